@@ -1,0 +1,65 @@
+/**
+ * Plans alert fan-outs in the background, one member-id range per
+ * transaction, yielding to the event loop between ranges so webhooks keep
+ * being answered. Alerts left half-planned by a crash are resumed at start.
+ */
+import type { Logger } from '../log/logger';
+import { planNextRange, unplannedAlerts } from '../store/alerts';
+import type { Db } from '../store/db';
+
+export class FanoutPlanner {
+  private readonly queue = new Set<number>();
+  private running: Promise<void> | null = null;
+  private stopping = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    /** Called after each range commits, so the dispatcher can start sending. */
+    private readonly onPlanned: () => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Queues every alert not fully planned (call once at start-up). */
+  resume(): void {
+    for (const id of unplannedAlerts(this.db)) this.plan(id);
+  }
+
+  /** Queues one alert's planning. */
+  plan(alertId: number): void {
+    if (this.stopping) return;
+    this.queue.add(alertId);
+    if (!this.running) this.running = this.drain().finally(() => (this.running = null));
+  }
+
+  /** Resolves when the queue is empty (tests and benchmarks). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Stops after the current range; unplanned ranges resume at the next start. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    for (const id of this.queue) {
+      this.queue.delete(id);
+      let total = 0;
+      try {
+        for (;;) {
+          if (this.stopping) return;
+          const { written, done } = planNextRange(this.db, id, this.now());
+          total += written;
+          this.onPlanned();
+          if (done) break;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        this.log.info({ alertId: id, recipients: total }, 'alert fan-out planned');
+      } catch (err) {
+        this.log.error({ err, alertId: id }, 'planning an alert failed; it resumes at the next start');
+      }
+    }
+  }
+}

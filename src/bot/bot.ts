@@ -1,0 +1,139 @@
+/**
+ * The bot: one inbound message in, at most one reply out. Everything a
+ * message changes happens in one transaction together with the record of its
+ * provider id, so a retried webhook is answered again but acted on once.
+ */
+import { memberKey, type Sender } from '../phone/identity';
+import { isBlocked } from '../store/blocks';
+import { inboundIndex, previousReply, rememberReply } from '../store/inbound-log';
+import { findMember, setMemberLang } from '../store/members';
+import { takeLimit } from '../store/sender-limits';
+import { catalog } from './catalog';
+import { MODERATOR_COMMANDS, type Command, type Parsed } from './commands';
+import type { BotDeps, Ctx } from './context';
+import { areas, erase, join, leave, setLang, stop } from './member-commands';
+import { runModeratorCommand } from './moderator-commands';
+import { parse } from './parser';
+import { check, report } from './report-commands';
+
+/** A message as a channel adapter hands it over. */
+export interface Inbound {
+  sender: Sender;
+  text: string;
+  /** The provider's id for this message (Twilio MessageSid, Signal timestamp), for de-duplication. */
+  providerId?: string;
+}
+
+/** What the bot decided: the reply (or none) and how the message was read. */
+export interface BotResult {
+  reply: string | null;
+  parsed: Parsed;
+  /** True when this provider id was already handled: the reply is the one given then. */
+  duplicate: boolean;
+  /** Why nothing was done, when the message was dropped. */
+  dropped?: 'blocked' | 'rate_limited';
+}
+
+/** Handles inbound messages for every channel. */
+export class Bot {
+  constructor(private readonly deps: BotDeps) {}
+
+  /** Whether a sender may use moderator commands. */
+  isModerator(sender: Sender): boolean {
+    const m = this.deps.moderators;
+    return m.has(sender.address) || (sender.phone !== undefined && m.has(sender.phone));
+  }
+
+  /** Handles one message. Synchronous: the whole effect is one transaction. */
+  handle(msg: Inbound): BotResult {
+    const { db, vault } = this.deps;
+    const parsed = parse(msg.text);
+    return db.transaction(() => {
+      const now = this.deps.now();
+      const dedupeKey = msg.providerId ? inboundIndex(vault, msg.sender.channel, msg.providerId) : undefined;
+      if (dedupeKey) {
+        const before = previousReply(db, vault, dedupeKey);
+        if (before !== undefined) return { reply: before, parsed, duplicate: true };
+      }
+      const result = this.act(msg.sender, parsed, now);
+      if (dedupeKey) rememberReply(db, vault, dedupeKey, result.reply, now);
+      return result;
+    });
+  }
+
+  private act(sender: Sender, parsed: Parsed, now: number): BotResult {
+    const { db, vault, limits } = this.deps;
+    const key = memberKey(sender);
+    const reporterKey = vault.index('reporter', key);
+    const senderKey = vault.index('sender', key);
+    const member = findMember(db, vault, sender);
+    const lang = parsed.lang ?? member?.lang ?? 'en';
+    if (member && parsed.lang && member.lang !== parsed.lang) {
+      setMemberLang(db, member.id, parsed.lang);
+      member.lang = parsed.lang;
+    }
+    const ctx: Ctx = { deps: this.deps, sender, member, lang, t: catalog(lang), now, reporterKey, senderKey };
+    const isStop = parsed.ok && parsed.command.kind === 'stop';
+    // Opting out always works, even for a blocked or rate-limited sender.
+    if (isBlocked(db, reporterKey)) {
+      if (isStop) stop(ctx);
+      return { reply: null, parsed, duplicate: false, dropped: 'blocked' };
+    }
+    if (!isStop && !takeLimit(db, senderKey, 'msg', limits.messages.max, limits.messages.windowMs, now)) {
+      return { reply: null, parsed, duplicate: false, dropped: 'rate_limited' };
+    }
+    return { reply: this.reply(ctx, parsed), parsed, duplicate: false };
+  }
+
+  private hint(ctx: Ctx): string | null {
+    const { max, windowMs } = this.deps.limits.hints;
+    return takeLimit(this.deps.db, ctx.senderKey, 'hint', max, windowMs, ctx.now) ? ctx.t.hint() : null;
+  }
+
+  private reply(ctx: Ctx, parsed: Parsed): string | null {
+    const moderator = this.isModerator(ctx.sender);
+    if (!parsed.ok) {
+      const forModerators = parsed.command !== undefined && MODERATOR_COMMANDS.has(parsed.command);
+      if (forModerators && !moderator) return this.hint(ctx);
+      switch (parsed.error) {
+        case 'missing_area':
+          return parsed.command === 'alert' ? ctx.t.modNeedsArea() : ctx.t.leaveNeedsArea();
+        case 'missing_text':
+          return parsed.command === 'report' ? ctx.t.reportNeedsText() : ctx.t.modNeedsText();
+        case 'missing_number':
+          return ctx.t.checkNeedsNumber();
+        case 'missing_ref':
+        case 'bad_ref':
+          return ctx.t.modNeedsRef();
+        case 'bad_lang':
+          return ctx.t.badLang();
+        default:
+          return this.hint(ctx);
+      }
+    }
+    const command: Command = parsed.command;
+    if (MODERATOR_COMMANDS.has(command.kind)) return moderator ? runModeratorCommand(ctx, command) : this.hint(ctx);
+    switch (command.kind) {
+      case 'join':
+        return join(ctx, command.areas);
+      case 'leave':
+        return leave(ctx, command.areas);
+      case 'stop':
+        return stop(ctx);
+      case 'help':
+        return ctx.t.help();
+      case 'areas':
+        return areas(ctx);
+      case 'delete':
+        return erase(ctx);
+      case 'lang':
+        return setLang(ctx, command.lang);
+      case 'report':
+        return report(ctx, command.areas, command.text);
+      case 'check':
+        return check(ctx, command.query);
+      default:
+        return this.hint(ctx);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+/** English replies. */
+import type { Catalog } from './catalog';
+import { clip, listAreas } from './catalog';
+
+export const en: Catalog = {
+  joined: (areas) => `Heads Up: you'll get bad date alerts for ${listAreas(areas)}. REPORT + details to warn others. HELP for help, STOP to end.`,
+  joinPending: (areas) => `Heads Up: your request for ${listAreas(areas)} is with a moderator. We'll text you once you're in. STOP to end.`,
+  joinNeedsArea: () => 'Heads Up: which area code? Text JOIN and 3 digits, e.g. JOIN 415.',
+  unknownArea: (token) => `Heads Up: "${clip(token, 12)}" isn't an area code we know. Use 3 digits, e.g. JOIN 415.`,
+  left: (areas, remaining) =>
+    remaining.length
+      ? `Heads Up: you left ${listAreas(areas)}. Still getting alerts for ${listAreas(remaining)}.`
+      : `Heads Up: you left ${listAreas(areas)} and get no alerts now. JOIN 415 to come back.`,
+  notMember: () => "Heads Up: you're not subscribed. Text JOIN and your area code, e.g. JOIN 415.",
+  stopped: () => "Heads Up: you're unsubscribed and won't get more messages. Text JOIN to come back.",
+  help: () =>
+    'Heads Up bad date line. JOIN 415: alerts for an area. REPORT + what happened: warn others. CHECK + number: screen a client. AREAS, LEAVE 415, DELETE, LANG ES. STOP to end.',
+  areas: (list) =>
+    list.length ? `Heads Up: your alert areas are ${listAreas(list)}. LEAVE 415 drops one, STOP ends all.` : "Heads Up: you have no alert areas. Text JOIN 415 to get alerts.",
+  deleted: () => 'Heads Up: everything we held about you is erased. Text JOIN to start again.',
+  langSet: () => 'Heads Up will answer you in English.',
+  badLang: () => 'Heads Up: text LANG EN for English or LANG ES for Spanish.',
+  hint: () => "Heads Up didn't understand that. Text HELP for the commands.",
+  leaveNeedsArea: () => 'Heads Up: which area? e.g. LEAVE 415. STOP leaves all.',
+  reportReceived: (ref) => `Heads Up: thank you. Report ${ref} is with a moderator and goes out as an alert once checked.`,
+  reportNeedsText: () => 'Heads Up: text REPORT, the area and what happened, e.g. REPORT 415 grey van, aggressive, number 415-555-0100.',
+  reportLimit: () => "Heads Up: you've sent the most reports we take in a day. Please try again tomorrow.",
+  reportNeedsArea: () => 'Heads Up: which area? Text REPORT, the area code, then what happened.',
+  checkNeedsNumber: () => 'Heads Up: text CHECK and the number, e.g. CHECK 415-555-0100.',
+  checkFound: (r) =>
+    `Heads Up: that number is in ${r.count} alert${r.count === 1 ? '' : 's'}, latest ${r.latest.toISOString().slice(0, 10)}, in ${listAreas(r.areas)}. Stay safe.`,
+  checkNone: () => "Heads Up: no alerts name that number. No record doesn't mean safe: trust your gut.",
+  checkLimit: () => "Heads Up: you've made the most checks allowed for now. Try again in an hour.",
+  membersOnly: () => 'Heads Up: this is for members. Text JOIN and your area code first.',
+  alert: (areas, text) => `Heads Up alert (${listAreas(areas)}): ${text} -- STOP to end`,
+  modNotice: (ref, areas, text) => `Report ${ref} (${listAreas(areas)}): ${clip(text, 200)} -- APPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)}`,
+  modJoinRequest: (ref, areas) => `Join request ${ref} for ${listAreas(areas)}. APPROVE ${ref.slice(1)} to admit, REJECT ${ref.slice(1)} to refuse.`,
+  modPending: (items) =>
+    items.length
+      ? `Pending: ${items.map((i) => `${i.ref}${i.kind === 'member' ? ' join' : ''} (${listAreas(i.areas)})`).join('; ')}`
+      : 'Nothing pending.',
+  modApproved: (ref, areas) => `${ref} approved: alert going to ${listAreas(areas)}.`,
+  modAdmitted: (ref) => `${ref} admitted.`,
+  modRejected: (ref) => `${ref} rejected.`,
+  modEdited: (ref) => `${ref} edited. APPROVE ${ref.slice(1)} to send it.`,
+  modAlertQueued: (areas) => `Alert going to ${listAreas(areas)}.`,
+  modBlocked: (ref) => `The sender of ${ref} is blocked.`,
+  modNoSuchRef: (ref) => `No pending item ${clip(ref, 8)}.`,
+  modAlreadyDecided: (ref) => `${ref} was already decided.`,
+  modNeedsRef: () => 'Which one? Give the reference, e.g. APPROVE K7Q2.',
+  modNeedsText: () => 'Add the text, e.g. ALERT 415 grey van, aggressive.',
+  modNeedsArea: () => 'Which areas? e.g. ALERT 415 628 text.',
+  modStats: (s) =>
+    `Members: ${s.membersByArea.length ? s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ') : 'none'}. Pending reports: ${s.pendingReports}. Pending members: ${s.pendingMembers}. Alerts sent: ${s.alertsSent}.`,
+  admitted: (areas) => `Heads Up: you're in. You'll get bad date alerts for ${listAreas(areas)}. HELP for help, STOP to end.`,
+};

@@ -1,0 +1,58 @@
+/** Spanish replies, without á/í/ó/ú so they stay in GSM-7 segments. */
+import type { Catalog } from './catalog';
+import { clip, listAreas } from './catalog';
+
+export const es: Catalog = {
+  joined: (areas) => `Heads Up: recibiras alertas de malos clientes en ${listAreas(areas)}. REPORTE + detalles para avisar. AYUDA para ayuda, ALTO para salir.`,
+  joinPending: (areas) => `Heads Up: tu solicitud para ${listAreas(areas)} la revisa una moderadora. Te avisamos al entrar. ALTO para salir.`,
+  joinNeedsArea: () => 'Heads Up: ¿que codigo de area? Escribe UNIRSE y 3 digitos, ej. UNIRSE 415.',
+  unknownArea: (token) => `Heads Up: "${clip(token, 12)}" no es un codigo de area conocido. Usa 3 digitos, ej. UNIRSE 415.`,
+  left: (areas, remaining) =>
+    remaining.length
+      ? `Heads Up: saliste de ${listAreas(areas)}. Sigues con alertas de ${listAreas(remaining)}.`
+      : `Heads Up: saliste de ${listAreas(areas)} y ya no recibes alertas. UNIRSE 415 para volver.`,
+  notMember: () => 'Heads Up: no estas suscrita. Escribe UNIRSE y tu codigo de area, ej. UNIRSE 415.',
+  stopped: () => 'Heads Up: cancelaste la suscripcion y no recibiras mas mensajes. Escribe UNIRSE para volver.',
+  help: () =>
+    'Heads Up, linea de malos clientes. UNIRSE 415: alertas de un area. REPORTE + lo que paso: avisar. VERIFICAR + numero: revisar un cliente. ZONAS, SALIR 415, BORRAR, LANG EN. ALTO para salir.',
+  areas: (list) =>
+    list.length
+      ? `Heads Up: tus areas de alerta son ${listAreas(list)}. SALIR 415 quita una, ALTO las quita todas.`
+      : 'Heads Up: no tienes areas de alerta. Escribe UNIRSE 415 para recibir alertas.',
+  deleted: () => 'Heads Up: borramos todo lo que teniamos sobre ti. Escribe UNIRSE para empezar de nuevo.',
+  langSet: () => 'Heads Up te respondera en español.',
+  badLang: () => 'Heads Up: escribe LANG ES para español o LANG EN para ingles.',
+  hint: () => 'Heads Up no entendio. Escribe AYUDA para ver los comandos.',
+  leaveNeedsArea: () => 'Heads Up: ¿que area? ej. SALIR 415. ALTO las quita todas.',
+  reportReceived: (ref) => `Heads Up: gracias. El reporte ${ref} lo revisa una moderadora y sale como alerta una vez verificado.`,
+  reportNeedsText: () => 'Heads Up: escribe REPORTE, el area y lo que paso, ej. REPORTE 415 van gris, agresivo, numero 415-555-0100.',
+  reportLimit: () => 'Heads Up: ya enviaste el maximo de reportes de hoy. Intenta de nuevo mañana.',
+  reportNeedsArea: () => 'Heads Up: ¿que area? Escribe REPORTE, el codigo de area y lo que paso.',
+  checkNeedsNumber: () => 'Heads Up: escribe VERIFICAR y el numero, ej. VERIFICAR 415-555-0100.',
+  checkFound: (r) =>
+    `Heads Up: ese numero sale en ${r.count} alerta${r.count === 1 ? '' : 's'}, la ultima el ${r.latest.toISOString().slice(0, 10)}, en ${listAreas(r.areas)}. Cuidate.`,
+  checkNone: () => 'Heads Up: ninguna alerta menciona ese numero. Sin registro no quiere decir seguro: confia en tu instinto.',
+  checkLimit: () => 'Heads Up: hiciste el maximo de verificaciones por ahora. Intenta en una hora.',
+  membersOnly: () => 'Heads Up: esto es para miembros. Primero escribe UNIRSE y tu codigo de area.',
+  alert: (areas, text) => `Alerta Heads Up (${listAreas(areas)}): ${text} -- ALTO para salir`,
+  modNotice: (ref, areas, text) => `Reporte ${ref} (${listAreas(areas)}): ${clip(text, 200)} -- APPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)}`,
+  modJoinRequest: (ref, areas) => `Solicitud ${ref} para ${listAreas(areas)}. APPROVE ${ref.slice(1)} para admitir, REJECT ${ref.slice(1)} para rechazar.`,
+  modPending: (items) =>
+    items.length
+      ? `Pendientes: ${items.map((i) => `${i.ref}${i.kind === 'member' ? ' alta' : ''} (${listAreas(i.areas)})`).join('; ')}`
+      : 'Nada pendiente.',
+  modApproved: (ref, areas) => `${ref} aprobado: alerta enviandose a ${listAreas(areas)}.`,
+  modAdmitted: (ref) => `${ref} admitida.`,
+  modRejected: (ref) => `${ref} rechazado.`,
+  modEdited: (ref) => `${ref} editado. APPROVE ${ref.slice(1)} para enviarlo.`,
+  modAlertQueued: (areas) => `Alerta enviandose a ${listAreas(areas)}.`,
+  modBlocked: (ref) => `Quien envio ${ref} esta bloqueado.`,
+  modNoSuchRef: (ref) => `No hay pendiente ${clip(ref, 8)}.`,
+  modAlreadyDecided: (ref) => `${ref} ya estaba decidido.`,
+  modNeedsRef: () => '¿Cual? Da la referencia, ej. APPROVE K7Q2.',
+  modNeedsText: () => 'Agrega el texto, ej. ALERT 415 van gris, agresivo.',
+  modNeedsArea: () => '¿Que areas? ej. ALERT 415 628 texto.',
+  modStats: (s) =>
+    `Miembros: ${s.membersByArea.length ? s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ') : 'ninguno'}. Reportes pendientes: ${s.pendingReports}. Altas pendientes: ${s.pendingMembers}. Alertas enviadas: ${s.alertsSent}.`,
+  admitted: (areas) => `Heads Up: ya estas dentro. Recibiras alertas de malos clientes en ${listAreas(areas)}. AYUDA para ayuda, ALTO para salir.`,
+};

@@ -1,0 +1,57 @@
+/** The commands the bot understands, as the parser produces them. */
+
+export type Lang = 'en' | 'es';
+export const LANGS: readonly Lang[] = ['en', 'es'];
+
+/** A command with its arguments. Area tokens are unresolved (an NPA or a region name). */
+export type Command =
+  | { kind: 'join'; areas: string[] }
+  | { kind: 'leave'; areas: string[] }
+  | { kind: 'stop' }
+  | { kind: 'help' }
+  | { kind: 'areas' }
+  | { kind: 'report'; areas: string[]; text: string }
+  | { kind: 'check'; query: string }
+  | { kind: 'delete' }
+  | { kind: 'lang'; lang: Lang }
+  | { kind: 'pending' }
+  | { kind: 'approve'; ref: string; areas: string[] }
+  | { kind: 'reject'; ref: string }
+  | { kind: 'edit'; ref: string; text: string }
+  | { kind: 'alert'; areas: string[]; text: string }
+  | { kind: 'block'; ref: string }
+  | { kind: 'stats' };
+
+export type CommandKind = Command['kind'];
+
+/** Why a message is not a usable command. */
+export type ParseErrorCode =
+  | 'empty'
+  | 'unknown'
+  | 'missing_area'
+  | 'missing_text'
+  | 'missing_number'
+  | 'missing_ref'
+  | 'bad_ref'
+  | 'bad_lang';
+
+/**
+ * The parser's result. `lang` is the language the message was written in,
+ * when its keyword says so; `keyword` is the normalized first word.
+ * `exactKeyword` is true when the whole message is that one word (carriers
+ * act on such messages themselves).
+ */
+export type Parsed =
+  | { ok: true; command: Command; lang?: Lang; keyword: string; exactKeyword: boolean }
+  | { ok: false; error: ParseErrorCode; lang?: Lang; keyword?: string; command?: CommandKind };
+
+/** Commands only moderators may use. */
+export const MODERATOR_COMMANDS: ReadonlySet<CommandKind> = new Set([
+  'pending',
+  'approve',
+  'reject',
+  'edit',
+  'alert',
+  'block',
+  'stats',
+]);

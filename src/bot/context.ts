@@ -1,0 +1,63 @@
+/** What a command handler is given: its dependencies, the sender and their member row. */
+import type { Regions } from '../alerts/regions';
+import type { SubscribeMode } from '../config/env';
+import type { Sender } from '../phone/identity';
+import type { Db } from '../store/db';
+import type { MemberRow } from '../store/members';
+import type { Vault } from '../store/vault';
+import type { Catalog } from './catalog';
+import type { Lang } from './commands';
+
+/** Per-sender limits: how many events of a kind in a window. */
+export interface Limit {
+  max: number;
+  windowMs: number;
+}
+
+export interface BotLimits {
+  /** Inbound messages acted on; past this a sender is ignored (STOP still works). */
+  messages: Limit;
+  reports: Limit;
+  checks: Limit;
+  /** "Text HELP" hints, so that auto-replies cannot loop. */
+  hints: Limit;
+}
+
+export const DEFAULT_LIMITS: BotLimits = {
+  messages: { max: 60, windowMs: 3_600_000 },
+  reports: { max: 5, windowMs: 86_400_000 },
+  checks: { max: 10, windowMs: 3_600_000 },
+  hints: { max: 1, windowMs: 3_600_000 },
+};
+
+export interface BotDeps {
+  db: Db;
+  vault: Vault;
+  regions: Regions;
+  /** Canonical moderator identities (E.164 numbers, Signal UUIDs). */
+  moderators: ReadonlySet<string>;
+  /** Where notices to each moderator go. */
+  moderatorContacts: Sender[];
+  subscribeMode: SubscribeMode;
+  retentionDays: number;
+  limits: BotLimits;
+  now: () => number;
+  /** Called after a commit that queued messages, to wake the dispatcher. */
+  onQueued: () => void;
+  /** Called after a commit that created an alert, to start planning its fan-out. */
+  onAlert: (alertId: number) => void;
+}
+
+/** One inbound message being handled. */
+export interface Ctx {
+  deps: BotDeps;
+  sender: Sender;
+  member: MemberRow | undefined;
+  lang: Lang;
+  t: Catalog;
+  now: number;
+  /** Blind index of the sender under the reporter purpose (BLOCK, DELETE). */
+  reporterKey: Buffer;
+  /** Blind index of the sender under the rate-limit purpose. */
+  senderKey: Buffer;
+}

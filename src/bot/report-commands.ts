@@ -1,0 +1,40 @@
+/** REPORT and CHECK: what members send in and look up. */
+import { areaCodeOf, isAreaCode, toE164 } from '../phone/numbers';
+import { lookupNumber } from '../store/screening';
+import { createReport } from '../store/reports';
+import { takeLimit } from '../store/sender-limits';
+import { listAreas } from '../store/subscriptions';
+import type { Ctx } from './context';
+import { notifyModerators } from './notify';
+
+/** Longest report text kept; providers cap a message at 1,600 characters anyway. */
+export const MAX_REPORT_TEXT = 1600;
+
+export function report(ctx: Ctx, given: string[], text: string): string {
+  const { db, vault, limits } = ctx.deps;
+  const bad = given.find((npa) => !isAreaCode(npa));
+  if (bad) return ctx.t.unknownArea(bad);
+  let npas = [...new Set(given)].sort();
+  if (npas.length === 0 && ctx.member) npas = listAreas(db, ctx.member.id);
+  if (npas.length === 0) {
+    const own = ctx.sender.phone ? areaCodeOf(ctx.sender.phone) : null;
+    if (!own) return ctx.t.reportNeedsArea();
+    npas = [own];
+  }
+  if (!takeLimit(db, ctx.senderKey, 'report', limits.reports.max, limits.reports.windowMs, ctx.now)) return ctx.t.reportLimit();
+  const body = text.slice(0, MAX_REPORT_TEXT);
+  const { ref } = createReport(db, vault, { npas, text: body, reporterKey: ctx.reporterKey }, ctx.now);
+  notifyModerators(ctx, (t) => t.modNotice(`#${ref}`, npas, body));
+  return ctx.t.reportReceived(`#${ref}`);
+}
+
+export function check(ctx: Ctx, query: string): string {
+  const { db, vault, limits } = ctx.deps;
+  if (!ctx.member || ctx.member.status !== 'active' || listAreas(db, ctx.member.id).length === 0) return ctx.t.membersOnly();
+  const e164 = toE164(query);
+  if (!e164) return ctx.t.checkNeedsNumber();
+  if (!takeLimit(db, ctx.senderKey, 'check', limits.checks.max, limits.checks.windowMs, ctx.now)) return ctx.t.checkLimit();
+  const since = ctx.now - ctx.deps.retentionDays * 86_400_000;
+  const found = lookupNumber(db, vault, e164, since);
+  return found ? ctx.t.checkFound(found) : ctx.t.checkNone();
+}

@@ -1,0 +1,39 @@
+/**
+ * Plain-language opt-out requests ("please stop texting me", "no más"):
+ * regulators count these as opting out even without the STOP keyword. Only
+ * short messages qualify, so a report that mentions "stop" is not one.
+ */
+import type { Lang } from './commands';
+
+const MAX_WORDS = 10;
+
+// Phrases over normalized words (upper case, no accents), matched on word boundaries.
+const EN = [
+  /\bSTOP\b/,
+  /\bUNSUBSCRIBE\b/,
+  /\bOPT ?OUT\b/,
+  /\bREMOVE ME\b/,
+  /\bTAKE ME OFF\b/,
+  /\bLEAVE ME ALONE\b/,
+  /\bDO ?N'?T (TEXT|MESSAGE|CONTACT) ME\b/,
+  /\bDO NOT (TEXT|MESSAGE|CONTACT) ME\b/,
+  /\bNO MORE (TEXTS|MESSAGES)\b/,
+];
+const ES = [
+  /\bNO MAS\b/,
+  /\bBASTA\b/,
+  /\bDEJ(A|EN|E) DE\b/,
+  /\bNO ME (ESCRIBAN|ESCRIBAS|MANDEN|MANDES|ENVIEN|ENVIES)\b/,
+  /\b(QUITAME|SACAME|BORRENME|ELIMINENME)\b/,
+  /\bDAR(ME)? DE BAJA\b/,
+  /\bYA NO\b/,
+];
+
+/** If the normalized words are an opt-out request, its language; otherwise null. */
+export function isStopRequest(words: string[]): { lang: Lang } | null {
+  if (words.length === 0 || words.length > MAX_WORDS) return null;
+  const line = words.join(' ');
+  if (ES.some((re) => re.test(line))) return { lang: 'es' };
+  if (EN.some((re) => re.test(line))) return { lang: 'en' };
+  return null;
+}

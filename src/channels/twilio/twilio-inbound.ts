@@ -1,0 +1,79 @@
+/**
+ * Twilio inbound: checks the signature against the configured public URL
+ * (never the Host header) and turns the form fields into a message.
+ */
+import twilio from 'twilio';
+import { toE164 } from '../../phone/numbers';
+import type { Sender } from '../../phone/identity';
+
+/** Form fields as parsed from the request body. */
+export type FormFields = Record<string, string | string[] | undefined>;
+
+/** A parsed inbound SMS. */
+export interface TwilioInbound {
+  sender: Sender;
+  text: string;
+  messageSid: string;
+}
+
+/** Why a webhook was refused, with the status to answer. */
+export class WebhookError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WebhookError';
+  }
+}
+
+/** Every field as a single string (a repeated field keeps its first value), as Twilio signs them. */
+export function flattenFields(body: unknown): Record<string, string> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body as FormFields)) {
+    if (typeof v === 'string') out[k] = v;
+    else if (Array.isArray(v) && typeof v[0] === 'string') out[k] = v[0];
+  }
+  return out;
+}
+
+/**
+ * Verifies X-Twilio-Signature with twilio's validateRequest over the public
+ * URL of this request and all its fields. Throws 403 when it does not match.
+ */
+export function verifySignature(authToken: string, signature: string | undefined, url: string, fields: Record<string, string>): void {
+  if (!signature || !twilio.validateRequest(authToken, signature, url, fields)) {
+    throw new WebhookError(403, 'invalid or missing X-Twilio-Signature');
+  }
+}
+
+const SID = /^(SM|MM)[0-9a-fA-F]{32}$/;
+
+/** Turns inbound SMS fields into a message; throws 400 if required fields are missing or malformed. */
+export function parseInboundSms(fields: Record<string, string>): TwilioInbound {
+  const messageSid = fields.MessageSid ?? fields.SmsSid;
+  if (!messageSid || !SID.test(messageSid)) throw new WebhookError(400, 'MessageSid is missing or malformed');
+  const from = fields.From ? toE164(fields.From) : null;
+  if (!from) throw new WebhookError(400, 'From is missing or not a phone number');
+  const text = fields.Body ?? '';
+  if (text.length > 1600) throw new WebhookError(413, 'Body is longer than 1,600 characters');
+  return { sender: { channel: 'sms', address: from, phone: from }, text, messageSid };
+}
+
+/** A delivery status callback. */
+export interface TwilioStatus {
+  messageSid: string;
+  status: string;
+  errorCode?: string;
+}
+
+/** Parses a status callback's fields; throws 400 if they are not one. */
+export function parseStatusCallback(fields: Record<string, string>): TwilioStatus {
+  const messageSid = fields.MessageSid ?? fields.SmsSid;
+  const status = fields.MessageStatus ?? fields.SmsStatus;
+  if (!messageSid || !SID.test(messageSid)) throw new WebhookError(400, 'MessageSid is missing or malformed');
+  if (!status || !/^[a-z_]{1,20}$/.test(status)) throw new WebhookError(400, 'MessageStatus is missing or malformed');
+  const errorCode = fields.ErrorCode && /^\d{1,6}$/.test(fields.ErrorCode) ? fields.ErrorCode : undefined;
+  return { messageSid, status, errorCode };
+}

@@ -1,0 +1,95 @@
+/**
+ * Twilio sending through the official SDK, pointed at TWILIO_API_BASE_URL,
+ * with a status callback and a validity period so a stale alert is dropped
+ * by Twilio rather than delivered hours late. Errors are classified, never
+ * quoted: Twilio's messages can contain the recipient's number.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import twilio from 'twilio';
+import type { TwilioConfig } from '../../config/env';
+import { SendError, type ChannelSender } from '../types';
+
+/** How long Twilio may queue a message before giving up on it (seconds). */
+export const VALIDITY_PERIOD_S = 4 * 3600;
+
+// Codes documented in the Messages API: 21610 the recipient replied STOP;
+// 21211 invalid To; 21614 To is not a mobile number; 21612/21408 cannot route there.
+const STOPPED = new Set([21610]);
+const INVALID = new Set([21211, 21614, 21612, 21408, 21217]);
+
+/** Maps what twilio-node threw to a SendError. */
+export function classifyTwilioError(err: unknown): SendError {
+  const e = err as { status?: number; code?: number | string };
+  if (typeof e?.status === 'number') {
+    const code = typeof e.code === 'number' ? e.code : Number(e.code);
+    if (e.status === 429 || code === 20429) return new SendError('throttled', String(code || e.status));
+    if (e.status >= 500) return new SendError('server', String(code || e.status));
+    if (STOPPED.has(code)) return new SendError('stopped', String(code));
+    if (INVALID.has(code)) return new SendError('invalid', String(code));
+    return new SendError('rejected', String(code || e.status));
+  }
+  // No HTTP response: connection refused or reset, DNS, time-out.
+  const sysCode = (err as { code?: string })?.code;
+  return new SendError('connection', typeof sysCode === 'string' ? sysCode : undefined);
+}
+
+export interface TwilioSenderOptions {
+  config: TwilioConfig;
+  authToken: string;
+  /** Where Twilio posts delivery status (our /webhooks/twilio/status). */
+  statusCallbackUrl: string;
+  timeoutMs?: number;
+  maxSockets?: number;
+}
+
+/** Sends SMS through Twilio's Messages API. */
+export class TwilioSender implements ChannelSender {
+  readonly channel = 'sms' as const;
+  readonly name = 'twilio';
+  private readonly client: twilio.Twilio;
+  private readonly agents: Array<http.Agent>;
+
+  constructor(private readonly opts: TwilioSenderOptions) {
+    const maxSockets = opts.maxSockets ?? 64;
+    const httpClient = new twilio.RequestClient({ timeout: opts.timeoutMs ?? 15_000, keepAlive: true, maxSockets });
+    // The SDK only keeps https connections alive; a plain-http base URL (a local fake) gets the same.
+    const httpAgent = new http.Agent({ keepAlive: true, maxSockets });
+    httpClient.axios.defaults.httpAgent = httpAgent;
+    this.agents = [httpAgent, httpClient.axios.defaults.httpsAgent as https.Agent];
+    this.client = twilio(opts.config.accountSid, opts.authToken, { httpClient });
+    this.client.api.baseUrl = opts.config.apiBaseUrl;
+  }
+
+  async send(to: string, body: string): Promise<{ providerId: string }> {
+    const { fromNumber, messagingServiceSid } = this.opts.config;
+    try {
+      const msg = await this.client.messages.create({
+        to,
+        body,
+        ...(messagingServiceSid ? { messagingServiceSid } : { from: fromNumber as string }),
+        statusCallback: this.opts.statusCallbackUrl,
+        validityPeriod: VALIDITY_PERIOD_S,
+      });
+      return { providerId: msg.sid };
+    } catch (err) {
+      throw classifyTwilioError(err);
+    }
+  }
+
+  /** Twilio is reachable if the account resource answers. */
+  async ready(): Promise<boolean> {
+    try {
+      await this.client.api.v2010.accounts(this.opts.config.accountSid).fetch();
+      return true;
+    } catch (err) {
+      // A 4xx still proves the API answered; only no answer or a 5xx is "not ready".
+      const status = (err as { status?: number }).status;
+      return typeof status === 'number' && status < 500;
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const a of this.agents) a?.destroy();
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * What the core knows of channels: a sender that sends one text to one
+ * address and, on failure, throws a SendError saying whether a retry can
+ * help. Adapters translate provider traffic to and from these; the core
+ * never imports a provider.
+ */
+import type { Channel } from '../phone/identity';
+
+/**
+ * The closed set of send failures.
+ * - connection, throttled, server: transient; retry with backoff.
+ * - stopped: the recipient opted out at the provider; never retry, mark them stopped.
+ * - invalid: the address cannot receive (not a number, not a mobile, not registered); mark it invalid.
+ * - rejected: any other permanent refusal, with the provider's code.
+ */
+export type SendErrorKind = 'connection' | 'throttled' | 'server' | 'stopped' | 'invalid' | 'rejected';
+
+const RETRYABLE: ReadonlySet<SendErrorKind> = new Set(['connection', 'throttled', 'server']);
+
+/** A classified send failure. Its message never contains the recipient or the text. */
+export class SendError extends Error {
+  constructor(
+    readonly kind: SendErrorKind,
+    /** The provider's own error code or HTTP status, for the record. */
+    readonly code?: string,
+    /** For throttling: how long the provider asked us to wait, if it said. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(code ? `${kind} (${code})` : kind);
+    this.name = 'SendError';
+  }
+
+  /** Whether trying again later can succeed. */
+  get retryable(): boolean {
+    return RETRYABLE.has(this.kind);
+  }
+}
+
+/** Sends messages over one channel. */
+export interface ChannelSender {
+  /** Which members this sender serves. */
+  readonly channel: Channel;
+  /** A name for logs and metrics: twilio, console, signal. */
+  readonly name: string;
+  /** Sends a text; resolves with the provider's message id or throws a SendError. */
+  send(to: string, body: string): Promise<{ providerId: string }>;
+  /** Whether the provider answers (for /readyz). */
+  ready?(): Promise<boolean>;
+  close?(): Promise<void>;
+}

@@ -1,0 +1,43 @@
+/**
+ * Phone numbers: parsing to E.164, the NANP area code of a number, and which
+ * 3-digit codes are real geographic area codes. libphonenumber-js's full
+ * metadata does the work; nothing here is hand-rolled number logic.
+ */
+import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+/** Parses free text ("(415) 555-0100", "+1 415…") to E.164, or null if it is not a valid number. */
+export function toE164(text: string, defaultCountry: 'US' = 'US'): string | null {
+  if (text.length > 40) return null;
+  const parsed = parsePhoneNumberFromString(text, defaultCountry);
+  return parsed && parsed.isValid() ? parsed.number : null;
+}
+
+/** The NANP area code (NPA) of an E.164 number, or null outside North America. */
+export function areaCodeOf(e164: string): string | null {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed || parsed.countryCallingCode !== '1') return null;
+  const npa = parsed.nationalNumber.slice(0, 3);
+  return isAreaCode(npa) ? npa : null;
+}
+
+const areaCodeCache = new Map<string, boolean>();
+const SAMPLE_LINES = ['2345678', '5550100', '2001234', '5551234', '7001234', '9001234'];
+
+/** Whether a 3-digit string is a geographic NANP area code (toll-free and service codes are not). */
+export function isAreaCode(npa: string): boolean {
+  if (!/^[2-9]\d\d$/.test(npa)) return false;
+  const cached = areaCodeCache.get(npa);
+  if (cached !== undefined) return cached;
+  const ok = SAMPLE_LINES.some((line) => {
+    const p = parsePhoneNumberFromString(`+1${npa}${line}`);
+    return !!p && p.isValid() && p.getType() !== 'TOLL_FREE';
+  });
+  areaCodeCache.set(npa, ok);
+  return ok;
+}
+
+/** Every valid phone number written in a text, as unique E.164 strings. */
+export function numbersInText(text: string): string[] {
+  const found = findPhoneNumbersInText(text, 'US').map((m) => m.number.number as string);
+  return [...new Set(found)];
+}

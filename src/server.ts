@@ -1,0 +1,160 @@
+/**
+ * The composition root: config → key → database (migrated, failing hard) →
+ * channels → bot, planner, dispatcher → HTTP app. main.ts and the
+ * integration tests both build the server here; close() releases everything.
+ */
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { FanoutPlanner } from './alerts/fanout-planner';
+import { Regions } from './alerts/regions';
+import { buildApp } from './app';
+import { Bot } from './bot/bot';
+import { DEFAULT_LIMITS, type BotLimits } from './bot/context';
+import { ConsoleSender } from './channels/console/console-sender';
+import { TwilioSender } from './channels/twilio/twilio-sender';
+import type { ChannelSender } from './channels/types';
+import type { Config, Secrets } from './config/env';
+import { runRetention, scheduleRetention } from './jobs/retention';
+import type { Logger } from './log/logger';
+import { Metrics } from './metrics';
+import { DEFAULT_DISPATCHER, Dispatcher, type DispatcherOptions } from './outbox/dispatcher';
+import { isSignalUuid, type Channel, type Sender } from './phone/identity';
+import { Db } from './store/db';
+import { loadMasterKey } from './store/master-key';
+import { migrate } from './store/migrate';
+import { releaseLeases } from './store/outbox';
+import { cryptoReady, Vault } from './store/vault';
+
+export interface ServerOptions {
+  config: Config;
+  secrets: Secrets;
+  log: Logger;
+  limits?: BotLimits;
+  dispatcher?: Partial<DispatcherOptions>;
+  /** Where the console channel prints (tests collect it). */
+  consoleOut?: (line: string) => void;
+  /** Extra channel senders (replacing the defaults per channel). */
+  senders?: ChannelSender[];
+  now?: () => number;
+}
+
+export interface HeadsUp {
+  app: FastifyInstance;
+  db: Db;
+  vault: Vault;
+  bot: Bot;
+  planner: FanoutPlanner;
+  dispatcher: Dispatcher;
+  senders: Map<Channel, ChannelSender>;
+  /** Starts listening and the background workers; resolves with the address. */
+  start(): Promise<string>;
+  /** Stops taking requests, finishes sends in flight, closes the database. */
+  close(): Promise<void>;
+}
+
+/** The address book entry moderators are reached at, from their MODERATORS form. */
+function moderatorContact(id: string): Sender {
+  return isSignalUuid(id) ? { channel: 'signal', address: id } : { channel: 'sms', address: id, phone: id };
+}
+
+function defaultSenders(opts: ServerOptions): Map<Channel, ChannelSender> {
+  const { config, secrets } = opts;
+  const senders = new Map<Channel, ChannelSender>();
+  senders.set(
+    'sms',
+    config.twilio && secrets.twilioAuthToken
+      ? new TwilioSender({ config: config.twilio, authToken: secrets.twilioAuthToken, statusCallbackUrl: `${config.publicUrl}/webhooks/twilio/status` })
+      : new ConsoleSender('sms', opts.consoleOut),
+  );
+  for (const s of opts.senders ?? []) senders.set(s.channel, s);
+  return senders;
+}
+
+export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
+  const { config, secrets, log } = opts;
+  const now = opts.now ?? Date.now;
+  await cryptoReady();
+  const key = loadMasterKey(secrets.masterKeyBase64, config.dataDir);
+  if (key.source === 'file') {
+    log.warn(
+      { file: key.file, generated: key.generated },
+      'HEADSUP_MASTER_KEY is not set: using a development key file. Anyone who copies DATA_DIR can read the data; set HEADSUP_MASTER_KEY in production and keep the key elsewhere.',
+    );
+  }
+  if (!secrets.twilioAuthToken) log.warn('TWILIO_AUTH_TOKEN is not set: Twilio webhooks are accepted unsigned. Do not expose this server.');
+  const vault = new Vault(key.key);
+  const db = new Db(path.join(config.dataDir, 'heads-up.db'));
+  try {
+    const applied = migrate(db);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const regions = Regions.load();
+  const metrics = new Metrics(db);
+  const senders = defaultSenders(opts);
+  const dispatcher = new Dispatcher(db, vault, senders, log, { ...DEFAULT_DISPATCHER, sendRate: config.sendRate, ...opts.dispatcher }, metrics, now);
+  const planner = new FanoutPlanner(db, log, () => dispatcher.wake(), now);
+  const moderatorContacts = config.moderators.map(moderatorContact).filter((c) => senders.has(c.channel));
+  if (moderatorContacts.length < config.moderators.length) {
+    log.warn({ unreachable: config.moderators.length - moderatorContacts.length }, 'some moderators are on a channel that is not configured');
+  }
+  const bot = new Bot({
+    db,
+    vault,
+    regions,
+    moderators: new Set(config.moderators),
+    moderatorContacts,
+    subscribeMode: config.subscribeMode,
+    retentionDays: config.retentionDays,
+    limits: opts.limits ?? DEFAULT_LIMITS,
+    now,
+    onQueued: () => dispatcher.wake(),
+    onAlert: (id) => planner.plan(id),
+  });
+
+  const app = buildApp({
+    log,
+    twilio: { bot, db, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, now },
+    health: {
+      checks: async () => {
+        const checks: Record<string, boolean> = { database: db.ping() };
+        for (const [channel, sender] of senders) if (sender.ready) checks[channel] = await sender.ready();
+        return checks;
+      },
+    },
+  });
+
+  let stopRetention: (() => void) | null = null;
+  return {
+    app,
+    db,
+    vault,
+    bot,
+    planner,
+    dispatcher,
+    senders,
+    async start() {
+      const address = await app.listen({ port: config.port, host: config.host });
+      // Only this process sends from this database: anything leased before a crash is due again.
+      const released = releaseLeases(db);
+      if (released) log.warn({ released }, 'released outbox rows claimed before the last stop');
+      planner.resume();
+      dispatcher.start();
+      stopRetention = scheduleRetention(() => {
+        const erased = runRetention(db, config.retentionDays, now());
+        log.info({ erased }, 'retention run');
+      });
+      return address;
+    },
+    async close() {
+      stopRetention?.();
+      await app.close();
+      await planner.stop();
+      await dispatcher.stop();
+      for (const s of senders.values()) await s.close?.();
+      db.close();
+    },
+  };
+}

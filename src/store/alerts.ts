@@ -1,0 +1,74 @@
+/**
+ * Alerts and their fan-out planning. Planning walks member ids in ranges,
+ * one transaction per range, writing one outbox row per active subscriber
+ * of the alert's areas with INSERT … SELECT: no member is loaded into memory,
+ * and a crash resumes from the saved cursor.
+ */
+import type { Db } from './db';
+import type { Vault } from './vault';
+
+const SLOT = { table: 'alerts', column: 'text' } as const;
+
+/** Members whose ids fall in one planning range. Large enough to amortize a commit, small enough to keep the write lock short. */
+export const PLAN_RANGE = 100_000;
+
+/** Creates an alert. `reach` are the areas it goes to, overlays included; `npas` are the areas it names. */
+export function createAlert(
+  db: Db,
+  vault: Vault,
+  input: { reportId?: number; npas: string[]; reach: string[]; text: string },
+  now: number,
+): number {
+  return db.transaction(() => {
+    const maxMember = (db.stmt('SELECT coalesce(max(id), 0) AS m FROM members').get() as { m: number }).m;
+    const { lastInsertRowid } = db
+      .stmt('INSERT INTO alerts (report_id, npas, reach, key_version, plan_cursor, plan_until, created_at) VALUES (?, ?, ?, ?, 0, ?, ?)')
+      .run(input.reportId ?? null, input.npas.join(','), input.reach.join(','), vault.keyVersion, maxMember, now);
+    const id = Number(lastInsertRowid);
+    db.stmt('UPDATE alerts SET text_ct = ? WHERE id = ?').run(vault.seal(input.text, { ...SLOT, row: id }), id);
+    return id;
+  });
+}
+
+/** Opens an alert's areas and text (for the dispatcher, in memory only). */
+export function openAlert(db: Db, vault: Vault, id: number): { npas: string[]; text: string } | undefined {
+  const row = db.stmt('SELECT npas, text_ct, key_version FROM alerts WHERE id = ?').get(id) as
+    | { npas: string; text_ct: Buffer; key_version: number }
+    | undefined;
+  return row ? { npas: row.npas.split(','), text: vault.open(row.text_ct, { ...SLOT, row: id }, row.key_version) } : undefined;
+}
+
+/** Alerts whose fan-out is not fully planned yet (new, or interrupted by a crash). */
+export function unplannedAlerts(db: Db): number[] {
+  return (db.stmt('SELECT id FROM alerts WHERE planned_at IS NULL ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
+}
+
+/**
+ * Plans the next range of an alert's fan-out in one transaction. Returns the
+ * rows written and whether planning is complete.
+ */
+export function planNextRange(db: Db, alertId: number, now: number): { written: number; done: boolean } {
+  return db.transaction(() => {
+    const alert = db.stmt('SELECT reach, plan_cursor, plan_until, planned_at FROM alerts WHERE id = ?').get(alertId) as
+      | { reach: string; plan_cursor: number; plan_until: number; planned_at: number | null }
+      | undefined;
+    if (!alert || alert.planned_at !== null) return { written: 0, done: true };
+    const upper = Math.min(alert.plan_cursor + PLAN_RANGE, alert.plan_until);
+    const { changes } = db
+      .stmt(
+        `INSERT OR IGNORE INTO outbox (member_id, alert_id, key_version, state, due_at, created_at, updated_at)
+         SELECT m.id, ?, 0, 'pending', ?, ?, ? FROM members m
+         WHERE m.id > ? AND m.id <= ? AND m.status = 'active'
+           AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.member_id = m.id AND s.npa IN (SELECT value FROM json_each(?)))`,
+      )
+      .run(alertId, now, now, now, alert.plan_cursor, upper, JSON.stringify(alert.reach.split(',')));
+    const done = upper >= alert.plan_until;
+    db.stmt('UPDATE alerts SET plan_cursor = ?, planned_at = ? WHERE id = ?').run(upper, done ? now : null, alertId);
+    return { written: changes, done };
+  });
+}
+
+/** How many alerts were created (for STATS). */
+export function countAlerts(db: Db): number {
+  return (db.stmt('SELECT count(*) AS n FROM alerts').get() as { n: number }).n;
+}

@@ -1,0 +1,80 @@
+/**
+ * The better-sqlite3 wrapper: WAL, foreign keys, a busy timeout, secure
+ * delete (erased rows are overwritten, not left in free pages), and a
+ * transaction helper that retries on SQLITE_BUSY and runs after-commit hooks
+ * only once the commit succeeded.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Sqlite = Database.Database;
+
+const BUSY_RETRIES = 5;
+
+/** An open database plus transaction support. */
+export class Db {
+  readonly sqlite: Sqlite;
+  private afterCommit: Array<() => void> | null = null;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    this.sqlite = new Database(file);
+    this.sqlite.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives a process crash (kill -9); only an OS crash
+    // or power loss can lose the last commits.
+    this.sqlite.pragma('synchronous = NORMAL');
+    this.sqlite.pragma('foreign_keys = ON');
+    this.sqlite.pragma('busy_timeout = 5000');
+    this.sqlite.pragma('secure_delete = ON');
+  }
+
+  /**
+   * Runs fn in an IMMEDIATE transaction (the write lock is taken up front, so
+   * no deadlock upgrading a read). Retries a few times if another process
+   * holds the lock past the busy timeout. Nested calls join the outer one.
+   */
+  transaction<T>(fn: () => T): T {
+    if (this.afterCommit) return fn();
+    for (let attempt = 0; ; attempt++) {
+      const hooks: Array<() => void> = [];
+      this.afterCommit = hooks;
+      try {
+        const result = this.sqlite.transaction(fn).immediate();
+        this.afterCommit = null;
+        for (const hook of hooks) hook();
+        return result;
+      } catch (err) {
+        this.afterCommit = null;
+        if ((err as { code?: string }).code === 'SQLITE_BUSY' && attempt < BUSY_RETRIES) continue;
+        throw err;
+      }
+    }
+  }
+
+  /** Schedules fn to run after the current transaction commits (at once outside one). */
+  onCommit(fn: () => void): void {
+    if (this.afterCommit) this.afterCommit.push(fn);
+    else fn();
+  }
+
+  /** A prepared statement, cached by its SQL: preparing is the costly part of a query. */
+  stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.sqlite.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  /** Whether the database answers a trivial query. */
+  ping(): boolean {
+    return this.stmt('SELECT 1 AS ok').get() !== undefined;
+  }
+
+  close(): void {
+    if (this.sqlite.open) this.sqlite.close();
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Loads the master key: HEADSUP_MASTER_KEY if set, otherwise (outside
+ * production, which readConfig already refused) a key generated once into
+ * DATA_DIR/master.key with mode 0600.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import sodium from 'libsodium-wrappers';
+import { ConfigError } from '../config/env';
+
+/** The outcome of loading the key; `generated` means a dev key file was just created. */
+export interface LoadedKey {
+  key: Uint8Array;
+  source: 'env' | 'file';
+  generated: boolean;
+  file?: string;
+}
+
+function decode(b64: string, variable: string): Uint8Array {
+  const buf = Buffer.from(b64.trim(), 'base64');
+  if (buf.length !== 32 || buf.toString('base64') !== b64.trim()) {
+    throw new ConfigError(variable, 'expected base64 of exactly 32 random bytes (openssl rand -base64 32)');
+  }
+  return new Uint8Array(buf);
+}
+
+/** Returns the master key, creating a dev key file when none is configured. */
+export function loadMasterKey(masterKeyBase64: string | undefined, dataDir: string): LoadedKey {
+  if (masterKeyBase64) return { key: decode(masterKeyBase64, 'HEADSUP_MASTER_KEY'), source: 'env', generated: false };
+  const file = path.join(dataDir, 'master.key');
+  if (fs.existsSync(file)) {
+    return { key: decode(fs.readFileSync(file, 'utf8'), `HEADSUP_MASTER_KEY (file ${file})`), source: 'file', generated: false, file };
+  }
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const key = sodium.randombytes_buf(32);
+  // 'wx' fails rather than overwrite a key another process just wrote.
+  fs.writeFileSync(file, Buffer.from(key).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  return { key, source: 'file', generated: true, file };
+}

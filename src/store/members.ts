@@ -1,0 +1,82 @@
+/**
+ * Members: one row per person per channel, found by a blind index of the
+ * channel and address, with the address sealed for sending. Plain functions
+ * over (db, vault); the SQL lives here and nowhere else.
+ */
+import type { Lang } from '../bot/commands';
+import { memberKey, type Sender } from '../phone/identity';
+import type { Db } from './db';
+import type { Vault } from './vault';
+
+export type MemberStatus = 'active' | 'pending' | 'stopped' | 'invalid';
+
+export interface MemberRow {
+  id: number;
+  lang: Lang;
+  status: MemberStatus;
+}
+
+const SLOT = { table: 'members', column: 'address' } as const;
+
+/** The blind index a member row is found by. */
+export function memberIndex(vault: Vault, sender: Pick<Sender, 'channel' | 'address'>): Buffer {
+  return vault.index('member', memberKey(sender));
+}
+
+/** Finds the member for a sender, if they have a row. */
+export function findMember(db: Db, vault: Vault, sender: Pick<Sender, 'channel' | 'address'>): MemberRow | undefined {
+  return db
+    .stmt('SELECT id, lang, status FROM members WHERE address_bidx = ?')
+    .get(memberIndex(vault, sender)) as MemberRow | undefined;
+}
+
+/** Returns the sender's member row, creating it (address sealed) if needed. */
+export function ensureMember(
+  db: Db,
+  vault: Vault,
+  sender: Sender,
+  lang: Lang,
+  now: number,
+  status: MemberStatus = 'active',
+): MemberRow {
+  return db.transaction(() => {
+    const existing = findMember(db, vault, sender);
+    if (existing) return existing;
+    const phoneIndex = sender.phone ? vault.index('member', `phone:${sender.phone}`) : null;
+    const { lastInsertRowid } = db
+      .stmt(
+        "INSERT INTO members (channel, address_bidx, phone_bidx, key_version, lang, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      )
+      .run(sender.channel, memberIndex(vault, sender), phoneIndex, vault.keyVersion, lang, status, now);
+    const id = Number(lastInsertRowid);
+    // The row id is part of the associated data, so the address is sealed once the row exists.
+    db.stmt('UPDATE members SET address_ct = ? WHERE id = ?').run(vault.seal(sender.address, { ...SLOT, row: id }), id);
+    return { id, lang, status };
+  });
+}
+
+/** Sets a member's reply language. */
+export function setMemberLang(db: Db, memberId: number, lang: Lang): void {
+  db.stmt('UPDATE members SET lang = ? WHERE id = ?').run(lang, memberId);
+}
+
+/** A member's reply language. */
+export function memberLang(db: Db, memberId: number): Lang {
+  const row = db.stmt('SELECT lang FROM members WHERE id = ?').get(memberId) as { lang: Lang } | undefined;
+  return row?.lang ?? 'en';
+}
+
+/** Sets a member's status (active, pending, stopped, invalid). */
+export function setMemberStatus(db: Db, memberId: number, status: MemberStatus): void {
+  db.stmt('UPDATE members SET status = ? WHERE id = ?').run(status, memberId);
+}
+
+/** Erases a member row; subscriptions and queued messages go with it (ON DELETE CASCADE). */
+export function deleteMember(db: Db, memberId: number): void {
+  db.stmt('DELETE FROM members WHERE id = ?').run(memberId);
+}
+
+/** Opens a member's sealed address (only ever in memory, to send). */
+export function openAddress(vault: Vault, row: { id: number; address_ct: Buffer; key_version: number }): string {
+  return vault.open(row.address_ct, { ...SLOT, row: row.id }, row.key_version);
+}

@@ -1,0 +1,31 @@
+/** Applies numbered SQL migrations (NNNN_name.sql), forward only, each in a transaction. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from './db';
+import { findProjectDir } from './find-up';
+
+/** Applies every migration not yet applied; throws (and applies nothing of that file) on error. Returns the names applied. */
+export function migrate(db: Db, dir: string = findProjectDir('migrations')): string[] {
+  db.sqlite.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  );
+  const done = new Set(
+    (db.sqlite.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
+  );
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
+    .sort();
+  const applied: string[] = [];
+  for (const file of files) {
+    const version = Number(file.slice(0, 4));
+    if (done.has(version)) continue;
+    const sql = fs.readFileSync(path.join(dir, file), 'utf8');
+    db.transaction(() => {
+      db.sqlite.exec(sql);
+      db.sqlite.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, Date.now());
+    });
+    applied.push(file);
+  }
+  return applied;
+}

@@ -1,0 +1,21 @@
+/** Short public references (#K7Q2) for reports and join requests: random, unique across both. */
+import { randomInt } from 'node:crypto';
+import type { Db } from './db';
+
+// No 0/O or 1/I: references are read off phone screens and typed back.
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+function randomRef(length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += ALPHABET[randomInt(ALPHABET.length)];
+  return out;
+}
+
+/** A reference not used by any report or join request (without the '#'). Lengthens after collisions. */
+export function newRef(db: Db): string {
+  for (let attempt = 0; ; attempt++) {
+    const ref = randomRef(attempt < 8 ? 4 : attempt < 16 ? 5 : 6);
+    const taken = db.stmt('SELECT 1 FROM reports WHERE ref = ? UNION ALL SELECT 1 FROM member_requests WHERE ref = ?').get(ref, ref);
+    if (!taken) return ref;
+  }
+}

@@ -1,0 +1,91 @@
+/** Bad date reports: sealed text, plain areas, and a reporter link only BLOCK and DELETE use. */
+import type { Db } from './db';
+import { newRef } from './refs';
+import type { Vault } from './vault';
+
+export interface Report {
+  id: number;
+  ref: string;
+  status: 'pending' | 'approved' | 'rejected';
+  npas: string[];
+  text: string;
+}
+
+const SLOT = { table: 'reports', column: 'text' } as const;
+
+interface ReportRow {
+  id: number;
+  ref: string;
+  status: Report['status'];
+  npas: string;
+  text_ct: Buffer;
+  key_version: number;
+}
+
+function toReport(vault: Vault, row: ReportRow): Report {
+  return {
+    id: row.id,
+    ref: row.ref,
+    status: row.status,
+    npas: row.npas.split(','),
+    text: vault.open(row.text_ct, { ...SLOT, row: row.id }, row.key_version),
+  };
+}
+
+/** Stores a pending report; returns its id and reference (without '#'). */
+export function createReport(
+  db: Db,
+  vault: Vault,
+  input: { npas: string[]; text: string; reporterKey: Buffer },
+  now: number,
+): { id: number; ref: string } {
+  return db.transaction(() => {
+    const ref = newRef(db);
+    const { lastInsertRowid } = db
+      .stmt('INSERT INTO reports (ref, npas, key_version, reporter_bidx, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(ref, input.npas.join(','), vault.keyVersion, input.reporterKey, now);
+    const id = Number(lastInsertRowid);
+    db.stmt('UPDATE reports SET text_ct = ? WHERE id = ?').run(vault.seal(input.text, { ...SLOT, row: id }), id);
+    return { id, ref };
+  });
+}
+
+/** The report with that reference, decrypted, if any. */
+export function findReport(db: Db, vault: Vault, ref: string): Report | undefined {
+  const row = db.stmt('SELECT id, ref, status, npas, text_ct, key_version FROM reports WHERE ref = ?').get(ref) as ReportRow | undefined;
+  return row ? toReport(vault, row) : undefined;
+}
+
+/** Pending reports, oldest first, at most `limit`. */
+export function listPendingReports(db: Db, limit: number): Array<{ ref: string; npas: string[] }> {
+  return (db.stmt("SELECT ref, npas FROM reports WHERE status = 'pending' ORDER BY created_at LIMIT ?").all(limit) as Array<{
+    ref: string;
+    npas: string;
+  }>).map((r) => ({ ref: r.ref, npas: r.npas.split(',') }));
+}
+
+/** Replaces a report's text (re-sealed). */
+export function setReportText(db: Db, vault: Vault, id: number, text: string): void {
+  db.stmt('UPDATE reports SET text_ct = ?, key_version = ? WHERE id = ?').run(vault.seal(text, { ...SLOT, row: id }), vault.keyVersion, id);
+}
+
+/** Records a moderator's decision. Returns false if the report was no longer pending. */
+export function decideReport(db: Db, id: number, status: 'approved' | 'rejected', now: number): boolean {
+  return db.stmt("UPDATE reports SET status = ?, decided_at = ? WHERE id = ? AND status = 'pending'").run(status, now, id).changes === 1;
+}
+
+/** The reporter index of the report with that reference (null if none, or once the reporter used DELETE). */
+export function reporterOf(db: Db, ref: string): Buffer | null {
+  const row = db.stmt('SELECT reporter_bidx FROM reports WHERE ref = ?').get(ref) as { reporter_bidx: Buffer | null } | undefined;
+  return row?.reporter_bidx ?? null;
+}
+
+/** Erases the link between a reporter and their reports. */
+export function forgetReporter(db: Db, reporterKey: Buffer): number {
+  return db.stmt('UPDATE reports SET reporter_bidx = NULL WHERE reporter_bidx = ?').run(reporterKey).changes;
+}
+
+/** How many reports await a moderator. */
+export function countPendingReports(db: Db): number {
+  return (db.stmt("SELECT count(*) AS n FROM reports WHERE status = 'pending'").get() as { n: number }).n;
+}

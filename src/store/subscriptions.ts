@@ -1,0 +1,41 @@
+/** Area subscriptions of members. Area codes are stored plain: an area code alone names no one. */
+import type { Db } from './db';
+
+/** Subscribes a member to areas; already-subscribed areas are kept as they are. */
+export function subscribe(db: Db, memberId: number, npas: string[], now: number): void {
+  const insert = db.stmt('INSERT OR IGNORE INTO subscriptions (member_id, npa, created_at) VALUES (?, ?, ?)');
+  db.transaction(() => {
+    for (const npa of npas) insert.run(memberId, npa, now);
+  });
+}
+
+/** Removes the given areas; returns the areas left. */
+export function unsubscribe(db: Db, memberId: number, npas: string[]): string[] {
+  const del = db.stmt('DELETE FROM subscriptions WHERE member_id = ? AND npa = ?');
+  return db.transaction(() => {
+    for (const npa of npas) del.run(memberId, npa);
+    return listAreas(db, memberId);
+  });
+}
+
+/** Removes every subscription of a member. */
+export function unsubscribeAll(db: Db, memberId: number): void {
+  db.stmt('DELETE FROM subscriptions WHERE member_id = ?').run(memberId);
+}
+
+/** The areas a member is subscribed to, sorted. */
+export function listAreas(db: Db, memberId: number): string[] {
+  return (db.stmt('SELECT npa FROM subscriptions WHERE member_id = ? ORDER BY npa').all(memberId) as Array<{ npa: string }>).map(
+    (r) => r.npa,
+  );
+}
+
+/** Active members per area, largest first (for STATS). */
+export function membersByArea(db: Db, limit: number): Array<{ npa: string; members: number }> {
+  return db
+    .stmt(
+      `SELECT s.npa, count(*) AS members FROM subscriptions s JOIN members m ON m.id = s.member_id
+       WHERE m.status = 'active' GROUP BY s.npa ORDER BY members DESC, s.npa LIMIT ?`,
+    )
+    .all(limit) as Array<{ npa: string; members: number }>;
+}

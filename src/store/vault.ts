@@ -1,0 +1,88 @@
+/**
+ * Encryption at rest. XChaCha20-Poly1305 with a random nonce; the associated
+ * data binds each ciphertext to its table, column, row and key version, so a
+ * ciphertext copied to another row or column fails to open. Blind indexes
+ * are keyed BLAKE2b over a canonical string, for exact look-ups without
+ * storing the plaintext. All keys derive from the master key, which never
+ * enters the database.
+ */
+import sodium from 'libsodium-wrappers';
+
+/** Where a ciphertext lives; part of its associated data. */
+export interface Slot {
+  table: string;
+  column: string;
+  row: number | bigint | string;
+}
+
+/** What a blind index is for: values of different purposes never match. */
+export type IndexPurpose = 'member' | 'reporter' | 'screen' | 'inbound' | 'sender';
+
+const KDF_CONTEXT = 'headsup1';
+const SUBKEY_ENC = 1;
+const SUBKEY_INDEX = 2;
+const NONCE_BYTES = 24;
+const INDEX_BYTES = 16;
+
+/** Ready libsodium; call once before constructing a Vault. */
+export async function cryptoReady(): Promise<void> {
+  await sodium.ready;
+}
+
+/** Encrypts and decrypts column values and computes blind indexes. */
+export class Vault {
+  /** The key version new ciphertexts are written with. */
+  readonly keyVersion = 1;
+  private readonly encKeys = new Map<number, Uint8Array>();
+  private readonly indexKey: Uint8Array;
+
+  constructor(masterKey: Uint8Array) {
+    if (masterKey.length !== 32) throw new Error('master key must be 32 bytes');
+    this.encKeys.set(1, sodium.crypto_kdf_derive_from_key(32, SUBKEY_ENC, KDF_CONTEXT, masterKey));
+    this.indexKey = sodium.crypto_kdf_derive_from_key(32, SUBKEY_INDEX, KDF_CONTEXT, masterKey);
+  }
+
+  private key(version: number): Uint8Array {
+    const k = this.encKeys.get(version);
+    if (!k) throw new Error(`no key for version ${version}`);
+    return k;
+  }
+
+  private static aad(slot: Slot, version: number): Uint8Array {
+    return sodium.from_string(`${slot.table}|${slot.column}|${String(slot.row)}|v${version}`);
+  }
+
+  /** Encrypts a string for one column of one row. Returns nonce ‖ ciphertext. */
+  seal(plaintext: string, slot: Slot): Buffer {
+    const nonce = sodium.randombytes_buf(NONCE_BYTES);
+    const ct = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
+      plaintext,
+      Vault.aad(slot, this.keyVersion),
+      null,
+      nonce,
+      this.key(this.keyVersion),
+    );
+    const out = Buffer.allocUnsafe(NONCE_BYTES + ct.length);
+    out.set(nonce, 0);
+    out.set(ct, NONCE_BYTES);
+    return out;
+  }
+
+  /** Decrypts what seal() wrote for the same slot and key version; throws if anything differs. */
+  open(sealed: Uint8Array, slot: Slot, version: number): string {
+    if (sealed.length < NONCE_BYTES + 16) throw new Error('ciphertext too short');
+    const plain = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+      null,
+      sealed.subarray(NONCE_BYTES),
+      Vault.aad(slot, version),
+      sealed.subarray(0, NONCE_BYTES),
+      this.key(version),
+    );
+    return sodium.to_string(plain);
+  }
+
+  /** A keyed blind index of a canonical string, separated by purpose. */
+  index(purpose: IndexPurpose, canonical: string): Buffer {
+    return Buffer.from(sodium.crypto_generichash(INDEX_BYTES, `${purpose}\u0000${canonical}`, this.indexKey));
+  }
+}
