@@ -1,0 +1,158 @@
+/**
+ * Boots the real server (same composition as main.ts) on a loopback port
+ * against a temporary SQLite file, collects its log lines and console
+ * output, and sends correctly signed Twilio webhooks to it.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import twilio from 'twilio';
+import type { BotLimits } from '../../src/bot/context';
+import type { ChannelSender } from '../../src/channels/types';
+import { readConfig } from '../../src/config/env';
+import { createLogger } from '../../src/log/logger';
+import type { DispatcherOptions } from '../../src/outbox/dispatcher';
+import { createServer, type HeadsUp } from '../../src/server';
+
+export const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
+export const AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
+export const FROM_NUMBER = '+15005550006';
+/** Twilio signs against the public URL; requests really go to loopback, as behind a proxy. */
+export const PUBLIC_URL = 'https://headsup.example.org';
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  limits?: BotLimits;
+  dispatcher?: Partial<DispatcherOptions>;
+  senders?: ChannelSender[];
+  /** Reuse a data directory (restart tests). */
+  dataDir?: string;
+  /** Sign webhooks with AUTH_TOKEN and configure Twilio (default true). */
+  twilio?: boolean;
+  twilioApiBaseUrl?: string;
+}
+
+export interface SmsReply {
+  status: number;
+  body: string;
+  /** The <Message> text of a TwiML reply, or null when none. */
+  message: string | null;
+}
+
+export interface Harness {
+  server: HeadsUp;
+  url: string;
+  dataDir: string;
+  logs: string[];
+  consoleLines: string[];
+  /** Sends a signed inbound SMS; `sid` defaults to a fresh MessageSid. */
+  sms(from: string, body: string, opts?: { sid?: string; signature?: string | null; extra?: Record<string, string> }): Promise<SmsReply>;
+  /** Posts a signed form to a path. */
+  postForm(pathname: string, fields: Record<string, string>, opts?: { signature?: string | null; contentType?: string }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export function newSid(): string {
+  return `SM${randomBytes(16).toString('hex')}`;
+}
+
+/** Makes a temporary data directory. */
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'headsup-test-'));
+}
+
+/** A fixed test master key (base64 of 32 bytes). */
+export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
+
+/** The TwiML <Message> text, unescaped. */
+export function twimlMessage(xml: string): string | null {
+  const m = /<Message>([\s\S]*?)<\/Message>/.exec(xml);
+  if (!m) return null;
+  return (m[1] as string)
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const dataDir = opts.dataDir ?? tempDir();
+  const useTwilio = opts.twilio ?? true;
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    PUBLIC_URL,
+    HEADSUP_MASTER_KEY: TEST_MASTER_KEY,
+    LOG_LEVEL: 'debug',
+    ...(useTwilio
+      ? {
+          TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+          TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+          TWILIO_FROM_NUMBER: FROM_NUMBER,
+          TWILIO_API_BASE_URL: opts.twilioApiBaseUrl ?? 'http://127.0.0.1:9',
+        }
+      : {}),
+    ...opts.env,
+  };
+  const { config, secrets } = readConfig(env);
+  const logs: string[] = [];
+  const consoleLines: string[] = [];
+  const log = createLogger(config.logLevel, { write: (line: string) => void logs.push(line) });
+  const server = await createServer({
+    config,
+    secrets,
+    log,
+    limits: opts.limits,
+    dispatcher: { pollMs: 50, ...opts.dispatcher },
+    senders: opts.senders,
+    consoleOut: (line) => consoleLines.push(line),
+  });
+  const url = await server.start();
+
+  const postForm: Harness['postForm'] = async (pathname, fields, o = {}) => {
+    const signature = o.signature === undefined ? twilio.getExpectedTwilioSignature(AUTH_TOKEN, PUBLIC_URL + pathname, fields) : o.signature;
+    const headers: Record<string, string> = { 'content-type': o.contentType ?? 'application/x-www-form-urlencoded' };
+    if (signature !== null) headers['x-twilio-signature'] = signature;
+    return fetch(url + pathname, { method: 'POST', headers, body: new URLSearchParams(fields).toString() });
+  };
+
+  return {
+    server,
+    url,
+    dataDir,
+    logs,
+    consoleLines,
+    postForm,
+    async sms(from, body, o = {}) {
+      const fields: Record<string, string> = {
+        MessageSid: o.sid ?? newSid(),
+        AccountSid: ACCOUNT_SID,
+        From: from,
+        To: FROM_NUMBER,
+        Body: body,
+        NumMedia: '0',
+        ...o.extra,
+      };
+      const res = await postForm('/webhooks/twilio/sms', fields, { signature: o.signature });
+      const text = await res.text();
+      return { status: res.status, body: text, message: res.status === 200 ? twimlMessage(text) : null };
+    },
+    async close() {
+      await server.close();
+    },
+  };
+}
+
+/** Polls until `check` returns true or the time runs out (bounded: tests never hang). */
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

@@ -1,0 +1,110 @@
+import { startHarness, type Harness } from '../helpers/harness';
+
+const ALICE = '+14155550100';
+const BETO = '+12125550142';
+
+describe('member commands over the Twilio webhook', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  describe('JOIN', () => {
+    it("subscribes the sender to their own area code and says how to stop and get help", async () => {
+      const r = await h.sms(ALICE, 'JOIN');
+      expect(r.status).toBe(200);
+      expect(r.message).toContain('415');
+      expect(r.message).toContain('Heads Up');
+      expect(r.message).toMatch(/STOP/);
+      expect(r.message).toMatch(/HELP/);
+    });
+
+    it('subscribes to the areas given, tolerating case, spaces and punctuation', async () => {
+      const r = await h.sms(ALICE, '  join 628, 212! ');
+      expect(r.message).toContain('212, 415, 628');
+    });
+
+    it('takes a region name from config/regions.json', async () => {
+      const r = await h.sms(BETO, 'JOIN san-francisco');
+      expect(r.message).toContain('415, 628');
+    });
+
+    it('names a token that is not an area code and subscribes nothing', async () => {
+      const r = await h.sms('+13125550111', 'JOIN 999');
+      expect(r.message).toContain('"999"');
+      const areas = await h.sms('+13125550111', 'AREAS');
+      expect(areas.message).toMatch(/not subscribed|no alert areas/);
+    });
+
+    it('answers in Spanish to a Spanish keyword and keeps that language', async () => {
+      const r = await h.sms('+13055550123', 'unirse 305');
+      expect(r.message).toContain('recibiras alertas');
+      const areas = await h.sms('+13055550123', 'STATUS'); // a keyword both languages use
+      expect(areas.message).toContain('tus areas');
+    });
+  });
+
+  describe('LEAVE and AREAS', () => {
+    it('leaves only the areas named', async () => {
+      const r = await h.sms(ALICE, 'LEAVE 212');
+      expect(r.message).toContain('left 212');
+      expect(r.message).toContain('415, 628');
+      expect((await h.sms(ALICE, 'AREAS')).message).toContain('415, 628');
+    });
+
+    it('asks which area when none is given', async () => {
+      expect((await h.sms(ALICE, 'LEAVE')).message).toContain('LEAVE 415');
+    });
+  });
+
+  describe('STOP', () => {
+    it('unsubscribes from everything on a plain request, and answers since the carrier does not', async () => {
+      const r = await h.sms(BETO, 'please stop texting me');
+      expect(r.message).toContain('unsubscribed');
+      expect((await h.sms(BETO, 'AREAS')).message).toContain('no alert areas');
+    });
+
+    it('stays silent on a bare STOP, which Twilio answers itself, yet acts on it', async () => {
+      await h.sms('+17025550100', 'JOIN');
+      const r = await h.sms('+17025550100', 'Stop');
+      expect(r.status).toBe(200);
+      expect(r.message).toBeNull();
+      expect((await h.sms('+17025550100', 'AREAS')).message).toContain('no alert areas');
+    });
+
+    it('understands Spanish "no más"', async () => {
+      await h.sms('+17865550100', 'ALTA');
+      const r = await h.sms('+17865550100', 'No más!');
+      expect(r.message).toContain('cancelaste');
+    });
+  });
+
+  describe('HELP, LANG, DELETE and the hint', () => {
+    it('answers AYUDA in Spanish, and leaves bare HELP to Twilio', async () => {
+      expect((await h.sms('+15035550100', 'ayuda')).message).toContain('UNIRSE');
+      expect((await h.sms('+15035550100', 'HELP')).message).toBeNull();
+      expect((await h.sms('+15035550100', 'help please')).message).toContain('JOIN 415');
+    });
+
+    it('switches language with LANG', async () => {
+      expect((await h.sms('+15125550100', 'LANG ES')).message).toContain('español');
+      expect((await h.sms('+15125550100', 'what?')).message).toContain('AYUDA');
+    });
+
+    it('gives the hint at most once an hour', async () => {
+      const first = await h.sms('+15125550199', 'hello');
+      const second = await h.sms('+15125550199', 'hello again');
+      expect(first.message).toContain('HELP');
+      expect(second.message).toBeNull();
+    });
+
+    it('DELETE erases the member', async () => {
+      await h.sms('+16175550100', 'JOIN 617');
+      expect((await h.sms('+16175550100', 'delete')).message).toContain('erased');
+      expect((await h.sms('+16175550100', 'AREAS')).message).toContain('not subscribed');
+    });
+  });
+});
