@@ -30,6 +30,8 @@ export interface DispatcherOptions {
   /** Alerts older than this are not sent any more: a stale warning misleads. */
   maxAgeMs: number;
   backoff: BackoffPolicy;
+  /** How long a channel pauses after the provider throttles us, unless it said how long. */
+  throttlePauseMs: number;
   /** Most sends per second per channel; Infinity for none (benchmarks). */
   sendRate: number;
 }
@@ -41,6 +43,7 @@ export const DEFAULT_DISPATCHER: DispatcherOptions = {
   pollMs: 1_000,
   maxAgeMs: 24 * 3600_000,
   backoff: DEFAULT_BACKOFF,
+  throttlePauseMs: 1_000,
   sendRate: 10,
 };
 
@@ -144,7 +147,10 @@ export class Dispatcher {
     const worker = async () => {
       while (next < rows.length) {
         const row = rows[next++] as ClaimedRow;
-        this.pending.push(await this.sendOne(row));
+        // Await first: `this.pending.push(await …)` would read the array before the
+        // await and push into one that another worker has already flushed.
+        const outcome = await this.sendOne(row);
+        this.pending.push(outcome);
         if (this.pending.length >= 64) this.flush();
       }
     };
@@ -200,7 +206,7 @@ export class Dispatcher {
     if (!(err instanceof SendError)) this.log.error({ err, outboxId: row.id }, 'unexpected send failure');
     const reason = `${e.kind}${e.code ? `:${e.code}` : ''}`;
     if (e.retryable && row.attempts < this.opts.backoff.maxAttempts) {
-      if (e.kind === 'throttled') limiter.pauseFor(e.retryAfterMs ?? 1_000);
+      if (e.kind === 'throttled') limiter.pauseFor(e.retryAfterMs ?? this.opts.throttlePauseMs);
       this.observer?.outcome(row.channel, 'retry', e.kind);
       this.log.warn({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed; will retry');
       return { id: row.id, kind: 'retry', dueAt: this.now() + retryDelay(this.opts.backoff, row.attempts), error: reason };

@@ -1,0 +1,32 @@
+/** Writes members straight through the store into a data directory, for tests that need thousands. */
+import path from 'node:path';
+import { Db } from '../../src/store/db';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { subscribe } from '../../src/store/subscriptions';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { TEST_MASTER_KEY } from './harness';
+
+/** n distinct valid numbers in one area code: +1NPA555xxxx style, but with a real exchange. */
+export function numbersIn(npa: string, n: number, exchange = '201'): string[] {
+  return Array.from({ length: n }, (_, i) => `+1${npa}${exchange}${String(i).padStart(4, '0')}`);
+}
+
+/** Subscribes each number to `npa`, in one transaction, using the test master key. */
+export async function seedMembers(dataDir: string, npa: string, numbers: string[]): Promise<void> {
+  await cryptoReady();
+  const vault = new Vault(new Uint8Array(Buffer.from(TEST_MASTER_KEY, 'base64')));
+  const db = new Db(path.join(dataDir, 'heads-up.db'));
+  try {
+    migrate(db);
+    const now = Date.now();
+    db.transaction(() => {
+      for (const phone of numbers) {
+        const m = ensureMember(db, vault, { channel: 'sms', address: phone, phone }, 'en', now);
+        subscribe(db, m.id, [npa], now);
+      }
+    });
+  } finally {
+    db.close();
+  }
+}
