@@ -13,13 +13,15 @@ import type { ChannelSender } from '../../src/channels/types';
 import { readConfig } from '../../src/config/env';
 import { createLogger } from '../../src/log/logger';
 import type { DispatcherOptions } from '../../src/outbox/dispatcher';
-import { createServer, type HeadsUp } from '../../src/server';
+import { createServer, type HeadsUp, type ServerOptions } from '../../src/server';
 
 export const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
 export const AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
 export const FROM_NUMBER = '+15005550006';
 /** Twilio signs against the public URL; requests really go to loopback, as behind a proxy. */
 export const PUBLIC_URL = 'https://headsup.example.org';
+/** The bot's Signal number in tests. */
+export const SIGNAL_NUMBER = '+15005550199';
 
 export interface HarnessOptions {
   env?: Record<string, string>;
@@ -31,6 +33,11 @@ export interface HarnessOptions {
   /** Sign webhooks with AUTH_TOKEN and configure Twilio (default true). */
   twilio?: boolean;
   twilioApiBaseUrl?: string;
+  /** Configure Signal against this signal-cli-rest-api (a FakeSignal's url). */
+  signalApiUrl?: string;
+  signalReceiveMode?: 'websocket' | 'poll';
+  /** Signal tuning; short test defaults are used otherwise. */
+  signal?: ServerOptions['signal'];
 }
 
 export interface SmsReply {
@@ -96,6 +103,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
           TWILIO_API_BASE_URL: opts.twilioApiBaseUrl ?? 'http://127.0.0.1:9',
         }
       : {}),
+    ...(opts.signalApiUrl
+      ? { SIGNAL_API_URL: opts.signalApiUrl, SIGNAL_NUMBER, SIGNAL_RECEIVE_MODE: opts.signalReceiveMode ?? 'websocket' }
+      : {}),
     ...opts.env,
   };
   const { config, secrets } = readConfig(env);
@@ -109,6 +119,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     limits: opts.limits,
     dispatcher: { pollMs: 50, ...opts.dispatcher },
     senders: opts.senders,
+    signal: opts.signal ?? {
+      throttle: { baseMs: 100, maxMs: 800 },
+      receiver: { pingMs: 200, pongTimeoutMs: 300, reconnectBaseMs: 20, reconnectMaxMs: 200, pollMs: 20, pollTimeoutS: 1 },
+    },
     consoleOut: (line) => consoleLines.push(line),
   });
   const url = await server.start();

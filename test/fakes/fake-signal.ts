@@ -1,0 +1,295 @@
+/**
+ * A fake signal-cli-rest-api on loopback, faithful to
+ * shared/contracts/signal-cli-rest-api.swagger.json as corrected by
+ * SOURCES.md:
+ * - POST /v2/send {number, message, recipients[]} → 201 {"timestamp":"<ms>"}
+ *   (or master's array form), 400 {"error":"…"}, 429 {"error", "challenge_tokens", "account"};
+ * - GET /v1/receive/{number}: in json-rpc mode a websocket, one
+ *   {"envelope","account"} per frame, a plain GET gets 400, and what arrives
+ *   while no client is connected is dropped; in normal mode a JSON array
+ *   served as text/plain, waiting up to `timeout` seconds for messages;
+ * - GET /v1/health → 204, GET /v1/about → the About object;
+ * - POST /v1/accounts/{number}/rate-limit-challenge → 204.
+ * Tests push envelopes, kill or freeze the websocket and choose how sends are answered.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+
+export type FakeSignalMode = 'json-rpc' | 'normal';
+
+export interface SignalSent {
+  recipient: string;
+  message: string;
+  timestamp: string;
+}
+
+/** How the fake answers one send. */
+export type SignalAnswer = 'accept' | { status: number; body: unknown };
+
+export interface FakeSignalOptions {
+  /** The bot's registered number. */
+  account: string;
+  mode?: FakeSignalMode;
+  /** '0.100' answers {"timestamp"}, 'master' answers [{"timestamp"}]. */
+  sendResponse?: '0.100' | 'master';
+  answer?: (msg: { recipient: string; message: string }, attempt: number) => SignalAnswer;
+}
+
+/** Signal's own error answers, shaped as signal-cli-rest-api returns them. */
+export const SIGNAL_ERRORS = {
+  rateLimited: (account: string): SignalAnswer => ({
+    status: 429,
+    body: {
+      error: 'Failed to send message due to rate limiting',
+      challenge_tokens: [randomUUID()],
+      account,
+    },
+  }),
+  untrusted: (recipient: string): SignalAnswer => ({
+    status: 400,
+    body: { error: `Failed to send message due to untrusted identities: ${recipient}` },
+  }),
+  unregistered: (recipient: string): SignalAnswer => ({
+    status: 400,
+    body: { error: `Failed to send message: Unregistered user "${recipient}"` },
+  }),
+  server: (): SignalAnswer => ({ status: 500, body: { error: 'Internal Server Error' } }),
+} as const;
+
+let clock = 1_700_000_000_000;
+
+/** A received text message as signal-cli-rest-api delivers it; `number` null hides the sender's number. */
+export function textEnvelope(account: string, from: { uuid: string; number: string | null }, text: string, timestamp = ++clock): Record<string, unknown> {
+  return {
+    envelope: {
+      source: from.number ?? from.uuid,
+      sourceNumber: from.number,
+      sourceUuid: from.uuid,
+      sourceName: 'Someone',
+      sourceDevice: 1,
+      timestamp,
+      serverReceivedTimestamp: timestamp + 5,
+      serverDeliveredTimestamp: timestamp + 9,
+      dataMessage: { timestamp, message: text, expiresInSeconds: 0, viewOnce: false },
+    },
+    account,
+  };
+}
+
+/** A delivery receipt (to be ignored). */
+export function receiptEnvelope(account: string, from: { uuid: string; number: string | null }): Record<string, unknown> {
+  const timestamp = ++clock;
+  return {
+    envelope: {
+      source: from.number ?? from.uuid,
+      sourceNumber: from.number,
+      sourceUuid: from.uuid,
+      sourceDevice: 1,
+      timestamp,
+      serverReceivedTimestamp: timestamp,
+      serverDeliveredTimestamp: timestamp,
+      receiptMessage: { when: timestamp, isDelivery: true, isRead: false, isViewed: false, timestamps: [timestamp - 100] },
+    },
+    account,
+  };
+}
+
+export class FakeSignal {
+  readonly sent: SignalSent[] = [];
+  /** Every /v2/send request, accepted or not. */
+  sendRequests = 0;
+  /** Websocket connections accepted so far. */
+  connections = 0;
+  /** Messages dropped because no websocket client was connected (json-rpc mode). */
+  dropped = 0;
+  /** rate-limit-challenge requests received. */
+  challenges: Array<{ challenge_token?: string; captcha?: string }> = [];
+  url = '';
+  private readonly server: http.Server;
+  private readonly wss: WebSocketServer;
+  private readonly clients = new Set<WebSocket>();
+  private readonly queue: string[] = [];
+  private waiters: Array<() => void> = [];
+  private frozen = false;
+  private attempts = new Map<string, number>();
+  readonly mode: FakeSignalMode;
+  /** How sends are answered now (tests may change it between steps). */
+  answer: FakeSignalOptions['answer'];
+
+  constructor(private readonly opts: FakeSignalOptions) {
+    this.mode = opts.mode ?? 'json-rpc';
+    this.answer = opts.answer;
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    // Pongs are answered by hand, so a test can freeze the connection.
+    this.wss = new WebSocketServer({ noServer: true, autoPong: false });
+    this.server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    for (const ws of this.clients) ws.terminate();
+    for (const w of this.waiters) w();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Websocket clients connected now. */
+  get connected(): number {
+    return this.clients.size;
+  }
+
+  /** Messages accepted for one recipient (a UUID or a number). */
+  to(recipient: string): SignalSent[] {
+    return this.sent.filter((m) => m.recipient === recipient);
+  }
+
+  /** A message arrives from Signal: sent to the websocket client, dropped without one, or queued for polling. */
+  push(item: unknown): void {
+    const frame = JSON.stringify(item);
+    if (this.mode === 'normal') {
+      this.queue.push(frame);
+      const waiters = this.waiters;
+      this.waiters = [];
+      for (const w of waiters) w();
+      return;
+    }
+    const open = [...this.clients].filter((c) => c.readyState === WebSocket.OPEN);
+    if (open.length === 0) {
+      this.dropped++;
+      return;
+    }
+    for (const c of open) c.send(frame);
+  }
+
+  /** Writes a raw text frame (garbage tests). */
+  pushRaw(frame: string): void {
+    for (const c of this.clients) if (c.readyState === WebSocket.OPEN) c.send(frame);
+  }
+
+  /** Drops every websocket connection abruptly, as a crashed container or a network cut would. */
+  killSockets(): void {
+    for (const c of this.clients) c.terminate();
+  }
+
+  /** Stops answering pings and sending frames without closing: a half-dead connection. */
+  freeze(frozen = true): void {
+    this.frozen = frozen;
+  }
+
+  private upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    if (this.mode !== 'json-rpc' || url.pathname !== `/v1/receive/${this.opts.account}`) {
+      socket.end('HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n{"error":"websocket: the client is not using the websocket protocol"}');
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.connections++;
+      this.clients.add(ws);
+      ws.on('ping', (data) => {
+        if (!this.frozen) ws.pong(data);
+      });
+      ws.on('close', () => this.clients.delete(ws));
+      ws.on('error', () => this.clients.delete(ws));
+    });
+  }
+
+  private json(res: http.ServerResponse, status: number, body: unknown): void {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(body));
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => this.route(req, res, Buffer.concat(chunks).toString('utf8')));
+  }
+
+  private route(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const path = url.pathname;
+    if (req.method === 'GET' && path === '/v1/health') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    if (req.method === 'GET' && path === '/v1/about') {
+      return this.json(res, 200, { versions: ['v1', 'v2'], build: 2, mode: this.mode, version: '0.100', capabilities: { 'v2/send': ['quotes', 'mentions'] } });
+    }
+    if (req.method === 'GET' && path.startsWith('/v1/receive/')) return this.receive(req, res, url);
+    if (req.method === 'POST' && path === '/v2/send') return this.send(res, raw);
+    if (req.method === 'POST' && path === `/v1/accounts/${this.opts.account}/rate-limit-challenge`) {
+      try {
+        this.challenges.push(JSON.parse(raw));
+      } catch {
+        return this.json(res, 400, { error: "Couldn't process request - invalid request" });
+      }
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    this.json(res, 404, { error: 'not found' });
+  }
+
+  private receive(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+    if (this.mode === 'json-rpc') {
+      // gin's websocket upgrader refuses a plain GET.
+      return this.json(res, 400, { error: 'websocket: the client is not using the websocket protocol: \'upgrade\' token not found in \'Connection\' header' });
+    }
+    if (url.pathname !== `/v1/receive/${this.opts.account}`) return this.json(res, 400, { error: 'User is not registered' });
+    const timeout = url.searchParams.get('timeout') ?? '1';
+    if (!/^\d+$/.test(timeout)) return this.json(res, 400, { error: "Couldn't process request - timeout needs to be numeric!" });
+    const answer = () => {
+      const items = this.queue.splice(0, this.queue.length);
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`[${items.join(',')}]`);
+    };
+    if (this.queue.length > 0) return answer();
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      answer();
+    };
+    const timer = setTimeout(finish, Math.min(Number(timeout), 5) * 1000);
+    this.waiters.push(finish);
+    req.on('close', () => {
+      done = true;
+      clearTimeout(timer);
+    });
+  }
+
+  private send(res: http.ServerResponse, raw: string): void {
+    this.sendRequests++;
+    let req: { number?: unknown; message?: unknown; recipients?: unknown };
+    try {
+      req = JSON.parse(raw);
+    } catch {
+      return this.json(res, 400, { error: "Couldn't process request - invalid request" });
+    }
+    if (!Array.isArray(req.recipients) || req.recipients.length === 0) {
+      return this.json(res, 400, { error: "Couldn't process request - please provide at least one recipient" });
+    }
+    if (typeof req.number !== 'string' || req.number === '') {
+      return this.json(res, 400, { error: "Couldn't process request - please provide a valid number" });
+    }
+    if (req.number !== this.opts.account) return this.json(res, 400, { error: 'User is not registered' });
+    const recipient = String(req.recipients[0]);
+    const message = typeof req.message === 'string' ? req.message : '';
+    const attempt = (this.attempts.get(recipient) ?? 0) + 1;
+    this.attempts.set(recipient, attempt);
+    const answer = this.answer?.({ recipient, message }, attempt) ?? 'accept';
+    if (answer !== 'accept') return this.json(res, answer.status, answer.body);
+    const timestamp = String(++clock);
+    this.sent.push({ recipient, message, timestamp });
+    this.json(res, 201, this.opts.sendResponse === 'master' ? [{ timestamp }] : { timestamp });
+  }
+}

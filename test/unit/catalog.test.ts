@@ -1,0 +1,142 @@
+import type { Catalog, CheckResult, Stats } from '../../src/bot/catalog';
+import { catalog } from '../../src/bot/catalog';
+import { en } from '../../src/bot/catalog-en';
+import { es } from '../../src/bot/catalog-es';
+import { gsm7Length, smsSegments } from '../../src/bot/sms-segments';
+
+// Worst cases a real line meets: a member in a whole region plus more, the longest reference, long texts in
+// plain ASCII, in accented Spanish (which forces UCS-2) and with emoji.
+const AREAS = ['212', '332', '347', '415', '628', '646', '718', '917', '929'];
+const REF = '#ABC234';
+const LONG_ASCII = 'Grey van, tall white guy, said his name was Rick, number 415-555-0187. Refused to pay and grabbed my arm. '.repeat(16).slice(0, 1600);
+const LONG_SPANISH = 'Él me golpeó, no pagó y se llevó mi teléfono. Camioneta gris, número 415-555-0187. Cuídense mucho, chicas. '.repeat(16).slice(0, 1600);
+const LONG_EMOJI = '🚩🚩 DO NOT SEE 🚩🚩 grey van, 415-555-0187, aggressive 😡 '.repeat(30).slice(0, 1600);
+const TEXTS = [LONG_ASCII, LONG_SPANISH, LONG_EMOJI];
+const CHECK: CheckResult = { count: 12, latest: new Date('2024-12-31T23:00:00Z'), areas: AREAS };
+const STATS: Stats = {
+  membersByArea: ['212', '213', '305', '310', '312', '323', '332', '347', '415', '628', '646', '718'].map((npa) => ({ npa, members: 12345 })),
+  pendingReports: 1234,
+  alertsSent: 123456,
+  pendingMembers: 1234,
+};
+const PENDING = [
+  ...Array.from({ length: 10 }, (_, i) => ({ ref: `#ABC23${i}`, areas: AREAS.slice(0, 3), kind: 'report' as const })),
+  ...Array.from({ length: 10 }, (_, i) => ({ ref: `#XYZ23${i}`, areas: AREAS.slice(0, 3), kind: 'member' as const })),
+];
+
+/** Every reply of a catalogue, with the worst-case arguments (several variants where an argument is free text). */
+function replies(t: Catalog): Record<keyof Catalog, string[]> {
+  return {
+    joined: [t.joined(AREAS)],
+    joinPending: [t.joinPending(AREAS)],
+    joinNeedsArea: [t.joinNeedsArea()],
+    unknownArea: TEXTS.map((x) => t.unknownArea(x)),
+    left: [t.left(AREAS, AREAS), t.left(AREAS, [])],
+    notMember: [t.notMember()],
+    stopped: [t.stopped()],
+    help: [t.help()],
+    areas: [t.areas(AREAS), t.areas([])],
+    deleted: [t.deleted()],
+    langSet: [t.langSet()],
+    badLang: [t.badLang()],
+    hint: [t.hint()],
+    leaveNeedsArea: [t.leaveNeedsArea()],
+    reportReceived: [t.reportReceived(REF)],
+    reportNeedsText: [t.reportNeedsText()],
+    reportLimit: [t.reportLimit()],
+    reportNeedsArea: [t.reportNeedsArea()],
+    checkNeedsNumber: [t.checkNeedsNumber()],
+    checkFound: [t.checkFound(CHECK), t.checkFound({ ...CHECK, count: 1 })],
+    checkNone: [t.checkNone()],
+    checkLimit: [t.checkLimit()],
+    membersOnly: [t.membersOnly()],
+    // An alert carries the report's own text (up to 1,600 characters) by design; its frame is checked below.
+    alert: [t.alert(AREAS, 'grey van, aggressive')],
+    modNotice: TEXTS.map((x) => t.modNotice(REF, AREAS, x)),
+    modJoinRequest: [t.modJoinRequest(REF, AREAS)],
+    modPending: [t.modPending(PENDING), t.modPending([])],
+    modApproved: [t.modApproved(REF, AREAS)],
+    modAdmitted: [t.modAdmitted(REF)],
+    modRejected: [t.modRejected(REF)],
+    modEdited: [t.modEdited(REF)],
+    modAlertQueued: [t.modAlertQueued(AREAS)],
+    modBlocked: [t.modBlocked(REF)],
+    modNoSuchRef: TEXTS.map((x) => t.modNoSuchRef(`#${x}`)),
+    modAlreadyDecided: [t.modAlreadyDecided(REF)],
+    modNeedsRef: [t.modNeedsRef()],
+    modNeedsText: [t.modNeedsText()],
+    modNeedsArea: [t.modNeedsArea()],
+    modStats: [t.modStats(STATS)],
+    admitted: [t.admitted(AREAS)],
+  };
+}
+
+describe('the reply catalogues', () => {
+  it('have the same replies in English and Spanish', () => {
+    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(replies(en)).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('are what catalog() returns for each language', () => {
+    expect(catalog('en')).toBe(en);
+    expect(catalog('es')).toBe(es);
+  });
+
+  for (const [lang, t] of [['en', en], ['es', es]] as const) {
+    describe(lang, () => {
+      it.each(Object.entries(replies(t)))('fits %s in at most two SMS segments with worst-case arguments', (_name, texts) => {
+        for (const text of texts) expect(text.length).toBeGreaterThan(0);
+        expect(texts.filter((text) => smsSegments(text) > 2)).toEqual([]);
+      });
+
+      it('writes every reply that quotes no member text in GSM-7, so it is not billed as UCS-2', () => {
+        const quoting = new Set(['unknownArea', 'modNotice', 'modNoSuchRef']);
+        const fixed = Object.entries(replies(t)).filter(([name]) => !quoting.has(name)).flatMap(([, texts]) => texts);
+        expect(fixed.filter((text) => gsm7Length(text) === null)).toEqual([]);
+      });
+
+      it('gives an alert a frame of less than one segment around the report', () => {
+        expect(smsSegments(t.alert(AREAS, ''))).toBe(1);
+        expect(t.alert(['415'], 'grey van')).toContain('grey van');
+      });
+
+      it('lists as many pending items as fit and says how many more there are', () => {
+        const list = t.modPending(PENDING);
+        expect(list).toContain('#ABC230');
+        const shown = (list.match(/#[A-Z0-9]{6}/g) ?? []).length;
+        expect(shown).toBeGreaterThan(3);
+        expect(shown).toBeLessThan(PENDING.length);
+        expect(list).toContain(`+${PENDING.length - shown} `);
+        expect(t.modPending(PENDING.slice(0, 2))).not.toContain('+');
+      });
+
+      it('tells the moderator the reference and how to approve, never more of a long report than fits', () => {
+        for (const text of TEXTS) {
+          const notice = t.modNotice(REF, AREAS, text);
+          expect(notice).toContain(REF);
+          expect(notice).toContain('APPROVE ABC234');
+          expect(notice).toContain('REJECT ABC234');
+          expect(notice).toContain(text.slice(0, 20));
+        }
+      });
+    });
+  }
+
+  describe('the JOIN reply', () => {
+    it.each([
+      ['en', en.joined(['415']), /STOP/, /HELP/],
+      ['es', es.joined(['415']), /ALTO/, /AYUDA/],
+      ['en (admitted after approval)', en.admitted(['415']), /STOP/, /HELP/],
+      ['es (admitted after approval)', es.admitted(['415']), /ALTO/, /AYUDA/],
+    ])('names the programme, the areas, how to stop and how to get help in %s', (_lang, text, stop, help) => {
+      expect(text).toContain('Heads Up');
+      expect(text).toContain('415');
+      expect(text).toMatch(stop);
+      expect(text).toMatch(help);
+    });
+
+    it.each([['en', en], ['es', es]] as const)('says how to stop while a join waits for a moderator (%s)', (_lang, t) => {
+      expect(t.joinPending(['415'])).toMatch(/Heads Up.*415.*(STOP|ALTO)/);
+    });
+  });
+});

@@ -1,0 +1,200 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, readConfig } from '../../src/config/env';
+import { tempDir } from '../helpers/harness';
+
+const SID = `AC${'a'.repeat(32)}`;
+const MG = `MG${'b'.repeat(32)}`;
+const TOKEN = 'secret-token-do-not-echo-0123456789';
+const TWILIO_OK = { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_FROM_NUMBER: '+15005550006' };
+const SIGNAL_OK = { SIGNAL_API_URL: 'http://127.0.0.1:8080', SIGNAL_NUMBER: '+14155550199' };
+
+/** The ConfigError readConfig throws for `env`; fails the test if it throws nothing or something else. */
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    readConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw new Error(`expected a ConfigError, got ${String(err)}`);
+  }
+  throw new Error('expected a ConfigError, but the configuration was accepted');
+}
+
+describe('readConfig', () => {
+  it('uses the documented defaults for an empty environment', () => {
+    const { config, secrets } = readConfig({});
+    expect(config).toEqual({
+      nodeEnv: 'development',
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: './data',
+      publicUrl: 'http://127.0.0.1:3000',
+      twilio: undefined,
+      signal: undefined,
+      moderators: [],
+      subscribeMode: 'open',
+      sendRate: 10,
+      retentionDays: 90,
+      logLevel: 'info',
+    });
+    expect(secrets).toEqual({ masterKeyBase64: undefined, twilioAuthToken: undefined });
+  });
+
+  it('treats blank values as unset', () => {
+    expect(readConfig({ PORT: '  ', LOG_LEVEL: '', MODERATORS: ' ' }).config).toMatchObject({ port: 3000, logLevel: 'info', moderators: [] });
+  });
+
+  it('reads good values, keeping the auth token and master key apart from the config', () => {
+    const key = Buffer.alloc(32, 3).toString('base64');
+    const { config, secrets } = readConfig({
+      ...TWILIO_OK,
+      ...SIGNAL_OK,
+      SIGNAL_RECEIVE_MODE: 'poll',
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      PUBLIC_URL: 'https://headsup.example.org/',
+      HEADSUP_MASTER_KEY: key,
+      MODERATORS: '+14155550100, 0F0E0D0C-0B0A-4908-8706-050403020100',
+      SUBSCRIBE_MODE: 'APPROVAL',
+      SEND_RATE: '2.5',
+      RETENTION_DAYS: '30',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      publicUrl: 'https://headsup.example.org',
+      twilio: { accountSid: SID, fromNumber: '+15005550006', apiBaseUrl: 'https://api.twilio.com' },
+      signal: { apiUrl: 'http://127.0.0.1:8080', number: '+14155550199', receiveMode: 'poll' },
+      moderators: ['+14155550100', '0f0e0d0c-0b0a-4908-8706-050403020100'],
+      subscribeMode: 'approval',
+      sendRate: 2.5,
+      retentionDays: 30,
+      logLevel: 'debug',
+    });
+    expect(secrets).toEqual({ masterKeyBase64: key, twilioAuthToken: TOKEN });
+    expect(JSON.stringify(config)).not.toContain(TOKEN);
+    expect(JSON.stringify(config)).not.toContain(key);
+  });
+
+  it('brackets an IPv6 host in the default public URL', () => {
+    expect(readConfig({ HOST: '::1', PORT: '3001' }).config.publicUrl).toBe('http://[::1]:3001');
+  });
+
+  it('accepts a messaging service instead of a sender number', () => {
+    const { config } = readConfig({ TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_MESSAGING_SERVICE_SID: MG });
+    expect(config.twilio).toMatchObject({ messagingServiceSid: MG, fromNumber: undefined });
+  });
+
+  // [what is wrong, env, the variable the message must name, what it must say is expected]
+  const bad: Array<[string, Record<string, string>, string, RegExp]> = [
+    ['PORT is not a number', { PORT: 'abc' }, 'PORT', /whole number from 0 to 65535/],
+    ['PORT is negative', { PORT: '-1' }, 'PORT', /whole number/],
+    ['PORT is too large', { PORT: '70000' }, 'PORT', /whole number from 0 to 65535/],
+    ['PORT is a fraction', { PORT: '80.5' }, 'PORT', /whole number/],
+    ['HOST has a space', { HOST: 'bad host' }, 'HOST', /IP address or host name/],
+    ['HOST has a slash', { HOST: 'a/b' }, 'HOST', /IP address or host name/],
+    ['SEND_RATE is zero', { SEND_RATE: '0' }, 'SEND_RATE', /number from 0.01 to 100000/],
+    ['SEND_RATE is words', { SEND_RATE: 'fast' }, 'SEND_RATE', /number from/],
+    ['SEND_RATE is negative', { SEND_RATE: '-5' }, 'SEND_RATE', /number from/],
+    ['RETENTION_DAYS is zero', { RETENTION_DAYS: '0' }, 'RETENTION_DAYS', /whole number from 1 to 3650/],
+    ['RETENTION_DAYS is words', { RETENTION_DAYS: 'forever' }, 'RETENTION_DAYS', /whole number/],
+    ['RETENTION_DAYS is too large', { RETENTION_DAYS: '99999' }, 'RETENTION_DAYS', /whole number/],
+    ['LOG_LEVEL is unknown', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL', /one of fatal, error, warn, info, debug, trace, silent/],
+    ['SUBSCRIBE_MODE is unknown', { SUBSCRIBE_MODE: 'closed' }, 'SUBSCRIBE_MODE', /one of open, approval/],
+    ['SIGNAL_RECEIVE_MODE is unknown', { ...SIGNAL_OK, SIGNAL_RECEIVE_MODE: 'push' }, 'SIGNAL_RECEIVE_MODE', /one of websocket, poll/],
+    ['SIGNAL_NUMBER is set without SIGNAL_API_URL', { SIGNAL_NUMBER: '+14155550199' }, 'SIGNAL_API_URL', /signal-cli-rest-api/],
+    ['SIGNAL_API_URL is set without SIGNAL_NUMBER', { SIGNAL_API_URL: 'http://127.0.0.1:8080' }, 'SIGNAL_NUMBER', /E.164/],
+    ['SIGNAL_API_URL is not a URL', { ...SIGNAL_OK, SIGNAL_API_URL: 'localhost:8080' }, 'SIGNAL_API_URL', /http\(s\) URL/],
+    ['TWILIO_AUTH_TOKEN is set alone', { TWILIO_AUTH_TOKEN: TOKEN }, 'TWILIO_ACCOUNT_SID', /AC followed by 32 hex/],
+    ['TWILIO_ACCOUNT_SID is set alone', { TWILIO_ACCOUNT_SID: SID }, 'TWILIO_AUTH_TOKEN', /auth token/],
+    ['TWILIO_ACCOUNT_SID is malformed', { ...TWILIO_OK, TWILIO_ACCOUNT_SID: 'AC123' }, 'TWILIO_ACCOUNT_SID', /AC followed by 32 hex/],
+    ['no Twilio sender is set', { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN }, 'TWILIO_FROM_NUMBER', /TWILIO_MESSAGING_SERVICE_SID/],
+    ['TWILIO_FROM_NUMBER is not E.164', { ...TWILIO_OK, TWILIO_FROM_NUMBER: '415-555-0100' }, 'TWILIO_FROM_NUMBER', /E.164/],
+    ['TWILIO_MESSAGING_SERVICE_SID is malformed', { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_MESSAGING_SERVICE_SID: 'MGxyz' }, 'TWILIO_MESSAGING_SERVICE_SID', /MG followed by 32 hex/],
+    ['TWILIO_API_BASE_URL is not http(s)', { ...TWILIO_OK, TWILIO_API_BASE_URL: 'ftp://api.twilio.com' }, 'TWILIO_API_BASE_URL', /http\(s\) URL/],
+    ['a MODERATORS entry has no country code', { MODERATORS: '+14155550100,4155550142' }, 'MODERATORS', /entry 2 is neither an E.164 number nor a Signal UUID/],
+    ['a MODERATORS entry is a name', { MODERATORS: 'rosa' }, 'MODERATORS', /entry 1/],
+    ['a MODERATORS entry is not a valid number', { MODERATORS: '+1415555' }, 'MODERATORS', /entry 1/],
+    ['PUBLIC_URL has no scheme', { PUBLIC_URL: 'headsup.example.org' }, 'PUBLIC_URL', /absolute http\(s\) URL/],
+    ['PUBLIC_URL is not http(s)', { PUBLIC_URL: 'ftp://headsup.example.org' }, 'PUBLIC_URL', /absolute http\(s\) URL/],
+    ['NODE_ENV=production without HEADSUP_MASTER_KEY', { NODE_ENV: 'production' }, 'HEADSUP_MASTER_KEY', /required when NODE_ENV=production/],
+  ];
+
+  it.each(bad)('refuses the configuration when %s, naming the variable and what is expected', (_what, env, variable, expected) => {
+    const err = configError(env);
+    expect(err.variable).toBe(variable);
+    expect(err.message.startsWith(`${variable}: `)).toBe(true);
+    expect(err.message).toMatch(expected);
+  });
+
+  it.each(bad)('never echoes a secret or a number back when %s', (_what, env) => {
+    const err = configError(env);
+    expect(err.message).not.toContain(TOKEN);
+    // No value given is quoted back (NODE_ENV aside, which names the rule); a documented example may be.
+    for (const [name, value] of Object.entries(env)) {
+      if (name !== 'NODE_ENV' && value.length >= 4) expect(err.message).not.toContain(value);
+    }
+    for (const entry of (env.MODERATORS ?? '').split(',')) if (entry) expect(err.message).not.toContain(entry.replace(/^\+1?/, ''));
+  });
+
+  it('does not echo a token when the account SID is malformed', () => {
+    const err = configError({ TWILIO_ACCOUNT_SID: 'nope', TWILIO_AUTH_TOKEN: TOKEN, TWILIO_FROM_NUMBER: '+15005550006' });
+    expect(err.message).not.toContain(TOKEN);
+    expect(err.message).not.toContain('nope');
+  });
+
+  it('starts in production when the master key is given', () => {
+    const { config } = readConfig({ NODE_ENV: 'production', HEADSUP_MASTER_KEY: Buffer.alloc(32, 1).toString('base64') });
+    expect(config.nodeEnv).toBe('production');
+  });
+});
+
+describe('npm start with a bad configuration', () => {
+  /** Runs src/main.ts under tsx in an empty directory with only `env`; bounded by a timeout. */
+  function runMain(env: Record<string, string>, timeoutMs = 20_000): Promise<{ code: number | null; signal: string | null; stderr: string; stdout: string }> {
+    const repo = path.resolve(__dirname, '../..');
+    const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(repo, 'src/main.ts')], {
+      cwd: tempDir(),
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    let stdout = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`main.ts did not exit within ${timeoutMs} ms; stderr: ${stderr}`));
+      }, timeoutMs);
+      child.on('error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
+      child.on('exit', (code, signal) => {
+        clearTimeout(timer);
+        resolve({ code, signal, stderr, stdout });
+      });
+    });
+  }
+
+  it('exits non-zero with a message naming PORT', async () => {
+    const dataDir = tempDir();
+    const r = await runMain({ PORT: 'eighty', DATA_DIR: dataDir, NODE_ENV: 'test' });
+    expect(r.code).not.toBe(0);
+    expect(r.code).not.toBeNull();
+    expect(r.stderr).toContain('PORT');
+    expect(r.stderr).toMatch(/whole number/);
+  }, 30_000);
+
+  it('exits non-zero in production without HEADSUP_MASTER_KEY, writing no key file', async () => {
+    const dataDir = tempDir();
+    const r = await runMain({ NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '0' });
+    expect(r.code).not.toBe(0);
+    expect(r.code).not.toBeNull();
+    expect(r.stderr).toContain('HEADSUP_MASTER_KEY');
+    expect(fs.existsSync(path.join(dataDir, 'master.key'))).toBe(false);
+  }, 30_000);
+});

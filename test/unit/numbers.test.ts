@@ -1,0 +1,72 @@
+import { areaCodeOf, isAreaCode, numbersInText, toE164 } from '../../src/phone/numbers';
+
+describe('toE164', () => {
+  it.each([
+    ['+14155550100'],
+    ['14155550100'],
+    ['4155550100'],
+    ['(415) 555-0100'],
+    ['415-555-0100'],
+    ['415.555.0100'],
+    ['+1 415 555 0100'],
+    [' 415 555 0100 '],
+  ])('reads %s as a US number', (text) => {
+    expect(toE164(text)).toBe('+14155550100');
+  });
+
+  it('keeps a number from another country written with its prefix', () => {
+    expect(toE164('+44 20 7946 0958')).toBe('+442079460958');
+  });
+
+  it.each([['hello'], [''], ['555-0100'], ['415'], ['+1 000 555 0100'], ['1'.repeat(41)], ['4155550100'.padEnd(41, ' ')]])(
+    'refuses %j',
+    (text) => {
+      expect(toE164(text)).toBeNull();
+    },
+  );
+});
+
+describe('areaCodeOf', () => {
+  it('gives the area code of a North American number', () => {
+    expect(areaCodeOf('+14155550100')).toBe('415');
+    expect(areaCodeOf('+16285550142')).toBe('628');
+    expect(areaCodeOf('+14165550100')).toBe('416');
+  });
+
+  it('gives none outside North America or for a toll-free number', () => {
+    expect(areaCodeOf('+442079460958')).toBeNull();
+    expect(areaCodeOf('+18005550100')).toBeNull();
+    expect(areaCodeOf('not a number')).toBeNull();
+  });
+});
+
+describe('isAreaCode', () => {
+  it.each([['415'], ['628'], ['212'], ['305'], ['416'], ['604']])('accepts %s', (npa) => {
+    expect(isAreaCode(npa)).toBe(true);
+  });
+
+  it.each([['555'], ['911'], ['411'], ['800'], ['888'], ['000'], ['123'], ['999'], ['41'], ['4155'], ['abc'], [''], [' 415']])(
+    'rejects %j',
+    (npa) => {
+      expect(isAreaCode(npa)).toBe(false);
+    },
+  );
+
+  it('answers the same the second time (cached)', () => {
+    expect(isAreaCode('415')).toBe(true);
+    expect(isAreaCode('415')).toBe(true);
+    expect(isAreaCode('555')).toBe(false);
+    expect(isAreaCode('555')).toBe(false);
+  });
+});
+
+describe('numbersInText', () => {
+  it('finds every number in a report once, in E.164', () => {
+    const text = 'grey van, call 415-555-0100 or (212) 555-0142; he also used 4155550100 and +1 312 555 0111';
+    expect(numbersInText(text).sort()).toEqual(['+12125550142', '+13125550111', '+14155550100']);
+  });
+
+  it('finds nothing in text without a number', () => {
+    expect(numbersInText('tall guy, grey van, area 415, paid $200')).toEqual([]);
+  });
+});

@@ -1,0 +1,340 @@
+import fc from 'fast-check';
+import type { Command, CommandKind, Lang, ParseErrorCode, Parsed } from '../../src/bot/commands';
+import { parse } from '../../src/bot/parser';
+
+const KINDS: ReadonlySet<CommandKind> = new Set<CommandKind>([
+  'join', 'leave', 'stop', 'help', 'areas', 'report', 'check', 'delete', 'lang',
+  'pending', 'approve', 'reject', 'edit', 'alert', 'block', 'stats',
+]);
+const ERRORS: ReadonlySet<ParseErrorCode> = new Set<ParseErrorCode>([
+  'empty', 'unknown', 'missing_area', 'missing_text', 'missing_number', 'missing_ref', 'bad_ref', 'bad_lang',
+]);
+
+/** The command of a successful parse; fails the test (with the input) otherwise. */
+function commandOf(input: string): Command {
+  const p = parse(input);
+  if (!p.ok) throw new Error(`expected ${JSON.stringify(input)} to parse, got error ${p.error}`);
+  return p.command;
+}
+
+function errorOf(input: string): Exclude<Parsed, { ok: true }> {
+  const p = parse(input);
+  if (p.ok) throw new Error(`expected ${JSON.stringify(input)} to be refused, got ${p.command.kind}`);
+  return p;
+}
+
+describe('parse', () => {
+  describe('keywords and aliases of the SPEC command table', () => {
+    // [input, expected command, language the keyword implies (undefined: shared by both)]
+    const table: Array<[string, Command, Lang | undefined]> = [
+      ['JOIN', { kind: 'join', areas: [] }, 'en'],
+      ['SUBSCRIBE', { kind: 'join', areas: [] }, 'en'],
+      ['START', { kind: 'join', areas: [] }, 'en'],
+      ['UNSTOP', { kind: 'join', areas: [] }, 'en'],
+      ['UNIRSE', { kind: 'join', areas: [] }, 'es'],
+      ['ALTA', { kind: 'join', areas: [] }, 'es'],
+      ['LEAVE 415', { kind: 'leave', areas: ['415'] }, 'en'],
+      ['SALIR 415', { kind: 'leave', areas: ['415'] }, 'es'],
+      ['STOP', { kind: 'stop' }, undefined],
+      ['STOPALL', { kind: 'stop' }, 'en'],
+      ['UNSUBSCRIBE', { kind: 'stop' }, 'en'],
+      ['CANCEL', { kind: 'stop' }, 'en'],
+      ['END', { kind: 'stop' }, 'en'],
+      ['QUIT', { kind: 'stop' }, 'en'],
+      ['REVOKE', { kind: 'stop' }, 'en'],
+      ['OPTOUT', { kind: 'stop' }, 'en'],
+      ['ALTO', { kind: 'stop' }, 'es'],
+      ['PARAR', { kind: 'stop' }, 'es'],
+      ['HELP', { kind: 'help' }, 'en'],
+      ['INFO', { kind: 'help' }, undefined],
+      ['AYUDA', { kind: 'help' }, 'es'],
+      ['AREAS', { kind: 'areas' }, 'en'],
+      ['STATUS', { kind: 'areas' }, undefined],
+      ['ZONAS', { kind: 'areas' }, 'es'],
+      ['REPORT grey van', { kind: 'report', areas: [], text: 'grey van' }, 'en'],
+      ['REPORTE van gris', { kind: 'report', areas: [], text: 'van gris' }, 'es'],
+      ['REPORTAR van gris', { kind: 'report', areas: [], text: 'van gris' }, 'es'],
+      ['CHECK 415-555-0100', { kind: 'check', query: '415-555-0100' }, 'en'],
+      ['VERIFICAR 415-555-0100', { kind: 'check', query: '415-555-0100' }, 'es'],
+      ['DELETE', { kind: 'delete' }, 'en'],
+      ['BORRAR', { kind: 'delete' }, 'es'],
+      ['LANG EN', { kind: 'lang', lang: 'en' }, 'en'],
+      ['LANG ES', { kind: 'lang', lang: 'es' }, 'es'],
+      ['ENGLISH', { kind: 'lang', lang: 'en' }, 'en'],
+      ['ESPAÑOL', { kind: 'lang', lang: 'es' }, 'es'],
+      ['ESPANOL', { kind: 'lang', lang: 'es' }, 'es'],
+      ['PENDING', { kind: 'pending' }, 'en'],
+      ['APPROVE K7Q2', { kind: 'approve', ref: 'K7Q2', areas: [] }, 'en'],
+      ['REJECT K7Q2', { kind: 'reject', ref: 'K7Q2' }, 'en'],
+      ['EDIT K7Q2 grey van', { kind: 'edit', ref: 'K7Q2', text: 'grey van' }, 'en'],
+      ['ALERT 415 grey van', { kind: 'alert', areas: ['415'], text: 'grey van' }, 'en'],
+      ['BLOCK K7Q2', { kind: 'block', ref: 'K7Q2' }, 'en'],
+      ['STATS', { kind: 'stats' }, 'en'],
+    ];
+
+    it.each(table)('reads %j', (input, expected, lang) => {
+      const p = parse(input);
+      expect(p).toMatchObject({ ok: true, command: expected });
+      expect(p.lang).toBe(lang);
+    });
+
+    it('covers every command kind the bot knows', () => {
+      expect(new Set(table.map(([, c]) => c.kind))).toEqual(KINDS);
+    });
+  });
+
+  describe('case, spaces, accents and punctuation', () => {
+    it.each([
+      ['join'],
+      ['Join'],
+      ['  JOIN  '],
+      ['\tjoin\n'],
+      ['JOIN!'],
+      ['join.'],
+      ['"Join"'],
+      ['¡JOIN!'],
+    ])('reads %j as JOIN', (input) => {
+      expect(commandOf(input)).toEqual({ kind: 'join', areas: [] });
+    });
+
+    it.each([['español'], ['Español'], ['ESPAN\u0303OL'], ['  español!  '], ['LANG ESPAÑOL'], ['lang es']])(
+      'reads %j as Spanish, with or without the ñ',
+      (input) => {
+        expect(commandOf(input)).toEqual({ kind: 'lang', lang: 'es' });
+      },
+    );
+
+    it.each([['¿AYUDA?'], ['ayuda'], ['Ayuda!!']])('reads %j as HELP in Spanish', (input) => {
+      expect(parse(input)).toMatchObject({ ok: true, command: { kind: 'help' }, lang: 'es' });
+    });
+
+    it('says whether the whole message is the keyword alone', () => {
+      expect(parse(' Stop. ')).toMatchObject({ ok: true, keyword: 'STOP', exactKeyword: true });
+      expect(parse('stop please')).toMatchObject({ ok: true, keyword: 'STOP', exactKeyword: false });
+    });
+  });
+
+  describe('JOIN and LEAVE', () => {
+    it('reads JOIN with areas separated by commas', () => {
+      expect(commandOf('JOIN 415,628')).toEqual({ kind: 'join', areas: ['415', '628'] });
+    });
+
+    it('reads JOIN with areas separated by commas and spaces', () => {
+      expect(commandOf('join 415, 628,  212')).toEqual({ kind: 'join', areas: ['415', '628', '212'] });
+    });
+
+    it('reads JOIN with areas separated by semicolons and slashes', () => {
+      expect(commandOf('JOIN 415;628/212')).toEqual({ kind: 'join', areas: ['415', '628', '212'] });
+    });
+
+    it('passes a region name on to be resolved', () => {
+      expect(commandOf('JOIN san-francisco')).toEqual({ kind: 'join', areas: ['SAN-FRANCISCO'] });
+    });
+
+    it('asks for an area when LEAVE has none', () => {
+      expect(errorOf('LEAVE')).toMatchObject({ error: 'missing_area', command: 'leave' });
+      expect(errorOf('salir')).toMatchObject({ error: 'missing_area', lang: 'es' });
+    });
+  });
+
+  describe('REPORT', () => {
+    it('takes leading area codes and keeps the rest as the member wrote it', () => {
+      expect(commandOf('REPORT 415 628 Grey VAN, said "Rick",  number (415) 555-0100!')).toEqual({
+        kind: 'report',
+        areas: ['415', '628'],
+        text: 'Grey VAN, said "Rick",  number (415) 555-0100!',
+      });
+    });
+
+    it('takes comma-joined leading area codes', () => {
+      expect(commandOf('reporte 415,628 hombre agresivo')).toEqual({ kind: 'report', areas: ['415', '628'], text: 'hombre agresivo' });
+    });
+
+    it('has no areas when the text starts with words', () => {
+      expect(commandOf('REPORT grey van 415 555 0100')).toEqual({ kind: 'report', areas: [], text: 'grey van 415 555 0100' });
+    });
+
+    it('keeps line breaks and accents in the text', () => {
+      expect(commandOf('REPORTE 305 él me golpeó\nvan gris')).toEqual({ kind: 'report', areas: ['305'], text: 'él me golpeó\nvan gris' });
+    });
+
+    it('asks for the text when there are only areas or nothing', () => {
+      expect(errorOf('REPORT 415')).toMatchObject({ error: 'missing_text', command: 'report' });
+      expect(errorOf('REPORT')).toMatchObject({ error: 'missing_text', command: 'report' });
+    });
+
+    it('is a report, not an opt-out, even when it mentions stop', () => {
+      expect(commandOf('REPORT he would not stop when I said stop')).toMatchObject({ kind: 'report' });
+    });
+  });
+
+  describe('CHECK', () => {
+    it('keeps the number as written', () => {
+      expect(commandOf('CHECK (415) 555-0100')).toEqual({ kind: 'check', query: '(415) 555-0100' });
+      expect(commandOf('verificar +1 415 555 0100')).toEqual({ kind: 'check', query: '+1 415 555 0100' });
+    });
+
+    it('asks for the number when there is none', () => {
+      expect(errorOf('CHECK')).toMatchObject({ error: 'missing_number', command: 'check' });
+    });
+  });
+
+  describe('LANG', () => {
+    it.each([['LANG EN', 'en'], ['lang english'], ['LANG ingles', 'en'], ['LANG es', 'es'], ['Lang Spanish', 'es'], ['ENGLISH', 'en']].map(
+      ([input, lang]) => [input as string, (lang ?? 'en') as Lang],
+    ))('reads %j as %s', (input, lang) => {
+      expect(parse(input)).toMatchObject({ ok: true, command: { kind: 'lang', lang }, lang });
+    });
+
+    it('refuses a language it does not offer, or none', () => {
+      expect(errorOf('LANG FR')).toMatchObject({ error: 'bad_lang', command: 'lang' });
+      expect(errorOf('LANG')).toMatchObject({ error: 'bad_lang', command: 'lang' });
+    });
+  });
+
+  describe('references', () => {
+    it.each([
+      ['APPROVE #K7Q2', 'K7Q2'],
+      ['approve k7q2', 'K7Q2'],
+      ['APPROVE #ABC234!', 'ABC234'],
+      ['APPROVE # K7Q2', 'K7Q2'],
+      ['APPROVE "#K7Q2".', 'K7Q2'],
+    ])('reads the reference in %j', (input, ref) => {
+      expect(commandOf(input)).toMatchObject({ kind: 'approve', ref });
+    });
+
+    it('reads areas after the reference of an APPROVE', () => {
+      expect(commandOf('APPROVE #K7Q2 415, 628')).toEqual({ kind: 'approve', ref: 'K7Q2', areas: ['415', '628'] });
+    });
+
+    it('reads the new text of an EDIT as written', () => {
+      expect(commandOf('EDIT #K7Q2 Grey van, 415-555-0100')).toEqual({ kind: 'edit', ref: 'K7Q2', text: 'Grey van, 415-555-0100' });
+      expect(errorOf('EDIT #K7Q2')).toMatchObject({ error: 'missing_text' });
+    });
+
+    it('refuses references of the wrong length or shape', () => {
+      expect(errorOf('REJECT #K7Q')).toMatchObject({ error: 'bad_ref', command: 'reject' });
+      expect(errorOf('REJECT #K7Q2ABC')).toMatchObject({ error: 'bad_ref' });
+      expect(errorOf('BLOCK K7-Q2')).toMatchObject({ error: 'bad_ref', command: 'block' });
+      expect(errorOf('BLOCK')).toMatchObject({ error: 'missing_ref', command: 'block' });
+    });
+  });
+
+  describe('ALERT', () => {
+    it('needs areas first and then text', () => {
+      expect(commandOf('ALERT 415 628 grey van')).toEqual({ kind: 'alert', areas: ['415', '628'], text: 'grey van' });
+      expect(errorOf('ALERT grey van')).toMatchObject({ error: 'missing_area', command: 'alert' });
+      expect(errorOf('ALERT 415')).toMatchObject({ error: 'missing_text', command: 'alert' });
+    });
+  });
+
+  describe('plain-language opt-outs', () => {
+    it.each([
+      ['please stop texting me', 'en'],
+      ['Stop texting me please', undefined],
+      ['remove me', 'en'],
+      ["don't text me", 'en'],
+      ['no more messages', 'en'],
+      ['No más!', 'es'],
+      ['no mas', 'es'],
+      ['dejen de escribirme', 'es'],
+      ['quítame de la lista', 'es'],
+    ] as Array<[string, Lang | undefined]>)('reads %j as STOP', (input, lang) => {
+      const p = parse(input);
+      expect(p).toMatchObject({ ok: true, command: { kind: 'stop' } });
+      expect(p.lang).toBe(lang);
+    });
+
+    it('does not read a long message that mentions stop as an opt-out', () => {
+      const text = 'He would not stop when I asked him to, grabbed my arm and kept going, grey van near the bridge';
+      expect(errorOf(text)).toMatchObject({ error: 'unknown' });
+    });
+
+    it('does not read a REPORT that mentions stop as an opt-out', () => {
+      expect(commandOf('REPORT 415 he would not stop, stop, STOP')).toMatchObject({ kind: 'report', text: 'he would not stop, stop, STOP' });
+    });
+  });
+
+  describe('everything else', () => {
+    it.each([[''], ['   '], ['\n\t'], ['#'], ['🙂🙂🙂'], ['...!?']])('calls %j empty', (input) => {
+      expect(errorOf(input)).toMatchObject({ error: 'empty' });
+    });
+
+    it('calls an unknown word unknown, naming it', () => {
+      expect(errorOf('hello there')).toEqual({ ok: false, error: 'unknown', keyword: 'HELLO' });
+    });
+  });
+
+  describe('properties', () => {
+    const anyText = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.string({ unit: 'grapheme', maxLength: 300 }),
+      fc.string({ unit: 'binary', minLength: 3990, maxLength: 4100 }),
+      fc
+        .tuple(fc.constantFrom('JOIN', 'REPORT', 'APPROVE', 'LANG', 'CHECK', 'ALERT', 'EDIT', 'stop', 'ESPAÑOL'), fc.string({ unit: 'binary', maxLength: 80 }))
+        .map(([k, rest]) => `${k} ${rest}`),
+    );
+
+    it('never throws, and always answers a known command or a known error', () => {
+      fc.assert(
+        fc.property(anyText, (input) => {
+          const p = parse(input);
+          if (p.ok) {
+            expect(KINDS.has(p.command.kind)).toBe(true);
+            expect(typeof p.keyword).toBe('string');
+          } else {
+            expect(ERRORS.has(p.error)).toBe(true);
+          }
+        }),
+        { numRuns: 500 },
+      );
+    });
+
+    it('keeps free text as a substring of what the member wrote', () => {
+      fc.assert(
+        fc.property(fc.constantFrom('REPORT', 'REPORTE', 'EDIT K7Q2', 'ALERT 415'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }), (k, rest) => {
+          const input = `${k} ${rest}`;
+          const p = parse(input);
+          if (p.ok && 'text' in p.command) expect(input).toContain(p.command.text);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    const keywords = [
+      'JOIN', 'SUBSCRIBE', 'START', 'UNSTOP', 'UNIRSE', 'ALTA', 'STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT',
+      'REVOKE', 'OPTOUT', 'ALTO', 'PARAR', 'HELP', 'INFO', 'AYUDA', 'AREAS', 'STATUS', 'ZONAS', 'DELETE', 'BORRAR',
+      'ENGLISH', 'ESPAÑOL', 'ESPANOL', 'PENDING', 'STATS',
+    ];
+    const space = fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0'), maxLength: 4 });
+    const punct = fc.string({ unit: fc.constantFrom('.', '!', '?', ',', '"', "'", '¡', '¿', ')'), maxLength: 3 });
+
+    it('is insensitive to the case of a keyword and the spaces and punctuation around it', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...keywords).chain((k) => fc.tuple(fc.constant(k), fc.mixedCase(fc.constant(k)))),
+          space,
+          punct,
+          punct,
+          space,
+          ([keyword, cased], before, open, close, after) => {
+            const expected = parse(keyword);
+            const p = parse(`${before}${open}${cased}${close}${after}`);
+            expect(expected.ok).toBe(true);
+            expect(p).toEqual(expected);
+          },
+        ),
+        { numRuns: 500 },
+      );
+    });
+
+    it('reads the same areas whatever the case and spacing of JOIN', () => {
+      fc.assert(
+        fc.property(fc.mixedCase(fc.constant('join')), fc.uniqueArray(fc.constantFrom('212', '415', '628', '305', '718'), { minLength: 1, maxLength: 5 }), space, (kw, areas, pad) => {
+          expect(commandOf(`${pad}${kw} ${areas.join(', ')}${pad}`)).toEqual({ kind: 'join', areas });
+        }),
+        { numRuns: 200 },
+      );
+    });
+  });
+});

@@ -1,0 +1,48 @@
+import { REDACTED, scrub } from '../../src/log/scrub';
+
+describe('scrub', () => {
+  it.each([
+    ['+14155550100'],
+    ['14155550100'],
+    ['4155550100'],
+    ['(415) 555-0100'],
+    ['415-555-0100'],
+    ['415.555.0100'],
+    ['415 555 0100'],
+    ['+1 (415) 555-0100'],
+    ['+1-415-555-0100'],
+    ['+447700900123'],
+  ])('removes the phone number %s', (number) => {
+    const line = `{"msg":"sent to ${number} ok","n":1}`;
+    const out = scrub(line);
+    // A leading "(" may stay behind; no digit of the number may.
+    expect(out).toMatch(new RegExp(`^\\{"msg":"sent to \\(?\\[redacted\\] ok","n":1\\}$`));
+    expect(out.replace(/\D/g, '')).toBe('1');
+  });
+
+  it('removes a number split by an escaped line break in a JSON string', () => {
+    expect(scrub('{"text":"call 415\\n555\\n0100"}')).not.toMatch(/555/);
+  });
+
+  it('removes every number in a line, not just the first', () => {
+    const out = scrub('{"a":"4155550100","b":"(212) 555-0142","c":"+13125550111"}');
+    expect(out).toBe(`{"a":"${REDACTED}","b":"(${REDACTED}","c":"${REDACTED}"}`);
+  });
+
+  it.each([['0f0e0d0c-0b0a-4908-8706-050403020100'], ['0F0E0D0C-0B0A-4908-8706-050403020100']])('removes the UUID %s', (uuid) => {
+    expect(scrub(`{"signal":"${uuid}"}`)).toBe(`{"signal":"${REDACTED}"}`);
+  });
+
+  it.each([
+    ['an ISO timestamp', '{"time":"2024-05-01T12:34:56.789Z"}'],
+    ['a date', '{"day":"2024-05-01"}'],
+    ['a short id', '{"ref":"K7Q2","outboxId":12345,"alertId":7}'],
+    ['a pid and a port', '{"pid":48213,"address":"http://127.0.0.1:3000"}'],
+    ['an area code list', '{"npas":["415","628"],"reach":"212,332,347,646"}'],
+    ['ordinary words', '{"msg":"alert fan-out planned for the san-francisco region"}'],
+    ['a Twilio error code', '{"reason":"throttled:20429","attempts":3}'],
+    ['a duration', '{"ms":123456789}'],
+  ])('keeps %s', (_what, line) => {
+    expect(scrub(line)).toBe(line);
+  });
+});

@@ -1,0 +1,75 @@
+import { fitItems, fitSegments, gsm7Length, smsSegments } from '../../src/bot/sms-segments';
+
+describe('smsSegments', () => {
+  it.each([
+    ['nothing', '', 0],
+    ['160 GSM-7 characters', 'a'.repeat(160), 1],
+    ['161 GSM-7 characters', 'a'.repeat(161), 2],
+    ['306 GSM-7 characters', 'a'.repeat(306), 2],
+    ['307 GSM-7 characters', 'a'.repeat(307), 3],
+    ['Spanish letters of the GSM-7 basic set', 'ñÑ¿¡éÉàüÜöÖäÄ'.repeat(12).slice(0, 160), 1],
+    ['80 euro signs (extension table, two septets each)', '€'.repeat(80), 1],
+    ['81 euro signs', '€'.repeat(81), 2],
+    ['80 brackets and braces (extension table)', '[]{}'.repeat(20), 1],
+    ['80 brackets and braces and one letter', '[]{}'.repeat(20) + 'a', 2],
+    ['70 characters with one á (UCS-2)', 'á' + 'a'.repeat(69), 1],
+    ['71 characters with one á', 'á' + 'a'.repeat(70), 2],
+    ['134 UCS-2 units', 'ó'.repeat(134), 2],
+    ['135 UCS-2 units', 'ó'.repeat(135), 3],
+    ['35 emoji (70 UTF-16 units)', '🙂'.repeat(35), 1],
+    ['36 emoji (72 UTF-16 units)', '🙂'.repeat(36), 2],
+  ])('counts %s', (_what, text, segments) => {
+    expect(smsSegments(text)).toBe(segments);
+  });
+
+  it('counts extension characters as two septets and refuses characters outside GSM-7', () => {
+    expect(gsm7Length('a€^')).toBe(5);
+    expect(gsm7Length('a\nb')).toBe(3);
+    expect(gsm7Length('él')).toBe(2);
+    expect(gsm7Length('golpeó')).toBeNull();
+    expect(gsm7Length('`')).toBeNull();
+  });
+});
+
+describe('fitSegments', () => {
+  const frame = (x: string) => `Report #K7Q2 (415): ${x} -- APPROVE K7Q2`;
+
+  it('keeps a text that fits as it is, with spaces flattened', () => {
+    expect(fitSegments(frame, 'grey  van\nnear the bridge')).toBe(frame('grey van near the bridge'));
+  });
+
+  it('clips a long GSM-7 text to fill two segments and no more', () => {
+    const out = fitSegments(frame, 'x'.repeat(1000));
+    expect(smsSegments(out)).toBe(2);
+    expect(out).toContain('...');
+    expect(out.length).toBeGreaterThan(290);
+    expect(out.endsWith(' -- APPROVE K7Q2')).toBe(true);
+  });
+
+  it('clips a UCS-2 text to the shorter UCS-2 budget', () => {
+    const out = fitSegments(frame, 'él me golpeó '.repeat(50));
+    expect(smsSegments(out)).toBe(2);
+    expect(out.length).toBeLessThanOrEqual(134);
+  });
+
+  it('never splits an emoji in half', () => {
+    const out = fitSegments(frame, '🚩'.repeat(200));
+    expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(smsSegments(out)).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('fitItems', () => {
+  it('shows every item when all fit and says nothing is hidden', () => {
+    expect(fitItems((shown, hidden) => `${shown.join(',')}|${hidden}`, ['a', 'b'])).toBe('a,b|0');
+  });
+
+  it('shows the leading items that fit and counts the rest', () => {
+    const items = Array.from({ length: 100 }, (_, i) => `item${i}`);
+    const out = fitItems((shown, hidden) => `${shown.join(' ')} +${hidden}`, items);
+    expect(smsSegments(out)).toBeLessThanOrEqual(2);
+    const shown = out.split(' ').length - 1;
+    expect(out.endsWith(` +${100 - shown}`)).toBe(true);
+    expect(shown).toBeGreaterThan(20);
+  });
+});
