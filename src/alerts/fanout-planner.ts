@@ -25,6 +25,16 @@ export class FanoutPlanner {
     for (const id of unplannedAlerts(this.db)) this.plan(id);
   }
 
+  /**
+   * Looks for unplanned alerts every `everyMs` (alerts approved from the
+   * admin command line are written by another process). Returns a stop function.
+   */
+  watch(everyMs = 5_000): () => void {
+    const timer = setInterval(() => this.resume(), everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   /** Queues one alert's planning. */
   plan(alertId: number): void {
     if (this.stopping) return;

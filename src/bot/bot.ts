@@ -34,6 +34,10 @@ export interface BotResult {
   dropped?: 'blocked' | 'rate_limited';
 }
 
+/** Who the operator is at the command line: never a real address. */
+const OPERATOR: Sender = { channel: 'sms', address: 'operator' };
+const OPERATOR_USAGE = 'Commands: PENDING, APPROVE ref [NPA ...], REJECT ref, EDIT ref text, ALERT NPA ... text, BLOCK ref, STATS';
+
 /** Handles inbound messages for every channel. */
 export class Bot {
   constructor(private readonly deps: BotDeps) {}
@@ -85,9 +89,52 @@ export class Bot {
     return { reply: this.reply(ctx, parsed), parsed, duplicate: false };
   }
 
+  /**
+   * Runs a moderator command typed by the operator at the command line
+   * (`npm run admin`): no sender, no rate limits, English replies.
+   */
+  operate(text: string): string {
+    const parsed = parse(text);
+    const { db, vault } = this.deps;
+    return db.transaction(() => {
+      const key = memberKey(OPERATOR);
+      const ctx: Ctx = {
+        deps: this.deps,
+        sender: OPERATOR,
+        member: undefined,
+        lang: 'en',
+        t: catalog('en'),
+        now: this.deps.now(),
+        reporterKey: vault.index('reporter', key),
+        senderKey: vault.index('sender', key),
+      };
+      const moderatorCommand = parsed.ok ? MODERATOR_COMMANDS.has(parsed.command.kind) : parsed.command !== undefined && MODERATOR_COMMANDS.has(parsed.command);
+      if (!moderatorCommand) return OPERATOR_USAGE;
+      return (parsed.ok ? runModeratorCommand(ctx, parsed.command) : this.parseErrorReply(ctx, parsed)) ?? OPERATOR_USAGE;
+    });
+  }
+
   private hint(ctx: Ctx): string | null {
     const { max, windowMs } = this.deps.limits.hints;
     return takeLimit(this.deps.db, ctx.senderKey, 'hint', max, windowMs, ctx.now) ? ctx.t.hint() : null;
+  }
+
+  private parseErrorReply(ctx: Ctx, parsed: Extract<Parsed, { ok: false }>): string | null {
+    switch (parsed.error) {
+      case 'missing_area':
+        return parsed.command === 'alert' ? ctx.t.modNeedsArea() : ctx.t.leaveNeedsArea();
+      case 'missing_text':
+        return parsed.command === 'report' ? ctx.t.reportNeedsText() : ctx.t.modNeedsText();
+      case 'missing_number':
+        return ctx.t.checkNeedsNumber();
+      case 'missing_ref':
+      case 'bad_ref':
+        return ctx.t.modNeedsRef();
+      case 'bad_lang':
+        return ctx.t.badLang();
+      default:
+        return this.hint(ctx);
+    }
   }
 
   private reply(ctx: Ctx, parsed: Parsed): string | null {
@@ -95,21 +142,7 @@ export class Bot {
     if (!parsed.ok) {
       const forModerators = parsed.command !== undefined && MODERATOR_COMMANDS.has(parsed.command);
       if (forModerators && !moderator) return this.hint(ctx);
-      switch (parsed.error) {
-        case 'missing_area':
-          return parsed.command === 'alert' ? ctx.t.modNeedsArea() : ctx.t.leaveNeedsArea();
-        case 'missing_text':
-          return parsed.command === 'report' ? ctx.t.reportNeedsText() : ctx.t.modNeedsText();
-        case 'missing_number':
-          return ctx.t.checkNeedsNumber();
-        case 'missing_ref':
-        case 'bad_ref':
-          return ctx.t.modNeedsRef();
-        case 'bad_lang':
-          return ctx.t.badLang();
-        default:
-          return this.hint(ctx);
-      }
+      return this.parseErrorReply(ctx, parsed);
     }
     const command: Command = parsed.command;
     if (MODERATOR_COMMANDS.has(command.kind)) return moderator ? runModeratorCommand(ctx, command) : this.hint(ctx);

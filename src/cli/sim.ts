@@ -1,0 +1,66 @@
+/**
+ * The simulator: text the running bot without a phone.
+ *   npm run sim -- --from +14155550100 "JOIN 415"
+ * Posts a correctly signed Twilio webhook (when TWILIO_AUTH_TOKEN is set) to
+ * the server named by .env / the environment, and prints the reply.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import dotenv from 'dotenv';
+import twilio from 'twilio';
+import { readConfig } from '../config/env';
+
+const USAGE = 'usage: npm run sim -- --from +14155550100 [--url http://127.0.0.1:3000] "MESSAGE"';
+
+function parseArgs(argv: string[]): { from: string; url?: string; text: string } {
+  let from = '';
+  let url: string | undefined;
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--from') from = argv[++i] ?? '';
+    else if (arg === '--url') url = argv[++i];
+    else if (arg === '--help' || arg === '-h') throw new Error(USAGE);
+    else words.push(arg);
+  }
+  if (!from || words.length === 0) throw new Error(USAGE);
+  return { from, url, text: words.join(' ') };
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+async function main(): Promise<void> {
+  if (fs.existsSync('.env')) dotenv.config({ path: '.env', quiet: true });
+  const { from, url, text } = parseArgs(process.argv.slice(2));
+  const { config, secrets } = readConfig(process.env);
+  const target = (url ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`).replace(/\/+$/, '');
+  const path = '/webhooks/twilio/sms';
+  const fields: Record<string, string> = {
+    MessageSid: `SM${randomBytes(16).toString('hex')}`,
+    AccountSid: config.twilio?.accountSid ?? `AC${'0'.repeat(32)}`,
+    From: from,
+    To: config.twilio?.fromNumber ?? '+15005550006',
+    Body: text,
+    NumMedia: '0',
+  };
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+  if (secrets.twilioAuthToken) {
+    // Signed as Twilio would: over the public URL the server validates against.
+    headers['x-twilio-signature'] = twilio.getExpectedTwilioSignature(secrets.twilioAuthToken, config.publicUrl + path, fields);
+  }
+  const res = await fetch(target + path, { method: 'POST', headers, body: new URLSearchParams(fields).toString() });
+  const body = await res.text();
+  if (!res.ok) {
+    console.error(`HTTP ${res.status}: ${body}`);
+    process.exit(1);
+  }
+  const m = /<Message>([\s\S]*?)<\/Message>/.exec(body);
+  console.log(m ? unescapeXml(m[1] as string) : '(no reply: the carrier answers this keyword itself, or the message was dropped)');
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(err.message === USAGE ? 2 : 1);
+});
