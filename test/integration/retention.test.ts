@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { Regions } from '../../src/alerts/regions';
+import { issueAlert } from '../../src/alerts/alert-service';
+import { runRetention } from '../../src/jobs/retention';
+import { planNextRange } from '../../src/store/alerts';
+import { Db } from '../../src/store/db';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { recordOutcomes } from '../../src/store/outbox';
+import { createReport } from '../../src/store/reports';
+import { lookupNumber } from '../../src/store/screening';
+import { subscribe } from '../../src/store/subscriptions';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir } from '../helpers/harness';
+
+const DAY = 86_400_000;
+
+describe('retention', () => {
+  let db: Db;
+  let vault: Vault;
+
+  beforeAll(async () => {
+    await cryptoReady();
+    vault = new Vault(new Uint8Array(32).fill(3));
+    db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+  });
+  afterAll(() => db.close());
+
+  function count(table: string): number {
+    return (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  }
+
+  it('erases reports, alerts, screening entries and finished deliveries older than RETENTION_DAYS, and keeps recent ones', async () => {
+    const now = Date.now();
+    const old = now - 100 * DAY;
+    const member = ensureMember(db, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', old);
+    subscribe(db, member.id, ['415'], old);
+    const deps = { db, vault, regions: Regions.load(), onAlert: () => undefined };
+    for (const at of [old, now]) {
+      db.transaction(() => {
+        createReport(db, vault, { npas: ['415'], text: 'blue car, 415-555-0177', reporterKey: Buffer.alloc(16, 1) }, at);
+        const alertId = issueAlert(deps, { npas: ['415'], text: 'blue car, 415-555-0177' }, at);
+        planNextRange(db, alertId, at);
+      });
+    }
+    const rows = db.sqlite.prepare('SELECT id FROM outbox ORDER BY id').all() as Array<{ id: number }>;
+    recordOutcomes(db, rows.map((r) => ({ id: r.id, kind: 'sent' as const, providerId: `SM${r.id}` })), old);
+    db.sqlite.prepare('UPDATE outbox SET updated_at = ? WHERE id = ?').run(now, rows[1]!.id);
+    expect([count('reports'), count('alerts'), count('screening'), count('outbox')]).toEqual([2, 2, 2, 2]);
+
+    const erased = runRetention(db, 90, now);
+
+    expect(erased).toMatchObject({ reports: 1, alerts: 1, screening: 1, outbox: 1 });
+    expect([count('reports'), count('alerts'), count('screening'), count('outbox')]).toEqual([1, 1, 1, 1]);
+    const found = lookupNumber(db, vault, '+14155550177', now - 90 * DAY);
+    expect(found?.count).toBe(1);
+    // Members are not erased by age: they stay until they leave or DELETE.
+    expect(count('members')).toBe(1);
+  });
+
+  it('never erases rows still waiting to be sent', () => {
+    const now = Date.now();
+    db.sqlite.prepare("UPDATE outbox SET state = 'pending', updated_at = ? ").run(now - 200 * DAY);
+    runRetention(db, 90, now);
+    expect(count('outbox')).toBe(1);
+  });
+});
