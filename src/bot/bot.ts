@@ -83,7 +83,9 @@ export class Bot {
       if (isStop) stop(ctx);
       return { reply: null, parsed, duplicate: false, dropped: 'blocked' };
     }
-    if (!isStop && !takeLimit(db, senderKey, 'msg', limits.messages.max, limits.messages.windowMs, now)) {
+    // Moderators are not rate limited: a busy night means many PENDING and APPROVE messages.
+    const limited = !isStop && !this.isModerator(sender);
+    if (limited && !takeLimit(db, senderKey, 'msg', limits.messages.max, limits.messages.windowMs, now)) {
       return { reply: null, parsed, duplicate: false, dropped: 'rate_limited' };
     }
     return { reply: this.reply(ctx, parsed), parsed, duplicate: false };

@@ -10,6 +10,8 @@ import twilio from 'twilio';
 import type { TwilioConfig } from '../../config/env';
 import { SendError, type ChannelSender } from '../types';
 
+const READY_CACHE_MS = 30_000;
+
 /** How long Twilio may queue a message before giving up on it (seconds). */
 export const VALIDITY_PERIOD_S = 4 * 3600;
 
@@ -49,6 +51,7 @@ export class TwilioSender implements ChannelSender {
   readonly name = 'twilio';
   private readonly client: twilio.Twilio;
   private readonly agents: Array<http.Agent>;
+  private readyCache: { at: number; ok: boolean } | null = null;
 
   constructor(private readonly opts: TwilioSenderOptions) {
     const maxSockets = opts.maxSockets ?? 64;
@@ -77,16 +80,24 @@ export class TwilioSender implements ChannelSender {
     }
   }
 
-  /** Twilio is reachable if the account resource answers. */
+  /**
+   * Twilio is reachable if the account resource answers. Remembered for a
+   * while: a monitoring probe every few seconds should not become API traffic.
+   */
   async ready(): Promise<boolean> {
+    const now = Date.now();
+    if (this.readyCache && now - this.readyCache.at < READY_CACHE_MS) return this.readyCache.ok;
+    let ok: boolean;
     try {
       await this.client.api.v2010.accounts(this.opts.config.accountSid).fetch();
-      return true;
+      ok = true;
     } catch (err) {
       // A 4xx still proves the API answered; only no answer or a 5xx is "not ready".
       const status = (err as { status?: number }).status;
-      return typeof status === 'number' && status < 500;
+      ok = typeof status === 'number' && status < 500;
     }
+    this.readyCache = { at: now, ok };
+    return ok;
   }
 
   async close(): Promise<void> {
