@@ -34,11 +34,14 @@ function signedFields(deps: TwilioRouteDeps, request: FastifyRequest): Record<st
 export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps): Promise<void> {
   app.post('/webhooks/twilio/sms', async (request, reply) => {
     const inbound = parseInboundSms(signedFields(deps, request));
-    const result = deps.bot.handle({ sender: inbound.sender, text: inbound.text, providerId: inbound.messageSid });
+    // Under Advanced Opt-Out Twilio may match keywords we do not know ("ARRET"); what it did, we do.
+    const text = inbound.optOutType === 'STOP' || inbound.optOutType === 'START' ? inbound.optOutType : inbound.text;
+    const result = deps.bot.handle({ sender: inbound.sender, text, providerId: inbound.messageSid });
     deps.metrics.inbound.inc({ channel: 'sms', command: result.parsed.ok ? result.parsed.command.kind : 'unknown' });
     // Twilio answers STOP, START and HELP itself: a second answer from us would be one too many.
-    const text = result.reply !== null && carrierAnswers(inbound.text) ? null : result.reply;
-    return reply.type('text/xml; charset=utf-8').send(twimlReply(text));
+    const carrierAnswered = inbound.optOutType !== undefined || carrierAnswers(inbound.text);
+    const answer = carrierAnswered ? null : result.reply;
+    return reply.type('text/xml; charset=utf-8').send(twimlReply(answer));
   });
 
   app.post('/webhooks/twilio/status', async (request, reply) => {

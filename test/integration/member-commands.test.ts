@@ -108,3 +108,26 @@ describe('member commands over the Twilio webhook', () => {
     });
   });
 });
+
+describe('Twilio Advanced Opt-Out', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('treats OptOutType=STOP as STOP whatever the keyword, without a second answer', async () => {
+    await h.sms('+14045550100', 'JOIN');
+    const r = await h.sms('+14045550100', 'ARRET', { extra: { OptOutType: 'STOP' } });
+    expect(r.message).toBeNull();
+    expect((await h.sms('+14045550100', 'AREAS')).message).toContain('no alert areas');
+  });
+
+  it('treats OptOutType=START as joining the sender’s own area, silently', async () => {
+    const r = await h.sms('+14045550101', 'COMENZAR', { extra: { OptOutType: 'START' } });
+    expect(r.message).toBeNull();
+    expect((await h.sms('+14045550101', 'AREAS')).message).toContain('404');
+  });
+});

@@ -14,6 +14,11 @@ export interface TwilioInbound {
   sender: Sender;
   text: string;
   messageSid: string;
+  /**
+   * Set by Twilio's Advanced Opt-Out when the message matched one of its
+   * opt-out, opt-in or help keywords: Twilio has already answered it.
+   */
+  optOutType?: 'STOP' | 'START' | 'HELP';
 }
 
 /** Why a webhook was refused, with the status to answer. */
@@ -58,7 +63,9 @@ export function parseInboundSms(fields: Record<string, string>): TwilioInbound {
   if (!from) throw new WebhookError(400, 'From is missing or not a phone number');
   const text = fields.Body ?? '';
   if (text.length > 1600) throw new WebhookError(413, 'Body is longer than 1,600 characters');
-  return { sender: { channel: 'sms', address: from, phone: from }, text, messageSid };
+  const optOut = fields.OptOutType?.toUpperCase();
+  const optOutType = optOut === 'STOP' || optOut === 'START' || optOut === 'HELP' ? optOut : undefined;
+  return { sender: { channel: 'sms', address: from, phone: from }, text, messageSid, optOutType };
 }
 
 /** A delivery status callback. */
