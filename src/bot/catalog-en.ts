@@ -1,6 +1,7 @@
 /** English replies. */
 import type { Catalog } from './catalog';
 import { clip, listAreas } from './catalog';
+import { fitItems, fitSegments } from './sms-segments';
 
 export const en: Catalog = {
   joined: (areas) => `Heads Up: you'll get bad date alerts for ${listAreas(areas)}. REPORT + details to warn others. HELP for help, STOP to end.`,
@@ -33,11 +34,14 @@ export const en: Catalog = {
   checkLimit: () => "Heads Up: you've made the most checks allowed for now. Try again in an hour.",
   membersOnly: () => 'Heads Up: this is for members. Text JOIN and your area code first.',
   alert: (areas, text) => `Heads Up alert (${listAreas(areas)}): ${text} -- STOP to end`,
-  modNotice: (ref, areas, text) => `Report ${ref} (${listAreas(areas)}): ${clip(text, 200)} -- APPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)}`,
+  modNotice: (ref, areas, text) => fitSegments((x) => `Report ${ref} (${listAreas(areas)}): ${x} -- APPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)}`, clip(text, 200)),
   modJoinRequest: (ref, areas) => `Join request ${ref} for ${listAreas(areas)}. APPROVE ${ref.slice(1)} to admit, REJECT ${ref.slice(1)} to refuse.`,
   modPending: (items) =>
     items.length
-      ? `Pending: ${items.map((i) => `${i.ref}${i.kind === 'member' ? ' join' : ''} (${listAreas(i.areas)})`).join('; ')}`
+      ? fitItems(
+          (shown, hidden) => `Pending: ${shown.join('; ')}${hidden ? `; +${hidden} more` : ''}`,
+          items.map((i) => `${i.ref}${i.kind === 'member' ? ' join' : ''} (${listAreas(i.areas)})`),
+        )
       : 'Nothing pending.',
   modApproved: (ref, areas) => `${ref} approved: alert going to ${listAreas(areas)}.`,
   modAdmitted: (ref) => `${ref} admitted.`,

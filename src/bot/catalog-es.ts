@@ -1,6 +1,7 @@
 /** Spanish replies, without á/í/ó/ú so they stay in GSM-7 segments. */
 import type { Catalog } from './catalog';
 import { clip, listAreas } from './catalog';
+import { fitItems, fitSegments } from './sms-segments';
 
 export const es: Catalog = {
   joined: (areas) => `Heads Up: recibiras alertas de malos clientes en ${listAreas(areas)}. REPORTE + detalles para avisar. AYUDA para ayuda, ALTO para salir.`,
@@ -35,11 +36,14 @@ export const es: Catalog = {
   checkLimit: () => 'Heads Up: hiciste el maximo de verificaciones por ahora. Intenta en una hora.',
   membersOnly: () => 'Heads Up: esto es para miembros. Primero escribe UNIRSE y tu codigo de area.',
   alert: (areas, text) => `Alerta Heads Up (${listAreas(areas)}): ${text} -- ALTO para salir`,
-  modNotice: (ref, areas, text) => `Reporte ${ref} (${listAreas(areas)}): ${clip(text, 200)} -- APPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)}`,
+  modNotice: (ref, areas, text) => fitSegments((x) => `Reporte ${ref} (${listAreas(areas)}): ${x} -- APPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)}`, clip(text, 200)),
   modJoinRequest: (ref, areas) => `Solicitud ${ref} para ${listAreas(areas)}. APPROVE ${ref.slice(1)} para admitir, REJECT ${ref.slice(1)} para rechazar.`,
   modPending: (items) =>
     items.length
-      ? `Pendientes: ${items.map((i) => `${i.ref}${i.kind === 'member' ? ' alta' : ''} (${listAreas(i.areas)})`).join('; ')}`
+      ? fitItems(
+          (shown, hidden) => `Pendientes: ${shown.join('; ')}${hidden ? `; +${hidden} mas` : ''}`,
+          items.map((i) => `${i.ref}${i.kind === 'member' ? ' alta' : ''} (${listAreas(i.areas)})`),
+        )
       : 'Nada pendiente.',
   modApproved: (ref, areas) => `${ref} aprobado: alerta enviandose a ${listAreas(areas)}.`,
   modAdmitted: (ref) => `${ref} admitida.`,

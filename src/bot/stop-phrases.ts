@@ -7,26 +7,30 @@ import type { Lang } from './commands';
 
 const MAX_WORDS = 10;
 
-// Phrases over normalized words (upper case, no accents), matched on word boundaries.
+// Phrases over normalized words (upper case, no accents). Each says "stop
+// messaging me", not merely "stop": "he wouldn't stop" or "ya no tengo
+// saldo" sent without REPORT must not unsubscribe anyone.
 const EN = [
-  /\bSTOP\b/,
+  /^(PLEASE |PLS |PLZ )?STOP\b/,
+  /\bPLEASE STOP\b/,
+  /\bSTOP (TEXTING|MESSAGING|SENDING|CONTACTING|SPAMMING|THE (TEXTS|MESSAGES))\b/,
   /\bUNSUBSCRIBE\b/,
   /\bOPT ?OUT\b/,
   /\bREMOVE ME\b/,
   /\bTAKE ME OFF\b/,
   /\bLEAVE ME ALONE\b/,
-  /\bDO ?N'?T (TEXT|MESSAGE|CONTACT) ME\b/,
-  /\bDO NOT (TEXT|MESSAGE|CONTACT) ME\b/,
-  /\bNO MORE (TEXTS|MESSAGES)\b/,
+  /\bDO(N'?T| NOT) (TEXT|MESSAGE|CONTACT) ME\b/,
+  /\bNO MORE (TEXTS|MESSAGES|ALERTS)\b/,
 ];
 const ES = [
-  /\bNO MAS\b/,
-  /\bBASTA\b/,
-  /\bDEJ(A|EN|E) DE\b/,
+  /^NO MAS\b/,
+  /^BASTA\b/,
+  /\bNO MAS (MENSAJES|TEXTOS|ALERTAS)\b/,
+  /\bDEJ(A|EN|E) DE (ESCRIBIR|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/,
   /\bNO ME (ESCRIBAN|ESCRIBAS|MANDEN|MANDES|ENVIEN|ENVIES)\b/,
   /\b(QUITAME|SACAME|BORRENME|ELIMINENME)\b/,
   /\bDAR(ME)? DE BAJA\b/,
-  /\bYA NO\b/,
+  /\bYA NO (ME )?(ESCRIBAN|MANDEN|ENVIEN|QUIERO (MENSAJES|ALERTAS|RECIBIR))/,
 ];
 
 /** If the normalized words are an opt-out request, its language; otherwise null. */

@@ -3,6 +3,7 @@
  * (raw env → derived, validated config → secrets kept apart), so a bad value
  * stops start-up with a message naming the variable and what it expects.
  */
+import { isIP } from 'node:net';
 import { canonicalModerator } from '../phone/identity';
 
 export type ReceiveMode = 'websocket' | 'poll';
@@ -106,6 +107,15 @@ function url(env: Env, name: string, def?: string): string | undefined {
   return raw.replace(/\/+$/, '');
 }
 
+// A DNS name: dot-separated labels of letters, digits and inner hyphens.
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+function hostOf(env: Env): string {
+  const host = str(env, 'HOST') ?? '127.0.0.1';
+  if (!isIP(host) && !HOST_NAME.test(host)) throw new ConfigError('HOST', 'expected an IP address or host name to listen on, such as 127.0.0.1 or 0.0.0.0');
+  return host;
+}
+
 function readTwilio(env: Env): TwilioConfig | undefined {
   const accountSid = str(env, 'TWILIO_ACCOUNT_SID');
   const token = str(env, 'TWILIO_AUTH_TOKEN');
@@ -165,7 +175,7 @@ function readModerators(env: Env): string[] {
 export function readConfig(env: Env): { config: Config; secrets: Secrets } {
   const nodeEnv = str(env, 'NODE_ENV') ?? 'development';
   const port = int(env, 'PORT', 3000, 0, 65535);
-  const host = str(env, 'HOST') ?? '127.0.0.1';
+  const host = hostOf(env);
   const logLevel = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info');
   const masterKeyBase64 = str(env, 'HEADSUP_MASTER_KEY');
   if (nodeEnv === 'production' && !masterKeyBase64) {

@@ -6,6 +6,7 @@
  * storing the plaintext. All keys derive from the master key, which never
  * enters the database.
  */
+import { randomFillSync } from 'node:crypto';
 import sodium from 'libsodium-wrappers';
 
 /** Where a ciphertext lives; part of its associated data. */
@@ -54,7 +55,8 @@ export class Vault {
 
   /** Encrypts a string for one column of one row. Returns nonce ‖ ciphertext. */
   seal(plaintext: string, slot: Slot): Buffer {
-    const nonce = sodium.randombytes_buf(NONCE_BYTES);
+    // Node's CSPRNG in one call: libsodium.js's randombytes_buf asks Node for 4 bytes at a time (~30x slower).
+    const nonce = randomFillSync(new Uint8Array(NONCE_BYTES));
     const ct = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
       plaintext,
       Vault.aad(slot, this.keyVersion),

@@ -1,13 +1,9 @@
-import fc from 'fast-check';
-import type { Command, CommandKind, Lang, ParseErrorCode, Parsed } from '../../src/bot/commands';
+import type { Command, CommandKind, Lang, Parsed } from '../../src/bot/commands';
 import { parse } from '../../src/bot/parser';
 
 const KINDS: ReadonlySet<CommandKind> = new Set<CommandKind>([
   'join', 'leave', 'stop', 'help', 'areas', 'report', 'check', 'delete', 'lang',
   'pending', 'approve', 'reject', 'edit', 'alert', 'block', 'stats',
-]);
-const ERRORS: ReadonlySet<ParseErrorCode> = new Set<ParseErrorCode>([
-  'empty', 'unknown', 'missing_area', 'missing_text', 'missing_number', 'missing_ref', 'bad_ref', 'bad_lang',
 ]);
 
 /** The command of a successful parse; fails the test (with the input) otherwise. */
@@ -245,6 +241,13 @@ describe('parse', () => {
       expect(p.lang).toBe(lang);
     });
 
+    it.each([["he wouldn't stop"], ['he did not stop at the light'], ['ya no tengo saldo'], ['deja de llover'], ['bus stop on 5th']])(
+      'does not read %j, which mentions stopping but asks nothing of us, as an opt-out',
+      (input) => {
+        expect(errorOf(input)).toMatchObject({ error: 'unknown' });
+      },
+    );
+
     it('does not read a long message that mentions stop as an opt-out', () => {
       const text = 'He would not stop when I asked him to, grabbed my arm and kept going, grey van near the bridge';
       expect(errorOf(text)).toMatchObject({ error: 'unknown' });
@@ -262,79 +265,6 @@ describe('parse', () => {
 
     it('calls an unknown word unknown, naming it', () => {
       expect(errorOf('hello there')).toEqual({ ok: false, error: 'unknown', keyword: 'HELLO' });
-    });
-  });
-
-  describe('properties', () => {
-    const anyText = fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 300 }),
-      fc.string({ unit: 'grapheme', maxLength: 300 }),
-      fc.string({ unit: 'binary', minLength: 3990, maxLength: 4100 }),
-      fc
-        .tuple(fc.constantFrom('JOIN', 'REPORT', 'APPROVE', 'LANG', 'CHECK', 'ALERT', 'EDIT', 'stop', 'ESPAÑOL'), fc.string({ unit: 'binary', maxLength: 80 }))
-        .map(([k, rest]) => `${k} ${rest}`),
-    );
-
-    it('never throws, and always answers a known command or a known error', () => {
-      fc.assert(
-        fc.property(anyText, (input) => {
-          const p = parse(input);
-          if (p.ok) {
-            expect(KINDS.has(p.command.kind)).toBe(true);
-            expect(typeof p.keyword).toBe('string');
-          } else {
-            expect(ERRORS.has(p.error)).toBe(true);
-          }
-        }),
-        { numRuns: 500 },
-      );
-    });
-
-    it('keeps free text as a substring of what the member wrote', () => {
-      fc.assert(
-        fc.property(fc.constantFrom('REPORT', 'REPORTE', 'EDIT K7Q2', 'ALERT 415'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }), (k, rest) => {
-          const input = `${k} ${rest}`;
-          const p = parse(input);
-          if (p.ok && 'text' in p.command) expect(input).toContain(p.command.text);
-        }),
-        { numRuns: 300 },
-      );
-    });
-
-    const keywords = [
-      'JOIN', 'SUBSCRIBE', 'START', 'UNSTOP', 'UNIRSE', 'ALTA', 'STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT',
-      'REVOKE', 'OPTOUT', 'ALTO', 'PARAR', 'HELP', 'INFO', 'AYUDA', 'AREAS', 'STATUS', 'ZONAS', 'DELETE', 'BORRAR',
-      'ENGLISH', 'ESPAÑOL', 'ESPANOL', 'PENDING', 'STATS',
-    ];
-    const space = fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0'), maxLength: 4 });
-    const punct = fc.string({ unit: fc.constantFrom('.', '!', '?', ',', '"', "'", '¡', '¿', ')'), maxLength: 3 });
-
-    it('is insensitive to the case of a keyword and the spaces and punctuation around it', () => {
-      fc.assert(
-        fc.property(
-          fc.constantFrom(...keywords).chain((k) => fc.tuple(fc.constant(k), fc.mixedCase(fc.constant(k)))),
-          space,
-          punct,
-          punct,
-          space,
-          ([keyword, cased], before, open, close, after) => {
-            const expected = parse(keyword);
-            const p = parse(`${before}${open}${cased}${close}${after}`);
-            expect(expected.ok).toBe(true);
-            expect(p).toEqual(expected);
-          },
-        ),
-        { numRuns: 500 },
-      );
-    });
-
-    it('reads the same areas whatever the case and spacing of JOIN', () => {
-      fc.assert(
-        fc.property(fc.mixedCase(fc.constant('join')), fc.uniqueArray(fc.constantFrom('212', '415', '628', '305', '718'), { minLength: 1, maxLength: 5 }), space, (kw, areas, pad) => {
-          expect(commandOf(`${pad}${kw} ${areas.join(', ')}${pad}`)).toEqual({ kind: 'join', areas });
-        }),
-        { numRuns: 200 },
-      );
     });
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * How many SMS segments a text costs. GSM-7 when every character is in the
+ * GSM 03.38 basic set or its extension table (which costs two septets):
+ * 160 septets in one segment, 153 per segment when concatenated. Otherwise
+ * UCS-2: 70 UTF-16 units in one segment, 67 per segment when concatenated.
+ * (Carriers also avoid splitting an escape or surrogate pair across
+ * segments; that rarely changes the count and is ignored here.)
+ */
+
+const GSM_BASIC = new Set(
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+);
+const GSM_EXTENSION = new Set('^{}\\[~]|€\f');
+
+/** Septets the text takes in GSM-7, or null when it needs UCS-2. */
+export function gsm7Length(text: string): number | null {
+  let septets = 0;
+  for (const ch of text) {
+    if (GSM_BASIC.has(ch)) septets += 1;
+    else if (GSM_EXTENSION.has(ch)) septets += 2;
+    else return null;
+  }
+  return septets;
+}
+
+/** The number of segments a text is sent in (0 for the empty text). */
+export function smsSegments(text: string): number {
+  if (text.length === 0) return 0;
+  const septets = gsm7Length(text);
+  if (septets !== null) return septets <= 160 ? 1 : Math.ceil(septets / 153);
+  return text.length <= 70 ? 1 : Math.ceil(text.length / 67);
+}
+
+/**
+ * Builds a message around free text, clipping the text (with "...") until the
+ * message fits in `segments` SMS segments. The frame itself is never cut.
+ */
+export function fitSegments(build: (text: string) => string, text: string, segments = 2): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (smsSegments(build(flat)) <= segments) return build(flat);
+  const chars = Array.from(flat);
+  // Binary search for the longest prefix that fits.
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (smsSegments(build(`${chars.slice(0, mid).join('').trimEnd()}...`)) <= segments) lo = mid;
+    else hi = mid - 1;
+  }
+  return build(`${chars.slice(0, lo).join('').trimEnd()}...`);
+}
+
+/**
+ * Builds a message from as many leading items as fit in `segments` SMS
+ * segments; `build` is told how many were left out so it can say so.
+ */
+export function fitItems(build: (shown: string[], hidden: number) => string, items: string[], segments = 2): string {
+  for (let n = items.length; n > 0; n--) {
+    const text = build(items.slice(0, n), items.length - n);
+    if (smsSegments(text) <= segments) return text;
+  }
+  return build([], items.length);
+}

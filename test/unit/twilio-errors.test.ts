@@ -1,0 +1,116 @@
+import { classifyTwilioError, TwilioSender } from '../../src/channels/twilio/twilio-sender';
+import { SendError, type SendErrorKind } from '../../src/channels/types';
+import { FakeTwilio, TWILIO_ERRORS, type FakeAnswer } from '../fakes/fake-twilio';
+
+describe('classifyTwilioError', () => {
+  // [what Twilio said, what twilio-node threw, kind, code recorded, retryable]
+  const table: Array<[string, unknown, SendErrorKind, string | undefined, boolean]> = [
+    ['429 Too Many Requests', { status: 429, code: 20429 }, 'throttled', '20429', true],
+    ['429 without a code', { status: 429 }, 'throttled', '429', true],
+    ['20429 with another status', { status: 400, code: 20429 }, 'throttled', '20429', true],
+    ['500 Internal Server Error', { status: 500, code: 20500 }, 'server', '20500', true],
+    ['502 without a body', { status: 502 }, 'server', '502', true],
+    ['503 Service Unavailable', { status: 503, code: 20503 }, 'server', '20503', true],
+    ['21610 recipient replied STOP', { status: 400, code: 21610 }, 'stopped', '21610', false],
+    ['21610 as a string code', { status: 400, code: '21610' }, 'stopped', '21610', false],
+    ['21211 invalid To', { status: 400, code: 21211 }, 'invalid', '21211', false],
+    ['21614 not a mobile number', { status: 400, code: 21614 }, 'invalid', '21614', false],
+    ['21612 cannot route', { status: 400, code: 21612 }, 'invalid', '21612', false],
+    ['21408 region not enabled', { status: 400, code: 21408 }, 'invalid', '21408', false],
+    ['21602 body required', { status: 400, code: 21602 }, 'rejected', '21602', false],
+    ['401 authentication failed', { status: 401, code: 20003 }, 'rejected', '20003', false],
+    ['404 without a code', { status: 404 }, 'rejected', '404', false],
+    ['connection refused', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'connection', 'ECONNREFUSED', true],
+    ['a time-out', Object.assign(new Error('timeout'), { code: 'ECONNABORTED' }), 'connection', 'ECONNABORTED', true],
+    ['an error with no code', new Error('socket hang up'), 'connection', undefined, true],
+    ['something that is not an error', undefined, 'connection', undefined, true],
+  ];
+
+  it.each(table)('classifies %s', (_what, thrown, kind, code, retryable) => {
+    const e = classifyTwilioError(thrown);
+    expect(e).toBeInstanceOf(SendError);
+    expect({ kind: e.kind, code: e.code, retryable: e.retryable }).toEqual({ kind, code, retryable });
+  });
+
+  it('never carries the provider message, which can contain the number', () => {
+    const e = classifyTwilioError({ status: 400, code: 21211, message: "The 'To' number +14155550100 is not a valid phone number." });
+    expect(e.message).not.toContain('4155550100');
+    expect(e.message).toBe('invalid (21211)');
+  });
+});
+
+describe('TwilioSender against a fake Twilio', () => {
+  const ACCOUNT = `AC${'2'.repeat(32)}`;
+  const TOKEN = 'fake-token';
+  let answer: FakeAnswer = 'accept';
+  let fake: FakeTwilio;
+  let sender: TwilioSender;
+
+  beforeAll(async () => {
+    fake = new FakeTwilio({ accountSid: ACCOUNT, authToken: TOKEN, answer: () => answer });
+    const url = await fake.start();
+    sender = new TwilioSender({
+      config: { accountSid: ACCOUNT, fromNumber: '+15005550006', apiBaseUrl: url },
+      authToken: TOKEN,
+      statusCallbackUrl: 'https://headsup.example.org/webhooks/twilio/status',
+      timeoutMs: 5_000,
+    });
+  });
+  afterAll(async () => {
+    await sender.close();
+    await fake.stop();
+  });
+
+  it('sends with a status callback and a validity period, returning the message SID', async () => {
+    answer = 'accept';
+    const { providerId } = await sender.send('+14155550100', 'hello');
+    expect(providerId).toMatch(/^SM[0-9a-f]{32}$/);
+    expect(fake.sent.at(-1)).toMatchObject({
+      to: '+14155550100',
+      from: '+15005550006',
+      body: 'hello',
+      statusCallback: 'https://headsup.example.org/webhooks/twilio/status',
+      validityPeriod: '14400',
+    });
+  });
+
+  it.each<[keyof typeof TWILIO_ERRORS, SendErrorKind, boolean]>([
+    ['throttled', 'throttled', true],
+    ['serverError', 'server', true],
+    ['stopped', 'stopped', false],
+    ['invalidTo', 'invalid', false],
+    ['notMobile', 'invalid', false],
+  ])('turns the real SDK error for %s into a %s SendError', async (name, kind, retryable) => {
+    answer = TWILIO_ERRORS[name];
+    const err = await sender.send('+14155550100', 'hello').then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(SendError);
+    expect({ kind: (err as SendError).kind, code: (err as SendError).code, retryable: (err as SendError).retryable }).toEqual({
+      kind,
+      code: String(TWILIO_ERRORS[name].code),
+      retryable,
+    });
+  });
+
+  it('calls it a connection failure when nothing listens', async () => {
+    const down = new TwilioSender({
+      config: { accountSid: ACCOUNT, fromNumber: '+15005550006', apiBaseUrl: 'http://127.0.0.1:9' },
+      authToken: TOKEN,
+      statusCallbackUrl: 'https://headsup.example.org/webhooks/twilio/status',
+      timeoutMs: 5_000,
+    });
+    try {
+      const err = await down.send('+14155550100', 'hello').then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(SendError);
+      expect((err as SendError).kind).toBe('connection');
+      expect((err as SendError).retryable).toBe(true);
+    } finally {
+      await down.close();
+    }
+  });
+});
