@@ -36,7 +36,8 @@ CREATE TABLE inbound_messages (
   key_version   INTEGER NOT NULL,
   created_at    INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX inbound_messages_created ON inbound_messages (created_at);
+-- No index on created_at: every webhook inserts here, and the hourly
+-- retention scan of a day's rows is cheaper than an index write per message.
 
 -- Fixed-window counters per sender and kind (messages, reports, checks, hints).
 -- Keyed by an index of another purpose than members', so they cannot be joined.

@@ -2,6 +2,7 @@
  * The bot: one inbound message in, at most one reply out. Everything a
  * message changes happens in one transaction together with the record of its
  * provider id, so a retried webhook is answered again but acted on once.
+ * Messages that change nothing leave no record (they are safe to answer twice).
  */
 import { memberKey, type Sender } from '../phone/identity';
 import { isBlocked } from '../store/blocks';
@@ -13,6 +14,7 @@ import { MODERATOR_COMMANDS, type Command, type Parsed } from './commands';
 import type { BotDeps, Ctx } from './context';
 import { areas, erase, join, leave, setLang, stop } from './member-commands';
 import { runModeratorCommand } from './moderator-commands';
+import { MessageLimiter } from './message-limiter';
 import { parse } from './parser';
 import { check, report } from './report-commands';
 
@@ -22,6 +24,8 @@ export interface Inbound {
   text: string;
   /** The provider's id for this message (Twilio MessageSid, Signal timestamp), for de-duplication. */
   providerId?: string;
+  /** The provider has answered this message itself (Twilio's STOP/START/HELP): act on it, reply nothing. */
+  answered?: boolean;
 }
 
 /** What the bot decided: the reply (or none) and how the message was read. */
@@ -40,7 +44,11 @@ const OPERATOR_USAGE = 'Commands: PENDING, APPROVE ref [NPA ...], REJECT ref, ED
 
 /** Handles inbound messages for every channel. */
 export class Bot {
-  constructor(private readonly deps: BotDeps) {}
+  private readonly messages: MessageLimiter;
+
+  constructor(private readonly deps: BotDeps) {
+    this.messages = new MessageLimiter(deps.limits.messages.max, deps.limits.messages.windowMs);
+  }
 
   /** Whether a sender may use moderator commands. */
   isModerator(sender: Sender): boolean {
@@ -59,14 +67,18 @@ export class Bot {
         const before = previousReply(db, vault, dedupeKey);
         if (before !== undefined) return { reply: before, parsed, duplicate: true };
       }
-      const result = this.act(msg.sender, parsed, now);
-      if (dedupeKey) rememberReply(db, vault, dedupeKey, result.reply, now);
+      const changesBefore = db.totalChanges();
+      const acted = this.act(msg.sender, parsed, now);
+      const result = msg.answered ? { ...acted, reply: null } : acted;
+      // Only a message that changed something needs remembering: one that only
+      // read (HELP, AREAS, …) is simply answered again when the provider retries.
+      if (dedupeKey && db.totalChanges() !== changesBefore) rememberReply(db, vault, dedupeKey, result.reply, now);
       return result;
     });
   }
 
   private act(sender: Sender, parsed: Parsed, now: number): BotResult {
-    const { db, vault, limits } = this.deps;
+    const { db, vault } = this.deps;
     const key = memberKey(sender);
     const reporterKey = vault.index('reporter', key);
     const senderKey = vault.index('sender', key);
@@ -85,7 +97,7 @@ export class Bot {
     }
     // Moderators are not rate limited: a busy night means many PENDING and APPROVE messages.
     const limited = !isStop && !this.isModerator(sender);
-    if (limited && !takeLimit(db, senderKey, 'msg', limits.messages.max, limits.messages.windowMs, now)) {
+    if (limited && !this.messages.take(senderKey.toString('base64'), now)) {
       return { reply: null, parsed, duplicate: false, dropped: 'rate_limited' };
     }
     return { reply: this.reply(ctx, parsed), parsed, duplicate: false };

@@ -36,12 +36,11 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
     const inbound = parseInboundSms(signedFields(deps, request));
     // Under Advanced Opt-Out Twilio may match keywords we do not know ("ARRET"); what it did, we do.
     const text = inbound.optOutType === 'STOP' || inbound.optOutType === 'START' ? inbound.optOutType : inbound.text;
-    const result = deps.bot.handle({ sender: inbound.sender, text, providerId: inbound.messageSid });
-    deps.metrics.inbound.inc({ channel: 'sms', command: result.parsed.ok ? result.parsed.command.kind : 'unknown' });
     // Twilio answers STOP, START and HELP itself: a second answer from us would be one too many.
-    const carrierAnswered = inbound.optOutType !== undefined || carrierAnswers(inbound.text);
-    const answer = carrierAnswered ? null : result.reply;
-    return reply.type('text/xml; charset=utf-8').send(twimlReply(answer));
+    const answered = inbound.optOutType !== undefined || carrierAnswers(inbound.text);
+    const result = deps.bot.handle({ sender: inbound.sender, text, providerId: inbound.messageSid, answered });
+    deps.metrics.inbound.inc({ channel: 'sms', command: result.parsed.ok ? result.parsed.command.kind : 'unknown' });
+    return reply.type('text/xml; charset=utf-8').send(twimlReply(result.reply));
   });
 
   app.post('/webhooks/twilio/status', async (request, reply) => {

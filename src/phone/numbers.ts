@@ -5,15 +5,21 @@
  */
 import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
+// +1, an area code, then a 7-digit line whose exchange does not start with 0 or 1.
+const NANP_E164 = /^\+1[2-9]\d\d[2-9]\d{6}$/;
+
 /** Parses free text ("(415) 555-0100", "+1 415…") to E.164, or null if it is not a valid number. */
 export function toE164(text: string, defaultCountry: 'US' = 'US'): string | null {
   if (text.length > 40) return null;
+  // Fast path for what providers send (the hot path of every webhook): an E.164 NANP number in a real area code.
+  if (NANP_E164.test(text) && isAreaCode(text.slice(2, 5))) return text;
   const parsed = parsePhoneNumberFromString(text, defaultCountry);
   return parsed && parsed.isValid() ? parsed.number : null;
 }
 
 /** The NANP area code (NPA) of an E.164 number, or null outside North America. */
 export function areaCodeOf(e164: string): string | null {
+  if (NANP_E164.test(e164)) return isAreaCode(e164.slice(2, 5)) ? e164.slice(2, 5) : null;
   const parsed = parsePhoneNumberFromString(e164);
   if (!parsed || parsed.countryCallingCode !== '1') return null;
   const npa = parsed.nationalNumber.slice(0, 3);

@@ -43,14 +43,11 @@ export function ensureMember(
     const existing = findMember(db, vault, sender);
     if (existing) return existing;
     const phoneIndex = sender.phone ? vault.index('member', `phone:${sender.phone}`) : null;
-    const { lastInsertRowid } = db
-      .stmt(
-        "INSERT INTO members (channel, address_bidx, phone_bidx, key_version, lang, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      )
-      .run(sender.channel, memberIndex(vault, sender), phoneIndex, vault.keyVersion, lang, status, now);
-    const id = Number(lastInsertRowid);
-    // The row id is part of the associated data, so the address is sealed once the row exists.
-    db.stmt('UPDATE members SET address_ct = ? WHERE id = ?').run(vault.seal(sender.address, { ...SLOT, row: id }), id);
+    // The row id is part of the associated data: take it first, then insert the row sealed.
+    const id = db.nextId('members');
+    db.stmt(
+      'INSERT INTO members (id, channel, address_bidx, phone_bidx, address_ct, key_version, lang, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, sender.channel, memberIndex(vault, sender), phoneIndex, vault.seal(sender.address, { ...SLOT, row: id }), vault.keyVersion, lang, status, now);
     return { id, lang, status };
   });
 }

@@ -34,11 +34,16 @@ export type Outcome =
 /** Queues a one-off message (a notice or a reply sent later) to a member. */
 export function enqueueMessage(db: Db, vault: Vault, memberId: number, text: string, now: number): number {
   return db.transaction(() => {
-    const { lastInsertRowid } = db
-      .stmt("INSERT INTO outbox (member_id, key_version, state, due_at, created_at, updated_at) VALUES (?, ?, 'pending', ?, ?, ?)")
-      .run(memberId, vault.keyVersion, now, now, now);
-    const id = Number(lastInsertRowid);
-    db.stmt('UPDATE outbox SET body_ct = ? WHERE id = ?').run(vault.seal(text, { ...BODY, row: id }), id);
+    const id = db.nextId('outbox');
+    db.stmt("INSERT INTO outbox (id, member_id, body_ct, key_version, state, due_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)").run(
+      id,
+      memberId,
+      vault.seal(text, { ...BODY, row: id }),
+      vault.keyVersion,
+      now,
+      now,
+      now,
+    );
     return id;
   });
 }

@@ -41,11 +41,16 @@ export function createReport(
 ): { id: number; ref: string } {
   return db.transaction(() => {
     const ref = newRef(db);
-    const { lastInsertRowid } = db
-      .stmt('INSERT INTO reports (ref, npas, key_version, reporter_bidx, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(ref, input.npas.join(','), vault.keyVersion, input.reporterKey, now);
-    const id = Number(lastInsertRowid);
-    db.stmt('UPDATE reports SET text_ct = ? WHERE id = ?').run(vault.seal(input.text, { ...SLOT, row: id }), id);
+    const id = db.nextId('reports');
+    db.stmt('INSERT INTO reports (id, ref, npas, text_ct, key_version, reporter_bidx, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      id,
+      ref,
+      input.npas.join(','),
+      vault.seal(input.text, { ...SLOT, row: id }),
+      vault.keyVersion,
+      input.reporterKey,
+      now,
+    );
     return { id, ref };
   });
 }

@@ -25,6 +25,23 @@ const SUBKEY_INDEX = 2;
 const NONCE_BYTES = 24;
 const INDEX_BYTES = 16;
 
+// Nonces come from Node's CSPRNG, drawn a few kilobytes at a time: libsodium.js's
+// randombytes_buf asks Node for 4 bytes at a time, and one system call per
+// nonce is most of the cost of sealing a short value. Nonces are not secret.
+const NONCE_POOL_BYTES = NONCE_BYTES * 512;
+let noncePool = Buffer.alloc(0);
+let noncePoolOffset = 0;
+
+function nextNonce(): Uint8Array {
+  if (noncePoolOffset + NONCE_BYTES > noncePool.length) {
+    noncePool = randomFillSync(Buffer.allocUnsafe(NONCE_POOL_BYTES));
+    noncePoolOffset = 0;
+  }
+  const nonce = noncePool.subarray(noncePoolOffset, noncePoolOffset + NONCE_BYTES);
+  noncePoolOffset += NONCE_BYTES;
+  return nonce;
+}
+
 /** Ready libsodium; call once before constructing a Vault. */
 export async function cryptoReady(): Promise<void> {
   await sodium.ready;
@@ -55,8 +72,7 @@ export class Vault {
 
   /** Encrypts a string for one column of one row. Returns nonce ‖ ciphertext. */
   seal(plaintext: string, slot: Slot): Buffer {
-    // Node's CSPRNG in one call: libsodium.js's randombytes_buf asks Node for 4 bytes at a time (~30x slower).
-    const nonce = randomFillSync(new Uint8Array(NONCE_BYTES));
+    const nonce = nextNonce();
     const ct = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
       plaintext,
       Vault.aad(slot, this.keyVersion),

@@ -1,0 +1,36 @@
+import { DEFAULT_LIMITS } from '../../src/bot/context';
+import { startHarness, type Harness } from '../helpers/harness';
+
+describe('per-sender limits', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({
+      limits: { ...DEFAULT_LIMITS, messages: { max: 4, windowMs: 3_600_000 }, reports: { max: 1, windowMs: 86_400_000 }, checks: { max: 1, windowMs: 3_600_000 } },
+    });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('drops a flooding sender silently, but still honours their STOP', async () => {
+    const flood = '+13035550100';
+    for (let i = 0; i < 4; i++) expect((await h.sms(flood, i === 0 ? 'JOIN' : 'AREAS')).message).not.toBeNull();
+    expect((await h.sms(flood, 'AREAS')).message).toBeNull();
+    expect((await h.sms(flood, 'please stop texting me')).message).toContain('unsubscribed');
+    const row = h.server.db.sqlite.prepare('SELECT count(*) AS n FROM subscriptions').get() as { n: number };
+    expect(row.n).toBe(0);
+  });
+
+  it('limits reports per day with a clear reply', async () => {
+    const first = await h.sms('+13035550101', 'REPORT 303 red car');
+    const second = await h.sms('+13035550101', 'REPORT 303 red car again');
+    expect(first.message).toMatch(/#[A-Z0-9]{4,6}/);
+    expect(second.message).toContain('most reports');
+  });
+
+  it('limits CHECK look-ups so the list cannot be harvested', async () => {
+    await h.sms('+13035550102', 'JOIN');
+    expect((await h.sms('+13035550102', 'CHECK 303-555-0177')).message).toContain('no alerts');
+    expect((await h.sms('+13035550102', 'CHECK 303-555-0178')).message).toContain('most checks');
+  });
+});
