@@ -30,6 +30,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     return503OnClosing: true,
   });
 
+  // Pino child loggers per request cost more than the rest of a HELP; request
+  // ids in the few lines a request logs are not worth it.
+  app.setChildLoggerFactory((logger) => logger);
   app.register(formbody, { bodyLimit: BODY_LIMIT });
 
   app.setErrorHandler((err, request, reply) => {

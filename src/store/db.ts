@@ -55,6 +55,22 @@ export class Db {
     }
   }
 
+  /**
+   * Runs fn with foreign-key checks off, for bulk statements whose every row
+   * references rows it was just selected from (checking them again is a third
+   * of the cost of planning a fan-out). Inside a transaction the pragma is a
+   * no-op in SQLite, so there fn simply runs with checks on.
+   */
+  withoutForeignKeys<T>(fn: () => T): T {
+    if (this.afterCommit) return fn();
+    this.sqlite.pragma('foreign_keys = OFF');
+    try {
+      return fn();
+    } finally {
+      this.sqlite.pragma('foreign_keys = ON');
+    }
+  }
+
   /** Schedules fn to run after the current transaction commits (at once outside one). */
   onCommit(fn: () => void): void {
     if (this.afterCommit) this.afterCommit.push(fn);
