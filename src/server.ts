@@ -11,9 +11,12 @@ import { buildApp } from './app';
 import { Bot } from './bot/bot';
 import { DEFAULT_LIMITS, type BotLimits } from './bot/context';
 import { ConsoleSender } from './channels/console/console-sender';
+import { SignalReceiver, type ReceiverTuning } from './channels/signal/signal-receiver';
+import { SignalSender, type ThrottlePolicy } from './channels/signal/signal-sender';
 import { TwilioSender } from './channels/twilio/twilio-sender';
 import type { ChannelSender } from './channels/types';
 import type { Config, Secrets } from './config/env';
+import { SignalInbox } from './inbound/signal-inbox';
 import { runRetention, scheduleRetention } from './jobs/retention';
 import type { Logger } from './log/logger';
 import { Metrics } from './metrics';
@@ -35,6 +38,8 @@ export interface ServerOptions {
   consoleOut?: (line: string) => void;
   /** Extra channel senders (replacing the defaults per channel). */
   senders?: ChannelSender[];
+  /** Signal tuning (tests shorten the 429 pause and the reconnect and ping intervals). */
+  signal?: { throttle?: ThrottlePolicy; receiver?: Partial<ReceiverTuning> };
   now?: () => number;
 }
 
@@ -52,9 +57,15 @@ export interface HeadsUp {
   close(): Promise<void>;
 }
 
-/** The address book entry moderators are reached at, from their MODERATORS form. */
-function moderatorContact(id: string): Sender {
-  return isSignalUuid(id) ? { channel: 'signal', address: id } : { channel: 'sms', address: id, phone: id };
+/**
+ * The address book entry moderators are reached at, from their MODERATORS
+ * form: a UUID over Signal; a number by SMS, or over Signal (which takes
+ * numbers as recipients) when only Signal is configured. A moderator on both
+ * who wants notices on Signal lists their UUID instead of their number.
+ */
+function moderatorContact(id: string, config: Config): Sender {
+  if (isSignalUuid(id)) return { channel: 'signal', address: id };
+  return !config.twilio && config.signal ? { channel: 'signal', address: id, phone: id } : { channel: 'sms', address: id, phone: id };
 }
 
 function defaultSenders(opts: ServerOptions): Map<Channel, ChannelSender> {
@@ -66,6 +77,9 @@ function defaultSenders(opts: ServerOptions): Map<Channel, ChannelSender> {
       ? new TwilioSender({ config: config.twilio, authToken: secrets.twilioAuthToken, statusCallbackUrl: `${config.publicUrl}/webhooks/twilio/status` })
       : new ConsoleSender('sms', opts.consoleOut),
   );
+  if (config.signal) {
+    senders.set('signal', new SignalSender({ apiUrl: config.signal.apiUrl, number: config.signal.number, log: opts.log, throttle: opts.signal?.throttle }));
+  }
   for (const s of opts.senders ?? []) senders.set(s.channel, s);
   return senders;
 }
@@ -96,7 +110,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
   const senders = defaultSenders(opts);
   const dispatcher = new Dispatcher(db, vault, senders, log, { ...DEFAULT_DISPATCHER, sendRate: config.sendRate, ...opts.dispatcher }, metrics, now);
   const planner = new FanoutPlanner(db, log, () => dispatcher.wake(), now);
-  const moderatorContacts = config.moderators.map(moderatorContact).filter((c) => senders.has(c.channel));
+  const moderatorContacts = config.moderators.map((id) => moderatorContact(id, config)).filter((c) => senders.has(c.channel));
   if (moderatorContacts.length < config.moderators.length) {
     log.warn({ unreachable: config.moderators.length - moderatorContacts.length }, 'some moderators are on a channel that is not configured');
   }
@@ -126,7 +140,24 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     },
   });
 
+  const signalSender = senders.get('signal');
+  const signalInbox = signalSender
+    ? new SignalInbox({ bot, db, vault, metrics, log, sender: signalSender, limiter: () => dispatcher.limiter('signal'), wake: () => dispatcher.wake(), now })
+    : null;
+  const signalReceiver =
+    config.signal && signalInbox
+      ? new SignalReceiver({
+          apiUrl: config.signal.apiUrl,
+          number: config.signal.number,
+          mode: config.signal.receiveMode,
+          log,
+          onItem: (item) => signalInbox.handle(item),
+          tuning: opts.signal?.receiver,
+        })
+      : null;
+
   let stopRetention: (() => void) | null = null;
+  let stopWatch: (() => void) | null = null;
   return {
     app,
     db,
@@ -141,7 +172,9 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
       const released = releaseLeases(db);
       if (released) log.warn({ released }, 'released outbox rows claimed before the last stop');
       planner.resume();
+      stopWatch = planner.watch();
       dispatcher.start();
+      signalReceiver?.start();
       stopRetention = scheduleRetention(() => {
         const erased = runRetention(db, config.retentionDays, now());
         log.info({ erased }, 'retention run');
@@ -150,6 +183,9 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     },
     async close() {
       stopRetention?.();
+      stopWatch?.();
+      await signalReceiver?.stop();
+      await signalInbox?.close();
       await app.close();
       await planner.stop();
       await dispatcher.stop();

@@ -43,6 +43,47 @@ export function unplannedAlerts(db: Db): number[] {
   return (db.stmt('SELECT id FROM alerts WHERE planned_at IS NULL ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
 }
 
+/** The plan of a range when no Signal member shows a number: no person can be on both channels. */
+const PLAN_RANGE_SIMPLE_SQL = `
+INSERT OR IGNORE INTO outbox (member_id, alert_id, key_version, state, due_at, created_at, updated_at)
+SELECT m.id, @alert, 0, 'pending', @now, @now, @now FROM members m
+WHERE m.id > @lo AND m.id <= @hi AND m.status = 'active'
+  AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.member_id = m.id AND s.npa IN (SELECT value FROM json_each(@reach)))`;
+
+/**
+ * One range of a fan-out: every active subscriber of the reach, once per
+ * person. A person on both SMS and Signal has two member rows that share a
+ * phone index when their Signal number is visible (hidden numbers cannot be
+ * linked, so those get both). Such a person gets the alert once:
+ * - over Signal when both rows are in this range and the Signal membership
+ *   is active and covers the reach (Signal is encrypted end to end and costs
+ *   nothing; the SMS membership still serves alerts Signal does not cover);
+ * - otherwise over whichever row was planned first: a row whose twin already
+ *   has this alert's outbox row (planned in an earlier range) is skipped.
+ * Earlier ranges are judged by what was written then, never re-evaluated, so
+ * a twin's change of state between two ranges can neither drop the alert nor
+ * send it twice.
+ */
+const PLAN_RANGE_SQL = `
+INSERT OR IGNORE INTO outbox (member_id, alert_id, key_version, state, due_at, created_at, updated_at)
+SELECT m.id, @alert, 0, 'pending', @now, @now, @now FROM members m
+WHERE m.id > @lo AND m.id <= @hi AND m.status = 'active'
+  AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.member_id = m.id AND s.npa IN (SELECT value FROM json_each(@reach)))
+  AND CASE
+    WHEN m.phone_bidx IS NULL THEN 1
+    WHEN m.channel = 'sms' THEN NOT EXISTS (
+      SELECT 1 FROM members t
+      WHERE t.phone_bidx = m.phone_bidx AND t.channel = 'signal' AND t.phone_bidx IS NOT NULL
+        AND CASE WHEN t.id <= @lo THEN EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = @alert AND o.member_id = t.id)
+          ELSE t.id <= @hi AND t.status = 'active'
+            AND EXISTS (SELECT 1 FROM subscriptions ts WHERE ts.member_id = t.id AND ts.npa IN (SELECT value FROM json_each(@reach)))
+        END)
+    ELSE NOT EXISTS (
+      SELECT 1 FROM members t
+      WHERE t.phone_bidx = m.phone_bidx AND t.id <= @lo
+        AND EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = @alert AND o.member_id = t.id))
+  END`;
+
 /**
  * Plans the next range of an alert's fan-out in one transaction. Returns the
  * rows written and whether planning is complete.
@@ -54,14 +95,11 @@ export function planNextRange(db: Db, alertId: number, now: number): { written: 
       | undefined;
     if (!alert || alert.planned_at !== null) return { written: 0, done: true };
     const upper = Math.min(alert.plan_cursor + PLAN_RANGE, alert.plan_until);
+    // Without any Signal member showing a number there is no twin to look up: SMS-only lines plan at full speed.
+    const twins = db.stmt("SELECT EXISTS (SELECT 1 FROM members WHERE channel = 'signal' AND phone_bidx IS NOT NULL) AS x").get() as { x: number };
     const { changes } = db
-      .stmt(
-        `INSERT OR IGNORE INTO outbox (member_id, alert_id, key_version, state, due_at, created_at, updated_at)
-         SELECT m.id, ?, 0, 'pending', ?, ?, ? FROM members m
-         WHERE m.id > ? AND m.id <= ? AND m.status = 'active'
-           AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.member_id = m.id AND s.npa IN (SELECT value FROM json_each(?)))`,
-      )
-      .run(alertId, now, now, now, alert.plan_cursor, upper, JSON.stringify(alert.reach.split(',')));
+      .stmt(twins.x ? PLAN_RANGE_SQL : PLAN_RANGE_SIMPLE_SQL)
+      .run({ alert: alertId, now, lo: alert.plan_cursor, hi: upper, reach: JSON.stringify(alert.reach.split(',')) });
     const done = upper >= alert.plan_until;
     db.stmt('UPDATE alerts SET plan_cursor = ?, planned_at = ? WHERE id = ?').run(upper, done ? now : null, alertId);
     return { written: changes, done };

@@ -143,7 +143,7 @@ export class FakeSignal {
 
   /** Websocket clients connected now. */
   get connected(): number {
-    return this.clients.size;
+    return [...this.clients].filter((c) => c.readyState === WebSocket.OPEN).length;
   }
 
   /** Messages accepted for one recipient (a UUID or a number). */

@@ -79,7 +79,7 @@ describe('SignalSender against a fake signal-cli-rest-api', () => {
     fake.answer = ({ recipient }) => SIGNAL_ERRORS.untrusted(recipient);
     await expect(s.send('+14155550100', 'x')).rejects.toMatchObject({ kind: 'rejected', code: 'untrusted_identity' });
     fake.answer = ({ recipient }) => SIGNAL_ERRORS.unregistered(recipient);
-    const err = await s.send('+14155550100', 'x').catch((e) => e as SendError);
+    const err = (await s.send('+14155550100', 'x').catch((e: unknown) => e)) as SendError;
     expect(err).toMatchObject({ kind: 'invalid', code: 'unregistered' });
     expect(err.message).not.toContain('4155550100');
     fake.answer = () => SIGNAL_ERRORS.server();

@@ -1,0 +1,74 @@
+/**
+ * Signal inbound: turns one item received from signal-cli-rest-api (a frame
+ * of its json-rpc websocket, or an element of the array GET /v1/receive
+ * answers in normal/native mode) into a message for the bot. Pure, and
+ * total: hostile or unexpected input yields null, never an exception.
+ *
+ * Only a direct text message is a message. Receipts, typing indicators, sync
+ * messages (our own other devices), stories, calls, reactions, remote
+ * deletes and group messages are ignored. So is an edit: acting on an edited
+ * command would run it twice (a second REPORT), and the person can send it
+ * again.
+ */
+import { toE164 } from '../../phone/numbers';
+import { isSignalUuid, type Sender } from '../../phone/identity';
+
+/** A parsed inbound Signal message. */
+export interface SignalInbound {
+  sender: Sender;
+  text: string;
+  /** Source UUID and envelope timestamp: a message redelivered after a reconnect is acted on once. */
+  providerId: string;
+}
+
+/** Longest text handed to the bot; Signal allows long messages, reports keep 1,600 characters anyway. */
+export const MAX_SIGNAL_TEXT = 4000;
+
+type Obj = Record<string, unknown>;
+
+function obj(v: unknown): Obj | null {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : null;
+}
+
+/** The envelope of a received item: `{envelope, account}`, or a raw JSON-RPC `receive` notification. */
+function envelopeOf(item: unknown): Obj | null {
+  const o = obj(item);
+  if (!o) return null;
+  if (obj(o.envelope)) return o.envelope as Obj;
+  const params = obj(o.params);
+  return params && o.method === 'receive' ? obj(params.envelope) : null;
+}
+
+function present(v: unknown): boolean {
+  return v !== undefined && v !== null;
+}
+
+/** Parses one received item; null when it is not a direct text message we act on. */
+export function parseSignalItem(item: unknown): SignalInbound | null {
+  try {
+    const env = envelopeOf(item);
+    if (!env) return null;
+    const uuid = typeof env.sourceUuid === 'string' ? env.sourceUuid.toLowerCase() : '';
+    if (!isSignalUuid(uuid)) return null;
+    if (present(env.syncMessage) || present(env.storyMessage) || present(env.editMessage)) return null;
+    const data = obj(env.dataMessage);
+    if (!data) return null; // receipt, typing, call, or nothing
+    if (present(data.groupInfo) || present(data.groupV2)) return null;
+    if (present(data.reaction) || present(data.remoteDelete) || present(data.storyContext)) return null;
+    if (typeof data.message !== 'string' || data.message.trim() === '') return null;
+    const timestamp = Number.isSafeInteger(env.timestamp) ? (env.timestamp as number) : Number.isSafeInteger(data.timestamp) ? (data.timestamp as number) : null;
+    if (timestamp === null || timestamp <= 0) return null;
+    const phone = typeof env.sourceNumber === 'string' ? toE164(env.sourceNumber) : null;
+    const sender: Sender = phone ? { channel: 'signal', address: uuid, phone } : { channel: 'signal', address: uuid };
+    return { sender, text: data.message.slice(0, MAX_SIGNAL_TEXT), providerId: `${uuid}:${timestamp}` };
+  } catch {
+    // A getter or a proxy in hostile input: nothing to act on.
+    return null;
+  }
+}
+
+/** The text of an error frame signal-cli-rest-api writes on the websocket (`{"error": "…"}`), if this is one. */
+export function errorFrame(item: unknown): string | null {
+  const o = obj(item);
+  return o && !present(o.envelope) && typeof o.error === 'string' ? o.error : null;
+}

@@ -1,0 +1,246 @@
+/**
+ * Receiving from signal-cli-rest-api in either of its styles:
+ * - websocket (MODE=json-rpc): one long-lived websocket on
+ *   /v1/receive/{number}, one `{envelope, account}` per frame. A ping every
+ *   `pingMs` unanswered for `pongTimeoutMs` means the connection is dead;
+ *   it is then dropped and re-opened with backoff. The server keeps nothing
+ *   for a client that is not connected, so reconnecting promptly matters.
+ * - poll (MODE=normal/native): GET /v1/receive/{number} every `pollMs`; it
+ *   answers a JSON array served as text/plain.
+ * Each item goes to `onItem` in the order received; the receiver only
+ * transports, it never reads a message.
+ */
+import axios, { type AxiosInstance } from 'axios';
+import WebSocket from 'ws';
+import type { ReceiveMode } from '../../config/env';
+import type { Logger } from '../../log/logger';
+
+export interface ReceiverTuning {
+  /** How often the client pings the websocket. */
+  pingMs: number;
+  /** A ping unanswered (and nothing else received) this long: the connection is dead. */
+  pongTimeoutMs: number;
+  /** Reconnect (or, polling, retry after an error) after base·2^n, capped. */
+  reconnectBaseMs: number;
+  reconnectMaxMs: number;
+  /** Pause between polls. */
+  pollMs: number;
+  /** `timeout` of each poll, in seconds (signal-cli waits this long for messages). */
+  pollTimeoutS: number;
+}
+
+export const DEFAULT_RECEIVER: ReceiverTuning = {
+  pingMs: 20_000,
+  pongTimeoutMs: 10_000,
+  reconnectBaseMs: 500,
+  reconnectMaxMs: 30_000,
+  pollMs: 1_000,
+  pollTimeoutS: 1,
+};
+
+export interface SignalReceiverOptions {
+  apiUrl: string;
+  number: string;
+  mode: ReceiveMode;
+  log: Logger;
+  /** Handles one received item (already JSON-parsed). May be async; items are handled one at a time. */
+  onItem: (item: unknown) => void | Promise<void>;
+  tuning?: Partial<ReceiverTuning>;
+}
+
+/** Receives Signal messages until stopped. */
+export class SignalReceiver {
+  private readonly tuning: ReceiverTuning;
+  private stopped = true;
+  private ws: WebSocket | null = null;
+  /** Clears the current connection's ping timers. */
+  private clearConnTimers: () => void = () => undefined;
+  private timers = new Set<NodeJS.Timeout>();
+  private failures = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private polling: Promise<void> | null = null;
+  private readonly http: AxiosInstance;
+  private pollAbort: AbortController | null = null;
+  private wakeSleep: (() => void) | null = null;
+  /** Connections opened so far (tests and logs). */
+  connections = 0;
+
+  constructor(private readonly opts: SignalReceiverOptions) {
+    this.tuning = { ...DEFAULT_RECEIVER, ...opts.tuning };
+    this.http = axios.create({ baseURL: opts.apiUrl, responseType: 'text', transformResponse: (d) => d, validateStatus: () => true });
+  }
+
+  /** Whether a websocket is open now (always false when polling). */
+  get connected(): boolean {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
+  private get path(): string {
+    // The number is validated E.164 (+ and digits); signal-cli-rest-api expects it as is.
+    return `/v1/receive/${this.opts.number}`;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    if (this.opts.mode === 'websocket') this.connect();
+    else this.polling = this.pollLoop();
+  }
+
+  /** Closes the connection or ends polling, and waits for items being handled. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.pollAbort?.abort();
+    this.wakeSleep?.();
+    const ws = this.ws;
+    this.ws = null;
+    this.clearConnTimers();
+    if (ws) {
+      ws.removeAllListeners();
+      ws.on('error', () => undefined);
+      ws.terminate();
+    }
+    await this.polling;
+    await this.chain;
+  }
+
+  private later(ms: number, fn: () => void): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      fn();
+    }, ms);
+    this.timers.add(t);
+  }
+
+  private backoffMs(): number {
+    const { reconnectBaseMs, reconnectMaxMs } = this.tuning;
+    const exp = Math.min(reconnectMaxMs, reconnectBaseMs * 2 ** Math.min(this.failures, 20));
+    return Math.round(exp / 2 + Math.random() * (exp / 2));
+  }
+
+  /** Queues one raw frame or array element for handling, in order. */
+  private deliver(raw: string): void {
+    let item: unknown;
+    try {
+      item = JSON.parse(raw);
+    } catch {
+      this.opts.log.warn({ bytes: raw.length }, 'ignored a Signal item that is not JSON');
+      return;
+    }
+    this.chain = this.chain
+      .then(() => this.opts.onItem(item))
+      .catch((err) => this.opts.log.error({ err: { type: (err as Error)?.name } }, 'handling a Signal message failed'));
+  }
+
+  private connect(): void {
+    if (this.stopped) return;
+    const url = `${this.opts.apiUrl.replace(/^http/, 'ws')}${this.path}`;
+    const ws = new WebSocket(url, { handshakeTimeout: 10_000, maxPayload: 1024 * 1024 });
+    this.ws = ws;
+    let pingTimer: NodeJS.Timeout | null = null;
+    let deadTimer: NodeJS.Timeout | null = null;
+    const clearTimers = () => {
+      if (pingTimer) clearInterval(pingTimer);
+      if (deadTimer) clearTimeout(deadTimer);
+      pingTimer = deadTimer = null;
+    };
+    this.clearConnTimers = clearTimers;
+    const heard = () => {
+      if (deadTimer) clearTimeout(deadTimer);
+      deadTimer = null;
+    };
+    ws.on('open', () => {
+      this.failures = 0;
+      this.connections++;
+      this.opts.log.info({ connections: this.connections }, 'Signal websocket connected');
+      pingTimer = setInterval(() => {
+        if (deadTimer || ws.readyState !== WebSocket.OPEN) return;
+        ws.ping();
+        deadTimer = setTimeout(() => {
+          this.opts.log.warn('Signal websocket stopped answering pings; reconnecting');
+          ws.terminate();
+        }, this.tuning.pongTimeoutMs);
+      }, this.tuning.pingMs);
+    });
+    ws.on('pong', heard);
+    ws.on('ping', heard);
+    ws.on('message', (data, isBinary) => {
+      heard();
+      if (isBinary) return;
+      this.deliver(data.toString('utf8'));
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      // A plain HTTP answer: signal-cli-rest-api is not in json-rpc mode (or the number is wrong).
+      this.opts.log.error(
+        { status: res.statusCode },
+        'signal-cli-rest-api refused the receive websocket: is it running with MODE=json-rpc (or set SIGNAL_RECEIVE_MODE=poll), and is SIGNAL_NUMBER registered?',
+      );
+      res.resume();
+      ws.terminate();
+    });
+    ws.on('error', (err) => {
+      this.opts.log.warn({ code: (err as { code?: string }).code }, 'Signal websocket error');
+    });
+    ws.on('close', () => {
+      clearTimers();
+      if (this.ws === ws) this.ws = null;
+      if (this.stopped) return;
+      const wait = this.backoffMs();
+      this.failures++;
+      this.opts.log.warn({ reconnectInMs: wait }, 'Signal websocket closed; messages that arrive before it reconnects are lost by signal-cli-rest-api');
+      this.later(wait, () => this.connect());
+    });
+  }
+
+  private async pollLoop(): Promise<void> {
+    while (!this.stopped) {
+      let wait = this.tuning.pollMs;
+      try {
+        this.pollAbort = new AbortController();
+        const res = await this.http.get(this.path, {
+          params: { timeout: String(this.tuning.pollTimeoutS) },
+          timeout: (this.tuning.pollTimeoutS + 30) * 1000,
+          signal: this.pollAbort.signal,
+        });
+        if (res.status !== 200) {
+          this.failures++;
+          wait = this.backoffMs();
+          this.opts.log.warn({ status: res.status }, 'Signal receive failed (in json-rpc mode set SIGNAL_RECEIVE_MODE=websocket); retrying');
+        } else {
+          this.failures = 0;
+          this.deliverArray(String(res.data ?? ''));
+          await this.chain;
+        }
+      } catch (err) {
+        if (this.stopped) break;
+        this.failures++;
+        wait = this.backoffMs();
+        this.opts.log.warn({ code: (err as { code?: string }).code }, 'Signal receive failed; retrying');
+      }
+      if (this.stopped) break;
+      await new Promise<void>((resolve) => {
+        this.wakeSleep = resolve;
+        this.later(wait, resolve);
+      });
+      this.wakeSleep = null;
+    }
+  }
+
+  private deliverArray(body: string): void {
+    let items: unknown;
+    try {
+      items = JSON.parse(body || '[]');
+    } catch {
+      this.opts.log.warn({ bytes: body.length }, 'ignored a Signal receive answer that is not JSON');
+      return;
+    }
+    if (!Array.isArray(items)) items = [items];
+    for (const item of items as unknown[]) {
+      this.chain = this.chain
+        .then(() => this.opts.onItem(item))
+        .catch((err) => this.opts.log.error({ err: { type: (err as Error)?.name } }, 'handling a Signal message failed'));
+    }
+  }
+}
