@@ -158,6 +158,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
 
   let stopRetention: (() => void) | null = null;
   let stopWatch: (() => void) | null = null;
+  let stopCheckpoints: (() => void) | null = null;
   return {
     app,
     db,
@@ -173,6 +174,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
       if (released) log.warn({ released }, 'released outbox rows claimed before the last stop');
       planner.resume();
       stopWatch = planner.watch();
+      stopCheckpoints = db.checkpointEvery(1_000);
       dispatcher.start();
       signalReceiver?.start();
       stopRetention = scheduleRetention(() => {
@@ -184,6 +186,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     async close() {
       stopRetention?.();
       stopWatch?.();
+      stopCheckpoints?.();
       await signalReceiver?.stop();
       await signalInbox?.close();
       await app.close();
