@@ -11,6 +11,7 @@ import { healthRoutes, type HealthDeps } from './http/health-routes';
 import { metricsRoutes } from './http/metrics-routes';
 import { twilioRoutes, type TwilioRouteDeps } from './http/twilio-routes';
 import type { Logger } from './log/logger';
+import { safeError } from './log/safe-error';
 
 /** Largest request body accepted. Twilio's biggest webhook (1,600 characters, ten media URLs) is far below. */
 export const BODY_LIMIT = 64 * 1024;
@@ -39,7 +40,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     const e = err as Error & { statusCode?: number; code?: string };
     const status = err instanceof WebhookError ? err.statusCode : e.statusCode && e.statusCode >= 400 ? e.statusCode : 500;
     if (status >= 500) {
-      request.log.error({ err: { type: e.name, code: e.code, stack: e.stack } }, 'request failed');
+      request.log.error({ err: safeError(err) }, 'request failed');
       return reply.code(500).send({ error: 'internal error' });
     }
     deps.twilio.metrics.rejected.inc({ status: String(status) });

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import dotenv from 'dotenv';
 import { ConfigError, readConfig } from './config/env';
 import { createLogger } from './log/logger';
+import { safeError } from './log/safe-error';
 import { createServer } from './server';
 
 async function main(): Promise<void> {
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
       process.stderr.write(`heads-up: configuration error: ${err.message}\n`);
       process.exit(1);
     }
-    log.fatal({ err }, 'start-up failed');
+    log.fatal({ err: safeError(err) }, 'start-up failed');
     log.flush();
     process.exit(1);
   }
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
         process.exit(0);
       })
       .catch((err) => {
-        log.error({ err }, 'error while closing');
+        log.error({ err: safeError(err) }, 'error while closing');
         process.exit(1);
       });
   };

@@ -4,6 +4,7 @@
  * being answered. Alerts left half-planned by a crash are resumed at start.
  */
 import type { Logger } from '../log/logger';
+import { safeError } from '../log/safe-error';
 import { planNextRange, unplannedAlerts } from '../store/alerts';
 import type { Db } from '../store/db';
 
@@ -68,7 +69,7 @@ export class FanoutPlanner {
         }
         this.log.info({ alertId: id, recipients: total }, 'alert fan-out planned');
       } catch (err) {
-        this.log.error({ err, alertId: id }, 'planning an alert failed; it resumes at the next start');
+        this.log.error({ err: safeError(err), alertId: id }, 'planning an alert failed; it resumes at the next start');
       }
     }
   }

@@ -8,6 +8,7 @@
 import { catalog } from '../bot/catalog';
 import { SendError, type ChannelSender } from '../channels/types';
 import type { Logger } from '../log/logger';
+import { safeError } from '../log/safe-error';
 import type { Channel } from '../phone/identity';
 import { openAlert } from '../store/alerts';
 import type { Db } from '../store/db';
@@ -119,7 +120,7 @@ export class Dispatcher {
         }
         await this.sendAll(rows);
       } catch (err) {
-        this.log.error({ err }, 'dispatcher loop failed; retrying');
+        this.log.error({ err: safeError(err) }, 'dispatcher loop failed; retrying');
         await this.idle(true);
       }
     }
@@ -203,7 +204,7 @@ export class Dispatcher {
 
   private onError(row: ClaimedRow, err: unknown, limiter: RateLimiter): Outcome {
     const e = err instanceof SendError ? err : new SendError('server', 'internal');
-    if (!(err instanceof SendError)) this.log.error({ err, outboxId: row.id }, 'unexpected send failure');
+    if (!(err instanceof SendError)) this.log.error({ err: safeError(err), outboxId: row.id }, 'unexpected send failure');
     const reason = `${e.kind}${e.code ? `:${e.code}` : ''}`;
     if (e.retryable && row.attempts < this.opts.backoff.maxAttempts) {
       if (e.kind === 'throttled') limiter.pauseFor(e.retryAfterMs ?? this.opts.throttlePauseMs);
