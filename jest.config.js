@@ -3,7 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // swc strips types fast; `tsc --noEmit` in `npm test` does the type checking.
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  // ts-jest only transpiles (isolatedModules): `tsc --noEmit` in `npm test`
+  // does the type checking once for the whole tree, not once per test file.
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true, module: 'commonjs', target: 'ES2022', esModuleInterop: true, resolveJsonModule: true } }] },
   testTimeout: 30000,
 };
