@@ -111,6 +111,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
   const dispatcher = new Dispatcher(db, vault, senders, log, { ...DEFAULT_DISPATCHER, sendRate: config.sendRate, ...opts.dispatcher }, metrics, now);
   const planner = new FanoutPlanner(db, log, () => dispatcher.wake(), now);
   const moderatorContacts = config.moderators.map((id) => moderatorContact(id, config)).filter((c) => senders.has(c.channel));
+  if (config.moderators.length === 0) log.warn('MODERATORS is empty: reports wait for the operator (npm run admin -- PENDING)');
   if (moderatorContacts.length < config.moderators.length) {
     log.warn({ unreachable: config.moderators.length - moderatorContacts.length }, 'some moderators are on a channel that is not configured');
   }
