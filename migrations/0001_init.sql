@@ -8,7 +8,8 @@ CREATE TABLE members (
   id           INTEGER PRIMARY KEY,
   channel      TEXT    NOT NULL CHECK (channel IN ('sms', 'signal')),
   address_bidx BLOB    NOT NULL UNIQUE,
-  -- index of the member's phone number where known (a Signal member who shows it)
+  -- for a Signal member who shows their number: the address_bidx an SMS
+  -- membership of that number has, linking the two (see store/alerts.ts)
   phone_bidx   BLOB,
   address_ct   BLOB,
   key_version  INTEGER NOT NULL,
@@ -18,7 +19,6 @@ CREATE TABLE members (
   status       TEXT    NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'pending', 'stopped', 'invalid')),
   created_at   INTEGER NOT NULL
 );
-CREATE INDEX members_phone ON members (phone_bidx) WHERE phone_bidx IS NOT NULL;
 
 CREATE TABLE subscriptions (
   member_id  INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,

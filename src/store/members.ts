@@ -42,7 +42,10 @@ export function ensureMember(
   return db.transaction(() => {
     const existing = findMember(db, vault, sender);
     if (existing) return existing;
-    const phoneIndex = sender.phone ? vault.index('member', `phone:${sender.phone}`) : null;
+    // Only a Signal member who shows a number carries a phone index: the index
+    // their SMS membership has (or would have), so fan-out planning finds that
+    // twin through the unique address index and SMS rows need no second index.
+    const phoneIndex = sender.channel === 'signal' && sender.phone ? memberIndex(vault, { channel: 'sms', address: sender.phone }) : null;
     // The row id is part of the associated data: take it first, then insert the row sealed.
     const id = db.nextId('members');
     db.stmt(
