@@ -91,6 +91,8 @@ export class Dispatcher {
   /** Stops claiming, waits for sends in flight and records them. */
   async stop(): Promise<void> {
     this.stopping = true;
+    // Sends waiting on a paused channel give their rows back (sendOne checks `stopping`).
+    for (const limiter of this.limiters.values()) limiter.release();
     this.wake();
     await this.running;
     this.running = null;

@@ -7,6 +7,7 @@ export class RateLimiter {
   private tokens: number;
   private last: number;
   private pausedUntil = 0;
+  private released = false;
 
   constructor(
     private readonly rate: number,
@@ -25,9 +26,11 @@ export class RateLimiter {
   /** Waits until a send is allowed, then takes its token. */
   async take(): Promise<void> {
     for (;;) {
+      if (this.released) return;
       const wait = this.pausedUntil - this.now();
       if (wait > 0) {
-        await sleep(wait);
+        // In slices, so that release() ends a long pause (shutdown) promptly.
+        await sleep(Math.min(wait, MAX_SLEEP_MS));
         continue;
       }
       if (!Number.isFinite(this.rate)) return;
@@ -40,6 +43,11 @@ export class RateLimiter {
     }
   }
 
+  /** Lets every waiting and future take() return at once: the dispatcher is stopping and sends nothing more. */
+  release(): void {
+    this.released = true;
+  }
+
   /** Stops sends until `ms` from now. */
   pauseFor(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
@@ -50,6 +58,8 @@ export class RateLimiter {
     return this.pausedUntil > this.now();
   }
 }
+
+const MAX_SLEEP_MS = 250;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

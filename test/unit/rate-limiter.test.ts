@@ -116,3 +116,19 @@ describe('RateLimiter', () => {
     expect(takes.every((t) => t.done())).toBe(true);
   });
 });
+
+describe('RateLimiter.release', () => {
+  it('ends a long pause at once, so a shutdown does not wait for it', async () => {
+    const limiter = new RateLimiter(10);
+    limiter.pauseFor(60_000);
+    let done = false;
+    const waiting = limiter.take().then(() => {
+      done = true;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(done).toBe(false);
+    limiter.release();
+    await waiting;
+    expect(done).toBe(true);
+  });
+});
