@@ -23,10 +23,11 @@ const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
 function summary(webhook: LoadFigures[] | null, fanout: FanoutFigures | null): void {
   const rows: string[][] = [['target', 'measured', 'goal', '']];
   if (webhook) {
-    const [bare, help, join] = webhook as [LoadFigures, LoadFigures, LoadFigures];
+    const [bare, help, join, ayuda] = webhook as [LoadFigures, LoadFigures, LoadFigures, LoadFigures | undefined];
     rows.push(['bare form route (floor)', `${fmt.int(bare.reqPerSec)} req/s, p50 ${fmt.ms(bare.p50)}, p99 ${fmt.ms(bare.p99)}`, '', '']);
     rows.push(['HELP vs bare', `${fmt.pct(help.ratio)} (${fmt.int(help.reqPerSec)} req/s, p50 ${fmt.ms(help.p50)}, p99 ${fmt.ms(help.p99)})`, `>= ${fmt.pct(TARGETS.helpVsBare)}`, mark(help.ratio >= TARGETS.helpVsBare)]);
     rows.push(['JOIN vs bare', `${fmt.pct(join.ratio)} (${fmt.int(join.reqPerSec)} req/s, p50 ${fmt.ms(join.p50)}, p99 ${fmt.ms(join.p99)})`, `>= ${fmt.pct(TARGETS.joinVsBare)}`, mark(join.ratio >= TARGETS.joinVsBare)]);
+    if (ayuda) rows.push(['AYUDA vs bare (we answer)', `${fmt.pct(ayuda.ratio)} (${fmt.int(ayuda.reqPerSec)} req/s, p50 ${fmt.ms(ayuda.p50)}, p99 ${fmt.ms(ayuda.p99)})`, '', '']);
   }
   if (fanout) {
     for (const p of fanout.plans) {

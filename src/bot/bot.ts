@@ -60,6 +60,9 @@ export class Bot {
   handle(msg: Inbound): BotResult {
     const { db, vault } = this.deps;
     const parsed = parse(msg.text);
+    // HELP that the provider has already answered asks nothing more of us:
+    // no reply, no state to change, so no database work at all.
+    if (msg.answered && parsed.ok && parsed.command.kind === 'help') return { reply: null, parsed, duplicate: false };
     return db.transaction(() => {
       const now = this.deps.now();
       const dedupeKey = msg.providerId ? inboundIndex(vault, msg.sender.channel, msg.providerId) : undefined;

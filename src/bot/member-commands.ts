@@ -1,7 +1,7 @@
 /** Commands any sender can use about their own membership: JOIN, LEAVE, STOP, AREAS, DELETE, LANG. */
 import { areaCodeOf } from '../phone/numbers';
 import { forgetReporter } from '../store/reports';
-import { deleteMember, ensureMember, setMemberLang, setMemberStatus, type MemberRow } from '../store/members';
+import { deleteMember, insertMember, setMemberLang, setMemberStatus, type MemberRow } from '../store/members';
 import { closeRequestOf, requestJoin } from '../store/member-requests';
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
 import { catalog } from './catalog';
@@ -13,7 +13,8 @@ import { notifyModerators } from './notify';
 export function memberOf(ctx: Ctx): MemberRow {
   if (ctx.member) return ctx.member;
   const status = ctx.deps.subscribeMode === 'approval' ? 'pending' : 'active';
-  ctx.member = ensureMember(ctx.deps.db, ctx.deps.vault, ctx.sender, ctx.lang, ctx.now, status);
+  // act() already looked this sender up and found no row.
+  ctx.member = insertMember(ctx.deps.db, ctx.deps.vault, ctx.sender, ctx.lang, ctx.now, status);
   return ctx.member;
 }
 

@@ -39,9 +39,12 @@ export function ensureMember(
   now: number,
   status: MemberStatus = 'active',
 ): MemberRow {
+  return db.transaction(() => findMember(db, vault, sender) ?? insertMember(db, vault, sender, lang, now, status));
+}
+
+/** Inserts a member row for a sender known to have none (the caller just looked), address sealed. */
+export function insertMember(db: Db, vault: Vault, sender: Sender, lang: Lang, now: number, status: MemberStatus): MemberRow {
   return db.transaction(() => {
-    const existing = findMember(db, vault, sender);
-    if (existing) return existing;
     // Only a Signal member who shows a number carries a phone index: the index
     // their SMS membership has (or would have), so fan-out planning finds that
     // twin through the unique address index and SMS rows need no second index.
