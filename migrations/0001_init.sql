@@ -106,7 +106,10 @@ CREATE TABLE outbox (
   alert_id    INTEGER REFERENCES alerts (id) ON DELETE CASCADE,
   body_ct     BLOB,
   key_version INTEGER NOT NULL DEFAULT 1,
-  state       TEXT    NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'delivered', 'failed')),
+  -- pending, sent, delivered or failed; written only by store/outbox.ts and
+  -- store/alerts.ts. No CHECK here: it is evaluated for each of the millions
+  -- of rows a fan-out plans.
+  state       TEXT    NOT NULL DEFAULT 'pending',
   attempts    INTEGER NOT NULL DEFAULT 0,
   due_at      INTEGER NOT NULL,
   lease_until INTEGER NOT NULL DEFAULT 0,

@@ -8,6 +8,7 @@
  * peak RSS is its own), the fake provider, and the client doing the raw and
  * dispatched sends.
  */
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fmt, removeDir, spawnTs, table, tempDir } from '../common';
 
@@ -70,6 +71,9 @@ export async function runFanoutBench(s: FanoutSettings = FANOUT_SETTINGS): Promi
       console.log(`  ${fmt.int(size)} members written in ${fmt.s(m.ms)} (${fmt.int(size / (m.ms / 1000))} members/s, seeder peak RSS ${fmt.mb(m.peakRssMb)})`);
     }
     await seeder.next('done', 60_000);
+    // Let the kernel write back the seeder's hundreds of megabytes first, so the
+    // planning figures are not also paying for the previous phase's disk writes.
+    execFileSync('sync');
 
     const plans: PlanFigures[] = [];
     for (const size of s.sizes) {
