@@ -1,7 +1,6 @@
 /** The commands the bot understands, as the parser produces them. */
 
 export type Lang = 'en' | 'es';
-export const LANGS: readonly Lang[] = ['en', 'es'];
 
 /** A command with its arguments. Area tokens are unresolved (an NPA or a region name). */
 export type Command =
