@@ -69,6 +69,7 @@ export function areas(ctx: Ctx): string {
 export function erase(ctx: Ctx): string {
   if (ctx.member) deleteMember(ctx.deps.db, ctx.member.id);
   forgetReporter(ctx.deps.db, ctx.reporterKey);
+  ctx.deps.db.eraseSoon();
   ctx.member = undefined;
   return ctx.t.deleted();
 }

@@ -119,6 +119,19 @@ export class Db {
     return () => clearInterval(timer);
   }
 
+  /**
+   * Soon after the current transaction commits, copies the WAL into the
+   * database and truncates it: with secure_delete, erased rows then survive
+   * neither in the database file nor in old WAL frames.
+   */
+  eraseSoon(): void {
+    this.onCommit(() =>
+      setImmediate(() => {
+        if (this.sqlite.open) this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      }),
+    );
+  }
+
   /** Whether the database answers a trivial query. */
   ping(): boolean {
     return this.stmt('SELECT 1 AS ok').get() !== undefined;
