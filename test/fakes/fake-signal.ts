@@ -246,8 +246,11 @@ export class FakeSignal {
     if (url.pathname !== `/v1/receive/${this.opts.account}`) return this.json(res, 400, { error: 'User is not registered' });
     const timeout = url.searchParams.get('timeout') ?? '1';
     if (!/^\d+$/.test(timeout)) return this.json(res, 400, { error: "Couldn't process request - timeout needs to be numeric!" });
+    const max = url.searchParams.get('max_messages');
+    if (max !== null && !/^\d+$/.test(max)) return this.json(res, 400, { error: "Couldn't process request - max_messages needs to be numeric!" });
     const answer = () => {
-      const items = this.queue.splice(0, this.queue.length);
+      // max_messages caps a batch; the rest wait for the next receive.
+      const items = this.queue.splice(0, max === null || Number(max) === 0 ? this.queue.length : Number(max));
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(`[${items.join(',')}]`);
     };

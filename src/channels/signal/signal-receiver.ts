@@ -15,6 +15,9 @@ import WebSocket from 'ws';
 import type { ReceiveMode } from '../../config/env';
 import type { Logger } from '../../log/logger';
 
+
+/** Most messages taken per poll; the rest stay queued at signal-cli for the next one. */
+const MAX_BATCH = 100;
 export interface ReceiverTuning {
   /** How often the client pings the websocket. */
   pingMs: number;
@@ -67,7 +70,14 @@ export class SignalReceiver {
 
   constructor(private readonly opts: SignalReceiverOptions) {
     this.tuning = { ...DEFAULT_RECEIVER, ...opts.tuning };
-    this.http = axios.create({ baseURL: opts.apiUrl, responseType: 'text', transformResponse: (d) => d, validateStatus: () => true });
+    // Bounded like the websocket's frames: a receive answer is a batch of at most MAX_BATCH small envelopes.
+    this.http = axios.create({
+      baseURL: opts.apiUrl,
+      responseType: 'text',
+      transformResponse: (d) => d,
+      validateStatus: () => true,
+      maxContentLength: 16 * 1024 * 1024,
+    });
   }
 
   /** Whether a websocket is open now (always false when polling). */
@@ -200,7 +210,8 @@ export class SignalReceiver {
       try {
         this.pollAbort = new AbortController();
         const res = await this.http.get(this.path, {
-          params: { timeout: String(this.tuning.pollTimeoutS) },
+          // Attachments and stories are never acted on: do not download them.
+          params: { timeout: String(this.tuning.pollTimeoutS), max_messages: String(MAX_BATCH), ignore_attachments: 'true', ignore_stories: 'true' },
           timeout: (this.tuning.pollTimeoutS + 30) * 1000,
           signal: this.pollAbort.signal,
         });
