@@ -38,6 +38,20 @@ export class Metrics implements DispatchObserver {
     });
   }
 
+  // Labelled children, looked up once: hashing the label object costs more than the count.
+  private readonly inboundByLabel = new Map<string, { inc(): void }>();
+
+  /** Counts one inbound message of a command kind ('unknown' when it did not parse). */
+  countInbound(channel: string, command: string): void {
+    const key = `${channel}\u0000${command}`;
+    let child = this.inboundByLabel.get(key);
+    if (!child) {
+      child = this.inbound.labels({ channel, command });
+      this.inboundByLabel.set(key, child);
+    }
+    child.inc();
+  }
+
   outcome(channel: string, kind: string, reason?: string): void {
     this.outcomes.inc({ channel, outcome: kind, reason: reason ?? '' });
   }

@@ -6,7 +6,7 @@
  */
 import { memberKey, type Sender } from '../phone/identity';
 import { isBlocked } from '../store/blocks';
-import { inboundIndex, previousReply, rememberReply } from '../store/inbound-log';
+import { InboundLog } from '../store/inbound-log';
 import { findMember, setMemberLang } from '../store/members';
 import { takeLimit } from '../store/sender-limits';
 import { catalog } from './catalog';
@@ -45,9 +45,11 @@ const OPERATOR_USAGE = 'Commands: PENDING, APPROVE ref [NPA ...], REJECT ref, ED
 /** Handles inbound messages for every channel. */
 export class Bot {
   private readonly messages: MessageLimiter;
+  private readonly handled: InboundLog;
 
   constructor(private readonly deps: BotDeps) {
     this.messages = new MessageLimiter(deps.limits.messages.max, deps.limits.messages.windowMs);
+    this.handled = new InboundLog(deps.db, deps.vault);
   }
 
   /** Whether a sender may use moderator commands. */
@@ -58,16 +60,16 @@ export class Bot {
 
   /** Handles one message. Synchronous: the whole effect is one transaction. */
   handle(msg: Inbound): BotResult {
-    const { db, vault } = this.deps;
+    const { db } = this.deps;
     const parsed = parse(msg.text);
     // HELP that the provider has already answered asks nothing more of us:
     // no reply, no state to change, so no database work at all.
     if (msg.answered && parsed.ok && parsed.command.kind === 'help') return { reply: null, parsed, duplicate: false };
     return db.transaction(() => {
       const now = this.deps.now();
-      const dedupeKey = msg.providerId ? inboundIndex(vault, msg.sender.channel, msg.providerId) : undefined;
+      const dedupeKey = msg.providerId ? this.handled.key(msg.sender.channel, msg.providerId) : undefined;
       if (dedupeKey) {
-        const before = previousReply(db, vault, dedupeKey);
+        const before = this.handled.previousReply(dedupeKey, now);
         if (before !== undefined) return { reply: before, parsed, duplicate: true };
       }
       const changesBefore = db.totalChanges();
@@ -75,7 +77,7 @@ export class Bot {
       const result = msg.answered ? { ...acted, reply: null } : acted;
       // Only a message that changed something needs remembering: one that only
       // read (HELP, AREAS, …) is simply answered again when the provider retries.
-      if (dedupeKey && db.totalChanges() !== changesBefore) rememberReply(db, vault, dedupeKey, result.reply, now);
+      if (dedupeKey && db.totalChanges() !== changesBefore) this.handled.remember(dedupeKey, result.reply, now);
       return result;
     });
   }

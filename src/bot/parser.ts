@@ -3,15 +3,19 @@
  * No I/O and no throwing; tolerant of case, accents, surrounding spaces and
  * punctuation. Free text (report bodies) is kept as the member wrote it.
  */
-import type { Command, Lang, Parsed } from './commands';
+import type { Command, CommandKind, Lang, ParseErrorCode, Parsed } from './commands';
 import { langFromWord, lookupKeyword } from './keywords';
 import { isStopRequest } from './stop-phrases';
 
 /** Longest text the parser looks at; providers cap bodies well below this. */
 export const MAX_TEXT = 4000;
 
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
 /** Upper case without accents or surrounding punctuation: how keywords are compared. */
 export function normalizeWord(word: string): string {
+  // Most keywords arrive as plain ASCII letters: skip Unicode normalisation for them.
+  if (ASCII_WORD.test(word)) return word.toUpperCase();
   return word
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -61,6 +65,10 @@ function refOf(token: Token | undefined): string | 'missing' | 'bad' {
   return m ? (m[1] as string) : 'bad';
 }
 
+function success(command: Command, lang: Lang | undefined, keyword: string, exactKeyword: boolean): Parsed {
+  return { ok: true, command, lang, keyword, exactKeyword };
+}
+
 /** Parses one inbound message. Never throws. */
 export function parse(input: string): Parsed {
   const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
@@ -69,23 +77,29 @@ export function parse(input: string): Parsed {
   if (!first) return { ok: false, error: 'empty' };
   const found = lookupKeyword(first.word);
   if (!found) {
-    const stop = isStopRequest(tokens.map((t) => t.word));
+    const stop = isStopRequest(tokens.map(wordOf));
     if (stop) return { ok: true, command: { kind: 'stop' }, lang: stop.lang, keyword: first.word, exactKeyword: false };
     return { ok: false, error: 'unknown', keyword: first.word };
   }
-  const { kind } = found;
-  let lang: Lang | undefined = found.lang;
-  const rest = tokens.slice(1);
-  const base = { keyword: first.word, exactKeyword: tokens.length === 1 };
-  const fail = (error: Exclude<Parsed, { ok: true }>['error']): Parsed => ({ ok: false, error, lang, keyword: first.word, command: kind });
-  const ok = (command: Command): Parsed => ({ ok: true, command, lang, ...base });
+  const command = commandOf(found.kind, first.word, text, tokens.slice(1));
+  if (typeof command === 'string') return { ok: false, error: command, lang: found.lang, keyword: first.word, command: found.kind };
+  // "LANG ES" names its language; every other keyword's language is the keyword's own.
+  const lang = command.kind === 'lang' ? command.lang : found.lang;
+  return success(command, lang, first.word, tokens.length === 1);
+}
 
+function wordOf(t: Token): string {
+  return t.word;
+}
+
+/** The command a keyword and its arguments make, or why they make none. */
+function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token[]): Command | ParseErrorCode {
   switch (kind) {
     case 'join':
-      return ok({ kind, areas: areaTokens(rest) });
+      return { kind, areas: areaTokens(rest) };
     case 'leave': {
       const areas = areaTokens(rest);
-      return areas.length ? ok({ kind, areas }) : fail('missing_area');
+      return areas.length ? { kind, areas } : 'missing_area';
     }
     case 'stop':
     case 'help':
@@ -93,42 +107,40 @@ export function parse(input: string): Parsed {
     case 'delete':
     case 'pending':
     case 'stats':
-      return ok({ kind });
+      return { kind };
     case 'lang': {
       // "ENGLISH" and "ESPANOL" are complete commands; "LANG ES" names the language.
-      const named = first.word === 'LANG' ? (rest[0] ? langFromWord(rest[0].word) : undefined) : langFromWord(first.word);
-      if (!named) return fail('bad_lang');
-      lang = named;
-      return ok({ kind, lang: named });
+      const named = keyword === 'LANG' ? (rest[0] ? langFromWord(rest[0].word) : undefined) : langFromWord(keyword);
+      return named ? { kind, lang: named } : 'bad_lang';
     }
     case 'report': {
       const { areas, text: body } = areasThenText(text, rest);
-      return body ? ok({ kind, areas, text: body }) : fail('missing_text');
+      return body ? { kind, areas, text: body } : 'missing_text';
     }
     case 'alert': {
       const { areas, text: body } = areasThenText(text, rest);
-      if (!areas.length) return fail('missing_area');
-      return body ? ok({ kind, areas, text: body }) : fail('missing_text');
+      if (!areas.length) return 'missing_area';
+      return body ? { kind, areas, text: body } : 'missing_text';
     }
     case 'check': {
       const next = rest[0];
       const query = next ? text.slice(next.start).trim() : '';
-      return query ? ok({ kind, query }) : fail('missing_number');
+      return query ? { kind, query } : 'missing_number';
     }
     case 'approve':
     case 'reject':
     case 'block':
     case 'edit': {
       const ref = refOf(rest[0]);
-      if (ref === 'missing') return fail('missing_ref');
-      if (ref === 'bad') return fail('bad_ref');
-      if (kind === 'approve') return ok({ kind, ref, areas: areaTokens(rest.slice(1)) });
+      if (ref === 'missing') return 'missing_ref';
+      if (ref === 'bad') return 'bad_ref';
+      if (kind === 'approve') return { kind, ref, areas: areaTokens(rest.slice(1)) };
       if (kind === 'edit') {
         const next = rest[1];
         const body = next ? text.slice(next.start).trim() : '';
-        return body ? ok({ kind, ref, text: body }) : fail('missing_text');
+        return body ? { kind, ref, text: body } : 'missing_text';
       }
-      return ok({ kind, ref });
+      return { kind, ref };
     }
   }
 }

@@ -39,7 +39,7 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
     // Twilio answers STOP, START and HELP itself: a second answer from us would be one too many.
     const answered = inbound.optOutType !== undefined || carrierAnswers(inbound.text);
     const result = deps.bot.handle({ sender: inbound.sender, text, providerId: inbound.messageSid, answered });
-    deps.metrics.inbound.inc({ channel: 'sms', command: result.parsed.ok ? result.parsed.command.kind : 'unknown' });
+    deps.metrics.countInbound('sms', result.parsed.ok ? result.parsed.command.kind : 'unknown');
     return reply.type('text/xml; charset=utf-8').send(twimlReply(result.reply));
   });
 

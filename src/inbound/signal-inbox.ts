@@ -59,7 +59,7 @@ export class SignalInbox {
     let direct: string | null = null;
     db.transaction(() => {
       const result = bot.handle(msg);
-      metrics.inbound.inc({ channel: 'signal', command: result.parsed.ok ? result.parsed.command.kind : 'unknown' });
+      metrics.countInbound('signal', result.parsed.ok ? result.parsed.command.kind : 'unknown');
       if (result.duplicate || result.reply === null) return;
       const member = findMember(db, vault, msg.sender);
       if (member && (member.status === 'active' || member.status === 'pending')) {

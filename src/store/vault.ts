@@ -42,6 +42,11 @@ function nextNonce(): Uint8Array {
   return nonce;
 }
 
+/** UTF-8 bytes of a string. Node's encoder is several times faster than libsodium.js's TextEncoder for short strings. */
+function utf8(s: string): Uint8Array {
+  return Buffer.from(s, 'utf8');
+}
+
 /** Ready libsodium; call once before constructing a Vault. */
 export async function cryptoReady(): Promise<void> {
   await sodium.ready;
@@ -67,14 +72,14 @@ export class Vault {
   }
 
   private static aad(slot: Slot, version: number): Uint8Array {
-    return sodium.from_string(`${slot.table}|${slot.column}|${String(slot.row)}|v${version}`);
+    return utf8(`${slot.table}|${slot.column}|${String(slot.row)}|v${version}`);
   }
 
   /** Encrypts a string for one column of one row. Returns nonce ‖ ciphertext. */
   seal(plaintext: string, slot: Slot): Buffer {
     const nonce = nextNonce();
     const ct = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
-      plaintext,
+      utf8(plaintext),
       Vault.aad(slot, this.keyVersion),
       null,
       nonce,
@@ -96,11 +101,11 @@ export class Vault {
       sealed.subarray(0, NONCE_BYTES),
       this.key(version),
     );
-    return sodium.to_string(plain);
+    return Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength).toString('utf8');
   }
 
   /** A keyed blind index of a canonical string, separated by purpose. */
   index(purpose: IndexPurpose, canonical: string): Buffer {
-    return Buffer.from(sodium.crypto_generichash(INDEX_BYTES, `${purpose}\u0000${canonical}`, this.indexKey));
+    return Buffer.from(sodium.crypto_generichash(INDEX_BYTES, utf8(`${purpose}\u0000${canonical}`), this.indexKey));
   }
 }

@@ -36,8 +36,12 @@ export class WebhookError extends Error {
 /** Every field as a single string (a repeated field keeps its first value), as Twilio signs them. */
 export function flattenFields(body: unknown): Record<string, string> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return {};
+  const fields = body as FormFields;
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body as FormFields)) {
+  // for…in rather than Object.entries: no array per field on every webhook.
+  for (const k in fields) {
+    if (!Object.hasOwn(fields, k)) continue;
+    const v = fields[k];
     if (typeof v === 'string') out[k] = v;
     else if (Array.isArray(v) && typeof v[0] === 'string') out[k] = v[0];
   }
