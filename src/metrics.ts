@@ -6,12 +6,13 @@ import { outboxCounts } from './store/outbox';
 
 export class Metrics implements DispatchObserver {
   readonly registry = new Registry();
-  readonly inbound = new Counter({
-    name: 'headsup_inbound_messages_total',
-    help: 'Inbound messages handled, by channel and command',
-    labelNames: ['channel', 'command'] as const,
-    registers: [this.registry],
-  });
+  /**
+   * Inbound counts by channel and command, kept as plain numbers and handed
+   * to prom-client only when scraped: counting through a labelled counter
+   * cost more than parsing the message.
+   */
+  private readonly inboundCounts = new Map<string, Map<string, number>>();
+  readonly inbound: Counter<'channel' | 'command'>;
   readonly rejected = new Counter({
     name: 'headsup_webhook_rejections_total',
     help: 'Webhook requests refused, by HTTP status',
@@ -27,6 +28,17 @@ export class Metrics implements DispatchObserver {
 
   constructor(db: Db) {
     collectDefaultMetrics({ register: this.registry });
+    const counts = this.inboundCounts;
+    this.inbound = new Counter({
+      name: 'headsup_inbound_messages_total',
+      help: 'Inbound messages handled, by channel and command',
+      labelNames: ['channel', 'command'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [channel, byCommand] of counts) for (const [command, n] of byCommand) this.inc({ channel, command }, n);
+      },
+    });
     new Gauge({
       name: 'headsup_outbox_rows',
       help: 'Outbox rows by state',
@@ -38,18 +50,11 @@ export class Metrics implements DispatchObserver {
     });
   }
 
-  // Labelled children, looked up once: hashing the label object costs more than the count.
-  private readonly inboundByLabel = new Map<string, { inc(): void }>();
-
   /** Counts one inbound message of a command kind ('unknown' when it did not parse). */
   countInbound(channel: string, command: string): void {
-    const key = `${channel}\u0000${command}`;
-    let child = this.inboundByLabel.get(key);
-    if (!child) {
-      child = this.inbound.labels({ channel, command });
-      this.inboundByLabel.set(key, child);
-    }
-    child.inc();
+    let byCommand = this.inboundCounts.get(channel);
+    if (!byCommand) this.inboundCounts.set(channel, (byCommand = new Map()));
+    byCommand.set(command, (byCommand.get(command) ?? 0) + 1);
   }
 
   outcome(channel: string, kind: string, reason?: string): void {

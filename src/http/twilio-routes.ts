@@ -2,8 +2,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { carrierAnswers } from '../bot/carrier';
 import type { Bot } from '../bot/bot';
+import { InboundBatcher } from '../bot/inbound-batcher';
 import { twimlReply } from '../channels/twilio/twiml';
-import { flattenFields, parseInboundSms, parseStatusCallback, verifySignature, WebhookError } from '../channels/twilio/twilio-inbound';
+import { TwilioSignature } from '../channels/twilio/signature';
+import { flattenFields, parseInboundSms, parseStatusCallback, WebhookError } from '../channels/twilio/twilio-inbound';
 import type { Metrics } from '../metrics';
 import { applyDeliveryStatus } from '../outbox/delivery-status';
 import type { Db } from '../store/db';
@@ -18,33 +20,40 @@ export interface TwilioRouteDeps {
   now: () => number;
 }
 
-function signedFields(deps: TwilioRouteDeps, request: FastifyRequest): Record<string, string> {
-  const type = request.headers['content-type'] ?? '';
-  if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
-    throw new WebhookError(415, 'expected application/x-www-form-urlencoded');
-  }
+const FORM = /^application\/x-www-form-urlencoded/i;
+
+/**
+ * The form fields of a webhook, once its signature is checked against
+ * PUBLIC_URL (never the Host header, which the sender controls).
+ */
+function signedFields(deps: TwilioRouteDeps, signer: TwilioSignature | null, request: FastifyRequest): Record<string, string> {
+  if (!FORM.test(request.headers['content-type'] ?? '')) throw new WebhookError(415, 'expected application/x-www-form-urlencoded');
   const fields = flattenFields(request.body);
-  if (deps.authToken) {
+  if (signer) {
     const signature = request.headers['x-twilio-signature'];
-    verifySignature(deps.authToken, typeof signature === 'string' ? signature : undefined, deps.publicUrl + request.url, fields);
+    if (typeof signature !== 'string' || !signer.matches(signature, deps.publicUrl + request.url, fields)) {
+      throw new WebhookError(403, 'invalid or missing X-Twilio-Signature');
+    }
   }
   return fields;
 }
 
 export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps): Promise<void> {
+  const signer = deps.authToken ? new TwilioSignature(deps.authToken) : null;
+  const inbound = new InboundBatcher(deps.bot);
   app.post('/webhooks/twilio/sms', async (request, reply) => {
-    const inbound = parseInboundSms(signedFields(deps, request));
+    const sms = parseInboundSms(signedFields(deps, signer, request));
     // Under Advanced Opt-Out Twilio may match keywords we do not know ("ARRET"); what it did, we do.
-    const text = inbound.optOutType === 'STOP' || inbound.optOutType === 'START' ? inbound.optOutType : inbound.text;
+    const text = sms.optOutType === 'STOP' || sms.optOutType === 'START' ? sms.optOutType : sms.text;
     // Twilio answers STOP, START and HELP itself: a second answer from us would be one too many.
-    const answered = inbound.optOutType !== undefined || carrierAnswers(inbound.text);
-    const result = deps.bot.handle({ sender: inbound.sender, text, providerId: inbound.messageSid, answered });
+    const answered = sms.optOutType !== undefined || carrierAnswers(sms.text);
+    const result = await inbound.submit({ sender: sms.sender, text, providerId: sms.messageSid, answered });
     deps.metrics.countInbound('sms', result.parsed.ok ? result.parsed.command.kind : 'unknown');
     return reply.type('text/xml; charset=utf-8').send(twimlReply(result.reply));
   });
 
   app.post('/webhooks/twilio/status', async (request, reply) => {
-    const status = parseStatusCallback(signedFields(deps, request));
+    const status = parseStatusCallback(signedFields(deps, signer, request));
     applyDeliveryStatus(deps.db, status.messageSid, status.status, status.errorCode, deps.now());
     return reply.code(204).send();
   });

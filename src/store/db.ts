@@ -68,6 +68,24 @@ export class Db {
   }
 
   /**
+   * Inside a transaction, runs fn under a savepoint: if fn throws, its own
+   * writes and after-commit hooks are undone and the transaction goes on.
+   * Lets many inbound messages share one commit without sharing a failure.
+   */
+  savepoint<T>(fn: () => T): T {
+    const hooks = this.afterCommit;
+    if (!hooks) throw new Error('savepoint() needs an open transaction');
+    const mark = hooks.length;
+    try {
+      // better-sqlite3 runs a transaction function called inside a transaction as SAVEPOINT … RELEASE.
+      return this.runInTransaction(fn) as T;
+    } catch (err) {
+      hooks.length = mark;
+      throw err;
+    }
+  }
+
+  /**
    * Runs fn with foreign-key checks off, for bulk statements whose every row
    * references rows it was just selected from (checking them again is a third
    * of the cost of planning a fan-out). Inside a transaction the pragma is a

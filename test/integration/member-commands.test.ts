@@ -131,3 +131,32 @@ describe('Twilio Advanced Opt-Out', () => {
     expect((await h.sms('+14045550101', 'AREAS')).message).toContain('404');
   });
 });
+
+describe('inbound counts on /metrics', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  async function count(command: string): Promise<number> {
+    const text = await (await fetch(`${h.url}/metrics`)).text();
+    const m = new RegExp(`^headsup_inbound_messages_total\\{channel="sms",command="${command}"\\} (\\d+)$`, 'm').exec(text);
+    return m ? Number(m[1]) : 0;
+  }
+
+  it('counts each message by command, across scrapes, and never shows a number', async () => {
+    await h.sms('+13055550100', 'JOIN');
+    await h.sms('+13055550101', 'JOIN 305');
+    await h.sms('+13055550100', 'HELP');
+    await h.sms('+13055550100', 'what is this');
+    expect(await count('join')).toBe(2);
+    expect(await count('help')).toBe(1);
+    expect(await count('unknown')).toBe(1);
+    await h.sms('+13055550102', 'join');
+    expect(await count('join')).toBe(3);
+    expect(await (await fetch(`${h.url}/metrics`)).text()).not.toMatch(/305555\d{4}/);
+  });
+});
