@@ -1,0 +1,171 @@
+/**
+ * Group commit: messages of one event-loop turn share a transaction, each
+ * under its own savepoint. One that fails is undone alone; copies of one
+ * provider id never share a batch; every webhook is answered after the
+ * commit that holds its effect. Real SQLite file, real crypto, real HTTP.
+ */
+import path from 'node:path';
+import { Regions } from '../../src/alerts/regions';
+import { Bot, type BotResult, type Inbound } from '../../src/bot/bot';
+import { DEFAULT_LIMITS } from '../../src/bot/context';
+import { InboundBatcher } from '../../src/bot/inbound-batcher';
+import { Db } from '../../src/store/db';
+import { findMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { newSid, startHarness, tempDir, type Harness } from '../helpers/harness';
+
+/** Regions where one token's resolution fails, as a bug would. */
+class RegionsWithAFault extends Regions {
+  override resolve(tokens: string[]) {
+    if (tokens.includes('BOOM')) throw new Error('resolution failed');
+    return super.resolve(tokens);
+  }
+}
+
+function sms(phone: string, text: string, providerId = newSid()): Inbound {
+  return { sender: { channel: 'sms', address: phone, phone }, text, providerId };
+}
+
+describe('a batch of messages in one transaction', () => {
+  let db: Db;
+  let vault: Vault;
+  let bot: Bot;
+
+  beforeAll(async () => {
+    await cryptoReady();
+    db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    vault = new Vault(new Uint8Array(32).fill(7));
+    bot = new Bot({
+      db,
+      vault,
+      regions: new RegionsWithAFault({ 'san-francisco': ['415', '628'] }),
+      moderators: new Set(),
+      moderatorContacts: [],
+      subscribeMode: 'open',
+      retentionDays: 90,
+      limits: DEFAULT_LIMITS,
+      now: () => Date.now(),
+      onQueued: () => {},
+      onAlert: () => {},
+    });
+  });
+  afterAll(() => db.close());
+
+  const langOf = (phone: string) => findMember(db, vault, { channel: 'sms', address: phone })?.lang;
+  const members = () => (db.sqlite.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
+  const logged = () => (db.sqlite.prepare('SELECT count(*) AS n FROM inbound_messages').get() as { n: number }).n;
+
+  it('undoes only the message that failed, and reports it in its place', () => {
+    bot.handle(sms('+14155550301', 'JOIN 415'));
+    const before = { members: members(), logged: logged() };
+    expect(langOf('+14155550301')).toBe('en');
+    const failing = sms('+14155550301', 'UNIRSE BOOM');
+    const outcomes = bot.handleBatch([
+      bot.read(sms('+14155550302', 'JOIN 415')),
+      // Sets the member's language to Spanish (a write), then fails.
+      bot.read(failing),
+      bot.read(sms('+12125550303', 'JOIN 212')),
+    ]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    expect(outcomes[1]).toMatchObject({ ok: false, error: expect.objectContaining({ message: 'resolution failed' }) });
+    expect(members()).toBe(before.members + 2);
+    expect(logged()).toBe(before.logged + 2);
+    expect(langOf('+14155550301')).toBe('en');
+    // Its provider id was not recorded: the same message, once the fault is gone, is acted on.
+    const retried = bot.handle({ ...failing, text: 'UNIRSE 628' });
+    expect(retried.duplicate).toBe(false);
+    expect(retried.reply).toContain('628');
+  });
+
+  it('keeps the order of the messages of one sender', () => {
+    const phone = '+16175550304';
+    const outcomes = bot.handleBatch([sms(phone, 'JOIN 617'), sms(phone, 'LEAVE 617'), sms(phone, 'AREAS')].map((m) => bot.read(m)));
+    const replies = outcomes.map((o) => (o.ok ? o.result.reply : null));
+    expect(replies[0]).toContain('617');
+    expect(replies[2]).toMatch(/no alert areas/);
+  });
+
+  describe('the batcher', () => {
+    it('handles the messages of one turn in one batch, answering each after the commit', async () => {
+      const sizes: number[] = [];
+      const real = bot.handleBatch.bind(bot);
+      const spy = Object.assign(Object.create(bot) as Bot, {
+        handleBatch: (readings: Parameters<Bot['handleBatch']>[0]) => {
+          sizes.push(readings.length);
+          return real(readings);
+        },
+      });
+      const batcher = new InboundBatcher(spy);
+      const before = members();
+      const results = await Promise.all(['+13055550310', '+13055550311', '+13055550312'].map((p) => batcher.submit(sms(p, 'JOIN'))));
+      expect(sizes).toEqual([3]);
+      expect(results.every((r) => r.reply?.includes('305'))).toBe(true);
+      expect(members()).toBe(before + 3);
+    });
+
+    it('puts a second copy of a provider id in the next batch, where it is seen as a duplicate', async () => {
+      const batcher = new InboundBatcher(bot);
+      const sid = newSid();
+      const before = members();
+      const [first, second] = (await Promise.all([
+        batcher.submit(sms('+13055550320', 'JOIN', sid)),
+        batcher.submit(sms('+13055550320', 'JOIN', sid)),
+      ])) as [BotResult, BotResult];
+      expect(first.duplicate).toBe(false);
+      expect(second.duplicate).toBe(true);
+      expect(second.reply).toBe(first.reply);
+      expect(members()).toBe(before + 1);
+    });
+
+    it('answers a HELP the provider has answered at once, without a transaction', () => {
+      const batcher = new InboundBatcher(bot);
+      const result = batcher.submit({ ...sms('+13055550330', 'HELP'), answered: true });
+      expect(result).not.toBeInstanceOf(Promise);
+      expect((result as BotResult).reply).toBeNull();
+    });
+
+    it('rejects only the failing message of a batch', async () => {
+      const batcher = new InboundBatcher(bot);
+      const settled = await Promise.allSettled([
+        batcher.submit(sms('+13055550340', 'JOIN')),
+        batcher.submit(sms('+13055550341', 'JOIN BOOM')),
+        batcher.submit(sms('+13055550342', 'JOIN')),
+      ]);
+      expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    });
+  });
+});
+
+describe('concurrent webhooks', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('are each answered with their own reply, and every effect is there', async () => {
+    const phones = Array.from({ length: 40 }, (_, i) => `+1415555${String(400 + i).padStart(4, '0')}`);
+    const replies = await Promise.all(phones.map((p, i) => h.sms(p, i % 2 ? 'JOIN 628' : 'JOIN')));
+    replies.forEach((r, i) => {
+      expect(r.status).toBe(200);
+      expect(r.message).toContain(i % 2 ? '628' : '415');
+    });
+    const areas = await Promise.all(phones.map((p) => h.sms(p, 'AREAS')));
+    areas.forEach((r, i) => expect(r.message).toContain(i % 2 ? '628' : '415'));
+  });
+
+  it('act once on two copies of one MessageSid sent together, and answer both the same', async () => {
+    await h.sms('+14155550480', 'JOIN');
+    const count = () => (h.server.db.sqlite.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
+    const before = count();
+    const sid = newSid();
+    const [a, b] = await Promise.all([h.sms('+14155550480', 'REPORT 415 blue car, hit me', { sid }), h.sms('+14155550480', 'REPORT 415 blue car, hit me', { sid })]);
+    expect(a.message).toMatch(/#[A-Z0-9]{4,6}/);
+    expect(b.message).toBe(a.message);
+    expect(count()).toBe(before + 1);
+  });
+});
