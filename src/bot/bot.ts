@@ -7,7 +7,7 @@
 import { memberKey, type Sender } from '../phone/identity';
 import { isBlocked } from '../store/blocks';
 import { InboundLog } from '../store/inbound-log';
-import { findMember, setMemberLang } from '../store/members';
+import { findMember, linkSignalPhone, setMemberLang } from '../store/members';
 import { takeLimit } from '../store/sender-limits';
 import { catalog } from './catalog';
 import { MODERATOR_COMMANDS, type Command, type Parsed } from './commands';
@@ -148,6 +148,7 @@ export class Bot {
     const reporterKey = vault.index('reporter', key);
     const senderKey = vault.index('sender', key);
     const member = findMember(db, vault, sender);
+    if (member && sender.channel === 'signal' && sender.phone) linkSignalPhone(db, vault, member.id, sender.phone);
     const lang = parsed.lang ?? member?.lang ?? 'en';
     if (member && parsed.lang && member.lang !== parsed.lang) {
       setMemberLang(db, member.id, parsed.lang);

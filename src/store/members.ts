@@ -58,6 +58,18 @@ export function insertMember(db: Db, vault: Vault, sender: Sender, lang: Lang, n
   });
 }
 
+/**
+ * Links a Signal member to the SMS membership of the number they now show
+ * (they may have joined with it hidden, or changed it): fan-out then sends
+ * that person one alert, not two. Writes nothing when the link is current.
+ */
+export function linkSignalPhone(db: Db, vault: Vault, memberId: number, phone: string): void {
+  db.stmt("UPDATE members SET phone_bidx = @phone WHERE id = @id AND channel = 'signal' AND (phone_bidx IS NULL OR phone_bidx <> @phone)").run({
+    phone: memberIndex(vault, { channel: 'sms', address: phone }),
+    id: memberId,
+  });
+}
+
 /** Sets a member's reply language. */
 export function setMemberLang(db: Db, memberId: number, lang: Lang): void {
   db.stmt('UPDATE members SET lang = ? WHERE id = ?').run(lang, memberId);

@@ -77,6 +77,24 @@ describe('one alert, both channels: the same person on SMS and Signal', () => {
     expect(alertsBySignal(uuid(4), 'fake badge')).toBe(0);
   });
 
+  it('links a Signal member who shows their number only after joining, and then sends them one alert', async () => {
+    const phone = '+14155550147';
+    const who = uuid(6);
+    await h.sms(phone, 'JOIN 415');
+    await joined(signal, { uuid: who, number: null }, 'JOIN 415');
+    const phoneIndex = () =>
+      (h.server.db.sqlite.prepare("SELECT count(*) AS n FROM members WHERE channel = 'signal' AND phone_bidx IS NOT NULL").get() as { n: number }).n;
+    const linkedBefore = phoneIndex();
+    // Later they make their number visible; any message carries it.
+    await joined(signal, { uuid: who, number: phone }, 'AREAS');
+    expect(phoneIndex()).toBe(linkedBefore + 1);
+    expect((await h.sms(MOD_SMS, 'ALERT 415 silver truck, no plates')).message).toContain('415');
+    await waitFor(() => alertsBySignal(who, 'no plates') === 1, 10_000, 'the alert over Signal');
+    await h.server.planner.idle();
+    await waitFor(() => (h.server.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }).n === 0, 10_000, 'the outbox to drain');
+    expect(alertsBySms(phone, 'no plates')).toBe(0);
+  });
+
   it('sends once, to the membership planned first, when the two fall in different planning ranges', async () => {
     const phone = '+14155550146';
     await h.sms(phone, 'JOIN 415');
