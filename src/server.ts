@@ -16,7 +16,7 @@ import { SignalSender, type ThrottlePolicy } from './channels/signal/signal-send
 import { TwilioSender } from './channels/twilio/twilio-sender';
 import type { ChannelSender } from './channels/types';
 import type { Config, Secrets } from './config/env';
-import { SignalInbox } from './inbound/signal-inbox';
+import { SignalInbox, type RetryPolicy } from './inbound/signal-inbox';
 import { runRetention, scheduleRetention } from './jobs/retention';
 import type { Logger } from './log/logger';
 import { Metrics } from './metrics';
@@ -39,7 +39,7 @@ export interface ServerOptions {
   /** Extra channel senders (replacing the defaults per channel). */
   senders?: ChannelSender[];
   /** Signal tuning (tests shorten the 429 pause and the reconnect and ping intervals). */
-  signal?: { throttle?: ThrottlePolicy; receiver?: Partial<ReceiverTuning> };
+  signal?: { throttle?: ThrottlePolicy; receiver?: Partial<ReceiverTuning>; retry?: Partial<RetryPolicy> };
   now?: () => number;
 }
 
@@ -143,7 +143,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
 
   const signalSender = senders.get('signal');
   const signalInbox = signalSender
-    ? new SignalInbox({ bot, db, vault, metrics, log, sender: signalSender, limiter: () => dispatcher.limiter('signal'), wake: () => dispatcher.wake(), now })
+    ? new SignalInbox({ bot, db, vault, metrics, log, sender: signalSender, limiter: () => dispatcher.limiter('signal'), wake: () => dispatcher.wake(), now, retry: opts.signal?.retry })
     : null;
   const signalReceiver =
     config.signal && signalInbox
@@ -178,6 +178,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
       stopCheckpoints = db.checkpointEvery(1_000);
       dispatcher.start();
       signalReceiver?.start();
+      signalInbox?.startRetries();
       stopRetention = scheduleRetention(() => {
         const erased = runRetention(db, config.retentionDays, now());
         log.info({ erased }, 'retention run');

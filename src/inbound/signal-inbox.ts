@@ -14,12 +14,14 @@
  * carrier auto-replies, so every command is answered by us.
  */
 import type { Bot } from '../bot/bot';
+import { safeError } from '../log/safe-error';
 import { parseSignalItem, errorFrame } from '../channels/signal/signal-envelope';
 import { SendError, type ChannelSender } from '../channels/types';
 import type { Logger } from '../log/logger';
 import type { Metrics } from '../metrics';
 import type { RateLimiter } from '../outbox/rate-limiter';
 import type { Db } from '../store/db';
+import { dropItem, dueItems, parkItem, postponeItem } from '../store/inbound-retry';
 import { findMember } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
 import type { Vault } from '../store/vault';
@@ -37,7 +39,22 @@ export interface SignalInboxDeps {
   /** Wakes the dispatcher after a reply was queued. */
   wake: () => void;
   now: () => number;
+  retry?: Partial<RetryPolicy>;
 }
+
+/** How a message whose handling failed is tried again. */
+export interface RetryPolicy {
+  /** Wait before the second attempt; doubles with each failure. */
+  firstMs: number;
+  maxMs: number;
+  /** Attempts in all, the first included; after the last the message is dropped. */
+  maxAttempts: number;
+  /** How often parked messages are looked for. */
+  pollMs: number;
+}
+
+/** 16 attempts over about 18 hours: a database that is down for hours loses nothing. */
+export const DEFAULT_RETRY: RetryPolicy = { firstMs: 5_000, maxMs: 4 * 3_600_000, maxAttempts: 16, pollMs: 5_000 };
 
 /** Attempts of a direct reply before it is dropped. */
 const DIRECT_ATTEMPTS = 3;
@@ -45,19 +62,73 @@ const DIRECT_ATTEMPTS = 3;
 export class SignalInbox {
   private closing = false;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly retry: RetryPolicy;
+  private retryTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly deps: SignalInboxDeps) {}
+  constructor(private readonly deps: SignalInboxDeps) {
+    this.retry = { ...DEFAULT_RETRY, ...deps.retry };
+  }
 
-  /** Handles one received item (synchronously, up to queuing its reply). */
+  /**
+   * Handles one received item (synchronously, up to queuing its reply).
+   * Signal delivers a message once: if handling it fails, it is parked
+   * (sealed) and tried again with backoff rather than lost.
+   */
   handle(item: unknown): void {
+    try {
+      this.process(item);
+    } catch (err) {
+      this.deps.log.error({ err: safeError(err) }, 'handling a Signal message failed: it will be tried again');
+      const now = this.deps.now();
+      try {
+        parkItem(this.deps.db, this.deps.vault, 'signal', JSON.stringify(item), now, now + this.retry.firstMs);
+      } catch (parkErr) {
+        this.deps.log.error({ err: safeError(parkErr) }, 'a Signal message could be neither handled nor kept: it is lost');
+      }
+    }
+  }
+
+  /** Looks for parked messages every pollMs until close(). */
+  startRetries(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setInterval(() => this.retryDue(), this.retry.pollMs);
+    this.retryTimer.unref();
+  }
+
+  /** Tries the parked messages that are due; returns how many were handled. */
+  retryDue(): number {
+    const { db, vault, log } = this.deps;
+    let handled = 0;
+    for (const parked of dueItems(db, vault, 'signal', this.deps.now(), 50)) {
+      if (this.closing) break;
+      try {
+        // Handled and unparked in one transaction: never both lost and done twice.
+        this.process(JSON.parse(parked.item) as unknown, parked.id);
+        handled++;
+      } catch (err) {
+        const attempts = parked.attempts + 1;
+        if (attempts >= this.retry.maxAttempts) {
+          dropItem(db, parked.id);
+          log.error({ err: safeError(err), attempts }, 'a Signal message failed every attempt and was dropped');
+        } else {
+          postponeItem(db, parked.id, attempts, this.deps.now() + Math.min(this.retry.maxMs, this.retry.firstMs * 2 ** (attempts - 1)));
+        }
+      }
+    }
+    return handled;
+  }
+
+  private process(item: unknown, parkedId?: number): void {
     const { bot, db, vault, metrics, log } = this.deps;
     const msg = parseSignalItem(item);
     if (!msg) {
       if (errorFrame(item) !== null) log.warn('signal-cli-rest-api reported a receive error');
+      if (parkedId !== undefined) dropItem(db, parkedId);
       return;
     }
     let direct: string | null = null;
     db.transaction(() => {
+      if (parkedId !== undefined) dropItem(db, parkedId);
       const result = bot.handle(msg);
       metrics.countInbound('signal', result.parsed.ok ? result.parsed.command.kind : 'unknown');
       if (result.duplicate || result.reply === null) return;
@@ -98,6 +169,7 @@ export class SignalInbox {
   /** Stops sending direct replies; waits briefly for those in flight. */
   async close(): Promise<void> {
     this.closing = true;
+    if (this.retryTimer) clearInterval(this.retryTimer);
     await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, 2_000).unref())]);
   }
 }

@@ -122,7 +122,7 @@ export class Db {
    * transaction (which holds the write lock): it lets a row be inserted with
    * its ciphertext already bound to its id, in one statement.
    */
-  nextId(table: 'members' | 'reports' | 'alerts' | 'outbox'): number {
+  nextId(table: 'members' | 'reports' | 'alerts' | 'outbox' | 'inbound_retry'): number {
     return (this.stmt(`SELECT coalesce(max(id), 0) + 1 AS id FROM ${table}`).get() as { id: number }).id;
   }
 

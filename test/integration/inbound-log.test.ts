@@ -124,7 +124,7 @@ describe('inbound log', () => {
       const k = log.key('sms', 'SM0123456789abcdef0123456789abcdef');
       const sealed = vault.seal('You are subscribed to 415.', { table: 'inbound_messages', column: 'reply', row: k.toString('hex') });
       old.sqlite.prepare('INSERT INTO inbound_messages (provider_bidx, reply_ct, key_version, created_at) VALUES (?, ?, 1, ?)').run(k, sealed, T0);
-      expect(migrate(old)).toEqual(['0003_inbound_log.sql']);
+      expect(migrate(old)).toContain('0003_inbound_log.sql');
       expect(new InboundLog(old, vault).previousReply(k, T0 + HOUR)).toBe('You are subscribed to 415.');
       const indexes = old.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'inbound_messages'").all();
       expect(indexes).toEqual([]);

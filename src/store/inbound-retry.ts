@@ -1,0 +1,52 @@
+/**
+ * Received messages whose handling failed, kept sealed until they are tried
+ * again: the whole received item (sender and text) is sensitive.
+ */
+import type { Db } from './db';
+import type { Vault } from './vault';
+
+export type RetryChannel = 'signal';
+
+export interface ParkedItem {
+  id: number;
+  /** The received item, as serialized when parked. */
+  item: string;
+  /** Attempts so far, the failed first one included. */
+  attempts: number;
+}
+
+const slot = (id: number) => ({ table: 'inbound_retry', column: 'item', row: id });
+
+/** Keeps a received item to try again at `dueAt`; its first attempt has failed. */
+export function parkItem(db: Db, vault: Vault, channel: RetryChannel, item: string, now: number, dueAt: number): number {
+  return db.transaction(() => {
+    const id = db.nextId('inbound_retry');
+    db.stmt('INSERT INTO inbound_retry (id, channel, item_ct, key_version, attempts, due_at, created_at) VALUES (?, ?, ?, ?, 1, ?, ?)').run(
+      id,
+      channel,
+      vault.seal(item, slot(id)),
+      vault.keyVersion,
+      dueAt,
+      now,
+    );
+    return id;
+  });
+}
+
+/** Items of a channel due by `now`, oldest first. */
+export function dueItems(db: Db, vault: Vault, channel: RetryChannel, now: number, limit: number): ParkedItem[] {
+  const rows = db
+    .stmt('SELECT id, item_ct, key_version, attempts FROM inbound_retry WHERE channel = ? AND due_at <= ? ORDER BY due_at, id LIMIT ?')
+    .all(channel, now, limit) as Array<{ id: number; item_ct: Buffer; key_version: number; attempts: number }>;
+  return rows.map((r) => ({ id: r.id, item: vault.open(r.item_ct, slot(r.id), r.key_version), attempts: r.attempts }));
+}
+
+/** Removes an item: handled, or given up. */
+export function dropItem(db: Db, id: number): void {
+  db.stmt('DELETE FROM inbound_retry WHERE id = ?').run(id);
+}
+
+/** Records another failed attempt and when to try next. */
+export function postponeItem(db: Db, id: number, attempts: number, dueAt: number): void {
+  db.stmt('UPDATE inbound_retry SET attempts = ?, due_at = ? WHERE id = ?').run(attempts, dueAt, id);
+}
