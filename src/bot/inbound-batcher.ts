@@ -57,7 +57,14 @@ export class InboundBatcher {
     }
     this.queue = later;
     if (later.length) this.schedule();
-    const outcomes = this.bot.handleBatch(batch.map((w) => w.reading));
+    let outcomes: BatchOutcome[];
+    try {
+      outcomes = this.bot.handleBatch(batch.map((w) => w.reading));
+    } catch (error) {
+      // handleBatch reports failures per message; this is only so no webhook ever waits forever.
+      for (const w of batch) w.reject(error);
+      return;
+    }
     batch.forEach((w, i) => {
       const o = outcomes[i] as BatchOutcome;
       if (o.ok) w.resolve(o.result);

@@ -91,7 +91,14 @@ export class SignalInbox {
   /** Looks for parked messages every pollMs until close(). */
   startRetries(): void {
     if (this.retryTimer) return;
-    this.retryTimer = setInterval(() => this.retryDue(), this.retry.pollMs);
+    this.retryTimer = setInterval(() => {
+      try {
+        this.retryDue();
+      } catch (err) {
+        // The database itself is failing: the parked rows stay, and the next tick tries again.
+        this.deps.log.error({ err: safeError(err) }, 'retrying parked Signal messages failed');
+      }
+    }, this.retry.pollMs);
     this.retryTimer.unref();
   }
 
