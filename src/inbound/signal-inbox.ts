@@ -13,7 +13,7 @@
  * answered again. Carrier keywords are not special here: Signal has no
  * carrier auto-replies, so every command is answered by us.
  */
-import type { Bot } from '../bot/bot';
+import type { Bot, Inbound } from '../bot/bot';
 import { safeError } from '../log/safe-error';
 import { parseSignalItem, errorFrame } from '../channels/signal/signal-envelope';
 import { SendError, type ChannelSender } from '../channels/types';
@@ -75,13 +75,19 @@ export class SignalInbox {
    * (sealed) and tried again with backoff rather than lost.
    */
   handle(item: unknown): void {
+    const msg = parseSignalItem(item);
+    if (!msg) {
+      if (errorFrame(item) !== null) this.deps.log.warn('signal-cli-rest-api reported a receive error');
+      return;
+    }
     try {
-      this.process(item);
+      this.process(msg);
     } catch (err) {
       this.deps.log.error({ err: safeError(err) }, 'handling a Signal message failed: it will be tried again');
       const now = this.deps.now();
       try {
-        parkItem(this.deps.db, this.deps.vault, 'signal', JSON.stringify(item), now, now + this.retry.firstMs);
+        // Only what the bot reads is kept (sender, text, timestamp), not the whole envelope.
+        parkItem(this.deps.db, this.deps.vault, 'signal', JSON.stringify(msg), now, now + this.retry.firstMs);
       } catch (parkErr) {
         this.deps.log.error({ err: safeError(parkErr) }, 'a Signal message could be neither handled nor kept: it is lost');
       }
@@ -110,7 +116,7 @@ export class SignalInbox {
       if (this.closing) break;
       try {
         // Handled and unparked in one transaction: never both lost and done twice.
-        this.process(JSON.parse(parked.item) as unknown, parked.id);
+        this.process(JSON.parse(parked.item) as Inbound, parked.id);
         handled++;
       } catch (err) {
         const attempts = parked.attempts + 1;
@@ -125,14 +131,8 @@ export class SignalInbox {
     return handled;
   }
 
-  private process(item: unknown, parkedId?: number): void {
-    const { bot, db, vault, metrics, log } = this.deps;
-    const msg = parseSignalItem(item);
-    if (!msg) {
-      if (errorFrame(item) !== null) log.warn('signal-cli-rest-api reported a receive error');
-      if (parkedId !== undefined) dropItem(db, parkedId);
-      return;
-    }
+  private process(msg: Inbound, parkedId?: number): void {
+    const { bot, db, vault, metrics } = this.deps;
     let direct: string | null = null;
     db.transaction(() => {
       if (parkedId !== undefined) dropItem(db, parkedId);

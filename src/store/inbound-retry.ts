@@ -1,6 +1,6 @@
 /**
  * Received messages whose handling failed, kept sealed until they are tried
- * again: the whole received item (sender and text) is sensitive.
+ * again: sender and text are as sensitive as anything we hold.
  */
 import type { Db } from './db';
 import type { Vault } from './vault';
@@ -9,7 +9,7 @@ export type RetryChannel = 'signal';
 
 export interface ParkedItem {
   id: number;
-  /** The received item, as serialized when parked. */
+  /** The message (sender, text, provider id), serialized by the caller. */
   item: string;
   /** Attempts so far, the failed first one included. */
   attempts: number;
@@ -17,7 +17,7 @@ export interface ParkedItem {
 
 const slot = (id: number) => ({ table: 'inbound_retry', column: 'item', row: id });
 
-/** Keeps a received item to try again at `dueAt`; its first attempt has failed. */
+/** Keeps a received message to try again at `dueAt`; its first attempt has failed. */
 export function parkItem(db: Db, vault: Vault, channel: RetryChannel, item: string, now: number, dueAt: number): number {
   return db.transaction(() => {
     const id = db.nextId('inbound_retry');
