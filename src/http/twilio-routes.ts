@@ -5,7 +5,7 @@ import type { Bot } from '../bot/bot';
 import { InboundBatcher } from '../bot/inbound-batcher';
 import { twimlReply } from '../channels/twilio/twiml';
 import { TwilioSignature } from '../channels/twilio/signature';
-import { flattenFields, parseInboundSms, parseStatusCallback, WebhookError } from '../channels/twilio/twilio-inbound';
+import { parseInboundSms, parseStatusCallback, readForm, WebhookError } from '../channels/twilio/twilio-inbound';
 import type { Metrics } from '../metrics';
 import { applyDeliveryStatus } from '../outbox/delivery-status';
 import type { Db } from '../store/db';
@@ -28,10 +28,10 @@ const FORM = /^application\/x-www-form-urlencoded/i;
  */
 function signedFields(deps: TwilioRouteDeps, signer: TwilioSignature | null, request: FastifyRequest): Record<string, string> {
   if (!FORM.test(request.headers['content-type'] ?? '')) throw new WebhookError(415, 'expected application/x-www-form-urlencoded');
-  const fields = flattenFields(request.body);
+  const { fields, names } = readForm(request.body);
   if (signer) {
     const signature = request.headers['x-twilio-signature'];
-    if (typeof signature !== 'string' || !signer.matches(signature, deps.publicUrl + request.url, fields)) {
+    if (typeof signature !== 'string' || !signer.matches(signature, deps.publicUrl + request.url, fields, names)) {
       throw new WebhookError(403, 'invalid or missing X-Twilio-Signature');
     }
   }

@@ -20,6 +20,27 @@ describe('TwilioSignature', () => {
     expect(new TwilioSignature(exactlyOneBlock).expected(URL, { A: '1' })).toBe(twilio.getExpectedTwilioSignature(exactlyOneBlock, URL, { A: '1' }));
   });
 
+  it('stays right when one checker sees many shapes of form, in any order (its sort cache never mixes them up)', () => {
+    const checker = new TwilioSignature('one-token-for-all');
+    // Names drawn from a small set, so that shapes share their length, first and last name.
+    const names = fc.uniqueArray(fc.constantFrom('A', 'B', 'C', 'D', 'Body', 'From', 'To', 'MessageSid'), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(names, fc.string({ maxLength: 20 }), (ns, value) => {
+        const fields: Record<string, string> = {};
+        for (const n of ns) fields[n] = `${n}=${value}`;
+        expect(checker.expected(URL, fields)).toBe(twilio.getExpectedTwilioSignature('one-token-for-all', URL, fields));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('handles a form far longer than its scratch space', () => {
+    const fields = { Body: 'é'.repeat(1600), MediaUrl0: 'https://api.twilio.com/x'.repeat(100), From: '+14155550100' };
+    const checker = new TwilioSignature('secret');
+    expect(checker.expected(URL, fields)).toBe(twilio.getExpectedTwilioSignature('secret', URL, fields));
+    expect(checker.expected(URL, { Body: 'short' })).toBe(twilio.getExpectedTwilioSignature('secret', URL, { Body: 'short' }));
+  });
+
   it('accepts a signature made by twilio, and refuses it once any field, the URL or the token differs', () => {
     fc.assert(
       fc.property(token, fields, fc.string({ minLength: 1, maxLength: 10 }), (t, f, extra) => {
