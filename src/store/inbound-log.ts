@@ -17,11 +17,13 @@ const DAY_MS = 86_400_000;
 export interface InboundLogOptions {
   /** How long a handled id is recognised. Providers retry within minutes. */
   windowMs: number;
-  /** Most ids kept in memory (about 100 bytes each); past it the oldest are forgotten. */
+  /** Most ids kept in memory (about 70 bytes each); past it the oldest are forgotten. */
   maxIds: number;
 }
 
-export const DEFAULT_INBOUND_LOG: InboundLogOptions = { windowMs: DAY_MS, maxIds: 1_000_000 };
+// 200,000 ids is about 14 MB: far more messages that change something than
+// a line gets in the minutes within which providers retry.
+export const DEFAULT_INBOUND_LOG: InboundLogOptions = { windowMs: DAY_MS, maxIds: 200_000 };
 
 interface Mark {
   id: number;
