@@ -2,7 +2,9 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DispatchObserver } from './outbox/dispatcher';
 import type { Db } from './store/db';
-import { outboxCounts } from './store/outbox';
+import { countPending } from './store/outbox';
+
+const DELIVERY_STATES: ReadonlySet<string> = new Set(['delivered', 'failed', 'undelivered']);
 
 export class Metrics implements DispatchObserver {
   readonly registry = new Registry();
@@ -16,6 +18,12 @@ export class Metrics implements DispatchObserver {
   readonly rejected = new Counter({
     name: 'headsup_webhook_rejections_total',
     help: 'Webhook requests refused, by HTTP status',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+  readonly deliveryReports = new Counter({
+    name: 'headsup_delivery_reports_total',
+    help: 'Delivery reports received from the provider, by status (delivered, failed, undelivered, progress)',
     labelNames: ['status'] as const,
     registers: [this.registry],
   });
@@ -40,14 +48,18 @@ export class Metrics implements DispatchObserver {
       },
     });
     new Gauge({
-      name: 'headsup_outbox_rows',
-      help: 'Outbox rows by state',
-      labelNames: ['state'] as const,
+      name: 'headsup_outbox_pending',
+      help: 'Outbox rows waiting to be sent (due now or backing off)',
       registers: [this.registry],
       collect() {
-        for (const [state, n] of Object.entries(outboxCounts(db))) this.set({ state }, n);
+        this.set(countPending(db));
       },
     });
+  }
+
+  /** Counts a delivery report from the provider (delivered, failed, undelivered; anything else is progress). */
+  deliveryReport(status: string): void {
+    this.deliveryReports.inc({ status: DELIVERY_STATES.has(status) ? status : 'progress' });
   }
 
   /** Counts one inbound message of a command kind ('unknown' when it did not parse). */

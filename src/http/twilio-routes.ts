@@ -55,6 +55,7 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
   app.post('/webhooks/twilio/status', async (request, reply) => {
     const status = parseStatusCallback(signedFields(deps, signer, request));
     applyDeliveryStatus(deps.db, status.messageSid, status.status, status.errorCode, deps.now());
+    deps.metrics.deliveryReport(status.status);
     return reply.code(204).send();
   });
 }

@@ -122,6 +122,17 @@ export function applyStatus(
 }
 
 /** Counts of rows by state (for metrics and tests). */
+/**
+ * Rows waiting to be sent (due or backing off). Counted through the partial
+ * index of pending rows, so the cost follows the backlog, not the history
+ * (a count of every state scanned the whole table: about a second at two
+ * million rows, on every metrics scrape).
+ */
+export function countPending(db: Db): number {
+  return (db.stmt("SELECT count(*) AS n FROM outbox INDEXED BY outbox_due WHERE state = 'pending'").get() as { n: number }).n;
+}
+
+/** Rows by state; scans the whole table (benchmarks and tests only). */
 export function outboxCounts(db: Db): Record<string, number> {
   const out: Record<string, number> = { pending: 0, sent: 0, delivered: 0, failed: 0 };
   for (const r of db.stmt('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as Array<{ state: string; n: number }>) {

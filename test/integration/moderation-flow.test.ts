@@ -95,6 +95,12 @@ describe('reports, moderation and fan-out over SMS', () => {
     expect(row.state).toBe('delivered');
     const unsigned = await h.postForm('/webhooks/twilio/status', { MessageSid: sid, MessageStatus: 'failed' }, { signature: 'bogus' });
     expect(unsigned.status).toBe(403);
+    await h.postForm('/webhooks/twilio/status', { MessageSid: sid, MessageStatus: 'sent', AccountSid: ACCOUNT_SID });
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    expect(metrics).toMatch(/^headsup_delivery_reports_total\{status="delivered"\} 1$/m);
+    expect(metrics).toMatch(/^headsup_delivery_reports_total\{status="progress"\} 1$/m);
+    const pending = (h.server.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }).n;
+    expect(metrics).toMatch(new RegExp(`^headsup_outbox_pending ${pending}$`, 'm'));
   });
 
   it('CHECK finds the client’s number in approved alerts, for members only', async () => {
