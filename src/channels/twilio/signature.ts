@@ -55,6 +55,8 @@ export class TwilioSignature {
     }
     this.inner.write(data, BLOCK, 'utf8');
     hash('sha1', this.inner.subarray(0, BLOCK + length), 'buffer').copy(this.outer, BLOCK);
+    // The signed data holds the sender's number and text: do not keep it in a long-lived buffer.
+    this.inner.fill(0, BLOCK, BLOCK + length);
     return hash('sha1', this.outer, 'base64');
   }
 
