@@ -41,6 +41,14 @@ describe('TwilioSignature', () => {
     expect(checker.expected(URL, { Body: 'short' })).toBe(twilio.getExpectedTwilioSignature('secret', URL, { Body: 'short' }));
   });
 
+  it('keeps no trace of the signed fields in its scratch space', () => {
+    const checker = new TwilioSignature('secret');
+    checker.expected(URL, { From: '+14155550123', Body: 'REPORT 415 grey van' });
+    const scratch = Reflect.get(checker, 'inner') as Buffer;
+    expect(scratch.includes(Buffer.from('4155550123'))).toBe(false);
+    expect(scratch.includes(Buffer.from('grey van'))).toBe(false);
+  });
+
   it('accepts a signature made by twilio, and refuses it once any field, the URL or the token differs', () => {
     fc.assert(
       fc.property(token, fields, fc.string({ minLength: 1, maxLength: 10 }), (t, f, extra) => {
