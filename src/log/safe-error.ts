@@ -1,10 +1,21 @@
 /**
- * What of an error may be logged: its type, code and stack. Not its other
- * properties: an HTTP client's error carries the request it made, which can
- * hold a recipient's number and a message text.
+ * What of an error may be logged: its type, code and call stack. Not its
+ * message, nor its other properties: an HTTP client's error carries the
+ * request it made (a recipient's number, a message text), and a parser's
+ * message quotes the input it choked on. The scrubber catches what looks
+ * like a number, not a report's words.
  */
 export function safeError(err: unknown): { type: string; code?: string; stack?: string } {
   if (!(err instanceof Error)) return { type: typeof err };
   const code = (err as { code?: unknown }).code;
-  return { type: err.name, code: typeof code === 'string' || typeof code === 'number' ? String(code) : undefined, stack: err.stack };
+  return { type: err.name, code: typeof code === 'string' || typeof code === 'number' ? String(code) : undefined, stack: framesOf(err.stack) };
+}
+
+/** The "at …" lines of a stack, without the "Name: message" lines above them. */
+function framesOf(stack: string | undefined): string | undefined {
+  if (!stack) return undefined;
+  return stack
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .join('\n');
 }
