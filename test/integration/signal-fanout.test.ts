@@ -3,11 +3,11 @@
  * storm on Signal, refusals that must not be retried, and moderators reached
  * by number over Signal.
  */
-import { FakeSignal, SIGNAL_ERRORS, textEnvelope } from '../fakes/fake-signal';
-import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, waitFor, type Harness } from '../helpers/harness';
+import { SIGNAL_ERRORS, textEnvelope, type FakeSignal } from '../fakes/fake-signal';
+import type { FakeTwilio } from '../fakes/fake-twilio';
+import { SIGNAL_NUMBER, waitFor, type Harness } from '../helpers/harness';
+import { startSignalWorld, type SignalWorld } from '../helpers/signal-world';
 
-const DISPATCH = { backoff: { baseMs: 20, maxMs: 200, maxAttempts: 20 } };
 const MOD_SMS = '+14155550999';
 
 const uuid = (n: number) => `1b2c3d4e-5f60-4a7b-8c9d-${String(n).padStart(12, '0')}`;
@@ -23,19 +23,13 @@ describe('one alert, both channels: the same person on SMS and Signal', () => {
   let twilio: FakeTwilio;
   let h: Harness;
 
+  let world: SignalWorld;
+
   beforeAll(async () => {
-    signal = new FakeSignal({ account: SIGNAL_NUMBER });
-    twilio = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-    await signal.start();
-    await twilio.start();
-    h = await startHarness({ signalApiUrl: signal.url, twilioApiBaseUrl: twilio.url, env: { MODERATORS: MOD_SMS, SEND_RATE: '50' }, dispatcher: DISPATCH });
-    await waitFor(() => signal.connected === 1, 5_000, 'the receive websocket');
+    world = await startSignalWorld({ sms: true, env: { MODERATORS: MOD_SMS, SEND_RATE: '50' } });
+    ({ h, signal, twilio } = world);
   });
-  afterAll(async () => {
-    await h.close();
-    await signal.stop();
-    await twilio.stop();
-  });
+  afterAll(() => world.close());
 
   const alertsBySms = (n: string, marker: string) => twilio.to(n).filter((m) => m.body.includes(marker)).length;
   const alertsBySignal = (u: string, marker: string) => signal.to(u).filter((m) => m.message.includes(marker)).length;
@@ -119,18 +113,15 @@ describe('Signal 429 storms, refusals, and moderators by number when only Signal
   const members = Array.from({ length: 20 }, (_, i) => ({ uuid: uuid(100 + i), number: null }));
   const moderator = { uuid: uuid(999), number: MOD_SMS };
 
+  let world: SignalWorld;
+
   beforeAll(async () => {
-    signal = new FakeSignal({ account: SIGNAL_NUMBER });
-    await signal.start();
-    h = await startHarness({ signalApiUrl: signal.url, twilio: false, env: { MODERATORS: MOD_SMS, SEND_RATE: '100' }, dispatcher: DISPATCH });
-    await waitFor(() => signal.connected === 1, 5_000, 'the receive websocket');
+    world = await startSignalWorld({ env: { MODERATORS: MOD_SMS, SEND_RATE: '100' } });
+    ({ h, signal } = world);
     for (const m of members) signal.push(textEnvelope(SIGNAL_NUMBER, m, 'JOIN 415'));
     await waitFor(() => members.every((m) => signal.to(m.uuid).length === 1), 10_000, 'every JOIN reply');
   });
-  afterAll(async () => {
-    await h.close();
-    await signal.stop();
-  });
+  afterAll(() => world.close());
 
   it('reaches a moderator listed by number over Signal, and takes their commands from Signal', async () => {
     signal.push(textEnvelope(SIGNAL_NUMBER, members[0]!, 'REPORT 415 man in a red cap took photos'));

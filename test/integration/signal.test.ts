@@ -3,11 +3,10 @@
  * and websocket), with SMS members on a fake Twilio alongside.
  */
 import { outboxCounts } from '../../src/store/outbox';
-import { FakeSignal, receiptEnvelope, textEnvelope } from '../fakes/fake-signal';
-import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, waitFor, type Harness } from '../helpers/harness';
-
-const DISPATCH = { backoff: { baseMs: 20, maxMs: 200, maxAttempts: 20 } };
+import { receiptEnvelope, textEnvelope, type FakeSignal } from '../fakes/fake-signal';
+import type { FakeTwilio } from '../fakes/fake-twilio';
+import { SIGNAL_NUMBER, waitFor, type Harness } from '../helpers/harness';
+import { startSignalWorld, type SignalWorld } from '../helpers/signal-world';
 
 // Signal users: a member who hides their number, a moderator, and members who show theirs.
 const HIDDEN = { uuid: '3f1b9a52-8c0d-4e6f-9a7b-1c2d3e4f5a60', number: null };
@@ -29,24 +28,13 @@ describe('Signal: a hidden-number member reports, a Signal moderator approves, S
   let twilio: FakeTwilio;
   let h: Harness;
 
+  let world: SignalWorld;
+
   beforeAll(async () => {
-    signal = new FakeSignal({ account: SIGNAL_NUMBER });
-    twilio = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-    await signal.start();
-    await twilio.start();
-    h = await startHarness({
-      signalApiUrl: signal.url,
-      twilioApiBaseUrl: twilio.url,
-      env: { MODERATORS: MOD.uuid, SEND_RATE: '50' },
-      dispatcher: DISPATCH,
-    });
-    await waitFor(() => signal.connected === 1, 5_000, 'the receive websocket');
+    world = await startSignalWorld({ sms: true, env: { MODERATORS: MOD.uuid, SEND_RATE: '50' } });
+    ({ h, signal, twilio } = world);
   });
-  afterAll(async () => {
-    await h.close();
-    await signal.stop();
-    await twilio.stop();
-  });
+  afterAll(() => world.close());
 
   it('reports signal-cli-rest-api in /readyz', async () => {
     const res = await fetch(`${h.url}/readyz`);
@@ -131,16 +119,13 @@ describe('Signal websocket: drops, reconnects and dead connections', () => {
   let h: Harness;
   const people = Array.from({ length: 8 }, (_, i) => ({ uuid: `5e6f7a8b-0000-4000-8000-00000000000${i}`, number: null }));
 
+  let world: SignalWorld;
+
   beforeAll(async () => {
-    signal = new FakeSignal({ account: SIGNAL_NUMBER });
-    await signal.start();
-    h = await startHarness({ signalApiUrl: signal.url, twilio: false, env: { SEND_RATE: '100' }, dispatcher: DISPATCH });
-    await waitFor(() => signal.connected === 1, 5_000, 'the receive websocket');
+    world = await startSignalWorld({ env: { SEND_RATE: '100' } });
+    ({ h, signal } = world);
   });
-  afterAll(async () => {
-    await h.close();
-    await signal.stop();
-  });
+  afterAll(() => world.close());
 
   it('handles each message received before a drop once, reconnects, and handles what comes after', async () => {
     const before = people.slice(0, 3).map((p) => textEnvelope(SIGNAL_NUMBER, p, 'JOIN 212'));
@@ -188,15 +173,13 @@ describe('Signal poll mode', () => {
   let h: Harness;
   const who = { uuid: '6a7b8c9d-1e2f-4a3b-9c4d-5e6f7a8b9c0d', number: '+12125550177' };
 
+  let world: SignalWorld;
+
   beforeAll(async () => {
-    signal = new FakeSignal({ account: SIGNAL_NUMBER, mode: 'normal' });
-    await signal.start();
-    h = await startHarness({ signalApiUrl: signal.url, signalReceiveMode: 'poll', twilio: false, dispatcher: DISPATCH });
+    world = await startSignalWorld({ mode: 'normal' });
+    ({ h, signal } = world);
   });
-  afterAll(async () => {
-    await h.close();
-    await signal.stop();
-  });
+  afterAll(() => world.close());
 
   it('polls GET /v1/receive and answers over /v2/send', async () => {
     signal.push(textEnvelope(SIGNAL_NUMBER, who, 'JOIN'));

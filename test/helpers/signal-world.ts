@@ -1,0 +1,51 @@
+/**
+ * The server with Signal configured against a fake signal-cli-rest-api, and
+ * optionally SMS against a fake Twilio: what every Signal integration suite
+ * starts and stops. Resolves once the server receives from Signal.
+ */
+import { FakeSignal, type FakeSignalOptions } from '../fakes/fake-signal';
+import { FakeTwilio } from '../fakes/fake-twilio';
+import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, waitFor, type Harness } from './harness';
+
+/** Quick retries, so that storms and outages pass within a test. */
+export const QUICK_RETRIES = { backoff: { baseMs: 20, maxMs: 200, maxAttempts: 20 } };
+
+export interface SignalWorld {
+  h: Harness;
+  signal: FakeSignal;
+  /** Serves SMS only when `sms` was asked for (otherwise never started). */
+  twilio: FakeTwilio;
+  close(): Promise<void>;
+}
+
+export async function startSignalWorld(opts: {
+  env?: Record<string, string>;
+  /** Also configure Twilio (against a fake); otherwise Signal is the only channel. */
+  sms?: boolean;
+  /** signal-cli-rest-api's mode; 'normal' means the server polls. */
+  mode?: FakeSignalOptions['mode'];
+}): Promise<SignalWorld> {
+  const signal = new FakeSignal({ account: SIGNAL_NUMBER, mode: opts.mode });
+  const twilio = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+  await signal.start();
+  if (opts.sms) await twilio.start();
+  const poll = opts.mode !== undefined && opts.mode !== 'json-rpc';
+  const h = await startHarness({
+    signalApiUrl: signal.url,
+    signalReceiveMode: poll ? 'poll' : 'websocket',
+    ...(opts.sms ? { twilioApiBaseUrl: twilio.url } : { twilio: false }),
+    env: opts.env,
+    dispatcher: QUICK_RETRIES,
+  });
+  if (!poll) await waitFor(() => signal.connected === 1, 5_000, 'the receive websocket');
+  return {
+    h,
+    signal,
+    twilio,
+    async close() {
+      await h.close();
+      await signal.stop();
+      if (opts.sms) await twilio.stop();
+    },
+  };
+}
