@@ -19,6 +19,7 @@ import type { Config, Secrets } from './config/env';
 import { SignalInbox, type RetryPolicy } from './inbound/signal-inbox';
 import { runRetention, scheduleRetention } from './jobs/retention';
 import type { Logger } from './log/logger';
+import { safeError } from './log/safe-error';
 import { Metrics } from './metrics';
 import { DEFAULT_DISPATCHER, Dispatcher, type DispatcherOptions } from './outbox/dispatcher';
 import { isSignalUuid, type Channel, type Sender } from './phone/identity';
@@ -105,6 +106,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     db.close();
     throw err;
   }
+  db.reportHookErrors((err) => log.error({ err: safeError(err) }, 'work after a commit failed; the commit stands'));
   const regions = Regions.load();
   const metrics = new Metrics(db);
   const senders = defaultSenders(opts);
@@ -141,9 +143,8 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     },
   });
 
-  const signalSender = senders.get('signal');
-  const signalInbox = signalSender
-    ? new SignalInbox({ bot, db, vault, metrics, log, sender: signalSender, limiter: () => dispatcher.limiter('signal'), wake: () => dispatcher.wake(), now, retry: opts.signal?.retry })
+  const signalInbox = senders.has('signal')
+    ? new SignalInbox({ bot, db, vault, metrics, log, wake: () => dispatcher.wake(), now, retry: opts.signal?.retry })
     : null;
   const signalReceiver =
     config.signal && signalInbox
@@ -171,7 +172,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     async start() {
       const address = await app.listen({ port: config.port, host: config.host });
       // Only this process sends from this database: anything leased before a crash is due again.
-      const released = releaseLeases(db);
+      const released = releaseLeases(db, now());
       if (released) log.warn({ released }, 'released outbox rows claimed before the last stop');
       planner.resume();
       stopWatch = planner.watch();
@@ -179,7 +180,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
       dispatcher.start();
       signalReceiver?.start();
       signalInbox?.startRetries();
-      stopRetention = scheduleRetention(() => {
+      stopRetention = scheduleRetention(log, () => {
         const erased = runRetention(db, config.retentionDays, now());
         log.info({ erased }, 'retention run');
       });

@@ -5,9 +5,11 @@ import type { Bot } from '../bot/bot';
 import { InboundBatcher } from '../bot/inbound-batcher';
 import { twimlReply } from '../channels/twilio/twiml';
 import { TwilioSignature } from '../channels/twilio/signature';
+import { classifyDeliveryStatus } from '../channels/twilio/twilio-errors';
+import { statusRefOf } from '../channels/twilio/twilio-sender';
 import { parseInboundSms, parseStatusCallback, readForm, WebhookError } from '../channels/twilio/twilio-inbound';
 import type { Metrics } from '../metrics';
-import { applyDeliveryStatus } from '../outbox/delivery-status';
+import { applyDeliveryReport } from '../outbox/delivery-status';
 import type { Db } from '../store/db';
 
 export interface TwilioRouteDeps {
@@ -54,8 +56,12 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
 
   app.post('/webhooks/twilio/status', async (request, reply) => {
     const status = parseStatusCallback(signedFields(deps, signer, request));
-    applyDeliveryStatus(deps.db, status.messageSid, status.status, status.errorCode, deps.now());
     deps.metrics.deliveryReport(status.status);
+    const delivery = classifyDeliveryStatus(status.status, status.errorCode);
+    if (delivery) {
+      const applied = applyDeliveryReport(deps.db, { rowId: statusRefOf(request.query), providerId: status.messageSid, delivery }, deps.now());
+      if (applied.matched && applied.kind !== 'delivered') deps.metrics.outcome('sms', applied.kind === 'retry' ? 'retry' : 'failed', applied.kind);
+    }
     return reply.code(204).send();
   });
 }

@@ -3,7 +3,9 @@
  * outbox rows and old bookkeeping past RETENTION_DAYS, so a seized database
  * holds as little history as the line needs.
  */
+import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
+import { everyGuarded, runGuarded } from './guarded';
 
 /** Deletes everything older than the retention period; returns counts per table. */
 export function runRetention(db: Db, retentionDays: number, now: number): Record<string, number> {
@@ -20,10 +22,8 @@ export function runRetention(db: Db, retentionDays: number, now: number): Record
   }));
 }
 
-/** Runs retention now and then every `everyMs`; returns a stop function. */
-export function scheduleRetention(run: () => void, everyMs = 3_600_000): () => void {
-  run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+/** Runs retention now and then every `everyMs`, guarded (a busy database waits for the next run); returns a stop function. */
+export function scheduleRetention(log: Logger, run: () => void, everyMs = 3_600_000): () => void {
+  runGuarded(log, 'retention', run);
+  return everyGuarded(log, 'retention', everyMs, run);
 }
