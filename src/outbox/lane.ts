@@ -28,13 +28,17 @@ export interface LaneDeps {
   now: () => number;
 }
 
-/** Latency assumed before the first answer: generous, so the first second is not slow. */
-const FIRST_LATENCY_MS = 500;
+/** Latency assumed before the first answer: a typical Twilio API call. */
+const FIRST_LATENCY_MS = 250;
 
 export class Lane {
   readonly pacer: Pacer;
   private latencyMs = FIRST_LATENCY_MS;
+  /** Sends not yet answered (awaited by stop()). */
   private readonly inFlight = new Set<Promise<void>>();
+  /** Rows claimed whose outcome is not in the database yet: what a hard kill would send again. */
+  private unrecorded = 0;
+  private lastWindow = 0;
   private running: Promise<void> | null = null;
   private stopping = false;
   private poked = false;
@@ -71,7 +75,7 @@ export class Lane {
   }
 
   /**
-   * Sends allowed in flight: the rate times the observed latency, with a
+   * Sends allowed in flight (claimed, outcome not yet recorded): the rate times the observed latency, with a
    * margin, at least one, at most maxInFlight and never more than one
    * second of SEND_RATE.
    */
@@ -95,7 +99,12 @@ export class Lane {
 
   private async step(): Promise<void> {
     const { db, opts, now } = this.deps;
-    const room = this.window() - this.inFlight.size;
+    const window = this.window();
+    if (window !== this.lastWindow) {
+      this.lastWindow = window;
+      this.deps.log.debug({ channel: this.channel, window, rate: this.pacer.currentRate }, 'outbox lane window');
+    }
+    const room = window - this.unrecorded;
     if (room <= 0) return this.sleep(opts.pollMs);
     const wait = this.pacer.waitMs();
     if (wait > 0) return this.sleep(wait);
@@ -108,14 +117,20 @@ export class Lane {
     }
     for (const row of rows) {
       this.pacer.take();
-      const p = this.send(row).then(
-        (r) => this.deps.writer.add(r),
-        (err) => this.deps.log.error({ err: safeError(err), outboxId: row.id }, 'send bookkeeping failed'),
-      );
-      const tracked = p.finally(() => {
-        this.inFlight.delete(tracked);
+      this.unrecorded++;
+      const recorded = () => {
+        this.unrecorded--;
         this.wake();
-      });
+      };
+      const p = this.send(row).then(
+        (r) => this.deps.writer.add({ ...r, done: recorded }),
+        (err) => {
+          // Not recorded: the row stays leased and is sent again after its lease (or the next start).
+          this.deps.log.error({ err: safeError(err), outboxId: row.id }, 'send bookkeeping failed');
+          recorded();
+        },
+      );
+      const tracked = p.finally(() => this.inFlight.delete(tracked));
       this.inFlight.add(tracked);
     }
   }

@@ -15,6 +15,8 @@ import { unsubscribeAll } from '../store/subscriptions';
 export interface Recorded {
   outcome: Outcome;
   mark?: { memberId: number; status: 'stopped' | 'invalid' };
+  /** Called once the outcome is in the database. */
+  done?: () => void;
 }
 
 const RETRY_MS = 100;
@@ -57,6 +59,7 @@ export class OutcomeWriter {
           unsubscribeAll(this.db, mark.memberId);
         }
       });
+      for (const r of batch) r.done?.();
       return true;
     } catch (err) {
       this.pending = batch.concat(this.pending);

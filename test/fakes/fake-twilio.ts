@@ -74,15 +74,15 @@ export class FakeTwilio {
   private attempts = new Map<string, number>();
   private readonly failures = new Map<string, { status: 'undelivered' | 'failed'; code: number }>();
   private readonly pendingCallbacks = new Set<Promise<void>>();
-  private readonly answered = new Set<string>();
+  /** When each create was answered (ms since the epoch). */
+  readonly answeredAt = new Map<string, number>();
   url = '';
   /** Where status callbacks are posted (the server's loopback base URL); none while unset. */
   callbackBase: string | null = null;
   /** Every status callback posted, in order. */
   readonly callbacks: PostedCallback[] = [];
-  /** Creates being handled right now (received, not yet answered), and the most seen at once. */
+  /** Creates being handled right now (received, not yet answered). */
   inFlight = 0;
-  peakInFlight = 0;
 
   constructor(private readonly opts: FakeTwilioOptions) {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -113,6 +113,14 @@ export class FakeTwilio {
     while (this.pendingCallbacks.size) await Promise.allSettled([...this.pendingCallbacks]);
   }
 
+  /**
+   * Messages created whose answer left at or after `t` (or not yet): to a
+   * client killed at `t`, those were in flight, and it never heard of them.
+   */
+  unansweredAt(t: number): SentMessage[] {
+    return this.sent.filter((m) => (this.answeredAt.get(m.sid) ?? Infinity) >= t);
+  }
+
   /** Messages accepted for one recipient. */
   to(number: string): SentMessage[] {
     return this.sent.filter((m) => m.to === number);
@@ -127,12 +135,11 @@ export class FakeTwilio {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       this.inFlight++;
-      this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
       res.on('close', () => this.inFlight--);
       // The message is created at once; only the answer waits (callbacks may beat it, as at Twilio).
       const answer = this.route(req, Buffer.concat(chunks).toString('utf8'));
       const reply = () => {
-        if (answer.sid) this.answered.add(answer.sid);
+        if (answer.sid) this.answeredAt.set(answer.sid, Date.now());
         res.writeHead(answer.status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(answer.body));
       };
@@ -240,7 +247,7 @@ export class FakeTwilio {
       ...(errorCode ? { ErrorCode: errorCode } : {}),
     };
     const u = new URL(signedUrl);
-    const postedBeforeAnswer = !this.answered.has(msg.sid);
+    const postedBeforeAnswer = !this.answeredAt.has(msg.sid);
     let answer = 0;
     try {
       const res = await fetch(`${target}${u.pathname}${u.search}`, {

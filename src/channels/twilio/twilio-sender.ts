@@ -47,7 +47,8 @@ export class TwilioSender implements ChannelSender {
   private readyCache: { at: number; ok: boolean } | null = null;
 
   constructor(private readonly opts: TwilioSenderOptions) {
-    const maxSockets = opts.maxSockets ?? 64;
+    // At least the outbox lane's most sends in flight: a send queued in the agent would count as provider latency.
+    const maxSockets = opts.maxSockets ?? 256;
     const httpClient = new twilio.RequestClient({ timeout: opts.timeoutMs ?? 15_000, keepAlive: true, maxSockets });
     // The SDK only keeps https connections alive; a plain-http base URL (a local fake) gets the same.
     const httpAgent = new http.Agent({ keepAlive: true, maxSockets });
