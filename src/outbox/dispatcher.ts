@@ -39,7 +39,7 @@ export const DEFAULT_DISPATCHER: DispatcherOptions = {
   pollMs: 1_000,
   maxAgeMs: 24 * 3600_000,
   backoff: DEFAULT_BACKOFF,
-  throttleBackoff: { baseMs: 1_000, maxMs: 60_000 },
+  throttleBackoff: { baseMs: 250, maxMs: 60_000 },
   sendRate: 10,
 };
 

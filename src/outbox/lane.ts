@@ -28,8 +28,8 @@ export interface LaneDeps {
   now: () => number;
 }
 
-/** Latency assumed before the first answer: a typical Twilio API call. */
-const FIRST_LATENCY_MS = 250;
+/** Latency assumed before the first answer: slow, so a fan-out is not held back while the real one is measured. */
+const FIRST_LATENCY_MS = 1_000;
 
 export class Lane {
   readonly pacer: Pacer;
@@ -108,9 +108,12 @@ export class Lane {
     if (room <= 0) return this.sleep(opts.pollMs);
     const wait = this.pacer.waitMs();
     if (wait > 0) return this.sleep(wait);
+    const want = Math.max(1, Math.min(room, this.pacer.available()));
+    // Claim in small groups rather than one row per finished send: a claim is a transaction.
+    if (this.unrecorded > 0 && want < Math.ceil(window / 8)) return this.sleep(opts.pollMs);
     this.poked = false;
     const t = now();
-    const rows = claimLane(db, this.channel, t, Math.max(1, Math.min(room, this.pacer.available())), t + opts.leaseMs);
+    const rows = claimLane(db, this.channel, t, want, t + opts.leaseMs);
     if (rows.length === 0) {
       const due = nextDue(db, this.channel);
       return this.sleep(due === null ? opts.pollMs : Math.min(opts.pollMs, Math.max(1, due - t)));

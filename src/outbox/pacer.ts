@@ -1,6 +1,6 @@
 /**
- * A lane's pace: a token bucket at the lane's current rate, never above
- * SEND_RATE. Throttling by the provider slows the lane only when it
+ * A lane's pace: at most the lane's current rate in any second (a sliding
+ * window), never above SEND_RATE. Throttling by the provider slows the lane only when it
  * persists (more than a fifth of a second's answers, three at least, are
  * 429s: the rate halves); the rate then recovers step by step. A provider
  * that names a wait (Signal's rate limit) pauses the lane.
@@ -15,8 +15,8 @@ const RECOVER_STEP = 1 / 8;
 
 export class Pacer {
   private rate: number;
-  private tokens: number;
-  private last: number;
+  /** When the most recent sends started, oldest first (at most one second's worth). */
+  private readonly sent: number[] = [];
   private pausedUntil = 0;
   private windowStart: number;
   private answers = 0;
@@ -28,9 +28,7 @@ export class Pacer {
     private readonly now: () => number = Date.now,
   ) {
     this.rate = maxRate;
-    this.last = now();
-    this.windowStart = this.last;
-    this.tokens = this.burst();
+    this.windowStart = now();
   }
 
   /** The rate the lane sends at now (SEND_RATE, or less while throttled). */
@@ -38,37 +36,43 @@ export class Pacer {
     return this.rate;
   }
 
-  // 50 ms of sending: enough to absorb timer lateness, too little to exceed SEND_RATE noticeably over a second.
-  private burst(): number {
-    return Math.max(1, this.rate * 0.05);
+  // A sliding window: at most k sends in any k / rate seconds (one second for a whole rate).
+  // Timer lateness is caught up within the window, and no second ever carries more than the rate.
+  private k(): number {
+    return Math.max(1, Math.floor(this.rate));
   }
 
-  private refill(): void {
-    const t = this.now();
-    if (Number.isFinite(this.rate)) this.tokens = Math.min(this.burst(), this.tokens + ((t - this.last) / 1000) * this.rate);
-    this.last = t;
+  private periodMs(): number {
+    return (this.k() / this.rate) * 1000;
   }
 
   /** How long until the next send may start (0: now). */
   waitMs(): number {
-    const pause = this.pausedUntil - this.now();
-    if (pause > 0) return pause;
+    const t = this.now();
+    if (this.pausedUntil > t) return this.pausedUntil - t;
     if (!Number.isFinite(this.rate)) return 0;
-    this.refill();
-    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.rate) * 1000);
+    const k = this.k();
+    if (this.sent.length < k) return 0;
+    return Math.max(0, Math.ceil((this.sent[this.sent.length - k] as number) + this.periodMs() - t));
   }
 
   /** Sends allowed right now. */
   available(): number {
-    if (this.paused) return 0;
+    const t = this.now();
+    if (this.pausedUntil > t) return 0;
     if (!Number.isFinite(this.rate)) return Number.MAX_SAFE_INTEGER;
-    this.refill();
-    return Math.floor(this.tokens);
+    const k = this.k();
+    const since = t - this.periodMs();
+    let recent = 0;
+    for (let i = this.sent.length - 1; i >= 0 && recent < k && (this.sent[i] as number) > since; i--) recent++;
+    return k - recent;
   }
 
-  /** Takes one send's token. */
+  /** Takes one send's place in the window. */
   take(): void {
-    if (Number.isFinite(this.rate)) this.tokens -= 1;
+    if (!Number.isFinite(this.rate)) return;
+    this.sent.push(this.now());
+    if (this.sent.length > 2 * Math.max(1, Math.floor(this.maxRate))) this.sent.splice(0, this.sent.length - this.k());
   }
 
   /** Stops sends until `ms` from now. */
@@ -90,7 +94,6 @@ export class Pacer {
       } else if (this.rate < this.maxRate) {
         this.rate = Math.min(this.maxRate, this.rate + this.maxRate * RECOVER_STEP);
       }
-      this.tokens = Math.min(this.tokens, this.burst());
       this.windowStart = t;
       this.answers = 0;
       this.throttled = 0;
