@@ -4,10 +4,10 @@
  */
 import path from 'node:path';
 import { Db } from '../../src/store/db';
-import { ensureMember } from '../../src/store/members';
+import { ensureMember, findMember } from '../../src/store/members';
 import { subscribe } from '../../src/store/subscriptions';
 import { Vault } from '../../src/store/vault';
-import { FakeSignal, SIGNAL_ERRORS } from '../fakes/fake-signal';
+import { FakeSignal, SIGNAL_ERRORS, textEnvelope } from '../fakes/fake-signal';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, tempDir, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
 import { numbersIn, seedMembers } from '../helpers/seed';
@@ -105,4 +105,33 @@ describe('a Signal pause', () => {
     expect(signal.sendRequests).toBeLessThanOrEqual(10);
     expect(h.logs.some((l) => l.includes('rate-limit-challenge'))).toBe(true);
   });
+});
+
+describe('a Signal reply during a rate limit', () => {
+  const STRANGER = { uuid: '5a6b7c8d-9e0f-4a1b-8c2d-00000000abcd', number: null };
+  let signal: FakeSignal;
+  let h: Harness;
+  let refusals = 0;
+
+  beforeAll(async () => {
+    // Signal refuses the first five sends with 429: more than any in-memory retry would wait for.
+    signal = new FakeSignal({ account: SIGNAL_NUMBER, answer: () => (refusals < 5 ? (refusals++, SIGNAL_ERRORS.rateLimited(SIGNAL_NUMBER)) : 'accept') });
+    await signal.start();
+    h = await startHarness({ twilio: false, signalApiUrl: signal.url, dispatcher: { backoff: { baseMs: 20, maxMs: 200, maxAttempts: 20 } } });
+    await waitFor(() => signal.connected === 1, 5_000, 'the receive websocket');
+  });
+
+  afterAll(async () => {
+    await h.close();
+    await signal.stop();
+  });
+
+  it('leaves through the outbox and arrives once the pause is over, without making the sender a member', async () => {
+    signal.push(textEnvelope(SIGNAL_NUMBER, STRANGER, 'HELP'));
+    await waitFor(() => signal.to(STRANGER.uuid).length === 1, 20_000, 'the HELP reply');
+    expect(refusals).toBe(5);
+    expect(signal.to(STRANGER.uuid)[0]!.message).toMatch(/JOIN/);
+    const vault = new Vault(new Uint8Array(Buffer.from(TEST_MASTER_KEY, 'base64')));
+    expect(findMember(h.server.db, vault, { channel: 'signal', address: STRANGER.uuid })).toBeUndefined();
+  }, 30_000);
 });
