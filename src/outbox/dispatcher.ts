@@ -83,9 +83,4 @@ export class Dispatcher {
     await Promise.all([...this.lanes.values()].map((l) => l.stop()));
     this.writer.flush();
   }
-
-  /** Whether a channel's lane is paused now (the provider asked us to wait). */
-  paused(channel: Channel): boolean {
-    return this.lanes.get(channel)?.pacer.paused ?? false;
-  }
 }

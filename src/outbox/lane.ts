@@ -166,12 +166,23 @@ export class Lane {
     if (row.member_status === 'stopped' || row.member_status === 'invalid') return this.failed(row, `recipient_${row.member_status}`);
     if (row.alert_id !== null && now() - row.created_at > opts.maxAgeMs) return this.failed(row, 'expired');
     if (!row.address_ct) return this.failed(row, 'no_address');
-    const body = row.alert_id !== null ? renderer.render(row.alert_id, row.lang) : openBody(vault, row);
+    let body: string | null;
+    let to: string;
+    try {
+      body = row.alert_id !== null ? renderer.render(row.alert_id, row.lang) : openBody(vault, row);
+      to =
+        row.member_id !== null
+          ? openAddress(vault, { id: row.member_id, address_ct: row.address_ct, key_version: row.address_kv })
+          : openRowAddress(vault, row);
+    } catch (err) {
+      this.deps.log.error({ err: safeError(err), outboxId: row.id }, 'an outbox row could not be opened');
+      // A busy database passes; a row that cannot be decrypted never will open: fail it rather than claim it again and again.
+      if (String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_')) {
+        return { outcome: { id: row.id, kind: 'retry', dueAt: now() + backoffDelay(opts.backoff, row.attempts), error: 'database' } };
+      }
+      return this.failed(row, 'unreadable');
+    }
     if (body === null) return this.failed(row, 'alert_gone');
-    const to =
-      row.member_id !== null
-        ? openAddress(vault, { id: row.member_id, address_ct: row.address_ct, key_version: row.address_kv })
-        : openRowAddress(vault, row);
     const started = now();
     try {
       const { providerId } = await this.sender.send(to, body, { ref: row.id });

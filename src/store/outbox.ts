@@ -41,10 +41,13 @@ export type Outcome =
 export function enqueueMessage(db: Db, vault: Vault, memberId: number, text: string, now: number): number {
   return db.transaction(() => {
     const id = db.nextId('outbox');
-    db.stmt(
-      `INSERT INTO outbox (id, member_id, channel, priority, body_ct, key_version, state, due_at, created_at, updated_at)
-       SELECT ?, id, channel, ?, ?, ?, 'pending', ?, ?, ? FROM members WHERE id = ?`,
-    ).run(id, PRIORITY.urgent, vault.seal(text, { ...BODY, row: id }), vault.keyVersion, now, now, now, memberId);
+    const { changes } = db
+      .stmt(
+        `INSERT INTO outbox (id, member_id, channel, priority, body_ct, key_version, state, due_at, created_at, updated_at)
+         SELECT ?, id, channel, ?, ?, ?, 'pending', ?, ?, ? FROM members WHERE id = ?`,
+      )
+      .run(id, PRIORITY.urgent, vault.seal(text, { ...BODY, row: id }), vault.keyVersion, now, now, now, memberId);
+    if (changes !== 1) throw new Error('enqueueMessage: no such member');
     return id;
   });
 }
