@@ -172,7 +172,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     async start() {
       const address = await app.listen({ port: config.port, host: config.host });
       // Only this process sends from this database: anything leased before a crash is due again.
-      const released = releaseLeases(db, now());
+      const released = releaseLeases(db);
       if (released) log.warn({ released }, 'released outbox rows claimed before the last stop');
       planner.resume();
       stopWatch = planner.watch();

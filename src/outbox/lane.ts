@@ -36,7 +36,7 @@ export class Lane {
   private latencyMs = FIRST_LATENCY_MS;
   /** Sends not yet answered (awaited by stop()). */
   private readonly inFlight = new Set<Promise<void>>();
-  /** Rows claimed whose outcome is not in the database yet: what a hard kill would send again. */
+  /** Rows claimed whose outcome is not in the database yet: what a hard kill would send again (the sends in flight, and answers of this turn). */
   private unrecorded = 0;
   private lastWindow = 0;
   private running: Promise<void> | null = null;
@@ -75,7 +75,7 @@ export class Lane {
   }
 
   /**
-   * Sends allowed in flight (claimed, outcome not yet recorded): the rate times the observed latency, with a
+   * Sends allowed in flight: the rate times the observed latency, with a
    * margin, at least one, at most maxInFlight and never more than one
    * second of SEND_RATE.
    */
@@ -104,13 +104,15 @@ export class Lane {
       this.lastWindow = window;
       this.deps.log.debug({ channel: this.channel, window, rate: this.pacer.currentRate }, 'outbox lane window');
     }
-    const room = window - this.unrecorded;
+    // Answered sends free their place at once; their outcomes are written at the end of this turn
+    // of the event loop. Should writing fall behind (a busy database), the lane stops claiming.
+    const room = Math.min(window - this.inFlight.size, 2 * window - this.unrecorded);
     if (room <= 0) return this.sleep(opts.pollMs);
     const wait = this.pacer.waitMs();
     if (wait > 0) return this.sleep(wait);
     const want = Math.max(1, Math.min(room, this.pacer.available()));
     // Claim in small groups rather than one row per finished send: a claim is a transaction.
-    if (this.unrecorded > 0 && want < Math.ceil(window / 8)) return this.sleep(opts.pollMs);
+    if (this.inFlight.size > 0 && want < Math.ceil(window / 4)) return this.sleep(opts.pollMs);
     this.poked = false;
     const t = now();
     const rows = claimLane(db, this.channel, t, want, t + opts.leaseMs);
@@ -133,7 +135,10 @@ export class Lane {
           recorded();
         },
       );
-      const tracked = p.finally(() => this.inFlight.delete(tracked));
+      const tracked: Promise<void> = p.finally(() => {
+        this.inFlight.delete(tracked);
+        this.wake();
+      });
       this.inFlight.add(tracked);
     }
   }

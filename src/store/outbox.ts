@@ -125,9 +125,12 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
   });
 }
 
-/** Releases every lease: at start-up no send is in flight, so leased rows are due again. */
-export function releaseLeases(db: Db, now: number = Date.now()): number {
-  return db.stmt("UPDATE outbox SET lease_until = 0, due_at = ? WHERE state = 'pending' AND lease_until > 0").run(now).changes;
+/**
+ * Releases every lease: at start-up no send is in flight, so leased rows are
+ * due again, in their place in line (when they were claimed).
+ */
+export function releaseLeases(db: Db): number {
+  return db.stmt("UPDATE outbox SET lease_until = 0, due_at = updated_at WHERE state = 'pending' AND lease_until > 0").run().changes;
 }
 
 /** The earliest due time of a pending row of one lane, or null if none. */
