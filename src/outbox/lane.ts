@@ -110,9 +110,11 @@ export class Lane {
     if (room <= 0) return this.sleep(opts.pollMs);
     const wait = this.pacer.waitMs();
     if (wait > 0) return this.sleep(wait);
-    const want = Math.max(1, Math.min(room, this.pacer.available()));
-    // Claim in small groups rather than one row per finished send: a claim is a transaction.
-    if (this.inFlight.size > 0 && want < Math.ceil(window / 4)) return this.sleep(opts.pollMs);
+    const available = this.pacer.available();
+    // When the window (not the rate) holds the lane back, claim in small groups rather than one
+    // row per answered send: a claim is a transaction. The next answers wake the lane.
+    if (this.inFlight.size > 0 && room < available && room < Math.ceil(window / 4)) return this.sleep(opts.pollMs);
+    const want = Math.max(1, Math.min(room, available));
     this.poked = false;
     const t = now();
     const rows = claimLane(db, this.channel, t, want, t + opts.leaseMs);
