@@ -28,8 +28,8 @@ export interface LaneDeps {
   now: () => number;
 }
 
-/** Latency assumed before the first answer: slow, so a fan-out is not held back while the real one is measured. */
-const FIRST_LATENCY_MS = 1_000;
+/** Latency assumed before the first answer: a typical Twilio call (a larger guess opens hundreds of connections at once and slows the start). */
+const FIRST_LATENCY_MS = 250;
 
 export class Lane {
   readonly pacer: Pacer;
