@@ -15,7 +15,7 @@ import { SignalReceiver, type ReceiverTuning } from './channels/signal/signal-re
 import { SignalSender, type ThrottlePolicy } from './channels/signal/signal-sender';
 import { TwilioSender } from './channels/twilio/twilio-sender';
 import type { ChannelSender } from './channels/types';
-import type { Config, Secrets } from './config/env';
+import { ConfigError, type Config, type Secrets } from './config/env';
 import { SignalInbox, type RetryPolicy } from './inbound/signal-inbox';
 import { runRetention, scheduleRetention } from './jobs/retention';
 import type { Logger } from './log/logger';
@@ -23,6 +23,7 @@ import { Metrics } from './metrics';
 import { DEFAULT_DISPATCHER, Dispatcher, type DispatcherOptions } from './outbox/dispatcher';
 import { isSignalUuid, type Channel, type Sender } from './phone/identity';
 import { Db } from './store/db';
+import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from './store/key-state';
 import { loadMasterKey } from './store/master-key';
 import { migrate } from './store/migrate';
 import { releaseLeases } from './store/outbox';
@@ -96,9 +97,11 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     );
   }
   if (!secrets.twilioAuthToken) log.warn('TWILIO_AUTH_TOKEN is not set: Twilio webhooks are accepted unsigned. Do not expose this server.');
-  const vault = new Vault(key.key);
   const db = new Db(path.join(config.dataDir, 'heads-up.db'));
+  // The data is sealed under the key version the database records (rotate-key moves it on).
+  const vault = new Vault(key.key, readKeyState(db).version);
   try {
+    if (rotationUnderWay(db)) throw new ConfigError('HEADSUP_MASTER_KEY', ROTATION_UNDER_WAY);
     const applied = migrate(db);
     if (applied.length) log.info({ applied }, 'migrations applied');
   } catch (err) {

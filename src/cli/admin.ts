@@ -12,6 +12,8 @@ import { CommandError, UsageError } from './cli-errors';
 import { formatCheck, runDoctor } from './doctor';
 import { isModeratorCommand, moderate } from './moderate';
 import { purgeCommand } from './purge-command';
+import { restoreCommand } from './restore-command';
+import { rotateKeyCommand } from './rotate-key-command';
 
 const USAGE = `usage: heads-up COMMAND   (in a checkout: npm run admin -- COMMAND)
 
@@ -44,6 +46,14 @@ const OPERATIONS: Record<string, Operation> = {
     },
   },
   purge: { args: [], run: async (_args, out) => (out(purgeCommand()), 0) },
+  restore: { args: ['FILE'], run: async ([file], out) => (out(await restoreCommand(file as string)), 0) },
+  'rotate-key': {
+    args: [],
+    run: async (_args, out) => {
+      for (const line of await rotateKeyCommand()) out(line);
+      return 0;
+    },
+  },
 };
 
 /** Runs the command line `argv` (without node and the script); returns the exit code. */

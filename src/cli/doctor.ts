@@ -8,10 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConfigError, type Config, type Secrets } from '../config/env';
-import { findProjectDir } from '../store/find-up';
 import { cryptoReady, Vault } from '../store/vault';
 import { keyMatches } from './key-probe';
-import { databaseFile, readLineConfig } from './line';
+import { databaseFile, latestMigration, readExistingKey, readLineConfig } from './line';
 
 /** The outcome of one check: `ok` false means `detail` says what to do. */
 export interface CheckResult {
@@ -26,28 +25,6 @@ const MIN_FREE_BYTES = 200 * 1024 * 1024;
 
 const ok = (name: string, detail: string): CheckResult => ({ name, ok: true, detail });
 const bad = (name: string, detail: string): CheckResult => ({ name, ok: false, detail });
-
-function decodeKey(b64: string): Uint8Array | null {
-  const buf = Buffer.from(b64.trim(), 'base64');
-  return buf.length === 32 && buf.toString('base64') === b64.trim() ? new Uint8Array(buf) : null;
-}
-
-/** The master key as the server would load it, without creating a dev key file. */
-function readKey(config: Config, secrets: Secrets): { key: Uint8Array } | { problem: string } {
-  if (secrets.masterKeyBase64) {
-    const key = decodeKey(secrets.masterKeyBase64);
-    return key ? { key } : { problem: 'HEADSUP_MASTER_KEY is not base64 of 32 bytes: generate one with openssl rand -base64 32' };
-  }
-  const file = path.join(config.dataDir, 'master.key');
-  if (!fs.existsSync(file)) return { problem: 'HEADSUP_MASTER_KEY is not set and there is no development key file: set HEADSUP_MASTER_KEY' };
-  const key = decodeKey(fs.readFileSync(file, 'utf8'));
-  return key ? { key } : { problem: `${file} does not hold base64 of 32 bytes: restore it, or set HEADSUP_MASTER_KEY` };
-}
-
-function latestMigration(): number {
-  const files = fs.readdirSync(findProjectDir('migrations')).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f));
-  return Math.max(0, ...files.map((f) => Number(f.slice(0, 4))));
-}
 
 function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
   const file = databaseFile(config.dataDir);
@@ -182,7 +159,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
   const { config, secrets } = parsed;
   const results: CheckResult[] = [ok('configuration', 'every variable is valid')];
   await cryptoReady();
-  const key = readKey(config, secrets);
+  const key = readExistingKey(config, secrets);
   if ('problem' in key) results.push(bad('key', key.problem));
   results.push(...checkDatabase(config, 'key' in key ? key.key : null));
   results.push(checkDisk(fs.existsSync(config.dataDir) ? config.dataDir : path.dirname(path.resolve(config.dataDir))));

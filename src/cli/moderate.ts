@@ -10,10 +10,11 @@ import { MODERATOR_COMMANDS } from '../bot/commands';
 import { DEFAULT_LIMITS } from '../bot/context';
 import { parse } from '../bot/parser';
 import { Db } from '../store/db';
+import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
 import { loadMasterKey } from '../store/master-key';
 import { migrate } from '../store/migrate';
 import { cryptoReady, Vault } from '../store/vault';
-import { UsageError } from './cli-errors';
+import { CommandError, UsageError } from './cli-errors';
 import { databaseFile, readLineConfig } from './line';
 
 /** Whether the words start a moderator command (PENDING, APPROVE, …), in any case. */
@@ -29,9 +30,11 @@ export async function moderate(words: string[]): Promise<string> {
   const parsed = parse(text);
   const { config, secrets } = readLineConfig();
   await cryptoReady();
-  const vault = new Vault(loadMasterKey(secrets.masterKeyBase64, config.dataDir).key);
+  const key = loadMasterKey(secrets.masterKeyBase64, config.dataDir).key;
   const db = new Db(databaseFile(config.dataDir));
   try {
+    if (rotationUnderWay(db)) throw new CommandError(ROTATION_UNDER_WAY);
+    const vault = new Vault(key, readKeyState(db).version);
     migrate(db);
     const bot = new Bot({
       db,

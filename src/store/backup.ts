@@ -13,12 +13,17 @@ export interface LineCounts {
   alerts: number;
 }
 
+/** Counts members, reports and alerts through an open connection. */
+export function countTables(db: Database.Database): LineCounts {
+  const n = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { members: n('members'), reports: n('reports'), alerts: n('alerts') };
+}
+
 /** Counts members, reports and alerts in a database file, opened read-only. */
 export function countLine(file: string): LineCounts {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const n = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return { members: n('members'), reports: n('reports'), alerts: n('alerts') };
+    return countTables(db);
   } finally {
     db.close();
   }

@@ -1,0 +1,138 @@
+/**
+ * Restore: a backup becomes the database of a stopped line. The backup is
+ * checked first (intact, not from a newer schema, made under this key),
+ * copied beside the database and migrated there; only then is the current
+ * database set aside and the copy moved into its place. The set-aside file
+ * is put back if anything fails, and removed once the restored database has
+ * opened and passed its checks.
+ */
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { countTables, type LineCounts } from './backup';
+import { Db } from './db';
+import { openExclusive } from './exclusive-open';
+import { keyCheckValue } from './key-state';
+import { migrate } from './migrate';
+import type { Vault } from './vault';
+
+/** A backup that must not be restored; the message says why. */
+export class RestoreRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RestoreRefused';
+  }
+}
+
+function hasTable(db: Database.Database, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** Whether the key opens the backup: by its key check, or (made before one was recorded) by one sealed value. */
+function keyOpens(db: Database.Database, vault: Vault): boolean {
+  const check = hasTable(db, 'key_check') ? (db.prepare('SELECT value FROM key_check WHERE id = 1').get() as { value: Buffer } | undefined) : undefined;
+  if (check) return check.value.equals(keyCheckValue(vault));
+  const row = db.prepare('SELECT id, address_ct, key_version FROM members WHERE address_ct IS NOT NULL LIMIT 1').get() as
+    | { id: number; address_ct: Buffer; key_version: number }
+    | undefined;
+  if (!row) return true;
+  try {
+    vault.open(row.address_ct, { table: 'members', column: 'address', row: row.id }, row.key_version);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses a database that is damaged, from a newer schema, made under another key, or taken mid-rotation. */
+function inspect(db: Database.Database, file: string, vault: Vault, latestKnown: number): void {
+  let ok: unknown;
+  try {
+    ok = db.pragma('quick_check', { simple: true });
+  } catch {
+    ok = 'not a database';
+  }
+  if (ok !== 'ok') throw new RestoreRefused(`${file} is damaged or not a Heads Up backup`);
+  if (!hasTable(db, 'schema_migrations') || !hasTable(db, 'members')) throw new RestoreRefused(`${file} is not a Heads Up backup`);
+  const schema = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  if (schema > latestKnown) throw new RestoreRefused(`${file} was made by a newer version of Heads Up (schema ${schema}, this one knows ${latestKnown}): upgrade first`);
+  if (hasTable(db, 'key_rotation') && db.prepare('SELECT 1 FROM key_rotation').get()) {
+    throw new RestoreRefused(`${file} was taken during an interrupted key rotation: restore another backup`);
+  }
+  if (!keyOpens(db, vault)) throw new RestoreRefused(`${file} was made under another master key: set HEADSUP_MASTER_KEY to the key of that backup`);
+}
+
+/** Refuses a backup that is damaged, from a newer schema, made under another key, or taken mid-rotation. */
+export function checkBackup(file: string, vault: Vault, latestKnown: number): void {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new RestoreRefused(`${file} cannot be opened as a database`);
+  }
+  try {
+    inspect(db, file, vault, latestKnown);
+  } finally {
+    db.close();
+  }
+}
+
+/** Restores `backup` into `target` (the line's database path); throws DatabaseInUseError while a server has it open. */
+export async function restoreDatabase(backup: string, target: string, vault: Vault, latestKnown: number): Promise<LineCounts> {
+  checkBackup(backup, vault, latestKnown);
+  // Held from here to the swap: no server can open the database meanwhile.
+  const live = fs.existsSync(target) ? openExclusive(target) : null;
+  const staged = `${target}.restoring`;
+  const aside = `${target}.before-restore`;
+  try {
+    fs.rmSync(staged, { force: true });
+    fs.closeSync(fs.openSync(staged, 'wx', 0o600));
+    const source = new Database(backup, { readonly: true, fileMustExist: true });
+    try {
+      await source.backup(staged);
+    } finally {
+      source.close();
+    }
+    // An older backup gets this version's schema before it goes live.
+    const copy = new Db(staged);
+    try {
+      migrate(copy);
+    } finally {
+      copy.close();
+    }
+    if (live) {
+      // Everything of the live database into its main file, then no WAL left to orphan.
+      live.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      live.sqlite.pragma('journal_mode = DELETE');
+      fs.renameSync(target, aside);
+    }
+    fs.renameSync(staged, target);
+  } catch (err) {
+    fs.rmSync(staged, { force: true });
+    throw err;
+  } finally {
+    live?.close();
+  }
+  try {
+    const check = new Db(target);
+    try {
+      migrate(check);
+      inspect(check.sqlite, target, vault, latestKnown);
+    } finally {
+      check.close();
+    }
+  } catch (err) {
+    if (fs.existsSync(aside)) {
+      fs.rmSync(`${target}-wal`, { force: true });
+      fs.rmSync(`${target}-shm`, { force: true });
+      fs.renameSync(aside, target);
+    }
+    throw err;
+  }
+  fs.rmSync(aside, { force: true });
+  const counts = new Db(target);
+  try {
+    return countTables(counts.sqlite);
+  } finally {
+    counts.close();
+  }
+}
