@@ -83,7 +83,7 @@ interface State {
 /** Whether `vault` opens the line's data: by its key check, or (before one was recorded) by one sealed value. */
 function opensLine(db: Db, vault: Vault, check: Buffer | null): boolean {
   if (check) return check.equals(keyCheckValue(vault));
-  const row = db.sqlite.prepare('SELECT id, address_ct, key_version FROM members WHERE address_ct IS NOT NULL LIMIT 1').get() as
+  const row = db.sqlite.prepare('SELECT id, address_ct, key_version FROM members WHERE address_ct IS NOT NULL AND key_version = ? LIMIT 1').get(vault.keyVersion) as
     | { id: number; address_ct: Buffer; key_version: number }
     | undefined;
   if (!row) return true;
@@ -136,16 +136,14 @@ export class KeyRotation {
     const { db, oldVault, newVault } = this;
     const { version, check } = readKeyState(db);
     if (oldVault.keyVersion !== version || newVault.keyVersion !== version + 1) throw new Error('rotation vaults must have the stored version and the next');
-    if (!opensLine(db, oldVault, check)) throw new RotationError('HEADSUP_MASTER_KEY does not open this database: set it to the current key');
     const newCheck = keyCheckValue(newVault);
     if (newCheck.equals(keyCheckValue(oldVault))) throw new RotationError('HEADSUP_NEW_MASTER_KEY is the current key: generate a new one (openssl rand -base64 32)');
     const existing = db.sqlite.prepare('SELECT to_version, new_check, step, cursor FROM key_rotation WHERE id = 1').get() as State | undefined;
-    if (existing) {
-      if (!existing.new_check.equals(newCheck)) {
-        throw new RotationError('an interrupted rotation to another key is under way: run rotate-key again with the HEADSUP_NEW_MASTER_KEY it started with');
-      }
-      return existing;
+    if (existing && !existing.new_check.equals(newCheck)) {
+      throw new RotationError('an interrupted rotation to another key is under way: run rotate-key again with the HEADSUP_NEW_MASTER_KEY it started with');
     }
+    if (!opensLine(db, oldVault, check)) throw new RotationError('HEADSUP_MASTER_KEY does not open this database: set it to the current key');
+    if (existing) return existing;
     const state: State = { to_version: newVault.keyVersion, new_check: newCheck, step: 'members', cursor: 0 };
     db.transaction(() => {
       db.stmt('DELETE FROM key_rotation_map').run();
