@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConfigError, type Config, type Secrets } from '../config/env';
+import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
 import { cryptoReady, Vault } from '../store/vault';
-import { keyMatches } from './key-probe';
 import { databaseFile, latestMigration, readExistingKey, readLineConfig } from './line';
 
 /** The outcome of one check: `ok` false means `detail` says what to do. */
@@ -48,9 +48,10 @@ function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
     else if (applied < known) results.push(ok('migrations', `schema ${applied}; the server applies ${known - applied} newer migration(s) at start`));
     else results.push(ok('migrations', `schema ${applied}, up to date`));
     if (key) {
-      const verdict = keyMatches(db, new Vault(key));
+      const verdict = keyOpens(db, new Vault(key));
       if (verdict === 'match') results.push(ok('key', 'the master key opens this database'));
       else if (verdict === 'empty') results.push(ok('key', 'nothing sealed yet to check the key against'));
+      else if (verdict === 'rotating') results.push(bad('key', ROTATION_UNDER_WAY));
       else results.push(bad('key', 'HEADSUP_MASTER_KEY does not open this database: use the key it was created with'));
     }
     return results;

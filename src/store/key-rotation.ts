@@ -16,7 +16,7 @@
 import { memberKey, type Channel } from '../phone/identity';
 import { numbersInText } from '../phone/numbers';
 import type { Db } from './db';
-import { keyCheckValue, readKeyState, writeKeyState } from './key-state';
+import { keyCheckValue, keyOpens, readKeyState, writeKeyState } from './key-state';
 import type { Slot, Vault } from './vault';
 
 /** Every sealed column (`<column>_ct`, with `key_version`), and what rotation does with it. */
@@ -80,21 +80,6 @@ interface State {
   cursor: number;
 }
 
-/** Whether `vault` opens the line's data: by its key check, or (before one was recorded) by one sealed value. */
-function opensLine(db: Db, vault: Vault, check: Buffer | null): boolean {
-  if (check) return check.equals(keyCheckValue(vault));
-  const row = db.sqlite.prepare('SELECT id, address_ct, key_version FROM members WHERE address_ct IS NOT NULL AND key_version = ? LIMIT 1').get(vault.keyVersion) as
-    | { id: number; address_ct: Buffer; key_version: number }
-    | undefined;
-  if (!row) return true;
-  try {
-    vault.open(row.address_ct, { table: 'members', column: 'address', row: row.id }, row.key_version);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The key version a rotation starts from (the stored one) and goes to. The
  * caller builds the two vaults with these versions.
@@ -134,7 +119,7 @@ export class KeyRotation {
 
   private begin(): State {
     const { db, oldVault, newVault } = this;
-    const { version, check } = readKeyState(db);
+    const { version } = readKeyState(db);
     if (oldVault.keyVersion !== version || newVault.keyVersion !== version + 1) throw new Error('rotation vaults must have the stored version and the next');
     const newCheck = keyCheckValue(newVault);
     if (newCheck.equals(keyCheckValue(oldVault))) throw new RotationError('HEADSUP_NEW_MASTER_KEY is the current key: generate a new one (openssl rand -base64 32)');
@@ -142,7 +127,7 @@ export class KeyRotation {
     if (existing && !existing.new_check.equals(newCheck)) {
       throw new RotationError('an interrupted rotation to another key is under way: run rotate-key again with the HEADSUP_NEW_MASTER_KEY it started with');
     }
-    if (!opensLine(db, oldVault, check)) throw new RotationError('HEADSUP_MASTER_KEY does not open this database: set it to the current key');
+    if (keyOpens(db.sqlite, oldVault, { resuming: true }) === 'mismatch') throw new RotationError('HEADSUP_MASTER_KEY does not open this database: set it to the current key');
     if (existing) return existing;
     const state: State = { to_version: newVault.keyVersion, new_check: newCheck, step: 'members', cursor: 0 };
     db.transaction(() => {

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { countTables, type LineCounts } from './backup';
 import { Db } from './db';
 import { openExclusive } from './exclusive-open';
-import { keyCheckValue } from './key-state';
+import { keyOpens } from './key-state';
 import { migrate } from './migrate';
 import type { Vault } from './vault';
 
@@ -27,22 +27,6 @@ function hasTable(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 
-/** Whether the key opens the backup: by its key check, or (made before one was recorded) by one sealed value. */
-function keyOpens(db: Database.Database, vault: Vault): boolean {
-  const check = hasTable(db, 'key_check') ? (db.prepare('SELECT value FROM key_check WHERE id = 1').get() as { value: Buffer } | undefined) : undefined;
-  if (check) return check.value.equals(keyCheckValue(vault));
-  const row = db.prepare('SELECT id, address_ct, key_version FROM members WHERE address_ct IS NOT NULL LIMIT 1').get() as
-    | { id: number; address_ct: Buffer; key_version: number }
-    | undefined;
-  if (!row) return true;
-  try {
-    vault.open(row.address_ct, { table: 'members', column: 'address', row: row.id }, row.key_version);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Refuses a database that is damaged, from a newer schema, made under another key, or taken mid-rotation. */
 function inspect(db: Database.Database, file: string, vault: Vault, latestKnown: number): void {
   let ok: unknown;
@@ -55,10 +39,9 @@ function inspect(db: Database.Database, file: string, vault: Vault, latestKnown:
   if (!hasTable(db, 'schema_migrations') || !hasTable(db, 'members')) throw new RestoreRefused(`${file} is not a Heads Up backup`);
   const schema = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
   if (schema > latestKnown) throw new RestoreRefused(`${file} was made by a newer version of Heads Up (schema ${schema}, this one knows ${latestKnown}): upgrade first`);
-  if (hasTable(db, 'key_rotation') && db.prepare('SELECT 1 FROM key_rotation').get()) {
-    throw new RestoreRefused(`${file} was taken during an interrupted key rotation: restore another backup`);
-  }
-  if (!keyOpens(db, vault)) throw new RestoreRefused(`${file} was made under another master key: set HEADSUP_MASTER_KEY to the key of that backup`);
+  const key = keyOpens(db, vault);
+  if (key === 'rotating') throw new RestoreRefused(`${file} was taken during an interrupted key rotation: restore another backup`);
+  if (key === 'mismatch') throw new RestoreRefused(`${file} was made under another master key: set HEADSUP_MASTER_KEY to the key of that backup`);
 }
 
 /** Refuses a backup that is damaged, from a newer schema, made under another key, or taken mid-rotation. */
