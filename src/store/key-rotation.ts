@@ -149,31 +149,36 @@ export class KeyRotation {
     throw new RotationError(`a value in ${slot.table}.${slot.column} is sealed under key version ${version}, which is neither the current nor the new key`);
   }
 
-  private count(step: RotationStep): number {
-    const table = step === 'inbound_retry' ? 'inbound_retry' : step;
-    const where = step === 'outbox' ? ' WHERE body_ct IS NOT NULL' : '';
-    return (this.db.stmt(`SELECT count(*) AS n FROM ${table}${where}`).get() as { n: number }).n;
+  private rowsOf(step: RotationStep, upTo?: number): number {
+    const where = [step === 'outbox' ? 'body_ct IS NOT NULL' : '', upTo === undefined ? '' : 'id <= ?'].filter(Boolean);
+    const sql = `SELECT count(*) AS n FROM ${step}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    return (this.db.stmt(sql).get(...(upTo === undefined ? [] : [upTo])) as { n: number }).n;
   }
 
-  private totals = new Map<RotationStep, number>();
+  /** Rows done and to do in each step, counted once (a resumed step starts from its cursor). */
+  private readonly counts = new Map<RotationStep, { done: number; total: number }>();
 
   /** One batch of the current step, in the caller's transaction; returns the next state. */
   private step(state: State): State {
+    let count = this.counts.get(state.step);
+    if (this.opts.onProgress && !count) {
+      count = { done: this.rowsOf(state.step, state.cursor), total: this.rowsOf(state.step) };
+      this.counts.set(state.step, count);
+    }
+    const before = this.done;
     const last = this.runBatch(state.step, state.cursor);
     const next: State =
       last === null ? { ...state, step: STEPS[STEPS.indexOf(state.step) + 1] as RotationStep, cursor: 0 } : { ...state, cursor: last };
     this.db.stmt('UPDATE key_rotation SET step = ?, cursor = ? WHERE id = 1').run(next.step, next.cursor);
-    if (this.opts.onProgress) {
-      let total = this.totals.get(state.step);
-      if (total === undefined) {
-        total = this.count(state.step);
-        this.totals.set(state.step, total);
-      }
-      const done = last === null ? total : (this.db.stmt(`SELECT count(*) AS n FROM ${state.step} WHERE id <= ?${state.step === 'outbox' ? ' AND body_ct IS NOT NULL' : ''}`).get(last) as { n: number }).n;
-      this.opts.onProgress({ step: state.step, done, total });
+    if (this.opts.onProgress && count) {
+      count.done = last === null ? count.total : count.done + (this.done - before);
+      this.opts.onProgress({ step: state.step, ...count });
     }
     return next;
   }
+
+  /** Rows re-keyed by this run. */
+  private done = 0;
 
   /** Re-keys up to `batch` rows after `cursor`; returns the last id done, or null when the step is complete. */
   private runBatch(step: RotationStep, cursor: number): number | null {
@@ -194,6 +199,7 @@ export class KeyRotation {
   }
 
   private tally(table: string, n: number): void {
+    this.done += n;
     this.summary.resealed[table] = (this.summary.resealed[table] ?? 0) + n;
   }
 
