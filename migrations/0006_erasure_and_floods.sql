@@ -21,8 +21,9 @@ CREATE TABLE inbound_seen (
 
 -- The stored replies of the last day are erased with their sender on DELETE:
 -- found by the sender's rate-limit index (the purpose sender_limits uses).
+-- No index: DELETE is rare and scans at most a day of rows, while an index
+-- would cost a random page write on every webhook (see 0003).
 ALTER TABLE inbound_messages ADD COLUMN sender_bidx BLOB;
-CREATE INDEX inbound_messages_sender ON inbound_messages (sender_bidx) WHERE sender_bidx IS NOT NULL;
 
 -- Parked Signal messages are erased with their sender on DELETE.
 ALTER TABLE inbound_retry ADD COLUMN sender_bidx BLOB;

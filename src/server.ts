@@ -127,6 +127,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     moderatorContacts,
     subscribeMode: config.subscribeMode,
     retentionDays: config.retentionDays,
+    maxAreas: config.maxAreas,
     limits: opts.limits ?? DEFAULT_LIMITS,
     now,
     onQueued: () => dispatcher.wake(),

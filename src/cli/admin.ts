@@ -38,6 +38,7 @@ async function main(): Promise<void> {
       moderatorContacts: [],
       subscribeMode: config.subscribeMode,
       retentionDays: config.retentionDays,
+      maxAreas: config.maxAreas,
       limits: DEFAULT_LIMITS,
       now: Date.now,
       // The server's dispatcher and planner poll for work this process leaves.
