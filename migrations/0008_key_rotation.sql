@@ -1,11 +1,6 @@
 -- rotate-key (issue 14): the version of the master key the data is sealed
 -- under, and the state of a rotation, so an interrupted one resumes.
 
--- The key check: a blind index of a fixed string under the master key.
-CREATE TABLE key_check (
-  id    INTEGER PRIMARY KEY CHECK (id = 1),
-  value BLOB    NOT NULL
-);
 -- The version of the current master key: 1 for the line's first key, one
 -- more at each rotation. New ciphertexts carry it (key_version columns).
 ALTER TABLE key_check ADD COLUMN key_version INTEGER NOT NULL DEFAULT 1;

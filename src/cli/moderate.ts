@@ -10,6 +10,7 @@ import { MODERATOR_COMMANDS } from '../bot/commands';
 import { DEFAULT_LIMITS } from '../bot/context';
 import { parse } from '../bot/parser';
 import { Db } from '../store/db';
+import { recordKey, verifyKey } from '../store/key-check';
 import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
 import { loadMasterKey } from '../store/master-key';
 import { migrate } from '../store/migrate';
@@ -35,7 +36,9 @@ export async function moderate(words: string[]): Promise<string> {
   try {
     if (rotationUnderWay(db)) throw new CommandError(ROTATION_UNDER_WAY);
     const vault = new Vault(key, readKeyState(db).version);
+    verifyKey(db, vault);
     migrate(db);
+    recordKey(db, vault);
     const bot = new Bot({
       db,
       vault,
@@ -44,6 +47,7 @@ export async function moderate(words: string[]): Promise<string> {
       moderatorContacts: [],
       subscribeMode: config.subscribeMode,
       retentionDays: config.retentionDays,
+      maxAreas: config.maxAreas,
       limits: DEFAULT_LIMITS,
       now: Date.now,
       // The server's dispatcher and planner poll for work this process leaves.

@@ -35,6 +35,8 @@ export interface Config {
   subscribeMode: SubscribeMode;
   sendRate: number;
   retentionDays: number;
+  /** Most areas one member may hold (MAX_AREAS). */
+  maxAreas: number;
   logLevel: string;
 }
 
@@ -194,6 +196,7 @@ export function readConfig(env: Env): { config: Config; secrets: Secrets } {
     subscribeMode: oneOf(env, 'SUBSCRIBE_MODE', ['open', 'approval'] as const, 'open'),
     sendRate: num(env, 'SEND_RATE', 10, 0.01, 100000),
     retentionDays: int(env, 'RETENTION_DAYS', 90, 1, 3650),
+    maxAreas: int(env, 'MAX_AREAS', 10, 1, 1000),
     logLevel,
   };
   return { config, secrets: { masterKeyBase64, twilioAuthToken: twilio ? str(env, 'TWILIO_AUTH_TOKEN') : undefined } };

@@ -10,8 +10,9 @@
  * their reporter and rate-limit indexes, the Signal link); screening indexes
  * come from the alert's sealed text; a parked message carries its sender.
  * What the database holds only as an index (a reporter or blocked sender who
- * is not a member, a handled provider message id) cannot be carried over:
- * those links are erased and counted, never left under the old key.
+ * is not a member, a handled provider message id, the number of a Signal
+ * member with no SMS twin) cannot be carried over: those links are erased
+ * and counted, never left under the old key.
  */
 import { memberKey, type Channel } from '../phone/identity';
 import { numbersInText } from '../phone/numbers';
@@ -32,10 +33,13 @@ export const SEALED_COLUMNS = [
 /** Every blind-index column (`*_bidx`), its purpose, and what rotation does with it. */
 export const INDEX_COLUMNS = [
   { table: 'members', column: 'address_bidx', purpose: 'member', rotation: 'recomputed from the sealed address' },
-  { table: 'members', column: 'phone_bidx', purpose: 'member', rotation: "the SMS member's new index; erased when that member is gone" },
+  { table: 'members', column: 'phone_bidx', purpose: 'link', rotation: "recomputed from an SMS row's address; a Signal row takes its SMS twin's, or loses it until its member writes again" },
   { table: 'reports', column: 'reporter_bidx', purpose: 'reporter', rotation: "recomputed for members; erased for reporters who are not members" },
   { table: 'blocked_senders', column: 'reporter_bidx', purpose: 'reporter', rotation: 'recomputed for members; erased for senders who are not members' },
   { table: 'sender_limits', column: 'sender_bidx', purpose: 'sender', rotation: 'recomputed for members; erased for others' },
+  { table: 'inbound_retry', column: 'sender_bidx', purpose: 'sender', rotation: "recomputed from the parked message's sealed sender" },
+  { table: 'inbound_messages', column: 'sender_bidx', purpose: 'sender', rotation: 'erased with the handled ids' },
+  { table: 'inbound_seen', column: 'provider_bidx', purpose: 'inbound', rotation: 'erased: the provider id is not stored' },
   { table: 'screening', column: 'number_bidx', purpose: 'screen', rotation: "recomputed from the alert's sealed text" },
   { table: 'inbound_messages', column: 'provider_bidx', purpose: 'inbound', rotation: 'erased: the provider id is not stored' },
 ] as const;
@@ -192,7 +196,7 @@ export class KeyRotation {
       case 'outbox':
         return this.reseal('outbox', 'body', cursor);
       case 'inbound_retry':
-        return this.reseal('inbound_retry', 'item', cursor);
+        return this.parked(cursor);
       default:
         return null;
     }
@@ -231,10 +235,10 @@ export class KeyRotation {
   private members(cursor: number): number | null {
     const { db, oldVault, newVault } = this;
     const rows = db
-      .stmt('SELECT id, channel, address_ct, key_version FROM members WHERE id > ? ORDER BY id LIMIT ?')
-      .all(cursor, this.batch) as Array<{ id: number; channel: Channel; address_ct: Buffer | null; key_version: number }>;
+      .stmt('SELECT id, channel, address_ct, key_version, phone_bidx FROM members WHERE id > ? ORDER BY id LIMIT ?')
+      .all(cursor, this.batch) as Array<{ id: number; channel: Channel; address_ct: Buffer | null; key_version: number; phone_bidx: Buffer | null }>;
     const update = db.stmt('UPDATE members SET address_ct = ?, key_version = ?, address_bidx = ? WHERE id = ?');
-    const twinned = db.stmt("SELECT 1 FROM members WHERE phone_bidx = ? AND channel = 'signal' AND phone_bidx IS NOT NULL LIMIT 1");
+    const relink = db.stmt('UPDATE members SET phone_bidx = ? WHERE id = ?');
     const reporter = db.stmt('SELECT 1 FROM reports WHERE reporter_bidx = @k UNION ALL SELECT 1 FROM blocked_senders WHERE reporter_bidx = @k LIMIT 1');
     const limited = db.stmt('SELECT 1 FROM sender_limits WHERE sender_bidx = ? LIMIT 1');
     for (const r of rows) {
@@ -242,10 +246,13 @@ export class KeyRotation {
       const slot = { table: 'members', column: 'address', row: r.id };
       const address = this.open(r.address_ct, slot, r.key_version);
       const key = memberKey({ channel: r.channel, address });
-      const oldMember = oldVault.index('member', key);
-      const newMember = newVault.index('member', key);
-      update.run(newVault.seal(address, slot), newVault.keyVersion, newMember, r.id);
-      if (r.channel === 'sms' && twinned.get(oldMember)) this.map('member', oldMember, newMember);
+      update.run(newVault.seal(address, slot), newVault.keyVersion, newVault.index('member', key), r.id);
+      // An SMS row's address is the number its link is an index of; its Signal twin shares the old value.
+      if (r.channel === 'sms' && r.phone_bidx) {
+        const link = newVault.index('link', address);
+        relink.run(link, r.id);
+        this.map('link', r.phone_bidx, link);
+      }
       const oldReporter = oldVault.index('reporter', key);
       if (reporter.get({ k: oldReporter })) this.map('reporter', oldReporter, newVault.index('reporter', key));
       const oldSender = oldVault.index('sender', key);
@@ -253,6 +260,17 @@ export class KeyRotation {
     }
     this.tally('members', rows.length);
     return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;
+  }
+
+  /** Parked messages: re-sealed, and their sender index recomputed from the sender they carry. */
+  private parked(cursor: number): number | null {
+    const { db, newVault } = this;
+    const sender = db.stmt('UPDATE inbound_retry SET sender_bidx = ? WHERE id = ?');
+    return this.reseal('inbound_retry', 'item', cursor, (id, item) => {
+      const parsed = JSON.parse(item) as { sender?: { channel?: Channel; address?: string } };
+      const from = parsed.sender;
+      sender.run(from?.channel && from.address ? newVault.index('sender', memberKey({ channel: from.channel, address: from.address })) : null, id);
+    });
   }
 
   /** Alerts: the text re-sealed, and the screening indexes of the numbers it names recomputed from it. */
@@ -279,8 +297,8 @@ export class KeyRotation {
     const e = this.summary.erased;
     const mapped = (purpose: string, column: string) => `(SELECT new FROM key_rotation_map WHERE purpose = '${purpose}' AND old = ${column})`;
     const unmapped = (purpose: string, column: string) => `NOT EXISTS (SELECT 1 FROM key_rotation_map WHERE purpose = '${purpose}' AND old = ${column})`;
-    e.signalLinks += db.stmt(`UPDATE members SET phone_bidx = NULL WHERE channel = 'signal' AND phone_bidx IS NOT NULL AND ${unmapped('member', 'phone_bidx')}`).run().changes;
-    db.stmt(`UPDATE members SET phone_bidx = ${mapped('member', 'phone_bidx')} WHERE channel = 'signal' AND phone_bidx IS NOT NULL`).run();
+    e.signalLinks += db.stmt(`UPDATE members SET phone_bidx = NULL WHERE channel = 'signal' AND phone_bidx IS NOT NULL AND ${unmapped('link', 'phone_bidx')}`).run().changes;
+    db.stmt(`UPDATE members SET phone_bidx = ${mapped('link', 'phone_bidx')} WHERE channel = 'signal' AND phone_bidx IS NOT NULL`).run();
     e.reporterLinks += db.stmt(`UPDATE reports SET reporter_bidx = NULL WHERE reporter_bidx IS NOT NULL AND ${unmapped('reporter', 'reporter_bidx')}`).run().changes;
     db.stmt(`UPDATE reports SET reporter_bidx = ${mapped('reporter', 'reporter_bidx')} WHERE reporter_bidx IS NOT NULL`).run();
     e.blocks += db.stmt(`DELETE FROM blocked_senders WHERE ${unmapped('reporter', 'reporter_bidx')}`).run().changes;
@@ -289,6 +307,7 @@ export class KeyRotation {
     db.stmt(`UPDATE sender_limits SET sender_bidx = ${mapped('sender', 'sender_bidx')}`).run();
     // Handled provider ids are stored only as indexes: they cannot be recomputed.
     e.handledIds += db.stmt('DELETE FROM inbound_messages').run().changes;
+    e.handledIds += db.stmt('DELETE FROM inbound_seen').run().changes;
     db.stmt('DELETE FROM key_rotation_map').run();
     for (const { table, column } of SEALED_COLUMNS) {
       const left = db.stmt(`SELECT count(*) AS n FROM ${table} WHERE ${column}_ct IS NOT NULL AND key_version <> ?`).get(this.newVault.keyVersion) as { n: number };
