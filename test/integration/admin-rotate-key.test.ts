@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
@@ -5,7 +6,7 @@ import { SEALED_COLUMNS } from '../../src/store/key-rotation';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, tempDir, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, startHarness, tempDir, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
 const NEW_KEY = Buffer.alloc(32, 11).toString('base64');
@@ -86,12 +87,15 @@ describe('rotate-key', () => {
     expect(busy.stderr).toBe('heads-up: the database is in use: stop the server first');
     await h.close();
 
-    const r = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY, HEADSUP_ROTATE_BATCH: '2' });
+    const twilio = { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_FROM_NUMBER: FROM_NUMBER };
+    const r = await runAdminCli(['rotate-key'], { ...twilio, DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY, HEADSUP_ROTATE_BATCH: '2' });
     expect(r.stderr).toContain('rotate-key: members');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('every value is now sealed under key version 2');
     // The outsider's report link and the blocked outsider cannot be recomputed: erased, and said so.
     expect(r.stdout).toContain('2 reporter links, 1 blocks,');
+    expect(r.stdout).toMatch(/[1-9]\d* handled message ids/);
+    expect(r.stdout).toContain('rotate TWILIO_AUTH_TOKEN too');
 
     const oldVault = new Vault(new Uint8Array(Buffer.from(TEST_MASTER_KEY, 'base64')), 1);
     const newVault = new Vault(new Uint8Array(Buffer.from(NEW_KEY, 'base64')), 2);
@@ -106,6 +110,8 @@ describe('rotate-key', () => {
     }
     db.close();
 
+    // The old key no longer opens the line: the server refuses it, naming the variable.
+    await expect(startHarness({ twilioApiBaseUrl: fake.url, env, dataDir })).rejects.toThrow('HEADSUP_MASTER_KEY: this is not the key');
     h = await startHarness({ twilioApiBaseUrl: fake.url, env: { ...env, HEADSUP_MASTER_KEY: NEW_KEY }, dataDir });
     try {
       // Members are found by their new index: no duplicate, areas kept.
@@ -185,6 +191,28 @@ describe('rotate-key', () => {
     const count = new Database(file, { readonly: true });
     expect((count.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n).toBe(4000);
     count.close();
+  });
+
+  it('replaces a development key file with the new key', async () => {
+    const dataDir = tempDir();
+    // No HEADSUP_MASTER_KEY: the server generates DATA_DIR/master.key.
+    const dev = await startHarness({ dataDir, twilio: true, env: { HEADSUP_MASTER_KEY: '' } });
+    await dev.sms('+16465550140', 'JOIN 646');
+    await dev.close();
+    const keyFile = path.join(dataDir, 'master.key');
+    const before = fs.readFileSync(keyFile, 'utf8');
+    const r = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_NEW_MASTER_KEY: NEW_KEY });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`rotate-key: ${keyFile} now holds the new key.`);
+    expect(fs.readFileSync(keyFile, 'utf8').trim()).toBe(NEW_KEY);
+    expect(fs.readFileSync(keyFile, 'utf8')).not.toBe(before);
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+    const h = await startHarness({ dataDir, twilio: true, env: { HEADSUP_MASTER_KEY: '' } });
+    try {
+      expect((await h.sms('+16465550140', 'AREAS')).message).toContain('646');
+    } finally {
+      await h.close();
+    }
   });
 
   it('refuses a new key that is the current key, a missing one and a malformed one', async () => {
