@@ -25,7 +25,11 @@ export class Db {
   private readonly runInTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
 
   constructor(file: string) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    if (file !== ':memory:') {
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      // Created 0600 whatever the umask; SQLite gives its -wal and -shm files the database's mode.
+      fs.closeSync(fs.openSync(file, 'a', 0o600));
+    }
     this.sqlite = new Database(file);
     this.sqlite.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives a process crash (kill -9); only an OS crash

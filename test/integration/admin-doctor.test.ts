@@ -17,8 +17,6 @@ describe('doctor', () => {
     await signal.start();
     h = await startHarness({ twilioApiBaseUrl: twilio.url, signalApiUrl: signal.url });
     await h.sms('+14155550123', 'JOIN 415');
-    // A sound line keeps its database to itself (the server creates it 0600 once issue 9 lands).
-    fs.chmodSync(path.join(h.dataDir, 'heads-up.db'), 0o600);
   });
 
   afterAll(async () => {
