@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Db } from '../../src/store/db';
-import { INDEX_COLUMNS, SEALED_COLUMNS } from '../../src/store/key-rotation';
+import { INDEX_COLUMNS, SEALED_COLUMNS } from '../../src/store/key-rotation-columns';
 import { migrate } from '../../src/store/migrate';
 import { tempDir } from '../helpers/harness';
 
