@@ -79,6 +79,8 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
     const copy = new Db(staged);
     try {
       migrate(copy);
+    } catch (err) {
+      throw new RestoreRefused(`${backup} cannot be brought up to this version's schema (${(err as Error).message}): restore another backup`);
     } finally {
       copy.close();
     }

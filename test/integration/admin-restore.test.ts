@@ -78,6 +78,22 @@ describe('restore FILE', () => {
     expect(fs.readdirSync(dataDir).filter((f) => f.includes('restoring') || f.includes('before-restore'))).toEqual([]);
   });
 
+  it('leaves the database as it was when the backup cannot be brought up to this schema', async () => {
+    const live = path.join(dataDir, 'heads-up.db');
+    const before = fs.readFileSync(live);
+    // A backup whose record of migrations lost the newest one: applying it again fails half-way.
+    const broken = path.join(tempDir(), 'broken.db');
+    fs.copyFileSync(backup, broken);
+    const db = new Database(broken);
+    db.prepare('DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)').run();
+    db.close();
+    const r = await runAdminCli(['restore', broken], env());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^heads-up: .*broken\.db cannot be brought up to this version's schema \(.+\): restore another backup$/);
+    expect(fs.readFileSync(live).equals(before)).toBe(true);
+    expect(fs.readdirSync(dataDir).filter((f) => f.includes('restoring') || f.includes('before-restore'))).toEqual([]);
+  });
+
   it('restores the backup with the server stopped; the line starts cleanly with the backup’s data', async () => {
     const r = await runAdminCli(['restore', backup], env());
     expect(r.stderr).toBe('');
