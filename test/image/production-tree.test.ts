@@ -109,6 +109,9 @@ describe('the production tree (as the Dockerfile builds it)', () => {
     }
   }, 900_000);
 
+  // Two node_modules trees: hundreds of megabytes.
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
   it('holds compiled code and runtime dependencies only', () => {
     expect(fs.existsSync(path.join(appDir, 'dist/src/main.js'))).toBe(true);
     expect(fs.existsSync(path.join(appDir, 'src'))).toBe(false);
