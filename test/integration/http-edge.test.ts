@@ -359,3 +359,19 @@ describe('file modes', () => {
     }
   });
 });
+
+describe('shutdown through the app', () => {
+  it('stops taking requests, closes the senders while the database is still open, then the database', async () => {
+    const sender = countingSender('sms');
+    const h = await startHarness({ senders: [sender] });
+    const seen: Array<{ dbOpen: boolean; listening: boolean }> = [];
+    sender.close = async () => {
+      seen.push({ dbOpen: h.server.db.sqlite.open, listening: h.server.app.server.listening });
+    };
+    expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
+    await h.close();
+    expect(seen).toEqual([{ dbOpen: true, listening: false }]);
+    expect(h.server.db.sqlite.open).toBe(false);
+    await expect(fetch(`${h.url}/healthz`)).rejects.toThrow();
+  });
+});
