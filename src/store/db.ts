@@ -25,7 +25,13 @@ export class Db {
   private readonly runInTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
 
   constructor(file: string) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    if (file !== ':memory:') {
+      // Only the server's user may read the data: the directory 0700, the file 0600 (SQLite gives its WAL and shm the file's mode).
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      fs.chmodSync(path.dirname(file), 0o700);
+      fs.closeSync(fs.openSync(file, 'a', 0o600));
+      fs.chmodSync(file, 0o600);
+    }
     this.sqlite = new Database(file);
     this.sqlite.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives a process crash (kill -9); only an OS crash
