@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { memberKey, type Sender } from '../../src/phone/identity';
-import { linkIndex, memberIndex } from '../../src/store/members';
+import { linkIndex, memberIndex, openAddress } from '../../src/store/members';
+import { openBody } from '../../src/store/outbox';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness } from '../helpers/harness';
 import { findNeedles, numberForms } from '../helpers/needles';
@@ -86,6 +87,15 @@ describe('DELETE erases everything keyed to the sender', () => {
     }>;
     const opened = replies.map((r) => vault.open(r.reply_ct, { table: 'inbound_messages', column: 'reply', row: r.provider_bidx.toString('hex') }, r.key_version));
     expect(opened.filter((text) => text.includes(`#${ref}`) && !text.includes('rejected'))).toEqual([]);
+    const addresses = (sqlite().prepare('SELECT id, address_ct, key_version FROM members').all() as Array<{ id: number; address_ct: Buffer; key_version: number }>).map(
+      (m) => openAddress(vault, m),
+    );
+    expect(addresses).toContain(MOD);
+    expect(addresses).not.toContain(who);
+    const bodies = (sqlite().prepare('SELECT id, body_ct, key_version FROM outbox WHERE body_ct IS NOT NULL').all() as Array<{ id: number; body_ct: Buffer; key_version: number }>).map(
+      (r) => openBody(vault, r),
+    );
+    expect(bodies.filter((b) => b.includes('silver sedan') || numberForms(who).some((n) => b.includes(n)))).toEqual([]);
   });
 
   it('lets a blocked sender DELETE: only the block, which keys nothing else, stays', async () => {
