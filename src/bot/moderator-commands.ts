@@ -30,7 +30,7 @@ function pending(ctx: Ctx): string {
 
 /** Erases the notices quoting a report; the WAL is truncated after the commit so no copy stays there. */
 function eraseNotices(ctx: Ctx, reportId: number): void {
-  if (eraseReportNotices(ctx.deps.db, reportId) > 0) ctx.deps.db.eraseSoon();
+  if (eraseReportNotices(ctx.deps.db, reportId, ctx.now) > 0) ctx.deps.db.eraseSoon();
 }
 
 function admit(ctx: Ctx, ref: string, request: { id: number; memberId: number; npas: string[] }): string {

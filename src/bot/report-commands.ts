@@ -24,11 +24,11 @@ export function report(ctx: Ctx, given: string[], text: string): string {
     if (!own) return ctx.t.reportNeedsArea();
     npas = [own];
   }
-  if (!takeLimit(db, ctx.senderKey, 'report', limits.reports.max, limits.reports.windowMs, ctx.now)) return ctx.t.reportLimit();
   // Kept as members would read it: no invisible characters, so what the
   // moderator sees, what goes out and what CHECK finds are the same text.
   const body = Array.from(cleanAlertText(text)).slice(0, MAX_REPORT_TEXT).join('');
   if (body === '') return ctx.t.reportNeedsText();
+  if (!takeLimit(db, ctx.senderKey, 'report', limits.reports.max, limits.reports.windowMs, ctx.now)) return ctx.t.reportLimit();
   const { id, ref } = createReport(db, vault, { npas, text: body, reporterKey: ctx.reporterKey }, ctx.now);
   const segments = alertSegments(npas, body);
   notifyModerators(ctx, { kind: 'report', reportId: id }, (t, lang) =>

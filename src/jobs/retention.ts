@@ -8,6 +8,7 @@
  */
 import type { Db } from '../store/db';
 import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
+import { sweepDecidedNotices } from '../store/moderator-notices';
 
 /** Deletes everything older than the retention period; returns counts per table. */
 export function runRetention(db: Db, retentionDays: number, now: number): Record<string, number> {
@@ -24,6 +25,8 @@ export function runRetention(db: Db, retentionDays: number, now: number): Record
     // A window is at most a day long; one that started before yesterday is over.
     limits: db.stmt('DELETE FROM sender_limits WHERE window_start < ?').run(day - 86_400_000).changes,
     digests: db.stmt('DELETE FROM notice_digests WHERE period_start < ?').run(day).changes,
+    // Notices quoting a report that were in flight when it was decided.
+    notices: sweepDecidedNotices(db),
   }));
   if (Object.values(erased).some((n) => n > 0)) db.eraseSoon();
   return erased;

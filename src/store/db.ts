@@ -26,9 +26,11 @@ export class Db {
 
   constructor(file: string) {
     if (file !== ':memory:') {
+      // Only the server's user may read the data: the directory 0700, the file 0600 (SQLite gives its WAL and shm the file's mode).
       fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-      // Created 0600 whatever the umask; SQLite gives its -wal and -shm files the database's mode.
+      fs.chmodSync(path.dirname(file), 0o700);
       fs.closeSync(fs.openSync(file, 'a', 0o600));
+      fs.chmodSync(file, 0o600);
     }
     this.sqlite = new Database(file);
     this.sqlite.pragma('journal_mode = WAL');

@@ -52,7 +52,7 @@ export function holdDigest(db: Db, outboxId: number, memberId: number, periodSta
   db.stmt('INSERT INTO notice_digests (outbox_id, member_id, period_start) VALUES (?, ?, ?)').run(outboxId, memberId, periodStart);
 }
 
-/** Removes a queued message (a digest superseded by a newer count). */
+/** Removes a queued message no claim holds (a digest superseded by a newer count). */
 export function dropQueued(db: Db, outboxId: number): void {
   db.stmt('DELETE FROM outbox WHERE id = ?').run(outboxId);
 }
@@ -62,7 +62,28 @@ export function linkNotice(db: Db, outboxId: number, reportId: number): void {
   db.stmt('INSERT OR IGNORE INTO report_notices (outbox_id, report_id) VALUES (?, ?)').run(outboxId, reportId);
 }
 
-/** Erases every moderator notice that quotes a report (sent or not). Returns how many. */
-export function eraseReportNotices(db: Db, reportId: number): number {
-  return db.stmt('DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM report_notices WHERE report_id = ?)').run(reportId).changes;
+/**
+ * Erases the text of every moderator notice that quotes a report. Rows are
+ * never deleted: one may be in flight, and the dispatcher records outcomes
+ * by row id, which a new row could reuse. A notice already sent (or failed)
+ * loses its body; one still waiting and unclaimed is not sent at all (the
+ * report is decided). One in flight keeps its body until the sweep in
+ * retention (sweepDecidedNotices). Returns how many were erased.
+ */
+export function eraseReportNotices(db: Db, reportId: number, now: number): number {
+  const linked = 'SELECT outbox_id FROM report_notices WHERE report_id = @report';
+  const done = db.stmt(`UPDATE outbox SET body_ct = NULL WHERE id IN (${linked}) AND state <> 'pending' AND body_ct IS NOT NULL`).run({ report: reportId }).changes;
+  const waiting = db
+    .stmt(`UPDATE outbox SET body_ct = NULL, state = 'failed', error = 'superseded', updated_at = @now WHERE id IN (${linked}) AND state = 'pending' AND lease_until <= @now`)
+    .run({ report: reportId, now }).changes;
+  db.stmt(`DELETE FROM report_notices WHERE report_id = ? AND outbox_id IN (SELECT id FROM outbox WHERE body_ct IS NULL)`).run(reportId);
+  return done + waiting;
+}
+
+/** Erases the notices of decided reports that were in flight when the report was decided. */
+export function sweepDecidedNotices(db: Db): number {
+  const decided = "SELECT n.outbox_id FROM report_notices n JOIN reports r ON r.id = n.report_id WHERE r.status <> 'pending'";
+  const erased = db.stmt(`UPDATE outbox SET body_ct = NULL WHERE id IN (${decided}) AND state <> 'pending' AND body_ct IS NOT NULL`).run().changes;
+  db.stmt('DELETE FROM report_notices WHERE outbox_id IN (SELECT id FROM outbox WHERE body_ct IS NULL)').run();
+  return erased;
 }

@@ -3,6 +3,8 @@ import { runRetention } from '../../src/jobs/retention';
 import type { Sender } from '../../src/phone/identity';
 import { listAreas } from '../../src/store/subscriptions';
 import { findMember } from '../../src/store/members';
+import { planNextRange } from '../../src/store/alerts';
+import { claimDue, recordOutcomes } from '../../src/store/outbox';
 import { botWorld } from '../helpers/bot-world';
 
 const MOD = '+14155550199';
@@ -46,6 +48,25 @@ describe('moderator notices under a flood', () => {
     const shown = (list.match(/#[A-Z0-9]{4,6}/g) ?? []).length;
     expect(shown).toBeGreaterThan(0);
     expect(list).toContain(`+${25 - shown} more`);
+  });
+});
+
+describe('erasing the notices of a decided report', () => {
+  it('never lets a notice in flight be confused with a row written after it', async () => {
+    const alerts: number[] = [];
+    const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [MOD_SENDER], onAlert: (id) => alerts.push(id) });
+    w.sms('+14155550190', 'JOIN 415');
+    const ref = /#([A-Z0-9]{4,6})/.exec(w.sms('+14155550191', 'REPORT 415 grey van').reply ?? '')![1]!;
+    // The dispatcher has claimed the notice and is sending it when the moderator approves.
+    const [notice] = claimDue(w.db, w.clock.now, 10, w.clock.now + 60_000);
+    expect(w.sms(MOD, `APPROVE ${ref}`).reply).toContain('approved');
+    planNextRange(w.db, alerts[0]!, w.clock.now);
+    recordOutcomes(w.db, [{ id: notice!.id, kind: 'sent', providerId: 'SMnotice' }], w.clock.now);
+    const rows = w.db.sqlite.prepare('SELECT state FROM outbox WHERE alert_id IS NOT NULL').all();
+    expect(rows).toEqual([{ state: 'pending' }]);
+    // Once sent, the next sweep erases what it quoted.
+    runRetention(w.db, 90, w.clock.now);
+    expect(w.db.sqlite.prepare('SELECT body_ct FROM outbox WHERE id = ?').get(notice!.id)).toEqual({ body_ct: null });
   });
 });
 
