@@ -4,8 +4,10 @@
 -- A row may be addressed to a sealed address instead of a member (a Signal
 -- reply to someone who is not, or no longer, a member); that address is
 -- erased once the row is finished.
+-- AUTOINCREMENT: an id is never reused, so the outcome of a send in flight
+-- can never land on a row written after its own was deleted (a DELETE).
 CREATE TABLE outbox_new (
-  id          INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
   member_id   INTEGER REFERENCES members (id) ON DELETE CASCADE,
   alert_id    INTEGER REFERENCES alerts (id) ON DELETE CASCADE,
   -- the lane: the recipient's channel, copied when the row is written

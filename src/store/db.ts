@@ -26,7 +26,13 @@ export class Db {
   private readonly runInTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
 
   constructor(file: string) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    if (file !== ':memory:') {
+      // Only the server's user may read the data: the directory 0700, the file 0600 (SQLite gives its WAL and shm the file's mode).
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      fs.chmodSync(path.dirname(file), 0o700);
+      fs.closeSync(fs.openSync(file, 'a', 0o600));
+      fs.chmodSync(file, 0o600);
+    }
     this.sqlite = new Database(file);
     this.sqlite.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives a process crash (kill -9); only an OS crash
@@ -141,6 +147,10 @@ export class Db {
    * its ciphertext already bound to its id, in one statement.
    */
   nextId(table: 'members' | 'reports' | 'alerts' | 'outbox' | 'inbound_retry'): number {
+    // The outbox never reuses an id (AUTOINCREMENT): a send in flight records its outcome by id.
+    if (table === 'outbox') {
+      return (this.stmt("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0) + 1 AS id").get() as { id: number }).id;
+    }
     return (this.stmt(`SELECT coalesce(max(id), 0) + 1 AS id FROM ${table}`).get() as { id: number }).id;
   }
 

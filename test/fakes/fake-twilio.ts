@@ -48,6 +48,8 @@ export interface FakeTwilioOptions {
   latencyMs?: number;
   /** Delay after the create before the first status callback, and between callbacks, in ms (default 3). */
   callbackDelayMs?: number;
+  /** Numbers the account owns (GET IncomingPhoneNumbers.json); none by default. */
+  ownedNumbers?: string[];
 }
 
 /** A status callback the fake posted, and the HTTP status the server answered. */
@@ -130,6 +132,21 @@ export class FakeTwilio {
     return { status, body: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status } };
   }
 
+  /** The IncomingPhoneNumbers list resource, filtered by PhoneNumber as Twilio does (one page). */
+  private incomingNumbers(url: URL): Answer {
+    const wanted = url.searchParams.get('PhoneNumber');
+    const owned = (this.opts.ownedNumbers ?? []).filter((n) => wanted === null || n === wanted);
+    return {
+      status: 200,
+      body: {
+        incoming_phone_numbers: owned.map((n) => ({ sid: sid('PN'), account_sid: this.opts.accountSid, phone_number: n, capabilities: { sms: true } })),
+        page: 0,
+        page_size: 50,
+        next_page_uri: null,
+      },
+    };
+  }
+
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -156,6 +173,7 @@ export class FakeTwilio {
     if (req.method === 'GET' && url.pathname === `${base}.json`) {
       return { status: 200, body: { sid: this.opts.accountSid, status: 'active', type: 'Full' } };
     }
+    if (req.method === 'GET' && url.pathname === `${base}/IncomingPhoneNumbers.json`) return this.incomingNumbers(url);
     if (req.method !== 'POST' || url.pathname !== `${base}/Messages.json`) return this.error(404, 20404, 'The requested resource was not found');
     this.requests++;
     const form = new URLSearchParams(raw);
