@@ -140,7 +140,10 @@ describe('cheap refusals', () => {
     const fields = smsFields('+14155550170', 'JOIN');
     const body = new URLSearchParams(fields).toString();
     const before = rowCounts(h);
-    for (const target of [`http://evil.example${SMS}`, `${PUBLIC_URL}${SMS}`, `${SMS}?x=1`, `//evil.example${SMS}`]) {
+    const STATUS = '/webhooks/twilio/status';
+    // The status route takes only the row id its callback URL carries (?o=<id>), nothing else.
+    const targets = [`http://evil.example${SMS}`, `${PUBLIC_URL}${SMS}`, `${SMS}?x=1`, `${SMS}?o=5`, `//evil.example${SMS}`, `${STATUS}?o=abc`, `${STATUS}?o=5&x=1`, `${STATUS}?x=1`];
+    for (const target of targets) {
       const signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, PUBLIC_URL + target, fields);
       const { answer } = await rawExchange(
         h.url,
