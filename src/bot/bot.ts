@@ -67,7 +67,8 @@ export class Bot {
   /** Whether a sender may use moderator commands. */
   isModerator(sender: Sender): boolean {
     // Over Signal by UUID only: the number an envelope carries is the sender's word, not proof.
-    return this.deps.moderators.has(sender.address);
+    // And only with the identity recorded for them: a changed one is an ordinary member's until re-admitted.
+    return this.deps.moderators.has(sender.address) && (this.deps.moderatorTrusted?.(sender) ?? true);
   }
 
   /** Handles one message. Synchronous: the whole effect is one transaction. */

@@ -45,6 +45,8 @@ export interface BotDeps {
   regions: Regions;
   /** Canonical moderator identities (E.164 numbers, Signal UUIDs). */
   moderators: ReadonlySet<string>;
+  /** Whether a sender listed in MODERATORS is trusted now (over Signal: their recorded identity, issue 15); all are when unset. */
+  moderatorTrusted?: (sender: Sender) => boolean;
   /** Where notices to each moderator go. */
   moderatorContacts: Sender[];
   subscribeMode: SubscribeMode;

@@ -78,6 +78,11 @@ export class Dispatcher {
     for (const lane of this.lanes.values()) lane.wake();
   }
 
+  /** Ends one channel's provider pause now (its limit was lifted) and sends what is due. */
+  resume(channel: Channel): void {
+    this.lanes.get(channel)?.resume();
+  }
+
   /** Stops claiming, waits for sends in flight and records them. */
   async stop(): Promise<void> {
     await Promise.all([...this.lanes.values()].map((l) => l.stop()));

@@ -65,6 +65,12 @@ export class Lane {
     this.wakeUp?.();
   }
 
+  /** Ends a provider pause now and looks for work (issue 15: a Signal captcha was solved). */
+  resume(): void {
+    this.pacer.resume();
+    this.wake();
+  }
+
   /** Stops claiming, waits for the sends in flight. */
   async stop(): Promise<void> {
     this.stopping = true;

@@ -21,7 +21,7 @@ import { keyCheckValue, keyOpens, readKeyState, writeKeyState } from './key-stat
 import { SEALED_COLUMNS } from './key-rotation-columns';
 import type { Slot, Vault } from './vault';
 
-const STEPS = ['members', 'reports', 'alerts', 'outbox', 'inbound_retry', 'references'] as const;
+const STEPS = ['members', 'reports', 'alerts', 'outbox', 'inbound_retry', 'moderator_identities', 'references'] as const;
 export type RotationStep = (typeof STEPS)[number];
 
 /** Where a run is, for a progress line. */
@@ -174,6 +174,8 @@ export class KeyRotation {
         return this.outbox(cursor);
       case 'inbound_retry':
         return this.parked(cursor);
+      case 'moderator_identities':
+        return this.moderatorIdentities(cursor);
       default:
         return null;
     }
@@ -267,6 +269,24 @@ export class KeyRotation {
       const from = parsed.sender;
       sender.run(from?.channel && from.address ? newVault.index('sender', memberKey({ channel: from.channel, address: from.address })) : null, id);
     });
+  }
+
+  /** Moderators' recorded identities: both values re-sealed, the index recomputed from the sealed UUID. */
+  private moderatorIdentities(cursor: number): number | null {
+    const table = 'moderator_identities';
+    const rows = this.db
+      .stmt(`SELECT id, moderator_ct, identity_ct, key_version FROM ${table} WHERE id > ? ORDER BY id LIMIT ?`)
+      .all(cursor, this.batch) as Array<{ id: number; moderator_ct: Buffer; identity_ct: Buffer; key_version: number }>;
+    const update = this.db.stmt(`UPDATE ${table} SET moderator_bidx = ?, moderator_ct = ?, identity_ct = ?, key_version = ? WHERE id = ?`);
+    for (const r of rows) {
+      const slot = (column: string) => ({ table, column, row: r.id });
+      const uuid = this.open(r.moderator_ct, slot('moderator'), r.key_version);
+      const identity = this.open(r.identity_ct, slot('identity'), r.key_version);
+      const nv = this.newVault;
+      update.run(nv.index('moderator', uuid), nv.seal(uuid, slot('moderator')), nv.seal(identity, slot('identity')), nv.keyVersion, r.id);
+    }
+    this.tally(table, rows.length);
+    return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;
   }
 
   /** Alerts: the text re-sealed, and the screening indexes of the numbers it names recomputed from it. */

@@ -41,6 +41,8 @@ export interface SignalSenderOptions {
   onIdentityTrust?: (outcome: 'trusted' | 'trust_failed' | 'moderator_skipped') => void;
   /** Signal demands a captcha; called with the challenge token at each refusal that carries one. */
   onChallenge?: (token: string) => void;
+  /** Signal accepts messages again after a challenge (lifted by a captcha, or expired). */
+  onRecovered?: () => void;
 }
 
 // signal-cli's words: "Failed to send message due to untrusted identities" (normal/native),
@@ -116,6 +118,8 @@ export class SignalSender implements ChannelSender {
   private throttledUntil = 0;
   private warnedUntrusted = false;
   private readonly neverAutoTrust: ReadonlySet<string>;
+  /** A challenge was seen and no send has succeeded since. */
+  private challenged = false;
 
   constructor(private readonly opts: SignalSenderOptions) {
     const maxSockets = opts.maxSockets ?? 16;
@@ -193,6 +197,10 @@ export class SignalSender implements ChannelSender {
     if (this.throttleLevel > 0) this.opts.log.info('Signal accepts messages again; the rate-limit pause is over');
     this.throttleLevel = 0;
     this.throttledUntil = 0;
+    if (this.challenged) {
+      this.challenged = false;
+      this.opts.onRecovered?.();
+    }
   }
 
   private onFailure(e: SendError, data: unknown): SendError {
@@ -214,7 +222,10 @@ export class SignalSender implements ChannelSender {
    */
   private pause(data: unknown): number {
     const token = challengeToken(data);
-    if (token) this.opts.onChallenge?.(token);
+    if (token) {
+      this.challenged = true;
+      this.opts.onChallenge?.(token);
+    }
     const now = this.now();
     if (now >= this.throttledUntil) {
       this.throttleLevel++;
