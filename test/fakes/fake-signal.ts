@@ -430,7 +430,9 @@ export class FakeSignal {
     };
     const timer = setTimeout(finish, Math.min(Number(timeout), 5) * 1000);
     this.waiters.push(finish);
-    req.on('close', () => {
+    // The client gave up (the response closed before it was written). Not req's 'close': Node
+    // emits that as soon as the request has been read, which would leave the long poll unanswered.
+    res.on('close', () => {
       done = true;
       clearTimeout(timer);
     });

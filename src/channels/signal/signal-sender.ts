@@ -232,11 +232,10 @@ export class SignalSender implements ChannelSender {
       const ms = backoffCeiling(this.throttle, this.throttleLevel);
       this.throttledUntil = now + ms;
       if (this.throttleLevel === 1) {
-        const tokens = (data as { challenge_tokens?: unknown })?.challenge_tokens;
         this.opts.log.warn(
           {
             pauseMs: ms,
-            challenge: Array.isArray(tokens) && tokens.length > 0,
+            challenge: token !== null,
           },
           'Signal is rate-limiting the bot (HTTP 429). Signal sends are paused and retried with a growing pause; nothing is lost. ' +
             'To lift the limit now: solve the captcha at https://signalcaptchas.org/challenge/generate.html, then ' +
