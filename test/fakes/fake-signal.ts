@@ -184,6 +184,11 @@ export class FakeSignal {
     return [...this.clients].filter((c) => c.readyState === WebSocket.OPEN).length;
   }
 
+  /** Messages waiting at Signal for a poll (normal/native mode). */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
   /** Messages accepted for one recipient (a UUID or a number). */
   to(recipient: string): SignalSent[] {
     return this.sent.filter((m) => m.recipient === recipient);
