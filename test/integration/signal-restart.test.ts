@@ -10,7 +10,7 @@ const uuid = (n: number) => `2c3d4e5f-6a7b-4c8d-9e0f-${String(n).padStart(12, '0
 
 describe('a restart with Signal messages waiting', () => {
   // The compose file's pairing. (json-rpc with the websocket loses all three: see docs/signal.md.)
-  const mode: FakeSignalMode = 'native';
+  const mode = 'native' as FakeSignalMode;
   let signal: FakeSignal;
   let h: Harness | null = null;
 
