@@ -38,8 +38,13 @@ export function recordChallenge(db: Db, token: string, now: number): boolean {
   return db.transaction(() => {
     const open = readChallenge(db);
     if (!open || open.submittedAt !== null) {
-      // A refusal after a submission with the same token was in flight before it: not a new challenge.
-      if (open && open.token === token) return false;
+      if (open && open.token === token) {
+        // Refused again with the same token after the server resumed: the captcha did not lift it. Open
+        // again for doctor and signal-captcha (moderators were told already). Before the resume, the
+        // refusal was in flight before the submission: nothing new.
+        if (open.resumedAt !== null) db.stmt('UPDATE signal_challenge SET submitted_at = NULL, resumed_at = NULL WHERE id = 1').run();
+        return false;
+      }
       db.stmt('INSERT OR REPLACE INTO signal_challenge (id, token, seen_at, told_at, submitted_at, resumed_at) VALUES (1, ?, ?, 0, NULL, NULL)').run(token, now);
       return true;
     }

@@ -1,10 +1,11 @@
-/** Issue 15 item 3: the store of Signal moderators' identities, and rotate-key over it. */
+/** Issue 15 items 3 and 4: the store of Signal moderators' identities (and rotate-key over it), and the challenge on record. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Db } from '../../src/store/db';
 import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
 import { migrate } from '../../src/store/migrate';
 import { moderatorIdentityTrusted, observeModeratorIdentity, readmitModerator } from '../../src/store/moderator-identities';
+import { claimSubmission, clearChallenge, markChallengeSubmitted, markChallengeTold, readChallenge, recordChallenge } from '../../src/store/signal-challenge';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/harness';
 
@@ -70,6 +71,31 @@ describe('Signal moderators’ identities', () => {
     expect(observeModeratorIdentity(db, newVault, MOD, FP1, false, 3)).toBe('same');
     expect(moderatorIdentityTrusted(db, newVault, OTHER)).toBe(false);
     expect(observeModeratorIdentity(db, newVault, OTHER, FP2, false, 3)).toBe('still_changed');
+    db.close();
+  });
+});
+
+describe('the Signal challenge on record', () => {
+  beforeAll(cryptoReady);
+
+  it('tells once per challenge, reopens one a submitted captcha did not lift, and starts anew with a new token', () => {
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    expect(recordChallenge(db, 'tok-1', 1)).toBe(true);
+    markChallengeTold(db, 1);
+    expect(recordChallenge(db, 'tok-1', 2)).toBe(false);
+    markChallengeSubmitted(db, 'tok-1', 3);
+    expect(recordChallenge(db, 'tok-1', 4)).toBe(false); // in flight before the resume
+    expect(readChallenge(db)?.submittedAt).toBe(3);
+    expect(claimSubmission(db, 5)).toBe(true);
+    expect(claimSubmission(db, 6)).toBe(false);
+    expect(recordChallenge(db, 'tok-1', 7)).toBe(false); // still refused after the resume: open again, told already
+    expect(readChallenge(db)).toMatchObject({ token: 'tok-1', submittedAt: null, resumedAt: null, toldAt: 1 });
+    markChallengeSubmitted(db, 'tok-1', 8);
+    expect(claimSubmission(db, 9)).toBe(true);
+    expect(recordChallenge(db, 'tok-2', 10)).toBe(true); // a new challenge
+    clearChallenge(db);
+    expect(readChallenge(db)).toBeNull();
     db.close();
   });
 });
