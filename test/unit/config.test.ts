@@ -66,7 +66,7 @@ describe('readConfig', () => {
       port: 8080,
       host: '0.0.0.0',
       publicUrl: 'https://headsup.example.org',
-      twilio: { accountSid: SID, fromNumber: '+15005550006', apiBaseUrl: 'https://api.twilio.com' },
+      twilio: { accountSid: SID, fromNumber: '+15005550006', apiBaseUrl: 'https://api.twilio.com', redact: true },
       signal: { apiUrl: 'http://127.0.0.1:8080', number: '+14155550199', receiveMode: 'poll' },
       moderators: ['+14155550100', '0f0e0d0c-0b0a-4908-8706-050403020100'],
       subscribeMode: 'approval',

@@ -52,7 +52,7 @@ describe('TwilioSender against a fake Twilio', () => {
     fake = new FakeTwilio({ accountSid: ACCOUNT, authToken: TOKEN, answer: () => answer });
     const url = await fake.start();
     sender = new TwilioSender({
-      config: { accountSid: ACCOUNT, fromNumber: '+15005550006', apiBaseUrl: url },
+      config: { accountSid: ACCOUNT, fromNumber: '+15005550006', apiBaseUrl: url, redact: true },
       authToken: TOKEN,
       statusCallbackUrl: 'https://headsup.example.org/webhooks/twilio/status',
       timeoutMs: 5_000,
@@ -98,7 +98,7 @@ describe('TwilioSender against a fake Twilio', () => {
 
   it('calls it a connection failure when nothing listens', async () => {
     const down = new TwilioSender({
-      config: { accountSid: ACCOUNT, fromNumber: '+15005550006', apiBaseUrl: 'http://127.0.0.1:9' },
+      config: { accountSid: ACCOUNT, fromNumber: '+15005550006', apiBaseUrl: 'http://127.0.0.1:9', redact: true },
       authToken: TOKEN,
       statusCallbackUrl: 'https://headsup.example.org/webhooks/twilio/status',
       timeoutMs: 5_000,
