@@ -108,7 +108,7 @@ export class FakeTwilio {
   inFlight = 0;
   /** Every redaction and deletion request, in order. */
   readonly cleanups: CleanupCall[] = [];
-  /** Messages the account holds, by sid: sent ones and those received by receive(); deleted ones are gone. */
+  /** Twilio's stored copy of each message, by sid: sent ones and those received by receive(); deleted ones are gone. */
   readonly messages = new Map<string, SentMessage>();
   private readonly cleanupAttempts = new Map<string, number>();
 
@@ -242,9 +242,10 @@ export class FakeTwilio {
     this.attempts.set(to, attempt);
     const answer = this.opts.answer?.(msg, attempt) ?? 'accept';
     if (answer !== 'accept') return this.error(answer.status, answer.code, answer.message);
-    const sent: SentMessage = { sid: sid('SM'), ...msg, status: 'queued', direction: 'outbound-api' };
+    const sent: SentMessage = { sid: sid('SM'), ...msg };
     this.sent.push(sent);
-    this.messages.set(sent.sid, sent);
+    // Twilio's stored copy, apart from what was sent (a redaction empties the copy, not the record of the send).
+    this.messages.set(sent.sid, { ...sent, status: 'queued', direction: 'outbound-api' });
     const now = new Date().toUTCString();
     this.scheduleCallbacks(sent);
     return {
@@ -339,7 +340,8 @@ export class FakeTwilio {
     const run = (async () => {
       for (const step of steps) {
         await new Promise((r) => setTimeout(r, gap));
-        msg.status = step.status;
+        const stored = this.messages.get(msg.sid);
+        if (stored) stored.status = step.status;
         await this.postCallback(target, msg, step.status, step.errorCode);
       }
     })();

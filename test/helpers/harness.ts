@@ -40,6 +40,10 @@ export interface HarnessOptions {
   signal?: ServerOptions['signal'];
   /** HTTP connection and time limits (shortened by the edge tests). */
   http?: ServerOptions['http'];
+  /** Cleanup of Twilio's copy (TWILIO_REDACT): shortened waits. */
+  cleanup?: ServerOptions['cleanup'];
+  /** The server's clock (restart tests move it on). */
+  now?: () => number;
 }
 
 export interface SmsReply {
@@ -127,6 +131,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
     consoleOut: (line) => consoleLines.push(line),
     http: opts.http,
+    cleanup: opts.cleanup,
+    now: opts.now,
   });
   const url = await server.start();
 
