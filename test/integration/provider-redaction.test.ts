@@ -119,15 +119,15 @@ describe('cleanup across a restart', () => {
     const dataDir = tempDir();
     // An hour's wait before the inbound delete: the server stops before it is due.
     let h = await startHarness({ dataDir, twilioApiBaseUrl: fake.url, cleanup: { ...FAST, inboundDelayMs: 3600_000 } });
-    const sid = await inbound(h, fake, OK, 'JOIN');
-    expect(tasks(h)).toBe(1);
-    await h.close();
-    // While it waits, its id is on disk only sealed.
-    expect(onDisk(dataDir, sid)).toBe(false);
-    expect(fake.cleanups).toHaveLength(0);
-    // Two hours later: due, and done.
-    h = await startHarness({ dataDir, twilioApiBaseUrl: fake.url, cleanup: FAST, now: () => Date.now() + 2 * 3600_000 });
     try {
+      const sid = await inbound(h, fake, OK, 'JOIN');
+      expect(tasks(h)).toBe(1);
+      await h.close();
+      // While it waits, its id is on disk only sealed.
+      expect(onDisk(dataDir, sid)).toBe(false);
+      expect(fake.cleanups).toHaveLength(0);
+      // Two hours later: due, and done.
+      h = await startHarness({ dataDir, twilioApiBaseUrl: fake.url, cleanup: FAST, now: () => Date.now() + 2 * 3600_000 });
       await waitFor(() => fake.done('delete').includes(sid), 10_000, 'deleted after restart');
       await waitFor(() => tasks(h) === 0, 5_000, 'task erased');
     } finally {
