@@ -156,6 +156,23 @@ export class FakeTwilio {
     return msg.sid;
   }
 
+  /**
+   * What Twilio does with a webhook's TwiML answer: a <Message> becomes an
+   * outbound message to the sender, whose status callbacks go to the
+   * Message's `action` URL (when callbackBase is set). Returns its sid, or
+   * null for an answer without a <Message>.
+   */
+  answerTwiml(to: string, xml: string): string | null {
+    const m = /<Message(?: action="([^"]*)")?[^>]*>([\s\S]*?)<\/Message>/.exec(xml);
+    if (!m) return null;
+    const unescape = (v: string) => v.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    const msg: SentMessage = { sid: sid('SM'), to, from: '+15005550006', body: unescape(m[2] as string), statusCallback: m[1] ? unescape(m[1]) : undefined };
+    this.messages.set(msg.sid, { ...msg, status: 'queued', direction: 'outbound-api' });
+    this.answeredAt.set(msg.sid, Date.now());
+    this.scheduleCallbacks(msg);
+    return msg.sid;
+  }
+
   /** The successful cleanups of one kind, by sid. */
   done(op: CleanupCall['op']): string[] {
     return this.cleanups.filter((c) => c.op === op && (c.answer === 200 || c.answer === 204)).map((c) => c.sid);

@@ -80,7 +80,7 @@ export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
 /** The TwiML <Message> text, unescaped. */
 export function twimlMessage(xml: string): string | null {
-  const m = /<Message>([\s\S]*?)<\/Message>/.exec(xml);
+  const m = /<Message(?: [^>]*)?>([\s\S]*?)<\/Message>/.exec(xml);
   if (!m) return null;
   return (m[1] as string)
     .replace(/&lt;/g, '<')

@@ -81,6 +81,20 @@ describe("Twilio's copy of finished messages", () => {
     for (const s of sids) expect(onDisk(h.dataDir, s)).toBe(false);
   });
 
+  it("redacts a reply given in the webhook's TwiML answer once Twilio reports it final", async () => {
+    const sid = fake.receive(REPORTER, 'AREAS');
+    const res = await h.sms(REPORTER, 'AREAS', { sid });
+    expect(res.message).not.toBeNull();
+    const reply = fake.answerTwiml(REPORTER, res.body)!;
+    await waitFor(() => fake.done('redact').includes(reply), 10_000, 'reply redacted');
+    expect(fake.messages.get(reply)?.body).toBe('');
+    expect(fake.callbacks.filter((c) => c.sid === reply).map((c) => [c.status, c.answer])).toEqual([
+      ['queued', 204],
+      ['sent', 204],
+      ['delivered', 204],
+    ]);
+  });
+
   it('deletes each handled inbound message from Twilio, and stores its id only sealed', async () => {
     const sid = await inbound(h, fake, REPORTER, 'REPORT 415 a man in a grey truck, calls himself Dale');
     await waitFor(() => fake.done('delete').includes(sid), 10_000, 'inbound deleted');
@@ -150,6 +164,8 @@ describe('TWILIO_REDACT=off', () => {
       const alert = fake.to(OK).find((m) => m.body.includes('silver minivan'))!;
       expect(fake.messages.get(alert.sid)?.body).toContain('silver minivan');
       expect(fake.messages.has(joined)).toBe(true);
+      // No status callbacks are asked for replies either.
+      expect(await h.sms(OK, 'AREAS').then((r) => r.body)).not.toContain('action=');
       expect(fake.cleanups).toHaveLength(0);
       expect(tasks(h)).toBe(0);
       expect(keptProviderIds(h)).toBe(0);
