@@ -82,7 +82,8 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
     deps.metrics.countInbound('sms', result.parsed.ok ? result.parsed.command.kind : 'unknown');
     // Handled: Twilio's copy (the sender's number and text) is deleted shortly (issue 9; one line for the inbound restructuring to move).
     deps.cleanup?.deleteInbound(sms.messageSid);
-    return reply.type('text/xml; charset=utf-8').send(twimlReply(result.reply));
+    // With cleanup on, the reply's status comes back to the status route, which queues its redaction.
+    return reply.type('text/xml; charset=utf-8').send(twimlReply(result.reply, deps.cleanup ? `${deps.publicUrl}/webhooks/twilio/status` : undefined));
   });
 
   app.post('/webhooks/twilio/status', async (request, reply) => {
