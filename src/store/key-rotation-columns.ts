@@ -15,6 +15,7 @@ export const SEALED_COLUMNS = [
   { table: 'inbound_messages', column: 'reply', rotation: 'erased with the handled ids it belongs to' },
   { table: 'moderator_identities', column: 'moderator', rotation: 're-sealed (the blind index is recomputed from it)' },
   { table: 'moderator_identities', column: 'identity', rotation: 're-sealed with the moderator' },
+  { table: 'provider_tasks', column: 'sid', rotation: 're-sealed' },
 ] as const;
 
 /** Every blind-index column (`*_bidx`), its purpose, and what rotation does with it. */
