@@ -178,7 +178,9 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
   await app.register(appRoutes, {
     metrics,
     metricsToken: secrets.metricsToken,
-    twilio: secrets.twilioAuthToken || unsigned ? { bot, db, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, now } : null,
+    twilio: secrets.twilioAuthToken || unsigned
+      ? { bot, db, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, carrier: !unsigned, now }
+      : null,
     health: {
       database: () => db.ping(),
       providers: async () => {

@@ -7,11 +7,13 @@
 import { memberKey, type Sender } from '../phone/identity';
 import { isBlocked } from '../store/blocks';
 import { InboundLog } from '../store/inbound-log';
-import { findMember, linkSignalPhone, setMemberLang } from '../store/members';
+import { endConversation, findConversation, type Conversation } from '../store/conversations';
+import { findMember, linkSignalPhone, memberIndex, setMemberLang } from '../store/members';
 import { takeLimit } from '../store/sender-limits';
 import { catalog } from './catalog';
 import { MODERATOR_COMMANDS, type Command, type Parsed } from './commands';
 import type { BotDeps, Ctx } from './context';
+import { areaAnswer, turnOf } from './dialogues';
 import { areas, erase, join, leave, setLang, stop } from './member-commands';
 import { runModeratorCommand } from './moderator-commands';
 import { MessageLimiter } from './message-limiter';
@@ -134,7 +136,7 @@ export class Bot {
       if (before !== undefined) return { reply: before, parsed, duplicate: true };
     }
     const changesBefore = db.totalChanges();
-    const acted = this.act(msg.sender, parsed, now);
+    const acted = this.act(msg, parsed, now);
     const result = msg.answered ? { ...acted, reply: null } : acted;
     // Only a message that changed something needs remembering: one that only
     // read (HELP, AREAS, …) is simply answered again when the provider retries.
@@ -142,14 +144,16 @@ export class Bot {
     return result;
   }
 
-  private act(sender: Sender, parsed: Parsed, now: number): BotResult {
+  private act(msg: Inbound, parsed: Parsed, now: number): BotResult {
     const { db, vault } = this.deps;
+    const { sender } = msg;
     const key = memberKey(sender);
     const reporterKey = vault.index('reporter', key);
     const senderKey = vault.index('sender', key);
     const member = findMember(db, vault, sender);
     if (member && sender.channel === 'signal' && sender.phone) linkSignalPhone(db, vault, member.id, sender.phone);
-    const lang = parsed.lang ?? member?.lang ?? 'en';
+    const conversation = findConversation(db, vault, memberIndex(vault, sender), now);
+    const lang = parsed.lang ?? conversation?.lang ?? member?.lang ?? 'en';
     if (member && parsed.lang && member.lang !== parsed.lang) {
       setMemberLang(db, member.id, parsed.lang);
       member.lang = parsed.lang;
@@ -166,7 +170,31 @@ export class Bot {
     if (limited && !this.messages.take(senderKey.toString('base64'), now)) {
       return { reply: null, parsed, duplicate: false, dropped: 'rate_limited' };
     }
+    if (conversation) return { reply: this.converse(ctx, conversation, msg, parsed), parsed, duplicate: false };
     return { reply: this.reply(ctx, parsed), parsed, duplicate: false };
+  }
+
+  /** A message while a conversation is open: an answer, CANCEL, or one of the commands that keep their meaning. */
+  private converse(ctx: Ctx, _conversation: Conversation, msg: Inbound, parsed: Parsed): string | null {
+    const { db, vault } = this.deps;
+    const key = memberIndex(vault, ctx.sender);
+    switch (turnOf(parsed, msg.answered === true)) {
+      case 'command':
+        return this.reply(ctx, parsed);
+      case 'cancel':
+        endConversation(db, key);
+        return ctx.t.conversationEnded();
+      case 'answer': {
+        const tokens = areaAnswer(parsed, msg.text);
+        // No area given (an empty answer, a bare JOIN): ask again.
+        if (tokens.length === 0) return ctx.t.joinWhichArea();
+        const resolved = this.deps.regions.resolve(tokens);
+        // Not an area: say so, and the question stays open.
+        if (!resolved.ok) return ctx.t.unknownArea(resolved.bad);
+        endConversation(db, key);
+        return join(ctx, tokens);
+      }
+    }
   }
 
   /**

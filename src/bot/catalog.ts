@@ -26,7 +26,10 @@ export interface CheckResult {
 export interface Catalog {
   joined(areas: string[]): string;
   joinPending(areas: string[]): string;
-  joinNeedsArea(): string;
+  /** The question of the join dialogue: the sender's number names no area. */
+  joinWhichArea(): string;
+  /** CANCEL ended a dialogue. */
+  conversationEnded(): string;
   unknownArea(token: string): string;
   left(areas: string[], remaining: string[]): string;
   notMember(): string;

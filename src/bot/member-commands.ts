@@ -1,12 +1,14 @@
 /** Commands any sender can use about their own membership: JOIN, LEAVE, STOP, AREAS, DELETE, LANG. */
 import { areaCodeOf } from '../phone/numbers';
 import { forgetReporter } from '../store/reports';
-import { deleteMember, insertMember, setMemberLang, setMemberStatus, type MemberRow } from '../store/members';
+import { endConversation, saveConversation } from '../store/conversations';
+import { deleteMember, insertMember, memberIndex, setMemberLang, setMemberStatus, type MemberRow } from '../store/members';
 import { closeRequestOf, requestJoin } from '../store/member-requests';
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
 import { catalog } from './catalog';
 import type { Lang } from './commands';
 import type { Ctx } from './context';
+import { joinAreaQuestion } from './dialogues';
 import { notifyModerators } from './notify';
 
 /** The sender's member row, created if needed (pending under SUBSCRIBE_MODE=approval). */
@@ -22,7 +24,11 @@ export function join(ctx: Ctx, tokens: string[]): string {
   let npas: string[];
   if (tokens.length === 0) {
     const own = ctx.sender.phone ? areaCodeOf(ctx.sender.phone) : null;
-    if (!own) return ctx.t.joinNeedsArea();
+    if (!own) {
+      // No number, or one outside North America: ask, and the answer completes the join.
+      saveConversation(ctx.deps.db, ctx.deps.vault, memberIndex(ctx.deps.vault, ctx.sender), joinAreaQuestion(ctx.lang, ctx.now), ctx.now);
+      return ctx.t.joinWhichArea();
+    }
     npas = [own];
   } else {
     const resolved = ctx.deps.regions.resolve(tokens);
@@ -53,6 +59,7 @@ export function leave(ctx: Ctx, tokens: string[]): string {
 }
 
 export function stop(ctx: Ctx): string {
+  endConversation(ctx.deps.db, memberIndex(ctx.deps.vault, ctx.sender));
   if (ctx.member) {
     unsubscribeAll(ctx.deps.db, ctx.member.id);
     closeRequestOf(ctx.deps.db, ctx.member.id);
@@ -69,6 +76,7 @@ export function areas(ctx: Ctx): string {
 export function erase(ctx: Ctx): string {
   if (ctx.member) deleteMember(ctx.deps.db, ctx.member.id);
   forgetReporter(ctx.deps.db, ctx.reporterKey);
+  endConversation(ctx.deps.db, memberIndex(ctx.deps.vault, ctx.sender));
   ctx.deps.db.eraseSoon();
   ctx.member = undefined;
   return ctx.t.deleted();

@@ -1,8 +1,8 @@
 /** Twilio webhooks: inbound SMS (answered with TwiML) and delivery status callbacks. Routes only translate. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { carrierAnswers } from '../bot/carrier';
 import type { Bot } from '../bot/bot';
 import { InboundBatcher } from '../bot/inbound-batcher';
+import { carrierAction } from '../channels/twilio/carrier-keywords';
 import { twimlReply } from '../channels/twilio/twiml';
 import { looksLikeSignature, TwilioSignature } from '../channels/twilio/signature';
 import { parseInboundSms, parseStatusCallback, readForm, WebhookError } from '../channels/twilio/twilio-inbound';
@@ -17,6 +17,12 @@ export interface TwilioRouteDeps {
   publicUrl: string;
   /** When set, every webhook must carry a valid X-Twilio-Signature. */
   authToken?: string;
+  /**
+   * Whether Twilio's opt-out handling answers its keywords (STOP, START,
+   * HELP, …) itself: true for real Twilio, false for the simulator on the
+   * console channel, where no carrier answers and we must.
+   */
+  carrier: boolean;
   now: () => number;
 }
 
@@ -58,10 +64,11 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
   app.addHook('onRequest', precheck(signer));
   app.post('/webhooks/twilio/sms', async (request, reply) => {
     const sms = parseInboundSms(signedFields(deps, signer, request));
-    // Under Advanced Opt-Out Twilio may match keywords we do not know ("ARRET"); what it did, we do.
-    const text = sms.optOutType === 'STOP' || sms.optOutType === 'START' ? sms.optOutType : sms.text;
-    // Twilio answers STOP, START and HELP itself: a second answer from us would be one too many.
-    const answered = sms.optOutType !== undefined || carrierAnswers(sms.text);
+    // What Twilio answered itself, we act on without a second answer; under Advanced
+    // Opt-Out it may match words we do not know ("ARRET"), and what it did, we do.
+    const carrier = deps.carrier ? carrierAction(sms.text, sms.optOutType) : undefined;
+    const text = carrier === 'stop' ? 'STOP' : carrier === 'start' ? 'START' : sms.text;
+    const answered = carrier !== undefined;
     const result = await inbound.submit({ sender: sms.sender, text, providerId: sms.messageSid, answered });
     deps.metrics.countInbound('sms', result.parsed.ok ? result.parsed.command.kind : 'unknown');
     return reply.type('text/xml; charset=utf-8').send(twimlReply(result.reply));

@@ -3,6 +3,7 @@
  * outbox rows and old bookkeeping past RETENTION_DAYS, so a seized database
  * holds as little history as the line needs.
  */
+import { expireConversations } from '../store/conversations';
 import type { Db } from '../store/db';
 
 /** Deletes everything older than the retention period; returns counts per table. */
@@ -17,6 +18,7 @@ export function runRetention(db: Db, retentionDays: number, now: number): Record
     // Retried webhooks arrive within minutes; a day is ample.
     inbound: db.stmt('DELETE FROM inbound_messages WHERE created_at < ?').run(day).changes,
     limits: db.stmt('DELETE FROM sender_limits WHERE window_start < ?').run(day).changes,
+    conversations: expireConversations(db, now),
   }));
 }
 

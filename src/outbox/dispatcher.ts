@@ -9,7 +9,7 @@ import { catalog } from '../bot/catalog';
 import { SendError, type ChannelSender } from '../channels/types';
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
-import type { Channel } from '../phone/identity';
+import type { Channel } from '../domain/channel';
 import { openAlert } from '../store/alerts';
 import type { Db } from '../store/db';
 import { openAddress, setMemberStatus } from '../store/members';

@@ -3,7 +3,7 @@
  * channel and address, with the address sealed for sending. Plain functions
  * over (db, vault); the SQL lives here and nowhere else.
  */
-import type { Lang } from '../bot/commands';
+import type { Lang } from '../domain/lang';
 import { memberKey, type Sender } from '../phone/identity';
 import type { Db } from './db';
 import type { Vault } from './vault';

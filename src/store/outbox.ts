@@ -3,7 +3,7 @@
  * sent, retried later, or failed. Only the dispatcher claims; a crash leaves
  * leased rows that are released at the next start.
  */
-import type { Channel } from '../phone/identity';
+import type { Channel } from '../domain/channel';
 import type { Db } from './db';
 import type { Vault } from './vault';
 
