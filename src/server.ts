@@ -25,6 +25,7 @@ import { Metrics } from './metrics';
 import { DEFAULT_DISPATCHER, Dispatcher, type DispatcherOptions } from './outbox/dispatcher';
 import { isSignalUuid, type Channel, type Sender } from './phone/identity';
 import { Db } from './store/db';
+import { recordKey, verifyKey } from './store/key-check';
 import { loadMasterKey } from './store/master-key';
 import { migrate } from './store/migrate';
 import { releaseLeases } from './store/outbox';
@@ -102,8 +103,11 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
   const vault = new Vault(key.key);
   const db = new Db(path.join(config.dataDir, 'heads-up.db'));
   try {
+    // A wrong key is refused before anything is written, migrations included.
+    verifyKey(db, vault);
     const applied = migrate(db);
     if (applied.length) log.info({ applied }, 'migrations applied');
+    recordKey(db, vault);
   } catch (err) {
     db.close();
     throw err;
@@ -139,6 +143,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     moderatorContacts,
     subscribeMode: config.subscribeMode,
     retentionDays: config.retentionDays,
+    maxAreas: config.maxAreas,
     limits: opts.limits ?? DEFAULT_LIMITS,
     now,
     onQueued: () => dispatcher.wake(),

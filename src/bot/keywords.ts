@@ -39,6 +39,7 @@ const EN: Table = {
   ALERT: 'alert',
   BLOCK: 'block',
   STATS: 'stats',
+  SHOW: 'show',
 };
 
 const ES: Table = {

@@ -15,6 +15,7 @@ import { DEFAULT_LIMITS } from '../bot/context';
 import { ConfigError, readConfig } from '../config/env';
 import { Db } from '../store/db';
 import { loadMasterKey } from '../store/master-key';
+import { recordKey, verifyKey } from '../store/key-check';
 import { migrate } from '../store/migrate';
 import { cryptoReady, Vault } from '../store/vault';
 
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
   const vault = new Vault(loadMasterKey(secrets.masterKeyBase64, config.dataDir).key);
   const db = new Db(path.join(config.dataDir, 'heads-up.db'));
   try {
+    verifyKey(db, vault);
     migrate(db);
+    recordKey(db, vault);
     const bot = new Bot({
       db,
       vault,
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
       moderatorContacts: [],
       subscribeMode: config.subscribeMode,
       retentionDays: config.retentionDays,
+      maxAreas: config.maxAreas,
       limits: DEFAULT_LIMITS,
       now: Date.now,
       // The server's dispatcher and planner poll for work this process leaves.

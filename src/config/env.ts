@@ -38,6 +38,8 @@ export interface Config {
   subscribeMode: SubscribeMode;
   sendRate: number;
   retentionDays: number;
+  /** Most areas one member may hold (MAX_AREAS). */
+  maxAreas: number;
   logLevel: string;
 }
 
@@ -153,6 +155,7 @@ export const ENV_SCHEMA = z.object({
   SUBSCRIBE_MODE: optional(oneOf(['open', 'approval'] as const)).default('open'),
   SEND_RATE: optional(number(0.01, 100000)).default(10),
   RETENTION_DAYS: optional(wholeNumber(1, 3650)).default(90),
+  MAX_AREAS: optional(wholeNumber(1, 1000)).default(10),
 });
 
 /** The secrets, kept apart: only whether they are set is checked here (the master key is decoded in master-key.ts). */
@@ -199,6 +202,7 @@ export function readConfig(env: Env): { config: Config; secrets: Secrets } {
     subscribeMode: e.SUBSCRIBE_MODE,
     sendRate: e.SEND_RATE,
     retentionDays: e.RETENTION_DAYS,
+    maxAreas: e.MAX_AREAS,
     logLevel: e.LOG_LEVEL,
   };
   return {

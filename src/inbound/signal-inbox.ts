@@ -22,6 +22,7 @@ import type { Metrics } from '../metrics';
 import type { RateLimiter } from '../outbox/rate-limiter';
 import type { Db } from '../store/db';
 import { dropItem, dueItems, parkItem, postponeItem } from '../store/inbound-retry';
+import { memberKey } from '../phone/identity';
 import { findMember } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
 import type { Vault } from '../store/vault';
@@ -87,7 +88,9 @@ export class SignalInbox {
       const now = this.deps.now();
       try {
         // Only what the bot reads is kept (sender, text, timestamp), not the whole envelope.
-        parkItem(this.deps.db, this.deps.vault, 'signal', JSON.stringify(msg), now, now + this.retry.firstMs);
+        // Under the sender's rate-limit index, so that their DELETE erases it.
+        const senderKey = this.deps.vault.index('sender', memberKey(msg.sender));
+        parkItem(this.deps.db, this.deps.vault, 'signal', JSON.stringify(msg), now, now + this.retry.firstMs, senderKey);
       } catch (parkErr) {
         this.deps.log.error({ err: safeError(parkErr) }, 'a Signal message could be neither handled nor kept: it is lost');
       }

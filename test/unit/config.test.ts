@@ -36,6 +36,7 @@ describe('readConfig', () => {
       subscribeMode: 'open',
       sendRate: 10,
       retentionDays: 90,
+      maxAreas: 10,
       logLevel: 'info',
     });
     expect(secrets).toEqual({ masterKeyBase64: undefined, twilioAuthToken: undefined, metricsToken: undefined });
