@@ -15,6 +15,7 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production \
+    PATH=/app/bin:$PATH \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data
@@ -22,6 +23,8 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# bin/heads-up: the admin command (docker compose exec heads-up heads-up PENDING).
+COPY bin ./bin
 COPY migrations ./migrations
 COPY config ./config
 # Only the server's user may enter /data; the database files are created 0600.

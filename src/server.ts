@@ -17,7 +17,7 @@ import { SignalReceiver, type ReceiverTuning } from './channels/signal/signal-re
 import { SignalSender, type ThrottlePolicy } from './channels/signal/signal-sender';
 import { TwilioSender } from './channels/twilio/twilio-sender';
 import type { ChannelSender } from './channels/types';
-import type { Config, Secrets } from './config/env';
+import { ConfigError, type Config, type Secrets } from './config/env';
 import { SignalInbox, type RetryPolicy } from './inbound/signal-inbox';
 import { runRetention, scheduleRetention } from './jobs/retention';
 import type { Logger } from './log/logger';
@@ -26,6 +26,7 @@ import { DEFAULT_DISPATCHER, Dispatcher, type DispatcherOptions } from './outbox
 import { isSignalUuid, type Channel, type Sender } from './phone/identity';
 import { Db } from './store/db';
 import { recordKey, verifyKey } from './store/key-check';
+import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from './store/key-state';
 import { loadMasterKey } from './store/master-key';
 import { migrate } from './store/migrate';
 import { releaseLeases } from './store/outbox';
@@ -100,9 +101,11 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
       'HEADSUP_MASTER_KEY is not set: using a development key file. Anyone who copies DATA_DIR can read the data; set HEADSUP_MASTER_KEY in production and keep the key elsewhere.',
     );
   }
-  const vault = new Vault(key.key);
   const db = new Db(path.join(config.dataDir, 'heads-up.db'));
+  // The data is sealed under the key version the database records (rotate-key moves it on).
+  const vault = new Vault(key.key, readKeyState(db).version);
   try {
+    if (rotationUnderWay(db)) throw new ConfigError('HEADSUP_MASTER_KEY', ROTATION_UNDER_WAY);
     // A wrong key is refused before anything is written, migrations included.
     verifyKey(db, vault);
     const applied = migrate(db);

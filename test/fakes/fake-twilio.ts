@@ -37,6 +37,8 @@ export interface FakeTwilioOptions {
   answer?: (msg: Omit<SentMessage, 'sid'>, attempt: number) => FakeAnswer;
   /** Delay before answering, in ms. */
   latencyMs?: number;
+  /** Numbers the account owns (GET IncomingPhoneNumbers.json); none by default. */
+  ownedNumbers?: string[];
 }
 
 function sid(prefix: string): string {
@@ -78,6 +80,21 @@ export class FakeTwilio {
     res.end(JSON.stringify({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }));
   }
 
+  /** The IncomingPhoneNumbers list resource, filtered by PhoneNumber as Twilio does (one page). */
+  private incomingNumbers(res: http.ServerResponse, url: URL): void {
+    const wanted = url.searchParams.get('PhoneNumber');
+    const owned = (this.opts.ownedNumbers ?? []).filter((n) => wanted === null || n === wanted);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        incoming_phone_numbers: owned.map((n) => ({ sid: sid('PN'), account_sid: this.opts.accountSid, phone_number: n, capabilities: { sms: true } })),
+        page: 0,
+        page_size: 50,
+        next_page_uri: null,
+      }),
+    );
+  }
+
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -98,6 +115,7 @@ export class FakeTwilio {
       res.end(JSON.stringify({ sid: this.opts.accountSid, status: 'active', type: 'Full' }));
       return;
     }
+    if (req.method === 'GET' && url.pathname === `${base}/IncomingPhoneNumbers.json`) return this.incomingNumbers(res, url);
     if (req.method !== 'POST' || url.pathname !== `${base}/Messages.json`) return this.error(res, 404, 20404, 'The requested resource was not found');
     this.requests++;
     const form = new URLSearchParams(raw);
