@@ -12,6 +12,7 @@ export const SEALED_COLUMNS = [
   { table: 'outbox', column: 'body', rotation: 're-sealed' },
   { table: 'inbound_retry', column: 'item', rotation: 're-sealed' },
   { table: 'inbound_messages', column: 'reply', rotation: 'erased with the handled ids it belongs to' },
+  { table: 'conversations', column: 'state', rotation: 'erased: an open question lives an hour at most, and is asked again' },
 ] as const;
 
 /** Every blind-index column (`*_bidx`), its purpose, and what rotation does with it. */
@@ -26,4 +27,5 @@ export const INDEX_COLUMNS = [
   { table: 'inbound_seen', column: 'provider_bidx', purpose: 'inbound', rotation: 'erased: the provider id is not stored' },
   { table: 'screening', column: 'number_bidx', purpose: 'screen', rotation: "recomputed from the alert's sealed text" },
   { table: 'inbound_messages', column: 'provider_bidx', purpose: 'inbound', rotation: 'erased: the provider id is not stored' },
+  { table: 'conversations', column: 'sender_bidx', purpose: 'member', rotation: 'erased with the conversation' },
 ] as const;
