@@ -21,6 +21,7 @@ import { ConfigError, type Config, type Secrets } from './config/env';
 import { SignalInbox, type RetryPolicy } from './inbound/signal-inbox';
 import { runRetention, scheduleRetention } from './jobs/retention';
 import type { Logger } from './log/logger';
+import { safeError } from './log/safe-error';
 import { Metrics } from './metrics';
 import { DEFAULT_DISPATCHER, Dispatcher, type DispatcherOptions } from './outbox/dispatcher';
 import { isSignalUuid, type Channel, type Sender } from './phone/identity';
@@ -115,6 +116,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     db.close();
     throw err;
   }
+  db.reportHookErrors((err) => log.error({ err: safeError(err) }, 'work after a commit failed; the commit stands'));
   const metrics = new Metrics(db);
   const app = createApp({ log, metrics, http: opts.http });
   const onClose = (fn: () => unknown) => app.addHook('onClose', async () => void (await fn()));
@@ -153,9 +155,8 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     onAlert: (id) => planner.plan(id),
   });
 
-  const signalSender = senders.get('signal');
-  const signalInbox = signalSender
-    ? new SignalInbox({ bot, db, vault, metrics, log, sender: signalSender, limiter: () => dispatcher.limiter('signal'), wake: () => dispatcher.wake(), now, retry: opts.signal?.retry })
+  const signalInbox = senders.has('signal')
+    ? new SignalInbox({ bot, db, vault, metrics, log, wake: () => dispatcher.wake(), now, retry: opts.signal?.retry })
     : null;
   const signalReceiver =
     config.signal && signalInbox
@@ -218,7 +219,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
       dispatcher.start();
       signalReceiver?.start();
       signalInbox?.startRetries();
-      stopRetention = scheduleRetention(() => {
+      stopRetention = scheduleRetention(log, () => {
         const erased = runRetention(db, config.retentionDays, now());
         log.info({ erased }, 'retention run');
       });

@@ -7,9 +7,11 @@
  * erased anything the WAL is truncated: no erased row survives there.
  */
 import { expireConversations } from '../store/conversations';
+import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
 import { sweepDecidedNotices } from '../store/moderator-notices';
+import { everyGuarded, runGuarded } from './guarded';
 
 /** Deletes everything older than the retention period; returns counts per table. */
 export function runRetention(db: Db, retentionDays: number, now: number): Record<string, number> {
@@ -34,10 +36,8 @@ export function runRetention(db: Db, retentionDays: number, now: number): Record
   return erased;
 }
 
-/** Runs retention now and then every `everyMs`; returns a stop function. */
-export function scheduleRetention(run: () => void, everyMs = 3_600_000): () => void {
-  run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+/** Runs retention now and then every `everyMs`, guarded (a busy database waits for the next run); returns a stop function. */
+export function scheduleRetention(log: Logger, run: () => void, everyMs = 3_600_000): () => void {
+  runGuarded(log, 'retention', run);
+  return everyGuarded(log, 'retention', everyMs, run);
 }

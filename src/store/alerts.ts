@@ -45,8 +45,8 @@ export function unplannedAlerts(db: Db): number[] {
 
 /** The plan of a range when no Signal member shows a number: no person can be on both channels. */
 const PLAN_RANGE_SIMPLE_SQL = `
-INSERT OR IGNORE INTO outbox (member_id, alert_id, key_version, state, due_at, created_at, updated_at)
-SELECT m.id, @alert, 0, 'pending', @now, @now, @now FROM members m
+INSERT OR IGNORE INTO outbox (member_id, alert_id, channel, key_version, state, due_at, created_at, updated_at)
+SELECT m.id, @alert, m.channel, 0, 'pending', @now, @now, @now FROM members m
 WHERE m.id > @lo AND m.id <= @hi AND m.status = 'active'
   AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.member_id = m.id AND s.npa IN (SELECT value FROM json_each(@reach)))`;
 
@@ -66,8 +66,8 @@ WHERE m.id > @lo AND m.id <= @hi AND m.status = 'active'
  * send it twice.
  */
 const PLAN_RANGE_SQL = `
-INSERT OR IGNORE INTO outbox (member_id, alert_id, key_version, state, due_at, created_at, updated_at)
-SELECT m.id, @alert, 0, 'pending', @now, @now, @now FROM members m
+INSERT OR IGNORE INTO outbox (member_id, alert_id, channel, key_version, state, due_at, created_at, updated_at)
+SELECT m.id, @alert, m.channel, 0, 'pending', @now, @now, @now FROM members m
 WHERE m.id > @lo AND m.id <= @hi AND m.status = 'active'
   AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.member_id = m.id AND s.npa IN (SELECT value FROM json_each(@reach)))
   AND CASE

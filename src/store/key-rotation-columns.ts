@@ -10,6 +10,7 @@ export const SEALED_COLUMNS = [
   { table: 'reports', column: 'text', rotation: 're-sealed' },
   { table: 'alerts', column: 'text', rotation: 're-sealed' },
   { table: 'outbox', column: 'body', rotation: 're-sealed' },
+  { table: 'outbox', column: 'address', rotation: 're-sealed with the body (a reply to someone who is not a member)' },
   { table: 'inbound_retry', column: 'item', rotation: 're-sealed' },
   { table: 'inbound_messages', column: 'reply', rotation: 'erased with the handled ids it belongs to' },
   { table: 'conversations', column: 'state', rotation: 'erased: an open question lives an hour at most, and is asked again' },

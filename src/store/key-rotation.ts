@@ -131,7 +131,7 @@ export class KeyRotation {
   }
 
   private rowsOf(step: RotationStep, upTo?: number): number {
-    const where = [step === 'outbox' ? 'body_ct IS NOT NULL' : '', upTo === undefined ? '' : 'id <= ?'].filter(Boolean);
+    const where = [step === 'outbox' ? '(body_ct IS NOT NULL OR address_ct IS NOT NULL)' : '', upTo === undefined ? '' : 'id <= ?'].filter(Boolean);
     const sql = `SELECT count(*) AS n FROM ${step}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
     return (this.db.stmt(sql).get(...(upTo === undefined ? [] : [upTo])) as { n: number }).n;
   }
@@ -171,7 +171,7 @@ export class KeyRotation {
       case 'reports':
         return this.reseal('reports', 'text', cursor);
       case 'outbox':
-        return this.reseal('outbox', 'body', cursor);
+        return this.outbox(cursor);
       case 'inbound_retry':
         return this.parked(cursor);
       default:
@@ -182,6 +182,25 @@ export class KeyRotation {
   private tally(table: string, n: number): void {
     this.done += n;
     this.summary.resealed[table] = (this.summary.resealed[table] ?? 0) + n;
+  }
+
+  /**
+   * Re-seals the outbox's body and its own address (a direct reply) together:
+   * both share the row's key version.
+   */
+  private outbox(cursor: number): number | null {
+    const rows = this.db
+      .stmt('SELECT id, body_ct, address_ct, key_version FROM outbox WHERE id > ? AND (body_ct IS NOT NULL OR address_ct IS NOT NULL) ORDER BY id LIMIT ?')
+      .all(cursor, this.batch) as Array<{ id: number; body_ct: Buffer | null; address_ct: Buffer | null; key_version: number }>;
+    const update = this.db.stmt('UPDATE outbox SET body_ct = ?, address_ct = ?, key_version = ? WHERE id = ?');
+    const reseal = (ct: Buffer | null, column: string, r: { id: number; key_version: number }) => {
+      if (ct === null) return null;
+      const slot = { table: 'outbox', column, row: r.id };
+      return this.newVault.seal(this.open(ct, slot, r.key_version), slot);
+    };
+    for (const r of rows) update.run(reseal(r.body_ct, 'body', r), reseal(r.address_ct, 'address', r), this.newVault.keyVersion, r.id);
+    this.tally('outbox', rows.length);
+    return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;
   }
 
   /** Re-seals one column of the next batch of rows; `each` sees each row's plaintext. */

@@ -4,7 +4,7 @@ import type { Sender } from '../../src/phone/identity';
 import { listAreas } from '../../src/store/subscriptions';
 import { findMember } from '../../src/store/members';
 import { planNextRange } from '../../src/store/alerts';
-import { claimDue, recordOutcomes } from '../../src/store/outbox';
+import { claimLane, recordOutcomes } from '../../src/store/outbox';
 import { botWorld } from '../helpers/bot-world';
 
 const MOD = '+14155550199';
@@ -58,7 +58,7 @@ describe('erasing the notices of a decided report', () => {
     w.sms('+14155550190', 'JOIN 415');
     const ref = /#([A-Z0-9]{4,6})/.exec(w.sms('+14155550191', 'REPORT 415 grey van').reply ?? '')![1]!;
     // The dispatcher has claimed the notice and is sending it when the moderator approves.
-    const [notice] = claimDue(w.db, w.clock.now, 10, w.clock.now + 60_000);
+    const [notice] = claimLane(w.db, 'sms', w.clock.now, 10, w.clock.now + 60_000);
     expect(w.sms(MOD, `APPROVE ${ref}`).reply).toContain('approved');
     planNextRange(w.db, alerts[0]!, w.clock.now);
     recordOutcomes(w.db, [{ id: notice!.id, kind: 'sent', providerId: 'SMnotice' }], w.clock.now);

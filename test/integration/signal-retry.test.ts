@@ -61,7 +61,7 @@ describe('a Signal message whose handling fails', () => {
       limits: DEFAULT_LIMITS, now, onQueued: () => {}, onAlert: () => {},
     });
     sender = new SignalSender({ apiUrl: signal.url, number: SIGNAL_NUMBER, log });
-    inbox = new SignalInbox({ bot, db, vault, metrics: new Metrics(db), log, sender, limiter: () => undefined, wake: () => {}, now, retry: RETRY });
+    inbox = new SignalInbox({ bot, db, vault, metrics: new Metrics(db), log, wake: () => {}, now, retry: RETRY });
   });
   afterAll(async () => {
     await inbox.close();
