@@ -18,7 +18,8 @@ import { SignalSender, type ThrottlePolicy } from './channels/signal/signal-send
 import { TwilioSender } from './channels/twilio/twilio-sender';
 import type { ChannelSender } from './channels/types';
 import { ConfigError, type Config, type Secrets } from './config/env';
-import { SignalInbox, type RetryPolicy } from './inbound/signal-inbox';
+import { InboundPath, type RetryPolicy } from './inbound/inbound-path';
+import { receiveSignal } from './inbound/receive-signal';
 import { runRetention, scheduleRetention } from './jobs/retention';
 import type { Logger } from './log/logger';
 import { safeError } from './log/safe-error';
@@ -44,7 +45,9 @@ export interface ServerOptions {
   /** Extra channel senders (replacing the defaults per channel). */
   senders?: ChannelSender[];
   /** Signal tuning (tests shorten the 429 pause and the reconnect and ping intervals). */
-  signal?: { throttle?: ThrottlePolicy; receiver?: Partial<ReceiverTuning>; retry?: Partial<RetryPolicy> };
+  signal?: { throttle?: ThrottlePolicy; receiver?: Partial<ReceiverTuning> };
+  /** How messages whose handling failed are tried again (tests shorten it). */
+  retry?: Partial<RetryPolicy>;
   /** Connection and time limits of the HTTP server (tests shorten them). */
   http?: Partial<HttpLimits>;
   now?: () => number;
@@ -55,6 +58,8 @@ export interface HeadsUp {
   db: Db;
   vault: Vault;
   bot: Bot;
+  /** The inbound path every channel's messages take. */
+  inbound: InboundPath;
   planner: FanoutPlanner;
   dispatcher: Dispatcher;
   senders: Map<Channel, ChannelSender>;
@@ -155,21 +160,20 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     onAlert: (id) => planner.plan(id),
   });
 
-  const signalInbox = senders.has('signal')
-    ? new SignalInbox({ bot, db, vault, metrics, log, wake: () => dispatcher.wake(), now, retry: opts.signal?.retry })
-    : null;
+  // Every channel's messages take the one inbound path; failed ones are tried again from it.
+  const inbound = new InboundPath({ message: bot.message, log, metrics, now, retry: opts.retry });
+  onClose(() => inbound.close());
   const signalReceiver =
-    config.signal && signalInbox
+    config.signal && senders.has('signal')
       ? new SignalReceiver({
           apiUrl: config.signal.apiUrl,
           number: config.signal.number,
           mode: config.signal.receiveMode,
           log,
-          onItem: (item) => signalInbox.handle(item),
+          onItem: receiveSignal(inbound, log),
           tuning: opts.signal?.receiver,
         })
       : null;
-  if (signalInbox) onClose(() => signalInbox.close());
   if (signalReceiver) onClose(() => signalReceiver.stop());
 
   let stopRetention: (() => void) | null = null;
@@ -188,7 +192,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     metrics,
     metricsToken: secrets.metricsToken,
     twilio: secrets.twilioAuthToken || unsigned
-      ? { bot, db, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, carrier: !unsigned, now }
+      ? { inbound, db, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, carrier: !unsigned, now }
       : null,
     health: {
       database: () => db.ping(),
@@ -205,6 +209,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     db,
     vault,
     bot,
+    inbound,
     planner,
     dispatcher,
     senders,
@@ -218,7 +223,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
       stopCheckpoints = db.checkpointEvery(1_000);
       dispatcher.start();
       signalReceiver?.start();
-      signalInbox?.startRetries();
+      inbound.startRetries();
       stopRetention = scheduleRetention(log, () => {
         const erased = runRetention(db, config.retentionDays, now());
         log.info({ erased }, 'retention run');

@@ -3,9 +3,6 @@
 /** A language a member can be answered in. */
 export type Lang = 'en' | 'es';
 
-/** Every reply language, in the order they are offered. */
-export const LANGS: readonly Lang[] = ['en', 'es'];
-
 /** Whether a stored string is a reply language. */
 export function isLang(s: unknown): s is Lang {
   return s === 'en' || s === 'es';

@@ -1,19 +1,19 @@
 /** Twilio webhooks: inbound SMS (answered with TwiML) and delivery status callbacks. Routes only translate. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Bot } from '../bot/bot';
-import { InboundBatcher } from '../bot/inbound-batcher';
 import { carrierAction } from '../channels/twilio/carrier-keywords';
 import { twimlReply } from '../channels/twilio/twiml';
 import { looksLikeSignature, TwilioSignature } from '../channels/twilio/signature';
 import { classifyDeliveryStatus } from '../channels/twilio/twilio-errors';
 import { statusRefOf } from '../channels/twilio/twilio-sender';
 import { parseInboundSms, parseStatusCallback, readForm, WebhookError } from '../channels/twilio/twilio-inbound';
+import type { InboundPath } from '../inbound/inbound-path';
 import type { Metrics } from '../metrics';
 import { applyDeliveryReport } from '../outbox/delivery-status';
 import type { Db } from '../store/db';
 
 export interface TwilioRouteDeps {
-  bot: Bot;
+  /** Where inbound messages go: the one path every channel shares. */
+  inbound: InboundPath;
   db: Db;
   metrics: Metrics;
   publicUrl: string;
@@ -73,7 +73,6 @@ function signedFields(deps: TwilioRouteDeps, signer: TwilioSignature | null, req
 
 export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps): Promise<void> {
   const signer = deps.authToken ? new TwilioSignature(deps.authToken) : null;
-  const inbound = new InboundBatcher(deps.bot);
   app.addHook('onRequest', precheck(signer));
   app.post('/webhooks/twilio/sms', async (request, reply) => {
     const sms = parseInboundSms(signedFields(deps, signer, request));
@@ -82,8 +81,8 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
     const carrier = deps.carrier ? carrierAction(sms.text, sms.optOutType) : undefined;
     const text = carrier === 'stop' ? 'STOP' : carrier === 'start' ? 'START' : sms.text;
     const answered = carrier !== undefined;
-    const result = await inbound.submit({ sender: sms.sender, text, providerId: sms.messageSid, answered });
-    deps.metrics.countInbound('sms', result.parsed.ok ? result.parsed.command.kind : 'unknown');
+    // The reply leaves in the webhook's own answer, as TwiML, once its effect is committed.
+    const result = await deps.inbound.submit({ sender: sms.sender, text, providerId: sms.messageSid, answered }, 'response');
     return reply.type('text/xml; charset=utf-8').send(twimlReply(result.reply));
   });
 

@@ -51,7 +51,7 @@ describe('rotate-key and the links other tables hold', () => {
     expect(summary.erased.signalLinks).toBe(1);
 
     // The parked message opens under the new key and is found by its sender's new index.
-    expect(dueItems(db, newVault, 'signal', now + 2000, 10).map((i) => JSON.parse(i.item).text)).toEqual(['JOIN 415']);
+    expect(dueItems(db, newVault, now + 2000, 10).map((i) => JSON.parse(i.item).text)).toEqual(['JOIN 415']);
     const parked = db.sqlite.prepare('SELECT sender_bidx FROM inbound_retry').get() as { sender_bidx: Buffer };
     expect(parked.sender_bidx.equals(newVault.index('sender', memberKey(parkedFrom)))).toBe(true);
 

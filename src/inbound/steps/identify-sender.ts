@@ -1,0 +1,41 @@
+/**
+ * Step 2: identify the sender: their member row (linked to the number a
+ * Signal member now shows), their blind indexes, whether they moderate, and
+ * the conversation they may be in the middle of.
+ */
+import { memberKey, type Sender } from '../../phone/identity';
+import { findConversation, type Conversation } from '../../store/conversations';
+import type { Db } from '../../store/db';
+import { findMember, linkSignalPhone, memberIndex, type MemberRow } from '../../store/members';
+import type { Vault } from '../../store/vault';
+
+/** Who sent a message, as far as the line knows them. */
+export interface Identity {
+  sender: Sender;
+  member: MemberRow | undefined;
+  /** Blind index of the sender's member row (their conversation is kept under it too). */
+  memberKey: Buffer;
+  /** Blind index under the reporter purpose (BLOCK, DELETE). */
+  reporterKey: Buffer;
+  /** Blind index under the rate-limit purpose. */
+  senderKey: Buffer;
+  moderator: boolean;
+  conversation: Conversation | undefined;
+}
+
+export function identifySender(db: Db, vault: Vault, moderators: ReadonlySet<string>, sender: Sender, now: number): Identity {
+  const key = memberKey(sender);
+  const member = findMember(db, vault, sender);
+  if (member && sender.channel === 'signal' && sender.phone) linkSignalPhone(db, vault, member.id, sender.phone);
+  const ownKey = memberIndex(vault, sender);
+  return {
+    sender,
+    member,
+    memberKey: ownKey,
+    reporterKey: vault.index('reporter', key),
+    senderKey: vault.index('sender', key),
+    // Over Signal by UUID only: the number an envelope carries is the sender's word, not proof.
+    moderator: moderators.has(sender.address),
+    conversation: findConversation(db, vault, ownKey, now),
+  };
+}
