@@ -5,7 +5,7 @@
  */
 import type { Parsed } from '../../bot/commands';
 import { catalog } from '../../bot/catalog';
-import { areaAnswer, turnOf } from '../../bot/dialogues';
+import { areaAnswer, turnOf, type Turn } from '../../bot/dialogues';
 import { say, type Asker, type Outcome, type Store } from '../../bot/handler';
 import type { LineRules } from '../../bot/line-rules';
 import { join } from '../../bot/member-commands';
@@ -26,15 +26,18 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
     senderKey: who.senderKey,
     memberKey: who.memberKey,
   };
-  const outcome = who.conversation
-    ? converse(store, rules, asker, who, who.conversation, msg, parsed, now)
+  const turn = turnOf(parsed, msg.answered === true);
+  // STOP, HELP and DELETE mean the same in a conversation or out of one: no need to look for it.
+  const conversation = turn === 'command' ? undefined : who.conversation();
+  const outcome = conversation
+    ? converse(store, rules, asker, who, conversation, turn, msg, parsed, now)
     : runCommand(store, rules, asker, who.moderator, parsed, now);
   applyOutcome(store, rules, asker, outcome, now);
   return outcome.say;
 }
 
-function converse(store: Store, rules: LineRules, asker: Asker, who: Identity, conversation: Conversation, msg: Inbound, parsed: Parsed, now: number): Outcome {
-  switch (turnOf(parsed, msg.answered === true)) {
+function converse(store: Store, rules: LineRules, asker: Asker, who: Identity, conversation: Conversation, turn: Turn, msg: Inbound, parsed: Parsed, now: number): Outcome {
+  switch (turn) {
     case 'command':
       return runCommand(store, rules, asker, who.moderator, parsed, now);
     case 'cancel':

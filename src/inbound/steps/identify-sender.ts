@@ -1,12 +1,13 @@
 /**
  * Step 2: identify the sender: their member row (linked to the number a
  * Signal member now shows), their blind indexes, whether they moderate, and
- * the conversation they may be in the middle of.
+ * the conversation they may be in the middle of (looked up only when it can
+ * change what the message means).
  */
 import { memberKey, type Sender } from '../../phone/identity';
 import { findConversation, type Conversation } from '../../store/conversations';
 import type { Db } from '../../store/db';
-import { findMember, linkSignalPhone, memberIndex, type MemberRow } from '../../store/members';
+import { findMemberByIndex, linkSignalPhone, memberIndex, type MemberRow } from '../../store/members';
 import type { Vault } from '../../store/vault';
 
 /** Who sent a message, as far as the line knows them. */
@@ -20,14 +21,16 @@ export interface Identity {
   /** Blind index under the rate-limit purpose. */
   senderKey: Buffer;
   moderator: boolean;
-  conversation: Conversation | undefined;
+  /** The sender's open conversation, if any (read once, on first use). */
+  conversation(): Conversation | undefined;
 }
 
 export function identifySender(db: Db, vault: Vault, moderators: ReadonlySet<string>, sender: Sender, now: number): Identity {
   const key = memberKey(sender);
-  const member = findMember(db, vault, sender);
-  if (member && sender.channel === 'signal' && sender.phone) linkSignalPhone(db, vault, member.id, sender.phone);
   const ownKey = memberIndex(vault, sender);
+  const member = findMemberByIndex(db, ownKey);
+  if (member && sender.channel === 'signal' && sender.phone) linkSignalPhone(db, vault, member.id, sender.phone);
+  let conversation: { value: Conversation | undefined } | undefined;
   return {
     sender,
     member,
@@ -36,6 +39,9 @@ export function identifySender(db: Db, vault: Vault, moderators: ReadonlySet<str
     senderKey: vault.index('sender', key),
     // Over Signal by UUID only: the number an envelope carries is the sender's word, not proof.
     moderator: moderators.has(sender.address),
-    conversation: findConversation(db, vault, ownKey, now),
+    conversation() {
+      conversation ??= { value: findConversation(db, vault, ownKey, now) };
+      return conversation.value;
+    },
   };
 }

@@ -16,5 +16,5 @@ export function rememberLanguage(db: Db, who: Identity, parsed: Parsed): Lang {
     setMemberLang(db, member.id, parsed.lang);
     member.lang = parsed.lang;
   }
-  return parsed.lang ?? who.conversation?.lang ?? member?.lang ?? 'en';
+  return parsed.lang ?? who.conversation()?.lang ?? member?.lang ?? 'en';
 }
