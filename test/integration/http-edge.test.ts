@@ -138,10 +138,15 @@ describe('cheap refusals', () => {
 
   it('answers an absolute-form request line with a 4xx, no stack, and writes nothing', async () => {
     const fields = smsFields('+14155550170', 'JOIN');
-    const body = new URLSearchParams(fields).toString();
     const before = rowCounts(h);
-    for (const target of [`http://evil.example${SMS}`, `${PUBLIC_URL}${SMS}`, `${SMS}?x=1`, `//evil.example${SMS}`]) {
-      const signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, PUBLIC_URL + target, fields);
+    const STATUS = '/webhooks/twilio/status';
+    // The status route takes only the row id its callback URL carries (?o=<id>), nothing else.
+    const targets = [`http://evil.example${SMS}`, `${PUBLIC_URL}${SMS}`, `${SMS}?x=1`, `${SMS}?o=5`, `//evil.example${SMS}`, `${STATUS}?o=abc`, `${STATUS}?o=5&x=1`, `${STATUS}?x=1`];
+    for (const target of targets) {
+      // Each body is one its route would take, so only the target is wrong.
+      const form = target.startsWith(STATUS) ? { MessageSid: `SM${'0'.repeat(32)}`, MessageStatus: 'delivered', AccountSid: 'AC'.padEnd(34, '0') } : fields;
+      const body = new URLSearchParams(form).toString();
+      const signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, PUBLIC_URL + target, form);
       const { answer } = await rawExchange(
         h.url,
         `POST ${target} HTTP/1.1\r\nHost: evil.example\r\nContent-Type: ${FORM}\r\nX-Twilio-Signature: ${signature}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,

@@ -42,6 +42,19 @@ describe('the outbox store', () => {
     return id;
   };
 
+  it('never gives a deleted row\'s id to a later one, so an outcome in flight cannot settle another member\'s message', () => {
+    const erased = member('sms', '+14155550111');
+    const other = member('sms', '+14155550112');
+    const claimed = enqueueMessage(db, vault, erased, 'your report #K7Q2 is in', T0);
+    expect(claimLane(db, 'sms', T0, 1, T0 + 60_000).map((r) => r.id)).toEqual([claimed]);
+    // The member sends DELETE while their message is being sent: their rows go with them.
+    db.sqlite.prepare('DELETE FROM members WHERE id = ?').run(erased);
+    const later = enqueueMessage(db, vault, other, 'your report #K7Q3 is in', T0 + 1);
+    expect(later).not.toBe(claimed);
+    recordOutcomes(db, [{ id: claimed, kind: 'sent', providerId: SID(1) }], T0 + 2);
+    expect(outboxCounts(db)).toMatchObject({ pending: 1, sent: 0 });
+  });
+
   it('claims each channel on its own, urgent rows before the alerts queued ahead of them', () => {
     const sms = [member('sms', '+14155550101'), member('sms', '+14155550102')];
     member('signal', '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d');
