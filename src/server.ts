@@ -25,6 +25,7 @@ import type { Logger } from './log/logger';
 import { safeError } from './log/safe-error';
 import { Metrics } from './metrics';
 import { DEFAULT_DISPATCHER, Dispatcher, type DispatcherOptions } from './outbox/dispatcher';
+import { DEFAULT_CLEANUP, ProviderCleanup, type CleanupOptions } from './outbox/provider-cleanup';
 import { isSignalUuid, type Channel, type Sender } from './phone/identity';
 import { Db } from './store/db';
 import { recordKey, verifyKey } from './store/key-check';
@@ -50,6 +51,8 @@ export interface ServerOptions {
   retry?: Partial<RetryPolicy>;
   /** Connection and time limits of the HTTP server (tests shorten them). */
   http?: Partial<HttpLimits>;
+  /** Cleanup of Twilio's copy (tests shorten the waits). */
+  cleanup?: Partial<CleanupOptions>;
   now?: () => number;
 }
 
@@ -135,6 +138,11 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
   const dispatcher = new Dispatcher(db, vault, senders, log, { ...DEFAULT_DISPATCHER, sendRate: config.sendRate, ...opts.dispatcher }, metrics, now);
   onClose(() => dispatcher.stop());
   const planner = new FanoutPlanner(db, log, () => dispatcher.wake(), now);
+  // TWILIO_REDACT: Twilio's copy of finished messages is redacted or deleted (only when Twilio is the SMS sender).
+  const sms = senders.get('sms');
+  const cleanup =
+    config.twilio?.redact && sms instanceof TwilioSender ? new ProviderCleanup(db, vault, sms, log, { ...DEFAULT_CLEANUP, ...opts.cleanup }, now) : null;
+  if (cleanup) onClose(() => cleanup.stop());
   let stopWatch: (() => void) | null = null;
   onClose(() => {
     stopWatch?.();
@@ -192,7 +200,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     metrics,
     metricsToken: secrets.metricsToken,
     twilio: secrets.twilioAuthToken || unsigned
-      ? { inbound, db, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, carrier: !unsigned, now }
+      ? { inbound, db, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, carrier: !unsigned, now, cleanup }
       : null,
     health: {
       database: () => db.ping(),
@@ -222,6 +230,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
       stopWatch = planner.watch();
       stopCheckpoints = db.checkpointEvery(1_000);
       dispatcher.start();
+      cleanup?.start();
       signalReceiver?.start();
       inbound.startRetries();
       stopRetention = scheduleRetention(log, () => {

@@ -9,6 +9,7 @@ import { parseInboundSms, parseStatusCallback, readForm, WebhookError } from '..
 import type { InboundPath } from '../inbound/inbound-path';
 import type { Metrics } from '../metrics';
 import { applyDeliveryReport } from '../outbox/delivery-status';
+import type { ProviderCleanup } from '../outbox/provider-cleanup';
 import type { Db } from '../store/db';
 
 export interface TwilioRouteDeps {
@@ -26,6 +27,8 @@ export interface TwilioRouteDeps {
    */
   carrier: boolean;
   now: () => number;
+  /** With TWILIO_REDACT on: Twilio's copy of finished messages is cleaned up. */
+  cleanup?: ProviderCleanup | null;
 }
 
 const FORM = /^application\/x-www-form-urlencoded/i;
@@ -83,7 +86,10 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
     const answered = carrier !== undefined;
     // The reply leaves in the webhook's own answer, as TwiML, once its effect is committed.
     const result = await deps.inbound.submit({ sender: sms.sender, text, providerId: sms.messageSid, answered }, 'response');
-    return reply.type('text/xml; charset=utf-8').send(twimlReply(result.reply));
+    // Handled: Twilio's copy (the sender's number and text) is deleted shortly (issue 9).
+    deps.cleanup?.deleteInbound(sms.messageSid);
+    // With cleanup on, the reply's status comes back to the status route, which queues its redaction.
+    return reply.type('text/xml; charset=utf-8').send(twimlReply(result.reply, deps.cleanup ? `${deps.publicUrl}/webhooks/twilio/status` : undefined));
   });
 
   app.post('/webhooks/twilio/status', async (request, reply) => {
@@ -91,7 +97,9 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
     deps.metrics.deliveryReport(status.status);
     const delivery = classifyDeliveryStatus(status.status, status.errorCode);
     if (delivery) {
-      const applied = applyDeliveryReport(deps.db, { rowId: statusRefOf(request.query), providerId: status.messageSid, delivery }, deps.now());
+      const { cleanup } = deps;
+      const onFinal = cleanup ? () => cleanup.redact(status.messageSid) : undefined;
+      const applied = applyDeliveryReport(deps.db, { rowId: statusRefOf(request.query), providerId: status.messageSid, delivery, onFinal }, deps.now());
       if (applied.matched && applied.kind !== 'delivered') deps.metrics.outcome('sms', applied.kind === 'retry' ? 'retry' : 'failed', applied.kind);
     }
     return reply.code(204).send();

@@ -14,6 +14,7 @@ export const SEALED_COLUMNS = [
   { table: 'inbound_retry', column: 'item', rotation: 're-sealed' },
   { table: 'inbound_messages', column: 'reply', rotation: 'erased with the handled ids it belongs to' },
   { table: 'conversations', column: 'state', rotation: 'erased: an open question lives an hour at most, and is asked again' },
+  { table: 'provider_tasks', column: 'sid', rotation: 're-sealed' },
 ] as const;
 
 /** Every blind-index column (`*_bidx`), its purpose, and what rotation does with it. */
