@@ -21,7 +21,8 @@ import { SignalSender, type SignalSenderOptions, type ThrottlePolicy } from './c
 import { TwilioSender } from './channels/twilio/twilio-sender';
 import type { ChannelSender } from './channels/types';
 import { ConfigError, type Config, type Secrets } from './config/env';
-import { SignalInbox, type RetryPolicy } from './inbound/signal-inbox';
+import { InboundPath, type RetryPolicy } from './inbound/inbound-path';
+import { receiveSignal } from './inbound/receive-signal';
 import { runRetention, scheduleRetention } from './jobs/retention';
 import type { Logger } from './log/logger';
 import { safeError } from './log/safe-error';
@@ -48,7 +49,9 @@ export interface ServerOptions {
   /** Extra channel senders (replacing the defaults per channel). */
   senders?: ChannelSender[];
   /** Signal tuning (tests shorten the 429 pause and the reconnect and ping intervals). */
-  signal?: { throttle?: ThrottlePolicy; receiver?: Partial<ReceiverTuning>; retry?: Partial<RetryPolicy>; challengePollMs?: number };
+  signal?: { throttle?: ThrottlePolicy; receiver?: Partial<ReceiverTuning>; challengePollMs?: number };
+  /** How messages whose handling failed are tried again (tests shorten it). */
+  retry?: Partial<RetryPolicy>;
   /** Connection and time limits of the HTTP server (tests shorten them). */
   http?: Partial<HttpLimits>;
   /** Cleanup of Twilio's copy (tests shorten the waits). */
@@ -61,6 +64,8 @@ export interface HeadsUp {
   db: Db;
   vault: Vault;
   bot: Bot;
+  /** The inbound path every channel's messages take. */
+  inbound: InboundPath;
   planner: FanoutPlanner;
   dispatcher: Dispatcher;
   senders: Map<Channel, ChannelSender>;
@@ -217,25 +222,26 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     onAlert: (id) => planner.plan(id),
   });
 
-  const signalInbox = senders.has('signal')
-    ? new SignalInbox({ bot, db, vault, metrics, log, wake: () => dispatcher.wake(), now, retry: opts.signal?.retry })
-    : null;
+  // Every channel's messages take the one inbound path; failed ones are tried again from it.
+  const inbound = new InboundPath({ message: bot.message, log, metrics, now, retry: opts.retry });
+  onClose(() => inbound.close());
+  const toInbound = receiveSignal(inbound, log);
+  const receiveSignalChecked = async (item: unknown) => {
+    // A moderator's identity is checked before their message is handled (issue 15).
+    await moderatorGate?.observe(item);
+    toInbound(item);
+  };
   const signalReceiver =
-    config.signal && signalInbox
+    config.signal && senders.has('signal')
       ? new SignalReceiver({
           apiUrl: config.signal.apiUrl,
           number: config.signal.number,
           mode: config.signal.receiveMode,
           log,
-          onItem: async (item) => {
-            // A moderator's identity is checked before their message is handled.
-            await moderatorGate?.observe(item);
-            signalInbox.handle(item);
-          },
+          onItem: receiveSignalChecked,
           tuning: opts.signal?.receiver,
         })
       : null;
-  if (signalInbox) onClose(() => signalInbox.close());
   if (signalReceiver) onClose(() => signalReceiver.stop());
 
   let stopRetention: (() => void) | null = null;
@@ -253,7 +259,9 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
   await app.register(appRoutes, {
     metrics,
     metricsToken: secrets.metricsToken,
-    twilio: secrets.twilioAuthToken || unsigned ? { bot, db, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, now, cleanup } : null,
+    twilio: secrets.twilioAuthToken || unsigned
+      ? { inbound, db, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, carrier: !unsigned, now, cleanup }
+      : null,
     health: {
       database: () => db.ping(),
       providers: async () => {
@@ -269,6 +277,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     db,
     vault,
     bot,
+    inbound,
     planner,
     dispatcher,
     senders,
@@ -283,7 +292,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
       dispatcher.start();
       cleanup?.start();
       signalReceiver?.start();
-      signalInbox?.startRetries();
+      inbound.startRetries();
       challengeWatch?.start();
       stopRetention = scheduleRetention(log, () => {
         const erased = runRetention(db, config.retentionDays, now());

@@ -7,7 +7,7 @@
 import { AlertRenderer } from '../alerts/render-alert';
 import type { ChannelSender } from '../channels/types';
 import type { Logger } from '../log/logger';
-import type { Channel } from '../phone/identity';
+import type { Channel } from '../domain/channel';
 import type { Db } from '../store/db';
 import type { Outcome } from '../store/outbox';
 import type { Vault } from '../store/vault';

@@ -36,7 +36,7 @@ export interface RotationSummary {
   toVersion: number;
   resealed: Record<string, number>;
   /** Links that could not be recomputed and were erased. */
-  erased: { reporterLinks: number; blocks: number; signalLinks: number; rateLimits: number; handledIds: number; screening: number };
+  erased: { reporterLinks: number; blocks: number; signalLinks: number; rateLimits: number; handledIds: number; screening: number; conversations: number };
 }
 
 export interface RotationOptions {
@@ -85,7 +85,7 @@ export class KeyRotation {
     this.summary = {
       toVersion: newVault.keyVersion,
       resealed: {},
-      erased: { reporterLinks: 0, blocks: 0, signalLinks: 0, rateLimits: 0, handledIds: 0, screening: 0 },
+      erased: { reporterLinks: 0, blocks: 0, signalLinks: 0, rateLimits: 0, handledIds: 0, screening: 0, conversations: 0 },
     };
   }
 
@@ -326,6 +326,8 @@ export class KeyRotation {
     // Handled provider ids are stored only as indexes: they cannot be recomputed.
     e.handledIds += db.stmt('DELETE FROM inbound_messages').run().changes;
     e.handledIds += db.stmt('DELETE FROM inbound_seen').run().changes;
+    // Open questions are keyed by the old member index and live an hour at most: the bot asks again.
+    e.conversations += db.stmt('DELETE FROM conversations').run().changes;
     db.stmt('DELETE FROM key_rotation_map').run();
     for (const { table, column } of SEALED_COLUMNS) {
       const left = db.stmt(`SELECT count(*) AS n FROM ${table} WHERE ${column}_ct IS NOT NULL AND key_version <> ?`).get(this.newVault.keyVersion) as { n: number };
