@@ -23,6 +23,7 @@ import type { Vault } from '../store/vault';
 import { backoffDelay } from '../util/backoff';
 import type { BackoffPolicy } from './backoff';
 import { Pacer } from './pacer';
+import { WakeableSleep } from '../util/wakeable-sleep';
 
 /** What the provider adapter offers; both throw a SendError on failure. */
 export interface ProviderCleaner {
@@ -59,8 +60,7 @@ export class ProviderCleanup {
   private readonly pacer: Pacer;
   private running: Promise<void> | null = null;
   private stopping = false;
-  private poked = false;
-  private wakeUp: (() => void) | null = null;
+  private readonly alarm = new WakeableSleep();
 
   constructor(
     private readonly db: Db,
@@ -91,14 +91,13 @@ export class ProviderCleanup {
   }
 
   wake(): void {
-    this.poked = true;
-    this.wakeUp?.();
+    this.alarm.wake();
   }
 
   /** Stops after the call in flight. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake();
+    this.alarm.halt();
     await this.running;
     this.running = null;
   }
@@ -109,20 +108,20 @@ export class ProviderCleanup {
         await this.step();
       } catch (err) {
         this.log.error({ err: safeError(err) }, 'provider cleanup failed; trying again');
-        await this.sleep(this.opts.pollMs);
+        await this.alarm.sleep(this.opts.pollMs);
       }
     }
   }
 
   private async step(): Promise<void> {
     const wait = this.pacer.waitMs();
-    if (wait > 0) return this.sleep(wait);
-    this.poked = false;
+    if (wait > 0) return this.alarm.sleep(wait);
+    this.alarm.clear();
     const t = this.now();
     const [task] = claimProviderTasks(this.db, this.vault, t, 1, t + this.opts.leaseMs);
     if (!task) {
       const due = nextProviderTaskDue(this.db);
-      return this.sleep(due === null ? this.opts.pollMs : Math.min(this.opts.pollMs, Math.max(1, due - t)));
+      return this.alarm.sleep(due === null ? this.opts.pollMs : Math.min(this.opts.pollMs, Math.max(1, due - t)));
     }
     this.pacer.take();
     await this.run(task);
@@ -154,20 +153,4 @@ export class ProviderCleanup {
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (this.poked || this.stopping) {
-      this.poked = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = null;
-        this.poked = false;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
-  }
 }
