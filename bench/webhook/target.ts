@@ -39,6 +39,7 @@ async function real(): Promise<{ url: string; close: () => Promise<Record<string
     TWILIO_FROM_NUMBER: FROM_NUMBER,
     // Nothing is sent in this benchmark (HELP and JOIN in open mode queue nothing).
     TWILIO_API_BASE_URL: 'http://127.0.0.1:9',
+    TWILIO_REDACT: process.env.TWILIO_REDACT ?? 'on',
   });
   // The production logger at the production level, writing asynchronously to /dev/null instead of stdout.
   const dest = pino.destination({ dest: '/dev/null', sync: false });

@@ -84,12 +84,12 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
     const carrier = deps.carrier ? carrierAction(sms.text, sms.optOutType) : undefined;
     const text = carrier === 'stop' ? 'STOP' : carrier === 'start' ? 'START' : sms.text;
     const answered = carrier !== undefined;
-    // Twilio's copy (the sender's number and text) is deleted shortly after (issue 9): a message
-    // whose handling fails is parked here, sealed. Queued first, so it is written in the same
-    // event-loop turn as the message's own commit.
-    deps.cleanup?.deleteInbound(sms.messageSid);
     // The reply leaves in the webhook's own answer, as TwiML, once its effect is committed.
-    const result = await deps.inbound.submit({ sender: sms.sender, text, providerId: sms.messageSid, answered }, 'response');
+    const handled = deps.inbound.submit({ sender: sms.sender, text, providerId: sms.messageSid, answered }, 'response');
+    // Twilio's copy (the sender's number and text) is deleted shortly after (issue 9); a message
+    // whose handling fails is parked here, sealed. Queued now, it is written with the message's own commit.
+    deps.cleanup?.deleteInbound(sms.messageSid);
+    const result = await handled;
     // With cleanup on, the reply's status comes back to the status route, which queues its redaction.
     return reply.type('text/xml; charset=utf-8').send(twimlReply(result.reply, deps.cleanup ? `${deps.publicUrl}/webhooks/twilio/status` : undefined));
   });

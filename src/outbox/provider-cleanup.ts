@@ -80,9 +80,10 @@ export class ProviderCleanup {
 
   /**
    * Queues the deletion of handled inbound message `sid`. The ids of one
-   * event-loop turn are written in one transaction, as the inbound path
-   * commits its messages: one commit per webhook would cost a HELP that
-   * Twilio answered (and that needs no database otherwise) most of its speed.
+   * event-loop turn are written together: in the inbound path's own commit
+   * when the turn has one (writeInbound is its alsoInCommit), else in one
+   * transaction at the end of the turn. A commit per webhook cost a HELP
+   * that Twilio answered most of its speed.
    */
   deleteInbound(sid: string): void {
     if (this.inboundSids.length === 0) setImmediate(() => this.writeInbound());
@@ -91,7 +92,8 @@ export class ProviderCleanup {
 
   private inboundSids: string[] = [];
 
-  private writeInbound(): void {
+  /** Writes the queued deletions (joining the caller's transaction, if any). */
+  writeInbound(): void {
     const sids = this.inboundSids;
     if (sids.length === 0) return;
     this.inboundSids = [];
