@@ -7,7 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { readConfig, type Config, type Secrets } from '../config/env';
+import { Db } from '../store/db';
 import { findProjectDir } from '../store/find-up';
+import { recordKey, verifyKey } from '../store/key-check';
+import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
+import { loadMasterKey } from '../store/master-key';
+import { migrate } from '../store/migrate';
+import { cryptoReady, Vault } from '../store/vault';
+import { CommandError } from './cli-errors';
 
 /** The database file of a data directory (the server opens the same path). */
 export function databaseFile(dataDir: string): string {
@@ -18,6 +25,24 @@ export function databaseFile(dataDir: string): string {
 export function readLineConfig(env: NodeJS.ProcessEnv = process.env): { config: Config; secrets: Secrets } {
   if (fs.existsSync('.env')) dotenv.config({ path: '.env', quiet: true, processEnv: env as Record<string, string> });
   return readConfig(env);
+}
+
+/** The line's database, opened as the server opens it: not mid-rotation, the key checked, migrated. The caller closes it. */
+export async function openLineDatabase(config: Config, secrets: Secrets): Promise<{ db: Db; vault: Vault }> {
+  await cryptoReady();
+  const key = loadMasterKey(secrets.masterKeyBase64, config.dataDir).key;
+  const db = new Db(databaseFile(config.dataDir));
+  try {
+    if (rotationUnderWay(db)) throw new CommandError(ROTATION_UNDER_WAY);
+    const vault = new Vault(key, readKeyState(db).version);
+    verifyKey(db, vault);
+    migrate(db);
+    recordKey(db, vault);
+    return { db, vault };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
 }
 
 /** Decodes base64 of exactly 32 bytes, or null. */

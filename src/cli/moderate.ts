@@ -9,14 +9,8 @@ import { Bot } from '../bot/bot';
 import { MODERATOR_COMMANDS } from '../bot/commands';
 import { DEFAULT_LIMITS } from '../bot/context';
 import { parse } from '../bot/parser';
-import { Db } from '../store/db';
-import { recordKey, verifyKey } from '../store/key-check';
-import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
-import { loadMasterKey } from '../store/master-key';
-import { migrate } from '../store/migrate';
-import { cryptoReady, Vault } from '../store/vault';
-import { CommandError, UsageError } from './cli-errors';
-import { databaseFile, readLineConfig } from './line';
+import { UsageError } from './cli-errors';
+import { openLineDatabase, readLineConfig } from './line';
 
 /** Whether the words start a moderator command (PENDING, APPROVE, …), in any case. */
 export function isModeratorCommand(words: string[]): boolean {
@@ -30,15 +24,8 @@ export async function moderate(words: string[]): Promise<string> {
   const text = words.join(' ').trim();
   const parsed = parse(text);
   const { config, secrets } = readLineConfig();
-  await cryptoReady();
-  const key = loadMasterKey(secrets.masterKeyBase64, config.dataDir).key;
-  const db = new Db(databaseFile(config.dataDir));
+  const { db, vault } = await openLineDatabase(config, secrets);
   try {
-    if (rotationUnderWay(db)) throw new CommandError(ROTATION_UNDER_WAY);
-    const vault = new Vault(key, readKeyState(db).version);
-    verifyKey(db, vault);
-    migrate(db);
-    recordKey(db, vault);
     const bot = new Bot({
       db,
       vault,

@@ -12,35 +12,18 @@
 import { SignalIdentities } from '../channels/signal/signal-identities';
 import type { Config } from '../config/env';
 import { isSignalUuid } from '../phone/identity';
-import { Db } from '../store/db';
-import { recordKey, verifyKey } from '../store/key-check';
-import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
-import { loadMasterKey } from '../store/master-key';
-import { migrate } from '../store/migrate';
+import type { Db } from '../store/db';
 import { readmitModerator } from '../store/moderator-identities';
 import { markChallengeSubmitted, readChallenge } from '../store/signal-challenge';
-import { cryptoReady, Vault } from '../store/vault';
+import type { Vault } from '../store/vault';
 import { CommandError, UsageError } from './cli-errors';
-import { databaseFile, readLineConfig } from './line';
+import { openLineDatabase, readLineConfig } from './line';
 
 /** The line's database, opened as the server opens it (key checked, migrated). */
 async function openLine(): Promise<{ config: Config; db: Db; vault: Vault }> {
   const { config, secrets } = readLineConfig();
   if (!config.signal) throw new CommandError('Signal is not configured: set SIGNAL_API_URL and SIGNAL_NUMBER as the server has them');
-  await cryptoReady();
-  const key = loadMasterKey(secrets.masterKeyBase64, config.dataDir).key;
-  const db = new Db(databaseFile(config.dataDir));
-  try {
-    if (rotationUnderWay(db)) throw new CommandError(ROTATION_UNDER_WAY);
-    const vault = new Vault(key, readKeyState(db).version);
-    verifyKey(db, vault);
-    migrate(db);
-    recordKey(db, vault);
-    return { config, db, vault };
-  } catch (err) {
-    db.close();
-    throw err;
-  }
+  return { config, ...(await openLineDatabase(config, secrets)) };
 }
 
 /** Submits a solved captcha for the open challenge; returns the line to print. */

@@ -26,7 +26,7 @@ describe('SUBSCRIBE_MODE=approval', () => {
     await waitFor(() => fake.to(MOD).length === 1, 5000, 'join request notice');
     const notice = fake.to(MOD)[0]!.body;
     ref = /#([A-Z0-9]{4,6})/.exec(notice)?.[1] as string;
-    expect(ref).toBeDefined();
+    expect(ref).toMatch(/^[A-Z0-9]{4,6}$/);
     expect(notice).not.toContain('0123');
     expect((await h.sms(MOD, 'PENDING')).message).toContain(`#${ref} join`);
   });

@@ -57,7 +57,7 @@ describe('kill -9 in the middle of a fan-out', () => {
   it('loses no recipient, and duplicates stay within what was in flight', async () => {
     child = await startChild(env());
     const ref = /#([A-Z0-9]{4,6})/.exec((await sms(child.url, REPORTER, 'REPORT 206 red pickup, knife')) ?? '')?.[1];
-    expect(ref).toBeDefined();
+    expect(ref).toMatch(/^[A-Z0-9]{4,6}$/);
     expect(await sms(child.url, MOD, `APPROVE ${ref}`)).toContain('approved');
     const alerts = () => fake.sent.filter((m) => m.body.startsWith('Heads Up alert') && m.body.includes('red pickup'));
 

@@ -65,7 +65,7 @@ describe('Signal: a hidden-number member reports, a Signal moderator approves, S
     signal.push(textEnvelope(SIGNAL_NUMBER, HIDDEN, 'REPORT 415 tall man, grey pickup, refuses condoms'));
     const receipt = await replyTo(signal, HIDDEN.uuid, signal.to(HIDDEN.uuid).length + 1, 'the report reference');
     const ref = /#([A-Z0-9]{4,6})/.exec(receipt)?.[1];
-    expect(ref).toBeDefined();
+    expect(ref).toMatch(/^[A-Z0-9]{4,6}$/);
     const notice = await replyTo(signal, MOD.uuid, modBefore + 1, 'the moderator notice');
     expect(notice).toContain(`#${ref}`);
     expect(notice).toContain('grey pickup');
