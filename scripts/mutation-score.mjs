@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const dir = path.resolve(process.argv[2] ?? 'reports/mutation');
-const passes = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+// One report per pass, named by stryker*.config.json: 1-stateful.json, 2-pure.json.
+const passes = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^\d-.*\.json$/.test(f)).sort() : [];
 if (passes.length === 0) {
   console.error(`no mutation reports in ${dir}: run npm run mutate first`);
   process.exit(1);
