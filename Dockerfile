@@ -1,7 +1,7 @@
-# Heads Up: multi-stage build on Node 20 slim; runs as the unprivileged
-# `node` user with the database and (dev) key under the /data volume.
+# Heads Up: multi-stage build on Node 22 LTS slim; runs as the unprivileged
+# `node` user with the database under the /data volume (0700).
 
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary can be fetched.
 RUN apt-get update \
@@ -13,8 +13,9 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production \
+    PATH=/app/bin:$PATH \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data
@@ -22,9 +23,12 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# bin/heads-up: the admin command (docker compose exec heads-up heads-up PENDING).
+COPY bin ./bin
 COPY migrations ./migrations
 COPY config ./config
-RUN mkdir -p /data && chown node:node /data
+# Only the server's user may enter /data; the database files are created 0600.
+RUN mkdir -p /data && chown node:node /data && chmod 0700 /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000

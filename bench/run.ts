@@ -2,10 +2,11 @@
  * `npm run bench`: the webhook and fan-out benchmarks, then a summary with
  * each ratio and whether its target was met. Figures only: nothing here
  * fails on a timing. Loopback only; every loop is bounded.
- * `npm run bench -- webhook` or `-- fanout` runs one of them.
+ * `npm run bench -- webhook`, `-- fanout` or `-- alert` runs one of them.
  */
 import os from 'node:os';
 import { fmt, table } from './common';
+import { runAlertBench, type AlertFigures } from './alert';
 import { runFanoutBench, type FanoutFigures } from './fanout';
 import { runWebhookBench, type LoadFigures } from './webhook';
 
@@ -16,11 +17,15 @@ export const TARGETS = {
   plan1MMs: 3_000,
   plan1MRssMb: 200,
   dispatchVsRaw: 0.7,
+  /** Issue 8: time to alert against N / SEND_RATE, without and with 5 % of 429s; a notice during a fan-out. */
+  alertVsIdeal: 0.9,
+  alertVsIdealThrottled: 0.75,
+  noticeMs: 2_000,
 };
 
 const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
-function summary(webhook: LoadFigures[] | null, fanout: FanoutFigures | null): void {
+function summary(webhook: LoadFigures[] | null, fanout: FanoutFigures | null, alert: AlertFigures | null): void {
   const rows: string[][] = [['target', 'measured', 'goal', '']];
   if (webhook) {
     const [bare, help, join, ayuda] = webhook as [LoadFigures, LoadFigures, LoadFigures, LoadFigures | undefined];
@@ -47,6 +52,16 @@ function summary(webhook: LoadFigures[] | null, fanout: FanoutFigures | null): v
       mark(d.ratio >= TARGETS.dispatchVsRaw),
     ]);
   }
+  for (const r of alert?.runs ?? []) {
+    const goal = r.throttledShare ? TARGETS.alertVsIdealThrottled : TARGETS.alertVsIdeal;
+    rows.push([
+      `time to alert, SEND_RATE ${r.rate}${r.throttledShare ? ` + ${r.throttledShare * 100}% 429` : ''}`,
+      `${fmt.pct(r.ratio)} of ideal (${fmt.int(r.members)} in ${fmt.s(r.ms)})`,
+      `>= ${fmt.pct(goal)}`,
+      mark(r.ratio >= goal),
+    ]);
+    rows.push([`  notice during that fan-out`, fmt.ms(r.noticeMs), `< ${fmt.ms(TARGETS.noticeMs)}`, mark(r.noticeMs < TARGETS.noticeMs)]);
+  }
   console.log('\n== summary ==');
   console.log(table(rows));
   console.log(`(${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; ratios are measured in one run on one machine)`);
@@ -54,11 +69,12 @@ function summary(webhook: LoadFigures[] | null, fanout: FanoutFigures | null): v
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  if (only && only !== 'webhook' && only !== 'fanout') throw new Error(`unknown benchmark ${only}: expected webhook or fanout`);
+  if (only && only !== 'webhook' && only !== 'fanout' && only !== 'alert') throw new Error(`unknown benchmark ${only}: expected webhook, fanout or alert`);
   const t0 = Date.now();
-  const webhook = only === 'fanout' ? null : await runWebhookBench();
-  const fanout = only === 'webhook' ? null : await runFanoutBench();
-  summary(webhook, fanout);
+  const webhook = !only || only === 'webhook' ? await runWebhookBench() : null;
+  const fanout = !only || only === 'fanout' ? await runFanoutBench() : null;
+  const alert = !only || only === 'alert' ? await runAlertBench() : null;
+  summary(webhook, fanout, alert);
   console.log(`(all benchmarks took ${fmt.s(Date.now() - t0)})`);
 }
 

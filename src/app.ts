@@ -1,56 +1,129 @@
 /**
- * buildApp: the Fastify instance, built as one plugin tree so the server
- * and the tests run the same thing. Form parsing and limits first, then
- * routes; one error handler answers bad input with a clear 4xx and hides
- * the detail of our own failures.
+ * The Fastify app. createApp makes the instance with its limits (body and
+ * field counts, connections, header and request timeouts) and one error
+ * handler that answers bad input with a clear 4xx and hides the detail of
+ * our own failures; the server registers its resources on it as plugins
+ * (each closing in onClose, in reverse order of opening), then appRoutes.
+ * buildApp does both for tests that need only the HTTP surface.
  */
-import formbody from '@fastify/formbody';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { WebhookError } from './channels/twilio/twilio-inbound';
+import { BODY_LIMIT, formBody } from './http/form-body';
 import { healthRoutes, type HealthDeps } from './http/health-routes';
 import { metricsRoutes } from './http/metrics-routes';
 import { twilioRoutes, type TwilioRouteDeps } from './http/twilio-routes';
 import type { Logger } from './log/logger';
 import { safeError } from './log/safe-error';
+import type { Metrics } from './metrics';
 
-/** Largest request body accepted. Twilio's biggest webhook (1,600 characters, ten media URLs) is far below. */
-export const BODY_LIMIT = 64 * 1024;
+export { BODY_LIMIT };
 
-export interface AppDeps {
-  log: Logger;
-  twilio: TwilioRouteDeps;
-  health: HealthDeps;
+/** Connection and time limits; tests shorten them. */
+export interface HttpLimits {
+  /** Open connections at once; more are dropped as they arrive. */
+  maxConnections: number;
+  /** Time for a client to send all its headers. */
+  headersTimeoutMs: number;
+  /** Time for a client to send a whole request. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection is kept. */
+  keepAliveTimeoutMs: number;
+  /** How often Node looks for connections past those times. */
+  checkIntervalMs: number;
 }
 
-export function buildApp(deps: AppDeps): FastifyInstance {
+/**
+ * Twilio opens a handful of connections; 256 leaves room for probes and
+ * scrapes on a small server's 1,024 file descriptors. Headers and bodies
+ * from Twilio arrive in milliseconds.
+ */
+export const DEFAULT_HTTP_LIMITS: HttpLimits = {
+  maxConnections: 256,
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  checkIntervalMs: 1_000,
+};
+
+export interface AppOptions {
+  log: Logger;
+  metrics: Metrics;
+  http?: Partial<HttpLimits>;
+}
+
+export interface RouteDeps {
+  metrics: Metrics;
+  /** The Twilio webhooks, or null when they must not exist (production without Twilio). */
+  twilio: TwilioRouteDeps | null;
+  health: HealthDeps;
+  /** METRICS_TOKEN: when set, /metrics requires it as a bearer token. */
+  metricsToken?: string;
+}
+
+export type AppDeps = AppOptions & RouteDeps;
+
+/**
+ * Answers a request Node could not parse (a bad request line, headers too
+ * large, too slow) without logging it: Node's parse errors carry the raw
+ * bytes of the request, a number and a message text among them.
+ */
+function clientErrorHandler(log: Logger) {
+  return (err: NodeJS.ErrnoException, socket: Socket): void => {
+    if (err.code === 'ECONNRESET' || socket.destroyed) return;
+    const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    log.debug({ code: err.code, status }, 'client error');
+    if (socket.writable) socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    else socket.destroy();
+  };
+}
+
+/** The Fastify instance with its limits and error handlers, no routes yet. */
+export function createApp(opts: AppOptions): FastifyInstance {
+  const limits = { ...DEFAULT_HTTP_LIMITS, ...opts.http };
   const app = Fastify({
-    loggerInstance: deps.log as FastifyBaseLogger,
+    loggerInstance: opts.log as FastifyBaseLogger,
     // One line per request would be one more place a request could leak; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
     return503OnClosing: true,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs },
+    clientErrorHandler: clientErrorHandler(opts.log),
   });
+  app.server.maxConnections = limits.maxConnections;
 
   // Pino child loggers per request cost more than the rest of a HELP; request
   // ids in the few lines a request logs are not worth it.
   app.setChildLoggerFactory((logger) => logger);
-  app.register(formbody, { bodyLimit: BODY_LIMIT });
+  formBody(app);
 
   app.setErrorHandler((err, request, reply) => {
     const e = err as Error & { statusCode?: number; code?: string };
-    const status = err instanceof WebhookError ? err.statusCode : e.statusCode && e.statusCode >= 400 ? e.statusCode : 500;
+    const status = e.statusCode && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: safeError(err) }, 'request failed');
       return reply.code(500).send({ error: 'internal error' });
     }
-    deps.twilio.metrics.rejected.inc({ status: String(status) });
+    opts.metrics.rejected.inc({ status: String(status) });
     request.log.info({ status, code: e.code }, 'request refused');
     return reply.code(status).send({ error: e.message });
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));
+  return app;
+}
 
-  app.register(healthRoutes, deps.health);
-  app.register(metricsRoutes, { metrics: deps.twilio.metrics });
-  app.register(twilioRoutes, deps.twilio);
+/** The routes: health, metrics and, where they may exist, the Twilio webhooks. */
+export async function appRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+  await app.register(healthRoutes, deps.health);
+  await app.register(metricsRoutes, { metrics: deps.metrics, token: deps.metricsToken });
+  if (deps.twilio) await app.register(twilioRoutes, deps.twilio);
+}
+
+/** The whole HTTP surface on a fresh instance (for tests that need no server around it). */
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const app = createApp(deps);
+  app.register(appRoutes, deps);
   return app;
 }

@@ -32,11 +32,17 @@ async function main(): Promise<void> {
       process.stderr.write(`heads-up: configuration error: ${err.message}\n`);
       process.exit(1);
     }
-    log.fatal({ err: safeError(err) }, 'start-up failed');
-    log.flush();
+    failedStart(err, log);
     process.exit(1);
   }
-  const address = await server.start();
+  let address;
+  try {
+    address = await server.start();
+  } catch (err) {
+    failedStart(err, log);
+    await server.close().catch(() => undefined);
+    process.exit(1);
+  }
   log.info({ address, channels: [...server.senders.values()].map((s) => `${s.channel}:${s.name}`) }, 'Heads Up is listening');
 
   let closing = false;
@@ -62,4 +68,22 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-void main();
+/**
+ * One clear line on stderr (an operator reads it first), then the details in
+ * the log. Only the error's code and the listen address are printed: an
+ * error's message may quote data.
+ */
+function failedStart(err: unknown, log?: ReturnType<typeof createLogger>): void {
+  const e = err as { code?: unknown; address?: unknown; port?: unknown; name?: unknown };
+  const code = typeof e?.code === 'string' ? e.code : typeof e?.name === 'string' ? e.name : 'error';
+  const where = typeof e?.address === 'string' ? ` on ${e.address}${typeof e.port === 'number' ? `:${e.port}` : ''}` : '';
+  const hint = code === 'EADDRINUSE' ? ' (another process listens there: stop it or set PORT)' : '';
+  process.stderr.write(`heads-up: start-up failed: ${code}${where}${hint}\n`);
+  log?.fatal({ err: safeError(err) }, 'start-up failed');
+  log?.flush();
+}
+
+main().catch((err) => {
+  failedStart(err);
+  process.exit(1);
+});

@@ -1,13 +1,15 @@
 /**
  * The composition root: config → key → database (migrated, failing hard) →
- * channels → bot, planner, dispatcher → HTTP app. main.ts and the
- * integration tests both build the server here; close() releases everything.
+ * channels → bot, planner, dispatcher → HTTP routes. Each resource is opened
+ * on the Fastify app and closed by its onClose hook, so app.close() releases
+ * everything in reverse order of opening. main.ts and the integration tests
+ * both build the server here.
  */
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { FanoutPlanner } from './alerts/fanout-planner';
 import { Regions } from './alerts/regions';
-import { buildApp } from './app';
+import { appRoutes, createApp, type HttpLimits } from './app';
 import { Bot } from './bot/bot';
 import { DEFAULT_LIMITS, type BotLimits } from './bot/context';
 import { ConsoleSender } from './channels/console/console-sender';
@@ -15,14 +17,17 @@ import { SignalReceiver, type ReceiverTuning } from './channels/signal/signal-re
 import { SignalSender, type ThrottlePolicy } from './channels/signal/signal-sender';
 import { TwilioSender } from './channels/twilio/twilio-sender';
 import type { ChannelSender } from './channels/types';
-import type { Config, Secrets } from './config/env';
+import { ConfigError, type Config, type Secrets } from './config/env';
 import { SignalInbox, type RetryPolicy } from './inbound/signal-inbox';
 import { runRetention, scheduleRetention } from './jobs/retention';
 import type { Logger } from './log/logger';
+import { safeError } from './log/safe-error';
 import { Metrics } from './metrics';
 import { DEFAULT_DISPATCHER, Dispatcher, type DispatcherOptions } from './outbox/dispatcher';
 import { isSignalUuid, type Channel, type Sender } from './phone/identity';
 import { Db } from './store/db';
+import { recordKey, verifyKey } from './store/key-check';
+import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from './store/key-state';
 import { loadMasterKey } from './store/master-key';
 import { migrate } from './store/migrate';
 import { releaseLeases } from './store/outbox';
@@ -40,6 +45,8 @@ export interface ServerOptions {
   senders?: ChannelSender[];
   /** Signal tuning (tests shorten the 429 pause and the reconnect and ping intervals). */
   signal?: { throttle?: ThrottlePolicy; receiver?: Partial<ReceiverTuning>; retry?: Partial<RetryPolicy> };
+  /** Connection and time limits of the HTTP server (tests shorten them). */
+  http?: Partial<HttpLimits>;
   now?: () => number;
 }
 
@@ -53,7 +60,7 @@ export interface HeadsUp {
   senders: Map<Channel, ChannelSender>;
   /** Starts listening and the background workers; resolves with the address. */
   start(): Promise<string>;
-  /** Stops taking requests, finishes sends in flight, closes the database. */
+  /** Stops taking requests, finishes sends in flight, closes the database: app.close(). */
   close(): Promise<void>;
 }
 
@@ -71,12 +78,12 @@ function moderatorContact(id: string, config: Config): Sender {
 function defaultSenders(opts: ServerOptions): Map<Channel, ChannelSender> {
   const { config, secrets } = opts;
   const senders = new Map<Channel, ChannelSender>();
-  senders.set(
-    'sms',
-    config.twilio && secrets.twilioAuthToken
-      ? new TwilioSender({ config: config.twilio, authToken: secrets.twilioAuthToken, statusCallbackUrl: `${config.publicUrl}/webhooks/twilio/status` })
-      : new ConsoleSender('sms', opts.consoleOut),
-  );
+  if (config.twilio && secrets.twilioAuthToken) {
+    senders.set('sms', new TwilioSender({ config: config.twilio, authToken: secrets.twilioAuthToken, statusCallbackUrl: `${config.publicUrl}/webhooks/twilio/status` }));
+  } else if (config.nodeEnv !== 'production') {
+    // The console channel prints what it would send: a development convenience, never in production.
+    senders.set('sms', new ConsoleSender('sms', opts.consoleOut));
+  }
   if (config.signal) {
     senders.set('signal', new SignalSender({ apiUrl: config.signal.apiUrl, number: config.signal.number, log: opts.log, throttle: opts.signal?.throttle }));
   }
@@ -95,21 +102,39 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
       'HEADSUP_MASTER_KEY is not set: using a development key file. Anyone who copies DATA_DIR can read the data; set HEADSUP_MASTER_KEY in production and keep the key elsewhere.',
     );
   }
-  if (!secrets.twilioAuthToken) log.warn('TWILIO_AUTH_TOKEN is not set: Twilio webhooks are accepted unsigned. Do not expose this server.');
-  const vault = new Vault(key.key);
   const db = new Db(path.join(config.dataDir, 'heads-up.db'));
+  // The data is sealed under the key version the database records (rotate-key moves it on).
+  const vault = new Vault(key.key, readKeyState(db).version);
   try {
+    if (rotationUnderWay(db)) throw new ConfigError('HEADSUP_MASTER_KEY', ROTATION_UNDER_WAY);
+    // A wrong key is refused before anything is written, migrations included.
+    verifyKey(db, vault);
     const applied = migrate(db);
     if (applied.length) log.info({ applied }, 'migrations applied');
+    recordKey(db, vault);
   } catch (err) {
     db.close();
     throw err;
   }
-  const regions = Regions.load();
+  db.reportHookErrors((err) => log.error({ err: safeError(err) }, 'work after a commit failed; the commit stands'));
   const metrics = new Metrics(db);
+  const app = createApp({ log, metrics, http: opts.http });
+  const onClose = (fn: () => unknown) => app.addHook('onClose', async () => void (await fn()));
+  // Opened first, closed last.
+  onClose(() => db.close());
+  const regions = Regions.load();
   const senders = defaultSenders(opts);
+  onClose(async () => {
+    for (const s of senders.values()) await s.close?.();
+  });
   const dispatcher = new Dispatcher(db, vault, senders, log, { ...DEFAULT_DISPATCHER, sendRate: config.sendRate, ...opts.dispatcher }, metrics, now);
+  onClose(() => dispatcher.stop());
   const planner = new FanoutPlanner(db, log, () => dispatcher.wake(), now);
+  let stopWatch: (() => void) | null = null;
+  onClose(() => {
+    stopWatch?.();
+    return planner.stop();
+  });
   const moderatorContacts = config.moderators.map((id) => moderatorContact(id, config)).filter((c) => senders.has(c.channel));
   if (config.moderators.length === 0) log.warn('MODERATORS is empty: reports wait for the operator (npm run admin -- PENDING)');
   if (moderatorContacts.length < config.moderators.length) {
@@ -123,27 +148,15 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     moderatorContacts,
     subscribeMode: config.subscribeMode,
     retentionDays: config.retentionDays,
+    maxAreas: config.maxAreas,
     limits: opts.limits ?? DEFAULT_LIMITS,
     now,
     onQueued: () => dispatcher.wake(),
     onAlert: (id) => planner.plan(id),
   });
 
-  const app = buildApp({
-    log,
-    twilio: { bot, db, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, now },
-    health: {
-      checks: async () => {
-        const checks: Record<string, boolean> = { database: db.ping() };
-        for (const [channel, sender] of senders) if (sender.ready) checks[channel] = await sender.ready();
-        return checks;
-      },
-    },
-  });
-
-  const signalSender = senders.get('signal');
-  const signalInbox = signalSender
-    ? new SignalInbox({ bot, db, vault, metrics, log, sender: signalSender, limiter: () => dispatcher.limiter('signal'), wake: () => dispatcher.wake(), now, retry: opts.signal?.retry })
+  const signalInbox = senders.has('signal')
+    ? new SignalInbox({ bot, db, vault, metrics, log, wake: () => dispatcher.wake(), now, retry: opts.signal?.retry })
     : null;
   const signalReceiver =
     config.signal && signalInbox
@@ -156,10 +169,35 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
           tuning: opts.signal?.receiver,
         })
       : null;
+  if (signalInbox) onClose(() => signalInbox.close());
+  if (signalReceiver) onClose(() => signalReceiver.stop());
 
   let stopRetention: (() => void) | null = null;
-  let stopWatch: (() => void) | null = null;
   let stopCheckpoints: (() => void) | null = null;
+  onClose(() => {
+    stopRetention?.();
+    stopCheckpoints?.();
+  });
+
+  // Twilio webhooks: signed when Twilio is configured; unsigned only outside
+  // production with the console channel; otherwise they do not exist.
+  const smsSender = senders.get('sms');
+  const unsigned = !secrets.twilioAuthToken && config.nodeEnv !== 'production' && smsSender?.name === 'console';
+  if (unsigned) log.warn('TWILIO_AUTH_TOKEN is not set: Twilio webhooks are accepted unsigned (development only, with the console channel). Do not expose this server.');
+  await app.register(appRoutes, {
+    metrics,
+    metricsToken: secrets.metricsToken,
+    twilio: secrets.twilioAuthToken || unsigned ? { bot, db, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, now } : null,
+    health: {
+      database: () => db.ping(),
+      providers: async () => {
+        const checks: Record<string, boolean> = {};
+        for (const [channel, sender] of senders) if (sender.ready) checks[channel] = await sender.ready();
+        return checks;
+      },
+    },
+  });
+
   return {
     app,
     db,
@@ -179,23 +217,14 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
       dispatcher.start();
       signalReceiver?.start();
       signalInbox?.startRetries();
-      stopRetention = scheduleRetention(() => {
+      stopRetention = scheduleRetention(log, () => {
         const erased = runRetention(db, config.retentionDays, now());
         log.info({ erased }, 'retention run');
       });
       return address;
     },
     async close() {
-      stopRetention?.();
-      stopWatch?.();
-      stopCheckpoints?.();
-      await signalReceiver?.stop();
-      await signalInbox?.close();
       await app.close();
-      await planner.stop();
-      await dispatcher.stop();
-      for (const s of senders.values()) await s.close?.();
-      db.close();
     },
   };
 }

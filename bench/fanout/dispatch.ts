@@ -89,7 +89,9 @@ childMain(async () => {
       if (kind !== 'retry') done++;
     },
   };
-  const options = { ...DEFAULT_DISPATCHER, sendRate: Infinity, concurrency, batchSize };
+  // batchSize is kept in the arguments for older runs; lanes claim only what they can send at once.
+  void batchSize;
+  const options = { ...DEFAULT_DISPATCHER, sendRate: Infinity, maxInFlight: concurrency };
   const dispatchUntil = async (target: number): Promise<number> => {
     const dispatcher = new Dispatcher(db, vault, new Map([['sms', sender]]), log, options, observer);
     const deadline = Date.now() + 300_000;

@@ -7,6 +7,7 @@ import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import { planNextRange, unplannedAlerts } from '../store/alerts';
 import type { Db } from '../store/db';
+import { everyGuarded, runGuarded } from '../jobs/guarded';
 
 export class FanoutPlanner {
   private readonly queue = new Set<number>();
@@ -23,7 +24,9 @@ export class FanoutPlanner {
 
   /** Queues every alert not fully planned (call once at start-up). */
   resume(): void {
-    for (const id of unplannedAlerts(this.db)) this.plan(id);
+    runGuarded(this.log, 'fan-out planning', () => {
+      for (const id of unplannedAlerts(this.db)) this.plan(id);
+    });
   }
 
   /**
@@ -31,12 +34,10 @@ export class FanoutPlanner {
    * admin command line are written by another process). Returns a stop function.
    */
   watch(everyMs = 5_000): () => void {
-    const timer = setInterval(() => this.resume(), everyMs);
-    timer.unref();
-    return () => clearInterval(timer);
+    return everyGuarded(this.log, 'fan-out planning', everyMs, () => this.resume());
   }
 
-  /** Queues one alert's planning. */
+  /** Queues one alert's planning; it starts on a later turn of the event loop, never inside the caller's request. */
   plan(alertId: number): void {
     if (this.stopping) return;
     this.queue.add(alertId);
@@ -55,6 +56,8 @@ export class FanoutPlanner {
   }
 
   private async drain(): Promise<void> {
+    // Let the request that approved the alert be answered first.
+    await new Promise((resolve) => setImmediate(resolve));
     for (const id of this.queue) {
       this.queue.delete(id);
       let total = 0;

@@ -52,7 +52,7 @@ const NOT_HANDLED: BatchOutcome = { ok: false, error: new Error('message not han
 
 /** Who the operator is at the command line: never a real address. */
 const OPERATOR: Sender = { channel: 'sms', address: 'operator' };
-const OPERATOR_USAGE = 'Commands: PENDING, APPROVE ref [NPA ...], REJECT ref, EDIT ref text, ALERT NPA ... text, BLOCK ref, STATS';
+const OPERATOR_USAGE = 'Commands: PENDING, APPROVE ref [NPA ...], REJECT ref, EDIT ref text, ALERT NPA ... text, BLOCK ref, SHOW ref, STATS';
 
 /** Handles inbound messages for every channel. */
 export class Bot {
@@ -66,8 +66,8 @@ export class Bot {
 
   /** Whether a sender may use moderator commands. */
   isModerator(sender: Sender): boolean {
-    const m = this.deps.moderators;
-    return m.has(sender.address) || (sender.phone !== undefined && m.has(sender.phone));
+    // Over Signal by UUID only: the number an envelope carries is the sender's word, not proof.
+    return this.deps.moderators.has(sender.address);
   }
 
   /** Handles one message. Synchronous: the whole effect is one transaction. */
@@ -138,7 +138,13 @@ export class Bot {
     const result = msg.answered ? { ...acted, reply: null } : acted;
     // Only a message that changed something needs remembering: one that only
     // read (HELP, AREAS, …) is simply answered again when the provider retries.
-    if (dedupeKey && db.totalChanges() !== changesBefore) this.handled.remember(dedupeKey, result.reply, now);
+    if (dedupeKey && db.totalChanges() !== changesBefore) {
+      // Stored under the sender's rate-limit index so that DELETE can erase the reply;
+      // DELETE's own record carries no link to the sender it just erased.
+      const erased = parsed.ok && parsed.command.kind === 'delete';
+      const senderKey = erased ? null : this.deps.vault.index('sender', memberKey(msg.sender));
+      this.handled.remember(dedupeKey, result.reply, now, senderKey);
+    }
     return result;
   }
 
@@ -159,6 +165,11 @@ export class Bot {
     // Opting out always works, even for a blocked or rate-limited sender.
     if (isBlocked(db, reporterKey)) {
       if (isStop) stop(ctx);
+      // Erasure too: DELETE erases everything but the block itself (which keys nothing else), and says so.
+      if (parsed.ok && parsed.command.kind === 'delete') {
+        const reply = erase(ctx);
+        return { reply: this.messages.take(senderKey.toString('base64'), now) ? reply : null, parsed, duplicate: false, dropped: 'blocked' };
+      }
       return { reply: null, parsed, duplicate: false, dropped: 'blocked' };
     }
     // Moderators are not rate limited: a busy night means many PENDING and APPROVE messages.

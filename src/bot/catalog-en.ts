@@ -1,12 +1,13 @@
 /** English replies. */
 import type { Catalog } from './catalog';
 import { clip, listAreas } from './catalog';
-import { fitItems, fitSegments } from './sms-segments';
+import { fitChars, fitItems, fitSegments } from './sms-segments';
 
 export const en: Catalog = {
   joined: (areas) => `Heads Up: you'll get bad date alerts for ${listAreas(areas)}. REPORT + details to warn others. HELP for help, STOP to end.`,
   joinPending: (areas) => `Heads Up: your request for ${listAreas(areas)} is with a moderator. We'll text you once you're in. STOP to end.`,
   joinNeedsArea: () => 'Heads Up: which area code? Text JOIN and 3 digits, e.g. JOIN 415.',
+  tooManyAreas: (max) => `Heads Up: you can follow at most ${max} areas. Text AREAS to see yours, LEAVE 415 to drop one.`,
   unknownArea: (token) => `Heads Up: "${clip(token, 12)}" isn't an area code we know. Use 3 digits, e.g. JOIN 415.`,
   left: (areas, remaining) =>
     remaining.length
@@ -34,19 +35,33 @@ export const en: Catalog = {
   checkLimit: () => "Heads Up: you've made the most checks allowed for now. Try again in an hour.",
   membersOnly: () => 'Heads Up: this is for members. Text JOIN and your area code first.',
   alert: (areas, text) => `Heads Up alert (${listAreas(areas)}): ${text} -- STOP to end`,
-  modNotice: (ref, areas, text) => fitSegments((x) => `Report ${ref} (${listAreas(areas)}): ${x} -- APPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)}`, clip(text, 200)),
+  modNotice: (ref, alert, segments) =>
+    `Report ${ref}, ${segments} SMS, would send:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} text`,
+  modNoticeTooLong: (ref, _areas, segments, text) =>
+    fitSegments((x) => `Report ${ref}: ${x} -- too long for an alert (${segments} SMS, most 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} text`, clip(text, 120)),
+  modShow: (ref, alert, segments) => `${ref}, ${segments} SMS, APPROVE would send: ${alert}`,
+  modShowTooLong: (ref, segments, text) =>
+    fitChars((x) => `${ref} is too long for an alert (${segments} SMS, most 3); EDIT ${ref.slice(1)} shorter text. It reads: ${x}`, text),
+  modTooLong: (ref, segments) => `${ref} is too long for an alert (${segments} SMS, most 3). EDIT ${ref.slice(1)} a shorter text, then APPROVE ${ref.slice(1)}.`,
+  modAlertTooLong: (segments) => `That alert is too long (${segments} SMS, most 3). Send a shorter text.`,
+  modDigest: (reports, joins) =>
+    `${[reports ? `${reports} more report${reports === 1 ? '' : 's'}` : '', joins ? `${joins} more join request${joins === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ')} waiting; text PENDING`,
+  modSenderErased: (ref) => `The sender of ${ref} erased their data with DELETE: nothing is left to block.`,
   modJoinRequest: (ref, areas) => `Join request ${ref} for ${listAreas(areas)}. APPROVE ${ref.slice(1)} to admit, REJECT ${ref.slice(1)} to refuse.`,
-  modPending: (items) =>
+  modPending: (items, more = 0) =>
     items.length
       ? fitItems(
-          (shown, hidden) => `Pending: ${shown.join('; ')}${hidden ? `; +${hidden} more` : ''}`,
+          (shown, hidden) => `Pending: ${shown.join('; ')}${hidden + more ? `; +${hidden + more} more` : ''}`,
           items.map((i) => `${i.ref}${i.kind === 'member' ? ' join' : ''} (${listAreas(i.areas)})`),
         )
       : 'Nothing pending.',
   modApproved: (ref, areas) => `${ref} approved: alert going to ${listAreas(areas)}.`,
   modAdmitted: (ref) => `${ref} admitted.`,
   modRejected: (ref) => `${ref} rejected.`,
-  modEdited: (ref) => `${ref} edited. APPROVE ${ref.slice(1)} to send it.`,
+  modEdited: (ref, segments, fits) =>
+    fits
+      ? `${ref} edited (${segments} SMS). SHOW ${ref.slice(1)} to read it, APPROVE ${ref.slice(1)} to send it.`
+      : `${ref} edited but still too long for an alert (${segments} SMS, most 3). EDIT ${ref.slice(1)} a shorter text.`,
   modAlertQueued: (areas) => `Alert going to ${listAreas(areas)}.`,
   modBlocked: (ref) => `The sender of ${ref} is blocked.`,
   modNoSuchRef: (ref) => `No pending item ${clip(ref, 8)}.`,

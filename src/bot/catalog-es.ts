@@ -1,12 +1,13 @@
 /** Spanish replies, without á/í/ó/ú so they stay in GSM-7 segments. */
 import type { Catalog } from './catalog';
 import { clip, listAreas } from './catalog';
-import { fitItems, fitSegments } from './sms-segments';
+import { fitChars, fitItems, fitSegments } from './sms-segments';
 
 export const es: Catalog = {
   joined: (areas) => `Heads Up: recibiras alertas de malos clientes en ${listAreas(areas)}. REPORTE + detalles para avisar. AYUDA para ayuda, ALTO para salir.`,
   joinPending: (areas) => `Heads Up: tu solicitud para ${listAreas(areas)} la revisa una moderadora. Te avisamos al entrar. ALTO para salir.`,
   joinNeedsArea: () => 'Heads Up: ¿que codigo de area? Escribe UNIRSE y 3 digitos, ej. UNIRSE 415.',
+  tooManyAreas: (max) => `Heads Up: puedes seguir ${max} areas como maximo. Escribe ZONAS para ver las tuyas, SALIR 415 para quitar una.`,
   unknownArea: (token) => `Heads Up: "${clip(token, 12)}" no es un codigo de area conocido. Usa 3 digitos, ej. UNIRSE 415.`,
   left: (areas, remaining) =>
     remaining.length
@@ -36,19 +37,33 @@ export const es: Catalog = {
   checkLimit: () => 'Heads Up: hiciste el maximo de verificaciones por ahora. Intenta en una hora.',
   membersOnly: () => 'Heads Up: esto es para miembros. Primero escribe UNIRSE y tu codigo de area.',
   alert: (areas, text) => `Alerta Heads Up (${listAreas(areas)}): ${text} -- ALTO para salir`,
-  modNotice: (ref, areas, text) => fitSegments((x) => `Reporte ${ref} (${listAreas(areas)}): ${x} -- APPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)}`, clip(text, 200)),
+  modNotice: (ref, alert, segments) =>
+    `Reporte ${ref}, ${segments} SMS, se enviaria:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texto`,
+  modNoticeTooLong: (ref, _areas, segments, text) =>
+    fitSegments((x) => `Reporte ${ref}: ${x} -- muy largo para una alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`, clip(text, 120)),
+  modShow: (ref, alert, segments) => `${ref}, ${segments} SMS, APPROVE enviaria: ${alert}`,
+  modShowTooLong: (ref, segments, text) =>
+    fitChars((x) => `${ref} es muy largo para una alerta (${segments} SMS, max 3); EDIT ${ref.slice(1)} texto corto. Dice: ${x}`, text),
+  modTooLong: (ref, segments) => `${ref} es muy largo para una alerta (${segments} SMS, max 3). EDIT ${ref.slice(1)} un texto corto, luego APPROVE ${ref.slice(1)}.`,
+  modAlertTooLong: (segments) => `Esa alerta es muy larga (${segments} SMS, max 3). Envia un texto mas corto.`,
+  modDigest: (reports, joins) =>
+    `${[reports ? `${reports} reporte${reports === 1 ? '' : 's'} mas` : '', joins ? `${joins} solicitud${joins === 1 ? '' : 'es'} mas` : ''].filter(Boolean).join(' y ')} en espera; escribe PENDING`,
+  modSenderErased: (ref) => `Quien envio ${ref} borro sus datos con BORRAR: no queda nadie que bloquear.`,
   modJoinRequest: (ref, areas) => `Solicitud ${ref} para ${listAreas(areas)}. APPROVE ${ref.slice(1)} para admitir, REJECT ${ref.slice(1)} para rechazar.`,
-  modPending: (items) =>
+  modPending: (items, more = 0) =>
     items.length
       ? fitItems(
-          (shown, hidden) => `Pendientes: ${shown.join('; ')}${hidden ? `; +${hidden} mas` : ''}`,
+          (shown, hidden) => `Pendientes: ${shown.join('; ')}${hidden + more ? `; +${hidden + more} mas` : ''}`,
           items.map((i) => `${i.ref}${i.kind === 'member' ? ' alta' : ''} (${listAreas(i.areas)})`),
         )
       : 'Nada pendiente.',
   modApproved: (ref, areas) => `${ref} aprobado: alerta enviandose a ${listAreas(areas)}.`,
   modAdmitted: (ref) => `${ref} admitida.`,
   modRejected: (ref) => `${ref} rechazado.`,
-  modEdited: (ref) => `${ref} editado. APPROVE ${ref.slice(1)} para enviarlo.`,
+  modEdited: (ref, segments, fits) =>
+    fits
+      ? `${ref} editado (${segments} SMS). SHOW ${ref.slice(1)} para leerlo, APPROVE ${ref.slice(1)} para enviarlo.`
+      : `${ref} editado pero sigue muy largo para una alerta (${segments} SMS, max 3). EDIT ${ref.slice(1)} un texto corto.`,
   modAlertQueued: (areas) => `Alerta enviandose a ${listAreas(areas)}.`,
   modBlocked: (ref) => `Quien envio ${ref} esta bloqueado.`,
   modNoSuchRef: (ref) => `No hay pendiente ${clip(ref, 8)}.`,

@@ -27,6 +27,8 @@ export interface Catalog {
   joined(areas: string[]): string;
   joinPending(areas: string[]): string;
   joinNeedsArea(): string;
+  /** A JOIN that would take the member past MAX_AREAS. */
+  tooManyAreas(max: number): string;
   unknownArea(token: string): string;
   left(areas: string[], remaining: string[]): string;
   notMember(): string;
@@ -49,13 +51,29 @@ export interface Catalog {
   membersOnly(): string;
   alert(areas: string[], text: string): string;
   // Moderators
-  modNotice(ref: string, areas: string[], text: string): string;
+  /** A new report whose alert fits: the exact alert text and its SMS segment count. */
+  modNotice(ref: string, alert: string, segments: number): string;
+  /** A new report too long for an alert: the moderator must EDIT it first. */
+  modNoticeTooLong(ref: string, areas: string[], segments: number, text: string): string;
+  /** SHOW: the exact alert an approval would send. */
+  modShow(ref: string, alert: string, segments: number): string;
+  /** SHOW of a report too long for an alert: its text, clipped to what a reply can carry. */
+  modShowTooLong(ref: string, segments: number, text: string): string;
+  /** APPROVE of a report too long for an alert. */
+  modTooLong(ref: string, segments: number): string;
+  /** ALERT with a text too long for an alert. */
+  modAlertTooLong(segments: number): string;
+  /** The reports and join requests held back past the notice cap of a period. */
+  modDigest(reports: number, joins: number): string;
+  /** BLOCK of a report whose sender has since erased themselves with DELETE. */
+  modSenderErased(ref: string): string;
   modJoinRequest(ref: string, areas: string[]): string;
-  modPending(items: Array<{ ref: string; areas: string[]; kind: 'report' | 'member' }>): string;
+  /** Pending items, oldest first; `more` are pending beyond `items`. */
+  modPending(items: Array<{ ref: string; areas: string[]; kind: 'report' | 'member' }>, more?: number): string;
   modApproved(ref: string, areas: string[]): string;
   modAdmitted(ref: string): string;
   modRejected(ref: string): string;
-  modEdited(ref: string): string;
+  modEdited(ref: string, segments: number, fits: boolean): string;
   modAlertQueued(areas: string[]): string;
   modBlocked(ref: string): string;
   modNoSuchRef(ref: string): string;
@@ -69,14 +87,17 @@ export interface Catalog {
 
 const CATALOGS: Record<Lang, Catalog> = { en, es };
 
+/** Every language a member may be answered (and alerted) in. */
+export const LANGS = Object.keys(CATALOGS) as Lang[];
+
 /** The catalogue of one language. */
 export function catalog(lang: Lang): Catalog {
   return CATALOGS[lang];
 }
 
-/** "415, 628" */
+/** "415, 628"; a long list is cut after 10 areas with "+N more", so no reply outgrows a message. */
 export function listAreas(areas: string[]): string {
-  return areas.join(', ');
+  return areas.length <= 12 ? areas.join(', ') : `${areas.slice(0, 10).join(', ')} +${areas.length - 10}`;
 }
 
 /** Trims free text a reply quotes so the reply stays within two segments. */

@@ -19,6 +19,7 @@ export type Command =
   | { kind: 'edit'; ref: string; text: string }
   | { kind: 'alert'; areas: string[]; text: string }
   | { kind: 'block'; ref: string }
+  | { kind: 'show'; ref: string }
   | { kind: 'stats' };
 
 export type CommandKind = Command['kind'];
@@ -53,4 +54,5 @@ export const MODERATOR_COMMANDS: ReadonlySet<CommandKind> = new Set([
   'alert',
   'block',
   'stats',
+  'show',
 ]);

@@ -21,13 +21,22 @@ export interface BotLimits {
   checks: Limit;
   /** "Text HELP" hints, so that auto-replies cannot loop. */
   hints: Limit;
+  /** Moderator notices of reports and join requests per period (shared by all senders); the rest go in one digest. */
+  notices?: Limit;
 }
+
+/** Five notices per quarter hour: past that, moderators get one digest at the end of the quarter. */
+export const DEFAULT_NOTICE_LIMIT: Limit = { max: 5, windowMs: 900_000 };
+
+/** Most areas a member holds unless MAX_AREAS says otherwise. */
+export const DEFAULT_MAX_AREAS = 10;
 
 export const DEFAULT_LIMITS: BotLimits = {
   messages: { max: 60, windowMs: 3_600_000 },
   reports: { max: 5, windowMs: 86_400_000 },
   checks: { max: 10, windowMs: 3_600_000 },
   hints: { max: 1, windowMs: 3_600_000 },
+  notices: DEFAULT_NOTICE_LIMIT,
 };
 
 export interface BotDeps {
@@ -40,6 +49,8 @@ export interface BotDeps {
   moderatorContacts: Sender[];
   subscribeMode: SubscribeMode;
   retentionDays: number;
+  /** Most areas one member may hold (MAX_AREAS); 10 when unset. */
+  maxAreas?: number;
   limits: BotLimits;
   now: () => number;
   /** Called after a commit that queued messages, to wake the dispatcher. */

@@ -37,6 +37,7 @@ const EN: Table = {
   ALERT: 'alert',
   BLOCK: 'block',
   STATS: 'stats',
+  SHOW: 'show',
 };
 
 const ES: Table = {

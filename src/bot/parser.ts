@@ -130,6 +130,7 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
     case 'approve':
     case 'reject':
     case 'block':
+    case 'show':
     case 'edit': {
       const ref = refOf(rest[0]);
       if (ref === 'missing') return 'missing_ref';

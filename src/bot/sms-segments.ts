@@ -61,3 +61,26 @@ export function fitItems(build: (shown: string[], hidden: number) => string, ite
   }
   return build([], items.length);
 }
+
+/** Twilio (and carriers) refuse a message body longer than this many characters. */
+export const MAX_MESSAGE_CHARS = 1600;
+
+/**
+ * Builds a message around free text, clipping the text (with "...") so the
+ * whole message stays within Twilio's 1,600 characters, whatever it costs
+ * in segments (for texts a moderator asked to read in full).
+ */
+export function fitChars(build: (text: string) => string, text: string, max = MAX_MESSAGE_CHARS): string {
+  const whole = build(text);
+  if (whole.length <= max) return whole;
+  const room = max - build('').length - 3;
+  const chars = Array.from(text);
+  let cut = '';
+  let used = 0;
+  for (const ch of chars) {
+    if (used + ch.length > room) break;
+    cut += ch;
+    used += ch.length;
+  }
+  return build(`${cut.trimEnd()}...`);
+}

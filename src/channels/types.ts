@@ -36,6 +36,29 @@ export class SendError extends Error {
   }
 }
 
+/** What a sender may carry along with a message. */
+export interface SendOptions {
+  /** The outbox row's id: a provider that reports delivery later echoes it back (Twilio: in the StatusCallback URL). */
+  ref?: number;
+}
+
+/**
+ * What a late delivery report says, as the core acts on it:
+ * - delivered;
+ * - unreachable: the handset could not be reached now; worth trying again while the message is fresh;
+ * - invalid: the address can never receive (unknown number, landline); mark it invalid;
+ * - stopped: the recipient opted out; mark them stopped;
+ * - filtered: the carrier blocked the message; fails, counted apart so an operator sees it;
+ * - failed: any other failure.
+ */
+export type DeliveryKind = 'delivered' | 'unreachable' | 'invalid' | 'stopped' | 'filtered' | 'failed';
+
+/** A classified delivery report: its kind and the provider's code, for the record. */
+export interface DeliveryReport {
+  kind: DeliveryKind;
+  code?: string;
+}
+
 /** Sends messages over one channel. */
 export interface ChannelSender {
   /** Which members this sender serves. */
@@ -43,7 +66,7 @@ export interface ChannelSender {
   /** A name for logs and metrics: twilio, console, signal. */
   readonly name: string;
   /** Sends a text; resolves with the provider's message id or throws a SendError. */
-  send(to: string, body: string): Promise<{ providerId: string }>;
+  send(to: string, body: string, opts?: SendOptions): Promise<{ providerId: string }>;
   /** Whether the provider answers (for /readyz). */
   ready?(): Promise<boolean>;
   close?(): Promise<void>;

@@ -1,53 +1,97 @@
 /**
- * The operator's moderation console: runs one moderator command against the
- * database in DATA_DIR, with the same key as the server.
- *   npm run admin -- PENDING
- *   npm run admin -- APPROVE K7Q2
- * Messages it queues (alerts, admissions) are sent by the running server,
- * which picks up new outbox rows and unplanned alerts within seconds.
+ * `heads-up` (in the image) and `npm run admin --` (in a checkout): the
+ * operator's command line. Any moderator command (PENDING, APPROVE ref, …)
+ * runs as if typed by a moderator; the operator's own commands keep the
+ * line safe. Wrong use prints the usage and exits 2; a failure prints one
+ * line and exits 1.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import dotenv from 'dotenv';
-import { Regions } from '../alerts/regions';
-import { Bot } from '../bot/bot';
-import { DEFAULT_LIMITS } from '../bot/context';
-import { ConfigError, readConfig } from '../config/env';
-import { Db } from '../store/db';
-import { loadMasterKey } from '../store/master-key';
-import { migrate } from '../store/migrate';
-import { cryptoReady, Vault } from '../store/vault';
+import { ConfigError } from '../config/env';
+import { DatabaseInUseError } from '../store/exclusive-open';
+import { backupCommand } from './backup-command';
+import { CommandError, UsageError } from './cli-errors';
+import { formatCheck, runDoctor } from './doctor';
+import { isModeratorCommand, moderate } from './moderate';
+import { purgeCommand } from './purge-command';
+import { restoreCommand } from './restore-command';
+import { rotateKeyCommand } from './rotate-key-command';
 
-async function main(): Promise<void> {
-  if (fs.existsSync('.env')) dotenv.config({ path: '.env', quiet: true });
-  const text = process.argv.slice(2).join(' ').trim();
-  const { config, secrets } = readConfig(process.env);
-  await cryptoReady();
-  const vault = new Vault(loadMasterKey(secrets.masterKeyBase64, config.dataDir).key);
-  const db = new Db(path.join(config.dataDir, 'heads-up.db'));
+const USAGE = `usage: heads-up COMMAND   (in a checkout: npm run admin -- COMMAND)
+
+  PENDING, APPROVE ref [NPA ...], REJECT ref, EDIT ref text, ALERT NPA ... text,
+  BLOCK ref, STATS, SHOW ref, ...
+                   any moderator command, as if a moderator texted it
+  backup FILE      a consistent copy of the database while the server runs (mode 0600)
+  restore FILE     with the server stopped: the backup becomes the database in DATA_DIR
+  rotate-key       with the server stopped: re-seal everything under HEADSUP_NEW_MASTER_KEY
+  doctor           check the configuration, key, database, disk and providers
+  purge            erase now what is older than RETENTION_DAYS
+
+Uses the server's environment (and .env): DATA_DIR, HEADSUP_MASTER_KEY, ...`;
+
+type Out = (line: string) => void;
+
+interface Operation {
+  args: string[];
+  run(args: string[], out: Out): Promise<number>;
+}
+
+const OPERATIONS: Record<string, Operation> = {
+  backup: { args: ['FILE'], run: async ([file], out) => (out(await backupCommand(file as string)), 0) },
+  doctor: {
+    args: [],
+    run: async (_args, out) => {
+      const results = await runDoctor();
+      for (const r of results) out(formatCheck(r));
+      return results.every((r) => r.ok) ? 0 : 1;
+    },
+  },
+  purge: { args: [], run: async (_args, out) => (out(purgeCommand()), 0) },
+  restore: { args: ['FILE'], run: async ([file], out) => (out(await restoreCommand(file as string)), 0) },
+  'rotate-key': {
+    args: [],
+    run: async (_args, out) => {
+      for (const line of await rotateKeyCommand()) out(line);
+      return 0;
+    },
+  },
+};
+
+/** Runs the command line `argv` (without node and the script); returns the exit code. */
+export async function runAdmin(argv: string[], out: Out = (l) => process.stdout.write(`${l}\n`), err: Out = (l) => process.stderr.write(`${l}\n`)): Promise<number> {
+  const [first, ...rest] = argv;
   try {
-    migrate(db);
-    const bot = new Bot({
-      db,
-      vault,
-      regions: Regions.load(),
-      moderators: new Set(),
-      moderatorContacts: [],
-      subscribeMode: config.subscribeMode,
-      retentionDays: config.retentionDays,
-      limits: DEFAULT_LIMITS,
-      now: Date.now,
-      // The server's dispatcher and planner poll for work this process leaves.
-      onQueued: () => undefined,
-      onAlert: () => undefined,
-    });
-    console.log(bot.operate(text));
-  } finally {
-    db.close();
+    if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
+      (first === undefined ? err : out)(USAGE);
+      return first === undefined ? 2 : 0;
+    }
+    const op = OPERATIONS[first];
+    if (op) {
+      if (rest.length !== op.args.length) throw new UsageError(`${first} takes ${op.args.length ? op.args.join(' ') : 'no arguments'}`);
+      return await op.run(rest, out);
+    }
+    if (!isModeratorCommand(argv)) throw new UsageError(`unknown command: ${first.slice(0, 40)}`);
+    out(await moderate(argv));
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`heads-up: ${e.message}`);
+      err(USAGE);
+      return 2;
+    }
+    if (e instanceof ConfigError) err(`heads-up: configuration error: ${e.message}`);
+    else if (e instanceof CommandError || e instanceof DatabaseInUseError) err(`heads-up: ${e.message}`);
+    else err(`heads-up: ${(e as Error).message ?? String(e)}`);
+    return 1;
   }
 }
 
-main().catch((err: Error) => {
-  console.error(err instanceof ConfigError ? `configuration error: ${err.message}` : err.message);
-  process.exit(1);
-});
+/** The process entry: runs the arguments and sets the exit code. */
+export function main(): void {
+  // Files this command writes (backups, restored databases) are for the operator alone.
+  process.umask(0o077);
+  void runAdmin(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+if (require.main === module) main();

@@ -1,9 +1,12 @@
 /**
- * Reads the process environment into a validated Config. Step one of three
- * (raw env → derived, validated config → secrets kept apart), so a bad value
- * stops start-up with a message naming the variable and what it expects.
+ * Reads the process environment into a validated Config in three steps: the
+ * raw variables checked against a declared zod schema (secrets in a schema
+ * of their own), then the rules between variables, then the derived config
+ * with the secrets kept apart. A bad value stops start-up with a message
+ * naming the variable and what it expects, never quoting the value.
  */
 import { isIP } from 'node:net';
+import { z } from 'zod';
 import { canonicalModerator } from '../phone/identity';
 
 export type ReceiveMode = 'websocket' | 'poll';
@@ -35,6 +38,8 @@ export interface Config {
   subscribeMode: SubscribeMode;
   sendRate: number;
   retentionDays: number;
+  /** Most areas one member may hold (MAX_AREAS). */
+  maxAreas: number;
   logLevel: string;
 }
 
@@ -43,6 +48,8 @@ export interface Secrets {
   /** Raw base64 from HEADSUP_MASTER_KEY, if set; decoded in master-key.ts. */
   masterKeyBase64?: string;
   twilioAuthToken?: string;
+  /** METRICS_TOKEN: when set, /metrics requires it as a bearer token. */
+  metricsToken?: string;
 }
 
 /** A configuration value that is wrong; the message names the variable. */
@@ -58,143 +65,170 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
-function str(env: Env, name: string): string | undefined {
-  const v = env[name];
-  return v === undefined || v.trim() === '' ? undefined : v.trim();
-}
-
-function int(env: Env, name: string, def: number, min: number, max: number): number {
-  const raw = str(env, name);
-  if (raw === undefined) return def;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new ConfigError(name, `expected a whole number from ${min} to ${max}`);
-  }
-  return Number(raw);
-}
-
-function num(env: Env, name: string, def: number, min: number, max: number): number {
-  const raw = str(env, name);
-  if (raw === undefined) return def;
-  const n = Number(raw);
-  if (!/^\d+(\.\d+)?$/.test(raw) || n < min || n > max) {
-    throw new ConfigError(name, `expected a number from ${min} to ${max}`);
-  }
-  return n;
-}
-
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], def: T): T {
-  const raw = str(env, name);
-  if (raw === undefined) return def;
-  const v = raw.toLowerCase() as T;
-  if (!allowed.includes(v)) throw new ConfigError(name, `expected one of ${allowed.join(', ')}`);
-  return v;
-}
-
-function url(env: Env, name: string, def?: string): string | undefined {
-  const raw = str(env, name) ?? def;
-  if (raw === undefined) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new ConfigError(name, 'expected an absolute http(s) URL');
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ConfigError(name, 'expected an absolute http(s) URL');
-  }
-  return raw.replace(/\/+$/, '');
-}
-
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const E164 = /^\+[1-9]\d{6,14}$/;
 // A DNS name: dot-separated labels of letters, digits and inner hyphens.
 const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
-function hostOf(env: Env): string {
-  const host = str(env, 'HOST') ?? '127.0.0.1';
-  if (!isIP(host) && !HOST_NAME.test(host)) throw new ConfigError('HOST', 'expected an IP address or host name to listen on, such as 127.0.0.1 or 0.0.0.0');
-  return host;
-}
+/** Blank values count as unset; others are trimmed. */
+const unsetIfBlank = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+/** An optional variable: `rule` applies only when it is set. Messages never quote the value. */
+const optional = <T extends z.ZodType>(rule: T) => z.preprocess(unsetIfBlank, rule.optional());
 
-function readTwilio(env: Env): TwilioConfig | undefined {
-  const accountSid = str(env, 'TWILIO_ACCOUNT_SID');
-  const token = str(env, 'TWILIO_AUTH_TOKEN');
-  if (!accountSid && !token) return undefined;
-  if (!accountSid || !/^AC[0-9a-fA-F]{32}$/.test(accountSid)) {
-    throw new ConfigError('TWILIO_ACCOUNT_SID', 'expected AC followed by 32 hex characters (set it with TWILIO_AUTH_TOKEN)');
-  }
-  if (!token) throw new ConfigError('TWILIO_AUTH_TOKEN', 'expected the auth token of TWILIO_ACCOUNT_SID');
-  const fromNumber = str(env, 'TWILIO_FROM_NUMBER');
-  const messagingServiceSid = str(env, 'TWILIO_MESSAGING_SERVICE_SID');
-  if (!fromNumber && !messagingServiceSid) {
-    throw new ConfigError('TWILIO_FROM_NUMBER', 'expected an E.164 number, or set TWILIO_MESSAGING_SERVICE_SID instead');
-  }
-  if (fromNumber && !/^\+[1-9]\d{6,14}$/.test(fromNumber)) {
-    throw new ConfigError('TWILIO_FROM_NUMBER', 'expected an E.164 number such as +14155550100');
-  }
-  if (messagingServiceSid && !/^MG[0-9a-fA-F]{32}$/.test(messagingServiceSid)) {
-    throw new ConfigError('TWILIO_MESSAGING_SERVICE_SID', 'expected MG followed by 32 hex characters');
-  }
-  return {
-    accountSid,
-    fromNumber,
-    messagingServiceSid,
-    apiBaseUrl: url(env, 'TWILIO_API_BASE_URL', 'https://api.twilio.com') as string,
-  };
-}
-
-function readSignal(env: Env): SignalConfig | undefined {
-  const apiUrl = url(env, 'SIGNAL_API_URL');
-  const number = str(env, 'SIGNAL_NUMBER');
-  if (!apiUrl && !number) return undefined;
-  if (!apiUrl) throw new ConfigError('SIGNAL_API_URL', 'expected the URL of signal-cli-rest-api (set it with SIGNAL_NUMBER)');
-  if (!number || !/^\+[1-9]\d{6,14}$/.test(number)) {
-    throw new ConfigError('SIGNAL_NUMBER', "expected the bot's registered number in E.164, such as +14155550100");
-  }
-  return { apiUrl, number, receiveMode: oneOf(env, 'SIGNAL_RECEIVE_MODE', ['websocket', 'poll'] as const, 'websocket') };
-}
-
-function readModerators(env: Env): string[] {
-  const raw = str(env, 'MODERATORS');
-  if (!raw) return [];
-  return raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-    .map((entry, i) => {
-      const canonical = canonicalModerator(entry);
-      if (!canonical) {
-        // Position only: the value itself may be a phone number.
-        throw new ConfigError('MODERATORS', `entry ${i + 1} is neither an E.164 number nor a Signal UUID`);
+const wholeNumber = (min: number, max: number) => {
+  const expected = `expected a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d+$/, { error: expected })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { error: expected });
+};
+const number = (min: number, max: number) => {
+  const expected = `expected a number from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, { error: expected })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { error: expected });
+};
+const oneOf = <T extends string>(allowed: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .transform((v) => v.toLowerCase())
+    .pipe(z.enum(allowed, { error: `expected one of ${allowed.join(', ')}` }));
+const httpUrl = z
+  .string()
+  .refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === 'http:' || u.protocol === 'https:';
+      } catch {
+        return false;
       }
-      return canonical;
-    });
+    },
+    { error: 'expected an absolute http(s) URL' },
+  )
+  .transform((v) => v.replace(/\/+$/, ''));
+const pattern = (re: RegExp, expected: string) => z.string().regex(re, { error: expected });
+
+/** The position of the first MODERATORS entry that is neither a number nor a UUID, or -1. */
+function badModerator(entries: string[]): number {
+  return entries.findIndex((entry) => !canonicalModerator(entry));
+}
+
+/**
+ * Every variable that is not a secret, with the rule it must follow and what
+ * a wrong value is told. Rules between variables come after, in readConfig.
+ */
+export const ENV_SCHEMA = z.object({
+  NODE_ENV: optional(z.string()).default('development'),
+  PORT: optional(wholeNumber(0, 65535)).default(3000),
+  HOST: optional(
+    z.string().refine((h) => isIP(h) !== 0 || HOST_NAME.test(h), { error: 'expected an IP address or host name to listen on, such as 127.0.0.1 or 0.0.0.0' }),
+  ).default('127.0.0.1'),
+  LOG_LEVEL: optional(oneOf(LOG_LEVELS)).default('info'),
+  DATA_DIR: optional(z.string()).default('./data'),
+  PUBLIC_URL: optional(httpUrl),
+  TWILIO_ACCOUNT_SID: optional(pattern(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex characters (set it with TWILIO_AUTH_TOKEN)')),
+  TWILIO_FROM_NUMBER: optional(pattern(E164, 'expected an E.164 number such as +14155550100')),
+  TWILIO_MESSAGING_SERVICE_SID: optional(pattern(/^MG[0-9a-fA-F]{32}$/, 'expected MG followed by 32 hex characters')),
+  TWILIO_API_BASE_URL: optional(httpUrl).default('https://api.twilio.com'),
+  SIGNAL_API_URL: optional(httpUrl),
+  SIGNAL_NUMBER: optional(pattern(E164, "expected the bot's registered number in E.164, such as +14155550100")),
+  SIGNAL_RECEIVE_MODE: optional(oneOf(['websocket', 'poll'] as const)).default('websocket'),
+  MODERATORS: optional(
+    z
+      .string()
+      .transform((raw) =>
+        raw
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''),
+      )
+      // Position only: the value itself may be a phone number.
+      .refine((entries) => badModerator(entries) === -1, {
+        error: (issue) => `entry ${badModerator(issue.input as string[]) + 1} is neither an E.164 number nor a Signal UUID`,
+      })
+      .transform((entries) => entries.map((e) => canonicalModerator(e) as string)),
+  ).default([]),
+  SUBSCRIBE_MODE: optional(oneOf(['open', 'approval'] as const)).default('open'),
+  SEND_RATE: optional(number(0.01, 100000)).default(10),
+  RETENTION_DAYS: optional(wholeNumber(1, 3650)).default(90),
+  MAX_AREAS: optional(wholeNumber(1, 1000)).default(10),
+});
+
+/** The secrets, kept apart: only whether they are set is checked here (the master key is decoded in master-key.ts). */
+const SECRETS_SCHEMA = z.object({
+  HEADSUP_MASTER_KEY: optional(z.string()),
+  TWILIO_AUTH_TOKEN: optional(z.string()),
+  METRICS_TOKEN: optional(z.string()),
+});
+
+/** The first broken rule of `schema` as a ConfigError naming its variable. */
+function parseOrThrow<T extends z.ZodType>(schema: T, env: Env): z.output<T> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0] as z.core.$ZodIssue;
+  throw new ConfigError(String(issue.path[0]), issue.message);
 }
 
 /** Parses and validates the environment. Throws ConfigError on the first bad value. */
 export function readConfig(env: Env): { config: Config; secrets: Secrets } {
-  const nodeEnv = str(env, 'NODE_ENV') ?? 'development';
-  const port = int(env, 'PORT', 3000, 0, 65535);
-  const host = hostOf(env);
-  const logLevel = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info');
-  const masterKeyBase64 = str(env, 'HEADSUP_MASTER_KEY');
-  if (nodeEnv === 'production' && !masterKeyBase64) {
+  const e = parseOrThrow(ENV_SCHEMA, env);
+  const s = parseOrThrow(SECRETS_SCHEMA, env);
+  const production = e.NODE_ENV === 'production';
+  if (production && !s.HEADSUP_MASTER_KEY) {
     throw new ConfigError('HEADSUP_MASTER_KEY', 'required when NODE_ENV=production: base64 of 32 random bytes (openssl rand -base64 32)');
   }
-  const twilio = readTwilio(env);
+  const twilio = readTwilio(e, s.TWILIO_AUTH_TOKEN);
+  const signal = readSignal(e);
+  if (production && !twilio && !signal) {
+    throw new ConfigError(
+      'NODE_ENV',
+      'production needs a provider: Twilio (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER) or Signal (SIGNAL_API_URL, SIGNAL_NUMBER); the console channel prints messages and is for development only',
+    );
+  }
+  const host = e.HOST;
   const config: Config = {
-    nodeEnv,
-    port,
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
     host,
-    dataDir: str(env, 'DATA_DIR') ?? './data',
-    publicUrl: url(env, 'PUBLIC_URL', `http://${host.includes(':') ? `[${host}]` : host}:${port}`) as string,
+    dataDir: e.DATA_DIR,
+    publicUrl: e.PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${e.PORT}`,
     twilio,
-    signal: readSignal(env),
-    moderators: readModerators(env),
-    subscribeMode: oneOf(env, 'SUBSCRIBE_MODE', ['open', 'approval'] as const, 'open'),
-    sendRate: num(env, 'SEND_RATE', 10, 0.01, 100000),
-    retentionDays: int(env, 'RETENTION_DAYS', 90, 1, 3650),
-    logLevel,
+    signal,
+    moderators: e.MODERATORS,
+    subscribeMode: e.SUBSCRIBE_MODE,
+    sendRate: e.SEND_RATE,
+    retentionDays: e.RETENTION_DAYS,
+    maxAreas: e.MAX_AREAS,
+    logLevel: e.LOG_LEVEL,
   };
-  return { config, secrets: { masterKeyBase64, twilioAuthToken: twilio ? str(env, 'TWILIO_AUTH_TOKEN') : undefined } };
+  return {
+    config,
+    secrets: { masterKeyBase64: s.HEADSUP_MASTER_KEY, twilioAuthToken: twilio ? s.TWILIO_AUTH_TOKEN : undefined, metricsToken: s.METRICS_TOKEN },
+  };
+}
+
+type ParsedEnv = z.output<typeof ENV_SCHEMA>;
+
+/** Twilio is configured by its account and token together, with a sender. */
+function readTwilio(e: ParsedEnv, token: string | undefined): TwilioConfig | undefined {
+  const accountSid = e.TWILIO_ACCOUNT_SID;
+  if (!accountSid && !token) return undefined;
+  if (!accountSid) throw new ConfigError('TWILIO_ACCOUNT_SID', 'expected AC followed by 32 hex characters (set it with TWILIO_AUTH_TOKEN)');
+  if (!token) throw new ConfigError('TWILIO_AUTH_TOKEN', 'expected the auth token of TWILIO_ACCOUNT_SID');
+  if (!e.TWILIO_FROM_NUMBER && !e.TWILIO_MESSAGING_SERVICE_SID) {
+    throw new ConfigError('TWILIO_FROM_NUMBER', 'expected an E.164 number, or set TWILIO_MESSAGING_SERVICE_SID instead');
+  }
+  return { accountSid, fromNumber: e.TWILIO_FROM_NUMBER, messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID, apiBaseUrl: e.TWILIO_API_BASE_URL };
+}
+
+/** Signal is configured by the API's URL and the bot's number together. */
+function readSignal(e: ParsedEnv): SignalConfig | undefined {
+  if (!e.SIGNAL_API_URL && !e.SIGNAL_NUMBER) return undefined;
+  if (!e.SIGNAL_API_URL) throw new ConfigError('SIGNAL_API_URL', 'expected the URL of signal-cli-rest-api (set it with SIGNAL_NUMBER)');
+  if (!e.SIGNAL_NUMBER) throw new ConfigError('SIGNAL_NUMBER', "expected the bot's registered number in E.164, such as +14155550100");
+  return { apiUrl: e.SIGNAL_API_URL, number: e.SIGNAL_NUMBER, receiveMode: e.SIGNAL_RECEIVE_MODE };
 }

@@ -4,10 +4,12 @@ import { carrierAnswers } from '../bot/carrier';
 import type { Bot } from '../bot/bot';
 import { InboundBatcher } from '../bot/inbound-batcher';
 import { twimlReply } from '../channels/twilio/twiml';
-import { TwilioSignature } from '../channels/twilio/signature';
+import { looksLikeSignature, TwilioSignature } from '../channels/twilio/signature';
+import { classifyDeliveryStatus } from '../channels/twilio/twilio-errors';
+import { statusRefOf } from '../channels/twilio/twilio-sender';
 import { parseInboundSms, parseStatusCallback, readForm, WebhookError } from '../channels/twilio/twilio-inbound';
 import type { Metrics } from '../metrics';
-import { applyDeliveryStatus } from '../outbox/delivery-status';
+import { applyDeliveryReport } from '../outbox/delivery-status';
 import type { Db } from '../store/db';
 
 export interface TwilioRouteDeps {
@@ -22,25 +24,51 @@ export interface TwilioRouteDeps {
 
 const FORM = /^application\/x-www-form-urlencoded/i;
 
+/** The one query a route accepts: the outbox row id a status callback URL carries (statusCallbackFor). */
+const STATUS_REF = /^\?o=[1-9]\d{0,15}$/;
+
+/** Whether a request target is the route's own path, or the status route's path with its row id. */
+function acceptedTarget(target: string | undefined, path: string | undefined): boolean {
+  if (target === undefined || path === undefined) return false;
+  if (target === path) return true;
+  return path === '/webhooks/twilio/status' && target.startsWith(path) && STATUS_REF.test(target.slice(path.length));
+}
+
+/**
+ * Refusals that need no body and no HMAC, before Fastify reads the body: a
+ * request target other than the route's own path (an absolute-form
+ * `POST http://…/webhooks/… HTTP/1.1`, a query string), a body that is not
+ * a form, a signature header that cannot be one.
+ */
+function precheck(signer: TwilioSignature | null) {
+  return async (request: FastifyRequest): Promise<void> => {
+    if (!acceptedTarget(request.raw.url, request.routeOptions.url)) throw new WebhookError(400, 'unexpected request target');
+    if (!FORM.test(request.headers['content-type'] ?? '')) throw new WebhookError(415, 'expected application/x-www-form-urlencoded');
+    if (signer && !looksLikeSignature(request.headers['x-twilio-signature'])) throw new WebhookError(403, 'invalid or missing X-Twilio-Signature');
+  };
+}
+
 /**
  * The form fields of a webhook, once its signature is checked against
- * PUBLIC_URL (never the Host header, which the sender controls).
+ * PUBLIC_URL and the route's own path (never the Host header; the request
+ * target only in the forms precheck accepted): one HMAC at most.
  */
 function signedFields(deps: TwilioRouteDeps, signer: TwilioSignature | null, request: FastifyRequest): Record<string, string> {
-  if (!FORM.test(request.headers['content-type'] ?? '')) throw new WebhookError(415, 'expected application/x-www-form-urlencoded');
-  const { fields, names } = readForm(request.body);
+  const posted = (request.body ?? {}) as Record<string, string | string[]>;
   if (signer) {
-    const signature = request.headers['x-twilio-signature'];
-    if (typeof signature !== 'string' || !signer.matches(signature, deps.publicUrl + request.url, fields, names)) {
+    const signature = request.headers['x-twilio-signature'] as string;
+    // The target was checked by precheck: the route's path, or the status path with its row id, which Twilio signs too.
+    if (!signer.matches(signature, deps.publicUrl + (request.raw.url as string), posted)) {
       throw new WebhookError(403, 'invalid or missing X-Twilio-Signature');
     }
   }
-  return fields;
+  return readForm(posted);
 }
 
 export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps): Promise<void> {
   const signer = deps.authToken ? new TwilioSignature(deps.authToken) : null;
   const inbound = new InboundBatcher(deps.bot);
+  app.addHook('onRequest', precheck(signer));
   app.post('/webhooks/twilio/sms', async (request, reply) => {
     const sms = parseInboundSms(signedFields(deps, signer, request));
     // Under Advanced Opt-Out Twilio may match keywords we do not know ("ARRET"); what it did, we do.
@@ -54,8 +82,12 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
 
   app.post('/webhooks/twilio/status', async (request, reply) => {
     const status = parseStatusCallback(signedFields(deps, signer, request));
-    applyDeliveryStatus(deps.db, status.messageSid, status.status, status.errorCode, deps.now());
     deps.metrics.deliveryReport(status.status);
+    const delivery = classifyDeliveryStatus(status.status, status.errorCode);
+    if (delivery) {
+      const applied = applyDeliveryReport(deps.db, { rowId: statusRefOf(request.query), providerId: status.messageSid, delivery }, deps.now());
+      if (applied.matched && applied.kind !== 'delivered') deps.metrics.outcome('sms', applied.kind === 'retry' ? 'retry' : 'failed', applied.kind);
+    }
     return reply.code(204).send();
   });
 }

@@ -1,14 +1,12 @@
 /**
  * The Signal counterpart of http/twilio-routes.ts: a received item → the
  * Signal adapter → the bot → the reply. There is no HTTP answer to carry a
- * reply, so it is sent over Signal:
- * - through the outbox, in the same transaction as the bot's own effects,
- *   when the sender has an active or pending member row: the reply then
- *   survives a crash, a 429 pause and an outage like an alert does;
- * - directly otherwise (best effort, under the channel's rate limit, a few
- *   retries): a stranger asking HELP gets no member row stored just to be
- *   answered, DELETE must not leave the address it erased behind in a new
- *   row, and a STOPped member's row refuses sends.
+ * reply, so it leaves through the outbox's urgent lane, in the same
+ * transaction as the bot's own effects: it survives a crash, a 429 pause
+ * and an outage like an alert does. A sender with an active or pending
+ * member row is answered through that row; anyone else (a stranger asking
+ * HELP, a member who just left with STOP or DELETE) through a row holding
+ * only their sealed address, erased once sent.
  * A redelivered message (same source and timestamp) is acted on once and not
  * answered again. Carrier keywords are not special here: Signal has no
  * carrier auto-replies, so every command is answered by us.
@@ -16,15 +14,15 @@
 import type { Bot, Inbound } from '../bot/bot';
 import { safeError } from '../log/safe-error';
 import { parseSignalItem, errorFrame } from '../channels/signal/signal-envelope';
-import { SendError, type ChannelSender } from '../channels/types';
 import type { Logger } from '../log/logger';
 import type { Metrics } from '../metrics';
-import type { RateLimiter } from '../outbox/rate-limiter';
 import type { Db } from '../store/db';
 import { dropItem, dueItems, parkItem, postponeItem } from '../store/inbound-retry';
+import { memberKey } from '../phone/identity';
 import { findMember } from '../store/members';
-import { enqueueMessage } from '../store/outbox';
+import { enqueueMessage, enqueueReply } from '../store/outbox';
 import type { Vault } from '../store/vault';
+import { backoffCeiling } from '../util/backoff';
 
 export interface SignalInboxDeps {
   bot: Bot;
@@ -32,10 +30,6 @@ export interface SignalInboxDeps {
   vault: Vault;
   metrics: Metrics;
   log: Logger;
-  /** The Signal sender, for direct replies. */
-  sender: ChannelSender;
-  /** The Signal channel's rate limiter (shared with the dispatcher). */
-  limiter: () => RateLimiter | undefined;
   /** Wakes the dispatcher after a reply was queued. */
   wake: () => void;
   now: () => number;
@@ -56,12 +50,8 @@ export interface RetryPolicy {
 /** 16 attempts over about 18 hours: a database that is down for hours loses nothing. */
 export const DEFAULT_RETRY: RetryPolicy = { firstMs: 5_000, maxMs: 4 * 3_600_000, maxAttempts: 16, pollMs: 5_000 };
 
-/** Attempts of a direct reply before it is dropped. */
-const DIRECT_ATTEMPTS = 3;
-
 export class SignalInbox {
   private closing = false;
-  private readonly inFlight = new Set<Promise<void>>();
   private readonly retry: RetryPolicy;
   private retryTimer: NodeJS.Timeout | null = null;
 
@@ -87,7 +77,9 @@ export class SignalInbox {
       const now = this.deps.now();
       try {
         // Only what the bot reads is kept (sender, text, timestamp), not the whole envelope.
-        parkItem(this.deps.db, this.deps.vault, 'signal', JSON.stringify(msg), now, now + this.retry.firstMs);
+        // Under the sender's rate-limit index, so that their DELETE erases it.
+        const senderKey = this.deps.vault.index('sender', memberKey(msg.sender));
+        parkItem(this.deps.db, this.deps.vault, 'signal', JSON.stringify(msg), now, now + this.retry.firstMs, senderKey);
       } catch (parkErr) {
         this.deps.log.error({ err: safeError(parkErr) }, 'a Signal message could be neither handled nor kept: it is lost');
       }
@@ -124,7 +116,7 @@ export class SignalInbox {
           dropItem(db, parked.id);
           log.error({ err: safeError(err), attempts }, 'a Signal message failed every attempt and was dropped');
         } else {
-          postponeItem(db, parked.id, attempts, this.deps.now() + Math.min(this.retry.maxMs, this.retry.firstMs * 2 ** (attempts - 1)));
+          postponeItem(db, parked.id, attempts, this.deps.now() + backoffCeiling({ baseMs: this.retry.firstMs, maxMs: this.retry.maxMs }, attempts));
         }
       }
     }
@@ -133,50 +125,21 @@ export class SignalInbox {
 
   private process(msg: Inbound, parkedId?: number): void {
     const { bot, db, vault, metrics } = this.deps;
-    let direct: string | null = null;
     db.transaction(() => {
       if (parkedId !== undefined) dropItem(db, parkedId);
       const result = bot.handle(msg);
       metrics.countInbound('signal', result.parsed.ok ? result.parsed.command.kind : 'unknown');
       if (result.duplicate || result.reply === null) return;
       const member = findMember(db, vault, msg.sender);
-      if (member && (member.status === 'active' || member.status === 'pending')) {
-        enqueueMessage(db, vault, member.id, result.reply, this.deps.now());
-        db.onCommit(this.deps.wake);
-      } else {
-        direct = result.reply;
-      }
+      if (member && (member.status === 'active' || member.status === 'pending')) enqueueMessage(db, vault, member.id, result.reply, this.deps.now());
+      else enqueueReply(db, vault, msg.sender, result.reply, this.deps.now());
+      db.onCommit(this.deps.wake);
     });
-    if (direct !== null && !this.closing) {
-      const p = this.sendDirect(msg.sender.address, direct).finally(() => this.inFlight.delete(p));
-      this.inFlight.add(p);
-    }
   }
 
-  private async sendDirect(to: string, text: string): Promise<void> {
-    for (let attempt = 1; attempt <= DIRECT_ATTEMPTS && !this.closing; attempt++) {
-      const limiter = this.deps.limiter();
-      await limiter?.take();
-      if (this.closing) return;
-      try {
-        await this.deps.sender.send(to, text);
-        return;
-      } catch (err) {
-        const e = err instanceof SendError ? err : new SendError('server', 'internal');
-        if (e.kind === 'throttled') limiter?.pauseFor(e.retryAfterMs ?? 1_000);
-        if (!e.retryable || attempt === DIRECT_ATTEMPTS) {
-          this.deps.log.warn({ reason: `${e.kind}${e.code ? `:${e.code}` : ''}`, attempt }, 'Signal reply not sent');
-          return;
-        }
-        await new Promise((r) => setTimeout(r, 500 * attempt));
-      }
-    }
-  }
-
-  /** Stops sending direct replies; waits briefly for those in flight. */
+  /** Stops retrying parked messages. */
   async close(): Promise<void> {
     this.closing = true;
     if (this.retryTimer) clearInterval(this.retryTimer);
-    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, 2_000).unref())]);
   }
 }

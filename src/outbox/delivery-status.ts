@@ -1,28 +1,56 @@
 /**
- * Applies provider delivery reports to outbox rows. A late failure that
- * means the member can never be reached (opted out, unknown or landline
- * number) marks them like a send-time refusal would.
+ * Applies delivery reports to outbox rows and members. A report is matched
+ * even when it beats the send's outcome (by the row id the provider echoes).
+ * A handset that was unreachable is tried again a few times while the
+ * message is fresh; an address that can never receive, or a member who
+ * opted out, is marked so that later alerts skip them.
  */
+import type { DeliveryReport } from '../channels/types';
 import type { Db } from '../store/db';
 import { setMemberStatus } from '../store/members';
-import { applyStatus } from '../store/outbox';
+import { findReported, settleReported } from '../store/outbox';
 import { unsubscribeAll } from '../store/subscriptions';
+import { backoffDelay, type Backoff } from '../util/backoff';
 
-// Twilio delivery error codes: 21610 opted out; 30005 unknown destination; 30006 landline or unreachable carrier.
-const STOPPED_CODES = new Set(['21610']);
-const INVALID_CODES = new Set(['30005', '30006']);
+/** How an unreachable handset is retried. */
+export interface UnreachableRetry extends Backoff {
+  /** Sends in all, the first included. */
+  maxAttempts: number;
+  /** No retry for a message older than this: a stale warning misleads. */
+  freshMs: number;
+}
 
-/** Records a status (delivered, failed, undelivered; others are progress and ignored). Returns whether a row matched. */
-export function applyDeliveryStatus(db: Db, providerId: string, status: string, errorCode: string | undefined, now: number): boolean {
-  const state = status === 'delivered' ? 'delivered' : status === 'failed' || status === 'undelivered' ? 'failed' : null;
-  if (!state) return false;
-  return db.transaction(() => {
-    const row = applyStatus(db, providerId, state, state === 'failed' ? `${status}:${errorCode ?? ''}` : null, now);
-    if (!row) return false;
-    if (errorCode && (STOPPED_CODES.has(errorCode) || INVALID_CODES.has(errorCode))) {
-      setMemberStatus(db, row.memberId, STOPPED_CODES.has(errorCode) ? 'stopped' : 'invalid');
+/** 3 sends at most, 10 then 20 minutes apart, within 4 hours of the alert (Twilio's validity period). */
+export const DEFAULT_UNREACHABLE_RETRY: UnreachableRetry = { baseMs: 10 * 60_000, maxMs: 60 * 60_000, maxAttempts: 3, freshMs: 4 * 3600_000 };
+
+/** What a report did: nothing (no row), or the kind applied. */
+export type Applied = { matched: false } | { matched: true; kind: DeliveryReport['kind'] | 'retry' };
+
+/** Applies one classified report about provider message `providerId` (outbox row `rowId`, when the URL carried it). */
+export function applyDeliveryReport(
+  db: Db,
+  report: { rowId?: number; providerId: string; delivery: DeliveryReport },
+  now: number,
+  retry: UnreachableRetry = DEFAULT_UNREACHABLE_RETRY,
+): Applied {
+  const { delivery, providerId } = report;
+  return db.transaction((): Applied => {
+    const row = findReported(db, report.rowId, providerId);
+    if (!row || row.state === 'delivered' || row.state === 'failed') return { matched: false };
+    const error = `${delivery.kind}:${delivery.code ?? ''}`;
+    if (delivery.kind === 'delivered') {
+      settleReported(db, row.id, providerId, { state: 'delivered' }, now);
+      return { matched: true, kind: 'delivered' };
+    }
+    if (delivery.kind === 'unreachable' && row.attempts < retry.maxAttempts && now - row.createdAt < retry.freshMs) {
+      settleReported(db, row.id, providerId, { state: 'pending', error, retryAt: now + backoffDelay(retry, row.attempts) }, now);
+      return { matched: true, kind: 'retry' };
+    }
+    settleReported(db, row.id, providerId, { state: 'failed', error }, now);
+    if (row.memberId !== null && (delivery.kind === 'stopped' || delivery.kind === 'invalid')) {
+      setMemberStatus(db, row.memberId, delivery.kind);
       unsubscribeAll(db, row.memberId);
     }
-    return true;
+    return { matched: true, kind: delivery.kind };
   });
 }

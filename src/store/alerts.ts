@@ -45,17 +45,17 @@ export function unplannedAlerts(db: Db): number[] {
 
 /** The plan of a range when no Signal member shows a number: no person can be on both channels. */
 const PLAN_RANGE_SIMPLE_SQL = `
-INSERT OR IGNORE INTO outbox (member_id, alert_id, key_version, state, due_at, created_at, updated_at)
-SELECT m.id, @alert, 0, 'pending', @now, @now, @now FROM members m
+INSERT OR IGNORE INTO outbox (member_id, alert_id, channel, key_version, state, due_at, created_at, updated_at)
+SELECT m.id, @alert, m.channel, 0, 'pending', @now, @now, @now FROM members m
 WHERE m.id > @lo AND m.id <= @hi AND m.status = 'active'
   AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.member_id = m.id AND s.npa IN (SELECT value FROM json_each(@reach)))`;
 
 /**
  * One range of a fan-out: every active subscriber of the reach, once per
  * person. A person on both SMS and Signal has two member rows, linked when
- * their Signal number is visible: the Signal row's phone_bidx is the SMS
- * row's address_bidx (hidden numbers cannot be linked, so those get both).
- * Such a person gets the alert once:
+ * their Signal number is visible: both rows carry the same link index
+ * (phone_bidx, an index of its own purpose; hidden numbers cannot be
+ * linked, so those get both). Such a person gets the alert once:
  * - over Signal when both rows are in this range and the Signal membership
  *   is active and covers the reach (Signal is encrypted end to end and costs
  *   nothing; the SMS membership still serves alerts Signal does not cover);
@@ -66,22 +66,22 @@ WHERE m.id > @lo AND m.id <= @hi AND m.status = 'active'
  * send it twice.
  */
 const PLAN_RANGE_SQL = `
-INSERT OR IGNORE INTO outbox (member_id, alert_id, key_version, state, due_at, created_at, updated_at)
-SELECT m.id, @alert, 0, 'pending', @now, @now, @now FROM members m
+INSERT OR IGNORE INTO outbox (member_id, alert_id, channel, key_version, state, due_at, created_at, updated_at)
+SELECT m.id, @alert, m.channel, 0, 'pending', @now, @now, @now FROM members m
 WHERE m.id > @lo AND m.id <= @hi AND m.status = 'active'
   AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.member_id = m.id AND s.npa IN (SELECT value FROM json_each(@reach)))
   AND CASE
+    WHEN m.phone_bidx IS NULL THEN 1
     WHEN m.channel = 'sms' THEN NOT EXISTS (
       SELECT 1 FROM members t
-      WHERE t.phone_bidx = m.address_bidx AND t.channel = 'signal' AND t.phone_bidx IS NOT NULL
+      WHERE t.phone_bidx = m.phone_bidx AND t.channel = 'signal' AND t.phone_bidx IS NOT NULL
         AND CASE WHEN t.id <= @lo THEN EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = @alert AND o.member_id = t.id)
           ELSE t.id <= @hi AND t.status = 'active'
             AND EXISTS (SELECT 1 FROM subscriptions ts WHERE ts.member_id = t.id AND ts.npa IN (SELECT value FROM json_each(@reach)))
         END)
-    WHEN m.phone_bidx IS NULL THEN 1
     ELSE NOT EXISTS (
       SELECT 1 FROM members t
-      WHERE t.address_bidx = m.phone_bidx AND t.id <= @lo
+      WHERE t.phone_bidx = m.phone_bidx AND t.channel = 'sms' AND t.phone_bidx IS NOT NULL AND t.id <= @lo
         AND EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = @alert AND o.member_id = t.id))
   END`;
 

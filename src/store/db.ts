@@ -2,7 +2,8 @@
  * The better-sqlite3 wrapper: WAL, foreign keys, a busy timeout, secure
  * delete (erased rows are overwritten, not left in free pages), and a
  * transaction helper that retries on SQLITE_BUSY and runs after-commit hooks
- * only once the commit succeeded.
+ * only once the commit succeeded, outside the retry (a failing hook is
+ * reported, never thrown: the commit stands).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,7 +26,13 @@ export class Db {
   private readonly runInTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
 
   constructor(file: string) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    if (file !== ':memory:') {
+      // Only the server's user may read the data: the directory 0700, the file 0600 (SQLite gives its WAL and shm the file's mode).
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      fs.chmodSync(path.dirname(file), 0o700);
+      fs.closeSync(fs.openSync(file, 'a', 0o600));
+      fs.chmodSync(file, 0o600);
+    }
     this.sqlite = new Database(file);
     this.sqlite.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives a process crash (kill -9); only an OS crash
@@ -51,21 +58,38 @@ export class Db {
    */
   transaction<T>(fn: () => T): T {
     if (this.afterCommit) return fn();
+    let result: T;
+    let hooks: Array<() => void>;
     for (let attempt = 0; ; attempt++) {
-      const hooks: Array<() => void> = [];
+      hooks = [];
       this.afterCommit = hooks;
       try {
-        const result = this.runInTransaction.immediate(fn) as T;
-        this.afterCommit = null;
-        for (const hook of hooks) hook();
-        return result;
+        result = this.runInTransaction.immediate(fn) as T;
+        break;
       } catch (err) {
-        this.afterCommit = null;
         if ((err as { code?: string }).code === 'SQLITE_BUSY' && attempt < BUSY_RETRIES) continue;
         throw err;
+      } finally {
+        this.afterCommit = null;
       }
     }
+    // Committed: hooks run now, outside the retry, and a failing hook cannot undo or repeat the commit.
+    for (const hook of hooks) {
+      try {
+        hook();
+      } catch (err) {
+        this.hookError(err);
+      }
+    }
+    return result;
   }
+
+  /** Where a failing after-commit hook is reported (the server logs it); by default it is dropped. */
+  reportHookErrors(fn: (err: unknown) => void): void {
+    this.hookError = fn;
+  }
+
+  private hookError: (err: unknown) => void = () => undefined;
 
   /**
    * Inside a transaction, runs fn under a savepoint: if fn throws, its own
@@ -123,6 +147,10 @@ export class Db {
    * its ciphertext already bound to its id, in one statement.
    */
   nextId(table: 'members' | 'reports' | 'alerts' | 'outbox' | 'inbound_retry'): number {
+    // The outbox never reuses an id (AUTOINCREMENT): a send in flight records its outcome by id.
+    if (table === 'outbox') {
+      return (this.stmt("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0) + 1 AS id").get() as { id: number }).id;
+    }
     return (this.stmt(`SELECT coalesce(max(id), 0) + 1 AS id FROM ${table}`).get() as { id: number }).id;
   }
 
@@ -138,7 +166,12 @@ export class Db {
    */
   checkpointEvery(everyMs: number): () => void {
     const timer = setInterval(() => {
-      if (this.sqlite.open) this.sqlite.pragma('wal_checkpoint(PASSIVE)');
+      try {
+        if (this.sqlite.open) this.sqlite.pragma('wal_checkpoint(PASSIVE)');
+      } catch (err) {
+        // A busy database: the next tick checkpoints.
+        this.hookError(err);
+      }
     }, everyMs);
     timer.unref();
     return () => clearInterval(timer);
@@ -152,7 +185,12 @@ export class Db {
   eraseSoon(): void {
     this.onCommit(() =>
       setImmediate(() => {
-        if (this.sqlite.open) this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        try {
+          if (this.sqlite.open) this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        } catch (err) {
+          // A reader holds the WAL: the periodic checkpoint catches up.
+          this.hookError(err);
+        }
       }),
     );
   }

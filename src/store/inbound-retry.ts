@@ -2,6 +2,7 @@
  * Received messages whose handling failed, kept sealed until they are tried
  * again: sender and text are as sensitive as anything we hold.
  */
+import { startOfHour } from './coarse-time';
 import type { Db } from './db';
 import type { Vault } from './vault';
 
@@ -17,17 +18,21 @@ export interface ParkedItem {
 
 const slot = (id: number) => ({ table: 'inbound_retry', column: 'item', row: id });
 
-/** Keeps a received message to try again at `dueAt`; its first attempt has failed. */
-export function parkItem(db: Db, vault: Vault, channel: RetryChannel, item: string, now: number, dueAt: number): number {
+/**
+ * Keeps a received message to try again at `dueAt`; its first attempt has
+ * failed. `senderKey` (the sender's rate-limit index) lets DELETE erase it.
+ */
+export function parkItem(db: Db, vault: Vault, channel: RetryChannel, item: string, now: number, dueAt: number, senderKey?: Buffer): number {
   return db.transaction(() => {
     const id = db.nextId('inbound_retry');
-    db.stmt('INSERT INTO inbound_retry (id, channel, item_ct, key_version, attempts, due_at, created_at) VALUES (?, ?, ?, ?, 1, ?, ?)').run(
+    db.stmt('INSERT INTO inbound_retry (id, channel, item_ct, key_version, attempts, due_at, created_at, sender_bidx) VALUES (?, ?, ?, ?, 1, ?, ?, ?)').run(
       id,
       channel,
       vault.seal(item, slot(id)),
       vault.keyVersion,
       dueAt,
-      now,
+      startOfHour(now),
+      senderKey ?? null,
     );
     return id;
   });
@@ -44,6 +49,11 @@ export function dueItems(db: Db, vault: Vault, channel: RetryChannel, now: numbe
 /** Removes an item: handled, or given up. */
 export function dropItem(db: Db, id: number): void {
   db.stmt('DELETE FROM inbound_retry WHERE id = ?').run(id);
+}
+
+/** Erases every parked message of a sender (DELETE): a parked JOIN must not re-create who just left. */
+export function dropSenderItems(db: Db, senderKey: Buffer): number {
+  return db.stmt('DELETE FROM inbound_retry WHERE sender_bidx = ?').run(senderKey).changes;
 }
 
 /** Records another failed attempt and when to try next. */

@@ -1,19 +1,33 @@
 /** Join requests awaiting a moderator (SUBSCRIBE_MODE=approval). */
 import type { Db } from './db';
 import { newRef } from './refs';
+import { startOfDay } from './coarse-time';
 
-/** Files (or refreshes) a member's join request; returns its reference. */
-export function requestJoin(db: Db, memberId: number, npas: string[], now: number): string {
+/**
+ * Files (or adds areas to) a member's join request, holding at most
+ * `maxAreas` areas. Returns its reference, its areas and whether it is new
+ * (only a new request is announced to moderators); null when it would pass
+ * `maxAreas` (nothing is changed).
+ */
+export function requestJoin(
+  db: Db,
+  memberId: number,
+  npas: string[],
+  now: number,
+  maxAreas = Infinity,
+): { ref: string; npas: string[]; created: boolean } | null {
   return db.transaction(() => {
     const existing = db.stmt('SELECT ref, npas FROM member_requests WHERE member_id = ?').get(memberId) as { ref: string; npas: string } | undefined;
+    const merged = [...new Set([...(existing ? existing.npas.split(',') : []), ...npas])].sort();
+    if (merged.length > maxAreas) return null;
     if (existing) {
-      const merged = [...new Set([...existing.npas.split(','), ...npas])].sort();
       db.stmt('UPDATE member_requests SET npas = ? WHERE member_id = ?').run(merged.join(','), memberId);
-      return existing.ref;
+      return { ref: existing.ref, npas: merged, created: false };
     }
     const ref = newRef(db);
-    db.stmt('INSERT INTO member_requests (ref, member_id, npas, created_at) VALUES (?, ?, ?, ?)').run(ref, memberId, npas.join(','), now);
-    return ref;
+    // The day is enough: requests are listed in id order.
+    db.stmt('INSERT INTO member_requests (ref, member_id, npas, created_at) VALUES (?, ?, ?, ?)').run(ref, memberId, merged.join(','), startOfDay(now));
+    return { ref, npas: merged, created: true };
   });
 }
 
@@ -32,7 +46,7 @@ export function closeRequest(db: Db, id: number): void {
 
 /** Open requests, oldest first. */
 export function listRequests(db: Db, limit: number): Array<{ ref: string; npas: string[] }> {
-  return (db.stmt('SELECT ref, npas FROM member_requests ORDER BY created_at LIMIT ?').all(limit) as Array<{ ref: string; npas: string }>).map(
+  return (db.stmt('SELECT ref, npas FROM member_requests ORDER BY id LIMIT ?').all(limit) as Array<{ ref: string; npas: string }>).map(
     (r) => ({ ref: r.ref, npas: r.npas.split(',') }),
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../bot/commands';
 import { memberKey, type Sender } from '../phone/identity';
+import { startOfDay } from './coarse-time';
 import type { Db } from './db';
 import type { Vault } from './vault';
 
@@ -42,19 +43,39 @@ export function ensureMember(
   return db.transaction(() => findMember(db, vault, sender) ?? insertMember(db, vault, sender, lang, now, status));
 }
 
+/** The index that links a person's Signal and SMS memberships: of its own purpose, never a row's look-up index. */
+export function linkIndex(vault: Vault, phone: string): Buffer {
+  return vault.index('link', phone);
+}
+
 /** Inserts a member row for a sender known to have none (the caller just looked), address sealed. */
 export function insertMember(db: Db, vault: Vault, sender: Sender, lang: Lang, now: number, status: MemberStatus): MemberRow {
   return db.transaction(() => {
-    // Only a Signal member who shows a number carries a phone index: the index
-    // their SMS membership has (or would have), so fan-out planning finds that
-    // twin through the unique address index and SMS rows need no second index.
-    const phoneIndex = sender.channel === 'signal' && sender.phone ? memberIndex(vault, { channel: 'sms', address: sender.phone }) : null;
+    // The link between a person's Signal and SMS memberships, when they show
+    // the same number: a Signal row carries it whenever its number is
+    // visible; an SMS row only once such a Signal twin exists (found through
+    // the small index of Signal rows), so a plain SMS line stores no link.
+    let link: Buffer | null = null;
+    if (sender.phone) {
+      const candidate = linkIndex(vault, sender.phone);
+      if (sender.channel === 'signal') link = candidate;
+      else if (db.stmt("SELECT 1 FROM members WHERE channel = 'signal' AND phone_bidx = ?").get(candidate)) link = candidate;
+    }
     // The row id is part of the associated data: take it first, then insert the row sealed.
     const id = db.nextId('members');
     db.stmt(
       'INSERT INTO members (id, channel, address_bidx, phone_bidx, address_ct, key_version, lang, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(id, sender.channel, memberIndex(vault, sender), phoneIndex, vault.seal(sender.address, { ...SLOT, row: id }), vault.keyVersion, lang, status, now);
+    ).run(id, sender.channel, memberIndex(vault, sender), link, vault.seal(sender.address, { ...SLOT, row: id }), vault.keyVersion, lang, status, startOfDay(now));
+    if (sender.channel === 'signal' && link) linkSmsTwin(db, vault, sender.phone as string, link);
     return { id, lang, status };
+  });
+}
+
+/** Gives the SMS membership of `phone`, if any, the link of its Signal twin. */
+function linkSmsTwin(db: Db, vault: Vault, phone: string, link: Buffer): void {
+  db.stmt("UPDATE members SET phone_bidx = @link WHERE address_bidx = @sms AND channel = 'sms' AND (phone_bidx IS NULL OR phone_bidx <> @link)").run({
+    link,
+    sms: memberIndex(vault, { channel: 'sms', address: phone }),
   });
 }
 
@@ -64,10 +85,11 @@ export function insertMember(db: Db, vault: Vault, sender: Sender, lang: Lang, n
  * that person one alert, not two. Writes nothing when the link is current.
  */
 export function linkSignalPhone(db: Db, vault: Vault, memberId: number, phone: string): void {
-  db.stmt("UPDATE members SET phone_bidx = @phone WHERE id = @id AND channel = 'signal' AND (phone_bidx IS NULL OR phone_bidx <> @phone)").run({
-    phone: memberIndex(vault, { channel: 'sms', address: phone }),
-    id: memberId,
-  });
+  const link = linkIndex(vault, phone);
+  const changed = db
+    .stmt("UPDATE members SET phone_bidx = @link WHERE id = @id AND channel = 'signal' AND (phone_bidx IS NULL OR phone_bidx <> @link)")
+    .run({ link, id: memberId }).changes;
+  if (changed) linkSmsTwin(db, vault, phone, link);
 }
 
 /** Sets a member's reply language. */

@@ -1,22 +1,28 @@
 /**
- * The durable outbox: rows are claimed with a lease, sent, then recorded as
- * sent, retried later, or failed. Only the dispatcher claims; a crash leaves
- * leased rows that are released at the next start.
+ * The durable outbox, in one lane per channel. Rows are claimed by lane
+ * (high priority first) under a lease, sent, then recorded as sent, retried
+ * later, or failed. Only the dispatcher claims; a crash leaves leased rows
+ * that are released at the next start.
  */
-import type { Channel } from '../phone/identity';
+import type { Channel, Sender } from '../phone/identity';
 import type { Db } from './db';
 import type { Vault } from './vault';
 
 const BODY = { table: 'outbox', column: 'body' } as const;
+const ADDRESS = { table: 'outbox', column: 'address' } as const;
+
+/** Replies, notices and admissions go before alerts. */
+export const PRIORITY = { urgent: 0, bulk: 1 } as const;
 
 /** A claimed row with what is needed to send it (still sealed). */
 export interface ClaimedRow {
   id: number;
-  member_id: number;
+  /** Null for a row addressed directly (address_ct is then the row's own). */
+  member_id: number | null;
   channel: Channel;
-  member_status: string;
+  member_status: string | null;
   lang: 'en' | 'es';
-  address_ct: Buffer;
+  address_ct: Buffer | null;
   address_kv: number;
   alert_id: number | null;
   body_ct: Buffer | null;
@@ -31,19 +37,33 @@ export type Outcome =
   | { id: number; kind: 'retry'; dueAt: number; error: string }
   | { id: number; kind: 'failed'; error: string };
 
-/** Queues a one-off message (a notice or a reply sent later) to a member. */
+/** Queues a one-off message (a notice, a reply, an admission) to a member, ahead of bulk alerts. */
 export function enqueueMessage(db: Db, vault: Vault, memberId: number, text: string, now: number): number {
   return db.transaction(() => {
     const id = db.nextId('outbox');
-    db.stmt("INSERT INTO outbox (id, member_id, body_ct, key_version, state, due_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)").run(
-      id,
-      memberId,
-      vault.seal(text, { ...BODY, row: id }),
-      vault.keyVersion,
-      now,
-      now,
-      now,
-    );
+    const { changes } = db
+      .stmt(
+        `INSERT INTO outbox (id, member_id, channel, priority, body_ct, key_version, state, due_at, created_at, updated_at)
+         SELECT ?, id, channel, ?, ?, ?, 'pending', ?, ?, ? FROM members WHERE id = ?`,
+      )
+      .run(id, PRIORITY.urgent, vault.seal(text, { ...BODY, row: id }), vault.keyVersion, now, now, now, memberId);
+    if (changes !== 1) throw new Error('enqueueMessage: no such member');
+    return id;
+  });
+}
+
+/**
+ * Queues a reply to an address with no member row to send through (a
+ * stranger, or a member who just left): the address is sealed in the row
+ * and erased once the row is finished.
+ */
+export function enqueueReply(db: Db, vault: Vault, to: Pick<Sender, 'channel' | 'address'>, text: string, now: number): number {
+  return db.transaction(() => {
+    const id = db.nextId('outbox');
+    db.stmt(
+      `INSERT INTO outbox (id, channel, priority, address_ct, body_ct, key_version, state, due_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
+    ).run(id, to.channel, PRIORITY.urgent, vault.seal(to.address, { ...ADDRESS, row: id }), vault.seal(text, { ...BODY, row: id }), vault.keyVersion, now, now, now);
     return id;
   });
 }
@@ -54,34 +74,48 @@ export function openBody(vault: Vault, row: Pick<ClaimedRow, 'id' | 'body_ct' | 
   return vault.open(row.body_ct, { ...BODY, row: row.id }, row.key_version);
 }
 
+/** Opens the address of a row with no member (see enqueueReply). */
+export function openRowAddress(vault: Vault, row: Pick<ClaimedRow, 'id' | 'address_ct' | 'key_version'>): string {
+  if (!row.address_ct) throw new Error('outbox row has no address');
+  return vault.open(row.address_ct, { ...ADDRESS, row: row.id }, row.key_version);
+}
+
+const CLAIM_SQL = `
+SELECT o.id, o.member_id, o.channel, m.status AS member_status, coalesce(m.lang, 'en') AS lang,
+       coalesce(m.address_ct, o.address_ct) AS address_ct, coalesce(m.key_version, o.key_version) AS address_kv,
+       o.alert_id, o.body_ct, o.key_version, o.attempts + 1 AS attempts, o.created_at
+FROM outbox o LEFT JOIN members m ON m.id = o.member_id
+WHERE o.channel = ? AND o.priority = ? AND o.state = 'pending' AND o.due_at <= ?
+ORDER BY o.due_at LIMIT ?`;
+
 /**
- * Claims up to `limit` due rows whose channel is not paused, leasing them
- * until `leaseUntil`, and returns them with the recipient's sealed address.
+ * Claims up to `limit` due rows of one lane, urgent ones first, leasing them
+ * until `leaseUntil`. A leased row's due time moves to the end of its lease,
+ * so the lane index alone skips rows in flight.
  */
-export function claimDue(db: Db, now: number, limit: number, leaseUntil: number, pausedChannels: Channel[] = []): ClaimedRow[] {
+export function claimLane(db: Db, channel: Channel, now: number, limit: number, leaseUntil: number): ClaimedRow[] {
   return db.transaction(() => {
-    const rows = db
-      .stmt(
-        `SELECT o.id, o.member_id, m.channel, m.status AS member_status, m.lang, m.address_ct, m.key_version AS address_kv,
-                o.alert_id, o.body_ct, o.key_version, o.attempts + 1 AS attempts, o.created_at
-         FROM outbox o JOIN members m ON m.id = o.member_id
-         WHERE o.state = 'pending' AND o.due_at <= ? AND o.lease_until <= ?
-           AND m.channel NOT IN (SELECT value FROM json_each(?))
-         ORDER BY o.due_at LIMIT ?`,
-      )
-      .all(now, now, JSON.stringify(pausedChannels), limit) as ClaimedRow[];
-    const lease = db.stmt('UPDATE outbox SET lease_until = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?');
-    for (const r of rows) lease.run(leaseUntil, now, r.id);
+    const rows = db.stmt(CLAIM_SQL).all(channel, PRIORITY.urgent, now, limit) as ClaimedRow[];
+    if (rows.length < limit) rows.push(...(db.stmt(CLAIM_SQL).all(channel, PRIORITY.bulk, now, limit - rows.length) as ClaimedRow[]));
+    // provider_id is cleared: a status report for an earlier attempt must not settle this one.
+    const lease = db.stmt('UPDATE outbox SET lease_until = ?, due_at = ?, attempts = attempts + 1, provider_id = NULL, updated_at = ? WHERE id = ?');
+    for (const r of rows) lease.run(leaseUntil, leaseUntil, now, r.id);
     return rows;
   });
 }
 
-/** Records a batch of outcomes in one transaction. */
+/**
+ * Records outcomes. A send's outcome does not overwrite what a status
+ * report for it already settled (the report can beat the outcome). A
+ * finished row's own address is erased.
+ */
 export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
   if (outcomes.length === 0) return;
-  const sent = db.stmt("UPDATE outbox SET state = 'sent', provider_id = ?, error = NULL, lease_until = 0, updated_at = ? WHERE id = ?");
-  const retry = db.stmt("UPDATE outbox SET state = 'pending', due_at = ?, error = ?, lease_until = 0, updated_at = ? WHERE id = ?");
-  const failed = db.stmt("UPDATE outbox SET state = 'failed', error = ?, lease_until = 0, updated_at = ? WHERE id = ?");
+  const sent = db.stmt(
+    "UPDATE outbox SET state = 'sent', provider_id = ?, error = NULL, lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ? AND state = 'pending' AND provider_id IS NULL",
+  );
+  const retry = db.stmt("UPDATE outbox SET state = 'pending', due_at = ?, error = ?, lease_until = 0, updated_at = ? WHERE id = ? AND state = 'pending'");
+  const failed = db.stmt("UPDATE outbox SET state = 'failed', error = ?, lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ? AND state = 'pending'");
   db.transaction(() => {
     for (const o of outcomes) {
       if (o.kind === 'sent') sent.run(o.providerId, now, o.id);
@@ -91,45 +125,80 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
   });
 }
 
-/** Releases every lease: at start-up no send is in flight, so leased rows are due again. */
+/**
+ * Releases every lease: at start-up no send is in flight, so leased rows are
+ * due again, in their place in line (when they were claimed).
+ */
 export function releaseLeases(db: Db): number {
-  return db.stmt("UPDATE outbox SET lease_until = 0 WHERE state = 'pending' AND lease_until > 0").run().changes;
+  return db.stmt("UPDATE outbox SET lease_until = 0, due_at = updated_at WHERE state = 'pending' AND lease_until > 0").run().changes;
 }
 
-/** The earliest due time of a pending row, or null if none. */
-export function nextDue(db: Db): number | null {
-  const row = db.stmt("SELECT min(due_at) AS d FROM outbox WHERE state = 'pending'").get() as { d: number | null };
-  return row.d;
+/** The earliest due time of a pending row of one lane, or null if none. */
+export function nextDue(db: Db, channel: Channel): number | null {
+  const q = db.stmt("SELECT min(due_at) AS d FROM outbox WHERE channel = ? AND priority = ? AND state = 'pending'");
+  const times = [PRIORITY.urgent, PRIORITY.bulk].map((p) => (q.get(channel, p) as { d: number | null }).d).filter((d): d is number => d !== null);
+  return times.length ? Math.min(...times) : null;
+}
+
+/** A row as a status report finds it. */
+export interface ReportedRow {
+  id: number;
+  memberId: number | null;
+  state: string;
+  attempts: number;
+  createdAt: number;
+  providerId: string | null;
 }
 
 /**
- * Applies a delivery status callback to the row with that provider id.
- * Returns the member id and new state, or undefined if no row matches.
+ * The row a status report is about: by the row id carried in the callback
+ * URL when there is one (it matches even before the send's outcome is
+ * recorded), else by provider id. A row already settled by another message
+ * id (a later attempt) does not match.
  */
-export function applyStatus(
-  db: Db,
-  providerId: string,
-  state: 'delivered' | 'failed',
-  error: string | null,
-  now: number,
-): { memberId: number } | undefined {
-  const row = db.stmt("SELECT id, member_id FROM outbox WHERE provider_id = ? AND state IN ('sent', 'delivered')").get(providerId) as
-    | { id: number; member_id: number }
-    | undefined;
-  if (!row) return undefined;
-  db.stmt('UPDATE outbox SET state = ?, error = coalesce(?, error), updated_at = ? WHERE id = ?').run(state, error, now, row.id);
-  return { memberId: row.member_id };
+export function findReported(db: Db, rowId: number | undefined, providerId: string): ReportedRow | undefined {
+  const row = (
+    rowId !== undefined
+      ? db.stmt('SELECT id, member_id, state, attempts, created_at, provider_id FROM outbox WHERE id = ?').get(rowId)
+      : db.stmt('SELECT id, member_id, state, attempts, created_at, provider_id FROM outbox WHERE provider_id = ?').get(providerId)
+  ) as { id: number; member_id: number | null; state: string; attempts: number; created_at: number; provider_id: string | null } | undefined;
+  if (!row || (row.provider_id !== null && row.provider_id !== providerId)) return undefined;
+  return { id: row.id, memberId: row.member_id, state: row.state, attempts: row.attempts, createdAt: row.created_at, providerId: row.provider_id };
 }
 
-/** Counts of rows by state (for metrics and tests). */
+/** Settles a reported row: delivered, failed (with the reason), or due again at `retryAt`. */
+export function settleReported(
+  db: Db,
+  id: number,
+  providerId: string,
+  result: { state: 'delivered' } | { state: 'failed'; error: string } | { state: 'pending'; error: string; retryAt: number },
+  now: number,
+): void {
+  if (result.state === 'pending') {
+    db.stmt("UPDATE outbox SET state = 'pending', provider_id = ?, error = ?, due_at = ?, lease_until = 0, updated_at = ? WHERE id = ?").run(
+      providerId,
+      result.error,
+      result.retryAt,
+      now,
+      id,
+    );
+  } else {
+    db.stmt('UPDATE outbox SET state = ?, provider_id = ?, error = coalesce(?, error), lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ?').run(
+      result.state,
+      providerId,
+      result.state === 'failed' ? result.error : null,
+      now,
+      id,
+    );
+  }
+}
+
 /**
  * Rows waiting to be sent (due or backing off). Counted through the partial
- * index of pending rows, so the cost follows the backlog, not the history
- * (a count of every state scanned the whole table: about a second at two
- * million rows, on every metrics scrape).
+ * index of pending rows, so the cost follows the backlog, not the history.
  */
 export function countPending(db: Db): number {
-  return (db.stmt("SELECT count(*) AS n FROM outbox INDEXED BY outbox_due WHERE state = 'pending'").get() as { n: number }).n;
+  return (db.stmt("SELECT count(*) AS n FROM outbox INDEXED BY outbox_lane WHERE state = 'pending'").get() as { n: number }).n;
 }
 
 /** Rows by state; scans the whole table (benchmarks and tests only). */

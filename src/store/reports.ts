@@ -1,4 +1,5 @@
 /** Bad date reports: sealed text, plain areas, and a reporter link only BLOCK and DELETE use. */
+import { startOfHour } from './coarse-time';
 import type { Db } from './db';
 import { newRef } from './refs';
 import type { Vault } from './vault';
@@ -49,7 +50,8 @@ export function createReport(
       vault.seal(input.text, { ...SLOT, row: id }),
       vault.keyVersion,
       input.reporterKey,
-      now,
+      // The hour is enough for retention; pending reports are listed in id order.
+      startOfHour(now),
     );
     return { id, ref };
   });
@@ -63,7 +65,7 @@ export function findReport(db: Db, vault: Vault, ref: string): Report | undefine
 
 /** Pending reports, oldest first, at most `limit`. */
 export function listPendingReports(db: Db, limit: number): Array<{ ref: string; npas: string[] }> {
-  return (db.stmt("SELECT ref, npas FROM reports WHERE status = 'pending' ORDER BY created_at LIMIT ?").all(limit) as Array<{
+  return (db.stmt("SELECT ref, npas FROM reports WHERE status = 'pending' ORDER BY id LIMIT ?").all(limit) as Array<{
     ref: string;
     npas: string;
   }>).map((r) => ({ ref: r.ref, npas: r.npas.split(',') }));
@@ -76,13 +78,18 @@ export function setReportText(db: Db, vault: Vault, id: number, text: string): v
 
 /** Records a moderator's decision. Returns false if the report was no longer pending. */
 export function decideReport(db: Db, id: number, status: 'approved' | 'rejected', now: number): boolean {
-  return db.stmt("UPDATE reports SET status = ?, decided_at = ? WHERE id = ? AND status = 'pending'").run(status, now, id).changes === 1;
+  return db.stmt("UPDATE reports SET status = ?, decided_at = ? WHERE id = ? AND status = 'pending'").run(status, startOfHour(now), id).changes === 1;
 }
 
 /** The reporter index of the report with that reference (null if none, or once the reporter used DELETE). */
 export function reporterOf(db: Db, ref: string): Buffer | null {
   const row = db.stmt('SELECT reporter_bidx FROM reports WHERE ref = ?').get(ref) as { reporter_bidx: Buffer | null } | undefined;
   return row?.reporter_bidx ?? null;
+}
+
+/** Whether a report with that reference exists (whatever its state). */
+export function reportExists(db: Db, ref: string): boolean {
+  return db.stmt('SELECT 1 FROM reports WHERE ref = ?').get(ref) !== undefined;
 }
 
 /** Erases the link between a reporter and their reports. */

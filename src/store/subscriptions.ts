@@ -1,11 +1,13 @@
 /** Area subscriptions of members. Area codes are stored plain: an area code alone names no one. */
+import { startOfDay } from './coarse-time';
 import type { Db } from './db';
 
 /** Subscribes a member to areas; already-subscribed areas are kept as they are. */
 export function subscribe(db: Db, memberId: number, npas: string[], now: number): void {
   const insert = db.stmt('INSERT OR IGNORE INTO subscriptions (member_id, npa, created_at) VALUES (?, ?, ?)');
   db.transaction(() => {
-    for (const npa of npas) insert.run(memberId, npa, now);
+    // The day is all anyone needs to know of when an area was added.
+    for (const npa of npas) insert.run(memberId, npa, startOfDay(now));
   });
 }
 

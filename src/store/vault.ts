@@ -17,7 +17,7 @@ export interface Slot {
 }
 
 /** What a blind index is for: values of different purposes never match. */
-export type IndexPurpose = 'member' | 'reporter' | 'screen' | 'inbound' | 'sender';
+export type IndexPurpose = 'member' | 'reporter' | 'screen' | 'inbound' | 'sender' | 'link' | 'keycheck';
 
 const KDF_CONTEXT = 'headsup1';
 const SUBKEY_ENC = 1;
@@ -54,14 +54,21 @@ export async function cryptoReady(): Promise<void> {
 
 /** Encrypts and decrypts column values and computes blind indexes. */
 export class Vault {
-  /** The key version new ciphertexts are written with. */
-  readonly keyVersion = 1;
   private readonly encKeys = new Map<number, Uint8Array>();
   private readonly indexKey: Uint8Array;
 
-  constructor(masterKey: Uint8Array) {
+  /**
+   * `keyVersion` is the version of this master key: 1 for the line's first
+   * key, one more at each rotate-key (the database records it). Ciphertexts
+   * carry it in their row and their associated data.
+   */
+  constructor(
+    masterKey: Uint8Array,
+    readonly keyVersion = 1,
+  ) {
     if (masterKey.length !== 32) throw new Error('master key must be 32 bytes');
-    this.encKeys.set(1, sodium.crypto_kdf_derive_from_key(32, SUBKEY_ENC, KDF_CONTEXT, masterKey));
+    if (!Number.isInteger(keyVersion) || keyVersion < 1) throw new Error('key version must be a positive integer');
+    this.encKeys.set(keyVersion, sodium.crypto_kdf_derive_from_key(32, SUBKEY_ENC, KDF_CONTEXT, masterKey));
     this.indexKey = sodium.crypto_kdf_derive_from_key(32, SUBKEY_INDEX, KDF_CONTEXT, masterKey);
   }
 

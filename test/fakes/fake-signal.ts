@@ -223,6 +223,8 @@ export class FakeSignal {
     if (req.method === 'GET' && path === '/v1/about') {
       return this.json(res, 200, { versions: ['v1', 'v2'], build: 2, mode: this.mode, version: '0.100', capabilities: { 'v2/send': ['quotes', 'mentions'] } });
     }
+    // The accounts registered or linked with this signal-cli-rest-api.
+    if (req.method === 'GET' && path === '/v1/accounts') return this.json(res, 200, [this.opts.account]);
     if (req.method === 'GET' && path.startsWith('/v1/receive/')) return this.receive(req, res, url);
     if (req.method === 'POST' && path === '/v2/send') return this.send(res, raw);
     if (req.method === 'POST' && path === `/v1/accounts/${this.opts.account}/rate-limit-challenge`) {

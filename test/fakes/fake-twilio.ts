@@ -4,9 +4,18 @@
  * /2010-04-01/Accounts/{AccountSid}/Messages.json with Basic auth; 201 with a
  * message resource; errors as {code, message, more_info, status}. Tests
  * choose per-recipient behaviour (opted out, invalid, throttled, down).
+ *
+ * Like Twilio, it then posts signed status callbacks to the message's
+ * StatusCallback (form-encoded MessageSid, MessageStatus, SmsSid, SmsStatus,
+ * AccountSid, From, To, ApiVersion, and ErrorCode on failure): queued, sent,
+ * then delivered, or undelivered/failed with the code a test chose for that
+ * number. The URL signed is the StatusCallback as given (the public URL);
+ * the request goes to `callbackBase` (the server on loopback, as behind a
+ * proxy). No callbacks are sent until a test sets callbackBase.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import twilio from 'twilio';
 import type { AddressInfo } from 'node:net';
 
 export interface SentMessage {
@@ -37,6 +46,21 @@ export interface FakeTwilioOptions {
   answer?: (msg: Omit<SentMessage, 'sid'>, attempt: number) => FakeAnswer;
   /** Delay before answering, in ms. */
   latencyMs?: number;
+  /** Delay after the create before the first status callback, and between callbacks, in ms (default 3). */
+  callbackDelayMs?: number;
+  /** Numbers the account owns (GET IncomingPhoneNumbers.json); none by default. */
+  ownedNumbers?: string[];
+}
+
+/** A status callback the fake posted, and the HTTP status the server answered. */
+export interface PostedCallback {
+  sid: string;
+  to: string;
+  status: string;
+  errorCode?: string;
+  answer: number;
+  /** Posted before the create it reports on was answered (it beat the send's outcome). */
+  postedBeforeAnswer: boolean;
 }
 
 function sid(prefix: string): string {
@@ -50,7 +74,17 @@ export class FakeTwilio {
   requests = 0;
   private server: http.Server;
   private attempts = new Map<string, number>();
+  private readonly failures = new Map<string, { status: 'undelivered' | 'failed'; code: number }>();
+  private readonly pendingCallbacks = new Set<Promise<void>>();
+  /** When each create was answered (ms since the epoch). */
+  readonly answeredAt = new Map<string, number>();
   url = '';
+  /** Where status callbacks are posted (the server's loopback base URL); none while unset. */
+  callbackBase: string | null = null;
+  /** Every status callback posted, in order. */
+  readonly callbacks: PostedCallback[] = [];
+  /** Creates being handled right now (received, not yet answered). */
+  inFlight = 0;
 
   constructor(private readonly opts: FakeTwilioOptions) {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -68,47 +102,89 @@ export class FakeTwilio {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /**
+   * Makes every later message to `number` end undelivered (or failed) with
+   * `code` in its last status callback, as a carrier would report it.
+   */
+  failDelivery(number: string, code: number, status: 'undelivered' | 'failed' = 'undelivered'): void {
+    this.failures.set(number, { status, code });
+  }
+
+  /** Resolves once every status callback started so far has been answered. */
+  async callbacksSettled(): Promise<void> {
+    while (this.pendingCallbacks.size) await Promise.allSettled([...this.pendingCallbacks]);
+  }
+
+  /**
+   * Messages created whose answer left at or after `t` (or not yet): to a
+   * client killed at `t`, those were in flight, and it never heard of them.
+   */
+  unansweredAt(t: number): SentMessage[] {
+    return this.sent.filter((m) => (this.answeredAt.get(m.sid) ?? Infinity) >= t);
+  }
+
   /** Messages accepted for one recipient. */
   to(number: string): SentMessage[] {
     return this.sent.filter((m) => m.to === number);
   }
 
-  private error(res: http.ServerResponse, status: number, code: number, message: string): void {
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }));
+  private error(status: number, code: number, message: string): Answer {
+    return { status, body: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status } };
+  }
+
+  /** The IncomingPhoneNumbers list resource, filtered by PhoneNumber as Twilio does (one page). */
+  private incomingNumbers(url: URL): Answer {
+    const wanted = url.searchParams.get('PhoneNumber');
+    const owned = (this.opts.ownedNumbers ?? []).filter((n) => wanted === null || n === wanted);
+    return {
+      status: 200,
+      body: {
+        incoming_phone_numbers: owned.map((n) => ({ sid: sid('PN'), account_sid: this.opts.accountSid, phone_number: n, capabilities: { sms: true } })),
+        page: 0,
+        page_size: 50,
+        next_page_uri: null,
+      },
+    };
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const reply = () => this.route(req, res, Buffer.concat(chunks).toString('utf8'));
+      this.inFlight++;
+      res.on('close', () => this.inFlight--);
+      // The message is created at once; only the answer waits (callbacks may beat it, as at Twilio).
+      const answer = this.route(req, Buffer.concat(chunks).toString('utf8'));
+      const reply = () => {
+        if (answer.sid) this.answeredAt.set(answer.sid, Date.now());
+        res.writeHead(answer.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer.body));
+      };
       if (this.opts.latencyMs) setTimeout(reply, this.opts.latencyMs);
       else reply();
     });
   }
 
-  private route(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
+  private route(req: http.IncomingMessage, raw: string): Answer {
     const url = new URL(req.url ?? '/', 'http://fake');
     const expected = `Basic ${Buffer.from(`${this.opts.accountSid}:${this.opts.authToken}`).toString('base64')}`;
-    if (req.headers.authorization !== expected) return this.error(res, 401, 20003, 'Authenticate');
+    if (req.headers.authorization !== expected) return this.error(401, 20003, 'Authenticate');
     const base = `/2010-04-01/Accounts/${this.opts.accountSid}`;
     if (req.method === 'GET' && url.pathname === `${base}.json`) {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ sid: this.opts.accountSid, status: 'active', type: 'Full' }));
-      return;
+      return { status: 200, body: { sid: this.opts.accountSid, status: 'active', type: 'Full' } };
     }
-    if (req.method !== 'POST' || url.pathname !== `${base}/Messages.json`) return this.error(res, 404, 20404, 'The requested resource was not found');
+    if (req.method === 'GET' && url.pathname === `${base}/IncomingPhoneNumbers.json`) return this.incomingNumbers(url);
+    if (req.method !== 'POST' || url.pathname !== `${base}/Messages.json`) return this.error(404, 20404, 'The requested resource was not found');
     this.requests++;
     const form = new URLSearchParams(raw);
     const to = form.get('To');
     const body = form.get('Body');
     const from = form.get('From') ?? undefined;
     const messagingServiceSid = form.get('MessagingServiceSid') ?? undefined;
-    if (!to) return this.error(res, 400, 21604, "A 'To' phone number is required.");
-    if (!from && !messagingServiceSid) return this.error(res, 400, 21603, "A 'From' phone number is required.");
-    if (!body) return this.error(res, 400, 21602, 'Message body is required.');
-    if (body.length > 1600) return this.error(res, 400, 21617, 'The concatenated message body exceeds the 1600 character limit.');
+    if (!to) return this.error(400, 21604, "A 'To' phone number is required.");
+    if (!from && !messagingServiceSid) return this.error(400, 21603, "A 'From' phone number is required.");
+    if (!body) return this.error(400, 21602, 'Message body is required.');
+    if (body.length > 1600) return this.error(400, 21617, 'The concatenated message body exceeds the 1600 character limit.');
     const msg = {
       to,
       from,
@@ -120,13 +196,15 @@ export class FakeTwilio {
     const attempt = (this.attempts.get(to) ?? 0) + 1;
     this.attempts.set(to, attempt);
     const answer = this.opts.answer?.(msg, attempt) ?? 'accept';
-    if (answer !== 'accept') return this.error(res, answer.status, answer.code, answer.message);
+    if (answer !== 'accept') return this.error(answer.status, answer.code, answer.message);
     const sent: SentMessage = { sid: sid('SM'), ...msg };
     this.sent.push(sent);
     const now = new Date().toUTCString();
-    res.writeHead(201, { 'content-type': 'application/json' });
-    res.end(
-      JSON.stringify({
+    this.scheduleCallbacks(sent);
+    return {
+      status: 201,
+      sid: sent.sid,
+      body: {
         account_sid: this.opts.accountSid,
         api_version: '2010-04-01',
         body,
@@ -147,7 +225,69 @@ export class FakeTwilio {
         subresource_uris: { media: `${base}/Messages/${sent.sid}/Media.json` },
         to,
         uri: `${base}/Messages/${sent.sid}.json`,
-      }),
-    );
+      },
+    };
   }
+
+  /** queued, sent, then the final status, each a few ms apart, in order. */
+  private scheduleCallbacks(msg: SentMessage): void {
+    const target = this.callbackBase;
+    if (!target || !msg.statusCallback) return;
+    const failure = this.failures.get(msg.to);
+    const steps: Array<{ status: string; errorCode?: string }> = [
+      { status: 'queued' },
+      { status: 'sent' },
+      failure ? { status: failure.status, errorCode: String(failure.code) } : { status: 'delivered' },
+    ];
+    const gap = this.opts.callbackDelayMs ?? 3;
+    const run = (async () => {
+      for (const step of steps) {
+        await new Promise((r) => setTimeout(r, gap));
+        await this.postCallback(target, msg, step.status, step.errorCode);
+      }
+    })();
+    this.pendingCallbacks.add(run);
+    void run.finally(() => this.pendingCallbacks.delete(run));
+  }
+
+  private async postCallback(target: string, msg: SentMessage, status: string, errorCode?: string): Promise<void> {
+    const signedUrl = msg.statusCallback as string;
+    const fields: Record<string, string> = {
+      ApiVersion: '2010-04-01',
+      AccountSid: this.opts.accountSid,
+      MessageSid: msg.sid,
+      SmsSid: msg.sid,
+      MessageStatus: status,
+      SmsStatus: status,
+      To: msg.to,
+      ...(msg.from ? { From: msg.from } : {}),
+      ...(msg.messagingServiceSid ? { MessagingServiceSid: msg.messagingServiceSid } : {}),
+      ...(errorCode ? { ErrorCode: errorCode } : {}),
+    };
+    const u = new URL(signedUrl);
+    const postedBeforeAnswer = !this.answeredAt.has(msg.sid);
+    let answer = 0;
+    try {
+      const res = await fetch(`${target}${u.pathname}${u.search}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature': twilio.getExpectedTwilioSignature(this.opts.authToken, signedUrl, fields),
+        },
+        body: new URLSearchParams(fields).toString(),
+      });
+      answer = res.status;
+      await res.arrayBuffer();
+    } catch {
+      answer = -1; // the server is gone (a crash test): Twilio would retry later; the fake gives up
+    }
+    this.callbacks.push({ sid: msg.sid, to: msg.to, status, errorCode, answer, postedBeforeAnswer });
+  }
+}
+
+interface Answer {
+  status: number;
+  body: unknown;
+  /** The message created, when one was. */
+  sid?: string;
 }

@@ -38,6 +38,8 @@ export interface HarnessOptions {
   signalReceiveMode?: 'websocket' | 'poll';
   /** Signal tuning; short test defaults are used otherwise. */
   signal?: ServerOptions['signal'];
+  /** HTTP connection and time limits (shortened by the edge tests). */
+  http?: ServerOptions['http'];
 }
 
 export interface SmsReply {
@@ -124,6 +126,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       receiver: { pingMs: 200, pongTimeoutMs: 300, reconnectBaseMs: 20, reconnectMaxMs: 200, pollMs: 20, pollTimeoutS: 1 },
     },
     consoleOut: (line) => consoleLines.push(line),
+    http: opts.http,
   });
   const url = await server.start();
 

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Db } from '../../src/store/db';
-import { InboundLog } from '../../src/store/inbound-log';
+import { ageInboundLog, InboundLog } from '../../src/store/inbound-log';
 import { migrate } from '../../src/store/migrate';
 import { findProjectDir } from '../../src/store/find-up';
 import { cryptoReady, Vault } from '../../src/store/vault';
@@ -82,34 +82,42 @@ describe('inbound log', () => {
     expect(second.previousReply(k, T0 + HOUR)).toBe('Report #AB12 received');
   });
 
-  it('forgets ids older than the window, in memory and when reloaded', () => {
+  it('forgets ids older than the window in memory, and past it recognises them without their reply', () => {
     const log = new InboundLog(db, vault, { windowMs: 2 * HOUR, maxIds: 100_000 });
     const old = log.key('sms', newSid());
     log.previousReply(old, T0);
     db.transaction(() => log.remember(old, 'old', T0));
     expect(log.previousReply(old, T0 + HOUR)).toBe('old');
-    expect(log.previousReply(old, T0 + 3 * HOUR)).toBeUndefined();
+    // Acted on once, ever: past the window the message is recognised, and answered with nothing.
+    expect(log.previousReply(old, T0 + 3 * HOUR)).toBeNull();
     // Many later ids push the expiry marks past the old one.
     for (let i = 1; i <= 3000; i++) db.transaction(() => log.remember(log.key('sms', `SM${i}`), null, T0 + 3 * HOUR + i));
-    expect(log.previousReply(old, T0 + 3 * HOUR + 3001)).toBeUndefined();
+    // Retention moves it out of the log (in production before memory forgets it: REPLY_KEPT_MS < a day).
+    ageInboundLog(db, T0 + HOUR);
+    expect(log.previousReply(old, T0 + 3 * HOUR + 3001)).toBeNull();
     expect(log.previousReply(log.key('sms', 'SM3000'), T0 + 3 * HOUR + 3001)).toBeNull();
     // Later still, the first ids have left memory too, in batches, not just been found too old.
     for (let i = 3001; i <= 5000; i++) db.transaction(() => log.remember(log.key('sms', `SM${i}`), null, T0 + 6 * HOUR + i));
     expect(log.size).toBeLessThan(3100);
     expect(log.size).toBeGreaterThanOrEqual(2000);
     const reloaded = new InboundLog(db, vault, { windowMs: 2 * HOUR, maxIds: 100_000 });
-    expect(reloaded.previousReply(old, T0 + 3 * HOUR + 3001)).toBeUndefined();
+    // Out of memory, moved out of the log by retention: still on record.
+    expect(reloaded.previousReply(old, T0 + 3 * HOUR + 3001)).toBeNull();
+    expect(reloaded.previousReply(log.key('sms', 'never-seen'), T0 + 3 * HOUR + 3001)).toBeUndefined();
     expect(reloaded.previousReply(log.key('sms', 'SM2999'), T0 + 3 * HOUR + 3001)).toBeNull();
   });
 
-  it('keeps at most maxIds in memory, forgetting the oldest', () => {
+  it('keeps at most maxIds in memory, keeping the ids it forgets on record', () => {
     const log = new InboundLog(db, vault, { windowMs: 24 * HOUR, maxIds: 3 });
     const keys = Array.from({ length: 5 }, () => log.key('sms', newSid()));
     log.previousReply(keys[0] as Buffer, T0);
     keys.forEach((k, i) => db.transaction(() => log.remember(k, `reply ${i}`, T0 + i)));
     expect(log.size).toBe(3);
     const seen = keys.map((k) => log.previousReply(k, T0 + 10));
-    expect(seen).toEqual([undefined, undefined, 'reply 2', 'reply 3', 'reply 4']);
+    expect(seen).toEqual([null, null, 'reply 2', 'reply 3', 'reply 4']);
+    // Once the log rows are gone too (a day later), the spilled ids are still recognised.
+    ageInboundLog(db, T0 + 10);
+    expect(keys.map((k) => log.previousReply(k, T0 + 10))).toEqual([null, null, null, null, null]);
   });
 
   it('keeps the records of the previous schema through migration 0003', () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { Regions } from '../../src/alerts/regions';
 import { issueAlert } from '../../src/alerts/alert-service';
@@ -57,6 +58,22 @@ describe('retention', () => {
     expect(found?.count).toBe(1);
     // Members are not erased by age: they stay until they leave or DELETE.
     expect(count('members')).toBe(1);
+  });
+
+  it('leaves no copy of what it erased in the WAL', async () => {
+    const now = Date.now();
+    const old = now - 100 * DAY;
+    const file = db.sqlite.name;
+    const id = db.transaction(() => createReport(db, vault, { npas: ['415'], text: 'purple hatchback, old report', reporterKey: Buffer.alloc(16, 2) }, old).id);
+    const sealed = (db.sqlite.prepare('SELECT text_ct FROM reports WHERE id = ?').get(id) as { text_ct: Buffer }).text_ct.subarray(0, 32);
+    const holds = (f: string) => fs.existsSync(f) && fs.readFileSync(f).includes(sealed);
+    expect(holds(`${file}-wal`)).toBe(true);
+
+    expect(runRetention(db, 90, now).reports).toBe(1);
+    // The WAL is checkpointed and truncated just after the erasing commit.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(holds(`${file}-wal`)).toBe(false);
+    expect(holds(file)).toBe(false);
   });
 
   it('never erases rows still waiting to be sent', () => {

@@ -61,7 +61,7 @@ describe('a Signal message whose handling fails', () => {
       limits: DEFAULT_LIMITS, now, onQueued: () => {}, onAlert: () => {},
     });
     sender = new SignalSender({ apiUrl: signal.url, number: SIGNAL_NUMBER, log });
-    inbox = new SignalInbox({ bot, db, vault, metrics: new Metrics(db), log, sender, limiter: () => undefined, wake: () => {}, now, retry: RETRY });
+    inbox = new SignalInbox({ bot, db, vault, metrics: new Metrics(db), log, wake: () => {}, now, retry: RETRY });
   });
   afterAll(async () => {
     await inbox.close();
@@ -127,10 +127,24 @@ describe('a Signal message whose handling fails', () => {
     regions.broken = false;
   });
 
+  it('is erased by its sender’s DELETE, so a parked JOIN cannot bring back who just left', () => {
+    const who = { uuid: '7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f', number: '+14155550778' };
+    regions.broken = true;
+    inbox.handle(textEnvelope(SIGNAL_NUMBER, who, 'JOIN 415'));
+    expect(parked()).toHaveLength(1);
+    // DELETE needs no region: it is handled at once, and takes the parked JOIN with it.
+    inbox.handle(textEnvelope(SIGNAL_NUMBER, who, 'DELETE'));
+    expect(parked()).toEqual([]);
+    regions.broken = false;
+    clock += RETRY.maxMs;
+    expect(inbox.retryDue()).toBe(0);
+    expect(areasOf(who.uuid)).toBeNull();
+  });
+
   it('logs no number, UUID or text while failing', () => {
     expect(logs.length).toBeGreaterThan(0);
     for (const line of logs) {
-      expect(line).not.toMatch(/415555\d{4}|5a6b7c8d|6b7c8d9e|JOIN/);
+      expect(line).not.toMatch(/415555\d{4}|5a6b7c8d|6b7c8d9e|7c8d9e0f|JOIN/);
     }
   });
 });

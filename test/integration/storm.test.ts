@@ -24,7 +24,7 @@ describe('a 429 storm', () => {
       dataDir,
       twilioApiBaseUrl: fake.url,
       env: { MODERATORS: MOD, SEND_RATE: '2000' },
-      dispatcher: { backoff: { baseMs: 20, maxMs: 200, maxAttempts: 30 }, throttlePauseMs: 20 },
+      dispatcher: { backoff: { baseMs: 20, maxMs: 200, maxAttempts: 30 }, throttleBackoff: { baseMs: 20, maxMs: 200 } },
     });
   });
 

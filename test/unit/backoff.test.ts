@@ -1,4 +1,5 @@
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from '../../src/outbox/backoff';
+import { backoffCeiling, backoffDelay } from '../../src/util/backoff';
 
 const POLICY: BackoffPolicy = { baseMs: 1_000, maxMs: 60_000, maxAttempts: 10 };
 
@@ -47,5 +48,19 @@ describe('retryDelay', () => {
     let total = 0;
     for (let a = 1; a < DEFAULT_BACKOFF.maxAttempts; a++) total += retryDelay(DEFAULT_BACKOFF, a, () => 1);
     expect(total).toBeLessThan(24 * 3600_000);
+  });
+});
+
+describe('the one backoff helper', () => {
+  it('doubles from the base to the cap, without jitter for pauses', () => {
+    const b = { baseMs: 100, maxMs: 1_000 };
+    expect([1, 2, 3, 4, 5, 50].map((n) => backoffCeiling(b, n))).toEqual([100, 200, 400, 800, 1_000, 1_000]);
+    expect(backoffCeiling(b, 0)).toBe(100);
+  });
+
+  it('jitters between half and all of the ceiling', () => {
+    const b = { baseMs: 100, maxMs: 1_000 };
+    expect(backoffDelay(b, 3, () => 0)).toBe(200);
+    expect(backoffDelay(b, 3, () => 1)).toBe(400);
   });
 });

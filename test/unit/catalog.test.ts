@@ -52,13 +52,22 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     membersOnly: [t.membersOnly()],
     // An alert carries the report's own text (up to 1,600 characters) by design; its frame is checked below.
     alert: [t.alert(AREAS, 'grey van, aggressive')],
-    modNotice: TEXTS.map((x) => t.modNotice(REF, AREAS, x)),
+    // Notices and SHOW carry the exact alert (up to 3 segments) or a long report: checked below against Twilio's limit.
+    modNotice: [t.modNotice(REF, t.alert(AREAS, 'grey van, aggressive'), 1)],
+    modNoticeTooLong: TEXTS.map((x) => t.modNoticeTooLong(REF, AREAS, 24, x)),
+    modShow: [t.modShow(REF, t.alert(AREAS, 'grey van, aggressive'), 1)],
+    modShowTooLong: [t.modShowTooLong(REF, 24, 'grey van')],
+    modTooLong: [t.modTooLong(REF, 24)],
+    modAlertTooLong: [t.modAlertTooLong(24)],
+    modDigest: [t.modDigest(1234, 1234), t.modDigest(7, 0), t.modDigest(0, 1)],
+    modSenderErased: [t.modSenderErased(REF)],
+    tooManyAreas: [t.tooManyAreas(10)],
     modJoinRequest: [t.modJoinRequest(REF, AREAS)],
     modPending: [t.modPending(PENDING), t.modPending([])],
     modApproved: [t.modApproved(REF, AREAS)],
     modAdmitted: [t.modAdmitted(REF)],
     modRejected: [t.modRejected(REF)],
-    modEdited: [t.modEdited(REF)],
+    modEdited: [t.modEdited(REF, 3, true), t.modEdited(REF, 24, false)],
     modAlertQueued: [t.modAlertQueued(AREAS)],
     modBlocked: [t.modBlocked(REF)],
     modNoSuchRef: TEXTS.map((x) => t.modNoSuchRef(`#${x}`)),
@@ -86,11 +95,12 @@ describe('the reply catalogues', () => {
     describe(lang, () => {
       it.each(Object.entries(replies(t)))('fits %s in at most two SMS segments with worst-case arguments', (_name, texts) => {
         for (const text of texts) expect(text.length).toBeGreaterThan(0);
-        expect(texts.filter((text) => smsSegments(text) > 2)).toEqual([]);
+        const preview = _name === 'modNotice' || _name === 'modShow' || _name === 'modShowTooLong';
+        expect(texts.filter((text) => smsSegments(text) > (preview ? 11 : 2))).toEqual([]);
       });
 
       it('writes every reply that quotes no member text in GSM-7, so it is not billed as UCS-2', () => {
-        const quoting = new Set(['unknownArea', 'modNotice', 'modNoSuchRef']);
+        const quoting = new Set(['unknownArea', 'modNotice', 'modNoticeTooLong', 'modShowTooLong', 'modNoSuchRef']);
         const fixed = Object.entries(replies(t)).filter(([name]) => !quoting.has(name)).flatMap(([, texts]) => texts);
         expect(fixed.filter((text) => gsm7Length(text) === null)).toEqual([]);
       });
@@ -110,14 +120,27 @@ describe('the reply catalogues', () => {
         expect(t.modPending(PENDING.slice(0, 2))).not.toContain('+');
       });
 
-      it('tells the moderator the reference and how to approve, never more of a long report than fits', () => {
+      it('tells the moderator the reference, how to approve, and the whole alert it would send', () => {
+        const alert = t.alert(AREAS, LONG_ASCII.slice(0, 380));
+        const notice = t.modNotice(REF, alert, 3);
+        expect(notice).toContain(REF);
+        expect(notice).toContain('APPROVE ABC234');
+        expect(notice).toContain('REJECT ABC234');
+        expect(notice).toContain(alert);
+        expect(t.modShow(REF, alert, 3)).toContain(alert);
+      });
+
+      it('tells the moderator of a report too long for an alert how to fix it, within two segments', () => {
         for (const text of TEXTS) {
-          const notice = t.modNotice(REF, AREAS, text);
-          expect(notice).toContain(REF);
-          expect(notice).toContain('APPROVE ABC234');
-          expect(notice).toContain('REJECT ABC234');
-          expect(notice).toContain(text.slice(0, 20));
+          const notice = t.modNoticeTooLong(REF, AREAS, 24, text);
+          expect(notice).toContain('EDIT ABC234');
+          expect(notice).toContain(text.slice(0, 12));
         }
+      });
+
+      it('shows a long report whole, or as much as Twilio takes in one message', () => {
+        expect(t.modShowTooLong(REF, 5, LONG_ASCII.slice(0, 900))).toContain(LONG_ASCII.slice(0, 900));
+        for (const text of TEXTS) expect(t.modShowTooLong(REF, 24, text).length).toBeLessThanOrEqual(1600);
       });
     });
   }

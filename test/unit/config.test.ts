@@ -36,9 +36,10 @@ describe('readConfig', () => {
       subscribeMode: 'open',
       sendRate: 10,
       retentionDays: 90,
+      maxAreas: 10,
       logLevel: 'info',
     });
-    expect(secrets).toEqual({ masterKeyBase64: undefined, twilioAuthToken: undefined });
+    expect(secrets).toEqual({ masterKeyBase64: undefined, twilioAuthToken: undefined, metricsToken: undefined });
   });
 
   it('treats blank values as unset', () => {
@@ -73,7 +74,7 @@ describe('readConfig', () => {
       retentionDays: 30,
       logLevel: 'debug',
     });
-    expect(secrets).toEqual({ masterKeyBase64: key, twilioAuthToken: TOKEN });
+    expect(secrets).toEqual({ masterKeyBase64: key, twilioAuthToken: TOKEN, metricsToken: undefined });
     expect(JSON.stringify(config)).not.toContain(TOKEN);
     expect(JSON.stringify(config)).not.toContain(key);
   });
@@ -120,6 +121,12 @@ describe('readConfig', () => {
     ['PUBLIC_URL has no scheme', { PUBLIC_URL: 'headsup.example.org' }, 'PUBLIC_URL', /absolute http\(s\) URL/],
     ['PUBLIC_URL is not http(s)', { PUBLIC_URL: 'ftp://headsup.example.org' }, 'PUBLIC_URL', /absolute http\(s\) URL/],
     ['NODE_ENV=production without HEADSUP_MASTER_KEY', { NODE_ENV: 'production' }, 'HEADSUP_MASTER_KEY', /required when NODE_ENV=production/],
+    [
+      'NODE_ENV=production without Twilio or Signal (the console channel is for development only)',
+      { NODE_ENV: 'production', HEADSUP_MASTER_KEY: Buffer.alloc(32, 1).toString('base64') },
+      'NODE_ENV',
+      /production needs a provider: Twilio .* or Signal .*console channel .* development only/,
+    ],
   ];
 
   it.each(bad)('refuses the configuration when %s, naming the variable and what is expected', (_what, env, variable, expected) => {
@@ -145,9 +152,16 @@ describe('readConfig', () => {
     expect(err.message).not.toContain('nope');
   });
 
-  it('starts in production when the master key is given', () => {
-    const { config } = readConfig({ NODE_ENV: 'production', HEADSUP_MASTER_KEY: Buffer.alloc(32, 1).toString('base64') });
-    expect(config.nodeEnv).toBe('production');
+  it('starts in production when the master key and a provider are given', () => {
+    const key = Buffer.alloc(32, 1).toString('base64');
+    expect(readConfig({ NODE_ENV: 'production', HEADSUP_MASTER_KEY: key, ...SIGNAL_OK }).config.nodeEnv).toBe('production');
+    expect(readConfig({ NODE_ENV: 'production', HEADSUP_MASTER_KEY: key, ...TWILIO_OK }).config.twilio?.accountSid).toBe(SID);
+  });
+
+  it('keeps METRICS_TOKEN with the secrets, not in the config', () => {
+    const { config, secrets } = readConfig({ METRICS_TOKEN: 'scrape-token-0123456789' });
+    expect(secrets.metricsToken).toBe('scrape-token-0123456789');
+    expect(JSON.stringify(config)).not.toContain('scrape-token');
   });
 });
 

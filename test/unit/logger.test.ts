@@ -87,6 +87,29 @@ describe('createLogger', () => {
     expectNoNumber(lines.join(''));
   });
 
+  it('keeps JSON numbers and dates intact, and every line parses as JSON', () => {
+    const { log, lines, parsed } = collecting();
+    log.info({ bytes: 17179869184, at: 1733097600000, since: '2024-05-01 12:34:56', to: undefined }, 'checkpoint');
+    log.info({ member: '+14155550100', sizes: [4155550100] }, 'mixed');
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    const [first, second] = parsed() as Array<Record<string, unknown>>;
+    expect(first).toMatchObject({ bytes: 17179869184, at: 1733097600000, since: '2024-05-01 12:34:56' });
+    expect(second).toMatchObject({ member: '[redacted]', sizes: [4155550100] });
+  });
+
+  it('never writes the raw bytes a parse error carries (rawPacket)', () => {
+    const { log, lines } = collecting();
+    const err = Object.assign(new Error('Parse Error: Invalid method encountered'), {
+      code: 'HPE_INVALID_METHOD',
+      rawPacket: Buffer.from('XPOST / HTTP/1.1\r\n\r\nFrom=%2B14155550123&Body=REPORT+Marcus'),
+    });
+    log.error({ err }, 'client error');
+    const text = lines.join('');
+    expect(text).toContain('HPE_INVALID_METHOD');
+    expect(text).not.toContain('rawPacket');
+    expect(text).not.toMatch(/Marcus|REPORT|Body=/);
+  });
+
   it('writes nothing below its level', () => {
     const lines: string[] = [];
     const log = createLogger('warn', { write: (line: string) => void lines.push(line) });

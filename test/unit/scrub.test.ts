@@ -42,7 +42,22 @@ describe('scrub', () => {
     ['ordinary words', '{"msg":"alert fan-out planned for the san-francisco region"}'],
     ['a Twilio error code', '{"reason":"throttled:20429","attempts":3}'],
     ['a duration', '{"ms":123456789}'],
+    ['a byte count as a JSON number', '{"bytes":17179869184}'],
+    ['an epoch in milliseconds as a JSON number', '{"at":1733097600000,"n":-14155550100.5}'],
+    ['a date and time with a space', '{"since":"2024-05-01 12:34:56","until":"2026-12-02 04:52:02.123+00:00"}'],
+    ['numbers in an array', '{"sizes":[17179869184,4155550100]}'],
   ])('keeps %s', (_what, line) => {
     expect(scrub(line)).toBe(line);
+    expect(JSON.parse(scrub(line))).toEqual(JSON.parse(line));
+  });
+
+  it.each([
+    ['a number after a date', '{"msg":"2024-05-01 4155550100"}', '{"msg":"2024-05-01 [redacted]"}'],
+    ['a number shaped almost like a date', '{"msg":"2012-555-0100"}', '{"msg":"[redacted]"}'],
+    ['a number in a key', '{"4155550100":1}', '{"[redacted]":1}'],
+    ['a number beside escaped quotes', '{"msg":"\\"+14155550100\\" said"}', '{"msg":"\\"[redacted]\\" said"}'],
+  ])('still removes %s, and the line stays JSON', (_what, line, expected) => {
+    expect(scrub(line)).toBe(expected);
+    expect(() => JSON.parse(scrub(line))).not.toThrow();
   });
 });

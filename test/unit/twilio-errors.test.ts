@@ -1,4 +1,6 @@
 import { classifyTwilioError, TwilioSender } from '../../src/channels/twilio/twilio-sender';
+import { classifyDeliveryStatus } from '../../src/channels/twilio/twilio-errors';
+import { statusCallbackFor, statusRefOf } from '../../src/channels/twilio/twilio-sender';
 import { SendError, type SendErrorKind } from '../../src/channels/types';
 import { FakeTwilio, TWILIO_ERRORS, type FakeAnswer } from '../fakes/fake-twilio';
 
@@ -112,5 +114,36 @@ describe('TwilioSender against a fake Twilio', () => {
     } finally {
       await down.close();
     }
+  });
+});
+
+describe('classifyDeliveryStatus', () => {
+  // [MessageStatus, ErrorCode, kind, or null for progress]
+  const table: Array<[string, string | undefined, string | null]> = [
+    ['queued', undefined, null],
+    ['sending', undefined, null],
+    ['sent', undefined, null],
+    ['delivered', undefined, 'delivered'],
+    ['undelivered', '30003', 'unreachable'],
+    ['undelivered', '30005', 'invalid'],
+    ['undelivered', '30006', 'invalid'],
+    ['failed', '30007', 'filtered'],
+    ['undelivered', '21610', 'stopped'],
+    ['undelivered', '30008', 'failed'],
+    ['failed', undefined, 'failed'],
+  ];
+  it.each(table)('%s with %s is %s', (status, code, kind) => {
+    expect(classifyDeliveryStatus(status, code)?.kind ?? null).toBe(kind);
+  });
+});
+
+describe('the StatusCallback URL', () => {
+  it('carries the outbox row id, and reads it back only when well formed', () => {
+    const url = new URL(statusCallbackFor('https://x.example/webhooks/twilio/status', 42));
+    expect(statusRefOf(Object.fromEntries(url.searchParams))).toBe(42);
+    expect(statusRefOf({ o: '0' })).toBeUndefined();
+    expect(statusRefOf({ o: '12abc' })).toBeUndefined();
+    expect(statusRefOf({ o: ['1', '2'] })).toBeUndefined();
+    expect(statusRefOf(undefined)).toBeUndefined();
   });
 });

@@ -14,6 +14,7 @@ import axios, { type AxiosInstance } from 'axios';
 import WebSocket from 'ws';
 import type { ReceiveMode } from '../../config/env';
 import type { Logger } from '../../log/logger';
+import { backoffDelay } from '../../util/backoff';
 
 
 /** Most messages taken per poll; the rest stay queued at signal-cli for the next one. */
@@ -125,9 +126,8 @@ export class SignalReceiver {
   }
 
   private backoffMs(): number {
-    const { reconnectBaseMs, reconnectMaxMs } = this.tuning;
-    const exp = Math.min(reconnectMaxMs, reconnectBaseMs * 2 ** Math.min(this.failures, 20));
-    return Math.round(exp / 2 + Math.random() * (exp / 2));
+    // failures counts the ones before this wait: the first wait is the base.
+    return backoffDelay({ baseMs: this.tuning.reconnectBaseMs, maxMs: this.tuning.reconnectMaxMs }, this.failures + 1);
   }
 
   /** Queues one raw frame or array element for handling, in order. */

@@ -9,13 +9,11 @@ import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../../log/logger';
+import { backoffCeiling, type Backoff } from '../../util/backoff';
 import { SendError, type ChannelSender } from '../types';
 
-/** How long the channel pauses on a 429: base·2^(n-1) for the n-th window in a row, capped. */
-export interface ThrottlePolicy {
-  baseMs: number;
-  maxMs: number;
-}
+/** How long the channel pauses on a 429: base·2^(n-1) for the n-th window in a row, capped (util/backoff.ts, unjittered). */
+export type ThrottlePolicy = Backoff;
 
 /** 15 s, 30 s, 1 min … up to 15 min: Signal's limits last minutes to hours; a human may solve the captcha sooner. */
 export const DEFAULT_THROTTLE: ThrottlePolicy = { baseMs: 15_000, maxMs: 15 * 60_000 };
@@ -154,7 +152,7 @@ export class SignalSender implements ChannelSender {
     const now = this.now();
     if (now >= this.throttledUntil) {
       this.throttleLevel++;
-      const ms = Math.min(this.throttle.maxMs, this.throttle.baseMs * 2 ** (this.throttleLevel - 1));
+      const ms = backoffCeiling(this.throttle, this.throttleLevel);
       this.throttledUntil = now + ms;
       if (this.throttleLevel === 1) {
         const tokens = (data as { challenge_tokens?: unknown })?.challenge_tokens;

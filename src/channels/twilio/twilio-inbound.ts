@@ -28,34 +28,20 @@ export class WebhookError extends Error {
   }
 }
 
-/** A webhook's form: every field as one string, and the field names in the order posted. */
-export interface Form {
-  fields: Record<string, string>;
-  names: string[];
-}
-
-/** Reads a parsed form body; a repeated field keeps its first value. */
-export function readForm(body: unknown): Form {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { fields: {}, names: [] };
+/**
+ * The fields of a parsed form body, each as one string: a repeated field
+ * keeps its first value (Twilio posts each field once).
+ */
+export function readForm(body: unknown): Record<string, string> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return {};
   const posted = body as FormFields;
-  // One pass over the names, reused by the signature check: listing the
-  // keys of a 19-field object is a noticeable part of a webhook.
-  const names = Object.keys(posted);
-  for (let i = 0; i < names.length; i++) {
-    // Twilio posts each field once: the parsed body is then used as it is, without a copy.
-    if (typeof posted[names[i] as string] !== 'string') return firstValues(posted, names);
-  }
-  return { fields: posted as Record<string, string>, names };
-}
-
-function firstValues(posted: FormFields, names: string[]): Form {
   const fields: Record<string, string> = {};
-  for (const k of names) {
+  for (const k of Object.keys(posted)) {
     const v = posted[k];
     if (typeof v === 'string') fields[k] = v;
     else if (Array.isArray(v) && typeof v[0] === 'string') fields[k] = v[0];
   }
-  return { fields, names: Object.keys(fields) };
+  return fields;
 }
 
 const SID = /^(SM|MM)[0-9a-fA-F]{32}$/;

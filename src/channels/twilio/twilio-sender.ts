@@ -8,32 +8,25 @@ import http from 'node:http';
 import https from 'node:https';
 import twilio from 'twilio';
 import type { TwilioConfig } from '../../config/env';
-import { SendError, type ChannelSender } from '../types';
+import type { ChannelSender, SendOptions } from '../types';
+import { classifyTwilioError } from './twilio-errors';
+
+export { classifyTwilioError } from './twilio-errors';
 
 const READY_CACHE_MS = 30_000;
 
 /** How long Twilio may queue a message before giving up on it (seconds). */
 export const VALIDITY_PERIOD_S = 4 * 3600;
 
-// Codes documented in the Messages API: 21610 the recipient replied STOP;
-// 21211 invalid To; 21614 To is not a mobile number; 21612/21408 cannot route there.
-const STOPPED = new Set([21610]);
-const INVALID = new Set([21211, 21614, 21612, 21408, 21217]);
+/** The StatusCallback URL of one message: the outbox row's id rides along (Twilio signs the whole URL). */
+export function statusCallbackFor(base: string, ref: number | undefined): string {
+  return ref === undefined ? base : `${base}${base.includes('?') ? '&' : '?'}o=${ref}`;
+}
 
-/** Maps what twilio-node threw to a SendError. */
-export function classifyTwilioError(err: unknown): SendError {
-  const e = err as { status?: number; code?: number | string };
-  if (typeof e?.status === 'number') {
-    const code = typeof e.code === 'number' ? e.code : Number(e.code);
-    if (e.status === 429 || code === 20429) return new SendError('throttled', String(code || e.status));
-    if (e.status >= 500) return new SendError('server', String(code || e.status));
-    if (STOPPED.has(code)) return new SendError('stopped', String(code));
-    if (INVALID.has(code)) return new SendError('invalid', String(code));
-    return new SendError('rejected', String(code || e.status));
-  }
-  // No HTTP response: connection refused or reset, DNS, time-out.
-  const sysCode = (err as { code?: string })?.code;
-  return new SendError('connection', typeof sysCode === 'string' ? sysCode : undefined);
+/** The outbox row id carried by a status callback's URL query (see statusCallbackFor), if any. */
+export function statusRefOf(query: unknown): number | undefined {
+  const o = (query as { o?: unknown } | null)?.o;
+  return typeof o === 'string' && /^[1-9]\d{0,15}$/.test(o) ? Number(o) : undefined;
 }
 
 export interface TwilioSenderOptions {
@@ -54,7 +47,8 @@ export class TwilioSender implements ChannelSender {
   private readyCache: { at: number; ok: boolean } | null = null;
 
   constructor(private readonly opts: TwilioSenderOptions) {
-    const maxSockets = opts.maxSockets ?? 64;
+    // At least the outbox lane's most sends in flight: a send queued in the agent would count as provider latency.
+    const maxSockets = opts.maxSockets ?? 256;
     const httpClient = new twilio.RequestClient({ timeout: opts.timeoutMs ?? 15_000, keepAlive: true, maxSockets });
     // The SDK only keeps https connections alive; a plain-http base URL (a local fake) gets the same.
     const httpAgent = new http.Agent({ keepAlive: true, maxSockets });
@@ -64,14 +58,14 @@ export class TwilioSender implements ChannelSender {
     this.client.api.baseUrl = opts.config.apiBaseUrl;
   }
 
-  async send(to: string, body: string): Promise<{ providerId: string }> {
+  async send(to: string, body: string, opts: SendOptions = {}): Promise<{ providerId: string }> {
     const { fromNumber, messagingServiceSid } = this.opts.config;
     try {
       const msg = await this.client.messages.create({
         to,
         body,
         ...(messagingServiceSid ? { messagingServiceSid } : { from: fromNumber as string }),
-        statusCallback: this.opts.statusCallbackUrl,
+        statusCallback: statusCallbackFor(this.opts.statusCallbackUrl, opts.ref),
         validityPeriod: VALIDITY_PERIOD_S,
       });
       return { providerId: msg.sid };

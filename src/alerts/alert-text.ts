@@ -1,0 +1,41 @@
+/**
+ * The text of an alert, as members will read it: one function renders it
+ * (the dispatcher sends it, the moderator's notice and SHOW preview it), and
+ * one bound says whether it fits. A moderator approves exactly this.
+ */
+import { catalog, LANGS } from '../bot/catalog';
+import type { Lang } from '../bot/commands';
+import { smsSegments } from '../bot/sms-segments';
+
+/** Most SMS segments an alert may cost a member, its frame ("Heads Up alert (415): … STOP to end") included. */
+export const MAX_ALERT_SEGMENTS = 3;
+
+// Format characters (bidirectional overrides and isolates, zero-width
+// spaces and joiners, the BOM, soft hyphens, …): invisible, they can make a
+// number display normally while hiding it from the screening index, or
+// reorder what a moderator reads.
+const FORMAT_CHARS = /\p{Cf}/gu;
+
+/**
+ * Report and alert text as members will read it: compatibility-normalised
+ * (full-width digits become digits), without invisible format characters,
+ * whitespace runs collapsed to one space. Idempotent.
+ */
+export function cleanAlertText(text: string): string {
+  return text.normalize('NFKC').replace(FORMAT_CHARS, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The alert exactly as a member in `lang` receives it. */
+export function renderAlert(lang: Lang, npas: string[], text: string): string {
+  return catalog(lang).alert(npas, text);
+}
+
+/** The SMS segments the alert costs, in the language where it costs most. */
+export function alertSegments(npas: string[], text: string): number {
+  return Math.max(...LANGS.map((lang) => smsSegments(renderAlert(lang, npas, text))));
+}
+
+/** Whether an alert of this text for these areas may be sent. */
+export function alertFits(npas: string[], text: string): boolean {
+  return alertSegments(npas, text) <= MAX_ALERT_SEGMENTS;
+}

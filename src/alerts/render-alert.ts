@@ -1,0 +1,36 @@
+/**
+ * The text an alert is sent as, in the recipient's language: the catalogue's
+ * alert frame around the moderated text, cut to what one message can carry.
+ * Opened alerts are kept briefly in memory: a fan-out sends one alert
+ * thousands of times.
+ */
+import { catalog } from '../bot/catalog';
+import { openAlert } from '../store/alerts';
+import type { Db } from '../store/db';
+import type { Vault } from '../store/vault';
+
+/** Longest text sent: Twilio and carriers cap a message at 1,600 characters. */
+export const MAX_BODY = 1600;
+
+/** Renders alerts for sending. */
+export class AlertRenderer {
+  private readonly cache = new Map<number, { npas: string[]; text: string } | null>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly vault: Vault,
+  ) {}
+
+  /** The message for one recipient, or null if the alert is gone (retracted, erased). */
+  render(alertId: number, lang: Parameters<typeof catalog>[0]): string | null {
+    let alert = this.cache.get(alertId);
+    if (alert === undefined) {
+      if (this.cache.size > 64) this.cache.clear();
+      alert = openAlert(this.db, this.vault, alertId) ?? null;
+      this.cache.set(alertId, alert);
+    }
+    if (!alert) return null;
+    const full = catalog(lang).alert(alert.npas, alert.text);
+    return full.length <= MAX_BODY ? full : `${full.slice(0, MAX_BODY - 3)}...`;
+  }
+}

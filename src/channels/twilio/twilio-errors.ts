@@ -1,0 +1,49 @@
+/**
+ * What Twilio's error codes mean to Heads Up: the codes of a refused send
+ * (REST errors) and of a late delivery report (status callbacks). Only this
+ * adapter knows them; the core sees SendError and DeliveryReport kinds.
+ */
+import { SendError, type DeliveryReport } from '../types';
+
+// REST errors documented in the Messages API: 21610 the recipient replied STOP;
+// 21211 invalid To; 21614 To is not a mobile number; 21612/21408/21217 cannot route there.
+const STOPPED = new Set([21610]);
+const INVALID = new Set([21211, 21614, 21612, 21408, 21217]);
+
+/** Maps what twilio-node threw to a SendError. */
+export function classifyTwilioError(err: unknown): SendError {
+  const e = err as { status?: number; code?: number | string };
+  if (typeof e?.status === 'number') {
+    const code = typeof e.code === 'number' ? e.code : Number(e.code);
+    if (e.status === 429 || code === 20429) return new SendError('throttled', String(code || e.status));
+    if (e.status >= 500) return new SendError('server', String(code || e.status));
+    if (STOPPED.has(code)) return new SendError('stopped', String(code));
+    if (INVALID.has(code)) return new SendError('invalid', String(code));
+    return new SendError('rejected', String(code || e.status));
+  }
+  // No HTTP response: connection refused or reset, DNS, time-out.
+  const sysCode = (err as { code?: string })?.code;
+  return new SendError('connection', typeof sysCode === 'string' ? sysCode : undefined);
+}
+
+// Delivery error codes (status callbacks): 30003 handset unreachable (off, out
+// of coverage); 30005 unknown or inactive number; 30006 landline or
+// unreachable carrier; 30007 filtered by the carrier; 21610 opted out.
+const DELIVERY: Record<string, DeliveryReport['kind']> = {
+  '30003': 'unreachable',
+  '30005': 'invalid',
+  '30006': 'invalid',
+  '30007': 'filtered',
+  '21610': 'stopped',
+};
+
+/**
+ * Classifies a status callback's MessageStatus and ErrorCode. Returns null
+ * for progress (queued, sending, sent, …), which settles nothing.
+ */
+export function classifyDeliveryStatus(status: string, errorCode: string | undefined): DeliveryReport | null {
+  if (status === 'delivered' || status === 'read') return { kind: 'delivered' };
+  if (status !== 'failed' && status !== 'undelivered') return null;
+  const kind = (errorCode && DELIVERY[errorCode]) || 'failed';
+  return { kind, code: `${status}:${errorCode ?? ''}` };
+}

@@ -1,0 +1,19 @@
+/** `heads-up backup FILE`: a consistent copy of the running line's database, mode 0600, with its counts. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { backupDatabase, countLine } from '../store/backup';
+import { CommandError } from './cli-errors';
+import { databaseFile, readLineConfig } from './line';
+
+/** Writes the backup and returns the line to print. */
+export async function backupCommand(file: string): Promise<string> {
+  const { config } = readLineConfig();
+  const source = databaseFile(config.dataDir);
+  if (!fs.existsSync(source)) throw new CommandError(`no database at ${source}: check DATA_DIR`);
+  const dest = path.resolve(file);
+  if (fs.existsSync(dest)) throw new CommandError(`${dest} already exists: choose a new file name (backups are never overwritten)`);
+  if (!fs.existsSync(path.dirname(dest))) throw new CommandError(`${path.dirname(dest)} does not exist`);
+  const size = await backupDatabase(source, dest);
+  const n = countLine(dest);
+  return `backup: ${dest} (${size} bytes, mode 0600): ${n.members} members, ${n.reports} reports, ${n.alerts} alerts`;
+}

@@ -1,0 +1,175 @@
+/**
+ * `heads-up doctor`: one line per check, OK or what to do, for the
+ * configuration, the key, the database, its migrations, free disk space and
+ * each configured provider. Read-only: it changes nothing, applies no
+ * migration and never creates a key.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ConfigError, type Config, type Secrets } from '../config/env';
+import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
+import { cryptoReady, Vault } from '../store/vault';
+import { databaseFile, latestMigration, readExistingKey, readLineConfig } from './line';
+
+/** The outcome of one check: `ok` false means `detail` says what to do. */
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+const TIMEOUT_MS = 5_000;
+/** Below this much free space a backup, a migration or a busy night can fail. */
+const MIN_FREE_BYTES = 200 * 1024 * 1024;
+
+const ok = (name: string, detail: string): CheckResult => ({ name, ok: true, detail });
+const bad = (name: string, detail: string): CheckResult => ({ name, ok: false, detail });
+
+function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
+  const file = databaseFile(config.dataDir);
+  if (!fs.existsSync(file)) return [bad('database', `no database at ${file}: start the server once, or restore a backup`)];
+  let db: Database.Database;
+  try {
+    db = new Database(file, { fileMustExist: true, readonly: true });
+  } catch (err) {
+    return [bad('database', `cannot open ${file}: ${(err as Error).message}`)];
+  }
+  try {
+    const results: CheckResult[] = [];
+    const integrity = db.pragma('quick_check', { simple: true });
+    results.push(integrity === 'ok' ? ok('database', `${file} opens and passes its integrity check`) : bad('database', `${file} is damaged: restore the latest backup`));
+    const mode = fs.statSync(file).mode & 0o777;
+    if (mode & 0o077) results.push(bad('database file mode', `${file} is readable by others (mode ${mode.toString(8)}): chmod 600 it`));
+    const known = latestMigration();
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+    const applied = hasTable ? ((db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0) : 0;
+    if (applied > known) results.push(bad('migrations', `the database has schema ${applied}, newer than this version knows (${known}): upgrade Heads Up`));
+    else if (applied < known) results.push(ok('migrations', `schema ${applied}; the server applies ${known - applied} newer migration(s) at start`));
+    else results.push(ok('migrations', `schema ${applied}, up to date`));
+    if (key) {
+      const verdict = keyOpens(db, new Vault(key));
+      if (verdict === 'match') results.push(ok('key', 'the master key opens this database'));
+      else if (verdict === 'empty') results.push(ok('key', 'nothing sealed yet to check the key against'));
+      else if (verdict === 'rotating') results.push(bad('key', ROTATION_UNDER_WAY));
+      else results.push(bad('key', 'HEADSUP_MASTER_KEY does not open this database: use the key it was created with'));
+    }
+    return results;
+  } finally {
+    db.close();
+  }
+}
+
+function checkDisk(dir: string): CheckResult {
+  try {
+    const s = fs.statfsSync(dir);
+    const free = s.bavail * s.bsize;
+    const mib = Math.floor(free / 1024 / 1024);
+    return free >= MIN_FREE_BYTES ? ok('disk', `${mib} MiB free in ${dir}`) : bad('disk', `only ${mib} MiB free in ${dir}: free some space (at least ${MIN_FREE_BYTES / 1024 / 1024} MiB)`);
+  } catch {
+    return bad('disk', `cannot read free space of ${dir}: does it exist?`);
+  }
+}
+
+async function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // a non-JSON answer: the status says enough
+  }
+  return { status: res.status, body };
+}
+
+async function checkTwilio(config: Config, secrets: Secrets): Promise<CheckResult[]> {
+  const t = config.twilio;
+  if (!t) return [];
+  const auth = { authorization: `Basic ${Buffer.from(`${t.accountSid}:${secrets.twilioAuthToken ?? ''}`).toString('base64')}` };
+  const account = `${t.apiBaseUrl}/2010-04-01/Accounts/${t.accountSid}`;
+  try {
+    const acc = await getJson(`${account}.json`, auth);
+    if (acc.status === 401) return [bad('twilio', 'Twilio refused TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: copy both again from the Twilio console')];
+    if (acc.status !== 200) return [bad('twilio', `Twilio answered ${acc.status} for the account: try again later, or check status.twilio.com`)];
+    const status = (acc.body as { status?: string } | null)?.status;
+    if (status !== 'active') return [bad('twilio', `the Twilio account is ${status ?? 'in an unknown state'}: reactivate it in the Twilio console`)];
+    const results = [ok('twilio', 'credentials accepted, account active')];
+    if (t.fromNumber) {
+      const list = await getJson(`${account}/IncomingPhoneNumbers.json?PhoneNumber=${encodeURIComponent(t.fromNumber)}`, auth);
+      const numbers = (list.body as { incoming_phone_numbers?: Array<{ phone_number?: string }> } | null)?.incoming_phone_numbers ?? [];
+      results.push(
+        list.status === 200 && numbers.some((n) => n.phone_number === t.fromNumber)
+          ? ok('twilio sender', 'TWILIO_FROM_NUMBER belongs to this account')
+          : bad('twilio sender', 'TWILIO_FROM_NUMBER is not a number of this Twilio account: buy or port it, or fix the variable'),
+      );
+    } else if (t.messagingServiceSid) {
+      // Messaging services live on their own host; a test base URL serves both.
+      const base = t.apiBaseUrl === 'https://api.twilio.com' ? 'https://messaging.twilio.com' : t.apiBaseUrl;
+      const svc = await getJson(`${base}/v1/Services/${t.messagingServiceSid}`, auth);
+      results.push(
+        svc.status === 200
+          ? ok('twilio sender', 'TWILIO_MESSAGING_SERVICE_SID exists in this account')
+          : bad('twilio sender', 'TWILIO_MESSAGING_SERVICE_SID is not a messaging service of this account: fix the variable'),
+      );
+    }
+    return results;
+  } catch {
+    return [bad('twilio', `no answer from ${t.apiBaseUrl}: check the network, or TWILIO_API_BASE_URL`)];
+  }
+}
+
+/** signal-cli-rest-api's MODE for each SIGNAL_RECEIVE_MODE. */
+const SIGNAL_MODES = { websocket: ['json-rpc'], poll: ['normal', 'native'] } as const;
+
+async function checkSignal(config: Config): Promise<CheckResult[]> {
+  const s = config.signal;
+  if (!s) return [];
+  try {
+    const about = await getJson(`${s.apiUrl}/v1/about`);
+    if (about.status !== 200) return [bad('signal', `signal-cli-rest-api answered ${about.status} at ${s.apiUrl}/v1/about: is SIGNAL_API_URL right?`)];
+    const results: CheckResult[] = [];
+    const mode = (about.body as { mode?: string } | null)?.mode ?? 'unknown';
+    const expected: readonly string[] = SIGNAL_MODES[s.receiveMode];
+    results.push(
+      expected.includes(mode)
+        ? ok('signal mode', `signal-cli-rest-api runs MODE=${mode}, as SIGNAL_RECEIVE_MODE=${s.receiveMode} needs`)
+        : bad('signal mode', `signal-cli-rest-api runs MODE=${mode} but SIGNAL_RECEIVE_MODE=${s.receiveMode} needs MODE=${expected.join(' or ')}: change one of them`),
+    );
+    const accounts = await getJson(`${s.apiUrl}/v1/accounts`);
+    const list = Array.isArray(accounts.body) ? (accounts.body as unknown[]) : [];
+    results.push(
+      accounts.status === 200 && list.includes(s.number)
+        ? ok('signal account', 'SIGNAL_NUMBER is registered with signal-cli-rest-api')
+        : bad('signal account', 'SIGNAL_NUMBER is not registered with signal-cli-rest-api: register or link it first'),
+    );
+    return results;
+  } catch {
+    return [bad('signal', `no answer from signal-cli-rest-api at ${s.apiUrl}: is it running, and SIGNAL_API_URL right?`)];
+  }
+}
+
+/** Runs every check; configuration errors end the list early (nothing else can be checked without it). */
+export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<CheckResult[]> {
+  let parsed: { config: Config; secrets: Secrets };
+  try {
+    parsed = readLineConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return [bad('configuration', err.message)];
+    throw err;
+  }
+  const { config, secrets } = parsed;
+  const results: CheckResult[] = [ok('configuration', 'every variable is valid')];
+  await cryptoReady();
+  const key = readExistingKey(config, secrets);
+  if ('problem' in key) results.push(bad('key', key.problem));
+  results.push(...checkDatabase(config, 'key' in key ? key.key : null));
+  results.push(checkDisk(fs.existsSync(config.dataDir) ? config.dataDir : path.dirname(path.resolve(config.dataDir))));
+  results.push(...(await checkTwilio(config, secrets)));
+  results.push(...(await checkSignal(config)));
+  return results;
+}
+
+/** One line per check, as printed. */
+export function formatCheck(r: CheckResult): string {
+  return `${r.ok ? 'OK  ' : 'FAIL'} ${r.name}: ${r.detail}`;
+}

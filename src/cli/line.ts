@@ -1,0 +1,45 @@
+/**
+ * What every admin command needs of the line: the server's configuration
+ * (read from the environment and `.env` exactly as at start-up), its key and
+ * its database path.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { readConfig, type Config, type Secrets } from '../config/env';
+import { findProjectDir } from '../store/find-up';
+
+/** The database file of a data directory (the server opens the same path). */
+export function databaseFile(dataDir: string): string {
+  return path.join(dataDir, 'heads-up.db');
+}
+
+/** Reads `.env` (if present) into the environment, then the configuration. Throws ConfigError on a bad value. */
+export function readLineConfig(env: NodeJS.ProcessEnv = process.env): { config: Config; secrets: Secrets } {
+  if (fs.existsSync('.env')) dotenv.config({ path: '.env', quiet: true, processEnv: env as Record<string, string> });
+  return readConfig(env);
+}
+
+/** Decodes base64 of exactly 32 bytes, or null. */
+export function decodeKey(b64: string): Uint8Array | null {
+  const buf = Buffer.from(b64.trim(), 'base64');
+  return buf.length === 32 && buf.toString('base64') === b64.trim() ? new Uint8Array(buf) : null;
+}
+
+/** The master key as the server would load it, without ever creating a development key file. */
+export function readExistingKey(config: Config, secrets: Secrets): { key: Uint8Array; file?: string } | { problem: string } {
+  if (secrets.masterKeyBase64) {
+    const key = decodeKey(secrets.masterKeyBase64);
+    return key ? { key } : { problem: 'HEADSUP_MASTER_KEY is not base64 of 32 bytes: generate one with openssl rand -base64 32' };
+  }
+  const file = path.join(config.dataDir, 'master.key');
+  if (!fs.existsSync(file)) return { problem: 'HEADSUP_MASTER_KEY is not set and there is no development key file: set HEADSUP_MASTER_KEY' };
+  const key = decodeKey(fs.readFileSync(file, 'utf8'));
+  return key ? { key, file } : { problem: `${file} does not hold base64 of 32 bytes: restore it, or set HEADSUP_MASTER_KEY` };
+}
+
+/** The newest migration this version of Heads Up knows. */
+export function latestMigration(): number {
+  const files = fs.readdirSync(findProjectDir('migrations')).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f));
+  return Math.max(0, ...files.map((f) => Number(f.slice(0, 4))));
+}

@@ -1,0 +1,64 @@
+/**
+ * Moderator commands from the command line (`heads-up PENDING`): run as if
+ * typed by a moderator, against the database in DATA_DIR with the server's
+ * key. Messages they queue (alerts, admissions) are sent by the running
+ * server, which picks up new outbox rows and unplanned alerts within seconds.
+ */
+import { Regions } from '../alerts/regions';
+import { Bot } from '../bot/bot';
+import { MODERATOR_COMMANDS } from '../bot/commands';
+import { DEFAULT_LIMITS } from '../bot/context';
+import { parse } from '../bot/parser';
+import { Db } from '../store/db';
+import { recordKey, verifyKey } from '../store/key-check';
+import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
+import { loadMasterKey } from '../store/master-key';
+import { migrate } from '../store/migrate';
+import { cryptoReady, Vault } from '../store/vault';
+import { CommandError, UsageError } from './cli-errors';
+import { databaseFile, readLineConfig } from './line';
+
+/** Whether the words start a moderator command (PENDING, APPROVE, …), in any case. */
+export function isModeratorCommand(words: string[]): boolean {
+  const parsed = parse(words.join(' '));
+  const kind = parsed.ok ? parsed.command.kind : parsed.command;
+  return kind !== undefined && MODERATOR_COMMANDS.has(kind);
+}
+
+/** Runs one moderator command and returns the reply a moderator would get. */
+export async function moderate(words: string[]): Promise<string> {
+  const text = words.join(' ').trim();
+  const parsed = parse(text);
+  const { config, secrets } = readLineConfig();
+  await cryptoReady();
+  const key = loadMasterKey(secrets.masterKeyBase64, config.dataDir).key;
+  const db = new Db(databaseFile(config.dataDir));
+  try {
+    if (rotationUnderWay(db)) throw new CommandError(ROTATION_UNDER_WAY);
+    const vault = new Vault(key, readKeyState(db).version);
+    verifyKey(db, vault);
+    migrate(db);
+    recordKey(db, vault);
+    const bot = new Bot({
+      db,
+      vault,
+      regions: Regions.load(),
+      moderators: new Set(),
+      moderatorContacts: [],
+      subscribeMode: config.subscribeMode,
+      retentionDays: config.retentionDays,
+      maxAreas: config.maxAreas,
+      limits: DEFAULT_LIMITS,
+      now: Date.now,
+      // The server's dispatcher and planner poll for work this process leaves.
+      onQueued: () => undefined,
+      onAlert: () => undefined,
+    });
+    const reply = bot.operate(text);
+    // A moderator command with a missing or malformed argument: the reply says what is missing.
+    if (!parsed.ok) throw new UsageError(reply);
+    return reply;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,22 @@
+/** `heads-up restore FILE`: with the server stopped, a backup becomes the database in DATA_DIR. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { restoreDatabase } from '../store/restore';
+import { cryptoReady, Vault } from '../store/vault';
+import { CommandError } from './cli-errors';
+import { databaseFile, latestMigration, readExistingKey, readLineConfig } from './line';
+
+/** Restores the backup and returns the line to print. */
+export async function restoreCommand(file: string): Promise<string> {
+  const { config, secrets } = readLineConfig();
+  const key = readExistingKey(config, secrets);
+  if ('problem' in key) throw new CommandError(key.problem);
+  const backup = path.resolve(file);
+  if (!fs.existsSync(backup)) throw new CommandError(`${backup} does not exist`);
+  await cryptoReady();
+  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const target = databaseFile(config.dataDir);
+  // The key check compares indexes only, which do not depend on the key version.
+  const n = await restoreDatabase(backup, target, new Vault(key.key), latestMigration());
+  return `restore: ${target} now holds the backup ${backup}: ${n.members} members, ${n.reports} reports, ${n.alerts} alerts; start the server`;
+}

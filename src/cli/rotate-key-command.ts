@@ -1,0 +1,80 @@
+/**
+ * `heads-up rotate-key`: with the server stopped, re-seals the line under
+ * HEADSUP_NEW_MASTER_KEY. Safe to run again after an interruption: it goes
+ * on where it stopped.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { openExclusive } from '../store/exclusive-open';
+import { KeyRotation, rotationVersions, type RotationProgress } from '../store/key-rotation';
+import { migrate } from '../store/migrate';
+import { cryptoReady, Vault } from '../store/vault';
+import { CommandError } from './cli-errors';
+import { databaseFile, decodeKey, readExistingKey, readLineConfig } from './line';
+
+/** A progress reporter: one rewritten line on a terminal, a line per tenth of each step otherwise. */
+export function progressLine(stream: NodeJS.WriteStream): (p: RotationProgress) => void {
+  let lastTenth = -1;
+  let lastStep = '';
+  return (p) => {
+    const pct = p.total === 0 ? 100 : Math.floor((p.done / p.total) * 100);
+    const line = `rotate-key: ${p.step} ${p.done}/${p.total} (${pct}%)`;
+    if (stream.isTTY) {
+      stream.write(`\r${line}\u001b[K${p.done >= p.total ? '\n' : ''}`);
+      return;
+    }
+    const tenth = Math.floor(pct / 10);
+    if (p.step !== lastStep || tenth !== lastTenth) stream.write(`${line}\n`);
+    lastStep = p.step;
+    lastTenth = tenth;
+  };
+}
+
+function batchSize(env: NodeJS.ProcessEnv): number {
+  const raw = env.HEADSUP_ROTATE_BATCH;
+  if (raw === undefined || raw === '') return 1000;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 100_000) throw new CommandError('HEADSUP_ROTATE_BATCH: expected a whole number from 1 to 100000');
+  return Number(raw);
+}
+
+/** Replaces the development key file with the new key, atomically and 0600. */
+function replaceKeyFile(file: string, key: Uint8Array): void {
+  const tmp = path.join(path.dirname(file), `.master.key.${process.pid}`);
+  fs.writeFileSync(tmp, `${Buffer.from(key).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  fs.renameSync(tmp, file);
+}
+
+/** Runs (or resumes) the rotation and returns the lines to print. */
+export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, progress = progressLine(process.stderr)): Promise<string[]> {
+  const { config, secrets } = readLineConfig(env);
+  const current = readExistingKey(config, secrets);
+  if ('problem' in current) throw new CommandError(current.problem);
+  const rawNew = env.HEADSUP_NEW_MASTER_KEY?.trim();
+  if (!rawNew) throw new CommandError('HEADSUP_NEW_MASTER_KEY is not set: generate the new key with openssl rand -base64 32');
+  const newKey = decodeKey(rawNew);
+  if (!newKey) throw new CommandError('HEADSUP_NEW_MASTER_KEY: expected base64 of exactly 32 random bytes (openssl rand -base64 32)');
+  const batch = batchSize(env);
+  const file = databaseFile(config.dataDir);
+  if (!fs.existsSync(file)) throw new CommandError(`no database at ${file}: check DATA_DIR`);
+  await cryptoReady();
+  const db = openExclusive(file);
+  try {
+    migrate(db);
+    const { from, to } = rotationVersions(db);
+    const summary = new KeyRotation(db, new Vault(current.key, from), new Vault(newKey, to), { batch, onProgress: progress }).run();
+    if (current.file) replaceKeyFile(current.file, newKey);
+    const e = summary.erased;
+    const lines = [
+      `rotate-key: every value is now sealed under key version ${summary.toVersion}; the old key no longer opens the line.`,
+      current.file
+        ? `rotate-key: ${current.file} now holds the new key.`
+        : 'rotate-key: set HEADSUP_MASTER_KEY to the new key (and remove HEADSUP_NEW_MASTER_KEY) before starting the server.',
+      `rotate-key: links that could not be recomputed were erased: ${e.reporterLinks} reporter links, ${e.blocks} blocks, ${e.signalLinks} Signal links, ${e.rateLimits} rate-limit windows, ${e.handledIds} handled message ids, ${e.screening} screening entries.`,
+    ];
+    // Without the record of handled ids, only the signature stops a captured webhook from being replayed.
+    if (e.handledIds > 0 && config.twilio) lines.push('rotate-key: rotate TWILIO_AUTH_TOKEN too (Twilio console), so that webhooks captured before now cannot be replayed.');
+    return lines;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * One channel's lane: claims that channel's due rows (urgent first) only as
+ * fast as it may send them, keeps enough sends in flight to reach its rate
+ * at the provider's observed latency, and hands each outcome to the writer
+ * as it happens. Nothing it does waits on another channel.
+ */
+import { SendError, type ChannelSender } from '../channels/types';
+import type { AlertRenderer } from '../alerts/render-alert';
+import type { Logger } from '../log/logger';
+import { safeError } from '../log/safe-error';
+import type { Db } from '../store/db';
+import { openAddress } from '../store/members';
+import { claimLane, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';
+import type { Vault } from '../store/vault';
+import { backoffDelay } from '../util/backoff';
+import type { DispatcherOptions, DispatchObserver } from './dispatcher';
+import type { OutcomeWriter, Recorded } from './outcome-writer';
+import { Pacer } from './pacer';
+
+export interface LaneDeps {
+  db: Db;
+  vault: Vault;
+  log: Logger;
+  opts: DispatcherOptions;
+  writer: OutcomeWriter;
+  renderer: AlertRenderer;
+  observer?: DispatchObserver;
+  now: () => number;
+}
+
+/** Latency assumed before the first answer: a typical Twilio call (a larger guess opens hundreds of connections at once and slows the start). */
+const FIRST_LATENCY_MS = 250;
+
+export class Lane {
+  readonly pacer: Pacer;
+  private latencyMs = FIRST_LATENCY_MS;
+  /** Sends not yet answered (awaited by stop()). */
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Rows claimed whose outcome is not in the database yet: what a hard kill would send again (the sends in flight, and answers of this turn). */
+  private unrecorded = 0;
+  private lastWindow = 0;
+  private running: Promise<void> | null = null;
+  private stopping = false;
+  private poked = false;
+  private wakeUp: (() => void) | null = null;
+
+  constructor(
+    private readonly sender: ChannelSender,
+    private readonly deps: LaneDeps,
+  ) {
+    this.pacer = new Pacer(deps.opts.sendRate, deps.now);
+  }
+
+  get channel() {
+    return this.sender.channel;
+  }
+
+  start(): void {
+    if (!this.running) this.running = this.loop();
+  }
+
+  /** Looks for work now (new rows, or a send finished). */
+  wake(): void {
+    this.poked = true;
+    this.wakeUp?.();
+  }
+
+  /** Stops claiming, waits for the sends in flight. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake();
+    await this.running;
+    this.running = null;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /**
+   * Sends allowed in flight: the rate times the observed latency, with a
+   * margin, at least one, at most maxInFlight and never more than one
+   * second of SEND_RATE.
+   */
+  window(): number {
+    const { maxInFlight, sendRate } = this.deps.opts;
+    const cap = Math.min(maxInFlight, Math.max(1, Math.ceil(sendRate)));
+    return Math.max(1, Math.min(cap, Math.ceil(((this.pacer.currentRate * this.latencyMs) / 1000) * 1.5) + 1));
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await this.step();
+      } catch (err) {
+        // A busy or locked database: logged, and tried again at the next poll.
+        this.deps.log.error({ err: safeError(err), channel: this.channel }, 'outbox lane failed; trying again');
+        await this.sleep(this.deps.opts.pollMs);
+      }
+    }
+  }
+
+  private async step(): Promise<void> {
+    const { db, opts, now } = this.deps;
+    const window = this.window();
+    if (window !== this.lastWindow) {
+      this.lastWindow = window;
+      this.deps.log.debug({ channel: this.channel, window, rate: this.pacer.currentRate }, 'outbox lane window');
+    }
+    // Answered sends free their place at once; their outcomes are written at the end of this turn
+    // of the event loop. Should writing fall behind (a busy database), the lane stops claiming.
+    const room = Math.min(window - this.inFlight.size, 2 * window - this.unrecorded);
+    if (room <= 0) return this.sleep(opts.pollMs);
+    const wait = this.pacer.waitMs();
+    if (wait > 0) return this.sleep(wait);
+    const available = this.pacer.available();
+    // When the window (not the rate) holds the lane back, claim in small groups rather than one
+    // row per answered send: a claim is a transaction. The next answers wake the lane.
+    if (this.inFlight.size > 0 && room < available && room < Math.ceil(window / 4)) return this.sleep(opts.pollMs);
+    const want = Math.max(1, Math.min(room, available));
+    this.poked = false;
+    const t = now();
+    const rows = claimLane(db, this.channel, t, want, t + opts.leaseMs);
+    if (rows.length === 0) {
+      const due = nextDue(db, this.channel);
+      return this.sleep(due === null ? opts.pollMs : Math.min(opts.pollMs, Math.max(1, due - t)));
+    }
+    for (const row of rows) {
+      this.pacer.take();
+      this.unrecorded++;
+      const recorded = () => {
+        this.unrecorded--;
+        this.wake();
+      };
+      const p = this.send(row).then(
+        (r) => this.deps.writer.add({ ...r, done: recorded }),
+        (err) => {
+          // Not recorded: the row stays leased and is sent again after its lease (or the next start).
+          this.deps.log.error({ err: safeError(err), outboxId: row.id }, 'send bookkeeping failed');
+          recorded();
+        },
+      );
+      const tracked: Promise<void> = p.finally(() => {
+        this.inFlight.delete(tracked);
+        this.wake();
+      });
+      this.inFlight.add(tracked);
+    }
+  }
+
+  /** Waits `ms`, or less if woken (a poke while busy is remembered). */
+  private sleep(ms: number): Promise<void> {
+    if (this.poked || this.stopping) {
+      this.poked = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = null;
+        this.poked = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+
+  private failed(row: ClaimedRow, error: string, mark?: Recorded['mark']): Recorded {
+    this.deps.observer?.outcome(row.channel, 'failed', error);
+    return { outcome: { id: row.id, kind: 'failed', error }, mark };
+  }
+
+  private async send(row: ClaimedRow): Promise<Recorded> {
+    const { vault, renderer, opts, now } = this.deps;
+    if (row.member_status === 'stopped' || row.member_status === 'invalid') return this.failed(row, `recipient_${row.member_status}`);
+    if (row.alert_id !== null && now() - row.created_at > opts.maxAgeMs) return this.failed(row, 'expired');
+    if (!row.address_ct) return this.failed(row, 'no_address');
+    let body: string | null;
+    let to: string;
+    try {
+      body = row.alert_id !== null ? renderer.render(row.alert_id, row.lang) : openBody(vault, row);
+      to =
+        row.member_id !== null
+          ? openAddress(vault, { id: row.member_id, address_ct: row.address_ct, key_version: row.address_kv })
+          : openRowAddress(vault, row);
+    } catch (err) {
+      this.deps.log.error({ err: safeError(err), outboxId: row.id }, 'an outbox row could not be opened');
+      // A busy database passes; a row that cannot be decrypted never will open: fail it rather than claim it again and again.
+      if (String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_')) {
+        return { outcome: { id: row.id, kind: 'retry', dueAt: now() + backoffDelay(opts.backoff, row.attempts), error: 'database' } };
+      }
+      return this.failed(row, 'unreadable');
+    }
+    if (body === null) return this.failed(row, 'alert_gone');
+    const started = now();
+    try {
+      const { providerId } = await this.sender.send(to, body, { ref: row.id });
+      this.answered(started, false);
+      this.deps.observer?.outcome(row.channel, 'sent');
+      return { outcome: { id: row.id, kind: 'sent', providerId } };
+    } catch (err) {
+      return this.onError(row, err, started);
+    }
+  }
+
+  private answered(started: number, throttled: boolean): void {
+    const ms = this.deps.now() - started;
+    this.latencyMs = this.latencyMs * 0.8 + ms * 0.2;
+    this.pacer.observe(throttled);
+  }
+
+  private onError(row: ClaimedRow, err: unknown, started: number): Recorded {
+    const { opts, log, now, observer } = this.deps;
+    const e = err instanceof SendError ? err : new SendError('server', 'internal');
+    if (!(err instanceof SendError)) log.error({ err: safeError(err), outboxId: row.id }, 'unexpected send failure');
+    if (e.kind !== 'connection') this.answered(started, e.kind === 'throttled');
+    const reason = `${e.kind}${e.code ? `:${e.code}` : ''}`;
+    if (e.retryable && row.attempts < opts.backoff.maxAttempts) {
+      let delay = backoffDelay(opts.backoff, row.attempts);
+      if (e.kind === 'throttled') {
+        // Only this message goes back; the lane slows down only if throttling persists (Pacer).
+        delay = Math.max(backoffDelay(opts.throttleBackoff, row.attempts), e.retryAfterMs ?? 0);
+        if (e.retryAfterMs !== undefined) this.pacer.pauseFor(e.retryAfterMs);
+      }
+      observer?.outcome(row.channel, 'retry', e.kind);
+      log.warn({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed; will retry');
+      return { outcome: { id: row.id, kind: 'retry', dueAt: now() + delay, error: reason } };
+    }
+    log.warn({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed for good');
+    const mark = row.member_id !== null && (e.kind === 'stopped' || e.kind === 'invalid') ? { memberId: row.member_id, status: e.kind } : undefined;
+    return this.failed(row, e.retryable ? `gave_up:${reason}` : reason, mark);
+  }
+}

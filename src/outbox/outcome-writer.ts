@@ -1,0 +1,72 @@
+/**
+ * Records send outcomes as they happen: everything that finished in one
+ * turn of the event loop is written in one transaction right after it, so
+ * a hard kill can repeat only the sends truly in flight. A failed write
+ * (a busy database) is logged and tried again shortly; nothing is dropped.
+ */
+import type { Logger } from '../log/logger';
+import { safeError } from '../log/safe-error';
+import type { Db } from '../store/db';
+import { setMemberStatus } from '../store/members';
+import { recordOutcomes, type Outcome } from '../store/outbox';
+import { unsubscribeAll } from '../store/subscriptions';
+
+/** An outcome, and what it says about the member (a refusal that will repeat for every message). */
+export interface Recorded {
+  outcome: Outcome;
+  mark?: { memberId: number; status: 'stopped' | 'invalid' };
+  /** Called once the outcome is in the database. */
+  done?: () => void;
+}
+
+const RETRY_MS = 100;
+
+export class OutcomeWriter {
+  private pending: Recorded[] = [];
+  private scheduled = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Queues one outcome for the end of this event-loop turn. */
+  add(r: Recorded): void {
+    this.pending.push(r);
+    if (!this.scheduled && !this.retryTimer) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /** Writes what is queued now; returns whether it all reached the database. */
+  flush(): boolean {
+    this.scheduled = false;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const batch = this.pending;
+    if (batch.length === 0) return true;
+    this.pending = [];
+    try {
+      this.db.transaction(() => {
+        recordOutcomes(this.db, batch.map((r) => r.outcome), this.now());
+        for (const { mark } of batch) {
+          if (!mark) continue;
+          // The provider will refuse every later message too: stop queuing for this member.
+          setMemberStatus(this.db, mark.memberId, mark.status);
+          unsubscribeAll(this.db, mark.memberId);
+        }
+      });
+      for (const r of batch) r.done?.();
+      return true;
+    } catch (err) {
+      this.pending = batch.concat(this.pending);
+      this.log.error({ err: safeError(err), outcomes: batch.length }, 'recording send outcomes failed; trying again');
+      this.retryTimer = setTimeout(() => this.flush(), RETRY_MS);
+      this.retryTimer.unref();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * A lane's pace: at most the lane's current rate in any second (a sliding
+ * window), never above SEND_RATE. Throttling by the provider slows the lane only when it
+ * persists (more than a fifth of a second's answers, three at least, are
+ * 429s: the rate halves); the rate then recovers step by step. A provider
+ * that names a wait (Signal's rate limit) pauses the lane.
+ */
+
+/** The share of 429s in a one-second window above which the lane halves its rate. */
+const THROTTLED_SHARE = 0.2;
+const THROTTLED_MIN = 3;
+const WINDOW_MS = 1_000;
+/** Recovery: each calm second gives back this share of SEND_RATE. */
+const RECOVER_STEP = 1 / 8;
+
+export class Pacer {
+  private rate: number;
+  /** When the most recent sends started, oldest first (at most one second's worth). */
+  private readonly sent: number[] = [];
+  private pausedUntil = 0;
+  private windowStart: number;
+  private answers = 0;
+  private throttled = 0;
+
+  constructor(
+    /** SEND_RATE: most sends per second; Infinity for none. */
+    readonly maxRate: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.rate = maxRate;
+    this.windowStart = now();
+  }
+
+  /** The rate the lane sends at now (SEND_RATE, or less while throttled). */
+  get currentRate(): number {
+    return this.rate;
+  }
+
+  // A sliding window: at most k sends in any k / rate seconds (one second for a whole rate).
+  // Timer lateness is caught up within the window, and no second ever carries more than the rate.
+  private k(): number {
+    return Math.max(1, Math.floor(this.rate));
+  }
+
+  private periodMs(): number {
+    return (this.k() / this.rate) * 1000;
+  }
+
+  /** How long until the next send may start (0: now). */
+  waitMs(): number {
+    const t = this.now();
+    if (this.pausedUntil > t) return this.pausedUntil - t;
+    if (!Number.isFinite(this.rate)) return 0;
+    const k = this.k();
+    if (this.sent.length < k) return 0;
+    return Math.max(0, Math.ceil((this.sent[this.sent.length - k] as number) + this.periodMs() - t));
+  }
+
+  /** Sends allowed right now. */
+  available(): number {
+    const t = this.now();
+    if (this.pausedUntil > t) return 0;
+    if (!Number.isFinite(this.rate)) return Number.MAX_SAFE_INTEGER;
+    const k = this.k();
+    const since = t - this.periodMs();
+    let recent = 0;
+    for (let i = this.sent.length - 1; i >= 0 && recent < k && (this.sent[i] as number) > since; i--) recent++;
+    return k - recent;
+  }
+
+  /** Takes one send's place in the window. */
+  take(): void {
+    if (!Number.isFinite(this.rate)) return;
+    this.sent.push(this.now());
+    if (this.sent.length > 2 * Math.max(1, Math.floor(this.maxRate))) this.sent.splice(0, this.sent.length - this.k());
+  }
+
+  /** Stops sends until `ms` from now. */
+  pauseFor(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+  }
+
+  /** Whether the lane is paused now. */
+  get paused(): boolean {
+    return this.pausedUntil > this.now();
+  }
+
+  /** Counts one answer from the provider; at the end of each window, slows down or recovers. */
+  observe(throttled: boolean): void {
+    const t = this.now();
+    if (t - this.windowStart >= WINDOW_MS) {
+      if (this.throttled >= THROTTLED_MIN && this.throttled > this.answers * THROTTLED_SHARE) {
+        this.rate = Math.max(this.maxRate / 64, this.rate / 2);
+      } else if (this.rate < this.maxRate) {
+        this.rate = Math.min(this.maxRate, this.rate + this.maxRate * RECOVER_STEP);
+      }
+      this.windowStart = t;
+      this.answers = 0;
+      this.throttled = 0;
+    }
+    this.answers++;
+    if (throttled) this.throttled++;
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Opens the database for a command that must be its only user (restore,
+ * rotate-key): with SQLite's exclusive locking mode, which fails at once
+ * while any other connection (a running server) has the database open, and
+ * keeps a server from opening it until this connection closes.
+ */
+import { Db } from './db';
+
+/** Another process has the database open. */
+export class DatabaseInUseError extends Error {
+  constructor() {
+    super('the database is in use: stop the server first');
+    this.name = 'DatabaseInUseError';
+  }
+}
+
+/** Opens `file` (which must exist) as its only user; throws DatabaseInUseError if another process has it open. */
+export function openExclusive(file: string): Db {
+  const db = new Db(file);
+  try {
+    db.sqlite.pragma('busy_timeout = 0');
+    db.sqlite.pragma('locking_mode = EXCLUSIVE');
+    // The lock is taken by the first write transaction and then kept.
+    db.sqlite.exec('BEGIN EXCLUSIVE; COMMIT');
+    return db;
+  } catch (err) {
+    db.close();
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new DatabaseInUseError();
+    throw err;
+  }
+}

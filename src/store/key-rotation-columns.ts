@@ -1,0 +1,30 @@
+/**
+ * What rotate-key covers: every sealed column and every blind-index column
+ * of the schema (a test compares these lists with the migrated database, so
+ * a new one cannot ship without a rule for rotation).
+ */
+
+/** Every sealed column (`<column>_ct`, with `key_version`), and what rotation does with it. */
+export const SEALED_COLUMNS = [
+  { table: 'members', column: 'address', rotation: 're-sealed' },
+  { table: 'reports', column: 'text', rotation: 're-sealed' },
+  { table: 'alerts', column: 'text', rotation: 're-sealed' },
+  { table: 'outbox', column: 'body', rotation: 're-sealed' },
+  { table: 'outbox', column: 'address', rotation: 're-sealed with the body (a reply to someone who is not a member)' },
+  { table: 'inbound_retry', column: 'item', rotation: 're-sealed' },
+  { table: 'inbound_messages', column: 'reply', rotation: 'erased with the handled ids it belongs to' },
+] as const;
+
+/** Every blind-index column (`*_bidx`), its purpose, and what rotation does with it. */
+export const INDEX_COLUMNS = [
+  { table: 'members', column: 'address_bidx', purpose: 'member', rotation: 'recomputed from the sealed address' },
+  { table: 'members', column: 'phone_bidx', purpose: 'link', rotation: "recomputed from an SMS row's address; a Signal row takes its SMS twin's, or loses it until its member writes again" },
+  { table: 'reports', column: 'reporter_bidx', purpose: 'reporter', rotation: "recomputed for members; erased for reporters who are not members" },
+  { table: 'blocked_senders', column: 'reporter_bidx', purpose: 'reporter', rotation: 'recomputed for members; erased for senders who are not members' },
+  { table: 'sender_limits', column: 'sender_bidx', purpose: 'sender', rotation: 'recomputed for members; erased for others' },
+  { table: 'inbound_retry', column: 'sender_bidx', purpose: 'sender', rotation: "recomputed from the parked message's sealed sender" },
+  { table: 'inbound_messages', column: 'sender_bidx', purpose: 'sender', rotation: 'erased with the handled ids' },
+  { table: 'inbound_seen', column: 'provider_bidx', purpose: 'inbound', rotation: 'erased: the provider id is not stored' },
+  { table: 'screening', column: 'number_bidx', purpose: 'screen', rotation: "recomputed from the alert's sealed text" },
+  { table: 'inbound_messages', column: 'provider_bidx', purpose: 'inbound', rotation: 'erased: the provider id is not stored' },
+] as const;

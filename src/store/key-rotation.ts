@@ -1,0 +1,315 @@
+/**
+ * rotate-key: re-seals every sealed value under a new master key and
+ * recomputes every blind index, in batches of rows, each batch one
+ * transaction that also moves the saved cursor, so a run killed half-way
+ * resumes where it stopped. The key check (and with it the key that opens
+ * the line) changes only in the last transaction.
+ *
+ * A blind index can only be recomputed from what it indexes. Members'
+ * addresses are sealed, so every index of a member is recomputed (their own,
+ * their reporter and rate-limit indexes, the Signal link); screening indexes
+ * come from the alert's sealed text; a parked message carries its sender.
+ * What the database holds only as an index (a reporter or blocked sender who
+ * is not a member, a handled provider message id, the number of a Signal
+ * member with no SMS twin) cannot be carried over: those links are erased
+ * and counted, never left under the old key.
+ */
+import { memberKey, type Channel } from '../phone/identity';
+import { numbersInText } from '../phone/numbers';
+import type { Db } from './db';
+import { keyCheckValue, keyOpens, readKeyState, writeKeyState } from './key-state';
+import { SEALED_COLUMNS } from './key-rotation-columns';
+import type { Slot, Vault } from './vault';
+
+const STEPS = ['members', 'reports', 'alerts', 'outbox', 'inbound_retry', 'references'] as const;
+export type RotationStep = (typeof STEPS)[number];
+
+/** Where a run is, for a progress line. */
+export interface RotationProgress {
+  step: RotationStep;
+  done: number;
+  total: number;
+}
+
+/** What a completed run changed, in counts. */
+export interface RotationSummary {
+  toVersion: number;
+  resealed: Record<string, number>;
+  /** Links that could not be recomputed and were erased. */
+  erased: { reporterLinks: number; blocks: number; signalLinks: number; rateLimits: number; handledIds: number; screening: number };
+}
+
+export interface RotationOptions {
+  /** Rows per transaction. */
+  batch?: number;
+  onProgress?: (p: RotationProgress) => void;
+  now?: () => number;
+}
+
+/** A rotation cannot start or go on; the message says why and what to do. */
+export class RotationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RotationError';
+  }
+}
+
+interface State {
+  to_version: number;
+  new_check: Buffer;
+  step: RotationStep;
+  cursor: number;
+}
+
+/**
+ * The key version a rotation starts from (the stored one) and goes to. The
+ * caller builds the two vaults with these versions.
+ */
+export function rotationVersions(db: Db): { from: number; to: number } {
+  const { version } = readKeyState(db);
+  return { from: version, to: version + 1 };
+}
+
+/** Re-keys the line from `oldVault` to `newVault`; starts a rotation or resumes an interrupted one. */
+export class KeyRotation {
+  private readonly batch: number;
+  private readonly summary: RotationSummary;
+
+  constructor(
+    private readonly db: Db,
+    private readonly oldVault: Vault,
+    private readonly newVault: Vault,
+    private readonly opts: RotationOptions = {},
+  ) {
+    this.batch = opts.batch ?? 1000;
+    this.summary = {
+      toVersion: newVault.keyVersion,
+      resealed: {},
+      erased: { reporterLinks: 0, blocks: 0, signalLinks: 0, rateLimits: 0, handledIds: 0, screening: 0 },
+    };
+  }
+
+  /** Runs (or resumes) the rotation to the end. */
+  run(): RotationSummary {
+    let state = this.begin();
+    while (state.step !== 'references') state = this.db.transaction(() => this.step(state));
+    this.db.transaction(() => this.finish());
+    this.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    return this.summary;
+  }
+
+  private begin(): State {
+    const { db, oldVault, newVault } = this;
+    const { version } = readKeyState(db);
+    if (oldVault.keyVersion !== version || newVault.keyVersion !== version + 1) throw new Error('rotation vaults must have the stored version and the next');
+    const newCheck = keyCheckValue(newVault);
+    if (newCheck.equals(keyCheckValue(oldVault))) throw new RotationError('HEADSUP_NEW_MASTER_KEY is the current key: generate a new one (openssl rand -base64 32)');
+    const existing = db.sqlite.prepare('SELECT to_version, new_check, step, cursor FROM key_rotation WHERE id = 1').get() as State | undefined;
+    if (existing && !existing.new_check.equals(newCheck)) {
+      throw new RotationError('an interrupted rotation to another key is under way: run rotate-key again with the HEADSUP_NEW_MASTER_KEY it started with');
+    }
+    if (keyOpens(db.sqlite, oldVault, { resuming: true }) === 'mismatch') throw new RotationError('HEADSUP_MASTER_KEY does not open this database: set it to the current key');
+    if (existing) return existing;
+    const state: State = { to_version: newVault.keyVersion, new_check: newCheck, step: 'members', cursor: 0 };
+    db.transaction(() => {
+      db.stmt('DELETE FROM key_rotation_map').run();
+      db.stmt('INSERT INTO key_rotation (id, to_version, new_check, step, cursor, started_at) VALUES (1, ?, ?, ?, 0, ?)').run(
+        state.to_version,
+        newCheck,
+        state.step,
+        (this.opts.now ?? Date.now)(),
+      );
+    });
+    return state;
+  }
+
+  /** Opens a value sealed under either key, by the version its row records. */
+  private open(sealed: Buffer, slot: Slot, version: number): string {
+    if (version === this.newVault.keyVersion) return this.newVault.open(sealed, slot, version);
+    if (version === this.oldVault.keyVersion) return this.oldVault.open(sealed, slot, version);
+    throw new RotationError(`a value in ${slot.table}.${slot.column} is sealed under key version ${version}, which is neither the current nor the new key`);
+  }
+
+  private rowsOf(step: RotationStep, upTo?: number): number {
+    const where = [step === 'outbox' ? '(body_ct IS NOT NULL OR address_ct IS NOT NULL)' : '', upTo === undefined ? '' : 'id <= ?'].filter(Boolean);
+    const sql = `SELECT count(*) AS n FROM ${step}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    return (this.db.stmt(sql).get(...(upTo === undefined ? [] : [upTo])) as { n: number }).n;
+  }
+
+  /** Rows done and to do in each step, counted once (a resumed step starts from its cursor). */
+  private readonly counts = new Map<RotationStep, { done: number; total: number }>();
+
+  /** One batch of the current step, in the caller's transaction; returns the next state. */
+  private step(state: State): State {
+    let count = this.counts.get(state.step);
+    if (this.opts.onProgress && !count) {
+      count = { done: this.rowsOf(state.step, state.cursor), total: this.rowsOf(state.step) };
+      this.counts.set(state.step, count);
+    }
+    const before = this.done;
+    const last = this.runBatch(state.step, state.cursor);
+    const next: State =
+      last === null ? { ...state, step: STEPS[STEPS.indexOf(state.step) + 1] as RotationStep, cursor: 0 } : { ...state, cursor: last };
+    this.db.stmt('UPDATE key_rotation SET step = ?, cursor = ? WHERE id = 1').run(next.step, next.cursor);
+    if (this.opts.onProgress && count) {
+      count.done = last === null ? count.total : count.done + (this.done - before);
+      this.opts.onProgress({ step: state.step, ...count });
+    }
+    return next;
+  }
+
+  /** Rows re-keyed by this run. */
+  private done = 0;
+
+  /** Re-keys up to `batch` rows after `cursor`; returns the last id done, or null when the step is complete. */
+  private runBatch(step: RotationStep, cursor: number): number | null {
+    switch (step) {
+      case 'members':
+        return this.members(cursor);
+      case 'alerts':
+        return this.alerts(cursor);
+      case 'reports':
+        return this.reseal('reports', 'text', cursor);
+      case 'outbox':
+        return this.outbox(cursor);
+      case 'inbound_retry':
+        return this.parked(cursor);
+      default:
+        return null;
+    }
+  }
+
+  private tally(table: string, n: number): void {
+    this.done += n;
+    this.summary.resealed[table] = (this.summary.resealed[table] ?? 0) + n;
+  }
+
+  /**
+   * Re-seals the outbox's body and its own address (a direct reply) together:
+   * both share the row's key version.
+   */
+  private outbox(cursor: number): number | null {
+    const rows = this.db
+      .stmt('SELECT id, body_ct, address_ct, key_version FROM outbox WHERE id > ? AND (body_ct IS NOT NULL OR address_ct IS NOT NULL) ORDER BY id LIMIT ?')
+      .all(cursor, this.batch) as Array<{ id: number; body_ct: Buffer | null; address_ct: Buffer | null; key_version: number }>;
+    const update = this.db.stmt('UPDATE outbox SET body_ct = ?, address_ct = ?, key_version = ? WHERE id = ?');
+    const reseal = (ct: Buffer | null, column: string, r: { id: number; key_version: number }) => {
+      if (ct === null) return null;
+      const slot = { table: 'outbox', column, row: r.id };
+      return this.newVault.seal(this.open(ct, slot, r.key_version), slot);
+    };
+    for (const r of rows) update.run(reseal(r.body_ct, 'body', r), reseal(r.address_ct, 'address', r), this.newVault.keyVersion, r.id);
+    this.tally('outbox', rows.length);
+    return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;
+  }
+
+  /** Re-seals one column of the next batch of rows; `each` sees each row's plaintext. */
+  private reseal(table: string, column: string, cursor: number, each?: (id: number, plain: string) => void): number | null {
+    const rows = this.db
+      .stmt(`SELECT id, ${column}_ct AS ct, key_version FROM ${table} WHERE id > ? AND ${column}_ct IS NOT NULL ORDER BY id LIMIT ?`)
+      .all(cursor, this.batch) as Array<{ id: number; ct: Buffer; key_version: number }>;
+    const update = this.db.stmt(`UPDATE ${table} SET ${column}_ct = ?, key_version = ? WHERE id = ?`);
+    for (const r of rows) {
+      const slot = { table, column, row: r.id };
+      const plain = this.open(r.ct, slot, r.key_version);
+      update.run(this.newVault.seal(plain, slot), this.newVault.keyVersion, r.id);
+      each?.(r.id, plain);
+    }
+    this.tally(table, rows.length);
+    return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;
+  }
+
+  private map(purpose: string, oldIndex: Buffer, newIndex: Buffer): void {
+    this.db.stmt('INSERT OR IGNORE INTO key_rotation_map (purpose, old, new) VALUES (?, ?, ?)').run(purpose, oldIndex, newIndex);
+  }
+
+  /**
+   * Members: the address re-sealed and its index recomputed; the indexes other
+   * tables hold of this member (as reporter, as rate-limited sender, as the
+   * SMS twin of a Signal member) are mapped old → new for the last step.
+   */
+  private members(cursor: number): number | null {
+    const { db, oldVault, newVault } = this;
+    const rows = db
+      .stmt('SELECT id, channel, address_ct, key_version, phone_bidx FROM members WHERE id > ? ORDER BY id LIMIT ?')
+      .all(cursor, this.batch) as Array<{ id: number; channel: Channel; address_ct: Buffer | null; key_version: number; phone_bidx: Buffer | null }>;
+    const update = db.stmt('UPDATE members SET address_ct = ?, key_version = ?, address_bidx = ? WHERE id = ?');
+    const relink = db.stmt('UPDATE members SET phone_bidx = ? WHERE id = ?');
+    const reporter = db.stmt('SELECT 1 FROM reports WHERE reporter_bidx = @k UNION ALL SELECT 1 FROM blocked_senders WHERE reporter_bidx = @k LIMIT 1');
+    const limited = db.stmt('SELECT 1 FROM sender_limits WHERE sender_bidx = ? LIMIT 1');
+    for (const r of rows) {
+      if (!r.address_ct) throw new RotationError(`member ${r.id} has no sealed address to re-key`);
+      const slot = { table: 'members', column: 'address', row: r.id };
+      const address = this.open(r.address_ct, slot, r.key_version);
+      const key = memberKey({ channel: r.channel, address });
+      update.run(newVault.seal(address, slot), newVault.keyVersion, newVault.index('member', key), r.id);
+      // An SMS row's address is the number its link is an index of; its Signal twin shares the old value.
+      if (r.channel === 'sms' && r.phone_bidx) {
+        const link = newVault.index('link', address);
+        relink.run(link, r.id);
+        this.map('link', r.phone_bidx, link);
+      }
+      const oldReporter = oldVault.index('reporter', key);
+      if (reporter.get({ k: oldReporter })) this.map('reporter', oldReporter, newVault.index('reporter', key));
+      const oldSender = oldVault.index('sender', key);
+      if (limited.get(oldSender)) this.map('sender', oldSender, newVault.index('sender', key));
+    }
+    this.tally('members', rows.length);
+    return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;
+  }
+
+  /** Parked messages: re-sealed, and their sender index recomputed from the sender they carry. */
+  private parked(cursor: number): number | null {
+    const { db, newVault } = this;
+    const sender = db.stmt('UPDATE inbound_retry SET sender_bidx = ? WHERE id = ?');
+    return this.reseal('inbound_retry', 'item', cursor, (id, item) => {
+      const parsed = JSON.parse(item) as { sender?: { channel?: Channel; address?: string } };
+      const from = parsed.sender;
+      sender.run(from?.channel && from.address ? newVault.index('sender', memberKey({ channel: from.channel, address: from.address })) : null, id);
+    });
+  }
+
+  /** Alerts: the text re-sealed, and the screening indexes of the numbers it names recomputed from it. */
+  private alerts(cursor: number): number | null {
+    const { db, oldVault, newVault } = this;
+    const rekey = db.stmt('UPDATE screening SET number_bidx = ? WHERE alert_id = ? AND number_bidx = ?');
+    return this.reseal('alerts', 'text', cursor, (id, text) => {
+      let kept = 0;
+      for (const n of numbersInText(text)) kept += rekey.run(newVault.index('screen', n), id, oldVault.index('screen', n)).changes;
+      const all = (db.stmt('SELECT count(*) AS n FROM screening WHERE alert_id = ?').get(id) as { n: number }).n;
+      if (all > kept) {
+        // Entries the text no longer yields cannot be recomputed: erase them rather than keep them under the old key.
+        const fresh = numbersInText(text).map((n) => newVault.index('screen', n));
+        const rows = db.stmt('SELECT number_bidx FROM screening WHERE alert_id = ?').all(id) as Array<{ number_bidx: Buffer }>;
+        const drop = db.stmt('DELETE FROM screening WHERE alert_id = ? AND number_bidx = ?');
+        for (const r of rows) if (!fresh.some((f) => f.equals(r.number_bidx))) this.summary.erased.screening += drop.run(id, r.number_bidx).changes;
+      }
+    });
+  }
+
+  /** The last step, in one transaction: links held by other tables, then the new key check. */
+  private finish(): void {
+    const { db } = this;
+    const e = this.summary.erased;
+    const mapped = (purpose: string, column: string) => `(SELECT new FROM key_rotation_map WHERE purpose = '${purpose}' AND old = ${column})`;
+    const unmapped = (purpose: string, column: string) => `NOT EXISTS (SELECT 1 FROM key_rotation_map WHERE purpose = '${purpose}' AND old = ${column})`;
+    e.signalLinks += db.stmt(`UPDATE members SET phone_bidx = NULL WHERE channel = 'signal' AND phone_bidx IS NOT NULL AND ${unmapped('link', 'phone_bidx')}`).run().changes;
+    db.stmt(`UPDATE members SET phone_bidx = ${mapped('link', 'phone_bidx')} WHERE channel = 'signal' AND phone_bidx IS NOT NULL`).run();
+    e.reporterLinks += db.stmt(`UPDATE reports SET reporter_bidx = NULL WHERE reporter_bidx IS NOT NULL AND ${unmapped('reporter', 'reporter_bidx')}`).run().changes;
+    db.stmt(`UPDATE reports SET reporter_bidx = ${mapped('reporter', 'reporter_bidx')} WHERE reporter_bidx IS NOT NULL`).run();
+    e.blocks += db.stmt(`DELETE FROM blocked_senders WHERE ${unmapped('reporter', 'reporter_bidx')}`).run().changes;
+    db.stmt(`UPDATE blocked_senders SET reporter_bidx = ${mapped('reporter', 'reporter_bidx')}`).run();
+    e.rateLimits += db.stmt(`DELETE FROM sender_limits WHERE ${unmapped('sender', 'sender_bidx')}`).run().changes;
+    db.stmt(`UPDATE sender_limits SET sender_bidx = ${mapped('sender', 'sender_bidx')}`).run();
+    // Handled provider ids are stored only as indexes: they cannot be recomputed.
+    e.handledIds += db.stmt('DELETE FROM inbound_messages').run().changes;
+    e.handledIds += db.stmt('DELETE FROM inbound_seen').run().changes;
+    db.stmt('DELETE FROM key_rotation_map').run();
+    for (const { table, column } of SEALED_COLUMNS) {
+      const left = db.stmt(`SELECT count(*) AS n FROM ${table} WHERE ${column}_ct IS NOT NULL AND key_version <> ?`).get(this.newVault.keyVersion) as { n: number };
+      if (left.n > 0) throw new RotationError(`${left.n} values in ${table}.${column} are still under the old key: run rotate-key again`);
+    }
+    writeKeyState(db, this.newVault);
+    db.stmt('DELETE FROM key_rotation WHERE id = 1').run();
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Bookkeeping of moderator notices: how many went out in the current period
+ * (past a cap the rest are counted into one digest per moderator), and which
+ * notices quote a report (erased once it is decided or edited).
+ */
+import type { Db } from './db';
+
+export interface NoticePeriod {
+  periodStart: number;
+  heldReports: number;
+  heldJoins: number;
+}
+
+/**
+ * Counts one notice of `kind` in the period containing `now` (periods of
+ * `periodMs`, aligned to the clock). Returns null when it may be sent, else
+ * the period's held counts, this one included.
+ */
+export function takeNoticeSlot(db: Db, kind: 'report' | 'join', max: number, periodMs: number, now: number): NoticePeriod | null {
+  const periodStart = now - (now % periodMs);
+  const row = db.stmt('SELECT period_start, sent, held_reports, held_joins FROM notice_period WHERE id = 1').get() as
+    | { period_start: number; sent: number; held_reports: number; held_joins: number }
+    | undefined;
+  if (!row || row.period_start !== periodStart) {
+    db.stmt('INSERT OR REPLACE INTO notice_period (id, period_start, sent, held_reports, held_joins) VALUES (1, ?, 1, 0, 0)').run(periodStart);
+    return null;
+  }
+  if (row.sent < max) {
+    db.stmt('UPDATE notice_period SET sent = sent + 1 WHERE id = 1').run();
+    return null;
+  }
+  const heldReports = row.held_reports + (kind === 'report' ? 1 : 0);
+  const heldJoins = row.held_joins + (kind === 'join' ? 1 : 0);
+  db.stmt('UPDATE notice_period SET held_reports = ?, held_joins = ? WHERE id = 1').run(heldReports, heldJoins);
+  return { periodStart, heldReports, heldJoins };
+}
+
+/** The digest already queued for a moderator in a period and not yet claimed by the dispatcher, if any. */
+export function openDigest(db: Db, memberId: number, periodStart: number): number | undefined {
+  const row = db
+    .stmt(
+      `SELECT d.outbox_id AS id FROM notice_digests d JOIN outbox o ON o.id = d.outbox_id
+       WHERE d.member_id = ? AND d.period_start = ? AND o.state = 'pending' AND o.lease_until = 0`,
+    )
+    .get(memberId, periodStart) as { id: number } | undefined;
+  return row?.id;
+}
+
+/** Records a queued digest and holds it until `dueAt` (the end of its period). */
+export function holdDigest(db: Db, outboxId: number, memberId: number, periodStart: number, dueAt: number): void {
+  db.stmt('UPDATE outbox SET due_at = ? WHERE id = ?').run(dueAt, outboxId);
+  db.stmt('INSERT INTO notice_digests (outbox_id, member_id, period_start) VALUES (?, ?, ?)').run(outboxId, memberId, periodStart);
+}
+
+/** Removes a queued message no claim holds (a digest superseded by a newer count). */
+export function dropQueued(db: Db, outboxId: number): void {
+  db.stmt('DELETE FROM outbox WHERE id = ?').run(outboxId);
+}
+
+/** Records that an outbox row quotes a report. */
+export function linkNotice(db: Db, outboxId: number, reportId: number): void {
+  db.stmt('INSERT OR IGNORE INTO report_notices (outbox_id, report_id) VALUES (?, ?)').run(outboxId, reportId);
+}
+
+/**
+ * Erases the text of every moderator notice that quotes a report. Rows are
+ * never deleted: one may be in flight, and the dispatcher records outcomes
+ * by row id, which a new row could reuse. A notice already sent (or failed)
+ * loses its body; one still waiting and unclaimed is not sent at all (the
+ * report is decided). One in flight keeps its body until the sweep in
+ * retention (sweepDecidedNotices). Returns how many were erased.
+ */
+export function eraseReportNotices(db: Db, reportId: number, now: number): number {
+  const linked = 'SELECT outbox_id FROM report_notices WHERE report_id = @report';
+  const done = db.stmt(`UPDATE outbox SET body_ct = NULL WHERE id IN (${linked}) AND state <> 'pending' AND body_ct IS NOT NULL`).run({ report: reportId }).changes;
+  const waiting = db
+    .stmt(`UPDATE outbox SET body_ct = NULL, state = 'failed', error = 'superseded', updated_at = @now WHERE id IN (${linked}) AND state = 'pending' AND lease_until <= @now`)
+    .run({ report: reportId, now }).changes;
+  db.stmt(`DELETE FROM report_notices WHERE report_id = ? AND outbox_id IN (SELECT id FROM outbox WHERE body_ct IS NULL)`).run(reportId);
+  return done + waiting;
+}
+
+/** Erases the notices of decided reports that were in flight when the report was decided. */
+export function sweepDecidedNotices(db: Db): number {
+  const decided = "SELECT n.outbox_id FROM report_notices n JOIN reports r ON r.id = n.report_id WHERE r.status <> 'pending'";
+  const erased = db.stmt(`UPDATE outbox SET body_ct = NULL WHERE id IN (${decided}) AND state <> 'pending' AND body_ct IS NOT NULL`).run().changes;
+  db.stmt('DELETE FROM report_notices WHERE outbox_id IN (SELECT id FROM outbox WHERE body_ct IS NULL)').run();
+  return erased;
+}

@@ -1,0 +1,123 @@
+/**
+ * Restore: a backup becomes the database of a stopped line. The backup is
+ * checked first (intact, not from a newer schema, made under this key),
+ * copied beside the database and migrated there; only then is the current
+ * database set aside and the copy moved into its place. The set-aside file
+ * is put back if anything fails, and removed once the restored database has
+ * opened and passed its checks.
+ */
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { countTables, type LineCounts } from './backup';
+import { Db } from './db';
+import { openExclusive } from './exclusive-open';
+import { keyOpens } from './key-state';
+import { migrate } from './migrate';
+import type { Vault } from './vault';
+
+/** A backup that must not be restored; the message says why. */
+export class RestoreRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RestoreRefused';
+  }
+}
+
+function hasTable(db: Database.Database, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** Refuses a database that is damaged, from a newer schema, made under another key, or taken mid-rotation. */
+function inspect(db: Database.Database, file: string, vault: Vault, latestKnown: number): void {
+  let ok: unknown;
+  try {
+    ok = db.pragma('quick_check', { simple: true });
+  } catch {
+    ok = 'not a database';
+  }
+  if (ok !== 'ok') throw new RestoreRefused(`${file} is damaged or not a Heads Up backup`);
+  if (!hasTable(db, 'schema_migrations') || !hasTable(db, 'members')) throw new RestoreRefused(`${file} is not a Heads Up backup`);
+  const schema = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  if (schema > latestKnown) throw new RestoreRefused(`${file} was made by a newer version of Heads Up (schema ${schema}, this one knows ${latestKnown}): upgrade first`);
+  const key = keyOpens(db, vault);
+  if (key === 'rotating') throw new RestoreRefused(`${file} was taken during an interrupted key rotation: restore another backup`);
+  if (key === 'mismatch') throw new RestoreRefused(`${file} was made under another master key: set HEADSUP_MASTER_KEY to the key of that backup`);
+}
+
+/** Refuses a backup that is damaged, from a newer schema, made under another key, or taken mid-rotation. */
+export function checkBackup(file: string, vault: Vault, latestKnown: number): void {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new RestoreRefused(`${file} cannot be opened as a database`);
+  }
+  try {
+    inspect(db, file, vault, latestKnown);
+  } finally {
+    db.close();
+  }
+}
+
+/** Restores `backup` into `target` (the line's database path); throws DatabaseInUseError while a server has it open. */
+export async function restoreDatabase(backup: string, target: string, vault: Vault, latestKnown: number): Promise<LineCounts> {
+  checkBackup(backup, vault, latestKnown);
+  // Held from here to the swap: no server can open the database meanwhile.
+  const live = fs.existsSync(target) ? openExclusive(target) : null;
+  const staged = `${target}.restoring`;
+  const aside = `${target}.before-restore`;
+  try {
+    fs.rmSync(staged, { force: true });
+    fs.closeSync(fs.openSync(staged, 'wx', 0o600));
+    const source = new Database(backup, { readonly: true, fileMustExist: true });
+    try {
+      await source.backup(staged);
+    } finally {
+      source.close();
+    }
+    // An older backup gets this version's schema before it goes live.
+    const copy = new Db(staged);
+    try {
+      migrate(copy);
+    } catch (err) {
+      throw new RestoreRefused(`${backup} cannot be brought up to this version's schema (${(err as Error).message}): restore another backup`);
+    } finally {
+      copy.close();
+    }
+    if (live) {
+      // Everything of the live database into its main file, then no WAL left to orphan.
+      live.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      live.sqlite.pragma('journal_mode = DELETE');
+      fs.renameSync(target, aside);
+    }
+    fs.renameSync(staged, target);
+  } catch (err) {
+    fs.rmSync(staged, { force: true });
+    throw err;
+  } finally {
+    live?.close();
+  }
+  try {
+    const check = new Db(target);
+    try {
+      migrate(check);
+      inspect(check.sqlite, target, vault, latestKnown);
+    } finally {
+      check.close();
+    }
+  } catch (err) {
+    if (fs.existsSync(aside)) {
+      fs.rmSync(`${target}-wal`, { force: true });
+      fs.rmSync(`${target}-shm`, { force: true });
+      fs.renameSync(aside, target);
+    }
+    throw err;
+  }
+  fs.rmSync(aside, { force: true });
+  const counts = new Db(target);
+  try {
+    return countTables(counts.sqlite);
+  } finally {
+    counts.close();
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * A bot over a real SQLite file and real crypto with a clock the test
+ * moves, for rules that play out over hours and days (notice periods,
+ * replay protection, retention). No HTTP: the bot is what decides.
+ */
+import path from 'node:path';
+import { Regions } from '../../src/alerts/regions';
+import { Bot, type BotResult } from '../../src/bot/bot';
+import { DEFAULT_LIMITS, type BotDeps } from '../../src/bot/context';
+import type { Sender } from '../../src/phone/identity';
+import { Db } from '../../src/store/db';
+import { migrate } from '../../src/store/migrate';
+import { findMember } from '../../src/store/members';
+import { openBody } from '../../src/store/outbox';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir } from './harness';
+
+export interface BotWorld {
+  bot: Bot;
+  db: Db;
+  vault: Vault;
+  file: string;
+  clock: { now: number };
+  /** An SMS message from `from`; `sid` defaults to a fresh one. */
+  sms(from: string, text: string, sid?: string): BotResult;
+  /** The sealed one-off messages queued for a sender, opened, oldest first, with when they are due. */
+  queued(to: Sender): Array<{ text: string; dueAt: number }>;
+}
+
+let sids = 0;
+
+export async function botWorld(deps: Partial<BotDeps> = {}, start = Date.UTC(2026, 11, 2, 4, 0, 0, 123)): Promise<BotWorld> {
+  await cryptoReady();
+  const file = path.join(tempDir(), 'heads-up.db');
+  const db = new Db(file);
+  migrate(db);
+  const vault = new Vault(new Uint8Array(32).fill(5));
+  const clock = { now: start };
+  const bot = new Bot({
+    db,
+    vault,
+    regions: Regions.load(),
+    moderators: new Set(),
+    moderatorContacts: [],
+    subscribeMode: 'open',
+    retentionDays: 90,
+    limits: DEFAULT_LIMITS,
+    now: () => clock.now,
+    onQueued: () => undefined,
+    onAlert: () => undefined,
+    ...deps,
+  });
+  return {
+    bot,
+    db,
+    vault,
+    file,
+    clock,
+    sms: (from, text, sid) => bot.handle({ sender: { channel: 'sms', address: from, phone: from }, text, providerId: sid ?? `SMtest${++sids}` }),
+    queued: (to) => {
+      const member = findMember(db, vault, to);
+      if (!member) return [];
+      const rows = db.sqlite
+        .prepare('SELECT id, body_ct, key_version, due_at FROM outbox WHERE member_id = ? AND alert_id IS NULL ORDER BY id')
+        .all(member.id) as Array<{ id: number; body_ct: Buffer; key_version: number; due_at: number }>;
+      return rows.map((r) => ({ text: openBody(vault, r), dueAt: r.due_at }));
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { FakeTwilio } from '../fakes/fake-twilio';
+import { runAdminCli } from '../helpers/admin-cli';
+import { ACCOUNT_SID, AUTH_TOKEN, startHarness, tempDir, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
+import { findNeedlesInFile, numberForms } from '../helpers/needles';
+import { numbersIn, seedMembers } from '../helpers/seed';
+
+describe('backup FILE', () => {
+  let fake: FakeTwilio;
+  let h: Harness;
+  const seeded = numbersIn('917', 3000);
+
+  beforeAll(async () => {
+    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+    await fake.start();
+    const dataDir = tempDir();
+    await seedMembers(dataDir, '917', seeded);
+    h = await startHarness({ dataDir, twilioApiBaseUrl: fake.url });
+  });
+
+  afterAll(async () => {
+    await h.close();
+    await fake.stop();
+  });
+
+  const env = () => ({ DATA_DIR: h.dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+
+  it('copies the database while the server keeps answering, into a 0600 file, and prints its size and counts', async () => {
+    await h.sms('+19175550142', 'REPORT 917 grey van, took phone');
+    const file = path.join(tempDir(), 'nightly.db');
+    const backup = runAdminCli(['backup', file], env());
+    let finished = false;
+    void backup.then(() => (finished = true));
+    // Members keep joining while the copy is taken: every webhook is answered.
+    const replies: number[] = [];
+    for (let i = 0; i < 400 && !finished; i++) replies.push((await h.sms(`+1917301${String(i).padStart(4, '0')}`, 'JOIN 917')).status);
+    const r = await backup;
+    expect(r.code).toBe(0);
+    expect(replies.length).toBeGreaterThan(0);
+    expect(replies.every((s) => s === 200)).toBe(true);
+
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const m = /^backup: (.+) \((\d+) bytes, mode 0600\): (\d+) members, (\d+) reports, (\d+) alerts$/.exec(r.stdout);
+    expect(m).not.toBeNull();
+    const [, printedFile, bytes, members, reports, alerts] = m as RegExpExecArray;
+    expect(printedFile).toBe(file);
+    expect(Number(bytes)).toBe(fs.statSync(file).size);
+    // A consistent snapshot: all seeded members and the report, plus whichever joins committed before it.
+    const copy = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      const count = (t: string) => (copy.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+      expect(Number(members)).toBe(count('members'));
+      expect(count('members')).toBeGreaterThanOrEqual(seeded.length + 1);
+      expect(count('members')).toBeLessThanOrEqual(seeded.length + 1 + replies.length);
+      expect(Number(reports)).toBe(1);
+      expect(Number(alerts)).toBe(0);
+    } finally {
+      copy.close();
+    }
+    // One self-contained file, sealed like the database it copies.
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    expect(findNeedlesInFile(file, [...numberForms(seeded[0] as string), ...numberForms('+19175550142'), 'grey van'])).toEqual([]);
+  });
+
+  it('never overwrites an existing file', async () => {
+    const file = path.join(tempDir(), 'exists.db');
+    fs.writeFileSync(file, 'keep me');
+    const r = await runAdminCli(['backup', file], env());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`heads-up: ${file} already exists: choose a new file name (backups are never overwritten)`);
+    expect(fs.readFileSync(file, 'utf8')).toBe('keep me');
+  });
+
+  it('fails with one line when DATA_DIR holds no database', async () => {
+    const empty = tempDir();
+    const r = await runAdminCli(['backup', path.join(empty, 'b.db')], { DATA_DIR: empty, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`heads-up: no database at ${path.join(empty, 'heads-up.db')}: check DATA_DIR`);
+  });
+});

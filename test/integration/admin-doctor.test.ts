@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { FakeSignal } from '../fakes/fake-signal';
+import { FakeTwilio } from '../fakes/fake-twilio';
+import { runAdminCli } from '../helpers/admin-cli';
+import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, SIGNAL_NUMBER, startHarness, tempDir, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
+
+describe('doctor', () => {
+  let twilio: FakeTwilio;
+  let signal: FakeSignal;
+  let h: Harness;
+
+  beforeAll(async () => {
+    twilio = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ownedNumbers: [FROM_NUMBER] });
+    await twilio.start();
+    signal = new FakeSignal({ account: SIGNAL_NUMBER, mode: 'json-rpc' });
+    await signal.start();
+    h = await startHarness({ twilioApiBaseUrl: twilio.url, signalApiUrl: signal.url });
+    await h.sms('+14155550123', 'JOIN 415');
+  });
+
+  afterAll(async () => {
+    await h.close();
+    await signal.stop();
+    await twilio.stop();
+  });
+
+  /** The server's own environment, as the operator would run doctor beside it. */
+  const env = (over: Record<string, string> = {}) => ({
+    NODE_ENV: 'test',
+    DATA_DIR: h.dataDir,
+    PUBLIC_URL,
+    HEADSUP_MASTER_KEY: TEST_MASTER_KEY,
+    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    TWILIO_FROM_NUMBER: FROM_NUMBER,
+    TWILIO_API_BASE_URL: twilio.url,
+    SIGNAL_API_URL: signal.url,
+    SIGNAL_NUMBER,
+    SIGNAL_RECEIVE_MODE: 'websocket',
+    ...over,
+  });
+
+  const failures = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('FAIL'));
+
+  it('passes every check of a sound line, one line each, and exits 0', async () => {
+    const r = await runAdminCli(['doctor'], env());
+    expect(failures(r.stdout)).toEqual([]);
+    expect(r.code).toBe(0);
+    const names = r.stdout.split('\n').map((l) => /^OK {3}([a-z ]+):/.exec(l)?.[1]);
+    expect(names).toEqual(['configuration', 'database', 'migrations', 'key', 'disk', 'twilio', 'twilio sender', 'signal mode', 'signal account']);
+    expect(r.stdout).toContain('the master key opens this database');
+  });
+
+  it('names a wrong master key', async () => {
+    const r = await runAdminCli(['doctor'], env({ HEADSUP_MASTER_KEY: Buffer.alloc(32, 9).toString('base64') }));
+    expect(r.code).toBe(1);
+    expect(failures(r.stdout)).toEqual(['FAIL key: HEADSUP_MASTER_KEY does not open this database: use the key it was created with']);
+  });
+
+  it('names refused Twilio credentials', async () => {
+    const r = await runAdminCli(['doctor'], env({ TWILIO_AUTH_TOKEN: 'not-the-token' }));
+    expect(r.code).toBe(1);
+    expect(failures(r.stdout)).toEqual(['FAIL twilio: Twilio refused TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: copy both again from the Twilio console']);
+  });
+
+  it('names a sender number the Twilio account does not own', async () => {
+    const r = await runAdminCli(['doctor'], env({ TWILIO_FROM_NUMBER: '+15005550007' }));
+    expect(r.code).toBe(1);
+    expect(failures(r.stdout)).toEqual(['FAIL twilio sender: TWILIO_FROM_NUMBER is not a number of this Twilio account: buy or port it, or fix the variable']);
+  });
+
+  it("names a receive mode that does not match signal-cli-rest-api's MODE, and an unregistered number", async () => {
+    const r = await runAdminCli(['doctor'], env({ SIGNAL_RECEIVE_MODE: 'poll', SIGNAL_NUMBER: '+15005550198' }));
+    expect(r.code).toBe(1);
+    expect(failures(r.stdout)).toEqual([
+      'FAIL signal mode: signal-cli-rest-api runs MODE=json-rpc but SIGNAL_RECEIVE_MODE=poll needs MODE=normal or native: change one of them',
+      'FAIL signal account: SIGNAL_NUMBER is not registered with signal-cli-rest-api: register or link it first',
+    ]);
+  });
+
+  it('names an unreachable provider', async () => {
+    const r = await runAdminCli(['doctor'], env({ SIGNAL_API_URL: 'http://127.0.0.1:9' }));
+    expect(r.code).toBe(1);
+    expect(failures(r.stdout)).toEqual(['FAIL signal: no answer from signal-cli-rest-api at http://127.0.0.1:9: is it running, and SIGNAL_API_URL right?']);
+  });
+
+  it('names a database file others can read', async () => {
+    const dir = tempDir();
+    fs.copyFileSync(path.join(h.dataDir, 'heads-up.db'), path.join(dir, 'heads-up.db'));
+    fs.chmodSync(path.join(dir, 'heads-up.db'), 0o644);
+    const r = await runAdminCli(['doctor'], env({ DATA_DIR: dir }));
+    expect(r.code).toBe(1);
+    expect(failures(r.stdout)).toEqual([`FAIL database file mode: ${path.join(dir, 'heads-up.db')} is readable by others (mode 644): chmod 600 it`]);
+  });
+
+  it('stops at a bad configuration, naming the variable', async () => {
+    const r = await runAdminCli(['doctor'], env({ SEND_RATE: 'fast' }));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('FAIL configuration: SEND_RATE: expected a number from 0.01 to 100000');
+  });
+
+  it('names a database newer than this version, and a missing one', async () => {
+    const dir = tempDir();
+    fs.copyFileSync(path.join(h.dataDir, 'heads-up.db'), path.join(dir, 'heads-up.db'));
+    fs.chmodSync(path.join(dir, 'heads-up.db'), 0o600);
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(path.join(dir, 'heads-up.db'));
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, '9999_future.sql', 0)").run();
+    db.close();
+    const newer = await runAdminCli(['doctor'], env({ DATA_DIR: dir }));
+    expect(newer.code).toBe(1);
+    expect(failures(newer.stdout)[0]).toMatch(/^FAIL migrations: the database has schema 9999, newer than this version knows \(\d+\): upgrade Heads Up$/);
+    const empty = tempDir();
+    const missing = await runAdminCli(['doctor'], env({ DATA_DIR: empty }));
+    expect(missing.code).toBe(1);
+    expect(failures(missing.stdout)).toEqual([`FAIL database: no database at ${path.join(empty, 'heads-up.db')}: start the server once, or restore a backup`]);
+    // Doctor changes nothing: no database and no key file appear.
+    expect(fs.readdirSync(empty)).toEqual([]);
+  });
+});

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { FakeTwilio } from '../fakes/fake-twilio';
+import { runAdminCli } from '../helpers/admin-cli';
+import { ACCOUNT_SID, AUTH_TOKEN, startHarness, tempDir, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
+
+const OTHER_KEY = Buffer.alloc(32, 21).toString('base64');
+
+describe('restore FILE', () => {
+  let fake: FakeTwilio;
+  let h: Harness;
+  let dataDir: string;
+  let backup: string;
+  const env = () => ({ DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+  const count = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return (db.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  };
+
+  beforeAll(async () => {
+    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+    await fake.start();
+    h = await startHarness({ twilioApiBaseUrl: fake.url });
+    dataDir = h.dataDir;
+    await h.sms('+17185550101', 'JOIN 718');
+    await h.sms('+17185550102', 'REPORT 718 blue sedan');
+    backup = path.join(tempDir(), 'line.db');
+    expect((await runAdminCli(['backup', backup], env())).code).toBe(0);
+    // Joined after the backup: gone once it is restored.
+    await h.sms('+17185550103', 'JOIN 718');
+  });
+
+  afterAll(async () => {
+    await h.close();
+    await fake.stop();
+  });
+
+  it('refuses while the server has DATA_DIR open, and changes nothing', async () => {
+    const r = await runAdminCli(['restore', backup], env());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('heads-up: the database is in use: stop the server first');
+    expect((await h.sms('+17185550103', 'AREAS')).message).toContain('718');
+  });
+
+  it('refuses a backup made under another key, a newer schema and a file that is not a backup, leaving the database as it was', async () => {
+    await h.close();
+    const before = count(path.join(dataDir, 'heads-up.db'));
+    const other = await startHarness({ twilio: false, env: { HEADSUP_MASTER_KEY: OTHER_KEY } });
+    await other.sms('+17185550104', 'JOIN 718').catch(() => undefined);
+    await other.close();
+    const foreign = path.join(tempDir(), 'foreign.db');
+    expect((await runAdminCli(['backup', foreign], { DATA_DIR: other.dataDir, HEADSUP_MASTER_KEY: OTHER_KEY })).code).toBe(0);
+    const wrongKey = await runAdminCli(['restore', foreign], env());
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.stderr).toBe(`heads-up: ${foreign} was made under another master key: set HEADSUP_MASTER_KEY to the key of that backup`);
+
+    const newer = path.join(tempDir(), 'newer.db');
+    fs.copyFileSync(backup, newer);
+    const db = new Database(newer);
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, '9999_future.sql', 0)").run();
+    db.close();
+    const future = await runAdminCli(['restore', newer], env());
+    expect(future.code).toBe(1);
+    expect(future.stderr).toMatch(/^heads-up: .*newer\.db was made by a newer version of Heads Up \(schema 9999, this one knows \d+\): upgrade first$/);
+
+    const junk = path.join(tempDir(), 'junk.db');
+    fs.writeFileSync(junk, 'not a database at all, just text '.repeat(200));
+    const notBackup = await runAdminCli(['restore', junk], env());
+    expect(notBackup.code).toBe(1);
+    expect(notBackup.stderr).toBe(`heads-up: ${junk} is damaged or not a Heads Up backup`);
+
+    expect(count(path.join(dataDir, 'heads-up.db'))).toBe(before);
+    expect(fs.readdirSync(dataDir).filter((f) => f.includes('restoring') || f.includes('before-restore'))).toEqual([]);
+  });
+
+  it('leaves the database as it was when the backup cannot be brought up to this schema', async () => {
+    const live = path.join(dataDir, 'heads-up.db');
+    const before = fs.readFileSync(live);
+    // A backup whose record of migrations lost the newest one: applying it again fails half-way.
+    const broken = path.join(tempDir(), 'broken.db');
+    fs.copyFileSync(backup, broken);
+    const db = new Database(broken);
+    db.prepare('DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)').run();
+    db.close();
+    const r = await runAdminCli(['restore', broken], env());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^heads-up: .*broken\.db cannot be brought up to this version's schema \(.+\): restore another backup$/);
+    expect(fs.readFileSync(live).equals(before)).toBe(true);
+    expect(fs.readdirSync(dataDir).filter((f) => f.includes('restoring') || f.includes('before-restore'))).toEqual([]);
+  });
+
+  it('restores the backup with the server stopped; the line starts cleanly with the backup’s data', async () => {
+    const r = await runAdminCli(['restore', backup], env());
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`restore: ${path.join(dataDir, 'heads-up.db')} now holds the backup ${backup}: 1 members, 1 reports, 0 alerts; start the server`);
+    // Nothing left aside once the restore has succeeded; the database is the operator's alone.
+    expect(fs.readdirSync(dataDir).filter((f) => f.includes('restoring') || f.includes('before-restore'))).toEqual([]);
+    expect(fs.statSync(path.join(dataDir, 'heads-up.db')).mode & 0o777).toBe(0o600);
+
+    h = await startHarness({ twilioApiBaseUrl: fake.url, dataDir });
+    expect((await h.sms('+17185550101', 'AREAS')).message).toContain('718');
+    // The member who joined after the backup is not in it.
+    expect((await h.sms('+17185550103', 'AREAS')).message).not.toContain('718');
+    const pending = await runAdminCli(['PENDING'], env());
+    expect(pending.stdout).toMatch(/#[A-Z0-9]{4,6}/);
+  });
+
+  it('restores into an empty DATA_DIR (a new server)', async () => {
+    const fresh = tempDir();
+    const r = await runAdminCli(['restore', backup], { DATA_DIR: path.join(fresh, 'data'), HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+    expect(r.code).toBe(0);
+    expect(count(path.join(fresh, 'data', 'heads-up.db'))).toBe(1);
+    expect(fs.statSync(path.join(fresh, 'data')).mode & 0o777).toBe(0o700);
+  });
+});

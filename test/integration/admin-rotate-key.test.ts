@@ -1,0 +1,232 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { SEALED_COLUMNS } from '../../src/store/key-rotation-columns';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { FakeTwilio } from '../fakes/fake-twilio';
+import { runAdminCli } from '../helpers/admin-cli';
+import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, startHarness, tempDir, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
+import { numbersIn, seedMembers } from '../helpers/seed';
+
+const NEW_KEY = Buffer.alloc(32, 11).toString('base64');
+const ROOT = path.resolve(__dirname, '../..');
+
+const refOf = (text: string | null) => /#([A-Z0-9]{4,6})/.exec(text ?? '')?.[1] as string;
+
+/** Every sealed value in the database opens under `vault` (by its row's version), and none under `other`. */
+function sealedUnder(file: string, vault: Vault, other: Vault): { opened: number; otherOpened: number } {
+  const db = new Database(file, { readonly: true });
+  let opened = 0;
+  let otherOpened = 0;
+  try {
+    for (const { table, column } of SEALED_COLUMNS) {
+      const rows = db.prepare(`SELECT * FROM ${table} WHERE ${column}_ct IS NOT NULL`).all() as Array<Record<string, unknown>>;
+      for (const r of rows) {
+        const row = table === 'inbound_messages' ? (r.provider_bidx as Buffer).toString('hex') : (r.id as number);
+        const slot = { table, column, row };
+        const ct = r[`${column}_ct`] as Buffer;
+        const version = r.key_version as number;
+        try {
+          vault.open(ct, slot, version);
+          opened++;
+        } catch {
+          // counted below as not opened
+        }
+        try {
+          other.open(ct, slot, version === vault.keyVersion ? other.keyVersion : version);
+          otherOpened++;
+        } catch {
+          // the old key must open nothing
+        }
+      }
+    }
+  } finally {
+    db.close();
+  }
+  return { opened, otherOpened };
+}
+
+describe('rotate-key', () => {
+  let fake: FakeTwilio;
+
+  beforeAll(async () => {
+    await cryptoReady();
+    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+    await fake.start();
+  });
+
+  afterAll(async () => {
+    await fake.stop();
+  });
+
+  it('re-keys a whole line: members, reports, alerts, screening, blocks and notices work under the new key only', async () => {
+    const moderator = '+19175550100';
+    const env = { MODERATORS: moderator, SEND_RATE: '100' };
+    let h: Harness = await startHarness({ twilioApiBaseUrl: fake.url, env });
+    const dataDir = h.dataDir;
+    const admin = (args: string[], key = TEST_MASTER_KEY) => runAdminCli(args, { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: key });
+    await h.sms('+19175550101', 'JOIN 917');
+    await h.sms('+19175550102', 'JOIN 917');
+    // A member reports (their link survives), and two outsiders report (their links cannot).
+    const memberReport = refOf((await h.sms('+19175550102', 'REPORT 917 man in red truck')).message);
+    const outsiderReport = refOf((await h.sms('+19175550103', 'REPORT 917 client +1 212 555 0199 hit me')).message);
+    const blockedOutsider = refOf((await h.sms('+19175550104', 'REPORT 917 spam spam')).message);
+    expect((await admin(['APPROVE', outsiderReport])).code).toBe(0);
+    expect((await admin(['BLOCK', blockedOutsider])).code).toBe(0);
+    // A member who reports and gets blocked stays blocked after the rotation.
+    await h.sms('+19175550105', 'JOIN 917');
+    const blockedMember = refOf((await h.sms('+19175550105', 'REPORT 917 more spam')).message);
+    expect((await admin(['BLOCK', blockedMember])).code).toBe(0);
+    await waitFor(() => fake.to('+19175550101').length === 1, 15_000, 'the alert');
+    expect((await h.sms('+19175550101', 'CHECK 212-555-0199')).message).not.toContain('no alerts');
+
+    // Refused while the server runs.
+    const busy = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY });
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toBe('heads-up: the database is in use: stop the server first');
+    await h.close();
+
+    const twilio = { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_FROM_NUMBER: FROM_NUMBER };
+    const r = await runAdminCli(['rotate-key'], { ...twilio, DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY, HEADSUP_ROTATE_BATCH: '2' });
+    expect(r.stderr).toContain('rotate-key: members');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('every value is now sealed under key version 2');
+    // The outsider's report link and the blocked outsider cannot be recomputed: erased, and said so.
+    expect(r.stdout).toContain('2 reporter links, 1 blocks,');
+    expect(r.stdout).toMatch(/[1-9]\d* handled message ids/);
+    expect(r.stdout).toContain('rotate TWILIO_AUTH_TOKEN too');
+
+    const oldVault = new Vault(new Uint8Array(Buffer.from(TEST_MASTER_KEY, 'base64')), 1);
+    const newVault = new Vault(new Uint8Array(Buffer.from(NEW_KEY, 'base64')), 2);
+    const file = path.join(dataDir, 'heads-up.db');
+    const sealed = sealedUnder(file, newVault, oldVault);
+    expect(sealed.opened).toBeGreaterThan(8);
+    expect(sealed.otherOpened).toBe(0);
+    const db = new Database(file, { readonly: true });
+    for (const { table, column } of SEALED_COLUMNS) {
+      const old = db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column}_ct IS NOT NULL AND key_version <> 2`).get() as { n: number };
+      expect({ table, left: old.n }).toEqual({ table, left: 0 });
+    }
+    db.close();
+
+    // The old key no longer opens the line: the server refuses it, naming the variable.
+    await expect(startHarness({ twilioApiBaseUrl: fake.url, env, dataDir })).rejects.toThrow('HEADSUP_MASTER_KEY: this is not the key');
+    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { ...env, HEADSUP_MASTER_KEY: NEW_KEY }, dataDir });
+    try {
+      // Members are found by their new index: no duplicate, areas kept.
+      expect((await h.sms('+19175550101', 'AREAS')).message).toContain('917');
+      const members = new Database(file, { readonly: true });
+      // Three members and the moderator (notices reach them through a member row); outsiders have none.
+      expect((members.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n).toBe(4);
+      members.close();
+      // Screening recomputed from the alert's text.
+      expect((await h.sms('+19175550101', 'CHECK 212-555-0199')).message).not.toContain('no alerts');
+      // Report text re-sealed: approving it sends its text; the member's link was recomputed, so BLOCK finds them.
+      const approved = await runAdminCli(['APPROVE', memberReport], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: NEW_KEY });
+      expect(approved.stdout).toContain('approved');
+      await waitFor(() => fake.to('+19175550101').some((m) => m.body.includes('man in red truck')), 15_000, 'the second alert');
+      const block = await runAdminCli(['BLOCK', memberReport], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: NEW_KEY });
+      expect(block.stdout).toContain('is blocked');
+      expect((await h.sms('+19175550102', 'AREAS')).message).toBeNull();
+      // The member blocked before the rotation is still blocked.
+      expect((await h.sms('+19175550105', 'AREAS')).message).toBeNull();
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('resumes after being killed half-way, and the server refuses to start in between', async () => {
+    const dataDir = tempDir();
+    const numbers = numbersIn('646', 4000);
+    await seedMembers(dataDir, '646', numbers);
+    const env = { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY, HEADSUP_ROTATE_BATCH: '5' };
+    // Killed (SIGKILL) as soon as it reports a tenth of the members done.
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/admin.ts', 'rotate-key'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    proc.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (/members \d+\/4000 \(1\d%\)/.test(err)) proc.kill('SIGKILL');
+    });
+    const killedBy = await new Promise<NodeJS.Signals | null>((resolve) => proc.on('exit', (_code, signal) => resolve(signal)));
+    expect(killedBy).toBe('SIGKILL');
+
+    const file = path.join(dataDir, 'heads-up.db');
+    const mid = new Database(file, { readonly: true });
+    const state = mid.prepare('SELECT step, cursor FROM key_rotation').get() as { step: string; cursor: number };
+    const versions = mid.prepare('SELECT key_version, count(*) AS n FROM members GROUP BY key_version ORDER BY key_version').all();
+    mid.close();
+    expect(state.step).toBe('members');
+    expect(state.cursor).toBeGreaterThan(0);
+    expect(state.cursor).toBeLessThan(4000);
+    expect(versions).toHaveLength(2);
+
+    await expect(startHarness({ dataDir, twilio: false })).rejects.toThrow('a key rotation was interrupted');
+    await expect(startHarness({ dataDir, twilio: false, env: { HEADSUP_MASTER_KEY: NEW_KEY } })).rejects.toThrow('a key rotation was interrupted');
+    const pending = await runAdminCli(['PENDING'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+    expect(pending.code).toBe(1);
+    expect(pending.stderr).toContain('a key rotation was interrupted');
+
+    // Resumed with another new key: refused, nothing changes.
+    const other = await runAdminCli(['rotate-key'], { ...env, HEADSUP_NEW_MASTER_KEY: Buffer.alloc(32, 12).toString('base64') });
+    expect(other.code).toBe(1);
+    expect(other.stderr).toBe('heads-up: an interrupted rotation to another key is under way: run rotate-key again with the HEADSUP_NEW_MASTER_KEY it started with');
+
+    const again = await runAdminCli(['rotate-key'], { ...env, HEADSUP_ROTATE_BATCH: '500' });
+    expect(again.code).toBe(0);
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare('SELECT key_version, count(*) AS n FROM members GROUP BY key_version').all()).toEqual([{ key_version: 2, n: 4000 }]);
+    expect(after.prepare('SELECT count(*) AS n FROM key_rotation').get()).toEqual({ n: 0 });
+    expect(after.prepare('SELECT count(*) AS n FROM key_rotation_map').get()).toEqual({ n: 0 });
+    after.close();
+
+    const h = await startHarness({ dataDir, twilio: true, env: { HEADSUP_MASTER_KEY: NEW_KEY } });
+    try {
+      // Members on both sides of the interruption are found under the new key.
+      expect((await h.sms(numbers[0] as string, 'AREAS')).message).toContain('646');
+      expect((await h.sms(numbers[3999] as string, 'AREAS')).message).toContain('646');
+    } finally {
+      await h.close();
+    }
+    const count = new Database(file, { readonly: true });
+    expect((count.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n).toBe(4000);
+    count.close();
+  });
+
+  it('replaces a development key file with the new key', async () => {
+    const dataDir = tempDir();
+    // No HEADSUP_MASTER_KEY: the server generates DATA_DIR/master.key.
+    const dev = await startHarness({ dataDir, twilio: true, env: { HEADSUP_MASTER_KEY: '' } });
+    await dev.sms('+16465550140', 'JOIN 646');
+    await dev.close();
+    const keyFile = path.join(dataDir, 'master.key');
+    const before = fs.readFileSync(keyFile, 'utf8');
+    const r = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_NEW_MASTER_KEY: NEW_KEY });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`rotate-key: ${keyFile} now holds the new key.`);
+    expect(fs.readFileSync(keyFile, 'utf8').trim()).toBe(NEW_KEY);
+    expect(fs.readFileSync(keyFile, 'utf8')).not.toBe(before);
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+    const h = await startHarness({ dataDir, twilio: true, env: { HEADSUP_MASTER_KEY: '' } });
+    try {
+      expect((await h.sms('+16465550140', 'AREAS')).message).toContain('646');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('refuses a new key that is the current key, a missing one and a malformed one', async () => {
+    const dataDir = tempDir();
+    await seedMembers(dataDir, '646', numbersIn('646', 3));
+    const base = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
+    const same = await runAdminCli(['rotate-key'], { ...base, HEADSUP_NEW_MASTER_KEY: TEST_MASTER_KEY });
+    expect(same.stderr).toBe('heads-up: HEADSUP_NEW_MASTER_KEY is the current key: generate a new one (openssl rand -base64 32)');
+    const missing = await runAdminCli(['rotate-key'], base);
+    expect(missing.stderr).toBe('heads-up: HEADSUP_NEW_MASTER_KEY is not set: generate the new key with openssl rand -base64 32');
+    const short = await runAdminCli(['rotate-key'], { ...base, HEADSUP_NEW_MASTER_KEY: 'c2hvcnQ=' });
+    expect(short.stderr).toBe('heads-up: HEADSUP_NEW_MASTER_KEY: expected base64 of exactly 32 random bytes (openssl rand -base64 32)');
+    const wrongOld = await runAdminCli(['rotate-key'], { ...base, HEADSUP_MASTER_KEY: Buffer.alloc(32, 13).toString('base64'), HEADSUP_NEW_MASTER_KEY: NEW_KEY });
+    expect(wrongOld.stderr).toBe('heads-up: HEADSUP_MASTER_KEY does not open this database: set it to the current key');
+    for (const r of [same, missing, short, wrongOld]) expect(r.code).toBe(1);
+  });
+});

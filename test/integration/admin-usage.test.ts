@@ -1,0 +1,53 @@
+import { runAdminCli } from '../helpers/admin-cli';
+import { tempDir, TEST_MASTER_KEY } from '../helpers/harness';
+
+describe('the admin command line, used wrongly', () => {
+  const env = { DATA_DIR: tempDir(), HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
+
+  it('prints the usage and exits 2 with no command', async () => {
+    const r = await runAdminCli([], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('usage: heads-up COMMAND');
+  });
+
+  it('prints the usage and exits 2 for an unknown command, naming it', async () => {
+    const r = await runAdminCli(['frobnicate'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('heads-up: unknown command: frobnicate');
+    expect(r.stderr).toContain('backup FILE');
+  });
+
+  it('refuses a member command: the command line speaks for moderators only', async () => {
+    const r = await runAdminCli(['JOIN', '415'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command: JOIN');
+  });
+
+  it('exits 2 when an operator command gets the wrong arguments', async () => {
+    const none = await runAdminCli(['backup'], env);
+    expect(none.code).toBe(2);
+    expect(none.stderr.split('\n')[0]).toBe('heads-up: backup takes FILE');
+    const extra = await runAdminCli(['purge', 'now'], env);
+    expect(extra.code).toBe(2);
+    expect(extra.stderr.split('\n')[0]).toBe('heads-up: purge takes no arguments');
+  });
+
+  it('exits 2 when a moderator command lacks its argument, saying what is missing', async () => {
+    const r = await runAdminCli(['APPROVE'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toMatch(/^heads-up: .*APPROVE K7Q2/);
+  });
+
+  it('prints the usage on stdout and exits 0 when asked for help', async () => {
+    const r = await runAdminCli(['--help'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('rotate-key');
+  });
+
+  it('fails with one line naming the variable when the configuration is wrong', async () => {
+    const r = await runAdminCli(['PENDING'], { ...env, PORT: 'eighty' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('heads-up: configuration error: PORT: expected a whole number from 0 to 65535');
+    expect(r.stdout).toBe('');
+  });
+});

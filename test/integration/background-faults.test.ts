@@ -1,0 +1,98 @@
+/**
+ * Background work cannot take the server down: a timer whose database call
+ * throws is logged and tried again; work after a commit that throws leaves
+ * the committed message answered; a start that fails says why and exits 1.
+ */
+import net from 'node:net';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Db } from '../../src/store/db';
+import { migrate } from '../../src/store/migrate';
+import { FakeTwilio } from '../fakes/fake-twilio';
+import { freePort, startChild, type Child } from '../helpers/child-server';
+import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, startHarness, tempDir, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
+import { spawn } from 'node:child_process';
+
+describe('a timer whose database call throws', () => {
+  let child: Child | undefined;
+
+  afterAll(async () => {
+    child?.proc.kill('SIGKILL');
+    if (child) await child.exited;
+  });
+
+  it('is logged and tried again while the server stays up', async () => {
+    const dataDir = tempDir();
+    const db = new Db(path.join(dataDir, 'heads-up.db'));
+    migrate(db);
+    db.close();
+    // Break what the retention job and the planner's watch read: every run of theirs throws.
+    const raw = new Database(path.join(dataDir, 'heads-up.db'));
+    raw.pragma('foreign_keys = OFF');
+    raw.exec('DROP TABLE screening; DROP TABLE alerts;');
+    raw.close();
+
+    child = await startChild({ DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, PUBLIC_URL, LOG_LEVEL: 'info', NODE_ENV: 'test' });
+    const failures = (job: string) => child!.output.join('').split('\n').filter((l) => l.includes('background job failed') && l.includes(job)).length;
+    // The planner's watch runs every 5 s: wait for its first tick after the one at start-up.
+    await waitFor(() => failures('fan-out planning') >= 2 && failures('retention') >= 1, 15_000, 'failing background runs');
+    expect(child.proc.exitCode).toBeNull();
+    expect((await fetch(`${child.url}/healthz`)).status).toBe(200);
+  }, 30_000);
+});
+
+describe('work after a commit that throws', () => {
+  let fake: FakeTwilio;
+  let h: Harness;
+
+  beforeAll(async () => {
+    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+    await fake.start();
+    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { MODERATORS: '+14155550199', SEND_RATE: '100' } });
+    await h.sms('+14155550101', 'JOIN');
+  });
+
+  afterAll(async () => {
+    await h.close();
+    await fake.stop();
+  });
+
+  it('does not turn the committed message into a 500, and the alert still goes out', async () => {
+    const planner = h.server.planner;
+    const plan = planner.plan.bind(planner);
+    planner.plan = () => {
+      throw new Error('planner exploded');
+    };
+    const r = await h.sms('+14155550199', 'ALERT 415 orange coupe, stalking');
+    planner.plan = plan;
+    expect(r.status).toBe(200);
+    expect(r.message).toContain('415');
+    expect(h.logs.some((l) => l.includes('work after a commit failed'))).toBe(true);
+    // The alert was committed: planning picks it up (as the watch would).
+    planner.resume();
+    await waitFor(() => fake.to('+14155550101').some((m) => m.body.includes('orange coupe')), 10_000, 'the alert');
+  });
+});
+
+describe('a start that fails', () => {
+  it('prints one clear line and exits 1', async () => {
+    const port = await freePort();
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: path.resolve(__dirname, '../..'),
+        env: { PATH: process.env.PATH ?? '', DATA_DIR: tempDir(), HEADSUP_MASTER_KEY: TEST_MASTER_KEY, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'fatal' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/^heads-up: start-up failed: EADDRINUSE/m);
+      expect(stderr).not.toMatch(/UnhandledPromiseRejection|unhandled/i);
+    } finally {
+      blocker.close();
+    }
+  }, 30_000);
+});

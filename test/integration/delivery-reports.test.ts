@@ -1,0 +1,79 @@
+/**
+ * Delivery reports from a fake Twilio that posts signed status callbacks as
+ * Twilio does (queued, sent, then delivered or undelivered with ErrorCode).
+ * Late failures change what later alerts do; a report that arrives before
+ * the send's answer still counts.
+ */
+import { FakeTwilio } from '../fakes/fake-twilio';
+import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness } from '../helpers/harness';
+
+const MOD = '+14155550199';
+const OK = '+14155550111';
+const LANDLINE = '+14155550112'; // 30006
+const UNKNOWN = '+14155550113'; // 30005
+const STOPPED = '+14155550114'; // 21610
+const FILTERED = '+14155550115'; // 30007
+
+describe('delivery reports', () => {
+  let fake: FakeTwilio;
+  let h: Harness;
+
+  beforeAll(async () => {
+    // Twilio's answer takes 300 ms while its callbacks come a few ms after the create: they beat the outcome.
+    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, latencyMs: 300, callbackDelayMs: 2 });
+    await fake.start();
+    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { MODERATORS: MOD, SEND_RATE: '100' } });
+    fake.callbackBase = h.url;
+    for (const n of [OK, LANDLINE, UNKNOWN, STOPPED, FILTERED]) await h.sms(n, 'JOIN');
+    fake.failDelivery(LANDLINE, 30006);
+    fake.failDelivery(UNKNOWN, 30005);
+    fake.failDelivery(STOPPED, 21610);
+    fake.failDelivery(FILTERED, 30007, 'failed');
+  });
+
+  afterAll(async () => {
+    await h.close();
+    await fake.stop();
+  });
+
+  const alertsTo = (n: string, text: string) => fake.to(n).filter((m) => m.body.includes(text));
+  const finalReport = (n: string) => fake.callbacks.find((c) => c.to === n && c.status !== 'queued' && c.status !== 'sent');
+
+  it('applies reports that arrive before the send is answered, and later alerts skip unreachable and stopped members', async () => {
+    expect((await h.sms(MOD, 'ALERT 415 first warning: green sedan')).status).toBe(200);
+    await waitFor(() => [OK, LANDLINE, UNKNOWN, STOPPED, FILTERED].every((n) => finalReport(n)?.answer === 204), 10_000, 'every final report');
+    // Each final report was posted while the create that it reports on was still unanswered.
+    for (const n of [LANDLINE, UNKNOWN, STOPPED]) {
+      const sent = alertsTo(n, 'green sedan')[0]!;
+      const report = fake.callbacks.find((c) => c.sid === sent.sid && c.status === 'undelivered')!;
+      expect(report.postedBeforeAnswer).toBe(true);
+    }
+    // Let the sends' own answers land after the reports.
+    await waitFor(() => fake.inFlight === 0, 5_000, 'answers');
+
+    expect((await h.sms(MOD, 'ALERT 415 second warning: white van')).status).toBe(200);
+    await waitFor(() => alertsTo(OK, 'white van').length === 1 && alertsTo(FILTERED, 'white van').length === 1, 10_000, 'second alert');
+    await fake.callbacksSettled();
+    expect(alertsTo(LANDLINE, 'white van')).toHaveLength(0);
+    expect(alertsTo(UNKNOWN, 'white van')).toHaveLength(0);
+    expect(alertsTo(STOPPED, 'white van')).toHaveLength(0);
+  });
+
+  it('counts carrier-filtered messages apart, for the operator', async () => {
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    const filtered = /headsup_outbox_outcomes_total\{channel="sms",outcome="failed",reason="filtered"\} (\d+)/.exec(metrics);
+    expect(Number(filtered?.[1])).toBe(2);
+    const invalid = /headsup_outbox_outcomes_total\{channel="sms",outcome="failed",reason="invalid"\} (\d+)/.exec(metrics);
+    expect(Number(invalid?.[1])).toBe(2);
+  });
+
+  it('answers a report about an unknown message 204 and changes nothing', async () => {
+    const res = await h.postForm('/webhooks/twilio/status?o=999999', {
+      MessageSid: `SM${'a'.repeat(32)}`,
+      MessageStatus: 'undelivered',
+      ErrorCode: '30006',
+      AccountSid: ACCOUNT_SID,
+    });
+    expect(res.status).toBe(204);
+  });
+});

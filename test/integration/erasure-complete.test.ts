@@ -1,0 +1,115 @@
+/**
+ * DELETE erases everything keyed to the sender, in the database file and its
+ * WAL alike: read with the key afterwards, the files hold nothing of them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { memberKey, type Sender } from '../../src/phone/identity';
+import { linkIndex, memberIndex, openAddress } from '../../src/store/members';
+import { openBody } from '../../src/store/outbox';
+import { FakeTwilio } from '../fakes/fake-twilio';
+import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness } from '../helpers/harness';
+import { findNeedles, numberForms } from '../helpers/needles';
+
+const MOD = '+14155550199';
+
+function refOf(text: string | null | undefined): string {
+  const m = /#([A-Z0-9]{4,6})/.exec(text ?? '');
+  if (!m) throw new Error('no reference in reply');
+  return m[1] as string;
+}
+
+describe('DELETE erases everything keyed to the sender', () => {
+  let fake: FakeTwilio;
+  let h: Harness;
+
+  beforeAll(async () => {
+    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+    await fake.start();
+    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { MODERATORS: MOD, SEND_RATE: '1000' } });
+  });
+  afterAll(async () => {
+    await h.close();
+    await fake.stop();
+  });
+
+  const files = () => {
+    const db = path.join(h.dataDir, 'heads-up.db');
+    return [db, `${db}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f));
+  };
+  /** Every byte string of the sender the database could hold, computed with the key. */
+  function traces(number: string): Buffer[] {
+    const { vault } = h.server;
+    const sender: Sender = { channel: 'sms', address: number, phone: number };
+    return [
+      memberIndex(vault, sender),
+      vault.index('reporter', memberKey(sender)),
+      vault.index('sender', memberKey(sender)),
+      linkIndex(vault, number),
+      ...numberForms(number).map((n) => Buffer.from(n)),
+    ];
+  }
+  const sqlite = () => h.server.db.sqlite;
+
+  it('leaves no index, sealed value or number of theirs in the database or its WAL', async () => {
+    const who = '+17135550143';
+    const senderIdx = h.server.vault.index('sender', memberKey({ channel: 'sms', address: who }));
+    await h.sms(who, 'JOIN 713');
+    const ref = refOf((await h.sms(who, 'REPORT 713 silver sedan, wrong name given')).message);
+    await h.sms(who, 'CHECK 713-555-0188');
+    await waitFor(() => fake.to(MOD).length === 1, 5000, 'notice');
+    // What the sender left: counters, stored replies, their sealed address, the notice quoting their report.
+    expect((sqlite().prepare('SELECT count(*) AS n FROM sender_limits WHERE sender_bidx = ?').get(senderIdx) as { n: number }).n).toBe(2);
+    const sealed = [
+      ...(sqlite().prepare('SELECT reply_ct AS ct FROM inbound_messages WHERE sender_bidx = ?').all(senderIdx) as Array<{ ct: Buffer }>),
+      ...(sqlite().prepare('SELECT address_ct AS ct FROM members WHERE address_bidx = ?').all(memberIndex(h.server.vault, { channel: 'sms', address: who })) as Array<{ ct: Buffer }>),
+      ...(sqlite().prepare('SELECT o.body_ct AS ct FROM outbox o JOIN report_notices n ON n.outbox_id = o.id').all() as Array<{ ct: Buffer }>),
+    ].map((r) => r.ct.subarray(0, 32));
+    expect(sealed.length).toBeGreaterThanOrEqual(5);
+    const needles = [...traces(who), ...sealed];
+    const present = () => files().some((bytes) => needles.some((n) => bytes.includes(n)));
+    expect(present()).toBe(true);
+
+    // The moderator decides the report: the notice that quoted it is erased.
+    expect((await h.sms(MOD, `REJECT ${ref}`)).message).toContain('rejected');
+    expect((await h.sms(who, 'DELETE')).message).toContain('erased');
+    await waitFor(() => !present(), 5000, 'the sender to leave the files');
+    for (const bytes of files()) {
+      expect(needles.filter((n) => bytes.includes(n))).toEqual([]);
+      expect(findNeedles(bytes, numberForms(who))).toEqual([]);
+    }
+    // And nothing left that the key opens mentions them.
+    const { vault } = h.server;
+    const replies = sqlite().prepare('SELECT provider_bidx, reply_ct, key_version FROM inbound_messages WHERE reply_ct IS NOT NULL').all() as Array<{
+      provider_bidx: Buffer;
+      reply_ct: Buffer;
+      key_version: number;
+    }>;
+    const opened = replies.map((r) => vault.open(r.reply_ct, { table: 'inbound_messages', column: 'reply', row: r.provider_bidx.toString('hex') }, r.key_version));
+    expect(opened.filter((text) => text.includes(`#${ref}`) && !text.includes('rejected'))).toEqual([]);
+    const addresses = (sqlite().prepare('SELECT id, address_ct, key_version FROM members').all() as Array<{ id: number; address_ct: Buffer; key_version: number }>).map(
+      (m) => openAddress(vault, m),
+    );
+    expect(addresses).toContain(MOD);
+    expect(addresses).not.toContain(who);
+    const bodies = (sqlite().prepare('SELECT id, body_ct, key_version FROM outbox WHERE body_ct IS NOT NULL').all() as Array<{ id: number; body_ct: Buffer; key_version: number }>).map(
+      (r) => openBody(vault, r),
+    );
+    expect(bodies.filter((b) => b.includes('silver sedan') || numberForms(who).some((n) => b.includes(n)))).toEqual([]);
+  });
+
+  it('lets a blocked sender DELETE: only the block, which keys nothing else, stays', async () => {
+    const who = '+17135550144';
+    const reporterIdx = h.server.vault.index('reporter', memberKey({ channel: 'sms', address: who }));
+    await h.sms(who, 'JOIN 713');
+    const ref = refOf((await h.sms(who, 'REPORT 713 spam spam')).message);
+    expect((await h.sms(MOD, `BLOCK ${ref}`)).message).toContain('blocked');
+    expect((await h.sms(who, 'JOIN 713')).message).toBeNull();
+
+    expect((await h.sms(who, 'DELETE')).message).toContain('erased');
+    expect(sqlite().prepare('SELECT 1 FROM members WHERE address_bidx = ?').get(memberIndex(h.server.vault, { channel: 'sms', address: who }))).toBeUndefined();
+    expect(sqlite().prepare('SELECT 1 FROM reports WHERE reporter_bidx = ?').get(reporterIdx)).toBeUndefined();
+    expect(sqlite().prepare('SELECT 1 AS blocked FROM blocked_senders WHERE reporter_bidx = ?').get(reporterIdx)).toEqual({ blocked: 1 });
+    expect((await h.sms(who, 'JOIN 713')).message).toBeNull();
+  });
+});

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { memberKey } from '../../src/phone/identity';
+import { Db } from '../../src/store/db';
+import { InboundLog, ageInboundLog } from '../../src/store/inbound-log';
+import { dueItems, parkItem } from '../../src/store/inbound-retry';
+import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
+import { findMember, insertMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { takeLimit } from '../../src/store/sender-limits';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir } from '../helpers/harness';
+
+const key = (fill: number) => new Uint8Array(Buffer.alloc(32, fill));
+const UUID_TWIN = '0b5c6a1e-2f43-4d7e-9a55-6f1e2d3c4b5a';
+const UUID_ALONE = '7d1f0c2b-9e84-4a3f-b6c1-2a3b4c5d6e7f';
+
+describe('rotate-key and the links other tables hold', () => {
+  beforeAll(cryptoReady);
+
+  it('recomputes Signal links, parked senders and members’ rate limits; erases what only an index named', () => {
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    const oldVault = new Vault(key(1), 1);
+    const now = Date.now();
+    migrate(db);
+    // A person on SMS and on Signal (linked), and a Signal member showing a number no SMS member has.
+    const sms = { channel: 'sms' as const, address: '+14155550123', phone: '+14155550123' };
+    insertMember(db, oldVault, sms, 'en', now, 'active');
+    insertMember(db, oldVault, { channel: 'signal', address: UUID_TWIN, phone: sms.phone }, 'en', now, 'active');
+    insertMember(db, oldVault, { channel: 'signal', address: UUID_ALONE, phone: '+14155550177' }, 'en', now, 'active');
+    // A parked Signal message, a member's and a stranger's rate-limit windows, a handled provider id.
+    const parkedFrom = { channel: 'signal' as const, address: UUID_ALONE };
+    parkItem(db, oldVault, 'signal', JSON.stringify({ sender: parkedFrom, text: 'JOIN 415', providerId: 'x:1' }), now, now + 1000, oldVault.index('sender', memberKey(parkedFrom)));
+    const memberSender = oldVault.index('sender', memberKey(sms));
+    takeLimit(db, memberSender, 'report', 5, 86_400_000, now);
+    takeLimit(db, memberSender, 'report', 5, 86_400_000, now);
+    takeLimit(db, oldVault.index('sender', 'sms:+14155550999'), 'report', 5, 86_400_000, now);
+    const log = new InboundLog(db, oldVault);
+    db.transaction(() => log.remember(log.key('sms', 'SM123'), 'ok', now - 2 * 86_400_000));
+    ageInboundLog(db, now);
+
+    const { from, to } = rotationVersions(db);
+    const newVault = new Vault(key(2), to);
+    const summary = new KeyRotation(db, new Vault(key(1), from), newVault, { batch: 1 }).run();
+
+    const link = (address: string) => (db.sqlite.prepare('SELECT phone_bidx FROM members WHERE id = ?').get(findMember(db, newVault, { channel: address.startsWith('+') ? 'sms' : 'signal', address })?.id) as { phone_bidx: Buffer | null }).phone_bidx;
+    // The twins share the new link, an index of the number under the new key.
+    expect(link(sms.address)?.equals(newVault.index('link', sms.phone))).toBe(true);
+    expect(link(UUID_TWIN)?.equals(newVault.index('link', sms.phone))).toBe(true);
+    // The lone Signal member's number is stored nowhere: the link goes until they write again.
+    expect(link(UUID_ALONE)).toBeNull();
+    expect(summary.erased.signalLinks).toBe(1);
+
+    // The parked message opens under the new key and is found by its sender's new index.
+    expect(dueItems(db, newVault, 'signal', now + 2000, 10).map((i) => JSON.parse(i.item).text)).toEqual(['JOIN 415']);
+    const parked = db.sqlite.prepare('SELECT sender_bidx FROM inbound_retry').get() as { sender_bidx: Buffer };
+    expect(parked.sender_bidx.equals(newVault.index('sender', memberKey(parkedFrom)))).toBe(true);
+
+    // The member's window goes on under the new index (2 of 5 taken); the stranger's is gone.
+    const limits = db.sqlite.prepare('SELECT sender_bidx, count FROM sender_limits').all() as Array<{ sender_bidx: Buffer; count: number }>;
+    expect(limits).toHaveLength(1);
+    expect(limits[0]?.sender_bidx.equals(newVault.index('sender', memberKey(sms)))).toBe(true);
+    expect(limits[0]?.count).toBe(2);
+    expect(summary.erased.rateLimits).toBe(1);
+
+    // Handled ids are indexes of ids the database never stored: erased, not left under the old key.
+    expect(db.sqlite.prepare('SELECT (SELECT count(*) FROM inbound_seen) + (SELECT count(*) FROM inbound_messages) AS n').get()).toEqual({ n: 0 });
+    expect(summary.erased.handledIds).toBe(1);
+    db.close();
+  });
+});

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { Db } from '../../src/store/db';
+import { tempDir } from '../helpers/harness';
+
+describe('Db.transaction and after-commit hooks', () => {
+  let db: Db;
+  beforeEach(() => {
+    db = new Db(path.join(tempDir(), 'db.sqlite'));
+    db.sqlite.exec('CREATE TABLE t (x INTEGER)');
+  });
+  afterEach(() => db.close());
+
+  it('runs hooks only after the commit, once, and a hook that throws neither undoes nor repeats the commit', () => {
+    const reported: unknown[] = [];
+    db.reportHookErrors((err) => reported.push(err));
+    let runs = 0;
+    const seen: number[] = [];
+    const result = db.transaction(() => {
+      runs++;
+      db.stmt('INSERT INTO t VALUES (1)').run();
+      db.onCommit(() => {
+        throw Object.assign(new Error('busy'), { code: 'SQLITE_BUSY' });
+      });
+      db.onCommit(() => seen.push((db.stmt('SELECT count(*) AS n FROM t').get() as { n: number }).n));
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(runs).toBe(1);
+    expect(seen).toEqual([1]);
+    expect(reported).toHaveLength(1);
+    expect((db.stmt('SELECT count(*) AS n FROM t').get() as { n: number }).n).toBe(1);
+  });
+
+  it('runs no hook when the transaction fails', () => {
+    let ran = false;
+    expect(() =>
+      db.transaction(() => {
+        db.onCommit(() => (ran = true));
+        throw new Error('no');
+      }),
+    ).toThrow('no');
+    expect(ran).toBe(false);
+  });
+});
