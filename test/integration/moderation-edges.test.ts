@@ -83,7 +83,7 @@ describe('moderator commands at their edges', () => {
     const member = '+13055550113';
     await h.sms(member, 'JOIN');
     const ref = refIn((await h.sms('+13055550114', 'REPORT 305 red car, name Bob Smith')).message);
-    expect(await mod(`EDIT ${ref} red car, violent`)).toBe(`#${ref} edited. APPROVE ${ref} to send it.`);
+    expect(await mod(`EDIT ${ref} red car, violent`)).toBe(`#${ref} edited (1 SMS). SHOW ${ref} to read it, APPROVE ${ref} to send it.`);
     expect(await mod(`APPROVE ${ref}`)).toContain('approved');
     await waitFor(() => alertsTo(member, 'red car').length === 1, 10_000, 'the edited alert');
     expect(alertsTo(member, 'red car')[0]?.body).toContain('red car, violent');
