@@ -24,6 +24,7 @@ import type { Logger } from './log/logger';
 import { safeError } from './log/safe-error';
 import { Metrics } from './metrics';
 import { DEFAULT_DISPATCHER, Dispatcher, type DispatcherOptions } from './outbox/dispatcher';
+import { DEFAULT_CLEANUP, ProviderCleanup, type CleanupOptions } from './outbox/provider-cleanup';
 import { isSignalUuid, type Channel, type Sender } from './phone/identity';
 import { Db } from './store/db';
 import { recordKey, verifyKey } from './store/key-check';
@@ -47,6 +48,8 @@ export interface ServerOptions {
   signal?: { throttle?: ThrottlePolicy; receiver?: Partial<ReceiverTuning>; retry?: Partial<RetryPolicy> };
   /** Connection and time limits of the HTTP server (tests shorten them). */
   http?: Partial<HttpLimits>;
+  /** Cleanup of Twilio's copy (tests shorten the waits). */
+  cleanup?: Partial<CleanupOptions>;
   now?: () => number;
 }
 
@@ -130,6 +133,11 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
   const dispatcher = new Dispatcher(db, vault, senders, log, { ...DEFAULT_DISPATCHER, sendRate: config.sendRate, ...opts.dispatcher }, metrics, now);
   onClose(() => dispatcher.stop());
   const planner = new FanoutPlanner(db, log, () => dispatcher.wake(), now);
+  // TWILIO_REDACT: Twilio's copy of finished messages is redacted or deleted (only when Twilio is the SMS sender).
+  const sms = senders.get('sms');
+  const cleanup =
+    config.twilio?.redact && sms instanceof TwilioSender ? new ProviderCleanup(db, vault, sms, log, { ...DEFAULT_CLEANUP, ...opts.cleanup }, now) : null;
+  if (cleanup) onClose(() => cleanup.stop());
   let stopWatch: (() => void) | null = null;
   onClose(() => {
     stopWatch?.();
@@ -187,7 +195,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
   await app.register(appRoutes, {
     metrics,
     metricsToken: secrets.metricsToken,
-    twilio: secrets.twilioAuthToken || unsigned ? { bot, db, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, now } : null,
+    twilio: secrets.twilioAuthToken || unsigned ? { bot, db, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, now, cleanup } : null,
     health: {
       database: () => db.ping(),
       providers: async () => {
@@ -215,6 +223,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
       stopWatch = planner.watch();
       stopCheckpoints = db.checkpointEvery(1_000);
       dispatcher.start();
+      cleanup?.start();
       signalReceiver?.start();
       signalInbox?.startRetries();
       stopRetention = scheduleRetention(log, () => {

@@ -49,7 +49,7 @@ childMain(async () => {
   const { db, vault } = await openStore(file);
   const log = await quietLogger();
   const sender = new TwilioSender({
-    config: { accountSid: ACCOUNT_SID, fromNumber: FROM_NUMBER, apiBaseUrl: fakeUrl },
+    config: { accountSid: ACCOUNT_SID, fromNumber: FROM_NUMBER, apiBaseUrl: fakeUrl, redact: false },
     authToken: AUTH_TOKEN,
     statusCallbackUrl: `${PUBLIC_URL}/webhooks/twilio/status`,
   });

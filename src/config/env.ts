@@ -17,6 +17,8 @@ export interface TwilioConfig {
   fromNumber?: string;
   messagingServiceSid?: string;
   apiBaseUrl: string;
+  /** TWILIO_REDACT: redact finished sent bodies and delete handled inbound messages at Twilio. */
+  redact: boolean;
 }
 
 export interface SignalConfig {
@@ -134,6 +136,7 @@ export const ENV_SCHEMA = z.object({
   TWILIO_FROM_NUMBER: optional(pattern(E164, 'expected an E.164 number such as +14155550100')),
   TWILIO_MESSAGING_SERVICE_SID: optional(pattern(/^MG[0-9a-fA-F]{32}$/, 'expected MG followed by 32 hex characters')),
   TWILIO_API_BASE_URL: optional(httpUrl).default('https://api.twilio.com'),
+  TWILIO_REDACT: optional(oneOf(['on', 'off'] as const)).default('on'),
   SIGNAL_API_URL: optional(httpUrl),
   SIGNAL_NUMBER: optional(pattern(E164, "expected the bot's registered number in E.164, such as +14155550100")),
   SIGNAL_RECEIVE_MODE: optional(oneOf(['websocket', 'poll'] as const)).default('websocket'),
@@ -222,7 +225,7 @@ function readTwilio(e: ParsedEnv, token: string | undefined): TwilioConfig | und
   if (!e.TWILIO_FROM_NUMBER && !e.TWILIO_MESSAGING_SERVICE_SID) {
     throw new ConfigError('TWILIO_FROM_NUMBER', 'expected an E.164 number, or set TWILIO_MESSAGING_SERVICE_SID instead');
   }
-  return { accountSid, fromNumber: e.TWILIO_FROM_NUMBER, messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID, apiBaseUrl: e.TWILIO_API_BASE_URL };
+  return { accountSid, fromNumber: e.TWILIO_FROM_NUMBER, messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID, apiBaseUrl: e.TWILIO_API_BASE_URL, redact: e.TWILIO_REDACT === 'on' };
 }
 
 /** Signal is configured by the API's URL and the bot's number together. */

@@ -10,6 +10,7 @@ import { statusRefOf } from '../channels/twilio/twilio-sender';
 import { parseInboundSms, parseStatusCallback, readForm, WebhookError } from '../channels/twilio/twilio-inbound';
 import type { Metrics } from '../metrics';
 import { applyDeliveryReport } from '../outbox/delivery-status';
+import type { ProviderCleanup } from '../outbox/provider-cleanup';
 import type { Db } from '../store/db';
 
 export interface TwilioRouteDeps {
@@ -20,6 +21,8 @@ export interface TwilioRouteDeps {
   /** When set, every webhook must carry a valid X-Twilio-Signature. */
   authToken?: string;
   now: () => number;
+  /** With TWILIO_REDACT on: Twilio's copy of finished messages is cleaned up. */
+  cleanup?: ProviderCleanup | null;
 }
 
 const FORM = /^application\/x-www-form-urlencoded/i;
@@ -77,7 +80,10 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
     const answered = sms.optOutType !== undefined || carrierAnswers(sms.text);
     const result = await inbound.submit({ sender: sms.sender, text, providerId: sms.messageSid, answered });
     deps.metrics.countInbound('sms', result.parsed.ok ? result.parsed.command.kind : 'unknown');
-    return reply.type('text/xml; charset=utf-8').send(twimlReply(result.reply));
+    // Handled: Twilio's copy (the sender's number and text) is deleted shortly (issue 9; one line for the inbound restructuring to move).
+    deps.cleanup?.deleteInbound(sms.messageSid);
+    // With cleanup on, the reply's status comes back to the status route, which queues its redaction.
+    return reply.type('text/xml; charset=utf-8').send(twimlReply(result.reply, deps.cleanup ? `${deps.publicUrl}/webhooks/twilio/status` : undefined));
   });
 
   app.post('/webhooks/twilio/status', async (request, reply) => {
@@ -85,7 +91,9 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
     deps.metrics.deliveryReport(status.status);
     const delivery = classifyDeliveryStatus(status.status, status.errorCode);
     if (delivery) {
-      const applied = applyDeliveryReport(deps.db, { rowId: statusRefOf(request.query), providerId: status.messageSid, delivery }, deps.now());
+      const { cleanup } = deps;
+      const onFinal = cleanup ? () => cleanup.redact(status.messageSid) : undefined;
+      const applied = applyDeliveryReport(deps.db, { rowId: statusRefOf(request.query), providerId: status.messageSid, delivery, onFinal }, deps.now());
       if (applied.matched && applied.kind !== 'delivered') deps.metrics.outcome('sms', applied.kind === 'retry' ? 'retry' : 'failed', applied.kind);
     }
     return reply.code(204).send();

@@ -26,15 +26,21 @@ export const DEFAULT_UNREACHABLE_RETRY: UnreachableRetry = { baseMs: 10 * 60_000
 /** What a report did: nothing (no row), or the kind applied. */
 export type Applied = { matched: false } | { matched: true; kind: DeliveryReport['kind'] | 'retry' };
 
-/** Applies one classified report about provider message `providerId` (outbox row `rowId`, when the URL carried it). */
+/**
+ * Applies one classified (final) report about provider message `providerId`
+ * (outbox row `rowId`, when the URL carried it). `onFinal` runs in the same
+ * transaction whether a row matched or not: the message is finished at the
+ * provider either way (the redaction of its body is queued there).
+ */
 export function applyDeliveryReport(
   db: Db,
-  report: { rowId?: number; providerId: string; delivery: DeliveryReport },
+  report: { rowId?: number; providerId: string; delivery: DeliveryReport; onFinal?: () => void },
   now: number,
   retry: UnreachableRetry = DEFAULT_UNREACHABLE_RETRY,
 ): Applied {
   const { delivery, providerId } = report;
   return db.transaction((): Applied => {
+    report.onFinal?.();
     const row = findReported(db, report.rowId, providerId);
     if (!row || row.state === 'delivered' || row.state === 'failed') return { matched: false };
     const error = `${delivery.kind}:${delivery.code ?? ''}`;

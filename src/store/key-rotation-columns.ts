@@ -13,6 +13,7 @@ export const SEALED_COLUMNS = [
   { table: 'outbox', column: 'address', rotation: 're-sealed with the body (a reply to someone who is not a member)' },
   { table: 'inbound_retry', column: 'item', rotation: 're-sealed' },
   { table: 'inbound_messages', column: 'reply', rotation: 'erased with the handled ids it belongs to' },
+  { table: 'provider_tasks', column: 'sid', rotation: 're-sealed' },
 ] as const;
 
 /** Every blind-index column (`*_bidx`), its purpose, and what rotation does with it. */

@@ -21,7 +21,7 @@ import { keyCheckValue, keyOpens, readKeyState, writeKeyState } from './key-stat
 import { SEALED_COLUMNS } from './key-rotation-columns';
 import type { Slot, Vault } from './vault';
 
-const STEPS = ['members', 'reports', 'alerts', 'outbox', 'inbound_retry', 'references'] as const;
+const STEPS = ['members', 'reports', 'alerts', 'outbox', 'inbound_retry', 'provider_tasks', 'references'] as const;
 export type RotationStep = (typeof STEPS)[number];
 
 /** Where a run is, for a progress line. */
@@ -174,6 +174,8 @@ export class KeyRotation {
         return this.outbox(cursor);
       case 'inbound_retry':
         return this.parked(cursor);
+      case 'provider_tasks':
+        return this.reseal('provider_tasks', 'sid', cursor);
       default:
         return null;
     }

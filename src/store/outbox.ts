@@ -166,7 +166,11 @@ export function findReported(db: Db, rowId: number | undefined, providerId: stri
   return { id: row.id, memberId: row.member_id, state: row.state, attempts: row.attempts, createdAt: row.created_at, providerId: row.provider_id };
 }
 
-/** Settles a reported row: delivered, failed (with the reason), or due again at `retryAt`. */
+/**
+ * Settles a reported row: delivered, failed (with the reason), or due again
+ * at `retryAt` (keeping the provider id until the next claim, so the send's
+ * own late outcome cannot mark the row sent).
+ */
 export function settleReported(
   db: Db,
   id: number,
@@ -183,9 +187,9 @@ export function settleReported(
       id,
     );
   } else {
-    db.stmt('UPDATE outbox SET state = ?, provider_id = ?, error = coalesce(?, error), lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ?').run(
+    // A finished message's provider id is not kept: the provider maps it to a number (its redaction holds it sealed, see provider-tasks.ts).
+    db.stmt('UPDATE outbox SET state = ?, provider_id = NULL, error = coalesce(?, error), lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ?').run(
       result.state,
-      providerId,
       result.state === 'failed' ? result.error : null,
       now,
       id,

@@ -12,6 +12,13 @@
  * number. The URL signed is the StatusCallback as given (the public URL);
  * the request goes to `callbackBase` (the server on loopback, as behind a
  * proxy). No callbacks are sent until a test sets callbackBase.
+ *
+ * Cleanup of Twilio's copy, as the contract's Messages/{Sid}.json describes:
+ * POST with Body="" redacts a message (200, the message resource with body
+ * ""), DELETE removes it (204, no body); an unknown sid is 404 with code
+ * 20404. A message still in progress (not yet at a final status) cannot be
+ * changed: 400 with code 20009. Inbound messages exist once a test calls
+ * receive(). Every cleanup call is recorded in `cleanups`.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -26,7 +33,19 @@ export interface SentMessage {
   body: string;
   statusCallback?: string;
   validityPeriod?: string;
+  /** The latest status (outbound: queued until its callbacks run; inbound: received). */
+  status?: string;
+  direction?: 'inbound' | 'outbound-api';
 }
+
+/** One redaction or deletion request, and the HTTP status the fake answered. */
+export interface CleanupCall {
+  op: 'redact' | 'delete';
+  sid: string;
+  answer: number;
+}
+
+const FINAL_STATUSES = new Set(['delivered', 'undelivered', 'failed', 'read', 'canceled', 'received']);
 
 /** What the fake answers to one send: accept, or a Twilio error. */
 export type FakeAnswer = 'accept' | { status: number; code: number; message: string };
@@ -50,6 +69,8 @@ export interface FakeTwilioOptions {
   callbackDelayMs?: number;
   /** Numbers the account owns (GET IncomingPhoneNumbers.json); none by default. */
   ownedNumbers?: string[];
+  /** Decides the answer to a redaction or deletion of a known message (default: do it). */
+  cleanupAnswer?: (op: CleanupCall['op'], sid: string, attempt: number) => FakeAnswer;
 }
 
 /** A status callback the fake posted, and the HTTP status the server answered. */
@@ -85,6 +106,11 @@ export class FakeTwilio {
   readonly callbacks: PostedCallback[] = [];
   /** Creates being handled right now (received, not yet answered). */
   inFlight = 0;
+  /** Every redaction and deletion request, in order. */
+  readonly cleanups: CleanupCall[] = [];
+  /** Twilio's stored copy of each message, by sid: sent ones and those received by receive(); deleted ones are gone. */
+  readonly messages = new Map<string, SentMessage>();
+  private readonly cleanupAttempts = new Map<string, number>();
 
   constructor(private readonly opts: FakeTwilioOptions) {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -123,6 +149,35 @@ export class FakeTwilio {
     return this.sent.filter((m) => (this.answeredAt.get(m.sid) ?? Infinity) >= t);
   }
 
+  /** An inbound message arrives at the account (as Twilio stores it before its webhook): returns its sid. */
+  receive(from: string, body: string, to = '+15005550006'): string {
+    const msg: SentMessage = { sid: sid('SM'), to, from, body, status: 'received', direction: 'inbound' };
+    this.messages.set(msg.sid, msg);
+    return msg.sid;
+  }
+
+  /**
+   * What Twilio does with a webhook's TwiML answer: a <Message> becomes an
+   * outbound message to the sender, whose status callbacks go to the
+   * Message's `action` URL (when callbackBase is set). Returns its sid, or
+   * null for an answer without a <Message>.
+   */
+  answerTwiml(to: string, xml: string): string | null {
+    const m = /<Message(?: action="([^"]*)")?[^>]*>([\s\S]*?)<\/Message>/.exec(xml);
+    if (!m) return null;
+    const unescape = (v: string) => v.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    const msg: SentMessage = { sid: sid('SM'), to, from: '+15005550006', body: unescape(m[2] as string), statusCallback: m[1] ? unescape(m[1]) : undefined };
+    this.messages.set(msg.sid, { ...msg, status: 'queued', direction: 'outbound-api' });
+    this.answeredAt.set(msg.sid, Date.now());
+    this.scheduleCallbacks(msg);
+    return msg.sid;
+  }
+
+  /** The successful cleanups of one kind, by sid. */
+  done(op: CleanupCall['op']): string[] {
+    return this.cleanups.filter((c) => c.op === op && (c.answer === 200 || c.answer === 204)).map((c) => c.sid);
+  }
+
   /** Messages accepted for one recipient. */
   to(number: string): SentMessage[] {
     return this.sent.filter((m) => m.to === number);
@@ -157,6 +212,11 @@ export class FakeTwilio {
       const answer = this.route(req, Buffer.concat(chunks).toString('utf8'));
       const reply = () => {
         if (answer.sid) this.answeredAt.set(answer.sid, Date.now());
+        if (answer.status === 204) {
+          res.writeHead(204);
+          res.end();
+          return;
+        }
         res.writeHead(answer.status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(answer.body));
       };
@@ -174,6 +234,8 @@ export class FakeTwilio {
       return { status: 200, body: { sid: this.opts.accountSid, status: 'active', type: 'Full' } };
     }
     if (req.method === 'GET' && url.pathname === `${base}/IncomingPhoneNumbers.json`) return this.incomingNumbers(url);
+    const one = new RegExp(`^${base}/Messages/([^/]+)\\.json$`).exec(url.pathname);
+    if (one && (req.method === 'POST' || req.method === 'DELETE')) return this.cleanup(req.method === 'POST' ? 'redact' : 'delete', one[1] as string, raw);
     if (req.method !== 'POST' || url.pathname !== `${base}/Messages.json`) return this.error(404, 20404, 'The requested resource was not found');
     this.requests++;
     const form = new URLSearchParams(raw);
@@ -199,6 +261,8 @@ export class FakeTwilio {
     if (answer !== 'accept') return this.error(answer.status, answer.code, answer.message);
     const sent: SentMessage = { sid: sid('SM'), ...msg };
     this.sent.push(sent);
+    // Twilio's stored copy, apart from what was sent (a redaction empties the copy, not the record of the send).
+    this.messages.set(sent.sid, { ...sent, status: 'queued', direction: 'outbound-api' });
     const now = new Date().toUTCString();
     this.scheduleCallbacks(sent);
     return {
@@ -229,6 +293,56 @@ export class FakeTwilio {
     };
   }
 
+  /** Messages/{Sid}.json: POST Body="" redacts (200 with the resource), DELETE removes (204). */
+  private cleanup(op: CleanupCall['op'], messageSid: string, raw: string): Answer {
+    const answer = ((): Answer => {
+      const msg = this.messages.get(messageSid);
+      if (!msg) return this.error(404, 20404, 'The requested resource was not found');
+      const form = new URLSearchParams(raw);
+      if (op === 'redact' && form.get('Body') !== '') return this.error(400, 21619, 'A text message body or media url must be specified.');
+      if (!FINAL_STATUSES.has(msg.status ?? 'queued')) return this.error(400, 20009, 'Cannot delete or redact a message that is in progress.');
+      const attempt = (this.cleanupAttempts.get(messageSid) ?? 0) + 1;
+      this.cleanupAttempts.set(messageSid, attempt);
+      const decided = this.opts.cleanupAnswer?.(op, messageSid, attempt) ?? 'accept';
+      if (decided !== 'accept') return this.error(decided.status, decided.code, decided.message);
+      if (op === 'delete') {
+        this.messages.delete(messageSid);
+        return { status: 204, body: null };
+      }
+      msg.body = '';
+      return { status: 200, body: this.resource(msg) };
+    })();
+    this.cleanups.push({ op, sid: messageSid, answer: answer.status });
+    return answer;
+  }
+
+  private resource(msg: SentMessage): unknown {
+    const base = `/2010-04-01/Accounts/${this.opts.accountSid}`;
+    const now = new Date().toUTCString();
+    return {
+      account_sid: this.opts.accountSid,
+      api_version: '2010-04-01',
+      body: msg.body,
+      date_created: now,
+      date_sent: now,
+      date_updated: now,
+      direction: msg.direction ?? 'outbound-api',
+      error_code: null,
+      error_message: null,
+      from: msg.from ?? null,
+      messaging_service_sid: msg.messagingServiceSid ?? null,
+      num_media: '0',
+      num_segments: '1',
+      price: null,
+      price_unit: 'USD',
+      sid: msg.sid,
+      status: msg.status ?? 'queued',
+      subresource_uris: { media: `${base}/Messages/${msg.sid}/Media.json` },
+      to: msg.to,
+      uri: `${base}/Messages/${msg.sid}.json`,
+    };
+  }
+
   /** queued, sent, then the final status, each a few ms apart, in order. */
   private scheduleCallbacks(msg: SentMessage): void {
     const target = this.callbackBase;
@@ -243,6 +357,8 @@ export class FakeTwilio {
     const run = (async () => {
       for (const step of steps) {
         await new Promise((r) => setTimeout(r, gap));
+        const stored = this.messages.get(msg.sid);
+        if (stored) stored.status = step.status;
         await this.postCallback(target, msg, step.status, step.errorCode);
       }
     })();

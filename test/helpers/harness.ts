@@ -40,6 +40,10 @@ export interface HarnessOptions {
   signal?: ServerOptions['signal'];
   /** HTTP connection and time limits (shortened by the edge tests). */
   http?: ServerOptions['http'];
+  /** Cleanup of Twilio's copy (TWILIO_REDACT): shortened waits. */
+  cleanup?: ServerOptions['cleanup'];
+  /** The server's clock (restart tests move it on). */
+  now?: () => number;
 }
 
 export interface SmsReply {
@@ -76,7 +80,7 @@ export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
 /** The TwiML <Message> text, unescaped. */
 export function twimlMessage(xml: string): string | null {
-  const m = /<Message>([\s\S]*?)<\/Message>/.exec(xml);
+  const m = /<Message(?: [^>]*)?>([\s\S]*?)<\/Message>/.exec(xml);
   if (!m) return null;
   return (m[1] as string)
     .replace(/&lt;/g, '<')
@@ -127,6 +131,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
     consoleOut: (line) => consoleLines.push(line),
     http: opts.http,
+    cleanup: opts.cleanup,
+    now: opts.now,
   });
   const url = await server.start();
 

@@ -126,10 +126,12 @@ describe('reports, moderation and fan-out over SMS', () => {
   it('records delivery status callbacks by provider id', async () => {
     await approve();
     const sid = fake.to(SF1)[0]!.sid;
+    const { id } = h.server.db.sqlite.prepare('SELECT id FROM outbox WHERE provider_id = ?').get(sid) as { id: number };
     const res = await h.postForm('/webhooks/twilio/status', { MessageSid: sid, MessageStatus: 'delivered', AccountSid: ACCOUNT_SID });
     expect(res.status).toBe(204);
-    const row = h.server.db.sqlite.prepare('SELECT state FROM outbox WHERE provider_id = ?').get(sid) as { state: string };
-    expect(row.state).toBe('delivered');
+    // Delivered, and the provider id (which Twilio maps to the number) is no longer kept.
+    const row = h.server.db.sqlite.prepare('SELECT state, provider_id FROM outbox WHERE id = ?').get(id) as { state: string; provider_id: string | null };
+    expect(row).toEqual({ state: 'delivered', provider_id: null });
     const unsigned = await h.postForm('/webhooks/twilio/status', { MessageSid: sid, MessageStatus: 'failed' }, { signature: 'bogus' });
     expect(unsigned.status).toBe(403);
     await h.postForm('/webhooks/twilio/status', { MessageSid: sid, MessageStatus: 'sent', AccountSid: ACCOUNT_SID });

@@ -66,7 +66,7 @@ describe('readConfig', () => {
       port: 8080,
       host: '0.0.0.0',
       publicUrl: 'https://headsup.example.org',
-      twilio: { accountSid: SID, fromNumber: '+15005550006', apiBaseUrl: 'https://api.twilio.com' },
+      twilio: { accountSid: SID, fromNumber: '+15005550006', apiBaseUrl: 'https://api.twilio.com', redact: true },
       signal: { apiUrl: 'http://127.0.0.1:8080', number: '+14155550199', receiveMode: 'poll' },
       moderators: ['+14155550100', '0f0e0d0c-0b0a-4908-8706-050403020100'],
       subscribeMode: 'approval',
@@ -81,6 +81,12 @@ describe('readConfig', () => {
 
   it('brackets an IPv6 host in the default public URL', () => {
     expect(readConfig({ HOST: '::1', PORT: '3001' }).config.publicUrl).toBe('http://[::1]:3001');
+  });
+
+  it('redacts at Twilio unless TWILIO_REDACT=off', () => {
+    expect(readConfig({ ...TWILIO_OK }).config.twilio?.redact).toBe(true);
+    expect(readConfig({ ...TWILIO_OK, TWILIO_REDACT: 'off' }).config.twilio?.redact).toBe(false);
+    expect(readConfig({ ...TWILIO_OK, TWILIO_REDACT: 'on' }).config.twilio?.redact).toBe(true);
   });
 
   it('accepts a messaging service instead of a sender number', () => {
@@ -114,6 +120,7 @@ describe('readConfig', () => {
     ['no Twilio sender is set', { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN }, 'TWILIO_FROM_NUMBER', /TWILIO_MESSAGING_SERVICE_SID/],
     ['TWILIO_FROM_NUMBER is not E.164', { ...TWILIO_OK, TWILIO_FROM_NUMBER: '415-555-0100' }, 'TWILIO_FROM_NUMBER', /E.164/],
     ['TWILIO_MESSAGING_SERVICE_SID is malformed', { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_MESSAGING_SERVICE_SID: 'MGxyz' }, 'TWILIO_MESSAGING_SERVICE_SID', /MG followed by 32 hex/],
+    ['TWILIO_REDACT is not on or off', { ...TWILIO_OK, TWILIO_REDACT: 'no' }, 'TWILIO_REDACT', /one of on, off/],
     ['TWILIO_API_BASE_URL is not http(s)', { ...TWILIO_OK, TWILIO_API_BASE_URL: 'ftp://api.twilio.com' }, 'TWILIO_API_BASE_URL', /http\(s\) URL/],
     ['a MODERATORS entry has no country code', { MODERATORS: '+14155550100,4155550142' }, 'MODERATORS', /entry 2 is neither an E.164 number nor a Signal UUID/],
     ['a MODERATORS entry is a name', { MODERATORS: 'rosa' }, 'MODERATORS', /entry 1/],

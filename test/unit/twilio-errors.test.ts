@@ -54,7 +54,7 @@ describe('TwilioSender against a fake Twilio', () => {
     fake = new FakeTwilio({ accountSid: ACCOUNT, authToken: TOKEN, answer: () => answer });
     const url = await fake.start();
     sender = new TwilioSender({
-      config: { accountSid: ACCOUNT, fromNumber: '+15005550006', apiBaseUrl: url },
+      config: { accountSid: ACCOUNT, fromNumber: '+15005550006', apiBaseUrl: url, redact: true },
       authToken: TOKEN,
       statusCallbackUrl: 'https://headsup.example.org/webhooks/twilio/status',
       timeoutMs: 5_000,
@@ -98,9 +98,30 @@ describe('TwilioSender against a fake Twilio', () => {
     });
   });
 
+  it("redacts a finished message's body and deletes an inbound message, as the Messages/{Sid} contract answers", async () => {
+    answer = 'accept';
+    const { providerId } = await sender.send('+14155550100', 'a body Twilio should not keep');
+    const failure = (p: Promise<void>) => p.then(() => null, (e: unknown) => e as SendError);
+    // Still queued (no final status yet): Twilio refuses, and that is no reason to stop trying.
+    const early = await failure(sender.redact(providerId));
+    expect({ code: early?.code, gone: early && sender.isGone(early) }).toEqual({ code: '20009', gone: false });
+    fake.messages.get(providerId)!.status = 'delivered';
+    await sender.redact(providerId);
+    expect(fake.messages.get(providerId)?.body).toBe('');
+    expect(fake.sent.find((m) => m.sid === providerId)?.body).toBe('a body Twilio should not keep');
+
+    const inbound = fake.receive('+14155550100', 'REPORT a man named Dale');
+    await sender.remove(inbound);
+    expect(fake.messages.has(inbound)).toBe(false);
+    expect(fake.cleanups.slice(-3).map((c) => [c.op, c.answer])).toEqual([['redact', 400], ['redact', 200], ['delete', 204]]);
+    // Gone: 404 with 20404, which ends the task.
+    const again = await failure(sender.remove(inbound));
+    expect({ code: again?.code, gone: again && sender.isGone(again) }).toEqual({ code: '20404', gone: true });
+  });
+
   it('calls it a connection failure when nothing listens', async () => {
     const down = new TwilioSender({
-      config: { accountSid: ACCOUNT, fromNumber: '+15005550006', apiBaseUrl: 'http://127.0.0.1:9' },
+      config: { accountSid: ACCOUNT, fromNumber: '+15005550006', apiBaseUrl: 'http://127.0.0.1:9', redact: true },
       authToken: TOKEN,
       statusCallbackUrl: 'https://headsup.example.org/webhooks/twilio/status',
       timeoutMs: 5_000,

@@ -8,7 +8,7 @@ import http from 'node:http';
 import https from 'node:https';
 import twilio from 'twilio';
 import type { TwilioConfig } from '../../config/env';
-import type { ChannelSender, SendOptions } from '../types';
+import type { ChannelSender, SendError, SendOptions } from '../types';
 import { classifyTwilioError } from './twilio-errors';
 
 export { classifyTwilioError } from './twilio-errors';
@@ -38,7 +38,7 @@ export interface TwilioSenderOptions {
   maxSockets?: number;
 }
 
-/** Sends SMS through Twilio's Messages API. */
+/** Sends SMS through Twilio's Messages API, and cleans up Twilio's copy of finished messages (outbox/provider-cleanup.ts). */
 export class TwilioSender implements ChannelSender {
   readonly channel = 'sms' as const;
   readonly name = 'twilio';
@@ -72,6 +72,29 @@ export class TwilioSender implements ChannelSender {
     } catch (err) {
       throw classifyTwilioError(err);
     }
+  }
+
+  /** Redacts a finished message's body: Twilio keeps it 400 days otherwise. */
+  async redact(sid: string): Promise<void> {
+    try {
+      await this.client.messages(sid).update({ body: '' });
+    } catch (err) {
+      throw classifyTwilioError(err);
+    }
+  }
+
+  /** Deletes a message (a handled inbound one: it holds the sender's number and text). */
+  async remove(sid: string): Promise<void> {
+    try {
+      await this.client.messages(sid).remove();
+    } catch (err) {
+      throw classifyTwilioError(err);
+    }
+  }
+
+  /** 20404: no such message (already deleted); nothing is left to clean. */
+  isGone(err: SendError): boolean {
+    return err.code === '20404';
   }
 
   /**
