@@ -27,6 +27,7 @@ describe('classifyTwilioError', () => {
     ['connection refused', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'connection', 'ECONNREFUSED', true],
     ['a time-out', Object.assign(new Error('timeout'), { code: 'ECONNABORTED' }), 'connection', 'ECONNABORTED', true],
     ['an error with no code', new Error('socket hang up'), 'connection', undefined, true],
+    ['an error with a numeric code and no status', Object.assign(new Error('odd'), { code: 42 }), 'connection', undefined, true],
     ['something that is not an error', undefined, 'connection', undefined, true],
   ];
 
