@@ -7,6 +7,12 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/image/'],
   // ts-jest only transpiles (isolatedModules): `tsc --noEmit` in `npm test`
   // does the type checking once for the whole tree, not once per test file.
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true, module: 'commonjs', target: 'ES2022', esModuleInterop: true, resolveJsonModule: true } }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true, module: 'commonjs', target: 'ES2022', esModuleInterop: true, resolveJsonModule: true } }],
+    // cookie 2 ships only ES modules; light-my-request (Fastify's inject) requires it,
+    // which Node allows and Jest's module loader does not: transpile it to CommonJS.
+    '/node_modules/cookie/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true, module: 'commonjs', target: 'ES2022' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
   testTimeout: 30000,
 };

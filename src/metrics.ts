@@ -34,6 +34,13 @@ export class Metrics implements DispatchObserver {
     registers: [this.registry],
   });
 
+  readonly signalIdentityTrusts = new Counter({
+    name: 'headsup_signal_identity_trusts_total',
+    help: "Signal sends refused for a changed safety number, by what followed: trusted (the member's new identity, then sent again), trust_failed, moderator_skipped (never automatic)",
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor(db: Db) {
     collectDefaultMetrics({ register: this.registry });
     const counts = this.inboundCounts;
@@ -67,6 +74,11 @@ export class Metrics implements DispatchObserver {
     let byCommand = this.inboundCounts.get(channel);
     if (!byCommand) this.inboundCounts.set(channel, (byCommand = new Map()));
     byCommand.set(command, (byCommand.get(command) ?? 0) + 1);
+  }
+
+  /** Counts what followed a Signal send refused for a changed safety number. */
+  signalIdentityTrust(outcome: 'trusted' | 'trust_failed' | 'moderator_skipped'): void {
+    this.signalIdentityTrusts.inc({ outcome });
   }
 
   outcome(channel: string, kind: string, reason?: string): void {

@@ -14,11 +14,15 @@ import { Bot } from './bot/bot';
 import { DEFAULT_LIMITS, type BotLimits } from './bot/context';
 import { ConsoleSender } from './channels/console/console-sender';
 import { SignalReceiver, type ReceiverTuning } from './channels/signal/signal-receiver';
-import { SignalSender, type ThrottlePolicy } from './channels/signal/signal-sender';
+import { ModeratorIdentityGate } from './channels/signal/moderator-identity-gate';
+import { SignalChallengeWatch } from './channels/signal/signal-challenge-watch';
+import { SignalIdentities } from './channels/signal/signal-identities';
+import { SignalSender, type SignalSenderOptions, type ThrottlePolicy } from './channels/signal/signal-sender';
 import { TwilioSender } from './channels/twilio/twilio-sender';
 import type { ChannelSender } from './channels/types';
 import { ConfigError, type Config, type Secrets } from './config/env';
-import { SignalInbox, type RetryPolicy } from './inbound/signal-inbox';
+import { InboundPath, type RetryPolicy } from './inbound/inbound-path';
+import { receiveSignal } from './inbound/receive-signal';
 import { runRetention, scheduleRetention } from './jobs/retention';
 import type { Logger } from './log/logger';
 import { safeError } from './log/safe-error';
@@ -45,7 +49,9 @@ export interface ServerOptions {
   /** Extra channel senders (replacing the defaults per channel). */
   senders?: ChannelSender[];
   /** Signal tuning (tests shorten the 429 pause and the reconnect and ping intervals). */
-  signal?: { throttle?: ThrottlePolicy; receiver?: Partial<ReceiverTuning>; retry?: Partial<RetryPolicy> };
+  signal?: { throttle?: ThrottlePolicy; receiver?: Partial<ReceiverTuning>; challengePollMs?: number };
+  /** How messages whose handling failed are tried again (tests shorten it). */
+  retry?: Partial<RetryPolicy>;
   /** Connection and time limits of the HTTP server (tests shorten them). */
   http?: Partial<HttpLimits>;
   /** Cleanup of Twilio's copy (tests shorten the waits). */
@@ -58,6 +64,8 @@ export interface HeadsUp {
   db: Db;
   vault: Vault;
   bot: Bot;
+  /** The inbound path every channel's messages take. */
+  inbound: InboundPath;
   planner: FanoutPlanner;
   dispatcher: Dispatcher;
   senders: Map<Channel, ChannelSender>;
@@ -78,7 +86,10 @@ function moderatorContact(id: string, config: Config): Sender {
   return !config.twilio && config.signal ? { channel: 'signal', address: id, phone: id } : { channel: 'sms', address: id, phone: id };
 }
 
-function defaultSenders(opts: ServerOptions): Map<Channel, ChannelSender> {
+/** What the Signal sender reports to the rest of the server (issue 15). */
+type SignalHooks = Pick<SignalSenderOptions, 'onIdentityTrust' | 'onChallenge' | 'onRecovered'>;
+
+function defaultSenders(opts: ServerOptions, hooks: SignalHooks): Map<Channel, ChannelSender> {
   const { config, secrets } = opts;
   const senders = new Map<Channel, ChannelSender>();
   if (config.twilio && secrets.twilioAuthToken) {
@@ -88,7 +99,18 @@ function defaultSenders(opts: ServerOptions): Map<Channel, ChannelSender> {
     senders.set('sms', new ConsoleSender('sms', opts.consoleOut));
   }
   if (config.signal) {
-    senders.set('signal', new SignalSender({ apiUrl: config.signal.apiUrl, number: config.signal.number, log: opts.log, throttle: opts.signal?.throttle }));
+    senders.set(
+      'signal',
+      new SignalSender({
+        apiUrl: config.signal.apiUrl,
+        number: config.signal.number,
+        log: opts.log,
+        throttle: opts.signal?.throttle,
+        // A moderator's changed identity waits for an operator (heads-up signal-readmit).
+        neverAutoTrust: new Set(config.moderators),
+        ...hooks,
+      }),
+    );
   }
   for (const s of opts.senders ?? []) senders.set(s.channel, s);
   return senders;
@@ -126,7 +148,12 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
   // Opened first, closed last.
   onClose(() => db.close());
   const regions = Regions.load();
-  const senders = defaultSenders(opts);
+  let challengeWatch: SignalChallengeWatch | null = null;
+  const senders = defaultSenders(opts, {
+    onIdentityTrust: (outcome) => metrics.signalIdentityTrust(outcome),
+    onChallenge: (token) => challengeWatch?.onChallenge(token),
+    onRecovered: () => challengeWatch?.onRecovered(),
+  });
   onClose(async () => {
     for (const s of senders.values()) await s.close?.();
   });
@@ -148,11 +175,43 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
   if (moderatorContacts.length < config.moderators.length) {
     log.warn({ unreachable: config.moderators.length - moderatorContacts.length }, 'some moderators are on a channel that is not configured');
   }
+  // Signal moderators are trusted by their recorded identity, not by UUID alone (issue 15).
+  const moderatorGate = config.signal
+    ? new ModeratorIdentityGate({
+        db,
+        vault,
+        log,
+        identities: new SignalIdentities(config.signal.apiUrl, config.signal.number),
+        moderators: config.moderators,
+        contacts: moderatorContacts,
+        wake: () => dispatcher.wake(),
+        now,
+      })
+    : null;
+  const signalSender = senders.get('signal');
+  if (signalSender instanceof SignalSender) {
+    challengeWatch = new SignalChallengeWatch({
+      db,
+      vault,
+      log,
+      smsModerators: moderatorContacts.filter((c) => c.channel === 'sms'),
+      wake: () => dispatcher.wake(),
+      resume: () => {
+        signalSender.resume();
+        dispatcher.resume('signal');
+      },
+      now,
+      pollMs: opts.signal?.challengePollMs,
+    });
+    const watch = challengeWatch;
+    onClose(() => watch.stop());
+  }
   const bot = new Bot({
     db,
     vault,
     regions,
     moderators: new Set(config.moderators),
+    moderatorTrusted: moderatorGate ? (sender) => moderatorGate.trusted(sender) : undefined,
     moderatorContacts,
     subscribeMode: config.subscribeMode,
     retentionDays: config.retentionDays,
@@ -163,21 +222,26 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     onAlert: (id) => planner.plan(id),
   });
 
-  const signalInbox = senders.has('signal')
-    ? new SignalInbox({ bot, db, vault, metrics, log, wake: () => dispatcher.wake(), now, retry: opts.signal?.retry })
-    : null;
+  // Every channel's messages take the one inbound path; failed ones are tried again from it.
+  const inbound = new InboundPath({ message: bot.message, log, metrics, now, retry: opts.retry });
+  onClose(() => inbound.close());
+  const toInbound = receiveSignal(inbound, log);
+  const receiveSignalChecked = async (item: unknown) => {
+    // A moderator's identity is checked before their message is handled (issue 15).
+    await moderatorGate?.observe(item);
+    toInbound(item);
+  };
   const signalReceiver =
-    config.signal && signalInbox
+    config.signal && senders.has('signal')
       ? new SignalReceiver({
           apiUrl: config.signal.apiUrl,
           number: config.signal.number,
           mode: config.signal.receiveMode,
           log,
-          onItem: (item) => signalInbox.handle(item),
+          onItem: receiveSignalChecked,
           tuning: opts.signal?.receiver,
         })
       : null;
-  if (signalInbox) onClose(() => signalInbox.close());
   if (signalReceiver) onClose(() => signalReceiver.stop());
 
   let stopRetention: (() => void) | null = null;
@@ -195,7 +259,9 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
   await app.register(appRoutes, {
     metrics,
     metricsToken: secrets.metricsToken,
-    twilio: secrets.twilioAuthToken || unsigned ? { bot, db, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, now, cleanup } : null,
+    twilio: secrets.twilioAuthToken || unsigned
+      ? { inbound, db, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, carrier: !unsigned, now, cleanup }
+      : null,
     health: {
       database: () => db.ping(),
       providers: async () => {
@@ -211,6 +277,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     db,
     vault,
     bot,
+    inbound,
     planner,
     dispatcher,
     senders,
@@ -225,7 +292,8 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
       dispatcher.start();
       cleanup?.start();
       signalReceiver?.start();
-      signalInbox?.startRetries();
+      inbound.startRetries();
+      challengeWatch?.start();
       stopRetention = scheduleRetention(log, () => {
         const erased = runRetention(db, config.retentionDays, now());
         log.info({ erased }, 'retention run');

@@ -14,7 +14,8 @@ export interface AlertDeps {
   db: Db;
   vault: Vault;
   regions: Regions;
-  onAlert: (alertId: number) => void;
+  /** Called once the transaction commits; a caller that plans the fan-out itself leaves it out. */
+  onAlert?: (alertId: number) => void;
 }
 
 /** Creates an alert inside the caller's transaction; planning starts after the commit. */
@@ -22,6 +23,7 @@ export function issueAlert(deps: AlertDeps, input: { reportId?: number; npas: st
   const reach = deps.regions.expand(input.npas);
   const id = createAlert(deps.db, deps.vault, { ...input, reach }, now);
   indexAlertNumbers(deps.db, deps.vault, id, numbersInText(input.text), input.npas, now);
-  deps.db.onCommit(() => deps.onAlert(id));
+  const { onAlert } = deps;
+  if (onAlert) deps.db.onCommit(() => onAlert(id));
   return id;
 }

@@ -4,7 +4,7 @@
  * one bound says whether it fits. A moderator approves exactly this.
  */
 import { catalog, LANGS } from '../bot/catalog';
-import type { Lang } from '../bot/commands';
+import type { Lang } from '../domain/lang';
 import { smsSegments } from '../bot/sms-segments';
 
 /** Most SMS segments an alert may cost a member, its frame ("Heads Up alert (415): … STOP to end") included. */

@@ -6,7 +6,8 @@ import { fitChars, fitItems, fitSegments } from './sms-segments';
 export const en: Catalog = {
   joined: (areas) => `Heads Up: you'll get bad date alerts for ${listAreas(areas)}. REPORT + details to warn others. HELP for help, STOP to end.`,
   joinPending: (areas) => `Heads Up: your request for ${listAreas(areas)} is with a moderator. We'll text you once you're in. STOP to end.`,
-  joinNeedsArea: () => 'Heads Up: which area code? Text JOIN and 3 digits, e.g. JOIN 415.',
+  joinWhichArea: () => 'Heads Up: which area code do you want alerts for? Reply with it, e.g. 415.',
+  conversationEnded: () => 'Heads Up: OK, cancelled. Text HELP for the commands.',
   tooManyAreas: (max) => `Heads Up: you can follow at most ${max} areas. Text AREAS to see yours, LEAVE 415 to drop one.`,
   unknownArea: (token) => `Heads Up: "${clip(token, 12)}" isn't an area code we know. Use 3 digits, e.g. JOIN 415.`,
   left: (areas, remaining) =>
@@ -14,7 +15,7 @@ export const en: Catalog = {
       ? `Heads Up: you left ${listAreas(areas)}. Still getting alerts for ${listAreas(remaining)}.`
       : `Heads Up: you left ${listAreas(areas)} and get no alerts now. JOIN 415 to come back.`,
   notMember: () => "Heads Up: you're not subscribed. Text JOIN and your area code, e.g. JOIN 415.",
-  stopped: () => "Heads Up: you're unsubscribed and won't get more messages. Text JOIN to come back.",
+  stopped: () => "Heads Up: you're unsubscribed and won't get more messages. Text START to come back.",
   help: () =>
     'Heads Up bad date line. JOIN 415: alerts for an area. REPORT + what happened: warn others. CHECK + number: screen a client. AREAS, LEAVE 415, DELETE, LANG ES. STOP to end.',
   areas: (list) =>

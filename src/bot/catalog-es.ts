@@ -6,7 +6,8 @@ import { fitChars, fitItems, fitSegments } from './sms-segments';
 export const es: Catalog = {
   joined: (areas) => `Heads Up: recibiras alertas de malos clientes en ${listAreas(areas)}. REPORTE + detalles para avisar. AYUDA para ayuda, ALTO para salir.`,
   joinPending: (areas) => `Heads Up: tu solicitud para ${listAreas(areas)} la revisa una moderadora. Te avisamos al entrar. ALTO para salir.`,
-  joinNeedsArea: () => 'Heads Up: ¿que codigo de area? Escribe UNIRSE y 3 digitos, ej. UNIRSE 415.',
+  joinWhichArea: () => 'Heads Up: ¿de que codigo de area quieres alertas? Responde con el, ej. 415.',
+  conversationEnded: () => 'Heads Up: listo, cancelado. Escribe AYUDA para ver los comandos.',
   tooManyAreas: (max) => `Heads Up: puedes seguir ${max} areas como maximo. Escribe ZONAS para ver las tuyas, SALIR 415 para quitar una.`,
   unknownArea: (token) => `Heads Up: "${clip(token, 12)}" no es un codigo de area conocido. Usa 3 digitos, ej. UNIRSE 415.`,
   left: (areas, remaining) =>
@@ -14,7 +15,7 @@ export const es: Catalog = {
       ? `Heads Up: saliste de ${listAreas(areas)}. Sigues con alertas de ${listAreas(remaining)}.`
       : `Heads Up: saliste de ${listAreas(areas)} y ya no recibes alertas. UNIRSE 415 para volver.`,
   notMember: () => 'Heads Up: no estas suscrita. Escribe UNIRSE y tu codigo de area, ej. UNIRSE 415.',
-  stopped: () => 'Heads Up: cancelaste la suscripcion y no recibiras mas mensajes. Escribe UNIRSE para volver.',
+  stopped: () => 'Heads Up: cancelaste la suscripcion y no recibiras mas mensajes. Escribe START para volver.',
   help: () =>
     'Heads Up, linea de malos clientes. UNIRSE 415: alertas de un area. REPORTE + lo que paso: avisar. VERIFICAR + numero: revisar un cliente. ZONAS, SALIR 415, BORRAR, LANG EN. ALTO para salir.',
   areas: (list) =>

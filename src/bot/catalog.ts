@@ -26,7 +26,10 @@ export interface CheckResult {
 export interface Catalog {
   joined(areas: string[]): string;
   joinPending(areas: string[]): string;
-  joinNeedsArea(): string;
+  /** The question of the join dialogue: the sender's number names no area. */
+  joinWhichArea(): string;
+  /** CANCEL ended a dialogue. */
+  conversationEnded(): string;
   /** A JOIN that would take the member past MAX_AREAS. */
   tooManyAreas(max: number): string;
   unknownArea(token: string): string;

@@ -1,6 +1,7 @@
 /** The commands the bot understands, as the parser produces them. */
+import type { Lang } from '../domain/lang';
 
-export type Lang = 'en' | 'es';
+export type { Lang };
 
 /** A command with its arguments. Area tokens are unresolved (an NPA or a region name). */
 export type Command =

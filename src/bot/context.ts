@@ -1,12 +1,9 @@
-/** What a command handler is given: its dependencies, the sender and their member row. */
+/** What the bot is configured with: the store, the line's rules and limits, and the hooks that wake the workers. */
 import type { Regions } from '../alerts/regions';
 import type { SubscribeMode } from '../config/env';
 import type { Sender } from '../phone/identity';
 import type { Db } from '../store/db';
-import type { MemberRow } from '../store/members';
 import type { Vault } from '../store/vault';
-import type { Catalog } from './catalog';
-import type { Lang } from './commands';
 
 /** Per-sender limits: how many events of a kind in a window. */
 export interface Limit {
@@ -45,6 +42,8 @@ export interface BotDeps {
   regions: Regions;
   /** Canonical moderator identities (E.164 numbers, Signal UUIDs). */
   moderators: ReadonlySet<string>;
+  /** Whether a sender listed in MODERATORS is trusted now (over Signal: their recorded identity, issue 15); all are when unset. */
+  moderatorTrusted?: (sender: Sender) => boolean;
   /** Where notices to each moderator go. */
   moderatorContacts: Sender[];
   subscribeMode: SubscribeMode;
@@ -57,18 +56,4 @@ export interface BotDeps {
   onQueued: () => void;
   /** Called after a commit that created an alert, to start planning its fan-out. */
   onAlert: (alertId: number) => void;
-}
-
-/** One inbound message being handled. */
-export interface Ctx {
-  deps: BotDeps;
-  sender: Sender;
-  member: MemberRow | undefined;
-  lang: Lang;
-  t: Catalog;
-  now: number;
-  /** Blind index of the sender under the reporter purpose (BLOCK, DELETE). */
-  reporterKey: Buffer;
-  /** Blind index of the sender under the rate-limit purpose. */
-  senderKey: Buffer;
 }

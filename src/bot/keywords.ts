@@ -12,6 +12,8 @@ const EN: Table = {
   SUBSCRIBE: 'join',
   START: 'join',
   UNSTOP: 'join',
+  // Twilio lifts its opt-out block on YES as on START: we re-subscribe alike.
+  YES: 'join',
   LEAVE: 'leave',
   STOP: 'stop',
   STOPALL: 'stop',
@@ -57,23 +59,6 @@ const ES: Table = {
 
 /** Keywords that are used in both languages, so they do not change the reply language. */
 const NEUTRAL = new Set(['STOP', 'INFO', 'LANG', 'STATUS']);
-
-/** Keywords that carriers (Twilio's default opt-out handling) answer themselves when sent alone. */
-export const CARRIER_KEYWORDS: ReadonlySet<string> = new Set([
-  'STOP',
-  'STOPALL',
-  'UNSUBSCRIBE',
-  'CANCEL',
-  'END',
-  'QUIT',
-  'REVOKE',
-  'OPTOUT',
-  'START',
-  'YES',
-  'UNSTOP',
-  'HELP',
-  'INFO',
-]);
 
 /** Finds a normalized keyword: its command and, unless it is shared, its language. */
 export function lookupKeyword(word: string): { kind: CommandKind; lang?: Lang } | undefined {

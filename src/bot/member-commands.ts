@@ -1,5 +1,9 @@
 /** Commands any sender can use about their own membership: JOIN, LEAVE, STOP, AREAS, DELETE, LANG. */
+import type { Regions } from '../alerts/regions';
+import type { SubscribeMode } from '../config/env';
+import type { Lang } from '../domain/lang';
 import { areaCodeOf } from '../phone/numbers';
+import { endConversation } from '../store/conversations';
 import { forgetSenderReplies } from '../store/inbound-log';
 import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
@@ -8,98 +12,114 @@ import { deleteMember, insertMember, setMemberLang, setMemberStatus, type Member
 import { closeRequestOf, requestJoin } from '../store/member-requests';
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
 import { catalog } from './catalog';
-import type { Lang } from './commands';
-import { DEFAULT_MAX_AREAS, type Ctx } from './context';
-import { notifyModerators } from './notify';
+import { joinAreaQuestion } from './dialogues';
+import { say, type Asker, type Outcome, type Store } from './handler';
 
-/** The sender's member row, created if needed (pending under SUBSCRIBE_MODE=approval). */
-export function memberOf(ctx: Ctx): MemberRow {
-  if (ctx.member) return ctx.member;
-  const status = ctx.deps.subscribeMode === 'approval' ? 'pending' : 'active';
-  // act() already looked this sender up and found no row.
-  ctx.member = insertMember(ctx.deps.db, ctx.deps.vault, ctx.sender, ctx.lang, ctx.now, status);
-  return ctx.member;
+/** What JOIN applies: the line's areas, its subscribe mode and MAX_AREAS. */
+export interface JoinRules {
+  regions: Regions;
+  subscribeMode: SubscribeMode;
+  maxAreas: number;
 }
 
-export function join(ctx: Ctx, tokens: string[]): string {
+/** The asker's member row, created if needed (pending under SUBSCRIBE_MODE=approval). */
+function memberOf(store: Store, who: Asker, subscribeMode: SubscribeMode, now: number): MemberRow {
+  if (who.member) return who.member;
+  const status = subscribeMode === 'approval' ? 'pending' : 'active';
+  // The sender was looked up when the message came in, and had no row.
+  who.member = insertMember(store.db, store.vault, who.sender, who.lang, now, status);
+  return who.member;
+}
+
+/**
+ * JOIN: subscribes to the areas given, else to the sender's own. A sender
+ * whose number names no area (hidden, or outside North America) is asked
+ * which one, and their answer comes back here as the areas.
+ */
+export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[], now: number): Outcome {
+  const { db } = store;
   let npas: string[];
   if (tokens.length === 0) {
-    const own = ctx.sender.phone ? areaCodeOf(ctx.sender.phone) : null;
-    if (!own) return ctx.t.joinNeedsArea();
+    const own = who.sender.phone ? areaCodeOf(who.sender.phone) : null;
+    if (!own) return { say: who.t.joinWhichArea(), converse: joinAreaQuestion(who.lang, now) };
     npas = [own];
   } else {
-    const resolved = ctx.deps.regions.resolve(tokens);
-    if (!resolved.ok) return ctx.t.unknownArea(resolved.bad);
+    const resolved = rules.regions.resolve(tokens);
+    if (!resolved.ok) return say(who.t.unknownArea(resolved.bad));
     npas = resolved.npas;
   }
-  const { db } = ctx.deps;
-  const maxAreas = ctx.deps.maxAreas ?? DEFAULT_MAX_AREAS;
-  if (npas.length > maxAreas) return ctx.t.tooManyAreas(maxAreas);
-  const member = memberOf(ctx);
-  const approval = ctx.deps.subscribeMode === 'approval';
+  const { maxAreas } = rules;
+  if (npas.length > maxAreas) return say(who.t.tooManyAreas(maxAreas));
+  const member = memberOf(store, who, rules.subscribeMode, now);
+  const approval = rules.subscribeMode === 'approval';
   if (member.status === 'stopped' || member.status === 'invalid') {
     member.status = approval ? 'pending' : 'active';
     setMemberStatus(db, member.id, member.status);
   }
   const held = listAreas(db, member.id);
   const adding = npas.filter((npa) => !held.includes(npa));
-  if (held.length + adding.length > maxAreas) return ctx.t.tooManyAreas(maxAreas);
+  if (held.length + adding.length > maxAreas) return say(who.t.tooManyAreas(maxAreas));
   // Under approval, every new area waits for a moderator, after admission as before it.
   if (member.status === 'pending' || (approval && adding.length > 0)) {
-    const request = requestJoin(db, member.id, adding, ctx.now, maxAreas - held.length);
-    if (!request) return ctx.t.tooManyAreas(maxAreas);
+    const request = requestJoin(db, member.id, adding, now, maxAreas - held.length);
+    if (!request) return say(who.t.tooManyAreas(maxAreas));
+    const pending = say(who.t.joinPending(request.npas));
     // A request notifies once, however often the applicant repeats JOIN.
-    if (request.created) notifyModerators(ctx, { kind: 'join' }, (t) => t.modJoinRequest(`#${request.ref}`, request.npas));
-    return ctx.t.joinPending(request.npas);
+    if (!request.created) return pending;
+    return { ...pending, notify: { subject: { kind: 'join' }, text: (t) => t.modJoinRequest(`#${request.ref}`, request.npas) } };
   }
-  subscribe(db, member.id, adding, ctx.now);
-  return ctx.t.joined(listAreas(db, member.id));
+  subscribe(db, member.id, adding, now);
+  return say(who.t.joined(listAreas(db, member.id)));
 }
 
-export function leave(ctx: Ctx, tokens: string[]): string {
-  if (!ctx.member) return ctx.t.notMember();
-  const resolved = ctx.deps.regions.resolve(tokens);
-  if (!resolved.ok) return ctx.t.unknownArea(resolved.bad);
-  const remaining = unsubscribe(ctx.deps.db, ctx.member.id, resolved.npas);
-  return ctx.t.left(resolved.npas, remaining);
+export function leave(store: Store, who: Asker, regions: Regions, tokens: string[]): Outcome {
+  if (!who.member) return say(who.t.notMember());
+  const resolved = regions.resolve(tokens);
+  if (!resolved.ok) return say(who.t.unknownArea(resolved.bad));
+  const remaining = unsubscribe(store.db, who.member.id, resolved.npas);
+  return say(who.t.left(resolved.npas, remaining));
 }
 
-export function stop(ctx: Ctx): string {
-  if (ctx.member) {
-    unsubscribeAll(ctx.deps.db, ctx.member.id);
-    closeRequestOf(ctx.deps.db, ctx.member.id);
-    setMemberStatus(ctx.deps.db, ctx.member.id, 'stopped');
+/** STOP: unsubscribes from everything and ends any open question. */
+export function stop(store: Store, who: Asker): Outcome {
+  const { db } = store;
+  if (who.member) {
+    unsubscribeAll(db, who.member.id);
+    closeRequestOf(db, who.member.id);
+    setMemberStatus(db, who.member.id, 'stopped');
   }
-  return ctx.t.stopped();
+  return { say: who.t.stopped(), converse: 'end' };
 }
 
-export function areas(ctx: Ctx): string {
-  if (!ctx.member) return ctx.t.notMember();
-  return ctx.t.areas(listAreas(ctx.deps.db, ctx.member.id));
+export function areas(store: Store, who: Asker): Outcome {
+  if (!who.member) return say(who.t.notMember());
+  return say(who.t.areas(listAreas(store.db, who.member.id)));
 }
 
 /**
  * DELETE: erases everything keyed to the sender: their member row (with its
  * subscriptions, join request and queued messages), the link to their
  * reports, their rate-limit counters, the replies stored for their retried
- * webhooks and their parked Signal messages. A block stays (it keys nothing
- * else). The WAL is truncated after the commit, so no copy stays there.
+ * webhooks, their parked messages and their open conversation. A block
+ * stays (it keys nothing else). The WAL is truncated after the commit, so
+ * no copy stays there.
  */
-export function erase(ctx: Ctx): string {
-  const { db } = ctx.deps;
-  if (ctx.member) deleteMember(db, ctx.member.id);
-  forgetReporter(db, ctx.reporterKey);
-  forgetSenderLimits(db, ctx.senderKey);
-  forgetSenderReplies(db, ctx.senderKey);
-  dropSenderItems(db, ctx.senderKey);
+export function erase(store: Store, who: Asker): Outcome {
+  const { db } = store;
+  if (who.member) deleteMember(db, who.member.id);
+  forgetReporter(db, who.reporterKey);
+  forgetSenderLimits(db, who.senderKey);
+  forgetSenderReplies(db, who.senderKey);
+  dropSenderItems(db, who.senderKey);
+  endConversation(db, who.memberKey);
   db.eraseSoon();
-  ctx.member = undefined;
-  return ctx.t.deleted();
+  who.member = undefined;
+  return say(who.t.deleted());
 }
 
-export function setLang(ctx: Ctx, lang: Lang): string {
-  const member = memberOf(ctx);
-  setMemberLang(ctx.deps.db, member.id, lang);
+export function setLang(store: Store, who: Asker, subscribeMode: SubscribeMode, lang: Lang, now: number): Outcome {
+  const member = memberOf(store, who, subscribeMode, now);
+  setMemberLang(store.db, member.id, lang);
   member.lang = lang;
-  return catalog(lang).langSet();
+  return say(catalog(lang).langSet());
 }

@@ -5,47 +5,59 @@ import { lookupNumber } from '../store/screening';
 import { createReport } from '../store/reports';
 import { takeLimit } from '../store/sender-limits';
 import { listAreas } from '../store/subscriptions';
-import { DEFAULT_MAX_AREAS, type Ctx } from './context';
-import { notifyModerators } from './notify';
+import type { Limit } from './context';
+import { say, type Asker, type Outcome, type Store } from './handler';
 
 /** Longest report text kept; providers cap a message at 1,600 characters anyway. */
 export const MAX_REPORT_TEXT = 1600;
 
-export function report(ctx: Ctx, given: string[], text: string): string {
-  const { db, vault, limits } = ctx.deps;
+export interface ReportRules {
+  /** Reports per sender per period. */
+  limit: Limit;
+  maxAreas: number;
+}
+
+export function report(store: Store, who: Asker, rules: ReportRules, given: string[], text: string, now: number): Outcome {
+  const { db, vault } = store;
   const bad = given.find((npa) => !isAreaCode(npa));
-  if (bad) return ctx.t.unknownArea(bad);
+  if (bad) return say(who.t.unknownArea(bad));
   let npas = [...new Set(given)].sort();
-  const maxAreas = ctx.deps.maxAreas ?? DEFAULT_MAX_AREAS;
-  if (npas.length > maxAreas) return ctx.t.tooManyAreas(maxAreas);
-  if (npas.length === 0 && ctx.member) npas = listAreas(db, ctx.member.id);
+  if (npas.length > rules.maxAreas) return say(who.t.tooManyAreas(rules.maxAreas));
+  if (npas.length === 0 && who.member) npas = listAreas(db, who.member.id);
   if (npas.length === 0) {
-    const own = ctx.sender.phone ? areaCodeOf(ctx.sender.phone) : null;
-    if (!own) return ctx.t.reportNeedsArea();
+    const own = who.sender.phone ? areaCodeOf(who.sender.phone) : null;
+    if (!own) return say(who.t.reportNeedsArea());
     npas = [own];
   }
   // Kept as members would read it: no invisible characters, so what the
   // moderator sees, what goes out and what CHECK finds are the same text.
   const body = Array.from(cleanAlertText(text)).slice(0, MAX_REPORT_TEXT).join('');
-  if (body === '') return ctx.t.reportNeedsText();
-  if (!takeLimit(db, ctx.senderKey, 'report', limits.reports.max, limits.reports.windowMs, ctx.now)) return ctx.t.reportLimit();
-  const { id, ref } = createReport(db, vault, { npas, text: body, reporterKey: ctx.reporterKey }, ctx.now);
+  if (body === '') return say(who.t.reportNeedsText());
+  if (!takeLimit(db, who.senderKey, 'report', rules.limit.max, rules.limit.windowMs, now)) return say(who.t.reportLimit());
+  const { id, ref } = createReport(db, vault, { npas, text: body, reporterKey: who.reporterKey }, now);
   const segments = alertSegments(npas, body);
-  notifyModerators(ctx, { kind: 'report', reportId: id }, (t, lang) =>
-    segments <= MAX_ALERT_SEGMENTS
-      ? t.modNotice(`#${ref}`, renderAlert(lang, npas, body), segments)
-      : t.modNoticeTooLong(`#${ref}`, npas, segments, body),
-  );
-  return ctx.t.reportReceived(`#${ref}`);
+  return {
+    say: who.t.reportReceived(`#${ref}`),
+    notify: {
+      subject: { kind: 'report', reportId: id },
+      text: (t, lang) =>
+        segments <= MAX_ALERT_SEGMENTS ? t.modNotice(`#${ref}`, renderAlert(lang, npas, body), segments) : t.modNoticeTooLong(`#${ref}`, npas, segments, body),
+    },
+  };
 }
 
-export function check(ctx: Ctx, query: string): string {
-  const { db, vault, limits } = ctx.deps;
-  if (!ctx.member || ctx.member.status !== 'active' || listAreas(db, ctx.member.id).length === 0) return ctx.t.membersOnly();
+export interface CheckRules {
+  /** Look-ups per sender per period. */
+  limit: Limit;
+  retentionDays: number;
+}
+
+export function check(store: Store, who: Asker, rules: CheckRules, query: string, now: number): Outcome {
+  const { db, vault } = store;
+  if (!who.member || who.member.status !== 'active' || listAreas(db, who.member.id).length === 0) return say(who.t.membersOnly());
   const e164 = toE164(cleanAlertText(query).slice(0, 40));
-  if (!e164) return ctx.t.checkNeedsNumber();
-  if (!takeLimit(db, ctx.senderKey, 'check', limits.checks.max, limits.checks.windowMs, ctx.now)) return ctx.t.checkLimit();
-  const since = ctx.now - ctx.deps.retentionDays * 86_400_000;
-  const found = lookupNumber(db, vault, e164, since);
-  return found ? ctx.t.checkFound(found) : ctx.t.checkNone();
+  if (!e164) return say(who.t.checkNeedsNumber());
+  if (!takeLimit(db, who.senderKey, 'check', rules.limit.max, rules.limit.windowMs, now)) return say(who.t.checkLimit());
+  const found = lookupNumber(db, vault, e164, now - rules.retentionDays * 86_400_000);
+  return say(found ? who.t.checkFound(found) : who.t.checkNone());
 }

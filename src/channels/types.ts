@@ -4,7 +4,7 @@
  * help. Adapters translate provider traffic to and from these; the core
  * never imports a provider.
  */
-import type { Channel } from '../phone/identity';
+import type { Channel } from '../domain/channel';
 
 /**
  * The closed set of send failures.

@@ -14,6 +14,7 @@ import { isModeratorCommand, moderate } from './moderate';
 import { purgeCommand } from './purge-command';
 import { restoreCommand } from './restore-command';
 import { rotateKeyCommand } from './rotate-key-command';
+import { signalCaptchaCommand, signalReadmitCommand } from './signal-commands';
 
 const USAGE = `usage: heads-up COMMAND   (in a checkout: npm run admin -- COMMAND)
 
@@ -25,6 +26,11 @@ const USAGE = `usage: heads-up COMMAND   (in a checkout: npm run admin -- COMMAN
   rotate-key       with the server stopped: re-seal everything under HEADSUP_NEW_MASTER_KEY
   doctor           check the configuration, key, database, disk and providers
   purge            erase now what is older than RETENTION_DAYS
+  signal-captcha CAPTCHA
+                   lift Signal's rate limit: submit the signalcaptcha://… link you solved
+  signal-readmit UUID [SAFETY_NUMBER]
+                   a Signal moderator whose identity changed: without the number, show
+                   the one to compare with them in person; with it, trust them again
 
 Uses the server's environment (and .env): DATA_DIR, HEADSUP_MASTER_KEY, ...`;
 
@@ -32,6 +38,8 @@ type Out = (line: string) => void;
 
 interface Operation {
   args: string[];
+  /** How many of the last args may be left out. */
+  optional?: number;
   run(args: string[], out: Out): Promise<number>;
 }
 
@@ -47,6 +55,15 @@ const OPERATIONS: Record<string, Operation> = {
   },
   purge: { args: [], run: async (_args, out) => (out(purgeCommand()), 0) },
   restore: { args: ['FILE'], run: async ([file], out) => (out(await restoreCommand(file as string)), 0) },
+  'signal-captcha': { args: ['CAPTCHA'], run: async ([captcha], out) => (out(await signalCaptchaCommand(captcha as string)), 0) },
+  'signal-readmit': {
+    args: ['UUID', 'SAFETY_NUMBER'],
+    optional: 1,
+    run: async ([uuid, safetyNumber], out) => {
+      for (const line of await signalReadmitCommand(uuid as string, safetyNumber)) out(line);
+      return 0;
+    },
+  },
   'rotate-key': {
     args: [],
     run: async (_args, out) => {
@@ -66,7 +83,9 @@ export async function runAdmin(argv: string[], out: Out = (l) => process.stdout.
     }
     const op = OPERATIONS[first];
     if (op) {
-      if (rest.length !== op.args.length) throw new UsageError(`${first} takes ${op.args.length ? op.args.join(' ') : 'no arguments'}`);
+      if (rest.length > op.args.length || rest.length < op.args.length - (op.optional ?? 0)) {
+        throw new UsageError(`${first} takes ${op.args.length ? op.args.join(' ') : 'no arguments'}`);
+      }
       return await op.run(rest, out);
     }
     if (!isModeratorCommand(argv)) throw new UsageError(`unknown command: ${first.slice(0, 40)}`);

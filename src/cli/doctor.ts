@@ -148,6 +148,52 @@ async function checkSignal(config: Config): Promise<CheckResult[]> {
   }
 }
 
+/**
+ * What the server recorded of Signal's safety (issue 15): a rate-limit
+ * challenge waiting for a captcha, and moderators whose identity changed.
+ * Nothing is printed when all is well.
+ */
+function checkSignalSafety(config: Config): CheckResult[] {
+  const file = databaseFile(config.dataDir);
+  if (!config.signal || !fs.existsSync(file)) return [];
+  let db: Database.Database;
+  try {
+    db = new Database(file, { fileMustExist: true, readonly: true });
+  } catch {
+    return []; // checkDatabase has said why
+  }
+  try {
+    const has = (table: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+    const results: CheckResult[] = [];
+    if (has('signal_challenge')) {
+      const c = db.prepare('SELECT seen_at, submitted_at, resumed_at FROM signal_challenge WHERE id = 1').get() as
+        | { seen_at: number; submitted_at: number | null; resumed_at: number | null }
+        | undefined;
+      if (c && c.submitted_at === null) {
+        results.push(
+          bad(
+            'signal rate limit',
+            `Signal demands a captcha since ${new Date(c.seen_at).toISOString()} and holds Signal messages back: solve https://signalcaptchas.org/challenge/generate.html, then heads-up signal-captcha "signalcaptcha://…"`,
+          ),
+        );
+      } else if (c && c.resumed_at === null) {
+        results.push(ok('signal rate limit', 'a captcha was submitted; the running server resumes Signal sends within seconds (is it running?)'));
+      }
+    }
+    if (has('moderator_identities')) {
+      const { n } = db.prepare("SELECT count(*) AS n FROM moderator_identities WHERE state = 'changed'").get() as { n: number };
+      if (n > 0) {
+        results.push(
+          bad('signal moderators', `${n} Signal moderator(s) changed identity and are treated as members: check in person, then heads-up signal-readmit UUID (it shows the safety number to compare)`),
+        );
+      }
+    }
+    return results;
+  } finally {
+    db.close();
+  }
+}
+
 /** Runs every check; configuration errors end the list early (nothing else can be checked without it). */
 export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<CheckResult[]> {
   let parsed: { config: Config; secrets: Secrets };
@@ -166,6 +212,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
   results.push(checkDisk(fs.existsSync(config.dataDir) ? config.dataDir : path.dirname(path.resolve(config.dataDir))));
   results.push(...(await checkTwilio(config, secrets)));
   results.push(...(await checkSignal(config)));
+  results.push(...checkSignalSafety(config));
   return results;
 }
 

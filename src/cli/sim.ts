@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const m = /<Message>([\s\S]*?)<\/Message>/.exec(body);
-  console.log(m ? unescapeXml(m[1] as string) : '(no reply: the carrier answers this keyword itself, or the message was dropped)');
+  console.log(m ? unescapeXml(m[1] as string) : '(no reply: the message was dropped (blocked, rate limited, a repeated hint), or Twilio answers this keyword itself)');
 }
 
 main().catch((err: Error) => {

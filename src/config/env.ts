@@ -139,7 +139,8 @@ export const ENV_SCHEMA = z.object({
   TWILIO_REDACT: optional(oneOf(['on', 'off'] as const)).default('on'),
   SIGNAL_API_URL: optional(httpUrl),
   SIGNAL_NUMBER: optional(pattern(E164, "expected the bot's registered number in E.164, such as +14155550100")),
-  SIGNAL_RECEIVE_MODE: optional(oneOf(['websocket', 'poll'] as const)).default('websocket'),
+  // poll by default: signal-cli-rest-api in normal/native mode keeps messages on Signal's servers while Heads Up is down.
+  SIGNAL_RECEIVE_MODE: optional(oneOf(['websocket', 'poll'] as const)).default('poll'),
   MODERATORS: optional(
     z
       .string()

@@ -1,25 +1,31 @@
 /** Twilio webhooks: inbound SMS (answered with TwiML) and delivery status callbacks. Routes only translate. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { carrierAnswers } from '../bot/carrier';
-import type { Bot } from '../bot/bot';
-import { InboundBatcher } from '../bot/inbound-batcher';
+import { carrierAction } from '../channels/twilio/carrier-keywords';
 import { twimlReply } from '../channels/twilio/twiml';
 import { looksLikeSignature, TwilioSignature } from '../channels/twilio/signature';
 import { classifyDeliveryStatus } from '../channels/twilio/twilio-errors';
 import { statusRefOf } from '../channels/twilio/twilio-sender';
 import { parseInboundSms, parseStatusCallback, readForm, WebhookError } from '../channels/twilio/twilio-inbound';
+import type { InboundPath } from '../inbound/inbound-path';
 import type { Metrics } from '../metrics';
 import { applyDeliveryReport } from '../outbox/delivery-status';
 import type { ProviderCleanup } from '../outbox/provider-cleanup';
 import type { Db } from '../store/db';
 
 export interface TwilioRouteDeps {
-  bot: Bot;
+  /** Where inbound messages go: the one path every channel shares. */
+  inbound: InboundPath;
   db: Db;
   metrics: Metrics;
   publicUrl: string;
   /** When set, every webhook must carry a valid X-Twilio-Signature. */
   authToken?: string;
+  /**
+   * Whether Twilio's opt-out handling answers its keywords (STOP, START,
+   * HELP, …) itself: true for real Twilio, false for the simulator on the
+   * console channel, where no carrier answers and we must.
+   */
+  carrier: boolean;
   now: () => number;
   /** With TWILIO_REDACT on: Twilio's copy of finished messages is cleaned up. */
   cleanup?: ProviderCleanup | null;
@@ -70,18 +76,20 @@ function signedFields(deps: TwilioRouteDeps, signer: TwilioSignature | null, req
 
 export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps): Promise<void> {
   const signer = deps.authToken ? new TwilioSignature(deps.authToken) : null;
-  const inbound = new InboundBatcher(deps.bot);
   app.addHook('onRequest', precheck(signer));
   app.post('/webhooks/twilio/sms', async (request, reply) => {
     const sms = parseInboundSms(signedFields(deps, signer, request));
-    // Under Advanced Opt-Out Twilio may match keywords we do not know ("ARRET"); what it did, we do.
-    const text = sms.optOutType === 'STOP' || sms.optOutType === 'START' ? sms.optOutType : sms.text;
-    // Twilio answers STOP, START and HELP itself: a second answer from us would be one too many.
-    const answered = sms.optOutType !== undefined || carrierAnswers(sms.text);
-    const result = await inbound.submit({ sender: sms.sender, text, providerId: sms.messageSid, answered });
-    deps.metrics.countInbound('sms', result.parsed.ok ? result.parsed.command.kind : 'unknown');
-    // Handled: Twilio's copy (the sender's number and text) is deleted shortly (issue 9; one line for the inbound restructuring to move).
+    // What Twilio answered itself, we act on without a second answer; under Advanced
+    // Opt-Out it may match words we do not know ("ARRET"), and what it did, we do.
+    const carrier = deps.carrier ? carrierAction(sms.text, sms.optOutType) : undefined;
+    const text = carrier === 'stop' ? 'STOP' : carrier === 'start' ? 'START' : sms.text;
+    const answered = carrier !== undefined;
+    // Twilio's copy (the sender's number and text) is deleted shortly after (issue 9): a message
+    // whose handling fails is parked here, sealed. Queued first, so it is written in the same
+    // event-loop turn as the message's own commit.
     deps.cleanup?.deleteInbound(sms.messageSid);
+    // The reply leaves in the webhook's own answer, as TwiML, once its effect is committed.
+    const result = await deps.inbound.submit({ sender: sms.sender, text, providerId: sms.messageSid, answered }, 'response');
     // With cleanup on, the reply's status comes back to the status route, which queues its redaction.
     return reply.type('text/xml; charset=utf-8').send(twimlReply(result.reply, deps.cleanup ? `${deps.publicUrl}/webhooks/twilio/status` : undefined));
   });

@@ -6,6 +6,7 @@
  * RETENTION_DAYS, so no captured webhook can be replayed. After a run that
  * erased anything the WAL is truncated: no erased row survives there.
  */
+import { expireConversations } from '../store/conversations';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
@@ -29,6 +30,7 @@ export function runRetention(db: Db, retentionDays: number, now: number): Record
     digests: db.stmt('DELETE FROM notice_digests WHERE period_start < ?').run(day).changes,
     // Notices quoting a report that were in flight when it was decided.
     notices: sweepDecidedNotices(db),
+    conversations: expireConversations(db, now),
   }));
   if (Object.values(erased).some((n) => n > 0)) db.eraseSoon();
   return erased;

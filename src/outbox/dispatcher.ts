@@ -7,7 +7,7 @@
 import { AlertRenderer } from '../alerts/render-alert';
 import type { ChannelSender } from '../channels/types';
 import type { Logger } from '../log/logger';
-import type { Channel } from '../phone/identity';
+import type { Channel } from '../domain/channel';
 import type { Db } from '../store/db';
 import type { Outcome } from '../store/outbox';
 import type { Vault } from '../store/vault';
@@ -76,6 +76,11 @@ export class Dispatcher {
   /** Has every lane look for work now rather than at its next poll. */
   wake(): void {
     for (const lane of this.lanes.values()) lane.wake();
+  }
+
+  /** Ends one channel's provider pause now (its limit was lifted) and sends what is due. */
+  resume(channel: Channel): void {
+    this.lanes.get(channel)?.resume();
   }
 
   /** Stops claiming, waits for sends in flight and records them. */

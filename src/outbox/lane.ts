@@ -16,6 +16,7 @@ import { backoffDelay } from '../util/backoff';
 import type { DispatcherOptions, DispatchObserver } from './dispatcher';
 import type { OutcomeWriter, Recorded } from './outcome-writer';
 import { Pacer } from './pacer';
+import { WakeableSleep } from '../util/wakeable-sleep';
 
 export interface LaneDeps {
   db: Db;
@@ -41,8 +42,7 @@ export class Lane {
   private lastWindow = 0;
   private running: Promise<void> | null = null;
   private stopping = false;
-  private poked = false;
-  private wakeUp: (() => void) | null = null;
+  private readonly alarm = new WakeableSleep();
 
   constructor(
     private readonly sender: ChannelSender,
@@ -61,14 +61,19 @@ export class Lane {
 
   /** Looks for work now (new rows, or a send finished). */
   wake(): void {
-    this.poked = true;
-    this.wakeUp?.();
+    this.alarm.wake();
+  }
+
+  /** Ends a provider pause now and looks for work (issue 15: a Signal captcha was solved). */
+  resume(): void {
+    this.pacer.resume();
+    this.wake();
   }
 
   /** Stops claiming, waits for the sends in flight. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake();
+    this.alarm.halt();
     await this.running;
     this.running = null;
     await Promise.allSettled([...this.inFlight]);
@@ -92,7 +97,7 @@ export class Lane {
       } catch (err) {
         // A busy or locked database: logged, and tried again at the next poll.
         this.deps.log.error({ err: safeError(err), channel: this.channel }, 'outbox lane failed; trying again');
-        await this.sleep(this.deps.opts.pollMs);
+        await this.alarm.sleep(this.deps.opts.pollMs);
       }
     }
   }
@@ -107,20 +112,20 @@ export class Lane {
     // Answered sends free their place at once; their outcomes are written at the end of this turn
     // of the event loop. Should writing fall behind (a busy database), the lane stops claiming.
     const room = Math.min(window - this.inFlight.size, 2 * window - this.unrecorded);
-    if (room <= 0) return this.sleep(opts.pollMs);
+    if (room <= 0) return this.alarm.sleep(opts.pollMs);
     const wait = this.pacer.waitMs();
-    if (wait > 0) return this.sleep(wait);
+    if (wait > 0) return this.alarm.sleep(wait);
     const available = this.pacer.available();
     // When the window (not the rate) holds the lane back, claim in small groups rather than one
     // row per answered send: a claim is a transaction. The next answers wake the lane.
-    if (this.inFlight.size > 0 && room < available && room < Math.ceil(window / 4)) return this.sleep(opts.pollMs);
+    if (this.inFlight.size > 0 && room < available && room < Math.ceil(window / 4)) return this.alarm.sleep(opts.pollMs);
     const want = Math.max(1, Math.min(room, available));
-    this.poked = false;
+    this.alarm.clear();
     const t = now();
     const rows = claimLane(db, this.channel, t, want, t + opts.leaseMs);
     if (rows.length === 0) {
       const due = nextDue(db, this.channel);
-      return this.sleep(due === null ? opts.pollMs : Math.min(opts.pollMs, Math.max(1, due - t)));
+      return this.alarm.sleep(due === null ? opts.pollMs : Math.min(opts.pollMs, Math.max(1, due - t)));
     }
     for (const row of rows) {
       this.pacer.take();
@@ -145,23 +150,6 @@ export class Lane {
     }
   }
 
-  /** Waits `ms`, or less if woken (a poke while busy is remembered). */
-  private sleep(ms: number): Promise<void> {
-    if (this.poked || this.stopping) {
-      this.poked = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = null;
-        this.poked = false;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
-  }
 
   private failed(row: ClaimedRow, error: string, mark?: Recorded['mark']): Recorded {
     this.deps.observer?.outcome(row.channel, 'failed', error);

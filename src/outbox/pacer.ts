@@ -80,6 +80,11 @@ export class Pacer {
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
   }
 
+  /** Ends a pause now (the provider's limit was lifted). */
+  resume(): void {
+    this.pausedUntil = 0;
+  }
+
   /** Whether the lane is paused now. */
   get paused(): boolean {
     return this.pausedUntil > this.now();

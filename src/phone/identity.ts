@@ -3,9 +3,10 @@
  * an E.164 number for SMS, a Signal UUID (with a number when they show it)
  * for Signal. Blind indexes are computed over these canonical strings.
  */
+import type { Channel } from '../domain/channel';
 import { toE164 } from './numbers';
 
-export type Channel = 'sms' | 'signal';
+export type { Channel };
 
 /** Who sent a message, as the channel adapter could establish it. */
 export interface Sender {

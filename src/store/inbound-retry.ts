@@ -3,10 +3,12 @@
  * again: sender and text are as sensitive as anything we hold.
  */
 import { startOfHour } from './coarse-time';
+import type { Channel } from '../domain/channel';
 import type { Db } from './db';
 import type { Vault } from './vault';
 
-export type RetryChannel = 'signal';
+/** Any channel's messages can be parked: SMS and Signal share the inbound path. */
+export type RetryChannel = Channel;
 
 export interface ParkedItem {
   id: number;
@@ -38,11 +40,11 @@ export function parkItem(db: Db, vault: Vault, channel: RetryChannel, item: stri
   });
 }
 
-/** Items of a channel due by `now`, oldest first. */
-export function dueItems(db: Db, vault: Vault, channel: RetryChannel, now: number, limit: number): ParkedItem[] {
+/** Items due by `now`, of every channel, oldest first. */
+export function dueItems(db: Db, vault: Vault, now: number, limit: number): ParkedItem[] {
   const rows = db
-    .stmt('SELECT id, item_ct, key_version, attempts FROM inbound_retry WHERE channel = ? AND due_at <= ? ORDER BY due_at, id LIMIT ?')
-    .all(channel, now, limit) as Array<{ id: number; item_ct: Buffer; key_version: number; attempts: number }>;
+    .stmt('SELECT id, item_ct, key_version, attempts FROM inbound_retry WHERE due_at <= ? ORDER BY due_at, id LIMIT ?')
+    .all(now, limit) as Array<{ id: number; item_ct: Buffer; key_version: number; attempts: number }>;
   return rows.map((r) => ({ id: r.id, item: vault.open(r.item_ct, slot(r.id), r.key_version), attempts: r.attempts }));
 }
 

@@ -13,6 +13,9 @@ export const SEALED_COLUMNS = [
   { table: 'outbox', column: 'address', rotation: 're-sealed with the body (a reply to someone who is not a member)' },
   { table: 'inbound_retry', column: 'item', rotation: 're-sealed' },
   { table: 'inbound_messages', column: 'reply', rotation: 'erased with the handled ids it belongs to' },
+  { table: 'moderator_identities', column: 'moderator', rotation: 're-sealed (the blind index is recomputed from it)' },
+  { table: 'moderator_identities', column: 'identity', rotation: 're-sealed with the moderator' },
+  { table: 'conversations', column: 'state', rotation: 'erased: an open question lives an hour at most, and is asked again' },
   { table: 'provider_tasks', column: 'sid', rotation: 're-sealed' },
 ] as const;
 
@@ -28,4 +31,6 @@ export const INDEX_COLUMNS = [
   { table: 'inbound_seen', column: 'provider_bidx', purpose: 'inbound', rotation: 'erased: the provider id is not stored' },
   { table: 'screening', column: 'number_bidx', purpose: 'screen', rotation: "recomputed from the alert's sealed text" },
   { table: 'inbound_messages', column: 'provider_bidx', purpose: 'inbound', rotation: 'erased: the provider id is not stored' },
+  { table: 'moderator_identities', column: 'moderator_bidx', purpose: 'moderator', rotation: "recomputed from the row's sealed moderator UUID" },
+  { table: 'conversations', column: 'sender_bidx', purpose: 'member', rotation: 'erased with the conversation' },
 ] as const;

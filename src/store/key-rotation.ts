@@ -21,7 +21,7 @@ import { keyCheckValue, keyOpens, readKeyState, writeKeyState } from './key-stat
 import { SEALED_COLUMNS } from './key-rotation-columns';
 import type { Slot, Vault } from './vault';
 
-const STEPS = ['members', 'reports', 'alerts', 'outbox', 'inbound_retry', 'provider_tasks', 'references'] as const;
+const STEPS = ['members', 'reports', 'alerts', 'outbox', 'inbound_retry', 'provider_tasks', 'moderator_identities', 'references'] as const;
 export type RotationStep = (typeof STEPS)[number];
 
 /** Where a run is, for a progress line. */
@@ -36,7 +36,7 @@ export interface RotationSummary {
   toVersion: number;
   resealed: Record<string, number>;
   /** Links that could not be recomputed and were erased. */
-  erased: { reporterLinks: number; blocks: number; signalLinks: number; rateLimits: number; handledIds: number; screening: number };
+  erased: { reporterLinks: number; blocks: number; signalLinks: number; rateLimits: number; handledIds: number; screening: number; conversations: number };
 }
 
 export interface RotationOptions {
@@ -85,7 +85,7 @@ export class KeyRotation {
     this.summary = {
       toVersion: newVault.keyVersion,
       resealed: {},
-      erased: { reporterLinks: 0, blocks: 0, signalLinks: 0, rateLimits: 0, handledIds: 0, screening: 0 },
+      erased: { reporterLinks: 0, blocks: 0, signalLinks: 0, rateLimits: 0, handledIds: 0, screening: 0, conversations: 0 },
     };
   }
 
@@ -176,6 +176,8 @@ export class KeyRotation {
         return this.parked(cursor);
       case 'provider_tasks':
         return this.reseal('provider_tasks', 'sid', cursor);
+      case 'moderator_identities':
+        return this.moderatorIdentities(cursor);
       default:
         return null;
     }
@@ -271,6 +273,24 @@ export class KeyRotation {
     });
   }
 
+  /** Moderators' recorded identities: both values re-sealed, the index recomputed from the sealed UUID. */
+  private moderatorIdentities(cursor: number): number | null {
+    const table = 'moderator_identities';
+    const rows = this.db
+      .stmt(`SELECT id, moderator_ct, identity_ct, key_version FROM ${table} WHERE id > ? ORDER BY id LIMIT ?`)
+      .all(cursor, this.batch) as Array<{ id: number; moderator_ct: Buffer; identity_ct: Buffer; key_version: number }>;
+    const update = this.db.stmt(`UPDATE ${table} SET moderator_bidx = ?, moderator_ct = ?, identity_ct = ?, key_version = ? WHERE id = ?`);
+    for (const r of rows) {
+      const slot = (column: string) => ({ table, column, row: r.id });
+      const uuid = this.open(r.moderator_ct, slot('moderator'), r.key_version);
+      const identity = this.open(r.identity_ct, slot('identity'), r.key_version);
+      const nv = this.newVault;
+      update.run(nv.index('moderator', uuid), nv.seal(uuid, slot('moderator')), nv.seal(identity, slot('identity')), nv.keyVersion, r.id);
+    }
+    this.tally(table, rows.length);
+    return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;
+  }
+
   /** Alerts: the text re-sealed, and the screening indexes of the numbers it names recomputed from it. */
   private alerts(cursor: number): number | null {
     const { db, oldVault, newVault } = this;
@@ -306,6 +326,8 @@ export class KeyRotation {
     // Handled provider ids are stored only as indexes: they cannot be recomputed.
     e.handledIds += db.stmt('DELETE FROM inbound_messages').run().changes;
     e.handledIds += db.stmt('DELETE FROM inbound_seen').run().changes;
+    // Open questions are keyed by the old member index and live an hour at most: the bot asks again.
+    e.conversations += db.stmt('DELETE FROM conversations').run().changes;
     db.stmt('DELETE FROM key_rotation_map').run();
     for (const { table, column } of SEALED_COLUMNS) {
       const left = db.stmt(`SELECT count(*) AS n FROM ${table} WHERE ${column}_ct IS NOT NULL AND key_version <> ?`).get(this.newVault.keyVersion) as { n: number };

@@ -3,7 +3,7 @@
  * channel and address, with the address sealed for sending. Plain functions
  * over (db, vault); the SQL lives here and nowhere else.
  */
-import type { Lang } from '../bot/commands';
+import type { Lang } from '../domain/lang';
 import { memberKey, type Sender } from '../phone/identity';
 import { startOfDay } from './coarse-time';
 import type { Db } from './db';
@@ -26,9 +26,12 @@ export function memberIndex(vault: Vault, sender: Pick<Sender, 'channel' | 'addr
 
 /** Finds the member for a sender, if they have a row. */
 export function findMember(db: Db, vault: Vault, sender: Pick<Sender, 'channel' | 'address'>): MemberRow | undefined {
-  return db
-    .stmt('SELECT id, lang, status FROM members WHERE address_bidx = ?')
-    .get(memberIndex(vault, sender)) as MemberRow | undefined;
+  return findMemberByIndex(db, memberIndex(vault, sender));
+}
+
+/** Finds a member by their address index (see memberIndex), for a caller that needs the index anyway. */
+export function findMemberByIndex(db: Db, index: Buffer): MemberRow | undefined {
+  return db.stmt('SELECT id, lang, status FROM members WHERE address_bidx = ?').get(index) as MemberRow | undefined;
 }
 
 /** Returns the sender's member row, creating it (address sealed) if needed. */

@@ -4,7 +4,8 @@
  * later, or failed. Only the dispatcher claims; a crash leaves leased rows
  * that are released at the next start.
  */
-import type { Channel, Sender } from '../phone/identity';
+import type { Channel } from '../domain/channel';
+import type { Sender } from '../phone/identity';
 import type { Db } from './db';
 import type { Vault } from './vault';
 

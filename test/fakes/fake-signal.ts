@@ -9,16 +9,37 @@
  *   while no client is connected is dropped; in normal mode a JSON array
  *   served as text/plain, waiting up to `timeout` seconds for messages;
  * - GET /v1/health → 204, GET /v1/about → the About object;
- * - POST /v1/accounts/{number}/rate-limit-challenge → 204.
+ * - POST /v1/accounts/{number}/rate-limit-challenge {challenge_token, captcha}
+ *   → 204, or 400 {"error"} (upstream's own checks, then a wrong token or captcha);
+ * - GET /v1/identities/{number} → 200 [IdentityEntry] and
+ *   PUT /v1/identities/{number}/trust/{numberToTrust} {trust_all_known_keys |
+ *   verified_safety_number} → 204, or 400 {"error"} (upstream's checks).
+ * Identities behave as signal-cli keeps them: the first key seen of a contact
+ * (a message from them, or a first send) is TRUSTED_UNVERIFIED; a changed key
+ * (changeIdentity) is UNTRUSTED and every send to that contact fails with the
+ * mode's own untrusted error until it is trusted again.
+ * A challenge (demandChallenge) answers every send with Signal's rate limit:
+ * 429 with `challenge_tokens` in json-rpc mode, and in normal/native mode
+ * signal-cli's own text, which carries the token, under a 400.
  * Tests push envelopes, kill or freeze the websocket and choose how sends are answered.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 
-export type FakeSignalMode = 'json-rpc' | 'normal';
+export type FakeSignalMode = 'json-rpc' | 'normal' | 'native';
+
+/** One identity as GET /v1/identities/{number} lists it (client.IdentityEntry). */
+export interface FakeIdentity {
+  number: string;
+  uuid: string;
+  fingerprint: string;
+  safety_number: string;
+  status: 'TRUSTED_UNVERIFIED' | 'TRUSTED_VERIFIED' | 'UNTRUSTED';
+  added: string;
+}
 
 export interface SignalSent {
   recipient: string;
@@ -60,6 +81,13 @@ export const SIGNAL_ERRORS = {
 } as const;
 
 let clock = 1_700_000_000_000;
+
+/** A safety number: 60 digits, as Signal shows it in 12 groups of 5. */
+function safetyNumber(): string {
+  let s = '';
+  for (let i = 0; i < 60; i++) s += String(randomInt(10));
+  return s;
+}
 
 /** A received text message as signal-cli-rest-api delivers it; `number` null hides the sender's number. */
 export function textEnvelope(account: string, from: { uuid: string; number: string | null }, text: string, timestamp = ++clock): Record<string, unknown> {
@@ -107,6 +135,16 @@ export class FakeSignal {
   dropped = 0;
   /** rate-limit-challenge requests received. */
   challenges: Array<{ challenge_token?: string; captcha?: string }> = [];
+  /** GET /v1/receive requests answered (polling). */
+  receives = 0;
+  /** Trust requests accepted, in order: the contact and how it was trusted. */
+  trusts: Array<{ recipient: string; how: 'all_known_keys' | 'verified' }> = [];
+  /** Identity list requests received. */
+  identityLists = 0;
+  /** The open challenge's token, while Signal demands one. */
+  challengeToken: string | null = null;
+  /** Known contacts' identities, by UUID or number (one entry per contact). */
+  private readonly identities: FakeIdentity[] = [];
   url = '';
   private readonly server: http.Server;
   private readonly wss: WebSocketServer;
@@ -146,6 +184,11 @@ export class FakeSignal {
     return [...this.clients].filter((c) => c.readyState === WebSocket.OPEN).length;
   }
 
+  /** Messages waiting at Signal for a poll (normal/native mode). */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
   /** Messages accepted for one recipient (a UUID or a number). */
   to(recipient: string): SignalSent[] {
     return this.sent.filter((m) => m.recipient === recipient);
@@ -154,7 +197,10 @@ export class FakeSignal {
   /** A message arrives from Signal: sent to the websocket client, dropped without one, or queued for polling. */
   push(item: unknown): void {
     const frame = JSON.stringify(item);
-    if (this.mode === 'normal') {
+    const env = (item as { envelope?: { sourceUuid?: unknown; sourceNumber?: unknown } } | null)?.envelope;
+    // Decrypting a contact's message teaches signal-cli their key (trusted on first use).
+    if (env && typeof env.sourceUuid === 'string') this.knowIdentity(env.sourceUuid, typeof env.sourceNumber === 'string' ? env.sourceNumber : '');
+    if (this.mode !== 'json-rpc') {
       this.queue.push(frame);
       const waiters = this.waiters;
       this.waiters = [];
@@ -167,6 +213,42 @@ export class FakeSignal {
       return;
     }
     for (const c of open) c.send(frame);
+  }
+
+  /** The identity signal-cli holds for a contact (a UUID or a number), if any. */
+  identity(contact: string): FakeIdentity | undefined {
+    return this.identities.find((i) => i.uuid === contact || (i.number !== '' && i.number === contact));
+  }
+
+  private knowIdentity(uuid: string, number: string): FakeIdentity {
+    const known = this.identity(uuid) ?? (number ? this.identity(number) : undefined);
+    if (known) return known;
+    const entry: FakeIdentity = {
+      number,
+      uuid,
+      fingerprint: randomBytes(33).toString('hex'),
+      safety_number: safetyNumber(),
+      status: 'TRUSTED_UNVERIFIED',
+      added: String(Date.now()),
+    };
+    this.identities.push(entry);
+    return entry;
+  }
+
+  /** The contact reinstalled Signal or was taken over: a new key, untrusted until someone trusts it. */
+  changeIdentity(uuid: string, number = ''): FakeIdentity {
+    const entry = this.knowIdentity(uuid, number);
+    entry.fingerprint = randomBytes(33).toString('hex');
+    entry.safety_number = safetyNumber();
+    entry.status = 'UNTRUSTED';
+    entry.added = String(Date.now());
+    return entry;
+  }
+
+  /** Signal demands a captcha: every send is refused until the token is submitted with a captcha. */
+  demandChallenge(): string {
+    this.challengeToken = randomUUID();
+    return this.challengeToken;
   }
 
   /** Writes a raw text frame (garbage tests). */
@@ -227,17 +309,103 @@ export class FakeSignal {
     if (req.method === 'GET' && path === '/v1/accounts') return this.json(res, 200, [this.opts.account]);
     if (req.method === 'GET' && path.startsWith('/v1/receive/')) return this.receive(req, res, url);
     if (req.method === 'POST' && path === '/v2/send') return this.send(res, raw);
-    if (req.method === 'POST' && path === `/v1/accounts/${this.opts.account}/rate-limit-challenge`) {
-      try {
-        this.challenges.push(JSON.parse(raw));
-      } catch {
-        return this.json(res, 400, { error: "Couldn't process request - invalid request" });
-      }
-      res.writeHead(204);
-      res.end();
-      return;
+    if (req.method === 'POST' && path === `/v1/accounts/${this.opts.account}/rate-limit-challenge`) return this.submitChallenge(res, raw);
+    const list = /^\/v1\/identities\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && list) {
+      this.identityLists++;
+      // signal-cli fails for an account it does not hold; upstream answers 500 with its text.
+      if (decodeURIComponent(list[1] as string) !== this.opts.account) return this.json(res, 500, { error: 'User is not registered' });
+      return this.json(res, 200, this.identities);
     }
+    const trust = /^\/v1\/identities\/([^/]+)\/trust\/([^/]+)$/.exec(path);
+    if (req.method === 'PUT' && trust) return this.trust(res, decodeURIComponent(trust[1] as string), decodeURIComponent(trust[2] as string), raw);
     this.json(res, 404, { error: 'not found' });
+  }
+
+  /** Upstream's checks in order (api.go SubmitRateLimitChallenge), then signal-cli's verdict. */
+  private submitChallenge(res: http.ServerResponse, raw: string): void {
+    let body: { challenge_token?: unknown; captcha?: unknown };
+    try {
+      body = JSON.parse(raw);
+      if (!body || typeof body !== 'object') throw new Error('not an object');
+    } catch {
+      return this.json(res, 400, { error: "Couldn't process request - invalid request" });
+    }
+    this.challenges.push(body as { challenge_token?: string; captcha?: string });
+    if (typeof body.challenge_token !== 'string' || body.challenge_token === '') return this.json(res, 400, { error: "Couldn't process request - challenge token missing" });
+    if (typeof body.captcha !== 'string' || body.captcha === '') return this.json(res, 400, { error: "Couldn't process request - captcha missing" });
+    if (this.challengeToken !== null && body.challenge_token !== this.challengeToken) return this.json(res, 400, { error: 'Failed to submit challenge: [428] invalid challenge token' });
+    if (!/^signalcaptcha:\/\/\S+$/.test(body.captcha)) return this.json(res, 400, { error: 'Failed to submit challenge: invalid captcha' });
+    this.challengeToken = null;
+    res.writeHead(204);
+    res.end();
+  }
+
+  /** Upstream's checks in order (api.go TrustIdentity), then signal-cli's trust command. */
+  private trust(res: http.ServerResponse, number: string, contact: string, raw: string): void {
+    let body: { trust_all_known_keys?: unknown; verified_safety_number?: unknown };
+    try {
+      body = JSON.parse(raw);
+      if (!body || typeof body !== 'object') throw new Error('not an object');
+    } catch {
+      return this.json(res, 400, { error: "Couldn't process request - invalid request" });
+    }
+    const all = body.trust_all_known_keys;
+    const sn = body.verified_safety_number;
+    if ((sn === undefined && all === undefined) || (sn === undefined && all !== true)) {
+      return this.json(res, 400, { error: "Couldn't process request - please either provide a safety number (preferred & more secure) or set 'trust_all_known_keys' to true" });
+    }
+    if (sn !== undefined && all === true) {
+      return this.json(res, 400, { error: "Couldn't process request - please either provide a safety number or set 'trust_all_known_keys' to true. But do not set both parameters at once!" });
+    }
+    if (sn !== undefined && (typeof sn !== 'string' || sn === '')) return this.json(res, 400, { error: "Couldn't process request - please provide a valid safety number" });
+    if (number !== this.opts.account) return this.json(res, 400, { error: 'User is not registered' });
+    const entry = this.identity(contact);
+    if (!entry) return this.json(res, 400, { error: `Failed to set the trust for this number: unknown recipient` });
+    if (typeof sn === 'string') {
+      if (sn.replace(/\s/g, '') !== entry.safety_number) {
+        return this.json(res, 400, { error: 'Failed to set the trust for this number, make sure the number and the safety number are correct.' });
+      }
+      entry.status = 'TRUSTED_VERIFIED';
+      this.trusts.push({ recipient: contact, how: 'verified' });
+    } else {
+      entry.status = 'TRUSTED_UNVERIFIED';
+      this.trusts.push({ recipient: contact, how: 'all_known_keys' });
+    }
+    res.writeHead(204);
+    res.end();
+  }
+
+  /** signal-cli's refusal of a send to a contact whose key changed, as each mode words it. */
+  private untrustedAnswer(recipient: string): SignalAnswer {
+    if (this.mode === 'json-rpc') return { status: 400, body: { error: 'Unable to complete request due to untrusted recipient keys' } };
+    return {
+      status: 400,
+      body: { error: `Failed to send (some) messages:\n${recipient}: Untrusted Identity for "${recipient}"\n${clock}\nFailed to send message due to untrusted identities\n` },
+    };
+  }
+
+  /** Signal's demand for a captcha, as each mode reports it. */
+  private challengeAnswer(recipient: string, token: string): SignalAnswer {
+    if (this.mode === 'json-rpc') {
+      return {
+        status: 429,
+        body: {
+          error: "Failed to send message due to rate limiting. Use the attached challenge tokens to lift the rate limit restrictions via the '/v1/accounts/{number}/rate-limit-challenge' endpoint.",
+          challenge_tokens: [token],
+          account: this.opts.account,
+        },
+      };
+    }
+    return {
+      status: 400,
+      body: {
+        error:
+          `Failed to send (some) messages:\n${recipient}: CAPTCHA proof required for sending to "${recipient}", available options "RECAPTCHA, PUSH_CHALLENGE" with challenge token "${token}", or wait "86400" seconds.\n` +
+          'To get the captcha token, go to https://signalcaptchas.org/challenge/generate.html\n' +
+          `${clock}\nFailed to send message due to rate limiting\n`,
+      },
+    };
   }
 
   private receive(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
@@ -251,6 +419,7 @@ export class FakeSignal {
     const max = url.searchParams.get('max_messages');
     if (max !== null && !/^\d+$/.test(max)) return this.json(res, 400, { error: "Couldn't process request - max_messages needs to be numeric!" });
     const answer = () => {
+      this.receives++;
       // max_messages caps a batch; the rest wait for the next receive.
       const items = this.queue.splice(0, max === null || Number(max) === 0 ? this.queue.length : Number(max));
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
@@ -266,7 +435,9 @@ export class FakeSignal {
     };
     const timer = setTimeout(finish, Math.min(Number(timeout), 5) * 1000);
     this.waiters.push(finish);
-    req.on('close', () => {
+    // The client gave up (the response closed before it was written). Not req's 'close': Node
+    // emits that as soon as the request has been read, which would leave the long poll unanswered.
+    res.on('close', () => {
       done = true;
       clearTimeout(timer);
     });
@@ -291,7 +462,18 @@ export class FakeSignal {
     const message = typeof req.message === 'string' ? req.message : '';
     const attempt = (this.attempts.get(recipient) ?? 0) + 1;
     this.attempts.set(recipient, attempt);
-    const answer = this.answer?.({ recipient, message }, attempt) ?? 'accept';
+    // Signal's own refusals come first: a pending challenge, then a changed key.
+    const known = this.identity(recipient);
+    const answer: SignalAnswer = this.challengeToken
+      ? this.challengeAnswer(recipient, this.challengeToken)
+      : known?.status === 'UNTRUSTED'
+        ? this.untrustedAnswer(recipient)
+        : (this.answer?.({ recipient, message }, attempt) ?? 'accept');
+    // A first send fetches the contact's key: trusted on first use.
+    if (!known && answer === 'accept') {
+      if (/^[0-9a-f-]{36}$/i.test(recipient)) this.knowIdentity(recipient.toLowerCase(), '');
+      else this.knowIdentity(randomUUID(), recipient);
+    }
     if (answer !== 'accept') return this.json(res, answer.status, answer.body);
     const timestamp = String(++clock);
     this.sent.push({ recipient, message, timestamp });

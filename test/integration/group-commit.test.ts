@@ -1,14 +1,19 @@
 /**
- * Group commit: messages of one event-loop turn share a transaction, each
- * under its own savepoint. One that fails is undone alone; copies of one
- * provider id never share a batch; every webhook is answered after the
- * commit that holds its effect. Real SQLite file, real crypto, real HTTP.
+ * Group commit on the one inbound path: messages of one event-loop turn
+ * share a transaction, each under its own savepoint. One that fails is
+ * undone alone and kept to be tried again; copies of one provider id never
+ * share a batch; every caller is answered after the commit that holds its
+ * effect. Real SQLite file, real crypto, real HTTP.
  */
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { Regions } from '../../src/alerts/regions';
-import { Bot, type BotResult, type Inbound } from '../../src/bot/bot';
+import { Bot } from '../../src/bot/bot';
 import { DEFAULT_LIMITS } from '../../src/bot/context';
-import { InboundBatcher } from '../../src/bot/inbound-batcher';
+import type { Handled, Inbound } from '../../src/inbound/inbound';
+import { InboundPath } from '../../src/inbound/inbound-path';
+import { createLogger } from '../../src/log/logger';
+import { Metrics } from '../../src/metrics';
 import { Db } from '../../src/store/db';
 import { findMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
@@ -31,6 +36,7 @@ describe('a batch of messages in one transaction', () => {
   let db: Db;
   let vault: Vault;
   let bot: Bot;
+  let inbound: InboundPath;
 
   beforeAll(async () => {
     await cryptoReady();
@@ -50,28 +56,30 @@ describe('a batch of messages in one transaction', () => {
       onQueued: () => {},
       onAlert: () => {},
     });
+    const log = createLogger('info', new Writable({ write: (_chunk, _enc, done) => done() }));
+    inbound = new InboundPath({ message: bot.message, log, metrics: new Metrics(db), now: () => Date.now() });
   });
   afterAll(() => db.close());
 
   const langOf = (phone: string) => findMember(db, vault, { channel: 'sms', address: phone })?.lang;
-  const members = () => (db.sqlite.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
-  const logged = () => (db.sqlite.prepare('SELECT count(*) AS n FROM inbound_messages').get() as { n: number }).n;
+  const count = (table: string) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const batch = (msgs: Inbound[]) => inbound.handleNow(msgs.map((msg) => ({ msg, way: 'response' as const })));
 
   it('undoes only the message that failed, and reports it in its place', () => {
     bot.handle(sms('+14155550301', 'JOIN 415'));
-    const before = { members: members(), logged: logged() };
+    const before = { members: count('members'), logged: count('inbound_messages') };
     expect(langOf('+14155550301')).toBe('en');
     const failing = sms('+14155550301', 'UNIRSE BOOM');
-    const outcomes = bot.handleBatch([
-      bot.read(sms('+14155550302', 'JOIN 415')),
+    const outcomes = batch([
+      sms('+14155550302', 'JOIN 415'),
       // Sets the member's language to Spanish (a write), then fails.
-      bot.read(failing),
-      bot.read(sms('+12125550303', 'JOIN 212')),
+      failing,
+      sms('+12125550303', 'JOIN 212'),
     ]);
     expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
     expect(outcomes[1]).toMatchObject({ ok: false, error: expect.objectContaining({ message: 'resolution failed' }) });
-    expect(members()).toBe(before.members + 2);
-    expect(logged()).toBe(before.logged + 2);
+    expect(count('members')).toBe(before.members + 2);
+    expect(count('inbound_messages')).toBe(before.logged + 2);
     expect(langOf('+14155550301')).toBe('en');
     // Its provider id was not recorded: the same message, once the fault is gone, is acted on.
     const retried = bot.handle({ ...failing, text: 'UNIRSE 628' });
@@ -81,59 +89,54 @@ describe('a batch of messages in one transaction', () => {
 
   it('keeps the order of the messages of one sender', () => {
     const phone = '+16175550304';
-    const outcomes = bot.handleBatch([sms(phone, 'JOIN 617'), sms(phone, 'LEAVE 617'), sms(phone, 'AREAS')].map((m) => bot.read(m)));
-    const replies = outcomes.map((o) => (o.ok ? o.result.reply : null));
+    const replies = batch([sms(phone, 'JOIN 617'), sms(phone, 'LEAVE 617'), sms(phone, 'AREAS')]).map((o) => (o.ok ? o.handled.reply : null));
     expect(replies[0]).toContain('617');
     expect(replies[2]).toMatch(/no alert areas/);
   });
 
-  describe('the batcher', () => {
-    it('handles the messages of one turn in one batch, answering each after the commit', async () => {
-      const sizes: number[] = [];
-      const real = bot.handleBatch.bind(bot);
-      const spy = Object.assign(Object.create(bot) as Bot, {
-        handleBatch: (readings: Parameters<Bot['handleBatch']>[0]) => {
-          sizes.push(readings.length);
-          return real(readings);
-        },
-      });
-      const batcher = new InboundBatcher(spy);
-      const before = members();
-      const results = await Promise.all(['+13055550310', '+13055550311', '+13055550312'].map((p) => batcher.submit(sms(p, 'JOIN'))));
-      expect(sizes).toEqual([3]);
-      expect(results.every((r) => r.reply?.includes('305'))).toBe(true);
-      expect(members()).toBe(before + 3);
+  describe('submitted messages', () => {
+    it('of one turn are handled in one batch, each answered after the commit', async () => {
+      const spy = jest.spyOn(inbound, 'handleNow');
+      try {
+        const before = count('members');
+        const results = await Promise.all(['+13055550310', '+13055550311', '+13055550312'].map((p) => inbound.submit(sms(p, 'JOIN'), 'response')));
+        expect(spy.mock.calls.map(([b]) => b.length)).toEqual([3]);
+        expect(results.every((r) => r.reply?.includes('305'))).toBe(true);
+        expect(count('members')).toBe(before + 3);
+      } finally {
+        spy.mockRestore();
+      }
     });
 
-    it('puts a second copy of a provider id in the next batch, where it is seen as a duplicate', async () => {
-      const batcher = new InboundBatcher(bot);
+    it('put a second copy of a provider id in the next batch, where it is seen as a duplicate', async () => {
       const sid = newSid();
-      const before = members();
+      const before = count('members');
       const [first, second] = (await Promise.all([
-        batcher.submit(sms('+13055550320', 'JOIN', sid)),
-        batcher.submit(sms('+13055550320', 'JOIN', sid)),
-      ])) as [BotResult, BotResult];
+        inbound.submit(sms('+13055550320', 'JOIN', sid), 'response'),
+        inbound.submit(sms('+13055550320', 'JOIN', sid), 'response'),
+      ])) as [Handled, Handled];
       expect(first.duplicate).toBe(false);
       expect(second.duplicate).toBe(true);
       expect(second.reply).toBe(first.reply);
-      expect(members()).toBe(before + 1);
+      expect(count('members')).toBe(before + 1);
     });
 
-    it('answers a HELP the provider has answered at once, without a transaction', () => {
-      const batcher = new InboundBatcher(bot);
-      const result = batcher.submit({ ...sms('+13055550330', 'HELP'), answered: true });
+    it('include a HELP the carrier answered, settled at once without a transaction', () => {
+      const result = inbound.submit({ ...sms('+13055550330', 'HELP'), answered: true }, 'response');
       expect(result).not.toBeInstanceOf(Promise);
-      expect((result as BotResult).reply).toBeNull();
+      expect((result as Handled).reply).toBeNull();
     });
 
-    it('rejects only the failing message of a batch', async () => {
-      const batcher = new InboundBatcher(bot);
-      const settled = await Promise.allSettled([
-        batcher.submit(sms('+13055550340', 'JOIN')),
-        batcher.submit(sms('+13055550341', 'JOIN BOOM')),
-        batcher.submit(sms('+13055550342', 'JOIN')),
+    it('that fail are kept to be tried again, and the rest of the batch is answered', async () => {
+      const parkedBefore = count('inbound_retry');
+      const results = await Promise.all([
+        inbound.submit(sms('+13055550340', 'JOIN'), 'response'),
+        inbound.submit(sms('+13055550341', 'JOIN BOOM'), 'response'),
+        inbound.submit(sms('+13055550342', 'JOIN'), 'response'),
       ]);
-      expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(results.map((r) => r.parked === true)).toEqual([false, true, false]);
+      expect(results[1]?.reply).toBeNull();
+      expect(count('inbound_retry')).toBe(parkedBefore + 1);
     });
   });
 });

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { memberKey } from '../../src/phone/identity';
+import { findConversation, saveConversation } from '../../src/store/conversations';
 import { Db } from '../../src/store/db';
 import { InboundLog, ageInboundLog } from '../../src/store/inbound-log';
 import { dueItems, parkItem } from '../../src/store/inbound-retry';
 import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
-import { findMember, insertMember } from '../../src/store/members';
+import { findMember, insertMember, memberIndex } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { takeLimit } from '../../src/store/sender-limits';
 import { cryptoReady, Vault } from '../../src/store/vault';
@@ -37,6 +38,9 @@ describe('rotate-key and the links other tables hold', () => {
     const log = new InboundLog(db, oldVault);
     db.transaction(() => log.remember(log.key('sms', 'SM123'), 'ok', now - 2 * 86_400_000));
     ageInboundLog(db, now);
+    // A question the bot asked a sender with a hidden number, still open.
+    const asked = { channel: 'signal' as const, address: UUID_ALONE };
+    saveConversation(db, oldVault, memberIndex(oldVault, asked), { topic: 'join-area', question: 'area', answers: {}, lang: 'en', expiresAt: now + 3_600_000 }, now);
 
     const { from, to } = rotationVersions(db);
     const newVault = new Vault(key(2), to);
@@ -49,9 +53,13 @@ describe('rotate-key and the links other tables hold', () => {
     // The lone Signal member's number is stored nowhere: the link goes until they write again.
     expect(link(UUID_ALONE)).toBeNull();
     expect(summary.erased.signalLinks).toBe(1);
+    // The open question is erased (it is asked again), not left under the old key.
+    expect(summary.erased.conversations).toBe(1);
+    expect(findConversation(db, newVault, memberIndex(newVault, asked), now)).toBeUndefined();
+    expect(db.sqlite.prepare('SELECT count(*) AS n FROM conversations').get()).toEqual({ n: 0 });
 
     // The parked message opens under the new key and is found by its sender's new index.
-    expect(dueItems(db, newVault, 'signal', now + 2000, 10).map((i) => JSON.parse(i.item).text)).toEqual(['JOIN 415']);
+    expect(dueItems(db, newVault, now + 2000, 10).map((i) => JSON.parse(i.item).text)).toEqual(['JOIN 415']);
     const parked = db.sqlite.prepare('SELECT sender_bidx FROM inbound_retry').get() as { sender_bidx: Buffer };
     expect(parked.sender_bidx.equals(newVault.index('sender', memberKey(parkedFrom)))).toBe(true);
 

@@ -1,4 +1,4 @@
-/** The backlog gauge counts pending rows through their partial index, whatever the history holds. */
+/** The backlog gauge counts pending rows only, whatever the history holds (its speed is the benchmark's business). */
 import path from 'node:path';
 import { Db } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
@@ -22,11 +22,6 @@ describe('the outbox backlog', () => {
   it('counts only pending rows, and agrees with a full count', () => {
     expect(countPending(db)).toBe(300);
     expect(countPending(db)).toBe(outboxCounts(db).pending);
-  });
-
-  it('reads the partial index of pending rows, not the table', () => {
-    const plan = db.sqlite.prepare("EXPLAIN QUERY PLAN SELECT count(*) AS n FROM outbox INDEXED BY outbox_lane WHERE state = 'pending'").all() as Array<{ detail: string }>;
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX outbox_lane/);
   });
 
   it('is what /metrics shows as headsup_outbox_pending', async () => {

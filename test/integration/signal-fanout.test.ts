@@ -147,7 +147,7 @@ describe('Signal 429 storms, refusals, and moderators by UUID when only Signal i
     signal.answer = undefined;
   });
 
-  it('records an unregistered recipient as invalid and an untrusted identity as refused, without retrying either', async () => {
+  it('records an unregistered recipient as invalid without retrying, and an identity still refused after trusting it as refused after one more try', async () => {
     const gone = members[1]!.uuid;
     const rekeyed = members[2]!.uuid;
     const tries = new Map<string, number>();
@@ -164,7 +164,8 @@ describe('Signal 429 storms, refusals, and moderators by UUID when only Signal i
     await waitFor(() => errors().length === 2, 10_000, 'both refusals recorded');
     expect(errors()).toEqual(['invalid:unregistered', 'rejected:untrusted_identity']);
     expect(tries.get(gone)).toBe(1);
-    expect(tries.get(rekeyed)).toBe(1);
+    // Trusted through the identities API, then sent again once (issue 15); refused again, it is recorded.
+    expect(tries.get(rekeyed)).toBe(2);
     const statuses = (h.server.db.sqlite.prepare("SELECT status, count(*) AS n FROM members WHERE channel = 'signal' GROUP BY status ORDER BY status").all() as Array<{ status: string; n: number }>);
     expect(statuses.find((s) => s.status === 'invalid')?.n).toBe(1);
     expect(h.logs.join('\n')).not.toContain(gone);

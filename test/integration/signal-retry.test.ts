@@ -1,9 +1,9 @@
 /**
  * Signal delivers a message once, so one whose handling fails is parked,
- * sealed, and tried again with backoff: handled once the fault is gone,
- * dropped after the last attempt, never readable in the database file.
- * Real SQLite file, real crypto, the real Signal sender against the fake
- * signal-cli-rest-api; the fault is a region lookup that throws.
+ * sealed, and tried again with backoff by the inbound path: handled once the
+ * fault is gone, dropped after the last attempt, never readable in the
+ * database file. Real SQLite file, real crypto, real Signal envelopes; the
+ * fault is a region lookup that throws.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,8 +11,8 @@ import { Writable } from 'node:stream';
 import { Regions } from '../../src/alerts/regions';
 import { Bot } from '../../src/bot/bot';
 import { DEFAULT_LIMITS } from '../../src/bot/context';
-import { SignalSender } from '../../src/channels/signal/signal-sender';
-import { SignalInbox } from '../../src/inbound/signal-inbox';
+import { parseSignalItem } from '../../src/channels/signal/signal-envelope';
+import { InboundPath } from '../../src/inbound/inbound-path';
 import { createLogger } from '../../src/log/logger';
 import { Metrics } from '../../src/metrics';
 import { Db } from '../../src/store/db';
@@ -20,7 +20,7 @@ import { findMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { listAreas } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { FakeSignal, textEnvelope } from '../fakes/fake-signal';
+import { textEnvelope } from '../fakes/fake-signal';
 import { SIGNAL_NUMBER, tempDir } from '../helpers/harness';
 
 /** Regions whose look-up fails while `broken` is set, as a bug or a lost file would. */
@@ -35,20 +35,16 @@ class FlakyRegions extends Regions {
 const RETRY = { firstMs: 1_000, maxMs: 8_000, maxAttempts: 4, pollMs: 60_000 };
 
 describe('a Signal message whose handling fails', () => {
-  let signal: FakeSignal;
   let file: string;
   let db: Db;
   let vault: Vault;
   let regions: FlakyRegions;
-  let inbox: SignalInbox;
-  let sender: SignalSender;
+  let inbound: InboundPath;
   let clock = Date.UTC(2026, 10, 22, 3);
   const logs: string[] = [];
 
   beforeAll(async () => {
     await cryptoReady();
-    signal = new FakeSignal({ account: SIGNAL_NUMBER });
-    await signal.start();
     file = path.join(tempDir(), 'heads-up.db');
     db = new Db(file);
     migrate(db);
@@ -60,27 +56,26 @@ describe('a Signal message whose handling fails', () => {
       db, vault, regions, moderators: new Set(), moderatorContacts: [], subscribeMode: 'open', retentionDays: 90,
       limits: DEFAULT_LIMITS, now, onQueued: () => {}, onAlert: () => {},
     });
-    sender = new SignalSender({ apiUrl: signal.url, number: SIGNAL_NUMBER, log });
-    inbox = new SignalInbox({ bot, db, vault, metrics: new Metrics(db), log, wake: () => {}, now, retry: RETRY });
+    inbound = new InboundPath({ message: bot.message, log, metrics: new Metrics(db), now, retry: RETRY });
   });
   afterAll(async () => {
-    await inbox.close();
-    await sender.close?.();
+    inbound.close();
     db.close();
-    await signal.stop();
   });
 
+  /** What the Signal entry does with a received item: the adapter, then the path, the reply by the outbox. */
+  const receive = (item: unknown) => inbound.submit(parseSignalItem(item) as NonNullable<ReturnType<typeof parseSignalItem>>, 'outbox');
   const parked = () => db.sqlite.prepare('SELECT attempts, due_at FROM inbound_retry ORDER BY id').all() as Array<{ attempts: number; due_at: number }>;
   const areasOf = (uuid: string) => {
     const m = findMember(db, vault, { channel: 'signal', address: uuid });
     return m ? listAreas(db, m.id) : null;
   };
 
-  it('is kept sealed, tried again with backoff, and handled once the fault is gone', () => {
+  it('is kept sealed, tried again with backoff, and handled once the fault is gone', async () => {
     const who = { uuid: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d', number: '+14155550777' };
     regions.broken = true;
     const envelope = textEnvelope(SIGNAL_NUMBER, who, 'JOIN 415 628');
-    inbox.handle(envelope);
+    await receive(envelope);
     expect(areasOf(who.uuid)).toBeNull();
     expect(parked()).toEqual([{ attempts: 1, due_at: clock + 1_000 }]);
     expect(logs.some((l) => l.includes('it will be tried again'))).toBe(true);
@@ -92,34 +87,34 @@ describe('a Signal message whose handling fails', () => {
     expect(bytes.includes(Buffer.from('JOIN 415 628'))).toBe(false);
 
     // Not due yet: nothing happens.
-    expect(inbox.retryDue()).toBe(0);
+    expect(inbound.retryDue()).toBe(0);
     expect(parked()[0]?.attempts).toBe(1);
     // Due, still failing: postponed, the wait doubled.
     clock += 1_000;
-    expect(inbox.retryDue()).toBe(0);
+    expect(inbound.retryDue()).toBe(0);
     expect(parked()).toEqual([{ attempts: 2, due_at: clock + 2_000 }]);
 
     regions.broken = false;
     clock += 2_000;
-    expect(inbox.retryDue()).toBe(1);
+    expect(inbound.retryDue()).toBe(1);
     expect(areasOf(who.uuid)).toEqual(['415', '628']);
     expect(parked()).toEqual([]);
     // Handled once: trying again finds nothing, and the same message delivered again is not acted on.
-    expect(inbox.retryDue()).toBe(0);
+    expect(inbound.retryDue()).toBe(0);
     const queued = () => (db.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
     expect(queued()).toBe(1);
-    inbox.handle(envelope);
+    await receive(envelope);
     expect(queued()).toBe(1);
     expect(parked()).toEqual([]);
   });
 
-  it('is dropped, and says so, after the last attempt', () => {
+  it('is dropped, and says so, after the last attempt', async () => {
     const who = { uuid: '6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e', number: null };
     regions.broken = true;
-    inbox.handle(textEnvelope(SIGNAL_NUMBER, who, 'JOIN 212'));
+    await receive(textEnvelope(SIGNAL_NUMBER, who, 'JOIN 212'));
     for (let attempt = 2; attempt <= RETRY.maxAttempts; attempt++) {
       clock += RETRY.maxMs;
-      inbox.retryDue();
+      inbound.retryDue();
     }
     expect(parked()).toEqual([]);
     expect(areasOf(who.uuid)).toBeNull();
@@ -127,28 +122,28 @@ describe('a Signal message whose handling fails', () => {
     regions.broken = false;
   });
 
-  it('is erased by its sender’s DELETE, so a parked JOIN cannot bring back who just left', () => {
+  it('is erased by its sender’s DELETE, so a parked JOIN cannot bring back who just left', async () => {
     const who = { uuid: '7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f', number: '+14155550778' };
     regions.broken = true;
-    inbox.handle(textEnvelope(SIGNAL_NUMBER, who, 'JOIN 415'));
+    await receive(textEnvelope(SIGNAL_NUMBER, who, 'JOIN 415'));
     expect(parked()).toHaveLength(1);
     // DELETE needs no region: it is handled at once, and takes the parked JOIN with it.
-    inbox.handle(textEnvelope(SIGNAL_NUMBER, who, 'DELETE'));
+    await receive(textEnvelope(SIGNAL_NUMBER, who, 'DELETE'));
     expect(parked()).toEqual([]);
     regions.broken = false;
     clock += RETRY.maxMs;
-    expect(inbox.retryDue()).toBe(0);
+    expect(inbound.retryDue()).toBe(0);
     expect(areasOf(who.uuid)).toBeNull();
   });
 
-  it('logs no number, UUID or text while failing', () => {
+  it('logs no number, UUID or text while failing', async () => {
     // Its own failing message, parked then dropped, so this test stands alone.
     const who = { uuid: '8d9e0f1a-2b3c-4d4e-9f5a-6b7c8d9e0f1a', number: '+14155550779' };
     regions.broken = true;
-    inbox.handle(textEnvelope(SIGNAL_NUMBER, who, 'JOIN 415'));
+    await receive(textEnvelope(SIGNAL_NUMBER, who, 'JOIN 415'));
     for (let attempt = 2; attempt <= RETRY.maxAttempts; attempt++) {
       clock += RETRY.maxMs;
-      inbox.retryDue();
+      inbound.retryDue();
     }
     regions.broken = false;
     expect(logs.some((l) => l.includes('it will be tried again'))).toBe(true);

@@ -85,7 +85,7 @@ describe('SignalSender against a fake signal-cli-rest-api', () => {
     fake.answer = () => SIGNAL_ERRORS.server();
     await expect(s.send(UUID, 'x')).rejects.toMatchObject({ kind: 'server', retryable: true });
     expect(lines.join('\n')).not.toContain('4155550100');
-    expect(lines.join('\n')).toMatch(/trust_all_known_keys/);
+    expect(lines.join('\n')).toMatch(/signal-readmit/);
     await s.close();
   });
 

@@ -29,7 +29,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
   return {
     joined: [t.joined(AREAS)],
     joinPending: [t.joinPending(AREAS)],
-    joinNeedsArea: [t.joinNeedsArea()],
+    joinWhichArea: [t.joinWhichArea()],
+    conversationEnded: [t.conversationEnded()],
     unknownArea: TEXTS.map((x) => t.unknownArea(x)),
     left: [t.left(AREAS, AREAS), t.left(AREAS, [])],
     notMember: [t.notMember()],

@@ -3,7 +3,7 @@
  * printed instead of sent, the recipient masked to its last 4 characters.
  */
 import { randomUUID } from 'node:crypto';
-import type { Channel } from '../../phone/identity';
+import type { Channel } from '../../domain/channel';
 import type { ChannelSender } from '../types';
 
 /** "…0100": enough to tell test recipients apart, not enough to identify anyone. */

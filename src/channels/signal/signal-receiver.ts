@@ -103,7 +103,10 @@ export class SignalReceiver {
     this.stopped = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    this.pollAbort?.abort();
+    // A receive in flight is let finish and its messages handled: signal-cli has already taken them
+    // from Signal, so cutting the request would lose them. It answers within its timeout; past that
+    // (and a margin) it is cut.
+    const guard = setTimeout(() => this.pollAbort?.abort(), (this.tuning.pollTimeoutS + 5) * 1000);
     this.wakeSleep?.();
     const ws = this.ws;
     this.ws = null;
@@ -114,6 +117,7 @@ export class SignalReceiver {
       ws.terminate();
     }
     await this.polling;
+    clearTimeout(guard);
     await this.chain;
   }
 

@@ -3,7 +3,15 @@
  * per request. Errors are classified, never quoted: signal-cli's texts name
  * the recipient. A 429 (Signal's rate limit, which only a person solving a
  * captcha can lift early) pauses the whole channel with a backoff that grows
- * across consecutive 429s and resets at the first success.
+ * across consecutive 429s and resets at the first success; the challenge
+ * token it carries is handed on (onChallenge) so an operator can lift it, and
+ * resume() ends the pause once they have.
+ *
+ * A member whose safety number changed (a reinstall, a new phone) is sent to
+ * as the Signal app would: their new identity is trusted through the
+ * identities API and the message sent again, once. Moderators are never
+ * trusted this way (`neverAutoTrust`): a changed moderator identity waits for
+ * an operator who has checked it in person.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -27,9 +35,19 @@ export interface SignalSenderOptions {
   timeoutMs?: number;
   maxSockets?: number;
   now?: () => number;
+  /** Addresses (moderators' UUIDs and numbers) whose changed identity is never trusted automatically. */
+  neverAutoTrust?: ReadonlySet<string>;
+  /** Counts each automatic trust of a changed identity: trusted (then sent again), or refused by signal-cli. */
+  onIdentityTrust?: (outcome: 'trusted' | 'trust_failed' | 'moderator_skipped') => void;
+  /** Signal demands a captcha; called with the challenge token at each refusal that carries one. */
+  onChallenge?: (token: string) => void;
+  /** Signal accepts messages again after a challenge (lifted by a captcha, or expired). */
+  onRecovered?: () => void;
 }
 
-const UNTRUSTED = /untrusted identit/i;
+// signal-cli's words: "Failed to send message due to untrusted identities" (normal/native),
+// "Unable to complete request due to untrusted recipient keys" (json-rpc).
+const UNTRUSTED = /untrusted identit|untrusted recipient key/i;
 const UNREGISTERED = /unregistered|not registered|UnregisteredUserException/i;
 const RATE_LIMITED = /rate ?limit|RateLimitException|\b429\b/i;
 const PROOF_REQUIRED = /proof required|ProofRequiredException/i;
@@ -43,6 +61,18 @@ export function classifySignalError(status: number | undefined, errorText: strin
   if (UNTRUSTED.test(errorText)) return new SendError('rejected', 'untrusted_identity');
   if (UNREGISTERED.test(errorText)) return new SendError('invalid', 'unregistered');
   return new SendError('rejected', String(status));
+}
+
+/**
+ * The challenge token of a refusal: `challenge_tokens` of a json-rpc 429, or
+ * in normal/native mode signal-cli's own text (`… with challenge token "…"`).
+ */
+export function challengeToken(data: unknown): string | null {
+  const tokens = (data as { challenge_tokens?: unknown } | null)?.challenge_tokens;
+  const first = Array.isArray(tokens) ? tokens.find((t) => typeof t === 'string') : undefined;
+  const token = typeof first === 'string' ? first : /challenge token "([^"\s]{1,200})"/.exec(errorText(data))?.[1];
+  // Tokens are UUIDs in practice; anything else is not passed on.
+  return token && /^[A-Za-z0-9._:-]{1,200}$/.test(token) ? token : null;
 }
 
 function errorText(data: unknown): string {
@@ -87,6 +117,9 @@ export class SignalSender implements ChannelSender {
   private throttleLevel = 0;
   private throttledUntil = 0;
   private warnedUntrusted = false;
+  private readonly neverAutoTrust: ReadonlySet<string>;
+  /** A challenge was seen and no send has succeeded since. */
+  private challenged = false;
 
   constructor(private readonly opts: SignalSenderOptions) {
     const maxSockets = opts.maxSockets ?? 16;
@@ -103,9 +136,45 @@ export class SignalSender implements ChannelSender {
     });
     this.throttle = opts.throttle ?? DEFAULT_THROTTLE;
     this.now = opts.now ?? Date.now;
+    this.neverAutoTrust = opts.neverAutoTrust ?? new Set();
   }
 
   async send(to: string, body: string): Promise<{ providerId: string }> {
+    try {
+      return await this.sendOnce(to, body);
+    } catch (err) {
+      if (!(err instanceof SendError) || err.code !== 'untrusted_identity') throw err;
+      if (this.neverAutoTrust.has(to.toLowerCase())) {
+        this.opts.onIdentityTrust?.('moderator_skipped');
+        throw err;
+      }
+      if (!(await this.trustNewIdentity(to))) {
+        this.opts.onIdentityTrust?.('trust_failed');
+        throw err;
+      }
+      this.opts.onIdentityTrust?.('trusted');
+      // Once: a second refusal is recorded like any other.
+      return this.sendOnce(to, body);
+    }
+  }
+
+  /**
+   * Trusts every known key of a contact whose key changed, as the Signal app
+   * accepts a changed safety number and keeps delivering. Unverified: nobody
+   * compared safety numbers.
+   */
+  private async trustNewIdentity(to: string): Promise<boolean> {
+    try {
+      const res = await this.http.put(`/v1/identities/${this.opts.number}/trust/${encodeURIComponent(to)}`, { trust_all_known_keys: true });
+      if (res.status >= 200 && res.status < 300) return true;
+      this.opts.log.warn({ status: res.status }, 'signal-cli-rest-api refused to trust a changed Signal identity');
+    } catch (err) {
+      this.opts.log.warn({ code: (err as { code?: unknown }).code }, 'could not reach signal-cli-rest-api to trust a changed Signal identity');
+    }
+    return false;
+  }
+
+  private async sendOnce(to: string, body: string): Promise<{ providerId: string }> {
     let res;
     try {
       res = await this.http.post('/v2/send', { number: this.opts.number, message: body, recipients: [to] });
@@ -128,16 +197,19 @@ export class SignalSender implements ChannelSender {
     if (this.throttleLevel > 0) this.opts.log.info('Signal accepts messages again; the rate-limit pause is over');
     this.throttleLevel = 0;
     this.throttledUntil = 0;
+    if (this.challenged) {
+      this.challenged = false;
+      this.opts.onRecovered?.();
+    }
   }
 
   private onFailure(e: SendError, data: unknown): SendError {
     if (e.kind === 'throttled') return new SendError('throttled', e.code, this.pause(data));
     if (e.code === 'untrusted_identity' && !this.warnedUntrusted) {
       this.warnedUntrusted = true;
-      this.opts.log.warn(
-        'Signal refused a message because a recipient\'s safety number changed ("untrusted identities"). The message is recorded as failed and not retried. ' +
-          'To trust new safety numbers: PUT /v1/identities/<SIGNAL_NUMBER>/trust/<recipient> on signal-cli-rest-api with {"trust_all_known_keys": true}, ' +
-          'or start signal-cli-rest-api with the trust mode you want.',
+      this.opts.log.info(
+        'Signal refused a message because a recipient\'s safety number changed ("untrusted identities"). A member\'s new identity is trusted and the message sent again once; ' +
+          "a moderator's is not: check it in person, then heads-up signal-readmit <their UUID> (docs/signal.md).",
       );
     }
     return e;
@@ -149,28 +221,37 @@ export class SignalSender implements ChannelSender {
    * first 429 after it ends doubles the next one.
    */
   private pause(data: unknown): number {
+    const token = challengeToken(data);
+    if (token) {
+      this.challenged = true;
+      this.opts.onChallenge?.(token);
+    }
     const now = this.now();
     if (now >= this.throttledUntil) {
       this.throttleLevel++;
       const ms = backoffCeiling(this.throttle, this.throttleLevel);
       this.throttledUntil = now + ms;
       if (this.throttleLevel === 1) {
-        const tokens = (data as { challenge_tokens?: unknown })?.challenge_tokens;
         this.opts.log.warn(
           {
             pauseMs: ms,
-            challenge: Array.isArray(tokens) && tokens.length > 0,
+            challenge: token !== null,
           },
           'Signal is rate-limiting the bot (HTTP 429). Signal sends are paused and retried with a growing pause; nothing is lost. ' +
             'To lift the limit now: solve the captcha at https://signalcaptchas.org/challenge/generate.html, then ' +
-            'POST /v1/accounts/<SIGNAL_NUMBER>/rate-limit-challenge on signal-cli-rest-api with {"challenge_token": "<from the 429 answer>", "captcha": "signalcaptcha://…"}. ' +
-            'See docs/signal.md.',
+            'run heads-up signal-captcha "signalcaptcha://…" (npm run admin -- signal-captcha …), which hands it to signal-cli-rest-api\'s rate-limit-challenge endpoint. See docs/signal.md.',
         );
       } else {
         this.opts.log.warn({ pauseMs: ms, windows: this.throttleLevel }, 'Signal is still rate-limiting the bot; pausing Signal sends longer');
       }
     }
     return this.throttledUntil - now;
+  }
+
+  /** Ends the rate-limit pause now: an operator has lifted Signal's limit with a captcha. */
+  resume(): void {
+    this.throttleLevel = 0;
+    this.throttledUntil = 0;
   }
 
   /** signal-cli-rest-api answers its health check (204). */

@@ -1,0 +1,41 @@
+/**
+ * Dialogues: a question the bot asked and the answer it waits for. While a
+ * sender's conversation is open, STOP, HELP and DELETE keep their meaning,
+ * CANCEL ends it, and anything else is taken as the answer.
+ */
+import type { Conversation } from '../store/conversations';
+import type { Parsed } from './commands';
+
+/** How long a question waits for its answer. */
+export const CONVERSATION_MS = 60 * 60_000;
+
+/** What a message is to an open conversation. */
+export type Turn = 'answer' | 'cancel' | 'command';
+
+/**
+ * How a message reads while a conversation is open. `answered` is true when
+ * the carrier acted on the message itself (Twilio's CANCEL is an opt-out,
+ * whatever we asked).
+ */
+export function turnOf(parsed: Parsed, answered: boolean): Turn {
+  if (!parsed.ok) return 'answer';
+  const { kind } = parsed.command;
+  if (kind === 'stop') return parsed.keyword === 'CANCEL' && !answered ? 'cancel' : 'command';
+  if (kind === 'help' || kind === 'delete') return 'command';
+  return 'answer';
+}
+
+/** The area tokens an answer to "which area?" gives: "415", "415 628", "JOIN 415", "san-francisco". */
+export function areaAnswer(parsed: Parsed, text: string): string[] {
+  if (parsed.ok && parsed.command.kind === 'join') return parsed.command.areas;
+  return text
+    .split(/[\s,;/]+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((w) => w !== '')
+    .slice(0, 20);
+}
+
+/** A new conversation asking which area to join. */
+export function joinAreaQuestion(lang: Conversation['lang'], now: number): Conversation {
+  return { topic: 'join-area', question: 'area', answers: {}, lang, expiresAt: now + CONVERSATION_MS };
+}

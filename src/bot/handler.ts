@@ -1,0 +1,68 @@
+/**
+ * What command handlers share: the shape of their inputs and of what they
+ * return. A handler is a plain function: it takes the store it reads and
+ * writes (inside the message's transaction), who asked, the rules it
+ * applies and the command's arguments, and returns what to say and what
+ * else to do; the dispatch step does the rest (notices, the conversation,
+ * waking the dispatcher and the fan-out planner after the commit).
+ */
+import type { Lang } from '../domain/lang';
+import type { Sender } from '../phone/identity';
+import type { Conversation } from '../store/conversations';
+import type { Db } from '../store/db';
+import type { MemberRow } from '../store/members';
+import type { Vault } from '../store/vault';
+import type { Catalog } from './catalog';
+
+/** The database and the keys, for the store's functions. */
+export interface Store {
+  db: Db;
+  vault: Vault;
+}
+
+/** Who asked, as far as a handler needs to know them. */
+export interface Asker {
+  sender: Sender;
+  /** Their member row, if they have one. */
+  member: MemberRow | undefined;
+  lang: Lang;
+  t: Catalog;
+  /** Blind index under the reporter purpose (REPORT, BLOCK, DELETE). */
+  reporterKey: Buffer;
+  /** Blind index under the rate-limit purpose. */
+  senderKey: Buffer;
+  /** Blind index of the member row, under which their conversation is kept. */
+  memberKey: Buffer;
+}
+
+/** What a notice to the moderators is about. */
+export interface NoticeSubject {
+  kind: 'report' | 'join';
+  /** The report a notice quotes: the notice is erased once the report is decided or edited. */
+  reportId?: number;
+}
+
+/** A notice for every moderator, each in their own language. */
+export interface Notice {
+  subject: NoticeSubject;
+  text: (t: Catalog, lang: Lang) => string;
+}
+
+/** What a handler decided. */
+export interface Outcome {
+  /** The reply, or null for none. */
+  say: string | null;
+  /** Tell the moderators. */
+  notify?: Notice;
+  /** Hold this conversation open for the sender's next message, or end the open one. */
+  converse?: Conversation | 'end';
+  /** Messages were queued: wake the dispatcher once the transaction commits. */
+  queued?: boolean;
+  /** Alerts were created: plan their fan-out once the transaction commits. */
+  alerts?: number[];
+}
+
+/** An outcome that only says something. */
+export function say(text: string | null): Outcome {
+  return { say: text };
+}

@@ -1,0 +1,98 @@
+/**
+ * Signal moderators are trusted by identity, not by UUID alone. Before a
+ * message from a moderator's UUID is handled, their identity key (as
+ * signal-cli holds it) is compared with the one recorded the first time they
+ * were seen. A changed identity (a SIM swap and re-registration, or a new
+ * phone) is not trusted for moderator commands: the message gets the
+ * ordinary member treatment, the other moderators are told once, and only an
+ * operator re-admits them (heads-up signal-readmit), never this code.
+ */
+import { safeError } from '../../log/safe-error';
+import type { Logger } from '../../log/logger';
+import { isSignalUuid, type Sender } from '../../phone/identity';
+import type { Db } from '../../store/db';
+import { ensureMember } from '../../store/members';
+import { moderatorIdentityTrusted, observeModeratorIdentity } from '../../store/moderator-identities';
+import { enqueueMessage } from '../../store/outbox';
+import type { Vault } from '../../store/vault';
+import { parseSignalItem } from './signal-envelope';
+import type { SignalIdentities } from './signal-identities';
+
+export interface ModeratorIdentityGateDeps {
+  db: Db;
+  vault: Vault;
+  log: Logger;
+  identities: Pick<SignalIdentities, 'of'>;
+  /** MODERATORS, in order: the Signal UUIDs among them are checked; positions name them in notices. */
+  moderators: readonly string[];
+  /** Where moderators are reached. */
+  contacts: readonly Sender[];
+  /** Wakes the dispatcher after notices were queued. */
+  wake: () => void;
+  now: () => number;
+}
+
+/** The notice the other moderators get, naming the moderator by position only. */
+export function identityChangedNotice(position: number): string {
+  return (
+    `Heads Up: the Signal safety number of moderator ${position} (in MODERATORS) changed: a new phone, or someone else. ` +
+    'Their messages count as a member\'s until an operator checks the number with them in person and runs heads-up signal-readmit.'
+  );
+}
+
+export class ModeratorIdentityGate {
+  private readonly uuids: ReadonlySet<string>;
+
+  constructor(private readonly deps: ModeratorIdentityGateDeps) {
+    this.uuids = new Set(deps.moderators.filter(isSignalUuid));
+  }
+
+  /** Checks the identity of a received message's sender if they are a Signal moderator. Never throws. */
+  async observe(item: unknown): Promise<void> {
+    const msg = parseSignalItem(item);
+    if (!msg || !this.uuids.has(msg.sender.address)) return;
+    const { db, vault, log, now } = this.deps;
+    const uuid = msg.sender.address;
+    try {
+      const identity = await this.deps.identities.of(uuid);
+      if (!identity) {
+        log.warn('signal-cli lists no identity for a Signal moderator who wrote: their identity is not recorded yet');
+        return;
+      }
+      // The change and the notices to the other moderators: one transaction, so they are told exactly once.
+      const verdict = db.transaction(() => {
+        const v = observeModeratorIdentity(db, vault, uuid, identity.fingerprint, identity.status === 'UNTRUSTED', now());
+        if (v === 'changed') this.tellOthers(uuid);
+        return v;
+      });
+      if (verdict === 'first') log.info({ moderator: this.position(uuid) }, "recorded a Signal moderator's identity");
+    } catch (err) {
+      // The record stands as it was: a moderator never recorded stays untrusted.
+      log.warn({ err: safeError(err), moderator: this.position(uuid) }, "could not check a Signal moderator's identity");
+    }
+  }
+
+  /** Whether a sender listed in MODERATORS may use moderator commands: over Signal, only with their recorded identity. */
+  trusted(sender: Sender): boolean {
+    if (sender.channel !== 'signal' || !this.uuids.has(sender.address)) return true;
+    return moderatorIdentityTrusted(this.deps.db, this.deps.vault, sender.address);
+  }
+
+  private position(uuid: string): number {
+    return this.deps.moderators.indexOf(uuid) + 1;
+  }
+
+  /** Queues the notice to every other moderator, in the caller's transaction. */
+  private tellOthers(uuid: string): void {
+    const { db, vault, log, now } = this.deps;
+    const position = this.position(uuid);
+    log.warn({ moderator: position }, "a Signal moderator's identity changed: not trusted for moderator commands until re-admitted (heads-up signal-readmit)");
+    const others = this.deps.contacts.filter((c) => c.address !== uuid);
+    const t = now();
+    for (const contact of others) {
+      const member = ensureMember(db, vault, contact, 'en', t, 'active');
+      enqueueMessage(db, vault, member.id, identityChangedNotice(position), t);
+    }
+    if (others.length > 0) db.onCommit(this.deps.wake);
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * signal-cli-rest-api's identities API: GET /v1/identities/{number} lists the
+ * identity key signal-cli holds for each contact; PUT
+ * /v1/identities/{number}/trust/{contact} trusts one. Answers are parsed and
+ * bounded; error texts (which name contacts) are never kept.
+ */
+import axios, { type AxiosInstance } from 'axios';
+import { isSignalUuid } from '../../phone/identity';
+
+/** One contact's identity as signal-cli holds it. */
+export interface SignalIdentity {
+  uuid: string;
+  /** The fingerprint of their identity key: changes when they re-register. */
+  fingerprint: string;
+  /** The 60-digit number both phones show; what an operator compares in person. */
+  safetyNumber: string;
+  /** TRUSTED_UNVERIFIED, TRUSTED_VERIFIED or UNTRUSTED. */
+  status: string;
+  added: number;
+}
+
+/** The identities API did not answer as documented; the message names no one. */
+export class IdentitiesError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IdentitiesError';
+  }
+}
+
+const str = (v: unknown, max: number) => (typeof v === 'string' && v.length <= max ? v : '');
+
+/** Reads one IdentityEntry; null when it is not one. */
+function entry(v: unknown): SignalIdentity | null {
+  if (!v || typeof v !== 'object') return null;
+  const o = v as Record<string, unknown>;
+  const uuid = str(o.uuid, 64).toLowerCase();
+  const fingerprint = str(o.fingerprint, 512);
+  if (!isSignalUuid(uuid) || fingerprint === '') return null;
+  return { uuid, fingerprint, safetyNumber: str(o.safety_number, 200).replace(/\s/g, ''), status: str(o.status, 40), added: Number(str(o.added, 20)) || 0 };
+}
+
+export class SignalIdentities {
+  private readonly http: AxiosInstance;
+
+  constructor(
+    apiUrl: string,
+    /** The bot's registered number. */
+    private readonly number: string,
+    timeoutMs = 30_000,
+  ) {
+    this.http = axios.create({ baseURL: apiUrl, timeout: timeoutMs, validateStatus: () => true, maxRedirects: 0, maxContentLength: 32 * 1024 * 1024 });
+  }
+
+  /** The identity signal-cli holds for a contact's UUID (the newest, if it lists several), or null. */
+  async of(uuid: string): Promise<SignalIdentity | null> {
+    const res = await this.http.get(`/v1/identities/${this.number}`).catch((err: { code?: string }) => {
+      throw new IdentitiesError(`signal-cli-rest-api did not answer (${err.code ?? 'error'})`);
+    });
+    if (res.status !== 200 || !Array.isArray(res.data)) throw new IdentitiesError(`signal-cli-rest-api answered ${res.status} to the identities list`);
+    const want = uuid.toLowerCase();
+    let best: SignalIdentity | null = null;
+    for (const v of res.data as unknown[]) {
+      const e = entry(v);
+      if (e && e.uuid === want && (!best || e.added >= best.added)) best = e;
+    }
+    return best;
+  }
+
+  /** Trusts a contact's current key as verified by this safety number; throws when signal-cli refuses. */
+  async trustVerified(uuid: string, safetyNumber: string): Promise<void> {
+    const res = await this.http.put(`/v1/identities/${this.number}/trust/${encodeURIComponent(uuid)}`, { verified_safety_number: safetyNumber }).catch((err: { code?: string }) => {
+      throw new IdentitiesError(`signal-cli-rest-api did not answer (${err.code ?? 'error'})`);
+    });
+    if (res.status < 200 || res.status >= 300) throw new IdentitiesError(`signal-cli-rest-api refused to trust the identity (${res.status}): is the safety number right?`);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Twilio's default opt-out handling: a message that is exactly one of these
+ * words is answered by Twilio itself, and STOP-type words block every later
+ * message to the sender until one of the START-type words lifts the block.
+ * Provider knowledge: it lives in the Twilio adapter and nowhere else.
+ */
+
+/** What the carrier did with a message it answered itself. */
+export type CarrierAction = 'stop' | 'start' | 'help';
+
+const KEYWORDS: ReadonlyMap<string, CarrierAction> = new Map([
+  ['STOP', 'stop'],
+  ['STOPALL', 'stop'],
+  ['UNSUBSCRIBE', 'stop'],
+  ['CANCEL', 'stop'],
+  ['END', 'stop'],
+  ['QUIT', 'stop'],
+  ['REVOKE', 'stop'],
+  ['OPTOUT', 'stop'],
+  ['START', 'start'],
+  ['YES', 'start'],
+  ['UNSTOP', 'start'],
+  ['HELP', 'help'],
+  ['INFO', 'help'],
+]);
+
+/**
+ * What Twilio did with a message, if it answered it: by Advanced Opt-Out's
+ * OptOutType when present (it may match words we do not know, such as
+ * "ARRET"), else by the default keywords, matched as the whole message in
+ * any case, surrounding spaces and punctuation ignored.
+ */
+export function carrierAction(text: string, optOutType?: string): CarrierAction | undefined {
+  const declared = optOutType?.toUpperCase();
+  if (declared === 'STOP') return 'stop';
+  if (declared === 'START') return 'start';
+  if (declared === 'HELP') return 'help';
+  const word = text
+    .trim()
+    .toUpperCase()
+    .replace(/^[^A-Z]+|[^A-Z]+$/g, '');
+  return /^[A-Z]+$/.test(word) ? KEYWORDS.get(word) : undefined;
+}

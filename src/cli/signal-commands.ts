@@ -1,0 +1,109 @@
+/**
+ * The operator's Signal commands (issue 15):
+ * - `signal-captcha CAPTCHA`: submits the captcha an operator solved for the
+ *   rate-limit challenge Signal demands (its token is on record) to
+ *   signal-cli-rest-api; the running server then resumes Signal sends.
+ * - `signal-readmit UUID [SAFETY_NUMBER]`: re-admits a Signal moderator whose
+ *   identity changed. Without the safety number it prints the one to compare
+ *   with the moderator's phone, in person; with it (as their phone shows it)
+ *   it trusts that identity at signal-cli and records it as theirs.
+ * Both run beside the server, on its database and configuration.
+ */
+import { SignalIdentities } from '../channels/signal/signal-identities';
+import type { Config } from '../config/env';
+import { isSignalUuid } from '../phone/identity';
+import { Db } from '../store/db';
+import { recordKey, verifyKey } from '../store/key-check';
+import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
+import { loadMasterKey } from '../store/master-key';
+import { migrate } from '../store/migrate';
+import { readmitModerator } from '../store/moderator-identities';
+import { markChallengeSubmitted, readChallenge } from '../store/signal-challenge';
+import { cryptoReady, Vault } from '../store/vault';
+import { CommandError, UsageError } from './cli-errors';
+import { databaseFile, readLineConfig } from './line';
+
+/** The line's database, opened as the server opens it (key checked, migrated). */
+async function openLine(): Promise<{ config: Config; db: Db; vault: Vault }> {
+  const { config, secrets } = readLineConfig();
+  if (!config.signal) throw new CommandError('Signal is not configured: set SIGNAL_API_URL and SIGNAL_NUMBER as the server has them');
+  await cryptoReady();
+  const key = loadMasterKey(secrets.masterKeyBase64, config.dataDir).key;
+  const db = new Db(databaseFile(config.dataDir));
+  try {
+    if (rotationUnderWay(db)) throw new CommandError(ROTATION_UNDER_WAY);
+    const vault = new Vault(key, readKeyState(db).version);
+    verifyKey(db, vault);
+    migrate(db);
+    recordKey(db, vault);
+    return { config, db, vault };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** Submits a solved captcha for the open challenge; returns the line to print. */
+export async function signalCaptchaCommand(captcha: string): Promise<string> {
+  if (!/^signalcaptcha:\/\/\S{1,4000}$/.test(captcha)) throw new UsageError('the captcha is the signalcaptcha://… link the captcha page opens (right-click "Open Signal", copy the link)');
+  const { config, db } = await openLine();
+  try {
+    const open = readChallenge(db);
+    if (!open || open.submittedAt !== null) throw new CommandError('Signal has demanded no captcha since the last one was submitted: nothing to lift (heads-up doctor shows a challenge when there is one)');
+    const signal = config.signal as NonNullable<Config['signal']>;
+    let res: Response;
+    try {
+      res = await fetch(`${signal.apiUrl}/v1/accounts/${signal.number}/rate-limit-challenge`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ challenge_token: open.token, captcha }),
+        signal: AbortSignal.timeout(60_000),
+      });
+    } catch {
+      throw new CommandError(`no answer from signal-cli-rest-api at ${signal.apiUrl}: is it running?`);
+    }
+    if (res.status !== 204 && res.status !== 200) {
+      await res.body?.cancel();
+      throw new CommandError(`signal-cli-rest-api refused the captcha (${res.status}): solve a new one and try again, quickly (captchas expire within minutes)`);
+    }
+    markChallengeSubmitted(db, open.token, Date.now());
+    return 'signal-captcha: accepted; the running server resumes Signal sends within seconds.';
+  } finally {
+    db.close();
+  }
+}
+
+/** Shows (without a safety number) or re-admits (with it) a Signal moderator; returns the lines to print. */
+export async function signalReadmitCommand(uuidArg: string, safetyNumberArg?: string): Promise<string[]> {
+  const uuid = uuidArg.toLowerCase();
+  if (!isSignalUuid(uuid)) throw new UsageError('signal-readmit takes the moderator\'s Signal UUID, as in MODERATORS');
+  const { config, db, vault } = await openLine();
+  try {
+    if (!config.moderators.includes(uuid)) throw new CommandError('that UUID is not in MODERATORS: add it there first');
+    const signal = config.signal as NonNullable<Config['signal']>;
+    const identities = new SignalIdentities(signal.apiUrl, signal.number);
+    const identity = await identities.of(uuid).catch((err: Error) => {
+      throw new CommandError(err.message);
+    });
+    if (!identity) throw new CommandError('signal-cli holds no identity for that UUID: the moderator must message the bot first');
+    const grouped = identity.safetyNumber.replace(/(\d{5})(?=\d)/g, '$1 ');
+    if (safetyNumberArg === undefined) {
+      return [
+        `signal-readmit: the safety number Signal holds for moderator ${config.moderators.indexOf(uuid) + 1} is`,
+        `  ${grouped}`,
+        'Meet them, open the bot\'s chat on their phone (tap the name, "View safety number") and compare every digit.',
+        `If they match, run: heads-up signal-readmit ${uuid} ${identity.safetyNumber}`,
+      ];
+    }
+    const given = safetyNumberArg.replace(/\s/g, '');
+    if (given !== identity.safetyNumber) throw new CommandError('that safety number is not the one Signal holds for this moderator: do not re-admit them; check again in person');
+    await identities.trustVerified(uuid, given).catch((err: Error) => {
+      throw new CommandError(err.message);
+    });
+    readmitModerator(db, vault, uuid, identity.fingerprint, Date.now());
+    return [`signal-readmit: moderator ${config.moderators.indexOf(uuid) + 1} is trusted again with the identity you checked; their moderator commands work now.`];
+  } finally {
+    db.close();
+  }
+}
+

@@ -1,0 +1,94 @@
+/**
+ * One inbound message, inside the transaction that holds its effect, step
+ * by step: recognise a retry → identify the sender → block and limit →
+ * remember the language → dispatch to the command's handler → record the
+ * provider id → queue the reply when it leaves through the outbox.
+ */
+import type { BotLimits } from '../bot/context';
+import type { MessageLimiter } from '../bot/message-limiter';
+import type { Store } from '../bot/handler';
+import type { LineRules } from '../bot/line-rules';
+import { parse } from '../bot/parser';
+import { memberKey, type Sender } from '../phone/identity';
+import type { InboundLog } from '../store/inbound-log';
+import { findMember } from '../store/members';
+import { enqueueMessage, enqueueReply } from '../store/outbox';
+import type { Handled, Inbound, ReplyWay } from './inbound';
+import { blockAndLimit, withinMessageLimit } from './steps/block-and-limit';
+import { dispatch } from './steps/dispatch';
+import { identifySender } from './steps/identify-sender';
+import { recogniseRetry } from './steps/recognise-retry';
+import { rememberLanguage } from './steps/remember-language';
+
+/** What the steps need: the store, the record of handled ids, who moderates, and the line's rules. */
+export interface MessageDeps extends Store {
+  handled: InboundLog;
+  /** The per-sender message limit. */
+  messages: MessageLimiter;
+  /** Canonical moderator identities (E.164 numbers, Signal UUIDs). */
+  moderators: ReadonlySet<string>;
+  /** Whether a listed moderator is trusted now (over Signal: their recorded identity, issue 15); all are when unset. */
+  moderatorTrusted?: (sender: Sender) => boolean;
+  rules: LineRules & { limits: BotLimits };
+}
+
+/**
+ * A message the carrier has answered and that asks nothing more of us (a
+ * HELP Twilio answered: no reply, no state to change) needs no transaction.
+ */
+export function answeredAlready(msg: Inbound): Handled | undefined {
+  if (!msg.answered) return undefined;
+  const parsed = parse(msg.text);
+  return parsed.ok && parsed.command.kind === 'help' ? { reply: null, parsed, duplicate: false } : undefined;
+}
+
+/** Handles one message; the caller holds the transaction. */
+export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, now: number): Handled {
+  const { db, vault, handled, rules } = deps;
+  const parsed = parse(msg.text);
+  const seen = recogniseRetry(handled, msg, now);
+  if (seen.previous !== undefined) return { reply: seen.previous, parsed, duplicate: true };
+  const { changed, ...result } = act(deps, msg, parsed, now);
+  if (result.reply !== null && way === 'outbox') {
+    const member = findMember(db, vault, msg.sender);
+    if (member && (member.status === 'active' || member.status === 'pending')) enqueueMessage(db, vault, member.id, result.reply, now);
+    else enqueueReply(db, vault, msg.sender, result.reply, now);
+    db.onCommit(rules.onQueued);
+  }
+  // A message that changed something is remembered, and so is every one
+  // answered through the outbox (a redelivered HELP must not be answered
+  // twice). One that only read and is answered in the response (HELP,
+  // AREAS over SMS) is simply answered again when the provider retries.
+  if (seen.key && (way === 'outbox' || changed)) {
+    // Stored under the sender's rate-limit index so that DELETE can erase the
+    // reply; DELETE's own record carries no link to the sender it just erased.
+    const erased = parsed.ok && parsed.command.kind === 'delete';
+    handled.remember(seen.key, result.reply, now, erased ? null : vault.index('sender', memberKey(msg.sender)));
+  }
+  return result;
+}
+
+/**
+ * Steps 2 to 5. `changed` says whether the message had an effect of its own
+ * (the sender's message counter, bookkeeping, does not count): only then must
+ * a retry be recognised rather than answered afresh.
+ */
+function act(deps: MessageDeps, msg: Inbound, parsed: ReturnType<typeof parse>, now: number): Handled & { changed: boolean } {
+  const { db, vault, rules } = deps;
+  const who = identifySender(db, vault, deps.moderators, msg.sender, now, deps.moderatorTrusted);
+  const verdict = blockAndLimit(db, deps.messages, who, parsed, now);
+  const kind = parsed.ok ? parsed.command.kind : undefined;
+  if (verdict === 'blocked') {
+    // Opting out works for a blocked sender, silently; so does erasure, which says so (within the message limit).
+    const answer = kind === 'delete' && withinMessageLimit(deps.messages, who, now);
+    const before = db.totalChanges();
+    const reply = kind === 'stop' || kind === 'delete' ? dispatch(deps, rules, who, rememberLanguage(db, who, parsed), msg, parsed, now) : null;
+    return { reply: answer ? reply : null, parsed, duplicate: false, dropped: 'blocked', changed: db.totalChanges() !== before };
+  }
+  if (verdict === 'rate_limited') return { reply: null, parsed, duplicate: false, dropped: 'rate_limited', changed: false };
+  const before = db.totalChanges();
+  const lang = rememberLanguage(db, who, parsed);
+  const reply = dispatch(deps, rules, who, lang, msg, parsed, now);
+  // What the carrier answered, we act on without a second answer.
+  return { reply: msg.answered ? null : reply, parsed, duplicate: false, changed: db.totalChanges() !== before };
+}

@@ -1,0 +1,233 @@
+/**
+ * The one inbound path. Every channel's adapter hands its messages here as
+ * `Inbound`s; from here SMS and Signal cross the same steps:
+ *
+ *   submit → (group commit: one transaction per event-loop turn, a savepoint
+ *   per message) → recognise a retry → handle (identify the sender, block and
+ *   limit, remember the language, dispatch to the command's handler) →
+ *   record the provider id → the reply, by the channel's way: returned for
+ *   the provider's response (TwiML), or queued on the outbox's urgent lane,
+ *   in the same transaction as the message's effect (Signal).
+ *
+ * A message whose handling fails is undone alone, kept sealed, and tried
+ * again with backoff (its reply then goes through the outbox: whoever sent
+ * it has long stopped waiting). Each caller is answered only after the
+ * commit that holds its message's effect, so a crash loses nothing that was
+ * acknowledged; under load one commit serves many messages.
+ */
+import { parse } from '../bot/parser';
+import { memberKey } from '../phone/identity';
+import { safeError } from '../log/safe-error';
+import type { Logger } from '../log/logger';
+import type { Metrics } from '../metrics';
+import { backoffCeiling } from '../util/backoff';
+import { dropItem, dueItems, parkItem, postponeItem } from '../store/inbound-retry';
+import type { Handled, Inbound, ReplyWay } from './inbound';
+import { answeredAlready, handleMessage, type MessageDeps } from './handle-message';
+
+/** How a message whose handling failed is tried again. */
+export interface RetryPolicy {
+  /** Wait before the second attempt; doubles with each failure. */
+  firstMs: number;
+  maxMs: number;
+  /** Attempts in all, the first included; after the last the message is dropped. */
+  maxAttempts: number;
+  /** How often parked messages are looked for. */
+  pollMs: number;
+}
+
+/** 16 attempts over about 18 hours: a database that is down for hours loses nothing. */
+export const DEFAULT_RETRY: RetryPolicy = { firstMs: 5_000, maxMs: 4 * 3_600_000, maxAttempts: 16, pollMs: 5_000 };
+
+export interface InboundPathDeps {
+  /** What the steps of one message need. */
+  message: MessageDeps;
+  log: Logger;
+  metrics: Metrics;
+  now: () => number;
+  retry?: Partial<RetryPolicy>;
+}
+
+interface Pending {
+  msg: Inbound;
+  way: ReplyWay;
+  /** The parked row this is a retry of. */
+  parkedId?: number;
+}
+
+interface Waiting extends Pending {
+  resolve: (h: Handled) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; handled: Handled } | { ok: false; error: unknown };
+
+/** Most messages in one transaction: bounds how long the event loop is held. */
+const MAX_BATCH = 64;
+
+export class InboundPath {
+  private queue: Waiting[] = [];
+  private scheduled = false;
+  private closing = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly deps: InboundPathDeps) {
+    this.retry = { ...DEFAULT_RETRY, ...deps.retry };
+  }
+
+  /**
+   * Hands over one message; resolves once the transaction holding its effect
+   * has committed. A message the carrier answered and that asks nothing of
+   * us (a HELP Twilio answered) resolves at once, with no transaction.
+   */
+  submit(msg: Inbound, way: ReplyWay): Handled | Promise<Handled> {
+    const quick = answeredAlready(msg);
+    if (quick) {
+      this.count(msg, quick);
+      return quick;
+    }
+    return new Promise<Handled>((resolve, reject) => {
+      this.queue.push({ msg, way, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Handles messages now, in order, in one transaction (each under its own savepoint). */
+  handleNow(batch: Pending[]): Outcome[] {
+    const { db } = this.deps.message;
+    const out: Outcome[] = batch.map(() => ({ ok: false, error: new Error('message not handled') }));
+    try {
+      db.transaction(() => {
+        batch.forEach((p, i) => {
+          // A lone message needs no savepoint: if it fails, the whole transaction is undone anyway.
+          if (batch.length === 1) {
+            out[i] = { ok: true, handled: this.one(p) };
+            return;
+          }
+          try {
+            out[i] = { ok: true, handled: db.savepoint(() => this.one(p)) };
+          } catch (error) {
+            out[i] = { ok: false, error };
+          }
+        });
+      });
+    } catch (error) {
+      // Nothing of this transaction was kept: no message in it was handled.
+      return batch.map(() => ({ ok: false, error }));
+    }
+    return out;
+  }
+
+  /** One message, inside the open transaction (a retry is unparked in the same transaction: never both lost and done twice). */
+  private one({ msg, way, parkedId }: Pending): Handled {
+    if (parkedId !== undefined) dropItem(this.deps.message.db, parkedId);
+    const handled = handleMessage(this.deps.message, msg, way, this.deps.now());
+    this.count(msg, handled);
+    return handled;
+  }
+
+  private count(msg: Inbound, h: Handled): void {
+    this.deps.metrics.countInbound(msg.sender.channel, h.parsed.ok ? h.parsed.command.kind : 'unknown');
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch: Waiting[] = [];
+    const later: Waiting[] = [];
+    const ids = new Set<string>();
+    for (const w of this.queue) {
+      const id = w.msg.providerId === undefined ? undefined : `${w.msg.sender.channel}:${w.msg.providerId}`;
+      // A second copy waits for the next batch, where the first one's record is visible.
+      if (batch.length >= MAX_BATCH || (id !== undefined && ids.has(id))) {
+        later.push(w);
+        continue;
+      }
+      if (id !== undefined) ids.add(id);
+      batch.push(w);
+    }
+    this.queue = later;
+    if (later.length) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.handleNow(batch);
+    } catch (error) {
+      // handleNow reports failures per message; this is only so no caller ever waits forever.
+      outcomes = batch.map(() => ({ ok: false, error }));
+    }
+    batch.forEach((w, i) => {
+      const o = outcomes[i] as Outcome;
+      if (o.ok) w.resolve(o.handled);
+      else this.failed(w, o.error);
+    });
+  }
+
+  /** A message whose handling failed: kept sealed to be tried again, or, if even that fails, lost (and said so). */
+  private failed(w: Waiting, error: unknown): void {
+    const { db, vault } = this.deps.message;
+    const { log } = this.deps;
+    log.error({ err: safeError(error), channel: w.msg.sender.channel }, 'handling a message failed: it will be tried again');
+    const now = this.deps.now();
+    try {
+      // Only what the steps read is kept (sender, text, provider id), sealed;
+      // under the sender's rate-limit index, so that their DELETE erases it.
+      const { sender, text, providerId, answered } = w.msg;
+      const senderKey = vault.index('sender', memberKey(sender));
+      parkItem(db, vault, sender.channel, JSON.stringify({ sender, text, providerId, answered }), now, now + this.retry.firstMs, senderKey);
+      w.resolve({ reply: null, parsed: parse(w.msg.text), duplicate: false, parked: true });
+    } catch (parkError) {
+      log.error({ err: safeError(parkError) }, 'a message could be neither handled nor kept: it is lost');
+      w.reject(error);
+    }
+  }
+
+  /** Looks for parked messages every pollMs until close(). */
+  startRetries(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setInterval(() => {
+      try {
+        this.retryDue();
+      } catch (err) {
+        // The database itself is failing: the parked rows stay, and the next tick tries again.
+        this.deps.log.error({ err: safeError(err) }, 'retrying parked messages failed');
+      }
+    }, this.retry.pollMs);
+    this.retryTimer.unref();
+  }
+
+  /** Tries the parked messages that are due, each in its own transaction; returns how many were handled. */
+  retryDue(): number {
+    const { db, vault } = this.deps.message;
+    const { log } = this.deps;
+    let done = 0;
+    for (const parked of dueItems(db, vault, this.deps.now(), 50)) {
+      if (this.closing) break;
+      // Handled and unparked in one transaction: never both lost and done twice.
+      const [outcome] = this.handleNow([{ msg: JSON.parse(parked.item) as Inbound, way: 'outbox', parkedId: parked.id }]);
+      if (outcome?.ok) {
+        done++;
+        continue;
+      }
+      const attempts = parked.attempts + 1;
+      if (attempts >= this.retry.maxAttempts) {
+        dropItem(db, parked.id);
+        log.error({ err: safeError(outcome?.error), attempts }, 'a message failed every attempt and was dropped');
+      } else {
+        postponeItem(db, parked.id, attempts, this.deps.now() + backoffCeiling({ baseMs: this.retry.firstMs, maxMs: this.retry.maxMs }, attempts));
+      }
+    }
+    return done;
+  }
+
+  /** Stops retrying parked messages. */
+  close(): void {
+    this.closing = true;
+    if (this.retryTimer) clearInterval(this.retryTimer);
+  }
+}

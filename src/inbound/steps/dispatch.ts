@@ -1,0 +1,64 @@
+/**
+ * Step 5: dispatch to the command's handler, and do what it asked. While
+ * the sender is in the middle of a conversation, STOP, HELP and DELETE keep
+ * their meaning, CANCEL ends it, and anything else answers its question.
+ */
+import type { Parsed } from '../../bot/commands';
+import { catalog } from '../../bot/catalog';
+import { areaAnswer, turnOf, type Turn } from '../../bot/dialogues';
+import { say, type Asker, type Outcome, type Store } from '../../bot/handler';
+import type { LineRules } from '../../bot/line-rules';
+import { join } from '../../bot/member-commands';
+import { applyOutcome, runCommand } from '../../bot/run-command';
+import type { Lang } from '../../domain/lang';
+import type { Conversation } from '../../store/conversations';
+import type { Inbound } from '../inbound';
+import type { Identity } from './identify-sender';
+
+/** Runs the message's handler; returns the reply (null for none). */
+export function dispatch(store: Store, rules: LineRules, who: Identity, lang: Lang, msg: Inbound, parsed: Parsed, now: number): string | null {
+  const asker: Asker = {
+    sender: who.sender,
+    member: who.member,
+    lang,
+    t: catalog(lang),
+    reporterKey: who.reporterKey,
+    senderKey: who.senderKey,
+    memberKey: who.memberKey,
+  };
+  const turn = turnOf(parsed, msg.answered === true);
+  // STOP, HELP and DELETE mean the same in a conversation or out of one: no need to look for it.
+  const conversation = turn === 'command' ? undefined : who.conversation();
+  const outcome = conversation
+    ? converse(store, rules, asker, who, conversation, turn, msg, parsed, now)
+    : runCommand(store, rules, asker, who.moderator, parsed, now);
+  applyOutcome(store, rules, asker, outcome, now);
+  return outcome.say;
+}
+
+function converse(store: Store, rules: LineRules, asker: Asker, who: Identity, conversation: Conversation, turn: Turn, msg: Inbound, parsed: Parsed, now: number): Outcome {
+  switch (turn) {
+    case 'command':
+      return runCommand(store, rules, asker, who.moderator, parsed, now);
+    case 'cancel':
+      return { say: asker.t.conversationEnded(), converse: 'end' };
+    case 'answer':
+      return answer(store, rules, asker, conversation, msg, parsed, now);
+  }
+}
+
+/** The answer to the open question, by the conversation's topic. */
+function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conversation, msg: Inbound, parsed: Parsed, now: number): Outcome {
+  switch (conversation.topic) {
+    case 'join-area': {
+      const tokens = areaAnswer(parsed, msg.text);
+      // No area given (an empty answer, a bare JOIN): ask again.
+      if (tokens.length === 0) return say(asker.t.joinWhichArea());
+      // Not an area: say so, and the question stays open.
+      const resolved = rules.regions.resolve(tokens);
+      if (!resolved.ok) return say(asker.t.unknownArea(resolved.bad));
+      const joined = join(store, asker, rules, tokens, now);
+      return { ...joined, converse: joined.converse ?? 'end' };
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Step 2: identify the sender: their member row (linked to the number a
+ * Signal member now shows), their blind indexes, whether they moderate, and
+ * the conversation they may be in the middle of (looked up only when it can
+ * change what the message means).
+ */
+import { memberKey, type Sender } from '../../phone/identity';
+import { findConversation, type Conversation } from '../../store/conversations';
+import type { Db } from '../../store/db';
+import { findMemberByIndex, linkSignalPhone, memberIndex, type MemberRow } from '../../store/members';
+import type { Vault } from '../../store/vault';
+
+/** Who sent a message, as far as the line knows them. */
+export interface Identity {
+  sender: Sender;
+  member: MemberRow | undefined;
+  /** Blind index of the sender's member row (their conversation is kept under it too). */
+  memberKey: Buffer;
+  /** Blind index under the reporter purpose (BLOCK, DELETE). */
+  reporterKey: Buffer;
+  /** Blind index under the rate-limit purpose. */
+  senderKey: Buffer;
+  moderator: boolean;
+  /** The sender's open conversation, if any (read once, on first use). */
+  conversation(): Conversation | undefined;
+}
+
+/**
+ * Whether a sender may use moderator commands: listed in MODERATORS (over
+ * Signal by UUID only: the number an envelope carries is the sender's word,
+ * not proof) and, where the line checks identities (Signal, issue 15), still
+ * with the identity recorded for them: a changed one gets an ordinary
+ * member's treatment until an operator re-admits them.
+ */
+export function isTrustedModerator(moderators: ReadonlySet<string>, trusted: ((sender: Sender) => boolean) | undefined, sender: Sender): boolean {
+  return moderators.has(sender.address) && (trusted?.(sender) ?? true);
+}
+
+export function identifySender(
+  db: Db,
+  vault: Vault,
+  moderators: ReadonlySet<string>,
+  sender: Sender,
+  now: number,
+  trusted?: (sender: Sender) => boolean,
+): Identity {
+  const key = memberKey(sender);
+  const ownKey = memberIndex(vault, sender);
+  const member = findMemberByIndex(db, ownKey);
+  if (member && sender.channel === 'signal' && sender.phone) linkSignalPhone(db, vault, member.id, sender.phone);
+  let conversation: { value: Conversation | undefined } | undefined;
+  return {
+    sender,
+    member,
+    memberKey: ownKey,
+    reporterKey: vault.index('reporter', key),
+    senderKey: vault.index('sender', key),
+    moderator: isTrustedModerator(moderators, trusted, sender),
+    conversation() {
+      conversation ??= { value: findConversation(db, vault, ownKey, now) };
+      return conversation.value;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Conversations: a sender in the middle of a short dialogue. One per sender
+ * (keyed by the same blind index as their member row, so a sender with no
+ * row yet can be asked a question too), sealed, with an expiry. An expired
+ * conversation reads as none and is erased on the next look or by retention.
+ */
+import type { Lang } from '../domain/lang';
+import { isLang } from '../domain/lang';
+import type { Db } from './db';
+import type { Vault } from './vault';
+
+/** The dialogues the bot can hold; each names the question it waits on. */
+export type Topic = 'join-area';
+
+/** What is sealed for one open dialogue. */
+export interface Conversation {
+  topic: Topic;
+  /** The question the next message answers. */
+  question: string;
+  /** Answers given so far, by question. */
+  answers: Record<string, string>;
+  lang: Lang;
+  /** When it lapses if not answered (ms since the epoch). */
+  expiresAt: number;
+}
+
+const TOPICS: ReadonlySet<string> = new Set<Topic>(['join-area']);
+const slot = (key: Buffer) => ({ table: 'conversations', column: 'state', row: key.toString('hex') });
+
+/** The open conversation of a sender (by their member blind index), or undefined when none or lapsed. */
+export function findConversation(db: Db, vault: Vault, senderKey: Buffer, now: number): Conversation | undefined {
+  const row = db.stmt('SELECT state_ct, key_version, expires_at FROM conversations WHERE sender_bidx = ?').get(senderKey) as
+    | { state_ct: Buffer; key_version: number; expires_at: number }
+    | undefined;
+  if (!row) return undefined;
+  if (row.expires_at <= now) {
+    endConversation(db, senderKey);
+    return undefined;
+  }
+  const state = JSON.parse(vault.open(row.state_ct, slot(senderKey), row.key_version)) as Partial<Conversation>;
+  // Written by this module only; a state it cannot read is treated as none rather than trusted.
+  if (!state.topic || !TOPICS.has(state.topic) || typeof state.question !== 'string' || !isLang(state.lang)) return undefined;
+  return { topic: state.topic, question: state.question, answers: state.answers ?? {}, lang: state.lang, expiresAt: row.expires_at };
+}
+
+/** Opens (or replaces) the sender's conversation. */
+export function saveConversation(db: Db, vault: Vault, senderKey: Buffer, conversation: Conversation, now: number): void {
+  const { topic, question, answers, lang } = conversation;
+  db.stmt(
+    'INSERT OR REPLACE INTO conversations (sender_bidx, state_ct, key_version, expires_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(senderKey, vault.seal(JSON.stringify({ topic, question, answers, lang }), slot(senderKey)), vault.keyVersion, conversation.expiresAt, now);
+}
+
+/** Ends the sender's conversation, if any. */
+export function endConversation(db: Db, senderKey: Buffer): void {
+  db.stmt('DELETE FROM conversations WHERE sender_bidx = ?').run(senderKey);
+}
+
+/** Erases every lapsed conversation; returns how many. */
+export function expireConversations(db: Db, now: number): number {
+  return db.stmt('DELETE FROM conversations WHERE expires_at <= ?').run(now).changes;
+}

@@ -1,0 +1,94 @@
+/**
+ * Signal moderators' identities: the fingerprint of each moderator's identity
+ * key, sealed, recorded the first time it is seen. A moderator whose identity
+ * changed (a new phone, or an account taken over) stays untrusted until an
+ * operator re-admits them; nothing here ever trusts a changed identity by
+ * itself.
+ */
+import type { Db } from './db';
+import type { Vault } from './vault';
+
+const TABLE = 'moderator_identities';
+
+/** What one sighting of a moderator's identity means. */
+export type IdentityVerdict =
+  /** Recorded now, for the first time: trusted from now on. */
+  | 'first'
+  /** The identity recorded before: trusted. */
+  | 'same'
+  /** It differs from the recorded one: no longer trusted, from now on (tell the other moderators). */
+  | 'changed'
+  /** Already not trusted since an earlier change: nothing new to tell. */
+  | 'still_changed';
+
+interface Row {
+  id: number;
+  identity_ct: Buffer;
+  key_version: number;
+  state: 'trusted' | 'changed';
+}
+
+function find(db: Db, vault: Vault, uuid: string): Row | undefined {
+  return db.stmt(`SELECT id, identity_ct, key_version, state FROM ${TABLE} WHERE moderator_bidx = ?`).get(vault.index('moderator', uuid)) as Row | undefined;
+}
+
+function insert(db: Db, vault: Vault, uuid: string, identity: string, state: Row['state'], now: number): void {
+  // Inside the caller's write transaction: the id is ours until the commit.
+  const id = (db.stmt(`SELECT coalesce(max(id), 0) + 1 AS id FROM ${TABLE}`).get() as { id: number }).id;
+  db.stmt(
+    `INSERT INTO ${TABLE} (id, moderator_bidx, moderator_ct, identity_ct, key_version, state, seen_at, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    vault.index('moderator', uuid),
+    vault.seal(uuid, { table: TABLE, column: 'moderator', row: id }),
+    vault.seal(identity, { table: TABLE, column: 'identity', row: id }),
+    vault.keyVersion,
+    state,
+    now,
+    state === 'changed' ? now : null,
+  );
+}
+
+/**
+ * Compares a sighting of a moderator's identity with the record, in one
+ * transaction. `alreadyUntrusted` is signal-cli's own verdict: a first
+ * sighting of a key it already marks untrusted (it saw an earlier one) is
+ * recorded as changed, never trusted.
+ */
+export function observeModeratorIdentity(db: Db, vault: Vault, uuid: string, identity: string, alreadyUntrusted: boolean, now: number): IdentityVerdict {
+  return db.transaction(() => {
+    const row = find(db, vault, uuid);
+    if (!row) {
+      insert(db, vault, uuid, identity, alreadyUntrusted ? 'changed' : 'trusted', now);
+      return alreadyUntrusted ? 'changed' : 'first';
+    }
+    if (row.state === 'changed') return 'still_changed';
+    const recorded = vault.open(row.identity_ct, { table: TABLE, column: 'identity', row: row.id }, row.key_version);
+    if (recorded === identity) {
+      db.stmt(`UPDATE ${TABLE} SET seen_at = ? WHERE id = ?`).run(now, row.id);
+      return 'same';
+    }
+    db.stmt(`UPDATE ${TABLE} SET state = 'changed', changed_at = ?, seen_at = ? WHERE id = ?`).run(now, now, row.id);
+    return 'changed';
+  });
+}
+
+/** Whether a moderator's recorded identity is trusted (false when none is recorded yet, or it changed). */
+export function moderatorIdentityTrusted(db: Db, vault: Vault, uuid: string): boolean {
+  return find(db, vault, uuid)?.state === 'trusted';
+}
+
+/** An operator re-admits a moderator after checking in person: `identity` is trusted from now on. */
+export function readmitModerator(db: Db, vault: Vault, uuid: string, identity: string, now: number): void {
+  db.transaction(() => {
+    const row = find(db, vault, uuid);
+    if (!row) return insert(db, vault, uuid, identity, 'trusted', now);
+    db.stmt(`UPDATE ${TABLE} SET identity_ct = ?, moderator_ct = ?, key_version = ?, state = 'trusted', seen_at = ?, changed_at = NULL WHERE id = ?`).run(
+      vault.seal(identity, { table: TABLE, column: 'identity', row: row.id }),
+      vault.seal(uuid, { table: TABLE, column: 'moderator', row: row.id }),
+      vault.keyVersion,
+      now,
+      row.id,
+    );
+  });
+}

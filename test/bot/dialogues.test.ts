@@ -1,0 +1,40 @@
+/** How a message reads while a question is open: the answer, CANCEL, or a command that keeps its meaning. */
+import { areaAnswer, turnOf } from '../../src/bot/dialogues';
+import { parse } from '../../src/bot/parser';
+
+describe('turnOf', () => {
+  it.each([
+    ['STOP', false, 'command'],
+    ['please stop texting me', false, 'command'],
+    ['HELP', false, 'command'],
+    ['ayuda', false, 'command'],
+    ['DELETE', false, 'command'],
+    ['cancel', false, 'cancel'],
+    // Twilio made a bare CANCEL an opt-out: so do we.
+    ['CANCEL', true, 'command'],
+    ['415', false, 'answer'],
+    ['JOIN 415', false, 'answer'],
+    ['REPORT 415 grey van', false, 'answer'],
+    ['', false, 'answer'],
+  ] as const)('reads %j (carrier answered: %s) as %s', (text, answered, turn) => {
+    expect(turnOf(parse(text), answered)).toBe(turn);
+  });
+});
+
+describe('areaAnswer', () => {
+  it.each([
+    ['415', ['415']],
+    [' 415, 628. ', ['415', '628']],
+    ['join 212', ['212']],
+    ['san-francisco', ['san-francisco']],
+    ['JOIN', []],
+    ['', []],
+  ])('takes %j as %j', (text, tokens) => {
+    expect(areaAnswer(parse(text), text)).toEqual(tokens);
+  });
+
+  it('looks at no more than 20 words', () => {
+    const text = Array.from({ length: 50 }, () => '415').join(' ');
+    expect(areaAnswer(parse(text), text)).toHaveLength(20);
+  });
+});

@@ -1,0 +1,44 @@
+/** /metrics through Fastify's inject: the bearer token when METRICS_TOKEN is set, counts only. */
+import path from 'node:path';
+import Fastify from 'fastify';
+import { metricsRoutes } from '../../src/http/metrics-routes';
+import { Metrics } from '../../src/metrics';
+import { Db } from '../../src/store/db';
+import { migrate } from '../../src/store/migrate';
+import { tempDir } from '../helpers/harness';
+
+describe('/metrics', () => {
+  let db: Db;
+  let metrics: Metrics;
+  beforeAll(() => {
+    db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    metrics = new Metrics(db);
+    metrics.countInbound('sms', 'join');
+  });
+  afterAll(() => db.close());
+
+  async function appWith(token?: string) {
+    const app = Fastify();
+    await app.register(metricsRoutes, { metrics, token });
+    return app;
+  }
+
+  it('is open without a token, in the Prometheus text format', async () => {
+    const res = await (await appWith()).inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.body).toMatch(/^headsup_inbound_messages_total\{channel="sms",command="join"\} 1$/m);
+  });
+
+  it('asks for the bearer token when one is set, and refuses any other', async () => {
+    const app = await appWith('s3cret-token');
+    for (const authorization of [undefined, 'Bearer wrong', 's3cret-token', 'Bearer s3cret-token ']) {
+      const res = await app.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });
+      expect([authorization, res.statusCode]).toEqual([authorization, 401]);
+      expect(res.headers['www-authenticate']).toBe('Bearer');
+    }
+    const ok = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer s3cret-token' } });
+    expect(ok.statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * Issue 15, items 2 to 4, end to end with the fake signal-cli-rest-api: a
+ * member whose safety number changed gets the next alert; a moderator whose
+ * identity changed cannot ALERT or APPROVE until an operator re-admits them;
+ * a rate-limit challenge is reported, submitted, and Signal sends resume
+ * without a restart.
+ */
+import { FakeSignal, textEnvelope } from '../fakes/fake-signal';
+import { FakeTwilio } from '../fakes/fake-twilio';
+import { runAdminCli } from '../helpers/admin-cli';
+import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, SIGNAL_NUMBER, startHarness, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
+import { QUICK_RETRIES, startSignalWorld, type SignalWorld } from '../helpers/signal-world';
+
+const uuid = (n: number) => `7a6b5c4d-3e2f-4a1b-9c8d-${String(n).padStart(12, '0')}`;
+type Who = { uuid: string; number: string | null };
+
+/** Pushes a message and waits for the n-th answer to its sender. */
+async function ask(signal: FakeSignal, who: Who, text: string): Promise<string> {
+  const before = signal.to(who.uuid).length;
+  signal.push(textEnvelope(SIGNAL_NUMBER, who, text));
+  await waitFor(() => signal.to(who.uuid).length > before, 10_000, 'a Signal reply');
+  return signal.to(who.uuid)[before]?.message as string;
+}
+
+const got = (signal: FakeSignal, who: Who, marker: string) => signal.to(who.uuid).filter((m) => m.message.includes(marker)).length;
+
+describe('changed safety numbers', () => {
+  const mod1: Who = { uuid: uuid(1), number: null };
+  const mod2: Who = { uuid: uuid(2), number: null };
+  const member: Who = { uuid: uuid(3), number: null };
+  const other: Who = { uuid: uuid(4), number: null };
+  let world: SignalWorld;
+  let signal: FakeSignal;
+  let h: Harness;
+  const adminEnv = () => ({
+    NODE_ENV: 'test',
+    DATA_DIR: h.dataDir,
+    HEADSUP_MASTER_KEY: TEST_MASTER_KEY,
+    SIGNAL_API_URL: signal.url,
+    SIGNAL_NUMBER,
+    MODERATORS: `${mod1.uuid},${mod2.uuid}`,
+  });
+
+  beforeAll(async () => {
+    world = await startSignalWorld({ env: { MODERATORS: `${mod1.uuid},${mod2.uuid}` } });
+    ({ signal, h } = world);
+    await ask(signal, member, 'JOIN 415');
+    await ask(signal, other, 'JOIN 415');
+    expect(await ask(signal, mod1, 'STATS')).toMatch(/members|pending/i);
+    expect(await ask(signal, mod2, 'STATS')).toMatch(/members|pending/i);
+  });
+  afterAll(() => world.close());
+
+  it("trusts a member's new identity and sends them the next alert, counted in metrics", async () => {
+    signal.changeIdentity(member.uuid);
+    signal.push(textEnvelope(SIGNAL_NUMBER, mod2, 'ALERT 415 grey van, driver took a phone'));
+    await waitFor(() => got(signal, member, 'grey van') === 1 && got(signal, other, 'grey van') === 1, 10_000, 'the alert to both members');
+    expect(signal.trusts).toEqual([{ recipient: member.uuid, how: 'all_known_keys' }]);
+    expect(signal.identity(member.uuid)?.status).toBe('TRUSTED_UNVERIFIED');
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    expect(metrics).toContain('headsup_signal_identity_trusts_total{outcome="trusted"} 1');
+  });
+
+  it('treats a moderator whose identity changed as a member: no ALERT, no APPROVE; the others are told once; never trusted automatically', async () => {
+    const ref = /#[A-Z0-9]{4,6}/.exec(await ask(signal, other, 'REPORT 415 tall man in a red truck hit me'))?.[0] as string;
+    expect(ref).toMatch(/^#/);
+    signal.changeIdentity(mod1.uuid);
+    signal.push(textEnvelope(SIGNAL_NUMBER, mod1, 'ALERT 415 red truck near the station'));
+    signal.push(textEnvelope(SIGNAL_NUMBER, mod1, `APPROVE ${ref}`));
+    signal.push(textEnvelope(SIGNAL_NUMBER, mod1, 'PENDING'));
+    // Messages are handled in order: once the member's HELP is answered, the moderator's three were handled.
+    await ask(signal, member, 'HELP');
+    await waitFor(() => got(signal, mod2, 'safety number of moderator 1') >= 1, 10_000, 'the notice to the other moderator');
+    expect(got(signal, mod2, 'safety number of moderator 1')).toBe(1);
+    expect(got(signal, member, 'red truck')).toBe(0);
+    expect(got(signal, other, 'red truck')).toBe(0);
+    const alerts = h.server.db.sqlite.prepare('SELECT count(*) AS n FROM alerts').get() as { n: number };
+    expect(alerts.n).toBe(1); // the grey van only
+    const report = h.server.db.sqlite.prepare('SELECT status FROM reports').all() as Array<{ status: string }>;
+    expect(report).toEqual([{ status: 'pending' }]);
+    expect(signal.trusts.some((t) => t.recipient === mod1.uuid)).toBe(false);
+    expect(signal.identity(mod1.uuid)?.status).toBe('UNTRUSTED');
+  });
+
+  it('re-admits the moderator only with the safety number checked in person, and their commands work again', async () => {
+    const safety = signal.identity(mod1.uuid)?.safety_number as string;
+    const show = await runAdminCli(['signal-readmit', mod1.uuid], adminEnv());
+    expect(show.code).toBe(0);
+    expect(show.stdout.replace(/\s/g, '')).toContain(safety);
+    const wrong = await runAdminCli(['signal-readmit', mod1.uuid, `${safety.slice(0, -1)}${(Number(safety.at(-1)) + 1) % 10}`], adminEnv());
+    expect(wrong.code).toBe(1);
+    expect(signal.identity(mod1.uuid)?.status).toBe('UNTRUSTED');
+    const ok = await runAdminCli(['signal-readmit', mod1.uuid, safety], adminEnv());
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(signal.identity(mod1.uuid)?.status).toBe('TRUSTED_VERIFIED');
+    signal.push(textEnvelope(SIGNAL_NUMBER, mod1, 'ALERT 415 red truck near the station'));
+    await waitFor(() => got(signal, member, 'red truck') === 1 && got(signal, other, 'red truck') === 1, 10_000, 'the alert from the re-admitted moderator');
+  });
+});
+
+describe('a rate-limit challenge', () => {
+  const SMS_MOD = '+14155550977';
+  const sigMod: Who = { uuid: uuid(11), number: null };
+  const members: Who[] = [uuid(12), uuid(13)].map((u) => ({ uuid: u, number: null }));
+  let signal: FakeSignal;
+  let twilio: FakeTwilio;
+  let h: Harness;
+  const env = () => ({
+    NODE_ENV: 'test',
+    DATA_DIR: h.dataDir,
+    PUBLIC_URL,
+    HEADSUP_MASTER_KEY: TEST_MASTER_KEY,
+    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    TWILIO_FROM_NUMBER: '+15005550006',
+    TWILIO_API_BASE_URL: twilio.url,
+    SIGNAL_API_URL: signal.url,
+    SIGNAL_NUMBER,
+    SIGNAL_RECEIVE_MODE: 'poll',
+    MODERATORS: `${SMS_MOD},${sigMod.uuid}`,
+  });
+
+  beforeAll(async () => {
+    // native mode: the refusal is signal-cli's own text under a 400, with the token inside.
+    signal = new FakeSignal({ account: SIGNAL_NUMBER, mode: 'native' });
+    twilio = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ownedNumbers: ['+15005550006'] });
+    await signal.start();
+    await twilio.start();
+    h = await startHarness({
+      signalApiUrl: signal.url,
+      signalReceiveMode: 'poll',
+      twilioApiBaseUrl: twilio.url,
+      env: { MODERATORS: `${SMS_MOD},${sigMod.uuid}` },
+      dispatcher: QUICK_RETRIES,
+      // A pause far longer than the test: only the submitted captcha can end it in time.
+      signal: { throttle: { baseMs: 600_000, maxMs: 600_000 }, receiver: { pollMs: 20, pollTimeoutS: 1 }, challengePollMs: 50 },
+    });
+    for (const m of members) await ask(signal, m, 'JOIN 415');
+  });
+  afterAll(async () => {
+    await h.close();
+    await signal.stop();
+    await twilio.stop();
+  });
+
+  it('is reported by doctor, told once to SMS moderators, lifted by signal-captcha, and Signal sends resume without a restart', async () => {
+    const token = signal.demandChallenge();
+    signal.push(textEnvelope(SIGNAL_NUMBER, sigMod, 'ALERT 415 black sedan, fake booking'));
+    await waitFor(() => twilio.to(SMS_MOD).some((m) => m.body.includes('captcha')), 10_000, 'the notice to the SMS moderator');
+    signal.push(textEnvelope(SIGNAL_NUMBER, sigMod, 'ALERT 415 second warning, blue coupe'));
+    const doctor = await runAdminCli(['doctor'], env());
+    expect(doctor.stdout).toMatch(/^FAIL signal rate limit: Signal demands a captcha since /m);
+    expect(doctor.code).toBe(1);
+    const refused = await runAdminCli(['signal-captcha', 'not-a-captcha'], env());
+    expect(refused.code).toBe(2);
+    const lifted = await runAdminCli(['signal-captcha', 'signalcaptcha://signal-hcaptcha.5fad97ac.challenge.solved'], env());
+    expect(lifted.stderr).toBe('');
+    expect(lifted.code).toBe(0);
+    expect(signal.challenges.at(-1)).toEqual({ challenge_token: token, captcha: 'signalcaptcha://signal-hcaptcha.5fad97ac.challenge.solved' });
+    await waitFor(() => members.every((m) => got(signal, m, 'black sedan') === 1 && got(signal, m, 'blue coupe') === 1), 15_000, 'the alerts after the captcha');
+    expect(twilio.to(SMS_MOD).filter((m) => m.body.includes('captcha'))).toHaveLength(1);
+    const after = await runAdminCli(['doctor'], env());
+    expect(after.stdout).not.toMatch(/signal rate limit/);
+  });
+});

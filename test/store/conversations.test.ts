@@ -1,0 +1,79 @@
+/**
+ * The conversation store: one sealed dialogue per sender, read back after a
+ * restart, gone once it lapses. Real SQLite file, real crypto.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { runRetention } from '../../src/jobs/retention';
+import { endConversation, findConversation, saveConversation, type Conversation } from '../../src/store/conversations';
+import { Db } from '../../src/store/db';
+import { memberIndex } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir } from '../helpers/harness';
+
+const T0 = Date.UTC(2026, 11, 2, 6);
+const SENDER = { channel: 'signal' as const, address: '3f1b9a52-8c0d-4e6f-9a7b-1c2d3e4f5a60' };
+const ASKING: Conversation = { topic: 'join-area', question: 'area', answers: { first: 'Londres, near the station' }, lang: 'es', expiresAt: T0 + 60_000 };
+
+describe('conversations', () => {
+  let vault: Vault;
+  let file: string;
+  let db: Db;
+  let key: Buffer;
+
+  beforeAll(async () => {
+    await cryptoReady();
+    vault = new Vault(new Uint8Array(32).fill(9));
+    key = memberIndex(vault, SENDER);
+  });
+  beforeEach(() => {
+    file = path.join(tempDir(), 'heads-up.db');
+    db = new Db(file);
+    migrate(db);
+  });
+  afterEach(() => db.close());
+
+  it('keeps one per sender: a second replaces the first', () => {
+    saveConversation(db, vault, key, ASKING, T0);
+    saveConversation(db, vault, key, { ...ASKING, answers: {}, lang: 'en' }, T0 + 1);
+    expect(findConversation(db, vault, key, T0 + 2)).toEqual({ ...ASKING, answers: {}, lang: 'en' });
+    expect(findConversation(db, vault, memberIndex(vault, { channel: 'sms', address: '+14155550100' }), T0 + 2)).toBeUndefined();
+  });
+
+  it('survives a restart, and is sealed in the file', () => {
+    saveConversation(db, vault, key, ASKING, T0);
+    db.close();
+    db = new Db(file);
+    expect(findConversation(db, vault, key, T0 + 1)).toEqual(ASKING);
+    db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const bytes = fs.readFileSync(file);
+    for (const needle of ['Londres', 'join-area', SENDER.address]) expect(bytes.includes(Buffer.from(needle))).toBe(false);
+  });
+
+  it('is gone once it lapses, from the look-up and from the table', () => {
+    saveConversation(db, vault, key, ASKING, T0);
+    expect(findConversation(db, vault, key, ASKING.expiresAt)).toBeUndefined();
+    expect(db.sqlite.prepare('SELECT count(*) AS n FROM conversations').get()).toEqual({ n: 0 });
+  });
+
+  it('is erased by retention once lapsed, not before', () => {
+    saveConversation(db, vault, key, ASKING, T0);
+    expect(runRetention(db, 90, T0 + 1).conversations).toBe(0);
+    expect(runRetention(db, 90, ASKING.expiresAt).conversations).toBe(1);
+    expect(findConversation(db, vault, key, T0 + 1)).toBeUndefined();
+  });
+
+  it('ends on request', () => {
+    saveConversation(db, vault, key, ASKING, T0);
+    endConversation(db, key);
+    expect(findConversation(db, vault, key, T0 + 1)).toBeUndefined();
+  });
+
+  it('opens only under its own key (a state copied to another sender fails to open)', () => {
+    saveConversation(db, vault, key, ASKING, T0);
+    const other = memberIndex(vault, { channel: 'sms', address: '+14155550100' });
+    db.sqlite.prepare('UPDATE conversations SET sender_bidx = ?').run(other);
+    expect(() => findConversation(db, vault, other, T0 + 1)).toThrow();
+  });
+});
