@@ -59,7 +59,10 @@ describe('retention of bookkeeping', () => {
       log.remember(log.key('sms', 'SM-edge'), null, NOW - 20 * HOUR);
       takeLimit(db, Buffer.alloc(16, 3), 'hint', 1, 1, NOW - 2 * DAY);
     });
-    expect(runRetention(db, 90, NOW)).toEqual({ outbox: 0, screening: 0, alerts: 0, reports: 0, inbound: 0, seen: 0, limits: 0, digests: 0, notices: 0 });
+    const erased = runRetention(db, 90, NOW);
+    // Nothing erased in any table (whatever tables retention covers by now).
+    expect(Object.entries(erased).filter(([, n]) => n !== 0)).toEqual([]);
+    expect(erased).toMatchObject({ inbound: 0, seen: 0, limits: 0 });
     expect([count('inbound_messages'), count('sender_limits')]).toEqual([1, 1]);
   });
 });
