@@ -23,7 +23,9 @@ describe('member commands over the Twilio webhook', () => {
     });
 
     it('subscribes to the areas given, tolerating case, spaces and punctuation', async () => {
-      const r = await h.sms(ALICE, '  join 628, 212! ');
+      const member = '+14155550112';
+      await h.sms(member, 'JOIN');
+      const r = await h.sms(member, '  join 628, 212! ');
       expect(r.message).toContain('212, 415, 628');
     });
 
@@ -49,10 +51,12 @@ describe('member commands over the Twilio webhook', () => {
 
   describe('LEAVE and AREAS', () => {
     it('leaves only the areas named', async () => {
-      const r = await h.sms(ALICE, 'LEAVE 212');
+      const member = '+14155550113';
+      expect((await h.sms(member, 'JOIN 415 628 212')).message).toContain('212, 415, 628');
+      const r = await h.sms(member, 'LEAVE 212');
       expect(r.message).toContain('left 212');
       expect(r.message).toContain('415, 628');
-      expect((await h.sms(ALICE, 'AREAS')).message).toContain('415, 628');
+      expect((await h.sms(member, 'AREAS')).message).toContain('415, 628');
     });
 
     it('asks which area when none is given', async () => {
@@ -62,9 +66,11 @@ describe('member commands over the Twilio webhook', () => {
 
   describe('STOP', () => {
     it('unsubscribes from everything on a plain request, and answers since the carrier does not', async () => {
-      const r = await h.sms(BETO, 'please stop texting me');
+      const member = '+12125550143';
+      expect((await h.sms(member, 'JOIN san-francisco')).message).toContain('415, 628');
+      const r = await h.sms(member, 'please stop texting me');
       expect(r.message).toContain('unsubscribed');
-      expect((await h.sms(BETO, 'AREAS')).message).toContain('no alert areas');
+      expect((await h.sms(member, 'AREAS')).message).toContain('no alert areas');
     });
 
     it('stays silent on a bare STOP, which Twilio answers itself, yet acts on it', async () => {

@@ -71,4 +71,31 @@ describe('Pacer', () => {
     for (let k = 0; k < 10_000; k++) p.take();
     expect(p.waitMs()).toBe(0);
   });
+
+  it('says how many sends it allows right now: the rest of the window, none while paused, any number without a rate', () => {
+    const clock = { t: 1_000_000 };
+    const p = new Pacer(4, () => clock.t);
+    expect(p.available()).toBe(4);
+    p.take();
+    p.take();
+    expect(p.available()).toBe(2);
+    clock.t += 999;
+    p.take();
+    expect(p.available()).toBe(1);
+    // The first two leave the one-second window; the third is still in it.
+    clock.t += 1;
+    expect(p.available()).toBe(3);
+    clock.t += 1_000;
+    expect(p.available()).toBe(4);
+    p.pauseFor(500);
+    expect(p.available()).toBe(0);
+    expect(p.paused).toBe(true);
+    clock.t += 500;
+    expect(p.paused).toBe(false);
+    expect(p.available()).toBe(4);
+    const unlimited = new Pacer(Infinity, () => clock.t);
+    unlimited.take();
+    expect(unlimited.available()).toBe(Number.MAX_SAFE_INTEGER);
+    expect(unlimited.waitMs()).toBe(0);
+  });
 });

@@ -19,12 +19,15 @@ describe('classifyTwilioError', () => {
     ['21614 not a mobile number', { status: 400, code: 21614 }, 'invalid', '21614', false],
     ['21612 cannot route', { status: 400, code: 21612 }, 'invalid', '21612', false],
     ['21408 region not enabled', { status: 400, code: 21408 }, 'invalid', '21408', false],
+    ['21217 not a valid phone number', { status: 400, code: 21217 }, 'invalid', '21217', false],
+    ['499 is not a server error', { status: 499 }, 'rejected', '499', false],
     ['21602 body required', { status: 400, code: 21602 }, 'rejected', '21602', false],
     ['401 authentication failed', { status: 401, code: 20003 }, 'rejected', '20003', false],
     ['404 without a code', { status: 404 }, 'rejected', '404', false],
     ['connection refused', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'connection', 'ECONNREFUSED', true],
     ['a time-out', Object.assign(new Error('timeout'), { code: 'ECONNABORTED' }), 'connection', 'ECONNABORTED', true],
     ['an error with no code', new Error('socket hang up'), 'connection', undefined, true],
+    ['an error with a numeric code and no status', Object.assign(new Error('odd'), { code: 42 }), 'connection', undefined, true],
     ['something that is not an error', undefined, 'connection', undefined, true],
   ];
 
@@ -145,6 +148,9 @@ describe('classifyDeliveryStatus', () => {
     ['sending', undefined, null],
     ['sent', undefined, null],
     ['delivered', undefined, 'delivered'],
+    ['read', undefined, 'delivered'],
+    ['accepted', undefined, null],
+    ['receiving', '30003', null],
     ['undelivered', '30003', 'unreachable'],
     ['undelivered', '30005', 'invalid'],
     ['undelivered', '30006', 'invalid'],
@@ -155,6 +161,12 @@ describe('classifyDeliveryStatus', () => {
   ];
   it.each(table)('%s with %s is %s', (status, code, kind) => {
     expect(classifyDeliveryStatus(status, code)?.kind ?? null).toBe(kind);
+  });
+
+  it('records the status and the error code, and no code for a delivery', () => {
+    expect(classifyDeliveryStatus('undelivered', '30003')).toEqual({ kind: 'unreachable', code: 'undelivered:30003' });
+    expect(classifyDeliveryStatus('failed', undefined)).toEqual({ kind: 'failed', code: 'failed:' });
+    expect(classifyDeliveryStatus('delivered', undefined)).toEqual({ kind: 'delivered' });
   });
 });
 

@@ -174,3 +174,20 @@ describe('loadMasterKey', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('short\n');
   });
 });
+
+describe('Vault refuses what it cannot use', () => {
+  beforeAll(cryptoReady);
+
+  it('refuses a master key that is not 32 bytes, and a key version that is not a positive integer', () => {
+    expect(() => new Vault(new Uint8Array(31))).toThrow('master key must be 32 bytes');
+    expect(() => new Vault(new Uint8Array(33))).toThrow('master key must be 32 bytes');
+    for (const version of [0, -1, 1.5]) expect(() => new Vault(KEY_A, version)).toThrow('key version must be a positive integer');
+    expect(new Vault(KEY_A, 2).keyVersion).toBe(2);
+  });
+
+  it('refuses a ciphertext shorter than a nonce and a tag before trying to open it, and a version it has no key for', () => {
+    const v = new Vault(KEY_A);
+    expect(() => v.open(Buffer.alloc(39), SLOT, 1)).toThrow('ciphertext too short');
+    expect(() => v.open(v.seal(SECRET, SLOT), SLOT, 7)).toThrow('no key for version 7');
+  });
+});

@@ -1,0 +1,68 @@
+/** Retention of the inbound log (replies: 20 hours; handled ids: RETENTION_DAYS) and of rate-limit rows (windows that started before yesterday), whatever RETENTION_DAYS says. */
+import path from 'node:path';
+import { runRetention } from '../../src/jobs/retention';
+import { Db } from '../../src/store/db';
+import { InboundLog } from '../../src/store/inbound-log';
+import { migrate } from '../../src/store/migrate';
+import { takeLimit } from '../../src/store/sender-limits';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir } from '../helpers/harness';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const NOW = 1_800_000_000_000;
+
+describe('retention of bookkeeping', () => {
+  let db: Db;
+  let vault: Vault;
+
+  beforeAll(async () => {
+    await cryptoReady();
+    vault = new Vault(new Uint8Array(32).fill(9));
+    db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+  });
+  afterAll(() => db.close());
+
+  const count = (table: string) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+  it('erases stored replies after 20 hours but keeps the handled id until RETENTION_DAYS, and rate-limit windows that started before yesterday', () => {
+    db.sqlite.exec('DELETE FROM inbound_messages; DELETE FROM inbound_seen; DELETE FROM sender_limits');
+    const log = new InboundLog(db, vault);
+    db.transaction(() => {
+      log.remember(log.key('sms', 'SM-ancient'), 'an ancient reply', NOW - 91 * DAY);
+      log.remember(log.key('sms', 'SM-old'), 'an old reply', NOW - 21 * HOUR);
+      log.remember(log.key('sms', 'SM-new'), 'a new reply', NOW - 19 * HOUR);
+      takeLimit(db, Buffer.alloc(16, 1), 'message', 5, 1, NOW - 2 * DAY - 1);
+      takeLimit(db, Buffer.alloc(16, 2), 'message', 5, 1, NOW - HOUR);
+    });
+    expect([count('inbound_messages'), count('sender_limits')]).toEqual([3, 2]);
+
+    // RETENTION_DAYS is far longer: replies and windows go regardless.
+    const erased = runRetention(db, 90, NOW);
+
+    expect(erased).toMatchObject({ inbound: 2, seen: 1, limits: 1 });
+    expect([count('inbound_messages'), count('inbound_seen'), count('sender_limits')]).toEqual([1, 1, 1]);
+    const fresh = new InboundLog(db, vault);
+    expect(fresh.previousReply(fresh.key('sms', 'SM-new'), NOW)).toBe('a new reply');
+    // Still recognised (a replay is not acted on again), but its reply is gone.
+    expect(fresh.previousReply(fresh.key('sms', 'SM-old'), NOW)).toBeNull();
+    // Past RETENTION_DAYS not even the id is kept.
+    expect(fresh.previousReply(fresh.key('sms', 'SM-ancient'), NOW)).toBeUndefined();
+    expect((db.sqlite.prepare('SELECT sender_bidx FROM sender_limits').get() as { sender_bidx: Buffer }).sender_bidx).toEqual(Buffer.alloc(16, 2));
+  });
+
+  it('keeps a reply exactly 20 hours old and a window that started exactly two days ago, and erases nothing else', () => {
+    db.sqlite.exec('DELETE FROM inbound_messages; DELETE FROM inbound_seen; DELETE FROM sender_limits');
+    const log = new InboundLog(db, vault);
+    db.transaction(() => {
+      log.remember(log.key('sms', 'SM-edge'), null, NOW - 20 * HOUR);
+      takeLimit(db, Buffer.alloc(16, 3), 'hint', 1, 1, NOW - 2 * DAY);
+    });
+    const erased = runRetention(db, 90, NOW);
+    // Nothing erased in any table (whatever tables retention covers by now).
+    expect(Object.entries(erased).filter(([, n]) => n !== 0)).toEqual([]);
+    expect(erased).toMatchObject({ inbound: 0, seen: 0, limits: 0 });
+    expect([count('inbound_messages'), count('sender_limits')]).toEqual([1, 1]);
+  });
+});

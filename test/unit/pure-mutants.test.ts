@@ -1,0 +1,46 @@
+/** Cases the mutation run (npm run mutate) showed no test held: opt-out phrase variants and Signal send results. */
+import { isStopRequest } from '../../src/bot/stop-phrases';
+import { readSendResult } from '../../src/channels/signal/signal-sender';
+
+const words = (s: string) => s.split(' ');
+
+describe('plain-language opt-outs', () => {
+  it.each([
+    ['STOP NOW', 'en'],
+    ['OPTOUT PLEASE', 'en'],
+    ['DONT TEXT ME', 'en'],
+    ["DON'T MESSAGE ME", 'en'],
+    ['DAR DE BAJA', 'es'],
+    ['YA NO ESCRIBAN', 'es'],
+  ] as const)('reads %j as an opt-out in %s', (text, lang) => {
+    expect(isStopRequest(words(text))).toEqual({ lang });
+  });
+
+  it('reads up to ten words, not eleven, and nothing from no words', () => {
+    expect(isStopRequest(words('PLEASE STOP ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT'))).toEqual({ lang: 'en' });
+    expect(isStopRequest(words('PLEASE STOP ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE'))).toBeNull();
+    expect(isStopRequest([])).toBeNull();
+  });
+});
+
+describe('readSendResult', () => {
+  it('takes a numeric timestamp as well as a string one', () => {
+    expect(readSendResult({ timestamp: 1745372297238 })).toEqual({ timestamp: '1745372297238' });
+  });
+
+  it.each([
+    ['a non-object', 'ok'],
+    ['an empty array', []],
+    ['a timestamp that is not digits', { timestamp: '12a' }],
+    ['a timestamp with a sign', { timestamp: '-12' }],
+    ['an unsafe numeric timestamp', { timestamp: 2 ** 60 }],
+  ])('refuses %s', (_what, data) => {
+    expect(readSendResult(data)).toEqual({ error: 'unexpected response' });
+  });
+
+  it('reports errors given as an object, and ignores an empty errors list', () => {
+    expect(readSendResult([{ timestamp: '1', errors: { '+14155550100': 'Unregistered user' } }])).toHaveProperty('error');
+    expect(readSendResult([{ timestamp: '1', errors: [] }])).toEqual({ timestamp: '1' });
+    expect(readSendResult([{ timestamp: '1', errors: {} }])).toEqual({ timestamp: '1' });
+  });
+});
