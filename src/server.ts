@@ -223,7 +223,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
   });
 
   // Every channel's messages take the one inbound path; failed ones are tried again from it.
-  const inbound = new InboundPath({ message: bot.message, log, metrics, now, retry: opts.retry, alsoInCommit: cleanup ? () => cleanup.writeInbound() : undefined });
+  const inbound = new InboundPath({ message: bot.message, log, metrics, now, retry: opts.retry });
   onClose(() => inbound.close());
   const toInbound = receiveSignal(inbound, log);
   const receiveSignalChecked = async (item: unknown) => {

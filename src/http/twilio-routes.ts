@@ -87,7 +87,7 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
     // The reply leaves in the webhook's own answer, as TwiML, once its effect is committed.
     const handled = deps.inbound.submit({ sender: sms.sender, text, providerId: sms.messageSid, answered }, 'response');
     // Twilio's copy (the sender's number and text) is deleted shortly after (issue 9); a message
-    // whose handling fails is parked here, sealed. Queued now, it is written with the message's own commit.
+    // whose handling fails is parked here, sealed.
     deps.cleanup?.deleteInbound(sms.messageSid);
     const result = await handled;
     // With cleanup on, the reply's status comes back to the status route, which queues its redaction.

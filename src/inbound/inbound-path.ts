@@ -46,8 +46,6 @@ export interface InboundPathDeps {
   metrics: Metrics;
   now: () => number;
   retry?: Partial<RetryPolicy>;
-  /** Writes that join each batch's commit instead of making one of their own (the queued deletions of Twilio's copies). */
-  alsoInCommit?: () => void;
 }
 
 interface Pending {
@@ -104,7 +102,6 @@ export class InboundPath {
     const out: Outcome[] = batch.map(() => ({ ok: false, error: new Error('message not handled') }));
     try {
       db.transaction(() => {
-        this.deps.alsoInCommit?.();
         batch.forEach((p, i) => {
           // A lone message needs no savepoint: if it fails, the whole transaction is undone anyway.
           if (batch.length === 1) {
