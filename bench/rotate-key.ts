@@ -15,7 +15,7 @@ import { createReport } from '../src/store/reports';
 import { indexAlertNumbers } from '../src/store/screening';
 import { createAlert } from '../src/store/alerts';
 import { subscribe } from '../src/store/subscriptions';
-import { takeLimit } from '../src/store/sender-limits';
+import { SenderLimits } from '../src/store/sender-limits';
 import { cryptoReady, Vault } from '../src/store/vault';
 import { memberKey } from '../src/phone/identity';
 import { AREA_CODES, benchNumber, BENCH_MASTER_KEY, fmt, peakRssMb, removeDir, table, tempDir } from './common';
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < REPORTS; i++) {
       const key = memberKey({ channel: 'sms', address: benchNumber(i * 7) });
       createReport(db, oldVault, { npas: ['415'], text: `report ${i}: tall man, grey sedan, call ${benchNumber(MEMBERS + i)}`, reporterKey: oldVault.index('reporter', key) }, now);
-      takeLimit(db, oldVault.index('sender', key), 'report', 5, 86_400_000, now);
+      new SenderLimits(db).take(oldVault.index('sender', key), 'report', { max: 5, windowMs: 86_400_000 }, now);
     }
     for (let i = 0; i < ALERTS; i++) {
       const number = benchNumber(MEMBERS + i);

@@ -8,11 +8,11 @@
 import { memberKey, type Sender } from '../phone/identity';
 import { InboundLog } from '../store/inbound-log';
 import { memberIndex } from '../store/members';
+import { SenderLimits } from '../store/sender-limits';
 import { handleMessage, type MessageDeps } from '../inbound/handle-message';
 import { isTrustedModerator } from '../inbound/steps/identify-sender';
 import type { Handled, Inbound, ReplyWay } from '../inbound/inbound';
 import { catalog } from './catalog';
-import { MessageLimiter } from './message-limiter';
 import { MODERATOR_COMMANDS } from './commands';
 import { DEFAULT_MAX_AREAS, type BotDeps } from './context';
 import type { Asker } from './handler';
@@ -37,7 +37,7 @@ export class Bot {
       db,
       vault,
       handled: new InboundLog(db, vault),
-      messages: new MessageLimiter(limits.messages.max, limits.messages.windowMs),
+      limits: new SenderLimits(db),
       moderators: deps.moderators,
       moderatorTrusted: deps.moderatorTrusted,
       rules: { regions, subscribeMode, maxAreas: deps.maxAreas ?? DEFAULT_MAX_AREAS, retentionDays, limits, moderatorContacts, onQueued, onAlert },

@@ -5,11 +5,9 @@ import type { Sender } from '../phone/identity';
 import type { Db } from '../store/db';
 import type { Vault } from '../store/vault';
 
-/** Per-sender limits: how many events of a kind in a window. */
-export interface Limit {
-  max: number;
-  windowMs: number;
-}
+import type { Limit } from '../store/sender-limits';
+
+export type { Limit };
 
 export interface BotLimits {
   /** Inbound messages acted on; past this a sender is ignored (STOP still works). */

@@ -11,13 +11,15 @@ import type { Sender } from '../phone/identity';
 import type { Conversation } from '../store/conversations';
 import type { Db } from '../store/db';
 import type { MemberRow } from '../store/members';
+import type { SenderLimits } from '../store/sender-limits';
 import type { Vault } from '../store/vault';
 import type { Catalog } from './catalog';
 
-/** The database and the keys, for the store's functions. */
+/** The database and the keys, for the store's functions, and the per-sender limiter. */
 export interface Store {
   db: Db;
   vault: Vault;
+  limits: SenderLimits;
 }
 
 /** Who asked, as far as a handler needs to know them. */

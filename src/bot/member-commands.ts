@@ -7,7 +7,6 @@ import { endConversation } from '../store/conversations';
 import { forgetSenderReplies } from '../store/inbound-log';
 import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
-import { forgetSenderLimits } from '../store/sender-limits';
 import { deleteMember, insertMember, setMemberLang, setMemberStatus, type MemberRow } from '../store/members';
 import { closeRequestOf, requestJoin } from '../store/member-requests';
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
@@ -108,7 +107,7 @@ export function erase(store: Store, who: Asker): Outcome {
   const { db } = store;
   if (who.member) deleteMember(db, who.member.id);
   forgetReporter(db, who.reporterKey);
-  forgetSenderLimits(db, who.senderKey);
+  store.limits.forget(who.senderKey);
   forgetSenderReplies(db, who.senderKey);
   dropSenderItems(db, who.senderKey);
   endConversation(db, who.memberKey);

@@ -3,7 +3,6 @@ import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS, renderAlert } from '
 import { areaCodeOf, isAreaCode, toE164 } from '../phone/numbers';
 import { lookupNumber } from '../store/screening';
 import { createReport } from '../store/reports';
-import { takeLimit } from '../store/sender-limits';
 import { listAreas } from '../store/subscriptions';
 import type { Limit } from './context';
 import { say, type Asker, type Outcome, type Store } from './handler';
@@ -33,7 +32,7 @@ export function report(store: Store, who: Asker, rules: ReportRules, given: stri
   // moderator sees, what goes out and what CHECK finds are the same text.
   const body = Array.from(cleanAlertText(text)).slice(0, MAX_REPORT_TEXT).join('');
   if (body === '') return say(who.t.reportNeedsText());
-  if (!takeLimit(db, who.senderKey, 'report', rules.limit.max, rules.limit.windowMs, now)) return say(who.t.reportLimit());
+  if (!store.limits.take(who.senderKey, 'report', rules.limit, now)) return say(who.t.reportLimit());
   const { id, ref } = createReport(db, vault, { npas, text: body, reporterKey: who.reporterKey }, now);
   const segments = alertSegments(npas, body);
   return {
@@ -57,7 +56,7 @@ export function check(store: Store, who: Asker, rules: CheckRules, query: string
   if (!who.member || who.member.status !== 'active' || listAreas(db, who.member.id).length === 0) return say(who.t.membersOnly());
   const e164 = toE164(cleanAlertText(query).slice(0, 40));
   if (!e164) return say(who.t.checkNeedsNumber());
-  if (!takeLimit(db, who.senderKey, 'check', rules.limit.max, rules.limit.windowMs, now)) return say(who.t.checkLimit());
+  if (!store.limits.take(who.senderKey, 'check', rules.limit, now)) return say(who.t.checkLimit());
   const found = lookupNumber(db, vault, e164, now - rules.retentionDays * 86_400_000);
   return say(found ? who.t.checkFound(found) : who.t.checkNone());
 }

@@ -4,7 +4,6 @@
  * the dispatch step; the operator's console calls it directly.
  */
 import { endConversation, saveConversation } from '../store/conversations';
-import { takeLimit } from '../store/sender-limits';
 import { MODERATOR_COMMANDS, type Parsed } from './commands';
 import { DEFAULT_NOTICE_LIMIT } from './context';
 import { say, type Asker, type Outcome, type Store } from './handler';
@@ -16,8 +15,7 @@ import { check, report } from './report-commands';
 
 /** "Text HELP", at most once per sender per window, so that auto-replies cannot loop. */
 function hint(store: Store, rules: LineRules, who: Asker, now: number): Outcome {
-  const { max, windowMs } = rules.limits.hints;
-  return say(takeLimit(store.db, who.senderKey, 'hint', max, windowMs, now) ? who.t.hint() : null);
+  return say(store.limits.take(who.senderKey, 'hint', rules.limits.hints, now) ? who.t.hint() : null);
 }
 
 /** What a message that is not a usable command is told. */

@@ -5,7 +5,6 @@
  * provider id → queue the reply when it leaves through the outbox.
  */
 import type { BotLimits } from '../bot/context';
-import type { MessageLimiter } from '../bot/message-limiter';
 import type { Store } from '../bot/handler';
 import type { LineRules } from '../bot/line-rules';
 import { parse } from '../bot/parser';
@@ -23,8 +22,6 @@ import { rememberLanguage } from './steps/remember-language';
 /** What the steps need: the store, the record of handled ids, who moderates, and the line's rules. */
 export interface MessageDeps extends Store {
   handled: InboundLog;
-  /** The per-sender message limit. */
-  messages: MessageLimiter;
   /** Canonical moderator identities (E.164 numbers, Signal UUIDs). */
   moderators: ReadonlySet<string>;
   /** Whether a listed moderator is trusted now (over Signal: their recorded identity, issue 15); all are when unset. */
@@ -76,11 +73,11 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
 function act(deps: MessageDeps, msg: Inbound, parsed: ReturnType<typeof parse>, now: number): Handled & { changed: boolean } {
   const { db, vault, rules } = deps;
   const who = identifySender(db, vault, deps.moderators, msg.sender, now, deps.moderatorTrusted);
-  const verdict = blockAndLimit(db, deps.messages, who, parsed, now);
+  const verdict = blockAndLimit(deps, rules.limits.messages, who, parsed, now);
   const kind = parsed.ok ? parsed.command.kind : undefined;
   if (verdict === 'blocked') {
     // Opting out works for a blocked sender, silently; so does erasure, which says so (within the message limit).
-    const answer = kind === 'delete' && withinMessageLimit(deps.messages, who, now);
+    const answer = kind === 'delete' && withinMessageLimit(deps.limits, rules.limits.messages, who, now);
     const before = db.totalChanges();
     const reply = kind === 'stop' || kind === 'delete' ? dispatch(deps, rules, who, rememberLanguage(db, who, parsed), msg, parsed, now) : null;
     return { reply: answer ? reply : null, parsed, duplicate: false, dropped: 'blocked', changed: db.totalChanges() !== before };

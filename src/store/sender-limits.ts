@@ -1,34 +1,96 @@
 /**
- * Fixed-window counters per sender and kind, for rate limits and
- * once-an-hour hints. Windows are aligned to the clock (a report limit's
- * window is the UTC day, a CHECK limit's the hour), so the stored start
- * says no more than the window does, never the moment of the first event.
+ * The per-sender limiter: fixed-window counters per sender and kind, for
+ * every limit the line sets (messages, reports, CHECKs, hints). Windows are
+ * aligned to the clock (a report limit's window is the UTC day, a CHECK
+ * limit's the hour), so a stored start says no more than the window does,
+ * never the moment of the first event. Events past the limit are not
+ * counted, so a flood does not extend its own ban. Keys are blind indexes,
+ * never addresses.
+ *
+ * One rule, two places for the counts: the message limit is checked on
+ * every inbound message, and a row written per message halved the speed of
+ * a webhook we answer (npm run bench:webhook), so its counts stay in memory
+ * (a restart forgives a flood for one window); the other kinds are rare and
+ * must survive a restart (a day's report limit), so they are rows.
  */
 import type { Db } from './db';
 
-/**
- * Counts one event and says whether it is within `max` per `windowMs`.
- * Events past the limit are not counted, so a flood does not extend its own ban.
- */
-export function takeLimit(db: Db, senderKey: Buffer, kind: string, max: number, windowMs: number, now: number): boolean {
-  const windowStart = now - (now % windowMs);
-  return db.transaction(() => {
-    const row = db.stmt('SELECT window_start, count FROM sender_limits WHERE sender_bidx = ? AND kind = ?').get(senderKey, kind) as
-      | { window_start: number; count: number }
-      | undefined;
-    if (!row || row.window_start !== windowStart) {
-      db
-        .stmt('INSERT OR REPLACE INTO sender_limits (sender_bidx, kind, window_start, count) VALUES (?, ?, ?, 1)')
-        .run(senderKey, kind, windowStart);
-      return true;
-    }
-    if (row.count >= max) return false;
-    db.stmt('UPDATE sender_limits SET count = count + 1 WHERE sender_bidx = ? AND kind = ?').run(senderKey, kind);
-    return true;
-  });
+/** At most `max` events per `windowMs`. */
+export interface Limit {
+  max: number;
+  windowMs: number;
 }
 
-/** Erases every counter of a sender (DELETE). */
-export function forgetSenderLimits(db: Db, senderKey: Buffer): number {
-  return db.stmt('DELETE FROM sender_limits WHERE sender_bidx = ?').run(senderKey).changes;
+/** What is limited. */
+export type LimitKind = 'message' | 'report' | 'check' | 'hint';
+
+/** Kinds counted in memory. */
+const IN_MEMORY: ReadonlySet<LimitKind> = new Set(['message']);
+
+interface Window {
+  start: number;
+  count: number;
+}
+
+export class SenderLimits {
+  private readonly memory = new Map<string, Window>();
+
+  constructor(
+    private readonly db: Db,
+    /** Most senders counted in memory; past it, ended windows are dropped, then the oldest. */
+    private readonly maxMemoryKeys = 100_000,
+  ) {}
+
+  /** Counts one event of `kind` from `senderKey`; false when it is past `limit` in this window. */
+  take(senderKey: Buffer, kind: LimitKind, limit: Limit, now: number): boolean {
+    const start = now - (now % limit.windowMs);
+    return IN_MEMORY.has(kind)
+      ? this.takeInMemory(`${kind}:${senderKey.toString('base64')}`, start, limit.max)
+      : this.takeStored(senderKey, kind, start, limit.max);
+  }
+
+  /** Erases every count of a sender (DELETE). */
+  forget(senderKey: Buffer): void {
+    const suffix = `:${senderKey.toString('base64')}`;
+    for (const kind of IN_MEMORY) this.memory.delete(kind + suffix);
+    this.db.stmt('DELETE FROM sender_limits WHERE sender_bidx = ?').run(senderKey);
+  }
+
+  private takeInMemory(key: string, start: number, max: number): boolean {
+    const w = this.memory.get(key);
+    if (!w || w.start !== start) {
+      if (!w && this.memory.size >= this.maxMemoryKeys) this.prune(start);
+      this.memory.set(key, { start, count: 1 });
+      return true;
+    }
+    if (w.count >= max) return false;
+    w.count++;
+    return true;
+  }
+
+  private takeStored(senderKey: Buffer, kind: LimitKind, start: number, max: number): boolean {
+    const { db } = this;
+    return db.transaction(() => {
+      const row = db.stmt('SELECT window_start, count FROM sender_limits WHERE sender_bidx = ? AND kind = ?').get(senderKey, kind) as
+        | { window_start: number; count: number }
+        | undefined;
+      if (!row || row.window_start !== start) {
+        db.stmt('INSERT OR REPLACE INTO sender_limits (sender_bidx, kind, window_start, count) VALUES (?, ?, ?, 1)').run(senderKey, kind, start);
+        return true;
+      }
+      if (row.count >= max) return false;
+      db.stmt('UPDATE sender_limits SET count = count + 1 WHERE sender_bidx = ? AND kind = ?').run(senderKey, kind);
+      return true;
+    });
+  }
+
+  /** Makes room: windows that ended go first; if all are live, the oldest tenth is forgotten rather than grow without bound. */
+  private prune(start: number): void {
+    for (const [k, w] of this.memory) if (w.start < start) this.memory.delete(k);
+    let drop = this.memory.size >= this.maxMemoryKeys ? Math.ceil(this.maxMemoryKeys / 10) : 0;
+    for (const k of this.memory.keys()) {
+      if (drop-- <= 0) break;
+      this.memory.delete(k);
+    }
+  }
 }

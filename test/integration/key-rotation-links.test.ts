@@ -7,7 +7,7 @@ import { dueItems, parkItem } from '../../src/store/inbound-retry';
 import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
 import { findMember, insertMember, memberIndex } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
-import { takeLimit } from '../../src/store/sender-limits';
+import { SenderLimits } from '../../src/store/sender-limits';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/harness';
 
@@ -32,9 +32,9 @@ describe('rotate-key and the links other tables hold', () => {
     const parkedFrom = { channel: 'signal' as const, address: UUID_ALONE };
     parkItem(db, oldVault, 'signal', JSON.stringify({ sender: parkedFrom, text: 'JOIN 415', providerId: 'x:1' }), now, now + 1000, oldVault.index('sender', memberKey(parkedFrom)));
     const memberSender = oldVault.index('sender', memberKey(sms));
-    takeLimit(db, memberSender, 'report', 5, 86_400_000, now);
-    takeLimit(db, memberSender, 'report', 5, 86_400_000, now);
-    takeLimit(db, oldVault.index('sender', 'sms:+14155550999'), 'report', 5, 86_400_000, now);
+    new SenderLimits(db).take(memberSender, 'report', { max: 5, windowMs: 86_400_000 }, now);
+    new SenderLimits(db).take(memberSender, 'report', { max: 5, windowMs: 86_400_000 }, now);
+    new SenderLimits(db).take(oldVault.index('sender', 'sms:+14155550999'), 'report', { max: 5, windowMs: 86_400_000 }, now);
     const log = new InboundLog(db, oldVault);
     db.transaction(() => log.remember(log.key('sms', 'SM123'), 'ok', now - 2 * 86_400_000));
     ageInboundLog(db, now);

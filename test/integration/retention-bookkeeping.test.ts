@@ -4,7 +4,7 @@ import { runRetention } from '../../src/jobs/retention';
 import { Db } from '../../src/store/db';
 import { InboundLog } from '../../src/store/inbound-log';
 import { migrate } from '../../src/store/migrate';
-import { takeLimit } from '../../src/store/sender-limits';
+import { SenderLimits } from '../../src/store/sender-limits';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/harness';
 
@@ -33,8 +33,8 @@ describe('retention of bookkeeping', () => {
       log.remember(log.key('sms', 'SM-ancient'), 'an ancient reply', NOW - 91 * DAY);
       log.remember(log.key('sms', 'SM-old'), 'an old reply', NOW - 21 * HOUR);
       log.remember(log.key('sms', 'SM-new'), 'a new reply', NOW - 19 * HOUR);
-      takeLimit(db, Buffer.alloc(16, 1), 'message', 5, 1, NOW - 2 * DAY - 1);
-      takeLimit(db, Buffer.alloc(16, 2), 'message', 5, 1, NOW - HOUR);
+      new SenderLimits(db).take(Buffer.alloc(16, 1), 'report', { max: 5, windowMs: 1 }, NOW - 2 * DAY - 1);
+      new SenderLimits(db).take(Buffer.alloc(16, 2), 'report', { max: 5, windowMs: 1 }, NOW - HOUR);
     });
     expect([count('inbound_messages'), count('sender_limits')]).toEqual([3, 2]);
 
@@ -57,7 +57,7 @@ describe('retention of bookkeeping', () => {
     const log = new InboundLog(db, vault);
     db.transaction(() => {
       log.remember(log.key('sms', 'SM-edge'), null, NOW - 20 * HOUR);
-      takeLimit(db, Buffer.alloc(16, 3), 'hint', 1, 1, NOW - 2 * DAY);
+      new SenderLimits(db).take(Buffer.alloc(16, 3), 'hint', { max: 1, windowMs: 1 }, NOW - 2 * DAY);
     });
     const erased = runRetention(db, 90, NOW);
     // Nothing erased in any table (whatever tables retention covers by now).

@@ -1,0 +1,73 @@
+/**
+ * The one per-sender limiter: the same fixed, clock-aligned windows for every
+ * kind; message counts in memory (bounded), the other kinds in the database
+ * so a restart does not reset them; DELETE forgets both. Real SQLite file.
+ */
+import path from 'node:path';
+import { Db } from '../../src/store/db';
+import { migrate } from '../../src/store/migrate';
+import { SenderLimits } from '../../src/store/sender-limits';
+import { tempDir } from '../helpers/harness';
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2026, 11, 2, 6); // on the hour
+const A = Buffer.alloc(16, 0xa1);
+const B = Buffer.alloc(16, 0xb2);
+const takes = (l: SenderLimits, key: Buffer, kind: 'message' | 'report', n: number, now: number) =>
+  Array.from({ length: n }, () => l.take(key, kind, { max: 2, windowMs: HOUR }, now));
+
+describe('SenderLimits', () => {
+  let file: string;
+  let db: Db;
+
+  beforeEach(() => {
+    file = path.join(tempDir(), 'line.db');
+    db = new Db(file);
+    migrate(db);
+  });
+  afterEach(() => db.close());
+
+  it.each(['message', 'report'] as const)('%s: max per clock-aligned window, then refused until the next one; senders apart', (kind) => {
+    const l = new SenderLimits(db);
+    expect(takes(l, A, kind, 3, T0 + 10)).toEqual([true, true, false]);
+    expect(l.take(B, kind, { max: 2, windowMs: HOUR }, T0 + 20)).toBe(true);
+    // Still the same hour: refusals were not counted, and do not end early either.
+    expect(takes(l, A, kind, 1, T0 + HOUR - 1)).toEqual([false]);
+    // The next hour starts on the hour, not an hour after the first message.
+    expect(takes(l, A, kind, 3, T0 + HOUR)).toEqual([true, true, false]);
+  });
+
+  it('keeps counts of reports across a restart; message counts start again', () => {
+    takes(new SenderLimits(db), A, 'report', 2, T0);
+    takes(new SenderLimits(db), A, 'message', 2, T0);
+    db.close();
+    db = new Db(file);
+    const after = new SenderLimits(db);
+    expect(after.take(A, 'report', { max: 2, windowMs: HOUR }, T0 + 5)).toBe(false);
+    expect(after.take(A, 'message', { max: 2, windowMs: HOUR }, T0 + 5)).toBe(true);
+  });
+
+  it('forgets every count of a sender (DELETE), and only theirs', () => {
+    const l = new SenderLimits(db);
+    for (const key of [A, B]) {
+      takes(l, key, 'report', 2, T0);
+      takes(l, key, 'message', 2, T0);
+    }
+    l.forget(A);
+    expect(takes(l, A, 'report', 1, T0 + 1)).toEqual([true]);
+    expect(takes(l, A, 'message', 1, T0 + 1)).toEqual([true]);
+    expect(takes(l, B, 'report', 1, T0 + 1)).toEqual([false]);
+    expect(takes(l, B, 'message', 1, T0 + 1)).toEqual([false]);
+  });
+
+  it('remembers a bounded number of senders in memory: ended windows go first, then the oldest', () => {
+    const l = new SenderLimits(db, 100);
+    const key = (i: number) => Buffer.from(i.toString(16).padStart(32, '0'), 'hex');
+    const limit = { max: 1, windowMs: 1_000_000 };
+    for (let i = 0; i < 1000; i++) l.take(key(i), 'message', limit, T0);
+    // The earliest senders were forgotten to make room, so they may send again.
+    expect(l.take(key(0), 'message', limit, T0)).toBe(true);
+    // A recent one is still remembered.
+    expect(l.take(key(999), 'message', limit, T0)).toBe(false);
+  });
+});
