@@ -2,8 +2,9 @@
  * The Fastify app. createApp makes the instance with its limits (body and
  * field counts, connections, header and request timeouts) and one error
  * handler that answers bad input with a clear 4xx and hides the detail of
- * our own failures; the server registers its resources on it as plugins
- * (each closing in onClose, in reverse order of opening), then appRoutes.
+ * our own failures; the server registers its parts on it as plugins
+ * (src/parts/: each opens its resources, starts its workers in onListen and
+ * closes them in onClose, in reverse order of opening), then appRoutes.
  * buildApp does both for tests that need only the HTTP surface.
  */
 import { STATUS_CODES } from 'node:http';
@@ -46,9 +47,15 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   checkIntervalMs: 1_000,
 };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Decorated by the storage part (buildApp: from its deps); refusals are counted in it. */
+    metrics: Metrics;
+  }
+}
+
 export interface AppOptions {
   log: Logger;
-  metrics: Metrics;
   http?: Partial<HttpLimits>;
 }
 
@@ -106,7 +113,7 @@ export function createApp(opts: AppOptions): FastifyInstance {
       request.log.error({ err: safeError(err) }, 'request failed');
       return reply.code(500).send({ error: 'internal error' });
     }
-    opts.metrics.rejected.inc({ status: String(status) });
+    if (app.hasDecorator('metrics')) app.metrics.rejected.inc({ status: String(status) });
     request.log.info({ status, code: e.code }, 'request refused');
     return reply.code(status).send({ error: e.message });
   });
@@ -124,6 +131,7 @@ export async function appRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
 /** The whole HTTP surface on a fresh instance (for tests that need no server around it). */
 export function buildApp(deps: AppDeps): FastifyInstance {
   const app = createApp(deps);
+  app.decorate('metrics', deps.metrics);
   app.register(appRoutes, deps);
   return app;
 }

@@ -16,7 +16,9 @@ const FORM = 'application/x-www-form-urlencoded';
 const MOD = '+14155550188';
 
 /** Rows in every table, to show a refused request wrote nothing. */
-function rowCounts(h: Harness): Record<string, number> {
+/** Row counts per table, once the deletions of earlier webhooks queued for Twilio's copy are written (a timer tick). */
+async function rowCounts(h: Harness): Promise<Record<string, number>> {
+  await new Promise((resolve) => setTimeout(resolve, 10));
   const db = h.server.db.sqlite;
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>).map((t) => t.name);
   return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
@@ -76,12 +78,12 @@ describe('Twilio webhooks exist only where every request to them can be checked'
   it('in production without Twilio, the routes do not exist: a forged moderator STATS gets 404 and changes nothing', async () => {
     const h = await startHarness({ twilio: false, signalApiUrl: signal.url, env: { NODE_ENV: 'production', MODERATORS: MOD } });
     try {
-      const before = rowCounts(h);
+      const before = await rowCounts(h);
       for (const route of [SMS, '/webhooks/twilio/status']) {
         const r = await h.postForm(route, smsFields(MOD, 'STATS'), { signature: null });
         expect(r.status).toBe(404);
       }
-      expect(rowCounts(h)).toEqual(before);
+      expect(await rowCounts(h)).toEqual(before);
       expect(h.logs.join('\n')).not.toContain('accepted unsigned');
     } finally {
       await h.close();
@@ -100,9 +102,9 @@ describe('Twilio webhooks exist only where every request to them can be checked'
   it('in production with Twilio, an unsigned webhook gets 403', async () => {
     const h = await startHarness({ env: { NODE_ENV: 'production', MODERATORS: MOD } });
     try {
-      const before = rowCounts(h);
+      const before = await rowCounts(h);
       expect((await h.postForm(SMS, smsFields(MOD, 'STATS'), { signature: null })).status).toBe(403);
-      expect(rowCounts(h)).toEqual(before);
+      expect(await rowCounts(h)).toEqual(before);
       expect((await h.sms('+14155550177', 'HELP')).status).toBe(200);
     } finally {
       await h.close();
@@ -138,7 +140,7 @@ describe('cheap refusals', () => {
 
   it('answers an absolute-form request line with a 4xx, no stack, and writes nothing', async () => {
     const fields = smsFields('+14155550170', 'JOIN');
-    const before = rowCounts(h);
+    const before = await rowCounts(h);
     const STATUS = '/webhooks/twilio/status';
     // The status route takes only the row id its callback URL carries (?o=<id>), nothing else.
     const targets = [`http://evil.example${SMS}`, `${PUBLIC_URL}${SMS}`, `${SMS}?x=1`, `${SMS}?o=5`, `//evil.example${SMS}`, `${STATUS}?o=abc`, `${STATUS}?o=5&x=1`, `${STATUS}?x=1`];
@@ -156,16 +158,16 @@ describe('cheap refusals', () => {
       expect(status).toBeLessThan(500);
       expect(answer).not.toMatch(/stack|at .*\.ts/);
     }
-    expect(rowCounts(h)).toEqual(before);
+    expect(await rowCounts(h)).toEqual(before);
     expect(h.logs.filter((l) => /"level":(50|60)/.test(l))).toEqual([]);
   });
 
   it('refuses more fields than Twilio sends with 413, though correctly signed', async () => {
     const fields = smsFields('+14155550171', 'JOIN');
     for (let i = 0; Object.keys(fields).length < 65; i++) fields[`X${i}`] = '1';
-    const before = rowCounts(h);
+    const before = await rowCounts(h);
     expect((await h.postForm(SMS, fields)).status).toBe(413);
-    expect(rowCounts(h)).toEqual(before);
+    expect(await rowCounts(h)).toEqual(before);
     // As many fields as an MMS with ten media is fine.
     const mms = smsFields('+14155550172', 'HELP');
     for (let i = 0; i < 10; i++) Object.assign(mms, { [`MediaUrl${i}`]: `https://api.twilio.com/media/${i}`, [`MediaContentType${i}`]: 'image/jpeg' });

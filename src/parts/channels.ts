@@ -1,0 +1,84 @@
+/**
+ * The channels: a sender per configured channel (Twilio or, outside
+ * production, the console for SMS; signal-cli-rest-api for Signal), and the
+ * address each moderator's notices go to. Closed after everything that
+ * sends through them.
+ */
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { ConsoleSender } from '../channels/console/console-sender';
+import { SignalSender } from '../channels/signal/signal-sender';
+import { TwilioSender } from '../channels/twilio/twilio-sender';
+import type { ChannelSender } from '../channels/types';
+import type { Config } from '../config/env';
+import { isSignalUuid, type Channel, type Sender } from '../phone/identity';
+import type { ServerOptions } from '../server';
+
+/** What the Signal sender reports, passed on to the challenge watch once the signal-safety part has made it. */
+export interface SignalEvents {
+  onChallenge: (token: string) => void;
+  onRecovered: () => void;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    senders: Map<Channel, ChannelSender>;
+    signalEvents: SignalEvents;
+    /** Where notices to each moderator go (only on configured channels). */
+    moderatorContacts: Sender[];
+  }
+}
+
+/**
+ * The address book entry moderators are reached at, from their MODERATORS
+ * form: a UUID over Signal; a number by SMS, or over Signal (which takes
+ * numbers as recipients) when only Signal is configured. A moderator on both
+ * who wants notices on Signal lists their UUID instead of their number.
+ */
+function moderatorContact(id: string, config: Config): Sender {
+  if (isSignalUuid(id)) return { channel: 'signal', address: id };
+  return !config.twilio && config.signal ? { channel: 'signal', address: id, phone: id } : { channel: 'sms', address: id, phone: id };
+}
+
+async function channels(app: FastifyInstance, opts: ServerOptions): Promise<void> {
+  const { config, secrets, log } = opts;
+  const events: SignalEvents = { onChallenge: () => undefined, onRecovered: () => undefined };
+  const senders = new Map<Channel, ChannelSender>();
+  if (config.twilio && secrets.twilioAuthToken) {
+    senders.set('sms', new TwilioSender({ config: config.twilio, authToken: secrets.twilioAuthToken, statusCallbackUrl: `${config.publicUrl}/webhooks/twilio/status` }));
+  } else if (config.nodeEnv !== 'production') {
+    // The console channel prints what it would send: a development convenience, never in production.
+    senders.set('sms', new ConsoleSender('sms', opts.consoleOut));
+  }
+  if (config.signal) {
+    senders.set(
+      'signal',
+      new SignalSender({
+        apiUrl: config.signal.apiUrl,
+        number: config.signal.number,
+        log,
+        throttle: opts.signal?.throttle,
+        // A moderator's changed identity waits for an operator (heads-up signal-readmit).
+        neverAutoTrust: new Set(config.moderators),
+        onIdentityTrust: (outcome) => app.metrics.signalIdentityTrust(outcome),
+        onChallenge: (token) => events.onChallenge(token),
+        onRecovered: () => events.onRecovered(),
+      }),
+    );
+  }
+  for (const s of opts.senders ?? []) senders.set(s.channel, s);
+  app.addHook('onClose', async () => {
+    for (const s of senders.values()) await s.close?.();
+  });
+
+  const contacts = config.moderators.map((id) => moderatorContact(id, config)).filter((c) => senders.has(c.channel));
+  if (config.moderators.length === 0) log.warn('MODERATORS is empty: reports wait for the operator (npm run admin -- PENDING)');
+  if (contacts.length < config.moderators.length) {
+    log.warn({ unreachable: config.moderators.length - contacts.length }, 'some moderators are on a channel that is not configured');
+  }
+  app.decorate('senders', senders);
+  app.decorate('signalEvents', events);
+  app.decorate('moderatorContacts', contacts);
+}
+
+export default fp(channels, { name: 'channels', dependencies: ['storage'] });

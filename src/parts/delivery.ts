@@ -1,0 +1,55 @@
+/**
+ * Delivery: the fan-out planner, the dispatcher (a lane per channel) and the
+ * cleanup of Twilio's copies. They start once the server listens, from what
+ * a crash left (leases released, unplanned alerts planned), and stop before
+ * the channels close.
+ */
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { FanoutPlanner } from '../alerts/fanout-planner';
+import { TwilioSender } from '../channels/twilio/twilio-sender';
+import { DEFAULT_DISPATCHER, Dispatcher } from '../outbox/dispatcher';
+import { DEFAULT_CLEANUP, ProviderCleanup } from '../outbox/provider-cleanup';
+import { releaseLeases } from '../store/outbox';
+import type { ServerOptions } from '../server';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    dispatcher: Dispatcher;
+    planner: FanoutPlanner;
+    /** TWILIO_REDACT: Twilio's copy of finished messages is redacted or deleted (only when Twilio sends SMS). */
+    cleanup: ProviderCleanup | null;
+  }
+}
+
+async function delivery(app: FastifyInstance, opts: ServerOptions): Promise<void> {
+  const { config, log } = opts;
+  const now = opts.now ?? Date.now;
+  const { db, vault, senders, metrics } = app;
+  const dispatcher = new Dispatcher(db, vault, senders, log, { ...DEFAULT_DISPATCHER, sendRate: config.sendRate, ...opts.dispatcher }, metrics, now);
+  const planner = new FanoutPlanner(db, log, () => dispatcher.wake(), now);
+  const sms = senders.get('sms');
+  const cleanup = config.twilio?.redact && sms instanceof TwilioSender ? new ProviderCleanup(db, vault, sms, log, { ...DEFAULT_CLEANUP, ...opts.cleanup }, now) : null;
+
+  let stopWatch: (() => void) | null = null;
+  app.addHook('onListen', async () => {
+    // Only this process sends from this database: anything leased before a crash is due again.
+    const released = releaseLeases(db);
+    if (released) log.warn({ released }, 'released outbox rows claimed before the last stop');
+    planner.resume();
+    stopWatch = planner.watch();
+    dispatcher.start();
+    cleanup?.start();
+  });
+  app.addHook('onClose', async () => dispatcher.stop());
+  app.addHook('onClose', async () => cleanup?.stop());
+  app.addHook('onClose', async () => {
+    stopWatch?.();
+    await planner.stop();
+  });
+  app.decorate('dispatcher', dispatcher);
+  app.decorate('planner', planner);
+  app.decorate('cleanup', cleanup);
+}
+
+export default fp(delivery, { name: 'delivery', dependencies: ['channels'] });

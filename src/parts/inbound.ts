@@ -1,0 +1,70 @@
+/**
+ * The inbound side: the bot's rules and handlers, the one inbound path every
+ * channel's messages take (failed ones are tried again from it), and the
+ * Signal receiver that feeds it. Twilio's messages arrive by the webhook
+ * routes instead.
+ */
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { Regions } from '../alerts/regions';
+import { Bot } from '../bot/bot';
+import { DEFAULT_LIMITS } from '../bot/context';
+import { SignalReceiver } from '../channels/signal/signal-receiver';
+import { InboundPath } from '../inbound/inbound-path';
+import { receiveSignal } from '../inbound/receive-signal';
+import type { ServerOptions } from '../server';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    bot: Bot;
+    inbound: InboundPath;
+  }
+}
+
+async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void> {
+  const { config, log } = opts;
+  const now = opts.now ?? Date.now;
+  const { db, vault, dispatcher, planner, moderatorGate: gate, metrics } = app;
+  const bot = new Bot({
+    db,
+    vault,
+    regions: Regions.load(),
+    moderators: new Set(config.moderators),
+    moderatorTrusted: gate ? (sender) => gate.trusted(sender) : undefined,
+    moderatorContacts: app.moderatorContacts,
+    subscribeMode: config.subscribeMode,
+    retentionDays: config.retentionDays,
+    maxAreas: config.maxAreas,
+    limits: opts.limits ?? DEFAULT_LIMITS,
+    now,
+    onQueued: () => dispatcher.wake(),
+    onAlert: (id) => planner.plan(id),
+  });
+  const path = new InboundPath({ message: bot.message, log, metrics, now, retry: opts.retry });
+  const toInbound = receiveSignal(path, log);
+  const receiver =
+    config.signal && app.senders.has('signal')
+      ? new SignalReceiver({
+          apiUrl: config.signal.apiUrl,
+          number: config.signal.number,
+          mode: config.signal.receiveMode,
+          log,
+          onItem: async (item: unknown) => {
+            // A moderator's identity is checked before their message is handled (issue 15).
+            await gate?.observe(item);
+            toInbound(item);
+          },
+          tuning: opts.signal?.receiver,
+        })
+      : null;
+  app.addHook('onListen', async () => {
+    receiver?.start();
+    path.startRetries();
+  });
+  app.addHook('onClose', async () => path.close());
+  app.addHook('onClose', async () => receiver?.stop());
+  app.decorate('bot', bot);
+  app.decorate('inbound', path);
+}
+
+export default fp(inbound, { name: 'inbound', dependencies: ['signal-safety'] });

@@ -1,0 +1,59 @@
+/**
+ * Signal safety (issue 15): moderators over Signal are trusted by their
+ * recorded identity, not by UUID alone, and a rate-limit challenge holds
+ * Signal messages back until the operator solves it (moderators on SMS are
+ * told). Nothing here without Signal.
+ */
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { ModeratorIdentityGate } from '../channels/signal/moderator-identity-gate';
+import { SignalChallengeWatch } from '../channels/signal/signal-challenge-watch';
+import { SignalIdentities } from '../channels/signal/signal-identities';
+import { SignalSender } from '../channels/signal/signal-sender';
+import type { ServerOptions } from '../server';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    moderatorGate: ModeratorIdentityGate | null;
+  }
+}
+
+async function signalSafety(app: FastifyInstance, opts: ServerOptions): Promise<void> {
+  const { config, log } = opts;
+  const now = opts.now ?? Date.now;
+  const { db, vault, dispatcher, moderatorContacts } = app;
+  const gate = config.signal
+    ? new ModeratorIdentityGate({
+        db,
+        vault,
+        log,
+        identities: new SignalIdentities(config.signal.apiUrl, config.signal.number),
+        moderators: config.moderators,
+        contacts: moderatorContacts,
+        wake: () => dispatcher.wake(),
+        now,
+      })
+    : null;
+  app.decorate('moderatorGate', gate);
+  const signal = app.senders.get('signal');
+  if (!(signal instanceof SignalSender)) return;
+  const watch = new SignalChallengeWatch({
+    db,
+    vault,
+    log,
+    smsModerators: moderatorContacts.filter((c) => c.channel === 'sms'),
+    wake: () => dispatcher.wake(),
+    resume: () => {
+      signal.resume();
+      dispatcher.resume('signal');
+    },
+    now,
+    pollMs: opts.signal?.challengePollMs,
+  });
+  app.signalEvents.onChallenge = (token) => watch.onChallenge(token);
+  app.signalEvents.onRecovered = () => watch.onRecovered();
+  app.addHook('onListen', async () => watch.start());
+  app.addHook('onClose', async () => watch.stop());
+}
+
+export default fp(signalSafety, { name: 'signal-safety', dependencies: ['delivery'] });

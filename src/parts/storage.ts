@@ -1,0 +1,59 @@
+/**
+ * The store: the master key, the database (refused under a wrong key or a
+ * rotation under way, then migrated), the vault and the metrics that read
+ * it. Opened first, closed last.
+ */
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { ConfigError } from '../config/env';
+import { safeError } from '../log/safe-error';
+import { Metrics } from '../metrics';
+import { Db } from '../store/db';
+import { recordKey, verifyKey } from '../store/key-check';
+import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
+import { loadMasterKey } from '../store/master-key';
+import { migrate } from '../store/migrate';
+import { cryptoReady, Vault } from '../store/vault';
+import type { ServerOptions } from '../server';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    vault: Vault;
+    metrics: Metrics;
+  }
+}
+
+async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void> {
+  const { config, secrets, log } = opts;
+  await cryptoReady();
+  const key = loadMasterKey(secrets.masterKeyBase64, config.dataDir);
+  if (key.source === 'file') {
+    log.warn(
+      { file: key.file, generated: key.generated },
+      'HEADSUP_MASTER_KEY is not set: using a development key file. Anyone who copies DATA_DIR can read the data; set HEADSUP_MASTER_KEY in production and keep the key elsewhere.',
+    );
+  }
+  const db = new Db(path.join(config.dataDir, 'heads-up.db'));
+  // The data is sealed under the key version the database records (rotate-key moves it on).
+  const vault = new Vault(key.key, readKeyState(db).version);
+  try {
+    if (rotationUnderWay(db)) throw new ConfigError('HEADSUP_MASTER_KEY', ROTATION_UNDER_WAY);
+    // A wrong key is refused before anything is written, migrations included.
+    verifyKey(db, vault);
+    const applied = migrate(db);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    recordKey(db, vault);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  db.reportHookErrors((err) => log.error({ err: safeError(err) }, 'work after a commit failed; the commit stands'));
+  app.addHook('onClose', async () => db.close());
+  app.decorate('db', db);
+  app.decorate('vault', vault);
+  app.decorate('metrics', new Metrics(db));
+}
+
+export default fp(storage, { name: 'storage' });
