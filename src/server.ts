@@ -24,6 +24,7 @@ import { ConfigError, type Config, type Secrets } from './config/env';
 import { InboundPath, type RetryPolicy } from './inbound/inbound-path';
 import { receiveSignal } from './inbound/receive-signal';
 import { runRetention, scheduleRetention } from './jobs/retention';
+import { CheckinTimers } from './jobs/checkin-timers';
 import type { Logger } from './log/logger';
 import { safeError } from './log/safe-error';
 import { Metrics } from './metrics';
@@ -56,6 +57,8 @@ export interface ServerOptions {
   http?: Partial<HttpLimits>;
   /** Cleanup of Twilio's copy (tests shorten the waits). */
   cleanup?: Partial<CleanupOptions>;
+  /** How often check-in timers are looked for (issue 13; 1 s by default). */
+  checkinPollMs?: number;
   now?: () => number;
 }
 
@@ -84,6 +87,16 @@ export interface HeadsUp {
 function moderatorContact(id: string, config: Config): Sender {
   if (isSignalUuid(id)) return { channel: 'signal', address: id };
   return !config.twilio && config.signal ? { channel: 'signal', address: id, phone: id } : { channel: 'sms', address: id, phone: id };
+}
+
+/**
+ * Where buddies can be reached (issue 13), the default first: SMS through
+ * Twilio; Signal when it is the only real provider (the console channel
+ * only prints); SMS otherwise.
+ */
+function buddyChannels(config: Config, senders: Map<Channel, ChannelSender>): Channel[] {
+  const first: Channel = !config.twilio && config.signal ? 'signal' : 'sms';
+  return [first, ...[...senders.keys()].filter((c) => c !== first)].filter((c) => senders.has(c));
 }
 
 /** What the Signal sender reports to the rest of the server (issue 15). */
@@ -220,7 +233,20 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     now,
     onQueued: () => dispatcher.wake(),
     onAlert: (id) => planner.plan(id),
+    checkins: { ...config.checkin, buddyChannels: buddyChannels(config, senders) },
   });
+  // Check-in timers are rows: this job turns due ones into urgent outbox rows (issue 13).
+  const checkinTimers = new CheckinTimers({
+    db,
+    vault,
+    log,
+    fallback: config.checkin.fallback,
+    moderatorContacts,
+    wake: () => dispatcher.wake(),
+    now,
+    pollMs: opts.checkinPollMs,
+  });
+  onClose(() => checkinTimers.stop());
 
   // Every channel's messages take the one inbound path; failed ones are tried again from it.
   const inbound = new InboundPath({ message: bot.message, log, metrics, now, retry: opts.retry, alsoInCommit: cleanup ? () => cleanup.writeInbound() : undefined });
@@ -294,6 +320,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
       signalReceiver?.start();
       inbound.startRetries();
       challengeWatch?.start();
+      checkinTimers.start();
       stopRetention = scheduleRetention(log, () => {
         const erased = runRetention(db, config.retentionDays, now());
         log.info({ erased }, 'retention run');
