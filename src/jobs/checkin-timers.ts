@@ -33,6 +33,9 @@ export interface CheckinTimerDeps {
   pollMs?: number;
 }
 
+/** What a run reads and writes: the store and who the fallback tells. */
+export type TimerStore = Pick<CheckinTimerDeps, 'db' | 'vault' | 'fallback' | 'moderatorContacts'>;
+
 /** Timers handled per transaction: a backlog after a long outage does not hold the event loop. */
 const BATCH = 100;
 
@@ -43,7 +46,7 @@ export interface TimerRun {
 }
 
 /** Queues every due reminder and escalation, each batch in one transaction with its timers marked done. */
-export function runCheckinTimers(deps: Omit<CheckinTimerDeps, 'log' | 'wake' | 'pollMs'>, now: number): TimerRun {
+export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
   const { db } = deps;
   const run: TimerRun = { reminded: 0, escalated: 0 };
   for (let more = true; more; ) {
@@ -68,7 +71,7 @@ export function runCheckinTimers(deps: Omit<CheckinTimerDeps, 'log' | 'wake' | '
 }
 
 /** Tells the accepted buddies (or the moderators, or no one), then the member; marks the check-in escalated. */
-function escalate(deps: Omit<CheckinTimerDeps, 'log' | 'wake' | 'pollMs'>, c: DueCheckin, now: number): void {
+function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
   const { db, vault } = deps;
   const expected = clockTime(c.dueAt);
   const details = c.details ?? '';
