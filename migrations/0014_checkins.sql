@@ -54,3 +54,11 @@ CREATE TABLE checkin_messages (
   kind       TEXT    NOT NULL CHECK (kind IN ('reminder', 'escalation', 'notice'))
 );
 CREATE INDEX checkin_messages_checkin ON checkin_messages (checkin_id);
+
+-- The messages about a buddy link (the invitation, a removal, a late OK):
+-- they carry the name the member gave, so they go with the member's DELETE.
+CREATE TABLE buddy_messages (
+  outbox_id INTEGER PRIMARY KEY REFERENCES outbox (id) ON DELETE CASCADE,
+  member_id INTEGER NOT NULL
+);
+CREATE INDEX buddy_messages_member ON buddy_messages (member_id);

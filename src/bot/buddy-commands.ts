@@ -5,7 +5,19 @@
  */
 import type { Channel } from '../domain/channel';
 import { toE164 } from '../phone/numbers';
-import { buddiesOf, buddyIndex, buddyStopped, forgetBuddy, inviteBuddy, linksOfBuddy, removeBuddy, setBuddyStatus, type Buddy } from '../store/buddies';
+import {
+  buddiesOf,
+  buddyIndex,
+  buddyStopped,
+  forgetBuddy,
+  inviteBuddy,
+  liftBuddyStop,
+  linkBuddyMessage,
+  linksOfBuddy,
+  removeBuddy,
+  setBuddyStatus,
+  type Buddy,
+} from '../store/buddies';
 import { memberLang } from '../store/members';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import { takeLimit } from '../store/sender-limits';
@@ -52,7 +64,7 @@ function invite(store: Store, who: Asker, rules: CheckinRules, subscribeMode: Su
   const member = memberOf(store, who, subscribeMode, now);
   inviteBuddy(db, vault, member.id, { channel, address }, name, who.lang, now);
   // The buddy is asked in the member's language; their own answer sets theirs.
-  enqueueReply(db, vault, { channel, address }, catalog(who.lang).buddyInvite(name), now);
+  linkBuddyMessage(db, enqueueReply(db, vault, { channel, address }, catalog(who.lang).buddyInvite(name), now), member.id);
   return { say: who.t.buddyAsked(ending(address)), queued: true };
 }
 
@@ -67,7 +79,7 @@ function buddyOff(store: Store, who: Asker, number: string | undefined, now: num
   for (const b of removed) {
     removeBuddy(db, b.id);
     if (b.status === 'accepted') {
-      enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).buddyDropped(b.name), now);
+      linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).buddyDropped(b.name), now), b.memberId);
       queued = true;
     }
   }
@@ -127,4 +139,9 @@ export function forgetAsBuddy(store: Store, who: Asker, now: number): boolean {
   if (who.sender.phone) forgetBuddy(store.db, buddyIndex(store.vault, who.sender.phone));
   tellMembers(store, links, (t, b) => t.buddyDeclinedMember(ending(b.address)), now);
   return links.length > 0;
+}
+
+/** JOIN or START from someone who had sent STOP as a buddy: members may ask them again. */
+export function buddyBack(store: Store, who: Asker): void {
+  if (who.sender.phone) liftBuddyStop(store.db, buddyIndex(store.vault, who.sender.phone));
 }

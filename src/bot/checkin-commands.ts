@@ -5,7 +5,7 @@
  * the escalation; an OK after the escalation tells whoever was told.
  */
 import type { SubscribeMode } from '../config/env';
-import { buddiesOf } from '../store/buddies';
+import { buddiesOf, linkBuddyMessage } from '../store/buddies';
 import { escalatedCheckins, eraseCheckin, escalationWentOut, extendCheckin, openCheckin, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import { ensureMember } from '../store/members';
@@ -104,7 +104,7 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Ou
   db.eraseSoon();
   if (buddies) {
     for (const b of buddiesOf(db, vault, member.id).filter((x) => x.status === 'accepted')) {
-      enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now);
+      linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), member.id);
     }
   }
   if (moderators) {

@@ -5,6 +5,7 @@ import type { Lang } from '../domain/lang';
 import { areaCodeOf } from '../phone/numbers';
 import { endConversation } from '../store/conversations';
 import { eraseCheckinsOf } from '../store/checkins';
+import { eraseBuddyMessagesOf } from '../store/buddies';
 import { forgetSenderReplies } from '../store/inbound-log';
 import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
@@ -108,7 +109,10 @@ export function areas(store: Store, who: Asker): Outcome {
  */
 export function erase(store: Store, who: Asker): Outcome {
   const { db } = store;
-  if (who.member) eraseCheckinsOf(db, who.member.id);
+  if (who.member) {
+    eraseCheckinsOf(db, who.member.id);
+    eraseBuddyMessagesOf(db, who.member.id);
+  }
   if (who.member) deleteMember(db, who.member.id);
   forgetReporter(db, who.reporterKey);
   forgetSenderLimits(db, who.senderKey);

@@ -14,7 +14,7 @@ import { runModeratorCommand } from './moderator-commands';
 import { notifyModerators } from './notify';
 import { check, report } from './report-commands';
 // Check-ins (issue 13)
-import { accept, buddy, buddyStop, decline, forgetAsBuddy } from './buddy-commands';
+import { accept, buddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-commands';
 import { checkin, later, ok, type CheckinLine } from './checkin-commands';
 
 /** "Text HELP", at most once per sender per window, so that auto-replies cannot loop. */
@@ -67,6 +67,8 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
   }
   switch (command.kind) {
     case 'join':
+      // Check-ins (issue 13): a buddy who sent STOP and comes back may be asked again.
+      buddyBack(store, who);
       return join(store, who, rules, command.areas, now);
     case 'leave':
       return leave(store, who, rules.regions, command.areas);

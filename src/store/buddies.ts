@@ -97,3 +97,20 @@ export function removeBuddy(db: Db, id: number): void {
 export function forgetBuddy(db: Db, index: Buffer): number {
   return db.stmt('DELETE FROM buddies WHERE buddy_bidx = ?').run(index).changes;
 }
+
+/** Links a message about a buddy link (it carries the name the member gave) to the member, for their DELETE. */
+export function linkBuddyMessage(db: Db, outboxId: number, memberId: number): void {
+  db.stmt('INSERT INTO buddy_messages (outbox_id, member_id) VALUES (?, ?)').run(outboxId, memberId);
+}
+
+/** Erases the messages about a member's buddy links, sent or not (their DELETE). */
+export function eraseBuddyMessagesOf(db: Db, memberId: number): number {
+  const n = db.stmt('DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM buddy_messages WHERE member_id = ?)').run(memberId).changes;
+  db.stmt('DELETE FROM buddy_messages WHERE member_id = ?').run(memberId);
+  return n;
+}
+
+/** Lifts a buddy's STOP (they came back with JOIN or START): members may ask them again. */
+export function liftBuddyStop(db: Db, index: Buffer): number {
+  return db.stmt("DELETE FROM buddies WHERE buddy_bidx = ? AND status = 'stopped'").run(index).changes;
+}

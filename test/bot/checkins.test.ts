@@ -234,8 +234,10 @@ describe('CHECKIN', () => {
     expect(timers(w).escalated).toBe(1);
     expect(direct(w, BUDDY).filter((m) => m.text.includes('white truck'))).toEqual([]);
     expect(w.queued(sms(ROSE)).map((m) => m.text)).toContain(t.checkinMemberTold('nobody'));
-    // And no one may invite them again.
+    // And no one may invite them again, until they come back with START.
     expect(w.sms('+12065550111', 'BUDDY 415-555-0177 Jo').reply).toBe(t.buddyUnreachable());
+    w.sms(BUDDY, 'START');
+    expect(w.sms('+12065550111', 'BUDDY 415-555-0177 Jo').reply).toBe(t.buddyAsked('0177'));
   });
 
   it('DELETE mid-check-in erases the check-in and the buddy links: nothing fires', async () => {
@@ -247,6 +249,8 @@ describe('CHECKIN', () => {
     w.clock.now += 20 * MIN;
     expect(timers(w)).toEqual({ reminded: 0, escalated: 0 });
     expect(direct(w, BUDDY).filter((m) => m.text.includes('green jeep'))).toEqual([]);
+    // The invitation carried the name Rose gave: it goes too.
+    expect(direct(w, BUDDY)).toEqual([]);
   });
 
   it('a buddy\'s DELETE erases every link to them', async () => {
