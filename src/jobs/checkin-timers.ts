@@ -43,12 +43,14 @@ const BATCH = 100;
 export interface TimerRun {
   reminded: number;
   escalated: number;
+  /** Check-ins whose escalation failed (undone alone; tried again at the next run). */
+  failed: number;
 }
 
 /** Queues every due reminder and escalation, each batch in one transaction with its timers marked done. */
 export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
   const { db } = deps;
-  const run: TimerRun = { reminded: 0, escalated: 0 };
+  const run: TimerRun = { reminded: 0, escalated: 0, failed: 0 };
   for (let more = true; more; ) {
     more = db.transaction(() => {
       const reminders = dueReminders(db, now, BATCH);
@@ -62,9 +64,19 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
         clearReminder(db, r.id);
       }
       const due = dueCheckins(db, deps.vault, now, BATCH);
-      for (const c of due) escalate(deps, c, now);
-      run.escalated += due.length;
-      return reminders.length === BATCH || due.length === BATCH;
+      let failed = 0;
+      for (const c of due) {
+        // One check-in that cannot be escalated (a value that will not open) must not hold back the others.
+        try {
+          db.savepoint(() => escalate(deps, c, now));
+          run.escalated++;
+        } catch {
+          failed++;
+        }
+      }
+      run.failed += failed;
+      // A batch with a failure is not fetched again in this run: the same rows would come back.
+      return failed === 0 && (reminders.length === BATCH || due.length === BATCH);
     });
   }
   return run;
@@ -74,7 +86,7 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
 function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
   const { db, vault } = deps;
   const expected = clockTime(c.dueAt);
-  const details = c.details ?? '';
+  const details = c.details() ?? '';
   const buddies = buddiesOf(db, vault, c.memberId).filter((b) => b.status === 'accepted');
   let told: 'buddies' | 'moderators' | 'nobody' = 'nobody';
   if (buddies.length) {
@@ -106,8 +118,9 @@ export class CheckinTimers {
   tick(): void {
     runGuarded(this.deps.log, 'checkin-timers', () => {
       const run = runCheckinTimers(this.deps, this.deps.now());
+      // Counts only: never who, never what.
+      if (run.failed) this.deps.log.error(run, 'some check-in escalations failed; they are tried again at the next run');
       if (run.reminded || run.escalated) {
-        // Counts only: never who, never what.
         this.deps.log.info(run, 'check-in timers fired');
         this.deps.wake();
       }

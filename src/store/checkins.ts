@@ -16,12 +16,12 @@ export interface CheckinRow {
   remindAt: number | null;
 }
 
-/** A check-in whose deadline has passed, with its details opened. */
+/** A check-in whose deadline has passed; its details are opened on demand (inside the caller's savepoint). */
 export interface DueCheckin {
   id: number;
   memberId: number;
   dueAt: number;
-  details: string | null;
+  details(): string | null;
 }
 
 export type CheckinMessageKind = 'reminder' | 'escalation' | 'notice';
@@ -127,7 +127,7 @@ export function clearReminder(db: Db, id: number): void {
   db.stmt('UPDATE checkins SET remind_at = NULL WHERE id = ?').run(id);
 }
 
-/** Running check-ins whose deadline has passed, details opened. */
+/** Running check-ins whose deadline has passed. */
 export function dueCheckins(db: Db, vault: Vault, now: number, limit: number): DueCheckin[] {
   const rows = db
     .stmt("SELECT id, member_id, due_at, details_ct, key_version FROM checkins WHERE state = 'open' AND due_at <= ? ORDER BY due_at LIMIT ?")
@@ -136,7 +136,7 @@ export function dueCheckins(db: Db, vault: Vault, now: number, limit: number): D
     id: r.id,
     memberId: r.member_id,
     dueAt: r.due_at,
-    details: r.details_ct ? vault.open(r.details_ct, SLOT(r.id), r.key_version) : null,
+    details: () => (r.details_ct ? vault.open(r.details_ct, SLOT(r.id), r.key_version) : null),
   }));
 }
 

@@ -142,7 +142,7 @@ describe('CHECKIN', () => {
     expect(w.sms(ROSE, 'OK').reply).toBe(t.checkinOk());
     expect(count(w, 'checkins')).toBe(0);
     w.clock.now += 120 * MIN;
-    expect(timers(w)).toEqual({ reminded: 0, escalated: 0 });
+    expect(timers(w)).toEqual({ reminded: 0, escalated: 0, failed: 0 });
     expect(direct(w, BUDDY)).toHaveLength(before);
     w.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     expect(findNeedlesInFile(w.file, ['blue Honda', ...numberForms('+14155550123')])).toEqual([]);
@@ -240,6 +240,20 @@ describe('CHECKIN', () => {
     expect(w.sms('+12065550111', 'BUDDY 415-555-0177 Jo').reply).toBe(t.buddyAsked('0177'));
   });
 
+  it('a check-in that cannot be escalated does not hold back the others, and is tried again', async () => {
+    const w = await withBuddy();
+    w.sms(ROSE, 'CHECKIN 20 first');
+    w.sms('+12065550123', 'BUDDY 415-555-0179 Jo');
+    w.sms('+14155550179', 'ACCEPT');
+    w.sms('+12065550123', 'CHECKIN 25 second');
+    // Rose's details no longer open (a damaged value).
+    w.db.sqlite.prepare('UPDATE checkins SET details_ct = randomblob(60) WHERE id = (SELECT min(id) FROM checkins)').run();
+    w.clock.now += 25 * MIN;
+    expect(timers(w)).toEqual({ reminded: 0, escalated: 1, failed: 1 });
+    expect(direct(w, '+14155550179').filter((m) => m.text.includes('second'))).toHaveLength(1);
+    expect(timers(w)).toEqual({ reminded: 0, escalated: 0, failed: 1 });
+  });
+
   it('DELETE mid-check-in erases the check-in and the buddy links: nothing fires', async () => {
     const w = await withBuddy();
     w.sms(ROSE, 'CHECKIN 20 green jeep');
@@ -247,7 +261,7 @@ describe('CHECKIN', () => {
     expect(count(w, 'checkins')).toBe(0);
     expect(count(w, 'buddies')).toBe(0);
     w.clock.now += 20 * MIN;
-    expect(timers(w)).toEqual({ reminded: 0, escalated: 0 });
+    expect(timers(w)).toEqual({ reminded: 0, escalated: 0, failed: 0 });
     expect(direct(w, BUDDY).filter((m) => m.text.includes('green jeep'))).toEqual([]);
     // The invitation carried the name Rose gave: it goes too.
     expect(direct(w, BUDDY)).toEqual([]);

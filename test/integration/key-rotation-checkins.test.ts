@@ -33,8 +33,8 @@ describe('rotate-key and check-ins', () => {
     expect(buddiesOf(db, newVault, member.id).map((b) => ({ address: b.address, name: b.name }))).toEqual([{ address: '+14155550177', name: 'Rose' }]);
     expect(linksOfBuddy(db, newVault, buddyIndex(newVault, '+14155550177'))).toHaveLength(1);
     expect(linksOfBuddy(db, newVault, buddyIndex(oldVault, '+14155550177'))).toHaveLength(0);
-    expect(dueCheckins(db, newVault, now + 60_000, 10).map((c) => c.details)).toEqual(['blue Honda']);
-    expect(() => dueCheckins(db, oldVault, now + 60_000, 10)).toThrow();
+    expect(dueCheckins(db, newVault, now + 60_000, 10).map((c) => c.details())).toEqual(['blue Honda']);
+    expect(() => dueCheckins(db, oldVault, now + 60_000, 10).map((c) => c.details())).toThrow();
     db.close();
   });
 });
