@@ -71,7 +71,7 @@ function invite(store: Store, who: Asker, rules: CheckinRules, subscribeMode: Su
 /** BUDDY OFF: removes every buddy, or the one with that number; an accepted buddy is told. */
 function buddyOff(store: Store, who: Asker, number: string | undefined, now: number): Outcome {
   const { db, vault } = store;
-  if (!who.member) return say(who.t.buddiesRemoved(0));
+  if (!who.member) return say(number === undefined ? who.t.buddyNone() : who.t.buddiesRemoved(0));
   const target = number === undefined ? undefined : toE164(number);
   if (number !== undefined && !target) return say(who.t.buddyUsage());
   const removed = buddiesOf(db, vault, who.member.id).filter((b) => target === undefined || b.address === target);
@@ -83,7 +83,7 @@ function buddyOff(store: Store, who: Asker, number: string | undefined, now: num
       queued = true;
     }
   }
-  return { say: who.t.buddiesRemoved(removed.length), queued };
+  return { say: removed.length === 0 && number === undefined ? who.t.buddyNone() : who.t.buddiesRemoved(removed.length), queued };
 }
 
 /** Tells each member whose buddy this was, in the member's language. */

@@ -64,8 +64,8 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
 export function later(store: Store, who: Asker, line: CheckinLine, minutes: number, now: number): Outcome {
   const running = who.member ? openCheckin(store.db, who.member.id) : undefined;
   if (!running) {
-    const escalated = who.member ? escalatedCheckins(store.db, who.member.id) : [];
-    return say(escalated.length ? who.t.checkinMemberTold(toldOf(store, escalated[escalated.length - 1]!.id)) : who.t.checkinNone());
+    const last = who.member ? escalatedCheckins(store.db, who.member.id).at(-1) : undefined;
+    return say(last ? who.t.checkinMemberTold(toldOf(store, last.id)) : who.t.checkinNone());
   }
   const dueAt = running.dueAt + Math.round(minutes * 60_000);
   const { maxMinutes } = line.rules;
