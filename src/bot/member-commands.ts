@@ -110,10 +110,11 @@ export function areas(store: Store, who: Asker): Outcome {
 export function erase(store: Store, who: Asker): Outcome {
   const { db } = store;
   if (who.member) {
+    // Check-ins (issue 13): their messages are addressed to buddies, not to the member row, so they go first.
     eraseCheckinsOf(db, who.member.id);
     eraseBuddyMessagesOf(db, who.member.id);
+    deleteMember(db, who.member.id);
   }
-  if (who.member) deleteMember(db, who.member.id);
   forgetReporter(db, who.reporterKey);
   forgetSenderLimits(db, who.senderKey);
   forgetSenderReplies(db, who.senderKey);
