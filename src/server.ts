@@ -245,6 +245,9 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     wake: () => dispatcher.wake(),
     now,
     pollMs: opts.checkinPollMs,
+    onRun: (run) => {
+      for (const event of ['reminded', 'escalated', 'failed'] as const) if (run[event]) metrics.checkinTimers.inc({ event }, run[event]);
+    },
   });
   onClose(() => checkinTimers.stop());
 

@@ -31,6 +31,8 @@ export interface CheckinTimerDeps {
   now: () => number;
   /** How often due timers are looked for (1 s: well within the 30 s an escalation may take). */
   pollMs?: number;
+  /** Told what each run did (the server counts it in /metrics). */
+  onRun?: (run: TimerRun) => void;
 }
 
 /** What a run reads and writes: the store and who the fallback tells. */
@@ -118,6 +120,7 @@ export class CheckinTimers {
   tick(): void {
     runGuarded(this.deps.log, 'checkin-timers', () => {
       const run = runCheckinTimers(this.deps, this.deps.now());
+      this.deps.onRun?.(run);
       // Counts only: never who, never what.
       if (run.failed) this.deps.log.error(run, 'some check-in escalations failed; they are tried again at the next run');
       if (run.reminded || run.escalated) {

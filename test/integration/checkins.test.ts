@@ -98,4 +98,9 @@ describe('check-ins end to end, with the real timer', () => {
     // The timer job did log (counts only): the check is not vacuous.
     expect(logs).toContain('check-in timers fired');
   });
+
+  it('counts the escalations in /metrics', async () => {
+    const text = await (await fetch(`${h.url}/metrics`)).text();
+    expect(Number(/^headsup_checkin_timers_total\{event="escalated"\} (\d+)/m.exec(text)?.[1])).toBe(3);
+  });
 });
