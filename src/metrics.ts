@@ -41,6 +41,14 @@ export class Metrics implements DispatchObserver {
     registers: [this.registry],
   });
 
+  // Check-ins (issue 13)
+  readonly checkinTimers = new Counter({
+    name: 'headsup_checkin_timers_total',
+    help: 'Check-in timers fired, by event (reminded, escalated, failed: an escalation undone, tried again at the next run)',
+    labelNames: ['event'] as const,
+    registers: [this.registry],
+  });
+
   constructor(db: Db) {
     collectDefaultMetrics({ register: this.registry });
     const counts = this.inboundCounts;

@@ -48,6 +48,8 @@ export interface ServerOptions {
   http?: Partial<HttpLimits>;
   /** Cleanup of Twilio's copy (tests shorten the waits). */
   cleanup?: Partial<CleanupOptions>;
+  /** How often check-in timers are looked for (issue 13; 1 s by default). */
+  checkinPollMs?: number;
   now?: () => number;
 }
 

@@ -15,6 +15,7 @@ import type { Handled, Inbound, ReplyWay } from '../inbound/inbound';
 import { catalog } from './catalog';
 import { MODERATOR_COMMANDS } from './commands';
 import { DEFAULT_MAX_AREAS, type BotDeps } from './context';
+import { DEFAULT_CHECKIN_RULES } from './line-rules';
 import type { Asker } from './handler';
 import { parse } from './parser';
 import { applyOutcome, runCommand } from './run-command';
@@ -40,7 +41,17 @@ export class Bot {
       limits: new SenderLimits(db),
       moderators: deps.moderators,
       moderatorTrusted: deps.moderatorTrusted,
-      rules: { regions, subscribeMode, maxAreas: deps.maxAreas ?? DEFAULT_MAX_AREAS, retentionDays, limits, moderatorContacts, onQueued, onAlert },
+      rules: {
+        regions,
+        subscribeMode,
+        maxAreas: deps.maxAreas ?? DEFAULT_MAX_AREAS,
+        retentionDays,
+        limits,
+        moderatorContacts,
+        onQueued,
+        onAlert,
+        checkins: deps.checkins ?? DEFAULT_CHECKIN_RULES,
+      },
     };
   }
 

@@ -73,4 +73,44 @@ export const en: Catalog = {
   modStats: (s) =>
     `Members: ${s.membersByArea.length ? s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ') : 'none'}. Pending reports: ${s.pendingReports}. Pending members: ${s.pendingMembers}. Alerts sent: ${s.alertsSent}.`,
   admitted: (areas) => `Heads Up: you're in. You'll get bad date alerts for ${listAreas(areas)}. HELP for help, STOP to end.`,
+  // Check-ins (issue 13)
+  buddyInvite: (name) =>
+    `Heads Up: ${name} asked you to be their safety buddy. If they miss a check-in after a date, we'll text you what they shared so you can check on them. Reply ACCEPT or DECLINE. STOP: no more texts.`,
+  buddyAsked: (ending) => `Heads Up: we asked the number ending ${ending} to be your buddy. They're your buddy once they reply ACCEPT; we'll tell you.`,
+  buddyAlreadyAsked: (ending) => `Heads Up: the number ending ${ending} is already asked or your buddy. Text BUDDY to see your buddies.`,
+  buddyLimit: (max) => `Heads Up: you can have at most ${max} buddies. BUDDY OFF and their number removes one.`,
+  buddyUsage: () => 'Heads Up: text BUDDY, their number and the name they know you by, e.g. BUDDY 415-555-0100 Rose. BUDDY OFF removes your buddies.',
+  buddyOwnNumber: () => "Heads Up: that's your own number. Name someone you trust as your buddy.",
+  buddyUnreachable: () => "Heads Up: that number asked us to stop texting it, so it can't be your buddy.",
+  buddyList: (items) =>
+    `Heads Up: your buddies: ${items.map((i) => `number ending ${i.ending} (${i.status === 'accepted' ? 'accepted' : i.status === 'invited' ? 'waiting' : 'stopped'})`).join(', ')}. BUDDY OFF removes them.`,
+  buddyNone: () => 'Heads Up: you have no buddy. Text BUDDY, their number and the name they know you by, e.g. BUDDY 415-555-0100 Rose.',
+  buddiesRemoved: (count) => (count ? `Heads Up: removed ${count} ${count === 1 ? 'buddy' : 'buddies'}.` : 'Heads Up: no buddy of yours has that number.'),
+  buddyDropped: (name) => `Heads Up: ${name} removed you as their safety buddy. You'll get no more check-in messages about them.`,
+  buddyAccepted: (names) =>
+    `Heads Up: thank you. You're now the safety buddy of ${names.join(', ')}. We'll text you if they miss a check-in. DECLINE to stop being a buddy.`,
+  buddyAcceptedMember: (ending) => `Heads Up: the number ending ${ending} accepted: they're your buddy. CHECKIN and minutes starts a check-in.`,
+  buddyNoInvite: () => "Heads Up: no one has asked you to be their buddy. Text HELP for the commands.",
+  buddyDeclined: () => "Heads Up: OK, you're no one's safety buddy here now. You won't get check-in messages.",
+  buddyDeclinedMember: (ending) => `Heads Up: the number ending ${ending} declined, so it isn't your buddy.`,
+  buddyStoppedMember: (ending) => `Heads Up: the number ending ${ending} asked us to stop texting it, so it can't be your buddy now.`,
+  checkinStarted: (until, told, reminder) =>
+    `Heads Up: check-in until ${until}. Text OK when you're safe${reminder ? "; we'll remind you 10 min before" : ''}. If you don't, we tell ${told === 'buddies' ? 'your buddies' : "the line's moderators"}, with your details. LATER 30 adds time.`,
+  checkinNeedsBuddy: () => 'Heads Up: a check-in needs a buddy who accepted. Text BUDDY, their number and the name they know you by first, e.g. BUDDY 415-555-0100 Rose.',
+  checkinUsage: (min, max) => `Heads Up: text CHECKIN, minutes (${min} to ${max}), then details to share if you don't check in, e.g. CHECKIN 90 blue Honda 415-555-0100.`,
+  checkinDetailsTooLong: (max) => `Heads Up: keep the details under ${max} characters so they reach your buddies whole. Nothing was started.`,
+  checkinReminder: (until) => `Heads Up: your check-in ends at ${until}. Text OK when you're safe, or LATER 30 for more time.`,
+  checkinEscalation: (name, expected, details) =>
+    `Heads Up: ${name} hasn't checked in. They expected to be done by ${expected}. ${details ? `They shared: ${details}` : 'They shared no details.'} Please try to reach them.`,
+  checkinEscalationModerators: (expected, details) =>
+    `Heads Up: a member with no buddy missed a check-in due ${expected}. ${details ? `They shared: ${details}` : 'They shared no details.'}`,
+  checkinMemberTold: (told) =>
+    told === 'nobody'
+      ? "Heads Up: you didn't check in, and no buddy is left to tell. Text OK when you're safe."
+      : `Heads Up: you didn't check in, so we told ${told === 'buddies' ? 'your buddies' : "the line's moderators"}. Text OK when you're safe.`,
+  checkinOk: () => "Heads Up: glad you're safe. Check-in ended and your details erased.",
+  checkinOkLate: () => "Heads Up: glad you're safe. We've told them you checked in.",
+  checkinOkBuddy: (name) => (name ? `Heads Up: ${name} has checked in and is OK.` : 'Heads Up: the member who missed a check-in has now checked in.'),
+  checkinNone: () => 'Heads Up: you have no check-in running. CHECKIN and minutes starts one, e.g. CHECKIN 90.',
+  checkinExtended: (until) => `Heads Up: check-in extended to ${until}. Text OK when you're safe.`,
 };

@@ -75,4 +75,44 @@ export const es: Catalog = {
   modStats: (s) =>
     `Miembros: ${s.membersByArea.length ? s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ') : 'ninguno'}. Reportes pendientes: ${s.pendingReports}. Altas pendientes: ${s.pendingMembers}. Alertas enviadas: ${s.alertsSent}.`,
   admitted: (areas) => `Heads Up: ya estas dentro. Recibiras alertas de malos clientes en ${listAreas(areas)}. AYUDA para ayuda, ALTO para salir.`,
+  // Check-ins (issue 13)
+  buddyInvite: (name) =>
+    `Heads Up: ${name} te pidio ser su contacto de seguridad. Si no se reporta despues de una cita, te enviamos lo que compartio para que la busques. Responde ACEPTAR o RECHAZAR. ALTO: no mas mensajes.`,
+  buddyAsked: (ending) => `Heads Up: le pedimos al numero que termina en ${ending} ser tu contacto. Lo sera cuando responda ACEPTAR; te avisamos.`,
+  buddyAlreadyAsked: (ending) => `Heads Up: ya le pedimos al numero que termina en ${ending}, o ya es tu contacto. Escribe AMIGA para ver tus contactos.`,
+  buddyLimit: (max) => `Heads Up: puedes tener ${max} contactos como maximo. AMIGA OFF y su numero quita uno.`,
+  buddyUsage: () => 'Heads Up: escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa. AMIGA OFF quita tus contactos.',
+  buddyOwnNumber: () => 'Heads Up: ese es tu propio numero. Elige a alguien de confianza.',
+  buddyUnreachable: () => 'Heads Up: ese numero nos pidio no escribirle, asi que no puede ser tu contacto.',
+  buddyList: (items) =>
+    `Heads Up: tus contactos: ${items.map((i) => `numero que termina en ${i.ending} (${i.status === 'accepted' ? 'acepto' : i.status === 'invited' ? 'esperando' : 'detenido'})`).join(', ')}. AMIGA OFF los quita.`,
+  buddyNone: () => 'Heads Up: no tienes contacto. Escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa.',
+  buddiesRemoved: (count) => (count ? `Heads Up: quitamos ${count} ${count === 1 ? 'contacto' : 'contactos'}.` : 'Heads Up: ningun contacto tuyo tiene ese numero.'),
+  buddyDropped: (name) => `Heads Up: ${name} te quito como contacto de seguridad. No recibiras mas mensajes sobre esa persona.`,
+  buddyAccepted: (names) =>
+    `Heads Up: gracias. Ahora eres contacto de seguridad de ${names.join(', ')}. Te escribimos si no se reporta. RECHAZAR para dejar de serlo.`,
+  buddyAcceptedMember: (ending) => `Heads Up: el numero que termina en ${ending} acepto: es tu contacto. SEGURA y minutos empieza un reporte de seguridad.`,
+  buddyNoInvite: () => 'Heads Up: nadie te pidio ser su contacto. Escribe AYUDA para ver los comandos.',
+  buddyDeclined: () => 'Heads Up: listo, ya no eres contacto de nadie aqui. No recibiras mensajes de reportes.',
+  buddyDeclinedMember: (ending) => `Heads Up: el numero que termina en ${ending} rechazo, asi que no es tu contacto.`,
+  buddyStoppedMember: (ending) => `Heads Up: el numero que termina en ${ending} nos pidio no escribirle, asi que ya no puede ser tu contacto.`,
+  checkinStarted: (until, told, reminder) =>
+    `Heads Up: reporte hasta las ${until}. Escribe OK cuando estes a salvo${reminder ? '; te recordamos 10 min antes' : ''}. Si no, avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'} con tus detalles. LUEGO 30 da mas tiempo.`,
+  checkinNeedsBuddy: () => 'Heads Up: necesitas un contacto que haya aceptado. Primero escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa.',
+  checkinUsage: (min, max) => `Heads Up: escribe SEGURA, minutos (${min} a ${max}) y detalles para compartir si no te reportas, ej. SEGURA 90 Honda azul 415-555-0100.`,
+  checkinDetailsTooLong: (max) => `Heads Up: usa menos de ${max} caracteres en los detalles para que lleguen completos. No empezamos nada.`,
+  checkinReminder: (until) => `Heads Up: tu reporte termina a las ${until}. Escribe OK cuando estes a salvo, o LUEGO 30 para mas tiempo.`,
+  checkinEscalation: (name, expected, details) =>
+    `Heads Up: ${name} no se ha reportado. Pensaba terminar a las ${expected}. ${details ? `Compartio: ${details}` : 'No compartio detalles.'} Por favor trata de contactarla.`,
+  checkinEscalationModerators: (expected, details) =>
+    `Heads Up: una persona sin contacto no se reporto a las ${expected}. ${details ? `Compartio: ${details}` : 'No compartio detalles.'}`,
+  checkinMemberTold: (told) =>
+    told === 'nobody'
+      ? 'Heads Up: no te reportaste y no queda contacto a quien avisar. Escribe OK cuando estes a salvo.'
+      : `Heads Up: no te reportaste, asi que avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'}. Escribe OK cuando estes a salvo.`,
+  checkinOk: () => 'Heads Up: que bueno que estas a salvo. Reporte terminado y detalles borrados.',
+  checkinOkLate: () => 'Heads Up: que bueno que estas a salvo. Les avisamos que te reportaste.',
+  checkinOkBuddy: (name) => (name ? `Heads Up: ${name} ya se reporto y esta bien.` : 'Heads Up: la persona que no se reporto ya se reporto.'),
+  checkinNone: () => 'Heads Up: no tienes un reporte activo. SEGURA y minutos empieza uno, ej. SEGURA 90.',
+  checkinExtended: (until) => `Heads Up: reporte extendido hasta las ${until}. Escribe OK cuando estes a salvo.`,
 };

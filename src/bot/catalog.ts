@@ -86,6 +86,50 @@ export interface Catalog {
   modNeedsArea(): string;
   modStats(stats: Stats): string;
   admitted(areas: string[]): string;
+  // Check-ins (issue 13). `ending` is the last 4 digits of a buddy's number; times are "21:30".
+  /** To the buddy: who asked (by the name the member gave), what it means, how to answer. */
+  buddyInvite(name: string): string;
+  buddyAsked(ending: string): string;
+  buddyAlreadyAsked(ending: string): string;
+  buddyLimit(max: number): string;
+  /** BUDDY without a usable number or name. */
+  buddyUsage(): string;
+  buddyOwnNumber(): string;
+  /** The number sent STOP to the line: no one may invite it. */
+  buddyUnreachable(): string;
+  buddyList(items: Array<{ ending: string; status: 'invited' | 'accepted' | 'stopped' }>): string;
+  buddyNone(): string;
+  buddiesRemoved(count: number): string;
+  /** To an accepted buddy the member removed. */
+  buddyDropped(name: string): string;
+  /** To the buddy who sent ACCEPT. */
+  buddyAccepted(names: string[]): string;
+  buddyAcceptedMember(ending: string): string;
+  /** ACCEPT or DECLINE from someone nobody asked. */
+  buddyNoInvite(): string;
+  /** To the buddy who sent DECLINE. */
+  buddyDeclined(): string;
+  buddyDeclinedMember(ending: string): string;
+  buddyStoppedMember(ending: string): string;
+  /** CHECKIN started: until when, who is told if it is missed, whether a reminder comes. */
+  checkinStarted(until: string, told: 'buddies' | 'moderators', reminder: boolean): string;
+  checkinNeedsBuddy(): string;
+  checkinUsage(min: number, max: number): string;
+  checkinDetailsTooLong(max: number): string;
+  checkinReminder(until: string): string;
+  /** To each accepted buddy when a check-in is missed (may take three segments: it carries the details). */
+  checkinEscalation(name: string, expected: string, details: string): string;
+  /** To the moderators (CHECKIN_FALLBACK=moderators) when a member with no buddy misses a check-in. */
+  checkinEscalationModerators(expected: string, details: string): string;
+  /** To the member once the escalation is queued. */
+  checkinMemberTold(told: 'buddies' | 'moderators' | 'nobody'): string;
+  checkinOk(): string;
+  /** OK after the buddies were told. */
+  checkinOkLate(): string;
+  /** To buddies (or moderators) after a late OK; `name` is empty for moderators. */
+  checkinOkBuddy(name: string): string;
+  checkinNone(): string;
+  checkinExtended(until: string): string;
 }
 
 const CATALOGS: Record<Lang, Catalog> = { en, es };

@@ -1,4 +1,5 @@
 /** The commands the bot understands, as the parser produces them. */
+import type { Channel } from '../domain/channel';
 import type { Lang } from '../domain/lang';
 
 export type { Lang };
@@ -21,7 +22,16 @@ export type Command =
   | { kind: 'alert'; areas: string[]; text: string }
   | { kind: 'block'; ref: string }
   | { kind: 'show'; ref: string }
-  | { kind: 'stats' };
+  | { kind: 'stats' }
+  // Check-ins (issue 13)
+  | { kind: 'buddy'; action: 'add'; channel?: Channel; number: string; name: string }
+  | { kind: 'buddy'; action: 'off'; number?: string }
+  | { kind: 'buddy'; action: 'list' }
+  | { kind: 'accept' }
+  | { kind: 'decline' }
+  | { kind: 'checkin'; minutes: number; details: string }
+  | { kind: 'ok' }
+  | { kind: 'later'; minutes: number };
 
 export type CommandKind = Command['kind'];
 
@@ -34,7 +44,11 @@ export type ParseErrorCode =
   | 'missing_number'
   | 'missing_ref'
   | 'bad_ref'
-  | 'bad_lang';
+  | 'bad_lang'
+  // Check-ins (issue 13)
+  | 'bad_number'
+  | 'missing_name'
+  | 'missing_minutes';
 
 /**
  * The parser's result. `lang` is the language the message was written in,

@@ -1,6 +1,7 @@
 /** What the bot is configured with: the store, the line's rules and limits, and the hooks that wake the workers. */
 import type { Regions } from '../alerts/regions';
 import type { SubscribeMode } from '../config/env';
+import type { CheckinRules } from './line-rules';
 import type { Sender } from '../phone/identity';
 import type { Db } from '../store/db';
 import type { Vault } from '../store/vault';
@@ -54,4 +55,6 @@ export interface BotDeps {
   onQueued: () => void;
   /** Called after a commit that created an alert, to start planning its fan-out. */
   onAlert: (alertId: number) => void;
+  // Check-ins (issue 13): CHECKIN_* and buddy channels; the SPEC's defaults when unset.
+  checkins?: CheckinRules;
 }

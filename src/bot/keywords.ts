@@ -40,6 +40,14 @@ const EN: Table = {
   BLOCK: 'block',
   STATS: 'stats',
   SHOW: 'show',
+  // Check-ins (issue 13)
+  BUDDY: 'buddy',
+  ACCEPT: 'accept',
+  DECLINE: 'decline',
+  CHECKIN: 'checkin',
+  SAFE: 'checkin',
+  OK: 'ok',
+  LATER: 'later',
 };
 
 const ES: Table = {
@@ -55,10 +63,22 @@ const ES: Table = {
   VERIFICAR: 'check',
   BORRAR: 'delete',
   ESPANOL: 'lang',
+  // Check-ins (issue 13)
+  AMIGA: 'buddy',
+  AMIGO: 'buddy',
+  ACEPTAR: 'accept',
+  ACEPTO: 'accept',
+  RECHAZAR: 'decline',
+  SEGURA: 'checkin',
+  SEGURO: 'checkin',
+  LISTA: 'ok',
+  LISTO: 'ok',
+  LUEGO: 'later',
+  DESPUES: 'later',
 };
 
 /** Keywords that are used in both languages, so they do not change the reply language. */
-const NEUTRAL = new Set(['STOP', 'INFO', 'LANG', 'STATUS']);
+const NEUTRAL = new Set(['STOP', 'INFO', 'LANG', 'STATUS', /* Check-ins (issue 13) */ 'OK']);
 
 /** Finds a normalized keyword: its command and, unless it is shared, its language. */
 export function lookupKeyword(word: string): { kind: CommandKind; lang?: Lang } | undefined {

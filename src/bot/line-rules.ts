@@ -4,6 +4,7 @@
  */
 import type { Regions } from '../alerts/regions';
 import type { SubscribeMode } from '../config/env';
+import type { Channel } from '../domain/channel';
 import type { Sender } from '../phone/identity';
 import type { BotLimits } from './context';
 
@@ -20,4 +21,19 @@ export interface LineRules {
   onQueued: () => void;
   /** Called after a commit that created an alert, to start planning its fan-out. */
   onAlert: (alertId: number) => void;
+  // Check-ins (issue 13)
+  checkins: CheckinRules;
 }
+
+/** CHECKIN_* and where buddies can be reached. */
+export interface CheckinRules {
+  /** Who hears of a missed check-in when the member has no accepted buddy (CHECKIN_FALLBACK). */
+  fallback: 'moderators' | 'none';
+  minMinutes: number;
+  maxMinutes: number;
+  /** The channels a buddy can be reached on; the first is where a BUDDY that names none goes. */
+  buddyChannels: Channel[];
+}
+
+/** The SPEC's defaults: 10 to 720 minutes, a buddy required, buddies by SMS. */
+export const DEFAULT_CHECKIN_RULES: CheckinRules = { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] };

@@ -4,6 +4,8 @@ import type { SubscribeMode } from '../config/env';
 import type { Lang } from '../domain/lang';
 import { areaCodeOf } from '../phone/numbers';
 import { endConversation } from '../store/conversations';
+import { eraseCheckinsOf } from '../store/checkins';
+import { eraseBuddyMessagesOf } from '../store/buddies';
 import { forgetSenderReplies } from '../store/inbound-log';
 import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
@@ -22,7 +24,7 @@ export interface JoinRules {
 }
 
 /** The asker's member row, created if needed (pending under SUBSCRIBE_MODE=approval). */
-function memberOf(store: Store, who: Asker, subscribeMode: SubscribeMode, now: number): MemberRow {
+export function memberOf(store: Store, who: Asker, subscribeMode: SubscribeMode, now: number): MemberRow {
   if (who.member) return who.member;
   const status = subscribeMode === 'approval' ? 'pending' : 'active';
   // The sender was looked up when the message came in, and had no row.
@@ -99,13 +101,19 @@ export function areas(store: Store, who: Asker): Outcome {
  * DELETE: erases everything keyed to the sender: their member row (with its
  * subscriptions, join request and queued messages), the link to their
  * reports, their rate-limit counters, the replies stored for their retried
- * webhooks, their parked messages and their open conversation. A block
- * stays (it keys nothing else). The WAL is truncated after the commit, so
- * no copy stays there.
+ * webhooks, their parked messages and their open conversation, and their
+ * check-ins with every message that carried their details (their buddy
+ * links go with the member row). A block stays (it keys nothing else). The
+ * WAL is truncated after the commit, so no copy stays there.
  */
 export function erase(store: Store, who: Asker): Outcome {
   const { db } = store;
-  if (who.member) deleteMember(db, who.member.id);
+  if (who.member) {
+    // Check-ins (issue 13): their messages are addressed to buddies, not to the member row, so they go first.
+    eraseCheckinsOf(db, who.member.id);
+    eraseBuddyMessagesOf(db, who.member.id);
+    deleteMember(db, who.member.id);
+  }
   forgetReporter(db, who.reporterKey);
   store.limits.forget(who.senderKey);
   forgetSenderReplies(db, who.senderKey);

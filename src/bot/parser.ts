@@ -5,6 +5,7 @@
  */
 import type { Command, CommandKind, Lang, ParseErrorCode, Parsed } from './commands';
 import { langFromWord, lookupKeyword } from './keywords';
+import { checkinCommandOf, isCheckinKind } from './checkin-parser';
 import { isStopRequest } from './stop-phrases';
 
 /** Longest text the parser looks at; providers cap bodies well below this. */
@@ -94,6 +95,8 @@ function wordOf(t: Token): string {
 
 /** The command a keyword and its arguments make, or why they make none. */
 function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token[]): Command | ParseErrorCode {
+  // Check-ins (issue 13)
+  if (isCheckinKind(kind)) return checkinCommandOf(kind, text, rest);
   switch (kind) {
     case 'join':
       return { kind, areas: areaTokens(rest) };

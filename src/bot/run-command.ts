@@ -12,6 +12,9 @@ import { areas, erase, join, leave, setLang, stop } from './member-commands';
 import { runModeratorCommand } from './moderator-commands';
 import { notifyModerators } from './notify';
 import { check, report } from './report-commands';
+// Check-ins (issue 13)
+import { accept, buddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-commands';
+import { checkin, later, ok, type CheckinLine } from './checkin-commands';
 
 /** "Text HELP", at most once per sender per window, so that auto-replies cannot loop. */
 function hint(store: Store, rules: LineRules, who: Asker, now: number): Outcome {
@@ -32,9 +35,20 @@ function parseError(store: Store, rules: LineRules, who: Asker, parsed: Extract<
       return say(who.t.modNeedsRef());
     case 'bad_lang':
       return say(who.t.badLang());
+    // Check-ins (issue 13)
+    case 'bad_number':
+    case 'missing_name':
+      return say(who.t.buddyUsage());
+    case 'missing_minutes':
+      return say(who.t.checkinUsage(Math.round(rules.checkins.minMinutes * 100) / 100, rules.checkins.maxMinutes));
     default:
       return hint(store, rules, who, now);
   }
+}
+
+/** What the check-in handlers take of the line's rules (issue 13). */
+function checkinLine(rules: LineRules): CheckinLine {
+  return { rules: rules.checkins, moderatorContacts: rules.moderatorContacts, subscribeMode: rules.subscribeMode };
 }
 
 /** Runs the handler of a parsed message for someone who may (`moderator`) or may not use moderator commands. */
@@ -51,23 +65,45 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
   }
   switch (command.kind) {
     case 'join':
+      // Check-ins (issue 13): a buddy who sent STOP and comes back may be asked again.
+      buddyBack(store, who);
       return join(store, who, rules, command.areas, now);
     case 'leave':
       return leave(store, who, rules.regions, command.areas);
-    case 'stop':
-      return stop(store, who);
+    case 'stop': {
+      // A buddy's STOP also ends every buddy link to them (issue 13).
+      const stopped = stop(store, who);
+      return buddyStop(store, who, now) ? { ...stopped, queued: true } : stopped;
+    }
     case 'help':
       return say(who.t.help());
     case 'areas':
       return areas(store, who);
-    case 'delete':
-      return erase(store, who);
+    case 'delete': {
+      // A buddy's DELETE erases every buddy link to them too (issue 13).
+      const told = forgetAsBuddy(store, who, now);
+      const erased = erase(store, who);
+      return told ? { ...erased, queued: true } : erased;
+    }
     case 'lang':
       return setLang(store, who, rules.subscribeMode, command.lang, now);
     case 'report':
       return report(store, who, { limit: rules.limits.reports, maxAreas: rules.maxAreas }, command.areas, command.text, now);
     case 'check':
       return check(store, who, { limit: rules.limits.checks, retentionDays: rules.retentionDays }, command.query, now);
+    // Check-ins (issue 13)
+    case 'buddy':
+      return buddy(store, who, rules.checkins, rules.subscribeMode, command, now);
+    case 'accept':
+      return accept(store, who, now);
+    case 'decline':
+      return decline(store, who, now);
+    case 'checkin':
+      return checkin(store, who, checkinLine(rules), command.minutes, command.details, now);
+    case 'later':
+      return later(store, who, checkinLine(rules), command.minutes, now);
+    case 'ok':
+      return ok(store, who, checkinLine(rules), now);
     default:
       return hint(store, rules, who, now);
   }

@@ -43,6 +43,15 @@ export interface Config {
   /** Most areas one member may hold (MAX_AREAS). */
   maxAreas: number;
   logLevel: string;
+  // Check-ins (issue 13)
+  checkin: CheckinConfig;
+}
+
+/** CHECKIN_*: who hears of a missed check-in without a buddy, and the bounds of a check-in in minutes. */
+export interface CheckinConfig {
+  fallback: 'moderators' | 'none';
+  minMinutes: number;
+  maxMinutes: number;
 }
 
 /** Values that must never be logged or stored in the database. */
@@ -160,6 +169,10 @@ export const ENV_SCHEMA = z.object({
   SEND_RATE: optional(number(0.01, 100000)).default(10),
   RETENTION_DAYS: optional(wholeNumber(1, 3650)).default(90),
   MAX_AREAS: optional(wholeNumber(1, 1000)).default(10),
+  // Check-ins (issue 13). Below 1 minute only with NODE_ENV=test (checked in readConfig).
+  CHECKIN_FALLBACK: optional(oneOf(['moderators', 'none'] as const)).default('none'),
+  CHECKIN_MIN_MINUTES: optional(number(0.01, 10080)).default(10),
+  CHECKIN_MAX_MINUTES: optional(wholeNumber(1, 10080)).default(720),
 });
 
 /** The secrets, kept apart: only whether they are set is checked here (the master key is decoded in master-key.ts). */
@@ -193,6 +206,9 @@ export function readConfig(env: Env): { config: Config; secrets: Secrets } {
       'production needs a provider: Twilio (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER) or Signal (SIGNAL_API_URL, SIGNAL_NUMBER); the console channel prints messages and is for development only',
     );
   }
+  // Check-ins (issue 13): a check-in shorter than a minute is for end-to-end tests only.
+  if (e.CHECKIN_MIN_MINUTES < 1 && e.NODE_ENV !== 'test') throw new ConfigError('CHECKIN_MIN_MINUTES', 'expected a number from 1 to 10080 (below 1 only with NODE_ENV=test)');
+  if (e.CHECKIN_MIN_MINUTES > e.CHECKIN_MAX_MINUTES) throw new ConfigError('CHECKIN_MIN_MINUTES', 'expected at most CHECKIN_MAX_MINUTES');
   const host = e.HOST;
   const config: Config = {
     nodeEnv: e.NODE_ENV,
@@ -208,6 +224,7 @@ export function readConfig(env: Env): { config: Config; secrets: Secrets } {
     retentionDays: e.RETENTION_DAYS,
     maxAreas: e.MAX_AREAS,
     logLevel: e.LOG_LEVEL,
+    checkin: { fallback: e.CHECKIN_FALLBACK, minMinutes: e.CHECKIN_MIN_MINUTES, maxMinutes: e.CHECKIN_MAX_MINUTES },
   };
   return {
     config,

@@ -7,6 +7,7 @@
  * erased anything the WAL is truncated: no erased row survives there.
  */
 import { expireConversations } from '../store/conversations';
+import { ageCheckins } from '../store/checkins';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
@@ -31,6 +32,8 @@ export function runRetention(db: Db, retentionDays: number, now: number): Record
     // Notices quoting a report that were in flight when it was decided.
     notices: sweepDecidedNotices(db),
     conversations: expireConversations(db, now),
+    // Check-ins (issue 13): details a day after an escalation, the row after a week.
+    checkins: ageCheckins(db, now),
   }));
   if (Object.values(erased).some((n) => n > 0)) db.eraseSoon();
   return erased;

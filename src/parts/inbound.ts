@@ -10,8 +10,11 @@ import { Regions } from '../alerts/regions';
 import { Bot } from '../bot/bot';
 import { DEFAULT_LIMITS } from '../bot/context';
 import { SignalReceiver } from '../channels/signal/signal-receiver';
+import type { ChannelSender } from '../channels/types';
+import type { Config } from '../config/env';
 import { InboundPath } from '../inbound/inbound-path';
 import { receiveSignal } from '../inbound/receive-signal';
+import type { Channel } from '../phone/identity';
 import type { ServerOptions } from '../server';
 
 declare module 'fastify' {
@@ -19,6 +22,16 @@ declare module 'fastify' {
     bot: Bot;
     inbound: InboundPath;
   }
+}
+
+/**
+ * Where buddies can be reached (issue 13), the default first: SMS through
+ * Twilio; Signal when it is the only real provider (the console channel
+ * only prints); SMS otherwise.
+ */
+function buddyChannels(config: Config, senders: Map<Channel, ChannelSender>): Channel[] {
+  const first: Channel = !config.twilio && config.signal ? 'signal' : 'sms';
+  return [first, ...[...senders.keys()].filter((c) => c !== first)].filter((c) => senders.has(c));
 }
 
 async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void> {
@@ -39,6 +52,7 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
     now,
     onQueued: () => dispatcher.wake(),
     onAlert: (id) => planner.plan(id),
+    checkins: { ...config.checkin, buddyChannels: buddyChannels(config, app.senders) },
   });
   const path = new InboundPath({ message: bot.message, log, metrics, now, retry: opts.retry });
   const toInbound = receiveSignal(path, log);

@@ -1,19 +1,37 @@
 /**
- * Timed jobs: the WAL checkpoint every second (so no webhook pays for one)
- * and retention every hour. They run while the server listens and stop
- * first when it closes.
+ * Timed jobs: the WAL checkpoint every second (so no webhook pays for one),
+ * check-in timers every second (due reminders and escalations become urgent
+ * outbox rows, issue 13) and retention every hour. They run while the
+ * server listens and stop first when it closes.
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { CheckinTimers } from '../jobs/checkin-timers';
 import { runRetention, scheduleRetention } from '../jobs/retention';
 import type { ServerOptions } from '../server';
 
 async function jobs(app: FastifyInstance, opts: ServerOptions): Promise<void> {
   const { config, log } = opts;
   const now = opts.now ?? Date.now;
-  const { db } = app;
-  const stops: Array<() => void> = [];
+  const { db, metrics } = app;
+  const stops: Array<() => unknown> = [];
+  // Check-in timers are rows: this job turns due ones into urgent outbox rows (issue 13).
+  const checkinTimers = new CheckinTimers({
+    db,
+    vault: app.vault,
+    log,
+    fallback: config.checkin.fallback,
+    moderatorContacts: app.moderatorContacts,
+    wake: () => app.dispatcher.wake(),
+    now,
+    pollMs: opts.checkinPollMs,
+    onRun: (run) => {
+      for (const event of ['reminded', 'escalated', 'failed'] as const) if (run[event]) metrics.checkinTimers.inc({ event }, run[event]);
+    },
+  });
   app.addHook('onListen', async () => {
+    checkinTimers.start();
+    stops.push(() => checkinTimers.stop());
     stops.push(db.checkpointEvery(1_000));
     stops.push(
       scheduleRetention(log, () => {
@@ -23,8 +41,8 @@ async function jobs(app: FastifyInstance, opts: ServerOptions): Promise<void> {
     );
   });
   app.addHook('onClose', async () => {
-    for (const stop of stops) stop();
+    for (const stop of stops) await stop();
   });
 }
 
-export default fp(jobs, { name: 'jobs', dependencies: ['storage'] });
+export default fp(jobs, { name: 'jobs', dependencies: ['delivery'] });

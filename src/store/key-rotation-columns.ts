@@ -17,6 +17,10 @@ export const SEALED_COLUMNS = [
   { table: 'moderator_identities', column: 'identity', rotation: 're-sealed with the moderator' },
   { table: 'conversations', column: 'state', rotation: 'erased: an open question lives an hour at most, and is asked again' },
   { table: 'provider_tasks', column: 'sid', rotation: 're-sealed' },
+  // Check-ins (issue 13)
+  { table: 'buddies', column: 'address', rotation: 're-sealed (the blind index is recomputed from it)' },
+  { table: 'buddies', column: 'name', rotation: 're-sealed with the address' },
+  { table: 'checkins', column: 'details', rotation: 're-sealed' },
 ] as const;
 
 /** Every blind-index column (`*_bidx`), its purpose, and what rotation does with it. */
@@ -33,4 +37,6 @@ export const INDEX_COLUMNS = [
   { table: 'inbound_messages', column: 'provider_bidx', purpose: 'inbound', rotation: 'erased: the provider id is not stored' },
   { table: 'moderator_identities', column: 'moderator_bidx', purpose: 'moderator', rotation: "recomputed from the row's sealed moderator UUID" },
   { table: 'conversations', column: 'sender_bidx', purpose: 'member', rotation: 'erased with the conversation' },
+  // Check-ins (issue 13)
+  { table: 'buddies', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },
 ] as const;

@@ -21,7 +21,7 @@ import { keyCheckValue, keyOpens, readKeyState, writeKeyState } from './key-stat
 import { SEALED_COLUMNS } from './key-rotation-columns';
 import type { Slot, Vault } from './vault';
 
-const STEPS = ['members', 'reports', 'alerts', 'outbox', 'inbound_retry', 'provider_tasks', 'moderator_identities', 'references'] as const;
+const STEPS = ['members', 'reports', 'alerts', 'outbox', 'inbound_retry', 'provider_tasks', 'moderator_identities', 'buddies', 'checkins', 'references'] as const;
 export type RotationStep = (typeof STEPS)[number];
 
 /** Where a run is, for a progress line. */
@@ -178,6 +178,11 @@ export class KeyRotation {
         return this.reseal('provider_tasks', 'sid', cursor);
       case 'moderator_identities':
         return this.moderatorIdentities(cursor);
+      // Check-ins (issue 13)
+      case 'buddies':
+        return this.buddies(cursor);
+      case 'checkins':
+        return this.reseal('checkins', 'details', cursor);
       default:
         return null;
     }
@@ -286,6 +291,24 @@ export class KeyRotation {
       const identity = this.open(r.identity_ct, slot('identity'), r.key_version);
       const nv = this.newVault;
       update.run(nv.index('moderator', uuid), nv.seal(uuid, slot('moderator')), nv.seal(identity, slot('identity')), nv.keyVersion, r.id);
+    }
+    this.tally(table, rows.length);
+    return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;
+  }
+
+  /** Buddies (issue 13): the number and the name re-sealed, the index recomputed from the sealed number. */
+  private buddies(cursor: number): number | null {
+    const table = 'buddies';
+    const rows = this.db
+      .stmt(`SELECT id, address_ct, name_ct, key_version FROM ${table} WHERE id > ? ORDER BY id LIMIT ?`)
+      .all(cursor, this.batch) as Array<{ id: number; address_ct: Buffer; name_ct: Buffer; key_version: number }>;
+    const update = this.db.stmt(`UPDATE ${table} SET buddy_bidx = ?, address_ct = ?, name_ct = ?, key_version = ? WHERE id = ?`);
+    for (const r of rows) {
+      const slot = (column: string) => ({ table, column, row: r.id });
+      const address = this.open(r.address_ct, slot('address'), r.key_version);
+      const name = this.open(r.name_ct, slot('name'), r.key_version);
+      const nv = this.newVault;
+      update.run(nv.index('buddy', address), nv.seal(address, slot('address')), nv.seal(name, slot('name')), nv.keyVersion, r.id);
     }
     this.tally(table, rows.length);
     return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;

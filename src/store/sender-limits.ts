@@ -22,7 +22,7 @@ export interface Limit {
 }
 
 /** What is limited. */
-export type LimitKind = 'message' | 'report' | 'check' | 'hint';
+export type LimitKind = 'message' | 'report' | 'check' | 'hint' | 'buddy_invite';
 
 /** Kinds counted in memory. */
 const IN_MEMORY: ReadonlySet<LimitKind> = new Set(['message']);

@@ -17,7 +17,7 @@ export interface Slot {
 }
 
 /** What a blind index is for: values of different purposes never match. */
-export type IndexPurpose = 'member' | 'reporter' | 'screen' | 'inbound' | 'sender' | 'link' | 'keycheck' | 'moderator';
+export type IndexPurpose = 'member' | 'reporter' | 'screen' | 'inbound' | 'sender' | 'link' | 'keycheck' | 'moderator' | 'buddy';
 
 const KDF_CONTEXT = 'headsup1';
 const SUBKEY_ENC = 1;

@@ -38,8 +38,23 @@ describe('readConfig', () => {
       retentionDays: 90,
       maxAreas: 10,
       logLevel: 'info',
+      checkin: { fallback: 'none', minMinutes: 10, maxMinutes: 720 },
     });
     expect(secrets).toEqual({ masterKeyBase64: undefined, twilioAuthToken: undefined, metricsToken: undefined });
+  });
+
+  // Check-ins (issue 13)
+  it('reads CHECKIN_FALLBACK and the bounds of a check-in, a bound under a minute only for tests', () => {
+    expect(readConfig({ CHECKIN_FALLBACK: 'Moderators', CHECKIN_MIN_MINUTES: '5', CHECKIN_MAX_MINUTES: '240' }).config.checkin).toEqual({
+      fallback: 'moderators',
+      minMinutes: 5,
+      maxMinutes: 240,
+    });
+    expect(readConfig({ NODE_ENV: 'test', CHECKIN_MIN_MINUTES: '0.05' }).config.checkin.minMinutes).toBe(0.05);
+    expect(() => readConfig({ CHECKIN_MIN_MINUTES: '0.05' })).toThrow(/^CHECKIN_MIN_MINUTES: .*NODE_ENV=test/);
+    expect(() => readConfig({ CHECKIN_MIN_MINUTES: '30', CHECKIN_MAX_MINUTES: '20' })).toThrow(/^CHECKIN_MIN_MINUTES: expected at most CHECKIN_MAX_MINUTES/);
+    expect(() => readConfig({ CHECKIN_FALLBACK: 'everyone' })).toThrow(/^CHECKIN_FALLBACK: expected one of moderators, none/);
+    expect(() => readConfig({ CHECKIN_MAX_MINUTES: '12.5' })).toThrow(/^CHECKIN_MAX_MINUTES: /);
   });
 
   it('treats blank values as unset', () => {

@@ -1,0 +1,146 @@
+/**
+ * Safety buddies, with consent (issue 13): BUDDY number name asks someone;
+ * they become a buddy only by answering ACCEPT, and DECLINE or STOP ends it
+ * at any time. A buddy learns the name the member gave, never their number.
+ */
+import type { Channel } from '../domain/channel';
+import { toE164 } from '../phone/numbers';
+import {
+  buddiesOf,
+  buddyIndex,
+  buddyStopped,
+  forgetBuddy,
+  inviteBuddy,
+  liftBuddyStop,
+  linkBuddyMessage,
+  linksOfBuddy,
+  removeBuddy,
+  setBuddyStatus,
+  type Buddy,
+} from '../store/buddies';
+import { memberLang } from '../store/members';
+import { enqueueMessage, enqueueReply } from '../store/outbox';
+import { catalog } from './catalog';
+import { ending } from './clock-time';
+import type { Command } from './commands';
+import { say, type Asker, type Outcome, type Store } from './handler';
+import type { CheckinRules } from './line-rules';
+import { memberOf } from './member-commands';
+import type { SubscribeMode } from '../config/env';
+
+/** Most buddies one member may have. */
+export const MAX_BUDDIES = 3;
+/** Invitations one sender may send a day: BUDDY must not become a way to text strangers. */
+export const INVITES_PER_DAY = 6;
+
+type BuddyCommand = Extract<Command, { kind: 'buddy' }>;
+
+/** BUDDY number name, BUDDY OFF [number], BUDDY (the list). */
+export function buddy(store: Store, who: Asker, rules: CheckinRules, subscribeMode: SubscribeMode, command: BuddyCommand, now: number): Outcome {
+  switch (command.action) {
+    case 'list': {
+      const mine = who.member ? buddiesOf(store.db, store.vault, who.member.id) : [];
+      return say(mine.length ? who.t.buddyList(mine.map((b) => ({ ending: ending(b.address), status: b.status }))) : who.t.buddyNone());
+    }
+    case 'off':
+      return buddyOff(store, who, command.number, now);
+    case 'add':
+      return invite(store, who, rules, subscribeMode, command.number, command.name, command.channel, now);
+  }
+}
+
+function invite(store: Store, who: Asker, rules: CheckinRules, subscribeMode: SubscribeMode, number: string, name: string, asked: Channel | undefined, now: number): Outcome {
+  const { db, vault } = store;
+  const address = toE164(number);
+  const channel = asked ?? rules.buddyChannels[0];
+  if (!address || !channel || !rules.buddyChannels.includes(channel)) return say(who.t.buddyUsage());
+  if (who.sender.phone === address) return say(who.t.buddyOwnNumber());
+  if (buddyStopped(db, buddyIndex(vault, address))) return say(who.t.buddyUnreachable());
+  const mine = who.member ? buddiesOf(db, vault, who.member.id) : [];
+  if (mine.some((b) => b.address === address)) return say(who.t.buddyAlreadyAsked(ending(address)));
+  if (mine.filter((b) => b.status !== 'stopped').length >= MAX_BUDDIES) return say(who.t.buddyLimit(MAX_BUDDIES));
+  if (!store.limits.take(who.senderKey, 'buddy_invite', { max: INVITES_PER_DAY, windowMs: 86_400_000 }, now)) return say(who.t.buddyLimit(MAX_BUDDIES));
+  const member = memberOf(store, who, subscribeMode, now);
+  inviteBuddy(db, vault, member.id, { channel, address }, name, who.lang, now);
+  // The buddy is asked in the member's language; their own answer sets theirs.
+  linkBuddyMessage(db, enqueueReply(db, vault, { channel, address }, catalog(who.lang).buddyInvite(name), now), member.id);
+  return { say: who.t.buddyAsked(ending(address)), queued: true };
+}
+
+/** BUDDY OFF: removes every buddy, or the one with that number; an accepted buddy is told. */
+function buddyOff(store: Store, who: Asker, number: string | undefined, now: number): Outcome {
+  const { db, vault } = store;
+  if (!who.member) return say(number === undefined ? who.t.buddyNone() : who.t.buddiesRemoved(0));
+  const target = number === undefined ? undefined : toE164(number);
+  if (number !== undefined && !target) return say(who.t.buddyUsage());
+  const removed = buddiesOf(db, vault, who.member.id).filter((b) => target === undefined || b.address === target);
+  let queued = false;
+  for (const b of removed) {
+    removeBuddy(db, b.id);
+    if (b.status === 'accepted') {
+      linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).buddyDropped(b.name), now), b.memberId);
+      queued = true;
+    }
+  }
+  return { say: removed.length === 0 && number === undefined ? who.t.buddyNone() : who.t.buddiesRemoved(removed.length), queued };
+}
+
+/** Tells each member whose buddy this was, in the member's language. */
+function tellMembers(store: Store, links: Buddy[], text: (t: ReturnType<typeof catalog>, b: Buddy) => string, now: number): void {
+  for (const b of links) enqueueMessage(store.db, store.vault, b.memberId, text(catalog(memberLang(store.db, b.memberId)), b), now);
+}
+
+/** The sender's links as a buddy (by the number they write from; a Signal sender who hides it has none). */
+function myLinks(store: Store, who: Asker): Buddy[] {
+  const phone = who.sender.phone;
+  return phone ? linksOfBuddy(store.db, store.vault, buddyIndex(store.vault, phone)) : [];
+}
+
+/** ACCEPT: every invitation to the sender becomes a buddy link; each member is told. */
+export function accept(store: Store, who: Asker, now: number): Outcome {
+  const links = myLinks(store, who);
+  const invited = links.filter((b) => b.status === 'invited');
+  if (invited.length === 0) {
+    const accepted = links.filter((b) => b.status === 'accepted');
+    return say(accepted.length ? who.t.buddyAccepted(accepted.map((b) => b.name)) : who.t.buddyNoInvite());
+  }
+  // They answered from this channel, in this language: escalations reach them the same way.
+  for (const b of invited) setBuddyStatus(store.db, b.id, 'accepted', { channel: who.sender.channel, lang: who.lang });
+  tellMembers(store, invited, (t, b) => t.buddyAcceptedMember(ending(b.address)), now);
+  const names = links.filter((b) => b.status !== 'stopped').map((b) => b.name);
+  return { say: who.t.buddyAccepted(names), queued: true };
+}
+
+/** DECLINE: the sender is nobody's buddy any more (invited or accepted); each member is told. */
+export function decline(store: Store, who: Asker, now: number): Outcome {
+  const links = myLinks(store, who).filter((b) => b.status !== 'stopped');
+  if (links.length === 0) return say(who.t.buddyNoInvite());
+  for (const b of links) removeBuddy(store.db, b.id);
+  tellMembers(store, links, (t, b) => t.buddyDeclinedMember(ending(b.address)), now);
+  return { say: who.t.buddyDeclined(), queued: true };
+}
+
+/**
+ * STOP from a buddy: no buddy message goes to them again, and no one may
+ * invite them (the row stays, stopped, until its member removes it or they
+ * erase themselves). Returns whether members were told.
+ */
+export function buddyStop(store: Store, who: Asker, now: number): boolean {
+  const links = myLinks(store, who).filter((b) => b.status !== 'stopped');
+  for (const b of links) setBuddyStatus(store.db, b.id, 'stopped');
+  tellMembers(store, links, (t, b) => t.buddyStoppedMember(ending(b.address)), now);
+  return links.length > 0;
+}
+
+/** DELETE from a buddy: every row naming them is erased; members of live links are told. Returns whether any were. */
+export function forgetAsBuddy(store: Store, who: Asker, now: number): boolean {
+  const links = myLinks(store, who).filter((b) => b.status !== 'stopped');
+  if (who.sender.phone) forgetBuddy(store.db, buddyIndex(store.vault, who.sender.phone));
+  tellMembers(store, links, (t, b) => t.buddyDeclinedMember(ending(b.address)), now);
+  return links.length > 0;
+}
+
+/** JOIN or START from someone who had sent STOP as a buddy: members may ask them again. */
+export function buddyBack(store: Store, who: Asker): void {
+  if (who.sender.phone) liftBuddyStop(store.db, buddyIndex(store.vault, who.sender.phone));
+}

@@ -1,0 +1,117 @@
+/**
+ * Check-ins (issue 13): CHECKIN minutes [details] starts a timer row with
+ * the details sealed; OK ends it (and erases them); LATER minutes moves the
+ * deadline. The timer job (jobs/checkin-timers.ts) sends the reminder and
+ * the escalation; an OK after the escalation tells whoever was told.
+ */
+import type { SubscribeMode } from '../config/env';
+import { buddiesOf, linkBuddyMessage } from '../store/buddies';
+import { escalatedCheckins, eraseCheckin, escalationWentOut, extendCheckin, openCheckin, startCheckin } from '../store/checkins';
+import { enqueueMessage, enqueueReply } from '../store/outbox';
+import { ensureMember } from '../store/members';
+import type { Sender } from '../phone/identity';
+import { catalog } from './catalog';
+import { clockTime } from './clock-time';
+import { say, type Asker, type Outcome, type Store } from './handler';
+import type { CheckinRules } from './line-rules';
+import { memberOf } from './member-commands';
+
+/** Most characters of details: an escalation must carry them whole (three segments at most). */
+export const MAX_DETAILS = 200;
+/** The reminder comes this long before the deadline (only for a check-in longer than that). */
+export const REMINDER_LEAD_MS = 10 * 60_000;
+
+/** When the reminder of a deadline is due, or null when the check-in is too short for one. */
+export function reminderAt(dueAt: number, now: number): number | null {
+  const at = dueAt - REMINDER_LEAD_MS;
+  return at > now ? at : null;
+}
+
+/** "10", "0.05": bounds as members read them. */
+function minutesText(m: number): number {
+  return Math.round(m * 100) / 100;
+}
+
+/** What the check-in handlers apply: CHECKIN_*, the moderators the fallback tells, and the subscribe mode (for a new member row). */
+export interface CheckinLine {
+  rules: CheckinRules;
+  moderatorContacts: readonly Sender[];
+  subscribeMode: SubscribeMode;
+}
+
+/** Who is told of a missed check-in, said before the timer starts. */
+function whoWouldBeTold(store: Store, line: CheckinLine, memberId: number | undefined): 'buddies' | 'moderators' | null {
+  const accepted = memberId === undefined ? [] : buddiesOf(store.db, store.vault, memberId).filter((b) => b.status === 'accepted');
+  if (accepted.length) return 'buddies';
+  return line.rules.fallback === 'moderators' && line.moderatorContacts.length > 0 ? 'moderators' : null;
+}
+
+/** CHECKIN minutes [details]. */
+export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: number, details: string, now: number): Outcome {
+  const { minMinutes, maxMinutes } = line.rules;
+  if (!(minutes >= minMinutes && minutes <= maxMinutes)) return say(who.t.checkinUsage(minutesText(minMinutes), maxMinutes));
+  if (Array.from(details).length > MAX_DETAILS) return say(who.t.checkinDetailsTooLong(MAX_DETAILS));
+  const told = whoWouldBeTold(store, line, who.member?.id);
+  if (!told) return say(who.t.checkinNeedsBuddy());
+  const member = memberOf(store, who, line.subscribeMode, now);
+  const dueAt = now + Math.round(minutes * 60_000);
+  const remindAt = reminderAt(dueAt, now);
+  startCheckin(store.db, store.vault, member.id, dueAt, remindAt, details === '' ? null : details, now);
+  return say(who.t.checkinStarted(clockTime(dueAt), told, remindAt !== null));
+}
+
+/** LATER minutes: moves a running check-in's deadline on by that much. */
+export function later(store: Store, who: Asker, line: CheckinLine, minutes: number, now: number): Outcome {
+  const running = who.member ? openCheckin(store.db, who.member.id) : undefined;
+  if (!running) {
+    const last = who.member ? escalatedCheckins(store.db, who.member.id).at(-1) : undefined;
+    return say(last ? who.t.checkinMemberTold(toldOf(store, last.id)) : who.t.checkinNone());
+  }
+  const dueAt = running.dueAt + Math.round(minutes * 60_000);
+  const { maxMinutes } = line.rules;
+  if (!(minutes > 0) || dueAt - now > maxMinutes * 60_000) return say(who.t.checkinUsage(minutesText(line.rules.minMinutes), maxMinutes));
+  extendCheckin(store.db, running.id, dueAt, reminderAt(dueAt, now));
+  return say(who.t.checkinExtended(clockTime(dueAt)));
+}
+
+/** Who an escalated check-in told, by where its escalations went. */
+function toldOf(store: Store, checkinId: number): 'buddies' | 'moderators' | 'nobody' {
+  const out = escalationWentOut(store.db, checkinId, true);
+  return out.buddies ? 'buddies' : out.moderators ? 'moderators' : 'nobody';
+}
+
+/**
+ * OK: ends the running check-in and any escalated one, erasing their
+ * details and the messages that carried them. If an escalation already
+ * went out, whoever it told hears that the member checked in.
+ */
+export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Outcome {
+  const { db, vault } = store;
+  const member = who.member;
+  if (!member) return say(who.t.checkinNone());
+  const running = openCheckin(db, member.id);
+  const escalated = escalatedCheckins(db, member.id);
+  if (!running && escalated.length === 0) return say(who.t.checkinNone());
+  if (running) eraseCheckin(db, running.id);
+  let buddies = false;
+  let moderators = false;
+  for (const c of escalated) {
+    const out = escalationWentOut(db, c.id, false);
+    buddies ||= out.buddies;
+    moderators ||= out.moderators;
+    eraseCheckin(db, c.id);
+  }
+  db.eraseSoon();
+  if (buddies) {
+    for (const b of buddiesOf(db, vault, member.id).filter((x) => x.status === 'accepted')) {
+      linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), member.id);
+    }
+  }
+  if (moderators) {
+    for (const contact of line.moderatorContacts) {
+      const m = ensureMember(db, vault, contact, 'en', now, 'active');
+      enqueueMessage(db, vault, m.id, catalog(m.lang).checkinOkBuddy(''), now);
+    }
+  }
+  return { say: buddies || moderators ? who.t.checkinOkLate() : who.t.checkinOk(), queued: buddies || moderators };
+}

@@ -1,0 +1,85 @@
+/**
+ * The arguments of the check-in commands (issue 13), for the pure parser:
+ * BUDDY [SMS|SIGNAL] number name, BUDDY OFF [number], CHECKIN minutes
+ * [details], LATER minutes; ACCEPT, DECLINE and OK take none.
+ */
+import type { Command, ParseErrorCode } from './commands';
+
+/** A token as the parser cuts it: the normalized word and where it starts in the text. */
+export interface WordAt {
+  word: string;
+  start: number;
+}
+
+type CheckinKind = 'buddy' | 'accept' | 'decline' | 'checkin' | 'ok' | 'later';
+
+const CHECKIN_KINDS: ReadonlySet<string> = new Set<CheckinKind>(['buddy', 'accept', 'decline', 'checkin', 'ok', 'later']);
+
+/** Whether a command kind is one of these. */
+export function isCheckinKind(kind: string): kind is CheckinKind {
+  return CHECKIN_KINDS.has(kind);
+}
+
+/** Most characters of a name; longer ones are cut (it is shown to the buddy). */
+export const MAX_BUDDY_NAME = 30;
+
+const MINUTE_UNITS = new Set(['M', 'MIN', 'MINS', 'MINUTE', 'MINUTES', 'MINUTO', 'MINUTOS']);
+const HOUR_UNITS = new Set(['H', 'HR', 'HRS', 'HOUR', 'HOURS', 'HORA', 'HORAS']);
+const AMOUNT = /^(\d{1,5}(?:[.,]\d{1,3})?)([A-Z]*)$/;
+
+/** "90", "90M", "1.5H", "90 min": minutes, and how many tokens they took; null when the first token is no duration. */
+export function minutesOf(rest: WordAt[]): { minutes: number; used: number } | null {
+  const first = rest[0];
+  if (!first) return null;
+  const m = AMOUNT.exec(first.word);
+  if (!m) return null;
+  const amount = Number((m[1] as string).replace(',', '.'));
+  let unit = m[2] as string;
+  let used = 1;
+  const next = rest[1];
+  if (unit === '' && next && (MINUTE_UNITS.has(next.word) || HOUR_UNITS.has(next.word))) {
+    unit = next.word;
+    used = 2;
+  }
+  if (unit !== '' && !MINUTE_UNITS.has(unit) && !HOUR_UNITS.has(unit)) return null;
+  return { minutes: HOUR_UNITS.has(unit) ? amount * 60 : amount, used };
+}
+
+const BUDDY_ADD = /^(?:(sms|signal)\s+)?(\+?[\d().\-\s]{7,25}?\d)(?:\s+(.*))?$/is;
+
+function buddy(text: string, rest: WordAt[]): Command | ParseErrorCode {
+  const first = rest[0];
+  if (!first) return { kind: 'buddy', action: 'list' };
+  if (first.word === 'OFF') {
+    const after = rest[1];
+    return after ? { kind: 'buddy', action: 'off', number: text.slice(after.start).trim() } : { kind: 'buddy', action: 'off' };
+  }
+  const m = BUDDY_ADD.exec(text.slice(first.start).trim());
+  if (!m) return 'bad_number';
+  const name = (m[3] ?? '').replace(/\s+/g, ' ').trim();
+  if (!name) return 'missing_name';
+  const channel = m[1] ? (m[1].toLowerCase() as 'sms' | 'signal') : undefined;
+  return { kind: 'buddy', action: 'add', ...(channel ? { channel } : {}), number: (m[2] as string).trim(), name: Array.from(name).slice(0, MAX_BUDDY_NAME).join('') };
+}
+
+/** The command these keywords and their arguments make, or why they make none. */
+export function checkinCommandOf(kind: CheckinKind, text: string, rest: WordAt[]): Command | ParseErrorCode {
+  switch (kind) {
+    case 'buddy':
+      return buddy(text, rest);
+    case 'accept':
+    case 'decline':
+    case 'ok':
+      return { kind };
+    case 'checkin': {
+      const d = minutesOf(rest);
+      if (!d) return 'missing_minutes';
+      const next = rest[d.used];
+      return { kind, minutes: d.minutes, details: next ? text.slice(next.start).trim() : '' };
+    }
+    case 'later': {
+      const d = minutesOf(rest);
+      return d ? { kind, minutes: d.minutes } : 'missing_minutes';
+    }
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The check-in timers (issue 13). Timers are rows (store/checkins.ts), so
+ * this job holds nothing in memory: every tick it looks for reminders and
+ * deadlines that are due and turns each into outbox rows on the urgent lane
+ * in the same transaction that marks it done. A kill before the commit
+ * leaves the timer due (it runs at the next start); a kill after it leaves
+ * the messages queued (the outbox sends them): an escalation is neither
+ * lost nor written twice.
+ */
+import { catalog } from '../bot/catalog';
+import { clockTime } from '../bot/clock-time';
+import type { Logger } from '../log/logger';
+import type { Sender } from '../phone/identity';
+import { buddiesOf } from '../store/buddies';
+import { clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, type DueCheckin } from '../store/checkins';
+import type { Db } from '../store/db';
+import { ensureMember, memberLang } from '../store/members';
+import { enqueueMessage, enqueueReply } from '../store/outbox';
+import type { Vault } from '../store/vault';
+import { runGuarded } from './guarded';
+
+export interface CheckinTimerDeps {
+  db: Db;
+  vault: Vault;
+  log: Logger;
+  /** CHECKIN_FALLBACK: who is told when the member has no accepted buddy left. */
+  fallback: 'moderators' | 'none';
+  moderatorContacts: readonly Sender[];
+  /** Wakes the dispatcher once messages are queued. */
+  wake: () => void;
+  now: () => number;
+  /** How often due timers are looked for (1 s: well within the 30 s an escalation may take). */
+  pollMs?: number;
+  /** Told what each run did (the server counts it in /metrics). */
+  onRun?: (run: TimerRun) => void;
+}
+
+/** What a run reads and writes: the store and who the fallback tells. */
+export type TimerStore = Pick<CheckinTimerDeps, 'db' | 'vault' | 'fallback' | 'moderatorContacts'>;
+
+/** Timers handled per transaction: a backlog after a long outage does not hold the event loop. */
+const BATCH = 100;
+
+/** What one run did. */
+export interface TimerRun {
+  reminded: number;
+  escalated: number;
+  /** Check-ins whose escalation failed (undone alone; tried again at the next run). */
+  failed: number;
+}
+
+/** Queues every due reminder and escalation, each batch in one transaction with its timers marked done. */
+export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
+  const { db } = deps;
+  const run: TimerRun = { reminded: 0, escalated: 0, failed: 0 };
+  for (let more = true; more; ) {
+    more = db.transaction(() => {
+      const reminders = dueReminders(db, now, BATCH);
+      for (const r of reminders) {
+        // A deadline already past (the server was down) gets its escalation, not a late reminder.
+        if (r.dueAt > now) {
+          const id = enqueueMessage(db, deps.vault, r.memberId, catalog(memberLang(db, r.memberId)).checkinReminder(clockTime(r.dueAt)), now);
+          linkCheckinMessage(db, id, r.id, 'reminder');
+          run.reminded++;
+        }
+        clearReminder(db, r.id);
+      }
+      const due = dueCheckins(db, deps.vault, now, BATCH);
+      let failed = 0;
+      for (const c of due) {
+        // One check-in that cannot be escalated (a value that will not open) must not hold back the others.
+        try {
+          db.savepoint(() => escalate(deps, c, now));
+          run.escalated++;
+        } catch {
+          failed++;
+        }
+      }
+      run.failed += failed;
+      // A batch with a failure is not fetched again in this run: the same rows would come back.
+      return failed === 0 && (reminders.length === BATCH || due.length === BATCH);
+    });
+  }
+  return run;
+}
+
+/** Tells the accepted buddies (or the moderators, or no one), then the member; marks the check-in escalated. */
+function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
+  const { db, vault } = deps;
+  const expected = clockTime(c.dueAt);
+  const details = c.details() ?? '';
+  const buddies = buddiesOf(db, vault, c.memberId).filter((b) => b.status === 'accepted');
+  let told: 'buddies' | 'moderators' | 'nobody' = 'nobody';
+  if (buddies.length) {
+    told = 'buddies';
+    for (const b of buddies) {
+      const id = enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinEscalation(b.name, expected, details), now);
+      linkCheckinMessage(db, id, c.id, 'escalation');
+    }
+  } else if (deps.fallback === 'moderators' && deps.moderatorContacts.length) {
+    told = 'moderators';
+    for (const contact of deps.moderatorContacts) {
+      const m = ensureMember(db, vault, contact, 'en', now, 'active');
+      const id = enqueueMessage(db, vault, m.id, catalog(m.lang).checkinEscalationModerators(expected, details), now);
+      linkCheckinMessage(db, id, c.id, 'escalation');
+    }
+  }
+  const id = enqueueMessage(db, vault, c.memberId, catalog(memberLang(db, c.memberId)).checkinMemberTold(told), now);
+  linkCheckinMessage(db, id, c.id, 'notice');
+  markEscalated(db, c.id, now);
+}
+
+/** Runs the timers every pollMs until stopped (guarded: a failing run is logged and tried again at the next tick). */
+export class CheckinTimers {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: CheckinTimerDeps) {}
+
+  /** One run now; wakes the dispatcher when anything was queued. */
+  tick(): void {
+    runGuarded(this.deps.log, 'checkin-timers', () => {
+      const run = runCheckinTimers(this.deps, this.deps.now());
+      this.deps.onRun?.(run);
+      // Counts only: never who, never what.
+      if (run.failed) this.deps.log.error(run, 'some check-in escalations failed; they are tried again at the next run');
+      if (run.reminded || run.escalated) {
+        this.deps.log.info(run, 'check-in timers fired');
+        this.deps.wake();
+      }
+    });
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.tick();
+    this.timer = setInterval(() => this.tick(), this.deps.pollMs ?? 1_000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Safety buddies (issue 13): who a member asked, sealed, and found by a
+ * blind index of the buddy's number so that the buddy's own ACCEPT, DECLINE
+ * or STOP finds them. A buddy need not be a member and never learns the
+ * member's number: only the name the member gave.
+ */
+import type { Channel } from '../domain/channel';
+import { isLang, type Lang } from '../domain/lang';
+import type { Db } from './db';
+import type { Vault } from './vault';
+
+export type BuddyStatus = 'invited' | 'accepted' | 'stopped';
+
+/** A buddy row, opened (only ever in memory). */
+export interface Buddy {
+  id: number;
+  memberId: number;
+  channel: Channel;
+  /** The buddy's E.164 number. */
+  address: string;
+  /** The name the buddy knows the member by. */
+  name: string;
+  lang: Lang;
+  status: BuddyStatus;
+}
+
+interface Row {
+  id: number;
+  member_id: number;
+  channel: Channel;
+  address_ct: Buffer;
+  name_ct: Buffer;
+  key_version: number;
+  lang: string;
+  status: BuddyStatus;
+}
+
+const COLUMNS = 'id, member_id, channel, address_ct, name_ct, key_version, lang, status';
+
+/** The blind index a buddy is found by: of their number, whatever channel they write from. */
+export function buddyIndex(vault: Vault, phone: string): Buffer {
+  return vault.index('buddy', phone);
+}
+
+function opened(vault: Vault, r: Row): Buddy {
+  const slot = (column: string) => ({ table: 'buddies', column, row: r.id });
+  return {
+    id: r.id,
+    memberId: r.member_id,
+    channel: r.channel,
+    address: vault.open(r.address_ct, slot('address'), r.key_version),
+    name: vault.open(r.name_ct, slot('name'), r.key_version),
+    lang: isLang(r.lang) ? r.lang : 'en',
+    status: r.status,
+  };
+}
+
+/** A member's buddies (any status), oldest first. */
+export function buddiesOf(db: Db, vault: Vault, memberId: number): Buddy[] {
+  const rows = db.stmt(`SELECT ${COLUMNS} FROM buddies WHERE member_id = ? ORDER BY id`).all(memberId) as Row[];
+  return rows.map((r) => opened(vault, r));
+}
+
+/** Every invitation or link to one buddy, across members. */
+export function linksOfBuddy(db: Db, vault: Vault, index: Buffer): Buddy[] {
+  const rows = db.stmt(`SELECT ${COLUMNS} FROM buddies WHERE buddy_bidx = ? ORDER BY id`).all(index) as Row[];
+  return rows.map((r) => opened(vault, r));
+}
+
+/** Whether this number has told the line to stop (as a buddy of anyone). */
+export function buddyStopped(db: Db, index: Buffer): boolean {
+  return db.stmt("SELECT 1 FROM buddies WHERE buddy_bidx = ? AND status = 'stopped' LIMIT 1").get(index) !== undefined;
+}
+
+/** Records an invitation (the caller checked there is none for this member and number). */
+export function inviteBuddy(db: Db, vault: Vault, memberId: number, to: { channel: Channel; address: string }, name: string, lang: Lang, now: number): number {
+  const id = db.nextId('buddies');
+  const slot = (column: string) => ({ table: 'buddies', column, row: id });
+  db.stmt(
+    "INSERT INTO buddies (id, member_id, buddy_bidx, channel, address_ct, name_ct, key_version, lang, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'invited', ?)",
+  ).run(id, memberId, buddyIndex(vault, to.address), to.channel, vault.seal(to.address, slot('address')), vault.seal(name, slot('name')), vault.keyVersion, lang, now);
+  return id;
+}
+
+/** Sets the status of a buddy's rows (by id); the channel they answered from, and their language, become theirs. */
+export function setBuddyStatus(db: Db, id: number, status: BuddyStatus, reply?: { channel: Channel; lang: Lang }): void {
+  if (reply) db.stmt('UPDATE buddies SET status = ?, channel = ?, lang = ? WHERE id = ?').run(status, reply.channel, reply.lang, id);
+  else db.stmt('UPDATE buddies SET status = ? WHERE id = ?').run(status, id);
+}
+
+/** Erases one buddy row. */
+export function removeBuddy(db: Db, id: number): void {
+  db.stmt('DELETE FROM buddies WHERE id = ?').run(id);
+}
+
+/** Erases every row naming this buddy (their DELETE). */
+export function forgetBuddy(db: Db, index: Buffer): number {
+  return db.stmt('DELETE FROM buddies WHERE buddy_bidx = ?').run(index).changes;
+}
+
+/** Links a message about a buddy link (it carries the name the member gave) to the member, for their DELETE. */
+export function linkBuddyMessage(db: Db, outboxId: number, memberId: number): void {
+  db.stmt('INSERT INTO buddy_messages (outbox_id, member_id) VALUES (?, ?)').run(outboxId, memberId);
+}
+
+/** Erases the messages about a member's buddy links, sent or not (their DELETE). */
+export function eraseBuddyMessagesOf(db: Db, memberId: number): number {
+  const n = db.stmt('DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM buddy_messages WHERE member_id = ?)').run(memberId).changes;
+  db.stmt('DELETE FROM buddy_messages WHERE member_id = ?').run(memberId);
+  return n;
+}
+
+/** Lifts a buddy's STOP (they came back with JOIN or START): members may ask them again. */
+export function liftBuddyStop(db: Db, index: Buffer): number {
+  return db.stmt("DELETE FROM buddies WHERE buddy_bidx = ? AND status = 'stopped'").run(index).changes;
+}

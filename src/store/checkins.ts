@@ -1,0 +1,175 @@
+/**
+ * Check-ins (issue 13): timers kept as rows, so a restart or a kill neither
+ * loses nor repeats one. The details are sealed; they go, with every outbox
+ * row the check-in queued, when it ends with OK, a day after an escalation,
+ * and on DELETE.
+ */
+import type { Db } from './db';
+import type { Vault } from './vault';
+
+/** An open or escalated check-in, as the handlers see it. */
+export interface CheckinRow {
+  id: number;
+  memberId: number;
+  state: 'open' | 'escalated';
+  dueAt: number;
+  remindAt: number | null;
+}
+
+/** A check-in whose deadline has passed; its details are opened on demand (inside the caller's savepoint). */
+export interface DueCheckin {
+  id: number;
+  memberId: number;
+  dueAt: number;
+  details(): string | null;
+}
+
+export type CheckinMessageKind = 'reminder' | 'escalation' | 'notice';
+
+/** Details are erased this long after an escalation. */
+export const DETAILS_KEPT_MS = 24 * 3_600_000;
+/** An escalated check-in (its details gone) is kept this long for a late OK, then erased. */
+export const ESCALATED_KEPT_MS = 7 * 24 * 3_600_000;
+
+const SLOT = (row: number) => ({ table: 'checkins', column: 'details', row });
+
+interface Raw {
+  id: number;
+  member_id: number;
+  state: 'open' | 'escalated';
+  due_at: number;
+  remind_at: number | null;
+}
+
+function row(r: Raw): CheckinRow {
+  return { id: r.id, memberId: r.member_id, state: r.state, dueAt: r.due_at, remindAt: r.remind_at };
+}
+
+/** The member's running check-in, if any. */
+export function openCheckin(db: Db, memberId: number): CheckinRow | undefined {
+  const r = db.stmt("SELECT id, member_id, state, due_at, remind_at FROM checkins WHERE member_id = ? AND state = 'open'").get(memberId) as Raw | undefined;
+  return r && row(r);
+}
+
+/** The member's escalated check-ins (buddies were told; no OK yet). */
+export function escalatedCheckins(db: Db, memberId: number): CheckinRow[] {
+  return (db.stmt("SELECT id, member_id, state, due_at, remind_at FROM checkins WHERE member_id = ? AND state = 'escalated' ORDER BY id").all(memberId) as Raw[]).map(row);
+}
+
+/** Starts a check-in, replacing a running one (which is erased). Returns its id. */
+export function startCheckin(db: Db, vault: Vault, memberId: number, dueAt: number, remindAt: number | null, details: string | null, now: number): number {
+  const running = openCheckin(db, memberId);
+  if (running) eraseCheckin(db, running.id);
+  const id = db.nextId('checkins');
+  db.stmt("INSERT INTO checkins (id, member_id, state, due_at, remind_at, details_ct, key_version, created_at) VALUES (?, ?, 'open', ?, ?, ?, ?, ?)").run(
+    id,
+    memberId,
+    dueAt,
+    remindAt,
+    details === null ? null : vault.seal(details, SLOT(id)),
+    vault.keyVersion,
+    now,
+  );
+  return id;
+}
+
+/** Moves a running check-in's deadline (LATER); a reminder not yet due is re-armed. */
+export function extendCheckin(db: Db, id: number, dueAt: number, remindAt: number | null): void {
+  db.stmt('UPDATE checkins SET due_at = ?, remind_at = ? WHERE id = ?').run(dueAt, remindAt, id);
+}
+
+/** Links an outbox row to the check-in that queued it. */
+export function linkCheckinMessage(db: Db, outboxId: number, checkinId: number, kind: CheckinMessageKind): void {
+  db.stmt('INSERT INTO checkin_messages (outbox_id, checkin_id, kind) VALUES (?, ?, ?)').run(outboxId, checkinId, kind);
+}
+
+/**
+ * Where a check-in's escalations went: to buddies (rows addressed directly)
+ * and to moderators (rows to their member rows). With `queuedToo` false,
+ * only those that have left, or are leaving, the outbox count: a late OK
+ * tells only who may have heard.
+ */
+export function escalationWentOut(db: Db, id: number, queuedToo: boolean): { buddies: boolean; moderators: boolean } {
+  const rows = db
+    .stmt(
+      `SELECT o.member_id IS NULL AS direct, max(o.state <> 'pending' OR o.lease_until > 0 OR o.attempts > 0) AS out
+       FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
+       WHERE c.checkin_id = ? AND c.kind = 'escalation' GROUP BY 1`,
+    )
+    .all(id) as Array<{ direct: number; out: number }>;
+  const went = (direct: number) => rows.some((r) => r.direct === direct && (queuedToo || r.out === 1));
+  return { buddies: went(1), moderators: went(0) };
+}
+
+/** Erases a check-in: its row, its details, and every outbox row it queued (sent or not). */
+export function eraseCheckin(db: Db, id: number): void {
+  db.stmt('DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?)').run(id);
+  db.stmt('DELETE FROM checkins WHERE id = ?').run(id);
+}
+
+/** Erases every check-in of a member (DELETE, STOP); returns how many. */
+export function eraseCheckinsOf(db: Db, memberId: number): number {
+  const ids = db.stmt('SELECT id FROM checkins WHERE member_id = ?').all(memberId) as Array<{ id: number }>;
+  for (const { id } of ids) eraseCheckin(db, id);
+  return ids.length;
+}
+
+/** Running check-ins whose reminder is due. */
+export function dueReminders(db: Db, now: number, limit: number): Array<{ id: number; memberId: number; dueAt: number }> {
+  const rows = db
+    .stmt("SELECT id, member_id, due_at FROM checkins WHERE remind_at IS NOT NULL AND remind_at <= ? AND state = 'open' ORDER BY remind_at LIMIT ?")
+    .all(now, limit) as Array<{ id: number; member_id: number; due_at: number }>;
+  return rows.map((r) => ({ id: r.id, memberId: r.member_id, dueAt: r.due_at }));
+}
+
+/** Clears a check-in's reminder (queued, or no longer worth sending). */
+export function clearReminder(db: Db, id: number): void {
+  db.stmt('UPDATE checkins SET remind_at = NULL WHERE id = ?').run(id);
+}
+
+/** Running check-ins whose deadline has passed. */
+export function dueCheckins(db: Db, vault: Vault, now: number, limit: number): DueCheckin[] {
+  const rows = db
+    .stmt("SELECT id, member_id, due_at, details_ct, key_version FROM checkins WHERE state = 'open' AND due_at <= ? ORDER BY due_at LIMIT ?")
+    .all(now, limit) as Array<{ id: number; member_id: number; due_at: number; details_ct: Buffer | null; key_version: number }>;
+  return rows.map((r) => ({
+    id: r.id,
+    memberId: r.member_id,
+    dueAt: r.due_at,
+    details: () => (r.details_ct ? vault.open(r.details_ct, SLOT(r.id), r.key_version) : null),
+  }));
+}
+
+/** Marks a check-in escalated (in the transaction that queued the escalation). */
+export function markEscalated(db: Db, id: number, now: number): void {
+  db.stmt("UPDATE checkins SET state = 'escalated', remind_at = NULL, escalated_at = ? WHERE id = ? AND state = 'open'").run(now, id);
+}
+
+/** The earliest time a timer is due (a reminder or a deadline), or null when none runs. */
+export function nextTimer(db: Db): number | null {
+  const due = (db.stmt("SELECT min(due_at) AS t FROM checkins WHERE state = 'open'").get() as { t: number | null }).t;
+  const remind = (db.stmt('SELECT min(remind_at) AS t FROM checkins WHERE remind_at IS NOT NULL').get() as { t: number | null }).t;
+  const times = [due, remind].filter((t): t is number => t !== null);
+  return times.length ? Math.min(...times) : null;
+}
+
+/**
+ * Retention of escalated check-ins: a day after the escalation the details
+ * and every message that carried them are erased; after a week the row too.
+ */
+export function ageCheckins(db: Db, now: number): number {
+  let erased = 0;
+  const stale = db
+    .stmt("SELECT id FROM checkins WHERE state = 'escalated' AND escalated_at < ? AND (details_ct IS NOT NULL OR EXISTS (SELECT 1 FROM checkin_messages WHERE checkin_id = checkins.id))")
+    .all(now - DETAILS_KEPT_MS) as Array<{ id: number }>;
+  for (const { id } of stale) {
+    erased += db.stmt('DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?)').run(id).changes;
+    erased += db.stmt('UPDATE checkins SET details_ct = NULL WHERE id = ?').run(id).changes;
+  }
+  const old = db.stmt("SELECT id FROM checkins WHERE state = 'escalated' AND escalated_at < ?").all(now - ESCALATED_KEPT_MS) as Array<{ id: number }>;
+  for (const { id } of old) {
+    eraseCheckin(db, id);
+    erased++;
+  }
+  return erased;
+}

@@ -1,0 +1,109 @@
+/**
+ * Check-in timers survive kill -9 (issue 13): the server runs as a child
+ * process and is killed between a check-in's deadline and the escalation's
+ * send. The escalation arrives after the restart, exactly once.
+ */
+import twilio from 'twilio';
+import { catalog } from '../../src/bot/catalog';
+import { FakeTwilio, type FakeAnswer } from '../fakes/fake-twilio';
+import { startChild, type Child } from '../helpers/child-server';
+import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, newSid, PUBLIC_URL, TEST_MASTER_KEY, tempDir, twimlMessage, waitFor } from '../helpers/harness';
+
+const t = catalog('en');
+const ROSE = '+14155550100';
+const BUDDY = '+14155550177';
+
+async function sms(url: string, from: string, body: string): Promise<string | null> {
+  const fields = { MessageSid: newSid(), AccountSid: ACCOUNT_SID, From: from, To: FROM_NUMBER, Body: body };
+  const res = await fetch(`${url}/webhooks/twilio/sms`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}/webhooks/twilio/sms`, fields),
+    },
+    body: new URLSearchParams(fields).toString(),
+  });
+  return twimlMessage(await res.text());
+}
+
+const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('kill -9 around a check-in deadline', () => {
+  let fake: FakeTwilio;
+  let child: Child | undefined;
+  const dataDir = tempDir();
+  /** How the fake answers a send to the buddy now (an outage, or accept). */
+  let buddyAnswer: FakeAnswer = 'accept';
+  /** Sends to the buddy the fake refused. */
+  let refused = 0;
+
+  beforeAll(async () => {
+    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, answer: (msg) => {
+        if (msg.to !== BUDDY || buddyAnswer === 'accept') return 'accept';
+        refused++;
+        return buddyAnswer;
+      },
+    });
+    await fake.start();
+  });
+
+  afterAll(async () => {
+    child?.proc.kill('SIGKILL');
+    await fake.stop();
+  });
+
+  const env = () => ({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    HEADSUP_MASTER_KEY: TEST_MASTER_KEY,
+    PUBLIC_URL,
+    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    TWILIO_FROM_NUMBER: FROM_NUMBER,
+    TWILIO_API_BASE_URL: fake.url,
+    TWILIO_REDACT: 'off',
+    CHECKIN_MIN_MINUTES: '0.05',
+    LOG_LEVEL: 'warn',
+  });
+  const escalations = (marker: string) => fake.sent.filter((m) => m.to === BUDDY && m.body.includes(marker));
+  const kill = async () => {
+    child?.proc.kill('SIGKILL');
+    await child?.exited;
+  };
+
+  it('a deadline that passes while the server is dead escalates once after the restart', async () => {
+    child = await startChild(env());
+    await sms(child.url, ROSE, 'JOIN');
+    await sms(child.url, ROSE, 'BUDDY 415-555-0177 Rose');
+    await waitFor(() => fake.to(BUDDY).length === 1, 10_000, 'the invitation');
+    expect(await sms(child.url, BUDDY, 'ACCEPT')).toBe(t.buddyAccepted(['Rose']));
+
+    const started = Date.now();
+    expect(await sms(child.url, ROSE, 'CHECKIN 0.1 red pickup')).toContain('check-in until');
+    await kill();
+    // The deadline (6 s) passes with no server.
+    await waitFor(() => Date.now() > started + 7_000, 10_000, 'the deadline to pass');
+    expect(escalations('red pickup')).toEqual([]);
+    child = await startChild(env());
+    await waitFor(() => escalations('red pickup').length === 1, 20_000, 'the escalation after the restart');
+    await waitFor(() => fake.to(ROSE).some((m) => m.body === t.checkinMemberTold('buddies')), 10_000, 'the member told');
+    await settle(2_500);
+    expect(escalations('red pickup')).toHaveLength(1);
+  }, 60_000);
+
+  it('an escalation queued but not yet sent (the provider is down) when the server is killed is sent once after the restart', async () => {
+    buddyAnswer = { status: 503, code: 20503, message: 'Service Unavailable' };
+    expect(await sms(child!.url, ROSE, 'CHECKIN 0.05 grey sedan')).toContain('check-in until');
+    // The deadline passes, the timer fires and its escalation fails at the provider: it is queued, not sent.
+    await waitFor(() => refused > 0, 20_000, 'a failed attempt');
+    expect(escalations('grey sedan')).toEqual([]);
+    await kill();
+    buddyAnswer = 'accept';
+    child = await startChild(env());
+    await waitFor(() => escalations('grey sedan').length === 1, 30_000, 'the escalation after the restart');
+    await settle(2_500);
+    expect(escalations('grey sedan')).toHaveLength(1);
+    child.proc.kill('SIGTERM');
+    expect(await child.exited).toBe(0);
+  }, 60_000);
+});

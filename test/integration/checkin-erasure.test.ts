@@ -1,0 +1,63 @@
+/**
+ * DELETE and check-ins (issue 13): after a check-in ran out and the buddy
+ * was told, the member's DELETE leaves nothing of the check-in or the buddy
+ * link in the database or its WAL: no details, no name, no buddy index, no
+ * sealed value that opens to them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { buddyIndex } from '../../src/store/buddies';
+import { openBody } from '../../src/store/outbox';
+import { FakeTwilio } from '../fakes/fake-twilio';
+import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness } from '../helpers/harness';
+import { findNeedles, numberForms } from '../helpers/needles';
+
+const ROSE = '+14155550100';
+const BUDDY = '+14155550177';
+
+describe('DELETE after a check-in ran out', () => {
+  let fake: FakeTwilio;
+  let h: Harness;
+
+  beforeAll(async () => {
+    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+    await fake.start();
+    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { CHECKIN_MIN_MINUTES: '0.05', TWILIO_REDACT: 'off' } });
+  });
+  afterAll(async () => {
+    await h.close();
+    await fake.stop();
+  });
+
+  const files = () => {
+    const db = path.join(h.dataDir, 'heads-up.db');
+    return [db, `${db}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f));
+  };
+  const sqlite = () => h.server.db.sqlite;
+
+  it('erases the check-in, the messages that carried its details and the buddy link, in the files too', async () => {
+    await h.sms(ROSE, 'JOIN');
+    await h.sms(ROSE, 'BUDDY 415-555-0177 Rosalind');
+    await waitFor(() => fake.to(BUDDY).length === 1, 10_000, 'the invitation');
+    await h.sms(BUDDY, 'ACCEPT');
+    await h.sms(ROSE, 'CHECKIN 0.05 orange hatchback');
+    await waitFor(() => fake.to(BUDDY).some((m) => m.body.includes('orange hatchback')), 15_000, 'the escalation');
+    const sealed = [
+      ...(sqlite().prepare('SELECT name_ct AS ct FROM buddies UNION ALL SELECT address_ct FROM buddies').all() as Array<{ ct: Buffer }>),
+      ...(sqlite().prepare('SELECT details_ct AS ct FROM checkins WHERE details_ct IS NOT NULL').all() as Array<{ ct: Buffer }>),
+    ].map((r) => r.ct.subarray(0, 32));
+    expect(sealed).toHaveLength(3);
+    const needles = [...sealed, buddyIndex(h.server.vault, BUDDY)];
+    const present = () => files().some((bytes) => needles.some((n) => bytes.includes(n)));
+    expect(present()).toBe(true);
+
+    expect((await h.sms(ROSE, 'DELETE')).message).toContain('erased');
+    await waitFor(() => !present(), 5_000, 'the check-in and the link to leave the files');
+    for (const bytes of files()) expect(findNeedles(bytes, ['orange hatchback', 'Rosalind', ...numberForms(ROSE)])).toEqual([]);
+    expect(sqlite().prepare('SELECT (SELECT count(*) FROM buddies) + (SELECT count(*) FROM checkins) + (SELECT count(*) FROM checkin_messages) AS n').get()).toEqual({ n: 0 });
+    const bodies = (sqlite().prepare('SELECT id, body_ct, key_version FROM outbox WHERE body_ct IS NOT NULL').all() as Array<{ id: number; body_ct: Buffer; key_version: number }>).map(
+      (r) => openBody(h.server.vault, r),
+    );
+    expect(bodies.filter((b) => b.includes('orange hatchback') || b.includes('Rosalind'))).toEqual([]);
+  }, 40_000);
+});

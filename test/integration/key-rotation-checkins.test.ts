@@ -1,0 +1,40 @@
+/** rotate-key covers buddies and check-ins (issue 13): re-sealed, the buddy index recomputed. */
+import path from 'node:path';
+import { buddiesOf, buddyIndex, inviteBuddy, linksOfBuddy } from '../../src/store/buddies';
+import { dueCheckins, startCheckin } from '../../src/store/checkins';
+import { Db } from '../../src/store/db';
+import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
+import { insertMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir } from '../helpers/harness';
+
+const key = (fill: number) => new Uint8Array(Buffer.alloc(32, fill));
+
+describe('rotate-key and check-ins', () => {
+  beforeAll(cryptoReady);
+
+  it('re-seals buddies and check-in details, and finds a buddy by the new index only', () => {
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    const oldVault = new Vault(key(1), 1);
+    const now = Date.now();
+    migrate(db);
+    const member = db.transaction(() => insertMember(db, oldVault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', now, 'active'));
+    db.transaction(() => {
+      inviteBuddy(db, oldVault, member.id, { channel: 'sms', address: '+14155550177' }, 'Rose', 'en', now);
+      startCheckin(db, oldVault, member.id, now + 60_000, null, 'blue Honda', now);
+    });
+
+    const { from, to } = rotationVersions(db);
+    const newVault = new Vault(key(2), to);
+    const summary = new KeyRotation(db, new Vault(key(1), from), newVault, { batch: 1 }).run();
+    expect(summary.resealed).toMatchObject({ buddies: 1, checkins: 1 });
+
+    expect(buddiesOf(db, newVault, member.id).map((b) => ({ address: b.address, name: b.name }))).toEqual([{ address: '+14155550177', name: 'Rose' }]);
+    expect(linksOfBuddy(db, newVault, buddyIndex(newVault, '+14155550177'))).toHaveLength(1);
+    expect(linksOfBuddy(db, newVault, buddyIndex(oldVault, '+14155550177'))).toHaveLength(0);
+    expect(dueCheckins(db, newVault, now + 60_000, 10).map((c) => c.details())).toEqual(['blue Honda']);
+    expect(() => dueCheckins(db, oldVault, now + 60_000, 10).map((c) => c.details())).toThrow();
+    db.close();
+  });
+});
