@@ -1,0 +1,20 @@
+/** Spanish keywords, as the SPEC lists them (keys normalized: upper case, no accents). */
+import type { KeywordTable, Table } from './keywords';
+
+const ES: Table = {
+  UNIRSE: 'join',
+  ALTA: 'join',
+  SALIR: 'leave',
+  ALTO: 'stop',
+  PARAR: 'stop',
+  AYUDA: 'help',
+  ZONAS: 'areas',
+  REPORTE: 'report',
+  REPORTAR: 'report',
+  VERIFICAR: 'check',
+  BORRAR: 'delete',
+  ESPANOL: 'lang',
+};
+
+/** Spanish: its keywords and the words that name it after LANG. */
+export const spanish: KeywordTable = { lang: 'es', keywords: ES, names: ['ES', 'ESP', 'SPANISH', 'ESPANOL', 'CASTELLANO'] };
