@@ -24,7 +24,7 @@ export const es: Catalog = {
       : 'Heads Up: no tienes areas de alerta. Escribe UNIRSE 415 para recibir alertas.',
   deleted: () => 'Heads Up: borramos todo lo que teniamos sobre ti. Escribe UNIRSE para empezar de nuevo.',
   langSet: () => 'Heads Up te respondera en español.',
-  badLang: () => 'Heads Up: escribe LANG ES para español o LANG EN para ingles.',
+  badLang: (codes) => `Heads Up habla ${codes.join(', ')}: escribe LANG y uno de ellos, ej. LANG ${codes[0] ?? 'ES'}.`,
   hint: () => 'Heads Up no entendio. Escribe AYUDA para ver los comandos.',
   leaveNeedsArea: () => 'Heads Up: ¿que area? ej. SALIR 415. ALTO las quita todas.',
   reportReceived: (ref) => `Heads Up: gracias. El reporte ${ref} lo revisa una moderadora y sale como alerta una vez verificado.`,
@@ -75,4 +75,13 @@ export const es: Catalog = {
   modStats: (s) =>
     `Miembros: ${s.membersByArea.length ? s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ') : 'ninguno'}. Reportes pendientes: ${s.pendingReports}. Altas pendientes: ${s.pendingMembers}. Alertas enviadas: ${s.alertsSent}.`,
   admitted: (areas) => `Heads Up: ya estas dentro. Recibiras alertas de malos clientes en ${listAreas(areas)}. AYUDA para ayuda, ALTO para salir.`,
+  // Reach (issue 12)
+  joinWhichAreaListed: (codes) => `Heads Up: ¿de que area quieres alertas? Responde con una: ${listAreas(codes)}.`,
+  unknownAreaListed: (codes) => `Heads Up: esa no es una de nuestras areas. Responde con una de ${listAreas(codes)}.`,
+  discreetOn: () => 'Heads Up: alertas discretas activadas. Cada alerta llega como un aviso neutro; escribe LEER para verla. DISCRETO otra vez para quitarlas.',
+  discreetOff: () => 'Heads Up: alertas discretas desactivadas. Las alertas llegan completas otra vez. DISCRETO para activarlas.',
+  discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 mensaje nuevo. Responde LEER para verlo.`,
+  readNone: () => 'Heads Up: nada sin leer.',
+  readItem: (areas, text, day) => `(${listAreas(areas)}, ${day.toISOString().slice(0, 10)}) ${text}`,
+  readMore: (count) => `+${count} anteriores: escribe LEER otra vez.`,
 };

@@ -21,7 +21,10 @@ export type Command =
   | { kind: 'alert'; areas: string[]; text: string }
   | { kind: 'block'; ref: string }
   | { kind: 'show'; ref: string }
-  | { kind: 'stats' };
+  | { kind: 'stats' }
+  // Reach (issue 12)
+  | { kind: 'discreet' }
+  | { kind: 'read' };
 
 export type CommandKind = Command['kind'];
 

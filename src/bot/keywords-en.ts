@@ -34,6 +34,9 @@ const EN: Table = {
   BLOCK: 'block',
   STATS: 'stats',
   SHOW: 'show',
+  // Reach (issue 12)
+  DISCREET: 'discreet',
+  READ: 'read',
 };
 
 /** English: its keywords and the words that name it after LANG. */

@@ -14,6 +14,9 @@ const ES: Table = {
   VERIFICAR: 'check',
   BORRAR: 'delete',
   ESPANOL: 'lang',
+  // Reach (issue 12)
+  DISCRETO: 'discreet',
+  LEER: 'read',
 };
 
 /** Spanish: its keywords and the words that name it after LANG. */

@@ -8,6 +8,8 @@
 import type { CommandKind, Lang } from './commands';
 import { english } from './keywords-en';
 import { spanish } from './keywords-es';
+import { french } from './keywords-fr';
+import { portuguese } from './keywords-pt';
 
 export type Table = Record<string, CommandKind>;
 
@@ -19,7 +21,7 @@ export interface KeywordTable {
 }
 
 /** Every language's table; the first listed wins a word two languages give different meanings (a test forbids that). */
-export const KEYWORD_TABLES: readonly KeywordTable[] = [english, spanish];
+export const KEYWORD_TABLES: readonly KeywordTable[] = [english, spanish, french, portuguese];
 
 /** Keywords that are used in every language, so they do not change the reply language. */
 const NEUTRAL = new Set(['STOP', 'INFO', 'LANG', 'STATUS']);

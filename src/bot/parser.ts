@@ -107,6 +107,8 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
     case 'delete':
     case 'pending':
     case 'stats':
+    case 'discreet':
+    case 'read':
       return { kind };
     case 'lang': {
       // "ENGLISH" and "ESPANOL" are complete commands; "LANG ES" names the language.

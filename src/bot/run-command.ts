@@ -5,6 +5,7 @@
  */
 import { endConversation, saveConversation } from '../store/conversations';
 import { takeLimit } from '../store/sender-limits';
+import { LANGS } from './catalog';
 import { MODERATOR_COMMANDS, type Parsed } from './commands';
 import { DEFAULT_NOTICE_LIMIT } from './context';
 import { say, type Asker, type Outcome, type Store } from './handler';
@@ -33,7 +34,7 @@ function parseError(store: Store, rules: LineRules, who: Asker, parsed: Extract<
     case 'bad_ref':
       return say(who.t.modNeedsRef());
     case 'bad_lang':
-      return say(who.t.badLang());
+      return say(who.t.badLang(LANGS.map((l) => l.toUpperCase())));
     default:
       return hint(store, rules, who, now);
   }

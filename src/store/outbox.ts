@@ -5,6 +5,7 @@
  * that are released at the next start.
  */
 import type { Channel } from '../domain/channel';
+import type { Lang } from '../domain/lang';
 import type { Sender } from '../phone/identity';
 import type { Db } from './db';
 import type { Vault } from './vault';
@@ -22,7 +23,7 @@ export interface ClaimedRow {
   member_id: number | null;
   channel: Channel;
   member_status: string | null;
-  lang: 'en' | 'es';
+  lang: Lang;
   address_ct: Buffer | null;
   address_kv: number;
   alert_id: number | null;
