@@ -147,7 +147,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
   const onClose = (fn: () => unknown) => app.addHook('onClose', async () => void (await fn()));
   // Opened first, closed last.
   onClose(() => db.close());
-  const regions = Regions.load();
+  const regions = Regions.forLine(config.areasFile, config.defaultCountry);
   let challengeWatch: SignalChallengeWatch | null = null;
   const senders = defaultSenders(opts, {
     onIdentityTrust: (outcome) => metrics.signalIdentityTrust(outcome),

@@ -2,7 +2,6 @@
 import type { Regions } from '../alerts/regions';
 import type { SubscribeMode } from '../config/env';
 import type { Lang } from '../domain/lang';
-import { areaCodeOf } from '../phone/numbers';
 import { endConversation } from '../store/conversations';
 import { forgetSenderReplies } from '../store/inbound-log';
 import { dropSenderItems } from '../store/inbound-retry';
@@ -11,7 +10,7 @@ import { forgetSenderLimits } from '../store/sender-limits';
 import { deleteMember, insertMember, setMemberLang, setMemberStatus, type MemberRow } from '../store/members';
 import { closeRequestOf, requestJoin } from '../store/member-requests';
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
-import { catalog } from './catalog';
+import { catalog, type Catalog } from './catalog';
 import { joinAreaQuestion } from './dialogues';
 import { say, type Asker, type Outcome, type Store } from './handler';
 
@@ -20,6 +19,18 @@ export interface JoinRules {
   regions: Regions;
   subscribeMode: SubscribeMode;
   maxAreas: number;
+}
+
+/** Which area? With the line's own areas when they are few enough to list. */
+export function whichArea(t: Catalog, regions: Regions): string {
+  const listed = regions.listed();
+  return listed ? t.joinWhichAreaListed(listed) : t.joinWhichArea();
+}
+
+/** A word that names no area: with the list of the line's own areas when it is short. */
+export function unknownArea(t: Catalog, regions: Regions, bad: string): string {
+  const listed = regions.listed();
+  return listed ? t.unknownAreaListed(listed) : t.unknownArea(bad);
 }
 
 /** The asker's member row, created if needed (pending under SUBSCRIBE_MODE=approval). */
@@ -40,12 +51,12 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
   const { db } = store;
   let npas: string[];
   if (tokens.length === 0) {
-    const own = who.sender.phone ? areaCodeOf(who.sender.phone) : null;
-    if (!own) return { say: who.t.joinWhichArea(), converse: joinAreaQuestion(who.lang, now) };
+    const own = who.sender.phone ? rules.regions.areaOf(who.sender.phone) : null;
+    if (!own) return { say: whichArea(who.t, rules.regions), converse: joinAreaQuestion(who.lang, now) };
     npas = [own];
   } else {
     const resolved = rules.regions.resolve(tokens);
-    if (!resolved.ok) return say(who.t.unknownArea(resolved.bad));
+    if (!resolved.ok) return say(unknownArea(who.t, rules.regions, resolved.bad));
     npas = resolved.npas;
   }
   const { maxAreas } = rules;
@@ -75,7 +86,7 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
 export function leave(store: Store, who: Asker, regions: Regions, tokens: string[]): Outcome {
   if (!who.member) return say(who.t.notMember());
   const resolved = regions.resolve(tokens);
-  if (!resolved.ok) return say(who.t.unknownArea(resolved.bad));
+  if (!resolved.ok) return say(unknownArea(who.t, regions, resolved.bad));
   const remaining = unsubscribe(store.db, who.member.id, resolved.npas);
   return say(who.t.left(resolved.npas, remaining));
 }

@@ -121,7 +121,8 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
     }
     case 'alert': {
       const { areas, text: body } = areasThenText(text, rest);
-      if (!areas.length) return 'missing_area';
+      // Areas of the line's own (LDN, london) lead the text: the handler, which knows them, takes them off.
+      if (!areas.length) return body ? { kind, areas, text: body } : 'missing_area';
       return body ? { kind, areas, text: body } : 'missing_text';
     }
     case 'check': {

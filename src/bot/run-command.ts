@@ -68,9 +68,9 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'lang':
       return setLang(store, who, rules.subscribeMode, command.lang, now);
     case 'report':
-      return report(store, who, { limit: rules.limits.reports, maxAreas: rules.maxAreas }, command.areas, command.text, now);
+      return report(store, who, { limit: rules.limits.reports, maxAreas: rules.maxAreas, regions: rules.regions }, command.areas, command.text, now);
     case 'check':
-      return check(store, who, { limit: rules.limits.checks, retentionDays: rules.retentionDays }, command.query, now);
+      return check(store, who, { limit: rules.limits.checks, retentionDays: rules.retentionDays, country: rules.regions.country }, command.query, now);
     default:
       return hint(store, rules, who, now);
   }

@@ -233,7 +233,9 @@ describe('parse', () => {
   describe('ALERT', () => {
     it('needs areas first and then text', () => {
       expect(commandOf('ALERT 415 628 grey van')).toEqual({ kind: 'alert', areas: ['415', '628'], text: 'grey van' });
-      expect(errorOf('ALERT grey van')).toMatchObject({ error: 'missing_area', command: 'alert' });
+      // The handler takes the line's own areas (ALERT LDN grey van) off the text, and asks for one when there is none.
+      expect(commandOf('ALERT LDN grey van')).toEqual({ kind: 'alert', areas: [], text: 'LDN grey van' });
+      expect(errorOf('ALERT')).toMatchObject({ error: 'missing_area', command: 'alert' });
       expect(errorOf('ALERT 415')).toMatchObject({ error: 'missing_text', command: 'alert' });
     });
   });
