@@ -119,6 +119,8 @@ function defaultSenders(opts: ServerOptions, hooks: SignalHooks): Map<Channel, C
 export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
   const { config, secrets, log } = opts;
   const now = opts.now ?? Date.now;
+  // A bad AREAS_FILE stops the start (a ConfigError naming the file and the entry) before anything is opened.
+  const regions = Regions.forLine(config.areasFile, config.defaultCountry);
   await cryptoReady();
   const key = loadMasterKey(secrets.masterKeyBase64, config.dataDir);
   if (key.source === 'file') {
@@ -147,7 +149,6 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
   const onClose = (fn: () => unknown) => app.addHook('onClose', async () => void (await fn()));
   // Opened first, closed last.
   onClose(() => db.close());
-  const regions = Regions.forLine(config.areasFile, config.defaultCountry);
   let challengeWatch: SignalChallengeWatch | null = null;
   const senders = defaultSenders(opts, {
     onIdentityTrust: (outcome) => metrics.signalIdentityTrust(outcome),

@@ -22,9 +22,13 @@ export interface OwnArea {
   names: string[];
   /** E.164 prefixes whose senders belong to this area by default. */
   prefixes: string[];
+  /** Where it is described ("entry 3 (LDN)" of the file), for messages. */
+  label: string;
 }
 
 export interface AreasFile {
+  /** The file's path, for messages. */
+  file: string;
   areas: OwnArea[];
   /** Whether North American area codes (with their overlays) are areas of this line too. */
   northAmerica: boolean;
@@ -81,6 +85,7 @@ export function readAreasFile(file: string): AreasFile {
   const areas: OwnArea[] = [];
   const claimed = new Map<string, string>();
   const prefixOwner = new Map<string, string>();
+  const codes = new Map<string, string>();
   top.data.areas.forEach((entry, i) => {
     const label = `entry ${i + 1}${entryCode(entry)}`;
     const parsed = AREA.safeParse(entry);
@@ -89,6 +94,9 @@ export function readAreasFile(file: string): AreasFile {
       return fail(`${label}: ${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'not an area'}`);
     }
     const { code } = parsed.data;
+    const first = codes.get(code);
+    if (first !== undefined) fail(`${label}: the code ${code} is already ${first}'s`);
+    codes.set(code, `entry ${i + 1}`);
     if (northAmerica && isAreaCode(code)) fail(`${label}: ${code} is a North American area code, which "northAmerica": true already provides`);
     const given = parsed.data.names ?? [];
     const all = Array.isArray(given) ? given : Object.values(given).flat();
@@ -105,9 +113,9 @@ export function readAreasFile(file: string): AreasFile {
       if (owner !== undefined) fail(`${label}: prefix ${prefix} already belongs to ${owner}`);
       prefixOwner.set(prefix, code);
     }
-    areas.push({ code, names: [...new Set(all)], prefixes });
+    areas.push({ code, names: [...new Set(all)], prefixes, label });
   });
-  return { areas, northAmerica };
+  return { file, areas, northAmerica };
 }
 
 /** ` (LDN)` when the entry has a readable code, so the message names it. */

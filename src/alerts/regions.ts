@@ -56,7 +56,9 @@ export class Regions {
       for (const name of area.names) {
         const key = nameKey(name);
         const taken = this.byName.get(key);
-        if (taken && !(taken.length === 1 && taken[0] === area.code)) throw new ConfigError('AREAS_FILE', `${area.code}: "${name}" is already the name of a North American region`);
+        if (taken && !(taken.length === 1 && taken[0] === area.code)) {
+          throw new ConfigError('AREAS_FILE', `${file?.file}: ${area.label}: "${name}" is already the name of a North American region`);
+        }
         this.byName.set(key, [area.code]);
       }
       for (const prefix of area.prefixes) this.prefixes.push([prefix, area.code]);

@@ -224,6 +224,17 @@ describe('npm start with a bad configuration', () => {
     expect(r.stderr).toMatch(/whole number/);
   }, 30_000);
 
+  it('exits non-zero with a message naming AREAS_FILE, the file and the entry, opening no database', async () => {
+    const dataDir = tempDir();
+    const file = path.join(tempDir(), 'areas.json');
+    fs.writeFileSync(file, JSON.stringify({ areas: [{ code: 'LDN', prefixes: ['+4420'] }, { code: 'MAN', prefixes: ['0161'] }] }));
+    const r = await runMain({ AREAS_FILE: file, DATA_DIR: dataDir, NODE_ENV: 'test', PORT: '0' });
+    expect(r.code).not.toBe(0);
+    expect(r.code).not.toBeNull();
+    expect(r.stderr).toContain(`AREAS_FILE: ${file}: entry 2 (MAN): prefixes.0: a prefix must be "+" and digits`);
+    expect(fs.existsSync(path.join(dataDir, 'heads-up.db'))).toBe(false);
+  }, 30_000);
+
   it('exits non-zero in production without HEADSUP_MASTER_KEY, writing no key file', async () => {
     const dataDir = tempDir();
     const r = await runMain({ NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '0' });
