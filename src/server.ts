@@ -17,6 +17,7 @@ import { SignalReceiver, type ReceiverTuning } from './channels/signal/signal-re
 import { ModeratorIdentityGate } from './channels/signal/moderator-identity-gate';
 import { SignalChallengeWatch } from './channels/signal/signal-challenge-watch';
 import { SignalIdentities } from './channels/signal/signal-identities';
+import { DisappearingTimer } from './channels/signal/disappearing-timer';
 import { SignalSender, type SignalSenderOptions, type ThrottlePolicy } from './channels/signal/signal-sender';
 import { TwilioSender } from './channels/twilio/twilio-sender';
 import type { ChannelSender } from './channels/types';
@@ -207,10 +208,16 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     const watch = challengeWatch;
     onClose(() => watch.stop());
   }
+  // DISCREET over Signal sets the conversation's disappearing-messages timer (issue 12).
+  const signalForTimer = senders.get('signal');
+  const timer = signalForTimer instanceof SignalSender ? new DisappearingTimer((to, s) => signalForTimer.setExpiration(to, s), log) : null;
+  if (timer) onClose(() => timer.close());
   const bot = new Bot({
     db,
     vault,
     regions,
+    discreet: { byDefault: config.discreetDefault, timerSeconds: config.discreetTimerSeconds },
+    onDisappearing: timer ? (address, seconds) => timer.set(address, seconds) : undefined,
     moderators: new Set(config.moderators),
     moderatorTrusted: moderatorGate ? (sender) => moderatorGate.trusted(sender) : undefined,
     moderatorContacts,

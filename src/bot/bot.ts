@@ -8,6 +8,7 @@
 import { memberKey, type Sender } from '../phone/identity';
 import { InboundLog } from '../store/inbound-log';
 import { memberIndex } from '../store/members';
+import { DEFAULT_DISCREET } from './discreet-commands';
 import { handleMessage, type MessageDeps } from '../inbound/handle-message';
 import { isTrustedModerator } from '../inbound/steps/identify-sender';
 import type { Handled, Inbound, ReplyWay } from '../inbound/inbound';
@@ -40,7 +41,10 @@ export class Bot {
       messages: new MessageLimiter(limits.messages.max, limits.messages.windowMs),
       moderators: deps.moderators,
       moderatorTrusted: deps.moderatorTrusted,
-      rules: { regions, subscribeMode, maxAreas: deps.maxAreas ?? DEFAULT_MAX_AREAS, retentionDays, limits, moderatorContacts, onQueued, onAlert },
+      rules: {
+        regions, subscribeMode, maxAreas: deps.maxAreas ?? DEFAULT_MAX_AREAS, retentionDays, limits, moderatorContacts, onQueued, onAlert,
+        discreet: deps.discreet ?? DEFAULT_DISCREET, onDisappearing: deps.onDisappearing,
+      },
     };
   }
 

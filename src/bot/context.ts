@@ -4,6 +4,7 @@ import type { SubscribeMode } from '../config/env';
 import type { Sender } from '../phone/identity';
 import type { Db } from '../store/db';
 import type { Vault } from '../store/vault';
+import type { DiscreetRules } from './discreet-commands';
 
 /** Per-sender limits: how many events of a kind in a window. */
 export interface Limit {
@@ -56,4 +57,9 @@ export interface BotDeps {
   onQueued: () => void;
   /** Called after a commit that created an alert, to start planning its fan-out. */
   onAlert: (alertId: number) => void;
+  // Reach (issue 12)
+  /** DISCREET_DEFAULT and DISCREET_TIMER_SECONDS; off and one day when unset. */
+  discreet?: DiscreetRules;
+  /** Sets a Signal contact's disappearing-messages timer (the Signal adapter), after the commit that asked for it. */
+  onDisappearing?: (address: string, seconds: number) => void;
 }

@@ -6,6 +6,7 @@ import type { Regions } from '../alerts/regions';
 import type { SubscribeMode } from '../config/env';
 import type { Sender } from '../phone/identity';
 import type { BotLimits } from './context';
+import type { DiscreetRules } from './discreet-commands';
 
 export interface LineRules {
   regions: Regions;
@@ -20,4 +21,8 @@ export interface LineRules {
   onQueued: () => void;
   /** Called after a commit that created an alert, to start planning its fan-out. */
   onAlert: (alertId: number) => void;
+  // Reach (issue 12)
+  discreet: DiscreetRules;
+  /** Called after a commit that asked for it, to set a Signal contact's disappearing-messages timer. */
+  onDisappearing?: (address: string, seconds: number) => void;
 }

@@ -14,6 +14,7 @@ import { areas, erase, join, leave, setLang, stop } from './member-commands';
 import { runModeratorCommand } from './moderator-commands';
 import { notifyModerators } from './notify';
 import { check, report } from './report-commands';
+import { read, toggleDiscreet } from './discreet-commands';
 
 /** "Text HELP", at most once per sender per window, so that auto-replies cannot loop. */
 function hint(store: Store, rules: LineRules, who: Asker, now: number): Outcome {
@@ -66,9 +67,13 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'delete':
       return erase(store, who);
     case 'lang':
-      return setLang(store, who, rules.subscribeMode, command.lang, now);
+      return setLang(store, who, rules, command.lang, now);
     case 'report':
       return report(store, who, { limit: rules.limits.reports, maxAreas: rules.maxAreas, regions: rules.regions }, command.areas, command.text, now);
+    case 'discreet':
+      return toggleDiscreet(store, who, rules.discreet);
+    case 'read':
+      return read(store, who, now);
     case 'check':
       return check(store, who, { limit: rules.limits.checks, retentionDays: rules.retentionDays, country: rules.regions.country }, command.query, now);
     default:
@@ -81,7 +86,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
  * moderators, the conversation kept or ended, and, once the transaction has
  * committed, waking the dispatcher and the fan-out planner.
  */
-export function applyOutcome(store: Store, rules: LineRules, who: Pick<Asker, 'memberKey'> | null, outcome: Outcome, now: number): void {
+export function applyOutcome(store: Store, rules: LineRules, who: Pick<Asker, 'memberKey' | 'sender'> | null, outcome: Outcome, now: number): void {
   const { db, vault } = store;
   let queued = outcome.queued === true;
   if (outcome.notify) queued = notifyModerators(store, rules.moderatorContacts, rules.limits.notices ?? DEFAULT_NOTICE_LIMIT, outcome.notify, now) || queued;
@@ -92,4 +97,10 @@ export function applyOutcome(store: Store, rules: LineRules, who: Pick<Asker, 'm
   }
   if (queued) db.onCommit(rules.onQueued);
   for (const id of outcome.alerts ?? []) db.onCommit(() => rules.onAlert(id));
+  const { disappearing } = outcome;
+  const { onDisappearing } = rules;
+  if (who && disappearing !== undefined && onDisappearing && who.sender.channel === 'signal') {
+    const { address } = who.sender;
+    db.onCommit(() => onDisappearing(address, disappearing));
+  }
 }
