@@ -67,8 +67,10 @@ export function insertMember(db: Db, vault: Vault, sender: Sender, lang: Lang, n
     // The row id is part of the associated data: take it first, then insert the row sealed.
     const id = db.nextId('members');
     db.stmt(
-      'INSERT INTO members (id, channel, address_bidx, phone_bidx, address_ct, key_version, lang, status, created_at, discreet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(id, sender.channel, memberIndex(vault, sender), link, vault.seal(sender.address, { ...SLOT, row: id }), vault.keyVersion, lang, status, startOfDay(now), discreet ? 1 : 0);
+      'INSERT INTO members (id, channel, address_bidx, phone_bidx, address_ct, key_version, lang, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, sender.channel, memberIndex(vault, sender), link, vault.seal(sender.address, { ...SLOT, row: id }), vault.keyVersion, lang, status, startOfDay(now));
+    // The column's default is off: the insert itself stays the same for every line without DISCREET_DEFAULT.
+    if (discreet) setMemberDiscreet(db, id, true);
     if (sender.channel === 'signal' && link) linkSmsTwin(db, vault, sender.phone as string, link);
     return { id, lang, status };
   });
