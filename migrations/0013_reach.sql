@@ -1,9 +1,11 @@
 -- migrate: rebuilds a parent table
 -- Reach (issue 12): French and Portuguese replies, and discreet alerts.
 --
--- members is rebuilt (SQLite cannot change a CHECK in place): lang now takes
--- every language the line speaks, and discreet says whether a member's alerts
--- arrive as a neutral notice to be read with READ. Nothing else changes.
+-- members is rebuilt (SQLite cannot change a CHECK in place): lang is checked
+-- for the shape of a language code only (the code knows which languages the
+-- line speaks, so adding one needs no migration), and discreet says whether
+-- a member's alerts arrive as a neutral notice to be read with READ. Nothing
+-- else changes.
 CREATE TABLE members_new (
   id           INTEGER PRIMARY KEY,
   channel      TEXT    NOT NULL CHECK (channel IN ('sms', 'signal')),
@@ -11,7 +13,7 @@ CREATE TABLE members_new (
   phone_bidx   BLOB,
   address_ct   BLOB,
   key_version  INTEGER NOT NULL,
-  lang         TEXT    NOT NULL DEFAULT 'en' CHECK (lang IN ('en', 'es', 'fr', 'pt')),
+  lang         TEXT    NOT NULL DEFAULT 'en' CHECK (length(lang) = 2 AND lang GLOB '[a-z][a-z]'),
   status       TEXT    NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'pending', 'stopped', 'invalid')),
   created_at   INTEGER NOT NULL,
   discreet     INTEGER NOT NULL DEFAULT 0 CHECK (discreet IN (0, 1))

@@ -41,7 +41,7 @@ describe('migration 0013 on a line with members', () => {
       expect(listAreas(db, a.id)).toEqual(['415', '628']);
       expect((db.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE member_id = ?').get(a.id) as { n: number }).n).toBe(1);
       db.sqlite.prepare("UPDATE members SET lang = 'pt' WHERE id = ?").run(a.id);
-      expect(() => db.sqlite.prepare("UPDATE members SET lang = 'de' WHERE id = ?").run(a.id)).toThrow(/CHECK/);
+      expect(() => db.sqlite.prepare("UPDATE members SET lang = 'english' WHERE id = ?").run(a.id)).toThrow(/CHECK/);
       // The references hold: erasing the member erases what hangs on it, and nothing can point to no member.
       db.sqlite.prepare('DELETE FROM members WHERE id = ?').run(a.id);
       expect(listAreas(db, a.id)).toEqual([]);
