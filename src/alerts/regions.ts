@@ -97,13 +97,14 @@ export class Regions {
 
   /**
    * The areas that lead a text ("LDN grey van" → LDN, then "grey van"), for
-   * REPORT and ALERT; names count too ("london grey van").
+   * REPORT and ALERT; names count too ("london grey van"). In free text a
+   * code counts only as written in capitals: "man in a van" does not name MAN.
    */
   leading(words: string[]): { npas: string[]; used: number } {
     const out = new Set<string>();
     let i = 0;
     while (i < words.length) {
-      const found = this.match(words, i);
+      const found = this.match(words, i, true);
       if (!found) break;
       for (const c of found.codes) out.add(c);
       i += found.words;
@@ -130,10 +131,10 @@ export class Regions {
   }
 
   /** The areas the words from `i` name (a code, or a name of up to MAX_NAME_WORDS words, longest first), and how many words that took. */
-  private match(tokens: string[], i: number): { codes: string[]; words: number } | undefined {
+  private match(tokens: string[], i: number, capitals = false): { codes: string[]; words: number } | undefined {
     const token = tokens[i] as string;
     const code = nameKey(token).toUpperCase();
-    if (this.own.has(code)) return { codes: [code], words: 1 };
+    if (this.own.has(code) && (!capitals || token === token.toUpperCase())) return { codes: [code], words: 1 };
     if (this.northAmerica && isAreaCode(token)) return { codes: [token], words: 1 };
     for (let n = Math.min(MAX_NAME_WORDS, tokens.length - i); n >= 1; n--) {
       const codes = this.byName.get(nameKey(tokens.slice(i, i + n).join(' ')));

@@ -7,6 +7,7 @@
  */
 import { LANGS, catalog } from '../../src/bot/catalog';
 import { smsSegments } from '../../src/bot/sms-segments';
+import { runRetention } from '../../src/jobs/retention';
 import { textEnvelope, type FakeSignal } from '../fakes/fake-signal';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, waitFor, type Harness } from '../helpers/harness';
@@ -110,6 +111,16 @@ describe('discreet alerts over SMS', () => {
     expect(before).toBeGreaterThan(0);
     await h.sms(LATE, 'DELETE');
     expect(member().n).toBe(before - 1);
+  });
+
+  it('lets retention erase unread alerts with their alerts', async () => {
+    await h.sms(DISCREET, 'JOIN 415');
+    await alert('tall man, red scooter', [DISCREET]);
+    await h.server.planner.idle();
+    const unread = () => (h.server.db.sqlite.prepare('SELECT count(*) n FROM unread_alerts').get() as { n: number }).n;
+    expect(unread()).toBeGreaterThan(0);
+    runRetention(h.server.db, 90, Date.now() + 91 * 86_400_000);
+    expect(unread()).toBe(0);
   });
 });
 

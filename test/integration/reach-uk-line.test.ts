@@ -81,6 +81,15 @@ describe('a UK line with config/areas.uk.example.json', () => {
     expect((await h.sms(MOD, 'ALERT manchester police sweep tonight near Piccadilly')).message).toBe('Alert going to MAN.');
     await waitFor(() => fake.to(MANCHESTER_BY_NAME).some((m) => m.body.includes('Piccadilly')), 5000, 'direct alert');
     expect(fake.to(MANCHESTER_BY_NAME).find((m) => m.body.includes('Piccadilly'))!.body).toMatch(/^Heads Up alert \(MAN\): police sweep/);
-    expect((await h.sms(MOD, 'ALERT just text')).message).toMatch(/isn't one of our areas|Which areas/);
+    expect((await h.sms(MOD, 'ALERT just text')).message).toBe('Which areas? e.g. ALERT 415 628 text.');
+  });
+
+  it('lets a member leave by name, and a moderator approve a report for other areas named', async () => {
+    await h.sms(GLASGOW_BY_CODE, 'JOIN GLA EDI');
+    expect((await h.sms(GLASGOW_BY_CODE, 'LEAVE edinburgh')).message).toBe('Heads Up: you left EDI. Still getting alerts for GLA.');
+    const ref = refOf((await h.sms(REPORTER, 'REPORT LDN man in a silver estate car, followed me home')).message);
+    expect((await h.sms(MOD, `APPROVE ${ref} glasgow`)).message).toContain('alert going to GLA.');
+    await waitFor(() => fake.to(GLASGOW_BY_CODE).some((m) => m.body.includes('silver estate')), 5000, 'alert to GLA');
+    expect(fake.to(GLASGOW_BY_CODE).find((m) => m.body.includes('silver estate'))!.body).toMatch(/^Heads Up alert \(GLA\): man in a silver estate car/);
   });
 });

@@ -82,6 +82,10 @@ describe('AREAS_FILE', () => {
     expect(regions.resolve(['415'])).toEqual({ ok: false, bad: '415' });
     expect(regions.areaOf('+14155550100')).toBeNull();
     expect(regions.leading(['london', 'grey', 'van'])).toEqual({ npas: ['LDN'], used: 1 });
+    // In free text a code counts only in capitals, as replies write it: "ldn" could be a word.
+    expect(regions.leading(['LDN', 'grey', 'van'])).toEqual({ npas: ['LDN'], used: 1 });
+    expect(regions.leading(['ldn', 'grey', 'van'])).toEqual({ npas: [], used: 0 });
+    expect(regions.resolve(['ldn'])).toEqual({ ok: true, npas: ['LDN'] });
   });
 
   it('finds the longest prefix first', () => {
