@@ -82,4 +82,5 @@ export const en: Catalog = {
   readNone: () => 'Heads Up: nothing unread.',
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${day.toISOString().slice(0, 10)}) ${text}`,
   readMore: (count) => `+${count} older: text READ again.`,
+  discreetAdmitted: (areas) => `HU: you're in for ${listAreas(areas)}. Reply HELP for the commands.`,
 };

@@ -84,4 +84,5 @@ export const es: Catalog = {
   readNone: () => 'Heads Up: nada sin leer.',
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${day.toISOString().slice(0, 10)}) ${text}`,
   readMore: (count) => `+${count} anteriores: escribe LEER otra vez.`,
+  discreetAdmitted: (areas) => `HU: ya estas dentro para ${listAreas(areas)}. Responde AYUDA para ver los comandos.`,
 };

@@ -88,4 +88,5 @@ export const fr: Catalog = {
   readNone: () => 'Heads Up: rien de non lu.',
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${day.toISOString().slice(0, 10)}) ${text}`,
   readMore: (count) => `+${count} plus ancien${count === 1 ? '' : 's'}: écrivez LIRE à nouveau.`,
+  discreetAdmitted: (areas) => `HU: c'est bon pour ${listAreas(areas)}. Répondez AIDE pour les commandes.`,
 };

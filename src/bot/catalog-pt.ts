@@ -89,4 +89,5 @@ export const pt: Catalog = {
   readNone: () => 'Heads Up: nada por ler.',
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${day.toISOString().slice(0, 10)}) ${text}`,
   readMore: (count) => `+${count} mais antiga${count === 1 ? '' : 's'}: escreva LER de novo.`,
+  discreetAdmitted: (areas) => `HU: voce entrou para ${listAreas(areas)}. Responda AJUDA para ver os comandos.`,
 };

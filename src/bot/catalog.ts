@@ -107,6 +107,8 @@ export interface Catalog {
   readItem(areas: string[], text: string, day: Date): string;
   /** Ends a READ answer that could not carry every unread alert. */
   readMore(count: number): string;
+  /** `admitted` for a discreet member: it arrives unasked, so it names nothing of the line either. */
+  discreetAdmitted(areas: string[]): string;
 }
 
 const CATALOGS: Record<Lang, Catalog> = { en, es, fr, pt };

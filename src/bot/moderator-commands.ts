@@ -7,7 +7,7 @@ import { countAlerts } from '../store/alerts';
 import { blockSender } from '../store/blocks';
 import { closeRequest, countRequests, findRequest, listRequests } from '../store/member-requests';
 import { eraseReportNotices } from '../store/moderator-notices';
-import { deleteMember, memberLang, setMemberStatus } from '../store/members';
+import { deleteMember, memberDiscreet, memberLang, setMemberStatus } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
 import { countPendingReports, decideReport, findReport, listPendingReports, reportExists, reporterOf, setReportText } from '../store/reports';
 import { listAreas, membersByArea, subscribe } from '../store/subscriptions';
@@ -51,7 +51,9 @@ function admit(store: Store, mod: Moderator, rules: ModerationRules, ref: string
   const room = rules.maxAreas - listAreas(db, request.memberId).length;
   subscribe(db, request.memberId, request.npas.slice(0, Math.max(0, room)), now);
   closeRequest(db, request.id);
-  enqueueMessage(db, vault, request.memberId, catalog(memberLang(db, request.memberId)).admitted(request.npas), now);
+  const t = catalog(memberLang(db, request.memberId));
+  // Sent unasked, to a lock screen: a discreet member's names nothing of the line.
+  enqueueMessage(db, vault, request.memberId, memberDiscreet(db, request.memberId) ? t.discreetAdmitted(request.npas) : t.admitted(request.npas), now);
   return { say: mod.t.modAdmitted(`#${ref}`), queued: true };
 }
 

@@ -124,6 +124,35 @@ describe('discreet alerts over SMS', () => {
   });
 });
 
+describe('discreet by default, on a line that admits members', () => {
+  let fake: FakeTwilio;
+  let h: Harness;
+
+  beforeAll(async () => {
+    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+    await fake.start();
+    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { MODERATORS: MOD, SEND_RATE: '1000', SUBSCRIBE_MODE: 'approval', DISCREET_DEFAULT: 'on' } });
+  });
+
+  afterAll(async () => {
+    await h.close();
+    await fake.stop();
+  });
+
+  it('tells an admitted discreet member so without naming the line, and sends them notices', async () => {
+    expect((await h.sms(DISCREET, 'JOIN 415')).message).toMatch(/with a moderator/);
+    await waitFor(() => fake.to(MOD).length === 1, 5000, 'join request notice');
+    const ref = /Join request #([A-Z0-9]{4,6})/.exec(fake.to(MOD)[0]!.body)?.[1];
+    expect((await h.sms(MOD, `APPROVE ${ref}`)).message).toBe(`#${ref} admitted.`);
+    await waitFor(() => fake.to(DISCREET).length === 1, 5000, 'the admission');
+    expect(fake.to(DISCREET)[0]!.body).toBe("HU: you're in for 415. Reply HELP for the commands.");
+    expect(forbiddenIn(fake.to(DISCREET)[0]!.body)).toEqual([]);
+    await h.sms(MOD, 'ALERT 415 grey van, aggressive');
+    await waitFor(() => fake.to(DISCREET).length === 2, 5000, 'the notice');
+    expect(fake.to(DISCREET)[1]!.body).toBe('HU 415: 1 new message. Reply READ to see it.');
+  });
+});
+
 describe('discreet alerts over Signal', () => {
   const MEMBER = { uuid: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a80', number: '+14155550150' };
   const NEWCOMER = { uuid: '6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b90', number: '+14155550151' };

@@ -90,6 +90,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     // One item carries an alert's whole text (the READ answer packs items by segments): its frame is checked below.
     readItem: [t.readItem(AREAS, 'grey van', new Date('2024-12-31T23:00:00Z'))],
     readMore: [t.readMore(1234)],
+    discreetAdmitted: [t.discreetAdmitted(AREAS)],
   };
 }
 
