@@ -1,8 +1,7 @@
 /** REPORT and CHECK: what members send in and look up. */
 import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS, renderAlert } from '../alerts/alert-text';
 import type { Regions } from '../alerts/regions';
-import { toE164 } from '../phone/numbers';
-import type { CountryCode } from '../phone/numbers';
+import { toE164, type CountryCode } from '../phone/numbers';
 import { lookupNumber } from '../store/screening';
 import { createReport } from '../store/reports';
 import { takeLimit } from '../store/sender-limits';
