@@ -22,7 +22,7 @@ export interface AlertDeps {
 export function issueAlert(deps: AlertDeps, input: { reportId?: number; npas: string[]; text: string }, now: number): number {
   const reach = deps.regions.expand(input.npas);
   const id = createAlert(deps.db, deps.vault, { ...input, reach }, now);
-  indexAlertNumbers(deps.db, deps.vault, id, numbersInText(input.text), input.npas, now);
+  indexAlertNumbers(deps.db, deps.vault, id, numbersInText(input.text, deps.regions.country), input.npas, now);
   const { onAlert } = deps;
   if (onAlert) deps.db.onCommit(() => onAlert(id));
   return id;

@@ -1,56 +1,126 @@
 /**
- * Regions: named groups of area codes that overlay one place. An alert for
- * one code reaches every code that shares a region with it; JOIN accepts a
- * region's name. The data is config/regions.json, which operators may edit.
+ * The line's areas: what members type to name a place, and which areas an
+ * alert reaches. By default North American area codes, where regions
+ * (config/regions.json: named groups of codes that overlay one place) make
+ * an alert for one code reach every code that shares a region with it, and
+ * JOIN accepts a region's name. A line's AREAS_FILE adds areas of its own
+ * (codes, names in its languages, phone prefixes), with or without the
+ * North American codes.
  */
 import fs from 'node:fs';
-import { isAreaCode } from '../phone/numbers';
-import { findProjectDir } from '../store/find-up';
 import path from 'node:path';
+import { ConfigError } from '../config/env';
+import { areaCodeOf, isAreaCode, type CountryCode } from '../phone/numbers';
+import { findProjectDir } from '../store/find-up';
+import { nameKey, readAreasFile, type AreasFile, type OwnArea } from './areas-file';
+
+/** Most of a line's own areas a question or a reply lists; past this, members are asked to name theirs. */
+export const LISTED_AREAS = 12;
+
+/** The longest run of words one name may take ("ciudad de mexico"). */
+const MAX_NAME_WORDS = 4;
 
 /** Resolves area tokens and expands areas to their overlays. */
 export class Regions {
   private readonly byName = new Map<string, string[]>();
   private readonly overlays = new Map<string, Set<string>>();
+  private readonly own = new Map<string, OwnArea>();
+  /** [prefix, code], longest prefix first. */
+  private readonly prefixes: Array<[string, string]> = [];
+  /** Whether 3-digit North American area codes are areas of this line. */
+  readonly northAmerica: boolean;
 
-  constructor(regions: Record<string, string[]>) {
-    for (const [name, codes] of Object.entries(regions)) {
-      if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`regions: "${name}" must be lower case letters, digits and hyphens`);
-      for (const code of codes) {
-        if (!isAreaCode(code)) throw new Error(`regions: ${name} lists ${code}, which is not a NANP area code`);
-      }
-      this.byName.set(name, [...codes].sort());
-      for (const code of codes) {
-        const set = this.overlays.get(code) ?? new Set([code]);
-        for (const c of codes) set.add(c);
-        this.overlays.set(code, set);
+  constructor(
+    regions: Record<string, string[]>,
+    file?: AreasFile,
+    /** DEFAULT_COUNTRY: how national-format numbers in reports and CHECK are read. */
+    readonly country: CountryCode = 'US',
+  ) {
+    this.northAmerica = file ? file.northAmerica : true;
+    if (this.northAmerica) {
+      for (const [name, codes] of Object.entries(regions)) {
+        if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`regions: "${name}" must be lower case letters, digits and hyphens`);
+        for (const code of codes) {
+          if (!isAreaCode(code)) throw new Error(`regions: ${name} lists ${code}, which is not a NANP area code`);
+        }
+        this.byName.set(nameKey(name), [...codes].sort());
+        for (const code of codes) {
+          const set = this.overlays.get(code) ?? new Set([code]);
+          for (const c of codes) set.add(c);
+          this.overlays.set(code, set);
+        }
       }
     }
+    for (const area of file?.areas ?? []) {
+      this.own.set(area.code, area);
+      for (const name of area.names) {
+        const key = nameKey(name);
+        const taken = this.byName.get(key);
+        if (taken && !(taken.length === 1 && taken[0] === area.code)) {
+          throw new ConfigError('AREAS_FILE', `${file?.file}: ${area.label}: "${name}" is already the name of a North American region`);
+        }
+        this.byName.set(key, [area.code]);
+      }
+      for (const prefix of area.prefixes) this.prefixes.push([prefix, area.code]);
+    }
+    this.prefixes.sort((a, b) => b[0].length - a[0].length);
   }
 
-  /** Loads config/regions.json (or another file). */
+  /** Loads config/regions.json (or another file): North American areas only. */
   static load(file: string = path.join(findProjectDir('config'), 'regions.json')): Regions {
-    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { regions?: Record<string, string[]> };
-    if (!parsed.regions || typeof parsed.regions !== 'object') throw new Error(`${file}: expected {"regions": {name: [codes]}}`);
-    return new Regions(parsed.regions);
+    return new Regions(readRegions(file));
+  }
+
+  /** The line's areas: AREAS_FILE when set (with the regions when it asks for North America), else the regions. */
+  static forLine(areasFile: string | undefined, country: CountryCode = 'US'): Regions {
+    const regionsFile = path.join(findProjectDir('config'), 'regions.json');
+    if (!areasFile) return new Regions(readRegions(regionsFile), undefined, country);
+    const file = readAreasFile(areasFile);
+    return new Regions(file.northAmerica ? readRegions(regionsFile) : {}, file, country);
   }
 
   /**
-   * Turns tokens ("415", "san-francisco") into sorted unique area codes.
-   * Returns the first token that is neither, so the reply can name it.
+   * Turns tokens ("415", "san-francisco", "LDN", "london", "ciudad de
+   * mexico") into sorted unique area codes. Returns the first token that
+   * names no area, so the reply can name it.
    */
   resolve(tokens: string[]): { ok: true; npas: string[] } | { ok: false; bad: string } {
     const out = new Set<string>();
-    for (const token of tokens) {
-      if (isAreaCode(token)) {
-        out.add(token);
-        continue;
-      }
-      const region = this.byName.get(token.toLowerCase());
-      if (!region) return { ok: false, bad: token };
-      for (const c of region) out.add(c);
+    for (let i = 0; i < tokens.length; ) {
+      const found = this.match(tokens, i);
+      if (!found) return { ok: false, bad: tokens[i] as string };
+      for (const c of found.codes) out.add(c);
+      i += found.words;
     }
     return { ok: true, npas: [...out].sort() };
+  }
+
+  /**
+   * The areas that lead a text ("LDN grey van" → LDN, then "grey van"), for
+   * REPORT and ALERT; names count too ("london grey van"). In free text a
+   * code counts only as written in capitals: "man in a van" does not name MAN.
+   */
+  leading(words: string[]): { npas: string[]; used: number } {
+    const out = new Set<string>();
+    let i = 0;
+    while (i < words.length) {
+      const found = this.match(words, i, true);
+      if (!found) break;
+      for (const c of found.codes) out.add(c);
+      i += found.words;
+    }
+    return { npas: [...out].sort(), used: i };
+  }
+
+  /** The area a number belongs to: its own area's prefix, else its North American area code; null when none. */
+  areaOf(e164: string): string | null {
+    for (const [prefix, code] of this.prefixes) if (e164.startsWith(prefix)) return code;
+    return this.northAmerica ? areaCodeOf(e164) : null;
+  }
+
+  /** The line's own area codes when there are few enough to list in a reply; null otherwise (or when it has none). */
+  listed(): string[] | null {
+    return this.own.size > 0 && this.own.size <= LISTED_AREAS ? [...this.own.keys()] : null;
   }
 
   /** The given areas plus every area that overlays one of them, sorted. */
@@ -59,4 +129,23 @@ export class Regions {
     for (const npa of npas) for (const c of this.overlays.get(npa) ?? [npa]) out.add(c);
     return [...out].sort();
   }
+
+  /** The areas the words from `i` name (a code, or a name of up to MAX_NAME_WORDS words, longest first), and how many words that took. */
+  private match(tokens: string[], i: number, capitals = false): { codes: string[]; words: number } | undefined {
+    const token = tokens[i] as string;
+    const code = nameKey(token).toUpperCase();
+    if (this.own.has(code) && (!capitals || token === token.toUpperCase())) return { codes: [code], words: 1 };
+    if (this.northAmerica && isAreaCode(token)) return { codes: [token], words: 1 };
+    for (let n = Math.min(MAX_NAME_WORDS, tokens.length - i); n >= 1; n--) {
+      const codes = this.byName.get(nameKey(tokens.slice(i, i + n).join(' ')));
+      if (codes) return { codes, words: n };
+    }
+    return undefined;
+  }
+}
+
+function readRegions(file: string): Record<string, string[]> {
+  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { regions?: Record<string, string[]> };
+  if (!parsed.regions || typeof parsed.regions !== 'object') throw new Error(`${file}: expected {"regions": {name: [codes]}}`);
+  return parsed.regions;
 }

@@ -21,8 +21,8 @@ export class AlertRenderer {
     private readonly vault: Vault,
   ) {}
 
-  /** The message for one recipient, or null if the alert is gone (retracted, erased). */
-  render(alertId: number, lang: Parameters<typeof catalog>[0]): string | null {
+  /** The message for one recipient (a neutral notice when `discreet`), or null if the alert is gone (retracted, erased). */
+  render(alertId: number, lang: Parameters<typeof catalog>[0], discreet = false): string | null {
     let alert = this.cache.get(alertId);
     if (alert === undefined) {
       if (this.cache.size > 64) this.cache.clear();
@@ -30,6 +30,7 @@ export class AlertRenderer {
       this.cache.set(alertId, alert);
     }
     if (!alert) return null;
+    if (discreet) return catalog(lang).discreetNotice(alert.npas);
     const full = catalog(lang).alert(alert.npas, alert.text);
     return full.length <= MAX_BODY ? full : `${full.slice(0, MAX_BODY - 3)}...`;
   }

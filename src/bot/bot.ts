@@ -9,6 +9,7 @@ import { memberKey, type Sender } from '../phone/identity';
 import { InboundLog } from '../store/inbound-log';
 import { memberIndex } from '../store/members';
 import { SenderLimits } from '../store/sender-limits';
+import { DEFAULT_DISCREET } from './discreet-commands';
 import { handleMessage, type MessageDeps } from '../inbound/handle-message';
 import { isTrustedModerator } from '../inbound/steps/identify-sender';
 import type { Handled, Inbound, ReplyWay } from '../inbound/inbound';
@@ -51,6 +52,8 @@ export class Bot {
         onQueued,
         onAlert,
         checkins: deps.checkins ?? DEFAULT_CHECKIN_RULES,
+        discreet: deps.discreet ?? DEFAULT_DISCREET,
+        onDisappearing: deps.onDisappearing,
       },
     };
   }

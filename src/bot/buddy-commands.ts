@@ -25,8 +25,7 @@ import { ending } from './clock-time';
 import type { Command } from './commands';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import type { CheckinRules } from './line-rules';
-import { memberOf } from './member-commands';
-import type { SubscribeMode } from '../config/env';
+import { memberOf, type NewMemberRules } from './member-commands';
 
 /** Most buddies one member may have. */
 export const MAX_BUDDIES = 3;
@@ -36,7 +35,7 @@ export const INVITES_PER_DAY = 6;
 type BuddyCommand = Extract<Command, { kind: 'buddy' }>;
 
 /** BUDDY number name, BUDDY OFF [number], BUDDY (the list). */
-export function buddy(store: Store, who: Asker, rules: CheckinRules, subscribeMode: SubscribeMode, command: BuddyCommand, now: number): Outcome {
+export function buddy(store: Store, who: Asker, rules: CheckinRules, newMember: NewMemberRules, command: BuddyCommand, now: number): Outcome {
   switch (command.action) {
     case 'list': {
       const mine = who.member ? buddiesOf(store.db, store.vault, who.member.id) : [];
@@ -45,11 +44,11 @@ export function buddy(store: Store, who: Asker, rules: CheckinRules, subscribeMo
     case 'off':
       return buddyOff(store, who, command.number, now);
     case 'add':
-      return invite(store, who, rules, subscribeMode, command.number, command.name, command.channel, now);
+      return invite(store, who, rules, newMember, command.number, command.name, command.channel, now);
   }
 }
 
-function invite(store: Store, who: Asker, rules: CheckinRules, subscribeMode: SubscribeMode, number: string, name: string, asked: Channel | undefined, now: number): Outcome {
+function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMemberRules, number: string, name: string, asked: Channel | undefined, now: number): Outcome {
   const { db, vault } = store;
   const address = toE164(number);
   const channel = asked ?? rules.buddyChannels[0];
@@ -60,7 +59,7 @@ function invite(store: Store, who: Asker, rules: CheckinRules, subscribeMode: Su
   if (mine.some((b) => b.address === address)) return say(who.t.buddyAlreadyAsked(ending(address)));
   if (mine.filter((b) => b.status !== 'stopped').length >= MAX_BUDDIES) return say(who.t.buddyLimit(MAX_BUDDIES));
   if (!store.limits.take(who.senderKey, 'buddy_invite', { max: INVITES_PER_DAY, windowMs: 86_400_000 }, now)) return say(who.t.buddyLimit(MAX_BUDDIES));
-  const member = memberOf(store, who, subscribeMode, now);
+  const member = memberOf(store, who, newMember, now);
   inviteBuddy(db, vault, member.id, { channel, address }, name, who.lang, now);
   // The buddy is asked in the member's language; their own answer sets theirs.
   linkBuddyMessage(db, enqueueReply(db, vault, { channel, address }, catalog(who.lang).buddyInvite(name), now), member.id);

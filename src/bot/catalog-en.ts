@@ -22,7 +22,7 @@ export const en: Catalog = {
     list.length ? `Heads Up: your alert areas are ${listAreas(list)}. LEAVE 415 drops one, STOP ends all.` : "Heads Up: you have no alert areas. Text JOIN 415 to get alerts.",
   deleted: () => 'Heads Up: everything we held about you is erased. Text JOIN to start again.',
   langSet: () => 'Heads Up will answer you in English.',
-  badLang: () => 'Heads Up: text LANG EN for English or LANG ES for Spanish.',
+  badLang: (codes) => `Heads Up speaks ${codes.join(', ')}: text LANG and one of them, e.g. LANG ${codes[0] ?? 'EN'}.`,
   hint: () => "Heads Up didn't understand that. Text HELP for the commands.",
   leaveNeedsArea: () => 'Heads Up: which area? e.g. LEAVE 415. STOP leaves all.',
   reportReceived: (ref) => `Heads Up: thank you. Report ${ref} is with a moderator and goes out as an alert once checked.`,
@@ -113,4 +113,14 @@ export const en: Catalog = {
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} has checked in and is OK.` : 'Heads Up: the member who missed a check-in has now checked in.'),
   checkinNone: () => 'Heads Up: you have no check-in running. CHECKIN and minutes starts one, e.g. CHECKIN 90.',
   checkinExtended: (until) => `Heads Up: check-in extended to ${until}. Text OK when you're safe.`,
+  // Reach (issue 12)
+  joinWhichAreaListed: (codes) => `Heads Up: which area do you want alerts for? Reply with one: ${listAreas(codes)}.`,
+  unknownAreaListed: (codes) => `Heads Up: that isn't one of our areas. Reply with one of ${listAreas(codes)}.`,
+  discreetOn: () => 'Heads Up: discreet alerts on. An alert now comes as a short plain notice; text READ to see it. DISCREET again to turn off.',
+  discreetOff: () => 'Heads Up: discreet alerts off. Alerts come in full again. DISCREET to turn back on.',
+  discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 new message. Reply READ to see it.`,
+  readNone: () => 'Heads Up: nothing unread.',
+  readItem: (areas, text, day) => `(${listAreas(areas)}, ${day.toISOString().slice(0, 10)}) ${text}`,
+  readMore: (count) => `+${count} older: text READ again.`,
+  discreetAdmitted: (areas) => `HU: you're in for ${listAreas(areas)}. Reply HELP for the commands.`,
 };

@@ -24,7 +24,7 @@ export const es: Catalog = {
       : 'Heads Up: no tienes areas de alerta. Escribe UNIRSE 415 para recibir alertas.',
   deleted: () => 'Heads Up: borramos todo lo que teniamos sobre ti. Escribe UNIRSE para empezar de nuevo.',
   langSet: () => 'Heads Up te respondera en español.',
-  badLang: () => 'Heads Up: escribe LANG ES para español o LANG EN para ingles.',
+  badLang: (codes) => `Heads Up habla ${codes.join(', ')}: escribe LANG y uno de ellos, ej. LANG ${codes[0] ?? 'ES'}.`,
   hint: () => 'Heads Up no entendio. Escribe AYUDA para ver los comandos.',
   leaveNeedsArea: () => 'Heads Up: ¿que area? ej. SALIR 415. ALTO las quita todas.',
   reportReceived: (ref) => `Heads Up: gracias. El reporte ${ref} lo revisa una moderadora y sale como alerta una vez verificado.`,
@@ -115,4 +115,14 @@ export const es: Catalog = {
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} ya se reporto y esta bien.` : 'Heads Up: la persona que no se reporto ya se reporto.'),
   checkinNone: () => 'Heads Up: no tienes un reporte activo. SEGURA y minutos empieza uno, ej. SEGURA 90.',
   checkinExtended: (until) => `Heads Up: reporte extendido hasta las ${until}. Escribe OK cuando estes a salvo.`,
+  // Reach (issue 12)
+  joinWhichAreaListed: (codes) => `Heads Up: ¿de que area quieres alertas? Responde con una: ${listAreas(codes)}.`,
+  unknownAreaListed: (codes) => `Heads Up: esa no es una de nuestras areas. Responde con una de ${listAreas(codes)}.`,
+  discreetOn: () => 'Heads Up: alertas discretas activadas. Cada alerta llega como un aviso neutro; escribe LEER para verla. DISCRETO otra vez para quitarlas.',
+  discreetOff: () => 'Heads Up: alertas discretas desactivadas. Las alertas llegan completas otra vez. DISCRETO para activarlas.',
+  discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 mensaje nuevo. Responde LEER para verlo.`,
+  readNone: () => 'Heads Up: nada sin leer.',
+  readItem: (areas, text, day) => `(${listAreas(areas)}, ${day.toISOString().slice(0, 10)}) ${text}`,
+  readMore: (count) => `+${count} anteriores: escribe LEER otra vez.`,
+  discreetAdmitted: (areas) => `HU: ya estas dentro para ${listAreas(areas)}. Responde AYUDA para ver los comandos.`,
 };

@@ -1,12 +1,17 @@
 /**
  * Reply catalogue interface. Replies are short (at most two SMS segments),
- * plain, and never name another member. Spanish text avoids the accented
- * vowels outside GSM-7 (á, í, ó, ú) so a reply is not forced into 70-character
- * UCS-2 segments.
+ * plain, and never name another member. Every catalogue writes its fixed
+ * text in GSM-7, so a reply is not forced into 70-character UCS-2 segments:
+ * Spanish leaves out á, í, ó, ú; French keeps é, è, à, ù (they are GSM-7)
+ * and leaves out ç, â, ê, î, ô, û; Portuguese keeps é and à and leaves out
+ * ã, õ, ç and the other accents. Adding a language: one catalogue file here
+ * and one keyword table (keywords.ts), and a line in src/domain/lang.ts.
  */
 import type { Lang } from './commands';
 import { en } from './catalog-en';
 import { es } from './catalog-es';
+import { fr } from './catalog-fr';
+import { pt } from './catalog-pt';
 
 /** Counts shown to a moderator by STATS. */
 export interface Stats {
@@ -40,7 +45,8 @@ export interface Catalog {
   areas(list: string[]): string;
   deleted(): string;
   langSet(): string;
-  badLang(): string;
+  /** LANG with no language or one the line does not speak: the codes of those it does (EN, ES, …). */
+  badLang(codes: string[]): string;
   hint(): string;
   leaveNeedsArea(): string;
   reportReceived(ref: string): string;
@@ -130,9 +136,26 @@ export interface Catalog {
   checkinOkBuddy(name: string): string;
   checkinNone(): string;
   checkinExtended(until: string): string;
+  // Reach (issue 12)
+  /** The join question, with the line's areas when they are few enough to list. */
+  joinWhichAreaListed(codes: string[]): string;
+  /** A word that names none of the line's areas, with their list (when it is short enough to list). */
+  unknownAreaListed(codes: string[]): string;
+  discreetOn(): string;
+  discreetOff(): string;
+  /** What a discreet member gets instead of an alert: nothing of its subject, not even what the line is. */
+  discreetNotice(areas: string[]): string;
+  /** READ with nothing unread. */
+  readNone(): string;
+  /** One unread alert in a READ answer. */
+  readItem(areas: string[], text: string, day: Date): string;
+  /** Ends a READ answer that could not carry every unread alert. */
+  readMore(count: number): string;
+  /** `admitted` for a discreet member: it arrives unasked, so it names nothing of the line either. */
+  discreetAdmitted(areas: string[]): string;
 }
 
-const CATALOGS: Record<Lang, Catalog> = { en, es };
+const CATALOGS: Record<Lang, Catalog> = { en, es, fr, pt };
 
 /** Every language a member may be answered (and alerted) in. */
 export const LANGS = Object.keys(CATALOGS) as Lang[];

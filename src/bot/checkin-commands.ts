@@ -14,7 +14,7 @@ import { catalog } from './catalog';
 import { clockTime } from './clock-time';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import type { CheckinRules } from './line-rules';
-import { memberOf } from './member-commands';
+import { memberOf, type NewMemberRules } from './member-commands';
 
 /** Most characters of details: an escalation must carry them whole (three segments at most). */
 export const MAX_DETAILS = 200;
@@ -32,11 +32,10 @@ function minutesText(m: number): number {
   return Math.round(m * 100) / 100;
 }
 
-/** What the check-in handlers apply: CHECKIN_*, the moderators the fallback tells, and the subscribe mode (for a new member row). */
-export interface CheckinLine {
+/** What the check-in handlers apply: CHECKIN_*, the moderators the fallback tells, and how a new member row starts. */
+export interface CheckinLine extends NewMemberRules {
   rules: CheckinRules;
   moderatorContacts: readonly Sender[];
-  subscribeMode: SubscribeMode;
 }
 
 /** Who is told of a missed check-in, said before the timer starts. */
@@ -53,7 +52,7 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   if (Array.from(details).length > MAX_DETAILS) return say(who.t.checkinDetailsTooLong(MAX_DETAILS));
   const told = whoWouldBeTold(store, line, who.member?.id);
   if (!told) return say(who.t.checkinNeedsBuddy());
-  const member = memberOf(store, who, line.subscribeMode, now);
+  const member = memberOf(store, who, line, now);
   const dueAt = now + Math.round(minutes * 60_000);
   const remindAt = reminderAt(dueAt, now);
   startCheckin(store.db, store.vault, member.id, dueAt, remindAt, details === '' ? null : details, now);

@@ -31,7 +31,10 @@ export type Command =
   | { kind: 'decline' }
   | { kind: 'checkin'; minutes: number; details: string }
   | { kind: 'ok' }
-  | { kind: 'later'; minutes: number };
+  | { kind: 'later'; minutes: number }
+  // Reach (issue 12)
+  | { kind: 'discreet' }
+  | { kind: 'read' };
 
 export type CommandKind = Command['kind'];
 

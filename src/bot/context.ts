@@ -5,6 +5,7 @@ import type { CheckinRules } from './line-rules';
 import type { Sender } from '../phone/identity';
 import type { Db } from '../store/db';
 import type { Vault } from '../store/vault';
+import type { DiscreetRules } from './discreet-commands';
 
 import type { Limit } from '../store/sender-limits';
 
@@ -57,4 +58,9 @@ export interface BotDeps {
   onAlert: (alertId: number) => void;
   // Check-ins (issue 13): CHECKIN_* and buddy channels; the SPEC's defaults when unset.
   checkins?: CheckinRules;
+  // Reach (issue 12)
+  /** DISCREET_DEFAULT and DISCREET_TIMER_SECONDS; off and one day when unset. */
+  discreet?: DiscreetRules;
+  /** Sets a Signal contact's disappearing-messages timer (the Signal adapter), after the commit that asked for it. */
+  onDisappearing?: (address: string, seconds: number) => void;
 }

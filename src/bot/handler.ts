@@ -62,6 +62,8 @@ export interface Outcome {
   queued?: boolean;
   /** Alerts were created: plan their fan-out once the transaction commits. */
   alerts?: number[];
+  /** Set the Signal sender's disappearing-messages timer to this many seconds (0: off) once the transaction commits. */
+  disappearing?: number;
 }
 
 /** An outcome that only says something. */

@@ -1,97 +1,49 @@
 /**
- * Keyword tables, one per language, as the SPEC lists them. Keys are
- * normalized (upper case, accents removed). A keyword's language becomes the
- * member's reply language; a few are shared by both and say nothing.
+ * Keyword look-up over the tables of every language the line speaks, one
+ * file per language (keywords-en.ts, …): adding a language is one more
+ * table here. Keys are normalized (upper case, accents removed). A
+ * keyword's language becomes the member's reply language; a word shared by
+ * several languages (or listed as shared) says nothing.
  */
 import type { CommandKind, Lang } from './commands';
+import { english } from './keywords-en';
+import { spanish } from './keywords-es';
+import { french } from './keywords-fr';
+import { portuguese } from './keywords-pt';
 
-type Table = Record<string, CommandKind>;
+export type Table = Record<string, CommandKind>;
 
-const EN: Table = {
-  JOIN: 'join',
-  SUBSCRIBE: 'join',
-  START: 'join',
-  UNSTOP: 'join',
-  // Twilio lifts its opt-out block on YES as on START: we re-subscribe alike.
-  YES: 'join',
-  LEAVE: 'leave',
-  STOP: 'stop',
-  STOPALL: 'stop',
-  UNSUBSCRIBE: 'stop',
-  CANCEL: 'stop',
-  END: 'stop',
-  QUIT: 'stop',
-  REVOKE: 'stop',
-  OPTOUT: 'stop',
-  HELP: 'help',
-  INFO: 'help',
-  AREAS: 'areas',
-  STATUS: 'areas',
-  REPORT: 'report',
-  CHECK: 'check',
-  DELETE: 'delete',
-  LANG: 'lang',
-  ENGLISH: 'lang',
-  PENDING: 'pending',
-  APPROVE: 'approve',
-  REJECT: 'reject',
-  EDIT: 'edit',
-  ALERT: 'alert',
-  BLOCK: 'block',
-  STATS: 'stats',
-  SHOW: 'show',
-  // Check-ins (issue 13)
-  BUDDY: 'buddy',
-  ACCEPT: 'accept',
-  DECLINE: 'decline',
-  CHECKIN: 'checkin',
-  SAFE: 'checkin',
-  OK: 'ok',
-  LATER: 'later',
-};
+/** One language's keywords and the words that name it after LANG (LANG FR, LANG FRANCAIS, …). */
+export interface KeywordTable {
+  lang: Lang;
+  keywords: Table;
+  names: string[];
+}
 
-const ES: Table = {
-  UNIRSE: 'join',
-  ALTA: 'join',
-  SALIR: 'leave',
-  ALTO: 'stop',
-  PARAR: 'stop',
-  AYUDA: 'help',
-  ZONAS: 'areas',
-  REPORTE: 'report',
-  REPORTAR: 'report',
-  VERIFICAR: 'check',
-  BORRAR: 'delete',
-  ESPANOL: 'lang',
-  // Check-ins (issue 13)
-  AMIGA: 'buddy',
-  AMIGO: 'buddy',
-  ACEPTAR: 'accept',
-  ACEPTO: 'accept',
-  RECHAZAR: 'decline',
-  SEGURA: 'checkin',
-  SEGURO: 'checkin',
-  LISTA: 'ok',
-  LISTO: 'ok',
-  LUEGO: 'later',
-  DESPUES: 'later',
-};
+/** Every language's table; the first listed wins a word two languages give different meanings (a test forbids that). */
+export const KEYWORD_TABLES: readonly KeywordTable[] = [english, spanish, french, portuguese];
 
-/** Keywords that are used in both languages, so they do not change the reply language. */
+/** Keywords that are used in every language, so they do not change the reply language. */
 const NEUTRAL = new Set(['STOP', 'INFO', 'LANG', 'STATUS', /* Check-ins (issue 13) */ 'OK']);
+
+const BY_WORD = new Map<string, { kind: CommandKind; langs: Set<Lang> }>();
+for (const { lang, keywords } of KEYWORD_TABLES) {
+  for (const [word, kind] of Object.entries(keywords)) {
+    const seen = BY_WORD.get(word);
+    if (!seen) BY_WORD.set(word, { kind, langs: new Set([lang]) });
+    else if (seen.kind === kind) seen.langs.add(lang);
+  }
+}
 
 /** Finds a normalized keyword: its command and, unless it is shared, its language. */
 export function lookupKeyword(word: string): { kind: CommandKind; lang?: Lang } | undefined {
-  const en = EN[word];
-  if (en) return { kind: en, lang: NEUTRAL.has(word) ? undefined : 'en' };
-  const es = ES[word];
-  if (es) return { kind: es, lang: 'es' };
-  return undefined;
+  const found = BY_WORD.get(word);
+  if (!found) return undefined;
+  const only = found.langs.size === 1 && !NEUTRAL.has(word) ? [...found.langs][0] : undefined;
+  return { kind: found.kind, lang: only };
 }
 
 /** The language a LANG argument names (EN, ES, ENGLISH, ESPANOL, INGLES, …), if any. */
 export function langFromWord(word: string): Lang | undefined {
-  if (['EN', 'ENG', 'ENGLISH', 'INGLES'].includes(word)) return 'en';
-  if (['ES', 'ESP', 'SPANISH', 'ESPANOL', 'CASTELLANO'].includes(word)) return 'es';
-  return undefined;
+  return KEYWORD_TABLES.find((t) => t.names.includes(word))?.lang;
 }

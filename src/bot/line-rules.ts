@@ -7,6 +7,7 @@ import type { SubscribeMode } from '../config/env';
 import type { Channel } from '../domain/channel';
 import type { Sender } from '../phone/identity';
 import type { BotLimits } from './context';
+import type { DiscreetRules } from './discreet-commands';
 
 export interface LineRules {
   regions: Regions;
@@ -23,6 +24,10 @@ export interface LineRules {
   onAlert: (alertId: number) => void;
   // Check-ins (issue 13)
   checkins: CheckinRules;
+  // Reach (issue 12)
+  discreet: DiscreetRules;
+  /** Called after a commit that asked for it, to set a Signal contact's disappearing-messages timer. */
+  onDisappearing?: (address: string, seconds: number) => void;
 }
 
 /** CHECKIN_* and where buddies can be reached. */

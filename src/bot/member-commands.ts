@@ -2,7 +2,6 @@
 import type { Regions } from '../alerts/regions';
 import type { SubscribeMode } from '../config/env';
 import type { Lang } from '../domain/lang';
-import { areaCodeOf } from '../phone/numbers';
 import { endConversation } from '../store/conversations';
 import { eraseCheckinsOf } from '../store/checkins';
 import { eraseBuddyMessagesOf } from '../store/buddies';
@@ -12,24 +11,49 @@ import { forgetReporter } from '../store/reports';
 import { deleteMember, insertMember, setMemberLang, setMemberStatus, type MemberRow } from '../store/members';
 import { closeRequestOf, requestJoin } from '../store/member-requests';
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
-import { catalog } from './catalog';
+import { catalog, type Catalog } from './catalog';
 import { joinAreaQuestion } from './dialogues';
+import { signalTimer, type DiscreetRules } from './discreet-commands';
 import { say, type Asker, type Outcome, type Store } from './handler';
 
-/** What JOIN applies: the line's areas, its subscribe mode and MAX_AREAS. */
-export interface JoinRules {
+/** What JOIN applies: the line's areas, its subscribe mode, MAX_AREAS and whether new members are discreet. */
+export interface JoinRules extends NewMemberRules {
   regions: Regions;
-  subscribeMode: SubscribeMode;
   maxAreas: number;
 }
 
+/** How a new member's row starts: pending under approval; discreet under DISCREET_DEFAULT=on. */
+export interface NewMemberRules {
+  subscribeMode: SubscribeMode;
+  discreet?: DiscreetRules;
+}
+
+/** Which area? With the line's own areas when they are few enough to list. */
+export function whichArea(t: Catalog, regions: Regions): string {
+  const listed = regions.listed();
+  return listed ? t.joinWhichAreaListed(listed) : t.joinWhichArea();
+}
+
+/** A word that names no area: with the list of the line's own areas when it is short. */
+export function unknownArea(t: Catalog, regions: Regions, bad: string): string {
+  const listed = regions.listed();
+  return listed ? t.unknownAreaListed(listed) : t.unknownArea(bad);
+}
+
 /** The asker's member row, created if needed (pending under SUBSCRIBE_MODE=approval). */
-export function memberOf(store: Store, who: Asker, subscribeMode: SubscribeMode, now: number): MemberRow {
+export function memberOf(store: Store, who: Asker, rules: NewMemberRules, now: number): MemberRow {
   if (who.member) return who.member;
-  const status = subscribeMode === 'approval' ? 'pending' : 'active';
+  const status = rules.subscribeMode === 'approval' ? 'pending' : 'active';
   // The sender was looked up when the message came in, and had no row.
-  who.member = insertMember(store.db, store.vault, who.sender, who.lang, now, status);
+  who.member = insertMember(store.db, store.vault, who.sender, who.lang, now, status, rules.discreet?.byDefault === true);
   return who.member;
+}
+
+/** A new member who starts discreet over Signal gets the conversation's disappearing timer too. */
+function withTimer(outcome: Outcome, who: Asker, rules: NewMemberRules, created: boolean): Outcome {
+  if (!created || !rules.discreet?.byDefault) return outcome;
+  const disappearing = signalTimer(who, rules.discreet, true);
+  return disappearing === undefined ? outcome : { ...outcome, disappearing };
 }
 
 /**
@@ -41,17 +65,18 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
   const { db } = store;
   let npas: string[];
   if (tokens.length === 0) {
-    const own = who.sender.phone ? areaCodeOf(who.sender.phone) : null;
-    if (!own) return { say: who.t.joinWhichArea(), converse: joinAreaQuestion(who.lang, now) };
+    const own = who.sender.phone ? rules.regions.areaOf(who.sender.phone) : null;
+    if (!own) return { say: whichArea(who.t, rules.regions), converse: joinAreaQuestion(who.lang, now) };
     npas = [own];
   } else {
     const resolved = rules.regions.resolve(tokens);
-    if (!resolved.ok) return say(who.t.unknownArea(resolved.bad));
+    if (!resolved.ok) return say(unknownArea(who.t, rules.regions, resolved.bad));
     npas = resolved.npas;
   }
   const { maxAreas } = rules;
   if (npas.length > maxAreas) return say(who.t.tooManyAreas(maxAreas));
-  const member = memberOf(store, who, rules.subscribeMode, now);
+  const created = !who.member;
+  const member = memberOf(store, who, rules, now);
   const approval = rules.subscribeMode === 'approval';
   if (member.status === 'stopped' || member.status === 'invalid') {
     member.status = approval ? 'pending' : 'active';
@@ -64,19 +89,19 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
   if (member.status === 'pending' || (approval && adding.length > 0)) {
     const request = requestJoin(db, member.id, adding, now, maxAreas - held.length);
     if (!request) return say(who.t.tooManyAreas(maxAreas));
-    const pending = say(who.t.joinPending(request.npas));
+    const pending = withTimer(say(who.t.joinPending(request.npas)), who, rules, created);
     // A request notifies once, however often the applicant repeats JOIN.
     if (!request.created) return pending;
     return { ...pending, notify: { subject: { kind: 'join' }, text: (t) => t.modJoinRequest(`#${request.ref}`, request.npas) } };
   }
   subscribe(db, member.id, adding, now);
-  return say(who.t.joined(listAreas(db, member.id)));
+  return withTimer(say(who.t.joined(listAreas(db, member.id))), who, rules, created);
 }
 
 export function leave(store: Store, who: Asker, regions: Regions, tokens: string[]): Outcome {
   if (!who.member) return say(who.t.notMember());
   const resolved = regions.resolve(tokens);
-  if (!resolved.ok) return say(who.t.unknownArea(resolved.bad));
+  if (!resolved.ok) return say(unknownArea(who.t, regions, resolved.bad));
   const remaining = unsubscribe(store.db, who.member.id, resolved.npas);
   return say(who.t.left(resolved.npas, remaining));
 }
@@ -124,9 +149,10 @@ export function erase(store: Store, who: Asker): Outcome {
   return say(who.t.deleted());
 }
 
-export function setLang(store: Store, who: Asker, subscribeMode: SubscribeMode, lang: Lang, now: number): Outcome {
-  const member = memberOf(store, who, subscribeMode, now);
+export function setLang(store: Store, who: Asker, rules: NewMemberRules, lang: Lang, now: number): Outcome {
+  const created = !who.member;
+  const member = memberOf(store, who, rules, now);
   setMemberLang(store.db, member.id, lang);
   member.lang = lang;
-  return say(catalog(lang).langSet());
+  return withTimer(say(catalog(lang).langSet()), who, rules, created);
 }

@@ -7,13 +7,15 @@ import { countAlerts } from '../store/alerts';
 import { blockSender } from '../store/blocks';
 import { closeRequest, countRequests, findRequest, listRequests } from '../store/member-requests';
 import { eraseReportNotices } from '../store/moderator-notices';
-import { deleteMember, memberLang, setMemberStatus } from '../store/members';
+import { deleteMember, memberDiscreet, memberLang, setMemberStatus } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
 import { countPendingReports, decideReport, findReport, listPendingReports, reportExists, reporterOf, setReportText } from '../store/reports';
 import { listAreas, membersByArea, subscribe } from '../store/subscriptions';
 import { catalog, type Catalog } from './catalog';
 import type { Command } from './commands';
 import { say, type Outcome, type Store } from './handler';
+import { unknownArea } from './member-commands';
+import { leadingAreas } from './report-commands';
 
 const LIST_LIMIT = 10;
 
@@ -49,7 +51,9 @@ function admit(store: Store, mod: Moderator, rules: ModerationRules, ref: string
   const room = rules.maxAreas - listAreas(db, request.memberId).length;
   subscribe(db, request.memberId, request.npas.slice(0, Math.max(0, room)), now);
   closeRequest(db, request.id);
-  enqueueMessage(db, vault, request.memberId, catalog(memberLang(db, request.memberId)).admitted(request.npas), now);
+  const t = catalog(memberLang(db, request.memberId));
+  // Sent unasked, to a lock screen: a discreet member's names nothing of the line.
+  enqueueMessage(db, vault, request.memberId, memberDiscreet(db, request.memberId) ? t.discreetAdmitted(request.npas) : t.admitted(request.npas), now);
   return { say: mod.t.modAdmitted(`#${ref}`), queued: true };
 }
 
@@ -63,7 +67,7 @@ function approve(store: Store, mod: Moderator, rules: ModerationRules, ref: stri
   let npas = found.npas;
   if (tokens.length) {
     const resolved = rules.regions.resolve(tokens);
-    if (!resolved.ok) return say(mod.t.unknownArea(resolved.bad));
+    if (!resolved.ok) return say(unknownArea(mod.t, rules.regions, resolved.bad));
     npas = resolved.npas;
   }
   // Exactly what the notice and SHOW preview, or nothing: a report too long waits for an EDIT.
@@ -115,12 +119,17 @@ function show(store: Store, mod: Moderator, ref: string): Outcome {
 
 function alert(store: Store, mod: Moderator, regions: Regions, tokens: string[], raw: string, now: number): Outcome {
   const resolved = regions.resolve(tokens);
-  if (!resolved.ok) return say(mod.t.unknownArea(resolved.bad));
-  const text = cleanAlertText(raw);
-  const segments = alertSegments(resolved.npas, text);
+  if (!resolved.ok) return say(unknownArea(mod.t, regions, resolved.bad));
+  // The line's own codes and names ("ALERT LDN grey van") lead the text as NPAs do.
+  const named = leadingAreas(regions, raw);
+  const npas = [...new Set([...resolved.npas, ...named.areas])].sort();
+  if (npas.length === 0) return say(mod.t.modNeedsArea());
+  const text = cleanAlertText(named.text);
+  if (text === '') return say(mod.t.modNeedsText());
+  const segments = alertSegments(npas, text);
   if (segments > MAX_ALERT_SEGMENTS) return say(mod.t.modAlertTooLong(segments));
-  const alertId = issueAlert({ ...store, regions }, { npas: resolved.npas, text }, now);
-  return { say: mod.t.modAlertQueued(resolved.npas), alerts: [alertId] };
+  const alertId = issueAlert({ ...store, regions }, { npas, text }, now);
+  return { say: mod.t.modAlertQueued(npas), alerts: [alertId] };
 }
 
 function block({ db }: Store, mod: Moderator, ref: string, now: number): Outcome {

@@ -110,6 +110,8 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
     case 'delete':
     case 'pending':
     case 'stats':
+    case 'discreet':
+    case 'read':
       return { kind };
     case 'lang': {
       // "ENGLISH" and "ESPANOL" are complete commands; "LANG ES" names the language.
@@ -122,7 +124,8 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
     }
     case 'alert': {
       const { areas, text: body } = areasThenText(text, rest);
-      if (!areas.length) return 'missing_area';
+      // Areas of the line's own (LDN, london) lead the text: the handler, which knows them, takes them off.
+      if (!areas.length) return body ? { kind, areas, text: body } : 'missing_area';
       return body ? { kind, areas, text: body } : 'missing_text';
     }
     case 'check': {

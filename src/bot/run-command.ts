@@ -4,6 +4,7 @@
  * the dispatch step; the operator's console calls it directly.
  */
 import { endConversation, saveConversation } from '../store/conversations';
+import { LANGS } from './catalog';
 import { MODERATOR_COMMANDS, type Parsed } from './commands';
 import { DEFAULT_NOTICE_LIMIT } from './context';
 import { say, type Asker, type Outcome, type Store } from './handler';
@@ -15,6 +16,7 @@ import { check, report } from './report-commands';
 // Check-ins (issue 13)
 import { accept, buddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-commands';
 import { checkin, later, ok, type CheckinLine } from './checkin-commands';
+import { read, toggleDiscreet } from './discreet-commands';
 
 /** "Text HELP", at most once per sender per window, so that auto-replies cannot loop. */
 function hint(store: Store, rules: LineRules, who: Asker, now: number): Outcome {
@@ -34,7 +36,7 @@ function parseError(store: Store, rules: LineRules, who: Asker, parsed: Extract<
     case 'bad_ref':
       return say(who.t.modNeedsRef());
     case 'bad_lang':
-      return say(who.t.badLang());
+      return say(who.t.badLang(LANGS.map((l) => l.toUpperCase())));
     // Check-ins (issue 13)
     case 'bad_number':
     case 'missing_name':
@@ -48,7 +50,7 @@ function parseError(store: Store, rules: LineRules, who: Asker, parsed: Extract<
 
 /** What the check-in handlers take of the line's rules (issue 13). */
 function checkinLine(rules: LineRules): CheckinLine {
-  return { rules: rules.checkins, moderatorContacts: rules.moderatorContacts, subscribeMode: rules.subscribeMode };
+  return { rules: rules.checkins, moderatorContacts: rules.moderatorContacts, subscribeMode: rules.subscribeMode, discreet: rules.discreet };
 }
 
 /** Runs the handler of a parsed message for someone who may (`moderator`) or may not use moderator commands. */
@@ -86,14 +88,18 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
       return told ? { ...erased, queued: true } : erased;
     }
     case 'lang':
-      return setLang(store, who, rules.subscribeMode, command.lang, now);
+      return setLang(store, who, rules, command.lang, now);
     case 'report':
-      return report(store, who, { limit: rules.limits.reports, maxAreas: rules.maxAreas }, command.areas, command.text, now);
+      return report(store, who, { limit: rules.limits.reports, maxAreas: rules.maxAreas, regions: rules.regions }, command.areas, command.text, now);
+    case 'discreet':
+      return toggleDiscreet(store, who, rules.discreet);
+    case 'read':
+      return read(store, who, now);
     case 'check':
-      return check(store, who, { limit: rules.limits.checks, retentionDays: rules.retentionDays }, command.query, now);
+      return check(store, who, { limit: rules.limits.checks, retentionDays: rules.retentionDays, country: rules.regions.country }, command.query, now);
     // Check-ins (issue 13)
     case 'buddy':
-      return buddy(store, who, rules.checkins, rules.subscribeMode, command, now);
+      return buddy(store, who, rules.checkins, rules, command, now);
     case 'accept':
       return accept(store, who, now);
     case 'decline':
@@ -114,7 +120,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
  * moderators, the conversation kept or ended, and, once the transaction has
  * committed, waking the dispatcher and the fan-out planner.
  */
-export function applyOutcome(store: Store, rules: LineRules, who: Pick<Asker, 'memberKey'> | null, outcome: Outcome, now: number): void {
+export function applyOutcome(store: Store, rules: LineRules, who: Pick<Asker, 'memberKey' | 'sender'> | null, outcome: Outcome, now: number): void {
   const { db, vault } = store;
   let queued = outcome.queued === true;
   if (outcome.notify) queued = notifyModerators(store, rules.moderatorContacts, rules.limits.notices ?? DEFAULT_NOTICE_LIMIT, outcome.notify, now) || queued;
@@ -125,4 +131,10 @@ export function applyOutcome(store: Store, rules: LineRules, who: Pick<Asker, 'm
   }
   if (queued) db.onCommit(rules.onQueued);
   for (const id of outcome.alerts ?? []) db.onCommit(() => rules.onAlert(id));
+  const { disappearing } = outcome;
+  const { onDisappearing } = rules;
+  if (who && disappearing !== undefined && onDisappearing && who.sender.channel === 'signal') {
+    const { address } = who.sender;
+    db.onCommit(() => onDisappearing(address, disappearing));
+  }
 }

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { ConfigError, type Config, type Secrets } from '../config/env';
 import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
 import { cryptoReady, Vault } from '../store/vault';
+import { Regions } from '../alerts/regions';
 import { databaseFile, latestMigration, readExistingKey, readLineConfig } from './line';
 
 /** The outcome of one check: `ok` false means `detail` says what to do. */
@@ -199,6 +200,8 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
   let parsed: { config: Config; secrets: Secrets };
   try {
     parsed = readLineConfig(env);
+    // The line's areas are configuration too: a bad AREAS_FILE names the file and the entry.
+    Regions.forLine(parsed.config.areasFile, parsed.config.defaultCountry);
   } catch (err) {
     if (err instanceof ConfigError) return [bad('configuration', err.message)];
     throw err;

@@ -29,7 +29,7 @@ export async function moderate(words: string[]): Promise<string> {
     const bot = new Bot({
       db,
       vault,
-      regions: Regions.load(),
+      regions: Regions.forLine(config.areasFile, config.defaultCountry),
       moderators: new Set(),
       moderatorContacts: [],
       subscribeMode: config.subscribeMode,

@@ -61,7 +61,7 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, pro
   try {
     migrate(db);
     const { from, to } = rotationVersions(db);
-    const summary = new KeyRotation(db, new Vault(current.key, from), new Vault(newKey, to), { batch, onProgress: progress }).run();
+    const summary = new KeyRotation(db, new Vault(current.key, from), new Vault(newKey, to), { batch, onProgress: progress, country: config.defaultCountry }).run();
     if (current.file) replaceKeyFile(current.file, newKey);
     const e = summary.erased;
     const lines = [

@@ -7,6 +7,7 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { canonicalModerator } from '../phone/identity';
 
 export type ReceiveMode = 'websocket' | 'poll';
@@ -43,6 +44,15 @@ export interface Config {
   /** Most areas one member may hold (MAX_AREAS). */
   maxAreas: number;
   logLevel: string;
+  // Reach (issue 12)
+  /** AREAS_FILE: the line's own areas; North American area codes when unset. */
+  areasFile?: string;
+  /** DEFAULT_COUNTRY: how national-format numbers in reports and CHECK are read. */
+  defaultCountry: CountryCode;
+  /** DISCREET_DEFAULT: new members get discreet alerts. */
+  discreetDefault: boolean;
+  /** DISCREET_TIMER_SECONDS: the disappearing-messages timer discreet sets on a Signal member's conversation (0: none). */
+  discreetTimerSeconds: number;
   // Check-ins (issue 13)
   checkin: CheckinConfig;
 }
@@ -173,6 +183,18 @@ export const ENV_SCHEMA = z.object({
   CHECKIN_FALLBACK: optional(oneOf(['moderators', 'none'] as const)).default('none'),
   CHECKIN_MIN_MINUTES: optional(number(0.01, 10080)).default(10),
   CHECKIN_MAX_MINUTES: optional(wholeNumber(1, 10080)).default(720),
+  // Reach (issue 12)
+  AREAS_FILE: optional(z.string()),
+  DEFAULT_COUNTRY: optional(
+    z
+      .string()
+      .transform((v) => v.toUpperCase())
+      .refine((v) => isSupportedCountry(v), { error: 'expected a 2-letter ISO 3166 country code, such as US, GB or MX' })
+      .transform((v) => v as CountryCode),
+  ).default('US'),
+  DISCREET_DEFAULT: optional(oneOf(['on', 'off'] as const)).default('off'),
+  // Signal offers timers up to 4 weeks.
+  DISCREET_TIMER_SECONDS: optional(wholeNumber(0, 2_419_200)).default(86_400),
 });
 
 /** The secrets, kept apart: only whether they are set is checked here (the master key is decoded in master-key.ts). */
@@ -225,6 +247,10 @@ export function readConfig(env: Env): { config: Config; secrets: Secrets } {
     maxAreas: e.MAX_AREAS,
     logLevel: e.LOG_LEVEL,
     checkin: { fallback: e.CHECKIN_FALLBACK, minMinutes: e.CHECKIN_MIN_MINUTES, maxMinutes: e.CHECKIN_MAX_MINUTES },
+    areasFile: e.AREAS_FILE,
+    defaultCountry: e.DEFAULT_COUNTRY,
+    discreetDefault: e.DISCREET_DEFAULT === 'on',
+    discreetTimerSeconds: e.DISCREET_TIMER_SECONDS,
   };
   return {
     config,

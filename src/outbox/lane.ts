@@ -164,7 +164,7 @@ export class Lane {
     let body: string | null;
     let to: string;
     try {
-      body = row.alert_id !== null ? renderer.render(row.alert_id, row.lang) : openBody(vault, row);
+      body = row.alert_id !== null ? renderer.render(row.alert_id, row.lang, row.discreet === 1) : openBody(vault, row);
       to =
         row.member_id !== null
           ? openAddress(vault, { id: row.member_id, address_ct: row.address_ct, key_version: row.address_kv })

@@ -6,10 +6,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Regions } from '../alerts/regions';
 import { Bot } from '../bot/bot';
 import { DEFAULT_LIMITS } from '../bot/context';
+import { DisappearingTimer } from '../channels/signal/disappearing-timer';
 import { SignalReceiver } from '../channels/signal/signal-receiver';
+import { SignalSender } from '../channels/signal/signal-sender';
 import type { ChannelSender } from '../channels/types';
 import type { Config } from '../config/env';
 import { InboundPath } from '../inbound/inbound-path';
@@ -38,10 +39,16 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
   const { config, log } = opts;
   const now = opts.now ?? Date.now;
   const { db, vault, dispatcher, planner, moderatorGate: gate, metrics } = app;
+  // DISCREET over Signal sets the conversation's disappearing-messages timer (issue 12).
+  const signal = app.senders.get('signal');
+  const timer = signal instanceof SignalSender ? new DisappearingTimer((to, s) => signal.setExpiration(to, s), log) : null;
+  if (timer) app.addHook('onClose', async () => timer.close());
   const bot = new Bot({
     db,
     vault,
-    regions: Regions.load(),
+    regions: app.regions,
+    discreet: { byDefault: config.discreetDefault, timerSeconds: config.discreetTimerSeconds },
+    onDisappearing: timer ? (address, seconds) => timer.set(address, seconds) : undefined,
     moderators: new Set(config.moderators),
     moderatorTrusted: gate ? (sender) => gate.trusted(sender) : undefined,
     moderatorContacts: app.moderatorContacts,

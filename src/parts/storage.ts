@@ -1,11 +1,13 @@
 /**
- * The store: the master key, the database (refused under a wrong key or a
- * rotation under way, then migrated), the vault and the metrics that read
- * it. Opened first, closed last.
+ * The store: the line's areas (read first: a bad AREAS_FILE stops the start
+ * before anything is opened), the master key, the database (refused under a
+ * wrong key or a rotation under way, then migrated), the vault and the
+ * metrics that read it. Opened first, closed last.
  */
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { Regions } from '../alerts/regions';
 import { ConfigError } from '../config/env';
 import { safeError } from '../log/safe-error';
 import { Metrics } from '../metrics';
@@ -22,11 +24,14 @@ declare module 'fastify' {
     db: Db;
     vault: Vault;
     metrics: Metrics;
+    regions: Regions;
   }
 }
 
 async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void> {
   const { config, secrets, log } = opts;
+  // A ConfigError naming the file and the entry.
+  const regions = Regions.forLine(config.areasFile, config.defaultCountry);
   await cryptoReady();
   const key = loadMasterKey(secrets.masterKeyBase64, config.dataDir);
   if (key.source === 'file') {
@@ -51,6 +56,7 @@ async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void>
   }
   db.reportHookErrors((err) => log.error({ err: safeError(err) }, 'work after a commit failed; the commit stands'));
   app.addHook('onClose', async () => db.close());
+  app.decorate('regions', regions);
   app.decorate('db', db);
   app.decorate('vault', vault);
   app.decorate('metrics', new Metrics(db));

@@ -3,13 +3,15 @@
  * 3-digit codes are real geographic area codes. libphonenumber-js's full
  * metadata does the work; nothing here is hand-rolled number logic.
  */
-import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { findPhoneNumbersInText, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+export type { CountryCode };
 
 // +1, an area code, then a 7-digit line whose exchange does not start with 0 or 1.
 const NANP_E164 = /^\+1[2-9]\d\d[2-9]\d{6}$/;
 
-/** Parses free text ("(415) 555-0100", "+1 415…") to E.164, or null if it is not a valid number. */
-export function toE164(text: string, defaultCountry: 'US' = 'US'): string | null {
+/** Parses free text ("(415) 555-0100", "+1 415…"; national formats read as `defaultCountry`'s) to E.164, or null if it is not a valid number. */
+export function toE164(text: string, defaultCountry: CountryCode = 'US'): string | null {
   if (text.length > 40) return null;
   // Fast path for what providers send (the hot path of every webhook): an E.164 NANP number in a real area code.
   if (NANP_E164.test(text) && isAreaCode(text.slice(2, 5))) return text;
@@ -42,8 +44,8 @@ export function isAreaCode(npa: string): boolean {
   return ok;
 }
 
-/** Every valid phone number written in a text, as unique E.164 strings. */
-export function numbersInText(text: string): string[] {
-  const found = findPhoneNumbersInText(text, 'US').map((m) => m.number.number as string);
+/** Every valid phone number written in a text (national formats read as `defaultCountry`'s), as unique E.164 strings. */
+export function numbersInText(text: string, defaultCountry: CountryCode = 'US'): string[] {
+  const found = findPhoneNumbersInText(text, defaultCountry).map((m) => m.number.number as string);
   return [...new Set(found)];
 }

@@ -85,6 +85,13 @@ WHERE m.id > @lo AND m.id <= @hi AND m.status = 'active'
         AND EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = @alert AND o.member_id = t.id))
   END`;
 
+/** The discreet members of a range this alert was planned for: their copy is a notice, the alert unread until READ. */
+const PLAN_UNREAD_SQL = `
+INSERT OR IGNORE INTO unread_alerts (member_id, alert_id)
+SELECT m.id, @alert FROM members m
+WHERE m.discreet = 1 AND m.id > @lo AND m.id <= @hi
+  AND EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = @alert AND o.member_id = m.id)`;
+
 /**
  * Plans the next range of an alert's fan-out in one transaction. Returns the
  * rows written and whether planning is complete.
@@ -102,6 +109,8 @@ export function planNextRange(db: Db, alertId: number, now: number): { written: 
     const { changes } = db
       .stmt(twins.x ? PLAN_RANGE_SQL : PLAN_RANGE_SIMPLE_SQL)
       .run({ alert: alertId, now, lo: alert.plan_cursor, hi: upper, reach: JSON.stringify(alert.reach.split(',')) });
+    // A discreet member is sent a neutral notice; the alert waits for READ (store/unread-alerts.ts).
+    db.stmt(PLAN_UNREAD_SQL).run({ alert: alertId, lo: alert.plan_cursor, hi: upper });
     const done = upper >= alert.plan_until;
     db.stmt('UPDATE alerts SET plan_cursor = ?, planned_at = ? WHERE id = ?').run(upper, done ? now : null, alertId);
     return { written: changes, done };

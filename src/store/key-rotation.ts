@@ -15,7 +15,7 @@
  * and counted, never left under the old key.
  */
 import { memberKey, type Channel } from '../phone/identity';
-import { numbersInText } from '../phone/numbers';
+import { numbersInText, type CountryCode } from '../phone/numbers';
 import type { Db } from './db';
 import { keyCheckValue, keyOpens, readKeyState, writeKeyState } from './key-state';
 import { SEALED_COLUMNS } from './key-rotation-columns';
@@ -44,6 +44,8 @@ export interface RotationOptions {
   batch?: number;
   onProgress?: (p: RotationProgress) => void;
   now?: () => number;
+  /** DEFAULT_COUNTRY: screening indexes are recomputed from the numbers alerts name, read as the line reads them. */
+  country?: CountryCode;
 }
 
 /** A rotation cannot start or go on; the message says why and what to do. */
@@ -320,11 +322,11 @@ export class KeyRotation {
     const rekey = db.stmt('UPDATE screening SET number_bidx = ? WHERE alert_id = ? AND number_bidx = ?');
     return this.reseal('alerts', 'text', cursor, (id, text) => {
       let kept = 0;
-      for (const n of numbersInText(text)) kept += rekey.run(newVault.index('screen', n), id, oldVault.index('screen', n)).changes;
+      for (const n of numbersInText(text, this.opts.country)) kept += rekey.run(newVault.index('screen', n), id, oldVault.index('screen', n)).changes;
       const all = (db.stmt('SELECT count(*) AS n FROM screening WHERE alert_id = ?').get(id) as { n: number }).n;
       if (all > kept) {
         // Entries the text no longer yields cannot be recomputed: erase them rather than keep them under the old key.
-        const fresh = numbersInText(text).map((n) => newVault.index('screen', n));
+        const fresh = numbersInText(text, this.opts.country).map((n) => newVault.index('screen', n));
         const rows = db.stmt('SELECT number_bidx FROM screening WHERE alert_id = ?').all(id) as Array<{ number_bidx: Buffer }>;
         const drop = db.stmt('DELETE FROM screening WHERE alert_id = ? AND number_bidx = ?');
         for (const r of rows) if (!fresh.some((f) => f.equals(r.number_bidx))) this.summary.erased.screening += drop.run(id, r.number_bidx).changes;

@@ -51,8 +51,8 @@ export function linkIndex(vault: Vault, phone: string): Buffer {
   return vault.index('link', phone);
 }
 
-/** Inserts a member row for a sender known to have none (the caller just looked), address sealed. */
-export function insertMember(db: Db, vault: Vault, sender: Sender, lang: Lang, now: number, status: MemberStatus): MemberRow {
+/** Inserts a member row for a sender known to have none (the caller just looked), address sealed; `discreet` per DISCREET_DEFAULT. */
+export function insertMember(db: Db, vault: Vault, sender: Sender, lang: Lang, now: number, status: MemberStatus, discreet = false): MemberRow {
   return db.transaction(() => {
     // The link between a person's Signal and SMS memberships, when they show
     // the same number: a Signal row carries it whenever its number is
@@ -69,6 +69,8 @@ export function insertMember(db: Db, vault: Vault, sender: Sender, lang: Lang, n
     db.stmt(
       'INSERT INTO members (id, channel, address_bidx, phone_bidx, address_ct, key_version, lang, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(id, sender.channel, memberIndex(vault, sender), link, vault.seal(sender.address, { ...SLOT, row: id }), vault.keyVersion, lang, status, startOfDay(now));
+    // The column's default is off: the insert itself stays the same for every line without DISCREET_DEFAULT.
+    if (discreet) setMemberDiscreet(db, id, true);
     if (sender.channel === 'signal' && link) linkSmsTwin(db, vault, sender.phone as string, link);
     return { id, lang, status };
   });
@@ -104,6 +106,18 @@ export function setMemberLang(db: Db, memberId: number, lang: Lang): void {
 export function memberLang(db: Db, memberId: number): Lang {
   const row = db.stmt('SELECT lang FROM members WHERE id = ?').get(memberId) as { lang: Lang } | undefined;
   return row?.lang ?? 'en';
+}
+
+// Reach (issue 12)
+/** Whether a member's alerts arrive as a neutral notice (DISCREET). */
+export function memberDiscreet(db: Db, memberId: number): boolean {
+  const row = db.stmt('SELECT discreet FROM members WHERE id = ?').get(memberId) as { discreet: number } | undefined;
+  return row?.discreet === 1;
+}
+
+/** Turns discreet alerts on or off for a member. */
+export function setMemberDiscreet(db: Db, memberId: number, on: boolean): void {
+  db.stmt('UPDATE members SET discreet = ? WHERE id = ?').run(on ? 1 : 0, memberId);
 }
 
 /** Sets a member's status (active, pending, stopped, invalid). */

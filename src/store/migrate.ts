@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { Db } from './db';
 import { findProjectDir } from './find-up';
 
+/** First line of a migration that rebuilds a table other tables reference. */
+const REBUILDS_PARENT = '-- migrate: rebuilds a parent table';
+
 /** Applies every migration not yet applied; throws (and applies nothing of that file) on error. Returns the names applied. */
 export function migrate(db: Db, dir: string = findProjectDir('migrations')): string[] {
   db.sqlite.exec(
@@ -21,10 +24,22 @@ export function migrate(db: Db, dir: string = findProjectDir('migrations')): str
     const version = Number(file.slice(0, 4));
     if (done.has(version)) continue;
     const sql = fs.readFileSync(path.join(dir, file), 'utf8');
-    db.transaction(() => {
-      db.sqlite.exec(sql);
-      db.sqlite.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, Date.now());
-    });
+    const rebuild = sql.startsWith(REBUILDS_PARENT);
+    // Rebuilding a table other tables reference (SQLite's documented 12 steps): with foreign keys
+    // on, dropping the old table would cascade to its children, and they can only be turned off
+    // outside a transaction. Every reference is checked before the commit instead.
+    if (rebuild) db.sqlite.pragma('foreign_keys = OFF');
+    if (rebuild) db.sqlite.pragma('legacy_alter_table = ON');
+    try {
+      db.transaction(() => {
+        db.sqlite.exec(sql);
+        if (rebuild && (db.sqlite.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error(`${file}: the rebuilt table breaks a foreign key`);
+        db.sqlite.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, Date.now());
+      });
+    } finally {
+      if (rebuild) db.sqlite.pragma('legacy_alter_table = OFF');
+      if (rebuild) db.sqlite.pragma('foreign_keys = ON');
+    }
     applied.push(file);
   }
   return applied;

@@ -5,6 +5,7 @@
  * that are released at the next start.
  */
 import type { Channel } from '../domain/channel';
+import type { Lang } from '../domain/lang';
 import type { Sender } from '../phone/identity';
 import type { Db } from './db';
 import type { Vault } from './vault';
@@ -22,7 +23,7 @@ export interface ClaimedRow {
   member_id: number | null;
   channel: Channel;
   member_status: string | null;
-  lang: 'en' | 'es';
+  lang: Lang;
   address_ct: Buffer | null;
   address_kv: number;
   alert_id: number | null;
@@ -30,6 +31,8 @@ export interface ClaimedRow {
   key_version: number;
   attempts: number;
   created_at: number;
+  /** 1 when an alert goes to this member as a neutral notice (discreet now, or unread from when they were). */
+  discreet: number;
 }
 
 /** The result of one send, to be recorded. */
@@ -39,7 +42,7 @@ export type Outcome =
   | { id: number; kind: 'failed'; error: string };
 
 /** Queues a one-off message (a notice, a reply, an admission) to a member, ahead of bulk alerts. */
-export function enqueueMessage(db: Db, vault: Vault, memberId: number, text: string, now: number): number {
+export function enqueueMessage(db: Db, vault: Vault, memberId: number, text: string, now: number, dueAt = now): number {
   return db.transaction(() => {
     const id = db.nextId('outbox');
     const { changes } = db
@@ -47,7 +50,7 @@ export function enqueueMessage(db: Db, vault: Vault, memberId: number, text: str
         `INSERT INTO outbox (id, member_id, channel, priority, body_ct, key_version, state, due_at, created_at, updated_at)
          SELECT ?, id, channel, ?, ?, ?, 'pending', ?, ?, ? FROM members WHERE id = ?`,
       )
-      .run(id, PRIORITY.urgent, vault.seal(text, { ...BODY, row: id }), vault.keyVersion, now, now, now, memberId);
+      .run(id, PRIORITY.urgent, vault.seal(text, { ...BODY, row: id }), vault.keyVersion, dueAt, now, now, memberId);
     if (changes !== 1) throw new Error('enqueueMessage: no such member');
     return id;
   });
@@ -84,7 +87,9 @@ export function openRowAddress(vault: Vault, row: Pick<ClaimedRow, 'id' | 'addre
 const CLAIM_SQL = `
 SELECT o.id, o.member_id, o.channel, m.status AS member_status, coalesce(m.lang, 'en') AS lang,
        coalesce(m.address_ct, o.address_ct) AS address_ct, coalesce(m.key_version, o.key_version) AS address_kv,
-       o.alert_id, o.body_ct, o.key_version, o.attempts + 1 AS attempts, o.created_at
+       o.alert_id, o.body_ct, o.key_version, o.attempts + 1 AS attempts, o.created_at,
+       CASE WHEN o.alert_id IS NULL THEN 0 WHEN m.discreet = 1 THEN 1
+         ELSE EXISTS (SELECT 1 FROM unread_alerts u WHERE u.member_id = o.member_id AND u.alert_id = o.alert_id) END AS discreet
 FROM outbox o LEFT JOIN members m ON m.id = o.member_id
 WHERE o.channel = ? AND o.priority = ? AND o.state = 'pending' AND o.due_at <= ?
 ORDER BY o.due_at LIMIT ?`;

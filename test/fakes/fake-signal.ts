@@ -13,7 +13,10 @@
  *   → 204, or 400 {"error"} (upstream's own checks, then a wrong token or captcha);
  * - GET /v1/identities/{number} → 200 [IdentityEntry] and
  *   PUT /v1/identities/{number}/trust/{numberToTrust} {trust_all_known_keys |
- *   verified_safety_number} → 204, or 400 {"error"} (upstream's checks).
+ *   verified_safety_number} → 204, or 400 {"error"} (upstream's checks);
+ * - PUT /v1/contacts/{number} {recipient, name?, expiration_in_seconds?}
+ *   (api.UpdateContactRequest) → 204, or 400 {"error"}: the contact's
+ *   disappearing-messages timer (and name) as signal-cli's updateContact sets them.
  * Identities behave as signal-cli keeps them: the first key seen of a contact
  * (a message from them, or a first send) is TRUSTED_UNVERIFIED; a changed key
  * (changeIdentity) is UNTRUSTED and every send to that contact fails with the
@@ -141,6 +144,10 @@ export class FakeSignal {
   trusts: Array<{ recipient: string; how: 'all_known_keys' | 'verified' }> = [];
   /** Identity list requests received. */
   identityLists = 0;
+  /** Contact updates accepted, in order (PUT /v1/contacts/{number}). */
+  contactUpdates: Array<{ recipient: string; name?: string; expiration_in_seconds?: number }> = [];
+  /** Each contact's disappearing-messages timer in seconds, as the last accepted update set it. */
+  readonly expirations = new Map<string, number>();
   /** The open challenge's token, while Signal demands one. */
   challengeToken: string | null = null;
   /** Known contacts' identities, by UUID or number (one entry per contact). */
@@ -317,6 +324,8 @@ export class FakeSignal {
       if (decodeURIComponent(list[1] as string) !== this.opts.account) return this.json(res, 500, { error: 'User is not registered' });
       return this.json(res, 200, this.identities);
     }
+    const contact = /^\/v1\/contacts\/([^/]+)$/.exec(path);
+    if (req.method === 'PUT' && contact) return this.updateContact(res, decodeURIComponent(contact[1] as string), raw);
     const trust = /^\/v1\/identities\/([^/]+)\/trust\/([^/]+)$/.exec(path);
     if (req.method === 'PUT' && trust) return this.trust(res, decodeURIComponent(trust[1] as string), decodeURIComponent(trust[2] as string), raw);
     this.json(res, 404, { error: 'not found' });
@@ -337,6 +346,27 @@ export class FakeSignal {
     if (this.challengeToken !== null && body.challenge_token !== this.challengeToken) return this.json(res, 400, { error: 'Failed to submit challenge: [428] invalid challenge token' });
     if (!/^signalcaptcha:\/\/\S+$/.test(body.captcha)) return this.json(res, 400, { error: 'Failed to submit challenge: invalid captcha' });
     this.challengeToken = null;
+    res.writeHead(204);
+    res.end();
+  }
+
+  /** Upstream's checks in order (api.go UpdateContact: a JSON body, a recipient), then signal-cli's updateContact. */
+  private updateContact(res: http.ServerResponse, number: string, raw: string): void {
+    let body: { recipient?: unknown; name?: unknown; expiration_in_seconds?: unknown };
+    try {
+      body = JSON.parse(raw);
+      if (!body || typeof body !== 'object') throw new Error('not an object');
+      // Go's binding refuses a field of the wrong type.
+      if (body.expiration_in_seconds !== undefined && !Number.isInteger(body.expiration_in_seconds)) throw new Error('not an integer');
+      if (body.name !== undefined && typeof body.name !== 'string') throw new Error('not a string');
+    } catch {
+      return this.json(res, 400, { error: "Couldn't process request - invalid request" });
+    }
+    if (typeof body.recipient !== 'string' || body.recipient === '') return this.json(res, 400, { error: "Couldn't process request - recipient missing" });
+    if (number !== this.opts.account) return this.json(res, 400, { error: 'User is not registered' });
+    const update = { recipient: body.recipient, name: body.name as string | undefined, expiration_in_seconds: body.expiration_in_seconds as number | undefined };
+    this.contactUpdates.push(update);
+    if (update.expiration_in_seconds !== undefined) this.expirations.set(update.recipient, update.expiration_in_seconds);
     res.writeHead(204);
     res.end();
   }

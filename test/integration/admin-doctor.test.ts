@@ -100,6 +100,14 @@ describe('doctor', () => {
     expect(r.stdout).toBe('FAIL configuration: SEND_RATE: expected a number from 0.01 to 100000');
   });
 
+  it('stops at a bad AREAS_FILE, naming the file and the entry', async () => {
+    const file = path.join(tempDir(), 'areas.json');
+    fs.writeFileSync(file, JSON.stringify({ areas: [{ code: 'LDN' }, { code: 'L D N' }] }));
+    const r = await runAdminCli(['doctor'], env({ AREAS_FILE: file }));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`FAIL configuration: AREAS_FILE: ${file}: entry 2: code: the code must be 1 to 8 letters or digits`);
+  });
+
   it('names a database newer than this version, and a missing one', async () => {
     const dir = tempDir();
     fs.copyFileSync(path.join(h.dataDir, 'heads-up.db'), path.join(dir, 'heads-up.db'));

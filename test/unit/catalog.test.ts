@@ -1,5 +1,5 @@
 import type { Catalog, CheckResult, Stats } from '../../src/bot/catalog';
-import { catalog } from '../../src/bot/catalog';
+import { catalog, LANGS } from '../../src/bot/catalog';
 import { en } from '../../src/bot/catalog-en';
 import { es } from '../../src/bot/catalog-es';
 import { gsm7Length, smsSegments } from '../../src/bot/sms-segments';
@@ -12,6 +12,8 @@ const LONG_ASCII = 'Grey van, tall white guy, said his name was Rick, number 415
 const LONG_SPANISH = 'Él me golpeó, no pagó y se llevó mi teléfono. Camioneta gris, número 415-555-0187. Cuídense mucho, chicas. '.repeat(16).slice(0, 1600);
 const LONG_EMOJI = '🚩🚩 DO NOT SEE 🚩🚩 grey van, 415-555-0187, aggressive 😡 '.repeat(30).slice(0, 1600);
 const TEXTS = [LONG_ASCII, LONG_SPANISH, LONG_EMOJI];
+// The longest list a reply shows of a line's own areas (codes of up to 8 letters or digits).
+const OWN_AREAS = Array.from({ length: 12 }, (_, i) => `AREA${1000 + i}`);
 const CHECK: CheckResult = { count: 12, latest: new Date('2024-12-31T23:00:00Z'), areas: AREAS };
 const STATS: Stats = {
   membersByArea: ['212', '213', '305', '310', '312', '323', '332', '347', '415', '628', '646', '718'].map((npa) => ({ npa, members: 12345 })),
@@ -39,7 +41,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     areas: [t.areas(AREAS), t.areas([])],
     deleted: [t.deleted()],
     langSet: [t.langSet()],
-    badLang: [t.badLang()],
+    badLang: [t.badLang(['EN', 'ES', 'FR', 'PT', 'DE', 'IT', 'NL', 'PL', 'RO', 'TL', 'VI', 'ZH'])],
     hint: [t.hint()],
     leaveNeedsArea: [t.leaveNeedsArea()],
     reportReceived: [t.reportReceived(REF)],
@@ -109,6 +111,17 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     checkinOkBuddy: [t.checkinOkBuddy(NAME), t.checkinOkBuddy('')],
     checkinNone: [t.checkinNone()],
     checkinExtended: [t.checkinExtended('23:59')],
+    // Reach (issue 12)
+    joinWhichAreaListed: [t.joinWhichAreaListed(OWN_AREAS)],
+    unknownAreaListed: [t.unknownAreaListed(OWN_AREAS)],
+    discreetOn: [t.discreetOn()],
+    discreetOff: [t.discreetOff()],
+    discreetNotice: [t.discreetNotice(AREAS)],
+    readNone: [t.readNone()],
+    // One item carries an alert's whole text (the READ answer packs items by segments): its frame is checked below.
+    readItem: [t.readItem(AREAS, 'grey van', new Date('2024-12-31T23:00:00Z'))],
+    readMore: [t.readMore(1234)],
+    discreetAdmitted: [t.discreetAdmitted(AREAS)],
   };
 }
 
@@ -118,8 +131,16 @@ const DETAILS = LONG_ASCII.slice(0, 200);
 const THREE_SEGMENTS = new Set(['checkinEscalation', 'checkinEscalationModerators']);
 
 describe('the reply catalogues', () => {
-  it('have the same replies in English and Spanish', () => {
-    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+  it('speak at least English, Spanish, French and Portuguese', () => {
+    expect(LANGS).toEqual(expect.arrayContaining(['en', 'es', 'fr', 'pt']));
+  });
+
+  it.each(LANGS.filter((lang) => lang !== 'en'))('have every English reply in %s, and no other', (lang) => {
+    expect(Object.keys(catalog(lang)).sort()).toEqual(Object.keys(en).sort());
+    for (const name of Object.keys(en)) expect(typeof (catalog(lang) as unknown as Record<string, unknown>)[name]).toBe('function');
+  });
+
+  it('test every reply of the catalogue interface with worst-case arguments', () => {
     expect(Object.keys(replies(en)).sort()).toEqual(Object.keys(en).sort());
   });
 
@@ -128,7 +149,7 @@ describe('the reply catalogues', () => {
     expect(catalog('es')).toBe(es);
   });
 
-  for (const [lang, t] of [['en', en], ['es', es]] as const) {
+  for (const [lang, t] of LANGS.map((l) => [l, catalog(l)] as const)) {
     describe(lang, () => {
       it.each(Object.entries(replies(t)))('fits %s in at most two SMS segments with worst-case arguments', (_name, texts) => {
         for (const text of texts) expect(text.length).toBeGreaterThan(0);
@@ -145,6 +166,13 @@ describe('the reply catalogues', () => {
       it('gives an alert a frame of less than one segment around the report', () => {
         expect(smsSegments(t.alert(AREAS, ''))).toBe(1);
         expect(t.alert(['415'], 'grey van')).toContain('grey van');
+      });
+
+      it('frames an unread alert in READ with no more than its alert frame', () => {
+        const day = new Date('2024-12-31T23:00:00Z');
+        expect(t.readItem(AREAS, '', day).length).toBeLessThanOrEqual(t.alert(AREAS, '').length);
+        expect(t.readItem(['415'], 'grey van', day)).toContain('grey van');
+        expect(t.readItem(['415'], 'grey van', day)).toContain('2024-12-31');
       });
 
       it('lists as many pending items as fit and says how many more there are', () => {
@@ -197,6 +225,18 @@ describe('the reply catalogues', () => {
 
     it.each([['en', en], ['es', es]] as const)('says how to stop while a join waits for a moderator (%s)', (_lang, t) => {
       expect(t.joinPending(['415'])).toMatch(/Heads Up.*415.*(STOP|ALTO)/);
+    });
+
+    it.each([
+      ['fr', /STOP/, /AIDE/],
+      ['pt', /PARAR/, /AJUDA/],
+    ] as const)('names the programme, the areas, how to stop and how to get help in %s', (lang, stop, help) => {
+      for (const text of [catalog(lang).joined(['415']), catalog(lang).admitted(['415']), catalog(lang).joinPending(['415'])]) {
+        expect(text).toContain('Heads Up');
+        expect(text).toContain('415');
+        expect(text).toMatch(stop);
+      }
+      expect(catalog(lang).joined(['415'])).toMatch(help);
     });
   });
 });

@@ -21,7 +21,8 @@ describe('parse: check-in commands', () => {
     ['SAFE 90 min grey van', { kind: 'checkin', minutes: 90, details: 'grey van' }, 'en'],
     ['SAFE 1.5h', { kind: 'checkin', minutes: 90, details: '' }, 'en'],
     ['SAFE 2 hours', { kind: 'checkin', minutes: 120, details: '' }, 'en'],
-    ['SEGURA 45m Toyota gris', { kind: 'checkin', minutes: 45, details: 'Toyota gris' }, 'es'],
+    // SEGURA is Spanish and Portuguese alike: it keeps the member's language.
+    ['SEGURA 45m Toyota gris', { kind: 'checkin', minutes: 45, details: 'Toyota gris' }, undefined],
     ['CHECKIN 0.05 test', { kind: 'checkin', minutes: 0.05, details: 'test' }, 'en'],
     ['OK', { kind: 'ok' }, undefined],
     ['ok!', { kind: 'ok' }, undefined],

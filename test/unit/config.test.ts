@@ -39,6 +39,10 @@ describe('readConfig', () => {
       maxAreas: 10,
       logLevel: 'info',
       checkin: { fallback: 'none', minMinutes: 10, maxMinutes: 720 },
+      areasFile: undefined,
+      defaultCountry: 'US',
+      discreetDefault: false,
+      discreetTimerSeconds: 86400,
     });
     expect(secrets).toEqual({ masterKeyBase64: undefined, twilioAuthToken: undefined, metricsToken: undefined });
   });
@@ -55,6 +59,11 @@ describe('readConfig', () => {
     expect(() => readConfig({ CHECKIN_MIN_MINUTES: '30', CHECKIN_MAX_MINUTES: '20' })).toThrow(/^CHECKIN_MIN_MINUTES: expected at most CHECKIN_MAX_MINUTES/);
     expect(() => readConfig({ CHECKIN_FALLBACK: 'everyone' })).toThrow(/^CHECKIN_FALLBACK: expected one of moderators, none/);
     expect(() => readConfig({ CHECKIN_MAX_MINUTES: '12.5' })).toThrow(/^CHECKIN_MAX_MINUTES: /);
+  });
+
+  it('reads the line\'s reach: areas file, country, discreet default and timer', () => {
+    const { config } = readConfig({ AREAS_FILE: 'config/areas.uk.example.json', DEFAULT_COUNTRY: 'gb', DISCREET_DEFAULT: 'ON', DISCREET_TIMER_SECONDS: '3600' });
+    expect(config).toMatchObject({ areasFile: 'config/areas.uk.example.json', defaultCountry: 'GB', discreetDefault: true, discreetTimerSeconds: 3600 });
   });
 
   it('treats blank values as unset', () => {
@@ -140,6 +149,11 @@ describe('readConfig', () => {
     ['a MODERATORS entry has no country code', { MODERATORS: '+14155550100,4155550142' }, 'MODERATORS', /entry 2 is neither an E.164 number nor a Signal UUID/],
     ['a MODERATORS entry is a name', { MODERATORS: 'rosa' }, 'MODERATORS', /entry 1/],
     ['a MODERATORS entry is not a valid number', { MODERATORS: '+1415555' }, 'MODERATORS', /entry 1/],
+    // Reach (issue 12)
+    ['DEFAULT_COUNTRY is not a country', { DEFAULT_COUNTRY: 'XX' }, 'DEFAULT_COUNTRY', /2-letter ISO 3166 country code/],
+    ['DEFAULT_COUNTRY is a name', { DEFAULT_COUNTRY: 'Mexico' }, 'DEFAULT_COUNTRY', /ISO 3166/],
+    ['DISCREET_DEFAULT is not on or off', { DISCREET_DEFAULT: 'yes' }, 'DISCREET_DEFAULT', /one of on, off/],
+    ['DISCREET_TIMER_SECONDS is past 4 weeks', { DISCREET_TIMER_SECONDS: '9999999' }, 'DISCREET_TIMER_SECONDS', /whole number from 0 to 2419200/],
     ['PUBLIC_URL has no scheme', { PUBLIC_URL: 'headsup.example.org' }, 'PUBLIC_URL', /absolute http\(s\) URL/],
     ['PUBLIC_URL is not http(s)', { PUBLIC_URL: 'ftp://headsup.example.org' }, 'PUBLIC_URL', /absolute http\(s\) URL/],
     ['NODE_ENV=production without HEADSUP_MASTER_KEY', { NODE_ENV: 'production' }, 'HEADSUP_MASTER_KEY', /required when NODE_ENV=production/],
@@ -223,6 +237,17 @@ describe('npm start with a bad configuration', () => {
     expect(r.code).not.toBeNull();
     expect(r.stderr).toContain('PORT');
     expect(r.stderr).toMatch(/whole number/);
+  }, 30_000);
+
+  it('exits non-zero with a message naming AREAS_FILE, the file and the entry, opening no database', async () => {
+    const dataDir = tempDir();
+    const file = path.join(tempDir(), 'areas.json');
+    fs.writeFileSync(file, JSON.stringify({ areas: [{ code: 'LDN', prefixes: ['+4420'] }, { code: 'MAN', prefixes: ['0161'] }] }));
+    const r = await runMain({ AREAS_FILE: file, DATA_DIR: dataDir, NODE_ENV: 'test', PORT: '0' });
+    expect(r.code).not.toBe(0);
+    expect(r.code).not.toBeNull();
+    expect(r.stderr).toContain(`AREAS_FILE: ${file}: entry 2 (MAN): prefixes.0: a prefix must be "+" and digits`);
+    expect(fs.existsSync(path.join(dataDir, 'heads-up.db'))).toBe(false);
   }, 30_000);
 
   it('exits non-zero in production without HEADSUP_MASTER_KEY, writing no key file', async () => {

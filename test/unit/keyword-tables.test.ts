@@ -6,7 +6,8 @@
  * understood.
  */
 import { carrierAction } from '../../src/channels/twilio/carrier-keywords';
-import { langFromWord, lookupKeyword } from '../../src/bot/keywords';
+import { KEYWORD_TABLES, langFromWord, lookupKeyword } from '../../src/bot/keywords';
+import { LANGS } from '../../src/bot/catalog';
 import { parse } from '../../src/bot/parser';
 
 describe('keyword tables', () => {
@@ -36,12 +37,16 @@ describe('keyword tables', () => {
     ['SPANISH', 'es'],
     ['ESPANOL', 'es'],
     ['CASTELLANO', 'es'],
+    ['FR', 'fr'],
+    ['FRANCAIS', 'fr'],
+    ['PT', 'pt'],
+    ['PORTUGUES', 'pt'],
   ] as const)('reads LANG %s as %s', (word, lang) => {
     expect(langFromWord(word)).toBe(lang);
     expect(parse(`LANG ${word}`)).toMatchObject({ ok: true, command: { kind: 'lang', lang } });
   });
 
-  it.each([['FR'], ['E'], [''], ['ENGLISHX']])('knows no language %j', (word) => {
+  it.each([['DE'], ['E'], [''], ['ENGLISHX']])('knows no language %j', (word) => {
     expect(langFromWord(word)).toBeUndefined();
   });
 
@@ -57,6 +62,45 @@ describe('keyword tables', () => {
     ['ENGLISH', 'lang', 'en'],
   ] as const)('looks up %s as %s in %s', (word, kind, lang) => {
     expect(lookupKeyword(word)).toEqual({ kind, lang });
+  });
+
+  // Reach (issue 12)
+  it.each([
+    ['REJOINDRE', 'join', 'fr'],
+    ['SIGNALER', 'report', 'fr'],
+    ['AIDE', 'help', 'fr'],
+    ['LIRE', 'read', 'fr'],
+    ['DISCRET', 'discreet', 'fr'],
+    ['ENTRAR', 'join', 'pt'],
+    ['DENUNCIA', 'report', 'pt'],
+    ['AJUDA', 'help', 'pt'],
+    ['LER', 'read', 'pt'],
+    ['DISCREET', 'discreet', 'en'],
+    ['READ', 'read', 'en'],
+    ['LEER', 'read', 'es'],
+  ] as const)('looks up %s as %s in %s', (word, kind, lang) => {
+    expect(lookupKeyword(word)).toEqual({ kind, lang });
+  });
+
+  it.each([['PARAR'], ['VERIFICAR'], ['DISCRETO']])('treats %s, a word of two languages, as setting no reply language', (word) => {
+    expect(lookupKeyword(word)).toEqual({ kind: expect.any(String), lang: undefined });
+  });
+
+  it('gives no word two meanings in two languages', () => {
+    const meaning = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const { keywords } of KEYWORD_TABLES) {
+      for (const [word, kind] of Object.entries(keywords)) {
+        if ((meaning.get(word) ?? kind) !== kind) clashes.push(word);
+        meaning.set(word, kind);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('has one keyword table for every language the catalogues speak, and a name for each', () => {
+    expect(KEYWORD_TABLES.map((t) => t.lang).sort()).toEqual([...LANGS].sort());
+    for (const lang of LANGS) expect(langFromWord(lang.toUpperCase())).toBe(lang);
   });
 
   it.each([['join'], ['STOPP'], ['HOLA'], ['CONSTRUCTOR'], ['HASOWNPROPERTY']])('finds no keyword %j', (word) => {

@@ -4,6 +4,7 @@ import { parse } from '../../src/bot/parser';
 const KINDS: ReadonlySet<CommandKind> = new Set<CommandKind>([
   'join', 'leave', 'stop', 'help', 'areas', 'report', 'check', 'delete', 'lang',
   'pending', 'approve', 'reject', 'edit', 'alert', 'block', 'stats',
+  'discreet', 'read',
 ]);
 
 /** The command of a successful parse; fails the test (with the input) otherwise. */
@@ -40,7 +41,8 @@ describe('parse', () => {
       ['REVOKE', { kind: 'stop' }, 'en'],
       ['OPTOUT', { kind: 'stop' }, 'en'],
       ['ALTO', { kind: 'stop' }, 'es'],
-      ['PARAR', { kind: 'stop' }, 'es'],
+      // Portuguese too: a word two languages share sets no reply language.
+      ['PARAR', { kind: 'stop' }, undefined],
       ['HELP', { kind: 'help' }, 'en'],
       ['INFO', { kind: 'help' }, undefined],
       ['AYUDA', { kind: 'help' }, 'es'],
@@ -51,13 +53,25 @@ describe('parse', () => {
       ['REPORTE van gris', { kind: 'report', areas: [], text: 'van gris' }, 'es'],
       ['REPORTAR van gris', { kind: 'report', areas: [], text: 'van gris' }, 'es'],
       ['CHECK 415-555-0100', { kind: 'check', query: '415-555-0100' }, 'en'],
-      ['VERIFICAR 415-555-0100', { kind: 'check', query: '415-555-0100' }, 'es'],
+      ['VERIFICAR 415-555-0100', { kind: 'check', query: '415-555-0100' }, undefined],
       ['DELETE', { kind: 'delete' }, 'en'],
       ['BORRAR', { kind: 'delete' }, 'es'],
       ['LANG EN', { kind: 'lang', lang: 'en' }, 'en'],
       ['LANG ES', { kind: 'lang', lang: 'es' }, 'es'],
       ['ENGLISH', { kind: 'lang', lang: 'en' }, 'en'],
       ['ESPAÑOL', { kind: 'lang', lang: 'es' }, 'es'],
+      // Reach (issue 12)
+      ['DISCREET', { kind: 'discreet' }, 'en'],
+      ['DISCRETO', { kind: 'discreet' }, undefined],
+      ['DISCRET', { kind: 'discreet' }, 'fr'],
+      ['READ', { kind: 'read' }, 'en'],
+      ['LEER', { kind: 'read' }, 'es'],
+      ['LIRE', { kind: 'read' }, 'fr'],
+      ['LER', { kind: 'read' }, 'pt'],
+      ['FRANÇAIS', { kind: 'lang', lang: 'fr' }, 'fr'],
+      ['LANG PT', { kind: 'lang', lang: 'pt' }, 'pt'],
+      ['Vérifier 415-555-0100', { kind: 'check', query: '415-555-0100' }, 'fr'],
+      ['DENÚNCIA 415 van cinza', { kind: 'report', areas: ['415'], text: 'van cinza' }, 'pt'],
       ['ESPANOL', { kind: 'lang', lang: 'es' }, 'es'],
       ['PENDING', { kind: 'pending' }, 'en'],
       ['APPROVE K7Q2', { kind: 'approve', ref: 'K7Q2', areas: [] }, 'en'],
@@ -183,7 +197,7 @@ describe('parse', () => {
     });
 
     it('refuses a language it does not offer, or none', () => {
-      expect(errorOf('LANG FR')).toMatchObject({ error: 'bad_lang', command: 'lang' });
+      expect(errorOf('LANG DE')).toMatchObject({ error: 'bad_lang', command: 'lang' });
       expect(errorOf('LANG')).toMatchObject({ error: 'bad_lang', command: 'lang' });
     });
   });
@@ -219,7 +233,9 @@ describe('parse', () => {
   describe('ALERT', () => {
     it('needs areas first and then text', () => {
       expect(commandOf('ALERT 415 628 grey van')).toEqual({ kind: 'alert', areas: ['415', '628'], text: 'grey van' });
-      expect(errorOf('ALERT grey van')).toMatchObject({ error: 'missing_area', command: 'alert' });
+      // The handler takes the line's own areas (ALERT LDN grey van) off the text, and asks for one when there is none.
+      expect(commandOf('ALERT LDN grey van')).toEqual({ kind: 'alert', areas: [], text: 'LDN grey van' });
+      expect(errorOf('ALERT')).toMatchObject({ error: 'missing_area', command: 'alert' });
       expect(errorOf('ALERT 415')).toMatchObject({ error: 'missing_text', command: 'alert' });
     });
   });

@@ -254,6 +254,22 @@ export class SignalSender implements ChannelSender {
     this.throttledUntil = 0;
   }
 
+  /**
+   * Sets the disappearing-messages timer of the bot's conversation with a
+   * contact (PUT /v1/contacts/{number}, `expiration_in_seconds`; 0 turns it
+   * off), as a member's own app would. Throws a SendError on failure.
+   */
+  async setExpiration(recipient: string, seconds: number): Promise<void> {
+    let res;
+    try {
+      res = await this.http.put(`/v1/contacts/${encodeURIComponent(this.opts.number)}`, { recipient, expiration_in_seconds: seconds });
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      throw classifySignalError(undefined, '', typeof code === 'string' ? code : undefined);
+    }
+    if (res.status < 200 || res.status >= 300) throw classifySignalError(res.status, errorText(res.data));
+  }
+
   /** signal-cli-rest-api answers its health check (204). */
   async ready(): Promise<boolean> {
     try {

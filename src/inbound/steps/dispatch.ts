@@ -8,7 +8,7 @@ import { catalog } from '../../bot/catalog';
 import { areaAnswer, turnOf, type Turn } from '../../bot/dialogues';
 import { say, type Asker, type Outcome, type Store } from '../../bot/handler';
 import type { LineRules } from '../../bot/line-rules';
-import { join } from '../../bot/member-commands';
+import { join, unknownArea, whichArea } from '../../bot/member-commands';
 import { applyOutcome, runCommand } from '../../bot/run-command';
 import type { Lang } from '../../domain/lang';
 import type { Conversation } from '../../store/conversations';
@@ -53,10 +53,10 @@ function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conv
     case 'join-area': {
       const tokens = areaAnswer(parsed, msg.text);
       // No area given (an empty answer, a bare JOIN): ask again.
-      if (tokens.length === 0) return say(asker.t.joinWhichArea());
-      // Not an area: say so, and the question stays open.
+      if (tokens.length === 0) return say(whichArea(asker.t, rules.regions));
+      // Not an area (a code or a name): say so, with the list when it is short, and the question stays open.
       const resolved = rules.regions.resolve(tokens);
-      if (!resolved.ok) return say(asker.t.unknownArea(resolved.bad));
+      if (!resolved.ok) return say(unknownArea(asker.t, rules.regions, resolved.bad));
       const joined = join(store, asker, rules, tokens, now);
       return { ...joined, converse: joined.converse ?? 'end' };
     }

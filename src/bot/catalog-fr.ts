@@ -1,0 +1,132 @@
+/**
+ * French replies, in GSM-7: é, è, à and ù are kept (they are in the GSM
+ * alphabet); ç, â, ê, î, ô and û are written without their accent, so a
+ * reply is not billed as 70-character UCS-2 segments.
+ */
+import type { Catalog } from './catalog';
+import { clip, listAreas } from './catalog';
+import { fitChars, fitItems, fitSegments } from './sms-segments';
+
+export const fr: Catalog = {
+  joined: (areas) => `Heads Up: vous recevrez les alertes mauvais clients pour ${listAreas(areas)}. SIGNALER + détails pour prévenir. AIDE pour l'aide, STOP pour partir.`,
+  joinPending: (areas) => `Heads Up: votre demande pour ${listAreas(areas)} est chez une modératrice. On vous écrit dès que c'est bon. STOP pour partir.`,
+  joinWhichArea: () => 'Heads Up: pour quelle zone voulez-vous des alertes? Répondez avec son code, ex. 415.',
+  conversationEnded: () => "Heads Up: d'accord, annulé. Écrivez AIDE pour les commandes.",
+  tooManyAreas: (max) => `Heads Up: vous pouvez suivre ${max} zones au plus. ZONES pour les voir, QUITTER 415 pour en retirer une.`,
+  unknownArea: (token) => `Heads Up: "${clip(token, 12)}" n'est pas une zone connue. Utilisez 3 chiffres, ex. REJOINDRE 415.`,
+  left: (areas, remaining) =>
+    remaining.length
+      ? `Heads Up: vous avez quitté ${listAreas(areas)}. Vous gardez les alertes pour ${listAreas(remaining)}.`
+      : `Heads Up: vous avez quitté ${listAreas(areas)} et ne recevez plus d'alertes. REJOINDRE 415 pour revenir.`,
+  notMember: () => "Heads Up: vous n'etes pas inscrite. Écrivez REJOINDRE et votre zone, ex. REJOINDRE 415.",
+  stopped: () => 'Heads Up: vous etes désinscrite et ne recevrez plus de messages. Écrivez START pour revenir.',
+  help: () =>
+    'Heads Up, liste des mauvais clients. REJOINDRE 415: alertes pour une zone. SIGNALER + les faits: prévenir. VERIFIER + numéro: vérifier un client. ZONES, QUITTER 415, SUPPRIMER, DISCRET, LANG. STOP pour partir.',
+  areas: (list) =>
+    list.length
+      ? `Heads Up: vos zones d'alerte sont ${listAreas(list)}. QUITTER 415 en retire une, STOP les retire toutes.`
+      : "Heads Up: vous n'avez aucune zone d'alerte. Écrivez REJOINDRE 415 pour recevoir des alertes.",
+  deleted: () => 'Heads Up: tout ce que nous avions sur vous est effacé. Écrivez REJOINDRE pour recommencer.',
+  langSet: () => 'Heads Up vous répondra en francais.',
+  badLang: (codes) => `Heads Up parle ${codes.join(', ')}: écrivez LANG et l'une d'elles, ex. LANG ${codes[0] ?? 'FR'}.`,
+  hint: () => "Heads Up n'a pas compris. Écrivez AIDE pour les commandes.",
+  leaveNeedsArea: () => 'Heads Up: quelle zone? ex. QUITTER 415. STOP les retire toutes.',
+  reportReceived: (ref) => `Heads Up: merci. Le signalement ${ref} est chez une modératrice et partira en alerte une fois vérifié.`,
+  reportNeedsText: () => 'Heads Up: écrivez SIGNALER, la zone et les faits, ex. SIGNALER 415 van gris, agressif, numéro 415-555-0100.',
+  reportLimit: () => "Heads Up: vous avez envoyé le maximum de signalements pour aujourd'hui. Réessayez demain.",
+  reportNeedsArea: () => 'Heads Up: quelle zone? Écrivez SIGNALER, le code de la zone, puis les faits.',
+  checkNeedsNumber: () => 'Heads Up: écrivez VERIFIER et le numéro, ex. VERIFIER 415-555-0100.',
+  checkFound: (r) =>
+    `Heads Up: ce numéro figure dans ${r.count} alerte${r.count === 1 ? '' : 's'}, la dernière le ${r.latest.toISOString().slice(0, 10)}, pour ${listAreas(r.areas)}. Prenez soin de vous.`,
+  checkNone: () => "Heads Up: aucune alerte ne cite ce numéro. Pas de trace ne veut pas dire sans danger: écoutez votre instinct.",
+  checkLimit: () => 'Heads Up: vous avez fait le maximum de vérifications pour le moment. Réessayez dans une heure.',
+  membersOnly: () => "Heads Up: c'est réservé aux membres. Écrivez d'abord REJOINDRE et votre zone.",
+  alert: (areas, text) => `Alerte Heads Up (${listAreas(areas)}): ${text} -- STOP pour partir`,
+  modNotice: (ref, alert, segments) =>
+    `Signalement ${ref}, ${segments} SMS, enverrait:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texte`,
+  modNoticeTooLong: (ref, _areas, segments, text) =>
+    fitSegments((x) => `Signalement ${ref}: ${x} -- trop long pour une alerte (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texte`, clip(text, 120)),
+  modShow: (ref, alert, segments) => `${ref}, ${segments} SMS, APPROVE enverrait: ${alert}`,
+  modShowTooLong: (ref, segments, text) =>
+    fitChars((x) => `${ref} est trop long pour une alerte (${segments} SMS, max 3); EDIT ${ref.slice(1)} texte plus court. Il dit: ${x}`, text),
+  modTooLong: (ref, segments) => `${ref} est trop long pour une alerte (${segments} SMS, max 3). EDIT ${ref.slice(1)} un texte plus court, puis APPROVE ${ref.slice(1)}.`,
+  modAlertTooLong: (segments) => `Cette alerte est trop longue (${segments} SMS, max 3). Envoyez un texte plus court.`,
+  modDigest: (reports, joins) =>
+    `${[reports ? `${reports} signalement${reports === 1 ? '' : 's'} de plus` : '', joins ? `${joins} demande${joins === 1 ? '' : 's'} de plus` : ''].filter(Boolean).join(' et ')} en attente; écrivez PENDING`,
+  modSenderErased: (ref) => `L'auteur de ${ref} a effacé ses données avec SUPPRIMER: plus personne à bloquer.`,
+  modJoinRequest: (ref, areas) => `Demande ${ref} pour ${listAreas(areas)}. APPROVE ${ref.slice(1)} pour admettre, REJECT ${ref.slice(1)} pour refuser.`,
+  modPending: (items, more = 0) =>
+    items.length
+      ? fitItems(
+          (shown, hidden) => `En attente: ${shown.join('; ')}${hidden + more ? `; +${hidden + more} de plus` : ''}`,
+          items.map((i) => `${i.ref}${i.kind === 'member' ? ' inscription' : ''} (${listAreas(i.areas)})`),
+        )
+      : 'Rien en attente.',
+  modApproved: (ref, areas) => `${ref} approuvé: alerte en route vers ${listAreas(areas)}.`,
+  modAdmitted: (ref) => `${ref} admise.`,
+  modRejected: (ref) => `${ref} refusé.`,
+  modEdited: (ref, segments, fits) =>
+    fits
+      ? `${ref} modifié (${segments} SMS). SHOW ${ref.slice(1)} pour le lire, APPROVE ${ref.slice(1)} pour l'envoyer.`
+      : `${ref} modifié mais encore trop long pour une alerte (${segments} SMS, max 3). EDIT ${ref.slice(1)} un texte plus court.`,
+  modAlertQueued: (areas) => `Alerte en route vers ${listAreas(areas)}.`,
+  modBlocked: (ref) => `L'auteur de ${ref} est bloqué.`,
+  modNoSuchRef: (ref) => `Rien en attente sous ${clip(ref, 8)}.`,
+  modAlreadyDecided: (ref) => `${ref} est déjà décidé.`,
+  modNeedsRef: () => 'Lequel? Donnez la référence, ex. APPROVE K7Q2.',
+  modNeedsText: () => 'Ajoutez le texte, ex. ALERT 415 van gris, agressif.',
+  modNeedsArea: () => 'Quelles zones? ex. ALERT 415 628 texte.',
+  modStats: (s) =>
+    `Membres: ${s.membersByArea.length ? s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ') : 'aucun'}. Signalements en attente: ${s.pendingReports}. Inscriptions en attente: ${s.pendingMembers}. Alertes envoyées: ${s.alertsSent}.`,
+  admitted: (areas) => `Heads Up: vous etes inscrite. Vous recevrez les alertes mauvais clients pour ${listAreas(areas)}. AIDE pour l'aide, STOP pour partir.`,
+  // Reach (issue 12)
+  joinWhichAreaListed: (codes) => `Heads Up: pour quelle zone voulez-vous des alertes? Répondez avec l'une de: ${listAreas(codes)}.`,
+  unknownAreaListed: (codes) => `Heads Up: ce n'est pas une de nos zones. Répondez avec l'une de: ${listAreas(codes)}.`,
+  discreetOn: () => 'Heads Up: alertes discrètes activées. Une alerte arrive comme un court message neutre; écrivez LIRE pour la voir. DISCRET à nouveau pour les couper.',
+  discreetOff: () => 'Heads Up: alertes discrètes désactivées. Les alertes arrivent en entier. DISCRET pour les réactiver.',
+  discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 nouveau message. Répondez LIRE pour le voir.`,
+  readNone: () => 'Heads Up: rien de non lu.',
+  readItem: (areas, text, day) => `(${listAreas(areas)}, ${day.toISOString().slice(0, 10)}) ${text}`,
+  readMore: (count) => `+${count} plus ancien${count === 1 ? '' : 's'}: écrivez LIRE à nouveau.`,
+  discreetAdmitted: (areas) => `HU: c'est bon pour ${listAreas(areas)}. Répondez AIDE pour les commandes.`,
+  // Check-ins (issue 13)
+  buddyInvite: (name) =>
+    `Heads Up: ${name} vous demande d'etre son contact de sécurité. Si cette personne ne donne pas de nouvelles après un rendez-vous, on vous envoie ce qu'elle a partagé. Répondez ACCEPTER ou REFUSER. STOP: plus de messages.`,
+  buddyAsked: (ending) => `Heads Up: on a demandé au numéro finissant par ${ending} d'etre votre contact. Ce sera fait quand il répond ACCEPTER; on vous le dira.`,
+  buddyAlreadyAsked: (ending) => `Heads Up: le numéro finissant par ${ending} est déjà demandé ou déjà votre contact. Écrivez BINOME pour voir vos contacts.`,
+  buddyLimit: (max) => `Heads Up: vous pouvez avoir ${max} contacts au plus. BINOME OFF et son numéro en retire un.`,
+  buddyUsage: () => "Heads Up: écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose. BINOME OFF retire vos contacts.",
+  buddyOwnNumber: () => "Heads Up: c'est votre propre numéro. Choisissez une personne de confiance.",
+  buddyUnreachable: () => "Heads Up: ce numéro nous a demandé de ne plus lui écrire, il ne peut pas etre votre contact.",
+  buddyList: (items) =>
+    `Heads Up: vos contacts: ${items.map((i) => `numéro finissant par ${i.ending} (${i.status === 'accepted' ? 'accepté' : i.status === 'invited' ? 'en attente' : 'arreté'})`).join(', ')}. BINOME OFF les retire.`,
+  buddyNone: () => "Heads Up: vous n'avez pas de contact. Écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose.",
+  buddiesRemoved: (count) => (count ? `Heads Up: ${count} ${count === 1 ? 'contact retiré' : 'contacts retirés'}.` : "Heads Up: aucun de vos contacts n'a ce numéro."),
+  buddyDropped: (name) => `Heads Up: ${name} vous a retiré de ses contacts de sécurité. Vous ne recevrez plus de messages à son sujet.`,
+  buddyAccepted: (names) =>
+    `Heads Up: merci. Vous etes maintenant le contact de sécurité de ${names.join(', ')}. On vous écrit si un signe de vie manque. REFUSER pour arreter.`,
+  buddyAcceptedMember: (ending) => `Heads Up: le numéro finissant par ${ending} a accepté: c'est votre contact. SECURITE et des minutes lance un suivi.`,
+  buddyNoInvite: () => "Heads Up: personne ne vous a demandé d'etre son contact. Écrivez AIDE pour les commandes.",
+  buddyDeclined: () => "Heads Up: d'accord, vous n'etes plus le contact de personne ici. Vous ne recevrez pas de messages de suivi.",
+  buddyDeclinedMember: (ending) => `Heads Up: le numéro finissant par ${ending} a refusé, ce n'est pas votre contact.`,
+  buddyStoppedMember: (ending) => `Heads Up: le numéro finissant par ${ending} nous a demandé de ne plus lui écrire, ce n'est plus votre contact.`,
+  checkinStarted: (until, told, reminder) =>
+    `Heads Up: suivi jusqu'à ${until}. Écrivez OK quand vous etes en sécurité${reminder ? '; rappel 10 min avant' : ''}. Sinon, on prévient ${told === 'buddies' ? 'vos contacts' : 'les modératrices'} avec vos détails. PROLONGER 30 donne plus de temps.`,
+  checkinNeedsBuddy: () => "Heads Up: un suivi demande un contact qui a accepté. Écrivez d'abord BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose.",
+  checkinUsage: (min, max) => `Heads Up: écrivez SECURITE, les minutes (${min} à ${max}) puis les détails à partager sans nouvelles, ex. SECURITE 90 Honda bleue 415-555-0100.`,
+  checkinDetailsTooLong: (max) => `Heads Up: gardez les détails sous ${max} caractères pour qu'ils arrivent entiers. Rien n'a été lancé.`,
+  checkinReminder: (until) => `Heads Up: votre suivi finit à ${until}. Écrivez OK quand vous etes en sécurité, ou PROLONGER 30 pour plus de temps.`,
+  checkinEscalation: (name, expected, details) =>
+    `Heads Up: ${name} n'a pas donné de nouvelles. Fin prévue à ${expected}. ${details ? `Détails partagés: ${details}` : 'Aucun détail partagé.'} Essayez de la joindre.`,
+  checkinEscalationModerators: (expected, details) =>
+    `Heads Up: une personne sans contact n'a pas donné de nouvelles à ${expected}. ${details ? `Détails partagés: ${details}` : 'Aucun détail partagé.'}`,
+  checkinMemberTold: (told) =>
+    told === 'nobody'
+      ? "Heads Up: pas de nouvelles de vous, et plus aucun contact à prévenir. Écrivez OK quand vous etes en sécurité."
+      : `Heads Up: pas de nouvelles de vous, on a prévenu ${told === 'buddies' ? 'vos contacts' : 'les modératrices'}. Écrivez OK quand vous etes en sécurité.`,
+  checkinOk: () => 'Heads Up: content de vous savoir en sécurité. Suivi fini, détails effacés.',
+  checkinOkLate: () => 'Heads Up: content de vous savoir en sécurité. On leur a dit que vous allez bien.',
+  checkinOkBuddy: (name) => (name ? `Heads Up: ${name} a donné des nouvelles et va bien.` : "Heads Up: la personne sans nouvelles en a donné."),
+  checkinNone: () => "Heads Up: aucun suivi en cours. SECURITE et des minutes en lance un, ex. SECURITE 90.",
+  checkinExtended: (until) => `Heads Up: suivi prolongé jusqu'à ${until}. Écrivez OK quand vous etes en sécurité.`,
+};

@@ -1,0 +1,133 @@
+/**
+ * Portuguese replies, in GSM-7: é and à are kept (they are in the GSM
+ * alphabet); ã, õ, ç, á, í, ó, ú, â, ê and ô are written without their
+ * accent ("nao", "voce"), as Portuguese SMS often is, so a reply is not
+ * billed as 70-character UCS-2 segments.
+ */
+import type { Catalog } from './catalog';
+import { clip, listAreas } from './catalog';
+import { fitChars, fitItems, fitSegments } from './sms-segments';
+
+export const pt: Catalog = {
+  joined: (areas) => `Heads Up: voce vai receber alertas de clientes perigosos em ${listAreas(areas)}. DENUNCIA + detalhes para avisar. AJUDA para ajuda, PARAR para sair.`,
+  joinPending: (areas) => `Heads Up: seu pedido para ${listAreas(areas)} esta com uma moderadora. Avisamos quando entrar. PARAR para sair.`,
+  joinWhichArea: () => 'Heads Up: de qual area voce quer alertas? Responda com o codigo, ex. 415.',
+  conversationEnded: () => 'Heads Up: ok, cancelado. Escreva AJUDA para ver os comandos.',
+  tooManyAreas: (max) => `Heads Up: voce pode seguir no maximo ${max} areas. REGIOES para ver as suas, SAIR 415 para tirar uma.`,
+  unknownArea: (token) => `Heads Up: "${clip(token, 12)}" nao é uma area conhecida. Use 3 digitos, ex. ENTRAR 415.`,
+  left: (areas, remaining) =>
+    remaining.length
+      ? `Heads Up: voce saiu de ${listAreas(areas)}. Continua com alertas de ${listAreas(remaining)}.`
+      : `Heads Up: voce saiu de ${listAreas(areas)} e nao recebe mais alertas. ENTRAR 415 para voltar.`,
+  notMember: () => 'Heads Up: voce nao esta inscrita. Escreva ENTRAR e sua area, ex. ENTRAR 415.',
+  stopped: () => 'Heads Up: voce saiu e nao vai receber mais mensagens. Escreva START para voltar.',
+  help: () =>
+    'Heads Up, lista de clientes perigosos. ENTRAR 415: alertas de uma area. DENUNCIA + o que houve: avisar. VERIFICAR + numero: checar um cliente. REGIOES, SAIR 415, APAGAR, DISCRETO, LANG. PARAR para sair.',
+  areas: (list) =>
+    list.length
+      ? `Heads Up: suas areas de alerta sao ${listAreas(list)}. SAIR 415 tira uma, PARAR tira todas.`
+      : 'Heads Up: voce nao tem areas de alerta. Escreva ENTRAR 415 para receber alertas.',
+  deleted: () => 'Heads Up: apagamos tudo o que tinhamos sobre voce. Escreva ENTRAR para comecar de novo.',
+  langSet: () => 'Heads Up vai responder em portugues.',
+  badLang: (codes) => `Heads Up fala ${codes.join(', ')}: escreva LANG e uma delas, ex. LANG ${codes[0] ?? 'PT'}.`,
+  hint: () => 'Heads Up nao entendeu. Escreva AJUDA para ver os comandos.',
+  leaveNeedsArea: () => 'Heads Up: qual area? ex. SAIR 415. PARAR tira todas.',
+  reportReceived: (ref) => `Heads Up: obrigada. A denuncia ${ref} esta com uma moderadora e sai como alerta depois de verificada.`,
+  reportNeedsText: () => 'Heads Up: escreva DENUNCIA, a area e o que houve, ex. DENUNCIA 415 van cinza, agressivo, numero 415-555-0100.',
+  reportLimit: () => 'Heads Up: voce ja enviou o maximo de denuncias de hoje. Tente de novo amanha.',
+  reportNeedsArea: () => 'Heads Up: qual area? Escreva DENUNCIA, o codigo da area e o que houve.',
+  checkNeedsNumber: () => 'Heads Up: escreva VERIFICAR e o numero, ex. VERIFICAR 415-555-0100.',
+  checkFound: (r) =>
+    `Heads Up: esse numero esta em ${r.count} alerta${r.count === 1 ? '' : 's'}, o ultimo em ${r.latest.toISOString().slice(0, 10)}, em ${listAreas(r.areas)}. Se cuide.`,
+  checkNone: () => 'Heads Up: nenhum alerta cita esse numero. Sem registro nao quer dizer seguro: confie no seu instinto.',
+  checkLimit: () => 'Heads Up: voce fez o maximo de verificacoes por agora. Tente de novo em uma hora.',
+  membersOnly: () => 'Heads Up: isto é para membros. Primeiro escreva ENTRAR e sua area.',
+  alert: (areas, text) => `Alerta Heads Up (${listAreas(areas)}): ${text} -- PARAR para sair`,
+  modNotice: (ref, alert, segments) =>
+    `Denuncia ${ref}, ${segments} SMS, enviaria:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texto`,
+  modNoticeTooLong: (ref, _areas, segments, text) =>
+    fitSegments((x) => `Denuncia ${ref}: ${x} -- longa demais para um alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`, clip(text, 120)),
+  modShow: (ref, alert, segments) => `${ref}, ${segments} SMS, APPROVE enviaria: ${alert}`,
+  modShowTooLong: (ref, segments, text) =>
+    fitChars((x) => `${ref} é longa demais para um alerta (${segments} SMS, max 3); EDIT ${ref.slice(1)} texto curto. Diz: ${x}`, text),
+  modTooLong: (ref, segments) => `${ref} é longa demais para um alerta (${segments} SMS, max 3). EDIT ${ref.slice(1)} um texto curto, depois APPROVE ${ref.slice(1)}.`,
+  modAlertTooLong: (segments) => `Esse alerta é longo demais (${segments} SMS, max 3). Envie um texto mais curto.`,
+  modDigest: (reports, joins) =>
+    `${[reports ? `mais ${reports} denuncia${reports === 1 ? '' : 's'}` : '', joins ? `mais ${joins} pedido${joins === 1 ? '' : 's'}` : ''].filter(Boolean).join(' e ')} esperando; escreva PENDING`,
+  modSenderErased: (ref) => `Quem enviou ${ref} apagou seus dados com APAGAR: nao sobra ninguém para bloquear.`,
+  modJoinRequest: (ref, areas) => `Pedido ${ref} para ${listAreas(areas)}. APPROVE ${ref.slice(1)} para admitir, REJECT ${ref.slice(1)} para recusar.`,
+  modPending: (items, more = 0) =>
+    items.length
+      ? fitItems(
+          (shown, hidden) => `Pendentes: ${shown.join('; ')}${hidden + more ? `; +${hidden + more} mais` : ''}`,
+          items.map((i) => `${i.ref}${i.kind === 'member' ? ' pedido' : ''} (${listAreas(i.areas)})`),
+        )
+      : 'Nada pendente.',
+  modApproved: (ref, areas) => `${ref} aprovada: alerta indo para ${listAreas(areas)}.`,
+  modAdmitted: (ref) => `${ref} admitida.`,
+  modRejected: (ref) => `${ref} recusada.`,
+  modEdited: (ref, segments, fits) =>
+    fits
+      ? `${ref} editada (${segments} SMS). SHOW ${ref.slice(1)} para ler, APPROVE ${ref.slice(1)} para enviar.`
+      : `${ref} editada mas ainda longa demais para um alerta (${segments} SMS, max 3). EDIT ${ref.slice(1)} um texto curto.`,
+  modAlertQueued: (areas) => `Alerta indo para ${listAreas(areas)}.`,
+  modBlocked: (ref) => `Quem enviou ${ref} esta bloqueado.`,
+  modNoSuchRef: (ref) => `Nada pendente com ${clip(ref, 8)}.`,
+  modAlreadyDecided: (ref) => `${ref} ja foi decidida.`,
+  modNeedsRef: () => 'Qual? Informe a referencia, ex. APPROVE K7Q2.',
+  modNeedsText: () => 'Junte o texto, ex. ALERT 415 van cinza, agressivo.',
+  modNeedsArea: () => 'Quais areas? ex. ALERT 415 628 texto.',
+  modStats: (s) =>
+    `Membros: ${s.membersByArea.length ? s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ') : 'nenhum'}. Denuncias pendentes: ${s.pendingReports}. Pedidos pendentes: ${s.pendingMembers}. Alertas enviados: ${s.alertsSent}.`,
+  admitted: (areas) => `Heads Up: voce entrou. Vai receber alertas de clientes perigosos em ${listAreas(areas)}. AJUDA para ajuda, PARAR para sair.`,
+  // Reach (issue 12)
+  joinWhichAreaListed: (codes) => `Heads Up: de qual area voce quer alertas? Responda com uma: ${listAreas(codes)}.`,
+  unknownAreaListed: (codes) => `Heads Up: essa nao é uma das nossas areas. Responda com uma de: ${listAreas(codes)}.`,
+  discreetOn: () => 'Heads Up: alertas discretos ligados. Cada alerta chega como um aviso neutro; escreva LER para ver. DISCRETO de novo para desligar.',
+  discreetOff: () => 'Heads Up: alertas discretos desligados. Os alertas chegam completos de novo. DISCRETO para ligar.',
+  discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 mensagem nova. Responda LER para ver.`,
+  readNone: () => 'Heads Up: nada por ler.',
+  readItem: (areas, text, day) => `(${listAreas(areas)}, ${day.toISOString().slice(0, 10)}) ${text}`,
+  readMore: (count) => `+${count} mais antiga${count === 1 ? '' : 's'}: escreva LER de novo.`,
+  discreetAdmitted: (areas) => `HU: voce entrou para ${listAreas(areas)}. Responda AJUDA para ver os comandos.`,
+  // Check-ins (issue 13)
+  buddyInvite: (name) =>
+    `Heads Up: ${name} pediu que voce seja seu contato de seguranca. Se ela nao der noticias depois de um encontro, enviamos o que ela compartilhou para voce procura-la. Responda ACEITAR ou RECUSAR. PARAR: sem mais mensagens.`,
+  buddyAsked: (ending) => `Heads Up: pedimos ao numero terminado em ${ending} que seja seu contato. Sera quando responder ACEITAR; avisamos voce.`,
+  buddyAlreadyAsked: (ending) => `Heads Up: o numero terminado em ${ending} ja foi convidado ou ja e seu contato. Escreva PARCEIRA para ver seus contatos.`,
+  buddyLimit: (max) => `Heads Up: voce pode ter no maximo ${max} contatos. PARCEIRA OFF e o numero remove um.`,
+  buddyUsage: () => 'Heads Up: escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa. PARCEIRA OFF remove seus contatos.',
+  buddyOwnNumber: () => 'Heads Up: esse e o seu proprio numero. Escolha alguem de confianca.',
+  buddyUnreachable: () => 'Heads Up: esse numero pediu para nao receber mensagens, entao nao pode ser seu contato.',
+  buddyList: (items) =>
+    `Heads Up: seus contatos: ${items.map((i) => `numero terminado em ${i.ending} (${i.status === 'accepted' ? 'aceitou' : i.status === 'invited' ? 'esperando' : 'parado'})`).join(', ')}. PARCEIRA OFF remove.`,
+  buddyNone: () => 'Heads Up: voce nao tem contato. Escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa.',
+  buddiesRemoved: (count) => (count ? `Heads Up: ${count} ${count === 1 ? 'contato removido' : 'contatos removidos'}.` : 'Heads Up: nenhum contato seu tem esse numero.'),
+  buddyDropped: (name) => `Heads Up: ${name} removeu voce como contato de seguranca. Voce nao recebera mais mensagens sobre essa pessoa.`,
+  buddyAccepted: (names) =>
+    `Heads Up: obrigada. Agora voce e contato de seguranca de ${names.join(', ')}. Escrevemos se faltar noticia. RECUSAR para deixar de ser.`,
+  buddyAcceptedMember: (ending) => `Heads Up: o numero terminado em ${ending} aceitou: e seu contato. SEGURA e minutos comeca um acompanhamento.`,
+  buddyNoInvite: () => 'Heads Up: ninguem pediu que voce fosse seu contato. Escreva AJUDA para ver os comandos.',
+  buddyDeclined: () => 'Heads Up: certo, voce nao e mais contato de ninguem aqui. Nao recebera mensagens de acompanhamento.',
+  buddyDeclinedMember: (ending) => `Heads Up: o numero terminado em ${ending} recusou, entao nao e seu contato.`,
+  buddyStoppedMember: (ending) => `Heads Up: o numero terminado em ${ending} pediu para nao receber mensagens, entao nao e mais seu contato.`,
+  checkinStarted: (until, told, reminder) =>
+    `Heads Up: acompanhamento ate ${until}. Escreva OK quando estiver segura${reminder ? '; lembramos 10 min antes' : ''}. Se nao, avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'} com seus detalhes. DEPOIS 30 da mais tempo.`,
+  checkinNeedsBuddy: () => 'Heads Up: o acompanhamento precisa de um contato que aceitou. Primeiro escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa.',
+  checkinUsage: (min, max) => `Heads Up: escreva SEGURA, os minutos (${min} a ${max}) e detalhes para compartilhar se nao der noticias, ex. SEGURA 90 Honda azul 415-555-0100.`,
+  checkinDetailsTooLong: (max) => `Heads Up: use menos de ${max} caracteres nos detalhes para que cheguem inteiros. Nada foi iniciado.`,
+  checkinReminder: (until) => `Heads Up: seu acompanhamento termina as ${until}. Escreva OK quando estiver segura, ou DEPOIS 30 para mais tempo.`,
+  checkinEscalation: (name, expected, details) =>
+    `Heads Up: ${name} nao deu noticias. Esperava terminar as ${expected}. ${details ? `Compartilhou: ${details}` : 'Nao compartilhou detalhes.'} Por favor tente falar com ela.`,
+  checkinEscalationModerators: (expected, details) =>
+    `Heads Up: uma pessoa sem contato nao deu noticias as ${expected}. ${details ? `Compartilhou: ${details}` : 'Nao compartilhou detalhes.'}`,
+  checkinMemberTold: (told) =>
+    told === 'nobody'
+      ? 'Heads Up: voce nao deu noticias e nao resta contato para avisar. Escreva OK quando estiver segura.'
+      : `Heads Up: voce nao deu noticias, entao avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'}. Escreva OK quando estiver segura.`,
+  checkinOk: () => 'Heads Up: que bom que voce esta segura. Acompanhamento encerrado e detalhes apagados.',
+  checkinOkLate: () => 'Heads Up: que bom que voce esta segura. Avisamos que voce deu noticias.',
+  checkinOkBuddy: (name) => (name ? `Heads Up: ${name} deu noticias e esta bem.` : 'Heads Up: a pessoa sem noticias ja deu noticias.'),
+  checkinNone: () => 'Heads Up: voce nao tem acompanhamento ativo. SEGURA e minutos comeca um, ex. SEGURA 90.',
+  checkinExtended: (until) => `Heads Up: acompanhamento estendido ate ${until}. Escreva OK quando estiver segura.`,
+};

@@ -1,0 +1,82 @@
+/**
+ * DISCREET and READ (issue 12). A discreet member's alerts arrive as a
+ * neutral notice that names nothing of their subject; READ answers with the
+ * unread alerts, newest first, in at most two messages. Over Signal,
+ * discreet also sets the conversation's disappearing-messages timer.
+ */
+import { MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
+import { memberDiscreet, setMemberDiscreet } from '../store/members';
+import { enqueueMessage } from '../store/outbox';
+import { countUnread, listUnread, markRead, queuedAlertsUnread } from '../store/unread-alerts';
+import { say, type Asker, type Outcome, type Store } from './handler';
+import { smsSegments } from './sms-segments';
+
+/** The line's discreet rules: DISCREET_DEFAULT and DISCREET_TIMER_SECONDS. */
+export interface DiscreetRules {
+  /** New members get discreet alerts. */
+  byDefault: boolean;
+  /** The disappearing-messages timer discreet sets on a Signal member's conversation; 0 sets none. */
+  timerSeconds: number;
+}
+
+export const DEFAULT_DISCREET: DiscreetRules = { byDefault: false, timerSeconds: 86_400 };
+
+/** Most unread alerts READ looks at: two messages hold far fewer. */
+const READ_LOOKS_AT = 20;
+
+/** How long after the first message of a READ answer the second is due, so it arrives second. */
+const SECOND_MESSAGE_DELAY_MS = 2_000;
+
+/** The disappearing-messages timer to set for a Signal member who turns discreet on (or off: 0). */
+export function signalTimer(who: Asker, rules: DiscreetRules, on: boolean): number | undefined {
+  if (who.sender.channel !== 'signal' || rules.timerSeconds === 0) return undefined;
+  return on ? rules.timerSeconds : 0;
+}
+
+/** DISCREET: turns discreet alerts on, or off again. */
+export function toggleDiscreet(store: Store, who: Asker, rules: DiscreetRules): Outcome {
+  if (!who.member) return say(who.t.notMember());
+  const on = !memberDiscreet(store.db, who.member.id);
+  setMemberDiscreet(store.db, who.member.id, on);
+  // Copies still queued go out as notices too, and READ finds them.
+  if (on) queuedAlertsUnread(store.db, who.member.id);
+  return { say: on ? who.t.discreetOn() : who.t.discreetOff(), disappearing: signalTimer(who, rules, on) };
+}
+
+/**
+ * READ: the unread alerts, newest first, packed into at most two messages
+ * of an alert's budget each; the rest stay unread and the answer says how
+ * many. What is shown is marked read.
+ */
+export function read(store: Store, who: Asker, now: number): Outcome {
+  const { db, vault } = store;
+  if (!who.member) return say(who.t.notMember());
+  const unread = listUnread(db, vault, who.member.id, READ_LOOKS_AT);
+  if (unread.length === 0) return say(who.t.readNone());
+  const total = countUnread(db, who.member.id);
+  const items = unread.map((a) => ({ id: a.id, text: who.t.readItem(a.npas, a.text, new Date(a.createdAt)) }));
+  const messages: Array<typeof items> = [[]];
+  for (const item of items) {
+    const last = messages[messages.length - 1] as typeof items;
+    if (last.length === 0 || smsSegments(joined([...last, item])) <= MAX_ALERT_SEGMENTS) last.push(item);
+    else if (messages.length < 2) messages.push([item]);
+    else break;
+  }
+  let shown = messages.flat().length;
+  const last = messages[messages.length - 1] as typeof items;
+  // "+N older: READ again" must fit too: an item gives way to it when it does not.
+  while (total > shown && last.length > 1 && smsSegments(`${joined(last)}\n${who.t.readMore(total - shown)}`) > MAX_ALERT_SEGMENTS) {
+    last.pop();
+    shown--;
+  }
+  const texts = messages.map((m, i) => (i === messages.length - 1 && total > shown ? `${joined(m)}\n${who.t.readMore(total - shown)}` : joined(m)));
+  markRead(db, who.member.id, messages.flat().map((m) => m.id));
+  const [first, second] = texts;
+  if (second === undefined) return say(first as string);
+  enqueueMessage(db, vault, who.member.id, second, now, now + SECOND_MESSAGE_DELAY_MS);
+  return { say: first as string, queued: true };
+}
+
+function joined(items: Array<{ text: string }>): string {
+  return items.map((i) => i.text).join('\n');
+}

@@ -1,0 +1,36 @@
+/**
+ * Portuguese keywords (keys normalized: upper case, no accents, so
+ * DENÚNCIA is DENUNCIA). PARAR, VERIFICAR and DISCRETO are Spanish too: a
+ * word two languages share sets no reply language.
+ */
+import type { KeywordTable, Table } from './keywords';
+
+const PT: Table = {
+  ENTRAR: 'join',
+  INSCREVER: 'join',
+  ASSINAR: 'join',
+  SAIR: 'leave',
+  PARAR: 'stop',
+  AJUDA: 'help',
+  REGIOES: 'areas',
+  DENUNCIA: 'report',
+  DENUNCIAR: 'report',
+  VERIFICAR: 'check',
+  APAGAR: 'delete',
+  PORTUGUES: 'lang',
+  DISCRETO: 'discreet',
+  LER: 'read',
+  // Check-ins (issue 13)
+  PARCEIRA: 'buddy',
+  PARCEIRO: 'buddy',
+  ACEITAR: 'accept',
+  RECUSAR: 'decline',
+  SEGURA: 'checkin',
+  SEGURO: 'checkin',
+  PRONTA: 'ok',
+  PRONTO: 'ok',
+  DEPOIS: 'later',
+};
+
+/** Portuguese: its keywords and the words that name it after LANG. */
+export const portuguese: KeywordTable = { lang: 'pt', keywords: PT, names: ['PT', 'POR', 'PORTUGUESE', 'PORTUGUES'] };
