@@ -23,7 +23,10 @@ import type { ChannelSender } from './channels/types';
 import { ConfigError, type Config, type Secrets } from './config/env';
 import { InboundPath, type RetryPolicy } from './inbound/inbound-path';
 import { receiveSignal } from './inbound/receive-signal';
+import { expireReportDrafts } from './jobs/report-drafts';
 import { runRetention, scheduleRetention } from './jobs/retention';
+import { DEFAULT_RETRACTIONS, RetractionJob, type RetractionOptions } from './jobs/retractions';
+import { everyGuarded } from './jobs/guarded';
 import type { Logger } from './log/logger';
 import { safeError } from './log/safe-error';
 import { Metrics } from './metrics';
@@ -56,6 +59,8 @@ export interface ServerOptions {
   http?: Partial<HttpLimits>;
   /** Cleanup of Twilio's copy (tests shorten the waits). */
   cleanup?: Partial<CleanupOptions>;
+  /** The follow-up of RETRACT (tests shorten the tick). */
+  retractions?: Partial<RetractionOptions>;
   now?: () => number;
 }
 
@@ -68,6 +73,10 @@ export interface HeadsUp {
   inbound: InboundPath;
   planner: FanoutPlanner;
   dispatcher: Dispatcher;
+  /** The follow-up of retracted alerts (issue 11). */
+  retractions: RetractionJob;
+  /** Files or drops lapsed report drafts now (it also runs every minute); returns the counts. */
+  expireDrafts(): { filed: number; dropped: number };
   senders: Map<Channel, ChannelSender>;
   /** Starts listening and the background workers; resolves with the address. */
   start(): Promise<string>;
@@ -206,6 +215,17 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     const watch = challengeWatch;
     onClose(() => watch.stop());
   }
+  // RETRACT's follow-up: SMS corrections through the outbox, Signal copies deleted (issue 11).
+  const retractions = new RetractionJob(
+    db,
+    vault,
+    signalSender instanceof SignalSender ? signalSender : null,
+    log,
+    () => dispatcher.wake(),
+    { ...DEFAULT_RETRACTIONS, ...opts.retractions },
+    now,
+  );
+  onClose(() => retractions.stop());
   const bot = new Bot({
     db,
     vault,
@@ -220,7 +240,11 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     now,
     onQueued: () => dispatcher.wake(),
     onAlert: (id) => planner.plan(id),
+    onRetract: () => retractions.wake(),
   });
+  const expireDrafts = () => db.transaction(() => expireReportDrafts(bot.message, bot.message.rules, now()));
+  let stopDrafts: (() => void) | null = null;
+  onClose(() => stopDrafts?.());
 
   // Every channel's messages take the one inbound path; failed ones are tried again from it.
   const inbound = new InboundPath({ message: bot.message, log, metrics, now, retry: opts.retry, alsoInCommit: cleanup ? () => cleanup.writeInbound() : undefined });
@@ -280,6 +304,8 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     inbound,
     planner,
     dispatcher,
+    retractions,
+    expireDrafts,
     senders,
     async start() {
       const address = await app.listen({ port: config.port, host: config.host });
@@ -294,6 +320,11 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
       signalReceiver?.start();
       inbound.startRetries();
       challengeWatch?.start();
+      retractions.start();
+      stopDrafts = everyGuarded(log, 'report drafts', 60_000, () => {
+        const done = expireDrafts();
+        if (done.filed + done.dropped > 0) log.info(done, 'lapsed report drafts filed or dropped');
+      });
       stopRetention = scheduleRetention(log, () => {
         const erased = runRetention(db, config.retentionDays, now());
         log.info({ erased }, 'retention run');

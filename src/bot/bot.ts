@@ -25,7 +25,7 @@ export type BotResult = Handled;
 
 /** Who the operator is at the command line: never a real address. */
 const OPERATOR: Sender = { channel: 'sms', address: 'operator' };
-const OPERATOR_USAGE = 'Commands: PENDING, APPROVE ref [NPA ...], REJECT ref, EDIT ref text, ALERT NPA ... text, BLOCK ref, SHOW ref, STATS';
+const OPERATOR_USAGE = 'Commands: PENDING, APPROVE ref [NPA ...], REJECT ref, EDIT ref text, ALERT NPA ... text, BLOCK ref, SHOW ref, STATS, RETRACT ref';
 
 export class Bot {
   /** What the steps of one message need; the inbound path shares it. */
@@ -40,7 +40,7 @@ export class Bot {
       messages: new MessageLimiter(limits.messages.max, limits.messages.windowMs),
       moderators: deps.moderators,
       moderatorTrusted: deps.moderatorTrusted,
-      rules: { regions, subscribeMode, maxAreas: deps.maxAreas ?? DEFAULT_MAX_AREAS, retentionDays, limits, moderatorContacts, onQueued, onAlert },
+      rules: { regions, subscribeMode, maxAreas: deps.maxAreas ?? DEFAULT_MAX_AREAS, retentionDays, limits, moderatorContacts, onQueued, onAlert, onRetract: deps.onRetract },
     };
   }
 

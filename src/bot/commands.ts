@@ -21,7 +21,9 @@ export type Command =
   | { kind: 'alert'; areas: string[]; text: string }
   | { kind: 'block'; ref: string }
   | { kind: 'show'; ref: string }
-  | { kind: 'stats' };
+  | { kind: 'stats' }
+  // Reports (issue 11)
+  | { kind: 'retract'; ref: string };
 
 export type CommandKind = Command['kind'];
 
@@ -56,4 +58,6 @@ export const MODERATOR_COMMANDS: ReadonlySet<CommandKind> = new Set([
   'block',
   'stats',
   'show',
+  // Reports (issue 11)
+  'retract',
 ]);

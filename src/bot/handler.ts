@@ -60,6 +60,8 @@ export interface Outcome {
   queued?: boolean;
   /** Alerts were created: plan their fan-out once the transaction commits. */
   alerts?: number[];
+  /** An alert was retracted: follow up its sent copies once the transaction commits (issue 11). */
+  retracted?: boolean;
 }
 
 /** An outcome that only says something. */

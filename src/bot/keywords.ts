@@ -40,6 +40,8 @@ const EN: Table = {
   BLOCK: 'block',
   STATS: 'stats',
   SHOW: 'show',
+  // Reports (issue 11)
+  RETRACT: 'retract',
 };
 
 const ES: Table = {

@@ -20,4 +20,6 @@ export interface LineRules {
   onQueued: () => void;
   /** Called after a commit that created an alert, to start planning its fan-out. */
   onAlert: (alertId: number) => void;
+  /** Called after a commit that retracted an alert, to follow up its copies (issue 11). */
+  onRetract?: () => void;
 }

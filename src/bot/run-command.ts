@@ -12,7 +12,12 @@ import type { LineRules } from './line-rules';
 import { areas, erase, join, leave, setLang, stop } from './member-commands';
 import { runModeratorCommand } from './moderator-commands';
 import { notifyModerators } from './notify';
-import { check, report } from './report-commands';
+import { check, report, type ReportRules } from './report-commands';
+
+/** What REPORT and the guided report apply of the line's rules. */
+export function reportRules(rules: LineRules): ReportRules {
+  return { limit: rules.limits.reports, maxAreas: rules.maxAreas, regions: rules.regions, retentionDays: rules.retentionDays };
+}
 
 /** "Text HELP", at most once per sender per window, so that auto-replies cannot loop. */
 function hint(store: Store, rules: LineRules, who: Asker, now: number): Outcome {
@@ -67,7 +72,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'lang':
       return setLang(store, who, rules.subscribeMode, command.lang, now);
     case 'report':
-      return report(store, who, { limit: rules.limits.reports, maxAreas: rules.maxAreas }, command.areas, command.text, now);
+      return report(store, who, reportRules(rules), command.areas, command.text, now);
     case 'check':
       return check(store, who, { limit: rules.limits.checks, retentionDays: rules.retentionDays }, command.query, now);
     default:
@@ -91,4 +96,6 @@ export function applyOutcome(store: Store, rules: LineRules, who: Pick<Asker, 'm
   }
   if (queued) db.onCommit(rules.onQueued);
   for (const id of outcome.alerts ?? []) db.onCommit(() => rules.onAlert(id));
+  const { onRetract } = rules;
+  if (outcome.retracted && onRetract) db.onCommit(onRetract);
 }

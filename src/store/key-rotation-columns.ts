@@ -17,6 +17,11 @@ export const SEALED_COLUMNS = [
   { table: 'moderator_identities', column: 'identity', rotation: 're-sealed with the moderator' },
   { table: 'conversations', column: 'state', rotation: 'erased: an open question lives an hour at most, and is asked again' },
   { table: 'provider_tasks', column: 'sid', rotation: 're-sealed' },
+  // Reports (issue 11)
+  { table: 'reports', column: 'fields', rotation: 're-sealed with the text' },
+  { table: 'alerts', column: 'fields', rotation: 're-sealed with the text' },
+  { table: 'screening', column: 'value', rotation: 're-sealed (the blind index is recomputed from it)' },
+  { table: 'report_identifiers', column: 'value', rotation: 're-sealed (the blind index is recomputed from it)' },
 ] as const;
 
 /** Every blind-index column (`*_bidx`), its purpose, and what rotation does with it. */
@@ -33,4 +38,6 @@ export const INDEX_COLUMNS = [
   { table: 'inbound_messages', column: 'provider_bidx', purpose: 'inbound', rotation: 'erased: the provider id is not stored' },
   { table: 'moderator_identities', column: 'moderator_bidx', purpose: 'moderator', rotation: "recomputed from the row's sealed moderator UUID" },
   { table: 'conversations', column: 'sender_bidx', purpose: 'member', rotation: 'erased with the conversation' },
+  // Reports (issue 11)
+  { table: 'report_identifiers', column: 'id_bidx', purpose: 'screen (per kind)', rotation: 'recomputed from the sealed value' },
 ] as const;

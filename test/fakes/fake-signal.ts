@@ -13,7 +13,11 @@
  *   → 204, or 400 {"error"} (upstream's own checks, then a wrong token or captcha);
  * - GET /v1/identities/{number} → 200 [IdentityEntry] and
  *   PUT /v1/identities/{number}/trust/{numberToTrust} {trust_all_known_keys |
- *   verified_safety_number} → 204, or 400 {"error"} (upstream's checks).
+ *   verified_safety_number} → 204, or 400 {"error"} (upstream's checks);
+ * - DELETE /v1/remote-delete/{number} {recipient, timestamp} → 201
+ *   {"timestamp":"<ms>"} (the deletion message's own), or 400 {"error"}
+ *   (upstream's checks; signal-cli sends the deletion whatever the
+ *   timestamp, so tests compare `remoteDeletes` with `sent`).
  * Identities behave as signal-cli keeps them: the first key seen of a contact
  * (a message from them, or a first send) is TRUSTED_UNVERIFIED; a changed key
  * (changeIdentity) is UNTRUSTED and every send to that contact fails with the
@@ -141,6 +145,8 @@ export class FakeSignal {
   trusts: Array<{ recipient: string; how: 'all_known_keys' | 'verified' }> = [];
   /** Identity list requests received. */
   identityLists = 0;
+  /** Remote deletions accepted, in order: whose copy and the deleted message's timestamp. */
+  remoteDeletes: Array<{ recipient: string; timestamp: string }> = [];
   /** The open challenge's token, while Signal demands one. */
   challengeToken: string | null = null;
   /** Known contacts' identities, by UUID or number (one entry per contact). */
@@ -310,6 +316,8 @@ export class FakeSignal {
     if (req.method === 'GET' && path.startsWith('/v1/receive/')) return this.receive(req, res, url);
     if (req.method === 'POST' && path === '/v2/send') return this.send(res, raw);
     if (req.method === 'POST' && path === `/v1/accounts/${this.opts.account}/rate-limit-challenge`) return this.submitChallenge(res, raw);
+    const remoteDelete = /^\/v1\/remote-delete\/([^/]+)$/.exec(path);
+    if (req.method === 'DELETE' && remoteDelete) return this.remoteDelete(res, decodeURIComponent(remoteDelete[1] as string), raw);
     const list = /^\/v1\/identities\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && list) {
       this.identityLists++;
@@ -320,6 +328,24 @@ export class FakeSignal {
     const trust = /^\/v1\/identities\/([^/]+)\/trust\/([^/]+)$/.exec(path);
     if (req.method === 'PUT' && trust) return this.trust(res, decodeURIComponent(trust[1] as string), decodeURIComponent(trust[2] as string), raw);
     this.json(res, 404, { error: 'not found' });
+  }
+
+  /** Upstream's checks (api.go RemoteDelete); signal-cli then sends the deletion. */
+  private remoteDelete(res: http.ServerResponse, number: string, raw: string): void {
+    let body: { recipient?: unknown; timestamp?: unknown };
+    try {
+      body = JSON.parse(raw);
+      if (!body || typeof body !== 'object') throw new Error('not an object');
+    } catch {
+      return this.json(res, 400, { error: "Couldn't process request - invalid request" });
+    }
+    if (number !== this.opts.account) return this.json(res, 400, { error: 'User is not registered' });
+    if (typeof body.recipient !== 'string' || body.recipient === '') return this.json(res, 400, { error: "Couldn't process request - please provide a recipient" });
+    if (typeof body.timestamp !== 'number' || !Number.isSafeInteger(body.timestamp)) {
+      return this.json(res, 400, { error: "Couldn't process request - invalid request" });
+    }
+    this.remoteDeletes.push({ recipient: body.recipient, timestamp: String(body.timestamp) });
+    this.json(res, 201, { timestamp: String(++clock) });
   }
 
   /** Upstream's checks in order (api.go SubmitRateLimitChallenge), then signal-cli's verdict. */

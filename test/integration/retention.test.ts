@@ -41,7 +41,7 @@ describe('retention', () => {
     for (const at of [old, now]) {
       db.transaction(() => {
         createReport(db, vault, { npas: ['415'], text: 'blue car, 415-555-0177', reporterKey: Buffer.alloc(16, 1) }, at);
-        const alertId = issueAlert(deps, { npas: ['415'], text: 'blue car, 415-555-0177' }, at);
+        const alertId = issueAlert(deps, { npas: ['415'], body: { text: 'blue car, 415-555-0177' } }, at);
         planNextRange(db, alertId, at);
       });
     }

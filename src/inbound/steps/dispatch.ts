@@ -9,7 +9,8 @@ import { areaAnswer, turnOf, type Turn } from '../../bot/dialogues';
 import { say, type Asker, type Outcome, type Store } from '../../bot/handler';
 import type { LineRules } from '../../bot/line-rules';
 import { join } from '../../bot/member-commands';
-import { applyOutcome, runCommand } from '../../bot/run-command';
+import { continueReport } from '../../bot/report-commands';
+import { applyOutcome, reportRules, runCommand } from '../../bot/run-command';
 import type { Lang } from '../../domain/lang';
 import type { Conversation } from '../../store/conversations';
 import type { Inbound } from '../inbound';
@@ -41,7 +42,7 @@ function converse(store: Store, rules: LineRules, asker: Asker, who: Identity, c
     case 'command':
       return runCommand(store, rules, asker, who.moderator, parsed, now);
     case 'cancel':
-      return { say: asker.t.conversationEnded(), converse: 'end' };
+      return { say: conversation.topic === 'report' ? asker.t.reportCancelled() : asker.t.conversationEnded(), converse: 'end' };
     case 'answer':
       return answer(store, rules, asker, conversation, msg, parsed, now);
   }
@@ -60,5 +61,7 @@ function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conv
       const joined = join(store, asker, rules, tokens, now);
       return { ...joined, converse: joined.converse ?? 'end' };
     }
+    case 'report':
+      return continueReport(store, asker, reportRules(rules), conversation, msg.text, now);
   }
 }
