@@ -52,7 +52,7 @@ export function normalizeHandle(text: string): string | null {
  * fragment, tracking parameters or a trailing slash: how links are compared.
  */
 export function normalizeLink(text: string): string | null {
-  let raw = text.normalize('NFKC').trim().replace(/[.,;:!?)\]]+$/, '');
+  let raw = text.normalize('NFKC').trim();
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) raw = `https://${raw}`;
   let url: URL;
   try {
@@ -83,6 +83,7 @@ const LINK_IN_TEXT = /\b(?:https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|(?:[a-z0-9-]+\.)+
 const PLATE_AFTER_WORD = /\b(?:plates?|placas?|tags?|lic(?:ense|ence)?|matr[ií]cula|patente|reg(?:istration)?)\b[\s:#.-]*(?:(?:no|num|number|n[uú]mero|de)\b[\s:#.]*)?((?:[A-Za-z0-9]{1,4}[\s-]?){1,4})/giu;
 // A plate with no word before it (vehicle answers only): one word of letters and digits mixed, at least two of each.
 const BARE_PLATE = /(?<![\p{L}\p{N}@.])([A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,2})(?![\p{L}\p{N}@])/gu;
+const REGION_THEN_PLATE = /\b([A-Z]{2})\s+((?:[A-Za-z0-9]+[\s-]?){1,3})/g;
 const REGIONS = new Set(
   'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR AB BC MB NB NL NS ON PE QC SK'.split(' '),
 );
@@ -122,6 +123,21 @@ function platesIn(text: string, bare: boolean): Identifier[] {
     }
   }
   if (bare && out.length === 0) {
+    // "TX GHK 4432": a state or province code, then the plate in a few words.
+    for (const m of text.matchAll(REGION_THEN_PLATE)) {
+      const region = m[1] as string;
+      if (!REGIONS.has(region)) continue;
+      const tokens = (m[2] as string).trim().split(/\s+/);
+      for (let n = tokens.length; n >= 1; n--) {
+        const plate = normalizePlate(tokens.slice(0, n).join(''));
+        if (plate && plate.length >= 5 && /[A-Z]/.test(plate)) {
+          out.push({ kind: 'plate', value: plate, region });
+          break;
+        }
+      }
+    }
+  }
+  if (bare && out.length === 0) {
     for (const m of text.matchAll(BARE_PLATE)) {
       const plate = normalizePlate(m[1] as string);
       if (!plate || plate.length < 5) continue;
@@ -155,7 +171,8 @@ export function identifiersIn(input: string, opts: ExtractOptions = {}): Identif
     rest = rest.replace(m[0], ' ');
   }
   for (const m of rest.matchAll(LINK_IN_TEXT)) {
-    const link = normalizeLink(m[0]);
+    // Sentence punctuation after a link is not part of it.
+    const link = normalizeLink(m[0].replace(/[.,;:!?)\]]+$/, ''));
     if (link) found.push({ kind: 'link', value: link });
   }
   const noLinks = rest.replace(LINK_IN_TEXT, ' ');
