@@ -103,8 +103,8 @@ function regionNear(text: string, start: number, end: number): string | undefine
   return undefined;
 }
 
-function platesIn(text: string, bare: boolean): Identifier[] {
-  const out: Identifier[] = [];
+function platesIn(text: string, bare: boolean): Array<Identifier & { at: number }> {
+  const out: Array<Identifier & { at: number }> = [];
   for (const m of text.matchAll(PLATE_AFTER_WORD)) {
     const group = m[1] as string;
     // Take tokens until the plate would stop looking like one (a following word like "grey").
@@ -119,7 +119,7 @@ function platesIn(text: string, bare: boolean): Identifier[] {
       const start = m.index ?? 0;
       const next = (tokens[used] ?? '').replace(/[^A-Za-z]/g, '');
       const region = REGIONS.has(next) ? next : regionNear(text, start, start + m[0].length);
-      out.push(region ? { kind: 'plate', value: best, region } : { kind: 'plate', value: best });
+      out.push(region ? { kind: 'plate', value: best, region, at: start } : { kind: 'plate', value: best, at: start });
     }
   }
   if (bare && out.length === 0) {
@@ -131,7 +131,7 @@ function platesIn(text: string, bare: boolean): Identifier[] {
       for (let n = tokens.length; n >= 1; n--) {
         const plate = normalizePlate(tokens.slice(0, n).join(''));
         if (plate && plate.length >= 5 && /[A-Z]/.test(plate)) {
-          out.push({ kind: 'plate', value: plate, region });
+          out.push({ kind: 'plate', value: plate, region, at: m.index ?? 0 });
           break;
         }
       }
@@ -146,7 +146,7 @@ function platesIn(text: string, bare: boolean): Identifier[] {
       if (letters < 2 || digits < 2) continue;
       const start = m.index ?? 0;
       const region = regionNear(text, start, start + m[0].length);
-      out.push(region ? { kind: 'plate', value: plate, region } : { kind: 'plate', value: plate });
+      out.push(region ? { kind: 'plate', value: plate, region, at: start } : { kind: 'plate', value: plate, at: start });
     }
   }
   return out;
@@ -159,34 +159,37 @@ export interface ExtractOptions {
   vehicle?: boolean;
 }
 
-/** Every identifier written in a text, normalised, each once. */
+/** Every identifier written in a text, normalised, each once, in the order they are written. */
 export function identifiersIn(input: string, opts: ExtractOptions = {}): Identifier[] {
   const text = input.normalize('NFKC').slice(0, MAX_INPUT);
-  const found: Identifier[] = [];
+  const found: Array<Identifier & { at: number }> = [];
+  // What is found is blanked out (to the same length, so positions stay comparable) before the next kind is looked for.
+  const blank = (s: string, at: number, length: number) => s.slice(0, at) + ' '.repeat(length) + s.slice(at + length);
   let rest = text;
-  // Emails first, and cut out, so their parts are not read as handles or links.
+  // Emails first, so their parts are not read as handles or links.
   for (const m of text.matchAll(EMAIL_IN_TEXT)) {
     const email = normalizeEmail(m[0]);
-    if (email) found.push({ kind: 'email', value: email });
-    rest = rest.replace(m[0], ' ');
+    if (email) found.push({ kind: 'email', value: email, at: m.index ?? 0 });
+    rest = blank(rest, m.index ?? 0, m[0].length);
   }
+  let noLinks = rest;
   for (const m of rest.matchAll(LINK_IN_TEXT)) {
     // Sentence punctuation after a link is not part of it.
     const link = normalizeLink(m[0].replace(/[.,;:!?)\]]+$/, ''));
-    if (link) found.push({ kind: 'link', value: link });
+    if (link) found.push({ kind: 'link', value: link, at: m.index ?? 0 });
+    noLinks = blank(noLinks, m.index ?? 0, m[0].length);
   }
-  const noLinks = rest.replace(LINK_IN_TEXT, ' ');
   for (const m of noLinks.matchAll(HANDLE_IN_TEXT)) {
     const handle = normalizeHandle(m[1] as string);
-    if (handle) found.push({ kind: 'handle', value: handle });
+    if (handle) found.push({ kind: 'handle', value: handle, at: m.index ?? 0 });
   }
-  for (const m of findPhoneNumbersInText(noLinks, opts.country ?? DEFAULT_COUNTRY)) found.push({ kind: 'phone', value: m.number.number as string });
+  for (const m of findPhoneNumbersInText(noLinks, opts.country ?? DEFAULT_COUNTRY)) found.push({ kind: 'phone', value: m.number.number as string, at: m.startsAt });
   // A phone number is never also a plate.
-  const phones = new Set(found.filter((i) => i.kind === 'phone').map((i) => i.value.replace(/\D/g, '')));
+  const phones = found.filter((i) => i.kind === 'phone').map((i) => i.value.replace(/\D/g, ''));
   for (const p of platesIn(noLinks, opts.vehicle === true)) {
-    if (![...phones].some((d) => d.endsWith(p.value))) found.push(p);
+    if (!phones.some((d) => d.endsWith(p.value))) found.push(p);
   }
-  return uniqueIdentifiers(found);
+  return uniqueIdentifiers(found.sort((a, b) => a.at - b.at).map(({ at: _at, ...id }) => id));
 }
 
 /** Each identifier once (by kind and value), in first-seen order. */
