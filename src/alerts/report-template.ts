@@ -102,30 +102,53 @@ export function alertIdentifiers(body: AlertBody, country: CountryCode = DEFAULT
 }
 
 function clipTo(text: string | undefined, max: number): string | undefined {
-  if (text === undefined) return undefined;
+  if (text === undefined || max <= 3) return undefined;
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 3).join('').trimEnd()}...`;
 }
 
-// Longest each free-text field may be, tried in turn until the alert fits (the contact list last: it is what CHECK finds).
-const BUDGETS = [Infinity, 90, 60, 40, 25, 12];
+/** A clipped vehicle keeps its plates: they are what members look for (and what CHECK finds). */
+function clipVehicle(text: string | undefined, max: number): string | undefined {
+  const cut = clipTo(text, max);
+  if (text === undefined || cut === text) return cut;
+  const kept = new Set(identifiersIn(cut ?? '', { vehicle: true }).map((i) => i.value));
+  const lost = identifiersIn(text, { vehicle: true }).filter((i) => i.kind === 'plate' && !kept.has(i.value));
+  return lost.length ? `${cut}, ${lost.map(showIdentifier).join(', ')}` : cut;
+}
 
-function clipped(f: AlertFields, max: number): AlertFields {
+// Longest each free-text field may be, tried in turn until the alert fits; the contact list is clipped
+// only once the others are short: it is what CHECK finds.
+const BUDGETS: Array<[number, number, number?]> = [
+  [Infinity, Infinity],
+  [90, Infinity],
+  [60, Infinity],
+  [40, Infinity],
+  [25, Infinity],
+  [25, 120],
+  [12, 80],
+  [12, 40],
+  // Last resorts (an alert forced into UCS-2 by an emoji has 201 characters): only what happened (the gravest first) and the contact.
+  [0, 40],
+  [0, 40, 4],
+  [0, 20, 2],
+];
+
+function clipped(f: AlertFields, max: number, contactMax: number, categories = Infinity): AlertFields {
   return {
-    categories: f.categories,
+    categories: f.categories.slice(0, categories),
     when: clipTo(f.when, Math.min(max, 40)),
     where: clipTo(f.where, max),
     person: clipTo(f.person, max),
-    vehicle: clipTo(f.vehicle, max),
-    contact: clipTo(f.contact, Math.max(max, 60)),
+    vehicle: clipVehicle(f.vehicle, max),
+    contact: clipTo(f.contact, contactMax),
   };
 }
 
 /** The fields as they will be shown: the longest clipping at which the alert fits in every language. */
 export function fitFields(npas: string[], f: AlertFields): AlertFields {
   let last = f;
-  for (const max of BUDGETS) {
-    last = clipped(f, max);
+  for (const [max, contactMax, categories] of BUDGETS) {
+    last = clipped(f, max, contactMax, categories);
     const fits = LANGS.every((lang) => smsSegments(catalog(lang).alert(npas, catalog(lang).alertBody(last))) <= MAX_ALERT_SEGMENTS);
     if (fits) return last;
   }

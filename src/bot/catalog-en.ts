@@ -17,6 +17,10 @@ const CATEGORY: Record<Category, string> = {
   other: 'other',
 };
 const KIND = { phone: 'number', plate: 'plate', email: 'email', handle: 'handle', link: 'link' } as const;
+/** A field as a sentence: a full stop unless it ends with one (or with "..."). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
 /** " (2 violence, 1 time-waster)": danger first, as CHECK should read. */
 function byCategory(counts: Record<string, number> | undefined): string {
   const parts = Object.entries(counts ?? {})
@@ -116,16 +120,15 @@ export const en: Catalog = {
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
   alertBody: (f) =>
     [
-      f.categories.length ? `${f.categories.map((c) => CATEGORY[c]).join(', ')}.` : '',
-      f.when ? `When: ${f.when}.` : '',
-      f.where ? `Where: ${f.where}.` : '',
-      f.person ? `Person: ${f.person}.` : '',
-      f.vehicle ? `Vehicle: ${f.vehicle}.` : '',
-      f.contact ? `Contact: ${f.contact}.` : '',
+      f.categories.length ? sentence(f.categories.map((c) => CATEGORY[c]).join(', ')) : '',
+      f.when ? sentence(`When: ${f.when}`) : '',
+      f.where ? sentence(`Where: ${f.where}`) : '',
+      f.person ? sentence(`Person: ${f.person}`) : '',
+      f.vehicle ? sentence(`Vehicle: ${f.vehicle}`) : '',
+      f.contact ? sentence(`Contact: ${f.contact}`) : '',
     ]
       .filter(Boolean)
-      .join(' ')
-      .replace(/\.\./g, '.'),
+      .join(' '),
   modReportNotice: (n) => {
     const r = n.ref.slice(1);
     const matched = [

@@ -17,6 +17,10 @@ const CATEGORY: Record<Category, string> = {
   other: 'otro',
 };
 const KIND = { phone: 'ese numero', plate: 'esa placa', email: 'ese email', handle: 'ese usuario', link: 'ese enlace' } as const;
+/** A field as a sentence: a full stop unless it ends with one (or with "..."). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
 /** " (2 violencia, 1 perdida de tiempo)". */
 function byCategory(counts: Record<string, number> | undefined): string {
   const parts = Object.entries(counts ?? {})
@@ -118,16 +122,15 @@ export const es: Catalog = {
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
   alertBody: (f) =>
     [
-      f.categories.length ? `${f.categories.map((c) => CATEGORY[c]).join(', ')}.` : '',
-      f.when ? `Cuando: ${f.when}.` : '',
-      f.where ? `Donde: ${f.where}.` : '',
-      f.person ? `Persona: ${f.person}.` : '',
-      f.vehicle ? `Vehiculo: ${f.vehicle}.` : '',
-      f.contact ? `Contacto: ${f.contact}.` : '',
+      f.categories.length ? sentence(f.categories.map((c) => CATEGORY[c]).join(', ')) : '',
+      f.when ? sentence(`Cuando: ${f.when}`) : '',
+      f.where ? sentence(`Donde: ${f.where}`) : '',
+      f.person ? sentence(`Persona: ${f.person}`) : '',
+      f.vehicle ? sentence(`Vehiculo: ${f.vehicle}`) : '',
+      f.contact ? sentence(`Contacto: ${f.contact}`) : '',
     ]
       .filter(Boolean)
-      .join(' ')
-      .replace(/\.\./g, '.'),
+      .join(' '),
   modReportNotice: (n) => {
     const r = n.ref.slice(1);
     const matched = [

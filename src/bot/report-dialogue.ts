@@ -70,7 +70,8 @@ export function controlWord(text: string): 'skip' | 'back' | 'done' | 'cancel' |
 export function categoriesOf(text: string): Category[] | null {
   const digits = text.match(/[1-9]/g);
   if (!digits || /[\p{L}]{4,}/u.test(text)) return null;
-  return [...new Set(digits.map((d) => CATEGORIES[Number(d) - 1] as Category))];
+  // In the list's order, gravest first, whatever order they were typed in.
+  return [...new Set(digits)].sort().map((d) => CATEGORIES[Number(d) - 1] as Category);
 }
 
 /** A new draft, waiting on the first question. */

@@ -13,6 +13,7 @@ import { draftFiler, fileDraft } from '../bot/report-commands';
 import { draftOf } from '../bot/report-dialogue';
 import { reportRules } from '../bot/run-command';
 import type { Channel } from '../domain/channel';
+import { isBlocked } from '../store/blocks';
 import { endConversation, lapsedConversations } from '../store/conversations';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 
@@ -31,6 +32,11 @@ export function expireReportDrafts(store: Store, rules: LineRules, now: number):
     const t = catalog(conversation.lang);
     const draft = draftOf(conversation);
     const filer = draftFiler(conversation);
+    // A sender blocked since they started: dropped silently, as their messages are.
+    if (filer && isBlocked(db, filer.reporterKey)) {
+      dropped++;
+      continue;
+    }
     let reply = t.reportDraftDropped();
     if (draft && filer && draft.categories.length > 0) {
       const result = fileDraft(store, reportRules(rules), filer, draft, now);
