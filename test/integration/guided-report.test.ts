@@ -206,4 +206,24 @@ describe('guided reports, CHECK by identifier and repeat offenders over SMS (iss
     // An answer now is no answer: the draft is gone.
     expect((await h.sms(STOPPER, 'Fri 11pm')).message ?? '').not.toContain('Where?');
   });
+
+  it('DELETE in the middle erases the draft with everything else', async () => {
+    await h.sms(DROPPER, 'REPORT');
+    await h.sms(DROPPER, '1 2');
+    expect(countRows('SELECT count(*) AS n FROM conversations')).toBe(1);
+    expect((await h.sms(DROPPER, 'DELETE')).message).toContain('erased');
+    expect(countRows('SELECT count(*) AS n FROM conversations')).toBe(0);
+    // Nothing lapses later either: the draft is gone, not waiting.
+    offset += 31 * 60_000;
+    expect(h.server.expireDrafts()).toEqual({ filed: 0, dropped: 0 });
+  });
+
+  it('lets a moderator in the middle of their own report still moderate', async () => {
+    await h.sms(MOD, 'REPORT');
+    const ref = refOf((await h.sms(SECOND, 'REPORT 415 red car, threw a bottle')).message);
+    expect((await h.sms(MOD, `REJECT ${ref}`)).message).toContain('rejected');
+    // The draft is still open: the next answer continues it.
+    expect((await h.sms(MOD, '5')).message).toContain('When did it happen?');
+    await h.sms(MOD, 'DROP');
+  });
 });

@@ -138,6 +138,7 @@ describe('RETRACT, and guided reports over Signal (issue 11)', () => {
     expect(h.server.bot.operate(`APPROVE ${ref}`)).toContain('approved');
     await waitFor(() => alertsOver(signal.to(SIG_MEMBER.uuid), 'green jeep').length === 1 && alertsOver(twilio.to(SMS_MEMBER), 'green jeep').length === 1, 10_000, 'the alert');
     expect((await h.sms(SMS_MEMBER, 'CHECK 5klm204')).message).toContain('that plate is in 1 alert');
+    expect(await fromSignal(SIG_MEMBER, 'CHECK 5KLM-204', /plate/)).toContain('that plate is in 1 alert');
     expect(h.server.bot.operate(`RETRACT ${ref}`)).toContain('retracted');
     await waitFor(() => deletesOf('green jeep').length === 3, 10_000, 'the remote deletes');
     expect(deletesOf('green jeep')).toEqual(signalCopies('green jeep'));

@@ -3,7 +3,7 @@
  * the sender is in the middle of a conversation, STOP, HELP and DELETE keep
  * their meaning, CANCEL ends it, and anything else answers its question.
  */
-import type { Parsed } from '../../bot/commands';
+import { MODERATOR_COMMANDS, type Parsed } from '../../bot/commands';
 import { catalog } from '../../bot/catalog';
 import { areaAnswer, turnOf, type Turn } from '../../bot/dialogues';
 import { say, type Asker, type Outcome, type Store } from '../../bot/handler';
@@ -27,7 +27,9 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
     senderKey: who.senderKey,
     memberKey: who.memberKey,
   };
-  const turn = turnOf(parsed, msg.answered === true);
+  let turn = turnOf(parsed, msg.answered === true);
+  // A moderator in the middle of their own report can still moderate (issue 11).
+  if (turn === 'answer' && who.moderator && parsed.ok && MODERATOR_COMMANDS.has(parsed.command.kind)) turn = 'command';
   // STOP, HELP and DELETE mean the same in a conversation or out of one: no need to look for it.
   const conversation = turn === 'command' ? undefined : who.conversation();
   const outcome = conversation
