@@ -33,15 +33,24 @@ export function findConversation(db: Db, vault: Vault, senderKey: Buffer, now: n
     | { state_ct: Buffer; key_version: number; expires_at: number }
     | undefined;
   if (!row) return undefined;
-  const state = JSON.parse(vault.open(row.state_ct, slot(senderKey), row.key_version)) as Partial<Conversation>;
   if (row.expires_at <= now) {
     // A lapsed report draft is filed or dropped by its job (jobs/report-drafts.ts), which tells the member: never lost silently.
-    if (state.topic !== 'report') endConversation(db, senderKey);
+    if (topicOf(vault, senderKey, row) !== 'report') endConversation(db, senderKey);
     return undefined;
   }
+  const state = JSON.parse(vault.open(row.state_ct, slot(senderKey), row.key_version)) as Partial<Conversation>;
   // Written by this module only; a state it cannot read is treated as none rather than trusted.
   if (!state.topic || !TOPICS.has(state.topic) || typeof state.question !== 'string' || !isLang(state.lang)) return undefined;
   return { topic: state.topic, question: state.question, answers: state.answers ?? {}, lang: state.lang, expiresAt: row.expires_at };
+}
+
+/** The topic of a stored conversation, or undefined when it does not open. */
+function topicOf(vault: Vault, senderKey: Buffer, row: { state_ct: Buffer; key_version: number }): unknown {
+  try {
+    return (JSON.parse(vault.open(row.state_ct, slot(senderKey), row.key_version)) as Partial<Conversation>).topic;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Opens (or replaces) the sender's conversation. */
