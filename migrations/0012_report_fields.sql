@@ -19,6 +19,8 @@ CREATE INDEX alerts_retracting ON alerts (id) WHERE retracted_at IS NOT NULL AND
 -- 'deleted', or 'gave_up' after the last try.
 ALTER TABLE outbox ADD COLUMN retraction TEXT;
 ALTER TABLE outbox ADD COLUMN retraction_tries INTEGER NOT NULL DEFAULT 0;
+-- when a failed remote delete is tried again (backoff)
+ALTER TABLE outbox ADD COLUMN retraction_due_at INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX outbox_retraction_due ON outbox (id) WHERE retraction = 'delete';
 
 -- The screening index covers every kind of identifier: each kind has its

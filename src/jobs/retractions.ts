@@ -6,12 +6,14 @@
  * process; the next tick here picks it up. Deletions go one at a time,
  * after the outbox has had its turn: they never hold up an alert or a reply.
  */
+import { SendError } from '../channels/types';
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
 import { openAddress } from '../store/members';
 import { dueDeletes, followUpRetractions, recordDelete } from '../store/retractions';
 import type { Vault } from '../store/vault';
+import { backoffDelay, type Backoff } from '../util/backoff';
 
 /** What the Signal channel offers for a deletion (throws on failure). */
 export interface RemoteDeleter {
@@ -25,11 +27,14 @@ export interface RetractionOptions {
   batch: number;
   /** Deletions per tick. */
   deletesPerTick: number;
-  /** Tries (one per tick) before a deletion is given up. */
+  /** Tries before a deletion is given up. */
   maxTries: number;
+  /** The wait before a failed deletion is tried again. */
+  backoff: Backoff;
 }
 
-export const DEFAULT_RETRACTIONS: RetractionOptions = { everyMs: 5_000, batch: 500, deletesPerTick: 20, maxTries: 8 };
+/** A tick every 5 s; a failed deletion waits 30 s doubling to an hour, 8 tries (about 2 hours in all). */
+export const DEFAULT_RETRACTIONS: RetractionOptions = { everyMs: 5_000, batch: 500, deletesPerTick: 20, maxTries: 8, backoff: { baseMs: 30_000, maxMs: 3_600_000 } };
 
 export class RetractionJob {
   private timer: NodeJS.Timeout | null = null;
@@ -88,16 +93,18 @@ export class RetractionJob {
     if (corrected > 0) this.onQueued();
     if (corrected || toDelete) this.log.info({ corrected, toDelete }, 'retracted alert: copies followed up');
     if (!this.signal) return;
-    for (const d of dueDeletes(this.db, this.opts.deletesPerTick)) {
-      let ok = false;
+    for (const d of dueDeletes(this.db, this.now(), this.opts.deletesPerTick)) {
+      let result: { ok: true } | { ok: false; retryAt: number | null } = { ok: true };
       try {
         const to = openAddress(this.vault, { id: d.memberId, address_ct: d.addressCt, key_version: d.addressKv });
         await this.signal.remoteDelete(to, d.timestamp);
-        ok = true;
       } catch (err) {
-        this.log.warn({ err: safeError(err), outboxId: d.id, tries: d.tries + 1 }, 'a Signal remote delete failed; tried again later');
+        // A refusal retrying cannot change (an unregistered recipient, a bad request) is given up at once.
+        const retryable = !(err instanceof SendError) || err.retryable;
+        result = { ok: false, retryAt: retryable ? this.now() + backoffDelay(this.opts.backoff, d.tries + 1) : null };
+        this.log.warn({ err: safeError(err), outboxId: d.id, tries: d.tries + 1, retryable }, 'a Signal remote delete failed');
       }
-      this.db.transaction(() => recordDelete(this.db, d.id, ok, this.opts.maxTries));
+      this.db.transaction(() => recordDelete(this.db, d.id, result, this.opts.maxTries));
     }
   }
 }

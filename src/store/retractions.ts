@@ -81,19 +81,25 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
 }
 
 /** Signal copies to delete now, at most `limit`. */
-export function dueDeletes(db: Db, limit: number): DueDelete[] {
+export function dueDeletes(db: Db, now: number, limit: number): DueDelete[] {
   return (
     db
       .stmt(
         `SELECT o.id, o.member_id, m.address_ct, m.key_version, o.provider_id, o.retraction_tries FROM outbox o JOIN members m ON m.id = o.member_id
-         WHERE o.retraction = 'delete' ORDER BY o.id LIMIT ?`,
+         WHERE o.retraction = 'delete' AND o.retraction_due_at <= ? ORDER BY o.id LIMIT ?`,
       )
-      .all(limit) as Array<{ id: number; member_id: number; address_ct: Buffer; key_version: number; provider_id: string; retraction_tries: number }>
+      .all(now, limit) as Array<{ id: number; member_id: number; address_ct: Buffer; key_version: number; provider_id: string; retraction_tries: number }>
   ).map((r) => ({ id: r.id, memberId: r.member_id, addressCt: r.address_ct, addressKv: r.key_version, timestamp: Number(r.provider_id), tries: r.retraction_tries }));
 }
 
-/** Records a deletion's outcome: done, tried again later, or given up after `maxTries`. */
-export function recordDelete(db: Db, id: number, ok: boolean, maxTries: number): void {
-  if (ok) db.stmt("UPDATE outbox SET retraction = 'deleted' WHERE id = ?").run(id);
-  else db.stmt("UPDATE outbox SET retraction_tries = retraction_tries + 1, retraction = CASE WHEN retraction_tries + 1 >= ? THEN 'gave_up' ELSE retraction END WHERE id = ?").run(maxTries, id);
+/** Records a deletion's outcome: done, tried again at `retryAt`, or given up (after `maxTries`, or when retrying cannot help). */
+export function recordDelete(db: Db, id: number, result: { ok: true } | { ok: false; retryAt: number | null }, maxTries: number): void {
+  if (result.ok) {
+    db.stmt("UPDATE outbox SET retraction = 'deleted' WHERE id = ?").run(id);
+    return;
+  }
+  db.stmt(
+    `UPDATE outbox SET retraction_tries = retraction_tries + 1, retraction_due_at = coalesce(@due, 0),
+       retraction = CASE WHEN @due IS NULL OR retraction_tries + 1 >= @max THEN 'gave_up' ELSE retraction END WHERE id = @id`,
+  ).run({ id, due: result.retryAt, max: maxTries });
 }

@@ -147,6 +147,10 @@ export class FakeSignal {
   identityLists = 0;
   /** Remote deletions accepted, in order: whose copy and the deleted message's timestamp. */
   remoteDeletes: Array<{ recipient: string; timestamp: string }> = [];
+  /** Remote delete requests received, accepted or not. */
+  remoteDeleteRequests = 0;
+  /** How remote deletes are answered now (default: accepted). */
+  remoteDeleteAnswer: (() => SignalAnswer) | undefined;
   /** The open challenge's token, while Signal demands one. */
   challengeToken: string | null = null;
   /** Known contacts' identities, by UUID or number (one entry per contact). */
@@ -344,6 +348,9 @@ export class FakeSignal {
     if (typeof body.timestamp !== 'number' || !Number.isSafeInteger(body.timestamp)) {
       return this.json(res, 400, { error: "Couldn't process request - invalid request" });
     }
+    this.remoteDeleteRequests++;
+    const answer = this.remoteDeleteAnswer?.() ?? 'accept';
+    if (answer !== 'accept') return this.json(res, answer.status, answer.body);
     this.remoteDeletes.push({ recipient: body.recipient, timestamp: String(body.timestamp) });
     this.json(res, 201, { timestamp: String(++clock) });
   }

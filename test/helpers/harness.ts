@@ -42,6 +42,8 @@ export interface HarnessOptions {
   http?: ServerOptions['http'];
   /** Cleanup of Twilio's copy (TWILIO_REDACT): shortened waits. */
   cleanup?: ServerOptions['cleanup'];
+  /** The follow-up of RETRACT: shortened waits. */
+  retractions?: ServerOptions['retractions'];
   /** The server's clock (restart tests move it on). */
   now?: () => number;
 }
@@ -132,6 +134,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     consoleOut: (line) => consoleLines.push(line),
     http: opts.http,
     cleanup: opts.cleanup,
+    retractions: opts.retractions,
     now: opts.now,
   });
   const url = await server.start();

@@ -5,7 +5,7 @@
  * cancelled, Signal copies remote-deleted, SMS recipients corrected, the
  * identifiers gone from CHECK.
  */
-import { FakeSignal, textEnvelope } from '../fakes/fake-signal';
+import { FakeSignal, SIGNAL_ERRORS, textEnvelope } from '../fakes/fake-signal';
 import { FakeTwilio, TWILIO_ERRORS } from '../fakes/fake-twilio';
 import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, waitFor, type Harness } from '../helpers/harness';
 import { QUICK_RETRIES } from '../helpers/signal-world';
@@ -46,6 +46,7 @@ describe('RETRACT, and guided reports over Signal (issue 11)', () => {
       twilioApiBaseUrl: twilio.url,
       env: { MODERATORS: `${MOD_SMS},${MOD_SIGNAL.uuid}`, SEND_RATE: '1000', TWILIO_REDACT: 'off' },
       dispatcher: { ...QUICK_RETRIES, backoff: { baseMs: 100, maxMs: 400, maxAttempts: 60 } },
+      retractions: { everyMs: 200, backoff: { baseMs: 50, maxMs: 200 } },
     });
     await waitFor(() => signal.connected === 1, 5_000, 'the receive websocket');
     for (const who of [SIG_MEMBER, SIG_REPORTER, MOD_SIGNAL]) await fromSignal(who, 'JOIN 415');
@@ -139,8 +140,13 @@ describe('RETRACT, and guided reports over Signal (issue 11)', () => {
     await waitFor(() => alertsOver(signal.to(SIG_MEMBER.uuid), 'green jeep').length === 1 && alertsOver(twilio.to(SMS_MEMBER), 'green jeep').length === 1, 10_000, 'the alert');
     expect((await h.sms(SMS_MEMBER, 'CHECK 5klm204')).message).toContain('that plate is in 1 alert');
     expect(await fromSignal(SIG_MEMBER, 'CHECK 5KLM-204', /plate/)).toContain('that plate is in 1 alert');
+    // signal-cli-rest-api fails the first two deletions: they are tried again.
+    let failures = 2;
+    signal.remoteDeleteAnswer = () => (failures-- > 0 ? SIGNAL_ERRORS.server() : 'accept');
+    const requests = signal.remoteDeleteRequests;
     expect(h.server.bot.operate(`RETRACT ${ref}`)).toContain('retracted');
     await waitFor(() => deletesOf('green jeep').length === 3, 10_000, 'the remote deletes');
+    expect(signal.remoteDeleteRequests - requests).toBe(5);
     expect(deletesOf('green jeep')).toEqual(signalCopies('green jeep'));
     await waitFor(() => twilio.to(SMS_MEMBER).filter((m) => m.body.includes('disregard')).length === 2, 10_000, 'the correction');
     expect((await h.sms(SMS_MEMBER, 'CHECK 5klm204')).message).toContain('no alerts name that');
