@@ -143,6 +143,9 @@ describe('guided reports, CHECK by identifier and repeat offenders over SMS (iss
     // The reporter's own number was never indexed; an unknown handle is no record, not "safe".
     expect(await check(REPORTER)).toContain('no alerts name that');
     expect(await check('@someone_else')).toContain("doesn't mean safe");
+    // One limit across every kind (10 look-ups an hour): a harvester cannot switch kinds to get more.
+    expect(await check('rick@example.com')).toContain('that email is in 1 alert');
+    expect(await check('7ABC123')).toContain('most checks');
   });
 
   it('flags a repeat report to the moderators: the earlier alert and the pending report naming the same person', async () => {
