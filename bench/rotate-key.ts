@@ -12,7 +12,7 @@ import { insertMember } from '../src/store/members';
 import { migrate } from '../src/store/migrate';
 import { enqueueMessage } from '../src/store/outbox';
 import { createReport } from '../src/store/reports';
-import { indexAlertNumbers } from '../src/store/screening';
+import { indexAlertIdentifiers } from '../src/store/screening';
 import { createAlert } from '../src/store/alerts';
 import { subscribe } from '../src/store/subscriptions';
 import { SenderLimits } from '../src/store/sender-limits';
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < ALERTS; i++) {
       const number = benchNumber(MEMBERS + i);
       const id = createAlert(db, oldVault, { npas: ['415'], reach: ['415'], text: `Heads Up 415: avoid ${number}, grey sedan` }, now);
-      indexAlertNumbers(db, oldVault, id, [number], ['415'], now);
+      indexAlertIdentifiers(db, oldVault, id, [{ kind: 'phone', value: number }], ['415'], [], now);
     }
     for (let i = 1; i <= NOTICES; i++) enqueueMessage(db, oldVault, i, `New report #ABCD in 415: tall man ${i}`, now);
   });

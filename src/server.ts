@@ -20,6 +20,7 @@ import type { InboundPath, RetryPolicy } from './inbound/inbound-path';
 import type { Logger } from './log/logger';
 import type { Dispatcher, DispatcherOptions } from './outbox/dispatcher';
 import type { CleanupOptions } from './outbox/provider-cleanup';
+import type { RetractionJob, RetractionOptions } from './jobs/retractions';
 import channels from './parts/channels';
 import delivery from './parts/delivery';
 import inbound from './parts/inbound';
@@ -48,6 +49,8 @@ export interface ServerOptions {
   http?: Partial<HttpLimits>;
   /** Cleanup of Twilio's copy (tests shorten the waits). */
   cleanup?: Partial<CleanupOptions>;
+  /** The follow-up of RETRACT (tests shorten the tick). */
+  retractions?: Partial<RetractionOptions>;
   /** How often check-in timers are looked for (issue 13; 1 s by default). */
   checkinPollMs?: number;
   now?: () => number;
@@ -62,6 +65,10 @@ export interface HeadsUp {
   inbound: InboundPath;
   planner: FanoutPlanner;
   dispatcher: Dispatcher;
+  /** The follow-up of retracted alerts (issue 11). */
+  retractions: RetractionJob;
+  /** Files or drops lapsed report drafts now (it also runs every minute); returns the counts. */
+  expireDrafts(): { filed: number; dropped: number };
   senders: Map<Channel, ChannelSender>;
   /** Starts listening and the background workers; resolves with the address. */
   start(): Promise<string>;
@@ -114,6 +121,8 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     inbound: app.inbound,
     planner: app.planner,
     dispatcher: app.dispatcher,
+    retractions: app.retractions,
+    expireDrafts: app.expireDrafts,
     senders: app.senders,
     // The parts start their workers in onListen.
     start: () => app.listen({ port: config.port, host: config.host }),

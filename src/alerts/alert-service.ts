@@ -1,14 +1,16 @@
 /**
- * Turning a text into an alert: expand its areas to their overlays, store it
- * sealed, index the phone numbers it names for CHECK, and have its fan-out
+ * Turning a text or a guided report into an alert: expand its areas to
+ * their overlays, store it sealed, index the identifiers it shows (phone
+ * numbers, plates, emails, handles, links) for CHECK, and have its fan-out
  * planned once the transaction commits.
  */
-import { numbersInText } from '../phone/numbers';
+import type { CountryCode } from 'libphonenumber-js';
 import { createAlert } from '../store/alerts';
 import type { Db } from '../store/db';
-import { indexAlertNumbers } from '../store/screening';
+import { indexAlertIdentifiers } from '../store/screening';
 import type { Vault } from '../store/vault';
 import type { Regions } from './regions';
+import { alertIdentifiers, type AlertBody } from './report-template';
 
 export interface AlertDeps {
   db: Db;
@@ -16,13 +18,25 @@ export interface AlertDeps {
   regions: Regions;
   /** Called once the transaction commits; a caller that plans the fan-out itself leaves it out. */
   onAlert?: (alertId: number) => void;
+  /** How national-format numbers in the alert are read (DEFAULT_COUNTRY). */
+  country?: CountryCode;
 }
 
 /** Creates an alert inside the caller's transaction; planning starts after the commit. */
-export function issueAlert(deps: AlertDeps, input: { reportId?: number; npas: string[]; text: string }, now: number): number {
+export function issueAlert(
+  deps: AlertDeps,
+  input: { reportId?: number; npas: string[]; body: AlertBody; categories?: string[] },
+  now: number,
+): number {
   const reach = deps.regions.expand(input.npas);
-  const id = createAlert(deps.db, deps.vault, { ...input, reach }, now);
-  indexAlertNumbers(deps.db, deps.vault, id, numbersInText(input.text, deps.regions.country), input.npas, now);
+  const { body } = input;
+  const id = createAlert(
+    deps.db,
+    deps.vault,
+    { reportId: input.reportId, npas: input.npas, reach, text: 'text' in body ? body.text : '', fields: 'fields' in body ? body.fields : undefined },
+    now,
+  );
+  indexAlertIdentifiers(deps.db, deps.vault, id, alertIdentifiers(body, deps.regions.country), input.npas, input.categories ?? [], now);
   const { onAlert } = deps;
   if (onAlert) deps.db.onCommit(() => onAlert(id));
   return id;

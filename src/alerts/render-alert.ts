@@ -6,6 +6,7 @@
  */
 import { catalog } from '../bot/catalog';
 import { openAlert } from '../store/alerts';
+import { renderBody, type AlertBody } from './report-template';
 import type { Db } from '../store/db';
 import type { Vault } from '../store/vault';
 
@@ -14,7 +15,7 @@ export const MAX_BODY = 1600;
 
 /** Renders alerts for sending. */
 export class AlertRenderer {
-  private readonly cache = new Map<number, { npas: string[]; text: string } | null>();
+  private readonly cache = new Map<number, { npas: string[]; body: AlertBody; rendered: Map<string, string> } | null>();
 
   constructor(
     private readonly db: Db,
@@ -26,12 +27,18 @@ export class AlertRenderer {
     let alert = this.cache.get(alertId);
     if (alert === undefined) {
       if (this.cache.size > 64) this.cache.clear();
-      alert = openAlert(this.db, this.vault, alertId) ?? null;
+      const opened = openAlert(this.db, this.vault, alertId);
+      alert = opened ? { npas: opened.npas, body: opened.body, rendered: new Map() } : null;
       this.cache.set(alertId, alert);
     }
     if (!alert) return null;
     if (discreet) return catalog(lang).discreetNotice(alert.npas);
-    const full = catalog(lang).alert(alert.npas, alert.text);
+    // A guided report's template is fitted once per language, not once per recipient.
+    let full = alert.rendered.get(lang);
+    if (full === undefined) {
+      full = renderBody(lang, alert.npas, alert.body);
+      alert.rendered.set(lang, full);
+    }
     return full.length <= MAX_BODY ? full : `${full.slice(0, MAX_BODY - 3)}...`;
   }
 }

@@ -27,7 +27,7 @@ export type BotResult = Handled;
 
 /** Who the operator is at the command line: never a real address. */
 const OPERATOR: Sender = { channel: 'sms', address: 'operator' };
-const OPERATOR_USAGE = 'Commands: PENDING, APPROVE ref [NPA ...], REJECT ref, EDIT ref text, ALERT NPA ... text, BLOCK ref, SHOW ref, STATS';
+const OPERATOR_USAGE = 'Commands: PENDING, APPROVE ref [NPA ...], REJECT ref, EDIT ref text, ALERT NPA ... text, BLOCK ref, SHOW ref, STATS, RETRACT ref';
 
 export class Bot {
   /** What the steps of one message need; the inbound path shares it. */
@@ -54,6 +54,7 @@ export class Bot {
         checkins: deps.checkins ?? DEFAULT_CHECKIN_RULES,
         discreet: deps.discreet ?? DEFAULT_DISCREET,
         onDisappearing: deps.onDisappearing,
+        onRetract: deps.onRetract,
       },
     };
   }

@@ -1,7 +1,33 @@
 /** English replies. */
 import type { Catalog } from './catalog';
 import { clip, listAreas } from './catalog';
+import type { Category } from './report-dialogue';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
+
+// Reports (issue 11)
+const CATEGORY: Record<Category, string> = {
+  violence: 'violence',
+  'sexual-assault': 'sexual assault',
+  robbery: "robbery or didn't pay",
+  condom: 'condom refused or removed',
+  threats: 'threats',
+  harassment: 'harassment or stalking',
+  'time-waster': 'time-waster',
+  'no-show': 'no-show or fake booking',
+  other: 'other',
+};
+const KIND = { phone: 'number', plate: 'plate', email: 'email', handle: 'handle', link: 'link' } as const;
+/** A field as a sentence: a full stop unless it ends with one (or with "..."). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+/** " (2 violence, 1 time-waster)": danger first, as CHECK should read. */
+function byCategory(counts: Record<string, number> | undefined): string {
+  const parts = Object.entries(counts ?? {})
+    .filter(([c]) => c !== 'other' || Object.keys(counts ?? {}).length > 1)
+    .map(([c, n]) => `${n} ${CATEGORY[c as Category] ?? c}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
 
 export const en: Catalog = {
   joined: (areas) => `Heads Up: you'll get bad date alerts for ${listAreas(areas)}. REPORT + details to warn others. HELP for help, STOP to end.`,
@@ -29,10 +55,10 @@ export const en: Catalog = {
   reportNeedsText: () => 'Heads Up: text REPORT, the area and what happened, e.g. REPORT 415 grey van, aggressive, number 415-555-0100.',
   reportLimit: () => "Heads Up: you've sent the most reports we take in a day. Please try again tomorrow.",
   reportNeedsArea: () => 'Heads Up: which area? Text REPORT, the area code, then what happened.',
-  checkNeedsNumber: () => 'Heads Up: text CHECK and the number, e.g. CHECK 415-555-0100.',
+  checkNeedsNumber: () => 'Heads Up: text CHECK and a number, plate, email, @handle or link, e.g. CHECK 415-555-0100.',
   checkFound: (r) =>
-    `Heads Up: that number is in ${r.count} alert${r.count === 1 ? '' : 's'}, latest ${r.latest.toISOString().slice(0, 10)}, in ${listAreas(r.areas)}. Stay safe.`,
-  checkNone: () => "Heads Up: no alerts name that number. No record doesn't mean safe: trust your gut.",
+    `Heads Up: that ${KIND[r.kind ?? 'phone']} is in ${r.count} alert${r.count === 1 ? '' : 's'}${byCategory(r.byCategory)}, latest ${r.latest.toISOString().slice(0, 10)}, in ${listAreas(r.areas)}. Stay safe.`,
+  checkNone: () => "Heads Up: no alerts name that. No record doesn't mean safe: trust your gut.",
   checkLimit: () => "Heads Up: you've made the most checks allowed for now. Try again in an hour.",
   membersOnly: () => 'Heads Up: this is for members. Text JOIN and your area code first.',
   alert: (areas, text) => `Heads Up alert (${listAreas(areas)}): ${text} -- STOP to end`,
@@ -123,4 +149,51 @@ export const en: Catalog = {
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${day.toISOString().slice(0, 10)}) ${text}`,
   readMore: (count) => `+${count} older: text READ again.`,
   discreetAdmitted: (areas) => `HU: you're in for ${listAreas(areas)}. Reply HELP for the commands.`,
+  // Reports (issue 11)
+  reportAsk: (step) =>
+    ({
+      what: "Heads Up report. What happened? Numbers, e.g. 1 3: 1 violence 2 sexual assault 3 robbed/no pay 4 condom 5 threats 6 stalking 7 time-waster 8 no-show 9 other",
+      when: 'When did it happen? e.g. Fri 11pm. Any time: SKIP a question, BACK, DONE to send it now, DROP to throw it away.',
+      where: 'Where? The area code and, if you like, the place, e.g. 415 Motel 6 Lombard St. Or SKIP.',
+      person: 'The person: what did they look like, what names did they use? Or SKIP.',
+      vehicle: 'Vehicle and plate? e.g. grey Honda, plate 7ABC123 CA. Or SKIP.',
+      contact: 'How did they contact you? Phone, email, ad link, @handle or site. Or SKIP.',
+      other: 'Anything else for the moderators? It stays with them, not in the alert. Or SKIP.',
+    })[step],
+  reportReview: (areas, body) =>
+    fitSegments((x) => `Your report${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- DONE to send it, BACK to change, DROP to throw it away.`, body),
+  reportAskAgain: () => 'Please reply with numbers from the list, e.g. 1 3, or SKIP.',
+  reportNothingYet: () => 'Nothing to send yet: answer the question, or DROP.',
+  reportCancelled: () => 'Heads Up: report dropped, nothing kept. Text REPORT to start again.',
+  reportDraftFiled: (ref) => `Heads Up: your unfinished report was sent to a moderator as ${ref}, with what you gave.`,
+  reportDraftDropped: () => "Heads Up: your unfinished report didn't say what happened, so it was dropped. Text REPORT to start again.",
+  categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
+  alertBody: (f) =>
+    [
+      f.categories.length ? sentence(f.categories.map((c) => CATEGORY[c]).join(', ')) : '',
+      f.when ? sentence(`When: ${f.when}`) : '',
+      f.where ? sentence(`Where: ${f.where}`) : '',
+      f.person ? sentence(`Person: ${f.person}`) : '',
+      f.vehicle ? sentence(`Vehicle: ${f.vehicle}`) : '',
+      f.contact ? sentence(`Contact: ${f.contact}`) : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  modReportNotice: (n) => {
+    const r = n.ref.slice(1);
+    const matched = [
+      n.matches.alertCount ? `MATCHES ${n.matches.alertCount} earlier alert${n.matches.alertCount === 1 ? '' : 's'}${n.matches.alerts.length ? `: ${n.matches.alerts.slice(0, 5).map((x) => `#${x}`).join(', ')}` : ''}` : '',
+      n.matches.pending.length ? `MATCHES ${n.matches.pending.length} pending: ${n.matches.pending.slice(0, 5).map((x) => `#${x}`).join(', ')}` : '',
+    ].filter(Boolean);
+    const head = `Report ${n.ref} (${listAreas(n.areas)})${n.categories.length ? `: ${n.categories.map((c) => CATEGORY[c]).join(', ')}` : ''}.${matched.length ? ` ${matched.join('. ')}.` : ''}`;
+    const note = n.note ? `\nNote: ${clip(n.note, 160)}` : '';
+    return n.alert !== null
+      ? `${head} ${n.segments} SMS, would send:\n${n.alert}${note}\nAPPROVE ${r} / REJECT ${r} / EDIT ${r} text`
+      : `${head} It is too long for an alert (${n.segments} SMS, most 3): ${clip(n.text ?? '', 300)}${note}\nEDIT ${r} text, SHOW ${r}`;
+  },
+  modRetracted: (ref, cancelled) =>
+    `${ref} retracted: ${cancelled} unsent cop${cancelled === 1 ? 'y' : 'ies'} cancelled; Signal copies are being deleted and SMS members corrected. It no longer shows in CHECK.`,
+  modNotAlert: (ref) => `${ref} never went out as an alert: nothing to retract.`,
+  modAlreadyRetracted: (ref) => `${ref} was already retracted.`,
+  alertRetracted: (areas, day) => `Heads Up: please disregard the alert for ${listAreas(areas)} sent ${day}. It was sent in error and is withdrawn.`,
 };

@@ -1,7 +1,33 @@
 /** Spanish replies, without á/í/ó/ú so they stay in GSM-7 segments. */
 import type { Catalog } from './catalog';
 import { clip, listAreas } from './catalog';
+import type { Category } from './report-dialogue';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
+
+// Reports (issue 11)
+const CATEGORY: Record<Category, string> = {
+  violence: 'violencia',
+  'sexual-assault': 'agresion sexual',
+  robbery: 'robo o no pago',
+  condom: 'condon negado o quitado',
+  threats: 'amenazas',
+  harassment: 'acoso',
+  'time-waster': 'perdida de tiempo',
+  'no-show': 'no vino o cita falsa',
+  other: 'otro',
+};
+const KIND = { phone: 'ese numero', plate: 'esa placa', email: 'ese email', handle: 'ese usuario', link: 'ese enlace' } as const;
+/** A field as a sentence: a full stop unless it ends with one (or with "..."). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+/** " (2 violencia, 1 perdida de tiempo)". */
+function byCategory(counts: Record<string, number> | undefined): string {
+  const parts = Object.entries(counts ?? {})
+    .filter(([c]) => c !== 'other' || Object.keys(counts ?? {}).length > 1)
+    .map(([c, n]) => `${n} ${CATEGORY[c as Category] ?? c}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
 
 export const es: Catalog = {
   joined: (areas) => `Heads Up: recibiras alertas de malos clientes en ${listAreas(areas)}. REPORTE + detalles para avisar. AYUDA para ayuda, ALTO para salir.`,
@@ -31,10 +57,10 @@ export const es: Catalog = {
   reportNeedsText: () => 'Heads Up: escribe REPORTE, el area y lo que paso, ej. REPORTE 415 van gris, agresivo, numero 415-555-0100.',
   reportLimit: () => 'Heads Up: ya enviaste el maximo de reportes de hoy. Intenta de nuevo mañana.',
   reportNeedsArea: () => 'Heads Up: ¿que area? Escribe REPORTE, el codigo de area y lo que paso.',
-  checkNeedsNumber: () => 'Heads Up: escribe VERIFICAR y el numero, ej. VERIFICAR 415-555-0100.',
+  checkNeedsNumber: () => 'Heads Up: escribe VERIFICAR y un numero, placa, email, @usuario o enlace, ej. VERIFICAR 415-555-0100.',
   checkFound: (r) =>
-    `Heads Up: ese numero sale en ${r.count} alerta${r.count === 1 ? '' : 's'}, la ultima el ${r.latest.toISOString().slice(0, 10)}, en ${listAreas(r.areas)}. Cuidate.`,
-  checkNone: () => 'Heads Up: ninguna alerta menciona ese numero. Sin registro no quiere decir seguro: confia en tu instinto.',
+    `Heads Up: ${KIND[r.kind ?? 'phone']} sale en ${r.count} alerta${r.count === 1 ? '' : 's'}${byCategory(r.byCategory)}, la ultima el ${r.latest.toISOString().slice(0, 10)}, en ${listAreas(r.areas)}. Cuidate.`,
+  checkNone: () => 'Heads Up: ninguna alerta menciona eso. Sin registro no quiere decir seguro: confia en tu instinto.',
   checkLimit: () => 'Heads Up: hiciste el maximo de verificaciones por ahora. Intenta en una hora.',
   membersOnly: () => 'Heads Up: esto es para miembros. Primero escribe UNIRSE y tu codigo de area.',
   alert: (areas, text) => `Alerta Heads Up (${listAreas(areas)}): ${text} -- ALTO para salir`,
@@ -125,4 +151,51 @@ export const es: Catalog = {
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${day.toISOString().slice(0, 10)}) ${text}`,
   readMore: (count) => `+${count} anteriores: escribe LEER otra vez.`,
   discreetAdmitted: (areas) => `HU: ya estas dentro para ${listAreas(areas)}. Responde AYUDA para ver los comandos.`,
+  // Reports (issue 11)
+  reportAsk: (step) =>
+    ({
+      what: 'Reporte Heads Up. ¿Que paso? Numeros, ej. 1 3: 1 violencia 2 agresion sexual 3 robo/no pago 4 condon 5 amenazas 6 acoso 7 perdida de tiempo 8 no vino 9 otro',
+      when: '¿Cuando paso? ej. vie 11pm. Siempre: SALTAR una pregunta, ATRAS, LISTO para enviarlo ya, DESCARTAR para tirarlo.',
+      where: '¿Donde? El codigo de area y, si quieres, el lugar, ej. 415 Motel 6 Lombard St. O SALTAR.',
+      person: 'La persona: ¿como era, que nombres uso? O SALTAR.',
+      vehicle: '¿Vehiculo y placa? ej. Honda gris, placa 7ABC123 CA. O SALTAR.',
+      contact: '¿Como te contacto? Telefono, email, enlace del anuncio, @usuario o sitio. O SALTAR.',
+      other: '¿Algo mas para las moderadoras? Queda con ellas, no sale en la alerta. O SALTAR.',
+    })[step],
+  reportReview: (areas, body) =>
+    fitSegments((x) => `Tu reporte${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- LISTO para enviarlo, ATRAS para cambiar, DESCARTAR para tirarlo.`, body),
+  reportAskAgain: () => 'Responde con numeros de la lista, ej. 1 3, o SALTAR.',
+  reportNothingYet: () => 'Aun no hay nada que enviar: responde la pregunta, o DESCARTAR.',
+  reportCancelled: () => 'Heads Up: reporte descartado, no guardamos nada. Escribe REPORTE para empezar de nuevo.',
+  reportDraftFiled: (ref) => `Heads Up: tu reporte sin terminar se envio a una moderadora como ${ref}, con lo que diste.`,
+  reportDraftDropped: () => 'Heads Up: tu reporte sin terminar no decia que paso, asi que se descarto. Escribe REPORTE para empezar de nuevo.',
+  categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
+  alertBody: (f) =>
+    [
+      f.categories.length ? sentence(f.categories.map((c) => CATEGORY[c]).join(', ')) : '',
+      f.when ? sentence(`Cuando: ${f.when}`) : '',
+      f.where ? sentence(`Donde: ${f.where}`) : '',
+      f.person ? sentence(`Persona: ${f.person}`) : '',
+      f.vehicle ? sentence(`Vehiculo: ${f.vehicle}`) : '',
+      f.contact ? sentence(`Contacto: ${f.contact}`) : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  modReportNotice: (n) => {
+    const r = n.ref.slice(1);
+    const matched = [
+      n.matches.alertCount ? `COINCIDE con ${n.matches.alertCount} alerta${n.matches.alertCount === 1 ? '' : 's'} anterior${n.matches.alertCount === 1 ? '' : 'es'}${n.matches.alerts.length ? `: ${n.matches.alerts.slice(0, 5).map((x) => `#${x}`).join(', ')}` : ''}` : '',
+      n.matches.pending.length ? `COINCIDE con ${n.matches.pending.length} pendiente${n.matches.pending.length === 1 ? '' : 's'}: ${n.matches.pending.slice(0, 5).map((x) => `#${x}`).join(', ')}` : '',
+    ].filter(Boolean);
+    const head = `Reporte ${n.ref} (${listAreas(n.areas)})${n.categories.length ? `: ${n.categories.map((c) => CATEGORY[c]).join(', ')}` : ''}.${matched.length ? ` ${matched.join('. ')}.` : ''}`;
+    const note = n.note ? `\nNota: ${clip(n.note, 160)}` : '';
+    return n.alert !== null
+      ? `${head} ${n.segments} SMS, se enviaria:\n${n.alert}${note}\nAPPROVE ${r} / REJECT ${r} / EDIT ${r} texto`
+      : `${head} Es muy largo para una alerta (${n.segments} SMS, max 3): ${clip(n.text ?? '', 300)}${note}\nEDIT ${r} texto, SHOW ${r}`;
+  },
+  modRetracted: (ref, cancelled) =>
+    `${ref} retirado: ${cancelled} copia${cancelled === 1 ? '' : 's'} sin enviar cancelada${cancelled === 1 ? '' : 's'}; las de Signal se borran y las de SMS reciben una correccion. Ya no sale en VERIFICAR.`,
+  modNotAlert: (ref) => `${ref} nunca salio como alerta: nada que retirar.`,
+  modAlreadyRetracted: (ref) => `${ref} ya estaba retirado.`,
+  alertRetracted: (areas, day) => `Heads Up: ignora la alerta de ${listAreas(areas)} enviada el ${day}. Se envio por error y queda retirada.`,
 };

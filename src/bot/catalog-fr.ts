@@ -6,6 +6,24 @@
 import type { Catalog } from './catalog';
 import { clip, listAreas } from './catalog';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
+import type { Category } from './report-dialogue';
+
+// Reports (issue 11)
+const CATEGORY: Record<Category, string> = {
+  violence: 'violence',
+  'sexual-assault': 'agression sexuelle',
+  robbery: 'vol ou pas payé',
+  condom: 'préservatif refusé ou retiré',
+  threats: 'menaces',
+  harassment: 'harcèlement',
+  'time-waster': 'perte de temps',
+  'no-show': 'absent ou faux rendez-vous',
+  other: 'autre',
+};
+/** A field as a sentence: a full stop unless it ends with one (or with "..."). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
 
 export const fr: Catalog = {
   joined: (areas) => `Heads Up: vous recevrez les alertes mauvais clients pour ${listAreas(areas)}. SIGNALER + détails pour prévenir. AIDE pour l'aide, STOP pour partir.`,
@@ -129,4 +147,51 @@ export const fr: Catalog = {
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} a donné des nouvelles et va bien.` : "Heads Up: la personne sans nouvelles en a donné."),
   checkinNone: () => "Heads Up: aucun suivi en cours. SECURITE et des minutes en lance un, ex. SECURITE 90.",
   checkinExtended: (until) => `Heads Up: suivi prolongé jusqu'à ${until}. Écrivez OK quand vous etes en sécurité.`,
+  // Reports (issue 11)
+  reportAsk: (step) =>
+    ({
+      what: 'Signalement Heads Up. Que s\'est-il passé? Numéros, ex. 1 3: 1 violence 2 agression sexuelle 3 vol/pas payé 4 préservatif 5 menaces 6 harcèlement 7 perte de temps 8 absent 9 autre',
+      when: 'Quand? ex. ven 23h. A tout moment: PASSER une question, RETOUR, ENVOYER pour l\'envoyer, ANNULER pour le jeter.',
+      where: 'Où? Le code de zone et, si vous voulez, le lieu, ex. 415 Motel 6 Lombard St. Ou PASSER.',
+      person: 'La personne: à quoi ressemblait-elle, quels noms a-t-elle donnés? Ou PASSER.',
+      vehicle: 'Véhicule et plaque? ex. Honda grise, plaque 7ABC123 CA. Ou PASSER.',
+      contact: 'Comment vous a-t-elle contacté? Téléphone, email, lien d\'annonce, @pseudo ou site. Ou PASSER.',
+      other: 'Autre chose pour les modératrices? Cela reste chez elles, pas dans l\'alerte. Ou PASSER.',
+    })[step],
+  reportReview: (areas, body) =>
+    fitSegments((x) => `Votre signalement${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- ENVOYER pour l'envoyer, RETOUR pour changer, ANNULER pour le jeter.`, body),
+  reportAskAgain: () => 'Répondez avec des numéros de la liste, ex. 1 3, ou PASSER.',
+  reportNothingYet: () => 'Rien à envoyer encore: répondez à la question, ou ANNULER.',
+  reportCancelled: () => 'Heads Up: signalement jeté, rien gardé. Écrivez SIGNALER pour recommencer.',
+  reportDraftFiled: (ref) => `Heads Up: votre signalement inachevé a été envoyé à une modératrice sous ${ref}, avec ce que vous aviez donné.`,
+  reportDraftDropped: () => "Heads Up: votre signalement inachevé ne disait pas ce qui s'est passé, il a été jeté. Écrivez SIGNALER pour recommencer.",
+  categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
+  alertBody: (f) =>
+    [
+      f.categories.length ? sentence(f.categories.map((c) => CATEGORY[c]).join(', ')) : '',
+      f.when ? sentence(`Quand: ${f.when}`) : '',
+      f.where ? sentence(`Où: ${f.where}`) : '',
+      f.person ? sentence(`Personne: ${f.person}`) : '',
+      f.vehicle ? sentence(`Véhicule: ${f.vehicle}`) : '',
+      f.contact ? sentence(`Contact: ${f.contact}`) : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  modReportNotice: (n) => {
+    const r = n.ref.slice(1);
+    const matched = [
+      n.matches.alertCount ? `CORRESPOND à ${n.matches.alertCount} alerte${n.matches.alertCount === 1 ? '' : 's'} antérieure${n.matches.alertCount === 1 ? '' : 's'}${n.matches.alerts.length ? `: ${n.matches.alerts.slice(0, 5).map((x) => `#${x}`).join(', ')}` : ''}` : '',
+      n.matches.pending.length ? `CORRESPOND à ${n.matches.pending.length} en attente: ${n.matches.pending.slice(0, 5).map((x) => `#${x}`).join(', ')}` : '',
+    ].filter(Boolean);
+    const head = `Signalement ${n.ref} (${listAreas(n.areas)})${n.categories.length ? `: ${n.categories.map((c) => CATEGORY[c]).join(', ')}` : ''}.${matched.length ? ` ${matched.join('. ')}.` : ''}`;
+    const note = n.note ? `\nNote: ${clip(n.note, 160)}` : '';
+    return n.alert !== null
+      ? `${head} ${n.segments} SMS, enverrait:\n${n.alert}${note}\nAPPROVE ${r} / REJECT ${r} / EDIT ${r} texte`
+      : `${head} Trop long pour une alerte (${n.segments} SMS, max 3): ${clip(n.text ?? '', 300)}${note}\nEDIT ${r} texte, SHOW ${r}`;
+  },
+  modRetracted: (ref, cancelled) =>
+    `${ref} retiré: ${cancelled} copie${cancelled === 1 ? '' : 's'} non envoyée${cancelled === 1 ? '' : 's'} annulée${cancelled === 1 ? '' : 's'}; celles de Signal sont effacées, celles par SMS recoivent une correction. Plus dans VERIFIER.`,
+  modNotAlert: (ref) => `${ref} n'est jamais parti en alerte: rien à retirer.`,
+  modAlreadyRetracted: (ref) => `${ref} était déjà retiré.`,
+  alertRetracted: (areas, day) => `Heads Up: ignorez l'alerte pour ${listAreas(areas)} du ${day}. Envoyée par erreur, elle est retirée.`,
 };

@@ -7,6 +7,24 @@
 import type { Catalog } from './catalog';
 import { clip, listAreas } from './catalog';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
+import type { Category } from './report-dialogue';
+
+// Reports (issue 11)
+const CATEGORY: Record<Category, string> = {
+  violence: 'violencia',
+  'sexual-assault': 'agressao sexual',
+  robbery: 'roubo ou nao pagou',
+  condom: 'camisinha recusada ou tirada',
+  threats: 'ameacas',
+  harassment: 'assedio ou perseguicao',
+  'time-waster': 'perda de tempo',
+  'no-show': 'nao veio ou encontro falso',
+  other: 'outro',
+};
+/** A field as a sentence: a full stop unless it ends with one (or with "..."). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
 
 export const pt: Catalog = {
   joined: (areas) => `Heads Up: voce vai receber alertas de clientes perigosos em ${listAreas(areas)}. DENUNCIA + detalhes para avisar. AJUDA para ajuda, PARAR para sair.`,
@@ -130,4 +148,51 @@ export const pt: Catalog = {
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} deu noticias e esta bem.` : 'Heads Up: a pessoa sem noticias ja deu noticias.'),
   checkinNone: () => 'Heads Up: voce nao tem acompanhamento ativo. SEGURA e minutos comeca um, ex. SEGURA 90.',
   checkinExtended: (until) => `Heads Up: acompanhamento estendido ate ${until}. Escreva OK quando estiver segura.`,
+  // Reports (issue 11)
+  reportAsk: (step) =>
+    ({
+      what: 'Denuncia Heads Up. O que aconteceu? Numeros, ex. 1 3: 1 violencia 2 agressao sexual 3 roubo/nao pagou 4 camisinha 5 ameacas 6 assedio 7 perda de tempo 8 nao veio 9 outro',
+      when: 'Quando? ex. sex 23h. A qualquer hora: PULAR uma pergunta, VOLTAR, ENVIAR para mandar ja, DESCARTAR para jogar fora.',
+      where: 'Onde? O codigo da regiao e, se quiser, o lugar, ex. 415 Motel 6 Lombard St. Ou PULAR.',
+      person: 'A pessoa: como era, que nomes usou? Ou PULAR.',
+      vehicle: 'Veiculo e placa? ex. Honda cinza, placa 7ABC123 CA. Ou PULAR.',
+      contact: 'Como fez contato? Telefone, email, link do anuncio, @usuario ou site. Ou PULAR.',
+      other: 'Algo mais para as moderadoras? Fica com elas, nao vai no alerta. Ou PULAR.',
+    })[step],
+  reportReview: (areas, body) =>
+    fitSegments((x) => `Sua denuncia${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- ENVIAR para mandar, VOLTAR para mudar, DESCARTAR para jogar fora.`, body),
+  reportAskAgain: () => 'Responda com numeros da lista, ex. 1 3, ou PULAR.',
+  reportNothingYet: () => 'Ainda nao ha nada para enviar: responda a pergunta, ou DESCARTAR.',
+  reportCancelled: () => 'Heads Up: denuncia descartada, nada guardado. Escreva DENUNCIA para comecar de novo.',
+  reportDraftFiled: (ref) => `Heads Up: sua denuncia inacabada foi enviada a uma moderadora como ${ref}, com o que voce deu.`,
+  reportDraftDropped: () => 'Heads Up: sua denuncia inacabada nao dizia o que aconteceu, entao foi descartada. Escreva DENUNCIA para comecar de novo.',
+  categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
+  alertBody: (f) =>
+    [
+      f.categories.length ? sentence(f.categories.map((c) => CATEGORY[c]).join(', ')) : '',
+      f.when ? sentence(`Quando: ${f.when}`) : '',
+      f.where ? sentence(`Onde: ${f.where}`) : '',
+      f.person ? sentence(`Pessoa: ${f.person}`) : '',
+      f.vehicle ? sentence(`Veiculo: ${f.vehicle}`) : '',
+      f.contact ? sentence(`Contato: ${f.contact}`) : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  modReportNotice: (n) => {
+    const r = n.ref.slice(1);
+    const matched = [
+      n.matches.alertCount ? `COINCIDE com ${n.matches.alertCount} alerta${n.matches.alertCount === 1 ? '' : 's'} anterior${n.matches.alertCount === 1 ? '' : 'es'}${n.matches.alerts.length ? `: ${n.matches.alerts.slice(0, 5).map((x) => `#${x}`).join(', ')}` : ''}` : '',
+      n.matches.pending.length ? `COINCIDE com ${n.matches.pending.length} pendente${n.matches.pending.length === 1 ? '' : 's'}: ${n.matches.pending.slice(0, 5).map((x) => `#${x}`).join(', ')}` : '',
+    ].filter(Boolean);
+    const head = `Denuncia ${n.ref} (${listAreas(n.areas)})${n.categories.length ? `: ${n.categories.map((c) => CATEGORY[c]).join(', ')}` : ''}.${matched.length ? ` ${matched.join('. ')}.` : ''}`;
+    const note = n.note ? `\nNota: ${clip(n.note, 160)}` : '';
+    return n.alert !== null
+      ? `${head} ${n.segments} SMS, enviaria:\n${n.alert}${note}\nAPPROVE ${r} / REJECT ${r} / EDIT ${r} texto`
+      : `${head} Longo demais para um alerta (${n.segments} SMS, max 3): ${clip(n.text ?? '', 300)}${note}\nEDIT ${r} texto, SHOW ${r}`;
+  },
+  modRetracted: (ref, cancelled) =>
+    `${ref} retirado: ${cancelled} copia${cancelled === 1 ? '' : 's'} nao enviada${cancelled === 1 ? '' : 's'} cancelada${cancelled === 1 ? '' : 's'}; as do Signal sao apagadas e as por SMS recebem uma correcao. Nao aparece mais em VERIFICAR.`,
+  modNotAlert: (ref) => `${ref} nunca saiu como alerta: nada para retirar.`,
+  modAlreadyRetracted: (ref) => `${ref} ja estava retirado.`,
+  alertRetracted: (areas, day) => `Heads Up: ignore o alerta de ${listAreas(areas)} enviado em ${day}. Foi enviado por erro e esta retirado.`,
 };

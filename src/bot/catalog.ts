@@ -8,6 +8,8 @@
  * and one keyword table (keywords.ts), and a line in src/domain/lang.ts.
  */
 import type { Lang } from './commands';
+import type { AlertFields } from '../alerts/report-template';
+import type { Category, Step } from './report-dialogue';
 import { en } from './catalog-en';
 import { es } from './catalog-es';
 import { fr } from './catalog-fr';
@@ -26,6 +28,25 @@ export interface CheckResult {
   count: number;
   latest: Date;
   areas: string[];
+  /** What was looked up (issue 11); a phone number when unset. */
+  kind?: 'phone' | 'plate' | 'email' | 'handle' | 'link';
+  /** Alerts per category (issue 11); 'other' counts alerts without one. */
+  byCategory?: Record<string, number>;
+}
+
+/** What a moderator's notice of a new report says (issue 11). */
+export interface ReportNotice {
+  ref: string;
+  categories: Category[];
+  areas: string[];
+  /** The exact alert, or null when it is too long (then `text` is the report's, clipped). */
+  alert: string | null;
+  segments: number;
+  text?: string;
+  /** References of earlier alerts and pending reports naming the same identifiers. */
+  matches: { alerts: string[]; alertCount: number; pending: string[] };
+  /** The reporter's "anything else", for the moderators only. */
+  note?: string;
 }
 
 export interface Catalog {
@@ -153,6 +174,34 @@ export interface Catalog {
   readMore(count: number): string;
   /** `admitted` for a discreet member: it arrives unasked, so it names nothing of the line either. */
   discreetAdmitted(areas: string[]): string;
+  // Reports (issue 11)
+  /** The guided report's questions, one SMS segment each. */
+  reportAsk(step: Exclude<Step, 'review'>): string;
+  /** The report read back before DONE (`body` is what the alert would say). */
+  reportReview(areas: string[], body: string): string;
+  /** The answer to "what happened" was not numbers from the list. */
+  reportAskAgain(): string;
+  /** DONE before anything was answered. */
+  reportNothingYet(): string;
+  /** CANCEL (or CANCELAR) threw the draft away. */
+  reportCancelled(): string;
+  /** A draft left unanswered for 30 minutes was filed with what it had. */
+  reportDraftFiled(ref: string): string;
+  /** A draft left unanswered for 30 minutes said nothing of what happened: dropped. */
+  reportDraftDropped(): string;
+  /** What happened, as words: "violence, robbery or didn't pay". */
+  categoryNames(list: Category[]): string;
+  /** The alert text of a guided report, from its fields. */
+  alertBody(f: AlertFields): string;
+  /** A new report, with its categories, areas, the alert as it will go out and what it matches. */
+  modReportNotice(n: ReportNotice): string;
+  /** RETRACT done: `cancelled` copies were not sent; sent ones get a correction or are deleted. */
+  modRetracted(ref: string, cancelled: number): string;
+  /** RETRACT of a report that never became an alert. */
+  modNotAlert(ref: string): string;
+  modAlreadyRetracted(ref: string): string;
+  /** The one-line correction an SMS member who got a retracted alert receives. */
+  alertRetracted(areas: string[], day: string): string;
 }
 
 const CATALOGS: Record<Lang, Catalog> = { en, es, fr, pt };

@@ -34,7 +34,9 @@ export type Command =
   | { kind: 'later'; minutes: number }
   // Reach (issue 12)
   | { kind: 'discreet' }
-  | { kind: 'read' };
+  | { kind: 'read' }
+  // Reports (issue 11)
+  | { kind: 'retract'; ref: string };
 
 export type CommandKind = Command['kind'];
 
@@ -73,4 +75,6 @@ export const MODERATOR_COMMANDS: ReadonlySet<CommandKind> = new Set([
   'block',
   'stats',
   'show',
+  // Reports (issue 11)
+  'retract',
 ]);

@@ -63,4 +63,6 @@ export interface BotDeps {
   discreet?: DiscreetRules;
   /** Sets a Signal contact's disappearing-messages timer (the Signal adapter), after the commit that asked for it. */
   onDisappearing?: (address: string, seconds: number) => void;
+  /** Called after a commit that retracted an alert, to follow up its copies (issue 11). */
+  onRetract?: () => void;
 }

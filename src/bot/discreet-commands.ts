@@ -7,6 +7,7 @@
 import { MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
 import { memberDiscreet, setMemberDiscreet } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
+import { bodyText } from '../alerts/report-template';
 import { countUnread, listUnread, markRead, queuedAlertsUnread } from '../store/unread-alerts';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import { smsSegments } from './sms-segments';
@@ -54,7 +55,7 @@ export function read(store: Store, who: Asker, now: number): Outcome {
   const unread = listUnread(db, vault, who.member.id, READ_LOOKS_AT);
   if (unread.length === 0) return say(who.t.readNone());
   const total = countUnread(db, who.member.id);
-  const items = unread.map((a) => ({ id: a.id, text: who.t.readItem(a.npas, a.text, new Date(a.createdAt)) }));
+  const items = unread.map((a) => ({ id: a.id, text: who.t.readItem(a.npas, bodyText(who.lang, a.npas, a.body), new Date(a.createdAt)) }));
   const messages: Array<typeof items> = [[]];
   for (const item of items) {
     const last = messages[messages.length - 1] as typeof items;
@@ -73,7 +74,7 @@ export function read(store: Store, who: Asker, now: number): Outcome {
   markRead(db, who.member.id, messages.flat().map((m) => m.id));
   const [first, second] = texts;
   if (second === undefined) return say(first as string);
-  enqueueMessage(db, vault, who.member.id, second, now, now + SECOND_MESSAGE_DELAY_MS);
+  enqueueMessage(db, vault, who.member.id, second, now, { dueAt: now + SECOND_MESSAGE_DELAY_MS });
   return { say: first as string, queued: true };
 }
 

@@ -64,6 +64,8 @@ export interface Outcome {
   alerts?: number[];
   /** Set the Signal sender's disappearing-messages timer to this many seconds (0: off) once the transaction commits. */
   disappearing?: number;
+  /** An alert was retracted: follow up its sent copies once the transaction commits (issue 11). */
+  retracted?: boolean;
 }
 
 /** An outcome that only says something. */

@@ -37,6 +37,8 @@ const EN: Table = {
   // Reach (issue 12)
   DISCREET: 'discreet',
   READ: 'read',
+  // Reports (issue 11)
+  RETRACT: 'retract',
   // Check-ins (issue 13)
   BUDDY: 'buddy',
   ACCEPT: 'accept',

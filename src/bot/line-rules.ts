@@ -28,6 +28,8 @@ export interface LineRules {
   discreet: DiscreetRules;
   /** Called after a commit that asked for it, to set a Signal contact's disappearing-messages timer. */
   onDisappearing?: (address: string, seconds: number) => void;
+  /** Called after a commit that retracted an alert, to follow up its copies (issue 11). */
+  onRetract?: () => void;
 }
 
 /** CHECKIN_* and where buddies can be reached. */

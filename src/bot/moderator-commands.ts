@@ -1,6 +1,7 @@
-/** Commands for moderators: PENDING, APPROVE, REJECT, EDIT, ALERT, BLOCK, SHOW, STATS. */
+/** Commands for moderators: PENDING, APPROVE, REJECT, EDIT, ALERT, BLOCK, SHOW, STATS, RETRACT. */
 import { issueAlert } from '../alerts/alert-service';
-import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS, renderAlert } from '../alerts/alert-text';
+import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
+import { bodySegments, renderBody, type AlertBody } from '../alerts/report-template';
 import type { Regions } from '../alerts/regions';
 import type { Lang } from '../domain/lang';
 import { countAlerts } from '../store/alerts';
@@ -9,7 +10,19 @@ import { closeRequest, countRequests, findRequest, listRequests } from '../store
 import { eraseReportNotices } from '../store/moderator-notices';
 import { deleteMember, memberDiscreet, memberLang, setMemberStatus } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
-import { countPendingReports, decideReport, findReport, listPendingReports, reportExists, reporterOf, setReportText } from '../store/reports';
+import {
+  alertOfReport,
+  countPendingReports,
+  decideReport,
+  findReport,
+  listPendingReports,
+  reportBody,
+  reportExists,
+  reporterOf,
+  setReportText,
+  type Report,
+} from '../store/reports';
+import { retractAlert } from '../store/retractions';
 import { listAreas, membersByArea, subscribe } from '../store/subscriptions';
 import { catalog, type Catalog } from './catalog';
 import type { Command } from './commands';
@@ -71,13 +84,30 @@ function approve(store: Store, mod: Moderator, rules: ModerationRules, ref: stri
     npas = resolved.npas;
   }
   // Exactly what the notice and SHOW preview, or nothing: a report too long waits for an EDIT.
-  const text = cleanAlertText(found.text);
-  const segments = alertSegments(npas, text);
+  const body = approvedBody(found);
+  const segments = bodySegments(npas, body);
   if (segments > MAX_ALERT_SEGMENTS) return say(mod.t.modTooLong(`#${ref}`, segments));
   decideReport(db, found.id, 'approved', now);
   eraseNotices(store, found.id, now);
-  const alertId = issueAlert({ ...store, regions: rules.regions }, { reportId: found.id, npas, text }, now);
+  const alertId = issueAlert({ ...store, regions: rules.regions }, { reportId: found.id, npas, body, categories: found.fields?.alert.categories }, now);
   return { say: mod.t.modApproved(`#${ref}`, npas), alerts: [alertId] };
+}
+
+/** What approving a report sends: its text as members will read it, or its fields' template. */
+function approvedBody(found: Report): AlertBody {
+  const body = reportBody(found);
+  return 'text' in body ? { text: cleanAlertText(body.text) } : body;
+}
+
+/** RETRACT: withdraws an approved report's alert (the follow-up of sent copies runs in the background, jobs/retractions.ts). */
+function retract(store: Store, mod: Moderator, ref: string, now: number): Outcome {
+  const { db } = store;
+  const found = alertOfReport(db, ref);
+  if (!found) return say(reportExists(db, ref) ? mod.t.modNotAlert(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`));
+  if (found.retracted) return say(mod.t.modAlreadyRetracted(`#${ref}`));
+  const cancelled = retractAlert(db, found.alertId, now);
+  db.eraseSoon();
+  return { say: mod.t.modRetracted(`#${ref}`, cancelled), retracted: true };
 }
 
 function reject(store: Store, mod: Moderator, ref: string, now: number): Outcome {
@@ -111,10 +141,10 @@ function show(store: Store, mod: Moderator, ref: string): Outcome {
   const found = findReport(store.db, store.vault, ref);
   if (!found) return say(mod.t.modNoSuchRef(`#${ref}`));
   if (found.status !== 'pending') return say(mod.t.modAlreadyDecided(`#${ref}`));
-  const text = cleanAlertText(found.text);
-  const segments = alertSegments(found.npas, text);
-  if (segments > MAX_ALERT_SEGMENTS) return say(mod.t.modShowTooLong(`#${ref}`, segments, text));
-  return say(mod.t.modShow(`#${ref}`, renderAlert(mod.lang, found.npas, text), segments));
+  const body = approvedBody(found);
+  const segments = bodySegments(found.npas, body);
+  if (segments > MAX_ALERT_SEGMENTS) return say(mod.t.modShowTooLong(`#${ref}`, segments, 'text' in body ? body.text : mod.t.alertBody(body.fields)));
+  return say(mod.t.modShow(`#${ref}`, renderBody(mod.lang, found.npas, body), segments));
 }
 
 function alert(store: Store, mod: Moderator, regions: Regions, tokens: string[], raw: string, now: number): Outcome {
@@ -128,7 +158,7 @@ function alert(store: Store, mod: Moderator, regions: Regions, tokens: string[],
   if (text === '') return say(mod.t.modNeedsText());
   const segments = alertSegments(npas, text);
   if (segments > MAX_ALERT_SEGMENTS) return say(mod.t.modAlertTooLong(segments));
-  const alertId = issueAlert({ ...store, regions }, { npas, text }, now);
+  const alertId = issueAlert({ ...store, regions }, { npas, body: { text } }, now);
   return { say: mod.t.modAlertQueued(npas), alerts: [alertId] };
 }
 
@@ -164,6 +194,8 @@ export function runModeratorCommand(store: Store, mod: Moderator, rules: Moderat
       return show(store, mod, command.ref);
     case 'stats':
       return stats(store, mod);
+    case 'retract':
+      return retract(store, mod, command.ref, now);
     default:
       return null;
   }

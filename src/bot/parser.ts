@@ -119,8 +119,9 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
       return named ? { kind, lang: named } : 'bad_lang';
     }
     case 'report': {
+      // With no text (or only areas) it starts the guided report.
       const { areas, text: body } = areasThenText(text, rest);
-      return body ? { kind, areas, text: body } : 'missing_text';
+      return { kind, areas, text: body };
     }
     case 'alert': {
       const { areas, text: body } = areasThenText(text, rest);
@@ -137,6 +138,7 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
     case 'reject':
     case 'block':
     case 'show':
+    case 'retract':
     case 'edit': {
       const ref = refOf(rest[0]);
       if (ref === 'missing') return 'missing_ref';

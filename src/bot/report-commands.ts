@@ -1,13 +1,19 @@
-/** REPORT and CHECK: what members send in and look up. */
-import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS, renderAlert } from '../alerts/alert-text';
+/** REPORT (in one message or guided) and CHECK: what members send in and look up. */
+import type { CountryCode } from 'libphonenumber-js';
+import { cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
+import { classifyQuery, DEFAULT_COUNTRY, identifiersIn, type Identifier } from '../alerts/identifiers';
 import type { Regions } from '../alerts/regions';
-import { toE164, type CountryCode } from '../phone/numbers';
-import { lookupNumber } from '../store/screening';
+import { alertFieldsOf, bodySegments, fieldIdentifiers, renderBody, type AlertBody, type ReportFields } from '../alerts/report-template';
+import type { Lang } from '../domain/lang';
+import type { Conversation } from '../store/conversations';
 import { createReport } from '../store/reports';
+import { findMatches, indexReportIdentifiers, lookupIdentifier } from '../store/screening';
 import { listAreas } from '../store/subscriptions';
+import type { Catalog } from './catalog';
 import type { Limit } from './context';
-import { say, type Asker, type Outcome, type Store } from './handler';
+import { say, type Asker, type Notice, type Outcome, type Store } from './handler';
 import { unknownArea } from './member-commands';
+import { answerDraft, draftConversation, draftOf, newDraft, type Category, type Draft } from './report-dialogue';
 
 /** Longest report text kept; providers cap a message at 1,600 characters anyway. */
 export const MAX_REPORT_TEXT = 1600;
@@ -16,43 +22,201 @@ export interface ReportRules {
   /** Reports per sender per period. */
   limit: Limit;
   maxAreas: number;
-  /** The line's areas: codes and names lead the text, a sender's number may belong to one. */
+  /** The line's areas: codes and names lead a report's text or answer "where"; a sender's number may belong to one. */
   regions: Regions;
+  /** How matches with earlier alerts are bounded: alerts older than this are erased anyway. */
+  retentionDays?: number;
+  /** How national-format numbers in reports are read (DEFAULT_COUNTRY). */
+  country?: CountryCode;
 }
 
+/** Who files a report: what the filing needs of the sender, also when a timed-out draft is filed without them. */
+export interface Filer {
+  reporterKey: Buffer;
+  senderKey: Buffer;
+  /** Their member row, if any: their subscribed areas are the report's default. */
+  memberId: number | null;
+  /** Their own number, if it shows: never an identifier of the person reported, and their area as a last resort. */
+  phone: string | null;
+}
+
+function filerOf(who: Asker): Filer {
+  return { reporterKey: who.reporterKey, senderKey: who.senderKey, memberId: who.member?.id ?? null, phone: who.sender.phone ?? null };
+}
+
+/** The areas a report goes to: those given, else the reporter's subscriptions, else the area their number belongs to. */
+function reportAreas(store: Store, regions: Regions, filer: Filer, given: string[]): string[] {
+  if (given.length) return given;
+  const subscribed = filer.memberId !== null ? listAreas(store.db, filer.memberId) : [];
+  if (subscribed.length) return subscribed;
+  const own = filer.phone ? regions.areaOf(filer.phone) : null;
+  return own ? [own] : [];
+}
+
+/** The moderators' notice of a new report: categories, areas, the alert as it will go out, and what it matches. */
+function reportNotice(
+  store: Store,
+  rules: ReportRules,
+  report: { id: number; ref: string },
+  npas: string[],
+  body: AlertBody,
+  categories: Category[],
+  ids: Identifier[],
+  note: string | undefined,
+  now: number,
+): Notice {
+  const matches = findMatches(store.db, store.vault, ids, report.id, now - (rules.retentionDays ?? 90) * 86_400_000);
+  const segments = bodySegments(npas, body);
+  return {
+    subject: { kind: 'report', reportId: report.id },
+    text: (t: Catalog, lang: Lang) =>
+      t.modReportNotice({
+        ref: `#${report.ref}`,
+        categories,
+        areas: npas,
+        alert: segments <= MAX_ALERT_SEGMENTS ? renderBody(lang, npas, body) : null,
+        segments,
+        text: 'text' in body ? body.text : undefined,
+        matches,
+        note,
+      }),
+  };
+}
+
+/** A report's identifiers, except the reporter's own number. */
+function othersOnly(ids: Identifier[], filer: Filer): Identifier[] {
+  return ids.filter((i) => !(i.kind === 'phone' && i.value === filer.phone));
+}
+
+/** REPORT: with text, filed at once; with none (or only areas), the guided report starts. */
 export function report(store: Store, who: Asker, rules: ReportRules, given: string[], raw: string, now: number): Outcome {
   const { db, vault } = store;
   const resolved = rules.regions.resolve(given);
   if (!resolved.ok) return say(unknownArea(who.t, rules.regions, resolved.bad));
   // The line's own codes and names ("LDN", "london") lead the text as NPAs do.
   const { areas: named, text } = leadingAreas(rules.regions, raw);
-  let npas = [...new Set([...resolved.npas, ...named])].sort();
-  if (npas.length > rules.maxAreas) return say(who.t.tooManyAreas(rules.maxAreas));
-  if (npas.length === 0 && who.member) npas = listAreas(db, who.member.id);
-  if (npas.length === 0) {
-    const own = who.sender.phone ? rules.regions.areaOf(who.sender.phone) : null;
-    if (!own) return say(who.t.reportNeedsArea());
-    npas = [own];
-  }
+  const wanted = [...new Set([...resolved.npas, ...named])].sort();
+  if (wanted.length > rules.maxAreas) return say(who.t.tooManyAreas(rules.maxAreas));
+  if (text.trim() === '') return startGuided(who, wanted, now);
+  const filer = filerOf(who);
+  const npas = reportAreas(store, rules.regions, filer, wanted);
+  if (npas.length === 0) return say(who.t.reportNeedsArea());
   // Kept as members would read it: no invisible characters, so what the
   // moderator sees, what goes out and what CHECK finds are the same text.
   const body = Array.from(cleanAlertText(text)).slice(0, MAX_REPORT_TEXT).join('');
   if (body === '') return say(who.t.reportNeedsText());
   if (!store.limits.take(who.senderKey, 'report', rules.limit, now)) return say(who.t.reportLimit());
-  const { id, ref } = createReport(db, vault, { npas, text: body, reporterKey: who.reporterKey }, now);
-  const segments = alertSegments(npas, body);
+  const filed = createReport(db, vault, { npas, text: body, reporterKey: who.reporterKey }, now);
+  const ids = othersOnly(identifiersIn(body, { country: rules.country }), filer);
+  indexReportIdentifiers(db, vault, filed.id, ids);
   return {
-    say: who.t.reportReceived(`#${ref}`),
-    notify: {
-      subject: { kind: 'report', reportId: id },
-      text: (t, lang) =>
-        segments <= MAX_ALERT_SEGMENTS ? t.modNotice(`#${ref}`, renderAlert(lang, npas, body), segments) : t.modNoticeTooLong(`#${ref}`, npas, segments, body),
-    },
+    say: who.t.reportReceived(`#${filed.ref}`),
+    notify: reportNotice(store, rules, filed, npas, { text: body }, [], ids, undefined, now),
   };
 }
 
+/** What a draft keeps of its sender besides the answers (sealed with it): where to tell them, and how to file for them. */
+function senderOf(who: Asker): Record<string, string> {
+  return {
+    channel: who.sender.channel,
+    address: who.sender.address,
+    phone: who.sender.phone ?? '',
+    reporter: who.reporterKey.toString('hex'),
+    sender: who.senderKey.toString('hex'),
+    member: who.member ? String(who.member.id) : '',
+  };
+}
+
+/** The filer a draft's conversation recorded. */
+export function draftFiler(c: Conversation): Filer | undefined {
+  const a = c.answers;
+  if (!a.reporter || !a.sender || !/^[0-9a-f]{32}$/.test(a.reporter) || !/^[0-9a-f]{32}$/.test(a.sender)) return undefined;
+  return {
+    reporterKey: Buffer.from(a.reporter, 'hex'),
+    senderKey: Buffer.from(a.sender, 'hex'),
+    memberId: a.member && /^\d+$/.test(a.member) ? Number(a.member) : null,
+    phone: a.phone || null,
+  };
+}
+
+function startGuided(who: Asker, areas: string[], now: number): Outcome {
+  return { say: who.t.reportAsk('what'), converse: draftConversation(newDraft(areas), who.lang, now, senderOf(who)) };
+}
+
+/** A draft's fields, as stored with the report. */
+function fieldsOf(d: Draft): ReportFields {
+  const f: ReportFields = { categories: d.categories };
+  for (const k of ['when', 'where', 'person', 'vehicle', 'contact', 'other'] as const) {
+    const v = d[k] === undefined ? '' : cleanAlertText(d[k] as string);
+    if (v !== '') f[k] = v;
+  }
+  return f;
+}
+
+function resolveAreas(rules: ReportRules, tokens: string[]): string[] {
+  if (!tokens.length) return [];
+  const resolved = rules.regions.resolve(tokens);
+  return resolved.ok ? resolved.npas : [];
+}
+
+/** Files a draft. Null when it cannot be (no area, or the sender's report limit is reached): `why` says which. */
+export function fileDraft(
+  store: Store,
+  rules: ReportRules,
+  filer: Filer,
+  draft: Draft,
+  now: number,
+): { ref: string; notify: Notice } | { why: 'area' | 'limit' } {
+  const { db, vault } = store;
+  const npas = reportAreas(store, rules.regions, filer, resolveAreas(rules, draft.areas).slice(0, rules.maxAreas));
+  if (npas.length === 0) return { why: 'area' };
+  if (!store.limits.take(filer.senderKey, 'report', rules.limit, now)) return { why: 'limit' };
+  const fields = fieldsOf(draft);
+  const alert = alertFieldsOf(fields, filer.phone, rules.country ?? DEFAULT_COUNTRY);
+  const filed = createReport(db, vault, { npas, text: '', reporterKey: filer.reporterKey, fields: { fields, alert } }, now);
+  const ids = othersOnly(fieldIdentifiers(fields, rules.country ?? DEFAULT_COUNTRY), filer);
+  indexReportIdentifiers(db, vault, filed.id, ids);
+  return { ref: `#${filed.ref}`, notify: reportNotice(store, rules, filed, npas, { fields: alert }, fields.categories, ids, fields.other, now) };
+}
+
+/** The next question of a draft, or the draft read back. */
+function question(t: Catalog, rules: ReportRules, filer: Filer, d: Draft): string {
+  if (d.step !== 'review') return t.reportAsk(d.step);
+  const alert = alertFieldsOf(fieldsOf(d), filer.phone, rules.country ?? DEFAULT_COUNTRY);
+  return t.reportReview(resolveAreas(rules, d.areas), t.alertBody(alert));
+}
+
+/** An answer in a guided report. */
+export function continueReport(store: Store, who: Asker, rules: ReportRules, conversation: Conversation, text: string, now: number): Outcome {
+  const draft = draftOf(conversation);
+  if (!draft) return { say: who.t.reportCancelled(), converse: 'end' };
+  const isArea = (token: string) => rules.regions.resolve([token]).ok;
+  const next = answerDraft(draft, text, isArea);
+  const keep = (d: Draft) => draftConversation(d, conversation.lang, now, conversation.answers);
+  const filer = filerOf(who);
+  switch (next.kind) {
+    case 'cancel':
+      return { say: who.t.reportCancelled(), converse: 'end' };
+    case 'again':
+      return { say: who.t.reportAskAgain(), converse: keep(next.draft) };
+    case 'empty':
+      return { say: who.t.reportNothingYet(), converse: keep(next.draft) };
+    case 'ask':
+      return { say: question(who.t, rules, filer, next.draft), converse: keep(next.draft) };
+    case 'file': {
+      const filed = fileDraft(store, rules, filer, next.draft, now);
+      if ('why' in filed) {
+        if (filed.why === 'limit') return { say: who.t.reportLimit(), converse: 'end' };
+        // No area: ask where, and keep the draft.
+        return { say: who.t.reportAsk('where'), converse: keep({ ...next.draft, step: 'where' }) };
+      }
+      return { say: who.t.reportReceived(filed.ref), notify: filed.notify, converse: 'end' };
+    }
+  }
+}
+
 export interface CheckRules {
-  /** Look-ups per sender per period. */
+  /** Look-ups per sender per period (one limit across every kind of identifier). */
   limit: Limit;
   retentionDays: number;
   /** DEFAULT_COUNTRY: how a number written in national format is read. */
@@ -69,12 +233,13 @@ export function leadingAreas(regions: Regions, text: string): { areas: string[];
   return { areas: npas, text: rest };
 }
 
+/** CHECK: how many approved alerts name a number, plate, email, handle or link. */
 export function check(store: Store, who: Asker, rules: CheckRules, query: string, now: number): Outcome {
   const { db, vault } = store;
   if (!who.member || who.member.status !== 'active' || listAreas(db, who.member.id).length === 0) return say(who.t.membersOnly());
-  const e164 = toE164(cleanAlertText(query).slice(0, 40), rules.country);
-  if (!e164) return say(who.t.checkNeedsNumber());
+  const id = classifyQuery(cleanAlertText(query).slice(0, 200), rules.country);
+  if (!id) return say(who.t.checkNeedsNumber());
   if (!store.limits.take(who.senderKey, 'check', rules.limit, now)) return say(who.t.checkLimit());
-  const found = lookupNumber(db, vault, e164, now - rules.retentionDays * 86_400_000);
-  return say(found ? who.t.checkFound(found) : who.t.checkNone());
+  const found = lookupIdentifier(db, vault, id, now - rules.retentionDays * 86_400_000);
+  return say(found ? who.t.checkFound({ ...found, kind: id.kind }) : who.t.checkNone());
 }

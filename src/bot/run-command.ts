@@ -12,11 +12,16 @@ import type { LineRules } from './line-rules';
 import { areas, erase, join, leave, setLang, stop } from './member-commands';
 import { runModeratorCommand } from './moderator-commands';
 import { notifyModerators } from './notify';
-import { check, report } from './report-commands';
+import { check, report, type ReportRules } from './report-commands';
 // Check-ins (issue 13)
 import { accept, buddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-commands';
 import { checkin, later, ok, type CheckinLine } from './checkin-commands';
 import { read, toggleDiscreet } from './discreet-commands';
+
+/** What REPORT and the guided report apply of the line's rules. */
+export function reportRules(rules: LineRules): ReportRules {
+  return { limit: rules.limits.reports, maxAreas: rules.maxAreas, regions: rules.regions, retentionDays: rules.retentionDays, country: rules.regions.country };
+}
 
 /** "Text HELP", at most once per sender per window, so that auto-replies cannot loop. */
 function hint(store: Store, rules: LineRules, who: Asker, now: number): Outcome {
@@ -90,7 +95,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'lang':
       return setLang(store, who, rules, command.lang, now);
     case 'report':
-      return report(store, who, { limit: rules.limits.reports, maxAreas: rules.maxAreas, regions: rules.regions }, command.areas, command.text, now);
+      return report(store, who, reportRules(rules), command.areas, command.text, now);
     case 'discreet':
       return toggleDiscreet(store, who, rules.discreet);
     case 'read':
@@ -137,4 +142,6 @@ export function applyOutcome(store: Store, rules: LineRules, who: Pick<Asker, 'm
     const { address } = who.sender;
     db.onCommit(() => onDisappearing(address, disappearing));
   }
+  const { onRetract } = rules;
+  if (outcome.retracted && onRetract) db.onCommit(onRetract);
 }

@@ -14,6 +14,9 @@ import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
 import { sweepDecidedNotices } from '../store/moderator-notices';
 import { everyGuarded, runGuarded } from './guarded';
 
+/** How long a lapsed conversation outlives its expiry, so the report-draft job (every minute) sees it first. */
+export const CONVERSATION_GRACE_MS = 10 * 60_000;
+
 /** Deletes everything older than the retention period; returns counts per table. */
 export function runRetention(db: Db, retentionDays: number, now: number): Record<string, number> {
   const cutoff = now - retentionDays * 86_400_000;
@@ -31,7 +34,8 @@ export function runRetention(db: Db, retentionDays: number, now: number): Record
     digests: db.stmt('DELETE FROM notice_digests WHERE period_start < ?').run(day).changes,
     // Notices quoting a report that were in flight when it was decided.
     notices: sweepDecidedNotices(db),
-    conversations: expireConversations(db, now),
+    // Ten minutes late: a lapsed report draft is first filed or dropped (and its member told) by its own job.
+    conversations: expireConversations(db, now - CONVERSATION_GRACE_MS),
     // Check-ins (issue 13): details a day after an escalation, the row after a week.
     checkins: ageCheckins(db, now),
   }));

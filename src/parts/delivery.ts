@@ -1,5 +1,6 @@
 /**
- * Delivery: the fan-out planner, the dispatcher (a lane per channel) and the
+ * Delivery: the fan-out planner, the dispatcher (a lane per channel), the
+ * follow-up of retracted alerts (corrections, Signal remote deletes) and the
  * cleanup of Twilio's copies. They start once the server listens, from what
  * a crash left (leases released, unplanned alerts planned), and stop before
  * the channels close.
@@ -7,7 +8,9 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { FanoutPlanner } from '../alerts/fanout-planner';
+import { SignalSender } from '../channels/signal/signal-sender';
 import { TwilioSender } from '../channels/twilio/twilio-sender';
+import { DEFAULT_RETRACTIONS, RetractionJob } from '../jobs/retractions';
 import { DEFAULT_DISPATCHER, Dispatcher } from '../outbox/dispatcher';
 import { DEFAULT_CLEANUP, ProviderCleanup } from '../outbox/provider-cleanup';
 import { releaseLeases } from '../store/outbox';
@@ -19,6 +22,8 @@ declare module 'fastify' {
     planner: FanoutPlanner;
     /** TWILIO_REDACT: Twilio's copy of finished messages is redacted or deleted (only when Twilio sends SMS). */
     cleanup: ProviderCleanup | null;
+    /** RETRACT's follow-up: SMS corrections through the outbox, Signal copies deleted (issue 11). */
+    retractions: RetractionJob;
   }
 }
 
@@ -31,6 +36,17 @@ async function delivery(app: FastifyInstance, opts: ServerOptions): Promise<void
   const sms = senders.get('sms');
   const cleanup = config.twilio?.redact && sms instanceof TwilioSender ? new ProviderCleanup(db, vault, sms, log, { ...DEFAULT_CLEANUP, ...opts.cleanup }, now) : null;
 
+  const signal = senders.get('signal');
+  const retractions = new RetractionJob(
+    db,
+    vault,
+    signal instanceof SignalSender ? signal : null,
+    log,
+    () => dispatcher.wake(),
+    { ...DEFAULT_RETRACTIONS, ...opts.retractions },
+    now,
+  );
+
   let stopWatch: (() => void) | null = null;
   app.addHook('onListen', async () => {
     // Only this process sends from this database: anything leased before a crash is due again.
@@ -40,9 +56,11 @@ async function delivery(app: FastifyInstance, opts: ServerOptions): Promise<void
     stopWatch = planner.watch();
     dispatcher.start();
     cleanup?.start();
+    retractions.start();
   });
   app.addHook('onClose', async () => dispatcher.stop());
   app.addHook('onClose', async () => cleanup?.stop());
+  app.addHook('onClose', async () => retractions.stop());
   app.addHook('onClose', async () => {
     stopWatch?.();
     await planner.stop();
@@ -50,6 +68,7 @@ async function delivery(app: FastifyInstance, opts: ServerOptions): Promise<void
   app.decorate('dispatcher', dispatcher);
   app.decorate('planner', planner);
   app.decorate('cleanup', cleanup);
+  app.decorate('retractions', retractions);
 }
 
 export default fp(delivery, { name: 'delivery', dependencies: ['channels'] });

@@ -15,6 +15,7 @@ import type { ChannelSender } from '../channels/types';
 import type { Config } from '../config/env';
 import { InboundPath } from '../inbound/inbound-path';
 import { receiveSignal } from '../inbound/receive-signal';
+import { expireReportDrafts } from '../jobs/report-drafts';
 import type { Channel } from '../phone/identity';
 import type { ServerOptions } from '../server';
 
@@ -22,6 +23,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     bot: Bot;
     inbound: InboundPath;
+    /** Files or drops lapsed report drafts now (the jobs part runs it every minute); returns the counts. */
+    expireDrafts: () => { filed: number; dropped: number };
   }
 }
 
@@ -59,6 +62,7 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
     now,
     onQueued: () => dispatcher.wake(),
     onAlert: (id) => planner.plan(id),
+    onRetract: () => app.retractions.wake(),
     checkins: { ...config.checkin, buddyChannels: buddyChannels(config, app.senders) },
   });
   const path = new InboundPath({ message: bot.message, log, metrics, now, retry: opts.retry });
@@ -86,6 +90,7 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
   app.addHook('onClose', async () => receiver?.stop());
   app.decorate('bot', bot);
   app.decorate('inbound', path);
+  app.decorate('expireDrafts', () => db.transaction(() => expireReportDrafts(bot.message, bot.message.rules, now())));
 }
 
 export default fp(inbound, { name: 'inbound', dependencies: ['signal-safety'] });

@@ -1,12 +1,14 @@
 /**
  * Timed jobs: the WAL checkpoint every second (so no webhook pays for one),
  * check-in timers every second (due reminders and escalations become urgent
- * outbox rows, issue 13) and retention every hour. They run while the
+ * outbox rows, issue 13), lapsed report drafts every minute (filed or
+ * dropped, the member told, issue 11) and retention every hour. They run while the
  * server listens and stop first when it closes.
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { CheckinTimers } from '../jobs/checkin-timers';
+import { everyGuarded } from '../jobs/guarded';
 import { runRetention, scheduleRetention } from '../jobs/retention';
 import type { ServerOptions } from '../server';
 
@@ -34,6 +36,12 @@ async function jobs(app: FastifyInstance, opts: ServerOptions): Promise<void> {
     stops.push(() => checkinTimers.stop());
     stops.push(db.checkpointEvery(1_000));
     stops.push(
+      everyGuarded(log, 'report drafts', 60_000, () => {
+        const done = app.expireDrafts();
+        if (done.filed + done.dropped > 0) log.info(done, 'lapsed report drafts filed or dropped');
+      }),
+    );
+    stops.push(
       scheduleRetention(log, () => {
         const erased = runRetention(db, config.retentionDays, now());
         log.info({ erased }, 'retention run');
@@ -45,4 +53,4 @@ async function jobs(app: FastifyInstance, opts: ServerOptions): Promise<void> {
   });
 }
 
-export default fp(jobs, { name: 'jobs', dependencies: ['delivery'] });
+export default fp(jobs, { name: 'jobs', dependencies: ['inbound'] });

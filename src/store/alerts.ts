@@ -4,10 +4,12 @@
  * of the alert's areas with INSERT … SELECT: no member is loaded into memory,
  * and a crash resumes from the saved cursor.
  */
+import type { AlertBody, AlertFields } from '../alerts/report-template';
 import type { Db } from './db';
 import type { Vault } from './vault';
 
 const SLOT = { table: 'alerts', column: 'text' } as const;
+const FIELDS = { table: 'alerts', column: 'fields' } as const;
 
 /** Members whose ids fall in one planning range. Large enough to amortize a commit, small enough to keep the write lock short. */
 export const PLAN_RANGE = 100_000;
@@ -16,7 +18,7 @@ export const PLAN_RANGE = 100_000;
 export function createAlert(
   db: Db,
   vault: Vault,
-  input: { reportId?: number; npas: string[]; reach: string[]; text: string },
+  input: { reportId?: number; npas: string[]; reach: string[]; text: string; fields?: AlertFields },
   now: number,
 ): number {
   return db.transaction(() => {
@@ -25,17 +27,25 @@ export function createAlert(
       .stmt('INSERT INTO alerts (report_id, npas, reach, key_version, plan_cursor, plan_until, created_at) VALUES (?, ?, ?, ?, 0, ?, ?)')
       .run(input.reportId ?? null, input.npas.join(','), input.reach.join(','), vault.keyVersion, maxMember, now);
     const id = Number(lastInsertRowid);
-    db.stmt('UPDATE alerts SET text_ct = ? WHERE id = ?').run(vault.seal(input.text, { ...SLOT, row: id }), id);
+    db.stmt('UPDATE alerts SET text_ct = ?, fields_ct = ? WHERE id = ?').run(
+      vault.seal(input.text, { ...SLOT, row: id }),
+      input.fields ? vault.seal(JSON.stringify(input.fields), { ...FIELDS, row: id }) : null,
+      id,
+    );
     return id;
   });
 }
 
-/** Opens an alert's areas and text (for the dispatcher, in memory only). */
-export function openAlert(db: Db, vault: Vault, id: number): { npas: string[]; text: string } | undefined {
-  const row = db.stmt('SELECT npas, text_ct, key_version FROM alerts WHERE id = ?').get(id) as
-    | { npas: string; text_ct: Buffer; key_version: number }
+/** Opens an alert's areas and body (for the dispatcher, in memory only); undefined when gone or retracted. */
+export function openAlert(db: Db, vault: Vault, id: number): { npas: string[]; body: AlertBody; createdAt: number } | undefined {
+  const row = db.stmt('SELECT npas, text_ct, fields_ct, key_version, retracted_at, created_at FROM alerts WHERE id = ?').get(id) as
+    | { npas: string; text_ct: Buffer; fields_ct: Buffer | null; key_version: number; retracted_at: number | null; created_at: number }
     | undefined;
-  return row ? { npas: row.npas.split(','), text: vault.open(row.text_ct, { ...SLOT, row: id }, row.key_version) } : undefined;
+  if (!row || row.retracted_at !== null) return undefined;
+  const body: AlertBody = row.fields_ct
+    ? { fields: JSON.parse(vault.open(row.fields_ct, { ...FIELDS, row: id }, row.key_version)) as AlertFields }
+    : { text: vault.open(row.text_ct, { ...SLOT, row: id }, row.key_version) };
+  return { npas: row.npas.split(','), body, createdAt: row.created_at };
 }
 
 /** Alerts whose fan-out is not fully planned yet (new, or interrupted by a crash). */

@@ -10,7 +10,7 @@ import type { Db } from './db';
 import type { Vault } from './vault';
 
 /** The dialogues the bot can hold; each names the question it waits on. */
-export type Topic = 'join-area';
+export type Topic = 'join-area' | 'report';
 
 /** What is sealed for one open dialogue. */
 export interface Conversation {
@@ -24,7 +24,7 @@ export interface Conversation {
   expiresAt: number;
 }
 
-const TOPICS: ReadonlySet<string> = new Set<Topic>(['join-area']);
+const TOPICS: ReadonlySet<string> = new Set<Topic>(['join-area', 'report']);
 const slot = (key: Buffer) => ({ table: 'conversations', column: 'state', row: key.toString('hex') });
 
 /** The open conversation of a sender (by their member blind index), or undefined when none or lapsed. */
@@ -34,13 +34,23 @@ export function findConversation(db: Db, vault: Vault, senderKey: Buffer, now: n
     | undefined;
   if (!row) return undefined;
   if (row.expires_at <= now) {
-    endConversation(db, senderKey);
+    // A lapsed report draft is filed or dropped by its job (jobs/report-drafts.ts), which tells the member: never lost silently.
+    if (topicOf(vault, senderKey, row) !== 'report') endConversation(db, senderKey);
     return undefined;
   }
   const state = JSON.parse(vault.open(row.state_ct, slot(senderKey), row.key_version)) as Partial<Conversation>;
   // Written by this module only; a state it cannot read is treated as none rather than trusted.
   if (!state.topic || !TOPICS.has(state.topic) || typeof state.question !== 'string' || !isLang(state.lang)) return undefined;
   return { topic: state.topic, question: state.question, answers: state.answers ?? {}, lang: state.lang, expiresAt: row.expires_at };
+}
+
+/** The topic of a stored conversation, or undefined when it does not open. */
+function topicOf(vault: Vault, senderKey: Buffer, row: { state_ct: Buffer; key_version: number }): unknown {
+  try {
+    return (JSON.parse(vault.open(row.state_ct, slot(senderKey), row.key_version)) as Partial<Conversation>).topic;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Opens (or replaces) the sender's conversation. */
@@ -54,6 +64,28 @@ export function saveConversation(db: Db, vault: Vault, senderKey: Buffer, conver
 /** Ends the sender's conversation, if any. */
 export function endConversation(db: Db, senderKey: Buffer): void {
   db.stmt('DELETE FROM conversations WHERE sender_bidx = ?').run(senderKey);
+}
+
+/** Every lapsed conversation, opened (a few at a time: a lapsed report draft is filed or dropped). */
+export function lapsedConversations(db: Db, vault: Vault, now: number, limit: number): Array<{ key: Buffer; conversation: Conversation }> {
+  const rows = db.stmt('SELECT sender_bidx, state_ct, key_version, expires_at FROM conversations WHERE expires_at <= ? ORDER BY expires_at LIMIT ?').all(now, limit) as Array<{
+    sender_bidx: Buffer;
+    state_ct: Buffer;
+    key_version: number;
+    expires_at: number;
+  }>;
+  const out: Array<{ key: Buffer; conversation: Conversation }> = [];
+  for (const r of rows) {
+    let state: Partial<Conversation>;
+    try {
+      state = JSON.parse(vault.open(r.state_ct, slot(r.sender_bidx), r.key_version)) as Partial<Conversation>;
+    } catch {
+      continue;
+    }
+    if (!state.topic || !TOPICS.has(state.topic) || typeof state.question !== 'string' || !isLang(state.lang)) continue;
+    out.push({ key: r.sender_bidx, conversation: { topic: state.topic, question: state.question, answers: state.answers ?? {}, lang: state.lang, expiresAt: r.expires_at } });
+  }
+  return out;
 }
 
 /** Erases every lapsed conversation; returns how many. */

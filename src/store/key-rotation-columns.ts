@@ -21,6 +21,11 @@ export const SEALED_COLUMNS = [
   { table: 'buddies', column: 'address', rotation: 're-sealed (the blind index is recomputed from it)' },
   { table: 'buddies', column: 'name', rotation: 're-sealed with the address' },
   { table: 'checkins', column: 'details', rotation: 're-sealed' },
+  // Reports (issue 11)
+  { table: 'reports', column: 'fields', rotation: 're-sealed with the text' },
+  { table: 'alerts', column: 'fields', rotation: 're-sealed with the text' },
+  { table: 'screening', column: 'value', rotation: 're-sealed (the blind index is recomputed from it)' },
+  { table: 'report_identifiers', column: 'value', rotation: 're-sealed (the blind index is recomputed from it)' },
 ] as const;
 
 /** Every blind-index column (`*_bidx`), its purpose, and what rotation does with it. */
@@ -33,10 +38,12 @@ export const INDEX_COLUMNS = [
   { table: 'inbound_retry', column: 'sender_bidx', purpose: 'sender', rotation: "recomputed from the parked message's sealed sender" },
   { table: 'inbound_messages', column: 'sender_bidx', purpose: 'sender', rotation: 'erased with the handled ids' },
   { table: 'inbound_seen', column: 'provider_bidx', purpose: 'inbound', rotation: 'erased: the provider id is not stored' },
-  { table: 'screening', column: 'number_bidx', purpose: 'screen', rotation: "recomputed from the alert's sealed text" },
+  { table: 'screening', column: 'number_bidx', purpose: 'screen (per kind)', rotation: "recomputed from the entry's sealed value (entries from before issue 11: from the alert's sealed text)" },
   { table: 'inbound_messages', column: 'provider_bidx', purpose: 'inbound', rotation: 'erased: the provider id is not stored' },
   { table: 'moderator_identities', column: 'moderator_bidx', purpose: 'moderator', rotation: "recomputed from the row's sealed moderator UUID" },
   { table: 'conversations', column: 'sender_bidx', purpose: 'member', rotation: 'erased with the conversation' },
   // Check-ins (issue 13)
   { table: 'buddies', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },
+  // Reports (issue 11)
+  { table: 'report_identifiers', column: 'id_bidx', purpose: 'screen (per kind)', rotation: 'recomputed from the sealed value' },
 ] as const;

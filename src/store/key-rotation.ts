@@ -19,6 +19,8 @@ import { numbersInText, type CountryCode } from '../phone/numbers';
 import type { Db } from './db';
 import { keyCheckValue, keyOpens, readKeyState, writeKeyState } from './key-state';
 import { SEALED_COLUMNS } from './key-rotation-columns';
+import { reportIdentifierSlot, screeningSlot, screenPurpose } from './screening';
+import type { IdentifierKind } from '../alerts/identifiers';
 import type { Slot, Vault } from './vault';
 
 const STEPS = ['members', 'reports', 'alerts', 'outbox', 'inbound_retry', 'provider_tasks', 'moderator_identities', 'buddies', 'checkins', 'references'] as const;
@@ -171,7 +173,7 @@ export class KeyRotation {
       case 'alerts':
         return this.alerts(cursor);
       case 'reports':
-        return this.reseal('reports', 'text', cursor);
+        return this.reports(cursor);
       case 'outbox':
         return this.outbox(cursor);
       case 'inbound_retry':
@@ -316,20 +318,78 @@ export class KeyRotation {
     return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;
   }
 
-  /** Alerts: the text re-sealed, and the screening indexes of the numbers it names recomputed from it. */
+  /**
+   * Reports: the text and the fields re-sealed together (they share the
+   * row's key version), and the indexes of the identifiers each names
+   * recomputed from their sealed values.
+   */
+  private reports(cursor: number): number | null {
+    const { db, newVault } = this;
+    const rows = db.stmt('SELECT id, text_ct, fields_ct, key_version FROM reports WHERE id > ? ORDER BY id LIMIT ?').all(cursor, this.batch) as Array<{
+      id: number;
+      text_ct: Buffer | null;
+      fields_ct: Buffer | null;
+      key_version: number;
+    }>;
+    const update = db.stmt('UPDATE reports SET text_ct = ?, fields_ct = ?, key_version = ? WHERE id = ?');
+    const ids = db.stmt('SELECT kind, id_bidx, value_ct, key_version FROM report_identifiers WHERE report_id = ?');
+    const rekey = db.stmt('UPDATE report_identifiers SET id_bidx = ?, value_ct = ?, key_version = ? WHERE report_id = ? AND id_bidx = ?');
+    for (const r of rows) {
+      const reseal = (ct: Buffer | null, column: string) => {
+        if (ct === null) return null;
+        const slot = { table: 'reports', column, row: r.id };
+        return newVault.seal(this.open(ct, slot, r.key_version), slot);
+      };
+      update.run(reseal(r.text_ct, 'text'), reseal(r.fields_ct, 'fields'), newVault.keyVersion, r.id);
+      for (const i of ids.all(r.id) as Array<{ kind: IdentifierKind; id_bidx: Buffer; value_ct: Buffer; key_version: number }>) {
+        const value = this.open(i.value_ct, reportIdentifierSlot(r.id, i.id_bidx), i.key_version);
+        const bidx = newVault.index(screenPurpose(i.kind), value);
+        rekey.run(bidx, newVault.seal(value, reportIdentifierSlot(r.id, bidx)), newVault.keyVersion, r.id, i.id_bidx);
+      }
+    }
+    this.tally('reports', rows.length);
+    return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;
+  }
+
+  /**
+   * Alerts: the text and fields re-sealed, and the screening indexes
+   * recomputed: from each entry's sealed value, or (entries written before
+   * values were kept) from the numbers in the alert's text.
+   */
   private alerts(cursor: number): number | null {
     const { db, oldVault, newVault } = this;
-    const rekey = db.stmt('UPDATE screening SET number_bidx = ? WHERE alert_id = ? AND number_bidx = ?');
+    const rekey = db.stmt('UPDATE screening SET number_bidx = ? WHERE alert_id = ? AND number_bidx = ? AND value_ct IS NULL');
+    const valued = db.stmt('SELECT kind, number_bidx, value_ct, key_version FROM screening WHERE alert_id = ? AND value_ct IS NOT NULL');
+    const rekeyValued = db.stmt('UPDATE screening SET number_bidx = ?, value_ct = ?, key_version = ? WHERE alert_id = ? AND number_bidx = ?');
+    const setFields = db.stmt('UPDATE alerts SET fields_ct = ? WHERE id = ?');
+    // The fields of the batch reseal() takes are read first: re-sealing the text moves the row's key version.
+    const batchFields = new Map<number, { ct: Buffer; kv: number }>();
+    const rows = db.stmt('SELECT id, fields_ct, key_version FROM alerts WHERE id > ? AND text_ct IS NOT NULL ORDER BY id LIMIT ?').all(cursor, this.batch) as Array<{
+      id: number;
+      fields_ct: Buffer | null;
+      key_version: number;
+    }>;
+    for (const r of rows) if (r.fields_ct) batchFields.set(r.id, { ct: r.fields_ct, kv: r.key_version });
     return this.reseal('alerts', 'text', cursor, (id, text) => {
+      const f = batchFields.get(id);
+      if (f) {
+        const slot = { table: 'alerts', column: 'fields', row: id };
+        setFields.run(newVault.seal(this.open(f.ct, slot, f.kv), slot), id);
+      }
+      for (const e of valued.all(id) as Array<{ kind: IdentifierKind; number_bidx: Buffer; value_ct: Buffer; key_version: number }>) {
+        const value = this.open(e.value_ct, screeningSlot(id, e.number_bidx), e.key_version);
+        const bidx = newVault.index(screenPurpose(e.kind), value);
+        rekeyValued.run(bidx, newVault.seal(value, screeningSlot(id, bidx)), newVault.keyVersion, id, e.number_bidx);
+      }
       let kept = 0;
       for (const n of numbersInText(text, this.opts.country)) kept += rekey.run(newVault.index('screen', n), id, oldVault.index('screen', n)).changes;
-      const all = (db.stmt('SELECT count(*) AS n FROM screening WHERE alert_id = ?').get(id) as { n: number }).n;
+      const all = (db.stmt('SELECT count(*) AS n FROM screening WHERE alert_id = ? AND value_ct IS NULL').get(id) as { n: number }).n;
       if (all > kept) {
         // Entries the text no longer yields cannot be recomputed: erase them rather than keep them under the old key.
         const fresh = numbersInText(text, this.opts.country).map((n) => newVault.index('screen', n));
-        const rows = db.stmt('SELECT number_bidx FROM screening WHERE alert_id = ?').all(id) as Array<{ number_bidx: Buffer }>;
+        const old = db.stmt('SELECT number_bidx FROM screening WHERE alert_id = ? AND value_ct IS NULL').all(id) as Array<{ number_bidx: Buffer }>;
         const drop = db.stmt('DELETE FROM screening WHERE alert_id = ? AND number_bidx = ?');
-        for (const r of rows) if (!fresh.some((f) => f.equals(r.number_bidx))) this.summary.erased.screening += drop.run(id, r.number_bidx).changes;
+        for (const r of old) if (!fresh.some((f2) => f2.equals(r.number_bidx))) this.summary.erased.screening += drop.run(id, r.number_bidx).changes;
       }
     });
   }

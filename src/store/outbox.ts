@@ -42,7 +42,7 @@ export type Outcome =
   | { id: number; kind: 'failed'; error: string };
 
 /** Queues a one-off message (a notice, a reply, an admission) to a member, ahead of bulk alerts. */
-export function enqueueMessage(db: Db, vault: Vault, memberId: number, text: string, now: number, dueAt = now): number {
+export function enqueueMessage(db: Db, vault: Vault, memberId: number, text: string, now: number, opts: { dueAt?: number; priority?: number } = {}): number {
   return db.transaction(() => {
     const id = db.nextId('outbox');
     const { changes } = db
@@ -50,7 +50,7 @@ export function enqueueMessage(db: Db, vault: Vault, memberId: number, text: str
         `INSERT INTO outbox (id, member_id, channel, priority, body_ct, key_version, state, due_at, created_at, updated_at)
          SELECT ?, id, channel, ?, ?, ?, 'pending', ?, ?, ? FROM members WHERE id = ?`,
       )
-      .run(id, PRIORITY.urgent, vault.seal(text, { ...BODY, row: id }), vault.keyVersion, dueAt, now, now, memberId);
+      .run(id, opts.priority ?? PRIORITY.urgent, vault.seal(text, { ...BODY, row: id }), vault.keyVersion, opts.dueAt ?? now, now, now, memberId);
     if (changes !== 1) throw new Error('enqueueMessage: no such member');
     return id;
   });

@@ -1,4 +1,5 @@
-/** Bad date reports: sealed text, plain areas, and a reporter link only BLOCK and DELETE use. */
+/** Bad date reports: sealed text and fields, plain areas, and a reporter link only BLOCK and DELETE use. */
+import type { AlertBody, AlertFields, ReportFields } from '../alerts/report-template';
 import { startOfHour } from './coarse-time';
 import type { Db } from './db';
 import { newRef } from './refs';
@@ -9,17 +10,33 @@ export interface Report {
   ref: string;
   status: 'pending' | 'approved' | 'rejected';
   npas: string[];
+  /** The text (a one-message report, or a moderator's EDIT); '' for a guided report not edited. */
   text: string;
+  /** A guided report's fields, with the alert-safe subset the template shows. */
+  fields: StoredFields | null;
+}
+
+/** What a guided report seals in fields_ct. */
+export interface StoredFields {
+  fields: ReportFields;
+  alert: AlertFields;
 }
 
 const SLOT = { table: 'reports', column: 'text' } as const;
+const FIELDS = { table: 'reports', column: 'fields' } as const;
+
+/** What an approval of this report would send: its text once edited or written in one message, else its fields' template. */
+export function reportBody(r: Pick<Report, 'text' | 'fields'>): AlertBody {
+  return r.text === '' && r.fields ? { fields: r.fields.alert } : { text: r.text };
+}
 
 interface ReportRow {
   id: number;
   ref: string;
   status: Report['status'];
   npas: string;
-  text_ct: Buffer;
+  text_ct: Buffer | null;
+  fields_ct: Buffer | null;
   key_version: number;
 }
 
@@ -29,7 +46,8 @@ function toReport(vault: Vault, row: ReportRow): Report {
     ref: row.ref,
     status: row.status,
     npas: row.npas.split(','),
-    text: vault.open(row.text_ct, { ...SLOT, row: row.id }, row.key_version),
+    text: row.text_ct ? vault.open(row.text_ct, { ...SLOT, row: row.id }, row.key_version) : '',
+    fields: row.fields_ct ? (JSON.parse(vault.open(row.fields_ct, { ...FIELDS, row: row.id }, row.key_version)) as StoredFields) : null,
   };
 }
 
@@ -37,17 +55,18 @@ function toReport(vault: Vault, row: ReportRow): Report {
 export function createReport(
   db: Db,
   vault: Vault,
-  input: { npas: string[]; text: string; reporterKey: Buffer },
+  input: { npas: string[]; text: string; reporterKey: Buffer; fields?: StoredFields },
   now: number,
 ): { id: number; ref: string } {
   return db.transaction(() => {
     const ref = newRef(db);
     const id = db.nextId('reports');
-    db.stmt('INSERT INTO reports (id, ref, npas, text_ct, key_version, reporter_bidx, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    db.stmt('INSERT INTO reports (id, ref, npas, text_ct, fields_ct, key_version, reporter_bidx, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
       id,
       ref,
       input.npas.join(','),
-      vault.seal(input.text, { ...SLOT, row: id }),
+      input.text === '' && input.fields ? null : vault.seal(input.text, { ...SLOT, row: id }),
+      input.fields ? vault.seal(JSON.stringify(input.fields), { ...FIELDS, row: id }) : null,
       vault.keyVersion,
       input.reporterKey,
       // The hour is enough for retention; pending reports are listed in id order.
@@ -59,7 +78,7 @@ export function createReport(
 
 /** The report with that reference, decrypted, if any. */
 export function findReport(db: Db, vault: Vault, ref: string): Report | undefined {
-  const row = db.stmt('SELECT id, ref, status, npas, text_ct, key_version FROM reports WHERE ref = ?').get(ref) as ReportRow | undefined;
+  const row = db.stmt('SELECT id, ref, status, npas, text_ct, fields_ct, key_version FROM reports WHERE ref = ?').get(ref) as ReportRow | undefined;
   return row ? toReport(vault, row) : undefined;
 }
 
@@ -71,9 +90,11 @@ export function listPendingReports(db: Db, limit: number): Array<{ ref: string; 
   }>).map((r) => ({ ref: r.ref, npas: r.npas.split(',') }));
 }
 
-/** Replaces a report's text (re-sealed). */
+/** Replaces a report's text (re-sealed, with its fields: both share the row's key version). */
 export function setReportText(db: Db, vault: Vault, id: number, text: string): void {
-  db.stmt('UPDATE reports SET text_ct = ?, key_version = ? WHERE id = ?').run(vault.seal(text, { ...SLOT, row: id }), vault.keyVersion, id);
+  const row = db.stmt('SELECT fields_ct, key_version FROM reports WHERE id = ?').get(id) as { fields_ct: Buffer | null; key_version: number } | undefined;
+  const fields = row?.fields_ct ? vault.seal(vault.open(row.fields_ct, { ...FIELDS, row: id }, row.key_version), { ...FIELDS, row: id }) : null;
+  db.stmt('UPDATE reports SET text_ct = ?, fields_ct = ?, key_version = ? WHERE id = ?').run(vault.seal(text, { ...SLOT, row: id }), fields, vault.keyVersion, id);
 }
 
 /** Records a moderator's decision. Returns false if the report was no longer pending. */
@@ -100,4 +121,12 @@ export function forgetReporter(db: Db, reporterKey: Buffer): number {
 /** How many reports await a moderator. */
 export function countPendingReports(db: Db): number {
   return (db.stmt("SELECT count(*) AS n FROM reports WHERE status = 'pending'").get() as { n: number }).n;
+}
+
+/** The approved report with that reference and its alert, if it became one. */
+export function alertOfReport(db: Db, ref: string): { reportId: number; alertId: number; retracted: boolean } | undefined {
+  const row = db
+    .stmt('SELECT r.id AS reportId, a.id AS alertId, a.retracted_at AS retractedAt FROM reports r JOIN alerts a ON a.report_id = r.id WHERE r.ref = ? ORDER BY a.id DESC LIMIT 1')
+    .get(ref) as { reportId: number; alertId: number; retractedAt: number | null } | undefined;
+  return row ? { reportId: row.reportId, alertId: row.alertId, retracted: row.retractedAt !== null } : undefined;
 }

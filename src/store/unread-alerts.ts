@@ -5,6 +5,7 @@
  * outbox row of the same alert and member holds them; rows go with the
  * member (DELETE) and with the alert (retention), by foreign key.
  */
+import type { AlertBody } from '../alerts/report-template';
 import { openAlert } from './alerts';
 import type { Db } from './db';
 import type { Vault } from './vault';
@@ -12,7 +13,8 @@ import type { Vault } from './vault';
 export interface UnreadAlert {
   id: number;
   npas: string[];
-  text: string;
+  /** What the alert says: a moderated text, or a guided report's fields (rendered in the reader's language). */
+  body: AlertBody;
   createdAt: number;
 }
 
@@ -23,7 +25,7 @@ export function listUnread(db: Db, vault: Vault, memberId: number, limit: number
     .all(memberId, limit) as Array<{ id: number; created_at: number }>;
   return rows.flatMap((r) => {
     const alert = openAlert(db, vault, r.id);
-    return alert ? [{ id: r.id, npas: alert.npas, text: alert.text, createdAt: r.created_at }] : [];
+    return alert ? [{ id: r.id, npas: alert.npas, body: alert.body, createdAt: r.created_at }] : [];
   });
 }
 

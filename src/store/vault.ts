@@ -17,7 +17,22 @@ export interface Slot {
 }
 
 /** What a blind index is for: values of different purposes never match. */
-export type IndexPurpose = 'member' | 'reporter' | 'screen' | 'inbound' | 'sender' | 'link' | 'keycheck' | 'moderator' | 'buddy';
+export type IndexPurpose =
+  | 'member'
+  | 'reporter'
+  | 'screen'
+  | 'inbound'
+  | 'sender'
+  | 'link'
+  | 'keycheck'
+  | 'moderator'
+  // Buddies (issue 13)
+  | 'buddy'
+  // Screening by identifier kind (issue 11); phone numbers keep 'screen'.
+  | 'screen-plate'
+  | 'screen-email'
+  | 'screen-handle'
+  | 'screen-link';
 
 const KDF_CONTEXT = 'headsup1';
 const SUBKEY_ENC = 1;

@@ -17,6 +17,10 @@
  * - PUT /v1/contacts/{number} {recipient, name?, expiration_in_seconds?}
  *   (api.UpdateContactRequest) → 204, or 400 {"error"}: the contact's
  *   disappearing-messages timer (and name) as signal-cli's updateContact sets them.
+ * - DELETE /v1/remote-delete/{number} {recipient, timestamp} → 201
+ *   {"timestamp":"<ms>"} (the deletion message's own), or 400 {"error"}
+ *   (upstream's checks; signal-cli sends the deletion whatever the
+ *   timestamp, so tests compare `remoteDeletes` with `sent`).
  * Identities behave as signal-cli keeps them: the first key seen of a contact
  * (a message from them, or a first send) is TRUSTED_UNVERIFIED; a changed key
  * (changeIdentity) is UNTRUSTED and every send to that contact fails with the
@@ -148,6 +152,12 @@ export class FakeSignal {
   contactUpdates: Array<{ recipient: string; name?: string; expiration_in_seconds?: number }> = [];
   /** Each contact's disappearing-messages timer in seconds, as the last accepted update set it. */
   readonly expirations = new Map<string, number>();
+  /** Remote deletions accepted, in order: whose copy and the deleted message's timestamp. */
+  remoteDeletes: Array<{ recipient: string; timestamp: string }> = [];
+  /** Remote delete requests received, accepted or not. */
+  remoteDeleteRequests = 0;
+  /** How remote deletes are answered now (default: accepted). */
+  remoteDeleteAnswer: (() => SignalAnswer) | undefined;
   /** The open challenge's token, while Signal demands one. */
   challengeToken: string | null = null;
   /** Known contacts' identities, by UUID or number (one entry per contact). */
@@ -317,6 +327,8 @@ export class FakeSignal {
     if (req.method === 'GET' && path.startsWith('/v1/receive/')) return this.receive(req, res, url);
     if (req.method === 'POST' && path === '/v2/send') return this.send(res, raw);
     if (req.method === 'POST' && path === `/v1/accounts/${this.opts.account}/rate-limit-challenge`) return this.submitChallenge(res, raw);
+    const remoteDelete = /^\/v1\/remote-delete\/([^/]+)$/.exec(path);
+    if (req.method === 'DELETE' && remoteDelete) return this.remoteDelete(res, decodeURIComponent(remoteDelete[1] as string), raw);
     const list = /^\/v1\/identities\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && list) {
       this.identityLists++;
@@ -329,6 +341,27 @@ export class FakeSignal {
     const trust = /^\/v1\/identities\/([^/]+)\/trust\/([^/]+)$/.exec(path);
     if (req.method === 'PUT' && trust) return this.trust(res, decodeURIComponent(trust[1] as string), decodeURIComponent(trust[2] as string), raw);
     this.json(res, 404, { error: 'not found' });
+  }
+
+  /** Upstream's checks (api.go RemoteDelete); signal-cli then sends the deletion. */
+  private remoteDelete(res: http.ServerResponse, number: string, raw: string): void {
+    let body: { recipient?: unknown; timestamp?: unknown };
+    try {
+      body = JSON.parse(raw);
+      if (!body || typeof body !== 'object') throw new Error('not an object');
+    } catch {
+      return this.json(res, 400, { error: "Couldn't process request - invalid request" });
+    }
+    if (number !== this.opts.account) return this.json(res, 400, { error: 'User is not registered' });
+    if (typeof body.recipient !== 'string' || body.recipient === '') return this.json(res, 400, { error: "Couldn't process request - please provide a recipient" });
+    if (typeof body.timestamp !== 'number' || !Number.isSafeInteger(body.timestamp)) {
+      return this.json(res, 400, { error: "Couldn't process request - invalid request" });
+    }
+    this.remoteDeleteRequests++;
+    const answer = this.remoteDeleteAnswer?.() ?? 'accept';
+    if (answer !== 'accept') return this.json(res, answer.status, answer.body);
+    this.remoteDeletes.push({ recipient: body.recipient, timestamp: String(body.timestamp) });
+    this.json(res, 201, { timestamp: String(++clock) });
   }
 
   /** Upstream's checks in order (api.go SubmitRateLimitChallenge), then signal-cli's verdict. */

@@ -42,6 +42,8 @@ export interface HarnessOptions {
   http?: ServerOptions['http'];
   /** Cleanup of Twilio's copy (TWILIO_REDACT): shortened waits. */
   cleanup?: ServerOptions['cleanup'];
+  /** The follow-up of RETRACT: shortened waits. */
+  retractions?: ServerOptions['retractions'];
   /** The server's clock (restart tests move it on). */
   now?: () => number;
 }
@@ -133,6 +135,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     http: opts.http,
     // Deletions of Twilio's copies are written a tick after each webhook, not 200 ms later.
     cleanup: { inboundBatchMs: 0, ...opts.cleanup },
+    retractions: opts.retractions,
     now: opts.now,
   });
   const url = await server.start();

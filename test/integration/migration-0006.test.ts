@@ -45,7 +45,7 @@ describe('migration 0006 on a line with linked Signal and SMS memberships', () =
       expect(smsRow!.phone_bidx!.equals(twin!.phone_bidx!)).toBe(true);
       expect(lone!.phone_bidx).toBeNull();
 
-      const alertId = db.transaction(() => issueAlert({ db, vault, regions: Regions.load(), onAlert: () => undefined }, { npas: ['415'], text: 'grey van' }, now));
+      const alertId = db.transaction(() => issueAlert({ db, vault, regions: Regions.load(), onAlert: () => undefined }, { npas: ['415'], body: { text: 'grey van' } }, now));
       planNextRange(db, alertId, now);
       expect(db.sqlite.prepare('SELECT member_id FROM outbox WHERE alert_id = ?').all(alertId)).toEqual([{ member_id: twin!.id }]);
     } finally {

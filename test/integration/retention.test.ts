@@ -9,7 +9,7 @@ import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { recordOutcomes } from '../../src/store/outbox';
 import { createReport } from '../../src/store/reports';
-import { lookupNumber } from '../../src/store/screening';
+import { indexReportIdentifiers, lookupIdentifier, lookupNumber } from '../../src/store/screening';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/harness';
@@ -41,7 +41,7 @@ describe('retention', () => {
     for (const at of [old, now]) {
       db.transaction(() => {
         createReport(db, vault, { npas: ['415'], text: 'blue car, 415-555-0177', reporterKey: Buffer.alloc(16, 1) }, at);
-        const alertId = issueAlert(deps, { npas: ['415'], text: 'blue car, 415-555-0177' }, at);
+        const alertId = issueAlert(deps, { npas: ['415'], body: { text: 'blue car, 415-555-0177' } }, at);
         planNextRange(db, alertId, at);
       });
     }
@@ -81,5 +81,30 @@ describe('retention', () => {
     db.sqlite.prepare("UPDATE outbox SET state = 'pending', updated_at = ? ").run(now - 200 * DAY);
     runRetention(db, 90, now);
     expect(count('outbox')).toBe(1);
+  });
+
+  it("erases a guided report's sealed fields, its identifiers and its alert's screening entries of every kind with it (issue 11)", () => {
+    const now = Date.now();
+    const old = now - 100 * DAY;
+    const deps = { db, vault, regions: Regions.load(), onAlert: () => undefined };
+    const fields = { categories: ['violence' as const], vehicle: 'grey van plate 6RTY 882', contact: '@oldclient' };
+    const alert = { categories: fields.categories, vehicle: fields.vehicle, contact: '@oldclient' };
+    db.transaction(() => {
+      const report = createReport(db, vault, { npas: ['415'], text: '', reporterKey: Buffer.alloc(16, 4), fields: { fields, alert } }, old);
+      indexReportIdentifiers(db, vault, report.id, [{ kind: 'plate', value: '6RTY882' }, { kind: 'handle', value: 'oldclient' }]);
+      const alertId = issueAlert(deps, { reportId: report.id, npas: ['415'], body: { fields: alert }, categories: ['violence'] }, old);
+      planNextRange(db, alertId, old);
+    });
+    expect(lookupIdentifier(db, vault, { kind: 'plate', value: '6RTY882' }, old)?.byCategory).toEqual({ violence: 1 });
+    const before = count('report_identifiers');
+    expect(before).toBeGreaterThanOrEqual(2);
+
+    runRetention(db, 90, now);
+
+    expect(count('report_identifiers')).toBe(before - 2);
+    expect(lookupIdentifier(db, vault, { kind: 'plate', value: '6RTY882' }, 0)).toBeNull();
+    expect(lookupIdentifier(db, vault, { kind: 'handle', value: 'oldclient' }, 0)).toBeNull();
+    expect((db.sqlite.prepare('SELECT count(*) AS n FROM reports WHERE fields_ct IS NOT NULL').get() as { n: number }).n).toBe(0);
+    expect((db.sqlite.prepare('SELECT count(*) AS n FROM alerts WHERE fields_ct IS NOT NULL').get() as { n: number }).n).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import type { Catalog, CheckResult, Stats } from '../../src/bot/catalog';
 import { catalog, LANGS } from '../../src/bot/catalog';
 import { en } from '../../src/bot/catalog-en';
 import { es } from '../../src/bot/catalog-es';
+import { CATEGORIES } from '../../src/bot/report-dialogue';
 import { gsm7Length, smsSegments } from '../../src/bot/sms-segments';
 
 // Worst cases a real line meets: a member in a whole region plus more, the longest reference, long texts in
@@ -14,7 +15,15 @@ const LONG_EMOJI = '🚩🚩 DO NOT SEE 🚩🚩 grey van, 415-555-0187, aggress
 const TEXTS = [LONG_ASCII, LONG_SPANISH, LONG_EMOJI];
 // The longest list a reply shows of a line's own areas (codes of up to 8 letters or digits).
 const OWN_AREAS = Array.from({ length: 12 }, (_, i) => `AREA${1000 + i}`);
-const CHECK: CheckResult = { count: 12, latest: new Date('2024-12-31T23:00:00Z'), areas: AREAS };
+const CHECK: CheckResult = {
+  count: 12,
+  latest: new Date('2024-12-31T23:00:00Z'),
+  areas: AREAS,
+  kind: 'handle',
+  byCategory: { violence: 3, 'sexual-assault': 2, robbery: 2, threats: 1, 'time-waster': 3, other: 1 },
+};
+const ALL_CATEGORIES = [...CATEGORIES];
+const MATCHES = { alerts: ['ABC234', 'XYZ987', 'QWE456', 'RTY789', 'UIO123', 'PAS456'], alertCount: 9, pending: ['ZXC234', 'VBN456'] };
 const STATS: Stats = {
   membersByArea: ['212', '213', '305', '310', '312', '323', '332', '347', '415', '628', '646', '718'].map((npa) => ({ npa, members: 12345 })),
   pendingReports: 1234,
@@ -122,6 +131,25 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     readItem: [t.readItem(AREAS, 'grey van', new Date('2024-12-31T23:00:00Z'))],
     readMore: [t.readMore(1234)],
     discreetAdmitted: [t.discreetAdmitted(AREAS)],
+    // Reports (issue 11)
+    reportAsk: (['what', 'when', 'where', 'person', 'vehicle', 'contact', 'other'] as const).map((step) => t.reportAsk(step)),
+    reportReview: TEXTS.map((x) => t.reportReview(AREAS, x)),
+    reportAskAgain: [t.reportAskAgain()],
+    reportNothingYet: [t.reportNothingYet()],
+    reportCancelled: [t.reportCancelled()],
+    reportDraftFiled: [t.reportDraftFiled(REF)],
+    reportDraftDropped: [t.reportDraftDropped()],
+    categoryNames: [t.categoryNames(ALL_CATEGORIES)],
+    // An alert body carries the report's fields (fitted to the alert bound by report-template.ts): checked there.
+    alertBody: [t.alertBody({ categories: ['violence'], when: 'fri', where: 'Motel 6', person: 'tall', vehicle: 'grey van', contact: '+14155550187' })],
+    modReportNotice: [
+      t.modReportNotice({ ref: REF, categories: ALL_CATEGORIES, areas: AREAS, alert: t.alert(AREAS, 'grey van, aggressive'), segments: 1, matches: MATCHES, note: LONG_ASCII }),
+      ...TEXTS.map((x) => t.modReportNotice({ ref: REF, categories: [], areas: AREAS, alert: null, segments: 24, text: x, matches: MATCHES, note: x })),
+    ],
+    modRetracted: [t.modRetracted(REF, 123456), t.modRetracted(REF, 1)],
+    modNotAlert: [t.modNotAlert(REF)],
+    modAlreadyRetracted: [t.modAlreadyRetracted(REF)],
+    alertRetracted: [t.alertRetracted(AREAS, '2026-12-31')],
   };
 }
 
@@ -153,12 +181,12 @@ describe('the reply catalogues', () => {
     describe(lang, () => {
       it.each(Object.entries(replies(t)))('fits %s in at most two SMS segments with worst-case arguments', (_name, texts) => {
         for (const text of texts) expect(text.length).toBeGreaterThan(0);
-        const preview = _name === 'modNotice' || _name === 'modShow' || _name === 'modShowTooLong';
+        const preview = _name === 'modNotice' || _name === 'modShow' || _name === 'modShowTooLong' || _name === 'modReportNotice';
         expect(texts.filter((text) => smsSegments(text) > (preview ? 11 : THREE_SEGMENTS.has(_name) ? 3 : 2))).toEqual([]);
       });
 
       it('writes every reply that quotes no member text in GSM-7, so it is not billed as UCS-2', () => {
-        const quoting = new Set(['unknownArea', 'modNotice', 'modNoticeTooLong', 'modShowTooLong', 'modNoSuchRef']);
+        const quoting = new Set(['unknownArea', 'modNotice', 'modNoticeTooLong', 'modShowTooLong', 'modNoSuchRef', 'reportReview', 'modReportNotice']);
         const fixed = Object.entries(replies(t)).filter(([name]) => !quoting.has(name)).flatMap(([, texts]) => texts);
         expect(fixed.filter((text) => gsm7Length(text) === null)).toEqual([]);
       });
@@ -237,6 +265,39 @@ describe('the reply catalogues', () => {
         expect(text).toMatch(stop);
       }
       expect(catalog(lang).joined(['415'])).toMatch(help);
+    });
+  });
+
+  describe('the guided report (issue 11)', () => {
+    it.each([['en', en], ['es', es]] as const)('asks each question in one GSM-7 segment (%s)', (_lang, t) => {
+      for (const step of ['what', 'when', 'where', 'person', 'vehicle', 'contact', 'other'] as const) {
+        const q = t.reportAsk(step);
+        expect({ step, segments: smsSegments(q), gsm7: gsm7Length(q) !== null }).toEqual({ step, segments: 1, gsm7: true });
+      }
+    });
+
+    it.each([['en', en], ['es', es]] as const)('offers all nine categories, numbered in order (%s)', (_lang, t) => {
+      const q = t.reportAsk('what');
+      for (let i = 1; i <= 9; i++) expect(q).toMatch(new RegExp(`\\b${i} \\S`));
+      expect(t.categoryNames(['violence', 'time-waster'])).not.toBe(t.categoryNames(['violence']));
+    });
+
+    it.each([['en', en], ['es', es]] as const)('counts CHECK results by category, danger named apart from time-wasters (%s)', (_lang, t) => {
+      const text = t.checkFound({ ...CHECK, byCategory: { violence: 2, 'time-waster': 1 } });
+      expect(text).toMatch(/2 \S+.*1 \S+/);
+      expect(t.checkFound({ ...CHECK, byCategory: { violence: 2, 'time-waster': 1 } })).not.toBe(t.checkFound({ ...CHECK, byCategory: { violence: 3 } }));
+    });
+
+    it.each([['en', en], ['es', es]] as const)('reads the report back with how to send, change or drop it, within two segments (%s)', (_lang, t) => {
+      for (const text of TEXTS) {
+        const review = t.reportReview(['415'], text);
+        expect(smsSegments(review)).toBeLessThanOrEqual(2);
+        expect(review).toMatch(/(DONE|LISTO).*(BACK|ATRAS).*(DROP|DESCARTAR)/);
+      }
+    });
+
+    it.each([['en', en], ['es', es]] as const)('never says "safe" of no record (%s)', (_lang, t) => {
+      expect(t.checkNone()).toMatch(/(doesn't mean safe|no quiere decir seguro)/);
     });
   });
 });

@@ -4,7 +4,7 @@ import { parse } from '../../src/bot/parser';
 
 const KINDS: ReadonlySet<CommandKind> = new Set<CommandKind>([
   'join', 'leave', 'stop', 'help', 'areas', 'report', 'check', 'delete', 'lang',
-  'pending', 'approve', 'reject', 'edit', 'alert', 'block', 'stats',
+  'pending', 'approve', 'reject', 'edit', 'alert', 'block', 'stats', 'retract',
 ]);
 const ERRORS: ReadonlySet<ParseErrorCode> = new Set<ParseErrorCode>([
   'empty', 'unknown', 'missing_area', 'missing_text', 'missing_number', 'missing_ref', 'bad_ref', 'bad_lang',

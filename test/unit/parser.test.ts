@@ -168,9 +168,10 @@ describe('parse', () => {
       expect(commandOf('REPORTE 305 él me golpeó\nvan gris')).toEqual({ kind: 'report', areas: ['305'], text: 'él me golpeó\nvan gris' });
     });
 
-    it('asks for the text when there are only areas or nothing', () => {
-      expect(errorOf('REPORT 415')).toMatchObject({ error: 'missing_text', command: 'report' });
-      expect(errorOf('REPORT')).toMatchObject({ error: 'missing_text', command: 'report' });
+    it('starts the guided report when there are only areas or nothing (issue 11)', () => {
+      expect(commandOf('REPORT 415')).toEqual({ kind: 'report', areas: ['415'], text: '' });
+      expect(commandOf('REPORT')).toEqual({ kind: 'report', areas: [], text: '' });
+      expect(commandOf('reporte 415, 628')).toEqual({ kind: 'report', areas: ['415', '628'], text: '' });
     });
 
     it('is a report, not an opt-out, even when it mentions stop', () => {

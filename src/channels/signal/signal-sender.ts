@@ -248,6 +248,23 @@ export class SignalSender implements ChannelSender {
     return this.throttledUntil - now;
   }
 
+  /**
+   * Deletes a message the bot sent, on the recipient's phones (RETRACT):
+   * signal-cli-rest-api's DELETE /v1/remote-delete/{number} with the
+   * recipient and the sent message's timestamp. Throws a SendError.
+   */
+  async remoteDelete(recipient: string, timestamp: number): Promise<void> {
+    let res;
+    try {
+      res = await this.http.delete(`/v1/remote-delete/${encodeURIComponent(this.opts.number)}`, { data: { recipient, timestamp } });
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      throw classifySignalError(undefined, '', typeof code === 'string' ? code : undefined);
+    }
+    if (res.status >= 200 && res.status < 300) return;
+    throw classifySignalError(res.status, errorText(res.data));
+  }
+
   /** Ends the rate-limit pause now: an operator has lifted Signal's limit with a captcha. */
   resume(): void {
     this.throttleLevel = 0;

@@ -3,13 +3,14 @@
  * the sender is in the middle of a conversation, STOP, HELP and DELETE keep
  * their meaning, CANCEL ends it, and anything else answers its question.
  */
-import type { Parsed } from '../../bot/commands';
+import { MODERATOR_COMMANDS, type Parsed } from '../../bot/commands';
 import { catalog } from '../../bot/catalog';
 import { areaAnswer, turnOf, type Turn } from '../../bot/dialogues';
 import { say, type Asker, type Outcome, type Store } from '../../bot/handler';
 import type { LineRules } from '../../bot/line-rules';
 import { join, unknownArea, whichArea } from '../../bot/member-commands';
-import { applyOutcome, runCommand } from '../../bot/run-command';
+import { continueReport } from '../../bot/report-commands';
+import { applyOutcome, reportRules, runCommand } from '../../bot/run-command';
 import type { Lang } from '../../domain/lang';
 import type { Conversation } from '../../store/conversations';
 import type { Inbound } from '../inbound';
@@ -26,7 +27,9 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
     senderKey: who.senderKey,
     memberKey: who.memberKey,
   };
-  const turn = turnOf(parsed, msg.answered === true);
+  let turn = turnOf(parsed, msg.answered === true);
+  // A moderator in the middle of their own report can still moderate (issue 11).
+  if (turn === 'answer' && who.moderator && parsed.ok && MODERATOR_COMMANDS.has(parsed.command.kind)) turn = 'command';
   // STOP, HELP and DELETE mean the same in a conversation or out of one: no need to look for it.
   const conversation = turn === 'command' ? undefined : who.conversation();
   const outcome = conversation
@@ -41,7 +44,7 @@ function converse(store: Store, rules: LineRules, asker: Asker, who: Identity, c
     case 'command':
       return runCommand(store, rules, asker, who.moderator, parsed, now);
     case 'cancel':
-      return { say: asker.t.conversationEnded(), converse: 'end' };
+      return { say: conversation.topic === 'report' ? asker.t.reportCancelled() : asker.t.conversationEnded(), converse: 'end' };
     case 'answer':
       return answer(store, rules, asker, conversation, msg, parsed, now);
   }
@@ -60,5 +63,7 @@ function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conv
       const joined = join(store, asker, rules, tokens, now);
       return { ...joined, converse: joined.converse ?? 'end' };
     }
+    case 'report':
+      return continueReport(store, asker, reportRules(rules), conversation, msg.text, now);
   }
 }

@@ -1,0 +1,240 @@
+/**
+ * Identifiers of a client named in a report: phone numbers, licence plates,
+ * email addresses, handles (@name) and ad or profile links. Pure: each kind
+ * has one normaliser, so "(415) 555-0123", "415.555.0123" and "+1 415 555
+ * 0123" are one value, and the screening index (one blind-index purpose per
+ * kind) matches them whatever way a member wrote them.
+ */
+import type { CountryCode } from 'libphonenumber-js';
+import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+export type IdentifierKind = 'phone' | 'plate' | 'email' | 'handle' | 'link';
+
+export const IDENTIFIER_KINDS: readonly IdentifierKind[] = ['phone', 'plate', 'email', 'handle', 'link'];
+
+/** One normalised identifier. `region` (a plate's state or province, when given) is shown, never indexed. */
+export interface Identifier {
+  kind: IdentifierKind;
+  value: string;
+  region?: string;
+}
+
+/** The country national-format numbers are read in when the line names none. */
+export const DEFAULT_COUNTRY: CountryCode = 'US';
+
+const MAX_INPUT = 2000;
+
+/** Upper case, accents off, only letters and digits: how plates are compared ("7abc-123" = "7ABC123"). */
+export function normalizePlate(text: string): string | null {
+  const plate = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+    .replace(/[\s\-.·_/]+/g, '');
+  if (!/^[A-Z0-9]{2,8}$/.test(plate) || !/\d/.test(plate)) return null;
+  return plate;
+}
+
+/** Lower case, no "mailto:": how email addresses are compared. */
+export function normalizeEmail(text: string): string | null {
+  const email = text.normalize('NFKC').trim().replace(/^mailto:/i, '').replace(/[.,;:!?)]+$/, '').toLowerCase();
+  return /^[a-z0-9._%+-]{1,64}@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,24}$/.test(email) ? email : null;
+}
+
+/** "@Name" and "name" alike, lower case, without the "@": how handles are compared. */
+export function normalizeHandle(text: string): string | null {
+  const handle = text.normalize('NFKC').trim().replace(/^@+/, '').replace(/[.]+$/, '').toLowerCase();
+  return /^[a-z0-9_][a-z0-9_.]{1,29}$/.test(handle) ? handle : null;
+}
+
+/**
+ * A link as host and path, lower case, without the scheme, "www.", the
+ * fragment, tracking parameters or a trailing slash: how links are compared.
+ */
+export function normalizeLink(text: string): string | null {
+  let raw = text.normalize('NFKC').trim();
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) raw = `https://${raw}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const host = url.hostname.toLowerCase().replace(/^www\./, '');
+  if (!/^([a-z0-9-]+\.)+[a-z]{2,24}$/.test(host)) return null;
+  for (const key of [...url.searchParams.keys()]) if (/^(utm_|fbclid$|gclid$|ref$)/i.test(key)) url.searchParams.delete(key);
+  const query = url.searchParams.toString();
+  const path = url.pathname.replace(/\/+$/, '');
+  return `${host}${path}${query ? `?${query}` : ''}`.toLowerCase().slice(0, 200);
+}
+
+/** A phone number in E.164, any country; national formats are read in `country`. */
+export function normalizePhone(text: string, country: CountryCode = DEFAULT_COUNTRY): string | null {
+  if (text.length > 40) return null;
+  const parsed = parsePhoneNumberFromString(text.normalize('NFKC'), country);
+  return parsed && parsed.isValid() ? parsed.number : null;
+}
+
+const EMAIL_IN_TEXT = /(?:mailto:)?[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,24}/gu;
+const HANDLE_IN_TEXT = /(?<![\p{L}\p{N}_.@])@([\p{L}\p{N}_][\p{L}\p{N}_.]{1,29})/gu;
+const LINK_IN_TEXT = /\b(?:https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|net|org|link|me|io|co|ca|mx|es|info|biz|xxx|us|uk|app|site|club)\/[^\s<>"]*)/giu;
+// A plate after a word that says so: "plate 7ABC123", "placa: ABC-12-34", "tag ABC 1234".
+const PLATE_AFTER_WORD = /\b(?:plates?|placas?|tags?|lic(?:ense|ence)?|matr[ií]cula|patente|reg(?:istration)?)\b[\s:#.-]*(?:(?:no|num|number|n[uú]mero|de)\b[\s:#.]*)?((?:[A-Za-z0-9]{1,4}[\s-]?){1,4})/giu;
+// A plate with no word before it (vehicle answers only): one word of letters and digits mixed, at least two of each.
+const BARE_PLATE = /(?<![\p{L}\p{N}@.])([A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,2})(?![\p{L}\p{N}@])/gu;
+const REGION_THEN_PLATE = /\b([A-Z]{2})\s+((?:[A-Za-z0-9]+[\s-]?){1,3})/g;
+const REGIONS = new Set(
+  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR AB BC MB NB NL NS ON PE QC SK'.split(' '),
+);
+
+function words(text: string): string[] {
+  return text.split(/\s+/).filter((w) => w !== '');
+}
+
+/** The region written next to a plate: "CA plate …", "… plate 7ABC123 (CA)". */
+function regionNear(text: string, start: number, end: number): string | undefined {
+  const before = words(text.slice(Math.max(0, start - 24), start)).slice(-3);
+  const after = words(text.slice(end, end + 8)).slice(0, 1);
+  for (const w of [...before.reverse(), ...after]) {
+    const code = w.replace(/[^A-Za-z]/g, '');
+    if (code.length === 2 && code === code.toUpperCase() && REGIONS.has(code)) return code;
+  }
+  return undefined;
+}
+
+function platesIn(text: string, bare: boolean): Array<Identifier & { at: number }> {
+  const out: Array<Identifier & { at: number }> = [];
+  for (const m of text.matchAll(PLATE_AFTER_WORD)) {
+    const group = m[1] as string;
+    // Take tokens until the plate would stop looking like one (a following word like "grey").
+    const tokens = group.trim().split(/[\s]+/);
+    let best: string | null = null;
+    let used = 0;
+    for (let n = tokens.length; n >= 1 && !best; n--) {
+      best = normalizePlate(tokens.slice(0, n).join(''));
+      used = n;
+    }
+    if (best) {
+      const start = m.index ?? 0;
+      const next = (tokens[used] ?? '').replace(/[^A-Za-z]/g, '');
+      const region = REGIONS.has(next) ? next : regionNear(text, start, start + m[0].length);
+      out.push(region ? { kind: 'plate', value: best, region, at: start } : { kind: 'plate', value: best, at: start });
+    }
+  }
+  if (bare && out.length === 0) {
+    // "TX GHK 4432": a state or province code, then the plate in a few words.
+    for (const m of text.matchAll(REGION_THEN_PLATE)) {
+      const region = m[1] as string;
+      if (!REGIONS.has(region)) continue;
+      const tokens = (m[2] as string).trim().split(/\s+/);
+      for (let n = tokens.length; n >= 1; n--) {
+        const plate = normalizePlate(tokens.slice(0, n).join(''));
+        if (plate && plate.length >= 5 && /[A-Z]/.test(plate)) {
+          out.push({ kind: 'plate', value: plate, region, at: m.index ?? 0 });
+          break;
+        }
+      }
+    }
+  }
+  if (bare && out.length === 0) {
+    for (const m of text.matchAll(BARE_PLATE)) {
+      const plate = normalizePlate(m[1] as string);
+      if (!plate || plate.length < 5) continue;
+      const letters = plate.replace(/[^A-Z]/g, '').length;
+      const digits = plate.length - letters;
+      if (letters < 2 || digits < 2) continue;
+      const start = m.index ?? 0;
+      const region = regionNear(text, start, start + m[0].length);
+      out.push(region ? { kind: 'plate', value: plate, region, at: start } : { kind: 'plate', value: plate, at: start });
+    }
+  }
+  return out;
+}
+
+/** Where to look for what, by the report's field: plates without a word before them only in the vehicle answer. */
+export interface ExtractOptions {
+  country?: CountryCode;
+  /** The text describes a vehicle: a mixed letters-and-digits word is taken as its plate. */
+  vehicle?: boolean;
+}
+
+/** Every identifier written in a text, normalised, each once, in the order they are written. */
+export function identifiersIn(input: string, opts: ExtractOptions = {}): Identifier[] {
+  const text = input.normalize('NFKC').slice(0, MAX_INPUT);
+  const found: Array<Identifier & { at: number }> = [];
+  // What is found is blanked out (to the same length, so positions stay comparable) before the next kind is looked for.
+  const blank = (s: string, at: number, length: number) => s.slice(0, at) + ' '.repeat(length) + s.slice(at + length);
+  let rest = text;
+  // Emails first, so their parts are not read as handles or links.
+  for (const m of text.matchAll(EMAIL_IN_TEXT)) {
+    const email = normalizeEmail(m[0]);
+    if (email) found.push({ kind: 'email', value: email, at: m.index ?? 0 });
+    rest = blank(rest, m.index ?? 0, m[0].length);
+  }
+  let noLinks = rest;
+  for (const m of rest.matchAll(LINK_IN_TEXT)) {
+    // Sentence punctuation after a link is not part of it.
+    const link = normalizeLink(m[0].replace(/[.,;:!?)\]]+$/, ''));
+    if (link) found.push({ kind: 'link', value: link, at: m.index ?? 0 });
+    noLinks = blank(noLinks, m.index ?? 0, m[0].length);
+  }
+  for (const m of noLinks.matchAll(HANDLE_IN_TEXT)) {
+    const handle = normalizeHandle(m[1] as string);
+    if (handle) found.push({ kind: 'handle', value: handle, at: m.index ?? 0 });
+  }
+  for (const m of findPhoneNumbersInText(noLinks, opts.country ?? DEFAULT_COUNTRY)) found.push({ kind: 'phone', value: m.number.number as string, at: m.startsAt });
+  // A phone number is never also a plate.
+  const phones = found.filter((i) => i.kind === 'phone').map((i) => i.value.replace(/\D/g, ''));
+  for (const p of platesIn(noLinks, opts.vehicle === true)) {
+    if (!phones.some((d) => d.endsWith(p.value))) found.push(p);
+  }
+  return uniqueIdentifiers(found.sort((a, b) => a.at - b.at).map(({ at: _at, ...id }) => id));
+}
+
+/** Each identifier once (by kind and value), in first-seen order. */
+export function uniqueIdentifiers(list: Identifier[]): Identifier[] {
+  const seen = new Set<string>();
+  return list.filter((i) => {
+    const key = `${i.kind}:${i.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * What a CHECK names: a phone number (any format), an email, a handle, a
+ * link or a plate, recognised in that order. Null when it is none of them.
+ */
+export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUNTRY): Identifier | null {
+  const text = input.normalize('NFKC').trim().slice(0, 200);
+  if (text === '') return null;
+  if (/^(mailto:)?[^\s@]+@[^\s@]+\.[^\s@]+$/i.test(text)) {
+    const email = normalizeEmail(text);
+    return email ? { kind: 'email', value: email } : null;
+  }
+  if (/^@/.test(text)) {
+    const handle = normalizeHandle(text);
+    return handle ? { kind: 'handle', value: handle } : null;
+  }
+  if (/^(https?:\/\/|www\.)/i.test(text) || /^([a-z0-9-]+\.)+[a-z]{2,24}\/\S*$/i.test(text)) {
+    const link = normalizeLink(text);
+    return link ? { kind: 'link', value: link } : null;
+  }
+  const phone = normalizePhone(text, country);
+  if (phone) return { kind: 'phone', value: phone };
+  // "CA 7ABC123" or "7ABC123": a plate with letters in it (an all-digit string is a number that did not parse).
+  const tokens = words(text);
+  const region = tokens.length > 1 && REGIONS.has((tokens[0] as string).toUpperCase()) ? (tokens[0] as string).toUpperCase() : undefined;
+  const plate = normalizePlate((region ? tokens.slice(1) : tokens).join(''));
+  if (plate && /[A-Z]/.test(plate)) return region ? { kind: 'plate', value: plate, region } : { kind: 'plate', value: plate };
+  return null;
+}
+
+/** How an identifier is written in an alert: plates with their region, handles with "@". */
+export function showIdentifier(id: Identifier): string {
+  if (id.kind === 'plate') return id.region ? `${id.region} ${id.value}` : id.value;
+  if (id.kind === 'handle') return `@${id.value}`;
+  return id.value;
+}

@@ -1,0 +1,171 @@
+/**
+ * A guided report's fields, and the alert built from them: a per-language
+ * template of what happened, when, where, the person, the vehicle and the
+ * contact identifiers, never the reporter's "anything else" nor their own
+ * number, clipped until it fits the alert bound in every language.
+ */
+import type { CountryCode } from 'libphonenumber-js';
+import { findPhoneNumbersInText } from 'libphonenumber-js/max';
+import { catalog, LANGS } from '../bot/catalog';
+import type { Category } from '../bot/report-dialogue';
+import { smsSegments } from '../bot/sms-segments';
+import type { Lang } from '../domain/lang';
+import { cleanAlertText, MAX_ALERT_SEGMENTS } from './alert-text';
+import { DEFAULT_COUNTRY, identifiersIn, showIdentifier, uniqueIdentifiers, type Identifier } from './identifiers';
+
+/** What a guided report holds, as the reporter answered (sealed with the report). */
+export interface ReportFields {
+  categories: Category[];
+  when?: string;
+  where?: string;
+  person?: string;
+  vehicle?: string;
+  contact?: string;
+  other?: string;
+}
+
+/** What the alert template shows: the fields fit for other members to read. */
+export interface AlertFields {
+  categories: Category[];
+  when?: string;
+  where?: string;
+  person?: string;
+  vehicle?: string;
+  /** The contact identifiers as shown (or the reporter's words when they name none). */
+  contact?: string;
+}
+
+/** The body of an alert: a moderator's (or one-message report's) text, or a guided report's fields. */
+export type AlertBody = { text: string } | { fields: AlertFields };
+
+/** Every identifier the fields name; a bare letters-and-digits word counts as a plate in the vehicle answer only. */
+export function fieldIdentifiers(f: ReportFields, country: CountryCode = DEFAULT_COUNTRY): Identifier[] {
+  const texts: Array<[string | undefined, boolean]> = [
+    [f.vehicle, true],
+    [f.contact, false],
+    [f.person, false],
+    [f.where, false],
+    [f.when, false],
+    [f.other, false],
+  ];
+  return uniqueIdentifiers(texts.flatMap(([t, vehicle]) => (t ? identifiersIn(t, { country, vehicle }) : [])));
+}
+
+/** Replaces every way `e164` is written in a text by "[me]": the reporter's own number never goes out. */
+function maskNumber(text: string, e164: string | null, country: CountryCode): string {
+  if (!e164) return text;
+  let out = '';
+  let at = 0;
+  for (const m of findPhoneNumbersInText(text, country)) {
+    if (m.number.number !== e164) continue;
+    out += `${text.slice(at, m.startsAt)}[-]`;
+    at = m.endsAt;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * The alert-safe subset of a report's fields: the reporter's own number
+ * masked wherever it appears, the contact shown as its identifiers, and no
+ * "anything else" (the reporter's words about themselves stay with the
+ * moderators).
+ */
+export function alertFieldsOf(f: ReportFields, ownNumber: string | null, country: CountryCode = DEFAULT_COUNTRY): AlertFields {
+  const clean = (t: string | undefined) => {
+    const v = t === undefined ? '' : cleanAlertText(maskNumber(t, ownNumber, country));
+    return v === '' ? undefined : v;
+  };
+  const contactIds = f.contact ? identifiersIn(f.contact, { country }).filter((i) => i.value !== ownNumber) : [];
+  const contact = contactIds.length ? contactIds.map(showIdentifier).join(', ') : clean(f.contact);
+  const out: AlertFields = { categories: f.categories };
+  const set = (key: 'when' | 'where' | 'person' | 'vehicle' | 'contact', v: string | undefined) => {
+    if (v !== undefined) out[key] = v;
+  };
+  set('when', clean(f.when));
+  set('where', clean(f.where));
+  set('person', clean(f.person));
+  set('vehicle', clean(f.vehicle));
+  set('contact', contact);
+  return out;
+}
+
+/** Identifiers the alert itself shows (what CHECK will find once it is approved). */
+export function alertIdentifiers(body: AlertBody, country: CountryCode = DEFAULT_COUNTRY): Identifier[] {
+  if ('text' in body) return identifiersIn(body.text, { country });
+  const f = body.fields;
+  return uniqueIdentifiers([
+    ...(f.vehicle ? identifiersIn(f.vehicle, { country, vehicle: true }) : []),
+    ...(f.contact ? identifiersIn(f.contact, { country }) : []),
+    ...(f.person ? identifiersIn(f.person, { country }) : []),
+    ...(f.where ? identifiersIn(f.where, { country }) : []),
+  ]);
+}
+
+function clipTo(text: string | undefined, max: number): string | undefined {
+  if (text === undefined || max <= 3) return undefined;
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 3).join('').trimEnd()}...`;
+}
+
+/** A clipped vehicle keeps its plates: they are what members look for (and what CHECK finds). */
+function clipVehicle(text: string | undefined, max: number): string | undefined {
+  const cut = clipTo(text, max);
+  if (text === undefined || cut === text) return cut;
+  const kept = new Set(identifiersIn(cut ?? '', { vehicle: true }).map((i) => i.value));
+  const lost = identifiersIn(text, { vehicle: true }).filter((i) => i.kind === 'plate' && !kept.has(i.value));
+  return lost.length ? `${cut}, ${lost.map(showIdentifier).join(', ')}` : cut;
+}
+
+// Longest each free-text field may be, tried in turn until the alert fits; the contact list is clipped
+// only once the others are short: it is what CHECK finds.
+const BUDGETS: Array<[number, number, number?]> = [
+  [Infinity, Infinity],
+  [90, Infinity],
+  [60, Infinity],
+  [40, Infinity],
+  [25, Infinity],
+  [25, 120],
+  [12, 80],
+  [12, 40],
+  // Last resorts (an alert forced into UCS-2 by an emoji has 201 characters): only what happened (the gravest first) and the contact.
+  [0, 40],
+  [0, 40, 4],
+  [0, 20, 2],
+];
+
+function clipped(f: AlertFields, max: number, contactMax: number, categories = Infinity): AlertFields {
+  return {
+    categories: f.categories.slice(0, categories),
+    when: clipTo(f.when, Math.min(max, 40)),
+    where: clipTo(f.where, max),
+    person: clipTo(f.person, max),
+    vehicle: clipVehicle(f.vehicle, max),
+    contact: clipTo(f.contact, contactMax),
+  };
+}
+
+/** The fields as they will be shown: the longest clipping at which the alert fits in every language. */
+export function fitFields(npas: string[], f: AlertFields): AlertFields {
+  let last = f;
+  for (const [max, contactMax, categories] of BUDGETS) {
+    last = clipped(f, max, contactMax, categories);
+    const fits = LANGS.every((lang) => smsSegments(catalog(lang).alert(npas, catalog(lang).alertBody(last))) <= MAX_ALERT_SEGMENTS);
+    if (fits) return last;
+  }
+  return last;
+}
+
+/** The body's text in one language: the moderated text as it is, or the template of the fitted fields. */
+export function bodyText(lang: Lang, npas: string[], body: AlertBody): string {
+  return 'text' in body ? body.text : catalog(lang).alertBody(fitFields(npas, body.fields));
+}
+
+/** The alert exactly as a member in `lang` receives it. */
+export function renderBody(lang: Lang, npas: string[], body: AlertBody): string {
+  return catalog(lang).alert(npas, bodyText(lang, npas, body));
+}
+
+/** The SMS segments the alert costs, in the language where it costs most. */
+export function bodySegments(npas: string[], body: AlertBody): number {
+  return Math.max(...LANGS.map((lang) => smsSegments(renderBody(lang, npas, body))));
+}

@@ -1,0 +1,164 @@
+/**
+ * The guided REPORT: one question per message, in a fixed order, then the
+ * report read back before DONE. Pure: a draft and an answer in, the next
+ * draft and what to do out; the handler (report-commands.ts) stores the
+ * draft in the sender's conversation and files it.
+ */
+import type { Conversation } from '../store/conversations';
+import { normalizeWord } from './parser';
+
+/** What happened, as the numbered list offers it (1 to 9, in this order). */
+export const CATEGORIES = ['violence', 'sexual-assault', 'robbery', 'condom', 'threats', 'harassment', 'time-waster', 'no-show', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Categories that put someone in danger: CHECK counts them apart from time-wasters and no-shows. */
+export const DANGER: ReadonlySet<Category> = new Set(['violence', 'sexual-assault', 'robbery', 'condom', 'threats', 'harassment']);
+
+/** The questions, in the order they are asked; `review` reads the report back. */
+export const STEPS = ['what', 'when', 'where', 'person', 'vehicle', 'contact', 'other', 'review'] as const;
+export type Step = (typeof STEPS)[number];
+export type FieldStep = Exclude<Step, 'what' | 'review'>;
+
+/** A draft report: the answers so far, each bounded. */
+export interface Draft {
+  step: Step;
+  categories: Category[];
+  /** Areas named in the REPORT or in the "where" answer (unresolved tokens). */
+  areas: string[];
+  when?: string;
+  where?: string;
+  person?: string;
+  vehicle?: string;
+  contact?: string;
+  other?: string;
+}
+
+/** Longest answer kept per question; a provider caps a message at 1,600 characters anyway. */
+export const MAX_ANSWER = 300;
+
+/** How long a draft waits for the next answer before it is filed or dropped. */
+export const DRAFT_MS = 30 * 60_000;
+
+const CONTROL: Record<string, 'skip' | 'back' | 'done' | 'cancel'> = {
+  SKIP: 'skip',
+  NEXT: 'skip',
+  SALTAR: 'skip',
+  PASAR: 'skip',
+  OMITIR: 'skip',
+  BACK: 'back',
+  ATRAS: 'back',
+  VOLVER: 'back',
+  DONE: 'done',
+  SEND: 'done',
+  LISTO: 'done',
+  ENVIAR: 'done',
+  CANCEL: 'cancel',
+  CANCELAR: 'cancel',
+  // What the questions advertise: over SMS a lone CANCEL is a carrier opt-out (Twilio unsubscribes the sender from everything).
+  DROP: 'cancel',
+  DESCARTAR: 'cancel',
+  // French and Portuguese (issue 12), as their questions advertise them.
+  PASSER: 'skip',
+  RETOUR: 'back',
+  ENVOYER: 'done',
+  ANNULER: 'cancel',
+  PULAR: 'skip',
+  VOLTAR: 'back',
+};
+
+/** SKIP, BACK, DONE or CANCEL (in any of the line's languages) when the whole answer is that one word. */
+export function controlWord(text: string): 'skip' | 'back' | 'done' | 'cancel' | undefined {
+  const words = text.trim().split(/\s+/);
+  if (words.length !== 1) return undefined;
+  return CONTROL[normalizeWord(words[0] as string)];
+}
+
+/** The categories an answer picks: "1 3", "1,3", "1 y 3", "13" (each digit once, 1 to 9). */
+export function categoriesOf(text: string): Category[] | null {
+  const digits = text.match(/[1-9]/g);
+  if (!digits || /[\p{L}]{4,}/u.test(text)) return null;
+  // In the list's order, gravest first, whatever order they were typed in.
+  return [...new Set(digits)].sort().map((d) => CATEGORIES[Number(d) - 1] as Category);
+}
+
+/** A new draft, waiting on the first question. */
+export function newDraft(areas: string[]): Draft {
+  return { step: 'what', categories: [], areas };
+}
+
+/** Whether a draft says enough to be filed: what happened, or any answer at all. */
+export function hasContent(d: Draft): boolean {
+  return d.categories.length > 0 || [d.when, d.where, d.person, d.vehicle, d.contact, d.other].some((v) => v !== undefined && v !== '');
+}
+
+/** What to do after an answer. */
+export type Next =
+  | { kind: 'ask'; draft: Draft }
+  /** The answer to "what happened" was not a list of numbers: ask again. */
+  | { kind: 'again'; draft: Draft }
+  | { kind: 'file'; draft: Draft }
+  /** DONE with nothing to file: the question stays open. */
+  | { kind: 'empty'; draft: Draft }
+  | { kind: 'cancel' };
+
+function move(d: Draft, by: 1 | -1): Draft {
+  const i = Math.min(STEPS.length - 1, Math.max(0, STEPS.indexOf(d.step) + by));
+  return { ...d, step: STEPS[i] as Step };
+}
+
+/** Takes one answer; `isArea` says whether a word names an area (the "where" answer may start with some). */
+export function answerDraft(d: Draft, raw: string, isArea: (token: string) => boolean): Next {
+  const text = Array.from(raw.replace(/\s+/g, ' ').trim()).slice(0, MAX_ANSWER).join('');
+  const control = controlWord(text);
+  if (control === 'cancel') return { kind: 'cancel' };
+  if (control === 'done') return hasContent(d) ? { kind: 'file', draft: d } : { kind: 'empty', draft: d };
+  if (control === 'back') return { kind: 'ask', draft: move(d, -1) };
+  if (control === 'skip' || text === '') return { kind: 'ask', draft: move(d, 1) };
+  switch (d.step) {
+    case 'what': {
+      const picked = categoriesOf(text);
+      return picked ? { kind: 'ask', draft: move({ ...d, categories: picked }, 1) } : { kind: 'again', draft: d };
+    }
+    case 'where': {
+      // "415 Motel 6 on Lombard": leading area words, then the place.
+      const words = text.split(' ');
+      let n = 0;
+      while (n < words.length && n < 5 && isArea((words[n] as string).replace(/[,;.]+$/, ''))) n++;
+      const areas = words.slice(0, n).map((w) => w.replace(/[,;.]+$/, ''));
+      const place = words.slice(n).join(' ');
+      return { kind: 'ask', draft: move({ ...d, areas: areas.length ? areas : d.areas, where: place || d.where }, 1) };
+    }
+    case 'review':
+      // Anything but the control words at the end: read it back again.
+      return { kind: 'ask', draft: d };
+    default:
+      return { kind: 'ask', draft: move({ ...d, [d.step]: text }, 1) };
+  }
+}
+
+/** The draft as the conversation keeps it (sealed with it). */
+export function draftConversation(d: Draft, lang: Conversation['lang'], now: number, replyTo: Record<string, string>): Conversation {
+  return { topic: 'report', question: d.step, answers: { ...replyTo, draft: JSON.stringify(d) }, lang, expiresAt: now + DRAFT_MS };
+}
+
+/** The draft a conversation holds, or undefined when it holds none that reads. */
+export function draftOf(c: Conversation): Draft | undefined {
+  try {
+    const d = JSON.parse(c.answers.draft ?? '') as Partial<Draft>;
+    if (!d || typeof d !== 'object' || !STEPS.includes(d.step as Step) || !Array.isArray(d.categories) || !Array.isArray(d.areas)) return undefined;
+    const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, MAX_ANSWER) : undefined);
+    return {
+      step: d.step as Step,
+      categories: d.categories.filter((x): x is Category => (CATEGORIES as readonly string[]).includes(x as string)),
+      areas: d.areas.filter((x): x is string => typeof x === 'string').slice(0, 20),
+      when: str(d.when),
+      where: str(d.where),
+      person: str(d.person),
+      vehicle: str(d.vehicle),
+      contact: str(d.contact),
+      other: str(d.other),
+    };
+  } catch {
+    return undefined;
+  }
+}

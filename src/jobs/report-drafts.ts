@@ -1,0 +1,64 @@
+/**
+ * Guided reports left unanswered: a draft lapses 30 minutes after its last
+ * answer. If it says what happened it is filed with what it has (and the
+ * moderators told, as for any report); otherwise it is dropped. Either way
+ * the member is told, in the draft's language: nothing is lost silently.
+ */
+import { catalog } from '../bot/catalog';
+import { DEFAULT_NOTICE_LIMIT } from '../bot/context';
+import type { Store } from '../bot/handler';
+import type { LineRules } from '../bot/line-rules';
+import { notifyModerators } from '../bot/notify';
+import { draftFiler, fileDraft } from '../bot/report-commands';
+import { draftOf } from '../bot/report-dialogue';
+import { reportRules } from '../bot/run-command';
+import type { Channel } from '../domain/channel';
+import { isBlocked } from '../store/blocks';
+import { endConversation, lapsedConversations } from '../store/conversations';
+import { enqueueMessage, enqueueReply } from '../store/outbox';
+
+/** Drafts handled per run; the rest wait for the next minute. */
+const BATCH = 100;
+
+/** Files or drops every lapsed report draft, in the caller's transaction; returns the counts. */
+export function expireReportDrafts(store: Store, rules: LineRules, now: number): { filed: number; dropped: number } {
+  const { db, vault } = store;
+  let filed = 0;
+  let dropped = 0;
+  let queued = false;
+  for (const { key, conversation } of lapsedConversations(db, vault, now, BATCH)) {
+    endConversation(db, key);
+    if (conversation.topic !== 'report') continue;
+    const t = catalog(conversation.lang);
+    const draft = draftOf(conversation);
+    const filer = draftFiler(conversation);
+    // A sender blocked since they started: dropped silently, as their messages are.
+    if (filer && isBlocked(db, filer.reporterKey)) {
+      dropped++;
+      continue;
+    }
+    let reply = t.reportDraftDropped();
+    if (draft && filer && draft.categories.length > 0) {
+      const result = fileDraft(store, reportRules(rules), filer, draft, now);
+      if ('ref' in result) {
+        reply = t.reportDraftFiled(result.ref);
+        queued = notifyModerators(store, rules.moderatorContacts, rules.limits.notices ?? DEFAULT_NOTICE_LIMIT, result.notify, now) || queued;
+        filed++;
+      } else {
+        reply = result.why === 'limit' ? t.reportLimit() : t.reportDraftDropped();
+        dropped++;
+      }
+    } else {
+      dropped++;
+    }
+    const a = conversation.answers;
+    const memberId = filer?.memberId ?? null;
+    const member = memberId !== null && db.stmt('SELECT 1 FROM members WHERE id = ?').get(memberId) !== undefined;
+    if (member) enqueueMessage(db, vault, memberId as number, reply, now);
+    else if ((a.channel === 'sms' || a.channel === 'signal') && a.address) enqueueReply(db, vault, { channel: a.channel as Channel, address: a.address }, reply, now);
+    queued = true;
+  }
+  if (queued) db.onCommit(rules.onQueued);
+  if (filed + dropped > 0) db.eraseSoon();
+  return { filed, dropped };
+}

@@ -1,0 +1,110 @@
+/**
+ * The follow-up of RETRACT: every few seconds (and as soon as a retraction
+ * commits in this process), copies of retracted alerts already sent are
+ * corrected (SMS) or deleted on the recipient's phones (Signal remote
+ * delete). A moderator at the admin command line retracts in another
+ * process; the next tick here picks it up. Deletions go one at a time,
+ * after the outbox has had its turn: they never hold up an alert or a reply.
+ */
+import { SendError } from '../channels/types';
+import type { Logger } from '../log/logger';
+import { safeError } from '../log/safe-error';
+import type { Db } from '../store/db';
+import { openAddress } from '../store/members';
+import { dueDeletes, followUpRetractions, recordDelete } from '../store/retractions';
+import type { Vault } from '../store/vault';
+import { backoffDelay, type Backoff } from '../util/backoff';
+
+/** What the Signal channel offers for a deletion (throws on failure). */
+export interface RemoteDeleter {
+  remoteDelete(recipient: string, timestamp: number): Promise<void>;
+}
+
+export interface RetractionOptions {
+  /** How often to look for retractions to follow up. */
+  everyMs: number;
+  /** Sent copies handled per alert per tick. */
+  batch: number;
+  /** Deletions per tick. */
+  deletesPerTick: number;
+  /** Tries before a deletion is given up. */
+  maxTries: number;
+  /** The wait before a failed deletion is tried again. */
+  backoff: Backoff;
+}
+
+/** A tick every 5 s; a failed deletion waits 30 s doubling to an hour, 8 tries (about 2 hours in all). */
+export const DEFAULT_RETRACTIONS: RetractionOptions = { everyMs: 5_000, batch: 500, deletesPerTick: 20, maxTries: 8, backoff: { baseMs: 30_000, maxMs: 3_600_000 } };
+
+export class RetractionJob {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly vault: Vault,
+    private readonly signal: RemoteDeleter | null,
+    private readonly log: Logger,
+    /** Called after corrections were queued, to wake the dispatcher. */
+    private readonly onQueued: () => void,
+    private readonly opts: RetractionOptions = DEFAULT_RETRACTIONS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.wake(), this.opts.everyMs);
+    this.timer.unref();
+    this.wake();
+  }
+
+  /** Runs a round soon (another one follows if one is running). */
+  wake(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.round()
+      .catch((err) => this.log.error({ err: safeError(err) }, 'following up a retraction failed; it runs again at the next tick'))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Resolves when no round is running (tests). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.again = false;
+    await this.running;
+  }
+
+  private async round(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    const { corrected, toDelete } = this.db.transaction(() => followUpRetractions(this.db, this.vault, this.now(), this.opts.batch));
+    if (corrected > 0) this.onQueued();
+    if (corrected || toDelete) this.log.info({ corrected, toDelete }, 'retracted alert: copies followed up');
+    if (!this.signal) return;
+    for (const d of dueDeletes(this.db, this.now(), this.opts.deletesPerTick)) {
+      let result: { ok: true } | { ok: false; retryAt: number | null } = { ok: true };
+      try {
+        const to = openAddress(this.vault, { id: d.memberId, address_ct: d.addressCt, key_version: d.addressKv });
+        await this.signal.remoteDelete(to, d.timestamp);
+      } catch (err) {
+        // A refusal retrying cannot change (an unregistered recipient, a bad request) is given up at once.
+        const retryable = !(err instanceof SendError) || err.retryable;
+        result = { ok: false, retryAt: retryable ? this.now() + backoffDelay(this.opts.backoff, d.tries + 1) : null };
+        this.log.warn({ err: safeError(err), outboxId: d.id, tries: d.tries + 1, retryable }, 'a Signal remote delete failed');
+      }
+      this.db.transaction(() => recordDelete(this.db, d.id, result, this.opts.maxTries));
+    }
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * RETRACT in the store: an alert withdrawn stops being planned and sent,
+ * leaves the screening index, and each copy already sent is followed up
+ * once: an SMS copy gets a one-line correction (an ordinary outbox
+ * message), a Signal copy is deleted with the timestamp the send returned
+ * (the outbox keeps it, as the provider id of a sent row, for as long as
+ * the row: RETENTION_DAYS).
+ */
+import { catalog } from '../bot/catalog';
+import type { Lang } from '../domain/lang';
+import type { Db } from './db';
+import { enqueueMessage, PRIORITY } from './outbox';
+import { unindexAlert } from './screening';
+import type { Vault } from './vault';
+
+/** Withdraws an alert: no more planning, unsent copies cancelled, out of screening. Returns the copies cancelled. */
+export function retractAlert(db: Db, alertId: number, now: number): number {
+  db.stmt('UPDATE alerts SET retracted_at = ?, planned_at = coalesce(planned_at, ?) WHERE id = ?').run(now, now, alertId);
+  unindexAlert(db, alertId);
+  return cancelUnsent(db, alertId, now);
+}
+
+/** Cancels a retracted alert's copies that are waiting and not in flight. */
+function cancelUnsent(db: Db, alertId: number, now: number): number {
+  return db
+    .stmt("UPDATE outbox SET state = 'failed', error = 'retracted', lease_until = 0, updated_at = ? WHERE alert_id = ? AND state = 'pending' AND lease_until <= ?")
+    .run(now, alertId, now).changes;
+}
+
+/** Signal copies whose remote deletion is due. */
+export interface DueDelete {
+  id: number;
+  memberId: number;
+  addressCt: Buffer;
+  addressKv: number;
+  timestamp: number;
+  tries: number;
+}
+
+/**
+ * One round of follow-up for every retracted alert not yet done, in the
+ * caller's transaction: waiting copies cancelled (a send in flight that
+ * failed and came back), sent SMS copies corrected, sent Signal copies
+ * marked for deletion. An alert is done once no copy waits and none is
+ * left to follow up. Returns how many corrections were queued.
+ */
+export function followUpRetractions(db: Db, vault: Vault, now: number, batch: number): { corrected: number; toDelete: number } {
+  const alerts = db
+    .stmt('SELECT id, npas, created_at FROM alerts WHERE retracted_at IS NOT NULL AND retraction_done_at IS NULL ORDER BY id LIMIT 10')
+    .all() as Array<{ id: number; npas: string; created_at: number }>;
+  let corrected = 0;
+  let toDelete = 0;
+  const copies = db.stmt(
+    `SELECT o.id, o.member_id, o.channel, o.provider_id, coalesce(m.lang, 'en') AS lang FROM outbox o JOIN members m ON m.id = o.member_id
+     WHERE o.alert_id = ? AND o.state IN ('sent', 'delivered') AND o.retraction IS NULL LIMIT ?`,
+  );
+  const mark = db.stmt('UPDATE outbox SET retraction = ? WHERE id = ?');
+  for (const a of alerts) {
+    cancelUnsent(db, a.id, now);
+    const rows = copies.all(a.id, batch) as Array<{ id: number; member_id: number; channel: string; provider_id: string | null; lang: Lang }>;
+    const day = new Date(a.created_at).toISOString().slice(0, 10);
+    for (const r of rows) {
+      if (r.channel === 'signal') {
+        const ok = r.provider_id !== null && /^\d{1,20}$/.test(r.provider_id);
+        mark.run(ok ? 'delete' : 'gave_up', r.id);
+        if (ok) toDelete++;
+      } else {
+        enqueueMessage(db, vault, r.member_id, catalog(r.lang).alertRetracted(a.npas.split(','), day), now, { priority: PRIORITY.bulk });
+        mark.run('corrected', r.id);
+        corrected++;
+      }
+    }
+    const open = db
+      .stmt(
+        `SELECT EXISTS (SELECT 1 FROM outbox WHERE alert_id = @a AND (state = 'pending' OR (state IN ('sent', 'delivered') AND retraction IS NULL))) AS x`,
+      )
+      .get({ a: a.id }) as { x: number };
+    if (!open.x) db.stmt('UPDATE alerts SET retraction_done_at = ? WHERE id = ?').run(now, a.id);
+  }
+  return { corrected, toDelete };
+}
+
+/** Signal copies to delete now, at most `limit`. */
+export function dueDeletes(db: Db, now: number, limit: number): DueDelete[] {
+  return (
+    db
+      .stmt(
+        `SELECT o.id, o.member_id, m.address_ct, m.key_version, o.provider_id, o.retraction_tries FROM outbox o JOIN members m ON m.id = o.member_id
+         WHERE o.retraction = 'delete' AND o.retraction_due_at <= ? ORDER BY o.id LIMIT ?`,
+      )
+      .all(now, limit) as Array<{ id: number; member_id: number; address_ct: Buffer; key_version: number; provider_id: string; retraction_tries: number }>
+  ).map((r) => ({ id: r.id, memberId: r.member_id, addressCt: r.address_ct, addressKv: r.key_version, timestamp: Number(r.provider_id), tries: r.retraction_tries }));
+}
+
+/** Records a deletion's outcome: done, tried again at `retryAt`, or given up (after `maxTries`, or when retrying cannot help). */
+export function recordDelete(db: Db, id: number, result: { ok: true } | { ok: false; retryAt: number | null }, maxTries: number): void {
+  if (result.ok) {
+    db.stmt("UPDATE outbox SET retraction = 'deleted' WHERE id = ?").run(id);
+    return;
+  }
+  db.stmt(
+    `UPDATE outbox SET retraction_tries = retraction_tries + 1, retraction_due_at = coalesce(@due, 0),
+       retraction = CASE WHEN @due IS NULL OR retraction_tries + 1 >= @max THEN 'gave_up' ELSE retraction END WHERE id = @id`,
+  ).run({ id, due: result.retryAt, max: maxTries });
+}

@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { alertFieldsOf, alertIdentifiers, bodySegments, renderBody, type ReportFields } from '../../src/alerts/report-template';
+import { CATEGORIES } from '../../src/bot/report-dialogue';
+import { smsSegments } from '../../src/bot/sms-segments';
+
+const OWN = '+14155550105';
+const LONG: ReportFields = {
+  categories: ['violence', 'sexual-assault', 'robbery', 'threats'],
+  when: 'last Friday night around 11:30pm, after the bar on 6th closed',
+  where: 'the Motel 6 on Lombard St, room on the second floor at the back by the ice machine',
+  person: 'white guy, about 6ft 2, 40s, short beard, tattoo of a snake on his left forearm, says his name is Rick or Richard, sometimes Dave',
+  vehicle: 'grey Ford Transit van with a ladder rack and a dent in the back door, CA plate 7ABC 123',
+  contact: 'texts from (415) 555-0177 and 628-555-0199, insta @Rick_SF, email rick.sf@example.com',
+  other: 'I was scared, call me at 415-555-0105 if you need me',
+};
+
+describe('the alert template of a guided report', () => {
+  it('never shows "anything else" nor the reporter’s own number, wherever it was written', () => {
+    const fields: ReportFields = { ...LONG, person: `calls himself Rick, got my number ${OWN}`, contact: `(415) 555-0177, he called me on (415) 555-0105` };
+    const alert = alertFieldsOf(fields, OWN);
+    for (const lang of ['en', 'es'] as const) {
+      const text = renderBody(lang, ['415'], { fields: alert });
+      expect(text).not.toContain('scared');
+      expect(text).not.toMatch(/555.?0105/);
+      expect(text).toContain('+14155550177');
+    }
+    expect(alertIdentifiers({ fields: alert }).map((i) => i.value)).not.toContain(OWN);
+  });
+
+  it('fits a long report in 3 segments in every language, keeping the plate and the whole contact list', () => {
+    const alert = alertFieldsOf(LONG, null);
+    expect(bodySegments(['415'], { fields: alert })).toBeLessThanOrEqual(3);
+    for (const lang of ['en', 'es'] as const) {
+      const text = renderBody(lang, ['415'], { fields: alert });
+      expect(smsSegments(text)).toBeLessThanOrEqual(3);
+      expect(text).toContain('CA 7ABC123');
+      expect(text).toContain('+14155550177, +16285550199, @rick_sf, rick.sf@example.com');
+    }
+  });
+
+  it('shows a short report whole, in the member’s language', () => {
+    const f = alertFieldsOf({ categories: ['time-waster'], when: 'sat', contact: '@timewaster' }, null);
+    expect(renderBody('en', ['415'], { fields: f })).toBe('Heads Up alert (415): time-waster. When: sat. Contact: @timewaster. -- STOP to end');
+    expect(renderBody('es', ['415'], { fields: f })).toBe('Alerta Heads Up (415): perdida de tiempo. Cuando: sat. Contacto: @timewaster. -- ALTO para salir');
+  });
+
+  it('fits any report in 3 segments, whatever its answers (emoji and accents included)', () => {
+    const answer = fc.option(fc.string({ unit: 'grapheme', maxLength: 300 }), { nil: undefined });
+    fc.assert(
+      fc.property(fc.subarray([...CATEGORIES]), answer, answer, answer, answer, answer, (categories, when, where, person, vehicle, contact) => {
+        const alert = alertFieldsOf({ categories, when, where, person, vehicle, contact }, null);
+        expect(bodySegments(['415', '628', '212'], { fields: alert })).toBeLessThanOrEqual(3);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
