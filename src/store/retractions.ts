@@ -11,12 +11,14 @@ import type { Lang } from '../domain/lang';
 import type { Db } from './db';
 import { enqueueMessage, PRIORITY } from './outbox';
 import { unindexAlert } from './screening';
+import { forgetUnreadAlert } from './unread-alerts';
 import type { Vault } from './vault';
 
-/** Withdraws an alert: no more planning, unsent copies cancelled, out of screening. Returns the copies cancelled. */
+/** Withdraws an alert: no more planning, unsent copies cancelled, out of screening and of READ. Returns the copies cancelled. */
 export function retractAlert(db: Db, alertId: number, now: number): number {
   db.stmt('UPDATE alerts SET retracted_at = ?, planned_at = coalesce(planned_at, ?) WHERE id = ?').run(now, now, alertId);
   unindexAlert(db, alertId);
+  forgetUnreadAlert(db, alertId);
   return cancelUnsent(db, alertId, now);
 }
 

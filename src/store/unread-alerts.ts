@@ -46,3 +46,8 @@ export function queuedAlertsUnread(db: Db, memberId: number): void {
     "INSERT OR IGNORE INTO unread_alerts (member_id, alert_id) SELECT member_id, alert_id FROM outbox WHERE member_id = ? AND alert_id IS NOT NULL AND state = 'pending'",
   ).run(memberId);
 }
+
+/** A retracted alert is no longer waiting for anyone's READ. */
+export function forgetUnreadAlert(db: Db, alertId: number): void {
+  db.stmt('DELETE FROM unread_alerts WHERE alert_id = ?').run(alertId);
+}

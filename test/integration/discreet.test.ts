@@ -113,6 +113,23 @@ describe('discreet alerts over SMS', () => {
     expect(member().n).toBe(before - 1);
   });
 
+  it('drops a retracted alert from READ', async () => {
+    await h.sms(LATE, 'JOIN 415');
+    await h.sms(LATE, 'DISCREET');
+    const filed = (await h.sms(PLAIN, 'REPORT 415 man in a red coupe, threatened me')).message as string;
+    const ref = /#([A-Z0-9]+)/.exec(filed)?.[1] as string;
+    const before = fake.to(LATE).length;
+    await h.sms(MOD, `APPROVE ${ref}`);
+    await waitFor(() => fake.to(LATE).length > before, 5000, 'the notice');
+    await h.server.planner.idle();
+    expect(last(LATE)).toBe('HU 415: 1 new message. Reply READ to see it.');
+    const waiting = () => (h.server.db.sqlite.prepare('SELECT count(*) n FROM unread_alerts WHERE alert_id = (SELECT max(id) FROM alerts)').get() as { n: number }).n;
+    expect(waiting()).toBeGreaterThan(0);
+    expect((await h.sms(MOD, `RETRACT ${ref}`)).message).toContain('retracted');
+    expect(waiting()).toBe(0);
+    expect((await h.sms(LATE, 'READ')).message).toBe('Heads Up: nothing unread.');
+  });
+
   it('lets retention erase unread alerts with their alerts', async () => {
     await h.sms(DISCREET, 'JOIN 415');
     await alert('tall man, red scooter', [DISCREET]);
