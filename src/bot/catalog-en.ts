@@ -43,7 +43,7 @@ export const en: Catalog = {
   notMember: () => "Heads Up: you're not subscribed. Text JOIN and your area code, e.g. JOIN 415.",
   stopped: () => "Heads Up: you're unsubscribed and won't get more messages. Text START to come back.",
   help: () =>
-    'Heads Up bad date line. JOIN 415: alerts for an area. REPORT + what happened: warn others. CHECK + number: screen a client. AREAS, LEAVE 415, DELETE, LANG ES. STOP to end.',
+    'Heads Up bad date line. JOIN 415: alerts for an area. REPORT: warn others, step by step. CHECK + number, plate or @handle: screen a client. BUDDY + number + name, then CHECKIN 90: a friend hears if you go quiet. DISCREET: plain notices. AREAS, LEAVE 415, DELETE, LANG. STOP to end.',
   areas: (list) =>
     list.length ? `Heads Up: your alert areas are ${listAreas(list)}. LEAVE 415 drops one, STOP ends all.` : "Heads Up: you have no alert areas. Text JOIN 415 to get alerts.",
   deleted: () => 'Heads Up: everything we held about you is erased. Text JOIN to start again.',

@@ -43,7 +43,7 @@ export const es: Catalog = {
   notMember: () => 'Heads Up: no estas suscrita. Escribe UNIRSE y tu codigo de area, ej. UNIRSE 415.',
   stopped: () => 'Heads Up: cancelaste la suscripcion y no recibiras mas mensajes. Escribe START para volver.',
   help: () =>
-    'Heads Up, linea de malos clientes. UNIRSE 415: alertas de un area. REPORTE + lo que paso: avisar. VERIFICAR + numero: revisar un cliente. ZONAS, SALIR 415, BORRAR, LANG EN. ALTO para salir.',
+    'Heads Up, linea de malos clientes. UNIRSE 415: alertas de un area. REPORTE: avisar, paso a paso. VERIFICAR + numero, placa o @usuario: revisar un cliente. AMIGA + numero + nombre, luego SEGURA 90: alguien sabe si no respondes. DISCRETO: avisos simples. ZONAS, SALIR 415, BORRAR, LANG. ALTO para salir.',
   areas: (list) =>
     list.length
       ? `Heads Up: tus areas de alerta son ${listAreas(list)}. SALIR 415 quita una, ALTO las quita todas.`

@@ -39,7 +39,7 @@ export const fr: Catalog = {
   notMember: () => "Heads Up: vous n'etes pas inscrite. Écrivez REJOINDRE et votre zone, ex. REJOINDRE 415.",
   stopped: () => 'Heads Up: vous etes désinscrite et ne recevrez plus de messages. Écrivez START pour revenir.',
   help: () =>
-    'Heads Up, liste des mauvais clients. REJOINDRE 415: alertes pour une zone. SIGNALER + les faits: prévenir. VERIFIER + numéro: vérifier un client. ZONES, QUITTER 415, SUPPRIMER, DISCRET, LANG. STOP pour partir.',
+    'Heads Up, liste des mauvais clients. REJOINDRE 415: alertes pour une zone. SIGNALER: prévenir. VERIFIER + numéro, plaque ou @pseudo: vérifier un client. BINOME + numéro + nom, puis SECURITE 90: un proche est prévenu. DISCRET, ZONES, QUITTER 415, SUPPRIMER, LANG. STOP pour partir.',
   areas: (list) =>
     list.length
       ? `Heads Up: vos zones d'alerte sont ${listAreas(list)}. QUITTER 415 en retire une, STOP les retire toutes.`

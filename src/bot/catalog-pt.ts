@@ -40,7 +40,7 @@ export const pt: Catalog = {
   notMember: () => 'Heads Up: voce nao esta inscrita. Escreva ENTRAR e sua area, ex. ENTRAR 415.',
   stopped: () => 'Heads Up: voce saiu e nao vai receber mais mensagens. Escreva START para voltar.',
   help: () =>
-    'Heads Up, lista de clientes perigosos. ENTRAR 415: alertas de uma area. DENUNCIA + o que houve: avisar. VERIFICAR + numero: checar um cliente. REGIOES, SAIR 415, APAGAR, DISCRETO, LANG. PARAR para sair.',
+    'Heads Up, lista de clientes perigosos. ENTRAR 415: alertas de uma area. DENUNCIA: avisar, passo a passo. VERIFICAR + numero, placa ou @usuario: checar um cliente. PARCEIRA + numero + nome, depois SEGURA 90: alguem sabe se voce sumir. DISCRETO, REGIOES, SAIR 415, APAGAR, LANG. PARAR para sair.',
   areas: (list) =>
     list.length
       ? `Heads Up: suas areas de alerta sao ${listAreas(list)}. SAIR 415 tira uma, PARAR tira todas.`
