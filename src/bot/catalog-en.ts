@@ -1,6 +1,6 @@
 /** English replies. */
 import type { Catalog } from './catalog';
-import { clip, listAreas } from './catalog';
+import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
 import type { Category } from './report-dialogue';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
 
@@ -17,17 +17,6 @@ const CATEGORY: Record<Category, string> = {
   other: 'other',
 };
 const KIND = { phone: 'number', plate: 'plate', email: 'email', handle: 'handle', link: 'link' } as const;
-/** A field as a sentence: a full stop unless it ends with one (or with "..."). */
-function sentence(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-/** " (2 violence, 1 time-waster)": danger first, as CHECK should read. */
-function byCategory(counts: Record<string, number> | undefined): string {
-  const parts = Object.entries(counts ?? {})
-    .filter(([c]) => c !== 'other' || Object.keys(counts ?? {}).length > 1)
-    .map(([c, n]) => `${n} ${CATEGORY[c as Category] ?? c}`);
-  return parts.length ? ` (${parts.join(', ')})` : '';
-}
 
 export const en: Catalog = {
   joined: (areas) => `Heads Up: you'll get bad date alerts for ${listAreas(areas)}. REPORT + details to warn others. HELP for help, STOP to end.`,
@@ -57,7 +46,7 @@ export const en: Catalog = {
   reportNeedsArea: () => 'Heads Up: which area? Text REPORT, the area code, then what happened.',
   checkNeedsNumber: () => 'Heads Up: text CHECK and a number, plate, email, @handle or link, e.g. CHECK 415-555-0100.',
   checkFound: (r) =>
-    `Heads Up: that ${KIND[r.kind ?? 'phone']} is in ${r.count} alert${r.count === 1 ? '' : 's'}${byCategory(r.byCategory)}, latest ${r.latest.toISOString().slice(0, 10)}, in ${listAreas(r.areas)}. Stay safe.`,
+    `Heads Up: that ${KIND[r.kind ?? 'phone']} is in ${r.count} alert${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, latest ${r.latest.toISOString().slice(0, 10)}, in ${listAreas(r.areas)}. Stay safe.`,
   checkNone: () => "Heads Up: no alerts name that. No record doesn't mean safe: trust your gut.",
   checkLimit: () => "Heads Up: you've made the most checks allowed for now. Try again in an hour.",
   membersOnly: () => 'Heads Up: this is for members. Text JOIN and your area code first.',
@@ -168,17 +157,7 @@ export const en: Catalog = {
   reportDraftFiled: (ref) => `Heads Up: your unfinished report was sent to a moderator as ${ref}, with what you gave.`,
   reportDraftDropped: () => "Heads Up: your unfinished report didn't say what happened, so it was dropped. Text REPORT to start again.",
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
-  alertBody: (f) =>
-    [
-      f.categories.length ? sentence(f.categories.map((c) => CATEGORY[c]).join(', ')) : '',
-      f.when ? sentence(`When: ${f.when}`) : '',
-      f.where ? sentence(`Where: ${f.where}`) : '',
-      f.person ? sentence(`Person: ${f.person}`) : '',
-      f.vehicle ? sentence(`Vehicle: ${f.vehicle}`) : '',
-      f.contact ? sentence(`Contact: ${f.contact}`) : '',
-    ]
-      .filter(Boolean)
-      .join(' '),
+  alertBody: (f) => alertFromFields(f, CATEGORY, { when: 'When', where: 'Where', person: 'Person', vehicle: 'Vehicle', contact: 'Contact' }),
   modReportNotice: (n) => {
     const r = n.ref.slice(1);
     const matched = [

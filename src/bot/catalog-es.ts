@@ -1,6 +1,6 @@
 /** Spanish replies, without á/í/ó/ú so they stay in GSM-7 segments. */
 import type { Catalog } from './catalog';
-import { clip, listAreas } from './catalog';
+import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
 import type { Category } from './report-dialogue';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
 
@@ -17,17 +17,6 @@ const CATEGORY: Record<Category, string> = {
   other: 'otro',
 };
 const KIND = { phone: 'ese numero', plate: 'esa placa', email: 'ese email', handle: 'ese usuario', link: 'ese enlace' } as const;
-/** A field as a sentence: a full stop unless it ends with one (or with "..."). */
-function sentence(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-/** " (2 violencia, 1 perdida de tiempo)". */
-function byCategory(counts: Record<string, number> | undefined): string {
-  const parts = Object.entries(counts ?? {})
-    .filter(([c]) => c !== 'other' || Object.keys(counts ?? {}).length > 1)
-    .map(([c, n]) => `${n} ${CATEGORY[c as Category] ?? c}`);
-  return parts.length ? ` (${parts.join(', ')})` : '';
-}
 
 export const es: Catalog = {
   joined: (areas) => `Heads Up: recibiras alertas de malos clientes en ${listAreas(areas)}. REPORTE + detalles para avisar. AYUDA para ayuda, ALTO para salir.`,
@@ -59,7 +48,7 @@ export const es: Catalog = {
   reportNeedsArea: () => 'Heads Up: ¿que area? Escribe REPORTE, el codigo de area y lo que paso.',
   checkNeedsNumber: () => 'Heads Up: escribe VERIFICAR y un numero, placa, email, @usuario o enlace, ej. VERIFICAR 415-555-0100.',
   checkFound: (r) =>
-    `Heads Up: ${KIND[r.kind ?? 'phone']} sale en ${r.count} alerta${r.count === 1 ? '' : 's'}${byCategory(r.byCategory)}, la ultima el ${r.latest.toISOString().slice(0, 10)}, en ${listAreas(r.areas)}. Cuidate.`,
+    `Heads Up: ${KIND[r.kind ?? 'phone']} sale en ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la ultima el ${r.latest.toISOString().slice(0, 10)}, en ${listAreas(r.areas)}. Cuidate.`,
   checkNone: () => 'Heads Up: ninguna alerta menciona eso. Sin registro no quiere decir seguro: confia en tu instinto.',
   checkLimit: () => 'Heads Up: hiciste el maximo de verificaciones por ahora. Intenta en una hora.',
   membersOnly: () => 'Heads Up: esto es para miembros. Primero escribe UNIRSE y tu codigo de area.',
@@ -170,17 +159,7 @@ export const es: Catalog = {
   reportDraftFiled: (ref) => `Heads Up: tu reporte sin terminar se envio a una moderadora como ${ref}, con lo que diste.`,
   reportDraftDropped: () => 'Heads Up: tu reporte sin terminar no decia que paso, asi que se descarto. Escribe REPORTE para empezar de nuevo.',
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
-  alertBody: (f) =>
-    [
-      f.categories.length ? sentence(f.categories.map((c) => CATEGORY[c]).join(', ')) : '',
-      f.when ? sentence(`Cuando: ${f.when}`) : '',
-      f.where ? sentence(`Donde: ${f.where}`) : '',
-      f.person ? sentence(`Persona: ${f.person}`) : '',
-      f.vehicle ? sentence(`Vehiculo: ${f.vehicle}`) : '',
-      f.contact ? sentence(`Contacto: ${f.contact}`) : '',
-    ]
-      .filter(Boolean)
-      .join(' '),
+  alertBody: (f) => alertFromFields(f, CATEGORY, { when: 'Cuando', where: 'Donde', person: 'Persona', vehicle: 'Vehiculo', contact: 'Contacto' }),
   modReportNotice: (n) => {
     const r = n.ref.slice(1);
     const matched = [

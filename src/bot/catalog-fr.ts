@@ -4,11 +4,12 @@
  * reply is not billed as 70-character UCS-2 segments.
  */
 import type { Catalog } from './catalog';
-import { clip, listAreas } from './catalog';
+import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
 import type { Category } from './report-dialogue';
 
 // Reports (issue 11)
+const KIND = { phone: 'ce numéro', plate: 'cette plaque', email: 'cet email', handle: 'ce pseudo', link: 'ce lien' } as const;
 const CATEGORY: Record<Category, string> = {
   violence: 'violence',
   'sexual-assault': 'agression sexuelle',
@@ -20,10 +21,6 @@ const CATEGORY: Record<Category, string> = {
   'no-show': 'absent ou faux rendez-vous',
   other: 'autre',
 };
-/** A field as a sentence: a full stop unless it ends with one (or with "..."). */
-function sentence(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
 
 export const fr: Catalog = {
   joined: (areas) => `Heads Up: vous recevrez les alertes mauvais clients pour ${listAreas(areas)}. SIGNALER + détails pour prévenir. AIDE pour l'aide, STOP pour partir.`,
@@ -55,7 +52,7 @@ export const fr: Catalog = {
   reportNeedsArea: () => 'Heads Up: quelle zone? Écrivez SIGNALER, le code de la zone, puis les faits.',
   checkNeedsNumber: () => 'Heads Up: écrivez VERIFIER et le numéro, ex. VERIFIER 415-555-0100.',
   checkFound: (r) =>
-    `Heads Up: ce numéro figure dans ${r.count} alerte${r.count === 1 ? '' : 's'}, la dernière le ${r.latest.toISOString().slice(0, 10)}, pour ${listAreas(r.areas)}. Prenez soin de vous.`,
+    `Heads Up: ${KIND[r.kind ?? 'phone']} figure dans ${r.count} alerte${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la dernière le ${r.latest.toISOString().slice(0, 10)}, pour ${listAreas(r.areas)}. Prenez soin de vous.`,
   checkNone: () => "Heads Up: aucune alerte ne cite ce numéro. Pas de trace ne veut pas dire sans danger: écoutez votre instinct.",
   checkLimit: () => 'Heads Up: vous avez fait le maximum de vérifications pour le moment. Réessayez dans une heure.',
   membersOnly: () => "Heads Up: c'est réservé aux membres. Écrivez d'abord REJOINDRE et votre zone.",
@@ -166,17 +163,7 @@ export const fr: Catalog = {
   reportDraftFiled: (ref) => `Heads Up: votre signalement inachevé a été envoyé à une modératrice sous ${ref}, avec ce que vous aviez donné.`,
   reportDraftDropped: () => "Heads Up: votre signalement inachevé ne disait pas ce qui s'est passé, il a été jeté. Écrivez SIGNALER pour recommencer.",
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
-  alertBody: (f) =>
-    [
-      f.categories.length ? sentence(f.categories.map((c) => CATEGORY[c]).join(', ')) : '',
-      f.when ? sentence(`Quand: ${f.when}`) : '',
-      f.where ? sentence(`Où: ${f.where}`) : '',
-      f.person ? sentence(`Personne: ${f.person}`) : '',
-      f.vehicle ? sentence(`Véhicule: ${f.vehicle}`) : '',
-      f.contact ? sentence(`Contact: ${f.contact}`) : '',
-    ]
-      .filter(Boolean)
-      .join(' '),
+  alertBody: (f) => alertFromFields(f, CATEGORY, { when: 'Quand', where: 'Où', person: 'Personne', vehicle: 'Véhicule', contact: 'Contact' }),
   modReportNotice: (n) => {
     const r = n.ref.slice(1);
     const matched = [

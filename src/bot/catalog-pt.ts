@@ -5,11 +5,12 @@
  * billed as 70-character UCS-2 segments.
  */
 import type { Catalog } from './catalog';
-import { clip, listAreas } from './catalog';
+import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
 import type { Category } from './report-dialogue';
 
 // Reports (issue 11)
+const KIND = { phone: 'esse numero', plate: 'essa placa', email: 'esse email', handle: 'esse usuario', link: 'esse link' } as const;
 const CATEGORY: Record<Category, string> = {
   violence: 'violencia',
   'sexual-assault': 'agressao sexual',
@@ -21,10 +22,6 @@ const CATEGORY: Record<Category, string> = {
   'no-show': 'nao veio ou encontro falso',
   other: 'outro',
 };
-/** A field as a sentence: a full stop unless it ends with one (or with "..."). */
-function sentence(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
 
 export const pt: Catalog = {
   joined: (areas) => `Heads Up: voce vai receber alertas de clientes perigosos em ${listAreas(areas)}. DENUNCIA + detalhes para avisar. AJUDA para ajuda, PARAR para sair.`,
@@ -56,7 +53,7 @@ export const pt: Catalog = {
   reportNeedsArea: () => 'Heads Up: qual area? Escreva DENUNCIA, o codigo da area e o que houve.',
   checkNeedsNumber: () => 'Heads Up: escreva VERIFICAR e o numero, ex. VERIFICAR 415-555-0100.',
   checkFound: (r) =>
-    `Heads Up: esse numero esta em ${r.count} alerta${r.count === 1 ? '' : 's'}, o ultimo em ${r.latest.toISOString().slice(0, 10)}, em ${listAreas(r.areas)}. Se cuide.`,
+    `Heads Up: ${KIND[r.kind ?? 'phone']} esta em ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, o ultimo em ${r.latest.toISOString().slice(0, 10)}, em ${listAreas(r.areas)}. Se cuide.`,
   checkNone: () => 'Heads Up: nenhum alerta cita esse numero. Sem registro nao quer dizer seguro: confie no seu instinto.',
   checkLimit: () => 'Heads Up: voce fez o maximo de verificacoes por agora. Tente de novo em uma hora.',
   membersOnly: () => 'Heads Up: isto é para membros. Primeiro escreva ENTRAR e sua area.',
@@ -167,17 +164,7 @@ export const pt: Catalog = {
   reportDraftFiled: (ref) => `Heads Up: sua denuncia inacabada foi enviada a uma moderadora como ${ref}, com o que voce deu.`,
   reportDraftDropped: () => 'Heads Up: sua denuncia inacabada nao dizia o que aconteceu, entao foi descartada. Escreva DENUNCIA para comecar de novo.',
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
-  alertBody: (f) =>
-    [
-      f.categories.length ? sentence(f.categories.map((c) => CATEGORY[c]).join(', ')) : '',
-      f.when ? sentence(`Quando: ${f.when}`) : '',
-      f.where ? sentence(`Onde: ${f.where}`) : '',
-      f.person ? sentence(`Pessoa: ${f.person}`) : '',
-      f.vehicle ? sentence(`Veiculo: ${f.vehicle}`) : '',
-      f.contact ? sentence(`Contato: ${f.contact}`) : '',
-    ]
-      .filter(Boolean)
-      .join(' '),
+  alertBody: (f) => alertFromFields(f, CATEGORY, { when: 'Quando', where: 'Onde', person: 'Pessoa', vehicle: 'Veiculo', contact: 'Contato' }),
   modReportNotice: (n) => {
     const r = n.ref.slice(1);
     const matched = [

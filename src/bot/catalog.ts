@@ -224,3 +224,31 @@ export function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 3)}...`;
 }
+
+/** What a catalogue calls a guided report's fields in an alert ("When", "Cuando", …). */
+export interface FieldLabels {
+  when: string;
+  where: string;
+  person: string;
+  vehicle: string;
+  contact: string;
+}
+
+/** A field as a sentence: a full stop unless it ends with one (or with "..."). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** A guided report's alert text: what happened, then each field given, as sentences, in one language's words. */
+export function alertFromFields(f: AlertFields, categories: Record<Category, string>, labels: FieldLabels): string {
+  const fields = (['when', 'where', 'person', 'vehicle', 'contact'] as const).map((k) => (f[k] ? sentence(`${labels[k]}: ${f[k]}`) : ''));
+  return [f.categories.length ? sentence(f.categories.map((c) => categories[c]).join(', ')) : '', ...fields].filter(Boolean).join(' ');
+}
+
+/** " (2 violence, 1 time-waster)": CHECK's counts by category, in one language's words. */
+export function categoryCounts(counts: Record<string, number> | undefined, categories: Record<Category, string>): string {
+  const parts = Object.entries(counts ?? {})
+    .filter(([c]) => c !== 'other' || Object.keys(counts ?? {}).length > 1)
+    .map(([c, n]) => `${n} ${categories[c as Category] ?? c}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
