@@ -24,16 +24,12 @@ export interface ReportFields {
   other?: string;
 }
 
-/** What the alert template shows: the fields fit for other members to read. */
-export interface AlertFields {
-  categories: Category[];
-  when?: string;
-  where?: string;
-  person?: string;
-  vehicle?: string;
-  /** The contact identifiers as shown (or the reporter's words when they name none). */
-  contact?: string;
-}
+/**
+ * What the alert template shows: the fields fit for other members to read
+ * (not "anything else", which is for the moderators); `contact` is the
+ * contact identifiers as shown, or the reporter's words when they name none.
+ */
+export type AlertFields = Omit<ReportFields, 'other'>;
 
 /** The body of an alert: a moderator's (or one-message report's) text, or a guided report's fields. */
 export type AlertBody = { text: string } | { fields: AlertFields };

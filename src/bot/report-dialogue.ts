@@ -4,6 +4,7 @@
  * draft and what to do out; the handler (report-commands.ts) stores the
  * draft in the sender's conversation and files it.
  */
+import type { ReportFields } from '../alerts/report-template';
 import type { Conversation } from '../store/conversations';
 import { normalizeWord } from './parser';
 
@@ -20,17 +21,10 @@ export type Step = (typeof STEPS)[number];
 export type FieldStep = Exclude<Step, 'what' | 'review'>;
 
 /** A draft report: the answers so far, each bounded. */
-export interface Draft {
+export interface Draft extends ReportFields {
   step: Step;
-  categories: Category[];
   /** Areas named in the REPORT or in the "where" answer (unresolved tokens). */
   areas: string[];
-  when?: string;
-  where?: string;
-  person?: string;
-  vehicle?: string;
-  contact?: string;
-  other?: string;
 }
 
 /** Longest answer kept per question; a provider caps a message at 1,600 characters anyway. */
