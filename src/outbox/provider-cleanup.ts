@@ -13,6 +13,7 @@ import type { Db } from '../store/db';
 import {
   claimProviderTasks,
   enqueueProviderTask,
+  enqueueProviderTasks,
   finishProviderTask,
   nextProviderTaskDue,
   releaseProviderLeases,
@@ -109,9 +110,7 @@ export class ProviderCleanup {
     this.inboundSids = [];
     const dueAt = this.now() + this.opts.inboundDelayMs;
     try {
-      this.db.transaction(() => {
-        for (const sid of sids) enqueueProviderTask(this.db, this.vault, 'delete', sid, dueAt);
-      });
+      enqueueProviderTasks(this.db, this.vault, 'delete', sids, dueAt);
     } catch (err) {
       // Only Twilio's copy is at stake (the messages were handled): logged, not retried.
       this.log.error({ err: safeError(err), messages: sids.length }, 'could not queue the deletion of handled messages at Twilio');

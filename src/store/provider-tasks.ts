@@ -25,17 +25,25 @@ export interface ProviderTask {
 
 /** Queues a task about message `sid`, due at `dueAt`; an id that is not a message id is ignored. Returns the row id, or null. */
 export function enqueueProviderTask(db: Db, vault: Vault, kind: ProviderTaskKind, sid: string, dueAt: number): number | null {
-  if (!MESSAGE_SID.test(sid)) return null;
+  return enqueueProviderTasks(db, vault, kind, [sid], dueAt)[0] ?? null;
+}
+
+/**
+ * Queues a task per message id in one transaction (ids that are not message
+ * ids are left out); returns the row ids. The next row id is read once: the
+ * ciphertext is bound to its row, so the id must be known before the insert.
+ */
+export function enqueueProviderTasks(db: Db, vault: Vault, kind: ProviderTaskKind, sids: string[], dueAt: number): number[] {
+  const valid = sids.filter((sid) => MESSAGE_SID.test(sid));
+  if (valid.length === 0) return [];
   return db.transaction(() => {
-    const id = (db.stmt("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'provider_tasks'), 0) + 1 AS id").get() as { id: number }).id;
-    db.stmt('INSERT INTO provider_tasks (id, kind, sid_ct, key_version, due_at) VALUES (?, ?, ?, ?, ?)').run(
-      id,
-      kind,
-      vault.seal(sid, { ...SID, row: id }),
-      vault.keyVersion,
-      dueAt,
-    );
-    return id;
+    let id = (db.stmt("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'provider_tasks'), 0) AS id").get() as { id: number }).id;
+    const insert = db.stmt('INSERT INTO provider_tasks (id, kind, sid_ct, key_version, due_at) VALUES (?, ?, ?, ?, ?)');
+    return valid.map((sid) => {
+      id++;
+      insert.run(id, kind, vault.seal(sid, { ...SID, row: id }), vault.keyVersion, dueAt);
+      return id;
+    });
   });
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Db } from '../../src/store/db';
 import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
 import { migrate } from '../../src/store/migrate';
-import { claimProviderTasks, countProviderTasks, enqueueProviderTask, finishProviderTask } from '../../src/store/provider-tasks';
+import { claimProviderTasks, countProviderTasks, enqueueProviderTask, enqueueProviderTasks, finishProviderTask } from '../../src/store/provider-tasks';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/harness';
 
@@ -39,6 +39,25 @@ describe('provider tasks at rest', () => {
       expect(claimProviderTasks(db, newVault, now + 1, 5, now + 60_000)).toEqual([]);
       finishProviderTask(db, task!.id);
       expect(countProviderTasks(db)).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('queues a batch in one go: each id on its own row, after every row before it, never reusing an id that was deleted', () => {
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    try {
+      migrate(db);
+      const vault = new Vault(key(1), 1);
+      const now = Date.now();
+      const first = enqueueProviderTask(db, vault, 'redact', SID, now) as number;
+      finishProviderTask(db, first);
+      const sids = [1, 2, 3].map((n) => `SM${String(n).repeat(32)}`);
+      const ids = enqueueProviderTasks(db, vault, 'delete', [sids[0]!, 'not-a-sid', sids[1]!, sids[2]!], now);
+      expect(ids).toEqual([first + 1, first + 2, first + 3]);
+      const claimed = claimProviderTasks(db, vault, now, 10, now + 60_000);
+      expect(claimed.map((t) => [t.id, t.sid])).toEqual(ids.map((id, i) => [id, sids[i]]));
+      expect(enqueueProviderTask(db, vault, 'delete', SID, now)).toBe(first + 4);
     } finally {
       db.close();
     }
