@@ -61,3 +61,20 @@ describe('scrub', () => {
     expect(() => JSON.parse(scrub(line))).not.toThrow();
   });
 });
+
+describe('scrub keeps whole timestamps, however precise', () => {
+  // A nanosecond fraction is a run of ten or more digits once the date is not
+  // recognised as a whole: each timestamp form must be kept intact.
+  it.each([
+    ['a day in the teens, with a T and Z', '{"time":"2024-05-15T12:34:56.123456789Z"}'],
+    ['the 31st, with a space and an offset with a colon', '{"time":"2024-05-31 23:59:58.123456789+05:30"}'],
+    ['the 30th, with a negative offset without a colon', '{"time":"1999-10-30T08:07:06.123456789-0500"}'],
+    ['the 20th, with no zone at all', '{"time":"2026-12-20T04:52:02.123456789"}'],
+  ])('keeps %s', (_what, line) => {
+    expect(scrub(line)).toBe(line);
+  });
+
+  it('still removes a number that follows a timestamp', () => {
+    expect(scrub('{"msg":"2024-05-15T12:34:56.123456789Z 4155550100"}')).toBe(`{"msg":"2024-05-15T12:34:56.123456789Z ${REDACTED}"}`);
+  });
+});
