@@ -200,4 +200,18 @@ describe('Pacer, exactly', () => {
     p.take();
     expect(p.waitMs()).toBe(500);
   });
+
+  it('allows none (not fewer than none) right after halving, while the last second holds more sends than the new rate', () => {
+    const clock = { t: 5_000_000 };
+    const p = new Pacer(100, () => clock.t);
+    for (let i = 0; i < 100; i++) {
+      p.take();
+      p.observe(true);
+      clock.t += 5;
+    }
+    clock.t = 5_001_000;
+    p.observe(true);
+    expect(p.currentRate).toBe(50);
+    expect(p.available()).toBe(0);
+  });
 });

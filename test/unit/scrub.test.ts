@@ -42,6 +42,7 @@ describe('scrub', () => {
     ['ordinary words', '{"msg":"alert fan-out planned for the san-francisco region"}'],
     ['a Twilio error code', '{"reason":"throttled:20429","attempts":3}'],
     ['a duration', '{"ms":123456789}'],
+    ['a run of nine digits with separators', '{"ref":"415-555-010","case":"12 345 678 9"}'],
     ['a byte count as a JSON number', '{"bytes":17179869184}'],
     ['an epoch in milliseconds as a JSON number', '{"at":1733097600000,"n":-14155550100.5}'],
     ['a date and time with a space', '{"since":"2024-05-01 12:34:56","until":"2026-12-02 04:52:02.123+00:00"}'],

@@ -160,6 +160,139 @@ describe('SignalSender, at the edges', () => {
   });
 });
 
+describe('SignalSender and a changed safety number', () => {
+  let fake: FakeSignal;
+  beforeEach(async () => {
+    fake = new FakeSignal({ account: ACCOUNT });
+    await fake.start();
+  });
+  afterEach(() => fake.stop());
+
+  it("trusts a member's new identity and sends again, once", async () => {
+    const outcomes: string[] = [];
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log: collectingLogger().log, onIdentityTrust: (o) => outcomes.push(o) });
+    await s.send(UUID, 'first');
+    fake.changeIdentity(UUID);
+    const { providerId } = await s.send(UUID, 'after the reinstall');
+    expect(fake.trusts).toEqual([{ recipient: UUID, how: 'all_known_keys' }]);
+    expect(outcomes).toEqual(['trusted']);
+    expect(fake.sent.map((m) => m.message)).toEqual(['first', 'after the reinstall']);
+    expect(fake.sent.at(-1)?.timestamp).toBe(providerId);
+    await s.close();
+  });
+
+  it('sends again only once: a second refusal after trusting is the answer', async () => {
+    const outcomes: string[] = [];
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log: collectingLogger().log, onIdentityTrust: (o) => outcomes.push(o) });
+    await s.send(UUID, 'first');
+    let attempts = 0;
+    fake.answer = ({ recipient }) => (++attempts, SIGNAL_ERRORS.untrusted(recipient));
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ kind: 'rejected', code: 'untrusted_identity' });
+    expect(attempts).toBe(2);
+    expect(outcomes).toEqual(['trusted']);
+    await s.close();
+  });
+
+  it("never trusts a moderator's new identity, whatever the case of their UUID, and tells the operator once what to do", async () => {
+    const outcomes: string[] = [];
+    const { log, lines } = collectingLogger();
+    const s = new SignalSender({
+      apiUrl: fake.url,
+      number: ACCOUNT,
+      log,
+      neverAutoTrust: new Set([UUID]),
+      onIdentityTrust: (o) => outcomes.push(o),
+    });
+    fake.answer = ({ recipient }) => SIGNAL_ERRORS.untrusted(recipient);
+    expect(await failure(s.send(UUID.toUpperCase(), 'x'))).toMatchObject({ code: 'untrusted_identity' });
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ code: 'untrusted_identity' });
+    expect(outcomes).toEqual(['moderator_skipped', 'moderator_skipped']);
+    expect(fake.trusts).toEqual([]);
+    const told = lines.filter((l) => l.includes('safety number changed'));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatch(/signal-readmit/);
+    await s.close();
+  });
+
+  it('does not tell the operator about safety numbers for other refusals', async () => {
+    const { log, lines } = collectingLogger();
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log });
+    fake.answer = ({ recipient }) => SIGNAL_ERRORS.unregistered(recipient);
+    await failure(s.send(UUID, 'x'));
+    expect(lines.filter((l) => l.includes('safety number changed'))).toEqual([]);
+    await s.close();
+  });
+
+  it('gives up when signal-cli-rest-api refuses to trust, and says so without the address', async () => {
+    const outcomes: string[] = [];
+    const { log, lines } = collectingLogger();
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log, onIdentityTrust: (o) => outcomes.push(o) });
+    // Never seen: signal-cli has no identity to trust.
+    fake.answer = ({ recipient }) => SIGNAL_ERRORS.untrusted(recipient);
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ kind: 'rejected', code: 'untrusted_identity' });
+    expect(outcomes).toEqual(['trust_failed']);
+    const refused = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => String(l.msg).includes('refused to trust'));
+    expect(refused).toEqual([expect.objectContaining({ level: 40, status: 400 })]);
+    expect(lines.join('\n')).not.toContain(UUID);
+    await s.close();
+  });
+});
+
+describe('SignalSender against a bare server', () => {
+  /** A server answering each request with `handler`; returns its URL and a stop function. */
+  async function bare(handler: http.RequestListener): Promise<{ url: string; stop: () => Promise<void> }> {
+    const server = http.createServer(handler);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stop: () => new Promise((r) => server.close(() => r())) };
+  }
+
+  it('treats a trust answer of 2xx as trusted and anything else as refused', async () => {
+    for (const [status, trusted] of [[200, true], [299, true], [300, false], [199, false]] as const) {
+      let sends = 0;
+      const srv = await bare((req, res) => {
+        if (req.method === 'PUT') {
+          res.writeHead(status === 199 ? 400 : status);
+          return res.end();
+        }
+        sends++;
+        res.writeHead(sends === 1 ? 400 : 201, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(sends === 1 ? { error: 'Failed to send message due to untrusted identities' } : { timestamp: '77' }));
+      });
+      const outcomes: string[] = [];
+      const s = new SignalSender({ apiUrl: srv.url, number: ACCOUNT, log: collectingLogger().log, onIdentityTrust: (o) => outcomes.push(o) });
+      const result = await s.send(UUID, 'x').catch((e: unknown) => e);
+      expect(outcomes).toEqual([trusted ? 'trusted' : 'trust_failed']);
+      if (trusted) expect(result).toEqual({ providerId: '77' });
+      else expect(result).toMatchObject({ code: 'untrusted_identity' });
+      await s.close();
+      await srv.stop();
+    }
+  });
+
+  it('gives up when the trust request gets no answer, and logs only the error code', async () => {
+    const srv = await bare((req, res) => {
+      if (req.method === 'PUT') return req.socket.destroy();
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'Failed to send message due to untrusted identities' }));
+    });
+    const outcomes: string[] = [];
+    const { log, lines } = collectingLogger();
+    const s = new SignalSender({ apiUrl: srv.url, number: ACCOUNT, log, onIdentityTrust: (o) => outcomes.push(o) });
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ code: 'untrusted_identity' });
+    expect(outcomes).toEqual(['trust_failed']);
+    const warned = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => String(l.msg).includes('could not reach'));
+    expect(warned).toEqual([expect.objectContaining({ level: 40, code: 'ECONNRESET' })]);
+    await s.close();
+    await srv.stop();
+  });
+
+  it('names itself signal for logs and metrics', async () => {
+    const s = new SignalSender({ apiUrl: 'http://127.0.0.1:9', number: ACCOUNT, log: collectingLogger().log });
+    expect([s.name, s.channel]).toEqual(['signal', 'signal']);
+    await s.close();
+  });
+});
+
 describe('SignalSender.ready', () => {
   it.each([
     [200, true],

@@ -26,6 +26,7 @@ describe('TwilioSender', () => {
     await s.send('+14155550100', 'hello', { ref: 9 });
     expect(fake.sent.at(-1)).toMatchObject({ messagingServiceSid: `MG${'4'.repeat(32)}`, statusCallback: `${CALLBACK}?o=9` });
     expect(fake.sent.at(-1)?.from).toBeUndefined();
+    expect([s.name, s.channel]).toEqual(['twilio', 'sms']);
     await s.close();
   });
 
