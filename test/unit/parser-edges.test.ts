@@ -16,6 +16,8 @@ describe('parse, at the edges', () => {
   it('splits area tokens on any punctuation but keeps hyphens in region names', () => {
     expect(parse('JOIN 415,,628')).toMatchObject({ ok: true, command: { kind: 'join', areas: ['415', '628'] } });
     expect(parse('JOIN bay-area,415')).toMatchObject({ ok: true, command: { kind: 'join', areas: ['BAY-AREA', '415'] } });
+    // A leading # survives normalisation: splitting leaves an empty part that must not become an area.
+    expect(parse('JOIN #415')).toMatchObject({ ok: true, command: { kind: 'join', areas: ['415'] } });
   });
 
   it('takes only whole three-digit area codes before a report text', () => {
