@@ -42,6 +42,7 @@ describe('scrub', () => {
     ['ordinary words', '{"msg":"alert fan-out planned for the san-francisco region"}'],
     ['a Twilio error code', '{"reason":"throttled:20429","attempts":3}'],
     ['a duration', '{"ms":123456789}'],
+    ['a run of nine digits with separators', '{"ref":"415-555-010","case":"12 345 678 9"}'],
     ['a byte count as a JSON number', '{"bytes":17179869184}'],
     ['an epoch in milliseconds as a JSON number', '{"at":1733097600000,"n":-14155550100.5}'],
     ['a date and time with a space', '{"since":"2024-05-01 12:34:56","until":"2026-12-02 04:52:02.123+00:00"}'],
@@ -59,5 +60,22 @@ describe('scrub', () => {
   ])('still removes %s, and the line stays JSON', (_what, line, expected) => {
     expect(scrub(line)).toBe(expected);
     expect(() => JSON.parse(scrub(line))).not.toThrow();
+  });
+});
+
+describe('scrub keeps whole timestamps, however precise', () => {
+  // A nanosecond fraction is a run of ten or more digits once the date is not
+  // recognised as a whole: each timestamp form must be kept intact.
+  it.each([
+    ['a day in the teens, with a T and Z', '{"time":"2024-05-15T12:34:56.123456789Z"}'],
+    ['the 31st, with a space and an offset with a colon', '{"time":"2024-05-31 23:59:58.123456789+05:30"}'],
+    ['the 30th, with a negative offset without a colon', '{"time":"1999-10-30T08:07:06.123456789-0500"}'],
+    ['the 20th, with no zone at all', '{"time":"2026-12-20T04:52:02.123456789"}'],
+  ])('keeps %s', (_what, line) => {
+    expect(scrub(line)).toBe(line);
+  });
+
+  it('still removes a number that follows a timestamp', () => {
+    expect(scrub('{"msg":"2024-05-15T12:34:56.123456789Z 4155550100"}')).toBe(`{"msg":"2024-05-15T12:34:56.123456789Z ${REDACTED}"}`);
   });
 });

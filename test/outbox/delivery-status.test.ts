@@ -1,0 +1,135 @@
+/** Delivery reports applied to outbox rows and members, over a real SQLite file (no HTTP: the classification is the Twilio adapter's). */
+import path from 'node:path';
+import { applyDeliveryReport, type UnreachableRetry } from '../../src/outbox/delivery-status';
+import { Db } from '../../src/store/db';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { claimLane, enqueueMessage, recordOutcomes } from '../../src/store/outbox';
+import { listAreas, subscribe } from '../../src/store/subscriptions';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir } from '../helpers/harness';
+
+const T0 = 1_800_000_000_000;
+const RETRY: UnreachableRetry = { baseMs: 60_000, maxMs: 600_000, maxAttempts: 2, freshMs: 3_600_000 };
+
+describe('applyDeliveryReport', () => {
+  let db: Db;
+  let vault: Vault;
+  let member: number;
+
+  beforeAll(async () => {
+    await cryptoReady();
+    vault = new Vault(new Uint8Array(32).fill(5));
+  });
+  beforeEach(() => {
+    db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    member = ensureMember(db, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', T0).id;
+    subscribe(db, member, ['415', '628'], T0);
+  });
+  afterEach(() => db.close());
+
+  /** A row claimed once and recorded as sent with `sid`. */
+  function sentRow(sid: string, createdAt = T0): number {
+    const id = enqueueMessage(db, vault, member, 'hello', createdAt);
+    claimLane(db, 'sms', createdAt, 10, createdAt + 60_000);
+    recordOutcomes(db, [{ id, kind: 'sent', providerId: sid }], createdAt);
+    return id;
+  }
+  const row = (id: number) =>
+    db.sqlite.prepare('SELECT state, attempts, due_at, error, provider_id, address_ct, lease_until FROM outbox WHERE id = ?').get(id) as {
+      state: string;
+      attempts: number;
+      due_at: number;
+      error: string | null;
+      provider_id: string | null;
+      address_ct: Buffer | null;
+      lease_until: number;
+    };
+  const status = () => (db.sqlite.prepare('SELECT status FROM members WHERE id = ?').get(member) as { status: string }).status;
+
+  it('marks a row delivered by its provider id, forgets the id, and runs onFinal', () => {
+    const id = sentRow('SM1');
+    let finals = 0;
+    expect(applyDeliveryReport(db, { providerId: 'SM1', delivery: { kind: 'delivered' }, onFinal: () => finals++ }, T0 + 5, RETRY)).toEqual({
+      matched: true,
+      kind: 'delivered',
+    });
+    expect(row(id)).toMatchObject({ state: 'delivered', provider_id: null, error: null });
+    expect(finals).toBe(1);
+  });
+
+  it('matches by the row id the callback carries, even before the send outcome is recorded', () => {
+    const id = enqueueMessage(db, vault, member, 'hello', T0);
+    claimLane(db, 'sms', T0, 10, T0 + 60_000);
+    expect(applyDeliveryReport(db, { rowId: id, providerId: 'SM2', delivery: { kind: 'delivered' } }, T0 + 5, RETRY)).toEqual({ matched: true, kind: 'delivered' });
+    expect(row(id).state).toBe('delivered');
+  });
+
+  it('ignores a report about another message id of the same row, an unknown id, and a row already settled, but still runs onFinal', () => {
+    const id = sentRow('SM3');
+    let finals = 0;
+    const onFinal = () => finals++;
+    expect(applyDeliveryReport(db, { rowId: id, providerId: 'SMother', delivery: { kind: 'delivered' }, onFinal }, T0 + 5, RETRY)).toEqual({ matched: false });
+    expect(applyDeliveryReport(db, { providerId: 'SMnobody', delivery: { kind: 'delivered' }, onFinal }, T0 + 5, RETRY)).toEqual({ matched: false });
+    expect(row(id).state).toBe('sent');
+    applyDeliveryReport(db, { rowId: id, providerId: 'SM3', delivery: { kind: 'failed', code: 'failed:30008' } }, T0 + 6, RETRY);
+    expect(applyDeliveryReport(db, { rowId: id, providerId: 'SM3', delivery: { kind: 'delivered' }, onFinal }, T0 + 7, RETRY)).toEqual({ matched: false });
+    expect(row(id)).toMatchObject({ state: 'failed', error: 'failed:failed:30008' });
+    expect(finals).toBe(3);
+    const delivered = sentRow('SM4');
+    applyDeliveryReport(db, { providerId: 'SM4', delivery: { kind: 'delivered' } }, T0 + 8, RETRY);
+    expect(applyDeliveryReport(db, { rowId: delivered, providerId: 'SM4', delivery: { kind: 'unreachable', code: 'undelivered:30003' } }, T0 + 9, RETRY)).toEqual({
+      matched: false,
+    });
+    expect(row(delivered).state).toBe('delivered');
+  });
+
+  it('tries an unreachable handset again later while the message is fresh, keeping the provider id until then', () => {
+    const id = sentRow('SM5');
+    const now = T0 + 1_000;
+    expect(applyDeliveryReport(db, { providerId: 'SM5', delivery: { kind: 'unreachable', code: 'undelivered:30003' } }, now, RETRY)).toEqual({
+      matched: true,
+      kind: 'retry',
+    });
+    const r = row(id);
+    expect(r).toMatchObject({ state: 'pending', provider_id: 'SM5', error: 'unreachable:undelivered:30003', lease_until: 0 });
+    expect(r.due_at).toBeGreaterThanOrEqual(now + 30_000);
+    expect(r.due_at).toBeLessThanOrEqual(now + 60_000);
+    expect(status()).toBe('active');
+  });
+
+  it('fails an unreachable handset after maxAttempts sends, and a stale message at once', () => {
+    const id = sentRow('SM6');
+    // A second claim and send: attempts reach RETRY.maxAttempts.
+    db.sqlite.prepare('UPDATE outbox SET attempts = 2 WHERE id = ?').run(id);
+    expect(applyDeliveryReport(db, { providerId: 'SM6', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 1_000, RETRY)).toEqual({ matched: true, kind: 'unreachable' });
+    expect(row(id)).toMatchObject({ state: 'failed', error: 'unreachable:u', provider_id: null, address_ct: null });
+
+    const stale = sentRow('SM7');
+    expect(applyDeliveryReport(db, { providerId: 'SM7', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 3_600_000, RETRY)).toEqual({ matched: true, kind: 'unreachable' });
+    expect(row(stale).state).toBe('failed');
+    const fresh = sentRow('SM8');
+    expect(applyDeliveryReport(db, { providerId: 'SM8', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 3_599_999, RETRY)).toEqual({ matched: true, kind: 'retry' });
+    expect(row(fresh).state).toBe('pending');
+  });
+
+  it.each([
+    ['stopped', 'stopped'],
+    ['invalid', 'invalid'],
+  ] as const)('fails the row and marks and unsubscribes a member the report calls %s', (kind, memberStatus) => {
+    const id = sentRow('SM9');
+    expect(applyDeliveryReport(db, { providerId: 'SM9', delivery: { kind, code: 'c' } }, T0 + 5, RETRY)).toEqual({ matched: true, kind });
+    expect(row(id)).toMatchObject({ state: 'failed', error: `${kind}:c` });
+    expect(status()).toBe(memberStatus);
+    expect(listAreas(db, member)).toEqual([]);
+  });
+
+  it('fails a filtered message without touching the member', () => {
+    const id = sentRow('SM10');
+    expect(applyDeliveryReport(db, { providerId: 'SM10', delivery: { kind: 'filtered' } }, T0 + 5, RETRY)).toEqual({ matched: true, kind: 'filtered' });
+    expect(row(id)).toMatchObject({ state: 'failed', error: 'filtered:' });
+    expect(status()).toBe('active');
+    expect(listAreas(db, member)).toEqual(['415', '628']);
+  });
+});

@@ -1,0 +1,91 @@
+/** The outcome writer over a real SQLite file: one write per event-loop turn, and nothing dropped while the database is busy. */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { createLogger } from '../../src/log/logger';
+import { OutcomeWriter } from '../../src/outbox/outcome-writer';
+import { Db } from '../../src/store/db';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { claimLane, enqueueMessage } from '../../src/store/outbox';
+import { listAreas, subscribe } from '../../src/store/subscriptions';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir, waitFor } from '../helpers/harness';
+
+const T0 = 1_800_000_000_000;
+
+describe('the outcome writer', () => {
+  let file: string;
+  let db: Db;
+  let vault: Vault;
+  let member: number;
+  let logs: string[];
+
+  beforeAll(async () => {
+    await cryptoReady();
+    vault = new Vault(new Uint8Array(32).fill(5));
+  });
+  beforeEach(() => {
+    file = path.join(tempDir(), 'heads-up.db');
+    db = new Db(file);
+    migrate(db);
+    logs = [];
+    member = ensureMember(db, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', T0).id;
+    subscribe(db, member, ['415'], T0);
+  });
+  afterEach(() => db.close());
+
+  const writer = () => new OutcomeWriter(db, createLogger('debug', { write: (l: string) => void logs.push(l) }), () => T0 + 1);
+  const state = (id: number) => (db.sqlite.prepare('SELECT state, provider_id, error FROM outbox WHERE id = ?').get(id) as { state: string; provider_id: string | null; error: string | null });
+  function claimed(n: number): number[] {
+    const ids = Array.from({ length: n }, (_, i) => enqueueMessage(db, vault, member, `m${i}`, T0));
+    claimLane(db, 'sms', T0, n, T0 + 60_000);
+    return ids;
+  }
+
+  it('writes what was added in one turn at its end, and calls each done once it is written', async () => {
+    const [a, b] = claimed(2) as [number, number];
+    const w = writer();
+    const done: number[] = [];
+    w.add({ outcome: { id: a, kind: 'sent', providerId: 'SMa' }, done: () => done.push(a) });
+    w.add({ outcome: { id: b, kind: 'failed', error: 'rejected:21602' }, done: () => done.push(b) });
+    expect(state(a).state).toBe('pending');
+    await new Promise((r) => setImmediate(r));
+    expect(state(a)).toMatchObject({ state: 'sent', provider_id: 'SMa' });
+    expect(state(b)).toMatchObject({ state: 'failed', error: 'rejected:21602' });
+    expect(done).toEqual([a, b]);
+  });
+
+  it('marks and unsubscribes the member an outcome says will refuse every message', () => {
+    const [a] = claimed(1) as [number];
+    const w = writer();
+    w.add({ outcome: { id: a, kind: 'failed', error: 'stopped:21610' }, mark: { memberId: member, status: 'stopped' } });
+    expect(w.flush()).toBe(true);
+    expect((db.sqlite.prepare('SELECT status FROM members WHERE id = ?').get(member) as { status: string }).status).toBe('stopped');
+    expect(listAreas(db, member)).toEqual([]);
+  });
+
+  it('keeps outcomes while the database is busy and writes them, in order, once it is free', async () => {
+    const [a, b] = claimed(2) as [number, number];
+    db.sqlite.pragma('busy_timeout = 20');
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    const w = writer();
+    const done: number[] = [];
+    w.add({ outcome: { id: a, kind: 'sent', providerId: 'SMa' }, done: () => done.push(a) });
+    expect(w.flush()).toBe(false);
+    expect(logs.filter((l) => l.includes('recording send outcomes failed'))).toHaveLength(1);
+    expect(logs.join('\n')).toContain('"outcomes":1');
+    // Added while a retry is scheduled: joins it rather than writing alone.
+    w.add({ outcome: { id: b, kind: 'sent', providerId: 'SMb' }, done: () => done.push(b) });
+    expect(done).toEqual([]);
+    other.exec('COMMIT');
+    other.close();
+    await waitFor(() => done.length === 2, 5_000, 'both written');
+    expect(done).toEqual([a, b]);
+    expect([state(a).state, state(b).state]).toEqual(['sent', 'sent']);
+  });
+
+  it('has nothing to do when nothing was added', () => {
+    expect(writer().flush()).toBe(true);
+  });
+});

@@ -1,0 +1,317 @@
+/**
+ * The Signal sender's classification and pause at their edges: exact codes,
+ * error bodies of every shape, the 2xx range, what the operator is told and
+ * when. Against the fake signal-cli-rest-api, and a bare server where the
+ * fake has no such answer (odd statuses).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { challengeToken, classifySignalError, DEFAULT_THROTTLE, readSendResult, SignalSender } from '../../src/channels/signal/signal-sender';
+import { SendError } from '../../src/channels/types';
+import { createLogger } from '../../src/log/logger';
+import { FakeSignal, SIGNAL_ERRORS } from '../fakes/fake-signal';
+
+const ACCOUNT = '+15005550199';
+const UUID = '0b6f0c7e-3a41-4c35-9a55-5d1c0a8f4e21';
+
+function collectingLogger() {
+  const lines: string[] = [];
+  return { lines, log: createLogger('debug', { write: (l: string) => void lines.push(l) }) };
+}
+
+const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as SendError);
+
+describe('classifySignalError, exactly', () => {
+  it.each([
+    ['a bare 429', 429, '', 'throttled', '429'],
+    ['a "ratelimit" in one word', 400, 'Ratelimit reached', 'throttled', '429'],
+    ['a 500', 500, 'Internal Server Error', 'server', '500'],
+    ['a 400 naming nothing known', 400, 'bad request', 'rejected', '400'],
+    ['an untrusted recipient key (json-rpc)', 400, 'Unable to complete request due to untrusted recipient keys', 'rejected', 'untrusted_identity'],
+    ['a user that is not registered', 400, 'User is not registered', 'invalid', 'unregistered'],
+  ] as const)('classifies %s', (_what, status, text, kind, code) => {
+    expect(classifySignalError(status, text)).toMatchObject({ kind, code });
+  });
+
+  it('carries the system code of a connection failure', () => {
+    expect(classifySignalError(undefined, '', 'ECONNRESET')).toMatchObject({ kind: 'connection', code: 'ECONNRESET' });
+  });
+
+  it('pauses 15 s at first, up to 15 min', () => {
+    expect(DEFAULT_THROTTLE).toEqual({ baseMs: 15_000, maxMs: 900_000 });
+  });
+});
+
+describe('challengeToken', () => {
+  it('takes the first string token of a json-rpc refusal, or the one named in normal mode', () => {
+    expect(challengeToken({ challenge_tokens: [7, 'tok-1', 'tok-2'] })).toBe('tok-1');
+    expect(challengeToken({ error: 'Rate limit: retry with challenge token "abc-123"' })).toBe('abc-123');
+    expect(challengeToken('Rate limit: retry with challenge token "abc-124"')).toBe('abc-124');
+    expect(challengeToken({ challenge_tokens: ['has space'] })).toBeNull();
+    expect(challengeToken(null)).toBeNull();
+    expect(challengeToken({ challenge_tokens: [] })).toBeNull();
+  });
+});
+
+describe('readSendResult, exactly', () => {
+  it('reads the error text of per-recipient errors, not the timestamp', () => {
+    const r = readSendResult([{ timestamp: '1', errors: [{ error: 'Unregistered user' }] }]);
+    expect('error' in r && r.error).toContain('Unregistered user');
+  });
+
+  it('refuses a missing timestamp and one that is neither a string nor a number', () => {
+    expect(readSendResult({})).toEqual({ error: 'unexpected response' });
+    expect(readSendResult({ timestamp: true })).toEqual({ error: 'unexpected response' });
+    expect(readSendResult([null])).toEqual({ error: 'unexpected response' });
+    expect(readSendResult({ timestamp: '1', errors: 'some text' })).toEqual({ timestamp: '1' });
+  });
+});
+
+describe('SignalSender, at the edges', () => {
+  let fake: FakeSignal;
+  beforeEach(async () => {
+    fake = new FakeSignal({ account: ACCOUNT });
+    await fake.start();
+  });
+  afterEach(() => fake.stop());
+
+  it('reads error bodies of every shape: no body, an object without an error field, a long text', async () => {
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log: collectingLogger().log });
+    fake.answer = () => ({ status: 400, body: null });
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ kind: 'rejected', code: '400' });
+    fake.answer = () => ({ status: 400, body: { message: 'User is not registered' } });
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ kind: 'invalid', code: 'unregistered' });
+    // Only the first 2 000 characters of a text body are read.
+    fake.answer = () => ({ status: 400, body: `${'x'.repeat(2_100)} rate limit` });
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ kind: 'rejected', code: '400' });
+    fake.answer = () => ({ status: 400, body: 'rate limit' });
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ kind: 'throttled', code: '429' });
+    await s.close();
+  });
+
+  it('accepts any 2xx with a timestamp, and refuses a 3xx', async () => {
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log: collectingLogger().log });
+    fake.answer = () => ({ status: 200, body: { timestamp: '42' } });
+    expect(await s.send(UUID, 'x')).toEqual({ providerId: '42' });
+    fake.answer = () => ({ status: 300, body: { timestamp: '43' } });
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ kind: 'rejected', code: '300' });
+    fake.answer = () => ({ status: 201, body: [{ timestamp: '44', errors: [{ error: 'Unregistered user' }] }] });
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ kind: 'invalid', code: 'unregistered' });
+    await s.close();
+  });
+
+  it('tells the operator once how to lift a rate limit, whether a captcha was asked, then how long each later pause is, and when it is over', async () => {
+    let t = 2_000_000;
+    const { log, lines } = collectingLogger();
+    const challenges: string[] = [];
+    let recovered = 0;
+    const s = new SignalSender({
+      apiUrl: fake.url,
+      number: ACCOUNT,
+      log,
+      throttle: { baseMs: 1_000, maxMs: 8_000 },
+      now: () => t,
+      onChallenge: (token) => challenges.push(token),
+      onRecovered: () => recovered++,
+    });
+    // A success first: nothing to report.
+    await s.send(UUID, 'x');
+    expect(lines.filter((l) => l.includes('accepts messages again'))).toEqual([]);
+    fake.answer = () => SIGNAL_ERRORS.rateLimited(ACCOUNT);
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ kind: 'throttled', retryAfterMs: 1_000 });
+    t += 1_000;
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ kind: 'throttled', retryAfterMs: 2_000 });
+    const first = lines.filter((l) => l.includes('HTTP 429')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({ level: 40, pauseMs: 1_000, challenge: true });
+    expect(first[0]?.msg).toMatch(/signal-captcha/);
+    const later = lines.filter((l) => l.includes('still rate-limiting')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(later).toEqual([expect.objectContaining({ level: 40, pauseMs: 2_000, windows: 2 })]);
+    expect(challenges).toHaveLength(2);
+    fake.answer = undefined;
+    t += 2_000;
+    await s.send(UUID, 'x');
+    expect(lines.filter((l) => l.includes('accepts messages again'))).toHaveLength(1);
+    expect(recovered).toBe(1);
+    await s.send(UUID, 'x');
+    expect(lines.filter((l) => l.includes('accepts messages again'))).toHaveLength(1);
+    expect(recovered).toBe(1);
+    await s.close();
+  });
+
+  it('says no captcha was asked when the 429 carries no token', async () => {
+    const { log, lines } = collectingLogger();
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log });
+    fake.answer = () => ({ status: 429, body: { error: 'Failed to send message due to rate limiting' } });
+    await failure(s.send(UUID, 'x'));
+    const warn = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => String(l.msg).includes('HTTP 429'));
+    expect(warn).toMatchObject({ challenge: false, pauseMs: 15_000 });
+    await s.close();
+  });
+
+  it('ends the pause on resume(): the next 429 starts again from the first window', async () => {
+    const t = 3_000_000;
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log: collectingLogger().log, throttle: { baseMs: 1_000, maxMs: 8_000 }, now: () => t });
+    fake.answer = () => SIGNAL_ERRORS.rateLimited(ACCOUNT);
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ retryAfterMs: 1_000 });
+    s.resume();
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ retryAfterMs: 1_000 });
+    await s.close();
+  });
+});
+
+describe('SignalSender and a changed safety number', () => {
+  let fake: FakeSignal;
+  beforeEach(async () => {
+    fake = new FakeSignal({ account: ACCOUNT });
+    await fake.start();
+  });
+  afterEach(() => fake.stop());
+
+  it("trusts a member's new identity and sends again, once", async () => {
+    const outcomes: string[] = [];
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log: collectingLogger().log, onIdentityTrust: (o) => outcomes.push(o) });
+    await s.send(UUID, 'first');
+    fake.changeIdentity(UUID);
+    const { providerId } = await s.send(UUID, 'after the reinstall');
+    expect(fake.trusts).toEqual([{ recipient: UUID, how: 'all_known_keys' }]);
+    expect(outcomes).toEqual(['trusted']);
+    expect(fake.sent.map((m) => m.message)).toEqual(['first', 'after the reinstall']);
+    expect(fake.sent.at(-1)?.timestamp).toBe(providerId);
+    await s.close();
+  });
+
+  it('sends again only once: a second refusal after trusting is the answer', async () => {
+    const outcomes: string[] = [];
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log: collectingLogger().log, onIdentityTrust: (o) => outcomes.push(o) });
+    await s.send(UUID, 'first');
+    let attempts = 0;
+    fake.answer = ({ recipient }) => (++attempts, SIGNAL_ERRORS.untrusted(recipient));
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ kind: 'rejected', code: 'untrusted_identity' });
+    expect(attempts).toBe(2);
+    expect(outcomes).toEqual(['trusted']);
+    await s.close();
+  });
+
+  it("never trusts a moderator's new identity, whatever the case of their UUID, and tells the operator once what to do", async () => {
+    const outcomes: string[] = [];
+    const { log, lines } = collectingLogger();
+    const s = new SignalSender({
+      apiUrl: fake.url,
+      number: ACCOUNT,
+      log,
+      neverAutoTrust: new Set([UUID]),
+      onIdentityTrust: (o) => outcomes.push(o),
+    });
+    fake.answer = ({ recipient }) => SIGNAL_ERRORS.untrusted(recipient);
+    expect(await failure(s.send(UUID.toUpperCase(), 'x'))).toMatchObject({ code: 'untrusted_identity' });
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ code: 'untrusted_identity' });
+    expect(outcomes).toEqual(['moderator_skipped', 'moderator_skipped']);
+    expect(fake.trusts).toEqual([]);
+    const told = lines.filter((l) => l.includes('safety number changed'));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatch(/signal-readmit/);
+    await s.close();
+  });
+
+  it('does not tell the operator about safety numbers for other refusals', async () => {
+    const { log, lines } = collectingLogger();
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log });
+    fake.answer = ({ recipient }) => SIGNAL_ERRORS.unregistered(recipient);
+    await failure(s.send(UUID, 'x'));
+    expect(lines.filter((l) => l.includes('safety number changed'))).toEqual([]);
+    await s.close();
+  });
+
+  it('gives up when signal-cli-rest-api refuses to trust, and says so without the address', async () => {
+    const outcomes: string[] = [];
+    const { log, lines } = collectingLogger();
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log, onIdentityTrust: (o) => outcomes.push(o) });
+    // Never seen: signal-cli has no identity to trust.
+    fake.answer = ({ recipient }) => SIGNAL_ERRORS.untrusted(recipient);
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ kind: 'rejected', code: 'untrusted_identity' });
+    expect(outcomes).toEqual(['trust_failed']);
+    const refused = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => String(l.msg).includes('refused to trust'));
+    expect(refused).toEqual([expect.objectContaining({ level: 40, status: 400 })]);
+    expect(lines.join('\n')).not.toContain(UUID);
+    await s.close();
+  });
+});
+
+describe('SignalSender against a bare server', () => {
+  /** A server answering each request with `handler`; returns its URL and a stop function. */
+  async function bare(handler: http.RequestListener): Promise<{ url: string; stop: () => Promise<void> }> {
+    const server = http.createServer(handler);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stop: () => new Promise((r) => server.close(() => r())) };
+  }
+
+  it('treats a trust answer of 2xx as trusted and anything else as refused', async () => {
+    for (const [status, trusted] of [[200, true], [299, true], [300, false], [199, false]] as const) {
+      let sends = 0;
+      const srv = await bare((req, res) => {
+        if (req.method === 'PUT') {
+          res.writeHead(status === 199 ? 400 : status);
+          return res.end();
+        }
+        sends++;
+        res.writeHead(sends === 1 ? 400 : 201, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(sends === 1 ? { error: 'Failed to send message due to untrusted identities' } : { timestamp: '77' }));
+      });
+      const outcomes: string[] = [];
+      const s = new SignalSender({ apiUrl: srv.url, number: ACCOUNT, log: collectingLogger().log, onIdentityTrust: (o) => outcomes.push(o) });
+      const result = await s.send(UUID, 'x').catch((e: unknown) => e);
+      expect(outcomes).toEqual([trusted ? 'trusted' : 'trust_failed']);
+      if (trusted) expect(result).toEqual({ providerId: '77' });
+      else expect(result).toMatchObject({ code: 'untrusted_identity' });
+      await s.close();
+      await srv.stop();
+    }
+  });
+
+  it('gives up when the trust request gets no answer, and logs only the error code', async () => {
+    const srv = await bare((req, res) => {
+      if (req.method === 'PUT') return req.socket.destroy();
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'Failed to send message due to untrusted identities' }));
+    });
+    const outcomes: string[] = [];
+    const { log, lines } = collectingLogger();
+    const s = new SignalSender({ apiUrl: srv.url, number: ACCOUNT, log, onIdentityTrust: (o) => outcomes.push(o) });
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ code: 'untrusted_identity' });
+    expect(outcomes).toEqual(['trust_failed']);
+    const warned = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => String(l.msg).includes('could not reach'));
+    expect(warned).toEqual([expect.objectContaining({ level: 40, code: 'ECONNRESET' })]);
+    await s.close();
+    await srv.stop();
+  });
+
+  it('names itself signal for logs and metrics', async () => {
+    const s = new SignalSender({ apiUrl: 'http://127.0.0.1:9', number: ACCOUNT, log: collectingLogger().log });
+    expect([s.name, s.channel]).toEqual(['signal', 'signal']);
+    await s.close();
+  });
+});
+
+describe('SignalSender.ready', () => {
+  it.each([
+    [200, true],
+    [204, true],
+    [299, true],
+    [300, false],
+    [503, false],
+  ])('answers %s to the health check: ready %s', async (status, ready) => {
+    const server = http.createServer((req, res) => {
+      res.writeHead(req.url === '/v1/health' ? status : 404);
+      res.end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const s = new SignalSender({ apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, number: ACCOUNT, log: collectingLogger().log });
+    try {
+      expect(await s.ready()).toBe(ready);
+    } finally {
+      await s.close();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
