@@ -1,8 +1,8 @@
 /** The Twilio sender's edges against the fake Twilio: a Messaging Service, readiness and its cache, the status callback's row reference. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { statusCallbackFor, statusRefOf, TwilioSender } from '../../src/channels/twilio/twilio-sender';
-import { FakeTwilio } from '../fakes/fake-twilio';
+import { statusCallbackFor, statusRefOf, TwilioSender } from '../../../src/channels/twilio/twilio-sender';
+import { FakeTwilio } from '../../fakes/fake-twilio';
 
 const ACCOUNT = `AC${'3'.repeat(32)}`;
 const TOKEN = 'fake-token-2';

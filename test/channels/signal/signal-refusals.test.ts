@@ -1,5 +1,5 @@
 /** Issue 15: signal-cli-rest-api's refusals as each mode words them (texts from upstream's sources). */
-import { challengeToken, classifySignalError } from '../../src/channels/signal/signal-sender';
+import { challengeToken, classifySignalError } from '../../../src/channels/signal/signal-sender';
 
 const TOKEN = '0c9b8a7f-6e5d-4c3b-a291-8f7e6d5c4b3a';
 

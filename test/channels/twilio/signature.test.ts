@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import twilio from 'twilio';
-import { looksLikeSignature, TwilioSignature } from '../../src/channels/twilio/signature';
+import { looksLikeSignature, TwilioSignature } from '../../../src/channels/twilio/signature';
 
 const URL = 'https://headsup.example.org/webhooks/twilio/sms';
 

@@ -1,8 +1,8 @@
-import { classifyTwilioError, TwilioSender } from '../../src/channels/twilio/twilio-sender';
-import { classifyDeliveryStatus } from '../../src/channels/twilio/twilio-errors';
-import { statusCallbackFor, statusRefOf } from '../../src/channels/twilio/twilio-sender';
-import { SendError, type SendErrorKind } from '../../src/channels/types';
-import { FakeTwilio, TWILIO_ERRORS, type FakeAnswer } from '../fakes/fake-twilio';
+import { classifyTwilioError, TwilioSender } from '../../../src/channels/twilio/twilio-sender';
+import { classifyDeliveryStatus } from '../../../src/channels/twilio/twilio-errors';
+import { statusCallbackFor, statusRefOf } from '../../../src/channels/twilio/twilio-sender';
+import { SendError, type SendErrorKind } from '../../../src/channels/types';
+import { FakeTwilio, TWILIO_ERRORS, type FakeAnswer } from '../../fakes/fake-twilio';
 
 describe('classifyTwilioError', () => {
   // [what Twilio said, what twilio-node threw, kind, code recorded, retryable]

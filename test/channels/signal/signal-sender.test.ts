@@ -1,7 +1,7 @@
-import { classifySignalError, readSendResult, SignalSender } from '../../src/channels/signal/signal-sender';
-import { SendError } from '../../src/channels/types';
-import { createLogger } from '../../src/log/logger';
-import { FakeSignal, SIGNAL_ERRORS } from '../fakes/fake-signal';
+import { classifySignalError, readSendResult, SignalSender } from '../../../src/channels/signal/signal-sender';
+import { SendError } from '../../../src/channels/types';
+import { createLogger } from '../../../src/log/logger';
+import { FakeSignal, SIGNAL_ERRORS } from '../../fakes/fake-signal';
 
 const ACCOUNT = '+15005550199';
 const UUID = '0b6f0c7e-3a41-4c35-9a55-5d1c0a8f4e21';

@@ -6,10 +6,10 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { challengeToken, classifySignalError, DEFAULT_THROTTLE, readSendResult, SignalSender } from '../../src/channels/signal/signal-sender';
-import { SendError } from '../../src/channels/types';
-import { createLogger } from '../../src/log/logger';
-import { FakeSignal, SIGNAL_ERRORS } from '../fakes/fake-signal';
+import { challengeToken, classifySignalError, DEFAULT_THROTTLE, readSendResult, SignalSender } from '../../../src/channels/signal/signal-sender';
+import { SendError } from '../../../src/channels/types';
+import { createLogger } from '../../../src/log/logger';
+import { FakeSignal, SIGNAL_ERRORS } from '../../fakes/fake-signal';
 
 const ACCOUNT = '+15005550199';
 const UUID = '0b6f0c7e-3a41-4c35-9a55-5d1c0a8f4e21';

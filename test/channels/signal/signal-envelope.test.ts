@@ -1,4 +1,4 @@
-import { errorFrame, parseSignalItem } from '../../src/channels/signal/signal-envelope';
+import { errorFrame, parseSignalItem } from '../../../src/channels/signal/signal-envelope';
 
 const ACCOUNT = '+15005550199';
 const UUID = '7ccae375-cd51-4c82-8b1e-7be3280aa485';
