@@ -10,13 +10,11 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import twilio from 'twilio';
 import { ensureMember } from '../src/store/members';
 import { subscribe } from '../src/store/subscriptions';
-import { ACCOUNT_SID, AUTH_TOKEN, BENCH_MASTER_KEY, FROM_NUMBER, fmt, PUBLIC_URL, removeDir, table, tempDir } from './common';
+import { ACCOUNT_SID, AUTH_TOKEN, BENCH_MASTER_KEY, FROM_NUMBER, fmt, PUBLIC_URL, removeDir, table, tempDir, freePort, signedSms, until } from './common';
 import { AREA, memberNumber, openStore } from './fanout/shared';
 
 const LATENCY_MS = 250;
@@ -56,37 +54,8 @@ function fakeTwilio() {
   };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
-async function sms(url: string, from: string, body: string): Promise<string> {
-  const fields = { MessageSid: `SM${randomBytes(16).toString('hex')}`, AccountSid: ACCOUNT_SID, From: from, To: FROM_NUMBER, Body: body };
-  const res = await fetch(`${url}/webhooks/twilio/sms`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}/webhooks/twilio/sms`, fields),
-    },
-    body: new URLSearchParams(fields).toString(),
-  });
-  return res.text();
-}
 
-async function until(check: () => boolean, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (check()) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return check();
-}
 
 async function serverUp(url: string): Promise<boolean> {
   const deadline = Date.now() + 30_000;
@@ -142,14 +111,14 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${port}`;
   try {
     if (!(await serverUp(url))) throw new Error('the server did not start');
-    await sms(url, ROSE, 'JOIN 206');
-    await sms(url, ROSE, 'BUDDY 206-555-0177 Rose');
-    await sms(url, BUDDY, 'ACCEPT');
-    await sms(url, MOD, `ALERT ${AREA} bench alert: red sedan`);
+    await signedSms(url, ROSE, 'JOIN 206');
+    await signedSms(url, ROSE, 'BUDDY 206-555-0177 Rose');
+    await signedSms(url, BUDDY, 'ACCEPT');
+    await signedSms(url, MOD, `ALERT ${AREA} bench alert: red sedan`);
     await until(() => fake.seen.alerts >= rate, 30_000);
     // The deadline is at most this late: the check-in starts while its webhook is handled.
     const deadline = Date.now() + CHECKIN_S * 1000;
-    await sms(url, ROSE, `CHECKIN ${CHECKIN_S / 60} bench details: grey van`);
+    await signedSms(url, ROSE, `CHECKIN ${CHECKIN_S / 60} bench details: grey van`);
     await until(() => fake.seen.escalationAt > 0 && fake.seen.toldAt > 0, CHECKIN_S * 1000 + 60_000);
     const delay = fake.seen.escalationAt - deadline;
     const told = fake.seen.toldAt - deadline;

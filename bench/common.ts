@@ -4,9 +4,12 @@
  * and number formatting. Benchmarks print figures; they never assert.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import twilio from 'twilio';
 
 export const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
 export const AUTH_TOKEN = 'bench-auth-token-0123456789abcdef';
@@ -216,4 +219,39 @@ export class CpuMeter {
 function selfCpuS(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
+}
+
+/** A free loopback port (for a server started in another process). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Posts one signed inbound SMS to the server at `url`; resolves with the TwiML answer. */
+export async function signedSms(url: string, from: string, body: string): Promise<string> {
+  const fields = { MessageSid: `SM${randomBytes(16).toString('hex')}`, AccountSid: ACCOUNT_SID, From: from, To: FROM_NUMBER, Body: body };
+  const res = await fetch(`${url}${WEBHOOK_PATH}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}${WEBHOOK_PATH}`, fields),
+    },
+    body: new URLSearchParams(fields).toString(),
+  });
+  return res.text();
+}
+
+/** Waits until `check` holds or `ms` pass (polling every 20 ms); resolves with whether it held. */
+export async function until(check: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return check();
 }

@@ -10,13 +10,11 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import twilio from 'twilio';
 import { ensureMember } from '../../src/store/members';
 import { subscribe } from '../../src/store/subscriptions';
-import { ACCOUNT_SID, AUTH_TOKEN, BENCH_MASTER_KEY, FROM_NUMBER, fmt, PUBLIC_URL, removeDir, table, tempDir } from '../common';
+import { ACCOUNT_SID, AUTH_TOKEN, BENCH_MASTER_KEY, FROM_NUMBER, fmt, PUBLIC_URL, removeDir, table, tempDir, freePort, signedSms, until } from '../common';
 import { AREA, memberNumber, openStore } from '../fanout/shared';
 
 const LATENCY_MS = 250;
@@ -83,38 +81,8 @@ function fakeTwilio(throttledShare: number) {
   };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
-async function sms(url: string, from: string, body: string): Promise<number> {
-  const fields = { MessageSid: `SM${randomBytes(16).toString('hex')}`, AccountSid: ACCOUNT_SID, From: from, To: FROM_NUMBER, Body: body };
-  const res = await fetch(`${url}/webhooks/twilio/sms`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}/webhooks/twilio/sms`, fields),
-    },
-    body: new URLSearchParams(fields).toString(),
-  });
-  await res.text();
-  return res.status;
-}
 
-async function until(check: () => boolean, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (check()) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return check();
-}
 
 async function serverUp(url: string): Promise<boolean> {
   const deadline = Date.now() + 30_000;
@@ -175,10 +143,10 @@ async function runOnce(rate: number, throttledShare: number, seconds: number): P
     if (!up) throw new Error('the server did not start');
     const t0 = Date.now();
     fake.startClock(t0);
-    await sms(url, MOD, `ALERT ${AREA} bench alert: red sedan`);
+    await signedSms(url, MOD, `ALERT ${AREA} bench alert: red sedan`);
     // The report, a fifth of the way through the fan-out.
     await until(() => fake.seen.alerts >= members / 5, seconds * 10_000);
-    await sms(url, REPORTER, `REPORT ${AREA} bench report: blue truck`);
+    await signedSms(url, REPORTER, `REPORT ${AREA} bench report: blue truck`);
     const reportedAt = Date.now();
     const done = await until(() => fake.seen.alerts >= members, Math.max(60_000, seconds * 20_000));
     const idealMs = (members / rate) * 1000;
