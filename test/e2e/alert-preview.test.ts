@@ -1,5 +1,5 @@
 import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness, refOf } from '../helpers/harness';
 import { smsSegments } from '../../src/bot/sms-segments';
 
 const MOD = '+14155550199';
@@ -7,11 +7,6 @@ const MEMBER = '+14155550101';
 const REPORTER = '+14155550105';
 const HIDDEN = '+14155550142';
 
-function refOf(text: string | null | undefined): string {
-  const m = /#([A-Z0-9]{4,6})/.exec(text ?? '');
-  if (!m) throw new Error('no reference in reply');
-  return m[1] as string;
-}
 
 describe('what a moderator approves is exactly what goes out', () => {
   let fake: FakeTwilio;

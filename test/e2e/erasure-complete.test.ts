@@ -8,16 +8,11 @@ import { memberKey, type Sender } from '../../src/phone/identity';
 import { linkIndex, memberIndex, openAddress } from '../../src/store/members';
 import { openBody } from '../../src/store/outbox';
 import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness, refOf } from '../helpers/harness';
 import { findNeedles, numberForms } from '../helpers/needles';
 
 const MOD = '+14155550199';
 
-function refOf(text: string | null | undefined): string {
-  const m = /#([A-Z0-9]{4,6})/.exec(text ?? '');
-  if (!m) throw new Error('no reference in reply');
-  return m[1] as string;
-}
 
 describe('DELETE erases everything keyed to the sender', () => {
   let fake: FakeTwilio;

@@ -4,7 +4,7 @@
  * draft that lapses, DROP and STOP in the middle.
  */
 import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness, refOf } from '../helpers/harness';
 import { smsSegments } from '../../src/bot/sms-segments';
 
 const MOD = '+14155550199';
@@ -17,11 +17,6 @@ const IDLER = '+14155550109';
 const STOPPER = '+14155550110';
 const DROPPER = '+14155550111';
 
-function refOf(text: string | null): string {
-  const m = /#([A-Z0-9]{4,6})/.exec(text ?? '');
-  if (!m) throw new Error(`no reference in ${JSON.stringify(text)}`);
-  return m[1] as string;
-}
 
 describe('guided reports, CHECK by identifier and repeat offenders over SMS (issue 11)', () => {
   let fake: FakeTwilio;

@@ -1,5 +1,5 @@
 import { FakeTwilio, TWILIO_ERRORS } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness, refOf } from '../helpers/harness';
 
 const MOD = '+14155550199';
 const SF1 = '+14155550101'; // 415
@@ -11,11 +11,6 @@ const SPAMMER = '+14155550107';
 const SF_OPTED_OUT_AT_CARRIER = '+14155550106';
 const CLIENT = '(415) 555-0177';
 
-function refOf(text: string | null): string {
-  const m = /#([A-Z0-9]{4,6})/.exec(text ?? '');
-  if (!m) throw new Error('no reference in reply');
-  return m[1] as string;
-}
 
 describe('reports, moderation and fan-out over SMS', () => {
   let fake: FakeTwilio;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, newSid, startHarness, tempDir, waitFor, type Harness } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, newSid, startHarness, tempDir, waitFor, type Harness, refOf } from '../helpers/harness';
 import { findNeedles, findNeedlesInFile, numberForms } from '../helpers/needles';
 
 const MOD = '+13125550177';
@@ -18,11 +18,6 @@ const EDITED_TEXT = 'Grey Honda van, calls himself Rickard, robs workers. Number
 // Distinctive pieces of member-written text that must never be stored or logged in the clear.
 const TEXT_NEEDLES = ['Honda van', 'Rickard', 'took my phone', 'robs workers'];
 
-function refOf(text: string | null): string {
-  const m = /#([A-Z0-9]{4,6})/.exec(text ?? '');
-  if (!m) throw new Error('no reference in the reply');
-  return m[1] as string;
-}
 
 describe('privacy: nothing identifying in the logs, the database or its WAL', () => {
   const numberNeedles = PEOPLE.flatMap(numberForms);

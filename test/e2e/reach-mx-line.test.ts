@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { findProjectDir } from '../../src/store/find-up';
 import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness, refOf } from '../helpers/harness';
 
 const MOD = '+525555550999';
 const CDMX_BY_PREFIX = '+525555550101';
@@ -17,11 +17,6 @@ const GDL_BY_PREFIX = '+523312345602';
 const ASKED = '+529611234501'; // Tuxtla: no area of this line claims +52961
 const REPORTER = '+525555550104';
 
-function refOf(text: string | null): string {
-  const m = /#([A-Z0-9]{4,6})/.exec(text ?? '');
-  if (!m) throw new Error('no reference in reply');
-  return m[1] as string;
-}
 
 describe('a Mexican line with config/areas.mx.example.json', () => {
   let fake: FakeTwilio;

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { findProjectDir } from '../../src/store/find-up';
 import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness, refOf } from '../helpers/harness';
 
 const MOD = '+442079460999';
 const LONDON_LANDLINE = '+442079460123'; // +4420: London by prefix
@@ -18,11 +18,6 @@ const ASKED = '+447911100003'; // a mobile: no area of its own
 const REPORTER = '+447911100004';
 const CLIENT_NATIONAL = '07911 123456';
 
-function refOf(text: string | null): string {
-  const m = /#([A-Z0-9]{4,6})/.exec(text ?? '');
-  if (!m) throw new Error('no reference in reply');
-  return m[1] as string;
-}
 
 describe('a UK line with config/areas.uk.example.json', () => {
   let fake: FakeTwilio;

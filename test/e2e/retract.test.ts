@@ -7,7 +7,7 @@
  */
 import { FakeSignal, SIGNAL_ERRORS, textEnvelope } from '../fakes/fake-signal';
 import { FakeTwilio, TWILIO_ERRORS } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, waitFor, type Harness } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, waitFor, type Harness, refOf } from '../helpers/harness';
 import { QUICK_RETRIES } from '../helpers/signal-world';
 
 const MOD_SMS = '+14155550999';
@@ -19,11 +19,6 @@ const SMS_MEMBER = '+14155550101';
 const SMS_HELD = '+14155550102';
 const SMS_REPORTER = '+14155550103';
 
-function refOf(text: string | undefined): string {
-  const m = /#([A-Z0-9]{4,6})/.exec(text ?? '');
-  if (!m) throw new Error(`no reference in ${JSON.stringify(text)}`);
-  return m[1] as string;
-}
 
 describe('RETRACT, and guided reports over Signal (issue 11)', () => {
   let signal: FakeSignal;

@@ -183,3 +183,10 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/** The report reference ("#AB12") a reply names, without its #; throws when it names none. */
+export function refOf(text: string | null | undefined): string {
+  const m = /#([A-Z0-9]{4,6})/.exec(text ?? '');
+  if (!m) throw new Error(`no reference in ${JSON.stringify(text)}`);
+  return m[1] as string;
+}
