@@ -8,13 +8,10 @@
  * the 30 s the issue allows, and how far the fan-out was. Figures only.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { ensureMember } from '../src/store/members';
 import { subscribe } from '../src/store/subscriptions';
-import { ACCOUNT_SID, AUTH_TOKEN, BENCH_MASTER_KEY, FROM_NUMBER, fmt, PUBLIC_URL, removeDir, table, tempDir, freePort, signedSms, until } from './common';
+import { ACCOUNT_SID, AUTH_TOKEN, BENCH_MASTER_KEY, FROM_NUMBER, fmt, PUBLIC_URL, removeDir, table, tempDir, fakeMessagesApi, freePort, serverUp, signedSms, until } from './common';
 import { AREA, memberNumber, openStore } from './fanout/shared';
 
 const LATENCY_MS = 250;
@@ -24,50 +21,17 @@ const BUDDY = '+12065550177';
 const CHECKIN_S = 15;
 const BUDGET_MS = 30_000;
 
+/** The fake Twilio of this benchmark: records when the fan-out, the escalation and the member's notice arrive. */
 function fakeTwilio() {
   const seen = { alerts: 0, escalationAt: 0, toldAt: 0, alertsAtEscalation: 0 };
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-      const body = form.get('Body') ?? '';
-      if (body.includes('bench alert')) seen.alerts++;
-      else if (body.includes('bench details') && !seen.escalationAt) {
-        seen.escalationAt = Date.now();
-        seen.alertsAtEscalation = seen.alerts;
-      } else if (body.includes("didn't check in") && !seen.toldAt) seen.toldAt = Date.now();
-      setTimeout(() => {
-        res.writeHead(201, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ sid: `SM${randomBytes(16).toString('hex')}`, status: 'queued', to: form.get('To'), body, account_sid: ACCOUNT_SID }));
-      }, LATENCY_MS);
-    });
+  const api = fakeMessagesApi(LATENCY_MS, (body) => {
+    if (body.includes('bench alert')) seen.alerts++;
+    else if (body.includes('bench details') && !seen.escalationAt) {
+      seen.escalationAt = Date.now();
+      seen.alertsAtEscalation = seen.alerts;
+    } else if (body.includes("didn't check in") && !seen.toldAt) seen.toldAt = Date.now();
   });
-  server.keepAliveTimeout = 30_000;
-  return {
-    seen,
-    start: () => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
-    stop: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-
-
-
-async function serverUp(url: string): Promise<boolean> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return true;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
+  return { ...api, seen };
 }
 
 async function main(): Promise<void> {

@@ -6,6 +6,7 @@
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -254,4 +255,53 @@ export async function until(check: () => boolean, ms: number): Promise<boolean> 
     await new Promise((r) => setTimeout(r, 20));
   }
   return check();
+}
+
+/**
+ * A fake Twilio Messages endpoint on loopback: every create is answered after
+ * `latencyMs`, with 201 and a message sid, or with Twilio's 429 body when
+ * `onCreate` (called as each arrives, with its body) returns 'throttle'.
+ */
+export function fakeMessagesApi(latencyMs: number, onCreate: (body: string) => 'throttle' | void) {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+      const body = form.get('Body') ?? '';
+      const refuse = onCreate(body) === 'throttle';
+      setTimeout(() => {
+        res.writeHead(refuse ? 429 : 201, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify(
+            refuse
+              ? { code: 20429, message: 'Too Many Requests', more_info: 'https://www.twilio.com/docs/errors/20429', status: 429 }
+              : { sid: `SM${randomBytes(16).toString('hex')}`, status: 'queued', to: form.get('To'), body, account_sid: ACCOUNT_SID, api_version: '2010-04-01', num_segments: '1' },
+          ),
+        );
+      }, latencyMs);
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  return {
+    start: () => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
+    stop: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Waits (at most 30 s) until the server at `url` answers /healthz. */
+export async function serverUp(url: string): Promise<boolean> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
 }

@@ -8,13 +8,10 @@
  * N is sized so each run's ideal is BENCH_ALERT_SECONDS (10 s by default).
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { ensureMember } from '../../src/store/members';
 import { subscribe } from '../../src/store/subscriptions';
-import { ACCOUNT_SID, AUTH_TOKEN, BENCH_MASTER_KEY, FROM_NUMBER, fmt, PUBLIC_URL, removeDir, table, tempDir, freePort, signedSms, until } from '../common';
+import { ACCOUNT_SID, AUTH_TOKEN, BENCH_MASTER_KEY, FROM_NUMBER, fmt, PUBLIC_URL, removeDir, table, tempDir, fakeMessagesApi, freePort, serverUp, signedSms, until } from '../common';
 import { AREA, memberNumber, openStore } from '../fanout/shared';
 
 const LATENCY_MS = 250;
@@ -34,67 +31,26 @@ export interface AlertRun {
   throttled: number;
 }
 
-/** A fake Twilio Messages endpoint with latency and a share of 429s; records when each create arrived. */
+/** The fake Twilio of this benchmark: latency and a share of 429s; records when each create arrived. */
 function fakeTwilio(throttledShare: number) {
   // Counted as they arrive: the driver polls these, and must not slow the fake down.
   const seen = { alerts: 0, lastAlertAt: 0, noticeAt: 0, perSecond: [] as number[] };
   let t0 = 0;
   let throttled = 0;
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const at = Date.now();
-      const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-      const body = form.get('Body') ?? '';
-      const refuse = throttledShare > 0 && Math.random() < throttledShare;
-      if (refuse) throttled++;
-      else if (body.includes('bench alert')) {
-        seen.alerts++;
-        seen.lastAlertAt = at;
-        const sec = Math.floor((at - t0) / 1000);
-        seen.perSecond[sec] = (seen.perSecond[sec] ?? 0) + 1;
-      } else if (body.includes('bench report') && !seen.noticeAt) seen.noticeAt = at;
-      setTimeout(() => {
-        res.writeHead(refuse ? 429 : 201, { 'content-type': 'application/json' });
-        const sid = `SM${randomBytes(16).toString('hex')}`;
-        res.end(
-          JSON.stringify(
-            refuse
-              ? { code: 20429, message: 'Too Many Requests', more_info: 'https://www.twilio.com/docs/errors/20429', status: 429 }
-              : { sid, status: 'queued', to: form.get('To'), body, account_sid: ACCOUNT_SID, api_version: '2010-04-01', num_segments: '1' },
-          ),
-        );
-      }, LATENCY_MS);
-    });
-  });
-  server.keepAliveTimeout = 30_000;
-  return {
-    seen,
-    startClock: (t: number) => (t0 = t),
-    throttled: () => throttled,
-    start: () => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
-    stop: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-
-
-
-async function serverUp(url: string): Promise<boolean> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return true;
-    } catch {
-      // not listening yet
+  const api = fakeMessagesApi(LATENCY_MS, (body) => {
+    const at = Date.now();
+    if (throttledShare > 0 && Math.random() < throttledShare) {
+      throttled++;
+      return 'throttle';
     }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
+    if (body.includes('bench alert')) {
+      seen.alerts++;
+      seen.lastAlertAt = at;
+      const sec = Math.floor((at - t0) / 1000);
+      seen.perSecond[sec] = (seen.perSecond[sec] ?? 0) + 1;
+    } else if (body.includes('bench report') && !seen.noticeAt) seen.noticeAt = at;
+  });
+  return { ...api, seen, startClock: (t: number) => (t0 = t), throttled: () => throttled };
 }
 
 async function seed(dir: string, n: number): Promise<void> {
