@@ -13,7 +13,6 @@ import type { Db } from '../store/db';
 import {
   claimProviderTasks,
   enqueueProviderTask,
-  enqueueProviderTasks,
   finishProviderTask,
   nextProviderTaskDue,
   releaseProviderLeases,
@@ -82,15 +81,16 @@ export class ProviderCleanup {
 
   /** Queues the redaction of sent message `sid` (call inside the transaction that records its final status). */
   redact(sid: string): void {
-    if (enqueueProviderTask(this.db, this.vault, 'redact', sid, this.now()) !== null) this.db.onCommit(() => this.wake());
+    if (enqueueProviderTask(this.db, this.vault, 'redact', [sid], this.now()) !== null) this.db.onCommit(() => this.wake());
   }
 
   /**
    * Queues the deletion of handled inbound message `sid`. Ids wait in memory
    * for at most `inboundBatchMs` (or until `INBOUND_BATCH` are waiting) and
-   * are written in one transaction: a commit per webhook cost a HELP that
-   * Twilio answered about half its speed. A crash in that window leaves
-   * those few messages at Twilio (their handling is not affected).
+   * are written as one task: a commit per webhook cost a HELP that Twilio
+   * answered about half its speed, and a sealed row per message still a
+   * fifth. A crash in that window leaves those few messages at Twilio
+   * (their handling is not affected).
    */
   deleteInbound(sid: string): void {
     this.inboundSids.push(sid);
@@ -101,7 +101,7 @@ export class ProviderCleanup {
   private inboundSids: string[] = [];
   private inboundTimer: NodeJS.Timeout | null = null;
 
-  /** Writes the queued deletions in one transaction. */
+  /** Writes the queued deletions as one task. */
   private writeInbound(): void {
     if (this.inboundTimer) clearTimeout(this.inboundTimer);
     this.inboundTimer = null;
@@ -110,7 +110,7 @@ export class ProviderCleanup {
     this.inboundSids = [];
     const dueAt = this.now() + this.opts.inboundDelayMs;
     try {
-      enqueueProviderTasks(this.db, this.vault, 'delete', sids, dueAt);
+      enqueueProviderTask(this.db, this.vault, 'delete', sids, dueAt);
     } catch (err) {
       // Only Twilio's copy is at stake (the messages were handled): logged, not retried.
       this.log.error({ err: safeError(err), messages: sids.length }, 'could not queue the deletion of handled messages at Twilio');
@@ -149,8 +149,6 @@ export class ProviderCleanup {
   }
 
   private async step(): Promise<void> {
-    const wait = this.pacer.waitMs();
-    if (wait > 0) return this.alarm.sleep(wait);
     this.alarm.clear();
     const t = this.now();
     const [task] = claimProviderTasks(this.db, this.vault, t, 1, t + this.opts.leaseMs);
@@ -158,34 +156,59 @@ export class ProviderCleanup {
       const due = nextProviderTaskDue(this.db);
       return this.alarm.sleep(due === null ? this.opts.pollMs : Math.min(this.opts.pollMs, Math.max(1, due - t)));
     }
-    this.pacer.take();
     await this.run(task);
   }
 
-  private async run(task: ProviderTask): Promise<void> {
-    const { backoff } = this.opts;
-    try {
-      if (task.kind === 'redact') await this.cleaner.redact(task.sid);
-      else await this.cleaner.remove(task.sid);
-      this.pacer.observe(false);
-      finishProviderTask(this.db, task.id);
-      return;
-    } catch (err) {
-      const e = err instanceof SendError ? err : new SendError('server', 'internal');
-      if (!(err instanceof SendError)) this.log.error({ err: safeError(err), task: task.id }, 'unexpected provider cleanup failure');
-      this.pacer.observe(e.kind === 'throttled');
-      const reason = `${e.kind}${e.code ? `:${e.code}` : ''}`;
-      if (this.cleaner.isGone(e)) {
-        // Already deleted (or never stored): nothing of it is left to clean.
-        finishProviderTask(this.db, task.id);
-      } else if (task.attempts < backoff.maxAttempts) {
-        this.log.warn({ task: task.id, kind: task.kind, reason, attempts: task.attempts }, 'provider cleanup failed; will retry');
-        retryProviderTask(this.db, task.id, this.now() + Math.max(backoffDelay(backoff, task.attempts), e.retryAfterMs ?? 0));
-      } else {
-        this.log.warn({ task: task.id, kind: task.kind, reason, attempts: task.attempts }, 'provider cleanup gave up; the provider keeps this message');
-        finishProviderTask(this.db, task.id);
-      }
-    }
+  /** Waits for the pacer's next slot; false if the worker is stopping. */
+  private async slot(): Promise<boolean> {
+    for (let wait = this.pacer.waitMs(); wait > 0 && !this.stopping; wait = this.pacer.waitMs()) await this.alarm.sleep(wait);
+    if (this.stopping) return false;
+    this.pacer.take();
+    return true;
   }
 
+  /**
+   * One call per message id of the task, paced. What failed is kept in the
+   * task for a later try by the backoff; what a stop left untried is kept
+   * too (with the failures' wait when there were any, at once otherwise).
+   */
+  private async run(task: ProviderTask): Promise<void> {
+    const { backoff } = this.opts;
+    const failed: string[] = [];
+    let untried: string[] = [];
+    let wait = 0;
+    let reason = '';
+    for (const [i, sid] of task.sids.entries()) {
+      if (!(await this.slot())) {
+        untried = task.sids.slice(i);
+        break;
+      }
+      try {
+        if (task.kind === 'redact') await this.cleaner.redact(sid);
+        else await this.cleaner.remove(sid);
+        this.pacer.observe(false);
+      } catch (err) {
+        const e = err instanceof SendError ? err : new SendError('server', 'internal');
+        if (!(err instanceof SendError)) this.log.error({ err: safeError(err), task: task.id }, 'unexpected provider cleanup failure');
+        this.pacer.observe(e.kind === 'throttled');
+        // Already deleted (or never stored): nothing of it is left to clean.
+        if (this.cleaner.isGone(e)) continue;
+        failed.push(sid);
+        reason = `${e.kind}${e.code ? `:${e.code}` : ''}`;
+        wait = Math.max(wait, backoffDelay(backoff, task.attempts), e.retryAfterMs ?? 0);
+      }
+    }
+    const log = { task: task.id, kind: task.kind, reason, attempts: task.attempts, failed: failed.length };
+    if (failed.length > 0 && task.attempts >= backoff.maxAttempts) {
+      this.log.warn(log, 'provider cleanup gave up; the provider keeps these messages');
+      failed.length = 0;
+    } else if (failed.length > 0) {
+      this.log.warn(log, 'provider cleanup failed; will retry');
+    }
+    const keep = [...failed, ...untried];
+    if (keep.length === 0) finishProviderTask(this.db, task.id);
+    // A task only stopped, not failed, has not used up a try.
+    else if (failed.length === 0) retryProviderTask(this.db, this.vault, task.id, keep, task.attempts - 1, this.now());
+    else retryProviderTask(this.db, this.vault, task.id, keep, task.attempts, this.now() + wait);
+  }
 }

@@ -2,8 +2,9 @@
  * Provider tasks: calls owed to the provider once a message is finished
  * (redact a sent body, delete a handled inbound message). Durable: a task is
  * written with the effect that makes it due and deleted only once done or
- * given up, so a crash repeats at most the call in flight. The message id is
- * sealed and leaves the database with its row.
+ * given up, so a crash repeats at most the calls of the task in flight
+ * (harmless: a message already cleaned is "not found"). The message ids are
+ * sealed and leave the database with their row.
  */
 import type { Db } from './db';
 import type { Vault } from './vault';
@@ -15,36 +16,47 @@ const SID = { table: 'provider_tasks', column: 'sid' } as const;
 /** Twilio's message ids (the pattern of the Messages/{Sid} path): nothing else is sent to a URL path. */
 const MESSAGE_SID = /^(SM|MM)[0-9a-fA-F]{32}$/;
 
+/**
+ * One row, one call or a batch of them: a sent message's redaction is one
+ * id; the deletions of the inbound messages of a moment share a row, so a
+ * webhook costs no seal and no insert of its own.
+ */
 export interface ProviderTask {
   id: number;
   kind: ProviderTaskKind;
-  sid: string;
+  sids: string[];
   /** Tries so far, this one included. */
   attempts: number;
 }
 
-/** Queues a task about message `sid`, due at `dueAt`; an id that is not a message id is ignored. Returns the row id, or null. */
-export function enqueueProviderTask(db: Db, vault: Vault, kind: ProviderTaskKind, sid: string, dueAt: number): number | null {
-  return enqueueProviderTasks(db, vault, kind, [sid], dueAt)[0] ?? null;
+/**
+ * Queues one task about messages `sids`, due at `dueAt`; ids that are not
+ * message ids are left out. Returns the row id, or null when none is left.
+ * The ciphertext is bound to its row, so the id is read before the insert.
+ */
+export function enqueueProviderTask(db: Db, vault: Vault, kind: ProviderTaskKind, sids: readonly string[], dueAt: number, attempts = 0): number | null {
+  const valid = sids.filter((sid) => MESSAGE_SID.test(sid));
+  if (valid.length === 0) return null;
+  return db.transaction(() => {
+    const id = (db.stmt("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'provider_tasks'), 0) + 1 AS id").get() as { id: number }).id;
+    db.stmt('INSERT INTO provider_tasks (id, kind, sid_ct, key_version, due_at, attempts) VALUES (?, ?, ?, ?, ?, ?)').run(
+      id,
+      kind,
+      vault.seal(JSON.stringify(valid), { ...SID, row: id }),
+      vault.keyVersion,
+      dueAt,
+      attempts,
+    );
+    return id;
+  });
 }
 
-/**
- * Queues a task per message id in one transaction (ids that are not message
- * ids are left out); returns the row ids. The next row id is read once: the
- * ciphertext is bound to its row, so the id must be known before the insert.
- */
-export function enqueueProviderTasks(db: Db, vault: Vault, kind: ProviderTaskKind, sids: string[], dueAt: number): number[] {
-  const valid = sids.filter((sid) => MESSAGE_SID.test(sid));
-  if (valid.length === 0) return [];
-  return db.transaction(() => {
-    let id = (db.stmt("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'provider_tasks'), 0) AS id").get() as { id: number }).id;
-    const insert = db.stmt('INSERT INTO provider_tasks (id, kind, sid_ct, key_version, due_at) VALUES (?, ?, ?, ?, ?)');
-    return valid.map((sid) => {
-      id++;
-      insert.run(id, kind, vault.seal(sid, { ...SID, row: id }), vault.keyVersion, dueAt);
-      return id;
-    });
-  });
+/** The ids a row holds: a JSON list, or (rows written before batches) one bare id. */
+function sidsOf(plain: string): string[] {
+  if (!plain.startsWith('[')) return [plain];
+  const list = JSON.parse(plain) as unknown;
+  if (!Array.isArray(list) || !list.every((s) => typeof s === 'string' && MESSAGE_SID.test(s))) throw new Error('not a list of message ids');
+  return list as string[];
 }
 
 /** Claims up to `limit` due tasks, oldest due first, leased (and due again) until `leaseUntil`. Unreadable rows are dropped. */
@@ -56,29 +68,35 @@ export function claimProviderTasks(db: Db, vault: Vault, now: number, limit: num
     const lease = db.stmt('UPDATE provider_tasks SET attempts = attempts + 1, due_at = ?, lease_until = ? WHERE id = ?');
     const tasks: ProviderTask[] = [];
     for (const r of rows) {
-      let sid: string;
+      let sids: string[];
       try {
-        sid = vault.open(r.sid_ct, { ...SID, row: r.id }, r.key_version);
+        sids = sidsOf(vault.open(r.sid_ct, { ...SID, row: r.id }, r.key_version));
       } catch {
         // Never opens: claiming it again and again would not help.
         finishProviderTask(db, r.id);
         continue;
       }
       lease.run(leaseUntil, leaseUntil, r.id);
-      tasks.push({ id: r.id, kind: r.kind, sid, attempts: r.attempts + 1 });
+      tasks.push({ id: r.id, kind: r.kind, sids, attempts: r.attempts + 1 });
     }
     return tasks;
   });
 }
 
-/** Erases a task (done, or given up): its message id goes with it. */
+/** Erases a task (done, or given up): its message ids go with it. */
 export function finishProviderTask(db: Db, id: number): void {
   db.stmt('DELETE FROM provider_tasks WHERE id = ?').run(id);
 }
 
-/** Makes a task due again at `dueAt`. */
-export function retryProviderTask(db: Db, id: number, dueAt: number): void {
-  db.stmt('UPDATE provider_tasks SET due_at = ?, lease_until = 0 WHERE id = ?').run(dueAt, id);
+/** Keeps only `sids` of a task (the calls still owed), with `attempts` tries so far, due again at `dueAt`. */
+export function retryProviderTask(db: Db, vault: Vault, id: number, sids: readonly string[], attempts: number, dueAt: number): void {
+  db.stmt('UPDATE provider_tasks SET sid_ct = ?, key_version = ?, attempts = ?, due_at = ?, lease_until = 0 WHERE id = ?').run(
+    vault.seal(JSON.stringify(sids), { ...SID, row: id }),
+    vault.keyVersion,
+    attempts,
+    dueAt,
+    id,
+  );
 }
 
 /** At start-up no call is in flight: leased tasks are due now. */

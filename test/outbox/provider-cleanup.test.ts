@@ -79,12 +79,12 @@ describe('provider clean-up', () => {
     expect(countProviderTasks(db)).toBe(0);
   });
 
-  it('deletes a handled inbound message only after the delay, in one write for the turn', async () => {
+  it('deletes handled inbound messages only after the delay, queued as one task', async () => {
     const cleaner = new ScriptedCleaner();
     const w = start(cleaner, { inboundDelayMs: 10_000 });
     w.deleteInbound(sid(2));
     w.deleteInbound(sid(3));
-    await waitFor(() => countProviderTasks(db) === 2, 5_000, 'queued');
+    await waitFor(() => countProviderTasks(db) === 1, 5_000, 'queued');
     expect(task()?.due_at).toBe(T0 + 10_000);
     expect(cleaner.calls).toEqual([]);
     clock.t += 10_000;
@@ -140,7 +140,7 @@ describe('provider clean-up', () => {
   });
 
   it('makes tasks claimed before a stop due again at the next start', async () => {
-    enqueueProviderTask(db, vault, 'redact', sid(9), T0);
+    enqueueProviderTask(db, vault, 'redact', [sid(9)], T0);
     claimProviderTasks(db, vault, T0, 1, T0 + 3_600_000);
     clock.t = T0 + 5;
     const cleaner = new ScriptedCleaner();
@@ -148,5 +148,59 @@ describe('provider clean-up', () => {
     await waitFor(() => countProviderTasks(db) === 0, 5_000, 'cleaned after restart');
     expect(cleaner.calls).toEqual([['redact', sid(9)]]);
     expect(logs.some((l) => l.includes('"released":1'))).toBe(true);
+  });
+
+  const owed = () => claimProviderTasks(db, vault, Number.MAX_SAFE_INTEGER, 10, 0).map((t) => t.sids);
+
+  it('goes through a batch past a failure, and keeps only the failed ids for the next try', async () => {
+    const cleaner = new ScriptedCleaner([new SendError('rejected', '20404'), new SendError('server', '500')]);
+    const w = start(cleaner, { backoff: { baseMs: 60_000, maxMs: 60_000, maxAttempts: 5 } });
+    enqueueProviderTask(db, vault, 'delete', [sid(10), sid(11), sid(12)], T0);
+    w.wake();
+    await waitFor(() => task()?.attempts === 1 && task()!.lease_until === 0, 5_000, 'batch tried');
+    expect(cleaner.calls).toEqual([['delete', sid(10)], ['delete', sid(11)], ['delete', sid(12)]]);
+    expect(task()!.due_at).toBeGreaterThanOrEqual(T0 + 30_000);
+    expect(task()!.due_at).toBeLessThanOrEqual(T0 + 60_000);
+    await w.stop();
+    worker = null;
+    expect(owed()).toEqual([[sid(11)]]);
+  });
+
+  it('keeps what a stop left untried, due at once and without using up a try', async () => {
+    let stopping: Promise<void> | null = null;
+    const cleaner = new ScriptedCleaner();
+    // The worker is stopped while its first call is in flight.
+    cleaner.remove = async (s: string) => {
+      cleaner.calls.push(['delete', s]);
+      stopping ??= w.stop();
+    };
+    const w = start(cleaner);
+    enqueueProviderTask(db, vault, 'delete', [sid(13), sid(14), sid(15)], T0);
+    w.wake();
+    await waitFor(() => stopping !== null, 5_000, 'first call');
+    await stopping;
+    worker = null;
+    expect(cleaner.calls).toEqual([['delete', sid(13)]]);
+    expect(task()).toEqual({ attempts: 0, due_at: T0, lease_until: 0 });
+    expect(owed()).toEqual([[sid(14), sid(15)]]);
+  });
+
+  it('gives up on the ids that failed their last try, and keeps the untried ones', async () => {
+    let stopping: Promise<void> | null = null;
+    const cleaner = new ScriptedCleaner();
+    cleaner.remove = async (s: string) => {
+      cleaner.calls.push(['delete', s]);
+      stopping ??= w.stop();
+      throw new SendError('server', '500');
+    };
+    const w = start(cleaner, { backoff: { baseMs: 1_000, maxMs: 1_000, maxAttempts: 3 } });
+    enqueueProviderTask(db, vault, 'delete', [sid(16), sid(17)], T0, 2);
+    w.wake();
+    await waitFor(() => stopping !== null, 5_000, 'last try');
+    await stopping;
+    worker = null;
+    expect(logs.some((l) => l.includes('gave up') && l.includes('"failed":1'))).toBe(true);
+    expect(task()).toEqual({ attempts: 2, due_at: T0, lease_until: 0 });
+    expect(owed()).toEqual([[sid(17)]]);
   });
 });

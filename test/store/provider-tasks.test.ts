@@ -1,12 +1,13 @@
 /**
- * Provider tasks at rest: the message id is sealed to its row, survives a
- * key rotation under the new key, and leaves with its row.
+ * Provider tasks at rest: the message ids are sealed to their row, survive
+ * a key rotation under the new key, and leave with their row; a batch is
+ * one row; a row written before batches (one bare id) still reads.
  */
 import path from 'node:path';
 import { Db } from '../../src/store/db';
 import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
 import { migrate } from '../../src/store/migrate';
-import { claimProviderTasks, countProviderTasks, enqueueProviderTask, enqueueProviderTasks, finishProviderTask } from '../../src/store/provider-tasks';
+import { claimProviderTasks, countProviderTasks, enqueueProviderTask, finishProviderTask, retryProviderTask } from '../../src/store/provider-tasks';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/harness';
 
@@ -22,10 +23,10 @@ describe('provider tasks at rest', () => {
       migrate(db);
       const oldVault = new Vault(key(1), 1);
       const now = Date.now();
-      expect(enqueueProviderTask(db, oldVault, 'delete', SID, now)).not.toBeNull();
+      expect(enqueueProviderTask(db, oldVault, 'delete', [SID], now)).not.toBeNull();
       // Not a Messages/{Sid} id (it would go into a URL path): not stored.
-      expect(enqueueProviderTask(db, oldVault, 'delete', '../../Calls/CA1.json', now)).toBeNull();
-      expect(enqueueProviderTask(db, oldVault, 'redact', 'x:1', now)).toBeNull();
+      expect(enqueueProviderTask(db, oldVault, 'delete', ['../../Calls/CA1.json'], now)).toBeNull();
+      expect(enqueueProviderTask(db, oldVault, 'redact', ['x:1', ''], now)).toBeNull();
       expect(countProviderTasks(db)).toBe(1);
       const raw = db.sqlite.prepare('SELECT sid_ct FROM provider_tasks').get() as { sid_ct: Buffer };
       expect(raw.sid_ct.includes(Buffer.from(SID))).toBe(false);
@@ -34,7 +35,7 @@ describe('provider tasks at rest', () => {
       const newVault = new Vault(key(2), to);
       new KeyRotation(db, new Vault(key(1), from), newVault, { batch: 1 }).run();
       const [task] = claimProviderTasks(db, newVault, now, 5, now + 60_000);
-      expect(task).toMatchObject({ kind: 'delete', sid: SID, attempts: 1 });
+      expect(task).toEqual({ id: expect.any(Number), kind: 'delete', sids: [SID], attempts: 1 });
       // Leased: not claimed again before its lease ends.
       expect(claimProviderTasks(db, newVault, now + 1, 5, now + 60_000)).toEqual([]);
       finishProviderTask(db, task!.id);
@@ -44,20 +45,56 @@ describe('provider tasks at rest', () => {
     }
   });
 
-  it('queues a batch in one go: each id on its own row, after every row before it, never reusing an id that was deleted', () => {
+  it('queues a batch as one row, leaving out what is not a message id, after every row before it, never reusing an id that was deleted', () => {
     const db = new Db(path.join(tempDir(), 'heads-up.db'));
     try {
       migrate(db);
       const vault = new Vault(key(1), 1);
       const now = Date.now();
-      const first = enqueueProviderTask(db, vault, 'redact', SID, now) as number;
+      const first = enqueueProviderTask(db, vault, 'redact', [SID], now) as number;
       finishProviderTask(db, first);
       const sids = [1, 2, 3].map((n) => `SM${String(n).repeat(32)}`);
-      const ids = enqueueProviderTasks(db, vault, 'delete', [sids[0]!, 'not-a-sid', sids[1]!, sids[2]!], now);
-      expect(ids).toEqual([first + 1, first + 2, first + 3]);
-      const claimed = claimProviderTasks(db, vault, now, 10, now + 60_000);
-      expect(claimed.map((t) => [t.id, t.sid])).toEqual(ids.map((id, i) => [id, sids[i]]));
-      expect(enqueueProviderTask(db, vault, 'delete', SID, now)).toBe(first + 4);
+      const id = enqueueProviderTask(db, vault, 'delete', [sids[0]!, 'not-a-sid', sids[1]!, sids[2]!], now);
+      expect(id).toBe(first + 1);
+      expect(countProviderTasks(db)).toBe(1);
+      const raw = db.sqlite.prepare('SELECT sid_ct FROM provider_tasks').get() as { sid_ct: Buffer };
+      for (const s of sids) expect(raw.sid_ct.includes(Buffer.from(s))).toBe(false);
+      expect(claimProviderTasks(db, vault, now, 10, now + 60_000)).toEqual([{ id: first + 1, kind: 'delete', sids, attempts: 1 }]);
+      expect(enqueueProviderTask(db, vault, 'delete', [SID], now)).toBe(first + 2);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keeps only the ids still owed when a task is tried again, with its tries and due time', () => {
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    try {
+      migrate(db);
+      const vault = new Vault(key(1), 1);
+      const now = Date.now();
+      const sids = [4, 5, 6].map((n) => `SM${String(n).repeat(32)}`);
+      const id = enqueueProviderTask(db, vault, 'delete', sids, now, 2) as number;
+      const [task] = claimProviderTasks(db, vault, now, 1, now + 60_000);
+      expect(task).toEqual({ id, kind: 'delete', sids, attempts: 3 });
+      retryProviderTask(db, vault, id, [sids[1]!], 3, now + 5_000);
+      expect(claimProviderTasks(db, vault, now + 4_999, 1, now + 60_000)).toEqual([]);
+      expect(claimProviderTasks(db, vault, now + 5_000, 1, now + 60_000)).toEqual([{ id, kind: 'delete', sids: [sids[1]], attempts: 4 }]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('reads a row written before batches (one bare id), and drops a row whose list holds anything but message ids', () => {
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    try {
+      migrate(db);
+      const vault = new Vault(key(1), 1);
+      const now = Date.now();
+      const insert = db.sqlite.prepare('INSERT INTO provider_tasks (id, kind, sid_ct, key_version, due_at) VALUES (?, ?, ?, ?, ?)');
+      insert.run(1, 'redact', vault.seal(SID, { table: 'provider_tasks', column: 'sid', row: 1 }), 1, now);
+      insert.run(2, 'delete', vault.seal(JSON.stringify([SID, '../Calls']), { table: 'provider_tasks', column: 'sid', row: 2 }), 1, now);
+      expect(claimProviderTasks(db, vault, now, 10, now + 60_000)).toEqual([{ id: 1, kind: 'redact', sids: [SID], attempts: 1 }]);
+      expect(countProviderTasks(db)).toBe(1);
     } finally {
       db.close();
     }
