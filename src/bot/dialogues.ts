@@ -1,7 +1,8 @@
 /**
  * Dialogues: a question the bot asked and the answer it waits for. While a
  * sender's conversation is open, STOP, HELP and DELETE keep their meaning,
- * CANCEL ends it, and anything else is taken as the answer.
+ * CANCEL ends it, and anything else is taken as the answer, except a
+ * check-in's word while the sender has one (see checkinWord).
  */
 import type { Conversation } from '../store/conversations';
 import type { Parsed } from './commands';
@@ -23,6 +24,16 @@ export function turnOf(parsed: Parsed, answered: boolean): Turn {
   if (kind === 'stop') return parsed.keyword === 'CANCEL' && !answered ? 'cancel' : 'command';
   if (kind === 'help' || kind === 'delete') return 'command';
   return 'answer';
+}
+
+/**
+ * A bare OK or LATER with its minutes: while the sender has a check-in they
+ * keep their meaning in a conversation (a question that swallowed them would
+ * have the buddies told something is wrong). "ok so he…" stays an answer.
+ */
+export function checkinWord(parsed: Parsed): boolean {
+  if (!parsed.ok) return false;
+  return parsed.command.kind === 'later' || (parsed.command.kind === 'ok' && parsed.exactKeyword);
 }
 
 /** The area tokens an answer to "which area?" gives: "415", "415 628", "JOIN 415", "san-francisco". */

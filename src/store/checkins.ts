@@ -51,6 +51,11 @@ export function openCheckin(db: Db, memberId: number): CheckinRow | undefined {
   return r && row(r);
 }
 
+/** Whether the member has a check-in, running or escalated. */
+export function hasCheckin(db: Db, memberId: number): boolean {
+  return db.stmt('SELECT 1 FROM checkins WHERE member_id = ? LIMIT 1').get(memberId) !== undefined;
+}
+
 /** The member's escalated check-ins (buddies were told; no OK yet). */
 export function escalatedCheckins(db: Db, memberId: number): CheckinRow[] {
   return (db.stmt("SELECT id, member_id, state, due_at, remind_at FROM checkins WHERE member_id = ? AND state = 'escalated' ORDER BY id").all(memberId) as Raw[]).map(row);

@@ -148,6 +148,18 @@ describe('CHECKIN', () => {
     expect(findNeedlesInFile(w.file, ['blue Honda', ...numberForms('+14155550123')])).toEqual([]);
   });
 
+  it('OK and LATER keep their meaning in the middle of a report, and the report goes on', async () => {
+    const w = await withBuddy();
+    w.sms(ROSE, 'CHECKIN 90');
+    expect(w.sms(ROSE, 'REPORT').reply).toContain('What happened?');
+    expect(w.sms(ROSE, 'LATER 30').reply).toBe(t.checkinExtended(clockTime(w.clock.now + 120 * MIN)));
+    expect(w.sms(ROSE, 'OK').reply).toBe(t.checkinOk());
+    expect(count(w, 'checkins')).toBe(0);
+    // With no check-in, OK is an answer again: not numbers from the list, so the question is asked again.
+    expect(w.sms(ROSE, 'OK').reply).toBe('Please reply with numbers from the list, e.g. 1 3, or SKIP.');
+    expect(w.sms(ROSE, '2').reply).toContain('When');
+  });
+
   it('reminds the member once, ten minutes before the end', async () => {
     const w = await withBuddy();
     const start = w.clock.now;

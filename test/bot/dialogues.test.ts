@@ -1,5 +1,5 @@
 /** How a message reads while a question is open: the answer, CANCEL, or a command that keeps its meaning. */
-import { areaAnswer, turnOf } from '../../src/bot/dialogues';
+import { areaAnswer, checkinWord, turnOf } from '../../src/bot/dialogues';
 import { parse } from '../../src/bot/parser';
 
 describe('turnOf', () => {
@@ -12,12 +12,29 @@ describe('turnOf', () => {
     ['cancel', false, 'cancel'],
     // Twilio made a bare CANCEL an opt-out: so do we.
     ['CANCEL', true, 'command'],
+    // A check-in's words are answers here; dispatch makes them commands while a check-in runs.
+    ['OK', false, 'answer'],
+    ['LATER 30', false, 'answer'],
     ['415', false, 'answer'],
     ['JOIN 415', false, 'answer'],
     ['REPORT 415 grey van', false, 'answer'],
     ['', false, 'answer'],
   ] as const)('reads %j (carrier answered: %s) as %s', (text, answered, turn) => {
     expect(turnOf(parse(text), answered)).toBe(turn);
+  });
+});
+
+describe('checkinWord', () => {
+  it.each([
+    ['OK', true],
+    ['ok', true],
+    ['LATER 30', true],
+    ['ok so he drove off', false],
+    ['later he came back', false],
+    ['415', false],
+    ['STOP', false],
+  ] as const)('%j is a check-in word: %s', (text, word) => {
+    expect(checkinWord(parse(text))).toBe(word);
   });
 });
 

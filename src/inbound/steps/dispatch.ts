@@ -1,17 +1,19 @@
 /**
  * Step 5: dispatch to the command's handler, and do what it asked. While
  * the sender is in the middle of a conversation, STOP, HELP and DELETE keep
- * their meaning, CANCEL ends it, and anything else answers its question.
+ * their meaning (and OK and LATER while they have a check-in), CANCEL ends
+ * it, and anything else answers its question.
  */
 import { MODERATOR_COMMANDS, type Parsed } from '../../bot/commands';
 import { catalog } from '../../bot/catalog';
-import { areaAnswer, turnOf, type Turn } from '../../bot/dialogues';
+import { areaAnswer, checkinWord, turnOf, type Turn } from '../../bot/dialogues';
 import { say, type Asker, type Outcome, type Store } from '../../bot/handler';
 import type { LineRules } from '../../bot/line-rules';
 import { join, unknownArea, whichArea } from '../../bot/member-commands';
 import { continueReport } from '../../bot/report-commands';
 import { applyOutcome, reportRules, runCommand } from '../../bot/run-command';
 import type { Lang } from '../../domain/lang';
+import { hasCheckin } from '../../store/checkins';
 import type { Conversation } from '../../store/conversations';
 import type { Inbound } from '../inbound';
 import type { Identity } from './identify-sender';
@@ -30,6 +32,8 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   let turn = turnOf(parsed, msg.answered === true);
   // A moderator in the middle of their own report can still moderate (issue 11).
   if (turn === 'answer' && who.moderator && parsed.ok && MODERATOR_COMMANDS.has(parsed.command.kind)) turn = 'command';
+  // A check-in is ended or moved on whatever was asked.
+  if (turn === 'answer' && checkinWord(parsed) && who.member && hasCheckin(store.db, who.member.id)) turn = 'command';
   // STOP, HELP and DELETE mean the same in a conversation or out of one: no need to look for it.
   const conversation = turn === 'command' ? undefined : who.conversation();
   const outcome = conversation
