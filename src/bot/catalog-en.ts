@@ -175,4 +175,5 @@ export const en: Catalog = {
   modNotAlert: (ref) => `${ref} never went out as an alert: nothing to retract.`,
   modAlreadyRetracted: (ref) => `${ref} was already retracted.`,
   alertRetracted: (areas, day) => `Heads Up: please disregard the alert for ${listAreas(areas)} sent ${day}. It was sent in error and is withdrawn.`,
+  discreetRetracted: (areas, day) => `HU ${listAreas(areas)}: the message of ${day} is withdrawn. Please disregard it.`,
 };

@@ -177,4 +177,5 @@ export const es: Catalog = {
   modNotAlert: (ref) => `${ref} nunca salio como alerta: nada que retirar.`,
   modAlreadyRetracted: (ref) => `${ref} ya estaba retirado.`,
   alertRetracted: (areas, day) => `Heads Up: ignora la alerta de ${listAreas(areas)} enviada el ${day}. Se envio por error y queda retirada.`,
+  discreetRetracted: (areas, day) => `HU ${listAreas(areas)}: el mensaje del ${day} queda retirado. Por favor ignoralo.`,
 };

@@ -181,4 +181,5 @@ export const fr: Catalog = {
   modNotAlert: (ref) => `${ref} n'est jamais parti en alerte: rien à retirer.`,
   modAlreadyRetracted: (ref) => `${ref} était déjà retiré.`,
   alertRetracted: (areas, day) => `Heads Up: ignorez l'alerte pour ${listAreas(areas)} du ${day}. Envoyée par erreur, elle est retirée.`,
+  discreetRetracted: (areas, day) => `HU ${listAreas(areas)}: le message du ${day} est retiré. Merci de l'ignorer.`,
 };

@@ -182,4 +182,5 @@ export const pt: Catalog = {
   modNotAlert: (ref) => `${ref} nunca saiu como alerta: nada para retirar.`,
   modAlreadyRetracted: (ref) => `${ref} ja estava retirado.`,
   alertRetracted: (areas, day) => `Heads Up: ignore o alerta de ${listAreas(areas)} enviado em ${day}. Foi enviado por erro e esta retirado.`,
+  discreetRetracted: (areas, day) => `HU ${listAreas(areas)}: a mensagem de ${day} foi retirada. Por favor, ignore-a.`,
 };

@@ -202,6 +202,8 @@ export interface Catalog {
   modAlreadyRetracted(ref: string): string;
   /** The one-line correction an SMS member who got a retracted alert receives. */
   alertRetracted(areas: string[], day: string): string;
+  /** The correction for a discreet member: like their notice, it names nothing of its subject, nor the line. */
+  discreetRetracted(areas: string[], day: string): string;
 }
 
 const CATALOGS: Record<Lang, Catalog> = { en, es, fr, pt };

@@ -53,13 +53,13 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
   let corrected = 0;
   let toDelete = 0;
   const copies = db.stmt(
-    `SELECT o.id, o.member_id, o.channel, o.provider_id, coalesce(m.lang, 'en') AS lang FROM outbox o JOIN members m ON m.id = o.member_id
+    `SELECT o.id, o.member_id, o.channel, o.provider_id, coalesce(m.lang, 'en') AS lang, m.discreet FROM outbox o JOIN members m ON m.id = o.member_id
      WHERE o.alert_id = ? AND o.state IN ('sent', 'delivered') AND o.retraction IS NULL LIMIT ?`,
   );
   const mark = db.stmt('UPDATE outbox SET retraction = ? WHERE id = ?');
   for (const a of alerts) {
     cancelUnsent(db, a.id, now);
-    const rows = copies.all(a.id, batch) as Array<{ id: number; member_id: number; channel: string; provider_id: string | null; lang: Lang }>;
+    const rows = copies.all(a.id, batch) as Array<{ id: number; member_id: number; channel: string; provider_id: string | null; lang: Lang; discreet: number }>;
     const day = new Date(a.created_at).toISOString().slice(0, 10);
     for (const r of rows) {
       if (r.channel === 'signal') {
@@ -67,7 +67,9 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
         mark.run(ok ? 'delete' : 'gave_up', r.id);
         if (ok) toDelete++;
       } else {
-        enqueueMessage(db, vault, r.member_id, catalog(r.lang).alertRetracted(a.npas.split(','), day), now, { priority: PRIORITY.bulk });
+        const t = catalog(r.lang);
+        const text = r.discreet ? t.discreetRetracted(a.npas.split(','), day) : t.alertRetracted(a.npas.split(','), day);
+        enqueueMessage(db, vault, r.member_id, text, now, { priority: PRIORITY.bulk });
         mark.run('corrected', r.id);
         corrected++;
       }

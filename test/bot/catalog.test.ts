@@ -150,6 +150,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     modNotAlert: [t.modNotAlert(REF)],
     modAlreadyRetracted: [t.modAlreadyRetracted(REF)],
     alertRetracted: [t.alertRetracted(AREAS, '2026-12-31')],
+    discreetRetracted: [t.discreetRetracted(AREAS, '2026-12-31')],
   };
 }
 

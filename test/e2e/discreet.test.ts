@@ -71,8 +71,12 @@ describe('discreet alerts over SMS', () => {
     expect((await h.sms(DISCREET, 'READ')).message).toBe('Heads Up: nothing unread.');
   });
 
-  it('has a notice in every language that keeps the forbidden words out of its first 100 characters', () => {
-    for (const lang of LANGS) expect(forbiddenIn(catalog(lang).discreetNotice(['212', '332', '347', '415', '628', '646', '718', '917', '929']))).toEqual([]);
+  it('has a notice and a correction in every language that keep the forbidden words out of their first 100 characters', () => {
+    const areas = ['212', '332', '347', '415', '628', '646', '718', '917', '929'];
+    for (const lang of LANGS) {
+      expect(forbiddenIn(catalog(lang).discreetNotice(areas))).toEqual([]);
+      expect(forbiddenIn(catalog(lang).discreetRetracted(areas, '2026-12-31'))).toEqual([]);
+    }
   });
 
   it('answers READ with the unread alerts newest first, in at most two messages, the rest for the next READ', async () => {
@@ -125,8 +129,13 @@ describe('discreet alerts over SMS', () => {
     expect(last(LATE)).toBe('HU 415: 1 new message. Reply READ to see it.');
     const waiting = () => (h.server.db.sqlite.prepare('SELECT count(*) n FROM unread_alerts WHERE alert_id = (SELECT max(id) FROM alerts)').get() as { n: number }).n;
     expect(waiting()).toBeGreaterThan(0);
+    const notified = fake.to(LATE).length;
     expect((await h.sms(MOD, `RETRACT ${ref}`)).message).toContain('retracted');
     expect(waiting()).toBe(0);
+    // The correction is as neutral as the notice it corrects.
+    await waitFor(() => fake.to(LATE).length > notified, 10_000, 'the correction');
+    expect(last(LATE)).toMatch(/^HU 415: the message of \d{4}-\d\d-\d\d is withdrawn\. Please disregard it\.$/);
+    expect(forbiddenIn(last(LATE))).toEqual([]);
     expect((await h.sms(LATE, 'READ')).message).toBe('Heads Up: nothing unread.');
   });
 
