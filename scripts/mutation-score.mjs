@@ -9,11 +9,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const dir = path.resolve(process.argv[2] ?? 'reports/mutation');
+const names = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
 // One report per pass, named by stryker*.config.json: 1-stateful.json, 2-pure.json.
-const passes = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^\d-.*\.json$/.test(f)).sort() : [];
+// A pass stopped before its end wrote no report, only its events (events-1/, events-2/): read those instead.
+const passes = names.filter((f) => /^\d-.*\.json$/.test(f));
+for (const events of names.filter((f) => /^events-\d$/.test(f))) {
+  if (!passes.some((f) => f.startsWith(`${events.slice(-1)}-`))) passes.push(events);
+}
+passes.sort((a, b) => a.replace('events-', '').localeCompare(b.replace('events-', '')));
 if (passes.length === 0) {
   console.error(`no mutation reports in ${dir}: run npm run mutate first`);
   process.exit(1);
+}
+
+/** The report's shape ({ files: { name: { mutants } } }) from the mutants tested so far, one event file each. */
+function fromEvents(eventsDir) {
+  const files = {};
+  for (const f of fs.readdirSync(eventsDir).filter((n) => n.endsWith('-onMutantTested.json'))) {
+    const m = JSON.parse(fs.readFileSync(path.join(eventsDir, f), 'utf8'));
+    const name = path.relative(process.cwd(), m.fileName);
+    (files[name] ??= { mutants: [] }).mutants.push(m);
+  }
+  console.log(`(${path.basename(eventsDir)}: a run that did not finish; the mutants it tested)`);
+  return { files };
 }
 
 const empty = () => ({ Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, Ignored: 0, CompileError: 0, RuntimeError: 0 });
@@ -25,7 +43,7 @@ const line = (name, c) => {
 
 const all = empty();
 for (const file of passes) {
-  const report = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+  const report = file.startsWith('events-') ? fromEvents(path.join(dir, file)) : JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
   const pass = empty();
   console.log(`\n${file}`);
   for (const [name, f] of Object.entries(report.files).sort()) {
