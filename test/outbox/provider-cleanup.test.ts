@@ -166,39 +166,33 @@ describe('provider clean-up', () => {
     expect(owed()).toEqual([[sid(11)]]);
   });
 
-  it('keeps what a stop left untried, due at once and without using up a try', async () => {
+  /** Runs one task whose first call stops the worker (and fails, when `failure` is given); resolves once stopped. */
+  async function stopDuringFirstCall(sids: string[], attempts: number, failure?: SendError, opts: Partial<CleanupOptions> = {}): Promise<ScriptedCleaner> {
     let stopping: Promise<void> | null = null;
     const cleaner = new ScriptedCleaner();
-    // The worker is stopped while its first call is in flight.
     cleaner.remove = async (s: string) => {
       cleaner.calls.push(['delete', s]);
       stopping ??= w.stop();
+      if (failure) throw failure;
     };
-    const w = start(cleaner);
-    enqueueProviderTask(db, vault, 'delete', [sid(13), sid(14), sid(15)], T0);
+    const w = start(cleaner, opts);
+    enqueueProviderTask(db, vault, 'delete', sids, T0, attempts);
     w.wake();
     await waitFor(() => stopping !== null, 5_000, 'first call');
     await stopping;
     worker = null;
+    return cleaner;
+  }
+
+  it('keeps what a stop left untried, due at once and without using up a try', async () => {
+    const cleaner = await stopDuringFirstCall([sid(13), sid(14), sid(15)], 0);
     expect(cleaner.calls).toEqual([['delete', sid(13)]]);
     expect(task()).toEqual({ attempts: 0, due_at: T0, lease_until: 0 });
     expect(owed()).toEqual([[sid(14), sid(15)]]);
   });
 
   it('gives up on the ids that failed their last try, and keeps the untried ones', async () => {
-    let stopping: Promise<void> | null = null;
-    const cleaner = new ScriptedCleaner();
-    cleaner.remove = async (s: string) => {
-      cleaner.calls.push(['delete', s]);
-      stopping ??= w.stop();
-      throw new SendError('server', '500');
-    };
-    const w = start(cleaner, { backoff: { baseMs: 1_000, maxMs: 1_000, maxAttempts: 3 } });
-    enqueueProviderTask(db, vault, 'delete', [sid(16), sid(17)], T0, 2);
-    w.wake();
-    await waitFor(() => stopping !== null, 5_000, 'last try');
-    await stopping;
-    worker = null;
+    await stopDuringFirstCall([sid(16), sid(17)], 2, new SendError('server', '500'), { backoff: { baseMs: 1_000, maxMs: 1_000, maxAttempts: 3 } });
     expect(logs.some((l) => l.includes('gave up') && l.includes('"failed":1'))).toBe(true);
     expect(task()).toEqual({ attempts: 2, due_at: T0, lease_until: 0 });
     expect(owed()).toEqual([[sid(17)]]);

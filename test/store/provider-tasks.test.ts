@@ -14,19 +14,26 @@ import { tempDir } from '../helpers/harness';
 const key = (fill: number) => new Uint8Array(Buffer.alloc(32, fill));
 const SID = `SM${'0123456789abcdef'.repeat(2)}`;
 
+/** A fresh database with its migrations, closed after `test`. */
+function withDb(test: (db: Db, vault: Vault, now: number) => void): void {
+  const db = new Db(path.join(tempDir(), 'heads-up.db'));
+  try {
+    migrate(db);
+    test(db, new Vault(key(1), 1), Date.now());
+  } finally {
+    db.close();
+  }
+}
+
 describe('provider tasks at rest', () => {
   beforeAll(cryptoReady);
 
   it('seals the message id, re-seals it under a new key, and ignores anything that is not a message id', () => {
-    const db = new Db(path.join(tempDir(), 'heads-up.db'));
-    try {
-      migrate(db);
-      const oldVault = new Vault(key(1), 1);
-      const now = Date.now();
-      expect(enqueueProviderTask(db, oldVault, 'delete', [SID], now)).not.toBeNull();
+    withDb((db, vault, now) => {
+      expect(enqueueProviderTask(db, vault, 'delete', [SID], now)).not.toBeNull();
       // Not a Messages/{Sid} id (it would go into a URL path): not stored.
-      expect(enqueueProviderTask(db, oldVault, 'delete', ['../../Calls/CA1.json'], now)).toBeNull();
-      expect(enqueueProviderTask(db, oldVault, 'redact', ['x:1', ''], now)).toBeNull();
+      expect(enqueueProviderTask(db, vault, 'delete', ['../../Calls/CA1.json'], now)).toBeNull();
+      expect(enqueueProviderTask(db, vault, 'redact', ['x:1', ''], now)).toBeNull();
       expect(countProviderTasks(db)).toBe(1);
       const raw = db.sqlite.prepare('SELECT sid_ct FROM provider_tasks').get() as { sid_ct: Buffer };
       expect(raw.sid_ct.includes(Buffer.from(SID))).toBe(false);
@@ -40,17 +47,11 @@ describe('provider tasks at rest', () => {
       expect(claimProviderTasks(db, newVault, now + 1, 5, now + 60_000)).toEqual([]);
       finishProviderTask(db, task!.id);
       expect(countProviderTasks(db)).toBe(0);
-    } finally {
-      db.close();
-    }
+    });
   });
 
   it('queues a batch as one row, leaving out what is not a message id, after every row before it, never reusing an id that was deleted', () => {
-    const db = new Db(path.join(tempDir(), 'heads-up.db'));
-    try {
-      migrate(db);
-      const vault = new Vault(key(1), 1);
-      const now = Date.now();
+    withDb((db, vault, now) => {
       const first = enqueueProviderTask(db, vault, 'redact', [SID], now) as number;
       finishProviderTask(db, first);
       const sids = [1, 2, 3].map((n) => `SM${String(n).repeat(32)}`);
@@ -61,17 +62,11 @@ describe('provider tasks at rest', () => {
       for (const s of sids) expect(raw.sid_ct.includes(Buffer.from(s))).toBe(false);
       expect(claimProviderTasks(db, vault, now, 10, now + 60_000)).toEqual([{ id: first + 1, kind: 'delete', sids, attempts: 1 }]);
       expect(enqueueProviderTask(db, vault, 'delete', [SID], now)).toBe(first + 2);
-    } finally {
-      db.close();
-    }
+    });
   });
 
   it('keeps only the ids still owed when a task is tried again, with its tries and due time', () => {
-    const db = new Db(path.join(tempDir(), 'heads-up.db'));
-    try {
-      migrate(db);
-      const vault = new Vault(key(1), 1);
-      const now = Date.now();
+    withDb((db, vault, now) => {
       const sids = [4, 5, 6].map((n) => `SM${String(n).repeat(32)}`);
       const id = enqueueProviderTask(db, vault, 'delete', sids, now, 2) as number;
       const [task] = claimProviderTasks(db, vault, now, 1, now + 60_000);
@@ -79,24 +74,16 @@ describe('provider tasks at rest', () => {
       retryProviderTask(db, vault, id, [sids[1]!], 3, now + 5_000);
       expect(claimProviderTasks(db, vault, now + 4_999, 1, now + 60_000)).toEqual([]);
       expect(claimProviderTasks(db, vault, now + 5_000, 1, now + 60_000)).toEqual([{ id, kind: 'delete', sids: [sids[1]], attempts: 4 }]);
-    } finally {
-      db.close();
-    }
+    });
   });
 
   it('reads a row written before batches (one bare id), and drops a row whose list holds anything but message ids', () => {
-    const db = new Db(path.join(tempDir(), 'heads-up.db'));
-    try {
-      migrate(db);
-      const vault = new Vault(key(1), 1);
-      const now = Date.now();
+    withDb((db, vault, now) => {
       const insert = db.sqlite.prepare('INSERT INTO provider_tasks (id, kind, sid_ct, key_version, due_at) VALUES (?, ?, ?, ?, ?)');
       insert.run(1, 'redact', vault.seal(SID, { table: 'provider_tasks', column: 'sid', row: 1 }), 1, now);
       insert.run(2, 'delete', vault.seal(JSON.stringify([SID, '../Calls']), { table: 'provider_tasks', column: 'sid', row: 2 }), 1, now);
       expect(claimProviderTasks(db, vault, now, 10, now + 60_000)).toEqual([{ id: 1, kind: 'redact', sids: [SID], attempts: 1 }]);
       expect(countProviderTasks(db)).toBe(1);
-    } finally {
-      db.close();
-    }
+    });
   });
 });
