@@ -1,5 +1,5 @@
-import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness, refOf } from '../helpers/harness';
+import type { FakeTwilio } from '../fakes/fake-twilio';
+import { startTwilioLine, waitFor, type Harness, refOf } from '../helpers/harness';
 import { smsSegments } from '../../src/bot/sms-segments';
 
 const MOD = '+14155550199';
@@ -11,17 +11,13 @@ const HIDDEN = '+14155550142';
 describe('what a moderator approves is exactly what goes out', () => {
   let fake: FakeTwilio;
   let h: Harness;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-    await fake.start();
-    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { MODERATORS: MOD, SEND_RATE: '1000' } });
+    ({ fake, h, stop } = await startTwilioLine({ env: { MODERATORS: MOD, SEND_RATE: '1000' } }));
     await h.sms(MEMBER, 'JOIN');
   });
-  afterAll(async () => {
-    await h.close();
-    await fake.stop();
-  });
+  afterAll(() => stop());
 
   const alertsTo = (n: string) => fake.to(n).filter((m) => m.body.startsWith('Heads Up alert'));
 

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { memberKey, type Sender } from '../../src/phone/identity';
 import { linkIndex, memberIndex, openAddress } from '../../src/store/members';
 import { openBody } from '../../src/store/outbox';
-import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness, refOf } from '../helpers/harness';
+import type { FakeTwilio } from '../fakes/fake-twilio';
+import { startTwilioLine, waitFor, type Harness, refOf } from '../helpers/harness';
 import { findNeedles, numberForms } from '../helpers/needles';
 
 const MOD = '+14155550199';
@@ -17,16 +17,12 @@ const MOD = '+14155550199';
 describe('DELETE erases everything keyed to the sender', () => {
   let fake: FakeTwilio;
   let h: Harness;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-    await fake.start();
-    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { MODERATORS: MOD, SEND_RATE: '1000' } });
+    ({ fake, h, stop } = await startTwilioLine({ env: { MODERATORS: MOD, SEND_RATE: '1000' } }));
   });
-  afterAll(async () => {
-    await h.close();
-    await fake.stop();
-  });
+  afterAll(() => stop());
 
   const files = () => {
     const db = path.join(h.dataDir, 'heads-up.db');

@@ -3,8 +3,8 @@
  * reply in the member's language, the join question, LANG listing what the
  * line speaks, and an alert in each member's own language.
  */
-import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness } from '../helpers/harness';
+import type { FakeTwilio } from '../fakes/fake-twilio';
+import { startTwilioLine, waitFor, type Harness } from '../helpers/harness';
 
 const MOD = '+14155550199';
 const AMELIE = '+14155550121';
@@ -14,17 +14,12 @@ const HIDDEN_AREA = '+448000000000';
 describe('French and Portuguese members', () => {
   let fake: FakeTwilio;
   let h: Harness;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-    await fake.start();
-    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { MODERATORS: MOD, SEND_RATE: '1000' } });
+    ({ fake, h, stop } = await startTwilioLine({ env: { MODERATORS: MOD, SEND_RATE: '1000' } }));
   });
-
-  afterAll(async () => {
-    await h.close();
-    await fake.stop();
-  });
+  afterAll(() => stop());
 
   it('holds a French conversation: join, areas, help, report, check, leave', async () => {
     expect((await h.sms(AMELIE, 'Rejoindre')).message).toBe(

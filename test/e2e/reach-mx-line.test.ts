@@ -7,8 +7,8 @@
  */
 import path from 'node:path';
 import { findProjectDir } from '../../src/store/find-up';
-import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness, refOf } from '../helpers/harness';
+import type { FakeTwilio } from '../fakes/fake-twilio';
+import { startTwilioLine, waitFor, type Harness, refOf } from '../helpers/harness';
 
 const MOD = '+525555550999';
 const CDMX_BY_PREFIX = '+525555550101';
@@ -21,20 +21,12 @@ const REPORTER = '+525555550104';
 describe('a Mexican line with config/areas.mx.example.json', () => {
   let fake: FakeTwilio;
   let h: Harness;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-    await fake.start();
-    h = await startHarness({
-      twilioApiBaseUrl: fake.url,
-      env: { AREAS_FILE: path.join(findProjectDir('config'), 'areas.mx.example.json'), DEFAULT_COUNTRY: 'MX', MODERATORS: MOD, SEND_RATE: '1000' },
-    });
+    ({ fake, h, stop } = await startTwilioLine({ env: { AREAS_FILE: path.join(findProjectDir('config'), 'areas.mx.example.json'), DEFAULT_COUNTRY: 'MX', MODERATORS: MOD, SEND_RATE: '1000' } }));
   });
-
-  afterAll(async () => {
-    await h.close();
-    await fake.stop();
-  });
+  afterAll(() => stop());
 
   it('joins by prefix, by a name of several words written with accents, and by code, answering in Spanish', async () => {
     expect((await h.sms(CDMX_BY_PREFIX, 'UNIRSE')).message).toMatch(/^Heads Up: recibiras alertas .* en CDMX\./);

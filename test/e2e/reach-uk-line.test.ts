@@ -7,8 +7,8 @@
  */
 import path from 'node:path';
 import { findProjectDir } from '../../src/store/find-up';
-import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness, refOf } from '../helpers/harness';
+import type { FakeTwilio } from '../fakes/fake-twilio';
+import { startTwilioLine, waitFor, type Harness, refOf } from '../helpers/harness';
 
 const MOD = '+442079460999';
 const LONDON_LANDLINE = '+442079460123'; // +4420: London by prefix
@@ -22,20 +22,12 @@ const CLIENT_NATIONAL = '07911 123456';
 describe('a UK line with config/areas.uk.example.json', () => {
   let fake: FakeTwilio;
   let h: Harness;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-    await fake.start();
-    h = await startHarness({
-      twilioApiBaseUrl: fake.url,
-      env: { AREAS_FILE: path.join(findProjectDir('config'), 'areas.uk.example.json'), DEFAULT_COUNTRY: 'GB', MODERATORS: MOD, SEND_RATE: '1000' },
-    });
+    ({ fake, h, stop } = await startTwilioLine({ env: { AREAS_FILE: path.join(findProjectDir('config'), 'areas.uk.example.json'), DEFAULT_COUNTRY: 'GB', MODERATORS: MOD, SEND_RATE: '1000' } }));
   });
-
-  afterAll(async () => {
-    await h.close();
-    await fake.stop();
-  });
+  afterAll(() => stop());
 
   it('joins a London landline to LDN by its prefix, a name to its area, and a code in any case', async () => {
     expect((await h.sms(LONDON_LANDLINE, 'JOIN')).message).toMatch(/alerts for LDN\./);

@@ -14,6 +14,7 @@ import { readConfig } from '../../src/config/env';
 import { createLogger } from '../../src/log/logger';
 import type { DispatcherOptions } from '../../src/outbox/dispatcher';
 import { createServer, type HeadsUp, type ServerOptions } from '../../src/server';
+import { FakeTwilio } from '../fakes/fake-twilio';
 
 export const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
 export const AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
@@ -190,6 +191,20 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
     await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** A server whose SMS goes to a fresh fake Twilio; `stop` closes both. */
+export interface TwilioLine {
+  fake: FakeTwilio;
+  h: Harness;
+  stop: () => Promise<void>;
+}
+
+export async function startTwilioLine(opts: HarnessOptions = {}): Promise<TwilioLine> {
+  const fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+  await fake.start();
+  const h = await startHarness({ twilioApiBaseUrl: fake.url, ...opts });
+  return { fake, h, stop: async () => (await h.close(), await fake.stop()) };
 }
 
 /** The report reference ("#AB12") a reply names, without its #; throws when it names none. */
