@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
+import type { FakeTwilio } from '../fakes/fake-twilio';
+import { startTwilioLine, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
@@ -10,17 +10,12 @@ const ROOT = path.resolve(__dirname, '../..');
 describe('the admin command line', () => {
   let fake: FakeTwilio;
   let h: Harness;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-    await fake.start();
-    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { SEND_RATE: '100' } });
+    ({ fake, h, stop } = await startTwilioLine({ env: { SEND_RATE: '100' } }));
   });
-
-  afterAll(async () => {
-    await h.close();
-    await fake.stop();
-  });
+  afterAll(() => stop());
 
   async function admin(...args: string[]): Promise<string> {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/admin.ts', ...args], {

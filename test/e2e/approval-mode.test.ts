@@ -1,5 +1,5 @@
-import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness } from '../helpers/harness';
+import type { FakeTwilio } from '../fakes/fake-twilio';
+import { startTwilioLine, waitFor, type Harness } from '../helpers/harness';
 
 const MOD = '+14155550199';
 const NEWCOMER = '+14155550123';
@@ -7,16 +7,12 @@ const NEWCOMER = '+14155550123';
 describe('SUBSCRIBE_MODE=approval', () => {
   let fake: FakeTwilio;
   let h: Harness;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-    await fake.start();
-    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { MODERATORS: MOD, SUBSCRIBE_MODE: 'approval', SEND_RATE: '100' } });
+    ({ fake, h, stop } = await startTwilioLine({ env: { MODERATORS: MOD, SUBSCRIBE_MODE: 'approval', SEND_RATE: '100' } }));
   });
-  afterAll(async () => {
-    await h.close();
-    await fake.stop();
-  });
+  afterAll(() => stop());
 
   // Tests stand alone (Stryker runs only those covering a mutant): the newcomer's JOIN is sent once, by whichever test needs it first.
   let ref = '';

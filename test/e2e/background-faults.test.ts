@@ -8,9 +8,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Db } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
-import { FakeTwilio } from '../fakes/fake-twilio';
+import type { FakeTwilio } from '../fakes/fake-twilio';
 import { freePort, startChild, type Child } from '../helpers/child-server';
-import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, startHarness, tempDir, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, startHarness, startTwilioLine, tempDir, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
 import { spawn } from 'node:child_process';
 
 describe('a timer whose database call throws', () => {
@@ -44,18 +44,13 @@ describe('a timer whose database call throws', () => {
 describe('work after a commit that throws', () => {
   let fake: FakeTwilio;
   let h: Harness;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-    await fake.start();
-    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { MODERATORS: '+14155550199', SEND_RATE: '100' } });
+    ({ fake, h, stop } = await startTwilioLine({ env: { MODERATORS: '+14155550199', SEND_RATE: '100' } }));
     await h.sms('+14155550101', 'JOIN');
   });
-
-  afterAll(async () => {
-    await h.close();
-    await fake.stop();
-  });
+  afterAll(() => stop());
 
   it('does not turn the committed message into a 500, and the alert still goes out', async () => {
     const planner = h.server.planner;

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buddyIndex } from '../../src/store/buddies';
 import { openBody } from '../../src/store/outbox';
-import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness } from '../helpers/harness';
+import type { FakeTwilio } from '../fakes/fake-twilio';
+import { startTwilioLine, waitFor, type Harness } from '../helpers/harness';
 import { findNeedles, numberForms } from '../helpers/needles';
 
 const ROSE = '+14155550100';
@@ -18,16 +18,12 @@ const BUDDY = '+14155550177';
 describe('DELETE after a check-in ran out', () => {
   let fake: FakeTwilio;
   let h: Harness;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-    await fake.start();
-    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { CHECKIN_MIN_MINUTES: '0.05', TWILIO_REDACT: 'off' } });
+    ({ fake, h, stop } = await startTwilioLine({ env: { CHECKIN_MIN_MINUTES: '0.05', TWILIO_REDACT: 'off' } }));
   });
-  afterAll(async () => {
-    await h.close();
-    await fake.stop();
-  });
+  afterAll(() => stop());
 
   const files = () => {
     const db = path.join(h.dataDir, 'heads-up.db');

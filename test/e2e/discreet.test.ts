@@ -10,7 +10,7 @@ import { smsSegments } from '../../src/bot/sms-segments';
 import { runRetention } from '../../src/jobs/retention';
 import { textEnvelope, type FakeSignal } from '../fakes/fake-signal';
 import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, waitFor, type Harness } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, startTwilioLine, waitFor, type Harness } from '../helpers/harness';
 import { startSignalWorld, type SignalWorld } from '../helpers/signal-world';
 
 const MOD = '+14155550199';
@@ -33,19 +33,14 @@ function forbiddenIn(text: string): string[] {
 describe('discreet alerts over SMS', () => {
   let fake: FakeTwilio;
   let h: Harness;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-    await fake.start();
-    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { MODERATORS: MOD, SEND_RATE: '1000' } });
+    ({ fake, h, stop } = await startTwilioLine({ env: { MODERATORS: MOD, SEND_RATE: '1000' } }));
     for (const n of [DISCREET, PLAIN, LATE]) await h.sms(n, 'JOIN 415');
     await h.sms(FRENCH, 'REJOINDRE 415');
   });
-
-  afterAll(async () => {
-    await h.close();
-    await fake.stop();
-  });
+  afterAll(() => stop());
 
   async function alert(text: string, to: string[]): Promise<void> {
     const counts = to.map((n) => fake.to(n).length);
