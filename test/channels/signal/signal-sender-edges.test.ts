@@ -5,7 +5,7 @@
  * fake has no such answer (odd statuses).
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { challengeToken, classifySignalError, DEFAULT_THROTTLE, readSendResult, SignalSender } from '../../../src/channels/signal/signal-sender';
 import { SendError } from '../../../src/channels/types';
 import { createLogger } from '../../../src/log/logger';
@@ -20,6 +20,25 @@ function collectingLogger() {
 }
 
 const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as SendError);
+
+/** A server answering each request with `handler`; returns its URL and a stop function. */
+async function bare(handler: http.RequestListener): Promise<{ url: string; stop: () => Promise<void> }> {
+  const server = http.createServer(handler);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stop: () => new Promise((r) => server.close(() => r())) };
+}
+
+/**
+ * A raw TCP server answering every request with `status` (three digits), which
+ * node's HTTP server cannot write below 100: a broken proxy's "099".
+ */
+async function rawStatus(status: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const server = net.createServer((socket) => {
+    socket.once('data', () => socket.end(`HTTP/1.1 ${status} Odd\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}`));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stop: () => new Promise((r) => server.close(() => r())) };
+}
 
 describe('classifySignalError, exactly', () => {
   it.each([
@@ -239,13 +258,6 @@ describe('SignalSender and a changed safety number', () => {
 });
 
 describe('SignalSender against a bare server', () => {
-  /** A server answering each request with `handler`; returns its URL and a stop function. */
-  async function bare(handler: http.RequestListener): Promise<{ url: string; stop: () => Promise<void> }> {
-    const server = http.createServer(handler);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stop: () => new Promise((r) => server.close(() => r())) };
-  }
-
   it('treats a trust answer of 2xx as trusted and anything else as refused', async () => {
     for (const [status, trusted] of [[200, true], [299, true], [300, false], [199, false]] as const) {
       let sends = 0;
@@ -312,6 +324,131 @@ describe('SignalSender.ready', () => {
     } finally {
       await s.close();
       await new Promise((r) => server.close(r));
+    }
+  });
+});
+
+describe('SignalSender.remoteDelete (RETRACT)', () => {
+  let fake: FakeSignal;
+  beforeEach(async () => {
+    fake = new FakeSignal({ account: ACCOUNT });
+    await fake.start();
+  });
+  afterEach(() => fake.stop());
+
+  it("deletes a sent message on the recipient's phones: the bot's number, the recipient and the message's timestamp", async () => {
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log: collectingLogger().log });
+    const { providerId } = await s.send(UUID, 'an alert');
+    await expect(s.remoteDelete(UUID, Number(providerId))).resolves.toBeUndefined();
+    expect(fake.remoteDeleteRequests).toBe(1);
+    expect(fake.remoteDeletes).toEqual([{ recipient: UUID, timestamp: providerId }]);
+    await s.close();
+  });
+
+  it('takes any 2xx as done, and classifies anything else without quoting it', async () => {
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log: collectingLogger().log });
+    fake.remoteDeleteAnswer = () => ({ status: 200, body: { timestamp: '1' } });
+    await expect(s.remoteDelete(UUID, 1)).resolves.toBeUndefined();
+    fake.remoteDeleteAnswer = () => ({ status: 299, body: { timestamp: '2' } });
+    await expect(s.remoteDelete(UUID, 2)).resolves.toBeUndefined();
+    fake.remoteDeleteAnswer = () => ({ status: 300, body: { timestamp: '3' } });
+    expect(await failure(s.remoteDelete(UUID, 3))).toMatchObject({ kind: 'rejected', code: '300', retryable: false });
+    fake.remoteDeleteAnswer = () => SIGNAL_ERRORS.server();
+    expect(await failure(s.remoteDelete(UUID, 4))).toMatchObject({ kind: 'server', code: '500', retryable: true });
+    fake.remoteDeleteAnswer = () => SIGNAL_ERRORS.unregistered('+14155550100');
+    const err = await failure(s.remoteDelete('+14155550100', 5));
+    expect(err).toMatchObject({ kind: 'invalid', code: 'unregistered' });
+    expect(err?.message).not.toContain('4155550100');
+    expect(fake.remoteDeleteRequests).toBe(5);
+    await s.close();
+  });
+
+  it("is refused by signal-cli-rest-api for an account it does not hold", async () => {
+    const s = new SignalSender({ apiUrl: fake.url, number: '+15005550100', log: collectingLogger().log });
+    expect(await failure(s.remoteDelete(UUID, 1))).toMatchObject({ kind: 'invalid', code: 'unregistered' });
+    expect(fake.remoteDeletes).toEqual([]);
+    await s.close();
+  });
+});
+
+describe('SignalSender.setExpiration (disappearing messages)', () => {
+  let fake: FakeSignal;
+  beforeEach(async () => {
+    fake = new FakeSignal({ account: ACCOUNT });
+    await fake.start();
+  });
+  afterEach(() => fake.stop());
+
+  it("sets the contact's disappearing-messages timer, and 0 turns it off", async () => {
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log: collectingLogger().log });
+    await expect(s.setExpiration(UUID, 3_600)).resolves.toBeUndefined();
+    expect(fake.expirations.get(UUID)).toBe(3_600);
+    await s.setExpiration(UUID, 0);
+    expect(fake.expirations.get(UUID)).toBe(0);
+    expect(fake.contactUpdates).toEqual([
+      { recipient: UUID, name: undefined, expiration_in_seconds: 3_600 },
+      { recipient: UUID, name: undefined, expiration_in_seconds: 0 },
+    ]);
+    await s.close();
+  });
+
+  it("throws signal-cli-rest-api's refusals, classified: an account it does not hold, a missing recipient", async () => {
+    const other = new SignalSender({ apiUrl: fake.url, number: '+15005550100', log: collectingLogger().log });
+    expect(await failure(other.setExpiration(UUID, 60))).toMatchObject({ kind: 'invalid', code: 'unregistered' });
+    await other.close();
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log: collectingLogger().log });
+    expect(await failure(s.setExpiration('', 60))).toMatchObject({ kind: 'rejected', code: '400' });
+    expect(fake.contactUpdates).toEqual([]);
+    await s.close();
+  });
+});
+
+describe('SignalSender.remoteDelete and setExpiration against a bare server', () => {
+  it.each([
+    [200, true],
+    [204, true],
+    [299, true],
+    [300, false],
+    [404, false],
+  ])('a contact update answered %s is done: %s', async (status, done) => {
+    const requests: string[] = [];
+    const srv = await bare((req, res) => {
+      requests.push(`${req.method} ${req.url}`);
+      res.writeHead(status);
+      res.end();
+    });
+    const s = new SignalSender({ apiUrl: srv.url, number: ACCOUNT, log: collectingLogger().log });
+    try {
+      const err = await failure(s.setExpiration(UUID, 60));
+      expect(err).toEqual(done ? null : expect.objectContaining({ kind: 'rejected', code: String(status) }));
+      expect(requests).toEqual([`PUT /v1/contacts/${encodeURIComponent(ACCOUNT)}`]);
+    } finally {
+      await s.close();
+      await srv.stop();
+    }
+  });
+
+  it('refuses a status below 200 (a broken proxy) for both', async () => {
+    const srv = await rawStatus('099');
+    const s = new SignalSender({ apiUrl: srv.url, number: ACCOUNT, log: collectingLogger().log });
+    try {
+      expect(await failure(s.remoteDelete(UUID, 1))).toMatchObject({ kind: 'rejected', code: '99' });
+      expect(await failure(s.setExpiration(UUID, 60))).toMatchObject({ kind: 'rejected', code: '99' });
+    } finally {
+      await s.close();
+      await srv.stop();
+    }
+  });
+
+  it('reports a dropped connection as retryable, with its error code, for both', async () => {
+    const srv = await bare((req) => req.socket.destroy());
+    const s = new SignalSender({ apiUrl: srv.url, number: ACCOUNT, log: collectingLogger().log });
+    try {
+      expect(await failure(s.remoteDelete(UUID, 1))).toMatchObject({ kind: 'connection', code: 'ECONNRESET', retryable: true });
+      expect(await failure(s.setExpiration(UUID, 60))).toMatchObject({ kind: 'connection', code: 'ECONNRESET', retryable: true });
+    } finally {
+      await s.close();
+      await srv.stop();
     }
   });
 });
