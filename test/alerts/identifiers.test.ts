@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   classifyQuery,
+  IDENTIFIER_KINDS,
   identifiersIn,
   normalizeEmail,
   normalizeHandle,
@@ -167,5 +168,276 @@ describe('identifier normalisers (properties)', () => {
 
   it('say a query is none of the kinds rather than guess', () => {
     for (const q of ['hello', 'tall guy', '555', '', '@', 'mailto:']) expect(classifyQuery(q)).toBeNull();
+  });
+});
+
+const VEHICLE = { vehicle: true } as const;
+
+describe('identifiers: how each kind is written', () => {
+  it('lists every kind a report can name', () => {
+    const found = identifiersIn('415 555 0123, rose@gmail.com, @rosie, eros.com/ad, plate 7ABC123');
+    expect(new Set(found.map((i) => i.kind))).toEqual(new Set(['phone', 'email', 'handle', 'link', 'plate']));
+    expect([...IDENTIFIER_KINDS].sort()).toEqual(['email', 'handle', 'link', 'phone', 'plate']);
+  });
+
+  it('reads a plate typed with an accent (autocorrect) as the plate', () => {
+    expect(normalizePlate('ÀBC 123')).toBe('ABC123');
+  });
+
+  it('reads addresses, handles and links typed in full-width characters (Asian keyboards) as the usual ones', () => {
+    expect(normalizeEmail('ＲＯＳＥ＠ｇｍａｉｌ．ｃｏｍ')).toBe('rose@gmail.com');
+    expect(normalizeHandle('＠ｒｏｓｅ')).toBe('rose');
+    expect(normalizeLink('tryst.link/ｒｏｓｅ')).toBe('tryst.link/rose');
+    expect(identifiersIn('write to ｒｏｓｅ＠ｇｍａｉｌ．ｃｏｍ')).toEqual([{ kind: 'email', value: 'rose@gmail.com' }]);
+    expect(classifyQuery('＠ｒｏｓｅ')).toEqual({ kind: 'handle', value: 'rose' });
+  });
+});
+
+describe('identifiers: e-mail addresses', () => {
+  it('drops a leading "mailto:" however it is written', () => {
+    expect(normalizeEmail('mailto:Rose@Gmail.com')).toBe('rose@gmail.com');
+    expect(classifyQuery('MAILTO:rose@gmail.com')).toEqual({ kind: 'email', value: 'rose@gmail.com' });
+    expect(identifiersIn('write mailto:rose@gmail.com')).toEqual([{ kind: 'email', value: 'rose@gmail.com' }]);
+  });
+
+  it('drops the sentence punctuation after an address a member checks', () => {
+    expect(classifyQuery('rose@gmail.com.')).toEqual({ kind: 'email', value: 'rose@gmail.com' });
+    expect(classifyQuery('rose@gmail.com?!')).toEqual({ kind: 'email', value: 'rose@gmail.com' });
+    expect(normalizeEmail('rose@gmail.com)).')).toBe('rose@gmail.com');
+  });
+
+  it('is no address when the text is more than one address', () => {
+    // Two addresses run together, or words with a space, are not one address.
+    expect(normalizeEmail('rose@gmail.com@yahoo.com')).toBeNull();
+    expect(normalizeEmail('rose smith@gmail.com')).toBeNull();
+    // "mailto:" is a scheme only at the start; inside, the text is no address.
+    expect(normalizeEmail('xmailto:rose@gmail.com')).toBeNull();
+  });
+
+  it('finds each address of a sentence, digits in the domain included', () => {
+    expect(identifiersIn('rose@gmail.com and ann@yahoo.com')).toEqual([
+      { kind: 'email', value: 'rose@gmail.com' },
+      { kind: 'email', value: 'ann@yahoo.com' },
+    ]);
+    expect(identifiersIn('mike@mail2world.com')).toEqual([{ kind: 'email', value: 'mike@mail2world.com' }]);
+  });
+
+  it('reads the digits inside an address as part of it, not as a phone number', () => {
+    expect(identifiersIn('his email is rose.4155550123@gmail.com')).toEqual([{ kind: 'email', value: 'rose.4155550123@gmail.com' }]);
+  });
+});
+
+describe('identifiers: handles', () => {
+  it('reads a doubled "@" or a trailing full stop as the same handle', () => {
+    expect(classifyQuery('@@rose')).toEqual({ kind: 'handle', value: 'rose' });
+    expect(classifyQuery('@rose...')).toEqual({ kind: 'handle', value: 'rose' });
+    expect(normalizeHandle('@rose.')).toBe('rose');
+  });
+
+  it('is no handle when the text is an address or two words', () => {
+    expect(normalizeHandle('rose@gmail')).toBeNull();
+    expect(normalizeHandle('rose smith')).toBeNull();
+  });
+
+  it('finds a handle that starts with a digit', () => {
+    expect(identifiersIn('insta @2rose')).toEqual([{ kind: 'handle', value: '2rose' }]);
+  });
+
+  it('reads a CHECK with spaces around it', () => {
+    expect(classifyQuery('  @rose ')).toEqual({ kind: 'handle', value: 'rose' });
+  });
+});
+
+describe('identifiers: links', () => {
+  it('reads only web links', () => {
+    expect(normalizeLink('ftp://files.eros.com/x')).toBeNull();
+  });
+
+  it('is no link when the host is no domain name', () => {
+    for (const url of ['http://localhost/x', 'http://192.168.1.1/admin', 'http://rose_escorts.com/ad', 'http://eros.com2/ad']) expect(normalizeLink(url)).toBeNull();
+  });
+
+  it('drops only a leading "www." of the host', () => {
+    expect(normalizeLink('https://newww.com/rose')).toBe('newww.com/rose');
+  });
+
+  it('reads hosts of several labels (country domains, sub-domains)', () => {
+    expect(normalizeLink('https://www.listcrawler.com.mx/rose')).toBe('listcrawler.com.mx/rose');
+    expect(classifyQuery('listcrawler.com.mx/rose')).toEqual({ kind: 'link', value: 'listcrawler.com.mx/rose' });
+    expect(identifiersIn('ad on rose.tryst.link/escort/rose')).toEqual([{ kind: 'link', value: 'rose.tryst.link/escort/rose' }]);
+  });
+
+  it('is one value whatever the case of its path', () => {
+    expect(normalizeLink('eros.com/Ad/Rose')).toBe(normalizeLink('eros.com/ad/rose'));
+    expect(normalizeLink('eros.com/Ad/Rose')).toBe('eros.com/ad/rose');
+  });
+
+  it('drops tracking parameters but keeps those that say which ad it is', () => {
+    expect(normalizeLink('eros.com/ad?id=12&utm_source=x&ref=share&gclid=y&fbclid=z')).toBe('eros.com/ad?id=12');
+    // Parameters that only begin or end like a tracking one are the ad's own.
+    expect(normalizeLink('eros.com/ad?fbclidx=1&gclidx=2&reference=3&pref=4')).toBe('eros.com/ad?fbclidx=1&gclidx=2&reference=3&pref=4');
+  });
+
+  it('reads a link without a scheme even when its query holds another link', () => {
+    expect(normalizeLink('tryst.link/rose?next=https://eros.com')).toMatch(/^tryst\.link\/rose\?next=/);
+  });
+
+  it('finds links written with http:// or www. whatever their domain', () => {
+    expect(identifiersIn('his ad: http://listcrawler.eu/rose')).toEqual([{ kind: 'link', value: 'listcrawler.eu/rose' }]);
+    expect(identifiersIn('see www.listcrawler.eu')).toEqual([{ kind: 'link', value: 'listcrawler.eu' }]);
+  });
+
+  it('leaves the punctuation after a link in a sentence out of it', () => {
+    expect(identifiersIn('(see eros.com/ad).')).toEqual([{ kind: 'link', value: 'eros.com/ad' }]);
+    expect(identifiersIn('his ad is eros.com/ad!')).toEqual([{ kind: 'link', value: 'eros.com/ad' }]);
+  });
+
+  it('CHECK reads a link without a scheme', () => {
+    expect(classifyQuery('tryst.link/rose')).toEqual({ kind: 'link', value: 'tryst.link/rose' });
+    expect(classifyQuery('tiktok.com/@rose')).toEqual({ kind: 'link', value: 'tiktok.com/@rose' });
+    expect(classifyQuery('https://www.tiktok.com/@rose')).toEqual({ kind: 'link', value: 'tiktok.com/@rose' });
+  });
+
+  it('CHECK does not glue the words after a link into it', () => {
+    expect(classifyQuery('eros.com/ad and more')?.value ?? '').not.toContain('more');
+  });
+});
+
+describe('identifiers: phone numbers', () => {
+  it('reads a number spaced out up to 40 characters', () => {
+    const spaced = '+1 415 555 0123'.padEnd(40, ' ');
+    expect(normalizePhone(spaced)).toBe('+14155550123');
+  });
+
+  it('CHECK of a number and an address together is still answered', () => {
+    expect(classifyQuery('rose@gmail.com 415 555 0123')).not.toBeNull();
+    expect(classifyQuery('415 555 0123 rose@gmail.com')).not.toBeNull();
+  });
+
+  it('the end of a phone number written again after "tag" is that number, not a plate', () => {
+    expect(identifiersIn('he texts from 415 555 0123 - tag: 555 0123')).toEqual([{ kind: 'phone', value: '+14155550123' }]);
+  });
+
+  it('only a phone number hides a plate: a plate that ends a handle is still a plate', () => {
+    expect(identifiersIn('his IG is @mike4321, plate 4321')).toEqual([
+      { kind: 'handle', value: 'mike4321' },
+      { kind: 'plate', value: '4321' },
+    ]);
+  });
+});
+
+describe('identifiers: in the order they are written', () => {
+  it('keeps the order of a report whatever the kinds', () => {
+    expect(identifiersIn('eros.com/ad, rose@gmail.com, @rosie').map((i) => i.kind)).toEqual(['link', 'email', 'handle']);
+    expect(identifiersIn('call 415 555 0123 or see eros.com/ad').map((i) => i.kind)).toEqual(['phone', 'link']);
+    expect(identifiersIn('call 415 555 0123, TX GHK 4432', VEHICLE).map((i) => i.kind)).toEqual(['phone', 'plate']);
+    expect(identifiersIn('call 415 555 0123, grey Civic KB123', VEHICLE).map((i) => i.kind)).toEqual(['phone', 'plate']);
+  });
+});
+
+describe('identifiers: plates after a word that says so', () => {
+  it.each([
+    ['tag ABC 1234', 'ABC1234'],
+    ['reg 7ABC123', '7ABC123'],
+    ['plate no. 7ABC123', '7ABC123'],
+    ['plate number 7ABC123', '7ABC123'],
+    ['placa número ABC 1234', 'ABC1234'],
+    ['plate ABC 123', 'ABC123'],
+  ])('%j', (text, value) => {
+    expect(identifiersIn(text)).toEqual([{ kind: 'plate', value }]);
+  });
+
+  it('reads no plate when the word is followed by none', () => {
+    expect(identifiersIn('no plate seen, it was dark')).toEqual([]);
+    expect(identifiersIn('plate unknown')).toEqual([]);
+  });
+
+  it('takes the state written just before "plate", three words back at most', () => {
+    expect(identifiersIn('CA, white Honda, plate 7ABC123')).toEqual([{ kind: 'plate', value: '7ABC123', region: 'CA' }]);
+    // The nearest state is the plate's.
+    expect(identifiersIn('AZ driver, CA plate 7ABC123')).toEqual([{ kind: 'plate', value: '7ABC123', region: 'CA' }]);
+    // "LA", the city, further back, is not the plate's state.
+    expect(identifiersIn('met in LA at the bar, plate 7ABC123')).toEqual([{ kind: 'plate', value: '7ABC123' }]);
+  });
+
+  it('takes no region from words that are not a state or province', () => {
+    expect(identifiersIn('grey VW, plate 7ABC123')).toEqual([{ kind: 'plate', value: '7ABC123' }]);
+    // "OK?" two words on is the member talking, not Oklahoma.
+    expect(identifiersIn('plate 7ABC123 on the car, OK?')).toEqual([{ kind: 'plate', value: '7ABC123' }]);
+  });
+});
+
+describe('identifiers: plates in a vehicle answer', () => {
+  it('reads a plate with dashes, followed by other words', () => {
+    expect(identifiersIn('grey Civic ABC-1234, dented', VEHICLE)).toEqual([{ kind: 'plate', value: 'ABC1234' }]);
+    expect(identifiersIn('ABC1234 grey Civic', VEHICLE)).toEqual([{ kind: 'plate', value: 'ABC1234' }]);
+  });
+
+  it('reads a state and then its plate in two words', () => {
+    expect(identifiersIn('white F-150, TX GHK 4432', VEHICLE)).toEqual([{ kind: 'plate', value: 'GHK4432', region: 'TX' }]);
+    expect(identifiersIn('TX  GHK 4432', VEHICLE)).toEqual([{ kind: 'plate', value: 'GHK4432', region: 'TX' }]);
+  });
+
+  it('reads a plate with one letter after its state', () => {
+    expect(identifiersIn('grey Camry, NJ G1234', VEHICLE)).toEqual([{ kind: 'plate', value: 'G1234', region: 'NJ' }]);
+  });
+
+  it('reads five-character plates of two letters or two digits', () => {
+    expect(identifiersIn('silver Civic, KB123', VEHICLE)).toEqual([{ kind: 'plate', value: 'KB123' }]);
+    expect(identifiersIn('silver Civic, ABC12', VEHICLE)).toEqual([{ kind: 'plate', value: 'ABC12' }]);
+  });
+
+  it('takes the state written after a bare plate', () => {
+    expect(identifiersIn('grey Civic, KB123 (TX)', VEHICLE)).toEqual([{ kind: 'plate', value: 'KB123', region: 'TX' }]);
+  });
+
+  it('does not read models, zip codes or a make before a model as plates', () => {
+    for (const text of ['red Ford GT40', 'white Chevy K2500 pickup', 'grey VW Golf 2019', 'grey CA 4x4', 'parked at 5th Ave, NY 10001']) {
+      expect(identifiersIn(text, VEHICLE)).toEqual([]);
+    }
+  });
+
+  it('once a plate is named, reads no other word as a plate', () => {
+    expect(identifiersIn('grey van, plate 7ABC123, 49ers sticker', VEHICLE)).toEqual([{ kind: 'plate', value: '7ABC123' }]);
+    expect(identifiersIn('plate 7ABC123, a TX 4x4 truck', VEHICLE)).toEqual([{ kind: 'plate', value: '7ABC123' }]);
+  });
+
+  it('reads no plate without a word before it outside the vehicle answer', () => {
+    expect(identifiersIn('He is from NY and 25 years old')).toEqual([]);
+    expect(identifiersIn('wore a 49ers cap')).toEqual([]);
+  });
+});
+
+describe('CHECK: plates', () => {
+  it('reads a plate alone, or after its state in any case', () => {
+    expect(classifyQuery('7ABC123')).toEqual({ kind: 'plate', value: '7ABC123' });
+    expect(classifyQuery('CA 7ABC123')).toEqual({ kind: 'plate', value: '7ABC123', region: 'CA' });
+    expect(classifyQuery('ca 7abc123')).toEqual({ kind: 'plate', value: '7ABC123', region: 'CA' });
+  });
+
+  it('reads a plate written in two words as one plate', () => {
+    expect(classifyQuery('abc 123')).toEqual({ kind: 'plate', value: 'ABC123' });
+  });
+});
+
+describe('identifiers: pasted values and bounds', () => {
+  it('reads an address, a handle or a link pasted with spaces or a line break around it', () => {
+    expect(normalizeEmail(' rose@gmail.com \n')).toBe('rose@gmail.com');
+    expect(normalizeHandle(' @rose ')).toBe('rose');
+    expect(normalizeLink(' eros.com/ad ')).toBe('eros.com/ad');
+  });
+
+  it('keeps at most 200 characters of a link', () => {
+    const long = `eros.com/ad/${'a'.repeat(300)}`;
+    expect(normalizeLink(long)).toBe(long.slice(0, 200));
+  });
+
+  it('reads the first 2,000 characters of a text, not what comes after', () => {
+    const within = 'he was fine. '.repeat(150);
+    const beyond = 'he was fine. '.repeat(160);
+    expect(within.length).toBeLessThan(2000 - 12);
+    expect(beyond.length).toBeGreaterThan(2000);
+    expect(identifiersIn(`${within}415 555 0123`)).toEqual([{ kind: 'phone', value: '+14155550123' }]);
+    expect(identifiersIn(`${beyond}415 555 0123`)).toEqual([]);
   });
 });

@@ -52,3 +52,71 @@ describe('parse: check-in commands', () => {
     expect(p).toMatchObject({ ok: true, command: { kind: 'buddy', name: 'R'.repeat(30) } });
   });
 });
+
+describe('parse: check-in durations and names as members write them', () => {
+  const minutesOf = (input: string) => {
+    const p = parse(input);
+    return p.ok && (p.command.kind === 'checkin' || p.command.kind === 'later') ? p.command.minutes : p;
+  };
+
+  it.each([
+    ['CHECKIN 45m', 45],
+    ['CHECKIN 45 m', 45],
+    ['CHECKIN 45min', 45],
+    ['CHECKIN 45 min', 45],
+    ['CHECKIN 45mins', 45],
+    ['CHECKIN 45 mins', 45],
+    ['CHECKIN 45minute', 45],
+    ['CHECKIN 45 minute', 45],
+    ['CHECKIN 45minutes', 45],
+    ['CHECKIN 45 minutes', 45],
+    ['SEGURA 45minuto', 45],
+    ['SEGURA 45 minuto', 45],
+    ['SEGURA 45minutos', 45],
+    ['SEGURA 45 minutos', 45],
+    ['LATER 2hrs', 120],
+    ['LUEGO 2 horas', 120],
+  ])('reads every spelling of minutes and hours: %j', (input, minutes) => {
+    expect(minutesOf(input)).toBe(minutes);
+  });
+
+  it('reads a decimal comma as a decimal point (1,5 h is an hour and a half)', () => {
+    expect(minutesOf('SAFE 1,5h')).toBe(90);
+    expect(minutesOf('LUEGO 1,5 horas')).toBe(90);
+  });
+
+  it('refuses a duration it cannot read whole rather than set a wrong timer', () => {
+    // "2h30" is two and a half hours: reading it as 2 hours would raise the alarm too late.
+    expect(parse('CHECKIN 2h30 grey van')).toMatchObject({ ok: false, error: 'missing_minutes' });
+    // Details that start with a number are not a duration: "room12" is no 12 minutes.
+    expect(parse('CHECKIN room12 blue car')).toMatchObject({ ok: false, error: 'missing_minutes' });
+  });
+
+  it('keeps a detail that begins with a unit letter as a detail once the unit was written', () => {
+    // "45m" already says minutes: the "H" of "H Street" is where she is, not "hours".
+    expect(parse('CHECKIN 45m H Street motel')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 45, details: 'H Street motel' } });
+  });
+
+  it('keeps the details as written, without the spaces or line breaks after them', () => {
+    expect(parse('CHECKIN 90 grey van, 415-555-0100 \n')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 90, details: 'grey van, 415-555-0100' } });
+  });
+
+  it('takes the number of BUDDY OFF without trailing spaces or line breaks', () => {
+    expect(parse('BUDDY OFF 415-555-0177 \n')).toMatchObject({ ok: true, command: { kind: 'buddy', action: 'off', number: '415-555-0177' } });
+  });
+
+  it('wants the number before the name: a name first is no buddy', () => {
+    // Reading the number further on would make "please" her buddy's name.
+    expect(parse('BUDDY Rose 415-555-0177 please')).toMatchObject({ ok: false, error: 'bad_number' });
+  });
+
+  it('reads the channel however many spaces follow it', () => {
+    expect(parse('BUDDY SMS  +14155550177 Jo')).toMatchObject({ ok: true, command: { kind: 'buddy', action: 'add', channel: 'sms', number: '+14155550177', name: 'Jo' } });
+    expect(parse('BUDDY signal\n+14155550177 Jo')).toMatchObject({ ok: true, command: { kind: 'buddy', action: 'add', channel: 'signal', number: '+14155550177', name: 'Jo' } });
+  });
+
+  it('writes a name on several words or lines with single spaces', () => {
+    expect(parse('BUDDY 415-555-0177 Rose   Marie')).toMatchObject({ ok: true, command: { kind: 'buddy', name: 'Rose Marie' } });
+    expect(parse('BUDDY 415-555-0177 Rose\nMarie ')).toMatchObject({ ok: true, command: { kind: 'buddy', name: 'Rose Marie' } });
+  });
+});
