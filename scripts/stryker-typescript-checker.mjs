@@ -26,7 +26,7 @@ import { commonTokens, declareClassPlugin, PluginKind, tokens } from '@stryker-m
 const OVERRIDES = { allowUnreachableCode: true, noUnusedLocals: false, noUnusedParameters: false };
 
 class LanguageServiceChecker {
-  static inject = tokens(commonTokens.logger, commonTokens.options);
+  static inject = tokens(commonTokens.options);
 
   /** Current text and version of each file we changed; others are read from disk. */
   texts = new Map();
@@ -38,8 +38,7 @@ class LanguageServiceChecker {
   /** The file holding a mutant now (put back before another file is mutated). */
   mutated = null;
 
-  constructor(log, options) {
-    this.log = log;
+  constructor(options) {
     this.tsconfigFile = path.resolve(options.tsconfigFile ?? 'tsconfig.json');
   }
 
@@ -77,7 +76,9 @@ class LanguageServiceChecker {
       for (const imported of ts.preProcessFile(ts.sys.readFile(f) ?? '', true, true).importedFiles) {
         const resolved = ts.resolveModuleName(imported.fileName, f, options, ts.sys).resolvedModule;
         const target = resolved && path.resolve(resolved.resolvedFileName);
-        if (target && this.files.has(target)) (this.importers.get(target) ?? this.importers.set(target, new Set()).get(target)).add(f);
+        if (!target || !this.files.has(target)) continue;
+        if (!this.importers.has(target)) this.importers.set(target, new Set());
+        this.importers.get(target).add(f);
       }
     }
   }

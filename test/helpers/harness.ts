@@ -175,7 +175,6 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   };
 }
 
-/** Polls until `check` returns true or the time runs out (bounded: tests never hang). */
 /**
  * Under mutation testing (Stryker names the active mutant in this variable) a
  * wait gives up after 2 s: the tests Stryker runs finish their waits in well
@@ -184,6 +183,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
  */
 const WAIT_CAP_MS = process.env.__STRYKER_ACTIVE_MUTANT__ === undefined ? Infinity : 2_000;
 
+/** Polls until `check` returns true or the time runs out (bounded: tests never hang). */
 export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + Math.min(timeoutMs, WAIT_CAP_MS);
   while (Date.now() < deadline) {
