@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import { z } from 'zod';
-import { ConfigError } from '../config/env';
+import { ConfigError } from '../config/config-error';
 import { isAreaCode } from '../phone/numbers';
 
 /** One of the line's own areas, as Regions uses it. */

@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from '../config/env';
+import { ConfigError } from '../config/config-error';
 import { areaCodeOf, isAreaCode, type CountryCode } from '../phone/numbers';
 import { findProjectDir } from '../store/find-up';
 import { nameKey, readAreasFile, type AreasFile, type OwnArea } from './areas-file';

@@ -9,6 +9,9 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { canonicalModerator } from '../phone/identity';
+import { ConfigError } from './config-error';
+
+export { ConfigError };
 
 export type ReceiveMode = 'websocket' | 'poll';
 export type SubscribeMode = 'open' | 'approval';
@@ -73,16 +76,6 @@ export interface Secrets {
   metricsToken?: string;
 }
 
-/** A configuration value that is wrong; the message names the variable. */
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    expected: string,
-  ) {
-    super(`${variable}: ${expected}`);
-    this.name = 'ConfigError';
-  }
-}
 
 type Env = Record<string, string | undefined>;
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Regions } from '../alerts/regions';
-import { ConfigError } from '../config/env';
+import { ConfigError } from '../config/config-error';
 import { safeError } from '../log/safe-error';
 import { Metrics } from '../metrics';
 import { Db } from '../store/db';

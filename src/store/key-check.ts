@@ -4,7 +4,7 @@
  * every sealed value unreadable, and would then write duplicates; it refuses
  * to start instead, before changing anything.
  */
-import { ConfigError } from '../config/env';
+import { ConfigError } from '../config/config-error';
 import type { Db } from './db';
 import type { Vault } from './vault';
 

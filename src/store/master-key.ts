@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sodium from 'libsodium-wrappers';
-import { ConfigError } from '../config/env';
+import { ConfigError } from '../config/config-error';
 
 /** The outcome of loading the key; `generated` means a dev key file was just created. */
 export interface LoadedKey {

@@ -9,7 +9,7 @@ import { readAreasFile } from '../../src/alerts/areas-file';
 import { Regions } from '../../src/alerts/regions';
 import { ConfigError } from '../../src/config/env';
 import { findProjectDir } from '../../src/store/find-up';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 function fileWith(content: string): string {
   const file = path.join(tempDir(), 'areas.json');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Regions } from '../../src/alerts/regions';
 import { isAreaCode } from '../../src/phone/numbers';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 describe('Regions', () => {
   const regions = new Regions({ 'san-francisco': ['415', '628'], 'bay-east': ['510', '341'], 'north-bay': ['707', '415'] });

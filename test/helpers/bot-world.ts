@@ -13,7 +13,7 @@ import { migrate } from '../../src/store/migrate';
 import { findMember } from '../../src/store/members';
 import { openBody } from '../../src/store/outbox';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir } from './harness';
+import { tempDir } from './temp-dir';
 
 export interface BotWorld {
   bot: Bot;

@@ -15,6 +15,13 @@ import { createLogger } from '../../src/log/logger';
 import type { DispatcherOptions } from '../../src/outbox/dispatcher';
 import { createServer, type HeadsUp, type ServerOptions } from '../../src/server';
 import { FakeTwilio } from '../fakes/fake-twilio';
+import { newSid } from './provider-ids';
+import { tempDir } from './temp-dir';
+
+// The light helpers, for the tests that use the harness too.
+export { newSid } from './provider-ids';
+export { tempDir } from './temp-dir';
+export { waitFor } from './wait-for';
 
 export const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
 export const AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
@@ -67,15 +74,6 @@ export interface Harness {
   /** Posts a signed form to a path. */
   postForm(pathname: string, fields: Record<string, string>, opts?: { signature?: string | null; contentType?: string }): Promise<Response>;
   close(): Promise<void>;
-}
-
-export function newSid(): string {
-  return `SM${randomBytes(16).toString('hex')}`;
-}
-
-/** Makes a temporary data directory. */
-export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'headsup-test-'));
 }
 
 /** A fixed test master key (base64 of 32 bytes). */
@@ -173,24 +171,6 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       await server.close();
     },
   };
-}
-
-/**
- * Under mutation testing (Stryker names the active mutant in this variable) a
- * wait gives up after 2 s: the tests Stryker runs finish their waits in well
- * under that, and a mutant that stops what a test waits for then fails its
- * assertion at once instead of running into Stryker's time-out.
- */
-const WAIT_CAP_MS = process.env.__STRYKER_ACTIVE_MUTANT__ === undefined ? Infinity : 2_000;
-
-/** Polls until `check` returns true or the time runs out (bounded: tests never hang). */
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + Math.min(timeoutMs, WAIT_CAP_MS);
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** A server whose SMS goes to a fresh fake Twilio; `stop` closes both. */

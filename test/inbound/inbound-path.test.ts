@@ -17,7 +17,8 @@ import { migrate } from '../../src/store/migrate';
 import { claimLane, openBody } from '../../src/store/outbox';
 import { listAreas } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { newSid, tempDir } from '../helpers/harness';
+import { newSid } from '../helpers/provider-ids';
+import { tempDir } from '../helpers/temp-dir';
 
 class FlakyRegions extends Regions {
   broken = true;

@@ -6,7 +6,7 @@ import { InboundLog } from '../../src/store/inbound-log';
 import { migrate } from '../../src/store/migrate';
 import { SenderLimits } from '../../src/store/sender-limits';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -12,7 +12,7 @@ import { createReport } from '../../src/store/reports';
 import { indexReportIdentifiers, lookupIdentifier, lookupNumber } from '../../src/store/screening';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 const DAY = 86_400_000;
 

@@ -7,7 +7,7 @@ import { migrate } from '../../src/store/migrate';
 import { claimLane, enqueueMessage, recordOutcomes } from '../../src/store/outbox';
 import { listAreas, subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 const T0 = 1_800_000_000_000;
 const RETRY: UnreachableRetry = { baseMs: 60_000, maxMs: 600_000, maxAttempts: 2, freshMs: 3_600_000 };

@@ -13,7 +13,8 @@ import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { enqueueMessage, enqueueReply } from '../../src/store/outbox';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir, waitFor } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
+import { waitFor } from '../helpers/wait-for';
 
 const T0 = 1_800_000_000_000;
 const SIGNAL_UUID = '6f1c2a4e-1b2c-4d5e-8f90-123456789abc';

@@ -17,7 +17,8 @@ import { migrate } from '../../src/store/migrate';
 import { enqueueMessage } from '../../src/store/outbox';
 import { subscribe, listAreas } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir, waitFor } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
+import { waitFor } from '../helpers/wait-for';
 
 const T0 = 1_800_000_000_000;
 const NUMBER = '+14155550100';

@@ -9,7 +9,8 @@ import { migrate } from '../../src/store/migrate';
 import { claimLane, enqueueMessage } from '../../src/store/outbox';
 import { listAreas, subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir, waitFor } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
+import { waitFor } from '../helpers/wait-for';
 
 const T0 = 1_800_000_000_000;
 

@@ -12,7 +12,8 @@ import { Db } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
 import { claimProviderTasks, countProviderTasks, enqueueProviderTask } from '../../src/store/provider-tasks';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir, waitFor } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
+import { waitFor } from '../helpers/wait-for';
 
 const T0 = 1_800_000_000_000;
 const sid = (n: number) => `SM${n.toString(16).padStart(32, '0')}`;

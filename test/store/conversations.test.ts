@@ -10,7 +10,7 @@ import { Db } from '../../src/store/db';
 import { memberIndex } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 const T0 = Date.UTC(2026, 11, 2, 6);
 const SENDER = { channel: 'signal' as const, address: '3f1b9a52-8c0d-4e6f-9a7b-1c2d3e4f5a60' };

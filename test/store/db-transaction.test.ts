@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Db } from '../../src/store/db';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 describe('Db.transaction and after-commit hooks', () => {
   let db: Db;

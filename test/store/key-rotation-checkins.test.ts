@@ -7,7 +7,7 @@ import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
 import { insertMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 const key = (fill: number) => new Uint8Array(Buffer.alloc(32, fill));
 

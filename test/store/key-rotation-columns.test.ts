@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Db } from '../../src/store/db';
 import { INDEX_COLUMNS, SEALED_COLUMNS } from '../../src/store/key-rotation-columns';
 import { migrate } from '../../src/store/migrate';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 describe('rotate-key coverage', () => {
   it('knows every sealed column and every blind-index column the migrations create', () => {

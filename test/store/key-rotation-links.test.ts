@@ -9,7 +9,7 @@ import { findMember, insertMember, memberIndex } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { SenderLimits } from '../../src/store/sender-limits';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 const key = (fill: number) => new Uint8Array(Buffer.alloc(32, fill));
 const UUID_TWIN = '0b5c6a1e-2f43-4d7e-9a55-6f1e2d3c4b5a';

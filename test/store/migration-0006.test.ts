@@ -9,7 +9,7 @@ import { insertMember, memberIndex } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 describe('migration 0006 on a line with linked Signal and SMS memberships', () => {
   it('replaces each link by a value of no purpose shared by the pair, and fan-out still reaches the person once', async () => {

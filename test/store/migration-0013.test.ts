@@ -12,7 +12,7 @@ import { migrate } from '../../src/store/migrate';
 import { enqueueMessage } from '../../src/store/outbox';
 import { listAreas, subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 describe('migration 0013 on a line with members', () => {
   it('keeps every member with their subscriptions and queued messages, and takes French and Portuguese', async () => {

@@ -5,7 +5,7 @@ import { ensureMember, setMemberStatus } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { claimLane, enqueueMessage, enqueueReply, openBody, recordOutcomes, releaseLeases } from '../../src/store/outbox';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 const T0 = 1_800_000_000_000;
 

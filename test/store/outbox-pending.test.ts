@@ -4,7 +4,7 @@ import { Db } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
 import { countPending, outboxCounts } from '../../src/store/outbox';
 import { Metrics } from '../../src/metrics';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 describe('the outbox backlog', () => {
   let db: Db;

@@ -12,7 +12,7 @@ import { migrate } from '../../src/store/migrate';
 import { claimLane, enqueueMessage, enqueueReply, openBody, openRowAddress, outboxCounts, recordOutcomes } from '../../src/store/outbox';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 const T0 = 1_800_000_000_000;
 const SID = (n: number) => `SM${String(n).padStart(32, '0')}`;

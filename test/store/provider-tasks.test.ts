@@ -9,7 +9,7 @@ import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
 import { migrate } from '../../src/store/migrate';
 import { claimProviderTasks, countProviderTasks, enqueueProviderTask, finishProviderTask, retryProviderTask } from '../../src/store/provider-tasks';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 const key = (fill: number) => new Uint8Array(Buffer.alloc(32, fill));
 const SID = `SM${'0123456789abcdef'.repeat(2)}`;

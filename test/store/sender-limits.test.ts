@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Db } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
 import { SenderLimits } from '../../src/store/sender-limits';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 11, 2, 6); // on the hour

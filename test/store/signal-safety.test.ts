@@ -7,7 +7,7 @@ import { migrate } from '../../src/store/migrate';
 import { moderatorIdentityTrusted, observeModeratorIdentity, readmitModerator } from '../../src/store/moderator-identities';
 import { claimSubmission, clearChallenge, markChallengeSubmitted, markChallengeTold, readChallenge, recordChallenge } from '../../src/store/signal-challenge';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 const key = (fill: number) => new Uint8Array(Buffer.alloc(32, fill));
 const MOD = '3f2e1d0c-9b8a-4765-a432-10fedcba9876';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ConfigError } from '../../src/config/env';
 import { loadMasterKey } from '../../src/store/master-key';
 import { cryptoReady, Vault, type Slot } from '../../src/store/vault';
-import { tempDir } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 
 const KEY_A = new Uint8Array(32).fill(1);
 const KEY_B = new Uint8Array(32).fill(2);

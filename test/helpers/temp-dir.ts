@@ -1,0 +1,13 @@
+/**
+ * A temporary data directory. Its own module, apart from the harness, so
+ * that direct tests do not load the whole server (twilio, Fastify, axios)
+ * only to get a directory: under Stryker every mutant's run loads it again.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Makes a temporary data directory. */
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'headsup-test-'));
+}
