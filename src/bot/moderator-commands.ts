@@ -8,7 +8,7 @@ import { countAlerts } from '../store/alerts';
 import { blockSender } from '../store/blocks';
 import { closeRequest, countRequests, findRequest, listRequests } from '../store/member-requests';
 import { eraseReportNotices } from '../store/moderator-notices';
-import { deleteMember, memberDiscreet, memberLang, setMemberStatus } from '../store/members';
+import { deleteMember, memberDiscreet, memberLang, memberStatus, setMemberStatus } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
 import {
   alertOfReport,
@@ -65,8 +65,10 @@ function admit(store: Store, mod: Moderator, rules: ModerationRules, ref: string
   subscribe(db, request.memberId, request.npas.slice(0, Math.max(0, room)), now);
   closeRequest(db, request.id);
   const t = catalog(memberLang(db, request.memberId));
+  // The areas they now hold: when MAX_AREAS was lowered since the request, fewer than it asked for.
+  const areas = listAreas(db, request.memberId);
   // Sent unasked, to a lock screen: a discreet member's names nothing of the line.
-  enqueueMessage(db, vault, request.memberId, memberDiscreet(db, request.memberId) ? t.discreetAdmitted(request.npas) : t.admitted(request.npas), now);
+  enqueueMessage(db, vault, request.memberId, memberDiscreet(db, request.memberId) ? t.discreetAdmitted(areas) : t.admitted(areas), now);
   return { say: mod.t.modAdmitted(`#${ref}`), queued: true };
 }
 
@@ -114,8 +116,9 @@ function reject(store: Store, mod: Moderator, ref: string, now: number): Outcome
   const { db, vault } = store;
   const request = findRequest(db, ref);
   if (request) {
-    // A refused join request leaves nothing behind.
-    deleteMember(db, request.memberId);
+    // A refused applicant leaves nothing behind; a member refused more areas keeps the ones they have.
+    if (memberStatus(db, request.memberId) === 'pending') deleteMember(db, request.memberId);
+    else closeRequest(db, request.id);
     return say(mod.t.modRejected(`#${ref}`));
   }
   const found = findReport(db, vault, ref);

@@ -120,6 +120,11 @@ export function setMemberDiscreet(db: Db, memberId: number, on: boolean): void {
   db.stmt('UPDATE members SET discreet = ? WHERE id = ?').run(on ? 1 : 0, memberId);
 }
 
+/** A member's status, or undefined when the row is gone. */
+export function memberStatus(db: Db, memberId: number): MemberStatus | undefined {
+  return (db.stmt('SELECT status FROM members WHERE id = ?').get(memberId) as { status: MemberStatus } | undefined)?.status;
+}
+
 /** Sets a member's status (active, pending, stopped, invalid). */
 export function setMemberStatus(db: Db, memberId: number, status: MemberStatus): void {
   db.stmt('UPDATE members SET status = ? WHERE id = ?').run(status, memberId);
