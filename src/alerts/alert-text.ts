@@ -34,8 +34,3 @@ export function renderAlert(lang: Lang, npas: string[], text: string): string {
 export function alertSegments(npas: string[], text: string): number {
   return Math.max(...LANGS.map((lang) => smsSegments(renderAlert(lang, npas, text))));
 }
-
-/** Whether an alert of this text for these areas may be sent. */
-export function alertFits(npas: string[], text: string): boolean {
-  return alertSegments(npas, text) <= MAX_ALERT_SEGMENTS;
-}

@@ -12,9 +12,6 @@ import { normalizeWord } from './parser';
 export const CATEGORIES = ['violence', 'sexual-assault', 'robbery', 'condom', 'threats', 'harassment', 'time-waster', 'no-show', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-/** Categories that put someone in danger: CHECK counts them apart from time-wasters and no-shows. */
-export const DANGER: ReadonlySet<Category> = new Set(['violence', 'sexual-assault', 'robbery', 'condom', 'threats', 'harassment']);
-
 /** The questions, in the order they are asked; `review` reads the report back. */
 export const STEPS = ['what', 'when', 'where', 'person', 'vehicle', 'contact', 'other', 'review'] as const;
 export type Step = (typeof STEPS)[number];

@@ -1,4 +1,25 @@
-import { answerDraft, categoriesOf, controlWord, draftConversation, draftOf, newDraft, type Draft, type Next } from '../../src/bot/report-dialogue';
+/**
+ * The guided REPORT: the pure dialogue (a draft and an answer in, the next
+ * draft out), then the dialogue as members and moderators live it, through
+ * the bot over a real SQLite file with a clock the test moves: questions in
+ * order, answers kept sealed, CANCEL and DROP, STOP, HELP and DELETE in the
+ * middle, the time limit, a restart, and nothing sent to members before a
+ * moderator approves.
+ */
+import { Regions } from '../../src/alerts/regions';
+import { Bot } from '../../src/bot/bot';
+import { catalog } from '../../src/bot/catalog';
+import { DEFAULT_LIMITS } from '../../src/bot/context';
+import { answerDraft, categoriesOf, controlWord, draftConversation, draftOf, DRAFT_MS, newDraft, type Draft, type Next } from '../../src/bot/report-dialogue';
+import { expireReportDrafts } from '../../src/jobs/report-drafts';
+import type { Sender } from '../../src/phone/identity';
+import { countAlerts } from '../../src/store/alerts';
+import { findConversation } from '../../src/store/conversations';
+import { Db } from '../../src/store/db';
+import { findMember, memberIndex } from '../../src/store/members';
+import { Vault } from '../../src/store/vault';
+import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { findNeedlesInFile } from '../helpers/needles';
 
 const isArea = (t: string) => /^\d{3}$/.test(t);
 
@@ -76,5 +97,242 @@ describe('the guided report dialogue', () => {
     expect(draftOf(c)).toEqual({ ...d, when: undefined, where: undefined, person: undefined, vehicle: undefined, contact: undefined, other: undefined });
     expect(draftOf({ ...c, answers: { draft: '{"step":"nope"}' } })).toBeUndefined();
     expect(draftOf({ ...c, answers: { draft: 'not json' } })).toBeUndefined();
+  });
+
+  it('takes a control word only as the whole answer, whatever the spacing around it', () => {
+    expect(controlWord(' done\n')).toBe('done');
+    expect(controlWord('\tDROP ')).toBe('cancel');
+    expect(controlWord('done with him')).toBeUndefined();
+    expect(controlWord('skip')).toBe('skip');
+    // A sentence that starts with one is an answer.
+    const d: Draft = { ...newDraft([]), step: 'other' };
+    expect(draftAfter(answerDraft(d, 'done with him, he is dangerous', isArea))).toMatchObject({ step: 'review', other: 'done with him, he is dangerous' });
+    expect(draftAfter(answerDraft({ ...d, step: 'person' }, 'back tattoo, tall', isArea))).toMatchObject({ step: 'vehicle', person: 'back tattoo, tall' });
+  });
+
+  it('keeps the categories in the list order, each once, however they were typed', () => {
+    expect(categoriesOf('3 1')).toEqual(['violence', 'robbery']);
+    expect(categoriesOf('9,2,2 y 1')).toEqual(['violence', 'sexual-assault', 'other']);
+    expect(draftAfter(answerDraft(newDraft([]), '8 7', isArea)).categories).toEqual(['time-waster', 'no-show']);
+  });
+
+  it('DONE files a draft with any answer, even without "what happened"; an answer left empty is none', () => {
+    const when: Draft = { ...newDraft([]), step: 'where', when: 'Fri 11pm' };
+    expect(answerDraft(when, 'DONE', isArea)).toEqual({ kind: 'file', draft: when });
+    const other: Draft = { ...newDraft([]), step: 'review', other: 'he knows where I live' };
+    expect(answerDraft(other, 'send', isArea)).toEqual({ kind: 'file', draft: other });
+    // A stored draft may hold an empty answer: still nothing to send.
+    const blank: Draft = { ...newDraft([]), step: 'where', when: '', person: '' };
+    expect(answerDraft(blank, 'DONE', isArea)).toEqual({ kind: 'empty', draft: blank });
+  });
+
+  it('reads the report back at the end: SKIP stays there, BACK goes to the last question, anything else reads it back unchanged', () => {
+    const review: Draft = { ...newDraft(['415']), step: 'review', categories: ['robbery'], other: 'he took my phone' };
+    expect(answerDraft(review, 'SKIP', isArea)).toEqual({ kind: 'ask', draft: review });
+    expect(answerDraft(review, 'what now?', isArea)).toEqual({ kind: 'ask', draft: review });
+    expect(draftAfter(answerDraft(review, 'BACK', isArea))).toEqual({ ...review, step: 'other' });
+  });
+
+  it('collapses whitespace in an answer, and takes an empty answer as SKIP', () => {
+    const d: Draft = { ...newDraft([]), step: 'when' };
+    expect(draftAfter(answerDraft(d, 'last  night\n\n 11pm', isArea)).when).toBe('last night 11pm');
+    expect(answerDraft(newDraft([]), '  \n ', isArea)).toEqual({ kind: 'ask', draft: { ...newDraft([]), step: 'when' } });
+    expect(answerDraft(d, '   ', isArea)).toEqual({ kind: 'ask', draft: { ...d, step: 'where' } });
+  });
+
+  it('takes leading area words from the "where" answer (five at most) and keeps the place given before when only areas come', () => {
+    const d: Draft = { ...newDraft(['628']), step: 'where', where: 'Motel 6' };
+    expect(draftAfter(answerDraft(d, '510 415', isArea))).toMatchObject({ step: 'person', areas: ['510', '415'], where: 'Motel 6' });
+    expect(draftAfter(answerDraft(d, '415 510 628 650 707 925 Motel 6', isArea))).toMatchObject({ areas: ['415', '510', '628', '650', '707'], where: '925 Motel 6' });
+    expect(draftAfter(answerDraft(d, '415... by the pier', isArea))).toMatchObject({ areas: ['415'], where: 'by the pier' });
+    // A time is not an area: only punctuation at the end of a word is dropped.
+    expect(draftAfter(answerDraft(d, '4.15 am at the bus stop', isArea))).toMatchObject({ areas: ['628'], where: '4.15 am at the bus stop' });
+  });
+
+  it('bounds what a stored draft gives back: each answer, the categories it knows, twenty areas', () => {
+    const stored = {
+      step: 'other',
+      categories: ['violence', 'nope', 3, 'no-show'],
+      areas: [...Array.from({ length: 30 }, (_, i) => String(200 + i)), 7],
+      when: 'w'.repeat(1000),
+      where: 42,
+      person: 'tall',
+    };
+    const holding = (draft: object) => ({ ...draftConversation(newDraft([]), 'en', 0, {}), answers: { draft: JSON.stringify(draft) } });
+    const d = draftOf(holding(stored));
+    expect(d).toBeDefined();
+    expect(d?.step).toBe('other');
+    expect(d?.categories).toEqual(['violence', 'no-show']);
+    expect(d?.areas).toEqual(Array.from({ length: 20 }, (_, i) => String(200 + i)));
+    expect(d?.when).toHaveLength(300);
+    expect(d?.where).toBeUndefined();
+    expect(d?.person).toBe('tall');
+    expect(draftOf(holding({ ...stored, areas: [415, null, '628'] }))?.areas).toEqual(['628']);
+  });
+});
+
+const MOD = '+14155550199';
+const MEMBER = '+14155550101';
+const REPORTER = '+14155550105';
+const t = catalog('en');
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+
+async function world(): Promise<BotWorld> {
+  const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)] });
+  w.sms(MEMBER, 'JOIN 415');
+  w.sms(REPORTER, 'JOIN 415');
+  return w;
+}
+
+const say = (w: BotWorld, from: string, text: string): string => w.sms(from, text).reply ?? '';
+/** The reporter's open conversation, through the store. */
+const openDraft = (w: BotWorld, who = REPORTER) => findConversation(w.db, w.vault, memberIndex(w.vault, sms(who)), w.clock.now);
+const toModerators = (w: BotWorld) => w.queued(sms(MOD)).map((m) => m.text);
+/** What members would receive: their queued messages and any alert. */
+const toMembers = (w: BotWorld) => ({ member: w.queued(sms(MEMBER)).map((m) => m.text), alerts: countAlerts(w.db) });
+const lapse = (w: BotWorld) => w.db.transaction(() => expireReportDrafts(w.bot.message, w.bot.message.rules, w.clock.now));
+const refIn = (text: string) => /#[A-Z0-9]{4,6}/.exec(text)?.[0] ?? 'no reference';
+
+describe('the guided report, as members and moderators see it', () => {
+  it('asks one question per message, keeps the answers sealed, reads them back, and on DONE tells the moderators, not the members', async () => {
+    const w = await world();
+    const replies = ['REPORT', '1 3', 'Fri 11pm', '415 Motel 6 on Lombard', 'tall, beard, calls himself Rick', 'grey van 7ABC123', '(415) 555-0177', 'he knows where I live'].map((a) => say(w, REPORTER, a));
+    expect(replies.slice(0, 7)).toEqual(['what', 'when', 'where', 'person', 'vehicle', 'contact', 'other'].map((s) => t.reportAsk(s as never)));
+    const review = replies[7] as string;
+    for (const part of ['violence, robbery', 'Fri 11pm', 'Motel 6 on Lombard', 'calls himself Rick', '7ABC123', '+14155550177', 'DONE']) expect(review).toContain(part);
+    expect(openDraft(w)).toMatchObject({ topic: 'report', question: 'review', lang: 'en', expiresAt: w.clock.now + DRAFT_MS });
+    // The answers are in the file only sealed.
+    w.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    expect(findNeedlesInFile(w.file, ['Motel 6', 'calls himself Rick', 'grey van', 'knows where I live', 'Fri 11pm'])).toEqual([]);
+    // Nothing has gone anywhere yet.
+    expect(toModerators(w)).toEqual([]);
+
+    const done = say(w, REPORTER, 'DONE');
+    const ref = refIn(done);
+    expect(done).toBe(t.reportReceived(ref));
+    const notices = toModerators(w);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain(ref);
+    expect(notices[0]).toContain('violence, robbery');
+    expect(notices[0]).toContain('Note: he knows where I live');
+    expect(notices[0]).not.toContain(REPORTER);
+    expect(toMembers(w)).toEqual({ member: [], alerts: 0 });
+    expect(openDraft(w)).toBeUndefined();
+    // The next message is no answer.
+    expect(say(w, REPORTER, 'tall')).not.toBe(t.reportAsk('vehicle'));
+  });
+
+  it('throws the draft away on CANCEL or DROP: nothing filed, nothing kept', async () => {
+    const w = await world();
+    expect(say(w, REPORTER, 'REPORT')).toBe(t.reportAsk('what'));
+    expect(say(w, REPORTER, '1')).toBe(t.reportAsk('when'));
+    expect(say(w, REPORTER, 'cancel')).toBe(t.reportCancelled());
+    expect(openDraft(w)).toBeUndefined();
+    expect(say(w, REPORTER, 'Fri 11pm')).not.toBe(t.reportAsk('where'));
+    say(w, REPORTER, 'REPORT 415');
+    say(w, REPORTER, '2');
+    say(w, REPORTER, 'Fri 11pm');
+    expect(say(w, REPORTER, 'DROP')).toBe(t.reportCancelled());
+    expect(openDraft(w)).toBeUndefined();
+    expect(toModerators(w)).toEqual([]);
+    expect(say(w, MOD, 'PENDING')).toBe('Nothing pending.');
+    // Nothing lapses later either.
+    w.clock.now += DRAFT_MS + 60_000;
+    expect(lapse(w)).toEqual({ filed: 0, dropped: 0 });
+  });
+
+  it('STOP in the middle unsubscribes and ends the draft', async () => {
+    const w = await world();
+    say(w, REPORTER, 'REPORT');
+    say(w, REPORTER, '1');
+    expect(say(w, REPORTER, 'STOP')).toBe(t.stopped());
+    expect(findMember(w.db, w.vault, sms(REPORTER))?.status).not.toBe('active');
+    expect(openDraft(w)).toBeUndefined();
+    w.clock.now += DRAFT_MS;
+    expect(lapse(w)).toEqual({ filed: 0, dropped: 0 });
+    expect(toModerators(w)).toEqual([]);
+  });
+
+  it('HELP in the middle answers with the help and leaves the question open', async () => {
+    const w = await world();
+    say(w, REPORTER, 'REPORT');
+    say(w, REPORTER, '1');
+    expect(say(w, REPORTER, 'HELP')).toBe(t.help());
+    expect(openDraft(w)).toMatchObject({ topic: 'report', question: 'when' });
+    expect(say(w, REPORTER, 'Fri 11pm')).toBe(t.reportAsk('where'));
+  });
+
+  it('DELETE in the middle erases the draft with everything else; nothing lapses later', async () => {
+    const w = await world();
+    say(w, REPORTER, 'REPORT');
+    say(w, REPORTER, '1 2');
+    say(w, REPORTER, 'Fri 11pm');
+    expect(say(w, REPORTER, 'DELETE')).toBe(t.deleted());
+    expect(findMember(w.db, w.vault, sms(REPORTER))).toBeUndefined();
+    expect(openDraft(w)).toBeUndefined();
+    w.clock.now += DRAFT_MS + 60_000;
+    expect(lapse(w)).toEqual({ filed: 0, dropped: 0 });
+    expect(toModerators(w)).toEqual([]);
+  });
+
+  it('waits 30 minutes after each answer; then the draft is filed if it says what happened (or dropped), and the member told', async () => {
+    const w = await world();
+    say(w, REPORTER, 'REPORT');
+    say(w, REPORTER, '2');
+    // Each answer gives the draft its full time again.
+    w.clock.now += DRAFT_MS - 1;
+    expect(say(w, REPORTER, 'Fri 11pm')).toBe(t.reportAsk('where'));
+    say(w, MEMBER, 'REPORT');
+    say(w, MEMBER, 'skip');
+    w.clock.now += DRAFT_MS - 1;
+    expect(lapse(w)).toEqual({ filed: 0, dropped: 0 });
+    w.clock.now += 1;
+    // A message after the time limit is a new command, not an answer.
+    expect(say(w, REPORTER, '415 Motel 6')).not.toBe(t.reportAsk('person'));
+    expect(lapse(w)).toEqual({ filed: 1, dropped: 1 });
+    expect(lapse(w)).toEqual({ filed: 0, dropped: 0 });
+    const told = w.queued(sms(REPORTER)).map((m) => m.text);
+    expect(told).toHaveLength(1);
+    const ref = refIn(told[0] as string);
+    expect(told[0]).toBe(t.reportDraftFiled(ref));
+    expect(toModerators(w).filter((n) => n.includes(ref))).toHaveLength(1);
+    expect(toModerators(w).find((n) => n.includes(ref))).toContain('sexual assault');
+    expect(w.queued(sms(MEMBER)).map((m) => m.text)).toEqual([t.reportDraftDropped()]);
+    expect(countAlerts(w.db)).toBe(0);
+    expect(openDraft(w)).toBeUndefined();
+    expect(openDraft(w, MEMBER)).toBeUndefined();
+  });
+
+  it('survives a restart: the same file reopened continues the draft', async () => {
+    const w = await world();
+    say(w, REPORTER, 'REPORT 415');
+    say(w, REPORTER, '5');
+    say(w, REPORTER, 'last night');
+    w.db.close();
+    const db = new Db(w.file);
+    const vault = new Vault(new Uint8Array(32).fill(5));
+    const bot = new Bot({
+      db,
+      vault,
+      regions: Regions.load(),
+      moderators: new Set([MOD]),
+      moderatorContacts: [sms(MOD)],
+      subscribeMode: 'open',
+      retentionDays: 90,
+      limits: DEFAULT_LIMITS,
+      now: () => w.clock.now,
+      onQueued: () => undefined,
+      onAlert: () => undefined,
+    });
+    let n = 0;
+    const again = (text: string) => bot.handle({ sender: sms(REPORTER), text, providerId: `SMrestart${++n}` }).reply ?? '';
+    try {
+      expect(again('Motel 6')).toBe(t.reportAsk('person'));
+      const done = again('DONE');
+      expect(done).toBe(t.reportReceived(refIn(done)));
+      expect(findConversation(db, vault, memberIndex(vault, sms(REPORTER)), w.clock.now)).toBeUndefined();
+    } finally {
+      db.close();
+    }
   });
 });

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONVERSATION_GRACE_MS, runRetention } from '../../src/jobs/retention';
-import { endConversation, findConversation, saveConversation, type Conversation } from '../../src/store/conversations';
+import { endConversation, expireConversations, findConversation, lapsedConversations, saveConversation, type Conversation, type Topic } from '../../src/store/conversations';
 import { Db } from '../../src/store/db';
 import { memberIndex } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
@@ -15,6 +15,8 @@ import { tempDir } from '../helpers/temp-dir';
 const T0 = Date.UTC(2026, 11, 2, 6);
 const SENDER = { channel: 'signal' as const, address: '3f1b9a52-8c0d-4e6f-9a7b-1c2d3e4f5a60' };
 const ASKING: Conversation = { topic: 'join-area', question: 'area', answers: { first: 'Londres, near the station' }, lang: 'es', expiresAt: T0 + 60_000 };
+const DRAFT: Conversation = { topic: 'report', question: 'when', answers: { draft: '{"step":"when","categories":["violence"],"areas":["415"]}' }, lang: 'en', expiresAt: T0 + 30 * 60_000 };
+const count = (db: Db) => (db.sqlite.prepare('SELECT count(*) AS n FROM conversations').get() as { n: number }).n;
 
 describe('conversations', () => {
   let vault: Vault;
@@ -77,5 +79,53 @@ describe('conversations', () => {
     const other = memberIndex(vault, { channel: 'sms', address: '+14155550100' });
     db.sqlite.prepare('UPDATE conversations SET sender_bidx = ?').run(other);
     expect(() => findConversation(db, vault, other, T0 + 1)).toThrow();
+  });
+
+  it('keeps a lapsed report draft for its job to file or drop (and tell the member): never erased by a look', () => {
+    saveConversation(db, vault, key, DRAFT, T0);
+    expect(findConversation(db, vault, key, DRAFT.expiresAt - 1)).toEqual(DRAFT);
+    // Lapsed: no longer the open question, but still there for the job.
+    expect(findConversation(db, vault, key, DRAFT.expiresAt)).toBeUndefined();
+    expect(count(db)).toBe(1);
+    expect(lapsedConversations(db, vault, DRAFT.expiresAt, 10)).toEqual([{ key, conversation: DRAFT }]);
+  });
+
+  it('erases a lapsed question that no longer opens at the next look, without failing', () => {
+    saveConversation(db, vault, key, ASKING, T0);
+    const other = memberIndex(vault, { channel: 'sms', address: '+14155550100' });
+    db.sqlite.prepare('UPDATE conversations SET sender_bidx = ?').run(other);
+    expect(findConversation(db, vault, other, ASKING.expiresAt)).toBeUndefined();
+    expect(count(db)).toBe(0);
+  });
+
+  it('lists the lapsed conversations, opened, oldest first and a few at a time; not the open ones', () => {
+    const keys = ['+14155550101', '+14155550102', '+14155550103'].map((address) => memberIndex(vault, { channel: 'sms', address }));
+    saveConversation(db, vault, keys[0] as Buffer, { ...DRAFT, expiresAt: T0 + 3 }, T0);
+    saveConversation(db, vault, keys[1] as Buffer, { ...ASKING, expiresAt: T0 + 1 }, T0);
+    saveConversation(db, vault, keys[2] as Buffer, { ...DRAFT, expiresAt: T0 + 10 }, T0);
+    expect(lapsedConversations(db, vault, T0, 10)).toEqual([]);
+    expect(lapsedConversations(db, vault, T0 + 5, 10)).toEqual([
+      { key: keys[1], conversation: { ...ASKING, expiresAt: T0 + 1 } },
+      { key: keys[0], conversation: { ...DRAFT, expiresAt: T0 + 3 } },
+    ]);
+    expect(lapsedConversations(db, vault, T0 + 10, 1)).toEqual([{ key: keys[1], conversation: { ...ASKING, expiresAt: T0 + 1 } }]);
+    expect(lapsedConversations(db, vault, T0 + 10, 10)).toHaveLength(3);
+  });
+
+  it('treats a state it cannot read as none, open or lapsed, and retention erases it', () => {
+    const odd = memberIndex(vault, { channel: 'sms', address: '+14155550104' });
+    const moved = memberIndex(vault, { channel: 'sms', address: '+14155550105' });
+    saveConversation(db, vault, key, { ...DRAFT, topic: 'survey' as Topic }, T0);
+    saveConversation(db, vault, odd, { ...DRAFT, lang: 'xx' as Conversation['lang'] }, T0);
+    saveConversation(db, vault, moved, DRAFT, T0);
+    // A sealed state copied under another sender's key does not open there.
+    const stranger = memberIndex(vault, { channel: 'sms', address: '+14155550106' });
+    db.sqlite.prepare('UPDATE conversations SET sender_bidx = ? WHERE sender_bidx = ?').run(stranger, moved);
+    expect(findConversation(db, vault, key, T0 + 1)).toBeUndefined();
+    expect(findConversation(db, vault, odd, T0 + 1)).toBeUndefined();
+    expect(lapsedConversations(db, vault, DRAFT.expiresAt, 10)).toEqual([]);
+    expect(expireConversations(db, DRAFT.expiresAt - 1)).toBe(0);
+    expect(expireConversations(db, DRAFT.expiresAt)).toBe(3);
+    expect(count(db)).toBe(0);
   });
 });

@@ -1,0 +1,75 @@
+/**
+ * The alert text bound: what members read is cleaned of invisible characters
+ * (so the moderator, the screening index and the members see the same text),
+ * and an alert may cost a member at most three SMS segments in whichever
+ * language they read it.
+ */
+import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS, renderAlert } from '../../src/alerts/alert-text';
+import { LANGS } from '../../src/bot/catalog';
+import { smsSegments } from '../../src/bot/sms-segments';
+
+const NPAS = ['415'];
+const costIn = (lang: (typeof LANGS)[number], text: string) => smsSegments(renderAlert(lang, NPAS, text));
+
+describe('cleanAlertText', () => {
+  it('turns full-width digits and letters into plain ones, so CHECK finds the number', () => {
+    expect(cleanAlertText('call ４１５-５５５-０１７７ ｏｒ @ｒｉｃｋ')).toBe('call 415-555-0177 or @rick');
+  });
+
+  it('strips invisible format characters: zero-width spaces and joiners, bidi overrides, the BOM, soft hyphens', () => {
+    expect(cleanAlertText('415\u200B555\u200D0177')).toBe('4155550177');
+    expect(cleanAlertText('\uFEFFgrey \u202Enav\u202C van\u00AD')).toBe('grey nav van');
+    expect(cleanAlertText('plate 7\u2066ABC\u2069123\u200E')).toBe('plate 7ABC123');
+  });
+
+  it('collapses every run of whitespace to one space and trims the ends', () => {
+    expect(cleanAlertText('  grey  van,\n\n\ttook   my phone \r\n')).toBe('grey van, took my phone');
+    // A format character between two spaces leaves one space, not two.
+    expect(cleanAlertText('grey \u200B van')).toBe('grey van');
+  });
+
+  it('is idempotent', () => {
+    const once = cleanAlertText(' ４１５\u200B  grey\tvan \u202E ');
+    expect(cleanAlertText(once)).toBe(once);
+  });
+});
+
+/** What moderator commands check before an alert goes out. */
+const alertFits = (npas: string[], text: string): boolean => alertSegments(npas, text) <= MAX_ALERT_SEGMENTS;
+
+describe('alertSegments against MAX_ALERT_SEGMENTS', () => {
+  it('counts the alert in the language where it costs most, frame included', () => {
+    // French has the longest frame: find a text that fits three segments in English but not in French.
+    let text = '';
+    for (let n = 300; n < 500 && !text; n++) {
+      const t = 'x'.repeat(n);
+      if (costIn('en', t) === 3 && costIn('fr', t) === 4) text = t;
+    }
+    expect(text).not.toBe('');
+    expect(alertSegments(NPAS, text)).toBe(4);
+    expect(alertFits(NPAS, text)).toBe(false);
+    expect(alertSegments(NPAS, 'grey van')).toBe(1);
+  });
+
+  it('lets through an alert of exactly three segments in every language, and refuses one character more', () => {
+    expect(MAX_ALERT_SEGMENTS).toBe(3);
+    let longest = 0;
+    for (let n = 1; n < 600; n++) if (alertFits(NPAS, 'x'.repeat(n))) longest = n;
+    const fits = 'x'.repeat(longest);
+    const over = 'x'.repeat(longest + 1);
+    expect(alertSegments(NPAS, fits)).toBe(3);
+    expect(alertFits(NPAS, fits)).toBe(true);
+    expect(Math.max(...LANGS.map((lang) => costIn(lang, fits)))).toBe(3);
+    expect(alertSegments(NPAS, over)).toBe(4);
+    expect(alertFits(NPAS, over)).toBe(false);
+    expect(LANGS.some((lang) => costIn(lang, over) === 4)).toBe(true);
+    // A short alert fits.
+    expect(alertFits(NPAS, 'grey van, took my phone')).toBe(true);
+  });
+
+  it('counts a non-GSM character as UCS-2: far fewer characters fit', () => {
+    expect(alertFits(NPAS, `${'x'.repeat(150)} 🚗`)).toBe(true);
+    expect(alertFits(NPAS, `${'x'.repeat(200)} 🚗`)).toBe(false);
+    expect(alertFits(NPAS, 'x'.repeat(200))).toBe(true);
+  });
+});
