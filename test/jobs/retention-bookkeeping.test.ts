@@ -1,8 +1,10 @@
 /** Retention of the inbound log (replies: 20 hours; handled ids: RETENTION_DAYS) and of rate-limit rows (windows that started before yesterday), whatever RETENTION_DAYS says. */
 import path from 'node:path';
 import { runRetention } from '../../src/jobs/retention';
+import { findConversation, saveConversation } from '../../src/store/conversations';
 import { Db } from '../../src/store/db';
 import { InboundLog } from '../../src/store/inbound-log';
+import { memberIndex } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { SenderLimits } from '../../src/store/sender-limits';
 import { cryptoReady, Vault } from '../../src/store/vault';
@@ -64,5 +66,20 @@ describe('retention of bookkeeping', () => {
     expect(Object.entries(erased).filter(([, n]) => n !== 0)).toEqual([]);
     expect(erased).toMatchObject({ inbound: 0, seen: 0, limits: 0 });
     expect([count('inbound_messages'), count('sender_limits')]).toEqual([1, 1]);
+  });
+
+  it('erases a lapsed conversation only ten minutes after it lapsed (its own job sees it first)', () => {
+    db.sqlite.exec('DELETE FROM conversations');
+    const key = (address: string) => memberIndex(vault, { channel: 'sms', address });
+    const lapsed = (address: string, expiresAt: number) =>
+      saveConversation(db, vault, key(address), { topic: 'join-area', question: 'area', answers: {}, lang: 'en', expiresAt }, expiresAt - 60_000);
+    lapsed('+14155550101', NOW - 10 * 60_000); // ten minutes ago
+    lapsed('+14155550102', NOW - 10 * 60_000 + 1); // a millisecond less
+
+    expect(runRetention(db, 90, NOW).conversations).toBe(1);
+
+    expect(count('conversations')).toBe(1);
+    // The one left is the one that lapsed less than ten minutes ago (read as of before it lapsed).
+    expect(findConversation(db, vault, key('+14155550102'), NOW - 10 * 60_000)).toMatchObject({ topic: 'join-area' });
   });
 });

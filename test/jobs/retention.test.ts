@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Regions } from '../../src/alerts/regions';
 import { issueAlert } from '../../src/alerts/alert-service';
-import { runRetention } from '../../src/jobs/retention';
+import { runCheckinTimers } from '../../src/jobs/checkin-timers';
+import { runRetention, scheduleRetention } from '../../src/jobs/retention';
+import { createLogger } from '../../src/log/logger';
+import { escalatedCheckins, startCheckin } from '../../src/store/checkins';
 import { planNextRange } from '../../src/store/alerts';
 import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
-import { recordOutcomes } from '../../src/store/outbox';
+import { enqueueMessage, openBody, recordOutcomes } from '../../src/store/outbox';
 import { createReport } from '../../src/store/reports';
 import { indexReportIdentifiers, lookupIdentifier, lookupNumber } from '../../src/store/screening';
 import { subscribe } from '../../src/store/subscriptions';
@@ -78,9 +81,11 @@ describe('retention', () => {
 
   it('never erases rows still waiting to be sent', () => {
     const now = Date.now();
-    db.sqlite.prepare("UPDATE outbox SET state = 'pending', updated_at = ? ").run(now - 200 * DAY);
+    const member = ensureMember(db, vault, { channel: 'sms', address: '+14155550101', phone: '+14155550101' }, 'en', now - 200 * DAY);
+    const id = db.transaction(() => enqueueMessage(db, vault, member.id, 'a message still waiting', now - 200 * DAY));
+    db.sqlite.prepare('UPDATE outbox SET updated_at = ? WHERE id = ?').run(now - 200 * DAY, id);
     runRetention(db, 90, now);
-    expect(count('outbox')).toBe(1);
+    expect(db.sqlite.prepare('SELECT state FROM outbox WHERE id = ?').get(id)).toEqual({ state: 'pending' });
   });
 
   it("erases a guided report's sealed fields, its identifiers and its alert's screening entries of every kind with it (issue 11)", () => {
@@ -106,5 +111,91 @@ describe('retention', () => {
     expect(lookupIdentifier(db, vault, { kind: 'handle', value: 'oldclient' }, 0)).toBeNull();
     expect((db.sqlite.prepare('SELECT count(*) AS n FROM reports WHERE fields_ct IS NOT NULL').get() as { n: number }).n).toBe(0);
     expect((db.sqlite.prepare('SELECT count(*) AS n FROM alerts WHERE fields_ct IS NOT NULL').get() as { n: number }).n).toBe(0);
+  });
+
+  it('keeps a report exactly RETENTION_DAYS old and erases one a millisecond older', () => {
+    const fresh = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(fresh);
+    try {
+      const now = Date.UTC(2026, 11, 2, 6);
+      const report = (at: number, key: number) => fresh.transaction(() => createReport(fresh, vault, { npas: ['415'], text: 'white sedan', reporterKey: Buffer.alloc(16, key) }, at).id);
+      const older = report(now - 30 * DAY - 1, 5);
+      const edge = report(now - 30 * DAY, 6);
+      const recent = report(now - 3_600_000, 7);
+
+      expect(runRetention(fresh, 30, now).reports).toBe(1);
+
+      const left = (fresh.sqlite.prepare('SELECT id FROM reports ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
+      expect(left).toEqual([edge, recent]);
+    } finally {
+      fresh.close();
+    }
+  });
+
+  it("erases an escalated check-in's details and the messages that carried them a day after, in the files too", async () => {
+    const fresh = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(fresh);
+    try {
+      const start = Date.UTC(2026, 11, 2, 6);
+      // No buddy, CHECKIN_FALLBACK=none: the check-in queues only the member's own notice.
+      const member = ensureMember(fresh, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', start);
+      const id = fresh.transaction(() => startCheckin(fresh, vault, member.id, start + 20 * 60_000, null, 'silver minivan by the motel', start));
+      const sealed = (fresh.sqlite.prepare('SELECT details_ct FROM checkins WHERE id = ?').get(id) as { details_ct: Buffer }).details_ct.subarray(0, 32);
+      expect(runCheckinTimers({ db: fresh, vault, fallback: 'none', moderatorContacts: [] }, start + 20 * 60_000).escalated).toBe(1);
+      const notice = fresh.sqlite.prepare('SELECT id, body_ct, key_version FROM outbox').get() as { id: number; body_ct: Buffer; key_version: number };
+      expect(openBody(vault, notice)).toContain('Heads Up');
+      const noticeBytes = notice.body_ct.subarray(0, 32);
+      const file = fresh.sqlite.name;
+      const holds = (f: string, bytes: Buffer) => fs.existsSync(f) && fs.readFileSync(f).includes(bytes);
+      expect(holds(`${file}-wal`, sealed)).toBe(true);
+
+      expect(runRetention(fresh, 90, start + 20 * 60_000 + DAY).checkins).toBe(0);
+      const erased = runRetention(fresh, 90, start + 20 * 60_000 + DAY + 1);
+
+      // The notice and the details.
+      expect(erased.checkins).toBe(2);
+      expect(fresh.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+      expect(escalatedCheckins(fresh, member.id)).toHaveLength(1);
+      // The WAL is checkpointed and truncated just after the erasing commit.
+      await new Promise((resolve) => setImmediate(resolve));
+      for (const bytes of [sealed, noticeBytes]) {
+        expect(holds(`${file}-wal`, bytes)).toBe(false);
+        expect(holds(file, bytes)).toBe(false);
+      }
+    } finally {
+      fresh.close();
+    }
+  });
+
+  describe('scheduleRetention', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('runs now and then every period; a run that fails is logged under its name and tried again; stop ends it', () => {
+      jest.useFakeTimers();
+      const lines: Array<Record<string, unknown>> = [];
+      const log = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+      let runs = 0;
+      const stop = scheduleRetention(
+        log,
+        () => {
+          runs++;
+          throw new Error('database is locked');
+        },
+        60_000,
+      );
+      expect(runs).toBe(1);
+      expect(lines).toEqual([expect.objectContaining({ level: 50, job: 'retention' })]);
+
+      jest.advanceTimersByTime(59_999);
+      expect(runs).toBe(1);
+      jest.advanceTimersByTime(1);
+      expect(runs).toBe(2);
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toMatchObject({ level: 50, job: 'retention' });
+
+      stop();
+      jest.advanceTimersByTime(600_000);
+      expect(runs).toBe(2);
+    });
   });
 });

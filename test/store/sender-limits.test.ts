@@ -70,4 +70,31 @@ describe('SenderLimits', () => {
     // A recent one is still remembered.
     expect(l.take(key(999), 'message', limit, T0)).toBe(false);
   });
+
+  const sender = (i: number) => Buffer.from(i.toString(16).padStart(32, '0'), 'hex');
+  const once = { max: 1, windowMs: HOUR };
+
+  it('full of live windows, a new sender makes room by forgetting the oldest tenth, and no more', () => {
+    const l = new SenderLimits(db, 20);
+    for (let i = 0; i < 20; i++) expect(l.take(sender(i), 'message', once, T0)).toBe(true);
+
+    expect(l.take(sender(20), 'message', once, T0 + 1)).toBe(true);
+
+    // Senders 2 to 20 are still at their limit…
+    expect(Array.from({ length: 19 }, (_, i) => l.take(sender(i + 2), 'message', once, T0 + 2))).toEqual(Array(19).fill(false));
+    // …senders 0 and 1, the oldest tenth, were forgotten and may send again.
+    expect([l.take(sender(0), 'message', once, T0 + 3), l.take(sender(1), 'message', once, T0 + 3)]).toEqual([true, true]);
+  });
+
+  it('full, with some windows over, forgets only those: every sender still in the window stays counted', () => {
+    const l = new SenderLimits(db, 10);
+    for (let i = 0; i < 10; i++) l.take(sender(i), 'message', once, T0);
+    // The next hour: half of them write again (and reach their limit); the other half's windows are over.
+    for (let i = 0; i < 5; i++) expect(l.take(sender(i), 'message', once, T0 + HOUR)).toBe(true);
+
+    expect(l.take(sender(10), 'message', once, T0 + HOUR + 1)).toBe(true);
+
+    expect(Array.from({ length: 5 }, (_, i) => l.take(sender(i), 'message', once, T0 + HOUR + 2))).toEqual(Array(5).fill(false));
+    expect(l.take(sender(10), 'message', once, T0 + HOUR + 2)).toBe(false);
+  });
 });

@@ -1,0 +1,101 @@
+/**
+ * Step 3, block and limit, driven through the bot over a real SQLite file
+ * with a clock the test moves: a blocked sender's messages are dropped
+ * silently, yet their STOP and DELETE work; a sender past the per-sender
+ * message limit is ignored for the rest of the window, yet their STOP
+ * works; moderators are never limited.
+ */
+import { catalog } from '../../../src/bot/catalog';
+import { DEFAULT_LIMITS, type BotDeps } from '../../../src/bot/context';
+import type { Sender } from '../../../src/phone/identity';
+import { findMember } from '../../../src/store/members';
+import { listAreas } from '../../../src/store/subscriptions';
+import { botWorld, type BotWorld } from '../../helpers/bot-world';
+
+const MOD = '+14155550199';
+const ROSA = '+14155550101';
+const LENA = '+14155550102';
+const HOUR = 3_600_000;
+const t = catalog('en');
+
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+
+/** A line that acts on at most three messages per sender per hour. */
+function world(deps: Partial<BotDeps> = {}): Promise<BotWorld> {
+  return botWorld({
+    moderators: new Set([MOD]),
+    moderatorContacts: [sms(MOD)],
+    limits: { ...DEFAULT_LIMITS, messages: { max: 3, windowMs: HOUR } },
+    ...deps,
+  });
+}
+
+function membership(w: BotWorld, who: string): { status: string; areas: string[] } | undefined {
+  const member = findMember(w.db, w.vault, sms(who));
+  return member && { status: member.status, areas: listAreas(w.db, member.id) };
+}
+
+/** Rosa, a member for 415, blocked by the moderator through a report of hers. */
+async function blocked(): Promise<BotWorld> {
+  const w = await world({ limits: DEFAULT_LIMITS });
+  w.sms(ROSA, 'JOIN 415');
+  const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(ROSA, 'REPORT 415 fake report to harvest numbers').reply ?? '')?.[1];
+  expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlocked(`#${ref}`));
+  return w;
+}
+
+describe('a blocked sender', () => {
+  it('is dropped silently: no answer, no effect', async () => {
+    const w = await blocked();
+    const r = w.sms(ROSA, 'JOIN 628');
+    expect(r).toMatchObject({ reply: null, dropped: 'blocked' });
+    expect(w.sms(ROSA, 'AREAS')).toMatchObject({ reply: null, dropped: 'blocked' });
+    expect(membership(w, ROSA)).toEqual({ status: 'active', areas: ['415'] });
+    // Others are heard as before.
+    expect(w.sms(LENA, 'JOIN').reply).toBe(t.joined(['415']));
+  });
+
+  it('can still opt out with STOP, silently', async () => {
+    const w = await blocked();
+    expect(w.sms(ROSA, 'STOP')).toMatchObject({ reply: null, dropped: 'blocked' });
+    expect(membership(w, ROSA)).toEqual({ status: 'stopped', areas: [] });
+  });
+
+  it('can still erase themselves with DELETE, which says so; the block stays', async () => {
+    const w = await blocked();
+    expect(w.sms(ROSA, 'DELETE').reply).toBe(t.deleted());
+    expect(findMember(w.db, w.vault, sms(ROSA))).toBeUndefined();
+    expect(w.sms(ROSA, 'JOIN 415')).toMatchObject({ reply: null, dropped: 'blocked' });
+    expect(findMember(w.db, w.vault, sms(ROSA))).toBeUndefined();
+  });
+});
+
+describe('the per-sender message limit', () => {
+  it('ignores a flooding sender for the rest of the window, then hears them again', async () => {
+    const w = await world();
+    expect(w.sms(ROSA, 'JOIN').reply).toBe(t.joined(['415']));
+    expect(w.sms(ROSA, 'AREAS').reply).toBe(t.areas(['415']));
+    expect(w.sms(ROSA, 'JOIN 628').reply).toBe(t.joined(['415', '628']));
+    expect(w.sms(ROSA, 'LEAVE 628')).toMatchObject({ reply: null, dropped: 'rate_limited' });
+    expect(membership(w, ROSA)?.areas).toEqual(['415', '628']);
+    // Another sender is not held back.
+    expect(w.sms(LENA, 'AREAS').reply).toBe(t.notMember());
+    w.clock.now += HOUR;
+    expect(w.sms(ROSA, 'LEAVE 628').reply).toBe(t.left(['628'], ['415']));
+  });
+
+  it('still honours STOP from a sender past it', async () => {
+    const w = await world();
+    w.sms(ROSA, 'JOIN');
+    w.sms(ROSA, 'AREAS');
+    w.sms(ROSA, 'AREAS');
+    expect(w.sms(ROSA, 'AREAS').reply).toBeNull();
+    expect(w.sms(ROSA, 'please stop texting me').reply).toBe(t.stopped());
+    expect(membership(w, ROSA)).toEqual({ status: 'stopped', areas: [] });
+  });
+
+  it('never holds back a moderator', async () => {
+    const w = await world();
+    for (let i = 0; i < 6; i++) expect(w.sms(MOD, 'PENDING').reply).toBe('Nothing pending.');
+  });
+});

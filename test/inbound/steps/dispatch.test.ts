@@ -1,0 +1,92 @@
+/**
+ * Step 5, dispatch, driven through the bot over a real SQLite file: what a
+ * message means while the sender is in the middle of a conversation. A
+ * CANCEL the carrier answered is the opt-out it made of it; CANCEL ends a
+ * report or a question, each in its own words; a moderator can moderate in
+ * the middle of their own report, while a member's moderator word is just
+ * an answer; a check-in's OK and LATER keep their meaning, and every other
+ * answer goes to the report.
+ */
+import { catalog } from '../../../src/bot/catalog';
+import { clockTime } from '../../../src/bot/clock-time';
+import type { BotDeps } from '../../../src/bot/context';
+import type { Sender } from '../../../src/phone/identity';
+import { findMember } from '../../../src/store/members';
+import { listAreas } from '../../../src/store/subscriptions';
+import { botWorld, type BotWorld } from '../../helpers/bot-world';
+
+const MOD = '+14155550199';
+const ROSA = '+14155550101';
+const LENA = '+14155550102';
+const ABROAD = '+448000000000'; // no North American area: JOIN asks which area
+const MIN = 60_000;
+const t = catalog('en');
+const WHAT = t.reportAsk('what');
+const WHEN = t.reportAsk('when');
+
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+
+function world(deps: Partial<BotDeps> = {}): Promise<BotWorld> {
+  return botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], ...deps });
+}
+
+function membership(w: BotWorld, who: string): { status: string; areas: string[] } | undefined {
+  const member = findMember(w.db, w.vault, sms(who));
+  return member && { status: member.status, areas: listAreas(w.db, member.id) };
+}
+
+describe('CANCEL in the middle of a conversation', () => {
+  it('is the opt-out the carrier made of it when the carrier answered it: the member is unsubscribed, and not answered twice', async () => {
+    const w = await world();
+    w.sms(ROSA, 'JOIN');
+    expect(w.sms(ROSA, 'REPORT').reply).toBe(WHAT);
+    const r = w.bot.handle({ sender: sms(ROSA), text: 'CANCEL', providerId: 'SMcarrier1', answered: true });
+    expect(r.reply).toBeNull();
+    expect(membership(w, ROSA)).toEqual({ status: 'stopped', areas: [] });
+    // The report went with it: "1" is no answer any more.
+    expect(w.sms(ROSA, '1').reply).toBe(t.hint());
+  });
+
+  it('drops a report in the report’s own words, and ends a question in its own', async () => {
+    const w = await world();
+    w.sms(ROSA, 'JOIN');
+    w.sms(ROSA, 'REPORT');
+    expect(w.sms(ROSA, 'CANCEL').reply).toBe(t.reportCancelled());
+    expect(membership(w, ROSA)).toEqual({ status: 'active', areas: ['415'] });
+    expect(w.sms(ABROAD, 'JOIN').reply).toBe(t.joinWhichArea());
+    expect(w.sms(ABROAD, 'CANCEL').reply).toBe(t.conversationEnded());
+  });
+});
+
+describe('moderator commands in the middle of a report', () => {
+  it('lets a moderator moderate in the middle of their own report, which then goes on', async () => {
+    const w = await world();
+    const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(LENA, 'REPORT 415 red truck, no condom').reply ?? '')?.[1];
+    expect(w.sms(MOD, 'REPORT').reply).toBe(WHAT);
+    expect(w.sms(MOD, 'PENDING').reply).toContain(`#${ref}`);
+    // An answer is still an answer.
+    expect(w.sms(MOD, '1').reply).toBe(WHEN);
+  });
+
+  it('takes a member’s moderator word as their answer, not as a command', async () => {
+    const w = await world();
+    w.sms(ROSA, 'JOIN');
+    expect(w.sms(ROSA, 'REPORT').reply).toBe(WHAT);
+    expect(w.sms(ROSA, 'PENDING').reply).toBe(t.reportAskAgain());
+    expect(w.sms(ROSA, '1').reply).toBe(WHEN);
+  });
+});
+
+describe('a check-in in the middle of a report', () => {
+  it('keeps OK and LATER for the check-in, and gives every other answer to the report', async () => {
+    const w = await world({ checkins: { fallback: 'moderators', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
+    w.sms(ROSA, 'JOIN');
+    expect(w.sms(ROSA, 'CHECKIN 90 blue Honda').reply).toContain('moderators');
+    expect(w.sms(ROSA, 'REPORT').reply).toBe(WHAT);
+    expect(w.sms(ROSA, '1').reply).toBe(WHEN);
+    expect(w.sms(ROSA, 'LATER 30').reply).toBe(t.checkinExtended(clockTime(w.clock.now + 120 * MIN)));
+    expect(w.sms(ROSA, 'SKIP').reply).toBe(t.reportAsk('where'));
+    expect(w.sms(ROSA, 'OK').reply).toBe(t.checkinOk());
+    expect(w.sms(ROSA, 'SKIP').reply).toBe(t.reportAsk('person'));
+  });
+});

@@ -1,0 +1,387 @@
+/**
+ * The check-in timer job (issue 13) on its own: who a check-in that ran out
+ * tells (the accepted buddies, else the moderators or nobody, as
+ * CHECKIN_FALLBACK says), a backlog of more than one batch worked through in
+ * one run, a check-in that cannot be escalated, and the job that runs it
+ * every pollMs (what it logs, when it wakes the dispatcher). Real SQLite file,
+ * real crypto; the clock is a number the test sets, the interval a fake timer.
+ */
+import path from 'node:path';
+import { catalog } from '../../src/bot/catalog';
+import { clockTime } from '../../src/bot/clock-time';
+import { CheckinTimers, runCheckinTimers, type TimerRun } from '../../src/jobs/checkin-timers';
+import { createLogger } from '../../src/log/logger';
+import type { Sender } from '../../src/phone/identity';
+import { inviteBuddy, setBuddyStatus } from '../../src/store/buddies';
+import { escalatedCheckins, openCheckin, startCheckin } from '../../src/store/checkins';
+import { Db } from '../../src/store/db';
+import { ensureMember, findMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { openBody, openRowAddress } from '../../src/store/outbox';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { numberForms } from '../helpers/needles';
+import { tempDir } from '../helpers/temp-dir';
+
+const ROSE = '+14155550100';
+const BUDDY = '+14155550177';
+const MOD = '+14155550199';
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 11, 2, 4, 0, 0, 123);
+const t = catalog('en');
+
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+/** A made-up number per index: +1415555 then four digits from 1000 on. */
+const numberOf = (i: number) => `+1415555${String(1000 + i)}`;
+
+let vault: Vault;
+let db: Db;
+
+beforeAll(async () => {
+  await cryptoReady();
+  vault = new Vault(new Uint8Array(32).fill(7));
+});
+beforeEach(() => {
+  db = new Db(path.join(tempDir(), 'heads-up.db'));
+  migrate(db);
+  boundTransactions(db);
+});
+afterEach(() => db.close());
+
+/**
+ * A run that never ends would hang the test until jest's time-out; past
+ * this many transactions in one test it fails at once instead.
+ */
+function boundTransactions(d: Db): void {
+  const real = d.transaction.bind(d);
+  let calls = 0;
+  d.transaction = <T>(fn: () => T): T => {
+    if (++calls > 5_000) throw new Error('the timer run does not end');
+    return real(fn);
+  };
+}
+
+/** A member (English, active) and their id. */
+function member(address: string): number {
+  return ensureMember(db, vault, sms(address), 'en', T0).id;
+}
+
+/** A buddy who accepted, known to the member by `name`. */
+function acceptedBuddy(memberId: number, address: string, name: string): void {
+  db.transaction(() => setBuddyStatus(db, inviteBuddy(db, vault, memberId, { channel: 'sms', address }, name, 'en', T0), 'accepted'));
+}
+
+/** Starts a check-in that ends `minutes` after T0 (reminder ten minutes before, when asked). */
+function checkin(memberId: number, minutes: number, details: string | null, remind = false): number {
+  const dueAt = T0 + minutes * MIN;
+  return db.transaction(() => startCheckin(db, vault, memberId, dueAt, remind ? dueAt - 10 * MIN : null, details, T0));
+}
+
+const store = (extra: { fallback?: 'moderators' | 'none'; moderatorContacts?: Sender[] } = {}) => ({
+  db,
+  vault,
+  fallback: extra.fallback ?? 'none',
+  moderatorContacts: extra.moderatorContacts ?? [],
+});
+
+/** Texts queued to a member (by their own row), oldest first. */
+function toMember(address: string): string[] {
+  const m = findMember(db, vault, sms(address));
+  if (!m) return [];
+  const rows = db.sqlite.prepare('SELECT id, body_ct, key_version FROM outbox WHERE member_id = ? ORDER BY id').all(m.id) as Array<{
+    id: number;
+    body_ct: Buffer;
+    key_version: number;
+  }>;
+  return rows.map((r) => openBody(vault, r));
+}
+
+/** Texts queued straight to an address (buddies are not members), oldest first. */
+function toAddress(address: string): string[] {
+  const rows = db.sqlite.prepare('SELECT id, address_ct, body_ct, key_version FROM outbox WHERE member_id IS NULL ORDER BY id').all() as Array<{
+    id: number;
+    address_ct: Buffer;
+    body_ct: Buffer;
+    key_version: number;
+  }>;
+  return rows.filter((r) => openRowAddress(vault, r) === address).map((r) => openBody(vault, r));
+}
+
+/** Makes the sealed details of a check-in unreadable (a damaged value). */
+function damage(checkinId: number): void {
+  db.sqlite.prepare('UPDATE checkins SET details_ct = randomblob(60) WHERE id = ?').run(checkinId);
+}
+
+describe('runCheckinTimers: who is told', () => {
+  it('tells the accepted buddy at the deadline, not a millisecond before, and once; the member hears the buddies were told', () => {
+    const rose = member(ROSE);
+    acceptedBuddy(rose, BUDDY, 'Rose');
+    checkin(rose, 30, 'red pickup, 415-555-0123');
+
+    expect(runCheckinTimers(store(), T0 + 30 * MIN - 1)).toEqual({ reminded: 0, escalated: 0, failed: 0 });
+    expect(toAddress(BUDDY)).toEqual([]);
+    expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 1, failed: 0 });
+    expect(runCheckinTimers(store(), T0 + 31 * MIN)).toEqual({ reminded: 0, escalated: 0, failed: 0 });
+
+    expect(toAddress(BUDDY)).toEqual([t.checkinEscalation('Rose', clockTime(T0 + 30 * MIN), 'red pickup, 415-555-0123')]);
+    expect(toMember(ROSE)).toEqual([t.checkinMemberTold('buddies')]);
+  });
+
+  it('tells the buddy without any details when the member gave none', () => {
+    const rose = member(ROSE);
+    acceptedBuddy(rose, BUDDY, 'Rose');
+    checkin(rose, 30, null);
+
+    expect(runCheckinTimers(store(), T0 + 30 * MIN).escalated).toBe(1);
+
+    expect(toAddress(BUDDY)).toEqual([t.checkinEscalation('Rose', clockTime(T0 + 30 * MIN), '')]);
+  });
+
+  it('CHECKIN_FALLBACK=none: with no accepted buddy no moderator is told, even with moderators configured; the member hears nobody was', () => {
+    const rose = member(ROSE);
+    checkin(rose, 30, 'tan SUV');
+
+    expect(runCheckinTimers(store({ fallback: 'none', moderatorContacts: [sms(MOD)] }), T0 + 30 * MIN).escalated).toBe(1);
+
+    expect(toMember(MOD)).toEqual([]);
+    expect(toAddress(MOD)).toEqual([]);
+    expect(toMember(ROSE)).toEqual([t.checkinMemberTold('nobody')]);
+    expect(escalatedCheckins(db, rose)).toHaveLength(1);
+  });
+
+  it('CHECKIN_FALLBACK=moderators with no moderator contact configured: the member hears nobody was told', () => {
+    const rose = member(ROSE);
+    checkin(rose, 30, 'tan SUV');
+
+    expect(runCheckinTimers(store({ fallback: 'moderators', moderatorContacts: [] }), T0 + 30 * MIN).escalated).toBe(1);
+
+    expect(toMember(ROSE)).toEqual([t.checkinMemberTold('nobody')]);
+  });
+
+  it('CHECKIN_FALLBACK=moderators: with no accepted buddy every moderator contact is told once, without the member\'s number', () => {
+    const rose = member(ROSE);
+    checkin(rose, 30, 'tan SUV');
+    const contacts = [sms(MOD), sms('+14155550198')];
+
+    expect(runCheckinTimers(store({ fallback: 'moderators', moderatorContacts: contacts }), T0 + 30 * MIN).escalated).toBe(1);
+    expect(runCheckinTimers(store({ fallback: 'moderators', moderatorContacts: contacts }), T0 + 40 * MIN).escalated).toBe(0);
+
+    for (const c of contacts) expect(toMember(c.address)).toEqual([t.checkinEscalationModerators(clockTime(T0 + 30 * MIN), 'tan SUV')]);
+    for (const form of numberForms(ROSE)) expect(toMember(MOD)[0]).not.toContain(form);
+    expect(toMember(ROSE)).toEqual([t.checkinMemberTold('moderators')]);
+  });
+});
+
+describe('runCheckinTimers: reminders', () => {
+  it('reminds the member once, when the reminder is due and not before', () => {
+    const rose = member(ROSE);
+    acceptedBuddy(rose, BUDDY, 'Rose');
+    checkin(rose, 60, 'grey van', true);
+
+    expect(runCheckinTimers(store(), T0 + 50 * MIN - 1).reminded).toBe(0);
+    expect(runCheckinTimers(store(), T0 + 50 * MIN).reminded).toBe(1);
+    expect(runCheckinTimers(store(), T0 + 51 * MIN).reminded).toBe(0);
+
+    expect(toMember(ROSE)).toEqual([t.checkinReminder(clockTime(T0 + 60 * MIN))]);
+    expect(openCheckin(db, rose)?.remindAt).toBeNull();
+  });
+
+  it('a deadline already past (the server was down) gets its escalation, not a late reminder', () => {
+    const rose = member(ROSE);
+    acceptedBuddy(rose, BUDDY, 'Rose');
+    checkin(rose, 60, 'grey van', true);
+
+    expect(runCheckinTimers(store(), T0 + 60 * MIN)).toEqual({ reminded: 0, escalated: 1, failed: 0 });
+
+    expect(toMember(ROSE)).toEqual([t.checkinMemberTold('buddies')]);
+  });
+});
+
+describe('runCheckinTimers: a backlog (after an outage)', () => {
+  const MANY = 150; // more than one batch of 100
+
+  it('escalates every check-in that ran out in one run, past one batch', () => {
+    const ids = Array.from({ length: MANY }, (_, i) => member(numberOf(i)));
+    for (const [i, id] of ids.entries()) checkin(id, 20 + (i % 5), null);
+
+    expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: MANY, failed: 0 });
+
+    for (const id of ids) expect(escalatedCheckins(db, id)).toHaveLength(1);
+    expect(toMember(numberOf(MANY - 1))).toEqual([t.checkinMemberTold('nobody')]);
+  });
+
+  it('sends every due reminder in one run, past one batch', () => {
+    const ids = Array.from({ length: MANY }, (_, i) => member(numberOf(i)));
+    for (const id of ids) checkin(id, 60, null, true);
+
+    expect(runCheckinTimers(store(), T0 + 55 * MIN)).toEqual({ reminded: MANY, escalated: 0, failed: 0 });
+
+    for (const id of ids) expect(openCheckin(db, id)?.remindAt).toBeNull();
+    expect(toMember(numberOf(MANY - 1))).toEqual([t.checkinReminder(clockTime(T0 + 60 * MIN))]);
+  });
+
+  it('a check-in that cannot be escalated is tried once a run, and the others all go within two runs', () => {
+    const ids = Array.from({ length: MANY }, (_, i) => member(numberOf(i)));
+    // The damaged one is the earliest due, so it is in the first batch.
+    damage(checkin(ids[0]!, 20, 'first'));
+    for (const id of ids.slice(1)) checkin(id, 25, null);
+
+    const first = runCheckinTimers(store(), T0 + 30 * MIN);
+    const second = runCheckinTimers(store(), T0 + 30 * MIN);
+
+    expect(first.failed).toBe(1);
+    expect(second.failed).toBe(1);
+    expect(first.escalated + second.escalated).toBe(MANY - 1);
+    expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 0, failed: 1 });
+    for (const id of ids.slice(1)) expect(escalatedCheckins(db, id)).toHaveLength(1);
+    expect(escalatedCheckins(db, ids[0]!)).toEqual([]);
+    expect(toMember(numberOf(0))).toEqual([]);
+  });
+});
+
+describe('CheckinTimers (the job)', () => {
+  interface Job {
+    timers: CheckinTimers;
+    runs: TimerRun[];
+    wakes: () => number;
+    lines: Array<Record<string, unknown>>;
+    clock: { now: number };
+  }
+
+  function job(pollMs?: number): Job {
+    const runs: TimerRun[] = [];
+    let wakes = 0;
+    const raw: string[] = [];
+    const log = createLogger('info', { write: (line: string) => void raw.push(line) });
+    const clock = { now: T0 };
+    const timers = new CheckinTimers({
+      ...store(),
+      log,
+      wake: () => void wakes++,
+      now: () => clock.now,
+      pollMs,
+      onRun: (run) => void runs.push(run),
+    });
+    return {
+      timers,
+      runs,
+      wakes: () => wakes,
+      clock,
+      get lines() {
+        return raw.map((l) => JSON.parse(l) as Record<string, unknown>);
+      },
+    };
+  }
+
+  afterEach(() => jest.useRealTimers());
+
+  it('tick: runs the timers at the clock\'s time, reports the run, logs counts only and wakes the dispatcher', () => {
+    const rose = member(ROSE);
+    acceptedBuddy(rose, BUDDY, 'Rose');
+    checkin(rose, 30, 'red pickup, 415-555-0123');
+    const j = job();
+    j.clock.now = T0 + 30 * MIN;
+
+    j.timers.tick();
+
+    expect(j.runs).toEqual([{ reminded: 0, escalated: 1, failed: 0 }]);
+    expect(j.wakes()).toBe(1);
+    expect(toAddress(BUDDY)).toHaveLength(1);
+    expect(j.lines).toEqual([expect.objectContaining({ level: 30, msg: 'check-in timers fired', reminded: 0, escalated: 1, failed: 0 })]);
+    const logged = JSON.stringify(j.lines);
+    for (const needle of ['red pickup', 'Rose', ...numberForms(ROSE), ...numberForms(BUDDY), ...numberForms('+14155550123')]) expect(logged).not.toContain(needle);
+  });
+
+  it('tick: a reminder alone wakes the dispatcher too', () => {
+    checkin(member(ROSE), 60, null, true);
+    const j = job();
+    j.clock.now = T0 + 50 * MIN;
+
+    j.timers.tick();
+
+    expect(j.runs).toEqual([{ reminded: 1, escalated: 0, failed: 0 }]);
+    expect(j.wakes()).toBe(1);
+    expect(j.lines.map((l) => l.msg)).toEqual(['check-in timers fired']);
+  });
+
+  it('tick: with nothing due, nothing is queued, logged or woken', () => {
+    checkin(member(ROSE), 60, null, true);
+    const j = job();
+    j.clock.now = T0 + 50 * MIN - 1;
+
+    j.timers.tick();
+
+    expect(j.runs).toEqual([{ reminded: 0, escalated: 0, failed: 0 }]);
+    expect(j.wakes()).toBe(0);
+    expect(j.lines).toEqual([]);
+    expect(toMember(ROSE)).toEqual([]);
+  });
+
+  it('tick: a check-in that cannot be escalated is logged as an error, by count, without its details', () => {
+    const rose = member(ROSE);
+    acceptedBuddy(rose, BUDDY, 'Rose');
+    damage(checkin(rose, 30, 'red pickup'));
+    const j = job();
+    j.clock.now = T0 + 30 * MIN;
+
+    j.timers.tick();
+
+    expect(j.runs).toEqual([{ reminded: 0, escalated: 0, failed: 1 }]);
+    expect(j.wakes()).toBe(0);
+    expect(j.lines).toEqual([expect.objectContaining({ level: 50, failed: 1, escalated: 0 })]);
+    expect(String(j.lines[0]?.msg)).toMatch(/fail/);
+    for (const needle of ['red pickup', 'Rose', ...numberForms(ROSE), ...numberForms(BUDDY)]) expect(JSON.stringify(j.lines)).not.toContain(needle);
+  });
+
+  it('tick: a run that throws (the database is gone) is logged under the job\'s name, and tick does not throw', () => {
+    const j = job();
+    db.close();
+
+    expect(() => j.timers.tick()).not.toThrow();
+
+    expect(j.runs).toEqual([]);
+    expect(j.lines).toEqual([expect.objectContaining({ level: 50, job: 'checkin-timers' })]);
+  });
+
+  it('start: runs at once, then every pollMs; a second start adds no timer; stop ends it', () => {
+    jest.useFakeTimers();
+    const rose = member(ROSE);
+    acceptedBuddy(rose, BUDDY, 'Rose');
+    checkin(rose, 30, 'red pickup');
+    const j = job(5_000);
+
+    j.timers.start();
+    j.timers.start();
+    expect(j.runs).toHaveLength(1);
+
+    // The deadline passes between two polls: the next poll escalates it.
+    j.clock.now = T0 + 30 * MIN;
+    jest.advanceTimersByTime(4_999);
+    expect(j.runs).toHaveLength(1);
+    expect(toAddress(BUDDY)).toEqual([]);
+    jest.advanceTimersByTime(1);
+    expect(j.runs).toEqual([
+      { reminded: 0, escalated: 0, failed: 0 },
+      { reminded: 0, escalated: 1, failed: 0 },
+    ]);
+    expect(toAddress(BUDDY)).toHaveLength(1);
+    expect(j.wakes()).toBe(1);
+
+    j.timers.stop();
+    jest.advanceTimersByTime(60_000);
+    expect(j.runs).toHaveLength(2);
+  });
+
+  it('start: polls every second when no pollMs is given', () => {
+    jest.useFakeTimers();
+    const j = job();
+
+    j.timers.start();
+    jest.advanceTimersByTime(999);
+    expect(j.runs).toHaveLength(1);
+    jest.advanceTimersByTime(1);
+    expect(j.runs).toHaveLength(2);
+    jest.advanceTimersByTime(3_000);
+    expect(j.runs).toHaveLength(5);
+    j.timers.stop();
+  });
+});

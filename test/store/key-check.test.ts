@@ -1,0 +1,108 @@
+/**
+ * The master key check, in the order the server runs it: verify (before
+ * migrating), migrate, record. Started with another key, the line refuses
+ * to start, names HEADSUP_MASTER_KEY, and changes nothing; with its own key
+ * it starts, however often; a database from before the check is let
+ * through once and checked from then on.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from '../../src/config/config-error';
+import { Db } from '../../src/store/db';
+import { recordKey, verifyKey } from '../../src/store/key-check';
+import { migrate } from '../../src/store/migrate';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir } from '../helpers/temp-dir';
+
+const keyOf = (fill: number) => new Vault(new Uint8Array(32).fill(fill));
+
+/** What the server does at start: refuse a wrong key before writing anything, then migrate and record the check. */
+function start(file: string, vault: Vault): void {
+  const db = new Db(file);
+  try {
+    verifyKey(db, vault);
+    migrate(db);
+    recordKey(db, vault);
+  } finally {
+    db.close();
+  }
+}
+
+/** The error a start throws, if any. */
+function startError(file: string, vault: Vault): unknown {
+  try {
+    start(file, vault);
+    return undefined;
+  } catch (err) {
+    return err;
+  }
+}
+
+/** A fingerprint of the database file and its WAL, byte for byte. */
+function fingerprint(file: string): string {
+  const hash = createHash('sha256');
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) hash.update(fs.existsSync(f) ? fs.readFileSync(f) : 'absent');
+  return hash.digest('hex');
+}
+
+describe('the master key check', () => {
+  beforeAll(cryptoReady);
+
+  it('starts again with the key the database was written with', () => {
+    const file = path.join(tempDir(), 'heads-up.db');
+    start(file, keyOf(7));
+    expect(startError(file, keyOf(7))).toBeUndefined();
+    expect(startError(file, keyOf(7))).toBeUndefined();
+  });
+
+  it('refuses another key, naming HEADSUP_MASTER_KEY and saying nothing was changed, and changes nothing', () => {
+    const file = path.join(tempDir(), 'heads-up.db');
+    start(file, keyOf(7));
+    const before = fingerprint(file);
+
+    const err = startError(file, keyOf(9));
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).variable).toBe('HEADSUP_MASTER_KEY');
+    expect((err as Error).message).toMatch(/^HEADSUP_MASTER_KEY: this is not the key the database in DATA_DIR was written with; .*original key.*nothing was changed/);
+    expect(fingerprint(file)).toBe(before);
+    // Refused again: the wrong key recorded nothing of its own.
+    expect(startError(file, keyOf(9))).toBeInstanceOf(ConfigError);
+    expect(startError(file, keyOf(7))).toBeUndefined();
+  });
+
+  it('lets a database from before the key check through, before migrating it, and then holds it to that key', () => {
+    const file = path.join(tempDir(), 'heads-up.db');
+    // Not migrated yet: there is no check to compare with, and verifying creates none.
+    const db = new Db(file);
+    expect(() => verifyKey(db, keyOf(9))).not.toThrow();
+    expect(db.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'key_check'").get()).toEqual({ n: 0 });
+    db.close();
+
+    start(file, keyOf(7));
+    expect(startError(file, keyOf(9))).toBeInstanceOf(ConfigError);
+    expect(startError(file, keyOf(7))).toBeUndefined();
+  });
+
+  it('lets a migrated database with no check yet through once, and records the key of that start', () => {
+    const file = path.join(tempDir(), 'heads-up.db');
+    const db = new Db(file);
+    migrate(db);
+    expect(() => verifyKey(db, keyOf(9))).not.toThrow();
+    db.close();
+    start(file, keyOf(9));
+    expect(startError(file, keyOf(7))).toBeInstanceOf(ConfigError);
+    expect(startError(file, keyOf(9))).toBeUndefined();
+  });
+
+  it('accepts a database whose check an earlier release recorded: the check of a key never changes between releases', () => {
+    const file = path.join(tempDir(), 'heads-up.db');
+    const db = new Db(file);
+    migrate(db);
+    // The check as recorded for the key of 32 bytes of 7 (what every release since the check writes).
+    db.sqlite.prepare('INSERT INTO key_check (id, value) VALUES (1, ?)').run(Buffer.from('861ee3f329c4182a63eac0f4afafc304', 'hex'));
+    db.close();
+    expect(startError(file, keyOf(7))).toBeUndefined();
+    expect(startError(file, keyOf(9))).toBeInstanceOf(ConfigError);
+  });
+});
