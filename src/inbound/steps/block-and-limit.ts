@@ -1,9 +1,9 @@
 /**
  * Step 3: block and limit. A blocked sender's messages are dropped
  * silently, and a sender past the per-sender message limit is ignored for
- * the rest of the window; opting out (STOP) works for both, and erasure
- * (DELETE) for a blocked sender. Moderators are not limited: a busy night
- * means many PENDING and APPROVE messages.
+ * the rest of the window; opting out (STOP) and erasure (DELETE) work for
+ * both: nobody waits an hour to be forgotten. Moderators are not limited: a
+ * busy night means many PENDING and APPROVE messages.
  */
 import type { Parsed } from '../../bot/commands';
 import { isBlocked } from '../../store/blocks';
@@ -22,6 +22,6 @@ export function withinMessageLimit(limits: SenderLimits, limit: Limit, who: Iden
 export function blockAndLimit({ db, limits }: { db: Db; limits: SenderLimits }, limit: Limit, who: Identity, parsed: Parsed, now: number): Verdict {
   if (isBlocked(db, who.reporterKey)) return 'blocked';
   const kind = parsed.ok ? parsed.command.kind : undefined;
-  if (kind === 'stop' || who.moderator) return undefined;
+  if (kind === 'stop' || kind === 'delete' || who.moderator) return undefined;
   return withinMessageLimit(limits, limit, who, now) ? undefined : 'rate_limited';
 }

@@ -94,6 +94,16 @@ describe('the per-sender message limit', () => {
     expect(membership(w, ROSA)).toEqual({ status: 'stopped', areas: [] });
   });
 
+  it('still honours DELETE from a sender past it: nobody waits for the window to be forgotten', async () => {
+    const w = await world();
+    w.sms(ROSA, 'JOIN');
+    w.sms(ROSA, 'AREAS');
+    w.sms(ROSA, 'AREAS');
+    expect(w.sms(ROSA, 'AREAS').reply).toBeNull();
+    expect(w.sms(ROSA, 'DELETE').reply).toBe(t.deleted());
+    expect(findMember(w.db, w.vault, sms(ROSA))).toBeUndefined();
+  });
+
   it('never holds back a moderator', async () => {
     const w = await world();
     for (let i = 0; i < 6; i++) expect(w.sms(MOD, 'PENDING').reply).toBe('Nothing pending.');
