@@ -125,10 +125,25 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
   db.transaction(() => {
     for (const o of outcomes) {
       if (o.kind === 'sent') sent.run(o.providerId, now, o.id);
-      else if (o.kind === 'retry') retry.run(o.dueAt, o.error, now, o.id);
-      else failed.run(o.error, now, o.id);
+      else if (o.kind === 'retry') {
+        retry.run(o.dueAt, o.error, now, o.id);
+        cancelIfRetracted(db, o.id, now);
+      } else failed.run(o.error, now, o.id);
     }
   });
+}
+
+/**
+ * A copy of an alert retracted while the copy was in flight (RETRACT cancels
+ * only the copies no send holds) is not tried again: it fails as retracted.
+ * Without this the copy would be due again, and the dispatcher's renderer
+ * may still hold the alert's text in memory.
+ */
+function cancelIfRetracted(db: Db, id: number, now: number): void {
+  db.stmt(
+    `UPDATE outbox SET state = 'failed', error = 'retracted', lease_until = 0, address_ct = NULL, updated_at = ?
+     WHERE id = ? AND state = 'pending' AND alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL)`,
+  ).run(now, id);
 }
 
 /**
@@ -192,6 +207,7 @@ export function settleReported(
       now,
       id,
     );
+    cancelIfRetracted(db, id, now);
   } else {
     // A finished message's provider id is not kept: the provider maps it to a number (its redaction holds it sealed, see provider-tasks.ts).
     db.stmt('UPDATE outbox SET state = ?, provider_id = NULL, error = coalesce(?, error), lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ?').run(

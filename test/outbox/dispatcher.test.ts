@@ -1,7 +1,11 @@
 /**
  * The dispatcher over a real SQLite file and real crypto, with scripted
- * senders standing in for the channels' adapters: one lane per channel, a
- * pause lifted on one channel only, and a stop that records what was in flight.
+ * senders standing in for the channels' adapters: one lane per channel, one
+ * channel's trouble holding back no other, a wake that looks for work at once,
+ * a pause lifted on one channel only, and a stop that records what was in
+ * flight. The lanes poll once an hour here: they move only when woken (by the
+ * test, an answer or an outcome written), and `settle()` lets them run until
+ * they have nothing left to do now.
  */
 import path from 'node:path';
 import { SendError, type ChannelSender } from '../../src/channels/types';
@@ -14,10 +18,16 @@ import { migrate } from '../../src/store/migrate';
 import { enqueueMessage, enqueueReply } from '../../src/store/outbox';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
-import { waitFor } from '../helpers/wait-for';
 
 const T0 = 1_800_000_000_000;
 const SIGNAL_UUID = '6f1c2a4e-1b2c-4d5e-8f90-123456789abc';
+
+/** A provider's answer the test gives when it chooses. */
+function deferred(): { promise: Promise<{ providerId: string }>; answer: (providerId: string) => void } {
+  let answer: (providerId: string) => void = () => undefined;
+  const promise = new Promise<{ providerId: string }>((resolve) => (answer = (providerId) => resolve({ providerId })));
+  return { promise, answer };
+}
 
 /** Answers each send with the next scripted answer: a provider id, an error, or a promise the test settles. */
 class ScriptedSender implements ChannelSender {
@@ -37,11 +47,18 @@ class ScriptedSender implements ChannelSender {
   }
 }
 
+/** Lets the lanes run until they have nothing left to do now. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+}
+
 describe('the dispatcher', () => {
   let db: Db;
   let vault: Vault;
   let clock: { t: number };
   let dispatcher: Dispatcher | null = null;
+  /** Answers still held by a test, given in afterEach so that stop() can finish. */
+  let unanswered: Array<() => void>;
 
   beforeAll(async () => {
     await cryptoReady();
@@ -51,14 +68,17 @@ describe('the dispatcher', () => {
     db = new Db(path.join(tempDir(), 'heads-up.db'));
     migrate(db);
     clock = { t: T0 };
+    unanswered = [];
   });
   afterEach(async () => {
+    for (const answer of unanswered) answer();
     await dispatcher?.stop();
     dispatcher = null;
     db.close();
   });
 
-  const state = (id: number) => (db.sqlite.prepare('SELECT state, provider_id FROM outbox WHERE id = ?').get(id) as { state: string; provider_id: string | null });
+  const state = (id: number) => db.sqlite.prepare('SELECT state, provider_id FROM outbox WHERE id = ?').get(id) as { state: string; provider_id: string | null };
+  const smsMember = () => ensureMember(db, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', T0).id;
 
   function start(...senders: ScriptedSender[]): Dispatcher {
     dispatcher = new Dispatcher(
@@ -66,7 +86,7 @@ describe('the dispatcher', () => {
       vault,
       new Map(senders.map((s) => [s.channel, s])),
       createLogger('silent'),
-      { ...DEFAULT_DISPATCHER, pollMs: 5 },
+      { ...DEFAULT_DISPATCHER, pollMs: 3_600_000 },
       undefined,
       () => clock.t,
     );
@@ -77,14 +97,47 @@ describe('the dispatcher', () => {
   it("sends each channel's rows through that channel's sender", async () => {
     const sms = new ScriptedSender('sms');
     const signal = new ScriptedSender('signal');
-    const member = ensureMember(db, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', T0).id;
-    const a = enqueueMessage(db, vault, member, 'to sms', T0);
+    const a = enqueueMessage(db, vault, smsMember(), 'to sms', T0);
     const b = enqueueReply(db, vault, { channel: 'signal', address: SIGNAL_UUID }, 'to signal', T0);
     start(sms, signal);
-    await waitFor(() => state(a).state === 'sent' && state(b).state === 'sent', 5_000, 'both sent');
+    await settle();
     expect(sms.calls).toEqual([{ to: '+14155550100', body: 'to sms' }]);
     expect(signal.calls).toEqual([{ to: SIGNAL_UUID, body: 'to signal' }]);
-    expect([state(a).provider_id, state(b).provider_id]).toEqual(['sms-1', 'signal-1']);
+    expect([state(a), state(b)]).toEqual([
+      { state: 'sent', provider_id: 'sms-1' },
+      { state: 'sent', provider_id: 'signal-1' },
+    ]);
+  });
+
+  it('looks for work at once when woken, not at its next poll', async () => {
+    const sms = new ScriptedSender('sms');
+    const d = start(sms);
+    await settle();
+    const id = enqueueMessage(db, vault, smsMember(), 'queued after start', T0);
+    await settle();
+    expect(sms.calls).toEqual([]);
+    d.wake();
+    await settle();
+    expect(state(id).state).toBe('sent');
+  });
+
+  it('keeps SMS flowing while Signal hangs on one send and is paused by a 429', async () => {
+    const hung = deferred();
+    unanswered.push(() => hung.answer('late'));
+    const signal = new ScriptedSender('signal', [hung.promise, new SendError('throttled', '429', 3_600_000)]);
+    const sms = new ScriptedSender('sms');
+    enqueueReply(db, vault, { channel: 'signal', address: SIGNAL_UUID }, 'hangs', T0);
+    const throttled = enqueueReply(db, vault, { channel: 'signal', address: SIGNAL_UUID }, 'throttled', T0);
+    const d = start(signal, sms);
+    await settle();
+    expect(signal.calls).toHaveLength(2);
+    expect(state(throttled).state).toBe('pending');
+    const member = smsMember();
+    const ids = [enqueueMessage(db, vault, member, 'sms one', T0), enqueueMessage(db, vault, member, 'sms two', T0)];
+    d.wake();
+    await settle();
+    expect(ids.map((id) => state(id).state)).toEqual(['sent', 'sent']);
+    expect(signal.calls).toHaveLength(2);
   });
 
   it('lifts a provider pause on the channel it is asked to, and sends what waited', async () => {
@@ -92,25 +145,33 @@ describe('the dispatcher', () => {
     const d = start(signal);
     const first = enqueueReply(db, vault, { channel: 'signal', address: SIGNAL_UUID }, 'first', T0);
     d.wake();
-    await waitFor(() => signal.calls.length === 1 && state(first).state === 'pending', 5_000, 'the 429');
+    await settle();
+    expect(signal.calls).toHaveLength(1);
+    expect(state(first).state).toBe('pending');
     const second = enqueueReply(db, vault, { channel: 'signal', address: SIGNAL_UUID }, 'second', T0);
     d.resume('sms');
+    await settle();
+    expect(signal.calls).toHaveLength(1);
     d.resume('signal');
-    await waitFor(() => state(second).state === 'sent', 5_000, 'the second message after resume');
+    await settle();
+    expect(state(second).state).toBe('sent');
     expect(signal.calls.map((c) => c.body)).toEqual(['first', 'second']);
   });
 
   it('waits on stop for the sends in flight and records their outcome', async () => {
-    let answer: (r: { providerId: string }) => void = () => undefined;
-    const pending = new Promise<{ providerId: string }>((r) => (answer = r));
-    const sms = new ScriptedSender('sms', [pending]);
-    const member = ensureMember(db, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', T0).id;
-    const id = enqueueMessage(db, vault, member, 'in flight', T0);
+    const inFlight = deferred();
+    unanswered.push(() => inFlight.answer('unused'));
+    const sms = new ScriptedSender('sms', [inFlight.promise]);
+    const id = enqueueMessage(db, vault, smsMember(), 'in flight', T0);
     const d = start(sms);
-    await waitFor(() => sms.calls.length === 1, 5_000, 'the send');
-    const stopped = d.stop();
-    answer({ providerId: 'SMlate' });
-    await stopped;
+    await settle();
+    expect(sms.calls).toHaveLength(1);
+    let stopped = false;
+    const stopping = d.stop().then(() => void (stopped = true));
+    await settle();
+    expect(stopped).toBe(false);
+    inFlight.answer('SMlate');
+    await stopping;
     dispatcher = null;
     expect(state(id)).toEqual({ state: 'sent', provider_id: 'SMlate' });
   });

@@ -1,15 +1,22 @@
 /**
- * One lane over a real SQLite file and real crypto, with a scripted sender in
+ * One lane over a real SQLite file and real crypto, with a fake sender in
  * place of the provider's adapter and a clock the test moves: what each
- * answer does to the row and to the member, the last attempt, and a 429
- * that names a wait pausing the whole lane.
+ * answer does to the row and to the member, the last attempt, a 429 that
+ * names a wait pausing the whole lane, the latency the lane learns, and a
+ * stop that waits for what is in flight.
+ *
+ * The lane is driven a step at a time: it only polls once an hour here, so
+ * it moves when something wakes it (an answer, an outcome written, the test),
+ * and `settle()` lets it run until it has nothing left to do now. A lane that
+ * stalls fails an assertion at once rather than a wait.
  */
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { AlertRenderer } from '../../src/alerts/render-alert';
 import { SendError, type ChannelSender } from '../../src/channels/types';
 import { createLogger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER, type DispatcherOptions } from '../../src/outbox/dispatcher';
-import { Lane } from '../../src/outbox/lane';
+import { Lane, type LaneDeps } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
 import { Db } from '../../src/store/db';
 import { ensureMember, setMemberStatus } from '../../src/store/members';
@@ -22,21 +29,42 @@ import { waitFor } from '../helpers/wait-for';
 
 const T0 = 1_800_000_000_000;
 const NUMBER = '+14155550100';
+const HOUR = 3_600_000;
 
 type Answer = { providerId: string } | SendError | Error;
 
-/** The adapter's side: answers each send as scripted (accepting when the script is empty). */
-class ScriptedSender implements ChannelSender {
+/** The adapter's side: answers each send as scripted (accepting when the script is empty), or holds it until the test answers. */
+class FakeSender implements ChannelSender {
   readonly channel = 'sms' as const;
-  readonly name = 'scripted';
+  readonly name = 'fake';
   readonly calls: Array<{ to: string; body: string; ref?: number }> = [];
-  constructor(readonly script: Answer[] = []) {}
-  async send(to: string, body: string, opts?: { ref?: number }): Promise<{ providerId: string }> {
+  private readonly held: Array<(a: Answer) => void> = [];
+  constructor(
+    readonly script: Answer[] = [],
+    private holding = false,
+  ) {}
+  send(to: string, body: string, opts?: { ref?: number }): Promise<{ providerId: string }> {
     this.calls.push({ to, body, ref: opts?.ref });
-    const next = this.script.shift() ?? { providerId: `SM${this.calls.length}` };
-    if (next instanceof Error) throw next;
-    return next;
+    const n = this.calls.length;
+    const settle = (a: Answer, resolve: (r: { providerId: string }) => void, reject: (e: Error) => void) => (a instanceof Error ? reject(a) : resolve(a));
+    if (this.holding) return new Promise((resolve, reject) => this.held.push((a) => settle(a, resolve, reject)));
+    const next = this.script.shift() ?? { providerId: `SM${n}` };
+    return new Promise((resolve, reject) => settle(next, resolve, reject));
   }
+  /** Answers the oldest send held. */
+  answer(a: Answer = { providerId: `SMheld${this.held.length}` }): void {
+    this.held.shift()?.(a);
+  }
+  /** Answers every held send and holds no more. */
+  release(): void {
+    this.holding = false;
+    while (this.held.length) this.answer();
+  }
+}
+
+/** Lets the lane run until it has nothing left to do now (a send answered, its outcome written, the claim that follows). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
 }
 
 interface Row {
@@ -53,7 +81,9 @@ describe('an outbox lane', () => {
   let clock: { t: number };
   let member: number;
   let lane: Lane | null = null;
-  const logs: string[] = [];
+  let sender: FakeSender | null = null;
+  let writer: OutcomeWriter | null = null;
+  let logs: string[];
 
   beforeAll(async () => {
     await cryptoReady();
@@ -63,69 +93,105 @@ describe('an outbox lane', () => {
     db = new Db(path.join(tempDir(), 'heads-up.db'));
     migrate(db);
     clock = { t: T0 };
+    logs = [];
     member = ensureMember(db, vault, { channel: 'sms', address: NUMBER, phone: NUMBER }, 'en', T0).id;
     subscribe(db, member, ['415'], T0);
   });
   afterEach(async () => {
+    sender?.release();
     await lane?.stop();
-    lane = null;
+    writer?.flush();
+    lane = sender = writer = null;
     db.close();
   });
 
-  function startLane(sender: ScriptedSender, opts: Partial<DispatcherOptions> = {}): Lane {
+  function makeLane(s: FakeSender, opts: Partial<DispatcherOptions> = {}, extra: Partial<LaneDeps> = {}): Lane {
     const log = createLogger('debug', { write: (l: string) => void logs.push(l) });
     const now = () => clock.t;
-    lane = new Lane(sender, {
+    sender = s;
+    writer = new OutcomeWriter(db, log, now);
+    lane = new Lane(s, {
       db,
       vault,
       log,
       now,
-      opts: { ...DEFAULT_DISPATCHER, pollMs: 5, ...opts },
-      writer: new OutcomeWriter(db, log, now),
+      opts: { ...DEFAULT_DISPATCHER, pollMs: HOUR, ...opts },
+      writer,
       renderer: new AlertRenderer(db, vault),
+      ...extra,
     });
-    lane.start();
     return lane;
+  }
+  function startLane(s: FakeSender, opts: Partial<DispatcherOptions> = {}, extra: Partial<LaneDeps> = {}): Lane {
+    const l = makeLane(s, opts, extra);
+    l.start();
+    return l;
+  }
+  /** Moves the clock and has the lane look for work, as its own timer would. */
+  async function later(ms: number, l: Lane): Promise<void> {
+    clock.t += ms;
+    l.wake();
+    await settle();
   }
 
   const row = (id: number) => db.sqlite.prepare('SELECT state, attempts, due_at, error, provider_id FROM outbox WHERE id = ?').get(id) as Row;
   const memberStatus = () => (db.sqlite.prepare('SELECT status FROM members WHERE id = ?').get(member) as { status: string }).status;
-  /** Waits until the lane has recorded an outcome for the row (a failure, or a final state). */
-  const settled = (id: number) => waitFor(() => row(id).error !== null || row(id).state !== 'pending', 5_000, `row ${id} settled`);
+  const logged = (text: string) => logs.filter((l) => l.includes(text));
 
   it('sends a due row to the member, with its text and reference, and records the provider id', async () => {
     const id = enqueueMessage(db, vault, member, 'grey van on 5th', T0);
-    const sender = new ScriptedSender([{ providerId: 'SMabc' }]);
-    startLane(sender);
-    await waitFor(() => row(id).state === 'sent', 5_000, 'sent');
-    expect(sender.calls).toEqual([{ to: NUMBER, body: 'grey van on 5th', ref: id }]);
-    expect(row(id)).toMatchObject({ state: 'sent', provider_id: 'SMabc', attempts: 1 });
+    const s = new FakeSender([{ providerId: 'SMabc' }]);
+    startLane(s);
+    await settle();
+    expect(s.calls).toEqual([{ to: NUMBER, body: 'grey van on 5th', ref: id }]);
+    expect(row(id)).toMatchObject({ state: 'sent', provider_id: 'SMabc', attempts: 1, error: null });
   });
 
-  it('retries a server error later, with backoff, and keeps the member', async () => {
+  it('retries a server error later, with backoff, keeps the member, and sends the row again once it is due', async () => {
     const id = enqueueMessage(db, vault, member, 'hello', T0);
     const backoff = { baseMs: 10_000, maxMs: 60_000, maxAttempts: 3 };
-    startLane(new ScriptedSender([new SendError('server', '500')]), { backoff });
-    await settled(id);
+    const s = new FakeSender([new SendError('server', '500')]);
+    const l = startLane(s, { backoff });
+    await settle();
     const r = row(id);
     expect(r).toMatchObject({ state: 'pending', attempts: 1, error: 'server:500' });
     // Equal jitter: between half and all of the first wait.
     expect(r.due_at).toBeGreaterThanOrEqual(T0 + 5_000);
     expect(r.due_at).toBeLessThanOrEqual(T0 + 10_000);
     expect(memberStatus()).toBe('active');
+    // Not before it is due.
+    await later(4_999, l);
+    expect(s.calls).toHaveLength(1);
+    await later(5_001, l);
+    expect(s.calls).toHaveLength(2);
+    expect(row(id)).toMatchObject({ state: 'sent', attempts: 2, provider_id: 'SM2' });
+  });
+
+  it('sends a row that falls due later by itself, when its time comes', async () => {
+    const id = enqueueMessage(db, vault, member, 'your check-in is due', T0, { dueAt: T0 + 40 });
+    const s = new FakeSender();
+    startLane(s);
+    await settle();
+    expect(s.calls).toEqual([]);
+    // Nothing wakes the lane: it slept until the row's due time (40 ms), not until its next poll (an hour).
+    clock.t = T0 + 40;
+    await waitFor(() => row(id).state === 'sent', 1_000, 'the row sent when due');
+    expect(s.calls.map((c) => c.body)).toEqual(['your check-in is due']);
+    expect(logged('outbox lane failed')).toEqual([]);
   });
 
   it('makes exactly maxAttempts attempts, then fails the row for good', async () => {
     const id = enqueueMessage(db, vault, member, 'hello', T0);
-    const sender = new ScriptedSender(Array.from({ length: 10 }, () => new SendError('connection', 'ECONNRESET')));
-    const l = startLane(sender, { backoff: { baseMs: 1_000, maxMs: 1_000, maxAttempts: 3 } });
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      await waitFor(() => row(id).attempts === attempt && row(id).error !== null && (row(id).state !== 'pending' || row(id).due_at > clock.t), 5_000, `attempt ${attempt}`);
-      clock.t += 60_000;
-      l.wake();
-    }
+    const s = new FakeSender(Array.from({ length: 10 }, () => new SendError('connection', 'ECONNRESET')));
+    const l = startLane(s, { backoff: { baseMs: 1_000, maxMs: 1_000, maxAttempts: 3 } });
+    await settle();
+    expect(row(id)).toMatchObject({ state: 'pending', attempts: 1, error: 'connection:ECONNRESET' });
+    await later(60_000, l);
+    expect(row(id)).toMatchObject({ state: 'pending', attempts: 2 });
+    await later(60_000, l);
     expect(row(id)).toMatchObject({ state: 'failed', attempts: 3, error: 'gave_up:connection:ECONNRESET' });
-    expect(sender.calls).toHaveLength(3);
+    await later(60_000, l);
+    expect(s.calls).toHaveLength(3);
   });
 
   it.each([
@@ -133,96 +199,229 @@ describe('an outbox lane', () => {
     ['invalid', '21211', 'invalid'],
   ] as const)('fails a row the provider refuses as %s at once, and marks and unsubscribes the member', async (kind, code, status) => {
     const id = enqueueMessage(db, vault, member, 'hello', T0);
-    const sender = new ScriptedSender([new SendError(kind, code)]);
-    startLane(sender);
-    await waitFor(() => row(id).state === 'failed', 5_000, 'failed');
-    expect(row(id)).toMatchObject({ attempts: 1, error: `${kind}:${code}` });
-    await waitFor(() => memberStatus() === status, 5_000, 'member marked');
+    startLane(new FakeSender([new SendError(kind, code)]));
+    await settle();
+    expect(row(id)).toMatchObject({ state: 'failed', attempts: 1, error: `${kind}:${code}` });
+    expect(memberStatus()).toBe(status);
     expect(listAreas(db, member)).toEqual([]);
   });
 
   it('fails a permanent refusal without retrying, and leaves the member as they were', async () => {
     const id = enqueueMessage(db, vault, member, 'hello', T0);
-    const sender = new ScriptedSender([new SendError('rejected', '21602')]);
-    startLane(sender);
-    await waitFor(() => row(id).state === 'failed', 5_000, 'failed');
-    expect(row(id)).toMatchObject({ attempts: 1, error: 'rejected:21602' });
+    const s = new FakeSender([new SendError('rejected', '21602')]);
+    const l = startLane(s);
+    await settle();
+    expect(row(id)).toMatchObject({ state: 'failed', attempts: 1, error: 'rejected:21602' });
     expect(memberStatus()).toBe('active');
     expect(listAreas(db, member)).toEqual(['415']);
+    await later(HOUR, l);
+    expect(s.calls).toHaveLength(1);
   });
 
-  it('treats an error that is not a SendError as a retryable internal one', async () => {
+  it('treats an error that is not a SendError as a retryable internal one, and logs only that one as unexpected', async () => {
     const id = enqueueMessage(db, vault, member, 'hello', T0);
-    startLane(new ScriptedSender([new Error('a bug in an adapter')]));
-    await settled(id);
+    const l = startLane(new FakeSender([new Error('a bug in an adapter'), new SendError('server', '503')]));
+    await settle();
     expect(row(id)).toMatchObject({ state: 'pending', error: 'server:internal' });
-    expect(logs.some((l) => l.includes('unexpected send failure'))).toBe(true);
+    expect(logged('unexpected send failure').map((l) => JSON.parse(l) as { outboxId?: number })).toMatchObject([{ outboxId: id }]);
+    await later(HOUR, l);
+    expect(row(id)).toMatchObject({ state: 'pending', attempts: 2, error: 'server:503' });
+    expect(logged('unexpected send failure')).toHaveLength(1);
   });
 
-  it('does not send to a member who stopped after the row was queued', async () => {
+  it('records a failure the provider gave no code for by its kind alone', async () => {
+    const id = enqueueMessage(db, vault, member, 'hello', T0);
+    startLane(new FakeSender([new SendError('server')]));
+    await settle();
+    expect(row(id)).toMatchObject({ state: 'pending', error: 'server' });
+  });
+
+  it('does not send an alert queued to a member who then sent STOP', async () => {
     const id = enqueueMessage(db, vault, member, 'an alert already queued', T0);
     setMemberStatus(db, member, 'stopped');
-    const sender = new ScriptedSender();
-    startLane(sender);
-    await waitFor(() => row(id).state === 'failed', 5_000, 'failed');
-    expect(row(id).error).toBe('recipient_stopped');
-    expect(sender.calls).toEqual([]);
+    const s = new FakeSender();
+    startLane(s);
+    await settle();
+    expect(row(id)).toMatchObject({ state: 'failed', error: 'recipient_stopped' });
+    expect(s.calls).toEqual([]);
   });
 
   it('does not send to a member whose number the provider called invalid', async () => {
     const id = enqueueMessage(db, vault, member, 'hello', T0);
     setMemberStatus(db, member, 'invalid');
-    const sender = new ScriptedSender();
-    startLane(sender);
-    await waitFor(() => row(id).state === 'failed', 5_000, 'failed');
-    expect(row(id).error).toBe('recipient_invalid');
-    expect(sender.calls).toEqual([]);
+    const s = new FakeSender();
+    startLane(s);
+    await settle();
+    expect(row(id)).toMatchObject({ state: 'failed', error: 'recipient_invalid' });
+    expect(s.calls).toEqual([]);
   });
 
-  it('pauses the whole lane for the wait a 429 names, and retries that row no sooner', async () => {
-    const id = enqueueMessage(db, vault, member, 'hello', T0);
-    const l = startLane(new ScriptedSender([new SendError('throttled', '429', 90_000)]));
-    await settled(id);
-    expect(row(id)).toMatchObject({ state: 'pending', error: 'throttled:429' });
-    expect(row(id).due_at).toBeGreaterThanOrEqual(T0 + 90_000);
+  it('pauses the whole lane for the wait a 429 names: no send until it is over, and that row not sooner', async () => {
+    const first = enqueueMessage(db, vault, member, 'first', T0);
+    const s = new FakeSender([new SendError('throttled', '429', 90_000)]);
+    const l = startLane(s);
+    await settle();
+    expect(row(first)).toMatchObject({ state: 'pending', error: 'throttled:429' });
+    expect(row(first).due_at).toBeGreaterThanOrEqual(T0 + 90_000);
     expect(l.pacer.paused).toBe(true);
-    expect(l.pacer.waitMs()).toBe(90_000);
+    const second = enqueueMessage(db, vault, member, 'second', clock.t);
+    await later(89_999, l);
+    expect(s.calls.map((c) => c.body)).toEqual(['first']);
+    await later(1, l);
+    expect(s.calls.map((c) => c.body).sort()).toEqual(['first', 'first', 'second']);
+    expect([row(first).state, row(second).state]).toEqual(['sent', 'sent']);
+  });
+
+  it('ends a 429 pause at once when resumed, and sends what waited', async () => {
+    enqueueMessage(db, vault, member, 'first', T0);
+    const s = new FakeSender([new SendError('throttled', '429', HOUR)]);
+    const l = startLane(s);
+    await settle();
+    const second = enqueueMessage(db, vault, member, 'second', T0);
+    l.wake();
+    await settle();
+    expect(s.calls).toHaveLength(1);
     l.resume();
+    await settle();
     expect(l.pacer.paused).toBe(false);
+    expect(s.calls.map((c) => c.body)).toEqual(['first', 'second']);
+    expect(row(second).state).toBe('sent');
   });
 
   it('retries a 429 that names no wait after the throttle backoff, without pausing the lane', async () => {
     const id = enqueueMessage(db, vault, member, 'hello', T0);
-    const l = startLane(new ScriptedSender([new SendError('throttled', '20429')]), { throttleBackoff: { baseMs: 40_000, maxMs: 40_000 } });
-    await settled(id);
+    const s = new FakeSender([new SendError('throttled', '20429')]);
+    const l = startLane(s, { throttleBackoff: { baseMs: 40_000, maxMs: 40_000 } });
+    await settle();
     expect(row(id)).toMatchObject({ state: 'pending', error: 'throttled:20429' });
     expect(row(id).due_at).toBeGreaterThanOrEqual(T0 + 20_000);
     expect(row(id).due_at).toBeLessThanOrEqual(T0 + 40_000);
     expect(l.pacer.paused).toBe(false);
+    const other = enqueueMessage(db, vault, member, 'meanwhile', T0);
+    l.wake();
+    await settle();
+    expect(row(other).state).toBe('sent');
+  });
+
+  it('halves its rate when 429s persist, and not for other failures', async () => {
+    const throttled = () => new SendError('throttled', '20429');
+    const server = () => new SendError('server', '500');
+    const rateAfter = async (answer: () => SendError): Promise<number> => {
+      const l = startLane(new FakeSender([answer(), answer(), answer(), answer()]), { sendRate: 10, backoff: { ...DEFAULT_DISPATCHER.backoff, baseMs: 100, maxMs: 100 } });
+      for (let i = 0; i < 4; i++) enqueueMessage(db, vault, member, `m${i}`, clock.t);
+      l.wake();
+      await settle();
+      // The next second's first answer closes the window that held the failures.
+      await later(1_000, l);
+      const rate = l.pacer.currentRate;
+      sender?.release();
+      await l.stop();
+      return rate;
+    };
+    expect(await rateAfter(server)).toBe(10);
+    expect(await rateAfter(throttled)).toBe(5);
+  });
+
+  it('sizes its window to the latency the provider answers with, and a connection failure is no answer', async () => {
+    const s = new FakeSender([], true);
+    const l = startLane(s, { sendRate: 100, maxInFlight: 256 });
+    // 100/s at the first guess of 250 ms: ceil(100 · 0.25 · 1.5) + 1.
+    expect(l.window()).toBe(39);
+    enqueueMessage(db, vault, member, 'slow', clock.t);
+    l.wake();
+    await settle();
+    // Answered after a second: the latency moves a fifth of the way, to 400 ms.
+    clock.t += 1_000;
+    s.answer();
+    await settle();
+    expect(l.window()).toBe(61);
+    // A connection that failed after ten seconds says nothing of the provider's latency.
+    enqueueMessage(db, vault, member, 'lost', clock.t);
+    l.wake();
+    await settle();
+    clock.t += 10_000;
+    s.answer(new SendError('connection', 'ETIMEDOUT'));
+    await settle();
+    expect(l.window()).toBe(61);
+    // An answer at once: 400 · 0.8 = 320 ms.
+    enqueueMessage(db, vault, member, 'fast', clock.t);
+    l.wake();
+    await settle();
+    s.answer();
+    await settle();
+    expect(l.window()).toBe(49);
   });
 
   it('keeps in flight about the rate times the latency, within its bounds', () => {
-    const l = new Lane(new ScriptedSender(), {
-      db,
-      vault,
-      log: createLogger('silent'),
-      now: () => clock.t,
-      opts: { ...DEFAULT_DISPATCHER, sendRate: 100, maxInFlight: 20 },
-      writer: new OutcomeWriter(db, createLogger('silent')),
-      renderer: new AlertRenderer(db, vault),
-    });
     // 100/s at the first guess of 250 ms: 100 · 0.25 · 1.5 + 1 = 38.5, capped at maxInFlight.
-    expect(l.window()).toBe(20);
-    const slow = new Lane(new ScriptedSender(), {
-      db,
-      vault,
-      log: createLogger('silent'),
-      now: () => clock.t,
-      opts: { ...DEFAULT_DISPATCHER, sendRate: 10, maxInFlight: 256 },
-      writer: new OutcomeWriter(db, createLogger('silent')),
-      renderer: new AlertRenderer(db, vault),
-    });
+    expect(makeLane(new FakeSender(), { sendRate: 100, maxInFlight: 20 }).window()).toBe(20);
     // 10/s: 10 · 0.25 · 1.5 + 1 = 4.75 → 5, under one second of the rate.
-    expect(slow.window()).toBe(5);
+    expect(makeLane(new FakeSender(), { sendRate: 10, maxInFlight: 256 }).window()).toBe(5);
+  });
+
+  it('waits on stop for the sends in flight, and claims nothing more', async () => {
+    const a = enqueueMessage(db, vault, member, 'in flight', T0);
+    const s = new FakeSender([], true);
+    const l = startLane(s, { maxInFlight: 1 });
+    await settle();
+    const b = enqueueMessage(db, vault, member, 'queued behind', T0);
+    let stopped = false;
+    const stopping = l.stop().then(() => void (stopped = true));
+    await settle();
+    expect(stopped).toBe(false);
+    s.answer({ providerId: 'SMlate' });
+    await stopping;
+    await settle();
+    expect(row(a)).toMatchObject({ state: 'sent', provider_id: 'SMlate' });
+    expect(row(b)).toMatchObject({ state: 'pending', attempts: 0 });
+    expect(s.calls).toHaveLength(1);
+  });
+
+  it('logs a busy database with its channel, and claims again when woken', async () => {
+    const id = enqueueMessage(db, vault, member, 'hello', T0);
+    db.sqlite.pragma('busy_timeout = 5');
+    const other = new Database(db.sqlite.name);
+    other.exec('BEGIN IMMEDIATE');
+    const s = new FakeSender();
+    let l: Lane;
+    try {
+      l = startLane(s);
+      await settle();
+      expect(s.calls).toEqual([]);
+      const failures = logged('outbox lane failed; trying again');
+      expect(failures).toHaveLength(1);
+      expect(JSON.parse(failures[0]!)).toMatchObject({ channel: 'sms', err: expect.objectContaining({ code: 'SQLITE_BUSY' }) });
+    } finally {
+      other.exec('COMMIT');
+      other.close();
+    }
+    l.wake();
+    await settle();
+    expect(row(id).state).toBe('sent');
+  });
+
+  it('keeps sending when the bookkeeping of a send throws, and sends those rows again once their lease is over', async () => {
+    const ids = Array.from({ length: 6 }, (_, i) => enqueueMessage(db, vault, member, `m${i}`, T0));
+    let broken = true;
+    const observer = {
+      outcome: () => {
+        if (broken) throw new Error('a bug in the metrics');
+      },
+    };
+    const s = new FakeSender();
+    // A window of 2: a lane that lost count of these sends would stop after 4.
+    const l = startLane(s, { maxInFlight: 2, leaseMs: 60_000 }, { observer });
+    await settle();
+    expect(s.calls).toHaveLength(6);
+    // Not recorded: each row stays leased, as after a crash.
+    expect(ids.map((id) => row(id).state)).toEqual(Array(6).fill('pending'));
+    const lines = logged('send bookkeeping failed').map((line) => (JSON.parse(line) as { outboxId: number }).outboxId);
+    expect(lines.sort((a, b) => a - b)).toEqual(ids);
+    broken = false;
+    await later(59_999, l);
+    expect(s.calls).toHaveLength(6);
+    await later(1, l);
+    expect(s.calls).toHaveLength(12);
+    expect(ids.map((id) => row(id))).toEqual(ids.map(() => expect.objectContaining({ state: 'sent', attempts: 2 })));
   });
 });

@@ -65,25 +65,40 @@ describe('the outcome writer', () => {
     expect(listAreas(db, member)).toEqual([]);
   });
 
-  it('keeps outcomes while the database is busy and writes them, in order, once it is free', async () => {
+  it('keeps outcomes while the database is busy, tries again after a pause rather than at each new outcome, and writes them in order once it is free', async () => {
     const [a, b] = claimed(2) as [number, number];
-    db.sqlite.pragma('busy_timeout = 20');
+    db.sqlite.pragma('busy_timeout = 5');
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
     const w = writer();
     const done: number[] = [];
-    w.add({ outcome: { id: a, kind: 'sent', providerId: 'SMa' }, done: () => done.push(a) });
-    expect(w.flush()).toBe(false);
-    expect(logs.filter((l) => l.includes('recording send outcomes failed'))).toHaveLength(1);
-    expect(logs.join('\n')).toContain('"outcomes":1');
-    // Added while a retry is scheduled: joins it rather than writing alone.
-    w.add({ outcome: { id: b, kind: 'sent', providerId: 'SMb' }, done: () => done.push(b) });
-    expect(done).toEqual([]);
-    other.exec('COMMIT');
-    other.close();
-    await waitFor(() => done.length === 2, 5_000, 'both written');
+    const failures = () => logs.filter((l) => l.includes('recording send outcomes failed'));
+    try {
+      w.add({ outcome: { id: a, kind: 'sent', providerId: 'SMa' }, done: () => done.push(a) });
+      await new Promise((r) => setImmediate(r));
+      expect(failures()).toHaveLength(1);
+      expect(failures()[0]).toContain('"outcomes":1');
+      // Added while a retry is scheduled: joins it rather than trying (and blocking on the lock) again at once.
+      w.add({ outcome: { id: b, kind: 'sent', providerId: 'SMb' }, done: () => done.push(b) });
+      await new Promise((r) => setImmediate(r));
+      expect(failures()).toHaveLength(1);
+      expect(done).toEqual([]);
+    } finally {
+      other.exec('COMMIT');
+      other.close();
+    }
+    // The retry comes by itself, a moment later.
+    await waitFor(() => done.length === 2, 1_000, 'both written');
     expect(done).toEqual([a, b]);
     expect([state(a).state, state(b).state]).toEqual(['sent', 'sent']);
+  });
+
+  it('writes on demand, and says whether it reached the database', () => {
+    const [a] = claimed(1) as [number];
+    const w = writer();
+    w.add({ outcome: { id: a, kind: 'retry', dueAt: T0 + 5_000, error: 'server:500' } });
+    expect(w.flush()).toBe(true);
+    expect(state(a)).toMatchObject({ state: 'pending', error: 'server:500' });
   });
 
   it('has nothing to do when nothing was added', () => {

@@ -1,9 +1,11 @@
-/** The outbox store: a claim leases its rows, so no second claim takes them until the lease ends. */
+/** The outbox store: a claim leases its rows, so no second claim takes them until the lease ends; a lane learns when its next row falls due. */
 import path from 'node:path';
 import { Db } from '../../src/store/db';
 import { ensureMember, setMemberStatus } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
-import { claimLane, enqueueMessage, enqueueReply, openBody, recordOutcomes, releaseLeases } from '../../src/store/outbox';
+import { createAlert, planNextRange } from '../../src/store/alerts';
+import { claimLane, enqueueMessage, enqueueReply, nextDue, openBody, openRowAddress, outboxCounts, PRIORITY, recordOutcomes, releaseLeases } from '../../src/store/outbox';
+import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -75,5 +77,38 @@ describe('claiming outbox rows', () => {
       { id: a, state: 'pending', error: 'server:500' },
       { id: b, state: 'failed', error: 'invalid:21211' },
     ]);
+  });
+
+  it('tells a lane when its next row falls due, urgent or bulk, and nothing when it has none', () => {
+    expect(nextDue(db, 'sms')).toBeNull();
+    enqueueMessage(db, vault, member, 'later notice', T0 + 9_000);
+    expect(nextDue(db, 'sms')).toBe(T0 + 9_000);
+    // A fan-out's row (bulk) falling due sooner.
+    subscribe(db, member, ['415'], T0);
+    const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van' }, T0 + 4_000);
+    while (!planNextRange(db, alert, T0 + 4_000).done);
+    expect(nextDue(db, 'sms')).toBe(T0 + 4_000);
+    // An urgent row sooner still.
+    enqueueMessage(db, vault, member, 'a reply', T0 + 1_000);
+    expect(nextDue(db, 'sms')).toBe(T0 + 1_000);
+    // Only pending rows of that lane count.
+    expect(nextDue(db, 'signal')).toBeNull();
+    enqueueMessage(db, vault, member, 'another fan-out row', T0 + 500, { priority: PRIORITY.bulk });
+    expect(nextDue(db, 'sms')).toBe(T0 + 500);
+  });
+
+  it('refuses to queue a message to a member who is not there, and queues nothing', () => {
+    expect(() => enqueueMessage(db, vault, member + 1, 'to no one', T0)).toThrow(/no such member/);
+    expect(outboxCounts(db).pending).toBe(0);
+  });
+
+  it('refuses to open what a row does not hold: the body of an alert row, a missing address', () => {
+    subscribe(db, member, ['415'], T0);
+    const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van' }, T0);
+    while (!planNextRange(db, alert, T0).done);
+    const [row] = claimLane(db, 'sms', T0, 1, T0 + 1_000);
+    expect(row!.alert_id).toBe(alert);
+    expect(() => openBody(vault, row!)).toThrow(/no body/);
+    expect(() => openRowAddress(vault, { ...row!, address_ct: null })).toThrow(/no address/);
   });
 });

@@ -1,0 +1,201 @@
+/**
+ * What one lane makes of the rows it claims before any send: a stale alert
+ * is not sent, a discreet member gets a neutral notice, an alert retracted
+ * meanwhile is not sent, a row that cannot be decrypted fails rather than
+ * coming back forever, and a busy database while opening a row only delays
+ * it. A real SQLite file and real crypto, a fake sender, and a clock the test
+ * moves; the lane polls once an hour, so it moves only when something wakes it.
+ */
+import path from 'node:path';
+import { AlertRenderer } from '../../src/alerts/render-alert';
+import { catalog } from '../../src/bot/catalog';
+import type { ChannelSender } from '../../src/channels/types';
+import { createLogger } from '../../src/log/logger';
+import { DEFAULT_DISPATCHER, type DispatcherOptions } from '../../src/outbox/dispatcher';
+import { Lane } from '../../src/outbox/lane';
+import { OutcomeWriter } from '../../src/outbox/outcome-writer';
+import { createAlert, planNextRange } from '../../src/store/alerts';
+import { Db } from '../../src/store/db';
+import { ensureMember, setMemberDiscreet } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { claimLane, enqueueMessage, releaseLeases } from '../../src/store/outbox';
+import { retractAlert } from '../../src/store/retractions';
+import { subscribe } from '../../src/store/subscriptions';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir } from '../helpers/temp-dir';
+
+const T0 = 1_800_000_000_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** The adapter's side: accepts every send at once. */
+class FakeSender implements ChannelSender {
+  readonly channel = 'sms' as const;
+  readonly name = 'fake';
+  readonly calls: Array<{ to: string; body: string }> = [];
+  async send(to: string, body: string): Promise<{ providerId: string }> {
+    this.calls.push({ to, body });
+    return { providerId: `SM${this.calls.length}` };
+  }
+}
+
+/** A renderer whose database is busy for its first `busy` calls (SQLite's own error code). */
+class BusyRenderer extends AlertRenderer {
+  constructor(
+    db: Db,
+    vault: Vault,
+    private busy: number,
+  ) {
+    super(db, vault);
+  }
+  override render(...args: Parameters<AlertRenderer['render']>): string | null {
+    if (this.busy-- > 0) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    return super.render(...args);
+  }
+}
+
+/** Lets the lane run until it has nothing left to do now. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+}
+
+interface Row {
+  state: string;
+  attempts: number;
+  due_at: number;
+  error: string | null;
+}
+
+describe('an outbox lane, before it sends', () => {
+  let db: Db;
+  let vault: Vault;
+  let clock: { t: number };
+  let logs: string[];
+  let lane: Lane | null = null;
+  let writer: OutcomeWriter | null = null;
+
+  beforeAll(async () => {
+    await cryptoReady();
+    vault = new Vault(new Uint8Array(32).fill(5));
+  });
+  beforeEach(() => {
+    db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    clock = { t: T0 };
+    logs = [];
+  });
+  afterEach(async () => {
+    await lane?.stop();
+    writer?.flush();
+    lane = writer = null;
+    db.close();
+  });
+
+  function startLane(sender: FakeSender, opts: Partial<DispatcherOptions> = {}, renderer = new AlertRenderer(db, vault)): Lane {
+    const log = createLogger('debug', { write: (l: string) => void logs.push(l) });
+    const now = () => clock.t;
+    writer = new OutcomeWriter(db, log, now);
+    lane = new Lane(sender, { db, vault, log, now, opts: { ...DEFAULT_DISPATCHER, pollMs: HOUR, ...opts }, writer, renderer });
+    lane.start();
+    return lane;
+  }
+  const member = (n: string) => {
+    const id = ensureMember(db, vault, { channel: 'sms', address: n, phone: n }, 'en', T0).id;
+    subscribe(db, id, ['415'], T0);
+    return id;
+  };
+  /** An alert to area 415, its fan-out planned (rows queued) at `at`. */
+  const alert = (text: string, at: number) => {
+    const id = createAlert(db, vault, { npas: ['415'], reach: ['415'], text }, at);
+    while (!planNextRange(db, id, at).done);
+    return id;
+  };
+  const rowsOf = (alertId: number) => db.sqlite.prepare('SELECT state, attempts, due_at, error FROM outbox WHERE alert_id = ? ORDER BY id').all(alertId) as Row[];
+  const row = (id: number) => db.sqlite.prepare('SELECT state, attempts, due_at, error FROM outbox WHERE id = ?').get(id) as Row;
+
+  it('does not send an alert older than a day, and still sends one just a day old and any older one-off message', async () => {
+    const m = member('+14155550100');
+    const stale = alert('grey van, a day and a moment ago', T0);
+    const fresh = alert('blue sedan, a day ago', T0 + 1);
+    const notice = enqueueMessage(db, vault, m, 'your report #K7Q2 is in', T0);
+    clock.t = T0 + 1 + DAY;
+    const s = new FakeSender();
+    startLane(s);
+    await settle();
+    expect(rowsOf(stale)).toMatchObject([{ state: 'failed', error: 'expired' }]);
+    expect(rowsOf(fresh)).toMatchObject([{ state: 'sent' }]);
+    expect(row(notice).state).toBe('sent');
+    expect(s.calls.map((c) => c.body).some((b) => b.includes('grey van'))).toBe(false);
+    expect(s.calls).toHaveLength(2);
+  });
+
+  it('sends a discreet member a neutral notice naming nothing of the alert, and the others the alert', async () => {
+    member('+14155550101');
+    const discreet = member('+14155550102');
+    setMemberDiscreet(db, discreet, true);
+    alert('grey van, plate 7ABC123', T0);
+    const s = new FakeSender();
+    startLane(s);
+    await settle();
+    const to = (n: string) => s.calls.filter((c) => c.to === n).map((c) => c.body);
+    expect(to('+14155550102')).toEqual([catalog('en').discreetNotice(['415'])]);
+    expect(to('+14155550101')).toHaveLength(1);
+    expect(to('+14155550101')[0]).toContain('grey van, plate 7ABC123');
+  });
+
+  it('does not send an alert retracted while its copy was claimed by a process that then died', async () => {
+    member('+14155550100');
+    const id = alert('grey van', T0);
+    // Claimed by the last run, which crashed before sending: RETRACT cannot cancel a copy in flight.
+    claimLane(db, 'sms', T0, 10, T0 + 120_000);
+    retractAlert(db, id, T0 + 1);
+    expect(rowsOf(id)).toMatchObject([{ state: 'pending' }]);
+    // The next start.
+    releaseLeases(db);
+    clock.t = T0 + 2;
+    const s = new FakeSender();
+    startLane(s);
+    await settle();
+    expect(rowsOf(id)).toMatchObject([{ state: 'failed', error: 'alert_gone' }]);
+    expect(s.calls).toEqual([]);
+  });
+
+  it('fails a row it cannot decrypt, once, logs which row, and goes on with the next', async () => {
+    const m = member('+14155550100');
+    // Sealed under another master key (a restore from the wrong backup, say): it will never open.
+    const foreign = new Vault(new Uint8Array(32).fill(9));
+    const lost = enqueueMessage(db, foreign, m, 'sealed elsewhere', T0);
+    const next = enqueueMessage(db, vault, m, 'readable', T0 + 1);
+    clock.t = T0 + 1;
+    const s = new FakeSender();
+    const l = startLane(s);
+    await settle();
+    expect(row(lost)).toMatchObject({ state: 'failed', attempts: 1, error: 'unreadable' });
+    expect(row(next).state).toBe('sent');
+    expect(s.calls.map((c) => c.body)).toEqual(['readable']);
+    const lines = logs.filter((line) => line.includes('an outbox row could not be opened')).map((line) => JSON.parse(line) as { outboxId?: number });
+    expect(lines).toMatchObject([{ outboxId: lost }]);
+    clock.t += DAY;
+    l.wake();
+    await settle();
+    expect(row(lost).attempts).toBe(1);
+  });
+
+  it('retries a row later, with backoff, when the database is busy while it is opened, then sends it', async () => {
+    member('+14155550100');
+    const id = alert('grey van', T0);
+    const s = new FakeSender();
+    const l = startLane(s, { backoff: { baseMs: 10_000, maxMs: 10_000, maxAttempts: 3 } }, new BusyRenderer(db, vault, 1));
+    await settle();
+    const [r] = rowsOf(id);
+    expect(r).toMatchObject({ state: 'pending', attempts: 1, error: 'database' });
+    expect(r!.due_at).toBeGreaterThanOrEqual(T0 + 5_000);
+    expect(r!.due_at).toBeLessThanOrEqual(T0 + 10_000);
+    expect(s.calls).toEqual([]);
+    clock.t = r!.due_at;
+    l.wake();
+    await settle();
+    expect(rowsOf(id)).toMatchObject([{ state: 'sent', attempts: 2 }]);
+    expect(s.calls).toHaveLength(1);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * RETRACT of an alert whose copy is in flight: RETRACT cancels only the
+ * copies no send holds, so a copy being sent when the moderator withdraws
+ * the alert must not come back for another try when that send fails (by
+ * the send's own outcome, or by a delivery report). Over a real SQLite
+ * file, through the bot, with a clock the test moves.
+ */
+import { catalog } from '../../src/bot/catalog';
+import type { Sender } from '../../src/phone/identity';
+import { planNextRange } from '../../src/store/alerts';
+import { claimLane, recordOutcomes, settleReported } from '../../src/store/outbox';
+import { botWorld, type BotWorld } from '../helpers/bot-world';
+
+const MOD = '+14155550199';
+const MEMBER = '+14155550101';
+const REPORTER = '+14155550105';
+const t = catalog('en');
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+
+/** An approved alert for MEMBER's area, its copy claimed by a send (in flight); returns the claimed row and the report's ref. */
+async function copyInFlight(): Promise<{ w: BotWorld; rowId: number; ref: string }> {
+  let alertId = 0;
+  const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], onAlert: (id: number) => (alertId = id) });
+  w.sms(MEMBER, 'JOIN');
+  const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(REPORTER, 'REPORT 415 grey van, took my phone').reply ?? '')?.[1] ?? '';
+  expect(w.sms(MOD, `APPROVE ${ref}`).reply).toBe(t.modApproved(`#${ref}`, ['415']));
+  while (!planNextRange(w.db, alertId, w.clock.now).done);
+  const claimed = claimLane(w.db, 'sms', w.clock.now + 60_000, 100, w.clock.now + 120_000).filter((r) => r.alert_id === alertId);
+  expect(claimed).toHaveLength(1);
+  return { w, rowId: claimed[0]!.id, ref };
+}
+
+const rowOf = (w: BotWorld, id: number) => w.db.sqlite.prepare('SELECT state, error FROM outbox WHERE id = ?').get(id) as { state: string; error: string | null };
+
+describe('a copy in flight when its alert is retracted', () => {
+  it('is not tried again when its send comes back for a retry', async () => {
+    const { w, rowId, ref } = await copyInFlight();
+    expect(w.sms(MOD, `RETRACT ${ref}`).reply).toBe(t.modRetracted(`#${ref}`, 0));
+    recordOutcomes(w.db, [{ id: rowId, kind: 'retry', dueAt: w.clock.now + 1_000, error: 'provider busy' }], w.clock.now);
+    expect(rowOf(w, rowId)).toEqual({ state: 'failed', error: 'retracted' });
+    expect(claimLane(w.db, 'sms', w.clock.now + 3_600_000, 100, w.clock.now + 3_700_000).map((r) => r.id)).not.toContain(rowId);
+  });
+
+  it('is not tried again when a delivery report asks for a retry', async () => {
+    const { w, rowId, ref } = await copyInFlight();
+    expect(w.sms(MOD, `RETRACT ${ref}`).reply).toBe(t.modRetracted(`#${ref}`, 0));
+    settleReported(w.db, rowId, 'SM0123', { state: 'pending', error: 'carrier busy', retryAt: w.clock.now + 1_000 }, w.clock.now);
+    expect(rowOf(w, rowId)).toEqual({ state: 'failed', error: 'retracted' });
+  });
+
+  it('of an alert still standing, is tried again as usual', async () => {
+    const { w, rowId } = await copyInFlight();
+    recordOutcomes(w.db, [{ id: rowId, kind: 'retry', dueAt: w.clock.now + 1_000, error: 'provider busy' }], w.clock.now);
+    expect(rowOf(w, rowId)).toEqual({ state: 'pending', error: 'provider busy' });
+    expect(claimLane(w.db, 'sms', w.clock.now + 3_600_000, 100, w.clock.now + 3_700_000).map((r) => r.id)).toContain(rowId);
+  });
+});
