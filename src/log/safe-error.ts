@@ -1,3 +1,14 @@
+import { types } from 'node:util';
+
+/**
+ * Whether `err` is an Error, from any realm: better-sqlite3's native part
+ * keeps the error class of the context that loaded it first, so under jest
+ * (a context per test file) its errors can fail `instanceof Error`.
+ */
+function isError(err: unknown): err is Error {
+  return err instanceof Error || types.isNativeError(err);
+}
+
 /**
  * What of an error may be logged: its type, code and call stack. Not its
  * message, nor its other properties: an HTTP client's error carries the
@@ -6,7 +17,7 @@
  * like a number, not a report's words.
  */
 export function safeError(err: unknown): { type: string; code?: string; stack?: string } {
-  if (!(err instanceof Error)) return { type: typeof err };
+  if (!isError(err)) return { type: typeof err };
   const code = (err as { code?: unknown }).code;
   return { type: err.name, code: typeof code === 'string' || typeof code === 'number' ? String(code) : undefined, stack: framesOf(err.stack) };
 }

@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import { safeError } from '../../src/log/safe-error';
 
 describe('safeError', () => {
@@ -24,6 +25,13 @@ describe('safeError', () => {
       expect(text).not.toMatch(/grey|pier|Rick|415|first line/);
       expect(text).toContain('at ');
     }
+  });
+
+  it('keeps the code of an error made in another context (a native module loaded by an earlier test file)', () => {
+    const err = vm.runInNewContext("Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })") as unknown;
+    expect(err instanceof Error).toBe(false);
+    expect(safeError(err)).toMatchObject({ type: 'Error', code: 'SQLITE_BUSY' });
+    expect(JSON.stringify(safeError(err))).not.toContain('locked');
   });
 
   it('describes what is not an Error by its type only', () => {

@@ -50,6 +50,19 @@ describe('provider tasks at rest', () => {
     });
   });
 
+  it('takes only whole message ids: SM or MM and 32 hex digits, nothing before or after', () => {
+    withDb((db, vault, now) => {
+      const mms = `MM${'ABCDEF0123456789'.repeat(2)}`;
+      // Each would put more than a message id into the Messages/{Sid} path.
+      for (const bad of [`../${SID}`, `x${SID}`, `${SID}/Media`, `${SID}0`, `${SID}.json`, `SM${'0123456789abcdeg'.repeat(2)}`, `CA${SID.slice(2)}`]) {
+        expect(enqueueProviderTask(db, vault, 'redact', [bad], now)).toBeNull();
+      }
+      expect(countProviderTasks(db)).toBe(0);
+      const id = enqueueProviderTask(db, vault, 'delete', [mms, `${SID}/../Calls`, SID], now);
+      expect(claimProviderTasks(db, vault, now, 10, now + 60_000)).toEqual([{ id, kind: 'delete', sids: [mms, SID], attempts: 1 }]);
+    });
+  });
+
   it('queues a batch as one row, leaving out what is not a message id, after every row before it, never reusing an id that was deleted', () => {
     withDb((db, vault, now) => {
       const first = enqueueProviderTask(db, vault, 'redact', [SID], now) as number;
@@ -82,6 +95,8 @@ describe('provider tasks at rest', () => {
       const insert = db.sqlite.prepare('INSERT INTO provider_tasks (id, kind, sid_ct, key_version, due_at) VALUES (?, ?, ?, ?, ?)');
       insert.run(1, 'redact', vault.seal(SID, { table: 'provider_tasks', column: 'sid', row: 1 }), 1, now);
       insert.run(2, 'delete', vault.seal(JSON.stringify([SID, '../Calls']), { table: 'provider_tasks', column: 'sid', row: 2 }), 1, now);
+      // A list nested in the list is not a message id either, though it prints as one.
+      insert.run(3, 'delete', vault.seal(JSON.stringify([[SID]]), { table: 'provider_tasks', column: 'sid', row: 3 }), 1, now);
       expect(claimProviderTasks(db, vault, now, 10, now + 60_000)).toEqual([{ id: 1, kind: 'redact', sids: [SID], attempts: 1 }]);
       expect(countProviderTasks(db)).toBe(1);
     });
