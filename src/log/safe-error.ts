@@ -1,12 +1,13 @@
-import { types } from 'node:util';
-
 /**
- * Whether `err` is an Error, from any realm: better-sqlite3's native part
- * keeps the error class of the context that loaded it first, so under jest
- * (a context per test file) its errors can fail `instanceof Error`.
+ * Whether `err` is an Error, or shaped like one (a name and a stack): an
+ * error of another context fails `instanceof Error`, and better-sqlite3's
+ * native part keeps the error class of the context that loaded it first,
+ * so under jest (a context per test file) its errors can be such.
  */
 function isError(err: unknown): err is Error {
-  return err instanceof Error || types.isNativeError(err);
+  if (err instanceof Error) return true;
+  const e = err as { name?: unknown; stack?: unknown } | null;
+  return typeof e === 'object' && e !== null && typeof e.name === 'string' && typeof e.stack === 'string';
 }
 
 /**
