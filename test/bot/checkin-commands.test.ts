@@ -1,0 +1,236 @@
+/**
+ * Check-in commands (issue 13), directly on the bot over a real database,
+ * with the timer job run by hand at the times it would fire and a fake
+ * dispatcher that sends what is queued: the bounds of CHECKIN and LATER,
+ * who would be told, OK before and after the escalation has gone out, and
+ * every reply in its reader's language.
+ */
+import { catalog } from '../../src/bot/catalog';
+import { clockTime } from '../../src/bot/clock-time';
+import type { CheckinRules } from '../../src/bot/line-rules';
+import { runCheckinTimers, type TimerRun } from '../../src/jobs/checkin-timers';
+import type { Sender } from '../../src/phone/identity';
+import { openAddress } from '../../src/store/members';
+import { claimLane, openBody, openRowAddress, recordOutcomes, type Outcome } from '../../src/store/outbox';
+import { botWorld, type BotWorld } from '../helpers/bot-world';
+
+const ROSE = '+14155550100';
+const BUDDY = '+14155550177';
+const BUDDY2 = '+12125550142';
+const ASKED = '+14155550178';
+const MOD = '+14155550199';
+const MIN = 60_000;
+const RULES: CheckinRules = { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] };
+const t = catalog('en');
+const es = catalog('es');
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+
+interface Line {
+  w: BotWorld;
+  /** Sends an SMS; says what came back and whether the dispatcher was woken after the commit. */
+  text(from: string, body: string): { reply: string | null; woke: boolean };
+  /** The reply alone. */
+  reply(from: string, body: string): string | null;
+  /** Everything the line has delivered to that number so far (it sends what is queued first), oldest first. */
+  inbox(to: string): string[];
+  /** Runs the timer job now, as the server would. */
+  timers(): TimerRun;
+}
+
+/** A line (CHECKIN_* from `rules`, moderators reached at MOD when `moderators`) whose outbox a fake dispatcher empties on demand. */
+async function line(rules: Partial<CheckinRules> = {}, moderators = false): Promise<Line> {
+  let wakes = 0;
+  const checkins = { ...RULES, ...rules };
+  const moderatorContacts = moderators ? [sms(MOD)] : [];
+  const w = await botWorld({ checkins, moderatorContacts, moderators: new Set(moderators ? [MOD] : []), onQueued: () => void wakes++ });
+  const delivered: Array<{ to: string; text: string }> = [];
+  let sid = 0;
+  const deliver = () => {
+    for (const channel of ['sms', 'signal'] as const) {
+      const rows = claimLane(w.db, channel, w.clock.now, 1000, w.clock.now + MIN);
+      const outcomes: Outcome[] = rows.map((row) => {
+        const to =
+          row.member_id !== null && row.address_ct
+            ? openAddress(w.vault, { id: row.member_id, address_ct: row.address_ct, key_version: row.address_kv })
+            : openRowAddress(w.vault, row);
+        delivered.push({ to, text: openBody(w.vault, row) });
+        return { id: row.id, kind: 'sent', providerId: `SMfake${++sid}` };
+      });
+      recordOutcomes(w.db, outcomes, w.clock.now);
+    }
+  };
+  const text = (from: string, body: string) => {
+    const before = wakes;
+    const { reply } = w.sms(from, body);
+    return { reply, woke: wakes > before };
+  };
+  return {
+    w,
+    text,
+    reply: (from, body) => text(from, body).reply,
+    inbox: (to) => {
+      deliver();
+      return delivered.filter((m) => m.to === to).map((m) => m.text);
+    },
+    timers: () => runCheckinTimers({ db: w.db, vault: w.vault, fallback: checkins.fallback, moderatorContacts }, w.clock.now),
+  };
+}
+
+/** Rose, a member, with BUDDY (who knows her as Rose) accepted. */
+async function withBuddy(rules: Partial<CheckinRules> = {}, moderators = false): Promise<Line> {
+  const l = await line(rules, moderators);
+  l.text(ROSE, 'JOIN');
+  l.text(ROSE, 'BUDDY 415-555-0177 Rose');
+  expect(l.reply(BUDDY, 'ACCEPT')).toBe(t.buddyAccepted(['Rose']));
+  return l;
+}
+
+describe('CHECKIN', () => {
+  it('takes the bounds themselves; ten minutes is too short for a reminder', async () => {
+    const l = await withBuddy();
+    const start = l.w.clock.now;
+    expect(l.reply(ROSE, 'CHECKIN 9.5')).toBe(t.checkinUsage(10, 720));
+    expect(l.reply(ROSE, 'CHECKIN 721')).toBe(t.checkinUsage(10, 720));
+    expect(l.reply(ROSE, 'CHECKIN 10')).toBe(t.checkinStarted(clockTime(start + 10 * MIN), 'buddies', false));
+    expect(l.timers()).toEqual({ reminded: 0, escalated: 0, failed: 0 });
+    l.w.clock.now = start + 10 * MIN;
+    expect(l.timers()).toEqual({ reminded: 0, escalated: 1, failed: 0 });
+    expect(l.inbox(ROSE)).not.toContain(t.checkinReminder(clockTime(start + 10 * MIN)));
+    expect(l.reply(ROSE, 'CHECKIN 720')).toBe(t.checkinStarted(clockTime(l.w.clock.now + 720 * MIN), 'buddies', true));
+  });
+
+  it('takes 200 characters of details, not one more, and they reach the buddy whole', async () => {
+    const l = await withBuddy();
+    const start = l.w.clock.now;
+    const details = `red pickup ${'x'.repeat(189)}`;
+    expect(Array.from(details)).toHaveLength(200);
+    expect(l.reply(ROSE, `CHECKIN 30 ${details}x`)).toBe(t.checkinDetailsTooLong(200));
+    expect(l.reply(ROSE, 'OK')).toBe(t.checkinNone());
+    expect(l.reply(ROSE, `CHECKIN 30 ${details}`)).toBe(t.checkinStarted(clockTime(start + 30 * MIN), 'buddies', true));
+    l.w.clock.now = start + 30 * MIN;
+    expect(l.timers().escalated).toBe(1);
+    expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose'), t.checkinEscalation('Rose', clockTime(start + 30 * MIN), details)]);
+  });
+
+  it('with CHECKIN_FALLBACK=none, needs a buddy even where moderators could be told', async () => {
+    const l = await line({ fallback: 'none' }, true);
+    l.text(ROSE, 'JOIN');
+    expect(l.reply(ROSE, 'CHECKIN 30 tan SUV')).toBe(t.checkinNeedsBuddy());
+    expect(l.reply(ROSE, 'OK')).toBe(t.checkinNone());
+  });
+
+  it('with CHECKIN_FALLBACK=moderators but no moderator to tell, needs a buddy', async () => {
+    const l = await line({ fallback: 'moderators' }, false);
+    l.text(ROSE, 'JOIN');
+    expect(l.reply(ROSE, 'CHECKIN 30 tan SUV')).toBe(t.checkinNeedsBuddy());
+    expect(l.reply(ROSE, 'OK')).toBe(t.checkinNone());
+  });
+
+  it('answers in the member\'s language: SEGURA, LUEGO, LISTA', async () => {
+    const l = await line();
+    l.text(ROSE, 'UNIRSE');
+    l.text(ROSE, 'AMIGA 415-555-0177 Rosa');
+    l.text(BUDDY, 'ACCEPT');
+    const start = l.w.clock.now;
+    expect(l.reply(ROSE, 'SEGURA 60')).toBe(es.checkinStarted(clockTime(start + 60 * MIN), 'buddies', true));
+    expect(l.reply(ROSE, 'LUEGO 30')).toBe(es.checkinExtended(clockTime(start + 90 * MIN)));
+    expect(l.reply(ROSE, 'LISTA')).toBe(es.checkinOk());
+  });
+});
+
+describe('LATER', () => {
+  it('LATER 0 moves nothing', async () => {
+    const l = await withBuddy();
+    const start = l.w.clock.now;
+    l.text(ROSE, 'CHECKIN 30 grey van');
+    expect(l.reply(ROSE, 'LATER 0')).toBe(t.checkinUsage(10, 720));
+    l.w.clock.now = start + 30 * MIN;
+    expect(l.timers().escalated).toBe(1);
+  });
+
+  it('moves the end up to the longest check-in from now, and no further', async () => {
+    const l = await withBuddy();
+    const start = l.w.clock.now;
+    l.text(ROSE, 'CHECKIN 700');
+    expect(l.reply(ROSE, 'LATER 20')).toBe(t.checkinExtended(clockTime(start + 720 * MIN)));
+    expect(l.reply(ROSE, 'LATER 1')).toBe(t.checkinUsage(10, 720));
+    // Counted from now, not from the start.
+    l.w.clock.now = start + 100 * MIN;
+    expect(l.reply(ROSE, 'LATER 100')).toBe(t.checkinExtended(clockTime(start + 820 * MIN)));
+    l.w.clock.now = start + 820 * MIN - 1;
+    expect(l.timers().escalated).toBe(0);
+    l.w.clock.now = start + 820 * MIN;
+    expect(l.timers().escalated).toBe(1);
+  });
+
+  it('after the escalation, says who was told, even while the message is still queued, and moves nothing', async () => {
+    const l = await withBuddy();
+    l.text(ROSE, 'CHECKIN 10');
+    l.w.clock.now += 10 * MIN;
+    expect(l.timers().escalated).toBe(1);
+    expect(l.reply(ROSE, 'LATER 30')).toBe(t.checkinMemberTold('buddies'));
+    expect(l.reply(ROSE, 'LATER 30')).toBe(t.checkinMemberTold('buddies'));
+  });
+
+  it('with no check-in, says there is none', async () => {
+    const l = await withBuddy();
+    expect(l.reply(ROSE, 'LATER 30')).toBe(t.checkinNone());
+  });
+});
+
+describe('OK', () => {
+  it('with no check-in, says there is none, to a member or anyone', async () => {
+    const l = await withBuddy();
+    expect(l.text(ROSE, 'OK')).toEqual({ reply: t.checkinNone(), woke: false });
+    expect(l.reply('+12065550111', 'OK')).toBe(t.checkinNone());
+    expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose')]);
+  });
+
+  it('before the escalation has gone out, stops it: the buddy hears nothing at all', async () => {
+    const l = await withBuddy();
+    l.text(ROSE, 'CHECKIN 10 grey van');
+    l.w.clock.now += 10 * MIN;
+    expect(l.timers().escalated).toBe(1);
+    expect(l.text(ROSE, 'OK')).toEqual({ reply: t.checkinOk(), woke: false });
+    expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose')]);
+    expect(l.reply(ROSE, 'OK')).toBe(t.checkinNone());
+  });
+
+  it('late, tells the buddies who heard and still accept, each in their language; not one who stopped, not one only asked, not the moderators', async () => {
+    const l = await line({ fallback: 'moderators' }, true);
+    l.text(ROSE, 'JOIN');
+    l.text(ROSE, 'BUDDY 415-555-0177 Rose');
+    l.text(BUDDY, 'ACEPTAR');
+    l.text(ROSE, 'BUDDY 212-555-0142 Rosie');
+    l.text(BUDDY2, 'ACCEPT');
+    l.text(ROSE, 'BUDDY 415-555-0178 Rose');
+    const start = l.w.clock.now;
+    l.text(ROSE, 'CHECKIN 20 red pickup');
+    l.w.clock.now = start + 20 * MIN;
+    expect(l.timers().escalated).toBe(1);
+    const expected = clockTime(start + 20 * MIN);
+    expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose'), es.checkinEscalation('Rose', expected, 'red pickup')]);
+    expect(l.inbox(BUDDY2)).toEqual([t.buddyInvite('Rosie'), t.checkinEscalation('Rosie', expected, 'red pickup')]);
+    l.text(BUDDY2, 'STOP');
+    expect(l.text(ROSE, 'OK')).toEqual({ reply: t.checkinOkLate(), woke: true });
+    expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose'), es.checkinEscalation('Rose', expected, 'red pickup'), es.checkinOkBuddy('Rose')]);
+    expect(l.inbox(BUDDY2)).toEqual([t.buddyInvite('Rosie'), t.checkinEscalation('Rosie', expected, 'red pickup')]);
+    expect(l.inbox(ASKED)).toEqual([t.buddyInvite('Rose')]);
+    expect(l.inbox(MOD)).toEqual([]);
+  });
+
+  it('late, after the moderators were told, tells them too, in their language and naming no one', async () => {
+    const l = await line({ fallback: 'moderators' }, true);
+    l.text(MOD, 'LANG ES');
+    l.text(ROSE, 'JOIN');
+    const start = l.w.clock.now;
+    expect(l.reply(ROSE, 'CHECKIN 20 tan SUV')).toBe(t.checkinStarted(clockTime(start + 20 * MIN), 'moderators', true));
+    l.w.clock.now = start + 20 * MIN;
+    expect(l.timers().escalated).toBe(1);
+    expect(l.inbox(MOD)).toEqual([es.checkinEscalationModerators(clockTime(start + 20 * MIN), 'tan SUV')]);
+    expect(l.reply(ROSE, 'LATER 30')).toBe(t.checkinMemberTold('moderators'));
+    expect(l.text(ROSE, 'OK')).toEqual({ reply: t.checkinOkLate(), woke: true });
+    expect(l.inbox(MOD)).toEqual([es.checkinEscalationModerators(clockTime(start + 20 * MIN), 'tan SUV'), es.checkinOkBuddy('')]);
+    expect(l.reply(ROSE, 'OK')).toBe(t.checkinNone());
+  });
+});
