@@ -1,0 +1,66 @@
+/**
+ * Jest's own test runner, for Stryker's runs only (`jest.config.runner` in
+ * stryker*.config.json): a mutant's run loads only the test files that hold
+ * a test Stryker asks for.
+ *
+ * Why: for each mutant Stryker asks jest for the files related to the mutated
+ * file (`--findRelatedTests`) and the tests that cover the mutant
+ * (`--testNamePattern`). Jest loads every related file, a fresh module
+ * registry each, to find the few tests that match: for a bot or store module
+ * that is about ten files and most of a mutant's time, while the covering
+ * tests sit in one or two of them.
+ *
+ * How: during Stryker's first run (no mutant active, no name pattern) this
+ * records which file each test's full name comes from, in the sandbox; in a
+ * mutant's run it drops the related files that hold no test matching the
+ * pattern. Jest would run no test in those files anyway, so the result is the
+ * same. Without the record (or outside Stryker) it runs what jest gives it.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const TestRunner = require('jest-runner').default;
+
+const RECORD = path.join(process.cwd(), '.stryker-test-files.json');
+const mutantActive = () => process.env.__STRYKER_ACTIVE_MUTANT__ !== undefined;
+
+/** Test full name -> the files that hold a test of that name, read once per process. */
+let filesByName = null;
+
+function readRecord() {
+  if (filesByName === null && fs.existsSync(RECORD)) filesByName = new Map(Object.entries(JSON.parse(fs.readFileSync(RECORD, 'utf8'))));
+  return filesByName;
+}
+
+/** The files holding a test the pattern selects, or null when the record cannot tell. */
+function filesMatching(pattern) {
+  const record = readRecord();
+  if (record === null) return null;
+  const selects = new RegExp(pattern, 'i');
+  const files = new Set();
+  for (const [name, paths] of record) if (selects.test(name)) for (const p of paths) files.add(p);
+  return files;
+}
+
+class StrykerJestRunner extends TestRunner {
+  async runTests(tests, watcher, options) {
+    const pattern = this._globalConfig.testNamePattern;
+    if (pattern && mutantActive()) {
+      const files = filesMatching(pattern);
+      return super.runTests(files === null ? tests : tests.filter((t) => files.has(t.path)), watcher, options);
+    }
+    if (pattern || mutantActive()) return super.runTests(tests, watcher, options);
+    // The first run: every test runs; note where each one lives.
+    const record = {};
+    const stop = this.on('test-file-success', ([test, result]) => {
+      for (const r of result.testResults) (record[r.fullName] ??= []).push(test.path);
+    });
+    try {
+      return await super.runTests(tests, watcher, options);
+    } finally {
+      stop();
+      fs.writeFileSync(RECORD, JSON.stringify(record));
+    }
+  }
+}
+
+module.exports = StrykerJestRunner;
