@@ -8,14 +8,12 @@
  * replies, the notices queued for the moderator, the member's row and areas
  * as the store reads them. Each test builds its own world.
  */
-import { Regions } from '../../src/alerts/regions';
-import { Bot } from '../../src/bot/bot';
 import { catalog } from '../../src/bot/catalog';
 import { DEFAULT_LIMITS, type BotDeps } from '../../src/bot/context';
 import type { Sender } from '../../src/phone/identity';
 import { findMember, memberDiscreet, setMemberStatus } from '../../src/store/members';
 import { listAreas } from '../../src/store/subscriptions';
-import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { botWorld, newBot, type BotWorld } from '../helpers/bot-world';
 
 const MOD = '+14155550199';
 const ROSA = '+14155550101'; // 415
@@ -52,20 +50,7 @@ async function world(deps: Partial<BotDeps> = {}): Promise<World> {
 
 /** A second bot over the same database: a restart with other settings. */
 function restart(w: BotWorld, deps: Partial<BotDeps>): (from: string, text: string) => string | null {
-  const bot = new Bot({
-    db: w.db,
-    vault: w.vault,
-    regions: Regions.load(),
-    moderators: new Set([MOD]),
-    moderatorContacts: [MOD_SENDER],
-    subscribeMode: 'open',
-    retentionDays: 90,
-    limits: DEFAULT_LIMITS,
-    now: () => w.clock.now,
-    onQueued: () => undefined,
-    onAlert: () => undefined,
-    ...deps,
-  });
+  const bot = newBot(w.db, w.vault, w.clock, { moderators: new Set([MOD]), moderatorContacts: [MOD_SENDER], ...deps });
   let n = 0;
   return (from, text) => bot.handle({ sender: sms(from), text, providerId: `SMrestart${++n}` }).reply;
 }

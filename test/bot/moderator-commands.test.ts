@@ -9,18 +9,16 @@
  */
 import fs from 'node:fs';
 import { alertSegments, cleanAlertText } from '../../src/alerts/alert-text';
-import { Regions } from '../../src/alerts/regions';
 import { AlertRenderer } from '../../src/alerts/render-alert';
-import { Bot } from '../../src/bot/bot';
 import { catalog } from '../../src/bot/catalog';
-import { DEFAULT_LIMITS, type BotDeps } from '../../src/bot/context';
+import type { BotDeps } from '../../src/bot/context';
 import type { Sender } from '../../src/phone/identity';
 import { countAlerts, planNextRange } from '../../src/store/alerts';
 import { findMember } from '../../src/store/members';
 import { claimLane } from '../../src/store/outbox';
 import { createReport } from '../../src/store/reports';
 import { listAreas } from '../../src/store/subscriptions';
-import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { botWorld, newBot, type BotWorld } from '../helpers/bot-world';
 import { numberForms } from '../helpers/needles';
 
 const MOD = '+14155550199';
@@ -59,18 +57,11 @@ async function modWorld(deps: Partial<BotDeps> = {}): Promise<ModWorld> {
 
 /** A second bot over the same database (a restart with other settings, e.g. MAX_AREAS lowered). */
 function restart(w: ModWorld, deps: Partial<BotDeps>): (from: string, text: string) => string | null {
-  const bot = new Bot({
-    db: w.db,
-    vault: w.vault,
-    regions: Regions.load(),
+  const bot = newBot(w.db, w.vault, w.clock, {
     moderators: new Set([MOD]),
     moderatorContacts: [MOD_SENDER],
-    subscribeMode: 'open',
-    retentionDays: 90,
-    limits: DEFAULT_LIMITS,
-    now: () => w.clock.now,
     onQueued: () => w.wakes.queued++,
-    onAlert: (id) => w.alerts.push(id),
+    onAlert: (id: number) => w.alerts.push(id),
     ...deps,
   });
   let n = 0;

@@ -6,10 +6,7 @@
  * middle, the time limit, a restart, and nothing sent to members before a
  * moderator approves.
  */
-import { Regions } from '../../src/alerts/regions';
-import { Bot } from '../../src/bot/bot';
 import { catalog } from '../../src/bot/catalog';
-import { DEFAULT_LIMITS } from '../../src/bot/context';
 import { answerDraft, categoriesOf, controlWord, draftConversation, draftOf, DRAFT_MS, newDraft, type Draft, type Next } from '../../src/bot/report-dialogue';
 import { expireReportDrafts } from '../../src/jobs/report-drafts';
 import type { Sender } from '../../src/phone/identity';
@@ -18,7 +15,7 @@ import { findConversation } from '../../src/store/conversations';
 import { Db } from '../../src/store/db';
 import { findMember, memberIndex } from '../../src/store/members';
 import { Vault } from '../../src/store/vault';
-import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { botWorld, newBot, type BotWorld } from '../helpers/bot-world';
 import { findNeedlesInFile } from '../helpers/needles';
 
 const isArea = (t: string) => /^\d{3}$/.test(t);
@@ -311,19 +308,7 @@ describe('the guided report, as members and moderators see it', () => {
     w.db.close();
     const db = new Db(w.file);
     const vault = new Vault(new Uint8Array(32).fill(5));
-    const bot = new Bot({
-      db,
-      vault,
-      regions: Regions.load(),
-      moderators: new Set([MOD]),
-      moderatorContacts: [sms(MOD)],
-      subscribeMode: 'open',
-      retentionDays: 90,
-      limits: DEFAULT_LIMITS,
-      now: () => w.clock.now,
-      onQueued: () => undefined,
-      onAlert: () => undefined,
-    });
+    const bot = newBot(db, vault, w.clock, { moderators: new Set([MOD]), moderatorContacts: [sms(MOD)] });
     let n = 0;
     const again = (text: string) => bot.handle({ sender: sms(REPORTER), text, providerId: `SMrestart${++n}` }).reply ?? '';
     try {

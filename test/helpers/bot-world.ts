@@ -29,14 +29,9 @@ export interface BotWorld {
 
 let sids = 0;
 
-export async function botWorld(deps: Partial<BotDeps> = {}, start = Date.UTC(2026, 11, 2, 4, 0, 0, 123)): Promise<BotWorld> {
-  await cryptoReady();
-  const file = path.join(tempDir(), 'heads-up.db');
-  const db = new Db(file);
-  migrate(db);
-  const vault = new Vault(new Uint8Array(32).fill(5));
-  const clock = { now: start };
-  const bot = new Bot({
+/** A bot over a database with botWorld's defaults: also a second bot over the same file (a restart, other settings). */
+export function newBot(db: Db, vault: Vault, clock: { now: number }, deps: Partial<BotDeps> = {}): Bot {
+  return new Bot({
     db,
     vault,
     regions: Regions.load(),
@@ -50,6 +45,16 @@ export async function botWorld(deps: Partial<BotDeps> = {}, start = Date.UTC(202
     onAlert: () => undefined,
     ...deps,
   });
+}
+
+export async function botWorld(deps: Partial<BotDeps> = {}, start = Date.UTC(2026, 11, 2, 4, 0, 0, 123)): Promise<BotWorld> {
+  await cryptoReady();
+  const file = path.join(tempDir(), 'heads-up.db');
+  const db = new Db(file);
+  migrate(db);
+  const vault = new Vault(new Uint8Array(32).fill(5));
+  const clock = { now: start };
+  const bot = newBot(db, vault, clock, deps);
   return {
     bot,
     db,
