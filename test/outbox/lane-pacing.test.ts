@@ -8,7 +8,6 @@
  */
 import path from 'node:path';
 import { AlertRenderer } from '../../src/alerts/render-alert';
-import type { ChannelSender } from '../../src/channels/types';
 import { createLogger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER, type DispatcherOptions } from '../../src/outbox/dispatcher';
 import { Lane } from '../../src/outbox/lane';
@@ -20,35 +19,13 @@ import { migrate } from '../../src/store/migrate';
 import { enqueueMessage } from '../../src/store/outbox';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
+import { FakeSender, settle } from '../helpers/fake-sender';
 import { tempDir } from '../helpers/temp-dir';
 
 const T0 = 1_800_000_000_000;
 const HOUR = 3_600_000;
 /** A rate so high it never binds: the window alone holds the lane back. */
 const UNBOUND_RATE = 10_000;
-
-/** The adapter's side: accepts every send, at once or when the test answers. */
-class FakeSender implements ChannelSender {
-  readonly channel = 'sms' as const;
-  readonly name = 'fake';
-  readonly calls: Array<{ to: string; body: string }> = [];
-  private readonly held: Array<() => void> = [];
-  constructor(private holding = false) {}
-  send(to: string, body: string): Promise<{ providerId: string }> {
-    this.calls.push({ to, body });
-    const providerId = `SM${this.calls.length}`;
-    if (!this.holding) return Promise.resolve({ providerId });
-    return new Promise((resolve) => this.held.push(() => resolve({ providerId })));
-  }
-  /** Answers the `n` oldest sends held. */
-  answer(n = 1): void {
-    for (let i = 0; i < n; i++) this.held.shift()?.();
-  }
-  release(): void {
-    this.holding = false;
-    this.answer(this.held.length);
-  }
-}
 
 /** A writer that falls behind (a busy database): keeps outcomes until the test lets them through. */
 class SlowWriter extends OutcomeWriter {
@@ -68,11 +45,6 @@ class SlowWriter extends OutcomeWriter {
     this.passing = true;
     for (const r of this.held.splice(0)) super.add(r);
   }
-}
-
-/** Lets the lane run until it has nothing left to do now. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
 }
 
 describe('an outbox lane’s pace', () => {
@@ -118,7 +90,7 @@ describe('an outbox lane’s pace', () => {
 
   it('never has more sends in flight than its window, and claims again as they are answered', async () => {
     queue(5);
-    const s = new FakeSender(true);
+    const s = new FakeSender([], true);
     // maxInFlight caps the window at 2.
     const l = startLane(s, { sendRate: 10, maxInFlight: 2 });
     await settle();
@@ -138,7 +110,7 @@ describe('an outbox lane’s pace', () => {
 
   it('claims in groups of a quarter of its window when the window holds it back, not one row per answer', async () => {
     queue(20);
-    const s = new FakeSender(true);
+    const s = new FakeSender([], true);
     const l = startLane(s, { sendRate: UNBOUND_RATE, maxInFlight: 8 });
     await settle();
     expect(l.window()).toBe(8);
@@ -198,7 +170,7 @@ describe('an outbox lane’s pace', () => {
     while (!planNextRange(db, alert, T0).done);
     clock.t = T0 + 5;
     enqueueMessage(db, vault, member, 'Report #K7Q2 waits for review', clock.t);
-    const s = new FakeSender(true);
+    const s = new FakeSender([], true);
     startLane(s, { maxInFlight: 1 });
     await settle();
     for (let i = 0; i < 3; i++) {

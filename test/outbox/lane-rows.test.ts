@@ -9,7 +9,6 @@
 import path from 'node:path';
 import { AlertRenderer } from '../../src/alerts/render-alert';
 import { catalog } from '../../src/bot/catalog';
-import type { ChannelSender } from '../../src/channels/types';
 import { createLogger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER, type DispatcherOptions } from '../../src/outbox/dispatcher';
 import { Lane } from '../../src/outbox/lane';
@@ -22,22 +21,12 @@ import { claimLane, enqueueMessage, releaseLeases } from '../../src/store/outbox
 import { retractAlert } from '../../src/store/retractions';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
+import { FakeSender, settle } from '../helpers/fake-sender';
 import { tempDir } from '../helpers/temp-dir';
 
 const T0 = 1_800_000_000_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** The adapter's side: accepts every send at once. */
-class FakeSender implements ChannelSender {
-  readonly channel = 'sms' as const;
-  readonly name = 'fake';
-  readonly calls: Array<{ to: string; body: string }> = [];
-  async send(to: string, body: string): Promise<{ providerId: string }> {
-    this.calls.push({ to, body });
-    return { providerId: `SM${this.calls.length}` };
-  }
-}
 
 /** A renderer whose database is busy for its first `busy` calls (SQLite's own error code). */
 class BusyRenderer extends AlertRenderer {
@@ -52,11 +41,6 @@ class BusyRenderer extends AlertRenderer {
     if (this.busy-- > 0) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
     return super.render(...args);
   }
-}
-
-/** Lets the lane run until it has nothing left to do now. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
 }
 
 interface Row {

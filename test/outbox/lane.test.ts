@@ -13,7 +13,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AlertRenderer } from '../../src/alerts/render-alert';
-import { SendError, type ChannelSender } from '../../src/channels/types';
+import { SendError } from '../../src/channels/types';
 import { createLogger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER, type DispatcherOptions } from '../../src/outbox/dispatcher';
 import { Lane, type LaneDeps } from '../../src/outbox/lane';
@@ -24,48 +24,13 @@ import { migrate } from '../../src/store/migrate';
 import { enqueueMessage } from '../../src/store/outbox';
 import { subscribe, listAreas } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
+import { FakeSender, settle } from '../helpers/fake-sender';
 import { tempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
 
 const T0 = 1_800_000_000_000;
 const NUMBER = '+14155550100';
 const HOUR = 3_600_000;
-
-type Answer = { providerId: string } | SendError | Error;
-
-/** The adapter's side: answers each send as scripted (accepting when the script is empty), or holds it until the test answers. */
-class FakeSender implements ChannelSender {
-  readonly channel = 'sms' as const;
-  readonly name = 'fake';
-  readonly calls: Array<{ to: string; body: string; ref?: number }> = [];
-  private readonly held: Array<(a: Answer) => void> = [];
-  constructor(
-    readonly script: Answer[] = [],
-    private holding = false,
-  ) {}
-  send(to: string, body: string, opts?: { ref?: number }): Promise<{ providerId: string }> {
-    this.calls.push({ to, body, ref: opts?.ref });
-    const n = this.calls.length;
-    const settle = (a: Answer, resolve: (r: { providerId: string }) => void, reject: (e: Error) => void) => (a instanceof Error ? reject(a) : resolve(a));
-    if (this.holding) return new Promise((resolve, reject) => this.held.push((a) => settle(a, resolve, reject)));
-    const next = this.script.shift() ?? { providerId: `SM${n}` };
-    return new Promise((resolve, reject) => settle(next, resolve, reject));
-  }
-  /** Answers the oldest send held. */
-  answer(a: Answer = { providerId: `SMheld${this.held.length}` }): void {
-    this.held.shift()?.(a);
-  }
-  /** Answers every held send and holds no more. */
-  release(): void {
-    this.holding = false;
-    while (this.held.length) this.answer();
-  }
-}
-
-/** Lets the lane run until it has nothing left to do now (a send answered, its outcome written, the claim that follows). */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
-}
 
 interface Row {
   state: string;
