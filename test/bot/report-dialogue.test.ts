@@ -157,7 +157,7 @@ describe('the guided report dialogue', () => {
     };
     const holding = (draft: object) => ({ ...draftConversation(newDraft([]), 'en', 0, {}), answers: { draft: JSON.stringify(draft) } });
     const d = draftOf(holding(stored));
-    expect(d).toBeDefined();
+    expect(d).toMatchObject({ step: 'other', person: 'tall' });
     expect(d?.step).toBe('other');
     expect(d?.categories).toEqual(['violence', 'no-show']);
     expect(d?.areas).toEqual(Array.from({ length: 20 }, (_, i) => String(200 + i)));
