@@ -15,6 +15,14 @@
  * mutant's run it drops the related files that hold no test matching the
  * pattern. Jest would run no test in those files anyway, so the result is the
  * same. Without the record (or outside Stryker) it runs what jest gives it.
+ *
+ * Static mutants (code that runs when a module loads, or in a worker loop
+ * between tests) have no covering tests, and jest would re-run every related
+ * file for each: for a store module that is thirty files. For those this
+ * runs only the module's own tests, the files named after it
+ * (`src/store/outbox.ts` -> `outbox.test.ts`, `outbox-claims.test.ts`), when
+ * there are any. That can only lose a kill, never invent one: a static mutant
+ * its own tests miss is reported as surviving.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -41,6 +49,15 @@ function filesMatching(pattern) {
   return files;
 }
 
+/** The test files named after the module: `<name>.test.ts` or `<name>-<more>.test.ts`. */
+function ownTests(tests, modulePath) {
+  const name = path.basename(modulePath).replace(/\.[cm]?[jt]s$/, '');
+  return tests.filter((t) => {
+    const base = path.basename(t.path);
+    return base === `${name}.test.ts` || (base.startsWith(`${name}-`) && base.endsWith('.test.ts'));
+  });
+}
+
 class StrykerJestRunner extends TestRunner {
   async runTests(tests, watcher, options) {
     const pattern = this._globalConfig.testNamePattern;
@@ -48,7 +65,13 @@ class StrykerJestRunner extends TestRunner {
       const files = filesMatching(pattern);
       return super.runTests(files === null ? tests : tests.filter((t) => files.has(t.path)), watcher, options);
     }
-    if (pattern || mutantActive()) return super.runTests(tests, watcher, options);
+    if (mutantActive() && !pattern) {
+      // A static mutant: --findRelatedTests names the mutated module.
+      const [mutated] = this._globalConfig.nonFlagArgs ?? [];
+      const own = mutated === undefined ? [] : ownTests(tests, mutated);
+      return super.runTests(own.length > 0 ? own : tests, watcher, options);
+    }
+    if (pattern) return super.runTests(tests, watcher, options);
     // The first run: every test runs; note where each one lives.
     const record = {};
     const stop = this.on('test-file-success', ([test, result]) => {

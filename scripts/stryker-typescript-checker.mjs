@@ -35,6 +35,8 @@ class LanguageServiceChecker {
   originalDts = new Map();
   /** Who imports whom, among the project's own files. */
   importers = new Map();
+  /** The project's files as they were when the run began (the working tree may change while Stryker runs). */
+  originals = new Map();
   /** The file holding a mutant now (put back before another file is mutated). */
   mutated = null;
 
@@ -52,11 +54,12 @@ class LanguageServiceChecker {
     // Declarations are emitted in memory only, to tell whether a mutant changed what a file exports.
     const options = { ...parsed.options, ...OVERRIDES, noEmit: false, declaration: true, emitDeclarationOnly: true, declarationMap: false, sourceMap: false };
     this.files = new Set(parsed.fileNames.map((f) => path.resolve(f)));
+    for (const f of this.files) this.originals.set(f, ts.sys.readFile(f) ?? '');
     const host = {
       getScriptFileNames: () => parsed.fileNames,
       getScriptVersion: (f) => String(this.versions.get(path.resolve(f)) ?? 0),
       getScriptSnapshot: (f) => {
-        const text = this.texts.get(path.resolve(f)) ?? ts.sys.readFile(f);
+        const text = this.texts.get(path.resolve(f)) ?? this.originals.get(path.resolve(f)) ?? ts.sys.readFile(f);
         return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
       },
       getCurrentDirectory: () => process.cwd(),
@@ -73,7 +76,7 @@ class LanguageServiceChecker {
     const errors = [...this.files].flatMap((f) => this.diagnostics(f));
     if (errors.length) throw new Error(`TypeScript errors before any mutant:\n${this.format(errors)}`);
     for (const f of this.files) {
-      for (const imported of ts.preProcessFile(ts.sys.readFile(f) ?? '', true, true).importedFiles) {
+      for (const imported of ts.preProcessFile(this.originals.get(f), true, true).importedFiles) {
         const resolved = ts.resolveModuleName(imported.fileName, f, options, ts.sys).resolvedModule;
         const target = resolved && path.resolve(resolved.resolvedFileName);
         if (!target || !this.files.has(target)) continue;
@@ -96,7 +99,7 @@ class LanguageServiceChecker {
   checkOne(mutant) {
     const file = path.resolve(mutant.fileName);
     if (!this.files.has(file)) return [];
-    const original = ts.sys.readFile(file) ?? '';
+    const original = this.originals.get(file);
     if (!this.originalDts.has(file)) {
       this.restore();
       this.originalDts.set(file, this.declarations(file));

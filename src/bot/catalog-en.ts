@@ -119,6 +119,7 @@ export const en: Catalog = {
     `Heads Up: ${name} hasn't checked in. They expected to be done by ${expected}. ${details ? `They shared: ${details}` : 'They shared no details.'} Please try to reach them.`,
   checkinEscalationModerators: (expected, details) =>
     `Heads Up: a member with no buddy missed a check-in due ${expected}. ${details ? `They shared: ${details}` : 'They shared no details.'}`,
+  checkinDetailsUnreadable: () => '(their details could not be read)',
   checkinMemberTold: (told) =>
     told === 'nobody'
       ? "Heads Up: you didn't check in, and no buddy is left to tell. Text OK when you're safe."

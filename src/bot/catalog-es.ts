@@ -121,6 +121,7 @@ export const es: Catalog = {
     `Heads Up: ${name} no se ha reportado. Pensaba terminar a las ${expected}. ${details ? `Compartio: ${details}` : 'No compartio detalles.'} Por favor trata de contactarla.`,
   checkinEscalationModerators: (expected, details) =>
     `Heads Up: una persona sin contacto no se reporto a las ${expected}. ${details ? `Compartio: ${details}` : 'No compartio detalles.'}`,
+  checkinDetailsUnreadable: () => '(sus detalles no se pudieron leer)',
   checkinMemberTold: (told) =>
     told === 'nobody'
       ? 'Heads Up: no te reportaste y no queda contacto a quien avisar. Escribe OK cuando estes a salvo.'

@@ -135,6 +135,7 @@ export const fr: Catalog = {
     `Heads Up: ${name} n'a pas donné de nouvelles. Fin prévue à ${expected}. ${details ? `Détails partagés: ${details}` : 'Aucun détail partagé.'} Essayez de la joindre.`,
   checkinEscalationModerators: (expected, details) =>
     `Heads Up: une personne sans contact n'a pas donné de nouvelles à ${expected}. ${details ? `Détails partagés: ${details}` : 'Aucun détail partagé.'}`,
+  checkinDetailsUnreadable: () => '(leurs détails sont illisibles)',
   checkinMemberTold: (told) =>
     told === 'nobody'
       ? "Heads Up: pas de nouvelles de vous, et plus aucun contact à prévenir. Écrivez OK quand vous etes en sécurité."

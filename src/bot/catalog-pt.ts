@@ -136,6 +136,7 @@ export const pt: Catalog = {
     `Heads Up: ${name} nao deu noticias. Esperava terminar as ${expected}. ${details ? `Compartilhou: ${details}` : 'Nao compartilhou detalhes.'} Por favor tente falar com ela.`,
   checkinEscalationModerators: (expected, details) =>
     `Heads Up: uma pessoa sem contato nao deu noticias as ${expected}. ${details ? `Compartilhou: ${details}` : 'Nao compartilhou detalhes.'}`,
+  checkinDetailsUnreadable: () => '(os detalhes nao puderam ser lidos)',
   checkinMemberTold: (told) =>
     told === 'nobody'
       ? 'Heads Up: voce nao deu noticias e nao resta contato para avisar. Escreva OK quando estiver segura.'

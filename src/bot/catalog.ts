@@ -148,6 +148,8 @@ export interface Catalog {
   checkinEscalation(name: string, expected: string, details: string): string;
   /** To the moderators (CHECKIN_FALLBACK=moderators) when a member with no buddy misses a check-in. */
   checkinEscalationModerators(expected: string, details: string): string;
+  /** In place of a missed check-in's details when they could not be read (a damaged value). */
+  checkinDetailsUnreadable(): string;
   /** To the member once the escalation is queued. */
   checkinMemberTold(told: 'buddies' | 'moderators' | 'nobody'): string;
   checkinOk(): string;

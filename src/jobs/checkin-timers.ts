@@ -9,6 +9,7 @@
  */
 import { catalog } from '../bot/catalog';
 import { clockTime } from '../bot/clock-time';
+import type { Lang } from '../domain/lang';
 import type { Logger } from '../log/logger';
 import type { Sender } from '../phone/identity';
 import { buddiesOf } from '../store/buddies';
@@ -53,6 +54,8 @@ export interface TimerRun {
 export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
   const { db } = deps;
   const run: TimerRun = { reminded: 0, escalated: 0, failed: 0 };
+  // Check-ins that failed stay open for the next run; this one goes on after them.
+  let after: DueCheckin | undefined;
   for (let more = true; more; ) {
     more = db.transaction(() => {
       const reminders = dueReminders(db, now, BATCH);
@@ -65,20 +68,18 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
         }
         clearReminder(db, r.id);
       }
-      const due = dueCheckins(db, deps.vault, now, BATCH);
-      let failed = 0;
+      const due = dueCheckins(db, deps.vault, now, BATCH, after);
       for (const c of due) {
-        // One check-in that cannot be escalated (a value that will not open) must not hold back the others.
+        // One check-in that cannot be escalated (a buddy's value that will not open) must not hold back the others.
         try {
           db.savepoint(() => escalate(deps, c, now));
           run.escalated++;
         } catch {
-          failed++;
+          run.failed++;
         }
       }
-      run.failed += failed;
-      // A batch with a failure is not fetched again in this run: the same rows would come back.
-      return failed === 0 && (reminders.length === BATCH || due.length === BATCH);
+      after = due.at(-1) ?? after;
+      return reminders.length === BATCH || due.length === BATCH;
     });
   }
   return run;
@@ -88,20 +89,27 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
 function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
   const { db, vault } = deps;
   const expected = clockTime(c.dueAt);
-  const details = c.details() ?? '';
+  // Details that will not open (a damaged value) must not stop the escalation: the buddies are told they are lost.
+  let details: string | null;
+  try {
+    details = c.details() ?? '';
+  } catch {
+    details = null;
+  }
+  const shown = (lang: Lang) => details ?? catalog(lang).checkinDetailsUnreadable();
   const buddies = buddiesOf(db, vault, c.memberId).filter((b) => b.status === 'accepted');
   let told: 'buddies' | 'moderators' | 'nobody' = 'nobody';
   if (buddies.length) {
     told = 'buddies';
     for (const b of buddies) {
-      const id = enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinEscalation(b.name, expected, details), now);
+      const id = enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinEscalation(b.name, expected, shown(b.lang)), now);
       linkCheckinMessage(db, id, c.id, 'escalation');
     }
   } else if (deps.fallback === 'moderators' && deps.moderatorContacts.length) {
     told = 'moderators';
     for (const contact of deps.moderatorContacts) {
       const m = ensureMember(db, vault, contact, 'en', now, 'active');
-      const id = enqueueMessage(db, vault, m.id, catalog(m.lang).checkinEscalationModerators(expected, details), now);
+      const id = enqueueMessage(db, vault, m.id, catalog(m.lang).checkinEscalationModerators(expected, shown(m.lang)), now);
       linkCheckinMessage(db, id, c.id, 'escalation');
     }
   }

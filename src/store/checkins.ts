@@ -132,11 +132,17 @@ export function clearReminder(db: Db, id: number): void {
   db.stmt('UPDATE checkins SET remind_at = NULL WHERE id = ?').run(id);
 }
 
-/** Running check-ins whose deadline has passed. */
-export function dueCheckins(db: Db, vault: Vault, now: number, limit: number): DueCheckin[] {
+/**
+ * Running check-ins whose deadline has passed, earliest first; with `after`,
+ * only those that come after it in that order (a run moves past check-ins
+ * it could not escalate).
+ */
+export function dueCheckins(db: Db, vault: Vault, now: number, limit: number, after?: { dueAt: number; id: number }): DueCheckin[] {
   const rows = db
-    .stmt("SELECT id, member_id, due_at, details_ct, key_version FROM checkins WHERE state = 'open' AND due_at <= ? ORDER BY due_at LIMIT ?")
-    .all(now, limit) as Array<{ id: number; member_id: number; due_at: number; details_ct: Buffer | null; key_version: number }>;
+    .stmt(
+      "SELECT id, member_id, due_at, details_ct, key_version FROM checkins WHERE state = 'open' AND due_at <= ? AND (due_at, id) > (?, ?) ORDER BY due_at, id LIMIT ?",
+    )
+    .all(now, after?.dueAt ?? -1, after?.id ?? 0, limit) as Array<{ id: number; member_id: number; due_at: number; details_ct: Buffer | null; key_version: number }>;
   return rows.map((r) => ({
     id: r.id,
     memberId: r.member_id,

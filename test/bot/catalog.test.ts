@@ -114,6 +114,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     checkinReminder: [t.checkinReminder('23:59')],
     checkinEscalation: [t.checkinEscalation(NAME, '23:59', DETAILS), t.checkinEscalation(NAME, '23:59', '')],
     checkinEscalationModerators: [t.checkinEscalationModerators('23:59', DETAILS), t.checkinEscalationModerators('23:59', '')],
+    checkinDetailsUnreadable: [t.checkinDetailsUnreadable()],
     checkinMemberTold: [t.checkinMemberTold('buddies'), t.checkinMemberTold('moderators'), t.checkinMemberTold('nobody')],
     checkinOk: [t.checkinOk()],
     checkinOkLate: [t.checkinOkLate()],

@@ -111,6 +111,11 @@ function damage(checkinId: number): void {
   db.sqlite.prepare('UPDATE checkins SET details_ct = randomblob(60) WHERE id = ?').run(checkinId);
 }
 
+/** Makes a member's buddies unreadable (damaged values): their check-ins cannot be escalated. */
+function damageBuddies(memberId: number): void {
+  db.sqlite.prepare('UPDATE buddies SET address_ct = randomblob(60) WHERE member_id = ?').run(memberId);
+}
+
 describe('runCheckinTimers: who is told', () => {
   it('tells the accepted buddy at the deadline, not a millisecond before, and once; the member hears the buddies were told', () => {
     const rose = member(ROSE);
@@ -219,22 +224,37 @@ describe('runCheckinTimers: a backlog (after an outage)', () => {
     expect(toMember(numberOf(MANY - 1))).toEqual([t.checkinReminder(clockTime(T0 + 60 * MIN))]);
   });
 
-  it('a check-in that cannot be escalated is tried once a run, and the others all go within two runs', () => {
-    const ids = Array.from({ length: MANY }, (_, i) => member(numberOf(i)));
-    // The damaged one is the earliest due, so it is in the first batch.
-    damage(checkin(ids[0]!, 20, 'first'));
-    for (const id of ids.slice(1)) checkin(id, 25, null);
+  it('check-ins that cannot be escalated, more than a batch of them and due first, hold back none of the others', () => {
+    const broken = Array.from({ length: MANY - 30 }, (_, i) => member(numberOf(i)));
+    for (const [i, id] of broken.entries()) {
+      acceptedBuddy(id, numberOf(500 + i), 'Rose');
+      damageBuddies(id);
+      checkin(id, 20, 'first');
+    }
+    const healthy = Array.from({ length: 30 }, (_, i) => member(numberOf(MANY - 30 + i)));
+    for (const id of healthy) checkin(id, 25, null);
 
-    const first = runCheckinTimers(store(), T0 + 30 * MIN);
-    const second = runCheckinTimers(store(), T0 + 30 * MIN);
-
-    expect(first.failed).toBe(1);
-    expect(second.failed).toBe(1);
-    expect(first.escalated + second.escalated).toBe(MANY - 1);
-    expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 0, failed: 1 });
-    for (const id of ids.slice(1)) expect(escalatedCheckins(db, id)).toHaveLength(1);
-    expect(escalatedCheckins(db, ids[0]!)).toEqual([]);
+    expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 30, failed: MANY - 30 });
+    for (const id of healthy) expect(escalatedCheckins(db, id)).toHaveLength(1);
+    // The broken ones stay open and are tried again at each run; none of them told anyone.
+    expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 0, failed: MANY - 30 });
+    for (const id of broken) expect(escalatedCheckins(db, id)).toEqual([]);
     expect(toMember(numberOf(0))).toEqual([]);
+  });
+
+  it('a check-in whose details will not open is still escalated: the buddy hears the details are lost, the moderators likewise', () => {
+    const rose = member(ROSE);
+    acceptedBuddy(rose, BUDDY, 'Rose');
+    damage(checkin(rose, 20, 'red pickup'));
+    const ana = member(numberOf(1));
+    damage(checkin(ana, 20, 'blue van'));
+
+    expect(runCheckinTimers(store({ fallback: 'moderators', moderatorContacts: [sms(MOD)] }), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 2, failed: 0 });
+
+    expect(toAddress(BUDDY)).toEqual([t.checkinEscalation('Rose', clockTime(T0 + 20 * MIN), t.checkinDetailsUnreadable())]);
+    expect(toMember(MOD)).toEqual([t.checkinEscalationModerators(clockTime(T0 + 20 * MIN), t.checkinDetailsUnreadable())]);
+    expect(toMember(ROSE)).toEqual([t.checkinMemberTold('buddies')]);
+    expect(toMember(numberOf(1))).toEqual([t.checkinMemberTold('moderators')]);
   });
 });
 
@@ -319,7 +339,8 @@ describe('CheckinTimers (the job)', () => {
   it('tick: a check-in that cannot be escalated is logged as an error, by count, without its details', () => {
     const rose = member(ROSE);
     acceptedBuddy(rose, BUDDY, 'Rose');
-    damage(checkin(rose, 30, 'red pickup'));
+    damageBuddies(rose);
+    checkin(rose, 30, 'red pickup');
     const j = job();
     j.clock.now = T0 + 30 * MIN;
 
