@@ -258,8 +258,8 @@ describe('CHECKIN', () => {
     w.sms('+12065550123', 'BUDDY 415-555-0179 Jo');
     w.sms('+14155550179', 'ACCEPT');
     w.sms('+12065550123', 'CHECKIN 25 second');
-    // Rose's details no longer open (a damaged value).
-    w.db.sqlite.prepare('UPDATE checkins SET details_ct = randomblob(60) WHERE id = (SELECT min(id) FROM checkins)').run();
+    // Rose's buddy no longer opens (a damaged value): her check-in cannot be escalated.
+    w.db.sqlite.prepare('UPDATE buddies SET address_ct = randomblob(60) WHERE member_id = (SELECT member_id FROM checkins WHERE id = (SELECT min(id) FROM checkins))').run();
     w.clock.now += 25 * MIN;
     expect(timers(w)).toEqual({ reminded: 0, escalated: 1, failed: 1 });
     expect(direct(w, '+14155550179').filter((m) => m.text.includes('second'))).toHaveLength(1);
