@@ -111,6 +111,8 @@ export class ProviderCleanup {
     const dueAt = this.now() + this.opts.inboundDelayMs;
     try {
       enqueueProviderTask(this.db, this.vault, 'delete', sids, dueAt);
+      // The worker may be asleep for pollMs, longer than the delay: it looks again and sleeps until the task is due.
+      this.wake();
     } catch (err) {
       // Only Twilio's copy is at stake (the messages were handled): logged, not retried.
       this.log.error({ err: safeError(err), messages: sids.length }, 'could not queue the deletion of handled messages at Twilio');

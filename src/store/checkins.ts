@@ -156,14 +156,6 @@ export function markEscalated(db: Db, id: number, now: number): void {
   db.stmt("UPDATE checkins SET state = 'escalated', remind_at = NULL, escalated_at = ? WHERE id = ? AND state = 'open'").run(now, id);
 }
 
-/** The earliest time a timer is due (a reminder or a deadline), or null when none runs. */
-export function nextTimer(db: Db): number | null {
-  const due = (db.stmt("SELECT min(due_at) AS t FROM checkins WHERE state = 'open'").get() as { t: number | null }).t;
-  const remind = (db.stmt('SELECT min(remind_at) AS t FROM checkins WHERE remind_at IS NOT NULL').get() as { t: number | null }).t;
-  const times = [due, remind].filter((t): t is number => t !== null);
-  return times.length ? Math.min(...times) : null;
-}
-
 /**
  * Retention of escalated check-ins: a day after the escalation the details
  * and every message that carried them are erased; after a week the row too.

@@ -209,6 +209,19 @@ describe('provider clean-up', () => {
       await stopNow(w);
     });
 
+    it('deletes them once the delay has passed even when the delay is shorter than pollMs', async () => {
+      const cleaner = new ScriptedCleaner();
+      const w = start(cleaner, { rate: 1, pollMs: 5_000, inboundBatchMs: 200, inboundDelayMs: 1_000 });
+      await settle();
+      w.deleteInbound(sid(8));
+      await advance(1_199);
+      expect(cleaner.calls).toEqual([]);
+      await advance(1);
+      expect(cleaner.calls).toEqual([['delete', sid(8)]]);
+      expect(countProviderTasks(db)).toBe(0);
+      await stopNow(w);
+    });
+
     it('writes 256 waiting ids at once as one task, and the next ones after inboundBatchMs', async () => {
       const w = worker(new ScriptedCleaner(), { inboundBatchMs: 200 });
       const ids = Array.from({ length: 511 }, (_, i) => sid(1_000 + i));

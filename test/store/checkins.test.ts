@@ -10,7 +10,7 @@ import type { CheckinRules } from '../../src/bot/line-rules';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import type { Sender } from '../../src/phone/identity';
 import { inviteBuddy, setBuddyStatus } from '../../src/store/buddies';
-import { ageCheckins, escalatedCheckins, escalationWentOut, hasCheckin, nextTimer, startCheckin } from '../../src/store/checkins';
+import { ageCheckins, escalatedCheckins, escalationWentOut, hasCheckin, startCheckin } from '../../src/store/checkins';
 import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
@@ -89,29 +89,6 @@ describe('the check-in store', () => {
       const id = checkin(member(ROSE), 30, 'red pickup', 10);
       timers(T0 + 20 * MIN); // its reminder only
       expect(escalationWentOut(db, id, true)).toEqual({ buddies: false, moderators: false });
-    });
-  });
-
-  describe('nextTimer', () => {
-    it('is null when no check-in runs', () => {
-      expect(nextTimer(db)).toBeNull();
-    });
-
-    it('is the deadline of a check-in without a reminder', () => {
-      checkin(member(ROSE), 30, null);
-      expect(nextTimer(db)).toBe(T0 + 30 * MIN);
-    });
-
-    it('is the earliest of every deadline and reminder', () => {
-      checkin(member(ROSE), 60, null, 40); // reminder at 20 minutes
-      checkin(member('+14155550101'), 30, null);
-      expect(nextTimer(db)).toBe(T0 + 20 * MIN);
-    });
-
-    it('forgets a check-in once it has run out', () => {
-      checkin(member(ROSE), 30, null, 10);
-      timers(T0 + 30 * MIN);
-      expect(nextTimer(db)).toBeNull();
     });
   });
 
