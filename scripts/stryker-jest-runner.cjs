@@ -23,6 +23,10 @@
  * (`src/store/outbox.ts` -> `outbox.test.ts`, `outbox-claims.test.ts`), when
  * there are any. That can only lose a kill, never invent one: a static mutant
  * its own tests miss is reported as surviving.
+ *
+ * A mutant's run also stops at the first file with a failing test (within a
+ * file, scripts/stryker-jest-environment.cjs skips the tests after the first
+ * failure): one failure kills the mutant, and a survivor runs every file.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -63,13 +67,13 @@ class StrykerJestRunner extends TestRunner {
     const pattern = this._globalConfig.testNamePattern;
     if (pattern && mutantActive()) {
       const files = filesMatching(pattern);
-      return super.runTests(files === null ? tests : tests.filter((t) => files.has(t.path)), watcher, options);
+      return this.untilFailure(files === null ? tests : tests.filter((t) => files.has(t.path)), watcher, options);
     }
     if (mutantActive() && !pattern) {
       // A static mutant: --findRelatedTests names the mutated module.
       const [mutated] = this._globalConfig.nonFlagArgs ?? [];
       const own = mutated === undefined ? [] : ownTests(tests, mutated);
-      return super.runTests(own.length > 0 ? own : tests, watcher, options);
+      return this.untilFailure(own.length > 0 ? own : tests, watcher, options);
     }
     if (pattern) return super.runTests(tests, watcher, options);
     // The first run: every test runs; note where each one lives.
@@ -82,6 +86,27 @@ class StrykerJestRunner extends TestRunner {
     } finally {
       stop();
       fs.writeFileSync(RECORD, JSON.stringify(record));
+    }
+  }
+
+  /** Runs the files one after another, none after the first that has a failing test. */
+  async untilFailure(tests, watcher, options) {
+    let failed = false;
+    const stops = [
+      this.on('test-file-success', ([, result]) => {
+        if (result.numFailingTests > 0 || result.testExecError) failed = true;
+      }),
+      this.on('test-file-failure', () => {
+        failed = true;
+      }),
+    ];
+    try {
+      for (const test of tests) {
+        if (failed) break;
+        await super.runTests([test], watcher, options);
+      }
+    } finally {
+      for (const stop of stops) stop();
     }
   }
 }
