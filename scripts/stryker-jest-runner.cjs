@@ -18,11 +18,12 @@
  *
  * Static mutants (code that runs when a module loads, or in a worker loop
  * between tests) have no covering tests, and jest would re-run every related
- * file for each: for a store module that is thirty files. For those this
- * runs only the module's own tests, the files named after it
- * (`src/store/outbox.ts` -> `outbox.test.ts`, `outbox-claims.test.ts`), when
- * there are any. That can only lose a kill, never invent one: a static mutant
- * its own tests miss is reported as surviving.
+ * file for each: for a bot module that is thirty files, most of which reach
+ * it only through others. For those this runs only the module's own tests:
+ * the files that import it themselves, and those named after it
+ * (`src/outbox/lane.ts` -> `lane.test.ts`, `lane-rows.test.ts`), when there
+ * are any. That can only lose a kill, never invent one: a static mutant its
+ * own tests miss is reported as surviving.
  *
  * A mutant's run also stops at the first file with a failing test (within a
  * file, scripts/stryker-jest-environment.cjs skips the tests after the first
@@ -53,12 +54,27 @@ function filesMatching(pattern) {
   return files;
 }
 
-/** The test files named after the module: `<name>.test.ts` or `<name>-<more>.test.ts`. */
+const withoutExtension = (file) => file.replace(/\.[cm]?[jt]s$/, '');
+
+/** A test file's relative imports, as absolute paths without extension, read once per process. */
+const importsByFile = new Map();
+const IMPORT = /(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+function importsOf(testPath) {
+  if (!importsByFile.has(testPath)) {
+    const source = fs.readFileSync(testPath, 'utf8');
+    importsByFile.set(testPath, new Set([...source.matchAll(IMPORT)].map((m) => withoutExtension(path.resolve(path.dirname(testPath), m[1])))));
+  }
+  return importsByFile.get(testPath);
+}
+
+/** The module's own test files: those that import it, and those named `<name>.test.ts` or `<name>-<more>.test.ts`. */
 function ownTests(tests, modulePath) {
-  const name = path.basename(modulePath).replace(/\.[cm]?[jt]s$/, '');
+  const target = withoutExtension(path.resolve(modulePath));
+  const name = path.basename(target);
   return tests.filter((t) => {
     const base = path.basename(t.path);
-    return base === `${name}.test.ts` || (base.startsWith(`${name}-`) && base.endsWith('.test.ts'));
+    return base === `${name}.test.ts` || (base.startsWith(`${name}-`) && base.endsWith('.test.ts')) || importsOf(t.path).has(target);
   });
 }
 

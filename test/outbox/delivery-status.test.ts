@@ -99,6 +99,30 @@ describe('applyDeliveryReport', () => {
     expect(status()).toBe('active');
   });
 
+  it('by default (README: three sends, 10 then 20 minutes apart, within 4 hours of the message) retries and gives up on time', () => {
+    const MIN = 60_000;
+    const first = sentRow('SM11');
+    const now = T0 + MIN;
+    expect(applyDeliveryReport(db, { providerId: 'SM11', delivery: { kind: 'unreachable', code: 'u' } }, now)).toEqual({ matched: true, kind: 'retry' });
+    expect(row(first).due_at).toBeGreaterThanOrEqual(now + 5 * MIN);
+    expect(row(first).due_at).toBeLessThanOrEqual(now + 10 * MIN);
+
+    const second = sentRow('SM12');
+    db.sqlite.prepare('UPDATE outbox SET attempts = 2 WHERE id = ?').run(second);
+    expect(applyDeliveryReport(db, { providerId: 'SM12', delivery: { kind: 'unreachable', code: 'u' } }, now)).toEqual({ matched: true, kind: 'retry' });
+    expect(row(second).due_at).toBeGreaterThanOrEqual(now + 10 * MIN);
+    expect(row(second).due_at).toBeLessThanOrEqual(now + 20 * MIN);
+
+    const third = sentRow('SM13');
+    db.sqlite.prepare('UPDATE outbox SET attempts = 3 WHERE id = ?').run(third);
+    expect(applyDeliveryReport(db, { providerId: 'SM13', delivery: { kind: 'unreachable', code: 'u' } }, now)).toEqual({ matched: true, kind: 'unreachable' });
+
+    sentRow('SM14');
+    expect(applyDeliveryReport(db, { providerId: 'SM14', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 240 * MIN - 1)).toEqual({ matched: true, kind: 'retry' });
+    sentRow('SM15');
+    expect(applyDeliveryReport(db, { providerId: 'SM15', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 240 * MIN)).toEqual({ matched: true, kind: 'unreachable' });
+  });
+
   it('fails an unreachable handset after maxAttempts sends, and a stale message at once', () => {
     const id = sentRow('SM6');
     // A second claim and send: attempts reach RETRY.maxAttempts.
