@@ -50,7 +50,7 @@ describe('keyword tables', () => {
     expect(langFromWord(word)).toBeUndefined();
   });
 
-  it.each(['STOP', 'INFO', 'LANG', 'STATUS'])('treats %s as shared by both languages: it sets no reply language', (word) => {
+  it.each(['STOP', 'INFO', 'LANG', 'STATUS', 'OK'])('treats %s as shared by every language: it sets no reply language', (word) => {
     expect(lookupKeyword(word)).toEqual({ kind: expect.any(String), lang: undefined });
   });
 

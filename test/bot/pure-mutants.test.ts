@@ -16,6 +16,10 @@ describe('plain-language opt-outs', () => {
     expect(isStopRequest(words(text))).toEqual({ lang });
   });
 
+  it.each(["HE WOULDN'T STOP", 'MAKE HIM STOP CALLING', 'I TOLD HIM TO STOP'])('does not read %j, which says "stop" but not "stop messaging me", as an opt-out', (text) => {
+    expect(isStopRequest(words(text))).toBeNull();
+  });
+
   it('reads up to ten words, not eleven, and nothing from no words', () => {
     expect(isStopRequest(words('PLEASE STOP ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT'))).toEqual({ lang: 'en' });
     expect(isStopRequest(words('PLEASE STOP ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE'))).toBeNull();
