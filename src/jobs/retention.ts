@@ -11,7 +11,6 @@ import { ageCheckins } from '../store/checkins';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
-import { sweepDecidedNotices } from '../store/moderator-notices';
 import { everyGuarded, runGuarded } from './guarded';
 
 /** How long a lapsed conversation outlives its expiry, so the report-draft job (every minute) sees it first. */
@@ -32,8 +31,6 @@ export function runRetention(db: Db, retentionDays: number, now: number): Record
     // A window is at most a day long; one that started before yesterday is over.
     limits: db.stmt('DELETE FROM sender_limits WHERE window_start < ?').run(day - 86_400_000).changes,
     digests: db.stmt('DELETE FROM notice_digests WHERE period_start < ?').run(day).changes,
-    // Notices quoting a report that were in flight when it was decided.
-    notices: sweepDecidedNotices(db),
     // Ten minutes late: a lapsed report draft is first filed or dropped (and its member told) by its own job.
     conversations: expireConversations(db, now - CONVERSATION_GRACE_MS),
     // Check-ins (issue 13): details a day after an escalation, the row after a week.

@@ -65,25 +65,18 @@ export function linkNotice(db: Db, outboxId: number, reportId: number): void {
 /**
  * Erases the text of every moderator notice that quotes a report. Rows are
  * never deleted: one may be in flight, and the dispatcher records outcomes
- * by row id, which a new row could reuse. A notice already sent (or failed)
- * loses its body; one still waiting and unclaimed is not sent at all (the
- * report is decided). One in flight keeps its body until the sweep in
- * retention (sweepDecidedNotices). Returns how many were erased.
+ * by row id, which a new row could reuse. A notice still waiting and
+ * unclaimed is not sent at all (the report is decided, or its text edited);
+ * one sent, failed or in flight loses its text (a send in flight holds its
+ * own copy, and a row whose text is gone is never tried again: see
+ * cancelIfWithdrawn in outbox.ts). Returns how many were erased.
  */
 export function eraseReportNotices(db: Db, reportId: number, now: number): number {
   const linked = 'SELECT outbox_id FROM report_notices WHERE report_id = @report';
-  const done = db.stmt(`UPDATE outbox SET body_ct = NULL WHERE id IN (${linked}) AND state <> 'pending' AND body_ct IS NOT NULL`).run({ report: reportId }).changes;
   const waiting = db
     .stmt(`UPDATE outbox SET body_ct = NULL, state = 'failed', error = 'superseded', updated_at = @now WHERE id IN (${linked}) AND state = 'pending' AND lease_until <= @now`)
     .run({ report: reportId, now }).changes;
-  db.stmt(`DELETE FROM report_notices WHERE report_id = ? AND outbox_id IN (SELECT id FROM outbox WHERE body_ct IS NULL)`).run(reportId);
-  return done + waiting;
-}
-
-/** Erases the notices of decided reports that were in flight when the report was decided. */
-export function sweepDecidedNotices(db: Db): number {
-  const decided = "SELECT n.outbox_id FROM report_notices n JOIN reports r ON r.id = n.report_id WHERE r.status <> 'pending'";
-  const erased = db.stmt(`UPDATE outbox SET body_ct = NULL WHERE id IN (${decided}) AND state <> 'pending' AND body_ct IS NOT NULL`).run().changes;
-  db.stmt('DELETE FROM report_notices WHERE outbox_id IN (SELECT id FROM outbox WHERE body_ct IS NULL)').run();
-  return erased;
+  const others = db.stmt(`UPDATE outbox SET body_ct = NULL WHERE id IN (${linked}) AND body_ct IS NOT NULL`).run({ report: reportId }).changes;
+  db.stmt('DELETE FROM report_notices WHERE report_id = ?').run(reportId);
+  return waiting + others;
 }

@@ -127,22 +127,25 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
       if (o.kind === 'sent') sent.run(o.providerId, now, o.id);
       else if (o.kind === 'retry') {
         retry.run(o.dueAt, o.error, now, o.id);
-        cancelIfRetracted(db, o.id, now);
+        cancelIfWithdrawn(db, o.id, now);
       } else failed.run(o.error, now, o.id);
     }
   });
 }
 
 /**
- * A copy of an alert retracted while the copy was in flight (RETRACT cancels
- * only the copies no send holds) is not tried again: it fails as retracted.
- * Without this the copy would be due again, and the dispatcher's renderer
- * may still hold the alert's text in memory.
+ * A message withdrawn while it was in flight is not tried again: a copy of
+ * an alert retracted meanwhile (RETRACT cancels only the copies no send
+ * holds) fails as retracted, a message whose text was erased meanwhile (a
+ * moderator notice of a report decided or edited) as superseded. Without
+ * this the row would be due again, and the dispatcher's renderer may still
+ * hold the alert's text in memory.
  */
-function cancelIfRetracted(db: Db, id: number, now: number): void {
+function cancelIfWithdrawn(db: Db, id: number, now: number): void {
   db.stmt(
-    `UPDATE outbox SET state = 'failed', error = 'retracted', lease_until = 0, address_ct = NULL, updated_at = ?
-     WHERE id = ? AND state = 'pending' AND alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL)`,
+    `UPDATE outbox SET state = 'failed', error = CASE WHEN alert_id IS NULL THEN 'superseded' ELSE 'retracted' END, lease_until = 0, address_ct = NULL, updated_at = ?
+     WHERE id = ? AND state = 'pending'
+       AND (alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL) OR (alert_id IS NULL AND body_ct IS NULL))`,
   ).run(now, id);
 }
 
@@ -207,7 +210,7 @@ export function settleReported(
       now,
       id,
     );
-    cancelIfRetracted(db, id, now);
+    cancelIfWithdrawn(db, id, now);
   } else {
     // A finished message's provider id is not kept: the provider maps it to a number (its redaction holds it sealed, see provider-tasks.ts).
     db.stmt('UPDATE outbox SET state = ?, provider_id = NULL, error = coalesce(?, error), lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ?').run(

@@ -3,13 +3,13 @@
  * clock the test moves: the cap of notices per period and the one digest
  * per moderator past it, periods aligned to the clock, a digest the
  * dispatcher has claimed, and the erasure of the notices that quote a
- * report once a moderator decides it (waiting, sent, or in flight and swept
- * by retention). What is checked is what the moderators' phones would get:
+ * report once a moderator decides or edits it (waiting, sent, or in flight,
+ * and then never tried again). What is checked is what the moderators' phones would get:
  * their queued messages, opened, and what the dispatcher can still claim.
  */
 import fs from 'node:fs';
 import { DEFAULT_LIMITS, type BotDeps, type Limit } from '../../src/bot/context';
-import { runRetention } from '../../src/jobs/retention';
+import { applyDeliveryReport } from '../../src/outbox/delivery-status';
 import type { Sender } from '../../src/phone/identity';
 import { findMember } from '../../src/store/members';
 import { claimLane, openBody, recordOutcomes } from '../../src/store/outbox';
@@ -158,24 +158,58 @@ describe('erasing the notices that quote a report', () => {
     expect(heldIn()).toEqual([]);
   });
 
-  it('keeps a notice in flight until its send is recorded, then the retention sweep erases it once', async () => {
+  it('erases the text of a notice in flight at once, records its send, and fails a retry of it as superseded instead of sending it again', async () => {
     const w = await world();
     const ref = report(w, REPORTER, '415 grey van, took my phone');
     const other = report(w, reporter(1), '206 blue car');
     // The dispatcher is sending both notices when the moderator approves the first report.
     const claimed = claimLane(w.db, 'sms', w.clock.now, 10, w.clock.now + MIN);
-    expect(claimed.map((r) => r.id)).toEqual([noticeOf(w, ref).id, noticeOf(w, other).id]);
     const inFlight = noticeOf(w, ref).id;
+    const otherId = noticeOf(w, other).id;
+    expect(claimed.map((r) => r.id)).toEqual([inFlight, otherId]);
     expect(w.sms(MOD, `APPROVE ${ref}`).reply).toContain('approved');
-    // Its body is being sent: the row keeps it until the outcome.
-    expect(toModerator(w).find((q) => q.id === inFlight)?.text).toMatch(/took my phone/);
-    recordOutcomes(w.db, claimed.map((r, i) => ({ id: r.id, kind: 'sent' as const, providerId: `SMnotice${i}` })), w.clock.now);
-    expect(toModerator(w).find((q) => q.id === inFlight)?.text).toMatch(/took my phone/);
+    expect(toModerator(w).find((q) => q.id === inFlight)).toMatchObject({ text: null, state: 'pending' });
 
-    expect(runRetention(w.db, 90, w.clock.now).notices).toBe(1);
-    expect(toModerator(w).find((q) => q.id === inFlight)).toMatchObject({ text: null, state: 'sent' });
-    expect(runRetention(w.db, 90, w.clock.now).notices).toBe(0);
-    // The notice of a report still pending keeps its text.
-    expect(noticeOf(w, other)).toMatchObject({ state: 'sent' });
+    // The send fails in a way that is worth another try: the notice of a decided report is not tried again.
+    recordOutcomes(
+      w.db,
+      [
+        { id: inFlight, kind: 'retry', dueAt: w.clock.now + 1, error: 'server:500' },
+        { id: otherId, kind: 'retry', dueAt: w.clock.now + 1, error: 'server:500' },
+      ],
+      w.clock.now,
+    );
+    expect(toModerator(w).find((q) => q.id === inFlight)).toMatchObject({ text: null, state: 'failed', error: 'superseded' });
+    // The notice of a report still pending keeps its text and its retry.
+    expect(noticeOf(w, other)).toMatchObject({ state: 'pending', error: 'server:500' });
+    expect(claimLane(w.db, 'sms', w.clock.now + MIN, 10, w.clock.now + 2 * MIN).map((r) => r.id)).toEqual([otherId]);
+  });
+
+  it('fails as superseded a notice sent before its report was decided that a delivery report would send again', async () => {
+    const w = await world();
+    const ref = report(w, REPORTER, '415 grey van, took my phone');
+    const notice = noticeOf(w, ref).id;
+    claimLane(w.db, 'sms', w.clock.now, 10, w.clock.now + MIN);
+    recordOutcomes(w.db, [{ id: notice, kind: 'sent', providerId: 'SMnotice1' }], w.clock.now);
+    expect(w.sms(MOD, `REJECT ${ref}`).reply).toBe(`#${ref} rejected.`);
+
+    // The handset was unreachable: a fresh message would be tried again, this one is not.
+    expect(applyDeliveryReport(w.db, { providerId: 'SMnotice1', delivery: { kind: 'unreachable', code: 'undelivered:30003' } }, w.clock.now + MIN)).toEqual({
+      matched: true,
+      kind: 'retry',
+    });
+    expect(toModerator(w).find((q) => q.id === notice)).toMatchObject({ text: null, state: 'failed', error: 'superseded' });
+    expect(claimLane(w.db, 'sms', w.clock.now + 60 * MIN, 10, w.clock.now + 61 * MIN)).toEqual([]);
+  });
+
+  it('erases the text of the waiting notice when a moderator edits the report, and fails a retry of one in flight then', async () => {
+    const w = await world();
+    const ref = report(w, REPORTER, '415 grey van, took my phone');
+    const first = noticeOf(w, ref).id;
+    claimLane(w.db, 'sms', w.clock.now, 10, w.clock.now + MIN);
+    expect(w.sms(MOD, `EDIT ${ref} 415 grey van`).reply).toContain(ref);
+    recordOutcomes(w.db, [{ id: first, kind: 'retry', dueAt: w.clock.now + 1, error: 'server:500' }], w.clock.now);
+    expect(toModerator(w).find((q) => q.id === first)).toMatchObject({ text: null, state: 'failed', error: 'superseded' });
+    expect(texts(w).filter((t) => t?.includes('took my phone'))).toEqual([]);
   });
 });
