@@ -94,6 +94,7 @@ export const en: Catalog = {
   buddyAsked: (ending) => `Heads Up: we asked the number ending ${ending} to be your buddy. They're your buddy once they reply ACCEPT; we'll tell you.`,
   buddyAlreadyAsked: (ending) => `Heads Up: the number ending ${ending} is already asked or your buddy. Text BUDDY to see your buddies.`,
   buddyLimit: (max) => `Heads Up: you can have at most ${max} buddies. BUDDY OFF and their number removes one.`,
+  buddyInvitesToday: (max) => `Heads Up: you have asked ${max} people to be your buddy today, the most in a day. Try again tomorrow.`,
   buddyUsage: () => 'Heads Up: text BUDDY, their number and the name they know you by, e.g. BUDDY 415-555-0100 Rose. BUDDY OFF removes your buddies.',
   buddyOwnNumber: () => "Heads Up: that's your own number. Name someone you trust as your buddy.",
   buddyUnreachable: () => "Heads Up: that number asked us to stop texting it, so it can't be your buddy.",

@@ -96,6 +96,7 @@ export const es: Catalog = {
   buddyAsked: (ending) => `Heads Up: le pedimos al numero que termina en ${ending} ser tu contacto. Lo sera cuando responda ACEPTAR; te avisamos.`,
   buddyAlreadyAsked: (ending) => `Heads Up: ya le pedimos al numero que termina en ${ending}, o ya es tu contacto. Escribe AMIGA para ver tus contactos.`,
   buddyLimit: (max) => `Heads Up: puedes tener ${max} contactos como maximo. AMIGA OFF y su numero quita uno.`,
+  buddyInvitesToday: (max) => `Heads Up: hoy ya pediste a ${max} personas que sean tu contacto, el maximo por dia. Intenta de nuevo manana.`,
   buddyUsage: () => 'Heads Up: escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa. AMIGA OFF quita tus contactos.',
   buddyOwnNumber: () => 'Heads Up: ese es tu propio numero. Elige a alguien de confianza.',
   buddyUnreachable: () => 'Heads Up: ese numero nos pidio no escribirle, asi que no puede ser tu contacto.',

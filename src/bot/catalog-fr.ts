@@ -110,6 +110,7 @@ export const fr: Catalog = {
   buddyAsked: (ending) => `Heads Up: on a demandé au numéro finissant par ${ending} d'etre votre contact. Ce sera fait quand il répond ACCEPTER; on vous le dira.`,
   buddyAlreadyAsked: (ending) => `Heads Up: le numéro finissant par ${ending} est déjà demandé ou déjà votre contact. Écrivez BINOME pour voir vos contacts.`,
   buddyLimit: (max) => `Heads Up: vous pouvez avoir ${max} contacts au plus. BINOME OFF et son numéro en retire un.`,
+  buddyInvitesToday: (max) => `Heads Up: vous avez déjà invité ${max} personnes aujourd'hui, le maximum par jour. Réessayez demain.`,
   buddyUsage: () => "Heads Up: écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose. BINOME OFF retire vos contacts.",
   buddyOwnNumber: () => "Heads Up: c'est votre propre numéro. Choisissez une personne de confiance.",
   buddyUnreachable: () => "Heads Up: ce numéro nous a demandé de ne plus lui écrire, il ne peut pas etre votre contact.",

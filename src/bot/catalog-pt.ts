@@ -111,6 +111,7 @@ export const pt: Catalog = {
   buddyAsked: (ending) => `Heads Up: pedimos ao numero terminado em ${ending} que seja seu contato. Sera quando responder ACEITAR; avisamos voce.`,
   buddyAlreadyAsked: (ending) => `Heads Up: o numero terminado em ${ending} ja foi convidado ou ja e seu contato. Escreva PARCEIRA para ver seus contatos.`,
   buddyLimit: (max) => `Heads Up: voce pode ter no maximo ${max} contatos. PARCEIRA OFF e o numero remove um.`,
+  buddyInvitesToday: (max) => `Heads Up: hoje voce ja convidou ${max} pessoas para serem seu contato, o maximo por dia. Tente de novo amanha.`,
   buddyUsage: () => 'Heads Up: escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa. PARCEIRA OFF remove seus contatos.',
   buddyOwnNumber: () => 'Heads Up: esse e o seu proprio numero. Escolha alguem de confianca.',
   buddyUnreachable: () => 'Heads Up: esse numero pediu para nao receber mensagens, entao nao pode ser seu contato.',

@@ -119,6 +119,8 @@ export interface Catalog {
   buddyAsked(ending: string): string;
   buddyAlreadyAsked(ending: string): string;
   buddyLimit(max: number): string;
+  /** BUDDY past the day's invitations (INVITES_PER_DAY): nothing was sent. */
+  buddyInvitesToday(max: number): string;
   /** BUDDY without a usable number or name. */
   buddyUsage(): string;
   buddyOwnNumber(): string;

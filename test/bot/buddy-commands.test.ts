@@ -127,7 +127,7 @@ describe('BUDDY number name', () => {
       if (i % 3 === 2) expect(reply(l, ROSE, 'BUDDY OFF')).toBe(t.buddiesRemoved(3));
     }
     // A seventh stranger is not texted: BUDDY is no way to text whoever one likes.
-    expect(l.text(ROSE, 'BUDDY 415-555-0178 Rose')).toEqual({ reply: t.buddyLimit(3), woke: false });
+    expect(l.text(ROSE, 'BUDDY 415-555-0178 Rose')).toEqual({ reply: t.buddyInvitesToday(6), woke: false });
     expect(l.inbox('+14155550178')).toEqual([]);
     expect(reply(l, ROSE, 'BUDDY')).toBe(t.buddyNone());
     // A day later, one may be asked again.

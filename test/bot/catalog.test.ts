@@ -94,6 +94,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     buddyAsked: [t.buddyAsked('0100')],
     buddyAlreadyAsked: [t.buddyAlreadyAsked('0100')],
     buddyLimit: [t.buddyLimit(3)],
+    buddyInvitesToday: [t.buddyInvitesToday(6)],
     buddyUsage: [t.buddyUsage()],
     buddyOwnNumber: [t.buddyOwnNumber()],
     buddyUnreachable: [t.buddyUnreachable()],
