@@ -28,7 +28,8 @@ export function expireReportDrafts(store: Store, rules: LineRules, now: number):
   let queued = false;
   for (const { key, conversation } of lapsedConversations(db, vault, now, BATCH)) {
     endConversation(db, key);
-    if (conversation.topic !== 'report') continue;
+    // One that will not open tells us nothing, not even whom to tell: it is only erased.
+    if (conversation?.topic !== 'report') continue;
     const t = catalog(conversation.lang);
     const draft = draftOf(conversation);
     const filer = draftFiler(conversation);

@@ -35,22 +35,22 @@ export function findConversation(db: Db, vault: Vault, senderKey: Buffer, now: n
   if (!row) return undefined;
   if (row.expires_at <= now) {
     // A lapsed report draft is filed or dropped by its job (jobs/report-drafts.ts), which tells the member: never lost silently.
-    if (topicOf(vault, senderKey, row) !== 'report') endConversation(db, senderKey);
+    if (opened(vault, senderKey, row)?.topic !== 'report') endConversation(db, senderKey);
     return undefined;
   }
-  const state = JSON.parse(vault.open(row.state_ct, slot(senderKey), row.key_version)) as Partial<Conversation>;
-  // Written by this module only; a state it cannot read is treated as none rather than trusted.
-  if (!state.topic || !TOPICS.has(state.topic) || typeof state.question !== 'string' || !isLang(state.lang)) return undefined;
-  return { topic: state.topic, question: state.question, answers: state.answers ?? {}, lang: state.lang, expiresAt: row.expires_at };
+  return opened(vault, senderKey, row) ?? undefined;
 }
 
-/** The topic of a stored conversation, or undefined when it does not open. */
-function topicOf(vault: Vault, senderKey: Buffer, row: { state_ct: Buffer; key_version: number }): unknown {
+/** A stored conversation, or null when it does not open or is not one this module writes (treated as none rather than trusted). */
+function opened(vault: Vault, senderKey: Buffer, row: { state_ct: Buffer; key_version: number; expires_at: number }): Conversation | null {
+  let state: Partial<Conversation>;
   try {
-    return (JSON.parse(vault.open(row.state_ct, slot(senderKey), row.key_version)) as Partial<Conversation>).topic;
+    state = JSON.parse(vault.open(row.state_ct, slot(senderKey), row.key_version)) as Partial<Conversation>;
   } catch {
-    return undefined;
+    return null;
   }
+  if (!state?.topic || !TOPICS.has(state.topic) || typeof state.question !== 'string' || !isLang(state.lang)) return null;
+  return { topic: state.topic, question: state.question, answers: state.answers ?? {}, lang: state.lang, expiresAt: row.expires_at };
 }
 
 /** Opens (or replaces) the sender's conversation. */
@@ -66,26 +66,19 @@ export function endConversation(db: Db, senderKey: Buffer): void {
   db.stmt('DELETE FROM conversations WHERE sender_bidx = ?').run(senderKey);
 }
 
-/** Every lapsed conversation, opened (a few at a time: a lapsed report draft is filed or dropped). */
-export function lapsedConversations(db: Db, vault: Vault, now: number, limit: number): Array<{ key: Buffer; conversation: Conversation }> {
+/**
+ * Every lapsed conversation, opened (a few at a time: a lapsed report draft
+ * is filed or dropped); null for one that will not open, which its caller
+ * erases like the others, so it cannot hold back those behind it.
+ */
+export function lapsedConversations(db: Db, vault: Vault, now: number, limit: number): Array<{ key: Buffer; conversation: Conversation | null }> {
   const rows = db.stmt('SELECT sender_bidx, state_ct, key_version, expires_at FROM conversations WHERE expires_at <= ? ORDER BY expires_at LIMIT ?').all(now, limit) as Array<{
     sender_bidx: Buffer;
     state_ct: Buffer;
     key_version: number;
     expires_at: number;
   }>;
-  const out: Array<{ key: Buffer; conversation: Conversation }> = [];
-  for (const r of rows) {
-    let state: Partial<Conversation>;
-    try {
-      state = JSON.parse(vault.open(r.state_ct, slot(r.sender_bidx), r.key_version)) as Partial<Conversation>;
-    } catch {
-      continue;
-    }
-    if (!state.topic || !TOPICS.has(state.topic) || typeof state.question !== 'string' || !isLang(state.lang)) continue;
-    out.push({ key: r.sender_bidx, conversation: { topic: state.topic, question: state.question, answers: state.answers ?? {}, lang: state.lang, expiresAt: r.expires_at } });
-  }
-  return out;
+  return rows.map((r) => ({ key: r.sender_bidx, conversation: opened(vault, r.sender_bidx, r) }));
 }
 
 /** Erases every lapsed conversation; returns how many. */

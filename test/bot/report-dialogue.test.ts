@@ -272,6 +272,21 @@ describe('the guided report, as members and moderators see it', () => {
     expect(toModerators(w)).toEqual([]);
   });
 
+  it('erases lapsed drafts that will not open, a hundred at a time, and files the good one behind them at the next run', async () => {
+    const w = await world();
+    for (let i = 0; i < 120; i++) say(w, `+1206301${String(i).padStart(4, '0')}`, 'REPORT');
+    // Their sealed states no longer open (damaged values).
+    w.db.sqlite.prepare('UPDATE conversations SET state_ct = randomblob(80)').run();
+    w.clock.now += 1;
+    say(w, REPORTER, 'REPORT');
+    say(w, REPORTER, '2');
+    w.clock.now += DRAFT_MS;
+    expect(lapse(w)).toEqual({ filed: 0, dropped: 0 });
+    expect(lapse(w)).toEqual({ filed: 1, dropped: 0 });
+    expect(w.db.sqlite.prepare('SELECT count(*) AS n FROM conversations').get()).toEqual({ n: 0 });
+    expect(w.queued(sms(REPORTER)).map((m) => m.text)).toEqual([t.reportDraftFiled(refIn(w.queued(sms(REPORTER))[0]?.text ?? ''))]);
+  });
+
   it('waits 30 minutes after each answer; then the draft is filed if it says what happened (or dropped), and the member told', async () => {
     const w = await world();
     say(w, REPORTER, 'REPORT');

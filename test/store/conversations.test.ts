@@ -74,11 +74,12 @@ describe('conversations', () => {
     expect(findConversation(db, vault, key, T0 + 1)).toBeUndefined();
   });
 
-  it('opens only under its own key (a state copied to another sender fails to open)', () => {
+  it('opens only under its own key (a state copied to another sender does not open there, and reads as none)', () => {
     saveConversation(db, vault, key, ASKING, T0);
+    expect(findConversation(db, vault, key, T0 + 1)).toEqual(ASKING);
     const other = memberIndex(vault, { channel: 'sms', address: '+14155550100' });
     db.sqlite.prepare('UPDATE conversations SET sender_bidx = ?').run(other);
-    expect(() => findConversation(db, vault, other, T0 + 1)).toThrow();
+    expect(findConversation(db, vault, other, T0 + 1)).toBeUndefined();
   });
 
   it('keeps a lapsed report draft for its job to file or drop (and tell the member): never erased by a look', () => {
@@ -112,7 +113,7 @@ describe('conversations', () => {
     expect(lapsedConversations(db, vault, T0 + 10, 10)).toHaveLength(3);
   });
 
-  it('treats a state it cannot read as none, open or lapsed, and retention erases it', () => {
+  it('treats a state it cannot read as none while open, lists it as unreadable once lapsed, and retention erases it', () => {
     const odd = memberIndex(vault, { channel: 'sms', address: '+14155550104' });
     const moved = memberIndex(vault, { channel: 'sms', address: '+14155550105' });
     saveConversation(db, vault, key, { ...DRAFT, topic: 'survey' as Topic }, T0);
@@ -123,7 +124,11 @@ describe('conversations', () => {
     db.sqlite.prepare('UPDATE conversations SET sender_bidx = ? WHERE sender_bidx = ?').run(stranger, moved);
     expect(findConversation(db, vault, key, T0 + 1)).toBeUndefined();
     expect(findConversation(db, vault, odd, T0 + 1)).toBeUndefined();
-    expect(lapsedConversations(db, vault, DRAFT.expiresAt, 10)).toEqual([]);
+    expect(findConversation(db, vault, stranger, T0 + 1)).toBeUndefined();
+    // Lapsed, they are listed as unreadable, for the job to erase them like the others.
+    const lapsed = lapsedConversations(db, vault, DRAFT.expiresAt, 10);
+    expect(lapsed.map((l) => l.key.toString('hex')).sort()).toEqual([key, odd, stranger].map((k) => k.toString('hex')).sort());
+    expect(lapsed.map((l) => l.conversation)).toEqual([null, null, null]);
     expect(expireConversations(db, DRAFT.expiresAt - 1)).toBe(0);
     expect(expireConversations(db, DRAFT.expiresAt)).toBe(3);
     expect(count(db)).toBe(0);
