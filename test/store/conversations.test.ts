@@ -82,6 +82,14 @@ describe('conversations', () => {
     expect(findConversation(db, vault, other, T0 + 1)).toBeUndefined();
   });
 
+  it('reads a sealed state that is not a conversation at all (JSON null) as none, open or lapsed', () => {
+    saveConversation(db, vault, key, DRAFT, T0);
+    const sealedNull = vault.seal('null', { table: 'conversations', column: 'state', row: key.toString('hex') });
+    db.sqlite.prepare('UPDATE conversations SET state_ct = ?').run(sealedNull);
+    expect(findConversation(db, vault, key, T0 + 1)).toBeUndefined();
+    expect(lapsedConversations(db, vault, DRAFT.expiresAt, 10)).toEqual([{ key, conversation: null }]);
+  });
+
   it('keeps a lapsed report draft for its job to file or drop (and tell the member): never erased by a look', () => {
     saveConversation(db, vault, key, DRAFT, T0);
     expect(findConversation(db, vault, key, DRAFT.expiresAt - 1)).toEqual(DRAFT);
