@@ -161,6 +161,8 @@ export class Lane {
     if (row.member_status === 'stopped' || row.member_status === 'invalid') return this.failed(row, `recipient_${row.member_status}`);
     if (row.alert_id !== null && now() - row.created_at > opts.maxAgeMs) return this.failed(row, 'expired');
     if (!row.address_ct) return this.failed(row, 'no_address');
+    // A message whose text was erased while it was in flight (a notice of a report decided meanwhile, back after a restart).
+    if (row.alert_id === null && row.body_ct === null) return this.failed(row, 'superseded');
     let body: string | null;
     let to: string;
     try {

@@ -144,6 +144,22 @@ describe('an outbox lane, before it sends', () => {
     expect(s.calls).toEqual([]);
   });
 
+  it('does not send a message whose text was erased while a process that then died had it claimed (a notice of a report decided meanwhile)', async () => {
+    const m = member('+14155550100');
+    const notice = enqueueMessage(db, vault, m, 'Report #K7Q2: grey van', T0);
+    claimLane(db, 'sms', T0, 10, T0 + 120_000);
+    // The report is decided while the notice is in flight: its text is erased.
+    db.sqlite.prepare('UPDATE outbox SET body_ct = NULL WHERE id = ?').run(notice);
+    releaseLeases(db);
+    clock.t = T0 + 2;
+    const s = new FakeSender();
+    startLane(s);
+    await settle();
+    expect(row(notice)).toMatchObject({ state: 'failed', error: 'superseded' });
+    expect(s.calls).toEqual([]);
+    expect(logs.filter((line) => line.includes('could not be opened'))).toEqual([]);
+  });
+
   it('fails a row it cannot decrypt, once, logs which row, and goes on with the next', async () => {
     const m = member('+14155550100');
     // Sealed under another master key (a restore from the wrong backup, say): it will never open.
