@@ -12,7 +12,7 @@ import { clockTime } from '../bot/clock-time';
 import type { Lang } from '../domain/lang';
 import type { Logger } from '../log/logger';
 import type { Sender } from '../phone/identity';
-import { buddiesOf } from '../store/buddies';
+import { readableBuddiesOf } from '../store/buddies';
 import { clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, type DueCheckin } from '../store/checkins';
 import type { Db } from '../store/db';
 import { ensureMember, memberLang } from '../store/members';
@@ -70,7 +70,7 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
       }
       const due = dueCheckins(db, deps.vault, now, BATCH, after);
       for (const c of due) {
-        // One check-in that cannot be escalated (a buddy's value that will not open) must not hold back the others.
+        // One check-in that cannot be escalated (a message that cannot be sealed or written) must not hold back the others.
         try {
           db.savepoint(() => escalate(deps, c, now));
           run.escalated++;
@@ -97,7 +97,7 @@ function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
     details = null;
   }
   const shown = (lang: Lang) => details ?? catalog(lang).checkinDetailsUnreadable();
-  const buddies = buddiesOf(db, vault, c.memberId).filter((b) => b.status === 'accepted');
+  const buddies = readableBuddiesOf(db, vault, c.memberId).filter((b) => b.status === 'accepted');
   let told: 'buddies' | 'moderators' | 'nobody' = 'nobody';
   if (buddies.length) {
     told = 'buddies';

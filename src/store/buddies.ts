@@ -61,6 +61,22 @@ export function buddiesOf(db: Db, vault: Vault, memberId: number): Buddy[] {
   return rows.map((r) => opened(vault, r));
 }
 
+/**
+ * A member's buddies that still open, oldest first: one whose sealed values
+ * no longer open (a damaged value) is left out, so that a missed check-in
+ * still reaches every other buddy.
+ */
+export function readableBuddiesOf(db: Db, vault: Vault, memberId: number): Buddy[] {
+  const rows = db.stmt(`SELECT ${COLUMNS} FROM buddies WHERE member_id = ? ORDER BY id`).all(memberId) as Row[];
+  return rows.flatMap((r) => {
+    try {
+      return [opened(vault, r)];
+    } catch {
+      return [];
+    }
+  });
+}
+
 /** Every invitation or link to one buddy, across members. */
 export function linksOfBuddy(db: Db, vault: Vault, index: Buffer): Buddy[] {
   const rows = db.stmt(`SELECT ${COLUMNS} FROM buddies WHERE buddy_bidx = ? ORDER BY id`).all(index) as Row[];

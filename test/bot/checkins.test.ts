@@ -252,18 +252,19 @@ describe('CHECKIN', () => {
     expect(w.sms('+12065550111', 'BUDDY 415-555-0177 Jo').reply).toBe(t.buddyAsked('0177'));
   });
 
-  it('a check-in that cannot be escalated does not hold back the others, and is tried again', async () => {
+  it('a buddy whose number no longer opens is left out of the escalation, which goes on to the others', async () => {
     const w = await withBuddy();
     w.sms(ROSE, 'CHECKIN 20 first');
     w.sms('+12065550123', 'BUDDY 415-555-0179 Jo');
     w.sms('+14155550179', 'ACCEPT');
     w.sms('+12065550123', 'CHECKIN 25 second');
-    // Rose's buddy no longer opens (a damaged value): her check-in cannot be escalated.
+    // Rose's only buddy no longer opens (a damaged value).
     w.db.sqlite.prepare('UPDATE buddies SET address_ct = randomblob(60) WHERE member_id = (SELECT member_id FROM checkins WHERE id = (SELECT min(id) FROM checkins))').run();
     w.clock.now += 25 * MIN;
-    expect(timers(w)).toEqual({ reminded: 0, escalated: 1, failed: 1 });
+    expect(timers(w)).toEqual({ reminded: 0, escalated: 2, failed: 0 });
     expect(direct(w, '+14155550179').filter((m) => m.text.includes('second'))).toHaveLength(1);
-    expect(timers(w)).toEqual({ reminded: 0, escalated: 0, failed: 1 });
+    expect(direct(w, BUDDY).filter((m) => m.text.includes('first'))).toEqual([]);
+    expect(timers(w)).toEqual({ reminded: 0, escalated: 0, failed: 0 });
   });
 
   it('DELETE mid-check-in erases the check-in and the buddy links: nothing fires', async () => {

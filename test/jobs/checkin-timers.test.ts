@@ -18,7 +18,7 @@ import { Db } from '../../src/store/db';
 import { ensureMember, findMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { openBody, openRowAddress } from '../../src/store/outbox';
-import { cryptoReady, Vault } from '../../src/store/vault';
+import { cryptoReady, Vault, type Slot } from '../../src/store/vault';
 import { numberForms } from '../helpers/needles';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -33,14 +33,24 @@ const sms = (address: string): Sender => ({ channel: 'sms', address, phone: addr
 /** A made-up number per index: +1415555 then four digits from 1000 on. */
 const numberOf = (i: number) => `+1415555${String(1000 + i)}`;
 
-let vault: Vault;
+/** A vault that, once told, cannot seal a text holding a given word (a failing disk or crypto call, as far as the job can tell). */
+class FaultyVault extends Vault {
+  failOn: string | null = null;
+  override seal(plaintext: string, slot: Slot): Buffer {
+    if (this.failOn !== null && plaintext.includes(this.failOn)) throw new Error('seal failed');
+    return super.seal(plaintext, slot);
+  }
+}
+
+let vault: FaultyVault;
 let db: Db;
 
 beforeAll(async () => {
   await cryptoReady();
-  vault = new Vault(new Uint8Array(32).fill(7));
+  vault = new FaultyVault(new Uint8Array(32).fill(7));
 });
 beforeEach(() => {
+  vault.failOn = null;
   db = new Db(path.join(tempDir(), 'heads-up.db'));
   migrate(db);
   boundTransactions(db);
@@ -111,9 +121,14 @@ function damage(checkinId: number): void {
   db.sqlite.prepare('UPDATE checkins SET details_ct = randomblob(60) WHERE id = ?').run(checkinId);
 }
 
-/** Makes a member's buddies unreadable (damaged values): their check-ins cannot be escalated. */
+/** Makes a member's buddies unreadable (damaged values). */
 function damageBuddies(memberId: number): void {
   db.sqlite.prepare('UPDATE buddies SET address_ct = randomblob(60) WHERE member_id = ?').run(memberId);
+}
+
+/** Makes the buddy invited last unreadable (a damaged value). */
+function damageLastBuddy(): void {
+  db.sqlite.prepare('UPDATE buddies SET address_ct = randomblob(60) WHERE id = (SELECT max(id) FROM buddies)').run();
 }
 
 describe('runCheckinTimers: who is told', () => {
@@ -228,11 +243,12 @@ describe('runCheckinTimers: a backlog (after an outage)', () => {
     const broken = Array.from({ length: MANY - 30 }, (_, i) => member(numberOf(i)));
     for (const [i, id] of broken.entries()) {
       acceptedBuddy(id, numberOf(500 + i), 'Rose');
-      damageBuddies(id);
       checkin(id, 20, 'first');
     }
     const healthy = Array.from({ length: 30 }, (_, i) => member(numberOf(MANY - 30 + i)));
     for (const id of healthy) checkin(id, 25, null);
+    // The escalation carrying these details cannot be written.
+    vault.failOn = 'first';
 
     expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 30, failed: MANY - 30 });
     for (const id of healthy) expect(escalatedCheckins(db, id)).toHaveLength(1);
@@ -240,6 +256,24 @@ describe('runCheckinTimers: a backlog (after an outage)', () => {
     expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 0, failed: MANY - 30 });
     for (const id of broken) expect(escalatedCheckins(db, id)).toEqual([]);
     expect(toMember(numberOf(0))).toEqual([]);
+  });
+
+  it('a buddy whose number will not open is left out; the others are told, and with none left the member hears so', () => {
+    const rose = member(ROSE);
+    acceptedBuddy(rose, BUDDY, 'Rose');
+    acceptedBuddy(rose, numberOf(7), 'Ro');
+    damageLastBuddy();
+    checkin(rose, 20, 'red pickup');
+    const ana = member(numberOf(1));
+    acceptedBuddy(ana, numberOf(8), 'Ana');
+    damageBuddies(ana);
+    checkin(ana, 20, 'blue van');
+
+    expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 2, failed: 0 });
+
+    expect(toAddress(BUDDY)).toEqual([t.checkinEscalation('Rose', clockTime(T0 + 20 * MIN), 'red pickup')]);
+    expect(toMember(ROSE)).toEqual([t.checkinMemberTold('buddies')]);
+    expect(toMember(numberOf(1))).toEqual([t.checkinMemberTold('nobody')]);
   });
 
   it('a check-in whose details will not open is still escalated: the buddy hears the details are lost, the moderators likewise', () => {
@@ -339,8 +373,8 @@ describe('CheckinTimers (the job)', () => {
   it('tick: a check-in that cannot be escalated is logged as an error, by count, without its details', () => {
     const rose = member(ROSE);
     acceptedBuddy(rose, BUDDY, 'Rose');
-    damageBuddies(rose);
     checkin(rose, 30, 'red pickup');
+    vault.failOn = 'red pickup';
     const j = job();
     j.clock.now = T0 + 30 * MIN;
 
