@@ -216,7 +216,7 @@ describe('runCheckinTimers: reminders', () => {
   });
 });
 
-describe('runCheckinTimers: a backlog (after an outage)', () => {
+describe('runCheckinTimers: a backlog (after an outage), and values that will not open', () => {
   const MANY = 150; // more than one batch of 100
 
   it('escalates every check-in that ran out in one run, past one batch', () => {
