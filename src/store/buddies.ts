@@ -55,10 +55,13 @@ function opened(vault: Vault, r: Row): Buddy {
   };
 }
 
+function rowsOfMember(db: Db, memberId: number): Row[] {
+  return db.stmt(`SELECT ${COLUMNS} FROM buddies WHERE member_id = ? ORDER BY id`).all(memberId) as Row[];
+}
+
 /** A member's buddies (any status), oldest first. */
 export function buddiesOf(db: Db, vault: Vault, memberId: number): Buddy[] {
-  const rows = db.stmt(`SELECT ${COLUMNS} FROM buddies WHERE member_id = ? ORDER BY id`).all(memberId) as Row[];
-  return rows.map((r) => opened(vault, r));
+  return rowsOfMember(db, memberId).map((r) => opened(vault, r));
 }
 
 /**
@@ -67,8 +70,7 @@ export function buddiesOf(db: Db, vault: Vault, memberId: number): Buddy[] {
  * still reaches every other buddy.
  */
 export function readableBuddiesOf(db: Db, vault: Vault, memberId: number): Buddy[] {
-  const rows = db.stmt(`SELECT ${COLUMNS} FROM buddies WHERE member_id = ? ORDER BY id`).all(memberId) as Row[];
-  return rows.flatMap((r) => {
+  return rowsOfMember(db, memberId).flatMap((r) => {
     try {
       return [opened(vault, r)];
     } catch {
