@@ -5,7 +5,7 @@ import { twimlReply } from '../channels/twilio/twiml';
 import { looksLikeSignature, TwilioSignature } from '../channels/twilio/signature';
 import { classifyDeliveryStatus } from '../channels/twilio/twilio-errors';
 import { statusRefOf } from '../channels/twilio/twilio-sender';
-import { parseInboundSms, parseStatusCallback, readForm, WebhookError } from '../channels/twilio/twilio-inbound';
+import { parseInboundSms, parseStatusCallback, WebhookError, type FormFields } from '../channels/twilio/twilio-inbound';
 import type { InboundPath } from '../inbound/inbound-path';
 import type { Metrics } from '../metrics';
 import { applyDeliveryReport } from '../outbox/delivery-status';
@@ -62,7 +62,7 @@ function precheck(signer: TwilioSignature | null) {
  * PUBLIC_URL and the route's own path (never the Host header; the request
  * target only in the forms precheck accepted): one HMAC at most.
  */
-function signedFields(deps: TwilioRouteDeps, signer: TwilioSignature | null, request: FastifyRequest): Record<string, string> {
+function signedFields(deps: TwilioRouteDeps, signer: TwilioSignature | null, request: FastifyRequest): FormFields {
   const posted = (request.body ?? {}) as Record<string, string | string[]>;
   if (signer) {
     const signature = request.headers['x-twilio-signature'] as string;
@@ -71,7 +71,7 @@ function signedFields(deps: TwilioRouteDeps, signer: TwilioSignature | null, req
       throw new WebhookError(403, 'invalid or missing X-Twilio-Signature');
     }
   }
-  return readForm(posted);
+  return posted;
 }
 
 export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps): Promise<void> {

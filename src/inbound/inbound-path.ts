@@ -99,21 +99,21 @@ export class InboundPath {
   /** Handles messages now, in order, in one transaction (each under its own savepoint). */
   handleNow(batch: Pending[]): Outcome[] {
     const { db } = this.deps.message;
-    const out: Outcome[] = batch.map(() => ({ ok: false, error: new Error('message not handled') }));
+    const out: Outcome[] = [];
     try {
       db.transaction(() => {
-        batch.forEach((p, i) => {
+        for (const p of batch) {
           // A lone message needs no savepoint: if it fails, the whole transaction is undone anyway.
           if (batch.length === 1) {
-            out[i] = { ok: true, handled: this.one(p) };
-            return;
+            out.push({ ok: true, handled: this.one(p) });
+            continue;
           }
           try {
-            out[i] = { ok: true, handled: db.savepoint(() => this.one(p)) };
+            out.push({ ok: true, handled: db.savepoint(() => this.one(p)) });
           } catch (error) {
-            out[i] = { ok: false, error };
+            out.push({ ok: false, error });
           }
-        });
+        }
       });
     } catch (error) {
       // Nothing of this transaction was kept: no message in it was handled.

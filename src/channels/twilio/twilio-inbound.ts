@@ -29,32 +29,28 @@ export class WebhookError extends Error {
 }
 
 /**
- * The fields of a parsed form body, each as one string: a repeated field
- * keeps its first value (Twilio posts each field once).
+ * One field of a parsed form body, as one string: a repeated field keeps its
+ * first value (Twilio posts each field once); anything else reads as absent.
  */
-export function readForm(body: unknown): Record<string, string> {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return {};
-  const posted = body as FormFields;
-  const fields: Record<string, string> = {};
-  for (const k of Object.keys(posted)) {
-    const v = posted[k];
-    if (typeof v === 'string') fields[k] = v;
-    else if (Array.isArray(v) && typeof v[0] === 'string') fields[k] = v[0];
-  }
-  return fields;
+export function field(fields: FormFields, name: string): string | undefined {
+  if (!Object.hasOwn(fields, name)) return undefined;
+  const v = fields[name];
+  if (typeof v === 'string') return v;
+  return Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
 }
 
 const SID = /^(SM|MM)[0-9a-fA-F]{32}$/;
 
 /** Turns inbound SMS fields into a message; throws 400 if required fields are missing or malformed. */
-export function parseInboundSms(fields: Record<string, string>): TwilioInbound {
-  const messageSid = fields.MessageSid ?? fields.SmsSid;
+export function parseInboundSms(fields: FormFields): TwilioInbound {
+  const messageSid = field(fields, 'MessageSid') ?? field(fields, 'SmsSid');
   if (!messageSid || !SID.test(messageSid)) throw new WebhookError(400, 'MessageSid is missing or malformed');
-  const from = fields.From ? toE164(fields.From) : null;
+  const posted = field(fields, 'From');
+  const from = posted ? toE164(posted) : null;
   if (!from) throw new WebhookError(400, 'From is missing or not a phone number');
-  const text = fields.Body ?? '';
+  const text = field(fields, 'Body') ?? '';
   if (text.length > 1600) throw new WebhookError(413, 'Body is longer than 1,600 characters');
-  const optOut = fields.OptOutType?.toUpperCase();
+  const optOut = field(fields, 'OptOutType')?.toUpperCase();
   const optOutType = optOut === 'STOP' || optOut === 'START' || optOut === 'HELP' ? optOut : undefined;
   return { sender: { channel: 'sms', address: from, phone: from }, text, messageSid, optOutType };
 }
@@ -67,11 +63,12 @@ export interface TwilioStatus {
 }
 
 /** Parses a status callback's fields; throws 400 if they are not one. */
-export function parseStatusCallback(fields: Record<string, string>): TwilioStatus {
-  const messageSid = fields.MessageSid ?? fields.SmsSid;
-  const status = fields.MessageStatus ?? fields.SmsStatus;
+export function parseStatusCallback(fields: FormFields): TwilioStatus {
+  const messageSid = field(fields, 'MessageSid') ?? field(fields, 'SmsSid');
+  const status = field(fields, 'MessageStatus') ?? field(fields, 'SmsStatus');
   if (!messageSid || !SID.test(messageSid)) throw new WebhookError(400, 'MessageSid is missing or malformed');
   if (!status || !/^[a-z_]{1,20}$/.test(status)) throw new WebhookError(400, 'MessageStatus is missing or malformed');
-  const errorCode = fields.ErrorCode && /^\d{1,6}$/.test(fields.ErrorCode) ? fields.ErrorCode : undefined;
+  const code = field(fields, 'ErrorCode');
+  const errorCode = code && /^\d{1,6}$/.test(code) ? code : undefined;
   return { messageSid, status, errorCode };
 }
