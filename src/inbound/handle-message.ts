@@ -8,14 +8,14 @@ import type { BotLimits } from '../bot/context';
 import type { Store } from '../bot/handler';
 import type { LineRules } from '../bot/line-rules';
 import { parse } from '../bot/parser';
-import { memberKey, type Sender } from '../phone/identity';
+import type { Sender } from '../phone/identity';
 import type { InboundLog } from '../store/inbound-log';
-import { findMember } from '../store/members';
+import { findMemberByIndex } from '../store/members';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import type { Handled, Inbound, ReplyWay } from './inbound';
 import { blockAndLimit, withinMessageLimit } from './steps/block-and-limit';
 import { dispatch } from './steps/dispatch';
-import { identifySender } from './steps/identify-sender';
+import { identifySender, type Identity } from './steps/identify-sender';
 import { recogniseRetry } from './steps/recognise-retry';
 import { rememberLanguage } from './steps/remember-language';
 
@@ -45,9 +45,10 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   const parsed = parse(msg.text);
   const seen = recogniseRetry(handled, msg, now);
   if (seen.previous !== undefined) return { reply: seen.previous, parsed, duplicate: true };
-  const { changed, ...result } = act(deps, msg, parsed, now);
+  const who = identifySender(db, vault, deps.moderators, msg.sender, now, deps.moderatorTrusted);
+  const { changed, ...result } = act(deps, who, msg, parsed, now);
   if (result.reply !== null && way === 'outbox') {
-    const member = findMember(db, vault, msg.sender);
+    const member = findMemberByIndex(db, who.memberKey);
     if (member && (member.status === 'active' || member.status === 'pending')) enqueueMessage(db, vault, member.id, result.reply, now);
     else enqueueReply(db, vault, msg.sender, result.reply, now);
     db.onCommit(rules.onQueued);
@@ -60,19 +61,18 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
     // Stored under the sender's rate-limit index so that DELETE can erase the
     // reply; DELETE's own record carries no link to the sender it just erased.
     const erased = parsed.ok && parsed.command.kind === 'delete';
-    handled.remember(seen.key, result.reply, now, erased ? null : vault.index('sender', memberKey(msg.sender)));
+    handled.remember(seen.key, result.reply, now, erased ? null : who.senderKey);
   }
   return result;
 }
 
 /**
- * Steps 2 to 5. `changed` says whether the message had an effect of its own
+ * Steps 3 to 5. `changed` says whether the message had an effect of its own
  * (the sender's message counter, bookkeeping, does not count): only then must
  * a retry be recognised rather than answered afresh.
  */
-function act(deps: MessageDeps, msg: Inbound, parsed: ReturnType<typeof parse>, now: number): Handled & { changed: boolean } {
-  const { db, vault, rules } = deps;
-  const who = identifySender(db, vault, deps.moderators, msg.sender, now, deps.moderatorTrusted);
+function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<typeof parse>, now: number): Handled & { changed: boolean } {
+  const { db, rules } = deps;
   const verdict = blockAndLimit(deps, rules.limits.messages, who, parsed, now);
   const kind = parsed.ok ? parsed.command.kind : undefined;
   if (verdict === 'blocked') {

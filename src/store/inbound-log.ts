@@ -94,7 +94,8 @@ export class InboundLog {
   previousReply(key: Buffer, now: number): string | null | undefined {
     const id = this.loaded(now).get(key.toString('latin1'));
     if (id !== undefined) {
-      const row = this.db.stmt('SELECT reply_ct, key_version, created_at FROM inbound_messages WHERE id = ?').get(id) as
+      // The id must still hold this key: DELETE erases rows, and SQLite gives the highest freed id to the next row.
+      const row = this.db.stmt('SELECT reply_ct, key_version, created_at FROM inbound_messages WHERE id = ? AND provider_bidx = ?').get(id, key) as
         | { reply_ct: Buffer | null; key_version: number; created_at: number }
         | undefined;
       if (row) {

@@ -78,3 +78,36 @@ describe('an SMS whose handling fails', () => {
     expect(claimLane(db, 'sms', clock + 1, 10, clock + 60_000)).toEqual([]);
   });
 });
+
+describe('a provider retry after its sender’s DELETE', () => {
+  let db: Db;
+  let inbound: InboundPath;
+
+  beforeAll(async () => {
+    await cryptoReady();
+    db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    const vault = new Vault(new Uint8Array(32).fill(14));
+    const bot = new Bot({
+      db, vault, regions: Regions.load(), moderators: new Set(), moderatorContacts: [], subscribeMode: 'open', retentionDays: 90,
+      limits: DEFAULT_LIMITS, now: Date.now, onQueued: () => undefined, onAlert: () => undefined,
+    });
+    const log = createLogger('info', new Writable({ write: (_c, _e, done) => done() }));
+    inbound = new InboundPath({ message: bot.message, log, metrics: new Metrics(db), now: Date.now });
+  });
+  afterAll(() => {
+    inbound.close();
+    db.close();
+  });
+
+  it('neither repeats the reply DELETE erased nor brings the member back', async () => {
+    const sender = { channel: 'sms' as const, address: '+14155550762', phone: '+14155550762' };
+    const sid = newSid();
+    expect((await inbound.submit({ sender, text: 'JOIN 415', providerId: sid }, 'response')).reply).toContain('alerts for 415');
+    expect((await inbound.submit({ sender, text: 'DELETE', providerId: newSid() }, 'response')).reply).not.toBeNull();
+
+    const again = await inbound.submit({ sender, text: 'JOIN 415', providerId: sid }, 'response');
+    expect(again).toMatchObject({ duplicate: true, reply: null });
+    expect((await inbound.submit({ sender, text: 'AREAS', providerId: newSid() }, 'response')).reply).toContain('not subscribed');
+  });
+});
