@@ -6,7 +6,7 @@
  */
 import type { SubscribeMode } from '../config/env';
 import { buddiesOf, linkBuddyMessage } from '../store/buddies';
-import { escalatedCheckins, eraseCheckin, escalationWentOut, extendCheckin, openCheckin, startCheckin } from '../store/checkins';
+import { buddiesTold, escalatedCheckins, eraseCheckin, escalationWentOut, extendCheckin, openCheckin, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import { ensureMember } from '../store/members';
 import type { Sender } from '../phone/identity';
@@ -94,15 +94,21 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Ou
   if (running) eraseCheckin(db, running.id);
   let buddies = false;
   let moderators = false;
+  // The buddies who may have heard: one who accepted after the escalation went out is not told.
+  let heard: Set<number> | 'all' = new Set();
   for (const c of escalated) {
     const out = escalationWentOut(db, c.id, false);
     buddies ||= out.buddies;
     moderators ||= out.moderators;
+    const told = buddiesTold(db, c.id);
+    if (told === null) heard = 'all';
+    else if (heard !== 'all') for (const id of told) heard.add(id);
     eraseCheckin(db, c.id);
   }
   db.eraseSoon();
   if (buddies) {
-    for (const b of buddiesOf(db, vault, member.id).filter((x) => x.status === 'accepted')) {
+    const tell = (id: number) => heard === 'all' || heard.has(id);
+    for (const b of buddiesOf(db, vault, member.id).filter((x) => x.status === 'accepted' && tell(x.id))) {
       linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), member.id);
     }
   }

@@ -103,7 +103,7 @@ function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
     told = 'buddies';
     for (const b of buddies) {
       const id = enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinEscalation(b.name, expected, shown(b.lang)), now);
-      linkCheckinMessage(db, id, c.id, 'escalation');
+      linkCheckinMessage(db, id, c.id, 'escalation', b.id);
     }
   } else if (deps.fallback === 'moderators' && deps.moderatorContacts.length) {
     told = 'moderators';

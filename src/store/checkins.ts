@@ -83,9 +83,9 @@ export function extendCheckin(db: Db, id: number, dueAt: number, remindAt: numbe
   db.stmt('UPDATE checkins SET due_at = ?, remind_at = ? WHERE id = ?').run(dueAt, remindAt, id);
 }
 
-/** Links an outbox row to the check-in that queued it. */
-export function linkCheckinMessage(db: Db, outboxId: number, checkinId: number, kind: CheckinMessageKind): void {
-  db.stmt('INSERT INTO checkin_messages (outbox_id, checkin_id, kind) VALUES (?, ?, ?)').run(outboxId, checkinId, kind);
+/** Links an outbox row to the check-in that queued it (and, for an escalation to a buddy, to that buddy's row). */
+export function linkCheckinMessage(db: Db, outboxId: number, checkinId: number, kind: CheckinMessageKind, buddyId: number | null = null): void {
+  db.stmt('INSERT INTO checkin_messages (outbox_id, checkin_id, kind, buddy_id) VALUES (?, ?, ?, ?)').run(outboxId, checkinId, kind, buddyId);
 }
 
 /**
@@ -104,6 +104,21 @@ export function escalationWentOut(db: Db, id: number, queuedToo: boolean): { bud
     .all(id) as Array<{ direct: number; out: number }>;
   const went = (direct: number) => rows.some((r) => r.direct === direct && (queuedToo || r.out === 1));
   return { buddies: went(1), moderators: went(0) };
+}
+
+/**
+ * The buddy rows a check-in's escalation has left (or is leaving) the outbox
+ * for; null when one of them was written before the buddy was recorded
+ * (any accepted buddy may then have heard).
+ */
+export function buddiesTold(db: Db, id: number): number[] | null {
+  const rows = db
+    .stmt(
+      `SELECT c.buddy_id FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
+       WHERE c.checkin_id = ? AND c.kind = 'escalation' AND o.member_id IS NULL AND (o.state <> 'pending' OR o.lease_until > 0 OR o.attempts > 0)`,
+    )
+    .all(id) as Array<{ buddy_id: number | null }>;
+  return rows.some((r) => r.buddy_id === null) ? null : rows.map((r) => r.buddy_id as number);
 }
 
 /** Erases a check-in: its row, its details, and every outbox row it queued (sent or not). */

@@ -219,6 +219,41 @@ describe('OK', () => {
     expect(l.inbox(MOD)).toEqual([]);
   });
 
+  it('late, does not tell a buddy who accepted after the escalation went out (they never heard of it)', async () => {
+    const l = await line();
+    l.text(ROSE, 'JOIN');
+    l.text(ROSE, 'BUDDY 415-555-0177 Rose');
+    l.text(BUDDY, 'ACCEPT');
+    l.text(ROSE, 'BUDDY 415-555-0178 Rose');
+    const start = l.w.clock.now;
+    l.text(ROSE, 'CHECKIN 20 red pickup');
+    l.w.clock.now = start + 20 * MIN;
+    expect(l.timers().escalated).toBe(1);
+    const expected = clockTime(start + 20 * MIN);
+    expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose'), t.checkinEscalation('Rose', expected, 'red pickup')]);
+    l.text(ASKED, 'ACCEPT');
+    expect(l.text(ROSE, 'OK')).toEqual({ reply: t.checkinOkLate(), woke: true });
+    expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose'), t.checkinEscalation('Rose', expected, 'red pickup'), t.checkinOkBuddy('Rose')]);
+    expect(l.inbox(ASKED)).toEqual([t.buddyInvite('Rose')]);
+  });
+
+  it('late, after an escalation written before buddies were recorded, tells every buddy accepted now, as it did then', async () => {
+    const l = await line();
+    l.text(ROSE, 'JOIN');
+    l.text(ROSE, 'BUDDY 415-555-0177 Rose');
+    l.text(BUDDY, 'ACCEPT');
+    l.text(ROSE, 'BUDDY 415-555-0178 Rose');
+    l.text(ROSE, 'CHECKIN 20 red pickup');
+    l.w.clock.now += 20 * MIN;
+    expect(l.timers().escalated).toBe(1);
+    l.inbox(BUDDY);
+    // What an escalation row from before migration 0015 looks like.
+    l.w.db.sqlite.prepare("UPDATE checkin_messages SET buddy_id = NULL WHERE kind = 'escalation'").run();
+    l.text(ASKED, 'ACCEPT');
+    expect(l.text(ROSE, 'OK')).toEqual({ reply: t.checkinOkLate(), woke: true });
+    expect(l.inbox(ASKED)).toEqual([t.buddyInvite('Rose'), t.checkinOkBuddy('Rose')]);
+  });
+
   it('late, after the moderators were told, tells them too, in their language and naming no one', async () => {
     const l = await line({ fallback: 'moderators' }, true);
     l.text(MOD, 'LANG ES');

@@ -10,7 +10,7 @@ import type { CheckinRules } from '../../src/bot/line-rules';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import type { Sender } from '../../src/phone/identity';
 import { inviteBuddy, setBuddyStatus } from '../../src/store/buddies';
-import { ageCheckins, escalatedCheckins, escalationWentOut, hasCheckin, startCheckin } from '../../src/store/checkins';
+import { ageCheckins, buddiesTold, escalatedCheckins, escalationWentOut, hasCheckin, startCheckin } from '../../src/store/checkins';
 import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
@@ -44,8 +44,13 @@ describe('the check-in store', () => {
   afterEach(() => db.close());
 
   const member = (address: string) => ensureMember(db, vault, sms(address), 'en', T0).id;
+  /** Returns the buddy row's id. */
   const acceptedBuddy = (memberId: number) =>
-    db.transaction(() => setBuddyStatus(db, inviteBuddy(db, vault, memberId, { channel: 'sms', address: BUDDY }, 'Rose', 'en', T0), 'accepted'));
+    db.transaction(() => {
+      const id = inviteBuddy(db, vault, memberId, { channel: 'sms', address: BUDDY }, 'Rose', 'en', T0);
+      setBuddyStatus(db, id, 'accepted');
+      return id;
+    });
   /** A check-in ending `minutes` after T0, with a reminder `remindBefore` minutes before when given. */
   const checkin = (memberId: number, minutes: number, details: string | null, remindBefore?: number) =>
     db.transaction(() => startCheckin(db, vault, memberId, T0 + minutes * MIN, remindBefore === undefined ? null : T0 + (minutes - remindBefore) * MIN, details, T0));
@@ -89,6 +94,29 @@ describe('the check-in store', () => {
       const id = checkin(member(ROSE), 30, 'red pickup', 10);
       timers(T0 + 20 * MIN); // its reminder only
       expect(escalationWentOut(db, id, true)).toEqual({ buddies: false, moderators: false });
+    });
+  });
+
+  describe('buddiesTold', () => {
+    it('names the buddy rows an escalation has left the outbox for; none while it is only queued', () => {
+      const rose = member(ROSE);
+      const buddy = acceptedBuddy(rose);
+      const id = checkin(rose, 30, 'red pickup');
+      timers(T0 + 30 * MIN);
+      expect(buddiesTold(db, id)).toEqual([]);
+      claimLane(db, 'sms', T0 + 30 * MIN, 10, T0 + 31 * MIN);
+      expect(buddiesTold(db, id)).toEqual([buddy]);
+    });
+
+    it('says it cannot tell (null) for an escalation written before buddies were recorded', () => {
+      const rose = member(ROSE);
+      acceptedBuddy(rose);
+      const id = checkin(rose, 30, 'red pickup');
+      timers(T0 + 30 * MIN);
+      claimLane(db, 'sms', T0 + 30 * MIN, 10, T0 + 31 * MIN);
+      // What a row from before migration 0015 looks like.
+      db.sqlite.prepare("UPDATE checkin_messages SET buddy_id = NULL WHERE kind = 'escalation'").run();
+      expect(buddiesTold(db, id)).toBeNull();
     });
   });
 
