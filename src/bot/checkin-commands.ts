@@ -106,11 +106,9 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Ou
     eraseCheckin(db, c.id);
   }
   db.eraseSoon();
-  if (buddies) {
-    const tell = (id: number) => heard === 'all' || heard.has(id);
-    for (const b of buddiesOf(db, vault, member.id).filter((x) => x.status === 'accepted' && tell(x.id))) {
-      linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), member.id);
-    }
+  const tell = (id: number) => heard === 'all' || heard.has(id);
+  for (const b of buddiesOf(db, vault, member.id).filter((x) => x.status === 'accepted' && tell(x.id))) {
+    linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), member.id);
   }
   if (moderators) {
     for (const contact of line.moderatorContacts) {
