@@ -219,7 +219,8 @@ describe('OK', () => {
     expect(l.inbox(MOD)).toEqual([]);
   });
 
-  it('late, does not tell a buddy who accepted after the escalation went out (they never heard of it)', async () => {
+  /** Rose's check-in escalated to BUDDY and sent, ASKED only asked; returns the time she expected to be done. */
+  async function escalatedWithOneAsked(): Promise<{ l: Line; expected: string }> {
     const l = await line();
     l.text(ROSE, 'JOIN');
     l.text(ROSE, 'BUDDY 415-555-0177 Rose');
@@ -231,6 +232,11 @@ describe('OK', () => {
     expect(l.timers().escalated).toBe(1);
     const expected = clockTime(start + 20 * MIN);
     expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose'), t.checkinEscalation('Rose', expected, 'red pickup')]);
+    return { l, expected };
+  }
+
+  it('late, does not tell a buddy who accepted after the escalation went out (they never heard of it)', async () => {
+    const { l, expected } = await escalatedWithOneAsked();
     l.text(ASKED, 'ACCEPT');
     expect(l.text(ROSE, 'OK')).toEqual({ reply: t.checkinOkLate(), woke: true });
     expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose'), t.checkinEscalation('Rose', expected, 'red pickup'), t.checkinOkBuddy('Rose')]);
@@ -238,15 +244,7 @@ describe('OK', () => {
   });
 
   it('late, after an escalation written before buddies were recorded, tells every buddy accepted now, as it did then', async () => {
-    const l = await line();
-    l.text(ROSE, 'JOIN');
-    l.text(ROSE, 'BUDDY 415-555-0177 Rose');
-    l.text(BUDDY, 'ACCEPT');
-    l.text(ROSE, 'BUDDY 415-555-0178 Rose');
-    l.text(ROSE, 'CHECKIN 20 red pickup');
-    l.w.clock.now += 20 * MIN;
-    expect(l.timers().escalated).toBe(1);
-    l.inbox(BUDDY);
+    const { l } = await escalatedWithOneAsked();
     // What an escalation row from before migration 0015 looks like.
     l.w.db.sqlite.prepare("UPDATE checkin_messages SET buddy_id = NULL WHERE kind = 'escalation'").run();
     l.text(ASKED, 'ACCEPT');
