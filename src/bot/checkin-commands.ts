@@ -92,20 +92,18 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Ou
   const escalated = escalatedCheckins(db, member.id);
   if (!running && escalated.length === 0) return say(who.t.checkinNone());
   if (running) eraseCheckin(db, running.id);
-  let buddies = false;
   let moderators = false;
   // The buddies who may have heard: one who accepted after the escalation went out is not told.
   let heard: Set<number> | 'all' = new Set();
   for (const c of escalated) {
-    const out = escalationWentOut(db, c.id, false);
-    buddies ||= out.buddies;
-    moderators ||= out.moderators;
+    moderators ||= escalationWentOut(db, c.id, false).moderators;
     const told = buddiesTold(db, c.id);
     if (told === null) heard = 'all';
     else if (heard !== 'all') for (const id of told) heard.add(id);
     eraseCheckin(db, c.id);
   }
   db.eraseSoon();
+  const buddies = heard === 'all' || heard.size > 0;
   const tell = (id: number) => heard === 'all' || heard.has(id);
   for (const b of buddiesOf(db, vault, member.id).filter((x) => x.status === 'accepted' && tell(x.id))) {
     linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), member.id);

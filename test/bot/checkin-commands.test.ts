@@ -196,6 +196,16 @@ describe('OK', () => {
     expect(l.reply(ROSE, 'OK')).toBe(t.checkinNone());
   });
 
+  it('before the escalation to the moderators has gone out, stops it: they hear nothing at all', async () => {
+    const l = await line({ fallback: 'moderators' }, true);
+    l.text(ROSE, 'JOIN');
+    l.text(ROSE, 'CHECKIN 10 grey van');
+    l.w.clock.now += 10 * MIN;
+    expect(l.timers().escalated).toBe(1);
+    expect(l.text(ROSE, 'OK')).toEqual({ reply: t.checkinOk(), woke: false });
+    expect(l.inbox(MOD)).toEqual([]);
+  });
+
   it('late, tells the buddies who heard and still accept, each in their language; not one who stopped, not one only asked, not the moderators', async () => {
     const l = await line({ fallback: 'moderators' }, true);
     l.text(ROSE, 'JOIN');
