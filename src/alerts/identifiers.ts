@@ -79,8 +79,8 @@ export function normalizePhone(text: string, country: CountryCode = DEFAULT_COUN
 const EMAIL_IN_TEXT = /(?:mailto:)?[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,24}/gu;
 const HANDLE_IN_TEXT = /(?<![\p{L}\p{N}_.@])@([\p{L}\p{N}_][\p{L}\p{N}_.]{1,29})/gu;
 const LINK_IN_TEXT = /\b(?:https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|net|org|link|me|io|co|ca|mx|es|info|biz|xxx|us|uk|app|site|club)\/[^\s<>"]*)/giu;
-// A plate after a word that says so: "plate 7ABC123", "placa: ABC-12-34", "tag ABC 1234".
-const PLATE_AFTER_WORD = /\b(?:plates?|placas?|tags?|lic(?:ense|ence)?|matr[ií]cula|patente|reg(?:istration)?)\b[\s:#.-]*(?:(?:no|num|number|n[uú]mero|de)\b[\s:#.]*)?((?:[A-Za-z0-9]{1,4}[\s-]?){1,4})/giu;
+// A plate after a word that says so: "plate 7ABC123", "placa: ABC-12-34", "tag ABC 1234", "his plate was ABC 123".
+const PLATE_AFTER_WORD = /\b(?:plates?|placas?|tags?|lic(?:ense|ence)?|matr[ií]cula|patente|reg(?:istration)?)\b[\s:#.-]*(?:(?:no|num|number|n[uú]mero|de|is|was|es|era)\b[\s:#.]*)?((?:[A-Za-z0-9]{1,4}[\s-]?){1,4})/giu;
 // A plate with no word before it (vehicle answers only): one word of letters and digits mixed, at least two of each.
 const BARE_PLATE = /(?<![\p{L}\p{N}@.])([A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,2})(?![\p{L}\p{N}@])/gu;
 const REGION_THEN_PLATE = /\b([A-Z]{2})\s+((?:[A-Za-z0-9]+[\s-]?){1,3})/g;
@@ -92,35 +92,58 @@ function words(text: string): string[] {
   return text.split(/\s+/).filter((w) => w !== '');
 }
 
+/** A state or province code written as one word ("NY", "(NY)", "N.Y."), or undefined. */
+function regionWord(word: string): string | undefined {
+  const code = word.replace(/[^A-Za-z0-9]/g, '');
+  return REGIONS.has(code) ? code : undefined;
+}
+
 /** The region written next to a plate: "CA plate …", "… plate 7ABC123 (CA)". */
 function regionNear(text: string, start: number, end: number): string | undefined {
   const before = words(text.slice(Math.max(0, start - 24), start)).slice(-3);
   const after = words(text.slice(end, end + 8)).slice(0, 1);
   for (const w of [...before.reverse(), ...after]) {
-    const code = w.replace(/[^A-Za-z]/g, '');
-    if (code.length === 2 && code === code.toUpperCase() && REGIONS.has(code)) return code;
+    const code = regionWord(w);
+    if (code) return code;
   }
   return undefined;
+}
+
+/**
+ * The plate at the start of some words: the most words that make one. A
+ * state before a plate with letters in it, or after a plate in capitals, is
+ * its region, not part of it ("CA 7ABC123", "ABC-123 NY"), so the plate is
+ * indexed as when written alone; "AB 1234" stays AB1234 (two letters before
+ * digits are as likely the plate's). Reports and CHECK read plates alike.
+ */
+function plateInWords(tokens: string[]): { value: string; region?: string } | null {
+  // Stryker disable next-line StringLiteral: only the words after a lone state are none, and no text in place of '' is a state
+  const lead = regionWord((tokens[0] ?? '').toUpperCase());
+  if (lead) {
+    const after = plateInWords(tokens.slice(1));
+    if (after && /[A-Z]/.test(after.value)) return { value: after.value, region: after.region ?? lead };
+  }
+  const stateAt = tokens.findIndex((t) => regionWord(t) !== undefined);
+  const candidates = stateAt > 0 ? tokens.slice(0, stateAt) : tokens;
+  for (let n = candidates.length; n >= 1; n--) {
+    const value = normalizePlate(candidates.slice(0, n).join(''));
+    if (!value) continue;
+    // The state is the plate's only when the plate runs up to it.
+    const region = n === stateAt ? regionWord(tokens[n] as string) : undefined;
+    return region ? { value, region } : { value };
+  }
+  return null;
 }
 
 function platesIn(text: string, bare: boolean): Array<Identifier & { at: number }> {
   const out: Array<Identifier & { at: number }> = [];
   for (const m of text.matchAll(PLATE_AFTER_WORD)) {
-    const group = m[1] as string;
-    // Take tokens until the plate would stop looking like one (a following word like "grey").
     // Stryker disable next-line MethodExpression: the group starts with a letter or digit, and a trailing space only adds an empty token that joins to the same plate
-    const tokens = group.trim().split(/[\s]+/);
-    let best: string | null = null;
-    let used = 0;
-    for (let n = tokens.length; n >= 1 && !best; n--) {
-      best = normalizePlate(tokens.slice(0, n).join(''));
-      used = n;
-    }
-    if (best) {
+    const plate = plateInWords((m[1] as string).trim().split(/[\s]+/));
+    if (plate) {
       const start = m.index ?? 0;
-      const next = (tokens[used] ?? '').replace(/[^A-Za-z]/g, '');
-      const region = REGIONS.has(next) ? next : regionNear(text, start, start + m[0].length);
-      out.push(region ? { kind: 'plate', value: best, region, at: start } : { kind: 'plate', value: best, at: start });
+      const region = plate.region ?? regionNear(text, start, start + m[0].length);
+      out.push(region ? { kind: 'plate', value: plate.value, region, at: start } : { kind: 'plate', value: plate.value, at: start });
     }
   }
   if (bare && out.length === 0) {
@@ -185,11 +208,19 @@ export function identifiersIn(input: string, opts: ExtractOptions = {}): Identif
     const handle = normalizeHandle(m[1] as string);
     if (handle) found.push({ kind: 'handle', value: handle, at: m.index ?? 0 });
   }
-  for (const m of findPhoneNumbersInText(noLinks, opts.country ?? DEFAULT_COUNTRY)) found.push({ kind: 'phone', value: m.number.number as string, at: m.startsAt });
-  // A phone number is never also a plate.
-  // Stryker disable next-line StringLiteral: 'phone' to '' does not type-check; any text in place of the '+' (an E.164 value's only non-digit) leaves the digits at the end, where endsWith looks
-  const phones = found.filter((i) => i.kind === 'phone').map((i) => i.value.replace(/\D/g, ''));
-  for (const p of platesIn(noLinks, opts.vehicle === true)) {
+  // A phone number is never also a plate: its digits are not read after a plate word ("tag him 415 555 0123"),
+  // and its end written again is that number ("tag: 555 0123").
+  let noPhones = noLinks;
+  // Stryker disable next-line ArrayDeclaration: a text with no digit in it never ends with a plate (each has a digit)
+  const phones: string[] = [];
+  for (const m of findPhoneNumbersInText(noLinks, opts.country ?? DEFAULT_COUNTRY)) {
+    const value = m.number.number as string;
+    found.push({ kind: 'phone', value, at: m.startsAt });
+    // Stryker disable next-line StringLiteral: any text in place of the '+' (an E.164 value's only non-digit) leaves the digits at the end, where endsWith looks
+    phones.push(value.replace(/\D/g, ''));
+    noPhones = blank(noPhones, m.startsAt, m.endsAt - m.startsAt);
+  }
+  for (const p of platesIn(noPhones, opts.vehicle === true)) {
     if (!phones.some((d) => d.endsWith(p.value))) found.push(p);
   }
   return uniqueIdentifiers(found.sort((a, b) => a.at - b.at).map(({ at: _at, ...id }) => id));
@@ -214,26 +245,34 @@ export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUN
   const text = input.normalize('NFKC').trim().slice(0, 200);
   // Stryker disable next-line ConditionalExpression,StringLiteral: an empty query is null without this guard too (no pattern, number or plate matches ''); 'true' does not type-check
   if (text === '') return null;
-  if (/^(mailto:)?[^\s@]+@[^\s@]+\.[^\s@]+$/i.test(text)) {
-    const email = normalizeEmail(text);
-    return email ? { kind: 'email', value: email } : null;
-  }
+  // "@@rose" (no handle in a sentence); a failed handle may still be found below ("@rose please").
+  // Stryker disable next-line Regex: an "@" further on is an address or nothing, found below either way
   if (/^@/.test(text)) {
     const handle = normalizeHandle(text);
-    return handle ? { kind: 'handle', value: handle } : null;
+    if (handle) return { kind: 'handle', value: handle };
   }
-  if (/^(https?:\/\/|www\.)/i.test(text) || /^([a-z0-9-]+\.)+[a-z]{2,24}\/\S*$/i.test(text)) {
+  // A link without scheme, whatever its domain ends with (in a sentence, only known endings are read as links).
+  if (/^([a-z0-9-]+\.)+[a-z]{2,24}\/\S*$/i.test(text)) {
     const link = normalizeLink(text);
     return link ? { kind: 'link', value: link } : null;
   }
   const phone = normalizePhone(text, country);
   if (phone) return { kind: 'phone', value: phone };
-  // "CA 7ABC123" or "7ABC123": a plate with letters in it (an all-digit string is a number that did not parse).
-  const tokens = words(text);
-  const region = tokens.length > 1 && REGIONS.has((tokens[0] as string).toUpperCase()) ? (tokens[0] as string).toUpperCase() : undefined;
-  const plate = normalizePlate((region ? tokens.slice(1) : tokens).join(''));
-  if (plate && /[A-Z]/.test(plate)) return region ? { kind: 'plate', value: plate, region } : { kind: 'plate', value: plate };
-  return null;
+  const plate = plateQuery(words(text));
+  if (plate) return plate;
+  // A sentence ("he texted from +1 415 555 0123 last night", "plate ABC-123 NY"): the first identifier in it.
+  return identifiersIn(text, { country })[0] ?? null;
+}
+
+/**
+ * The words of a CHECK as a plate ("7ABC123", "ca 7abc123", "ABC-123 NY"),
+ * read as a report's. Without a state, only a plate with letters in it: an
+ * all-digit string is a number that did not parse.
+ */
+function plateQuery(tokens: string[]): Identifier | null {
+  const plate = plateInWords(tokens);
+  if (plate?.region) return { kind: 'plate', value: plate.value, region: plate.region };
+  return plate && /[A-Z]/.test(plate.value) ? { kind: 'plate', value: plate.value } : null;
 }
 
 /** How an identifier is written in an alert: plates with their region, handles with "@". */

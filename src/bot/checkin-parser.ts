@@ -45,7 +45,8 @@ export function minutesOf(rest: WordAt[]): { minutes: number; used: number } | n
   return { minutes: HOUR_UNITS.has(unit) ? amount * 60 : amount, used };
 }
 
-const BUDDY_ADD = /^(?:(sms|signal)\s+)?(\+?[\d().\-\s]{7,25}?\d)(?:\s+(.*))?$/is;
+// The number starts with a digit, "+" or "(": the spaces after the channel are never part of it (they made "SMS   123456" eight characters long).
+const BUDDY_ADD = /^(?:(sms|signal)\s+)?(\+?[\d(][\d().\-\s]{6,24}?\d)(?:\s+(.*))?$/is;
 
 function buddy(text: string, rest: WordAt[]): Command | ParseErrorCode {
   const first = rest[0];
@@ -59,7 +60,7 @@ function buddy(text: string, rest: WordAt[]): Command | ParseErrorCode {
   const name = (m[3] ?? '').replace(/\s+/g, ' ').trim();
   if (!name) return 'missing_name';
   const channel = m[1] ? (m[1].toLowerCase() as 'sms' | 'signal') : undefined;
-  return { kind: 'buddy', action: 'add', ...(channel ? { channel } : {}), number: (m[2] as string).trim(), name: Array.from(name).slice(0, MAX_BUDDY_NAME).join('') };
+  return { kind: 'buddy', action: 'add', ...(channel ? { channel } : {}), number: m[2] as string, name: Array.from(name).slice(0, MAX_BUDDY_NAME).join('') };
 }
 
 /** The command these keywords and their arguments make, or why they make none. */

@@ -200,6 +200,11 @@ describe('identifiers: e-mail addresses', () => {
     expect(identifiersIn('write mailto:rose@gmail.com')).toEqual([{ kind: 'email', value: 'rose@gmail.com' }]);
   });
 
+  it('CHECK reads an address that starts like a link as the address', () => {
+    expect(classifyQuery('www.rose@gmail.com')).toEqual({ kind: 'email', value: 'www.rose@gmail.com' });
+    expect(classifyQuery('mailto:rose@gmail.com please')).toEqual({ kind: 'email', value: 'rose@gmail.com' });
+  });
+
   it('drops the sentence punctuation after an address a member checks', () => {
     expect(classifyQuery('rose@gmail.com.')).toEqual({ kind: 'email', value: 'rose@gmail.com' });
     expect(classifyQuery('rose@gmail.com?!')).toEqual({ kind: 'email', value: 'rose@gmail.com' });
@@ -292,6 +297,12 @@ describe('identifiers: links', () => {
     expect(identifiersIn('his ad is eros.com/ad!')).toEqual([{ kind: 'link', value: 'eros.com/ad' }]);
   });
 
+  it('CHECK reads a link without a scheme whatever its domain ends with', () => {
+    // In a sentence only known endings make a link; a CHECK of the link alone takes any.
+    expect(identifiersIn('see m.escort.de/rose')).toEqual([]);
+    expect(classifyQuery(' m.escort.de/rose ')).toEqual({ kind: 'link', value: 'm.escort.de/rose' });
+  });
+
   it('CHECK reads a link without a scheme', () => {
     expect(classifyQuery('tryst.link/rose')).toEqual({ kind: 'link', value: 'tryst.link/rose' });
     expect(classifyQuery('tiktok.com/@rose')).toEqual({ kind: 'link', value: 'tiktok.com/@rose' });
@@ -299,14 +310,25 @@ describe('identifiers: links', () => {
   });
 
   it('CHECK does not glue the words after a link into it', () => {
-    expect(classifyQuery('eros.com/ad and more')?.value ?? '').not.toContain('more');
+    expect(classifyQuery('eros.com/ad and more')).toEqual({ kind: 'link', value: 'eros.com/ad' });
+    expect(classifyQuery('https://eros.com/rose please')).toEqual({ kind: 'link', value: 'eros.com/rose' });
   });
 });
 
 describe('identifiers: phone numbers', () => {
-  it('reads a number spaced out up to 40 characters', () => {
+  it('reads a number spaced out up to 40 characters, and no longer text', () => {
     const spaced = '+1 415 555 0123'.padEnd(40, ' ');
     expect(normalizePhone(spaced)).toBe('+14155550123');
+    expect(normalizePhone(`${spaced} `)).toBeNull();
+  });
+
+  it('CHECK finds the identifier in a sentence, whatever its length', () => {
+    expect(classifyQuery('he texted me from +1 415 555 0123 last night')).toEqual({ kind: 'phone', value: '+14155550123' });
+    expect(classifyQuery('he called me from 020 7946 0958 late last night', 'GB')).toEqual({ kind: 'phone', value: '+442079460958' });
+    expect(classifyQuery('see eros.com/ad')).toEqual({ kind: 'link', value: 'eros.com/ad' });
+    expect(classifyQuery('is @rose_x safe?')).toEqual({ kind: 'handle', value: 'rose_x' });
+    expect(classifyQuery('@rose_x please')).toEqual({ kind: 'handle', value: 'rose_x' });
+    expect(classifyQuery('his plate was ABC-123 NY')).toEqual({ kind: 'plate', value: 'ABC123', region: 'NY' });
   });
 
   it('CHECK of a number and an address together is still answered', () => {
@@ -343,6 +365,8 @@ describe('identifiers: plates after a word that says so', () => {
     ['plate number 7ABC123', '7ABC123'],
     ['placa número ABC 1234', 'ABC1234'],
     ['plate ABC 123', 'ABC123'],
+    ['his plate is ABC 123', 'ABC123'],
+    ['la placa era ABC 123', 'ABC123'],
   ])('%j', (text, value) => {
     expect(identifiersIn(text)).toEqual([{ kind: 'plate', value }]);
   });
@@ -358,6 +382,42 @@ describe('identifiers: plates after a word that says so', () => {
     expect(identifiersIn('AZ driver, CA plate 7ABC123')).toEqual([{ kind: 'plate', value: '7ABC123', region: 'CA' }]);
     // "LA", the city, further back, is not the plate's state.
     expect(identifiersIn('met in LA at the bar, plate 7ABC123')).toEqual([{ kind: 'plate', value: '7ABC123' }]);
+  });
+
+  it('keeps a state written just before the plate, or in capitals just after it, out of it', () => {
+    for (const text of ['plate ABC-123 NY', 'plate ABC 123 NY', 'plate ABC-123 (NY)', 'tag NY ABC 123', 'tag ny abc 123']) {
+      expect(identifiersIn(text)).toEqual([{ kind: 'plate', value: 'ABC123', region: 'NY' }]);
+    }
+    expect(identifiersIn('plate CA 7ABC123')).toEqual([{ kind: 'plate', value: '7ABC123', region: 'CA' }]);
+    // In small letters after the plate, "ny" may be anything: it is read as written, by CHECK too.
+    expect(identifiersIn('plate abc123 ny')).toEqual([{ kind: 'plate', value: 'ABC123NY' }]);
+  });
+
+  it('reads each way of writing a plate as CHECK reads the same words', () => {
+    for (const written of ['7ABC123', '7ABC 123', 'CA 7ABC123', 'ca 7abc123', '7ABC123 CA', 'ABC 123 NY', 'ABC-123 (NY)', 'CA ABC 123', 'AB 1234', 'AB 1234 NY', '4321 NY', 'abc123 ny']) {
+      const [reported] = identifiersIn(`plate ${written}`);
+      expect([written, classifyQuery(written)]).toEqual([written, reported]);
+    }
+  });
+
+  it('reads two letters before digits as part of the plate, even when they could name a state', () => {
+    // "AB" is Alberta, and also how many plates begin: CHECK reads "AB 1234" the same way.
+    expect(identifiersIn('plate AB 1234')).toEqual([{ kind: 'plate', value: 'AB1234' }]);
+    expect(classifyQuery('AB 1234')).toEqual({ kind: 'plate', value: 'AB1234' });
+  });
+
+  it('keeps a state after a plate of digits out of it, in a report and in CHECK alike', () => {
+    expect(identifiersIn('plate 4321 NY')).toEqual([{ kind: 'plate', value: '4321', region: 'NY' }]);
+    expect(classifyQuery('4321 NY')).toEqual({ kind: 'plate', value: '4321', region: 'NY' });
+  });
+
+  it('does not read the digits of a phone number after a plate word as a plate', () => {
+    expect(identifiersIn('tag him 415 555 0123')).toEqual([{ kind: 'phone', value: '+14155550123' }]);
+    expect(identifiersIn('lic 415 555 0123')).toEqual([{ kind: 'phone', value: '+14155550123' }]);
+    expect(identifiersIn('plate 7ABC123, cell 415 555 0123')).toEqual([
+      { kind: 'plate', value: '7ABC123' },
+      { kind: 'phone', value: '+14155550123' },
+    ]);
   });
 
   it('takes no region from words that are not a state or province', () => {
@@ -413,6 +473,12 @@ describe('CHECK: plates', () => {
     expect(classifyQuery('7ABC123')).toEqual({ kind: 'plate', value: '7ABC123' });
     expect(classifyQuery('CA 7ABC123')).toEqual({ kind: 'plate', value: '7ABC123', region: 'CA' });
     expect(classifyQuery('ca 7abc123')).toEqual({ kind: 'plate', value: '7ABC123', region: 'CA' });
+  });
+
+  it('reads a plate before its state in capitals as the plate a report indexed', () => {
+    const reported = identifiersIn('plate ABC-123 NY')[0];
+    expect(classifyQuery('ABC-123 NY')).toEqual(reported);
+    expect(classifyQuery('ABC123')?.value).toBe(reported?.value);
   });
 
   it('reads a plate written in two words as one plate', () => {

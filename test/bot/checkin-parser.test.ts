@@ -113,6 +113,12 @@ describe('parse: check-in durations and names as members write them', () => {
   it('reads the channel however many spaces follow it', () => {
     expect(parse('BUDDY SMS  +14155550177 Jo')).toMatchObject({ ok: true, command: { kind: 'buddy', action: 'add', channel: 'sms', number: '+14155550177', name: 'Jo' } });
     expect(parse('BUDDY signal\n+14155550177 Jo')).toMatchObject({ ok: true, command: { kind: 'buddy', action: 'add', channel: 'signal', number: '+14155550177', name: 'Jo' } });
+    expect(parse('BUDDY SMS   (415) 555-0177 Jo')).toMatchObject({ ok: true, command: { kind: 'buddy', channel: 'sms', number: '(415) 555-0177', name: 'Jo' } });
+  });
+
+  it('takes no spaces after the channel as part of the number: a short number is refused however it is spaced', () => {
+    expect(parse('BUDDY 123456 Jo')).toMatchObject({ ok: false, error: 'bad_number' });
+    expect(parse('BUDDY SMS   123456 Jo')).toMatchObject({ ok: false, error: 'bad_number' });
   });
 
   it('writes a name on several words or lines with single spaces', () => {
