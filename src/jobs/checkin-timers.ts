@@ -118,19 +118,30 @@ function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
   markEscalated(db, c.id, now);
 }
 
+/** How often escalations that keep failing are logged again (each run still counts them in /metrics). */
+const FAILURE_LOG_EVERY_MS = 60_000;
+
 /** Runs the timers every pollMs until stopped (guarded: a failing run is logged and tried again at the next tick). */
 export class CheckinTimers {
   private timer: NodeJS.Timeout | null = null;
+  /** The failures of the last run, and when failures were last logged: one that persists is not logged every second. */
+  private lastFailed = 0;
+  private failureLoggedAt = 0;
 
   constructor(private readonly deps: CheckinTimerDeps) {}
 
   /** One run now; wakes the dispatcher when anything was queued. */
   tick(): void {
     runGuarded(this.deps.log, 'checkin-timers', () => {
-      const run = runCheckinTimers(this.deps, this.deps.now());
+      const now = this.deps.now();
+      const run = runCheckinTimers(this.deps, now);
       this.deps.onRun?.(run);
       // Counts only: never who, never what.
-      if (run.failed) this.deps.log.error(run, 'some check-in escalations failed; they are tried again at the next run');
+      if (run.failed && (run.failed !== this.lastFailed || now - this.failureLoggedAt >= FAILURE_LOG_EVERY_MS)) {
+        this.deps.log.error(run, 'some check-in escalations failed; they are tried again at the next run');
+        this.failureLoggedAt = now;
+      }
+      this.lastFailed = run.failed;
       if (run.reminded || run.escalated) {
         this.deps.log.info(run, 'check-in timers fired');
         this.deps.wake();

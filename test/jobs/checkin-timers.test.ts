@@ -387,6 +387,37 @@ describe('CheckinTimers (the job)', () => {
     for (const needle of ['red pickup', 'Rose', ...numberForms(ROSE), ...numberForms(BUDDY)]) expect(JSON.stringify(j.lines)).not.toContain(needle);
   });
 
+  it('tick: an escalation that keeps failing is logged once a minute, and at once when the count changes', () => {
+    const rose = member(ROSE);
+    acceptedBuddy(rose, BUDDY, 'Rose');
+    checkin(rose, 30, 'red pickup');
+    vault.failOn = 'red pickup';
+    const j = job();
+    const failures = () => j.lines.filter((l) => l.level === 50).map((l) => l.failed);
+
+    for (let s = 0; s < 60; s++) {
+      j.clock.now = T0 + 30 * MIN + s * 1_000;
+      j.timers.tick();
+    }
+    expect(j.runs).toHaveLength(60);
+    expect(j.runs.every((r) => r.failed === 1)).toBe(true);
+    expect(failures()).toEqual([1]);
+
+    j.clock.now = T0 + 31 * MIN;
+    j.timers.tick();
+    expect(failures()).toEqual([1, 1]);
+
+    // A second check-in failing changes the count: logged at once.
+    vault.failOn = null;
+    const ann = member(numberOf(1));
+    acceptedBuddy(ann, numberOf(2), 'Ann');
+    checkin(ann, 31, 'red pickup');
+    vault.failOn = 'red pickup';
+    j.clock.now = T0 + 31 * MIN + 1_000;
+    j.timers.tick();
+    expect(failures()).toEqual([1, 1, 2]);
+  });
+
   it('tick: a run that throws (the database is gone) is logged under the job\'s name, and tick does not throw', () => {
     const j = job();
     db.close();
