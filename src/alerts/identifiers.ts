@@ -153,6 +153,8 @@ function platesIn(text: string, bare: boolean): Array<Identifier & { at: number 
       if (!REGIONS.has(region)) continue;
       const tokens = (m[2] as string).trim().split(/\s+/);
       for (let n = tokens.length; n >= 1; n--) {
+        // A plate in several words is in short groups ("GHK 4432"): "FL 4x4 truck" names none.
+        if (n > 1 && tokens.slice(0, n).some((t) => t.length > 4)) continue;
         const plate = normalizePlate(tokens.slice(0, n).join(''));
         if (plate && plate.length >= 5 && /[A-Z]/.test(plate)) {
           out.push({ kind: 'plate', value: plate, region, at: m.index ?? 0 });

@@ -452,7 +452,7 @@ describe('identifiers: plates in a vehicle answer', () => {
   });
 
   it('does not read models, zip codes or a make before a model as plates', () => {
-    for (const text of ['red Ford GT40', 'white Chevy K2500 pickup', 'grey VW Golf 2019', 'grey CA 4x4', 'parked at 5th Ave, NY 10001']) {
+    for (const text of ['red Ford GT40', 'white Chevy K2500 pickup', 'grey VW Golf 2019', 'grey CA 4x4', 'black FL 4x4 truck', 'parked at 5th Ave, NY 10001']) {
       expect(identifiersIn(text, VEHICLE)).toEqual([]);
     }
   });
@@ -460,6 +460,8 @@ describe('identifiers: plates in a vehicle answer', () => {
   it('once a plate is named, reads no other word as a plate', () => {
     expect(identifiersIn('grey van, plate 7ABC123, 49ers sticker', VEHICLE)).toEqual([{ kind: 'plate', value: '7ABC123' }]);
     expect(identifiersIn('plate 7ABC123, a TX 4x4 truck', VEHICLE)).toEqual([{ kind: 'plate', value: '7ABC123' }]);
+    // Alone, "TX and 25" would read as a plate AND25 (a state, then short groups).
+    expect(identifiersIn('plate 7ABC123, driver from TX and 25', VEHICLE)).toEqual([{ kind: 'plate', value: '7ABC123' }]);
   });
 
   it('reads no plate without a word before it outside the vehicle answer', () => {
