@@ -240,8 +240,9 @@ export function uniqueIdentifiers(list: Identifier[]): Identifier[] {
 }
 
 /**
- * What a CHECK names: a phone number (any format), an email, a handle, a
- * link or a plate, recognised in that order. Null when it is none of them.
+ * What a CHECK names: the whole text as one identifier (a handle, a link
+ * without scheme, a phone number in any format, a plate), else the first
+ * identifier written in it, found as in a report. Null when there is none.
  */
 export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUNTRY): Identifier | null {
   const text = input.normalize('NFKC').trim().slice(0, 200);
