@@ -116,12 +116,12 @@ function regionNear(text: string, start: number, end: number): string | undefine
  * indexed as when written alone; "AB 1234" stays AB1234 (two letters before
  * digits are as likely the plate's). Reports and CHECK read plates alike.
  */
-function plateInWords(tokens: string[]): { value: string; region?: string } | null {
+function plateInWords(tokens: string[]): { value: string; region?: string; used: number } | null {
   // Stryker disable next-line StringLiteral: only the words after a lone state are none, and no text in place of '' is a state
   const lead = regionWord((tokens[0] ?? '').toUpperCase());
   if (lead) {
     const after = plateInWords(tokens.slice(1));
-    if (after && /[A-Z]/.test(after.value)) return { value: after.value, region: after.region ?? lead };
+    if (after && /[A-Z]/.test(after.value)) return { value: after.value, region: after.region ?? lead, used: after.used + 1 };
   }
   const stateAt = tokens.findIndex((t) => regionWord(t) !== undefined);
   const candidates = stateAt > 0 ? tokens.slice(0, stateAt) : tokens;
@@ -130,7 +130,7 @@ function plateInWords(tokens: string[]): { value: string; region?: string } | nu
     if (!value) continue;
     // The state is the plate's only when the plate runs up to it.
     const region = n === stateAt ? regionWord(tokens[n] as string) : undefined;
-    return region ? { value, region } : { value };
+    return region ? { value, region, used: n + 1 } : { value, used: n };
   }
   return null;
 }
@@ -269,13 +269,15 @@ export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUN
 
 /**
  * The words of a CHECK as a plate ("7ABC123", "ca 7abc123", "ABC-123 NY"),
- * read as a report's. Without a state, only a plate with letters in it: an
+ * read as a report's, when the plate takes all of them ("the 4 runner" is
+ * no plate THE4). Without a state, only a plate with letters in it: an
  * all-digit string is a number that did not parse.
  */
 function plateQuery(tokens: string[]): Identifier | null {
   const plate = plateInWords(tokens);
-  if (plate?.region) return { kind: 'plate', value: plate.value, region: plate.region };
-  return plate && /[A-Z]/.test(plate.value) ? { kind: 'plate', value: plate.value } : null;
+  if (!plate || plate.used < tokens.length) return null;
+  if (plate.region) return { kind: 'plate', value: plate.value, region: plate.region };
+  return /[A-Z]/.test(plate.value) ? { kind: 'plate', value: plate.value } : null;
 }
 
 /** How an identifier is written in an alert: plates with their region, handles with "@". */

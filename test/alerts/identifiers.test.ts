@@ -168,6 +168,8 @@ describe('identifier normalisers (properties)', () => {
 
   it('say a query is none of the kinds rather than guess', () => {
     for (const q of ['hello', 'tall guy', '555', '', '@', 'mailto:']) expect(classifyQuery(q)).toBeNull();
+    // The first words would make a plate THE4; a CHECK's plate takes all its words.
+    expect(classifyQuery('the 4 runner guy')).toBeNull();
   });
 });
 
