@@ -92,7 +92,7 @@ function words(text: string): string[] {
   return text.split(/\s+/).filter((w) => w !== '');
 }
 
-/** A state or province code written as one word ("NY", "(NY)", "N.Y."), or undefined. */
+/** A state or province code written as one word in capitals ("NY", "(NY)", "N.Y."), or undefined. */
 function regionWord(word: string): string | undefined {
   const code = word.replace(/[^A-Za-z0-9]/g, '');
   return REGIONS.has(code) ? code : undefined;
