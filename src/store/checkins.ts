@@ -88,6 +88,9 @@ export function linkCheckinMessage(db: Db, outboxId: number, checkinId: number, 
   db.stmt('INSERT INTO checkin_messages (outbox_id, checkin_id, kind, buddy_id) VALUES (?, ?, ?, ?)').run(outboxId, checkinId, kind, buddyId);
 }
 
+/** An outbox row that has left, or is leaving, the outbox: its recipient may have heard it. */
+const LEFT_OUTBOX = "(o.state <> 'pending' OR o.lease_until > 0 OR o.attempts > 0)";
+
 /**
  * Where a check-in's escalations went: to buddies (rows addressed directly)
  * and to moderators (rows to their member rows). With `queuedToo` false,
@@ -97,7 +100,7 @@ export function linkCheckinMessage(db: Db, outboxId: number, checkinId: number, 
 export function escalationWentOut(db: Db, id: number, queuedToo: boolean): { buddies: boolean; moderators: boolean } {
   const rows = db
     .stmt(
-      `SELECT o.member_id IS NULL AS direct, max(o.state <> 'pending' OR o.lease_until > 0 OR o.attempts > 0) AS out
+      `SELECT o.member_id IS NULL AS direct, max(${LEFT_OUTBOX}) AS out
        FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
        WHERE c.checkin_id = ? AND c.kind = 'escalation' GROUP BY 1`,
     )
@@ -115,7 +118,7 @@ export function buddiesTold(db: Db, id: number): number[] | null {
   const rows = db
     .stmt(
       `SELECT c.buddy_id FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-       WHERE c.checkin_id = ? AND c.kind = 'escalation' AND o.member_id IS NULL AND (o.state <> 'pending' OR o.lease_until > 0 OR o.attempts > 0)`,
+       WHERE c.checkin_id = ? AND c.kind = 'escalation' AND o.member_id IS NULL AND ${LEFT_OUTBOX}`,
     )
     .all(id) as Array<{ buddy_id: number | null }>;
   return rows.some((r) => r.buddy_id === null) ? null : rows.map((r) => r.buddy_id as number);
