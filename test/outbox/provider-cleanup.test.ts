@@ -222,18 +222,18 @@ describe('provider clean-up', () => {
       await stopNow(w);
     });
 
-    it('writes 256 waiting ids at once as one task, and the next ones after inboundBatchMs', async () => {
+    it('writes 1,024 waiting ids at once as one task, and the next ones after inboundBatchMs', async () => {
       const w = worker(new ScriptedCleaner(), { inboundBatchMs: 200 });
-      const ids = Array.from({ length: 511 }, (_, i) => sid(1_000 + i));
-      for (const id of ids.slice(0, 255)) w.deleteInbound(id);
+      const ids = Array.from({ length: 2_047 }, (_, i) => sid(10_000 + i));
+      for (const id of ids.slice(0, 1_023)) w.deleteInbound(id);
       expect(countProviderTasks(db)).toBe(0);
-      w.deleteInbound(ids[255]!);
+      w.deleteInbound(ids[1_023]!);
       expect(countProviderTasks(db)).toBe(1);
-      for (const id of ids.slice(256)) w.deleteInbound(id);
+      for (const id of ids.slice(1_024)) w.deleteInbound(id);
       expect(countProviderTasks(db)).toBe(1);
       await advance(200);
       expect(countProviderTasks(db)).toBe(2);
-      expect(owed()).toEqual([ids.slice(0, 256), ids.slice(256)]);
+      expect(owed()).toEqual([ids.slice(0, 1_024), ids.slice(1_024)]);
     });
 
     it('writes the waiting ids on stop', async () => {
