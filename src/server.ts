@@ -12,6 +12,7 @@ import type { FanoutPlanner } from './alerts/fanout-planner';
 import { appRoutes, createApp, type HttpLimits } from './app';
 import type { Bot } from './bot/bot';
 import type { BotLimits } from './bot/context';
+import { knownTimeZone, UNKNOWN_TIME_ZONE } from './bot/clock-time';
 import type { ReceiverTuning } from './channels/signal/signal-receiver';
 import type { ThrottlePolicy } from './channels/signal/signal-sender';
 import type { ChannelSender } from './channels/types';
@@ -91,6 +92,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     // production with the console channel; otherwise they do not exist.
     const unsigned = !secrets.twilioAuthToken && config.nodeEnv !== 'production' && app.senders.get('sms')?.name === 'console';
     if (unsigned) log.warn('TWILIO_AUTH_TOKEN is not set: Twilio webhooks are accepted unsigned (development only, with the console channel). Do not expose this server.');
+    if (config.timeZone !== undefined && !knownTimeZone(config.timeZone)) log.warn(UNKNOWN_TIME_ZONE);
     const { db, metrics, senders } = app;
     await app.register(appRoutes, {
       metrics,

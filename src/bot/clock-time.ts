@@ -1,6 +1,21 @@
 /** How a check-in's times are written to members and buddies: "21:30", in the server's time zone (TZ). */
 const FORMAT = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
+/**
+ * The zone a TZ value names, as Node reads it (a leading ":" allowed), or
+ * null when Node knows no such zone: it then writes times in UTC, silently.
+ */
+export function knownTimeZone(tz: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: tz.replace(/^:/, '') }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** What the operator is told (at start, and by doctor) of a TZ Node does not know. */
+export const UNKNOWN_TIME_ZONE = 'TZ names no time zone Node knows, so check-in times are written in UTC: use a name such as America/Los_Angeles';
+
 /** "21:30" for a time in milliseconds since the epoch. */
 export function clockTime(ms: number): string {
   return FORMAT.format(ms);

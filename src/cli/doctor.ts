@@ -11,6 +11,7 @@ import { ConfigError, type Config, type Secrets } from '../config/env';
 import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
 import { cryptoReady, Vault } from '../store/vault';
 import { Regions } from '../alerts/regions';
+import { knownTimeZone, UNKNOWN_TIME_ZONE } from '../bot/clock-time';
 import { databaseFile, latestMigration, readExistingKey, readLineConfig } from './line';
 
 /** The outcome of one check: `ok` false means `detail` says what to do. */
@@ -195,6 +196,13 @@ function checkSignalSafety(config: Config): CheckResult[] {
   }
 }
 
+/** The zone check-in messages write their times in. */
+function checkTimeZone(tz: string | undefined): CheckResult {
+  if (tz === undefined) return ok('time zone', "TZ is not set: check-in times are written in the system's time zone");
+  const zone = knownTimeZone(tz);
+  return zone ? ok('time zone', `check-in times are written in ${zone}`) : bad('time zone', UNKNOWN_TIME_ZONE);
+}
+
 /** Runs every check; configuration errors end the list early (nothing else can be checked without it). */
 export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<CheckResult[]> {
   let parsed: { config: Config; secrets: Secrets };
@@ -212,6 +220,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
   const key = readExistingKey(config, secrets);
   if ('problem' in key) results.push(bad('key', key.problem));
   results.push(...checkDatabase(config, 'key' in key ? key.key : null));
+  results.push(checkTimeZone(config.timeZone));
   results.push(checkDisk(fs.existsSync(config.dataDir) ? config.dataDir : path.dirname(path.resolve(config.dataDir))));
   results.push(...(await checkTwilio(config, secrets)));
   results.push(...(await checkSignal(config)));

@@ -58,6 +58,8 @@ export interface Config {
   discreetTimerSeconds: number;
   // Check-ins (issue 13)
   checkin: CheckinConfig;
+  /** TZ as set: Node reads it itself (check-in times); kept so a zone it does not know can be warned of. */
+  timeZone?: string;
 }
 
 /** CHECKIN_*: who hears of a missed check-in without a buddy, and the bounds of a check-in in minutes. */
@@ -188,6 +190,8 @@ export const ENV_SCHEMA = z.object({
   DISCREET_DEFAULT: optional(oneOf(['on', 'off'] as const)).default('off'),
   // Signal offers timers up to 4 weeks.
   DISCREET_TIMER_SECONDS: optional(wholeNumber(0, 2_419_200)).default(86_400),
+  // Read by Node itself; not refused here, as glibc forms Node cannot read (":/etc/localtime") are common.
+  TZ: optional(z.string()),
 });
 
 /** The secrets, kept apart: only whether they are set is checked here (the master key is decoded in master-key.ts). */
@@ -244,6 +248,7 @@ export function readConfig(env: Env): { config: Config; secrets: Secrets } {
     defaultCountry: e.DEFAULT_COUNTRY,
     discreetDefault: e.DISCREET_DEFAULT === 'on',
     discreetTimerSeconds: e.DISCREET_TIMER_SECONDS,
+    timeZone: e.TZ,
   };
   return {
     config,

@@ -48,8 +48,17 @@ describe('doctor', () => {
     expect(failures(r.stdout)).toEqual([]);
     expect(r.code).toBe(0);
     const names = r.stdout.split('\n').map((l) => /^OK {3}([a-z ]+):/.exec(l)?.[1]);
-    expect(names).toEqual(['configuration', 'database', 'migrations', 'key', 'disk', 'twilio', 'twilio sender', 'signal mode', 'signal account']);
+    expect(names).toEqual(['configuration', 'database', 'migrations', 'key', 'time zone', 'disk', 'twilio', 'twilio sender', 'signal mode', 'signal account']);
     expect(r.stdout).toContain('the master key opens this database');
+  });
+
+  it("says the zone check-in times are written in, and names a TZ Node does not know (it would write them in UTC)", async () => {
+    const good = await runAdminCli(['doctor'], env({ TZ: 'America/Los_Angeles' }));
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('OK   time zone: check-in times are written in America/Los_Angeles');
+    const r = await runAdminCli(['doctor'], env({ TZ: 'America/LosAngeles' }));
+    expect(r.code).toBe(1);
+    expect(failures(r.stdout)).toEqual(['FAIL time zone: TZ names no time zone Node knows, so check-in times are written in UTC: use a name such as America/Los_Angeles']);
   });
 
   it('names a wrong master key', async () => {

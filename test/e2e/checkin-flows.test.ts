@@ -104,3 +104,14 @@ describe('CHECKIN_FALLBACK=none end to end', () => {
     expect(h.server.db.sqlite.prepare('SELECT count(*) AS n FROM checkins').get()).toEqual({ n: 0 });
   });
 });
+
+describe('TZ that Node does not know', () => {
+  it('is warned of at start (check-in times would silently be UTC); a known one is not', async () => {
+    const warned = (h: Harness) => h.logs.some((l) => /"level":40/.test(l) && l.includes('TZ names no time zone Node knows'));
+    const bad = await startHarness({ env: { TZ: 'America/LosAngeles' } });
+    await bad.close();
+    const good = await startHarness({ env: { TZ: 'America/Los_Angeles' } });
+    await good.close();
+    expect([warned(bad), warned(good)]).toEqual([true, false]);
+  });
+});
