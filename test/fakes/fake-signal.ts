@@ -85,6 +85,13 @@ export const SIGNAL_ERRORS = {
     body: { error: `Failed to send message: Unregistered user "${recipient}"` },
   }),
   server: (): SignalAnswer => ({ status: 500, body: { error: 'Internal Server Error' } }),
+  /** Normal/native mode: signal-cli could not reach Signal's servers for this recipient (its plain-text output, then its exit message). */
+  networkFailure: (recipient: string): SignalAnswer => ({
+    status: 400,
+    body: { error: `Failed to send (some) messages:\n${recipient}: Network failure for "${recipient}"\n${clock}\nFailed to send message\n` },
+  }),
+  /** Normal/native mode: the bot's own account is not registered (deregistered by Signal, or never registered): signal-cli's App.loadManager. */
+  accountNotRegistered: (account: string): SignalAnswer => ({ status: 400, body: { error: `User ${account} is not registered.\n` } }),
 } as const;
 
 let clock = 1_700_000_000_000;
