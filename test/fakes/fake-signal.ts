@@ -85,6 +85,13 @@ export const SIGNAL_ERRORS = {
     body: { error: `Failed to send message: Unregistered user "${recipient}"` },
   }),
   server: (): SignalAnswer => ({ status: 500, body: { error: 'Internal Server Error' } }),
+  /** Normal/native mode: signal-cli could not reach Signal's servers for this recipient (its plain-text output, then its exit message). */
+  networkFailure: (recipient: string): SignalAnswer => ({
+    status: 400,
+    body: { error: `Failed to send (some) messages:\n${recipient}: Network failure for "${recipient}"\n${clock}\nFailed to send message\n` },
+  }),
+  /** Normal/native mode: the bot's own account is not registered (deregistered by Signal, or never registered): signal-cli's App.loadManager. */
+  accountNotRegistered: (account: string): SignalAnswer => ({ status: 400, body: { error: `User ${account} is not registered.\n` } }),
 } as const;
 
 let clock = 1_700_000_000_000;
@@ -150,6 +157,10 @@ export class FakeSignal {
   identityLists = 0;
   /** Contact updates accepted, in order (PUT /v1/contacts/{number}). */
   contactUpdates: Array<{ recipient: string; name?: string; expiration_in_seconds?: number }> = [];
+  /** How contact updates are answered now, after upstream's checks (default: accepted). */
+  contactAnswer: (() => SignalAnswer) | undefined;
+  /** Contact update requests that passed upstream's checks, accepted or not. */
+  contactRequests = 0;
   /** Each contact's disappearing-messages timer in seconds, as the last accepted update set it. */
   readonly expirations = new Map<string, number>();
   /** Remote deletions accepted, in order: whose copy and the deleted message's timestamp. */
@@ -397,6 +408,9 @@ export class FakeSignal {
     }
     if (typeof body.recipient !== 'string' || body.recipient === '') return this.json(res, 400, { error: "Couldn't process request - recipient missing" });
     if (number !== this.opts.account) return this.json(res, 400, { error: 'User is not registered' });
+    this.contactRequests++;
+    const answer = this.contactAnswer?.() ?? 'accept';
+    if (answer !== 'accept') return this.json(res, answer.status, answer.body);
     const update = { recipient: body.recipient, name: body.name as string | undefined, expiration_in_seconds: body.expiration_in_seconds as number | undefined };
     this.contactUpdates.push(update);
     if (update.expiration_in_seconds !== undefined) this.expirations.set(update.recipient, update.expiration_in_seconds);

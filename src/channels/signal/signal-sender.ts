@@ -48,7 +48,13 @@ export interface SignalSenderOptions {
 // signal-cli's words: "Failed to send message due to untrusted identities" (normal/native),
 // "Unable to complete request due to untrusted recipient keys" (json-rpc).
 const UNTRUSTED = /untrusted identit|untrusted recipient key/i;
-const UNREGISTERED = /unregistered|not registered|UnregisteredUserException/i;
+// The recipient's forms only: "Unregistered user \"…\"" (per recipient), "The user … is not registered." (signal-cli's send).
+const UNREGISTERED = /unregistered user|the user \S+ is not registered|UnregisteredUserException/i;
+// The bot's own account: "User +… is not registered." (signal-cli), "Number not registered with JSON-RPC" (rest-api).
+// Ours to fix, not the recipient's: never marks a member invalid.
+const ACCOUNT_NOT_REGISTERED = /user (\+\d+ )?is not registered|not registered with json-rpc/i;
+// signal-cli could not reach Signal's servers for this recipient (normal/native mode names it).
+const NETWORK_FAILURE = /network failure/i;
 const RATE_LIMITED = /rate ?limit|RateLimitException|\b429\b/i;
 const PROOF_REQUIRED = /proof required|ProofRequiredException/i;
 
@@ -60,6 +66,8 @@ export function classifySignalError(status: number | undefined, errorText: strin
   // The recipient re-installed Signal or changed devices: their safety number must be trusted again.
   if (UNTRUSTED.test(errorText)) return new SendError('rejected', 'untrusted_identity');
   if (UNREGISTERED.test(errorText)) return new SendError('invalid', 'unregistered');
+  if (ACCOUNT_NOT_REGISTERED.test(errorText)) return new SendError('server', 'account_not_registered');
+  if (NETWORK_FAILURE.test(errorText)) return new SendError('server', 'network_failure');
   return new SendError('rejected', String(status));
 }
 

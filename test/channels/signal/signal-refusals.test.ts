@@ -26,4 +26,28 @@ describe('Signal refusals', () => {
     expect(challengeToken({ error: 'Internal Server Error' })).toBeNull();
     expect(challengeToken({ challenge_tokens: ['a b<script>'] })).toBeNull();
   });
+
+  // signal-cli's own texts: SendMessageResultUtils (per recipient), SendCommand (UnregisteredRecipientException), App.loadManager (the account).
+  it.each([
+    ['a recipient who left Signal (normal/native)', 'Failed to send (some) messages:\nx: Unregistered user "x"\n1700000000000\nFailed to send message\n'],
+    ['a recipient signal-cli cannot find', 'The user 0b6f0c7e-3a41-4c35-9a55-5d1c0a8f4e21 is not registered.'],
+  ])('reads %s as an address that cannot receive', (_what, text) => {
+    expect(classifySignalError(400, text)).toMatchObject({ kind: 'invalid', code: 'unregistered' });
+  });
+
+  it.each([
+    ['normal/native', 'User +15005550199 is not registered.\n'],
+    ['signal-cli itself', 'User is not registered.'],
+    ['json-rpc (0.100)', 'Number not registered with JSON-RPC'],
+  ])("does not blame the recipient when the bot's own account is not registered (%s): retried, never marked invalid", (_mode, text) => {
+    const e = classifySignalError(400, text);
+    expect(e).toMatchObject({ kind: 'server', code: 'account_not_registered' });
+    expect(e.retryable).toBe(true);
+  });
+
+  it('retries a network failure between signal-cli and Signal (normal/native)', () => {
+    const e = classifySignalError(400, 'Failed to send (some) messages:\nx: Network failure for "x"\n1700000000000\nFailed to send message\n');
+    expect(e).toMatchObject({ kind: 'server', code: 'network_failure' });
+    expect(e.retryable).toBe(true);
+  });
 });

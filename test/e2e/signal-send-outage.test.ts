@@ -1,0 +1,55 @@
+/**
+ * Refusals that are about the line, not the member (signal-cli-rest-api in
+ * normal/native mode, its own texts): the bot's account not registered
+ * (Signal deregistered it, or it was never registered) and a network
+ * failure between signal-cli and Signal. Alerts wait and arrive once the
+ * line is back; no member is marked unreachable.
+ */
+import { SIGNAL_ERRORS, textEnvelope, type FakeSignal } from '../fakes/fake-signal';
+import { SIGNAL_NUMBER, waitFor, type Harness } from '../helpers/harness';
+import { startSignalWorld, type SignalWorld } from '../helpers/signal-world';
+
+const uuid = (n: number) => `2c3d4e5f-6a7b-4c8d-9e0f-${String(n).padStart(12, '0')}`;
+const MODERATOR = { uuid: uuid(999), number: null };
+const MEMBERS = [1, 2, 3].map((n) => ({ uuid: uuid(n), number: null }));
+
+describe('a Signal outage on the line’s side', () => {
+  let world: SignalWorld;
+  let signal: FakeSignal;
+  let h: Harness;
+
+  beforeAll(async () => {
+    world = await startSignalWorld({ mode: 'normal', env: { MODERATORS: MODERATOR.uuid } });
+    ({ signal, h } = world);
+    for (const m of MEMBERS) signal.push(textEnvelope(SIGNAL_NUMBER, m, 'JOIN 415'));
+    await waitFor(() => MEMBERS.every((m) => signal.to(m.uuid).length === 1), 10_000, 'every JOIN reply');
+  });
+  afterAll(() => world.close());
+
+  const statuses = () => h.server.db.sqlite.prepare("SELECT status, count(*) AS n FROM members WHERE channel = 'signal' GROUP BY status").all();
+
+  it.each([
+    ["the bot's account is not registered", (_to: string) => SIGNAL_ERRORS.accountNotRegistered(SIGNAL_NUMBER), 'red pickup'],
+    ['signal-cli cannot reach Signal', (to: string) => SIGNAL_ERRORS.networkFailure(to), 'green coupe'],
+  ])('while %s, alerts wait and then arrive once; nobody is marked unreachable', async (_what, refusal, marker) => {
+    const tries = new Map<string, number>();
+    signal.answer = ({ recipient, message }) => {
+      if (!message.includes(marker)) return 'accept';
+      const n = (tries.get(recipient) ?? 0) + 1;
+      tries.set(recipient, n);
+      return n <= 2 ? refusal(recipient) : 'accept';
+    };
+    signal.push(textEnvelope(SIGNAL_NUMBER, MODERATOR, `ALERT 415 ${marker} near the station`));
+    await waitFor(() => tries.size === MEMBERS.length, 10_000, 'a refusal for every member');
+    await h.server.planner.idle();
+    await waitFor(() => (h.server.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }).n === 0, 15_000, 'the outbox to drain');
+    expect(statuses()).toEqual([{ status: 'active', n: MEMBERS.length }]);
+    for (const m of MEMBERS) {
+      // Refused twice, then sent.
+      expect(tries.get(m.uuid)).toBe(3);
+      expect(signal.to(m.uuid).filter((s) => s.message.includes(marker))).toHaveLength(1);
+    }
+    expect(h.server.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'failed'").get()).toEqual({ n: 0 });
+    signal.answer = undefined;
+  });
+});
