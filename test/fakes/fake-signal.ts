@@ -64,6 +64,8 @@ export interface FakeSignalOptions {
   /** '0.100' answers {"timestamp"}, 'master' answers [{"timestamp"}]. */
   sendResponse?: '0.100' | 'master';
   answer?: (msg: { recipient: string; message: string }, attempt: number) => SignalAnswer;
+  /** signal-cli-rest-api's DEFAULT_SIGNAL_TEXT_MODE: the text_mode of a send that names none. */
+  defaultTextMode?: 'normal' | 'styled';
 }
 
 /** Signal's own error answers, shaped as signal-cli-rest-api returns them. */
@@ -522,7 +524,7 @@ export class FakeSignal {
 
   private send(res: http.ServerResponse, raw: string): void {
     this.sendRequests++;
-    let req: { number?: unknown; message?: unknown; recipients?: unknown };
+    let req: { number?: unknown; message?: unknown; recipients?: unknown; text_mode?: unknown };
     try {
       req = JSON.parse(raw);
     } catch {
@@ -536,7 +538,10 @@ export class FakeSignal {
     }
     if (req.number !== this.opts.account) return this.json(res, 400, { error: 'User is not registered' });
     const recipient = String(req.recipients[0]);
-    const message = typeof req.message === 'string' ? req.message : '';
+    const written = typeof req.message === 'string' ? req.message : '';
+    // Styled text loses its markers (*italic*, **bold**, ~strike~, ||spoiler||, `mono`): `message` is what the recipient reads.
+    const styled = (req.text_mode ?? this.opts.defaultTextMode ?? 'normal') === 'styled';
+    const message = styled ? written.replace(/\*\*|[*~`]|\|\|/g, '') : written;
     const attempt = (this.attempts.get(recipient) ?? 0) + 1;
     this.attempts.set(recipient, attempt);
     // Signal's own refusals come first: a pending challenge, then a changed key.

@@ -190,7 +190,8 @@ export class SignalSender implements ChannelSender {
   private async sendOnce(to: string, body: string): Promise<{ providerId: string }> {
     let res;
     try {
-      res = await this.http.post('/v2/send', { number: this.opts.number, message: body, recipients: [to] });
+      // Always plain: with DEFAULT_SIGNAL_TEXT_MODE=styled, *…* in a report would turn bold and lose its marks.
+      res = await this.http.post('/v2/send', { number: this.opts.number, message: body, recipients: [to], text_mode: 'normal' });
     } catch (err) {
       const code = (err as { code?: unknown }).code;
       throw classifySignalError(undefined, '', typeof code === 'string' ? code : undefined);

@@ -64,6 +64,17 @@ describe('SignalSender against a fake signal-cli-rest-api', () => {
     await s.close();
   });
 
+  it('sends text as written even where the operator made styled text the default (a report\'s *asterisks* stay)', async () => {
+    await fake.stop();
+    fake = new FakeSignal({ account: ACCOUNT, defaultTextMode: 'styled' });
+    await fake.start();
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log: collectingLogger().log });
+    const text = 'said he was *not* a cop, ~6ft, calls himself **Rick**';
+    await s.send(UUID, text);
+    expect(fake.sent.map((m) => m.message)).toEqual([text]);
+    await s.close();
+  });
+
   it("accepts master's array answer", async () => {
     await fake.stop();
     fake = new FakeSignal({ account: ACCOUNT, sendResponse: 'master' });
