@@ -79,4 +79,11 @@ describe('what a moderator approves is exactly what goes out', () => {
     expect(r.message).toContain('DELETE');
     expect(r.message).not.toContain('No pending item');
   });
+
+  it('answers SHOW over SMS for a report carrying control characters, which TwiML (XML 1.0) cannot hold', async () => {
+    const ref = refOf((await h.sms(REPORTER, 'REPORT 415 tall man\u0007 grey van\u001b plate XYZ')).message);
+    const show = await h.sms(MOD, `SHOW ${ref}`);
+    expect(show.status).toBe(200);
+    expect(show.message).toContain('tall man grey van plate XYZ');
+  });
 });
