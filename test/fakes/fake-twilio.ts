@@ -55,6 +55,7 @@ export const TWILIO_ERRORS = {
   stopped: { status: 400, code: 21610, message: 'Attempt to send to unsubscribed recipient' },
   invalidTo: { status: 400, code: 21211, message: "The 'To' number is not a valid phone number." },
   notMobile: { status: 400, code: 21614, message: "'To' number is not a valid mobile number" },
+  regionDisabled: { status: 400, code: 21408, message: "Permission to send an SMS has not been enabled for the region indicated by the 'To' number" },
   serverError: { status: 500, code: 20500, message: 'Internal Server Error' },
 } as const;
 

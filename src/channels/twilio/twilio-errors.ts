@@ -6,9 +6,11 @@
 import { SendError, type DeliveryReport } from '../types';
 
 // REST errors documented in the Messages API: 21610 the recipient replied STOP;
-// 21211 invalid To; 21614 To is not a mobile number; 21612/21408/21217 cannot route there.
+// 21211 invalid To; 21614 To is not a mobile number; 21612/21217 cannot route there.
+// 21408 (the destination is not enabled in the account's Geo Permissions) is the
+// line's own setting, not the recipient's: rejected, the member left alone.
 const STOPPED = new Set([21610]);
-const INVALID = new Set([21211, 21614, 21612, 21408, 21217]);
+const INVALID = new Set([21211, 21614, 21612, 21217]);
 
 /** Maps what twilio-node threw to a SendError. */
 export function classifyTwilioError(err: unknown): SendError {

@@ -18,7 +18,7 @@ describe('classifyTwilioError', () => {
     ['21211 invalid To', { status: 400, code: 21211 }, 'invalid', '21211', false],
     ['21614 not a mobile number', { status: 400, code: 21614 }, 'invalid', '21614', false],
     ['21612 cannot route', { status: 400, code: 21612 }, 'invalid', '21612', false],
-    ['21408 region not enabled', { status: 400, code: 21408 }, 'invalid', '21408', false],
+    ['21408 region not enabled for the account', { status: 400, code: 21408 }, 'rejected', '21408', false],
     ['21217 not a valid phone number', { status: 400, code: 21217 }, 'invalid', '21217', false],
     ['499 is not a server error', { status: 499 }, 'rejected', '499', false],
     ['21602 body required', { status: 400, code: 21602 }, 'rejected', '21602', false],
