@@ -57,6 +57,7 @@ export const TWILIO_ERRORS = {
   notMobile: { status: 400, code: 21614, message: "'To' number is not a valid mobile number" },
   regionDisabled: { status: 400, code: 21408, message: "Permission to send an SMS has not been enabled for the region indicated by the 'To' number" },
   serverError: { status: 500, code: 20500, message: 'Internal Server Error' },
+  queueFull: { status: 400, code: 21611, message: "This 'From' number has exceeded the maximum number of queued messages" },
 } as const;
 
 export interface FakeTwilioOptions {

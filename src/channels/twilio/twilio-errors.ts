@@ -10,6 +10,8 @@ import { SendError, type DeliveryReport } from '../types';
 // 21408 (the destination is not enabled in the account's Geo Permissions) is the
 // line's own setting, not the recipient's: rejected, the member left alone.
 const STOPPED = new Set([21610]);
+// 20429 too many requests; 21611 the From number's queue holds its validity period's worth: both pass.
+const THROTTLED = new Set([20429, 21611]);
 const INVALID = new Set([21211, 21614, 21612, 21217]);
 
 /** Maps what twilio-node threw to a SendError. */
@@ -17,7 +19,7 @@ export function classifyTwilioError(err: unknown): SendError {
   const e = err as { status?: number; code?: number | string };
   if (typeof e?.status === 'number') {
     const code = typeof e.code === 'number' ? e.code : Number(e.code);
-    if (e.status === 429 || code === 20429) return new SendError('throttled', String(code || e.status));
+    if (e.status === 429 || THROTTLED.has(code)) return new SendError('throttled', String(code || e.status));
     if (e.status >= 500) return new SendError('server', String(code || e.status));
     if (STOPPED.has(code)) return new SendError('stopped', String(code));
     if (INVALID.has(code)) return new SendError('invalid', String(code));

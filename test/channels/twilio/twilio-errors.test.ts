@@ -10,6 +10,7 @@ describe('classifyTwilioError', () => {
     ['429 Too Many Requests', { status: 429, code: 20429 }, 'throttled', '20429', true],
     ['429 without a code', { status: 429 }, 'throttled', '429', true],
     ['20429 with another status', { status: 400, code: 20429 }, 'throttled', '20429', true],
+    ["21611 the From number's queue is full", { status: 400, code: 21611 }, 'throttled', '21611', true],
     ['500 Internal Server Error', { status: 500, code: 20500 }, 'server', '20500', true],
     ['502 without a body', { status: 502 }, 'server', '502', true],
     ['503 Service Unavailable', { status: 503, code: 20503 }, 'server', '20503', true],
@@ -82,6 +83,7 @@ describe('TwilioSender against a fake Twilio', () => {
   it.each<[keyof typeof TWILIO_ERRORS, SendErrorKind, boolean]>([
     ['throttled', 'throttled', true],
     ['serverError', 'server', true],
+    ['queueFull', 'throttled', true],
     ['stopped', 'stopped', false],
     ['invalidTo', 'invalid', false],
     ['notMobile', 'invalid', false],
