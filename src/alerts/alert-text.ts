@@ -15,14 +15,17 @@ export const MAX_ALERT_SEGMENTS = 3;
 // number display normally while hiding it from the screening index, or
 // reorder what a moderator reads.
 const FORMAT_CHARS = /\p{Cf}/gu;
+// Control characters other than whitespace (a bell, an escape, NUL, DEL, C1
+// controls): nothing a member should receive. Tabs and line breaks become spaces below.
+const CONTROL_CHARS = /(?!\s)\p{Cc}/gu;
 
 /**
  * Report and alert text as members will read it: compatibility-normalised
- * (full-width digits become digits), without invisible format characters,
- * whitespace runs collapsed to one space. Idempotent.
+ * (full-width digits become digits), without invisible format or control
+ * characters, whitespace runs collapsed to one space. Idempotent.
  */
 export function cleanAlertText(text: string): string {
-  return text.normalize('NFKC').replace(FORMAT_CHARS, '').replace(/\s+/g, ' ').trim();
+  return text.normalize('NFKC').replace(FORMAT_CHARS, '').replace(CONTROL_CHARS, '').replace(/\s+/g, ' ').trim();
 }
 
 /** The alert exactly as a member in `lang` receives it. */

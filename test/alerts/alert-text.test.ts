@@ -22,6 +22,10 @@ describe('cleanAlertText', () => {
     expect(cleanAlertText('plate 7\u2066ABC\u2069123\u200E')).toBe('plate 7ABC123');
   });
 
+  it('strips control characters (a bell, an escape, NUL, DEL, C1 controls): SMS and Signal would carry them to every member', () => {
+    expect(cleanAlertText('grey\u0007 van\u001B[31m, 415\u0000555\u007F0177\u0085')).toBe('grey van[31m, 4155550177');
+  });
+
   it('collapses every run of whitespace to one space and trims the ends', () => {
     expect(cleanAlertText('  grey  van,\n\n\ttook   my phone \r\n')).toBe('grey van, took my phone');
     // A format character between two spaces leaves one space, not two.
