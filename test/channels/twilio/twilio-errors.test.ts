@@ -23,7 +23,8 @@ describe('classifyTwilioError', () => {
     ['21217 not a valid phone number', { status: 400, code: 21217 }, 'invalid', '21217', false],
     ['499 is not a server error', { status: 499 }, 'rejected', '499', false],
     ['21602 body required', { status: 400, code: 21602 }, 'rejected', '21602', false],
-    ['401 authentication failed', { status: 401, code: 20003 }, 'rejected', '20003', false],
+    ['401 authentication failed (the line\'s token: retried while the operator fixes it)', { status: 401, code: 20003 }, 'server', '20003', true],
+    ['401 without a code', { status: 401 }, 'server', '401', true],
     ['404 without a code', { status: 404 }, 'rejected', '404', false],
     ['connection refused', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'connection', 'ECONNREFUSED', true],
     ['a time-out', Object.assign(new Error('timeout'), { code: 'ECONNABORTED' }), 'connection', 'ECONNABORTED', true],
@@ -99,6 +100,25 @@ describe('TwilioSender against a fake Twilio', () => {
       code: String(TWILIO_ERRORS[name].code),
       retryable,
     });
+  });
+
+  it('turns a refused token (the real SDK, against the fake that checks it) into a retryable SendError', async () => {
+    answer = 'accept';
+    const stale = new TwilioSender({
+      config: { accountSid: ACCOUNT, fromNumber: '+15005550006', apiBaseUrl: fake.url, redact: true },
+      authToken: 'a-token-since-rotated',
+      statusCallbackUrl: 'https://headsup.example.org/webhooks/twilio/status',
+      timeoutMs: 5_000,
+    });
+    try {
+      const err = await stale.send('+14155550100', 'hello').then(
+        () => null,
+        (e: unknown) => e as SendError,
+      );
+      expect({ kind: err?.kind, code: err?.code, retryable: err?.retryable }).toEqual({ kind: 'server', code: '20003', retryable: true });
+    } finally {
+      await stale.close();
+    }
   });
 
   it("redacts a finished message's body and deletes an inbound message, as the Messages/{Sid} contract answers", async () => {
