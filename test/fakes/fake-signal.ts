@@ -540,7 +540,8 @@ export class FakeSignal {
     const recipient = String(req.recipients[0]);
     const written = typeof req.message === 'string' ? req.message : '';
     // Styled text loses its markers (*italic*, **bold**, ~strike~, ||spoiler||, `mono`): `message` is what the recipient reads.
-    const styled = (req.text_mode ?? this.opts.defaultTextMode ?? 'normal') === 'styled';
+    // An empty text_mode is Go's zero value, the same as none: the default applies.
+    const styled = (req.text_mode || this.opts.defaultTextMode || 'normal') === 'styled';
     const message = styled ? written.replace(/\*\*|[*~`]|\|\|/g, '') : written;
     const attempt = (this.attempts.get(recipient) ?? 0) + 1;
     this.attempts.set(recipient, attempt);

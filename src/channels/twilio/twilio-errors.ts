@@ -20,9 +20,9 @@ export function classifyTwilioError(err: unknown): SendError {
   if (typeof e?.status === 'number') {
     const code = typeof e.code === 'number' ? e.code : Number(e.code);
     if (e.status === 429 || THROTTLED.has(code)) return new SendError('throttled', String(code || e.status));
-    // The line's own credentials refused (a rotated or mistyped token): nothing about the recipient,
+    // The line's own credentials refused (401, code 20003: a rotated or mistyped token): nothing about the recipient,
     // and fixed by the operator. Retried like an outage, so a fan-out waits instead of failing for good.
-    if (e.status >= 500 || e.status === 401 || code === 20003) return new SendError('server', String(code || e.status));
+    if (e.status >= 500 || e.status === 401) return new SendError('server', String(code || e.status));
     if (STOPPED.has(code)) return new SendError('stopped', String(code));
     if (INVALID.has(code)) return new SendError('invalid', String(code));
     return new SendError('rejected', String(code || e.status));
