@@ -19,6 +19,21 @@ export function toE164(text: string, defaultCountry: CountryCode = 'US'): string
   return parsed && parsed.isValid() ? parsed.number : null;
 }
 
+/**
+ * A sender's number as a provider states it (Twilio's From, Signal's
+ * sourceNumber). The carrier has already routed it, so a number of a possible
+ * length for its country is taken in international form even when the
+ * metadata does not list its range yet (a new allocation): refusing it would
+ * leave that member unable to reach the line at all.
+ */
+export function providerNumber(text: string): string | null {
+  const known = toE164(text);
+  if (known || text.length > 40) return known;
+  // No default country: only a number written with its + prefix is read here.
+  const parsed = parsePhoneNumberFromString(text);
+  return parsed && parsed.isPossible() ? parsed.number : null;
+}
+
 /** The NANP area code (NPA) of an E.164 number, or null outside North America. */
 export function areaCodeOf(e164: string): string | null {
   if (NANP_E164.test(e164)) return isAreaCode(e164.slice(2, 5)) ? e164.slice(2, 5) : null;

@@ -145,6 +145,13 @@ describe('bad input', () => {
       expect(after.inbound_messages).toBe((before.inbound_messages as number) + 1);
     });
 
+    it('answers a sender whose number is in a range the number metadata does not list yet (a new allocation)', async () => {
+      // +44 1000…: the right length for the UK, in no range libphonenumber knows; Twilio routed it, so it exists.
+      const r = await signed.sms('+441000123456', 'JOIN');
+      expect(r.status).toBe(200);
+      expect(r.message).toBe('Heads Up: which area code do you want alerts for? Reply with it, e.g. 415.');
+    });
+
     it('takes a 1,600-character report whole and answers with a reference', async () => {
       const text = `REPORT 415 ${'grey van '.repeat(200)}`.slice(0, 1600);
       const r = await signed.sms('+14155550931', text);

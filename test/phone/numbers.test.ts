@@ -1,4 +1,4 @@
-import { areaCodeOf, isAreaCode, numbersInText, toE164 } from '../../src/phone/numbers';
+import { areaCodeOf, isAreaCode, numbersInText, providerNumber, toE164 } from '../../src/phone/numbers';
 
 describe('toE164', () => {
   it.each([
@@ -24,6 +24,21 @@ describe('toE164', () => {
       expect(toE164(text)).toBeNull();
     },
   );
+});
+
+describe('providerNumber', () => {
+  it('reads what toE164 reads', () => {
+    expect(['+14155550100', '4155550100', '+44 20 7946 0958'].map(providerNumber)).toEqual(['+14155550100', '+14155550100', '+442079460958']);
+  });
+
+  it('takes an international number of a possible length in a range the metadata does not list yet', () => {
+    expect(toE164('+441000123456')).toBeNull();
+    expect(providerNumber('+441000123456')).toBe('+441000123456');
+  });
+
+  it.each([['hello'], [''], ['whatsapp:nobody'], ['+4410001'], ['+44100012345678901'], ['+1415555010'], [`+${'4'.repeat(41)}`]])('refuses %j', (text) => {
+    expect(providerNumber(text)).toBeNull();
+  });
 });
 
 describe('areaCodeOf', () => {

@@ -10,7 +10,7 @@
  * command would run it twice (a second REPORT), and the person can send it
  * again.
  */
-import { toE164 } from '../../phone/numbers';
+import { providerNumber } from '../../phone/numbers';
 import { isSignalUuid, type Sender } from '../../phone/identity';
 
 /** A parsed inbound Signal message. */
@@ -58,7 +58,7 @@ export function parseSignalItem(item: unknown): SignalInbound | null {
     if (typeof data.message !== 'string' || data.message.trim() === '') return null;
     const timestamp = Number.isSafeInteger(env.timestamp) ? (env.timestamp as number) : Number.isSafeInteger(data.timestamp) ? (data.timestamp as number) : null;
     if (timestamp === null || timestamp <= 0) return null;
-    const phone = typeof env.sourceNumber === 'string' ? toE164(env.sourceNumber) : null;
+    const phone = typeof env.sourceNumber === 'string' ? providerNumber(env.sourceNumber) : null;
     const sender: Sender = phone ? { channel: 'signal', address: uuid, phone } : { channel: 'signal', address: uuid };
     return { sender, text: data.message.slice(0, MAX_SIGNAL_TEXT), providerId: `${uuid}:${timestamp}` };
   } catch {

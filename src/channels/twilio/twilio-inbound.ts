@@ -1,5 +1,5 @@
 /** Twilio inbound: turns the form fields of a webhook into a message or a delivery status. */
-import { toE164 } from '../../phone/numbers';
+import { providerNumber } from '../../phone/numbers';
 import type { Sender } from '../../phone/identity';
 
 /** Form fields as parsed from the request body. */
@@ -46,7 +46,7 @@ export function parseInboundSms(fields: FormFields): TwilioInbound {
   const messageSid = field(fields, 'MessageSid') ?? field(fields, 'SmsSid');
   if (!messageSid || !SID.test(messageSid)) throw new WebhookError(400, 'MessageSid is missing or malformed');
   const posted = field(fields, 'From');
-  const from = posted ? toE164(posted) : null;
+  const from = posted ? providerNumber(posted) : null;
   if (!from) throw new WebhookError(400, 'From is missing or not a phone number');
   const text = field(fields, 'Body') ?? '';
   if (text.length > 1600) throw new WebhookError(413, 'Body is longer than 1,600 characters');

@@ -101,6 +101,10 @@ describe('parseSignalItem', () => {
   it('ignores a sourceNumber that is not a phone number, keeping the UUID', () => {
     expect(parseSignalItem(env(data('HELP'), { sourceNumber: 'abc' }))?.sender).toEqual({ channel: 'signal', address: UUID });
   });
+
+  it('keeps a sourceNumber in a range the number metadata does not list yet (Signal verified it)', () => {
+    expect(parseSignalItem(env(data('HELP'), { sourceNumber: '+441000123456' }))?.sender).toEqual({ channel: 'signal', address: UUID, phone: '+441000123456' });
+  });
 });
 
 describe('errorFrame', () => {
