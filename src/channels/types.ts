@@ -45,7 +45,8 @@ export interface SendOptions {
 /**
  * What a late delivery report says, as the core acts on it:
  * - delivered;
- * - unreachable: the handset could not be reached now; worth trying again while the message is fresh;
+ * - unreachable: not delivered for now (the handset off, the sender's queue full, a carrier's passing error);
+ *   worth trying again while the message is fresh;
  * - invalid: the address can never receive (unknown number, landline); mark it invalid;
  * - stopped: the recipient opted out; mark them stopped;
  * - filtered: the carrier blocked the message; fails, counted apart so an operator sees it;

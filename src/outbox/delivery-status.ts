@@ -1,8 +1,8 @@
 /**
  * Applies delivery reports to outbox rows and members. A report is matched
  * even when it beats the send's outcome (by the row id the provider echoes).
- * A handset that was unreachable is tried again a few times while the
- * message is fresh; an address that can never receive, or a member who
+ * A message not delivered for now (the handset unreachable, the sender's
+ * queue full) is tried again a few times while it is fresh; an address that can never receive, or a member who
  * opted out, is marked so that later alerts skip them.
  */
 import type { DeliveryReport } from '../channels/types';

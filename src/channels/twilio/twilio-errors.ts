@@ -35,8 +35,14 @@ export function classifyTwilioError(err: unknown): SendError {
 // Delivery error codes (status callbacks): 30003 handset unreachable (off, out
 // of coverage); 30005 unknown or inactive number; 30006 landline or
 // unreachable carrier; 30007 filtered by the carrier; 21610 opted out.
+// Not delivered for now, and Twilio's advice is to send again later: 30001 the
+// sender's queue overflowed (what 21611 says at once, through a Messaging
+// Service), 30008 an unknown carrier error, 30022 the carriers' 10DLC rate.
 const DELIVERY: Record<string, DeliveryReport['kind']> = {
+  '30001': 'unreachable',
   '30003': 'unreachable',
+  '30008': 'unreachable',
+  '30022': 'unreachable',
   '30005': 'invalid',
   '30006': 'invalid',
   '30007': 'filtered',

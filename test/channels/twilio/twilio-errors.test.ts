@@ -178,7 +178,10 @@ describe('classifyDeliveryStatus', () => {
     ['undelivered', '30006', 'invalid'],
     ['failed', '30007', 'filtered'],
     ['undelivered', '21610', 'stopped'],
-    ['undelivered', '30008', 'failed'],
+    ['undelivered', '30008', 'unreachable'],
+    ['failed', '30001', 'unreachable'],
+    ['undelivered', '30022', 'unreachable'],
+    ['undelivered', '30004', 'failed'],
     ['failed', undefined, 'failed'],
   ];
   it.each(table)('%s with %s is %s', (status, code, kind) => {
