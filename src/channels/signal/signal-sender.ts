@@ -46,16 +46,17 @@ export interface SignalSenderOptions {
 }
 
 // signal-cli's words: "Failed to send message due to untrusted identities" (normal/native),
-// "Unable to complete request due to untrusted recipient keys" (json-rpc).
-const UNTRUSTED = /untrusted identit|untrusted recipient key/i;
+// "Unable to complete request due to untrusted recipient keys" (json-rpc). After 0.100 the normal
+// mode passes on signal-cli's JSON result as well, whose `type` names each failure (IDENTITY_FAILURE, …).
+const UNTRUSTED = /untrusted identit|untrusted recipient key|"IDENTITY_FAILURE"/i;
 // The recipient's forms only: "Unregistered user \"…\"" (per recipient), "The user … is not registered." (signal-cli's send).
-const UNREGISTERED = /unregistered user|the user \S+ is not registered|UnregisteredUserException/i;
+const UNREGISTERED = /unregistered user|the user \S+ is not registered|UnregisteredUserException|"UNREGISTERED_FAILURE"/i;
 // The bot's own account: "User +… is not registered." (signal-cli), "Number not registered with JSON-RPC" (rest-api).
 // Ours to fix, not the recipient's: never marks a member invalid.
 const ACCOUNT_NOT_REGISTERED = /user (\+\d+ )?is not registered|not registered with json-rpc/i;
 // signal-cli could not reach Signal's servers for this recipient (normal/native mode names it).
-const NETWORK_FAILURE = /network failure/i;
-const RATE_LIMITED = /rate ?limit|RateLimitException|\b429\b/i;
+const NETWORK_FAILURE = /network[ _]failure/i;
+const RATE_LIMITED = /rate[ _]?limit|RateLimitException|\b429\b/i;
 const PROOF_REQUIRED = /proof required|ProofRequiredException/i;
 
 /** Maps an HTTP status and signal-cli-rest-api's `error` text to a SendError (the text itself is not kept). */
@@ -73,12 +74,13 @@ export function classifySignalError(status: number | undefined, errorText: strin
 
 /**
  * The challenge token of a refusal: `challenge_tokens` of a json-rpc 429, or
- * in normal/native mode signal-cli's own text (`… with challenge token "…"`).
+ * in normal/native mode signal-cli's own text (`… with challenge token "…"`),
+ * or after 0.100 its JSON result (`"token":"…"`).
  */
 export function challengeToken(data: unknown): string | null {
   const tokens = (data as { challenge_tokens?: unknown } | null)?.challenge_tokens;
   const first = Array.isArray(tokens) ? tokens.find((t) => typeof t === 'string') : undefined;
-  const token = typeof first === 'string' ? first : /challenge token "([^"\s]{1,200})"/.exec(errorText(data))?.[1];
+  const token = typeof first === 'string' ? first : /challenge token "([^"\s]{1,200})"|"token":"([^"\s]{1,200})"/.exec(errorText(data))?.slice(1).find(Boolean);
   // Tokens are UUIDs in practice; anything else is not passed on.
   return token && /^[A-Za-z0-9._:-]{1,200}$/.test(token) ? token : null;
 }

@@ -45,6 +45,26 @@ describe('Signal refusals', () => {
     expect(e.retryable).toBe(true);
   });
 
+  // After 0.100, normal/native mode runs signal-cli with `--output json`: a refusal's text is its JSON result
+  // (one per recipient, `type` naming the failure) followed by what signal-cli wrote to stderr.
+  const jsonResult = (type: string, extra = '') =>
+    `{"timestamp":1700000000000,"results":[{"recipientAddress":{"uuid":"0b6f0c7e-3a41-4c35-9a55-5d1c0a8f4e21","number":"+14155550100","username":null},"type":"${type}"${extra}}]}\n`;
+
+  it.each([
+    ['a recipient who left Signal', jsonResult('UNREGISTERED_FAILURE') + 'Failed to send message\n', 'invalid', 'unregistered'],
+    ['a network failure', jsonResult('NETWORK_FAILURE') + 'Failed to send message\n', 'server', 'network_failure'],
+    ['a changed safety number', jsonResult('IDENTITY_FAILURE') + 'Failed to send message\n', 'rejected', 'untrusted_identity'],
+    ['a rate limit', jsonResult('RATE_LIMIT_FAILURE', ',"retryAfterSeconds":60') + 'Failed to send message\n', 'throttled', '429'],
+  ])("reads %s in signal-cli's JSON result (after 0.100)", (_what, text, kind, code) => {
+    expect(classifySignalError(400, text)).toMatchObject({ kind, code });
+  });
+
+  it("takes the challenge token from signal-cli's JSON result (after 0.100)", () => {
+    const error = jsonResult('RATE_LIMIT_FAILURE', `,"token":"${TOKEN}","retryAfterSeconds":86400`) + 'Failed to send message due to rate limiting\n';
+    expect(challengeToken({ error })).toBe(TOKEN);
+    expect(classifySignalError(400, error)).toMatchObject({ kind: 'throttled' });
+  });
+
   it('retries a network failure between signal-cli and Signal (normal/native)', () => {
     const e = classifySignalError(400, 'Failed to send (some) messages:\nx: Network failure for "x"\n1700000000000\nFailed to send message\n');
     expect(e).toMatchObject({ kind: 'server', code: 'network_failure' });
