@@ -39,6 +39,8 @@ export const en: Catalog = {
   langSet: () => 'Heads Up will answer you in English.',
   badLang: (codes) => `Heads Up speaks ${codes.join(', ')}: text LANG and one of them, e.g. LANG ${codes[0] ?? 'EN'}.`,
   hint: () => "Heads Up didn't understand that. Text HELP for the commands.",
+  mediaNotRead: (answering) =>
+    `Heads Up reads only text: photos, voice notes and files don't reach it. ${answering ? 'Please type your answer.' : 'Please type it, or text HELP for the commands.'}`,
   leaveNeedsArea: () => 'Heads Up: which area? e.g. LEAVE 415. STOP leaves all.',
   reportReceived: (ref) => `Heads Up: thank you. Report ${ref} is with a moderator and goes out as an alert once checked.`,
   reportNeedsText: () => 'Heads Up: text REPORT, the area and what happened, e.g. REPORT 415 grey van, aggressive, number 415-555-0100.',

@@ -41,6 +41,8 @@ export const es: Catalog = {
   langSet: () => 'Heads Up te respondera en español.',
   badLang: (codes) => `Heads Up habla ${codes.join(', ')}: escribe LANG y uno de ellos, ej. LANG ${codes[0] ?? 'ES'}.`,
   hint: () => 'Heads Up no entendio. Escribe AYUDA para ver los comandos.',
+  mediaNotRead: (answering) =>
+    `Heads Up recibe solo texto: fotos, audios y archivos no le llegan. ${answering ? 'Escribe tu respuesta, por favor.' : 'Escribelo, o escribe AYUDA para ver los comandos.'}`,
   leaveNeedsArea: () => 'Heads Up: ¿que area? ej. SALIR 415. ALTO las quita todas.',
   reportReceived: (ref) => `Heads Up: gracias. El reporte ${ref} lo revisa una moderadora y sale como alerta una vez verificado.`,
   reportNeedsText: () => 'Heads Up: escribe REPORTE, el area y lo que paso, ej. REPORTE 415 van gris, agresivo, numero 415-555-0100.',

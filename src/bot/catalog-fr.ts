@@ -45,6 +45,8 @@ export const fr: Catalog = {
   langSet: () => 'Heads Up vous répondra en francais.',
   badLang: (codes) => `Heads Up parle ${codes.join(', ')}: écrivez LANG et l'une d'elles, ex. LANG ${codes[0] ?? 'FR'}.`,
   hint: () => "Heads Up n'a pas compris. Écrivez AIDE pour les commandes.",
+  mediaNotRead: (answering) =>
+    `Heads Up ne recoit que du texte: photos, messages vocaux et fichiers ne lui parviennent pas. ${answering ? 'Écrivez votre réponse, svp.' : 'Écrivez-le, ou écrivez AIDE pour les commandes.'}`,
   leaveNeedsArea: () => 'Heads Up: quelle zone? ex. QUITTER 415. STOP les retire toutes.',
   reportReceived: (ref) => `Heads Up: merci. Le signalement ${ref} est chez une modératrice et partira en alerte une fois vérifié.`,
   reportNeedsText: () => 'Heads Up: écrivez SIGNALER, la zone et les faits, ex. SIGNALER 415 van gris, agressif, numéro 415-555-0100.',

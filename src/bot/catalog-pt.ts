@@ -46,6 +46,8 @@ export const pt: Catalog = {
   langSet: () => 'Heads Up vai responder em portugues.',
   badLang: (codes) => `Heads Up fala ${codes.join(', ')}: escreva LANG e uma delas, ex. LANG ${codes[0] ?? 'PT'}.`,
   hint: () => 'Heads Up nao entendeu. Escreva AJUDA para ver os comandos.',
+  mediaNotRead: (answering) =>
+    `Heads Up recebe apenas texto: fotos, audios e arquivos nao chegam. ${answering ? 'Escreva sua resposta, por favor.' : 'Escreva a mensagem, ou escreva AJUDA para ver os comandos.'}`,
   leaveNeedsArea: () => 'Heads Up: qual area? ex. SAIR 415. PARAR tira todas.',
   reportReceived: (ref) => `Heads Up: obrigada. A denuncia ${ref} esta com uma moderadora e sai como alerta depois de verificada.`,
   reportNeedsText: () => 'Heads Up: escreva DENUNCIA, a area e o que houve, ex. DENUNCIA 415 van cinza, agressivo, numero 415-555-0100.',

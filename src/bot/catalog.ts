@@ -69,6 +69,8 @@ export interface Catalog {
   /** LANG with no language or one the line does not speak: the codes of those it does (EN, ES, …). */
   badLang(codes: string[]): string;
   hint(): string;
+  /** A photo, voice note or file with no text: only text reaches the line. `answering`: a question of ours is open. */
+  mediaNotRead(answering: boolean): string;
   leaveNeedsArea(): string;
   reportReceived(ref: string): string;
   reportNeedsText(): string;

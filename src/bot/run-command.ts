@@ -23,9 +23,9 @@ export function reportRules(rules: LineRules): ReportRules {
   return { limit: rules.limits.reports, maxAreas: rules.maxAreas, regions: rules.regions, retentionDays: rules.retentionDays, country: rules.regions.country };
 }
 
-/** "Text HELP", at most once per sender per window, so that auto-replies cannot loop. */
-function hint(store: Store, rules: LineRules, who: Asker, now: number): Outcome {
-  return say(store.limits.take(who.senderKey, 'hint', rules.limits.hints, now) ? who.t.hint() : null);
+/** "Text HELP" (or another hint), at most once per sender per window, so that auto-replies cannot loop. */
+export function hint(store: Store, rules: LineRules, who: Asker, now: number, text: string = who.t.hint()): Outcome {
+  return say(store.limits.take(who.senderKey, 'hint', rules.limits.hints, now) ? text : null);
 }
 
 /** What a message that is not a usable command is told. */

@@ -177,9 +177,9 @@ export class InboundPath {
     try {
       // Only what the steps read is kept (sender, text, provider id), sealed;
       // under the sender's rate-limit index, so that their DELETE erases it.
-      const { sender, text, providerId, answered } = w.msg;
+      const { sender, text, providerId, answered, media } = w.msg;
       const senderKey = vault.index('sender', memberKey(sender));
-      parkItem(db, vault, sender.channel, JSON.stringify({ sender, text, providerId, answered }), now, now + this.retry.firstMs, senderKey);
+      parkItem(db, vault, sender.channel, JSON.stringify({ sender, text, providerId, answered, media }), now, now + this.retry.firstMs, senderKey);
       w.resolve({ reply: null, parsed: parse(w.msg.text), duplicate: false, parked: true });
     } catch (parkError) {
       log.error({ err: safeError(parkError) }, 'a message could be neither handled nor kept: it is lost');

@@ -17,6 +17,11 @@ export interface Inbound {
    * what its provider answers.
    */
   answered?: boolean;
+  /**
+   * The message carried a photo, a voice note or a file. Heads Up reads only
+   * text: one that is nothing else is told so, rather than read as empty.
+   */
+  media?: boolean;
 }
 
 /**

@@ -52,6 +52,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     langSet: [t.langSet()],
     badLang: [t.badLang(['EN', 'ES', 'FR', 'PT', 'DE', 'IT', 'NL', 'PL', 'RO', 'TL', 'VI', 'ZH'])],
     hint: [t.hint()],
+    mediaNotRead: [t.mediaNotRead(true), t.mediaNotRead(false)],
     leaveNeedsArea: [t.leaveNeedsArea()],
     reportReceived: [t.reportReceived(REF)],
     reportNeedsText: [t.reportNeedsText()],

@@ -4,7 +4,8 @@
  * answers in normal/native mode) into a message for the bot. Pure, and
  * total: hostile or unexpected input yields null, never an exception.
  *
- * Only a direct text message is a message. Receipts, typing indicators, sync
+ * Only a direct message is a message: text, or a photo, voice note, file or
+ * sticker (flagged as media, its text empty). Receipts, typing indicators, sync
  * messages (our own other devices), stories, calls, reactions, remote
  * deletes and group messages are ignored. So is an edit: acting on an edited
  * command would run it twice (a second REPORT), and the person can send it
@@ -19,6 +20,8 @@ export interface SignalInbound {
   text: string;
   /** Source UUID and envelope timestamp: a message redelivered after a reconnect is acted on once. */
   providerId: string;
+  /** It carried an attachment or a sticker (never read: only the text is). */
+  media: boolean;
 }
 
 /** Longest text handed to the bot; Signal allows long messages, reports keep 1,600 characters anyway. */
@@ -55,12 +58,15 @@ export function parseSignalItem(item: unknown): SignalInbound | null {
     if (!data) return null; // receipt, typing, call, or nothing
     if (present(data.groupInfo) || present(data.groupV2)) return null;
     if (present(data.reaction) || present(data.remoteDelete) || present(data.storyContext)) return null;
-    if (typeof data.message !== 'string' || data.message.trim() === '') return null;
+    const text = typeof data.message === 'string' ? data.message : '';
+    const media = (Array.isArray(data.attachments) && data.attachments.length > 0) || present(data.sticker);
+    // Nothing to read and nothing sent (a disappearing-timer change, a profile key update): not a message.
+    if (text.trim() === '' && !media) return null;
     const timestamp = Number.isSafeInteger(env.timestamp) ? (env.timestamp as number) : Number.isSafeInteger(data.timestamp) ? (data.timestamp as number) : null;
     if (timestamp === null || timestamp <= 0) return null;
     const phone = typeof env.sourceNumber === 'string' ? providerNumber(env.sourceNumber) : null;
     const sender: Sender = phone ? { channel: 'signal', address: uuid, phone } : { channel: 'signal', address: uuid };
-    return { sender, text: data.message.slice(0, MAX_SIGNAL_TEXT), providerId: `${uuid}:${timestamp}` };
+    return { sender, text: text.slice(0, MAX_SIGNAL_TEXT), providerId: `${uuid}:${timestamp}`, media };
   } catch {
     // A getter or a proxy in hostile input: nothing to act on.
     return null;

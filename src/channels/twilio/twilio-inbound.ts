@@ -15,6 +15,8 @@ export interface TwilioInbound {
    * opt-out, opt-in or help keywords: Twilio has already answered it.
    */
   optOutType?: 'STOP' | 'START' | 'HELP';
+  /** An MMS: it carried a photo or a file (NumMedia above 0). */
+  media: boolean;
 }
 
 /** Why a webhook was refused, with the status to answer. */
@@ -52,7 +54,9 @@ export function parseInboundSms(fields: FormFields): TwilioInbound {
   if (text.length > 1600) throw new WebhookError(413, 'Body is longer than 1,600 characters');
   const optOut = field(fields, 'OptOutType')?.toUpperCase();
   const optOutType = optOut === 'STOP' || optOut === 'START' || optOut === 'HELP' ? optOut : undefined;
-  return { sender: { channel: 'sms', address: from, phone: from }, text, messageSid, optOutType };
+  // Twilio sends NumMedia with every message ("0" for a plain SMS); anything but a small count reads as none.
+  const media = /^[1-9]\d{0,2}$/.test(field(fields, 'NumMedia') ?? '');
+  return { sender: { channel: 'sms', address: from, phone: from }, text, messageSid, optOutType, media };
 }
 
 /** A delivery status callback. */

@@ -11,7 +11,7 @@ import { say, type Asker, type Outcome, type Store } from '../../bot/handler';
 import type { LineRules } from '../../bot/line-rules';
 import { join, unknownArea, whichArea } from '../../bot/member-commands';
 import { continueReport } from '../../bot/report-commands';
-import { applyOutcome, reportRules, runCommand } from '../../bot/run-command';
+import { applyOutcome, hint, reportRules, runCommand } from '../../bot/run-command';
 import type { Lang } from '../../domain/lang';
 import { hasCheckin } from '../../store/checkins';
 import type { Conversation } from '../../store/conversations';
@@ -29,6 +29,12 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
     senderKey: who.senderKey,
     memberKey: who.memberKey,
   };
+  // A photo, voice note, file or sticker and no words: nothing of it reaches the line, and the member
+  // is told so. An open question stays open (read as empty, the answer would skip it); out of a
+  // conversation it is a hint like any other, once an hour.
+  if (msg.media && !parsed.ok && parsed.error === 'empty') {
+    return who.conversation() ? asker.t.mediaNotRead(true) : hint(store, rules, asker, now, asker.t.mediaNotRead(false)).say;
+  }
   let turn = turnOf(parsed, msg.answered === true);
   // A moderator in the middle of their own report can still moderate (issue 11).
   if (turn === 'answer' && who.moderator && parsed.ok && MODERATOR_COMMANDS.has(parsed.command.kind)) turn = 'command';

@@ -33,7 +33,18 @@ describe('parseSignalItem', () => {
       sender: { channel: 'signal', address: UUID, phone: NUMBER },
       text: 'JOIN 415',
       providerId: `${UUID}:1745372297238`,
+      media: false,
     });
+  });
+
+  const PHOTO = { contentType: 'image/jpeg', id: 'abc', size: 10 };
+  it.each([
+    ['a photo without text', data(null, { attachments: [PHOTO] }), ''],
+    ['a voice note with an empty text', data('', { attachments: [{ contentType: 'audio/aac', id: 'v1', size: 9, voiceNote: true }] }), ''],
+    ['a sticker', data(null, { sticker: { packId: 'p', stickerId: 2 } }), ''],
+    ['a photo with a caption', data('REPORT 415 this man', { attachments: [PHOTO] }), 'REPORT 415 this man'],
+  ])('reads %s as a message that carried media, keeping only its text', (_name, dataMessage, text) => {
+    expect(parseSignalItem(env(dataMessage))).toMatchObject({ text, media: true, providerId: `${UUID}:1745372297238` });
   });
 
   it('reads a message whose sender hides their number (sourceNumber null)', () => {
@@ -67,7 +78,8 @@ describe('parseSignalItem', () => {
     ['a reaction', env(data(null, { reaction: { emoji: '👍', targetAuthor: NUMBER, targetSentTimestamp: 1, isRemove: false } }))],
     ['a remote delete', env(data(null, { remoteDelete: { timestamp: 1 } }))],
     ['a call', env({ callMessage: { offerMessage: { id: 1 } } })],
-    ['an attachment without text', env(data(null, { attachments: [{ contentType: 'image/jpeg', id: 'abc', size: 10 }] }))],
+    ['a disappearing-timer change', env(data(null, { expiresInSeconds: 3600 }))],
+    ['an empty list of attachments', env(data(null, { attachments: [] }))],
     ['an empty text', env(data('   '))],
     ['an envelope without sourceUuid', env(data('JOIN'), { sourceUuid: undefined })],
     ['an envelope whose sourceUuid is not a UUID', env(data('JOIN'), { sourceUuid: 'not-a-uuid' })],

@@ -90,3 +90,33 @@ describe('a check-in in the middle of a report', () => {
     expect(w.sms(ROSA, 'SKIP').reply).toBe(t.reportAsk('person'));
   });
 });
+
+describe('a photo, voice note or file with no words', () => {
+  const media = (w: BotWorld, who: string, text = '') => w.bot.handle({ sender: sms(who), text, providerId: `MM${Math.random().toString(16).slice(2)}`, media: true });
+
+  it('is told that only text reaches the line, as a hint: once an hour, and after a hint none', async () => {
+    let now = Date.UTC(2026, 0, 5, 12);
+    const w = await world({ now: () => now });
+    expect(media(w, ROSA).reply).toBe(t.mediaNotRead(false));
+    expect(media(w, ROSA).reply).toBeNull();
+    expect(w.sms(ROSA, 'blah').reply).toBeNull();
+    now += 61 * MIN;
+    expect(media(w, ROSA).reply).toBe(t.mediaNotRead(false));
+    // Words with the photo are read as ever.
+    expect(media(w, LENA, 'JOIN 415').reply).toBe(t.joined(['415']));
+  });
+
+  it('leaves the open question open: it is not an empty answer that skips it', async () => {
+    const w = await world();
+    w.sms(ROSA, 'JOIN');
+    expect(w.sms(ROSA, 'REPORT').reply).toBe(WHAT);
+    expect(w.sms(ROSA, '1').reply).toBe(WHEN);
+    expect(media(w, ROSA).reply).toBe(t.mediaNotRead(true));
+    // Asked every time while the question is open, and the question is still "when".
+    expect(media(w, ROSA).reply).toBe(t.mediaNotRead(true));
+    expect(w.sms(ROSA, 'Fri 11pm').reply).toBe(t.reportAsk('where'));
+    expect(w.sms(ABROAD, 'JOIN').reply).toBe(t.joinWhichArea());
+    expect(media(w, ABROAD).reply).toBe(t.mediaNotRead(true));
+    expect(w.sms(ABROAD, '415').reply).toBe(t.joined(['415']));
+  });
+});
