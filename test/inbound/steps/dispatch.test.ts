@@ -97,13 +97,16 @@ describe('a photo, voice note or file with no words', () => {
   it('is told that only text reaches the line, as a hint: once an hour, and after a hint none', async () => {
     let now = Date.UTC(2026, 0, 5, 12);
     const w = await world({ now: () => now });
+    // An empty message with nothing attached gets the usual hint.
+    expect(w.sms(MOD, '').reply).toBe(t.hint());
     expect(media(w, ROSA).reply).toBe(t.mediaNotRead(false));
     expect(media(w, ROSA).reply).toBeNull();
     expect(w.sms(ROSA, 'blah').reply).toBeNull();
     now += 61 * MIN;
     expect(media(w, ROSA).reply).toBe(t.mediaNotRead(false));
-    // Words with the photo are read as ever.
+    // Words with the photo are read as ever, even words that are no command (the usual hint).
     expect(media(w, LENA, 'JOIN 415').reply).toBe(t.joined(['415']));
+    expect(media(w, LENA, 'this guy again').reply).toBe(t.hint());
   });
 
   it('leaves the open question open: it is not an empty answer that skips it', async () => {
@@ -115,6 +118,8 @@ describe('a photo, voice note or file with no words', () => {
     // Asked every time while the question is open, and the question is still "when".
     expect(media(w, ROSA).reply).toBe(t.mediaNotRead(true));
     expect(w.sms(ROSA, 'Fri 11pm').reply).toBe(t.reportAsk('where'));
+    // An empty answer with nothing attached still skips, as SKIP does.
+    expect(w.sms(ROSA, '').reply).toBe(t.reportAsk('person'));
     expect(w.sms(ABROAD, 'JOIN').reply).toBe(t.joinWhichArea());
     expect(media(w, ABROAD).reply).toBe(t.mediaNotRead(true));
     expect(w.sms(ABROAD, '415').reply).toBe(t.joined(['415']));
