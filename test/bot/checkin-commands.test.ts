@@ -163,6 +163,18 @@ describe('LATER', () => {
     expect(l.timers().escalated).toBe(1);
   });
 
+  it('past the end but before the escalation was written (the line was down), counts from now: the buddies are not told at once', async () => {
+    const l = await withBuddy();
+    const start = l.w.clock.now;
+    l.text(ROSE, 'CHECKIN 30 grey van');
+    // The timer has not run since the end (a restart): the check-in is still open.
+    l.w.clock.now = start + 60 * MIN;
+    expect(l.reply(ROSE, 'LATER 30')).toBe(t.checkinExtended(clockTime(start + 90 * MIN)));
+    expect(l.timers().escalated).toBe(0);
+    l.w.clock.now = start + 90 * MIN;
+    expect(l.timers().escalated).toBe(1);
+  });
+
   it('after the escalation, says who was told, even while the message is still queued, and moves nothing', async () => {
     const l = await withBuddy();
     l.text(ROSE, 'CHECKIN 10');
