@@ -69,7 +69,7 @@ export function later(store: Store, who: Asker, line: CheckinLine, minutes: numb
   // Past the end but not yet escalated (the timer had not run: a restart), "LATER 30" means 30 minutes from now.
   const dueAt = Math.max(running.dueAt, now) + Math.round(minutes * 60_000);
   const { maxMinutes } = line.rules;
-  if (!(minutes > 0) || dueAt - now > maxMinutes * 60_000) return say(who.t.checkinUsage(minutesText(line.rules.minMinutes), maxMinutes));
+  if (!(minutes > 0) || dueAt - now > maxMinutes * 60_000) return say(who.t.laterUsage(maxMinutes));
   extendCheckin(store.db, running.id, dueAt, reminderAt(dueAt, now));
   return say(who.t.checkinExtended(clockTime(dueAt)));
 }

@@ -47,6 +47,7 @@ function parseError(store: Store, rules: LineRules, who: Asker, parsed: Extract<
     case 'missing_name':
       return say(who.t.buddyUsage());
     case 'missing_minutes':
+      if (parsed.command === 'later') return say(who.t.laterUsage(rules.checkins.maxMinutes));
       return say(who.t.checkinUsage(Math.round(rules.checkins.minMinutes * 100) / 100, rules.checkins.maxMinutes));
     default:
       return hint(store, rules, who, now);
