@@ -14,7 +14,7 @@ import { runModeratorCommand } from './moderator-commands';
 import { notifyModerators } from './notify';
 import { check, report, type ReportRules } from './report-commands';
 // Check-ins (issue 13)
-import { accept, buddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-commands';
+import { accept, askedToBeBuddy, buddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-commands';
 import { checkin, later, ok, type CheckinLine } from './checkin-commands';
 import { read, toggleDiscreet } from './discreet-commands';
 
@@ -73,7 +73,9 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
   }
   switch (command.kind) {
     case 'join':
-      // Check-ins (issue 13): a buddy who sent STOP and comes back may be asked again.
+      // Check-ins (issue 13): "Yes" is how people answer "be my buddy? Reply ACCEPT or DECLINE"; it subscribed them to alerts instead.
+      if (parsed.keyword === 'YES' && parsed.exactKeyword && askedToBeBuddy(store, who)) return accept(store, who, now);
+      // A buddy who sent STOP and comes back may be asked again.
       buddyBack(store, who);
       return join(store, who, rules, command.areas, now);
     case 'leave':
