@@ -95,6 +95,11 @@ function myLinks(store: Store, who: Asker): Buddy[] {
   return phone ? linksOfBuddy(store.db, store.vault, buddyIndex(store.vault, phone)) : [];
 }
 
+/** Whether someone asked the sender to be their buddy and they have not answered. */
+export function askedToBeBuddy(store: Store, who: Asker): boolean {
+  return myLinks(store, who).some((b) => b.status === 'invited');
+}
+
 /** ACCEPT: every invitation to the sender becomes a buddy link; each member is told. */
 export function accept(store: Store, who: Asker, now: number): Outcome {
   const links = myLinks(store, who);

@@ -134,6 +134,7 @@ export const es: Catalog = {
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} ya se reporto y esta bien.` : 'Heads Up: la persona que no se reporto ya se reporto.'),
   checkinNone: () => 'Heads Up: no tienes un reporte activo. SEGURA y minutos empieza uno, ej. SEGURA 90.',
   checkinExtended: (until) => `Heads Up: reporte extendido hasta las ${until}. Escribe OK cuando estes a salvo.`,
+  laterUsage: (max) => `Heads Up: escribe LUEGO y los minutos a sumar, ej. LUEGO 30. Un reporte puede terminar como mucho en ${max} minutos desde ahora.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: ¿de que area quieres alertas? Responde con una: ${listAreas(codes)}.`,
   unknownAreaListed: (codes) => `Heads Up: esa no es una de nuestras areas. Responde con una de ${listAreas(codes)}.`,

@@ -163,6 +163,8 @@ export interface Catalog {
   checkinOkBuddy(name: string): string;
   checkinNone(): string;
   checkinExtended(until: string): string;
+  /** LATER with no minutes, or with more than a check-in may run from now (not CHECKIN's usage: a new CHECKIN would drop the details). */
+  laterUsage(max: number): string;
   // Reach (issue 12)
   /** The join question, with the line's areas when they are few enough to list. */
   joinWhichAreaListed(codes: string[]): string;

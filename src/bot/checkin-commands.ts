@@ -66,9 +66,10 @@ export function later(store: Store, who: Asker, line: CheckinLine, minutes: numb
     const last = who.member ? escalatedCheckins(store.db, who.member.id).at(-1) : undefined;
     return say(last ? who.t.checkinMemberTold(toldOf(store, last.id)) : who.t.checkinNone());
   }
-  const dueAt = running.dueAt + Math.round(minutes * 60_000);
+  // Past the end but not yet escalated (the timer had not run: a restart), "LATER 30" means 30 minutes from now.
+  const dueAt = Math.max(running.dueAt, now) + Math.round(minutes * 60_000);
   const { maxMinutes } = line.rules;
-  if (!(minutes > 0) || dueAt - now > maxMinutes * 60_000) return say(who.t.checkinUsage(minutesText(line.rules.minMinutes), maxMinutes));
+  if (!(minutes > 0) || dueAt - now > maxMinutes * 60_000) return say(who.t.laterUsage(maxMinutes));
   extendCheckin(store.db, running.id, dueAt, reminderAt(dueAt, now));
   return say(who.t.checkinExtended(clockTime(dueAt)));
 }

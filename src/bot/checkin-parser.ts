@@ -26,23 +26,41 @@ export const MAX_BUDDY_NAME = 30;
 const MINUTE_UNITS = new Set(['M', 'MIN', 'MINS', 'MINUTE', 'MINUTES', 'MINUTO', 'MINUTOS']);
 const HOUR_UNITS = new Set(['H', 'HR', 'HRS', 'HOUR', 'HOURS', 'HORA', 'HORAS']);
 const AMOUNT = /^(\d{1,5}(?:[.,]\d{1,3})?)([A-Z]*)$/;
+/** "2H30", "2H30M": hours and minutes in one word. */
+const HOURS_MINUTES = /^(\d{1,2})H([0-5]?\d)(?:M|MIN|MINS)?$/;
 
-/** "90", "90M", "1.5H", "90 min": minutes, and how many tokens they took; null when the first token is no duration. */
-export function minutesOf(rest: WordAt[]): { minutes: number; used: number } | null {
-  const first = rest[0];
+/** One amount with its unit at rest[i] ("90", "90M", "1.5H", "90 min"), or null. */
+function amountAt(rest: WordAt[], i: number): { minutes: number; used: number; hours: boolean; unitWritten: boolean } | null {
+  const first = rest[i];
   if (!first) return null;
   const m = AMOUNT.exec(first.word);
   if (!m) return null;
   const amount = Number((m[1] as string).replace(',', '.'));
   let unit = m[2] as string;
   let used = 1;
-  const next = rest[1];
+  const next = rest[i + 1];
   if (unit === '' && next && (MINUTE_UNITS.has(next.word) || HOUR_UNITS.has(next.word))) {
     unit = next.word;
     used = 2;
   }
   if (unit !== '' && !MINUTE_UNITS.has(unit) && !HOUR_UNITS.has(unit)) return null;
-  return { minutes: HOUR_UNITS.has(unit) ? amount * 60 : amount, used };
+  const hours = HOUR_UNITS.has(unit);
+  return { minutes: hours ? amount * 60 : amount, used, hours, unitWritten: unit !== '' };
+}
+
+/** "90", "90M", "1.5H", "90 min", "1h30", "1h 30m": minutes, and how many tokens they took; null when the first token is no duration. */
+export function minutesOf(rest: WordAt[]): { minutes: number; used: number } | null {
+  const hm = rest[0] ? HOURS_MINUTES.exec(rest[0].word) : null;
+  if (hm) return { minutes: Number(hm[1]) * 60 + Number(hm[2]), used: 1 };
+  const d = amountAt(rest, 0);
+  if (!d) return null;
+  // "1h 30m": minutes written after hours belong to the duration (read alone, the alarm would come half an hour early).
+  // A bare number after the hours stays the details' ("1h 12 Oak St").
+  const after = d.hours ? amountAt(rest, d.used) : null;
+  if (after && !after.hours && after.unitWritten && Number.isInteger(after.minutes) && after.minutes < 60) {
+    return { minutes: d.minutes + after.minutes, used: d.used + after.used };
+  }
+  return { minutes: d.minutes, used: d.used };
 }
 
 // The number starts with a digit, "+" or "(": the spaces after the channel are never part of it (they made "SMS   123456" eight characters long).

@@ -3,7 +3,7 @@ import type { Regions } from '../alerts/regions';
 import type { SubscribeMode } from '../config/env';
 import type { Lang } from '../domain/lang';
 import { endConversation } from '../store/conversations';
-import { eraseCheckinsOf } from '../store/checkins';
+import { eraseCheckin, eraseCheckinsOf, openCheckin } from '../store/checkins';
 import { eraseBuddyMessagesOf } from '../store/buddies';
 import { forgetSenderReplies } from '../store/inbound-log';
 import { dropSenderItems } from '../store/inbound-retry';
@@ -106,13 +106,20 @@ export function leave(store: Store, who: Asker, regions: Regions, tokens: string
   return say(who.t.left(resolved.npas, remaining));
 }
 
-/** STOP: unsubscribes from everything and ends any open question. */
+/** STOP: unsubscribes from everything, ends any open question and a running check-in. */
 export function stop(store: Store, who: Asker): Outcome {
   const { db } = store;
   if (who.member) {
     unsubscribeAll(db, who.member.id);
     closeRequestOf(db, who.member.id);
     setMemberStatus(db, who.member.id, 'stopped');
+    // Nothing more goes out about them either: a running check-in would tell their buddies they are missing.
+    // (An escalated one stays, so that an OK after START still tells the buddies who heard.)
+    const running = openCheckin(db, who.member.id);
+    if (running) {
+      eraseCheckin(db, running.id);
+      db.eraseSoon();
+    }
   }
   return { say: who.t.stopped(), converse: 'end' };
 }

@@ -14,7 +14,7 @@ import { runModeratorCommand } from './moderator-commands';
 import { notifyModerators } from './notify';
 import { check, report, type ReportRules } from './report-commands';
 // Check-ins (issue 13)
-import { accept, buddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-commands';
+import { accept, askedToBeBuddy, buddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-commands';
 import { checkin, later, ok, type CheckinLine } from './checkin-commands';
 import { read, toggleDiscreet } from './discreet-commands';
 
@@ -47,6 +47,7 @@ function parseError(store: Store, rules: LineRules, who: Asker, parsed: Extract<
     case 'missing_name':
       return say(who.t.buddyUsage());
     case 'missing_minutes':
+      if (parsed.command === 'later') return say(who.t.laterUsage(rules.checkins.maxMinutes));
       return say(who.t.checkinUsage(Math.round(rules.checkins.minMinutes * 100) / 100, rules.checkins.maxMinutes));
     default:
       return hint(store, rules, who, now);
@@ -72,7 +73,9 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
   }
   switch (command.kind) {
     case 'join':
-      // Check-ins (issue 13): a buddy who sent STOP and comes back may be asked again.
+      // Check-ins (issue 13): "Yes" is how people answer "be my buddy? Reply ACCEPT or DECLINE"; it subscribed them to alerts instead.
+      if (parsed.keyword === 'YES' && parsed.exactKeyword && askedToBeBuddy(store, who)) return accept(store, who, now);
+      // A buddy who sent STOP and comes back may be asked again.
       buddyBack(store, who);
       return join(store, who, rules, command.areas, now);
     case 'leave':

@@ -211,6 +211,17 @@ describe('ACCEPT', () => {
     expect(l.inbox(ROSE).filter((m) => m === t.buddyAcceptedMember('0177'))).toHaveLength(1);
   });
 
+  it('a bare YES from someone asked is their ACCEPT: it does not subscribe them to alerts', async () => {
+    const l = await line();
+    l.text(ROSE, 'JOIN');
+    l.text(ROSE, 'BUDDY 415-555-0177 Rose');
+    expect(reply(l, BUDDY, 'Yes!')).toBe(t.buddyAccepted(['Rose']));
+    expect(l.inbox(ROSE)).toContain(t.buddyAcceptedMember('0177'));
+    expect(findMember(l.w.db, l.w.vault, { channel: 'sms', address: BUDDY })).toBeUndefined();
+    // Asked nothing now: YES subscribes, as JOIN.
+    expect(reply(l, BUDDY, 'YES')).toBe(t.joined(['415']));
+  });
+
   it('after STOP, does not make them a buddy again', async () => {
     const l = await withBuddy();
     l.text(BUDDY, 'STOP');

@@ -123,6 +123,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     checkinOkBuddy: [t.checkinOkBuddy(NAME), t.checkinOkBuddy('')],
     checkinNone: [t.checkinNone()],
     checkinExtended: [t.checkinExtended('23:59')],
+    laterUsage: [t.laterUsage(720)],
     // Reach (issue 12)
     joinWhichAreaListed: [t.joinWhichAreaListed(OWN_AREAS)],
     unknownAreaListed: [t.unknownAreaListed(OWN_AREAS)],

@@ -143,9 +143,20 @@ describe('LATER', () => {
     const l = await withBuddy();
     const start = l.w.clock.now;
     l.text(ROSE, 'CHECKIN 30 grey van');
-    expect(l.reply(ROSE, 'LATER 0')).toBe(t.checkinUsage(10, 720));
+    expect(l.reply(ROSE, 'LATER 0')).toBe(t.laterUsage(720));
     l.w.clock.now = start + 30 * MIN;
     expect(l.timers().escalated).toBe(1);
+  });
+
+  it('without minutes, or with too many, says how LATER works, not CHECKIN (a new CHECKIN would drop the details)', async () => {
+    const l = await withBuddy();
+    const start = l.w.clock.now;
+    l.text(ROSE, 'CHECKIN 30 grey van');
+    for (const text of ['LATER', 'LATER 1000']) expect(l.reply(ROSE, text)).toBe(t.laterUsage(720));
+    expect(l.reply(ROSE, 'LUEGO')).toBe(es.laterUsage(720));
+    l.w.clock.now = start + 30 * MIN;
+    expect(l.timers().escalated).toBe(1);
+    expect(l.inbox(BUDDY).some((m) => m.includes('grey van'))).toBe(true);
   });
 
   it('moves the end up to the longest check-in from now, and no further', async () => {
@@ -153,13 +164,25 @@ describe('LATER', () => {
     const start = l.w.clock.now;
     l.text(ROSE, 'CHECKIN 700');
     expect(l.reply(ROSE, 'LATER 20')).toBe(t.checkinExtended(clockTime(start + 720 * MIN)));
-    expect(l.reply(ROSE, 'LATER 1')).toBe(t.checkinUsage(10, 720));
+    expect(l.reply(ROSE, 'LATER 1')).toBe(t.laterUsage(720));
     // Counted from now, not from the start.
     l.w.clock.now = start + 100 * MIN;
     expect(l.reply(ROSE, 'LATER 100')).toBe(t.checkinExtended(clockTime(start + 820 * MIN)));
     l.w.clock.now = start + 820 * MIN - 1;
     expect(l.timers().escalated).toBe(0);
     l.w.clock.now = start + 820 * MIN;
+    expect(l.timers().escalated).toBe(1);
+  });
+
+  it('past the end but before the escalation was written (the line was down), counts from now: the buddies are not told at once', async () => {
+    const l = await withBuddy();
+    const start = l.w.clock.now;
+    l.text(ROSE, 'CHECKIN 30 grey van');
+    // The timer has not run since the end (a restart): the check-in is still open.
+    l.w.clock.now = start + 60 * MIN;
+    expect(l.reply(ROSE, 'LATER 30')).toBe(t.checkinExtended(clockTime(start + 90 * MIN)));
+    expect(l.timers().escalated).toBe(0);
+    l.w.clock.now = start + 90 * MIN;
     expect(l.timers().escalated).toBe(1);
   });
 

@@ -85,9 +85,21 @@ describe('parse: check-in durations and names as members write them', () => {
     expect(minutesOf('LUEGO 1,5 horas')).toBe(90);
   });
 
+  it('reads hours then minutes whole: "1h 30m" is no hour with "30m" for details (the alarm would come half an hour early)', () => {
+    expect(parse('CHECKIN 1h 30m grey van')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 90, details: 'grey van' } });
+    expect(parse('SAFE 2 hours 15 minutes')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 135, details: '' } });
+    expect(parse('LUEGO 1h 30 min')).toMatchObject({ ok: true, command: { kind: 'later', minutes: 90 } });
+    expect(parse('CHECKIN 2h30 grey van')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 150, details: 'grey van' } });
+    expect(parse('CHECKIN 2h30m')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 150 } });
+    // A number after the hours with no unit may be the details ("12 Oak St"): it stays the details.
+    expect(parse('CHECKIN 1h 12 Oak St')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 60, details: '12 Oak St' } });
+    // Minutes after minutes are details too.
+    expect(parse('CHECKIN 45m 10m walk')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 45, details: '10m walk' } });
+  });
+
   it('refuses a duration it cannot read whole rather than set a wrong timer', () => {
-    // "2h30" is two and a half hours: reading it as 2 hours would raise the alarm too late.
-    expect(parse('CHECKIN 2h30 grey van')).toMatchObject({ ok: false, error: 'missing_minutes' });
+    // "2h75" is no time a member means: reading it as 2 hours would raise the alarm at the wrong time.
+    expect(parse('CHECKIN 2h75 grey van')).toMatchObject({ ok: false, error: 'missing_minutes' });
     // Details that start with a number are not a duration: "room12" is no 12 minutes.
     expect(parse('CHECKIN room12 blue car')).toMatchObject({ ok: false, error: 'missing_minutes' });
   });

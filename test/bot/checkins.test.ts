@@ -280,6 +280,17 @@ describe('CHECKIN', () => {
     expect(direct(w, BUDDY)).toEqual([]);
   });
 
+  it('a member\'s STOP ends their running check-in: the buddies hear nothing, the buddy links stay', async () => {
+    const w = await withBuddy();
+    w.sms(ROSE, 'CHECKIN 20 green jeep');
+    w.sms(ROSE, 'STOP');
+    expect(count(w, 'checkins')).toBe(0);
+    w.clock.now += 20 * MIN;
+    expect(timers(w)).toEqual({ reminded: 0, escalated: 0, failed: 0 });
+    expect(direct(w, BUDDY).filter((m) => m.text.includes('green jeep'))).toEqual([]);
+    expect(count(w, 'buddies')).toBe(1);
+  });
+
   it('a buddy\'s DELETE erases every link to them', async () => {
     const w = await withBuddy();
     w.sms(BUDDY, 'DELETE');
