@@ -1,9 +1,10 @@
 /**
  * Retention: erases reports, alerts (with their screening entries), finished
- * outbox rows and old bookkeeping past RETENTION_DAYS, so a seized database
- * holds as little history as the line needs. Handled provider ids lose their
- * stored reply within a day but stay (as a blind index and a day) for
- * RETENTION_DAYS, so no captured webhook can be replayed. After a run that
+ * outbox rows, Twilio clean-up tasks no worker took up, and old bookkeeping
+ * past RETENTION_DAYS, so a seized database holds as little history as the
+ * line needs. Handled provider ids lose their stored reply within a day but
+ * stay (as a blind index and a day) for RETENTION_DAYS, so no captured
+ * webhook can be replayed. After a run that
  * erased anything the WAL is truncated: no erased row survives there.
  */
 import { expireConversations } from '../store/conversations';
@@ -11,6 +12,7 @@ import { ageCheckins } from '../store/checkins';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
+import { eraseStaleProviderTasks } from '../store/provider-tasks';
 import { everyGuarded, runGuarded } from './guarded';
 
 /** How long a lapsed conversation outlives its expiry, so the report-draft job (every minute) sees it first. */
@@ -61,6 +63,7 @@ export function runRetention(db: Db, retentionDays: number, now: number, batch: 
       conversations: expireConversations(db, now - CONVERSATION_GRACE_MS),
       // Check-ins (issue 13): details a day after an escalation, the row after a week.
       checkins: ageCheckins(db, now),
+      providerTasks: eraseStaleProviderTasks(db, cutoff),
     })),
   };
   if (Object.values(erased).some((n) => n > 0)) db.eraseSoon();
