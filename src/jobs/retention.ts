@@ -1,10 +1,10 @@
 /**
  * Retention: erases reports, alerts (with their screening entries), finished
- * outbox rows, Twilio clean-up tasks no worker took up, and old bookkeeping
- * past RETENTION_DAYS, so a seized database holds as little history as the
- * line needs. Handled provider ids lose their stored reply within a day but
- * stay (as a blind index and a day) for RETENTION_DAYS, so no captured
- * webhook can be replayed. After a run that
+ * outbox rows and rows stranded unsent, Twilio clean-up tasks no worker took
+ * up, and old bookkeeping past RETENTION_DAYS, so a seized database holds as
+ * little history as the line needs. Handled provider ids lose their stored
+ * reply within a day but stay (as a blind index and a day) for
+ * RETENTION_DAYS, so no captured webhook can be replayed. After a run that
  * erased anything the WAL is truncated: no erased row survives there.
  */
 import { expireConversations } from '../store/conversations';
@@ -12,6 +12,7 @@ import { ageCheckins } from '../store/checkins';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
+import { eraseStranded } from '../store/outbox';
 import { eraseStaleProviderTasks } from '../store/provider-tasks';
 import { everyGuarded, runGuarded } from './guarded';
 
@@ -45,6 +46,8 @@ export function runRetention(db: Db, retentionDays: number, now: number, batch: 
     outbox: inBatches(db, batch, (limit) =>
       db.stmt("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state <> 'pending' AND updated_at < ? LIMIT ?)").run(cutoff, limit).changes,
     ),
+    // Never sent and due before the cutoff: a reply, a notice or an escalation that late must not go out.
+    stranded: inBatches(db, batch, (limit) => eraseStranded(db, cutoff, limit)),
     screening: db.transaction(() => db.stmt('DELETE FROM screening WHERE created_at < ?').run(cutoff).changes),
     alerts: eraseOldAlerts(db, cutoff, batch),
     reports: inBatches(db, batch, (limit) => db.stmt('DELETE FROM reports WHERE id IN (SELECT id FROM reports WHERE created_at < ? LIMIT ?)').run(cutoff, limit).changes),

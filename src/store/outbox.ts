@@ -252,6 +252,24 @@ export function settleReported(
 }
 
 /**
+ * Erases at most `limit` rows still waiting whose due time is before
+ * `before`: rows no lane ever claimed (their channel is no longer
+ * configured). A claim or a retry moves a row's due time, and a running lane
+ * fails a row for good within hours, so nothing a lane is working on is
+ * this old. Found through the lane index. Returns how many.
+ */
+export function eraseStranded(db: Db, before: number, limit: number): number {
+  const erase = db.stmt(
+    "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox INDEXED BY outbox_lane WHERE channel = ? AND priority = ? AND state = 'pending' AND due_at < ? LIMIT ?)",
+  );
+  let erased = 0;
+  for (const channel of ['sms', 'signal'] as const) {
+    for (const priority of [PRIORITY.urgent, PRIORITY.bulk]) erased += erase.run(channel, priority, before, limit - erased).changes;
+  }
+  return erased;
+}
+
+/**
  * Rows waiting to be sent (due or backing off). Counted through the partial
  * index of pending rows, so the cost follows the backlog, not the history.
  */
