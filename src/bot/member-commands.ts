@@ -10,6 +10,7 @@ import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
 import { deleteMember, insertMember, setMemberLang, setMemberStatus, type MemberRow } from '../store/members';
 import { closeRequestOf, requestJoin } from '../store/member-requests';
+import { eraseWaitingTo } from '../store/outbox';
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
 import { catalog, type Catalog } from './catalog';
 import { joinAreaQuestion } from './dialogues';
@@ -132,8 +133,9 @@ export function areas(store: Store, who: Asker): Outcome {
 /**
  * DELETE: erases everything keyed to the sender: their member row (with its
  * subscriptions, join request and queued messages), the link to their
- * reports, their rate-limit counters, the replies stored for their retried
- * webhooks, their parked messages and their open conversation, and their
+ * reports, the messages waiting to go to them without a member row, their
+ * rate-limit counters, the replies stored for their retried webhooks, their
+ * parked messages and their open conversation, and their
  * check-ins with every message that carried their details (their buddy
  * links go with the member row). A block stays (it keys nothing else). The
  * WAL is truncated after the commit, so no copy stays there.
@@ -147,6 +149,10 @@ export function erase(store: Store, who: Asker): Outcome {
     deleteMember(db, who.member.id);
   }
   forgetReporter(db, who.reporterKey);
+  // Messages waiting to go to them with no member row (a stranger's replies, a buddy's invitation): by
+  // their address, and by their number (how buddies are reached, whatever channel they write from).
+  const { address, phone } = who.sender;
+  eraseWaitingTo(db, store.vault, phone ? [address, phone] : [address]);
   store.limits.forget(who.senderKey);
   forgetSenderReplies(db, who.senderKey);
   dropSenderItems(db, who.senderKey);

@@ -1,8 +1,9 @@
 /**
  * Retention: erases reports, alerts (with their screening entries), finished
- * outbox rows and old bookkeeping past RETENTION_DAYS, so a seized database
- * holds as little history as the line needs. Handled provider ids lose their
- * stored reply within a day but stay (as a blind index and a day) for
+ * outbox rows and rows stranded unsent, Twilio clean-up tasks no worker took
+ * up, and old bookkeeping past RETENTION_DAYS, so a seized database holds as
+ * little history as the line needs. Handled provider ids lose their stored
+ * reply within a day but stay (as a blind index and a day) for
  * RETENTION_DAYS, so no captured webhook can be replayed. After a run that
  * erased anything the WAL is truncated: no erased row survives there.
  */
@@ -11,33 +12,81 @@ import { ageCheckins } from '../store/checkins';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
+import { eraseStranded } from '../store/outbox';
+import { eraseStaleProviderTasks } from '../store/provider-tasks';
 import { everyGuarded, runGuarded } from './guarded';
 
 /** How long a lapsed conversation outlives its expiry, so the report-draft job (every minute) sees it first. */
 export const CONVERSATION_GRACE_MS = 10 * 60_000;
 
-/** Deletes everything older than the retention period; returns counts per table. */
-export function runRetention(db: Db, retentionDays: number, now: number): Record<string, number> {
+/**
+ * Most rows of a big table (the outbox, an alert's deliveries, reports, the
+ * inbound log) one retention transaction erases: a large history (the first
+ * run after an outage, a lowered RETENTION_DAYS, `heads-up purge` beside the
+ * running server) goes in many short commits, so webhooks get the write lock
+ * between them and the WAL is checkpointed as it goes instead of growing.
+ */
+export const RETENTION_BATCH = 2_000;
+
+/** Runs `step` (erasing at most `batch` rows) in its own transaction until it erases fewer; returns the total. */
+function inBatches(db: Db, batch: number, step: (limit: number) => number): number {
+  let total = 0;
+  for (;;) {
+    const n = db.transaction(() => step(batch));
+    total += n;
+    if (n < batch) return total;
+  }
+}
+
+/** Deletes everything older than the retention period, a batch per transaction; returns counts per table. */
+export function runRetention(db: Db, retentionDays: number, now: number, batch: number = RETENTION_BATCH): Record<string, number> {
   const cutoff = now - retentionDays * 86_400_000;
   const day = now - 86_400_000;
-  const erased = db.transaction(() => ({
-    outbox: db.stmt("DELETE FROM outbox WHERE state <> 'pending' AND updated_at < ?").run(cutoff).changes,
-    screening: db.stmt('DELETE FROM screening WHERE created_at < ?').run(cutoff).changes,
-    alerts: db.stmt('DELETE FROM alerts WHERE created_at < ? AND planned_at IS NOT NULL').run(cutoff).changes,
-    reports: db.stmt('DELETE FROM reports WHERE created_at < ?').run(cutoff).changes,
+  const erased: Record<string, number> = {
+    outbox: inBatches(db, batch, (limit) =>
+      db.stmt("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state <> 'pending' AND updated_at < ? LIMIT ?)").run(cutoff, limit).changes,
+    ),
+    // Never sent and due before the cutoff: a reply, a notice or an escalation that late must not go out.
+    stranded: inBatches(db, batch, (limit) => eraseStranded(db, cutoff, limit)),
+    screening: db.transaction(() => db.stmt('DELETE FROM screening WHERE created_at < ?').run(cutoff).changes),
+    alerts: eraseOldAlerts(db, cutoff, batch),
+    reports: inBatches(db, batch, (limit) => db.stmt('DELETE FROM reports WHERE id IN (SELECT id FROM reports WHERE created_at < ? LIMIT ?)').run(cutoff, limit).changes),
     // Retried webhooks arrive within minutes: the reply goes within a day, the id stays for the retention period.
-    inbound: ageInboundLog(db, now - REPLY_KEPT_MS),
-    seen: db.stmt('DELETE FROM inbound_seen WHERE day < ?').run(Math.floor(cutoff / 86_400_000)).changes,
-    // A window is at most a day long; one that started before yesterday is over.
-    limits: db.stmt('DELETE FROM sender_limits WHERE window_start < ?').run(day - 86_400_000).changes,
-    digests: db.stmt('DELETE FROM notice_digests WHERE period_start < ?').run(day).changes,
-    // Ten minutes late: a lapsed report draft is first filed or dropped (and its member told) by its own job.
-    conversations: expireConversations(db, now - CONVERSATION_GRACE_MS),
-    // Check-ins (issue 13): details a day after an escalation, the row after a week.
-    checkins: ageCheckins(db, now),
-  }));
+    inbound: inBatches(db, batch, (limit) => ageInboundLog(db, now - REPLY_KEPT_MS, limit)),
+    seen: inBatches(db, batch, (limit) =>
+      db.stmt('DELETE FROM inbound_seen WHERE provider_bidx IN (SELECT provider_bidx FROM inbound_seen WHERE day < ? LIMIT ?)').run(Math.floor(cutoff / 86_400_000), limit)
+        .changes,
+    ),
+    // Small tables, one transaction.
+    ...db.transaction(() => ({
+      // A window is at most a day long; one that started before yesterday is over.
+      limits: db.stmt('DELETE FROM sender_limits WHERE window_start < ?').run(day - 86_400_000).changes,
+      digests: db.stmt('DELETE FROM notice_digests WHERE period_start < ?').run(day).changes,
+      // Ten minutes late: a lapsed report draft is first filed or dropped (and its member told) by its own job.
+      conversations: expireConversations(db, now - CONVERSATION_GRACE_MS),
+      // Check-ins (issue 13): details a day after an escalation, the row after a week.
+      checkins: ageCheckins(db, now),
+      providerTasks: eraseStaleProviderTasks(db, cutoff),
+    })),
+  };
   if (Object.values(erased).some((n) => n > 0)) db.eraseSoon();
   return erased;
+}
+
+/**
+ * Erases planned alerts older than the cutoff. An alert's deliveries (one
+ * outbox row per recipient, sent or never sent) and unread notices would go
+ * with it in one cascade: they are erased first, a batch at a time.
+ */
+function eraseOldAlerts(db: Db, cutoff: number, batch: number): number {
+  const old = db.stmt('SELECT id FROM alerts WHERE created_at < ? AND planned_at IS NOT NULL ORDER BY id').all(cutoff) as Array<{ id: number }>;
+  for (const { id } of old) {
+    inBatches(db, batch, (limit) => db.stmt('DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE alert_id = ? LIMIT ?)').run(id, limit).changes);
+    inBatches(db, batch, (limit) =>
+      db.stmt('DELETE FROM unread_alerts WHERE (member_id, alert_id) IN (SELECT member_id, alert_id FROM unread_alerts WHERE alert_id = ? LIMIT ?)').run(id, limit).changes,
+    );
+  }
+  return old.length === 0 ? 0 : db.transaction(() => db.stmt('DELETE FROM alerts WHERE created_at < ? AND planned_at IS NOT NULL').run(cutoff).changes);
 }
 
 /** Runs retention now and then every `everyMs`, guarded (a busy database waits for the next run); returns a stop function. */

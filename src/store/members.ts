@@ -130,9 +130,21 @@ export function setMemberStatus(db: Db, memberId: number, status: MemberStatus):
   db.stmt('UPDATE members SET status = ? WHERE id = ?').run(status, memberId);
 }
 
-/** Erases a member row; subscriptions and queued messages go with it (ON DELETE CASCADE). */
+/**
+ * Erases a member row; subscriptions and queued messages go with it (ON
+ * DELETE CASCADE). A Signal row's link goes from the SMS row of its number
+ * too, once no Signal row holds it: left there, it would say that number was
+ * once on Signal (a plain SMS row stores no link).
+ */
 export function deleteMember(db: Db, memberId: number): void {
-  db.stmt('DELETE FROM members WHERE id = ?').run(memberId);
+  db.transaction(() => {
+    const row = db.stmt('SELECT channel, phone_bidx FROM members WHERE id = ?').get(memberId) as { channel: string; phone_bidx: Buffer | null } | undefined;
+    db.stmt('DELETE FROM members WHERE id = ?').run(memberId);
+    if (row?.channel !== 'signal' || !row.phone_bidx) return;
+    db.stmt(
+      "UPDATE members SET phone_bidx = NULL WHERE channel = 'sms' AND phone_bidx = @link AND NOT EXISTS (SELECT 1 FROM members WHERE channel = 'signal' AND phone_bidx = @link)",
+    ).run({ link: row.phone_bidx });
+  });
 }
 
 /** Opens a member's sealed address (only ever in memory, to send). */

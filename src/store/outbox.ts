@@ -72,6 +72,35 @@ export function enqueueReply(db: Db, vault: Vault, to: Pick<Sender, 'channel' | 
   });
 }
 
+/**
+ * Erases the messages still waiting to go to one of `addresses` directly
+ * (rows with no member: replies to a stranger, a buddy's invitation): their
+ * DELETE. Only unfinished rows keep an address, and every such row is
+ * urgent, so the lane index bounds the look to the urgent backlog.
+ * Returns how many.
+ */
+export function eraseWaitingTo(db: Db, vault: Vault, addresses: readonly string[]): number {
+  const wanted = new Set(addresses);
+  const select = db.stmt(
+    "SELECT id, address_ct, key_version FROM outbox INDEXED BY outbox_lane WHERE channel = ? AND priority = ? AND state = 'pending' AND address_ct IS NOT NULL",
+  );
+  const erase = db.stmt('DELETE FROM outbox WHERE id = ?');
+  let erased = 0;
+  for (const channel of ['sms', 'signal'] as const) {
+    for (const row of select.all(channel, PRIORITY.urgent) as Array<{ id: number; address_ct: Buffer; key_version: number }>) {
+      let to: string;
+      try {
+        to = openRowAddress(vault, row);
+      } catch {
+        // A damaged address is nobody's we can name: the dispatcher fails it.
+        continue;
+      }
+      if (wanted.has(to)) erased += erase.run(row.id).changes;
+    }
+  }
+  return erased;
+}
+
 /** Opens a one-off message body. */
 export function openBody(vault: Vault, row: Pick<ClaimedRow, 'id' | 'body_ct' | 'key_version'>): string {
   if (!row.body_ct) throw new Error('outbox row has no body');
@@ -220,6 +249,24 @@ export function settleReported(
       id,
     );
   }
+}
+
+/**
+ * Erases at most `limit` rows still waiting whose due time is before
+ * `before`: rows no lane ever claimed (their channel is no longer
+ * configured). A claim or a retry moves a row's due time, and a running lane
+ * fails a row for good within hours, so nothing a lane is working on is
+ * this old. Found through the lane index. Returns how many.
+ */
+export function eraseStranded(db: Db, before: number, limit: number): number {
+  const erase = db.stmt(
+    "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox INDEXED BY outbox_lane WHERE channel = ? AND priority = ? AND state = 'pending' AND due_at < ? LIMIT ?)",
+  );
+  let erased = 0;
+  for (const channel of ['sms', 'signal'] as const) {
+    for (const priority of [PRIORITY.urgent, PRIORITY.bulk]) erased += erase.run(channel, priority, before, limit - erased).changes;
+  }
+  return erased;
 }
 
 /**

@@ -99,6 +99,15 @@ export function retryProviderTask(db: Db, vault: Vault, id: number, sids: readon
   );
 }
 
+/**
+ * Erases tasks due before `before` that no worker took up (the line turned
+ * TWILIO_REDACT off, or stopped using Twilio): a worker finishes or gives
+ * up on a task within hours, and its sealed ids must not outlive retention.
+ */
+export function eraseStaleProviderTasks(db: Db, before: number): number {
+  return db.stmt('DELETE FROM provider_tasks WHERE due_at < ?').run(before).changes;
+}
+
 /** At start-up no call is in flight: leased tasks are due now. */
 export function releaseProviderLeases(db: Db, now: number): number {
   return db.stmt('UPDATE provider_tasks SET due_at = ?, lease_until = 0 WHERE lease_until > 0').run(now).changes;

@@ -11,7 +11,7 @@
 import { catalog } from '../../src/bot/catalog';
 import { DEFAULT_LIMITS, type BotDeps } from '../../src/bot/context';
 import type { Sender } from '../../src/phone/identity';
-import { findMember, memberDiscreet, setMemberStatus } from '../../src/store/members';
+import { findMember, linkIndex, memberDiscreet, memberIndex, setMemberStatus } from '../../src/store/members';
 import { listAreas } from '../../src/store/subscriptions';
 import { botWorld, newBot, type BotWorld } from '../helpers/bot-world';
 
@@ -284,6 +284,31 @@ describe('DELETE', () => {
     // The question went with them: "415" is no answer now, and joins nothing.
     expect(w.sms(ABROAD, '415').reply).toBe(t.hint());
     expect(findMember(w.db, w.vault, sms(ABROAD))).toBeUndefined();
+  });
+});
+
+describe('DELETE from Signal by someone also on SMS', () => {
+  /** The link value each membership of a number holds (null: none), as the store has it. */
+  const links = (w: BotWorld) =>
+    w.db.sqlite.prepare("SELECT channel, phone_bidx FROM members WHERE phone_bidx = ? OR address_bidx = ? ORDER BY channel").all(
+      linkIndex(w.vault, ROSA),
+      memberIndex(w.vault, sms(ROSA)),
+    ) as Array<{ channel: string; phone_bidx: Buffer | null }>;
+
+  it('erases the Signal membership and the link it gave the SMS one, which stays a member as if never linked', async () => {
+    const w = await world();
+    expect(w.signal('JOIN 415', ROSA)).toBe(t.joined(['415']));
+    expect(w.sms(ROSA, 'JOIN 415').reply).toBe(t.joined(['415']));
+    expect(links(w).map((m) => [m.channel, m.phone_bidx !== null])).toEqual([
+      ['signal', true],
+      ['sms', true],
+    ]);
+
+    expect(w.signal('DELETE', ROSA)).toBe(t.deleted());
+
+    expect(findMember(w.db, w.vault, { channel: 'signal', address: UUID })).toBeUndefined();
+    expect(links(w)).toEqual([{ channel: 'sms', phone_bidx: null }]);
+    expect(membership(w, ROSA)).toEqual({ status: 'active', areas: ['415'] });
   });
 });
 

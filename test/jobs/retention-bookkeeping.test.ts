@@ -6,6 +6,7 @@ import { Db } from '../../src/store/db';
 import { InboundLog } from '../../src/store/inbound-log';
 import { memberIndex } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
+import { countProviderTasks, enqueueProviderTask } from '../../src/store/provider-tasks';
 import { SenderLimits } from '../../src/store/sender-limits';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
@@ -66,6 +67,18 @@ describe('retention of bookkeeping', () => {
     expect(Object.entries(erased).filter(([, n]) => n !== 0)).toEqual([]);
     expect(erased).toMatchObject({ inbound: 0, seen: 0, limits: 0 });
     expect([count('inbound_messages'), count('sender_limits')]).toEqual([1, 1]);
+  });
+
+  it('erases a Twilio clean-up task no worker took up for RETENTION_DAYS (redaction turned off, Twilio removed), with the message ids it sealed', () => {
+    const sid = (n: number) => `SM${String(n).padStart(32, '0')}`;
+    enqueueProviderTask(db, vault, 'redact', [sid(1)], NOW - 90 * DAY - 1);
+    enqueueProviderTask(db, vault, 'delete', [sid(2), sid(3)], NOW - 90 * DAY);
+    enqueueProviderTask(db, vault, 'redact', [sid(4)], NOW - HOUR);
+    expect(countProviderTasks(db)).toBe(3);
+
+    expect(runRetention(db, 90, NOW).providerTasks).toBe(1);
+
+    expect(countProviderTasks(db)).toBe(2);
   });
 
   it('erases a lapsed conversation only ten minutes after it lapsed (its own job sees it first)', () => {

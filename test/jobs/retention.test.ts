@@ -10,7 +10,7 @@ import { planNextRange } from '../../src/store/alerts';
 import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
-import { enqueueMessage, openBody, recordOutcomes } from '../../src/store/outbox';
+import { enqueueMessage, enqueueReply, openBody, recordOutcomes } from '../../src/store/outbox';
 import { createReport } from '../../src/store/reports';
 import { indexReportIdentifiers, lookupIdentifier, lookupNumber } from '../../src/store/screening';
 import { subscribe } from '../../src/store/subscriptions';
@@ -79,13 +79,30 @@ describe('retention', () => {
     expect(holds(file)).toBe(false);
   });
 
-  it('never erases rows still waiting to be sent', () => {
+  it('never erases rows still waiting to be sent within RETENTION_DAYS, however long ago they were written or touched', () => {
     const now = Date.now();
     const member = ensureMember(db, vault, { channel: 'sms', address: '+14155550101', phone: '+14155550101' }, 'en', now - 200 * DAY);
-    const id = db.transaction(() => enqueueMessage(db, vault, member.id, 'a message still waiting', now - 200 * DAY));
+    const id = db.transaction(() => enqueueMessage(db, vault, member.id, 'a message still waiting', now - 200 * DAY, { dueAt: now - 89 * DAY }));
     db.sqlite.prepare('UPDATE outbox SET updated_at = ? WHERE id = ?').run(now - 200 * DAY, id);
     runRetention(db, 90, now);
     expect(db.sqlite.prepare('SELECT state FROM outbox WHERE id = ?').get(id)).toEqual({ state: 'pending' });
+  });
+
+  it('erases rows stranded unsent past RETENTION_DAYS (their channel no longer configured), sealed address and text with them: none goes out that late', () => {
+    const now = Date.now();
+    const stranger = { channel: 'signal' as const, address: '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9' };
+    const member = ensureMember(db, vault, { channel: 'signal', address: 'a4b3c2d1-e0f9-4978-8695-0f1e2d3c4b5a' }, 'en', now - 200 * DAY);
+    const ids = db.transaction(() => [
+      enqueueReply(db, vault, stranger, 'Heads Up: thank you. Report #OLD1 is with a moderator.', now - 90 * DAY - 1),
+      enqueueMessage(db, vault, member.id, 'Heads Up: your buddies were told.', now - 120 * DAY),
+    ]);
+    const waiting = (id: number) => db.sqlite.prepare('SELECT id, address_ct, body_ct, key_version FROM outbox WHERE id = ?').get(id);
+    expect(ids.map(waiting).every((row) => row !== undefined)).toBe(true);
+
+    const erased = runRetention(db, 90, now);
+
+    expect(ids.map(waiting)).toEqual([undefined, undefined]);
+    expect(erased.stranded).toBe(2);
   });
 
   it("erases a guided report's sealed fields, its identifiers and its alert's screening entries of every kind with it (issue 11)", () => {

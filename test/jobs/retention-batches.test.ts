@@ -1,0 +1,79 @@
+/**
+ * Retention erases a large history in bounded transactions: the first run
+ * after a long outage, a lowered RETENTION_DAYS or `heads-up purge` must not
+ * hold the write lock (and grow the WAL) for the whole of the outbox, the
+ * alerts' deliveries, the reports and the inbound log at once. Watched from
+ * a second connection to the same file, as another process would see it.
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Regions } from '../../src/alerts/regions';
+import { issueAlert } from '../../src/alerts/alert-service';
+import { runRetention } from '../../src/jobs/retention';
+import { planNextRange } from '../../src/store/alerts';
+import { Db } from '../../src/store/db';
+import { InboundLog } from '../../src/store/inbound-log';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { enqueueMessage, recordOutcomes } from '../../src/store/outbox';
+import { createReport } from '../../src/store/reports';
+import { subscribe } from '../../src/store/subscriptions';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir } from '../helpers/temp-dir';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 11, 2, 6);
+const OLD = NOW - 100 * DAY;
+const BIG = ['outbox', 'reports', 'inbound_messages'] as const;
+
+describe('retention of a large history', () => {
+  it('commits every batch before the next: no transaction erases more than a batch of rows of a big table', async () => {
+    await cryptoReady();
+    const vault = new Vault(new Uint8Array(32).fill(4));
+    const file = path.join(tempDir(), 'heads-up.db');
+    const db = new Db(file);
+    migrate(db);
+    const other = new Database(file, { readonly: true });
+    try {
+      // 30 members of 415, an old alert to all of them (20 copies sent, 10 never), 30 old messages sent, 30 old reports, 30 old handled ids.
+      const ids = Array.from({ length: 30 }, (_, i) => ensureMember(db, vault, { channel: 'sms', address: `+1415555${String(1000 + i)}` }, 'en', OLD).id);
+      const log = new InboundLog(db, vault);
+      db.transaction(() => {
+        for (const id of ids) subscribe(db, id, ['415'], OLD);
+        const alertId = issueAlert({ db, vault, regions: Regions.load(), onAlert: () => undefined }, { npas: ['415'], body: { text: 'grey van' } }, OLD);
+        planNextRange(db, alertId, OLD);
+        const copies = db.sqlite.prepare('SELECT id FROM outbox WHERE alert_id = ? ORDER BY id LIMIT 20').all(alertId) as Array<{ id: number }>;
+        const notes = ids.map((id) => enqueueMessage(db, vault, id, 'an old notice', OLD));
+        recordOutcomes(db, [...copies.map((r) => r.id), ...notes].map((id) => ({ id, kind: 'sent' as const, providerId: `SM${id}` })), OLD);
+        for (let i = 0; i < 30; i++) {
+          createReport(db, vault, { npas: ['415'], text: `old report ${i}`, reporterKey: Buffer.alloc(16, i) }, OLD);
+          log.remember(log.key('sms', `SM-old-${i}`), 'an old reply', OLD);
+        }
+      });
+      const committed = () => BIG.reduce((n, t) => n + (other.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n, 0);
+      const before = committed();
+      expect(before).toBe(60 + 30 + 30);
+
+      // Each row of a big table erased: how many erased rows the other connection cannot see yet (not committed).
+      let erased = 0;
+      let mostUncommitted = 0;
+      db.sqlite.function('erased_one', () => {
+        erased++;
+        mostUncommitted = Math.max(mostUncommitted, erased - (before - committed()));
+        return null;
+      });
+      for (const t of BIG) db.sqlite.exec(`CREATE TEMP TRIGGER watch_${t} AFTER DELETE ON main.${t} BEGIN SELECT erased_one(); END`);
+
+      const counts = runRetention(db, 90, NOW, 10);
+
+      expect(counts).toMatchObject({ outbox: 50, alerts: 1, reports: 30, inbound: 30 });
+      expect(erased).toBe(before);
+      expect(committed()).toBe(0);
+      expect(mostUncommitted).toBeGreaterThan(0);
+      expect(mostUncommitted).toBeLessThanOrEqual(10);
+    } finally {
+      other.close();
+      db.close();
+    }
+  });
+});
