@@ -5,7 +5,7 @@
  * the escalation; an OK after the escalation tells whoever was told.
  */
 import type { SubscribeMode } from '../config/env';
-import { buddiesOf, linkBuddyMessage } from '../store/buddies';
+import { linkBuddyMessage, readableBuddiesOf } from '../store/buddies';
 import { buddiesTold, escalatedCheckins, eraseCheckin, escalationWentOut, extendCheckin, openCheckin, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import { ensureMember } from '../store/members';
@@ -40,7 +40,8 @@ export interface CheckinLine extends NewMemberRules {
 
 /** Who is told of a missed check-in, said before the timer starts. */
 function whoWouldBeTold(store: Store, line: CheckinLine, memberId: number | undefined): 'buddies' | 'moderators' | null {
-  const accepted = memberId === undefined ? [] : buddiesOf(store.db, store.vault, memberId).filter((b) => b.status === 'accepted');
+  // A buddy whose row no longer opens (a damaged value) cannot be told, and must not stop the check-in.
+  const accepted = memberId === undefined ? [] : readableBuddiesOf(store.db, store.vault, memberId).filter((b) => b.status === 'accepted');
   if (accepted.length) return 'buddies';
   return line.rules.fallback === 'moderators' && line.moderatorContacts.length > 0 ? 'moderators' : null;
 }
@@ -106,7 +107,7 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Ou
   db.eraseSoon();
   const buddies = heard === 'all' || heard.size > 0;
   const tell = (id: number) => heard === 'all' || heard.has(id);
-  for (const b of buddiesOf(db, vault, member.id).filter((x) => x.status === 'accepted' && tell(x.id))) {
+  for (const b of readableBuddiesOf(db, vault, member.id).filter((x) => x.status === 'accepted' && tell(x.id))) {
     linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), member.id);
   }
   if (moderators) {

@@ -267,6 +267,20 @@ describe('CHECKIN', () => {
     expect(timers(w)).toEqual({ reminded: 0, escalated: 0, failed: 0 });
   });
 
+  it('a damaged buddy row does not stop CHECKIN, nor a late OK: the other buddies are told', async () => {
+    const w = await withBuddy();
+    w.sms(ROSE, 'BUDDY 212-555-0142 Rose');
+    w.sms(BUDDY2, 'ACCEPT');
+    // The first buddy's row no longer opens (a damaged value).
+    w.db.sqlite.prepare('UPDATE buddies SET name_ct = randomblob(40) WHERE id = (SELECT min(id) FROM buddies)').run();
+    expect(w.sms(ROSE, 'CHECKIN 20 blue van').reply).toBe(t.checkinStarted(clockTime(w.clock.now + 20 * MIN), 'buddies', true));
+    w.clock.now += 20 * MIN;
+    expect(timers(w).escalated).toBe(1);
+    w.db.sqlite.prepare("UPDATE outbox SET state = 'sent' WHERE member_id IS NULL").run();
+    expect(w.sms(ROSE, 'OK').reply).toBe(t.checkinOkLate());
+    expect(direct(w, BUDDY2).map((m) => m.text)).toContain(t.checkinOkBuddy('Rose'));
+  });
+
   it('DELETE mid-check-in erases the check-in and the buddy links: nothing fires', async () => {
     const w = await withBuddy();
     w.sms(ROSE, 'CHECKIN 20 green jeep');
