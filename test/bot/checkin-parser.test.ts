@@ -95,6 +95,10 @@ describe('parse: check-in durations and names as members write them', () => {
     expect(parse('CHECKIN 1h 12 Oak St')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 60, details: '12 Oak St' } });
     // Minutes after minutes are details too.
     expect(parse('CHECKIN 45m 10m walk')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 45, details: '10m walk' } });
+    // Two-digit hours, one-digit minutes; 60 minutes after the hours is no part of them.
+    expect(parse('CHECKIN 10h30')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 630 } });
+    expect(parse('CHECKIN 2h5')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 125 } });
+    expect(parse('CHECKIN 1h 60m walk')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 60, details: '60m walk' } });
   });
 
   it('refuses a duration it cannot read whole rather than set a wrong timer', () => {
@@ -102,6 +106,7 @@ describe('parse: check-in durations and names as members write them', () => {
     expect(parse('CHECKIN 2h75 grey van')).toMatchObject({ ok: false, error: 'missing_minutes' });
     // Details that start with a number are not a duration: "room12" is no 12 minutes.
     expect(parse('CHECKIN room12 blue car')).toMatchObject({ ok: false, error: 'missing_minutes' });
+    expect(parse('CHECKIN x2h30 blue car')).toMatchObject({ ok: false, error: 'missing_minutes' });
   });
 
   it('keeps a detail that begins with a unit letter as a detail once the unit was written', () => {
