@@ -30,7 +30,8 @@ export const en: Catalog = {
       ? `Heads Up: you left ${listAreas(areas)}. Still getting alerts for ${listAreas(remaining)}.`
       : `Heads Up: you left ${listAreas(areas)} and get no alerts now. JOIN 415 to come back.`,
   notMember: () => "Heads Up: you're not subscribed. Text JOIN and your area code, e.g. JOIN 415.",
-  stopped: () => "Heads Up: you're unsubscribed and won't get more messages. Text START to come back.",
+  stopped: (checkinEnded) =>
+    `Heads Up: you're unsubscribed and won't get more messages.${checkinEnded ? ' Your check-in is off: no one will be told.' : ''} Text START to come back.`,
   help: () =>
     'Heads Up bad date line. JOIN 415: alerts for an area. REPORT: warn others, step by step. CHECK + number, plate or @handle: screen a client. BUDDY + number + name, then CHECKIN 90: a friend hears if you go quiet. DISCREET: plain notices. AREAS, LEAVE 415, DELETE, LANG. STOP to end.',
   areas: (list) =>

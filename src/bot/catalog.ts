@@ -61,7 +61,8 @@ export interface Catalog {
   unknownArea(token: string): string;
   left(areas: string[], remaining: string[]): string;
   notMember(): string;
-  stopped(): string;
+  /** STOP's reply; `checkinEnded`: a running check-in ended with it (no one will be told). */
+  stopped(checkinEnded?: boolean): string;
   help(): string;
   areas(list: string[]): string;
   deleted(): string;

@@ -120,6 +120,8 @@ export function stop(store: Store, who: Asker): Outcome {
     if (running) {
       eraseCheckin(db, running.id);
       db.eraseSoon();
+      // Said where the reply reaches them (Signal; over SMS the carrier answers STOP itself).
+      return { say: who.t.stopped(true), converse: 'end' };
     }
   }
   return { say: who.t.stopped(), converse: 'end' };

@@ -45,7 +45,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     unknownArea: TEXTS.map((x) => t.unknownArea(x)),
     left: [t.left(AREAS, AREAS), t.left(AREAS, [])],
     notMember: [t.notMember()],
-    stopped: [t.stopped()],
+    stopped: [t.stopped(), t.stopped(true)],
     help: [t.help()],
     areas: [t.areas(AREAS), t.areas([])],
     deleted: [t.deleted()],

@@ -297,7 +297,9 @@ describe('CHECKIN', () => {
   it('a member\'s STOP ends their running check-in: the buddies hear nothing, the buddy links stay', async () => {
     const w = await withBuddy();
     w.sms(ROSE, 'CHECKIN 20 green jeep');
-    w.sms(ROSE, 'STOP');
+    // Where the reply reaches them (no carrier answers STOP: Signal), it says so.
+    expect(w.sms(ROSE, 'STOP').reply).toBe(t.stopped(true));
+    expect(w.sms(BUDDY, 'STOP').reply).toBe(t.stopped());
     expect(count(w, 'checkins')).toBe(0);
     w.clock.now += 20 * MIN;
     expect(timers(w)).toEqual({ reminded: 0, escalated: 0, failed: 0 });
