@@ -175,7 +175,7 @@ export class InboundPath {
     log.error({ err: safeError(error), channel: w.msg.sender.channel }, 'handling a message failed: it will be tried again');
     const now = this.deps.now();
     try {
-      // Only what the steps read is kept (sender, text, provider id), sealed;
+      // Only what the steps read is kept (sender, text, provider id, flags), sealed;
       // under the sender's rate-limit index, so that their DELETE erases it.
       const { sender, text, providerId, answered, media } = w.msg;
       const senderKey = vault.index('sender', memberKey(sender));
