@@ -47,8 +47,8 @@ export function fieldIdentifiers(f: ReportFields, country: CountryCode = DEFAULT
   return uniqueIdentifiers(texts.flatMap(([t, vehicle]) => (t ? identifiersIn(t, { country, vehicle }) : [])));
 }
 
-/** Replaces every way `e164` is written in a text by "[me]": the reporter's own number never goes out. */
-function maskNumber(text: string, e164: string | null, country: CountryCode): string {
+/** Replaces every way `e164` is written in a text by "[-]": the reporter's own number never goes out. */
+export function maskNumber(text: string, e164: string | null, country: CountryCode): string {
   if (!e164) return text;
   let out = '';
   let at = 0;

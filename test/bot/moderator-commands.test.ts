@@ -262,6 +262,28 @@ describe('APPROVE of a report', () => {
   });
 });
 
+describe("a one-message report naming the reporter's own number", () => {
+  it('shows it to no moderator, sends it to no member and never lets CHECK find it', async () => {
+    const w = await modWorld();
+    w.sms(SF1, 'JOIN');
+    // A reporter writes their own number beside the client's, as the guided report's answers may.
+    const ref = report(w, REPORTER, '415 kept calling me on 415-555-0105 from 415 555 0177, grey van');
+    const notices = w.queued(MOD_SENDER).map((q) => q.text);
+    const shown = [...notices, mod(w, `SHOW ${ref}`) ?? ''];
+    expect(shown).toHaveLength(2);
+    for (const text of shown) {
+      for (const form of numberForms(REPORTER)) expect(text).not.toContain(form);
+      expect(text).toContain('415 555 0177');
+    }
+    expect(mod(w, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+    const alert = fanOut(w, w.alerts[0]!, [SF1]).to[SF1];
+    expect(alert).toBe('Heads Up alert (415): kept calling me on [-] from 415 555 0177, grey van -- STOP to end');
+    // The reporter is not the client: CHECK finds the client's number, never theirs.
+    expect(w.sms(SF1, 'CHECK 415-555-0177').reply).toContain('that number is in 1 alert');
+    expect(w.sms(SF1, `CHECK ${REPORTER}`).reply).toBe(t.checkNone());
+  });
+});
+
 describe('REJECT of a report', () => {
   it('discards it: nothing is sent, and it cannot be approved or rejected again', async () => {
     const w = await modWorld();
