@@ -405,6 +405,16 @@ describe('BLOCK', () => {
     expect(w.sms(REPORTER, 'REPORT 415 grey van').reply).toContain('#');
   });
 
+  it('never silences a moderator, whose reports a BLOCK may name too', async () => {
+    const w = await modWorld();
+    // A moderator files a report (a test, or one taken down by phone), then blocks its sender.
+    const ref = report(w, MOD, '415 test report, please ignore');
+    expect(mod(w, `BLOCK ${ref}`)).toBe(`The sender of #${ref} is blocked.`);
+    // There is no UNBLOCK: a blocked moderator could never moderate again.
+    expect(mod(w, `REJECT ${ref}`)).toBe(`#${ref} rejected.`);
+    expect(mod(w, 'PENDING')).toBe('Nothing pending.');
+  });
+
   it('explains that a sender who used DELETE left nothing to block', async () => {
     const w = await modWorld();
     const ref = report(w, REPORTER, '415 red truck');
