@@ -161,6 +161,16 @@ export function renderBody(lang: Lang, npas: string[], body: AlertBody): string 
   return catalog(lang).alert(npas, bodyText(lang, npas, body));
 }
 
+/** The body as the notice and SHOW preview it for `npas`: a guided report's fields clipped to fit them. */
+export function previewedBody(npas: string[], body: AlertBody): AlertBody {
+  return 'text' in body ? body : { fields: fitFields(npas, body.fields) };
+}
+
+/** The SMS segments the body costs with `npas` as it stands, never clipped further (in the language where it costs most). */
+export function unclippedSegments(npas: string[], body: AlertBody): number {
+  return Math.max(...LANGS.map((lang) => smsSegments(catalog(lang).alert(npas, 'text' in body ? body.text : catalog(lang).alertBody(body.fields)))));
+}
+
 /** The SMS segments the alert costs, in the language where it costs most. */
 export function bodySegments(npas: string[], body: AlertBody): number {
   return Math.max(...LANGS.map((lang) => smsSegments(renderBody(lang, npas, body))));

@@ -1,7 +1,7 @@
 /** Commands for moderators: PENDING, APPROVE, REJECT, EDIT, ALERT, BLOCK, SHOW, STATS, RETRACT. */
 import { issueAlert } from '../alerts/alert-service';
 import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
-import { bodySegments, renderBody, type AlertBody } from '../alerts/report-template';
+import { bodySegments, previewedBody, renderBody, unclippedSegments, type AlertBody } from '../alerts/report-template';
 import type { Regions } from '../alerts/regions';
 import type { Lang } from '../domain/lang';
 import { countAlerts } from '../store/alerts';
@@ -85,13 +85,20 @@ function approve(store: Store, mod: Moderator, rules: ModerationRules, ref: stri
     if (!resolved.ok) return say(unknownArea(mod.t, rules.regions, resolved.bad));
     npas = resolved.npas;
   }
-  // Exactly what the notice and SHOW preview, or nothing: a report too long waits for an EDIT.
+  // Exactly what the notice and SHOW preview, or nothing: a report too long waits for an EDIT. Areas
+  // named here change the areas the alert names, never its text: a guided report keeps the clipping
+  // previewed with the report's own areas (fitted to others, members would read more or less than that).
   const body = approvedBody(found);
-  const segments = bodySegments(npas, body);
+  const sent = previewedBody(found.npas, body);
+  const segments = unclippedSegments(npas, sent);
   if (segments > MAX_ALERT_SEGMENTS) return say(mod.t.modTooLong(`#${ref}`, segments));
   decideReport(db, found.id, 'approved', now);
   eraseNotices(store, found.id, now);
-  const alertId = issueAlert({ ...store, regions: rules.regions }, { reportId: found.id, npas, body, categories: found.fields?.alert.categories }, now);
+  const alertId = issueAlert(
+    { ...store, regions: rules.regions },
+    { reportId: found.id, npas, body: sent, screened: body, categories: found.fields?.alert.categories },
+    now,
+  );
   return { say: mod.t.modApproved(`#${ref}`, npas), alerts: [alertId] };
 }
 

@@ -251,6 +251,40 @@ describe('APPROVE of a report', () => {
     expect(w.sms(SF1, 'CHECK 415-555-0177').reply).toMatch(/^Heads Up: that number is in 1 alert \(1 violence\)/);
   });
 
+  it('sends a guided report with areas named at APPROVE as SHOW previewed it, only the areas changed', async () => {
+    const w = await modWorld();
+    w.sms(SF1, 'JOIN');
+    w.sms(NY, 'JOIN');
+    // Long enough answers that the template is clipped to fit three SMS, and clipped more with more areas.
+    const person = 'tall white man with a beard in his forties, calls himself Rick or Richard, says he is a cop, tattoo of a snake on his left arm, smells of smoke, wears a red cap and a gold chain';
+    const where = 'the Motel 6 on Lombard Street, room 12, near the bridge on ramp, then his car behind the gas station';
+    const file = (areas: string) => {
+      let reply: string | null = null;
+      for (const answer of [`REPORT ${areas}`, '1 3', 'Friday night', where, person, 'grey van 7ABC123', '415-555-0177', 'DONE']) reply = w.sms(REPORTER, answer).reply;
+      return refIn(reply);
+    };
+    const previewed = (ref: string) => {
+      const m = /APPROVE would send: Heads Up alert \([^)]*\): (.*) -- STOP to end$/.exec(mod(w, `SHOW ${ref}`) ?? '');
+      if (!m) throw new Error(`no preview of #${ref}`);
+      return m[1] as string;
+    };
+    // Filed for six areas, approved for one: members must not read what the moderator was never shown.
+    const many = file('415 510 650 925 408 707');
+    const manyBody = previewed(many);
+    expect(manyBody).toContain('...');
+    expect(mod(w, `APPROVE ${many} 415`)).toBe(`#${many} approved: alert going to 415.`);
+    expect(fanOut(w, w.alerts[0]!, [SF1]).to[SF1]).toBe(t.alert(['415'], manyBody));
+    // Filed for one area, approved for six: what the moderator read no longer fits, and is never cut
+    // further behind their back: it waits for an EDIT (or fewer areas), like any report too long.
+    const one = file('212');
+    const oneBody = previewed(one);
+    expect(oneBody).toContain('gold chain');
+    expect(mod(w, `APPROVE ${one} 212 415 510 650 925 408`)).toBe(t.modTooLong(`#${one}`, 4));
+    expect(countAlerts(w.db)).toBe(1);
+    expect(mod(w, `APPROVE ${one} 212 415`)).toBe(`#${one} approved: alert going to 212, 415.`);
+    expect(fanOut(w, w.alerts[1]!, [NY, SF1]).to).toEqual({ [NY]: t.alert(['212', '415'], oneBody), [SF1]: t.alert(['212', '415'], oneBody) });
+  });
+
   it('sends a report stored before texts were cleaned as members would read it', async () => {
     const w = await modWorld();
     w.sms(SF1, 'JOIN');
