@@ -550,6 +550,21 @@ describe('join requests (SUBSCRIBE_MODE=approval)', () => {
     expect(w.queued(sms(SF1)).map((m) => m.text)).toEqual([t.discreetAdmitted(['415'])]);
   });
 
+  it('BLOCK refuses the applicant and silences them; SHOW, EDIT and RETRACT of a request say what it is', async () => {
+    const w = await modWorld({ subscribeMode: 'approval' });
+    w.sms(SF1, 'JOIN 415');
+    const ref = refIn(mod(w, 'PENDING'));
+    for (const cmd of [`SHOW ${ref}`, `EDIT ${ref} some text`, `RETRACT ${ref}`]) expect(mod(w, cmd)).toBe(t.modJoinRequest(`#${ref}`, ['415']));
+    expect(membership(w, SF1)).toEqual({ status: 'pending', areas: [] });
+    // Someone trying to get into the line to read its alerts: refused, and their JOINs no longer reach a moderator.
+    const blocked = mod(w, `BLOCK ${ref}`);
+    expect(blocked).toBe(`The sender of #${ref} is blocked.`);
+    for (const form of numberForms(SF1)) expect(blocked).not.toContain(form);
+    expect(membership(w, SF1)).toBeUndefined();
+    expect(w.sms(SF1, 'JOIN 415').reply).toBeNull();
+    expect(mod(w, 'PENDING')).toBe('Nothing pending.');
+  });
+
   it('REJECT erases the applicant and tells them nothing', async () => {
     const w = await modWorld({ subscribeMode: 'approval' });
     w.sms(SF1, 'JOIN');
