@@ -76,7 +76,14 @@ function admit(store: Store, mod: Moderator, rules: ModerationRules, ref: string
 function approve(store: Store, mod: Moderator, rules: ModerationRules, ref: string, tokens: string[], now: number): Outcome {
   const { db, vault } = store;
   const request = findRequest(db, ref);
-  if (request) return admit(store, mod, rules, ref, request, now);
+  if (request) {
+    if (!tokens.length) return admit(store, mod, rules, ref, request, now);
+    const resolved = rules.regions.resolve(tokens);
+    if (!resolved.ok) return say(unknownArea(mod.t, rules.regions, resolved.bad));
+    // Areas named admit the applicant to those of the areas asked only: a moderator narrows a request, never widens it.
+    if (!resolved.npas.every((npa) => request.npas.includes(npa))) return say(mod.t.modJoinRequest(`#${ref}`, request.npas));
+    return admit(store, mod, rules, ref, { ...request, npas: resolved.npas }, now);
+  }
   const found = findReport(db, vault, ref);
   if (!found) return say(mod.t.modNoSuchRef(`#${ref}`));
   if (found.status !== 'pending') return say(mod.t.modAlreadyDecided(`#${ref}`));

@@ -565,6 +565,19 @@ describe('join requests (SUBSCRIBE_MODE=approval)', () => {
     expect(mod(w, 'PENDING')).toBe('Nothing pending.');
   });
 
+  it('APPROVE with areas admits the applicant to those of the areas asked only, and never to one not asked', async () => {
+    const w = await modWorld({ subscribeMode: 'approval' });
+    w.sms(SF1, 'JOIN 415 212');
+    const ref = joinRef(w, '212, 415');
+    // An area the applicant never asked for: nothing is decided, and the reply says what they asked.
+    expect(mod(w, `APPROVE ${ref} 305`)).toBe(t.modJoinRequest(`#${ref}`, ['212', '415']));
+    expect(membership(w, SF1)).toEqual({ status: 'pending', areas: [] });
+    expect(mod(w, `APPROVE ${ref} 415`)).toBe(`#${ref} admitted.`);
+    expect(membership(w, SF1)).toEqual({ status: 'active', areas: ['415'] });
+    expect(w.queued(sms(SF1)).map((m) => m.text)).toEqual([t.admitted(['415'])]);
+    expect(mod(w, 'PENDING')).toBe('Nothing pending.');
+  });
+
   it('REJECT erases the applicant and tells them nothing', async () => {
     const w = await modWorld({ subscribeMode: 'approval' });
     w.sms(SF1, 'JOIN');
