@@ -25,7 +25,7 @@ export interface AlertDeps {
 /** Creates an alert inside the caller's transaction; planning starts after the commit. */
 export function issueAlert(
   deps: AlertDeps,
-  input: { reportId?: number; npas: string[]; body: AlertBody; categories?: string[] },
+  input: { reportId?: number; npas: string[]; body: AlertBody; categories?: string[]; screened?: AlertBody },
   now: number,
 ): number {
   const reach = deps.regions.expand(input.npas);
@@ -36,7 +36,8 @@ export function issueAlert(
     { reportId: input.reportId, npas: input.npas, reach, text: 'text' in body ? body.text : '', fields: 'fields' in body ? body.fields : undefined },
     now,
   );
-  indexAlertIdentifiers(deps.db, deps.vault, id, alertIdentifiers(body, deps.regions.country), input.npas, input.categories ?? [], now);
+  // A guided report's alert is its clipped template; CHECK finds every identifier of its fields (`screened`).
+  indexAlertIdentifiers(deps.db, deps.vault, id, alertIdentifiers(input.screened ?? body, deps.regions.country), input.npas, input.categories ?? [], now);
   const { onAlert } = deps;
   if (onAlert) deps.db.onCommit(() => onAlert(id));
   return id;

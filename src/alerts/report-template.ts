@@ -47,8 +47,8 @@ export function fieldIdentifiers(f: ReportFields, country: CountryCode = DEFAULT
   return uniqueIdentifiers(texts.flatMap(([t, vehicle]) => (t ? identifiersIn(t, { country, vehicle }) : [])));
 }
 
-/** Replaces every way `e164` is written in a text by "[me]": the reporter's own number never goes out. */
-function maskNumber(text: string, e164: string | null, country: CountryCode): string {
+/** Replaces every way `e164` is written in a text by "[-]": the reporter's own number never goes out. */
+export function maskNumber(text: string, e164: string | null, country: CountryCode): string {
   if (!e164) return text;
   let out = '';
   let at = 0;
@@ -159,6 +159,16 @@ export function bodyText(lang: Lang, npas: string[], body: AlertBody): string {
 /** The alert exactly as a member in `lang` receives it. */
 export function renderBody(lang: Lang, npas: string[], body: AlertBody): string {
   return catalog(lang).alert(npas, bodyText(lang, npas, body));
+}
+
+/** The body as the notice and SHOW preview it for `npas`: a guided report's fields clipped to fit them. */
+export function previewedBody(npas: string[], body: AlertBody): AlertBody {
+  return 'text' in body ? body : { fields: fitFields(npas, body.fields) };
+}
+
+/** The SMS segments the body costs with `npas` as it stands, never clipped further (in the language where it costs most). */
+export function unclippedSegments(npas: string[], body: AlertBody): number {
+  return Math.max(...LANGS.map((lang) => smsSegments(catalog(lang).alert(npas, 'text' in body ? body.text : catalog(lang).alertBody(body.fields)))));
 }
 
 /** The SMS segments the alert costs, in the language where it costs most. */

@@ -1,14 +1,15 @@
 /** Commands for moderators: PENDING, APPROVE, REJECT, EDIT, ALERT, BLOCK, SHOW, STATS, RETRACT. */
 import { issueAlert } from '../alerts/alert-service';
 import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
-import { bodySegments, renderBody, type AlertBody } from '../alerts/report-template';
+import { bodySegments, previewedBody, renderBody, unclippedSegments, type AlertBody } from '../alerts/report-template';
 import type { Regions } from '../alerts/regions';
 import type { Lang } from '../domain/lang';
+import { memberKey } from '../phone/identity';
 import { countAlerts } from '../store/alerts';
 import { blockSender } from '../store/blocks';
 import { closeRequest, countRequests, findRequest, listRequests } from '../store/member-requests';
 import { eraseReportNotices } from '../store/moderator-notices';
-import { deleteMember, memberDiscreet, memberLang, memberStatus, setMemberStatus } from '../store/members';
+import { deleteMember, memberDiscreet, memberLang, memberSender, memberStatus, setMemberStatus } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
 import {
   alertOfReport,
@@ -75,7 +76,14 @@ function admit(store: Store, mod: Moderator, rules: ModerationRules, ref: string
 function approve(store: Store, mod: Moderator, rules: ModerationRules, ref: string, tokens: string[], now: number): Outcome {
   const { db, vault } = store;
   const request = findRequest(db, ref);
-  if (request) return admit(store, mod, rules, ref, request, now);
+  if (request) {
+    if (!tokens.length) return admit(store, mod, rules, ref, request, now);
+    const resolved = rules.regions.resolve(tokens);
+    if (!resolved.ok) return say(unknownArea(mod.t, rules.regions, resolved.bad));
+    // Areas named admit the applicant to those of the areas asked only: a moderator narrows a request, never widens it.
+    if (!resolved.npas.every((npa) => request.npas.includes(npa))) return say(mod.t.modJoinRequest(`#${ref}`, request.npas));
+    return admit(store, mod, rules, ref, { ...request, npas: resolved.npas }, now);
+  }
   const found = findReport(db, vault, ref);
   if (!found) return say(mod.t.modNoSuchRef(`#${ref}`));
   if (found.status !== 'pending') return say(mod.t.modAlreadyDecided(`#${ref}`));
@@ -85,13 +93,20 @@ function approve(store: Store, mod: Moderator, rules: ModerationRules, ref: stri
     if (!resolved.ok) return say(unknownArea(mod.t, rules.regions, resolved.bad));
     npas = resolved.npas;
   }
-  // Exactly what the notice and SHOW preview, or nothing: a report too long waits for an EDIT.
+  // Exactly what the notice and SHOW preview, or nothing: a report too long waits for an EDIT. Areas
+  // named here change the areas the alert names, never its text: a guided report keeps the clipping
+  // previewed with the report's own areas (fitted to others, members would read more or less than that).
   const body = approvedBody(found);
-  const segments = bodySegments(npas, body);
+  const sent = previewedBody(found.npas, body);
+  const segments = unclippedSegments(npas, sent);
   if (segments > MAX_ALERT_SEGMENTS) return say(mod.t.modTooLong(`#${ref}`, segments));
   decideReport(db, found.id, 'approved', now);
   eraseNotices(store, found.id, now);
-  const alertId = issueAlert({ ...store, regions: rules.regions }, { reportId: found.id, npas, body, categories: found.fields?.alert.categories }, now);
+  const alertId = issueAlert(
+    { ...store, regions: rules.regions },
+    { reportId: found.id, npas, body: sent, screened: body, categories: found.fields?.alert.categories },
+    now,
+  );
   return { say: mod.t.modApproved(`#${ref}`, npas), alerts: [alertId] };
 }
 
@@ -105,20 +120,30 @@ function approvedBody(found: Report): AlertBody {
 function retract(store: Store, mod: Moderator, ref: string, now: number): Outcome {
   const { db } = store;
   const found = alertOfReport(db, ref);
-  if (!found) return say(reportExists(db, ref) ? mod.t.modNotAlert(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`));
+  if (!found) return joinRequestReply(store, mod, ref) ?? say(reportExists(db, ref) ? mod.t.modNotAlert(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`));
   if (found.retracted) return say(mod.t.modAlreadyRetracted(`#${ref}`));
   const cancelled = retractAlert(db, found.alertId, now);
   db.eraseSoon();
   return { say: mod.t.modRetracted(`#${ref}`, cancelled), retracted: true };
 }
 
+/** Refuses a join request: a refused applicant leaves nothing behind; a member refused more areas keeps the ones they have. */
+function refuse(store: Store, request: { id: number; memberId: number }): void {
+  if (memberStatus(store.db, request.memberId) === 'pending') deleteMember(store.db, request.memberId);
+  else closeRequest(store.db, request.id);
+}
+
+/** What SHOW, EDIT and RETRACT answer of a join request: what it is and what can be done with it. */
+function joinRequestReply({ db }: Store, mod: Moderator, ref: string): Outcome | null {
+  const request = findRequest(db, ref);
+  return request ? say(mod.t.modJoinRequest(`#${ref}`, request.npas)) : null;
+}
+
 function reject(store: Store, mod: Moderator, ref: string, now: number): Outcome {
   const { db, vault } = store;
   const request = findRequest(db, ref);
   if (request) {
-    // A refused applicant leaves nothing behind; a member refused more areas keeps the ones they have.
-    if (memberStatus(db, request.memberId) === 'pending') deleteMember(db, request.memberId);
-    else closeRequest(db, request.id);
+    refuse(store, request);
     return say(mod.t.modRejected(`#${ref}`));
   }
   const found = findReport(db, vault, ref);
@@ -130,7 +155,7 @@ function reject(store: Store, mod: Moderator, ref: string, now: number): Outcome
 
 function edit(store: Store, mod: Moderator, ref: string, raw: string, now: number): Outcome {
   const found = findReport(store.db, store.vault, ref);
-  if (!found) return say(mod.t.modNoSuchRef(`#${ref}`));
+  if (!found) return joinRequestReply(store, mod, ref) ?? say(mod.t.modNoSuchRef(`#${ref}`));
   if (found.status !== 'pending') return say(mod.t.modAlreadyDecided(`#${ref}`));
   const text = cleanAlertText(raw);
   setReportText(store.db, store.vault, found.id, text);
@@ -142,7 +167,7 @@ function edit(store: Store, mod: Moderator, ref: string, raw: string, now: numbe
 
 function show(store: Store, mod: Moderator, ref: string): Outcome {
   const found = findReport(store.db, store.vault, ref);
-  if (!found) return say(mod.t.modNoSuchRef(`#${ref}`));
+  if (!found) return joinRequestReply(store, mod, ref) ?? say(mod.t.modNoSuchRef(`#${ref}`));
   if (found.status !== 'pending') return say(mod.t.modAlreadyDecided(`#${ref}`));
   const body = approvedBody(found);
   const segments = bodySegments(found.npas, body);
@@ -165,7 +190,16 @@ function alert(store: Store, mod: Moderator, regions: Regions, tokens: string[],
   return { say: mod.t.modAlertQueued(npas), alerts: [alertId] };
 }
 
-function block({ db }: Store, mod: Moderator, ref: string, now: number): Outcome {
+function block(store: Store, mod: Moderator, ref: string, now: number): Outcome {
+  const { db, vault } = store;
+  const request = findRequest(db, ref);
+  if (request) {
+    // Someone a moderator will not let in (a harvester, a known abuser): refused, and their JOINs dropped from now on.
+    const applicant = memberSender(db, vault, request.memberId);
+    if (applicant) blockSender(db, vault.index('reporter', memberKey(applicant)), now);
+    refuse(store, request);
+    return say(mod.t.modBlocked(`#${ref}`));
+  }
   const reporter = reporterOf(db, ref);
   if (!reporter) return say(reportExists(db, ref) ? mod.t.modSenderErased(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`));
   blockSender(db, reporter, now);

@@ -3,7 +3,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
 import { classifyQuery, DEFAULT_COUNTRY, identifiersIn, type Identifier } from '../alerts/identifiers';
 import type { Regions } from '../alerts/regions';
-import { alertFieldsOf, bodySegments, fieldIdentifiers, renderBody, type AlertBody, type ReportFields } from '../alerts/report-template';
+import { alertFieldsOf, bodySegments, fieldIdentifiers, maskNumber, renderBody, type AlertBody, type ReportFields } from '../alerts/report-template';
 import type { Lang } from '../domain/lang';
 import type { Conversation } from '../store/conversations';
 import { createReport } from '../store/reports';
@@ -103,7 +103,9 @@ export function report(store: Store, who: Asker, rules: ReportRules, given: stri
   if (npas.length === 0) return say(who.t.reportNeedsArea());
   // Kept as members would read it: no invisible characters, so what the
   // moderator sees, what goes out and what CHECK finds are the same text.
-  const body = Array.from(cleanAlertText(text)).slice(0, MAX_REPORT_TEXT).join('');
+  // The reporter's own number is masked, as in a guided report: it would
+  // reach the moderators, every member, and CHECK as the client's.
+  const body = Array.from(maskNumber(cleanAlertText(text), filer.phone, rules.country ?? DEFAULT_COUNTRY)).slice(0, MAX_REPORT_TEXT).join('');
   if (body === '') return say(who.t.reportNeedsText());
   if (!store.limits.take(who.senderKey, 'report', rules.limit, now)) return say(who.t.reportLimit());
   const filed = createReport(db, vault, { npas, text: body, reporterKey: who.reporterKey }, now);

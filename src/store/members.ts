@@ -147,6 +147,14 @@ export function deleteMember(db: Db, memberId: number): void {
   });
 }
 
+/** A member's channel and address, opened in memory (BLOCK of a join request derives the applicant's reporter index from it). */
+export function memberSender(db: Db, vault: Vault, memberId: number): Pick<Sender, 'channel' | 'address'> | undefined {
+  const row = db.stmt('SELECT id, channel, address_ct, key_version FROM members WHERE id = ?').get(memberId) as
+    | { id: number; channel: Sender['channel']; address_ct: Buffer; key_version: number }
+    | undefined;
+  return row ? { channel: row.channel, address: openAddress(vault, row) } : undefined;
+}
+
 /** Opens a member's sealed address (only ever in memory, to send). */
 export function openAddress(vault: Vault, row: { id: number; address_ct: Buffer; key_version: number }): string {
   return vault.open(row.address_ct, { ...SLOT, row: row.id }, row.key_version);

@@ -78,6 +78,11 @@ export function moderatorIdentityTrusted(db: Db, vault: Vault, uuid: string): bo
   return find(db, vault, uuid)?.state === 'trusted';
 }
 
+/** Whether a moderator's recorded identity changed and awaits re-admission (false when none is recorded yet). */
+export function moderatorIdentityChanged(db: Db, vault: Vault, uuid: string): boolean {
+  return find(db, vault, uuid)?.state === 'changed';
+}
+
 /** An operator re-admits a moderator after checking in person: `identity` is trusted from now on. */
 export function readmitModerator(db: Db, vault: Vault, uuid: string, identity: string, now: number): void {
   db.transaction(() => {

@@ -251,6 +251,40 @@ describe('APPROVE of a report', () => {
     expect(w.sms(SF1, 'CHECK 415-555-0177').reply).toMatch(/^Heads Up: that number is in 1 alert \(1 violence\)/);
   });
 
+  it('sends a guided report with areas named at APPROVE as SHOW previewed it, only the areas changed', async () => {
+    const w = await modWorld();
+    w.sms(SF1, 'JOIN');
+    w.sms(NY, 'JOIN');
+    // Long enough answers that the template is clipped to fit three SMS, and clipped more with more areas.
+    const person = 'tall white man with a beard in his forties, calls himself Rick or Richard, says he is a cop, tattoo of a snake on his left arm, smells of smoke, wears a red cap and a gold chain';
+    const where = 'the Motel 6 on Lombard Street, room 12, near the bridge on ramp, then his car behind the gas station';
+    const file = (areas: string) => {
+      let reply: string | null = null;
+      for (const answer of [`REPORT ${areas}`, '1 3', 'Friday night', where, person, 'grey van 7ABC123', '415-555-0177', 'DONE']) reply = w.sms(REPORTER, answer).reply;
+      return refIn(reply);
+    };
+    const previewed = (ref: string) => {
+      const m = /APPROVE would send: Heads Up alert \([^)]*\): (.*) -- STOP to end$/.exec(mod(w, `SHOW ${ref}`) ?? '');
+      if (!m) throw new Error(`no preview of #${ref}`);
+      return m[1] as string;
+    };
+    // Filed for six areas, approved for one: members must not read what the moderator was never shown.
+    const many = file('415 510 650 925 408 707');
+    const manyBody = previewed(many);
+    expect(manyBody).toContain('...');
+    expect(mod(w, `APPROVE ${many} 415`)).toBe(`#${many} approved: alert going to 415.`);
+    expect(fanOut(w, w.alerts[0]!, [SF1]).to[SF1]).toBe(t.alert(['415'], manyBody));
+    // Filed for one area, approved for six: what the moderator read no longer fits, and is never cut
+    // further behind their back: it waits for an EDIT (or fewer areas), like any report too long.
+    const one = file('212');
+    const oneBody = previewed(one);
+    expect(oneBody).toContain('gold chain');
+    expect(mod(w, `APPROVE ${one} 212 415 510 650 925 408`)).toBe(t.modTooLong(`#${one}`, 4));
+    expect(countAlerts(w.db)).toBe(1);
+    expect(mod(w, `APPROVE ${one} 212 415`)).toBe(`#${one} approved: alert going to 212, 415.`);
+    expect(fanOut(w, w.alerts[1]!, [NY, SF1]).to).toEqual({ [NY]: t.alert(['212', '415'], oneBody), [SF1]: t.alert(['212', '415'], oneBody) });
+  });
+
   it('sends a report stored before texts were cleaned as members would read it', async () => {
     const w = await modWorld();
     w.sms(SF1, 'JOIN');
@@ -259,6 +293,28 @@ describe('APPROVE of a report', () => {
     );
     expect(mod(w, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
     expect(fanOut(w, w.alerts[0]!, [SF1]).to[SF1]).toBe('Heads Up alert (415): grey van, hit me -- STOP to end');
+  });
+});
+
+describe("a one-message report naming the reporter's own number", () => {
+  it('shows it to no moderator, sends it to no member and never lets CHECK find it', async () => {
+    const w = await modWorld();
+    w.sms(SF1, 'JOIN');
+    // A reporter writes their own number beside the client's, as the guided report's answers may.
+    const ref = report(w, REPORTER, '415 kept calling me on 415-555-0105 from 415 555 0177, grey van');
+    const notices = w.queued(MOD_SENDER).map((q) => q.text);
+    const shown = [...notices, mod(w, `SHOW ${ref}`) ?? ''];
+    expect(shown).toHaveLength(2);
+    for (const text of shown) {
+      for (const form of numberForms(REPORTER)) expect(text).not.toContain(form);
+      expect(text).toContain('415 555 0177');
+    }
+    expect(mod(w, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+    const alert = fanOut(w, w.alerts[0]!, [SF1]).to[SF1];
+    expect(alert).toBe('Heads Up alert (415): kept calling me on [-] from 415 555 0177, grey van -- STOP to end');
+    // The reporter is not the client: CHECK finds the client's number, never theirs.
+    expect(w.sms(SF1, 'CHECK 415-555-0177').reply).toContain('that number is in 1 alert');
+    expect(w.sms(SF1, `CHECK ${REPORTER}`).reply).toBe(t.checkNone());
   });
 });
 
@@ -383,6 +439,16 @@ describe('BLOCK', () => {
     expect(w.sms(REPORTER, 'REPORT 415 grey van').reply).toContain('#');
   });
 
+  it('never silences a moderator, whose reports a BLOCK may name too', async () => {
+    const w = await modWorld();
+    // A moderator files a report (a test, or one taken down by phone), then blocks its sender.
+    const ref = report(w, MOD, '415 test report, please ignore');
+    expect(mod(w, `BLOCK ${ref}`)).toBe(`The sender of #${ref} is blocked.`);
+    // There is no UNBLOCK: a blocked moderator could never moderate again.
+    expect(mod(w, `REJECT ${ref}`)).toBe(`#${ref} rejected.`);
+    expect(mod(w, 'PENDING')).toBe('Nothing pending.');
+  });
+
   it('explains that a sender who used DELETE left nothing to block', async () => {
     const w = await modWorld();
     const ref = report(w, REPORTER, '415 red truck');
@@ -482,6 +548,34 @@ describe('join requests (SUBSCRIBE_MODE=approval)', () => {
     const ref = refIn(mod(w, 'PENDING'));
     expect(mod(w, `APPROVE ${ref}`)).toBe(`#${ref} admitted.`);
     expect(w.queued(sms(SF1)).map((m) => m.text)).toEqual([t.discreetAdmitted(['415'])]);
+  });
+
+  it('BLOCK refuses the applicant and silences them; SHOW, EDIT and RETRACT of a request say what it is', async () => {
+    const w = await modWorld({ subscribeMode: 'approval' });
+    w.sms(SF1, 'JOIN 415');
+    const ref = refIn(mod(w, 'PENDING'));
+    for (const cmd of [`SHOW ${ref}`, `EDIT ${ref} some text`, `RETRACT ${ref}`]) expect(mod(w, cmd)).toBe(t.modJoinRequest(`#${ref}`, ['415']));
+    expect(membership(w, SF1)).toEqual({ status: 'pending', areas: [] });
+    // Someone trying to get into the line to read its alerts: refused, and their JOINs no longer reach a moderator.
+    const blocked = mod(w, `BLOCK ${ref}`);
+    expect(blocked).toBe(`The sender of #${ref} is blocked.`);
+    for (const form of numberForms(SF1)) expect(blocked).not.toContain(form);
+    expect(membership(w, SF1)).toBeUndefined();
+    expect(w.sms(SF1, 'JOIN 415').reply).toBeNull();
+    expect(mod(w, 'PENDING')).toBe('Nothing pending.');
+  });
+
+  it('APPROVE with areas admits the applicant to those of the areas asked only, and never to one not asked', async () => {
+    const w = await modWorld({ subscribeMode: 'approval' });
+    w.sms(SF1, 'JOIN 415 212');
+    const ref = joinRef(w, '212, 415');
+    // An area the applicant never asked for: nothing is decided, and the reply says what they asked.
+    expect(mod(w, `APPROVE ${ref} 305`)).toBe(t.modJoinRequest(`#${ref}`, ['212', '415']));
+    expect(membership(w, SF1)).toEqual({ status: 'pending', areas: [] });
+    expect(mod(w, `APPROVE ${ref} 415`)).toBe(`#${ref} admitted.`);
+    expect(membership(w, SF1)).toEqual({ status: 'active', areas: ['415'] });
+    expect(w.queued(sms(SF1)).map((m) => m.text)).toEqual([t.admitted(['415'])]);
+    expect(mod(w, 'PENDING')).toBe('Nothing pending.');
   });
 
   it('REJECT erases the applicant and tells them nothing', async () => {

@@ -99,6 +99,35 @@ describe('changed safety numbers', () => {
   });
 });
 
+describe('notices to a moderator whose identity changed', () => {
+  const mod1: Who = { uuid: uuid(21), number: null };
+  const mod2: Who = { uuid: uuid(22), number: null };
+  const reporter: Who = { uuid: uuid(23), number: null };
+  let world: SignalWorld;
+  let signal: FakeSignal;
+
+  beforeAll(async () => {
+    world = await startSignalWorld({ env: { MODERATORS: `${mod1.uuid},${mod2.uuid}` } });
+    ({ signal } = world);
+    expect(await ask(signal, mod1, 'STATS')).toMatch(/members|pending/i);
+    expect(await ask(signal, mod2, 'STATS')).toMatch(/members|pending/i);
+  });
+  afterAll(() => world.close());
+
+  it('never sends them a report, even when signal-cli itself trusts the new identity', async () => {
+    // A SIM swap and a new registration; signal-cli run with --trust-new-identities always sends to it.
+    signal.changeIdentity(mod1.uuid).status = 'TRUSTED_UNVERIFIED';
+    expect(await ask(signal, mod1, 'PENDING')).not.toMatch(/pending/i);
+    await waitFor(() => got(signal, mod2, 'safety number of moderator 1') === 1, 10_000, 'the notice to the other moderator');
+    const ref = /#[A-Z0-9]{4,6}/.exec(await ask(signal, reporter, 'REPORT 415 tall man in a red truck hit me, texts from 415-555-0166'))?.[0] as string;
+    await waitFor(() => got(signal, mod2, ref) === 1, 10_000, 'the report notice to the trusted moderator');
+    // Messages go out in order: once HELP is answered, a notice queued before it has been sent too.
+    await ask(signal, mod1, 'HELP');
+    expect(got(signal, mod1, ref)).toBe(0);
+    expect(got(signal, mod1, 'red truck')).toBe(0);
+  });
+});
+
 describe('a rate-limit challenge', () => {
   const SMS_MOD = '+14155550977';
   const sigMod: Who = { uuid: uuid(11), number: null };

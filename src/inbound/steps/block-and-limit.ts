@@ -2,8 +2,8 @@
  * Step 3: block and limit. A blocked sender's messages are dropped
  * silently, and a sender past the per-sender message limit is ignored for
  * the rest of the window; opting out (STOP) and erasure (DELETE) work for
- * both: nobody waits an hour to be forgotten. Moderators are not limited: a
- * busy night means many PENDING and APPROVE messages.
+ * both: nobody waits an hour to be forgotten. Moderators are neither limited
+ * (a busy night means many PENDING and APPROVE messages) nor blocked.
  */
 import type { Parsed } from '../../bot/commands';
 import { isBlocked } from '../../store/blocks';
@@ -20,8 +20,10 @@ export function withinMessageLimit(limits: SenderLimits, limit: Limit, who: Iden
 }
 
 export function blockAndLimit({ db, limits }: { db: Db; limits: SenderLimits }, limit: Limit, who: Identity, parsed: Parsed, now: number): Verdict {
+  // A moderator is never silenced: BLOCK of a report they filed would otherwise lock them out, with no UNBLOCK.
+  if (who.moderator) return undefined;
   if (isBlocked(db, who.reporterKey)) return 'blocked';
   const kind = parsed.ok ? parsed.command.kind : undefined;
-  if (kind === 'stop' || kind === 'delete' || who.moderator) return undefined;
+  if (kind === 'stop' || kind === 'delete') return undefined;
   return withinMessageLimit(limits, limit, who, now) ? undefined : 'rate_limited';
 }
