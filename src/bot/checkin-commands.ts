@@ -9,6 +9,7 @@ import { linkBuddyMessage, readableBuddiesOf } from '../store/buddies';
 import { buddiesTold, escalatedCheckins, eraseCheckin, escalationWentOut, extendCheckin, openCheckin, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import { ensureMember } from '../store/members';
+import { reachableModerators } from '../store/moderator-identities';
 import type { Sender } from '../phone/identity';
 import { catalog } from './catalog';
 import { clockTime } from './clock-time';
@@ -43,7 +44,7 @@ function whoWouldBeTold(store: Store, line: CheckinLine, memberId: number | unde
   // A buddy whose row no longer opens (a damaged value) cannot be told, and must not stop the check-in.
   const accepted = memberId === undefined ? [] : readableBuddiesOf(store.db, store.vault, memberId).filter((b) => b.status === 'accepted');
   if (accepted.length) return 'buddies';
-  return line.rules.fallback === 'moderators' && line.moderatorContacts.length > 0 ? 'moderators' : null;
+  return line.rules.fallback === 'moderators' && reachableModerators(store.db, store.vault, line.moderatorContacts).length > 0 ? 'moderators' : null;
 }
 
 /** CHECKIN minutes [details]. */
@@ -111,7 +112,7 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Ou
     linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), member.id);
   }
   if (moderators) {
-    for (const contact of line.moderatorContacts) {
+    for (const contact of reachableModerators(db, vault, line.moderatorContacts)) {
       const m = ensureMember(db, vault, contact, 'en', now, 'active');
       enqueueMessage(db, vault, m.id, catalog(m.lang).checkinOkBuddy(''), now);
     }

@@ -7,7 +7,7 @@
  */
 import type { Sender } from '../phone/identity';
 import { ensureMember } from '../store/members';
-import { moderatorIdentityChanged } from '../store/moderator-identities';
+import { reachableModerators } from '../store/moderator-identities';
 import { dropQueued, holdDigest, linkNotice, openDigest, takeNoticeSlot } from '../store/moderator-notices';
 import { enqueueMessage } from '../store/outbox';
 import { catalog } from './catalog';
@@ -22,9 +22,7 @@ export type { NoticeSubject } from './handler';
  */
 export function notifyModerators(store: Store, contacts: readonly Sender[], limit: Limit, notice: Notice, now: number): boolean {
   const { db, vault } = store;
-  // A Signal moderator whose identity changed (a new phone, or an account taken over) is told nothing
-  // until an operator re-admits them: signal-cli may well send to the new identity.
-  const reachable = contacts.filter((c) => c.channel !== 'signal' || !moderatorIdentityChanged(db, vault, c.address));
+  const reachable = reachableModerators(db, vault, contacts);
   if (reachable.length === 0) return false;
   const held = takeNoticeSlot(db, notice.subject.kind, limit.max, limit.windowMs, now);
   for (const contact of reachable) {

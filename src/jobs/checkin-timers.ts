@@ -16,6 +16,7 @@ import { readableBuddiesOf } from '../store/buddies';
 import { clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, type DueCheckin } from '../store/checkins';
 import type { Db } from '../store/db';
 import { ensureMember, memberLang } from '../store/members';
+import { reachableModerators } from '../store/moderator-identities';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import type { Vault } from '../store/vault';
 import { runGuarded } from './guarded';
@@ -99,15 +100,17 @@ function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
   const shown = (lang: Lang) => details ?? catalog(lang).checkinDetailsUnreadable();
   const buddies = readableBuddiesOf(db, vault, c.memberId).filter((b) => b.status === 'accepted');
   let told: 'buddies' | 'moderators' | 'nobody' = 'nobody';
+  // With no buddy, the moderators (CHECKIN_FALLBACK), but not a Signal one whose identity changed.
+  const moderators = buddies.length === 0 && deps.fallback === 'moderators' ? reachableModerators(db, vault, deps.moderatorContacts) : [];
   if (buddies.length) {
     told = 'buddies';
     for (const b of buddies) {
       const id = enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinEscalation(b.name, expected, shown(b.lang)), now);
       linkCheckinMessage(db, id, c.id, 'escalation', b.id);
     }
-  } else if (deps.fallback === 'moderators' && deps.moderatorContacts.length) {
+  } else if (moderators.length) {
     told = 'moderators';
-    for (const contact of deps.moderatorContacts) {
+    for (const contact of moderators) {
       const m = ensureMember(db, vault, contact, 'en', now, 'active');
       const id = enqueueMessage(db, vault, m.id, catalog(m.lang).checkinEscalationModerators(expected, shown(m.lang)), now);
       linkCheckinMessage(db, id, c.id, 'escalation');

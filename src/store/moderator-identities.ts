@@ -83,6 +83,16 @@ export function moderatorIdentityChanged(db: Db, vault: Vault, uuid: string): bo
   return find(db, vault, uuid)?.state === 'changed';
 }
 
+/**
+ * The moderators' contacts anything may be queued for: not a Signal
+ * moderator whose identity changed (a new phone, or an account taken over),
+ * until an operator re-admits them; signal-cli may well send to the new
+ * identity. Report notices and check-in escalations alike.
+ */
+export function reachableModerators<T extends { channel: string; address: string }>(db: Db, vault: Vault, contacts: readonly T[]): T[] {
+  return contacts.filter((c) => c.channel !== 'signal' || !moderatorIdentityChanged(db, vault, c.address));
+}
+
 /** An operator re-admits a moderator after checking in person: `identity` is trusted from now on. */
 export function readmitModerator(db: Db, vault: Vault, uuid: string, identity: string, now: number): void {
   db.transaction(() => {

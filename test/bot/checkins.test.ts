@@ -10,6 +10,7 @@ import type { CheckinRules } from '../../src/bot/line-rules';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import { runRetention } from '../../src/jobs/retention';
 import type { Sender } from '../../src/phone/identity';
+import { observeModeratorIdentity } from '../../src/store/moderator-identities';
 import { openBody, openRowAddress } from '../../src/store/outbox';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
 import { findNeedlesInFile, numberForms } from '../helpers/needles';
@@ -350,5 +351,12 @@ describe('CHECKIN_FALLBACK', () => {
     expect(w.queued(sms(MOD)).map((m) => m.text)).toEqual([t.checkinEscalationModerators(clockTime(start + 30 * MIN), 'tan SUV')]);
     for (const form of numberForms(ROSE)) expect(w.queued(sms(MOD))[0]?.text).not.toContain(form);
     expect(w.queued(sms(ROSE)).map((m) => m.text)).toContain(t.checkinMemberTold('moderators'));
+  });
+
+  it('moderators: one over Signal whose identity changed counts as no one to tell', async () => {
+    const sigMod: Sender = { channel: 'signal', address: '2c3d4e5f-6a7b-4c8d-9e0f-000000000031' };
+    const w = await botWorld({ checkins: { ...RULES, fallback: 'moderators' }, moderatorContacts: [sigMod], moderators: new Set([sigMod.address]) });
+    observeModeratorIdentity(w.db, w.vault, sigMod.address, 'identity-1', true, w.clock.now);
+    expect(w.sms(ROSE, 'CHECKIN 30').reply).toBe(t.checkinNeedsBuddy());
   });
 });

@@ -17,6 +17,7 @@ import { escalatedCheckins, openCheckin, startCheckin } from '../../src/store/ch
 import { Db } from '../../src/store/db';
 import { ensureMember, findMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
+import { observeModeratorIdentity } from '../../src/store/moderator-identities';
 import { openBody, openRowAddress } from '../../src/store/outbox';
 import { cryptoReady, Vault, type Slot } from '../../src/store/vault';
 import { numberForms } from '../helpers/needles';
@@ -188,6 +189,33 @@ describe('runCheckinTimers: who is told', () => {
     for (const c of contacts) expect(toMember(c.address)).toEqual([t.checkinEscalationModerators(clockTime(T0 + 30 * MIN), 'tan SUV')]);
     for (const form of numberForms(ROSE)) expect(toMember(MOD)[0]).not.toContain(form);
     expect(toMember(ROSE)).toEqual([t.checkinMemberTold('moderators')]);
+  });
+});
+
+describe('runCheckinTimers: a Signal moderator whose identity changed', () => {
+  it('is told nothing (the details could reach whoever took the account), the other moderators are', () => {
+    const rose = member(ROSE);
+    checkin(rose, 30, 'tan SUV');
+    const sigMod: Sender = { channel: 'signal', address: '2c3d4e5f-6a7b-4c8d-9e0f-000000000021' };
+    observeModeratorIdentity(db, vault, sigMod.address, 'identity-1', false, T0);
+    expect(observeModeratorIdentity(db, vault, sigMod.address, 'identity-2', false, T0)).toBe('changed');
+
+    expect(runCheckinTimers(store({ fallback: 'moderators', moderatorContacts: [sigMod, sms(MOD)] }), T0 + 30 * MIN).escalated).toBe(1);
+
+    expect(toMember(MOD)).toEqual([t.checkinEscalationModerators(clockTime(T0 + 30 * MIN), 'tan SUV')]);
+    const sigRow = findMember(db, vault, sigMod);
+    const toSig = sigRow ? (db.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE member_id = ?').get(sigRow.id) as { n: number }).n : 0;
+    expect(toSig).toBe(0);
+    expect(toMember(ROSE)).toEqual([t.checkinMemberTold('moderators')]);
+  });
+
+  it('alone, leaves nobody to tell, and the member hears so', () => {
+    const rose = member(ROSE);
+    checkin(rose, 30, 'tan SUV');
+    const sigMod: Sender = { channel: 'signal', address: '2c3d4e5f-6a7b-4c8d-9e0f-000000000022' };
+    observeModeratorIdentity(db, vault, sigMod.address, 'identity-1', true, T0);
+    expect(runCheckinTimers(store({ fallback: 'moderators', moderatorContacts: [sigMod] }), T0 + 30 * MIN).escalated).toBe(1);
+    expect(toMember(ROSE)).toEqual([t.checkinMemberTold('nobody')]);
   });
 });
 
