@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { runAdminCli } from '../helpers/admin-cli';
 import { tempDir, TEST_MASTER_KEY } from '../helpers/harness';
 
@@ -36,6 +38,22 @@ describe('the admin command line, used wrongly', () => {
     const r = await runAdminCli(['APPROVE'], env);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toMatch(/^heads-up: .*APPROVE K7Q2/);
+  });
+
+  it('refuses a moderator command where DATA_DIR holds no line, naming it, and creates neither a database nor a key', async () => {
+    // A tired volunteer in the wrong directory: "Nothing pending." from a new empty line would be a lie.
+    const wrong = path.join(tempDir(), 'data');
+    const file = path.join(wrong, 'heads-up.db');
+    const dev = await runAdminCli(['PENDING'], { DATA_DIR: wrong });
+    expect(dev.code).toBe(1);
+    expect(dev.stderr).toBe(`heads-up: no database at ${file}: check DATA_DIR`);
+    expect(dev.stdout).toBe('');
+    const keyed = await runAdminCli(['STATS'], { DATA_DIR: wrong, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+    expect(keyed.code).toBe(1);
+    expect(keyed.stderr).toBe(`heads-up: no database at ${file}: check DATA_DIR`);
+    const malformed = await runAdminCli(['APPROVE'], { DATA_DIR: wrong });
+    expect(malformed.code).toBe(2);
+    expect(fs.existsSync(wrong)).toBe(false);
   });
 
   it('prints the usage on stdout and exits 0 when asked for help', async () => {
