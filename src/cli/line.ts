@@ -11,6 +11,7 @@ import { Db } from '../store/db';
 import { findProjectDir } from '../store/find-up';
 import { recordKey, verifyKey } from '../store/key-check';
 import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
+import { decodeMasterKey } from '../store/master-key';
 import { migrate } from '../store/migrate';
 import { cryptoReady, Vault } from '../store/vault';
 import { CommandError } from './cli-errors';
@@ -49,11 +50,8 @@ export async function openLineDatabase(config: Config, secrets: Secrets): Promis
   }
 }
 
-/** Decodes base64 of exactly 32 bytes, or null. */
-export function decodeKey(b64: string): Uint8Array | null {
-  const buf = Buffer.from(b64.trim(), 'base64');
-  return buf.length === 32 && buf.toString('base64') === b64.trim() ? new Uint8Array(buf) : null;
-}
+/** Decodes a key as the server does (base64 of exactly 32 bytes, quotes and spaces ignored), or null. */
+export const decodeKey = decodeMasterKey;
 
 /** The master key as the server would load it, without ever creating a development key file. */
 export function readExistingKey(config: Config, secrets: Secrets): { key: Uint8Array; file?: string } | { problem: string } {

@@ -266,6 +266,17 @@ describe('rotate-key', () => {
     expect(env.stdout).toBe('rotate-key: the line was already sealed under HEADSUP_NEW_MASTER_KEY: set HEADSUP_MASTER_KEY to it (and remove HEADSUP_NEW_MASTER_KEY) before starting the server.');
   });
 
+  it('takes both keys in quotes, as an env file passed to docker run --env-file gives them', async () => {
+    const dataDir = tempDir();
+    await seedMembers(dataDir, '646', numbersIn('646', 3));
+    const r = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: `"${TEST_MASTER_KEY}"`, HEADSUP_NEW_MASTER_KEY: `'${NEW_KEY}'` });
+    expect(r.stderr).not.toContain('heads-up:');
+    expect(r.code).toBe(0);
+    const stats = await runAdminCli(['STATS'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: `"${NEW_KEY}"` });
+    expect(stats.code).toBe(0);
+    expect(stats.stdout).toContain('Members: 646:3.');
+  });
+
   it('refuses a new key that is the current key, a missing one and a malformed one', async () => {
     const dataDir = tempDir();
     await seedMembers(dataDir, '646', numbersIn('646', 3));
