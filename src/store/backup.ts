@@ -27,6 +27,24 @@ export class BackupFailed extends Error {
   }
 }
 
+/** Another process holds the database locked (restore, rotate-key). */
+export class DatabaseLocked extends Error {
+  constructor() {
+    super('the database is locked by another process');
+    this.name = 'DatabaseLocked';
+  }
+}
+
+/**
+ * Copies an open database into `dest`: after the first step the rest in one
+ * step. better-sqlite3 reports a source another process holds locked as a
+ * finished copy of no pages; that is refused, never taken for a copy.
+ */
+export async function copyDatabase(db: Database.Database, dest: string): Promise<void> {
+  const { totalPages } = await db.backup(dest, { progress: () => 1 << 30 });
+  if (totalPages === 0) throw new DatabaseLocked();
+}
+
 function damaged(source: string): BackupFailed {
   return new BackupFailed(`${source} is damaged, so no backup was written: keep your earlier backups, and run heads-up doctor`);
 }
@@ -35,6 +53,7 @@ function damaged(source: string): BackupFailed {
 function explain(err: unknown, source: string, dest: string): BackupFailed | null {
   if (err instanceof BackupFailed) return err;
   const code = String((err as { code?: unknown }).code ?? '');
+  if (err instanceof DatabaseLocked || code === 'SQLITE_BUSY') return new BackupFailed('the database is in use by restore or rotate-key: back up once it has finished');
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return damaged(source);
   if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || ['ENOSPC', 'EDQUOT', 'EIO', 'EFBIG'].includes(code)) {
     return new BackupFailed(`could not write ${dest} (${(err as Error).message}): no backup was written; free some space on that disk, or back up to another one`);
@@ -66,11 +85,11 @@ function publish(partial: string, dest: string): void {
  * 0600 (SQLite gives its temporary journal the same mode). The copy is made
  * as `dest.partial` and takes its name only once it is complete and has
  * passed its integrity check: an interrupted or failed backup never leaves a
- * file that looks like one. After the first step the rest is copied in one
- * step: a step that another process's write interrupts starts the copy
- * again, and small steps could chase a busy server forever. One step holds
- * only a read snapshot, which never blocks the server's writes. Returns the
- * size of the copy in bytes and what it holds.
+ * file that looks like one. The rest is copied in one step after the first:
+ * a step that another process's write interrupts starts the copy again, and
+ * small steps could chase a busy server forever. One step holds only a read
+ * snapshot, which never blocks the server's writes. Returns the size of the
+ * copy in bytes and what it holds.
  */
 export async function backupDatabase(source: string, dest: string): Promise<{ size: number; counts: LineCounts }> {
   if (!fs.existsSync(source)) throw new Error(`no database at ${source}`);
@@ -85,7 +104,7 @@ export async function backupDatabase(source: string, dest: string): Promise<{ si
   try {
     const db = new Database(source, { readonly: true, fileMustExist: true });
     try {
-      await db.backup(partial, { progress: () => 1 << 30 });
+      await copyDatabase(db, partial);
     } finally {
       db.close();
     }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { openExclusive } from '../../src/store/exclusive-open';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
 import { ACCOUNT_SID, AUTH_TOKEN, startHarness, tempDir, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
@@ -106,6 +107,22 @@ describe('backup FILE', () => {
     const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));
     expect(code).toBe(1);
     expect(stderr.trim()).toMatch(new RegExp(`^heads-up: could not write ${file.replace(/[.]/g, '\\.')} \\(.+\\): no backup was written; free some space on that disk, or back up to another one$`));
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses while restore or rotate-key holds the database (the copy would be empty), and leaves no file', async () => {
+    const dataDir = tempDir();
+    await seedMembers(dataDir, '917', numbersIn('917', 3));
+    // What restore and rotate-key hold while they run.
+    const held = openExclusive(path.join(dataDir, 'heads-up.db'));
+    const dir = tempDir();
+    try {
+      const r = await runAdminCli(['backup', path.join(dir, 'nightly.db')], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('heads-up: the database is in use by restore or rotate-key: back up once it has finished');
+    } finally {
+      held.close();
+    }
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
