@@ -81,8 +81,15 @@ export async function runAdmin(argv: string[], out: Out = (l) => process.stdout.
       (first === undefined ? err : out)(USAGE);
       return first === undefined ? 2 : 0;
     }
+    // `backup --help` wrote a backup named --help, and `restore --help` restored it.
+    if (rest[0] === '--help' || rest[0] === '-h') {
+      out(USAGE);
+      return 0;
+    }
     const op = OPERATIONS[first];
     if (op) {
+      const option = rest.find((a) => a.startsWith('-'));
+      if (option) throw new UsageError(`unknown option ${option.slice(0, 40)} (a file whose name starts with - is written ./${option.slice(0, 40)})`);
       if (rest.length > op.args.length || rest.length < op.args.length - (op.optional ?? 0)) {
         throw new UsageError(`${first} takes ${op.args.length ? op.args.join(' ') : 'no arguments'}`);
       }

@@ -1,7 +1,7 @@
 /** `heads-up backup FILE`: a consistent copy of the running line's database, mode 0600, with its counts. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupDatabase, countLine } from '../store/backup';
+import { backupDatabase, BackupFailed } from '../store/backup';
 import { CommandError } from './cli-errors';
 import { databaseFile, readLineConfig } from './line';
 
@@ -13,7 +13,13 @@ export async function backupCommand(file: string): Promise<string> {
   const dest = path.resolve(file);
   if (fs.existsSync(dest)) throw new CommandError(`${dest} already exists: choose a new file name (backups are never overwritten)`);
   if (!fs.existsSync(path.dirname(dest))) throw new CommandError(`${path.dirname(dest)} does not exist`);
-  const size = await backupDatabase(source, dest);
-  const n = countLine(dest);
+  let made: Awaited<ReturnType<typeof backupDatabase>>;
+  try {
+    made = await backupDatabase(source, dest);
+  } catch (err) {
+    if (err instanceof BackupFailed) throw new CommandError(err.message);
+    throw err;
+  }
+  const { size, counts: n } = made;
   return `backup: ${dest} (${size} bytes, mode 0600): ${n.members} members, ${n.reports} reports, ${n.alerts} alerts`;
 }

@@ -37,12 +37,20 @@ function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
   } catch (err) {
     return [bad('database', `cannot open ${file}: ${(err as Error).message}`)];
   }
+  const damaged = bad('database', `${file} is damaged: restore the latest backup`);
   try {
     const results: CheckResult[] = [];
-    const integrity = db.pragma('quick_check', { simple: true });
-    results.push(integrity === 'ok' ? ok('database', `${file} opens and passes its integrity check`) : bad('database', `${file} is damaged: restore the latest backup`));
+    let integrity: unknown;
+    try {
+      integrity = db.pragma('quick_check', { simple: true });
+    } catch {
+      integrity = 'not a database';
+    }
+    results.push(integrity === 'ok' ? ok('database', `${file} opens and passes its integrity check`) : damaged);
     const mode = fs.statSync(file).mode & 0o777;
     if (mode & 0o077) results.push(bad('database file mode', `${file} is readable by others (mode ${mode.toString(8)}): chmod 600 it`));
+    // Nothing more can be read from a damaged file: the checks below would only throw.
+    if (integrity !== 'ok') return results;
     const known = latestMigration();
     const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
     const applied = hasTable ? ((db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0) : 0;
@@ -57,6 +65,9 @@ function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
       else results.push(bad('key', 'HEADSUP_MASTER_KEY does not open this database: use the key it was created with'));
     }
     return results;
+  } catch {
+    // A file that passes quick_check may still not be a line's database (a table missing).
+    return [damaged];
   } finally {
     db.close();
   }
@@ -191,6 +202,8 @@ function checkSignalSafety(config: Config): CheckResult[] {
       }
     }
     return results;
+  } catch {
+    return []; // a damaged database: checkDatabase has said so
   } finally {
     db.close();
   }

@@ -11,7 +11,7 @@ import { Db } from '../store/db';
 import { findProjectDir } from '../store/find-up';
 import { recordKey, verifyKey } from '../store/key-check';
 import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
-import { loadMasterKey } from '../store/master-key';
+import { decodeMasterKey } from '../store/master-key';
 import { migrate } from '../store/migrate';
 import { cryptoReady, Vault } from '../store/vault';
 import { CommandError } from './cli-errors';
@@ -30,8 +30,13 @@ export function readLineConfig(env: NodeJS.ProcessEnv = process.env): { config: 
 /** The line's database, opened as the server opens it: not mid-rotation, the key checked, migrated. The caller closes it. */
 export async function openLineDatabase(config: Config, secrets: Secrets): Promise<{ db: Db; vault: Vault }> {
   await cryptoReady();
-  const key = loadMasterKey(secrets.masterKeyBase64, config.dataDir).key;
-  const db = new Db(databaseFile(config.dataDir));
+  // Never a new line: in the wrong directory, an empty database and a fresh dev key would answer "Nothing pending."
+  const file = databaseFile(config.dataDir);
+  if (!fs.existsSync(file)) throw new CommandError(`no database at ${file}: check DATA_DIR`);
+  const found = readExistingKey(config, secrets);
+  if ('problem' in found) throw new CommandError(found.problem);
+  const key = found.key;
+  const db = new Db(file);
   try {
     if (rotationUnderWay(db)) throw new CommandError(ROTATION_UNDER_WAY);
     const vault = new Vault(key, readKeyState(db).version);
@@ -45,11 +50,8 @@ export async function openLineDatabase(config: Config, secrets: Secrets): Promis
   }
 }
 
-/** Decodes base64 of exactly 32 bytes, or null. */
-export function decodeKey(b64: string): Uint8Array | null {
-  const buf = Buffer.from(b64.trim(), 'base64');
-  return buf.length === 32 && buf.toString('base64') === b64.trim() ? new Uint8Array(buf) : null;
-}
+/** Decodes a key as the server does (base64 of exactly 32 bytes, quotes and spaces ignored), or null. */
+export const decodeKey = decodeMasterKey;
 
 /** The master key as the server would load it, without ever creating a development key file. */
 export function readExistingKey(config: Config, secrets: Secrets): { key: Uint8Array; file?: string } | { problem: string } {

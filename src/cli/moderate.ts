@@ -4,11 +4,15 @@
  * key. Messages they queue (alerts, admissions) are sent by the running
  * server, which picks up new outbox rows and unplanned alerts within seconds.
  */
+import { randomBytes } from 'node:crypto';
 import { Regions } from '../alerts/regions';
 import { Bot } from '../bot/bot';
 import { MODERATOR_COMMANDS } from '../bot/commands';
 import { DEFAULT_LIMITS } from '../bot/context';
 import { parse } from '../bot/parser';
+import { Db } from '../store/db';
+import { migrate } from '../store/migrate';
+import { cryptoReady, Vault } from '../store/vault';
 import { UsageError } from './cli-errors';
 import { openLineDatabase, readLineConfig } from './line';
 
@@ -19,12 +23,21 @@ export function isModeratorCommand(words: string[]): boolean {
   return kind !== undefined && MODERATOR_COMMANDS.has(kind);
 }
 
+/** An empty in-memory line under a throwaway key. */
+async function scratchLine(): Promise<{ db: Db; vault: Vault }> {
+  await cryptoReady();
+  const db = new Db(':memory:');
+  migrate(db);
+  return { db, vault: new Vault(randomBytes(32)) };
+}
+
 /** Runs one moderator command and returns the reply a moderator would get. */
 export async function moderate(words: string[]): Promise<string> {
   const text = words.join(' ').trim();
   const parsed = parse(text);
   const { config, secrets } = readLineConfig();
-  const { db, vault } = await openLineDatabase(config, secrets);
+  // Wrong use is answered without the line: a scratch database gives the usage, even where DATA_DIR is wrong.
+  const { db, vault } = parsed.ok ? await openLineDatabase(config, secrets) : await scratchLine();
   try {
     const bot = new Bot({
       db,

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { runRetention } from '../jobs/retention';
 import { Db } from '../store/db';
+import { migrate } from '../store/migrate';
 import { CommandError } from './cli-errors';
 import { databaseFile, readLineConfig } from './line';
 
@@ -12,6 +13,8 @@ export function purgeCommand(now: number = Date.now()): string {
   if (!fs.existsSync(file)) throw new CommandError(`no database at ${file}: check DATA_DIR`);
   const db = new Db(file);
   try {
+    // Retention knows this version's tables: a database not yet started since an upgrade gets them first, as at start.
+    migrate(db);
     const erased = runRetention(db, config.retentionDays, now);
     // Erased rows must not linger in the WAL either.
     db.sqlite.pragma('wal_checkpoint(TRUNCATE)');

@@ -19,46 +19,112 @@ export function countTables(db: Database.Database): LineCounts {
   return { members: n('members'), reports: n('reports'), alerts: n('alerts') };
 }
 
-/** Counts members, reports and alerts in a database file, opened read-only. */
-export function countLine(file: string): LineCounts {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    return countTables(db);
-  } finally {
-    db.close();
+/** A backup that could not be made; the message says why and what to do. Nothing was left at the destination. */
+export class BackupFailed extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupFailed';
+  }
+}
+
+/** Another process holds the database locked (restore, rotate-key). */
+export class DatabaseLocked extends Error {
+  constructor() {
+    super('the database is locked by another process');
+    this.name = 'DatabaseLocked';
   }
 }
 
 /**
- * Copies `source` into `dest`, which must not exist yet and is created mode
- * 0600 (SQLite gives its temporary journal the same mode). After the first
- * step the rest is copied in one step: a step that another process's write
- * interrupts starts the copy again, and small steps could chase a busy
- * server forever. One step holds only a read snapshot, which never blocks
- * the server's writes. Returns the size of the copy in bytes.
+ * Copies an open database into `dest`: after the first step the rest in one
+ * step. better-sqlite3 reports a source another process holds locked as a
+ * finished copy of no pages; that is refused, never taken for a copy.
  */
-export async function backupDatabase(source: string, dest: string): Promise<number> {
-  if (!fs.existsSync(source)) throw new Error(`no database at ${source}`);
-  // 'wx': never overwrite, never follow a planted link; 0600 before any byte is written.
-  fs.closeSync(fs.openSync(dest, 'wx', 0o600));
-  const db = new Database(source, { readonly: true, fileMustExist: true });
+export async function copyDatabase(db: Database.Database, dest: string): Promise<void> {
+  const { totalPages } = await db.backup(dest, { progress: () => 1 << 30 });
+  if (totalPages === 0) throw new DatabaseLocked();
+}
+
+function damaged(source: string): BackupFailed {
+  return new BackupFailed(`${source} is damaged, so no backup was written: keep your earlier backups, and run heads-up doctor`);
+}
+
+/** What a failed copy means for the operator, or null for a failure it cannot name. */
+function explain(err: unknown, source: string, dest: string): BackupFailed | null {
+  if (err instanceof BackupFailed) return err;
+  const code = String((err as { code?: unknown }).code ?? '');
+  if (err instanceof DatabaseLocked || code === 'SQLITE_BUSY') return new BackupFailed('the database is in use by restore or rotate-key: back up once it has finished');
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return damaged(source);
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || ['ENOSPC', 'EDQUOT', 'EIO', 'EFBIG'].includes(code)) {
+    return new BackupFailed(`could not write ${dest} (${(err as Error).message}): no backup was written; free some space on that disk, or back up to another one`);
+  }
+  return null;
+}
+
+/**
+ * Moves the finished copy to its name without ever overwriting a file there:
+ * a hard link fails if the name exists. Where links are not supported (a
+ * FAT or exFAT stick), a rename after checking the name is free.
+ */
+function publish(partial: string, dest: string): void {
   try {
-    await db.backup(dest, { progress: () => 1 << 30 });
+    fs.linkSync(partial, dest);
+    fs.rmSync(partial);
+    return;
   } catch (err) {
-    fs.rmSync(dest, { force: true });
-    throw err;
-  } finally {
-    db.close();
+    const code = (err as { code?: string }).code;
+    if (code === 'EEXIST') throw new BackupFailed(`${dest} appeared while the backup ran: choose a new file name (backups are never overwritten)`);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
   }
-  // The source is in WAL mode and so is the copy's header: fold the copy's own WAL (if any) back in.
-  const copy = new Database(dest, { fileMustExist: true });
+  if (fs.existsSync(dest)) throw new BackupFailed(`${dest} appeared while the backup ran: choose a new file name (backups are never overwritten)`);
+  fs.renameSync(partial, dest);
+}
+
+/**
+ * Copies `source` into `dest`, which must not exist yet and is created mode
+ * 0600 (SQLite gives its temporary journal the same mode). The copy is made
+ * as `dest.partial` and takes its name only once it is complete and has
+ * passed its integrity check: an interrupted or failed backup never leaves a
+ * file that looks like one. The rest is copied in one step after the first:
+ * a step that another process's write interrupts starts the copy again, and
+ * small steps could chase a busy server forever. One step holds only a read
+ * snapshot, which never blocks the server's writes. Returns the size of the
+ * copy in bytes and what it holds.
+ */
+export async function backupDatabase(source: string, dest: string): Promise<{ size: number; counts: LineCounts }> {
+  if (!fs.existsSync(source)) throw new Error(`no database at ${source}`);
+  const partial = `${dest}.partial`;
+  const clean = () => {
+    for (const f of [partial, `${partial}-journal`, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
+  };
+  // Left by a backup that was killed: ours by its name.
+  clean();
+  // 'wx': never follow a planted link; 0600 before any byte is written.
+  fs.closeSync(fs.openSync(partial, 'wx', 0o600));
   try {
-    copy.pragma('journal_mode = DELETE');
-    const ok = copy.pragma('quick_check', { simple: true });
-    if (ok !== 'ok') throw new Error('the copy failed its integrity check');
-  } finally {
-    copy.close();
+    const db = new Database(source, { readonly: true, fileMustExist: true });
+    try {
+      await copyDatabase(db, partial);
+    } finally {
+      db.close();
+    }
+    // The source is in WAL mode and so is the copy's header: fold the copy's own WAL (if any) back in.
+    const copy = new Database(partial, { fileMustExist: true });
+    let counts: LineCounts;
+    try {
+      copy.pragma('journal_mode = DELETE');
+      const ok = copy.pragma('quick_check', { simple: true });
+      if (ok !== 'ok') throw damaged(source);
+      counts = countTables(copy);
+    } finally {
+      copy.close();
+    }
+    fs.chmodSync(partial, 0o600);
+    const size = fs.statSync(partial).size;
+    publish(partial, dest);
+    return { size, counts };
+  } catch (err) {
+    clean();
+    throw explain(err, source, dest) ?? err;
   }
-  fs.chmodSync(dest, 0o600);
-  return fs.statSync(dest).size;
 }

@@ -16,12 +16,22 @@ export interface LoadedKey {
   file?: string;
 }
 
+/**
+ * Decodes base64 of exactly 32 bytes, or null. Stray spaces and one pair of
+ * surrounding quotes are ignored (docker run --env-file keeps the quotes of
+ * KEY="..."): base64 has neither, so nothing else can be meant.
+ */
+export function decodeMasterKey(raw: string): Uint8Array | null {
+  let b64 = raw.trim();
+  if (/^(["'])[^]*\1$/.test(b64)) b64 = b64.slice(1, -1).trim();
+  const buf = Buffer.from(b64, 'base64');
+  return buf.length === 32 && buf.toString('base64') === b64 ? new Uint8Array(buf) : null;
+}
+
 function decode(b64: string, variable: string): Uint8Array {
-  const buf = Buffer.from(b64.trim(), 'base64');
-  if (buf.length !== 32 || buf.toString('base64') !== b64.trim()) {
-    throw new ConfigError(variable, 'expected base64 of exactly 32 random bytes (openssl rand -base64 32)');
-  }
-  return new Uint8Array(buf);
+  const key = decodeMasterKey(b64);
+  if (!key) throw new ConfigError(variable, 'expected base64 of exactly 32 random bytes (openssl rand -base64 32)');
+  return key;
 }
 
 /** Returns the master key, creating a dev key file when none is configured. */

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { countTables, type LineCounts } from './backup';
+import { copyDatabase, countTables, DatabaseLocked, type LineCounts } from './backup';
 import { Db } from './db';
 import { openExclusive } from './exclusive-open';
 import { keyOpens } from './key-state';
@@ -25,6 +25,13 @@ export class RestoreRefused extends Error {
 
 function hasTable(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** Whether two paths name one file (through a link, or spelled otherwise). */
+function sameFile(a: string, b: string): boolean {
+  const sa = fs.statSync(a);
+  const sb = fs.statSync(b);
+  return sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
 /** Refuses a database that is damaged, from a newer schema, made under another key, or taken mid-rotation. */
@@ -61,6 +68,8 @@ export function checkBackup(file: string, vault: Vault, latestKnown: number): vo
 
 /** Restores `backup` into `target` (the line's database path); throws DatabaseInUseError while a server has it open. */
 export async function restoreDatabase(backup: string, target: string, vault: Vault, latestKnown: number): Promise<LineCounts> {
+  // The database held exclusively below cannot be read as the backup: the copy came out empty and replaced the line.
+  if (fs.existsSync(target) && sameFile(backup, target)) throw new RestoreRefused(`${backup} is the line's database itself: restore a backup file (heads-up backup FILE makes one)`);
   checkBackup(backup, vault, latestKnown);
   // Held from here to the swap: no server can open the database meanwhile.
   const live = fs.existsSync(target) ? openExclusive(target) : null;
@@ -71,7 +80,10 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
     fs.closeSync(fs.openSync(staged, 'wx', 0o600));
     const source = new Database(backup, { readonly: true, fileMustExist: true });
     try {
-      await source.backup(staged);
+      await copyDatabase(source, staged);
+    } catch (err) {
+      if (err instanceof DatabaseLocked) throw new RestoreRefused(`${backup} is in use by another process: restore it once that has finished`);
+      throw err;
     } finally {
       source.close();
     }

@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { openExclusive } from '../../src/store/exclusive-open';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
 import { ACCOUNT_SID, AUTH_TOKEN, startHarness, tempDir, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
@@ -72,6 +74,56 @@ describe('backup FILE', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`heads-up: ${file} already exists: choose a new file name (backups are never overwritten)`);
     expect(fs.readFileSync(file, 'utf8')).toBe('keep me');
+  });
+
+  it('leaves no file at FILE when the database is damaged, and says to keep the earlier backups', async () => {
+    const dataDir = tempDir();
+    await seedMembers(dataDir, '917', numbersIn('917', 300));
+    const db = path.join(dataDir, 'heads-up.db');
+    // A failing disk: every page but the first overwritten in its middle. The backup API copies pages as they are.
+    const fd = fs.openSync(db, 'r+');
+    for (let page = 1; page < fs.statSync(db).size / 4096; page++) fs.writeSync(fd, Buffer.alloc(200, 0xff), 0, 200, page * 4096 + 100);
+    fs.closeSync(fd);
+    const dir = tempDir();
+    const file = path.join(dir, 'nightly.db');
+    const r = await runAdminCli(['backup', file], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`heads-up: ${db} is damaged, so no backup was written: keep your earlier backups, and run heads-up doctor`);
+    // A file named like last night's backup would be kept, and the good ones rotated away.
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('leaves no file at FILE when the disk fills up, and says what to do', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'nightly.db');
+    // A disk with 128 KiB left: the shell's file size limit makes every write past it fail (EFBIG), as a full disk would.
+    const proc = spawn('sh', ['-c', 'ulimit -f 128; exec "$0" "$@"', process.execPath, '--import', 'tsx', 'src/cli/admin.ts', 'backup', file], {
+      cwd: path.resolve(__dirname, '../..'),
+      env: { PATH: process.env.PATH ?? '', ...env() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(new RegExp(`^heads-up: could not write ${file.replace(/[.]/g, '\\.')} \\(.+\\): no backup was written; free some space on that disk, or back up to another one$`));
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses while restore or rotate-key holds the database (the copy would be empty), and leaves no file', async () => {
+    const dataDir = tempDir();
+    await seedMembers(dataDir, '917', numbersIn('917', 3));
+    // What restore and rotate-key hold while they run.
+    const held = openExclusive(path.join(dataDir, 'heads-up.db'));
+    const dir = tempDir();
+    try {
+      const r = await runAdminCli(['backup', path.join(dir, 'nightly.db')], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('heads-up: the database is in use by restore or rotate-key: back up once it has finished');
+    } finally {
+      held.close();
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   it('fails with one line when DATA_DIR holds no database', async () => {

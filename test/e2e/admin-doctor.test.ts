@@ -103,6 +103,26 @@ describe('doctor', () => {
     expect(failures(r.stdout)).toEqual([`FAIL database file mode: ${path.join(dir, 'heads-up.db')} is readable by others (mode 644): chmod 600 it`]);
   });
 
+  it('names a damaged database (or a file that is none) with what to do, and still runs the other checks', async () => {
+    const garbled = tempDir();
+    const file = path.join(garbled, 'heads-up.db');
+    fs.copyFileSync(path.join(h.dataDir, 'heads-up.db'), file);
+    // A failing disk: every page but the first overwritten in its middle.
+    const fd = fs.openSync(file, 'r+');
+    for (let page = 1; page < fs.statSync(file).size / 4096; page++) fs.writeSync(fd, Buffer.alloc(200, 0xff), 0, 200, page * 4096 + 100);
+    fs.closeSync(fd);
+    const notDb = tempDir();
+    fs.writeFileSync(path.join(notDb, 'heads-up.db'), 'this is not a database, only text '.repeat(100), { mode: 0o600 });
+    for (const dir of [garbled, notDb]) {
+      const r = await runAdminCli(['doctor'], env({ DATA_DIR: dir }));
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(1);
+      expect(failures(r.stdout)).toEqual([`FAIL database: ${path.join(dir, 'heads-up.db')} is damaged: restore the latest backup`]);
+      expect(r.stdout).toContain('OK   disk:');
+      expect(r.stdout).toContain('OK   twilio:');
+    }
+  });
+
   it('stops at a bad configuration, naming the variable', async () => {
     const r = await runAdminCli(['doctor'], env({ SEND_RATE: 'fast' }));
     expect(r.code).toBe(1);

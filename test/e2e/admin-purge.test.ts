@@ -1,7 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { runAdminCli } from '../helpers/admin-cli';
-import { startHarness, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
+import { Db } from '../../src/store/db';
+import { migrate } from '../../src/store/migrate';
+import { startHarness, tempDir, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
 
 describe('purge', () => {
   let h: Harness;
@@ -27,5 +30,21 @@ describe('purge', () => {
     expect(r.stdout).not.toMatch(/\+?1?415555016/);
     const pending = await runAdminCli(['PENDING'], { DATA_DIR: h.dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
     expect(pending.stdout.match(/#[A-Z0-9]{4,6}/g)).toHaveLength(1);
+  });
+
+  it('works on a database of the previous version (upgraded, not yet started): it is brought up to date first, as the server would', async () => {
+    // The schema as the version before check-ins left it.
+    const older = tempDir();
+    for (const f of fs.readdirSync(path.resolve(__dirname, '../../migrations'))) {
+      if (f < '0014') fs.copyFileSync(path.resolve(__dirname, '../../migrations', f), path.join(older, f));
+    }
+    const dataDir = tempDir();
+    const db = new Db(path.join(dataDir, 'heads-up.db'));
+    migrate(db, older);
+    db.close();
+    const r = await runAdminCli(['purge'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^purge: erased what is older than 90 days: /);
   });
 });

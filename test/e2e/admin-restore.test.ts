@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
 import { ACCOUNT_SID, AUTH_TOKEN, startHarness, tempDir, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
+import { numbersIn, seedMembers } from '../helpers/seed';
 
 const OTHER_KEY = Buffer.alloc(32, 21).toString('base64');
 
@@ -109,6 +110,20 @@ describe('restore FILE', () => {
     expect((await h.sms('+17185550103', 'AREAS')).message).not.toContain('718');
     const pending = await runAdminCli(['PENDING'], env());
     expect(pending.stdout).toMatch(/#[A-Z0-9]{4,6}/);
+  });
+
+  it('refuses to restore the database onto itself (by any path), which emptied the line', async () => {
+    const dir = tempDir();
+    await seedMembers(dir, '718', numbersIn('718', 3));
+    const live = path.join(dir, 'heads-up.db');
+    const link = path.join(tempDir(), 'latest.db');
+    fs.symlinkSync(live, link);
+    for (const given of [live, link]) {
+      const r = await runAdminCli(['restore', given], { DATA_DIR: dir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`heads-up: ${given} is the line's database itself: restore a backup file (heads-up backup FILE makes one)`);
+      expect(count(live)).toBe(3);
+    }
   });
 
   it('restores into an empty DATA_DIR (a new server)', async () => {

@@ -246,6 +246,37 @@ describe('rotate-key', () => {
     }
   });
 
+  it('finishes the job when run again after being stopped between the last commit and replacing the development key file', async () => {
+    const dataDir = tempDir();
+    await seedMembers(dataDir, '646', numbersIn('646', 3));
+    const keyFile = path.join(dataDir, 'master.key');
+    fs.writeFileSync(keyFile, `${TEST_MASTER_KEY}\n`, { mode: 0o600 });
+    expect((await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_NEW_MASTER_KEY: NEW_KEY })).code).toBe(0);
+    // What a kill (or Ctrl-C during the final checkpoint) leaves: the line sealed under the new key, the file still holding the old one.
+    fs.writeFileSync(keyFile, `${TEST_MASTER_KEY}\n`, { mode: 0o600 });
+    const again = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_NEW_MASTER_KEY: NEW_KEY });
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(`rotate-key: the line was already sealed under HEADSUP_NEW_MASTER_KEY; ${keyFile} now holds the new key.`);
+    expect(fs.readFileSync(keyFile, 'utf8').trim()).toBe(NEW_KEY);
+    expect((await runAdminCli(['STATS'], { DATA_DIR: dataDir })).code).toBe(0);
+    // With the key in the environment, the same run says what is left to do.
+    const env = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY });
+    expect(env.code).toBe(0);
+    expect(env.stdout).toBe('rotate-key: the line was already sealed under HEADSUP_NEW_MASTER_KEY: set HEADSUP_MASTER_KEY to it (and remove HEADSUP_NEW_MASTER_KEY) before starting the server.');
+  });
+
+  it('takes both keys in quotes, as an env file passed to docker run --env-file gives them', async () => {
+    const dataDir = tempDir();
+    await seedMembers(dataDir, '646', numbersIn('646', 3));
+    const r = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: `"${TEST_MASTER_KEY}"`, HEADSUP_NEW_MASTER_KEY: `'${NEW_KEY}'` });
+    expect(r.stderr).not.toContain('heads-up:');
+    expect(r.code).toBe(0);
+    const stats = await runAdminCli(['STATS'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: `"${NEW_KEY}"` });
+    expect(stats.code).toBe(0);
+    expect(stats.stdout).toContain('Members: 646:3.');
+  });
+
   it('refuses a new key that is the current key, a missing one and a malformed one', async () => {
     const dataDir = tempDir();
     await seedMembers(dataDir, '646', numbersIn('646', 3));

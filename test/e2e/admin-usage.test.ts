@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { runAdminCli } from '../helpers/admin-cli';
 import { tempDir, TEST_MASTER_KEY } from '../helpers/harness';
+import { numbersIn, seedMembers } from '../helpers/seed';
 
 describe('the admin command line, used wrongly', () => {
   const env = { DATA_DIR: tempDir(), HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
@@ -38,10 +41,53 @@ describe('the admin command line, used wrongly', () => {
     expect(r.stderr.split('\n')[0]).toMatch(/^heads-up: .*APPROVE K7Q2/);
   });
 
+  it('refuses a moderator command where DATA_DIR holds no line, naming it, and creates neither a database nor a key', async () => {
+    // A tired volunteer in the wrong directory: "Nothing pending." from a new empty line would be a lie.
+    const wrong = path.join(tempDir(), 'data');
+    const file = path.join(wrong, 'heads-up.db');
+    const dev = await runAdminCli(['PENDING'], { DATA_DIR: wrong });
+    expect(dev.code).toBe(1);
+    expect(dev.stderr).toBe(`heads-up: no database at ${file}: check DATA_DIR`);
+    expect(dev.stdout).toBe('');
+    const keyed = await runAdminCli(['STATS'], { DATA_DIR: wrong, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+    expect(keyed.code).toBe(1);
+    expect(keyed.stderr).toBe(`heads-up: no database at ${file}: check DATA_DIR`);
+    const malformed = await runAdminCli(['APPROVE'], { DATA_DIR: wrong });
+    expect(malformed.code).toBe(2);
+    expect(fs.existsSync(wrong)).toBe(false);
+  });
+
   it('prints the usage on stdout and exits 0 when asked for help', async () => {
     const r = await runAdminCli(['--help'], env);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('rotate-key');
+  });
+
+  it('prints the usage and does nothing when a command is followed by --help or -h', async () => {
+    const dataDir = tempDir();
+    await seedMembers(dataDir, '415', numbersIn('415', 2));
+    const line = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
+    // Relative to the working directory the command runs in: a backup named --help would land beside .env.
+    const stray = path.resolve(__dirname, '../..', '--help');
+    const before = fs.readFileSync(path.join(dataDir, 'heads-up.db'));
+    const runs = [];
+    for (const args of [['backup', '--help'], ['restore', '-h'], ['doctor', '--help'], ['APPROVE', '--help']]) {
+      runs.push({ args, r: await runAdminCli(args, line), made: fs.existsSync(stray) });
+      fs.rmSync(stray, { force: true });
+    }
+    for (const { r, made } of runs) {
+      expect(made).toBe(false);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('usage: heads-up COMMAND');
+    }
+    expect(fs.readFileSync(path.join(dataDir, 'heads-up.db')).equals(before)).toBe(true);
+    // Any other option is wrong use, not a file name.
+    const option = await runAdminCli(['backup', '-o'], line);
+    const madeOption = fs.existsSync(path.resolve(__dirname, '../..', '-o'));
+    fs.rmSync(path.resolve(__dirname, '../..', '-o'), { force: true });
+    expect(madeOption).toBe(false);
+    expect(option.code).toBe(2);
+    expect(option.stderr.split('\n')[0]).toBe('heads-up: unknown option -o (a file whose name starts with - is written ./-o)');
   });
 
   it('fails with one line naming the variable when the configuration is wrong', async () => {

@@ -137,6 +137,14 @@ describe('loadMasterKey', () => {
     expect(Buffer.from(second.key).equals(Buffer.from(first.key))).toBe(true);
   });
 
+  it('reads a key with stray spaces or in quotes (docker run --env-file keeps them): base64 has neither', () => {
+    const b64 = Buffer.alloc(32, 9).toString('base64');
+    for (const given of [`"${b64}"`, `'${b64}'`, ` ${b64}\r`, `" ${b64} "`]) {
+      expect(Buffer.from(loadMasterKey(given, tempDir()).key).equals(Buffer.alloc(32, 9))).toBe(true);
+    }
+    expect(() => loadMasterKey(`"${b64}'`, tempDir())).toThrow(ConfigError);
+  });
+
   it('prefers HEADSUP_MASTER_KEY and writes no file then', () => {
     const dir = tempDir();
     const b64 = Buffer.alloc(32, 9).toString('base64');
