@@ -14,6 +14,7 @@ import {
   liftBuddyStop,
   linkBuddyMessage,
   linksOfBuddy,
+  recordBuddyStop,
   removeBuddy,
   setBuddyStatus,
   type Buddy,
@@ -126,11 +127,15 @@ export function decline(store: Store, who: Asker, now: number): Outcome {
 
 /**
  * STOP from a buddy: no buddy message goes to them again, and no one may
- * invite them (the row stays, stopped, until its member removes it or they
+ * invite them until they come back (JOIN, START) or erase themselves (the
+ * stop is kept apart; each link stays, stopped, until its member removes it or they
  * erase themselves). Returns whether members were told.
  */
 export function buddyStop(store: Store, who: Asker, now: number): boolean {
-  const links = myLinks(store, who).filter((b) => b.status !== 'stopped');
+  const all = myLinks(store, who);
+  // Someone who was asked: their stop is kept apart from the links, which a member may erase.
+  if (all.length > 0 && who.sender.phone) recordBuddyStop(store.db, store.vault, who.sender.phone, now);
+  const links = all.filter((b) => b.status !== 'stopped');
   for (const b of links) setBuddyStatus(store.db, b.id, 'stopped');
   tellMembers(store, links, (t, b) => t.buddyStoppedMember(ending(b.address)), now);
   return links.length > 0;

@@ -85,9 +85,24 @@ export function linksOfBuddy(db: Db, vault: Vault, index: Buffer): Buddy[] {
   return rows.map((r) => opened(vault, r));
 }
 
-/** Whether this number has told the line to stop (as a buddy of anyone). */
+/** Whether this number has told the line to stop (as a buddy of anyone; a stopped link is the record of stops before buddy_stops). */
 export function buddyStopped(db: Db, index: Buffer): boolean {
+  if (db.stmt('SELECT 1 FROM buddy_stops WHERE buddy_bidx = ?').get(index) !== undefined) return true;
   return db.stmt("SELECT 1 FROM buddies WHERE buddy_bidx = ? AND status = 'stopped' LIMIT 1").get(index) !== undefined;
+}
+
+/** Records that this number told the line to stop as a buddy: it outlives the links (BUDDY OFF, the member's DELETE). */
+export function recordBuddyStop(db: Db, vault: Vault, phone: string, now: number): void {
+  const index = buddyIndex(vault, phone);
+  if (db.stmt('SELECT 1 FROM buddy_stops WHERE buddy_bidx = ?').get(index) !== undefined) return;
+  const id = db.nextId('buddy_stops');
+  db.stmt('INSERT INTO buddy_stops (id, buddy_bidx, address_ct, key_version, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    id,
+    index,
+    vault.seal(phone, { table: 'buddy_stops', column: 'address', row: id }),
+    vault.keyVersion,
+    now,
+  );
 }
 
 /** Records an invitation (the caller checked there is none for this member and number). */
@@ -111,8 +126,9 @@ export function removeBuddy(db: Db, id: number): void {
   db.stmt('DELETE FROM buddies WHERE id = ?').run(id);
 }
 
-/** Erases every row naming this buddy (their DELETE). */
+/** Erases every row naming this buddy, and their stop (their DELETE). */
 export function forgetBuddy(db: Db, index: Buffer): number {
+  db.stmt('DELETE FROM buddy_stops WHERE buddy_bidx = ?').run(index);
   return db.stmt('DELETE FROM buddies WHERE buddy_bidx = ?').run(index).changes;
 }
 
@@ -130,5 +146,6 @@ export function eraseBuddyMessagesOf(db: Db, memberId: number): number {
 
 /** Lifts a buddy's STOP (they came back with JOIN or START): members may ask them again. */
 export function liftBuddyStop(db: Db, index: Buffer): number {
+  db.stmt('DELETE FROM buddy_stops WHERE buddy_bidx = ?').run(index);
   return db.stmt("DELETE FROM buddies WHERE buddy_bidx = ? AND status = 'stopped'").run(index).changes;
 }

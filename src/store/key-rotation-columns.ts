@@ -21,6 +21,7 @@ export const SEALED_COLUMNS = [
   { table: 'buddies', column: 'address', rotation: 're-sealed (the blind index is recomputed from it)' },
   { table: 'buddies', column: 'name', rotation: 're-sealed with the address' },
   { table: 'checkins', column: 'details', rotation: 're-sealed' },
+  { table: 'buddy_stops', column: 'address', rotation: 're-sealed (the blind index is recomputed from it)' },
   // Reports (issue 11)
   { table: 'reports', column: 'fields', rotation: 're-sealed with the text' },
   { table: 'alerts', column: 'fields', rotation: 're-sealed with the text' },
@@ -44,6 +45,7 @@ export const INDEX_COLUMNS = [
   { table: 'conversations', column: 'sender_bidx', purpose: 'member', rotation: 'erased with the conversation' },
   // Check-ins (issue 13)
   { table: 'buddies', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },
+  { table: 'buddy_stops', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },
   // Reports (issue 11)
   { table: 'report_identifiers', column: 'id_bidx', purpose: 'screen (per kind)', rotation: 'recomputed from the sealed value' },
 ] as const;

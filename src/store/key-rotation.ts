@@ -23,7 +23,7 @@ import { reportIdentifierSlot, screeningSlot, screenPurpose } from './screening'
 import type { IdentifierKind } from '../alerts/identifiers';
 import type { Slot, Vault } from './vault';
 
-const STEPS = ['members', 'reports', 'alerts', 'outbox', 'inbound_retry', 'provider_tasks', 'moderator_identities', 'buddies', 'checkins', 'references'] as const;
+const STEPS = ['members', 'reports', 'alerts', 'outbox', 'inbound_retry', 'provider_tasks', 'moderator_identities', 'buddies', 'checkins', 'buddy_stops', 'references'] as const;
 export type RotationStep = (typeof STEPS)[number];
 
 /** Where a run is, for a progress line. */
@@ -187,6 +187,8 @@ export class KeyRotation {
         return this.buddies(cursor);
       case 'checkins':
         return this.reseal('checkins', 'details', cursor);
+      case 'buddy_stops':
+        return this.buddyStops(cursor);
       default:
         return null;
     }
@@ -313,6 +315,22 @@ export class KeyRotation {
       const name = this.open(r.name_ct, slot('name'), r.key_version);
       const nv = this.newVault;
       update.run(nv.index('buddy', address), nv.seal(address, slot('address')), nv.seal(name, slot('name')), nv.keyVersion, r.id);
+    }
+    this.tally(table, rows.length);
+    return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;
+  }
+
+  /** Buddies' stops: the number re-sealed, the index recomputed from it. */
+  private buddyStops(cursor: number): number | null {
+    const table = 'buddy_stops';
+    const rows = this.db
+      .stmt(`SELECT id, address_ct, key_version FROM ${table} WHERE id > ? ORDER BY id LIMIT ?`)
+      .all(cursor, this.batch) as Array<{ id: number; address_ct: Buffer; key_version: number }>;
+    const update = this.db.stmt(`UPDATE ${table} SET buddy_bidx = ?, address_ct = ?, key_version = ? WHERE id = ?`);
+    for (const r of rows) {
+      const slot = { table, column: 'address', row: r.id };
+      const address = this.open(r.address_ct, slot, r.key_version);
+      update.run(this.newVault.index('buddy', address), this.newVault.seal(address, slot), this.newVault.keyVersion, r.id);
     }
     this.tally(table, rows.length);
     return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;

@@ -253,6 +253,29 @@ describe('CHECKIN', () => {
     expect(w.sms('+12065550111', 'BUDDY 415-555-0177 Jo').reply).toBe(t.buddyAsked('0177'));
   });
 
+  it("a buddy's STOP outlives the links: after the member's BUDDY OFF, or DELETE and a new JOIN, no one may ask them again", async () => {
+    const w = await withBuddy();
+    w.sms(BUDDY, 'please stop texting me');
+    expect(w.sms(ROSE, 'BUDDY OFF').reply).toBe(t.buddiesRemoved(1));
+    expect(w.sms(ROSE, 'BUDDY 415-555-0177 Rose').reply).toBe(t.buddyUnreachable());
+    w.sms(ROSE, 'DELETE');
+    w.sms(ROSE, 'JOIN');
+    expect(w.sms(ROSE, 'BUDDY 415-555-0177 Rose').reply).toBe(t.buddyUnreachable());
+    // Nothing waits for them (the first invitation went with Rose's DELETE; no other was queued).
+    expect(direct(w, BUDDY).filter((m) => m.text === t.buddyInvite('Rose'))).toEqual([]);
+    // Until they come back.
+    w.sms(BUDDY, 'START');
+    expect(w.sms(ROSE, 'BUDDY 415-555-0177 Rose').reply).toBe(t.buddyAsked('0177'));
+  });
+
+  it("a buddy's DELETE erases their stop with everything else: they may be asked again", async () => {
+    const w = await withBuddy();
+    w.sms(BUDDY, 'STOP');
+    w.sms(BUDDY, 'DELETE');
+    expect(w.sms(ROSE, 'BUDDY OFF').reply).toBe(t.buddyNone());
+    expect(w.sms(ROSE, 'BUDDY 415-555-0177 Rose').reply).toBe(t.buddyAsked('0177'));
+  });
+
   it('a buddy whose number no longer opens is left out of the escalation, which goes on to the others', async () => {
     const w = await withBuddy();
     w.sms(ROSE, 'CHECKIN 20 first');

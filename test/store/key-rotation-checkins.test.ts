@@ -1,6 +1,6 @@
 /** rotate-key covers buddies and check-ins (issue 13): re-sealed, the buddy index recomputed. */
 import path from 'node:path';
-import { buddiesOf, buddyIndex, inviteBuddy, linksOfBuddy } from '../../src/store/buddies';
+import { buddiesOf, buddyIndex, buddyStopped, inviteBuddy, linksOfBuddy, recordBuddyStop } from '../../src/store/buddies';
 import { dueCheckins, startCheckin } from '../../src/store/checkins';
 import { Db } from '../../src/store/db';
 import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
@@ -35,6 +35,24 @@ describe('rotate-key and check-ins', () => {
     expect(linksOfBuddy(db, newVault, buddyIndex(oldVault, '+14155550177'))).toHaveLength(0);
     expect(dueCheckins(db, newVault, now + 60_000, 10).map((c) => c.details())).toEqual(['blue Honda']);
     expect(() => dueCheckins(db, oldVault, now + 60_000, 10).map((c) => c.details())).toThrow();
+    db.close();
+  });
+
+  it("keeps a buddy's stop, found by the new index only", () => {
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    const oldVault = new Vault(key(1), 1);
+    migrate(db);
+    db.transaction(() => {
+      recordBuddyStop(db, oldVault, '+14155550177', 1);
+      recordBuddyStop(db, oldVault, '+14155550178', 1);
+    });
+    const { from, to } = rotationVersions(db);
+    const newVault = new Vault(key(2), to);
+    const summary = new KeyRotation(db, new Vault(key(1), from), newVault, { batch: 1 }).run();
+    expect(summary.resealed).toMatchObject({ buddy_stops: 2 });
+    expect(buddyStopped(db, buddyIndex(newVault, '+14155550177'))).toBe(true);
+    expect(buddyStopped(db, buddyIndex(newVault, '+14155550178'))).toBe(true);
+    expect(buddyStopped(db, buddyIndex(oldVault, '+14155550177'))).toBe(false);
     db.close();
   });
 });
