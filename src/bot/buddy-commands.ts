@@ -132,10 +132,9 @@ export function decline(store: Store, who: Asker, now: number): Outcome {
  * erase themselves). Returns whether members were told.
  */
 export function buddyStop(store: Store, who: Asker, now: number): boolean {
-  const all = myLinks(store, who);
-  // Someone who was asked: their stop is kept apart from the links, which a member may erase.
-  if (all.length > 0 && who.sender.phone) recordBuddyStop(store.db, store.vault, who.sender.phone, now);
-  const links = all.filter((b) => b.status !== 'stopped');
+  // Whoever texts STOP is never asked to be a buddy: the stop is kept apart from the links, which a member may erase.
+  if (who.sender.phone) recordBuddyStop(store.db, store.vault, who.sender.phone, now);
+  const links = myLinks(store, who).filter((b) => b.status !== 'stopped');
   for (const b of links) setBuddyStatus(store.db, b.id, 'stopped');
   tellMembers(store, links, (t, b) => t.buddyStoppedMember(ending(b.address)), now);
   return links.length > 0;

@@ -268,6 +268,21 @@ describe('CHECKIN', () => {
     expect(w.sms(ROSE, 'BUDDY 415-555-0177 Rose').reply).toBe(t.buddyAsked('0177'));
   });
 
+  it('anyone who texted STOP, asked or not, cannot be asked to be a buddy until they come back', async () => {
+    const w = await withBuddy();
+    w.sms('+14155550150', 'STOP');
+    expect(w.sms(ROSE, 'BUDDY 415-555-0150 Rose').reply).toBe(t.buddyUnreachable());
+    w.sms('+14155550150', 'START');
+    expect(w.sms(ROSE, 'BUDDY 415-555-0150 Rose').reply).toBe(t.buddyAsked('0150'));
+  });
+
+  it('a stopped link recorded before stops were kept apart still counts as a stop', async () => {
+    const w = await withBuddy();
+    w.sms(BUDDY, 'STOP');
+    w.db.sqlite.prepare('DELETE FROM buddy_stops').run();
+    expect(w.sms('+12065550111', 'BUDDY 415-555-0177 Jo').reply).toBe(t.buddyUnreachable());
+  });
+
   it("a buddy's DELETE erases their stop with everything else: they may be asked again", async () => {
     const w = await withBuddy();
     w.sms(BUDDY, 'STOP');
