@@ -29,7 +29,14 @@ export interface ReportFields {
  * (not "anything else", which is for the moderators); `contact` is the
  * contact identifiers as shown, or the reporter's words when they name none.
  */
-export type AlertFields = Omit<ReportFields, 'other'>;
+export type AlertFields = Omit<ReportFields, 'other'> & {
+  /**
+   * The contact's identifiers, as CHECK will find them once approved: the
+   * shown list does not read back as all of them (a site with no path, a
+   * plate's state). Absent in reports filed before it was kept.
+   */
+  contactIds?: Identifier[];
+};
 
 /** The body of an alert: a moderator's (or one-message report's) text, or a guided report's fields. */
 export type AlertBody = { text: string } | { fields: AlertFields };
@@ -82,6 +89,7 @@ export function alertFieldsOf(f: ReportFields, ownNumber: string | null, country
   set('person', clean(f.person));
   set('vehicle', clean(f.vehicle));
   set('contact', contact);
+  if (contactIds.length) out.contactIds = contactIds;
   return out;
 }
 
@@ -91,7 +99,7 @@ export function alertIdentifiers(body: AlertBody, country: CountryCode = DEFAULT
   const f = body.fields;
   return uniqueIdentifiers([
     ...(f.vehicle ? identifiersIn(f.vehicle, { country, vehicle: true }) : []),
-    ...(f.contact ? identifiersIn(f.contact, { country }) : []),
+    ...(f.contactIds ?? (f.contact ? identifiersIn(f.contact, { country }) : [])),
     ...(f.person ? identifiersIn(f.person, { country }) : []),
     ...(f.where ? identifiersIn(f.where, { country }) : []),
   ]);

@@ -1,0 +1,55 @@
+/**
+ * What CHECK finds once a report is approved, whichever way the report and
+ * the CHECK wrote the same client: through the bot over a real SQLite file
+ * and real crypto, a moderator approving, a member checking.
+ */
+import { catalog } from '../../src/bot/catalog';
+import type { Sender } from '../../src/phone/identity';
+import { botWorld, type BotWorld } from '../helpers/bot-world';
+
+const MOD = '+14155550199';
+const MEMBER = '+14155550101';
+const REPORTER = '+14155550105';
+const t = catalog('en');
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+
+async function world(): Promise<BotWorld> {
+  const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)] });
+  w.sms(MEMBER, 'JOIN 415');
+  w.sms(REPORTER, 'JOIN 415');
+  return w;
+}
+
+function refIn(text: string | null | undefined): string {
+  const ref = /#([A-Z0-9]{4,6})/.exec(text ?? '')?.[1];
+  if (!ref) throw new Error(`no reference in ${JSON.stringify(text)}`);
+  return ref;
+}
+
+/** A guided report with only what happened and how they made contact, approved. */
+function approvedGuided(w: BotWorld, contact: string): void {
+  let reply: string | null = null;
+  for (const answer of ['REPORT 415', '1', 'SKIP', 'SKIP', 'SKIP', 'SKIP', contact, 'DONE']) reply = w.sms(REPORTER, answer).reply;
+  const ref = refIn(reply);
+  expect(w.sms(MOD, `APPROVE ${ref}`).reply).toBe(`#${ref} approved: alert going to 415.`);
+}
+
+const check = (w: BotWorld, query: string) => w.sms(MEMBER, `CHECK ${query}`).reply;
+
+describe('CHECK after a guided report is approved', () => {
+  it.each([
+    ['a site with no path', 'his site https://www.rosegarden.com', 'https://rosegarden.com/'],
+    ['a link whose domain is not a usual one', 'ad at https://rose.escort/profile/22', 'https://www.rose.escort/profile/22/'],
+  ])('finds the contact link when it is %s', async (_what, contact, query) => {
+    const w = await world();
+    approvedGuided(w, contact);
+    expect(check(w, query)).toMatch(/^Heads Up: that link is in 1 alert \(1 violence\)/);
+  });
+
+  it('finds a plate named in the contact answer', async () => {
+    const w = await world();
+    approvedGuided(w, 'picked me up, plate CA 7ABC123');
+    expect(check(w, '7ABC-123')).toMatch(/^Heads Up: that plate is in 1 alert/);
+    expect(check(w, '7ABC124')).toBe(t.checkNone());
+  });
+});
