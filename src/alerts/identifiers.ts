@@ -254,8 +254,9 @@ export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUN
     const handle = normalizeHandle(text);
     if (handle) return { kind: 'handle', value: handle };
   }
-  // A link without scheme, whatever its domain ends with (in a sentence, only known endings are read as links).
-  if (/^([a-z0-9-]+\.)+[a-z]{2,24}\/\S*$/i.test(text)) {
+  // A link without scheme, whatever its domain ends with (in a sentence, only known endings are read as links);
+  // a bare domain too: a report's "https://www.eros.com" is indexed as "eros.com".
+  if (/^([a-z0-9-]+\.)+[a-z]{2,24}(\/\S*)?$/i.test(text)) {
     const link = normalizeLink(text);
     return link ? { kind: 'link', value: link } : null;
   }
@@ -265,6 +266,19 @@ export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUN
   if (plate) return plate;
   // A sentence ("he texted from +1 415 555 0123 last night", "plate ABC-123 NY"): the first identifier in it.
   return identifiersIn(text, { country })[0] ?? null;
+}
+
+/**
+ * What a CHECK looks up: the identifier it names and, when it is one word
+ * written without "@" that could be a handle ("rick_sf99", "jdoe77" read as
+ * a plate), that handle as well: members copy handles without the "@".
+ */
+export function checkQueries(input: string, country: CountryCode = DEFAULT_COUNTRY): Identifier[] {
+  const id = classifyQuery(input, country);
+  if (!id || id.kind === 'phone' || id.kind === 'email' || id.kind === 'handle') return id ? [id] : [];
+  const word = input.normalize('NFKC').trim();
+  const handle = /^[^\s@/:]+$/.test(word) ? normalizeHandle(word) : null;
+  return handle ? [id, { kind: 'handle', value: handle }] : [id];
 }
 
 /**

@@ -53,3 +53,34 @@ describe('CHECK after a guided report is approved', () => {
     expect(check(w, '7ABC124')).toBe(t.checkNone());
   });
 });
+
+/** A one-message report, approved. */
+function approved(w: BotWorld, text: string): void {
+  const ref = refIn(w.sms(REPORTER, `REPORT 415 ${text}`).reply);
+  expect(w.sms(MOD, `APPROVE ${ref}`).reply).toBe(`#${ref} approved: alert going to 415.`);
+}
+
+describe('CHECK of a value written without its "@" or its scheme', () => {
+  it('finds a site checked as its bare domain', async () => {
+    const w = await world();
+    approved(w, 'robbed me, his ad was on https://www.rosegarden.com');
+    expect(check(w, 'rosegarden.com')).toMatch(/^Heads Up: that link is in 1 alert/);
+    expect(check(w, 'RoseGarden.com')).toMatch(/^Heads Up: that link is in 1 alert/);
+    expect(check(w, 'garden.com')).toBe(t.checkNone());
+  });
+
+  it('finds a handle with digits or an underscore checked without its "@"', async () => {
+    const w = await world();
+    approved(w, 'robbed me, insta @rick_sf99 and snap @jdoe77');
+    expect(check(w, 'rick_sf99')).toMatch(/^Heads Up: that handle is in 1 alert/);
+    expect(check(w, 'JDOE77')).toMatch(/^Heads Up: that handle is in 1 alert/);
+    expect(check(w, 'jdoe7')).toBe(t.checkNone());
+  });
+
+  it('still reads a plate as the plate, and counts an alert once when it names the value as both', async () => {
+    const w = await world();
+    approved(w, 'grey van plate 7ABC123');
+    approved(w, 'his insta is @7abc123, plate 7ABC123');
+    expect(check(w, '7abc123')).toMatch(/^Heads Up: that plate is in 2 alerts/);
+  });
+});
