@@ -84,3 +84,23 @@ describe('CHECK of a value written without its "@" or its scheme', () => {
     expect(check(w, '7abc123')).toMatch(/^Heads Up: that plate is in 2 alerts/);
   });
 });
+
+describe('CHECK in French and Portuguese', () => {
+  it.each([
+    ['fr', 'FRANCAIS', 'VERIFIER'],
+    ['pt', 'PORTUGUES', 'VERIFICAR'],
+  ] as const)('(%s) says what can be checked, and answers a plate or a handle without calling it a number', async (lang, name, keyword) => {
+    const w = await world();
+    w.sms(MEMBER, `LANG ${name}`);
+    const c = catalog(lang);
+    const ask = (query: string) => w.sms(MEMBER, `${keyword} ${query}`).reply ?? '';
+    const help = ask('');
+    expect(help).toBe(c.checkNeedsNumber());
+    for (const kind of [/plaque|placa/, /email/, /@/, /lien|link/]) expect(help).toMatch(kind);
+    for (const query of ['7ABC123', '@rose', 'rose@example.com']) {
+      const none = ask(query);
+      expect(none).toBe(c.checkNone());
+      expect(none).not.toMatch(/num[ée]ro/);
+    }
+  });
+});
