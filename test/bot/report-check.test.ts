@@ -104,3 +104,21 @@ describe('CHECK in French and Portuguese', () => {
     }
   });
 });
+
+describe('CHECK of a number written with letters for digits', () => {
+  it('finds a number a report wrote with O for 0 or I and l for 1, and the other way round', async () => {
+    const w = await world();
+    approved(w, 'robbed me, texted from 415-555-O177');
+    approved(w, 'no-show, calls from (628) 555-0188');
+    expect(check(w, '415 555 0177')).toMatch(/^Heads Up: that number is in 1 alert/);
+    expect(check(w, '628-555-Ol88')).toMatch(/^Heads Up: that number is in 1 alert/);
+    expect(check(w, '4I5 555 OI77')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
+  it('never lets CHECK find the reporter’s own number written that way', async () => {
+    const w = await world();
+    approved(w, 'kept calling me on 4I5-555-OIO5 from 415 555 0177');
+    expect(check(w, REPORTER)).toBe(t.checkNone());
+    expect(check(w, '415 555 0177')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+});
