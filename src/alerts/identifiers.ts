@@ -70,23 +70,28 @@ export function normalizeLink(text: string): string | null {
 }
 
 /**
- * Letters typed for digits inside a number ("415-555-O123", "4I5"), as ads
- * write them to dodge filters: O for 0; I, l and | for 1. Only in words of
- * digits, those letters and number punctuation with at least as many
- * digits as letters; one character for one, so positions stay.
+ * A text as phone numbers are read in it, one character for one so that
+ * positions stay: letters typed for digits inside a number ("415-555-O123",
+ * "4I5"), as ads write them to dodge filters, read as digits (O for 0; I, l
+ * and | for 1), only in words of digits, those letters and number
+ * punctuation with at least as many digits as letters; and a comma or
+ * semicolon read as a slash, since libphonenumber takes one followed by
+ * digits as an extension ("415 555 0177, 628 555 0188" was one number).
  */
-export function digitsForLookalikes(text: string): string {
-  return text.replace(/\S+/g, (word) => {
-    if (!/^[\d+().\-OoIl|,;:!?]+$/.test(word)) return word;
-    const digits = word.replace(/\D/g, '').length;
-    return digits > 0 && digits >= word.replace(/[^OoIl|]/g, '').length ? word.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1') : word;
-  });
+export function numberReadable(text: string): string {
+  return text
+    .replace(/\S+/g, (word) => {
+      if (!/^[\d+().\-OoIl|,;:!?]+$/.test(word)) return word;
+      const digits = word.replace(/\D/g, '').length;
+      return digits > 0 && digits >= word.replace(/[^OoIl|]/g, '').length ? word.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1') : word;
+    })
+    .replace(/[,;]/g, '/');
 }
 
 /** A phone number in E.164, any country; national formats are read in `country`. */
 export function normalizePhone(text: string, country: CountryCode = DEFAULT_COUNTRY): string | null {
   if (text.length > 40) return null;
-  const parsed = parsePhoneNumberFromString(digitsForLookalikes(text.normalize('NFKC')), country);
+  const parsed = parsePhoneNumberFromString(numberReadable(text.normalize('NFKC')), country);
   return parsed && parsed.isValid() ? parsed.number : null;
 }
 
@@ -229,7 +234,7 @@ export function identifiersIn(input: string, opts: ExtractOptions = {}): Identif
   let noPhones = noLinks;
   // Stryker disable next-line ArrayDeclaration: a text with no digit in it never ends with a plate (each has a digit)
   const phones: string[] = [];
-  for (const m of findPhoneNumbersInText(digitsForLookalikes(noLinks), opts.country ?? DEFAULT_COUNTRY)) {
+  for (const m of findPhoneNumbersInText(numberReadable(noLinks), opts.country ?? DEFAULT_COUNTRY)) {
     const value = m.number.number as string;
     found.push({ kind: 'phone', value, at: m.startsAt });
     // Stryker disable next-line StringLiteral: any text in place of the '+' (an E.164 value's only non-digit) leaves the digits at the end, where endsWith looks

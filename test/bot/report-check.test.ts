@@ -122,3 +122,17 @@ describe('CHECK of a number written with letters for digits', () => {
     expect(check(w, '415 555 0177')).toMatch(/^Heads Up: that number is in 1 alert/);
   });
 });
+
+describe('a report listing numbers with commas', () => {
+  it('names each of them to CHECK, not only the first (a comma is no extension)', async () => {
+    const w = await world();
+    approved(w, 'robbed me, texts from 415 555 0177, 628-555-0188; 510.555.0199, grey van');
+    for (const n of ['415 555 0177', '628 555 0188', '510 555 0199']) expect(check(w, n)).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
+  it('masks the reporter’s own number before a comma without eating the next one', async () => {
+    const w = await world();
+    const ref = refIn(w.sms(REPORTER, 'REPORT 415 numbers: mine 415-555-0105, 628-555-0188 his').reply);
+    expect(w.sms(MOD, `SHOW ${ref}`).reply).toContain('mine [-], 628-555-0188 his');
+  });
+});
