@@ -76,7 +76,9 @@ export function normalizeLink(text: string): string | null {
  * and | for 1), only in words of digits, those letters and number
  * punctuation with at least as many digits as letters; and a comma or
  * semicolon read as a slash, since libphonenumber takes one followed by
- * digits as an extension ("415 555 0177, 628 555 0188" was one number).
+ * digits as an extension ("415 555 0177, 628 555 0188" was one number); and
+ * a number that starts with 00, the international prefix of most of the
+ * world but not of DEFAULT_COUNTRY=US, read as starting with +.
  */
 export function numberReadable(text: string): string {
   return text
@@ -85,6 +87,8 @@ export function numberReadable(text: string): string {
       const digits = word.replace(/\D/g, '').length;
       return digits > 0 && digits >= word.replace(/[^OoIl|]/g, '').length ? word.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1') : word;
     })
+    // Only where a number starts: not after digits and their separators ("415 555 0012" keeps its end).
+    .replace(/(?<![\d+][\s().\-/]*|\d)00(?=[1-9])/g, ' +')
     .replace(/[,;]/g, '/');
 }
 

@@ -136,3 +136,20 @@ describe('a report listing numbers with commas', () => {
     expect(w.sms(MOD, `SHOW ${ref}`).reply).toContain('mine [-], 628-555-0188 his');
   });
 });
+
+describe('an international number written with 00', () => {
+  it('is the same number as with +, in a report and in CHECK', async () => {
+    const w = await world();
+    approved(w, 'no pago, su whatsapp 0052 55 1234 5678');
+    approved(w, 'robbed me, uk number +44 20 7946 0958');
+    expect(check(w, '+52 55 1234 5678')).toMatch(/^Heads Up: that number is in 1 alert/);
+    expect(check(w, '0044 20 7946 0958')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
+  it('leaves 00 inside a number as it is', async () => {
+    const w = await world();
+    approved(w, 'no-show, calls from 415 555 0012');
+    expect(check(w, '415-555-0012')).toMatch(/^Heads Up: that number is in 1 alert/);
+    expect(check(w, '(415) 555 0012')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+});
