@@ -69,10 +69,33 @@ export function normalizeLink(text: string): string | null {
   return `${host}${path}${query ? `?${query}` : ''}`.toLowerCase().slice(0, 200);
 }
 
+/**
+ * A text as phone numbers are read in it, one character for one so that
+ * positions stay: letters typed for digits inside a number ("415-555-O123",
+ * "4I5"), as ads write them to dodge filters, read as digits (O for 0; I, l
+ * and | for 1), only in words of digits, those letters and number
+ * punctuation with at least as many digits as letters; and a comma or
+ * semicolon read as a slash, since libphonenumber takes one followed by
+ * digits as an extension ("415 555 0177, 628 555 0188" was one number); and
+ * a number that starts with 00, the international prefix of most of the
+ * world but not of DEFAULT_COUNTRY=US, read as starting with +.
+ */
+export function numberReadable(text: string): string {
+  return text
+    .replace(/\S+/g, (word) => {
+      if (!/^[\d+().\-OoIl|,;:!?]+$/.test(word)) return word;
+      const digits = word.replace(/\D/g, '').length;
+      return digits > 0 && digits >= word.replace(/[^OoIl|]/g, '').length ? word.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1') : word;
+    })
+    // Only where a number starts: not after digits and their separators ("415 555 0012" keeps its end).
+    .replace(/(?<![\d+][\s().\-/]*|\d)00(?=[1-9])/g, ' +')
+    .replace(/[,;]/g, '/');
+}
+
 /** A phone number in E.164, any country; national formats are read in `country`. */
 export function normalizePhone(text: string, country: CountryCode = DEFAULT_COUNTRY): string | null {
   if (text.length > 40) return null;
-  const parsed = parsePhoneNumberFromString(text.normalize('NFKC'), country);
+  const parsed = parsePhoneNumberFromString(numberReadable(text.normalize('NFKC')), country);
   return parsed && parsed.isValid() ? parsed.number : null;
 }
 
@@ -215,7 +238,7 @@ export function identifiersIn(input: string, opts: ExtractOptions = {}): Identif
   let noPhones = noLinks;
   // Stryker disable next-line ArrayDeclaration: a text with no digit in it never ends with a plate (each has a digit)
   const phones: string[] = [];
-  for (const m of findPhoneNumbersInText(noLinks, opts.country ?? DEFAULT_COUNTRY)) {
+  for (const m of findPhoneNumbersInText(numberReadable(noLinks), opts.country ?? DEFAULT_COUNTRY)) {
     const value = m.number.number as string;
     found.push({ kind: 'phone', value, at: m.startsAt });
     // Stryker disable next-line StringLiteral: any text in place of the '+' (an E.164 value's only non-digit) leaves the digits at the end, where endsWith looks
@@ -254,8 +277,9 @@ export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUN
     const handle = normalizeHandle(text);
     if (handle) return { kind: 'handle', value: handle };
   }
-  // A link without scheme, whatever its domain ends with (in a sentence, only known endings are read as links).
-  if (/^([a-z0-9-]+\.)+[a-z]{2,24}\/\S*$/i.test(text)) {
+  // A link without scheme, whatever its domain ends with (in a sentence, only known endings are read as links);
+  // a bare domain too: a report's "https://www.eros.com" is indexed as "eros.com".
+  if (/^([a-z0-9-]+\.)+[a-z]{2,24}(\/\S*)?$/i.test(text)) {
     const link = normalizeLink(text);
     return link ? { kind: 'link', value: link } : null;
   }
@@ -265,6 +289,19 @@ export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUN
   if (plate) return plate;
   // A sentence ("he texted from +1 415 555 0123 last night", "plate ABC-123 NY"): the first identifier in it.
   return identifiersIn(text, { country })[0] ?? null;
+}
+
+/**
+ * What a CHECK looks up: the identifier it names and, when it is one word
+ * written without "@" that could be a handle ("rick_sf99", "jdoe77" read as
+ * a plate), that handle as well: members copy handles without the "@".
+ */
+export function checkQueries(input: string, country: CountryCode = DEFAULT_COUNTRY): Identifier[] {
+  const id = classifyQuery(input, country);
+  if (!id || id.kind === 'phone' || id.kind === 'email' || id.kind === 'handle') return id ? [id] : [];
+  const word = input.normalize('NFKC').trim();
+  const handle = /^[^\s@/:]+$/.test(word) ? normalizeHandle(word) : null;
+  return handle ? [id, { kind: 'handle', value: handle }] : [id];
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Category } from '../bot/report-dialogue';
 import { smsSegments } from '../bot/sms-segments';
 import type { Lang } from '../domain/lang';
 import { cleanAlertText, MAX_ALERT_SEGMENTS } from './alert-text';
-import { DEFAULT_COUNTRY, identifiersIn, showIdentifier, uniqueIdentifiers, type Identifier } from './identifiers';
+import { DEFAULT_COUNTRY, identifiersIn, numberReadable, showIdentifier, uniqueIdentifiers, type Identifier } from './identifiers';
 
 /** What a guided report holds, as the reporter answered (sealed with the report). */
 export interface ReportFields {
@@ -29,7 +29,14 @@ export interface ReportFields {
  * (not "anything else", which is for the moderators); `contact` is the
  * contact identifiers as shown, or the reporter's words when they name none.
  */
-export type AlertFields = Omit<ReportFields, 'other'>;
+export type AlertFields = Omit<ReportFields, 'other'> & {
+  /**
+   * The contact's identifiers, as CHECK will find them once approved: the
+   * shown list does not read back as all of them (a site with no path, a
+   * plate's state). Absent in reports filed before it was kept.
+   */
+  contactIds?: Identifier[];
+};
 
 /** The body of an alert: a moderator's (or one-message report's) text, or a guided report's fields. */
 export type AlertBody = { text: string } | { fields: AlertFields };
@@ -52,7 +59,8 @@ export function maskNumber(text: string, e164: string | null, country: CountryCo
   if (!e164) return text;
   let out = '';
   let at = 0;
-  for (const m of findPhoneNumbersInText(text, country)) {
+  // Read as identifiersIn reads numbers (letters for digits, commas), or the number would be masked less than it is found.
+  for (const m of findPhoneNumbersInText(numberReadable(text), country)) {
     if (m.number.number !== e164) continue;
     out += `${text.slice(at, m.startsAt)}[-]`;
     at = m.endsAt;
@@ -82,6 +90,7 @@ export function alertFieldsOf(f: ReportFields, ownNumber: string | null, country
   set('person', clean(f.person));
   set('vehicle', clean(f.vehicle));
   set('contact', contact);
+  if (contactIds.length) out.contactIds = contactIds;
   return out;
 }
 
@@ -91,7 +100,7 @@ export function alertIdentifiers(body: AlertBody, country: CountryCode = DEFAULT
   const f = body.fields;
   return uniqueIdentifiers([
     ...(f.vehicle ? identifiersIn(f.vehicle, { country, vehicle: true }) : []),
-    ...(f.contact ? identifiersIn(f.contact, { country }) : []),
+    ...(f.contactIds ?? (f.contact ? identifiersIn(f.contact, { country }) : [])),
     ...(f.person ? identifiersIn(f.person, { country }) : []),
     ...(f.where ? identifiersIn(f.where, { country }) : []),
   ]);

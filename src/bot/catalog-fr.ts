@@ -53,10 +53,10 @@ export const fr: Catalog = {
   reportNeedsText: () => 'Heads Up: écrivez SIGNALER, la zone et les faits, ex. SIGNALER 415 van gris, agressif, numéro 415-555-0100.',
   reportLimit: () => "Heads Up: vous avez envoyé le maximum de signalements pour aujourd'hui. Réessayez demain.",
   reportNeedsArea: () => 'Heads Up: quelle zone? Écrivez SIGNALER, le code de la zone, puis les faits.',
-  checkNeedsNumber: () => 'Heads Up: écrivez VERIFIER et le numéro, ex. VERIFIER 415-555-0100.',
+  checkNeedsNumber: () => 'Heads Up: écrivez VERIFIER et un numéro, une plaque, un email, un @pseudo ou un lien, ex. VERIFIER 415-555-0100.',
   checkFound: (r) =>
     `Heads Up: ${KIND[r.kind ?? 'phone']} figure dans ${r.count} alerte${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la dernière le ${r.latest.toISOString().slice(0, 10)}, pour ${listAreas(r.areas)}. Prenez soin de vous.`,
-  checkNone: () => "Heads Up: aucune alerte ne cite ce numéro. Pas de trace ne veut pas dire sans danger: écoutez votre instinct.",
+  checkNone: () => "Heads Up: aucune alerte ne cite cela. Pas de trace ne veut pas dire sans danger: écoutez votre instinct.",
   checkLimit: () => 'Heads Up: vous avez fait le maximum de vérifications pour le moment. Réessayez dans une heure.',
   membersOnly: () => "Heads Up: c'est réservé aux membres. Écrivez d'abord REJOINDRE et votre zone.",
   alert: (areas, text) => `Alerte Heads Up (${listAreas(areas)}): ${text} -- STOP pour partir`,

@@ -54,10 +54,10 @@ export const pt: Catalog = {
   reportNeedsText: () => 'Heads Up: escreva DENUNCIA, a area e o que houve, ex. DENUNCIA 415 van cinza, agressivo, numero 415-555-0100.',
   reportLimit: () => 'Heads Up: voce ja enviou o maximo de denuncias de hoje. Tente de novo amanha.',
   reportNeedsArea: () => 'Heads Up: qual area? Escreva DENUNCIA, o codigo da area e o que houve.',
-  checkNeedsNumber: () => 'Heads Up: escreva VERIFICAR e o numero, ex. VERIFICAR 415-555-0100.',
+  checkNeedsNumber: () => 'Heads Up: escreva VERIFICAR e um numero, placa, email, @usuario ou link, ex. VERIFICAR 415-555-0100.',
   checkFound: (r) =>
     `Heads Up: ${KIND[r.kind ?? 'phone']} esta em ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, o ultimo em ${r.latest.toISOString().slice(0, 10)}, em ${listAreas(r.areas)}. Se cuide.`,
-  checkNone: () => 'Heads Up: nenhum alerta cita esse numero. Sem registro nao quer dizer seguro: confie no seu instinto.',
+  checkNone: () => 'Heads Up: nenhum alerta cita isso. Sem registro nao quer dizer seguro: confie no seu instinto.',
   checkLimit: () => 'Heads Up: voce fez o maximo de verificacoes por agora. Tente de novo em uma hora.',
   membersOnly: () => 'Heads Up: isto é para membros. Primeiro escreva ENTRAR e sua area.',
   alert: (areas, text) => `Alerta Heads Up (${listAreas(areas)}): ${text} -- PARAR para sair`,

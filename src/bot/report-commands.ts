@@ -1,13 +1,13 @@
 /** REPORT (in one message or guided) and CHECK: what members send in and look up. */
 import type { CountryCode } from 'libphonenumber-js';
 import { cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
-import { classifyQuery, DEFAULT_COUNTRY, identifiersIn, type Identifier } from '../alerts/identifiers';
+import { checkQueries, DEFAULT_COUNTRY, identifiersIn, type Identifier } from '../alerts/identifiers';
 import type { Regions } from '../alerts/regions';
 import { alertFieldsOf, bodySegments, fieldIdentifiers, maskNumber, renderBody, type AlertBody, type ReportFields } from '../alerts/report-template';
 import type { Lang } from '../domain/lang';
 import type { Conversation } from '../store/conversations';
 import { createReport } from '../store/reports';
-import { findMatches, indexReportIdentifiers, lookupIdentifier } from '../store/screening';
+import { findMatches, indexReportIdentifiers, lookupIdentifiers } from '../store/screening';
 import { listAreas } from '../store/subscriptions';
 import type { Catalog } from './catalog';
 import type { Limit } from './context';
@@ -239,9 +239,10 @@ export function leadingAreas(regions: Regions, text: string): { areas: string[];
 export function check(store: Store, who: Asker, rules: CheckRules, query: string, now: number): Outcome {
   const { db, vault } = store;
   if (!who.member || who.member.status !== 'active' || listAreas(db, who.member.id).length === 0) return say(who.t.membersOnly());
-  const id = classifyQuery(cleanAlertText(query).slice(0, 200), rules.country);
-  if (!id) return say(who.t.checkNeedsNumber());
+  const ids = checkQueries(cleanAlertText(query).slice(0, 200), rules.country);
+  if (!ids.length) return say(who.t.checkNeedsNumber());
+  // One look-up however many readings of the value: the limit counts what the member asked.
   if (!store.limits.take(who.senderKey, 'check', rules.limit, now)) return say(who.t.checkLimit());
-  const found = lookupIdentifier(db, vault, id, now - rules.retentionDays * 86_400_000);
-  return say(found ? who.t.checkFound({ ...found, kind: id.kind }) : who.t.checkNone());
+  const found = lookupIdentifiers(db, vault, ids, now - rules.retentionDays * 86_400_000);
+  return say(found ? who.t.checkFound(found) : who.t.checkNone());
 }

@@ -65,15 +65,30 @@ export interface Screened {
 
 /** How many alerts (since `since`) name an identifier; null when none. */
 export function lookupIdentifier(db: Db, vault: Vault, id: Pick<Identifier, 'kind' | 'value'>, since: number): Screened | null {
-  const rows = db
-    .stmt('SELECT npas, categories, created_at FROM screening WHERE number_bidx = ? AND created_at >= ? ORDER BY created_at DESC')
-    .all(identifierIndex(vault, id), since) as Array<{ npas: string; categories: string; created_at: number }>;
+  return lookupIdentifiers(db, vault, [id], since);
+}
+
+/**
+ * How many alerts (since `since`) name any of these readings of one value
+ * (a word that may be a plate or a handle), each alert once; `kind` is the
+ * first reading found. Null when none.
+ */
+export function lookupIdentifiers(db: Db, vault: Vault, ids: Array<Pick<Identifier, 'kind' | 'value'>>, since: number): (Screened & { kind: IdentifierKind }) | null {
+  const stmt = db.stmt('SELECT alert_id, npas, categories, created_at FROM screening WHERE number_bidx = ? AND created_at >= ?');
+  const byAlert = new Map<number, { npas: string; categories: string; created_at: number }>();
+  let kind: IdentifierKind | undefined;
+  for (const id of ids) {
+    const found = stmt.all(identifierIndex(vault, id), since) as Array<{ alert_id: number; npas: string; categories: string; created_at: number }>;
+    if (found.length && !kind) kind = id.kind;
+    for (const r of found) byAlert.set(r.alert_id, r);
+  }
+  const rows = [...byAlert.values()].sort((a, b) => b.created_at - a.created_at);
   const first = rows[0];
-  if (!first) return null;
+  if (!first || !kind) return null;
   const byCategory: Record<string, number> = {};
   for (const r of rows) for (const c of r.categories ? r.categories.split(',') : ['other']) byCategory[c] = (byCategory[c] ?? 0) + 1;
   const areas = [...new Set(rows.flatMap((r) => r.npas.split(',')))].sort();
-  return { count: rows.length, byCategory, latest: new Date(first.created_at), areas };
+  return { count: rows.length, byCategory, latest: new Date(first.created_at), areas, kind };
 }
 
 /** How many alerts name a phone number (E.164), the latest date and their areas; null when none. */

@@ -29,7 +29,7 @@ describe('French and Portuguese members', () => {
     expect((await h.sms(AMELIE, 'ZONES')).message).toMatch(/^Heads Up: vos zones d'alerte sont 415, 628\./);
     expect((await h.sms(AMELIE, 'aide')).message).toMatch(/^Heads Up, liste des mauvais clients\. REJOINDRE 415/);
     expect((await h.sms(AMELIE, 'SIGNALER 415 homme en van gris, agressif')).message).toMatch(/^Heads Up: merci\. Le signalement #[A-Z0-9]{4,6} est chez une modératrice/);
-    expect((await h.sms(AMELIE, 'Vérifier 415-555-0177')).message).toMatch(/^Heads Up: aucune alerte ne cite ce numéro/);
+    expect((await h.sms(AMELIE, 'Vérifier 415-555-0177')).message).toMatch(/^Heads Up: aucune alerte ne cite cela/);
     expect((await h.sms(AMELIE, 'QUITTER 628')).message).toBe('Heads Up: vous avez quitté 628. Vous gardez les alertes pour 415.');
     expect((await h.sms(AMELIE, 'blabla')).message).toBe("Heads Up n'a pas compris. Écrivez AIDE pour les commandes.");
   });

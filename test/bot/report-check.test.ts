@@ -1,0 +1,155 @@
+/**
+ * What CHECK finds once a report is approved, whichever way the report and
+ * the CHECK wrote the same client: through the bot over a real SQLite file
+ * and real crypto, a moderator approving, a member checking.
+ */
+import { catalog } from '../../src/bot/catalog';
+import type { Sender } from '../../src/phone/identity';
+import { botWorld, type BotWorld } from '../helpers/bot-world';
+
+const MOD = '+14155550199';
+const MEMBER = '+14155550101';
+const REPORTER = '+14155550105';
+const t = catalog('en');
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+
+async function world(): Promise<BotWorld> {
+  const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)] });
+  w.sms(MEMBER, 'JOIN 415');
+  w.sms(REPORTER, 'JOIN 415');
+  return w;
+}
+
+function refIn(text: string | null | undefined): string {
+  const ref = /#([A-Z0-9]{4,6})/.exec(text ?? '')?.[1];
+  if (!ref) throw new Error(`no reference in ${JSON.stringify(text)}`);
+  return ref;
+}
+
+/** A guided report with only what happened and how they made contact, approved. */
+function approvedGuided(w: BotWorld, contact: string): void {
+  let reply: string | null = null;
+  for (const answer of ['REPORT 415', '1', 'SKIP', 'SKIP', 'SKIP', 'SKIP', contact, 'DONE']) reply = w.sms(REPORTER, answer).reply;
+  const ref = refIn(reply);
+  expect(w.sms(MOD, `APPROVE ${ref}`).reply).toBe(`#${ref} approved: alert going to 415.`);
+}
+
+const check = (w: BotWorld, query: string) => w.sms(MEMBER, `CHECK ${query}`).reply;
+
+describe('CHECK after a guided report is approved', () => {
+  it.each([
+    ['a site with no path', 'his site https://www.rosegarden.com', 'https://rosegarden.com/'],
+    ['a link whose domain is not a usual one', 'ad at https://rose.escort/profile/22', 'https://www.rose.escort/profile/22/'],
+  ])('finds the contact link when it is %s', async (_what, contact, query) => {
+    const w = await world();
+    approvedGuided(w, contact);
+    expect(check(w, query)).toMatch(/^Heads Up: that link is in 1 alert \(1 violence\)/);
+  });
+
+  it('finds a plate named in the contact answer', async () => {
+    const w = await world();
+    approvedGuided(w, 'picked me up, plate CA 7ABC123');
+    expect(check(w, '7ABC-123')).toMatch(/^Heads Up: that plate is in 1 alert/);
+    expect(check(w, '7ABC124')).toBe(t.checkNone());
+  });
+});
+
+/** A one-message report, approved. */
+function approved(w: BotWorld, text: string): void {
+  const ref = refIn(w.sms(REPORTER, `REPORT 415 ${text}`).reply);
+  expect(w.sms(MOD, `APPROVE ${ref}`).reply).toBe(`#${ref} approved: alert going to 415.`);
+}
+
+describe('CHECK of a value written without its "@" or its scheme', () => {
+  it('finds a site checked as its bare domain', async () => {
+    const w = await world();
+    approved(w, 'robbed me, his ad was on https://www.rosegarden.com');
+    expect(check(w, 'rosegarden.com')).toMatch(/^Heads Up: that link is in 1 alert/);
+    expect(check(w, 'RoseGarden.com')).toMatch(/^Heads Up: that link is in 1 alert/);
+    expect(check(w, 'garden.com')).toBe(t.checkNone());
+  });
+
+  it('finds a handle with digits or an underscore checked without its "@"', async () => {
+    const w = await world();
+    approved(w, 'robbed me, insta @rick_sf99 and snap @jdoe77');
+    expect(check(w, 'rick_sf99')).toMatch(/^Heads Up: that handle is in 1 alert/);
+    expect(check(w, 'JDOE77')).toMatch(/^Heads Up: that handle is in 1 alert/);
+    expect(check(w, 'jdoe7')).toBe(t.checkNone());
+  });
+
+  it('still reads a plate as the plate, and counts an alert once when it names the value as both', async () => {
+    const w = await world();
+    approved(w, 'grey van plate 7ABC123');
+    approved(w, 'his insta is @7abc123, plate 7ABC123');
+    expect(check(w, '7abc123')).toMatch(/^Heads Up: that plate is in 2 alerts/);
+  });
+});
+
+describe('CHECK in French and Portuguese', () => {
+  it.each([
+    ['fr', 'FRANCAIS', 'VERIFIER'],
+    ['pt', 'PORTUGUES', 'VERIFICAR'],
+  ] as const)('(%s) says what can be checked, and answers a plate or a handle without calling it a number', async (lang, name, keyword) => {
+    const w = await world();
+    w.sms(MEMBER, `LANG ${name}`);
+    const c = catalog(lang);
+    const ask = (query: string) => w.sms(MEMBER, `${keyword} ${query}`).reply ?? '';
+    const help = ask('');
+    expect(help).toBe(c.checkNeedsNumber());
+    for (const kind of [/plaque|placa/, /email/, /@/, /lien|link/]) expect(help).toMatch(kind);
+    for (const query of ['7ABC123', '@rose', 'rose@example.com']) {
+      const none = ask(query);
+      expect(none).toBe(c.checkNone());
+      expect(none).not.toMatch(/num[ée]ro/);
+    }
+  });
+});
+
+describe('CHECK of a number written with letters for digits', () => {
+  it('finds a number a report wrote with O for 0 or I and l for 1, and the other way round', async () => {
+    const w = await world();
+    approved(w, 'robbed me, texted from 415-555-O177');
+    approved(w, 'no-show, calls from (628) 555-0188');
+    expect(check(w, '415 555 0177')).toMatch(/^Heads Up: that number is in 1 alert/);
+    expect(check(w, '628-555-Ol88')).toMatch(/^Heads Up: that number is in 1 alert/);
+    expect(check(w, '4I5 555 OI77')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
+  it('never lets CHECK find the reporter’s own number written that way', async () => {
+    const w = await world();
+    approved(w, 'kept calling me on 4I5-555-OIO5 from 415 555 0177');
+    expect(check(w, REPORTER)).toBe(t.checkNone());
+    expect(check(w, '415 555 0177')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+});
+
+describe('a report listing numbers with commas', () => {
+  it('names each of them to CHECK, not only the first (a comma is no extension)', async () => {
+    const w = await world();
+    approved(w, 'robbed me, texts from 415 555 0177, 628-555-0188; 510.555.0199, grey van');
+    for (const n of ['415 555 0177', '628 555 0188', '510 555 0199']) expect(check(w, n)).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
+  it('masks the reporter’s own number before a comma without eating the next one', async () => {
+    const w = await world();
+    const ref = refIn(w.sms(REPORTER, 'REPORT 415 numbers: mine 415-555-0105, 628-555-0188 his').reply);
+    expect(w.sms(MOD, `SHOW ${ref}`).reply).toContain('mine [-], 628-555-0188 his');
+  });
+});
+
+describe('an international number written with 00', () => {
+  it('is the same number as with +, in a report and in CHECK', async () => {
+    const w = await world();
+    approved(w, 'no pago, su whatsapp 0052 55 1234 5678');
+    approved(w, 'robbed me, uk number +44 20 7946 0958');
+    expect(check(w, '+52 55 1234 5678')).toMatch(/^Heads Up: that number is in 1 alert/);
+    expect(check(w, '0044 20 7946 0958')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
+  it('leaves 00 inside a number as it is', async () => {
+    const w = await world();
+    approved(w, 'no-show, calls from 415 555 0012');
+    expect(check(w, '415-555-0012')).toMatch(/^Heads Up: that number is in 1 alert/);
+    expect(check(w, '(415) 555 0012')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+});
