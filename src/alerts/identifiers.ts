@@ -85,7 +85,7 @@ export function numberReadable(text: string): string {
     .replace(/\S+/g, (word) => {
       if (!/^[\d+().\-OoIl|,;:!?]+$/.test(word)) return word;
       const digits = word.replace(/\D/g, '').length;
-      return digits > 0 && digits >= word.replace(/[^OoIl|]/g, '').length ? word.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1') : word;
+      return digits >= word.replace(/[^OoIl|]/g, '').length ? word.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1') : word;
     })
     // Only where a number starts: not after digits and their separators ("415 555 0012" keeps its end).
     .replace(/(?<![\d+][\s().\-/]*|\d)00(?=[1-9])/g, ' +')
@@ -298,9 +298,9 @@ export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUN
  */
 export function checkQueries(input: string, country: CountryCode = DEFAULT_COUNTRY): Identifier[] {
   const id = classifyQuery(input, country);
-  if (!id || id.kind === 'phone' || id.kind === 'email' || id.kind === 'handle') return id ? [id] : [];
+  if (!id) return [];
   const word = input.normalize('NFKC').trim();
-  const handle = /^[^\s@/:]+$/.test(word) ? normalizeHandle(word) : null;
+  const handle = (id.kind === 'plate' || id.kind === 'link') && /^[^\s@/:]+$/.test(word) ? normalizeHandle(word) : null;
   return handle ? [id, { kind: 'handle', value: handle }] : [id];
 }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  checkQueries,
   classifyQuery,
   IDENTIFIER_KINDS,
   identifiersIn,
@@ -8,6 +9,7 @@ import {
   normalizeLink,
   normalizePhone,
   normalizePlate,
+  numberReadable,
 } from '../../src/alerts/identifiers';
 
 /** A valid US number's parts: area code and exchange 2-9 first, as NANP requires; 555-01xx lines are fictional. */
@@ -509,5 +511,45 @@ describe('identifiers: pasted values and bounds', () => {
     expect(beyond.length).toBeGreaterThan(2000);
     expect(identifiersIn(`${within}415 555 0123`)).toEqual([{ kind: 'phone', value: '+14155550123' }]);
     expect(identifiersIn(`${beyond}415 555 0123`)).toEqual([]);
+  });
+});
+
+describe('numberReadable: a text as numbers are read in it, each character for one', () => {
+  it.each([
+    ['415-555-O177', '415-555-0177'],
+    ['4I5 555 OI77', '415 555 0177'],
+    ['628-555-Ol88 (cell)', '628-555-0188 (cell)'],
+    ['(4I5) 555 |177', '(415) 555 1177'],
+    // Words that are not numbers keep their letters: no digit, fewer digits than letters, other letters.
+    ['Olive OIL IO1 O1 4OOO9X B4O7 x4O7 4O7x', 'Olive OIL IO1 01 4OOO9X B4O7 x4O7 4O7x'],
+    // The 00 international prefix where a number starts, never inside one or before a 0.
+    ['call 0044 20 7946 0958', 'call  +44 20 7946 0958'],
+    ['415 555 0012 and 1001 and 000', '415 555 0012 and 1001 and 000'],
+    ['415 555  0012', '415 555  0012'],
+    ['+1 415-555-0100 x2', '+1 415-555-0100 x2'],
+    // Commas and semicolons read as slashes (not as an extension), whitespace kept as it is.
+    ['415 555 0177, 628;\tdone', '415 555 0177/ 628/\tdone'],
+  ])('%j reads as %j', (text, read) => {
+    expect(numberReadable(text)).toBe(read);
+    expect(numberReadable(text)).toHaveLength(text.length);
+  });
+});
+
+describe('checkQueries: what one CHECK looks up', () => {
+  it.each([
+    ['415-555-0177', [{ kind: 'phone', value: '+14155550177' }]],
+    ['4155550177', [{ kind: 'phone', value: '+14155550177' }]],
+    [' rick_sf99 ', [{ kind: 'plate', value: 'RICKSF99' }, { kind: 'handle', value: 'rick_sf99' }]],
+    ['rose@example.com', [{ kind: 'email', value: 'rose@example.com' }]],
+    ['@rose_99', [{ kind: 'handle', value: 'rose_99' }]],
+    // One word that may be a plate or a handle copied without its @: both.
+    ['rick_sf99', [{ kind: 'plate', value: 'RICKSF99' }, { kind: 'handle', value: 'rick_sf99' }]],
+    ['rosegarden.com', [{ kind: 'link', value: 'rosegarden.com' }, { kind: 'handle', value: 'rosegarden.com' }]],
+    // A path or a space is no handle.
+    ['example.com/path', [{ kind: 'link', value: 'example.com/path' }]],
+    ['CA 7ABC123', [{ kind: 'plate', value: '7ABC123', region: 'CA' }]],
+    ['hello', []],
+  ])('%j looks up %j', (query, ids) => {
+    expect(checkQueries(query)).toEqual(ids);
   });
 });
