@@ -4,21 +4,10 @@
  * and real crypto, a moderator approving, a member checking.
  */
 import { catalog } from '../../src/bot/catalog';
-import type { Sender } from '../../src/phone/identity';
-import { botWorld, type BotWorld } from '../helpers/bot-world';
+import type { BotWorld } from '../helpers/bot-world';
+import { MEMBER, MOD, REPORTER, reportWorld as world } from '../helpers/report-world';
 
-const MOD = '+14155550199';
-const MEMBER = '+14155550101';
-const REPORTER = '+14155550105';
 const t = catalog('en');
-const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
-
-async function world(): Promise<BotWorld> {
-  const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)] });
-  w.sms(MEMBER, 'JOIN 415');
-  w.sms(REPORTER, 'JOIN 415');
-  return w;
-}
 
 function refIn(text: string | null | undefined): string {
   const ref = /#([A-Z0-9]{4,6})/.exec(text ?? '')?.[1];

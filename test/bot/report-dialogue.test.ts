@@ -9,14 +9,14 @@
 import { catalog } from '../../src/bot/catalog';
 import { answerDraft, categoriesOf, controlWord, draftConversation, draftOf, DRAFT_MS, newDraft, type Draft, type Next } from '../../src/bot/report-dialogue';
 import { expireReportDrafts } from '../../src/jobs/report-drafts';
-import type { Sender } from '../../src/phone/identity';
 import { countAlerts } from '../../src/store/alerts';
 import { findConversation } from '../../src/store/conversations';
 import { Db } from '../../src/store/db';
 import { findMember, memberIndex } from '../../src/store/members';
 import { Vault } from '../../src/store/vault';
-import { botWorld, newBot, type BotWorld } from '../helpers/bot-world';
+import { newBot, type BotWorld } from '../helpers/bot-world';
 import { findNeedlesInFile } from '../helpers/needles';
+import { MEMBER, MOD, REPORTER, reportWorld as world, sms } from '../helpers/report-world';
 
 const isArea = (t: string) => /^\d{3}$/.test(t);
 
@@ -168,18 +168,7 @@ describe('the guided report dialogue', () => {
   });
 });
 
-const MOD = '+14155550199';
-const MEMBER = '+14155550101';
-const REPORTER = '+14155550105';
 const t = catalog('en');
-const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
-
-async function world(): Promise<BotWorld> {
-  const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)] });
-  w.sms(MEMBER, 'JOIN 415');
-  w.sms(REPORTER, 'JOIN 415');
-  return w;
-}
 
 const say = (w: BotWorld, from: string, text: string): string => w.sms(from, text).reply ?? '';
 /** The reporter's open conversation, through the store. */
