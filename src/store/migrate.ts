@@ -1,6 +1,7 @@
 /** Applies numbered SQL migrations (NNNN_name.sql), forward only, each in a transaction. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ConfigError } from '../config/config-error';
 import type { Db } from './db';
 import { findProjectDir } from './find-up';
 
@@ -19,6 +20,12 @@ export function migrate(db: Db, dir: string = findProjectDir('migrations')): str
     .readdirSync(dir)
     .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
     .sort();
+  // A database a newer version migrated (an upgrade rolled back): this code would write rows that schema does not expect.
+  const known = Math.max(0, ...files.map((f) => Number(f.slice(0, 4))));
+  const schema = Math.max(0, ...done);
+  if (schema > known) {
+    throw new ConfigError('DATA_DIR', `the database was made by a newer version of Heads Up (schema ${schema}, this one knows ${known}): run that version, or restore a backup made by this one`);
+  }
   const applied: string[] = [];
   for (const file of files) {
     const version = Number(file.slice(0, 4));
