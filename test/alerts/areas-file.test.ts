@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readAreasFile } from '../../src/alerts/areas-file';
 import { Regions } from '../../src/alerts/regions';
+import { parse } from '../../src/bot/parser';
 import { ConfigError } from '../../src/config/env';
 import { findProjectDir } from '../../src/store/find-up';
 import { tempDir } from '../helpers/temp-dir';
@@ -86,6 +87,20 @@ describe('AREAS_FILE', () => {
     expect(regions.leading(['LDN', 'grey', 'van'])).toEqual({ npas: ['LDN'], used: 1 });
     expect(regions.leading(['ldn', 'grey', 'van'])).toEqual({ npas: [], used: 0 });
     expect(regions.resolve(['ldn'])).toEqual({ ok: true, npas: ['LDN'] });
+  });
+
+  it('knows a name as members type it: with its punctuation, its ß, and more than four words', () => {
+    const regions = Regions.forLine(fileWith(areas({ code: 'SJ', names: ["St. John's", 'Washington, DC', 'Straße', 'Saint-Jean-de-la-Lande'] })));
+    // JOIN's areas as the parser hands them over ("St. John's" arrives as ST JOHN S).
+    const joined = (text: string) => {
+      const parsed = parse(text);
+      return regions.resolve(parsed.ok && parsed.command.kind === 'join' ? parsed.command.areas : []);
+    };
+    for (const text of ["JOIN St. John's", 'JOIN st john’s', 'JOIN Washington, DC', 'JOIN Straße', 'JOIN strasse', 'JOIN saint jean de la lande']) {
+      expect([text, joined(text)]).toEqual([text, { ok: true, npas: ['SJ'] }]);
+    }
+    // The answer to "which area?" is split on spaces only.
+    expect(regions.resolve(['st.', "john's"])).toEqual({ ok: true, npas: ['SJ'] });
   });
 
   it('finds the longest prefix first', () => {
