@@ -55,6 +55,10 @@ export class Regions {
     }
     for (const area of file?.areas ?? []) {
       this.own.set(area.code, area);
+      // A code is looked up before any name: the region it shares a word with could no longer be joined by name.
+      if (this.byName.has(nameKey(area.code))) {
+        throw new ConfigError('AREAS_FILE', `${file?.file}: ${area.label}: "${area.code}" is already the name of a North American region`);
+      }
       for (const name of area.names) {
         const key = nameKey(name);
         const taken = this.byName.get(key);
