@@ -58,14 +58,19 @@ const FILE = z.looseObject({
   }),
 });
 
-/** How names are compared: case, accents, hyphens and repeated spaces do not matter. */
+/** How names are compared: case, accents, punctuation and repeated spaces do not matter. */
 export function nameKey(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\s_-]+/g, ' ')
-    .trim();
+  return (
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      // Upper case first, as the parser reads a keyword's arguments: ß is SS there.
+      .toUpperCase()
+      .toLowerCase()
+      // The parser splits words at punctuation ("St. John's" arrives as ST JOHN S): it counts as a space.
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  );
 }
 
 /** Reads and validates an areas file; throws a ConfigError naming the file and the entry. */

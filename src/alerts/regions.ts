@@ -17,7 +17,7 @@ import { nameKey, readAreasFile, type AreasFile, type OwnArea } from './areas-fi
 /** Most of a line's own areas a question or a reply lists; past this, members are asked to name theirs. */
 export const LISTED_AREAS = 12;
 
-/** The longest run of words one name may take ("ciudad de mexico"). */
+/** The longest run of words a name is looked for in, at least ("ciudad de mexico"); a longer name of the line's own raises it. */
 const MAX_NAME_WORDS = 4;
 
 /** Resolves area tokens and expands areas to their overlays. */
@@ -29,6 +29,8 @@ export class Regions {
   private readonly prefixes: Array<[string, string]> = [];
   /** Whether 3-digit North American area codes are areas of this line. */
   readonly northAmerica: boolean;
+  /** The most words a name has: "saint jean de la lande" is looked for as five words. */
+  private nameWords = MAX_NAME_WORDS;
 
   constructor(
     regions: Record<string, string[]>,
@@ -53,6 +55,10 @@ export class Regions {
     }
     for (const area of file?.areas ?? []) {
       this.own.set(area.code, area);
+      // A code is looked up before any name: the region it shares a word with could no longer be joined by name.
+      if (this.byName.has(nameKey(area.code))) {
+        throw new ConfigError('AREAS_FILE', `${file?.file}: ${area.label}: "${area.code}" is already the name of a North American region`);
+      }
       for (const name of area.names) {
         const key = nameKey(name);
         const taken = this.byName.get(key);
@@ -60,6 +66,7 @@ export class Regions {
           throw new ConfigError('AREAS_FILE', `${file?.file}: ${area.label}: "${name}" is already the name of a North American region`);
         }
         this.byName.set(key, [area.code]);
+        this.nameWords = Math.max(this.nameWords, key.split(' ').length);
       }
       for (const prefix of area.prefixes) this.prefixes.push([prefix, area.code]);
     }
@@ -130,13 +137,13 @@ export class Regions {
     return [...out].sort();
   }
 
-  /** The areas the words from `i` name (a code, or a name of up to MAX_NAME_WORDS words, longest first), and how many words that took. */
+  /** The areas the words from `i` name (a code, or a name of up to `nameWords` words, longest first), and how many words that took. */
   private match(tokens: string[], i: number, capitals = false): { codes: string[]; words: number } | undefined {
     const token = tokens[i] as string;
     const code = nameKey(token).toUpperCase();
     if (this.own.has(code) && (!capitals || token === token.toUpperCase())) return { codes: [code], words: 1 };
     if (this.northAmerica && isAreaCode(token)) return { codes: [token], words: 1 };
-    for (let n = Math.min(MAX_NAME_WORDS, tokens.length - i); n >= 1; n--) {
+    for (let n = Math.min(this.nameWords, tokens.length - i); n >= 1; n--) {
       const codes = this.byName.get(nameKey(tokens.slice(i, i + n).join(' ')));
       if (codes) return { codes, words: n };
     }

@@ -52,6 +52,9 @@ export function toggleDiscreet(store: Store, who: Asker, rules: DiscreetRules): 
 export function read(store: Store, who: Asker, now: number): Outcome {
   const { db, vault } = store;
   if (!who.member) return say(who.t.notMember());
+  // After STOP the carrier delivers nothing to them (and the outbox sends nothing): what READ showed would be lost.
+  const { status } = who.member;
+  if (status === 'stopped' || status === 'invalid') return say(who.t.notMember());
   const unread = listUnread(db, vault, who.member.id, READ_LOOKS_AT);
   if (unread.length === 0) return say(who.t.readNone());
   const total = countUnread(db, who.member.id);

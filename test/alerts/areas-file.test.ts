@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readAreasFile } from '../../src/alerts/areas-file';
 import { Regions } from '../../src/alerts/regions';
+import { parse } from '../../src/bot/parser';
 import { ConfigError } from '../../src/config/env';
 import { findProjectDir } from '../../src/store/find-up';
 import { tempDir } from '../helpers/temp-dir';
@@ -51,6 +52,7 @@ describe('AREAS_FILE', () => {
     ['two entries claim a prefix', areas(OK, { code: 'MAN', prefixes: ['+4420'] }), /entry 2 \(MAN\): prefix \+4420 already belongs to LDN/],
     ['an area takes a North American code the line also uses', JSON.stringify({ northAmerica: true, areas: [{ code: '415' }] }), /entry 1 \(415\): 415 is a North American area code/],
     ['a name is a North American region\'s', JSON.stringify({ northAmerica: true, areas: [{ code: 'SF', names: ['San Francisco'] }] }), /entry 1 \(SF\): "San Francisco" is already the name of a North American region/],
+    ['a code is a North American region\'s name', JSON.stringify({ northAmerica: true, areas: [{ code: 'MIAMI' }] }), /entry 1 \(MIAMI\): "MIAMI" is already the name of a North American region/],
     ['northAmerica is not a boolean', JSON.stringify({ northAmerica: 'yes', areas: [OK] }), /northAmerica must be true or false/],
   ])('refuses a file where %s, naming the file and the entry', (_what, content, expected) => {
     expect(errorOf(content).message).toMatch(expected);
@@ -86,6 +88,20 @@ describe('AREAS_FILE', () => {
     expect(regions.leading(['LDN', 'grey', 'van'])).toEqual({ npas: ['LDN'], used: 1 });
     expect(regions.leading(['ldn', 'grey', 'van'])).toEqual({ npas: [], used: 0 });
     expect(regions.resolve(['ldn'])).toEqual({ ok: true, npas: ['LDN'] });
+  });
+
+  it('knows a name as members type it: with its punctuation, its ß, and more than four words', () => {
+    const regions = Regions.forLine(fileWith(areas({ code: 'SJ', names: ["St. John's", 'Washington, DC', 'Straße', 'Saint-Jean-de-la-Lande'] })));
+    // JOIN's areas as the parser hands them over ("St. John's" arrives as ST JOHN S).
+    const joined = (text: string) => {
+      const parsed = parse(text);
+      return regions.resolve(parsed.ok && parsed.command.kind === 'join' ? parsed.command.areas : []);
+    };
+    for (const text of ["JOIN St. John's", 'JOIN st john’s', 'JOIN Washington, DC', 'JOIN Straße', 'JOIN strasse', 'JOIN saint jean de la lande']) {
+      expect([text, joined(text)]).toEqual([text, { ok: true, npas: ['SJ'] }]);
+    }
+    // The answer to "which area?" is split on spaces only.
+    expect(regions.resolve(['st.', "john's"])).toEqual({ ok: true, npas: ['SJ'] });
   });
 
   it('finds the longest prefix first', () => {

@@ -18,6 +18,7 @@ const DISCREET = '+14155550101';
 const PLAIN = '+14155550102';
 const FRENCH = '+14155550103';
 const LATE = '+14155550104';
+const STOPPER = '+14155550105';
 
 /** Words that must not appear in the first 100 characters of a notice: the subject, the line's purpose, its name. */
 const FORBIDDEN = [
@@ -132,6 +133,18 @@ describe('discreet alerts over SMS', () => {
     expect(last(LATE)).toMatch(/^HU 415: the message of \d{4}-\d\d-\d\d is withdrawn\. Please disregard it\.$/);
     expect(forbiddenIn(last(LATE))).toEqual([]);
     expect((await h.sms(LATE, 'READ')).message).toBe('Heads Up: nothing unread.');
+  });
+
+  it('keeps the unread alerts of a member who texted STOP for their READ after START: the carrier delivers nothing to them until then', async () => {
+    await h.sms(STOPPER, 'JOIN 415');
+    await h.sms(STOPPER, 'DISCREET');
+    await alert('green hatchback, took the money back at gunpoint', [STOPPER]);
+    await h.server.planner.idle();
+    await h.sms(STOPPER, 'STOP');
+    // A READ while stopped would go to a number Twilio refuses to text: nothing is shown, so nothing is marked read.
+    expect((await h.sms(STOPPER, 'READ')).message).toBe(catalog('en').notMember());
+    await h.sms(STOPPER, 'START');
+    expect((await h.sms(STOPPER, 'READ')).message).toContain('green hatchback');
   });
 
   it('lets retention erase unread alerts with their alerts', async () => {
