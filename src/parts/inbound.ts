@@ -77,7 +77,8 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
           onItem: async (item: unknown) => {
             // A moderator's identity is checked before their message is handled (issue 15).
             await gate?.observe(item);
-            toInbound(item);
+            // Awaited: stopping waits until what signal-cli already handed over is committed.
+            await toInbound(item);
           },
           tuning: opts.signal?.receiver,
         })

@@ -11,6 +11,7 @@ import { SignalChallengeWatch } from '../channels/signal/signal-challenge-watch'
 import { SignalIdentities } from '../channels/signal/signal-identities';
 import { SignalSender } from '../channels/signal/signal-sender';
 import type { ServerOptions } from '../server';
+import { readChallenge } from '../store/signal-challenge';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,6 +53,8 @@ async function signalSafety(app: FastifyInstance, opts: ServerOptions): Promise<
   });
   app.signalEvents.onChallenge = (token) => watch.onChallenge(token);
   app.signalEvents.onRecovered = () => watch.onRecovered();
+  // The sender's memory of a challenge died with the last process; the record did not.
+  if (readChallenge(db)) signal.challengeOnRecord();
   app.addHook('onListen', async () => watch.start());
   app.addHook('onClose', async () => watch.stop());
 }

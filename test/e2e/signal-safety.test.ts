@@ -193,3 +193,46 @@ describe('a rate-limit challenge', () => {
     expect(after.stdout).not.toMatch(/signal rate limit/);
   });
 });
+
+describe('a rate-limit challenge across a restart', () => {
+  const member: Who = { uuid: uuid(21), number: null };
+  let signal: FakeSignal;
+  let h: Harness | null = null;
+  const start = (dataDir?: string) =>
+    startHarness({
+      dataDir,
+      twilio: false,
+      signalApiUrl: signal.url,
+      signalReceiveMode: 'poll',
+      dispatcher: QUICK_RETRIES,
+      signal: { throttle: { baseMs: 50, maxMs: 100 }, receiver: { pollMs: 20, pollTimeoutS: 1 }, challengePollMs: 50 },
+    });
+  const onRecord = () => (h as Harness).server.db.sqlite.prepare('SELECT count(*) AS n FROM signal_challenge').get() as { n: number };
+
+  beforeAll(async () => {
+    signal = new FakeSignal({ account: SIGNAL_NUMBER, mode: 'native' });
+    await signal.start();
+  });
+  afterAll(async () => {
+    await h?.close();
+    await signal.stop();
+  });
+
+  it('is over once Signal accepts messages again after the restart, even if nobody submitted a captcha', async () => {
+    h = await start();
+    await ask(signal, member, 'JOIN 415');
+    signal.demandChallenge();
+    signal.push(textEnvelope(SIGNAL_NUMBER, member, 'AREAS'));
+    await waitFor(() => onRecord().n === 1, 10_000, 'the challenge on record');
+    const dataDir = h.dataDir;
+    await h.close();
+    h = null;
+
+    // Signal lifts the limit by itself ("or wait 86400 seconds") while Heads Up is down.
+    signal.challengeToken = null;
+    h = await start(dataDir);
+    await waitFor(() => signal.to(member.uuid).length === 2, 10_000, 'the reply held back');
+    // doctor and signal-captcha read this record: a stale one would demand a captcha forever.
+    await waitFor(() => onRecord().n === 0, 10_000, 'the challenge to be over');
+  });
+});

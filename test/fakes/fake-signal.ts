@@ -153,6 +153,8 @@ export class FakeSignal {
   challenges: Array<{ challenge_token?: string; captcha?: string }> = [];
   /** GET /v1/receive requests answered (polling). */
   receives = 0;
+  /** GET /v1/receive requests waiting for a message now (polling). */
+  pollsWaiting = 0;
   /** Trust requests accepted, in order: the contact and how it was trusted. */
   trusts: Array<{ recipient: string; how: 'all_known_keys' | 'verified' }> = [];
   /** Identity list requests received. */
@@ -506,9 +508,11 @@ export class FakeSignal {
     };
     if (this.queue.length > 0) return answer();
     let done = false;
+    this.pollsWaiting++;
     const finish = () => {
       if (done) return;
       done = true;
+      this.pollsWaiting--;
       clearTimeout(timer);
       answer();
     };
@@ -517,6 +521,7 @@ export class FakeSignal {
     // The client gave up (the response closed before it was written). Not req's 'close': Node
     // emits that as soon as the request has been read, which would leave the long poll unanswered.
     res.on('close', () => {
+      if (!done) this.pollsWaiting--;
       done = true;
       clearTimeout(timer);
     });

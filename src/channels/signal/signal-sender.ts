@@ -281,6 +281,11 @@ export class SignalSender implements ChannelSender {
     throw classifySignalError(res.status, errorText(res.data));
   }
 
+  /** A challenge from before a restart is on record: the next success ends it (onRecovered), as it would one seen since. */
+  challengeOnRecord(): void {
+    this.challenged = true;
+  }
+
   /** Ends the rate-limit pause now: an operator has lifted Signal's limit with a captcha. */
   resume(): void {
     this.throttleLevel = 0;
