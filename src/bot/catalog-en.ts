@@ -40,6 +40,7 @@ export const en: Catalog = {
   langSet: () => 'Heads Up will answer you in English.',
   badLang: (codes) => `Heads Up speaks ${codes.join(', ')}: text LANG and one of them, e.g. LANG ${codes[0] ?? 'EN'}.`,
   hint: () => "Heads Up didn't understand that. Text HELP for the commands.",
+  mediaNotKept: () => "(Photos and files don't reach Heads Up: put what they show in words.)",
   mediaNotRead: (answering) =>
     `Heads Up reads only text: photos, voice notes and files don't reach it. ${answering ? 'Please type your answer.' : 'Please type it, or text HELP for the commands.'}`,
   leaveNeedsArea: () => 'Heads Up: which area? e.g. LEAVE 415. STOP leaves all.',

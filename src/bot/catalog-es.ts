@@ -42,6 +42,7 @@ export const es: Catalog = {
   langSet: () => 'Heads Up te respondera en español.',
   badLang: (codes) => `Heads Up habla ${codes.join(', ')}: escribe LANG y uno de ellos, ej. LANG ${codes[0] ?? 'ES'}.`,
   hint: () => 'Heads Up no entendio. Escribe AYUDA para ver los comandos.',
+  mediaNotKept: () => '(Las fotos y archivos no llegan a Heads Up: escribe lo que muestran.)',
   mediaNotRead: (answering) =>
     `Heads Up recibe solo texto: fotos, audios y archivos no le llegan. ${answering ? 'Escribe tu respuesta, por favor.' : 'Escribelo, o escribe AYUDA para ver los comandos.'}`,
   leaveNeedsArea: () => 'Heads Up: ¿que area? ej. SALIR 415. ALTO las quita todas.',

@@ -46,6 +46,7 @@ export const fr: Catalog = {
   langSet: () => 'Heads Up vous répondra en francais.',
   badLang: (codes) => `Heads Up parle ${codes.join(', ')}: écrivez LANG et l'une d'elles, ex. LANG ${codes[0] ?? 'FR'}.`,
   hint: () => "Heads Up n'a pas compris. Écrivez AIDE pour les commandes.",
+  mediaNotKept: () => '(Les photos et fichiers ne parviennent pas à Heads Up: décrivez-les en mots.)',
   mediaNotRead: (answering) =>
     `Heads Up ne recoit que du texte: photos, messages vocaux et fichiers ne lui parviennent pas. ${answering ? 'Écrivez votre réponse, svp.' : 'Écrivez-le, ou écrivez AIDE pour les commandes.'}`,
   leaveNeedsArea: () => 'Heads Up: quelle zone? ex. QUITTER 415. STOP les retire toutes.',

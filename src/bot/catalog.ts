@@ -72,6 +72,8 @@ export interface Catalog {
   hint(): string;
   /** A photo, voice note or file with no text: only text reaches the line. `answering`: a question of ours is open. */
   mediaNotRead(answering: boolean): string;
+  /** Added to the reply to words sent with a photo or a file: the words were read, the photo was not. */
+  mediaNotKept(): string;
   leaveNeedsArea(): string;
   reportReceived(ref: string): string;
   reportNeedsText(): string;

@@ -53,6 +53,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     badLang: [t.badLang(['EN', 'ES', 'FR', 'PT', 'DE', 'IT', 'NL', 'PL', 'RO', 'TL', 'VI', 'ZH'])],
     hint: [t.hint()],
     mediaNotRead: [t.mediaNotRead(true), t.mediaNotRead(false)],
+    mediaNotKept: [t.mediaNotKept()],
     leaveNeedsArea: [t.leaveNeedsArea()],
     reportReceived: [t.reportReceived(REF)],
     reportNeedsText: [t.reportNeedsText()],

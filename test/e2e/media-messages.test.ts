@@ -46,6 +46,8 @@ describe('photos, voice notes and files', () => {
     expect((await h.sms(REPORTER, '1')).message).toBe(t.reportAsk('when'));
     expect((await h.sms(REPORTER, '', { extra: PHOTO })).message).toBe(t.mediaNotRead(true));
     expect((await h.sms(REPORTER, 'Fri 11pm')).message).toBe(t.reportAsk('where'));
+    // Words with a photo answer the question; the reply says the photo was not kept.
+    expect((await h.sms(REPORTER, 'Motel 6 on Lombard', { extra: PHOTO })).message).toBe(`${t.reportAsk('person')} ${t.mediaNotKept()}`);
   });
 
   it('over Signal: a photo with no words is answered the same way, once', async () => {

@@ -46,7 +46,8 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
     ? converse(store, rules, asker, who, conversation, turn, msg, parsed, now)
     : runCommand(store, rules, asker, who.moderator, parsed, now);
   applyOutcome(store, rules, asker, outcome, now);
-  return outcome.say;
+  // Words sent with a photo are read, the photo is not: a reporter would think it went with the report.
+  return msg.media && outcome.say !== null ? `${outcome.say} ${asker.t.mediaNotKept()}` : outcome.say;
 }
 
 function converse(store: Store, rules: LineRules, asker: Asker, who: Identity, conversation: Conversation, turn: Turn, msg: Inbound, parsed: Parsed, now: number): Outcome {

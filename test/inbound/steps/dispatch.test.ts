@@ -105,8 +105,10 @@ describe('a photo, voice note or file with no words', () => {
     now += 61 * MIN;
     expect(media(w, ROSA).reply).toBe(t.mediaNotRead(false));
     // Words with the photo are read as ever, even words that are no command (the usual hint).
-    expect(media(w, LENA, 'JOIN 415').reply).toBe(t.joined(['415']));
-    expect(media(w, LENA, 'this guy again').reply).toBe(t.hint());
+    expect(media(w, LENA, 'JOIN 415').reply).toBe(`${t.joined(['415'])} ${t.mediaNotKept()}`);
+    expect(media(w, LENA, 'this guy again').reply).toBe(`${t.hint()} ${t.mediaNotKept()}`);
+    // A reply the hint's limit holds back stays held back.
+    expect(media(w, LENA, 'him again').reply).toBeNull();
   });
 
   it('leaves the open question open: it is not an empty answer that skips it', async () => {
