@@ -50,18 +50,15 @@ export async function openLineDatabase(config: Config, secrets: Secrets): Promis
   }
 }
 
-/** Decodes a key as the server does (base64 of exactly 32 bytes, quotes and spaces ignored), or null. */
-export const decodeKey = decodeMasterKey;
-
 /** The master key as the server would load it, without ever creating a development key file. */
 export function readExistingKey(config: Config, secrets: Secrets): { key: Uint8Array; file?: string } | { problem: string } {
   if (secrets.masterKeyBase64) {
-    const key = decodeKey(secrets.masterKeyBase64);
+    const key = decodeMasterKey(secrets.masterKeyBase64);
     return key ? { key } : { problem: 'HEADSUP_MASTER_KEY is not base64 of 32 bytes: generate one with openssl rand -base64 32' };
   }
   const file = path.join(config.dataDir, 'master.key');
   if (!fs.existsSync(file)) return { problem: 'HEADSUP_MASTER_KEY is not set and there is no development key file: set HEADSUP_MASTER_KEY' };
-  const key = decodeKey(fs.readFileSync(file, 'utf8'));
+  const key = decodeMasterKey(fs.readFileSync(file, 'utf8'));
   return key ? { key, file } : { problem: `${file} does not hold base64 of 32 bytes: restore it, or set HEADSUP_MASTER_KEY` };
 }
 

@@ -11,7 +11,8 @@ import { keyOpens } from '../store/key-state';
 import { migrate } from '../store/migrate';
 import { cryptoReady, Vault } from '../store/vault';
 import { CommandError } from './cli-errors';
-import { databaseFile, decodeKey, readExistingKey, readLineConfig } from './line';
+import { decodeMasterKey } from '../store/master-key';
+import { databaseFile, readExistingKey, readLineConfig } from './line';
 
 /** A progress reporter: one rewritten line on a terminal, a line per tenth of each step otherwise. */
 export function progressLine(stream: NodeJS.WriteStream): (p: RotationProgress) => void {
@@ -52,7 +53,7 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, pro
   if ('problem' in current) throw new CommandError(current.problem);
   const rawNew = env.HEADSUP_NEW_MASTER_KEY?.trim();
   if (!rawNew) throw new CommandError('HEADSUP_NEW_MASTER_KEY is not set: generate the new key with openssl rand -base64 32');
-  const newKey = decodeKey(rawNew);
+  const newKey = decodeMasterKey(rawNew);
   if (!newKey) throw new CommandError('HEADSUP_NEW_MASTER_KEY: expected base64 of exactly 32 random bytes (openssl rand -base64 32)');
   const batch = batchSize(env);
   const file = databaseFile(config.dataDir);
