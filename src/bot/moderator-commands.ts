@@ -1,6 +1,7 @@
 /** Commands for moderators: PENDING, APPROVE, REJECT, EDIT, ALERT, BLOCK, SHOW, STATS, RETRACT. */
 import { issueAlert } from '../alerts/alert-service';
 import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
+import { identifiersIn } from '../alerts/identifiers';
 import { bodySegments, previewedBody, renderBody, unclippedSegments, type AlertBody } from '../alerts/report-template';
 import type { Regions } from '../alerts/regions';
 import type { Lang } from '../domain/lang';
@@ -24,6 +25,7 @@ import {
   type Report,
 } from '../store/reports';
 import { retractAlert } from '../store/retractions';
+import { reindexReportIdentifiers } from '../store/screening';
 import { listAreas, membersByArea, subscribe } from '../store/subscriptions';
 import { catalog, type Catalog } from './catalog';
 import type { Command } from './commands';
@@ -153,12 +155,15 @@ function reject(store: Store, mod: Moderator, ref: string, now: number): Outcome
   return say(mod.t.modRejected(`#${ref}`));
 }
 
-function edit(store: Store, mod: Moderator, ref: string, raw: string, now: number): Outcome {
+function edit(store: Store, mod: Moderator, rules: ModerationRules, ref: string, raw: string, now: number): Outcome {
   const found = findReport(store.db, store.vault, ref);
   if (!found) return joinRequestReply(store, mod, ref) ?? say(mod.t.modNoSuchRef(`#${ref}`));
   if (found.status !== 'pending') return say(mod.t.modAlreadyDecided(`#${ref}`));
   const text = cleanAlertText(raw);
   setReportText(store.db, store.vault, found.id, text);
+  // Later reports match this one on what it now says: an identifier the edit removed (a mistyped
+  // number, a victim's) must not point moderators at it, one it added must.
+  reindexReportIdentifiers(store.db, store.vault, found.id, identifiersIn(text, { country: rules.regions.country }));
   // The notices quote the text this edit replaces.
   eraseNotices(store, found.id, now);
   const segments = alertSegments(found.npas, text);
@@ -222,7 +227,7 @@ export function runModeratorCommand(store: Store, mod: Moderator, rules: Moderat
     case 'reject':
       return reject(store, mod, command.ref, now);
     case 'edit':
-      return edit(store, mod, command.ref, command.text, now);
+      return edit(store, mod, rules, command.ref, command.text, now);
     case 'alert':
       return alert(store, mod, rules.regions, command.areas, command.text, now);
     case 'block':

@@ -49,6 +49,12 @@ export function indexReportIdentifiers(db: Db, vault: Vault, reportId: number, i
   }
 }
 
+/** Replaces the identifiers a report names (a moderator's EDIT): matching follows the text that would go out. */
+export function reindexReportIdentifiers(db: Db, vault: Vault, reportId: number, ids: Identifier[]): void {
+  db.stmt('DELETE FROM report_identifiers WHERE report_id = ?').run(reportId);
+  indexReportIdentifiers(db, vault, reportId, ids);
+}
+
 /** Removes an alert from screening (RETRACT). Returns how many entries left. */
 export function unindexAlert(db: Db, alertId: number): number {
   return db.stmt('DELETE FROM screening WHERE alert_id = ?').run(alertId).changes;

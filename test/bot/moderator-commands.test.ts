@@ -15,7 +15,7 @@ import type { BotDeps } from '../../src/bot/context';
 import type { Sender } from '../../src/phone/identity';
 import { countAlerts, planNextRange } from '../../src/store/alerts';
 import { findMember } from '../../src/store/members';
-import { claimLane } from '../../src/store/outbox';
+import { claimLane, openBody } from '../../src/store/outbox';
 import { createReport } from '../../src/store/reports';
 import { listAreas } from '../../src/store/subscriptions';
 import { botWorld, newBot, type BotWorld } from '../helpers/bot-world';
@@ -355,6 +355,52 @@ describe('EDIT', () => {
     expect(mod(w, `APPROVE ${ref}`)).toBe(t.modTooLong(`#${ref}`, 4));
     expect(mod(w, `EDIT ${ref} ${three}`)).toBe(t.modEdited(`#${ref}`, 3, true));
     expect(mod(w, `APPROVE ${ref}`)).toContain('approved');
+  });
+  /** The moderators' notice of the report `ref` (notices an EDIT or a decision erased have no body left). */
+  const noticeOf = (w: BotWorld, ref: string): string => {
+    const moderator = findMember(w.db, w.vault, MOD_SENDER)!;
+    const rows = w.db.sqlite
+      .prepare('SELECT id, body_ct, key_version FROM outbox WHERE member_id = ? AND body_ct IS NOT NULL ORDER BY id')
+      .all(moderator.id) as Array<{ id: number; body_ct: Buffer; key_version: number }>;
+    const notice = rows.map((r) => openBody(w.vault, r)).find((text) => text.startsWith(`Report #${ref} `));
+    if (!notice) throw new Error(`no notice of #${ref}`);
+    return notice;
+  };
+
+  it('matches later reports on the identifiers of the edited text, no longer on those the edit removed', async () => {
+    const w = await modWorld();
+    const edited = report(w, REPORTER, '415 blue sedan, texts from 415-555-0166, insta @rick_sf');
+    expect(mod(w, `EDIT ${edited} blue sedan, texts from 415-555-0177, plate 7ABC123`)).toContain('edited');
+    const removed = report(w, '+14155550107', '415 choked me, his number 415 555 0166 and @rick_sf');
+    expect(noticeOf(w, removed)).not.toContain('MATCHES');
+    const added = report(w, '+14155550108', '415 robbed me, texted from (415) 555-0177');
+    expect(noticeOf(w, added)).toContain(`MATCHES 1 pending: #${edited}`);
+    const plate = report(w, '+14155550109', '415 grey van plate 7ABC-123');
+    expect(noticeOf(w, plate)).toContain(`MATCHES 1 pending: #${edited}`);
+  });
+
+  it('matches a guided report edited by a moderator on the edited text only', async () => {
+    const w = await modWorld();
+    const guided = guidedReport(w, REPORTER);
+    expect(mod(w, `EDIT ${guided} violence, grey van, calls from 628-555-0188`)).toContain('edited');
+    const old = report(w, '+14155550107', '415 same guy, plate 7ABC123, calls from 415-555-0177');
+    expect(noticeOf(w, old)).not.toContain('MATCHES');
+    const now = report(w, '+14155550108', '415 no-show, 628 555 0188');
+    expect(noticeOf(w, now)).toContain(`MATCHES 1 pending: #${guided}`);
+  });
+
+  it('has CHECK find what the edited text names once approved, and not what the edit removed', async () => {
+    const w = await modWorld();
+    w.sms(SF1, 'JOIN');
+    const ref = report(w, REPORTER, '415 blue sedan, texts from 415-555-0166');
+    mod(w, `EDIT ${ref} blue sedan, texts from 415-555-0177`);
+    expect(mod(w, `APPROVE ${ref}`)).toContain('approved');
+    expect(w.sms(SF1, 'CHECK 415 555 0177').reply).toContain('that number is in 1 alert');
+    expect(w.sms(SF1, 'CHECK 415 555 0166').reply).toBe(t.checkNone());
+    // Approved, it is an earlier alert to later reports, matched on the edited text too.
+    const later = report(w, '+14155550107', '415 robbed me, 415-555-0177');
+    expect(noticeOf(w, later)).toContain(`MATCHES 1 earlier alert: #${ref}`);
+    expect(noticeOf(w, later)).not.toContain('pending');
   });
 });
 
