@@ -90,7 +90,7 @@ export const en: Catalog = {
   modNeedsText: () => 'Add the text, e.g. ALERT 415 grey van, aggressive.',
   modNeedsArea: () => 'Which areas? e.g. ALERT 415 628 text.',
   modStats: (s) =>
-    `Members: ${s.membersByArea.length ? s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ') : 'none'}. Pending reports: ${s.pendingReports}. Pending members: ${s.pendingMembers}. Alerts sent: ${s.alertsSent}.`,
+    `Members: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} more` : ''}` : 'none'}. Pending reports: ${s.pendingReports}. Pending members: ${s.pendingMembers}. Alerts sent: ${s.alertsSent}.`,
   admitted: (areas) => `Heads Up: you're in. You'll get bad date alerts for ${listAreas(areas)}. HELP for help, STOP to end.`,
   // Check-ins (issue 13)
   buddyInvite: (name) =>

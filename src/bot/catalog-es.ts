@@ -92,7 +92,7 @@ export const es: Catalog = {
   modNeedsText: () => 'Agrega el texto, ej. ALERT 415 van gris, agresivo.',
   modNeedsArea: () => '¿Que areas? ej. ALERT 415 628 texto.',
   modStats: (s) =>
-    `Miembros: ${s.membersByArea.length ? s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ') : 'ninguno'}. Reportes pendientes: ${s.pendingReports}. Altas pendientes: ${s.pendingMembers}. Alertas enviadas: ${s.alertsSent}.`,
+    `Miembros: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} mas` : ''}` : 'ninguno'}. Reportes pendientes: ${s.pendingReports}. Altas pendientes: ${s.pendingMembers}. Alertas enviadas: ${s.alertsSent}.`,
   admitted: (areas) => `Heads Up: ya estas dentro. Recibiras alertas de malos clientes en ${listAreas(areas)}. AYUDA para ayuda, ALTO para salir.`,
   // Check-ins (issue 13)
   buddyInvite: (name) =>

@@ -97,7 +97,7 @@ export const pt: Catalog = {
   modNeedsText: () => 'Junte o texto, ex. ALERT 415 van cinza, agressivo.',
   modNeedsArea: () => 'Quais areas? ex. ALERT 415 628 texto.',
   modStats: (s) =>
-    `Membros: ${s.membersByArea.length ? s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ') : 'nenhum'}. Denuncias pendentes: ${s.pendingReports}. Pedidos pendentes: ${s.pendingMembers}. Alertas enviados: ${s.alertsSent}.`,
+    `Membros: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} mais` : ''}` : 'nenhum'}. Denuncias pendentes: ${s.pendingReports}. Pedidos pendentes: ${s.pendingMembers}. Alertas enviados: ${s.alertsSent}.`,
   admitted: (areas) => `Heads Up: voce entrou. Vai receber alertas de clientes perigosos em ${listAreas(areas)}. AJUDA para ajuda, PARAR para sair.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: de qual area voce quer alertas? Responda com uma: ${listAreas(codes)}.`,

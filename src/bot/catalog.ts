@@ -18,6 +18,8 @@ import { pt } from './catalog-pt';
 /** Counts shown to a moderator by STATS. */
 export interface Stats {
   membersByArea: Array<{ npa: string; members: number }>;
+  /** Areas with members past those listed. */
+  moreAreas: number;
   pendingReports: number;
   alertsSent: number;
   pendingMembers: number;

@@ -26,7 +26,7 @@ import {
 } from '../store/reports';
 import { retractAlert } from '../store/retractions';
 import { reindexReportIdentifiers } from '../store/screening';
-import { listAreas, membersByArea, subscribe } from '../store/subscriptions';
+import { countMemberAreas, listAreas, membersByArea, subscribe } from '../store/subscriptions';
 import { catalog, type Catalog } from './catalog';
 import type { Command } from './commands';
 import { say, type Outcome, type Store } from './handler';
@@ -34,6 +34,8 @@ import { unknownArea } from './member-commands';
 import { leadingAreas } from './report-commands';
 
 const LIST_LIMIT = 10;
+/** Areas STATS lists by name (the largest first); two SMS at most with the line's longest codes. */
+const STATS_AREAS = 12;
 
 /** Who moderates: only their language matters to the replies. */
 export interface Moderator {
@@ -212,8 +214,16 @@ function block(store: Store, mod: Moderator, ref: string, now: number): Outcome 
 }
 
 function stats({ db }: Store, mod: Moderator): Outcome {
+  const listed = membersByArea(db, STATS_AREAS);
   return say(
-    mod.t.modStats({ membersByArea: membersByArea(db, 12), pendingReports: countPendingReports(db), pendingMembers: countRequests(db), alertsSent: countAlerts(db) }),
+    mod.t.modStats({
+      membersByArea: listed,
+      // A moderator must not read the twelve largest areas as the whole line.
+      moreAreas: countMemberAreas(db) - listed.length,
+      pendingReports: countPendingReports(db),
+      pendingMembers: countRequests(db),
+      alertsSent: countAlerts(db),
+    }),
   );
 }
 

@@ -33,6 +33,13 @@ export function listAreas(db: Db, memberId: number): string[] {
 }
 
 /** Active members per area, largest first (for STATS). */
+/** How many areas have at least one active member. */
+export function countMemberAreas(db: Db): number {
+  return (
+    db.stmt(`SELECT count(DISTINCT s.npa) AS n FROM subscriptions s JOIN members m ON m.id = s.member_id WHERE m.status = 'active'`).get() as { n: number }
+  ).n;
+}
+
 export function membersByArea(db: Db, limit: number): Array<{ npa: string; members: number }> {
   return db
     .stmt(

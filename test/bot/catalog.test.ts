@@ -29,6 +29,7 @@ const STATS: Stats = {
   pendingReports: 1234,
   alertsSent: 123456,
   pendingMembers: 1234,
+  moreAreas: 1234,
 };
 const PENDING = [
   ...Array.from({ length: 10 }, (_, i) => ({ ref: `#ABC23${i}`, areas: AREAS.slice(0, 3), kind: 'report' as const })),
@@ -217,6 +218,11 @@ describe('the reply catalogues', () => {
         expect(shown).toBeLessThan(PENDING.length);
         expect(list).toContain(`+${PENDING.length - shown} `);
         expect(t.modPending(PENDING.slice(0, 2))).not.toContain('+');
+      });
+
+      it('says how many areas STATS leaves out, and says nothing of it when none', () => {
+        expect(t.modStats(STATS)).toContain('718:12345 +1234 ');
+        expect(t.modStats({ ...STATS, moreAreas: 0 })).not.toContain('+');
       });
 
       it('tells the moderator the reference, how to approve, and the whole alert it would send', () => {
