@@ -8,7 +8,7 @@ import { MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
 import { memberDiscreet, setMemberDiscreet } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
 import { bodyText } from '../alerts/report-template';
-import { countUnread, listUnread, markRead, queuedAlertsUnread } from '../store/unread-alerts';
+import { markRead, openUnread, queuedAlertsUnread } from '../store/unread-alerts';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import { smsSegments } from './sms-segments';
 
@@ -55,10 +55,10 @@ export function read(store: Store, who: Asker, now: number): Outcome {
   // After STOP the carrier delivers nothing to them (and the outbox sends nothing): what READ showed would be lost.
   const { status } = who.member;
   if (status === 'stopped' || status === 'invalid') return say(who.t.notMember());
-  const unread = listUnread(db, vault, who.member.id, READ_LOOKS_AT);
+  const unread = openUnread(db, vault, who.member.id);
   if (unread.length === 0) return say(who.t.readNone());
-  const total = countUnread(db, who.member.id);
-  const items = unread.map((a) => ({ id: a.id, text: who.t.readItem(a.npas, bodyText(who.lang, a.npas, a.body), new Date(a.createdAt)) }));
+  const total = unread.length;
+  const items = unread.slice(0, READ_LOOKS_AT).map((a) => ({ id: a.id, text: who.t.readItem(a.npas, bodyText(who.lang, a.npas, a.body), new Date(a.createdAt)) }));
   const messages: Array<typeof items> = [[]];
   for (const item of items) {
     const last = messages[messages.length - 1] as typeof items;

@@ -18,20 +18,31 @@ export interface UnreadAlert {
   createdAt: number;
 }
 
-/** Up to `limit` unread alerts of a member, newest first, opened. */
-export function listUnread(db: Db, vault: Vault, memberId: number, limit: number): UnreadAlert[] {
+/**
+ * A member's unread alerts, newest first, opened: all of them, so that what
+ * READ says is left ("+N older") is what a later READ can show. One that no
+ * longer opens (a damaged value) or is gone is marked read here: no READ
+ * would ever show it, and "+N older" would count it for ever.
+ */
+export function openUnread(db: Db, vault: Vault, memberId: number): UnreadAlert[] {
   const rows = db
-    .stmt('SELECT a.id, a.created_at FROM unread_alerts u JOIN alerts a ON a.id = u.alert_id WHERE u.member_id = ? ORDER BY a.id DESC LIMIT ?')
-    .all(memberId, limit) as Array<{ id: number; created_at: number }>;
-  return rows.flatMap((r) => {
-    const alert = openAlert(db, vault, r.id);
+    .stmt('SELECT a.id, a.created_at FROM unread_alerts u JOIN alerts a ON a.id = u.alert_id WHERE u.member_id = ? ORDER BY a.id DESC')
+    .all(memberId) as Array<{ id: number; created_at: number }>;
+  const lost: number[] = [];
+  const opened = rows.flatMap((r) => {
+    let alert: ReturnType<typeof openAlert>;
+    try {
+      alert = openAlert(db, vault, r.id);
+    } catch (err) {
+      // A busy or failing database is not a damaged alert: READ fails and the member may try again.
+      if (String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_')) throw err;
+      alert = undefined;
+    }
+    if (!alert) lost.push(r.id);
     return alert ? [{ id: r.id, npas: alert.npas, body: alert.body, createdAt: r.created_at }] : [];
   });
-}
-
-/** How many alerts a member has not read. */
-export function countUnread(db: Db, memberId: number): number {
-  return (db.stmt('SELECT count(*) AS n FROM unread_alerts WHERE member_id = ?').get(memberId) as { n: number }).n;
+  markRead(db, memberId, lost);
+  return opened;
 }
 
 /** Marks alerts read: their rows go. */
