@@ -130,6 +130,15 @@ export class Regions {
     return this.own.size > 0 && this.own.size <= LISTED_AREAS ? [...this.own.keys()] : null;
   }
 
+  /**
+   * An area of the line's own to name in a reply's example ("e.g. JOIN LDN")
+   * when it has no North American areas, whose replies say "e.g. JOIN 415";
+   * null on a line that has them.
+   */
+  example(): string | null {
+    return this.northAmerica ? null : ([...this.own.keys()][0] ?? null);
+  }
+
   /** The given areas plus every area that overlays one of them, sorted. */
   expand(npas: string[]): string[] {
     const out = new Set<string>();

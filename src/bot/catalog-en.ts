@@ -138,6 +138,8 @@ export const en: Catalog = {
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: which area do you want alerts for? Reply with one: ${listAreas(codes)}.`,
   unknownAreaListed: (codes) => `Heads Up: that isn't one of our areas. Reply with one of ${listAreas(codes)}.`,
+  joinWhichAreaNamed: (example) => `Heads Up: which area do you want alerts for? Reply with its code or name, e.g. ${example}.`,
+  unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" isn't one of our areas. Use its code or name, e.g. JOIN ${example}.`,
   discreetOn: () => 'Heads Up: discreet alerts on. An alert now comes as a short plain notice; text READ to see it. DISCREET again to turn off.',
   discreetOff: () => 'Heads Up: discreet alerts off. Alerts come in full again. DISCREET to turn back on.',
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 new message. Reply READ to see it.`,

@@ -140,6 +140,8 @@ export const es: Catalog = {
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: ¿de que area quieres alertas? Responde con una: ${listAreas(codes)}.`,
   unknownAreaListed: (codes) => `Heads Up: esa no es una de nuestras areas. Responde con una de ${listAreas(codes)}.`,
+  joinWhichAreaNamed: (example) => `Heads Up: ¿de que area quieres alertas? Responde con su codigo o nombre, ej. ${example}.`,
+  unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" no es una de nuestras areas. Usa su codigo o nombre, ej. UNIRSE ${example}.`,
   discreetOn: () => 'Heads Up: alertas discretas activadas. Cada alerta llega como un aviso neutro; escribe LEER para verla. DISCRETO otra vez para quitarlas.',
   discreetOff: () => 'Heads Up: alertas discretas desactivadas. Las alertas llegan completas otra vez. DISCRETO para activarlas.',
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 mensaje nuevo. Responde LEER para verlo.`,

@@ -101,6 +101,8 @@ export const fr: Catalog = {
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: pour quelle zone voulez-vous des alertes? Répondez avec l'une de: ${listAreas(codes)}.`,
   unknownAreaListed: (codes) => `Heads Up: ce n'est pas une de nos zones. Répondez avec l'une de: ${listAreas(codes)}.`,
+  joinWhichAreaNamed: (example) => `Heads Up: pour quelle zone voulez-vous des alertes? Répondez avec son code ou son nom, ex. ${example}.`,
+  unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" n'est pas une de nos zones. Utilisez son code ou son nom, ex. REJOINDRE ${example}.`,
   discreetOn: () => 'Heads Up: alertes discrètes activées. Une alerte arrive comme un court message neutre; écrivez LIRE pour la voir. DISCRET à nouveau pour les couper.',
   discreetOff: () => 'Heads Up: alertes discrètes désactivées. Les alertes arrivent en entier. DISCRET pour les réactiver.',
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 nouveau message. Répondez LIRE pour le voir.`,

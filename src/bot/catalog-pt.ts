@@ -102,6 +102,8 @@ export const pt: Catalog = {
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: de qual area voce quer alertas? Responda com uma: ${listAreas(codes)}.`,
   unknownAreaListed: (codes) => `Heads Up: essa nao é uma das nossas areas. Responda com uma de: ${listAreas(codes)}.`,
+  joinWhichAreaNamed: (example) => `Heads Up: de qual area voce quer alertas? Responda com o codigo ou o nome, ex. ${example}.`,
+  unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" nao é uma das nossas areas. Use o codigo ou o nome, ex. ENTRAR ${example}.`,
   discreetOn: () => 'Heads Up: alertas discretos ligados. Cada alerta chega como um aviso neutro; escreva LER para ver. DISCRETO de novo para desligar.',
   discreetOff: () => 'Heads Up: alertas discretos desligados. Os alertas chegam completos de novo. DISCRETO para ligar.',
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 mensagem nova. Responda LER para ver.`,

@@ -175,6 +175,10 @@ export interface Catalog {
   joinWhichAreaListed(codes: string[]): string;
   /** A word that names none of the line's areas, with their list (when it is short enough to list). */
   unknownAreaListed(codes: string[]): string;
+  /** The join question on a line of its own areas, too many to list and none North American: `example` is one of them. */
+  joinWhichAreaNamed(example: string): string;
+  /** `unknownArea` on such a line: `example` is one of its areas. */
+  unknownAreaNamed(token: string, example: string): string;
   discreetOn(): string;
   discreetOff(): string;
   /** What a discreet member gets instead of an alert: nothing of its subject, not even what the line is. */

@@ -32,13 +32,17 @@ export interface NewMemberRules {
 /** Which area? With the line's own areas when they are few enough to list. */
 export function whichArea(t: Catalog, regions: Regions): string {
   const listed = regions.listed();
-  return listed ? t.joinWhichAreaListed(listed) : t.joinWhichArea();
+  if (listed) return t.joinWhichAreaListed(listed);
+  const example = regions.example();
+  return example ? t.joinWhichAreaNamed(example) : t.joinWhichArea();
 }
 
-/** A word that names no area: with the list of the line's own areas when it is short. */
+/** A word that names no area: with the list of the line's own areas when it is short, else an example the line has. */
 export function unknownArea(t: Catalog, regions: Regions, bad: string): string {
   const listed = regions.listed();
-  return listed ? t.unknownAreaListed(listed) : t.unknownArea(bad);
+  if (listed) return t.unknownAreaListed(listed);
+  const example = regions.example();
+  return example ? t.unknownAreaNamed(bad, example) : t.unknownArea(bad);
 }
 
 /** The asker's member row, created if needed (pending under SUBSCRIBE_MODE=approval). */

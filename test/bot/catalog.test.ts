@@ -129,6 +129,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     // Reach (issue 12)
     joinWhichAreaListed: [t.joinWhichAreaListed(OWN_AREAS)],
     unknownAreaListed: [t.unknownAreaListed(OWN_AREAS)],
+    joinWhichAreaNamed: [t.joinWhichAreaNamed('AREA1000')],
+    unknownAreaNamed: TEXTS.map((x) => t.unknownAreaNamed(x, 'AREA1000')),
     discreetOn: [t.discreetOn()],
     discreetOff: [t.discreetOff()],
     discreetNotice: [t.discreetNotice(AREAS)],
@@ -193,7 +195,7 @@ describe('the reply catalogues', () => {
       });
 
       it('writes every reply that quotes no member text in GSM-7, so it is not billed as UCS-2', () => {
-        const quoting = new Set(['unknownArea', 'modNotice', 'modNoticeTooLong', 'modShowTooLong', 'modNoSuchRef', 'reportReview', 'modReportNotice']);
+        const quoting = new Set(['unknownArea', 'unknownAreaNamed', 'modNotice', 'modNoticeTooLong', 'modShowTooLong', 'modNoSuchRef', 'reportReview', 'modReportNotice']);
         const fixed = Object.entries(replies(t)).filter(([name]) => !quoting.has(name)).flatMap(([, texts]) => texts);
         expect(fixed.filter((text) => gsm7Length(text) === null)).toEqual([]);
       });

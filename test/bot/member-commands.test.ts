@@ -9,6 +9,7 @@
  * as the store reads them. Each test builds its own world.
  */
 import { catalog } from '../../src/bot/catalog';
+import { Regions } from '../../src/alerts/regions';
 import { DEFAULT_LIMITS, type BotDeps } from '../../src/bot/context';
 import type { Sender } from '../../src/phone/identity';
 import { findMember, linkIndex, memberDiscreet, memberIndex, setMemberStatus } from '../../src/store/members';
@@ -329,5 +330,35 @@ describe('the member’s language', () => {
     expect(w.sms(ROSA, 'LANG ES').reply).toBe(es.langSet());
     expect(findMember(w.db, w.vault, sms(ROSA))).toMatchObject({ lang: 'es', status: 'active' });
     expect(w.sms(ROSA, 'STATUS').reply).toBe(es.areas([]));
+  });
+});
+
+describe('a line with more of its own areas than a reply lists, and no North American ones', () => {
+  // Fourteen areas: too many to list, so replies give one as an example.
+  const CODES = ['LDN', 'MAN', 'BHM', 'LDS', 'GLA', 'LPL', 'BRS', 'SHF', 'EDI', 'CDF', 'NCL', 'NOT', 'LEI', 'BFS'];
+  const ukLine = () =>
+    new Regions(
+      {},
+      { file: 'areas.json', northAmerica: false, areas: CODES.map((code, i) => ({ code, names: [], prefixes: [`+44${20 + i}`], label: `entry ${i + 1} (${code})` })) },
+      'GB',
+    );
+
+  it('asks which area with an example the line has, never a North American one', async () => {
+    const w = await world({ regions: ukLine() });
+    const asked = w.sms(ABROAD, 'JOIN').reply ?? '';
+    expect(asked).toContain('LDN');
+    expect(asked).not.toContain('415');
+    expect(w.sms(ABROAD, 'LDN').reply).toBe(t.joined(['LDN']));
+  });
+
+  it('answers an area it does not know with an example the line has, in the member’s language', async () => {
+    const w = await world({ regions: ukLine() });
+    const unknown = w.sms(ROSA, 'JOIN 415').reply ?? '';
+    expect(unknown).toContain('JOIN LDN');
+    expect(unknown).not.toMatch(/415\.|3 digits/);
+    const spanish = w.sms(ROSA, 'UNIRSE XYZ').reply ?? '';
+    expect(spanish).toContain('UNIRSE LDN');
+    expect(spanish).not.toMatch(/ 415|3 digitos/);
+    expect(membership(w, ROSA)).toBeUndefined();
   });
 });
