@@ -108,7 +108,8 @@ export const fr: Catalog = {
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 nouveau message. Répondez LIRE pour le voir.`,
   readNone: () => 'Heads Up: rien de non lu.',
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${day.toISOString().slice(0, 10)}) ${text}`,
-  readMore: (count) => `+${count} plus ancien${count === 1 ? '' : 's'}: écrivez LIRE à nouveau.`,
+  // The noun said: "plus anciens" alone agreed with no word of the answer (it lists alertes, feminine).
+  readMore: (count) => `+${count} alerte${count === 1 ? '' : 's'} plus ancienne${count === 1 ? '' : 's'}: écrivez LIRE à nouveau.`,
   discreetAdmitted: (areas) => `HU: c'est bon pour ${listAreas(areas)}. Répondez AIDE pour les commandes.`,
   // Check-ins (issue 13)
   buddyInvite: (name) =>

@@ -252,6 +252,14 @@ describe('the reply catalogues', () => {
     });
   }
 
+  describe('the end of a READ answer in French', () => {
+    it('agrees with the alerts it counts (une alerte: feminine), in the singular and the plural', () => {
+      const fr = catalog('fr');
+      expect(fr.readMore(1)).toBe('+1 alerte plus ancienne: écrivez LIRE à nouveau.');
+      expect(fr.readMore(3)).toBe('+3 alertes plus anciennes: écrivez LIRE à nouveau.');
+    });
+  });
+
   describe('the JOIN reply', () => {
     it.each([
       ['en', en.joined(['415']), /STOP/, /HELP/],
