@@ -32,7 +32,6 @@ export function listAreas(db: Db, memberId: number): string[] {
   );
 }
 
-/** Active members per area, largest first (for STATS). */
 /** How many areas have at least one active member. */
 export function countMemberAreas(db: Db): number {
   return (
@@ -40,6 +39,7 @@ export function countMemberAreas(db: Db): number {
   ).n;
 }
 
+/** Active members per area, largest first (for STATS). */
 export function membersByArea(db: Db, limit: number): Array<{ npa: string; members: number }> {
   return db
     .stmt(
