@@ -39,6 +39,8 @@ export interface ClaimedRow {
 export type Outcome =
   | { id: number; kind: 'sent'; providerId: string }
   | { id: number; kind: 'retry'; dueAt: number; error: string }
+  /** Refused for a fault of the line's own (its credentials, its sender): back in its place in line, the try not counted. */
+  | { id: number; kind: 'held'; error: string }
   | { id: number; kind: 'failed'; error: string };
 
 /** Queues a one-off message (a notice, a reply, an admission) to a member, ahead of bulk alerts. */
@@ -151,11 +153,16 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
   );
   const retry = db.stmt("UPDATE outbox SET state = 'pending', due_at = ?, error = ?, lease_until = 0, updated_at = ? WHERE id = ? AND state = 'pending'");
   const failed = db.stmt("UPDATE outbox SET state = 'failed', error = ?, lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ? AND state = 'pending'");
+  // updated_at still holds the claim time here (as releaseLeases uses it): the row keeps its place in line.
+  const held = db.stmt(
+    "UPDATE outbox SET state = 'pending', due_at = updated_at, attempts = max(0, attempts - 1), error = ?, lease_until = 0, updated_at = ? WHERE id = ? AND state = 'pending'",
+  );
   db.transaction(() => {
     for (const o of outcomes) {
       if (o.kind === 'sent') sent.run(o.providerId, now, o.id);
-      else if (o.kind === 'retry') {
-        retry.run(o.dueAt, o.error, now, o.id);
+      else if (o.kind === 'retry' || o.kind === 'held') {
+        if (o.kind === 'retry') retry.run(o.dueAt, o.error, now, o.id);
+        else held.run(o.error, now, o.id);
         cancelIfWithdrawn(db, o.id, now);
       } else failed.run(o.error, now, o.id);
     }
