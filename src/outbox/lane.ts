@@ -9,6 +9,7 @@ import type { AlertRenderer } from '../alerts/render-alert';
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
+import { buddyIndex, buddyStopped } from '../store/buddies';
 import { openAddress } from '../store/members';
 import { claimLane, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';
 import type { Vault } from '../store/vault';
@@ -173,12 +174,15 @@ export class Lane {
     if (row.alert_id === null && row.body_ct === null) return this.failed(row, 'superseded');
     let body: string | null;
     let to: string;
+    let stopped = false;
     try {
       body = row.alert_id !== null ? renderer.render(row.alert_id, row.lang, row.discreet === 1) : openBody(vault, row);
       to =
         row.member_id !== null
           ? openAddress(vault, { id: row.member_id, address_ct: row.address_ct, key_version: row.address_kv })
           : openRowAddress(vault, row);
+      // A buddy who texted STOP after this was queued (an escalation waiting behind a hold or a restart): nothing more goes to them.
+      stopped = row.to_buddy === 1 && buddyStopped(this.deps.db, buddyIndex(vault, to));
     } catch (err) {
       this.deps.log.error({ err: safeError(err), outboxId: row.id }, 'an outbox row could not be opened');
       // A busy database passes; a row that cannot be decrypted never will open: fail it rather than claim it again and again.
@@ -188,6 +192,7 @@ export class Lane {
       return this.failed(row, 'unreadable');
     }
     if (body === null) return this.failed(row, 'alert_gone');
+    if (stopped) return this.failed(row, 'recipient_stopped');
     const started = now();
     try {
       const { providerId } = await this.sender.send(to, body, { ref: row.id });

@@ -33,6 +33,8 @@ export interface ClaimedRow {
   created_at: number;
   /** 1 when an alert goes to this member as a neutral notice (discreet now, or unread from when they were). */
   discreet: number;
+  /** 1 for a message to a buddy by their number (a check-in escalation, a message about the link): a buddy's STOP stops it. */
+  to_buddy: number;
 }
 
 /** The result of one send, to be recorded. */
@@ -120,7 +122,9 @@ SELECT o.id, o.member_id, o.channel, m.status AS member_status, coalesce(m.lang,
        coalesce(m.address_ct, o.address_ct) AS address_ct, coalesce(m.key_version, o.key_version) AS address_kv,
        o.alert_id, o.body_ct, o.key_version, o.attempts + 1 AS attempts, o.created_at,
        CASE WHEN o.alert_id IS NULL THEN 0 WHEN m.discreet = 1 THEN 1
-         ELSE EXISTS (SELECT 1 FROM unread_alerts u WHERE u.member_id = o.member_id AND u.alert_id = o.alert_id) END AS discreet
+         ELSE EXISTS (SELECT 1 FROM unread_alerts u WHERE u.member_id = o.member_id AND u.alert_id = o.alert_id) END AS discreet,
+       o.member_id IS NULL AND (EXISTS (SELECT 1 FROM checkin_messages c WHERE c.outbox_id = o.id AND c.kind = 'escalation')
+         OR EXISTS (SELECT 1 FROM buddy_messages b WHERE b.outbox_id = o.id)) AS to_buddy
 FROM outbox o LEFT JOIN members m ON m.id = o.member_id
 WHERE o.channel = ? AND o.priority = ? AND o.state = 'pending' AND o.due_at <= ?
 ORDER BY o.due_at LIMIT ?`;
