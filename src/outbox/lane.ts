@@ -218,7 +218,8 @@ export class Lane {
     if (e.kind !== 'connection') this.answered(started, e.kind === 'throttled');
     const reason = `${e.kind}${e.code ? `:${e.code}` : ''}`;
     if (e.kind === 'line') return this.hold(row, reason);
-    if (e.retryable && row.attempts < opts.backoff.maxAttempts) {
+    // Throttling says "later", never "no": it is not given up on by count (a stale alert still expires by age).
+    if (e.retryable && (e.kind === 'throttled' || row.attempts < opts.backoff.maxAttempts)) {
       let delay = backoffDelay(opts.backoff, row.attempts);
       if (e.kind === 'throttled') {
         // Only this message goes back; the lane slows down only if throttling persists (Pacer).

@@ -317,6 +317,18 @@ describe('an outbox lane', () => {
     expect(row(other).state).toBe('sent');
   });
 
+  it('keeps retrying a message the provider throttles past the count of tries (a 429 is "later", never "no"), then sends it', async () => {
+    const id = enqueueMessage(db, vault, member, 'hello', T0);
+    const s = new FakeSender(Array.from({ length: 5 }, () => new SendError('throttled', '21611')));
+    const l = startLane(s, { backoff: { baseMs: 1_000, maxMs: 1_000, maxAttempts: 3 }, throttleBackoff: { baseMs: 1_000, maxMs: 1_000 } });
+    await settle();
+    for (let i = 0; i < 4; i++) await later(1_000, l);
+    expect(s.calls).toHaveLength(5);
+    expect(row(id)).toMatchObject({ state: 'pending', attempts: 5, error: 'throttled:21611' });
+    await later(1_000, l);
+    expect(row(id)).toMatchObject({ state: 'sent', attempts: 6 });
+  });
+
   it('halves its rate when 429s persist, and not for other failures', async () => {
     const throttled = () => new SendError('throttled', '20429');
     const server = () => new SendError('server', '500');
