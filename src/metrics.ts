@@ -29,8 +29,15 @@ export class Metrics implements DispatchObserver {
   });
   readonly outcomes = new Counter({
     name: 'headsup_outbox_outcomes_total',
-    help: 'Send attempts by channel and outcome (sent, retry, failed)',
+    help: "Send attempts by channel and outcome (sent, retry, held: refused for the line's own fault, failed)",
     labelNames: ['channel', 'outcome', 'reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly laneHeld = new Gauge({
+    name: 'headsup_outbox_lane_held',
+    help: "1 while a channel's sending is held because the provider refuses the line's own credentials or sender (the operator must fix it), else 0",
+    labelNames: ['channel'] as const,
     registers: [this.registry],
   });
 
@@ -91,5 +98,9 @@ export class Metrics implements DispatchObserver {
 
   outcome(channel: string, kind: string, reason?: string): void {
     this.outcomes.inc({ channel, outcome: kind, reason: reason ?? '' });
+  }
+
+  held(channel: string, on: boolean): void {
+    this.laneHeld.set({ channel }, on ? 1 : 0);
   }
 }

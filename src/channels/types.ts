@@ -9,13 +9,16 @@ import type { Channel } from '../domain/channel';
 /**
  * The closed set of send failures.
  * - connection, throttled, server: transient; retry with backoff.
+ * - line: the provider refuses the line's own setup (its credentials, its sender): nothing is wrong with
+ *   the recipient and every message would fail alike, so the channel holds its sending (the messages
+ *   wait, their tries kept) until the operator fixes it.
  * - stopped: the recipient opted out at the provider; never retry, mark them stopped.
  * - invalid: the address cannot receive (not a number, not a mobile, not registered); mark it invalid.
  * - rejected: any other permanent refusal, with the provider's code.
  */
-export type SendErrorKind = 'connection' | 'throttled' | 'server' | 'stopped' | 'invalid' | 'rejected';
+export type SendErrorKind = 'connection' | 'throttled' | 'server' | 'line' | 'stopped' | 'invalid' | 'rejected';
 
-const RETRYABLE: ReadonlySet<SendErrorKind> = new Set(['connection', 'throttled', 'server']);
+const RETRYABLE: ReadonlySet<SendErrorKind> = new Set(['connection', 'throttled', 'server', 'line']);
 
 /** A classified send failure. Its message never contains the recipient or the text. */
 export class SendError extends Error {

@@ -29,6 +29,8 @@ export interface DispatcherOptions {
   backoff: BackoffPolicy;
   /** Retries of a message the provider throttled (429), unless it said how long to wait. */
   throttleBackoff: Backoff;
+  /** How long a lane holds after the provider refused the line's own credentials or sender, before one message tries again. */
+  lineBackoff: Backoff;
   /** Most sends per second per channel; Infinity for none (benchmarks). */
   sendRate: number;
 }
@@ -40,12 +42,16 @@ export const DEFAULT_DISPATCHER: DispatcherOptions = {
   maxAgeMs: 24 * 3600_000,
   backoff: DEFAULT_BACKOFF,
   throttleBackoff: { baseMs: 250, maxMs: 60_000 },
+  // At most two minutes between tries: a fix made at the provider (a number given SMS) is seen soon, for one call a try.
+  lineBackoff: { baseMs: 15_000, maxMs: 120_000 },
   sendRate: 10,
 };
 
 /** Counters the dispatcher reports to; metrics plug in here. */
 export interface DispatchObserver {
   outcome(channel: Channel, kind: Outcome['kind'], reason?: string): void;
+  /** A lane began (true) or ended (false) a hold for a fault of the line's own (credentials, sender). */
+  held?(channel: Channel, on: boolean): void;
 }
 
 export class Dispatcher {

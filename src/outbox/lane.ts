@@ -9,6 +9,7 @@ import type { AlertRenderer } from '../alerts/render-alert';
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
+import { buddyIndex, buddyStopped } from '../store/buddies';
 import { openAddress } from '../store/members';
 import { claimLane, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';
 import type { Vault } from '../store/vault';
@@ -43,6 +44,10 @@ export class Lane {
   private running: Promise<void> | null = null;
   private stopping = false;
   private readonly alarm = new WakeableSleep();
+  /** Holds in a row for a fault of the line's own (0: none); while any, a single message at a time tries. */
+  private lineFaults = 0;
+  /** When the current hold ends: answers of sends made before it began do not lengthen it. */
+  private heldUntil = 0;
 
   constructor(
     private readonly sender: ChannelSender,
@@ -67,6 +72,8 @@ export class Lane {
   /** Ends a provider pause now and looks for work (issue 15: a Signal captcha was solved). */
   resume(): void {
     this.pacer.resume();
+    // A refusal of the line after this starts a new hold (the one running was cut short).
+    this.heldUntil = 0;
     this.wake();
   }
 
@@ -111,7 +118,9 @@ export class Lane {
     }
     // Answered sends free their place at once; their outcomes are written at the end of this turn
     // of the event loop. Should writing fall behind (a busy database), the lane stops claiming.
-    const room = Math.min(window - this.inFlight.size, 2 * window - this.unrecorded);
+    let room = Math.min(window - this.inFlight.size, 2 * window - this.unrecorded);
+    // Held for the line's own fault: one message finds out whether it is fixed, not a window's worth.
+    if (this.lineFaults > 0) room = Math.min(room, 1 - this.inFlight.size);
     if (room <= 0) return this.alarm.sleep(opts.pollMs);
     const wait = this.pacer.waitMs();
     if (wait > 0) return this.alarm.sleep(wait);
@@ -165,12 +174,15 @@ export class Lane {
     if (row.alert_id === null && row.body_ct === null) return this.failed(row, 'superseded');
     let body: string | null;
     let to: string;
+    let stopped = false;
     try {
       body = row.alert_id !== null ? renderer.render(row.alert_id, row.lang, row.discreet === 1) : openBody(vault, row);
       to =
         row.member_id !== null
           ? openAddress(vault, { id: row.member_id, address_ct: row.address_ct, key_version: row.address_kv })
           : openRowAddress(vault, row);
+      // A buddy who texted STOP after this was queued (an escalation waiting behind a hold or a restart): nothing more goes to them.
+      stopped = row.to_buddy === 1 && buddyStopped(this.deps.db, buddyIndex(vault, to));
     } catch (err) {
       this.deps.log.error({ err: safeError(err), outboxId: row.id }, 'an outbox row could not be opened');
       // A busy database passes; a row that cannot be decrypted never will open: fail it rather than claim it again and again.
@@ -180,10 +192,12 @@ export class Lane {
       return this.failed(row, 'unreadable');
     }
     if (body === null) return this.failed(row, 'alert_gone');
+    if (stopped) return this.failed(row, 'recipient_stopped');
     const started = now();
     try {
       const { providerId } = await this.sender.send(to, body, { ref: row.id });
       this.answered(started, false);
+      if (this.lineFaults > 0) this.unhold();
       this.deps.observer?.outcome(row.channel, 'sent');
       return { outcome: { id: row.id, kind: 'sent', providerId } };
     } catch (err) {
@@ -203,7 +217,9 @@ export class Lane {
     if (!(err instanceof SendError)) log.error({ err: safeError(err), outboxId: row.id }, 'unexpected send failure');
     if (e.kind !== 'connection') this.answered(started, e.kind === 'throttled');
     const reason = `${e.kind}${e.code ? `:${e.code}` : ''}`;
-    if (e.retryable && row.attempts < opts.backoff.maxAttempts) {
+    if (e.kind === 'line') return this.hold(row, reason);
+    // Throttling says "later", never "no": it is not given up on by count (a stale alert still expires by age).
+    if (e.retryable && (e.kind === 'throttled' || row.attempts < opts.backoff.maxAttempts)) {
       let delay = backoffDelay(opts.backoff, row.attempts);
       if (e.kind === 'throttled') {
         // Only this message goes back; the lane slows down only if throttling persists (Pacer).
@@ -217,5 +233,36 @@ export class Lane {
     log.warn({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed for good');
     const mark = row.member_id !== null && (e.kind === 'stopped' || e.kind === 'invalid') ? { memberId: row.member_id, status: e.kind } : undefined;
     return this.failed(row, e.retryable ? `gave_up:${reason}` : reason, mark);
+  }
+
+  /**
+   * The provider refused the line's own credentials or sender: every message
+   * would fail alike, and none is the recipient's fault. The row goes back
+   * without using a try, the lane pauses by the backoff, then one message
+   * tries; only the operator's fix (or a restart with it) ends the hold.
+   */
+  private hold(row: ClaimedRow, reason: string): Recorded {
+    const { opts, log, observer, now } = this.deps;
+    if (now() >= this.heldUntil) {
+      this.lineFaults++;
+      const holdMs = backoffDelay(opts.lineBackoff, this.lineFaults);
+      this.heldUntil = now() + holdMs;
+      this.pacer.pauseFor(holdMs);
+      const fields = { channel: row.channel, reason, holdMs, holds: this.lineFaults };
+      if (this.lineFaults === 1) {
+        log.error(fields, "the provider refuses the line's own credentials or sender (see `doctor`): sending on this channel is held until the operator fixes it; no message is lost");
+        observer?.held?.(row.channel, true);
+      } else log.warn(fields, "the provider still refuses the line's own credentials or sender; sending stays held");
+    }
+    observer?.outcome(row.channel, 'held', reason);
+    return { outcome: { id: row.id, kind: 'held', error: reason } };
+  }
+
+  /** A message went through after a hold: the line is fixed. */
+  private unhold(): void {
+    this.deps.log.info({ channel: this.channel, holds: this.lineFaults }, 'the provider accepts the line again: sending resumes');
+    this.deps.observer?.held?.(this.channel, false);
+    this.lineFaults = 0;
+    this.heldUntil = 0;
   }
 }

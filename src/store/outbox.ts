@@ -33,12 +33,16 @@ export interface ClaimedRow {
   created_at: number;
   /** 1 when an alert goes to this member as a neutral notice (discreet now, or unread from when they were). */
   discreet: number;
+  /** 1 for a message to a buddy by their number (a check-in escalation, a message about the link): a buddy's STOP stops it. */
+  to_buddy: number;
 }
 
 /** The result of one send, to be recorded. */
 export type Outcome =
   | { id: number; kind: 'sent'; providerId: string }
   | { id: number; kind: 'retry'; dueAt: number; error: string }
+  /** Refused for a fault of the line's own (its credentials, its sender): back in its place in line, the try not counted. */
+  | { id: number; kind: 'held'; error: string }
   | { id: number; kind: 'failed'; error: string };
 
 /** Queues a one-off message (a notice, a reply, an admission) to a member, ahead of bulk alerts. */
@@ -118,7 +122,9 @@ SELECT o.id, o.member_id, o.channel, m.status AS member_status, coalesce(m.lang,
        coalesce(m.address_ct, o.address_ct) AS address_ct, coalesce(m.key_version, o.key_version) AS address_kv,
        o.alert_id, o.body_ct, o.key_version, o.attempts + 1 AS attempts, o.created_at,
        CASE WHEN o.alert_id IS NULL THEN 0 WHEN m.discreet = 1 THEN 1
-         ELSE EXISTS (SELECT 1 FROM unread_alerts u WHERE u.member_id = o.member_id AND u.alert_id = o.alert_id) END AS discreet
+         ELSE EXISTS (SELECT 1 FROM unread_alerts u WHERE u.member_id = o.member_id AND u.alert_id = o.alert_id) END AS discreet,
+       o.member_id IS NULL AND (EXISTS (SELECT 1 FROM checkin_messages c WHERE c.outbox_id = o.id AND c.kind = 'escalation')
+         OR EXISTS (SELECT 1 FROM buddy_messages b WHERE b.outbox_id = o.id)) AS to_buddy
 FROM outbox o LEFT JOIN members m ON m.id = o.member_id
 WHERE o.channel = ? AND o.priority = ? AND o.state = 'pending' AND o.due_at <= ?
 ORDER BY o.due_at LIMIT ?`;
@@ -151,11 +157,16 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
   );
   const retry = db.stmt("UPDATE outbox SET state = 'pending', due_at = ?, error = ?, lease_until = 0, updated_at = ? WHERE id = ? AND state = 'pending'");
   const failed = db.stmt("UPDATE outbox SET state = 'failed', error = ?, lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ? AND state = 'pending'");
+  // updated_at still holds the claim time here (as releaseLeases uses it): the row keeps its place in line.
+  const held = db.stmt(
+    "UPDATE outbox SET state = 'pending', due_at = updated_at, attempts = max(0, attempts - 1), error = ?, lease_until = 0, updated_at = ? WHERE id = ? AND state = 'pending'",
+  );
   db.transaction(() => {
     for (const o of outcomes) {
       if (o.kind === 'sent') sent.run(o.providerId, now, o.id);
-      else if (o.kind === 'retry') {
-        retry.run(o.dueAt, o.error, now, o.id);
+      else if (o.kind === 'retry' || o.kind === 'held') {
+        if (o.kind === 'retry') retry.run(o.dueAt, o.error, now, o.id);
+        else held.run(o.error, now, o.id);
         cancelIfWithdrawn(db, o.id, now);
       } else failed.run(o.error, now, o.id);
     }

@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { catalog } from '../../src/bot/catalog';
 import { clockTime } from '../../src/bot/clock-time';
+import { smsSegments } from '../../src/bot/sms-segments';
 import { CheckinTimers, runCheckinTimers, type TimerRun } from '../../src/jobs/checkin-timers';
 import { createLogger } from '../../src/log/logger';
 import type { Sender } from '../../src/phone/identity';
@@ -189,6 +190,60 @@ describe('runCheckinTimers: who is told', () => {
     for (const c of contacts) expect(toMember(c.address)).toEqual([t.checkinEscalationModerators(clockTime(T0 + 30 * MIN), 'tan SUV')]);
     for (const form of numberForms(ROSE)) expect(toMember(MOD)[0]).not.toContain(form);
     expect(toMember(ROSE)).toEqual([t.checkinMemberTold('moderators')]);
+  });
+});
+
+describe('runCheckinTimers: the length of an escalation', () => {
+  /** 200 characters (CHECKIN's most) with emoji: one of them makes the whole SMS UCS-2 (67 characters a segment). */
+  const EMOJI_DETAILS = Array.from('🚗 silver Camry 7ABC123, north lot of the Starlight motel, room 12, said his name is Dale 🚨 '.repeat(4)).slice(0, 200).join('');
+  const due = T0 + 30 * MIN;
+
+  function buddyIn(memberId: number, address: string, name: string, lang: 'en' | 'es' | 'fr' | 'pt', channel: 'sms' | 'signal' = 'sms'): void {
+    db.transaction(() => setBuddyStatus(db, inviteBuddy(db, vault, memberId, { channel, address }, name, lang, T0), 'accepted'));
+  }
+
+  it.each(['en', 'es', 'fr', 'pt'] as const)('fits an SMS escalation (%s) with emoji in its details in 3 segments, the details clipped and the frame whole', (lang) => {
+    const rose = member(ROSE);
+    // A name of 30 emoji-laden characters (BUDDY's most) leaves the details less room still.
+    buddyIn(rose, BUDDY, 'Rosé 🌹🌹🌹 from the Tuesday group', lang);
+    checkin(rose, 30, EMOJI_DETAILS);
+
+    expect(runCheckinTimers(store(), due).escalated).toBe(1);
+
+    const [text] = toAddress(BUDDY);
+    expect(smsSegments(text!)).toBeLessThanOrEqual(3);
+    const tl = catalog(lang);
+    const [head, tail] = tl.checkinEscalation('Rosé 🌹🌹🌹 from the Tuesday group', clockTime(due), '\u0000').split('\u0000');
+    expect(text!.startsWith(head!)).toBe(true);
+    expect(text!.endsWith(`...${tail!}`)).toBe(true);
+    expect(text).toContain('🚗 silver Camry 7ABC123');
+  });
+
+  it('fits an SMS escalation to the moderators in 3 segments too', () => {
+    const rose = member(ROSE);
+    checkin(rose, 30, EMOJI_DETAILS);
+
+    expect(runCheckinTimers(store({ fallback: 'moderators', moderatorContacts: [sms(MOD)] }), due).escalated).toBe(1);
+
+    const [text] = toMember(MOD);
+    expect(smsSegments(text!)).toBeLessThanOrEqual(3);
+    expect(text).toContain('🚗 silver Camry 7ABC123');
+  });
+
+  it('gives a Signal buddy the details whole (no segments there), and an SMS buddy plain details whole when they fit', () => {
+    const rose = member(ROSE);
+    buddyIn(rose, BUDDY, 'Rose', 'en', 'signal');
+    checkin(rose, 30, EMOJI_DETAILS);
+    const lily = member('+14155550111');
+    const plain = 'silver Camry 7ABC123, north lot of the Starlight motel, room 12. '.repeat(4).slice(0, 200);
+    buddyIn(lily, '+14155550178', 'Lily from the Tuesday group!!', 'en');
+    checkin(lily, 30, plain);
+
+    expect(runCheckinTimers(store(), due).escalated).toBe(2);
+
+    expect(toAddress(BUDDY)).toEqual([t.checkinEscalation('Rose', clockTime(due), EMOJI_DETAILS)]);
+    expect(toAddress('+14155550178')).toEqual([t.checkinEscalation('Lily from the Tuesday group!!', clockTime(due), plain)]);
+    expect(smsSegments(toAddress('+14155550178')[0]!)).toBeLessThanOrEqual(3);
   });
 });
 

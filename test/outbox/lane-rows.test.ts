@@ -13,11 +13,14 @@ import { createLogger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER, type DispatcherOptions } from '../../src/outbox/dispatcher';
 import { Lane } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
+import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import { createAlert, planNextRange } from '../../src/store/alerts';
+import { inviteBuddy, linkBuddyMessage, recordBuddyStop, setBuddyStatus } from '../../src/store/buddies';
+import { startCheckin } from '../../src/store/checkins';
 import { Db } from '../../src/store/db';
 import { ensureMember, setMemberDiscreet } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
-import { claimLane, enqueueMessage, releaseLeases } from '../../src/store/outbox';
+import { claimLane, enqueueMessage, enqueueReply, releaseLeases } from '../../src/store/outbox';
 import { retractAlert } from '../../src/store/retractions';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
@@ -158,6 +161,62 @@ describe('an outbox lane, before it sends', () => {
     expect(row(notice)).toMatchObject({ state: 'failed', error: 'superseded' });
     expect(s.calls).toEqual([]);
     expect(logs.filter((line) => line.includes('could not be opened'))).toEqual([]);
+  });
+
+  /** A buddy of `memberId` who accepted; returns the link's id. */
+  const acceptedBuddy = (memberId: number, n: string) =>
+    db.transaction(() => {
+      const id = inviteBuddy(db, vault, memberId, { channel: 'sms', address: n }, 'Rose', 'en', T0);
+      setBuddyStatus(db, id, 'accepted');
+      return id;
+    });
+  /** A buddy's STOP, as the bot records it. */
+  const buddyStops = (n: string, link: number, at: number) =>
+    db.transaction(() => {
+      recordBuddyStop(db, vault, n, at);
+      setBuddyStatus(db, link, 'stopped');
+    });
+
+  it('does not send a check-in escalation queued to a buddy who then texted STOP, records why, and still tells the other buddy', async () => {
+    const rose = member('+14155550100');
+    const stopper = acceptedBuddy(rose, '+14155550177');
+    const other = acceptedBuddy(rose, '+14155550188');
+    const due = T0 + 30 * 60_000;
+    db.transaction(() => startCheckin(db, vault, rose, due, null, 'blue Honda', T0));
+    expect(runCheckinTimers({ db, vault, fallback: 'none', moderatorContacts: [] }, due).escalated).toBe(1);
+    // The STOP arrives before the lane gets to the escalation (a busy lane, a hold, a restart).
+    buddyStops('+14155550177', stopper, due + 1);
+    clock.t = due + 2;
+    const s = new FakeSender();
+    startLane(s);
+    await settle();
+    expect(s.calls.map((c) => c.to).sort()).toEqual(['+14155550100', '+14155550188']);
+    const escalations = db.sqlite
+      .prepare("SELECT c.buddy_id, o.state, o.error FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id WHERE c.kind = 'escalation' ORDER BY c.buddy_id")
+      .all();
+    expect(escalations).toEqual([
+      { buddy_id: stopper, state: 'failed', error: 'recipient_stopped' },
+      { buddy_id: other, state: 'sent', error: null },
+    ]);
+  });
+
+  it("does not send a buddy's other messages (a late OK) once they texted STOP, and still sends a plain reply to that number", async () => {
+    const rose = member('+14155550100');
+    const link = acceptedBuddy(rose, '+14155550177');
+    const lateOk = db.transaction(() => {
+      const id = enqueueReply(db, vault, { channel: 'sms', address: '+14155550177' }, 'Rose checked in: all is well.', T0);
+      linkBuddyMessage(db, id, rose);
+      return id;
+    });
+    buddyStops('+14155550177', link, T0);
+    // What the line answers their STOP itself (where the carrier does not) is no buddy message.
+    const confirmation = enqueueReply(db, vault, { channel: 'sms', address: '+14155550177' }, 'You will get no more messages.', T0);
+    const s = new FakeSender();
+    startLane(s);
+    await settle();
+    expect(row(lateOk)).toMatchObject({ state: 'failed', error: 'recipient_stopped' });
+    expect(row(confirmation).state).toBe('sent');
+    expect(s.calls.map((c) => c.body)).toEqual(['You will get no more messages.']);
   });
 
   it('fails a row it cannot decrypt, once, logs which row, and goes on with the next', async () => {

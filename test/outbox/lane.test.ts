@@ -253,6 +253,55 @@ describe('an outbox lane', () => {
     expect(row(second).state).toBe('sent');
   });
 
+  it("holds the whole lane when the provider refuses the line's own sender: the messages wait with their tries, one message probes, all go once it is fixed", async () => {
+    const ids = ['first', 'second', 'third'].map((text) => enqueueMessage(db, vault, member, text, T0));
+    const line = () => new SendError('line', '21606');
+    const outcomes: string[] = [];
+    const observer = { outcome: (_c: string, kind: string, reason?: string) => void outcomes.push(`${kind}:${reason ?? ''}`) };
+    // The three sends in flight are refused, then the first probe; the second probe goes through.
+    const s = new FakeSender([line(), line(), line(), line()]);
+    const l = startLane(s, { lineBackoff: { baseMs: 60_000, maxMs: 120_000 } }, { observer });
+    await settle();
+    expect(s.calls).toHaveLength(3);
+    // Nothing failed, no try used up, the member untouched: the fault is the line's.
+    expect(ids.map(row)).toEqual(ids.map(() => expect.objectContaining({ state: 'pending', attempts: 0, error: 'line:21606' })));
+    expect(memberStatus()).toBe('active');
+    expect(listAreas(db, member)).toEqual(['415']);
+    expect(outcomes).toEqual(['held:line:21606', 'held:line:21606', 'held:line:21606']);
+    // Not before the hold is over (at least half its first wait), whatever is queued meanwhile.
+    const fourth = enqueueMessage(db, vault, member, 'fourth', clock.t);
+    await later(29_999, l);
+    expect(s.calls).toHaveLength(3);
+    // Then a single message tries: refused again, the hold grows.
+    await later(30_001, l);
+    expect(s.calls).toHaveLength(4);
+    await later(59_999, l);
+    expect(s.calls).toHaveLength(4);
+    // Fixed: the probe goes through, and everything that waited follows.
+    await later(60_001, l);
+    await settle();
+    expect(s.calls).toHaveLength(8);
+    expect([...ids, fourth].map(row)).toEqual([...ids, fourth].map(() => expect.objectContaining({ state: 'sent', attempts: 1 })));
+    // The operator is told once when the hold begins (and again when it ends), with the code and never a number.
+    const held = logged('held until the operator fixes it');
+    expect(held).toHaveLength(1);
+    expect(JSON.parse(held[0]!)).toMatchObject({ level: 50, channel: 'sms', reason: 'line:21606' });
+    expect(logged('sending resumes')).toHaveLength(1);
+    expect(logs.join('\n')).not.toContain('5550100');
+  });
+
+  it("holds a refused token like a refused sender, and a message past its tries' count is not failed by the hold", async () => {
+    const id = enqueueMessage(db, vault, member, 'hello', T0);
+    const s = new FakeSender(Array.from({ length: 6 }, () => new SendError('line', '20003')));
+    const l = startLane(s, { backoff: { baseMs: 1_000, maxMs: 1_000, maxAttempts: 2 }, lineBackoff: { baseMs: 1_000, maxMs: 1_000 } });
+    await settle();
+    for (let i = 0; i < 5; i++) await later(1_000, l);
+    expect(s.calls).toHaveLength(6);
+    expect(row(id)).toMatchObject({ state: 'pending', attempts: 0, error: 'line:20003' });
+    await later(1_000, l);
+    expect(row(id)).toMatchObject({ state: 'sent', attempts: 1 });
+  });
+
   it('retries a 429 that names no wait after the throttle backoff, without pausing the lane', async () => {
     const id = enqueueMessage(db, vault, member, 'hello', T0);
     const s = new FakeSender([new SendError('throttled', '20429')]);
@@ -266,6 +315,18 @@ describe('an outbox lane', () => {
     l.wake();
     await settle();
     expect(row(other).state).toBe('sent');
+  });
+
+  it('keeps retrying a message the provider throttles past the count of tries (a 429 is "later", never "no"), then sends it', async () => {
+    const id = enqueueMessage(db, vault, member, 'hello', T0);
+    const s = new FakeSender(Array.from({ length: 5 }, () => new SendError('throttled', '21611')));
+    const l = startLane(s, { backoff: { baseMs: 1_000, maxMs: 1_000, maxAttempts: 3 }, throttleBackoff: { baseMs: 1_000, maxMs: 1_000 } });
+    await settle();
+    for (let i = 0; i < 4; i++) await later(1_000, l);
+    expect(s.calls).toHaveLength(5);
+    expect(row(id)).toMatchObject({ state: 'pending', attempts: 5, error: 'throttled:21611' });
+    await later(1_000, l);
+    expect(row(id)).toMatchObject({ state: 'sent', attempts: 6 });
   });
 
   it('halves its rate when 429s persist, and not for other failures', async () => {

@@ -6,13 +6,20 @@
 import { SendError, type DeliveryReport } from '../types';
 
 // REST errors documented in the Messages API: 21610 the recipient replied STOP;
-// 21211 invalid To; 21614 To is not a mobile number; 21612/21217 cannot route there.
+// 21211 invalid To; 21614 To is not a mobile number; 21217 not a valid number.
 // 21408 (the destination is not enabled in the account's Geo Permissions) is the
 // line's own setting, not the recipient's: rejected, the member left alone.
+// 21612 "the 'To' number is not currently reachable using the 'From' number via
+// SMS" is about a route (this sender to this destination, today), not a dead
+// number: rejected too, so one refusal does not cut a member off every alert.
 const STOPPED = new Set([21610]);
 // 20429 too many requests; 21611 the From number's queue holds its validity period's worth: both pass.
 const THROTTLED = new Set([20429, 21611]);
-const INVALID = new Set([21211, 21614, 21612, 21217]);
+const INVALID = new Set([21211, 21614, 21217]);
+// The line's own sender refused: 21606 From is not an SMS-capable number of this account,
+// 21212 From is not a valid number or sender id, 21659 From is not a Twilio number.
+// Every message would fail alike until the operator fixes TWILIO_FROM_NUMBER or the number.
+const LINE_SENDER = new Set([21606, 21212, 21659]);
 
 /** Maps what twilio-node threw to a SendError. */
 export function classifyTwilioError(err: unknown): SendError {
@@ -20,9 +27,10 @@ export function classifyTwilioError(err: unknown): SendError {
   if (typeof e?.status === 'number') {
     const code = typeof e.code === 'number' ? e.code : Number(e.code);
     if (e.status === 429 || THROTTLED.has(code)) return new SendError('throttled', String(code || e.status));
-    // The line's own credentials refused (401, code 20003: a rotated or mistyped token): nothing about the recipient,
-    // and fixed by the operator. Retried like an outage, so a fan-out waits instead of failing for good.
-    if (e.status >= 500 || e.status === 401) return new SendError('server', String(code || e.status));
+    // The line's own credentials (401, code 20003: a rotated or mistyped token) or sender refused: nothing about
+    // the recipient, and fixed by the operator. The lane holds, so a fan-out waits instead of failing for good.
+    if (e.status === 401 || LINE_SENDER.has(code)) return new SendError('line', String(code || e.status));
+    if (e.status >= 500) return new SendError('server', String(code || e.status));
     if (STOPPED.has(code)) return new SendError('stopped', String(code));
     if (INVALID.has(code)) return new SendError('invalid', String(code));
     return new SendError('rejected', String(code || e.status));

@@ -18,13 +18,18 @@ describe('classifyTwilioError', () => {
     ['21610 as a string code', { status: 400, code: '21610' }, 'stopped', '21610', false],
     ['21211 invalid To', { status: 400, code: 21211 }, 'invalid', '21211', false],
     ['21614 not a mobile number', { status: 400, code: 21614 }, 'invalid', '21614', false],
-    ['21612 cannot route', { status: 400, code: 21612 }, 'invalid', '21612', false],
+    // "Not currently reachable" from this From number: this message fails, the member is kept (a route, not a dead number).
+    ['21612 To not currently reachable via SMS', { status: 400, code: 21612 }, 'rejected', '21612', false],
+    // The line's own sender: every message would fail alike until the operator fixes it.
+    ['21606 From not an SMS-capable number of the account', { status: 400, code: 21606 }, 'line', '21606', true],
+    ['21212 invalid From number', { status: 400, code: 21212 }, 'line', '21212', true],
+    ['21659 From not a Twilio number', { status: 400, code: 21659 }, 'line', '21659', true],
     ['21408 region not enabled for the account', { status: 400, code: 21408 }, 'rejected', '21408', false],
     ['21217 not a valid phone number', { status: 400, code: 21217 }, 'invalid', '21217', false],
     ['499 is not a server error', { status: 499 }, 'rejected', '499', false],
     ['21602 body required', { status: 400, code: 21602 }, 'rejected', '21602', false],
-    ['401 authentication failed (the line\'s token: retried while the operator fixes it)', { status: 401, code: 20003 }, 'server', '20003', true],
-    ['401 without a code', { status: 401 }, 'server', '401', true],
+    ['401 authentication failed (the line\'s token: held while the operator fixes it)', { status: 401, code: 20003 }, 'line', '20003', true],
+    ['401 without a code', { status: 401 }, 'line', '401', true],
     ['404 without a code', { status: 404 }, 'rejected', '404', false],
     ['connection refused', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'connection', 'ECONNREFUSED', true],
     ['a time-out', Object.assign(new Error('timeout'), { code: 'ECONNABORTED' }), 'connection', 'ECONNABORTED', true],
@@ -88,6 +93,10 @@ describe('TwilioSender against a fake Twilio', () => {
     ['stopped', 'stopped', false],
     ['invalidTo', 'invalid', false],
     ['notMobile', 'invalid', false],
+    ['toUnreachable', 'rejected', false],
+    ['fromNotCapable', 'line', true],
+    ['fromInvalid', 'line', true],
+    ['fromNotTwilio', 'line', true],
   ])('turns the real SDK error for %s into a %s SendError', async (name, kind, retryable) => {
     answer = TWILIO_ERRORS[name];
     const err = await sender.send('+14155550100', 'hello').then(
@@ -100,9 +109,11 @@ describe('TwilioSender against a fake Twilio', () => {
       code: String(TWILIO_ERRORS[name].code),
       retryable,
     });
+    // Twilio's message names the recipient and the line's own number: neither is carried.
+    expect((err as SendError).message).not.toMatch(/555\d{4}/);
   });
 
-  it('turns a refused token (the real SDK, against the fake that checks it) into a retryable SendError', async () => {
+  it("turns a refused token (the real SDK, against the fake that checks it) into a fault of the line's own", async () => {
     answer = 'accept';
     const stale = new TwilioSender({
       config: { accountSid: ACCOUNT, fromNumber: '+15005550006', apiBaseUrl: fake.url, redact: true },
@@ -115,7 +126,7 @@ describe('TwilioSender against a fake Twilio', () => {
         () => null,
         (e: unknown) => e as SendError,
       );
-      expect({ kind: err?.kind, code: err?.code, retryable: err?.retryable }).toEqual({ kind: 'server', code: '20003', retryable: true });
+      expect({ kind: err?.kind, code: err?.code, retryable: err?.retryable }).toEqual({ kind: 'line', code: '20003', retryable: true });
     } finally {
       await stale.close();
     }

@@ -1,0 +1,135 @@
+/**
+ * The dispatcher with the real Twilio adapter (twilio-node) pointed at the
+ * fake Twilio API on loopback, which answers with Twilio's own error bodies:
+ * what a refusal of the line's own sender (21606, 21212, 21659) does to a
+ * fan-out (it waits, nothing is failed, nobody is unsubscribed, the operator
+ * is told) and what a refusal of one route (21612) does (that message fails,
+ * the member stays). Real SQLite file, real crypto, real clock; the lane's
+ * hold is a few milliseconds here, and every wait is bounded.
+ */
+import path from 'node:path';
+import { TwilioSender } from '../../src/channels/twilio/twilio-sender';
+import { createLogger } from '../../src/log/logger';
+import { Metrics } from '../../src/metrics';
+import { DEFAULT_DISPATCHER, Dispatcher } from '../../src/outbox/dispatcher';
+import { Db } from '../../src/store/db';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { enqueueMessage } from '../../src/store/outbox';
+import { listAreas, subscribe } from '../../src/store/subscriptions';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { FakeTwilio, TWILIO_ERRORS, type FakeAnswer } from '../fakes/fake-twilio';
+import { tempDir } from '../helpers/temp-dir';
+import { waitFor } from '../helpers/wait-for';
+
+const ACCOUNT_SID = `AC${'6'.repeat(32)}`;
+const AUTH_TOKEN = 'lane-twilio-test-token-0123456789';
+/** Made-up numbers, new ones for each fan-out (the fake keeps what every test sent). */
+let nextNumber = 2000;
+const newNumber = () => `+1415555${String(nextNumber++)}`;
+
+describe("an SMS lane against Twilio's API", () => {
+  let fake: FakeTwilio;
+  let sender: TwilioSender;
+  let vault: Vault;
+  let db: Db;
+  let dispatcher: Dispatcher | null;
+  let metrics: Metrics;
+  let logs: string[];
+  /** How the fake answers each create now. */
+  let answer: (to: string) => FakeAnswer;
+
+  beforeAll(async () => {
+    await cryptoReady();
+    vault = new Vault(new Uint8Array(32).fill(9));
+    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, answer: (msg) => answer(msg.to) });
+    await fake.start();
+    sender = new TwilioSender({
+      config: { accountSid: ACCOUNT_SID, fromNumber: '+15005550006', apiBaseUrl: fake.url, redact: false },
+      authToken: AUTH_TOKEN,
+      statusCallbackUrl: 'https://headsup.example.org/webhooks/twilio/status',
+      timeoutMs: 5_000,
+    });
+  });
+  afterAll(async () => {
+    await sender.close();
+    await fake.stop();
+  });
+  beforeEach(() => {
+    db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    logs = [];
+    metrics = new Metrics(db);
+    answer = () => 'accept';
+    dispatcher = null;
+  });
+  afterEach(async () => {
+    await dispatcher?.stop();
+    db.close();
+  });
+
+  function start(): Dispatcher {
+    const log = createLogger('debug', { write: (l: string) => void logs.push(l) });
+    dispatcher = new Dispatcher(db, vault, new Map([['sms', sender]]), log, { ...DEFAULT_DISPATCHER, sendRate: 1_000, pollMs: 20, lineBackoff: { baseMs: 10, maxMs: 20 } }, metrics);
+    dispatcher.start();
+    return dispatcher;
+  }
+
+  /** `n` members subscribed to 415, each with one message queued. */
+  function fanOut(n: number): Array<{ member: number; row: number; to: string }> {
+    return Array.from({ length: n }, (_, i) => {
+      const to = newNumber();
+      const member = ensureMember(db, vault, { channel: 'sms', address: to, phone: to }, 'en', Date.now()).id;
+      subscribe(db, member, ['415'], Date.now());
+      return { member, row: enqueueMessage(db, vault, member, `warning ${i}`, Date.now(), { priority: 1 }), to };
+    });
+  }
+
+  const rows = () => db.sqlite.prepare('SELECT state, error FROM outbox ORDER BY id').all() as Array<{ state: string; error: string | null }>;
+  const statuses = () => (db.sqlite.prepare('SELECT DISTINCT status FROM members').all() as Array<{ status: string }>).map((r) => r.status);
+  const heldGauge = async () => (await metrics.laneHeld.get()).values.find((v) => v.labels.channel === 'sms')?.value;
+
+  it.each(['fromNotCapable', 'fromInvalid', 'fromNotTwilio'] as const)(
+    'holds a fan-out while Twilio refuses the From number (%s), and sends all of it once the operator fixes it',
+    async (refusal) => {
+      answer = () => TWILIO_ERRORS[refusal];
+      const queued = fanOut(12);
+      const before = fake.requests;
+      start();
+      // Tries reach Twilio again and again (the first window, then one message at a time)...
+      await waitFor(() => fake.requests - before >= 20, 5_000, 'tries while held');
+      // ... and not one message failed, nor one member was marked or unsubscribed.
+      expect(rows().filter((r) => r.state !== 'pending')).toEqual([]);
+      expect(statuses()).toEqual(['active']);
+      expect(queued.map((q) => listAreas(db, q.member))).toEqual(queued.map(() => ['415']));
+      expect(await heldGauge()).toBe(1);
+      const told = logs.filter((l) => l.includes('held until the operator fixes it'));
+      expect(told).toHaveLength(1);
+      expect(JSON.parse(told[0]!)).toMatchObject({ channel: 'sms', reason: `line:${TWILIO_ERRORS[refusal].code}` });
+      expect(logs.join('\n')).not.toMatch(/555\d{4}/);
+
+      answer = () => 'accept';
+      await waitFor(() => rows().every((r) => r.state === 'sent'), 5_000, 'the fan-out sent');
+      expect(queued.map((q) => fake.to(q.to).length)).toEqual(queued.map(() => 1));
+      expect(await heldGauge()).toBe(0);
+    },
+  );
+
+  it("fails only the one message Twilio cannot route now (21612), and keeps the member and every later message", async () => {
+    const [a] = fanOut(2);
+    answer = (to) => (to === a!.to ? TWILIO_ERRORS.toUnreachable : 'accept');
+    start();
+    await waitFor(() => rows().every((r) => r.state !== 'pending'), 5_000, 'both answered');
+    expect(rows()).toEqual([
+      { state: 'failed', error: 'rejected:21612' },
+      { state: 'sent', error: null },
+    ]);
+    expect(statuses()).toEqual(['active']);
+    expect(listAreas(db, a!.member)).toEqual(['415']);
+    // The next alert is tried again.
+    answer = () => 'accept';
+    enqueueMessage(db, vault, a!.member, 'the next warning', Date.now(), { priority: 1 });
+    dispatcher!.wake();
+    await waitFor(() => fake.to(a!.to).length === 1, 5_000, 'the next warning sent');
+  });
+});
