@@ -8,7 +8,7 @@
 import { ConfigError } from '../config/env';
 import { DatabaseInUseError } from '../store/exclusive-open';
 import { backupCommand } from './backup-command';
-import { CommandError, UsageError } from './cli-errors';
+import { CommandError, DATABASE_IN_USE, isDatabaseBusy, UsageError } from './cli-errors';
 import { formatCheck, runDoctor } from './doctor';
 import { isModeratorCommand, moderate } from './moderate';
 import { purgeCommand } from './purge-command';
@@ -106,6 +106,8 @@ export async function runAdmin(argv: string[], out: Out = (l) => process.stdout.
     }
     if (e instanceof ConfigError) err(`heads-up: configuration error: ${e.message}`);
     else if (e instanceof CommandError || e instanceof DatabaseInUseError) err(`heads-up: ${e.message}`);
+    // SQLite's own words ("database is locked") name neither the cause nor the cure.
+    else if (isDatabaseBusy(e)) err(`heads-up: ${DATABASE_IN_USE}`);
     else err(`heads-up: ${(e as Error).message ?? String(e)}`);
     return 1;
   }

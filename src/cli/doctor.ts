@@ -12,6 +12,7 @@ import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
 import { cryptoReady, Vault } from '../store/vault';
 import { Regions } from '../alerts/regions';
 import { knownTimeZone, UNKNOWN_TIME_ZONE } from '../bot/clock-time';
+import { DATABASE_IN_USE, isDatabaseBusy } from './cli-errors';
 import { databaseFile, latestMigration, readExistingKey, readLineConfig } from './line';
 
 /** The outcome of one check: `ok` false means `detail` says what to do. */
@@ -43,7 +44,9 @@ function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
     let integrity: unknown;
     try {
       integrity = db.pragma('quick_check', { simple: true });
-    } catch {
+    } catch (err) {
+      // Held by restore or rotate-key: "damaged" would send the operator to restore a backup.
+      if (isDatabaseBusy(err)) return [bad('database', DATABASE_IN_USE)];
       integrity = 'not a database';
     }
     results.push(integrity === 'ok' ? ok('database', `${file} opens and passes its integrity check`) : damaged);
