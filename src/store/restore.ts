@@ -2,7 +2,8 @@
  * Restore: a backup becomes the database of a stopped line. The backup is
  * checked first (intact, not from a newer schema, made under this key),
  * copied beside the database and migrated there; only then is the current
- * database set aside and the copy moved into its place. The set-aside file
+ * database given a second name (set aside) and the copy renamed over it, so
+ * that the line's path never lacks a database. The set-aside file
  * is put back if anything fails, and removed once the restored database has
  * opened and passed its checks.
  */
@@ -66,6 +67,22 @@ export function checkBackup(file: string, vault: Vault, latestKnown: number): vo
   }
 }
 
+/**
+ * Gives the database a second name, `aside`, leaving it at `target`: a hard
+ * link, or a copy where links are not supported (a FAT or exFAT disk).
+ */
+function keepAside(target: string, aside: string): void {
+  // Left by a restore killed after its swap: the database it set aside is replaced again now.
+  fs.rmSync(aside, { force: true });
+  try {
+    fs.linkSync(target, aside);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
+    fs.copyFileSync(target, aside, fs.constants.COPYFILE_EXCL);
+  }
+}
+
 /** Restores `backup` into `target` (the line's database path); throws DatabaseInUseError while a server has it open. */
 export async function restoreDatabase(backup: string, target: string, vault: Vault, latestKnown: number): Promise<LineCounts> {
   // The database held exclusively below cannot be read as the backup: the copy came out empty and replaced the line.
@@ -100,11 +117,15 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
       // Everything of the live database into its main file, then no WAL left to orphan.
       live.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       live.sqlite.pragma('journal_mode = DELETE');
-      fs.renameSync(target, aside);
+      keepAside(target, aside);
     }
+    // One rename over the old name: a restore killed at any moment leaves a database at `target`
+    // (setting it aside by a rename first left none, and a server started then made an empty line).
     fs.renameSync(staged, target);
   } catch (err) {
     fs.rmSync(staged, { force: true });
+    // Not yet swapped: the aside file is only a second name (or a copy) of the database still at `target`.
+    fs.rmSync(aside, { force: true });
     throw err;
   } finally {
     live?.close();
