@@ -235,6 +235,11 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
   await cryptoReady();
   const key = readExistingKey(config, secrets);
   if ('problem' in key) results.push(bad('key', key.problem));
+  // The development key opens every sealed value: held to the database file's rule.
+  else if (key.file) {
+    const mode = fs.statSync(key.file).mode & 0o777;
+    if (mode & 0o077) results.push(bad('key file mode', `${key.file} is readable by others (mode ${mode.toString(8)}): chmod 600 it`));
+  }
   results.push(...checkDatabase(config, 'key' in key ? key.key : null));
   results.push(checkTimeZone(config.timeZone));
   results.push(checkDisk(fs.existsSync(config.dataDir) ? config.dataDir : path.dirname(path.resolve(config.dataDir))));
