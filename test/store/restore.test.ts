@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { latestMigration } from '../../src/cli/line';
 import { backupDatabase } from '../../src/store/backup';
 import { Db } from '../../src/store/db';
+import { DatabaseInUseError } from '../../src/store/exclusive-open';
 import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { restoreDatabase } from '../../src/store/restore';
@@ -81,5 +82,48 @@ describe('restore', () => {
     expect((await restoreDatabase(backup, target, vault(), latestMigration())).members).toBe(2);
     expect(members(target)).toBe(2);
     expect(fs.readdirSync(path.dirname(target)).filter((f) => f.includes('restoring') || f.includes('before-restore'))).toEqual([]);
+  });
+
+  /** A failing disk: every page but the first overwritten in its middle. */
+  function garble(file: string): void {
+    const fd = fs.openSync(file, 'r+');
+    for (let page = 1; page < fs.statSync(file).size / 4096; page++) fs.writeSync(fd, Buffer.alloc(200, 0xff), 0, 200, page * 4096 + 100);
+    fs.closeSync(fd);
+  }
+
+  it('replaces a damaged database, or a file that is none (doctor sends the operator to restore; restore failed on SQLite errors)', async () => {
+    const from = path.join(tempDir(), 'heads-up.db');
+    line(from, 300);
+    const backup = path.join(tempDir(), 'line.db');
+    await backupDatabase(from, backup);
+    const garbled = path.join(tempDir(), 'heads-up.db');
+    line(garbled, 300);
+    garble(garbled);
+    const notDb = path.join(tempDir(), 'heads-up.db');
+    fs.writeFileSync(notDb, 'this is not a database, only text '.repeat(100), { mode: 0o600 });
+    for (const target of [garbled, notDb]) {
+      expect((await restoreDatabase(backup, target, vault(), latestMigration())).members).toBe(300);
+      expect(members(target)).toBe(300);
+      expect(fs.readdirSync(path.dirname(target)).filter((f) => f.includes('restoring') || f.includes('before-restore'))).toEqual([]);
+    }
+  });
+
+  it('still refuses while a server has the damaged database open, and changes nothing', async () => {
+    const from = path.join(tempDir(), 'heads-up.db');
+    line(from, 2);
+    const backup = path.join(tempDir(), 'line.db');
+    await backupDatabase(from, backup);
+    const target = path.join(tempDir(), 'heads-up.db');
+    line(target, 300);
+    const server = new Db(target);
+    try {
+      server.ping();
+      garble(target);
+      const before = fs.readFileSync(target);
+      await expect(restoreDatabase(backup, target, vault(), latestMigration())).rejects.toThrow(DatabaseInUseError);
+      expect(fs.readFileSync(target).equals(before)).toBe(true);
+    } finally {
+      server.close();
+    }
   });
 });
