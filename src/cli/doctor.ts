@@ -31,7 +31,17 @@ const bad = (name: string, detail: string): CheckResult => ({ name, ok: false, d
 
 function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
   const file = databaseFile(config.dataDir);
-  if (!fs.existsSync(file)) return [bad('database', `no database at ${file}: start the server once, or restore a backup`)];
+  const aside = `${file}.before-restore`;
+  if (!fs.existsSync(file)) {
+    // An earlier version's restore, killed between its renames, left the line here: a server started now would make an empty one.
+    if (fs.existsSync(aside)) {
+      return [bad('database', `no database at ${file}, but ${aside}, left by an interrupted restore: run heads-up restore again with the backup (do not start the server first: it would make an empty line)`)];
+    }
+    return [bad('database', `no database at ${file}: start the server once, or restore a backup`)];
+  }
+  const leftover = fs.existsSync(aside)
+    ? [bad('restore', `${aside} was left by an interrupted restore: run heads-up restore again with the backup, or delete that file once the line is right (it keeps what retention erased)`)]
+    : [];
   let db: Database.Database;
   try {
     db = new Database(file, { fileMustExist: true, readonly: true });
@@ -67,7 +77,7 @@ function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
       else if (verdict === 'rotating') results.push(bad('key', ROTATION_UNDER_WAY));
       else results.push(bad('key', 'HEADSUP_MASTER_KEY does not open this database: use the key it was created with'));
     }
-    return results;
+    return [...results, ...leftover];
   } catch {
     // A file that passes quick_check may still not be a line's database (a table missing).
     return [damaged];

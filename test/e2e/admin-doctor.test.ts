@@ -118,6 +118,26 @@ describe('doctor', () => {
     expect(failures(r.stdout)).toEqual([`FAIL key file mode: ${keyFile} is readable by others (mode 640): chmod 600 it`]);
   });
 
+  it('names what an interrupted restore left, and never advises starting the server over a missing database then (it would make an empty line)', async () => {
+    const dir = tempDir();
+    await seedMembers(dir, '415', numbersIn('415', 2));
+    const file = path.join(dir, 'heads-up.db');
+    // What a restore of an earlier version, killed between its two renames, left.
+    fs.renameSync(file, `${file}.before-restore`);
+    const missing = await runAdminCli(['doctor'], env({ DATA_DIR: dir }));
+    expect(missing.code).toBe(1);
+    expect(failures(missing.stdout)).toEqual([
+      `FAIL database: no database at ${file}, but ${file}.before-restore, left by an interrupted restore: run heads-up restore again with the backup (do not start the server first: it would make an empty line)`,
+    ]);
+    // And a restore killed after its swap: the restored database in place, the old one still aside.
+    fs.copyFileSync(`${file}.before-restore`, file);
+    const aside = await runAdminCli(['doctor'], env({ DATA_DIR: dir }));
+    expect(aside.code).toBe(1);
+    expect(failures(aside.stdout)).toEqual([
+      `FAIL restore: ${file}.before-restore was left by an interrupted restore: run heads-up restore again with the backup, or delete that file once the line is right (it keeps what retention erased)`,
+    ]);
+  });
+
   it('names a damaged database (or a file that is none) with what to do, and still runs the other checks', async () => {
     const garbled = tempDir();
     const file = path.join(garbled, 'heads-up.db');
