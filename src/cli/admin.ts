@@ -5,10 +5,11 @@
  * line safe. Wrong use prints the usage and exits 2; a failure prints one
  * line and exits 1.
  */
+import path from 'node:path';
 import { ConfigError } from '../config/env';
 import { DatabaseInUseError } from '../store/exclusive-open';
 import { backupCommand } from './backup-command';
-import { CommandError, UsageError } from './cli-errors';
+import { CommandError, DATABASE_IN_USE, isDatabaseBusy, UsageError } from './cli-errors';
 import { formatCheck, runDoctor } from './doctor';
 import { isModeratorCommand, moderate } from './moderate';
 import { purgeCommand } from './purge-command';
@@ -36,6 +37,16 @@ Uses the server's environment (and .env): DATA_DIR, HEADSUP_MASTER_KEY, ...`;
 
 type Out = (line: string) => void;
 
+/**
+ * A file named on the command line, as the operator meant it: `npm run`
+ * runs the command in the project folder, and INIT_CWD is where the
+ * operator typed it (`cd /var/backups && npm --prefix /srv/heads-up run admin -- backup today.db`).
+ */
+export function operatorPath(file: string, env: NodeJS.ProcessEnv = process.env): string {
+  const from = env.INIT_CWD && path.isAbsolute(env.INIT_CWD) ? env.INIT_CWD : process.cwd();
+  return path.resolve(from, file);
+}
+
 interface Operation {
   args: string[];
   /** How many of the last args may be left out. */
@@ -44,7 +55,7 @@ interface Operation {
 }
 
 const OPERATIONS: Record<string, Operation> = {
-  backup: { args: ['FILE'], run: async ([file], out) => (out(await backupCommand(file as string)), 0) },
+  backup: { args: ['FILE'], run: async ([file], out) => (out(await backupCommand(operatorPath(file as string))), 0) },
   doctor: {
     args: [],
     run: async (_args, out) => {
@@ -54,7 +65,7 @@ const OPERATIONS: Record<string, Operation> = {
     },
   },
   purge: { args: [], run: async (_args, out) => (out(purgeCommand()), 0) },
-  restore: { args: ['FILE'], run: async ([file], out) => (out(await restoreCommand(file as string)), 0) },
+  restore: { args: ['FILE'], run: async ([file], out) => (out(await restoreCommand(operatorPath(file as string))), 0) },
   'signal-captcha': { args: ['CAPTCHA'], run: async ([captcha], out) => (out(await signalCaptchaCommand(captcha as string)), 0) },
   'signal-readmit': {
     args: ['UUID', 'SAFETY_NUMBER'],
@@ -106,6 +117,8 @@ export async function runAdmin(argv: string[], out: Out = (l) => process.stdout.
     }
     if (e instanceof ConfigError) err(`heads-up: configuration error: ${e.message}`);
     else if (e instanceof CommandError || e instanceof DatabaseInUseError) err(`heads-up: ${e.message}`);
+    // SQLite's own words ("database is locked") name neither the cause nor the cure.
+    else if (isDatabaseBusy(e)) err(`heads-up: ${DATABASE_IN_USE}`);
     else err(`heads-up: ${(e as Error).message ?? String(e)}`);
     return 1;
   }

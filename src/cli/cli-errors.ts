@@ -15,3 +15,11 @@ export class CommandError extends Error {
     this.name = 'CommandError';
   }
 }
+
+/** What an operator reads when restore or rotate-key holds the database (SQLite only says "database is locked"). */
+export const DATABASE_IN_USE = 'the database is in use by restore or rotate-key: wait for it to finish (or stop it), then run this again';
+
+/** Whether SQLite refused because another process holds the database (restore and rotate-key hold it exclusively). */
+export function isDatabaseBusy(err: unknown): boolean {
+  return String((err as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY');
+}

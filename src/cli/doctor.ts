@@ -12,6 +12,7 @@ import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
 import { cryptoReady, Vault } from '../store/vault';
 import { Regions } from '../alerts/regions';
 import { knownTimeZone, UNKNOWN_TIME_ZONE } from '../bot/clock-time';
+import { DATABASE_IN_USE, isDatabaseBusy } from './cli-errors';
 import { databaseFile, latestMigration, readExistingKey, readLineConfig } from './line';
 
 /** The outcome of one check: `ok` false means `detail` says what to do. */
@@ -30,7 +31,17 @@ const bad = (name: string, detail: string): CheckResult => ({ name, ok: false, d
 
 function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
   const file = databaseFile(config.dataDir);
-  if (!fs.existsSync(file)) return [bad('database', `no database at ${file}: start the server once, or restore a backup`)];
+  const aside = `${file}.before-restore`;
+  if (!fs.existsSync(file)) {
+    // An earlier version's restore, killed between its renames, left the line here: a server started now would make an empty one.
+    if (fs.existsSync(aside)) {
+      return [bad('database', `no database at ${file}, but ${aside}, left by an interrupted restore: run heads-up restore again with the backup (do not start the server first: it would make an empty line)`)];
+    }
+    return [bad('database', `no database at ${file}: start the server once, or restore a backup`)];
+  }
+  const leftover = fs.existsSync(aside)
+    ? [bad('restore', `${aside} was left by an interrupted restore: run heads-up restore again with the backup, or delete that file once the line is right (it keeps what retention erased)`)]
+    : [];
   let db: Database.Database;
   try {
     db = new Database(file, { fileMustExist: true, readonly: true });
@@ -43,7 +54,9 @@ function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
     let integrity: unknown;
     try {
       integrity = db.pragma('quick_check', { simple: true });
-    } catch {
+    } catch (err) {
+      // Held by restore or rotate-key: "damaged" would send the operator to restore a backup.
+      if (isDatabaseBusy(err)) return [bad('database', DATABASE_IN_USE)];
       integrity = 'not a database';
     }
     results.push(integrity === 'ok' ? ok('database', `${file} opens and passes its integrity check`) : damaged);
@@ -64,7 +77,7 @@ function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
       else if (verdict === 'rotating') results.push(bad('key', ROTATION_UNDER_WAY));
       else results.push(bad('key', 'HEADSUP_MASTER_KEY does not open this database: use the key it was created with'));
     }
-    return results;
+    return [...results, ...leftover];
   } catch {
     // A file that passes quick_check may still not be a line's database (a table missing).
     return [damaged];
@@ -232,6 +245,11 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
   await cryptoReady();
   const key = readExistingKey(config, secrets);
   if ('problem' in key) results.push(bad('key', key.problem));
+  // The development key opens every sealed value: held to the database file's rule.
+  else if (key.file) {
+    const mode = fs.statSync(key.file).mode & 0o777;
+    if (mode & 0o077) results.push(bad('key file mode', `${key.file} is readable by others (mode ${mode.toString(8)}): chmod 600 it`));
+  }
   results.push(...checkDatabase(config, 'key' in key ? key.key : null));
   results.push(checkTimeZone(config.timeZone));
   results.push(checkDisk(fs.existsSync(config.dataDir) ? config.dataDir : path.dirname(path.resolve(config.dataDir))));

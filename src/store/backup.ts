@@ -45,6 +45,16 @@ export async function copyDatabase(db: Database.Database, dest: string): Promise
   if (totalPages === 0) throw new DatabaseLocked();
 }
 
+/** Why a backup is refused while rotate-key has not finished. */
+const ROTATION_UNFINISHED =
+  'a key rotation was interrupted, so no backup was written (restore would refuse it): run rotate-key again with HEADSUP_NEW_MASTER_KEY to finish it, then back up';
+
+/** Whether the copy records an interrupted rotate-key (checked on the copy: it is the snapshot that would be restored). */
+function rotationUnfinished(db: Database.Database): boolean {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'key_rotation'").get();
+  return table !== undefined && db.prepare('SELECT 1 FROM key_rotation').get() !== undefined;
+}
+
 function damaged(source: string): BackupFailed {
   return new BackupFailed(`${source} is damaged, so no backup was written: keep your earlier backups, and run heads-up doctor`);
 }
@@ -115,6 +125,8 @@ export async function backupDatabase(source: string, dest: string): Promise<{ si
       copy.pragma('journal_mode = DELETE');
       const ok = copy.pragma('quick_check', { simple: true });
       if (ok !== 'ok') throw damaged(source);
+      // Sealed under two keys, it could only be restored into another interrupted rotation: restore refuses it.
+      if (rotationUnfinished(copy)) throw new BackupFailed(ROTATION_UNFINISHED);
       counts = countTables(copy);
     } finally {
       copy.close();

@@ -2,7 +2,8 @@
  * Restore: a backup becomes the database of a stopped line. The backup is
  * checked first (intact, not from a newer schema, made under this key),
  * copied beside the database and migrated there; only then is the current
- * database set aside and the copy moved into its place. The set-aside file
+ * database given a second name (set aside) and the copy renamed over it, so
+ * that the line's path never lacks a database. The set-aside file
  * is put back if anything fails, and removed once the restored database has
  * opened and passed its checks.
  */
@@ -10,7 +11,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { copyDatabase, countTables, DatabaseLocked, type LineCounts } from './backup';
 import { Db } from './db';
-import { openExclusive } from './exclusive-open';
+import { DatabaseInUseError } from './exclusive-open';
 import { keyOpens } from './key-state';
 import { migrate } from './migrate';
 import type { Vault } from './vault';
@@ -66,15 +67,75 @@ export function checkBackup(file: string, vault: Vault, latestKnown: number): vo
   }
 }
 
+/**
+ * Gives the database a second name, `aside`, leaving it at `target`: a hard
+ * link, or a copy where links are not supported (a FAT or exFAT disk).
+ */
+function keepAside(target: string, aside: string): void {
+  // Left by a restore killed after its swap: the database it set aside is replaced again now.
+  fs.rmSync(aside, { force: true });
+  try {
+    fs.linkSync(target, aside);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
+    fs.copyFileSync(target, aside, fs.constants.COPYFILE_EXCL);
+  }
+}
+
+/** Whether SQLite failed because the file is damaged or no database at all. */
+function isDamage(err: unknown): boolean {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
+}
+
+/**
+ * Holds the line's database as its only user until the swap, by a bare
+ * exclusive lock that reads none of its pages: a damaged database (the
+ * reason to restore) is held too, and a server that has it open still makes
+ * the lock fail. `locked` is false for a file with no database header, which
+ * SQLite cannot lock and no server can be using.
+ */
+function holdLive(target: string): { sqlite: Database.Database; locked: boolean } {
+  const sqlite = new Database(target, { fileMustExist: true });
+  try {
+    sqlite.pragma('busy_timeout = 0');
+    sqlite.pragma('locking_mode = EXCLUSIVE');
+    sqlite.exec('BEGIN EXCLUSIVE; COMMIT');
+    return { sqlite, locked: true };
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') return { sqlite, locked: false };
+    sqlite.close();
+    throw code === 'SQLITE_BUSY' ? new DatabaseInUseError() : err;
+  }
+}
+
+/** Folds the held database's WAL into its main file, so no WAL is left to orphan; false where damage prevents it. */
+function foldWal(sqlite: Database.Database): boolean {
+  try {
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    sqlite.pragma('journal_mode = DELETE');
+    return true;
+  } catch (err) {
+    if (isDamage(err)) return false;
+    throw err;
+  }
+}
+
 /** Restores `backup` into `target` (the line's database path); throws DatabaseInUseError while a server has it open. */
 export async function restoreDatabase(backup: string, target: string, vault: Vault, latestKnown: number): Promise<LineCounts> {
   // The database held exclusively below cannot be read as the backup: the copy came out empty and replaced the line.
   if (fs.existsSync(target) && sameFile(backup, target)) throw new RestoreRefused(`${backup} is the line's database itself: restore a backup file (heads-up backup FILE makes one)`);
   checkBackup(backup, vault, latestKnown);
   // Held from here to the swap: no server can open the database meanwhile.
-  const live = fs.existsSync(target) ? openExclusive(target) : null;
+  const live = fs.existsSync(target) ? holdLive(target) : null;
   const staged = `${target}.restoring`;
   const aside = `${target}.before-restore`;
+  // A damaged database's WAL cannot be folded in, so it is set aside with it (never read as the restored one's), and put back with it.
+  const putWalBack = () => {
+    if (fs.existsSync(`${aside}-wal`) && !fs.existsSync(`${target}-wal`)) fs.renameSync(`${aside}-wal`, `${target}-wal`);
+  };
   try {
     fs.rmSync(staged, { force: true });
     fs.closeSync(fs.openSync(staged, 'wx', 0o600));
@@ -97,17 +158,25 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
       copy.close();
     }
     if (live) {
-      // Everything of the live database into its main file, then no WAL left to orphan.
-      live.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-      live.sqlite.pragma('journal_mode = DELETE');
-      fs.renameSync(target, aside);
+      const folded = live.locked && foldWal(live.sqlite);
+      keepAside(target, aside);
+      if (!folded) {
+        fs.rmSync(`${aside}-wal`, { force: true });
+        if (fs.existsSync(`${target}-wal`)) fs.renameSync(`${target}-wal`, `${aside}-wal`);
+        fs.rmSync(`${target}-shm`, { force: true });
+      }
     }
+    // One rename over the old name: a restore killed at any moment leaves a database at `target`
+    // (setting it aside by a rename first left none, and a server started then made an empty line).
     fs.renameSync(staged, target);
   } catch (err) {
     fs.rmSync(staged, { force: true });
+    // Not yet swapped: the aside file is only a second name (or a copy) of the database still at `target`.
+    fs.rmSync(aside, { force: true });
+    putWalBack();
     throw err;
   } finally {
-    live?.close();
+    live?.sqlite.close();
   }
   try {
     const check = new Db(target);
@@ -122,10 +191,12 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
       fs.rmSync(`${target}-wal`, { force: true });
       fs.rmSync(`${target}-shm`, { force: true });
       fs.renameSync(aside, target);
+      putWalBack();
     }
     throw err;
   }
   fs.rmSync(aside, { force: true });
+  fs.rmSync(`${aside}-wal`, { force: true });
   const counts = new Db(target);
   try {
     return countTables(counts.sqlite);

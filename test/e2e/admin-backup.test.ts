@@ -2,7 +2,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { Db } from '../../src/store/db';
 import { openExclusive } from '../../src/store/exclusive-open';
+import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
+import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
 import { ACCOUNT_SID, AUTH_TOKEN, startHarness, tempDir, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
@@ -123,6 +126,33 @@ describe('backup FILE', () => {
     } finally {
       held.close();
     }
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses while a key rotation is unfinished (restore would refuse the copy), says what to do, and leaves no file', async () => {
+    const dataDir = tempDir();
+    await seedMembers(dataDir, '917', numbersIn('917', 6));
+    // rotate-key stopped half-way (killed, or the disk filled): some rows under each key.
+    await cryptoReady();
+    const db = new Db(path.join(dataDir, 'heads-up.db'));
+    try {
+      const { from, to } = rotationVersions(db);
+      let batches = 0;
+      const stopped = () => {
+        if (++batches === 3) throw new Error('stopped');
+      };
+      const rotation = new KeyRotation(db, new Vault(new Uint8Array(Buffer.from(TEST_MASTER_KEY, 'base64')), from), new Vault(new Uint8Array(Buffer.alloc(32, 11)), to), {
+        batch: 2,
+        onProgress: stopped,
+      });
+      expect(() => rotation.run()).toThrow('stopped');
+    } finally {
+      db.close();
+    }
+    const dir = tempDir();
+    const r = await runAdminCli(['backup', path.join(dir, 'nightly.db')], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+    expect(r.stderr).toBe('heads-up: a key rotation was interrupted, so no backup was written (restore would refuse it): run rotate-key again with HEADSUP_NEW_MASTER_KEY to finish it, then back up');
+    expect(r.code).toBe(1);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 

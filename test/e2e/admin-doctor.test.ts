@@ -4,6 +4,7 @@ import { FakeSignal } from '../fakes/fake-signal';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
 import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, SIGNAL_NUMBER, startHarness, tempDir, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
+import { numbersIn, seedMembers } from '../helpers/seed';
 
 describe('doctor', () => {
   let twilio: FakeTwilio;
@@ -101,6 +102,40 @@ describe('doctor', () => {
     const r = await runAdminCli(['doctor'], env({ DATA_DIR: dir }));
     expect(r.code).toBe(1);
     expect(failures(r.stdout)).toEqual([`FAIL database file mode: ${path.join(dir, 'heads-up.db')} is readable by others (mode 644): chmod 600 it`]);
+  });
+
+  it('names a development key file others can read (it opens every sealed value)', async () => {
+    const dir = tempDir();
+    await seedMembers(dir, '415', numbersIn('415', 2));
+    const keyFile = path.join(dir, 'master.key');
+    fs.writeFileSync(keyFile, `${TEST_MASTER_KEY}\n`, { mode: 0o600 });
+    const tight = await runAdminCli(['doctor'], env({ DATA_DIR: dir, HEADSUP_MASTER_KEY: '' }));
+    expect(failures(tight.stdout)).toEqual([]);
+    expect(tight.code).toBe(0);
+    fs.chmodSync(keyFile, 0o640);
+    const r = await runAdminCli(['doctor'], env({ DATA_DIR: dir, HEADSUP_MASTER_KEY: '' }));
+    expect(r.code).toBe(1);
+    expect(failures(r.stdout)).toEqual([`FAIL key file mode: ${keyFile} is readable by others (mode 640): chmod 600 it`]);
+  });
+
+  it('names what an interrupted restore left, and never advises starting the server over a missing database then (it would make an empty line)', async () => {
+    const dir = tempDir();
+    await seedMembers(dir, '415', numbersIn('415', 2));
+    const file = path.join(dir, 'heads-up.db');
+    // What a restore of an earlier version, killed between its two renames, left.
+    fs.renameSync(file, `${file}.before-restore`);
+    const missing = await runAdminCli(['doctor'], env({ DATA_DIR: dir }));
+    expect(missing.code).toBe(1);
+    expect(failures(missing.stdout)).toEqual([
+      `FAIL database: no database at ${file}, but ${file}.before-restore, left by an interrupted restore: run heads-up restore again with the backup (do not start the server first: it would make an empty line)`,
+    ]);
+    // And a restore killed after its swap: the restored database in place, the old one still aside.
+    fs.copyFileSync(`${file}.before-restore`, file);
+    const aside = await runAdminCli(['doctor'], env({ DATA_DIR: dir }));
+    expect(aside.code).toBe(1);
+    expect(failures(aside.stdout)).toEqual([
+      `FAIL restore: ${file}.before-restore was left by an interrupted restore: run heads-up restore again with the backup, or delete that file once the line is right (it keeps what retention erased)`,
+    ]);
   });
 
   it('names a damaged database (or a file that is none) with what to do, and still runs the other checks', async () => {

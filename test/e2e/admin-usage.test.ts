@@ -90,6 +90,25 @@ describe('the admin command line, used wrongly', () => {
     expect(option.stderr.split('\n')[0]).toBe('heads-up: unknown option -o (a file whose name starts with - is written ./-o)');
   });
 
+  it('reads a relative FILE from the folder npm was run in (INIT_CWD), not the project folder npm runs the command in', async () => {
+    const dataDir = tempDir();
+    await seedMembers(dataDir, '415', numbersIn('415', 2));
+    const operator = tempDir();
+    const stray = path.resolve(__dirname, '../..', 'nightly-init-cwd.db');
+    const backup = await runAdminCli(['backup', 'nightly-init-cwd.db'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, INIT_CWD: operator });
+    const madeStray = fs.existsSync(stray);
+    fs.rmSync(stray, { force: true });
+    expect(madeStray).toBe(false);
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toContain(`backup: ${path.join(operator, 'nightly-init-cwd.db')} (`);
+    expect(fs.existsSync(path.join(operator, 'nightly-init-cwd.db'))).toBe(true);
+    const fresh = path.join(tempDir(), 'data');
+    const restore = await runAdminCli(['restore', 'nightly-init-cwd.db'], { DATA_DIR: fresh, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, INIT_CWD: operator });
+    expect(restore.stderr).toBe('');
+    expect(restore.code).toBe(0);
+    expect(restore.stdout).toContain(`now holds the backup ${path.join(operator, 'nightly-init-cwd.db')}: 2 members`);
+  });
+
   it('fails with one line naming the variable when the configuration is wrong', async () => {
     const r = await runAdminCli(['PENDING'], { ...env, PORT: 'eighty' });
     expect(r.code).toBe(1);

@@ -1,0 +1,129 @@
+/** Restore's swap: at no moment may DATA_DIR be without its database (a server started then would make an empty line). */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { latestMigration } from '../../src/cli/line';
+import { backupDatabase } from '../../src/store/backup';
+import { Db } from '../../src/store/db';
+import { DatabaseInUseError } from '../../src/store/exclusive-open';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { restoreDatabase } from '../../src/store/restore';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir } from '../helpers/temp-dir';
+
+const vault = () => new Vault(new Uint8Array(Buffer.alloc(32, 7)));
+
+function line(file: string, members: number): void {
+  const db = new Db(file);
+  try {
+    migrate(db);
+    db.transaction(() => {
+      for (let i = 0; i < members; i++) ensureMember(db, vault(), { channel: 'sms', address: `+1415201${String(i).padStart(4, '0')}`, phone: `+1415201${String(i).padStart(4, '0')}` }, 'en', Date.now());
+    });
+  } finally {
+    db.close();
+  }
+}
+
+const members = (file: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+};
+
+type Mutator = 'renameSync' | 'rmSync' | 'linkSync' | 'unlinkSync' | 'copyFileSync';
+
+describe('restore', () => {
+  beforeAll(cryptoReady);
+  afterEach(() => jest.restoreAllMocks());
+
+  it('keeps a database at its path through every step of the swap (a restore killed between two steps left none)', async () => {
+    const from = path.join(tempDir(), 'heads-up.db');
+    line(from, 2);
+    const backup = path.join(tempDir(), 'line.db');
+    await backupDatabase(from, backup);
+    const target = path.join(tempDir(), 'heads-up.db');
+    line(target, 5);
+
+    // Watches each change restore makes to the files (calling through): where a kill would leave DATA_DIR.
+    const missing: string[] = [];
+    for (const name of ['renameSync', 'rmSync', 'linkSync', 'unlinkSync', 'copyFileSync'] as Mutator[]) {
+      const real = (fs[name] as (...a: unknown[]) => unknown).bind(fs);
+      jest.spyOn(fs, name).mockImplementation(((...args: unknown[]) => {
+        const result = real(...args);
+        if (!fs.existsSync(target)) missing.push(`${name}(${args.slice(0, 2).map((a) => path.basename(String(a))).join(', ')})`);
+        return result;
+      }) as never);
+    }
+    const counts = await restoreDatabase(backup, target, vault(), latestMigration());
+    jest.restoreAllMocks();
+
+    expect(missing).toEqual([]);
+    expect(counts.members).toBe(2);
+    expect(members(target)).toBe(2);
+    expect(fs.readdirSync(path.dirname(target)).filter((f) => f.includes('restoring') || f.includes('before-restore'))).toEqual([]);
+  });
+
+  it('after a restore that stopped half-way, a new run restores the backup and keeps nothing aside', async () => {
+    const from = path.join(tempDir(), 'heads-up.db');
+    line(from, 2);
+    const backup = path.join(tempDir(), 'line.db');
+    await backupDatabase(from, backup);
+    const target = path.join(tempDir(), 'heads-up.db');
+    line(target, 5);
+    // What a run killed after setting the old database aside, and after staging the copy, leaves.
+    fs.copyFileSync(target, `${target}.before-restore`);
+    fs.copyFileSync(backup, `${target}.restoring`);
+
+    expect((await restoreDatabase(backup, target, vault(), latestMigration())).members).toBe(2);
+    expect(members(target)).toBe(2);
+    expect(fs.readdirSync(path.dirname(target)).filter((f) => f.includes('restoring') || f.includes('before-restore'))).toEqual([]);
+  });
+
+  /** A failing disk: every page but the first overwritten in its middle. */
+  function garble(file: string): void {
+    const fd = fs.openSync(file, 'r+');
+    for (let page = 1; page < fs.statSync(file).size / 4096; page++) fs.writeSync(fd, Buffer.alloc(200, 0xff), 0, 200, page * 4096 + 100);
+    fs.closeSync(fd);
+  }
+
+  it('replaces a damaged database, or a file that is none (doctor sends the operator to restore; restore failed on SQLite errors)', async () => {
+    const from = path.join(tempDir(), 'heads-up.db');
+    line(from, 300);
+    const backup = path.join(tempDir(), 'line.db');
+    await backupDatabase(from, backup);
+    const garbled = path.join(tempDir(), 'heads-up.db');
+    line(garbled, 300);
+    garble(garbled);
+    const notDb = path.join(tempDir(), 'heads-up.db');
+    fs.writeFileSync(notDb, 'this is not a database, only text '.repeat(100), { mode: 0o600 });
+    for (const target of [garbled, notDb]) {
+      expect((await restoreDatabase(backup, target, vault(), latestMigration())).members).toBe(300);
+      expect(members(target)).toBe(300);
+      expect(fs.readdirSync(path.dirname(target)).filter((f) => f.includes('restoring') || f.includes('before-restore'))).toEqual([]);
+    }
+  });
+
+  it('still refuses while a server has the damaged database open, and changes nothing', async () => {
+    const from = path.join(tempDir(), 'heads-up.db');
+    line(from, 2);
+    const backup = path.join(tempDir(), 'line.db');
+    await backupDatabase(from, backup);
+    const target = path.join(tempDir(), 'heads-up.db');
+    line(target, 300);
+    const server = new Db(target);
+    try {
+      server.ping();
+      garble(target);
+      const before = fs.readFileSync(target);
+      await expect(restoreDatabase(backup, target, vault(), latestMigration())).rejects.toThrow(DatabaseInUseError);
+      expect(fs.readFileSync(target).equals(before)).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+});
