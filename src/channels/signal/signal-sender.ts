@@ -313,7 +313,9 @@ export class SignalSender implements ChannelSender {
     try {
       // Stryker disable next-line ObjectLiteral: the health check's own time-out; a dead server is tested by refusing the connection
       const res = await this.http.get('/v1/health', { timeout: 3_000 });
-      return res.status >= 200 && res.status < 300;
+      // A 2xx with no content, as its 204: a proxy's 200 page in front of it (which also breaks receiving) is not signal-cli-rest-api.
+      const empty = res.data === undefined || res.data === null || res.data === '';
+      return res.status >= 200 && res.status < 300 && empty;
     } catch {
       return false;
     }
