@@ -64,14 +64,16 @@ export class SignalIdentities {
     apiUrl: string,
     /** The bot's registered number. */
     private readonly number: string,
-    timeoutMs = 30_000,
+    private readonly timeoutMs = 30_000,
   ) {
     this.http = axios.create({ baseURL: apiUrl, timeout: timeoutMs, validateStatus: () => true, maxRedirects: 0, maxContentLength: 32 * 1024 * 1024 });
   }
 
   /** The identity signal-cli holds for a contact's UUID (the newest, if it lists several), or null. */
   async of(uuid: string): Promise<SignalIdentity | null> {
-    const res = await this.http.get(`/v1/identities/${this.number}`).catch((err: { code?: string }) => {
+    // axios's timeout is per idle socket; a list trickled slowly must end in time too.
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    const res = await this.http.get(`/v1/identities/${this.number}`, { signal }).catch((err: { code?: string }) => {
       throw new IdentitiesError(`signal-cli-rest-api did not answer (${err.code ?? 'error'})`);
     });
     if (res.status !== 200 || !Array.isArray(res.data)) throw new IdentitiesError(`signal-cli-rest-api answered ${res.status} to the identities list`);
