@@ -153,8 +153,12 @@ async function checkSignal(config: Config): Promise<CheckResult[]> {
   try {
     const about = await getJson(`${s.apiUrl}/v1/about`);
     if (about.status !== 200) return [bad('signal', `signal-cli-rest-api answered ${about.status} at ${s.apiUrl}/v1/about: is SIGNAL_API_URL right?`)];
+    const mode = (about.body as { mode?: unknown } | null)?.mode;
+    // signal-cli-rest-api always names its mode; a 200 without it is someone else (a proxy's HTML page).
+    if (typeof mode !== 'string') {
+      return [bad('signal', `something at ${s.apiUrl} answered 200 to /v1/about, but not with signal-cli-rest-api's JSON (a proxy's page?): point SIGNAL_API_URL at signal-cli-rest-api itself`)];
+    }
     const results: CheckResult[] = [];
-    const mode = (about.body as { mode?: string } | null)?.mode ?? 'unknown';
     const expected: readonly string[] = SIGNAL_MODES[s.receiveMode];
     results.push(
       expected.includes(mode)

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { ModeratorIdentityGate } from '../channels/signal/moderator-identity-gate';
+import { IDENTITY_CHECK_TIMEOUT_MS, ModeratorIdentityGate } from '../channels/signal/moderator-identity-gate';
 import { SignalChallengeWatch } from '../channels/signal/signal-challenge-watch';
 import { SignalIdentities } from '../channels/signal/signal-identities';
 import { SignalSender } from '../channels/signal/signal-sender';
@@ -28,7 +28,8 @@ async function signalSafety(app: FastifyInstance, opts: ServerOptions): Promise<
         db,
         vault,
         log,
-        identities: new SignalIdentities(config.signal.apiUrl, config.signal.number),
+        // Bounded well below the client's 30 s: every Signal message behind a moderator's waits for it.
+        identities: new SignalIdentities(config.signal.apiUrl, config.signal.number, IDENTITY_CHECK_TIMEOUT_MS),
         moderators: config.moderators,
         contacts: moderatorContacts,
         wake: () => dispatcher.wake(),

@@ -95,6 +95,21 @@ describe('doctor', () => {
     expect(failures(r.stdout)).toEqual(['FAIL signal: no answer from signal-cli-rest-api at http://127.0.0.1:9: is it running, and SIGNAL_API_URL right?']);
   });
 
+  it('names a proxy answering 200 with an HTML page in front of signal-cli-rest-api, instead of a wrong MODE', async () => {
+    const proxied = new FakeSignal({ account: SIGNAL_NUMBER, mode: 'json-rpc' });
+    await proxied.start();
+    proxied.proxyPage = '<!DOCTYPE html><html><body><h1>Welcome to nginx!</h1></body></html>';
+    try {
+      const r = await runAdminCli(['doctor'], env({ SIGNAL_API_URL: proxied.url }));
+      expect(r.code).toBe(1);
+      expect(failures(r.stdout)).toEqual([
+        `FAIL signal: something at ${proxied.url} answered 200 to /v1/about, but not with signal-cli-rest-api's JSON (a proxy's page?): point SIGNAL_API_URL at signal-cli-rest-api itself`,
+      ]);
+    } finally {
+      await proxied.stop();
+    }
+  });
+
   it('names a database file others can read', async () => {
     const dir = tempDir();
     fs.copyFileSync(path.join(h.dataDir, 'heads-up.db'), path.join(dir, 'heads-up.db'));

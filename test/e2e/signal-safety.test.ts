@@ -236,3 +236,40 @@ describe('a rate-limit challenge across a restart', () => {
     await waitFor(() => onRecord().n === 0, 10_000, 'the challenge to be over');
   });
 });
+
+describe('a moderator whose identity signal-cli cannot list (stuck, or answering an error)', () => {
+  const mod: Who = { uuid: uuid(31), number: null };
+  const member: Who = { uuid: uuid(32), number: null };
+  // A second one: the member treatment's hint is given once per sender per window.
+  const mod2: Who = { uuid: uuid(33), number: null };
+  let world: SignalWorld;
+  let signal: FakeSignal;
+
+  beforeAll(async () => {
+    world = await startSignalWorld({ env: { MODERATORS: `${mod.uuid},${mod2.uuid}` } });
+    ({ signal } = world);
+    expect(await ask(signal, mod, 'STATS')).toMatch(/members|pending/i);
+    expect(await ask(signal, mod2, 'STATS')).toMatch(/members|pending/i);
+    await ask(signal, member, 'JOIN 415');
+  });
+  afterAll(() => world.close());
+
+  it("is not trusted for that message, and a member's message behind theirs waits seconds, not 30", async () => {
+    signal.identityListAnswer = () => 'hang';
+    signal.push(textEnvelope(SIGNAL_NUMBER, mod, 'PENDING'));
+    const started = Date.now();
+    // Handled in order: the member's answer comes once the moderator's message was handled.
+    expect(await ask(signal, member, 'HELP')).toBeTruthy();
+    expect(Date.now() - started).toBeLessThan(9_000);
+    await waitFor(() => signal.to(mod.uuid).length === 2, 5_000, "the answer to the moderator's PENDING");
+    expect(signal.to(mod.uuid)[1]?.message).not.toMatch(/pending/i);
+  });
+
+  it("is not trusted while signal-cli answers the list with an error, and trusted again once it lists the same identity", async () => {
+    // Upstream answers a failed listIdentities with 500 and signal-cli's text.
+    signal.identityListAnswer = () => ({ status: 500, body: { error: 'Failed to list identities' } });
+    expect(await ask(signal, mod2, 'PENDING')).not.toMatch(/pending/i);
+    signal.identityListAnswer = undefined;
+    expect(await ask(signal, mod2, 'PENDING')).toMatch(/pending/i);
+  });
+});

@@ -29,6 +29,8 @@
  * 429 with `challenge_tokens` in json-rpc mode, and in normal/native mode
  * signal-cli's own text, which carries the token, under a 400.
  * Tests push envelopes, kill or freeze the websocket and choose how sends are answered.
+ * `proxyPage` puts a misconfigured proxy in front: every request, websocket
+ * upgrades included, gets 200 with an HTML page.
  */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -175,6 +177,15 @@ export class FakeSignal {
   remoteDeleteAnswer: (() => SignalAnswer) | undefined;
   /** The open challenge's token, while Signal demands one. */
   challengeToken: string | null = null;
+  /** A proxy in front answers every request 200 with this HTML page (null: signal-cli-rest-api answers). */
+  proxyPage: string | null = null;
+  /** Requests the proxy answered with its page. */
+  proxyAnswers = 0;
+  /**
+   * How GET /v1/identities/{number} is answered now, after upstream's checks
+   * (default: the identities held). 'hang' never answers: signal-cli stuck.
+   */
+  identityListAnswer: (() => SignalAnswer | 'hang') | undefined;
   /** Known contacts' identities, by UUID or number (one entry per contact). */
   private readonly identities: FakeIdentity[] = [];
   url = '';
@@ -299,6 +310,12 @@ export class FakeSignal {
   }
 
   private upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.proxyPage !== null) {
+      this.proxyAnswers++;
+      const page = Buffer.from(this.proxyPage);
+      socket.end(`HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: ${page.length}\r\nconnection: close\r\n\r\n${this.proxyPage}`);
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://fake');
     if (this.mode !== 'json-rpc' || url.pathname !== `/v1/receive/${this.opts.account}`) {
       socket.end('HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n{"error":"websocket: the client is not using the websocket protocol"}');
@@ -327,6 +344,12 @@ export class FakeSignal {
   }
 
   private route(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
+    if (this.proxyPage !== null) {
+      this.proxyAnswers++;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(this.proxyPage);
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname;
     if (req.method === 'GET' && path === '/v1/health') {
@@ -349,6 +372,9 @@ export class FakeSignal {
       this.identityLists++;
       // signal-cli fails for an account it does not hold; upstream answers 500 with its text.
       if (decodeURIComponent(list[1] as string) !== this.opts.account) return this.json(res, 500, { error: 'User is not registered' });
+      const answer = this.identityListAnswer?.() ?? 'accept';
+      if (answer === 'hang') return; // answered never; stop() closes the connection
+      if (answer !== 'accept') return this.json(res, answer.status, answer.body);
       return this.json(res, 200, this.identities);
     }
     const contact = /^\/v1\/contacts\/([^/]+)$/.exec(path);

@@ -6,6 +6,11 @@
  * phone) is not trusted for moderator commands: the message gets the
  * ordinary member treatment, the other moderators are told once, and only an
  * operator re-admits them (heads-up signal-readmit), never this code.
+ *
+ * A check that cannot be made (signal-cli stuck past IDENTITY_CHECK_TIMEOUT_MS,
+ * an error, no identity listed) does not fall back on the record: that
+ * message gets the member treatment too. Messages are handled in order, so
+ * the bound is also the longest a member's message waits behind a moderator's.
  */
 import { safeError } from '../../log/safe-error';
 import type { Logger } from '../../log/logger';
@@ -17,6 +22,13 @@ import { enqueueMessage } from '../../store/outbox';
 import type { Vault } from '../../store/vault';
 import { parseSignalItem } from './signal-envelope';
 import type { SignalIdentities } from './signal-identities';
+
+/**
+ * How long a moderator's message may wait for signal-cli's identities list
+ * (GET /v1/identities answers in well under a second in native and json-rpc
+ * mode; normal mode starts a JVM for it).
+ */
+export const IDENTITY_CHECK_TIMEOUT_MS = 5_000;
 
 export interface ModeratorIdentityGateDeps {
   db: Db;
@@ -42,6 +54,8 @@ export function identityChangedNotice(position: number): string {
 
 export class ModeratorIdentityGate {
   private readonly uuids: ReadonlySet<string>;
+  /** Moderators whose last message's identity could not be checked: untrusted until a check succeeds. */
+  private readonly unchecked = new Set<string>();
 
   constructor(private readonly deps: ModeratorIdentityGateDeps) {
     this.uuids = new Set(deps.moderators.filter(isSignalUuid));
@@ -53,10 +67,12 @@ export class ModeratorIdentityGate {
     if (!msg || !this.uuids.has(msg.sender.address)) return;
     const { db, vault, log, now } = this.deps;
     const uuid = msg.sender.address;
+    // Unchecked until this check succeeds: a recorded identity is no proof for a message whose sender's key was not compared.
+    this.unchecked.add(uuid);
     try {
       const identity = await this.deps.identities.of(uuid);
       if (!identity) {
-        log.warn('signal-cli lists no identity for a Signal moderator who wrote: their identity is not recorded yet');
+        log.warn({ moderator: this.position(uuid) }, 'signal-cli lists no identity for a Signal moderator who wrote: their message counts as a member\'s');
         return;
       }
       // The change and the notices to the other moderators: one transaction, so they are told exactly once.
@@ -65,16 +81,18 @@ export class ModeratorIdentityGate {
         if (v === 'changed') this.tellOthers(uuid);
         return v;
       });
+      this.unchecked.delete(uuid);
       if (verdict === 'first') log.info({ moderator: this.position(uuid) }, "recorded a Signal moderator's identity");
     } catch (err) {
-      // The record stands as it was: a moderator never recorded stays untrusted.
-      log.warn({ err: safeError(err), moderator: this.position(uuid) }, "could not check a Signal moderator's identity");
+      // The record stands as it was, but this message is not trusted on it.
+      log.warn({ err: safeError(err), moderator: this.position(uuid) }, "could not check a Signal moderator's identity: their message counts as a member's");
     }
   }
 
-  /** Whether a sender listed in MODERATORS may use moderator commands: over Signal, only with their recorded identity. */
+  /** Whether a sender listed in MODERATORS may use moderator commands: over Signal, only with their recorded identity, checked for this message. */
   trusted(sender: Sender): boolean {
     if (sender.channel !== 'signal' || !this.uuids.has(sender.address)) return true;
+    if (this.unchecked.has(sender.address)) return false;
     return moderatorIdentityTrusted(this.deps.db, this.deps.vault, sender.address);
   }
 

@@ -16,6 +16,7 @@ export interface SignalIdentity {
   safetyNumber: string;
   /** TRUSTED_UNVERIFIED, TRUSTED_VERIFIED or UNTRUSTED. */
   status: string;
+  /** When signal-cli added it (ms since the epoch; 0 unknown): the newest is the current one. */
   added: number;
 }
 
@@ -29,6 +30,23 @@ export class IdentitiesError extends Error {
 
 const str = (v: unknown, max: number) => (typeof v === 'string' && v.length <= max ? v : '');
 
+/**
+ * When signal-cli added an identity, in ms since the epoch; 0 when unreadable.
+ * Since 0.93 `added` is signal-cli's timestamp as a decimal string; before,
+ * normal mode passed on signal-cli's text, Java's Date.toString()
+ * ("Mon Jun 13 10:52:57 CEST 2022").
+ */
+export function addedAt(v: unknown): number {
+  if (typeof v === 'number') return Number.isSafeInteger(v) && v > 0 ? v : 0;
+  const t = str(v, 64).trim();
+  if (/^\d{1,16}$/.test(t)) return Number(t);
+  if (t === '') return 0;
+  let ms = Date.parse(t);
+  // A zone JavaScript does not know (CEST): read as UTC. All entries come from the same signal-cli, so their order holds (within an hour for summer time).
+  if (Number.isNaN(ms)) ms = Date.parse(t.replace(/\b[A-Z]{2,5}(?=\s+\d{4}$)/, 'UTC'));
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
 /** Reads one IdentityEntry; null when it is not one. */
 function entry(v: unknown): SignalIdentity | null {
   if (!v || typeof v !== 'object') return null;
@@ -36,7 +54,7 @@ function entry(v: unknown): SignalIdentity | null {
   const uuid = str(o.uuid, 64).toLowerCase();
   const fingerprint = str(o.fingerprint, 512);
   if (!isSignalUuid(uuid) || fingerprint === '') return null;
-  return { uuid, fingerprint, safetyNumber: str(o.safety_number, 200).replace(/\s/g, ''), status: str(o.status, 40), added: Number(str(o.added, 20)) || 0 };
+  return { uuid, fingerprint, safetyNumber: str(o.safety_number, 200).replace(/\s/g, ''), status: str(o.status, 40), added: addedAt(o.added) };
 }
 
 export class SignalIdentities {
@@ -46,14 +64,16 @@ export class SignalIdentities {
     apiUrl: string,
     /** The bot's registered number. */
     private readonly number: string,
-    timeoutMs = 30_000,
+    private readonly timeoutMs = 30_000,
   ) {
     this.http = axios.create({ baseURL: apiUrl, timeout: timeoutMs, validateStatus: () => true, maxRedirects: 0, maxContentLength: 32 * 1024 * 1024 });
   }
 
   /** The identity signal-cli holds for a contact's UUID (the newest, if it lists several), or null. */
   async of(uuid: string): Promise<SignalIdentity | null> {
-    const res = await this.http.get(`/v1/identities/${this.number}`).catch((err: { code?: string }) => {
+    // axios's timeout is per idle socket; a list trickled slowly must end in time too.
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    const res = await this.http.get(`/v1/identities/${this.number}`, { signal }).catch((err: { code?: string }) => {
       throw new IdentitiesError(`signal-cli-rest-api did not answer (${err.code ?? 'error'})`);
     });
     if (res.status !== 200 || !Array.isArray(res.data)) throw new IdentitiesError(`signal-cli-rest-api answered ${res.status} to the identities list`);

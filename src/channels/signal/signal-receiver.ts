@@ -6,7 +6,10 @@
  *   it is then dropped and re-opened with backoff. The server keeps nothing
  *   for a client that is not connected, so reconnecting promptly matters.
  * - poll (MODE=normal/native): GET /v1/receive/{number} every `pollMs`; it
- *   answers a JSON array served as text/plain.
+ *   answers a JSON array served as text/plain. Any other answer (an error
+ *   status, no answer, a 200 that is not JSON such as a proxy's HTML page)
+ *   is a failure: the next poll waits by the shared backoff, and only the
+ *   first failure of a run of them is warned about.
  * Each item goes to `onItem` in the order received; the receiver only
  * transports, it never reads a message.
  */
@@ -143,9 +146,7 @@ export class SignalReceiver {
       this.opts.log.warn({ bytes: raw.length }, 'ignored a Signal item that is not JSON');
       return;
     }
-    this.chain = this.chain
-      .then(() => this.opts.onItem(item))
-      .catch((err) => this.opts.log.error({ err: { type: (err as Error)?.name } }, 'handling a Signal message failed'));
+    this.enqueue(item);
   }
 
   private connect(): void {
@@ -219,20 +220,23 @@ export class SignalReceiver {
           timeout: (this.tuning.pollTimeoutS + 30) * 1000,
           signal: this.pollAbort.signal,
         });
+        const items = res.status === 200 ? parseBatch(String(res.data ?? '')) : null;
         if (res.status !== 200) {
-          this.failures++;
-          wait = this.backoffMs();
-          this.opts.log.warn({ status: res.status }, 'Signal receive failed (in json-rpc mode set SIGNAL_RECEIVE_MODE=websocket); retrying');
+          wait = this.pollFailed({ status: res.status }, 'Signal receive failed (in json-rpc mode set SIGNAL_RECEIVE_MODE=websocket); retrying with backoff');
+        } else if (items === null) {
+          // A 200 that is not a JSON batch is not signal-cli-rest-api (a proxy's HTML page): a failure like any other.
+          wait = this.pollFailed(
+            { status: res.status, bytes: String(res.data ?? '').length },
+            'Signal receive answered 200 with something that is not signal-cli-rest-api\'s JSON (a proxy in front of it?); retrying with backoff',
+          );
         } else {
-          this.failures = 0;
-          this.deliverArray(String(res.data ?? ''));
+          this.pollWorked();
+          for (const item of items) this.enqueue(item);
           await this.chain;
         }
       } catch (err) {
         if (this.stopped) break;
-        this.failures++;
-        wait = this.backoffMs();
-        this.opts.log.warn({ code: (err as { code?: string }).code }, 'Signal receive failed; retrying');
+        wait = this.pollFailed({ code: (err as { code?: string }).code }, 'Signal receive failed; retrying with backoff');
       }
       if (this.stopped) break;
       await new Promise<void>((resolve) => {
@@ -243,19 +247,39 @@ export class SignalReceiver {
     }
   }
 
-  private deliverArray(body: string): void {
-    let items: unknown;
-    try {
-      items = JSON.parse(body || '[]');
-    } catch {
-      this.opts.log.warn({ bytes: body.length }, 'ignored a Signal receive answer that is not JSON');
-      return;
-    }
-    if (!Array.isArray(items)) items = [items];
-    for (const item of items as unknown[]) {
-      this.chain = this.chain
-        .then(() => this.opts.onItem(item))
-        .catch((err) => this.opts.log.error({ err: { type: (err as Error)?.name } }, 'handling a Signal message failed'));
-    }
+  /**
+   * Counts a failed poll and returns the wait before the next. Only the first
+   * failure of an episode is a warning: a proxy or an outage lasting hours
+   * would otherwise fill the log; the rest are at debug.
+   */
+  private pollFailed(fields: Record<string, unknown>, msg: string): number {
+    const wait = this.backoffMs();
+    if (this.failures === 0) this.opts.log.warn({ ...fields, retryInMs: wait }, msg);
+    else this.opts.log.debug({ ...fields, failures: this.failures + 1, retryInMs: wait }, msg);
+    this.failures++;
+    return wait;
   }
+
+  private pollWorked(): void {
+    if (this.failures > 0) this.opts.log.info({ failedPolls: this.failures }, 'Signal receiving again: signal-cli-rest-api answers');
+    this.failures = 0;
+  }
+
+  /** Queues one received item for handling, in order. */
+  private enqueue(item: unknown): void {
+    this.chain = this.chain
+      .then(() => this.opts.onItem(item))
+      .catch((err) => this.opts.log.error({ err: { type: (err as Error)?.name } }, 'handling a Signal message failed'));
+  }
+}
+
+/** A poll's answer: signal-cli-rest-api's JSON array (an empty body is none), or null when it is not JSON. */
+function parseBatch(body: string): unknown[] | null {
+  let items: unknown;
+  try {
+    items = JSON.parse(body || '[]');
+  } catch {
+    return null;
+  }
+  return Array.isArray(items) ? items : [items];
 }

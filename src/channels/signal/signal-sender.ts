@@ -101,6 +101,9 @@ function errorText(data: unknown): string {
   return '';
 }
 
+/** readSendResult's error for a 2xx that is no send result at all. */
+const UNEXPECTED = 'unexpected response';
+
 /**
  * The send result, in 0.100's form `{"timestamp":"…"}` or master's
  * `[{"timestamp":"…","errors":…}]`. Returns the timestamp, or the text of
@@ -108,13 +111,13 @@ function errorText(data: unknown): string {
  */
 export function readSendResult(data: unknown): { timestamp: string } | { error: string } {
   const first = Array.isArray(data) ? data[0] : data;
-  if (!first || typeof first !== 'object') return { error: 'unexpected response' };
+  if (!first || typeof first !== 'object') return { error: UNEXPECTED };
   const { timestamp, errors } = first as { timestamp?: unknown; errors?: unknown };
   const hasErrors = Array.isArray(errors) ? errors.length > 0 : !!errors && typeof errors === 'object' && Object.keys(errors).length > 0;
   if (hasErrors) return { error: errorText({ error: JSON.stringify(errors) }) };
   if (typeof timestamp === 'string' && /^\d{1,20}$/.test(timestamp)) return { timestamp };
   if (typeof timestamp === 'number' && Number.isSafeInteger(timestamp)) return { timestamp: String(timestamp) };
-  return { error: 'unexpected response' };
+  return { error: UNEXPECTED };
 }
 
 /** Sends Signal messages through signal-cli-rest-api. */
@@ -204,6 +207,8 @@ export class SignalSender implements ChannelSender {
         this.onSuccess();
         return { providerId: result.timestamp };
       }
+      // signal-cli-rest-api's every 2xx carries a timestamp: one without (a proxy's page) is an outage to retry, not a refusal.
+      if (result.error === UNEXPECTED) throw new SendError('server', 'unexpected_response');
       throw this.onFailure(classifySignalError(400, result.error), res.data);
     }
     throw this.onFailure(classifySignalError(res.status, errorText(res.data)), res.data);
@@ -313,7 +318,9 @@ export class SignalSender implements ChannelSender {
     try {
       // Stryker disable next-line ObjectLiteral: the health check's own time-out; a dead server is tested by refusing the connection
       const res = await this.http.get('/v1/health', { timeout: 3_000 });
-      return res.status >= 200 && res.status < 300;
+      // A 2xx with no content, as its 204: a proxy's 200 page in front of it (which also breaks receiving) is not signal-cli-rest-api.
+      const empty = res.data === undefined || res.data === null || res.data === '';
+      return res.status >= 200 && res.status < 300 && empty;
     } catch {
       return false;
     }

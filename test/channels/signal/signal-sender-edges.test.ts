@@ -120,6 +120,18 @@ describe('SignalSender, at the edges', () => {
     await s.close();
   });
 
+  it("takes a proxy's 200 page in front of signal-cli-rest-api for an outage to retry, not a refusal that fails the message for good", async () => {
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log: collectingLogger().log });
+    fake.proxyPage = '<!DOCTYPE html><html><body><h1>Welcome to nginx!</h1></body></html>';
+    const e = await failure(s.send(UUID, 'x'));
+    expect(e).toMatchObject({ kind: 'server', code: 'unexpected_response' });
+    expect(e?.retryable).toBe(true);
+    expect(fake.sent).toEqual([]);
+    fake.proxyPage = null;
+    expect(await s.send(UUID, 'x')).toEqual({ providerId: expect.stringMatching(/^\d+$/) });
+    await s.close();
+  });
+
   it('tells the operator once how to lift a rate limit, whether a captcha was asked, then how long each later pause is, and when it is over', async () => {
     let t = 2_000_000;
     const { log, lines } = collectingLogger();

@@ -1,0 +1,108 @@
+/**
+ * The Signal receiver's polling against a fake signal-cli-rest-api (normal
+ * mode) with a misconfigured proxy in front of it: answers that are not
+ * signal-cli-rest-api's are failures, waited out with the shared backoff and
+ * reported once, not warned about at every poll.
+ */
+import { SignalReceiver } from '../../../src/channels/signal/signal-receiver';
+import { SignalSender } from '../../../src/channels/signal/signal-sender';
+import { createLogger } from '../../../src/log/logger';
+import { FakeSignal, textEnvelope } from '../../fakes/fake-signal';
+import { waitFor } from '../../helpers/wait-for';
+
+const ACCOUNT = '+15005550199';
+const MEMBER = { uuid: '0b6f0c7e-3a41-4c35-9a55-5d1c0a8f4e21', number: '+14155550123' };
+const PAGE = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><center><h1>Welcome to nginx!</h1></center></body></html>';
+
+function collectingLogger() {
+  const lines: Array<{ level: number; msg: string } & Record<string, unknown>> = [];
+  const raw: string[] = [];
+  const log = createLogger('debug', {
+    write: (l: string) => {
+      raw.push(l);
+      lines.push(JSON.parse(l));
+    },
+  });
+  return { lines, raw, log };
+}
+
+const WARN = 40;
+
+describe('polling behind a proxy that answers 200 with an HTML page', () => {
+  let signal: FakeSignal;
+  let receiver: SignalReceiver | null = null;
+
+  beforeEach(async () => {
+    signal = new FakeSignal({ account: ACCOUNT, mode: 'normal' });
+    await signal.start();
+  });
+  afterEach(async () => {
+    await receiver?.stop();
+    receiver = null;
+    await signal.stop();
+  });
+
+  it('backs off, warns once for the episode, and receives again once signal-cli-rest-api answers', async () => {
+    const { lines, raw, log } = collectingLogger();
+    const items: unknown[] = [];
+    signal.proxyPage = PAGE;
+    receiver = new SignalReceiver({
+      apiUrl: signal.url,
+      number: ACCOUNT,
+      mode: 'poll',
+      log,
+      onItem: (item) => void items.push(item),
+      tuning: { pollMs: 20, pollTimeoutS: 1, reconnectBaseMs: 50, reconnectMaxMs: 400 },
+    });
+    receiver.start();
+    await new Promise((r) => setTimeout(r, 1_500));
+    // Polling every 20 ms would ask ~75 times; 50 ms doubling to 400 ms (jittered down to half) asks at most ~14.
+    expect(signal.proxyAnswers).toBeGreaterThan(1);
+    expect(signal.proxyAnswers).toBeLessThanOrEqual(14);
+    const warnings = lines.filter((l) => l.level >= WARN);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.msg).toMatch(/not signal-cli-rest-api|not JSON/i);
+
+    signal.proxyPage = null;
+    signal.push(textEnvelope(ACCOUNT, MEMBER, 'JOIN 415'));
+    await waitFor(() => items.length === 1, 5_000, 'the message once the proxy is fixed');
+    expect(lines.some((l) => l.level === 30 && /receiv\w* again/i.test(l.msg))).toBe(true);
+    // Still one warning: recovering is not a failure.
+    expect(lines.filter((l) => l.level >= WARN)).toHaveLength(1);
+    expect(raw.join('\n')).not.toContain(MEMBER.number);
+    expect(raw.join('\n')).not.toContain(MEMBER.uuid);
+    expect(raw.join('\n')).not.toContain('JOIN 415');
+  });
+
+  it('a new episode after a recovery is warned about again', async () => {
+    const { lines, log } = collectingLogger();
+    signal.proxyPage = PAGE;
+    receiver = new SignalReceiver({
+      apiUrl: signal.url,
+      number: ACCOUNT,
+      mode: 'poll',
+      log,
+      onItem: () => undefined,
+      tuning: { pollMs: 20, pollTimeoutS: 1, reconnectBaseMs: 20, reconnectMaxMs: 40 },
+    });
+    receiver.start();
+    await waitFor(() => signal.proxyAnswers >= 3, 5_000, 'a few failed polls');
+    signal.proxyPage = null;
+    await waitFor(() => signal.receives >= 1, 5_000, 'a poll answered by signal-cli-rest-api');
+    const answered = signal.proxyAnswers;
+    signal.proxyPage = PAGE;
+    await waitFor(() => signal.proxyAnswers >= answered + 3, 5_000, 'failed polls again');
+    expect(lines.filter((l) => l.level >= WARN)).toHaveLength(2);
+  });
+
+  it('readiness says signal is down: a page from a proxy is not signal-cli-rest-api', async () => {
+    const sender = new SignalSender({ apiUrl: signal.url, number: ACCOUNT, log: collectingLogger().log });
+    try {
+      expect(await sender.ready()).toBe(true);
+      signal.proxyPage = PAGE;
+      expect(await sender.ready()).toBe(false);
+    } finally {
+      await sender.close();
+    }
+  });
+});
