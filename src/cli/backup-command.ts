@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backupDatabase, BackupFailed } from '../store/backup';
 import { CommandError } from './cli-errors';
-import { databaseFile, readLineConfig } from './line';
+import { databaseFile } from '../store/db';
+import { readLineConfig } from './line';
 
 /** Writes the backup and returns the line to print. */
 export async function backupCommand(file: string): Promise<string> {

@@ -13,7 +13,8 @@ import { cryptoReady, Vault } from '../store/vault';
 import { Regions } from '../alerts/regions';
 import { knownTimeZone, UNKNOWN_TIME_ZONE } from '../bot/clock-time';
 import { DATABASE_IN_USE, isDatabaseBusy } from './cli-errors';
-import { databaseFile, latestMigration, readExistingKey, readLineConfig } from './line';
+import { databaseFile } from '../store/db';
+import { latestMigration, readExistingKey, readLineConfig } from './line';
 
 /** The outcome of one check: `ok` false means `detail` says what to do. */
 export interface CheckResult {

@@ -1,13 +1,13 @@
 /**
  * What every admin command needs of the line: the server's configuration
  * (read from the environment and `.env` exactly as at start-up), its key and
- * its database path.
+ * its database.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { readConfig, type Config, type Secrets } from '../config/env';
-import { Db } from '../store/db';
+import { databaseFile, Db } from '../store/db';
 import { findProjectDir } from '../store/find-up';
 import { recordKey, verifyKey } from '../store/key-check';
 import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
@@ -15,11 +15,6 @@ import { decodeMasterKey } from '../store/master-key';
 import { migrate } from '../store/migrate';
 import { cryptoReady, Vault } from '../store/vault';
 import { CommandError } from './cli-errors';
-
-/** The database file of a data directory (the server opens the same path). */
-export function databaseFile(dataDir: string): string {
-  return path.join(dataDir, 'heads-up.db');
-}
 
 /** Reads `.env` (if present) into the environment, then the configuration. Throws ConfigError on a bad value. */
 export function readLineConfig(env: NodeJS.ProcessEnv = process.env): { config: Config; secrets: Secrets } {

@@ -4,7 +4,8 @@ import { runRetention } from '../jobs/retention';
 import { Db } from '../store/db';
 import { migrate } from '../store/migrate';
 import { CommandError } from './cli-errors';
-import { databaseFile, readLineConfig } from './line';
+import { databaseFile } from '../store/db';
+import { readLineConfig } from './line';
 
 /** Erases what is past RETENTION_DAYS and returns the line to print. */
 export function purgeCommand(now: number = Date.now()): string {

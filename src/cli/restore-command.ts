@@ -4,7 +4,8 @@ import path from 'node:path';
 import { restoreDatabase } from '../store/restore';
 import { cryptoReady, Vault } from '../store/vault';
 import { CommandError } from './cli-errors';
-import { databaseFile, latestMigration, readExistingKey, readLineConfig } from './line';
+import { databaseFile } from '../store/db';
+import { latestMigration, readExistingKey, readLineConfig } from './line';
 
 /** Restores the backup and returns the line to print. */
 export async function restoreCommand(file: string): Promise<string> {

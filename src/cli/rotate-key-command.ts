@@ -12,7 +12,8 @@ import { migrate } from '../store/migrate';
 import { cryptoReady, Vault } from '../store/vault';
 import { CommandError } from './cli-errors';
 import { decodeMasterKey } from '../store/master-key';
-import { databaseFile, readExistingKey, readLineConfig } from './line';
+import { databaseFile } from '../store/db';
+import { readExistingKey, readLineConfig } from './line';
 
 /** A progress reporter: one rewritten line on a terminal, a line per tenth of each step otherwise. */
 export function progressLine(stream: NodeJS.WriteStream): (p: RotationProgress) => void {

@@ -4,14 +4,13 @@
  * wrong key or a rotation under way, then migrated), the vault and the
  * metrics that read it. Opened first, closed last.
  */
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Regions } from '../alerts/regions';
 import { ConfigError } from '../config/config-error';
 import { safeError } from '../log/safe-error';
 import { Metrics } from '../metrics';
-import { Db } from '../store/db';
+import { databaseFile, Db } from '../store/db';
 import { recordKey, verifyKey } from '../store/key-check';
 import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
 import { loadMasterKey } from '../store/master-key';
@@ -40,7 +39,7 @@ async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void>
       'HEADSUP_MASTER_KEY is not set: using a development key file. Anyone who copies DATA_DIR can read the data; set HEADSUP_MASTER_KEY in production and keep the key elsewhere.',
     );
   }
-  const db = new Db(path.join(config.dataDir, 'heads-up.db'));
+  const db = new Db(databaseFile(config.dataDir));
   // The data is sealed under the key version the database records (rotate-key moves it on).
   const vault = new Vault(key.key, readKeyState(db).version);
   try {

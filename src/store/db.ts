@@ -11,6 +11,11 @@ import Database from 'better-sqlite3';
 
 export type Sqlite = Database.Database;
 
+/** The database file of a data directory (the server and the admin commands open this path). */
+export function databaseFile(dataDir: string): string {
+  return path.join(dataDir, 'heads-up.db');
+}
+
 const BUSY_RETRIES = 5;
 
 /** An open database plus transaction support. */

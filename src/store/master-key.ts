@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sodium from 'libsodium-wrappers';
 import { ConfigError } from '../config/config-error';
+import { databaseFile } from './db';
 
 /** The outcome of loading the key; `generated` means a dev key file was just created. */
 export interface LoadedKey {
@@ -40,6 +41,13 @@ export function loadMasterKey(masterKeyBase64: string | undefined, dataDir: stri
   const file = path.join(dataDir, 'master.key');
   if (fs.existsSync(file)) {
     return { key: decode(fs.readFileSync(file, 'utf8'), `HEADSUP_MASTER_KEY (file ${file})`), source: 'file', generated: false, file };
+  }
+  // The line's data is sealed with the key that file held: a new one could never open it.
+  if (fs.existsSync(databaseFile(dataDir))) {
+    throw new ConfigError(
+      'HEADSUP_MASTER_KEY',
+      `${file} is missing, and the database beside it was sealed with the key it held: put that file back (or set HEADSUP_MASTER_KEY to its key); no new key was made`,
+    );
   }
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = sodium.randombytes_buf(32);

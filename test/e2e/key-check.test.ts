@@ -31,4 +31,25 @@ describe('the master key check', () => {
     expect((await again.sms('+14155550160', 'AREAS')).message).toContain('415');
     await again.close();
   });
+
+  it('with the development key file gone, refuses to start, naming the file, and writes no new key over the line', async () => {
+    const dataDir = tempDir();
+    const first = await startHarness({ dataDir, env: { HEADSUP_MASTER_KEY: '' } });
+    expect((await first.sms('+14155550161', 'JOIN')).message).toContain('415');
+    await first.close();
+    const keyFile = path.join(dataDir, 'master.key');
+    const kept = fs.readFileSync(keyFile);
+    fs.rmSync(keyFile);
+    const before = fingerprint(dataDir);
+
+    // A new key could never open the line: the operator must put the old one back.
+    await expect(startHarness({ dataDir, env: { HEADSUP_MASTER_KEY: '' } })).rejects.toThrow(/master\.key is missing/);
+    expect(fs.existsSync(keyFile)).toBe(false);
+    expect(fingerprint(dataDir)).toBe(before);
+
+    fs.writeFileSync(keyFile, kept, { mode: 0o600 });
+    const again = await startHarness({ dataDir, env: { HEADSUP_MASTER_KEY: '' } });
+    expect((await again.sms('+14155550161', 'AREAS')).message).toContain('415');
+    await again.close();
+  });
 });
