@@ -9,7 +9,7 @@ import { Db } from './db';
 /** Another process has the database open. */
 export class DatabaseInUseError extends Error {
   constructor() {
-    super('the database is in use: stop the server first');
+    super('the database is in use by another process (the server, or a restore or rotate-key still running): stop the server, or let the command finish, then run this again');
     this.name = 'DatabaseInUseError';
   }
 }
