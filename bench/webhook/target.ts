@@ -37,8 +37,9 @@ async function real(): Promise<{ url: string; close: () => Promise<Record<string
     TWILIO_ACCOUNT_SID: ACCOUNT_SID,
     TWILIO_AUTH_TOKEN: AUTH_TOKEN,
     TWILIO_FROM_NUMBER: FROM_NUMBER,
-    // Nothing is sent in this benchmark (HELP and JOIN in open mode queue nothing).
-    TWILIO_API_BASE_URL: 'http://127.0.0.1:9',
+    // Nothing is sent in this benchmark (HELP and JOIN in open mode queue nothing); bench:instructions
+    // gives an API that never answers, so the clean-up worker's calls cost nothing while it counts.
+    TWILIO_API_BASE_URL: process.env.BENCH_TWILIO_API_BASE_URL ?? 'http://127.0.0.1:9',
     TWILIO_REDACT: process.env.TWILIO_REDACT ?? 'on',
   });
   // The production logger at the production level, writing asynchronously to /dev/null instead of stdout.

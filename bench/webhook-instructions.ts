@@ -1,0 +1,98 @@
+/**
+ * `npm run bench:instructions`: the server's work per signed webhook (HELP,
+ * AYUDA, JOIN), counted in machine instructions by Valgrind's callgrind
+ * instead of timed. On a shared machine one server's throughput rounds can
+ * differ threefold; the instruction count of the same work differs by a few
+ * per cent, so two trees can be compared (issue 10: the webhook within 10 %
+ * of the tree before). Run it in each tree and compare the figures.
+ *
+ * Needs valgrind (apt install valgrind); slow (a minute or two per text).
+ * The real server runs under callgrind in bench/webhook/target.ts; after
+ * WARM requests (so the JIT has settled) the counters are zeroed, COUNT
+ * more requests are sent, and the counters are read. Twilio's API is a
+ * loopback socket that never answers: the clean-up worker's calls (at most
+ * two a second whatever the load) would otherwise be counted against
+ * webhooks that arrive 50 times slower under Valgrind. Loopback only;
+ * every load is bounded in count.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { fmt, table, WEBHOOK_PATH } from './common';
+import { signedWebhooks, type SignedRequest } from './webhook/bodies';
+
+const TEXTS = ['HELP', 'AYUDA', 'JOIN'];
+const WARM = Number(process.env.BENCH_WARM ?? 2000);
+const COUNT = Number(process.env.BENCH_COUNT ?? 2000);
+
+async function load(url: string, pool: SignedRequest[], from: number, amount: number): Promise<void> {
+  let i = from;
+  const r = await autocannon({
+    url,
+    connections: 10,
+    amount,
+    timeout: 120,
+    requests: [{ method: 'POST', path: WEBHOOK_PATH, setupRequest: (req) => ({ ...req, ...(pool[i++] as SignedRequest) }) }],
+  });
+  if (r.non2xx || r.errors || r.timeouts) throw new Error(`${r.non2xx} non-2xx answers, ${r.errors} errors, ${r.timeouts} time-outs`);
+}
+
+/** Instructions the server spent on COUNT webhooks carrying `text`. */
+async function measure(text: string, silentApi: string): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headsup-callgrind-'));
+  const out = path.join(dir, 'cg');
+  const child = spawn(
+    'valgrind',
+    ['--tool=callgrind', '--smc-check=all-non-file', `--callgrind-out-file=${out}`, process.execPath, '--import', 'tsx', path.join(__dirname, 'webhook/target.ts'), 'real'],
+    { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], env: { ...process.env, BENCH_TWILIO_API_BASE_URL: silentApi } },
+  );
+  try {
+    const ready = await new Promise<{ url: string }>((resolve, reject) => {
+      child.on('message', (m: { type?: string; url?: string; message?: string }) => (m.type === 'ready' ? resolve(m as { url: string }) : reject(new Error(m.message))));
+      child.on('exit', (code) => reject(new Error(`the server under valgrind exited (${code})`)));
+    });
+    const pool = signedWebhooks(WEBHOOK_PATH, text, WARM + COUNT, 1);
+    await load(ready.url, pool, 0, WARM);
+    execFileSync('callgrind_control', ['--zero', String(child.pid)], { stdio: 'ignore' });
+    await load(ready.url, pool, WARM, COUNT);
+    execFileSync('callgrind_control', ['--dump', String(child.pid)], { stdio: 'ignore' });
+    const dump = fs.readdirSync(dir).find((f) => f.startsWith('cg.'));
+    const totals = dump ? /^(?:totals|summary): (\d+)/m.exec(fs.readFileSync(path.join(dir, dump), 'utf8')) : null;
+    if (!totals) throw new Error('callgrind wrote no counts');
+    return Number(totals[1]);
+  } finally {
+    child.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  try {
+    execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
+  } catch {
+    throw new Error('this benchmark needs valgrind (apt install valgrind)');
+  }
+  const silent = net.createServer(() => {});
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const silentApi = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+  const rows = [['text', `instructions per webhook (${fmt.int(COUNT)} after ${fmt.int(WARM)})`]];
+  for (const text of TEXTS) {
+    const total = await measure(text, silentApi);
+    rows.push([text, fmt.int(total / COUNT)]);
+    console.log(`${text}: ${fmt.int(total / COUNT)} instructions per webhook`);
+  }
+  silent.close();
+  console.log(table(rows));
+  console.log(`(TWILIO_REDACT=${process.env.TWILIO_REDACT ?? 'on'}; compare with the same run in another tree, not across machines)`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error((err as Error).message);
+    process.exit(1);
+  },
+);
