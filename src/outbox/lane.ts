@@ -174,7 +174,7 @@ export class Lane {
     if (row.alert_id === null && row.body_ct === null) return this.failed(row, 'superseded');
     let body: string | null;
     let to: string;
-    let stopped = false;
+    let stopped: boolean;
     try {
       body = row.alert_id !== null ? renderer.render(row.alert_id, row.lang, row.discreet === 1) : openBody(vault, row);
       to =

@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import { alertSegments, cleanAlertText } from '../../src/alerts/alert-text';
+import { Regions } from '../../src/alerts/regions';
 import { AlertRenderer } from '../../src/alerts/render-alert';
 import { catalog } from '../../src/bot/catalog';
 import type { BotDeps } from '../../src/bot/context';
@@ -387,6 +388,14 @@ describe('EDIT', () => {
     expect(noticeOf(w, old)).not.toContain('MATCHES');
     const now = report(w, '+14155550108', '415 no-show, 628 555 0188');
     expect(noticeOf(w, now)).toContain(`MATCHES 1 pending: #${guided}`);
+  });
+
+  it('reads numbers in an edited text as the line’s country writes them (DEFAULT_COUNTRY)', async () => {
+    const w = await modWorld({ regions: Regions.forLine(undefined, 'GB') });
+    const edited = report(w, REPORTER, '415 blue sedan, texts from 415-555-0166');
+    expect(mod(w, `EDIT ${edited} blue sedan, calls from 020 7946 0018`)).toContain('edited');
+    const later = report(w, '+14155550107', '415 robbed me, his number +44 20 7946 0018');
+    expect(noticeOf(w, later)).toContain(`MATCHES 1 pending: #${edited}`);
   });
 
   it('has CHECK find what the edited text names once approved, and not what the edit removed', async () => {
