@@ -3,7 +3,7 @@
  * several identities listed for one UUID is the current one, whatever form
  * `added` takes, and how long a stuck signal-cli can hold a check.
  */
-import { IdentitiesError, SignalIdentities } from '../../../src/channels/signal/signal-identities';
+import { addedAt, IdentitiesError, SignalIdentities } from '../../../src/channels/signal/signal-identities';
 import { FakeSignal, type FakeIdentity } from '../../fakes/fake-signal';
 
 const ACCOUNT = '+15005550199';
@@ -49,5 +49,31 @@ describe('SignalIdentities.of', () => {
     expect(err).toBeInstanceOf(IdentitiesError);
     expect(String((err as Error).message)).not.toContain(UUID);
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('addedAt', () => {
+  it.each([
+    [1655117577000, 1655117577000],
+    [0, 0],
+    [-5, 0],
+    [1.5, 0],
+    [2 ** 60, 0],
+    ['1655117577000', 1655117577000],
+    [' 1655117577000 ', 1655117577000],
+    ['', 0],
+    ['   ', 0],
+    ['2022-06-13T10:52:57Z', Date.UTC(2022, 5, 13, 10, 52, 57)],
+    ['Mon Jun 13 10:52:57 UTC 2022', Date.UTC(2022, 5, 13, 10, 52, 57)],
+    // A zone JavaScript does not know is read as UTC; one it knows keeps its offset.
+    ['Mon Jun 13 10:52:57 CEST 2022', Date.UTC(2022, 5, 13, 10, 52, 57)],
+    ['Mon Jun 13 10:52:57  CEST  2022', Date.UTC(2022, 5, 13, 10, 52, 57)],
+    ['Mon Jun 13 10:52:57 EST 2022', Date.UTC(2022, 5, 13, 15, 52, 57)],
+    ['CEST 2022 and more', 0],
+    ['not a date', 0],
+    [null, 0],
+    [{ added: 1 }, 0],
+  ])('reads %p as %p', (raw, ms) => {
+    expect(addedAt(raw)).toBe(ms);
   });
 });
