@@ -35,6 +35,18 @@ const members = (file: string) => {
   }
 };
 
+/** A backup of a line of `count` members. */
+async function backupOfLine(count: number): Promise<string> {
+  const from = path.join(tempDir(), 'heads-up.db');
+  line(from, count);
+  const backup = path.join(tempDir(), 'line.db');
+  await backupDatabase(from, backup);
+  return backup;
+}
+
+/** What a restore left beside the database (its staged copy, the database set aside). */
+const leftovers = (target: string) => fs.readdirSync(path.dirname(target)).filter((f) => f.includes('restoring') || f.includes('before-restore'));
+
 type Mutator = 'renameSync' | 'rmSync' | 'linkSync' | 'unlinkSync' | 'copyFileSync';
 
 describe('restore', () => {
@@ -42,10 +54,7 @@ describe('restore', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('keeps a database at its path through every step of the swap (a restore killed between two steps left none)', async () => {
-    const from = path.join(tempDir(), 'heads-up.db');
-    line(from, 2);
-    const backup = path.join(tempDir(), 'line.db');
-    await backupDatabase(from, backup);
+    const backup = await backupOfLine(2);
     const target = path.join(tempDir(), 'heads-up.db');
     line(target, 5);
 
@@ -65,14 +74,11 @@ describe('restore', () => {
     expect(missing).toEqual([]);
     expect(counts.members).toBe(2);
     expect(members(target)).toBe(2);
-    expect(fs.readdirSync(path.dirname(target)).filter((f) => f.includes('restoring') || f.includes('before-restore'))).toEqual([]);
+    expect(leftovers(target)).toEqual([]);
   });
 
   it('after a restore that stopped half-way, a new run restores the backup and keeps nothing aside', async () => {
-    const from = path.join(tempDir(), 'heads-up.db');
-    line(from, 2);
-    const backup = path.join(tempDir(), 'line.db');
-    await backupDatabase(from, backup);
+    const backup = await backupOfLine(2);
     const target = path.join(tempDir(), 'heads-up.db');
     line(target, 5);
     // What a run killed after setting the old database aside, and after staging the copy, leaves.
@@ -81,7 +87,7 @@ describe('restore', () => {
 
     expect((await restoreDatabase(backup, target, vault(), latestMigration())).members).toBe(2);
     expect(members(target)).toBe(2);
-    expect(fs.readdirSync(path.dirname(target)).filter((f) => f.includes('restoring') || f.includes('before-restore'))).toEqual([]);
+    expect(leftovers(target)).toEqual([]);
   });
 
   /** A failing disk: every page but the first overwritten in its middle. */
@@ -92,10 +98,7 @@ describe('restore', () => {
   }
 
   it('replaces a damaged database, or a file that is none (doctor sends the operator to restore; restore failed on SQLite errors)', async () => {
-    const from = path.join(tempDir(), 'heads-up.db');
-    line(from, 300);
-    const backup = path.join(tempDir(), 'line.db');
-    await backupDatabase(from, backup);
+    const backup = await backupOfLine(300);
     const garbled = path.join(tempDir(), 'heads-up.db');
     line(garbled, 300);
     garble(garbled);
@@ -104,15 +107,12 @@ describe('restore', () => {
     for (const target of [garbled, notDb]) {
       expect((await restoreDatabase(backup, target, vault(), latestMigration())).members).toBe(300);
       expect(members(target)).toBe(300);
-      expect(fs.readdirSync(path.dirname(target)).filter((f) => f.includes('restoring') || f.includes('before-restore'))).toEqual([]);
+      expect(leftovers(target)).toEqual([]);
     }
   });
 
   it('still refuses while a server has the damaged database open, and changes nothing', async () => {
-    const from = path.join(tempDir(), 'heads-up.db');
-    line(from, 2);
-    const backup = path.join(tempDir(), 'line.db');
-    await backupDatabase(from, backup);
+    const backup = await backupOfLine(2);
     const target = path.join(tempDir(), 'heads-up.db');
     line(target, 300);
     const server = new Db(target);

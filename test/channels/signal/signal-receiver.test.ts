@@ -42,18 +42,15 @@ describe('polling behind a proxy that answers 200 with an HTML page', () => {
     await signal.stop();
   });
 
+  /** A receiver polling every 20 ms, its failures waited out from `baseMs` doubling to `maxMs`. */
+  const polling = (log: ReturnType<typeof createLogger>, onItem: (item: unknown) => void, baseMs: number, maxMs: number) =>
+    new SignalReceiver({ apiUrl: signal.url, number: ACCOUNT, mode: 'poll', log, onItem, tuning: { pollMs: 20, pollTimeoutS: 1, reconnectBaseMs: baseMs, reconnectMaxMs: maxMs } });
+
   it('backs off, warns once for the episode, and receives again once signal-cli-rest-api answers', async () => {
     const { lines, raw, log } = collectingLogger();
     const items: unknown[] = [];
     signal.proxyPage = PAGE;
-    receiver = new SignalReceiver({
-      apiUrl: signal.url,
-      number: ACCOUNT,
-      mode: 'poll',
-      log,
-      onItem: (item) => void items.push(item),
-      tuning: { pollMs: 20, pollTimeoutS: 1, reconnectBaseMs: 50, reconnectMaxMs: 400 },
-    });
+    receiver = polling(log, (item) => void items.push(item), 50, 400);
     receiver.start();
     await new Promise((r) => setTimeout(r, 1_500));
     // Polling every 20 ms would ask ~75 times; 50 ms doubling to 400 ms (jittered down to half) asks at most ~14.
@@ -80,14 +77,7 @@ describe('polling behind a proxy that answers 200 with an HTML page', () => {
   it('a new episode after a recovery is warned about again', async () => {
     const { lines, log } = collectingLogger();
     signal.proxyPage = PAGE;
-    receiver = new SignalReceiver({
-      apiUrl: signal.url,
-      number: ACCOUNT,
-      mode: 'poll',
-      log,
-      onItem: () => undefined,
-      tuning: { pollMs: 20, pollTimeoutS: 1, reconnectBaseMs: 20, reconnectMaxMs: 40 },
-    });
+    receiver = polling(log, () => undefined, 20, 40);
     receiver.start();
     await waitFor(() => signal.proxyAnswers >= 3, 5_000, 'a few failed polls');
     signal.proxyPage = null;
