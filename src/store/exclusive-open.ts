@@ -4,7 +4,7 @@
  * while any other connection (a running server) has the database open, and
  * keeps a server from opening it until this connection closes.
  */
-import { Db } from './db';
+import { Db, type Sqlite } from './db';
 
 /** Another process has the database open. */
 export class DatabaseInUseError extends Error {
@@ -14,18 +14,30 @@ export class DatabaseInUseError extends Error {
   }
 }
 
+/**
+ * Makes `sqlite` the database's only user: SQLite's exclusive locking mode,
+ * the lock taken by a first write transaction and then kept. Reads none of
+ * its pages. Throws DatabaseInUseError if another process has it open.
+ */
+export function takeExclusiveLock(sqlite: Sqlite): void {
+  try {
+    sqlite.pragma('busy_timeout = 0');
+    sqlite.pragma('locking_mode = EXCLUSIVE');
+    sqlite.exec('BEGIN EXCLUSIVE; COMMIT');
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new DatabaseInUseError();
+    throw err;
+  }
+}
+
 /** Opens `file` (which must exist) as its only user; throws DatabaseInUseError if another process has it open. */
 export function openExclusive(file: string): Db {
   const db = new Db(file);
   try {
-    db.sqlite.pragma('busy_timeout = 0');
-    db.sqlite.pragma('locking_mode = EXCLUSIVE');
-    // The lock is taken by the first write transaction and then kept.
-    db.sqlite.exec('BEGIN EXCLUSIVE; COMMIT');
+    takeExclusiveLock(db.sqlite);
     return db;
   } catch (err) {
     db.close();
-    if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new DatabaseInUseError();
     throw err;
   }
 }

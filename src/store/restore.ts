@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { copyDatabase, countTables, DatabaseLocked, type LineCounts } from './backup';
 import { Db } from './db';
-import { DatabaseInUseError } from './exclusive-open';
+import { takeExclusiveLock } from './exclusive-open';
 import { keyOpens } from './key-state';
 import { migrate } from './migrate';
 import type { Vault } from './vault';
@@ -99,15 +99,12 @@ function isDamage(err: unknown): boolean {
 function holdLive(target: string): { sqlite: Database.Database; locked: boolean } {
   const sqlite = new Database(target, { fileMustExist: true });
   try {
-    sqlite.pragma('busy_timeout = 0');
-    sqlite.pragma('locking_mode = EXCLUSIVE');
-    sqlite.exec('BEGIN EXCLUSIVE; COMMIT');
+    takeExclusiveLock(sqlite);
     return { sqlite, locked: true };
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB') return { sqlite, locked: false };
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') return { sqlite, locked: false };
     sqlite.close();
-    throw code === 'SQLITE_BUSY' ? new DatabaseInUseError() : err;
+    throw err;
   }
 }
 
