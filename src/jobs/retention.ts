@@ -44,17 +44,17 @@ export function runRetention(db: Db, retentionDays: number, now: number, batch: 
   const day = now - 86_400_000;
   const erased: Record<string, number> = {
     outbox: inBatches(db, batch, (limit) =>
-      db.stmt("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state <> 'pending' AND updated_at < ? LIMIT ?)").run(cutoff, limit).changes,
+      db.stmt("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state <> 'pending' AND updated_at < ? LIMIT +?)").run(cutoff, limit).changes,
     ),
     // Never sent and due before the cutoff: a reply, a notice or an escalation that late must not go out.
     stranded: inBatches(db, batch, (limit) => eraseStranded(db, cutoff, limit)),
     screening: db.transaction(() => db.stmt('DELETE FROM screening WHERE created_at < ?').run(cutoff).changes),
     alerts: eraseOldAlerts(db, cutoff, batch),
-    reports: inBatches(db, batch, (limit) => db.stmt('DELETE FROM reports WHERE id IN (SELECT id FROM reports WHERE created_at < ? LIMIT ?)').run(cutoff, limit).changes),
+    reports: inBatches(db, batch, (limit) => db.stmt('DELETE FROM reports WHERE id IN (SELECT id FROM reports WHERE created_at < ? LIMIT +?)').run(cutoff, limit).changes),
     // Retried webhooks arrive within minutes: the reply goes within a day, the id stays for the retention period.
     inbound: inBatches(db, batch, (limit) => ageInboundLog(db, now - REPLY_KEPT_MS, limit)),
     seen: inBatches(db, batch, (limit) =>
-      db.stmt('DELETE FROM inbound_seen WHERE provider_bidx IN (SELECT provider_bidx FROM inbound_seen WHERE day < ? LIMIT ?)').run(Math.floor(cutoff / 86_400_000), limit)
+      db.stmt('DELETE FROM inbound_seen WHERE provider_bidx IN (SELECT provider_bidx FROM inbound_seen WHERE day < ? LIMIT +?)').run(Math.floor(cutoff / 86_400_000), limit)
         .changes,
     ),
     // Small tables, one transaction.
@@ -81,9 +81,9 @@ export function runRetention(db: Db, retentionDays: number, now: number, batch: 
 function eraseOldAlerts(db: Db, cutoff: number, batch: number): number {
   const old = db.stmt('SELECT id FROM alerts WHERE created_at < ? AND planned_at IS NOT NULL ORDER BY id').all(cutoff) as Array<{ id: number }>;
   for (const { id } of old) {
-    inBatches(db, batch, (limit) => db.stmt('DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE alert_id = ? LIMIT ?)').run(id, limit).changes);
+    inBatches(db, batch, (limit) => db.stmt('DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE alert_id = ? LIMIT +?)').run(id, limit).changes);
     inBatches(db, batch, (limit) =>
-      db.stmt('DELETE FROM unread_alerts WHERE (member_id, alert_id) IN (SELECT member_id, alert_id FROM unread_alerts WHERE alert_id = ? LIMIT ?)').run(id, limit).changes,
+      db.stmt('DELETE FROM unread_alerts WHERE (member_id, alert_id) IN (SELECT member_id, alert_id FROM unread_alerts WHERE alert_id = ? LIMIT +?)').run(id, limit).changes,
     );
   }
   return old.length === 0 ? 0 : db.transaction(() => db.stmt('DELETE FROM alerts WHERE created_at < ? AND planned_at IS NOT NULL').run(cutoff).changes);

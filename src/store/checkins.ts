@@ -140,7 +140,7 @@ export function eraseCheckinsOf(db: Db, memberId: number): number {
 /** Running check-ins whose reminder is due. */
 export function dueReminders(db: Db, now: number, limit: number): Array<{ id: number; memberId: number; dueAt: number }> {
   const rows = db
-    .stmt("SELECT id, member_id, due_at FROM checkins WHERE remind_at IS NOT NULL AND remind_at <= ? AND state = 'open' ORDER BY remind_at LIMIT ?")
+    .stmt("SELECT id, member_id, due_at FROM checkins WHERE remind_at IS NOT NULL AND remind_at <= ? AND state = 'open' ORDER BY remind_at LIMIT +?")
     .all(now, limit) as Array<{ id: number; member_id: number; due_at: number }>;
   return rows.map((r) => ({ id: r.id, memberId: r.member_id, dueAt: r.due_at }));
 }
@@ -158,7 +158,7 @@ export function clearReminder(db: Db, id: number): void {
 export function dueCheckins(db: Db, vault: Vault, now: number, limit: number, after?: { dueAt: number; id: number }): DueCheckin[] {
   const rows = db
     .stmt(
-      "SELECT id, member_id, due_at, details_ct, key_version FROM checkins WHERE state = 'open' AND due_at <= ? AND (due_at, id) > (?, ?) ORDER BY due_at, id LIMIT ?",
+      "SELECT id, member_id, due_at, details_ct, key_version FROM checkins WHERE state = 'open' AND due_at <= ? AND (due_at, id) > (?, ?) ORDER BY due_at, id LIMIT +?",
     )
     .all(now, after?.dueAt ?? -1, after?.id ?? 0, limit) as Array<{ id: number; member_id: number; due_at: number; details_ct: Buffer | null; key_version: number }>;
   return rows.map((r) => ({

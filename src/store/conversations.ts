@@ -72,7 +72,7 @@ export function endConversation(db: Db, senderKey: Buffer): void {
  * erases like the others, so it cannot hold back those behind it.
  */
 export function lapsedConversations(db: Db, vault: Vault, now: number, limit: number): Array<{ key: Buffer; conversation: Conversation | null }> {
-  const rows = db.stmt('SELECT sender_bidx, state_ct, key_version, expires_at FROM conversations WHERE expires_at <= ? ORDER BY expires_at LIMIT ?').all(now, limit) as Array<{
+  const rows = db.stmt('SELECT sender_bidx, state_ct, key_version, expires_at FROM conversations WHERE expires_at <= ? ORDER BY expires_at LIMIT +?').all(now, limit) as Array<{
     sender_bidx: Buffer;
     state_ct: Buffer;
     key_version: number;

@@ -136,7 +136,12 @@ export class Db {
     else fn();
   }
 
-  /** A prepared statement, cached by its SQL: preparing is the costly part of a query. */
+  /**
+   * A prepared statement, cached by its SQL: preparing is the costly part of a query.
+   * Write `LIMIT +?`, never a bare parameter after LIMIT: SQLite (3.53 here) plans with the value
+   * bound to a bare LIMIT parameter and so compiles the statement again at
+   * every run (the outbox's claim at every poll); the unary plus keeps one plan.
+   */
   stmt(sql: string): Database.Statement {
     let s = this.statements.get(sql);
     if (!s) {

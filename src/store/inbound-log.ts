@@ -38,7 +38,7 @@ function seenBefore(db: Db, key: Buffer): boolean {
  */
 export function ageInboundLog(db: Db, before: number, limit = -1): number {
   return db.transaction(() => {
-    const upTo = (db.stmt('SELECT max(id) AS id FROM (SELECT id FROM inbound_messages WHERE created_at < ? ORDER BY id LIMIT ?)').get(before, limit) as { id: number | null }).id;
+    const upTo = (db.stmt('SELECT max(id) AS id FROM (SELECT id FROM inbound_messages WHERE created_at < ? ORDER BY id LIMIT +?)').get(before, limit) as { id: number | null }).id;
     if (upTo === null) return 0;
     db.stmt('INSERT OR IGNORE INTO inbound_seen (provider_bidx, day) SELECT provider_bidx, created_at / 86400000 FROM inbound_messages WHERE id <= ? AND created_at < ?').run(upTo, before);
     return db.stmt('DELETE FROM inbound_messages WHERE id <= ? AND created_at < ?').run(upTo, before).changes;

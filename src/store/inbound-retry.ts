@@ -43,7 +43,7 @@ export function parkItem(db: Db, vault: Vault, channel: RetryChannel, item: stri
 /** Items due by `now`, of every channel, oldest first. */
 export function dueItems(db: Db, vault: Vault, now: number, limit: number): ParkedItem[] {
   const rows = db
-    .stmt('SELECT id, item_ct, key_version, attempts FROM inbound_retry WHERE due_at <= ? ORDER BY due_at, id LIMIT ?')
+    .stmt('SELECT id, item_ct, key_version, attempts FROM inbound_retry WHERE due_at <= ? ORDER BY due_at, id LIMIT +?')
     .all(now, limit) as Array<{ id: number; item_ct: Buffer; key_version: number; attempts: number }>;
   return rows.map((r) => ({ id: r.id, item: vault.open(r.item_ct, slot(r.id), r.key_version), attempts: r.attempts }));
 }

@@ -205,7 +205,7 @@ export class KeyRotation {
    */
   private outbox(cursor: number): number | null {
     const rows = this.db
-      .stmt('SELECT id, body_ct, address_ct, key_version FROM outbox WHERE id > ? AND (body_ct IS NOT NULL OR address_ct IS NOT NULL) ORDER BY id LIMIT ?')
+      .stmt('SELECT id, body_ct, address_ct, key_version FROM outbox WHERE id > ? AND (body_ct IS NOT NULL OR address_ct IS NOT NULL) ORDER BY id LIMIT +?')
       .all(cursor, this.batch) as Array<{ id: number; body_ct: Buffer | null; address_ct: Buffer | null; key_version: number }>;
     const update = this.db.stmt('UPDATE outbox SET body_ct = ?, address_ct = ?, key_version = ? WHERE id = ?');
     const reseal = (ct: Buffer | null, column: string, r: { id: number; key_version: number }) => {
@@ -221,7 +221,7 @@ export class KeyRotation {
   /** Re-seals one column of the next batch of rows; `each` sees each row's plaintext. */
   private reseal(table: string, column: string, cursor: number, each?: (id: number, plain: string) => void): number | null {
     const rows = this.db
-      .stmt(`SELECT id, ${column}_ct AS ct, key_version FROM ${table} WHERE id > ? AND ${column}_ct IS NOT NULL ORDER BY id LIMIT ?`)
+      .stmt(`SELECT id, ${column}_ct AS ct, key_version FROM ${table} WHERE id > ? AND ${column}_ct IS NOT NULL ORDER BY id LIMIT +?`)
       .all(cursor, this.batch) as Array<{ id: number; ct: Buffer; key_version: number }>;
     const update = this.db.stmt(`UPDATE ${table} SET ${column}_ct = ?, key_version = ? WHERE id = ?`);
     for (const r of rows) {
@@ -246,7 +246,7 @@ export class KeyRotation {
   private members(cursor: number): number | null {
     const { db, oldVault, newVault } = this;
     const rows = db
-      .stmt('SELECT id, channel, address_ct, key_version, phone_bidx FROM members WHERE id > ? ORDER BY id LIMIT ?')
+      .stmt('SELECT id, channel, address_ct, key_version, phone_bidx FROM members WHERE id > ? ORDER BY id LIMIT +?')
       .all(cursor, this.batch) as Array<{ id: number; channel: Channel; address_ct: Buffer | null; key_version: number; phone_bidx: Buffer | null }>;
     const update = db.stmt('UPDATE members SET address_ct = ?, key_version = ?, address_bidx = ? WHERE id = ?');
     const relink = db.stmt('UPDATE members SET phone_bidx = ? WHERE id = ?');
@@ -288,7 +288,7 @@ export class KeyRotation {
   private moderatorIdentities(cursor: number): number | null {
     const table = 'moderator_identities';
     const rows = this.db
-      .stmt(`SELECT id, moderator_ct, identity_ct, key_version FROM ${table} WHERE id > ? ORDER BY id LIMIT ?`)
+      .stmt(`SELECT id, moderator_ct, identity_ct, key_version FROM ${table} WHERE id > ? ORDER BY id LIMIT +?`)
       .all(cursor, this.batch) as Array<{ id: number; moderator_ct: Buffer; identity_ct: Buffer; key_version: number }>;
     const update = this.db.stmt(`UPDATE ${table} SET moderator_bidx = ?, moderator_ct = ?, identity_ct = ?, key_version = ? WHERE id = ?`);
     for (const r of rows) {
@@ -306,7 +306,7 @@ export class KeyRotation {
   private buddies(cursor: number): number | null {
     const table = 'buddies';
     const rows = this.db
-      .stmt(`SELECT id, address_ct, name_ct, key_version FROM ${table} WHERE id > ? ORDER BY id LIMIT ?`)
+      .stmt(`SELECT id, address_ct, name_ct, key_version FROM ${table} WHERE id > ? ORDER BY id LIMIT +?`)
       .all(cursor, this.batch) as Array<{ id: number; address_ct: Buffer; name_ct: Buffer; key_version: number }>;
     const update = this.db.stmt(`UPDATE ${table} SET buddy_bidx = ?, address_ct = ?, name_ct = ?, key_version = ? WHERE id = ?`);
     for (const r of rows) {
@@ -324,7 +324,7 @@ export class KeyRotation {
   private buddyStops(cursor: number): number | null {
     const table = 'buddy_stops';
     const rows = this.db
-      .stmt(`SELECT id, address_ct, key_version FROM ${table} WHERE id > ? ORDER BY id LIMIT ?`)
+      .stmt(`SELECT id, address_ct, key_version FROM ${table} WHERE id > ? ORDER BY id LIMIT +?`)
       .all(cursor, this.batch) as Array<{ id: number; address_ct: Buffer; key_version: number }>;
     const update = this.db.stmt(`UPDATE ${table} SET buddy_bidx = ?, address_ct = ?, key_version = ? WHERE id = ?`);
     for (const r of rows) {
@@ -343,7 +343,7 @@ export class KeyRotation {
    */
   private reports(cursor: number): number | null {
     const { db, newVault } = this;
-    const rows = db.stmt('SELECT id, text_ct, fields_ct, key_version FROM reports WHERE id > ? ORDER BY id LIMIT ?').all(cursor, this.batch) as Array<{
+    const rows = db.stmt('SELECT id, text_ct, fields_ct, key_version FROM reports WHERE id > ? ORDER BY id LIMIT +?').all(cursor, this.batch) as Array<{
       id: number;
       text_ct: Buffer | null;
       fields_ct: Buffer | null;
@@ -382,7 +382,7 @@ export class KeyRotation {
     const setFields = db.stmt('UPDATE alerts SET fields_ct = ? WHERE id = ?');
     // The fields of the batch reseal() takes are read first: re-sealing the text moves the row's key version.
     const batchFields = new Map<number, { ct: Buffer; kv: number }>();
-    const rows = db.stmt('SELECT id, fields_ct, key_version FROM alerts WHERE id > ? AND text_ct IS NOT NULL ORDER BY id LIMIT ?').all(cursor, this.batch) as Array<{
+    const rows = db.stmt('SELECT id, fields_ct, key_version FROM alerts WHERE id > ? AND text_ct IS NOT NULL ORDER BY id LIMIT +?').all(cursor, this.batch) as Array<{
       id: number;
       fields_ct: Buffer | null;
       key_version: number;

@@ -46,7 +46,7 @@ export function closeRequest(db: Db, id: number): void {
 
 /** Open requests, oldest first. */
 export function listRequests(db: Db, limit: number): Array<{ ref: string; npas: string[] }> {
-  return (db.stmt('SELECT ref, npas FROM member_requests ORDER BY id LIMIT ?').all(limit) as Array<{ ref: string; npas: string }>).map(
+  return (db.stmt('SELECT ref, npas FROM member_requests ORDER BY id LIMIT +?').all(limit) as Array<{ ref: string; npas: string }>).map(
     (r) => ({ ref: r.ref, npas: r.npas.split(',') }),
   );
 }

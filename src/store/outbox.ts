@@ -127,7 +127,7 @@ SELECT o.id, o.member_id, o.channel, m.status AS member_status, coalesce(m.lang,
          OR EXISTS (SELECT 1 FROM buddy_messages b WHERE b.outbox_id = o.id)) AS to_buddy
 FROM outbox o LEFT JOIN members m ON m.id = o.member_id
 WHERE o.channel = ? AND o.priority = ? AND o.state = 'pending' AND o.due_at <= ?
-ORDER BY o.due_at LIMIT ?`;
+ORDER BY o.due_at LIMIT +?`;
 
 /**
  * Claims up to `limit` due rows of one lane, urgent ones first, leasing them
@@ -271,7 +271,7 @@ export function settleReported(
  */
 export function eraseStranded(db: Db, before: number, limit: number): number {
   const erase = db.stmt(
-    "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox INDEXED BY outbox_lane WHERE channel = ? AND priority = ? AND state = 'pending' AND due_at < ? LIMIT ?)",
+    "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox INDEXED BY outbox_lane WHERE channel = ? AND priority = ? AND state = 'pending' AND due_at < ? LIMIT +?)",
   );
   let erased = 0;
   for (const channel of ['sms', 'signal'] as const) {

@@ -63,7 +63,7 @@ function sidsOf(plain: string): string[] {
 export function claimProviderTasks(db: Db, vault: Vault, now: number, limit: number, leaseUntil: number): ProviderTask[] {
   return db.transaction(() => {
     const rows = db
-      .stmt('SELECT id, kind, sid_ct, key_version, attempts FROM provider_tasks WHERE due_at <= ? ORDER BY due_at LIMIT ?')
+      .stmt('SELECT id, kind, sid_ct, key_version, attempts FROM provider_tasks WHERE due_at <= ? ORDER BY due_at LIMIT +?')
       .all(now, limit) as Array<{ id: number; kind: ProviderTaskKind; sid_ct: Buffer; key_version: number; attempts: number }>;
     const lease = db.stmt('UPDATE provider_tasks SET attempts = attempts + 1, due_at = ?, lease_until = ? WHERE id = ?');
     const tasks: ProviderTask[] = [];

@@ -84,7 +84,7 @@ export function findReport(db: Db, vault: Vault, ref: string): Report | undefine
 
 /** Pending reports, oldest first, at most `limit`. */
 export function listPendingReports(db: Db, limit: number): Array<{ ref: string; npas: string[] }> {
-  return (db.stmt("SELECT ref, npas FROM reports WHERE status = 'pending' ORDER BY id LIMIT ?").all(limit) as Array<{
+  return (db.stmt("SELECT ref, npas FROM reports WHERE status = 'pending' ORDER BY id LIMIT +?").all(limit) as Array<{
     ref: string;
     npas: string;
   }>).map((r) => ({ ref: r.ref, npas: r.npas.split(',') }));

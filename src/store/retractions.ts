@@ -54,7 +54,7 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
   let toDelete = 0;
   const copies = db.stmt(
     `SELECT o.id, o.member_id, o.channel, o.provider_id, coalesce(m.lang, 'en') AS lang, m.discreet FROM outbox o JOIN members m ON m.id = o.member_id
-     WHERE o.alert_id = ? AND o.state IN ('sent', 'delivered') AND o.retraction IS NULL LIMIT ?`,
+     WHERE o.alert_id = ? AND o.state IN ('sent', 'delivered') AND o.retraction IS NULL LIMIT +?`,
   );
   const mark = db.stmt('UPDATE outbox SET retraction = ? WHERE id = ?');
   for (const a of alerts) {
@@ -90,7 +90,7 @@ export function dueDeletes(db: Db, now: number, limit: number): DueDelete[] {
     db
       .stmt(
         `SELECT o.id, o.member_id, m.address_ct, m.key_version, o.provider_id, o.retraction_tries FROM outbox o JOIN members m ON m.id = o.member_id
-         WHERE o.retraction = 'delete' AND o.retraction_due_at <= ? ORDER BY o.id LIMIT ?`,
+         WHERE o.retraction = 'delete' AND o.retraction_due_at <= ? ORDER BY o.id LIMIT +?`,
       )
       .all(now, limit) as Array<{ id: number; member_id: number; address_ct: Buffer; key_version: number; provider_id: string; retraction_tries: number }>
   ).map((r) => ({ id: r.id, memberId: r.member_id, addressCt: r.address_ct, addressKv: r.key_version, timestamp: Number(r.provider_id), tries: r.retraction_tries }));

@@ -44,7 +44,7 @@ export function membersByArea(db: Db, limit: number): Array<{ npa: string; membe
   return db
     .stmt(
       `SELECT s.npa, count(*) AS members FROM subscriptions s JOIN members m ON m.id = s.member_id
-       WHERE m.status = 'active' GROUP BY s.npa ORDER BY members DESC, s.npa LIMIT ?`,
+       WHERE m.status = 'active' GROUP BY s.npa ORDER BY members DESC, s.npa LIMIT +?`,
     )
     .all(limit) as Array<{ npa: string; members: number }>;
 }
