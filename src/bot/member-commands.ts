@@ -100,7 +100,8 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
     return { ...pending, notify: { subject: { kind: 'join' }, text: (t) => t.modJoinRequest(`#${request.ref}`, request.npas) } };
   }
   subscribe(db, member.id, adding, now);
-  return withTimer(say(who.t.joined(listAreas(db, member.id))), who, rules, created);
+  // What listAreas would now read: the areas held and those just added, in its order.
+  return withTimer(say(who.t.joined([...held, ...adding].sort())), who, rules, created);
 }
 
 export function leave(store: Store, who: Asker, regions: Regions, tokens: string[]): Outcome {
