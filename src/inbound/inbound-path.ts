@@ -138,17 +138,8 @@ export class InboundPath {
     this.scheduled = false;
     const batch: Waiting[] = [];
     const later: Waiting[] = [];
-    const ids = new Set<string>();
-    for (const w of this.queue) {
-      const id = w.msg.providerId === undefined ? undefined : `${w.msg.sender.channel}:${w.msg.providerId}`;
-      // A second copy waits for the next batch, where the first one's record is visible.
-      if (batch.length >= MAX_BATCH || (id !== undefined && ids.has(id))) {
-        later.push(w);
-        continue;
-      }
-      if (id !== undefined) ids.add(id);
-      batch.push(w);
-    }
+    // A second copy of a message in the same batch finds the first one's record: the transaction is shared.
+    for (const w of this.queue) (batch.length < MAX_BATCH ? batch : later).push(w);
     this.queue = later;
     if (later.length) {
       this.scheduled = true;

@@ -427,7 +427,8 @@ export class KeyRotation {
     e.rateLimits += db.stmt(`DELETE FROM sender_limits WHERE ${unmapped('sender', 'sender_bidx')}`).run().changes;
     db.stmt(`UPDATE sender_limits SET sender_bidx = ${mapped('sender', 'sender_bidx')}`).run();
     // Handled provider ids are stored only as indexes: they cannot be recomputed.
-    e.handledIds += db.stmt('DELETE FROM inbound_messages').run().changes;
+    // Every handled id is in inbound_seen; the log holds the replies of some of them.
+    db.stmt('DELETE FROM inbound_messages').run();
     e.handledIds += db.stmt('DELETE FROM inbound_seen').run().changes;
     // Open questions are keyed by the old member index and live an hour at most: the bot asks again.
     e.conversations += db.stmt('DELETE FROM conversations').run().changes;

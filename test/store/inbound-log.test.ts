@@ -1,13 +1,14 @@
 /**
- * The de-duplication log: handled provider ids are recognised from memory,
- * survive a restart through the table, expire after the window, stay within
- * their memory bound, and are never remembered for a transaction that
- * rolled back. Real SQLite files and real crypto.
+ * The de-duplication log: handled provider ids are recognised within the
+ * transaction that handled them and after a restart, answered with their
+ * reply for a day and with nothing after it (or once retention or DELETE
+ * erased the reply), and never remembered for a transaction that rolled
+ * back. Real SQLite files and real crypto.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Db } from '../../src/store/db';
-import { ageInboundLog, InboundLog } from '../../src/store/inbound-log';
+import { ageInboundLog, forgetSenderReplies, InboundLog } from '../../src/store/inbound-log';
 import { migrate } from '../../src/store/migrate';
 import { findProjectDir } from '../../src/store/find-up';
 import { cryptoReady, Vault } from '../../src/store/vault';
@@ -82,42 +83,57 @@ describe('inbound log', () => {
     expect(second.previousReply(k, T0 + HOUR)).toBe('Report #AB12 received');
   });
 
-  it('forgets ids older than the window in memory, and past it recognises them without their reply', () => {
-    const log = new InboundLog(db, vault, { windowMs: 2 * HOUR, maxIds: 100_000 });
-    const old = log.key('sms', newSid());
-    log.previousReply(old, T0);
+  it('past the window, and once retention or DELETE erased the reply, recognises an id and answers nothing', () => {
+    const log = new InboundLog(db, vault, { windowMs: 2 * HOUR });
+    const [old, recent, erased] = ['SMold', 'SMrecent', 'SMerased'].map((sid) => log.key('sms', sid)) as [Buffer, Buffer, Buffer];
+    const sender = Buffer.alloc(16, 7);
     db.transaction(() => log.remember(old, 'old', T0));
+    db.transaction(() => log.remember(recent, 'recent', T0 + 2 * HOUR));
+    db.transaction(() => log.remember(erased, 'erased', T0 + 2 * HOUR, sender));
     expect(log.previousReply(old, T0 + HOUR)).toBe('old');
     // Acted on once, ever: past the window the message is recognised, and answered with nothing.
     expect(log.previousReply(old, T0 + 3 * HOUR)).toBeNull();
-    // Many later ids push the expiry marks past the old one.
-    for (let i = 1; i <= 3000; i++) db.transaction(() => log.remember(log.key('sms', `SM${i}`), null, T0 + 3 * HOUR + i));
-    // Retention moves it out of the log (in production before memory forgets it: REPLY_KEPT_MS < a day).
-    ageInboundLog(db, T0 + HOUR);
-    expect(log.previousReply(old, T0 + 3 * HOUR + 3001)).toBeNull();
-    expect(log.previousReply(log.key('sms', 'SM3000'), T0 + 3 * HOUR + 3001)).toBeNull();
-    // Later still, the first ids have left memory too, in batches, not just been found too old.
-    for (let i = 3001; i <= 5000; i++) db.transaction(() => log.remember(log.key('sms', `SM${i}`), null, T0 + 6 * HOUR + i));
-    expect(log.size).toBeLessThan(3100);
-    expect(log.size).toBeGreaterThanOrEqual(2000);
-    const reloaded = new InboundLog(db, vault, { windowMs: 2 * HOUR, maxIds: 100_000 });
-    // Out of memory, moved out of the log by retention: still on record.
-    expect(reloaded.previousReply(old, T0 + 3 * HOUR + 3001)).toBeNull();
-    expect(reloaded.previousReply(log.key('sms', 'never-seen'), T0 + 3 * HOUR + 3001)).toBeUndefined();
-    expect(reloaded.previousReply(log.key('sms', 'SM2999'), T0 + 3 * HOUR + 3001)).toBeNull();
+    // Retention erases the replies before its cutoff, and only those; DELETE erases its sender's.
+    expect(ageInboundLog(db, T0 + HOUR)).toBe(1);
+    expect(forgetSenderReplies(db, sender)).toBe(1);
+    const reloaded = new InboundLog(db, vault, { windowMs: 2 * HOUR });
+    expect([old, recent, erased].map((k) => reloaded.previousReply(k, T0 + 2 * HOUR))).toEqual([null, 'recent', null]);
+    expect(reloaded.previousReply(log.key('sms', 'never-seen'), T0 + 2 * HOUR)).toBeUndefined();
+    // A later message that takes a freed row id of the log is not taken for the erased one.
+    const next = log.key('sms', 'SMnext');
+    db.transaction(() => log.remember(next, 'next', T0 + 2 * HOUR));
+    expect([erased, next].map((k) => reloaded.previousReply(k, T0 + 2 * HOUR))).toEqual([null, 'next']);
   });
 
-  it('keeps at most maxIds in memory, keeping the ids it forgets on record', () => {
-    const log = new InboundLog(db, vault, { windowMs: 24 * HOUR, maxIds: 3 });
-    const keys = Array.from({ length: 5 }, () => log.key('sms', newSid()));
-    log.previousReply(keys[0] as Buffer, T0);
-    keys.forEach((k, i) => db.transaction(() => log.remember(k, `reply ${i}`, T0 + i)));
-    expect(log.size).toBe(3);
-    const seen = keys.map((k) => log.previousReply(k, T0 + 10));
-    expect(seen).toEqual([null, null, 'reply 2', 'reply 3', 'reply 4']);
-    // Once the log rows are gone too (a day later), the spilled ids are still recognised.
-    ageInboundLog(db, T0 + 10);
-    expect(keys.map((k) => log.previousReply(k, T0 + 10))).toEqual([null, null, null, null, null]);
+  it('recognises an id within the transaction that remembered it (messages of a batch share one)', () => {
+    const log = new InboundLog(db, vault);
+    const k = log.key('sms', newSid());
+    db.transaction(() => {
+      log.remember(k, 'Report #AB12 received', T0);
+      expect(log.previousReply(k, T0)).toBe('Report #AB12 received');
+    });
+  });
+
+  it('keeps what the previous version held only in memory through migration 0017', () => {
+    // A database at migration 0016, with a handled id of the last day only in the log.
+    const oldDir = tempDir();
+    for (const f of fs.readdirSync(findProjectDir('migrations')).filter((f) => f < '0017')) fs.copyFileSync(path.join(findProjectDir('migrations'), f), path.join(oldDir, f));
+    const old = new Db(path.join(tempDir(), 'old.db'));
+    try {
+      migrate(old, oldDir);
+      const log = new InboundLog(old, vault);
+      const [k, spilled] = [log.key('sms', newSid()), log.key('sms', newSid())];
+      const sealed = (key: Buffer) => vault.seal('You are subscribed to 415.', { table: 'inbound_messages', column: 'reply', row: key.toString('hex') });
+      const insert = old.sqlite.prepare('INSERT INTO inbound_messages (provider_bidx, reply_ct, key_version, created_at) VALUES (?, ?, 1, ?)');
+      insert.run(k, sealed(k), T0);
+      // One the old version had already copied to inbound_seen (its memory overflowed).
+      insert.run(spilled, sealed(spilled), T0);
+      old.sqlite.prepare('INSERT INTO inbound_seen (provider_bidx, day) VALUES (?, ?)').run(spilled, Math.floor(T0 / 86_400_000));
+      expect(migrate(old)).toEqual(['0017_inbound_seen_at_once.sql']);
+      expect([k, spilled].map((key) => new InboundLog(old, vault).previousReply(key, T0 + HOUR))).toEqual(['You are subscribed to 415.', 'You are subscribed to 415.']);
+    } finally {
+      old.close();
+    }
   });
 
   it('keeps the records of the previous schema through migration 0003', () => {
