@@ -108,6 +108,18 @@ describe('a batch of messages in one transaction', () => {
       }
     });
 
+    it('of one turn beyond 64 wait for the next batch, and are all answered', async () => {
+      const spy = jest.spyOn(inbound, 'handleNow');
+      try {
+        const phones = Array.from({ length: 65 }, (_, i) => `+1305555${String(4000 + i)}`);
+        const results = await Promise.all(phones.map((p) => inbound.submit(sms(p, 'JOIN'), 'response')));
+        expect(spy.mock.calls.map(([b]) => b.length)).toEqual([64, 1]);
+        expect(results.every((r) => r.reply?.includes('305'))).toBe(true);
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
     it('see a second copy of a provider id in the same batch as a duplicate of the first', async () => {
       const spy = jest.spyOn(inbound, 'handleNow');
       try {

@@ -91,10 +91,13 @@ describe('inbound log', () => {
     db.transaction(() => log.remember(recent, 'recent', T0 + 2 * HOUR));
     db.transaction(() => log.remember(erased, 'erased', T0 + 2 * HOUR, sender));
     expect(log.previousReply(old, T0 + HOUR)).toBe('old');
+    // The window's last moment still gives the reply.
+    expect(log.previousReply(old, T0 + 2 * HOUR)).toBe('old');
+    expect(log.previousReply(old, T0 + 2 * HOUR + 1)).toBeNull();
     // Acted on once, ever: past the window the message is recognised, and answered with nothing.
     expect(log.previousReply(old, T0 + 3 * HOUR)).toBeNull();
     // Retention erases the replies before its cutoff, and only those; DELETE erases its sender's.
-    expect(ageInboundLog(db, T0 + HOUR)).toBe(1);
+    expect(ageInboundLog(db, T0 + HOUR, 1)).toBe(1);
     expect(forgetSenderReplies(db, sender)).toBe(1);
     const reloaded = new InboundLog(db, vault, { windowMs: 2 * HOUR });
     expect([old, recent, erased].map((k) => reloaded.previousReply(k, T0 + 2 * HOUR))).toEqual([null, 'recent', null]);
@@ -103,6 +106,13 @@ describe('inbound log', () => {
     const next = log.key('sms', 'SMnext');
     db.transaction(() => log.remember(next, 'next', T0 + 2 * HOUR));
     expect([erased, next].map((k) => reloaded.previousReply(k, T0 + 2 * HOUR))).toEqual([null, 'next']);
+  });
+
+  it('erases, without a limit, every reply stored before the cutoff and none after', () => {
+    const log = new InboundLog(db, vault);
+    for (const [sid, at] of [['SM1', T0], ['SM2', T0 + 1], ['SM3', T0 + HOUR]] as const) db.transaction(() => log.remember(log.key('sms', sid), sid, at));
+    expect(ageInboundLog(db, T0 + HOUR)).toBe(2);
+    expect(['SM1', 'SM2', 'SM3'].map((sid) => log.previousReply(log.key('sms', sid), T0 + HOUR))).toEqual([null, null, 'SM3']);
   });
 
   it('recognises an id within the transaction that remembered it (messages of a batch share one)', () => {
