@@ -1,10 +1,9 @@
 /** `heads-up purge`: runs retention now and says what it erased, in counts only. */
 import fs from 'node:fs';
 import { runRetention } from '../jobs/retention';
-import { Db } from '../store/db';
+import { databaseFile, Db } from '../store/db';
 import { migrate } from '../store/migrate';
 import { CommandError } from './cli-errors';
-import { databaseFile } from '../store/db';
 import { readLineConfig } from './line';
 
 /** Erases what is past RETENTION_DAYS and returns the line to print. */
