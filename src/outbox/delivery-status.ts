@@ -48,8 +48,8 @@ export function applyDeliveryReport(
       settleReported(db, row.id, providerId, { state: 'delivered' }, now);
       return { matched: true, kind: 'delivered' };
     }
-    if (delivery.kind === 'unreachable' && row.attempts < retry.maxAttempts && now - row.createdAt < retry.freshMs) {
-      settleReported(db, row.id, providerId, { state: 'pending', error, retryAt: now + backoffDelay(retry, row.attempts) }, now);
+    if (delivery.kind === 'unreachable' && row.sends < retry.maxAttempts && now - row.createdAt < retry.freshMs) {
+      settleReported(db, row.id, providerId, { state: 'pending', error, retryAt: now + backoffDelay(retry, row.sends) }, now);
       return { matched: true, kind: 'retry' };
     }
     settleReported(db, row.id, providerId, { state: 'failed', error }, now);

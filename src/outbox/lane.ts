@@ -187,7 +187,7 @@ export class Lane {
       this.deps.log.error({ err: safeError(err), outboxId: row.id }, 'an outbox row could not be opened');
       // A busy database passes; a row that cannot be decrypted never will open: fail it rather than claim it again and again.
       if (String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_')) {
-        return { outcome: { id: row.id, kind: 'retry', dueAt: now() + backoffDelay(opts.backoff, row.attempts), error: 'database' } };
+        return { outcome: { id: row.id, kind: 'retry', dueAt: now() + backoffDelay(opts.backoff, row.attempts - row.throttles), error: 'database' } };
       }
       return this.failed(row, 'unreadable');
     }
@@ -212,27 +212,31 @@ export class Lane {
   }
 
   private onError(row: ClaimedRow, err: unknown, started: number): Recorded {
-    const { opts, log, now, observer } = this.deps;
+    const { opts, log } = this.deps;
     const e = err instanceof SendError ? err : new SendError('server', 'internal');
     if (!(err instanceof SendError)) log.error({ err: safeError(err), outboxId: row.id }, 'unexpected send failure');
     if (e.kind !== 'connection') this.answered(started, e.kind === 'throttled');
     const reason = `${e.kind}${e.code ? `:${e.code}` : ''}`;
     if (e.kind === 'line') return this.hold(row, reason);
-    // Throttling says "later", never "no": it is not given up on by count (a stale alert still expires by age).
-    if (e.retryable && (e.kind === 'throttled' || row.attempts < opts.backoff.maxAttempts)) {
-      let delay = backoffDelay(opts.backoff, row.attempts);
-      if (e.kind === 'throttled') {
-        // Only this message goes back; the lane slows down only if throttling persists (Pacer).
-        delay = Math.max(backoffDelay(opts.throttleBackoff, row.attempts), e.retryAfterMs ?? 0);
-        if (e.retryAfterMs !== undefined) this.pacer.pauseFor(e.retryAfterMs);
-      }
-      observer?.outcome(row.channel, 'retry', e.kind);
-      log.warn({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed; will retry');
-      return { outcome: { id: row.id, kind: 'retry', dueAt: now() + delay, error: reason } };
+    if (e.kind === 'throttled') {
+      // Throttling says "later", never "no": it is not given up on by count, nor does it use up the
+      // tries a real failure gets (a stale alert still expires by age). Only this message goes back;
+      // the lane slows down only if throttling persists (Pacer).
+      const delay = Math.max(backoffDelay(opts.throttleBackoff, row.attempts), e.retryAfterMs ?? 0);
+      if (e.retryAfterMs !== undefined) this.pacer.pauseFor(e.retryAfterMs);
+      return this.retry(row, e, reason, delay);
     }
+    const tries = row.attempts - row.throttles;
+    if (e.retryable && tries < opts.backoff.maxAttempts) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries));
     log.warn({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed for good');
     const mark = row.member_id !== null && (e.kind === 'stopped' || e.kind === 'invalid') ? { memberId: row.member_id, status: e.kind } : undefined;
     return this.failed(row, e.retryable ? `gave_up:${reason}` : reason, mark);
+  }
+
+  private retry(row: ClaimedRow, e: SendError, reason: string, delayMs: number): Recorded {
+    this.deps.observer?.outcome(row.channel, 'retry', e.kind);
+    this.deps.log.warn({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed; will retry');
+    return { outcome: { id: row.id, kind: 'retry', dueAt: this.deps.now() + delayMs, error: reason, throttled: e.kind === 'throttled' } };
   }
 
   /**

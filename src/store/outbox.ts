@@ -29,7 +29,9 @@ export interface ClaimedRow {
   alert_id: number | null;
   body_ct: Buffer | null;
   key_version: number;
+  /** Tries so far, this one included; `throttles` of them were answered "too many requests". */
   attempts: number;
+  throttles: number;
   created_at: number;
   /** 1 when an alert goes to this member as a neutral notice (discreet now, or unread from when they were). */
   discreet: number;
@@ -40,7 +42,8 @@ export interface ClaimedRow {
 /** The result of one send, to be recorded. */
 export type Outcome =
   | { id: number; kind: 'sent'; providerId: string }
-  | { id: number; kind: 'retry'; dueAt: number; error: string }
+  /** `throttled`: the provider said "too many requests" (counted apart from the tries a real failure gets). */
+  | { id: number; kind: 'retry'; dueAt: number; error: string; throttled?: boolean }
   /** Refused for a fault of the line's own (its credentials, its sender): back in its place in line, the try not counted. */
   | { id: number; kind: 'held'; error: string }
   | { id: number; kind: 'failed'; error: string };
@@ -120,7 +123,7 @@ export function openRowAddress(vault: Vault, row: Pick<ClaimedRow, 'id' | 'addre
 const CLAIM_SQL = `
 SELECT o.id, o.member_id, o.channel, m.status AS member_status, coalesce(m.lang, 'en') AS lang,
        coalesce(m.address_ct, o.address_ct) AS address_ct, coalesce(m.key_version, o.key_version) AS address_kv,
-       o.alert_id, o.body_ct, o.key_version, o.attempts + 1 AS attempts, o.created_at,
+       o.alert_id, o.body_ct, o.key_version, o.attempts + 1 AS attempts, o.throttles, o.created_at,
        CASE WHEN o.alert_id IS NULL THEN 0 WHEN m.discreet = 1 THEN 1
          ELSE EXISTS (SELECT 1 FROM unread_alerts u WHERE u.member_id = o.member_id AND u.alert_id = o.alert_id) END AS discreet,
        o.member_id IS NULL AND (EXISTS (SELECT 1 FROM checkin_messages c WHERE c.outbox_id = o.id AND c.kind = 'escalation')
@@ -155,7 +158,9 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
   const sent = db.stmt(
     "UPDATE outbox SET state = 'sent', provider_id = ?, error = NULL, lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ? AND state = 'pending' AND provider_id IS NULL",
   );
-  const retry = db.stmt("UPDATE outbox SET state = 'pending', due_at = ?, error = ?, lease_until = 0, updated_at = ? WHERE id = ? AND state = 'pending'");
+  const retry = db.stmt(
+    "UPDATE outbox SET state = 'pending', due_at = ?, error = ?, throttles = throttles + ?, lease_until = 0, updated_at = ? WHERE id = ? AND state = 'pending'",
+  );
   const failed = db.stmt("UPDATE outbox SET state = 'failed', error = ?, lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ? AND state = 'pending'");
   // updated_at still holds the claim time here (as releaseLeases uses it): the row keeps its place in line.
   const held = db.stmt(
@@ -165,7 +170,7 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
     for (const o of outcomes) {
       if (o.kind === 'sent') sent.run(o.providerId, now, o.id);
       else if (o.kind === 'retry' || o.kind === 'held') {
-        if (o.kind === 'retry') retry.run(o.dueAt, o.error, now, o.id);
+        if (o.kind === 'retry') retry.run(o.dueAt, o.error, o.throttled ? 1 : 0, now, o.id);
         else held.run(o.error, now, o.id);
         cancelIfWithdrawn(db, o.id, now);
       } else failed.run(o.error, now, o.id);
@@ -209,7 +214,8 @@ export interface ReportedRow {
   id: number;
   memberId: number | null;
   state: string;
-  attempts: number;
+  /** Sends the provider took (its "too many requests" answers are not counted). */
+  sends: number;
   createdAt: number;
   providerId: string | null;
 }
@@ -223,11 +229,11 @@ export interface ReportedRow {
 export function findReported(db: Db, rowId: number | undefined, providerId: string): ReportedRow | undefined {
   const row = (
     rowId !== undefined
-      ? db.stmt('SELECT id, member_id, state, attempts, created_at, provider_id FROM outbox WHERE id = ?').get(rowId)
-      : db.stmt('SELECT id, member_id, state, attempts, created_at, provider_id FROM outbox WHERE provider_id = ?').get(providerId)
-  ) as { id: number; member_id: number | null; state: string; attempts: number; created_at: number; provider_id: string | null } | undefined;
+      ? db.stmt('SELECT id, member_id, state, attempts - throttles AS sends, created_at, provider_id FROM outbox WHERE id = ?').get(rowId)
+      : db.stmt('SELECT id, member_id, state, attempts - throttles AS sends, created_at, provider_id FROM outbox WHERE provider_id = ?').get(providerId)
+  ) as { id: number; member_id: number | null; state: string; sends: number; created_at: number; provider_id: string | null } | undefined;
   if (!row || (row.provider_id !== null && row.provider_id !== providerId)) return undefined;
-  return { id: row.id, memberId: row.member_id, state: row.state, attempts: row.attempts, createdAt: row.created_at, providerId: row.provider_id };
+  return { id: row.id, memberId: row.member_id, state: row.state, sends: row.sends, createdAt: row.created_at, providerId: row.provider_id };
 }
 
 /**

@@ -123,6 +123,28 @@ describe('applyDeliveryReport', () => {
     expect(applyDeliveryReport(db, { providerId: 'SM15', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 240 * MIN)).toEqual({ matched: true, kind: 'unreachable' });
   });
 
+  it('counts only the sends the provider took: a message throttled before it went still gets its retries when the handset is unreachable', () => {
+    const id = enqueueMessage(db, vault, member, 'hello', T0);
+    // Three claims answered "too many requests", then a fourth that went.
+    for (let i = 0; i < 3; i++) {
+      claimLane(db, 'sms', T0 + i, 10, T0 + i + 60_000);
+      recordOutcomes(db, [{ id, kind: 'retry', dueAt: T0 + i + 1, error: 'throttled:20429', throttled: true }], T0 + i);
+    }
+    claimLane(db, 'sms', T0 + 3, 10, T0 + 60_000);
+    recordOutcomes(db, [{ id, kind: 'sent', providerId: 'SM9' }], T0 + 3);
+    expect(row(id)).toMatchObject({ state: 'sent', attempts: 4 });
+    expect(applyDeliveryReport(db, { providerId: 'SM9', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 1_000, RETRY)).toEqual({ matched: true, kind: 'retry' });
+    // The backoff starts from one send, not four.
+    expect(row(id).due_at).toBeLessThanOrEqual(T0 + 1_000 + RETRY.baseMs);
+    // A real second send reaches RETRY.maxAttempts (2).
+    claimLane(db, 'sms', T0 + 2 * RETRY.baseMs, 10, T0 + 3 * RETRY.baseMs);
+    recordOutcomes(db, [{ id, kind: 'sent', providerId: 'SM10' }], T0 + 2 * RETRY.baseMs);
+    expect(applyDeliveryReport(db, { providerId: 'SM10', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 2 * RETRY.baseMs + 1, RETRY)).toEqual({
+      matched: true,
+      kind: 'unreachable',
+    });
+  });
+
   it('fails an unreachable handset after maxAttempts sends, and a stale message at once', () => {
     const id = sentRow('SM6');
     // A second claim and send: attempts reach RETRY.maxAttempts.

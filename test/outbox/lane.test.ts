@@ -329,6 +329,27 @@ describe('an outbox lane', () => {
     expect(row(id)).toMatchObject({ state: 'sent', attempts: 6 });
   });
 
+  it('leaves a message throttled past its count of tries the whole count, and backoff, for real failures', async () => {
+    const id = enqueueMessage(db, vault, member, 'hello', T0);
+    const throttled = Array.from({ length: 4 }, () => new SendError('throttled', '20429'));
+    const server = Array.from({ length: 3 }, () => new SendError('server', '500'));
+    const s = new FakeSender([...throttled, ...server]);
+    const l = startLane(s, { backoff: { baseMs: 1_000, maxMs: 8_000, maxAttempts: 3 }, throttleBackoff: { baseMs: 1_000, maxMs: 1_000 } });
+    await settle();
+    for (let i = 0; i < 3; i++) await later(1_000, l);
+    expect(row(id)).toMatchObject({ state: 'pending', attempts: 4, error: 'throttled:20429' });
+    // The first server error: retried after the first wait of the backoff (not its fifth, 8 s).
+    await later(1_000, l);
+    expect(row(id)).toMatchObject({ state: 'pending', attempts: 5, error: 'server:500' });
+    expect(row(id).due_at).toBeLessThanOrEqual(clock.t + 1_000);
+    await later(1_000, l);
+    expect(row(id)).toMatchObject({ state: 'pending', attempts: 6, error: 'server:500' });
+    // The third real failure is the last of maxAttempts.
+    await later(2_000, l);
+    expect(row(id)).toMatchObject({ state: 'failed', attempts: 7, error: 'gave_up:server:500' });
+    expect(s.calls).toHaveLength(7);
+  });
+
   it('halves its rate when 429s persist, and not for other failures', async () => {
     const throttled = () => new SendError('throttled', '20429');
     const server = () => new SendError('server', '500');
