@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config/config-error';
-import { areaCodeOf, isAreaCode, type CountryCode } from '../phone/numbers';
+import { areaCodeOf, isAreaCode, startsGroupedNumber, type CountryCode } from '../phone/numbers';
 import { findProjectDir } from '../store/find-up';
 import { nameKey, readAreasFile, type AreasFile, type OwnArea } from './areas-file';
 
@@ -110,7 +110,7 @@ export class Regions {
   leading(words: string[]): { npas: string[]; used: number } {
     const out = new Set<string>();
     let i = 0;
-    while (i < words.length) {
+    while (i < words.length && !startsGroupedNumber(words, i)) {
       const found = this.match(words, i, true);
       if (!found) break;
       for (const c of found.codes) out.add(c);

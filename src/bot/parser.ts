@@ -7,6 +7,7 @@ import type { Command, CommandKind, Lang, ParseErrorCode, Parsed } from './comma
 import { langFromWord, lookupKeyword } from './keywords';
 import { checkinCommandOf, isCheckinKind } from './checkin-parser';
 import { isStopRequest } from './stop-phrases';
+import { startsGroupedNumber } from '../phone/numbers';
 
 /** Longest text the parser looks at; providers cap bodies well below this. */
 export const MAX_TEXT = 4000;
@@ -47,11 +48,13 @@ function areaTokens(tokens: Token[]): string[] {
 const NPA = /^\d{3}$/;
 const REF = /^#?([A-Z0-9]{4,6})$/;
 
-/** Leading NPA tokens (e.g. "415 628 he was…"), then the text after them. */
+/** Leading NPA tokens (e.g. "415 628 he was…"), then the text after them (which a number in groups, "628 555 1234", starts). */
 function areasThenText(text: string, rest: Token[]): { areas: string[]; text: string } {
   const areas: string[] = [];
+  const words = rest.map(wordOf);
   let i = 0;
   for (; i < rest.length; i++) {
+    if (startsGroupedNumber(words, i)) break;
     const parts = (rest[i] as Token).word.split(/[,;/]+/).filter((p) => p !== '');
     if (parts.length === 0 || !parts.every((p) => NPA.test(p))) break;
     areas.push(...parts);

@@ -59,6 +59,16 @@ export function isAreaCode(npa: string): boolean {
   return ok;
 }
 
+/**
+ * Whether `words` from `i` on begin a North American number written in
+ * groups ("628 555 1234"). Areas lead REPORT and ALERT as 3-digit words too:
+ * read as two areas, its first groups would send the report to the wrong
+ * areas and cut the number out of its text, where CHECK finds it.
+ */
+export function startsGroupedNumber(words: readonly string[], i: number): boolean {
+  return /^\d{3}$/.test(words[i] ?? '') && /^\d{3}$/.test(words[i + 1] ?? '') && /^\d{4}(?!\d)/.test(words[i + 2] ?? '');
+}
+
 /** Every valid phone number written in a text (national formats read as `defaultCountry`'s), as unique E.164 strings. */
 export function numbersInText(text: string, defaultCountry: CountryCode = 'US'): string[] {
   const found = findPhoneNumbersInText(text, defaultCountry).map((m) => m.number.number as string);

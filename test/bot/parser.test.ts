@@ -164,6 +164,15 @@ describe('parse', () => {
       expect(commandOf('REPORT grey van 415 555 0100')).toEqual({ kind: 'report', areas: [], text: 'grey van 415 555 0100' });
     });
 
+    it('leaves a number written in groups to the text: its first groups are not areas', () => {
+      expect(commandOf('REPORT 415 628 555 1234 choked me')).toEqual({ kind: 'report', areas: ['415'], text: '628 555 1234 choked me' });
+      expect(commandOf('REPORT 628 555 1234, choked me')).toEqual({ kind: 'report', areas: [], text: '628 555 1234, choked me' });
+      expect(commandOf('ALERT 415 628 555 1234 grey van')).toEqual({ kind: 'alert', areas: ['415'], text: '628 555 1234 grey van' });
+      // Two groups are not yet a number; a group of five digits is not its last.
+      expect(commandOf('REPORT 415 628 555 grey van')).toEqual({ kind: 'report', areas: ['415', '628', '555'], text: 'grey van' });
+      expect(commandOf('REPORT 415 628 555 12345 grey van')).toEqual({ kind: 'report', areas: ['415', '628', '555'], text: '12345 grey van' });
+    });
+
     it('keeps line breaks and accents in the text', () => {
       expect(commandOf('REPORTE 305 él me golpeó\nvan gris')).toEqual({ kind: 'report', areas: ['305'], text: 'él me golpeó\nvan gris' });
     });

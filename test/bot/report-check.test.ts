@@ -49,6 +49,17 @@ function approved(w: BotWorld, text: string): void {
   expect(w.sms(MOD, `APPROVE ${ref}`).reply).toBe(`#${ref} approved: alert going to 415.`);
 }
 
+describe('CHECK of a number the report wrote in groups right after its area', () => {
+  it.each([
+    ['plain', '628 555 0177 choked me'],
+    ['with its area code in brackets', '(628) 555 0177 choked me'],
+  ])('finds it (%s): the groups are not read as areas', async (_what, text) => {
+    const w = await world();
+    approved(w, text);
+    expect(check(w, '+16285550177')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+});
+
 describe('CHECK of a value written without its "@" or its scheme', () => {
   it('finds a site checked as its bare domain', async () => {
     const w = await world();
