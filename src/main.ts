@@ -9,6 +9,7 @@ import { ConfigError, readConfig } from './config/env';
 import { createLogger } from './log/logger';
 import { safeError } from './log/safe-error';
 import { createServer } from './server';
+import { isDatabaseDamaged } from './store/db';
 
 async function main(): Promise<void> {
   if (fs.existsSync('.env')) dotenv.config({ path: '.env', quiet: true });
@@ -77,7 +78,12 @@ function failedStart(err: unknown, log?: ReturnType<typeof createLogger>): void 
   const e = err as { code?: unknown; address?: unknown; port?: unknown; name?: unknown };
   const code = typeof e?.code === 'string' ? e.code : typeof e?.name === 'string' ? e.name : 'error';
   const where = typeof e?.address === 'string' ? ` on ${e.address}${typeof e.port === 'number' ? `:${e.port}` : ''}` : '';
-  const hint = code === 'EADDRINUSE' ? ' (another process listens there: stop it or set PORT)' : '';
+  const hint =
+    code === 'EADDRINUSE'
+      ? ' (another process listens there: stop it or set PORT)'
+      : isDatabaseDamaged(err)
+        ? ' (the database is damaged: run heads-up doctor, then restore the latest backup)'
+        : '';
   process.stderr.write(`heads-up: start-up failed: ${code}${where}${hint}\n`);
   log?.fatal({ err: safeError(err) }, 'start-up failed');
   log?.flush();

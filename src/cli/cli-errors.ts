@@ -19,6 +19,9 @@ export class CommandError extends Error {
 /** What an operator reads when restore or rotate-key holds the database (SQLite only says "database is locked"). */
 export const DATABASE_IN_USE = 'the database is in use by restore or rotate-key: wait for it to finish (or stop it), then run this again';
 
+/** What an operator reads when the database file is damaged (SQLite only says "file is not a database" or "malformed"). */
+export const DATABASE_DAMAGED = 'the database is damaged: run heads-up doctor, then restore the latest backup (heads-up restore FILE)';
+
 /** Whether SQLite refused because another process holds the database (restore and rotate-key hold it exclusively). */
 export function isDatabaseBusy(err: unknown): boolean {
   return String((err as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY');

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import { isDatabaseDamaged } from './db';
 
 /** What a copy of the line holds, in counts only. */
 export interface LineCounts {
@@ -64,7 +65,7 @@ function explain(err: unknown, source: string, dest: string): BackupFailed | nul
   if (err instanceof BackupFailed) return err;
   const code = String((err as { code?: unknown }).code ?? '');
   if (err instanceof DatabaseLocked || code === 'SQLITE_BUSY') return new BackupFailed('the database is in use by restore or rotate-key: back up once it has finished');
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return damaged(source);
+  if (isDatabaseDamaged(err)) return damaged(source);
   if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || ['ENOSPC', 'EDQUOT', 'EIO', 'EFBIG'].includes(code)) {
     return new BackupFailed(`could not write ${dest} (${(err as Error).message}): no backup was written; free some space on that disk, or back up to another one`);
   }

@@ -18,6 +18,12 @@ export function databaseFile(dataDir: string): string {
 
 const BUSY_RETRIES = 5;
 
+/** Whether SQLite failed because the file is damaged, or is no database at all. */
+export function isDatabaseDamaged(err: unknown): boolean {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
+}
+
 /** An open database plus transaction support. */
 export class Db {
   readonly sqlite: Sqlite;
@@ -39,6 +45,17 @@ export class Db {
       fs.chmodSync(file, 0o600);
     }
     this.sqlite = new Database(file);
+    try {
+      this.configure();
+    } catch (err) {
+      // A damaged file fails its first pragma: close the connection rather than leak it.
+      this.sqlite.close();
+      throw err;
+    }
+    this.runInTransaction = this.sqlite.transaction((fn: () => unknown) => fn());
+  }
+
+  private configure(): void {
     this.sqlite.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives a process crash (kill -9); only an OS crash
     // or power loss can lose the last commits.
@@ -53,7 +70,6 @@ export class Db {
     // webhook, more than half the cost of a JOIN. This is only a backstop.
     this.sqlite.pragma('wal_autocheckpoint = 20000');
     this.sqlite.pragma('journal_size_limit = 67108864');
-    this.runInTransaction = this.sqlite.transaction((fn: () => unknown) => fn());
   }
 
   /**

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { copyDatabase, countTables, DatabaseLocked, type LineCounts } from './backup';
-import { Db } from './db';
+import { Db, isDatabaseDamaged } from './db';
 import { takeExclusiveLock } from './exclusive-open';
 import { keyOpens } from './key-state';
 import { migrate } from './migrate';
@@ -83,12 +83,6 @@ function keepAside(target: string, aside: string): void {
   }
 }
 
-/** Whether SQLite failed because the file is damaged or no database at all. */
-function isDamage(err: unknown): boolean {
-  const code = String((err as { code?: unknown } | null)?.code ?? '');
-  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
-}
-
 /**
  * Holds the line's database as its only user until the swap, by a bare
  * exclusive lock that reads none of its pages: a damaged database (the
@@ -115,7 +109,7 @@ function foldWal(sqlite: Database.Database): boolean {
     sqlite.pragma('journal_mode = DELETE');
     return true;
   } catch (err) {
-    if (isDamage(err)) return false;
+    if (isDatabaseDamaged(err)) return false;
     throw err;
   }
 }
