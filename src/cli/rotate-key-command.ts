@@ -42,7 +42,10 @@ function batchSize(env: NodeJS.ProcessEnv): number {
 
 /** Replaces the development key file with the new key, atomically and 0600. */
 function replaceKeyFile(file: string, key: Uint8Array): void {
-  const tmp = path.join(path.dirname(file), `.master.key.${process.pid}`);
+  const dir = path.dirname(file);
+  // A run killed between writing and renaming left its copy of a key here: a key beside the database that nobody knows of.
+  for (const name of fs.readdirSync(dir)) if (/^\.master\.key\.\d+$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+  const tmp = path.join(dir, `.master.key.${process.pid}`);
   fs.writeFileSync(tmp, `${Buffer.from(key).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   fs.renameSync(tmp, file);
 }

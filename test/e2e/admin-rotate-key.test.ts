@@ -254,11 +254,14 @@ describe('rotate-key', () => {
     expect((await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_NEW_MASTER_KEY: NEW_KEY })).code).toBe(0);
     // What a kill (or Ctrl-C during the final checkpoint) leaves: the line sealed under the new key, the file still holding the old one.
     fs.writeFileSync(keyFile, `${TEST_MASTER_KEY}\n`, { mode: 0o600 });
+    // Killed between writing the new key file and renaming it: its copy of the key was left beside the database.
+    fs.writeFileSync(path.join(dataDir, '.master.key.4242'), `${NEW_KEY}\n`, { mode: 0o600 });
     const again = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_NEW_MASTER_KEY: NEW_KEY });
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(`rotate-key: the line was already sealed under HEADSUP_NEW_MASTER_KEY; ${keyFile} now holds the new key.`);
     expect(fs.readFileSync(keyFile, 'utf8').trim()).toBe(NEW_KEY);
+    expect(fs.readdirSync(dataDir).filter((f) => f.includes('key'))).toEqual(['master.key']);
     expect((await runAdminCli(['STATS'], { DATA_DIR: dataDir })).code).toBe(0);
     // With the key in the environment, the same run says what is left to do.
     const env = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY });
