@@ -12,6 +12,9 @@ export async function backupCommand(file: string): Promise<string> {
   const source = databaseFile(config.dataDir);
   if (!fs.existsSync(source)) throw new CommandError(`no database at ${source}: check DATA_DIR`);
   const dest = path.resolve(file);
+  if (fs.statSync(dest, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new CommandError(`${dest} is a folder: give a file name inside it (for example ${path.join(dest, `heads-up-${new Date().toISOString().slice(0, 10)}.db`)})`);
+  }
   if (fs.existsSync(dest)) throw new CommandError(`${dest} already exists: choose a new file name (backups are never overwritten)`);
   if (!fs.existsSync(path.dirname(dest))) throw new CommandError(`${path.dirname(dest)} does not exist`);
   let made: Awaited<ReturnType<typeof backupDatabase>>;

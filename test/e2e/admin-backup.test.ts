@@ -79,6 +79,14 @@ describe('backup FILE', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('keep me');
   });
 
+  it('says a folder given as FILE is a folder, and names a file in it', async () => {
+    const dir = tempDir();
+    const r = await runAdminCli(['backup', `${dir}/`], env());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^heads-up: ${dir} is a folder: give a file name inside it \\(for example ${dir}/heads-up-\\d{4}-\\d\\d-\\d\\d\\.db\\)$`));
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   it('leaves no file at FILE when the database is damaged, and says to keep the earlier backups', async () => {
     const dataDir = tempDir();
     await seedMembers(dataDir, '917', numbersIn('917', 300));
