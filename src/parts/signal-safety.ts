@@ -2,7 +2,7 @@
  * Signal safety (issue 15): moderators over Signal are trusted by their
  * recorded identity, not by UUID alone, and a rate-limit challenge holds
  * Signal messages back until the operator solves it (moderators on SMS are
- * told). Nothing here without Signal.
+ * told). Nothing here without Signal but the erasure of former moderators' records.
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -10,7 +10,9 @@ import { IDENTITY_CHECK_TIMEOUT_MS, ModeratorIdentityGate } from '../channels/si
 import { SignalChallengeWatch } from '../channels/signal/signal-challenge-watch';
 import { SignalIdentities } from '../channels/signal/signal-identities';
 import { SignalSender } from '../channels/signal/signal-sender';
+import { isSignalUuid } from '../phone/identity';
 import type { ServerOptions } from '../server';
+import { forgetFormerModerators } from '../store/moderator-identities';
 import { readChallenge } from '../store/signal-challenge';
 
 declare module 'fastify' {
@@ -23,6 +25,9 @@ async function signalSafety(app: FastifyInstance, opts: ServerOptions): Promise<
   const { config, log } = opts;
   const now = opts.now ?? Date.now;
   const { db, vault, dispatcher, moderatorContacts } = app;
+  // With or without Signal now: a record outlives neither the moderator's place in MODERATORS nor the channel.
+  const forgotten = forgetFormerModerators(db, vault, config.moderators.filter(isSignalUuid));
+  if (forgotten > 0) log.info({ moderators: forgotten }, 'erased the Signal identities recorded for moderators no longer in MODERATORS');
   const gate = config.signal
     ? new ModeratorIdentityGate({
         db,

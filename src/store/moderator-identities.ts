@@ -107,3 +107,19 @@ export function readmitModerator(db: Db, vault: Vault, uuid: string, identity: s
     );
   });
 }
+
+/**
+ * Erases the records of Signal moderators no longer in MODERATORS (run at
+ * start): who moderated the line is kept only while they do. Someone added
+ * back is recorded afresh at their next message, as any new moderator is.
+ * Returns how many were erased.
+ */
+export function forgetFormerModerators(db: Db, vault: Vault, uuids: readonly string[]): number {
+  const kept = new Set(uuids.map((uuid) => vault.index('moderator', uuid).toString('hex')));
+  return db.transaction(() => {
+    const rows = db.stmt(`SELECT id, moderator_bidx FROM ${TABLE}`).all() as Array<{ id: number; moderator_bidx: Buffer }>;
+    const former = rows.filter((r) => !kept.has(r.moderator_bidx.toString('hex')));
+    for (const r of former) db.stmt(`DELETE FROM ${TABLE} WHERE id = ?`).run(r.id);
+    return former.length;
+  });
+}

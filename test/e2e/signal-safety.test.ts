@@ -10,6 +10,7 @@ import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, SIGNAL_NUMBER, startHarness, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
 import { QUICK_RETRIES, startSignalWorld, type SignalWorld } from '../helpers/signal-world';
+import { moderatorIdentityTrusted } from '../../src/store/moderator-identities';
 
 const uuid = (n: number) => `7a6b5c4d-3e2f-4a1b-9c8d-${String(n).padStart(12, '0')}`;
 type Who = { uuid: string; number: string | null };
@@ -23,6 +24,30 @@ async function ask(signal: FakeSignal, who: Who, text: string): Promise<string> 
 }
 
 const got = (signal: FakeSignal, who: Who, marker: string) => signal.to(who.uuid).filter((m) => m.message.includes(marker)).length;
+
+describe('a Signal moderator taken out of MODERATORS', () => {
+  it('has their recorded identity erased at the next start; a moderator still listed keeps theirs', async () => {
+    const gone: Who = { uuid: uuid(11), number: null };
+    const stays: Who = { uuid: uuid(12), number: null };
+    const world = await startSignalWorld({ env: { MODERATORS: `${gone.uuid},${stays.uuid}` } });
+    const dataDir = world.h.dataDir;
+    const recorded = (h: Harness) => [gone, stays].map((m) => moderatorIdentityTrusted(h.server.db, h.server.vault, m.uuid));
+    try {
+      await ask(world.signal, gone, 'STATS');
+      await ask(world.signal, stays, 'STATS');
+      expect(recorded(world.h)).toEqual([true, true]);
+    } finally {
+      await world.h.close();
+    }
+    const h = await startHarness({ dataDir, signalApiUrl: world.signal.url, twilio: false, env: { MODERATORS: stays.uuid } });
+    try {
+      expect(recorded(h)).toEqual([false, true]);
+    } finally {
+      await h.close();
+      await world.signal.stop();
+    }
+  });
+});
 
 describe('changed safety numbers', () => {
   const mod1: Who = { uuid: uuid(1), number: null };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Db } from '../../src/store/db';
 import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
 import { migrate } from '../../src/store/migrate';
-import { moderatorIdentityTrusted, observeModeratorIdentity, readmitModerator } from '../../src/store/moderator-identities';
+import { forgetFormerModerators, moderatorIdentityTrusted, observeModeratorIdentity, readmitModerator } from '../../src/store/moderator-identities';
 import { claimSubmission, clearChallenge, markChallengeSubmitted, markChallengeTold, readChallenge, recordChallenge } from '../../src/store/signal-challenge';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
@@ -44,6 +44,25 @@ describe('Signal moderators’ identities', () => {
     // A first sighting of a key signal-cli already marks untrusted is not trusted either.
     expect(observeModeratorIdentity(db, vault, OTHER, FP1, true, 8)).toBe('changed');
     expect(moderatorIdentityTrusted(db, vault, OTHER)).toBe(false);
+    db.close();
+  });
+
+  it('erases the records of moderators no longer listed, changed or trusted, and keeps those still listed', () => {
+    const { db } = open();
+    const vault = new Vault(key(1));
+    const THIRD = '5b4c3d2e-1f0a-4987-8654-3210fedcba98';
+    observeModeratorIdentity(db, vault, MOD, FP1, false, 1);
+    observeModeratorIdentity(db, vault, OTHER, FP2, true, 2);
+    observeModeratorIdentity(db, vault, THIRD, FP2, false, 3);
+    expect(forgetFormerModerators(db, vault, [THIRD])).toBe(2);
+    const count = () => (db.sqlite.prepare('SELECT count(*) AS n FROM moderator_identities').get() as { n: number }).n;
+    expect(count()).toBe(1);
+    expect(moderatorIdentityTrusted(db, vault, THIRD)).toBe(true);
+    // Listed again later: recorded afresh, as a new moderator is.
+    expect(observeModeratorIdentity(db, vault, MOD, FP2, false, 4)).toBe('first');
+    expect(forgetFormerModerators(db, vault, [THIRD, MOD])).toBe(0);
+    expect(forgetFormerModerators(db, vault, [])).toBe(2);
+    expect(count()).toBe(0);
     db.close();
   });
 
