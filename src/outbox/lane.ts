@@ -9,7 +9,7 @@ import type { AlertRenderer } from '../alerts/render-alert';
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
-import { buddyIndex, buddyStopped } from '../store/buddies';
+import { buddyIndex, buddyStopped, recordBuddyOptOut } from '../store/buddies';
 import { openAddress } from '../store/members';
 import { claimLane, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';
 import type { Vault } from '../store/vault';
@@ -201,7 +201,7 @@ export class Lane {
       this.deps.observer?.outcome(row.channel, 'sent');
       return { outcome: { id: row.id, kind: 'sent', providerId } };
     } catch (err) {
-      return this.onError(row, err, started);
+      return this.onError(row, to, err, started);
     }
   }
 
@@ -211,7 +211,7 @@ export class Lane {
     this.pacer.observe(throttled);
   }
 
-  private onError(row: ClaimedRow, err: unknown, started: number): Recorded {
+  private onError(row: ClaimedRow, to: string, err: unknown, started: number): Recorded {
     const { opts, log } = this.deps;
     const e = err instanceof SendError ? err : new SendError('server', 'internal');
     if (!(err instanceof SendError)) log.error({ err: safeError(err), outboxId: row.id }, 'unexpected send failure');
@@ -230,7 +230,13 @@ export class Lane {
     if (e.retryable && tries < opts.backoff.maxAttempts) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries));
     log.warn({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed for good');
     const mark = row.member_id !== null && (e.kind === 'stopped' || e.kind === 'invalid') ? { memberId: row.member_id, status: e.kind } : undefined;
-    return this.failed(row, e.retryable ? `gave_up:${reason}` : reason, mark);
+    const failed = this.failed(row, e.retryable ? `gave_up:${reason}` : reason, mark);
+    // A buddy who opted out at the provider: recorded as their STOP would be, so nothing more is queued for them.
+    if (row.to_buddy === 1 && e.kind === 'stopped') {
+      const { db, vault, now } = this.deps;
+      failed.effect = () => recordBuddyOptOut(db, vault, to, now());
+    }
+    return failed;
   }
 
   private retry(row: ClaimedRow, e: SendError, reason: string, delayMs: number): Recorded {

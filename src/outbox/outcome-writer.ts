@@ -15,6 +15,8 @@ import { unsubscribeAll } from '../store/subscriptions';
 export interface Recorded {
   outcome: Outcome;
   mark?: { memberId: number; status: 'stopped' | 'invalid' };
+  /** A write that goes with the outcome, in the same transaction (a buddy's opt-out). */
+  effect?: () => void;
   /** Called once the outcome is in the database. */
   done?: () => void;
 }
@@ -52,7 +54,8 @@ export class OutcomeWriter {
     try {
       this.db.transaction(() => {
         recordOutcomes(this.db, batch.map((r) => r.outcome), this.now());
-        for (const { mark } of batch) {
+        for (const { mark, effect } of batch) {
+          effect?.();
           if (!mark) continue;
           // The provider will refuse every later message too: stop queuing for this member.
           setMemberStatus(this.db, mark.memberId, mark.status);

@@ -105,6 +105,18 @@ export function recordBuddyStop(db: Db, vault: Vault, phone: string, now: number
   );
 }
 
+/**
+ * The provider refused a buddy message because the number opted out of the
+ * line's texts (Twilio 21610: they sent STOP, perhaps before they were
+ * asked): recorded as their STOP as a buddy is, so nothing more is queued
+ * for them and a check-in falls back as if they had no link (members are not
+ * told here).
+ */
+export function recordBuddyOptOut(db: Db, vault: Vault, phone: string, now: number): void {
+  recordBuddyStop(db, vault, phone, now);
+  db.stmt("UPDATE buddies SET status = 'stopped' WHERE buddy_bidx = ? AND status <> 'stopped'").run(buddyIndex(vault, phone));
+}
+
 /** Records an invitation (the caller checked there is none for this member and number). */
 export function inviteBuddy(db: Db, vault: Vault, memberId: number, to: { channel: Channel; address: string }, name: string, lang: Lang, now: number): number {
   const id = db.nextId('buddies');

@@ -15,7 +15,7 @@ import { Lane } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import { createAlert, planNextRange } from '../../src/store/alerts';
-import { inviteBuddy, linkBuddyMessage, recordBuddyStop, setBuddyStatus } from '../../src/store/buddies';
+import { buddiesOf, buddyIndex, buddyStopped, inviteBuddy, linkBuddyMessage, recordBuddyStop, setBuddyStatus } from '../../src/store/buddies';
 import { startCheckin } from '../../src/store/checkins';
 import { Db } from '../../src/store/db';
 import { ensureMember, setMemberDiscreet } from '../../src/store/members';
@@ -24,6 +24,7 @@ import { claimLane, enqueueMessage, enqueueReply, releaseLeases } from '../../sr
 import { retractAlert } from '../../src/store/retractions';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
+import { SendError } from '../../src/channels/types';
 import { FakeSender, settle } from '../helpers/fake-sender';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -217,6 +218,35 @@ describe('an outbox lane, before it sends', () => {
     expect(row(lateOk)).toMatchObject({ state: 'failed', error: 'recipient_stopped' });
     expect(row(confirmation).state).toBe('sent');
     expect(s.calls.map((c) => c.body)).toEqual(['You will get no more messages.']);
+  });
+
+  it('records a buddy whose number opted out at the provider (21610) as stopped: their links stop, and nothing more goes to them', async () => {
+    const rose = member('+14155550100');
+    const link = acceptedBuddy(rose, '+14155550177');
+    const buddyMessage = (text: string) =>
+      db.transaction(() => {
+        const id = enqueueReply(db, vault, { channel: 'sms', address: '+14155550177' }, text, clock.t);
+        linkBuddyMessage(db, id, rose);
+        return id;
+      });
+    const first = buddyMessage('Rose checked in: all is well.');
+    // A member's own opt-out at the provider is the member's (marked stopped), not a buddy's.
+    const dan = member('+14155550199');
+    const toDan = enqueueMessage(db, vault, dan, 'hello', T0);
+    const s = new FakeSender([new SendError('stopped', '21610'), new SendError('stopped', '21610')]);
+    startLane(s);
+    await settle();
+    expect(row(first)).toMatchObject({ state: 'failed', error: 'stopped:21610' });
+    expect(row(toDan)).toMatchObject({ state: 'failed', error: 'stopped:21610' });
+    expect(buddyStopped(db, buddyIndex(vault, '+14155550177'))).toBe(true);
+    expect(buddyStopped(db, buddyIndex(vault, '+14155550199'))).toBe(false);
+    expect(buddiesOf(db, vault, rose).map((b) => [b.id, b.status])).toEqual([[link, 'stopped']]);
+    // The next buddy message is not tried.
+    const second = buddyMessage('Rose checked in again.');
+    lane?.wake();
+    await settle();
+    expect(row(second)).toMatchObject({ state: 'failed', error: 'recipient_stopped' });
+    expect(s.calls.map((c) => c.to).sort()).toEqual(['+14155550177', '+14155550199']);
   });
 
   it('fails a row it cannot decrypt, once, logs which row, and goes on with the next', async () => {
