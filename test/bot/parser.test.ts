@@ -171,6 +171,9 @@ describe('parse', () => {
       // Two groups are not yet a number; a group of five digits is not its last.
       expect(commandOf('REPORT 415 628 555 grey van')).toEqual({ kind: 'report', areas: ['415', '628', '555'], text: 'grey van' });
       expect(commandOf('REPORT 415 628 555 12345 grey van')).toEqual({ kind: 'report', areas: ['415', '628', '555'], text: '12345 grey van' });
+      // Only three groups of 3, 3 and 4 digits in a row.
+      expect(commandOf('REPORT 415 628 grey 1234 Main St')).toEqual({ kind: 'report', areas: ['415', '628'], text: 'grey 1234 Main St' });
+      expect(commandOf('REPORT 415 1628 5551 grey')).toEqual({ kind: 'report', areas: ['415'], text: '1628 5551 grey' });
     });
 
     it('keeps line breaks and accents in the text', () => {

