@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import dotenv from 'dotenv';
 import { ConfigError, type Config, type Secrets } from '../config/env';
 import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
 import { cryptoReady, Vault } from '../store/vault';
@@ -227,6 +228,19 @@ function checkSignalSafety(config: Config): CheckResult[] {
   }
 }
 
+/** What `.env` may hold that opens the line or speaks for it. */
+const SECRET_VARIABLES = ['HEADSUP_MASTER_KEY', 'HEADSUP_NEW_MASTER_KEY', 'TWILIO_AUTH_TOKEN', 'METRICS_TOKEN'];
+
+/** `.env` (read at start as the environment is) holding a secret: held to the key file's rule. */
+function checkEnvFile(file: string): CheckResult[] {
+  if (!fs.existsSync(file)) return [];
+  const vars = dotenv.parse(fs.readFileSync(file));
+  const held = SECRET_VARIABLES.filter((name) => (vars[name] ?? '').trim() !== '');
+  const mode = fs.statSync(file).mode & 0o777;
+  if (held.length === 0 || !(mode & 0o077)) return [];
+  return [bad('.env file mode', `${file} holds ${held.join(', ')} and is readable by others (mode ${mode.toString(8)}): chmod 600 it`)];
+}
+
 /** The zone check-in messages write their times in. */
 function checkTimeZone(tz: string | undefined): CheckResult {
   if (tz === undefined) return ok('time zone', "TZ is not set: check-in times are written in the system's time zone");
@@ -255,6 +269,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
     const mode = fs.statSync(key.file).mode & 0o777;
     if (mode & 0o077) results.push(bad('key file mode', `${key.file} is readable by others (mode ${mode.toString(8)}): chmod 600 it`));
   }
+  results.push(...checkEnvFile(path.resolve('.env')));
   results.push(...checkDatabase(config, 'key' in key ? key.key : null));
   results.push(checkTimeZone(config.timeZone));
   results.push(checkDisk(fs.existsSync(config.dataDir) ? config.dataDir : path.dirname(path.resolve(config.dataDir))));
