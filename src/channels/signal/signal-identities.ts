@@ -73,7 +73,7 @@ export class SignalIdentities {
   async of(uuid: string): Promise<SignalIdentity | null> {
     // axios's timeout is per idle socket; a list trickled slowly must end in time too.
     const signal = AbortSignal.timeout(this.timeoutMs);
-    const res = await this.http.get(`/v1/identities/${this.number}`, { signal }).catch((err: { code?: string }) => {
+    const res = await this.http.get(`/v1/identities/${encodeURIComponent(this.number)}`, { signal }).catch((err: { code?: string }) => {
       throw new IdentitiesError(`signal-cli-rest-api did not answer (${err.code ?? 'error'})`);
     });
     if (res.status !== 200 || !Array.isArray(res.data)) throw new IdentitiesError(`signal-cli-rest-api answered ${res.status} to the identities list`);
@@ -88,7 +88,7 @@ export class SignalIdentities {
 
   /** Trusts a contact's current key as verified by this safety number; throws when signal-cli refuses. */
   async trustVerified(uuid: string, safetyNumber: string): Promise<void> {
-    const res = await this.http.put(`/v1/identities/${this.number}/trust/${encodeURIComponent(uuid)}`, { verified_safety_number: safetyNumber }).catch((err: { code?: string }) => {
+    const res = await this.http.put(`/v1/identities/${encodeURIComponent(this.number)}/trust/${encodeURIComponent(uuid)}`, { verified_safety_number: safetyNumber }).catch((err: { code?: string }) => {
       throw new IdentitiesError(`signal-cli-rest-api did not answer (${err.code ?? 'error'})`);
     });
     if (res.status < 200 || res.status >= 300) throw new IdentitiesError(`signal-cli-rest-api refused to trust the identity (${res.status}): is the safety number right?`);

@@ -183,7 +183,7 @@ export class SignalSender implements ChannelSender {
    */
   private async trustNewIdentity(to: string): Promise<boolean> {
     try {
-      const res = await this.http.put(`/v1/identities/${this.opts.number}/trust/${encodeURIComponent(to)}`, { trust_all_known_keys: true });
+      const res = await this.http.put(`/v1/identities/${encodeURIComponent(this.opts.number)}/trust/${encodeURIComponent(to)}`, { trust_all_known_keys: true });
       if (res.status >= 200 && res.status < 300) return true;
       this.opts.log.warn({ status: res.status }, 'signal-cli-rest-api refused to trust a changed Signal identity');
     } catch (err) {
