@@ -187,8 +187,8 @@ export class SignalReceiver {
       this.deliver(data.toString('utf8'));
     });
     ws.on('unexpected-response', (_req, res) => {
-      // A plain HTTP answer: signal-cli-rest-api is not in json-rpc mode (or the number is wrong).
-      this.opts.log.error(
+      // A plain HTTP answer: signal-cli-rest-api is not in json-rpc mode (or the number is wrong). Said once per episode.
+      this.opts.log[this.failures === 0 ? 'error' : 'debug'](
         { status: res.statusCode },
         'signal-cli-rest-api refused the receive websocket: is it running with MODE=json-rpc (or set SIGNAL_RECEIVE_MODE=poll), and is SIGNAL_NUMBER registered?',
       );
@@ -196,15 +196,16 @@ export class SignalReceiver {
       ws.terminate();
     });
     ws.on('error', (err) => {
-      this.opts.log.warn({ code: (err as { code?: string }).code }, 'Signal websocket error');
+      this.opts.log[this.failures === 0 ? 'warn' : 'debug']({ code: (err as { code?: string }).code }, 'Signal websocket error');
     });
     ws.on('close', () => {
       clearTimers();
       if (this.ws === ws) this.ws = null;
       if (this.stopped) return;
       const wait = this.backoffMs();
+      // Warned once per episode (as polling is); each further try of the backoff is only debug.
+      this.opts.log[this.failures === 0 ? 'warn' : 'debug']({ reconnectInMs: wait }, 'Signal websocket closed; messages that arrive before it reconnects are lost by signal-cli-rest-api');
       this.failures++;
-      this.opts.log.warn({ reconnectInMs: wait }, 'Signal websocket closed; messages that arrive before it reconnects are lost by signal-cli-rest-api');
       this.later(wait, () => this.connect());
     });
   }

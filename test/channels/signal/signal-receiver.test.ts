@@ -1,8 +1,9 @@
 /**
- * The Signal receiver's polling against a fake signal-cli-rest-api (normal
- * mode) with a misconfigured proxy in front of it: answers that are not
- * signal-cli-rest-api's are failures, waited out with the shared backoff and
- * reported once, not warned about at every poll.
+ * The Signal receiver against a fake signal-cli-rest-api with a
+ * misconfigured proxy in front of it, polling (normal mode) and over the
+ * websocket (json-rpc mode): answers that are not signal-cli-rest-api's are
+ * failures, waited out with the shared backoff and reported once per
+ * episode, not at every poll or reconnect.
  */
 import { SignalReceiver } from '../../../src/channels/signal/signal-receiver';
 import { SignalSender } from '../../../src/channels/signal/signal-sender';
@@ -97,5 +98,52 @@ describe('polling behind a proxy that answers 200 with an HTML page', () => {
     } finally {
       await sender.close();
     }
+  });
+});
+
+describe('the receive websocket behind a proxy that answers its upgrade with an HTML page', () => {
+  let signal: FakeSignal;
+  let receiver: SignalReceiver | null = null;
+
+  beforeEach(async () => {
+    signal = new FakeSignal({ account: ACCOUNT, mode: 'json-rpc' });
+    await signal.start();
+  });
+  afterEach(async () => {
+    await receiver?.stop();
+    receiver = null;
+    await signal.stop();
+  });
+
+  it('reconnects with backoff, says so once per episode, and receives again once it connects', async () => {
+    const { lines, log } = collectingLogger();
+    const items: unknown[] = [];
+    signal.proxyPage = PAGE;
+    receiver = new SignalReceiver({
+      apiUrl: signal.url,
+      number: ACCOUNT,
+      mode: 'websocket',
+      log,
+      onItem: (item) => void items.push(item),
+      tuning: { reconnectBaseMs: 20, reconnectMaxMs: 40 },
+    });
+    receiver.start();
+    await waitFor(() => signal.proxyAnswers >= 5, 5_000, 'several refused reconnects');
+    // The first try: what is wrong (error), the socket's error and its close (warnings); the later tries only at debug.
+    const said = () => lines.filter((l) => l.level >= WARN).map((l) => `${l.level} ${l.msg.slice(0, 40)}`);
+    expect(said()).toEqual(['50 signal-cli-rest-api refused the receive ', '40 Signal websocket error', '40 Signal websocket closed; messages that a']);
+    expect(lines.filter((l) => l.level === 20 && /refused the receive websocket/.test(l.msg)).length).toBeGreaterThanOrEqual(3);
+
+    signal.proxyPage = null;
+    await waitFor(() => signal.connected === 1, 5_000, 'the websocket once the proxy is fixed');
+    signal.push(textEnvelope(ACCOUNT, MEMBER, 'JOIN 415'));
+    await waitFor(() => items.length === 1, 5_000, 'the message');
+    // A new episode is said again.
+    signal.proxyPage = PAGE;
+    const answered = signal.proxyAnswers;
+    signal.killSockets();
+    await waitFor(() => signal.proxyAnswers >= answered + 3, 5_000, 'refused reconnects again');
+    expect(said().slice(3)).toEqual(['40 Signal websocket closed; messages that a']);
+    expect(lines.filter((l) => l.level === 30 && /websocket connected/.test(l.msg))).toHaveLength(1);
   });
 });
