@@ -11,7 +11,8 @@ import { enqueueMessage, enqueueReply } from '../store/outbox';
 import { ensureMember } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
 import type { Sender } from '../phone/identity';
-import { catalog } from './catalog';
+import { catalog, LANGS } from './catalog';
+import { detailsRoom, type EscalationFrame } from './escalation-text';
 import { clockTime } from './clock-time';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import type { CheckinRules } from './line-rules';
@@ -39,12 +40,23 @@ export interface CheckinLine extends NewMemberRules {
   moderatorContacts: readonly Sender[];
 }
 
-/** Who is told of a missed check-in, said before the timer starts. */
-function whoWouldBeTold(store: Store, line: CheckinLine, memberId: number | undefined): 'buddies' | 'moderators' | null {
+/** Who is told of a missed check-in (said before the timer starts), and the escalation each would get, due at `expected`. */
+function escalationPlan(
+  store: Store,
+  line: CheckinLine,
+  memberId: number | undefined,
+  expected: string,
+): { told: 'buddies' | 'moderators'; frames: EscalationFrame[] } | null {
   // A buddy whose row no longer opens (a damaged value) cannot be told, and must not stop the check-in.
   const accepted = memberId === undefined ? [] : readableBuddiesOf(store.db, store.vault, memberId).filter((b) => b.status === 'accepted');
-  if (accepted.length) return 'buddies';
-  return line.rules.fallback === 'moderators' && reachableModerators(store.db, store.vault, line.moderatorContacts).length > 0 ? 'moderators' : null;
+  if (accepted.length) {
+    return { told: 'buddies', frames: accepted.map((b) => ({ channel: b.channel, build: (d) => catalog(b.lang).checkinEscalation(b.name, expected, d) })) };
+  }
+  const moderators = line.rules.fallback === 'moderators' ? reachableModerators(store.db, store.vault, line.moderatorContacts) : [];
+  if (moderators.length === 0) return null;
+  // A moderator's language is their member row's, which may not exist yet: every language.
+  const frames = moderators.flatMap((m) => LANGS.map((lang) => ({ channel: m.channel, build: (d: string) => catalog(lang).checkinEscalationModerators(expected, d) })));
+  return { told: 'moderators', frames };
 }
 
 /** CHECKIN minutes [details]. */
@@ -52,13 +64,16 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   const { minMinutes, maxMinutes } = line.rules;
   if (!(minutes >= minMinutes && minutes <= maxMinutes)) return say(who.t.checkinUsage(minutesText(minMinutes), maxMinutes));
   if (Array.from(details).length > MAX_DETAILS) return say(who.t.checkinDetailsTooLong(MAX_DETAILS));
-  const told = whoWouldBeTold(store, line, who.member?.id);
-  if (!told) return say(who.t.checkinNeedsBuddy());
-  const member = memberOf(store, who, line, now);
   const dueAt = now + Math.round(minutes * 60_000);
+  const plan = escalationPlan(store, line, who.member?.id, clockTime(dueAt));
+  if (!plan) return say(who.t.checkinNeedsBuddy());
+  // Details an escalation would clip (an emoji makes an SMS UCS-2, a third of the room) are refused now, not cut at the deadline.
+  const room = detailsRoom(plan.frames, details);
+  if (room < Array.from(details).length) return say(who.t.checkinDetailsTooLong(room));
+  const member = memberOf(store, who, line, now);
   const remindAt = reminderAt(dueAt, now);
   startCheckin(store.db, store.vault, member.id, dueAt, remindAt, details === '' ? null : details, now);
-  return say(who.t.checkinStarted(clockTime(dueAt), told, remindAt !== null));
+  return say(who.t.checkinStarted(clockTime(dueAt), plan.told, remindAt !== null));
 }
 
 /** LATER minutes: moves a running check-in's deadline on by that much. */

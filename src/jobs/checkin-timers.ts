@@ -9,8 +9,7 @@
  */
 import { catalog } from '../bot/catalog';
 import { clockTime } from '../bot/clock-time';
-import { fitSegments, smsSegments } from '../bot/sms-segments';
-import type { Channel } from '../domain/channel';
+import { boundedEscalation } from '../bot/escalation-text';
 import type { Lang } from '../domain/lang';
 import type { Logger } from '../log/logger';
 import type { Sender } from '../phone/identity';
@@ -88,19 +87,6 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
   return run;
 }
 
-/** Most SMS segments an escalation takes, as an alert: CHECKIN's 200 characters fit in GSM-7, not with one emoji (UCS-2). */
-const MAX_ESCALATION_SEGMENTS = 3;
-
-/**
- * An escalation's text: over SMS at most MAX_ESCALATION_SEGMENTS segments,
- * the details clipped ("...") and the frame whole (a long message can arrive
- * in pieces, out of order, or not at all); Signal has no segments.
- */
-function bounded(channel: Channel, build: (details: string) => string, details: string): string {
-  const whole = build(details);
-  return channel === 'sms' && smsSegments(whole) > MAX_ESCALATION_SEGMENTS ? fitSegments(build, details, MAX_ESCALATION_SEGMENTS) : whole;
-}
-
 /** Tells the accepted buddies (or the moderators, or no one), then the member; marks the check-in escalated. */
 function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
   const { db, vault } = deps;
@@ -120,7 +106,7 @@ function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
   if (buddies.length) {
     told = 'buddies';
     for (const b of buddies) {
-      const text = bounded(b.channel, (d) => catalog(b.lang).checkinEscalation(b.name, expected, d), shown(b.lang));
+      const text = boundedEscalation({ channel: b.channel, build: (d) => catalog(b.lang).checkinEscalation(b.name, expected, d) }, shown(b.lang));
       const id = enqueueReply(db, vault, { channel: b.channel, address: b.address }, text, now);
       linkCheckinMessage(db, id, c.id, 'escalation', b.id);
     }
@@ -128,7 +114,8 @@ function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
     told = 'moderators';
     for (const contact of moderators) {
       const m = ensureMember(db, vault, contact, 'en', now, 'active');
-      const id = enqueueMessage(db, vault, m.id, bounded(contact.channel, (d) => catalog(m.lang).checkinEscalationModerators(expected, d), shown(m.lang)), now);
+      const text = boundedEscalation({ channel: contact.channel, build: (d) => catalog(m.lang).checkinEscalationModerators(expected, d) }, shown(m.lang));
+      const id = enqueueMessage(db, vault, m.id, text, now);
       linkCheckinMessage(db, id, c.id, 'escalation');
     }
   }

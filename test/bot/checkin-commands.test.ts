@@ -112,6 +112,40 @@ describe('CHECKIN', () => {
     expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose'), t.checkinEscalation('Rose', clockTime(start + 30 * MIN), details)]);
   });
 
+  it('refuses details an emoji would have clipped at the deadline over SMS, says how many fit, and takes that many whole', async () => {
+    const l = await withBuddy();
+    const start = l.w.clock.now;
+    // One emoji makes the escalation UCS-2: 3 segments then hold about a third of what GSM-7 does.
+    const details = `\u{1F697}${'x'.repeat(150)}`;
+    const reply = l.reply(ROSE, `CHECKIN 30 ${details}`);
+    const room = Number(/under (\d+) characters/.exec(reply ?? '')?.[1]);
+    expect(reply).toBe(t.checkinDetailsTooLong(room));
+    expect(room).toBeGreaterThan(40);
+    expect(room).toBeLessThan(Array.from(details).length);
+    expect(l.reply(ROSE, 'OK')).toBe(t.checkinNone());
+    const expected = clockTime(start + 30 * MIN);
+    // One more character would not have fitted; exactly `room` does, and arrives whole.
+    const fitting = Array.from(details).slice(0, room).join('');
+    expect(l.reply(ROSE, `CHECKIN 30 ${fitting}x`)).toBe(t.checkinDetailsTooLong(room));
+    expect(l.reply(ROSE, `CHECKIN 30 ${fitting}`)).toBe(t.checkinStarted(expected, 'buddies', true));
+    l.w.clock.now = start + 30 * MIN;
+    expect(l.timers().escalated).toBe(1);
+    expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose'), t.checkinEscalation('Rose', expected, fitting)]);
+  });
+
+  it('holds details for the moderators (CHECKIN_FALLBACK) to the same rule, in the language that takes the most room', async () => {
+    const l = await line({ fallback: 'moderators' }, true);
+    l.text(ROSE, 'JOIN');
+    const details = `\u{1F697}${'x'.repeat(150)}`;
+    const reply = l.reply(ROSE, `CHECKIN 30 ${details}`);
+    const room = Number(/under (\d+) characters/.exec(reply ?? '')?.[1]);
+    expect(reply).toBe(t.checkinDetailsTooLong(room));
+    const fitting = Array.from(details).slice(0, room).join('');
+    expect(l.reply(ROSE, `CHECKIN 30 ${fitting}`)).toBe(t.checkinStarted(clockTime(l.w.clock.now + 30 * MIN), 'moderators', true));
+    // The same room without the emoji is plain GSM-7: 150 characters go.
+    expect(l.reply(ROSE, `CHECKIN 30 ${'x'.repeat(150)}`)).toBe(t.checkinStarted(clockTime(l.w.clock.now + 30 * MIN), 'moderators', true));
+  });
+
   it('with CHECKIN_FALLBACK=none, needs a buddy even where moderators could be told', async () => {
     const l = await line({ fallback: 'none' }, true);
     l.text(ROSE, 'JOIN');
