@@ -114,8 +114,8 @@ export const en: Catalog = {
   buddyDeclined: () => "Heads Up: OK, you're no one's safety buddy here now. You won't get check-in messages.",
   buddyDeclinedMember: (ending) => `Heads Up: the number ending ${ending} declined, so it isn't your buddy.`,
   buddyStoppedMember: (ending) => `Heads Up: the number ending ${ending} asked us to stop texting it, so it can't be your buddy now.`,
-  checkinStarted: (until, told, reminder) =>
-    `Heads Up: check-in until ${until}. Text OK when you're safe${reminder ? "; we'll remind you 10 min before" : ''}. If you don't, we tell ${told === 'buddies' ? 'your buddies' : "the line's moderators"}, with your details. LATER 30 adds time.`,
+  checkinStarted: (until, told, reminder, replaced) =>
+    `Heads Up: check-in until ${until}${replaced ? ' (it replaces your earlier one and its details)' : ''}. Text OK when you're safe${reminder ? "; we'll remind you 10 min before" : ''}. If you don't, we tell ${told === 'buddies' ? 'your buddies' : "the line's moderators"}, with your details. LATER 30 adds time.`,
   checkinNeedsBuddy: () => 'Heads Up: a check-in needs a buddy who accepted. Text BUDDY, their number and the name they know you by first, e.g. BUDDY 415-555-0100 Rose.',
   checkinUsage: (min, max) => `Heads Up: text CHECKIN, minutes (${min} to ${max}), then details to share if you don't check in, e.g. CHECKIN 90 blue Honda 415-555-0100.`,
   checkinDetailsTooLong: (max) => `Heads Up: keep the details under ${max} characters so they reach your buddies whole. Nothing was started.`,

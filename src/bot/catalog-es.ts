@@ -116,8 +116,8 @@ export const es: Catalog = {
   buddyDeclined: () => 'Heads Up: listo, ya no eres contacto de nadie aqui. No recibiras mensajes de reportes.',
   buddyDeclinedMember: (ending) => `Heads Up: el numero que termina en ${ending} rechazo, asi que no es tu contacto.`,
   buddyStoppedMember: (ending) => `Heads Up: el numero que termina en ${ending} nos pidio no escribirle, asi que ya no puede ser tu contacto.`,
-  checkinStarted: (until, told, reminder) =>
-    `Heads Up: reporte hasta las ${until}. Escribe OK cuando estes a salvo${reminder ? '; te recordamos 10 min antes' : ''}. Si no, avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'} con tus detalles. LUEGO 30 da mas tiempo.`,
+  checkinStarted: (until, told, reminder, replaced) =>
+    `Heads Up: reporte hasta las ${until}${replaced ? ' (reemplaza el anterior y sus detalles)' : ''}. Escribe OK cuando estes a salvo${reminder ? '; te recordamos 10 min antes' : ''}. Si no, avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'} con tus detalles. LUEGO 30 da mas tiempo.`,
   checkinNeedsBuddy: () => 'Heads Up: necesitas un contacto que haya aceptado. Primero escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa.',
   checkinUsage: (min, max) => `Heads Up: escribe SEGURA, minutos (${min} a ${max}) y detalles para compartir si no te reportas, ej. SEGURA 90 Honda azul 415-555-0100.`,
   checkinDetailsTooLong: (max) => `Heads Up: usa menos de ${max} caracteres en los detalles para que lleguen completos. No empezamos nada.`,

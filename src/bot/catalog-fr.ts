@@ -133,8 +133,8 @@ export const fr: Catalog = {
   buddyDeclined: () => "Heads Up: d'accord, vous n'etes plus le contact de personne ici. Vous ne recevrez pas de messages de suivi.",
   buddyDeclinedMember: (ending) => `Heads Up: le numéro finissant par ${ending} a refusé, ce n'est pas votre contact.`,
   buddyStoppedMember: (ending) => `Heads Up: le numéro finissant par ${ending} nous a demandé de ne plus lui écrire, ce n'est plus votre contact.`,
-  checkinStarted: (until, told, reminder) =>
-    `Heads Up: suivi jusqu'à ${until}. Écrivez OK quand vous etes en sécurité${reminder ? '; rappel 10 min avant' : ''}. Sinon, on prévient ${told === 'buddies' ? 'vos contacts' : 'les modératrices'} avec vos détails. PROLONGER 30 donne plus de temps.`,
+  checkinStarted: (until, told, reminder, replaced) =>
+    `Heads Up: suivi jusqu'à ${until}${replaced ? ' (il remplace le précédent et ses détails)' : ''}. Écrivez OK quand vous etes en sécurité${reminder ? '; rappel 10 min avant' : ''}. Sinon, on prévient ${told === 'buddies' ? 'vos contacts' : 'les modératrices'} avec vos détails. PROLONGER 30 donne plus de temps.`,
   checkinNeedsBuddy: () => "Heads Up: un suivi demande un contact qui a accepté. Écrivez d'abord BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose.",
   checkinUsage: (min, max) => `Heads Up: écrivez SECURITE, les minutes (${min} à ${max}) puis les détails à partager sans nouvelles, ex. SECURITE 90 Honda bleue 415-555-0100.`,
   checkinDetailsTooLong: (max) => `Heads Up: gardez les détails sous ${max} caractères pour qu'ils arrivent entiers. Rien n'a été lancé.`,

@@ -133,8 +133,8 @@ export const pt: Catalog = {
   buddyDeclined: () => 'Heads Up: certo, voce nao e mais contato de ninguem aqui. Nao recebera mensagens de acompanhamento.',
   buddyDeclinedMember: (ending) => `Heads Up: o numero terminado em ${ending} recusou, entao nao e seu contato.`,
   buddyStoppedMember: (ending) => `Heads Up: o numero terminado em ${ending} pediu para nao receber mensagens, entao nao e mais seu contato.`,
-  checkinStarted: (until, told, reminder) =>
-    `Heads Up: acompanhamento ate ${until}. Escreva OK quando estiver segura${reminder ? '; lembramos 10 min antes' : ''}. Se nao, avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'} com seus detalhes. DEPOIS 30 da mais tempo.`,
+  checkinStarted: (until, told, reminder, replaced) =>
+    `Heads Up: acompanhamento ate ${until}${replaced ? ' (substitui o anterior e seus detalhes)' : ''}. Escreva OK quando estiver segura${reminder ? '; lembramos 10 min antes' : ''}. Se nao, avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'} com seus detalhes. DEPOIS 30 da mais tempo.`,
   checkinNeedsBuddy: () => 'Heads Up: o acompanhamento precisa de um contato que aceitou. Primeiro escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa.',
   checkinUsage: (min, max) => `Heads Up: escreva SEGURA, os minutos (${min} a ${max}) e detalhes para compartilhar se nao der noticias, ex. SEGURA 90 Honda azul 415-555-0100.`,
   checkinDetailsTooLong: (max) => `Heads Up: use menos de ${max} caracteres nos detalhes para que cheguem inteiros. Nada foi iniciado.`,

@@ -147,8 +147,8 @@ export interface Catalog {
   buddyDeclined(): string;
   buddyDeclinedMember(ending: string): string;
   buddyStoppedMember(ending: string): string;
-  /** CHECKIN started: until when, who is told if it is missed, whether a reminder comes. */
-  checkinStarted(until: string, told: 'buddies' | 'moderators', reminder: boolean): string;
+  /** CHECKIN started: until when, who is told if it is missed, whether a reminder comes, whether it replaced a running one (and its details). */
+  checkinStarted(until: string, told: 'buddies' | 'moderators', reminder: boolean, replaced?: boolean): string;
   checkinNeedsBuddy(): string;
   checkinUsage(min: number, max: number): string;
   checkinDetailsTooLong(max: number): string;

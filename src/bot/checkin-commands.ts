@@ -72,8 +72,10 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   if (room < Array.from(details).length) return say(who.t.checkinDetailsTooLong(room));
   const member = memberOf(store, who, line, now);
   const remindAt = reminderAt(dueAt, now);
+  // A running check-in is replaced, details and all: the member is told (LATER keeps them).
+  const replaced = openCheckin(store.db, member.id) !== undefined;
   startCheckin(store.db, store.vault, member.id, dueAt, remindAt, details === '' ? null : details, now);
-  return say(who.t.checkinStarted(clockTime(dueAt), plan.told, remindAt !== null));
+  return say(who.t.checkinStarted(clockTime(dueAt), plan.told, remindAt !== null, replaced));
 }
 
 /** LATER minutes: moves a running check-in's deadline on by that much. */

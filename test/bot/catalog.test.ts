@@ -111,7 +111,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     buddyDeclined: [t.buddyDeclined()],
     buddyDeclinedMember: [t.buddyDeclinedMember('0100')],
     buddyStoppedMember: [t.buddyStoppedMember('0100')],
-    checkinStarted: [t.checkinStarted('23:59', 'buddies', true), t.checkinStarted('23:59', 'moderators', false)],
+    checkinStarted: [t.checkinStarted('23:59', 'buddies', true), t.checkinStarted('23:59', 'moderators', false), t.checkinStarted('23:59', 'moderators', true, true)],
     checkinNeedsBuddy: [t.checkinNeedsBuddy()],
     checkinUsage: [t.checkinUsage(10, 720)],
     checkinDetailsTooLong: [t.checkinDetailsTooLong(200)],

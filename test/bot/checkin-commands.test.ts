@@ -142,8 +142,20 @@ describe('CHECKIN', () => {
     expect(reply).toBe(t.checkinDetailsTooLong(room));
     const fitting = Array.from(details).slice(0, room).join('');
     expect(l.reply(ROSE, `CHECKIN 30 ${fitting}`)).toBe(t.checkinStarted(clockTime(l.w.clock.now + 30 * MIN), 'moderators', true));
-    // The same room without the emoji is plain GSM-7: 150 characters go.
-    expect(l.reply(ROSE, `CHECKIN 30 ${'x'.repeat(150)}`)).toBe(t.checkinStarted(clockTime(l.w.clock.now + 30 * MIN), 'moderators', true));
+    // The same room without the emoji is plain GSM-7: 150 characters go (and the reply says the check-in running was replaced).
+    expect(l.reply(ROSE, `CHECKIN 30 ${'x'.repeat(150)}`)).toBe(t.checkinStarted(clockTime(l.w.clock.now + 30 * MIN), 'moderators', true, true));
+  });
+
+  it('a second CHECKIN replaces the first, its details too, and says so', async () => {
+    const l = await withBuddy();
+    const start = l.w.clock.now;
+    expect(l.reply(ROSE, 'CHECKIN 30 blue Honda')).toBe(t.checkinStarted(clockTime(start + 30 * MIN), 'buddies', true));
+    expect(l.reply(ROSE, 'CHECKIN 60')).toBe(t.checkinStarted(clockTime(start + 60 * MIN), 'buddies', true, true));
+    l.w.clock.now = start + 60 * MIN;
+    expect(l.timers().escalated).toBe(1);
+    expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose'), t.checkinEscalation('Rose', clockTime(start + 60 * MIN), '')]);
+    // Once that one is over, a new CHECKIN replaces nothing.
+    expect(l.reply(ROSE, 'CHECKIN 30')).toBe(t.checkinStarted(clockTime(l.w.clock.now + 30 * MIN), 'buddies', true));
   });
 
   it('with CHECKIN_FALLBACK=none, needs a buddy even where moderators could be told', async () => {
