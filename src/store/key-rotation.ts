@@ -107,8 +107,14 @@ export class KeyRotation {
     const { version } = readKeyState(db);
     if (oldVault.keyVersion !== version || newVault.keyVersion !== version + 1) throw new Error('rotation vaults must have the stored version and the next');
     const newCheck = keyCheckValue(newVault);
-    if (newCheck.equals(keyCheckValue(oldVault))) throw new RotationError('HEADSUP_NEW_MASTER_KEY is the current key: generate a new one (openssl rand -base64 32)');
     const existing = db.sqlite.prepare('SELECT to_version, new_check, step, cursor FROM key_rotation WHERE id = 1').get() as State | undefined;
+    if (newCheck.equals(keyCheckValue(oldVault))) {
+      // Both set to the new key while the rotation to it is unfinished: the old key is still needed to finish.
+      if (existing?.new_check.equals(newCheck)) {
+        throw new RotationError('the rotation to this key was interrupted and needs the old key to finish: set HEADSUP_MASTER_KEY back to the old key, keep HEADSUP_NEW_MASTER_KEY, and run rotate-key again');
+      }
+      throw new RotationError('HEADSUP_NEW_MASTER_KEY is the current key: generate a new one (openssl rand -base64 32)');
+    }
     if (existing && !existing.new_check.equals(newCheck)) {
       throw new RotationError('an interrupted rotation to another key is under way: run rotate-key again with the HEADSUP_NEW_MASTER_KEY it started with');
     }

@@ -203,6 +203,13 @@ describe('rotate-key', () => {
     expect(other.code).toBe(1);
     expect(other.stderr).toBe('heads-up: an interrupted rotation to another key is under way: run rotate-key again with the HEADSUP_NEW_MASTER_KEY it started with');
 
+    // The operator set HEADSUP_MASTER_KEY to the new key too early: told the old one is still needed.
+    const early = await runAdminCli(['rotate-key'], { ...env, HEADSUP_MASTER_KEY: NEW_KEY });
+    expect(early.code).toBe(1);
+    expect(early.stderr).toBe(
+      'heads-up: the rotation to this key was interrupted and needs the old key to finish: set HEADSUP_MASTER_KEY back to the old key, keep HEADSUP_NEW_MASTER_KEY, and run rotate-key again',
+    );
+
     const again = await runAdminCli(['rotate-key'], { ...env, HEADSUP_ROTATE_BATCH: '500' });
     expect(again.code).toBe(0);
     const after = new Database(file, { readonly: true });
