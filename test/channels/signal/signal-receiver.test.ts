@@ -143,7 +143,10 @@ describe('the receive websocket behind a proxy that answers its upgrade with an 
     const answered = signal.proxyAnswers;
     signal.killSockets();
     await waitFor(() => signal.proxyAnswers >= answered + 3, 5_000, 'refused reconnects again');
-    expect(said().slice(3)).toEqual(['40 Signal websocket closed; messages that a']);
+    // Said once more, at its start (the drop may come with a socket error), not at each of the refused reconnects.
+    const second = said().slice(3);
+    expect(second.filter((l) => l.startsWith('40 Signal websocket closed'))).toHaveLength(1);
+    expect(second.length).toBeLessThanOrEqual(2);
     expect(lines.filter((l) => l.level === 30 && /websocket connected/.test(l.msg))).toHaveLength(1);
   });
 });
