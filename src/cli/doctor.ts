@@ -124,11 +124,14 @@ async function checkTwilio(config: Config, secrets: Secrets): Promise<CheckResul
     const results = [ok('twilio', 'credentials accepted, account active')];
     if (t.fromNumber) {
       const list = await getJson(`${account}/IncomingPhoneNumbers.json?PhoneNumber=${encodeURIComponent(t.fromNumber)}`, auth);
-      const numbers = (list.body as { incoming_phone_numbers?: Array<{ phone_number?: string }> } | null)?.incoming_phone_numbers ?? [];
+      const numbers = (list.body as { incoming_phone_numbers?: Array<{ phone_number?: string; capabilities?: { sms?: boolean } | null }> } | null)?.incoming_phone_numbers ?? [];
+      const owned = list.status === 200 ? numbers.find((n) => n.phone_number === t.fromNumber) : undefined;
       results.push(
-        list.status === 200 && numbers.some((n) => n.phone_number === t.fromNumber)
-          ? ok('twilio sender', 'TWILIO_FROM_NUMBER belongs to this account')
-          : bad('twilio sender', 'TWILIO_FROM_NUMBER is not a number of this Twilio account: buy or port it, or fix the variable'),
+        !owned
+          ? bad('twilio sender', 'TWILIO_FROM_NUMBER is not a number of this Twilio account: buy or port it, or fix the variable')
+          : owned.capabilities?.sms === false
+            ? bad('twilio sender', 'TWILIO_FROM_NUMBER belongs to this account but cannot send SMS (Twilio error 21606 at every send): use an SMS-capable number')
+            : ok('twilio sender', 'TWILIO_FROM_NUMBER belongs to this account and can send SMS'),
       );
     } else if (t.messagingServiceSid) {
       // Messaging services live on their own host; a test base URL serves both.

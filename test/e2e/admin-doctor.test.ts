@@ -74,6 +74,22 @@ describe('doctor', () => {
     expect(failures(r.stdout)).toEqual(['FAIL twilio: Twilio refused TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: copy both again from the Twilio console']);
   });
 
+  it('names a sender number of the account that cannot send SMS (a voice-only number: 21606 at every send)', async () => {
+    const voice = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ownedNumbers: [FROM_NUMBER], voiceOnlyNumbers: [FROM_NUMBER] });
+    await voice.start();
+    try {
+      const r = await runAdminCli(['doctor'], env({ TWILIO_API_BASE_URL: voice.url }));
+      expect(r.code).toBe(1);
+      expect(failures(r.stdout)).toEqual([
+        'FAIL twilio sender: TWILIO_FROM_NUMBER belongs to this account but cannot send SMS (Twilio error 21606 at every send): use an SMS-capable number',
+      ]);
+    } finally {
+      await voice.stop();
+    }
+    const good = await runAdminCli(['doctor'], env());
+    expect(good.stdout).toContain('OK   twilio sender: TWILIO_FROM_NUMBER belongs to this account and can send SMS');
+  });
+
   it('names a sender number the Twilio account does not own', async () => {
     const r = await runAdminCli(['doctor'], env({ TWILIO_FROM_NUMBER: '+15005550007' }));
     expect(r.code).toBe(1);

@@ -76,6 +76,8 @@ export interface FakeTwilioOptions {
   callbackDelayMs?: number;
   /** Numbers the account owns (GET IncomingPhoneNumbers.json); none by default. */
   ownedNumbers?: string[];
+  /** Owned numbers that can take calls only (their `capabilities` say `sms: false`). */
+  voiceOnlyNumbers?: string[];
   /** Decides the answer to a redaction or deletion of a known message (default: do it). */
   cleanupAnswer?: (op: CleanupCall['op'], sid: string, attempt: number) => FakeAnswer;
 }
@@ -201,7 +203,10 @@ export class FakeTwilio {
     return {
       status: 200,
       body: {
-        incoming_phone_numbers: owned.map((n) => ({ sid: sid('PN'), account_sid: this.opts.accountSid, phone_number: n, capabilities: { sms: true } })),
+        incoming_phone_numbers: owned.map((n) => {
+          const sms = !(this.opts.voiceOnlyNumbers ?? []).includes(n);
+          return { sid: sid('PN'), account_sid: this.opts.accountSid, phone_number: n, capabilities: { voice: true, sms, mms: sms, fax: false } };
+        }),
         page: 0,
         page_size: 50,
         next_page_uri: null,
