@@ -5,7 +5,7 @@
  * in pieces, out of order, or not at all); Signal has no segments.
  */
 import type { Channel } from '../domain/channel';
-import { fitSegments, smsSegments } from './sms-segments';
+import { fitSegments, longestFit, smsSegments } from './sms-segments';
 
 /** Most SMS segments an escalation takes, as an alert: CHECKIN's 200 characters fit in GSM-7, not with one emoji (UCS-2). */
 export const MAX_ESCALATION_SEGMENTS = 3;
@@ -29,14 +29,5 @@ export function boundedEscalation({ channel, build }: EscalationFrame, details: 
 export function detailsRoom(frames: readonly EscalationFrame[], details: string): number {
   const chars = Array.from(details);
   const fits = (n: number) => frames.every((f) => f.channel !== 'sms' || smsSegments(f.build(chars.slice(0, n).join(''))) <= MAX_ESCALATION_SEGMENTS);
-  if (fits(chars.length)) return chars.length;
-  // Binary search for the longest prefix that fits every recipient.
-  let lo = 0;
-  let hi = chars.length - 1;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (fits(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return longestFit(chars.length, fits);
 }

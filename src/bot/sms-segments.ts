@@ -31,6 +31,18 @@ export function smsSegments(text: string): number {
   return text.length <= 70 ? 1 : Math.ceil(text.length / 67);
 }
 
+/** The largest n from 0 to max for which `fits(n)` holds, `fits` holding for every smaller n too (0 when none fits). */
+export function longestFit(max: number, fits: (n: number) => boolean): number {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * Builds a message around free text, clipping the text (with "...") until the
  * message fits in `segments` SMS segments. The frame itself is never cut.
@@ -39,15 +51,8 @@ export function fitSegments(build: (text: string) => string, text: string, segme
   const flat = text.replace(/\s+/g, ' ').trim();
   if (smsSegments(build(flat)) <= segments) return build(flat);
   const chars = Array.from(flat);
-  // Binary search for the longest prefix that fits.
-  let lo = 0;
-  let hi = chars.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (smsSegments(build(`${chars.slice(0, mid).join('').trimEnd()}...`)) <= segments) lo = mid;
-    else hi = mid - 1;
-  }
-  return build(`${chars.slice(0, lo).join('').trimEnd()}...`);
+  const clipped = (n: number) => build(`${chars.slice(0, n).join('').trimEnd()}...`);
+  return clipped(longestFit(chars.length, (n) => smsSegments(clipped(n)) <= segments));
 }
 
 /**

@@ -31,6 +31,12 @@ const MIN_FREE_BYTES = 200 * 1024 * 1024;
 const ok = (name: string, detail: string): CheckResult => ({ name, ok: true, detail });
 const bad = (name: string, detail: string): CheckResult => ({ name, ok: false, detail });
 
+/** A file only the server's user may read (the database, a key file, a `.env` with secrets), named when others can. */
+function readableByOthers(name: string, file: string, what = ''): CheckResult[] {
+  const mode = fs.statSync(file).mode & 0o777;
+  return mode & 0o077 ? [bad(name, `${file}${what} is readable by others (mode ${mode.toString(8)}): chmod 600 it`)] : [];
+}
+
 function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
   const file = databaseFile(config.dataDir);
   const aside = `${file}.before-restore`;
@@ -62,8 +68,7 @@ function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
       integrity = 'not a database';
     }
     results.push(integrity === 'ok' ? ok('database', `${file} opens and passes its integrity check`) : damaged);
-    const mode = fs.statSync(file).mode & 0o777;
-    if (mode & 0o077) results.push(bad('database file mode', `${file} is readable by others (mode ${mode.toString(8)}): chmod 600 it`));
+    results.push(...readableByOthers('database file mode', file));
     // Nothing more can be read from a damaged file: the checks below would only throw.
     if (integrity !== 'ok') return results;
     const known = latestMigration();
@@ -239,9 +244,7 @@ function checkEnvFile(file: string): CheckResult[] {
   if (!fs.existsSync(file)) return [];
   const vars = dotenv.parse(fs.readFileSync(file));
   const held = SECRET_VARIABLES.filter((name) => (vars[name] ?? '').trim() !== '');
-  const mode = fs.statSync(file).mode & 0o777;
-  if (held.length === 0 || !(mode & 0o077)) return [];
-  return [bad('.env file mode', `${file} holds ${held.join(', ')} and is readable by others (mode ${mode.toString(8)}): chmod 600 it`)];
+  return held.length === 0 ? [] : readableByOthers('.env file mode', file, ` holds ${held.join(', ')} and`);
 }
 
 /** The zone check-in messages write their times in. */
@@ -268,10 +271,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
   const key = readExistingKey(config, secrets);
   if ('problem' in key) results.push(bad('key', key.problem));
   // The development key opens every sealed value: held to the database file's rule.
-  else if (key.file) {
-    const mode = fs.statSync(key.file).mode & 0o777;
-    if (mode & 0o077) results.push(bad('key file mode', `${key.file} is readable by others (mode ${mode.toString(8)}): chmod 600 it`));
-  }
+  else if (key.file) results.push(...readableByOthers('key file mode', key.file));
   results.push(...checkEnvFile(path.resolve('.env')));
   results.push(...checkDatabase(config, 'key' in key ? key.key : null));
   results.push(checkTimeZone(config.timeZone));

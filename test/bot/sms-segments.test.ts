@@ -1,4 +1,4 @@
-import { fitItems, fitSegments, gsm7Length, smsSegments } from '../../src/bot/sms-segments';
+import { fitItems, fitSegments, gsm7Length, longestFit, smsSegments } from '../../src/bot/sms-segments';
 
 describe('smsSegments', () => {
   it.each([
@@ -28,6 +28,15 @@ describe('smsSegments', () => {
     expect(gsm7Length('él')).toBe(2);
     expect(gsm7Length('golpeó')).toBeNull();
     expect(gsm7Length('`')).toBeNull();
+  });
+});
+
+describe('longestFit', () => {
+  it('finds the last n that fits, for every bound and every cut-off', () => {
+    for (let max = 0; max <= 20; max++) {
+      for (let last = 0; last <= max; last++) expect([max, last, longestFit(max, (n) => n <= last)]).toEqual([max, last, last]);
+    }
+    expect(longestFit(5, () => false)).toBe(0);
   });
 });
 
