@@ -56,7 +56,9 @@ const UNREGISTERED = /unregistered user|the user \S+ is not registered|Unregiste
 const ACCOUNT_NOT_REGISTERED = /user (\+\d+ )?is not registered|not registered with json-rpc/i;
 // signal-cli could not reach Signal's servers for this recipient (normal/native mode names it).
 const NETWORK_FAILURE = /network[ _]failure/i;
-const RATE_LIMITED = /rate[ _]?limit|RateLimitException|\b429\b/i;
+// A 429 only in the forms signal-cli writes it ("[429] …", "Bad response: 429"): a throttled send
+// pauses the whole lane and uses up no tries, so a 429 inside anything else (a group id) must not read as one.
+const RATE_LIMITED = /rate[ _]?limit|RateLimitException|\[429\]|(?:response|status(?: ?code)?)[: ]+429\b/i;
 const PROOF_REQUIRED = /proof required|ProofRequiredException/i;
 
 /** Maps an HTTP status and signal-cli-rest-api's `error` text to a SendError (the text itself is not kept). */

@@ -44,6 +44,11 @@ describe('classifySignalError, exactly', () => {
   it.each([
     ['a bare 429', 429, '', 'throttled', '429'],
     ['a "ratelimit" in one word', 400, 'Ratelimit reached', 'throttled', '429'],
+    ["signal-cli's bracketed 429", 400, 'Failed to send message: [429] Too many', 'throttled', '429'],
+    ["a service's bad response 429", 400, 'NonSuccessfulResponseCodeException: Bad response: 429', 'throttled', '429'],
+    ['a status code 429 in the text', 400, 'StatusCode: 429', 'throttled', '429'],
+    ['a 429 inside a group id', 400, 'Invalid group id: "xK/429+Qm0w=="', 'rejected', '400'],
+    ['a 429 inside a quoted text', 400, 'Message too long: "call me at 429 5550"', 'rejected', '400'],
     ['a 500', 500, 'Internal Server Error', 'server', '500'],
     ['a 400 naming nothing known', 400, 'bad request', 'rejected', '400'],
     ['an untrusted recipient key (json-rpc)', 400, 'Unable to complete request due to untrusted recipient keys', 'rejected', 'untrusted_identity'],
