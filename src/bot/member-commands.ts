@@ -50,7 +50,7 @@ export function memberOf(store: Store, who: Asker, rules: NewMemberRules, now: n
   if (who.member) return who.member;
   const status = rules.subscribeMode === 'approval' ? 'pending' : 'active';
   // The sender was looked up when the message came in, and had no row.
-  who.member = insertMember(store.db, store.vault, who.sender, who.lang, now, status, rules.discreet?.byDefault === true);
+  who.member = insertMember(store.db, store.vault, who.sender, who.lang, now, status, rules.discreet?.byDefault === true, who.memberKey);
   return who.member;
 }
 

@@ -51,8 +51,21 @@ export function linkIndex(vault: Vault, phone: string): Buffer {
   return vault.index('link', phone);
 }
 
-/** Inserts a member row for a sender known to have none (the caller just looked), address sealed; `discreet` per DISCREET_DEFAULT. */
-export function insertMember(db: Db, vault: Vault, sender: Sender, lang: Lang, now: number, status: MemberStatus, discreet = false): MemberRow {
+/**
+ * Inserts a member row for a sender known to have none (the caller just
+ * looked), address sealed; `discreet` per DISCREET_DEFAULT. A caller that
+ * looked with memberIndex passes that index (a blind index is a fair share of a JOIN's work).
+ */
+export function insertMember(
+  db: Db,
+  vault: Vault,
+  sender: Sender,
+  lang: Lang,
+  now: number,
+  status: MemberStatus,
+  discreet = false,
+  index: Buffer = memberIndex(vault, sender),
+): MemberRow {
   return db.transaction(() => {
     // The link between a person's Signal and SMS memberships, when they show
     // the same number: a Signal row carries it whenever its number is
@@ -68,7 +81,7 @@ export function insertMember(db: Db, vault: Vault, sender: Sender, lang: Lang, n
     const id = db.nextId('members');
     db.stmt(
       'INSERT INTO members (id, channel, address_bidx, phone_bidx, address_ct, key_version, lang, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(id, sender.channel, memberIndex(vault, sender), link, vault.seal(sender.address, { ...SLOT, row: id }), vault.keyVersion, lang, status, startOfDay(now));
+    ).run(id, sender.channel, index, link, vault.seal(sender.address, { ...SLOT, row: id }), vault.keyVersion, lang, status, startOfDay(now));
     // The column's default is off: the insert itself stays the same for every line without DISCREET_DEFAULT.
     if (discreet) setMemberDiscreet(db, id, true);
     if (sender.channel === 'signal' && link) linkSmsTwin(db, vault, sender.phone as string, link);
