@@ -87,7 +87,8 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
     member.status = approval ? 'pending' : 'active';
     setMemberStatus(db, member.id, member.status);
   }
-  const held = listAreas(db, member.id);
+  // A row created just now holds no areas yet.
+  const held = created ? [] : listAreas(db, member.id);
   const adding = npas.filter((npa) => !held.includes(npa));
   if (held.length + adding.length > maxAreas) return say(who.t.tooManyAreas(maxAreas));
   // Under approval, every new area waits for a moderator, after admission as before it.
