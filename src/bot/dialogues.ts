@@ -6,6 +6,7 @@
  */
 import type { Conversation } from '../store/conversations';
 import type { Parsed } from './commands';
+import { asksToStop } from './parser';
 
 /** How long a question waits for its answer. */
 export const CONVERSATION_MS = 60 * 60_000;
@@ -16,12 +17,18 @@ export type Turn = 'answer' | 'cancel' | 'command';
 /**
  * How a message reads while a conversation is open. `answered` is true when
  * the carrier acted on the message itself (Twilio's CANCEL is an opt-out,
- * whatever we asked).
+ * whatever we asked). A stop word that only opens a longer answer ("End of
+ * my shift", Spanish "Alto, moreno" for "tall, dark") is the answer; the
+ * word alone, or a message that asks to stop ("STOP texting me"), is STOP.
  */
-export function turnOf(parsed: Parsed, answered: boolean): Turn {
+export function turnOf(parsed: Parsed, text: string, answered: boolean): Turn {
   if (!parsed.ok) return 'answer';
   const { kind } = parsed.command;
-  if (kind === 'stop') return parsed.keyword === 'CANCEL' && !answered ? 'cancel' : 'command';
+  if (kind === 'stop') {
+    if (answered) return 'command';
+    if (parsed.keyword === 'CANCEL') return 'cancel';
+    return parsed.exactKeyword || asksToStop(text) ? 'command' : 'answer';
+  }
   if (kind === 'help' || kind === 'delete') return 'command';
   return 'answer';
 }

@@ -63,6 +63,14 @@ function areasThenText(text: string, rest: Token[]): { areas: string[]; text: st
   return { areas, text: next ? text.slice(next.start).trim() : '' };
 }
 
+/**
+ * Whether a whole message asks to stop in plain words ("STOP texting me",
+ * "no más"): not merely a stop word that opens a sentence ("End of my shift").
+ */
+export function asksToStop(input: string): boolean {
+  return isStopRequest(tokenize(input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input).map(wordOf)) !== null;
+}
+
 function refOf(token: Token | undefined): string | 'missing' | 'bad' {
   if (!token) return 'missing';
   const m = REF.exec(token.word);

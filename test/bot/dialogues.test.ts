@@ -19,8 +19,19 @@ describe('turnOf', () => {
     ['JOIN 415', false, 'answer'],
     ['REPORT 415 grey van', false, 'answer'],
     ['', false, 'answer'],
+    // A stop word opening a longer answer is the answer; the word alone, or a request to stop, is STOP.
+    ['End of my shift, about 2am', false, 'answer'],
+    ['Alto, moreno, con barba', false, 'answer'],
+    ['quit his job last week he said', false, 'answer'],
+    ['END', false, 'command'],
+    ['alto', false, 'command'],
+    ['STOP texting me', false, 'command'],
+    ['no más mensajes', false, 'command'],
+    ['cancel the report', false, 'cancel'],
+    // What the carrier did, we do.
+    ['END', true, 'command'],
   ] as const)('reads %j (carrier answered: %s) as %s', (text, answered, turn) => {
-    expect(turnOf(parse(text), answered)).toBe(turn);
+    expect(turnOf(parse(text), text, answered)).toBe(turn);
   });
 });
 

@@ -239,6 +239,26 @@ describe('the guided report, as members and moderators see it', () => {
     expect(toModerators(w)).toEqual([]);
   });
 
+  it('takes an answer that opens with a stop word ("End of my shift", Spanish "Alto" for tall) as the answer', async () => {
+    const w = await world();
+    say(w, REPORTER, 'REPORT');
+    say(w, REPORTER, '1');
+    expect(say(w, REPORTER, 'End of my shift, about 2am')).toBe(t.reportAsk('where'));
+    expect(say(w, REPORTER, '415 Motel 6 on Lombard')).toBe(t.reportAsk('person'));
+    expect(findMember(w.db, w.vault, sms(REPORTER))?.status).toBe('active');
+    // A request to stop is still one.
+    expect(say(w, REPORTER, 'STOP texting me')).toBe(t.stopped());
+    expect(openDraft(w)).toBeUndefined();
+
+    const es = catalog('es');
+    const v = await world();
+    for (const [answer, next] of [['REPORTAR', 'what'], ['1', 'when'], ['anoche 11pm', 'where'], ['415 Motel 6', 'person'], ['Alto, moreno, con barba', 'vehicle']] as const) {
+      expect(say(v, REPORTER, answer)).toBe(es.reportAsk(next));
+    }
+    expect(findMember(v.db, v.vault, sms(REPORTER))?.status).toBe('active');
+    expect(say(v, REPORTER, 'alto')).toBe(es.stopped());
+  });
+
   it('HELP in the middle answers with the help and leaves the question open', async () => {
     const w = await world();
     say(w, REPORTER, 'REPORT');

@@ -35,7 +35,7 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   if (msg.media && !parsed.ok && parsed.error === 'empty') {
     return who.conversation() ? asker.t.mediaNotRead(true) : hint(store, rules, asker, now, asker.t.mediaNotRead(false)).say;
   }
-  let turn = turnOf(parsed, msg.answered === true);
+  let turn = turnOf(parsed, msg.text, msg.answered === true);
   // A moderator in the middle of their own report can still moderate (issue 11).
   if (turn === 'answer' && who.moderator && parsed.ok && MODERATOR_COMMANDS.has(parsed.command.kind)) turn = 'command';
   // A check-in is ended or moved on whatever was asked.
