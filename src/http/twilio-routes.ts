@@ -1,6 +1,6 @@
 /** Twilio webhooks: inbound SMS (answered with TwiML) and delivery status callbacks. Routes only translate. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { carrierAction } from '../channels/twilio/carrier-keywords';
+import { actedText, carrierAction } from '../channels/twilio/carrier-keywords';
 import { twimlReply } from '../channels/twilio/twiml';
 import { looksLikeSignature, TwilioSignature } from '../channels/twilio/signature';
 import { classifyDeliveryStatus } from '../channels/twilio/twilio-errors';
@@ -82,7 +82,7 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
     // What Twilio answered itself, we act on without a second answer; under Advanced
     // Opt-Out it may match words we do not know ("ARRET"), and what it did, we do.
     const carrier = deps.carrier ? carrierAction(sms.text, sms.optOutType) : undefined;
-    const text = carrier === 'stop' ? 'STOP' : carrier === 'start' ? 'START' : sms.text;
+    const text = actedText(sms.text, carrier);
     const answered = carrier !== undefined;
     // The reply leaves in the webhook's own answer, as TwiML, once its effect is committed.
     const handled = deps.inbound.submit({ sender: sms.sender, text, providerId: sms.messageSid, answered, media: sms.media }, 'response');

@@ -21,6 +21,26 @@ describe('with Twilio', () => {
     expect((await h.sms(who, 'AREAS')).message).toContain('206');
   });
 
+  it('takes a bare Yes from someone asked to be a buddy as their ACCEPT, not a JOIN, though Twilio answers it', async () => {
+    const rose = '+14155550123';
+    const buddy = '+14155550177';
+    await h.sms(rose, 'JOIN');
+    expect((await h.sms(rose, 'BUDDY 415-555-0177 Rose')).message).toContain('0177');
+    expect((await h.sms(buddy, 'Yes')).message).toBeNull();
+    expect((await h.sms(rose, 'BUDDY')).message).toContain('(accepted)');
+    expect((await h.sms(buddy, 'AREAS')).message).toContain('not subscribed');
+  });
+
+  it('joins the areas a START names, and says so: Twilio answers only a bare START', async () => {
+    const who = '+12065550150';
+    const r = await h.sms(who, 'START 415 628');
+    expect(r.message).toContain('415');
+    expect(r.message).toContain('628');
+    const areas = (await h.sms(who, 'AREAS')).message;
+    expect(areas).toContain('415');
+    expect(areas).not.toContain('206');
+  });
+
   it('tells a member who stopped in their own words to text START to come back, never JOIN', async () => {
     const who = '+12065550141';
     await h.sms(who, 'JOIN');

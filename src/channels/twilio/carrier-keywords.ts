@@ -35,9 +35,25 @@ export function carrierAction(text: string, optOutType?: string): CarrierAction 
   if (declared === 'STOP') return 'stop';
   if (declared === 'START') return 'start';
   if (declared === 'HELP') return 'help';
+  return keywordAction(text);
+}
+
+/** The default keyword a whole message is, if any; "START 415" is none (digits are words, not punctuation). */
+function keywordAction(text: string): CarrierAction | undefined {
   const word = text
     .trim()
     .toUpperCase()
-    .replace(/^[^A-Z]+|[^A-Z]+$/g, '');
+    .replace(/^[^A-Z0-9]+|[^A-Z0-9]+$/g, '');
   return /^[A-Z]+$/.test(word) ? KEYWORDS.get(word) : undefined;
+}
+
+/**
+ * The text Heads Up acts on, given what the carrier did: the message itself
+ * when it is already that keyword ("YES", which a person asked to be a
+ * buddy means as ACCEPT), else the plain word for what was done (Advanced
+ * Opt-Out's "ARRET" is STOP). HELP needs no word: it changes nothing.
+ */
+export function actedText(text: string, action: CarrierAction | undefined): string {
+  if (action === undefined || action === 'help' || keywordAction(text) === action) return text;
+  return action === 'stop' ? 'STOP' : 'START';
 }

@@ -1,5 +1,5 @@
 /** Which messages Twilio's opt-out handling answers itself, and what it did with them. */
-import { carrierAction } from '../../../src/channels/twilio/carrier-keywords';
+import { actedText, carrierAction } from '../../../src/channels/twilio/carrier-keywords';
 
 describe('carrierAction', () => {
   it.each([
@@ -16,7 +16,7 @@ describe('carrierAction', () => {
     expect(carrierAction(text)).toBe(action);
   });
 
-  it.each(['STOP please', 'JOIN', 'help me', 'ALTO', 'AYUDA', '', 'S T O P'])('leaves %j to us', (text) => {
+  it.each(['STOP please', 'JOIN', 'help me', 'ALTO', 'AYUDA', '', 'S T O P', 'START 415', 'STOP 2', '415 START', 'yes 628'])('leaves %j to us', (text) => {
     expect(carrierAction(text)).toBeUndefined();
   });
 
@@ -25,5 +25,25 @@ describe('carrierAction', () => {
     expect(carrierAction('COMENZAR', 'start')).toBe('start');
     expect(carrierAction('AIDE', 'HELP')).toBe('help');
     expect(carrierAction('JOIN 415', 'OTHER')).toBeUndefined();
+  });
+});
+
+describe('actedText', () => {
+  it('keeps a message that is the keyword itself, so YES stays YES', () => {
+    expect(actedText('Yes', 'start')).toBe('Yes');
+    expect(actedText('unstop!', 'start')).toBe('unstop!');
+    expect(actedText('Cancel.', 'stop')).toBe('Cancel.');
+  });
+
+  it('names what the carrier did for a word of its own (Advanced Opt-Out)', () => {
+    expect(actedText('ARRET', 'stop')).toBe('STOP');
+    expect(actedText('COMENZAR', 'start')).toBe('START');
+    // A keyword of the other kind: what the carrier did wins.
+    expect(actedText('YES', 'stop')).toBe('STOP');
+  });
+
+  it('leaves HELP and what the carrier did not answer as they are', () => {
+    expect(actedText('AIDE', 'help')).toBe('AIDE');
+    expect(actedText('JOIN 415', undefined)).toBe('JOIN 415');
   });
 });
