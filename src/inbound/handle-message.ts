@@ -86,6 +86,5 @@ function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<
   const before = db.totalChanges();
   const lang = rememberLanguage(db, who, parsed);
   const reply = dispatch(deps, rules, who, lang, msg, parsed, now);
-  // What the carrier answered, we act on without a second answer.
-  return { reply: msg.answered ? null : reply, parsed, duplicate: false, changed: db.totalChanges() !== before };
+  return { reply, parsed, duplicate: false, changed: db.totalChanges() !== before };
 }

@@ -3,6 +3,8 @@
  * we answer names a word that lifts Twilio's block (START, not JOIN); HELP
  * is answered by Heads Up wherever no carrier answers it.
  */
+import path from 'node:path';
+import { findProjectDir } from '../../src/store/find-up';
 import { startHarness, type Harness } from '../helpers/harness';
 
 describe('with Twilio', () => {
@@ -47,6 +49,28 @@ describe('with Twilio', () => {
     const r = await h.sms(who, 'stop sending me these');
     expect(r.message).toContain('START');
     expect(r.message).not.toContain('JOIN');
+  });
+});
+
+describe('with Twilio, on a line whose areas are not North American', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ env: { AREAS_FILE: path.join(findProjectDir('config'), 'areas.uk.example.json'), DEFAULT_COUNTRY: 'GB' } });
+  });
+  afterAll(() => h.close());
+
+  it('asks which area after a START Twilio answered, rather than take the next message for the answer unasked', async () => {
+    const who = '+447911100009';
+    const asked = (await h.sms(who, 'START')).message;
+    expect(asked).toContain('LDN');
+    expect((await h.sms(who, 'london')).message).toContain('LDN');
+    expect((await h.sms(who, 'AREAS')).message).toContain('LDN');
+  });
+
+  it('still answers nothing to a START that needs no question', async () => {
+    const who = '+442071234567';
+    expect((await h.sms(who, 'START')).message).toBeNull();
+    expect((await h.sms(who, 'AREAS')).message).toContain('LDN');
   });
 });
 

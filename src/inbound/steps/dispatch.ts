@@ -18,7 +18,7 @@ import type { Conversation } from '../../store/conversations';
 import type { Inbound } from '../inbound';
 import type { Identity } from './identify-sender';
 
-/** Runs the message's handler; returns the reply (null for none). */
+/** Runs the message's handler; returns the reply (null for none, and for what the carrier answered). */
 export function dispatch(store: Store, rules: LineRules, who: Identity, lang: Lang, msg: Inbound, parsed: Parsed, now: number): string | null {
   const asker: Asker = {
     sender: who.sender,
@@ -46,6 +46,9 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
     ? converse(store, rules, asker, who, conversation, turn, msg, parsed, now)
     : runCommand(store, rules, asker, who.moderator, parsed, now);
   applyOutcome(store, rules, asker, outcome, now);
+  // What the carrier answered, we act on without a second answer; but a question we asked (a START
+  // from a number with no area) is sent: unseen, it would take their next message for its answer.
+  if (msg.answered && !(outcome.converse && outcome.converse !== 'end')) return null;
   // Words sent with a photo are read, the photo is not: a reporter would think it went with the report.
   return msg.media && outcome.say !== null ? `${outcome.say} ${asker.t.mediaNotKept()}` : outcome.say;
 }
