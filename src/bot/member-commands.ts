@@ -113,9 +113,14 @@ export function leave(store: Store, who: Asker, regions: Regions, tokens: string
   return say(who.t.left(resolved.npas, remaining));
 }
 
-/** STOP: unsubscribes from everything, ends any open question and a running check-in. */
+/**
+ * STOP: unsubscribes from everything, ends any open question and a running
+ * check-in, and drops their messages parked after a failure: tried again
+ * after the STOP, a parked JOIN would subscribe them again.
+ */
 export function stop(store: Store, who: Asker): Outcome {
   const { db } = store;
+  dropSenderItems(db, who.senderKey);
   if (who.member) {
     unsubscribeAll(db, who.member.id);
     closeRequestOf(db, who.member.id);

@@ -77,6 +77,21 @@ describe('an SMS whose handling fails', () => {
     expect(again).toMatchObject({ duplicate: true, reply: expect.stringContaining('alerts for 628') });
     expect(claimLane(db, 'sms', clock + 1, 10, clock + 60_000)).toEqual([]);
   });
+
+  it('is not tried again after its sender’s STOP: a parked JOIN would subscribe them again', async () => {
+    const phone = '+14155550763';
+    const sender = { channel: 'sms' as const, address: phone, phone };
+    expect(await inbound.submit({ sender, text: 'JOIN 415', providerId: newSid() }, 'response')).toMatchObject({ reply: expect.stringContaining('alerts for 415') });
+    regions.broken = true;
+    expect(await inbound.submit({ sender, text: 'JOIN 628', providerId: newSid() }, 'response')).toMatchObject({ parked: true });
+    regions.broken = false;
+    await inbound.submit({ sender, text: 'STOP', providerId: newSid(), answered: true }, 'response');
+    clock += 1_000;
+    expect(inbound.retryDue()).toBe(0);
+    const member = findMember(db, vault, { channel: 'sms', address: phone });
+    expect(member?.status).toBe('stopped');
+    expect(member && listAreas(db, member.id)).toEqual([]);
+  });
 });
 
 describe('a provider retry after its sender’s DELETE', () => {
