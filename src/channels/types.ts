@@ -69,6 +69,8 @@ export interface ChannelSender {
   readonly channel: Channel;
   /** A name for logs and metrics: twilio, console, signal. */
   readonly name: string;
+  /** Most sends it takes at once (its connections), when fewer than the outbox would keep in flight. */
+  readonly maxInFlight?: number;
   /** Sends a text; resolves with the provider's message id or throws a SendError. */
   send(to: string, body: string, opts?: SendOptions): Promise<{ providerId: string }>;
   /** Whether the provider answers (for /readyz). */

@@ -11,7 +11,7 @@ import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
 import { buddyIndex, buddyStopped, recordBuddyOptOut } from '../store/buddies';
 import { openAddress } from '../store/members';
-import { claimLane, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';
+import { claimLane, dueThrottledNow, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';
 import type { Vault } from '../store/vault';
 import { backoffDelay } from '../util/backoff';
 import type { DispatcherOptions, DispatchObserver } from './dispatcher';
@@ -72,6 +72,8 @@ export class Lane {
   /** Ends a provider pause now and looks for work (issue 15: a Signal captcha was solved). */
   resume(): void {
     this.pacer.resume();
+    // What the pause put back is due now, in its place in line (urgent first), not at the pause's old end.
+    dueThrottledNow(this.deps.db, this.channel, this.deps.now());
     // A refusal of the line after this starts a new hold (the one running was cut short).
     this.heldUntil = 0;
     this.wake();
@@ -88,12 +90,12 @@ export class Lane {
 
   /**
    * Sends allowed in flight: the rate times the observed latency, with a
-   * margin, at least one, at most maxInFlight and never more than one
-   * second of SEND_RATE.
+   * margin, at least one and at most maxInFlight (and what the sender
+   * takes at once). A slow provider (2 s an answer) needs two seconds of
+   * SEND_RATE in flight to keep up with it.
    */
   window(): number {
-    const { maxInFlight, sendRate } = this.deps.opts;
-    const cap = Math.min(maxInFlight, Math.max(1, Math.ceil(sendRate)));
+    const cap = Math.min(this.deps.opts.maxInFlight, this.sender.maxInFlight ?? Infinity);
     return Math.max(1, Math.min(cap, Math.ceil(((this.pacer.currentRate * this.latencyMs) / 1000) * 1.5) + 1));
   }
 
@@ -137,7 +139,6 @@ export class Lane {
       return this.alarm.sleep(due === null ? opts.pollMs : Math.min(opts.pollMs, Math.max(1, due - t)));
     }
     for (const row of rows) {
-      this.pacer.take();
       this.unrecorded++;
       const recorded = () => {
         this.unrecorded--;
@@ -193,6 +194,9 @@ export class Lane {
     }
     if (body === null) return this.failed(row, 'alert_gone');
     if (stopped) return this.failed(row, 'recipient_stopped');
+    // Only what reaches the provider counts against SEND_RATE: a day-old alert's expired copies must
+    // not hold a new alert back. (Nothing above waits, so the count stays exact.)
+    this.pacer.take();
     const started = now();
     try {
       const { providerId } = await this.sender.send(to, body, { ref: row.id });

@@ -202,6 +202,16 @@ export function releaseLeases(db: Db): number {
   return db.stmt("UPDATE outbox SET lease_until = 0, due_at = updated_at WHERE state = 'pending' AND lease_until > 0").run().changes;
 }
 
+/**
+ * Makes the rows a provider's throttling put back due now (a Signal captcha
+ * was solved): they were set to wait out a pause that has ended.
+ */
+export function dueThrottledNow(db: Db, channel: Channel, now: number): number {
+  return db
+    .stmt("UPDATE outbox SET due_at = ? WHERE channel = ? AND state = 'pending' AND lease_until = 0 AND error LIKE 'throttled%' AND due_at > ?")
+    .run(now, channel, now).changes;
+}
+
 /** The earliest due time of a pending row of one lane, or null if none. */
 export function nextDue(db: Db, channel: Channel): number | null {
   const q = db.stmt("SELECT min(due_at) AS d FROM outbox WHERE channel = ? AND priority = ? AND state = 'pending'");

@@ -155,7 +155,9 @@ describe('the dispatcher', () => {
     d.resume('signal');
     await settle();
     expect(state(second).state).toBe('sent');
-    expect(signal.calls.map((c) => c.body)).toEqual(['first', 'second']);
+    // The throttled one goes again too, first in line.
+    expect(state(first).state).toBe('sent');
+    expect(signal.calls.map((c) => c.body)).toEqual(['first', 'first', 'second']);
   });
 
   it('waits on stop for the sends in flight and records their outcome', async () => {

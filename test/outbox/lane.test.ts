@@ -249,7 +249,8 @@ describe('an outbox lane', () => {
     l.resume();
     await settle();
     expect(l.pacer.paused).toBe(false);
-    expect(s.calls.map((c) => c.body)).toEqual(['first', 'second']);
+    // What the 429 put back goes again now, in its place in line, not at the pause's old end.
+    expect(s.calls.map((c) => c.body)).toEqual(['first', 'first', 'second']);
     expect(row(second).state).toBe('sent');
   });
 
@@ -404,6 +405,8 @@ describe('an outbox lane', () => {
     expect(makeLane(new FakeSender(), { sendRate: 100, maxInFlight: 20 }).window()).toBe(20);
     // 10/s: 10 · 0.25 · 1.5 + 1 = 4.75 → 5, under one second of the rate.
     expect(makeLane(new FakeSender(), { sendRate: 10, maxInFlight: 256 }).window()).toBe(5);
+    // No more than the sender takes at once (Signal: its connections), which would only queue them.
+    expect(makeLane(Object.assign(new FakeSender(), { maxInFlight: 3 }), { sendRate: 100, maxInFlight: 256 }).window()).toBe(3);
   });
 
   it('waits on stop for the sends in flight, and claims nothing more', async () => {

@@ -69,7 +69,8 @@ export function classifySignalError(status: number | undefined, errorText: strin
   // The recipient re-installed Signal or changed devices: their safety number must be trusted again.
   if (UNTRUSTED.test(errorText)) return new SendError('rejected', 'untrusted_identity');
   if (UNREGISTERED.test(errorText)) return new SendError('invalid', 'unregistered');
-  if (ACCOUNT_NOT_REGISTERED.test(errorText)) return new SendError('server', 'account_not_registered');
+  // The line's own setup: the lane holds, tries kept, until the operator registers the account again.
+  if (ACCOUNT_NOT_REGISTERED.test(errorText)) return new SendError('line', 'account_not_registered');
   if (NETWORK_FAILURE.test(errorText)) return new SendError('server', 'network_failure');
   return new SendError('rejected', String(status));
 }
@@ -126,6 +127,7 @@ export function readSendResult(data: unknown): { timestamp: string } | { error: 
 export class SignalSender implements ChannelSender {
   readonly channel = 'signal' as const;
   readonly name = 'signal';
+  readonly maxInFlight: number;
   private readonly http: AxiosInstance;
   private readonly agent: http.Agent;
   private readonly throttle: ThrottlePolicy;
@@ -141,6 +143,8 @@ export class SignalSender implements ChannelSender {
   constructor(private readonly opts: SignalSenderOptions) {
     // Stryker disable next-line LogicalOperator: connection pooling and time-outs change how connections are reused, not what is sent or how errors are classified
     const maxSockets = opts.maxSockets ?? 16;
+    // signal-cli answers slowly (a second or more a send): more sends than sockets would only queue here and time out.
+    this.maxInFlight = maxSockets;
     // Stryker disable next-line ObjectLiteral,BooleanLiteral: connection pooling and time-outs change how connections are reused, not what is sent or how errors are classified
     this.agent = opts.apiUrl.startsWith('https:') ? new https.Agent({ keepAlive: true, maxSockets }) : new http.Agent({ keepAlive: true, maxSockets });
     this.http = axios.create({

@@ -41,7 +41,7 @@ describe('Signal refusals', () => {
     ['json-rpc (0.100)', 'Number not registered with JSON-RPC'],
   ])("does not blame the recipient when the bot's own account is not registered (%s): retried, never marked invalid", (_mode, text) => {
     const e = classifySignalError(400, text);
-    expect(e).toMatchObject({ kind: 'server', code: 'account_not_registered' });
+    expect(e).toMatchObject({ kind: 'line', code: 'account_not_registered' });
     expect(e.retryable).toBe(true);
   });
 

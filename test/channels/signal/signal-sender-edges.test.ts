@@ -53,7 +53,7 @@ describe('classifySignalError, exactly', () => {
     ['a 400 naming nothing known', 400, 'bad request', 'rejected', '400'],
     ['an untrusted recipient key (json-rpc)', 400, 'Unable to complete request due to untrusted recipient keys', 'rejected', 'untrusted_identity'],
     ['a recipient that is not registered', 400, 'The user 0b6f0c7e-3a41-4c35-9a55-5d1c0a8f4e21 is not registered.', 'invalid', 'unregistered'],
-    ["the bot's own account not registered", 400, 'User is not registered', 'server', 'account_not_registered'],
+    ["the bot's own account not registered", 400, 'User is not registered', 'line', 'account_not_registered'],
   ] as const)('classifies %s', (_what, status, text, kind, code) => {
     expect(classifySignalError(status, text)).toMatchObject({ kind, code });
   });
@@ -385,7 +385,7 @@ describe('SignalSender.remoteDelete (RETRACT)', () => {
 
   it("is refused by signal-cli-rest-api for an account it does not hold", async () => {
     const s = new SignalSender({ apiUrl: fake.url, number: '+15005550100', log: collectingLogger().log });
-    expect(await failure(s.remoteDelete(UUID, 1))).toMatchObject({ kind: 'server', code: 'account_not_registered' });
+    expect(await failure(s.remoteDelete(UUID, 1))).toMatchObject({ kind: 'line', code: 'account_not_registered' });
     expect(fake.remoteDeletes).toEqual([]);
     await s.close();
   });
@@ -414,7 +414,7 @@ describe('SignalSender.setExpiration (disappearing messages)', () => {
 
   it("throws signal-cli-rest-api's refusals, classified: an account it does not hold, a missing recipient", async () => {
     const other = new SignalSender({ apiUrl: fake.url, number: '+15005550100', log: collectingLogger().log });
-    expect(await failure(other.setExpiration(UUID, 60))).toMatchObject({ kind: 'server', code: 'account_not_registered' });
+    expect(await failure(other.setExpiration(UUID, 60))).toMatchObject({ kind: 'line', code: 'account_not_registered' });
     await other.close();
     const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log: collectingLogger().log });
     expect(await failure(s.setExpiration('', 60))).toMatchObject({ kind: 'rejected', code: '400' });
