@@ -2,8 +2,9 @@
  * One lane over a real SQLite file and real crypto, with a fake sender in
  * place of the provider's adapter and a clock the test moves: what each
  * answer does to the row and to the member, the last attempt, a 429 that
- * names a wait pausing the whole lane, the latency the lane learns, and a
- * stop that waits for what is in flight.
+ * names a wait pausing the whole lane, the latency the lane learns, a stop
+ * that waits for what is in flight, and its promises under a slow, paused or
+ * misconfigured provider.
  *
  * The lane is driven a step at a time: it only polls once an hour here, so
  * it moves when something wakes it (an answer, an outcome written, the test),
@@ -13,15 +14,17 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AlertRenderer } from '../../src/alerts/render-alert';
+import { classifySignalError } from '../../src/channels/signal/signal-sender';
 import { SendError } from '../../src/channels/types';
 import { createLogger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER, type DispatcherOptions } from '../../src/outbox/dispatcher';
 import { Lane, type LaneDeps } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
+import { createAlert, planNextRange } from '../../src/store/alerts';
 import { Db } from '../../src/store/db';
 import { ensureMember, setMemberStatus } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
-import { enqueueMessage } from '../../src/store/outbox';
+import { enqueueMessage, PRIORITY } from '../../src/store/outbox';
 import { subscribe, listAreas } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSender, settle } from '../helpers/fake-sender';
@@ -31,6 +34,28 @@ import { waitFor } from '../helpers/wait-for';
 const T0 = 1_800_000_000_000;
 const NUMBER = '+14155550100';
 const HOUR = 3_600_000;
+
+/** A provider that answers each send `latencyMs` after it started, on the test's clock. */
+class SlowSender extends FakeSender {
+  readonly starts: number[] = [];
+  constructor(
+    private readonly clock: { t: number },
+    private readonly latencyMs: number,
+  ) {
+    super([], true);
+  }
+  override send(to: string, body: string, opts?: { ref?: number }): Promise<{ providerId: string }> {
+    this.starts.push(this.clock.t);
+    return super.send(to, body, opts);
+  }
+  /** Answers the sends started at least `latencyMs` ago (held in the order they started). */
+  answerDue(): void {
+    const due = this.starts.filter((t) => t + this.latencyMs <= this.clock.t).length - this.answered;
+    for (let i = 0; i < due; i++) this.answer();
+    this.answered += due;
+  }
+  private answered = 0;
+}
 
 interface Row {
   state: string;
@@ -473,5 +498,84 @@ describe('an outbox lane', () => {
     await later(1, l);
     expect(s.calls).toHaveLength(12);
     expect(ids.map((id) => row(id))).toEqual(ids.map(() => expect.objectContaining({ state: 'sent', attempts: 2 })));
+  });
+
+  // A slow, paused or misconfigured provider, and stale rows before fresh ones.
+  it('keeps up with SEND_RATE whatever the provider\'s latency: 10/s when each send takes 2 s', async () => {
+    for (let i = 0; i < 400; i++) enqueueMessage(db, vault, member, `alert ${i}`, T0, { priority: PRIORITY.bulk });
+    const p = new SlowSender(clock, 2_000);
+    const l = startLane(p, { sendRate: 10 });
+    await settle();
+    // Twenty seconds of the provider answering every send 2 s after it started.
+    for (let step = 0; step < 200; step++) {
+      clock.t += 100;
+      p.answerDue();
+      l.wake();
+      await settle();
+    }
+    const sent = p.starts.filter((t) => t < T0 + 20_000).length;
+    // SEND_RATE 10 for 20 s is 200 sends (a window of one second of the rate made it 10 every 2 s).
+    expect(sent).toBeGreaterThanOrEqual(180);
+    expect(sent).toBeLessThanOrEqual(201);
+  });
+
+  it('sends what a 429 put back as soon as the pause is lifted (a Signal captcha solved), before bulk alerts', async () => {
+    const urgent = enqueueMessage(db, vault, member, 'your buddy missed a check-in', T0);
+    // Signal's pause after a few 429 windows in a row: 15 minutes (DEFAULT_THROTTLE's cap).
+    const s = new FakeSender([new SendError('throttled', '429', 15 * 60_000)]);
+    const l = startLane(s);
+    await settle();
+    expect(row(urgent)).toMatchObject({ state: 'pending', error: 'throttled:429' });
+    const bulk = enqueueMessage(db, vault, member, 'bulk alert', clock.t, { priority: PRIORITY.bulk });
+    // The operator solves the captcha a minute later: the lane resumes.
+    clock.t += 60_000;
+    l.resume();
+    await settle();
+    expect(row(bulk).state).toBe('sent');
+    // The urgent message went with it, not 14 minutes later.
+    expect(row(urgent).state).toBe('sent');
+  });
+
+  it("holds Signal's messages, tries kept, while the bot's own account is not registered: the line's fault, not theirs", async () => {
+    const id = enqueueMessage(db, vault, member, 'an alert', T0, { priority: PRIORITY.bulk });
+    const s = new FakeSender(Array.from({ length: 20 }, () => classifySignalError(400, 'User +15005550199 is not registered.')));
+    const l = startLane(s);
+    await settle();
+    let failedAt = 0;
+    for (let i = 0; i < 24 * 60 && !failedAt; i++) {
+      clock.t += 60_000;
+      l.wake();
+      await settle();
+      if (row(id).state === 'failed') failedAt = clock.t;
+    }
+    // Twenty refusals (it was given up after 12, within the hour), then the account is registered again: it goes.
+    expect(failedAt).toBe(0);
+    expect(row(id).state).toBe('sent');
+  });
+
+  it('spends no SEND_RATE on an old alert\'s expired copies: after an outage the fresh alert goes at once', async () => {
+    for (let i = 0; i < 300; i++) {
+      const n = `+1415555${String(1000 + i)}`;
+      subscribe(db, ensureMember(db, vault, { channel: 'sms', address: n, phone: n }, 'en', T0).id, ['415'], T0);
+    }
+    const old = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'yesterday: grey van' }, T0);
+    while (!planNextRange(db, old, T0).done);
+    // 25 hours later (the SMS lane was down or held): a new alert is approved.
+    clock.t = T0 + 25 * HOUR;
+    const fresh = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'NOW: man with knife, Motel 6' }, clock.t);
+    while (!planNextRange(db, fresh, clock.t).done);
+    const s = new FakeSender();
+    const l = startLane(s, { sendRate: 10 });
+    const start = clock.t;
+    await settle();
+    for (let step = 0; step < 400 && s.calls.length === 0; step++) {
+      clock.t += 100;
+      l.wake();
+      await settle();
+    }
+    // Nothing is sent for the 301 expired copies, and they take no place in SEND_RATE.
+    expect(s.calls.length).toBeGreaterThan(0);
+    expect(s.calls[0]?.body).toContain('man with knife');
+    expect(clock.t - start).toBeLessThan(2_000);
   });
 });
