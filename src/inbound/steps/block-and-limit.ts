@@ -2,11 +2,14 @@
  * Step 3: block and limit. A blocked sender's messages are dropped
  * silently, and a sender past the per-sender message limit is ignored for
  * the rest of the window; opting out (STOP) and erasure (DELETE) work for
- * both: nobody waits an hour to be forgotten. Moderators are neither limited
+ * both: nobody waits an hour to be forgotten. A member's OK and LATER work
+ * past the limit while she has a check-in: a dropped OK would have her
+ * buddies told she may be in danger. Moderators are neither limited
  * (a busy night means many PENDING and APPROVE messages) nor blocked.
  */
 import type { Parsed } from '../../bot/commands';
 import { isBlocked } from '../../store/blocks';
+import { hasCheckin } from '../../store/checkins';
 import type { Db } from '../../store/db';
 import type { Limit, SenderLimits } from '../../store/sender-limits';
 import type { Identity } from './identify-sender';
@@ -25,5 +28,7 @@ export function blockAndLimit({ db, limits }: { db: Db; limits: SenderLimits }, 
   if (isBlocked(db, who.reporterKey)) return 'blocked';
   const kind = parsed.ok ? parsed.command.kind : undefined;
   if (kind === 'stop' || kind === 'delete') return undefined;
+  // Looked up only for OK and LATER, so a flood of anything else costs no more than before.
+  if ((kind === 'ok' || kind === 'later') && who.member && hasCheckin(db, who.member.id)) return undefined;
   return withinMessageLimit(limits, limit, who, now) ? undefined : 'rate_limited';
 }

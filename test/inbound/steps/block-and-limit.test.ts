@@ -2,11 +2,15 @@
  * Step 3, block and limit, driven through the bot over a real SQLite file
  * with a clock the test moves: a blocked sender's messages are dropped
  * silently, yet their STOP and DELETE work; a sender past the per-sender
- * message limit is ignored for the rest of the window, yet their STOP
- * works; moderators are never limited.
+ * message limit is ignored for the rest of the window, yet their STOP and
+ * DELETE work, and so do the OK and LATER of a member with a check-in;
+ * moderators are never limited.
  */
 import { catalog } from '../../../src/bot/catalog';
+import { clockTime } from '../../../src/bot/clock-time';
 import { DEFAULT_LIMITS, type BotDeps } from '../../../src/bot/context';
+import type { CheckinRules } from '../../../src/bot/line-rules';
+import { runCheckinTimers } from '../../../src/jobs/checkin-timers';
 import type { Sender } from '../../../src/phone/identity';
 import { findMember } from '../../../src/store/members';
 import { listAreas } from '../../../src/store/subscriptions';
@@ -15,7 +19,10 @@ import { botWorld, type BotWorld } from '../../helpers/bot-world';
 const MOD = '+14155550199';
 const ROSA = '+14155550101';
 const LENA = '+14155550102';
+const BUDDY = '+14155550177';
+const MIN = 60_000;
 const HOUR = 3_600_000;
+const CHECKINS: CheckinRules = { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] };
 const t = catalog('en');
 
 const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
@@ -102,6 +109,51 @@ describe('the per-sender message limit', () => {
     expect(w.sms(ROSA, 'AREAS').reply).toBeNull();
     expect(w.sms(ROSA, 'DELETE').reply).toBe(t.deleted());
     expect(findMember(w.db, w.vault, sms(ROSA))).toBeUndefined();
+  });
+
+  /** Rosa with an accepted buddy and a 30-minute check-in, past the limit of three messages: then a quiet AREAS is ignored. */
+  async function checkedInPastLimit(): Promise<BotWorld> {
+    const w = await world({ checkins: CHECKINS });
+    w.sms(ROSA, 'JOIN');
+    w.sms(ROSA, 'BUDDY 415-555-0177 Rosa');
+    expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyAccepted(['Rosa']));
+    expect(w.sms(ROSA, 'CHECKIN 30 blue Honda').reply).toBe(t.checkinStarted(clockTime(w.clock.now + 30 * MIN), 'buddies', true, false));
+    expect(w.sms(ROSA, 'AREAS')).toMatchObject({ reply: null, dropped: 'rate_limited' });
+    return w;
+  }
+  const escalated = (w: BotWorld) => runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now).escalated;
+
+  it("still hears the OK of a member with a check-in past it: her buddy is not told she may be in danger", async () => {
+    const w = await checkedInPastLimit();
+    w.clock.now += 20 * MIN;
+    expect(w.sms(ROSA, 'OK').reply).toBe(t.checkinOk());
+    w.clock.now += 10 * MIN;
+    expect(escalated(w)).toBe(0);
+  });
+
+  it('still hears the LATER of a member with a check-in past it: the deadline moves', async () => {
+    const w = await checkedInPastLimit();
+    w.clock.now += 20 * MIN;
+    expect(w.sms(ROSA, 'LATER 30').reply).toBe(t.checkinExtended(clockTime(w.clock.now + 40 * MIN)));
+    w.clock.now += 10 * MIN;
+    expect(escalated(w)).toBe(0);
+  });
+
+  it('still hears the OK that tells her buddy she is safe after an escalation, past it', async () => {
+    const w = await checkedInPastLimit();
+    w.clock.now += 30 * MIN;
+    expect(escalated(w)).toBe(1);
+    w.db.sqlite.prepare("UPDATE outbox SET state = 'sent', address_ct = NULL WHERE member_id IS NULL").run();
+    expect(w.sms(ROSA, 'OK').reply).toBe(t.checkinOkLate());
+  });
+
+  it('ignores OK and LATER like anything else from a sender past it with no check-in', async () => {
+    const w = await world({ checkins: CHECKINS });
+    w.sms(ROSA, 'JOIN');
+    w.sms(ROSA, 'AREAS');
+    w.sms(ROSA, 'AREAS');
+    expect(w.sms(ROSA, 'OK')).toMatchObject({ reply: null, dropped: 'rate_limited' });
+    expect(w.sms(ROSA, 'LATER 30')).toMatchObject({ reply: null, dropped: 'rate_limited' });
   });
 
   it('never holds back a moderator', async () => {
