@@ -133,8 +133,15 @@ export function setBuddyStatus(db: Db, id: number, status: BuddyStatus, reply?: 
   else db.stmt('UPDATE buddies SET status = ? WHERE id = ?').run(status, id);
 }
 
-/** Erases one buddy row. */
+/**
+ * Erases one buddy row (BUDDY OFF, DECLINE), and every check-in escalation
+ * still waiting to go to them: someone no longer a buddy must not get the
+ * member's details. One already sent stays, with its check-in.
+ */
 export function removeBuddy(db: Db, id: number): void {
+  db.stmt(
+    "DELETE FROM outbox WHERE state = 'pending' AND id IN (SELECT outbox_id FROM checkin_messages WHERE kind = 'escalation' AND buddy_id = ?)",
+  ).run(id);
   db.stmt('DELETE FROM buddies WHERE id = ?').run(id);
 }
 

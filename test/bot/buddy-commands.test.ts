@@ -3,11 +3,13 @@
  * a member, a buddy and the line's dispatcher see. Consent first (nothing
  * but the invitation before ACCEPT), a buddy's STOP ends it for good (until
  * they come back), the limits on buddies and on invitations, the channels
- * the line allows, and every message in its reader's language.
+ * the line allows, every message in its reader's language, and a buddy
+ * removed or declining never getting a check-in escalation still queued.
  */
 import { catalog } from '../../src/bot/catalog';
 import type { CheckinRules } from '../../src/bot/line-rules';
 import type { Channel } from '../../src/domain/channel';
+import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import { findMember, openAddress } from '../../src/store/members';
 import { claimLane, openBody, openRowAddress, recordOutcomes, type Outcome } from '../../src/store/outbox';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
@@ -17,6 +19,7 @@ const BUDDY = '+14155550177';
 const BUDDY2 = '+12125550142';
 const OTHER = '+12065550111';
 const DAY = 86_400_000;
+const MIN = 60_000;
 const RULES: CheckinRules = { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms', 'signal'] };
 const t = catalog('en');
 const es = catalog('es');
@@ -90,6 +93,22 @@ async function withBuddy(rules: Partial<CheckinRules> = {}): Promise<Line> {
 }
 
 const reply = (l: Line, from: string, body: string) => l.text(from, body).reply;
+
+/**
+ * Rose with BUDDY and BUDDY2 accepted, whose check-in has just run out: the
+ * escalations are queued and not yet sent (the lane busy, held or down).
+ */
+async function escalationQueued(): Promise<Line> {
+  const l = await withBuddy();
+  l.text(ROSE, 'BUDDY 212-555-0142 Rosie');
+  l.text(BUDDY2, 'ACCEPT');
+  l.inbox(BUDDY); // what was queued so far goes out
+  l.text(ROSE, 'CHECKIN 30 blue Honda plate 7ABC123');
+  l.w.clock.now += 30 * MIN;
+  expect(runCheckinTimers({ db: l.w.db, vault: l.w.vault, fallback: 'none', moderatorContacts: [] }, l.w.clock.now).escalated).toBe(1);
+  return l;
+}
+const withDetails = (l: Line, to: string) => l.inbox(to).filter((m) => m.includes('7ABC123'));
 
 describe('BUDDY number name', () => {
   it('wakes the dispatcher for the invitation, and sends nothing when it refuses', async () => {
@@ -199,6 +218,24 @@ describe('BUDDY OFF', () => {
     expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose')]);
     expect(reply(l, ROSE, 'BUDDY')).toBe(t.buddyNone());
   });
+
+  it('takes back a check-in escalation still queued to the buddy removed: they never get the details, the other buddy does', async () => {
+    const l = await escalationQueued();
+    expect(reply(l, ROSE, 'BUDDY OFF 415-555-0177')).toBe(t.buddiesRemoved(1));
+    expect(withDetails(l, BUDDY)).toEqual([]);
+    expect(l.inbox(BUDDY).at(-1)).toBe(t.buddyDropped('Rose'));
+    expect(withDetails(l, BUDDY2)).toHaveLength(1);
+  });
+
+  it('keeps the record of an escalation the removed buddy already got: the member still learns who was told', async () => {
+    const l = await withBuddy();
+    l.text(ROSE, 'CHECKIN 30 blue Honda');
+    l.w.clock.now += 30 * MIN;
+    runCheckinTimers({ db: l.w.db, vault: l.w.vault, fallback: 'none', moderatorContacts: [] }, l.w.clock.now);
+    expect(l.inbox(BUDDY).filter((m) => m.includes('blue Honda'))).toHaveLength(1);
+    l.text(ROSE, 'BUDDY OFF');
+    expect(reply(l, ROSE, 'LATER 30')).toBe(t.checkinMemberTold('buddies'));
+  });
 });
 
 describe('ACCEPT', () => {
@@ -236,6 +273,13 @@ describe('DECLINE', () => {
     const l = await withBuddy();
     expect(l.text(BUDDY, 'DECLINE')).toEqual({ reply: t.buddyDeclined(), woke: true });
     expect(l.inbox(ROSE)).toContain(t.buddyDeclinedMember('0177'));
+  });
+
+  it('takes back a check-in escalation still queued to them: they never get the details, the other buddy does', async () => {
+    const l = await escalationQueued();
+    expect(reply(l, BUDDY, 'DECLINE')).toBe(t.buddyDeclined());
+    expect(withDetails(l, BUDDY)).toEqual([]);
+    expect(withDetails(l, BUDDY2)).toHaveLength(1);
   });
 
   it('after STOP, leaves the STOP standing and tells the member nothing more', async () => {
