@@ -1,5 +1,19 @@
-/** How a check-in's times are written to members and buddies: "21:30", in the server's time zone (TZ). */
-const FORMAT = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/**
+ * How a check-in's times are written to members and buddies: "21:30", in the
+ * server's time zone (TZ). Built for the TZ of the moment, not at load:
+ * `npm start` reads TZ from .env after its modules are loaded.
+ */
+let format: { tz: string | undefined; intl: Intl.DateTimeFormat } | undefined;
+
+function formatNow(): Intl.DateTimeFormat {
+  const tz = process.env.TZ;
+  if (!format || format.tz !== tz) {
+    // Named, not left to Node's default: a zone Node does not know is written in UTC, as Node would.
+    const timeZone = tz === undefined ? undefined : (knownTimeZone(tz) ?? 'UTC');
+    format = { tz, intl: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }) };
+  }
+  return format.intl;
+}
 
 /**
  * The zone a TZ value names, as Node reads it (a leading ":" allowed), or
@@ -18,7 +32,7 @@ export const UNKNOWN_TIME_ZONE = 'TZ names no time zone Node knows, so check-in 
 
 /** "21:30" for a time in milliseconds since the epoch. */
 export function clockTime(ms: number): string {
-  return FORMAT.format(ms);
+  return formatNow().format(ms);
 }
 
 /** The last four digits of a number: how a member is told which buddy a message is about. */

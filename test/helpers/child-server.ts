@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -24,12 +25,24 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-/** Starts the server with `env` and waits (bounded) until /healthz answers. */
-export async function startChild(env: Record<string, string>, timeoutMs = 20_000): Promise<Child> {
+/**
+ * Starts the server with `env` and waits (bounded) until /healthz answers.
+ * With `cwd`, it runs from that folder (it reads the `.env` there), as an
+ * operator's `npm start` would from theirs.
+ */
+export async function startChild(env: Record<string, string>, timeoutMs = 20_000, cwd?: string): Promise<Child> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), HOST: '127.0.0.1' },
+  // From another folder, tsx and the project's tsconfig are named by path.
+  const args = cwd === undefined ? ['--import', 'tsx', 'src/main.ts'] : ['--import', pathToFileURL(require.resolve('tsx')).href, path.join(ROOT, 'src/main.ts')];
+  const proc = spawn(process.execPath, args, {
+    cwd: cwd ?? ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...(cwd === undefined ? {} : { TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.json') }),
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

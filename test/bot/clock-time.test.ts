@@ -1,0 +1,38 @@
+/**
+ * How check-in times are written: "21:30" in the zone TZ names when the
+ * time is written, not when the module was loaded (`npm start` reads TZ
+ * from `.env` after its modules are loaded).
+ */
+import { clockTime, ending, knownTimeZone } from '../../src/bot/clock-time';
+
+const AT = Date.UTC(2026, 11, 2, 4, 30);
+
+describe('clockTime', () => {
+  const tz = process.env.TZ;
+  afterEach(() => {
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
+  });
+
+  it('follows TZ as it is now, set after the module was loaded, and as it changes', () => {
+    process.env.TZ = 'UTC';
+    expect(clockTime(AT)).toBe('04:30');
+    process.env.TZ = 'America/Los_Angeles';
+    expect(clockTime(AT)).toBe('20:30');
+    process.env.TZ = 'Asia/Kolkata';
+    expect(clockTime(AT)).toBe('10:00');
+  });
+
+  it('writes UTC for a TZ Node does not know, and the start warns of it', () => {
+    process.env.TZ = 'Mars/Olympus_Mons';
+    expect(clockTime(AT)).toBe('04:30');
+    expect(knownTimeZone('Mars/Olympus_Mons')).toBeNull();
+    expect(knownTimeZone(':America/Los_Angeles')).toBe('America/Los_Angeles');
+  });
+});
+
+describe('ending', () => {
+  it('is the last four digits of a number', () => {
+    expect(ending('+14155550177')).toBe('0177');
+  });
+});

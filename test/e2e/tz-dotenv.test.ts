@@ -1,0 +1,76 @@
+/**
+ * TZ in `.env` (the README tells operators to put the members' time zone
+ * there): check-in times follow it under the real `src/main.ts`, which reads
+ * `.env` only once its modules are loaded. The server runs from a folder of
+ * its own holding that `.env`, on loopback, against a fake Twilio.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import twilio from 'twilio';
+import { FakeTwilio } from '../fakes/fake-twilio';
+import { startChild, type Child } from '../helpers/child-server';
+import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, newSid, PUBLIC_URL, TEST_MASTER_KEY, tempDir, twimlMessage, waitFor } from '../helpers/harness';
+
+const ROSE = '+14155550100';
+const BUDDY = '+14155550177';
+const HOUR = 3_600_000;
+
+async function sms(url: string, from: string, body: string): Promise<string | null> {
+  const fields = { MessageSid: newSid(), AccountSid: ACCOUNT_SID, From: from, To: FROM_NUMBER, Body: body };
+  const res = await fetch(`${url}/webhooks/twilio/sms`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}/webhooks/twilio/sms`, fields),
+    },
+    body: new URLSearchParams(fields).toString(),
+  });
+  return twimlMessage(await res.text());
+}
+
+/** "21:30" in Los Angeles. */
+const inLosAngeles = (ms: number) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'America/Los_Angeles' }).format(ms);
+
+describe('TZ set in .env', () => {
+  let fake: FakeTwilio;
+  let child: Child | undefined;
+
+  beforeAll(async () => {
+    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+    await fake.start();
+  });
+
+  afterAll(async () => {
+    child?.proc.kill('SIGKILL');
+    await child?.exited;
+    await fake.stop();
+  });
+
+  it('writes check-in times in that zone', async () => {
+    const cwd = tempDir();
+    fs.writeFileSync(path.join(cwd, '.env'), 'TZ=America/Los_Angeles\n', { mode: 0o600 });
+    child = await startChild(
+      {
+        NODE_ENV: 'test',
+        DATA_DIR: path.join(cwd, 'data'),
+        HEADSUP_MASTER_KEY: TEST_MASTER_KEY,
+        PUBLIC_URL,
+        TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+        TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+        TWILIO_FROM_NUMBER: FROM_NUMBER,
+        TWILIO_API_BASE_URL: fake.url,
+        LOG_LEVEL: 'warn',
+      },
+      20_000,
+      cwd,
+    );
+    await sms(child.url, ROSE, 'JOIN');
+    await sms(child.url, ROSE, 'BUDDY 415-555-0177 Rose');
+    await waitFor(() => fake.to(BUDDY).length === 1, 10_000, 'the invitation');
+    await sms(child.url, BUDDY, 'ACCEPT');
+    const before = Date.now() + HOUR;
+    const reply = await sms(child.url, ROSE, 'CHECKIN 60');
+    const after = Date.now() + HOUR;
+    expect(reply).toMatch(new RegExp(`check-in until (${inLosAngeles(before)}|${inLosAngeles(after)})\\.`));
+  });
+});
