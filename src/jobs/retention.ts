@@ -43,6 +43,9 @@ export function runRetention(db: Db, retentionDays: number, now: number, batch: 
   const cutoff = now - retentionDays * 86_400_000;
   const day = now - 86_400_000;
   const erased: Record<string, number> = {
+    // Check-ins (issue 13): details a day after an escalation, the row after a week. First: who an
+    // escalation reached is recorded as its messages go, before a short RETENTION_DAYS erases them below.
+    checkins: db.transaction(() => ageCheckins(db, now)),
     outbox: inBatches(db, batch, (limit) =>
       db.stmt("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state <> 'pending' AND updated_at < ? LIMIT +?)").run(cutoff, limit).changes,
     ),
@@ -64,8 +67,6 @@ export function runRetention(db: Db, retentionDays: number, now: number, batch: 
       digests: db.stmt('DELETE FROM notice_digests WHERE period_start < ?').run(day).changes,
       // Ten minutes late: a lapsed report draft is first filed or dropped (and its member told) by its own job.
       conversations: expireConversations(db, now - CONVERSATION_GRACE_MS),
-      // Check-ins (issue 13): details a day after an escalation, the row after a week.
-      checkins: ageCheckins(db, now),
       providerTasks: eraseStaleProviderTasks(db, cutoff),
     })),
   };

@@ -2,7 +2,8 @@
  * Check-ins (issue 13): timers kept as rows, so a restart or a kill neither
  * loses nor repeats one. The details are sealed; they go, with every outbox
  * row the check-in queued, when it ends with OK, a day after an escalation,
- * and on DELETE.
+ * and on DELETE. Who an escalation reached outlives its messages, as ids
+ * (checkin_told), for as long as the check-in.
  */
 import type { Db } from './db';
 import type { Vault } from './vault';
@@ -93,7 +94,8 @@ const LEFT_OUTBOX = "(o.state <> 'pending' OR o.lease_until > 0 OR o.attempts > 
 
 /**
  * Where a check-in's escalations went: to buddies (rows addressed directly)
- * and to moderators (rows to their member rows). With `queuedToo` false,
+ * and to moderators (rows to their member rows), and, once those rows are
+ * erased, where they were recorded to have gone. With `queuedToo` false,
  * only those that have left, or are leaving, the outbox count: a late OK
  * tells only who may have heard.
  */
@@ -102,25 +104,27 @@ export function escalationWentOut(db: Db, id: number, queuedToo: boolean): { bud
     .stmt(
       `SELECT o.member_id IS NULL AS direct, max(${LEFT_OUTBOX}) AS out
        FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-       WHERE c.checkin_id = ? AND c.kind = 'escalation' GROUP BY 1`,
+       WHERE c.checkin_id = @id AND c.kind = 'escalation' GROUP BY 1
+       UNION ALL SELECT to_buddy, 1 FROM checkin_told WHERE checkin_id = @id`,
     )
-    .all(id) as Array<{ direct: number; out: number }>;
+    .all({ id }) as Array<{ direct: number; out: number }>;
   const went = (direct: number) => rows.some((r) => r.direct === direct && (queuedToo || r.out === 1));
   return { buddies: went(1), moderators: went(0) };
 }
 
 /**
  * The buddy rows a check-in's escalation has left (or is leaving) the outbox
- * for; null when one of them was written before the buddy was recorded
- * (any accepted buddy may then have heard).
+ * for, or was recorded to have reached; null when one of them was written
+ * before the buddy was recorded (any accepted buddy may then have heard).
  */
 export function buddiesTold(db: Db, id: number): number[] | null {
   const rows = db
     .stmt(
       `SELECT c.buddy_id FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-       WHERE c.checkin_id = ? AND c.kind = 'escalation' AND o.member_id IS NULL AND ${LEFT_OUTBOX}`,
+       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND o.member_id IS NULL AND ${LEFT_OUTBOX}
+       UNION ALL SELECT buddy_id FROM checkin_told WHERE checkin_id = @id AND to_buddy = 1`,
     )
-    .all(id) as Array<{ buddy_id: number | null }>;
+    .all({ id }) as Array<{ buddy_id: number | null }>;
   return rows.some((r) => r.buddy_id === null) ? null : rows.map((r) => r.buddy_id as number);
 }
 
@@ -176,7 +180,8 @@ export function markEscalated(db: Db, id: number, now: number): void {
 
 /**
  * Retention of escalated check-ins: a day after the escalation the details
- * and every message that carried them are erased; after a week the row too.
+ * and every message that carried them are erased, keeping only who those
+ * that went out reached (for a late OK); after a week the row, and that, too.
  */
 export function ageCheckins(db: Db, now: number): number {
   let erased = 0;
@@ -184,6 +189,13 @@ export function ageCheckins(db: Db, now: number): number {
     .stmt("SELECT id FROM checkins WHERE state = 'escalated' AND escalated_at < ? AND (details_ct IS NOT NULL OR EXISTS (SELECT 1 FROM checkin_messages WHERE checkin_id = checkins.id))")
     .all(now - DETAILS_KEPT_MS) as Array<{ id: number }>;
   for (const { id } of stale) {
+    // Moderators as one row: which of them heard is not kept.
+    db.stmt(
+      `INSERT INTO checkin_told (checkin_id, to_buddy, buddy_id)
+       SELECT DISTINCT c.checkin_id, o.member_id IS NULL, c.buddy_id
+       FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
+       WHERE c.checkin_id = ? AND c.kind = 'escalation' AND ${LEFT_OUTBOX}`,
+    ).run(id);
     erased += db.stmt('DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?)').run(id).changes;
     erased += db.stmt('UPDATE checkins SET details_ct = NULL WHERE id = ?').run(id).changes;
   }

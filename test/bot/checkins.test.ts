@@ -366,9 +366,52 @@ describe('CHECKIN', () => {
     expect(count(w, 'checkin_messages')).toBe(0);
     w.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     expect(findNeedlesInFile(w.file, ['silver minivan'])).toEqual([]);
-    // The late OK still finds the check-in and answers it.
+    // The late OK still finds the check-in, and still tells the buddy who was told.
     w.clock.now += 25 * 60 * MIN;
+    expect(w.sms(ROSE, 'OK').reply).toBe(t.checkinOkLate());
+    expect(direct(w, BUDDY).map((m) => m.text)).toEqual([t.checkinOkBuddy('Rose')]);
+  });
+
+  it('a day after an escalation, LATER still says who was told and a late OK still tells them, not a buddy who was not', async () => {
+    const w = await withBuddy();
+    w.sms(ROSE, 'CHECKIN 20 silver minivan');
+    w.clock.now += 20 * MIN;
+    timers(w);
+    // BUDDY heard; BUDDY2, asked since, accepted after the escalation went out.
+    w.db.sqlite.prepare("UPDATE outbox SET state = 'sent', address_ct = NULL WHERE member_id IS NULL").run();
+    w.sms(ROSE, 'BUDDY 212-555-0142 Rose');
+    w.sms(BUDDY2, 'ACCEPT');
+    w.clock.now += 25 * 60 * MIN;
+    runRetention(w.db, 90, w.clock.now);
+    expect(count(w, 'checkin_messages')).toBe(0);
+    expect(w.sms(ROSE, 'LATER 30').reply).toBe(t.checkinMemberTold('buddies'));
+    expect(w.sms(ROSE, 'OK').reply).toBe(t.checkinOkLate());
+    expect(direct(w, BUDDY).map((m) => m.text)).toEqual([t.checkinOkBuddy('Rose')]);
+    expect(direct(w, BUDDY2).map((m) => m.text)).not.toContain(t.checkinOkBuddy('Rose'));
+  });
+
+  it('a day after an escalation still queued (the provider down all day), nobody is recorded as told', async () => {
+    const w = await withBuddy();
+    w.sms(ROSE, 'CHECKIN 20 silver minivan');
+    w.clock.now += 20 * MIN;
+    timers(w);
+    w.clock.now += 25 * 60 * MIN;
+    runRetention(w.db, 90, w.clock.now);
+    expect(direct(w, BUDDY).filter((m) => m.text.includes('silver minivan'))).toEqual([]);
+    expect(w.sms(ROSE, 'LATER 30').reply).toBe(t.checkinMemberTold('nobody'));
     expect(w.sms(ROSE, 'OK').reply).toBe(t.checkinOk());
+  });
+
+  it('with RETENTION_DAYS=1, the sent escalation erased a day later is still remembered as told', async () => {
+    const w = await withBuddy();
+    w.sms(ROSE, 'CHECKIN 20 silver minivan');
+    w.clock.now += 20 * MIN;
+    timers(w);
+    w.db.sqlite.prepare("UPDATE outbox SET state = 'sent', address_ct = NULL, updated_at = ? WHERE member_id IS NULL").run(w.clock.now);
+    w.clock.now += 25 * 60 * MIN;
+    runRetention(w.db, 1, w.clock.now);
+    expect(w.sms(ROSE, 'OK').reply).toBe(t.checkinOkLate());
+    expect(direct(w, BUDDY).map((m) => m.text)).toEqual([t.checkinOkBuddy('Rose')]);
   });
 });
 
@@ -389,6 +432,21 @@ describe('CHECKIN_FALLBACK', () => {
     expect(w.queued(sms(MOD)).map((m) => m.text)).toEqual([t.checkinEscalationModerators(clockTime(start + 30 * MIN), 'tan SUV')]);
     for (const form of numberForms(ROSE)) expect(w.queued(sms(MOD))[0]?.text).not.toContain(form);
     expect(w.queued(sms(ROSE)).map((m) => m.text)).toContain(t.checkinMemberTold('moderators'));
+  });
+
+  it('moderators: a day after they were told, a late OK still tells them', async () => {
+    const moderatorContacts = [sms(MOD)];
+    const w = await botWorld({ checkins: { ...RULES, fallback: 'moderators' }, moderatorContacts, moderators: new Set([MOD]) });
+    w.sms(ROSE, 'CHECKIN 30 tan SUV');
+    w.clock.now += 30 * MIN;
+    timers(w, { fallback: 'moderators', moderatorContacts });
+    w.db.sqlite.prepare("UPDATE outbox SET state = 'sent'").run();
+    w.clock.now += 25 * 60 * MIN;
+    runRetention(w.db, 90, w.clock.now);
+    expect(w.queued(sms(MOD))).toEqual([]);
+    expect(w.sms(ROSE, 'LATER 30').reply).toBe(t.checkinMemberTold('moderators'));
+    expect(w.sms(ROSE, 'OK').reply).toBe(t.checkinOkLate());
+    expect(w.queued(sms(MOD)).map((m) => m.text)).toEqual([t.checkinOkBuddy('')]);
   });
 
   it('moderators: one over Signal whose identity changed counts as no one to tell', async () => {

@@ -156,6 +156,47 @@ describe('the check-in store', () => {
       expect(escalatedCheckins(db, rose)).toEqual([]);
     });
 
+    it('keeps who the escalation reached (the buddy row, no more) until the check-in itself goes', () => {
+      const rose = member(ROSE);
+      const buddy = acceptedBuddy(rose);
+      const id = checkin(rose, 30, 'silver minivan');
+      timers(T0 + 30 * MIN);
+      claimLane(db, 'sms', T0 + 30 * MIN, 10, T0 + 31 * MIN);
+      const escalatedAt = T0 + 30 * MIN;
+
+      ageCheckins(db, escalatedAt + DAY + 1);
+      expect(outboxRows()).toBe(0);
+      expect(buddiesTold(db, id)).toEqual([buddy]);
+      expect(escalationWentOut(db, id, false)).toEqual({ buddies: true, moderators: false });
+      expect(db.sqlite.prepare('SELECT * FROM checkin_told').all()).toEqual([{ checkin_id: id, to_buddy: 1, buddy_id: buddy }]);
+
+      ageCheckins(db, escalatedAt + 7 * DAY + 1);
+      expect(db.sqlite.prepare('SELECT count(*) AS n FROM checkin_told').get()).toEqual({ n: 0 });
+    });
+
+    it('keeps that the moderators were told, once, and not which of them', () => {
+      const rose = member(ROSE);
+      const id = checkin(rose, 30, 'tan SUV');
+      timers(T0 + 30 * MIN, { fallback: 'moderators', moderatorContacts: [sms(MOD), sms('+14155550198')] });
+      const rows = db.sqlite.prepare('SELECT id FROM outbox').all() as Array<{ id: number }>;
+      recordOutcomes(db, rows.map((r) => ({ id: r.id, kind: 'sent' as const, providerId: `SM${r.id}` })), T0 + 31 * MIN);
+
+      ageCheckins(db, T0 + 30 * MIN + DAY + 1);
+      expect(escalationWentOut(db, id, false)).toEqual({ buddies: false, moderators: true });
+      expect(db.sqlite.prepare('SELECT * FROM checkin_told').all()).toEqual([{ checkin_id: id, to_buddy: 0, buddy_id: null }]);
+    });
+
+    it('keeps that it cannot tell which buddy (null) for an escalation written before buddies were recorded', () => {
+      const rose = member(ROSE);
+      acceptedBuddy(rose);
+      const id = checkin(rose, 30, 'red pickup');
+      timers(T0 + 30 * MIN);
+      claimLane(db, 'sms', T0 + 30 * MIN, 10, T0 + 31 * MIN);
+      db.sqlite.prepare("UPDATE checkin_messages SET buddy_id = NULL WHERE kind = 'escalation'").run();
+      ageCheckins(db, T0 + 30 * MIN + DAY + 1);
+      expect(buddiesTold(db, id)).toBeNull();
+    });
+
     it('leaves a running check-in alone, however long ago it started', () => {
       const rose = member(ROSE);
       checkin(rose, 720, 'silver minivan');
