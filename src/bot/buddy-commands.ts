@@ -26,7 +26,7 @@ import { ending } from './clock-time';
 import type { Command } from './commands';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import type { CheckinRules } from './line-rules';
-import { memberOf, type NewMemberRules } from './member-commands';
+import { admitted, memberOf, type NewMemberRules } from './member-commands';
 
 /** Most buddies one member may have. */
 export const MAX_BUDDIES = 3;
@@ -51,6 +51,8 @@ export function buddy(store: Store, who: Asker, rules: CheckinRules, newMember: 
 
 function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMemberRules, number: string, name: string, asked: Channel | undefined, now: number): Outcome {
   const { db, vault } = store;
+  // Under approval, no one a moderator has not admitted can make the line text a stranger.
+  if (!admitted(who, newMember)) return say(who.t.membersOnly());
   const address = toE164(number);
   const channel = asked ?? rules.buddyChannels[0];
   if (!address || !channel || !rules.buddyChannels.includes(channel)) return say(who.t.buddyUsage());

@@ -16,7 +16,7 @@ import { detailsRoom, type EscalationFrame } from './escalation-text';
 import { clockTime } from './clock-time';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import type { CheckinRules } from './line-rules';
-import { memberOf, type NewMemberRules } from './member-commands';
+import { admitted, memberOf, type NewMemberRules } from './member-commands';
 
 /** Most characters of details: an escalation must carry them whole (three segments at most). */
 export const MAX_DETAILS = 200;
@@ -61,6 +61,8 @@ function escalationPlan(
 
 /** CHECKIN minutes [details]. */
 export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: number, details: string, now: number): Outcome {
+  // Under approval, no one a moderator has not admitted can have buddies or moderators texted.
+  if (!admitted(who, line)) return say(who.t.membersOnly());
   const { minMinutes, maxMinutes } = line.rules;
   if (!(minutes >= minMinutes && minutes <= maxMinutes)) return say(who.t.checkinUsage(minutesText(minMinutes), maxMinutes));
   if (Array.from(details).length > MAX_DETAILS) return say(who.t.checkinDetailsTooLong(MAX_DETAILS));

@@ -3,8 +3,9 @@
  * a member, a buddy and the line's dispatcher see. Consent first (nothing
  * but the invitation before ACCEPT), a buddy's STOP ends it for good (until
  * they come back), the limits on buddies and on invitations, the channels
- * the line allows, every message in its reader's language, and a buddy
- * removed or declining never getting a check-in escalation still queued.
+ * the line allows, every message in its reader's language, a buddy
+ * removed or declining never getting a check-in escalation still queued, and,
+ * under SUBSCRIBE_MODE=approval, no invitation from anyone not admitted.
  */
 import { catalog } from '../../src/bot/catalog';
 import type { CheckinRules } from '../../src/bot/line-rules';
@@ -18,6 +19,7 @@ const ROSE = '+14155550100';
 const BUDDY = '+14155550177';
 const BUDDY2 = '+12125550142';
 const OTHER = '+12065550111';
+const MOD = '+14155550199';
 const DAY = 86_400_000;
 const MIN = 60_000;
 const RULES: CheckinRules = { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms', 'signal'] };
@@ -175,6 +177,33 @@ describe('BUDDY number name', () => {
     expect(l.inbox(ROSE)).toContain(es.buddyAcceptedMember('0177'));
     expect(reply(l, ROSE, 'AMIGA OFF')).toBe(es.buddiesRemoved(1));
     expect(l.inbox(BUDDY)).toEqual([es.buddyInvite('Rosa'), t.buddyDropped('Rosa')]);
+  });
+});
+
+describe('BUDDY number name under SUBSCRIBE_MODE=approval', () => {
+  /** A line where a moderator admits each member. */
+  async function approvalLine(): Promise<BotWorld> {
+    const mod = { channel: 'sms' as const, address: MOD, phone: MOD };
+    return botWorld({ checkins: RULES, subscribeMode: 'approval', moderators: new Set([MOD]), moderatorContacts: [mod] });
+  }
+  const direct = (w: BotWorld) => (w.db.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE member_id IS NULL').get() as { n: number }).n;
+
+  it('answers a stranger that it is for members, and texts no one', async () => {
+    const w = await approvalLine();
+    expect(w.sms(OTHER, 'BUDDY 415-555-0177 call 900-555-0199 now').reply).toBe(t.membersOnly());
+    expect(direct(w)).toBe(0);
+    expect(findMember(w.db, w.vault, { channel: 'sms', address: OTHER })).toBeUndefined();
+  });
+
+  it('answers someone waiting for admission the same, until a moderator admits them', async () => {
+    const w = await approvalLine();
+    w.sms(ROSE, 'JOIN');
+    expect(w.sms(ROSE, 'BUDDY 415-555-0177 Rose').reply).toBe(t.membersOnly());
+    expect(direct(w)).toBe(0);
+    const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(MOD, 'PENDING').reply ?? '')?.[1];
+    w.sms(MOD, `APPROVE ${ref}`);
+    expect(w.sms(ROSE, 'BUDDY 415-555-0177 Rose').reply).toBe(t.buddyAsked('0177'));
+    expect(direct(w)).toBe(1);
   });
 });
 

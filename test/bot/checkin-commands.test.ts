@@ -38,11 +38,11 @@ interface Line {
 }
 
 /** A line (CHECKIN_* from `rules`, moderators reached at MOD when `moderators`) whose outbox a fake dispatcher empties on demand. */
-async function line(rules: Partial<CheckinRules> = {}, moderators = false): Promise<Line> {
+async function line(rules: Partial<CheckinRules> = {}, moderators = false, subscribeMode: 'open' | 'approval' = 'open'): Promise<Line> {
   let wakes = 0;
   const checkins = { ...RULES, ...rules };
   const moderatorContacts = moderators ? [sms(MOD)] : [];
-  const w = await botWorld({ checkins, moderatorContacts, moderators: new Set(moderators ? [MOD] : []), onQueued: () => void wakes++ });
+  const w = await botWorld({ checkins, moderatorContacts, moderators: new Set(moderators ? [MOD] : []), subscribeMode, onQueued: () => void wakes++ });
   const delivered: Array<{ to: string; text: string }> = [];
   let sid = 0;
   const deliver = () => {
@@ -170,6 +170,19 @@ describe('CHECKIN', () => {
     l.text(ROSE, 'JOIN');
     expect(l.reply(ROSE, 'CHECKIN 30 tan SUV')).toBe(t.checkinNeedsBuddy());
     expect(l.reply(ROSE, 'OK')).toBe(t.checkinNone());
+  });
+
+  it('under SUBSCRIBE_MODE=approval, is for members a moderator admitted: no one else can have the moderators told', async () => {
+    const l = await line({ fallback: 'moderators' }, true, 'approval');
+    const checkins = () => (l.w.db.sqlite.prepare('SELECT count(*) AS n FROM checkins').get() as { n: number }).n;
+    expect(l.reply(ROSE, 'CHECKIN 10 tan SUV')).toBe(t.membersOnly());
+    l.text(ROSE, 'JOIN');
+    expect(l.reply(ROSE, 'CHECKIN 10 tan SUV')).toBe(t.membersOnly());
+    expect(checkins()).toBe(0);
+    const ref = /#([A-Z0-9]{4,6})/.exec(l.reply(MOD, 'PENDING') ?? '')?.[1];
+    l.text(MOD, `APPROVE ${ref}`);
+    expect(l.reply(ROSE, 'CHECKIN 10 tan SUV')).toBe(t.checkinStarted(clockTime(l.w.clock.now + 10 * MIN), 'moderators', false));
+    expect(checkins()).toBe(1);
   });
 
   it('answers in the member\'s language: SEGURA, LUEGO, LISTA', async () => {
