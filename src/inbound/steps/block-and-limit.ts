@@ -3,8 +3,8 @@
  * silently, and a sender past the per-sender message limit is ignored for
  * the rest of the window; opting out (STOP) and erasure (DELETE) work for
  * both: nobody waits an hour to be forgotten. A member's OK and LATER work
- * past the limit while she has a check-in: a dropped OK would have her
- * buddies told she may be in danger. Moderators are neither limited
+ * past the limit and the block while she has a check-in: a dropped OK would
+ * have her buddies told she may be in danger. Moderators are neither limited
  * (a busy night means many PENDING and APPROVE messages) nor blocked.
  */
 import type { Parsed } from '../../bot/commands';
@@ -25,10 +25,11 @@ export function withinMessageLimit(limits: SenderLimits, limit: Limit, who: Iden
 export function blockAndLimit({ db, limits }: { db: Db; limits: SenderLimits }, limit: Limit, who: Identity, parsed: Parsed, now: number): Verdict {
   // A moderator is never silenced: BLOCK of a report they filed would otherwise lock them out, with no UNBLOCK.
   if (who.moderator) return undefined;
-  if (isBlocked(db, who.reporterKey)) return 'blocked';
   const kind = parsed.ok ? parsed.command.kind : undefined;
-  if (kind === 'stop' || kind === 'delete') return undefined;
-  // Looked up only for OK and LATER, so a flood of anything else costs no more than before.
+  // Looked up only for OK and LATER, so a flood of anything else costs no more than before. A block
+  // (of her reports) does not stop them either: her buddies would be told she may be in danger.
   if ((kind === 'ok' || kind === 'later') && who.member && hasCheckin(db, who.member.id)) return undefined;
+  if (isBlocked(db, who.reporterKey)) return 'blocked';
+  if (kind === 'stop' || kind === 'delete') return undefined;
   return withinMessageLimit(limits, limit, who, now) ? undefined : 'rate_limited';
 }

@@ -1,7 +1,7 @@
 /**
  * Step 3, block and limit, driven through the bot over a real SQLite file
  * with a clock the test moves: a blocked sender's messages are dropped
- * silently, yet their STOP and DELETE work; a sender past the per-sender
+ * silently, yet their STOP and DELETE work (and a check-in's OK); a sender past the per-sender
  * message limit is ignored for the rest of the window, yet their STOP and
  * DELETE work, and so do the OK and LATER of a member with a check-in;
  * moderators are never limited.
@@ -42,6 +42,8 @@ function membership(w: BotWorld, who: string): { status: string; areas: string[]
   return member && { status: member.status, areas: listAreas(w.db, member.id) };
 }
 
+const escalated = (w: BotWorld) => runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now).escalated;
+
 /** Rosa, a member for 415, blocked by the moderator through a report of hers. */
 async function blocked(): Promise<BotWorld> {
   const w = await world({ limits: DEFAULT_LIMITS });
@@ -66,6 +68,23 @@ describe('a blocked sender', () => {
     const w = await blocked();
     expect(w.sms(ROSA, 'STOP')).toMatchObject({ reply: null, dropped: 'blocked' });
     expect(membership(w, ROSA)).toEqual({ status: 'stopped', areas: [] });
+  });
+
+  it("is still heard when she answers OK to a check-in she started before the block: her buddy is not told she may be in danger", async () => {
+    const w = await world({ limits: DEFAULT_LIMITS, checkins: CHECKINS });
+    w.sms(ROSA, 'JOIN 415');
+    w.sms(ROSA, 'BUDDY 415-555-0177 Rosa');
+    w.sms(BUDDY, 'ACCEPT');
+    w.sms(ROSA, 'CHECKIN 30 blue Honda');
+    const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(ROSA, 'REPORT 415 fake report to harvest numbers').reply ?? '')?.[1];
+    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlocked(`#${ref}`));
+    expect(w.sms(ROSA, 'AREAS')).toMatchObject({ reply: null, dropped: 'blocked' });
+    w.clock.now += 20 * MIN;
+    expect(w.sms(ROSA, 'OK').reply).toBe(t.checkinOk());
+    w.clock.now += 10 * MIN;
+    expect(escalated(w)).toBe(0);
+    // With no check-in left, her OK is dropped like anything else.
+    expect(w.sms(ROSA, 'OK')).toMatchObject({ reply: null, dropped: 'blocked' });
   });
 
   it('can still erase themselves with DELETE, which says so; the block stays', async () => {
@@ -121,7 +140,6 @@ describe('the per-sender message limit', () => {
     expect(w.sms(ROSA, 'AREAS')).toMatchObject({ reply: null, dropped: 'rate_limited' });
     return w;
   }
-  const escalated = (w: BotWorld) => runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now).escalated;
 
   it("still hears the OK of a member with a check-in past it: her buddy is not told she may be in danger", async () => {
     const w = await checkedInPastLimit();
