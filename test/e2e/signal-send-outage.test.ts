@@ -1,9 +1,10 @@
 /**
  * Refusals that are about the line, not the member (signal-cli-rest-api in
  * normal/native mode, its own texts): the bot's account not registered
- * (Signal deregistered it, or it was never registered) and a network
- * failure between signal-cli and Signal. Alerts wait and arrive once the
- * line is back; no member is marked unreachable.
+ * (Signal deregistered it, or it was never registered: the lane holds, one
+ * message probing) and a network failure between signal-cli and Signal.
+ * Alerts wait and arrive once the line is back; no member is marked
+ * unreachable.
  */
 import { SIGNAL_ERRORS, textEnvelope, type FakeSignal } from '../fakes/fake-signal';
 import { SIGNAL_NUMBER, waitFor, type Harness } from '../helpers/harness';

@@ -8,7 +8,7 @@ import { FakeTwilio } from '../fakes/fake-twilio';
 import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, waitFor, type Harness } from './harness';
 
 /** Quick retries, so that storms and outages pass within a test. */
-export const QUICK_RETRIES = { backoff: { baseMs: 20, maxMs: 200, maxAttempts: 20 } };
+export const QUICK_RETRIES = { backoff: { baseMs: 20, maxMs: 200, maxAttempts: 20 }, lineBackoff: { baseMs: 20, maxMs: 200 } };
 
 export interface SignalWorld {
   h: Harness;
