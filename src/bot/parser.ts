@@ -68,7 +68,7 @@ function areasThenText(text: string, rest: Token[]): { areas: string[]; text: st
  * "no más"): not merely a stop word that opens a sentence ("End of my shift").
  */
 export function asksToStop(input: string): boolean {
-  return isStopRequest(tokenize(input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input).map(wordOf)) !== null;
+  return isStopRequest(tokenize(input.slice(0, MAX_TEXT)).map(wordOf)) !== null;
 }
 
 function refOf(token: Token | undefined): string | 'missing' | 'bad' {

@@ -40,11 +40,7 @@ export function carrierAction(text: string, optOutType?: string): CarrierAction 
 
 /** The default keyword a whole message is, if any; "START 415" is none (digits are words, not punctuation). */
 function keywordAction(text: string): CarrierAction | undefined {
-  const word = text
-    .trim()
-    .toUpperCase()
-    .replace(/^[^A-Z0-9]+|[^A-Z0-9]+$/g, '');
-  return /^[A-Z]+$/.test(word) ? KEYWORDS.get(word) : undefined;
+  return KEYWORDS.get(text.toUpperCase().replace(/^[^A-Z0-9]+|[^A-Z0-9]+$/g, ''));
 }
 
 /**

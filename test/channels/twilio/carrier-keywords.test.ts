@@ -12,6 +12,8 @@ describe('carrierAction', () => {
     ['Unstop!', 'start'],
     ['HELP', 'help'],
     ['info', 'help'],
+    ['¡¡STOP!!', 'stop'],
+    ['\n  start...  ', 'start'],
   ])('reads %j alone as the carrier\'s %s', (text, action) => {
     expect(carrierAction(text)).toBe(action);
   });
@@ -45,5 +47,7 @@ describe('actedText', () => {
   it('leaves HELP and what the carrier did not answer as they are', () => {
     expect(actedText('AIDE', 'help')).toBe('AIDE');
     expect(actedText('JOIN 415', undefined)).toBe('JOIN 415');
+    // No carrier (the console channel): a keyword is ours to read as it is.
+    expect(actedText('yes', undefined)).toBe('yes');
   });
 });
