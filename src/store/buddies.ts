@@ -6,6 +6,7 @@
  */
 import type { Channel } from '../domain/channel';
 import { isLang, type Lang } from '../domain/lang';
+import { startOfDay } from './coarse-time';
 import type { Db } from './db';
 import type { Vault } from './vault';
 
@@ -101,7 +102,8 @@ export function recordBuddyStop(db: Db, vault: Vault, phone: string, now: number
     index,
     vault.seal(phone, { table: 'buddy_stops', column: 'address', row: id }),
     vault.keyVersion,
-    now,
+    // To the day: an exact time would equal that of the message telling the member, tying the two.
+    startOfDay(now),
   );
 }
 

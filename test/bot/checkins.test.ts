@@ -268,6 +268,16 @@ describe('CHECKIN', () => {
     expect(w.sms(ROSE, 'BUDDY 415-555-0177 Rose').reply).toBe(t.buddyAsked('0177'));
   });
 
+  it("keeps a buddy's STOP with a day, not a moment: the message telling the member, queued at once, must not be found by its time", async () => {
+    const w = await withBuddy();
+    w.clock.now += 5 * 3_600_000 + 91;
+    w.sms(BUDDY, 'STOP');
+    w.sms(ROSE, 'BUDDY OFF');
+    const linked = w.db.sqlite.prepare('SELECT o.id FROM buddy_stops s JOIN outbox o ON o.created_at = s.created_at').all();
+    expect(linked).toEqual([]);
+    expect(w.db.sqlite.prepare('SELECT created_at % 86400000 AS r FROM buddy_stops').all()).toEqual([{ r: 0 }]);
+  });
+
   it('anyone who texted STOP, asked or not, cannot be asked to be a buddy until they come back', async () => {
     const w = await withBuddy();
     w.sms('+14155550150', 'STOP');

@@ -1,0 +1,51 @@
+/**
+ * A buddy's STOP, kept apart from the links it ended, carries its day only:
+ * the moment would equal that of the message telling the member. Migration
+ * 0020 coarsens the stops kept before to their day as well.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { buddyIndex, buddyStopped, recordBuddyStop } from '../../src/store/buddies';
+import { Db } from '../../src/store/db';
+import { findProjectDir } from '../../src/store/find-up';
+import { migrate } from '../../src/store/migrate';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir } from '../helpers/temp-dir';
+
+const DAY = 86_400_000;
+const T = Date.UTC(2026, 11, 4, 17, 23, 41, 91);
+const BUDDY = '+14155550177';
+
+describe("a buddy's stop", () => {
+  let vault: Vault;
+  beforeAll(async () => {
+    await cryptoReady();
+    vault = new Vault(new Uint8Array(32).fill(21));
+  });
+
+  it('is kept with its day, and still stops', () => {
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    try {
+      migrate(db);
+      recordBuddyStop(db, vault, BUDDY, T);
+      expect(db.sqlite.prepare('SELECT created_at FROM buddy_stops').all()).toEqual([{ created_at: T - (T % DAY) }]);
+      expect(buddyStopped(db, buddyIndex(vault, BUDDY))).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('kept to the moment before migration 0020 is kept to its day after it', () => {
+    const oldDir = tempDir();
+    for (const f of fs.readdirSync(findProjectDir('migrations')).filter((f) => f < '0020')) fs.copyFileSync(path.join(findProjectDir('migrations'), f), path.join(oldDir, f));
+    const db = new Db(path.join(tempDir(), 'old.db'));
+    try {
+      migrate(db, oldDir);
+      db.sqlite.prepare('INSERT INTO buddy_stops (id, buddy_bidx, address_ct, key_version, created_at) VALUES (1, ?, ?, 1, ?)').run(Buffer.alloc(16, 1), Buffer.alloc(60, 2), T);
+      expect(migrate(db)).toEqual(['0020_buddy_stops_by_day.sql']);
+      expect(db.sqlite.prepare('SELECT created_at FROM buddy_stops').all()).toEqual([{ created_at: T - (T % DAY) }]);
+    } finally {
+      db.close();
+    }
+  });
+});
