@@ -7,7 +7,6 @@
  * RETENTION_DAYS, so no captured webhook can be replayed. After a run that
  * erased anything the WAL is truncated: no erased row survives there.
  */
-import { expireConversations } from '../store/conversations';
 import { ageCheckins } from '../store/checkins';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
@@ -15,9 +14,6 @@ import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
 import { eraseStranded } from '../store/outbox';
 import { eraseStaleProviderTasks } from '../store/provider-tasks';
 import { everyGuarded, runGuarded } from './guarded';
-
-/** How long a lapsed conversation outlives its expiry, so the report-draft job (every minute) sees it first. */
-export const CONVERSATION_GRACE_MS = 10 * 60_000;
 
 /**
  * Most rows of a big table (the outbox, an alert's deliveries, reports, the
@@ -65,8 +61,6 @@ export function runRetention(db: Db, retentionDays: number, now: number, batch: 
       // A window is at most a day long; one that started before yesterday is over.
       limits: db.stmt('DELETE FROM sender_limits WHERE window_start < ?').run(day - 86_400_000).changes,
       digests: db.stmt('DELETE FROM notice_digests WHERE period_start < ?').run(day).changes,
-      // Ten minutes late: a lapsed report draft is first filed or dropped (and its member told) by its own job.
-      conversations: expireConversations(db, now - CONVERSATION_GRACE_MS),
       providerTasks: eraseStaleProviderTasks(db, cutoff),
     })),
   };

@@ -80,8 +80,3 @@ export function lapsedConversations(db: Db, vault: Vault, now: number, limit: nu
   }>;
   return rows.map((r) => ({ key: r.sender_bidx, conversation: opened(vault, r.sender_bidx, r) }));
 }
-
-/** Erases every lapsed conversation; returns how many. */
-export function expireConversations(db: Db, now: number): number {
-  return db.stmt('DELETE FROM conversations WHERE expires_at <= ?').run(now).changes;
-}

@@ -10,7 +10,7 @@ import { catalog } from '../../src/bot/catalog';
 import { answerDraft, categoriesOf, controlWord, draftConversation, draftOf, DRAFT_MS, newDraft, type Draft, type Next } from '../../src/bot/report-dialogue';
 import { expireReportDrafts } from '../../src/jobs/report-drafts';
 import { countAlerts } from '../../src/store/alerts';
-import { findConversation } from '../../src/store/conversations';
+import { findConversation, saveConversation } from '../../src/store/conversations';
 import { Db } from '../../src/store/db';
 import { findMember, memberIndex } from '../../src/store/members';
 import { Vault } from '../../src/store/vault';
@@ -257,6 +257,17 @@ describe('the guided report, as members and moderators see it', () => {
     }
     expect(findMember(v.db, v.vault, sms(REPORTER))?.status).toBe('active');
     expect(say(v, REPORTER, 'alto')).toBe(es.stopped());
+  });
+
+  it('the draft job erases every lapsed conversation, a question that is no draft or will not open too', async () => {
+    const w = await world();
+    const key = memberIndex(w.vault, sms(MEMBER));
+    saveConversation(w.db, w.vault, key, { topic: 'join-area', question: 'area', answers: {}, lang: 'en', expiresAt: w.clock.now + 1 }, w.clock.now);
+    const odd = memberIndex(w.vault, sms('+14155550177'));
+    w.db.sqlite.prepare('INSERT INTO conversations (sender_bidx, state_ct, key_version, expires_at, updated_at) VALUES (?, ?, 1, ?, ?)').run(odd, Buffer.alloc(64, 7), w.clock.now + 1, w.clock.now);
+    w.clock.now += 2;
+    expect(lapse(w)).toEqual({ filed: 0, dropped: 0 });
+    expect(w.db.sqlite.prepare('SELECT count(*) AS n FROM conversations').get()).toEqual({ n: 0 });
   });
 
   it('HELP in the middle answers with the help and leaves the question open', async () => {
