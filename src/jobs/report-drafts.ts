@@ -20,13 +20,13 @@ import { enqueueMessage, enqueueReply } from '../store/outbox';
 /** Drafts handled per run; the rest wait for the next minute. */
 const BATCH = 100;
 
-/** Files or drops every lapsed report draft, in the caller's transaction; returns the counts. */
-export function expireReportDrafts(store: Store, rules: LineRules, now: number): { filed: number; dropped: number } {
+/** Files or drops every lapsed report draft (or `only` that sender's), in the caller's transaction; returns the counts. */
+export function expireReportDrafts(store: Store, rules: LineRules, now: number, only: Buffer | null = null): { filed: number; dropped: number } {
   const { db, vault } = store;
   let filed = 0;
   let dropped = 0;
   let queued = false;
-  for (const { key, conversation } of lapsedConversations(db, vault, now, BATCH)) {
+  for (const { key, conversation } of lapsedConversations(db, vault, now, BATCH, only)) {
     endConversation(db, key);
     // One that will not open tells us nothing, not even whom to tell: it is only erased.
     if (conversation?.topic !== 'report') continue;

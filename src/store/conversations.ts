@@ -67,12 +67,15 @@ export function endConversation(db: Db, senderKey: Buffer): void {
 }
 
 /**
- * Every lapsed conversation, opened (a few at a time: a lapsed report draft
- * is filed or dropped); null for one that will not open, which its caller
- * erases like the others, so it cannot hold back those behind it.
+ * Every lapsed conversation (or `only` that sender's), opened (a few at a
+ * time: a lapsed report draft is filed or dropped); null for one that will
+ * not open, which its caller erases like the others, so it cannot hold back
+ * those behind it.
  */
-export function lapsedConversations(db: Db, vault: Vault, now: number, limit: number): Array<{ key: Buffer; conversation: Conversation | null }> {
-  const rows = db.stmt('SELECT sender_bidx, state_ct, key_version, expires_at FROM conversations WHERE expires_at <= ? ORDER BY expires_at LIMIT +?').all(now, limit) as Array<{
+export function lapsedConversations(db: Db, vault: Vault, now: number, limit: number, only: Buffer | null = null): Array<{ key: Buffer; conversation: Conversation | null }> {
+  const rows = db
+    .stmt('SELECT sender_bidx, state_ct, key_version, expires_at FROM conversations WHERE expires_at <= ? AND (? IS NULL OR sender_bidx = ?) ORDER BY expires_at LIMIT +?')
+    .all(now, only, only, limit) as Array<{
     sender_bidx: Buffer;
     state_ct: Buffer;
     key_version: number;

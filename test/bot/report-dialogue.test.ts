@@ -270,6 +270,23 @@ describe('the guided report, as members and moderators see it', () => {
     expect(w.db.sqlite.prepare('SELECT count(*) AS n FROM conversations').get()).toEqual({ n: 0 });
   });
 
+  it('files a lapsed draft its job has not reached yet before a new REPORT replaces it', async () => {
+    const w = await world();
+    say(w, REPORTER, 'REPORT');
+    say(w, REPORTER, '1');
+    say(w, REPORTER, 'Fri 11pm');
+    // Another member's draft lapses too: it is the job's.
+    say(w, MEMBER, 'REPORT');
+    say(w, MEMBER, '2');
+    w.clock.now += DRAFT_MS + 1;
+    // The job runs once a minute; she starts another report first.
+    expect(say(w, REPORTER, 'REPORT')).toBe(t.reportAsk('what'));
+    expect(toModerators(w).filter((n) => n.includes('violence'))).toHaveLength(1);
+    expect(w.queued(sms(REPORTER)).map((m) => m.text)).toEqual([expect.stringMatching(/#[A-Z0-9]{4,6}/)]);
+    expect(openDraft(w)).toMatchObject({ topic: 'report', question: 'what' });
+    expect(lapse(w)).toEqual({ filed: 1, dropped: 0 });
+  });
+
   it('HELP in the middle answers with the help and leaves the question open', async () => {
     const w = await world();
     say(w, REPORTER, 'REPORT');

@@ -15,6 +15,7 @@ import { applyOutcome, hint, reportRules, runCommand } from '../../bot/run-comma
 import type { Lang } from '../../domain/lang';
 import { hasCheckin } from '../../store/checkins';
 import type { Conversation } from '../../store/conversations';
+import { expireReportDrafts } from '../../jobs/report-drafts';
 import type { Inbound } from '../inbound';
 import type { Identity } from './identify-sender';
 
@@ -45,6 +46,8 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   const outcome = conversation
     ? converse(store, rules, asker, who, conversation, turn, msg, parsed, now)
     : runCommand(store, rules, asker, who.moderator, parsed, now);
+  // A lapsed draft its job (every minute) has not filed yet is filed before a new conversation replaces it.
+  if (outcome.converse && outcome.converse !== 'end') expireReportDrafts(store, rules, now, who.memberKey);
   applyOutcome(store, rules, asker, outcome, now);
   // What the carrier answered, we act on without a second answer; but a question we asked (a START
   // from a number with no area) is sent: unseen, it would take their next message for its answer.
