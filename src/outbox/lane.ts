@@ -6,6 +6,7 @@
  */
 import { SendError, type ChannelSender } from '../channels/types';
 import type { AlertRenderer } from '../alerts/render-alert';
+import { planTwinFallback } from '../store/alerts';
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
@@ -163,7 +164,15 @@ export class Lane {
 
   private failed(row: ClaimedRow, error: string, mark?: Recorded['mark']): Recorded {
     this.deps.observer?.outcome(row.channel, 'failed', error);
-    return { outcome: { id: row.id, kind: 'failed', error }, mark };
+    const failed: Recorded = { outcome: { id: row.id, kind: 'failed', error }, mark };
+    // The planner sent a person on both channels her alert over Signal only: if that copy fails
+    // for good, her SMS membership gets it (unless the alert has gone stale meanwhile).
+    if (row.channel === 'signal' && row.alert_id !== null && row.member_id !== null && error !== 'expired') {
+      const { db, now } = this.deps;
+      const [memberId, alertId] = [row.member_id, row.alert_id];
+      failed.effect = () => void planTwinFallback(db, memberId, alertId, now());
+    }
+    return failed;
   }
 
   private async send(row: ClaimedRow): Promise<Recorded> {

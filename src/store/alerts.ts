@@ -103,6 +103,32 @@ WHERE m.discreet = 1 AND m.id > @lo AND m.id <= @hi
   AND EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = @alert AND o.member_id = m.id)`;
 
 /**
+ * The alert's copy for a person's SMS membership, when the Signal copy the
+ * planner chose instead of it has failed for good (Signal uninstalled, an
+ * identity refused, her Signal membership stopped since): she still gets the
+ * alert, once, if the SMS membership is active, covers the alert's areas and
+ * the alert stands. A discreet SMS membership gets it as a notice, as the
+ * planner would. Returns whether a copy was queued.
+ */
+export function planTwinFallback(db: Db, signalMemberId: number, alertId: number, now: number): boolean {
+  const alert = db.stmt('SELECT reach FROM alerts WHERE id = ? AND retracted_at IS NULL').get(alertId) as { reach: string } | undefined;
+  if (!alert) return false;
+  const twin = db
+    .stmt(
+      `SELECT t.id, t.discreet FROM members s JOIN members t ON t.phone_bidx = s.phone_bidx AND t.channel = 'sms' AND t.status = 'active'
+       WHERE s.id = ? AND s.channel = 'signal' AND s.phone_bidx IS NOT NULL
+         AND EXISTS (SELECT 1 FROM subscriptions x WHERE x.member_id = t.id AND x.npa IN (SELECT value FROM json_each(?)))`,
+    )
+    .get(signalMemberId, JSON.stringify(alert.reach.split(','))) as { id: number; discreet: number } | undefined;
+  if (!twin) return false;
+  const { changes } = db
+    .stmt("INSERT OR IGNORE INTO outbox (member_id, alert_id, channel, key_version, state, due_at, created_at, updated_at) VALUES (?, ?, 'sms', 0, 'pending', ?, ?, ?)")
+    .run(twin.id, alertId, now, now, now);
+  if (changes && twin.discreet) db.stmt('INSERT OR IGNORE INTO unread_alerts (member_id, alert_id) VALUES (?, ?)').run(twin.id, alertId);
+  return changes > 0;
+}
+
+/**
  * Plans the next range of an alert's fan-out in one transaction. Returns the
  * rows written and whether planning is complete.
  */

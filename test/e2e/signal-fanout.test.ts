@@ -89,6 +89,24 @@ describe('one alert, both channels: the same person on SMS and Signal', () => {
     expect(alertsBySms(phone, 'no plates')).toBe(0);
   });
 
+  it('sends by SMS after all when the Signal copy it chose fails for good (Signal uninstalled), and only then', async () => {
+    const phone = '+14155550148';
+    const who = { uuid: uuid(7), number: phone };
+    await h.sms(phone, 'JOIN 415');
+    await joined(signal, who, 'JOIN 415');
+    signal.answer = ({ recipient }) => (recipient === who.uuid ? SIGNAL_ERRORS.unregistered(recipient) : 'accept');
+    try {
+      expect((await h.sms(MOD_SMS, 'ALERT 415 blue hatchback, fake badge')).message).toContain('415');
+      await waitFor(() => alertsBySms(phone, 'blue hatchback') === 1, 10_000, 'the alert by SMS');
+      await h.server.planner.idle();
+      await waitFor(() => (h.server.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }).n === 0, 10_000, 'the outbox to drain');
+      expect(alertsBySms(phone, 'blue hatchback')).toBe(1);
+      expect(alertsBySignal(who.uuid, 'blue hatchback')).toBe(0);
+    } finally {
+      signal.answer = undefined;
+    }
+  });
+
   it('sends once, to the membership planned first, when the two fall in different planning ranges', async () => {
     const phone = '+14155550146';
     await h.sms(phone, 'JOIN 415');

@@ -1,0 +1,82 @@
+/**
+ * A person on SMS and Signal is planned one copy of an alert, over Signal;
+ * when that copy fails for good, her SMS membership gets the alert, once, if
+ * it is active, covers the alert's areas and the alert still stands.
+ */
+import path from 'node:path';
+import { createAlert, planNextRange, planTwinFallback } from '../../src/store/alerts';
+import { Db } from '../../src/store/db';
+import { ensureMember, setMemberDiscreet, setMemberStatus } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { retractAlert } from '../../src/store/retractions';
+import { subscribe } from '../../src/store/subscriptions';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir } from '../helpers/temp-dir';
+
+const T0 = 1_800_000_000_000;
+const PHONE = '+14155550142';
+
+describe('the SMS copy after a failed Signal copy', () => {
+  let db: Db;
+  let vault: Vault;
+  let sms: number;
+  let signal: number;
+
+  beforeAll(async () => {
+    await cryptoReady();
+    vault = new Vault(new Uint8Array(32).fill(8));
+  });
+  beforeEach(() => {
+    db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    sms = ensureMember(db, vault, { channel: 'sms', address: PHONE, phone: PHONE }, 'en', T0).id;
+    signal = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000001', phone: PHONE }, 'en', T0).id;
+    subscribe(db, sms, ['415'], T0);
+    subscribe(db, signal, ['415'], T0);
+  });
+  afterEach(() => db.close());
+
+  function planned(npas = ['415']): number {
+    const id = createAlert(db, vault, { npas, reach: npas, text: 'grey van' }, T0);
+    while (!planNextRange(db, id, T0).done);
+    return id;
+  }
+  const copies = (alert: number) => db.sqlite.prepare('SELECT member_id AS m, channel FROM outbox WHERE alert_id = ? ORDER BY id').all(alert);
+  const unread = (member: number) => db.sqlite.prepare('SELECT alert_id FROM unread_alerts WHERE member_id = ?').all(member);
+
+  it('queues the SMS copy once, and none where the planner already wrote one', () => {
+    const alert = planned();
+    expect(copies(alert)).toEqual([{ m: signal, channel: 'signal' }]);
+    expect(planTwinFallback(db, signal, alert, T0 + 1)).toBe(true);
+    expect(planTwinFallback(db, signal, alert, T0 + 2)).toBe(false);
+    expect(copies(alert)).toEqual([{ m: signal, channel: 'signal' }, { m: sms, channel: 'sms' }]);
+    expect(unread(sms)).toEqual([]);
+  });
+
+  it('as a notice to a discreet SMS membership, the alert kept unread', () => {
+    setMemberDiscreet(db, sms, true);
+    const alert = planned();
+    expect(planTwinFallback(db, signal, alert, T0 + 1)).toBe(true);
+    expect(unread(sms)).toEqual([{ alert_id: alert }]);
+  });
+
+  it('not for an SMS membership that stopped, or covers none of the areas, nor for a retracted alert', () => {
+    const alert = planned();
+    setMemberStatus(db, sms, 'stopped');
+    expect(planTwinFallback(db, signal, alert, T0 + 1)).toBe(false);
+    setMemberStatus(db, sms, 'active');
+    retractAlert(db, alert, T0 + 1);
+    expect(planTwinFallback(db, signal, alert, T0 + 2)).toBe(false);
+    const elsewhere = planned(['628']);
+    subscribe(db, signal, ['628'], T0);
+    expect(planTwinFallback(db, signal, elsewhere, T0 + 3)).toBe(false);
+    expect(copies(alert)).toEqual([{ m: signal, channel: 'signal' }]);
+  });
+
+  it('not for a member with no twin, nor from an SMS copy', () => {
+    const alert = planned();
+    const lone = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000002' }, 'en', T0).id;
+    expect(planTwinFallback(db, lone, alert, T0 + 1)).toBe(false);
+    expect(planTwinFallback(db, sms, alert, T0 + 1)).toBe(false);
+  });
+});
