@@ -6,7 +6,7 @@
  */
 import { MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
 import { memberDiscreet, setMemberDiscreet } from '../store/members';
-import { enqueueMessage } from '../store/outbox';
+import { copiesRead, enqueueMessage } from '../store/outbox';
 import { bodyText } from '../alerts/report-template';
 import { markRead, openUnread, queuedAlertsUnread } from '../store/unread-alerts';
 import { say, type Asker, type Outcome, type Store } from './handler';
@@ -74,7 +74,9 @@ export function read(store: Store, who: Asker, now: number): Outcome {
     shown--;
   }
   const texts = messages.map((m, i) => (i === messages.length - 1 && total > shown ? `${joined(m)}\n${who.t.readMore(total - shown)}` : joined(m)));
-  markRead(db, who.member.id, messages.flat().map((m) => m.id));
+  const shownIds = messages.flat().map((m) => m.id);
+  markRead(db, who.member.id, shownIds);
+  copiesRead(db, who.member.id, shownIds, now);
   const [first, second] = texts;
   if (second === undefined) return say(first as string);
   enqueueMessage(db, vault, who.member.id, second, now, { dueAt: now + SECOND_MESSAGE_DELAY_MS });

@@ -203,6 +203,18 @@ export function releaseLeases(db: Db): number {
 }
 
 /**
+ * A discreet member read these alerts with READ: her copies of them count as
+ * delivered (a RETRACT then sends her its correction), and a notice of them
+ * still waiting is moot. A copy in flight is left to its answer.
+ */
+export function copiesRead(db: Db, memberId: number, alertIds: readonly number[], now: number): void {
+  const mark = db.stmt(
+    "UPDATE outbox SET state = 'delivered', updated_at = @now WHERE member_id = @member AND alert_id = @alert AND state IN ('pending', 'failed') AND lease_until <= @now",
+  );
+  for (const alert of alertIds) mark.run({ now, member: memberId, alert });
+}
+
+/**
  * Makes the rows a provider's throttling put back due now (a Signal captcha
  * was solved): they were set to wait out a pause that has ended.
  */

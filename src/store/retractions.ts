@@ -4,7 +4,7 @@
  * once: an SMS copy gets a one-line correction (an ordinary outbox
  * message), a Signal copy is deleted with the timestamp the send returned
  * (the outbox keeps it, as the provider id of a sent row, for as long as
- * the row: RETENTION_DAYS).
+ * the row: RETENTION_DAYS), or corrected when it has none.
  */
 import { catalog } from '../bot/catalog';
 import type { Lang } from '../domain/lang';
@@ -62,10 +62,11 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
     const rows = copies.all(a.id, batch) as Array<{ id: number; member_id: number; channel: string; provider_id: string | null; lang: Lang; discreet: number }>;
     const day = new Date(a.created_at).toISOString().slice(0, 10);
     for (const r of rows) {
-      if (r.channel === 'signal') {
-        const ok = r.provider_id !== null && /^\d{1,20}$/.test(r.provider_id);
-        mark.run(ok ? 'delete' : 'gave_up', r.id);
-        if (ok) toDelete++;
+      // A Signal copy is deleted by the timestamp its send returned; one with none (read with READ
+      // before its notice went) gets the correction, as an SMS copy does.
+      if (r.channel === 'signal' && r.provider_id !== null && /^\d{1,20}$/.test(r.provider_id)) {
+        mark.run('delete', r.id);
+        toDelete++;
       } else {
         const t = catalog(r.lang);
         const text = r.discreet ? t.discreetRetracted(a.npas.split(','), day) : t.alertRetracted(a.npas.split(','), day);

@@ -8,6 +8,7 @@
 import { catalog } from '../../src/bot/catalog';
 import type { Sender } from '../../src/phone/identity';
 import { planNextRange } from '../../src/store/alerts';
+import { followUpRetractions } from '../../src/store/retractions';
 import { claimLane, recordOutcomes, settleReported } from '../../src/store/outbox';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
 
@@ -53,5 +54,34 @@ describe('a copy in flight when its alert is retracted', () => {
     recordOutcomes(w.db, [{ id: rowId, kind: 'retry', dueAt: w.clock.now + 1_000, error: 'provider busy' }], w.clock.now);
     expect(rowOf(w, rowId)).toEqual({ state: 'pending', error: 'provider busy' });
     expect(claimLane(w.db, 'sms', w.clock.now + 3_600_000, 100, w.clock.now + 3_700_000).map((r) => r.id)).toContain(rowId);
+  });
+});
+
+describe('a copy its member read with READ before it went out', () => {
+  /** A discreet member's alert, its neutral notice still queued; returns the world, the alert and the report's ref. */
+  async function readBeforeSent(channel: 'sms' | 'signal'): Promise<{ w: BotWorld; alertId: number; ref: string; who: Sender }> {
+    let alertId = 0;
+    const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], onAlert: (id: number) => (alertId = id) });
+    const who: Sender = channel === 'sms' ? sms(MEMBER) : { channel: 'signal', address: '2c3d4e5f-6a7b-4c8d-9e0f-000000000001' };
+    let n = 0;
+    const send = (text: string) => w.bot.handle({ sender: who, text, providerId: `${who.address}:${++n}` });
+    send('JOIN 415');
+    send('DISCREET');
+    const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(REPORTER, 'REPORT 415 grey van 7ABC123, took my phone').reply ?? '')?.[1] ?? '';
+    expect(w.sms(MOD, `APPROVE ${ref}`).reply).toBe(t.modApproved(`#${ref}`, ['415']));
+    while (!planNextRange(w.db, alertId, w.clock.now).done);
+    expect(send('READ').reply).toContain('grey van 7ABC123');
+    return { w, alertId, ref, who };
+  }
+  const correctionsTo = (w: BotWorld, who: Sender) => w.queued(who).filter((m) => m.text.includes('withdrawn'));
+
+  it.each(['sms', 'signal'] as const)('is corrected when its alert is retracted (%s), and its notice is not sent', async (channel) => {
+    const { w, alertId, ref, who } = await readBeforeSent(channel);
+    // Her copy counts as delivered: no notice goes out for what she has read.
+    expect(w.db.sqlite.prepare('SELECT state FROM outbox WHERE alert_id = ?').all(alertId)).toEqual([{ state: 'delivered' }]);
+    w.clock.now += 60_000;
+    w.sms(MOD, `RETRACT ${ref}`);
+    w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now, 500));
+    expect(correctionsTo(w, who)).toHaveLength(1);
   });
 });
