@@ -3,28 +3,15 @@
  * process and is killed between a check-in's deadline and the escalation's
  * send. The escalation arrives after the restart, exactly once.
  */
-import twilio from 'twilio';
 import { catalog } from '../../src/bot/catalog';
 import { FakeTwilio, type FakeAnswer } from '../fakes/fake-twilio';
 import { startChild, type Child } from '../helpers/child-server';
-import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, newSid, PUBLIC_URL, TEST_MASTER_KEY, tempDir, twimlMessage, waitFor } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, smsTo, tempDir, TEST_MASTER_KEY, waitFor } from '../helpers/harness';
 
 const t = catalog('en');
 const ROSE = '+14155550100';
 const BUDDY = '+14155550177';
 
-async function sms(url: string, from: string, body: string): Promise<string | null> {
-  const fields = { MessageSid: newSid(), AccountSid: ACCOUNT_SID, From: from, To: FROM_NUMBER, Body: body };
-  const res = await fetch(`${url}/webhooks/twilio/sms`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}/webhooks/twilio/sms`, fields),
-    },
-    body: new URLSearchParams(fields).toString(),
-  });
-  return twimlMessage(await res.text());
-}
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -73,13 +60,13 @@ describe('kill -9 around a check-in deadline', () => {
 
   it('a deadline that passes while the server is dead escalates once after the restart', async () => {
     child = await startChild(env());
-    await sms(child.url, ROSE, 'JOIN');
-    await sms(child.url, ROSE, 'BUDDY 415-555-0177 Rose');
+    await smsTo(child.url, ROSE, 'JOIN');
+    await smsTo(child.url, ROSE, 'BUDDY 415-555-0177 Rose');
     await waitFor(() => fake.to(BUDDY).length === 1, 10_000, 'the invitation');
-    expect(await sms(child.url, BUDDY, 'ACCEPT')).toBe(t.buddyAccepted(['Rose']));
+    expect(await smsTo(child.url, BUDDY, 'ACCEPT')).toBe(t.buddyAccepted(['Rose']));
 
     const started = Date.now();
-    expect(await sms(child.url, ROSE, 'CHECKIN 0.1 red pickup')).toContain('check-in until');
+    expect(await smsTo(child.url, ROSE, 'CHECKIN 0.1 red pickup')).toContain('check-in until');
     await kill();
     // The deadline (6 s) passes with no server.
     await waitFor(() => Date.now() > started + 7_000, 10_000, 'the deadline to pass');
@@ -93,7 +80,7 @@ describe('kill -9 around a check-in deadline', () => {
 
   it('an escalation queued but not yet sent (the provider is down) when the server is killed is sent once after the restart', async () => {
     buddyAnswer = { status: 503, code: 20503, message: 'Service Unavailable' };
-    expect(await sms(child!.url, ROSE, 'CHECKIN 0.05 grey sedan')).toContain('check-in until');
+    expect(await smsTo(child!.url, ROSE, 'CHECKIN 0.05 grey sedan')).toContain('check-in until');
     // The deadline passes, the timer fires and its escalation fails at the provider: it is queued, not sent.
     await waitFor(() => refused > 0, 20_000, 'a failed attempt');
     expect(escalations('grey sedan')).toEqual([]);

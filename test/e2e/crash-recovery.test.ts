@@ -1,7 +1,6 @@
-import twilio from 'twilio';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { startChild, type Child } from '../helpers/child-server';
-import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, newSid, PUBLIC_URL, TEST_MASTER_KEY, tempDir, twimlMessage, waitFor } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, smsTo, tempDir, TEST_MASTER_KEY, waitFor } from '../helpers/harness';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
 const MOD = '+14155550199';
@@ -9,18 +8,6 @@ const REPORTER = '+12065550123';
 const MEMBERS = numbersIn('206', 600);
 const SEND_RATE = 50;
 
-async function sms(url: string, from: string, body: string): Promise<string | null> {
-  const fields = { MessageSid: newSid(), AccountSid: ACCOUNT_SID, From: from, To: FROM_NUMBER, Body: body };
-  const res = await fetch(`${url}/webhooks/twilio/sms`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}/webhooks/twilio/sms`, fields),
-    },
-    body: new URLSearchParams(fields).toString(),
-  });
-  return twimlMessage(await res.text());
-}
 
 describe('kill -9 in the middle of a fan-out', () => {
   let fake: FakeTwilio;
@@ -56,9 +43,9 @@ describe('kill -9 in the middle of a fan-out', () => {
 
   it('loses no recipient, and duplicates stay within what was in flight', async () => {
     child = await startChild(env());
-    const ref = /#([A-Z0-9]{4,6})/.exec((await sms(child.url, REPORTER, 'REPORT 206 red pickup, knife')) ?? '')?.[1];
+    const ref = /#([A-Z0-9]{4,6})/.exec((await smsTo(child.url, REPORTER, 'REPORT 206 red pickup, knife')) ?? '')?.[1];
     expect(ref).toMatch(/^[A-Z0-9]{4,6}$/);
-    expect(await sms(child.url, MOD, `APPROVE ${ref}`)).toContain('approved');
+    expect(await smsTo(child.url, MOD, `APPROVE ${ref}`)).toContain('approved');
     const alerts = () => fake.sent.filter((m) => m.body.startsWith('Heads Up alert') && m.body.includes('red pickup'));
 
     // Kill once a good part, but not all, of the fan-out has gone out.

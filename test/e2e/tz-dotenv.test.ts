@@ -6,27 +6,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import twilio from 'twilio';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { startChild, type Child } from '../helpers/child-server';
-import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, newSid, PUBLIC_URL, TEST_MASTER_KEY, tempDir, twimlMessage, waitFor } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, smsTo, tempDir, TEST_MASTER_KEY, waitFor } from '../helpers/harness';
 
 const ROSE = '+14155550100';
 const BUDDY = '+14155550177';
 const HOUR = 3_600_000;
 
-async function sms(url: string, from: string, body: string): Promise<string | null> {
-  const fields = { MessageSid: newSid(), AccountSid: ACCOUNT_SID, From: from, To: FROM_NUMBER, Body: body };
-  const res = await fetch(`${url}/webhooks/twilio/sms`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}/webhooks/twilio/sms`, fields),
-    },
-    body: new URLSearchParams(fields).toString(),
-  });
-  return twimlMessage(await res.text());
-}
 
 /** "21:30" in Los Angeles. */
 const inLosAngeles = (ms: number) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'America/Los_Angeles' }).format(ms);
@@ -64,12 +51,12 @@ describe('TZ set in .env', () => {
       20_000,
       cwd,
     );
-    await sms(child.url, ROSE, 'JOIN');
-    await sms(child.url, ROSE, 'BUDDY 415-555-0177 Rose');
+    await smsTo(child.url, ROSE, 'JOIN');
+    await smsTo(child.url, ROSE, 'BUDDY 415-555-0177 Rose');
     await waitFor(() => fake.to(BUDDY).length === 1, 10_000, 'the invitation');
-    await sms(child.url, BUDDY, 'ACCEPT');
+    await smsTo(child.url, BUDDY, 'ACCEPT');
     const before = Date.now() + HOUR;
-    const reply = await sms(child.url, ROSE, 'CHECKIN 60');
+    const reply = await smsTo(child.url, ROSE, 'CHECKIN 60');
     const after = Date.now() + HOUR;
     expect(reply).toMatch(new RegExp(`check-in until (${inLosAngeles(before)}|${inLosAngeles(after)})\\.`));
   });

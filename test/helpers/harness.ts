@@ -91,6 +91,20 @@ export function twimlMessage(xml: string): string | null {
     .replace(/&amp;/g, '&');
 }
 
+/** A signed inbound SMS to a server at `url` (a child process, say); returns the reply its TwiML carries. */
+export async function smsTo(url: string, from: string, body: string): Promise<string | null> {
+  const fields = { MessageSid: newSid(), AccountSid: ACCOUNT_SID, From: from, To: FROM_NUMBER, Body: body };
+  const res = await fetch(`${url}/webhooks/twilio/sms`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}/webhooks/twilio/sms`, fields),
+    },
+    body: new URLSearchParams(fields).toString(),
+  });
+  return twimlMessage(await res.text());
+}
+
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const dataDir = opts.dataDir ?? tempDir();
   const useTwilio = opts.twilio ?? true;
