@@ -4,7 +4,8 @@
  * once: an SMS copy gets a one-line correction (an ordinary outbox
  * message), a Signal copy is deleted with the timestamp the send returned
  * (the outbox keeps it, as the provider id of a sent row, for as long as
- * the row: RETENTION_DAYS), or corrected when it has none.
+ * the row: RETENTION_DAYS), or corrected when it cannot be (no timestamp,
+ * older than Signal honours a deletion, or the deletion failed for good).
  */
 import { catalog } from '../bot/catalog';
 import type { Lang } from '../domain/lang';
@@ -13,6 +14,9 @@ import { enqueueMessage, PRIORITY } from './outbox';
 import { unindexAlert } from './screening';
 import { forgetUnreadAlert } from './unread-alerts';
 import type { Vault } from './vault';
+
+/** How long after sending Signal apps still honour a remote delete (about a day: docs/signal.md). */
+export const SIGNAL_DELETE_WINDOW_MS = 24 * 3600_000;
 
 /** Withdraws an alert: no more planning, unsent copies cancelled, out of screening and of READ. Returns the copies cancelled. */
 export function retractAlert(db: Db, alertId: number, now: number): number {
@@ -53,18 +57,29 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
   let corrected = 0;
   let toDelete = 0;
   const copies = db.stmt(
-    `SELECT o.id, o.member_id, o.channel, o.provider_id, coalesce(m.lang, 'en') AS lang, m.discreet FROM outbox o JOIN members m ON m.id = o.member_id
-     WHERE o.alert_id = ? AND o.state IN ('sent', 'delivered') AND o.retraction IS NULL LIMIT +?`,
+    `SELECT o.id, o.member_id, o.channel, o.provider_id, o.updated_at, o.retraction, coalesce(m.lang, 'en') AS lang, m.discreet FROM outbox o JOIN members m ON m.id = o.member_id
+     WHERE o.alert_id = ? AND o.state IN ('sent', 'delivered') AND (o.retraction IS NULL OR o.retraction = 'correct') LIMIT +?`,
   );
   const mark = db.stmt('UPDATE outbox SET retraction = ? WHERE id = ?');
   for (const a of alerts) {
     cancelUnsent(db, a.id, now);
-    const rows = copies.all(a.id, batch) as Array<{ id: number; member_id: number; channel: string; provider_id: string | null; lang: Lang; discreet: number }>;
+    const rows = copies.all(a.id, batch) as Array<{
+      id: number;
+      member_id: number;
+      channel: string;
+      provider_id: string | null;
+      updated_at: number;
+      retraction: string | null;
+      lang: Lang;
+      discreet: number;
+    }>;
     const day = new Date(a.created_at).toISOString().slice(0, 10);
     for (const r of rows) {
-      // A Signal copy is deleted by the timestamp its send returned; one with none (read with READ
-      // before its notice went) gets the correction, as an SMS copy does.
-      if (r.channel === 'signal' && r.provider_id !== null && /^\d{1,20}$/.test(r.provider_id)) {
+      // A Signal copy is deleted by the timestamp its send returned, while Signal apps still honour a
+      // deletion; one with none (read with READ before its notice went), one older, or one whose
+      // deletion failed for good ('correct') gets the correction, as an SMS copy does.
+      const deletable = r.retraction === null && r.provider_id !== null && /^\d{1,20}$/.test(r.provider_id) && now - r.updated_at < SIGNAL_DELETE_WINDOW_MS;
+      if (r.channel === 'signal' && deletable) {
         mark.run('delete', r.id);
         toDelete++;
       } else {
@@ -77,7 +92,8 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
     }
     const open = db
       .stmt(
-        `SELECT EXISTS (SELECT 1 FROM outbox WHERE alert_id = @a AND (state = 'pending' OR (state IN ('sent', 'delivered') AND retraction IS NULL))) AS x`,
+        `SELECT EXISTS (SELECT 1 FROM outbox WHERE alert_id = @a
+           AND (state = 'pending' OR (state IN ('sent', 'delivered') AND (retraction IS NULL OR retraction IN ('delete', 'correct'))))) AS x`,
       )
       .get({ a: a.id }) as { x: number };
     if (!open.x) db.stmt('UPDATE alerts SET retraction_done_at = ? WHERE id = ?').run(now, a.id);
@@ -97,7 +113,11 @@ export function dueDeletes(db: Db, now: number, limit: number): DueDelete[] {
   ).map((r) => ({ id: r.id, memberId: r.member_id, addressCt: r.address_ct, addressKv: r.key_version, timestamp: Number(r.provider_id), tries: r.retraction_tries }));
 }
 
-/** Records a deletion's outcome: done, tried again at `retryAt`, or given up (after `maxTries`, or when retrying cannot help). */
+/**
+ * Records a deletion's outcome: done, tried again at `retryAt`, or given up
+ * (after `maxTries`, or when retrying cannot help): then the copy is
+ * corrected by a message instead, at the next follow-up.
+ */
 export function recordDelete(db: Db, id: number, result: { ok: true } | { ok: false; retryAt: number | null }, maxTries: number): void {
   if (result.ok) {
     db.stmt("UPDATE outbox SET retraction = 'deleted' WHERE id = ?").run(id);
@@ -105,6 +125,6 @@ export function recordDelete(db: Db, id: number, result: { ok: true } | { ok: fa
   }
   db.stmt(
     `UPDATE outbox SET retraction_tries = retraction_tries + 1, retraction_due_at = coalesce(@due, 0),
-       retraction = CASE WHEN @due IS NULL OR retraction_tries + 1 >= @max THEN 'gave_up' ELSE retraction END WHERE id = @id`,
+       retraction = CASE WHEN @due IS NULL OR retraction_tries + 1 >= @max THEN 'correct' ELSE retraction END WHERE id = @id`,
   ).run({ id, due: result.retryAt, max: maxTries });
 }

@@ -8,7 +8,7 @@
 import { catalog } from '../../src/bot/catalog';
 import type { Sender } from '../../src/phone/identity';
 import { planNextRange } from '../../src/store/alerts';
-import { followUpRetractions } from '../../src/store/retractions';
+import { dueDeletes, followUpRetractions, recordDelete, SIGNAL_DELETE_WINDOW_MS } from '../../src/store/retractions';
 import { claimLane, recordOutcomes, settleReported } from '../../src/store/outbox';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
 
@@ -83,5 +83,53 @@ describe('a copy its member read with READ before it went out', () => {
     w.sms(MOD, `RETRACT ${ref}`);
     w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now, 500));
     expect(correctionsTo(w, who)).toHaveLength(1);
+  });
+});
+
+describe('a Signal copy of a retracted alert', () => {
+  /** A Signal member's copy of an approved alert, sent `age` ms before the RETRACT. */
+  async function sentToSignal(age: number): Promise<{ w: BotWorld; rowId: number; who: Sender }> {
+    let alertId = 0;
+    const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], onAlert: (id: number) => (alertId = id) });
+    const who: Sender = { channel: 'signal', address: '2c3d4e5f-6a7b-4c8d-9e0f-000000000002' };
+    w.bot.handle({ sender: who, text: 'JOIN 415', providerId: `${who.address}:1` });
+    const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(REPORTER, 'REPORT 415 grey van, took my phone').reply ?? '')?.[1] ?? '';
+    w.sms(MOD, `APPROVE ${ref}`);
+    while (!planNextRange(w.db, alertId, w.clock.now).done);
+    const [row] = claimLane(w.db, 'signal', w.clock.now + 1, 10, w.clock.now + 60_000).filter((r) => r.alert_id === alertId);
+    recordOutcomes(w.db, [{ id: row!.id, kind: 'sent', providerId: String(w.clock.now) }], w.clock.now);
+    w.clock.now += age;
+    w.sms(MOD, `RETRACT ${ref}`);
+    return { w, rowId: row!.id, who };
+  }
+  const followUp = (w: BotWorld) => w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now, 500));
+  const corrections = (w: BotWorld, who: Sender) => w.queued(who).filter((m) => m.text.includes('withdrawn'));
+  const done = (w: BotWorld) => (w.db.sqlite.prepare('SELECT count(*) AS n FROM alerts WHERE retraction_done_at IS NOT NULL').get() as { n: number }).n;
+
+  it('is deleted while Signal honours it, and corrected instead once the deletion fails for good; followed up till then', async () => {
+    const { w, rowId, who } = await sentToSignal(60_000);
+    expect(followUp(w)).toEqual({ corrected: 0, toDelete: 1 });
+    expect(dueDeletes(w.db, w.clock.now, 10).map((d) => d.id)).toEqual([rowId]);
+    expect(done(w)).toBe(0);
+    w.db.transaction(() => recordDelete(w.db, rowId, { ok: false, retryAt: null }, 8));
+    expect(followUp(w)).toEqual({ corrected: 1, toDelete: 0 });
+    expect(corrections(w, who)).toHaveLength(1);
+    expect(done(w)).toBe(1);
+  });
+
+  it('is corrected rather than deleted when sent longer ago than Signal honours a deletion', async () => {
+    const { w, who } = await sentToSignal(SIGNAL_DELETE_WINDOW_MS);
+    expect(followUp(w)).toEqual({ corrected: 1, toDelete: 0 });
+    expect(corrections(w, who)).toHaveLength(1);
+    expect(dueDeletes(w.db, w.clock.now, 10)).toEqual([]);
+  });
+
+  it('that was deleted needs nothing more', async () => {
+    const { w, rowId, who } = await sentToSignal(SIGNAL_DELETE_WINDOW_MS - 1);
+    expect(followUp(w)).toEqual({ corrected: 0, toDelete: 1 });
+    w.db.transaction(() => recordDelete(w.db, rowId, { ok: true }, 8));
+    expect(followUp(w)).toEqual({ corrected: 0, toDelete: 0 });
+    expect(corrections(w, who)).toEqual([]);
+    expect(done(w)).toBe(1);
   });
 });
