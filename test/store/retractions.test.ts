@@ -9,7 +9,7 @@ import { catalog } from '../../src/bot/catalog';
 import type { Sender } from '../../src/phone/identity';
 import { planNextRange } from '../../src/store/alerts';
 import { dueDeletes, followUpRetractions, recordDelete, SIGNAL_DELETE_WINDOW_MS } from '../../src/store/retractions';
-import { claimLane, recordOutcomes, settleReported } from '../../src/store/outbox';
+import { claimLane, PRIORITY, recordOutcomes, settleReported } from '../../src/store/outbox';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
 
 const MOD = '+14155550199';
@@ -82,7 +82,9 @@ describe('a copy its member read with READ before it went out', () => {
     w.clock.now += 60_000;
     w.sms(MOD, `RETRACT ${ref}`);
     w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now, 500));
-    expect(correctionsTo(w, who)).toHaveLength(1);
+    const day = new Date(w.clock.now - 60_000).toISOString().slice(0, 10);
+    expect(correctionsTo(w, who).map((m) => m.text)).toEqual([t.discreetRetracted(['415'], day)]);
+    expect(w.db.sqlite.prepare('SELECT retraction FROM outbox WHERE alert_id = ?').all(alertId)).toEqual([{ retraction: 'corrected' }]);
   });
 });
 
@@ -119,8 +121,10 @@ describe('a Signal copy of a retracted alert', () => {
 
   it('is corrected rather than deleted when sent longer ago than Signal honours a deletion', async () => {
     const { w, who } = await sentToSignal(SIGNAL_DELETE_WINDOW_MS);
+    const day = new Date(w.clock.now - SIGNAL_DELETE_WINDOW_MS).toISOString().slice(0, 10);
     expect(followUp(w)).toEqual({ corrected: 1, toDelete: 0 });
-    expect(corrections(w, who)).toHaveLength(1);
+    expect(corrections(w, who).map((m) => m.text)).toEqual([t.alertRetracted(['415'], day)]);
+    expect(w.db.sqlite.prepare("SELECT retraction, priority FROM outbox WHERE alert_id IS NULL AND member_id IS NOT NULL AND body_ct IS NOT NULL ORDER BY id DESC LIMIT 1").get()).toEqual({ retraction: null, priority: PRIORITY.bulk });
     expect(dueDeletes(w.db, w.clock.now, 10)).toEqual([]);
   });
 
