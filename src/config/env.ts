@@ -138,7 +138,9 @@ function badModerator(entries: string[]): number {
  * a wrong value is told. Rules between variables come after, in readConfig.
  */
 export const ENV_SCHEMA = z.object({
-  NODE_ENV: optional(z.string()).default('development'),
+  // Exactly one of these: a typo ("Production") would otherwise run a public line as a development
+  // server (a generated key, unsigned webhooks on the console channel).
+  NODE_ENV: optional(z.enum(['development', 'production', 'test'], { error: 'expected development, production or test' })).default('development'),
   PORT: optional(wholeNumber(0, 65535)).default(3000),
   HOST: optional(
     z.string().refine((h) => isIP(h) !== 0 || HOST_NAME.test(h), { error: 'expected an IP address or host name to listen on, such as 127.0.0.1 or 0.0.0.0' }),
@@ -224,6 +226,10 @@ export function readConfig(env: Env): { config: Config; secrets: Secrets } {
       'NODE_ENV',
       'production needs a provider: Twilio (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER) or Signal (SIGNAL_API_URL, SIGNAL_NUMBER); the console channel prints messages and is for development only',
     );
+  }
+  // Twilio signs the address it calls: checked against http://HOST:PORT, every webhook would be refused.
+  if (production && twilio && !e.PUBLIC_URL) {
+    throw new ConfigError('PUBLIC_URL', 'required with Twilio when NODE_ENV=production: the https address Twilio calls, such as https://headsup.example.org');
   }
   // Check-ins (issue 13): a check-in shorter than a minute is for end-to-end tests only.
   if (e.CHECKIN_MIN_MINUTES < 1 && e.NODE_ENV !== 'test') throw new ConfigError('CHECKIN_MIN_MINUTES', 'expected a number from 1 to 10080 (below 1 only with NODE_ENV=test)');

@@ -157,6 +157,15 @@ describe('readConfig', () => {
     ['PUBLIC_URL has no scheme', { PUBLIC_URL: 'headsup.example.org' }, 'PUBLIC_URL', /absolute http\(s\) URL/],
     ['PUBLIC_URL is not http(s)', { PUBLIC_URL: 'ftp://headsup.example.org' }, 'PUBLIC_URL', /absolute http\(s\) URL/],
     ['NODE_ENV=production without HEADSUP_MASTER_KEY', { NODE_ENV: 'production' }, 'HEADSUP_MASTER_KEY', /required when NODE_ENV=production/],
+    // A typo must not run a public line as a development server (a generated key, unsigned webhooks).
+    ['NODE_ENV is Production, capitalised', { NODE_ENV: 'Production' }, 'NODE_ENV', /expected development, production or test/],
+    ['NODE_ENV is prod', { NODE_ENV: 'prod' }, 'NODE_ENV', /expected development, production or test/],
+    [
+      'NODE_ENV=production with Twilio and no PUBLIC_URL (every signature would be checked against http://HOST:PORT)',
+      { NODE_ENV: 'production', HOST: '0.0.0.0', HEADSUP_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'), ...TWILIO_OK },
+      'PUBLIC_URL',
+      /required with Twilio when NODE_ENV=production: the https address Twilio calls/,
+    ],
     [
       'NODE_ENV=production without Twilio or Signal (the console channel is for development only)',
       { NODE_ENV: 'production', HEADSUP_MASTER_KEY: Buffer.alloc(32, 1).toString('base64') },
@@ -191,7 +200,7 @@ describe('readConfig', () => {
   it('starts in production when the master key and a provider are given', () => {
     const key = Buffer.alloc(32, 1).toString('base64');
     expect(readConfig({ NODE_ENV: 'production', HEADSUP_MASTER_KEY: key, ...SIGNAL_OK }).config.nodeEnv).toBe('production');
-    expect(readConfig({ NODE_ENV: 'production', HEADSUP_MASTER_KEY: key, ...TWILIO_OK }).config.twilio?.accountSid).toBe(SID);
+    expect(readConfig({ NODE_ENV: 'production', HEADSUP_MASTER_KEY: key, PUBLIC_URL: 'https://headsup.example.org', ...TWILIO_OK }).config.twilio?.accountSid).toBe(SID);
   });
 
   it('keeps METRICS_TOKEN with the secrets, not in the config', () => {
