@@ -127,7 +127,17 @@ async function checkTwilio(config: Config, secrets: Secrets): Promise<CheckResul
     const status = (acc.body as { status?: string } | null)?.status;
     if (status !== 'active') return [bad('twilio', `the Twilio account is ${status ?? 'in an unknown state'}: reactivate it in the Twilio console`)];
     const results = [ok('twilio', 'credentials accepted, account active')];
-    if (t.fromNumber) {
+    // The sender uses the messaging service when both are set: that is the one to check.
+    if (t.messagingServiceSid) {
+      // Messaging services live on their own host; a test base URL serves both.
+      const base = t.apiBaseUrl === 'https://api.twilio.com' ? 'https://messaging.twilio.com' : t.apiBaseUrl;
+      const svc = await getJson(`${base}/v1/Services/${t.messagingServiceSid}`, auth);
+      results.push(
+        svc.status === 200
+          ? ok('twilio sender', 'TWILIO_MESSAGING_SERVICE_SID exists in this account')
+          : bad('twilio sender', 'TWILIO_MESSAGING_SERVICE_SID is not a messaging service of this account: fix the variable'),
+      );
+    } else if (t.fromNumber) {
       const list = await getJson(`${account}/IncomingPhoneNumbers.json?PhoneNumber=${encodeURIComponent(t.fromNumber)}`, auth);
       const numbers = (list.body as { incoming_phone_numbers?: Array<{ phone_number?: string; capabilities?: { sms?: boolean } | null }> } | null)?.incoming_phone_numbers ?? [];
       const owned = list.status === 200 ? numbers.find((n) => n.phone_number === t.fromNumber) : undefined;
@@ -137,15 +147,6 @@ async function checkTwilio(config: Config, secrets: Secrets): Promise<CheckResul
           : owned.capabilities?.sms === false
             ? bad('twilio sender', 'TWILIO_FROM_NUMBER belongs to this account but cannot send SMS (Twilio error 21606 at every send): use an SMS-capable number')
             : ok('twilio sender', 'TWILIO_FROM_NUMBER belongs to this account and can send SMS'),
-      );
-    } else if (t.messagingServiceSid) {
-      // Messaging services live on their own host; a test base URL serves both.
-      const base = t.apiBaseUrl === 'https://api.twilio.com' ? 'https://messaging.twilio.com' : t.apiBaseUrl;
-      const svc = await getJson(`${base}/v1/Services/${t.messagingServiceSid}`, auth);
-      results.push(
-        svc.status === 200
-          ? ok('twilio sender', 'TWILIO_MESSAGING_SERVICE_SID exists in this account')
-          : bad('twilio sender', 'TWILIO_MESSAGING_SERVICE_SID is not a messaging service of this account: fix the variable'),
       );
     }
     return results;

@@ -90,6 +90,12 @@ describe('doctor', () => {
     expect(good.stdout).toContain('OK   twilio sender: TWILIO_FROM_NUMBER belongs to this account and can send SMS');
   });
 
+  it('checks the messaging service when both senders are set: it is the one the sender uses', async () => {
+    const r = await runAdminCli(['doctor'], env({ TWILIO_MESSAGING_SERVICE_SID: `MG${'0'.repeat(32)}` }));
+    expect(r.code).toBe(1);
+    expect(failures(r.stdout)).toEqual(['FAIL twilio sender: TWILIO_MESSAGING_SERVICE_SID is not a messaging service of this account: fix the variable']);
+  });
+
   it('names a sender number the Twilio account does not own', async () => {
     const r = await runAdminCli(['doctor'], env({ TWILIO_FROM_NUMBER: '+15005550007' }));
     expect(r.code).toBe(1);
