@@ -43,6 +43,8 @@ export class SendError extends Error {
 export interface SendOptions {
   /** The outbox row's id: a provider that reports delivery later echoes it back (Twilio: in the StatusCallback URL). */
   ref?: number;
+  /** Which try of that row this is, echoed back with it. */
+  attempt?: number;
 }
 
 /**

@@ -33,8 +33,8 @@ export interface TwilioRouteDeps {
 
 const FORM = /^application\/x-www-form-urlencoded/i;
 
-/** The one query a route accepts: the outbox row id a status callback URL carries (statusCallbackFor). */
-const STATUS_REF = /^\?o=[1-9]\d{0,15}$/;
+/** The one query a route accepts: the outbox row id and try a status callback URL carries (statusCallbackFor). */
+const STATUS_REF = /^\?o=[1-9]\d{0,15}(&a=[1-9]\d{0,5})?$/;
 
 /** Whether a request target is the route's own path, or the status route's path with its row id. */
 function acceptedTarget(target: string | undefined, path: string | undefined): boolean {
@@ -101,7 +101,8 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
     if (delivery) {
       const { cleanup } = deps;
       const onFinal = cleanup ? () => cleanup.redact(status.messageSid) : undefined;
-      const applied = applyDeliveryReport(deps.db, { rowId: statusRefOf(request.query), providerId: status.messageSid, delivery, onFinal }, deps.now());
+      const ref = statusRefOf(request.query);
+      const applied = applyDeliveryReport(deps.db, { rowId: ref?.row, attempt: ref?.attempt, providerId: status.messageSid, delivery, onFinal }, deps.now());
       if (applied.matched && applied.kind !== 'delivered') deps.metrics.outcome('sms', applied.kind === 'retry' ? 'retry' : 'failed', applied.kind);
     }
     return reply.code(204).send();

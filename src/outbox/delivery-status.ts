@@ -34,15 +34,17 @@ export type Applied = { matched: false } | { matched: true; kind: DeliveryReport
  */
 export function applyDeliveryReport(
   db: Db,
-  report: { rowId?: number; providerId: string; delivery: DeliveryReport; onFinal?: () => void },
+  report: { rowId?: number; attempt?: number; providerId: string; delivery: DeliveryReport; onFinal?: () => void },
   now: number,
   retry: UnreachableRetry = DEFAULT_UNREACHABLE_RETRY,
 ): Applied {
   const { delivery, providerId } = report;
   return db.transaction((): Applied => {
     report.onFinal?.();
-    const row = findReported(db, report.rowId, providerId);
+    const row = findReported(db, report.rowId, providerId, report.attempt);
     if (!row || row.state === 'delivered' || row.state === 'failed') return { matched: false };
+    // The same failure again while its retry waits: a replay (Twilio's signature has no nonce), not news.
+    if (row.state === 'pending' && row.providerId === providerId && delivery.kind !== 'delivered') return { matched: false };
     const error = `${delivery.kind}:${delivery.code ?? ''}`;
     if (delivery.kind === 'delivered') {
       settleReported(db, row.id, providerId, { state: 'delivered' }, now);

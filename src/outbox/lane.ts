@@ -208,7 +208,7 @@ export class Lane {
     this.pacer.take();
     const started = now();
     try {
-      const { providerId } = await this.sender.send(to, body, { ref: row.id });
+      const { providerId } = await this.sender.send(to, body, { ref: row.id, attempt: row.attempts });
       this.answered(started, false);
       if (this.lineFaults > 0) this.unhold();
       this.deps.observer?.outcome(row.channel, 'sent');

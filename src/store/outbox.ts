@@ -245,16 +245,18 @@ export interface ReportedRow {
 /**
  * The row a status report is about: by the row id carried in the callback
  * URL when there is one (it matches even before the send's outcome is
- * recorded), else by provider id. A row already settled by another message
- * id (a later attempt) does not match.
+ * recorded, if the URL's try is the row's), else by provider id. A row
+ * already settled by another message id (a later attempt) does not match.
  */
-export function findReported(db: Db, rowId: number | undefined, providerId: string): ReportedRow | undefined {
+export function findReported(db: Db, rowId: number | undefined, providerId: string, attempt?: number): ReportedRow | undefined {
   const row = (
     rowId !== undefined
-      ? db.stmt('SELECT id, member_id, state, attempts - throttles AS sends, created_at, provider_id FROM outbox WHERE id = ?').get(rowId)
-      : db.stmt('SELECT id, member_id, state, attempts - throttles AS sends, created_at, provider_id FROM outbox WHERE provider_id = ?').get(providerId)
-  ) as { id: number; member_id: number | null; state: string; sends: number; created_at: number; provider_id: string | null } | undefined;
+      ? db.stmt('SELECT id, member_id, state, attempts, attempts - throttles AS sends, created_at, provider_id FROM outbox WHERE id = ?').get(rowId)
+      : db.stmt('SELECT id, member_id, state, attempts, attempts - throttles AS sends, created_at, provider_id FROM outbox WHERE provider_id = ?').get(providerId)
+  ) as { id: number; member_id: number | null; state: string; attempts: number; sends: number; created_at: number; provider_id: string | null } | undefined;
   if (!row || (row.provider_id !== null && row.provider_id !== providerId)) return undefined;
+  // Before its outcome is recorded a try has no provider id: only a report of that same try matches.
+  if (row.provider_id === null && attempt !== undefined && row.attempts !== attempt) return undefined;
   return { id: row.id, memberId: row.member_id, state: row.state, sends: row.sends, createdAt: row.created_at, providerId: row.provider_id };
 }
 

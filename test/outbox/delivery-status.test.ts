@@ -85,6 +85,34 @@ describe('applyDeliveryReport', () => {
     expect(row(delivered).state).toBe('delivered');
   });
 
+  it('matches a report to the try its URL names: a replay of an earlier try changes nothing while the next is in flight', () => {
+    const id = enqueueMessage(db, vault, member, 'hello', T0);
+    claimLane(db, 'sms', T0, 10, T0 + 60_000);
+    // The first try's own report, before and after its outcome is recorded, matches.
+    recordOutcomes(db, [{ id, kind: 'sent', providerId: 'SMA' }], T0);
+    const undelivered = { kind: 'unreachable', code: 'undelivered:30003' } as const;
+    expect(applyDeliveryReport(db, { rowId: id, attempt: 1, providerId: 'SMA', delivery: undelivered }, T0 + 5, RETRY)).toEqual({ matched: true, kind: 'retry' });
+    // The same signed report again while the retry waits: nothing moves.
+    const due = row(id).due_at;
+    expect(applyDeliveryReport(db, { rowId: id, attempt: 1, providerId: 'SMA', delivery: undelivered }, T0 + 9_000, RETRY)).toEqual({ matched: false });
+    expect(row(id)).toMatchObject({ state: 'pending', due_at: due });
+    // The second try is in flight: the first try's report, replayed, matches nothing.
+    const t1 = due;
+    expect(claimLane(db, 'sms', t1, 10, t1 + 60_000)).toHaveLength(1);
+    expect(applyDeliveryReport(db, { rowId: id, attempt: 1, providerId: 'SMA', delivery: undelivered }, t1 + 1, RETRY)).toEqual({ matched: false });
+    recordOutcomes(db, [{ id, kind: 'sent', providerId: 'SMB' }], t1 + 2);
+    expect(row(id)).toMatchObject({ state: 'sent', provider_id: 'SMB' });
+    // Its own report settles it.
+    expect(applyDeliveryReport(db, { rowId: id, attempt: 2, providerId: 'SMB', delivery: { kind: 'delivered' } }, t1 + 10, RETRY)).toEqual({ matched: true, kind: 'delivered' });
+  });
+
+  it('matches the try in flight by its URL before its outcome is recorded', () => {
+    const id = enqueueMessage(db, vault, member, 'hello', T0);
+    claimLane(db, 'sms', T0, 10, T0 + 60_000);
+    expect(applyDeliveryReport(db, { rowId: id, attempt: 2, providerId: 'SMX', delivery: { kind: 'delivered' } }, T0 + 5, RETRY)).toEqual({ matched: false });
+    expect(applyDeliveryReport(db, { rowId: id, attempt: 1, providerId: 'SMX', delivery: { kind: 'delivered' } }, T0 + 5, RETRY)).toEqual({ matched: true, kind: 'delivered' });
+  });
+
   it('tries an unreachable handset again later while the message is fresh, keeping the provider id until then', () => {
     const id = sentRow('SM5');
     const now = T0 + 1_000;

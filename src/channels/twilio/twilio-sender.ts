@@ -18,15 +18,25 @@ const READY_CACHE_MS = 30_000;
 /** How long Twilio may queue a message before giving up on it (seconds). */
 export const VALIDITY_PERIOD_S = 4 * 3600;
 
-/** The StatusCallback URL of one message: the outbox row's id rides along (Twilio signs the whole URL). */
-export function statusCallbackFor(base: string, ref: number | undefined): string {
-  return ref === undefined ? base : `${base}${base.includes('?') ? '&' : '?'}o=${ref}`;
+/**
+ * The StatusCallback URL of one message: the outbox row's id and the try ride
+ * along (Twilio signs the whole URL), so a replayed report of an earlier try
+ * cannot settle the try in flight.
+ */
+export function statusCallbackFor(base: string, ref: number | undefined, attempt?: number): string {
+  if (ref === undefined) return base;
+  return `${base}${base.includes('?') ? '&' : '?'}o=${ref}${attempt === undefined ? '' : `&a=${attempt}`}`;
 }
 
-/** The outbox row id carried by a status callback's URL query (see statusCallbackFor), if any. */
-export function statusRefOf(query: unknown): number | undefined {
-  const o = (query as { o?: unknown } | null)?.o;
-  return typeof o === 'string' && /^[1-9]\d{0,15}$/.test(o) ? Number(o) : undefined;
+/**
+ * The outbox row id and the try carried by a status callback's URL query
+ * (see statusCallbackFor), if any. Callbacks of sends made before the try
+ * was carried have the row only.
+ */
+export function statusRefOf(query: unknown): { row: number; attempt?: number } | undefined {
+  const { o, a } = (query as { o?: unknown; a?: unknown } | null) ?? {};
+  if (typeof o !== 'string' || !/^[1-9]\d{0,15}$/.test(o)) return undefined;
+  return typeof a === 'string' && /^[1-9]\d{0,5}$/.test(a) ? { row: Number(o), attempt: Number(a) } : { row: Number(o) };
 }
 
 export interface TwilioSenderOptions {
@@ -70,7 +80,7 @@ export class TwilioSender implements ChannelSender {
         to,
         body,
         ...(messagingServiceSid ? { messagingServiceSid } : { from: fromNumber as string }),
-        statusCallback: statusCallbackFor(this.opts.statusCallbackUrl, opts.ref),
+        statusCallback: statusCallbackFor(this.opts.statusCallbackUrl, opts.ref, opts.attempt),
         validityPeriod: VALIDITY_PERIOD_S,
       });
       return { providerId: msg.sid };

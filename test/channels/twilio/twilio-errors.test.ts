@@ -208,8 +208,8 @@ describe('classifyDeliveryStatus', () => {
 
 describe('the StatusCallback URL', () => {
   it('carries the outbox row id, and reads it back only when well formed', () => {
-    const url = new URL(statusCallbackFor('https://x.example/webhooks/twilio/status', 42));
-    expect(statusRefOf(Object.fromEntries(url.searchParams))).toBe(42);
+    const url = new URL(statusCallbackFor('https://x.example/webhooks/twilio/status', 42, 3));
+    expect(statusRefOf(Object.fromEntries(url.searchParams))).toEqual({ row: 42, attempt: 3 });
     expect(statusRefOf({ o: '0' })).toBeUndefined();
     expect(statusRefOf({ o: '12abc' })).toBeUndefined();
     expect(statusRefOf({ o: ['1', '2'] })).toBeUndefined();

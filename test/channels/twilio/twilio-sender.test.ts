@@ -66,15 +66,20 @@ describe('TwilioSender', () => {
 });
 
 describe('the status callback reference', () => {
-  it('adds the row id to a callback URL with or without a query of its own', () => {
+  it('adds the row id, and the try when given, to a callback URL with or without a query of its own', () => {
     expect(statusCallbackFor(CALLBACK, undefined)).toBe(CALLBACK);
     expect(statusCallbackFor(CALLBACK, 7)).toBe(`${CALLBACK}?o=7`);
+    expect(statusCallbackFor(CALLBACK, 7, 2)).toBe(`${CALLBACK}?o=7&a=2`);
     expect(statusCallbackFor(`${CALLBACK}?k=1`, 7)).toBe(`${CALLBACK}?k=1&o=7`);
   });
 
-  it('reads back only a whole positive id of at most sixteen digits', () => {
-    expect(statusRefOf({ o: '7' })).toBe(7);
-    expect(statusRefOf({ o: '1234567890123456' })).toBe(1234567890123456);
+  it('reads back only a whole positive id of at most sixteen digits, and a try when it is one', () => {
+    expect(statusRefOf({ o: '7' })).toEqual({ row: 7 });
+    expect(statusRefOf({ o: '7', a: '3' })).toEqual({ row: 7, attempt: 3 });
+    expect(statusRefOf({ o: '7', a: '0' })).toEqual({ row: 7 });
+    expect(statusRefOf({ o: '7', a: '1234567' })).toEqual({ row: 7 });
+    expect(statusRefOf({ o: '7', a: ['1', '2'] })).toEqual({ row: 7 });
+    expect(statusRefOf({ o: '1234567890123456' })).toEqual({ row: 1234567890123456 });
     expect(statusRefOf({ o: '12345678901234567' })).toBeUndefined();
     expect(statusRefOf({ o: '01' })).toBeUndefined();
     expect(statusRefOf({ o: 'a12' })).toBeUndefined();
