@@ -107,7 +107,7 @@ describe('reports, moderation and fan-out over SMS', () => {
     expect(fake.to(NY)).toHaveLength(0);
     expect(fake.to(SF_STOPPED)).toHaveLength(0);
     expect(fake.to(REPORTER)).toHaveLength(0);
-    expect(fake.to(SF1)[0]!.statusCallback).toMatch(/^https:\/\/headsup\.example\.org\/webhooks\/twilio\/status\?o=\d+$/);
+    expect(fake.to(SF1)[0]!.statusCallback).toMatch(/^https:\/\/headsup\.example\.org\/webhooks\/twilio\/status\?o=\d+&a=1$/);
     expect(Number(fake.to(SF1)[0]!.validityPeriod)).toBeGreaterThan(0);
   });
 
