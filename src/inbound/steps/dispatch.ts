@@ -46,12 +46,13 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   const outcome = conversation
     ? converse(store, rules, asker, who, conversation, turn, msg, parsed, now)
     : runCommand(store, rules, asker, who.moderator, parsed, now);
+  const asks = outcome.converse !== undefined && outcome.converse !== 'end';
   // A lapsed draft its job (every minute) has not filed yet is filed before a new conversation replaces it.
-  if (outcome.converse && outcome.converse !== 'end') expireReportDrafts(store, rules, now, who.memberKey);
+  if (asks) expireReportDrafts(store, rules, now, who.memberKey);
   applyOutcome(store, rules, asker, outcome, now);
   // What the carrier answered, we act on without a second answer; but a question we asked (a START
   // from a number with no area) is sent: unseen, it would take their next message for its answer.
-  if (msg.answered && !(outcome.converse && outcome.converse !== 'end')) return null;
+  if (msg.answered && !asks) return null;
   // Words sent with a photo are read, the photo is not: a reporter would think it went with the report.
   return msg.media && outcome.say !== null ? `${outcome.say} ${asker.t.mediaNotKept()}` : outcome.say;
 }
