@@ -13,7 +13,7 @@ import type { InboundLog } from '../store/inbound-log';
 import { findMemberByIndex } from '../store/members';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import type { Handled, Inbound, ReplyWay } from './inbound';
-import { blockAndLimit, withinMessageLimit } from './steps/block-and-limit';
+import { blockAndLimit } from './steps/block-and-limit';
 import { dispatch } from './steps/dispatch';
 import { identifySender, type Identity } from './steps/identify-sender';
 import { recogniseRetry } from './steps/recognise-retry';
@@ -73,18 +73,10 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
  */
 function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<typeof parse>, now: number): Handled & { changed: boolean } {
   const { db, rules } = deps;
-  const verdict = blockAndLimit(deps, rules.limits.messages, who, parsed, now);
-  const kind = parsed.ok ? parsed.command.kind : undefined;
-  if (verdict === 'blocked') {
-    // Opting out works for a blocked sender, silently; so does erasure, which says so (within the message limit).
-    const answer = kind === 'delete' && withinMessageLimit(deps.limits, rules.limits.messages, who, now);
-    const before = db.totalChanges();
-    const reply = kind === 'stop' || kind === 'delete' ? dispatch(deps, rules, who, rememberLanguage(db, who, parsed), msg, parsed, now) : null;
-    return { reply: answer ? reply : null, parsed, duplicate: false, dropped: 'blocked', changed: db.totalChanges() !== before };
-  }
-  if (verdict === 'rate_limited') return { reply: null, parsed, duplicate: false, dropped: 'rate_limited', changed: false };
+  const gate = blockAndLimit(deps, rules.limits.messages, who, parsed, now);
+  if (!gate.act) return { reply: null, parsed, duplicate: false, dropped: gate.dropped, changed: false };
   const before = db.totalChanges();
   const lang = rememberLanguage(db, who, parsed);
   const reply = dispatch(deps, rules, who, lang, msg, parsed, now);
-  return { reply, parsed, duplicate: false, changed: db.totalChanges() !== before };
+  return { reply: gate.answer ? reply : null, parsed, duplicate: false, dropped: gate.dropped, changed: db.totalChanges() !== before };
 }

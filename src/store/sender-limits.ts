@@ -49,10 +49,13 @@ export class SenderLimits {
       : this.takeStored(senderKey, kind, start, limit.max);
   }
 
-  /** Erases every count of a sender (DELETE). */
+  /**
+   * Erases every stored count of a sender (DELETE). The message count stays
+   * in memory until its window ends: it is never written down, and were
+   * DELETE to reset it, a number texting DELETE over and over would be
+   * answered every time, each answer a message the line pays for.
+   */
   forget(senderKey: Buffer): void {
-    const suffix = `:${senderKey.toString('base64')}`;
-    for (const kind of IN_MEMORY) this.memory.delete(kind + suffix);
     this.db.stmt('DELETE FROM sender_limits WHERE sender_bidx = ?').run(senderKey);
   }
 

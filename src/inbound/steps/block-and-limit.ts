@@ -6,6 +6,11 @@
  * past the limit and the block while she has a check-in: a dropped OK would
  * have her buddies told she may be in danger. Moderators are neither limited
  * (a busy night means many PENDING and APPROVE messages) nor blocked.
+ *
+ * What goes past the limit is acted on, but answered only within it: each
+ * answer is a message the line pays for, and a number texting DELETE or
+ * LATER over and over must not run up the bill. OK is the exception: it
+ * ends her check-in, so it limits itself, and she must know it was heard.
  */
 import type { Parsed } from '../../bot/commands';
 import { isBlocked } from '../../store/blocks';
@@ -14,22 +19,31 @@ import type { Db } from '../../store/db';
 import type { Limit, SenderLimits } from '../../store/sender-limits';
 import type { Identity } from './identify-sender';
 
-/** Why a message is not acted on, if it is not. */
-export type Verdict = 'blocked' | 'rate_limited' | undefined;
+/** Whether to act on a message and to answer it; why not, when it is blocked or over the limit. */
+export interface Gate {
+  act: boolean;
+  answer: boolean;
+  dropped?: 'blocked' | 'rate_limited';
+}
+
+const OPEN: Gate = { act: true, answer: true };
 
 /** Counts one message against the sender's limit; false past it. */
 export function withinMessageLimit(limits: SenderLimits, limit: Limit, who: Identity, now: number): boolean {
   return limits.take(who.senderKey, 'message', limit, now);
 }
 
-export function blockAndLimit({ db, limits }: { db: Db; limits: SenderLimits }, limit: Limit, who: Identity, parsed: Parsed, now: number): Verdict {
+export function blockAndLimit({ db, limits }: { db: Db; limits: SenderLimits }, limit: Limit, who: Identity, parsed: Parsed, now: number): Gate {
   // A moderator is never silenced: BLOCK of a report they filed would otherwise lock them out, with no UNBLOCK.
-  if (who.moderator) return undefined;
+  if (who.moderator) return OPEN;
   const kind = parsed.ok ? parsed.command.kind : undefined;
+  const within = () => withinMessageLimit(limits, limit, who, now);
   // Looked up only for OK and LATER, so a flood of anything else costs no more than before. A block
   // (of her reports) does not stop them either: her buddies would be told she may be in danger.
-  if ((kind === 'ok' || kind === 'later') && who.member && hasCheckin(db, who.member.id)) return undefined;
-  if (isBlocked(db, who.reporterKey)) return 'blocked';
-  if (kind === 'stop' || kind === 'delete') return undefined;
-  return withinMessageLimit(limits, limit, who, now) ? undefined : 'rate_limited';
+  if ((kind === 'ok' || kind === 'later') && who.member && hasCheckin(db, who.member.id)) return { act: true, answer: kind === 'ok' || within() };
+  const blocked = isBlocked(db, who.reporterKey);
+  // A blocked sender's STOP is silent, as everything they send; their DELETE says so, within the limit.
+  if (kind === 'stop' || kind === 'delete') return { act: true, answer: !(blocked && kind === 'stop') && within(), dropped: blocked ? 'blocked' : undefined };
+  if (blocked) return { act: false, answer: false, dropped: 'blocked' };
+  return within() ? OPEN : { act: false, answer: false, dropped: 'rate_limited' };
 }

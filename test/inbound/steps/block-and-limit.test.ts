@@ -110,24 +110,32 @@ describe('the per-sender message limit', () => {
     expect(w.sms(ROSA, 'LEAVE 628').reply).toBe(t.left(['628'], ['415']));
   });
 
-  it('still honours STOP from a sender past it', async () => {
+  it('still honours STOP from a sender past it, without an answer (each is a message the line pays for)', async () => {
     const w = await world();
     w.sms(ROSA, 'JOIN');
     w.sms(ROSA, 'AREAS');
     w.sms(ROSA, 'AREAS');
     expect(w.sms(ROSA, 'AREAS').reply).toBeNull();
-    expect(w.sms(ROSA, 'please stop texting me').reply).toBe(t.stopped());
+    expect(w.sms(ROSA, 'please stop texting me').reply).toBeNull();
     expect(membership(w, ROSA)).toEqual({ status: 'stopped', areas: [] });
   });
 
-  it('still honours DELETE from a sender past it: nobody waits for the window to be forgotten', async () => {
+  it('still honours DELETE from a sender past it, without an answer: nobody waits for the window to be forgotten', async () => {
     const w = await world();
     w.sms(ROSA, 'JOIN');
     w.sms(ROSA, 'AREAS');
     w.sms(ROSA, 'AREAS');
     expect(w.sms(ROSA, 'AREAS').reply).toBeNull();
-    expect(w.sms(ROSA, 'DELETE').reply).toBe(t.deleted());
+    expect(w.sms(ROSA, 'DELETE').reply).toBeNull();
     expect(findMember(w.db, w.vault, sms(ROSA))).toBeUndefined();
+  });
+
+  it.each(['DELETE', 'ALTO', 'please stop texting me'])('answers %s, sent over and over, only within the limit (DELETE does not reset it)', async (text) => {
+    const w = await world();
+    const answered = Array.from({ length: 20 }, () => w.sms(ROSA, text).reply).filter((r) => r !== null);
+    expect(answered).toHaveLength(3);
+    w.clock.now += HOUR;
+    expect(w.sms(ROSA, text).reply).not.toBeNull();
   });
 
   /** Rosa with an accepted buddy and a 30-minute check-in, past the limit of three messages: then a quiet AREAS is ignored. */
@@ -149,12 +157,27 @@ describe('the per-sender message limit', () => {
     expect(escalated(w)).toBe(0);
   });
 
-  it('still hears the LATER of a member with a check-in past it: the deadline moves', async () => {
+  it('still hears the LATER of a member with a check-in past it: the deadline moves, unanswered (LATER does not end a check-in, so it could be sent without end)', async () => {
     const w = await checkedInPastLimit();
     w.clock.now += 20 * MIN;
-    expect(w.sms(ROSA, 'LATER 30').reply).toBe(t.checkinExtended(clockTime(w.clock.now + 40 * MIN)));
+    expect(w.sms(ROSA, 'LATER 30').reply).toBeNull();
     w.clock.now += 10 * MIN;
     expect(escalated(w)).toBe(0);
+    w.clock.now += 30 * MIN;
+    expect(escalated(w)).toBe(1);
+  });
+
+  it('answers the LATERs of a member with a check-in only within the limit, blocked or not', async () => {
+    const w = await world({ checkins: CHECKINS });
+    w.sms(ROSA, 'JOIN');
+    w.sms(ROSA, 'BUDDY 415-555-0177 Rosa');
+    w.sms(BUDDY, 'ACCEPT');
+    w.clock.now += HOUR;
+    w.sms(ROSA, 'CHECKIN 30 blue Honda');
+    const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(ROSA, 'REPORT 415 fake report to harvest numbers').reply ?? '')?.[1];
+    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlocked(`#${ref}`));
+    const answered = Array.from({ length: 20 }, () => w.sms(ROSA, 'LATER 10').reply).filter((r) => r !== null);
+    expect(answered).toHaveLength(1);
   });
 
   it('still hears the OK that tells her buddy she is safe after an escalation, past it', async () => {
