@@ -155,7 +155,8 @@ export function areas(store: Store, who: Asker): Outcome {
  * DELETE: erases everything keyed to the sender: their member row (with its
  * subscriptions, join request and queued messages), the link to their
  * reports, the messages waiting to go to them without a member row, their
- * rate-limit counters, the replies stored for their retried webhooks, their
+ * stored rate-limit counters (the hour's message count, kept only in
+ * memory, runs out), the replies stored for their retried webhooks, their
  * parked messages and their open conversation, and their
  * check-ins with every message that carried their details (their buddy
  * links go with the member row). A block stays (it keys nothing else). The
