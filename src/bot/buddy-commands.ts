@@ -4,6 +4,7 @@
  * at any time. A buddy learns the name the member gave, never their number.
  */
 import type { Channel } from '../domain/channel';
+import type { Lang } from '../domain/lang';
 import { toE164 } from '../phone/numbers';
 import {
   buddiesOf,
@@ -57,16 +58,23 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
   const channel = asked ?? rules.buddyChannels[0];
   if (!address || !channel || !rules.buddyChannels.includes(channel)) return say(who.t.buddyUsage());
   if (who.sender.phone === address) return say(who.t.buddyOwnNumber());
-  if (buddyStopped(db, buddyIndex(vault, address))) return say(who.t.buddyUnreachable());
   const mine = who.member ? buddiesOf(db, vault, who.member.id) : [];
   if (mine.some((b) => b.address === address)) return say(who.t.buddyAlreadyAsked(ending(address)));
   if (mine.filter((b) => b.status !== 'stopped').length >= MAX_BUDDIES) return say(who.t.buddyLimit(MAX_BUDDIES));
   if (!store.limits.take(who.senderKey, 'buddy_invite', { max: INVITES_PER_DAY, windowMs: 86_400_000 }, now)) return say(who.t.buddyInvitesToday(INVITES_PER_DAY));
   const member = memberOf(store, who, newMember, now);
   inviteBuddy(db, vault, member.id, { channel, address }, name, who.lang, now);
-  // The buddy is asked in the member's language; their own answer sets theirs.
-  linkBuddyMessage(db, enqueueReply(db, vault, { channel, address }, catalog(who.lang).buddyInvite(name), now), member.id);
-  return { say: who.t.buddyAsked(ending(address)), queued: true };
+  // A number that told the line to stop is not texted: the invitation waits for them to come back
+  // (buddyBack). The member is answered as for any number, so that BUDDY cannot tell anyone who once
+  // used the line.
+  const stopped = buddyStopped(db, buddyIndex(vault, address));
+  if (!stopped) sendInvitation(store, member.id, { channel, address }, name, who.lang, now);
+  return { say: who.t.buddyAsked(ending(address)), queued: !stopped };
+}
+
+/** Asks a buddy, in the member's language (their own answer sets theirs); the message is the member's to erase. */
+function sendInvitation(store: Store, memberId: number, to: { channel: Channel; address: string }, name: string, lang: Lang, now: number): void {
+  linkBuddyMessage(store.db, enqueueReply(store.db, store.vault, to, catalog(lang).buddyInvite(name), now), memberId);
 }
 
 /** BUDDY OFF: removes every buddy, or the one with that number; an accepted buddy is told. */
@@ -98,13 +106,15 @@ function myLinks(store: Store, who: Asker): Buddy[] {
   return phone ? linksOfBuddy(store.db, store.vault, buddyIndex(store.vault, phone)) : [];
 }
 
-/** Whether someone asked the sender to be their buddy and they have not answered. */
+/** Whether someone asked the sender to be their buddy and they have not answered (nor seen it, while their STOP stands). */
 export function askedToBeBuddy(store: Store, who: Asker): boolean {
-  return myLinks(store, who).some((b) => b.status === 'invited');
+  return !stoppedAsBuddy(store, who) && myLinks(store, who).some((b) => b.status === 'invited');
 }
 
 /** ACCEPT: every invitation to the sender becomes a buddy link; each member is told. */
 export function accept(store: Store, who: Asker, now: number): Outcome {
+  // Invitations made since their STOP were never sent to them: there is nothing they can have seen to accept.
+  if (stoppedAsBuddy(store, who)) return say(who.t.buddyNoInvite());
   const links = myLinks(store, who);
   const invited = links.filter((b) => b.status === 'invited');
   if (invited.length === 0) {
@@ -150,7 +160,21 @@ export function forgetAsBuddy(store: Store, who: Asker, now: number): boolean {
   return links.length > 0;
 }
 
-/** JOIN or START from someone who had sent STOP as a buddy: members may ask them again. */
-export function buddyBack(store: Store, who: Asker): void {
-  if (who.sender.phone) liftBuddyStop(store.db, buddyIndex(store.vault, who.sender.phone));
+/**
+ * JOIN or START from someone who had sent STOP as a buddy: members may ask
+ * them again, and the invitations made while they had stopped are sent now.
+ * Returns whether any was.
+ */
+export function buddyBack(store: Store, who: Asker, now: number): boolean {
+  if (!who.sender.phone) return false;
+  const index = buddyIndex(store.vault, who.sender.phone);
+  if (!liftBuddyStop(store.db, index)) return false;
+  const waiting = linksOfBuddy(store.db, store.vault, index).filter((b) => b.status === 'invited');
+  for (const b of waiting) sendInvitation(store, b.memberId, { channel: b.channel, address: b.address }, b.name, b.lang, now);
+  return waiting.length > 0;
+}
+
+/** Whether the sender's STOP as a buddy stands. */
+function stoppedAsBuddy(store: Store, who: Asker): boolean {
+  return who.sender.phone !== undefined && buddyStopped(store.db, buddyIndex(store.vault, who.sender.phone));
 }

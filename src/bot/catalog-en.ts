@@ -101,7 +101,6 @@ export const en: Catalog = {
   buddyInvitesToday: (max) => `Heads Up: you have asked ${max} people to be your buddy today, the most in a day. Try again tomorrow.`,
   buddyUsage: () => 'Heads Up: text BUDDY, their number and the name they know you by, e.g. BUDDY 415-555-0100 Rose. BUDDY OFF removes your buddies.',
   buddyOwnNumber: () => "Heads Up: that's your own number. Name someone you trust as your buddy.",
-  buddyUnreachable: () => "Heads Up: that number asked us to stop texting it, so it can't be your buddy.",
   buddyList: (items) =>
     `Heads Up: your buddies: ${items.map((i) => `number ending ${i.ending} (${i.status === 'accepted' ? 'accepted' : i.status === 'invited' ? 'waiting' : 'stopped'})`).join(', ')}. BUDDY OFF removes them.`,
   buddyNone: () => 'Heads Up: you have no buddy. Text BUDDY, their number and the name they know you by, e.g. BUDDY 415-555-0100 Rose.',

@@ -103,7 +103,6 @@ export const es: Catalog = {
   buddyInvitesToday: (max) => `Heads Up: hoy ya pediste a ${max} personas que sean tu contacto, el maximo por dia. Intenta de nuevo manana.`,
   buddyUsage: () => 'Heads Up: escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa. AMIGA OFF quita tus contactos.',
   buddyOwnNumber: () => 'Heads Up: ese es tu propio numero. Elige a alguien de confianza.',
-  buddyUnreachable: () => 'Heads Up: ese numero nos pidio no escribirle, asi que no puede ser tu contacto.',
   buddyList: (items) =>
     `Heads Up: tus contactos: ${items.map((i) => `numero que termina en ${i.ending} (${i.status === 'accepted' ? 'acepto' : i.status === 'invited' ? 'esperando' : 'detenido'})`).join(', ')}. AMIGA OFF los quita.`,
   buddyNone: () => 'Heads Up: no tienes contacto. Escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa.',

@@ -120,7 +120,6 @@ export const fr: Catalog = {
   buddyInvitesToday: (max) => `Heads Up: vous avez déjà invité ${max} personnes aujourd'hui, le maximum par jour. Réessayez demain.`,
   buddyUsage: () => "Heads Up: écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose. BINOME OFF retire vos contacts.",
   buddyOwnNumber: () => "Heads Up: c'est votre propre numéro. Choisissez une personne de confiance.",
-  buddyUnreachable: () => "Heads Up: ce numéro nous a demandé de ne plus lui écrire, il ne peut pas etre votre contact.",
   buddyList: (items) =>
     `Heads Up: vos contacts: ${items.map((i) => `numéro finissant par ${i.ending} (${i.status === 'accepted' ? 'accepté' : i.status === 'invited' ? 'en attente' : 'arreté'})`).join(', ')}. BINOME OFF les retire.`,
   buddyNone: () => "Heads Up: vous n'avez pas de contact. Écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose.",

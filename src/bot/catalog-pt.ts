@@ -120,7 +120,6 @@ export const pt: Catalog = {
   buddyInvitesToday: (max) => `Heads Up: hoje voce ja convidou ${max} pessoas para serem seu contato, o maximo por dia. Tente de novo amanha.`,
   buddyUsage: () => 'Heads Up: escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa. PARCEIRA OFF remove seus contatos.',
   buddyOwnNumber: () => 'Heads Up: esse e o seu proprio numero. Escolha alguem de confianca.',
-  buddyUnreachable: () => 'Heads Up: esse numero pediu para nao receber mensagens, entao nao pode ser seu contato.',
   buddyList: (items) =>
     `Heads Up: seus contatos: ${items.map((i) => `numero terminado em ${i.ending} (${i.status === 'accepted' ? 'aceitou' : i.status === 'invited' ? 'esperando' : 'parado'})`).join(', ')}. PARCEIRA OFF remove.`,
   buddyNone: () => 'Heads Up: voce nao tem contato. Escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa.',

@@ -131,8 +131,6 @@ export interface Catalog {
   /** BUDDY without a usable number or name. */
   buddyUsage(): string;
   buddyOwnNumber(): string;
-  /** The number sent STOP to the line: no one may invite it. */
-  buddyUnreachable(): string;
   buddyList(items: Array<{ ending: string; status: 'invited' | 'accepted' | 'stopped' }>): string;
   buddyNone(): string;
   buddiesRemoved(count: number): string;

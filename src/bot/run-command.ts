@@ -75,8 +75,8 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'join':
       // Check-ins (issue 13): "Yes" is how people answer "be my buddy? Reply ACCEPT or DECLINE"; it subscribed them to alerts instead.
       if (parsed.keyword === 'YES' && parsed.exactKeyword && askedToBeBuddy(store, who)) return accept(store, who, now);
-      // A buddy who sent STOP and comes back may be asked again.
-      buddyBack(store, who);
+      // A buddy who sent STOP and comes back may be asked again; invitations made meanwhile go now.
+      if (buddyBack(store, who, now)) return { ...join(store, who, rules, command.areas, now), queued: true };
       return join(store, who, rules, command.areas, now);
     case 'leave':
       return leave(store, who, rules.regions, command.areas);

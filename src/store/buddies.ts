@@ -165,8 +165,8 @@ export function eraseBuddyMessagesOf(db: Db, memberId: number): number {
   return n;
 }
 
-/** Lifts a buddy's STOP (they came back with JOIN or START): members may ask them again. */
-export function liftBuddyStop(db: Db, index: Buffer): number {
-  db.stmt('DELETE FROM buddy_stops WHERE buddy_bidx = ?').run(index);
-  return db.stmt("DELETE FROM buddies WHERE buddy_bidx = ? AND status = 'stopped'").run(index).changes;
+/** Lifts a buddy's STOP (they came back with JOIN or START): members may ask them again. Returns whether there was one. */
+export function liftBuddyStop(db: Db, index: Buffer): boolean {
+  const stops = db.stmt('DELETE FROM buddy_stops WHERE buddy_bidx = ?').run(index).changes;
+  return stops + db.stmt("DELETE FROM buddies WHERE buddy_bidx = ? AND status = 'stopped'").run(index).changes > 0;
 }

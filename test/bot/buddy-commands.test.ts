@@ -316,8 +316,8 @@ describe('DECLINE', () => {
     l.text(BUDDY, 'STOP');
     expect(l.text(BUDDY, 'DECLINE')).toEqual({ reply: t.buddyNoInvite(), woke: false });
     expect(l.inbox(ROSE)).not.toContain(t.buddyDeclinedMember('0177'));
-    // Still no one may ask them.
-    expect(reply(l, OTHER, 'BUDDY 415-555-0177 Jo')).toBe(t.buddyUnreachable());
+    // Still no one's invitation reaches them (the inviter is answered as for any number).
+    expect(reply(l, OTHER, 'BUDDY 415-555-0177 Jo')).toBe(t.buddyAsked('0177'));
     expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose')]);
   });
 });

@@ -100,7 +100,6 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     buddyInvitesToday: [t.buddyInvitesToday(6)],
     buddyUsage: [t.buddyUsage()],
     buddyOwnNumber: [t.buddyOwnNumber()],
-    buddyUnreachable: [t.buddyUnreachable()],
     buddyList: [t.buddyList([{ ending: '0100', status: 'accepted' }, { ending: '0101', status: 'invited' }, { ending: '0102', status: 'stopped' }])],
     buddyNone: [t.buddyNone()],
     buddiesRemoved: [t.buddiesRemoved(3), t.buddiesRemoved(1), t.buddiesRemoved(0)],

@@ -247,25 +247,28 @@ describe('CHECKIN', () => {
     expect(timers(w).escalated).toBe(1);
     expect(direct(w, BUDDY).filter((m) => m.text.includes('white truck'))).toEqual([]);
     expect(w.queued(sms(ROSE)).map((m) => m.text)).toContain(t.checkinMemberTold('nobody'));
-    // And no one may invite them again, until they come back with START.
-    expect(w.sms('+12065550111', 'BUDDY 415-555-0177 Jo').reply).toBe(t.buddyUnreachable());
-    w.sms(BUDDY, 'START');
+    // And no one's invitation reaches them until they come back with START: the one made meanwhile goes then.
     expect(w.sms('+12065550111', 'BUDDY 415-555-0177 Jo').reply).toBe(t.buddyAsked('0177'));
+    expect(direct(w, BUDDY).filter((m) => m.text === t.buddyInvite('Jo'))).toEqual([]);
+    w.sms(BUDDY, 'START');
+    expect(direct(w, BUDDY).filter((m) => m.text === t.buddyInvite('Jo'))).toHaveLength(1);
   });
 
   it("a buddy's STOP outlives the links: after the member's BUDDY OFF, or DELETE and a new JOIN, no one may ask them again", async () => {
     const w = await withBuddy();
     w.sms(BUDDY, 'please stop texting me');
     expect(w.sms(ROSE, 'BUDDY OFF').reply).toBe(t.buddiesRemoved(1));
-    expect(w.sms(ROSE, 'BUDDY 415-555-0177 Rose').reply).toBe(t.buddyUnreachable());
+    expect(w.sms(ROSE, 'BUDDY 415-555-0177 Rose').reply).toBe(t.buddyAsked('0177'));
     w.sms(ROSE, 'DELETE');
     w.sms(ROSE, 'JOIN');
-    expect(w.sms(ROSE, 'BUDDY 415-555-0177 Rose').reply).toBe(t.buddyUnreachable());
-    // Nothing waits for them (the first invitation went with Rose's DELETE; no other was queued).
-    expect(direct(w, BUDDY).filter((m) => m.text === t.buddyInvite('Rose'))).toEqual([]);
-    // Until they come back.
-    w.sms(BUDDY, 'START');
     expect(w.sms(ROSE, 'BUDDY 415-555-0177 Rose').reply).toBe(t.buddyAsked('0177'));
+    // Nothing went to them (the first invitation went with Rose's DELETE; the new one waits, unsent).
+    expect(direct(w, BUDDY).filter((m) => m.text === t.buddyInvite('Rose'))).toEqual([]);
+    expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyNoInvite());
+    // Until they come back: then it goes, and they may accept it.
+    w.sms(BUDDY, 'START');
+    expect(direct(w, BUDDY).filter((m) => m.text === t.buddyInvite('Rose'))).toHaveLength(1);
+    expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyAccepted(['Rose']));
   });
 
   it("keeps a buddy's STOP with a day, not a moment: the message telling the member, queued at once, must not be found by its time", async () => {
@@ -278,19 +281,27 @@ describe('CHECKIN', () => {
     expect(w.db.sqlite.prepare('SELECT created_at % 86400000 AS r FROM buddy_stops').all()).toEqual([{ r: 0 }]);
   });
 
-  it('anyone who texted STOP, asked or not, cannot be asked to be a buddy until they come back', async () => {
+  it('anyone who texted STOP, asked or not, is sent no invitation until they come back; the reply does not tell who once used the line', async () => {
     const w = await withBuddy();
+    const invites = (to: string) => direct(w, to).filter((m) => m.text === t.buddyInvite('Rose'));
+    w.sms('+14155550150', 'JOIN');
     w.sms('+14155550150', 'STOP');
-    expect(w.sms(ROSE, 'BUDDY 415-555-0150 Rose').reply).toBe(t.buddyUnreachable());
-    w.sms('+14155550150', 'START');
-    expect(w.sms(ROSE, 'BUDDY 415-555-0150 Rose').reply).toBe(t.buddyAsked('0150'));
+    const stopped = w.sms(ROSE, 'BUDDY 415-555-0150 Rose').reply;
+    const stranger = w.sms(ROSE, 'BUDDY 415-555-0161 Rose').reply;
+    expect(stopped?.replace('0150', '####')).toBe(stranger?.replace('0161', '####'));
+    expect(invites('+14155550150')).toEqual([]);
+    expect(invites('+14155550161')).toHaveLength(1);
+    // A "Yes" (Twilio's START too) lifts the stop like START, rather than accepting what they never saw.
+    expect(w.sms('+14155550150', 'Yes').reply).toBe(t.joined(['415']));
+    expect(invites('+14155550150')).toHaveLength(1);
   });
 
   it('a stopped link recorded before stops were kept apart still counts as a stop', async () => {
     const w = await withBuddy();
     w.sms(BUDDY, 'STOP');
     w.db.sqlite.prepare('DELETE FROM buddy_stops').run();
-    expect(w.sms('+12065550111', 'BUDDY 415-555-0177 Jo').reply).toBe(t.buddyUnreachable());
+    expect(w.sms('+12065550111', 'BUDDY 415-555-0177 Jo').reply).toBe(t.buddyAsked('0177'));
+    expect(direct(w, BUDDY).filter((m) => m.text === t.buddyInvite('Jo'))).toEqual([]);
   });
 
   it("a buddy's DELETE erases their stop with everything else: they may be asked again", async () => {
