@@ -173,12 +173,15 @@ export function fileDraft(
   const npas = reportAreas(store, rules.regions, filer, resolveAreas(rules, draft.areas).slice(0, rules.maxAreas));
   if (npas.length === 0) return { why: 'area' };
   if (!store.limits.take(filer.senderKey, 'report', rules.limit, now)) return { why: 'limit' };
+  const country = rules.country ?? DEFAULT_COUNTRY;
   const fields = fieldsOf(draft);
-  const alert = alertFieldsOf(fields, filer.phone, rules.country ?? DEFAULT_COUNTRY);
+  const alert = alertFieldsOf(fields, filer.phone, country);
   const filed = createReport(db, vault, { npas, text: '', reporterKey: filer.reporterKey, fields: { fields, alert } }, now);
-  const ids = othersOnly(fieldIdentifiers(fields, rules.country ?? DEFAULT_COUNTRY), filer);
+  const ids = othersOnly(fieldIdentifiers(fields, country), filer);
   indexReportIdentifiers(db, vault, filed.id, ids);
-  return { ref: `#${filed.ref}`, notify: reportNotice(store, rules, filed, npas, { fields: alert }, fields.categories, ids, fields.other, now) };
+  // "Anything else" reaches the moderators as a note: never with the reporter's own number, as the rest.
+  const note = fields.other === undefined ? undefined : maskNumber(fields.other, filer.phone, country);
+  return { ref: `#${filed.ref}`, notify: reportNotice(store, rules, filed, npas, { fields: alert }, fields.categories, ids, note, now) };
 }
 
 /** The next question of a draft, or the draft read back. */

@@ -15,7 +15,7 @@ import { Db } from '../../src/store/db';
 import { findMember, memberIndex } from '../../src/store/members';
 import { Vault } from '../../src/store/vault';
 import { newBot, type BotWorld } from '../helpers/bot-world';
-import { findNeedlesInFile } from '../helpers/needles';
+import { findNeedlesInFile, numberForms } from '../helpers/needles';
 import { MEMBER, MOD, REPORTER, reportWorld as world, sms } from '../helpers/report-world';
 
 const isArea = (t: string) => /^\d{3}$/.test(t);
@@ -206,6 +206,16 @@ describe('the guided report, as members and moderators see it', () => {
     expect(openDraft(w)).toBeUndefined();
     // The next message is no answer.
     expect(say(w, REPORTER, 'tall')).not.toBe(t.reportAsk('vehicle'));
+  });
+
+  it("never carries the reporter's own number to the moderators, in the answer to 'anything else' either", async () => {
+    const w = await world();
+    for (const answer of ['REPORT', '1', 'last night', '415 Motel 6', 'tall, beard', 'SKIP', '415-555-0177', `call me back at ${REPORTER.slice(2, 5)}-${REPORTER.slice(5, 8)}-${REPORTER.slice(8)}`]) say(w, REPORTER, answer);
+    say(w, REPORTER, 'DONE');
+    const notices = toModerators(w);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('Note: call me back at');
+    for (const form of numberForms(REPORTER)) expect(notices[0]).not.toContain(form);
   });
 
   it('throws the draft away on CANCEL or DROP: nothing filed, nothing kept', async () => {
