@@ -6,7 +6,7 @@
  */
 import { SendError, type ChannelSender } from '../channels/types';
 import type { AlertRenderer } from '../alerts/render-alert';
-import { planTwinFallback } from '../store/alerts';
+import { moveTwinAlertsToSms, planTwinFallback } from '../store/alerts';
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
@@ -236,8 +236,9 @@ export class Lane {
       // tries a real failure gets (a stale alert still expires by age). Only this message goes back;
       // the lane slows down only if throttling persists (Pacer).
       const delay = Math.max(backoffDelay(opts.throttleBackoff, row.attempts), e.retryAfterMs ?? 0);
-      if (e.retryAfterMs !== undefined) this.pacer.pauseFor(e.retryAfterMs);
-      return this.retry(row, e, reason, delay);
+      if (e.retryAfterMs === undefined) return this.retry(row, e, reason, delay);
+      this.pacer.pauseFor(e.retryAfterMs);
+      return this.twinsToSms(this.retry(row, e, reason, delay));
     }
     const tries = row.attempts - row.throttles;
     if (e.retryable && tries < opts.backoff.maxAttempts) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries));
@@ -278,7 +279,23 @@ export class Lane {
       } else log.warn(fields, "the provider still refuses the line's own credentials or sender; sending stays held");
     }
     observer?.outcome(row.channel, 'held', reason);
-    return { outcome: { id: row.id, kind: 'held', error: reason } };
+    return this.twinsToSms({ outcome: { id: row.id, kind: 'held', error: reason } });
+  }
+
+  /**
+   * The Signal lane is held or paused, for how long no one knows: people on
+   * SMS too get the alerts waiting for them here by SMS now (with this
+   * outcome, so the row it names is back in line first). An alert that
+   * arrives late can cost a life; an SMS costs a few cents.
+   */
+  private twinsToSms(recorded: Recorded): Recorded {
+    if (this.channel !== 'signal') return recorded;
+    const { db, log, now } = this.deps;
+    recorded.effect = () => {
+      const moved = moveTwinAlertsToSms(db, now());
+      if (moved > 0) log.warn({ moved }, 'Signal sending is held or paused: alerts waiting there for people also on SMS go by SMS');
+    };
+    return recorded;
   }
 
   /** A message went through after a hold: the line is fixed. */

@@ -129,6 +129,31 @@ export function planTwinFallback(db: Db, signalMemberId: number, alertId: number
 }
 
 /**
+ * The Signal side of the line is held (its account refused) or paused by a
+ * rate limit: the alert copies waiting there for people who are on SMS too
+ * go to their SMS membership now (planTwinFallback), rather than after the
+ * outage, or never (a copy a day old expires). Each Signal copy moved fails
+ * as 'sms_instead'; one whose person has no SMS membership that can take it
+ * waits on Signal. A copy in flight is left to its answer. Returns how many moved.
+ */
+export function moveTwinAlertsToSms(db: Db, now: number): number {
+  const waiting = db
+    .stmt(
+      `SELECT o.id, o.member_id AS member, o.alert_id AS alert FROM outbox o JOIN members m ON m.id = o.member_id
+       WHERE o.channel = 'signal' AND o.state = 'pending' AND o.alert_id IS NOT NULL AND o.lease_until <= ? AND m.phone_bidx IS NOT NULL`,
+    )
+    .all(now) as Array<{ id: number; member: number; alert: number }>;
+  const moved = db.stmt("UPDATE outbox SET state = 'failed', error = 'sms_instead', lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ?");
+  let n = 0;
+  for (const w of waiting) {
+    if (!planTwinFallback(db, w.member, w.alert, now)) continue;
+    moved.run(now, w.id);
+    n++;
+  }
+  return n;
+}
+
+/**
  * Plans the next range of an alert's fan-out in one transaction. Returns the
  * rows written and whether planning is complete.
  */

@@ -190,3 +190,50 @@ describe('Signal 429 storms, refusals, and moderators by UUID when only Signal i
     signal.answer = undefined;
   });
 });
+
+describe('a person on SMS and Signal while the line cannot send on Signal', () => {
+  let signal: FakeSignal;
+  let twilio: FakeTwilio;
+  let h: Harness;
+  let world: SignalWorld;
+
+  beforeAll(async () => {
+    world = await startSignalWorld({ sms: true, env: { MODERATORS: MOD_SMS, SEND_RATE: '50' } });
+    ({ h, signal, twilio } = world);
+  });
+  afterAll(() => world.close());
+
+  const signalCopies = (who: string, marker: string) => signal.to(who).filter((m) => m.message.includes(marker)).length;
+
+  // The held case first: its hold ends at once; a 429 pauses the Signal lane for 15 s.
+  it.each([
+    ['its account is refused (the lane holds)', 1, () => SIGNAL_ERRORS.accountNotRegistered(SIGNAL_NUMBER)],
+    ['Signal rate-limits it (the lane pauses)', 2, () => SIGNAL_ERRORS.rateLimited(SIGNAL_NUMBER)],
+  ])('gets her alert by SMS at once when %s, as SMS-only members do, and not again over Signal', async (_case, n, refuse) => {
+    const phone = `+1415555016${n}`;
+    const twin = { uuid: uuid(200 + n), number: phone };
+    const alone = { uuid: uuid(300 + n), number: null };
+    const marker = `grey sedan ${n}`;
+    await h.sms(phone, 'JOIN 415');
+    await joined(signal, twin, 'JOIN 415');
+    await joined(signal, alone, 'JOIN 415');
+    signal.answer = refuse;
+    try {
+      expect((await h.sms(MOD_SMS, `ALERT 415 ${marker}`)).message).toContain('415');
+      await waitFor(() => twilio.to(phone).some((m) => m.body.includes(marker)), 10_000, 'her alert by SMS');
+      // Her Signal copy gave way to it, and so did that of each person on both channels so far (one per case).
+      const moved = h.server.db.sqlite
+        .prepare("SELECT count(*) AS n FROM outbox WHERE alert_id = (SELECT max(id) FROM alerts) AND channel = 'signal' AND state = 'failed' AND error = 'sms_instead'")
+        .get();
+      expect(moved).toEqual({ n });
+    } finally {
+      signal.answer = undefined;
+    }
+    if (n === 1) {
+      // Someone only on Signal (her number hidden) has no other way: her copy waited, and goes once Signal takes it.
+      await waitFor(() => signalCopies(alone.uuid, marker) === 1, 10_000, 'the Signal-only member’s alert after the hold');
+    }
+    expect(signalCopies(twin.uuid, marker)).toBe(0);
+    expect(twilio.to(phone).filter((m) => m.body.includes(marker))).toHaveLength(1);
+  });
+});

@@ -4,7 +4,7 @@
  * it is active, covers the alert's areas and the alert still stands.
  */
 import path from 'node:path';
-import { createAlert, planNextRange, planTwinFallback } from '../../src/store/alerts';
+import { createAlert, moveTwinAlertsToSms, planNextRange, planTwinFallback } from '../../src/store/alerts';
 import { Db } from '../../src/store/db';
 import { ensureMember, setMemberDiscreet, setMemberStatus } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
@@ -78,5 +78,23 @@ describe('the SMS copy after a failed Signal copy', () => {
     const lone = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000002' }, 'en', T0).id;
     expect(planTwinFallback(db, lone, alert, T0 + 1)).toBe(false);
     expect(planTwinFallback(db, sms, alert, T0 + 1)).toBe(false);
+  });
+
+  it('moves the copies waiting on a held Signal lane to SMS: not one in flight, nor one whose person has no SMS membership that can take it', () => {
+    const lone = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000002', phone: '+14155550143' }, 'en', T0).id;
+    subscribe(db, lone, ['415'], T0);
+    const first = planned();
+    const second = planned();
+    const state = (alert: number) => db.sqlite.prepare('SELECT channel, state, error FROM outbox WHERE alert_id = ? ORDER BY id').all(alert);
+    // The second alert's copy is being sent (leased) when the lane is held.
+    db.sqlite.prepare("UPDATE outbox SET lease_until = ? WHERE alert_id = ? AND channel = 'signal' AND member_id = ?").run(T0 + 60_000, second, signal);
+    expect(moveTwinAlertsToSms(db, T0 + 1)).toBe(1);
+    expect(state(first)).toEqual([
+      { channel: 'signal', state: 'failed', error: 'sms_instead' },
+      { channel: 'signal', state: 'pending', error: null },
+      { channel: 'sms', state: 'pending', error: null },
+    ]);
+    expect(copies(second)).toEqual([{ m: signal, channel: 'signal' }, { m: lone, channel: 'signal' }]);
+    expect(moveTwinAlertsToSms(db, T0 + 2)).toBe(0);
   });
 });
