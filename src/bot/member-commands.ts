@@ -10,7 +10,7 @@ import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
 import { deleteMember, insertMember, setMemberLang, setMemberStatus, type MemberRow } from '../store/members';
 import { closeRequestOf, requestJoin } from '../store/member-requests';
-import { eraseWaitingTo } from '../store/outbox';
+import { eraseWaitingTo, withdrawAlertsOutside } from '../store/outbox';
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
 import { catalog, type Catalog } from './catalog';
 import { joinAreaQuestion } from './dialogues';
@@ -113,11 +113,13 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
   return withTimer(say(who.t.joined([...held, ...adding].sort())), who, rules, created);
 }
 
-export function leave(store: Store, who: Asker, regions: Regions, tokens: string[]): Outcome {
+export function leave(store: Store, who: Asker, regions: Regions, tokens: string[], now: number): Outcome {
   if (!who.member) return say(who.t.notMember());
   const resolved = regions.resolve(tokens);
   if (!resolved.ok) return say(unknownArea(who.t, regions, resolved.bad));
   const remaining = unsubscribe(store.db, who.member.id, resolved.npas);
+  // She is told she gets no alerts there now: copies still waiting for her go too.
+  withdrawAlertsOutside(store.db, who.member.id, now);
   return say(who.t.left(resolved.npas, remaining));
 }
 

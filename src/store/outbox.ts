@@ -203,6 +203,22 @@ export function releaseLeases(db: Db): number {
 }
 
 /**
+ * A member left areas (LEAVE): copies of alerts waiting for her that reach
+ * none of the areas she still holds are not sent (she was told she gets no
+ * alerts there now). A copy in flight is left to its answer.
+ */
+export function withdrawAlertsOutside(db: Db, memberId: number, now: number): number {
+  return db
+    .stmt(
+      `UPDATE outbox SET state = 'failed', error = 'left_area', lease_until = 0, address_ct = NULL, updated_at = @now
+       WHERE member_id = @member AND state = 'pending' AND alert_id IS NOT NULL AND lease_until <= @now
+         AND NOT EXISTS (SELECT 1 FROM alerts a JOIN subscriptions s ON s.member_id = @member
+                         WHERE a.id = outbox.alert_id AND instr(',' || a.reach || ',', ',' || s.npa || ',') > 0)`,
+    )
+    .run({ now, member: memberId }).changes;
+}
+
+/**
  * A discreet member read these alerts with READ: her copies of them count as
  * delivered (a RETRACT then sends her its correction), and a notice of them
  * still waiting is moot. A copy in flight is left to its answer.

@@ -13,6 +13,7 @@ import { Regions } from '../../src/alerts/regions';
 import { DEFAULT_LIMITS, type BotDeps } from '../../src/bot/context';
 import type { Sender } from '../../src/phone/identity';
 import { findMember, linkIndex, memberDiscreet, memberIndex, setMemberStatus } from '../../src/store/members';
+import { planNextRange, unplannedAlerts } from '../../src/store/alerts';
 import { listAreas } from '../../src/store/subscriptions';
 import { botWorld, newBot, type BotWorld } from '../helpers/bot-world';
 
@@ -229,6 +230,23 @@ describe('DISCREET_DEFAULT', () => {
     const w = await world();
     w.signal('JOIN', ROSA);
     expect(w.timers).toEqual([]);
+  });
+});
+
+describe('LEAVE', () => {
+  it('withdraws the alert copies still waiting for her that reach none of the areas she keeps (she is told she gets no alerts there now)', async () => {
+    const w = await world();
+    w.sms(ROSA, 'JOIN 415 212');
+    for (const text of ['ALERT 415 grey van', 'ALERT 212 red truck', 'ALERT 415 212 blue car']) expect(w.sms(MOD, text).reply).toContain('Alert going to');
+    for (const id of unplannedAlerts(w.db)) while (!planNextRange(w.db, id, w.clock.now).done);
+    const copies = () => w.db.sqlite.prepare('SELECT state, error FROM outbox WHERE alert_id IS NOT NULL ORDER BY alert_id').all();
+    expect(w.sms(ROSA, 'LEAVE 415').reply).toBe(t.left(['415'], ['212']));
+    // The 415 alert goes; the 212 one and the one for both stay.
+    expect(copies()).toEqual([
+      { state: 'failed', error: 'left_area' },
+      { state: 'pending', error: null },
+      { state: 'pending', error: null },
+    ]);
   });
 });
 
