@@ -26,7 +26,7 @@ import {
 } from '../store/reports';
 import { retractAlert } from '../store/retractions';
 import { reindexReportIdentifiers } from '../store/screening';
-import { countMemberAreas, listAreas, membersByArea, subscribe } from '../store/subscriptions';
+import { countMemberAreas, listAreas, membersByArea, subscribe, unsubscribeAll } from '../store/subscriptions';
 import { catalog, type Catalog } from './catalog';
 import type { Command } from './commands';
 import { say, type Outcome, type Store } from './handler';
@@ -204,6 +204,8 @@ function block(store: Store, mod: Moderator, ref: string, now: number): Outcome 
     // Someone a moderator will not let in (a harvester, a known abuser): refused, and their JOINs dropped from now on.
     const applicant = memberSender(db, vault, request.memberId);
     if (applicant) blockSender(db, vault.index('reporter', memberKey(applicant)), now);
+    // A member asking for one more area loses those they hold too: alerts are what such a person is after.
+    if (memberStatus(db, request.memberId) !== 'pending') unsubscribeAll(db, request.memberId);
     refuse(store, request);
     return say(mod.t.modBlocked(`#${ref}`));
   }

@@ -633,6 +633,17 @@ describe('join requests (SUBSCRIBE_MODE=approval)', () => {
     expect(mod(w, 'PENDING')).toBe('Nothing pending.');
   });
 
+  it('BLOCK of a member asking for one more area keeps them out of the areas they hold too: no alert reaches them', async () => {
+    const w = await modWorld({ subscribeMode: 'approval' });
+    w.sms(SF1, 'JOIN 415');
+    mod(w, `APPROVE ${refIn(mod(w, 'PENDING'))}`);
+    w.sms(SF1, 'JOIN 305');
+    expect(mod(w, `BLOCK ${refIn(mod(w, 'PENDING'))}`)).toMatch(/is blocked/);
+    expect(membership(w, SF1)?.areas).toEqual([]);
+    mod(w, 'ALERT 415 grey van');
+    expect(fanOut(w, w.alerts[0]!, [SF1]).to).toEqual({});
+  });
+
   it('APPROVE with areas admits the applicant to those of the areas asked only, and never to one not asked', async () => {
     const w = await modWorld({ subscribeMode: 'approval' });
     w.sms(SF1, 'JOIN 415 212');
