@@ -7,6 +7,7 @@ import type { Channel } from '../domain/channel';
 import type { Lang } from '../domain/lang';
 import { toE164 } from '../phone/numbers';
 import {
+  anyBuddyStop,
   buddiesOf,
   buddyIndex,
   buddyStopped,
@@ -166,7 +167,8 @@ export function forgetAsBuddy(store: Store, who: Asker, now: number): boolean {
  * Returns whether any was.
  */
 export function buddyBack(store: Store, who: Asker, now: number): boolean {
-  if (!who.sender.phone) return false;
+  // The blind index is a fair share of a JOIN's work: not computed on a line where no one has stopped.
+  if (!who.sender.phone || !anyBuddyStop(store.db)) return false;
   const index = buddyIndex(store.vault, who.sender.phone);
   if (!liftBuddyStop(store.db, index)) return false;
   const waiting = linksOfBuddy(store.db, store.vault, index).filter((b) => b.status === 'invited');

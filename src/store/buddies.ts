@@ -165,6 +165,12 @@ export function eraseBuddyMessagesOf(db: Db, memberId: number): number {
   return n;
 }
 
+/** Whether anyone at all has told the line to stop as a buddy: on most lines no one has, and a JOIN need not look for a stop of theirs. */
+export function anyBuddyStop(db: Db): boolean {
+  const row = db.stmt("SELECT EXISTS (SELECT 1 FROM buddy_stops) OR EXISTS (SELECT 1 FROM buddies WHERE status = 'stopped') AS any").get() as { any: number };
+  return row.any === 1;
+}
+
 /** Lifts a buddy's STOP (they came back with JOIN or START): members may ask them again. Returns whether there was one. */
 export function liftBuddyStop(db: Db, index: Buffer): boolean {
   const stops = db.stmt('DELETE FROM buddy_stops WHERE buddy_bidx = ?').run(index).changes;

@@ -70,9 +70,10 @@ export function insertMember(
     // The link between a person's Signal and SMS memberships, when they show
     // the same number: a Signal row carries it whenever its number is
     // visible; an SMS row only once such a Signal twin exists (found through
-    // the small index of Signal rows), so a plain SMS line stores no link.
+    // the small index of Signal rows), so a plain SMS line stores no link,
+    // and computes none while no Signal row shows a number at all.
     let link: Buffer | null = null;
-    if (sender.phone) {
+    if (sender.phone && (sender.channel === 'signal' || anySignalNumber(db))) {
       const candidate = linkIndex(vault, sender.phone);
       if (sender.channel === 'signal') link = candidate;
       else if (db.stmt("SELECT 1 FROM members WHERE channel = 'signal' AND phone_bidx = ?").get(candidate)) link = candidate;
@@ -87,6 +88,11 @@ export function insertMember(
     if (sender.channel === 'signal' && link) linkSmsTwin(db, vault, sender.phone as string, link);
     return { id, lang, status };
   });
+}
+
+/** Whether any Signal member shows a number (through the small index of Signal rows). */
+function anySignalNumber(db: Db): boolean {
+  return db.stmt("SELECT 1 FROM members WHERE channel = 'signal' AND phone_bidx IS NOT NULL LIMIT 1").get() !== undefined;
 }
 
 /** Gives the SMS membership of `phone`, if any, the link of its Signal twin. */
