@@ -95,11 +95,21 @@ WHERE m.id > @lo AND m.id <= @hi AND m.status = 'active'
         AND EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = @alert AND o.member_id = t.id))
   END`;
 
-/** The discreet members of a range this alert was planned for: their copy is a notice, the alert unread until READ. */
+/**
+ * The discreet members of a range this alert was planned for: their copy is
+ * a notice, the alert unread until READ. A person on both channels who
+ * asked for discreet alerts on either gets them so on the one planned: the
+ * two are on the same phone, and its lock screen shows Signal's messages too.
+ */
 const PLAN_UNREAD_SQL = `
 INSERT OR IGNORE INTO unread_alerts (member_id, alert_id)
 SELECT m.id, @alert FROM members m
-WHERE m.discreet = 1 AND m.id > @lo AND m.id <= @hi
+WHERE m.id > @lo AND m.id <= @hi
+  AND (m.discreet = 1
+    OR (m.channel = 'signal' AND m.phone_bidx IS NOT NULL AND EXISTS (
+      SELECT 1 FROM members t WHERE t.phone_bidx = m.phone_bidx AND t.channel = 'sms' AND t.phone_bidx IS NOT NULL AND t.discreet = 1))
+    OR (m.channel = 'sms' AND m.phone_bidx IS NOT NULL AND EXISTS (
+      SELECT 1 FROM members t WHERE t.phone_bidx = m.phone_bidx AND t.channel = 'signal' AND t.phone_bidx IS NOT NULL AND t.discreet = 1)))
   AND EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = @alert AND o.member_id = m.id)`;
 
 /**

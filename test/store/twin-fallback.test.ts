@@ -97,4 +97,21 @@ describe('the SMS copy after a failed Signal copy', () => {
     expect(copies(second)).toEqual([{ m: signal, channel: 'signal' }, { m: lone, channel: 'signal' }]);
     expect(moveTwinAlertsToSms(db, T0 + 2)).toBe(0);
   });
+
+  it('plans the Signal copy as a notice when she asked for discreet alerts over SMS: both are on the same phone', () => {
+    setMemberDiscreet(db, sms, true);
+    const alert = planned();
+    expect(copies(alert)).toEqual([{ m: signal, channel: 'signal' }]);
+    expect(unread(signal)).toEqual([{ alert_id: alert }]);
+    setMemberDiscreet(db, sms, false);
+    const plain = planned();
+    expect(unread(signal)).toEqual([{ alert_id: alert }]);
+    expect(copies(plain)).toEqual([{ m: signal, channel: 'signal' }]);
+    // And the other way: discreet over Signal, an alert only her SMS membership covers.
+    setMemberDiscreet(db, signal, true);
+    subscribe(db, sms, ['212'], T0);
+    const bySms = planned(['212']);
+    expect(copies(bySms)).toEqual([{ m: sms, channel: 'sms' }]);
+    expect(unread(sms)).toEqual([{ alert_id: bySms }]);
+  });
 });
