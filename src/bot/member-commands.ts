@@ -95,6 +95,12 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
     member.status = approval ? 'pending' : 'active';
     setMemberStatus(db, member.id, member.status);
   }
+  // Left waiting while the line was under approval: an open line lets them in as anyone, their request moot.
+  if (member.status === 'pending' && !approval) {
+    member.status = 'active';
+    setMemberStatus(db, member.id, 'active');
+    closeRequestOf(db, member.id);
+  }
   // A row created just now holds no areas yet.
   const held = created ? [] : listAreas(db, member.id);
   const adding = npas.filter((npa) => !held.includes(npa));

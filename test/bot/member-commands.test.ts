@@ -183,14 +183,17 @@ describe('JOIN under SUBSCRIBE_MODE=approval', () => {
     expect(joinRef(w, '415')).toMatch(/^[A-Z0-9]+$/);
   });
 
-  it('never tells a pending applicant they are in, even once the line is open', async () => {
+  it('lets an applicant left waiting join once the line is open, as anyone may, and closes their request', async () => {
     const w = await world({ subscribeMode: 'approval' });
-    w.sms(ROSA, 'JOIN 415');
-    const ref = joinRef(w, '415');
+    expect(w.sms(ROSA, 'JOIN 415').reply).toBe(t.joinPending(['415']));
+    joinRef(w, '415');
+    const told = notices(w).length;
+    // The operator opens the line (SUBSCRIBE_MODE=open) and restarts.
     const open = restart(w, { subscribeMode: 'open' });
-    expect(open(ROSA, 'JOIN 415')).toBe(t.joinPending(['415']));
-    expect(membership(w, ROSA)).toEqual({ status: 'pending', areas: [] });
-    expect(joinRef(w, '415')).toBe(ref);
+    expect(open(ROSA, 'JOIN 415')).toBe(t.joined(['415']));
+    expect(membership(w, ROSA)).toEqual({ status: 'active', areas: ['415'] });
+    expect(open(MOD, 'PENDING')).not.toMatch(/join \(/);
+    expect(notices(w)).toHaveLength(told);
   });
 });
 
