@@ -206,19 +206,28 @@ export class Db {
   /**
    * Soon after the current transaction commits, copies the WAL into the
    * database and truncates it: with secure_delete, erased rows then survive
-   * neither in the database file nor in old WAL frames.
+   * neither in the database file nor in old WAL frames. close() does it at
+   * once if it is still to come.
    */
   eraseSoon(): void {
-    this.onCommit(() =>
-      setImmediate(() => {
-        try {
-          if (this.sqlite.open) this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-        } catch (err) {
-          // A reader holds the WAL: the periodic checkpoint catches up.
-          this.hookError(err);
-        }
-      }),
-    );
+    this.onCommit(() => {
+      this.erasePending = true;
+      setImmediate(() => this.truncateWal());
+    });
+  }
+
+  /** An erase has committed and its WAL truncation has not run yet. */
+  private erasePending = false;
+
+  private truncateWal(): void {
+    if (!this.erasePending || !this.sqlite.open) return;
+    this.erasePending = false;
+    try {
+      this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (err) {
+      // A reader holds the WAL: the periodic checkpoint catches up.
+      this.hookError(err);
+    }
   }
 
   /** Whether the database answers a trivial query. */
@@ -227,6 +236,9 @@ export class Db {
   }
 
   close(): void {
-    if (this.sqlite.open) this.sqlite.close();
+    if (!this.sqlite.open) return;
+    // The admin commands close straight after their command: while the server keeps the WAL, an erase left for later would stay in it.
+    this.truncateWal();
+    this.sqlite.close();
   }
 }

@@ -1,11 +1,46 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { Sender } from '../../src/phone/identity';
+import { Db } from '../../src/store/db';
+import { findMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { cryptoReady, Vault } from '../../src/store/vault';
 import type { FakeTwilio } from '../fakes/fake-twilio';
-import { startTwilioLine, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
+import { runAdminCli } from '../helpers/admin-cli';
+import { newBot } from '../helpers/bot-world';
+import { refOf, startTwilioLine, tempDir, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
+const MOD = '+14155550199';
+const REPORTER = '+14155550105';
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+
+interface OpenLine {
+  dataDir: string;
+  file: string;
+  db: Db;
+  vault: Vault;
+  env: Record<string, string>;
+  /** A message to the line, as the running server would handle it; returns the reply. */
+  say(from: string, text: string): string | null;
+}
+
+/** A line on disk under the test key, its connection left open as a running server's is. */
+async function openLine(): Promise<OpenLine> {
+  await cryptoReady();
+  const dataDir = tempDir();
+  const file = path.join(dataDir, 'heads-up.db');
+  const db = new Db(file);
+  migrate(db);
+  const vault = new Vault(new Uint8Array(Buffer.from(TEST_MASTER_KEY, 'base64')));
+  const bot = newBot(db, vault, { now: Date.now() }, { moderators: new Set([MOD]), moderatorContacts: [sms(MOD)] });
+  let n = 0;
+  const env = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
+  return { dataDir, file, db, vault, env, say: (from, text) => bot.handle({ sender: sms(from), text, providerId: `SMadmin${++n}` }).reply };
+}
 
 describe('the admin command line', () => {
   let fake: FakeTwilio;
@@ -35,4 +70,27 @@ describe('the admin command line', () => {
     await waitFor(() => fake.to('+19175550111').length === 1, 15_000, 'alert sent by the server');
     expect(fake.to('+19175550111')[0]!.body).toContain('silver sedan');
   });
+});
+
+describe('REJECT and EDIT at the command line while the server has the database open', () => {
+  for (const decide of ['REJECT', 'EDIT']) {
+    it(`${decide} leaves no copy of the erased notice in the WAL, as the same command over SMS does`, async () => {
+      const line = await openLine();
+      line.say(REPORTER, 'JOIN 415');
+      const ref = refOf(line.say(REPORTER, 'REPORT grey van took my phone'));
+      const moderator = findMember(line.db, line.vault, sms(MOD))!;
+      const row = line.db.sqlite.prepare('SELECT body_ct FROM outbox WHERE member_id = ?').get(moderator.id) as { body_ct: Buffer };
+      const sealed = row.body_ct.subarray(0, 32);
+      const heldIn = () => [line.file, `${line.file}-wal`].filter((f) => fs.existsSync(f) && fs.readFileSync(f).includes(sealed));
+      expect(heldIn()).toContain(`${line.file}-wal`);
+      const r = await runAdminCli(decide === 'EDIT' ? ['EDIT', ref, 'grey', 'van'] : ['REJECT', ref], line.env);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`#${ref}`);
+      // The notice is gone from the table, and from the WAL the server keeps open.
+      expect(line.db.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE member_id = ? AND body_ct IS NOT NULL').get(moderator.id)).toEqual({ n: 0 });
+      const held = heldIn();
+      line.db.close();
+      expect(held).toEqual([]);
+    });
+  }
 });

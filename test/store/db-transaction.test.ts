@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { Db } from '../../src/store/db';
 import { tempDir } from '../helpers/temp-dir';
@@ -40,5 +41,28 @@ describe('Db.transaction and after-commit hooks', () => {
       }),
     ).toThrow('no');
     expect(ran).toBe(false);
+  });
+});
+
+describe('Db.close', () => {
+  it('truncates the WAL for an erase asked for just before it, while another connection keeps the WAL', () => {
+    const file = path.join(tempDir(), 'db.sqlite');
+    // The running server's connection: while it is open, closing this one leaves the WAL in place.
+    const server = new Db(file);
+    const db = new Db(file);
+    const secret = 'sealed-notice-0123456789abcdef';
+    db.sqlite.exec('CREATE TABLE t (x TEXT)');
+    // Having read, the server holds the WAL open as a running server does.
+    server.stmt('SELECT count(*) AS n FROM t').get();
+    db.stmt('INSERT INTO t VALUES (?)').run(secret);
+    db.transaction(() => {
+      db.stmt('DELETE FROM t').run();
+      db.eraseSoon();
+    });
+    // An admin command closes at once, before the deferred truncation had its turn.
+    db.close();
+    const heldIn = [file, `${file}-wal`].filter((f) => fs.existsSync(f) && fs.readFileSync(f).includes(secret));
+    server.close();
+    expect(heldIn).toEqual([]);
   });
 });
