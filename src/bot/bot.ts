@@ -74,12 +74,13 @@ export class Bot {
 
   /**
    * Runs a moderator command typed by the operator at the command line
-   * (`npm run admin`): no sender, no rate limits, English replies.
+   * (`npm run admin`): no sender, no rate limits, English replies. `failed`
+   * says the command did nothing (the reply says why).
    */
-  operate(text: string): string {
+  operate(text: string): { reply: string; failed: boolean } {
     const parsed = parse(text);
     const moderatorCommand = parsed.ok ? MODERATOR_COMMANDS.has(parsed.command.kind) : parsed.command !== undefined && MODERATOR_COMMANDS.has(parsed.command);
-    if (!moderatorCommand) return OPERATOR_USAGE;
+    if (!moderatorCommand) return { reply: OPERATOR_USAGE, failed: true };
     const { db, vault } = this.deps;
     const key = memberKey(OPERATOR);
     const operator: Asker = {
@@ -95,7 +96,7 @@ export class Bot {
       const now = this.deps.now();
       const outcome = runCommand(this.message, this.message.rules, operator, true, parsed, now);
       applyOutcome(this.message, this.message.rules, null, outcome, now);
-      return outcome.say ?? OPERATOR_USAGE;
+      return outcome.say === null ? { reply: OPERATOR_USAGE, failed: true } : { reply: outcome.say, failed: outcome.failed === true };
     });
   }
 }

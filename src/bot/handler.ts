@@ -66,9 +66,16 @@ export interface Outcome {
   disappearing?: number;
   /** An alert was retracted: follow up its sent copies once the transaction commits (issue 11). */
   retracted?: boolean;
+  /** The command did nothing (no such reference, already decided, an unknown area): the command line exits 1. */
+  failed?: boolean;
 }
 
 /** An outcome that only says something. */
 export function say(text: string | null): Outcome {
   return { say: text };
+}
+
+/** A moderator command that did nothing: it says why. */
+export function failed(text: string): Outcome {
+  return { say: text, failed: true };
 }

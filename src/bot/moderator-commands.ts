@@ -29,7 +29,7 @@ import { reindexReportIdentifiers } from '../store/screening';
 import { countMemberAreas, listAreas, membersByArea, subscribe, unsubscribeAll } from '../store/subscriptions';
 import { catalog, type Catalog } from './catalog';
 import type { Command } from './commands';
-import { say, type Outcome, type Store } from './handler';
+import { failed, say, type Outcome, type Store } from './handler';
 import { unknownArea } from './member-commands';
 import { leadingAreas } from './report-commands';
 
@@ -83,18 +83,18 @@ function approve(store: Store, mod: Moderator, rules: ModerationRules, ref: stri
   if (request) {
     if (!tokens.length) return admit(store, mod, rules, ref, request, now);
     const resolved = rules.regions.resolve(tokens);
-    if (!resolved.ok) return say(unknownArea(mod.t, rules.regions, resolved.bad));
+    if (!resolved.ok) return failed(unknownArea(mod.t, rules.regions, resolved.bad));
     // Areas named admit the applicant to those of the areas asked only: a moderator narrows a request, never widens it.
-    if (!resolved.npas.every((npa) => request.npas.includes(npa))) return say(mod.t.modJoinRequest(`#${ref}`, request.npas));
+    if (!resolved.npas.every((npa) => request.npas.includes(npa))) return failed(mod.t.modJoinRequest(`#${ref}`, request.npas));
     return admit(store, mod, rules, ref, { ...request, npas: resolved.npas }, now);
   }
   const found = findReport(db, vault, ref);
-  if (!found) return say(mod.t.modNoSuchRef(`#${ref}`));
-  if (found.status !== 'pending') return say(mod.t.modAlreadyDecided(`#${ref}`));
+  if (!found) return failed(mod.t.modNoSuchRef(`#${ref}`));
+  if (found.status !== 'pending') return failed(mod.t.modAlreadyDecided(`#${ref}`));
   let npas = found.npas;
   if (tokens.length) {
     const resolved = rules.regions.resolve(tokens);
-    if (!resolved.ok) return say(unknownArea(mod.t, rules.regions, resolved.bad));
+    if (!resolved.ok) return failed(unknownArea(mod.t, rules.regions, resolved.bad));
     npas = resolved.npas;
   }
   // Exactly what the notice and SHOW preview, or nothing: a report too long waits for an EDIT. Areas
@@ -103,7 +103,7 @@ function approve(store: Store, mod: Moderator, rules: ModerationRules, ref: stri
   const body = approvedBody(found);
   const sent = previewedBody(found.npas, body);
   const segments = unclippedSegments(npas, sent);
-  if (segments > MAX_ALERT_SEGMENTS) return say(mod.t.modTooLong(`#${ref}`, segments));
+  if (segments > MAX_ALERT_SEGMENTS) return failed(mod.t.modTooLong(`#${ref}`, segments));
   decideReport(db, found.id, 'approved', now);
   eraseNotices(store, found.id, now);
   const alertId = issueAlert(
@@ -124,8 +124,8 @@ function approvedBody(found: Report): AlertBody {
 function retract(store: Store, mod: Moderator, ref: string, now: number): Outcome {
   const { db } = store;
   const found = alertOfReport(db, ref);
-  if (!found) return joinRequestReply(store, mod, ref) ?? say(reportExists(db, ref) ? mod.t.modNotAlert(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`));
-  if (found.retracted) return say(mod.t.modAlreadyRetracted(`#${ref}`));
+  if (!found) return failed(joinRequestText(store, mod, ref) ?? (reportExists(db, ref) ? mod.t.modNotAlert(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`)));
+  if (found.retracted) return failed(mod.t.modAlreadyRetracted(`#${ref}`));
   const cancelled = retractAlert(db, found.alertId, now);
   db.eraseSoon();
   return { say: mod.t.modRetracted(`#${ref}`, cancelled), retracted: true };
@@ -138,9 +138,9 @@ function refuse(store: Store, request: { id: number; memberId: number }): void {
 }
 
 /** What SHOW, EDIT and RETRACT answer of a join request: what it is and what can be done with it. */
-function joinRequestReply({ db }: Store, mod: Moderator, ref: string): Outcome | null {
+function joinRequestText({ db }: Store, mod: Moderator, ref: string): string | null {
   const request = findRequest(db, ref);
-  return request ? say(mod.t.modJoinRequest(`#${ref}`, request.npas)) : null;
+  return request ? mod.t.modJoinRequest(`#${ref}`, request.npas) : null;
 }
 
 function reject(store: Store, mod: Moderator, ref: string, now: number): Outcome {
@@ -151,16 +151,16 @@ function reject(store: Store, mod: Moderator, ref: string, now: number): Outcome
     return say(mod.t.modRejected(`#${ref}`));
   }
   const found = findReport(db, vault, ref);
-  if (!found) return say(mod.t.modNoSuchRef(`#${ref}`));
-  if (!decideReport(db, found.id, 'rejected', now)) return say(mod.t.modAlreadyDecided(`#${ref}`));
+  if (!found) return failed(mod.t.modNoSuchRef(`#${ref}`));
+  if (!decideReport(db, found.id, 'rejected', now)) return failed(mod.t.modAlreadyDecided(`#${ref}`));
   eraseNotices(store, found.id, now);
   return say(mod.t.modRejected(`#${ref}`));
 }
 
 function edit(store: Store, mod: Moderator, rules: ModerationRules, ref: string, raw: string, now: number): Outcome {
   const found = findReport(store.db, store.vault, ref);
-  if (!found) return joinRequestReply(store, mod, ref) ?? say(mod.t.modNoSuchRef(`#${ref}`));
-  if (found.status !== 'pending') return say(mod.t.modAlreadyDecided(`#${ref}`));
+  if (!found) return failed(joinRequestText(store, mod, ref) ?? mod.t.modNoSuchRef(`#${ref}`));
+  if (found.status !== 'pending') return failed(mod.t.modAlreadyDecided(`#${ref}`));
   const text = cleanAlertText(raw);
   setReportText(store.db, store.vault, found.id, text);
   // Later reports match this one on what it now says: an identifier the edit removed (a mistyped
@@ -174,8 +174,11 @@ function edit(store: Store, mod: Moderator, rules: ModerationRules, ref: string,
 
 function show(store: Store, mod: Moderator, ref: string): Outcome {
   const found = findReport(store.db, store.vault, ref);
-  if (!found) return joinRequestReply(store, mod, ref) ?? say(mod.t.modNoSuchRef(`#${ref}`));
-  if (found.status !== 'pending') return say(mod.t.modAlreadyDecided(`#${ref}`));
+  if (!found) {
+    const request = joinRequestText(store, mod, ref);
+    return request ? say(request) : failed(mod.t.modNoSuchRef(`#${ref}`));
+  }
+  if (found.status !== 'pending') return failed(mod.t.modAlreadyDecided(`#${ref}`));
   const body = approvedBody(found);
   const segments = bodySegments(found.npas, body);
   if (segments > MAX_ALERT_SEGMENTS) return say(mod.t.modShowTooLong(`#${ref}`, segments, 'text' in body ? body.text : mod.t.alertBody(body.fields)));
@@ -184,15 +187,15 @@ function show(store: Store, mod: Moderator, ref: string): Outcome {
 
 function alert(store: Store, mod: Moderator, regions: Regions, tokens: string[], raw: string, now: number): Outcome {
   const resolved = regions.resolve(tokens);
-  if (!resolved.ok) return say(unknownArea(mod.t, regions, resolved.bad));
+  if (!resolved.ok) return failed(unknownArea(mod.t, regions, resolved.bad));
   // The line's own codes and names ("ALERT LDN grey van") lead the text as NPAs do.
   const named = leadingAreas(regions, raw);
   const npas = [...new Set([...resolved.npas, ...named.areas])].sort();
-  if (npas.length === 0) return say(mod.t.modNeedsArea());
+  if (npas.length === 0) return failed(mod.t.modNeedsArea());
   const text = cleanAlertText(named.text);
-  if (text === '') return say(mod.t.modNeedsText());
+  if (text === '') return failed(mod.t.modNeedsText());
   const segments = alertSegments(npas, text);
-  if (segments > MAX_ALERT_SEGMENTS) return say(mod.t.modAlertTooLong(segments));
+  if (segments > MAX_ALERT_SEGMENTS) return failed(mod.t.modAlertTooLong(segments));
   const alertId = issueAlert({ ...store, regions }, { npas, body: { text } }, now);
   return { say: mod.t.modAlertQueued(npas), alerts: [alertId] };
 }
@@ -210,7 +213,7 @@ function block(store: Store, mod: Moderator, ref: string, now: number): Outcome 
     return say(mod.t.modBlocked(`#${ref}`));
   }
   const reporter = reporterOf(db, ref);
-  if (!reporter) return say(reportExists(db, ref) ? mod.t.modSenderErased(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`));
+  if (!reporter) return failed(reportExists(db, ref) ? mod.t.modSenderErased(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`));
   blockSender(db, reporter, now);
   return say(mod.t.modBlocked(`#${ref}`));
 }

@@ -13,7 +13,7 @@ import { parse } from '../bot/parser';
 import { Db } from '../store/db';
 import { migrate } from '../store/migrate';
 import { cryptoReady, Vault } from '../store/vault';
-import { UsageError } from './cli-errors';
+import { CommandError, UsageError } from './cli-errors';
 import { openLineDatabase, readLineConfig } from './line';
 
 /** Whether the words start a moderator command (PENDING, APPROVE, …), in any case. */
@@ -31,7 +31,7 @@ async function scratchLine(): Promise<{ db: Db; vault: Vault }> {
   return { db, vault: new Vault(randomBytes(32)) };
 }
 
-/** Runs one moderator command and returns the reply a moderator would get. */
+/** Runs one moderator command and returns the reply a moderator would get; throws it as the failure when the command did nothing. */
 export async function moderate(words: string[]): Promise<string> {
   const text = words.join(' ').trim();
   const parsed = parse(text);
@@ -54,9 +54,11 @@ export async function moderate(words: string[]): Promise<string> {
       onQueued: () => undefined,
       onAlert: () => undefined,
     });
-    const reply = bot.operate(text);
+    const { reply, failed } = bot.operate(text);
     // A moderator command with a missing or malformed argument: the reply says what is missing.
     if (!parsed.ok) throw new UsageError(reply);
+    // No such reference, already decided, an unknown area: the reply is the one line, and the exit code says so.
+    if (failed) throw new CommandError(reply);
     return reply;
   } finally {
     db.close();

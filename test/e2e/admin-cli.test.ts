@@ -72,6 +72,24 @@ describe('the admin command line', () => {
   });
 });
 
+describe('a moderator command at the command line that fails', () => {
+  it('prints the reply as its one line and exits 1, as a failure does', async () => {
+    const line = await openLine();
+    line.say(REPORTER, 'JOIN 415');
+    const ref = refOf(line.say(REPORTER, 'REPORT grey van took my phone'));
+    expect((await runAdminCli(['REJECT', ref], line.env)).code).toBe(0);
+    const again = await runAdminCli(['APPROVE', ref], line.env);
+    const unknown = await runAdminCli(['APPROVE', 'ZZZZ'], line.env);
+    const badArea = await runAdminCli(['ALERT', '999', 'grey', 'van'], line.env);
+    line.db.close();
+    for (const r of [again, unknown, badArea]) expect(r.stdout + r.stderr).not.toContain('\n');
+    expect(again.stdout + again.stderr).toContain('already decided');
+    expect(unknown.stdout + unknown.stderr).toContain('#ZZZZ');
+    expect(badArea.stdout + badArea.stderr).toContain('999');
+    expect({ again: again.code, unknown: unknown.code, badArea: badArea.code }).toEqual({ again: 1, unknown: 1, badArea: 1 });
+  });
+});
+
 describe('REJECT and EDIT at the command line while the server has the database open', () => {
   for (const decide of ['REJECT', 'EDIT']) {
     it(`${decide} leaves no copy of the erased notice in the WAL, as the same command over SMS does`, async () => {

@@ -96,7 +96,7 @@ describe('rotate-key', () => {
       }
     };
     const guidedRef = guided(() => new Database(path.join(dataDir, 'heads-up.db'), { readonly: true }));
-    expect(h.server.bot.operate(`APPROVE ${guidedRef}`)).toContain('approved');
+    expect(h.server.bot.operate(`APPROVE ${guidedRef}`).reply).toContain('approved');
     // And a pending guided report naming another plate: a later report naming it must still match.
     for (const answer of ['REPORT', '7', 'SKIP', 'SKIP', 'SKIP', 'white truck plate 4QRS 555', 'DONE']) await h.sms('+19175550102', answer);
     await waitFor(() => fake.to('+19175550101').length === 2, 15_000, 'the alerts');

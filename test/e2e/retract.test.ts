@@ -130,8 +130,8 @@ describe('RETRACT, and guided reports over Signal (issue 11)', () => {
 
   it('RETRACT works from the admin command line, and refuses a report that never went out', async () => {
     const ref = refOf((await h.sms(SMS_REPORTER, 'REPORT 415 green jeep plate 5KLM 204')).message ?? undefined);
-    expect(h.server.bot.operate(`RETRACT ${ref}`)).toContain('never went out');
-    expect(h.server.bot.operate(`APPROVE ${ref}`)).toContain('approved');
+    expect(h.server.bot.operate(`RETRACT ${ref}`).reply).toContain('never went out');
+    expect(h.server.bot.operate(`APPROVE ${ref}`).reply).toContain('approved');
     await waitFor(() => alertsOver(signal.to(SIG_MEMBER.uuid), 'green jeep').length === 1 && alertsOver(twilio.to(SMS_MEMBER), 'green jeep').length === 1, 10_000, 'the alert');
     expect((await h.sms(SMS_MEMBER, 'CHECK 5klm204')).message).toContain('that plate is in 1 alert');
     expect(await fromSignal(SIG_MEMBER, 'CHECK 5KLM-204', /plate/)).toContain('that plate is in 1 alert');
@@ -139,12 +139,12 @@ describe('RETRACT, and guided reports over Signal (issue 11)', () => {
     let failures = 2;
     signal.remoteDeleteAnswer = () => (failures-- > 0 ? SIGNAL_ERRORS.server() : 'accept');
     const requests = signal.remoteDeleteRequests;
-    expect(h.server.bot.operate(`RETRACT ${ref}`)).toContain('retracted');
+    expect(h.server.bot.operate(`RETRACT ${ref}`).reply).toContain('retracted');
     await waitFor(() => deletesOf('green jeep').length === 3, 10_000, 'the remote deletes');
     expect(signal.remoteDeleteRequests - requests).toBe(5);
     expect(deletesOf('green jeep')).toEqual(signalCopies('green jeep'));
     await waitFor(() => twilio.to(SMS_MEMBER).filter((m) => m.body.includes('disregard')).length === 2, 10_000, 'the correction');
     expect((await h.sms(SMS_MEMBER, 'CHECK 5klm204')).message).toContain('no alerts name that');
-    expect(h.server.bot.operate('RETRACT ZZZZ')).toContain('No pending item');
+    expect(h.server.bot.operate('RETRACT ZZZZ')).toEqual({ reply: expect.stringContaining('No pending item'), failed: true });
   });
 });
