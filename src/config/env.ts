@@ -170,7 +170,8 @@ export const ENV_SCHEMA = z.object({
       .refine((entries) => badModerator(entries) === -1, {
         error: (issue) => `entry ${badModerator(issue.input as string[]) + 1} is neither an E.164 number nor a Signal UUID`,
       })
-      .transform((entries) => entries.map((e) => canonicalModerator(e) as string)),
+      // Once canonical, one moderator listed twice ("+14155550199,+1 415 555 0199") is one: else each notice went twice.
+      .transform((entries) => [...new Set(entries.map((e) => canonicalModerator(e) as string))]),
   ).default([]),
   SUBSCRIBE_MODE: optional(oneOf(['open', 'approval'] as const)).default('open'),
   SEND_RATE: optional(number(0.01, 100000)).default(10),

@@ -103,6 +103,11 @@ describe('readConfig', () => {
     expect(JSON.stringify(config)).not.toContain(key);
   });
 
+  it('counts a moderator listed twice, in any spelling, once', () => {
+    const { config } = readConfig({ MODERATORS: '+14155550100,+1 415 555 0100, 0F0E0D0C-0B0A-4908-8706-050403020100,0f0e0d0c-0b0a-4908-8706-050403020100' });
+    expect(config.moderators).toEqual(['+14155550100', '0f0e0d0c-0b0a-4908-8706-050403020100']);
+  });
+
   it('brackets an IPv6 host in the default public URL', () => {
     expect(readConfig({ HOST: '::1', PORT: '3001' }).config.publicUrl).toBe('http://[::1]:3001');
   });

@@ -1,5 +1,5 @@
 import { FakeTwilio, TWILIO_ERRORS } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness, refOf } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, startHarness, startTwilioLine, waitFor, type Harness, refOf } from '../helpers/harness';
 
 const MOD = '+14155550199';
 const SF1 = '+14155550101'; // 415
@@ -179,5 +179,22 @@ describe('reports, moderation and fan-out over SMS', () => {
     const r = await h.sms(MOD, 'STATS');
     expect(r.message).toMatch(/415:\d+/);
     expect(r.message).toContain('Alerts sent: 2');
+  });
+});
+
+describe('a moderator listed twice in MODERATORS', () => {
+  it('gets each notice once', async () => {
+    // "+1 415 555 0199" and "+14155550199" are one moderator once made canonical.
+    const { fake, h, stop } = await startTwilioLine({ env: { MODERATORS: `${MOD},+1 415 555 0199`, SEND_RATE: '100' } });
+    try {
+      await h.sms(REPORTER, 'JOIN 415');
+      const ref = refOf((await h.sms(REPORTER, 'REPORT 415 grey van, took my phone')).message);
+      await waitFor(() => fake.to(MOD).some((m) => m.body.includes(`#${ref}`)), 10_000, 'the notice');
+      // A second copy would follow within moments.
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(fake.to(MOD).filter((m) => m.body.includes(`#${ref}`))).toHaveLength(1);
+    } finally {
+      await stop();
+    }
   });
 });
