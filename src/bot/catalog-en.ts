@@ -88,6 +88,7 @@ export const en: Catalog = {
   modAlreadyDecided: (ref) => `${ref} was already decided.`,
   modNeedsRef: () => 'Which one? Give the reference, e.g. APPROVE K7Q2.',
   modNeedsText: () => 'Add the text, e.g. ALERT 415 grey van, aggressive.',
+  modEditNeedsText: () => 'Add the new text, e.g. EDIT K7Q2 grey van, aggressive.',
   modNeedsArea: () => 'Which areas? e.g. ALERT 415 628 text.',
   modStats: (s) =>
     `Members: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} more` : ''}` : 'none'}. Pending reports: ${s.pendingReports}. Pending members: ${s.pendingMembers}. Alerts sent: ${s.alertsSent}.`,

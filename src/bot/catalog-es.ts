@@ -90,6 +90,7 @@ export const es: Catalog = {
   modAlreadyDecided: (ref) => `${ref} ya estaba decidido.`,
   modNeedsRef: () => '¿Cual? Da la referencia, ej. APPROVE K7Q2.',
   modNeedsText: () => 'Agrega el texto, ej. ALERT 415 van gris, agresivo.',
+  modEditNeedsText: () => 'Agrega el texto nuevo, ej. EDIT K7Q2 van gris, agresivo.',
   modNeedsArea: () => '¿Que areas? ej. ALERT 415 628 texto.',
   modStats: (s) =>
     `Miembros: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} mas` : ''}` : 'ninguno'}. Reportes pendientes: ${s.pendingReports}. Altas pendientes: ${s.pendingMembers}. Alertas enviadas: ${s.alertsSent}.`,

@@ -94,6 +94,7 @@ export const fr: Catalog = {
   modAlreadyDecided: (ref) => `${ref} est déjà décidé.`,
   modNeedsRef: () => 'Lequel? Donnez la référence, ex. APPROVE K7Q2.',
   modNeedsText: () => 'Ajoutez le texte, ex. ALERT 415 van gris, agressif.',
+  modEditNeedsText: () => 'Ajoutez le nouveau texte, ex. EDIT K7Q2 van gris, agressif.',
   modNeedsArea: () => 'Quelles zones? ex. ALERT 415 628 texte.',
   modStats: (s) =>
     `Membres: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} de plus` : ''}` : 'aucun'}. Signalements en attente: ${s.pendingReports}. Inscriptions en attente: ${s.pendingMembers}. Alertes envoyées: ${s.alertsSent}.`,

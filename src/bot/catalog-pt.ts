@@ -95,6 +95,7 @@ export const pt: Catalog = {
   modAlreadyDecided: (ref) => `${ref} ja foi decidida.`,
   modNeedsRef: () => 'Qual? Informe a referencia, ex. APPROVE K7Q2.',
   modNeedsText: () => 'Junte o texto, ex. ALERT 415 van cinza, agressivo.',
+  modEditNeedsText: () => 'Inclua o novo texto, ex. EDIT K7Q2 van cinza, agressivo.',
   modNeedsArea: () => 'Quais areas? ex. ALERT 415 628 texto.',
   modStats: (s) =>
     `Membros: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} mais` : ''}` : 'nenhum'}. Denuncias pendentes: ${s.pendingReports}. Pedidos pendentes: ${s.pendingMembers}. Alertas enviados: ${s.alertsSent}.`,

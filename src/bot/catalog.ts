@@ -117,6 +117,8 @@ export interface Catalog {
   modAlreadyDecided(ref: string): string;
   modNeedsRef(): string;
   modNeedsText(): string;
+  /** EDIT with a reference and no text. */
+  modEditNeedsText(): string;
   modNeedsArea(): string;
   modStats(stats: Stats): string;
   admitted(areas: string[]): string;

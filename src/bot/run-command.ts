@@ -34,7 +34,8 @@ function parseError(store: Store, rules: LineRules, who: Asker, parsed: Extract<
     case 'missing_area':
       return say(parsed.command === 'alert' ? who.t.modNeedsArea() : who.t.leaveNeedsArea());
     case 'missing_text':
-      return say(parsed.command === 'report' ? who.t.reportNeedsText() : who.t.modNeedsText());
+      if (parsed.command === 'report') return say(who.t.reportNeedsText());
+      return say(parsed.command === 'edit' ? who.t.modEditNeedsText() : who.t.modNeedsText());
     case 'missing_number':
       return say(who.t.checkNeedsNumber());
     case 'missing_ref':

@@ -89,6 +89,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     modAlreadyDecided: [t.modAlreadyDecided(REF)],
     modNeedsRef: [t.modNeedsRef()],
     modNeedsText: [t.modNeedsText()],
+    modEditNeedsText: [t.modEditNeedsText()],
     modNeedsArea: [t.modNeedsArea()],
     modStats: [t.modStats(STATS)],
     admitted: [t.admitted(AREAS)],

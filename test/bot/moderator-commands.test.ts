@@ -347,6 +347,15 @@ describe('EDIT', () => {
     expect(sent).not.toContain('Bob Smith');
   });
 
+  it('tells a moderator who gives no text how to EDIT, not how to send an ALERT, and changes nothing', async () => {
+    const w = await modWorld();
+    w.sms(MIAMI, 'JOIN');
+    const ref = report(w, REPORTER, '305 red car, would not pay');
+    const shown = mod(w, `SHOW ${ref}`);
+    expect(mod(w, `EDIT ${ref}`)).toBe('Add the new text, e.g. EDIT K7Q2 grey van, aggressive.');
+    expect(mod(w, `SHOW ${ref}`)).toBe(shown);
+  });
+
   it('says an edited text is still too long at four SMS, and fits at three', async () => {
     const w = await modWorld();
     const ref = report(w, REPORTER, '415 grey van');
