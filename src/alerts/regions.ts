@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config/config-error';
-import { areaCodeOf, isAreaCode, startsGroupedNumber, type CountryCode } from '../phone/numbers';
+import { areaCodeOf, isAreaCode, startsWithNumber, type CountryCode } from '../phone/numbers';
 import { findProjectDir } from '../store/find-up';
 import { nameKey, readAreasFile, type AreasFile, type OwnArea } from './areas-file';
 
@@ -106,13 +106,15 @@ export class Regions {
    * The areas that lead a text ("LDN grey van" → LDN, then "grey van"), for
    * REPORT and ALERT; names count too ("london grey van"). In free text a
    * code counts only as written in capitals: "man in a van" does not name MAN.
+   * `words` are as written: a number they start ("(628) 555-0177") is text.
    */
   leading(words: string[]): { npas: string[]; used: number } {
     const out = new Set<string>();
+    const tokens = words.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
     let i = 0;
-    while (i < words.length && !startsGroupedNumber(words, i)) {
-      const found = this.match(words, i, true);
-      if (!found) break;
+    while (i < tokens.length) {
+      const found = this.match(tokens, i, true);
+      if (!found || startsWithNumber(words.slice(i).join(' '), this.country)) break;
       for (const c of found.codes) out.add(c);
       i += found.words;
     }

@@ -78,7 +78,7 @@ export class Bot {
    * says the command did nothing (the reply says why).
    */
   operate(text: string): { reply: string; failed: boolean } {
-    const parsed = parse(text);
+    const parsed = parse(text, this.message.rules.regions.country);
     const moderatorCommand = parsed.ok ? MODERATOR_COMMANDS.has(parsed.command.kind) : parsed.command !== undefined && MODERATOR_COMMANDS.has(parsed.command);
     if (!moderatorCommand) return { reply: OPERATOR_USAGE, failed: true };
     const { db, vault } = this.deps;

@@ -7,7 +7,7 @@ import type { Command, CommandKind, Lang, ParseErrorCode, Parsed } from './comma
 import { langFromWord, lookupKeyword } from './keywords';
 import { checkinCommandOf, isCheckinKind } from './checkin-parser';
 import { isStopRequest } from './stop-phrases';
-import { startsGroupedNumber } from '../phone/numbers';
+import { startsWithNumber, type CountryCode } from '../phone/numbers';
 
 /** Longest text the parser looks at; providers cap bodies well below this. */
 export const MAX_TEXT = 4000;
@@ -48,15 +48,15 @@ function areaTokens(tokens: Token[]): string[] {
 const NPA = /^\d{3}$/;
 const REF = /^#?([A-Z0-9]{4,6})$/;
 
-/** Leading NPA tokens (e.g. "415 628 he was…"), then the text after them (which a number in groups, "628 555 1234", starts). */
-function areasThenText(text: string, rest: Token[]): { areas: string[]; text: string } {
+/** Leading NPA tokens (e.g. "415 628 he was…"), then the text after them (which a number, "(628) 555-1234", starts). */
+function areasThenText(text: string, rest: Token[], country: CountryCode): { areas: string[]; text: string } {
   const areas: string[] = [];
-  const words = rest.map(wordOf);
   let i = 0;
   for (; i < rest.length; i++) {
-    if (startsGroupedNumber(words, i)) break;
-    const parts = (rest[i] as Token).word.split(/[,;/]+/).filter((p) => p !== '');
+    const token = rest[i] as Token;
+    const parts = token.word.split(/[,;/]+/).filter((p) => p !== '');
     if (parts.length === 0 || !parts.every((p) => NPA.test(p))) break;
+    if (startsWithNumber(text.slice(token.start), country)) break;
     areas.push(...parts);
   }
   const next = rest[i];
@@ -81,8 +81,8 @@ function success(command: Command, lang: Lang | undefined, keyword: string, exac
   return { ok: true, command, lang, keyword, exactKeyword };
 }
 
-/** Parses one inbound message. Never throws. */
-export function parse(input: string): Parsed {
+/** Parses one inbound message; a number leading a report is read as `country` (DEFAULT_COUNTRY) writes it. Never throws. */
+export function parse(input: string, country: CountryCode = 'US'): Parsed {
   const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
   const tokens = tokenize(text);
   const first = tokens[0];
@@ -93,7 +93,7 @@ export function parse(input: string): Parsed {
     if (stop) return { ok: true, command: { kind: 'stop' }, lang: stop.lang, keyword: first.word, exactKeyword: false };
     return { ok: false, error: 'unknown', keyword: first.word };
   }
-  const command = commandOf(found.kind, first.word, text, tokens.slice(1));
+  const command = commandOf(found.kind, first.word, text, tokens.slice(1), country);
   if (typeof command === 'string') return { ok: false, error: command, lang: found.lang, keyword: first.word, command: found.kind };
   // "LANG ES" names its language; every other keyword's language is the keyword's own.
   const lang = command.kind === 'lang' ? command.lang : found.lang;
@@ -105,7 +105,7 @@ function wordOf(t: Token): string {
 }
 
 /** The command a keyword and its arguments make, or why they make none. */
-function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token[]): Command | ParseErrorCode {
+function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token[], country: CountryCode): Command | ParseErrorCode {
   // Check-ins (issue 13)
   if (isCheckinKind(kind)) return checkinCommandOf(kind, text, rest);
   switch (kind) {
@@ -131,11 +131,11 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
     }
     case 'report': {
       // With no text (or only areas) it starts the guided report.
-      const { areas, text: body } = areasThenText(text, rest);
+      const { areas, text: body } = areasThenText(text, rest, country);
       return { kind, areas, text: body };
     }
     case 'alert': {
-      const { areas, text: body } = areasThenText(text, rest);
+      const { areas, text: body } = areasThenText(text, rest, country);
       // Areas of the line's own (LDN, london) lead the text: the handler, which knows them, takes them off.
       if (!areas.length) return body ? { kind, areas, text: body } : 'missing_area';
       return body ? { kind, areas, text: body } : 'missing_text';

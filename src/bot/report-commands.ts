@@ -230,9 +230,7 @@ export interface CheckRules {
 
 /** The areas (codes or names of the line) that lead a text, and the text after them. */
 export function leadingAreas(regions: Regions, text: string): { areas: string[]; text: string } {
-  const words = text.trim().split(/\s+/).slice(0, 12);
-  const tokens = words.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
-  const { npas, used } = regions.leading(tokens);
+  const { npas, used } = regions.leading(text.trim().split(/\s+/).slice(0, 12));
   if (used === 0) return { areas: [], text };
   const rest = text.trim().split(/\s+/).slice(used).join(' ');
   return { areas: npas, text: rest };

@@ -42,7 +42,7 @@ export function answeredAlready(msg: Inbound): Handled | undefined {
 /** Handles one message; the caller holds the transaction. */
 export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, now: number): Handled {
   const { db, vault, handled, rules } = deps;
-  const parsed = parse(msg.text);
+  const parsed = parse(msg.text, rules.regions.country);
   const seen = recogniseRetry(handled, msg, now);
   if (seen.previous !== undefined) return { reply: seen.previous, parsed, duplicate: true };
   const who = identifySender(db, vault, deps.moderators, msg.sender, now, deps.moderatorTrusted);

@@ -59,14 +59,24 @@ export function isAreaCode(npa: string): boolean {
   return ok;
 }
 
+/** The most words a phone number is written in ("+1 415 555 01 77"). */
+const NUMBER_WORDS = 5;
+
 /**
- * Whether `words` from `i` on begin a North American number written in
- * groups ("628 555 1234"). Areas lead REPORT and ALERT as 3-digit words too:
- * read as two areas, its first groups would send the report to the wrong
- * areas and cut the number out of its text, where CHECK finds it.
+ * Whether a text starts with a phone number (national formats read as
+ * `defaultCountry`'s): some of its first words make one. Areas lead REPORT
+ * and ALERT as 3-digit words too: read as an area, the first group of
+ * "(628) 555-0177" or "020 7946 0958" would send the report to the wrong
+ * area and cut the number out of its text, where CHECK finds it.
  */
-export function startsGroupedNumber(words: readonly string[], i: number): boolean {
-  return /^\d{3}$/.test(words[i] ?? '') && /^\d{3}$/.test(words[i + 1] ?? '') && /^\d{4}(?!\d)/.test(words[i + 2] ?? '');
+export function startsWithNumber(text: string, defaultCountry: CountryCode = 'US'): boolean {
+  const words = text.trim().split(/\s+/, NUMBER_WORDS);
+  // Word by word: a search of the whole text reads "628 555 0177 415 555 0188" as one number, which is none.
+  // Not extracted: "london 020 7946 0958" starts with a word, and "london" is an area.
+  return words.some((_, n) => {
+    const candidate = words.slice(0, n + 1).join(' ').replace(/[,;:!?]+$/, '');
+    return parsePhoneNumberFromString(candidate, { defaultCountry, extract: false })?.isValid() === true;
+  });
 }
 
 /** Every valid phone number written in a text (national formats read as `defaultCountry`'s), as unique E.164 strings. */

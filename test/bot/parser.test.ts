@@ -176,6 +176,21 @@ describe('parse', () => {
       expect(commandOf('REPORT 415 1628 5551 grey')).toEqual({ kind: 'report', areas: ['415'], text: '1628 5551 grey' });
     });
 
+    it('leaves a number that starts the text to it, in its usual formats: its area code is not an area', () => {
+      expect(commandOf('REPORT (628) 555-0177 choked me')).toEqual({ kind: 'report', areas: [], text: '(628) 555-0177 choked me' });
+      expect(commandOf('REPORT 628 555-0177 choked me')).toEqual({ kind: 'report', areas: [], text: '628 555-0177 choked me' });
+      expect(commandOf('REPORT 415 (628) 555-0177 choked me')).toEqual({ kind: 'report', areas: ['415'], text: '(628) 555-0177 choked me' });
+      expect(commandOf('ALERT 415 (628) 555-0188 grey van')).toEqual({ kind: 'alert', areas: ['415'], text: '(628) 555-0188 grey van' });
+      // Areas followed by words stay areas.
+      expect(commandOf('REPORT 415 628 grey van')).toEqual({ kind: 'report', areas: ['415', '628'], text: 'grey van' });
+      expect(commandOf('REPORT 415 grey van')).toEqual({ kind: 'report', areas: ['415'], text: 'grey van' });
+    });
+
+    it('reads that number as the line\'s country writes it', () => {
+      expect(parse('REPORT 020 7946 0958 grabbed me', 'GB')).toMatchObject({ ok: true, command: { kind: 'report', areas: [], text: '020 7946 0958 grabbed me' } });
+      expect(parse('ALERT LDN 020 7946 0958 grabbed me', 'GB')).toMatchObject({ ok: true, command: { kind: 'alert', areas: [], text: 'LDN 020 7946 0958 grabbed me' } });
+    });
+
     it('keeps line breaks and accents in the text', () => {
       expect(commandOf('REPORTE 305 él me golpeó\nvan gris')).toEqual({ kind: 'report', areas: ['305'], text: 'él me golpeó\nvan gris' });
     });

@@ -3,8 +3,11 @@
  * the CHECK wrote the same client: through the bot over a real SQLite file
  * and real crypto, a moderator approving, a member checking.
  */
+import path from 'node:path';
+import { Regions } from '../../src/alerts/regions';
 import { catalog } from '../../src/bot/catalog';
-import type { BotWorld } from '../helpers/bot-world';
+import { findProjectDir } from '../../src/store/find-up';
+import { botWorld, type BotWorld } from '../helpers/bot-world';
 import { MEMBER, MOD, REPORTER, reportWorld as world } from '../helpers/report-world';
 
 const t = catalog('en');
@@ -57,6 +60,39 @@ describe('CHECK of a number the report wrote in groups right after its area', ()
     const w = await world();
     approved(w, text);
     expect(check(w, '+16285550177')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+});
+
+describe('a report or alert that starts with the client\'s number in its usual formats', () => {
+  it.each([['(628) 555-0177 choked me, grey van'], ['628 555-0177 choked me, grey van'], ['415 (628) 555-0177 choked me, grey van']])(
+    'REPORT %s: CHECK finds the number once approved (its area code is not an area)',
+    async (text) => {
+      const w = await world();
+      const ref = refIn(w.sms(REPORTER, `REPORT ${text}`).reply);
+      expect(w.sms(MOD, `APPROVE ${ref}`).reply).toBe(`#${ref} approved: alert going to 415.`);
+      expect(check(w, '+16285550177')).toMatch(/^Heads Up: that number is in 1 alert/);
+      expect(check(w, '628-555-0177')).toMatch(/^Heads Up: that number is in 1 alert/);
+    },
+  );
+
+  it('goes to the reporter\'s areas, not to the area code of the number', async () => {
+    const w = await world();
+    const ref = refIn(w.sms(REPORTER, 'REPORT (212) 555-0177 choked me, grey van').reply);
+    expect(w.sms(MOD, `APPROVE ${ref}`).reply).toBe(`#${ref} approved: alert going to 415.`);
+  });
+
+  it('ALERT 415 (628) 555-0188 …: the number stays in the text and in screening', async () => {
+    const w = await world();
+    expect(w.sms(MOD, 'ALERT 415 (628) 555-0188 choked a worker, grey van').reply).toBe('Alert going to 415.');
+    expect(check(w, '(628) 555-0188')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
+  it('REPORT 020 7946 0958 … on a UK line is filed, not refused as an unknown area "020"', async () => {
+    const regions = Regions.forLine(path.join(findProjectDir('config'), 'areas.uk.example.json'), 'GB');
+    const w = await botWorld({ regions });
+    w.sms('+442079460123', 'JOIN');
+    const reply = w.sms('+442079460123', 'REPORT 020 7946 0958 grabbed me, black cab').reply;
+    expect(reply).toBe(t.reportReceived(`#${refIn(reply)}`));
   });
 });
 

@@ -1,4 +1,4 @@
-import { areaCodeOf, isAreaCode, numbersInText, providerNumber, toE164 } from '../../src/phone/numbers';
+import { areaCodeOf, isAreaCode, numbersInText, providerNumber, startsWithNumber, toE164 } from '../../src/phone/numbers';
 
 describe('toE164', () => {
   it.each([
@@ -83,5 +83,26 @@ describe('numbersInText', () => {
 
   it('finds nothing in text without a number', () => {
     expect(numbersInText('tall guy, grey van, area 415, paid $200')).toEqual([]);
+  });
+});
+
+describe('startsWithNumber', () => {
+  it.each([
+    ['(628) 555-0177 choked me'],
+    ['628 555-0177, choked me'],
+    ['628 555 0177 415 555 0188 both his'],
+    ['+1 415 555 01 77 then'],
+  ])('%j starts with a number', (text) => {
+    expect(startsWithNumber(text)).toBe(true);
+  });
+
+  it.each([['415 628 grey van'], ['415 (628) 555-0177'], ['628 555 grey van'], ['grey van 628 555 0177'], ['']])('%j does not', (text) => {
+    expect(startsWithNumber(text)).toBe(false);
+  });
+
+  it('reads a national number as the given country writes it, at the very start only', () => {
+    expect(startsWithNumber('020 7946 0958 black cab', 'GB')).toBe(true);
+    expect(startsWithNumber('020 7946 0958 black cab')).toBe(false);
+    expect(startsWithNumber('london 020 7946 0958', 'GB')).toBe(false);
   });
 });
