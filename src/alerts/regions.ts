@@ -3,7 +3,8 @@
  * alert reaches. By default North American area codes, where regions
  * (config/regions.json: named groups of codes that overlay one place) make
  * an alert for one code reach every code that shares a region with it, and
- * JOIN accepts a region's name. A line's AREAS_FILE adds areas of its own
+ * JOIN accepts a region's name (not a REPORT or ALERT text, where "Austin"
+ * is as likely a client's name). A line's AREAS_FILE adds areas of its own
  * (codes, names in its languages, phone prefixes), with or without the
  * North American codes.
  */
@@ -23,6 +24,8 @@ const MAX_NAME_WORDS = 4;
 /** Resolves area tokens and expands areas to their overlays. */
 export class Regions {
   private readonly byName = new Map<string, string[]>();
+  /** The names of config/regions.json, which lead no free text: cities that are also first names (Austin, Dallas). */
+  private readonly regionNames = new Set<string>();
   private readonly overlays = new Map<string, Set<string>>();
   private readonly own = new Map<string, OwnArea>();
   /** [prefix, code], longest prefix first. */
@@ -46,6 +49,7 @@ export class Regions {
           if (!isAreaCode(code)) throw new Error(`regions: ${name} lists ${code}, which is not a NANP area code`);
         }
         this.byName.set(nameKey(name), [...codes].sort());
+        this.regionNames.add(nameKey(name));
         for (const code of codes) {
           const set = this.overlays.get(code) ?? new Set([code]);
           for (const c of codes) set.add(c);
@@ -104,8 +108,9 @@ export class Regions {
 
   /**
    * The areas that lead a text ("LDN grey van" → LDN, then "grey van"), for
-   * REPORT and ALERT; names count too ("london grey van"). In free text a
-   * code counts only as written in capitals: "man in a van" does not name MAN.
+   * REPORT and ALERT; the line's own names count too ("london grey van"), a
+   * region's do not ("Austin robbed me" names a client). In free text a code
+   * counts only as written in capitals: "man in a van" does not name MAN.
    * `words` are as written: a number they start ("(628) 555-0177") is text.
    */
   leading(words: string[]): { npas: string[]; used: number } {
@@ -148,14 +153,18 @@ export class Regions {
     return [...out].sort();
   }
 
-  /** The areas the words from `i` name (a code, or a name of up to `nameWords` words, longest first), and how many words that took. */
-  private match(tokens: string[], i: number, capitals = false): { codes: string[]; words: number } | undefined {
+  /**
+   * The areas the words from `i` name (a code, or a name of up to `nameWords` words, longest first), and how many
+   * words that took; in free text, own codes only in capitals and no region names.
+   */
+  private match(tokens: string[], i: number, freeText = false): { codes: string[]; words: number } | undefined {
     const token = tokens[i] as string;
     const code = nameKey(token).toUpperCase();
-    if (this.own.has(code) && (!capitals || token === token.toUpperCase())) return { codes: [code], words: 1 };
+    if (this.own.has(code) && (!freeText || token === token.toUpperCase())) return { codes: [code], words: 1 };
     if (this.northAmerica && isAreaCode(token)) return { codes: [token], words: 1 };
     for (let n = Math.min(this.nameWords, tokens.length - i); n >= 1; n--) {
-      const codes = this.byName.get(nameKey(tokens.slice(i, i + n).join(' ')));
+      const key = nameKey(tokens.slice(i, i + n).join(' '));
+      const codes = freeText && this.regionNames.has(key) ? undefined : this.byName.get(key);
       if (codes) return { codes, words: n };
     }
     return undefined;

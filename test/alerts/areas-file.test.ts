@@ -72,6 +72,9 @@ describe('AREAS_FILE', () => {
     const regions = Regions.forLine(fileWith(JSON.stringify({ northAmerica: true, areas: [{ code: 'LDN', names: { en: ['london'], fr: ['Londres'] }, prefixes: ['+4420'] }] })));
     expect(regions.resolve(['LONDRES', '415'])).toEqual({ ok: true, npas: ['415', 'LDN'] });
     expect(regions.resolve(['san', 'francisco'])).toEqual({ ok: true, npas: ['415', '628'] });
+    // Leading a REPORT or ALERT text, the line's own names count; a region's name (a client called Austin) is text.
+    expect(regions.leading(['london', 'grey', 'van'])).toEqual({ npas: ['LDN'], used: 1 });
+    expect(regions.leading(['austin', 'grey', 'van'])).toEqual({ npas: [], used: 0 });
     expect(regions.expand(['415', 'LDN'])).toEqual(['415', '628', 'LDN']);
     expect(regions.areaOf('+442079460123')).toBe('LDN');
     expect(regions.areaOf('+14155550100')).toBe('415');

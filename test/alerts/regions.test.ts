@@ -26,6 +26,14 @@ describe('Regions', () => {
     });
   });
 
+  describe('leading', () => {
+    it('takes the codes that lead a text, not the names of regions, which may be a client\'s (JOIN takes them)', () => {
+      expect(regions.leading(['415', '628', 'grey', 'van'])).toEqual({ npas: ['415', '628'], used: 2 });
+      expect(regions.leading(['san-francisco', 'grey', 'van'])).toEqual({ npas: [], used: 0 });
+      expect(regions.leading(['415', 'north-bay', 'from', 'tinder'])).toEqual({ npas: ['415'], used: 1 });
+    });
+  });
+
   describe('expand', () => {
     it('adds every code that overlays one given', () => {
       expect(regions.expand(['628'])).toEqual(['415', '628']);

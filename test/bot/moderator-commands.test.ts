@@ -203,6 +203,17 @@ describe('APPROVE of a report', () => {
     expect(fanOut(w, w.alerts[0]!, [SF1, NY])).toEqual({ to: { [NY]: 'Heads Up alert (212): brown sedan, hit a worker -- STOP to end' }, copies: 1 });
   });
 
+  it.each([['Austin from tinder robbed me, grey van'], ['Dallas, 40s, paid with fake bills'], ['Denver took my phone']])(
+    'sends "REPORT %s" to the reporter\'s area with the name kept: a client\'s name that is also a region\'s is no area',
+    async (text) => {
+      const w = await modWorld();
+      for (const n of [SF1, REPORTER]) w.sms(n, 'JOIN 415');
+      const ref = report(w, REPORTER, text);
+      expect(mod(w, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+      expect(fanOut(w, w.alerts[0]!, [SF1]).to[SF1]).toBe(`Heads Up alert (415): ${text} -- STOP to end`);
+    },
+  );
+
   it('names an area it does not know and decides nothing', async () => {
     const w = await modWorld();
     const ref = report(w, REPORTER, '415 green jeep');
@@ -456,23 +467,23 @@ describe('ALERT', () => {
     expect(fanOut(w, w.alerts[0]!, [SF1, NY, MOD])).toEqual({ to: { [NY]: 'Heads Up alert (212): police sweep tonight on 5th ave -- STOP to end' }, copies: 1 });
   });
 
-  it('takes the names of regions leading the text as areas, once each, in order', async () => {
+  it('leaves the name of a region (config/regions.json) leading the text to it: a client may be called Dallas', async () => {
     const w = await modWorld();
     for (const n of [SF1, SF2, NY]) w.sms(n, 'JOIN');
-    expect(mod(w, 'ALERT 628 san francisco grey van')).toBe('Alert going to 415, 628.');
+    expect(mod(w, 'ALERT 628 Dallas from tinder, grey van')).toBe('Alert going to 628.');
     expect(fanOut(w, w.alerts[0]!, [SF1, SF2, NY])).toEqual({
-      to: { [SF1]: 'Heads Up alert (415, 628): grey van -- STOP to end', [SF2]: 'Heads Up alert (415, 628): grey van -- STOP to end' },
+      to: { [SF1]: 'Heads Up alert (628): Dallas from tinder, grey van -- STOP to end', [SF2]: 'Heads Up alert (628): Dallas from tinder, grey van -- STOP to end' },
       copies: 2,
     });
-    expect(mod(w, 'ALERT new york city blue car')).toBe('Alert going to 212, 332, 347, 646, 718, 917, 929.');
-    expect(Object.keys(fanOut(w, w.alerts[1]!, [SF1, SF2, NY]).to)).toEqual([NY]);
+    expect(mod(w, 'ALERT new york city blue car')).toBe(t.modNeedsArea());
+    expect(w.alerts).toHaveLength(1);
   });
 
   it('names an area it does not know, asks for areas or text when missing, and sends nothing', async () => {
     const w = await modWorld();
     expect(mod(w, 'ALERT 999 some text')).toBe(t.unknownArea('999'));
     expect(mod(w, 'ALERT grey van, aggressive')).toBe(t.modNeedsArea());
-    expect(mod(w, 'ALERT 415 san francisco')).toBe(t.modNeedsText());
+    expect(mod(w, 'ALERT 415 628')).toBe(t.modNeedsText());
     expect(countAlerts(w.db)).toBe(0);
     expect(w.alerts).toEqual([]);
   });
