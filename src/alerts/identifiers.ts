@@ -70,6 +70,22 @@ export function normalizeLink(text: string): string | null {
 }
 
 /**
+ * The number a WhatsApp click-to-chat link (a normalised one: wa.me/<number>,
+ * api.whatsapp.com/send?phone=<number>) opens a chat with, in E.164; null for
+ * any other link. Ads give numbers that way: CHECK of the number must find it.
+ */
+export function whatsappNumber(link: string): string | null {
+  const url = new URL(`https://${link}`);
+  const chat = url.hostname === 'wa.me' || (/^(api\.)?whatsapp\.com$/.test(url.hostname) && url.pathname === '/send');
+  // Always international, without "+" (a "+" in the query reads as a space).
+  const raw = url.hostname === 'wa.me' ? url.pathname.slice(1) : url.searchParams.get('phone');
+  const digits = chat && raw ? raw.replace(/^[\s+]+/, '') : '';
+  if (!/^\d{7,15}$/.test(digits)) return null;
+  const parsed = parsePhoneNumberFromString(`+${digits}`);
+  return parsed && parsed.isValid() ? parsed.number : null;
+}
+
+/**
  * A text as phone numbers are read in it, one character for one so that
  * positions stay: letters typed for digits inside a number ("415-555-O123",
  * "4I5"), as ads write them to dodge filters, read as digits (O for 0; I, l
@@ -78,7 +94,8 @@ export function normalizeLink(text: string): string | null {
  * semicolon read as a slash, since libphonenumber takes one followed by
  * digits as an extension ("415 555 0177, 628 555 0188" was one number); and
  * a number that starts with 00, the international prefix of most of the
- * world but not of DEFAULT_COUNTRY=US, read as starting with +.
+ * world but not of DEFAULT_COUNTRY=US, read as starting with + (also when a
+ * space follows it, as it usually does: "00 44 …").
  */
 export function numberReadable(text: string): string {
   return text
@@ -88,7 +105,7 @@ export function numberReadable(text: string): string {
       return digits >= word.replace(/[^OoIl|]/g, '').length ? word.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1') : word;
     })
     // Only where a number starts: not after digits and their separators ("415 555 0012" keeps its end).
-    .replace(/(?<![\d+][\s().\-/]*|\d)00(?=[1-9])/g, ' +')
+    .replace(/(?<![\d+][\s().\-/]*|\d)00(\s?)(?=[1-9])/g, (_prefix, space: string) => ` ${space}+`)
     .replace(/[,;]/g, '/');
 }
 
@@ -227,6 +244,9 @@ export function identifiersIn(input: string, opts: ExtractOptions = {}): Identif
     // Sentence punctuation after a link is not part of it.
     const link = normalizeLink(m[0].replace(/[.,;:!?)\]]+$/, ''));
     if (link) found.push({ kind: 'link', value: link, at: m.index ?? 0 });
+    // The number of a WhatsApp link is named too: its digits are blanked with the link.
+    const phone = link ? whatsappNumber(link) : null;
+    if (phone) found.push({ kind: 'phone', value: phone, at: m.index ?? 0 });
     noLinks = blank(noLinks, m.index ?? 0, m[0].length);
   }
   for (const m of noLinks.matchAll(HANDLE_IN_TEXT)) {
@@ -294,14 +314,17 @@ export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUN
 /**
  * What a CHECK looks up: the identifier it names and, when it is one word
  * written without "@" that could be a handle ("rick_sf99", "jdoe77" read as
- * a plate), that handle as well: members copy handles without the "@".
+ * a plate), that handle as well: members copy handles without the "@"; when
+ * it is a WhatsApp link, its number as well, which a report may name alone.
  */
 export function checkQueries(input: string, country: CountryCode = DEFAULT_COUNTRY): Identifier[] {
   const id = classifyQuery(input, country);
   if (!id) return [];
   const word = input.normalize('NFKC').trim();
   const handle = (id.kind === 'plate' || id.kind === 'link') && /^[^\s@/:]+$/.test(word) ? normalizeHandle(word) : null;
-  return handle ? [id, { kind: 'handle', value: handle }] : [id];
+  if (handle) return [id, { kind: 'handle', value: handle }];
+  const phone = id.kind === 'link' ? whatsappNumber(id.value) : null;
+  return phone ? [id, { kind: 'phone', value: phone }] : [id];
 }
 
 /**

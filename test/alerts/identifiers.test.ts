@@ -319,6 +319,42 @@ describe('identifiers: links', () => {
   });
 });
 
+describe('identifiers: WhatsApp links', () => {
+  const WA = '+14155550177';
+
+  it.each([
+    ['his whatsapp wa.me/14155550177', 'wa.me/14155550177'],
+    ['ad says https://api.whatsapp.com/send?phone=14155550177&text=hi', 'api.whatsapp.com/send?phone=14155550177&text=hi'],
+    ['ad says api.whatsapp.com/send/?phone=%2B14155550177', 'api.whatsapp.com/send?phone=%2b14155550177'],
+    ['wa.me/+14155550177.', 'wa.me/+14155550177'],
+    ['https://www.whatsapp.com/send?phone=+14155550177', 'whatsapp.com/send?phone=+14155550177'],
+  ])('%j names the link and the number it opens a chat with', (text, link) => {
+    expect(identifiersIn(text)).toEqual([
+      { kind: 'link', value: link },
+      { kind: 'phone', value: WA },
+    ]);
+  });
+
+  it('names no number for a WhatsApp link without one, nor for another site', () => {
+    expect(identifiersIn('wa.me/message/ABCD1234')).toEqual([{ kind: 'link', value: 'wa.me/message/abcd1234' }]);
+    expect(identifiersIn('wa.me/123')).toEqual([{ kind: 'link', value: 'wa.me/123' }]);
+    expect(identifiersIn('wa.me/19995550177')).toEqual([{ kind: 'link', value: 'wa.me/19995550177' }]);
+    expect(identifiersIn('eros.com/14155550177')).toEqual([{ kind: 'link', value: 'eros.com/14155550177' }]);
+    expect(identifiersIn('api.whatsapp.com/catalog?phone=14155550177')).toEqual([{ kind: 'link', value: 'api.whatsapp.com/catalog?phone=14155550177' }]);
+  });
+
+  it('CHECK of the link looks up the link and its number', () => {
+    expect(checkQueries('wa.me/14155550177')).toEqual([
+      { kind: 'link', value: 'wa.me/14155550177' },
+      { kind: 'phone', value: WA },
+    ]);
+    expect(checkQueries('https://api.whatsapp.com/send?phone=14155550177')).toEqual([
+      { kind: 'link', value: 'api.whatsapp.com/send?phone=14155550177' },
+      { kind: 'phone', value: WA },
+    ]);
+  });
+});
+
 describe('identifiers: phone numbers', () => {
   it('reads a number spaced out up to 40 characters, and no longer text', () => {
     const spaced = '+1 415 555 0123'.padEnd(40, ' ');
@@ -524,6 +560,8 @@ describe('numberReadable: a text as numbers are read in it, each character for o
     ['Olive OIL IO1 O1 4OOO9X B4O7 x4O7 4O7x', 'Olive OIL IO1 01 4OOO9X B4O7 x4O7 4O7x'],
     // The 00 international prefix where a number starts, never inside one or before a 0.
     ['call 0044 20 7946 0958', 'call  +44 20 7946 0958'],
+    // Also written with a space after it, as it usually is.
+    ['call 00 44 20 7946 0958', 'call   +44 20 7946 0958'],
     ['415 555 0012 and 1001 and 000', '415 555 0012 and 1001 and 000'],
     ['415 555  0012', '415 555  0012'],
     ['+1 415-555-0100 x2', '+1 415-555-0100 x2'],
@@ -539,6 +577,7 @@ describe('checkQueries: what one CHECK looks up', () => {
   it.each([
     ['415-555-0177', [{ kind: 'phone', value: '+14155550177' }]],
     ['4155550177', [{ kind: 'phone', value: '+14155550177' }]],
+    ['00 44 7911 123456', [{ kind: 'phone', value: '+447911123456' }]],
     [' rick_sf99 ', [{ kind: 'plate', value: 'RICKSF99' }, { kind: 'handle', value: 'rick_sf99' }]],
     ['rose@example.com', [{ kind: 'email', value: 'rose@example.com' }]],
     ['@rose_99', [{ kind: 'handle', value: 'rose_99' }]],

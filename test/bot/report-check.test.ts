@@ -182,10 +182,37 @@ describe('an international number written with 00', () => {
     expect(check(w, '0044 20 7946 0958')).toMatch(/^Heads Up: that number is in 1 alert/);
   });
 
+  it('is the same number with a space after the 00, as it is usually written', async () => {
+    const w = await world();
+    approved(w, 'grey van, calls from 00 44 7911 123456');
+    approved(w, 'no-show, calls from 00 44 20 7946 0958');
+    expect(check(w, '+44 7911 123456')).toMatch(/^Heads Up: that number is in 1 alert/);
+    expect(check(w, '00 44 20 7946 0958')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
   it('leaves 00 inside a number as it is', async () => {
     const w = await world();
     approved(w, 'no-show, calls from 415 555 0012');
     expect(check(w, '415-555-0012')).toMatch(/^Heads Up: that number is in 1 alert/);
     expect(check(w, '(415) 555 0012')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+});
+
+describe('a WhatsApp link (wa.me, api.whatsapp.com/send?phone=)', () => {
+  it.each([
+    ['his whatsapp wa.me/14155550177', '415-555-0177', 'wa.me/14155550177'],
+    ['ad says api.whatsapp.com/send?phone=14155550177', '(415) 555-0177', 'https://api.whatsapp.com/send?phone=14155550177'],
+  ])('in a report ("%s") is found by CHECK of its number (%s) and of the link', async (text, number, link) => {
+    const w = await world();
+    approved(w, `grey van, ${text}`);
+    expect(check(w, number)).toMatch(/^Heads Up: that number is in 1 alert/);
+    expect(check(w, link)).toMatch(/^Heads Up: that link is in 1 alert/);
+  });
+
+  it('finds a report that wrote the number when CHECK names the link', async () => {
+    const w = await world();
+    approved(w, 'grey van, texts from 415 555 0177');
+    expect(check(w, 'wa.me/14155550177')).toMatch(/^Heads Up: that number is in 1 alert/);
+    expect(check(w, 'wa.me/14155550178')).toBe(t.checkNone());
   });
 });
