@@ -42,7 +42,7 @@ describe("a buddy's stop", () => {
     try {
       migrate(db, oldDir);
       db.sqlite.prepare('INSERT INTO buddy_stops (id, buddy_bidx, address_ct, key_version, created_at) VALUES (1, ?, ?, 1, ?)').run(Buffer.alloc(16, 1), Buffer.alloc(60, 2), T);
-      expect(migrate(db)).toEqual(['0020_buddy_stops_by_day.sql']);
+      expect(migrate(db)).toContain('0020_buddy_stops_by_day.sql');
       expect(db.sqlite.prepare('SELECT created_at FROM buddy_stops').all()).toEqual([{ created_at: T - (T % DAY) }]);
     } finally {
       db.close();
