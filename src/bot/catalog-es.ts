@@ -153,7 +153,7 @@ export const es: Catalog = {
   reportAsk: (step) =>
     ({
       what: 'Reporte Heads Up. ¿Que paso? Numeros, ej. 1 3: 1 violencia 2 agresion sexual 3 robo/no pago 4 condon 5 amenazas 6 acoso 7 perdida de tiempo 8 no vino 9 otro',
-      when: '¿Cuando paso? ej. vie 11pm. Siempre: SALTAR una pregunta, ATRAS, LISTO para enviarlo ya, DESCARTAR para tirarlo.',
+      when: '¿Cuando paso? ej. vie 11pm. Siempre: SALTAR una pregunta, ATRAS, ENVIAR para enviarlo ya, DESCARTAR para tirarlo.',
       where: '¿Donde? El codigo de area y, si quieres, el lugar, ej. 415 Motel 6 Lombard St. O SALTAR.',
       person: 'La persona: ¿como era, que nombres uso? O SALTAR.',
       vehicle: '¿Vehiculo y placa? ej. Honda gris, placa 7ABC123 CA. O SALTAR.',
@@ -161,7 +161,7 @@ export const es: Catalog = {
       other: '¿Algo mas para las moderadoras? Queda con ellas, no sale en la alerta. O SALTAR.',
     })[step],
   reportReview: (areas, body) =>
-    fitSegments((x) => `Tu reporte${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- LISTO para enviarlo, ATRAS para cambiar, DESCARTAR para tirarlo.`, body),
+    fitSegments((x) => `Tu reporte${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- ENVIAR para enviarlo, ATRAS para cambiar, DESCARTAR para tirarlo.`, body),
   reportAskAgain: () => 'Responde con numeros de la lista, ej. 1 3, o SALTAR.',
   reportNothingYet: () => 'Aun no hay nada que enviar: responde la pregunta, o DESCARTAR.',
   reportCancelled: () => 'Heads Up: reporte descartado, no guardamos nada. Escribe REPORTE para empezar de nuevo.',

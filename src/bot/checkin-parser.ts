@@ -98,7 +98,8 @@ export function checkinCommandOf(kind: CheckinKind, text: string, rest: WordAt[]
     }
     case 'later': {
       const d = minutesOf(rest);
-      return d ? { kind, minutes: d.minutes } : 'missing_minutes';
+      if (!d) return 'missing_minutes';
+      return rest.length > d.used ? { kind, minutes: d.minutes, withText: true } : { kind, minutes: d.minutes };
     }
   }
 }

@@ -31,7 +31,8 @@ export type Command =
   | { kind: 'decline' }
   | { kind: 'checkin'; minutes: number; details: string }
   | { kind: 'ok' }
-  | { kind: 'later'; minutes: number }
+  /** `withText`: more words followed the minutes ("Después 30 min de llegar", an answer in a conversation, not a LATER). */
+  | { kind: 'later'; minutes: number; withText?: true }
   // Reach (issue 12)
   | { kind: 'discreet' }
   | { kind: 'read' }

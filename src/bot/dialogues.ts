@@ -34,13 +34,15 @@ export function turnOf(parsed: Parsed, text: string, answered: boolean): Turn {
 }
 
 /**
- * A bare OK or LATER with its minutes: while the sender has a check-in they
- * keep their meaning in a conversation (a question that swallowed them would
- * have the buddies told something is wrong). "ok so he…" stays an answer.
+ * A bare OK, or LATER with its minutes and nothing more: while the sender
+ * has a check-in they keep their meaning in a conversation (a question that
+ * swallowed them would have the buddies told something is wrong). "ok so
+ * he…" and Spanish "Después 30 min de llegar" (after 30 minutes) stay answers.
  */
 export function checkinWord(parsed: Parsed): boolean {
   if (!parsed.ok) return false;
-  return parsed.command.kind === 'later' || (parsed.command.kind === 'ok' && parsed.exactKeyword);
+  const { command } = parsed;
+  return (command.kind === 'later' && command.withText !== true) || (command.kind === 'ok' && parsed.exactKeyword);
 }
 
 /** The area tokens an answer to "which area?" gives: "415", "415 628", "JOIN 415", "san-francisco". */

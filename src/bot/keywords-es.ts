@@ -22,6 +22,8 @@ const ES: Table = {
   AMIGO: 'buddy',
   ACEPTAR: 'accept',
   ACEPTO: 'accept',
+  // A bare "Sí" to an invitation (run-command: only then).
+  SI: 'accept',
   RECHAZAR: 'decline',
   SEGURA: 'checkin',
   SEGURO: 'checkin',

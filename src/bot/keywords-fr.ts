@@ -25,6 +25,8 @@ const FR: Table = {
   // Check-ins (issue 13)
   BINOME: 'buddy',
   ACCEPTER: 'accept',
+  // A bare "Oui" to an invitation (run-command: only then).
+  OUI: 'accept',
   REFUSER: 'decline',
   SECURITE: 'checkin',
   FINI: 'ok',

@@ -24,6 +24,8 @@ const PT: Table = {
   PARCEIRA: 'buddy',
   PARCEIRO: 'buddy',
   ACEITAR: 'accept',
+  // A bare "Sim" to an invitation (run-command: only then).
+  SIM: 'accept',
   RECUSAR: 'decline',
   SEGURA: 'checkin',
   SEGURO: 'checkin',

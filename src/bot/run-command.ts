@@ -3,6 +3,7 @@
  * the line's rules. Members and moderators over any channel reach it through
  * the dispatch step; the operator's console calls it directly.
  */
+import { hasCheckin } from '../store/checkins';
 import { endConversation, saveConversation } from '../store/conversations';
 import { LANGS } from './catalog';
 import { MODERATOR_COMMANDS, type Parsed } from './commands';
@@ -17,6 +18,9 @@ import { check, report, type ReportRules } from './report-commands';
 import { accept, askedToBeBuddy, buddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-commands';
 import { checkin, later, ok, type CheckinLine } from './checkin-commands';
 import { read, toggleDiscreet } from './discreet-commands';
+
+/** The plain yes of each language but English (whose YES is also Twilio's START): an answer to a buddy invitation only. */
+const PLAIN_YES: ReadonlySet<string> = new Set(['SI', 'OUI', 'SIM']);
 
 /** What REPORT and the guided report apply of the line's rules. */
 export function reportRules(rules: LineRules): ReportRules {
@@ -49,6 +53,8 @@ function parseError(store: Store, rules: LineRules, who: Asker, parsed: Extract<
       return say(who.t.buddyUsage());
     case 'missing_minutes':
       if (parsed.command === 'later') return say(who.t.laterUsage(rules.checkins.maxMinutes));
+      // "Safe" (SEGURA) alone while her check-in runs says she is: how to start one would leave it running.
+      if (who.member && hasCheckin(store.db, who.member.id)) return ok(store, who, checkinLine(rules), now);
       return say(who.t.checkinUsage(Math.round(rules.checkins.minMinutes * 100) / 100, rules.checkins.maxMinutes));
     default:
       return hint(store, rules, who, now);
@@ -110,6 +116,8 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'buddy':
       return buddy(store, who, rules.checkins, rules, command, now);
     case 'accept':
+      // "Sí", "Oui", "Sim" alone answer an invitation, as YES does; from anyone not asked they are no command.
+      if (PLAIN_YES.has(parsed.keyword) && !(parsed.exactKeyword && askedToBeBuddy(store, who))) return hint(store, rules, who, now);
       return accept(store, who, now);
     case 'decline':
       return decline(store, who, now);

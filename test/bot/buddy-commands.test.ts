@@ -288,6 +288,19 @@ describe('ACCEPT', () => {
     expect(reply(l, BUDDY, 'YES')).toBe(t.joined(['415']));
   });
 
+  it.each([
+    ['es', 'UNIRSE', 'AMIGA', 'Sí'],
+    ['fr', 'REJOINDRE', 'BINOME', 'Oui'],
+    ['pt', 'ENTRAR', 'PARCEIRA', 'Sim!'],
+  ] as const)("%s: a bare yes in the invitation's language is their ACCEPT, answered in it; from anyone not asked, it is no command", async (lang, join, buddy, yes) => {
+    const l = await line();
+    l.text(ROSE, join);
+    l.text(ROSE, `${buddy} 415-555-0177 Rose`);
+    expect(reply(l, BUDDY, yes)).toBe(catalog(lang).buddyAccepted(['Rose']));
+    expect(l.inbox(ROSE)).toContain(catalog(lang).buddyAcceptedMember('0177'));
+    expect(reply(l, OTHER, yes)).toBe(catalog(lang).hint());
+  });
+
   it('after STOP, does not make them a buddy again', async () => {
     const l = await withBuddy();
     l.text(BUDDY, 'STOP');

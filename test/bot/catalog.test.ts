@@ -314,7 +314,7 @@ describe('the reply catalogues', () => {
       for (const text of TEXTS) {
         const review = t.reportReview(['415'], text);
         expect(smsSegments(review)).toBeLessThanOrEqual(2);
-        expect(review).toMatch(/(DONE|LISTO).*(BACK|ATRAS).*(DROP|DESCARTAR)/);
+        expect(review).toMatch(/(DONE|ENVIAR).*(BACK|ATRAS).*(DROP|DESCARTAR)/);
       }
     });
 

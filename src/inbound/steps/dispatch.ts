@@ -11,6 +11,7 @@ import { say, type Asker, type Outcome, type Store } from '../../bot/handler';
 import type { LineRules } from '../../bot/line-rules';
 import { join, unknownArea, whichArea } from '../../bot/member-commands';
 import { continueReport } from '../../bot/report-commands';
+import { controlWord } from '../../bot/report-dialogue';
 import { applyOutcome, hint, reportRules, runCommand } from '../../bot/run-command';
 import type { Lang } from '../../domain/lang';
 import { hasCheckin } from '../../store/checkins';
@@ -39,8 +40,9 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   let turn = turnOf(parsed, msg.text, msg.answered === true);
   // A moderator in the middle of their own report can still moderate (issue 11).
   if (turn === 'answer' && who.moderator && parsed.ok && MODERATOR_COMMANDS.has(parsed.command.kind)) turn = 'command';
-  // A check-in is ended or moved on whatever was asked.
-  if (turn === 'answer' && checkinWord(parsed) && who.member && hasCheckin(store.db, who.member.id)) turn = 'command';
+  // A check-in is ended or moved on whatever was asked; but a word the report's questions name (Spanish
+  // LISTO: file it now, and also "I'm OK") does what the question said.
+  if (turn === 'answer' && checkinWord(parsed) && who.member && hasCheckin(store.db, who.member.id) && !reportControl(who, msg.text)) turn = 'command';
   // STOP, HELP and DELETE mean the same in a conversation or out of one: no need to look for it.
   const conversation = turn === 'command' ? undefined : who.conversation();
   const outcome = conversation
@@ -55,6 +57,11 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   if (msg.answered && !asks) return null;
   // Words sent with a photo are read, the photo is not: a reporter would think it went with the report.
   return msg.media && outcome.say !== null ? `${outcome.say} ${asker.t.mediaNotKept()}` : outcome.say;
+}
+
+/** Whether the message is one of the control words of the guided report the sender is in the middle of. */
+function reportControl(who: Identity, text: string): boolean {
+  return controlWord(text) !== undefined && who.conversation()?.topic === 'report';
 }
 
 function converse(store: Store, rules: LineRules, asker: Asker, who: Identity, conversation: Conversation, turn: Turn, msg: Inbound, parsed: Parsed, now: number): Outcome {

@@ -11,6 +11,7 @@ import { catalog } from '../../../src/bot/catalog';
 import { clockTime } from '../../../src/bot/clock-time';
 import type { BotDeps } from '../../../src/bot/context';
 import type { Sender } from '../../../src/phone/identity';
+import { hasCheckin } from '../../../src/store/checkins';
 import { findMember } from '../../../src/store/members';
 import { listAreas } from '../../../src/store/subscriptions';
 import { botWorld, type BotWorld } from '../../helpers/bot-world';
@@ -21,6 +22,7 @@ const LENA = '+14155550102';
 const ABROAD = '+448000000000'; // no North American area: JOIN asks which area
 const MIN = 60_000;
 const t = catalog('en');
+const es = catalog('es');
 const WHAT = t.reportAsk('what');
 const WHEN = t.reportAsk('when');
 
@@ -88,6 +90,48 @@ describe('a check-in in the middle of a report', () => {
     expect(w.sms(ROSA, 'SKIP').reply).toBe(t.reportAsk('where'));
     expect(w.sms(ROSA, 'OK').reply).toBe(t.checkinOk());
     expect(w.sms(ROSA, 'SKIP').reply).toBe(t.reportAsk('person'));
+  });
+
+  /** Rosa, in Spanish, with a check-in running, one answer into a guided report. */
+  async function spanishReport(): Promise<BotWorld> {
+    const w = await world({ checkins: { fallback: 'moderators', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
+    w.sms(ROSA, 'UNIRSE');
+    w.sms(ROSA, 'SEGURA 90 Honda azul');
+    expect(w.sms(ROSA, 'REPORTE').reply).toBe(es.reportAsk('what'));
+    expect(w.sms(ROSA, '1 3').reply).toBe(es.reportAsk('when'));
+    return w;
+  }
+  const running = (w: BotWorld) => hasCheckin(w.db, findMember(w.db, w.vault, sms(ROSA))!.id);
+
+  it("files the report on Spanish LISTO (a report's word for 'send it now', and a check-in's OK), leaving the check-in running", async () => {
+    const w = await spanishReport();
+    expect(w.sms(ROSA, 'LISTO').reply).toMatch(/^Heads Up: gracias\. Reporte #[A-Z0-9]{4,6}|#[A-Z0-9]{4,6}/);
+    expect(running(w)).toBe(true);
+    // Out of the report, LISTO is OK again.
+    expect(w.sms(ROSA, 'LISTO').reply).toBe(es.checkinOk());
+    expect(running(w)).toBe(false);
+  });
+
+  it('takes an answer that opens with LATER and minutes but goes on ("Después 30 min de llegar") as the answer', async () => {
+    const w = await spanishReport();
+    expect(w.sms(ROSA, 'Después 30 min de llegar, como a las 11pm').reply).toBe(es.reportAsk('where'));
+    expect(w.sms(ROSA, 'Después 30').reply).toBe(es.checkinExtended(clockTime(w.clock.now + 120 * MIN)));
+  });
+});
+
+describe('"Safe" alone while a check-in runs', () => {
+  it.each([
+    ['SEGURA', 'UNIRSE', 'es'],
+    ['Segura!', 'UNIRSE', 'es'],
+    ['Safe', 'JOIN', 'en'],
+  ] as const)('%s says she is: it ends the check-in instead of explaining how to start one', async (word, join, lang) => {
+    const w = await world({ checkins: { fallback: 'moderators', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
+    w.sms(ROSA, join);
+    w.sms(ROSA, `${word.replace('!', '')} 90 blue Honda`);
+    expect(w.sms(ROSA, word).reply).toBe(catalog(lang).checkinOk());
+    expect(hasCheckin(w.db, findMember(w.db, w.vault, sms(ROSA))!.id)).toBe(false);
+    // With none running, it is how to start one.
+    expect(w.sms(ROSA, word).reply).toBe(catalog(lang).checkinUsage(10, 720));
   });
 });
 
