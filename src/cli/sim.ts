@@ -56,7 +56,8 @@ async function main(): Promise<void> {
     console.error(`HTTP ${res.status}: ${body}`);
     process.exit(1);
   }
-  const m = /<Message>([\s\S]*?)<\/Message>/.exec(body);
+  // The <Message> may carry attributes (a status callback when TWILIO_REDACT is on).
+  const m = /<Message\b[^>]*>([\s\S]*?)<\/Message>/.exec(body);
   console.log(m ? unescapeXml(m[1] as string) : '(no reply: the message was dropped (blocked, rate limited, a repeated hint), or Twilio answers this keyword itself)');
 }
 

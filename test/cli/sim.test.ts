@@ -1,0 +1,74 @@
+/**
+ * `npm run sim` as README's quick start uses it: the real src/cli/sim.ts run
+ * as a child process against a real server, printing the line's reply, on
+ * the console line and with Twilio configured (a signed webhook).
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { FakeTwilio } from '../fakes/fake-twilio';
+import { startChild, type Child } from '../helpers/child-server';
+import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, tempDir, TEST_MASTER_KEY } from '../helpers/harness';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function runSim(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error('sim did not finish in time'));
+    }, 30_000);
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: stdout.trim(), stderr: stderr.trim() });
+    });
+  });
+}
+
+describe('npm run sim', () => {
+  let child: Child | undefined;
+  let fake: FakeTwilio | undefined;
+
+  afterEach(async () => {
+    child?.proc.kill('SIGKILL');
+    await child?.exited;
+    child = undefined;
+    await fake?.stop();
+    fake = undefined;
+  });
+
+  it('prints the reply of the console line (no provider)', async () => {
+    const dir = tempDir();
+    const env = { NODE_ENV: 'development', DATA_DIR: path.join(dir, 'data'), HEADSUP_MASTER_KEY: TEST_MASTER_KEY, LOG_LEVEL: 'warn' };
+    child = await startChild(env);
+    const port = new URL(child.url).port;
+    const run = await runSim(['--from', '+14155550100', 'JOIN'], { ...env, PORT: port, HOST: '127.0.0.1' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/you'll get bad date alerts for 415/);
+  });
+
+  it('prints the reply when Twilio is configured (a signed webhook, TWILIO_REDACT on by default)', async () => {
+    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+    await fake.start();
+    const dir = tempDir();
+    const env = {
+      NODE_ENV: 'development',
+      DATA_DIR: path.join(dir, 'data'),
+      HEADSUP_MASTER_KEY: TEST_MASTER_KEY,
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_FROM_NUMBER: FROM_NUMBER,
+      TWILIO_API_BASE_URL: fake.url,
+      LOG_LEVEL: 'warn',
+    };
+    child = await startChild(env);
+    const port = new URL(child.url).port;
+    const run = await runSim(['--from', '+14155550100', 'JOIN'], { ...env, PORT: port, HOST: '127.0.0.1' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/you'll get bad date alerts for 415/);
+  });
+});
