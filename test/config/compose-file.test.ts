@@ -1,7 +1,7 @@
 /** The compose file passes every setting an operator may put in .env to Heads Up: compose passes nothing it does not list. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ENV_SCHEMA } from '../../src/config/env';
+import { ENV_SCHEMA, readConfig } from '../../src/config/env';
 
 /** Fixed by the compose file itself (the container's layout and the signal-cli service beside it), or for tests only. */
 const FIXED = ['NODE_ENV', 'HOST', 'PORT', 'DATA_DIR', 'SIGNAL_API_URL', 'SIGNAL_RECEIVE_MODE', 'TWILIO_API_BASE_URL'];
@@ -22,5 +22,33 @@ describe('docker-compose.yml', () => {
 
   it('writes check-in times in UTC unless TZ says otherwise', () => {
     expect(environment.get('TZ')).toBe('${TZ:-UTC}');
+  });
+
+  /** The environment compose passes, from this .env (${V:-d}, ${V:?msg}). */
+  function passed(dotenv: Record<string, string>): Record<string, string> {
+    const env: Record<string, string> = {};
+    for (const [name, raw] of environment) {
+      env[name] = raw.replace(/^"(.*)"$/, '$1').replace(/\$\{(\w+):([-?])([^}]*)\}/g, (_all, v: string, op: string, rest: string) => {
+        if (dotenv[v]) return dotenv[v] as string;
+        if (op === '?') throw new Error(`compose refuses: ${rest}`);
+        return rest;
+      });
+    }
+    return env;
+  }
+
+  it('leaves PUBLIC_URL to .env: a Twilio line without it stops at the start, naming it, rather than refusing every SMS', () => {
+    const dotenv = {
+      HEADSUP_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+      SIGNAL_NUMBER: '+14155550100',
+      TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'test-auth-token-0123456789abcdef',
+      TWILIO_FROM_NUMBER: '+15005550006',
+    };
+    expect(() => readConfig(passed(dotenv))).toThrow(/PUBLIC_URL/);
+    expect(readConfig(passed({ ...dotenv, PUBLIC_URL: 'https://headsup.example.org' })).config.publicUrl).toBe('https://headsup.example.org');
+    // A Signal-only line needs none.
+    const { TWILIO_ACCOUNT_SID: _s, TWILIO_AUTH_TOKEN: _t, TWILIO_FROM_NUMBER: _f, ...signalOnly } = dotenv;
+    expect(readConfig(passed(signalOnly)).config.signal?.number).toBe('+14155550100');
   });
 });
