@@ -4,6 +4,7 @@
  * wrong key or a rotation under way, then migrated), the vault and the
  * metrics that read it. Opened first, closed last.
  */
+import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Regions } from '../alerts/regions';
@@ -27,11 +28,23 @@ declare module 'fastify' {
   }
 }
 
+/** Makes the data folder if need be: one the server cannot make or write stops the start naming DATA_DIR, not with a bare error code. */
+function ensureDataDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    throw new ConfigError('DATA_DIR', `${dir} cannot be made or written (${typeof code === 'string' ? code : 'error'}): a folder the server's user may write`);
+  }
+}
+
 async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void> {
   const { config, secrets, log } = opts;
   // A ConfigError naming the file and the entry.
   const regions = Regions.forLine(config.areasFile, config.defaultCountry);
   await cryptoReady();
+  ensureDataDir(config.dataDir);
   const key = loadMasterKey(secrets.masterKeyBase64, config.dataDir);
   if (key.source === 'file') {
     log.warn(

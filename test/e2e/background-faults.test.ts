@@ -3,6 +3,7 @@
  * throws is logged and tried again; work after a commit that throws leaves
  * the committed message answered; a start that fails says why and exits 1.
  */
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -70,24 +71,41 @@ describe('work after a commit that throws', () => {
 });
 
 describe('a start that fails', () => {
+  /** src/main.ts started with this environment: its exit code and what it printed. */
+  async function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: path.resolve(__dirname, '../..'),
+      env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'fatal', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));
+    return { code, stderr };
+  }
+
   it('prints one clear line and exits 1', async () => {
     const port = await freePort();
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
     try {
-      const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-        cwd: path.resolve(__dirname, '../..'),
-        env: { PATH: process.env.PATH ?? '', DATA_DIR: tempDir(), HEADSUP_MASTER_KEY: TEST_MASTER_KEY, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'fatal' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stderr = '';
-      proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));
+      const { code, stderr } = await start({ DATA_DIR: tempDir(), HEADSUP_MASTER_KEY: TEST_MASTER_KEY, PORT: String(port) });
       expect(code).toBe(1);
       expect(stderr).toMatch(/^heads-up: start-up failed: EADDRINUSE/m);
       expect(stderr).not.toMatch(/UnhandledPromiseRejection|unhandled/i);
     } finally {
       blocker.close();
     }
+  }, 30_000);
+
+  it.each([
+    ['no key given: the development key file goes there', {}],
+    ['HEADSUP_MASTER_KEY set', { HEADSUP_MASTER_KEY: TEST_MASTER_KEY }],
+  ])('names DATA_DIR when the server cannot make its folder (%s), not a bare error code', async (_case, env) => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'not-a-folder'), '');
+    const { code, stderr } = await start({ DATA_DIR: path.join(dir, 'not-a-folder', 'data'), PORT: '0', ...env });
+    expect(code).toBe(1);
+    expect(stderr.split('\n')[0]).toMatch(/^heads-up: configuration error: DATA_DIR: .*cannot be made or written \(ENOTDIR\)/);
   }, 30_000);
 });
