@@ -1,12 +1,13 @@
 /**
  * Dialogues: a question the bot asked and the answer it waits for. While a
  * sender's conversation is open, STOP, HELP and DELETE keep their meaning,
- * CANCEL ends it, and anything else is taken as the answer, except a
+ * CANCEL (or DROP, CANCELAR, ANNULER…) ends it, and anything else is taken as the answer, except a
  * check-in's word while the sender has one (see checkinWord).
  */
 import type { Conversation } from '../store/conversations';
 import type { Parsed } from './commands';
 import { asksToStop } from './parser';
+import { controlWord } from './report-dialogue';
 
 /** How long a question waits for its answer. */
 export const CONVERSATION_MS = 60 * 60_000;
@@ -22,15 +23,17 @@ export type Turn = 'answer' | 'cancel' | 'command';
  * word alone, or a message that asks to stop ("STOP texting me"), is STOP.
  */
 export function turnOf(parsed: Parsed, text: string, answered: boolean): Turn {
-  if (!parsed.ok) return 'answer';
-  const { kind } = parsed.command;
-  if (kind === 'stop') {
-    if (answered) return 'command';
-    if (parsed.keyword === 'CANCEL') return 'cancel';
-    return parsed.exactKeyword || asksToStop(text) ? 'command' : 'answer';
+  if (parsed.ok) {
+    const { kind } = parsed.command;
+    if (kind === 'stop') {
+      if (answered) return 'command';
+      if (parsed.keyword === 'CANCEL') return 'cancel';
+      return parsed.exactKeyword || asksToStop(text) ? 'command' : 'answer';
+    }
+    if (kind === 'help' || kind === 'delete') return 'command';
   }
-  if (kind === 'help' || kind === 'delete') return 'command';
-  return 'answer';
+  // The words a report's questions give for dropping it (DROP, CANCELAR, ANNULER…) end any question.
+  return controlWord(text) === 'cancel' ? 'cancel' : 'answer';
 }
 
 /**

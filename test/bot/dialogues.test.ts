@@ -28,6 +28,11 @@ describe('turnOf', () => {
     ['STOP texting me', false, 'command'],
     ['no más mensajes', false, 'command'],
     ['cancel the report', false, 'cancel'],
+    // The report's own words for dropping it end any question, in every language.
+    ['DROP', false, 'cancel'],
+    ['cancelar', false, 'cancel'],
+    ['Annuler', false, 'cancel'],
+    ['drop it', false, 'answer'],
     // What the carrier did, we do.
     ['END', true, 'command'],
   ] as const)('reads %j (carrier answered: %s) as %s', (text, answered, turn) => {

@@ -57,6 +57,10 @@ describe('CANCEL in the middle of a conversation', () => {
     expect(membership(w, ROSA)).toEqual({ status: 'active', areas: ['415'] });
     expect(w.sms(ABROAD, 'JOIN').reply).toBe(t.joinWhichArea());
     expect(w.sms(ABROAD, 'CANCEL').reply).toBe(t.conversationEnded());
+    // In Spanish too: CANCELAR was read as an area, and the question stayed open for the hour.
+    expect(w.sms(ABROAD, 'UNIRSE').reply).toBe(es.joinWhichArea());
+    expect(w.sms(ABROAD, 'CANCELAR').reply).toBe(es.conversationEnded());
+    expect(w.sms(ABROAD, '415').reply).toBe(t.hint());
   });
 });
 
