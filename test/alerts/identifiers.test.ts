@@ -11,6 +11,7 @@ import {
   normalizePlate,
   numberReadable,
 } from '../../src/alerts/identifiers';
+import { maskNumber } from '../../src/alerts/report-template';
 
 /** A valid US number's parts: area code and exchange 2-9 first, as NANP requires; 555-01xx lines are fictional. */
 const usNumber = fc.record({
@@ -563,6 +564,9 @@ describe('numberReadable: a text as numbers are read in it, each character for o
     // Also written with a space after it, as it usually is.
     ['call 00 44 20 7946 0958', 'call   +44 20 7946 0958'],
     ['415 555 0012 and 1001 and 000', '415 555 0012 and 1001 and 000'],
+    // Never in a time: "10:00 415…" kept the number after it.
+    ['at 10:00 415-555-0177', 'at 10:00 415-555-0177'],
+    ['à 10h00 415 555 0177', 'à 10h00 415 555 0177'],
     ['415 555  0012', '415 555  0012'],
     ['+1 415-555-0100 x2', '+1 415-555-0100 x2'],
     // Commas and semicolons read as slashes (not as an extension), whitespace kept as it is.
@@ -590,5 +594,15 @@ describe('checkQueries: what one CHECK looks up', () => {
     ['hello', []],
   ])('%j looks up %j', (query, ids) => {
     expect(checkQueries(query)).toEqual(ids);
+  });
+});
+
+describe('a number written after a time', () => {
+  it.each(['met him at 10:00 415-555-0177 grey van', 'booked for 9:00 (415) 555-0177', 'vers 10h00 (415) 555-0177'])('is read: %s', (text) => {
+    expect(identifiersIn(text, { country: 'US' }).filter((i) => i.kind === 'phone').map((i) => i.value)).toEqual(['+14155550177']);
+  });
+
+  it("is masked when it is the reporter's own", () => {
+    expect(maskNumber('free after 10:00 415-555-0100 text me', '+14155550100', 'US')).toBe('free after 10:00 [-] text me');
   });
 });
