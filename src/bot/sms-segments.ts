@@ -3,8 +3,8 @@
  * GSM 03.38 basic set or its extension table (which costs two septets):
  * 160 septets in one segment, 153 per segment when concatenated. Otherwise
  * UCS-2: 70 UTF-16 units in one segment, 67 per segment when concatenated.
- * (Carriers also avoid splitting an escape or surrogate pair across
- * segments; that rarely changes the count and is ignored here.)
+ * Twilio never splits a character across two segments, so a segment may
+ * end a septet or a unit short.
  */
 
 const GSM_BASIC = new Set(
@@ -23,12 +23,31 @@ export function gsm7Length(text: string): number | null {
   return septets;
 }
 
-/** The number of segments a text is sent in (0 for the empty text). */
+// What a reader sees as one character (an emoji, a flag made of two): Twilio's segment calculator splits text so.
+const CHARACTERS = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * The number of segments a text is sent in (0 for the empty text): each
+ * filled with whole characters, so one that does not fit in what is left
+ * (an emoji, two units; €, two septets) starts the next, as Twilio bills it.
+ */
 export function smsSegments(text: string): number {
   if (text.length === 0) return 0;
   const septets = gsm7Length(text);
-  if (septets !== null) return septets <= 160 ? 1 : Math.ceil(septets / 153);
-  return text.length <= 70 ? 1 : Math.ceil(text.length / 67);
+  if (septets !== null ? septets <= 160 : text.length <= 70) return 1;
+  const room = septets !== null ? 153 : 67;
+  // In a GSM-7 text every character has a GSM-7 length.
+  const size = (ch: string) => (septets !== null ? (gsm7Length(ch) ?? 0) : ch.length);
+  let segments = 1;
+  let used = 0;
+  for (const { segment } of CHARACTERS.segment(text)) {
+    if (used + size(segment) > room) {
+      segments++;
+      used = 0;
+    }
+    used += size(segment);
+  }
+  return segments;
 }
 
 /** The largest n from 0 to max for which `fits(n)` holds, `fits` holding for every smaller n too (0 when none fits). */

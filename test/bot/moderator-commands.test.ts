@@ -498,6 +498,14 @@ describe('ALERT', () => {
     expect(mod(w, `ALERT 415 ${three}`)).toBe('Alert going to 415.');
     expect(fanOut(w, w.alerts[0]!, [SF1]).to[SF1]).toBe(t.alert(['415'], three));
   });
+
+  it('refuses an alert that an emoji at a segment edge makes four SMS, as Twilio sends it', async () => {
+    const w = await modWorld();
+    // 200 UTF-16 units in French (within 3 x 67), but no third segment has room for the last flag's two units.
+    const text = `a${'🚩'.repeat(78)}`;
+    expect(mod(w, `ALERT 415 ${text}`)).toBe('That alert is too long (4 SMS, most 3). Send a shorter text.');
+    expect(countAlerts(w.db)).toBe(0);
+  });
 });
 
 describe('BLOCK', () => {

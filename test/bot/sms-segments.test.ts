@@ -18,6 +18,10 @@ describe('smsSegments', () => {
     ['135 UCS-2 units', 'ó'.repeat(135), 3],
     ['35 emoji (70 UTF-16 units)', '🙂'.repeat(35), 1],
     ['36 emoji (72 UTF-16 units)', '🙂'.repeat(36), 2],
+    // Twilio never splits a character across two segments: one that does not fit in what is left starts the next.
+    ['an emoji that would straddle two UCS-2 segments (201 units: 67, then 66 and 66, then 2)', `a${'😡'.repeat(100)}`, 4],
+    ['an extension character that would straddle two GSM-7 segments (459 septets: 76 euro signs in each of three)', `${'€'.repeat(229)}a`, 4],
+    ['a flag (two emoji read as one) that would straddle two UCS-2 segments', `${'ó'.repeat(66)}🇫🇷${'ó'.repeat(64)}`, 3],
   ])('counts %s', (_what, text, segments) => {
     expect(smsSegments(text)).toBe(segments);
   });
