@@ -1,6 +1,7 @@
 /** English replies. */
 import type { Catalog } from './catalog';
 import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
+import { localDate } from './clock-time';
 import type { Category } from './report-dialogue';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
 
@@ -50,7 +51,7 @@ export const en: Catalog = {
   reportNeedsArea: () => 'Heads Up: which area? Text REPORT, the area code, then what happened.',
   checkNeedsNumber: () => 'Heads Up: text CHECK and a number, plate, email, @handle or link, e.g. CHECK 415-555-0100.',
   checkFound: (r) =>
-    `Heads Up: that ${KIND[r.kind ?? 'phone']} is in ${r.count} alert${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, latest ${r.latest.toISOString().slice(0, 10)}, in ${listAreas(r.areas)}. Stay safe.`,
+    `Heads Up: that ${KIND[r.kind ?? 'phone']} is in ${r.count} alert${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, latest ${localDate(r.latest)}, in ${listAreas(r.areas)}. Stay safe.`,
   checkNone: () => "Heads Up: no alerts name that. No record doesn't mean safe: trust your gut.",
   checkLimit: () => "Heads Up: you've made the most checks allowed for now. Try again in an hour.",
   membersOnly: () => 'Heads Up: this is for members. Text JOIN and your area code first.',
@@ -144,7 +145,7 @@ export const en: Catalog = {
   discreetOff: () => 'Heads Up: discreet alerts off. Alerts come in full again. DISCREET to turn back on.',
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 new message. Reply READ to see it.`,
   readNone: () => 'Heads Up: nothing unread.',
-  readItem: (areas, text, day) => `(${listAreas(areas)}, ${day.toISOString().slice(0, 10)}) ${text}`,
+  readItem: (areas, text, day) => `(${listAreas(areas)}, ${localDate(day)}) ${text}`,
   readMore: (count) => `+${count} older: text READ again.`,
   discreetAdmitted: (areas) => `HU: you're in for ${listAreas(areas)}. Reply HELP for the commands.`,
   // Reports (issue 11)

@@ -1,6 +1,7 @@
 /** Spanish replies, without á/í/ó/ú so they stay in GSM-7 segments. */
 import type { Catalog } from './catalog';
 import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
+import { localDate } from './clock-time';
 import type { Category } from './report-dialogue';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
 
@@ -52,7 +53,7 @@ export const es: Catalog = {
   reportNeedsArea: () => 'Heads Up: ¿que area? Escribe REPORTE, el codigo de area y lo que paso.',
   checkNeedsNumber: () => 'Heads Up: escribe VERIFICAR y un numero, placa, email, @usuario o enlace, ej. VERIFICAR 415-555-0100.',
   checkFound: (r) =>
-    `Heads Up: ${KIND[r.kind ?? 'phone']} sale en ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la ultima el ${r.latest.toISOString().slice(0, 10)}, en ${listAreas(r.areas)}. Cuidate.`,
+    `Heads Up: ${KIND[r.kind ?? 'phone']} sale en ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la ultima el ${localDate(r.latest)}, en ${listAreas(r.areas)}. Cuidate.`,
   checkNone: () => 'Heads Up: ninguna alerta menciona eso. Sin registro no quiere decir seguro: confia en tu instinto.',
   checkLimit: () => 'Heads Up: hiciste el maximo de verificaciones por ahora. Intenta en una hora.',
   membersOnly: () => 'Heads Up: esto es para miembros. Primero escribe UNIRSE y tu codigo de area.',
@@ -146,7 +147,7 @@ export const es: Catalog = {
   discreetOff: () => 'Heads Up: alertas discretas desactivadas. Las alertas llegan completas otra vez. DISCRETO para activarlas.',
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 mensaje nuevo. Responde LEER para verlo.`,
   readNone: () => 'Heads Up: nada sin leer.',
-  readItem: (areas, text, day) => `(${listAreas(areas)}, ${day.toISOString().slice(0, 10)}) ${text}`,
+  readItem: (areas, text, day) => `(${listAreas(areas)}, ${localDate(day)}) ${text}`,
   readMore: (count) => `+${count} anteriores: escribe LEER otra vez.`,
   discreetAdmitted: (areas) => `HU: ya estas dentro para ${listAreas(areas)}. Responde AYUDA para ver los comandos.`,
   // Reports (issue 11)

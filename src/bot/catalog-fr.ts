@@ -5,6 +5,7 @@
  */
 import type { Catalog } from './catalog';
 import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
+import { localDate } from './clock-time';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
 import type { Category } from './report-dialogue';
 
@@ -56,7 +57,7 @@ export const fr: Catalog = {
   reportNeedsArea: () => 'Heads Up: quelle zone? Écrivez SIGNALER, le code de la zone, puis les faits.',
   checkNeedsNumber: () => 'Heads Up: écrivez VERIFIER et un numéro, une plaque, un email, un @pseudo ou un lien, ex. VERIFIER 415-555-0100.',
   checkFound: (r) =>
-    `Heads Up: ${KIND[r.kind ?? 'phone']} figure dans ${r.count} alerte${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la dernière le ${r.latest.toISOString().slice(0, 10)}, pour ${listAreas(r.areas)}. Prenez soin de vous.`,
+    `Heads Up: ${KIND[r.kind ?? 'phone']} figure dans ${r.count} alerte${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la dernière le ${localDate(r.latest)}, pour ${listAreas(r.areas)}. Prenez soin de vous.`,
   checkNone: () => "Heads Up: aucune alerte ne cite cela. Pas de trace ne veut pas dire sans danger: écoutez votre instinct.",
   checkLimit: () => 'Heads Up: vous avez fait le maximum de vérifications pour le moment. Réessayez dans une heure.',
   membersOnly: () => "Heads Up: c'est réservé aux membres. Écrivez d'abord REJOINDRE et votre zone.",
@@ -108,7 +109,7 @@ export const fr: Catalog = {
   discreetOff: () => 'Heads Up: alertes discrètes désactivées. Les alertes arrivent en entier. DISCRET pour les réactiver.',
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 nouveau message. Répondez LIRE pour le voir.`,
   readNone: () => 'Heads Up: rien de non lu.',
-  readItem: (areas, text, day) => `(${listAreas(areas)}, ${day.toISOString().slice(0, 10)}) ${text}`,
+  readItem: (areas, text, day) => `(${listAreas(areas)}, ${localDate(day)}) ${text}`,
   // The noun said: "plus anciens" alone agreed with no word of the answer (it lists alertes, feminine).
   readMore: (count) => `+${count} alerte${count === 1 ? '' : 's'} plus ancienne${count === 1 ? '' : 's'}: écrivez LIRE à nouveau.`,
   discreetAdmitted: (areas) => `HU: c'est bon pour ${listAreas(areas)}. Répondez AIDE pour les commandes.`,

@@ -6,6 +6,7 @@
  */
 import type { Catalog } from './catalog';
 import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
+import { localDate } from './clock-time';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
 import type { Category } from './report-dialogue';
 
@@ -57,7 +58,7 @@ export const pt: Catalog = {
   reportNeedsArea: () => 'Heads Up: qual area? Escreva DENUNCIA, o codigo da area e o que houve.',
   checkNeedsNumber: () => 'Heads Up: escreva VERIFICAR e um numero, placa, email, @usuario ou link, ex. VERIFICAR 415-555-0100.',
   checkFound: (r) =>
-    `Heads Up: ${KIND[r.kind ?? 'phone']} esta em ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, o ultimo em ${r.latest.toISOString().slice(0, 10)}, em ${listAreas(r.areas)}. Se cuide.`,
+    `Heads Up: ${KIND[r.kind ?? 'phone']} esta em ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, o ultimo em ${localDate(r.latest)}, em ${listAreas(r.areas)}. Se cuide.`,
   checkNone: () => 'Heads Up: nenhum alerta cita isso. Sem registro nao quer dizer seguro: confie no seu instinto.',
   checkLimit: () => 'Heads Up: voce fez o maximo de verificacoes por agora. Tente de novo em uma hora.',
   membersOnly: () => 'Heads Up: isto é para membros. Primeiro escreva ENTRAR e sua area.',
@@ -109,7 +110,7 @@ export const pt: Catalog = {
   discreetOff: () => 'Heads Up: alertas discretos desligados. Os alertas chegam completos de novo. DISCRETO para ligar.',
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 mensagem nova. Responda LER para ver.`,
   readNone: () => 'Heads Up: nada por ler.',
-  readItem: (areas, text, day) => `(${listAreas(areas)}, ${day.toISOString().slice(0, 10)}) ${text}`,
+  readItem: (areas, text, day) => `(${listAreas(areas)}, ${localDate(day)}) ${text}`,
   readMore: (count) => `+${count} mais antiga${count === 1 ? '' : 's'}: escreva LER de novo.`,
   discreetAdmitted: (areas) => `HU: voce entrou para ${listAreas(areas)}. Responda AJUDA para ver os comandos.`,
   // Check-ins (issue 13)

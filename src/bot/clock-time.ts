@@ -1,18 +1,23 @@
 /**
- * How a check-in's times are written to members and buddies: "21:30", in the
- * server's time zone (TZ). Built for the TZ of the moment, not at load:
- * `npm start` reads TZ from .env after its modules are loaded.
+ * How times and days are written to members and buddies: "21:30" and
+ * "2026-12-31", in the server's time zone (TZ), so a check-in's end and an
+ * alert's day agree. Built for the TZ of the moment, not at load: `npm start`
+ * reads TZ from .env after its modules are loaded.
  */
-let format: { tz: string | undefined; intl: Intl.DateTimeFormat } | undefined;
+let formats: { tz: string | undefined; time: Intl.DateTimeFormat; date: Intl.DateTimeFormat } | undefined;
 
-function formatNow(): Intl.DateTimeFormat {
+function formatsNow(): { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat } {
   const tz = process.env.TZ;
-  if (!format || format.tz !== tz) {
+  if (!formats || formats.tz !== tz) {
     // Named, not left to Node's default: a zone Node does not know is written in UTC, as Node would.
     const timeZone = tz === undefined ? undefined : (knownTimeZone(tz) ?? 'UTC');
-    format = { tz, intl: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }) };
+    formats = {
+      tz,
+      time: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }),
+      date: new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }),
+    };
   }
-  return format.intl;
+  return formats;
 }
 
 /**
@@ -32,7 +37,14 @@ export const UNKNOWN_TIME_ZONE = 'TZ names no time zone Node knows, so check-in 
 
 /** "21:30" for a time in milliseconds since the epoch. */
 export function clockTime(ms: number): string {
-  return formatNow().format(ms);
+  return formatsNow().time.format(ms);
+}
+
+/** "2026-12-31": the day of a time where the line is (an alert's in READ and CHECK, a retracted one's). */
+export function localDate(at: number | Date): string {
+  const parts = formatsNow().date.formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** The last four digits of a number: how a member is told which buddy a message is about. */

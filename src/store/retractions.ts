@@ -8,6 +8,7 @@
  * older than Signal honours a deletion, or the deletion failed for good).
  */
 import { catalog } from '../bot/catalog';
+import { localDate } from '../bot/clock-time';
 import type { Lang } from '../domain/lang';
 import type { Db } from './db';
 import { enqueueMessage, PRIORITY } from './outbox';
@@ -73,7 +74,7 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
       lang: Lang;
       discreet: number;
     }>;
-    const day = new Date(a.created_at).toISOString().slice(0, 10);
+    const day = localDate(a.created_at);
     for (const r of rows) {
       // A Signal copy is deleted by the timestamp its send returned, while Signal apps still honour a
       // deletion; one with none (read with READ before its notice went), one older, or one whose

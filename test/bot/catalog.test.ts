@@ -206,7 +206,7 @@ describe('the reply catalogues', () => {
       });
 
       it('frames an unread alert in READ with no more than its alert frame', () => {
-        const day = new Date('2024-12-31T23:00:00Z');
+        const day = new Date('2024-12-31T12:00:00Z');
         expect(t.readItem(AREAS, '', day).length).toBeLessThanOrEqual(t.alert(AREAS, '').length);
         expect(t.readItem(['415'], 'grey van', day)).toContain('grey van');
         expect(t.readItem(['415'], 'grey van', day)).toContain('2024-12-31');
@@ -251,6 +251,27 @@ describe('the reply catalogues', () => {
       });
     });
   }
+
+  describe('dates members read, on a line in America/Los_Angeles (TZ)', () => {
+    const tz = process.env.TZ;
+    beforeAll(() => {
+      process.env.TZ = 'America/Los_Angeles';
+    });
+    afterAll(() => {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    });
+    // 19:00 on 31 December there, already 1 January in UTC: the day is the line's, as check-in times are.
+    const EVENING = new Date('2027-01-01T03:00:00Z');
+
+    it.each(LANGS)('date an alert READ shows on the local day (%s)', (lang) => {
+      expect(catalog(lang).readItem(['415'], 'grey van', EVENING)).toContain('2026-12-31');
+    });
+
+    it.each(LANGS)('date the latest alert CHECK names on the local day (%s)', (lang) => {
+      expect(catalog(lang).checkFound({ count: 1, latest: EVENING, areas: ['415'] })).toContain('2026-12-31');
+    });
+  });
 
   describe('the end of a READ answer in French', () => {
     it('agrees with the alerts it counts (une alerte: feminine), in the singular and the plural', () => {

@@ -1,9 +1,10 @@
 /**
- * How check-in times are written: "21:30" in the zone TZ names when the
- * time is written, not when the module was loaded (`npm start` reads TZ
- * from `.env` after its modules are loaded).
+ * How check-in times and the dates members read are written: "21:30" and
+ * "2026-12-31" in the zone TZ names when the time is written, not when the
+ * module was loaded (`npm start` reads TZ from `.env` after its modules are
+ * loaded).
  */
-import { clockTime, ending, knownTimeZone } from '../../src/bot/clock-time';
+import { clockTime, ending, knownTimeZone, localDate } from '../../src/bot/clock-time';
 
 const AT = Date.UTC(2026, 11, 2, 4, 30);
 
@@ -28,6 +29,32 @@ describe('clockTime', () => {
     expect(clockTime(AT)).toBe('04:30');
     expect(knownTimeZone('Mars/Olympus_Mons')).toBeNull();
     expect(knownTimeZone(':America/Los_Angeles')).toBe('America/Los_Angeles');
+  });
+});
+
+describe('localDate', () => {
+  const tz = process.env.TZ;
+  afterEach(() => {
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
+  });
+  // 19:00 on 31 December in Los Angeles, already 1 January in UTC.
+  const EVENING = Date.UTC(2027, 0, 1, 3, 0);
+
+  it('writes the day where the line is, as TZ is now, as the clock does', () => {
+    process.env.TZ = 'America/Los_Angeles';
+    expect(clockTime(EVENING)).toBe('19:00');
+    expect(localDate(EVENING)).toBe('2026-12-31');
+    expect(localDate(new Date(EVENING))).toBe('2026-12-31');
+    process.env.TZ = 'UTC';
+    expect(localDate(EVENING)).toBe('2027-01-01');
+    process.env.TZ = 'Asia/Kolkata';
+    expect(localDate(Date.UTC(2026, 11, 31, 20, 0))).toBe('2027-01-01');
+  });
+
+  it('writes the UTC day for a TZ Node does not know, as the clock does', () => {
+    process.env.TZ = 'Mars/Olympus_Mons';
+    expect(localDate(EVENING)).toBe('2027-01-01');
   });
 });
 

@@ -6,6 +6,7 @@
  * file, through the bot, with a clock the test moves.
  */
 import { catalog } from '../../src/bot/catalog';
+import { localDate } from '../../src/bot/clock-time';
 import type { Sender } from '../../src/phone/identity';
 import { planNextRange } from '../../src/store/alerts';
 import { dueDeletes, followUpRetractions, recordDelete, SIGNAL_DELETE_WINDOW_MS } from '../../src/store/retractions';
@@ -82,7 +83,7 @@ describe('a copy its member read with READ before it went out', () => {
     w.clock.now += 60_000;
     w.sms(MOD, `RETRACT ${ref}`);
     w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now, 500));
-    const day = new Date(w.clock.now - 60_000).toISOString().slice(0, 10);
+    const day = localDate(w.clock.now - 60_000);
     expect(correctionsTo(w, who).map((m) => m.text)).toEqual([t.discreetRetracted(['415'], day)]);
     expect(w.db.sqlite.prepare('SELECT retraction FROM outbox WHERE alert_id = ?').all(alertId)).toEqual([{ retraction: 'corrected' }]);
   });
@@ -121,7 +122,7 @@ describe('a Signal copy of a retracted alert', () => {
 
   it('is corrected rather than deleted when sent longer ago than Signal honours a deletion', async () => {
     const { w, who } = await sentToSignal(SIGNAL_DELETE_WINDOW_MS);
-    const day = new Date(w.clock.now - SIGNAL_DELETE_WINDOW_MS).toISOString().slice(0, 10);
+    const day = localDate(w.clock.now - SIGNAL_DELETE_WINDOW_MS);
     expect(followUp(w)).toEqual({ corrected: 1, toDelete: 0 });
     expect(corrections(w, who).map((m) => m.text)).toEqual([t.alertRetracted(['415'], day)]);
     expect(w.db.sqlite.prepare("SELECT retraction, priority FROM outbox WHERE alert_id IS NULL AND member_id IS NOT NULL AND body_ct IS NOT NULL ORDER BY id DESC LIMIT 1").get()).toEqual({ retraction: null, priority: PRIORITY.bulk });
@@ -135,5 +136,29 @@ describe('a Signal copy of a retracted alert', () => {
     expect(followUp(w)).toEqual({ corrected: 0, toDelete: 0 });
     expect(corrections(w, who)).toEqual([]);
     expect(done(w)).toBe(1);
+  });
+});
+
+describe('the day a correction names', () => {
+  const tz = process.env.TZ;
+  afterEach(() => {
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
+  });
+
+  it('is the day the alert went out where the line is (TZ), not in UTC', async () => {
+    process.env.TZ = 'America/Los_Angeles';
+    let alertId = 0;
+    // 19:00 on 31 December in Los Angeles, already 1 January in UTC.
+    const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], onAlert: (id: number) => (alertId = id) }, Date.UTC(2027, 0, 1, 3, 0));
+    w.sms(MEMBER, 'JOIN');
+    const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(REPORTER, 'REPORT 415 grey van, took my phone').reply ?? '')?.[1] ?? '';
+    w.sms(MOD, `APPROVE ${ref}`);
+    while (!planNextRange(w.db, alertId, w.clock.now).done);
+    const [row] = claimLane(w.db, 'sms', w.clock.now + 60_000, 10, w.clock.now + 120_000).filter((r) => r.alert_id === alertId);
+    recordOutcomes(w.db, [{ id: row!.id, kind: 'sent', providerId: 'SM0123' }], w.clock.now);
+    w.sms(MOD, `RETRACT ${ref}`);
+    w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now, 500));
+    expect(w.queued(sms(MEMBER)).filter((m) => m.text.includes('withdrawn')).map((m) => m.text)).toEqual([t.alertRetracted(['415'], '2026-12-31')]);
   });
 });
