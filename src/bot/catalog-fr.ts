@@ -158,7 +158,7 @@ export const fr: Catalog = {
   // Reports (issue 11)
   reportAsk: (step) =>
     ({
-      what: 'Signalement Heads Up. Que s\'est-il passé? Numéros, ex. 1 3: 1 violence 2 agression sexuelle 3 vol/pas payé 4 préservatif 5 menaces 6 harcèlement 7 perte de temps 8 absent 9 autre',
+      what: "Heads Up: que s'est-il passé? Ex. 1 3: 1 violence 2 agression sexuelle 3 vol/impayé 4 préservatif 5 menaces 6 harcèlement 7 perte de temps 8 absent 9 autre",
       when: 'Quand? ex. ven 23h. A tout moment: PASSER une question, RETOUR, ENVOYER pour l\'envoyer, ANNULER pour le jeter.',
       where: 'Où? Le code de zone et, si vous voulez, le lieu, ex. 415 Motel 6 Lombard St. Ou PASSER.',
       person: 'La personne: à quoi ressemblait-elle, quels noms a-t-elle donnés? Ou PASSER.',

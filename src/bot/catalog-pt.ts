@@ -158,7 +158,7 @@ export const pt: Catalog = {
   // Reports (issue 11)
   reportAsk: (step) =>
     ({
-      what: 'Denuncia Heads Up. O que aconteceu? Numeros, ex. 1 3: 1 violencia 2 agressao sexual 3 roubo/nao pagou 4 camisinha 5 ameacas 6 assedio 7 perda de tempo 8 nao veio 9 outro',
+      what: 'Denuncia Heads Up. O que aconteceu? Ex. 1 3: 1 violencia 2 agressao sexual 3 roubo/nao pagou 4 camisinha 5 ameacas 6 assedio 7 perda de tempo 8 nao veio 9 outro',
       when: 'Quando? ex. sex 23h. A qualquer hora: PULAR uma pergunta, VOLTAR, ENVIAR para mandar ja, DESCARTAR para jogar fora.',
       where: 'Onde? O codigo da regiao e, se quiser, o lugar, ex. 415 Motel 6 Lombard St. Ou PULAR.',
       person: 'A pessoa: como era, que nomes usou? Ou PULAR.',

@@ -312,14 +312,16 @@ describe('the reply catalogues', () => {
   });
 
   describe('the guided report (issue 11)', () => {
-    it.each([['en', en], ['es', es]] as const)('asks each question in one GSM-7 segment (%s)', (_lang, t) => {
+    it.each(LANGS)('asks each question in one GSM-7 segment (%s)', (lang) => {
+      const t = catalog(lang);
       for (const step of ['what', 'when', 'where', 'person', 'vehicle', 'contact', 'other'] as const) {
         const q = t.reportAsk(step);
         expect({ step, segments: smsSegments(q), gsm7: gsm7Length(q) !== null }).toEqual({ step, segments: 1, gsm7: true });
       }
     });
 
-    it.each([['en', en], ['es', es]] as const)('offers all nine categories, numbered in order (%s)', (_lang, t) => {
+    it.each(LANGS)('offers all nine categories, numbered in order (%s)', (lang) => {
+      const t = catalog(lang);
       const q = t.reportAsk('what');
       for (let i = 1; i <= 9; i++) expect(q).toMatch(new RegExp(`\\b${i} \\S`));
       expect(t.categoryNames(['violence', 'time-waster'])).not.toBe(t.categoryNames(['violence']));
