@@ -67,13 +67,19 @@ export function read(store: Store, who: Asker, now: number): Outcome {
     else break;
   }
   let shown = messages.flat().length;
-  const last = messages[messages.length - 1] as typeof items;
-  // "+N older: READ again" must fit too: an item gives way to it when it does not.
-  while (total > shown && last.length > 1 && smsSegments(`${joined(last)}\n${who.t.readMore(total - shown)}`) > MAX_ALERT_SEGMENTS) {
-    last.pop();
-    shown--;
+  const withMore = (m: typeof items) => [...m.map((i) => i.text), who.t.readMore(total - shown)].join('\n');
+  // "+N older: READ again" must fit too: the last item shown gives way to it (the line may be left alone
+  // in the second message), but a lone alert in the first message stays and the line takes the second.
+  while (total > shown) {
+    const last = messages[messages.length - 1] as typeof items;
+    if (smsSegments(withMore(last)) <= MAX_ALERT_SEGMENTS) break;
+    if (last.length === 1 && messages.length === 1) messages.push([]);
+    else {
+      last.pop();
+      shown--;
+    }
   }
-  const texts = messages.map((m, i) => (i === messages.length - 1 && total > shown ? `${joined(m)}\n${who.t.readMore(total - shown)}` : joined(m)));
+  const texts = messages.map((m, i) => (i === messages.length - 1 && total > shown ? withMore(m) : joined(m)));
   const shownIds = messages.flat().map((m) => m.id);
   markRead(db, who.member.id, shownIds);
   copiesRead(db, who.member.id, shownIds, now);

@@ -4,7 +4,9 @@
  * as the planner does, then read. What is checked is what the member is
  * told, and what a later READ still finds.
  */
-import { catalog } from '../../src/bot/catalog';
+import { MAX_ALERT_SEGMENTS } from '../../src/alerts/alert-text';
+import { catalog, LANGS } from '../../src/bot/catalog';
+import { smsSegments } from '../../src/bot/sms-segments';
 import type { Sender } from '../../src/phone/identity';
 import { planNextRange } from '../../src/store/alerts';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
@@ -41,12 +43,17 @@ function damage(w: BotWorld, alertId: number): void {
   w.db.sqlite.prepare('UPDATE alerts SET text_ct = randomblob(60) WHERE id = ?').run(alertId);
 }
 
-/** READ's answer: its reply, and the second message queued after it when it takes two. */
-function read(w: BotWorld): string {
+/** READ's answer as its messages: the reply, and the second message queued after it when it takes two. */
+function readMessages(w: BotWorld): string[] {
   const before = w.queued(sms(ROSA)).length;
   const reply = w.sms(ROSA, 'READ').reply ?? '';
   const queued = w.queued(sms(ROSA)).map((q) => q.text);
-  return [reply, ...queued.slice(before)].join('\n');
+  return [reply, ...queued.slice(before)];
+}
+
+/** READ's answer, its messages joined. */
+function read(w: BotWorld): string {
+  return readMessages(w).join('\n');
 }
 
 describe('READ with an alert that no longer opens', () => {
@@ -82,5 +89,21 @@ describe('READ with an alert that no longer opens', () => {
     answers.forEach((answer, i) => {
       if (/older/.test(answer)) expect(answers[i + 1]).toMatch(/^\(415, /);
     });
+  });
+});
+
+describe('READ with three unread alerts that each fill an alert\'s budget', () => {
+  it('keeps every message within three segments, says how many wait, and shows them at the next READ', async () => {
+    const w = await world();
+    // The longest text the line accepts for 415: its alert is exactly three segments in the language where it costs most.
+    const longest = Math.min(...LANGS.map((l) => 459 - catalog(l).alert(['415'], '').length));
+    for (const c of ['A', 'B', 'C']) alert(w, `${c} ${'x'.repeat(longest - 2)}`);
+    const answers = [readMessages(w), readMessages(w)];
+    expect(answers.flat().filter((m) => smsSegments(m) > MAX_ALERT_SEGMENTS)).toEqual([]);
+    // The second alert has no room for "+N older" beside it: it waits, counted, for the next READ.
+    const shown = (messages: string[]) => messages.flatMap((m) => m.match(/\) [ABC] /g) ?? []).map((x) => x[2]);
+    expect(answers.map(shown)).toEqual([['C'], ['B', 'A']]);
+    expect(answers.map((messages) => /\+(\d) older/.exec(messages.join('\n'))?.[1])).toEqual(['2', undefined]);
+    expect(read(w)).toBe(t.readNone());
   });
 });
