@@ -1,3 +1,7 @@
+// Check-in times name their day when it is not today, in TZ: the tests' fixed clocks are read in UTC
+// whatever the machine's zone (tests of another zone set TZ themselves).
+process.env.TZ = 'UTC';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

@@ -17,6 +17,8 @@ const CATEGORY: Record<Category, string> = {
   'no-show': 'no-show or fake booking',
   other: 'other',
 };
+// A check-in's end on another day: "21:30 on Wed 2".
+const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const KIND = { phone: 'number', plate: 'plate', email: 'email', handle: 'handle', link: 'link' } as const;
 
 export const en: Catalog = {
@@ -115,6 +117,7 @@ export const en: Catalog = {
   buddyDeclined: () => "Heads Up: OK, you're no one's safety buddy here now. You won't get check-in messages.",
   buddyDeclinedMember: (ending) => `Heads Up: the number ending ${ending} declined, so it isn't your buddy.`,
   buddyStoppedMember: (ending) => `Heads Up: the number ending ${ending} asked us to stop texting it, so it can't be your buddy now.`,
+  checkinEnd: (e) => (e.day ? `${e.time} on ${WEEKDAY[e.day.weekday]} ${e.day.date}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: check-in until ${until}${replaced ? ' (it replaces your earlier one and its details)' : ''}. Text OK when you're safe${reminder ? "; we'll remind you 10 min before" : ''}. If you don't, we tell ${told === 'buddies' ? 'your buddies' : "the line's moderators"}, with your details. LATER 30 adds time.`,
   checkinNeedsBuddy: () => 'Heads Up: a check-in needs a buddy who accepted. Text BUDDY, their number and the name they know you by first, e.g. BUDDY 415-555-0100 Rose.',

@@ -17,6 +17,8 @@ const CATEGORY: Record<Category, string> = {
   'no-show': 'no vino o cita falsa',
   other: 'otro',
 };
+// A check-in's end on another day: "21:30 del miercoles 2".
+const WEEKDAY = ['domingo', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado'];
 const KIND = { phone: 'ese numero', plate: 'esa placa', email: 'ese email', handle: 'ese usuario', link: 'ese enlace' } as const;
 
 export const es: Catalog = {
@@ -117,6 +119,7 @@ export const es: Catalog = {
   buddyDeclined: () => 'Heads Up: listo, ya no eres contacto de nadie aqui. No recibiras mensajes de reportes.',
   buddyDeclinedMember: (ending) => `Heads Up: el numero que termina en ${ending} rechazo, asi que no es tu contacto.`,
   buddyStoppedMember: (ending) => `Heads Up: el numero que termina en ${ending} nos pidio no escribirle, asi que ya no puede ser tu contacto.`,
+  checkinEnd: (e) => (e.day ? `${e.time} del ${WEEKDAY[e.day.weekday]} ${e.day.date}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: reporte hasta las ${until}${replaced ? ' (reemplaza el anterior y sus detalles)' : ''}. Escribe OK cuando estes a salvo${reminder ? '; te recordamos 10 min antes' : ''}. Si no, avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'} con tus detalles. LUEGO 30 da mas tiempo.`,
   checkinNeedsBuddy: () => 'Heads Up: necesitas un contacto que haya aceptado. Primero escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa.',

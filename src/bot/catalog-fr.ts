@@ -22,6 +22,8 @@ const CATEGORY: Record<Category, string> = {
   'no-show': 'absent ou faux rendez-vous',
   other: 'autre',
 };
+// A check-in's end on another day: "21:30 le mercredi 2".
+const WEEKDAY = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 
 export const fr: Catalog = {
   joined: (areas) => `Heads Up: vous recevrez les alertes mauvais clients pour ${listAreas(areas)}. SIGNALER + détails pour prévenir. AIDE pour l'aide, STOP pour partir.`,
@@ -134,6 +136,7 @@ export const fr: Catalog = {
   buddyDeclined: () => "Heads Up: d'accord, vous n'etes plus le contact de personne ici. Vous ne recevrez pas de messages de suivi.",
   buddyDeclinedMember: (ending) => `Heads Up: le numéro finissant par ${ending} a refusé, ce n'est pas votre contact.`,
   buddyStoppedMember: (ending) => `Heads Up: le numéro finissant par ${ending} nous a demandé de ne plus lui écrire, ce n'est plus votre contact.`,
+  checkinEnd: (e) => (e.day ? `${e.time} le ${WEEKDAY[e.day.weekday]} ${e.day.date}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: suivi jusqu'à ${until}${replaced ? ' (il remplace le précédent et ses détails)' : ''}. Écrivez OK quand vous etes en sécurité${reminder ? '; rappel 10 min avant' : ''}. Sinon, on prévient ${told === 'buddies' ? 'vos contacts' : 'les modératrices'} avec vos détails. PROLONGER 30 donne plus de temps.`,
   checkinNeedsBuddy: () => "Heads Up: un suivi demande un contact qui a accepté. Écrivez d'abord BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose.",

@@ -23,6 +23,8 @@ const CATEGORY: Record<Category, string> = {
   'no-show': 'nao veio ou encontro falso',
   other: 'outro',
 };
+// A check-in's end on another day: "21:30 de quarta, dia 2".
+const WEEKDAY = ['domingo', 'segunda', 'terca', 'quarta', 'quinta', 'sexta', 'sabado'];
 
 export const pt: Catalog = {
   joined: (areas) => `Heads Up: voce vai receber alertas de clientes perigosos em ${listAreas(areas)}. DENUNCIA + detalhes para avisar. AJUDA para ajuda, PARAR para sair.`,
@@ -134,6 +136,7 @@ export const pt: Catalog = {
   buddyDeclined: () => 'Heads Up: certo, voce nao e mais contato de ninguem aqui. Nao recebera mensagens de acompanhamento.',
   buddyDeclinedMember: (ending) => `Heads Up: o numero terminado em ${ending} recusou, entao nao e seu contato.`,
   buddyStoppedMember: (ending) => `Heads Up: o numero terminado em ${ending} pediu para nao receber mensagens, entao nao e mais seu contato.`,
+  checkinEnd: (e) => (e.day ? `${e.time} de ${WEEKDAY[e.day.weekday]}, dia ${e.day.date}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: acompanhamento ate ${until}${replaced ? ' (substitui o anterior e seus detalhes)' : ''}. Escreva OK quando estiver segura${reminder ? '; lembramos 10 min antes' : ''}. Se nao, avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'} com seus detalhes. DEPOIS 30 da mais tempo.`,
   checkinNeedsBuddy: () => 'Heads Up: o acompanhamento precisa de um contato que aceitou. Primeiro escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa.',

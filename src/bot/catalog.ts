@@ -9,6 +9,7 @@
  */
 import type { Lang } from './commands';
 import type { AlertFields } from '../alerts/report-template';
+import type { DayTime } from './clock-time';
 import type { Category, Step } from './report-dialogue';
 import { en } from './catalog-en';
 import { es } from './catalog-es';
@@ -122,7 +123,7 @@ export interface Catalog {
   modNeedsArea(): string;
   modStats(stats: Stats): string;
   admitted(areas: string[]): string;
-  // Check-ins (issue 13). `ending` is the last 4 digits of a buddy's number; times are "21:30".
+  // Check-ins (issue 13). `ending` is the last 4 digits of a buddy's number; times are checkinEnd's.
   /** To the buddy: who asked (by the name the member gave), what it means, how to answer. */
   buddyInvite(name: string): string;
   buddyAsked(ending: string): string;
@@ -148,6 +149,8 @@ export interface Catalog {
   buddyDeclinedMember(ending: string): string;
   buddyStoppedMember(ending: string): string;
   /** CHECKIN started: until when, who is told if it is missed, whether a reminder comes, whether it replaced a running one (and its details). */
+  /** A check-in's end as its messages name it: "21:30", with the day, briefly, when it is not today. */
+  checkinEnd(end: DayTime): string;
   checkinStarted(until: string, told: 'buddies' | 'moderators', reminder: boolean, replaced?: boolean): string;
   checkinNeedsBuddy(): string;
   checkinUsage(min: number, max: number): string;

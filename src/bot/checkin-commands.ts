@@ -13,7 +13,7 @@ import { reachableModerators } from '../store/moderator-identities';
 import type { Sender } from '../phone/identity';
 import { catalog, LANGS } from './catalog';
 import { detailsRoom, type EscalationFrame } from './escalation-text';
-import { clockTime } from './clock-time';
+import { clockTime, dayTime } from './clock-time';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import type { CheckinRules } from './line-rules';
 import { admitted, memberOf, type NewMemberRules } from './member-commands';
@@ -77,7 +77,7 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   // A running check-in is replaced, details and all: the member is told (LATER keeps them).
   const replaced = openCheckin(store.db, member.id) !== undefined;
   startCheckin(store.db, store.vault, member.id, dueAt, remindAt, details === '' ? null : details, now);
-  return say(who.t.checkinStarted(clockTime(dueAt), plan.told, remindAt !== null, replaced));
+  return say(who.t.checkinStarted(who.t.checkinEnd(dayTime(dueAt, now)), plan.told, remindAt !== null, replaced));
 }
 
 /** LATER minutes: moves a running check-in's deadline on by that much. */
@@ -92,7 +92,7 @@ export function later(store: Store, who: Asker, line: CheckinLine, minutes: numb
   const { maxMinutes } = line.rules;
   if (!(minutes > 0) || dueAt - now > maxMinutes * 60_000) return say(who.t.laterUsage(maxMinutes));
   extendCheckin(store.db, running.id, dueAt, reminderAt(dueAt, now));
-  return say(who.t.checkinExtended(clockTime(dueAt)));
+  return say(who.t.checkinExtended(who.t.checkinEnd(dayTime(dueAt, now))));
 }
 
 /** Who an escalated check-in told, by where its escalations went. */

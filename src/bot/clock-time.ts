@@ -47,6 +47,22 @@ export function localDate(at: number | Date): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
+/** A time as a check-in's messages name it: "21:30", and its day when that is not the day the message is written. */
+export interface DayTime {
+  time: string;
+  /** Null on the day the message is written; else the weekday (0 Sunday … 6 Saturday) and the day of the month. */
+  day: { weekday: number; date: number } | null;
+}
+
+/** `at` as a message written at `now` names it, both where the line is: a check-in may end days later. */
+export function dayTime(at: number, now: number): DayTime {
+  const time = clockTime(at);
+  const date = localDate(at);
+  if (date === localDate(now)) return { time, day: null };
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return { time, day: { weekday: new Date(Date.UTC(y, m - 1, d)).getUTCDay(), date: d } };
+}
+
 /** The last four digits of a number: how a member is told which buddy a message is about. */
 export function ending(e164: string): string {
   return e164.slice(-4);

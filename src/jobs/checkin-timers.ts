@@ -8,7 +8,7 @@
  * lost nor written twice.
  */
 import { catalog } from '../bot/catalog';
-import { clockTime } from '../bot/clock-time';
+import { dayTime } from '../bot/clock-time';
 import { boundedEscalation } from '../bot/escalation-text';
 import type { Lang } from '../domain/lang';
 import type { Logger } from '../log/logger';
@@ -64,7 +64,8 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
       for (const r of reminders) {
         // A deadline already past (the server was down) gets its escalation, not a late reminder.
         if (r.dueAt > now) {
-          const id = enqueueMessage(db, deps.vault, r.memberId, catalog(memberLang(db, r.memberId)).checkinReminder(clockTime(r.dueAt)), now);
+          const t = catalog(memberLang(db, r.memberId));
+          const id = enqueueMessage(db, deps.vault, r.memberId, t.checkinReminder(t.checkinEnd(dayTime(r.dueAt, now))), now);
           linkCheckinMessage(db, id, r.id, 'reminder');
           run.reminded++;
         }
@@ -90,7 +91,8 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
 /** Tells the accepted buddies (or the moderators, or no one), then the member; marks the check-in escalated. */
 function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
   const { db, vault } = deps;
-  const expected = clockTime(c.dueAt);
+  // Named with its day when written a day late (the line was down).
+  const due = dayTime(c.dueAt, now);
   // Details that will not open (a damaged value) must not stop the escalation: the buddies are told they are lost.
   let details: string | null;
   try {
@@ -106,7 +108,8 @@ function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
   if (buddies.length) {
     told = 'buddies';
     for (const b of buddies) {
-      const text = boundedEscalation({ channel: b.channel, build: (d) => catalog(b.lang).checkinEscalation(b.name, expected, d) }, shown(b.lang));
+      const t = catalog(b.lang);
+      const text = boundedEscalation({ channel: b.channel, build: (d) => t.checkinEscalation(b.name, t.checkinEnd(due), d) }, shown(b.lang));
       const id = enqueueReply(db, vault, { channel: b.channel, address: b.address }, text, now);
       linkCheckinMessage(db, id, c.id, 'escalation', b.id);
     }
@@ -114,7 +117,8 @@ function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
     told = 'moderators';
     for (const contact of moderators) {
       const m = ensureMember(db, vault, contact, 'en', now, 'active');
-      const text = boundedEscalation({ channel: contact.channel, build: (d) => catalog(m.lang).checkinEscalationModerators(expected, d) }, shown(m.lang));
+      const t = catalog(m.lang);
+      const text = boundedEscalation({ channel: contact.channel, build: (d) => t.checkinEscalationModerators(t.checkinEnd(due), d) }, shown(m.lang));
       const id = enqueueMessage(db, vault, m.id, text, now);
       linkCheckinMessage(db, id, c.id, 'escalation');
     }

@@ -1,6 +1,7 @@
 import type { Catalog, CheckResult, Stats } from '../../src/bot/catalog';
 import { catalog, LANGS } from '../../src/bot/catalog';
 import { en } from '../../src/bot/catalog-en';
+import type { DayTime } from '../../src/bot/clock-time';
 import { es } from '../../src/bot/catalog-es';
 import { CATEGORIES } from '../../src/bot/report-dialogue';
 import { gsm7Length, smsSegments } from '../../src/bot/sms-segments';
@@ -38,6 +39,7 @@ const PENDING = [
 
 /** Every reply of a catalogue, with the worst-case arguments (several variants where an argument is free text). */
 function replies(t: Catalog): Record<keyof Catalog, string[]> {
+  const until = ENDS.map((e) => t.checkinEnd(e));
   return {
     joined: [t.joined(AREAS)],
     joinPending: [t.joinPending(AREAS)],
@@ -111,20 +113,21 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     buddyDeclined: [t.buddyDeclined()],
     buddyDeclinedMember: [t.buddyDeclinedMember('0100')],
     buddyStoppedMember: [t.buddyStoppedMember('0100')],
-    checkinStarted: [t.checkinStarted('23:59', 'buddies', true), t.checkinStarted('23:59', 'moderators', false), t.checkinStarted('23:59', 'moderators', true, true)],
+    checkinEnd: until,
+    checkinStarted: until.flatMap((u) => [t.checkinStarted(u, 'buddies', true), t.checkinStarted(u, 'moderators', false), t.checkinStarted(u, 'moderators', true, true)]),
     checkinNeedsBuddy: [t.checkinNeedsBuddy()],
     checkinUsage: [t.checkinUsage(10, 720)],
     checkinDetailsTooLong: [t.checkinDetailsTooLong(200)],
-    checkinReminder: [t.checkinReminder('23:59')],
-    checkinEscalation: [t.checkinEscalation(NAME, '23:59', DETAILS), t.checkinEscalation(NAME, '23:59', '')],
-    checkinEscalationModerators: [t.checkinEscalationModerators('23:59', DETAILS), t.checkinEscalationModerators('23:59', '')],
+    checkinReminder: until.map((u) => t.checkinReminder(u)),
+    checkinEscalation: until.flatMap((u) => [t.checkinEscalation(NAME, u, DETAILS), t.checkinEscalation(NAME, u, '')]),
+    checkinEscalationModerators: until.flatMap((u) => [t.checkinEscalationModerators(u, DETAILS), t.checkinEscalationModerators(u, '')]),
     checkinDetailsUnreadable: [t.checkinDetailsUnreadable()],
     checkinMemberTold: [t.checkinMemberTold('buddies'), t.checkinMemberTold('moderators'), t.checkinMemberTold('nobody')],
     checkinOk: [t.checkinOk()],
     checkinOkLate: [t.checkinOkLate()],
     checkinOkBuddy: [t.checkinOkBuddy(NAME), t.checkinOkBuddy('')],
     checkinNone: [t.checkinNone()],
-    checkinExtended: [t.checkinExtended('23:59')],
+    checkinExtended: until.map((u) => t.checkinExtended(u)),
     laterUsage: [t.laterUsage(720)],
     // Reach (issue 12)
     joinWhichAreaListed: [t.joinWhichAreaListed(OWN_AREAS)],
@@ -166,6 +169,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
 const NAME = 'Rose-Marie Anastasia Wellingto'.slice(0, 30);
 const DETAILS = LONG_ASCII.slice(0, 200);
 const THREE_SEGMENTS = new Set(['checkinEscalation', 'checkinEscalationModerators']);
+// A check-in's end today, and on each day of the week (CHECKIN_MAX_MINUTES may be a week) with a two-digit date.
+const ENDS: DayTime[] = [{ time: '23:59', day: null }, ...[0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ time: '23:59', day: { weekday, date: 30 } }))];
 
 describe('the reply catalogues', () => {
   it('speak at least English, Spanish, French and Portuguese', () => {
@@ -270,6 +275,18 @@ describe('the reply catalogues', () => {
 
     it.each(LANGS)('date the latest alert CHECK names on the local day (%s)', (lang) => {
       expect(catalog(lang).checkFound({ count: 1, latest: EVENING, areas: ['415'] })).toContain('2026-12-31');
+    });
+  });
+
+  describe("a check-in's end", () => {
+    it.each([
+      ['en', '21:30 on Wed 2'],
+      ['es', '21:30 del miercoles 2'],
+      ['fr', '21:30 le mercredi 2'],
+      ['pt', '21:30 de quarta, dia 2'],
+    ] as const)('names its day, briefly, when it is not today (%s)', (lang, text) => {
+      expect(catalog(lang).checkinEnd({ time: '21:30', day: { weekday: 3, date: 2 } })).toBe(text);
+      expect(catalog(lang).checkinEnd({ time: '21:30', day: null })).toBe('21:30');
     });
   });
 

@@ -197,6 +197,49 @@ describe('CHECKIN', () => {
   });
 });
 
+describe('the end of a check-in on another day (CHECKIN_MAX_MINUTES of up to a week)', () => {
+  const tz = process.env.TZ;
+  beforeAll(() => {
+    // The line's clock: botWorld starts at 20:00 on Tuesday 1 December there.
+    process.env.TZ = 'America/Los_Angeles';
+  });
+  afterAll(() => {
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
+  });
+
+  it('is told with its day when it is not today, so a day and an hour does not read as an hour', async () => {
+    const l = await withBuddy({ maxMinutes: 2880 });
+    expect(l.reply(ROSE, 'CHECKIN 60')).toBe(t.checkinStarted('21:00', 'buddies', true));
+    l.text(ROSE, 'OK');
+    expect(l.reply(ROSE, 'CHECKIN 1500')).toBe(t.checkinStarted('21:00 on Wed 2', 'buddies', true));
+    expect(l.reply(ROSE, 'LATER 30')).toBe(t.checkinExtended('21:30 on Wed 2'));
+    expect(l.reply(ROSE, 'LUEGO 30')).toBe(es.checkinExtended('22:00 del miercoles 2'));
+  });
+
+  it('names the day in the reminder and the escalation as they are written: none on the day itself', async () => {
+    const l = await withBuddy();
+    const start = l.w.clock.now;
+    // 20:00 to midnight: the reminder, at 23:50, speaks of tomorrow.
+    expect(l.reply(ROSE, 'CHECKIN 240 grey van')).toBe(t.checkinStarted('00:00 on Wed 2', 'buddies', true));
+    l.w.clock.now = start + 230 * MIN;
+    expect(l.timers().reminded).toBe(1);
+    expect(l.inbox(ROSE)).toContain(t.checkinReminder('00:00 on Wed 2'));
+    l.w.clock.now = start + 240 * MIN;
+    expect(l.timers().escalated).toBe(1);
+    expect(l.inbox(BUDDY)).toContain(t.checkinEscalation('Rose', '00:00', 'grey van'));
+  });
+
+  it('names the day of an escalation written a day late (the line was down)', async () => {
+    const l = await withBuddy();
+    const start = l.w.clock.now;
+    l.text(ROSE, 'CHECKIN 30 grey van');
+    l.w.clock.now = start + 24 * 60 * MIN;
+    expect(l.timers().escalated).toBe(1);
+    expect(l.inbox(BUDDY)).toContain(t.checkinEscalation('Rose', '20:30 on Tue 1', 'grey van'));
+  });
+});
+
 describe('LATER', () => {
   it('LATER 0 moves nothing', async () => {
     const l = await withBuddy();

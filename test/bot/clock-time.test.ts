@@ -4,7 +4,7 @@
  * module was loaded (`npm start` reads TZ from `.env` after its modules are
  * loaded).
  */
-import { clockTime, ending, knownTimeZone, localDate } from '../../src/bot/clock-time';
+import { clockTime, dayTime, ending, knownTimeZone, localDate } from '../../src/bot/clock-time';
 
 const AT = Date.UTC(2026, 11, 2, 4, 30);
 
@@ -55,6 +55,31 @@ describe('localDate', () => {
   it('writes the UTC day for a TZ Node does not know, as the clock does', () => {
     process.env.TZ = 'Mars/Olympus_Mons';
     expect(localDate(EVENING)).toBe('2027-01-01');
+  });
+});
+
+describe('dayTime', () => {
+  const tz = process.env.TZ;
+  afterEach(() => {
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
+  });
+  const HOUR = 3_600_000;
+  // 19:00 on Thursday 31 December in Los Angeles, already 1 January in UTC.
+  const EVENING = Date.UTC(2027, 0, 1, 3, 0);
+
+  it('names no day for a time on the day it is written, where the line is', () => {
+    process.env.TZ = 'America/Los_Angeles';
+    expect(dayTime(EVENING + 4 * HOUR, EVENING)).toEqual({ time: '23:00', day: null });
+  });
+
+  it('names the weekday and date of a time on another day, later or earlier', () => {
+    process.env.TZ = 'America/Los_Angeles';
+    expect(dayTime(EVENING + 6 * HOUR, EVENING)).toEqual({ time: '01:00', day: { weekday: 5, date: 1 } });
+    expect(dayTime(EVENING + 7 * 24 * HOUR, EVENING)).toEqual({ time: '19:00', day: { weekday: 4, date: 7 } });
+    expect(dayTime(EVENING, EVENING + 6 * HOUR)).toEqual({ time: '19:00', day: { weekday: 4, date: 31 } });
+    process.env.TZ = 'UTC';
+    expect(dayTime(EVENING + 6 * HOUR, EVENING)).toEqual({ time: '09:00', day: null });
   });
 });
 
