@@ -33,6 +33,8 @@ export interface DispatcherOptions {
   lineBackoff: Backoff;
   /** Most sends per second per channel; Infinity for none (benchmarks). */
   sendRate: number;
+  /** How often a held or paused Signal lane hands the alerts planned meanwhile for people also on SMS to SMS. */
+  twinSweepMs: number;
 }
 
 export const DEFAULT_DISPATCHER: DispatcherOptions = {
@@ -45,6 +47,7 @@ export const DEFAULT_DISPATCHER: DispatcherOptions = {
   // At most two minutes between tries: a fix made at the provider (a number given SMS) is seen soon, for one call a try.
   lineBackoff: { baseMs: 15_000, maxMs: 120_000 },
   sendRate: 10,
+  twinSweepMs: 30_000,
 };
 
 /** Counters the dispatcher reports to; metrics plug in here. */

@@ -49,6 +49,10 @@ export class Lane {
   private lineFaults = 0;
   /** When the current hold ends: answers of sends made before it began do not lengthen it. */
   private heldUntil = 0;
+  /** When the current provider pause (a 429's) ends. */
+  private pausedUntil = 0;
+  /** When a held or paused Signal lane next moves the alerts planned meanwhile for people also on SMS. */
+  private nextSweep = 0;
 
   constructor(
     private readonly sender: ChannelSender,
@@ -75,8 +79,9 @@ export class Lane {
     this.pacer.resume();
     // What the pause put back is due now, in its place in line (urgent first), not at the pause's old end.
     dueThrottledNow(this.deps.db, this.channel, this.deps.now());
-    // A refusal of the line after this starts a new hold (the one running was cut short).
+    // A refusal of the line after this starts a new hold or pause (the one running was cut short).
     this.heldUntil = 0;
+    this.pausedUntil = 0;
     this.wake();
   }
 
@@ -126,7 +131,10 @@ export class Lane {
     if (this.lineFaults > 0) room = Math.min(room, 1 - this.inFlight.size);
     if (room <= 0) return this.alarm.sleep(opts.pollMs);
     const wait = this.pacer.waitMs();
-    if (wait > 0) return this.alarm.sleep(wait);
+    if (wait > 0) {
+      this.sweep();
+      return this.alarm.sleep(this.channel === 'signal' ? Math.min(wait, this.deps.opts.twinSweepMs) : wait);
+    }
     const available = this.pacer.available();
     // When the window (not the rate) holds the lane back, claim in small groups rather than one
     // row per answered send: a claim is a transaction. The next answers wake the lane.
@@ -170,7 +178,8 @@ export class Lane {
     if (row.channel === 'signal' && row.alert_id !== null && row.member_id !== null && error !== 'expired') {
       const { db, now } = this.deps;
       const [memberId, alertId] = [row.member_id, row.alert_id];
-      failed.effect = () => void planTwinFallback(db, memberId, alertId, now());
+      const plannedAt = row.created_at;
+      failed.effect = () => void planTwinFallback(db, memberId, alertId, now(), plannedAt);
     }
     return failed;
   }
@@ -237,8 +246,12 @@ export class Lane {
       // the lane slows down only if throttling persists (Pacer).
       const delay = Math.max(backoffDelay(opts.throttleBackoff, row.attempts), e.retryAfterMs ?? 0);
       if (e.retryAfterMs === undefined) return this.retry(row, e, reason, delay);
+      // Sends in flight when a pause began are refused too: only the first of them starts one.
+      const fresh = this.deps.now() >= this.pausedUntil;
+      this.pausedUntil = this.deps.now() + e.retryAfterMs;
       this.pacer.pauseFor(e.retryAfterMs);
-      return this.twinsToSms(this.retry(row, e, reason, delay));
+      const retry = this.retry(row, e, reason, delay);
+      return fresh ? this.twinsToSms(retry) : retry;
     }
     const tries = row.attempts - row.throttles;
     if (e.retryable && tries < opts.backoff.maxAttempts) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries));
@@ -267,7 +280,8 @@ export class Lane {
    */
   private hold(row: ClaimedRow, reason: string): Recorded {
     const { opts, log, observer, now } = this.deps;
-    if (now() >= this.heldUntil) {
+    const fresh = now() >= this.heldUntil;
+    if (fresh) {
       this.lineFaults++;
       const holdMs = backoffDelay(opts.lineBackoff, this.lineFaults);
       this.heldUntil = now() + holdMs;
@@ -279,23 +293,40 @@ export class Lane {
       } else log.warn(fields, "the provider still refuses the line's own credentials or sender; sending stays held");
     }
     observer?.outcome(row.channel, 'held', reason);
-    return this.twinsToSms({ outcome: { id: row.id, kind: 'held', error: reason } });
+    const held: Recorded = { outcome: { id: row.id, kind: 'held', error: reason } };
+    return fresh ? this.twinsToSms(held) : held;
   }
 
   /**
-   * The Signal lane is held or paused, for how long no one knows: people on
-   * SMS too get the alerts waiting for them here by SMS now (with this
-   * outcome, so the row it names is back in line first). An alert that
-   * arrives late can cost a life; an SMS costs a few cents.
+   * A hold or pause of the Signal lane begins, for how long no one knows:
+   * people on SMS too get the alerts waiting for them here by SMS now (with
+   * this outcome, so the row it names is back in line first), and, while it
+   * lasts, those planned since (sweep). An alert that arrives late can cost a
+   * life; an SMS costs a few cents.
    */
   private twinsToSms(recorded: Recorded): Recorded {
     if (this.channel !== 'signal') return recorded;
-    const { db, log, now } = this.deps;
-    recorded.effect = () => {
-      const moved = moveTwinAlertsToSms(db, now());
-      if (moved > 0) log.warn({ moved }, 'Signal sending is held or paused: alerts waiting there for people also on SMS go by SMS');
-    };
+    recorded.effect = () => this.moveTwins();
+    this.nextSweep = this.deps.now() + this.deps.opts.twinSweepMs;
     return recorded;
+  }
+
+  /** While the Signal lane is held or paused: the alerts planned since for people also on SMS go by SMS, every twinSweepMs. */
+  private sweep(): void {
+    const { db, now, log } = this.deps;
+    if (this.channel !== 'signal' || now() < this.nextSweep) return;
+    this.nextSweep = now() + this.deps.opts.twinSweepMs;
+    try {
+      db.transaction(() => this.moveTwins());
+    } catch (err) {
+      // A busy database: the next sweep tries again.
+      log.error({ err: safeError(err) }, 'moving alerts waiting on Signal to SMS failed');
+    }
+  }
+
+  private moveTwins(): void {
+    const moved = moveTwinAlertsToSms(this.deps.db, this.deps.now());
+    if (moved > 0) this.deps.log.warn({ moved }, 'Signal sending is held or paused: alerts waiting there for people also on SMS go by SMS');
   }
 
   /** A message went through after a hold: the line is fixed. */

@@ -120,20 +120,22 @@ WHERE m.id > @lo AND m.id <= @hi
  * the alert stands. A discreet SMS membership gets it as a notice, as the
  * planner would. Returns whether a copy was queued.
  */
-export function planTwinFallback(db: Db, signalMemberId: number, alertId: number, now: number): boolean {
+export function planTwinFallback(db: Db, signalMemberId: number, alertId: number, now: number, plannedAt = now): boolean {
   const alert = db.stmt('SELECT reach FROM alerts WHERE id = ? AND retracted_at IS NULL').get(alertId) as { reach: string } | undefined;
   if (!alert) return false;
   const twin = db
     .stmt(
-      `SELECT t.id, t.discreet FROM members s JOIN members t ON t.phone_bidx = s.phone_bidx AND t.channel = 'sms' AND t.status = 'active'
+      `SELECT t.id, max(t.discreet, s.discreet) AS discreet FROM members s JOIN members t ON t.phone_bidx = s.phone_bidx AND t.channel = 'sms' AND t.status = 'active'
        WHERE s.id = ? AND s.channel = 'signal' AND s.phone_bidx IS NOT NULL
          AND EXISTS (SELECT 1 FROM subscriptions x WHERE x.member_id = t.id AND x.npa IN (SELECT value FROM json_each(?)))`,
     )
     .get(signalMemberId, JSON.stringify(alert.reach.split(','))) as { id: number; discreet: number } | undefined;
   if (!twin) return false;
+  // Planned when the Signal copy was: a stale alert expires by SMS as it would have by Signal.
   const { changes } = db
     .stmt("INSERT OR IGNORE INTO outbox (member_id, alert_id, channel, key_version, state, due_at, created_at, updated_at) VALUES (?, ?, 'sms', 0, 'pending', ?, ?, ?)")
-    .run(twin.id, alertId, now, now, now);
+    .run(twin.id, alertId, now, plannedAt, now);
+  // Discreet on either membership: the two are on one phone (as the planner does).
   if (changes && twin.discreet) db.stmt('INSERT OR IGNORE INTO unread_alerts (member_id, alert_id) VALUES (?, ?)').run(twin.id, alertId);
   return changes > 0;
 }
@@ -147,16 +149,18 @@ export function planTwinFallback(db: Db, signalMemberId: number, alertId: number
  * waits on Signal. A copy in flight is left to its answer. Returns how many moved.
  */
 export function moveTwinAlertsToSms(db: Db, now: number): number {
+  // Only the copies of people with an SMS membership (found through its small index of linked rows).
   const waiting = db
     .stmt(
-      `SELECT o.id, o.member_id AS member, o.alert_id AS alert FROM outbox o JOIN members m ON m.id = o.member_id
-       WHERE o.channel = 'signal' AND o.state = 'pending' AND o.alert_id IS NOT NULL AND o.lease_until <= ? AND m.phone_bidx IS NOT NULL`,
+      `SELECT o.id, o.member_id AS member, o.alert_id AS alert, o.created_at AS plannedAt FROM outbox o JOIN members m ON m.id = o.member_id
+       WHERE o.channel = 'signal' AND o.state = 'pending' AND o.alert_id IS NOT NULL AND o.lease_until <= ? AND m.phone_bidx IS NOT NULL
+         AND EXISTS (SELECT 1 FROM members t WHERE t.phone_bidx = m.phone_bidx AND t.channel = 'sms' AND t.phone_bidx IS NOT NULL AND t.status = 'active')`,
     )
-    .all(now) as Array<{ id: number; member: number; alert: number }>;
+    .all(now) as Array<{ id: number; member: number; alert: number; plannedAt: number }>;
   const moved = db.stmt("UPDATE outbox SET state = 'failed', error = 'sms_instead', lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ?");
   let n = 0;
   for (const w of waiting) {
-    if (!planTwinFallback(db, w.member, w.alert, now)) continue;
+    if (!planTwinFallback(db, w.member, w.alert, now, w.plannedAt)) continue;
     moved.run(now, w.id);
     n++;
   }

@@ -84,6 +84,7 @@ describe('a Signal pause', () => {
       env: { MODERATORS: MOD, SEND_RATE: '10' },
       // Signal's pause lasts ten minutes, as a real rate limit can.
       signal: { throttle: { baseMs: 600_000, maxMs: 600_000 }, receiver: { pingMs: 200, pongTimeoutMs: 300, reconnectBaseMs: 20, reconnectMaxMs: 200, pollMs: 20, pollTimeoutS: 1 } },
+      dispatcher: { twinSweepMs: 200 },
     });
     // Signal members first: their rows are planned ahead of the SMS members'.
     seedSignal(h.dataDir, '206', SIGNAL_MEMBERS);
@@ -104,6 +105,19 @@ describe('a Signal pause', () => {
     expect(signal.sendRequests).toBeGreaterThanOrEqual(1);
     expect(signal.sendRequests).toBeLessThanOrEqual(10);
     expect(h.logs.some((l) => l.includes('rate-limit-challenge'))).toBe(true);
+  });
+
+  it('sends by SMS an alert planned during the pause for a person also on SMS, without waiting for its end', async () => {
+    const phone = '+12065550190';
+    const twin = { uuid: '5a6b7c8d-9e0f-4a1b-8c2d-0000000000f0', number: phone };
+    await waitFor(() => signal.connected === 1, 5_000, 'the receive websocket');
+    await h.sms(phone, 'JOIN 206');
+    signal.push(textEnvelope(SIGNAL_NUMBER, twin, 'JOIN 206'));
+    const linked = () => (h.server.db.sqlite.prepare("SELECT count(*) AS n FROM members WHERE channel = 'signal' AND phone_bidx IS NOT NULL").get() as { n: number }).n;
+    await waitFor(() => linked() === 1, 5_000, 'her Signal membership');
+    expect((await h.sms(MOD, 'ALERT 206 green hatchback')).status).toBe(200);
+    await waitFor(() => twilio.to(phone).some((m) => m.body.includes('green hatchback')), 5_000, 'her alert by SMS');
+    expect(signal.sent).toHaveLength(0);
   });
 });
 

@@ -53,11 +53,22 @@ describe('the SMS copy after a failed Signal copy', () => {
     expect(unread(sms)).toEqual([]);
   });
 
-  it('as a notice to a discreet SMS membership, the alert kept unread', () => {
+  it('as a notice when either membership is discreet (one phone), the alert kept unread', () => {
     setMemberDiscreet(db, sms, true);
     const alert = planned();
     expect(planTwinFallback(db, signal, alert, T0 + 1)).toBe(true);
     expect(unread(sms)).toEqual([{ alert_id: alert }]);
+    setMemberDiscreet(db, sms, false);
+    setMemberDiscreet(db, signal, true);
+    const other = planned();
+    expect(planTwinFallback(db, signal, other, T0 + 1)).toBe(true);
+    expect(unread(sms)).toEqual([{ alert_id: alert }, { alert_id: other }]);
+  });
+
+  it('as planned when the Signal copy was, so that a stale alert expires by SMS as it would have by Signal', () => {
+    const alert = planned();
+    expect(planTwinFallback(db, signal, alert, T0 + 60_000, T0)).toBe(true);
+    expect(db.sqlite.prepare("SELECT created_at, due_at FROM outbox WHERE alert_id = ? AND channel = 'sms'").get(alert)).toEqual({ created_at: T0, due_at: T0 + 60_000 });
   });
 
   it('not for an SMS membership that stopped, or covers none of the areas, nor for a retracted alert', () => {
