@@ -91,6 +91,8 @@ export function checkinCommandOf(kind: CheckinKind, text: string, rest: WordAt[]
     case 'ok':
       return { kind };
     case 'checkin': {
+      // Alone, it says she is safe (see the command): read as OK, so it is heard wherever OK is.
+      if (rest.length === 0) return { kind: 'ok', startWord: true };
       const d = minutesOf(rest);
       if (!d) return 'missing_minutes';
       const next = rest[d.used];

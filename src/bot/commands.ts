@@ -30,7 +30,8 @@ export type Command =
   | { kind: 'accept' }
   | { kind: 'decline' }
   | { kind: 'checkin'; minutes: number; details: string }
-  | { kind: 'ok' }
+  /** `startWord`: the word that starts a check-in, alone ("Safe", SEGURA): OK while one runs, else how to start one. */
+  | { kind: 'ok'; startWord?: true }
   /** `withText`: more words followed the minutes ("Después 30 min de llegar", an answer in a conversation, not a LATER). */
   | { kind: 'later'; minutes: number; withText?: true }
   // Reach (issue 12)

@@ -11,7 +11,7 @@ import { blockSender } from '../store/blocks';
 import { closeRequest, countRequests, findRequest, listRequests } from '../store/member-requests';
 import { eraseReportNotices } from '../store/moderator-notices';
 import { deleteMember, memberDiscreet, memberLang, memberSender, memberStatus, setMemberStatus } from '../store/members';
-import { enqueueMessage } from '../store/outbox';
+import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
 import {
   alertOfReport,
   countPendingReports,
@@ -208,7 +208,10 @@ function block(store: Store, mod: Moderator, ref: string, now: number): Outcome 
     const applicant = memberSender(db, vault, request.memberId);
     if (applicant) blockSender(db, vault.index('reporter', memberKey(applicant)), now);
     // A member asking for one more area loses those they hold too: alerts are what such a person is after.
-    if (memberStatus(db, request.memberId) !== 'pending') unsubscribeAll(db, request.memberId);
+    if (memberStatus(db, request.memberId) !== 'pending') {
+      unsubscribeAll(db, request.memberId);
+      withdrawAlertsOutside(db, request.memberId, now);
+    }
     refuse(store, request);
     return say(mod.t.modBlocked(`#${ref}`));
   }

@@ -53,12 +53,14 @@ function parseError(store: Store, rules: LineRules, who: Asker, parsed: Extract<
       return say(who.t.buddyUsage());
     case 'missing_minutes':
       if (parsed.command === 'later') return say(who.t.laterUsage(rules.checkins.maxMinutes));
-      // "Safe" (SEGURA) alone while her check-in runs says she is: how to start one would leave it running.
-      if (who.member && hasCheckin(store.db, who.member.id)) return ok(store, who, checkinLine(rules), now);
-      return say(who.t.checkinUsage(Math.round(rules.checkins.minMinutes * 100) / 100, rules.checkins.maxMinutes));
+      return say(checkinUsage(who, rules));
     default:
       return hint(store, rules, who, now);
   }
+}
+
+function checkinUsage(who: Asker, rules: LineRules): string {
+  return who.t.checkinUsage(Math.round(rules.checkins.minMinutes * 100) / 100, rules.checkins.maxMinutes);
 }
 
 /** What the check-in handlers take of the line's rules (issue 13). */
@@ -126,6 +128,8 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'later':
       return later(store, who, checkinLine(rules), command.minutes, now);
     case 'ok':
+      // "Safe" (SEGURA) alone says she is while her check-in runs; with none, it asks how to start one.
+      if (command.startWord && !(who.member && hasCheckin(store.db, who.member.id))) return say(checkinUsage(who, rules));
       return ok(store, who, checkinLine(rules), now);
     default:
       return hint(store, rules, who, now);

@@ -27,8 +27,13 @@ describe('parse: check-in commands', () => {
     ['OK', { kind: 'ok' }, undefined],
     ['ok!', { kind: 'ok' }, undefined],
     ['LISTA', { kind: 'ok' }, 'es'],
+    // The check-in's own word alone says she is safe.
+    ['CHECKIN', { kind: 'ok', startWord: true }, 'en'],
+    ['Segura!', { kind: 'ok', startWord: true }, undefined],
     ['LATER 30', { kind: 'later', minutes: 30 }, 'en'],
     ['LUEGO 1h', { kind: 'later', minutes: 60 }, 'es'],
+    // More words after the minutes: an answer in a conversation, a LATER elsewhere.
+    ['LATER 30 min after I got there', { kind: 'later', minutes: 30, withText: true }, 'en'],
   ];
 
   it.each(table)('reads %j', (input, expected, lang) => {
@@ -39,7 +44,6 @@ describe('parse: check-in commands', () => {
   it.each([
     ['BUDDY Rose', 'bad_number'],
     ['BUDDY 415-555-0177', 'missing_name'],
-    ['CHECKIN', 'missing_minutes'],
     ['CHECKIN soon', 'missing_minutes'],
     ['CHECKIN 90x blue', 'missing_minutes'],
     ['LATER', 'missing_minutes'],

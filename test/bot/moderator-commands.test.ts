@@ -665,11 +665,15 @@ describe('join requests (SUBSCRIBE_MODE=approval)', () => {
     const w = await modWorld({ subscribeMode: 'approval' });
     w.sms(SF1, 'JOIN 415');
     mod(w, `APPROVE ${refIn(mod(w, 'PENDING'))}`);
+    // An alert already planned for them, still waiting to go.
+    mod(w, 'ALERT 415 red truck');
+    for (let i = 0; i < 10 && !planNextRange(w.db, w.alerts[0]!, w.clock.now).done; i++);
     w.sms(SF1, 'JOIN 305');
     expect(mod(w, `BLOCK ${refIn(mod(w, 'PENDING'))}`)).toMatch(/is blocked/);
     expect(membership(w, SF1)?.areas).toEqual([]);
+    expect(w.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE alert_id IS NOT NULL AND state = 'pending'").get()).toEqual({ n: 0 });
     mod(w, 'ALERT 415 grey van');
-    expect(fanOut(w, w.alerts[0]!, [SF1]).to).toEqual({});
+    expect(fanOut(w, w.alerts[1]!, [SF1]).to).toEqual({});
   });
 
   it('APPROVE with areas admits the applicant to those of the areas asked only, and never to one not asked', async () => {

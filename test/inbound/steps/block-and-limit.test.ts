@@ -80,7 +80,7 @@ describe('a blocked sender', () => {
     expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlocked(`#${ref}`));
     expect(w.sms(ROSA, 'AREAS')).toMatchObject({ reply: null, dropped: 'blocked' });
     w.clock.now += 20 * MIN;
-    expect(w.sms(ROSA, 'OK').reply).toBe(t.checkinOk());
+    expect(w.sms(ROSA, 'SAFE').reply).toBe(t.checkinOk());
     w.clock.now += 10 * MIN;
     expect(escalated(w)).toBe(0);
     // With no check-in left, her OK is dropped like anything else.
@@ -149,10 +149,10 @@ describe('the per-sender message limit', () => {
     return w;
   }
 
-  it("still hears the OK of a member with a check-in past it: her buddy is not told she may be in danger", async () => {
+  it.each(['OK', 'Safe'])("still hears the %s of a member with a check-in past it: her buddy is not told she may be in danger", async (word) => {
     const w = await checkedInPastLimit();
     w.clock.now += 20 * MIN;
-    expect(w.sms(ROSA, 'OK').reply).toBe(t.checkinOk());
+    expect(w.sms(ROSA, word).reply).toBe(t.checkinOk());
     w.clock.now += 10 * MIN;
     expect(escalated(w)).toBe(0);
   });

@@ -96,6 +96,17 @@ describe('a check-in in the middle of a report', () => {
     expect(w.sms(ROSA, 'SKIP').reply).toBe(t.reportAsk('person'));
   });
 
+  it('takes "Safe" alone as the end of the check-in, and "safe house on 5th" as an answer', async () => {
+    const w = await world({ checkins: { fallback: 'moderators', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
+    w.sms(ROSA, 'JOIN');
+    w.sms(ROSA, 'CHECKIN 90 blue Honda');
+    w.sms(ROSA, 'REPORT');
+    expect(w.sms(ROSA, '1').reply).toBe(WHEN);
+    expect(w.sms(ROSA, 'safe house on 5th').reply).toBe(t.reportAsk('where'));
+    expect(w.sms(ROSA, 'Safe').reply).toBe(t.checkinOk());
+    expect(w.sms(ROSA, 'SKIP').reply).toBe(t.reportAsk('person'));
+  });
+
   /** Rosa, in Spanish, with a check-in running, one answer into a guided report. */
   async function spanishReport(): Promise<BotWorld> {
     const w = await world({ checkins: { fallback: 'moderators', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
