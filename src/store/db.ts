@@ -17,6 +17,8 @@ export function databaseFile(dataDir: string): string {
 }
 
 const BUSY_RETRIES = 5;
+/** How long a statement waits for another connection's lock (an admin command's, a backup's). */
+const BUSY_TIMEOUT_MS = 5000;
 
 /** Whether SQLite failed because the file is damaged, or is no database at all. */
 export function isDatabaseDamaged(err: unknown): boolean {
@@ -61,7 +63,7 @@ export class Db {
     // or power loss can lose the last commits.
     this.sqlite.pragma('synchronous = NORMAL');
     this.sqlite.pragma('foreign_keys = ON');
-    this.sqlite.pragma('busy_timeout = 5000');
+    this.sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.sqlite.pragma('secure_delete = ON');
     // 32 MiB of page cache: the member and outbox indexes stay in memory on a small server.
     this.sqlite.pragma('cache_size = -32768');
@@ -192,8 +194,11 @@ export class Db {
    */
   checkpointEvery(everyMs: number): () => void {
     const timer = setInterval(() => {
+      if (!this.sqlite.open) return;
+      // An erase whose truncation a reader held back (a backup's snapshot) is tried again at each tick.
+      if (this.erasePending) return this.truncateWal();
       try {
-        if (this.sqlite.open) this.sqlite.pragma('wal_checkpoint(PASSIVE)');
+        this.sqlite.pragma('wal_checkpoint(PASSIVE)');
       } catch (err) {
         // A busy database: the next tick checkpoints.
         this.hookError(err);
@@ -216,17 +221,25 @@ export class Db {
     });
   }
 
-  /** An erase has committed and its WAL truncation has not run yet. */
-  private erasePending = false;
+  /**
+   * An erase has committed and its WAL truncation has not finished. True
+   * when the database opens too: a kill between an erase and its truncation
+   * left the WAL as it was.
+   */
+  private erasePending = true;
 
   private truncateWal(): void {
     if (!this.erasePending || !this.sqlite.open) return;
-    this.erasePending = false;
     try {
-      this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      // Never waiting for a reader (a backup's snapshot): the event loop, and every webhook, would stand
+      // still. A checkpoint a reader holds back says busy, and the erase stays pending for the next tick.
+      this.sqlite.pragma('busy_timeout = 0');
+      const [result] = this.sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      if (result?.busy === 0) this.erasePending = false;
     } catch (err) {
-      // A reader holds the WAL: the periodic checkpoint catches up.
       this.hookError(err);
+    } finally {
+      this.sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     }
   }
 

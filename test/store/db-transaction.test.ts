@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { Db } from '../../src/store/db';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -65,4 +66,55 @@ describe('Db.close', () => {
     server.close();
     expect(heldIn).toEqual([]);
   });
+
+  it('truncates the WAL for an erase once a reader holding a snapshot (a backup) lets go, without waiting on it meanwhile', async () => {
+    const file = path.join(tempDir(), 'db.sqlite');
+    const db = new Db(file);
+    const stopTicks = db.checkpointEvery(20);
+    try {
+      const secret = 'sealed-number-0123456789abcdef';
+      db.sqlite.exec('CREATE TABLE t (x TEXT)');
+      db.stmt('INSERT INTO t VALUES (?)').run(secret);
+      const reader = new Database(file, { readonly: true, fileMustExist: true });
+      reader.exec('BEGIN');
+      reader.prepare('SELECT count(*) AS n FROM t').get();
+      const started = Date.now();
+      db.transaction(() => {
+        db.stmt('DELETE FROM t').run();
+        db.eraseSoon();
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      // The event loop went on (a 5 s busy wait would have held this timer back).
+      expect(Date.now() - started).toBeLessThan(2_000);
+      reader.exec('COMMIT');
+      reader.close();
+      await new Promise((r) => setTimeout(r, 200));
+      expect([file, `${file}-wal`].filter((f) => fs.existsSync(f) && fs.readFileSync(f).includes(secret))).toEqual([]);
+    } finally {
+      stopTicks();
+    }
+  });
+
+  it('truncates the WAL when it opens: a kill between an erase and its truncation left it as it was', async () => {
+    const file = path.join(tempDir(), 'db.sqlite');
+    const secret = 'sealed-number-0123456789abcdef';
+    // What a killed server leaves: an erase in the WAL, never truncated (this connection stays open, idle, so the WAL stays).
+    const killed = new Database(file);
+    killed.pragma('journal_mode = WAL');
+    killed.pragma('secure_delete = ON');
+    killed.exec('CREATE TABLE t (x TEXT)');
+    killed.prepare('INSERT INTO t VALUES (?)').run(secret);
+    killed.prepare('DELETE FROM t').run();
+    expect(fs.readFileSync(`${file}-wal`).includes(secret)).toBe(true);
+    const db = new Db(file);
+    const stopTicks = db.checkpointEvery(20);
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      expect([file, `${file}-wal`].filter((f) => fs.existsSync(f) && fs.readFileSync(f).includes(secret))).toEqual([]);
+    } finally {
+      stopTicks();
+      killed.close();
+    }
+  });
 });
+
