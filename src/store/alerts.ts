@@ -56,7 +56,7 @@ export function unplannedAlerts(db: Db): number[] {
 /** The plan of a range when no Signal member shows a number: no person can be on both channels. */
 const PLAN_RANGE_SIMPLE_SQL = `
 INSERT OR IGNORE INTO outbox (member_id, alert_id, channel, key_version, state, due_at, created_at, updated_at)
-SELECT m.id, @alert, m.channel, 0, 'pending', @now, @now, @now FROM members m
+SELECT m.id, @alert, m.channel, 0, 'pending', @now, @created, @now FROM members m
 WHERE m.id > @lo AND m.id <= @hi AND m.status = 'active'
   AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.member_id = m.id AND s.npa IN (SELECT value FROM json_each(@reach)))`;
 
@@ -77,7 +77,7 @@ WHERE m.id > @lo AND m.id <= @hi AND m.status = 'active'
  */
 const PLAN_RANGE_SQL = `
 INSERT OR IGNORE INTO outbox (member_id, alert_id, channel, key_version, state, due_at, created_at, updated_at)
-SELECT m.id, @alert, m.channel, 0, 'pending', @now, @now, @now FROM members m
+SELECT m.id, @alert, m.channel, 0, 'pending', @now, @created, @now FROM members m
 WHERE m.id > @lo AND m.id <= @hi AND m.status = 'active'
   AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.member_id = m.id AND s.npa IN (SELECT value FROM json_each(@reach)))
   AND CASE
@@ -174,8 +174,8 @@ export function moveTwinAlertsToSms(db: Db, now: number): number {
 export function planNextRange(db: Db, alertId: number, now: number): { written: number; done: boolean } {
   // Each row written references the member it was selected from and this alert: re-checking both keys per row is wasted work.
   return db.withoutForeignKeys(() => db.transaction(() => {
-    const alert = db.stmt('SELECT reach, plan_cursor, plan_until, planned_at FROM alerts WHERE id = ?').get(alertId) as
-      | { reach: string; plan_cursor: number; plan_until: number; planned_at: number | null }
+    const alert = db.stmt('SELECT reach, plan_cursor, plan_until, planned_at, created_at FROM alerts WHERE id = ?').get(alertId) as
+      | { reach: string; plan_cursor: number; plan_until: number; planned_at: number | null; created_at: number }
       | undefined;
     if (!alert || alert.planned_at !== null) return { written: 0, done: true };
     const upper = Math.min(alert.plan_cursor + PLAN_RANGE, alert.plan_until);
@@ -183,7 +183,9 @@ export function planNextRange(db: Db, alertId: number, now: number): { written: 
     const twins = db.stmt("SELECT EXISTS (SELECT 1 FROM members WHERE channel = 'signal' AND phone_bidx IS NOT NULL) AS x").get() as { x: number };
     const { changes } = db
       .stmt(twins.x ? PLAN_RANGE_SQL : PLAN_RANGE_SIMPLE_SQL)
-      .run({ alert: alertId, now, lo: alert.plan_cursor, hi: upper, reach: JSON.stringify(alert.reach.split(',')) });
+      // Each copy is as old as its alert, however late it is planned (a crash between two ranges, a restart
+      // days later): an alert past its age is not sent to the members planned after the restart either.
+      .run({ alert: alertId, now, created: alert.created_at, lo: alert.plan_cursor, hi: upper, reach: JSON.stringify(alert.reach.split(',')) });
     // A discreet member is sent a neutral notice; the alert waits for READ (store/unread-alerts.ts).
     db.stmt(PLAN_UNREAD_SQL).run({ alert: alertId, lo: alert.plan_cursor, hi: upper });
     const done = upper >= alert.plan_until;

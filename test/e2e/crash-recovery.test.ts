@@ -1,6 +1,14 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { createAlert, planNextRange } from '../../src/store/alerts';
+import { Db } from '../../src/store/db';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { subscribe } from '../../src/store/subscriptions';
+import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { startChild, type Child } from '../helpers/child-server';
-import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, smsTo, tempDir, TEST_MASTER_KEY, waitFor } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, smsTo, startHarness, tempDir, TEST_MASTER_KEY, waitFor } from '../helpers/harness';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
 const MOD = '+14155550199';
@@ -98,4 +106,50 @@ describe('kill -9 in the middle of a fan-out', () => {
     child.proc.kill('SIGTERM');
     expect(await child.exited).toBe(0);
   }, 90_000);
+});
+
+const EARLY = '+14155550101';
+const LATE = '+14155550102';
+const DAY = 24 * 3_600_000;
+
+describe('a fan-out interrupted between two ranges', () => {
+  it('sends no copy of an alert whose planning resumes two days after the kill that interrupted it', async () => {
+    const dataDir = tempDir();
+    const t0 = Date.now();
+    await cryptoReady();
+    const vault = new Vault(new Uint8Array(Buffer.from(TEST_MASTER_KEY, 'base64')));
+    const db = new Db(path.join(dataDir, 'heads-up.db'));
+    try {
+      migrate(db);
+      db.transaction(() => {
+        subscribe(db, ensureMember(db, vault, { channel: 'sms', address: EARLY, phone: EARLY }, 'en', t0).id, ['415'], t0);
+        // Members come and go: the next member's id falls in the fan-out's second range.
+        db.stmt("INSERT INTO members (id, channel, address_bidx, key_version, status, created_at) VALUES (150000, 'sms', ?, 1, 'stopped', ?)").run(randomBytes(32), t0);
+        subscribe(db, ensureMember(db, vault, { channel: 'sms', address: LATE, phone: LATE }, 'en', t0).id, ['415'], t0);
+      });
+      // APPROVE, and the planner's first range; then kill -9 (what a crash between two ranges leaves).
+      const alert = createAlert(db, vault, { npas: ['415'], reach: ['415', '628'], text: 'grey van, Mission St' }, t0);
+      expect(planNextRange(db, alert, t0)).toEqual({ written: 1, done: false });
+    } finally {
+      db.close();
+    }
+
+    const fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+    await fake.start();
+    // The line comes back two days later.
+    const h = await startHarness({ twilioApiBaseUrl: fake.url, dataDir, env: { TWILIO_REDACT: 'off' }, now: () => Date.now() + 2 * DAY });
+    try {
+      await waitFor(
+        () => (h.server.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }).n === 0 &&
+          (h.server.db.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n === 2,
+        10_000,
+        'both copies settled',
+      );
+      const alerts = fake.sent.filter((m) => m.body.includes('grey van')).map((m) => m.to);
+      expect(alerts).toEqual([]);
+    } finally {
+      await h.close();
+      await fake.stop();
+    }
+  });
 });
