@@ -301,6 +301,20 @@ describe('ACCEPT', () => {
     expect(reply(l, OTHER, yes)).toBe(catalog(lang).hint());
   });
 
+  it('sends the invitations made while they had stopped when they come back, waking the dispatcher then and only then', async () => {
+    const l = await line();
+    l.text(BUDDY, 'STOP');
+    l.text(ROSE, 'JOIN');
+    expect(l.text(ROSE, 'BUDDY 415-555-0177 Rose')).toEqual({ reply: t.buddyAsked('0177'), woke: false });
+    // A JOIN with nothing to lift or send wakes nothing it need not.
+    expect(l.text(OTHER, 'JOIN').woke).toBe(false);
+    expect(l.text(BUDDY, 'START')).toEqual({ reply: t.joined(['415']), woke: true });
+    expect(l.inbox(BUDDY).filter((m) => m === t.buddyInvite('Rose'))).toHaveLength(1);
+    // From someone asked, JOIN is JOIN (only a bare YES answers the invitation).
+    expect(reply(l, BUDDY, 'JOIN')).toBe(t.joined(['415']));
+    expect(l.inbox(ROSE)).not.toContain(t.buddyAcceptedMember('0177'));
+  });
+
   it('after STOP, does not make them a buddy again', async () => {
     const l = await withBuddy();
     l.text(BUDDY, 'STOP');

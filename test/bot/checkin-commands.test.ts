@@ -89,6 +89,8 @@ describe('CHECKIN', () => {
   it('takes the bounds themselves; ten minutes is too short for a reminder', async () => {
     const l = await withBuddy();
     const start = l.w.clock.now;
+    // No minutes: how to start one (the word alone too, with none running).
+    for (const text of ['CHECKIN', 'CHECKIN soon']) expect(l.reply(ROSE, text)).toBe(t.checkinUsage(10, 720));
     expect(l.reply(ROSE, 'CHECKIN 9.5')).toBe(t.checkinUsage(10, 720));
     expect(l.reply(ROSE, 'CHECKIN 721')).toBe(t.checkinUsage(10, 720));
     expect(l.reply(ROSE, 'CHECKIN 10')).toBe(t.checkinStarted(clockTime(start + 10 * MIN), 'buddies', false));

@@ -194,5 +194,9 @@ describe('one person on SMS and on Signal', () => {
     expect(db.sqlite.prepare('SELECT count(*) AS n FROM members WHERE phone_bidx IS NOT NULL').get()).toEqual({ n: 0 });
     joined(db, vault, signal(UUID_ROSA, ROSA));
     expect([linked(ROSA), linked(LENA)]).toEqual([2, 0]);
+    // Once a Signal member shows a number, an SMS member who joins with another one still stores none.
+    const noTwin = '+14155550177';
+    joined(db, vault, sms(noTwin));
+    expect(linked(noTwin)).toBe(0);
   });
 });
