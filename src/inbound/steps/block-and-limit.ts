@@ -19,12 +19,8 @@ import type { Db } from '../../store/db';
 import type { Limit, SenderLimits } from '../../store/sender-limits';
 import type { Identity } from './identify-sender';
 
-/** Whether to act on a message and to answer it; why not, when it is blocked or over the limit. */
-export interface Gate {
-  act: boolean;
-  answer: boolean;
-  dropped?: 'blocked' | 'rate_limited';
-}
+/** Whether to act on a message, and then whether to answer it; why not, when it is blocked or over the limit. */
+export type Gate = { act: false; dropped: 'blocked' | 'rate_limited' } | { act: true; answer: boolean; dropped?: 'blocked' };
 
 const OPEN: Gate = { act: true, answer: true };
 
@@ -44,6 +40,6 @@ export function blockAndLimit({ db, limits }: { db: Db; limits: SenderLimits }, 
   const blocked = isBlocked(db, who.reporterKey);
   // A blocked sender's STOP is silent, as everything they send; their DELETE says so, within the limit.
   if (kind === 'stop' || kind === 'delete') return { act: true, answer: !(blocked && kind === 'stop') && within(), dropped: blocked ? 'blocked' : undefined };
-  if (blocked) return { act: false, answer: false, dropped: 'blocked' };
-  return within() ? OPEN : { act: false, answer: false, dropped: 'rate_limited' };
+  if (blocked) return { act: false, dropped: 'blocked' };
+  return within() ? OPEN : { act: false, dropped: 'rate_limited' };
 }
