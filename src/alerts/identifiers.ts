@@ -104,9 +104,9 @@ export function numberReadable(text: string): string {
       const digits = word.replace(/\D/g, '').length;
       return digits >= word.replace(/[^OoIl|]/g, '').length ? word.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1') : word;
     })
-    // Only where a number starts: at the start of a word (not in a time, "10:00", "10h00"), and not
-    // after digits and their separators ("415 555 0012" keeps its end).
-    .replace(/(?<![\d+][\s().\-/]*)(?<=^|[\s(])00(\s?)(?=[1-9])/g, (_prefix, space: string) => ` ${space}+`)
+    // Only where a number starts: not in a word or a time ("10h00", "10:00"), and not after digits
+    // and their separators ("415 555 0012" keeps its end); after a label it does ("tel:0044 …").
+    .replace(/(?<![\d+][\s().\-/]*)(?<![\p{L}\p{N}])(?<!\d:)00(\s?)(?=[1-9])/gu, (_prefix, space: string) => ` ${space}+`)
     .replace(/[,;]/g, '/');
 }
 

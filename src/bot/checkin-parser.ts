@@ -81,8 +81,11 @@ function buddy(text: string, rest: WordAt[]): Command | ParseErrorCode {
   return { kind: 'buddy', action: 'add', ...(channel ? { channel } : {}), number: m[2] as string, name: Array.from(name).slice(0, MAX_BUDDY_NAME).join('') };
 }
 
-/** The command these keywords and their arguments make, or why they make none. */
-export function checkinCommandOf(kind: CheckinKind, text: string, rest: WordAt[]): Command | ParseErrorCode {
+/** The check-in words that mean "safe" (SEGURA: Spanish and Portuguese): alone, they say she is. */
+const SAFE_WORDS: ReadonlySet<string> = new Set(['SAFE', 'SEGURA', 'SEGURO']);
+
+/** The command these keywords (`word`, normalized) and their arguments make, or why they make none. */
+export function checkinCommandOf(kind: CheckinKind, word: string, text: string, rest: WordAt[]): Command | ParseErrorCode {
   switch (kind) {
     case 'buddy':
       return buddy(text, rest);
@@ -91,8 +94,9 @@ export function checkinCommandOf(kind: CheckinKind, text: string, rest: WordAt[]
     case 'ok':
       return { kind };
     case 'checkin': {
-      // Alone, it says she is safe (see the command): read as OK, so it is heard wherever OK is.
-      if (rest.length === 0) return { kind: 'ok', startWord: true };
+      // "Safe" alone says she is (see the command): read as OK, so it is heard wherever OK is. Only the
+      // words that mean safe: CHECKIN alone ending a check-in nobody meant to end would be the worse mistake.
+      if (rest.length === 0 && SAFE_WORDS.has(word)) return { kind: 'ok', startWord: true };
       const d = minutesOf(rest);
       if (!d) return 'missing_minutes';
       const next = rest[d.used];

@@ -41,11 +41,14 @@ export function smsSegments(text: string): number {
   let segments = 1;
   let used = 0;
   for (const { segment } of CHARACTERS.segment(text)) {
-    if (used + size(segment) > room) {
-      segments++;
-      used = 0;
+    // One "character" longer than a segment (a letter under hundreds of combining marks) must be split: by code point.
+    for (const part of size(segment) > room ? Array.from(segment) : [segment]) {
+      if (used + size(part) > room) {
+        segments++;
+        used = 0;
+      }
+      used += size(part);
     }
-    used += size(segment);
   }
   return segments;
 }

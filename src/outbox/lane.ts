@@ -314,7 +314,9 @@ export class Lane {
   /** While the Signal lane is held or paused: the alerts planned since for people also on SMS go by SMS, every twinSweepMs. */
   private sweep(): void {
     const { db, now, log } = this.deps;
-    if (this.channel !== 'signal' || now() < this.nextSweep) return;
+    // Only while held or paused: a lane merely keeping to SEND_RATE also waits, and its twins stay on Signal.
+    const stopped = now() < this.heldUntil || now() < this.pausedUntil;
+    if (this.channel !== 'signal' || !stopped || now() < this.nextSweep) return;
     this.nextSweep = now() + this.deps.opts.twinSweepMs;
     try {
       db.transaction(() => this.moveTwins());

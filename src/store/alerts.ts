@@ -149,12 +149,15 @@ export function planTwinFallback(db: Db, signalMemberId: number, alertId: number
  * waits on Signal. A copy in flight is left to its answer. Returns how many moved.
  */
 export function moveTwinAlertsToSms(db: Db, now: number): number {
-  // Only the copies of people with an SMS membership (found through its small index of linked rows).
+  // Read from the people on both channels (the small index of linked SMS rows), never the whole fan-out:
+  // CROSS JOIN keeps SQLite to that order.
   const waiting = db
     .stmt(
-      `SELECT o.id, o.member_id AS member, o.alert_id AS alert, o.created_at AS plannedAt FROM outbox o JOIN members m ON m.id = o.member_id
-       WHERE o.channel = 'signal' AND o.state = 'pending' AND o.alert_id IS NOT NULL AND o.lease_until <= ? AND m.phone_bidx IS NOT NULL
-         AND EXISTS (SELECT 1 FROM members t WHERE t.phone_bidx = m.phone_bidx AND t.channel = 'sms' AND t.phone_bidx IS NOT NULL AND t.status = 'active')`,
+      `SELECT o.id, o.member_id AS member, o.alert_id AS alert, o.created_at AS plannedAt FROM members t
+       CROSS JOIN members m ON m.phone_bidx = t.phone_bidx AND m.channel = 'signal' AND m.phone_bidx IS NOT NULL
+       CROSS JOIN outbox o ON o.member_id = m.id
+       WHERE t.channel = 'sms' AND t.phone_bidx IS NOT NULL AND t.status = 'active'
+         AND o.channel = 'signal' AND o.state = 'pending' AND o.alert_id IS NOT NULL AND o.lease_until <= ?`,
     )
     .all(now) as Array<{ id: number; member: number; alert: number; plannedAt: number }>;
   const moved = db.stmt("UPDATE outbox SET state = 'failed', error = 'sms_instead', lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ?");

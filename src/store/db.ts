@@ -228,12 +228,17 @@ export class Db {
    */
   private erasePending = true;
 
-  private truncateWal(): void {
+  /**
+   * `wait`: for the busy timeout, as a closing connection must (an admin
+   * command's: its pending erase would be forgotten with it). The server's
+   * ticks never wait for a reader (a backup's snapshot): the event loop, and
+   * every webhook, would stand still; a checkpoint a reader holds back says
+   * busy, and the erase stays pending for the next tick.
+   */
+  private truncateWal(wait = false): void {
     if (!this.erasePending || !this.sqlite.open) return;
     try {
-      // Never waiting for a reader (a backup's snapshot): the event loop, and every webhook, would stand
-      // still. A checkpoint a reader holds back says busy, and the erase stays pending for the next tick.
-      this.sqlite.pragma('busy_timeout = 0');
+      if (!wait) this.sqlite.pragma('busy_timeout = 0');
       const [result] = this.sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
       if (result?.busy === 0) this.erasePending = false;
     } catch (err) {
@@ -251,7 +256,7 @@ export class Db {
   close(): void {
     if (!this.sqlite.open) return;
     // The admin commands close straight after their command: while the server keeps the WAL, an erase left for later would stay in it.
-    this.truncateWal();
+    this.truncateWal(true);
     this.sqlite.close();
   }
 }

@@ -605,4 +605,9 @@ describe('a number written after a time', () => {
   it("is masked when it is the reporter's own", () => {
     expect(maskNumber('free after 10:00 415-555-0100 text me', '+14155550100', 'US')).toBe('free after 10:00 [-] text me');
   });
+
+  it.each(['tel:0044 20 7946 0958', 'number:0044 20 7946 0958', '"0044 20 7946 0958"'])('does not keep a 00 number after a label or a quote from being read: %s', (text) => {
+    expect(identifiersIn(text, { country: 'US' }).filter((i) => i.kind === 'phone').map((i) => i.value)).toEqual(['+442079460958']);
+    expect(maskNumber(`mine ${text} text`, '+442079460958', 'US')).not.toContain('7946');
+  });
 });

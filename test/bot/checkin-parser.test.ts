@@ -27,8 +27,8 @@ describe('parse: check-in commands', () => {
     ['OK', { kind: 'ok' }, undefined],
     ['ok!', { kind: 'ok' }, undefined],
     ['LISTA', { kind: 'ok' }, 'es'],
-    // The check-in's own word alone says she is safe.
-    ['CHECKIN', { kind: 'ok', startWord: true }, 'en'],
+    // A check-in word that means safe, alone, says she is.
+    ['Safe', { kind: 'ok', startWord: true }, 'en'],
     ['Segura!', { kind: 'ok', startWord: true }, undefined],
     ['LATER 30', { kind: 'later', minutes: 30 }, 'en'],
     ['LUEGO 1h', { kind: 'later', minutes: 60 }, 'es'],
@@ -44,6 +44,8 @@ describe('parse: check-in commands', () => {
   it.each([
     ['BUDDY Rose', 'bad_number'],
     ['BUDDY 415-555-0177', 'missing_name'],
+    ['CHECKIN', 'missing_minutes'],
+    ['SECURITE', 'missing_minutes'],
     ['CHECKIN soon', 'missing_minutes'],
     ['CHECKIN 90x blue', 'missing_minutes'],
     ['LATER', 'missing_minutes'],

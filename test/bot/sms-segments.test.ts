@@ -22,6 +22,8 @@ describe('smsSegments', () => {
     ['an emoji that would straddle two UCS-2 segments (201 units: 67, then 66 and 66, then 2)', `a${'😡'.repeat(100)}`, 4],
     ['an extension character that would straddle two GSM-7 segments (459 septets: 76 euro signs in each of three)', `${'€'.repeat(229)}a`, 4],
     ['a flag (two emoji read as one) that would straddle two UCS-2 segments', `${'ó'.repeat(66)}🇫🇷${'ó'.repeat(64)}`, 3],
+    // One "character" longer than a segment (a letter under 300 combining marks, 301 units) is split as it must be.
+    ['a letter with 300 combining marks', `x${'\u0301'.repeat(300)}`, 5],
   ])('counts %s', (_what, text, segments) => {
     expect(smsSegments(text)).toBe(segments);
   });

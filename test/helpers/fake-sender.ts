@@ -5,11 +5,12 @@
  * nothing left to do now.
  */
 import { SendError, type ChannelSender } from '../../src/channels/types';
+import type { Channel } from '../../src/domain/channel';
 
 export type Answer = { providerId: string } | SendError | Error;
 
 export class FakeSender implements ChannelSender {
-  readonly channel = 'sms' as const;
+  readonly channel: Channel = 'sms';
   readonly name = 'fake';
   readonly calls: Array<{ to: string; body: string; ref?: number }> = [];
   private readonly held: Array<(a: Answer) => void> = [];

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -114,6 +115,37 @@ describe('Db.close', () => {
     } finally {
       stopTicks();
       killed.close();
+    }
+  });
+
+  it("waits, when it closes, for a short read of another process to truncate the WAL for an admin command's erase", async () => {
+    const file = path.join(tempDir(), 'heads-up.db');
+    const server = new Db(file);
+    const secret = 'sealed-notice-0123456789abcdef';
+    server.sqlite.exec('CREATE TABLE t (x TEXT)');
+    server.stmt('INSERT INTO t VALUES (?)').run(secret);
+    // Another process (the running server, a metrics scrape) reads for half a second.
+    const reader = spawn(process.execPath, [
+      '-e',
+      `const D = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+       const d = new D(${JSON.stringify(file)});
+       d.exec('BEGIN'); d.prepare('SELECT count(*) FROM t').get();
+       process.stdout.write('r');
+       setTimeout(() => { d.exec('COMMIT'); d.close(); }, 500);`,
+    ]);
+    try {
+      await new Promise((r) => reader.stdout.once('data', r));
+      const admin = new Db(file);
+      admin.transaction(() => {
+        admin.stmt('DELETE FROM t').run();
+        admin.eraseSoon();
+      });
+      admin.close();
+      await new Promise((r) => reader.once('exit', r));
+      expect([file, `${file}-wal`].filter((f) => fs.existsSync(f) && fs.readFileSync(f).includes(secret))).toEqual([]);
+    } finally {
+      reader.kill();
+      server.close();
     }
   });
 });

@@ -135,6 +135,14 @@ describe('a check-in in the middle of a report', () => {
 });
 
 describe('"Safe" alone while a check-in runs', () => {
+  it('is only a word that means safe: CHECKIN alone tells how to start one, and the check-in runs on', async () => {
+    const w = await world({ checkins: { fallback: 'moderators', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
+    w.sms(ROSA, 'JOIN');
+    w.sms(ROSA, 'CHECKIN 90 blue Honda');
+    expect(w.sms(ROSA, 'CHECKIN').reply).toBe(t.checkinUsage(10, 720));
+    expect(hasCheckin(w.db, findMember(w.db, w.vault, sms(ROSA))!.id)).toBe(true);
+  });
+
   it.each([
     ['SEGURA', 'UNIRSE', 'es'],
     ['Segura!', 'UNIRSE', 'es'],
