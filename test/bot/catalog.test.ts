@@ -5,6 +5,7 @@ import type { DayTime } from '../../src/bot/clock-time';
 import { es } from '../../src/bot/catalog-es';
 import { CATEGORIES } from '../../src/bot/report-dialogue';
 import { gsm7Length, smsSegments } from '../../src/bot/sms-segments';
+import { inTimeZone } from '../helpers/time-zone';
 
 // Worst cases a real line meets: a member in a whole region plus more, the longest reference, long texts in
 // plain ASCII, in accented Spanish (which forces UCS-2) and with emoji.
@@ -258,14 +259,7 @@ describe('the reply catalogues', () => {
   }
 
   describe('dates members read, on a line in America/Los_Angeles (TZ)', () => {
-    const tz = process.env.TZ;
-    beforeAll(() => {
-      process.env.TZ = 'America/Los_Angeles';
-    });
-    afterAll(() => {
-      if (tz === undefined) delete process.env.TZ;
-      else process.env.TZ = tz;
-    });
+    inTimeZone('America/Los_Angeles');
     // 19:00 on 31 December there, already 1 January in UTC: the day is the line's, as check-in times are.
     const EVENING = new Date('2027-01-01T03:00:00Z');
 

@@ -13,6 +13,7 @@ import type { Sender } from '../../src/phone/identity';
 import { openAddress } from '../../src/store/members';
 import { claimLane, openBody, openRowAddress, recordOutcomes, type Outcome } from '../../src/store/outbox';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { inTimeZone } from '../helpers/time-zone';
 
 const ROSE = '+14155550100';
 const BUDDY = '+14155550177';
@@ -200,15 +201,8 @@ describe('CHECKIN', () => {
 });
 
 describe('the end of a check-in on another day (CHECKIN_MAX_MINUTES of up to a week)', () => {
-  const tz = process.env.TZ;
-  beforeAll(() => {
-    // The line's clock: botWorld starts at 20:00 on Tuesday 1 December there.
-    process.env.TZ = 'America/Los_Angeles';
-  });
-  afterAll(() => {
-    if (tz === undefined) delete process.env.TZ;
-    else process.env.TZ = tz;
-  });
+  // The line's clock: botWorld starts at 20:00 on Tuesday 1 December there.
+  inTimeZone('America/Los_Angeles');
 
   it('is told with its day when it is not today, so a day and an hour does not read as an hour', async () => {
     const l = await withBuddy({ maxMinutes: 2880 });

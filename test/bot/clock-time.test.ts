@@ -5,15 +5,12 @@
  * loaded).
  */
 import { clockTime, dayTime, ending, knownTimeZone, localDate } from '../../src/bot/clock-time';
+import { restoreTimeZoneAfterEach } from '../helpers/time-zone';
 
 const AT = Date.UTC(2026, 11, 2, 4, 30);
 
 describe('clockTime', () => {
-  const tz = process.env.TZ;
-  afterEach(() => {
-    if (tz === undefined) delete process.env.TZ;
-    else process.env.TZ = tz;
-  });
+  restoreTimeZoneAfterEach();
 
   it('follows TZ as it is now, set after the module was loaded, and as it changes', () => {
     process.env.TZ = 'UTC';
@@ -33,11 +30,7 @@ describe('clockTime', () => {
 });
 
 describe('localDate', () => {
-  const tz = process.env.TZ;
-  afterEach(() => {
-    if (tz === undefined) delete process.env.TZ;
-    else process.env.TZ = tz;
-  });
+  restoreTimeZoneAfterEach();
   // 19:00 on 31 December in Los Angeles, already 1 January in UTC.
   const EVENING = Date.UTC(2027, 0, 1, 3, 0);
 
@@ -59,11 +52,7 @@ describe('localDate', () => {
 });
 
 describe('dayTime', () => {
-  const tz = process.env.TZ;
-  afterEach(() => {
-    if (tz === undefined) delete process.env.TZ;
-    else process.env.TZ = tz;
-  });
+  restoreTimeZoneAfterEach();
   const HOUR = 3_600_000;
   // 19:00 on Thursday 31 December in Los Angeles, already 1 January in UTC.
   const EVENING = Date.UTC(2027, 0, 1, 3, 0);

@@ -3,31 +3,13 @@
  * as a child process against a real server, printing the line's reply, on
  * the console line and with Twilio configured (a signed webhook).
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { FakeTwilio } from '../fakes/fake-twilio';
+import { runCli } from '../helpers/admin-cli';
 import { startChild, type Child } from '../helpers/child-server';
 import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, tempDir, TEST_MASTER_KEY } from '../helpers/harness';
 
-const ROOT = path.resolve(__dirname, '../..');
-
-function runSim(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => {
-      proc.kill('SIGKILL');
-      reject(new Error('sim did not finish in time'));
-    }, 30_000);
-    proc.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: stdout.trim(), stderr: stderr.trim() });
-    });
-  });
-}
+const runSim = (args: string[], env: Record<string, string>) => runCli('src/cli/sim.ts', args, env, 30_000);
 
 describe('npm run sim', () => {
   let child: Child | undefined;

@@ -1,4 +1,4 @@
-/** Runs the admin command line (src/cli/admin.ts) as a child process, as an operator would. */
+/** Runs the command-line tools (src/cli/admin.ts, src/cli/sim.ts) as child processes, as an operator would. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
@@ -12,8 +12,13 @@ export interface AdminRun {
 
 /** Runs `npm run admin -- ...args` (without npm's noise) with exactly `env` (plus PATH); bounded in time. */
 export function runAdminCli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<AdminRun> {
+  return runCli('src/cli/admin.ts', args, env, timeoutMs);
+}
+
+/** Runs one of src/cli's scripts with `args` and exactly `env` (plus PATH); bounded in time. */
+export function runCli(script: string, args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<AdminRun> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/admin.ts', ...args], {
+    const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -24,7 +29,7 @@ export function runAdminCli(args: string[], env: Record<string, string>, timeout
     proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => {
       proc.kill('SIGKILL');
-      reject(new Error(`admin ${args[0]} did not finish in time`));
+      reject(new Error(`${path.basename(script)} ${args[0] ?? ''} did not finish in time`));
     }, timeoutMs);
     proc.on('exit', (code) => {
       clearTimeout(timer);

@@ -12,6 +12,7 @@ import { planNextRange } from '../../src/store/alerts';
 import { dueDeletes, followUpRetractions, recordDelete, SIGNAL_DELETE_WINDOW_MS } from '../../src/store/retractions';
 import { claimLane, PRIORITY, recordOutcomes, settleReported } from '../../src/store/outbox';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { restoreTimeZoneAfterEach } from '../helpers/time-zone';
 
 const MOD = '+14155550199';
 const MEMBER = '+14155550101';
@@ -140,11 +141,7 @@ describe('a Signal copy of a retracted alert', () => {
 });
 
 describe('the day a correction names', () => {
-  const tz = process.env.TZ;
-  afterEach(() => {
-    if (tz === undefined) delete process.env.TZ;
-    else process.env.TZ = tz;
-  });
+  restoreTimeZoneAfterEach();
 
   it('is the day the alert went out where the line is (TZ), not in UTC', async () => {
     process.env.TZ = 'America/Los_Angeles';
