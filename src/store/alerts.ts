@@ -6,6 +6,7 @@
  */
 import type { AlertBody, AlertFields } from '../alerts/report-template';
 import type { Db } from './db';
+import { anySignalNumber } from './members';
 import type { Vault } from './vault';
 
 const SLOT = { table: 'alerts', column: 'text' } as const;
@@ -183,9 +184,8 @@ export function planNextRange(db: Db, alertId: number, now: number): { written: 
     if (!alert || alert.planned_at !== null) return { written: 0, done: true };
     const upper = Math.min(alert.plan_cursor + PLAN_RANGE, alert.plan_until);
     // Without any Signal member showing a number there is no twin to look up: SMS-only lines plan at full speed.
-    const twins = db.stmt("SELECT EXISTS (SELECT 1 FROM members WHERE channel = 'signal' AND phone_bidx IS NOT NULL) AS x").get() as { x: number };
     const { changes } = db
-      .stmt(twins.x ? PLAN_RANGE_SQL : PLAN_RANGE_SIMPLE_SQL)
+      .stmt(anySignalNumber(db) ? PLAN_RANGE_SQL : PLAN_RANGE_SIMPLE_SQL)
       // Each copy is as old as its alert, however late it is planned (a crash between two ranges, a restart
       // days later): an alert past its age is not sent to the members planned after the restart either.
       .run({ alert: alertId, now, created: alert.created_at, lo: alert.plan_cursor, hi: upper, reach: JSON.stringify(alert.reach.split(',')) });

@@ -90,8 +90,8 @@ export function insertMember(
   });
 }
 
-/** Whether any Signal member shows a number (through the small index of Signal rows). */
-function anySignalNumber(db: Db): boolean {
+/** Whether any Signal member shows a number (through the small index of Signal rows): else no one can be on both channels. */
+export function anySignalNumber(db: Db): boolean {
   return db.stmt("SELECT 1 FROM members WHERE channel = 'signal' AND phone_bidx IS NOT NULL LIMIT 1").get() !== undefined;
 }
 
