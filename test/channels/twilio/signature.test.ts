@@ -1,31 +1,39 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 import fc from 'fast-check';
 import twilio from 'twilio';
 import { looksLikeSignature, TwilioSignature } from '../../../src/channels/twilio/signature';
 
 const URL = 'https://headsup.example.org/webhooks/twilio/sms';
 
-/** How many HMACs `fn` computes: crypto.createHmac counted through the module the twilio library uses. */
+/** How many HMACs `fn` computes: SHA-1 hashes (two an HMAC) and HMAC objects, counted through node's crypto module. */
 function hmacsDuring(fn: () => void): number {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const crypto = require('crypto') as { createHmac: typeof createHmac };
-  const original = crypto.createHmac;
-  let count = 0;
+  const crypto = require('crypto') as { createHmac: typeof createHmac; hash: typeof hash };
+  const originals = { createHmac: crypto.createHmac, hash: crypto.hash };
+  let hashes = 0;
   crypto.createHmac = ((...args: Parameters<typeof createHmac>) => {
-    count++;
-    return original(...args);
+    hashes += 2;
+    return originals.createHmac(...args);
   }) as typeof createHmac;
+  crypto.hash = ((...args: Parameters<typeof hash>) => {
+    hashes++;
+    return originals.hash(...args);
+  }) as typeof hash;
   try {
     fn();
   } finally {
-    crypto.createHmac = original;
+    Object.assign(crypto, originals);
   }
-  return count;
+  return hashes / 2;
 }
 
 describe('TwilioSignature', () => {
   const token = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 120 });
-  const fields = fc.dictionary(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 200 }), { maxKeys: 25 });
+  const value = fc.string({ unit: 'grapheme', maxLength: 200 });
+  // A field posted more than once reaches the route as an array (fast-querystring), repeats and all.
+  const fields = fc.dictionary(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }), fc.oneof(value, fc.array(fc.constantFrom('b', 'a', 'é', '', 'a'), { minLength: 2, maxLength: 4 }), fc.array(value, { minLength: 2, maxLength: 3 })), {
+    maxKeys: 25,
+  });
 
   it('accepts a signature made by twilio, and refuses it once any field, the URL or the token differs', () => {
     fc.assert(
@@ -33,12 +41,19 @@ describe('TwilioSignature', () => {
         const signed = twilio.getExpectedTwilioSignature(t, URL, f);
         const checker = new TwilioSignature(t);
         expect(checker.matches(signed, URL, f)).toBe(true);
-        expect(checker.matches(signed, URL, { ...f, Body: `${f.Body ?? ''}${extra}` })).toBe(false);
+        expect(checker.matches(signed, URL, { ...f, Body: `${String(f.Body ?? '')}${extra}` })).toBe(false);
         expect(checker.matches(signed, `${URL}x`, f)).toBe(false);
         expect(new TwilioSignature(`${t}x`).matches(signed, URL, f)).toBe(false);
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('signs with a key longer than a SHA-1 block (hashed first) as twilio does', () => {
+    const f = { Body: 'JOIN', From: '+14155550100', MediaUrl: ['https://a.example/2', 'https://a.example/1'] };
+    for (const t of ['k'.repeat(63), 'k'.repeat(64), 'k'.repeat(65), 'é'.repeat(40), 'k'.repeat(300)]) {
+      expect(new TwilioSignature(t).expected(URL, f)).toBe(twilio.getExpectedTwilioSignature(t, URL, f));
+    }
   });
 
   it('refuses an empty, truncated, padded or re-encoded signature', () => {
