@@ -16,11 +16,14 @@
  * instructions than two one-shot hashes but 26 % more CPU time per HELP.
  *
  * The server is pinned to the last core and the load to the others (taskset,
- * when there is one and more than one core). Twilio's API is a loopback port
- * that refuses, TWILIO_REDACT as in the environment (on by default). Loopback
- * only; every load is bounded in count.
+ * when there is one and more than one core). Twilio's API is a loopback socket
+ * that never answers, as in bench:instructions: the clean-up worker's calls
+ * (TWILIO_REDACT, on unless the environment says off) would otherwise fail
+ * at once and be retried, work a real API does not cause. Loopback only;
+ * every load is bounded in count.
  */
 import { execFileSync } from 'node:child_process';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -61,8 +64,8 @@ async function load(url: string, pool: SignedRequest[], from: number, amount: nu
 }
 
 /** CPU µs the server in `tree` spent per webhook carrying `text`, after a warm-up. */
-async function measure(tree: string, pool: SignedRequest[]): Promise<number> {
-  const child = spawnTs<{ type: string; url?: string }>(path.join(tree, 'bench/webhook/target.ts'), ['real'], { BENCH_TWILIO_API_BASE_URL: 'http://127.0.0.1:9' });
+async function measure(tree: string, pool: SignedRequest[], silentApi: string): Promise<number> {
+  const child = spawnTs<{ type: string; url?: string }>(path.join(tree, 'bench/webhook/target.ts'), ['real'], { BENCH_TWILIO_API_BASE_URL: silentApi });
   try {
     const { url } = await child.next<{ type: string; url: string }>('ready', 120_000);
     const pid = child.proc.pid as number;
@@ -81,13 +84,16 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 async function main(): Promise<void> {
   if (Number.isNaN(processCpuS(process.pid))) throw new Error('this benchmark reads /proc (Linux)');
   console.log(pinned ? `server on core ${SERVER_CORE}, load on the others` : 'not pinned (no taskset or one core): figures include the load generator’s competition');
+  const silent = net.createServer(() => {});
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const silentApi = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
   const rows = [['text', 'tree', 'CPU µs per webhook (median)', 'rounds', 'this tree’s CPU as a share of it']];
   for (const text of TEXTS) {
     const pool = signedWebhooks(WEBHOOK_PATH, text, WARM + COUNT, 1);
     const figures = new Map<string, number[]>(TREES.map((t) => [t, []]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const tree of round % 2 ? [...TREES].reverse() : TREES) {
-        const us = await measure(tree, pool);
+        const us = await measure(tree, pool, silentApi);
         figures.get(tree)?.push(us);
         console.log(`${text} round ${round + 1}: ${tree} ${us.toFixed(1)} µs`);
       }
@@ -97,6 +103,7 @@ async function main(): Promise<void> {
       rows.push([text, tree, median(us).toFixed(1), us.map((u) => u.toFixed(1)).join(' '), tree === TREES[0] ? '' : `${((100 * first) / median(us)).toFixed(1)} %`]);
     }
   }
+  silent.close();
   console.log(table(rows));
   console.log(`(${fmt.int(COUNT)} webhooks after ${fmt.int(WARM)}, ${ROUNDS} rounds; TWILIO_REDACT=${process.env.TWILIO_REDACT ?? 'on'}; compare trees in one run, not across runs)`);
 }
