@@ -5,6 +5,9 @@
  * differ threefold; the instruction count of the same work differs by a few
  * per cent, so two trees can be compared (issue 10: the webhook within 10 %
  * of the tree before). Run it in each tree and compare the figures.
+ * Instructions are not time: an HMAC object per request read 12 % more
+ * instructions and cost 26 % more CPU time; `npm run bench:cpu` measures
+ * the time itself, and is the figure to trust where both can run.
  *
  * Needs valgrind (apt install valgrind); slow (a minute or two per text).
  * The real server runs under callgrind in bench/webhook/target.ts; after
