@@ -83,6 +83,6 @@ describe('TwilioSignature', () => {
 
   it('tells the shape of a signature (base64 of 20 bytes) from anything else', () => {
     expect(looksLikeSignature(createHmac('sha1', 'k').update('d').digest('base64'))).toBe(true);
-    for (const v of [undefined, '', 'c2lnbmF0dXJl', 'x'.repeat(28), ['a'], `${'A'.repeat(27)}=x`]) expect(looksLikeSignature(v)).toBe(false);
+    for (const v of [undefined, '', 'c2lnbmF0dXJl', 'x'.repeat(28), ['a'], `${'A'.repeat(27)}=x`, `-${'A'.repeat(27)}=`]) expect(looksLikeSignature(v)).toBe(false);
   });
 });
