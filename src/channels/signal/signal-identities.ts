@@ -10,6 +10,8 @@ import { isSignalUuid } from '../../phone/identity';
 /** One contact's identity as signal-cli holds it. */
 export interface SignalIdentity {
   uuid: string;
+  /** The contact's number when signal-cli knows it ('' when hidden): another address of the same person. */
+  number: string;
   /** The fingerprint of their identity key: changes when they re-register. */
   fingerprint: string;
   /** The 60-digit number both phones show; what an operator compares in person. */
@@ -54,7 +56,7 @@ function entry(v: unknown): SignalIdentity | null {
   const uuid = str(o.uuid, 64).toLowerCase();
   const fingerprint = str(o.fingerprint, 512);
   if (!isSignalUuid(uuid) || fingerprint === '') return null;
-  return { uuid, fingerprint, safetyNumber: str(o.safety_number, 200).replace(/\s/g, ''), status: str(o.status, 40), added: addedAt(o.added) };
+  return { uuid, number: str(o.number, 32), fingerprint, safetyNumber: str(o.safety_number, 200).replace(/\s/g, ''), status: str(o.status, 40), added: addedAt(o.added) };
 }
 
 export class SignalIdentities {
@@ -69,21 +71,39 @@ export class SignalIdentities {
     this.http = axios.create({ baseURL: apiUrl, timeout: timeoutMs, validateStatus: () => true, maxRedirects: 0, maxContentLength: 32 * 1024 * 1024 });
   }
 
-  /** The identity signal-cli holds for a contact's UUID (the newest, if it lists several), or null. */
-  async of(uuid: string): Promise<SignalIdentity | null> {
+  /** Every identity signal-cli holds, as listed. */
+  async list(): Promise<SignalIdentity[]> {
     // axios's timeout is per idle socket; a list trickled slowly must end in time too.
     const signal = AbortSignal.timeout(this.timeoutMs);
     const res = await this.http.get(`/v1/identities/${encodeURIComponent(this.number)}`, { signal }).catch((err: { code?: string }) => {
       throw new IdentitiesError(`signal-cli-rest-api did not answer (${err.code ?? 'error'})`);
     });
     if (res.status !== 200 || !Array.isArray(res.data)) throw new IdentitiesError(`signal-cli-rest-api answered ${res.status} to the identities list`);
+    return (res.data as unknown[]).map(entry).filter((e): e is SignalIdentity => e !== null);
+  }
+
+  /** The identity signal-cli holds for a contact's UUID (the newest, if it lists several), or null. */
+  async of(uuid: string): Promise<SignalIdentity | null> {
     const want = uuid.toLowerCase();
     let best: SignalIdentity | null = null;
-    for (const v of res.data as unknown[]) {
-      const e = entry(v);
-      if (e && e.uuid === want && (!best || e.added >= best.added)) best = e;
-    }
+    for (const e of await this.list()) if (e.uuid === want && (!best || e.added >= best.added)) best = e;
     return best;
+  }
+
+  /**
+   * Every address signal-cli knows for the person `contact` names (a UUID or
+   * a number): their UUID and, when known, their number. signal-cli trusts a
+   * person, not an address, so this is what a trust by either address reaches.
+   */
+  async addressesOf(contact: string): Promise<Set<string>> {
+    const want = contact.toLowerCase();
+    const out = new Set([want]);
+    for (const e of await this.list()) {
+      if (e.uuid !== want && e.number !== contact) continue;
+      out.add(e.uuid);
+      if (e.number) out.add(e.number);
+    }
+    return out;
   }
 
   /** Trusts a contact's current key as verified by this safety number; throws when signal-cli refuses. */

@@ -11,7 +11,10 @@
  * as the Signal app would: their new identity is trusted through the
  * identities API and the message sent again, once. Moderators are never
  * trusted this way (`neverAutoTrust`): a changed moderator identity waits for
- * an operator who has checked it in person.
+ * an operator who has checked it in person. signal-cli trusts a person, not
+ * an address, so a send to a moderator's other address (the number of one
+ * listed by UUID, a BUDDY invitation away) must not trust them either: the
+ * identities list says whose addresses go together.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -19,6 +22,7 @@ import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../../log/logger';
 import { backoffCeiling, type Backoff } from '../../util/backoff';
 import { SendError, type ChannelSender } from '../types';
+import { SignalIdentities } from './signal-identities';
 
 /** How long the channel pauses on a 429: base·2^(n-1) for the n-th window in a row, capped (util/backoff.ts, unjittered). */
 export type ThrottlePolicy = Backoff;
@@ -161,6 +165,21 @@ export class SignalSender implements ChannelSender {
     this.throttle = opts.throttle ?? DEFAULT_THROTTLE;
     this.now = opts.now ?? Date.now;
     this.neverAutoTrust = opts.neverAutoTrust ?? new Set();
+    this.identities = new SignalIdentities(opts.apiUrl, opts.number, opts.timeoutMs);
+  }
+
+  private readonly identities: SignalIdentities;
+
+  /** Whether `to` is a moderator: by the address itself, or by another address signal-cli holds for the same person; null when signal-cli cannot say. */
+  private async isModerator(to: string): Promise<boolean | null> {
+    if (this.neverAutoTrust.has(to.toLowerCase())) return true;
+    if (this.neverAutoTrust.size === 0) return false;
+    try {
+      for (const address of await this.identities.addressesOf(to)) if (this.neverAutoTrust.has(address)) return true;
+      return false;
+    } catch {
+      return null;
+    }
   }
 
   async send(to: string, body: string): Promise<{ providerId: string }> {
@@ -168,11 +187,13 @@ export class SignalSender implements ChannelSender {
       return await this.sendOnce(to, body);
     } catch (err) {
       if (!(err instanceof SendError) || err.code !== 'untrusted_identity') throw err;
-      if (this.neverAutoTrust.has(to.toLowerCase())) {
+      const moderator = await this.isModerator(to);
+      if (moderator) {
         this.opts.onIdentityTrust?.('moderator_skipped');
         throw err;
       }
-      if (!(await this.trustNewIdentity(to))) {
+      // Unknown is not safe: nothing is trusted, as when signal-cli refuses to trust.
+      if (moderator === null || !(await this.trustNewIdentity(to))) {
         this.opts.onIdentityTrust?.('trust_failed');
         throw err;
       }

@@ -253,6 +253,27 @@ describe('SignalSender and a changed safety number', () => {
     await s.close();
   });
 
+  it("never trusts a moderator reached at their other address (signal-cli trusts the person), and trusts no one while it cannot tell who", async () => {
+    const outcomes: string[] = [];
+    const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log: collectingLogger().log, neverAutoTrust: new Set([UUID]), onIdentityTrust: (o) => outcomes.push(o) });
+    // The moderator is listed by UUID; signal-cli also knows their number.
+    fake.changeIdentity(UUID, '+14155550188');
+    expect(await failure(s.send('+14155550188', 'x'))).toMatchObject({ code: 'untrusted_identity' });
+    expect(fake.trusts).toEqual([]);
+    // A member whose key changed, while the identities list fails: not trusted either (the outbox tries later).
+    const member = '5f6e7d8c-9b0a-4c1d-8e2f-3a4b5c6d7e8f';
+    fake.changeIdentity(member);
+    fake.identityListAnswer = () => ({ status: 500, body: { error: 'signal-cli is busy' } });
+    expect(await failure(s.send(member, 'y'))).toMatchObject({ code: 'untrusted_identity' });
+    expect(fake.trusts).toEqual([]);
+    expect(outcomes).toEqual(['moderator_skipped', 'trust_failed']);
+    // Once the list answers, the member is trusted as ever.
+    fake.identityListAnswer = undefined;
+    await s.send(member, 'z');
+    expect(fake.trusts).toEqual([{ recipient: member, how: 'all_known_keys' }]);
+    await s.close();
+  });
+
   it('does not tell the operator about safety numbers for other refusals', async () => {
     const { log, lines } = collectingLogger();
     const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log });
