@@ -2,7 +2,7 @@
 import { backoffDelay, type Backoff } from '../util/backoff';
 
 export interface BackoffPolicy extends Backoff {
-  /** Attempts after which a row fails for good. */
+  /** Attempts after which a row fails for good, once it is also older than the dispatcher's maxAgeMs. */
   maxAttempts: number;
 }
 

@@ -23,7 +23,7 @@ export interface DispatcherOptions {
   leaseMs: number;
   /** How often a lane looks for due rows when nothing wakes it. */
   pollMs: number;
-  /** Alerts older than this are not sent any more: a stale warning misleads. */
+  /** Alerts older than this are not sent any more: a stale warning misleads. Any message failing in an outage is tried until this old. */
   maxAgeMs: number;
   /** Retries of failed sends. */
   backoff: BackoffPolicy;

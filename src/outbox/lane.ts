@@ -254,7 +254,10 @@ export class Lane {
       return fresh ? this.twinsToSms(retry) : retry;
     }
     const tries = row.attempts - row.throttles;
-    if (e.retryable && tries < opts.backoff.maxAttempts) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries));
+    // An outage (5xx, time-outs) can last hours, and says nothing about the message: it is tried,
+    // at most maxMs apart, until it is as old as an alert may be, and at least maxAttempts times.
+    const young = this.deps.now() - row.created_at < opts.maxAgeMs;
+    if (e.retryable && (tries < opts.backoff.maxAttempts || young)) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries));
     log.warn({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed for good');
     const mark = row.member_id !== null && (e.kind === 'stopped' || e.kind === 'invalid') ? { memberId: row.member_id, status: e.kind } : undefined;
     const failed = this.failed(row, e.retryable ? `gave_up:${reason}` : reason, mark);

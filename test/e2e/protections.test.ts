@@ -177,23 +177,24 @@ describe('an alert already queued when the member sends STOP', () => {
   });
 });
 
-describe('maxAttempts', () => {
+describe('maxAttempts and an outage', () => {
   let w: Awaited<ReturnType<typeof refusingWorld>>;
   beforeAll(async () => {
     w = await refusingWorld(3);
   });
   afterAll(() => w.close());
 
-  it('bounds the attempts at a message: then it fails for good', async () => {
+  it('does not bound the attempts at a fresh alert through an outage: it arrives once Twilio answers again', async () => {
     const member = '+16285550152';
     expect((await w.h.sms(member, 'JOIN 628')).message).toContain('628');
     w.refuse.set(member, TWILIO_ERRORS.serverError);
     await w.h.sms(MOD, 'ALERT 628 grey hatchback, threatens');
-    await waitFor(() => w.outboxOf(member).length === 1 && w.outboxOf(member).every((r) => r.state === 'failed'), 10_000, 'the alert to fail for good');
-
-    expect(w.tries.get(member)).toBe(3);
-    expect(w.outboxOf(member)).toEqual([{ state: 'failed', error: 'gave_up:server:20500', attempts: 3 }]);
-    expect(w.fake.to(member)).toEqual([]);
+    // Past maxAttempts (3): the alert is minutes old, far from the 24 hours after which it would expire.
+    await waitFor(() => (w.tries.get(member) ?? 0) >= 5, 10_000, 'five tries through the outage');
+    expect(w.outboxOf(member)).toMatchObject([{ state: 'pending', error: 'server:20500' }]);
+    w.refuse.delete(member);
+    await waitFor(() => w.outboxOf(member)[0]?.state === 'sent', 10_000, 'the alert sent after the outage');
+    expect(w.fake.to(member).map((m) => m.body)).toEqual([expect.stringContaining('grey hatchback')]);
   });
 });
 
