@@ -133,8 +133,11 @@ function retract(store: Store, mod: Moderator, ref: string, now: number): Outcom
 
 /** Refuses a join request: a refused applicant leaves nothing behind; a member refused more areas keeps the ones they have. */
 function refuse(store: Store, request: { id: number; memberId: number }): void {
-  if (memberStatus(store.db, request.memberId) === 'pending') deleteMember(store.db, request.memberId);
-  else closeRequest(store.db, request.id);
+  if (memberStatus(store.db, request.memberId) === 'pending') {
+    deleteMember(store.db, request.memberId);
+    // Their sealed number must not outlive the refusal in the WAL either.
+    store.db.eraseSoon();
+  } else closeRequest(store.db, request.id);
 }
 
 /** What SHOW, EDIT and RETRACT answer of a join request: what it is and what can be done with it. */
