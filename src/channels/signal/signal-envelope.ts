@@ -59,7 +59,8 @@ export function parseSignalItem(item: unknown): SignalInbound | null {
     if (present(data.groupInfo) || present(data.groupV2)) return null;
     if (present(data.reaction) || present(data.remoteDelete) || present(data.storyContext)) return null;
     const text = typeof data.message === 'string' ? data.message : '';
-    const media = (Array.isArray(data.attachments) && data.attachments.length > 0) || present(data.sticker);
+    // A shared contact card (a client's, perhaps) is something sent that the line does not read, as a photo is.
+    const media = (Array.isArray(data.attachments) && data.attachments.length > 0) || present(data.sticker) || (Array.isArray(data.contacts) && data.contacts.length > 0);
     // Nothing to read and nothing sent (a disappearing-timer change, a profile key update): not a message.
     if (text.trim() === '' && !media) return null;
     const timestamp = Number.isSafeInteger(env.timestamp) ? (env.timestamp as number) : Number.isSafeInteger(data.timestamp) ? (data.timestamp as number) : null;
