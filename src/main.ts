@@ -51,7 +51,8 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 15_000);
+    // Past a Signal receive in flight (up to 31 s: signal-cli has taken its messages; cut, they are lost).
+    const force = setTimeout(() => process.exit(1), 45_000);
     force.unref();
     server
       .close()

@@ -107,9 +107,9 @@ export class SignalReceiver {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     // A receive in flight is let finish and its messages handled: signal-cli has already taken them
-    // from Signal, so cutting the request would lose them. It answers within its timeout; past that
-    // (and a margin) it is cut.
-    const guard = setTimeout(() => this.pollAbort?.abort(), (this.tuning.pollTimeoutS + 5) * 1000);
+    // from Signal, so cutting the request would lose them. In normal mode a JVM starts first (seconds):
+    // it is cut only where the request itself would time out.
+    const guard = setTimeout(() => this.pollAbort?.abort(), this.receiveTimeoutMs());
     this.wakeSleep?.();
     const ws = this.ws;
     this.ws = null;
@@ -210,6 +210,11 @@ export class SignalReceiver {
     });
   }
 
+  /** How long one receive may take: signal-cli's own wait, and time for a JVM to start (normal mode). */
+  private receiveTimeoutMs(): number {
+    return (this.tuning.pollTimeoutS + 30) * 1000;
+  }
+
   private async pollLoop(): Promise<void> {
     while (!this.stopped) {
       let wait = this.tuning.pollMs;
@@ -218,7 +223,7 @@ export class SignalReceiver {
         const res = await this.http.get(this.path, {
           // Attachments and stories are never acted on: do not download them.
           params: { timeout: String(this.tuning.pollTimeoutS), max_messages: String(MAX_BATCH), ignore_attachments: 'true', ignore_stories: 'true' },
-          timeout: (this.tuning.pollTimeoutS + 30) * 1000,
+          timeout: this.receiveTimeoutMs(),
           signal: this.pollAbort.signal,
         });
         const items = res.status === 200 ? parseBatch(String(res.data ?? '')) : null;
