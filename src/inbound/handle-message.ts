@@ -57,10 +57,12 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   // answered through the outbox (a redelivered HELP must not be answered
   // twice). One that only read and is answered in the response (HELP,
   // AREAS over SMS) is simply answered again when the provider retries.
-  if (seen.key && (way === 'outbox' || changed)) {
-    // Stored under the sender's rate-limit index so that DELETE can erase the
-    // reply; DELETE's own record carries no link to the sender it just erased.
-    const erased = parsed.ok && parsed.command.kind === 'delete';
+  // Stored under the sender's rate-limit index so that DELETE can erase the
+  // reply; DELETE's own record carries no link to the sender it just erased,
+  // and over Signal there is none (its id is her UUID and a time: a
+  // redelivered DELETE only erases again).
+  const erased = parsed.ok && parsed.command.kind === 'delete';
+  if (seen.key && (way === 'outbox' || changed) && !(erased && msg.sender.channel === 'signal')) {
     handled.remember(seen.key, result.reply, now, erased ? null : who.senderKey);
   }
   return result;

@@ -24,8 +24,14 @@ export function ageInboundLog(db: Db, before: number, limit = -1): number {
   return db.stmt('DELETE FROM inbound_messages WHERE id IN (SELECT id FROM inbound_messages WHERE created_at < ? ORDER BY id LIMIT +?)').run(before, limit).changes;
 }
 
-/** Erases the replies stored for a sender's messages (DELETE); their ids stay on record, so none can be replayed. */
-export function forgetSenderReplies(db: Db, senderKey: Buffer): number {
+/**
+ * Erases the replies stored for a sender's messages (DELETE). Their ids stay
+ * on record, so none can be replayed, unless `ids` is 'erase': a Signal
+ * message's id is its sender's UUID and a time, findable from her UUID with
+ * the key, and signal-cli, not a captured webhook, is what could bring it again.
+ */
+export function forgetSenderReplies(db: Db, senderKey: Buffer, ids: 'keep' | 'erase' = 'keep'): number {
+  if (ids === 'erase') db.stmt('DELETE FROM inbound_seen WHERE log_id IN (SELECT id FROM inbound_messages WHERE sender_bidx = ?)').run(senderKey);
   return db.stmt('DELETE FROM inbound_messages WHERE sender_bidx = ?').run(senderKey).changes;
 }
 
