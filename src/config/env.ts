@@ -232,6 +232,10 @@ export function readConfig(env: Env): { config: Config; secrets: Secrets } {
   if (production && twilio && !e.PUBLIC_URL) {
     throw new ConfigError('PUBLIC_URL', 'required with Twilio when NODE_ENV=production: the https address Twilio calls, such as https://headsup.example.org');
   }
+  // Twilio refuses a StatusCallback whose host is not a valid host name (an underscore, an empty label): error 21609 at every send.
+  if (twilio && e.PUBLIC_URL && !twilioTakesHost(e.PUBLIC_URL)) {
+    throw new ConfigError('PUBLIC_URL', 'expected a host name Twilio accepts for its status callbacks: letters, digits, hyphens and dots, no underscores (or an IP address)');
+  }
   // Check-ins (issue 13): a check-in shorter than a minute is for end-to-end tests only.
   if (e.CHECKIN_MIN_MINUTES < 1 && e.NODE_ENV !== 'test') throw new ConfigError('CHECKIN_MIN_MINUTES', 'expected a number from 1 to 10080 (below 1 only with NODE_ENV=test)');
   if (e.CHECKIN_MIN_MINUTES > e.CHECKIN_MAX_MINUTES) throw new ConfigError('CHECKIN_MIN_MINUTES', 'expected at most CHECKIN_MAX_MINUTES');
@@ -275,6 +279,12 @@ function readTwilio(e: ParsedEnv, token: string | undefined): TwilioConfig | und
     throw new ConfigError('TWILIO_FROM_NUMBER', 'expected an E.164 number, or set TWILIO_MESSAGING_SERVICE_SID instead');
   }
   return { accountSid, fromNumber: e.TWILIO_FROM_NUMBER, messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID, apiBaseUrl: e.TWILIO_API_BASE_URL, redact: e.TWILIO_REDACT === 'on' };
+}
+
+/** Whether the host of `url` (already an http(s) URL) is one Twilio calls back: a DNS name or an IP address. */
+function twilioTakesHost(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
+  return isIP(host) !== 0 || HOST_NAME.test(host);
 }
 
 /** Signal is configured by the API's URL and the bot's number together. */

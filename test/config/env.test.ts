@@ -161,6 +161,9 @@ describe('readConfig', () => {
     ['DISCREET_TIMER_SECONDS is past 4 weeks', { DISCREET_TIMER_SECONDS: '9999999' }, 'DISCREET_TIMER_SECONDS', /whole number from 0 to 2419200/],
     ['PUBLIC_URL has no scheme', { PUBLIC_URL: 'headsup.example.org' }, 'PUBLIC_URL', /absolute http\(s\) URL/],
     ['PUBLIC_URL is not http(s)', { PUBLIC_URL: 'ftp://headsup.example.org' }, 'PUBLIC_URL', /absolute http\(s\) URL/],
+    // Twilio refuses such a StatusCallback (21609): every SMS would wait on it.
+    ['PUBLIC_URL has an underscore in its host name, with Twilio', { ...TWILIO_OK, PUBLIC_URL: 'https://heads_up.example.org' }, 'PUBLIC_URL', /host name Twilio accepts/],
+    ['PUBLIC_URL has a host name with an empty label, with Twilio', { ...TWILIO_OK, PUBLIC_URL: 'https://headsup..example.org' }, 'PUBLIC_URL', /host name Twilio accepts/],
     ['NODE_ENV=production without HEADSUP_MASTER_KEY', { NODE_ENV: 'production' }, 'HEADSUP_MASTER_KEY', /required when NODE_ENV=production/],
     // A typo must not run a public line as a development server (a generated key, unsigned webhooks).
     ['NODE_ENV is Production, capitalised', { NODE_ENV: 'Production' }, 'NODE_ENV', /expected development, production or test/],
@@ -206,6 +209,13 @@ describe('readConfig', () => {
     const key = Buffer.alloc(32, 1).toString('base64');
     expect(readConfig({ NODE_ENV: 'production', HEADSUP_MASTER_KEY: key, ...SIGNAL_OK }).config.nodeEnv).toBe('production');
     expect(readConfig({ NODE_ENV: 'production', HEADSUP_MASTER_KEY: key, PUBLIC_URL: 'https://headsup.example.org', ...TWILIO_OK }).config.twilio?.accountSid).toBe(SID);
+  });
+
+  it("takes any PUBLIC_URL host Twilio would call back, and does not hold a line without Twilio to Twilio's rule", () => {
+    for (const url of ['https://headsup.example.org', 'https://xn--bcher-kva.example', 'http://127.0.0.1:3000', 'http://[::1]:3000', 'http://localhost:3000']) {
+      expect(readConfig({ ...TWILIO_OK, PUBLIC_URL: url }).config.publicUrl).toBe(url);
+    }
+    expect(readConfig({ ...SIGNAL_OK, PUBLIC_URL: 'https://heads_up.example.org' }).config.publicUrl).toBe('https://heads_up.example.org');
   });
 
   it('keeps METRICS_TOKEN with the secrets, not in the config', () => {

@@ -5,6 +5,9 @@
  * message resource; errors as {code, message, more_info, status}. Tests
  * choose per-recipient behaviour (opted out, invalid, throttled, down).
  *
+ * A StatusCallback whose host name has an underscore is refused as Twilio
+ * does (400, code 21609).
+ *
  * Like Twilio, it then posts signed status callbacks to the message's
  * StatusCallback (form-encoded MessageSid, MessageStatus, SmsSid, SmsStatus,
  * AccountSid, From, To, ApiVersion, and ErrorCode on failure): queued, sent,
@@ -63,6 +66,8 @@ export const TWILIO_ERRORS = {
   fromInvalid: { status: 400, code: 21212, message: "The 'From' number +15005550006 is not a valid phone number, shortcode, or alphanumeric sender ID." },
   fromNotTwilio: { status: 400, code: 21659, message: "'From' +15005550006 is not a Twilio phone number or Short Code country mismatch" },
   toUnreachable: { status: 400, code: 21612, message: "The 'To' phone number: +14155550100, is not currently reachable using the 'From' phone number: +15005550006 via SMS." },
+  // The StatusCallback (built from PUBLIC_URL) has a host name Twilio refuses.
+  statusCallbackRefused: { status: 400, code: 21609, message: 'The StatusCallback URL https://heads_up.example.org/webhooks/twilio/status is not a valid URL.' },
 } as const;
 
 export interface FakeTwilioOptions {
@@ -91,6 +96,16 @@ export interface PostedCallback {
   answer: number;
   /** Posted before the create it reports on was answered (it beat the send's outcome). */
   postedBeforeAnswer: boolean;
+}
+
+/** Whether Twilio takes this StatusCallback: an http(s) URL whose host name has no underscore. */
+function callbackAccepted(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && !u.hostname.includes('_');
+  } catch {
+    return false;
+  }
 }
 
 function sid(prefix: string): string {
@@ -259,12 +274,15 @@ export class FakeTwilio {
     if (!from && !messagingServiceSid) return this.error(400, 21603, "A 'From' phone number is required.");
     if (!body) return this.error(400, 21602, 'Message body is required.');
     if (body.length > 1600) return this.error(400, 21617, 'The concatenated message body exceeds the 1600 character limit.');
+    const statusCallback = form.get('StatusCallback') ?? undefined;
+    // The contract: "URL must contain a valid hostname and underscores are not allowed".
+    if (statusCallback !== undefined && !callbackAccepted(statusCallback)) return this.error(400, 21609, `The StatusCallback URL ${statusCallback} is not a valid URL.`);
     const msg = {
       to,
       from,
       messagingServiceSid,
       body,
-      statusCallback: form.get('StatusCallback') ?? undefined,
+      statusCallback,
       validityPeriod: form.get('ValidityPeriod') ?? undefined,
     };
     const attempt = (this.attempts.get(to) ?? 0) + 1;

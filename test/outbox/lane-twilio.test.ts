@@ -1,7 +1,8 @@
 /**
  * The dispatcher with the real Twilio adapter (twilio-node) pointed at the
  * fake Twilio API on loopback, which answers with Twilio's own error bodies:
- * what a refusal of the line's own sender (21606, 21212, 21659) does to a
+ * what a refusal of the line's own setup (the sender: 21606, 21212, 21659;
+ * the StatusCallback built from PUBLIC_URL: 21609) does to a
  * fan-out (it waits, nothing is failed, nobody is unsubscribed, the operator
  * is told) and what a refusal of one route (21612) does (that message fails,
  * the member stays). Real SQLite file, real crypto, real clock; the lane's
@@ -89,8 +90,8 @@ describe("an SMS lane against Twilio's API", () => {
   const statuses = () => (db.sqlite.prepare('SELECT DISTINCT status FROM members').all() as Array<{ status: string }>).map((r) => r.status);
   const heldGauge = async () => (await metrics.laneHeld.get()).values.find((v) => v.labels.channel === 'sms')?.value;
 
-  it.each(['fromNotCapable', 'fromInvalid', 'fromNotTwilio'] as const)(
-    'holds a fan-out while Twilio refuses the From number (%s), and sends all of it once the operator fixes it',
+  it.each(['fromNotCapable', 'fromInvalid', 'fromNotTwilio', 'statusCallbackRefused'] as const)(
+    'holds a fan-out while Twilio refuses the line\'s own setup (%s), and sends all of it once the operator fixes it',
     async (refusal) => {
       answer = () => TWILIO_ERRORS[refusal];
       const queued = fanOut(12);

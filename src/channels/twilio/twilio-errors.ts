@@ -16,10 +16,11 @@ const STOPPED = new Set([21610]);
 // 20429 too many requests; 21611 the From number's queue holds its validity period's worth: both pass.
 const THROTTLED = new Set([20429, 21611]);
 const INVALID = new Set([21211, 21614, 21217]);
-// The line's own sender refused: 21606 From is not an SMS-capable number of this account,
-// 21212 From is not a valid number or sender id, 21659 From is not a Twilio number.
-// Every message would fail alike until the operator fixes TWILIO_FROM_NUMBER or the number.
-const LINE_SENDER = new Set([21606, 21212, 21659]);
+// The line's own setup refused: 21606 From is not an SMS-capable number of this account,
+// 21212 From is not a valid number or sender id, 21659 From is not a Twilio number;
+// 21609 the StatusCallback (built from PUBLIC_URL) has a host name Twilio refuses.
+// Every message would fail alike until the operator fixes TWILIO_FROM_NUMBER, the number or PUBLIC_URL.
+const LINE_SENDER = new Set([21606, 21212, 21659, 21609]);
 
 /** Maps what twilio-node threw to a SendError. */
 export function classifyTwilioError(err: unknown): SendError {

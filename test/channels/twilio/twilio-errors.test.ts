@@ -24,6 +24,8 @@ describe('classifyTwilioError', () => {
     ['21606 From not an SMS-capable number of the account', { status: 400, code: 21606 }, 'line', '21606', true],
     ['21212 invalid From number', { status: 400, code: 21212 }, 'line', '21212', true],
     ['21659 From not a Twilio number', { status: 400, code: 21659 }, 'line', '21659', true],
+    // The StatusCallback, built from PUBLIC_URL: every message would be refused alike until the operator fixes it.
+    ['21609 StatusCallback URL refused', { status: 400, code: 21609 }, 'line', '21609', true],
     ['21408 region not enabled for the account', { status: 400, code: 21408 }, 'rejected', '21408', false],
     ['21217 not a valid phone number', { status: 400, code: 21217 }, 'invalid', '21217', false],
     ['499 is not a server error', { status: 499 }, 'rejected', '499', false],
@@ -97,6 +99,7 @@ describe('TwilioSender against a fake Twilio', () => {
     ['fromNotCapable', 'line', true],
     ['fromInvalid', 'line', true],
     ['fromNotTwilio', 'line', true],
+    ['statusCallbackRefused', 'line', true],
   ])('turns the real SDK error for %s into a %s SendError', async (name, kind, retryable) => {
     answer = TWILIO_ERRORS[name];
     const err = await sender.send('+14155550100', 'hello').then(
@@ -151,6 +154,25 @@ describe('TwilioSender against a fake Twilio', () => {
     // Gone: 404 with 20404, which ends the task.
     const again = await failure(sender.remove(inbound));
     expect({ code: again?.code, gone: again && sender.isGone(again) }).toEqual({ code: '20404', gone: true });
+  });
+
+  it('holds the line when Twilio refuses a StatusCallback whose host name has an underscore (the fake checks it as Twilio does)', async () => {
+    answer = 'accept';
+    const misnamed = new TwilioSender({
+      config: { accountSid: ACCOUNT, fromNumber: '+15005550006', apiBaseUrl: fake.url, redact: true },
+      authToken: TOKEN,
+      statusCallbackUrl: 'https://heads_up.example.org/webhooks/twilio/status',
+      timeoutMs: 5_000,
+    });
+    try {
+      const err = await misnamed.send('+14155550100', 'hello', { ref: 1, attempt: 1 }).then(
+        () => null,
+        (e: unknown) => e as SendError,
+      );
+      expect({ kind: err?.kind, code: err?.code }).toEqual({ kind: 'line', code: '21609' });
+    } finally {
+      await misnamed.close();
+    }
   });
 
   it('calls it a connection failure when nothing listens', async () => {
