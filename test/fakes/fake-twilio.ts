@@ -50,8 +50,8 @@ export interface CleanupCall {
 
 const FINAL_STATUSES = new Set(['delivered', 'undelivered', 'failed', 'read', 'canceled', 'received']);
 
-/** What the fake answers to one send: accept, or a Twilio error. */
-export type FakeAnswer = 'accept' | { status: number; code: number; message: string };
+/** What the fake answers to one send: accept, or a Twilio error (a 429 may name its wait in a Retry-After header, seconds or an HTTP date). */
+export type FakeAnswer = 'accept' | { status: number; code: number; message: string; retryAfter?: string };
 
 export const TWILIO_ERRORS = {
   throttled: { status: 429, code: 20429, message: 'Too Many Requests' },
@@ -207,8 +207,9 @@ export class FakeTwilio {
     return this.sent.filter((m) => m.to === number);
   }
 
-  private error(status: number, code: number, message: string): Answer {
-    return { status, body: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status } };
+  private error(status: number, code: number, message: string, retryAfter?: string): Answer {
+    const body = { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status };
+    return retryAfter === undefined ? { status, body } : { status, body, headers: { 'retry-after': retryAfter } };
   }
 
   /** The IncomingPhoneNumbers list resource, filtered by PhoneNumber as Twilio does (one page). */
@@ -244,7 +245,7 @@ export class FakeTwilio {
           res.end();
           return;
         }
-        res.writeHead(answer.status, { 'content-type': 'application/json' });
+        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
         res.end(JSON.stringify(answer.body));
       };
       if (this.opts.latencyMs) setTimeout(reply, this.opts.latencyMs);
@@ -288,7 +289,7 @@ export class FakeTwilio {
     const attempt = (this.attempts.get(to) ?? 0) + 1;
     this.attempts.set(to, attempt);
     const answer = this.opts.answer?.(msg, attempt) ?? 'accept';
-    if (answer !== 'accept') return this.error(answer.status, answer.code, answer.message);
+    if (answer !== 'accept') return this.error(answer.status, answer.code, answer.message, answer.retryAfter);
     const sent: SentMessage = { sid: sid('SM'), ...msg };
     this.sent.push(sent);
     // Twilio's stored copy, apart from what was sent (a redaction empties the copy, not the record of the send).
@@ -334,7 +335,7 @@ export class FakeTwilio {
       const attempt = (this.cleanupAttempts.get(messageSid) ?? 0) + 1;
       this.cleanupAttempts.set(messageSid, attempt);
       const decided = this.opts.cleanupAnswer?.(op, messageSid, attempt) ?? 'accept';
-      if (decided !== 'accept') return this.error(decided.status, decided.code, decided.message);
+      if (decided !== 'accept') return this.error(decided.status, decided.code, decided.message, decided.retryAfter);
       if (op === 'delete') {
         this.messages.delete(messageSid);
         return { status: 204, body: null };
@@ -436,4 +437,5 @@ interface Answer {
   body: unknown;
   /** The message created, when one was. */
   sid?: string;
+  headers?: Record<string, string>;
 }

@@ -116,6 +116,20 @@ describe("an SMS lane against Twilio's API", () => {
     },
   );
 
+  it('waits as long as a 429 from Twilio asks (Retry-After) before trying that message again', async () => {
+    const tries: number[] = [];
+    answer = () => {
+      tries.push(Date.now());
+      return tries.length === 1 ? { ...TWILIO_ERRORS.throttled, retryAfter: '1' } : 'accept';
+    };
+    fanOut(1);
+    start();
+    await waitFor(() => rows().every((r) => r.state === 'sent'), 5_000, 'sent after the wait');
+    // Without the named wait, the lane's throttle backoff tries again within a quarter of a second.
+    expect(tries).toHaveLength(2);
+    expect(tries[1]! - tries[0]!).toBeGreaterThanOrEqual(950);
+  });
+
   it("fails only the one message Twilio cannot route now (21612), and keeps the member and every later message", async () => {
     const [a] = fanOut(2);
     answer = (to) => (to === a!.to ? TWILIO_ERRORS.toUnreachable : 'accept');

@@ -22,12 +22,27 @@ const INVALID = new Set([21211, 21614, 21217]);
 // Every message would fail alike until the operator fixes TWILIO_FROM_NUMBER, the number or PUBLIC_URL.
 const LINE_SENDER = new Set([21606, 21212, 21659, 21609]);
 
-/** Maps what twilio-node threw to a SendError. */
-export function classifyTwilioError(err: unknown): SendError {
+// Longest wait a Retry-After may impose: a longer one is more likely a mistake than a plan, and an alert loses worth by the minute.
+const MAX_RETRY_AFTER_MS = 15 * 60_000;
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/** A Retry-After header (delay-seconds or an HTTP date) as a wait in ms, bounded; undefined if it names no wait. */
+function retryAfterMs(header: string | undefined, now: number): number | undefined {
+  const v = header?.trim() ?? '';
+  const ms = /^\d+$/.test(v) ? Number(v) * 1000 : HTTP_DATE.test(v) ? Date.parse(v) - now : NaN;
+  if (!(ms > 0)) return undefined;
+  return Math.min(ms, MAX_RETRY_AFTER_MS);
+}
+
+/**
+ * Maps what twilio-node threw to a SendError. `retryAfter` is the answer's
+ * Retry-After header, which twilio-node's error does not keep.
+ */
+export function classifyTwilioError(err: unknown, retryAfter?: string, now = Date.now()): SendError {
   const e = err as { status?: number; code?: number | string };
   if (typeof e?.status === 'number') {
     const code = typeof e.code === 'number' ? e.code : Number(e.code);
-    if (e.status === 429 || THROTTLED.has(code)) return new SendError('throttled', String(code || e.status));
+    if (e.status === 429 || THROTTLED.has(code)) return new SendError('throttled', String(code || e.status), retryAfterMs(retryAfter, now));
     // The line's own credentials (401, code 20003: a rotated or mistyped token) or sender refused: nothing about
     // the recipient, and fixed by the operator. The lane holds, so a fan-out waits instead of failing for good.
     if (e.status === 401 || LINE_SENDER.has(code)) return new SendError('line', String(code || e.status));

@@ -4,6 +4,7 @@
  * by Twilio rather than delivered hours late. Errors are classified, never
  * quoted: Twilio's messages can contain the recipient's number.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import https from 'node:https';
 import twilio from 'twilio';
@@ -39,6 +40,13 @@ export function statusRefOf(query: unknown): { row: number; attempt?: number } |
   return typeof a === 'string' && /^[1-9]\d{0,5}$/.test(a) ? { row: Number(o), attempt: Number(a) } : { row: Number(o) };
 }
 
+/**
+ * Where the answer to the request made within one call of ours leaves its
+ * Retry-After (see TwilioSender.call). Per call, not the client's shared
+ * lastResponse, which may be another send's in flight.
+ */
+const answerSeen = new AsyncLocalStorage<{ retryAfter?: string }>();
+
 export interface TwilioSenderOptions {
   config: TwilioConfig;
   authToken: string;
@@ -66,6 +74,13 @@ export class TwilioSender implements ChannelSender {
     // Stryker disable next-line ObjectLiteral,BooleanLiteral: connection pooling and time-outs change how connections are reused, not what is sent or how errors are classified
     const httpAgent = new http.Agent({ keepAlive: true, maxSockets });
     httpClient.axios.defaults.httpAgent = httpAgent;
+    // The SDK's RestException drops the headers: a 429's Retry-After is kept here for the call that made the request.
+    httpClient.axios.interceptors.response.use((res) => {
+      const seen = answerSeen.getStore();
+      const retryAfter: unknown = res.headers['retry-after'];
+      if (seen) seen.retryAfter = typeof retryAfter === 'string' ? retryAfter : undefined;
+      return res;
+    });
     // Stryker disable next-line ArrayDeclaration: the agents close() frees; nothing a test can observe through the API
     this.agents = [httpAgent, httpClient.axios.defaults.httpsAgent as https.Agent];
     // Stryker disable next-line ObjectLiteral: without our client the SDK sends the same requests through its own, with no time-out or pooling of ours
@@ -75,35 +90,35 @@ export class TwilioSender implements ChannelSender {
 
   async send(to: string, body: string, opts: SendOptions = {}): Promise<{ providerId: string }> {
     const { fromNumber, messagingServiceSid } = this.opts.config;
-    try {
-      const msg = await this.client.messages.create({
+    const msg = await this.call(() =>
+      this.client.messages.create({
         to,
         body,
         ...(messagingServiceSid ? { messagingServiceSid } : { from: fromNumber as string }),
         statusCallback: statusCallbackFor(this.opts.statusCallbackUrl, opts.ref, opts.attempt),
         validityPeriod: VALIDITY_PERIOD_S,
-      });
-      return { providerId: msg.sid };
-    } catch (err) {
-      throw classifyTwilioError(err);
-    }
+      }),
+    );
+    return { providerId: msg.sid };
   }
 
   /** Redacts a finished message's body: Twilio keeps it 400 days otherwise. */
   async redact(sid: string): Promise<void> {
-    try {
-      await this.client.messages(sid).update({ body: '' });
-    } catch (err) {
-      throw classifyTwilioError(err);
-    }
+    await this.call(() => this.client.messages(sid).update({ body: '' }));
   }
 
   /** Deletes a message (a handled inbound one: it holds the sender's number and text). */
   async remove(sid: string): Promise<void> {
+    await this.call(() => this.client.messages(sid).remove());
+  }
+
+  /** Runs one API call; what it throws becomes a SendError, with the Retry-After of its own answer. */
+  private async call<T>(request: () => Promise<T>): Promise<T> {
+    const seen: { retryAfter?: string } = {};
     try {
-      await this.client.messages(sid).remove();
+      return await answerSeen.run(seen, request);
     } catch (err) {
-      throw classifyTwilioError(err);
+      throw classifyTwilioError(err, seen.retryAfter);
     }
   }
 

@@ -53,6 +53,44 @@ describe('classifyTwilioError', () => {
   });
 });
 
+describe("a throttled answer's Retry-After", () => {
+  const now = Date.parse('2026-12-04T22:00:00Z');
+  const throttledWith = (retryAfter: string | undefined, thrown: unknown = { status: 429, code: 20429 }) => classifyTwilioError(thrown, retryAfter, now).retryAfterMs;
+
+  // [Retry-After as Twilio sent it, the wait carried (ms), or undefined for none]
+  const table: Array<[string | undefined, number | undefined]> = [
+    ['30', 30_000],
+    [' 30 ', 30_000],
+    ['1', 1_000],
+    ['Fri, 04 Dec 2026 22:01:30 GMT', 90_000],
+    // Bounded: a wait longer than 15 minutes is most likely a mistake, and an alert is worth less each minute.
+    ['3600', 15 * 60_000],
+    ['99999999999999999999999', 15 * 60_000],
+    ['Sat, 05 Dec 2026 22:00:00 GMT', 15 * 60_000],
+    // Nothing to wait for: the lane's own short backoff.
+    ['0', undefined],
+    ['Fri, 04 Dec 2026 21:59:00 GMT', undefined],
+    // Garbage is ignored, not guessed at.
+    ['soon', undefined],
+    ['', undefined],
+    ['1.5', undefined],
+    ['-5', undefined],
+    ['30 s', undefined],
+    ['2026-12-04T22:01:30Z', undefined],
+    ['Fri, 04 Dec 2026 22:01:30', undefined],
+    [undefined, undefined],
+  ];
+  it.each(table)('reads %p as a wait of %p ms', (retryAfter, ms) => {
+    expect(throttledWith(retryAfter)).toBe(ms);
+  });
+
+  it('is carried by a throttled error only (429, 20429, 21611), not by a server error or a refusal', () => {
+    expect(throttledWith('30', { status: 400, code: 21611 })).toBe(30_000);
+    expect(throttledWith('30', { status: 503, code: 20503 })).toBeUndefined();
+    expect(throttledWith('30', { status: 400, code: 21610 })).toBeUndefined();
+  });
+});
+
 describe('TwilioSender against a fake Twilio', () => {
   const ACCOUNT = `AC${'2'.repeat(32)}`;
   const TOKEN = 'fake-token';

@@ -1,8 +1,9 @@
-/** The Twilio sender's edges against the fake Twilio: a Messaging Service, readiness and its cache, the status callback's row reference. */
+/** The Twilio sender's edges against the fake Twilio: a Messaging Service, readiness and its cache, a 429's Retry-After, the status callback's row reference. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { statusCallbackFor, statusRefOf, TwilioSender } from '../../../src/channels/twilio/twilio-sender';
-import { FakeTwilio } from '../../fakes/fake-twilio';
+import { SendError } from '../../../src/channels/types';
+import { FakeTwilio, TWILIO_ERRORS } from '../../fakes/fake-twilio';
 
 const ACCOUNT = `AC${'3'.repeat(32)}`;
 const TOKEN = 'fake-token-2';
@@ -62,6 +63,47 @@ describe('TwilioSender', () => {
       await s.close();
       await new Promise((r) => broken.close(r));
     }
+  });
+});
+
+describe("TwilioSender and a 429's Retry-After (twilio-node drops the headers from its error)", () => {
+  const recipients = { slow: '+14155550101', quick: '+14155550102', silent: '+14155550103' };
+  const waits: Record<string, string | undefined> = { [recipients.slow]: '30', [recipients.quick]: '5', [recipients.silent]: undefined };
+  let fake: FakeTwilio;
+  let s: TwilioSender;
+  beforeAll(async () => {
+    fake = new FakeTwilio({
+      accountSid: ACCOUNT,
+      authToken: TOKEN,
+      // Long enough that every send below is in flight at once.
+      latencyMs: 50,
+      answer: (msg) => (msg.to in waits ? { ...TWILIO_ERRORS.throttled, retryAfter: waits[msg.to] } : 'accept'),
+      cleanupAnswer: () => ({ ...TWILIO_ERRORS.throttled, retryAfter: '120' }),
+    });
+    s = senderFor(await fake.start());
+  });
+  afterAll(async () => {
+    await s.close();
+    await fake.stop();
+  });
+  const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as SendError);
+
+  it('makes a throttled SendError carrying the wait Twilio named', async () => {
+    const err = await failure(s.send(recipients.slow, 'hello', { ref: 1, attempt: 1 }));
+    expect(err).toBeInstanceOf(SendError);
+    expect({ kind: err?.kind, code: err?.code, retryAfterMs: err?.retryAfterMs }).toEqual({ kind: 'throttled', code: '20429', retryAfterMs: 30_000 });
+  });
+
+  it('gives each of several sends in flight at once the wait of its own answer', async () => {
+    const errs = await Promise.all([recipients.slow, recipients.quick, recipients.silent, recipients.slow].map((to) => failure(s.send(to, 'hello'))));
+    expect(errs.map((e) => e?.retryAfterMs)).toEqual([30_000, 5_000, undefined, 30_000]);
+  });
+
+  it("gives the clean-up worker the wait too (a redaction's 429)", async () => {
+    const { providerId } = await s.send('+14155550199', 'hello');
+    fake.messages.get(providerId)!.status = 'delivered';
+    const err = await failure(s.redact(providerId));
+    expect({ kind: err?.kind, retryAfterMs: err?.retryAfterMs }).toEqual({ kind: 'throttled', retryAfterMs: 120_000 });
   });
 });
 
