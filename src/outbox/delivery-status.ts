@@ -30,7 +30,8 @@ export type Applied = { matched: false } | { matched: true; kind: DeliveryReport
  * Applies one classified (final) report about provider message `providerId`
  * (outbox row `rowId`, when the URL carried it). `onFinal` runs in the same
  * transaction whether a row matched or not: the message is finished at the
- * provider either way (the redaction of its body is queued there).
+ * provider either way (the redaction of its body is queued there, once per
+ * message: see ProviderCleanup.redact).
  */
 export function applyDeliveryReport(
   db: Db,

@@ -10,6 +10,7 @@ import { SendError } from '../channels/types';
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
+import { firstSeen } from '../store/inbound-log';
 import {
   claimProviderTasks,
   enqueueProviderTask,
@@ -79,9 +80,17 @@ export class ProviderCleanup {
     this.pacer = new Pacer(opts.rate, now);
   }
 
-  /** Queues the redaction of sent message `sid` (call inside the transaction that records its final status). */
+  /**
+   * Queues the redaction of sent message `sid` (call inside the transaction
+   * that records its final status), once: a final status posted again (a
+   * replay, as Twilio's signature has no nonce) matches no row, like a TwiML
+   * reply's, so only the sid's index, kept for RETENTION_DAYS, tells them apart.
+   */
   redact(sid: string): void {
-    if (enqueueProviderTask(this.db, this.vault, 'redact', [sid], this.now()) !== null) this.db.onCommit(() => this.wake());
+    this.db.transaction(() => {
+      if (!firstSeen(this.db, this.vault.index('inbound', `sms-final:${sid}`), this.now())) return;
+      if (enqueueProviderTask(this.db, this.vault, 'redact', [sid], this.now()) !== null) this.db.onCommit(() => this.wake());
+    });
   }
 
   /**

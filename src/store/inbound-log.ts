@@ -35,6 +35,15 @@ export function forgetSenderReplies(db: Db, senderKey: Buffer, ids: 'keep' | 'er
   return db.stmt('DELETE FROM inbound_messages WHERE sender_bidx = ?').run(senderKey).changes;
 }
 
+/**
+ * Records, in the caller's transaction, that the provider id `key` stands for
+ * was acted on, with no reply kept (a sent message's final status: its
+ * redaction queued). False if it already was: a replay.
+ */
+export function firstSeen(db: Db, key: Buffer, now: number): boolean {
+  return db.stmt('INSERT INTO inbound_seen (provider_bidx, day) VALUES (?, ?) ON CONFLICT DO NOTHING').run(key, Math.floor(now / DAY_MS)).changes === 1;
+}
+
 export interface InboundLogOptions {
   /** How long the reply is given again. Providers retry within minutes. */
   windowMs: number;

@@ -95,6 +95,28 @@ describe("Twilio's copy of finished messages", () => {
     ]);
   });
 
+  it('queues no second redaction when a final status callback is replayed (an alert, and a TwiML reply that matches no row)', async () => {
+    await inbound(h, fake, MOD, 'ALERT 415 blue hatchback, says his name is Rick');
+    await waitFor(() => fake.to(OK).some((m) => m.body.includes('blue hatchback')), 10_000, 'alert sent');
+    const alert = fake.to(OK).find((m) => m.body.includes('blue hatchback'))!.sid;
+    const sid = fake.receive(REPORTER, 'AREAS');
+    const reply = fake.answerTwiml(REPORTER, (await h.sms(REPORTER, 'AREAS', { sid })).body)!;
+    await waitFor(() => [alert, reply].every((s) => fake.done('redact').includes(s)), 10_000, 'both redacted');
+    await waitFor(() => tasks(h) === 0, 5_000, 'tasks done');
+
+    // The very requests Twilio posted for the final status, posted again (captured: the signature has no nonce).
+    for (const s of [alert, reply]) {
+      const msg = fake.messages.get(s)!;
+      const u = new URL(msg.statusCallback!);
+      const fields = { ApiVersion: '2010-04-01', AccountSid: ACCOUNT_SID, MessageSid: s, SmsSid: s, MessageStatus: 'delivered', SmsStatus: 'delivered', To: msg.to, From: msg.from! };
+      // Answered as the first was (Twilio may itself post a status twice); nothing is done again.
+      for (let i = 0; i < 3; i++) expect((await h.postForm(`${u.pathname}${u.search}`, fields)).status).toBe(204);
+    }
+    expect(tasks(h)).toBe(0);
+    await new Promise((r) => setTimeout(r, 200));
+    expect([alert, reply].map((s) => fake.cleanups.filter((c) => c.sid === s).length)).toEqual([1, 1]);
+  });
+
   it('deletes each handled inbound message from Twilio, and stores its id only sealed', async () => {
     const sid = await inbound(h, fake, REPORTER, 'REPORT 415 a man in a grey truck, calls himself Dale');
     await waitFor(() => fake.done('delete').includes(sid), 10_000, 'inbound deleted');

@@ -158,6 +158,17 @@ describe('provider clean-up', () => {
       await stopNow(w);
     });
 
+    it('queues one redaction per message however often its final status comes (a replay: the signature has no nonce), and keeps the id only as an index', () => {
+      const w = worker(new ScriptedCleaner());
+      for (let i = 0; i < 3; i++) db.transaction(() => w.redact(sid(4)));
+      expect(countProviderTasks(db)).toBe(1);
+      db.transaction(() => w.redact(sid(5)));
+      expect(owed()).toEqual([[sid(4)], [sid(5)]]);
+      expect(inClear(sid(4)) || inClear('SM')).toBe(false);
+      const seen = db.sqlite.prepare('SELECT provider_bidx FROM inbound_seen').all() as Array<{ provider_bidx: Buffer }>;
+      expect(seen.some((r) => r.provider_bidx.includes(Buffer.from(sid(4))))).toBe(false);
+    });
+
     it('queues nothing for anything that is not a message id', async () => {
       const cleaner = new ScriptedCleaner();
       const w = start(cleaner);
