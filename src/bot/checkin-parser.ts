@@ -23,11 +23,13 @@ export function isCheckinKind(kind: string): kind is CheckinKind {
 /** Most characters of a name; longer ones are cut (it is shown to the buddy). */
 export const MAX_BUDDY_NAME = 30;
 
-const MINUTE_UNITS = new Set(['M', 'MIN', 'MINS', 'MINUTE', 'MINUTES', 'MINUTO', 'MINUTOS']);
-const HOUR_UNITS = new Set(['H', 'HR', 'HRS', 'HOUR', 'HOURS', 'HORA', 'HORAS']);
+// Every language the line speaks (MN: French minutes; HS: Latin American Spanish hours): an unknown
+// word after a bare number is read as minutes with the word as details, so "12 heures" was 12 minutes.
+const MINUTE_UNITS = new Set(['M', 'MN', 'MIN', 'MINS', 'MINUTE', 'MINUTES', 'MINUTO', 'MINUTOS']);
+const HOUR_UNITS = new Set(['H', 'HR', 'HRS', 'HS', 'HOUR', 'HOURS', 'HORA', 'HORAS', 'HEURE', 'HEURES']);
 const AMOUNT = /^(\d{1,5}(?:[.,]\d{1,3})?)([A-Z]*)$/;
 /** "2H30", "2H30M": hours and minutes in one word. */
-const HOURS_MINUTES = /^(\d{1,2})H([0-5]?\d)(?:M|MIN|MINS)?$/;
+const HOURS_MINUTES = /^(\d{1,2})H([0-5]?\d)(?:M|MN|MIN|MINS)?$/;
 
 /** One amount with its unit at rest[i] ("90", "90M", "1.5H", "90 min"), or null. */
 function amountAt(rest: WordAt[], i: number): { minutes: number; used: number; hours: boolean; unitWritten: boolean } | null {

@@ -1,0 +1,54 @@
+/**
+ * A check-in's hours written as French (and Latin American Spanish) members
+ * write them were read as minutes: the timer ran out hours early and the
+ * buddies were told she may be in danger while she was still at work.
+ */
+import { catalog } from '../../src/bot/catalog';
+import { clockTime } from '../../src/bot/clock-time';
+import type { CheckinRules } from '../../src/bot/line-rules';
+import { parse } from '../../src/bot/parser';
+import { runCheckinTimers } from '../../src/jobs/checkin-timers';
+import { botWorld } from '../helpers/bot-world';
+
+const ROSE = '+14155550100';
+const BUDDY = '+14155550177';
+const MIN = 60_000;
+const RULES: CheckinRules = { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] };
+const fr = catalog('fr');
+
+const minutesOf = (input: string) => {
+  const p = parse(input);
+  return p.ok && (p.command.kind === 'checkin' || p.command.kind === 'later') ? p.command.minutes : p;
+};
+
+describe('hours and minutes in every language', () => {
+  it.each([
+    ['SECURITE 12 heures', 720],
+    ['SECURITE 2 heures rue Oak', 120],
+    ['SECURITE 1 heure', 60],
+    ['PROLONGER 2 heures', 120],
+    ['SEGURA 12 hs', 720],
+    ['SEGURA 2hs', 120],
+    ['SECURITE 90 mn', 90],
+    ['SECURITE 45mn', 45],
+    ['SECURITE 1 heure 30 mn', 90],
+    ['SECURITE 2h30mn', 150],
+  ])('reads %j as %d minutes', (input, minutes) => {
+    expect(minutesOf(input)).toBe(minutes);
+  });
+
+  it('a French member\'s "SECURITE 12 heures" is no 12-minute check-in: her buddy hears nothing after 12 minutes', async () => {
+    const w = await botWorld({ checkins: RULES });
+    w.sms(ROSE, 'FRANCAIS');
+    w.sms(ROSE, 'JOIN');
+    w.sms(ROSE, 'BINOME 415-555-0177 Rose');
+    w.sms(BUDDY, 'ACCEPTER');
+    const start = w.clock.now;
+    const reply = w.sms(ROSE, 'SECURITE 12 heures Honda bleue').reply;
+    // Twelve hours: the reply names the end twelve hours on (not twelve minutes).
+    expect(reply).not.toBe(fr.checkinStarted(fr.checkinEnd({ time: clockTime(start + 12 * MIN), day: null }), 'buddies', true));
+    w.clock.now = start + 12 * MIN;
+    const run = runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now);
+    expect(run.escalated).toBe(0);
+  });
+});
