@@ -18,7 +18,10 @@ import {
   linksOfBuddy,
   recordBuddyStop,
   removeBuddy,
+  removeLinksOfBuddy,
   setBuddyStatus,
+  stopLinksOfBuddy,
+  unreadableBuddiesOf,
   type Buddy,
 } from '../store/buddies';
 import { memberLang } from '../store/members';
@@ -85,6 +88,8 @@ function buddyOff(store: Store, who: Asker, number: string | undefined, now: num
   const target = number === undefined ? undefined : toE164(number);
   if (number !== undefined && !target) return say(who.t.buddyUsage());
   const removed = buddiesOf(db, vault, who.member.id).filter((b) => target === undefined || b.address === target);
+  // A row that no longer opens is one of "every buddy" too; no one can be told of it.
+  if (target === undefined) for (const id of unreadableBuddiesOf(db, vault, who.member.id)) removeBuddy(db, id);
   let queued = false;
   for (const b of removed) {
     removeBuddy(db, b.id);
@@ -101,22 +106,26 @@ function tellMembers(store: Store, links: Buddy[], text: (t: ReturnType<typeof c
   for (const b of links) enqueueMessage(store.db, store.vault, b.memberId, text(catalog(memberLang(store.db, b.memberId)), b), now);
 }
 
-/** The sender's links as a buddy (by the number they write from; a Signal sender who hides it has none). */
-function myLinks(store: Store, who: Asker): Buddy[] {
-  const phone = who.sender.phone;
-  return phone ? linksOfBuddy(store.db, store.vault, buddyIndex(store.vault, phone)) : [];
+/** The blind index of the number the sender writes from (a Signal sender who hides it has none). */
+function myIndex(store: Store, who: Asker): Buffer | undefined {
+  return who.sender.phone ? buddyIndex(store.vault, who.sender.phone) : undefined;
+}
+
+/** The sender's links as a buddy that still open (one that does not must not block their answer). */
+function myLinks(store: Store, index: Buffer | undefined): Buddy[] {
+  return index ? linksOfBuddy(store.db, store.vault, index) : [];
 }
 
 /** Whether someone asked the sender to be their buddy and they have not answered (nor seen it, while their STOP stands). */
 export function askedToBeBuddy(store: Store, who: Asker): boolean {
-  return !stoppedAsBuddy(store, who) && myLinks(store, who).some((b) => b.status === 'invited');
+  return !stoppedAsBuddy(store, who) && myLinks(store, myIndex(store, who)).some((b) => b.status === 'invited');
 }
 
 /** ACCEPT: every invitation to the sender becomes a buddy link; each member is told. */
 export function accept(store: Store, who: Asker, now: number): Outcome {
   // Invitations made since their STOP were never sent to them: there is nothing they can have seen to accept.
   if (stoppedAsBuddy(store, who)) return say(who.t.buddyNoInvite());
-  const links = myLinks(store, who);
+  const links = myLinks(store, myIndex(store, who));
   const invited = links.filter((b) => b.status === 'invited');
   if (invited.length === 0) {
     const accepted = links.filter((b) => b.status === 'accepted');
@@ -131,9 +140,11 @@ export function accept(store: Store, who: Asker, now: number): Outcome {
 
 /** DECLINE: the sender is nobody's buddy any more (invited or accepted); each member is told. */
 export function decline(store: Store, who: Asker, now: number): Outcome {
-  const links = myLinks(store, who).filter((b) => b.status !== 'stopped');
+  const index = myIndex(store, who);
+  const links = myLinks(store, index).filter((b) => b.status !== 'stopped');
+  // By index, so that a link that no longer opens goes too.
+  if (index) removeLinksOfBuddy(store.db, index);
   if (links.length === 0) return say(who.t.buddyNoInvite());
-  for (const b of links) removeBuddy(store.db, b.id);
   tellMembers(store, links, (t, b) => t.buddyDeclinedMember(ending(b.address)), now);
   return { say: who.t.buddyDeclined(), queued: true };
 }
@@ -147,16 +158,19 @@ export function decline(store: Store, who: Asker, now: number): Outcome {
 export function buddyStop(store: Store, who: Asker, now: number): boolean {
   // Whoever texts STOP is never asked to be a buddy: the stop is kept apart from the links, which a member may erase.
   if (who.sender.phone) recordBuddyStop(store.db, store.vault, who.sender.phone, now);
-  const links = myLinks(store, who).filter((b) => b.status !== 'stopped');
-  for (const b of links) setBuddyStatus(store.db, b.id, 'stopped');
+  const index = myIndex(store, who);
+  const links = myLinks(store, index).filter((b) => b.status !== 'stopped');
+  // By index, so that a link that no longer opens is stopped too.
+  if (index) stopLinksOfBuddy(store.db, index);
   tellMembers(store, links, (t, b) => t.buddyStoppedMember(ending(b.address)), now);
   return links.length > 0;
 }
 
 /** DELETE from a buddy: every row naming them is erased; members of live links are told. Returns whether any were. */
 export function forgetAsBuddy(store: Store, who: Asker, now: number): boolean {
-  const links = myLinks(store, who).filter((b) => b.status !== 'stopped');
-  if (who.sender.phone) forgetBuddy(store.db, buddyIndex(store.vault, who.sender.phone));
+  const index = myIndex(store, who);
+  const links = myLinks(store, index).filter((b) => b.status !== 'stopped');
+  if (index) forgetBuddy(store.db, index);
   tellMembers(store, links, (t, b) => t.buddyDeclinedMember(ending(b.address)), now);
   return links.length > 0;
 }

@@ -5,7 +5,7 @@
  * the escalation; an OK after the escalation tells whoever was told.
  */
 import type { SubscribeMode } from '../config/env';
-import { linkBuddyMessage, readableBuddiesOf } from '../store/buddies';
+import { buddiesOf, linkBuddyMessage } from '../store/buddies';
 import { buddiesTold, escalatedCheckins, eraseCheckin, escalationWentOut, extendCheckin, openCheckin, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import { ensureMember } from '../store/members';
@@ -48,7 +48,7 @@ function escalationPlan(
   expected: string,
 ): { told: 'buddies' | 'moderators'; frames: EscalationFrame[] } | null {
   // A buddy whose row no longer opens (a damaged value) cannot be told, and must not stop the check-in.
-  const accepted = memberId === undefined ? [] : readableBuddiesOf(store.db, store.vault, memberId).filter((b) => b.status === 'accepted');
+  const accepted = memberId === undefined ? [] : buddiesOf(store.db, store.vault, memberId).filter((b) => b.status === 'accepted');
   if (accepted.length) {
     return { told: 'buddies', frames: accepted.map((b) => ({ channel: b.channel, build: (d) => catalog(b.lang).checkinEscalation(b.name, expected, d) })) };
   }
@@ -127,7 +127,7 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Ou
   db.eraseSoon();
   const buddies = heard === 'all' || heard.size > 0;
   const tell = (id: number) => heard === 'all' || heard.has(id);
-  for (const b of readableBuddiesOf(db, vault, member.id).filter((x) => x.status === 'accepted' && tell(x.id))) {
+  for (const b of buddiesOf(db, vault, member.id).filter((x) => x.status === 'accepted' && tell(x.id))) {
     linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), member.id);
   }
   if (moderators) {

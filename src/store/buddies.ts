@@ -60,30 +60,42 @@ function rowsOfMember(db: Db, memberId: number): Row[] {
   return db.stmt(`SELECT ${COLUMNS} FROM buddies WHERE member_id = ? ORDER BY id`).all(memberId) as Row[];
 }
 
-/** A member's buddies (any status), oldest first. */
-export function buddiesOf(db: Db, vault: Vault, memberId: number): Buddy[] {
-  return rowsOfMember(db, memberId).map((r) => opened(vault, r));
-}
-
 /**
- * A member's buddies that still open, oldest first: one whose sealed values
- * no longer open (a damaged value) is left out, so that a missed check-in
- * still reaches every other buddy.
+ * The rows that still open: one whose sealed values no longer open (a
+ * damaged value) is left out, so that it blocks nothing else (a missed
+ * check-in still reaches every other buddy; the buddy's STOP and DELETE,
+ * the member's BUDDY and BUDDY OFF still work).
  */
-export function readableBuddiesOf(db: Db, vault: Vault, memberId: number): Buddy[] {
-  return rowsOfMember(db, memberId).flatMap((r) => {
-    try {
-      return [opened(vault, r)];
-    } catch {
-      return [];
-    }
+function readable(vault: Vault, rows: Row[]): Buddy[] {
+  return rows.flatMap((r) => {
+    const b = openedOrNot(vault, r);
+    return b ? [b] : [];
   });
 }
 
-/** Every invitation or link to one buddy, across members. */
+function openedOrNot(vault: Vault, r: Row): Buddy | null {
+  try {
+    return opened(vault, r);
+  } catch {
+    return null;
+  }
+}
+
+/** A member's buddies (any status) that still open, oldest first. */
+export function buddiesOf(db: Db, vault: Vault, memberId: number): Buddy[] {
+  return readable(vault, rowsOfMember(db, memberId));
+}
+
+/** The ids of a member's buddy rows that no longer open (BUDDY OFF erases them with the rest). */
+export function unreadableBuddiesOf(db: Db, vault: Vault, memberId: number): number[] {
+  return rowsOfMember(db, memberId)
+    .filter((r) => openedOrNot(vault, r) === null)
+    .map((r) => r.id);
+}
+
+/** Every invitation or link to one buddy, across members, that still opens. */
 export function linksOfBuddy(db: Db, vault: Vault, index: Buffer): Buddy[] {
-  const rows = db.stmt(`SELECT ${COLUMNS} FROM buddies WHERE buddy_bidx = ? ORDER BY id`).all(index) as Row[];
-  return rows.map((r) => opened(vault, r));
+  return readable(vault, db.stmt(`SELECT ${COLUMNS} FROM buddies WHERE buddy_bidx = ? ORDER BY id`).all(index) as Row[]);
 }
 
 /** Whether this number has told the line to stop (as a buddy of anyone; a stopped link is the record of stops before buddy_stops). */
@@ -116,7 +128,7 @@ export function recordBuddyStop(db: Db, vault: Vault, phone: string, now: number
  */
 export function recordBuddyOptOut(db: Db, vault: Vault, phone: string, now: number): void {
   recordBuddyStop(db, vault, phone, now);
-  db.stmt("UPDATE buddies SET status = 'stopped' WHERE buddy_bidx = ? AND status <> 'stopped'").run(buddyIndex(vault, phone));
+  stopLinksOfBuddy(db, buddyIndex(vault, phone));
 }
 
 /** Records an invitation (the caller checked there is none for this member and number). */
@@ -145,6 +157,17 @@ export function removeBuddy(db: Db, id: number): void {
     "DELETE FROM outbox WHERE state = 'pending' AND id IN (SELECT outbox_id FROM checkin_messages WHERE kind = 'escalation' AND buddy_id = ?)",
   ).run(id);
   db.stmt('DELETE FROM buddies WHERE id = ?').run(id);
+}
+
+/** Marks every link to this buddy stopped (their STOP), found by index: a row that no longer opens is stopped too. */
+export function stopLinksOfBuddy(db: Db, index: Buffer): void {
+  db.stmt("UPDATE buddies SET status = 'stopped' WHERE buddy_bidx = ? AND status <> 'stopped'").run(index);
+}
+
+/** Erases every live link to this buddy (their DECLINE) as removeBuddy does, found by index: a row that no longer opens goes too. */
+export function removeLinksOfBuddy(db: Db, index: Buffer): void {
+  const ids = db.stmt("SELECT id FROM buddies WHERE buddy_bidx = ? AND status <> 'stopped'").all(index) as Array<{ id: number }>;
+  for (const { id } of ids) removeBuddy(db, id);
 }
 
 /** Erases every row naming this buddy, and their stop (their DELETE). */
