@@ -124,11 +124,13 @@ export function recordBuddyStop(db: Db, vault: Vault, phone: string, now: number
  * line's texts (Twilio 21610: they sent STOP, perhaps before they were
  * asked): recorded as their STOP as a buddy is, so nothing more is queued
  * for them and a check-in falls back as if they had no link (members are not
- * told here).
+ * told here). Only an accepted link shows it: an invitation never answered
+ * stays "waiting", as for any number, or BUDDY would tell a member that this
+ * number once used the line (as an invitation made after a STOP does).
  */
 export function recordBuddyOptOut(db: Db, vault: Vault, phone: string, now: number): void {
   recordBuddyStop(db, vault, phone, now);
-  stopLinksOfBuddy(db, buddyIndex(vault, phone));
+  db.stmt("UPDATE buddies SET status = 'stopped' WHERE buddy_bidx = ? AND status = 'accepted'").run(buddyIndex(vault, phone));
 }
 
 /** Records an invitation (the caller checked there is none for this member and number). */
