@@ -88,16 +88,18 @@ function buddyOff(store: Store, who: Asker, number: string | undefined, now: num
   const target = number === undefined ? undefined : toE164(number);
   if (number !== undefined && !target) return say(who.t.buddyUsage());
   const removed = buddiesOf(db, vault, who.member.id).filter((b) => target === undefined || b.address === target);
+  let erased = 0;
   // A row that no longer opens is one of "every buddy" too; no one can be told of it.
-  if (target === undefined) for (const id of unreadableBuddiesOf(db, vault, who.member.id)) removeBuddy(db, id);
+  if (target === undefined) for (const id of unreadableBuddiesOf(db, vault, who.member.id)) erased += removeBuddy(db, vault, id);
   let queued = false;
   for (const b of removed) {
-    removeBuddy(db, b.id);
+    erased += removeBuddy(db, vault, b.id);
     if (b.status === 'accepted') {
       linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).buddyDropped(b.name), now), b.memberId);
       queued = true;
     }
   }
+  if (erased > 0) db.eraseSoon();
   return { say: removed.length === 0 && number === undefined ? who.t.buddyNone() : who.t.buddiesRemoved(removed.length), queued };
 }
 
@@ -143,7 +145,7 @@ export function decline(store: Store, who: Asker, now: number): Outcome {
   const index = myIndex(store, who);
   const links = myLinks(store, index).filter((b) => b.status !== 'stopped');
   // By index, so that a link that no longer opens goes too.
-  if (index) removeLinksOfBuddy(store.db, index);
+  if (index && removeLinksOfBuddy(store.db, store.vault, index) > 0) store.db.eraseSoon();
   if (links.length === 0) return say(who.t.buddyNoInvite());
   tellMembers(store, links, (t, b) => t.buddyDeclinedMember(ending(b.address)), now);
   return { say: who.t.buddyDeclined(), queued: true };

@@ -8,6 +8,7 @@ import type { Channel } from '../domain/channel';
 import { isLang, type Lang } from '../domain/lang';
 import { startOfDay } from './coarse-time';
 import type { Db } from './db';
+import { openRowAddress } from './outbox';
 import type { Vault } from './vault';
 
 export type BuddyStatus = 'invited' | 'accepted' | 'stopped';
@@ -151,14 +152,47 @@ export function setBuddyStatus(db: Db, id: number, status: BuddyStatus, reply?: 
 
 /**
  * Erases one buddy row (BUDDY OFF, DECLINE), and every check-in escalation
+ * and every message of the member's (an invitation held up by the provider)
  * still waiting to go to them: someone no longer a buddy must not get the
- * member's details. One already sent stays, with its check-in.
+ * member's details, nor learn her name and that the line exists. One
+ * already sent stays. Returns how many messages were erased (sealed data:
+ * the caller erases soon).
  */
-export function removeBuddy(db: Db, id: number): void {
-  db.stmt(
-    "DELETE FROM outbox WHERE state = 'pending' AND id IN (SELECT outbox_id FROM checkin_messages WHERE kind = 'escalation' AND buddy_id = ?)",
-  ).run(id);
+export function removeBuddy(db: Db, vault: Vault, id: number): number {
+  const link = db.stmt('SELECT member_id, buddy_bidx FROM buddies WHERE id = ?').get(id) as { member_id: number; buddy_bidx: Buffer } | undefined;
+  if (!link) return 0;
+  let erased = db
+    .stmt("DELETE FROM outbox WHERE state = 'pending' AND id IN (SELECT outbox_id FROM checkin_messages WHERE kind = 'escalation' AND buddy_id = ?)")
+    .run(id).changes;
+  erased += eraseWaitingToBuddy(db, vault, link.member_id, link.buddy_bidx);
   db.stmt('DELETE FROM buddies WHERE id = ?').run(id);
+  return erased;
+}
+
+/**
+ * Erases a member's buddy messages still waiting to go to this number. They
+ * name no buddy row, so each address is opened and indexed (a member has few
+ * waiting); only this member's: another may have asked the same number.
+ */
+function eraseWaitingToBuddy(db: Db, vault: Vault, memberId: number, index: Buffer): number {
+  const rows = db
+    .stmt(
+      "SELECT o.id, o.address_ct, o.key_version FROM outbox o JOIN buddy_messages m ON m.outbox_id = o.id WHERE m.member_id = ? AND o.state = 'pending' AND o.address_ct IS NOT NULL",
+    )
+    .all(memberId) as Array<{ id: number; address_ct: Buffer; key_version: number }>;
+  let erased = 0;
+  for (const row of rows) {
+    let to: string;
+    try {
+      to = openRowAddress(vault, row);
+    } catch {
+      // A damaged address is nobody's we can name: the dispatcher fails it.
+      continue;
+    }
+    // buddy_messages follows by its foreign key.
+    if (buddyIndex(vault, to).equals(index)) erased += db.stmt('DELETE FROM outbox WHERE id = ?').run(row.id).changes;
+  }
+  return erased;
 }
 
 /** Marks every link to this buddy stopped (their STOP), found by index: a row that no longer opens is stopped too. */
@@ -166,10 +200,10 @@ export function stopLinksOfBuddy(db: Db, index: Buffer): void {
   db.stmt("UPDATE buddies SET status = 'stopped' WHERE buddy_bidx = ? AND status <> 'stopped'").run(index);
 }
 
-/** Erases every live link to this buddy (their DECLINE) as removeBuddy does, found by index: a row that no longer opens goes too. */
-export function removeLinksOfBuddy(db: Db, index: Buffer): void {
+/** Erases every live link to this buddy (their DECLINE) as removeBuddy does, found by index: a row that no longer opens goes too. Returns how many messages were erased. */
+export function removeLinksOfBuddy(db: Db, vault: Vault, index: Buffer): number {
   const ids = db.stmt("SELECT id FROM buddies WHERE buddy_bidx = ? AND status <> 'stopped'").all(index) as Array<{ id: number }>;
-  for (const { id } of ids) removeBuddy(db, id);
+  return ids.reduce((n, { id }) => n + removeBuddy(db, vault, id), 0);
 }
 
 /** Erases every row naming this buddy, and their stop (their DELETE). */

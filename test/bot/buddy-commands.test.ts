@@ -224,6 +224,7 @@ describe('BUDDY OFF', () => {
   it('with a number, removes only that buddy, and tells only them', async () => {
     const l = await withBuddy();
     l.text(ROSE, 'BUDDY 212-555-0142 Rosie');
+    expect(l.inbox(BUDDY2)).toEqual([t.buddyInvite('Rosie')]);
     l.text(BUDDY2, 'ACCEPT');
     expect(l.text(ROSE, 'BUDDY OFF 212-555-0142')).toEqual({ reply: t.buddiesRemoved(1), woke: true });
     expect(l.inbox(BUDDY2)).toEqual([t.buddyInvite('Rosie'), t.buddyDropped('Rosie')]);
@@ -243,9 +244,18 @@ describe('BUDDY OFF', () => {
     const l = await line();
     l.text(ROSE, 'JOIN');
     l.text(ROSE, 'BUDDY 415-555-0177 Rose');
+    expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose')]);
     expect(l.text(ROSE, 'BUDDY OFF')).toEqual({ reply: t.buddiesRemoved(1), woke: false });
     expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose')]);
     expect(reply(l, ROSE, 'BUDDY')).toBe(t.buddyNone());
+  });
+
+  it('withdraws an invitation not sent yet: its number is never texted the name', async () => {
+    const l = await line();
+    l.text(ROSE, 'JOIN');
+    l.text(ROSE, 'BUDDY 415-555-0177 Rose');
+    l.text(ROSE, 'BUDDY OFF');
+    expect(l.inbox(BUDDY)).toEqual([]);
   });
 
   it('takes back a check-in escalation still queued to the buddy removed: they never get the details, the other buddy does', async () => {
