@@ -26,9 +26,8 @@ import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { fmt, processCpuS, spawnTs, table, WEBHOOK_PATH } from './common';
-import { signedWebhooks, type SignedRequest } from './webhook/bodies';
+import { postWebhooks, signedWebhooks, type SignedRequest } from './webhook/bodies';
 
 const TEXTS = (process.env.BENCH_TEXTS ?? 'HELP,JOIN').split(',');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -51,18 +50,6 @@ const CORES = os.cpus().length;
 const SERVER_CORE = String(CORES - 1);
 const pinned = CORES > 1 && pin(process.pid, CORES > 2 ? `0-${CORES - 2}` : '0');
 
-async function load(url: string, pool: SignedRequest[], from: number, amount: number): Promise<void> {
-  let i = from;
-  const r = await autocannon({
-    url,
-    connections: 10,
-    amount,
-    timeout: 30,
-    requests: [{ method: 'POST', path: WEBHOOK_PATH, setupRequest: (req) => ({ ...req, ...(pool[i++] as SignedRequest) }) }],
-  });
-  if (r.non2xx || r.errors || r.timeouts) throw new Error(`${r.non2xx} non-2xx answers, ${r.errors} errors, ${r.timeouts} time-outs`);
-}
-
 /** CPU µs the server in `tree` spent per webhook carrying `text`, after a warm-up. */
 async function measure(tree: string, pool: SignedRequest[], silentApi: string): Promise<number> {
   const child = spawnTs<{ type: string; url?: string }>(path.join(tree, 'bench/webhook/target.ts'), ['real'], { BENCH_TWILIO_API_BASE_URL: silentApi });
@@ -70,9 +57,9 @@ async function measure(tree: string, pool: SignedRequest[], silentApi: string): 
     const { url } = await child.next<{ type: string; url: string }>('ready', 120_000);
     const pid = child.proc.pid as number;
     if (pinned) pin(pid, SERVER_CORE);
-    await load(url, pool, 0, WARM);
+    await postWebhooks(url, pool, 0, WARM, 30);
     const before = processCpuS(pid);
-    await load(url, pool, WARM, COUNT);
+    await postWebhooks(url, pool, WARM, COUNT, 30);
     return ((processCpuS(pid) - before) * 1e6) / COUNT;
   } finally {
     await child.stop();

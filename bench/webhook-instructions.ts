@@ -25,26 +25,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { fmt, table, WEBHOOK_PATH } from './common';
-import { signedWebhooks, type SignedRequest } from './webhook/bodies';
+import { postWebhooks, signedWebhooks } from './webhook/bodies';
 
 /** BENCH_TEXTS=JOIN,HELP measures only those. */
 const TEXTS = (process.env.BENCH_TEXTS ?? 'HELP,AYUDA,JOIN').split(',');
 const WARM = Number(process.env.BENCH_WARM ?? 2000);
 const COUNT = Number(process.env.BENCH_COUNT ?? 2000);
-
-async function load(url: string, pool: SignedRequest[], from: number, amount: number): Promise<void> {
-  let i = from;
-  const r = await autocannon({
-    url,
-    connections: 10,
-    amount,
-    timeout: 120,
-    requests: [{ method: 'POST', path: WEBHOOK_PATH, setupRequest: (req) => ({ ...req, ...(pool[i++] as SignedRequest) }) }],
-  });
-  if (r.non2xx || r.errors || r.timeouts) throw new Error(`${r.non2xx} non-2xx answers, ${r.errors} errors, ${r.timeouts} time-outs`);
-}
 
 /** Instructions the server spent on COUNT webhooks carrying `text`: on its event loop, and in all its threads. */
 async function measure(text: string, silentApi: string): Promise<{ main: number; all: number }> {
@@ -61,9 +48,9 @@ async function measure(text: string, silentApi: string): Promise<{ main: number;
       child.on('exit', (code) => reject(new Error(`the server under valgrind exited (${code})`)));
     });
     const pool = signedWebhooks(WEBHOOK_PATH, text, WARM + COUNT, 1);
-    await load(ready.url, pool, 0, WARM);
+    await postWebhooks(ready.url, pool, 0, WARM, 120);
     execFileSync('callgrind_control', ['--zero', String(child.pid)], { stdio: 'ignore' });
-    await load(ready.url, pool, WARM, COUNT);
+    await postWebhooks(ready.url, pool, WARM, COUNT, 120);
     execFileSync('callgrind_control', ['--dump', String(child.pid)], { stdio: 'ignore' });
     // One file per thread (--separate-threads): thread 1 is the event loop, which bounds throughput;
     // the others are V8's compiler and garbage collector helpers and libuv's pool, on other cores when there are some.

@@ -5,8 +5,9 @@
  * ahead of the run so the load generator spends no CPU on HMACs.
  */
 import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
 import twilio from 'twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, benchNumber, FROM_NUMBER, PUBLIC_URL } from '../common';
+import { ACCOUNT_SID, AUTH_TOKEN, benchNumber, FROM_NUMBER, PUBLIC_URL, WEBHOOK_PATH } from '../common';
 
 /** One ready request: the form body and its headers. */
 export interface SignedRequest {
@@ -52,4 +53,20 @@ export function signedWebhooks(path: string, text: string, count: number, firstS
     };
   }
   return out;
+}
+
+/**
+ * Posts `amount` of the pool's webhooks (from index `from`), 10 at a time, to
+ * the server at `url`; throws unless every one was answered 2xx in time.
+ */
+export async function postWebhooks(url: string, pool: SignedRequest[], from: number, amount: number, timeoutS: number): Promise<void> {
+  let i = from;
+  const r = await autocannon({
+    url,
+    connections: 10,
+    amount,
+    timeout: timeoutS,
+    requests: [{ method: 'POST', path: WEBHOOK_PATH, setupRequest: (req) => ({ ...req, ...(pool[i++] as SignedRequest) }) }],
+  });
+  if (r.non2xx || r.errors || r.timeouts) throw new Error(`${r.non2xx} non-2xx answers, ${r.errors} errors, ${r.timeouts} time-outs`);
 }

@@ -310,6 +310,8 @@ export class FakeSignal {
   }
 
   private upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    // The server lets go of an upgraded socket: a client that resets it after a refusal (as ws does) must not throw here.
+    socket.on('error', () => undefined);
     if (this.proxyPage !== null) {
       this.proxyAnswers++;
       const page = Buffer.from(this.proxyPage);
