@@ -155,8 +155,8 @@ export function setBuddyStatus(db: Db, id: number, status: BuddyStatus, reply?: 
  * and every message of the member's (an invitation held up by the provider)
  * still waiting to go to them: someone no longer a buddy must not get the
  * member's details, nor learn her name and that the line exists. One
- * already sent stays. Returns how many messages were erased (sealed data:
- * the caller erases soon).
+ * already sent stays. Returns how many rows were erased, the link's own
+ * included (sealed data: the caller erases soon).
  */
 export function removeBuddy(db: Db, vault: Vault, id: number): number {
   const link = db.stmt('SELECT member_id, buddy_bidx FROM buddies WHERE id = ?').get(id) as { member_id: number; buddy_bidx: Buffer } | undefined;
@@ -165,7 +165,7 @@ export function removeBuddy(db: Db, vault: Vault, id: number): number {
     .stmt("DELETE FROM outbox WHERE state = 'pending' AND id IN (SELECT outbox_id FROM checkin_messages WHERE kind = 'escalation' AND buddy_id = ?)")
     .run(id).changes;
   erased += eraseWaitingToBuddy(db, vault, link.member_id, link.buddy_bidx);
-  db.stmt('DELETE FROM buddies WHERE id = ?').run(id);
+  erased += db.stmt('DELETE FROM buddies WHERE id = ?').run(id).changes;
   return erased;
 }
 
@@ -200,7 +200,7 @@ export function stopLinksOfBuddy(db: Db, index: Buffer): void {
   db.stmt("UPDATE buddies SET status = 'stopped' WHERE buddy_bidx = ? AND status <> 'stopped'").run(index);
 }
 
-/** Erases every live link to this buddy (their DECLINE) as removeBuddy does, found by index: a row that no longer opens goes too. Returns how many messages were erased. */
+/** Erases every live link to this buddy (their DECLINE) as removeBuddy does, found by index: a row that no longer opens goes too. Returns how many rows were erased. */
 export function removeLinksOfBuddy(db: Db, vault: Vault, index: Buffer): number {
   const ids = db.stmt("SELECT id FROM buddies WHERE buddy_bidx = ? AND status <> 'stopped'").all(index) as Array<{ id: number }>;
   return ids.reduce((n, { id }) => n + removeBuddy(db, vault, id), 0);
