@@ -57,3 +57,31 @@ describe('DELETE after a check-in ran out', () => {
     expect(bodies.filter((b) => b.includes('orange hatchback') || b.includes('Rosalind'))).toEqual([]);
   }, 40_000);
 });
+
+describe('a check-in replaced by another', () => {
+  let h: Harness;
+  let stop: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ h, stop } = await startTwilioLine({ env: { TWILIO_REDACT: 'off' } }));
+    // A database truncates its WAL once after opening (a kill may have interrupted an erase): let that pass first.
+    await new Promise((r) => setTimeout(r, 1_500));
+  });
+  afterAll(() => stop());
+
+  it('leaves nothing of the first one’s details in the files, as OK would', async () => {
+    const sqlite = h.server.db.sqlite;
+    await h.sms(ROSE, 'JOIN');
+    await h.sms(ROSE, 'BUDDY 415-555-0177 Rosalind');
+    await h.sms(BUDDY, 'ACCEPT');
+    expect((await h.sms(ROSE, 'CHECKIN 60 orange hatchback')).message).toMatch(/check-in/i);
+    const first = (sqlite.prepare('SELECT details_ct AS ct FROM checkins').get() as { ct: Buffer }).ct.subarray(0, 32);
+    const db = path.join(h.dataDir, 'heads-up.db');
+    const holds = () => [db, `${db}-wal`].some((f) => fs.existsSync(f) && fs.readFileSync(f).includes(first));
+    expect(holds()).toBe(true);
+
+    expect((await h.sms(ROSE, 'CHECKIN 90 blue van')).message).toMatch(/check-in/i);
+    await waitFor(() => !holds(), 5_000, 'the first details to leave the files').catch(() => undefined);
+    expect(holds()).toBe(false);
+  });
+});
