@@ -192,8 +192,12 @@ export class SignalSender implements ChannelSender {
         this.opts.onIdentityTrust?.('moderator_skipped');
         throw err;
       }
-      // Unknown is not safe: nothing is trusted, as when signal-cli refuses to trust.
-      if (moderator === null || !(await this.trustNewIdentity(to))) {
+      if (moderator === null) {
+        // Unknown is not safe: nothing is trusted; the message is tried again later, when the list may answer.
+        this.opts.onIdentityTrust?.('trust_failed');
+        throw new SendError('server', 'identities_unavailable');
+      }
+      if (!(await this.trustNewIdentity(to))) {
         this.opts.onIdentityTrust?.('trust_failed');
         throw err;
       }

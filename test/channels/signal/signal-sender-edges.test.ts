@@ -260,11 +260,13 @@ describe('SignalSender and a changed safety number', () => {
     fake.changeIdentity(UUID, '+14155550188');
     expect(await failure(s.send('+14155550188', 'x'))).toMatchObject({ code: 'untrusted_identity' });
     expect(fake.trusts).toEqual([]);
-    // A member whose key changed, while the identities list fails: not trusted either (the outbox tries later).
+    // A member whose key changed, while the identities list fails: not trusted either, and the outbox tries later.
     const member = '5f6e7d8c-9b0a-4c1d-8e2f-3a4b5c6d7e8f';
     fake.changeIdentity(member);
     fake.identityListAnswer = () => ({ status: 500, body: { error: 'signal-cli is busy' } });
-    expect(await failure(s.send(member, 'y'))).toMatchObject({ code: 'untrusted_identity' });
+    const unknown = await failure(s.send(member, 'y'));
+    expect(unknown).toMatchObject({ kind: 'server', code: 'identities_unavailable' });
+    expect(unknown?.retryable).toBe(true);
     expect(fake.trusts).toEqual([]);
     expect(outcomes).toEqual(['moderator_skipped', 'trust_failed']);
     // Once the list answers, the member is trusted as ever.
