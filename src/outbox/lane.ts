@@ -6,7 +6,7 @@
  */
 import { SendError, type ChannelSender } from '../channels/types';
 import type { AlertRenderer } from '../alerts/render-alert';
-import { moveTwinAlertsToSms, planTwinFallback } from '../store/alerts';
+import { moveTwinAlertsToSms, planTwinFallback, smsTwinFor } from '../store/alerts';
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
@@ -256,8 +256,9 @@ export class Lane {
     const tries = row.attempts - row.throttles;
     // An outage (5xx, time-outs) can last hours, and says nothing about the message: it is tried,
     // at most maxMs apart, until it is as old as an alert may be, and at least maxAttempts times.
-    const young = this.deps.now() - row.created_at < opts.maxAgeMs;
-    if (e.retryable && (tries < opts.backoff.maxAttempts || young)) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries));
+    // But a Signal alert copy for someone also on SMS goes by SMS once its tries are spent (failed() plans that).
+    const young = () => this.deps.now() - row.created_at < opts.maxAgeMs && !this.smsTakesIt(row);
+    if (e.retryable && (tries < opts.backoff.maxAttempts || young())) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries));
     log.warn({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed for good');
     const mark = row.member_id !== null && (e.kind === 'stopped' || e.kind === 'invalid') ? { memberId: row.member_id, status: e.kind } : undefined;
     const failed = this.failed(row, e.retryable ? `gave_up:${reason}` : reason, mark);
@@ -267,6 +268,11 @@ export class Lane {
       failed.effect = () => recordBuddyOptOut(db, vault, to, now());
     }
     return failed;
+  }
+
+  /** Whether this is a Signal alert copy that the person's SMS membership can take instead. */
+  private smsTakesIt(row: ClaimedRow): boolean {
+    return row.channel === 'signal' && row.alert_id !== null && row.member_id !== null && smsTwinFor(this.deps.db, row.member_id, row.alert_id) !== undefined;
   }
 
   private retry(row: ClaimedRow, e: SendError, reason: string, delayMs: number): Recorded {

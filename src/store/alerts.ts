@@ -113,6 +113,19 @@ WHERE m.id > @lo AND m.id <= @hi
       SELECT 1 FROM members t WHERE t.phone_bidx = m.phone_bidx AND t.channel = 'signal' AND t.phone_bidx IS NOT NULL AND t.discreet = 1)))
   AND EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = @alert AND o.member_id = m.id)`;
 
+/** The active SMS membership of the person behind a Signal member that this (unretracted) alert reaches, if any. */
+export function smsTwinFor(db: Db, signalMemberId: number, alertId: number): { id: number; discreet: number } | undefined {
+  const alert = db.stmt('SELECT reach FROM alerts WHERE id = ? AND retracted_at IS NULL').get(alertId) as { reach: string } | undefined;
+  if (!alert) return undefined;
+  return db
+    .stmt(
+      `SELECT t.id, max(t.discreet, s.discreet) AS discreet FROM members s JOIN members t ON t.phone_bidx = s.phone_bidx AND t.channel = 'sms' AND t.status = 'active'
+       WHERE s.id = ? AND s.channel = 'signal' AND s.phone_bidx IS NOT NULL
+         AND EXISTS (SELECT 1 FROM subscriptions x WHERE x.member_id = t.id AND x.npa IN (SELECT value FROM json_each(?)))`,
+    )
+    .get(signalMemberId, JSON.stringify(alert.reach.split(','))) as { id: number; discreet: number } | undefined;
+}
+
 /**
  * The alert's copy for a person's SMS membership, when the Signal copy the
  * planner chose instead of it has failed for good (Signal uninstalled, an
@@ -122,15 +135,7 @@ WHERE m.id > @lo AND m.id <= @hi
  * planner would. Returns whether a copy was queued.
  */
 export function planTwinFallback(db: Db, signalMemberId: number, alertId: number, now: number, plannedAt = now): boolean {
-  const alert = db.stmt('SELECT reach FROM alerts WHERE id = ? AND retracted_at IS NULL').get(alertId) as { reach: string } | undefined;
-  if (!alert) return false;
-  const twin = db
-    .stmt(
-      `SELECT t.id, max(t.discreet, s.discreet) AS discreet FROM members s JOIN members t ON t.phone_bidx = s.phone_bidx AND t.channel = 'sms' AND t.status = 'active'
-       WHERE s.id = ? AND s.channel = 'signal' AND s.phone_bidx IS NOT NULL
-         AND EXISTS (SELECT 1 FROM subscriptions x WHERE x.member_id = t.id AND x.npa IN (SELECT value FROM json_each(?)))`,
-    )
-    .get(signalMemberId, JSON.stringify(alert.reach.split(','))) as { id: number; discreet: number } | undefined;
+  const twin = smsTwinFor(db, signalMemberId, alertId);
   if (!twin) return false;
   // Planned when the Signal copy was: a stale alert expires by SMS as it would have by Signal.
   const { changes } = db

@@ -1,0 +1,75 @@
+/**
+ * A person on SMS and Signal is planned her alert over Signal only;
+ * if that copy fails for good, her SMS membership gets it (Lane.failed ->
+ * planTwinFallback), unless the alert is stale. Outages are retried until
+ * maxAgeMs, but not hers: her Signal copy gives up after its tries, so the
+ * SMS copy comes within the outage, not after the alert has expired.
+ */
+import path from 'node:path';
+import { AlertRenderer } from '../../src/alerts/render-alert';
+import { SendError } from '../../src/channels/types';
+import { createLogger } from '../../src/log/logger';
+import { DEFAULT_DISPATCHER } from '../../src/outbox/dispatcher';
+import { Lane } from '../../src/outbox/lane';
+import { OutcomeWriter } from '../../src/outbox/outcome-writer';
+import { createAlert, planNextRange } from '../../src/store/alerts';
+import { Db } from '../../src/store/db';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { subscribe } from '../../src/store/subscriptions';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { FakeSender, settle } from '../helpers/fake-sender';
+import { tempDir } from '../helpers/temp-dir';
+
+const T0 = 1_800_000_000_000;
+const NUMBER = '+14155550100';
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+
+class SignalDown extends FakeSender {
+  override readonly channel = 'signal' as const;
+  constructor() {
+    super(Array.from({ length: 1000 }, () => new SendError('connection', 'ECONNREFUSED')));
+  }
+}
+
+describe('a Signal outage and a person also on SMS', () => {
+  let db: Db;
+  let vault: Vault;
+  beforeAll(async () => {
+    await cryptoReady();
+    vault = new Vault(new Uint8Array(32).fill(5));
+  });
+  afterEach(() => db.close());
+
+  it('gets her the alert by SMS once the Signal copy has failed its tries, not after the alert has expired', async () => {
+    db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    const clock = { t: T0 };
+    const sms = ensureMember(db, vault, { channel: 'sms', address: NUMBER, phone: NUMBER }, 'en', T0).id;
+    const twin = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000001', phone: NUMBER }, 'en', T0).id;
+    subscribe(db, sms, ['415'], T0);
+    subscribe(db, twin, ['415'], T0);
+    const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van' }, T0);
+    while (!planNextRange(db, alert, T0).done);
+    const log = createLogger('debug', { write: () => undefined });
+    const now = () => clock.t;
+    const s = new SignalDown();
+    const writer = new OutcomeWriter(db, log, now);
+    const lane = new Lane(s, { db, vault, log, now, opts: { ...DEFAULT_DISPATCHER, pollMs: HOUR }, writer, renderer: new AlertRenderer(db, vault) });
+    lane.start();
+    await settle();
+    // Six hours of signal-cli down (DEFAULT_BACKOFF: 12 tries, at most 15 minutes apart, take about an hour and a half).
+    for (let t = 0; t < 6 * HOUR; t += 5 * MIN) {
+      clock.t += 5 * MIN;
+      lane.wake();
+      await settle();
+      writer.flush();
+    }
+    const copies = db.sqlite.prepare('SELECT channel FROM outbox WHERE alert_id = ? ORDER BY id').all(alert) as Array<{ channel: string }>;
+    await lane.stop();
+    writer.flush();
+    expect(s.calls.length).toBeGreaterThanOrEqual(12);
+    expect(copies.map((c) => c.channel)).toContain('sms');
+  });
+});
