@@ -184,7 +184,7 @@ export function erase(store: Store, who: Asker): Outcome {
   const { address, phone } = who.sender;
   eraseWaitingTo(db, store.vault, phone ? [address, phone] : [address]);
   store.limits.forget(who.senderKey);
-  forgetSenderReplies(db, who.senderKey, who.sender.channel === 'signal' ? 'erase' : 'keep');
+  forgetSenderReplies(db, who.senderKey);
   dropSenderItems(db, who.senderKey);
   endConversation(db, who.memberKey);
   db.eraseSoon();

@@ -63,7 +63,7 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   // redelivered DELETE only erases again).
   const erased = parsed.ok && parsed.command.kind === 'delete';
   if (seen.key && (way === 'outbox' || changed) && !(erased && msg.sender.channel === 'signal')) {
-    handled.remember(seen.key, result.reply, now, erased ? null : who.senderKey);
+    handled.remember(seen.key, result.reply, now, erased ? null : who.senderKey, msg.sender.channel === 'signal');
   }
   return result;
 }

@@ -26,12 +26,13 @@ export function ageInboundLog(db: Db, before: number, limit = -1): number {
 
 /**
  * Erases the replies stored for a sender's messages (DELETE). Their ids stay
- * on record, so none can be replayed, unless `ids` is 'erase': a Signal
- * message's id is its sender's UUID and a time, findable from her UUID with
- * the key, and signal-cli, not a captured webhook, is what could bring it again.
+ * on record, so none can be replayed, except the records that carry her
+ * sender index: a Signal message's id is her UUID and a time, findable from
+ * her UUID with the key, and signal-cli, not a captured webhook, is what
+ * could bring one again.
  */
-export function forgetSenderReplies(db: Db, senderKey: Buffer, ids: 'keep' | 'erase' = 'keep'): number {
-  if (ids === 'erase') db.stmt('DELETE FROM inbound_seen WHERE log_id IN (SELECT id FROM inbound_messages WHERE sender_bidx = ?)').run(senderKey);
+export function forgetSenderReplies(db: Db, senderKey: Buffer): number {
+  db.stmt('DELETE FROM inbound_seen WHERE sender_bidx = ?').run(senderKey);
   return db.stmt('DELETE FROM inbound_messages WHERE sender_bidx = ?').run(senderKey).changes;
 }
 
@@ -80,9 +81,10 @@ export class InboundLog {
   /**
    * Records, in the caller's transaction, that a message was handled and
    * what was answered. `senderKey` (the sender's rate-limit index) lets
-   * their DELETE erase the reply; null for none.
+   * their DELETE erase the reply; null for none. `idOfSender`: the provider
+   * id is made from the sender (Signal's), so the record goes with her too.
    */
-  remember(key: Buffer, reply: string | null, now: number, senderKey: Buffer | null = null): void {
+  remember(key: Buffer, reply: string | null, now: number, senderKey: Buffer | null = null, idOfSender = false): void {
     const { lastInsertRowid } = this.db
       .stmt('INSERT INTO inbound_messages (provider_bidx, reply_ct, key_version, created_at, sender_bidx) VALUES (?, ?, ?, ?, ?)')
       .run(
@@ -93,6 +95,7 @@ export class InboundLog {
         startOfHour(now),
         senderKey,
       );
-    this.db.stmt('INSERT INTO inbound_seen (provider_bidx, day, log_id) VALUES (?, ?, ?)').run(key, Math.floor(now / DAY_MS), lastInsertRowid);
+    // An id made from the sender (Signal's) is erased with her: it carries her index too.
+    this.db.stmt('INSERT INTO inbound_seen (provider_bidx, day, log_id, sender_bidx) VALUES (?, ?, ?, ?)').run(key, Math.floor(now / DAY_MS), lastInsertRowid, idOfSender ? senderKey : null);
   }
 }

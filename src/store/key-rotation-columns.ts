@@ -39,6 +39,7 @@ export const INDEX_COLUMNS = [
   { table: 'inbound_retry', column: 'sender_bidx', purpose: 'sender', rotation: "recomputed from the parked message's sealed sender" },
   { table: 'inbound_messages', column: 'sender_bidx', purpose: 'sender', rotation: 'erased with the handled ids' },
   { table: 'inbound_seen', column: 'provider_bidx', purpose: 'inbound', rotation: 'erased: the provider id is not stored' },
+  { table: 'inbound_seen', column: 'sender_bidx', purpose: 'sender', rotation: 'erased with the handled ids' },
   { table: 'screening', column: 'number_bidx', purpose: 'screen (per kind)', rotation: "recomputed from the entry's sealed value (entries from before issue 11: from the alert's sealed text)" },
   { table: 'inbound_messages', column: 'provider_bidx', purpose: 'inbound', rotation: 'erased: the provider id is not stored' },
   { table: 'moderator_identities', column: 'moderator_bidx', purpose: 'moderator', rotation: "recomputed from the row's sealed moderator UUID" },

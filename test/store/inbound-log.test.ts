@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Db } from '../../src/store/db';
-import { ageInboundLog, forgetSenderReplies, InboundLog } from '../../src/store/inbound-log';
+import { ageInboundLog, forgetSenderReplies, InboundLog, REPLY_KEPT_MS } from '../../src/store/inbound-log';
 import { migrate } from '../../src/store/migrate';
 import { findProjectDir } from '../../src/store/find-up';
 import { cryptoReady, Vault } from '../../src/store/vault';
@@ -192,5 +192,53 @@ describe('a webhook retried after a restart', () => {
     } finally {
       await after.close();
     }
+  });
+});
+
+describe('a DELETE and the records of handled ids', () => {
+  const T0 = Date.UTC(2026, 10, 22, 12);
+  const HOUR = 3_600_000;
+  let vault: Vault;
+  let db: Db;
+  let log: InboundLog;
+  const her = Buffer.alloc(32, 1);
+  const other = Buffer.alloc(32, 2);
+
+  beforeAll(async () => {
+    await cryptoReady();
+    vault = new Vault(new Uint8Array(32).fill(5));
+  });
+  beforeEach(() => {
+    db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    log = new InboundLog(db, vault);
+  });
+  afterEach(() => db.close());
+
+  const held = (key: Buffer) => db.sqlite.prepare('SELECT 1 FROM inbound_seen WHERE provider_bidx = ?').get(key) !== undefined;
+
+  it('erase the record of her Signal message whose reply is long gone (its id is her UUID and a time)', () => {
+    const key = log.key('signal', '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f:1765100000001');
+    db.transaction(() => log.remember(key, 'Report received.', T0, her, true));
+    // The hourly retention run erases the reply after REPLY_KEPT_MS; the id stays for RETENTION_DAYS.
+    ageInboundLog(db, T0 + REPLY_KEPT_MS + HOUR);
+    forgetSenderReplies(db, her);
+    expect(held(key)).toBe(false);
+  });
+
+  it("keep another sender's SMS id (against replays), whatever log row ids were reused", () => {
+    const sms = log.key('sms', 'SM0123456789abcdef0123456789abcdef');
+    db.transaction(() => log.remember(sms, 'Report received.', T0, other));
+    // The SMS sender's DELETE erases her reply row; her id stays on record against a replay.
+    forgetSenderReplies(db, other);
+    expect(held(sms)).toBe(true);
+    // A Signal member's next message gets the freed log row id.
+    const sig = log.key('signal', '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f:1765100000002');
+    db.transaction(() => log.remember(sig, 'Hi', T0 + HOUR, her, true));
+    forgetSenderReplies(db, her);
+    expect(held(sig)).toBe(false);
+    // The captured SMS webhook is still recognised as handled, not acted on again.
+    expect(held(sms)).toBe(true);
+    expect(log.previousReply(sms, T0 + 2 * HOUR)).toBeNull();
   });
 });
