@@ -67,6 +67,10 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
   if (mine.filter((b) => b.status !== 'stopped').length >= MAX_BUDDIES) return say(who.t.buddyLimit(MAX_BUDDIES));
   if (!store.limits.take(who.senderKey, 'buddy_invite', { max: INVITES_PER_DAY, windowMs: 86_400_000 }, now)) return say(who.t.buddyInvitesToday(INVITES_PER_DAY));
   const member = memberOf(store, who, newMember, now);
+  // A link to this number that no longer opens (she cannot see it) must not refuse the invitation: it is replaced.
+  const unreadable = unreadableBuddiesOf(db, vault, member.id, buddyIndex(vault, address));
+  for (const id of unreadable) removeBuddy(db, vault, id);
+  if (unreadable.length) db.eraseSoon();
   inviteBuddy(db, vault, member.id, { channel, address }, name, who.lang, now);
   // A number that told the line to stop is not texted: the invitation waits for them to come back
   // (buddyBack). The member is answered as for any number, so that BUDDY cannot tell anyone who once
@@ -89,8 +93,8 @@ function buddyOff(store: Store, who: Asker, number: string | undefined, now: num
   if (number !== undefined && !target) return say(who.t.buddyUsage());
   const removed = buddiesOf(db, vault, who.member.id).filter((b) => target === undefined || b.address === target);
   let erased = 0;
-  // A row that no longer opens is one of "every buddy" too; no one can be told of it.
-  if (target === undefined) for (const id of unreadableBuddiesOf(db, vault, who.member.id)) erased += removeBuddy(db, vault, id);
+  // A row that no longer opens is one of "every buddy" (or of that number's links) too; no one can be told of it.
+  for (const id of unreadableBuddiesOf(db, vault, who.member.id, target ? buddyIndex(vault, target) : undefined)) erased += removeBuddy(db, vault, id);
   let queued = false;
   for (const b of removed) {
     erased += removeBuddy(db, vault, b.id);

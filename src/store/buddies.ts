@@ -87,11 +87,12 @@ export function buddiesOf(db: Db, vault: Vault, memberId: number): Buddy[] {
   return readable(vault, rowsOfMember(db, memberId));
 }
 
-/** The ids of a member's buddy rows that no longer open (BUDDY OFF erases them with the rest). */
-export function unreadableBuddiesOf(db: Db, vault: Vault, memberId: number): number[] {
-  return rowsOfMember(db, memberId)
-    .filter((r) => openedOrNot(vault, r) === null)
-    .map((r) => r.id);
+/** The ids of a member's buddy rows (to one number, by its index) that no longer open: BUDDY OFF erases them with the rest, a new invitation replaces them. */
+export function unreadableBuddiesOf(db: Db, vault: Vault, memberId: number, index?: Buffer): number[] {
+  const rows = index
+    ? (db.stmt(`SELECT ${COLUMNS} FROM buddies WHERE member_id = ? AND buddy_bidx = ?`).all(memberId, index) as Row[])
+    : rowsOfMember(db, memberId);
+  return rows.filter((r) => openedOrNot(vault, r) === null).map((r) => r.id);
 }
 
 /** Every invitation or link to one buddy, across members, that still opens. */

@@ -59,3 +59,19 @@ describe('a damaged buddy row', () => {
     expect(statuses(w)).toEqual([]);
   });
 });
+
+describe('a damaged buddy row, asked again', () => {
+  it('lets the member ask the same number again (the row she cannot see must not refuse it)', async () => {
+    const w = await damaged();
+    // BUDDY lists nobody, so asking Ana again is what she does.
+    expect(w.sms(ROSE, 'BUDDY').reply).toBe(t.buddyNone());
+    expect(w.sms(ROSE, 'BUDDY 415-555-0177 Rose').reply).toBe(t.buddyAsked('0177'));
+    expect(w.sms(ROSE, 'BUDDY').reply).toBe(t.buddyList([{ ending: '0177', status: 'invited' }]));
+  });
+
+  it('lets BUDDY OFF number remove the damaged link to that number', async () => {
+    const w = await damaged();
+    w.sms(ROSE, 'BUDDY OFF 415-555-0177');
+    expect(statuses(w)).toEqual([]);
+  });
+});
