@@ -258,7 +258,9 @@ export class Lane {
     // at most maxMs apart, until it is as old as an alert may be, and at least maxAttempts times.
     // But a Signal alert copy for someone also on SMS goes by SMS once its tries are spent (failed() plans that).
     const young = () => this.deps.now() - row.created_at < opts.maxAgeMs && !this.smsTakesIt(row);
-    if (e.retryable && (tries < opts.backoff.maxAttempts || young())) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries));
+    if (e.retryable && tries < opts.backoff.maxAttempts) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries));
+    // Past its count, each further try of each waiting message would be a warning every 15 minutes for hours.
+    if (e.retryable && young()) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries), 'debug');
     log.warn({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed for good');
     const mark = row.member_id !== null && (e.kind === 'stopped' || e.kind === 'invalid') ? { memberId: row.member_id, status: e.kind } : undefined;
     const failed = this.failed(row, e.retryable ? `gave_up:${reason}` : reason, mark);
@@ -275,9 +277,9 @@ export class Lane {
     return row.channel === 'signal' && row.alert_id !== null && row.member_id !== null && smsTwinFor(this.deps.db, row.member_id, row.alert_id) !== undefined;
   }
 
-  private retry(row: ClaimedRow, e: SendError, reason: string, delayMs: number): Recorded {
+  private retry(row: ClaimedRow, e: SendError, reason: string, delayMs: number, level: 'warn' | 'debug' = 'warn'): Recorded {
     this.deps.observer?.outcome(row.channel, 'retry', e.kind);
-    this.deps.log.warn({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed; will retry');
+    this.deps.log[level]({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed; will retry');
     return { outcome: { id: row.id, kind: 'retry', dueAt: this.deps.now() + delayMs, error: reason, throttled: e.kind === 'throttled' } };
   }
 

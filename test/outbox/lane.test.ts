@@ -185,6 +185,9 @@ describe('an outbox lane', () => {
     expect(row(id)).toMatchObject({ state: 'failed', attempts: 4, error: 'gave_up:connection:ECONNRESET' });
     await later(60_000, l);
     expect(s.calls).toHaveLength(4);
+    // A warning for each of its maxAttempts tries; the tries an outage adds past them only at debug.
+    expect(logs.filter((x) => x.includes('will retry') && x.includes('"level":40'))).toHaveLength(2);
+    expect(logs.filter((x) => x.includes('will retry') && x.includes('"level":20'))).toHaveLength(1);
   });
 
   it.each([
