@@ -181,6 +181,8 @@ export class FakeSignal {
   proxyPage: string | null = null;
   /** Requests the proxy answered with its page. */
   proxyAnswers = 0;
+  /** Receive websockets are accepted, then closed at once (a server that cannot receive for the account). */
+  closeOnOpen = false;
   /**
    * How GET /v1/identities/{number} is answered now, after upstream's checks
    * (default: the identities held). 'hang' never answers: signal-cli stuck.
@@ -325,6 +327,7 @@ export class FakeSignal {
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.connections++;
+      if (this.closeOnOpen) return ws.close(1011, 'receive failed');
       this.clients.add(ws);
       ws.on('ping', (data) => {
         if (!this.frozen) ws.pong(data);

@@ -4,7 +4,9 @@
  *   /v1/receive/{number}, one `{envelope, account}` per frame. A ping every
  *   `pingMs` unanswered for `pongTimeoutMs` means the connection is dead;
  *   it is then dropped and re-opened with backoff. The server keeps nothing
- *   for a client that is not connected, so reconnecting promptly matters.
+ *   for a client that is not connected, so reconnecting promptly matters;
+ *   but a connection counts as working only once something comes over it
+ *   (a frame or a pong), so one closed as soon as it opens keeps backing off.
  * - poll (MODE=normal/native): GET /v1/receive/{number} every `pollMs`; it
  *   answers a JSON array served as text/plain. Any other answer (an error
  *   status, no answer, a 200 that is not JSON such as a proxy's HTML page)
@@ -64,6 +66,8 @@ export class SignalReceiver {
   private clearConnTimers: () => void = () => undefined;
   private timers = new Set<NodeJS.Timeout>();
   private failures = 0;
+  /** Whether this episode's connect was already logged at info (websocket). */
+  private saidConnected = false;
   private chain: Promise<void> = Promise.resolve();
   private polling: Promise<void> | null = null;
   private readonly http: AxiosInstance;
@@ -162,14 +166,22 @@ export class SignalReceiver {
       pingTimer = deadTimer = null;
     };
     this.clearConnTimers = clearTimers;
+    let proven = false;
     const heard = () => {
       if (deadTimer) clearTimeout(deadTimer);
       deadTimer = null;
+      // The episode ends when the connection carries something, not when it opens: one that is closed at once must not reconnect every base wait forever.
+      if (!proven) {
+        proven = true;
+        this.failures = 0;
+        this.saidConnected = false;
+      }
     };
     ws.on('open', () => {
-      this.failures = 0;
       this.connections++;
-      this.opts.log.info({ connections: this.connections }, 'Signal websocket connected');
+      // Said once per episode, as failures are.
+      this.opts.log[this.saidConnected ? 'debug' : 'info']({ connections: this.connections }, 'Signal websocket connected');
+      this.saidConnected = true;
       pingTimer = setInterval(() => {
         if (deadTimer || ws.readyState !== WebSocket.OPEN) return;
         ws.ping();

@@ -150,3 +150,54 @@ describe('the receive websocket behind a proxy that answers its upgrade with an 
     expect(lines.filter((l) => l.level === 30 && /websocket connected/.test(l.msg))).toHaveLength(1);
   });
 });
+
+describe('a receive websocket that signal-cli-rest-api accepts and closes at once', () => {
+  let signal: FakeSignal;
+  let receiver: SignalReceiver | null = null;
+
+  beforeEach(async () => {
+    signal = new FakeSignal({ account: ACCOUNT, mode: 'json-rpc' });
+    await signal.start();
+  });
+  afterEach(async () => {
+    await receiver?.stop();
+    receiver = null;
+    await signal.stop();
+  });
+
+  it('is an episode of failures: the waits grow, it is said once, and a connection that carries a message ends it', async () => {
+    const { lines, log } = collectingLogger();
+    const items: unknown[] = [];
+    signal.closeOnOpen = true;
+    receiver = new SignalReceiver({
+      apiUrl: signal.url,
+      number: ACCOUNT,
+      mode: 'websocket',
+      log,
+      onItem: (item) => void items.push(item),
+      tuning: { reconnectBaseMs: 10, reconnectMaxMs: 5_000 },
+    });
+    receiver.start();
+    await waitFor(() => signal.connections >= 6, 10_000, 'several accepted and closed connections');
+    const waits = lines.filter((l) => /websocket closed/.test(l.msg)).map((l) => l.reconnectInMs as number);
+    // 10 ms doubling, jittered down to half at most: the sixth wait is at least 160 ms, never the base again.
+    expect(waits.length).toBeGreaterThanOrEqual(5);
+    expect(waits[4]).toBeGreaterThanOrEqual(80);
+    expect(lines.filter((l) => l.level >= 30 && /websocket (connected|closed)/.test(l.msg)).map((l) => l.msg.slice(0, 25))).toEqual([
+      'Signal websocket connecte',
+      'Signal websocket closed; ',
+    ]);
+
+    signal.closeOnOpen = false;
+    await waitFor(() => signal.connected === 1, 10_000, 'a connection that stays');
+    signal.push(textEnvelope(ACCOUNT, MEMBER, 'JOIN 415'));
+    await waitFor(() => items.length === 1, 5_000, 'the message');
+    // The message ended the episode: the next drop waits the base again and is said again.
+    const closedBefore = lines.filter((l) => /websocket closed/.test(l.msg)).length;
+    signal.killSockets();
+    await waitFor(() => lines.filter((l) => /websocket closed/.test(l.msg)).length > closedBefore, 5_000, 'the drop');
+    const drop = lines.filter((l) => /websocket closed/.test(l.msg))[closedBefore];
+    expect(drop?.level).toBe(WARN);
+    expect(drop?.reconnectInMs as number).toBeLessThanOrEqual(10);
+  });
+});
