@@ -2,7 +2,8 @@
  * Refusals that are about the line, not the member (signal-cli-rest-api in
  * normal/native mode, its own texts): the bot's account not registered
  * (Signal deregistered it, or it was never registered: the lane holds, one
- * message probing) and a network failure between signal-cli and Signal.
+ * message probing), a network failure between signal-cli and Signal, and
+ * a proxy in front of signal-cli-rest-api refusing the line's credentials.
  * Alerts wait and arrive once the line is back; no member is marked
  * unreachable.
  */
@@ -32,6 +33,9 @@ describe('a Signal outage on the line’s side', () => {
   it.each([
     ["the bot's account is not registered", (_to: string) => SIGNAL_ERRORS.accountNotRegistered(SIGNAL_NUMBER), 'red pickup'],
     ['signal-cli cannot reach Signal', (to: string) => SIGNAL_ERRORS.networkFailure(to), 'green coupe'],
+    // signal-cli-rest-api has no authentication of its own: these come from a proxy in front of it.
+    ['a proxy in front of signal-cli-rest-api refuses the line’s credentials (401)', () => ({ status: 401, body: '<html><body>401 Authorization Required</body></html>' }), 'blue van'],
+    ['a proxy in front of signal-cli-rest-api forbids the line (403)', () => ({ status: 403, body: { message: 'Forbidden' } }), 'grey sedan'],
   ])('while %s, alerts wait and then arrive once; nobody is marked unreachable', async (_what, refusal, marker) => {
     const tries = new Map<string, number>();
     signal.answer = ({ recipient, message }) => {

@@ -70,6 +70,8 @@ export function classifySignalError(status: number | undefined, errorText: strin
   if (status === undefined) return new SendError('connection', sysCode);
   if (status === 429 || RATE_LIMITED.test(errorText) || PROOF_REQUIRED.test(errorText)) return new SendError('throttled', '429');
   if (status >= 500) return new SendError('server', String(status));
+  // signal-cli-rest-api has no authentication: a proxy in front of it refuses the line's credentials, every message alike.
+  if (status === 401 || status === 403 || status === 407) return new SendError('line', String(status));
   // The recipient re-installed Signal or changed devices: their safety number must be trusted again.
   if (UNTRUSTED.test(errorText)) return new SendError('rejected', 'untrusted_identity');
   if (UNREGISTERED.test(errorText)) return new SendError('invalid', 'unregistered');

@@ -54,6 +54,10 @@ describe('classifySignalError, exactly', () => {
     ['an untrusted recipient key (json-rpc)', 400, 'Unable to complete request due to untrusted recipient keys', 'rejected', 'untrusted_identity'],
     ['a recipient that is not registered', 400, 'The user 0b6f0c7e-3a41-4c35-9a55-5d1c0a8f4e21 is not registered.', 'invalid', 'unregistered'],
     ["the bot's own account not registered", 400, 'User is not registered', 'line', 'account_not_registered'],
+    ['a proxy refusing the credentials', 401, '', 'line', '401'],
+    ['a proxy forbidding the line', 403, 'Forbidden', 'line', '403'],
+    ['a proxy asking for its own credentials', 407, '', 'line', '407'],
+    ['a 404 (a wrong path or an older signal-cli-rest-api)', 404, '404 page not found', 'rejected', '404'],
   ] as const)('classifies %s', (_what, status, text, kind, code) => {
     expect(classifySignalError(status, text)).toMatchObject({ kind, code });
   });
