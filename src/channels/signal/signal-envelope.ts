@@ -5,7 +5,8 @@
  * total: hostile or unexpected input yields null, never an exception.
  *
  * Only a direct message is a message: text, or a photo, voice note, file or
- * sticker (flagged as media, its text empty). Receipts, typing indicators, sync
+ * sticker (flagged as media, its text empty); a long text is read from its
+ * start (the body), its whole beside it being no file. Receipts, typing indicators, sync
  * messages (our own other devices), stories, calls, reactions, remote
  * deletes and group messages are ignored. So is an edit: acting on an edited
  * command would run it twice (a second REPORT), and the person can send it
@@ -23,6 +24,9 @@ export interface SignalInbound {
   /** It carried an attachment or a sticker (never read: only the text is). */
   media: boolean;
 }
+
+/** Signal's type for the whole of a text longer than 2,000 bytes, sent beside its start. */
+const LONG_TEXT = 'text/x-signal-plain';
 
 /** Longest text handed to the bot; Signal allows long messages, reports keep 1,600 characters anyway. */
 export const MAX_SIGNAL_TEXT = 4000;
@@ -59,8 +63,9 @@ export function parseSignalItem(item: unknown): SignalInbound | null {
     if (present(data.groupInfo) || present(data.groupV2)) return null;
     if (present(data.reaction) || present(data.remoteDelete) || present(data.storyContext)) return null;
     const text = typeof data.message === 'string' ? data.message : '';
-    // A shared contact card (a client's, perhaps) is something sent that the line does not read, as a photo is.
-    const media = (Array.isArray(data.attachments) && data.attachments.length > 0) || present(data.sticker) || (Array.isArray(data.contacts) && data.contacts.length > 0);
+    // A long text's whole (its start is the body) is no file; a shared contact card (a client's, perhaps) is something the line does not read, as a photo is.
+    const files = Array.isArray(data.attachments) ? data.attachments.filter((a) => obj(a)?.contentType !== LONG_TEXT) : [];
+    const media = files.length > 0 || present(data.sticker) || (Array.isArray(data.contacts) && data.contacts.length > 0);
     // Nothing to read and nothing sent (a disappearing-timer change, a profile key update): not a message.
     if (text.trim() === '' && !media) return null;
     const timestamp = Number.isSafeInteger(env.timestamp) ? (env.timestamp as number) : Number.isSafeInteger(data.timestamp) ? (data.timestamp as number) : null;

@@ -47,6 +47,15 @@ describe('parseSignalItem', () => {
     expect(parseSignalItem(env(dataMessage))).toMatchObject({ text, media: true, providerId: `${UUID}:1745372297238` });
   });
 
+  // Signal sends a text longer than 2,000 bytes as its start in the body and the whole in an attachment of this type.
+  const LONG_TEXT = { contentType: 'text/x-signal-plain', id: 'long1', size: 2600, filename: null };
+  it('reads a long message as its text, not as a message that carried a file', () => {
+    const start = `REPORT 415 ${'he followed me to the car park and '.repeat(60)}`.slice(0, 2000);
+    expect(parseSignalItem(env(data(start, { attachments: [LONG_TEXT] })))).toMatchObject({ text: start, media: false });
+    // A long text with a photo besides still carried media.
+    expect(parseSignalItem(env(data(start, { attachments: [LONG_TEXT, PHOTO] })))).toMatchObject({ text: start, media: true });
+  });
+
   it('reads a message whose sender hides their number (sourceNumber null)', () => {
     const parsed = parseSignalItem(env(data('HELP'), { source: UUID, sourceNumber: null }));
     expect(parsed?.sender).toEqual({ channel: 'signal', address: UUID });
