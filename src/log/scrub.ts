@@ -7,8 +7,9 @@
  */
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 // A calendar date (and time), kept whole; otherwise a run of digits possibly
-// split by the separators people put in numbers.
-const DATE_OR_DIGIT_RUN = /((?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-]))|\+?\d(?:[\d\s().-]|\\n|\\t){8,}\d/g;
+// split by the separators people put in numbers (dots, slashes, brackets,
+// spaces, and hyphens or the dashes a phone's keyboard may put instead).
+const DATE_OR_DIGIT_RUN = /((?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-]))|\+?\d(?:[\d\s()./\u2010-\u2015\u2212-]|\\n|\\t){8,}\d/g;
 // A JSON string literal in a serialized line.
 const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
 
