@@ -46,39 +46,34 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   const seen = recogniseRetry(handled, msg, now);
   if (seen.previous !== undefined) return { reply: seen.previous, parsed, duplicate: true };
   const who = identifySender(db, vault, deps.moderators, msg.sender, now, deps.moderatorTrusted);
-  const { changed, ...result } = act(deps, who, msg, parsed, now);
+  const result = act(deps, who, msg, parsed, now);
   if (result.reply !== null && way === 'outbox') {
     const member = findMemberByIndex(db, who.memberKey);
     if (member && (member.status === 'active' || member.status === 'pending')) enqueueMessage(db, vault, member.id, result.reply, now);
     else enqueueReply(db, vault, msg.sender, result.reply, now);
     db.onCommit(rules.onQueued);
   }
-  // A message that changed something is remembered, and so is every one
-  // answered through the outbox (a redelivered HELP must not be answered
-  // twice). One that only read and is answered in the response (HELP,
-  // AREAS over SMS) is simply answered again when the provider retries.
+  // Every message is remembered, even one that only read or changed
+  // nothing: a captured webhook replayed later (a Twilio signature carries
+  // no nonce) must not read the moderation queue afresh, nor act on what has
+  // changed since (a JOIN that was a no-op, replayed after her STOP).
   // Stored under the sender's rate-limit index so that DELETE can erase the
   // reply; DELETE's own record carries no link to the sender it just erased,
   // and over Signal there is none (its id is her UUID and a time: a
   // redelivered DELETE only erases again).
   const erased = parsed.ok && parsed.command.kind === 'delete';
-  if (seen.key && (way === 'outbox' || changed) && !(erased && msg.sender.channel === 'signal')) {
+  if (seen.key && !(erased && msg.sender.channel === 'signal')) {
     handled.remember(seen.key, result.reply, now, erased ? null : who.senderKey, msg.sender.channel === 'signal');
   }
   return result;
 }
 
-/**
- * Steps 3 to 5. `changed` says whether the message had an effect of its own
- * (the sender's message counter, bookkeeping, does not count): only then must
- * a retry be recognised rather than answered afresh.
- */
-function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<typeof parse>, now: number): Handled & { changed: boolean } {
+/** Steps 3 to 5. */
+function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<typeof parse>, now: number): Handled {
   const { db, rules } = deps;
   const gate = blockAndLimit(deps, rules.limits.messages, who, parsed, now);
-  if (!gate.act) return { reply: null, parsed, duplicate: false, dropped: gate.dropped, changed: false };
-  const before = db.totalChanges();
+  if (!gate.act) return { reply: null, parsed, duplicate: false, dropped: gate.dropped };
   const lang = rememberLanguage(db, who, parsed);
   const reply = dispatch(deps, rules, who, lang, msg, parsed, now);
-  return { reply: gate.answer ? reply : null, parsed, duplicate: false, dropped: gate.dropped, changed: db.totalChanges() !== before };
+  return { reply: gate.answer ? reply : null, parsed, duplicate: false, dropped: gate.dropped };
 }
