@@ -81,6 +81,13 @@ describe('member commands over the Twilio webhook', () => {
       expect((await h.sms('+17025550100', 'AREAS')).message).toContain('no alert areas');
     });
 
+    it('answers a STOP with an emoji after it, and a HELP with a word in another script: Twilio answers only its single word', async () => {
+      await h.sms('+17025550101', 'JOIN');
+      const stop = await h.sms('+17025550101', 'STOP 🙏');
+      expect(stop.message).toContain('unsubscribed');
+      expect((await h.sms('+17025550102', 'HELP ПОЖАЛУЙСТА')).message).toMatch(/JOIN/);
+    });
+
     it('understands Spanish "no más"', async () => {
       await h.sms('+17865550100', 'ALTA');
       const r = await h.sms('+17865550100', 'No más!');

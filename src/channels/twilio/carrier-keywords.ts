@@ -38,9 +38,14 @@ export function carrierAction(text: string, optOutType?: string): CarrierAction 
   return keywordAction(text);
 }
 
-/** The default keyword a whole message is, if any; "START 415" is none (digits are words, not punctuation). */
+/**
+ * The default keyword a whole message is, if any. Only spaces and
+ * punctuation around it are ignored: "START 415", "HELP ПОЖАЛУЙСТА" and
+ * "STOP 🙏" are not Twilio's single word, and a message wrongly taken as
+ * Twilio's would be answered by no one.
+ */
 function keywordAction(text: string): CarrierAction | undefined {
-  return KEYWORDS.get(text.toUpperCase().replace(/^[^A-Z0-9]+|[^A-Z0-9]+$/g, ''));
+  return KEYWORDS.get(text.toUpperCase().replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, ''));
 }
 
 /**

@@ -18,7 +18,7 @@ describe('carrierAction', () => {
     expect(carrierAction(text)).toBe(action);
   });
 
-  it.each(['STOP please', 'JOIN', 'help me', 'ALTO', 'AYUDA', '', 'S T O P', 'START 415', 'STOP 2', '415 START', 'yes 628'])('leaves %j to us', (text) => {
+  it.each(['STOP please', 'JOIN', 'help me', 'ALTO', 'AYUDA', '', 'S T O P', 'START 415', 'STOP 2', '415 START', 'yes 628', 'STOP ПОЖАЛУЙСТА', 'HELP 帮助', 'STOP 🙏', '👍 YES', 'ayuda HELP'])('leaves %j to us', (text) => {
     expect(carrierAction(text)).toBeUndefined();
   });
 
