@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actedText, carrierAction } from '../channels/twilio/carrier-keywords';
 import { twimlReply } from '../channels/twilio/twiml';
-import { looksLikeSignature, TwilioSignature } from '../channels/twilio/signature';
+import { looksLikeSignature, signedUrlForms, TwilioSignature } from '../channels/twilio/signature';
 import { classifyDeliveryStatus } from '../channels/twilio/twilio-errors';
 import { statusRefOf } from '../channels/twilio/twilio-sender';
 import { parseInboundSms, parseStatusCallback, WebhookError, type FormFields } from '../channels/twilio/twilio-inbound';
@@ -62,12 +62,13 @@ function precheck(signer: TwilioSignature | null) {
  * PUBLIC_URL and the route's own path (never the Host header; the request
  * target only in the forms precheck accepted): one HMAC at most.
  */
-function signedFields(deps: TwilioRouteDeps, signer: TwilioSignature | null, request: FastifyRequest): FormFields {
+function signedFields(publicUrls: string[], signer: TwilioSignature | null, request: FastifyRequest): FormFields {
   const posted = (request.body ?? {}) as Record<string, string | string[]>;
   if (signer) {
     const signature = request.headers['x-twilio-signature'] as string;
     // The target was checked by precheck: the route's path, or the status path with its row id, which Twilio signs too.
-    if (!signer.matches(signature, deps.publicUrl + (request.raw.url as string), posted)) {
+    const target = request.raw.url as string;
+    if (!publicUrls.some((base) => signer.matches(signature, base + target, posted))) {
       throw new WebhookError(403, 'invalid or missing X-Twilio-Signature');
     }
   }
@@ -76,9 +77,10 @@ function signedFields(deps: TwilioRouteDeps, signer: TwilioSignature | null, req
 
 export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps): Promise<void> {
   const signer = deps.authToken ? new TwilioSignature(deps.authToken) : null;
+  const publicUrls = signedUrlForms(deps.publicUrl);
   app.addHook('onRequest', precheck(signer));
   app.post('/webhooks/twilio/sms', async (request, reply) => {
-    const sms = parseInboundSms(signedFields(deps, signer, request));
+    const sms = parseInboundSms(signedFields(publicUrls, signer, request));
     // What Twilio answered itself, we act on without a second answer; under Advanced
     // Opt-Out it may match words we do not know ("ARRET"), and what it did, we do.
     const carrier = deps.carrier ? carrierAction(sms.text, sms.optOutType) : undefined;
@@ -95,7 +97,7 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
   });
 
   app.post('/webhooks/twilio/status', async (request, reply) => {
-    const status = parseStatusCallback(signedFields(deps, signer, request));
+    const status = parseStatusCallback(signedFields(publicUrls, signer, request));
     deps.metrics.deliveryReport(status.status);
     const delivery = classifyDeliveryStatus(status.status, status.errorCode);
     if (delivery) {

@@ -23,7 +23,7 @@ const PATH = '/webhooks/twilio/sms';
 
 describe('POST /webhooks/twilio/sms', () => {
   let db: Db;
-  let build: (carrier: boolean) => ReturnType<typeof buildApp>;
+  let build: (carrier: boolean, publicUrl?: string) => ReturnType<typeof buildApp>;
 
   beforeAll(async () => {
     await cryptoReady();
@@ -37,20 +37,20 @@ describe('POST /webhooks/twilio/sms', () => {
       limits: DEFAULT_LIMITS, now: Date.now, onQueued: () => undefined, onAlert: () => undefined,
     });
     const inbound = new InboundPath({ message: bot.message, log, metrics, now: Date.now });
-    build = (carrier) =>
+    build = (carrier, publicUrl = PUBLIC_URL) =>
       buildApp({
         log,
         metrics,
-        twilio: { inbound, db, metrics, publicUrl: PUBLIC_URL, authToken: AUTH_TOKEN, carrier, now: Date.now },
+        twilio: { inbound, db, metrics, publicUrl, authToken: AUTH_TOKEN, carrier, now: Date.now },
         health: { database: () => true, providers: async () => ({}) },
       });
   });
   afterAll(() => db.close());
 
-  function post(app: ReturnType<typeof buildApp>, from: string, body: string, signed = true) {
+  function post(app: ReturnType<typeof buildApp>, from: string, body: string, signed = true, signedUrl = PUBLIC_URL + PATH) {
     const fields = { MessageSid: newSid(), AccountSid: ACCOUNT_SID, From: from, To: FROM_NUMBER, Body: body };
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
-    if (signed) headers['x-twilio-signature'] = twilio.getExpectedTwilioSignature(AUTH_TOKEN, PUBLIC_URL + PATH, fields);
+    if (signed) headers['x-twilio-signature'] = twilio.getExpectedTwilioSignature(AUTH_TOKEN, signedUrl, fields);
     return app.inject({ method: 'POST', url: PATH, headers, payload: new URLSearchParams(fields).toString() });
   }
 
@@ -77,6 +77,16 @@ describe('POST /webhooks/twilio/sms', () => {
     const app = build(true);
     expect((await post(app, '+12065550151', 'JOIN', false)).statusCode).toBe(403);
     expect(twimlMessage((await post(app, '+12065550151', 'AREAS')).body)).toContain('not subscribed');
+  });
+
+  it('accepts, for a PUBLIC_URL that writes the default port, the signature over the URL without it (as Twilio signs https)', async () => {
+    const host = new URL(PUBLIC_URL).host;
+    const app = build(true, `https://${host}:443`);
+    expect((await post(app, '+12065550160', 'AREAS', true, `https://${host}${PATH}`)).statusCode).toBe(200);
+    expect((await post(app, '+12065550160', 'AREAS', true, `https://${host}:443${PATH}`)).statusCode).toBe(200);
+    // Only the default port: another port is part of what Twilio signs, and a port-less PUBLIC_URL is not tried with one.
+    expect((await post(build(true, `https://${host}:8443`), '+12065550160', 'AREAS', true, `https://${host}${PATH}`)).statusCode).toBe(403);
+    expect((await post(build(true, `https://${host}`), '+12065550160', 'AREAS', true, `https://${host}:443${PATH}`)).statusCode).toBe(403);
   });
 
   it('leaves a bare HELP to Twilio, and answers it where no carrier does', async () => {

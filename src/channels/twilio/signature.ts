@@ -11,10 +11,12 @@
  *
  * One computation per request, against the one URL Heads Up gives Twilio
  * (PUBLIC_URL and the route's path, never the Host header), and none for a
- * header that cannot be a signature. twilio.validateRequest would also try
- * the URL with and without its default port and re-encoded, up to six
- * HMACs for a forged request; PUBLIC_URL is exactly what Twilio is told to
- * call, so those forms cannot be what Twilio signed.
+ * header that cannot be a signature. The one exception: Twilio signs an
+ * https URL without a written :443 (http, :80), so a PUBLIC_URL that
+ * writes its default port is also tried without it (a second HMAC, for a
+ * signature the first refused). twilio.validateRequest would also try
+ * re-encoded forms, up to six HMACs for a forged request; PUBLIC_URL is
+ * exactly what Twilio is told to call, so those cannot be what it signed.
  */
 import { hash, timingSafeEqual } from 'node:crypto';
 
@@ -38,6 +40,14 @@ function signedText(url: string, fields: Record<string, string | string[]>): str
     else for (const one of [...new Set(value)].sort()) text += name + one;
   }
   return text;
+}
+
+/** The URLs Twilio may have signed for a call to `url`: as written, and without a written default port. */
+export function signedUrlForms(url: string): string[] {
+  const m = /^(https?):\/\/([^/:]+):(\d+)(.*)$/i.exec(url);
+  if (!m) return [url];
+  const [, scheme, host, port, rest] = m as unknown as [string, string, string, string, string];
+  return port === (scheme.toLowerCase() === 'https' ? '443' : '80') ? [url, `${scheme}://${host}${rest}`] : [url];
 }
 
 export class TwilioSignature {

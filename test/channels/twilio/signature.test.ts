@@ -1,7 +1,7 @@
 import { createHmac, hash } from 'node:crypto';
 import fc from 'fast-check';
 import twilio from 'twilio';
-import { looksLikeSignature, TwilioSignature } from '../../../src/channels/twilio/signature';
+import { looksLikeSignature, signedUrlForms, TwilioSignature } from '../../../src/channels/twilio/signature';
 
 const URL = 'https://headsup.example.org/webhooks/twilio/sms';
 
@@ -84,5 +84,18 @@ describe('TwilioSignature', () => {
   it('tells the shape of a signature (base64 of 20 bytes) from anything else', () => {
     expect(looksLikeSignature(createHmac('sha1', 'k').update('d').digest('base64'))).toBe(true);
     for (const v of [undefined, '', 'c2lnbmF0dXJl', 'x'.repeat(28), ['a'], `${'A'.repeat(27)}=x`, `-${'A'.repeat(27)}=`]) expect(looksLikeSignature(v)).toBe(false);
+  });
+});
+
+describe('signedUrlForms', () => {
+  it.each([
+    ['https://h.example.org:443/webhooks/twilio/sms', ['https://h.example.org:443/webhooks/twilio/sms', 'https://h.example.org/webhooks/twilio/sms']],
+    ['http://h.example.org:80/x', ['http://h.example.org:80/x', 'http://h.example.org/x']],
+    ['HTTPS://h.example.org:443/x', ['HTTPS://h.example.org:443/x', 'HTTPS://h.example.org/x']],
+    ['https://h.example.org/x', ['https://h.example.org/x']],
+    ['https://h.example.org:8443/x', ['https://h.example.org:8443/x']],
+    ['http://h.example.org:443/x', ['http://h.example.org:443/x']],
+  ])('%s is also tried as %j', (url, forms) => {
+    expect(signedUrlForms(url)).toEqual(forms);
   });
 });
