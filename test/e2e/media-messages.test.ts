@@ -6,11 +6,13 @@
  */
 import { catalog } from '../../src/bot/catalog';
 import { textEnvelope, type FakeSignal } from '../fakes/fake-signal';
-import { SIGNAL_NUMBER, waitFor, type Harness } from '../helpers/harness';
+import { MAX_MESSAGE_CHARS } from '../../src/bot/sms-segments';
+import { refOf, SIGNAL_NUMBER, waitFor, type Harness } from '../helpers/harness';
 import { startSignalWorld, type SignalWorld } from '../helpers/signal-world';
 
 const t = catalog('en');
 const ROSA = '+14155550101';
+const MODERATOR = '+14155550199';
 const PHOTO = { NumMedia: '1', MediaUrl0: 'https://api.twilio.com/2010-04-01/Accounts/AC/Messages/MM/Media/ME1', MediaContentType0: 'image/jpeg' };
 const ANA = { uuid: '2c3d4e5f-6a7b-4c8d-9e0f-000000000001', number: null };
 
@@ -27,7 +29,7 @@ describe('photos, voice notes and files', () => {
   let h: Harness;
 
   beforeAll(async () => {
-    world = await startSignalWorld({ mode: 'normal', sms: true });
+    world = await startSignalWorld({ mode: 'normal', sms: true, env: { MODERATORS: MODERATOR } });
     ({ signal, h } = world);
   });
   afterAll(() => world.close());
@@ -48,6 +50,16 @@ describe('photos, voice notes and files', () => {
     expect((await h.sms(REPORTER, 'Fri 11pm')).message).toBe(t.reportAsk('where'));
     // Words with a photo answer the question; the reply says the photo was not kept.
     expect((await h.sms(REPORTER, 'Motel 6 on Lombard', { extra: PHOTO })).message).toBe(`${t.reportAsk('person')} ${t.mediaNotKept()}`);
+  });
+
+  it('over SMS: a reply as long as one SMS can carry (SHOW of a long report) is sent whole, without the aside', async () => {
+    const text = `REPORT 415 ${'tall man grey van took my phone and would not pay '.repeat(40)}`.slice(0, MAX_MESSAGE_CHARS);
+    const ref = refOf((await h.sms('+14155550150', text)).message);
+    const plain = (await h.sms(MODERATOR, `SHOW ${ref}`)).message as string;
+    expect(plain.length).toBeGreaterThan(MAX_MESSAGE_CHARS - t.mediaNotKept().length);
+    expect((await h.sms(MODERATOR, `SHOW ${ref}`, { extra: PHOTO })).message).toBe(plain);
+    // A short one still carries it.
+    expect((await h.sms(MODERATOR, 'PENDING', { extra: PHOTO })).message).toContain(t.mediaNotKept());
   });
 
   it('over Signal: a photo with no words is answered the same way, once', async () => {

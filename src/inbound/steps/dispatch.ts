@@ -12,6 +12,7 @@ import type { LineRules } from '../../bot/line-rules';
 import { join, unknownArea, whichArea } from '../../bot/member-commands';
 import { continueReport } from '../../bot/report-commands';
 import { controlWord } from '../../bot/report-dialogue';
+import { MAX_MESSAGE_CHARS } from '../../bot/sms-segments';
 import { applyOutcome, hint, reportRules, runCommand } from '../../bot/run-command';
 import type { Lang } from '../../domain/lang';
 import { hasCheckin } from '../../store/checkins';
@@ -56,7 +57,10 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   // from a number with no area) is sent: unseen, it would take their next message for its answer.
   if (msg.answered && !asks) return null;
   // Words sent with a photo are read, the photo is not: a reporter would think it went with the report.
-  return msg.media && outcome.say !== null ? `${outcome.say} ${asker.t.mediaNotKept()}` : outcome.say;
+  // Not past what one SMS can carry: a reply already that long (SHOW) is worth more whole than the aside.
+  if (!msg.media || outcome.say === null) return outcome.say;
+  const withNote = `${outcome.say} ${asker.t.mediaNotKept()}`;
+  return withNote.length <= MAX_MESSAGE_CHARS ? withNote : outcome.say;
 }
 
 /** Whether the message is one of the control words of the guided report the sender is in the middle of. */
