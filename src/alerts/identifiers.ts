@@ -19,6 +19,20 @@ export interface Identifier {
   region?: string;
 }
 
+/**
+ * Whether an identifier is, or carries, the number `e164` (the reporter's
+ * own): the number itself, or a link, handle or email with its digits in it
+ * (her WhatsApp link, a Telegram-by-number link), with or without the
+ * country code. Her number must reach no moderator, member or index.
+ */
+export function carriesNumber(id: Identifier, e164: string | null): boolean {
+  if (e164 === null) return false;
+  if (id.kind === 'phone') return id.value === e164;
+  if (id.kind === 'plate') return false;
+  const national = parsePhoneNumberFromString(e164)?.nationalNumber ?? e164.slice(1);
+  return id.value.replace(/\D/g, '').includes(national);
+}
+
 /** The country national-format numbers are read in when the line names none. */
 export const DEFAULT_COUNTRY: CountryCode = 'US';
 

@@ -11,7 +11,7 @@ import type { Category } from '../bot/report-dialogue';
 import { smsSegments } from '../bot/sms-segments';
 import type { Lang } from '../domain/lang';
 import { cleanAlertText, MAX_ALERT_SEGMENTS } from './alert-text';
-import { DEFAULT_COUNTRY, identifiersIn, numberReadable, showIdentifier, uniqueIdentifiers, type Identifier } from './identifiers';
+import { carriesNumber, DEFAULT_COUNTRY, identifiersIn, numberReadable, showIdentifier, uniqueIdentifiers, type Identifier } from './identifiers';
 
 /** What a guided report holds, as the reporter answered (sealed with the report). */
 export interface ReportFields {
@@ -79,7 +79,7 @@ export function alertFieldsOf(f: ReportFields, ownNumber: string | null, country
     const v = t === undefined ? '' : cleanAlertText(maskNumber(t, ownNumber, country));
     return v === '' ? undefined : v;
   };
-  const contactIds = f.contact ? identifiersIn(f.contact, { country }).filter((i) => i.value !== ownNumber) : [];
+  const contactIds = f.contact ? identifiersIn(f.contact, { country }).filter((i) => !carriesNumber(i, ownNumber)) : [];
   const contact = contactIds.length ? contactIds.map(showIdentifier).join(', ') : clean(f.contact);
   const out: AlertFields = { categories: f.categories };
   const set = (key: 'when' | 'where' | 'person' | 'vehicle' | 'contact', v: string | undefined) => {

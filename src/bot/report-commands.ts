@@ -1,7 +1,7 @@
 /** REPORT (in one message or guided) and CHECK: what members send in and look up. */
 import type { CountryCode } from 'libphonenumber-js';
 import { cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
-import { checkQueries, DEFAULT_COUNTRY, identifiersIn, type Identifier } from '../alerts/identifiers';
+import { carriesNumber, checkQueries, DEFAULT_COUNTRY, identifiersIn, type Identifier } from '../alerts/identifiers';
 import type { Regions } from '../alerts/regions';
 import { alertFieldsOf, bodySegments, fieldIdentifiers, maskNumber, renderBody, type AlertBody, type ReportFields } from '../alerts/report-template';
 import type { Lang } from '../domain/lang';
@@ -83,9 +83,9 @@ function reportNotice(
   };
 }
 
-/** A report's identifiers, except the reporter's own number. */
+/** A report's identifiers, except the reporter's own number (also inside her links). */
 function othersOnly(ids: Identifier[], filer: Filer): Identifier[] {
-  return ids.filter((i) => !(i.kind === 'phone' && i.value === filer.phone));
+  return ids.filter((i) => !carriesNumber(i, filer.phone));
 }
 
 /** REPORT: with text, filed at once; with none (or only areas), the guided report starts. */

@@ -218,6 +218,25 @@ describe('the guided report, as members and moderators see it', () => {
     for (const form of numberForms(REPORTER)) expect(notices[0]).not.toContain(form);
   });
 
+  it.each([
+    ['her WhatsApp link', (d: string) => `he messaged me from my ad, wa.me/${d}`],
+    ['her Telegram-by-number link', (d: string) => `texted my t.me/+${d}`],
+    ['her number in an email', (d: string) => `wrote to ${d.slice(1)}@example.com`],
+  ])("never carries the reporter's own number inside %s: not to the moderators, SHOW, the alert or CHECK", async (_what, contact) => {
+    const w = await world();
+    const digits = REPORTER.slice(1);
+    for (const answer of ['REPORT', '1', 'last night', '415 Motel 6', 'tall, beard', 'SKIP', contact(digits)]) say(w, REPORTER, answer);
+    say(w, REPORTER, 'SKIP');
+    const ref = /#[A-Z0-9]{4,6}/.exec(say(w, REPORTER, 'DONE'))?.[0] as string;
+    const notices = toModerators(w);
+    expect(notices).toHaveLength(1);
+    const show = say(w, MOD, `SHOW ${ref.slice(1)}`);
+    expect(show).toContain('Contact:');
+    for (const text of [notices[0] as string, show]) for (const form of [digits, digits.slice(1)]) expect(text).not.toContain(form);
+    say(w, MOD, `APPROVE ${ref.slice(1)}`);
+    expect(say(w, MEMBER, `CHECK ${REPORTER}`)).toBe(say(w, MEMBER, 'CHECK +14155550000'));
+  });
+
   it('throws the draft away on CANCEL or DROP: nothing filed, nothing kept', async () => {
     const w = await world();
     expect(say(w, REPORTER, 'REPORT')).toBe(t.reportAsk('what'));
