@@ -5,7 +5,7 @@
  * keyword's language becomes the member's reply language; a word shared by
  * several languages (or listed as shared) says nothing.
  */
-import type { CommandKind, Lang } from './commands';
+import { MODERATOR_COMMANDS, type CommandKind, type Lang } from './commands';
 import { english } from './keywords-en';
 import { spanish } from './keywords-es';
 import { french } from './keywords-fr';
@@ -23,8 +23,13 @@ export interface KeywordTable {
 /** Every language's table; the first listed wins a word two languages give different meanings (a test forbids that). */
 export const KEYWORD_TABLES: readonly KeywordTable[] = [english, spanish, french, portuguese];
 
-/** Keywords that are used in every language, so they do not change the reply language. */
-const NEUTRAL = new Set(['STOP', 'INFO', 'LANG', 'STATUS', /* Check-ins (issue 13) */ 'OK']);
+/**
+ * Keywords that are used in every language, so they do not change the reply
+ * language: also the carrier's opt-in words (the replies in every language
+ * name START, the one word that lifts Twilio's block), and the moderators'
+ * commands, which exist in English only.
+ */
+const NEUTRAL = new Set(['STOP', 'INFO', 'LANG', 'STATUS', 'START', 'YES', 'UNSTOP', /* Check-ins (issue 13) */ 'OK']);
 
 const BY_WORD = new Map<string, { kind: CommandKind; langs: Set<Lang> }>();
 for (const { lang, keywords } of KEYWORD_TABLES) {
@@ -39,7 +44,7 @@ for (const { lang, keywords } of KEYWORD_TABLES) {
 export function lookupKeyword(word: string): { kind: CommandKind; lang?: Lang } | undefined {
   const found = BY_WORD.get(word);
   if (!found) return undefined;
-  const only = found.langs.size === 1 && !NEUTRAL.has(word) ? [...found.langs][0] : undefined;
+  const only = found.langs.size === 1 && !NEUTRAL.has(word) && !MODERATOR_COMMANDS.has(found.kind) ? [...found.langs][0] : undefined;
   return { kind: found.kind, lang: only };
 }
 
