@@ -5,7 +5,7 @@
  * discreet also sets the conversation's disappearing-messages timer.
  */
 import { MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
-import { memberDiscreet, setMemberDiscreet } from '../store/members';
+import { memberDiscreet, setPersonDiscreet } from '../store/members';
 import { copiesRead, enqueueMessage } from '../store/outbox';
 import { bodyText } from '../alerts/report-template';
 import { markRead, openUnread, queuedAlertsUnread } from '../store/unread-alerts';
@@ -37,10 +37,11 @@ export function signalTimer(who: Asker, rules: DiscreetRules, on: boolean): numb
 /** DISCREET: turns discreet alerts on, or off again. */
 export function toggleDiscreet(store: Store, who: Asker, rules: DiscreetRules): Outcome {
   if (!who.member) return say(who.t.notMember());
+  // One person, one phone: DISCREET from either channel of someone on both turns it on, or off, for both.
   const on = !memberDiscreet(store.db, who.member.id);
-  setMemberDiscreet(store.db, who.member.id, on);
+  const memberships = setPersonDiscreet(store.db, who.member.id, on);
   // Copies still queued go out as notices too, and READ finds them.
-  if (on) queuedAlertsUnread(store.db, who.member.id);
+  if (on) for (const id of memberships) queuedAlertsUnread(store.db, id);
   return { say: on ? who.t.discreetOn() : who.t.discreetOff(), disappearing: signalTimer(who, rules, on) };
 }
 

@@ -128,15 +128,37 @@ export function memberLang(db: Db, memberId: number): Lang {
 }
 
 // Reach (issue 12)
-/** Whether a member's alerts arrive as a neutral notice (DISCREET). */
-export function memberDiscreet(db: Db, memberId: number): boolean {
-  const row = db.stmt('SELECT discreet FROM members WHERE id = ?').get(memberId) as { discreet: number } | undefined;
-  return row?.discreet === 1;
+/** A person's memberships: this one and, when its number links it (see linkIndex), its twin on the other channel. */
+export function personMemberIds(db: Db, memberId: number): number[] {
+  const rows = db
+    .stmt(
+      `SELECT id FROM members WHERE id = @id
+       UNION SELECT t.id FROM members m JOIN members t ON t.phone_bidx = m.phone_bidx AND t.channel <> m.channel
+       WHERE m.id = @id AND m.phone_bidx IS NOT NULL`,
+    )
+    .all({ id: memberId }) as Array<{ id: number }>;
+  return rows.map((r) => r.id);
 }
 
-/** Turns discreet alerts on or off for a member. */
+/**
+ * Whether a member's alerts arrive as a neutral notice (DISCREET): set on
+ * this membership or on its linked twin, as the two are on one phone.
+ */
+export function memberDiscreet(db: Db, memberId: number): boolean {
+  const flag = db.stmt('SELECT discreet FROM members WHERE id = ?');
+  return personMemberIds(db, memberId).some((id) => (flag.get(id) as { discreet: number }).discreet === 1);
+}
+
+/** Turns discreet alerts on or off for this one membership (a new member under DISCREET_DEFAULT). */
 export function setMemberDiscreet(db: Db, memberId: number, on: boolean): void {
   db.stmt('UPDATE members SET discreet = ? WHERE id = ?').run(on ? 1 : 0, memberId);
+}
+
+/** Turns discreet alerts on or off for the person: every membership of theirs. Returns those memberships. */
+export function setPersonDiscreet(db: Db, memberId: number, on: boolean): number[] {
+  const ids = personMemberIds(db, memberId);
+  for (const id of ids) setMemberDiscreet(db, id, on);
+  return ids;
 }
 
 /** A member's status, or undefined when the row is gone. */

@@ -11,6 +11,7 @@ import { catalog } from '../bot/catalog';
 import { localDate } from '../bot/clock-time';
 import type { Lang } from '../domain/lang';
 import type { Db } from './db';
+import { memberDiscreet } from './members';
 import { enqueueMessage, PRIORITY } from './outbox';
 import { unindexAlert } from './screening';
 import { forgetUnreadAlert } from './unread-alerts';
@@ -58,7 +59,7 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
   let corrected = 0;
   let toDelete = 0;
   const copies = db.stmt(
-    `SELECT o.id, o.member_id, o.channel, o.provider_id, o.updated_at, o.retraction, coalesce(m.lang, 'en') AS lang, m.discreet FROM outbox o JOIN members m ON m.id = o.member_id
+    `SELECT o.id, o.member_id, o.channel, o.provider_id, o.updated_at, o.retraction, coalesce(m.lang, 'en') AS lang FROM outbox o JOIN members m ON m.id = o.member_id
      WHERE o.alert_id = ? AND o.state IN ('sent', 'delivered') AND (o.retraction IS NULL OR o.retraction = 'correct') LIMIT +?`,
   );
   const mark = db.stmt('UPDATE outbox SET retraction = ? WHERE id = ?');
@@ -72,7 +73,6 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
       updated_at: number;
       retraction: string | null;
       lang: Lang;
-      discreet: number;
     }>;
     const day = localDate(a.created_at);
     for (const r of rows) {
@@ -85,7 +85,8 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
         toDelete++;
       } else {
         const t = catalog(r.lang);
-        const text = r.discreet ? t.discreetRetracted(a.npas.split(','), day) : t.alertRetracted(a.npas.split(','), day);
+        // Discreet on either of her memberships: her alert came as a notice, and the correction is as plain.
+        const text = memberDiscreet(db, r.member_id) ? t.discreetRetracted(a.npas.split(','), day) : t.alertRetracted(a.npas.split(','), day);
         enqueueMessage(db, vault, r.member_id, text, now, { priority: PRIORITY.bulk });
         mark.run('corrected', r.id);
         corrected++;
