@@ -9,7 +9,7 @@ import { forgetSenderReplies } from '../store/inbound-log';
 import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
 import { deleteMember, insertMember, setMemberLang, setMemberStatus, type MemberRow } from '../store/members';
-import { closeRequestOf, requestJoin } from '../store/member-requests';
+import { closeRequestOf, requestJoin, withdrawFromRequest } from '../store/member-requests';
 import { eraseWaitingTo, withdrawAlertsOutside } from '../store/outbox';
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
 import { catalog, type Catalog } from './catalog';
@@ -124,6 +124,8 @@ export function leave(store: Store, who: Asker, regions: Regions, tokens: string
   const resolved = regions.resolve(tokens);
   if (!resolved.ok) return say(unknownArea(who.t, regions, resolved.bad));
   const remaining = unsubscribe(store.db, who.member.id, resolved.npas);
+  // Under approval, areas still waiting for a moderator are left too: APPROVE admits her to the others only.
+  withdrawFromRequest(store.db, who.member.id, resolved.npas);
   // She is told she gets no alerts there now: copies still waiting for her go too.
   withdrawAlertsOutside(store.db, who.member.id, now);
   return say(who.t.left(resolved.npas, remaining));

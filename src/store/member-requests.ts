@@ -51,6 +51,15 @@ export function listRequests(db: Db, limit: number): Array<{ ref: string; npas: 
   );
 }
 
+/** Takes areas out of a member's open request (she left them before a moderator decided); one left with none is closed. */
+export function withdrawFromRequest(db: Db, memberId: number, npas: string[]): void {
+  const row = db.stmt('SELECT id, npas FROM member_requests WHERE member_id = ?').get(memberId) as { id: number; npas: string } | undefined;
+  if (!row) return;
+  const kept = row.npas.split(',').filter((npa) => !npas.includes(npa));
+  if (kept.length === 0) closeRequest(db, row.id);
+  else db.stmt('UPDATE member_requests SET npas = ? WHERE id = ?').run(kept.join(','), row.id);
+}
+
 /** Removes a member's open request, if any (they opted out). */
 export function closeRequestOf(db: Db, memberId: number): void {
   db.stmt('DELETE FROM member_requests WHERE member_id = ?').run(memberId);
