@@ -132,9 +132,13 @@ export class Regions {
     return this.northAmerica ? areaCodeOf(e164) : null;
   }
 
-  /** The line's own area codes when there are few enough to list in a reply; null otherwise (or when it has none). */
+  /**
+   * The line's areas when they are its own and few enough to list in a reply;
+   * null otherwise: when it has none, too many, or the North American codes
+   * too (hundreds: its replies say "e.g. 415", as a North American line's do).
+   */
   listed(): string[] | null {
-    return this.own.size > 0 && this.own.size <= LISTED_AREAS ? [...this.own.keys()] : null;
+    return !this.northAmerica && this.own.size > 0 && this.own.size <= LISTED_AREAS ? [...this.own.keys()] : null;
   }
 
   /**

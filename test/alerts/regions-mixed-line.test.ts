@@ -1,0 +1,37 @@
+/**
+ * A line that keeps the North American area codes and adds a few areas of
+ * its own (AREAS_FILE with "northAmerica": true) has hundreds of areas, too
+ * many to list: a member asked which area, or told a word names none, is
+ * asked as on a North American line ("e.g. 415"), not offered the line's own
+ * areas as if they were all.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { catalog } from '../../src/bot/catalog';
+import { Regions } from '../../src/alerts/regions';
+import { botWorld } from '../helpers/bot-world';
+import { tempDir } from '../helpers/temp-dir';
+
+const UUID = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
+const t = catalog('en');
+
+function mixedLine(): Regions {
+  const file = path.join(tempDir(), 'areas.json');
+  fs.writeFileSync(file, JSON.stringify({ northAmerica: true, areas: [{ code: 'LDN', names: ['london'], prefixes: ['+4420'] }, { code: 'PAR', names: ['paris'], prefixes: ['+331'] }] }));
+  return Regions.forLine(file);
+}
+
+describe('a line of North American codes plus two areas of its own', () => {
+  it('asks a member with a hidden number for her area as a North American line does', async () => {
+    const w = await botWorld({ regions: mixedLine() });
+    const asked = w.bot.handle({ sender: { channel: 'signal', address: UUID }, text: 'JOIN', providerId: 'sig:1' }).reply;
+    expect(asked).toBe(t.joinWhichArea());
+    // ...and 415, as the question suggests, is an area of this line.
+    expect(w.bot.handle({ sender: { channel: 'signal', address: UUID }, text: '415', providerId: 'sig:2' }).reply).toBe(t.joined(['415']));
+  });
+
+  it('tells a member who mistyped an area code how to write one, not that the line has only its own two', async () => {
+    const w = await botWorld({ regions: mixedLine() });
+    expect(w.sms('+14155550101', 'JOIN 4l5').reply).toBe(t.unknownArea('4L5'));
+  });
+});
