@@ -85,6 +85,10 @@ export const en: Catalog = {
     fits
       ? `${ref} edited (${segments} SMS). SHOW ${ref.slice(1)} to read it, APPROVE ${ref.slice(1)} to send it.`
       : `${ref} edited but still too long for an alert (${segments} SMS, most 3). EDIT ${ref.slice(1)} a shorter text.`,
+  modEditedNotice: (ref, alert, segments) =>
+    alert !== null
+      ? `${ref} was edited. ${segments} SMS, APPROVE now sends:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} text`
+      : `${ref} was edited and is too long for an alert (${segments} SMS, most 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} text`,
   modAlertQueued: (areas) => `Alert going to ${listAreas(areas)}.`,
   modBlocked: (ref) => `The sender of ${ref} is blocked.`,
   modNoSuchRef: (ref) => `No pending item ${clip(ref, 8)}.`,

@@ -87,6 +87,10 @@ export const es: Catalog = {
     fits
       ? `${ref} editado (${segments} SMS). SHOW ${ref.slice(1)} para leerlo, APPROVE ${ref.slice(1)} para enviarlo.`
       : `${ref} editado pero sigue muy largo para una alerta (${segments} SMS, max 3). EDIT ${ref.slice(1)} un texto corto.`,
+  modEditedNotice: (ref, alert, segments) =>
+    alert !== null
+      ? `${ref} fue editado. ${segments} SMS, APPROVE ahora envia:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texto`
+      : `${ref} fue editado y es muy largo para una alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`,
   modAlertQueued: (areas) => `Alerta enviandose a ${listAreas(areas)}.`,
   modBlocked: (ref) => `Quien envio ${ref} esta bloqueado.`,
   modNoSuchRef: (ref) => `No hay pendiente ${clip(ref, 8)}.`,

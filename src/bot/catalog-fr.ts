@@ -91,6 +91,10 @@ export const fr: Catalog = {
     fits
       ? `${ref} modifié (${segments} SMS). SHOW ${ref.slice(1)} pour le lire, APPROVE ${ref.slice(1)} pour l'envoyer.`
       : `${ref} modifié mais encore trop long pour une alerte (${segments} SMS, max 3). EDIT ${ref.slice(1)} un texte plus court.`,
+  modEditedNotice: (ref, alert, segments) =>
+    alert !== null
+      ? `${ref} a été modifié. ${segments} SMS, APPROVE enverrait maintenant:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texte`
+      : `${ref} a été modifié et est trop long pour une alerte (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texte`,
   modAlertQueued: (areas) => `Alerte en route vers ${listAreas(areas)}.`,
   modBlocked: (ref) => `L'auteur de ${ref} est bloqué.`,
   modNoSuchRef: (ref) => `Rien en attente sous ${clip(ref, 8)}.`,

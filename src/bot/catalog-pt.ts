@@ -92,6 +92,10 @@ export const pt: Catalog = {
     fits
       ? `${ref} editada (${segments} SMS). SHOW ${ref.slice(1)} para ler, APPROVE ${ref.slice(1)} para enviar.`
       : `${ref} editada mas ainda longa demais para um alerta (${segments} SMS, max 3). EDIT ${ref.slice(1)} um texto curto.`,
+  modEditedNotice: (ref, alert, segments) =>
+    alert !== null
+      ? `${ref} foi editada. ${segments} SMS, APPROVE agora envia:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texto`
+      : `${ref} foi editada e é longa demais para um alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`,
   modAlertQueued: (areas) => `Alerta indo para ${listAreas(areas)}.`,
   modBlocked: (ref) => `Quem enviou ${ref} esta bloqueado.`,
   modNoSuchRef: (ref) => `Nada pendente com ${clip(ref, 8)}.`,

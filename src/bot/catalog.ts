@@ -112,6 +112,8 @@ export interface Catalog {
   modAdmitted(ref: string): string;
   modRejected(ref: string): string;
   modEdited(ref: string, segments: number, fits: boolean): string;
+  /** To the other moderators after an EDIT: the exact alert APPROVE now sends, or null when it is too long for one. */
+  modEditedNotice(ref: string, alert: string | null, segments: number): string;
   modAlertQueued(areas: string[]): string;
   modBlocked(ref: string): string;
   modNoSuchRef(ref: string): string;

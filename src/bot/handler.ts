@@ -48,6 +48,8 @@ export interface NoticeSubject {
 export interface Notice {
   subject: NoticeSubject;
   text: (t: Catalog, lang: Lang) => string;
+  /** A moderator not told: the one whose own command the notice reports. */
+  except?: Sender;
 }
 
 /** What a handler decided. */

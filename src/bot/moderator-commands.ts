@@ -5,7 +5,7 @@ import { identifiersIn } from '../alerts/identifiers';
 import { bodySegments, previewedBody, renderBody, unclippedSegments, type AlertBody } from '../alerts/report-template';
 import type { Regions } from '../alerts/regions';
 import type { Lang } from '../domain/lang';
-import { memberKey } from '../phone/identity';
+import { memberKey, type Sender } from '../phone/identity';
 import { countAlerts } from '../store/alerts';
 import { blockSender } from '../store/blocks';
 import { closeRequest, countRequests, findRequest, listRequests } from '../store/member-requests';
@@ -37,8 +37,9 @@ const LIST_LIMIT = 10;
 /** Areas STATS lists by name (the largest first); two SMS at most with the line's longest codes. */
 const STATS_AREAS = 12;
 
-/** Who moderates: only their language matters to the replies. */
+/** Who moderates: their language, for the replies, and who they are, so a notice of their own EDIT is not sent back to them. */
 export interface Moderator {
+  sender: Sender;
   lang: Lang;
   t: Catalog;
 }
@@ -169,10 +170,19 @@ function edit(store: Store, mod: Moderator, rules: ModerationRules, ref: string,
   // Later reports match this one on what it now says: an identifier the edit removed (a mistyped
   // number, a victim's) must not point moderators at it, one it added must.
   reindexReportIdentifiers(store.db, store.vault, found.id, identifiersIn(text, { country: rules.regions.country }));
-  // The notices quote the text this edit replaces.
+  // The notices quote the text this edit replaces: the other moderators get one quoting the new text
+  // instead, so none can APPROVE from a notice of a text that is no longer what would go.
   eraseNotices(store, found.id, now);
   const segments = alertSegments(found.npas, text);
-  return say(mod.t.modEdited(`#${ref}`, segments, segments <= MAX_ALERT_SEGMENTS));
+  const fits = segments <= MAX_ALERT_SEGMENTS;
+  return {
+    say: mod.t.modEdited(`#${ref}`, segments, fits),
+    notify: {
+      subject: { kind: 'report', reportId: found.id },
+      text: (t, lang) => t.modEditedNotice(`#${ref}`, fits ? renderBody(lang, found.npas, { text }) : null, segments),
+      except: mod.sender,
+    },
+  };
 }
 
 function show(store: Store, mod: Moderator, ref: string): Outcome {

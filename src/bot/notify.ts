@@ -22,7 +22,7 @@ export type { NoticeSubject } from './handler';
  */
 export function notifyModerators(store: Store, contacts: readonly Sender[], limit: Limit, notice: Notice, now: number): boolean {
   const { db, vault } = store;
-  const reachable = reachableModerators(db, vault, contacts);
+  const reachable = reachableModerators(db, vault, contacts).filter((c) => c.address !== notice.except?.address);
   if (reachable.length === 0) return false;
   const held = takeNoticeSlot(db, notice.subject.kind, limit.max, limit.windowMs, now);
   for (const contact of reachable) {

@@ -10,6 +10,7 @@ import { Bot } from '../bot/bot';
 import { MODERATOR_COMMANDS } from '../bot/commands';
 import { DEFAULT_LIMITS } from '../bot/context';
 import { parse } from '../bot/parser';
+import { moderatorContacts, serverSends } from '../config/moderator-contacts';
 import { Db } from '../store/db';
 import { migrate } from '../store/migrate';
 import { cryptoReady, Vault } from '../store/vault';
@@ -44,7 +45,8 @@ export async function moderate(words: string[]): Promise<string> {
       vault,
       regions: Regions.forLine(config.areasFile, config.defaultCountry),
       moderators: new Set(),
-      moderatorContacts: [],
+      // An EDIT here withdraws the moderators' notices of the old text: they are sent the new one, as after a moderator's EDIT.
+      moderatorContacts: moderatorContacts(config, (channel) => serverSends(config, secrets, channel)),
       subscribeMode: config.subscribeMode,
       retentionDays: config.retentionDays,
       maxAreas: config.maxAreas,

@@ -11,7 +11,8 @@ import { SignalSender } from '../channels/signal/signal-sender';
 import { TwilioSender } from '../channels/twilio/twilio-sender';
 import type { ChannelSender } from '../channels/types';
 import type { Config } from '../config/env';
-import { isSignalUuid, type Channel, type Sender } from '../phone/identity';
+import { moderatorContacts } from '../config/moderator-contacts';
+import type { Channel, Sender } from '../phone/identity';
 import type { ServerOptions } from '../server';
 
 /** What the Signal sender reports, passed on to the challenge watch once the signal-safety part has made it. */
@@ -27,17 +28,6 @@ declare module 'fastify' {
     /** Where notices to each moderator go (only on configured channels). */
     moderatorContacts: Sender[];
   }
-}
-
-/**
- * The address book entry moderators are reached at, from their MODERATORS
- * form: a UUID over Signal; a number by SMS, or over Signal (which takes
- * numbers as recipients) when only Signal is configured. A moderator on both
- * who wants notices on Signal lists their UUID instead of their number.
- */
-function moderatorContact(id: string, config: Config): Sender {
-  if (isSignalUuid(id)) return { channel: 'signal', address: id };
-  return !config.twilio && config.signal ? { channel: 'signal', address: id, phone: id } : { channel: 'sms', address: id, phone: id };
 }
 
 async function channels(app: FastifyInstance, opts: ServerOptions): Promise<void> {
@@ -71,7 +61,7 @@ async function channels(app: FastifyInstance, opts: ServerOptions): Promise<void
     for (const s of senders.values()) await s.close?.();
   });
 
-  const contacts = config.moderators.map((id) => moderatorContact(id, config)).filter((c) => senders.has(c.channel));
+  const contacts = moderatorContacts(config, (channel) => senders.has(channel));
   if (config.moderators.length === 0) log.warn('MODERATORS is empty: reports wait for the operator (npm run admin -- PENDING)');
   if (contacts.length < config.moderators.length) {
     log.warn({ unreachable: config.moderators.length - contacts.length }, 'some moderators are on a channel that is not configured');

@@ -74,6 +74,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     modNotice: [t.modNotice(REF, t.alert(AREAS, 'grey van, aggressive'), 1)],
     modNoticeTooLong: TEXTS.map((x) => t.modNoticeTooLong(REF, AREAS, 24, x)),
     modShow: [t.modShow(REF, t.alert(AREAS, 'grey van, aggressive'), 1)],
+    modEditedNotice: [t.modEditedNotice(REF, t.alert(AREAS, 'grey van, aggressive'), 1), t.modEditedNotice(REF, null, 24)],
     modShowTooLong: [t.modShowTooLong(REF, 24, 'grey van')],
     modTooLong: [t.modTooLong(REF, 24)],
     modAlertTooLong: [t.modAlertTooLong(24)],
@@ -196,7 +197,7 @@ describe('the reply catalogues', () => {
     describe(lang, () => {
       it.each(Object.entries(replies(t)))('fits %s in at most two SMS segments with worst-case arguments', (_name, texts) => {
         for (const text of texts) expect(text.length).toBeGreaterThan(0);
-        const preview = _name === 'modNotice' || _name === 'modShow' || _name === 'modShowTooLong' || _name === 'modReportNotice';
+        const preview = _name === 'modNotice' || _name === 'modShow' || _name === 'modShowTooLong' || _name === 'modReportNotice' || _name === 'modEditedNotice';
         expect(texts.filter((text) => smsSegments(text) > (preview ? 11 : THREE_SEGMENTS.has(_name) ? 3 : 2))).toEqual([]);
       });
 
@@ -241,6 +242,16 @@ describe('the reply catalogues', () => {
         expect(notice).toContain('REJECT ABC234');
         expect(notice).toContain(alert);
         expect(t.modShow(REF, alert, 3)).toContain(alert);
+      });
+
+      it('tells the other moderators of an EDIT the whole alert APPROVE now sends, or that it is too long', () => {
+        const alert = t.alert(AREAS, LONG_ASCII.slice(0, 380));
+        const notice = t.modEditedNotice(REF, alert, 3);
+        expect(notice).toContain(alert);
+        expect(notice).toContain('APPROVE ABC234');
+        expect(smsSegments(notice)).toBeLessThanOrEqual(smsSegments(alert) + 1);
+        expect(t.modEditedNotice(REF, null, 24)).toContain('EDIT ABC234');
+        expect(t.modEditedNotice(REF, null, 24)).not.toContain('APPROVE');
       });
 
       it('tells the moderator of a report too long for an alert how to fix it, within two segments', () => {

@@ -6,6 +6,7 @@ import type { Sender } from '../../src/phone/identity';
 import { Db } from '../../src/store/db';
 import { findMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
+import { openBody } from '../../src/store/outbox';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import type { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
@@ -111,4 +112,25 @@ describe('REJECT and EDIT at the command line while the server has the database 
       expect(held).toEqual([]);
     });
   }
+});
+
+describe('EDIT at the command line', () => {
+  it('sends each moderator a notice of the edited text in place of the one it withdraws', async () => {
+    const line = await openLine();
+    line.say(REPORTER, 'JOIN 415');
+    const ref = refOf(line.say(REPORTER, 'REPORT grey van took my phone'));
+    const r = await runAdminCli(['EDIT', ref, 'grey', 'van,', 'took', 'my', 'phone'], { ...line.env, MODERATORS: MOD });
+    expect(r.code).toBe(0);
+    const moderator = findMember(line.db, line.vault, sms(MOD))!;
+    const rows = line.db.sqlite.prepare('SELECT id, body_ct, key_version FROM outbox WHERE member_id = ? AND body_ct IS NOT NULL').all(moderator.id) as Array<{
+      id: number;
+      body_ct: Buffer;
+      key_version: number;
+    }>;
+    const notices = rows.map((row) => openBody(line.vault, row));
+    line.db.close();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain(`#${ref} was edited`);
+    expect(notices[0]).toContain('Heads Up alert (415): grey van, took my phone -- STOP to end');
+  });
 });
