@@ -2,7 +2,9 @@
  * Retention: erases reports, alerts (with their screening entries), finished
  * outbox rows and rows stranded unsent, Twilio clean-up tasks no worker took
  * up, and old bookkeeping past RETENTION_DAYS, so a seized database holds as
- * little history as the line needs. Handled provider ids lose their stored
+ * little history as the line needs. A report whose alert outlives it (it was
+ * approved later than filed) keeps only its reference and areas until the
+ * alert goes: RETRACT names an alert by its report's reference. Handled provider ids lose their stored
  * reply within a day but stay (as a blind index and a day) for
  * RETENTION_DAYS, so no captured webhook can be replayed. After a run that
  * erased anything the WAL is truncated: no erased row survives there.
@@ -12,6 +14,7 @@ import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
 import { eraseStranded } from '../store/outbox';
+import { eraseOldReports, reduceOldReports } from '../store/reports';
 import { eraseStaleProviderTasks } from '../store/provider-tasks';
 import { everyGuarded, runGuarded } from './guarded';
 
@@ -49,7 +52,10 @@ export function runRetention(db: Db, retentionDays: number, now: number, batch: 
     stranded: inBatches(db, batch, (limit) => eraseStranded(db, cutoff, limit)),
     screening: db.transaction(() => db.stmt('DELETE FROM screening WHERE created_at < ?').run(cutoff).changes),
     alerts: eraseOldAlerts(db, cutoff, batch),
-    reports: inBatches(db, batch, (limit) => db.stmt('DELETE FROM reports WHERE id IN (SELECT id FROM reports WHERE created_at < ? LIMIT +?)').run(cutoff, limit).changes),
+    // After the alerts: a report goes with its alert, approved (and erased) later than it was filed.
+    reports: inBatches(db, batch, (limit) => eraseOldReports(db, cutoff, limit)),
+    // Until then only its reference and areas stay, so RETRACT still finds an alert CHECK finds.
+    reportsReduced: inBatches(db, batch, (limit) => reduceOldReports(db, cutoff, limit)),
     // Retried webhooks arrive within minutes: the reply goes within a day, the id stays for the retention period.
     inbound: inBatches(db, batch, (limit) => ageInboundLog(db, now - REPLY_KEPT_MS, limit)),
     seen: inBatches(db, batch, (limit) =>

@@ -108,9 +108,13 @@ export function reporterOf(db: Db, ref: string): Buffer | null {
   return row?.reporter_bidx ?? null;
 }
 
-/** Whether a report with that reference exists (whatever its state). */
+/**
+ * Whether a report with that reference exists (whatever its state), other
+ * than as the bare reference retention keeps for its alert (reduceOldReports):
+ * such a report is erased as far as BLOCK is concerned.
+ */
 export function reportExists(db: Db, ref: string): boolean {
-  return db.stmt('SELECT 1 FROM reports WHERE ref = ?').get(ref) !== undefined;
+  return db.stmt('SELECT 1 FROM reports WHERE ref = ? AND (text_ct IS NOT NULL OR fields_ct IS NOT NULL)').get(ref) !== undefined;
 }
 
 /** Erases the link between a reporter and their reports. */
@@ -129,4 +133,35 @@ export function alertOfReport(db: Db, ref: string): { reportId: number; alertId:
     .stmt('SELECT r.id AS reportId, a.id AS alertId, a.retracted_at AS retractedAt FROM reports r JOIN alerts a ON a.report_id = r.id WHERE r.ref = ? ORDER BY a.id DESC LIMIT 1')
     .get(ref) as { reportId: number; alertId: number; retractedAt: number | null } | undefined;
   return row ? { reportId: row.reportId, alertId: row.alertId, retracted: row.retractedAt !== null } : undefined;
+}
+
+/** Erases at most `limit` reports filed before `cutoff` whose alert, if any, is gone; returns how many. */
+export function eraseOldReports(db: Db, cutoff: number, limit: number): number {
+  return db
+    .stmt('DELETE FROM reports WHERE id IN (SELECT id FROM reports r WHERE created_at < @cutoff AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.report_id = r.id) LIMIT +@limit)')
+    .run({ cutoff, limit }).changes;
+}
+
+/**
+ * Cuts at most `limit` reports filed before `cutoff` whose alert is still
+ * kept (it was approved later, and ages out later) down to their reference
+ * and areas: RETRACT of that reference still finds the alert CHECK finds.
+ * Their text, fields, reporter link, identifiers and notice links go now,
+ * as an erased report's would. Returns how many.
+ */
+export function reduceOldReports(db: Db, cutoff: number, limit: number): number {
+  const ids = db
+    .stmt(
+      `SELECT id FROM reports r WHERE created_at < @cutoff AND EXISTS (SELECT 1 FROM alerts a WHERE a.report_id = r.id)
+       AND (text_ct IS NOT NULL OR fields_ct IS NOT NULL OR reporter_bidx IS NOT NULL
+            OR EXISTS (SELECT 1 FROM report_identifiers i WHERE i.report_id = r.id) OR EXISTS (SELECT 1 FROM report_notices n WHERE n.report_id = r.id))
+       LIMIT +@limit`,
+    )
+    .all({ cutoff, limit }) as Array<{ id: number }>;
+  for (const { id } of ids) {
+    db.stmt('DELETE FROM report_identifiers WHERE report_id = ?').run(id);
+    db.stmt('DELETE FROM report_notices WHERE report_id = ?').run(id);
+    db.stmt('UPDATE reports SET text_ct = NULL, fields_ct = NULL, reporter_bidx = NULL WHERE id = ?').run(id);
+  }
+  return ids.length;
 }
