@@ -173,6 +173,7 @@ export const en: Catalog = {
   reportCancelled: () => 'Heads Up: report dropped, nothing kept. Text REPORT to start again.',
   reportDraftFiled: (ref) => `Heads Up: your unfinished report was sent to a moderator as ${ref}, with what you gave.`,
   reportDraftDropped: () => "Heads Up: your unfinished report didn't say what happened, so it was dropped. Text REPORT to start again.",
+  reportDraftNoArea: () => "Heads Up: your unfinished report didn't say which area, so it was dropped. Text REPORT and the area code, e.g. REPORT 415, to start again.",
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
   alertBody: (f) => alertFromFields(f, CATEGORY, { when: 'When', where: 'Where', person: 'Person', vehicle: 'Vehicle', contact: 'Contact' }),
   modReportNotice: (n) => {

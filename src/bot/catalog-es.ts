@@ -175,6 +175,7 @@ export const es: Catalog = {
   reportCancelled: () => 'Heads Up: reporte descartado, no guardamos nada. Escribe REPORTE para empezar de nuevo.',
   reportDraftFiled: (ref) => `Heads Up: tu reporte sin terminar se envio a una moderadora como ${ref}, con lo que diste.`,
   reportDraftDropped: () => 'Heads Up: tu reporte sin terminar no decia que paso, asi que se descarto. Escribe REPORTE para empezar de nuevo.',
+  reportDraftNoArea: () => 'Heads Up: tu reporte sin terminar no decia el area, asi que se descarto. Escribe REPORTE y el codigo de area, ej. REPORTE 415, para empezar de nuevo.',
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
   alertBody: (f) => alertFromFields(f, CATEGORY, { when: 'Cuando', where: 'Donde', person: 'Persona', vehicle: 'Vehiculo', contact: 'Contacto' }),
   modReportNotice: (n) => {

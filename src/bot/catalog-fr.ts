@@ -180,6 +180,7 @@ export const fr: Catalog = {
   reportCancelled: () => 'Heads Up: signalement jeté, rien gardé. Écrivez SIGNALER pour recommencer.',
   reportDraftFiled: (ref) => `Heads Up: votre signalement inachevé a été envoyé à une modératrice sous ${ref}, avec ce que vous aviez donné.`,
   reportDraftDropped: () => "Heads Up: votre signalement inachevé ne disait pas ce qui s'est passé, il a été jeté. Écrivez SIGNALER pour recommencer.",
+  reportDraftNoArea: () => 'Heads Up: votre signalement inachevé ne disait pas la zone, il a été jeté. Écrivez SIGNALER et le code de la zone, ex. SIGNALER 415, pour recommencer.',
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
   alertBody: (f) => alertFromFields(f, CATEGORY, { when: 'Quand', where: 'Où', person: 'Personne', vehicle: 'Véhicule', contact: 'Contact' }),
   modReportNotice: (n) => {

@@ -180,6 +180,7 @@ export const pt: Catalog = {
   reportCancelled: () => 'Heads Up: denuncia descartada, nada guardado. Escreva DENUNCIA para comecar de novo.',
   reportDraftFiled: (ref) => `Heads Up: sua denuncia inacabada foi enviada a uma moderadora como ${ref}, com o que voce deu.`,
   reportDraftDropped: () => 'Heads Up: sua denuncia inacabada nao dizia o que aconteceu, entao foi descartada. Escreva DENUNCIA para comecar de novo.',
+  reportDraftNoArea: () => 'Heads Up: sua denuncia inacabada nao dizia a area, entao foi descartada. Escreva DENUNCIA e o codigo da area, ex. DENUNCIA 415, para comecar de novo.',
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
   alertBody: (f) => alertFromFields(f, CATEGORY, { when: 'Quando', where: 'Onde', person: 'Pessoa', vehicle: 'Veiculo', contact: 'Contato' }),
   modReportNotice: (n) => {

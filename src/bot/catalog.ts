@@ -211,6 +211,8 @@ export interface Catalog {
   reportDraftFiled(ref: string): string;
   /** A draft left unanswered for 30 minutes said nothing of what happened: dropped. */
   reportDraftDropped(): string;
+  /** A draft left unanswered for 30 minutes named no area (and the sender's number and subscriptions gave none): dropped. */
+  reportDraftNoArea(): string;
   /** What happened, as words: "violence, robbery or didn't pay". */
   categoryNames(list: Category[]): string;
   /** The alert text of a guided report, from its fields. */

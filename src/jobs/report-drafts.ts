@@ -1,8 +1,9 @@
 /**
  * Guided reports left unanswered: a draft lapses 30 minutes after its last
  * answer. If it says what happened it is filed with what it has (and the
- * moderators told, as for any report); otherwise it is dropped. Either way
- * the member is told, in the draft's language: nothing is lost silently.
+ * moderators told, as for any report); otherwise, or when it has no area to
+ * go to, it is dropped. Either way the member is told why, in the draft's
+ * language: nothing is lost silently.
  */
 import { catalog } from '../bot/catalog';
 import { DEFAULT_NOTICE_LIMIT } from '../bot/context';
@@ -46,7 +47,7 @@ export function expireReportDrafts(store: Store, rules: LineRules, now: number, 
         queued = notifyModerators(store, rules.moderatorContacts, rules.limits.notices ?? DEFAULT_NOTICE_LIMIT, result.notify, now) || queued;
         filed++;
       } else {
-        reply = result.why === 'limit' ? t.reportLimit() : t.reportDraftDropped();
+        reply = result.why === 'limit' ? t.reportLimit() : t.reportDraftNoArea();
         dropped++;
       }
     } else {
