@@ -328,15 +328,17 @@ export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUN
 
 /**
  * What a CHECK looks up: the identifier it names and, when it is one word
- * written without "@" that could be a handle ("rick_sf99", "jdoe77" read as
- * a plate), that handle as well: members copy handles without the "@"; when
- * it is a WhatsApp link, its number as well, which a report may name alone.
+ * written without "@" that could be a handle ("rick_sf", "jdoe77" read as
+ * a plate, "rosegarden.com" read as a link), that handle as well: members
+ * copy handles without the "@". A word read as a phone number is looked up
+ * as that number only ("415.555.0177" would pass for a handle). When it is
+ * a WhatsApp link, its number as well, which a report may name alone.
  */
 export function checkQueries(input: string, country: CountryCode = DEFAULT_COUNTRY): Identifier[] {
   const id = classifyQuery(input, country);
-  if (!id) return [];
   const word = input.normalize('NFKC').trim();
-  const handle = (id.kind === 'plate' || id.kind === 'link') && /^[^\s@/:]+$/.test(word) ? normalizeHandle(word) : null;
+  const handle = id?.kind !== 'phone' && /^[^\s@/:]+$/.test(word) ? normalizeHandle(word) : null;
+  if (!id) return handle ? [{ kind: 'handle', value: handle }] : [];
   if (handle) return [id, { kind: 'handle', value: handle }];
   const phone = id.kind === 'link' ? whatsappNumber(id.value) : null;
   return phone ? [id, { kind: 'phone', value: phone }] : [id];

@@ -591,7 +591,14 @@ describe('checkQueries: what one CHECK looks up', () => {
     // A path or a space is no handle.
     ['example.com/path', [{ kind: 'link', value: 'example.com/path' }]],
     ['CA 7ABC123', [{ kind: 'plate', value: '7ABC123', region: 'CA' }]],
-    ['hello', []],
+    // A word read as nothing else may still be a handle copied without its @.
+    ['rick_sf', [{ kind: 'handle', value: 'rick_sf' }]],
+    ['RoseGarden', [{ kind: 'handle', value: 'rosegarden' }]],
+    // A number is looked up as a number, however it is written.
+    ['415.555.0177', [{ kind: 'phone', value: '+14155550177' }]],
+    // Words that are no identifier, and no handle either.
+    ['he was rude', []],
+    ['x', []],
   ])('%j looks up %j', (query, ids) => {
     expect(checkQueries(query)).toEqual(ids);
   });
