@@ -83,7 +83,10 @@ function success(command: Command, lang: Lang | undefined, keyword: string, exac
 
 /** Parses one inbound message; a number leading a report is read as `country` (DEFAULT_COUNTRY) writes it. Never throws. */
 export function parse(input: string, country: CountryCode = 'US'): Parsed {
-  const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
+  const clipped = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
+  // "JOIN,415", "REPORT:415 …": a comma, colon or semicolon right after the first word separates as a space does
+  // (one space for each, so positions in the text stay).
+  const text = clipped.replace(/^(\s*\p{L}+)([,:;]+)/u, (_m, word: string, marks: string) => word + ' '.repeat(marks.length));
   const tokens = tokenize(text);
   const first = tokens[0];
   if (!first) return { ok: false, error: 'empty' };

@@ -118,6 +118,16 @@ describe('parse', () => {
       expect(parse(input)).toMatchObject({ ok: true, command: { kind: 'help' }, lang: 'es' });
     });
 
+    it.each([
+      ['JOIN,415', { kind: 'join', areas: ['415'] }],
+      ['Join:415 628', { kind: 'join', areas: ['415', '628'] }],
+      ['LEAVE;415', { kind: 'leave', areas: ['415'] }],
+      ['report:415 grey van', { kind: 'report', areas: ['415'], text: 'grey van' }],
+      ['CHECK:415-555-0100', { kind: 'check', query: '415-555-0100' }],
+    ])('reads %j with the punctuation after the keyword as a space', (input, command) => {
+      expect(commandOf(input)).toEqual(command);
+    });
+
     it('says whether the whole message is the keyword alone', () => {
       expect(parse(' Stop. ')).toMatchObject({ ok: true, keyword: 'STOP', exactKeyword: true });
       expect(parse('stop please')).toMatchObject({ ok: true, keyword: 'STOP', exactKeyword: false });
