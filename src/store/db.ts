@@ -122,6 +122,9 @@ export class Db {
   savepoint<T>(fn: () => T): T {
     const hooks = this.afterCommit;
     if (!hooks) throw new Error('savepoint() needs an open transaction');
+    // Some errors (a full disk) make SQLite undo the whole transaction, not one statement: nothing more may
+    // run then, or each statement would commit on its own while the batch is reported failed.
+    if (!this.sqlite.inTransaction) throw new Error('the transaction was rolled back by an earlier error');
     const mark = hooks.length;
     try {
       // better-sqlite3 runs a transaction function called inside a transaction as SAVEPOINT … RELEASE.

@@ -190,3 +190,44 @@ describe('concurrent webhooks', () => {
     expect(count()).toBe(before + 1);
   });
 });
+
+// SQLite answers a full disk by undoing the whole transaction, not one statement: the messages after
+// the one that hit it must not run outside any transaction, each committed on its own while the batch
+// is reported failed. (The database's size limit stands in for the disk.)
+describe('a disk that fills up during a group commit', () => {
+  it('never commits the effect of a message whose caller is told it failed', async () => {
+    await cryptoReady();
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    const vault = new Vault(new Uint8Array(32).fill(7));
+    const bot = new Bot({
+      db, vault, regions: new Regions({ 'san-francisco': ['415', '628'] }), moderators: new Set(), moderatorContacts: [], subscribeMode: 'open',
+      retentionDays: 90, limits: DEFAULT_LIMITS, now: () => Date.now(), onQueued: () => {}, onAlert: () => {},
+    });
+    const log = createLogger('info', new Writable({ write: (_c, _e, done) => done() }));
+    const inbound = new InboundPath({ message: bot.message, log, metrics: new Metrics(db), now: () => Date.now() });
+    const violations: string[] = [];
+    try {
+      // The disk holds what is there now and not a page more.
+      db.sqlite.pragma(`max_page_count = ${db.sqlite.pragma('page_count', { simple: true }) as number}`);
+      for (let i = 0; i < 20; i++) {
+        const joiner = `+1628555${String(1000 + i)}`;
+        // Three webhooks of one event-loop turn: a JOIN, a long REPORT, a JOIN.
+        const results = await Promise.all(
+          [sms(`+1415555${String(1000 + i)}`, 'JOIN 415'), sms(`+1415556${String(1000 + i)}`, `REPORT 415 ${'grey van, knife, Mission St. '.repeat(40)}`), sms(joiner, 'JOIN 628')].map((m) =>
+            Promise.resolve(inbound.submit(m, 'response')).then(
+              (h: Handled) => (h.parked ? 'parked' : 'handled'),
+              () => 'rejected (500)',
+            ),
+          ),
+        );
+        const joined = findMember(db, vault, { channel: 'sms', address: joiner }) !== undefined;
+        if (joined && results[2] !== 'handled') violations.push(`batch ${i}: the last JOIN is committed, its webhook was ${results[2]}`);
+      }
+    } finally {
+      inbound.close();
+      db.close();
+    }
+    expect(violations).toEqual([]);
+  });
+});
