@@ -46,9 +46,24 @@ export class Pacer {
     return (this.k() / this.rate) * 1000;
   }
 
+  /**
+   * The time now, forgetting sends and a window "in the future": a wall clock
+   * stepped back (NTP, a resumed VM) must not make the lane wait out the step.
+   */
+  private clock(): number {
+    const t = this.now();
+    while (this.sent.length > 0 && (this.sent[this.sent.length - 1] as number) > t) this.sent.pop();
+    if (this.windowStart > t) {
+      this.windowStart = t;
+      this.answers = 0;
+      this.throttled = 0;
+    }
+    return t;
+  }
+
   /** How long until the next send may start (0: now). */
   waitMs(): number {
-    const t = this.now();
+    const t = this.clock();
     if (this.pausedUntil > t) return this.pausedUntil - t;
     if (!Number.isFinite(this.rate)) return 0;
     const k = this.k();
@@ -58,7 +73,7 @@ export class Pacer {
 
   /** Sends allowed right now. */
   available(): number {
-    const t = this.now();
+    const t = this.clock();
     if (this.pausedUntil > t) return 0;
     if (!Number.isFinite(this.rate)) return Number.MAX_SAFE_INTEGER;
     const k = this.k();
@@ -93,7 +108,7 @@ export class Pacer {
 
   /** Counts one answer from the provider; at the end of each window, slows down or recovers. */
   observe(throttled: boolean): void {
-    const t = this.now();
+    const t = this.clock();
     if (t - this.windowStart >= WINDOW_MS) {
       if (this.throttled >= THROTTLED_MIN && this.throttled > this.answers * THROTTLED_SHARE) {
         this.rate = Math.max(this.maxRate / 64, this.rate / 2);

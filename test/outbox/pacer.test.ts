@@ -215,3 +215,28 @@ describe('Pacer, exactly', () => {
     expect(p.available()).toBe(0);
   });
 });
+
+describe('Pacer, when the wall clock is stepped back (NTP, a resumed VM)', () => {
+  it('does not make the lane wait out the step: sends "in the future" are forgotten', () => {
+    const clock = { t: 10_000_000 };
+    const p = new Pacer(4, () => clock.t);
+    for (let i = 0; i < 4; i++) p.take();
+    expect(p.waitMs()).toBeGreaterThan(0);
+    clock.t -= 3_600_000;
+    expect(p.waitMs()).toBe(0);
+    expect(p.available()).toBe(4);
+    // And the pace holds from there.
+    expect(run(p, clock, 1_000, () => false)).toBeLessThanOrEqual(4);
+  });
+
+  it('still recovers its rate after a throttled second', () => {
+    const clock = { t: 10_000_000 };
+    const p = new Pacer(100, () => clock.t);
+    run(p, clock, 2_000, () => true);
+    const slowed = p.currentRate;
+    expect(slowed).toBeLessThan(100);
+    clock.t -= 3_600_000;
+    run(p, clock, 3_000, () => false);
+    expect(p.currentRate).toBeGreaterThan(slowed);
+  });
+});
