@@ -50,6 +50,11 @@ export interface Notice {
   text: (t: Catalog, lang: Lang) => string;
   /** A moderator not told: the one whose own command the notice reports. */
   except?: Sender;
+  /**
+   * Outside the cap: a notice of a moderator's own act (an EDIT), which no
+   * outsider can flood, never holds back the next report's notice.
+   */
+  uncapped?: boolean;
 }
 
 /** What a handler decided. */

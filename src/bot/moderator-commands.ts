@@ -181,6 +181,7 @@ function edit(store: Store, mod: Moderator, rules: ModerationRules, ref: string,
       subject: { kind: 'report', reportId: found.id },
       text: (t, lang) => t.modEditedNotice(`#${ref}`, fits ? renderBody(lang, found.npas, { text }) : null, segments),
       except: mod.sender,
+      uncapped: true,
     },
   };
 }

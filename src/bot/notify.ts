@@ -24,7 +24,7 @@ export function notifyModerators(store: Store, contacts: readonly Sender[], limi
   const { db, vault } = store;
   const reachable = reachableModerators(db, vault, contacts).filter((c) => c.address !== notice.except?.address);
   if (reachable.length === 0) return false;
-  const held = takeNoticeSlot(db, notice.subject.kind, limit.max, limit.windowMs, now);
+  const held = notice.uncapped ? null : takeNoticeSlot(db, notice.subject.kind, limit.max, limit.windowMs, now);
   for (const contact of reachable) {
     const member = ensureMember(db, vault, contact, 'en', now, 'active');
     const t = catalog(member.lang);
