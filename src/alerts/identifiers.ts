@@ -337,7 +337,8 @@ export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUN
 export function checkQueries(input: string, country: CountryCode = DEFAULT_COUNTRY): Identifier[] {
   const id = classifyQuery(input, country);
   const word = input.normalize('NFKC').trim();
-  const handle = id?.kind !== 'phone' && /^[^\s@/:]+$/.test(word) ? normalizeHandle(word) : null;
+  // A word of digits alone is a number mistyped (no area code, a digit more), never read as a handle: "no alerts name that" would read as a clean number.
+  const handle = id?.kind !== 'phone' && /^[^\s@/:]+$/.test(word) && /\p{L}/u.test(word) ? normalizeHandle(word) : null;
   if (!id) return handle ? [{ kind: 'handle', value: handle }] : [];
   if (handle) return [id, { kind: 'handle', value: handle }];
   const phone = id.kind === 'link' ? whatsappNumber(id.value) : null;
