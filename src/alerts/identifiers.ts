@@ -29,8 +29,12 @@ export function carriesNumber(id: Identifier, e164: string | null): boolean {
   if (e164 === null) return false;
   if (id.kind === 'phone') return id.value === e164;
   if (id.kind === 'plate') return false;
-  const national = parsePhoneNumberFromString(e164)?.nationalNumber ?? e164.slice(1);
-  return id.value.replace(/\D/g, '').includes(national);
+  return id.value.replace(/\D/g, '').includes(nationalDigits(e164));
+}
+
+/** A number's digits without its country code ("4155550105" for +14155550105): how it shows inside handles and links. */
+export function nationalDigits(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.nationalNumber ?? e164.slice(1);
 }
 
 /** The country national-format numbers are read in when the line names none. */
