@@ -142,12 +142,16 @@ export class Regions {
   }
 
   /**
-   * An area of the line's own to name in a reply's example ("e.g. JOIN LDN")
-   * when it has no North American areas, whose replies say "e.g. JOIN 415";
-   * null on a line that has them.
+   * An area of the line's own to name in a reply's example ("e.g. JOIN LDN");
+   * on a line that also keeps the North American codes, one of each ("LDN /
+   * 415"): a member of its own areas must learn they exist, one in North
+   * America that 3 digits work. Null on a North American line alone, whose
+   * replies say "e.g. JOIN 415".
    */
   example(): string | null {
-    return this.northAmerica ? null : ([...this.own.keys()][0] ?? null);
+    const own = [...this.own.keys()][0];
+    if (own === undefined) return null;
+    return this.northAmerica ? `${own} / 415` : own;
   }
 
   /** The given areas plus every area that overlays one of them, sorted. */
