@@ -6,7 +6,8 @@
  *   it is then dropped and re-opened with backoff. The server keeps nothing
  *   for a client that is not connected, so reconnecting promptly matters;
  *   but a connection counts as working only once something comes over it
- *   (a frame or a pong), so one closed as soon as it opens keeps backing off.
+ *   (a frame or a pong) or it has stayed open `stableMs`, so one closed as
+ *   soon as it opens keeps backing off.
  * - poll (MODE=normal/native): GET /v1/receive/{number} every `pollMs`; it
  *   answers a JSON array served as text/plain. Any other answer (an error
  *   status, no answer, a 200 that is not JSON such as a proxy's HTML page)
@@ -32,6 +33,8 @@ export interface ReceiverTuning {
   /** Reconnect (or, polling, retry after an error) after base·2^n, capped. */
   reconnectBaseMs: number;
   reconnectMaxMs: number;
+  /** A websocket open this long counts as working when it closes, even if nothing came over it (a quiet line behind a proxy's idle time-out). */
+  stableMs: number;
   /** Pause between polls. */
   pollMs: number;
   /** `timeout` of each poll, in seconds (signal-cli waits this long for messages). */
@@ -43,6 +46,7 @@ export const DEFAULT_RECEIVER: ReceiverTuning = {
   pongTimeoutMs: 10_000,
   reconnectBaseMs: 500,
   reconnectMaxMs: 30_000,
+  stableMs: 5_000,
   pollMs: 1_000,
   pollTimeoutS: 1,
 };
@@ -167,17 +171,22 @@ export class SignalReceiver {
     };
     this.clearConnTimers = clearTimers;
     let proven = false;
+    let openedAt = 0;
+    // The episode ends when the connection carries something or stays open a while, not when it opens:
+    // one that is closed at once must not reconnect every base wait forever.
+    const works = () => {
+      if (proven) return;
+      proven = true;
+      this.failures = 0;
+      this.saidConnected = false;
+    };
     const heard = () => {
       if (deadTimer) clearTimeout(deadTimer);
       deadTimer = null;
-      // The episode ends when the connection carries something, not when it opens: one that is closed at once must not reconnect every base wait forever.
-      if (!proven) {
-        proven = true;
-        this.failures = 0;
-        this.saidConnected = false;
-      }
+      works();
     };
     ws.on('open', () => {
+      openedAt = Date.now();
       this.connections++;
       // Said once per episode, as failures are.
       this.opts.log[this.saidConnected ? 'debug' : 'info']({ connections: this.connections }, 'Signal websocket connected');
@@ -214,6 +223,7 @@ export class SignalReceiver {
       clearTimers();
       if (this.ws === ws) this.ws = null;
       if (this.stopped) return;
+      if (openedAt > 0 && Date.now() - openedAt >= this.tuning.stableMs) works();
       const wait = this.backoffMs();
       // Warned once per episode (as polling is); each further try of the backoff is only debug.
       this.opts.log[this.failures === 0 ? 'warn' : 'debug']({ reconnectInMs: wait }, 'Signal websocket closed; messages that arrive before it reconnects are lost by signal-cli-rest-api');

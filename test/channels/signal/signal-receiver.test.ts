@@ -200,4 +200,29 @@ describe('a receive websocket that signal-cli-rest-api accepts and closes at onc
     expect(drop?.level).toBe(WARN);
     expect(drop?.reconnectInMs as number).toBeLessThanOrEqual(10);
   });
+
+  it('counts a quiet connection that stayed open a while as working: a proxy that cuts idle sockets is reconnected at once', async () => {
+    const { lines, log } = collectingLogger();
+    signal.closeOnOpen = true;
+    receiver = new SignalReceiver({
+      apiUrl: signal.url,
+      number: ACCOUNT,
+      mode: 'websocket',
+      log,
+      onItem: () => undefined,
+      tuning: { reconnectBaseMs: 10, reconnectMaxMs: 5_000, stableMs: 150 },
+    });
+    receiver.start();
+    await waitFor(() => signal.connections >= 5, 10_000, 'several accepted and closed connections');
+    signal.closeOnOpen = false;
+    await waitFor(() => signal.connected === 1, 10_000, 'a connection that stays');
+    // Nothing comes over it (no message, no ping yet); a proxy's idle time-out cuts it.
+    await new Promise((r) => setTimeout(r, 300));
+    const closedBefore = lines.filter((l) => /websocket closed/.test(l.msg)).length;
+    signal.killSockets();
+    await waitFor(() => lines.filter((l) => /websocket closed/.test(l.msg)).length > closedBefore, 5_000, 'the drop');
+    const drop = lines.filter((l) => /websocket closed/.test(l.msg))[closedBefore];
+    expect(drop?.level).toBe(WARN);
+    expect(drop?.reconnectInMs as number).toBeLessThanOrEqual(10);
+  });
 });
