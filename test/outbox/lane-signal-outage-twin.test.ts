@@ -72,4 +72,30 @@ describe('a Signal outage and a person also on SMS', () => {
     expect(s.calls.length).toBeGreaterThanOrEqual(12);
     expect(copies.map((c) => c.channel)).toContain('sms');
   });
+
+  it('plans no SMS copy when the Signal copy fails because its alert is gone (retracted while in flight)', async () => {
+    db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    const sms = ensureMember(db, vault, { channel: 'sms', address: NUMBER, phone: NUMBER }, 'en', T0).id;
+    const twin = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000001', phone: NUMBER }, 'en', T0).id;
+    subscribe(db, sms, ['415'], T0);
+    subscribe(db, twin, ['415'], T0);
+    const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van' }, T0);
+    while (!planNextRange(db, alert, T0).done);
+    // Withdrawn after its copy was planned (and, in the running server, claimed): the copy finds it gone.
+    db.sqlite.prepare('UPDATE alerts SET retracted_at = ? WHERE id = ?').run(T0 + 1, alert);
+    const log = createLogger('debug', { write: () => undefined });
+    const s = new (class extends FakeSender {
+      override readonly channel = 'signal' as const;
+    })();
+    const writer = new OutcomeWriter(db, log, () => T0 + 2);
+    const lane = new Lane(s, { db, vault, log, now: () => T0 + 2, opts: { ...DEFAULT_DISPATCHER, pollMs: HOUR }, writer, renderer: new AlertRenderer(db, vault) });
+    lane.start();
+    await settle();
+    await lane.stop();
+    writer.flush();
+    const copies = db.sqlite.prepare('SELECT channel, state, error FROM outbox WHERE alert_id = ? ORDER BY id').all(alert);
+    expect(s.calls).toHaveLength(0);
+    expect(copies).toEqual([{ channel: 'signal', state: 'failed', error: 'alert_gone' }]);
+  });
 });
