@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startHarness, tempDir } from '../helpers/harness';
+import { Db } from '../../src/store/db';
+import { keyOpens } from '../../src/store/key-state';
+import { migrate } from '../../src/store/migrate';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { startHarness, tempDir, TEST_MASTER_KEY } from '../helpers/harness';
 
 const OTHER_KEY = Buffer.alloc(32, 9).toString('base64');
 
@@ -16,6 +20,8 @@ function fingerprint(dir: string): string {
 }
 
 describe('the master key check', () => {
+  beforeAll(cryptoReady);
+
   it('refuses to start under another key, naming HEADSUP_MASTER_KEY, and changes nothing', async () => {
     const dataDir = tempDir();
     const first = await startHarness({ dataDir });
@@ -51,5 +57,40 @@ describe('the master key check', () => {
     const again = await startHarness({ dataDir, env: { HEADSUP_MASTER_KEY: '' } });
     expect((await again.sms('+14155550161', 'AREAS')).message).toContain('415');
     await again.close();
+  });
+
+  it('refuses another key on a database from before the key check (migration 0006), and records nothing: the right key still opens it', async () => {
+    // The schema as a release before the key check left it, with one member sealed under the line's key.
+    const older = tempDir();
+    const migrations = path.resolve(__dirname, '../../migrations');
+    for (const f of fs.readdirSync(migrations)) if (f < '0006') fs.copyFileSync(path.join(migrations, f), path.join(older, f));
+    const dataDir = tempDir();
+    const db = new Db(path.join(dataDir, 'heads-up.db'));
+    migrate(db, older);
+    const right = new Vault(new Uint8Array(Buffer.from(TEST_MASTER_KEY, 'base64')));
+    db.sqlite
+      .prepare("INSERT INTO members (id, channel, address_bidx, address_ct, key_version, created_at) VALUES (1, 'sms', ?, ?, 1, 0)")
+      .run(right.index('member', 'sms:+14155550160'), right.seal('+14155550160', { table: 'members', column: 'address', row: 1 }));
+    db.sqlite.prepare('INSERT INTO subscriptions (member_id, npa, created_at) VALUES (1, ?, 0)').run('415');
+    // doctor and restore know this key does not open it (one sealed member, opened at its key version).
+    expect(keyOpens(db.sqlite, new Vault(new Uint8Array(Buffer.from(OTHER_KEY, 'base64'))))).toBe('mismatch');
+    db.close();
+    const before = fingerprint(dataDir);
+
+    // Closed if it starts after all, so that the failure is reported rather than the test left hanging.
+    const refused = await startHarness({ dataDir, env: { HEADSUP_MASTER_KEY: OTHER_KEY } }).then(
+      (wrong) => wrong.close(),
+      (err: unknown) => err,
+    );
+    expect(String(refused)).toMatch(/HEADSUP_MASTER_KEY/);
+    // Not migrated, no check recorded.
+    expect(fingerprint(dataDir)).toBe(before);
+
+    const again = await startHarness({ dataDir });
+    try {
+      expect((await again.sms('+14155550160', 'AREAS')).message).toContain('415');
+    } finally {
+      await again.close();
+    }
   });
 });

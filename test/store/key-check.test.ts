@@ -2,8 +2,9 @@
  * The master key check, in the order the server runs it: verify (before
  * migrating), migrate, record. Started with another key, the line refuses
  * to start, names HEADSUP_MASTER_KEY, and changes nothing; with its own key
- * it starts, however often; a database from before the check is let
- * through once and checked from then on.
+ * it starts, however often; a database with no check recorded yet is
+ * checked by one sealed member, or (nothing sealed yet) let through once and
+ * checked from then on.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -84,7 +85,7 @@ describe('the master key check', () => {
     expect(startError(file, keyOf(7))).toBeUndefined();
   });
 
-  it('lets a migrated database with no check yet through once, and records the key of that start', () => {
+  it('lets a migrated database with no check and nothing sealed yet through once, and records the key of that start', () => {
     const file = path.join(tempDir(), 'heads-up.db');
     const db = new Db(file);
     migrate(db);
@@ -93,6 +94,20 @@ describe('the master key check', () => {
     start(file, keyOf(9));
     expect(startError(file, keyOf(7))).toBeInstanceOf(ConfigError);
     expect(startError(file, keyOf(9))).toBeUndefined();
+  });
+
+  it('refuses another key on a database with no check yet but a sealed member, and records nothing', () => {
+    const file = path.join(tempDir(), 'heads-up.db');
+    const db = new Db(file);
+    migrate(db);
+    db.sqlite.prepare('DELETE FROM key_check').run();
+    db.sqlite
+      .prepare("INSERT INTO members (id, channel, address_bidx, address_ct, key_version, created_at) VALUES (1, 'sms', ?, ?, 1, 0)")
+      .run(keyOf(7).index('member', 'sms:+14155550160'), keyOf(7).seal('+14155550160', { table: 'members', column: 'address', row: 1 }));
+    db.close();
+    expect(startError(file, keyOf(9))).toBeInstanceOf(ConfigError);
+    expect(startError(file, keyOf(7))).toBeUndefined();
+    expect(startError(file, keyOf(9))).toBeInstanceOf(ConfigError);
   });
 
   it('accepts a database whose check an earlier release recorded: the check of a key never changes between releases', () => {
