@@ -45,6 +45,15 @@ function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
     if (fs.existsSync(aside)) {
       return [bad('database', `no database at ${file}, but ${aside}, left by an interrupted restore: run heads-up restore again with the backup (do not start the server first: it would make an empty line)`)];
     }
+    // Its database moved or removed after a crash: a server started now would make a new line beside the old one's last writes.
+    if (fs.existsSync(`${file}-wal`)) {
+      return [
+        bad(
+          'database',
+          `no database at ${file}, but its write-ahead log ${file}-wal: put the database back beside it, or run heads-up restore with the latest backup (it keeps the log aside, renamed; do not start the server first: it would make an empty line)`,
+        ),
+      ];
+    }
     return [bad('database', `no database at ${file}: start the server once, or restore a backup`)];
   }
   const leftover = fs.existsSync(aside)

@@ -19,5 +19,8 @@ export async function restoreCommand(file: string): Promise<string> {
   const target = databaseFile(config.dataDir);
   // The key check compares indexes only, which do not depend on the key version.
   const n = await restoreDatabase(backup, target, new Vault(key.key), latestMigration());
-  return `restore: ${target} now holds the backup ${backup}: ${n.members} members, ${n.reports} reports, ${n.alerts} alerts; start the server`;
+  const done = `restore: ${target} now holds the backup ${backup}: ${n.members} members, ${n.reports} reports, ${n.alerts} alerts; start the server`;
+  if (!n.setAside.length) return done;
+  // The write-ahead log of a database no longer there: not applied to the backup, kept in case it is wanted.
+  return `${done}\nrestore: the write-ahead log left without its database was not applied, and is kept as ${n.setAside.join(' and ')}: delete it once the line is right`;
 }

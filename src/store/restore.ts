@@ -5,7 +5,8 @@
  * database given a second name (set aside) and the copy renamed over it, so
  * that the line's path never lacks a database. The set-aside file
  * is put back if anything fails, and removed once the restored database has
- * opened and passed its checks.
+ * opened and passed its checks. With no database at the path, a WAL left
+ * there (by the database that was) is renamed and kept, never replayed.
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
@@ -114,8 +115,29 @@ function foldWal(sqlite: Database.Database): boolean {
   }
 }
 
+/** What a restore did: the restored line's counts, and the files it kept aside under new names. */
+export type RestoreResult = LineCounts & { setAside: string[] };
+
+/**
+ * Renames the WAL and shared-memory files of a database no longer beside
+ * them (moved away, or removed after a crash): SQLite would replay that WAL
+ * over the restored database. Kept, not deleted: it may hold the old line's
+ * last writes.
+ */
+function setStrayWalAside(target: string): Array<{ from: string; to: string }> {
+  const stamp = new Date().toISOString().slice(0, 19).replace(/:/g, '');
+  const moved: Array<{ from: string; to: string }> = [];
+  for (const from of [`${target}-wal`, `${target}-shm`]) {
+    if (!fs.existsSync(from)) continue;
+    const to = `${from}.stray-${stamp}`;
+    fs.renameSync(from, to);
+    moved.push({ from, to });
+  }
+  return moved;
+}
+
 /** Restores `backup` into `target` (the line's database path); throws DatabaseInUseError while a server has it open. */
-export async function restoreDatabase(backup: string, target: string, vault: Vault, latestKnown: number): Promise<LineCounts> {
+export async function restoreDatabase(backup: string, target: string, vault: Vault, latestKnown: number): Promise<RestoreResult> {
   // The database held exclusively below cannot be read as the backup: the copy came out empty and replaced the line.
   if (fs.existsSync(target) && sameFile(backup, target)) throw new RestoreRefused(`${backup} is the line's database itself: restore a backup file (heads-up backup FILE makes one)`);
   checkBackup(backup, vault, latestKnown);
@@ -127,6 +149,7 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
   const putWalBack = () => {
     if (fs.existsSync(`${aside}-wal`) && !fs.existsSync(`${target}-wal`)) fs.renameSync(`${aside}-wal`, `${target}-wal`);
   };
+  let stray: Array<{ from: string; to: string }> = [];
   try {
     fs.rmSync(staged, { force: true });
     fs.closeSync(fs.openSync(staged, 'wx', 0o600));
@@ -156,6 +179,8 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
         if (fs.existsSync(`${target}-wal`)) fs.renameSync(`${target}-wal`, `${aside}-wal`);
         fs.rmSync(`${target}-shm`, { force: true });
       }
+    } else {
+      stray = setStrayWalAside(target);
     }
     // One rename over the old name: a restore killed at any moment leaves a database at `target`
     // (setting it aside by a rename first left none, and a server started then made an empty line).
@@ -165,6 +190,8 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
     // Not yet swapped: the aside file is only a second name (or a copy) of the database still at `target`.
     fs.rmSync(aside, { force: true });
     putWalBack();
+    // Not swapped: a stray WAL goes back to where the operator left it.
+    for (const m of stray) if (!fs.existsSync(m.from)) fs.renameSync(m.to, m.from);
     throw err;
   } finally {
     live?.sqlite.close();
@@ -190,7 +217,7 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
   fs.rmSync(`${aside}-wal`, { force: true });
   const counts = new Db(target);
   try {
-    return countTables(counts.sqlite);
+    return { ...countTables(counts.sqlite), setAside: stray.map((m) => m.to) };
   } finally {
     counts.close();
   }

@@ -4,6 +4,7 @@ import { FakeSignal } from '../fakes/fake-signal';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
 import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, SIGNAL_NUMBER, startHarness, tempDir, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
+import { leaveOnlyWal } from '../helpers/orphan-wal';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
 describe('doctor', () => {
@@ -226,5 +227,17 @@ describe('doctor', () => {
     expect(failures(missing.stdout)).toEqual([`FAIL database: no database at ${path.join(empty, 'heads-up.db')}: start the server once, or restore a backup`]);
     // Doctor changes nothing: no database and no key file appear.
     expect(fs.readdirSync(empty)).toEqual([]);
+  });
+
+  it('names a write-ahead log with no database beside it, and sends the operator to restore rather than start the server', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'heads-up.db');
+    leaveOnlyWal(file);
+    const r = await runAdminCli(['doctor'], env({ DATA_DIR: dir }));
+    expect(r.code).toBe(1);
+    expect(failures(r.stdout)).toEqual([
+      `FAIL database: no database at ${file}, but its write-ahead log ${file}-wal: put the database back beside it, or run heads-up restore with the latest backup (it keeps the log aside, renamed; do not start the server first: it would make an empty line)`,
+    ]);
+    expect(fs.readdirSync(dir)).toEqual(['heads-up.db-wal']);
   });
 });

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
 import { ACCOUNT_SID, AUTH_TOKEN, startHarness, tempDir, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
+import { leaveOnlyWal } from '../helpers/orphan-wal';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
 const OTHER_KEY = Buffer.alloc(32, 21).toString('base64');
@@ -124,6 +125,29 @@ describe('restore FILE', () => {
       expect(r.stderr).toBe(`heads-up: ${given} is the line's database itself: restore a backup file (heads-up backup FILE makes one)`);
       expect(count(live)).toBe(3);
     }
+  });
+
+  it('where only the WAL of the database that was there is left, restores the backup without it, keeps it renamed and says so', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'heads-up.db');
+    const wal = leaveOnlyWal(file);
+    const r = await runAdminCli(['restore', backup], { DATA_DIR: dir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const kept = fs.readdirSync(dir).filter((f) => f.includes('stray'));
+    expect(kept.map((f) => f.replace(/\d/g, '0'))).toEqual(['heads-up.db-wal.stray-0000-00-00T000000']);
+    expect(r.stdout).toBe(
+      `restore: ${file} now holds the backup ${backup}: 1 members, 1 reports, 0 alerts; start the server\n` +
+        `restore: the write-ahead log left without its database was not applied, and is kept as ${path.join(dir, kept[0] as string)}: delete it once the line is right`,
+    );
+    expect(fs.readFileSync(path.join(dir, kept[0] as string)).equals(wal)).toBe(true);
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'last_writes'").get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+    expect(count(file)).toBe(1);
   });
 
   it('restores into an empty DATA_DIR (a new server)', async () => {

@@ -111,6 +111,34 @@ describe('restore', () => {
     }
   });
 
+  it('where only the WAL of the database that was there is left, restores the backup as it is and keeps that WAL aside, renamed', async () => {
+    const backup = await backupOfLine(2);
+    // The old line: its last writes (7 members) still only in its WAL when the server was killed.
+    const target = path.join(tempDir(), 'heads-up.db');
+    const old = new Db(target);
+    migrate(old);
+    old.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    old.sqlite.pragma('wal_autocheckpoint = 0');
+    old.transaction(() => {
+      for (let i = 0; i < 7; i++) ensureMember(old, vault(), { channel: 'sms', address: `+141520200${i}` }, 'en', Date.now());
+    });
+    const wal = fs.readFileSync(`${target}-wal`);
+    old.sqlite.close();
+    // The operator moved the database away; its WAL stayed (as after kill -9).
+    fs.rmSync(target);
+    fs.writeFileSync(`${target}-wal`, wal, { mode: 0o600 });
+    fs.writeFileSync(`${target}-shm`, Buffer.alloc(32768), { mode: 0o600 });
+
+    const result = await restoreDatabase(backup, target, vault(), latestMigration());
+
+    expect(result.members).toBe(2);
+    expect(members(target)).toBe(2);
+    // Kept, never read as the restored database's: it may be all that is left of the old line's last writes.
+    expect(result.setAside).toHaveLength(2);
+    expect(result.setAside.map((f) => path.basename(f).replace(/\d/g, '0'))).toEqual(['heads-up.db-wal.stray-0000-00-00T000000', 'heads-up.db-shm.stray-0000-00-00T000000']);
+    expect(fs.readFileSync(result.setAside[0] as string).equals(wal)).toBe(true);
+  });
+
   it('still refuses while a server has the damaged database open, and changes nothing', async () => {
     const backup = await backupOfLine(2);
     const target = path.join(tempDir(), 'heads-up.db');
