@@ -3,7 +3,9 @@
  * recomputes every blind index, in batches of rows, each batch one
  * transaction that also moves the saved cursor, so a run killed half-way
  * resumes where it stopped. The key check (and with it the key that opens
- * the line) changes only in the last transaction.
+ * the line) changes only in the last transaction. A rotation starts only
+ * once every value it re-seals opens: one damaged value is refused up front
+ * rather than met half-way, where it could neither finish nor be undone.
  *
  * A blind index can only be recomputed from what it indexes. Members'
  * addresses are sealed, so every index of a member is recomputed (their own,
@@ -19,6 +21,7 @@ import { numbersInText, type CountryCode } from '../phone/numbers';
 import type { Db } from './db';
 import { keyCheckValue, keyOpens, readKeyState, writeKeyState } from './key-state';
 import { SEALED_COLUMNS } from './key-rotation-columns';
+import { unopenedValues } from './unopened-values';
 import { reportIdentifierSlot, screeningSlot, screenPurpose } from './screening';
 import type { IdentifierKind } from '../alerts/identifiers';
 import type { Slot, Vault } from './vault';
@@ -120,6 +123,14 @@ export class KeyRotation {
     }
     if (keyOpens(db.sqlite, oldVault, { resuming: true }) === 'mismatch') throw new RotationError('HEADSUP_MASTER_KEY does not open this database: set it to the current key');
     if (existing) return existing;
+    // Met half-way, a value that does not open would stop the rotation after its row was written: the line down until a restore.
+    const damaged = unopenedValues(db, oldVault);
+    if (damaged.count > 0) {
+      throw new RotationError(
+        `${damaged.count} sealed value(s) do not open with HEADSUP_MASTER_KEY (damaged): ${damaged.named.join('; ')}${damaged.count > damaged.named.length ? '; …' : ''}. ` +
+          'Nothing was changed and the line still runs under the current key. To rotate, restore a backup from before the damage (heads-up restore FILE), then run rotate-key again',
+      );
+    }
     const state: State = { to_version: newVault.keyVersion, new_check: newCheck, step: 'members', cursor: 0 };
     db.transaction(() => {
       db.stmt('DELETE FROM key_rotation_map').run();
@@ -135,9 +146,14 @@ export class KeyRotation {
 
   /** Opens a value sealed under either key, by the version its row records. */
   private open(sealed: Buffer, slot: Slot, version: number): string {
-    if (version === this.newVault.keyVersion) return this.newVault.open(sealed, slot, version);
-    if (version === this.oldVault.keyVersion) return this.oldVault.open(sealed, slot, version);
-    throw new RotationError(`a value in ${slot.table}.${slot.column} is sealed under key version ${version}, which is neither the current nor the new key`);
+    const vault = version === this.newVault.keyVersion ? this.newVault : version === this.oldVault.keyVersion ? this.oldVault : null;
+    if (!vault) throw new RotationError(`a value in ${slot.table}.${slot.column} is sealed under key version ${version}, which is neither the current nor the new key`);
+    try {
+      return vault.open(sealed, slot, version);
+    } catch {
+      // Damaged after begin() checked every value (a rotation started by an earlier version checked none): only a backup from before it helps.
+      throw new RotationError(`${slot.table}.${slot.column}, row ${String(slot.row)}, does not open (damaged): the rotation cannot finish; restore a backup made before it (heads-up restore FILE) and start with the old key`);
+    }
   }
 
   private rowsOf(step: RotationStep, upTo?: number): number {

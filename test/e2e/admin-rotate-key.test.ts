@@ -287,6 +287,26 @@ describe('rotate-key', () => {
     expect(stats.stdout).toContain('Members: 646:3.');
   });
 
+  it('refuses a line holding a damaged value before it starts, naming the value: the server still starts under the current key', async () => {
+    const dataDir = tempDir();
+    await seedMembers(dataDir, '646', numbersIn('646', 3));
+    const db = new Database(path.join(dataDir, 'heads-up.db'));
+    db.prepare('UPDATE members SET address_ct = randomblob(60) WHERE id = 2').run();
+    db.close();
+    const r = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'heads-up: 1 sealed value(s) do not open with HEADSUP_MASTER_KEY (damaged): members.address, row 2. ' +
+        'Nothing was changed and the line still runs under the current key. To rotate, restore a backup from before the damage (heads-up restore FILE), then run rotate-key again',
+    );
+    const h = await startHarness({ dataDir, twilio: true });
+    try {
+      expect((await h.sms(numbersIn('646', 1)[0] as string, 'AREAS')).message).toContain('646');
+    } finally {
+      await h.close();
+    }
+  });
+
   it('refuses a new key that is the current key, a missing one and a malformed one', async () => {
     const dataDir = tempDir();
     await seedMembers(dataDir, '646', numbersIn('646', 3));
