@@ -86,7 +86,7 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
   const clipped = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
   // "JOIN,415", "REPORT:415 …": a comma, colon or semicolon right after the first word separates as a space does
   // (one space for each, so positions in the text stay).
-  const text = clipped.replace(/^(\s*\p{L}+)([,:;]+)/u, (_m, word: string, marks: string) => word + ' '.repeat(marks.length));
+  const text = /[,:;]/.test(clipped) ? clipped.replace(/^(\s*\p{L}+)([,:;]+)/u, (_m, word: string, marks: string) => word + ' '.repeat(marks.length)) : clipped;
   const tokens = tokenize(text);
   const first = tokens[0];
   if (!first) return { ok: false, error: 'empty' };
