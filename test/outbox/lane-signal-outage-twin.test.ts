@@ -42,16 +42,22 @@ describe('a Signal outage and a person also on SMS', () => {
   });
   afterEach(() => db.close());
 
-  it('gets her the alert by SMS once the Signal copy has failed its tries, not after the alert has expired', async () => {
+  /** A fresh line with one person on SMS and Signal (one number) and an alert planned for her: over Signal only. */
+  function twinAlert(): number {
     db = new Db(path.join(tempDir(), 'heads-up.db'));
     migrate(db);
-    const clock = { t: T0 };
     const sms = ensureMember(db, vault, { channel: 'sms', address: NUMBER, phone: NUMBER }, 'en', T0).id;
     const twin = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000001', phone: NUMBER }, 'en', T0).id;
     subscribe(db, sms, ['415'], T0);
     subscribe(db, twin, ['415'], T0);
     const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van' }, T0);
     while (!planNextRange(db, alert, T0).done);
+    return alert;
+  }
+
+  it('gets her the alert by SMS once the Signal copy has failed its tries, not after the alert has expired', async () => {
+    const alert = twinAlert();
+    const clock = { t: T0 };
     const log = createLogger('debug', { write: () => undefined });
     const now = () => clock.t;
     const s = new SignalDown();
@@ -74,14 +80,7 @@ describe('a Signal outage and a person also on SMS', () => {
   });
 
   it('plans no SMS copy when the Signal copy fails because its alert is gone (retracted while in flight)', async () => {
-    db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
-    const sms = ensureMember(db, vault, { channel: 'sms', address: NUMBER, phone: NUMBER }, 'en', T0).id;
-    const twin = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000001', phone: NUMBER }, 'en', T0).id;
-    subscribe(db, sms, ['415'], T0);
-    subscribe(db, twin, ['415'], T0);
-    const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van' }, T0);
-    while (!planNextRange(db, alert, T0).done);
+    const alert = twinAlert();
     // Withdrawn after its copy was planned (and, in the running server, claimed): the copy finds it gone.
     db.sqlite.prepare('UPDATE alerts SET retracted_at = ? WHERE id = ?').run(T0 + 1, alert);
     const log = createLogger('debug', { write: () => undefined });
