@@ -21,20 +21,30 @@ export interface Identifier {
 
 /**
  * Whether an identifier is, or carries, the number `e164` (the reporter's
- * own): the number itself, or a link, handle or email with its digits in it
- * (her WhatsApp link, a Telegram-by-number link), with or without the
- * country code. Her number must reach no moderator, member or index.
+ * own): the number itself, or a link, handle or email with her number as one
+ * of its runs of digits (her WhatsApp link, a Telegram-by-number link,
+ * "sara4155550105"). Her number must reach no moderator, member or index.
  */
 export function carriesNumber(id: Identifier, e164: string | null): boolean {
   if (e164 === null) return false;
   if (id.kind === 'phone') return id.value === e164;
   if (id.kind === 'plate') return false;
-  return id.value.replace(/\D/g, '').includes(nationalDigits(e164));
+  const forms = digitForms(e164);
+  return (id.value.match(/\d+/g) ?? []).some((run) => forms.has(run));
 }
 
-/** A number's digits without its country code ("4155550105" for +14155550105): how it shows inside handles and links. */
-export function nationalDigits(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.nationalNumber ?? e164.slice(1);
+/**
+ * The runs of digits a number is written as where no punctuation splits it:
+ * national (4155550105), with the country code (14155550105), with a trunk
+ * 0 (01234567 in Vienna) or the international 00. A run that only
+ * contains one of them is someone else's number: where numbers vary in
+ * length (Austria, Germany) a client's may hold hers.
+ */
+export function digitForms(e164: string): Set<string> {
+  const parsed = parsePhoneNumberFromString(e164);
+  const national = parsed?.nationalNumber ?? e164.slice(1);
+  const cc = parsed?.countryCallingCode ?? '';
+  return new Set([national, `${cc}${national}`, `0${national}`, `00${cc}${national}`]);
 }
 
 /** The country national-format numbers are read in when the line names none. */

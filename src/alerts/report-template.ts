@@ -11,7 +11,7 @@ import type { Category } from '../bot/report-dialogue';
 import { smsSegments } from '../bot/sms-segments';
 import type { Lang } from '../domain/lang';
 import { cleanAlertText, MAX_ALERT_SEGMENTS } from './alert-text';
-import { carriesNumber, DEFAULT_COUNTRY, identifiersIn, nationalDigits, numberReadable, showIdentifier, uniqueIdentifiers, type Identifier } from './identifiers';
+import { carriesNumber, DEFAULT_COUNTRY, digitForms, identifiersIn, numberReadable, showIdentifier, uniqueIdentifiers, type Identifier } from './identifiers';
 
 /** What a guided report holds, as the reporter answered (sealed with the report). */
 export interface ReportFields {
@@ -65,9 +65,9 @@ export function maskNumber(text: string, e164: string | null, country: CountryCo
     out += `${text.slice(at, m.startsAt)}[-]`;
     at = m.endsAt;
   }
-  // Glued to letters ("@sara4155550105", "onlyfans.com/sara4155550105") no number is found: any run of digits holding hers goes too.
-  const national = nationalDigits(e164);
-  return (out + text.slice(at)).replace(/\d+/g, (run) => (run.includes(national) ? '[-]' : run));
+  // Glued to letters ("@sara4155550105", "onlyfans.com/sara4155550105") no number is found: a run of digits that is hers goes too.
+  const forms = digitForms(e164);
+  return (out + text.slice(at)).replace(/\d+/g, (run) => (forms.has(run) ? '[-]' : run));
 }
 
 /**

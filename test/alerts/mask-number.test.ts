@@ -1,0 +1,45 @@
+/**
+ * The reporter's own number is masked out of a report in every form it is
+ * written, glued to letters too ("@sara4155550105"), and only hers: where
+ * numbers vary in length (Austria, Germany) a client's number written as
+ * one run may hold hers, and is kept whole.
+ */
+import { carriesNumber } from '../../src/alerts/identifiers';
+import { maskNumber } from '../../src/alerts/report-template';
+
+describe("maskNumber and a client's number that holds the reporter's", () => {
+  it("keeps a Vienna client's number that holds a Vienna reporter's shorter one", () => {
+    // Reporter: +43 1 234567 (national 1234567). Client: 01 2345678 (+43 1 2345678), written as one run.
+    const text = 'client called from 012345678, grey van';
+    expect(maskNumber(text, '+431234567', 'AT')).toContain('012345678');
+  });
+
+  it("masks hers in each unbroken form: national, with the country code, the trunk 0, the 00, glued to letters", () => {
+    for (const form of ['4155550105', '14155550105', '04155550105', '0014155550105']) {
+      expect(maskNumber(`ad: sara${form}x`, '+14155550105', 'US')).toBe('ad: sara[-]x');
+    }
+  });
+
+  it('keeps a German client number that holds a reporter number of another city', () => {
+    // Reporter: +49 30 123456 (Berlin, national 30123456). Client: 0 30 1234567 (a longer Berlin number).
+    const text = 'he texted from 0301234567';
+    expect(maskNumber(text, '+4930123456', 'DE')).toContain('0301234567');
+  });
+});
+
+describe("carriesNumber: an identifier that is the reporter's own number, not one that holds it", () => {
+  it.each([
+    ['wa.me/14155550105', true],
+    ['t.me/+14155550105', true],
+    ['sara4155550105', true],
+    ['4155550105@example.com', true],
+    ['sara41555501059', false],
+    ['example.com/u/24155550105', false],
+  ])('%s: %s', (value, carries) => {
+    expect(carriesNumber({ kind: value.includes('/') ? 'link' : value.includes('@') ? 'email' : 'handle', value }, '+14155550105')).toBe(carries);
+  });
+
+  it("keeps a Vienna client's link that holds a Vienna reporter's shorter number", () => {
+    expect(carriesNumber({ kind: 'link', value: 'wa.me/4312345678' }, '+431234567')).toBe(false);
+  });
+});
