@@ -18,6 +18,8 @@ export class Pacer {
   /** When the most recent sends started, oldest first (at most one second's worth). */
   private readonly sent: number[] = [];
   private pausedUntil = 0;
+  /** How long the current pause was asked for: a clock stepped back never makes it longer. */
+  private pausedFor = 0;
   private windowStart: number;
   private answers = 0;
   private throttled = 0;
@@ -47,12 +49,15 @@ export class Pacer {
   }
 
   /**
-   * The time now, forgetting sends and a window "in the future": a wall clock
-   * stepped back (NTP, a resumed VM) must not make the lane wait out the step.
+   * The time now. A wall clock stepped back (NTP, a resumed VM) must not make
+   * the lane wait out the step: sends "in the future" count as sent now (so
+   * the rate still holds), a pause ends no later than it would have, and the
+   * throttle window starts again.
    */
   private clock(): number {
     const t = this.now();
-    while (this.sent.length > 0 && (this.sent[this.sent.length - 1] as number) > t) this.sent.pop();
+    for (let i = this.sent.length - 1; i >= 0 && (this.sent[i] as number) > t; i--) this.sent[i] = t;
+    if (this.pausedUntil > t + this.pausedFor) this.pausedUntil = t + this.pausedFor;
     if (this.windowStart > t) {
       this.windowStart = t;
       this.answers = 0;
@@ -93,7 +98,11 @@ export class Pacer {
 
   /** Stops sends until `ms` from now. */
   pauseFor(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+    const until = this.now() + ms;
+    if (until > this.pausedUntil) {
+      this.pausedUntil = until;
+      this.pausedFor = ms;
+    }
   }
 
   /** Ends a pause now (the provider's limit was lifted). */
@@ -103,7 +112,7 @@ export class Pacer {
 
   /** Whether the lane is paused now. */
   get paused(): boolean {
-    return this.pausedUntil > this.now();
+    return this.pausedUntil > this.clock();
   }
 
   /** Counts one answer from the provider; at the end of each window, slows down or recovers. */
