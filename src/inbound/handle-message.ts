@@ -9,7 +9,7 @@ import type { Store } from '../bot/handler';
 import type { LineRules } from '../bot/line-rules';
 import { parse } from '../bot/parser';
 import type { Sender } from '../phone/identity';
-import { firstSeen, type InboundLog } from '../store/inbound-log';
+import type { InboundLog } from '../store/inbound-log';
 import { findMemberByIndex } from '../store/members';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import type { Handled, Inbound, ReplyWay } from './inbound';
@@ -46,44 +46,40 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   const seen = recogniseRetry(handled, msg, now);
   if (seen.previous !== undefined) return { reply: seen.previous, parsed, duplicate: true };
   const who = identifySender(db, vault, deps.moderators, msg.sender, now, deps.moderatorTrusted);
-  const { acted, changed, ...result } = act(deps, who, msg, parsed, now);
+  const { acted, ...result } = act(deps, who, msg, parsed, now);
   if (result.reply !== null && way === 'outbox') {
     const member = findMemberByIndex(db, who.memberKey);
     if (member && (member.status === 'active' || member.status === 'pending')) enqueueMessage(db, vault, member.id, result.reply, now);
     else enqueueReply(db, vault, msg.sender, result.reply, now);
     db.onCommit(rules.onQueued);
   }
-  // A message that changed something is remembered with its reply, and so
-  // is every one answered through the outbox (a redelivered HELP must not be
-  // answered twice). Stored under the sender's rate-limit index so that
-  // DELETE can erase the reply; DELETE's own record carries no link to the
+  // Every message acted on is remembered (so is every one answered through
+  // the outbox, dropped or not: a redelivered HELP must not be answered
+  // twice), also one that only read or changed nothing: a captured webhook
+  // replayed later (a Twilio signature carries no nonce) must not read
+  // today's queue nor act on what changed since (a no-op JOIN, after her
+  // STOP). Its reply is kept where it may be asked for again, a webhook's
+  // retry (SPEC: answered again, acted on once); not over Signal, where it
+  // was queued once and a redelivery is not answered, nor a SHOW's, which
+  // quotes a report an EDIT may change. A message dropped by a block or the limit over SMS leaves no
+  // row: a flood writes nothing. Stored under the sender's rate-limit index
+  // so that DELETE can erase it; DELETE's own record carries no link to the
   // sender it just erased, and over Signal there is none (its id is her
   // UUID and a time: a redelivered DELETE only erases again).
-  // One that only read or changed nothing (PENDING, SHOW, AREAS, a JOIN of
-  // an area she has) is remembered without its reply: a captured webhook
-  // replayed later (a Twilio signature carries no nonce) must not read
-  // today's queue nor act on what changed since (that JOIN, after her STOP),
-  // and a SHOW's reply quotes a report an EDIT may change. A message dropped
-  // by a block or the limit leaves no row: a flood writes nothing.
   const erased = parsed.ok && parsed.command.kind === 'delete';
-  if (seen.key && !(erased && msg.sender.channel === 'signal')) {
-    if (way === 'outbox' || changed) handled.remember(seen.key, result.reply, now, erased ? null : who.senderKey, msg.sender.channel === 'signal');
-    else if (acted) firstSeen(db, seen.key, now);
+  if (seen.key && (acted || way === 'outbox') && !(erased && msg.sender.channel === 'signal')) {
+    const kept = msg.sender.channel === 'sms' && !(parsed.ok && parsed.command.kind === 'show') ? result.reply : null;
+    handled.remember(seen.key, kept, now, erased ? null : who.senderKey, msg.sender.channel === 'signal');
   }
   return result;
 }
 
-/**
- * Steps 3 to 5. `acted`: past the block and the limit; `changed`: the
- * message had an effect of its own (the sender's message counter,
- * bookkeeping, does not count).
- */
-function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<typeof parse>, now: number): Handled & { acted: boolean; changed: boolean } {
+/** Steps 3 to 5. `acted`: past the block and the limit. */
+function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<typeof parse>, now: number): Handled & { acted: boolean } {
   const { db, rules } = deps;
   const gate = blockAndLimit(deps, rules.limits.messages, who, parsed, now);
-  if (!gate.act) return { reply: null, parsed, duplicate: false, dropped: gate.dropped, acted: false, changed: false };
-  const before = db.totalChanges();
+  if (!gate.act) return { reply: null, parsed, duplicate: false, dropped: gate.dropped, acted: false };
   const lang = rememberLanguage(db, who, parsed);
   const reply = dispatch(deps, rules, who, lang, msg, parsed, now);
-  return { reply: gate.answer ? reply : null, parsed, duplicate: false, dropped: gate.dropped, acted: true, changed: db.totalChanges() !== before };
+  return { reply: gate.answer ? reply : null, parsed, duplicate: false, dropped: gate.dropped, acted: true };
 }

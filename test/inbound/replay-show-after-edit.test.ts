@@ -1,9 +1,10 @@
 /**
- * A message that only read is remembered without its reply: a moderator's
- * SHOW quotes the whole report, and once an EDIT takes a victim's number out
- * of it (or a REJECT ends it), a replay of the captured SHOW webhook must
- * not give the old text back.
+ * A moderator's SHOW is remembered without its reply: it quotes the whole
+ * report, and once an EDIT takes a victim's number out of it (or a REJECT
+ * ends it), neither a replay of the captured SHOW webhook nor the inbound
+ * log may give the old text back.
  */
+import { botWorld } from '../helpers/bot-world';
 import { MOD, REPORTER, reportWorld as world } from '../helpers/report-world';
 
 describe('a moderator SHOW replayed after an EDIT', () => {
@@ -17,5 +18,18 @@ describe('a moderator SHOW replayed after an EDIT', () => {
     const replay = w.sms(MOD, `SHOW ${ref}`, sid).reply ?? '';
     expect(replay).not.toContain('628-555-0142');
     expect(replay).not.toContain('Ana');
+  });
+
+  it('keeps no sealed copy of it over Signal either, where replies go through the outbox once', async () => {
+    const MOD_UUID = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
+    const mod = { channel: 'signal' as const, address: MOD_UUID };
+    const w = await botWorld({ moderators: new Set([MOD_UUID]), moderatorContacts: [mod] });
+    const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(REPORTER, 'REPORT 415 grey van, he hurt my friend Ana at 628-555-0142').reply ?? '')?.[1] as string;
+    w.bot.handle({ sender: mod, text: `SHOW ${ref}`, providerId: `${MOD_UUID}:1764900000001` }, 'outbox');
+    w.bot.handle({ sender: mod, text: `EDIT ${ref} grey van, he hurt a worker`, providerId: `${MOD_UUID}:1764900000002` }, 'outbox');
+    // What a seized database holds, opened with the key: every reply kept in the inbound log.
+    const rows = w.db.sqlite.prepare('SELECT provider_bidx, reply_ct, key_version FROM inbound_messages WHERE reply_ct IS NOT NULL').all() as Array<{ provider_bidx: Buffer; reply_ct: Buffer; key_version: number }>;
+    const kept = rows.map((r) => w.vault.open(r.reply_ct, { table: 'inbound_messages', column: 'reply', row: r.provider_bidx.toString('hex') }, r.key_version));
+    expect(kept.filter((t) => t.includes('628-555-0142') || t.includes('Ana'))).toEqual([]);
   });
 });
