@@ -46,7 +46,8 @@ function tableIn(db: Sqlite, name: string): boolean {
 
 /**
  * Whether a key opens a database: by its key check, or (a database from
- * before key checks) by one sealed value under the key's version. 'empty'
+ * before key checks) by a few sealed values under the key's version, one of
+ * which must open. 'empty'
  * when there is nothing to check against yet, 'rotating' during an
  * interrupted rotate-key (unless `resuming` it: the key check is still the
  * old key's until the rotation ends).
@@ -55,14 +56,16 @@ export function keyOpens(db: Sqlite, vault: Vault, opts: { resuming?: boolean } 
   if (!opts.resuming && tableIn(db, 'key_rotation') && db.prepare('SELECT 1 FROM key_rotation').get()) return 'rotating';
   const check = tableIn(db, 'key_check') ? (db.prepare('SELECT value FROM key_check WHERE id = 1').get() as { value: Buffer } | undefined) : undefined;
   if (check) return check.value.equals(keyCheckValue(vault)) ? 'match' : 'mismatch';
-  const row = db.prepare('SELECT id, address_ct FROM members WHERE address_ct IS NOT NULL AND key_version = ? LIMIT 1').get(vault.keyVersion) as
-    | { id: number; address_ct: Buffer }
-    | undefined;
-  if (!row) return 'empty';
-  try {
-    vault.open(row.address_ct, { table: 'members', column: 'address', row: row.id }, vault.keyVersion);
-    return 'match';
-  } catch {
-    return 'mismatch';
-  }
+  // A few, not one: a damaged value (which the server steps around) must not read as another key; another key opens none.
+  const rows = db.prepare('SELECT id, address_ct FROM members WHERE address_ct IS NOT NULL AND key_version = ? LIMIT 5').all(vault.keyVersion) as Array<{ id: number; address_ct: Buffer }>;
+  if (rows.length === 0) return 'empty';
+  const opens = (r: { id: number; address_ct: Buffer }) => {
+    try {
+      vault.open(r.address_ct, { table: 'members', column: 'address', row: r.id }, vault.keyVersion);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return rows.some(opens) ? 'match' : 'mismatch';
 }

@@ -3,7 +3,7 @@
  * migrating), migrate, record. Started with another key, the line refuses
  * to start, names HEADSUP_MASTER_KEY, and changes nothing; with its own key
  * it starts, however often; a database with no check recorded yet is
- * checked by one sealed member, or (nothing sealed yet) let through once and
+ * checked by a few sealed members (one must open), or (nothing sealed yet) let through once and
  * checked from then on.
  */
 import { createHash } from 'node:crypto';
@@ -119,5 +119,31 @@ describe('the master key check', () => {
     db.close();
     expect(startError(file, keyOf(7))).toBeUndefined();
     expect(startError(file, keyOf(9))).toBeInstanceOf(ConfigError);
+  });
+
+  it('lets the right key through when the first member address is damaged and the others open', () => {
+    const older = tempDir();
+    const migrations = path.resolve(__dirname, '../../migrations');
+    for (const f of fs.readdirSync(migrations)) if (f < '0006') fs.copyFileSync(path.join(migrations, f), path.join(older, f));
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db, older);
+    const right = new Vault(new Uint8Array(32).fill(7));
+    const insert = db.sqlite.prepare("INSERT INTO members (id, channel, address_bidx, address_ct, key_version, created_at) VALUES (?, 'sms', ?, ?, 1, 0)");
+    for (let id = 1; id <= 50; id++) {
+      const address = `+1415555${String(1000 + id)}`;
+      insert.run(id, right.index('member', `sms:${address}`), right.seal(address, { table: 'members', column: 'address', row: id }));
+    }
+    // One byte of the first member's ciphertext damaged (a bad sector, a partial write).
+    const row = db.sqlite.prepare('SELECT address_ct FROM members WHERE id = 1').get() as { address_ct: Buffer };
+    const damaged = Buffer.from(row.address_ct);
+    damaged[damaged.length - 1] = (damaged[damaged.length - 1] as number) ^ 0xff;
+    db.sqlite.prepare('UPDATE members SET address_ct = ? WHERE id = 1').run(damaged);
+    try {
+      expect(() => verifyKey(db, right)).not.toThrow();
+      // Another key still opens none of them.
+      expect(() => verifyKey(db, new Vault(new Uint8Array(32).fill(8)))).toThrow(ConfigError);
+    } finally {
+      db.close();
+    }
   });
 });
