@@ -59,6 +59,11 @@ function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
   const leftover = fs.existsSync(aside)
     ? [bad('restore', `${aside} was left by an interrupted restore: run heads-up restore again with the backup, or delete that file once the line is right (it keeps what retention erased)`)]
     : [];
+  // The write-ahead log a restore kept aside (no database was beside it) holds the old line's last pages.
+  const base = path.basename(file);
+  for (const stray of fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith(`${base}-`) && f.includes('.stray-'))) {
+    leftover.push(bad('restore', `${path.join(path.dirname(file), stray)} was kept aside by a restore: delete it once the line is right (it keeps what retention erased)`));
+  }
   let db: Database.Database;
   try {
     db = new Database(file, { fileMustExist: true, readonly: true });

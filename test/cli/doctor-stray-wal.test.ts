@@ -1,0 +1,56 @@
+/**
+ * The write-ahead log a restore kept aside (no database was beside it) holds
+ * the old line's pages: doctor names it after the restore, as it names a
+ * .before-restore file, until the operator deletes it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { runDoctor } from '../../src/cli/doctor';
+import { latestMigration } from '../../src/cli/line';
+import { backupDatabase } from '../../src/store/backup';
+import { Db } from '../../src/store/db';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { restoreDatabase } from '../../src/store/restore';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir } from '../helpers/temp-dir';
+
+const KEY = Buffer.alloc(32, 7);
+const vault = () => new Vault(new Uint8Array(KEY));
+
+describe('the WAL a restore kept aside', () => {
+  beforeAll(cryptoReady);
+
+  it('is named by doctor after the restore, as a .before-restore file is', async () => {
+    const from = path.join(tempDir(), 'heads-up.db');
+    const line = new Db(from);
+    migrate(line);
+    line.transaction(() => ensureMember(line, vault(), { channel: 'sms', address: '+14152010000', phone: '+14152010000' }, 'en', Date.now()));
+    line.close();
+    const backup = path.join(tempDir(), 'line.db');
+    await backupDatabase(from, backup);
+
+    const dataDir = tempDir();
+    const target = path.join(dataDir, 'heads-up.db');
+    const old = new Db(target);
+    migrate(old);
+    old.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    old.sqlite.pragma('wal_autocheckpoint = 0');
+    old.transaction(() => {
+      for (let i = 0; i < 7; i++) ensureMember(old, vault(), { channel: 'sms', address: `+141520200${i}` }, 'en', Date.now());
+    });
+    const wal = fs.readFileSync(`${target}-wal`);
+    old.sqlite.close();
+    fs.rmSync(target);
+    fs.rmSync(`${target}-shm`, { force: true });
+    fs.writeFileSync(`${target}-wal`, wal, { mode: 0o600 });
+
+    const result = await restoreDatabase(backup, target, vault(), latestMigration());
+    expect(result.setAside).toHaveLength(1);
+
+    const checks = await runDoctor({ NODE_ENV: 'test', DATA_DIR: dataDir, HEADSUP_MASTER_KEY: KEY.toString('base64'), PUBLIC_URL: 'https://headsup.example.org' });
+    const said = checks.map((c) => `${c.ok ? 'OK' : 'FAIL'} ${c.name}: ${c.detail}`).join('\n');
+    expect(fs.existsSync(result.setAside[0] as string)).toBe(true);
+    expect(said).toContain(path.basename(result.setAside[0] as string));
+  });
+});
