@@ -2,13 +2,14 @@
 import type { Regions } from '../alerts/regions';
 import type { SubscribeMode } from '../config/env';
 import type { Lang } from '../domain/lang';
+import { memberKey, type Sender } from '../phone/identity';
 import { endConversation } from '../store/conversations';
 import { eraseCheckin, eraseCheckinsOf, openCheckin } from '../store/checkins';
 import { eraseBuddyMessagesOf } from '../store/buddies';
 import { forgetSenderReplies } from '../store/inbound-log';
 import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
-import { deleteMember, insertMember, setMemberLang, setMemberStatus, type MemberRow } from '../store/members';
+import { deleteMember, insertMember, memberIndex, setMemberLang, setMemberStatus, type MemberRow } from '../store/members';
 import { closeRequestOf, requestJoin, withdrawFromRequest } from '../store/member-requests';
 import { eraseWaitingTo, withdrawAlertsOutside } from '../store/outbox';
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
@@ -180,18 +181,32 @@ export function erase(store: Store, who: Asker): Outcome {
     eraseBuddyMessagesOf(db, who.member.id);
     deleteMember(db, who.member.id);
   }
-  forgetReporter(db, who.reporterKey);
-  // Messages waiting to go to them with no member row (a stranger's replies, a buddy's invitation): by
-  // their address, and by their number (how buddies are reached, whatever channel they write from).
-  const { address, phone } = who.sender;
-  eraseWaitingTo(db, store.vault, phone ? [address, phone] : [address]);
-  store.limits.forget(who.senderKey);
-  forgetSenderReplies(db, who.senderKey);
-  dropSenderItems(db, who.senderKey);
-  endConversation(db, who.memberKey);
+  eraseSenderTraces(store, who.sender);
   db.eraseSoon();
   who.member = undefined;
   return say(who.t.deleted());
+}
+
+/**
+ * What is keyed to a sender besides their member row: the link to their
+ * reports, messages waiting to go to them, their rate-limit counters, the
+ * replies stored for their webhooks, their parked messages and their open
+ * conversation. DELETE erases it, and so does a moderator's refusal of an
+ * applicant (REJECT, BLOCK). The caller truncates the WAL.
+ */
+export function eraseSenderTraces(store: Store, sender: Sender): void {
+  const { db, vault } = store;
+  const key = memberKey(sender);
+  const senderKey = vault.index('sender', key);
+  forgetReporter(db, vault.index('reporter', key));
+  // Messages waiting to go to them with no member row (a stranger's replies, a buddy's invitation): by
+  // their address, and by their number (how buddies are reached, whatever channel they write from).
+  const { address, phone } = sender;
+  eraseWaitingTo(db, vault, phone ? [address, phone] : [address]);
+  store.limits.forget(senderKey);
+  forgetSenderReplies(db, senderKey);
+  dropSenderItems(db, senderKey);
+  endConversation(db, memberIndex(vault, sender));
 }
 
 export function setLang(store: Store, who: Asker, rules: NewMemberRules, lang: Lang, now: number): Outcome {

@@ -30,7 +30,7 @@ import { countMemberAreas, listAreas, membersByArea, subscribe, unsubscribeAll }
 import { catalog, type Catalog } from './catalog';
 import type { Command } from './commands';
 import { failed, say, type Outcome, type Store } from './handler';
-import { unknownArea } from './member-commands';
+import { eraseSenderTraces, unknownArea } from './member-commands';
 import { leadingAreas } from './report-commands';
 
 const LIST_LIMIT = 10;
@@ -132,10 +132,16 @@ function retract(store: Store, mod: Moderator, ref: string, now: number): Outcom
   return { say: mod.t.modRetracted(`#${ref}`, cancelled), retracted: true };
 }
 
-/** Refuses a join request: a refused applicant leaves nothing behind; a member refused more areas keeps the ones they have. */
+/**
+ * Refuses a join request: a refused applicant leaves nothing behind (what
+ * DELETE would erase, their member row and all keyed to them); a member
+ * refused more areas keeps the ones they have.
+ */
 function refuse(store: Store, request: { id: number; memberId: number }): void {
   if (memberStatus(store.db, request.memberId) === 'pending') {
+    const applicant = memberSender(store.db, store.vault, request.memberId);
     deleteMember(store.db, request.memberId);
+    if (applicant) eraseSenderTraces(store, applicant);
     // Their sealed number must not outlive the refusal in the WAL either.
     store.db.eraseSoon();
   } else closeRequest(store.db, request.id);
