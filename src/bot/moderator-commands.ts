@@ -179,6 +179,8 @@ function edit(store: Store, mod: Moderator, rules: ModerationRules, ref: string,
   // The notices quote the text this edit replaces: the other moderators get one quoting the new text
   // instead, so none can APPROVE from a notice of a text that is no longer what would go.
   eraseNotices(store, found.id, now);
+  // The old text (perhaps a victim's number the edit took out) must not stay in old WAL frames, notice or not.
+  store.db.eraseSoon();
   const segments = alertSegments(found.npas, text);
   const fits = segments <= MAX_ALERT_SEGMENTS;
   return {

@@ -147,8 +147,11 @@ export function applyOutcome(store: Store, rules: LineRules, who: Pick<Asker, 'm
   if (outcome.notify) queued = notifyModerators(store, rules.moderatorContacts, rules.limits.notices ?? DEFAULT_NOTICE_LIMIT, outcome.notify, now) || queued;
   const { converse } = outcome;
   if (who && converse !== undefined) {
-    if (converse === 'end') endConversation(db, who.memberKey);
-    else saveConversation(db, vault, who.memberKey, converse, now);
+    if (converse === 'end') {
+      endConversation(db, who.memberKey);
+      // Its sealed answers (a dropped report's draft) must not stay in old WAL frames either.
+      db.eraseSoon();
+    } else saveConversation(db, vault, who.memberKey, converse, now);
   }
   if (queued) db.onCommit(rules.onQueued);
   for (const id of outcome.alerts ?? []) db.onCommit(() => rules.onAlert(id));
