@@ -13,6 +13,7 @@ import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { restoreDatabase } from '../../src/store/restore';
 import { cryptoReady, Vault } from '../../src/store/vault';
+import { leaveOnlyWal } from '../helpers/orphan-wal';
 import { tempDir } from '../helpers/temp-dir';
 
 const KEY = Buffer.alloc(32, 7);
@@ -32,18 +33,7 @@ describe('the WAL a restore kept aside', () => {
 
     const dataDir = tempDir();
     const target = path.join(dataDir, 'heads-up.db');
-    const old = new Db(target);
-    migrate(old);
-    old.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    old.sqlite.pragma('wal_autocheckpoint = 0');
-    old.transaction(() => {
-      for (let i = 0; i < 7; i++) ensureMember(old, vault(), { channel: 'sms', address: `+141520200${i}` }, 'en', Date.now());
-    });
-    const wal = fs.readFileSync(`${target}-wal`);
-    old.sqlite.close();
-    fs.rmSync(target);
-    fs.rmSync(`${target}-shm`, { force: true });
-    fs.writeFileSync(`${target}-wal`, wal, { mode: 0o600 });
+    leaveOnlyWal(target);
 
     const result = await restoreDatabase(backup, target, vault(), latestMigration());
     expect(result.setAside).toHaveLength(1);
