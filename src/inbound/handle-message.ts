@@ -11,6 +11,7 @@ import { parse } from '../bot/parser';
 import type { Sender } from '../phone/identity';
 import type { InboundLog } from '../store/inbound-log';
 import { findMemberByIndex } from '../store/members';
+import { linkShownReport } from '../store/moderator-notices';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import type { Handled, Inbound, ReplyWay } from './inbound';
 import { blockAndLimit } from './steps/block-and-limit';
@@ -49,8 +50,10 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   const { acted, ...result } = act(deps, who, msg, parsed, now);
   if (result.reply !== null && way === 'outbox') {
     const member = findMemberByIndex(db, who.memberKey);
-    if (member && (member.status === 'active' || member.status === 'pending')) enqueueMessage(db, vault, member.id, result.reply, now);
-    else enqueueReply(db, vault, msg.sender, result.reply, now);
+    const id =
+      member && (member.status === 'active' || member.status === 'pending') ? enqueueMessage(db, vault, member.id, result.reply, now) : enqueueReply(db, vault, msg.sender, result.reply, now);
+    // A SHOW quotes a report: its copy goes when the report is decided or edited, as a notice's does.
+    if (parsed.ok && parsed.command.kind === 'show') linkShownReport(db, id, parsed.command.ref);
     db.onCommit(rules.onQueued);
   }
   // Every message acted on is remembered (so is every one answered through

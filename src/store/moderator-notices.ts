@@ -62,6 +62,11 @@ export function linkNotice(db: Db, outboxId: number, reportId: number): void {
   db.stmt('INSERT OR IGNORE INTO report_notices (outbox_id, report_id) VALUES (?, ?)').run(outboxId, reportId);
 }
 
+/** Links a queued reply to SHOW (it quotes the report `ref`, if there is one) as a notice is linked: it goes with the report's text. */
+export function linkShownReport(db: Db, outboxId: number, ref: string): void {
+  db.stmt('INSERT OR IGNORE INTO report_notices (outbox_id, report_id) SELECT ?, id FROM reports WHERE ref = ?').run(outboxId, ref);
+}
+
 /**
  * Erases the text of every moderator notice that quotes a report. Rows are
  * never deleted: one may be in flight, and the dispatcher records outcomes

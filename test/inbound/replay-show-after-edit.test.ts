@@ -4,6 +4,7 @@
  * ends it), neither a replay of the captured SHOW webhook nor the inbound
  * log may give the old text back.
  */
+import { openBody } from '../../src/store/outbox';
 import { botWorld } from '../helpers/bot-world';
 import { MOD, REPORTER, reportWorld as world } from '../helpers/report-world';
 
@@ -31,5 +32,8 @@ describe('a moderator SHOW replayed after an EDIT', () => {
     const rows = w.db.sqlite.prepare('SELECT provider_bidx, reply_ct, key_version FROM inbound_messages WHERE reply_ct IS NOT NULL').all() as Array<{ provider_bidx: Buffer; reply_ct: Buffer; key_version: number }>;
     const kept = rows.map((r) => w.vault.open(r.reply_ct, { table: 'inbound_messages', column: 'reply', row: r.provider_bidx.toString('hex') }, r.key_version));
     expect(kept.filter((t) => t.includes('628-555-0142') || t.includes('Ana'))).toEqual([]);
+    // Nor the outbox: the SHOW's reply went there, and goes with the report's old text as a notice does.
+    const bodies = w.db.sqlite.prepare('SELECT id, body_ct, key_version FROM outbox WHERE body_ct IS NOT NULL').all() as Array<{ id: number; body_ct: Buffer; key_version: number }>;
+    expect(bodies.map((r) => openBody(w.vault, r)).filter((t) => t.includes('628-555-0142'))).toEqual([]);
   });
 });
