@@ -64,11 +64,12 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   // STOP). Its reply is kept where it may be asked for again, a webhook's
   // retry (SPEC: answered again, acted on once); not over Signal, where it
   // was queued once and a redelivery is not answered, nor a SHOW's, which
-  // quotes a report an EDIT may change. A message dropped by a block or the limit over SMS leaves no
-  // row: a flood writes nothing. Stored under the sender's rate-limit index
-  // so that DELETE can erase it; DELETE's own record carries no link to the
-  // sender it just erased, and over Signal there is none (its id is her
-  // UUID and a time: a redelivered DELETE only erases again).
+  // quotes a report an EDIT may change. An SMS dropped by a block or the
+  // limit leaves no row: a flood writes nothing. Stored under the sender's
+  // rate-limit index so that DELETE can erase it; DELETE's own record
+  // carries no link to the sender it just erased, and over Signal there is
+  // none (its id is her UUID and a time: a redelivered DELETE only erases
+  // again).
   const erased = parsed.ok && parsed.command.kind === 'delete';
   if (seen.key && (acted || way === 'outbox') && !(erased && msg.sender.channel === 'signal')) {
     const kept = msg.sender.channel === 'sms' && !(parsed.ok && parsed.command.kind === 'show') ? result.reply : null;
