@@ -9,6 +9,7 @@ import type { DeliveryReport } from '../channels/types';
 import type { Db } from '../store/db';
 import { setMemberStatus } from '../store/members';
 import { findReported, settleReported } from '../store/outbox';
+import { retractedCopyDelivered } from '../store/retractions';
 import { unsubscribeAll } from '../store/subscriptions';
 import { backoffDelay, type Backoff } from '../util/backoff';
 
@@ -43,6 +44,11 @@ export function applyDeliveryReport(
   return db.transaction((): Applied => {
     report.onFinal?.();
     const row = findReported(db, report.rowId, providerId, report.attempt);
+    // Withdrawn while in flight, yet delivered: she gets RETRACT's correction after all.
+    if (row?.state === 'failed' && row.error === 'retracted' && delivery.kind === 'delivered') {
+      retractedCopyDelivered(db, row.id, providerId, now);
+      return { matched: true, kind: 'delivered' };
+    }
     if (!row || row.state === 'delivered' || row.state === 'failed') return { matched: false };
     // The same failure again while its retry waits: a replay (Twilio's signature has no nonce), not news.
     if (row.state === 'pending' && row.providerId === providerId && delivery.kind !== 'delivered') return { matched: false };

@@ -256,6 +256,8 @@ export interface ReportedRow {
   sends: number;
   createdAt: number;
   providerId: string | null;
+  /** Why a failed row failed ('retracted': withdrawn while a send held it). */
+  error: string | null;
 }
 
 /**
@@ -267,13 +269,13 @@ export interface ReportedRow {
 export function findReported(db: Db, rowId: number | undefined, providerId: string, attempt?: number): ReportedRow | undefined {
   const row = (
     rowId !== undefined
-      ? db.stmt('SELECT id, member_id, state, attempts, attempts - throttles AS sends, created_at, provider_id FROM outbox WHERE id = ?').get(rowId)
-      : db.stmt('SELECT id, member_id, state, attempts, attempts - throttles AS sends, created_at, provider_id FROM outbox WHERE provider_id = ?').get(providerId)
-  ) as { id: number; member_id: number | null; state: string; attempts: number; sends: number; created_at: number; provider_id: string | null } | undefined;
+      ? db.stmt('SELECT id, member_id, state, attempts, attempts - throttles AS sends, created_at, provider_id, error FROM outbox WHERE id = ?').get(rowId)
+      : db.stmt('SELECT id, member_id, state, attempts, attempts - throttles AS sends, created_at, provider_id, error FROM outbox WHERE provider_id = ?').get(providerId)
+  ) as { id: number; member_id: number | null; state: string; attempts: number; sends: number; created_at: number; provider_id: string | null; error: string | null } | undefined;
   if (!row || (row.provider_id !== null && row.provider_id !== providerId)) return undefined;
   // Before its outcome is recorded a try has no provider id: only a report of that same try matches.
   if (row.provider_id === null && attempt !== undefined && row.attempts !== attempt) return undefined;
-  return { id: row.id, memberId: row.member_id, state: row.state, sends: row.sends, createdAt: row.created_at, providerId: row.provider_id };
+  return { id: row.id, memberId: row.member_id, state: row.state, sends: row.sends, createdAt: row.created_at, providerId: row.provider_id, error: row.error };
 }
 
 /**

@@ -103,6 +103,17 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
   return { corrected, toDelete };
 }
 
+/**
+ * A copy failed as retracted while a send held it (its answer a time-out,
+ * or the server killed first) that the provider then reports delivered:
+ * she has the withdrawn alert, so it counts as sent and the alert's
+ * follow-up runs again to send her the correction.
+ */
+export function retractedCopyDelivered(db: Db, outboxId: number, providerId: string, now: number): void {
+  db.stmt("UPDATE outbox SET state = 'delivered', provider_id = ?, error = NULL, retraction = NULL, updated_at = ? WHERE id = ?").run(providerId, now, outboxId);
+  db.stmt('UPDATE alerts SET retraction_done_at = NULL WHERE id = (SELECT alert_id FROM outbox WHERE id = ?)').run(outboxId);
+}
+
 /** Signal copies to delete now, at most `limit`. */
 export function dueDeletes(db: Db, now: number, limit: number): DueDelete[] {
   return (
