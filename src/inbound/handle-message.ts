@@ -48,12 +48,14 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   if (seen.previous !== undefined) return { reply: seen.previous, parsed, duplicate: true };
   const who = identifySender(db, vault, deps.moderators, msg.sender, now, deps.moderatorTrusted);
   const { acted, ...result } = act(deps, who, msg, parsed, now);
+  // A SHOW's reply quotes a report, which an EDIT or a decision may change: it is kept no longer than the report's notices.
+  const quotedRef = parsed.ok && parsed.command.kind === 'show' ? parsed.command.ref : null;
   if (result.reply !== null && way === 'outbox') {
     const member = findMemberByIndex(db, who.memberKey);
     const id =
       member && (member.status === 'active' || member.status === 'pending') ? enqueueMessage(db, vault, member.id, result.reply, now) : enqueueReply(db, vault, msg.sender, result.reply, now);
-    // A SHOW quotes a report: its copy goes when the report is decided or edited, as a notice's does.
-    if (parsed.ok && parsed.command.kind === 'show') linkShownReport(db, id, parsed.command.ref);
+    // Its copy goes when the report is decided or edited, as a notice's does.
+    if (quotedRef !== null) linkShownReport(db, id, quotedRef);
     db.onCommit(rules.onQueued);
   }
   // Every message acted on is remembered (so is every one answered through
@@ -72,7 +74,7 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   // again).
   const erased = parsed.ok && parsed.command.kind === 'delete';
   if (seen.key && (acted || way === 'outbox') && !(erased && msg.sender.channel === 'signal')) {
-    const kept = msg.sender.channel === 'sms' && !(parsed.ok && parsed.command.kind === 'show') ? result.reply : null;
+    const kept = msg.sender.channel === 'sms' && quotedRef === null ? result.reply : null;
     handled.remember(seen.key, kept, now, erased ? null : who.senderKey, msg.sender.channel === 'signal');
   }
   return result;
