@@ -101,7 +101,7 @@ describe('polling behind a proxy that answers 200 with an HTML page', () => {
   });
 });
 
-describe('the receive websocket behind a proxy that answers its upgrade with an HTML page', () => {
+describe('the receive websocket', () => {
   let signal: FakeSignal;
   let receiver: SignalReceiver | null = null;
 
@@ -115,7 +115,7 @@ describe('the receive websocket behind a proxy that answers its upgrade with an 
     await signal.stop();
   });
 
-  it('reconnects with backoff, says so once per episode, and receives again once it connects', async () => {
+  it('behind a proxy that answers its upgrade with an HTML page: reconnects with backoff, says so once per episode, and receives again once it connects', async () => {
     const { lines, log } = collectingLogger();
     const items: unknown[] = [];
     signal.proxyPage = PAGE;
@@ -149,23 +149,8 @@ describe('the receive websocket behind a proxy that answers its upgrade with an 
     expect(second.length).toBeLessThanOrEqual(2);
     expect(lines.filter((l) => l.level === 30 && /websocket connected/.test(l.msg))).toHaveLength(1);
   });
-});
 
-describe('a receive websocket that signal-cli-rest-api accepts and closes at once', () => {
-  let signal: FakeSignal;
-  let receiver: SignalReceiver | null = null;
-
-  beforeEach(async () => {
-    signal = new FakeSignal({ account: ACCOUNT, mode: 'json-rpc' });
-    await signal.start();
-  });
-  afterEach(async () => {
-    await receiver?.stop();
-    receiver = null;
-    await signal.stop();
-  });
-
-  it('is an episode of failures: the waits grow, it is said once, and a connection that carries a message ends it', async () => {
+  it('accepted and closed at once: an episode of failures, the waits grow, it is said once, and a connection that carries a message ends it', async () => {
     const { lines, log } = collectingLogger();
     const items: unknown[] = [];
     signal.closeOnOpen = true;
