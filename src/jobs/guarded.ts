@@ -11,9 +11,24 @@ export function runGuarded(log: Logger, what: string, fn: () => void): boolean {
     fn();
     return true;
   } catch (err) {
-    log.error({ err: safeError(err), job: what }, 'background job failed; it runs again at the next tick');
+    logFailure(log, what, err);
     return false;
   }
+}
+
+/** runGuarded for work that waits between its steps. */
+export async function runGuardedAsync(log: Logger, what: string, fn: () => Promise<void>): Promise<boolean> {
+  try {
+    await fn();
+    return true;
+  } catch (err) {
+    logFailure(log, what, err);
+    return false;
+  }
+}
+
+function logFailure(log: Logger, what: string, err: unknown): void {
+  log.error({ err: safeError(err), job: what }, 'background job failed; it runs again at the next tick');
 }
 
 /** Runs fn every `everyMs` (guarded, not keeping the process alive); returns a stop function. */

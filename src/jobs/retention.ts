@@ -16,7 +16,7 @@ import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
 import { eraseStranded } from '../store/outbox';
 import { eraseOldReports, reduceOldReports } from '../store/reports';
 import { eraseStaleProviderTasks } from '../store/provider-tasks';
-import { everyGuarded, runGuarded } from './guarded';
+import { runGuardedAsync } from './guarded';
 
 /**
  * Most rows of a big table (the outbox, an alert's deliveries, reports, the
@@ -27,41 +27,77 @@ import { everyGuarded, runGuarded } from './guarded';
  */
 export const RETENTION_BATCH = 2_000;
 
-/** Runs `step` (erasing at most `batch` rows) in its own transaction until it erases fewer; returns the total. */
-function inBatches(db: Db, batch: number, step: (limit: number) => number): number {
+/**
+ * Runs `step` (erasing at most `batch` rows) in its own transaction until it
+ * erases fewer; returns the total. It pauses (yields) after each commit: the
+ * server lets webhooks and sends run there.
+ */
+function* inBatches(db: Db, batch: number, step: (limit: number) => number): Generator<void, number> {
   let total = 0;
   for (;;) {
     const n = db.transaction(() => step(batch));
     total += n;
     if (n < batch) return total;
+    yield;
   }
 }
 
 /** Deletes everything older than the retention period, a batch per transaction; returns counts per table. */
 export function runRetention(db: Db, retentionDays: number, now: number, batch: number = RETENTION_BATCH): Record<string, number> {
+  const steps = retentionSteps(db, retentionDays, now, batch);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * runRetention for the server: between two commits it waits for the event
+ * loop to turn, so a large history (a lowered RETENTION_DAYS) does not hold
+ * up webhooks and alerts for seconds while it goes.
+ */
+export async function runRetentionInTurns(db: Db, retentionDays: number, now: number, batch: number = RETENTION_BATCH): Promise<Record<string, number>> {
+  const steps = retentionSteps(db, retentionDays, now, batch);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function* retentionSteps(db: Db, retentionDays: number, now: number, batch: number): Generator<void, Record<string, number>> {
   const cutoff = now - retentionDays * 86_400_000;
   const day = now - 86_400_000;
+  // Check-ins (issue 13): details a day after an escalation, the row after a week. First: who an
+  // escalation reached is recorded as its messages go, before a short RETENTION_DAYS erases them below.
+  const checkins = db.transaction(() => ageCheckins(db, now));
+  const outbox = yield* inBatches(db, batch, (limit) =>
+    db.stmt("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state <> 'pending' AND updated_at < ? LIMIT +?)").run(cutoff, limit).changes,
+  );
+  // Never sent and due before the cutoff: a reply, a notice or an escalation that late must not go out.
+  const stranded = yield* inBatches(db, batch, (limit) => eraseStranded(db, cutoff, limit));
+  const screening = db.transaction(() => db.stmt('DELETE FROM screening WHERE created_at < ?').run(cutoff).changes);
+  const alerts = yield* eraseOldAlerts(db, cutoff, batch);
+  // After the alerts: a report goes with its alert, approved (and erased) later than it was filed.
+  const reports = yield* inBatches(db, batch, (limit) => eraseOldReports(db, cutoff, limit));
+  // Until then only its reference and areas stay, so RETRACT still finds an alert CHECK finds.
+  const reportsReduced = yield* inBatches(db, batch, (limit) => reduceOldReports(db, cutoff, limit));
+  // Retried webhooks arrive within minutes: the reply goes within a day, the id stays for the retention period.
+  const inbound = yield* inBatches(db, batch, (limit) => ageInboundLog(db, now - REPLY_KEPT_MS, limit));
+  const seen = yield* inBatches(db, batch, (limit) =>
+    db.stmt('DELETE FROM inbound_seen WHERE provider_bidx IN (SELECT provider_bidx FROM inbound_seen WHERE day < ? LIMIT +?)').run(Math.floor(cutoff / 86_400_000), limit)
+      .changes,
+  );
   const erased: Record<string, number> = {
-    // Check-ins (issue 13): details a day after an escalation, the row after a week. First: who an
-    // escalation reached is recorded as its messages go, before a short RETENTION_DAYS erases them below.
-    checkins: db.transaction(() => ageCheckins(db, now)),
-    outbox: inBatches(db, batch, (limit) =>
-      db.stmt("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state <> 'pending' AND updated_at < ? LIMIT +?)").run(cutoff, limit).changes,
-    ),
-    // Never sent and due before the cutoff: a reply, a notice or an escalation that late must not go out.
-    stranded: inBatches(db, batch, (limit) => eraseStranded(db, cutoff, limit)),
-    screening: db.transaction(() => db.stmt('DELETE FROM screening WHERE created_at < ?').run(cutoff).changes),
-    alerts: eraseOldAlerts(db, cutoff, batch),
-    // After the alerts: a report goes with its alert, approved (and erased) later than it was filed.
-    reports: inBatches(db, batch, (limit) => eraseOldReports(db, cutoff, limit)),
-    // Until then only its reference and areas stay, so RETRACT still finds an alert CHECK finds.
-    reportsReduced: inBatches(db, batch, (limit) => reduceOldReports(db, cutoff, limit)),
-    // Retried webhooks arrive within minutes: the reply goes within a day, the id stays for the retention period.
-    inbound: inBatches(db, batch, (limit) => ageInboundLog(db, now - REPLY_KEPT_MS, limit)),
-    seen: inBatches(db, batch, (limit) =>
-      db.stmt('DELETE FROM inbound_seen WHERE provider_bidx IN (SELECT provider_bidx FROM inbound_seen WHERE day < ? LIMIT +?)').run(Math.floor(cutoff / 86_400_000), limit)
-        .changes,
-    ),
+    checkins,
+    outbox,
+    stranded,
+    screening,
+    alerts,
+    reports,
+    reportsReduced,
+    inbound,
+    seen,
     // Small tables, one transaction.
     ...db.transaction(() => ({
       // A window is at most a day long; one that started before yesterday is over.
@@ -79,19 +115,33 @@ export function runRetention(db: Db, retentionDays: number, now: number, batch: 
  * outbox row per recipient, sent or never sent) and unread notices would go
  * with it in one cascade: they are erased first, a batch at a time.
  */
-function eraseOldAlerts(db: Db, cutoff: number, batch: number): number {
+function* eraseOldAlerts(db: Db, cutoff: number, batch: number): Generator<void, number> {
   const old = db.stmt('SELECT id FROM alerts WHERE created_at < ? AND planned_at IS NOT NULL ORDER BY id').all(cutoff) as Array<{ id: number }>;
   for (const { id } of old) {
-    inBatches(db, batch, (limit) => db.stmt('DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE alert_id = ? LIMIT +?)').run(id, limit).changes);
-    inBatches(db, batch, (limit) =>
+    yield* inBatches(db, batch, (limit) => db.stmt('DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE alert_id = ? LIMIT +?)').run(id, limit).changes);
+    yield* inBatches(db, batch, (limit) =>
       db.stmt('DELETE FROM unread_alerts WHERE (member_id, alert_id) IN (SELECT member_id, alert_id FROM unread_alerts WHERE alert_id = ? LIMIT +?)').run(id, limit).changes,
     );
   }
   return old.length === 0 ? 0 : db.transaction(() => db.stmt('DELETE FROM alerts WHERE created_at < ? AND planned_at IS NOT NULL').run(cutoff).changes);
 }
 
-/** Runs retention now and then every `everyMs`, guarded (a busy database waits for the next run); returns a stop function. */
-export function scheduleRetention(log: Logger, run: () => void, everyMs = 3_600_000): () => void {
-  runGuarded(log, 'retention', run);
-  return everyGuarded(log, 'retention', everyMs, run);
+/**
+ * Runs retention now and then every `everyMs`, one run at a time, guarded (a
+ * busy database waits for the next run); returns a stop function that waits
+ * for a run under way (each of its batches is committed as it goes).
+ */
+export function scheduleRetention(log: Logger, run: () => Promise<void>, everyMs = 3_600_000): () => Promise<void> {
+  let running: Promise<unknown> | undefined;
+  const start = (): void => {
+    if (running) return;
+    running = runGuardedAsync(log, 'retention', run).finally(() => (running = undefined));
+  };
+  start();
+  const timer = setInterval(start, everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

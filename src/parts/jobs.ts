@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { CheckinTimers } from '../jobs/checkin-timers';
 import { everyGuarded } from '../jobs/guarded';
-import { runRetention, scheduleRetention } from '../jobs/retention';
+import { runRetentionInTurns, scheduleRetention } from '../jobs/retention';
 import type { ServerOptions } from '../server';
 
 async function jobs(app: FastifyInstance, opts: ServerOptions): Promise<void> {
@@ -42,8 +42,8 @@ async function jobs(app: FastifyInstance, opts: ServerOptions): Promise<void> {
       }),
     );
     stops.push(
-      scheduleRetention(log, () => {
-        const erased = runRetention(db, config.retentionDays, now());
+      scheduleRetention(log, async () => {
+        const erased = await runRetentionInTurns(db, config.retentionDays, now());
         log.info({ erased }, 'retention run');
       }),
     );

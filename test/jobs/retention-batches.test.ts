@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Regions } from '../../src/alerts/regions';
 import { issueAlert } from '../../src/alerts/alert-service';
-import { runRetention } from '../../src/jobs/retention';
+import { runRetention, runRetentionInTurns } from '../../src/jobs/retention';
 import { planNextRange } from '../../src/store/alerts';
 import { Db } from '../../src/store/db';
 import { InboundLog } from '../../src/store/inbound-log';
@@ -26,31 +26,38 @@ const NOW = Date.UTC(2026, 11, 2, 6);
 const OLD = NOW - 100 * DAY;
 const BIG = ['outbox', 'reports', 'inbound_messages'] as const;
 
+/** A database file with an old history: 30 members of 415, an old alert to all of them (20 copies sent, 10 never), 30 old messages sent, 30 old reports, 30 old handled ids. */
+async function oldHistory(): Promise<{ db: Db; file: string }> {
+  await cryptoReady();
+  const vault = new Vault(new Uint8Array(32).fill(4));
+  const file = path.join(tempDir(), 'heads-up.db');
+  const db = new Db(file);
+  migrate(db);
+  const ids = Array.from({ length: 30 }, (_, i) => ensureMember(db, vault, { channel: 'sms', address: `+1415555${String(1000 + i)}` }, 'en', OLD).id);
+  const log = new InboundLog(db, vault);
+  db.transaction(() => {
+    for (const id of ids) subscribe(db, id, ['415'], OLD);
+    const alertId = issueAlert({ db, vault, regions: Regions.load(), onAlert: () => undefined }, { npas: ['415'], body: { text: 'grey van' } }, OLD);
+    planNextRange(db, alertId, OLD);
+    const copies = db.sqlite.prepare('SELECT id FROM outbox WHERE alert_id = ? ORDER BY id LIMIT 20').all(alertId) as Array<{ id: number }>;
+    const notes = ids.map((id) => enqueueMessage(db, vault, id, 'an old notice', OLD));
+    recordOutcomes(db, [...copies.map((r) => r.id), ...notes].map((id) => ({ id, kind: 'sent' as const, providerId: `SM${id}` })), OLD);
+    for (let i = 0; i < 30; i++) {
+      createReport(db, vault, { npas: ['415'], text: `old report ${i}`, reporterKey: Buffer.alloc(16, i) }, OLD);
+      log.remember(log.key('sms', `SM-old-${i}`), 'an old reply', OLD);
+    }
+  });
+  return { db, file };
+}
+
+const bigRows = (db: Database.Database): number => BIG.reduce((n, t) => n + (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n, 0);
+
 describe('retention of a large history', () => {
   it('commits every batch before the next: no transaction erases more than a batch of rows of a big table', async () => {
-    await cryptoReady();
-    const vault = new Vault(new Uint8Array(32).fill(4));
-    const file = path.join(tempDir(), 'heads-up.db');
-    const db = new Db(file);
-    migrate(db);
+    const { db, file } = await oldHistory();
     const other = new Database(file, { readonly: true });
     try {
-      // 30 members of 415, an old alert to all of them (20 copies sent, 10 never), 30 old messages sent, 30 old reports, 30 old handled ids.
-      const ids = Array.from({ length: 30 }, (_, i) => ensureMember(db, vault, { channel: 'sms', address: `+1415555${String(1000 + i)}` }, 'en', OLD).id);
-      const log = new InboundLog(db, vault);
-      db.transaction(() => {
-        for (const id of ids) subscribe(db, id, ['415'], OLD);
-        const alertId = issueAlert({ db, vault, regions: Regions.load(), onAlert: () => undefined }, { npas: ['415'], body: { text: 'grey van' } }, OLD);
-        planNextRange(db, alertId, OLD);
-        const copies = db.sqlite.prepare('SELECT id FROM outbox WHERE alert_id = ? ORDER BY id LIMIT 20').all(alertId) as Array<{ id: number }>;
-        const notes = ids.map((id) => enqueueMessage(db, vault, id, 'an old notice', OLD));
-        recordOutcomes(db, [...copies.map((r) => r.id), ...notes].map((id) => ({ id, kind: 'sent' as const, providerId: `SM${id}` })), OLD);
-        for (let i = 0; i < 30; i++) {
-          createReport(db, vault, { npas: ['415'], text: `old report ${i}`, reporterKey: Buffer.alloc(16, i) }, OLD);
-          log.remember(log.key('sms', `SM-old-${i}`), 'an old reply', OLD);
-        }
-      });
-      const committed = () => BIG.reduce((n, t) => n + (other.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n, 0);
+      const committed = () => bigRows(other);
       const before = committed();
       expect(before).toBe(60 + 30 + 30);
 
@@ -73,6 +80,28 @@ describe('retention of a large history', () => {
       expect(mostUncommitted).toBeLessThanOrEqual(10);
     } finally {
       other.close();
+      db.close();
+    }
+  });
+
+  it('lets the server run between its commits: a webhook waits for one batch, not for the whole history (runRetentionInTurns)', async () => {
+    const { db } = await oldHistory();
+    try {
+      const before = bigRows(db.sqlite);
+      let finished = false;
+      const run = runRetentionInTurns(db, 90, NOW, 10).then((counts) => {
+        finished = true;
+        return counts;
+      });
+      // One turn of the event loop, as a webhook arriving meanwhile gets: part of the history is erased, not all.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(finished).toBe(false);
+      const midway = bigRows(db.sqlite);
+      expect(midway).toBeLessThan(before);
+      expect(midway).toBeGreaterThan(0);
+      expect(await run).toMatchObject({ outbox: 50, alerts: 1, reports: 30, inbound: 30 });
+      expect(bigRows(db.sqlite)).toBe(0);
+    } finally {
       db.close();
     }
   });

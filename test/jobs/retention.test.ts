@@ -187,32 +187,54 @@ describe('retention', () => {
   describe('scheduleRetention', () => {
     afterEach(() => jest.useRealTimers());
 
-    it('runs now and then every period; a run that fails is logged under its name and tried again; stop ends it', () => {
+    it('runs now and then every period; a run that fails is logged under its name and tried again; stop ends it', async () => {
       jest.useFakeTimers();
       const lines: Array<Record<string, unknown>> = [];
       const log = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
       let runs = 0;
       const stop = scheduleRetention(
         log,
-        () => {
+        async () => {
           runs++;
           throw new Error('database is locked');
         },
         60_000,
       );
+      await jest.advanceTimersByTimeAsync(0);
       expect(runs).toBe(1);
       expect(lines).toEqual([expect.objectContaining({ level: 50, job: 'retention' })]);
 
-      jest.advanceTimersByTime(59_999);
+      await jest.advanceTimersByTimeAsync(59_999);
       expect(runs).toBe(1);
-      jest.advanceTimersByTime(1);
+      await jest.advanceTimersByTimeAsync(1);
       expect(runs).toBe(2);
       expect(lines).toHaveLength(2);
       expect(lines[1]).toMatchObject({ level: 50, job: 'retention' });
 
-      stop();
-      jest.advanceTimersByTime(600_000);
+      await stop();
+      await jest.advanceTimersByTimeAsync(600_000);
       expect(runs).toBe(2);
+    });
+
+    it('starts no run while one is under way, and stop waits for it to finish', async () => {
+      jest.useFakeTimers();
+      const log = createLogger('info', { write: () => undefined });
+      let runs = 0;
+      let finish = (): void => undefined;
+      let finished = false;
+      const stop = scheduleRetention(
+        log,
+        () => {
+          runs++;
+          return new Promise<void>((resolve) => (finish = resolve)).then(() => void (finished = true));
+        },
+        60_000,
+      );
+      await jest.advanceTimersByTimeAsync(180_000);
+      expect(runs).toBe(1);
+      const stopped = stop().then(() => finished);
+      finish();
+      expect(await stopped).toBe(true);
     });
   });
 });
