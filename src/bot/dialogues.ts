@@ -1,6 +1,6 @@
 /**
  * Dialogues: a question the bot asked and the answer it waits for. While a
- * sender's conversation is open, STOP, HELP and DELETE keep their meaning,
+ * sender's conversation is open, STOP, HELP and DELETE sent alone keep their meaning,
  * CANCEL (or DROP, CANCELAR, ANNULER…) ends it, and anything else is taken as the answer, except a
  * check-in's word while the sender has one (see checkinWord).
  */
@@ -30,7 +30,8 @@ export function turnOf(parsed: Parsed, text: string, answered: boolean): Turn {
       if (parsed.keyword === 'CANCEL') return 'cancel';
       return parsed.exactKeyword || asksToStop(text) ? 'command' : 'answer';
     }
-    if (kind === 'help' || kind === 'delete') return 'command';
+    // The word alone: "Delete your ad or I send your pics…", quoted in an answer, must not erase her.
+    if ((kind === 'help' || kind === 'delete') && (parsed.exactKeyword || answered)) return 'command';
   }
   // The words a report's questions give for dropping it (DROP, CANCELAR, ANNULER…) end any question.
   return controlWord(text) === 'cancel' ? 'cancel' : 'answer';

@@ -64,11 +64,12 @@ function areasThenText(text: string, rest: Token[], country: CountryCode): { are
 }
 
 /**
- * Whether a whole message asks to stop in plain words ("STOP texting me",
- * "no más"): not merely a stop word that opens a sentence ("End of my shift").
+ * Whether a whole message asks to stop in so many words ("STOP texting me",
+ * "no más mensajes"): not merely a stop word that opens a sentence ("End of
+ * my shift", "Stop n Go on Westheimer", "No más llegué y me pegó").
  */
 export function asksToStop(input: string): boolean {
-  return isStopRequest(tokenize(input.slice(0, MAX_TEXT)).map(wordOf)) !== null;
+  return isStopRequest(tokenize(input.slice(0, MAX_TEXT)).map(wordOf), true) !== null;
 }
 
 function refOf(token: Token | undefined): string | 'missing' | 'bad' {

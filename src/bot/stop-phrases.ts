@@ -1,7 +1,10 @@
 /**
  * Plain-language opt-out requests ("please stop texting me", "no más"):
  * regulators count these as opting out even without the STOP keyword. Only
- * short messages qualify, so a report that mentions "stop" is not one.
+ * short messages qualify, so a report that mentions "stop" is not one. While
+ * a question is open, a short message that merely opens with the word ("Stop
+ * n Go on Westheimer", Spanish "No más llegué y me pegó") is an answer: only
+ * a request in so many words counts there.
  */
 import type { Lang } from './commands';
 
@@ -10,9 +13,13 @@ const MAX_WORDS = 10;
 // Phrases over normalized words (upper case, no accents). Each says "stop
 // messaging me", not merely "stop": "he wouldn't stop" or "ya no tengo
 // saldo" sent without REPORT must not unsubscribe anyone.
+// A short message that opens with the word.
+const EN_OPENS = /^(PLEASE |PLS |PLZ )?STOP\b/;
+const ES_OPENS = /^(NO MAS|BASTA)\b/;
+
 const EN = [
-  /^(PLEASE |PLS |PLZ )?STOP\b/,
-  /\bPLEASE STOP\b/,
+  /\b(PLEASE|PLS|PLZ) STOP\b/,
+  /^STOP( (PLEASE|PLS|PLZ|IT|NOW|ALREADY))+$/,
   /\bSTOP (TEXTING|MESSAGING|SENDING|CONTACTING|SPAMMING|THE (TEXTS|MESSAGES))\b/,
   /\bUNSUBSCRIBE\b/,
   /\bOPT ?OUT\b/,
@@ -23,8 +30,7 @@ const EN = [
   /\bNO MORE (TEXTS|MESSAGES|ALERTS)\b/,
 ];
 const ES = [
-  /^NO MAS\b/,
-  /^BASTA\b/,
+  /^(NO MAS|BASTA)( (YA|POR FAVOR|PORFA|PORFAVOR))+$/,
   /\bNO MAS (MENSAJES|TEXTOS|ALERTAS)\b/,
   /\bDEJ(A|EN|E) DE (ESCRIBIR|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/,
   /\bNO ME (ESCRIBAN|ESCRIBAS|MANDEN|MANDES|ENVIEN|ENVIES)\b/,
@@ -33,11 +39,15 @@ const ES = [
   /\bYA NO (ME )?(ESCRIBAN|MANDEN|ENVIEN|QUIERO (MENSAJES|ALERTAS|RECIBIR))/,
 ];
 
-/** If the normalized words are an opt-out request, its language; otherwise null. */
-export function isStopRequest(words: string[]): { lang: Lang } | null {
+/**
+ * If the normalized words are an opt-out request, its language; otherwise
+ * null. `inWords`: only a request in so many words, not a message that
+ * merely opens with the word (the test while a question is open).
+ */
+export function isStopRequest(words: string[], inWords = false): { lang: Lang } | null {
   if (words.length === 0 || words.length > MAX_WORDS) return null;
   const line = words.join(' ');
-  if (ES.some((re) => re.test(line))) return { lang: 'es' };
-  if (EN.some((re) => re.test(line))) return { lang: 'en' };
+  if ((!inWords && ES_OPENS.test(line)) || ES.some((re) => re.test(line))) return { lang: 'es' };
+  if ((!inWords && EN_OPENS.test(line)) || EN.some((re) => re.test(line))) return { lang: 'en' };
   return null;
 }

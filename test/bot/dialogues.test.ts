@@ -9,6 +9,11 @@ describe('turnOf', () => {
     ['HELP', false, 'command'],
     ['ayuda', false, 'command'],
     ['DELETE', false, 'command'],
+    ['borrar', false, 'command'],
+    // The word opening an answer: a threat she quotes, a name.
+    ['Delete your ad or I send your pics to your family, he wrote', false, 'answer'],
+    ['Info on his car: grey Civic', false, 'answer'],
+    ['HELP', true, 'command'],
     ['cancel', false, 'cancel'],
     // Twilio made a bare CANCEL an opt-out: so do we.
     ['CANCEL', true, 'command'],
@@ -27,6 +32,14 @@ describe('turnOf', () => {
     ['alto', false, 'command'],
     ['STOP texting me', false, 'command'],
     ['no más mensajes', false, 'command'],
+    ['STOP please', false, 'command'],
+    ['pls stop', false, 'command'],
+    ['basta ya', false, 'command'],
+    // Opening with the word is not asking: a place, a sentence (Mexican Spanish "as soon as I arrived he hit me").
+    ['Stop n Go gas station on Westheimer', false, 'answer'],
+    ['stop sign at 5th and Main', false, 'answer'],
+    ['No más llegué y me pegó', false, 'answer'],
+    ['Basta de rodeos, era él', false, 'answer'],
     ['cancel the report', false, 'cancel'],
     // The report's own words for dropping it end any question, in every language.
     ['DROP', false, 'cancel'],
