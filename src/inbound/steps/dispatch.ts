@@ -6,8 +6,8 @@
  */
 import { MODERATOR_COMMANDS, type Parsed } from '../../bot/commands';
 import { catalog } from '../../bot/catalog';
-import { areaAnswer, checkinWord, turnOf, type Turn } from '../../bot/dialogues';
-import { say, type Asker, type Outcome, type Store } from '../../bot/handler';
+import { areaAnswer, checkinWord, joinAreaQuestion, turnOf, type Turn } from '../../bot/dialogues';
+import type { Asker, Outcome, Store } from '../../bot/handler';
 import type { LineRules } from '../../bot/line-rules';
 import { join, unknownArea, whichArea } from '../../bot/member-commands';
 import { continueReport } from '../../bot/report-commands';
@@ -84,11 +84,13 @@ function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conv
   switch (conversation.topic) {
     case 'join-area': {
       const tokens = areaAnswer(parsed, msg.text);
+      // Asked again, the question waits its hour from now, as a report's next question does.
+      const askAgain = (text: string): Outcome => ({ say: text, converse: joinAreaQuestion(asker.lang, now) });
       // No area given (an empty answer, a bare JOIN): ask again.
-      if (tokens.length === 0) return say(whichArea(asker.t, rules.regions));
+      if (tokens.length === 0) return askAgain(whichArea(asker.t, rules.regions));
       // Not an area (a code or a name): say so, with the list when it is short, and the question stays open.
       const resolved = rules.regions.resolve(tokens);
-      if (!resolved.ok) return say(unknownArea(asker.t, rules.regions, resolved.bad));
+      if (!resolved.ok) return askAgain(unknownArea(asker.t, rules.regions, resolved.bad));
       const joined = join(store, asker, rules, tokens, now);
       return { ...joined, converse: joined.converse ?? 'end' };
     }
