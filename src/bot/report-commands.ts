@@ -97,7 +97,11 @@ export function report(store: Store, who: Asker, rules: ReportRules, given: stri
   const { areas: named, text } = leadingAreas(rules.regions, raw);
   const wanted = [...new Set([...resolved.npas, ...named])].sort();
   if (wanted.length > rules.maxAreas) return say(who.t.tooManyAreas(rules.maxAreas));
-  if (text.trim() === '') return startGuided(who, wanted, now);
+  if (text.trim() === '') {
+    // Told before the questions, not after she has answered them all.
+    if (store.limits.reached(who.senderKey, 'report', rules.limit, now)) return say(who.t.reportLimit());
+    return startGuided(who, wanted, now);
+  }
   const filer = filerOf(who);
   const npas = reportAreas(store, rules.regions, filer, wanted);
   if (npas.length === 0) return say(who.t.reportNeedsArea());

@@ -49,6 +49,15 @@ export class SenderLimits {
       : this.takeStored(senderKey, kind, start, limit.max);
   }
 
+  /** Whether `senderKey` has used up `limit` for `kind` in this window (counts nothing). */
+  reached(senderKey: Buffer, kind: LimitKind, limit: Limit, now: number): boolean {
+    const start = now - (now % limit.windowMs);
+    const w = IN_MEMORY.has(kind)
+      ? this.memory.get(`${kind}:${senderKey.toString('base64')}`)
+      : (this.db.stmt('SELECT window_start AS start, count FROM sender_limits WHERE sender_bidx = ? AND kind = ?').get(senderKey, kind) as Window | undefined);
+    return w !== undefined && w.start === start && w.count >= limit.max;
+  }
+
   /**
    * Erases every stored count of a sender (DELETE). The message count stays
    * in memory until its window ends: it is never written down, and were

@@ -37,6 +37,18 @@ describe('SenderLimits', () => {
     expect(takes(l, A, kind, 3, T0 + HOUR)).toEqual([true, true, false]);
   });
 
+  it.each(['message', 'report'] as const)('%s: reached says whether the window is used up, counting nothing', (kind) => {
+    const l = new SenderLimits(db);
+    const limit = { max: 2, windowMs: HOUR };
+    expect(l.reached(A, kind, limit, T0)).toBe(false);
+    expect(takes(l, A, kind, 1, T0)).toEqual([true]);
+    expect([l.reached(A, kind, limit, T0 + 1), l.reached(A, kind, limit, T0 + 2)]).toEqual([false, false]);
+    expect(takes(l, A, kind, 1, T0 + 3)).toEqual([true]);
+    expect(l.reached(A, kind, limit, T0 + 4)).toBe(true);
+    expect(l.reached(B, kind, limit, T0 + 4)).toBe(false);
+    expect(l.reached(A, kind, limit, T0 + HOUR)).toBe(false);
+  });
+
   it('keeps counts of reports across a restart; message counts start again', () => {
     takes(new SenderLimits(db), A, 'report', 2, T0);
     takes(new SenderLimits(db), A, 'message', 2, T0);
