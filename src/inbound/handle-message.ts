@@ -47,7 +47,7 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   const seen = recogniseRetry(handled, msg, now);
   if (seen.previous !== undefined) return { reply: seen.previous, parsed, duplicate: true };
   const who = identifySender(db, vault, deps.moderators, msg.sender, now, deps.moderatorTrusted);
-  const { acted, ...result } = act(deps, who, msg, parsed, now);
+  const { acted, quotesDraft, ...result } = act(deps, who, msg, parsed, now);
   // A SHOW's reply quotes a report, which an EDIT or a decision may change: it is kept no longer than the report's notices.
   const quotedRef = parsed.ok && parsed.command.kind === 'show' ? parsed.command.ref : null;
   if (result.reply !== null && way === 'outbox') {
@@ -66,7 +66,8 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   // STOP). Its reply is kept where it may be asked for again, a webhook's
   // retry (SPEC: answered again, acted on once); not over Signal, where it
   // was queued once and a redelivery is not answered, nor a SHOW's, which
-  // quotes a report an EDIT may change. An SMS dropped by a block or the
+  // quotes a report an EDIT may change, nor one to a report's draft, whose
+  // read-back she may drop ("nothing kept"). An SMS dropped by a block or the
   // limit leaves no row: a flood writes nothing. Stored under the sender's
   // rate-limit index so that DELETE can erase it; DELETE's own record
   // carries no link to the sender it just erased, and over Signal there is
@@ -74,18 +75,18 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   // again).
   const erased = parsed.ok && parsed.command.kind === 'delete';
   if (seen.key && (acted || way === 'outbox') && !(erased && msg.sender.channel === 'signal')) {
-    const kept = msg.sender.channel === 'sms' && quotedRef === null ? result.reply : null;
+    const kept = msg.sender.channel === 'sms' && quotedRef === null && !quotesDraft ? result.reply : null;
     handled.remember(seen.key, kept, now, erased ? null : who.senderKey, msg.sender.channel === 'signal');
   }
   return result;
 }
 
 /** Steps 3 to 5. `acted`: past the block and the limit. */
-function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<typeof parse>, now: number): Handled & { acted: boolean } {
+function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<typeof parse>, now: number): Handled & { acted: boolean; quotesDraft: boolean } {
   const { db, rules } = deps;
   const gate = blockAndLimit(deps, rules.limits.messages, who, parsed, now);
-  if (!gate.act) return { reply: null, parsed, duplicate: false, dropped: gate.dropped, acted: false };
+  if (!gate.act) return { reply: null, parsed, duplicate: false, dropped: gate.dropped, acted: false, quotesDraft: false };
   const lang = rememberLanguage(db, who, parsed);
-  const reply = dispatch(deps, rules, who, lang, msg, parsed, now);
-  return { reply: gate.answer ? reply : null, parsed, duplicate: false, dropped: gate.dropped, acted: true };
+  const { say, quotesDraft } = dispatch(deps, rules, who, lang, msg, parsed, now);
+  return { reply: gate.answer ? say : null, parsed, duplicate: false, dropped: gate.dropped, acted: true, quotesDraft };
 }

@@ -21,8 +21,18 @@ import { expireReportDrafts } from '../../jobs/report-drafts';
 import type { Inbound } from '../inbound';
 import type { Identity } from './identify-sender';
 
-/** Runs the message's handler; returns the reply (null for none, and for what the carrier answered). */
-export function dispatch(store: Store, rules: LineRules, who: Identity, lang: Lang, msg: Inbound, parsed: Parsed, now: number): string | null {
+/**
+ * What to answer (null for none, and for what the carrier answered), and
+ * whether it answers a guided report's draft: its read-back quotes the
+ * draft, which she may still drop.
+ */
+export interface Reply {
+  say: string | null;
+  quotesDraft: boolean;
+}
+
+/** Runs the message's handler; returns the reply. */
+export function dispatch(store: Store, rules: LineRules, who: Identity, lang: Lang, msg: Inbound, parsed: Parsed, now: number): Reply {
   const asker: Asker = {
     sender: who.sender,
     member: who.member,
@@ -36,7 +46,8 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   // is told so. An open question stays open (read as empty, the answer would skip it); out of a
   // conversation it is a hint like any other, once an hour.
   if (msg.media && !parsed.ok && parsed.error === 'empty') {
-    return who.conversation() ? asker.t.mediaNotRead(true) : hint(store, rules, asker, now, asker.t.mediaNotRead(false)).say;
+    const say = who.conversation() ? asker.t.mediaNotRead(true) : hint(store, rules, asker, now, asker.t.mediaNotRead(false)).say;
+    return { say, quotesDraft: false };
   }
   let turn = turnOf(parsed, msg.text, msg.answered === true);
   // A moderator in the middle of their own report can still moderate (issue 11).
@@ -55,12 +66,13 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   applyOutcome(store, rules, asker, outcome, now);
   // What the carrier answered, we act on without a second answer; but a question we asked (a START
   // from a number with no area) is sent: unseen, it would take their next message for its answer.
-  if (msg.answered && !asks) return null;
+  const quotesDraft = turn === 'answer' && conversation?.topic === 'report';
+  if (msg.answered && !asks) return { say: null, quotesDraft };
   // Words sent with a photo are read, the photo is not: a reporter would think it went with the report.
   // Not past what one SMS can carry: a reply already that long (SHOW) is worth more whole than the aside.
-  if (!msg.media || outcome.say === null) return outcome.say;
+  if (!msg.media || outcome.say === null) return { say: outcome.say, quotesDraft };
   const withNote = `${outcome.say} ${asker.t.mediaNotKept()}`;
-  return withNote.length <= MAX_MESSAGE_CHARS ? withNote : outcome.say;
+  return { say: withNote.length <= MAX_MESSAGE_CHARS ? withNote : outcome.say, quotesDraft };
 }
 
 /** Whether the message is one of the control words of the guided report the sender is in the middle of. */
