@@ -38,14 +38,15 @@ export class Pacer {
     return this.rate;
   }
 
-  // A sliding window: at most k sends in any k / rate seconds (one second for a whole rate).
-  // Timer lateness is caught up within the window, and no second ever carries more than the rate.
+  // A sliding window: at most k sends in any second, k the whole part of the rate (8.75 a second
+  // while recovering sends 8: 8 in every k / rate seconds had let 16 through in one second);
+  // below one a second, one send per 1 / rate seconds. Timer lateness is caught up within the window.
   private k(): number {
     return Math.max(1, Math.floor(this.rate));
   }
 
   private periodMs(): number {
-    return (this.k() / this.rate) * 1000;
+    return this.rate >= 1 ? 1000 : 1000 / this.rate;
   }
 
   /**
