@@ -76,13 +76,19 @@ async function main(): Promise<void> {
  * error's message may quote data.
  */
 function failedStart(err: unknown, log?: ReturnType<typeof createLogger>): void {
-  const e = err as { code?: unknown; address?: unknown; port?: unknown; name?: unknown };
+  const e = err as { code?: unknown; address?: unknown; port?: unknown; name?: unknown; syscall?: unknown };
   const code = typeof e?.code === 'string' ? e.code : typeof e?.name === 'string' ? e.name : 'error';
   const where = typeof e?.address === 'string' ? ` on ${e.address}${typeof e.port === 'number' ? `:${e.port}` : ''}` : '';
+  // Nothing is looked up or listened on at start but HOST and PORT.
+  const listening = e?.syscall === 'listen' || e?.syscall === 'getaddrinfo';
   const hint =
     code === 'EADDRINUSE'
       ? ' (another process listens there: stop it or set PORT)'
-      : isDatabaseDamaged(err)
+      : listening && (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EADDRNOTAVAIL')
+        ? ' (HOST is no address of this machine: set HOST to one it has, such as 127.0.0.1 or 0.0.0.0)'
+        : listening && code === 'EACCES'
+          ? ' (a PORT below 1024 needs privileges: set PORT to 1024 or above)'
+          : isDatabaseDamaged(err)
         ? ' (the database is damaged: run heads-up doctor, then restore the latest backup)'
         : '';
   process.stderr.write(`heads-up: start-up failed: ${code}${where}${hint}\n`);

@@ -83,8 +83,9 @@ type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const E164 = /^\+[1-9]\d{6,14}$/;
-// A DNS name: dot-separated labels of letters, digits and inner hyphens.
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+// A DNS name: dot-separated labels of letters, digits and inner hyphens; the last not digits only
+// (256.1.1.1 is a mistyped address, not a name).
+const HOST_NAME = /^(?=.{1,253}$)(?!(?:.*\.)?\d+$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 /** Blank values count as unset; others are trimmed. */
 const unsetIfBlank = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);

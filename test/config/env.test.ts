@@ -131,6 +131,8 @@ describe('readConfig', () => {
     ['PORT is a fraction', { PORT: '80.5' }, 'PORT', /whole number/],
     ['HOST has a space', { HOST: 'bad host' }, 'HOST', /IP address or host name/],
     ['HOST has a slash', { HOST: 'a/b' }, 'HOST', /IP address or host name/],
+    ['HOST is a mistyped address', { HOST: '256.1.1.1' }, 'HOST', /IP address or host name/],
+    ['HOST is digits only', { HOST: '8080' }, 'HOST', /IP address or host name/],
     ['SEND_RATE is zero', { SEND_RATE: '0' }, 'SEND_RATE', /number from 0.01 to 100000/],
     ['SEND_RATE is words', { SEND_RATE: 'fast' }, 'SEND_RATE', /number from/],
     ['SEND_RATE is negative', { SEND_RATE: '-5' }, 'SEND_RATE', /number from/],

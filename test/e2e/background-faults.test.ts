@@ -99,6 +99,15 @@ describe('a start that fails', () => {
   }, 30_000);
 
   it.each([
+    ['a host name that does not resolve (a typo)', 'loaclhost.invalid'],
+    ['an address the machine does not have', '192.0.2.1'],
+  ])('names HOST when the server cannot listen there: %s', async (_case, host) => {
+    const { code, stderr } = await start({ DATA_DIR: tempDir(), HEADSUP_MASTER_KEY: TEST_MASTER_KEY, PORT: '0', HOST: host });
+    expect(code).toBe(1);
+    expect(stderr.split('\n')[0]).toMatch(/^heads-up: start-up failed: \w+.*\(HOST is no address of this machine: set HOST/);
+  }, 30_000);
+
+  it.each([
     ['no key given: the development key file goes there', {}],
     ['HEADSUP_MASTER_KEY set', { HEADSUP_MASTER_KEY: TEST_MASTER_KEY }],
   ])('names DATA_DIR when the server cannot make its folder (%s), not a bare error code', async (_case, env) => {
