@@ -5,7 +5,7 @@
  */
 import type { Channel } from '../domain/channel';
 import type { Lang } from '../domain/lang';
-import { toE164 } from '../phone/numbers';
+import { toE164, type CountryCode } from '../phone/numbers';
 import {
   anyBuddyStop,
   buddiesOf,
@@ -40,25 +40,24 @@ export const INVITES_PER_DAY = 6;
 
 type BuddyCommand = Extract<Command, { kind: 'buddy' }>;
 
-/** BUDDY number name, BUDDY OFF [number], BUDDY (the list). */
-export function buddy(store: Store, who: Asker, rules: CheckinRules, newMember: NewMemberRules, command: BuddyCommand, now: number): Outcome {
+/** BUDDY number name, BUDDY OFF [number], BUDDY (the list); a national number is read as `country` (DEFAULT_COUNTRY) writes it. */
+export function buddy(store: Store, who: Asker, rules: CheckinRules, newMember: NewMemberRules, command: BuddyCommand, country: CountryCode, now: number): Outcome {
   switch (command.action) {
     case 'list': {
       const mine = who.member ? buddiesOf(store.db, store.vault, who.member.id) : [];
       return say(mine.length ? who.t.buddyList(mine.map((b) => ({ ending: ending(b.address), status: b.status }))) : who.t.buddyNone());
     }
     case 'off':
-      return buddyOff(store, who, command.number, now);
+      return buddyOff(store, who, command.number, country, now);
     case 'add':
-      return invite(store, who, rules, newMember, command.number, command.name, command.channel, now);
+      return invite(store, who, rules, newMember, toE164(command.number, country), command.name, command.channel, now);
   }
 }
 
-function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMemberRules, number: string, name: string, asked: Channel | undefined, now: number): Outcome {
+function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMemberRules, address: string | null, name: string, asked: Channel | undefined, now: number): Outcome {
   const { db, vault } = store;
   // Under approval, no one a moderator has not admitted can make the line text a stranger.
   if (!admitted(who, newMember)) return say(who.t.membersOnly());
-  const address = toE164(number);
   const channel = asked ?? rules.buddyChannels[0];
   if (!address || !channel || !rules.buddyChannels.includes(channel)) return say(who.t.buddyUsage());
   if (who.sender.phone === address) return say(who.t.buddyOwnNumber());
@@ -86,10 +85,10 @@ function sendInvitation(store: Store, memberId: number, to: { channel: Channel; 
 }
 
 /** BUDDY OFF: removes every buddy, or the one with that number; an accepted buddy is told. */
-function buddyOff(store: Store, who: Asker, number: string | undefined, now: number): Outcome {
+function buddyOff(store: Store, who: Asker, number: string | undefined, country: CountryCode, now: number): Outcome {
   const { db, vault } = store;
   if (!who.member) return say(number === undefined ? who.t.buddyNone() : who.t.buddiesRemoved(0));
-  const target = number === undefined ? undefined : toE164(number);
+  const target = number === undefined ? undefined : toE164(number, country);
   if (number !== undefined && !target) return say(who.t.buddyUsage());
   const removed = buddiesOf(db, vault, who.member.id).filter((b) => target === undefined || b.address === target);
   let erased = 0;

@@ -116,7 +116,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
       return check(store, who, { limit: rules.limits.checks, retentionDays: rules.retentionDays, country: rules.regions.country }, command.query, now);
     // Check-ins (issue 13)
     case 'buddy':
-      return buddy(store, who, rules.checkins, rules, command, now);
+      return buddy(store, who, rules.checkins, rules, command, rules.regions.country, now);
     case 'accept':
       // "Sí", "Oui", "Sim" alone answer an invitation, as YES does; from anyone not asked they are no command.
       if (PLAIN_YES.has(parsed.keyword) && !(parsed.exactKeyword && askedToBeBuddy(store, who))) return hint(store, rules, who, now);
