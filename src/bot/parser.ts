@@ -97,6 +97,11 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
     if (stop) return { ok: true, command: { kind: 'stop' }, lang: stop.lang, keyword: first.word, exactKeyword: false };
     return { ok: false, error: 'unknown', keyword: first.word };
   }
+  // "Leave me alone" asks to stop; LEAVE of areas named "ME" and "ALONE" it is not.
+  if (found.kind === 'leave') {
+    const stop = isStopRequest(tokens.map(wordOf), true);
+    if (stop) return { ok: true, command: { kind: 'stop' }, lang: stop.lang, keyword: first.word, exactKeyword: false };
+  }
   const command = commandOf(found.kind, first.word, text, tokens.slice(1), country);
   if (typeof command === 'string') return { ok: false, error: command, lang: found.lang, keyword: first.word, command: found.kind };
   // "LANG ES" names its language; every other keyword's language is the keyword's own.

@@ -26,7 +26,8 @@ const EN = [
   /\bREMOVE ME\b/,
   /\bTAKE ME OFF\b/,
   /\bLEAVE ME ALONE\b/,
-  /\bDO(N'?T| NOT) (TEXT|MESSAGE|CONTACT) ME\b/,
+  // The apostrophe as phones type it too (’).
+  /\bDO(N['’]?T| NOT) (TEXT|MESSAGE|CONTACT) ME\b/,
   /\bNO MORE (TEXTS|MESSAGES|ALERTS)\b/,
 ];
 const ES = [
