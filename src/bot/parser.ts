@@ -91,22 +91,24 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
   const tokens = tokenize(text);
   const first = tokens[0];
   if (!first) return { ok: false, error: 'empty' };
-  const found = lookupKeyword(first.word);
+  // "#STOP" is STOP, as Twilio reads it: a leading # is kept for references (#K7Q2), which never come first.
+  const word = first.word.replace(/^#+/, '');
+  const found = lookupKeyword(word);
   if (!found) {
     const stop = isStopRequest(tokens.map(wordOf));
-    if (stop) return { ok: true, command: { kind: 'stop' }, lang: stop.lang, keyword: first.word, exactKeyword: false };
-    return { ok: false, error: 'unknown', keyword: first.word };
+    if (stop) return { ok: true, command: { kind: 'stop' }, lang: stop.lang, keyword: word, exactKeyword: false };
+    return { ok: false, error: 'unknown', keyword: word };
   }
   // "Leave me alone" asks to stop; LEAVE of areas named "ME" and "ALONE" it is not.
   if (found.kind === 'leave') {
     const stop = isStopRequest(tokens.map(wordOf), true);
-    if (stop) return { ok: true, command: { kind: 'stop' }, lang: stop.lang, keyword: first.word, exactKeyword: false };
+    if (stop) return { ok: true, command: { kind: 'stop' }, lang: stop.lang, keyword: word, exactKeyword: false };
   }
-  const command = commandOf(found.kind, first.word, text, tokens.slice(1), country);
-  if (typeof command === 'string') return { ok: false, error: command, lang: found.lang, keyword: first.word, command: found.kind };
+  const command = commandOf(found.kind, word, text, tokens.slice(1), country);
+  if (typeof command === 'string') return { ok: false, error: command, lang: found.lang, keyword: word, command: found.kind };
   // "LANG ES" names its language; every other keyword's language is the keyword's own.
   const lang = command.kind === 'lang' ? command.lang : found.lang;
-  return success(command, lang, first.word, tokens.length === 1);
+  return success(command, lang, word, tokens.length === 1);
 }
 
 function wordOf(t: Token): string {

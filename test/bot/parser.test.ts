@@ -103,8 +103,13 @@ describe('parse', () => {
       ['join.'],
       ['"Join"'],
       ['¡JOIN!'],
+      ['#JOIN'],
     ])('reads %j as JOIN', (input) => {
       expect(commandOf(input)).toEqual({ kind: 'join', areas: [] });
+    });
+
+    it('reads "#STOP" as the bare STOP Twilio takes it for', () => {
+      expect(parse('#STOP')).toMatchObject({ ok: true, command: { kind: 'stop' }, keyword: 'STOP', exactKeyword: true });
     });
 
     it.each([['español'], ['Español'], ['ESPAN\u0303OL'], ['  español!  '], ['LANG ESPAÑOL'], ['lang es']])(
