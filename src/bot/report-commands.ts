@@ -89,8 +89,9 @@ function othersOnly(ids: Identifier[], filer: Filer): Identifier[] {
 }
 
 /** REPORT: with text, filed at once; with none (or only areas), the guided report starts. */
-export function report(store: Store, who: Asker, rules: ReportRules, given: string[], raw: string, now: number): Outcome {
+export function report(store: Store, who: Asker, rules: ReportRules, tokens: string[], rest: string, now: number): Outcome {
   const { db, vault } = store;
+  const { given, raw } = areasBeforeText(rules.regions, tokens, rest);
   const resolved = rules.regions.resolve(given);
   if (!resolved.ok) return say(unknownArea(who.t, rules.regions, resolved.bad));
   // The line's own codes and names ("LDN", "london") lead the text as NPAs do.
@@ -119,6 +120,18 @@ export function report(store: Store, who: Asker, rules: ReportRules, given: stri
     say: who.t.reportReceived(`#${filed.ref}`),
     notify: reportNotice(store, rules, filed, npas, { text: body }, [], ids, undefined, now),
   };
+}
+
+/**
+ * The parser takes every leading 3-digit number for an area: with text
+ * after them, the first that is no area of the line ("REPORT 200 short,
+ * took my phone", "REPORT 415 100 dollars short") starts the text. Alone
+ * ("REPORT 451", a mistyped area) it is still refused as an area.
+ */
+function areasBeforeText(regions: Regions, tokens: string[], rest: string): { given: string[]; raw: string } {
+  const firstText = rest.trim() === '' ? -1 : tokens.findIndex((token) => !regions.resolve([token]).ok);
+  if (firstText < 0) return { given: tokens, raw: rest };
+  return { given: tokens.slice(0, firstText), raw: `${tokens.slice(firstText).join(' ')} ${rest}` };
 }
 
 /** What a draft keeps of its sender besides the answers (sealed with it): where to tell them, and how to file for them. */
