@@ -50,8 +50,9 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
     return { say, quotesDraft: false };
   }
   let turn = turnOf(parsed, msg.text, msg.answered === true);
-  // A moderator in the middle of their own report can still moderate (issue 11).
-  if (turn === 'answer' && who.moderator && parsed.ok && MODERATOR_COMMANDS.has(parsed.command.kind)) turn = 'command';
+  // A moderator in the middle of their own report can still moderate (issue 11), and is told what
+  // a command lacks ("APPROVE" with no reference) rather than have it taken for an answer.
+  if (turn === 'answer' && who.moderator && moderatorCommand(parsed)) turn = 'command';
   // A check-in is ended or moved on whatever was asked; but a word the report's questions name (Spanish
   // LISTO: file it now, and also "I'm OK") does what the question said.
   if (turn === 'answer' && checkinWord(parsed) && who.member && hasCheckin(store.db, who.member.id) && !reportControl(who, msg.text)) turn = 'command';
@@ -73,6 +74,12 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   if (!msg.media || outcome.say === null) return { say: outcome.say, quotesDraft };
   const withNote = `${outcome.say} ${asker.t.mediaNotKept()}`;
   return { say: withNote.length <= MAX_MESSAGE_CHARS ? withNote : outcome.say, quotesDraft };
+}
+
+/** Whether the message is a moderator command, well formed or not. */
+function moderatorCommand(parsed: Parsed): boolean {
+  const kind = parsed.ok ? parsed.command.kind : parsed.command;
+  return kind !== undefined && MODERATOR_COMMANDS.has(kind);
 }
 
 /** Whether the message is one of the control words of the guided report the sender is in the middle of. */
