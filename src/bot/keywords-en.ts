@@ -44,8 +44,10 @@ const EN: Table = {
   ACCEPT: 'accept',
   DECLINE: 'decline',
   CHECKIN: 'checkin',
+  'CHECK-IN': 'checkin',
   SAFE: 'checkin',
   OK: 'ok',
+  OKAY: 'ok',
   LATER: 'later',
 };
 

@@ -29,7 +29,7 @@ export const KEYWORD_TABLES: readonly KeywordTable[] = [english, spanish, french
  * name START, the one word that lifts Twilio's block), and the moderators'
  * commands, which exist in English only.
  */
-const NEUTRAL = new Set(['STOP', 'INFO', 'LANG', 'STATUS', 'START', 'YES', 'UNSTOP', /* Check-ins (issue 13) */ 'OK']);
+const NEUTRAL = new Set(['STOP', 'INFO', 'LANG', 'STATUS', 'START', 'YES', 'UNSTOP', /* Check-ins (issue 13) */ 'OK', 'OKAY']);
 
 const BY_WORD = new Map<string, { kind: CommandKind; langs: Set<Lang> }>();
 for (const { lang, keywords } of KEYWORD_TABLES) {

@@ -104,8 +104,11 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
     const stop = isStopRequest(tokens.map(wordOf), true);
     if (stop) return { ok: true, command: { kind: 'stop' }, lang: stop.lang, keyword: word, exactKeyword: false };
   }
-  const command = commandOf(found.kind, word, text, tokens.slice(1), country);
-  if (typeof command === 'string') return { ok: false, error: command, lang: found.lang, keyword: word, command: found.kind };
+  // "Check in 90" is CHECKIN 90 (no one looks up the word "in"): read as a CHECK, no check-in ran.
+  const checkIn = found.kind === 'check' && tokens[1]?.word === 'IN';
+  const kind = checkIn ? 'checkin' : found.kind;
+  const command = commandOf(kind, word, text, tokens.slice(checkIn ? 2 : 1), country);
+  if (typeof command === 'string') return { ok: false, error: command, lang: found.lang, keyword: word, command: kind };
   // "LANG ES" names its language; every other keyword's language is the keyword's own.
   const lang = command.kind === 'lang' ? command.lang : found.lang;
   return success(command, lang, word, tokens.length === 1);

@@ -24,12 +24,19 @@ describe('parse: check-in commands', () => {
     // SEGURA is Spanish and Portuguese alike: it keeps the member's language.
     ['SEGURA 45m Toyota gris', { kind: 'checkin', minutes: 45, details: 'Toyota gris' }, undefined],
     ['CHECKIN 0.05 test', { kind: 'checkin', minutes: 0.05, details: 'test' }, 'en'],
+    // As people write it: read as a CHECK of "in 90", no check-in ran.
+    ['Check in 90', { kind: 'checkin', minutes: 90, details: '' }, 'en'],
+    ['check-in 2h Motel 6', { kind: 'checkin', minutes: 120, details: 'Motel 6' }, 'en'],
     ['OK', { kind: 'ok' }, undefined],
+    ['Okay', { kind: 'ok' }, undefined],
     ['ok!', { kind: 'ok' }, undefined],
     ['LISTA', { kind: 'ok' }, 'es'],
     // A check-in word that means safe, alone, says she is.
     ['Safe', { kind: 'ok', startWord: true }, 'en'],
     ['Segura!', { kind: 'ok', startWord: true }, undefined],
+    // Or followed by words that name no time.
+    ['Safe now', { kind: 'ok', startWord: true }, 'en'],
+    ['segura, ya se fue', { kind: 'ok', startWord: true }, undefined],
     ['LATER 30', { kind: 'later', minutes: 30 }, 'en'],
     ['LUEGO 1h', { kind: 'later', minutes: 60 }, 'es'],
     // More words after the minutes: an answer in a conversation, a LATER elsewhere.
@@ -45,6 +52,7 @@ describe('parse: check-in commands', () => {
     ['BUDDY Rose', 'bad_number'],
     ['BUDDY 415-555-0177', 'missing_name'],
     ['CHECKIN', 'missing_minutes'],
+    ['CHECK IN', 'missing_minutes'],
     ['SECURITE', 'missing_minutes'],
     ['CHECKIN soon', 'missing_minutes'],
     ['CHECKIN 90x blue', 'missing_minutes'],
