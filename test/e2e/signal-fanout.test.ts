@@ -207,7 +207,7 @@ describe('a person on SMS and Signal while the line cannot send on Signal', () =
 
   // The held case first: its hold ends at once; a 429 pauses the Signal lane for 15 s.
   it.each([
-    ['its account is refused (the lane holds)', 1, () => SIGNAL_ERRORS.accountNotRegistered(SIGNAL_NUMBER)],
+    ['its account is refused (the lane holds)', 1, () => SIGNAL_ERRORS.accountNotRegistered(SIGNAL_NUMBER, signal.mode)],
     ['Signal rate-limits it (the lane pauses)', 2, () => SIGNAL_ERRORS.rateLimited(SIGNAL_NUMBER)],
   ])('gets her alert by SMS at once when %s, as SMS-only members do, and not again over Signal', async (_case, n, refuse) => {
     const phone = `+1415555016${n}`;

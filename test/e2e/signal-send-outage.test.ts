@@ -1,11 +1,13 @@
 /**
- * Refusals that are about the line, not the member (signal-cli-rest-api in
- * normal/native mode, its own texts): the bot's account not registered
- * (Signal deregistered it, or it was never registered: the lane holds, one
- * message probing), a network failure between signal-cli and Signal, and
- * a proxy in front of signal-cli-rest-api refusing the line's credentials.
- * Alerts wait and arrive once the line is back; no member is marked
- * unreachable.
+ * Refusals that are about the line, not the member (signal-cli-rest-api's
+ * own texts, in each mode): the bot's account not registered (Signal
+ * deregistered it, or it was never registered: the lane holds, one message
+ * probing), a network failure between signal-cli and Signal, and a proxy in
+ * front of signal-cli-rest-api refusing the line's credentials. Alerts wait
+ * and arrive once the line is back; no member is marked unreachable. In
+ * json-rpc mode upstream passes on only the JSON-RPC error's message: a
+ * network failure reads "Failed to send message", an account signal-cli does
+ * not hold "Specified account does not exist".
  */
 import { SIGNAL_ERRORS, textEnvelope, type FakeSignal } from '../fakes/fake-signal';
 import { SIGNAL_NUMBER, waitFor, type Harness } from '../helpers/harness';
@@ -15,13 +17,13 @@ const uuid = (n: number) => `2c3d4e5f-6a7b-4c8d-9e0f-${String(n).padStart(12, '0
 const MODERATOR = { uuid: uuid(999), number: null };
 const MEMBERS = [1, 2, 3].map((n) => ({ uuid: uuid(n), number: null }));
 
-describe('a Signal outage on the line’s side', () => {
+describe.each(['normal', 'json-rpc'] as const)('a Signal outage on the line’s side (%s mode)', (mode) => {
   let world: SignalWorld;
   let signal: FakeSignal;
   let h: Harness;
 
   beforeAll(async () => {
-    world = await startSignalWorld({ mode: 'normal', env: { MODERATORS: MODERATOR.uuid } });
+    world = await startSignalWorld({ mode, env: { MODERATORS: MODERATOR.uuid } });
     ({ signal, h } = world);
     for (const m of MEMBERS) signal.push(textEnvelope(SIGNAL_NUMBER, m, 'JOIN 415'));
     await waitFor(() => MEMBERS.every((m) => signal.to(m.uuid).length === 1), 10_000, 'every JOIN reply');
@@ -31,8 +33,8 @@ describe('a Signal outage on the line’s side', () => {
   const statuses = () => h.server.db.sqlite.prepare("SELECT status, count(*) AS n FROM members WHERE channel = 'signal' GROUP BY status").all();
 
   it.each([
-    ["the bot's account is not registered", (_to: string) => SIGNAL_ERRORS.accountNotRegistered(SIGNAL_NUMBER), 'red pickup'],
-    ['signal-cli cannot reach Signal', (to: string) => SIGNAL_ERRORS.networkFailure(to), 'green coupe'],
+    ["the bot's account is not registered", (_to: string) => SIGNAL_ERRORS.accountNotRegistered(SIGNAL_NUMBER, mode), 'red pickup'],
+    ['signal-cli cannot reach Signal', (to: string) => SIGNAL_ERRORS.networkFailure(to, mode), 'green coupe'],
     // signal-cli-rest-api has no authentication of its own: these come from a proxy in front of it.
     ['a proxy in front of signal-cli-rest-api refuses the line’s credentials (401)', () => ({ status: 401, body: '<html><body>401 Authorization Required</body></html>' }), 'blue van'],
     ['a proxy in front of signal-cli-rest-api forbids the line (403)', () => ({ status: 403, body: { message: 'Forbidden' } }), 'grey sedan'],

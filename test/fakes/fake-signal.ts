@@ -28,6 +28,9 @@
  * A challenge (demandChallenge) answers every send with Signal's rate limit:
  * 429 with `challenge_tokens` in json-rpc mode, and in normal/native mode
  * signal-cli's own text, which carries the token, under a 400.
+ * Refusals are worded as each mode words them: in json-rpc mode upstream
+ * passes on only the JSON-RPC error's message, under a 400 ("Specified
+ * account does not exist" for an account signal-cli does not hold).
  * Tests push envelopes, kill or freeze the websocket and choose how sends are answered.
  * `proxyPage` puts a misconfigured proxy in front: every request, websocket
  * upgrades included, gets 200 with an HTML page.
@@ -89,13 +92,23 @@ export const SIGNAL_ERRORS = {
     body: { error: `Failed to send message: Unregistered user "${recipient}"` },
   }),
   server: (): SignalAnswer => ({ status: 500, body: { error: 'Internal Server Error' } }),
-  /** Normal/native mode: signal-cli could not reach Signal's servers for this recipient (its plain-text output, then its exit message). */
-  networkFailure: (recipient: string): SignalAnswer => ({
+  /**
+   * signal-cli could not reach Signal's servers for this recipient. Normal/native mode: its plain-text
+   * output, then its exit message. json-rpc mode: only the JSON-RPC error's message (upstream's
+   * jsonrpc2.go), which a recipient who left Signal (UNREGISTERED_FAILURE, by UUID) gets too.
+   */
+  networkFailure: (recipient: string, mode: FakeSignalMode): SignalAnswer =>
+    mode === 'json-rpc'
+      ? { status: 400, body: { error: 'Failed to send message' } }
+      : { status: 400, body: { error: `Failed to send (some) messages:\n${recipient}: Network failure for "${recipient}"\n${clock}\nFailed to send message\n` } },
+  /**
+   * The bot's own account is not registered (deregistered by Signal, or never registered): signal-cli's
+   * App.loadManager in normal/native mode; in json-rpc mode the daemon does not hold the account.
+   */
+  accountNotRegistered: (account: string, mode: FakeSignalMode): SignalAnswer => ({
     status: 400,
-    body: { error: `Failed to send (some) messages:\n${recipient}: Network failure for "${recipient}"\n${clock}\nFailed to send message\n` },
+    body: { error: mode === 'json-rpc' ? 'Specified account does not exist' : `User ${account} is not registered.\n` },
   }),
-  /** Normal/native mode: the bot's own account is not registered (deregistered by Signal, or never registered): signal-cli's App.loadManager. */
-  accountNotRegistered: (account: string): SignalAnswer => ({ status: 400, body: { error: `User ${account} is not registered.\n` } }),
 } as const;
 
 let clock = 1_700_000_000_000;
@@ -376,7 +389,7 @@ export class FakeSignal {
     if (req.method === 'GET' && list) {
       this.identityLists++;
       // signal-cli fails for an account it does not hold; upstream answers 500 with its text.
-      if (decodeURIComponent(list[1] as string) !== this.opts.account) return this.json(res, 500, { error: 'User is not registered' });
+      if (decodeURIComponent(list[1] as string) !== this.opts.account) return this.json(res, 500, { error: this.noSuchAccount() });
       const answer = this.identityListAnswer?.() ?? 'accept';
       if (answer === 'hang') return; // answered never; stop() closes the connection
       if (answer !== 'accept') return this.json(res, answer.status, answer.body);
@@ -398,7 +411,7 @@ export class FakeSignal {
     } catch {
       return this.json(res, 400, { error: "Couldn't process request - invalid request" });
     }
-    if (number !== this.opts.account) return this.json(res, 400, { error: 'User is not registered' });
+    if (number !== this.opts.account) return this.json(res, 400, { error: this.noSuchAccount() });
     if (typeof body.recipient !== 'string' || body.recipient === '') return this.json(res, 400, { error: "Couldn't process request - please provide a recipient" });
     if (typeof body.timestamp !== 'number' || !Number.isSafeInteger(body.timestamp)) {
       return this.json(res, 400, { error: "Couldn't process request - invalid request" });
@@ -442,7 +455,7 @@ export class FakeSignal {
       return this.json(res, 400, { error: "Couldn't process request - invalid request" });
     }
     if (typeof body.recipient !== 'string' || body.recipient === '') return this.json(res, 400, { error: "Couldn't process request - recipient missing" });
-    if (number !== this.opts.account) return this.json(res, 400, { error: 'User is not registered' });
+    if (number !== this.opts.account) return this.json(res, 400, { error: this.noSuchAccount() });
     this.contactRequests++;
     const answer = this.contactAnswer?.() ?? 'accept';
     if (answer !== 'accept') return this.json(res, answer.status, answer.body);
@@ -471,7 +484,7 @@ export class FakeSignal {
       return this.json(res, 400, { error: "Couldn't process request - please either provide a safety number or set 'trust_all_known_keys' to true. But do not set both parameters at once!" });
     }
     if (sn !== undefined && (typeof sn !== 'string' || sn === '')) return this.json(res, 400, { error: "Couldn't process request - please provide a valid safety number" });
-    if (number !== this.opts.account) return this.json(res, 400, { error: 'User is not registered' });
+    if (number !== this.opts.account) return this.json(res, 400, { error: this.noSuchAccount() });
     const entry = this.identity(contact);
     if (!entry) return this.json(res, 400, { error: `Failed to set the trust for this number: unknown recipient` });
     if (typeof sn === 'string') {
@@ -486,6 +499,11 @@ export class FakeSignal {
     }
     res.writeHead(204);
     res.end();
+  }
+
+  /** signal-cli's refusal of an account it does not hold, as each mode words it (json-rpc: the daemon's JSON-RPC error). */
+  private noSuchAccount(): string {
+    return this.mode === 'json-rpc' ? 'Specified account does not exist' : 'User is not registered';
   }
 
   /** signal-cli's refusal of a send to a contact whose key changed, as each mode words it. */
@@ -572,7 +590,7 @@ export class FakeSignal {
     if (typeof req.number !== 'string' || req.number === '') {
       return this.json(res, 400, { error: "Couldn't process request - please provide a valid number" });
     }
-    if (req.number !== this.opts.account) return this.json(res, 400, { error: 'User is not registered' });
+    if (req.number !== this.opts.account) return this.json(res, 400, { error: this.noSuchAccount() });
     const recipient = String(req.recipients[0]);
     const written = typeof req.message === 'string' ? req.message : '';
     // Styled text loses its markers (*italic*, **bold**, ~strike~, ||spoiler||, `mono`): `message` is what the recipient reads.

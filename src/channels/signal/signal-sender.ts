@@ -55,11 +55,15 @@ export interface SignalSenderOptions {
 const UNTRUSTED = /untrusted identit|untrusted recipient key|"IDENTITY_FAILURE"/i;
 // The recipient's forms only: "Unregistered user \"…\"" (per recipient), "The user … is not registered." (signal-cli's send).
 const UNREGISTERED = /unregistered user|the user \S+ is not registered|UnregisteredUserException|"UNREGISTERED_FAILURE"/i;
-// The bot's own account: "User +… is not registered." (signal-cli), "Number not registered with JSON-RPC" (rest-api).
+// The bot's own account: "User +… is not registered." (signal-cli), "Number not registered with JSON-RPC" (rest-api),
+// "Specified account does not exist" (signal-cli in json-rpc mode, for an account it does not hold).
 // Ours to fix, not the recipient's: never marks a member invalid.
-const ACCOUNT_NOT_REGISTERED = /user (\+\d+ )?is not registered|not registered with json-rpc/i;
+const ACCOUNT_NOT_REGISTERED = /user (\+\d+ )?is not registered|not registered with json-rpc|specified account does not exist/i;
 // signal-cli could not reach Signal's servers for this recipient (normal/native mode names it).
 const NETWORK_FAILURE = /network[ _]failure/i;
+// json-rpc mode passes on only the JSON-RPC error's message: a network failure and a recipient who left
+// Signal both read just "Failed to send message". An outage is the likelier, and a retry cannot hurt.
+const SEND_FAILED = /^\s*failed to send message\.?\s*$/i;
 // A 429 only in the forms signal-cli writes it ("[429] …", "Bad response: 429"): a throttled send
 // pauses the whole lane and uses up no tries, so a 429 inside anything else (a group id) must not read as one.
 const RATE_LIMITED = /rate[ _]?limit|RateLimitException|\[429\]|(?:response|status(?: ?code)?)[: ]+429\b/i;
@@ -78,6 +82,8 @@ export function classifySignalError(status: number | undefined, errorText: strin
   // The line's own setup: the lane holds, tries kept, until the operator registers the account again.
   if (ACCOUNT_NOT_REGISTERED.test(errorText)) return new SendError('line', 'account_not_registered');
   if (NETWORK_FAILURE.test(errorText)) return new SendError('server', 'network_failure');
+  // Retried with the bounded tries of an outage: failing every message of a short network loss for good would lose alerts.
+  if (SEND_FAILED.test(errorText)) return new SendError('server', 'send_failed');
   return new SendError('rejected', String(status));
 }
 

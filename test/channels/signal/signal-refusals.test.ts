@@ -39,6 +39,7 @@ describe('Signal refusals', () => {
     ['normal/native', 'User +15005550199 is not registered.\n'],
     ['signal-cli itself', 'User is not registered.'],
     ['json-rpc (0.100)', 'Number not registered with JSON-RPC'],
+    ['json-rpc (signal-cli does not hold the account)', 'Specified account does not exist'],
   ])("does not blame the recipient when the bot's own account is not registered (%s): retried, never marked invalid", (_mode, text) => {
     const e = classifySignalError(400, text);
     expect(e).toMatchObject({ kind: 'line', code: 'account_not_registered' });
@@ -69,5 +70,18 @@ describe('Signal refusals', () => {
     const e = classifySignalError(400, 'Failed to send (some) messages:\nx: Network failure for "x"\n1700000000000\nFailed to send message\n');
     expect(e).toMatchObject({ kind: 'server', code: 'network_failure' });
     expect(e.retryable).toBe(true);
+  });
+
+  // json-rpc mode passes on only the JSON-RPC error's message (upstream's jsonrpc2.go): signal-cli's
+  // words for a NETWORK_FAILURE and an UNREGISTERED_FAILURE alike.
+  it('retries a send json-rpc mode reports only as failed: it cannot tell a network failure from a recipient who left', () => {
+    const e = classifySignalError(400, 'Failed to send message');
+    expect(e).toMatchObject({ kind: 'server', code: 'send_failed' });
+    expect(e.retryable).toBe(true);
+  });
+
+  it('reads "Failed to send message" as a failure to retry only when it says nothing more', () => {
+    const text = 'Failed to send (some) messages:\nx: Something new for "x"\n1700000000000\nFailed to send message\n';
+    expect(classifySignalError(400, text)).toMatchObject({ kind: 'rejected', code: '400' });
   });
 });
