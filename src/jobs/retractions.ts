@@ -3,8 +3,10 @@
  * commits in this process), copies of retracted alerts already sent are
  * corrected (SMS) or deleted on the recipient's phones (Signal remote
  * delete). A moderator at the admin command line retracts in another
- * process; the next tick here picks it up. Deletions go one at a time,
- * after the outbox has had its turn: they never hold up an alert or a reply.
+ * process; the next tick here picks it up. Deletions go one at a time in
+ * their own loop, after the outbox has had its turn: they never hold up an
+ * alert or a reply, and a signal-cli that takes a request and never answers
+ * (30 s a deletion) never holds up the SMS corrections.
  */
 import { SendError } from '../channels/types';
 import type { Logger } from '../log/logger';
@@ -14,6 +16,7 @@ import { openAddress } from '../store/members';
 import { dueDeletes, followUpRetractions, recordDelete } from '../store/retractions';
 import type { Vault } from '../store/vault';
 import { backoffDelay, type Backoff } from '../util/backoff';
+import { WakeableSleep } from '../util/wakeable-sleep';
 
 /** What the Signal channel offers for a deletion (throws on failure). */
 export interface RemoteDeleter {
@@ -25,7 +28,7 @@ export interface RetractionOptions {
   everyMs: number;
   /** Sent copies handled per alert per tick. */
   batch: number;
-  /** Deletions per tick. */
+  /** Deletions per pass of the deletion loop. */
   deletesPerTick: number;
   /** Tries before a deletion is given up. */
   maxTries: number;
@@ -40,6 +43,10 @@ export class RetractionJob {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
+  /** The Signal deletions' own loop, and its sleep between passes (woken when a round marks copies to delete). */
+  private deleting: Promise<void> | null = null;
+  private readonly deleteAlarm = new WakeableSleep();
+  private stopping = false;
 
   constructor(
     private readonly db: Db,
@@ -56,6 +63,11 @@ export class RetractionJob {
     this.timer = setInterval(() => this.wake(), this.opts.everyMs);
     this.timer.unref();
     this.wake();
+    if (this.signal) {
+      // A first pass at once: deletions left due by the last run.
+      this.deleteAlarm.wake();
+      this.deleting = this.deleteLoop(this.signal);
+    }
   }
 
   /** Runs a round soon (another one follows if one is running). */
@@ -75,29 +87,50 @@ export class RetractionJob {
       });
   }
 
-  /** Resolves when no round is running (tests). */
+  /** Resolves when no round of corrections is running (tests). */
   async idle(): Promise<void> {
     while (this.running) await this.running;
   }
 
+  /** Stops both: waits for the round running and for the deletion in flight (no further one starts). */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.again = false;
+    this.stopping = true;
+    this.deleteAlarm.halt();
     await this.running;
+    await this.deleting;
   }
 
+  /** Corrections queued (and Signal copies marked for deletion), whatever Signal is doing. */
   private async round(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     const { corrected, toDelete } = this.db.transaction(() => followUpRetractions(this.db, this.vault, this.now(), this.opts.batch));
     if (corrected > 0) this.onQueued();
     if (corrected || toDelete) this.log.info({ corrected, toDelete }, 'retracted alert: copies followed up');
-    if (!this.signal) return;
+    if (toDelete > 0) this.deleteAlarm.wake();
+  }
+
+  private async deleteLoop(signal: RemoteDeleter): Promise<void> {
+    while (!this.stopping) {
+      await this.deleteAlarm.sleep(this.opts.everyMs);
+      try {
+        await this.deleteDue(signal);
+      } catch (err) {
+        this.log.error({ err: safeError(err) }, 'deleting retracted Signal copies failed; it runs again at the next tick');
+      }
+    }
+  }
+
+  /** The deletions due now, one at a time. */
+  private async deleteDue(signal: RemoteDeleter): Promise<void> {
     for (const d of dueDeletes(this.db, this.now(), this.opts.deletesPerTick)) {
+      if (this.stopping) return;
       let result: { ok: true } | { ok: false; retryAt: number | null } = { ok: true };
       try {
         const to = openAddress(this.vault, { id: d.memberId, address_ct: d.addressCt, key_version: d.addressKv });
-        await this.signal.remoteDelete(to, d.timestamp);
+        await signal.remoteDelete(to, d.timestamp);
       } catch (err) {
         // A refusal retrying cannot change (an unregistered recipient, a bad request) is given up at once.
         const retryable = !(err instanceof SendError) || err.retryable;

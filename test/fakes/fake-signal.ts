@@ -186,8 +186,8 @@ export class FakeSignal {
   remoteDeletes: Array<{ recipient: string; timestamp: string }> = [];
   /** Remote delete requests received, accepted or not. */
   remoteDeleteRequests = 0;
-  /** How remote deletes are answered now (default: accepted). */
-  remoteDeleteAnswer: (() => SignalAnswer) | undefined;
+  /** How remote deletes are answered now (default: accepted). 'hang' never answers: signal-cli stuck. */
+  remoteDeleteAnswer: (() => SignalAnswer | 'hang') | undefined;
   /** The open challenge's token, while Signal demands one. */
   challengeToken: string | null = null;
   /** A proxy in front answers every request 200 with this HTML page (null: signal-cli-rest-api answers). */
@@ -418,6 +418,7 @@ export class FakeSignal {
     }
     this.remoteDeleteRequests++;
     const answer = this.remoteDeleteAnswer?.() ?? 'accept';
+    if (answer === 'hang') return; // answered never; stop() closes the connection
     if (answer !== 'accept') return this.json(res, answer.status, answer.body);
     this.remoteDeletes.push({ recipient: body.recipient, timestamp: String(body.timestamp) });
     this.json(res, 201, { timestamp: String(++clock) });

@@ -1,0 +1,70 @@
+/**
+ * RETRACT's follow-up (jobs/retractions.ts) while signal-cli-rest-api is
+ * stuck: it takes a remote delete and never answers, so each deletion waits
+ * out the client's 30 s time-out. SPEC, Order: one channel's outage never
+ * delays another: the SMS corrections of another retracted alert are queued
+ * at once all the same.
+ */
+import path from 'node:path';
+import { SignalSender } from '../../src/channels/signal/signal-sender';
+import { DEFAULT_RETRACTIONS, RetractionJob } from '../../src/jobs/retractions';
+import { createLogger } from '../../src/log/logger';
+import { createAlert, planNextRange } from '../../src/store/alerts';
+import { Db } from '../../src/store/db';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { retractAlert } from '../../src/store/retractions';
+import { subscribe } from '../../src/store/subscriptions';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { FakeSignal } from '../fakes/fake-signal';
+import { tempDir } from '../helpers/temp-dir';
+import { waitFor } from '../helpers/wait-for';
+
+const ACCOUNT = '+15005550199';
+
+describe('RETRACT follow-up while signal-cli-rest-api is stuck', () => {
+  it("queues another retracted alert's SMS corrections without waiting for Signal remote deletes", async () => {
+    await cryptoReady();
+    const vault = new Vault(new Uint8Array(32).fill(5));
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    const fake = new FakeSignal({ account: ACCOUNT });
+    await fake.start();
+    fake.remoteDeleteAnswer = () => 'hang';
+    const log = createLogger('silent');
+    const signal = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log });
+
+    const t0 = Date.now();
+    const onSignal = ensureMember(db, vault, { channel: 'signal', address: '4c3d4e5f-6a7b-4c8d-9e0f-000000000001' }, 'en', t0).id;
+    const onSms = ensureMember(db, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', t0).id;
+    subscribe(db, onSignal, ['212'], t0);
+    subscribe(db, onSms, ['415'], t0);
+    const a = createAlert(db, vault, { npas: ['212'], reach: ['212'], text: 'grey van, took a phone' }, t0);
+    const b = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'red sedan, no pay' }, t0);
+    while (!planNextRange(db, a, t0).done);
+    while (!planNextRange(db, b, t0).done);
+    // Both copies went out: the Signal one with its send timestamp, the SMS one with a Twilio sid.
+    db.sqlite
+      .prepare("UPDATE outbox SET state = 'sent', provider_id = CASE channel WHEN 'signal' THEN '1800000000123' ELSE 'SM0123456789abcdef0123456789abcdef' END, updated_at = ? WHERE alert_id IS NOT NULL")
+      .run(t0);
+    const corrections = () => (db.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE member_id = ? AND alert_id IS NULL').get(onSms) as { n: number }).n;
+
+    const job = new RetractionJob(db, vault, signal, log, () => undefined, { ...DEFAULT_RETRACTIONS, everyMs: 100 });
+    try {
+      db.transaction(() => retractAlert(db, a, Date.now()));
+      job.start();
+      await waitFor(() => fake.remoteDeleteRequests === 1, 5_000, 'the remote delete of the Signal copy');
+      // Another alert is retracted while that deletion hangs: its SMS recipient is owed a correction.
+      db.transaction(() => retractAlert(db, b, Date.now()));
+      job.wake();
+      await waitFor(() => corrections() === 1, 5_000, "the SMS recipient's correction").catch(() => undefined);
+      expect(corrections()).toBe(1);
+    } finally {
+      // Closing the fake drops the hanging request: stop() waits only for the deletion in flight.
+      await fake.stop();
+      await job.stop();
+      await signal.close();
+      db.close();
+    }
+  }, 60_000);
+});
