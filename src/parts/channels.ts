@@ -48,6 +48,8 @@ async function channels(app: FastifyInstance, opts: ServerOptions): Promise<void
         number: config.signal.number,
         log,
         throttle: opts.signal?.throttle,
+        // Polling goes with signal-cli-rest-api's MODE=normal or native (doctor checks): sends served one at a time.
+        sendsInTurn: config.signal.receiveMode === 'poll',
         // A moderator's changed identity waits for an operator (heads-up signal-readmit).
         neverAutoTrust: new Set(config.moderators),
         onIdentityTrust: (outcome) => app.metrics.signalIdentityTrust(outcome),

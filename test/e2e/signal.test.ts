@@ -187,7 +187,7 @@ describe('Signal poll mode', () => {
   let world: SignalWorld;
 
   beforeAll(async () => {
-    world = await startSignalWorld({ mode: 'normal' });
+    world = await startSignalWorld({ mode: 'normal', env: { MODERATORS: MOD.uuid, SEND_RATE: '50' } });
     ({ h, signal } = world);
   });
   afterAll(() => world.close());
@@ -200,5 +200,19 @@ describe('Signal poll mode', () => {
     expect(await replyTo(signal, who.uuid, 3)).toContain('212');
     expect(texts(signal, who.uuid)[1]).toContain('español');
     expect(signal.connections).toBe(0);
+  });
+
+  // signal-cli-rest-api in normal/native mode runs one signal-cli per request, and they take turns on the
+  // account's lock: more sends in flight only wait there, the last past the client's time-out (then sent twice).
+  it('keeps at most two sends at signal-cli-rest-api at once, which serves them one at a time, and each member gets the alert once', async () => {
+    const members = Array.from({ length: 12 }, (_, i) => ({ uuid: `7b8c9d0e-1f2a-4b3c-8d4e-${String(i + 1).padStart(12, '0')}`, number: null }));
+    for (const m of members) signal.push(textEnvelope(SIGNAL_NUMBER, m, 'JOIN 415'));
+    await waitFor(() => members.every((m) => signal.to(m.uuid).length === 1), 10_000, 'every JOIN reply');
+    signal.sendMs = 100;
+    signal.push(textEnvelope(SIGNAL_NUMBER, MOD, 'ALERT 415 white van near the station'));
+    const alerts = (m: { uuid: string }) => texts(signal, m.uuid).filter((t) => t.includes('white van')).length;
+    await waitFor(() => members.every((m) => alerts(m) === 1), 10_000, 'the alert to every member');
+    expect(signal.mostSendsAtOnce).toBeLessThanOrEqual(2);
+    expect(members.map(alerts)).toEqual(members.map(() => 1));
   });
 });

@@ -31,6 +31,9 @@
  * Refusals are worded as each mode words them: in json-rpc mode upstream
  * passes on only the JSON-RPC error's message, under a 400 ("Specified
  * account does not exist" for an account signal-cli does not hold).
+ * In normal/native mode upstream runs one signal-cli process per request,
+ * and the processes of one account take turns on its lock: sends are served
+ * one at a time (`sendMs` each), and one whose client gave up is still sent.
  * Tests push envelopes, kill or freeze the websocket and choose how sends are answered.
  * `proxyPage` puts a misconfigured proxy in front: every request, websocket
  * upgrades included, gets 200 with an HTML page.
@@ -160,6 +163,12 @@ export class FakeSignal {
   readonly sent: SignalSent[] = [];
   /** Every /v2/send request, accepted or not. */
   sendRequests = 0;
+  /** Normal/native mode: how long signal-cli takes for one send (they are served one at a time). */
+  sendMs = 0;
+  /** The most /v2/send requests open at once (waiting for their turn or being served). */
+  mostSendsAtOnce = 0;
+  private sendsOpen = 0;
+  private sendTurn: Promise<void> = Promise.resolve();
   /** Websocket connections accepted so far. */
   connections = 0;
   /** Messages dropped because no websocket client was connected (json-rpc mode). */
@@ -351,6 +360,8 @@ export class FakeSignal {
   }
 
   private json(res: http.ServerResponse, status: number, body: unknown): void {
+    // The client gave up (its time-out): there is no one left to answer.
+    if (res.destroyed) return;
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(body));
   }
@@ -381,7 +392,7 @@ export class FakeSignal {
     // The accounts registered or linked with this signal-cli-rest-api.
     if (req.method === 'GET' && path === '/v1/accounts') return this.json(res, 200, [this.opts.account]);
     if (req.method === 'GET' && path.startsWith('/v1/receive/')) return this.receive(req, res, url);
-    if (req.method === 'POST' && path === '/v2/send') return this.send(res, raw);
+    if (req.method === 'POST' && path === '/v2/send') return this.sendInTurn(res, raw);
     if (req.method === 'POST' && path === `/v1/accounts/${this.opts.account}/rate-limit-challenge`) return this.submitChallenge(res, raw);
     const remoteDelete = /^\/v1\/remote-delete\/([^/]+)$/.exec(path);
     if (req.method === 'DELETE' && remoteDelete) return this.remoteDelete(res, decodeURIComponent(remoteDelete[1] as string), raw);
@@ -575,6 +586,25 @@ export class FakeSignal {
       done = true;
       clearTimeout(timer);
     });
+  }
+
+  /** json-rpc mode: one signal-cli daemon answers sends as they come; normal/native: one at a time, each after sendMs. */
+  private sendInTurn(res: http.ServerResponse, raw: string): void {
+    this.sendsOpen++;
+    this.mostSendsAtOnce = Math.max(this.mostSendsAtOnce, this.sendsOpen);
+    const serve = () => {
+      this.sendsOpen--;
+      this.send(res, raw);
+    };
+    if (this.mode === 'json-rpc') return serve();
+    const served = () =>
+      new Promise<void>((done) =>
+        setTimeout(() => {
+          serve();
+          done();
+        }, this.sendMs),
+      );
+    this.sendTurn = this.sendTurn.then(served);
   }
 
   private send(res: http.ServerResponse, raw: string): void {

@@ -30,6 +30,9 @@ export type ThrottlePolicy = Backoff;
 /** 15 s, 30 s, 1 min … up to 15 min: Signal's limits last minutes to hours; a human may solve the captcha sooner. */
 export const DEFAULT_THROTTLE: ThrottlePolicy = { baseMs: 15_000, maxMs: 15 * 60_000 };
 
+/** Sends in flight when signal-cli serves them one at a time: one served, the next one waiting (its process started). */
+const IN_TURN_MAX_IN_FLIGHT = 2;
+
 export interface SignalSenderOptions {
   apiUrl: string;
   /** The bot's registered number (the `number` of /v2/send). */
@@ -38,6 +41,12 @@ export interface SignalSenderOptions {
   throttle?: ThrottlePolicy;
   timeoutMs?: number;
   maxSockets?: number;
+  /**
+   * signal-cli-rest-api runs one signal-cli process per request (MODE=normal or native, which
+   * SIGNAL_RECEIVE_MODE=poll goes with): the processes take turns on the account's lock, so
+   * sends are served one at a time.
+   */
+  sendsInTurn?: boolean;
   now?: () => number;
   /** Addresses (moderators' UUIDs and numbers) whose changed identity is never trusted automatically. */
   neverAutoTrust?: ReadonlySet<string>;
@@ -156,7 +165,9 @@ export class SignalSender implements ChannelSender {
     // Stryker disable next-line LogicalOperator: connection pooling and time-outs change how connections are reused, not what is sent or how errors are classified
     const maxSockets = opts.maxSockets ?? 16;
     // signal-cli answers slowly (a second or more a send): more sends than sockets would only queue here and time out.
-    this.maxInFlight = maxSockets;
+    // Served one at a time, more than two would only queue at signal-cli: the last of 16 waits past the 30 s
+    // time-out, is counted failed and sent again while signal-cli still delivers it (twice to the member).
+    this.maxInFlight = opts.sendsInTurn ? IN_TURN_MAX_IN_FLIGHT : maxSockets;
     // Stryker disable next-line ObjectLiteral,BooleanLiteral: connection pooling and time-outs change how connections are reused, not what is sent or how errors are classified
     this.agent = opts.apiUrl.startsWith('https:') ? new https.Agent({ keepAlive: true, maxSockets }) : new http.Agent({ keepAlive: true, maxSockets });
     this.http = axios.create({

@@ -350,6 +350,14 @@ describe('SignalSender against a bare server', () => {
     expect([s.name, s.channel]).toEqual(['signal', 'signal']);
     await s.close();
   });
+
+  it('takes two sends at a time from the outbox where signal-cli serves them one at a time (normal/native), its connections otherwise (json-rpc)', async () => {
+    const inTurn = new SignalSender({ apiUrl: 'http://127.0.0.1:9', number: ACCOUNT, log: collectingLogger().log, sendsInTurn: true });
+    const daemon = new SignalSender({ apiUrl: 'http://127.0.0.1:9', number: ACCOUNT, log: collectingLogger().log });
+    expect([inTurn.maxInFlight, daemon.maxInFlight]).toEqual([2, 16]);
+    await inTurn.close();
+    await daemon.close();
+  });
 });
 
 describe('SignalSender.ready', () => {

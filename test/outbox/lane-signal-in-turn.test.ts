@@ -1,0 +1,79 @@
+/**
+ * The Signal lane against signal-cli-rest-api in normal/native mode
+ * (SIGNAL_RECEIVE_MODE=poll, the default), which runs one signal-cli process
+ * per send; the processes of one account take turns on its lock, so sends
+ * are served one at a time. A lane keeping 16 sends in flight (its window
+ * grows with the latency it sees) makes the last wait for the 15 before it:
+ * past the client's time-out (30 s: 16 sends of 2 s, a JVM's start each in
+ * normal mode) it is counted failed and sent again while signal-cli still
+ * sends it, and the member gets the alert twice.
+ *
+ * Scaled here by 1/10: a send takes 200 ms at signal-cli, the client gives
+ * up after 3 s (16 × 200 ms = 3.2 s).
+ */
+import path from 'node:path';
+import { AlertRenderer } from '../../src/alerts/render-alert';
+import { SignalSender } from '../../src/channels/signal/signal-sender';
+import { createLogger } from '../../src/log/logger';
+import { DEFAULT_DISPATCHER } from '../../src/outbox/dispatcher';
+import { Lane } from '../../src/outbox/lane';
+import { OutcomeWriter } from '../../src/outbox/outcome-writer';
+import { createAlert, planNextRange } from '../../src/store/alerts';
+import { Db } from '../../src/store/db';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { subscribe } from '../../src/store/subscriptions';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { FakeSignal } from '../fakes/fake-signal';
+import { tempDir } from '../helpers/temp-dir';
+import { waitFor } from '../helpers/wait-for';
+
+const ACCOUNT = '+15005550199';
+const uuid = (n: number) => `5c3d4e5f-6a7b-4c8d-9e0f-${String(n).padStart(12, '0')}`;
+
+describe('a Signal fan-out to signal-cli-rest-api in normal/native mode, which serves sends one at a time', () => {
+  it('sends each member the alert once', async () => {
+    await cryptoReady();
+    const vault = new Vault(new Uint8Array(32).fill(5));
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    const fake = new FakeSignal({ account: ACCOUNT, mode: 'normal' });
+    await fake.start();
+    fake.sendMs = 200;
+    const log = createLogger('silent');
+    const sender = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log, timeoutMs: 3_000, sendsInTurn: true });
+
+    const t0 = Date.now();
+    const members = Array.from({ length: 40 }, (_, i) => uuid(i + 1));
+    for (const m of members) subscribe(db, ensureMember(db, vault, { channel: 'signal', address: m }, 'en', t0).id, ['415'], t0);
+    const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van, took a phone' }, t0);
+    while (!planNextRange(db, alert, t0).done);
+
+    const writer = new OutcomeWriter(db, log);
+    const lane = new Lane(sender, {
+      db,
+      vault,
+      log,
+      now: Date.now,
+      opts: { ...DEFAULT_DISPATCHER, pollMs: 50, backoff: { baseMs: 100, maxMs: 500, maxAttempts: 12 } },
+      writer,
+      renderer: new AlertRenderer(db, vault),
+    });
+    lane.start();
+    try {
+      const pending = () => (db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }).n;
+      await waitFor(() => pending() === 0, 40_000, 'the fan-out to finish').catch(() => undefined);
+      // Sends whose client gave up are still served: wait for signal-cli to finish them.
+      await waitFor(() => fake.sent.length === fake.sendRequests, 10_000, 'signal-cli to finish');
+      const twice = members.filter((m) => fake.to(m).length > 1).length;
+      expect({ pending: pending(), twice }).toEqual({ pending: 0, twice: 0 });
+      expect(fake.mostSendsAtOnce).toBeLessThanOrEqual(2);
+    } finally {
+      await lane.stop();
+      writer.flush();
+      await sender.close();
+      await fake.stop();
+      db.close();
+    }
+  }, 90_000);
+});
