@@ -23,6 +23,17 @@ export interface RemoteDeleter {
   remoteDelete(recipient: string, timestamp: number): Promise<void>;
 }
 
+/**
+ * The Signal lane's pace (its Pacer): a deletion is a message to Signal, so
+ * it takes a send's place under SEND_RATE and waits out the lane's pause; a
+ * 429 on a deletion pauses the lane too.
+ */
+export interface SendPace {
+  waitMs(): number;
+  take(): void;
+  pauseFor(ms: number): void;
+}
+
 export interface RetractionOptions {
   /** How often to look for retractions to follow up. */
   everyMs: number;
@@ -34,6 +45,8 @@ export interface RetractionOptions {
   maxTries: number;
   /** The wait before a failed deletion is tried again. */
   backoff: Backoff;
+  /** Where Signal's sends are paced; unpaced without one. */
+  pace?: SendPace;
 }
 
 /** A tick every 5 s; a failed deletion waits 30 s doubling to an hour, 8 tries (about 2 hours in all). */
@@ -123,10 +136,22 @@ export class RetractionJob {
     }
   }
 
+  /** Waits for the Signal lane's pace to allow one more message, and takes its place; false once stopping. */
+  private async turn(): Promise<boolean> {
+    const { pace } = this.opts;
+    for (let wait = pace?.waitMs() ?? 0; wait > 0 && !this.stopping; wait = pace?.waitMs() ?? 0) {
+      // In slices: a stop does not wait out a long pause.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 1_000)));
+    }
+    if (this.stopping) return false;
+    pace?.take();
+    return true;
+  }
+
   /** The deletions due now, one at a time. */
   private async deleteDue(signal: RemoteDeleter): Promise<void> {
     for (const d of dueDeletes(this.db, this.now(), this.opts.deletesPerTick)) {
-      if (this.stopping) return;
+      if (!(await this.turn())) return;
       let result: { ok: true } | { ok: false; retryAt: number | null } = { ok: true };
       try {
         const to = openAddress(this.vault, { id: d.memberId, address_ct: d.addressCt, key_version: d.addressKv });
@@ -134,6 +159,7 @@ export class RetractionJob {
       } catch (err) {
         // A refusal retrying cannot change (an unregistered recipient, a bad request) is given up at once.
         const retryable = !(err instanceof SendError) || err.retryable;
+        if (err instanceof SendError && err.kind === 'throttled' && err.retryAfterMs !== undefined) this.opts.pace?.pauseFor(err.retryAfterMs);
         result = { ok: false, retryAt: retryable ? this.now() + backoffDelay(this.opts.backoff, d.tries + 1) : null };
         this.log.warn({ err: safeError(err), outboxId: d.id, tries: d.tries + 1, retryable }, 'a Signal remote delete failed');
       }

@@ -13,6 +13,7 @@ import type { Outcome } from '../store/outbox';
 import type { Vault } from '../store/vault';
 import type { Backoff } from '../util/backoff';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import type { Pacer } from './pacer';
 import { Lane } from './lane';
 import { OutcomeWriter } from './outcome-writer';
 
@@ -85,6 +86,11 @@ export class Dispatcher {
   /** Has every lane look for work now rather than at its next poll. */
   wake(): void {
     for (const lane of this.lanes.values()) lane.wake();
+  }
+
+  /** A channel's pace (SEND_RATE and the provider's pauses), shared with what else sends through it (Signal remote deletes). */
+  pacer(channel: Channel): Pacer | undefined {
+    return this.lanes.get(channel)?.pacer;
   }
 
   /** Ends one channel's provider pause now (its limit was lifted) and sends what is due. */

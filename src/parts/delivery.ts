@@ -43,7 +43,8 @@ async function delivery(app: FastifyInstance, opts: ServerOptions): Promise<void
     signal instanceof SignalSender ? signal : null,
     log,
     () => dispatcher.wake(),
-    { ...DEFAULT_RETRACTIONS, ...opts.retractions },
+    // Remote deletes are messages to Signal: under SEND_RATE and the lane's pauses with its sends.
+    { ...DEFAULT_RETRACTIONS, ...opts.retractions, pace: dispatcher.pacer('signal') },
     now,
   );
 

@@ -16,7 +16,8 @@ import { migrate } from '../../src/store/migrate';
 import { retractAlert } from '../../src/store/retractions';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { FakeSignal } from '../fakes/fake-signal';
+import { Pacer } from '../../src/outbox/pacer';
+import { FakeSignal, SIGNAL_ERRORS } from '../fakes/fake-signal';
 import { tempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
 
@@ -67,4 +68,45 @@ describe('RETRACT follow-up while signal-cli-rest-api is stuck', () => {
       db.close();
     }
   }, 60_000);
+});
+
+describe('RETRACT follow-up and the Signal lane pace', () => {
+  it("waits out the lane's pause, and a 429 on a deletion pauses the lane (its sends with it)", async () => {
+    await cryptoReady();
+    const vault = new Vault(new Uint8Array(32).fill(5));
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    const fake = new FakeSignal({ account: ACCOUNT });
+    await fake.start();
+    fake.remoteDeleteAnswer = () => SIGNAL_ERRORS.rateLimited(ACCOUNT);
+    const log = createLogger('silent');
+    const signal = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log });
+    const t0 = Date.now();
+    for (let i = 1; i <= 3; i++) subscribe(db, ensureMember(db, vault, { channel: 'signal', address: `4c3d4e5f-6a7b-4c8d-9e0f-00000000000${i}` }, 'en', t0).id, ['212'], t0);
+    const a = createAlert(db, vault, { npas: ['212'], reach: ['212'], text: 'grey van, took a phone' }, t0);
+    while (!planNextRange(db, a, t0).done);
+    db.sqlite.prepare("UPDATE outbox SET state = 'sent', provider_id = '1800000000123', updated_at = ? WHERE alert_id IS NOT NULL").run(t0);
+
+    const pace = new Pacer(100);
+    pace.pauseFor(300);
+    const job = new RetractionJob(db, vault, signal, log, () => undefined, { ...DEFAULT_RETRACTIONS, everyMs: 50, pace });
+    try {
+      db.transaction(() => retractAlert(db, a, Date.now()));
+      const retracted = Date.now();
+      job.start();
+      await waitFor(() => fake.remoteDeleteRequests === 1, 5_000, 'the first remote delete');
+      // Not before the lane's pause ended.
+      expect(Date.now() - retracted).toBeGreaterThanOrEqual(290);
+      // Its 429 paused the lane: no send, and no other deletion, goes meanwhile.
+      await waitFor(() => pace.paused, 2_000, 'the lane paused');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(fake.remoteDeleteRequests).toBe(1);
+      expect(pace.waitMs()).toBeGreaterThan(10_000);
+    } finally {
+      await job.stop();
+      await fake.stop();
+      await signal.close();
+      db.close();
+    }
+  }, 30_000);
 });

@@ -333,7 +333,8 @@ export class SignalSender implements ChannelSender {
       throw classifySignalError(undefined, '', typeof code === 'string' ? code : undefined);
     }
     if (res.status >= 200 && res.status < 300) return;
-    throw classifySignalError(res.status, errorText(res.data));
+    // A 429 here is Signal limiting the account, as for a send: it opens the same pause.
+    throw this.onFailure(classifySignalError(res.status, errorText(res.data)), res.data);
   }
 
   /** A challenge from before a restart is on record: the next success ends it (onRecovered), as it would one seen since. */
