@@ -27,16 +27,9 @@ export function reportRules(rules: LineRules): ReportRules {
   return { limit: rules.limits.reports, maxAreas: rules.maxAreas, regions: rules.regions, retentionDays: rules.retentionDays, country: rules.regions.country };
 }
 
-/**
- * "Text HELP" (or another hint), at most once per sender in any window (an
- * hour), so that auto-replies cannot loop. Windows are aligned to the clock
- * (a stored count says no more than its hour): one hinted in the window
- * before is not hinted in this one either, or 04:59 and 05:00 would both be.
- */
+/** "Text HELP" (or another hint), at most once per sender per window, so that auto-replies cannot loop. */
 export function hint(store: Store, rules: LineRules, who: Asker, now: number, text: string = who.t.hint()): Outcome {
-  const limit = rules.limits.hints;
-  const hinted = store.limits.reached(who.senderKey, 'hint', limit, now - limit.windowMs) || !store.limits.take(who.senderKey, 'hint', limit, now);
-  return say(hinted ? null : text);
+  return say(store.limits.take(who.senderKey, 'hint', rules.limits.hints, now) ? text : null);
 }
 
 /** What a message that is not a usable command is told. */
