@@ -100,8 +100,8 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       // words that mean safe: CHECKIN alone ending a check-in nobody meant to end would be the worse mistake.
       if (rest.length === 0 && SAFE_WORDS.has(word)) return { kind: 'ok', startWord: true };
       const d = minutesOf(rest);
-      // "Safe now", "Safe, he left": no time follows, so she says she is, as with the word alone.
-      if (!d) return SAFE_WORDS.has(word) ? { kind: 'ok', startWord: true } : 'missing_minutes';
+      // Not "Safe now" as OK: "SAFE for 2 hours", meant to start or extend one, would end hers.
+      if (!d) return 'missing_minutes';
       const next = rest[d.used];
       return { kind, minutes: d.minutes, details: next ? text.slice(next.start).trim() : '' };
     }

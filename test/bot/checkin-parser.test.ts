@@ -34,9 +34,6 @@ describe('parse: check-in commands', () => {
     // A check-in word that means safe, alone, says she is.
     ['Safe', { kind: 'ok', startWord: true }, 'en'],
     ['Segura!', { kind: 'ok', startWord: true }, undefined],
-    // Or followed by words that name no time.
-    ['Safe now', { kind: 'ok', startWord: true }, 'en'],
-    ['segura, ya se fue', { kind: 'ok', startWord: true }, undefined],
     ['LATER 30', { kind: 'later', minutes: 30 }, 'en'],
     ['LUEGO 1h', { kind: 'later', minutes: 60 }, 'es'],
     // More words after the minutes: an answer in a conversation, a LATER elsewhere.
@@ -53,6 +50,9 @@ describe('parse: check-in commands', () => {
     ['BUDDY 415-555-0177', 'missing_name'],
     ['CHECKIN', 'missing_minutes'],
     ['CHECK IN', 'missing_minutes'],
+    // Followed by words the duration parser cannot read, SAFE is no OK: she meant a time, and an OK would end her check-in.
+    ['SAFE for 2 hours', 'missing_minutes'],
+    ['Safe in 90', 'missing_minutes'],
     ['SECURITE', 'missing_minutes'],
     ['CHECKIN soon', 'missing_minutes'],
     ['CHECKIN 90x blue', 'missing_minutes'],

@@ -1,0 +1,31 @@
+/**
+ * SAFE followed by words the duration parser cannot read ("SAFE for 2 hours",
+ * "Safe in 90") is no OK: sent to start or extend a check-in while one runs,
+ * it would end the running one (details erased, no one told if she then goes
+ * missing). She is told how to write the minutes, and her check-in runs on.
+ */
+import type { CheckinRules } from '../../src/bot/line-rules';
+import { findMember } from '../../src/store/members';
+import { hasCheckin } from '../../src/store/checkins';
+import type { Sender } from '../../src/phone/identity';
+import { botWorld } from '../helpers/bot-world';
+
+const ROSE = '+14155550100';
+const RULES: CheckinRules = { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] };
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+
+describe('SAFE with a time the parser does not read, while a check-in runs', () => {
+  it.each([['SAFE for 2 hours, client extended'], ['Safe in 90'], ['SEGURA por 2 horas']])('%j does not end the running check-in', async (text) => {
+    const w = await botWorld({ checkins: RULES });
+    w.sms(ROSE, 'JOIN 415');
+    w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
+    w.sms('+14155550177', 'ACCEPT');
+    w.sms(ROSE, 'SAFE 60 Mike, grey Civic, Motel 6');
+    const id = findMember(w.db, w.vault, sms(ROSE))?.id as number;
+    expect(hasCheckin(w.db, id)).toBe(true);
+    w.clock.now += 30 * 60_000;
+    w.sms(ROSE, text);
+    expect(hasCheckin(w.db, id)).toBe(true);
+    w.db.close();
+  });
+});
