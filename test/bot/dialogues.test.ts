@@ -35,6 +35,11 @@ describe('turnOf', () => {
     ['STOP please', false, 'command'],
     ['pls stop', false, 'command'],
     ['basta ya', false, 'command'],
+    ['No más', false, 'command'],
+    ['Basta!', false, 'command'],
+    ['STOP STOP', false, 'command'],
+    ['Stop all', false, 'command'],
+    ['stop everything', false, 'command'],
     // Opening with the word is not asking: a place, a sentence (Mexican Spanish "as soon as I arrived he hit me").
     ['Stop n Go gas station on Westheimer', false, 'answer'],
     ['stop sign at 5th and Main', false, 'answer'],
