@@ -32,9 +32,22 @@ export function turnOf(parsed: Parsed, text: string, answered: boolean): Turn {
     }
     // The word alone: "Delete your ad or I send your pics…", quoted in an answer, must not erase her.
     if ((kind === 'help' || kind === 'delete') && (parsed.exactKeyword || answered)) return 'command';
+    if (kind === 'delete' && asksToErase(text)) return 'command';
   }
   // The words a report's questions give for dropping it (DROP, CANCELAR, ANNULER…) end any question.
   return controlWord(text) === 'cancel' ? 'cancel' : 'answer';
+}
+
+// What may follow DELETE (BORRAR, SUPPRIMER, APAGAR) in a request to erase her: "DELETE me", "delete my
+// number", "BORRAR todo", "apagar meus dados". Not "it" or "that": in a report they mean the draft.
+const ERASE_WORDS: ReadonlySet<string> = new Set(
+  'ME MY MINE NUMBER DATA INFO EVERYTHING ALL PLEASE PLS MI MIS NUMERO DATOS TODO POR FAVOR MOI MON MES DONNEES TOUT MEU MEUS DADOS TUDO'.split(' '),
+);
+
+/** "DELETE me", "BORRAR todo": DELETE with no more than a few words that say what (her, her data, everything). */
+function asksToErase(text: string): boolean {
+  const after = text.trim().split(/\s+/).slice(1).map(normalizeWord).filter((w) => w !== '');
+  return after.length > 0 && after.length <= 4 && after.every((w) => ERASE_WORDS.has(w));
 }
 
 /**

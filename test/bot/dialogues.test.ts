@@ -13,6 +13,13 @@ describe('turnOf', () => {
     // The word opening an answer: a threat she quotes, a name.
     ['Delete your ad or I send your pics to your family, he wrote', false, 'answer'],
     ['Info on his car: grey Civic', false, 'answer'],
+    // Or a request to erase her in so many words; "delete it" in a report means the draft.
+    ['DELETE my number', false, 'command'],
+    ['Delete me please', false, 'command'],
+    ['BORRAR todo', false, 'command'],
+    ['apagar meus dados', false, 'command'],
+    ['delete it', false, 'answer'],
+    ['Delete that, I made a mistake', false, 'answer'],
     ['HELP', true, 'command'],
     ['cancel', false, 'cancel'],
     // Twilio made a bare CANCEL an opt-out: so do we.
