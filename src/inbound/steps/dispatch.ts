@@ -23,8 +23,8 @@ import type { Identity } from './identify-sender';
 
 /**
  * What to answer (null for none, and for what the carrier answered), and
- * whether it answers a guided report's draft: its read-back quotes the
- * draft, which she may still drop.
+ * whether it is a guided report's read-back: it quotes the draft, which she
+ * may still drop.
  */
 export interface Reply {
   say: string | null;
@@ -67,7 +67,8 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   applyOutcome(store, rules, asker, outcome, now);
   // What the carrier answered, we act on without a second answer; but a question we asked (a START
   // from a number with no area) is sent: unseen, it would take their next message for its answer.
-  const quotesDraft = turn === 'answer' && conversation?.topic === 'report';
+  // Only the read-back (the review question) quotes it; the other questions and DONE's reference do not.
+  const quotesDraft = typeof outcome.converse === 'object' && outcome.converse.topic === 'report' && outcome.converse.question === 'review';
   if (msg.answered && !asks) return { say: null, quotesDraft };
   // Words sent with a photo are read, the photo is not: a reporter would think it went with the report.
   // Not past what one SMS can carry: a reply already that long (SHOW) is worth more whole than the aside.
