@@ -15,6 +15,9 @@ import { areaCodeOf, isAreaCode, startsWithNumber, type CountryCode } from '../p
 import { findProjectDir } from '../store/find-up';
 import { nameKey, readAreasFile, type AreasFile, type OwnArea } from './areas-file';
 
+/** The word for "and" in the line's languages (and its sign), between two areas. */
+const JOINERS: ReadonlySet<string> = new Set(['AND', 'Y', 'ET', 'E', '&']);
+
 /** Most of a line's own areas a question or a reply lists; past this, members are asked to name theirs. */
 export const LISTED_AREAS = 12;
 
@@ -99,6 +102,12 @@ export class Regions {
     const out = new Set<string>();
     for (let i = 0; i < tokens.length; ) {
       const found = this.match(tokens, i);
+      // "415 and 628", "415 y 628": a word that joins two areas, when it names none itself (an area
+      // coded E, "brighton and hove" are matched first).
+      if (!found && i > 0 && i < tokens.length - 1 && JOINERS.has((tokens[i] as string).toUpperCase())) {
+        i++;
+        continue;
+      }
       if (!found) return { ok: false, bad: tokens[i] as string };
       for (const c of found.codes) out.add(c);
       i += found.words;

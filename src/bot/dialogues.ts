@@ -6,7 +6,7 @@
  */
 import type { Conversation } from '../store/conversations';
 import type { Parsed } from './commands';
-import { AREA_JOINERS, asksToStop, normalizeWord } from './parser';
+import { asksToStop, normalizeWord } from './parser';
 import { controlWord } from './report-dialogue';
 
 /** How long a question waits for its answer. */
@@ -68,7 +68,7 @@ export function areaAnswer(parsed: Parsed, text: string): string[] {
   return text
     .split(/[\s,;/]+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-    .filter((w) => w !== '' && !AREA_JOINERS.has(normalizeWord(w)))
+    .filter((w) => w !== '')
     .slice(0, 20);
 }
 

@@ -40,12 +40,9 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** "JOIN 415 and 628", "415 y 628": the word between two areas is no area (normalized: upper case, no accents). */
-export const AREA_JOINERS: ReadonlySet<string> = new Set(['AND', 'Y', 'ET', 'E']);
-
-/** Splits "415,628" and strips punctuation and the word "and": the area tokens of a JOIN, LEAVE, … */
+/** Splits "415,628" and strips punctuation: the area tokens of a JOIN, LEAVE, … */
 function areaTokens(tokens: Token[]): string[] {
-  return tokens.flatMap((t) => t.word.split(/[^\p{L}\p{N}-]+/u)).filter((w) => w !== '' && !AREA_JOINERS.has(w));
+  return tokens.flatMap((t) => t.word.split(/[^\p{L}\p{N}-]+/u)).filter((w) => w !== '');
 }
 
 const NPA = /^\d{3}$/;

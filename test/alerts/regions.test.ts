@@ -21,6 +21,14 @@ describe('Regions', () => {
       expect(regions.resolve(['415', bad, 'also-bad'])).toEqual({ ok: false, bad });
     });
 
+    it('skips the word "and" between two areas ("415 and 628", "415 y 628", "415 & 628"), not at either end', () => {
+      expect(regions.resolve(['415', 'AND', '628'])).toEqual({ ok: true, npas: ['415', '628'] });
+      expect(regions.resolve(['415', 'y', 'san-francisco'])).toEqual({ ok: true, npas: ['415', '628'] });
+      expect(regions.resolve(['415', '&', '212'])).toEqual({ ok: true, npas: ['212', '415'] });
+      expect(regions.resolve(['415', 'AND'])).toEqual({ ok: false, bad: 'AND' });
+      expect(regions.resolve(['ET', '415'])).toEqual({ ok: false, bad: 'ET' });
+    });
+
     it('resolves no tokens to no areas', () => {
       expect(regions.resolve([])).toEqual({ ok: true, npas: [] });
     });

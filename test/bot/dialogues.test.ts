@@ -83,8 +83,6 @@ describe('areaAnswer', () => {
   it.each([
     ['415', ['415']],
     [' 415, 628. ', ['415', '628']],
-    ['415 and 628', ['415', '628']],
-    ['São Paulo e Rio', ['São', 'Paulo', 'Rio']],
     ['join 212', ['212']],
     ['san-francisco', ['san-francisco']],
     ['JOIN', []],

@@ -32,10 +32,6 @@ describe('parse', () => {
       ['ALTA', { kind: 'join', areas: [] }, 'es'],
       ['LEAVE 415', { kind: 'leave', areas: ['415'] }, 'en'],
       ['SALIR 415', { kind: 'leave', areas: ['415'] }, 'es'],
-      // The word between two areas is no area.
-      ['JOIN 415 and 628', { kind: 'join', areas: ['415', '628'] }, 'en'],
-      ['UNIRSE 415 y 628', { kind: 'join', areas: ['415', '628'] }, 'es'],
-      ['LEAVE 415 & 628', { kind: 'leave', areas: ['415', '628'] }, 'en'],
       ['STOP', { kind: 'stop' }, undefined],
       ['STOPALL', { kind: 'stop' }, 'en'],
       ['UNSUBSCRIBE', { kind: 'stop' }, 'en'],
