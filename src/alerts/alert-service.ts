@@ -25,7 +25,7 @@ export interface AlertDeps {
 /** Creates an alert inside the caller's transaction; planning starts after the commit. */
 export function issueAlert(
   deps: AlertDeps,
-  input: { reportId?: number; npas: string[]; body: AlertBody; categories?: string[]; screened?: AlertBody },
+  input: { reportId?: number; ref?: string; npas: string[]; body: AlertBody; categories?: string[]; screened?: AlertBody },
   now: number,
 ): number {
   const reach = deps.regions.expand(input.npas);
@@ -33,7 +33,7 @@ export function issueAlert(
   const id = createAlert(
     deps.db,
     deps.vault,
-    { reportId: input.reportId, npas: input.npas, reach, text: 'text' in body ? body.text : '', fields: 'fields' in body ? body.fields : undefined },
+    { reportId: input.reportId, ref: input.ref, npas: input.npas, reach, text: 'text' in body ? body.text : '', fields: 'fields' in body ? body.fields : undefined },
     now,
   );
   // A guided report's alert is its clipped template; CHECK finds every identifier of its fields (`screened`).

@@ -89,7 +89,7 @@ export const en: Catalog = {
     alert !== null
       ? `${ref} was edited. ${segments} SMS, APPROVE now sends:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} text`
       : `${ref} was edited and is too long for an alert (${segments} SMS, most 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} text`,
-  modAlertQueued: (areas) => `Alert going to ${listAreas(areas)}.`,
+  modAlertQueued: (areas, ref) => `Alert ${ref} going to ${listAreas(areas)}. RETRACT ${ref.slice(1)} withdraws it.`,
   modBlocked: (ref) => `The sender of ${ref} is blocked.`,
   modNoSuchRef: (ref) => `No pending item ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} was already decided.`,

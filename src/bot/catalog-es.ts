@@ -91,7 +91,7 @@ export const es: Catalog = {
     alert !== null
       ? `${ref} fue editado. ${segments} SMS, APPROVE ahora envia:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texto`
       : `${ref} fue editado y es muy largo para una alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`,
-  modAlertQueued: (areas) => `Alerta enviandose a ${listAreas(areas)}.`,
+  modAlertQueued: (areas, ref) => `Alerta ${ref} enviandose a ${listAreas(areas)}. RETRACT ${ref.slice(1)} la retira.`,
   modBlocked: (ref) => `Quien envio ${ref} esta bloqueado.`,
   modNoSuchRef: (ref) => `No hay pendiente ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} ya estaba decidido.`,

@@ -95,7 +95,7 @@ export const fr: Catalog = {
     alert !== null
       ? `${ref} a été modifié. ${segments} SMS, APPROVE enverrait maintenant:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texte`
       : `${ref} a été modifié et est trop long pour une alerte (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texte`,
-  modAlertQueued: (areas) => `Alerte en route vers ${listAreas(areas)}.`,
+  modAlertQueued: (areas, ref) => `Alerte ${ref} en route vers ${listAreas(areas)}. RETRACT ${ref.slice(1)} la retire.`,
   modBlocked: (ref) => `L'auteur de ${ref} est bloqué.`,
   modNoSuchRef: (ref) => `Rien en attente sous ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} est déjà décidé.`,

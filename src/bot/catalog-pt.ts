@@ -96,7 +96,7 @@ export const pt: Catalog = {
     alert !== null
       ? `${ref} foi editada. ${segments} SMS, APPROVE agora envia:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texto`
       : `${ref} foi editada e é longa demais para um alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`,
-  modAlertQueued: (areas) => `Alerta indo para ${listAreas(areas)}.`,
+  modAlertQueued: (areas, ref) => `Alerta ${ref} indo para ${listAreas(areas)}. RETRACT ${ref.slice(1)} a retira.`,
   modBlocked: (ref) => `Quem enviou ${ref} esta bloqueado.`,
   modNoSuchRef: (ref) => `Nada pendente com ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} ja foi decidida.`,

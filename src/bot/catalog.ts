@@ -114,7 +114,7 @@ export interface Catalog {
   modEdited(ref: string, segments: number, fits: boolean): string;
   /** To the other moderators after an EDIT: the exact alert APPROVE now sends, or null when it is too long for one. */
   modEditedNotice(ref: string, alert: string | null, segments: number): string;
-  modAlertQueued(areas: string[]): string;
+  modAlertQueued(areas: string[], ref: string): string;
   modBlocked(ref: string): string;
   modNoSuchRef(ref: string): string;
   modAlreadyDecided(ref: string): string;

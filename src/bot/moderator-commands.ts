@@ -6,14 +6,13 @@ import { bodySegments, previewedBody, renderBody, unclippedSegments, type AlertB
 import type { Regions } from '../alerts/regions';
 import type { Lang } from '../domain/lang';
 import { memberKey, type Sender } from '../phone/identity';
-import { countAlerts } from '../store/alerts';
+import { alertByRef, countAlerts } from '../store/alerts';
 import { blockSender } from '../store/blocks';
 import { closeRequest, countRequests, findRequest, listRequests } from '../store/member-requests';
 import { eraseReportNotices } from '../store/moderator-notices';
 import { deleteMember, memberDiscreet, memberLang, memberSender, memberStatus, setMemberStatus } from '../store/members';
 import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
 import {
-  alertOfReport,
   countPendingReports,
   decideReport,
   findReport,
@@ -24,6 +23,7 @@ import {
   setReportText,
   type Report,
 } from '../store/reports';
+import { newRef } from '../store/refs';
 import { retractAlert } from '../store/retractions';
 import { reindexReportIdentifiers } from '../store/screening';
 import { countMemberAreas, listAreas, membersByArea, subscribe, unsubscribeAll } from '../store/subscriptions';
@@ -124,7 +124,7 @@ function approvedBody(found: Report): AlertBody {
 /** RETRACT: withdraws an approved report's alert (the follow-up of sent copies runs in the background, jobs/retractions.ts). */
 function retract(store: Store, mod: Moderator, ref: string, now: number): Outcome {
   const { db } = store;
-  const found = alertOfReport(db, ref);
+  const found = alertByRef(db, ref);
   if (!found) return failed(joinRequestText(store, mod, ref) ?? (reportExists(db, ref) ? mod.t.modNotAlert(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`)));
   if (found.retracted) return failed(mod.t.modAlreadyRetracted(`#${ref}`));
   const cancelled = retractAlert(db, found.alertId, now);
@@ -218,8 +218,10 @@ function alert(store: Store, mod: Moderator, regions: Regions, tokens: string[],
   if (text === '') return failed(mod.t.modNeedsText());
   const segments = alertSegments(npas, text);
   if (segments > MAX_ALERT_SEGMENTS) return failed(mod.t.modAlertTooLong(segments));
-  const alertId = issueAlert({ ...store, regions }, { npas, body: { text } }, now);
-  return { say: mod.t.modAlertQueued(npas), alerts: [alertId] };
+  // Its own reference: RETRACT withdraws a mistaken one as it does a report's.
+  const ref = newRef(store.db);
+  const alertId = issueAlert({ ...store, regions }, { ref, npas, body: { text } }, now);
+  return { say: mod.t.modAlertQueued(npas, `#${ref}`), alerts: [alertId] };
 }
 
 function block(store: Store, mod: Moderator, ref: string, now: number): Outcome {

@@ -15,18 +15,30 @@ const FIELDS = { table: 'alerts', column: 'fields' } as const;
 /** Members whose ids fall in one planning range. Large enough to amortize a commit, small enough to keep the write lock short. */
 export const PLAN_RANGE = 100_000;
 
+/** The alert a reference names: an approved report's (its latest), or a moderator's own ALERT. */
+export function alertByRef(db: Db, ref: string): { alertId: number; retracted: boolean } | undefined {
+  const row = db
+    .stmt(
+      `SELECT id AS alertId, retracted_at AS retractedAt FROM alerts WHERE ref = @ref
+       UNION ALL SELECT a.id, a.retracted_at FROM reports r JOIN alerts a ON a.report_id = r.id WHERE r.ref = @ref
+       ORDER BY alertId DESC LIMIT 1`,
+    )
+    .get({ ref }) as { alertId: number; retractedAt: number | null } | undefined;
+  return row ? { alertId: row.alertId, retracted: row.retractedAt !== null } : undefined;
+}
+
 /** Creates an alert. `reach` are the areas it goes to, overlays included; `npas` are the areas it names. */
 export function createAlert(
   db: Db,
   vault: Vault,
-  input: { reportId?: number; npas: string[]; reach: string[]; text: string; fields?: AlertFields },
+  input: { reportId?: number; ref?: string; npas: string[]; reach: string[]; text: string; fields?: AlertFields },
   now: number,
 ): number {
   return db.transaction(() => {
     const maxMember = (db.stmt('SELECT coalesce(max(id), 0) AS m FROM members').get() as { m: number }).m;
     const { lastInsertRowid } = db
-      .stmt('INSERT INTO alerts (report_id, npas, reach, key_version, plan_cursor, plan_until, created_at) VALUES (?, ?, ?, ?, 0, ?, ?)')
-      .run(input.reportId ?? null, input.npas.join(','), input.reach.join(','), vault.keyVersion, maxMember, now);
+      .stmt('INSERT INTO alerts (report_id, ref, npas, reach, key_version, plan_cursor, plan_until, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)')
+      .run(input.reportId ?? null, input.ref ?? null, input.npas.join(','), input.reach.join(','), vault.keyVersion, maxMember, now);
     const id = Number(lastInsertRowid);
     db.stmt('UPDATE alerts SET text_ct = ?, fields_ct = ? WHERE id = ?').run(
       vault.seal(input.text, { ...SLOT, row: id }),

@@ -1,4 +1,4 @@
-/** Short public references (#K7Q2) for reports and join requests: random, unique across both. */
+/** Short public references (#K7Q2) for reports, join requests and moderators' own alerts: random, unique across all three. */
 import { randomInt } from 'node:crypto';
 import type { Db } from './db';
 
@@ -11,11 +11,11 @@ function randomRef(length: number): string {
   return out;
 }
 
-/** A reference not used by any report or join request (without the '#'). Lengthens after collisions. */
+/** A reference not used by any report, join request or alert (without the '#'). Lengthens after collisions. */
 export function newRef(db: Db): string {
   for (let attempt = 0; ; attempt++) {
     const ref = randomRef(attempt < 8 ? 4 : attempt < 16 ? 5 : 6);
-    const taken = db.stmt('SELECT 1 FROM reports WHERE ref = ? UNION ALL SELECT 1 FROM member_requests WHERE ref = ?').get(ref, ref);
+    const taken = db.stmt('SELECT 1 FROM reports WHERE ref = @ref UNION ALL SELECT 1 FROM member_requests WHERE ref = @ref UNION ALL SELECT 1 FROM alerts WHERE ref = @ref').get({ ref });
     if (!taken) return ref;
   }
 }

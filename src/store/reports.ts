@@ -127,14 +127,6 @@ export function countPendingReports(db: Db): number {
   return (db.stmt("SELECT count(*) AS n FROM reports WHERE status = 'pending'").get() as { n: number }).n;
 }
 
-/** The approved report with that reference and its alert, if it became one. */
-export function alertOfReport(db: Db, ref: string): { reportId: number; alertId: number; retracted: boolean } | undefined {
-  const row = db
-    .stmt('SELECT r.id AS reportId, a.id AS alertId, a.retracted_at AS retractedAt FROM reports r JOIN alerts a ON a.report_id = r.id WHERE r.ref = ? ORDER BY a.id DESC LIMIT 1')
-    .get(ref) as { reportId: number; alertId: number; retractedAt: number | null } | undefined;
-  return row ? { reportId: row.reportId, alertId: row.alertId, retracted: row.retractedAt !== null } : undefined;
-}
-
 /** Erases at most `limit` reports filed before `cutoff` whose alert, if any, is gone; returns how many. */
 export function eraseOldReports(db: Db, cutoff: number, limit: number): number {
   return db

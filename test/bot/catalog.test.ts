@@ -87,7 +87,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     modAdmitted: [t.modAdmitted(REF)],
     modRejected: [t.modRejected(REF)],
     modEdited: [t.modEdited(REF, 3, true), t.modEdited(REF, 24, false)],
-    modAlertQueued: [t.modAlertQueued(AREAS)],
+    modAlertQueued: [t.modAlertQueued(AREAS, REF)],
     modBlocked: [t.modBlocked(REF)],
     modNoSuchRef: TEXTS.map((x) => t.modNoSuchRef(`#${x}`)),
     modAlreadyDecided: [t.modAlreadyDecided(REF)],

@@ -45,7 +45,7 @@ describe('discreet alerts over SMS', () => {
 
   async function alert(text: string, to: string[]): Promise<void> {
     const counts = to.map((n) => fake.to(n).length);
-    expect((await h.sms(MOD, `ALERT 415 ${text}`)).message).toContain('Alert going to 415');
+    expect((await h.sms(MOD, `ALERT 415 ${text}`)).message).toMatch(/Alert #[A-Z0-9]{4,6} going to 415/);
     await waitFor(() => to.every((n, i) => fake.to(n).length > (counts[i] as number)), 5000, 'alert delivery');
   }
 
