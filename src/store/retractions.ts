@@ -53,8 +53,19 @@ export interface DueDelete {
  * left to follow up. Returns how many corrections were queued.
  */
 export function followUpRetractions(db: Db, vault: Vault, now: number, batch: number): { corrected: number; toDelete: number } {
+  // A deletion still waiting (a retry, a long line of them) once Signal apps no longer honour one would
+  // count as done and correct nothing: it is corrected instead.
+  db.stmt("UPDATE outbox SET retraction = 'correct' WHERE retraction = 'delete' AND updated_at <= ?").run(now - SIGNAL_DELETE_WINDOW_MS);
+  // Not alerts that only wait for Signal deletions: ten of them (hours in an outage, for ever once Signal
+  // is no longer configured) held back every later retraction's corrections.
   const alerts = db
-    .stmt('SELECT id, npas, created_at FROM alerts WHERE retracted_at IS NOT NULL AND retraction_done_at IS NULL ORDER BY id LIMIT 10')
+    .stmt(
+      `SELECT id, npas, created_at FROM alerts a WHERE retracted_at IS NOT NULL AND retraction_done_at IS NULL
+         AND (EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = a.id
+                        AND (o.state = 'pending' OR (o.state IN ('sent', 'delivered') AND (o.retraction IS NULL OR o.retraction = 'correct'))))
+              OR NOT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = a.id AND o.retraction = 'delete'))
+       ORDER BY id LIMIT 10`,
+    )
     .all() as Array<{ id: number; npas: string; created_at: number }>;
   let corrected = 0;
   let toDelete = 0;

@@ -130,6 +130,18 @@ describe('a Signal copy of a retracted alert', () => {
     expect(dueDeletes(w.db, w.clock.now, 10)).toEqual([]);
   });
 
+  it('is corrected, not deleted, when its deletion is still waiting once Signal no longer honours one (a retry, a long line)', async () => {
+    const { w, rowId, who } = await sentToSignal(SIGNAL_DELETE_WINDOW_MS - 60_000);
+    expect(followUp(w)).toEqual({ corrected: 0, toDelete: 1 });
+    // signal-cli-rest-api did not answer: tried again after the backoff, past the day Signal honours.
+    w.db.transaction(() => recordDelete(w.db, rowId, { ok: false, retryAt: w.clock.now + 10 * 60_000 }, 8));
+    w.clock.now += 10 * 60_000;
+    expect(followUp(w)).toEqual({ corrected: 1, toDelete: 0 });
+    expect(dueDeletes(w.db, w.clock.now, 10)).toEqual([]);
+    expect(corrections(w, who)).toHaveLength(1);
+    expect(done(w)).toBe(1);
+  });
+
   it('that was deleted needs nothing more', async () => {
     const { w, rowId, who } = await sentToSignal(SIGNAL_DELETE_WINDOW_MS - 1);
     expect(followUp(w)).toEqual({ corrected: 0, toDelete: 1 });
