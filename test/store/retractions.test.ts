@@ -171,3 +171,31 @@ describe('the day a correction names', () => {
     expect(w.queued(sms(MEMBER)).filter((m) => m.text.includes('withdrawn')).map((m) => m.text)).toEqual([t.alertRetracted(['415'], '2026-12-31')]);
   });
 });
+
+// Her neutral notice went out, then READ put the alert in full in her Signal conversation: deleting the notice is not enough.
+describe('a discreet Signal member who read a retracted alert with READ after its notice was sent', () => {
+  it('is sent the correction (her READ answer cannot be remote-deleted)', async () => {
+    let alertId = 0;
+    const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], onAlert: (id: number) => (alertId = id) });
+    const who: Sender = { channel: 'signal', address: '2c3d4e5f-6a7b-4c8d-9e0f-000000000003' };
+    let n = 0;
+    const send = (text: string) => w.bot.handle({ sender: who, text, providerId: `${who.address}:${++n}` });
+    send('JOIN 415');
+    send('DISCREET');
+    const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(REPORTER, 'REPORT 415 grey van 7ABC123, took my phone').reply ?? '')?.[1] ?? '';
+    expect(w.sms(MOD, `APPROVE ${ref}`).reply).toBe(t.modApproved(`#${ref}`, ['415']));
+    while (!planNextRange(w.db, alertId, w.clock.now).done);
+    // Her neutral notice goes out over Signal (timestamp kept for a remote delete).
+    const [row] = claimLane(w.db, 'signal', w.clock.now + 1, 10, w.clock.now + 60_000).filter((r) => r.alert_id === alertId);
+    recordOutcomes(w.db, [{ id: row!.id, kind: 'sent', providerId: String(w.clock.now) }], w.clock.now);
+    const day = localDate(w.clock.now);
+    // She reads it: the full alert is now in her Signal conversation, in a reply.
+    w.clock.now += 60_000;
+    expect(send('READ').reply).toContain('grey van 7ABC123');
+    w.clock.now += 60_000;
+    w.sms(MOD, `RETRACT ${ref}`);
+    w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now, 500));
+    const corrections = w.queued(who).filter((m) => m.text.includes('withdrawn')).map((m) => m.text);
+    expect(corrections).toEqual([t.discreetRetracted(['415'], day)]);
+  });
+});
