@@ -591,7 +591,7 @@ describe('RETRACT', () => {
     const w = await modWorld();
     for (const n of [SF1, SF2]) w.sms(n, 'JOIN');
     const answer = mod(w, 'ALERT 415 grey van, calls from 415-555-0166, robbed two women');
-    const ref = /^Alert #([A-Z0-9]{4,6}) going to 415\. RETRACT \1 withdraws it\.$/.exec(answer)?.[1] ?? 'none';
+    const ref = /^Alert #([A-Z0-9]{4,6}) going to 415\. RETRACT \1 withdraws it\.$/.exec(answer ?? '')?.[1] ?? 'none';
     expect(fanOut(w, w.alerts[0]!, [SF1, SF2]).copies).toBe(2);
     expect(w.sms(SF1, 'CHECK 415 555 0166').reply).toContain('in 1 alert');
 
