@@ -52,4 +52,4 @@ const EN: Table = {
 };
 
 /** English: its keywords and the words that name it after LANG. */
-export const english: KeywordTable = { lang: 'en', keywords: EN, names: ['EN', 'ENG', 'ENGLISH', 'INGLES'] };
+export const english: KeywordTable = { lang: 'en', keywords: EN, names: ['EN', 'ENG', 'ENGLISH', 'INGLES', 'ANGLAIS'] };

@@ -4,6 +4,8 @@ import type { KeywordTable, Table } from './keywords';
 const ES: Table = {
   UNIRSE: 'join',
   ALTA: 'join',
+  // Spanish too (Portuguese lists them): a word two languages share sets no reply language.
+  ENTRAR: 'join',
   SALIR: 'leave',
   ALTO: 'stop',
   PARAR: 'stop',
@@ -11,6 +13,8 @@ const ES: Table = {
   ZONAS: 'areas',
   REPORTE: 'report',
   REPORTAR: 'report',
+  DENUNCIA: 'report',
+  DENUNCIAR: 'report',
   VERIFICAR: 'check',
   BORRAR: 'delete',
   ESPANOL: 'lang',
@@ -34,4 +38,4 @@ const ES: Table = {
 };
 
 /** Spanish: its keywords and the words that name it after LANG. */
-export const spanish: KeywordTable = { lang: 'es', keywords: ES, names: ['ES', 'ESP', 'SPANISH', 'ESPANOL', 'CASTELLANO'] };
+export const spanish: KeywordTable = { lang: 'es', keywords: ES, names: ['ES', 'ESP', 'SPANISH', 'ESPANOL', 'CASTELLANO', 'ESPAGNOL', 'ESPANHOL'] };

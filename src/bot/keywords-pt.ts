@@ -1,7 +1,8 @@
 /**
  * Portuguese keywords (keys normalized: upper case, no accents, so
- * DENÚNCIA is DENUNCIA). PARAR, VERIFICAR and DISCRETO are Spanish too: a
- * word two languages share sets no reply language.
+ * DENÚNCIA is DENUNCIA). PARAR, VERIFICAR, DISCRETO, ENTRAR, DENUNCIA,
+ * DENUNCIAR, AMIGA and AMIGO are Spanish too: a word two languages share sets
+ * no reply language.
  */
 import type { KeywordTable, Table } from './keywords';
 
@@ -23,6 +24,8 @@ const PT: Table = {
   // Check-ins (issue 13)
   PARCEIRA: 'buddy',
   PARCEIRO: 'buddy',
+  AMIGA: 'buddy',
+  AMIGO: 'buddy',
   ACEITAR: 'accept',
   // A bare "Sim" to an invitation (run-command: only then).
   SIM: 'accept',
@@ -35,4 +38,4 @@ const PT: Table = {
 };
 
 /** Portuguese: its keywords and the words that name it after LANG. */
-export const portuguese: KeywordTable = { lang: 'pt', keywords: PT, names: ['PT', 'POR', 'PORTUGUESE', 'PORTUGUES'] };
+export const portuguese: KeywordTable = { lang: 'pt', keywords: PT, names: ['PT', 'POR', 'PORTUGUESE', 'PORTUGUES', 'PORTUGAIS'] };
