@@ -59,9 +59,10 @@ const CONTROL: Record<string, 'skip' | 'back' | 'done' | 'cancel'> = {
 
 /** SKIP, BACK, DONE or CANCEL (in any of the line's languages) when the whole answer is that one word. */
 export function controlWord(text: string): 'skip' | 'back' | 'done' | 'cancel' | undefined {
-  const words = text.trim().split(/\s+/);
+  // Marks alone are no words: French typing puts a space before them ("Annuler !").
+  const words = text.trim().split(/\s+/).map(normalizeWord).filter((w) => w !== '');
   if (words.length !== 1) return undefined;
-  return CONTROL[normalizeWord(words[0] as string)];
+  return CONTROL[words[0] as string];
 }
 
 /** The categories an answer picks: "1 3", "1,3", "1 y 3", "13" (each digit once, 1 to 9). */

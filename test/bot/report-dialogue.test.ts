@@ -100,6 +100,11 @@ describe('the guided report dialogue', () => {
   it('takes a control word only as the whole answer, whatever the spacing around it', () => {
     expect(controlWord(' done\n')).toBe('done');
     expect(controlWord('\tDROP ')).toBe('cancel');
+    // French typing: a space before the mark.
+    expect(controlWord('Annuler !')).toBe('cancel');
+    expect(controlWord('Passer !')).toBe('skip');
+    expect(controlWord('Envoyer ?')).toBe('done');
+    expect(controlWord('!')).toBeUndefined();
     expect(controlWord('done with him')).toBeUndefined();
     expect(controlWord('skip')).toBe('skip');
     // A sentence that starts with one is an answer.
