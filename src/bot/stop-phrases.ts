@@ -1,5 +1,6 @@
 /**
- * Plain-language opt-out requests ("please stop texting me", "no más"):
+ * Plain-language opt-out requests ("please stop texting me", "no más",
+ * "arrêtez de m'écrire", "parem de mandar mensagens"):
  * regulators count these as opting out even without the STOP keyword. Only
  * short messages qualify, so a report that mentions "stop" is not one. While
  * a question is open, a short message that merely opens with the word ("Stop
@@ -40,6 +41,25 @@ const ES = [
   /\bYA NO (ME )?(ESCRIBAN|MANDEN|ENVIEN|QUIERO (MENSAJES|ALERTAS|RECIBIR))/,
 ];
 
+// French and Portuguese: requests only (a word alone, ARRETER or PARAR, is a keyword of its own).
+// The apostrophe as typed either way (m'écrire, m’écrire).
+const FR = [
+  /\bARRET(E|EZ|ER) DE (M['’]|ME )?(ECRIRE|ENVOYER|TEXTER|CONTACTER|SPAMMER)/,
+  /\bNE M['’]?(ECRIVEZ|ECRIS|ENVOYEZ|ENVOIE|CONTACTEZ)( PAS)? PLUS\b/,
+  /\bPLUS DE (MESSAGES|TEXTOS|SMS|ALERTES)\b/,
+  /\bJE NE VEUX PLUS (DE |D['’])?(MESSAGES|SMS|ALERTES|RECEVOIR)/,
+  /\b(DESINSCRI(VEZ|S)[- ]MOI|ME DESINSCRIRE)\b/,
+  /\bLAISSEZ[- ]MOI TRANQUILLE\b/,
+];
+const PT = [
+  /\bPAR(E|EM) DE (ME )?(MANDAR|ENVIAR|ESCREVER)/,
+  /\bNAO (ME )?(MANDE|MANDEM|ENVIE|ENVIEM|ESCREVA|ESCREVAM) MAIS\b/,
+  /\bNAO QUERO MAIS (RECEBER|MENSAGENS|MENSAGEM|ALERTAS)\b/,
+  /\bCHEGA DE (MENSAGENS|MENSAGEM|ALERTAS)\b/,
+  /\b(ME )?(TIRA|TIRE|TIREM|REMOVA|REMOVAM) DA LISTA\b/,
+  /\bME DESCADASTR(A|E|EM)\b|\bDESCADASTRAR\b/,
+];
+
 /**
  * If the normalized words are an opt-out request, its language; otherwise
  * null. `inWords`: only a request in so many words, not a message that
@@ -50,5 +70,7 @@ export function isStopRequest(words: string[], inWords = false): { lang: Lang } 
   const line = words.join(' ');
   if ((!inWords && ES_OPENS.test(line)) || ES.some((re) => re.test(line))) return { lang: 'es' };
   if ((!inWords && EN_OPENS.test(line)) || EN.some((re) => re.test(line))) return { lang: 'en' };
+  if (FR.some((re) => re.test(line))) return { lang: 'fr' };
+  if (PT.some((re) => re.test(line))) return { lang: 'pt' };
   return null;
 }

@@ -1,0 +1,59 @@
+/**
+ * Plain-language opt-outs in French and Portuguese: the line speaks four
+ * languages and honours "please stop texting me" and "no más mensajes"; a
+ * French or Portuguese member who asks the same in her own words is
+ * unsubscribed (and answered in her language). She was hinted at and kept
+ * getting alerts, or, in the middle of a guided report, her request was
+ * filed as an answer. A report that says he would not stop is no request.
+ */
+import { catalog } from '../../src/bot/catalog';
+import { parse } from '../../src/bot/parser';
+import type { Sender } from '../../src/phone/identity';
+import { findMember } from '../../src/store/members';
+import { listAreas } from '../../src/store/subscriptions';
+import { botWorld } from '../helpers/bot-world';
+
+const AMELIE = '+14155550121';
+const JOANA = '+14155550122';
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+
+describe('a plain-language opt-out in French or Portuguese', () => {
+  it.each([
+    ["Arrêtez de m'écrire", 'fr'],
+    ['Arrêtez de m’envoyer des messages svp', 'fr'],
+    ['Ne m’écrivez plus', 'fr'],
+    ['Parem de mandar mensagens', 'pt'],
+    ['Não quero mais receber mensagens', 'pt'],
+    ['Por favor parem de me mandar mensagem', 'pt'],
+  ])('parses %p as STOP', (text, lang) => {
+    const parsed = parse(text);
+    expect(parsed.ok && parsed.command.kind).toBe('stop');
+    expect(parsed.lang).toBe(lang);
+  });
+
+  it('unsubscribes a French member who asks in French, and answers her in French', async () => {
+    const w = await botWorld();
+    expect(w.sms(AMELIE, 'REJOINDRE 415').reply).toBe(catalog('fr').joined(['415']));
+    const reply = w.sms(AMELIE, "Arrêtez de m'écrire").reply;
+    const member = findMember(w.db, w.vault, sms(AMELIE))!;
+    expect(listAreas(w.db, member.id)).toEqual([]);
+    expect(member.status).toBe('stopped');
+    expect(reply).toBe(catalog('fr').stopped());
+  });
+
+  it('unsubscribes a Portuguese member who asks in Portuguese, even in the middle of a guided report', async () => {
+    const w = await botWorld();
+    expect(w.sms(JOANA, 'INSCREVER 415').reply).toBe(catalog('pt').joined(['415']));
+    expect(w.sms(JOANA, 'DENUNCIA').reply).toBe(catalog('pt').reportAsk('what'));
+    const reply = w.sms(JOANA, 'Parem de mandar mensagens').reply;
+    const member = findMember(w.db, w.vault, sms(JOANA))!;
+    expect(listAreas(w.db, member.id)).toEqual([]);
+    expect(reply).toBe(catalog('pt').stopped());
+  });
+});
+
+describe('French and Portuguese words about stopping that ask nothing of us', () => {
+  it.each([["il n'arrête pas de m'écrire"], ['ele não para de me mandar mensagens'], ['ele parava de me mandar mensagem']])('%p is no opt-out', (text) => {
+    expect(parse(text)).toMatchObject({ ok: false, error: 'unknown' });
+  });
+});
