@@ -26,11 +26,12 @@ import {
 } from '../store/buddies';
 import { memberLang } from '../store/members';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
-import { catalog } from './catalog';
+import { catalog, type Catalog } from './catalog';
 import { ending } from './clock-time';
 import type { Command } from './commands';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import type { CheckinRules } from './line-rules';
+import { smsSegments } from './sms-segments';
 import { admitted, memberOf, type NewMemberRules } from './member-commands';
 
 /** Most buddies one member may have. */
@@ -81,7 +82,20 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
 
 /** Asks a buddy, in the member's language (their own answer sets theirs); the message is the member's to erase. */
 function sendInvitation(store: Store, memberId: number, to: { channel: Channel; address: string }, name: string, lang: Lang, now: number): void {
-  linkBuddyMessage(store.db, enqueueReply(store.db, store.vault, to, catalog(lang).buddyInvite(name), now), memberId);
+  linkBuddyMessage(store.db, enqueueReply(store.db, store.vault, to, invitation(catalog(lang), name, to.channel), now), memberId);
+}
+
+/**
+ * The invitation, at most two SMS segments where it can be: a letter GSM-7
+ * lacks in her name (Conceição, Inês, María) made the whole text UCS-2,
+ * four segments arriving in pieces; by SMS the name then goes without its
+ * accents. Over Signal, or a name of another script, as she wrote it.
+ */
+function invitation(t: Catalog, name: string, channel: Channel): string {
+  const text = t.buddyInvite(name);
+  if (channel !== 'sms' || smsSegments(text) <= 2) return text;
+  const plain = t.buddyInvite(name.normalize('NFKD').replace(/\p{M}/gu, ''));
+  return smsSegments(plain) <= 2 ? plain : text;
 }
 
 /** BUDDY OFF: removes every buddy, or the one with that number; an accepted buddy is told. */
