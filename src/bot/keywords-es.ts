@@ -4,8 +4,6 @@ import type { KeywordTable, Table } from './keywords';
 const ES: Table = {
   UNIRSE: 'join',
   ALTA: 'join',
-  // Spanish too (Portuguese lists them): a word two languages share sets no reply language.
-  ENTRAR: 'join',
   SALIR: 'leave',
   ALTO: 'stop',
   PARAR: 'stop',
@@ -13,8 +11,6 @@ const ES: Table = {
   ZONAS: 'areas',
   REPORTE: 'report',
   REPORTAR: 'report',
-  DENUNCIA: 'report',
-  DENUNCIAR: 'report',
   VERIFICAR: 'check',
   BORRAR: 'delete',
   ESPANOL: 'lang',

@@ -1,8 +1,10 @@
 /**
  * Portuguese keywords (keys normalized: upper case, no accents, so
- * DENÚNCIA is DENUNCIA). PARAR, VERIFICAR, DISCRETO, ENTRAR, DENUNCIA,
- * DENUNCIAR, AMIGA and AMIGO are Spanish too: a word two languages share sets
- * no reply language.
+ * DENÚNCIA is DENUNCIA). PARAR, VERIFICAR and DISCRETO are Spanish too: a
+ * word two languages share sets no reply language. ENTRAR and DENUNCIA are
+ * Spanish words too, but the Portuguese replies teach them (the Spanish ones
+ * teach UNIRSE and REPORTAR): a Portuguese newcomer's ENTRAR is answered in
+ * Portuguese.
  */
 import type { KeywordTable, Table } from './keywords';
 
@@ -24,8 +26,6 @@ const PT: Table = {
   // Check-ins (issue 13)
   PARCEIRA: 'buddy',
   PARCEIRO: 'buddy',
-  AMIGA: 'buddy',
-  AMIGO: 'buddy',
   ACEITAR: 'accept',
   // A bare "Sim" to an invitation (run-command: only then).
   SIM: 'accept',

@@ -71,10 +71,7 @@ describe('parse', () => {
       ['FRANÇAIS', { kind: 'lang', lang: 'fr' }, 'fr'],
       ['LANG PT', { kind: 'lang', lang: 'pt' }, 'pt'],
       ['Vérifier 415-555-0100', { kind: 'check', query: '415-555-0100' }, 'fr'],
-      // Spanish and Portuguese alike: no reply language.
-      ['DENÚNCIA 415 van cinza', { kind: 'report', areas: ['415'], text: 'van cinza' }, undefined],
-      ['Denuncia 415 me robó', { kind: 'report', areas: ['415'], text: 'me robó' }, undefined],
-      ['ENTRAR 628', { kind: 'join', areas: ['628'] }, undefined],
+      ['DENÚNCIA 415 van cinza', { kind: 'report', areas: ['415'], text: 'van cinza' }, 'pt'],
       ['LANG anglais', { kind: 'lang', lang: 'en' }, 'en'],
       ['LANG espagnol', { kind: 'lang', lang: 'es' }, 'es'],
       ['LANG espanhol', { kind: 'lang', lang: 'es' }, 'es'],
