@@ -301,6 +301,11 @@ describe('parse', () => {
       ['no mas', 'es'],
       ['dejen de escribirme', 'es'],
       ['quítame de la lista', 'es'],
+      // LEAVE's own word, of the whole list: not areas named "DE", "LA" and "LISTA".
+      ['Salir de la lista', 'es'],
+      ['Quitter la liste', 'fr'],
+      ['Sair da lista', 'pt'],
+      ['Quero sair', 'pt'],
     ] as Array<[string, Lang | undefined]>)('reads %j as STOP', (input, lang) => {
       const p = parse(input);
       expect(p).toMatchObject({ ok: true, command: { kind: 'stop' } });
