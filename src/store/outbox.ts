@@ -222,18 +222,20 @@ export function withdrawAlertsOutside(db: Db, memberId: number, now: number): nu
  * A discreet member read these alerts with READ: her copies of them count as
  * delivered (a RETRACT then sends her its correction), and a notice of them
  * still waiting is moot. A copy in flight is left to its answer. A notice
- * already sent over Signal loses its send timestamp: a RETRACT would delete
- * that notice, but not the READ answer that holds the alert in full, so she
- * gets the correction instead.
+ * sent over Signal, or in flight there, is marked to be corrected, not
+ * deleted, should the alert be retracted: a deletion would take the notice
+ * but not the READ answer that holds the alert in full.
  */
 export function copiesRead(db: Db, memberId: number, alertIds: readonly number[], now: number): void {
   const mark = db.stmt(
     "UPDATE outbox SET state = 'delivered', updated_at = @now WHERE member_id = @member AND alert_id = @alert AND state IN ('pending', 'failed') AND lease_until <= @now",
   );
-  const sent = db.stmt("UPDATE outbox SET provider_id = NULL WHERE member_id = @member AND alert_id = @alert AND channel = 'signal' AND state = 'sent'");
+  const gone = db.stmt(
+    "UPDATE outbox SET retraction = 'correct' WHERE member_id = @member AND alert_id = @alert AND channel = 'signal' AND (state = 'sent' OR (state = 'pending' AND lease_until > @now))",
+  );
   for (const alert of alertIds) {
     mark.run({ now, member: memberId, alert });
-    sent.run({ member: memberId, alert });
+    gone.run({ now, member: memberId, alert });
   }
 }
 

@@ -143,12 +143,14 @@ export function dueDeletes(db: Db, now: number, limit: number): DueDelete[] {
  * corrected by a message instead, at the next follow-up.
  */
 export function recordDelete(db: Db, id: number, result: { ok: true } | { ok: false; retryAt: number | null }, maxTries: number): void {
+  // Only a row still waiting for its deletion: one the follow-up has corrected meanwhile (its day ran out
+  // while the deletion waited for the lane's pace) must not be corrected again.
   if (result.ok) {
-    db.stmt("UPDATE outbox SET retraction = 'deleted' WHERE id = ?").run(id);
+    db.stmt("UPDATE outbox SET retraction = 'deleted' WHERE id = ? AND retraction = 'delete'").run(id);
     return;
   }
   db.stmt(
     `UPDATE outbox SET retraction_tries = retraction_tries + 1, retraction_due_at = coalesce(@due, 0),
-       retraction = CASE WHEN @due IS NULL OR retraction_tries + 1 >= @max THEN 'correct' ELSE retraction END WHERE id = @id`,
+       retraction = CASE WHEN @due IS NULL OR retraction_tries + 1 >= @max THEN 'correct' ELSE retraction END WHERE id = @id AND retraction = 'delete'`,
   ).run({ id, due: result.retryAt, max: maxTries });
 }
