@@ -17,21 +17,11 @@ import { dueDeletes, followUpRetractions, recordDelete } from '../store/retracti
 import type { Vault } from '../store/vault';
 import { backoffDelay, type Backoff } from '../util/backoff';
 import { WakeableSleep } from '../util/wakeable-sleep';
+import type { SendPace } from '../outbox/pacer';
 
 /** What the Signal channel offers for a deletion (throws on failure). */
 export interface RemoteDeleter {
   remoteDelete(recipient: string, timestamp: number): Promise<void>;
-}
-
-/**
- * The Signal lane's pace (its Pacer): a deletion is a message to Signal, so
- * it takes a send's place under SEND_RATE and waits out the lane's pause; a
- * 429 on a deletion pauses the lane too.
- */
-export interface SendPace {
-  waitMs(): number;
-  take(): void;
-  pauseFor(ms: number): void;
 }
 
 export interface RetractionOptions {
@@ -45,7 +35,7 @@ export interface RetractionOptions {
   maxTries: number;
   /** The wait before a failed deletion is tried again. */
   backoff: Backoff;
-  /** Where Signal's sends are paced; unpaced without one. */
+  /** Where Signal's sends are paced (a deletion takes a send's place; a 429 on one pauses the lane); unpaced without one. */
   pace?: SendPace;
 }
 

@@ -13,7 +13,7 @@ import type { Outcome } from '../store/outbox';
 import type { Vault } from '../store/vault';
 import type { Backoff } from '../util/backoff';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import type { Pacer } from './pacer';
+import type { SendPace } from './pacer';
 import { Lane } from './lane';
 import { OutcomeWriter } from './outcome-writer';
 
@@ -89,8 +89,10 @@ export class Dispatcher {
   }
 
   /** A channel's pace (SEND_RATE and the provider's pauses), shared with what else sends through it (Signal remote deletes). */
-  pacer(channel: Channel): Pacer | undefined {
-    return this.lanes.get(channel)?.pacer;
+  pace(channel: Channel): SendPace | undefined {
+    const lane = this.lanes.get(channel);
+    if (!lane) return undefined;
+    return { waitMs: () => lane.pacer.waitMs(), take: () => lane.pacer.take(), pauseFor: (ms) => lane.providerPause(ms) };
   }
 
   /** Ends one channel's provider pause now (its limit was lifted) and sends what is due. */

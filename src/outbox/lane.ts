@@ -85,6 +85,26 @@ export class Lane {
     this.wake();
   }
 
+  /**
+   * The provider paused the line's account for a message sent beside the
+   * lane (a Signal remote delete answered 429): the lane pauses as for a
+   * send's 429, and people on SMS too get the alerts waiting here by SMS.
+   */
+  providerPause(ms: number): void {
+    const { now, db, log } = this.deps;
+    const fresh = now() >= this.pausedUntil;
+    this.pausedUntil = Math.max(this.pausedUntil, now() + ms);
+    this.pacer.pauseFor(ms);
+    if (!fresh || this.channel !== 'signal') return;
+    this.nextSweep = now() + this.deps.opts.twinSweepMs;
+    try {
+      db.transaction(() => this.moveTwins());
+    } catch (err) {
+      // A busy database: the sweep tries again while the pause lasts.
+      log.error({ err: safeError(err) }, 'moving alerts waiting on Signal to SMS failed');
+    }
+  }
+
   /** Stops claiming, waits for the sends in flight. */
   async stop(): Promise<void> {
     this.stopping = true;

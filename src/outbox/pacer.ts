@@ -13,6 +13,14 @@ const WINDOW_MS = 1_000;
 /** Recovery: each calm second gives back this share of SEND_RATE. */
 const RECOVER_STEP = 1 / 8;
 
+/** What else sends through a lane's channel (Signal remote deletes) keeps to: its place under SEND_RATE, and its pauses. */
+export interface SendPace {
+  waitMs(): number;
+  take(): void;
+  /** The provider paused the account: the lane pauses as for a send's 429. */
+  pauseFor(ms: number): void;
+}
+
 export class Pacer {
   private rate: number;
   /** When the most recent sends started, oldest first (at most one second's worth). */

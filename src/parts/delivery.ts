@@ -44,7 +44,7 @@ async function delivery(app: FastifyInstance, opts: ServerOptions): Promise<void
     log,
     () => dispatcher.wake(),
     // Remote deletes are messages to Signal: under SEND_RATE and the lane's pauses with its sends.
-    { ...DEFAULT_RETRACTIONS, ...opts.retractions, pace: dispatcher.pacer('signal') },
+    { ...DEFAULT_RETRACTIONS, ...opts.retractions, pace: dispatcher.pace('signal') },
     now,
   );
 
