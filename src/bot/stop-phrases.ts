@@ -48,8 +48,10 @@ const ES = [
 const FR = [
   /\bARRET(E|EZ|ER) DE (M['’]|ME )?(ECRIRE|ENVOYER|TEXTER|CONTACTER|SPAMMER)/,
   /\bNE M['’]?(ECRIVEZ|ECRIS|ENVOYEZ|ENVOIE|CONTACTEZ)( PAS)? PLUS\b/,
-  /\bPLUS DE (MESSAGES|TEXTOS|SMS|ALERTES)\b/,
-  /\bJE NE VEUX PLUS (DE |D['’])?(MESSAGES|SMS|ALERTES|RECEVOIR)/,
+  // At the start only: "il m'a envoyé plus de messages" is "more messages".
+  /^PLUS DE (MESSAGES|TEXTOS|SMS|ALERTES)\b/,
+  // Not RECEVOIR alone: "je ne veux plus recevoir ce client" is about a client.
+  /\bJE NE VEUX PLUS (RECEVOIR )?(DE |D['’]|VOS |LES )?(MESSAGES|SMS|ALERTES)\b/,
   /\b(DESINSCRI(VEZ|S)[- ]MOI|ME DESINSCRIRE)\b/,
   /\bLAISSEZ[- ]MOI TRANQUILLE\b/,
   /\bQUITTER LA LISTE\b/,
@@ -57,7 +59,8 @@ const FR = [
 const PT = [
   /\bPAR(E|EM) DE (ME )?(MANDAR|ENVIAR|ESCREVER)/,
   /\bNAO (ME )?(MANDE|MANDEM|ENVIE|ENVIEM|ESCREVA|ESCREVAM) MAIS\b/,
-  /\bNAO QUERO MAIS (RECEBER|MENSAGENS|MENSAGEM|ALERTAS)\b/,
+  // Not RECEBER alone: "não quero mais receber esse cliente" is about a client.
+  /\bNAO QUERO MAIS (RECEBER )?(AS |OS |SUAS |SEUS )?(MENSAGENS|MENSAGEM|ALERTAS)\b/,
   /\bCHEGA DE (MENSAGENS|MENSAGEM|ALERTAS)\b/,
   /\b(ME )?(TIRA|TIRE|TIREM|REMOVA|REMOVAM) DA LISTA\b/,
   /\bME DESCADASTR(A|E|EM)\b|\bDESCADASTRAR\b/,

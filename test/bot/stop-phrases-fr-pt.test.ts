@@ -53,7 +53,15 @@ describe('a plain-language opt-out in French or Portuguese', () => {
 });
 
 describe('French and Portuguese words about stopping that ask nothing of us', () => {
-  it.each([["il n'arrête pas de m'écrire"], ['ele não para de me mandar mensagens'], ['ele parava de me mandar mensagem']])('%p is no opt-out', (text) => {
+  it.each([
+    ["il n'arrête pas de m'écrire"],
+    ['ele não para de me mandar mensagens'],
+    ['ele parava de me mandar mensagem'],
+    // "More messages", and receiving a client.
+    ['Il m’a envoyé plus de messages après'],
+    ['Je ne veux plus recevoir ce client'],
+    ['Não quero mais receber esse cliente'],
+  ])('%p is no opt-out', (text) => {
     expect(parse(text)).toMatchObject({ ok: false, error: 'unknown' });
   });
 });
