@@ -408,6 +408,12 @@ describe('identifiers: plates after a word that says so', () => {
     ['plate ABC 123', 'ABC123'],
     ['his plate is ABC 123', 'ABC123'],
     ['la placa era ABC 123', 'ABC123'],
+    // French, as its catalogue asks ("plaque"), with its own linking words.
+    ['Honda grise plaque 7XYZ987', '7XYZ987'],
+    ['sa plaque est AB-123-CD', 'AB123CD'],
+    ['la plaque était AB-123-CD', 'AB123CD'],
+    ['plaque n° 7XYZ987', '7XYZ987'],
+    ['immatriculation AB-123-CD', 'AB123CD'],
   ])('%j', (text, value) => {
     expect(identifiersIn(text)).toEqual([{ kind: 'plate', value }]);
   });
