@@ -39,10 +39,9 @@ export function turnOf(parsed: Parsed, text: string, answered: boolean): Turn {
 }
 
 // What may follow DELETE (BORRAR, SUPPRIMER, APAGAR) in a request to erase her: "DELETE me", "delete my
-// number", "BORRAR todo", "apagar meus dados". Not "it" or "that": in a report they mean the draft.
-const ERASE_WORDS: ReadonlySet<string> = new Set(
-  'ME MY MINE NUMBER DATA INFO EVERYTHING ALL PLEASE PLS MI MIS NUMERO DATOS TODO POR FAVOR MOI MON MES DONNEES TOUT MEU MEUS DADOS TUDO'.split(' '),
-);
+// number", "borrar mis datos", "apagar meus dados". Not "it", "that" or "everything" ("BORRAR todo"): at a
+// report's read-back they may mean the draft, and erasing her is the worse mistake.
+const ERASE_WORDS: ReadonlySet<string> = new Set('ME MY MINE NUMBER DATA INFO PLEASE PLS MI MIS NUMERO DATOS POR FAVOR MOI MON MES DONNEES MEU MEUS DADOS'.split(' '));
 
 /** "DELETE me", "BORRAR todo": DELETE with no more than a few words that say what (her, her data, everything). */
 function asksToErase(text: string): boolean {

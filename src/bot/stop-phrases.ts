@@ -31,8 +31,8 @@ const EN = [
   /\bDO(N['’]?T| NOT) (TEXT|MESSAGE|CONTACT) ME\b/,
   /\bNO MORE (TEXTS|MESSAGES|ALERTS)\b/,
 ];
+// Not "No más" or "Basta" alone in a conversation: the answer to "¿Algo más para las moderadoras?" ("nothing more").
 const ES = [
-  /^(NO MAS|BASTA)( (YA|POR FAVOR|PORFA|PORFAVOR))*$/,
   /\bNO MAS (MENSAJES|TEXTOS|ALERTAS)\b/,
   /\bDEJ(A|EN|E) DE (ESCRIBIR|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/,
   /\bNO ME (ESCRIBAN|ESCRIBAS|MANDEN|MANDES|ENVIEN|ENVIES)\b/,

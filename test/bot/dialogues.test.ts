@@ -16,7 +16,8 @@ describe('turnOf', () => {
     // Or a request to erase her in so many words; "delete it" in a report means the draft.
     ['DELETE my number', false, 'command'],
     ['Delete me please', false, 'command'],
-    ['BORRAR todo', false, 'command'],
+    ['borrar mis datos', false, 'command'],
+    ['BORRAR todo', false, 'answer'],
     ['apagar meus dados', false, 'command'],
     ['delete it', false, 'answer'],
     ['Delete that, I made a mistake', false, 'answer'],
@@ -41,9 +42,10 @@ describe('turnOf', () => {
     ['no más mensajes', false, 'command'],
     ['STOP please', false, 'command'],
     ['pls stop', false, 'command'],
-    ['basta ya', false, 'command'],
-    ['No más', false, 'command'],
-    ['Basta!', false, 'command'],
+    // Alone, the answer to "¿Algo más para las moderadoras?": nothing more.
+    ['basta ya', false, 'answer'],
+    ['No más', false, 'answer'],
+    ['Basta!', false, 'answer'],
     ['STOP STOP', false, 'command'],
     ['Stop all', false, 'command'],
     ['stop everything', false, 'command'],

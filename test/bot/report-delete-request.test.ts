@@ -1,7 +1,8 @@
 /**
  * While a question is open, DELETE with a few words that say what ("DELETE my
- * number", "Delete me", "BORRAR todo") is a request to erase her, as outside
- * a conversation: it erases her, not kept as the answer.
+ * number", "Delete me", "borrar mis datos") is a request to erase her, as
+ * outside a conversation: it erases her, not kept as the answer. "BORRAR
+ * todo" at the read-back may mean the draft: it is an answer there.
  */
 import { catalog } from '../../src/bot/catalog';
 import { findMember } from '../../src/store/members';
@@ -14,11 +15,20 @@ describe('DELETE with words while a guided report question is open', () => {
   it.each([
     ['DELETE my number', 'REPORT', 'en'],
     ['Delete me', 'REPORT', 'en'],
-    ['BORRAR todo', 'REPORTAR', 'es'],
+    ['borrar mis datos', 'REPORTAR', 'es'],
   ] as const)('%j erases her, as it does outside the report', async (text, start, lang) => {
     const w = await world();
     for (const a of [start, '1']) say(w, REPORTER, a);
     expect(say(w, REPORTER, text)).toBe(catalog(lang).deleted());
     expect(findMember(w.db, w.vault, sms(REPORTER))).toBeUndefined();
+  });
+});
+
+describe('DELETE with "everything" while a guided report question is open', () => {
+  it('"BORRAR todo" erases nothing: she may mean the draft', async () => {
+    const w = await world();
+    for (const a of ['REPORTAR', '1']) say(w, REPORTER, a);
+    expect(say(w, REPORTER, 'BORRAR todo')).not.toBe(catalog('es').deleted());
+    expect(findMember(w.db, w.vault, sms(REPORTER))?.status).toBe('active');
   });
 });
