@@ -8,7 +8,7 @@ import { MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
 import { memberDiscreet, setPersonDiscreet } from '../store/members';
 import { copiesRead, enqueueMessage } from '../store/outbox';
 import { bodyText } from '../alerts/report-template';
-import { markRead, openUnread, queuedAlertsUnread } from '../store/unread-alerts';
+import { markRead, openUnread, queuedAlertsInFull, queuedAlertsUnread } from '../store/unread-alerts';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import { smsSegments } from './sms-segments';
 
@@ -40,8 +40,8 @@ export function toggleDiscreet(store: Store, who: Asker, rules: DiscreetRules): 
   // One person, one phone: DISCREET from either channel of someone on both turns it on, or off, for both.
   const on = !memberDiscreet(store.db, who.member.id);
   const memberships = setPersonDiscreet(store.db, who.member.id, on);
-  // Copies still queued go out as notices too, and READ finds them.
-  if (on) for (const id of memberships) queuedAlertsUnread(store.db, id);
+  // Copies still queued go out as notices too, and READ finds them; turned off, they go out in full.
+  for (const id of memberships) (on ? queuedAlertsUnread : queuedAlertsInFull)(store.db, id);
   return { say: on ? who.t.discreetOn() : who.t.discreetOff(), disappearing: signalTimer(who, rules, on) };
 }
 

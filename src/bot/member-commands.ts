@@ -11,7 +11,8 @@ import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
 import { deleteMember, insertMember, memberIndex, setMemberLang, setMemberStatus, type MemberRow } from '../store/members';
 import { closeRequestOf, requestJoin, withdrawFromRequest } from '../store/member-requests';
-import { eraseWaitingTo, withdrawAlertsOutside } from '../store/outbox';
+import { planTwinFallback } from '../store/alerts';
+import { eraseWaitingTo, waitingAlertCopies, withdrawAlertsOutside } from '../store/outbox';
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
 import { catalog, type Catalog } from './catalog';
 import { joinAreaQuestion } from './dialogues';
@@ -127,8 +128,9 @@ export function leave(store: Store, who: Asker, regions: Regions, tokens: string
   const remaining = unsubscribe(store.db, who.member.id, resolved.npas);
   // Under approval, areas still waiting for a moderator are left too: APPROVE admits her to the others only.
   withdrawFromRequest(store.db, who.member.id, resolved.npas);
-  // She is told she gets no alerts there now: copies still waiting for her go too.
-  withdrawAlertsOutside(store.db, who.member.id, now);
+  // She is told she gets no alerts there now: copies still waiting for her go too. Over Signal, her
+  // SMS membership gets those its areas still cover (the planner had sent them here instead).
+  for (const copy of withdrawAlertsOutside(store.db, who.member.id, now)) planTwinFallback(store.db, who.member.id, copy.alertId, now, copy.plannedAt);
   return say(who.t.left(resolved.npas, remaining));
 }
 
@@ -173,12 +175,14 @@ export function areas(store: Store, who: Asker): Outcome {
  * links go with the member row). A block stays (it keys nothing else). The
  * WAL is truncated after the commit, so no copy stays there.
  */
-export function erase(store: Store, who: Asker): Outcome {
+export function erase(store: Store, who: Asker, now: number): Outcome {
   const { db } = store;
   if (who.member) {
     // Check-ins (issue 13): their messages are addressed to buddies, not to the member row, so they go first.
     eraseCheckinsOf(db, who.member.id);
     eraseBuddyMessagesOf(db, who.member.id);
+    // Over Signal, her SMS membership stays: the alerts the planner sent here instead go to it.
+    for (const copy of waitingAlertCopies(db, who.member.id, now)) planTwinFallback(db, who.member.id, copy.alertId, now, copy.plannedAt);
     deleteMember(db, who.member.id);
   }
   eraseSenderTraces(store, who.sender);

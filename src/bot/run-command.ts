@@ -101,7 +101,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'delete': {
       // A buddy's DELETE erases every buddy link to them too (issue 13).
       const told = forgetAsBuddy(store, who, now);
-      const erased = erase(store, who);
+      const erased = erase(store, who, now);
       return told ? { ...erased, queued: true } : erased;
     }
     case 'lang':

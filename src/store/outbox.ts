@@ -202,20 +202,35 @@ export function releaseLeases(db: Db): number {
   return db.stmt("UPDATE outbox SET lease_until = 0, due_at = updated_at WHERE state = 'pending' AND lease_until > 0").run().changes;
 }
 
+/** An alert copy waiting for a member: its alert, and when it was planned. */
+export interface WaitingCopy {
+  alertId: number;
+  plannedAt: number;
+}
+
 /**
  * A member left areas (LEAVE): copies of alerts waiting for her that reach
  * none of the areas she still holds are not sent (she was told she gets no
- * alerts there now). A copy in flight is left to its answer.
+ * alerts there now). A copy in flight is left to its answer. Returns the
+ * copies withdrawn.
  */
-export function withdrawAlertsOutside(db: Db, memberId: number, now: number): number {
+export function withdrawAlertsOutside(db: Db, memberId: number, now: number): WaitingCopy[] {
   return db
     .stmt(
       `UPDATE outbox SET state = 'failed', error = 'left_area', lease_until = 0, address_ct = NULL, updated_at = @now
        WHERE member_id = @member AND state = 'pending' AND alert_id IS NOT NULL AND lease_until <= @now
          AND NOT EXISTS (SELECT 1 FROM alerts a JOIN subscriptions s ON s.member_id = @member
-                         WHERE a.id = outbox.alert_id AND instr(',' || a.reach || ',', ',' || s.npa || ',') > 0)`,
+                         WHERE a.id = outbox.alert_id AND instr(',' || a.reach || ',', ',' || s.npa || ',') > 0)
+       RETURNING alert_id AS alertId, created_at AS plannedAt`,
     )
-    .run({ now, member: memberId }).changes;
+    .all({ now, member: memberId }) as WaitingCopy[];
+}
+
+/** The alert copies waiting for a member, none in flight. */
+export function waitingAlertCopies(db: Db, memberId: number, now: number): WaitingCopy[] {
+  return db
+    .stmt("SELECT alert_id AS alertId, created_at AS plannedAt FROM outbox WHERE member_id = ? AND state = 'pending' AND alert_id IS NOT NULL AND lease_until <= ?")
+    .all(memberId, now) as WaitingCopy[];
 }
 
 /**

@@ -58,6 +58,17 @@ export function queuedAlertsUnread(db: Db, memberId: number): void {
   ).run(memberId);
 }
 
+/**
+ * Discreet turned off: copies still queued go out in full (the reply says
+ * so), so they are no longer unread; those already sent as notices stay
+ * for READ.
+ */
+export function queuedAlertsInFull(db: Db, memberId: number): void {
+  db.stmt(
+    "DELETE FROM unread_alerts WHERE member_id = @m AND alert_id IN (SELECT alert_id FROM outbox WHERE member_id = @m AND alert_id IS NOT NULL AND state = 'pending')",
+  ).run({ m: memberId });
+}
+
 /** A retracted alert is no longer waiting for anyone's READ. */
 export function forgetUnreadAlert(db: Db, alertId: number): void {
   db.stmt('DELETE FROM unread_alerts WHERE alert_id = ?').run(alertId);
