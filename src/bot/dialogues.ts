@@ -61,6 +61,20 @@ export function checkinWord(parsed: Parsed): boolean {
   return (command.kind === 'later' && command.withText !== true) || (command.kind === 'ok' && parsed.exactKeyword);
 }
 
+/**
+ * A check-in started in the middle of a question ("CHECKIN 60 blue Honda",
+ * "Check in 90", a guided report still open): taken for an answer, no
+ * check-in ran and no buddy would have been told. The words that also mean
+ * "safe" (SAFE, SEGURA) start one here only with a time and nothing more:
+ * "Safe 2 hours later he called" is a report's sentence.
+ */
+export function startsCheckin(parsed: Parsed): boolean {
+  if (!parsed.ok || parsed.command.kind !== 'checkin') return false;
+  return CHECKIN_WORDS.has(parsed.keyword) || parsed.command.details === '';
+}
+
+const CHECKIN_WORDS: ReadonlySet<string> = new Set(['CHECKIN', 'CHECK-IN', 'CHECK', 'SECURITE']);
+
 /** The area tokens an answer to "which area?" gives: "415", "415 628", "JOIN 415", "san-francisco". */
 export function areaAnswer(parsed: Parsed, text: string): string[] {
   if (parsed.ok && parsed.command.kind === 'join') return parsed.command.areas;

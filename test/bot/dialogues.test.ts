@@ -1,5 +1,5 @@
 /** How a message reads while a question is open: the answer, CANCEL, or a command that keeps its meaning. */
-import { areaAnswer, checkinWord, turnOf } from '../../src/bot/dialogues';
+import { areaAnswer, checkinWord, startsCheckin, turnOf } from '../../src/bot/dialogues';
 import { parse } from '../../src/bot/parser';
 
 describe('turnOf', () => {
@@ -78,6 +78,23 @@ describe('checkinWord', () => {
     ['STOP', false],
   ] as const)('%j is a check-in word: %s', (text, word) => {
     expect(checkinWord(parse(text))).toBe(word);
+  });
+});
+
+describe('startsCheckin', () => {
+  it.each([
+    ['CHECKIN 60 blue Honda', true],
+    ['Check in 90', true],
+    ['check-in 2h Motel 6', true],
+    ['SAFE 60', true],
+    ['Segura 1h', true],
+    // "Safe" with a time and more is as likely a report's sentence.
+    ['Safe 2 hours later he called', false],
+    ['CHECKIN', false],
+    ['OK', false],
+    ['last night', false],
+  ] as const)('%j starts a check-in mid-question: %s', (text, starts) => {
+    expect(startsCheckin(parse(text))).toBe(starts);
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { MODERATOR_COMMANDS, type Parsed } from '../../bot/commands';
 import { catalog } from '../../bot/catalog';
-import { areaAnswer, checkinWord, joinAreaQuestion, turnOf, type Turn } from '../../bot/dialogues';
+import { areaAnswer, checkinWord, joinAreaQuestion, startsCheckin, turnOf, type Turn } from '../../bot/dialogues';
 import type { Asker, Outcome, Store } from '../../bot/handler';
 import type { LineRules } from '../../bot/line-rules';
 import { join, unknownArea, whichArea } from '../../bot/member-commands';
@@ -56,6 +56,8 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   // A check-in is ended or moved on whatever was asked; but a word the report's questions name (Spanish
   // LISTO: file it now, and also "I'm OK") does what the question said.
   if (turn === 'answer' && checkinWord(parsed) && who.member && hasCheckin(store.db, who.member.id) && !reportControl(who, msg.text)) turn = 'command';
+  // And a check-in is started whatever was asked (the question stays open for later).
+  if (turn === 'answer' && startsCheckin(parsed)) turn = 'command';
   // STOP, HELP and DELETE mean the same in a conversation or out of one: no need to look for it.
   const conversation = turn === 'command' ? undefined : who.conversation();
   const outcome = conversation
