@@ -29,7 +29,7 @@ describe('CHECKIN during a guided report', () => {
     expect((w.db.sqlite.prepare('SELECT count(*) AS n FROM checkins').get() as { n: number }).n).toBe(1);
   });
 
-  it('leaves the question open: the next answer is the report's', async () => {
+  it("leaves the question open: the next answer is the report's", async () => {
     const w = await botWorld({ checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
     w.sms(ROSE, 'JOIN');
     w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
