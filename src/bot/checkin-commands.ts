@@ -6,7 +6,7 @@
  */
 import type { SubscribeMode } from '../config/env';
 import { buddiesOf, linkBuddyMessage } from '../store/buddies';
-import { buddiesTold, escalatedCheckins, eraseCheckin, escalationWentOut, extendCheckin, openCheckin, startCheckin } from '../store/checkins';
+import { buddiesTold, checkinHolder, escalatedCheckins, eraseCheckin, escalationWentOut, extendCheckin, openCheckin, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import { ensureMember } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
@@ -84,9 +84,11 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
 
 /** LATER minutes: moves a running check-in's deadline on by that much. */
 export function later(store: Store, who: Asker, line: CheckinLine, minutes: number, now: number): Outcome {
-  const running = who.member ? openCheckin(store.db, who.member.id) : undefined;
+  // Hers on either channel: one person, one phone.
+  const holder = who.member ? checkinHolder(store.db, who.member.id) : undefined;
+  const running = holder !== undefined ? openCheckin(store.db, holder) : undefined;
   if (!running) {
-    const last = who.member ? escalatedCheckins(store.db, who.member.id).at(-1) : undefined;
+    const last = holder !== undefined ? escalatedCheckins(store.db, holder).at(-1) : undefined;
     return say(last ? who.t.checkinMemberTold(toldOf(store, last.id)) : who.t.checkinNone());
   }
   // Past the end but not yet escalated (the timer had not run: a restart), "LATER 30" means 30 minutes from now.
@@ -110,10 +112,11 @@ function toldOf(store: Store, checkinId: number): 'buddies' | 'moderators' | 'no
  */
 export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Outcome {
   const { db, vault } = store;
-  const member = who.member;
-  if (!member) return say(who.t.checkinNone());
-  const running = openCheckin(db, member.id);
-  const escalated = escalatedCheckins(db, member.id);
+  // Hers on either channel: an OK by SMS ends the check-in she started over Signal.
+  const holder = who.member ? checkinHolder(db, who.member.id) : undefined;
+  if (holder === undefined) return say(who.t.checkinNone());
+  const running = openCheckin(db, holder);
+  const escalated = escalatedCheckins(db, holder);
   if (!running && escalated.length === 0) return say(who.t.checkinNone());
   if (running) eraseCheckin(db, running.id);
   let moderators = false;
@@ -129,8 +132,8 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Ou
   db.eraseSoon();
   const buddies = heard === 'all' || heard.size > 0;
   const tell = (id: number) => heard === 'all' || heard.has(id);
-  for (const b of buddiesOf(db, vault, member.id).filter((x) => x.status === 'accepted' && tell(x.id))) {
-    linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), member.id);
+  for (const b of buddiesOf(db, vault, holder).filter((x) => x.status === 'accepted' && tell(x.id))) {
+    linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), holder);
   }
   if (moderators) {
     for (const contact of reachableModerators(db, vault, line.moderatorContacts)) {

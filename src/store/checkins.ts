@@ -6,6 +6,7 @@
  * (checkin_told), for as long as the check-in.
  */
 import type { Db } from './db';
+import { personMemberIds } from './members';
 import type { Vault } from './vault';
 
 /** An open or escalated check-in, as the handlers see it. */
@@ -52,9 +53,20 @@ export function openCheckin(db: Db, memberId: number): CheckinRow | undefined {
   return r && row(r);
 }
 
-/** Whether the member has a check-in, running or escalated. */
+/**
+ * The membership that holds this person's check-in: this one, or her twin on
+ * the other channel (the same number on SMS and Signal is one person on one
+ * phone: an OK by SMS ends the check-in she started over Signal). Undefined
+ * when neither has one.
+ */
+export function checkinHolder(db: Db, memberId: number): number | undefined {
+  const others = personMemberIds(db, memberId).filter((id) => id !== memberId);
+  return [memberId, ...others].find((id) => db.stmt('SELECT 1 FROM checkins WHERE member_id = ? LIMIT 1').get(id) !== undefined);
+}
+
+/** Whether this person (on either channel) has a check-in running or escalated. */
 export function hasCheckin(db: Db, memberId: number): boolean {
-  return db.stmt('SELECT 1 FROM checkins WHERE member_id = ? LIMIT 1').get(memberId) !== undefined;
+  return checkinHolder(db, memberId) !== undefined;
 }
 
 /** The member's escalated check-ins (buddies were told; no OK yet). */
