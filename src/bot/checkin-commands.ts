@@ -8,7 +8,7 @@ import type { SubscribeMode } from '../config/env';
 import { buddiesOf, linkBuddyMessage } from '../store/buddies';
 import { buddiesTold, checkinHolder, escalatedCheckins, eraseCheckin, escalationWentOut, extendCheckin, openCheckin, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
-import { ensureMember } from '../store/members';
+import { ensureMember, setMemberStatus } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
 import type { Sender } from '../phone/identity';
 import { catalog, LANGS } from './catalog';
@@ -73,6 +73,12 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   const room = detailsRoom(plan.frames, details);
   if (room < Array.from(details).length) return say(who.t.checkinDetailsTooLong(room));
   const member = memberOf(store, who, line, now);
+  // One who sent STOP asks for the reminder and the notice now: her row sends again (she holds no area,
+  // so no alert comes), or both would be dropped as to someone stopped and her buddies alarmed.
+  if (member.status === 'stopped') {
+    setMemberStatus(store.db, member.id, 'active');
+    member.status = 'active';
+  }
   const remindAt = reminderAt(dueAt, now);
   // A running check-in is replaced, details and all: the member is told (LATER keeps them).
   const replaced = openCheckin(store.db, member.id) !== undefined;
