@@ -20,6 +20,8 @@ export class FanoutPlanner {
     /** Called after each range commits, so the dispatcher can start sending. */
     private readonly onPlanned: () => void,
     private readonly now: () => number = Date.now,
+    /** Whether the line sends over Signal (planNextRange: a person on both channels is then sent her alert there). */
+    private readonly signalSends = true,
   ) {}
 
   /** Queues every alert not fully planned (call once at start-up). */
@@ -64,7 +66,7 @@ export class FanoutPlanner {
       try {
         for (;;) {
           if (this.stopping) return;
-          const { written, done } = planNextRange(this.db, id, this.now());
+          const { written, done } = planNextRange(this.db, id, this.now(), this.signalSends);
           total += written;
           this.onPlanned();
           if (done) break;

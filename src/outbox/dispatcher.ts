@@ -74,7 +74,7 @@ export class Dispatcher {
     this.writer = new OutcomeWriter(db, log, now);
     const renderer = new AlertRenderer(db, vault);
     for (const [channel, sender] of senders) {
-      this.lanes.set(channel, new Lane(sender, { db, vault, log, opts, writer: this.writer, renderer, observer, now }));
+      this.lanes.set(channel, new Lane(sender, { db, vault, log, opts, writer: this.writer, renderer, observer, now, smsSends: senders.has('sms') }));
     }
   }
 

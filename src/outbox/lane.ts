@@ -29,6 +29,12 @@ export interface LaneDeps {
   renderer: AlertRenderer;
   observer?: DispatchObserver;
   now: () => number;
+  /**
+   * Whether the line sends SMS (false: its Twilio configuration removed, the
+   * database kept): a Signal copy's person on both channels is then never
+   * handed to an SMS membership no lane would send to.
+   */
+  smsSends?: boolean;
 }
 
 /** Latency assumed before the first answer: a typical Twilio call (a larger guess opens hundreds of connections at once and slows the start). */
@@ -95,7 +101,7 @@ export class Lane {
     const fresh = now() >= this.pausedUntil;
     this.pausedUntil = Math.max(this.pausedUntil, now() + ms);
     this.pacer.pauseFor(ms);
-    if (!fresh || this.channel !== 'signal') return;
+    if (!fresh || this.channel !== 'signal' || this.deps.smsSends === false) return;
     this.nextSweep = now() + this.deps.opts.twinSweepMs;
     try {
       db.transaction(() => this.moveTwins());
@@ -195,7 +201,7 @@ export class Lane {
     const failed: Recorded = { outcome: { id: row.id, kind: 'failed', error }, mark };
     // The planner sent a person on both channels her alert over Signal only: if that copy fails
     // for good, her SMS membership gets it (unless the alert has gone stale meanwhile).
-    if (row.channel === 'signal' && row.alert_id !== null && row.member_id !== null && error !== 'expired') {
+    if (row.channel === 'signal' && row.alert_id !== null && row.member_id !== null && error !== 'expired' && this.deps.smsSends !== false) {
       const { db, now } = this.deps;
       const [memberId, alertId] = [row.member_id, row.alert_id];
       const plannedAt = row.created_at;
@@ -294,7 +300,8 @@ export class Lane {
 
   /** Whether this is a Signal alert copy that the person's SMS membership can take instead. */
   private smsTakesIt(row: ClaimedRow): boolean {
-    return row.channel === 'signal' && row.alert_id !== null && row.member_id !== null && smsTwinFor(this.deps.db, row.member_id, row.alert_id) !== undefined;
+    if (row.channel !== 'signal' || row.alert_id === null || row.member_id === null || this.deps.smsSends === false) return false;
+    return smsTwinFor(this.deps.db, row.member_id, row.alert_id) !== undefined;
   }
 
   private retry(row: ClaimedRow, e: SendError, reason: string, delayMs: number, level: 'warn' | 'debug' = 'warn'): Recorded {
@@ -336,7 +343,7 @@ export class Lane {
    * life; an SMS costs a few cents.
    */
   private twinsToSms(recorded: Recorded): Recorded {
-    if (this.channel !== 'signal') return recorded;
+    if (this.channel !== 'signal' || this.deps.smsSends === false) return recorded;
     recorded.effect = () => this.moveTwins();
     this.nextSweep = this.deps.now() + this.deps.opts.twinSweepMs;
     return recorded;
@@ -347,7 +354,7 @@ export class Lane {
     const { db, now, log } = this.deps;
     // Only while held or paused: a lane merely keeping to SEND_RATE also waits, and its twins stay on Signal.
     const stopped = now() < this.heldUntil || now() < this.pausedUntil;
-    if (this.channel !== 'signal' || !stopped || now() < this.nextSweep) return;
+    if (this.channel !== 'signal' || this.deps.smsSends === false || !stopped || now() < this.nextSweep) return;
     this.nextSweep = now() + this.deps.opts.twinSweepMs;
     try {
       db.transaction(() => this.moveTwins());

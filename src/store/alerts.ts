@@ -190,9 +190,12 @@ export function moveTwinAlertsToSms(db: Db, now: number): number {
 
 /**
  * Plans the next range of an alert's fan-out in one transaction. Returns the
- * rows written and whether planning is complete.
+ * rows written and whether planning is complete. `signalSends`: whether the
+ * line sends over Signal now; when it does not (its Signal configuration
+ * removed, the database kept), a person on both channels is not sent her
+ * alert over Signal instead of SMS, where no lane would send it.
  */
-export function planNextRange(db: Db, alertId: number, now: number): { written: number; done: boolean } {
+export function planNextRange(db: Db, alertId: number, now: number, signalSends = true): { written: number; done: boolean } {
   // Each row written references the member it was selected from and this alert: re-checking both keys per row is wasted work.
   return db.withoutForeignKeys(() => db.transaction(() => {
     const alert = db.stmt('SELECT reach, plan_cursor, plan_until, planned_at, created_at FROM alerts WHERE id = ?').get(alertId) as
@@ -202,7 +205,7 @@ export function planNextRange(db: Db, alertId: number, now: number): { written: 
     const upper = Math.min(alert.plan_cursor + PLAN_RANGE, alert.plan_until);
     // Without any Signal member showing a number there is no twin to look up: SMS-only lines plan at full speed.
     const { changes } = db
-      .stmt(anySignalNumber(db) ? PLAN_RANGE_SQL : PLAN_RANGE_SIMPLE_SQL)
+      .stmt(signalSends && anySignalNumber(db) ? PLAN_RANGE_SQL : PLAN_RANGE_SIMPLE_SQL)
       // Each copy is as old as its alert, however late it is planned (a crash between two ranges, a restart
       // days later): an alert past its age is not sent to the members planned after the restart either.
       .run({ alert: alertId, now, created: alert.created_at, lo: alert.plan_cursor, hi: upper, reach: JSON.stringify(alert.reach.split(',')) });

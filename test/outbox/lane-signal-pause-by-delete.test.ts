@@ -6,7 +6,8 @@
  * alert waited out Signal's pause (15 s doubling to 15 minutes).
  */
 import path from 'node:path';
-import { SendError } from '../../src/channels/types';
+import { SendError, type ChannelSender } from '../../src/channels/types';
+import type { Channel } from '../../src/domain/channel';
 import { DEFAULT_RETRACTIONS, RetractionJob } from '../../src/jobs/retractions';
 import { createLogger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER, Dispatcher } from '../../src/outbox/dispatcher';
@@ -48,7 +49,9 @@ describe('a Signal pause opened by a remote delete\'s 429', () => {
     while (!planNextRange(db, old, T0).done);
     db.sqlite.prepare("UPDATE outbox SET state = 'sent', provider_id = '1800000000123', updated_at = ? WHERE alert_id = ?").run(T0, old);
 
-    const dispatcher = new Dispatcher(db, vault, new Map([['signal', new SignalFake()]]), log, { ...DEFAULT_DISPATCHER, pollMs: HOUR, sendRate: 10, twinSweepMs: 1 }, undefined, now);
+    // An SMS lane too, holding its sends: the copy moved there stays in sight.
+    const smsLane = new FakeSender([], true);
+    const dispatcher = new Dispatcher(db, vault, new Map<Channel, ChannelSender>([['signal', new SignalFake()], ['sms', smsLane]]), log, { ...DEFAULT_DISPATCHER, pollMs: HOUR, sendRate: 10, twinSweepMs: 1 }, undefined, now);
     dispatcher.start();
     // Signal limits the account: the deletion gets a 429 naming a 10-minute wait.
     let deletes = 0;
@@ -78,6 +81,7 @@ describe('a Signal pause opened by a remote delete\'s 429', () => {
         { channel: 'sms', state: 'pending', error: null },
       ]);
     } finally {
+      smsLane.release();
       await job.stop();
       await dispatcher.stop();
       db.close();
