@@ -48,10 +48,11 @@ const ES = [
 const FR = [
   /\bARRET(E|EZ|ER) DE (M['’]|ME )?(ECRIRE|ENVOYER|TEXTER|CONTACTER|SPAMMER)/,
   /\bNE M['’]?(ECRIVEZ|ECRIS|ENVOYEZ|ENVOIE|CONTACTEZ)( PAS)? PLUS\b/,
-  // At the start only: "il m'a envoyé plus de messages" is "more messages".
-  /^PLUS DE (MESSAGES|TEXTOS|SMS|ALERTES)\b/,
-  // Not RECEVOIR alone: "je ne veux plus recevoir ce client" is about a client.
-  /\bJE NE VEUX PLUS (RECEVOIR )?(DE |D['’]|VOS |LES )?(MESSAGES|SMS|ALERTES)\b/,
+  // At the start (after a word of politeness): "il m'a envoyé plus de messages" is "more messages".
+  /^((MERCI|SVP|STP|OK|NON) )*PLUS DE (MESSAGES|TEXTOS|SMS|ALERTES)\b/,
+  /\bJE NE VEUX PLUS (DE |D['’]|VOS |LES )?(MESSAGES|SMS|ALERTES)\b/,
+  // RECEVOIR with nothing after it but messages, "rien" or politeness: "... recevoir ce client" is about a client.
+  /\bJE NE VEUX PLUS RIEN RECEVOIR\b|\bJE NE VEUX PLUS RECEVOIR( (DE|D['’]|CES|TES|VOS|LES|DES|MES|VOTRE|TON|MESSAGES?|SMS|TEXTOS|ALERTES?|RIEN|MERCI|SVP|STP))*$/,
   /\b(DESINSCRI(VEZ|S)[- ]MOI|ME DESINSCRIRE)\b/,
   /\bLAISSEZ[- ]MOI TRANQUILLE\b/,
   /\bQUITTER LA LISTE\b/,
@@ -59,8 +60,9 @@ const FR = [
 const PT = [
   /\bPAR(E|EM) DE (ME )?(MANDAR|ENVIAR|ESCREVER)/,
   /\bNAO (ME )?(MANDE|MANDEM|ENVIE|ENVIEM|ESCREVA|ESCREVAM) MAIS\b/,
-  // Not RECEBER alone: "não quero mais receber esse cliente" is about a client.
-  /\bNAO QUERO MAIS (RECEBER )?(AS |OS |SUAS |SEUS )?(MENSAGENS|MENSAGEM|ALERTAS)\b/,
+  /\bNAO QUERO MAIS (AS |OS |SUAS |SEUS )?(MENSAGENS|MENSAGEM|ALERTAS)\b/,
+  // RECEBER with nothing after it but messages, "nada" or politeness: "... receber esse cliente" is about a client.
+  /\bNAO QUERO MAIS RECEBER( (AS|OS|ESSAS|ESSES|SUAS|SEUS|MENSAGENS|MENSAGEM|TEXTOS|SMS|ALERTAS|NADA|OBRIGADA|OBRIGADO|POR|FAVOR))*$/,
   /\bCHEGA DE (MENSAGENS|MENSAGEM|ALERTAS)\b/,
   /\b(ME )?(TIRA|TIRE|TIREM|REMOVA|REMOVAM) DA LISTA\b/,
   /\bME DESCADASTR(A|E|EM)\b|\bDESCADASTRAR\b/,

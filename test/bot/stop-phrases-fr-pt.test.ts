@@ -25,6 +25,16 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     ['Parem de mandar mensagens', 'pt'],
     ['Não quero mais receber mensagens', 'pt'],
     ['Por favor parem de me mandar mensagem', 'pt'],
+    // Receiving, with nothing after it but messages, "nothing" or politeness.
+    ['Não quero mais receber', 'pt'],
+    ['Não quero mais receber nada', 'pt'],
+    ['Não quero mais receber essas mensagens', 'pt'],
+    ['Não quero mais receber textos', 'pt'],
+    ['Je ne veux plus recevoir', 'fr'],
+    ['Je ne veux plus recevoir ces messages', 'fr'],
+    ['Je ne veux plus recevoir tes messages', 'fr'],
+    ['Je ne veux plus recevoir de textos', 'fr'],
+    ['Merci, plus de messages', 'fr'],
   ])('parses %p as STOP', (text, lang) => {
     const parsed = parse(text);
     expect(parsed.ok && parsed.command.kind).toBe('stop');
