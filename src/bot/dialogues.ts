@@ -38,15 +38,16 @@ export function turnOf(parsed: Parsed, text: string, answered: boolean): Turn {
   return controlWord(text) === 'cancel' ? 'cancel' : 'answer';
 }
 
-// What may follow DELETE (BORRAR, SUPPRIMER, APAGAR) in a request to erase her: "DELETE me", "delete my
-// number", "borrar mis datos", "apagar meus dados". Not "it", "that" or "everything" ("BORRAR todo"): at a
-// report's read-back they may mean the draft, and erasing her is the worse mistake.
-const ERASE_WORDS: ReadonlySet<string> = new Set('ME MY MINE NUMBER DATA INFO PLEASE PLS MI MIS NUMERO DATOS POR FAVOR MOI MON MES DONNEES MEU MEUS DADOS'.split(' '));
+// What may follow DELETE (BORRAR, SUPPRIMER, APAGAR) in a request to erase her: "DELETE me", "delete all my
+// data", "borrar mis datos", "apagar meus dados". One of them must name her: "BORRAR todo" or "delete it" at
+// a report's read-back may mean the draft, and erasing her is the worse mistake.
+const ABOUT_HER: ReadonlySet<string> = new Set('ME MY MINE NUMBER DATA INFO MI MIS NUMERO DATOS MOI MON MES DONNEES MEU MEUS DADOS'.split(' '));
+const ERASE_WORDS: ReadonlySet<string> = new Set([...ABOUT_HER, ...'ALL EVERYTHING PLEASE PLS TODO TODOS POR FAVOR TOUT TOUTES TUDO'.split(' ')]);
 
-/** "DELETE me", "BORRAR todo": DELETE with no more than a few words that say what (her, her data, everything). */
+/** "DELETE me", "delete all my data": DELETE with no more than a few words that say what, one of them her. */
 function asksToErase(text: string): boolean {
   const after = text.trim().split(/\s+/).slice(1).map(normalizeWord).filter((w) => w !== '');
-  return after.length > 0 && after.length <= 4 && after.every((w) => ERASE_WORDS.has(w));
+  return after.length <= 4 && after.every((w) => ERASE_WORDS.has(w)) && after.some((w) => ABOUT_HER.has(w));
 }
 
 /**
@@ -64,16 +65,17 @@ export function checkinWord(parsed: Parsed): boolean {
 /**
  * A check-in started in the middle of a question ("CHECKIN 60 blue Honda",
  * "Check in 90", a guided report still open): taken for an answer, no
- * check-in ran and no buddy would have been told. The words that also mean
- * "safe" (SAFE, SEGURA) start one here only with a time and nothing more:
- * "Safe 2 hours later he called" is a report's sentence.
+ * check-in ran and no buddy would have been told. The words that are also
+ * everyday words ("safe", SEGURA, a hotel's "check-in") start one here only
+ * with a time and nothing more: "Safe 2 hours later he called", "Check-in 1
+ * hour ago at the Motel 6" are a report's sentences.
  */
 export function startsCheckin(parsed: Parsed): boolean {
   if (!parsed.ok || parsed.command.kind !== 'checkin') return false;
-  return CHECKIN_WORDS.has(parsed.keyword) || parsed.command.details === '';
+  return COMMAND_WORDS.has(parsed.keyword) || parsed.command.details === '';
 }
 
-const CHECKIN_WORDS: ReadonlySet<string> = new Set(['CHECKIN', 'CHECK-IN', 'CHECK', 'SECURITE']);
+const COMMAND_WORDS: ReadonlySet<string> = new Set(['CHECKIN', 'SECURITE']);
 
 /** The area tokens an answer to "which area?" gives: "415", "415 628", "JOIN 415", "san-francisco". */
 export function areaAnswer(parsed: Parsed, text: string): string[] {

@@ -17,6 +17,9 @@ describe('turnOf', () => {
     ['DELETE my number', false, 'command'],
     ['Delete me please', false, 'command'],
     ['borrar mis datos', false, 'command'],
+    ['Delete all my data', false, 'command'],
+    ['DELETE ALL MY INFO', false, 'command'],
+    ['delete please', false, 'answer'],
     ['BORRAR todo', false, 'answer'],
     ['apagar meus dados', false, 'command'],
     ['delete it', false, 'answer'],
@@ -85,7 +88,10 @@ describe('startsCheckin', () => {
   it.each([
     ['CHECKIN 60 blue Honda', true],
     ['Check in 90', true],
-    ['check-in 2h Motel 6', true],
+    ['check-in 2h', true],
+    // A hotel's check-in, in a report's answer.
+    ['Check-in 1 hour ago at the Motel 6', false],
+    ['Check in 2 hours ago', false],
     ['SAFE 60', true],
     ['Segura 1h', true],
     // "Safe" with a time and more is as likely a report's sentence.
