@@ -7,7 +7,7 @@
 import type { SubscribeMode } from '../config/env';
 import { buddiesOf, linkBuddyMessage } from '../store/buddies';
 import { buddiesTold, checkinHolder, escalatedCheckins, eraseCheckin, escalationWentOut, extendCheckin, openCheckin, startCheckin } from '../store/checkins';
-import { enqueueMessage, enqueueReply } from '../store/outbox';
+import { enqueueMessage, enqueueReply, withdrawAlertsOutside } from '../store/outbox';
 import { ensureMember, setMemberStatus } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
 import type { Sender } from '../phone/identity';
@@ -73,11 +73,13 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   const room = detailsRoom(plan.frames, details);
   if (room < Array.from(details).length) return say(who.t.checkinDetailsTooLong(room));
   const member = memberOf(store, who, line, now);
-  // One who sent STOP asks for the reminder and the notice now: her row sends again (she holds no area,
-  // so no alert comes), or both would be dropped as to someone stopped and her buddies alarmed.
+  // One who sent STOP asks for the reminder and the notice now: her row sends again, or both would be
+  // dropped as to someone stopped and her buddies alarmed. She holds no area, so no alert comes; those
+  // queued before her STOP are withdrawn, as they would have been dropped.
   if (member.status === 'stopped') {
     setMemberStatus(store.db, member.id, 'active');
     member.status = 'active';
+    withdrawAlertsOutside(store.db, member.id, now);
   }
   const remindAt = reminderAt(dueAt, now);
   // A running check-in is replaced, details and all: the member is told (LATER keeps them).

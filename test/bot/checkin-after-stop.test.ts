@@ -12,6 +12,7 @@ import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import type { Sender } from '../../src/phone/identity';
 import { openAddress } from '../../src/store/members';
 import { claimLane, openBody, openRowAddress, recordOutcomes, type Outcome } from '../../src/store/outbox';
+import { createAlert, planNextRange } from '../../src/store/alerts';
 import { botWorld } from '../helpers/bot-world';
 
 const ROSE_UUID = '2c3d4e5f-6a7b-4c8d-9e0f-000000000101';
@@ -59,5 +60,26 @@ describe('CHECKIN after STOP', () => {
     w.clock.now = start + 50 * MIN;
     expect(runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now).reminded).toBe(1);
     expect(inbox(ROSE_UUID)).toContain(t.checkinReminder(clockTime(start + 60 * MIN)));
+  });
+});
+
+// Copies queued before her STOP were dropped at send; the row active again, they are withdrawn instead.
+describe('CHECKIN after STOP, with an alert copy queued before the STOP', () => {
+  it('does not send her the alert she stopped', async () => {
+    const w = await botWorld({ checkins: RULES });
+    let sid = 0;
+    const signal = (text: string) => w.bot.handle({ sender: rose, text, providerId: `sig-${++sid}` }).reply;
+    signal('JOIN 415');
+    signal('BUDDY 415-555-0177 Rose');
+    expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyAccepted(['Rose']));
+    // An alert is planned; her copy waits (Signal paused, a long fan-out).
+    const alert = createAlert(w.db, w.vault, { npas: ['415'], reach: ['415'], text: 'red sedan, choked me' }, w.clock.now);
+    while (!planNextRange(w.db, alert, w.clock.now).done);
+    expect(signal('STOP')).toBe(t.stopped());
+    expect(signal('CHECKIN 60 blue Honda')).toContain('check-in until');
+    const rows = claimLane(w.db, 'signal', w.clock.now + MIN, 1000, w.clock.now + 2 * MIN);
+    // As the lane: a copy to a row not stopped is sent.
+    const sent = rows.filter((r) => r.alert_id !== null && r.member_status !== 'stopped' && r.member_status !== 'invalid');
+    expect(sent).toEqual([]);
   });
 });
