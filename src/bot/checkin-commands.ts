@@ -6,7 +6,7 @@
  */
 import type { SubscribeMode } from '../config/env';
 import { buddiesOf, linkBuddyMessage } from '../store/buddies';
-import { buddiesTold, checkinHolder, escalatedCheckins, eraseCheckin, escalationWentOut, extendCheckin, openCheckin, startCheckin } from '../store/checkins';
+import { buddiesTold, eraseCheckin, escalationWentOut, extendCheckin, personCheckins, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply, withdrawAlertsOutside } from '../store/outbox';
 import { ensureMember, setMemberStatus } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
@@ -73,6 +73,9 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   const room = detailsRoom(plan.frames, details);
   if (room < Array.from(details).length) return say(who.t.checkinDetailsTooLong(room));
   const member = memberOf(store, who, line, now);
+  // A new CHECKIN replaces a running one, hers on either channel.
+  const { open } = personCheckins(store.db, member.id);
+  for (const c of open) if (c.memberId !== member.id) eraseCheckin(store.db, c.id);
   // One who sent STOP asks for the reminder and the notice now: her row sends again, or both would be
   // dropped as to someone stopped and her buddies alarmed. She holds no area, so no alert comes; those
   // queued before her STOP are withdrawn, as they would have been dropped.
@@ -83,7 +86,7 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   }
   const remindAt = reminderAt(dueAt, now);
   // A running check-in is replaced, details and all: the member is told (LATER keeps them).
-  const replaced = openCheckin(store.db, member.id) !== undefined;
+  const replaced = open.length > 0;
   startCheckin(store.db, store.vault, member.id, dueAt, remindAt, details === '' ? null : details, now);
   // The replaced details are erased as OK erases them: out of the WAL too.
   if (replaced) store.db.eraseSoon();
@@ -93,10 +96,10 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
 /** LATER minutes: moves a running check-in's deadline on by that much. */
 export function later(store: Store, who: Asker, line: CheckinLine, minutes: number, now: number): Outcome {
   // Hers on either channel: one person, one phone.
-  const holder = who.member ? checkinHolder(store.db, who.member.id) : undefined;
-  const running = holder !== undefined ? openCheckin(store.db, holder) : undefined;
+  const mine = who.member ? personCheckins(store.db, who.member.id) : { open: [], escalated: [] };
+  const running = mine.open[0];
   if (!running) {
-    const last = holder !== undefined ? escalatedCheckins(store.db, holder).at(-1) : undefined;
+    const last = mine.escalated.at(-1);
     return say(last ? who.t.checkinMemberTold(toldOf(store, last.id)) : who.t.checkinNone());
   }
   // Past the end but not yet escalated (the timer had not run: a restart), "LATER 30" means 30 minutes from now.
@@ -120,13 +123,11 @@ function toldOf(store: Store, checkinId: number): 'buddies' | 'moderators' | 'no
  */
 export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Outcome {
   const { db, vault } = store;
-  // Hers on either channel: an OK by SMS ends the check-in she started over Signal.
-  const holder = who.member ? checkinHolder(db, who.member.id) : undefined;
-  if (holder === undefined) return say(who.t.checkinNone());
-  const running = openCheckin(db, holder);
-  const escalated = escalatedCheckins(db, holder);
-  if (!running && escalated.length === 0) return say(who.t.checkinNone());
-  if (running) eraseCheckin(db, running.id);
+  // Hers on either channel: an OK by SMS ends the check-in she started over Signal, and any other.
+  if (!who.member) return say(who.t.checkinNone());
+  const { open, escalated } = personCheckins(db, who.member.id);
+  if (open.length === 0 && escalated.length === 0) return say(who.t.checkinNone());
+  for (const c of open) eraseCheckin(db, c.id);
   let moderators = false;
   // The buddies who may have heard: one who accepted after the escalation went out is not told.
   let heard: Set<number> | 'all' = new Set();
@@ -140,8 +141,11 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Ou
   db.eraseSoon();
   const buddies = heard === 'all' || heard.size > 0;
   const tell = (id: number) => heard === 'all' || heard.has(id);
-  for (const b of buddiesOf(db, vault, holder).filter((x) => x.status === 'accepted' && tell(x.id))) {
-    linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), holder);
+  // Each escalated check-in's own membership's buddies (one on each channel, each with her buddies).
+  for (const holder of new Set(escalated.map((c) => c.memberId))) {
+    for (const b of buddiesOf(db, vault, holder).filter((x) => x.status === 'accepted' && tell(x.id))) {
+      linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), holder);
+    }
   }
   if (moderators) {
     for (const contact of reachableModerators(db, vault, line.moderatorContacts)) {

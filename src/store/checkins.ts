@@ -64,6 +64,15 @@ export function checkinHolder(db: Db, memberId: number): number | undefined {
   return [memberId, ...others].find((id) => db.stmt('SELECT 1 FROM checkins WHERE member_id = ? LIMIT 1').get(id) !== undefined);
 }
 
+/** This person's check-ins on either channel (this membership's first): those running and those escalated. */
+export function personCheckins(db: Db, memberId: number): { open: CheckinRow[]; escalated: CheckinRow[] } {
+  const ids = [memberId, ...personMemberIds(db, memberId).filter((id) => id !== memberId)];
+  return {
+    open: ids.map((id) => openCheckin(db, id)).filter((c): c is CheckinRow => c !== undefined),
+    escalated: ids.flatMap((id) => escalatedCheckins(db, id)),
+  };
+}
+
 /** Whether this person (on either channel) has a check-in running or escalated. */
 export function hasCheckin(db: Db, memberId: number): boolean {
   return checkinHolder(db, memberId) !== undefined;
