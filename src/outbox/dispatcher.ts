@@ -14,6 +14,7 @@ import type { Vault } from '../store/vault';
 import type { Backoff } from '../util/backoff';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { SendPace } from './pacer';
+import { moveTwinAlertsToSms } from '../store/alerts';
 import { Lane } from './lane';
 import { OutcomeWriter } from './outcome-writer';
 
@@ -63,13 +64,13 @@ export class Dispatcher {
   private readonly writer: OutcomeWriter;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     vault: Vault,
     senders: Map<Channel, ChannelSender>,
-    log: Logger,
+    private readonly log: Logger,
     opts: DispatcherOptions = DEFAULT_DISPATCHER,
     observer?: DispatchObserver,
-    now: () => number = Date.now,
+    private readonly now: () => number = Date.now,
   ) {
     this.writer = new OutcomeWriter(db, log, now);
     const renderer = new AlertRenderer(db, vault);
@@ -78,8 +79,16 @@ export class Dispatcher {
     }
   }
 
-  /** Starts every lane (idempotent). */
+  /**
+   * Starts every lane (idempotent). A line that no longer sends on Signal
+   * (its settings removed, the database kept) first hands the alerts waiting
+   * there for people also on SMS to their SMS membership.
+   */
   start(): void {
+    if (this.lanes.has('sms') && !this.lanes.has('signal')) {
+      const moved = this.db.transaction(() => moveTwinAlertsToSms(this.db, this.now()));
+      if (moved) this.log.warn({ moved }, 'Signal is not configured: alerts waiting there for people also on SMS go by SMS');
+    }
     for (const lane of this.lanes.values()) lane.start();
   }
 

@@ -74,6 +74,18 @@ WHERE m.id > @lo AND m.id <= @hi AND m.status = 'active'
   AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.member_id = m.id AND s.npa IN (SELECT value FROM json_each(@reach)))`;
 
 /**
+ * The plan of a range when the line does not send on Signal (its settings
+ * removed, the database kept): a person on both channels gets the alert by
+ * SMS, her Signal membership skipped, so that Signal restored within the
+ * alert's day does not send it to her a second time. Someone only on Signal
+ * keeps a copy waiting for it.
+ */
+const PLAN_RANGE_SMS_FIRST_SQL = `${PLAN_RANGE_SIMPLE_SQL}
+  AND NOT (m.channel = 'signal' AND m.phone_bidx IS NOT NULL AND EXISTS (
+    SELECT 1 FROM members t WHERE t.phone_bidx = m.phone_bidx AND t.channel = 'sms' AND t.status = 'active'
+      AND EXISTS (SELECT 1 FROM subscriptions ts WHERE ts.member_id = t.id AND ts.npa IN (SELECT value FROM json_each(@reach)))))`;
+
+/**
  * One range of a fan-out: every active subscriber of the reach, once per
  * person. A person on both SMS and Signal has two member rows, linked when
  * their Signal number is visible: both rows carry the same link index
@@ -192,8 +204,8 @@ export function moveTwinAlertsToSms(db: Db, now: number): number {
  * Plans the next range of an alert's fan-out in one transaction. Returns the
  * rows written and whether planning is complete. `signalSends`: whether the
  * line sends over Signal now; when it does not (its Signal configuration
- * removed, the database kept), a person on both channels is not sent her
- * alert over Signal instead of SMS, where no lane would send it.
+ * removed, the database kept), a person on both channels gets her alert by
+ * SMS, not over Signal where no lane would send it.
  */
 export function planNextRange(db: Db, alertId: number, now: number, signalSends = true): { written: number; done: boolean } {
   // Each row written references the member it was selected from and this alert: re-checking both keys per row is wasted work.
@@ -205,7 +217,7 @@ export function planNextRange(db: Db, alertId: number, now: number, signalSends 
     const upper = Math.min(alert.plan_cursor + PLAN_RANGE, alert.plan_until);
     // Without any Signal member showing a number there is no twin to look up: SMS-only lines plan at full speed.
     const { changes } = db
-      .stmt(signalSends && anySignalNumber(db) ? PLAN_RANGE_SQL : PLAN_RANGE_SIMPLE_SQL)
+      .stmt(!anySignalNumber(db) ? PLAN_RANGE_SIMPLE_SQL : signalSends ? PLAN_RANGE_SQL : PLAN_RANGE_SMS_FIRST_SQL)
       // Each copy is as old as its alert, however late it is planned (a crash between two ranges, a restart
       // days later): an alert past its age is not sent to the members planned after the restart either.
       .run({ alert: alertId, now, created: alert.created_at, lo: alert.plan_cursor, hi: upper, reach: JSON.stringify(alert.reach.split(',')) });
