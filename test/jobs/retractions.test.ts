@@ -1,9 +1,9 @@
 /**
- * RETRACT's follow-up (jobs/retractions.ts) while signal-cli-rest-api is
- * stuck: it takes a remote delete and never answers, so each deletion waits
- * out the client's 30 s time-out. SPEC, Order: one channel's outage never
- * delays another: the SMS corrections of another retracted alert are queued
- * at once all the same.
+ * RETRACT's follow-up (jobs/retractions.ts) against a fake signal-cli-rest-api:
+ * a stuck one (it takes a remote delete and never answers, 30 s each) holds
+ * up no SMS correction (SPEC, Order: one channel's outage never delays
+ * another); deletions keep to the Signal lane's pace and a 429 on one pauses
+ * the lane; a deletion overtaken by a correction sends no second one.
  */
 import path from 'node:path';
 import { SignalSender } from '../../src/channels/signal/signal-sender';
@@ -13,7 +13,7 @@ import { createAlert, planNextRange } from '../../src/store/alerts';
 import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
-import { retractAlert } from '../../src/store/retractions';
+import { retractAlert, SIGNAL_DELETE_WINDOW_MS } from '../../src/store/retractions';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { Pacer } from '../../src/outbox/pacer';
@@ -23,14 +23,22 @@ import { waitFor } from '../helpers/wait-for';
 
 const ACCOUNT = '+15005550199';
 
+/** A database file and a fake signal-cli-rest-api for the bot's account. */
+async function line(): Promise<{ vault: Vault; db: Db; fake: FakeSignal }> {
+  await cryptoReady();
+  const vault = new Vault(new Uint8Array(32).fill(5));
+  const db = new Db(path.join(tempDir(), 'heads-up.db'));
+  migrate(db);
+  const fake = new FakeSignal({ account: ACCOUNT });
+  await fake.start();
+  return { vault, db, fake };
+}
+
+const MEMBER = '4c3d4e5f-6a7b-4c8d-9e0f-000000000007';
+
 describe('RETRACT follow-up while signal-cli-rest-api is stuck', () => {
   it("queues another retracted alert's SMS corrections without waiting for Signal remote deletes", async () => {
-    await cryptoReady();
-    const vault = new Vault(new Uint8Array(32).fill(5));
-    const db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
-    const fake = new FakeSignal({ account: ACCOUNT });
-    await fake.start();
+    const { vault, db, fake } = await line();
     fake.remoteDeleteAnswer = () => 'hang';
     const log = createLogger('silent');
     const signal = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log });
@@ -72,12 +80,7 @@ describe('RETRACT follow-up while signal-cli-rest-api is stuck', () => {
 
 describe('RETRACT follow-up and the Signal lane pace', () => {
   it("waits out the lane's pause, and a 429 on a deletion pauses the lane (its sends with it)", async () => {
-    await cryptoReady();
-    const vault = new Vault(new Uint8Array(32).fill(5));
-    const db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
-    const fake = new FakeSignal({ account: ACCOUNT });
-    await fake.start();
+    const { vault, db, fake } = await line();
     fake.remoteDeleteAnswer = () => SIGNAL_ERRORS.rateLimited(ACCOUNT);
     const log = createLogger('silent');
     const signal = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log });
@@ -102,6 +105,53 @@ describe('RETRACT follow-up and the Signal lane pace', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(fake.remoteDeleteRequests).toBe(1);
       expect(pace.waitMs()).toBeGreaterThan(10_000);
+    } finally {
+      await job.stop();
+      await fake.stop();
+      await signal.close();
+      db.close();
+    }
+  }, 30_000);
+});
+
+// A deletion the loop listed, then waiting for the lane's pace while a round corrected its row (Signal's day
+// ran out): its outcome must not overwrite 'corrected', or she is sent the correction twice.
+describe('a Signal deletion waiting on the lane pace when Signal\'s day passes', () => {
+  it('sends the member one correction, not two', async () => {
+    const { vault, db, fake } = await line();
+    // The recipient left Signal: the deletion is refused for good (corrected instead).
+    fake.remoteDeleteAnswer = () => SIGNAL_ERRORS.unregistered(MEMBER);
+    const log = createLogger('silent');
+    const signal = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log });
+    const t0 = 1_800_000_000_000;
+    let clock = t0;
+    const id = ensureMember(db, vault, { channel: 'signal', address: MEMBER }, 'en', t0).id;
+    subscribe(db, id, ['212'], t0);
+    // Other members: with them, the alert has more copies than a round's batch (5 here, 500 by default).
+    for (let i = 10; i < 150; i++) subscribe(db, ensureMember(db, vault, { channel: 'signal', address: `4c3d4e5f-6a7b-4c8d-9e0f-000000000${i}` }, 'en', t0).id, ['212'], t0);
+    const a = createAlert(db, vault, { npas: ['212'], reach: ['212'], text: 'grey van, took a phone' }, t0);
+    while (!planNextRange(db, a, t0).done);
+    db.sqlite.prepare("UPDATE outbox SET state = 'sent', provider_id = '1800000000123', updated_at = ? WHERE alert_id IS NOT NULL").run(t0);
+    const corrections = () => (db.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE member_id = ? AND alert_id IS NULL').get(id) as { n: number }).n;
+
+    // The Signal lane is paused (a 429 on a send) for a moment.
+    const pace = new Pacer(100);
+    pace.pauseFor(1_500);
+    // Retracted a little before Signal's day is over: the copy is marked for deletion.
+    clock = t0 + SIGNAL_DELETE_WINDOW_MS - 5_000;
+    const job = new RetractionJob(db, vault, signal, log, () => undefined, { ...DEFAULT_RETRACTIONS, everyMs: 100, batch: 5, deletesPerTick: 1, pace }, () => clock);
+    try {
+      db.transaction(() => retractAlert(db, a, clock));
+      job.start();
+      await job.idle();
+      // The day passes while the deletion waits for the lane: the next round corrects the copy.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      clock += 10_000;
+      await waitFor(() => corrections() === 1, 2_000, 'the correction');
+      // The pause ends, the deletion listed before goes and is refused; a few more rounds.
+      await waitFor(() => fake.remoteDeleteRequests >= 1, 5_000, 'the remote delete').catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(corrections()).toBe(1);
     } finally {
       await job.stop();
       await fake.stop();

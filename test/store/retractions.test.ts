@@ -172,9 +172,11 @@ describe('the day a correction names', () => {
   });
 });
 
-// Her neutral notice went out, then READ put the alert in full in her Signal conversation: deleting the notice is not enough.
-describe('a discreet Signal member who read a retracted alert with READ after its notice was sent', () => {
-  it('is sent the correction (her READ answer cannot be remote-deleted)', async () => {
+// READ put the alert in full in her Signal conversation: deleting the neutral notice is not enough, whether
+// READ came after the notice went or while it was in flight.
+describe('a discreet Signal member who read a retracted alert with READ', () => {
+  /** Her notice claimed by the Signal lane; `readFirst`: she sends READ before its send returns. Returns the corrections she is sent and the day they name. */
+  async function readAndRetract(readFirst: boolean): Promise<{ corrections: string[]; day: string }> {
     let alertId = 0;
     const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], onAlert: (id: number) => (alertId = id) });
     const who: Sender = { channel: 'signal', address: '2c3d4e5f-6a7b-4c8d-9e0f-000000000003' };
@@ -185,17 +187,26 @@ describe('a discreet Signal member who read a retracted alert with READ after it
     const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(REPORTER, 'REPORT 415 grey van 7ABC123, took my phone').reply ?? '')?.[1] ?? '';
     expect(w.sms(MOD, `APPROVE ${ref}`).reply).toBe(t.modApproved(`#${ref}`, ['415']));
     while (!planNextRange(w.db, alertId, w.clock.now).done);
-    // Her neutral notice goes out over Signal (timestamp kept for a remote delete).
-    const [row] = claimLane(w.db, 'signal', w.clock.now + 1, 10, w.clock.now + 60_000).filter((r) => r.alert_id === alertId);
-    recordOutcomes(w.db, [{ id: row!.id, kind: 'sent', providerId: String(w.clock.now) }], w.clock.now);
     const day = localDate(w.clock.now);
-    // She reads it: the full alert is now in her Signal conversation, in a reply.
-    w.clock.now += 60_000;
+    const [row] = claimLane(w.db, 'signal', w.clock.now + 1, 10, w.clock.now + 60_000).filter((r) => r.alert_id === alertId);
+    const sent = () => recordOutcomes(w.db, [{ id: row!.id, kind: 'sent', providerId: String(w.clock.now) }], w.clock.now);
+    if (!readFirst) sent();
+    w.clock.now += 1_000;
     expect(send('READ').reply).toContain('grey van 7ABC123');
+    if (readFirst) sent();
     w.clock.now += 60_000;
     w.sms(MOD, `RETRACT ${ref}`);
     w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now, 500));
-    const corrections = w.queued(who).filter((m) => m.text.includes('withdrawn')).map((m) => m.text);
+    return { corrections: w.queued(who).filter((m) => m.text.includes('withdrawn')).map((m) => m.text), day };
+  }
+
+  it('after its notice was sent, is sent the correction (her READ answer cannot be remote-deleted)', async () => {
+    const { corrections, day } = await readAndRetract(false);
+    expect(corrections).toEqual([t.discreetRetracted(['415'], day)]);
+  });
+
+  it('while its notice was in flight, is sent the correction too', async () => {
+    const { corrections, day } = await readAndRetract(true);
     expect(corrections).toEqual([t.discreetRetracted(['415'], day)]);
   });
 });
