@@ -14,7 +14,8 @@ const MAX_WORDS = 10;
 // Phrases over normalized words (upper case, no accents). Each says "stop
 // messaging me", not merely "stop": "he wouldn't stop" or "ya no tengo
 // saldo" sent without REPORT must not unsubscribe anyone.
-// A short message that opens with the word.
+
+// A short message that opens with the word (outside a conversation only).
 const EN_OPENS = /^(PLEASE |PLS |PLZ )?STOP\b/;
 const ES_OPENS = /^(NO MAS|BASTA)\b/;
 

@@ -198,7 +198,9 @@ export class Db {
   checkpointEvery(everyMs: number): () => void {
     const timer = setInterval(() => {
       if (!this.sqlite.open) return;
-      // An erase whose truncation a reader held back (a backup's snapshot) is tried again at each tick.
+      // An erase whose truncation a reader held back (a backup's snapshot) is tried again at each tick,
+      // this process's own or one an admin command left (it has exited).
+      if (!this.erasePending && this.eraseLeft()) this.erasePending = true;
       if (this.erasePending) return this.truncateWal();
       try {
         this.sqlite.pragma('wal_checkpoint(PASSIVE)');
@@ -243,7 +245,10 @@ export class Db {
     try {
       if (!wait) this.sqlite.pragma('busy_timeout = 0');
       const [result] = this.sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
-      if (result?.busy === 0) this.erasePending = false;
+      if (result?.busy === 0) {
+        this.erasePending = false;
+        this.leaveErase(false);
+      }
     } catch (err) {
       this.hookError(err);
     } finally {
@@ -260,6 +265,28 @@ export class Db {
     if (!this.sqlite.open) return;
     // The admin commands close straight after their command: while the server keeps the WAL, an erase left for later would stay in it.
     this.truncateWal(true);
+    // Still held back (a backup's snapshot past the busy timeout): left for the running server to finish.
+    if (this.erasePending) this.leaveErase(true);
     this.sqlite.close();
+  }
+
+  /** Whether an erase is left for this connection to finish (migration 0024's marker). */
+  private eraseLeft(): boolean {
+    try {
+      return this.stmt('SELECT 1 FROM erase_pending').get() !== undefined;
+    } catch {
+      // A database from before 0024.
+      return false;
+    }
+  }
+
+  /** Leaves (or, done, clears) the marker of an erase still to finish. */
+  private leaveErase(left: boolean): void {
+    try {
+      this.stmt(left ? 'INSERT OR IGNORE INTO erase_pending (id) VALUES (1)' : 'DELETE FROM erase_pending').run();
+    } catch (err) {
+      // A database from before 0024, or one too busy: the next erase tries again.
+      this.hookError(err);
+    }
   }
 }
