@@ -98,7 +98,8 @@ export async function runAdmin(argv: string[], out: Out = (l) => process.stdout.
       out(USAGE);
       return 0;
     }
-    const op = OPERATIONS[first];
+    // Its own entries only: "constructor" or "toString" are no operations.
+    const op = Object.hasOwn(OPERATIONS, first) ? OPERATIONS[first] : undefined;
     if (op) {
       const option = rest.find((a) => a.startsWith('-'));
       if (option) throw new UsageError(`unknown option ${option.slice(0, 40)} (a file whose name starts with - is written ./${option.slice(0, 40)})`);

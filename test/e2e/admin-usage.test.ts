@@ -20,6 +20,12 @@ describe('the admin command line, used wrongly', () => {
     expect(r.stderr).toContain('backup FILE');
   });
 
+  it.each([['constructor'], ['toString'], ['hasOwnProperty']])('names %s, a word every object answers to, as an unknown command (it crashed)', async (word) => {
+    const r = await runAdminCli([word], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`heads-up: unknown command: ${word}`);
+  });
+
   it('refuses a member command: the command line speaks for moderators only', async () => {
     const r = await runAdminCli(['JOIN', '415'], env);
     expect(r.code).toBe(2);
