@@ -97,18 +97,18 @@ export class Lane {
    * send's 429, and people on SMS too get the alerts waiting here by SMS.
    */
   providerPause(ms: number): void {
-    const { now, db, log } = this.deps;
-    const fresh = now() >= this.pausedUntil;
-    this.pausedUntil = Math.max(this.pausedUntil, now() + ms);
+    if (!this.beginPause(ms)) return;
+    // The sweep moves them now, and again while the pause lasts.
+    this.nextSweep = 0;
+    this.sweep();
+  }
+
+  /** Pauses the lane for `ms` (a provider's 429 naming its wait); true when this starts a pause rather than meets one running. */
+  private beginPause(ms: number): boolean {
+    const fresh = this.deps.now() >= this.pausedUntil;
+    this.pausedUntil = this.deps.now() + ms;
     this.pacer.pauseFor(ms);
-    if (!fresh || this.channel !== 'signal' || this.deps.smsSends === false) return;
-    this.nextSweep = now() + this.deps.opts.twinSweepMs;
-    try {
-      db.transaction(() => this.moveTwins());
-    } catch (err) {
-      // A busy database: the sweep tries again while the pause lasts.
-      log.error({ err: safeError(err) }, 'moving alerts waiting on Signal to SMS failed');
-    }
+    return fresh;
   }
 
   /** Stops claiming, waits for the sends in flight. */
@@ -273,9 +273,7 @@ export class Lane {
       const delay = Math.max(backoffDelay(opts.throttleBackoff, row.attempts), e.retryAfterMs ?? 0);
       if (e.retryAfterMs === undefined) return this.retry(row, e, reason, delay);
       // Sends in flight when a pause began are refused too: only the first of them starts one.
-      const fresh = this.deps.now() >= this.pausedUntil;
-      this.pausedUntil = this.deps.now() + e.retryAfterMs;
-      this.pacer.pauseFor(e.retryAfterMs);
+      const fresh = this.beginPause(e.retryAfterMs);
       const retry = this.retry(row, e, reason, delay);
       return fresh ? this.twinsToSms(retry) : retry;
     }

@@ -53,17 +53,6 @@ export function openCheckin(db: Db, memberId: number): CheckinRow | undefined {
   return r && row(r);
 }
 
-/**
- * The membership that holds this person's check-in: this one, or her twin on
- * the other channel (the same number on SMS and Signal is one person on one
- * phone: an OK by SMS ends the check-in she started over Signal). Undefined
- * when neither has one.
- */
-export function checkinHolder(db: Db, memberId: number): number | undefined {
-  const others = personMemberIds(db, memberId).filter((id) => id !== memberId);
-  return [memberId, ...others].find((id) => db.stmt('SELECT 1 FROM checkins WHERE member_id = ? LIMIT 1').get(id) !== undefined);
-}
-
 /** This person's check-ins on either channel (this membership's first): those running and those escalated. */
 export function personCheckins(db: Db, memberId: number): { open: CheckinRow[]; escalated: CheckinRow[] } {
   const ids = [memberId, ...personMemberIds(db, memberId).filter((id) => id !== memberId)];
@@ -73,9 +62,12 @@ export function personCheckins(db: Db, memberId: number): { open: CheckinRow[]; 
   };
 }
 
-/** Whether this person (on either channel) has a check-in running or escalated. */
+/**
+ * Whether this person has a check-in running or escalated, on either
+ * channel (the same number on SMS and Signal is one person on one phone).
+ */
 export function hasCheckin(db: Db, memberId: number): boolean {
-  return checkinHolder(db, memberId) !== undefined;
+  return personMemberIds(db, memberId).some((id) => db.stmt('SELECT 1 FROM checkins WHERE member_id = ? LIMIT 1').get(id) !== undefined);
 }
 
 /** The member's escalated check-ins (buddies were told; no OK yet). */
