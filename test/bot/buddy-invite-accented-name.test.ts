@@ -7,21 +7,12 @@
  */
 import { smsSegments } from '../../src/bot/sms-segments';
 import type { Sender } from '../../src/phone/identity';
-import { openBody, openRowAddress } from '../../src/store/outbox';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
 
 const MEMBER = '+14155550122';
 const BUDDY = '+14155550133';
 
-function invitations(w: BotWorld): string[] {
-  const rows = w.db.sqlite.prepare('SELECT id, address_ct, body_ct, key_version FROM outbox WHERE member_id IS NULL').all() as Array<{
-    id: number;
-    address_ct: Buffer;
-    body_ct: Buffer;
-    key_version: number;
-  }>;
-  return rows.filter((r) => openRowAddress(w.vault, r) === BUDDY).map((r) => openBody(w.vault, r));
-}
+const invitations = (w: BotWorld): string[] => w.direct(BUDDY);
 
 describe('a buddy invitation naming a member whose name has an accent GSM-7 lacks', () => {
   it.each([

@@ -9,7 +9,6 @@ import { catalog } from '../../src/bot/catalog';
 import type { CheckinRules } from '../../src/bot/line-rules';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import type { Sender } from '../../src/phone/identity';
-import { openBody, openRowAddress } from '../../src/store/outbox';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
 
 const ROSE = '+14155550100';
@@ -33,15 +32,7 @@ async function twins(): Promise<{ w: BotWorld; signal: (text: string) => string 
 }
 
 /** What was queued straight to the buddy (buddies are not members), opened. */
-function toBuddy(w: BotWorld): string[] {
-  const rows = w.db.sqlite.prepare('SELECT id, address_ct, body_ct, key_version FROM outbox WHERE member_id IS NULL AND address_ct IS NOT NULL ORDER BY id').all() as Array<{
-    id: number;
-    address_ct: Buffer;
-    body_ct: Buffer;
-    key_version: number;
-  }>;
-  return rows.filter((r) => openRowAddress(w.vault, r) === BUDDY).map((r) => openBody(w.vault, r));
-}
+const toBuddy = (w: BotWorld): string[] => w.direct(BUDDY);
 
 describe('a check-in and the same person on the other channel', () => {
   it('OK from her SMS membership ends the check-in she started over Signal: her buddy is not told she is missing', async () => {

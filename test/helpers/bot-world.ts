@@ -11,7 +11,7 @@ import type { Sender } from '../../src/phone/identity';
 import { Db } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
 import { findMember } from '../../src/store/members';
-import { openBody } from '../../src/store/outbox';
+import { openBody, openRowAddress } from '../../src/store/outbox';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from './temp-dir';
 
@@ -25,6 +25,8 @@ export interface BotWorld {
   sms(from: string, text: string, sid?: string): BotResult;
   /** The sealed one-off messages queued for a sender, opened, oldest first, with when they are due. */
   queued(to: Sender): Array<{ text: string; dueAt: number }>;
+  /** The messages queued straight to an address with no member row (a buddy, an applicant's reply), opened, oldest first. */
+  direct(address: string): string[];
 }
 
 let sids = 0;
@@ -69,6 +71,15 @@ export async function botWorld(deps: Partial<BotDeps> = {}, start = Date.UTC(202
         .prepare('SELECT id, body_ct, key_version, due_at FROM outbox WHERE member_id = ? AND alert_id IS NULL ORDER BY id')
         .all(member.id) as Array<{ id: number; body_ct: Buffer; key_version: number; due_at: number }>;
       return rows.map((r) => ({ text: openBody(vault, r), dueAt: r.due_at }));
+    },
+    direct: (address) => {
+      const rows = db.sqlite.prepare('SELECT id, address_ct, body_ct, key_version FROM outbox WHERE member_id IS NULL AND address_ct IS NOT NULL ORDER BY id').all() as Array<{
+        id: number;
+        address_ct: Buffer;
+        body_ct: Buffer;
+        key_version: number;
+      }>;
+      return rows.filter((r) => openRowAddress(vault, r) === address).map((r) => openBody(vault, r));
     },
   };
 }

@@ -23,25 +23,40 @@ import { waitFor } from '../helpers/wait-for';
 
 const ACCOUNT = '+15005550199';
 
-/** A database file and a fake signal-cli-rest-api for the bot's account. */
-async function line(): Promise<{ vault: Vault; db: Db; fake: FakeSignal }> {
+/** A database file, a fake signal-cli-rest-api for the bot's account and the sender to it; close() ends them after the job. */
+async function line() {
   await cryptoReady();
   const vault = new Vault(new Uint8Array(32).fill(5));
   const db = new Db(path.join(tempDir(), 'heads-up.db'));
   migrate(db);
   const fake = new FakeSignal({ account: ACCOUNT });
   await fake.start();
-  return { vault, db, fake };
+  const log = createLogger('silent');
+  const signal = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log });
+  // Closing the fake first drops a request it holds: job.stop() waits only for the deletion in flight.
+  const close = async (job: RetractionJob) => {
+    await fake.stop();
+    await job.stop();
+    await signal.close();
+    db.close();
+  };
+  return { vault, db, fake, log, signal, close };
+}
+
+/** An alert for 212, its copies sent over Signal (their send timestamp kept for a deletion). */
+function sentAlert(db: Db, vault: Vault, t0: number): number {
+  const a = createAlert(db, vault, { npas: ['212'], reach: ['212'], text: 'grey van, took a phone' }, t0);
+  while (!planNextRange(db, a, t0).done);
+  db.sqlite.prepare("UPDATE outbox SET state = 'sent', provider_id = '1800000000123', updated_at = ? WHERE alert_id IS NOT NULL").run(t0);
+  return a;
 }
 
 const MEMBER = '4c3d4e5f-6a7b-4c8d-9e0f-000000000007';
 
 describe('RETRACT follow-up while signal-cli-rest-api is stuck', () => {
   it("queues another retracted alert's SMS corrections without waiting for Signal remote deletes", async () => {
-    const { vault, db, fake } = await line();
+    const { vault, db, fake, log, signal, close } = await line();
     fake.remoteDeleteAnswer = () => 'hang';
-    const log = createLogger('silent');
-    const signal = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log });
 
     const t0 = Date.now();
     const onSignal = ensureMember(db, vault, { channel: 'signal', address: '4c3d4e5f-6a7b-4c8d-9e0f-000000000001' }, 'en', t0).id;
@@ -69,26 +84,18 @@ describe('RETRACT follow-up while signal-cli-rest-api is stuck', () => {
       await waitFor(() => corrections() === 1, 5_000, "the SMS recipient's correction").catch(() => undefined);
       expect(corrections()).toBe(1);
     } finally {
-      // Closing the fake drops the hanging request: stop() waits only for the deletion in flight.
-      await fake.stop();
-      await job.stop();
-      await signal.close();
-      db.close();
+      await close(job);
     }
   }, 60_000);
 });
 
 describe('RETRACT follow-up and the Signal lane pace', () => {
   it("waits out the lane's pause, and a 429 on a deletion pauses the lane (its sends with it)", async () => {
-    const { vault, db, fake } = await line();
+    const { vault, db, fake, log, signal, close } = await line();
     fake.remoteDeleteAnswer = () => SIGNAL_ERRORS.rateLimited(ACCOUNT);
-    const log = createLogger('silent');
-    const signal = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log });
     const t0 = Date.now();
     for (let i = 1; i <= 3; i++) subscribe(db, ensureMember(db, vault, { channel: 'signal', address: `4c3d4e5f-6a7b-4c8d-9e0f-00000000000${i}` }, 'en', t0).id, ['212'], t0);
-    const a = createAlert(db, vault, { npas: ['212'], reach: ['212'], text: 'grey van, took a phone' }, t0);
-    while (!planNextRange(db, a, t0).done);
-    db.sqlite.prepare("UPDATE outbox SET state = 'sent', provider_id = '1800000000123', updated_at = ? WHERE alert_id IS NOT NULL").run(t0);
+    const a = sentAlert(db, vault, t0);
 
     const pace = new Pacer(100);
     pace.pauseFor(300);
@@ -106,10 +113,7 @@ describe('RETRACT follow-up and the Signal lane pace', () => {
       expect(fake.remoteDeleteRequests).toBe(1);
       expect(pace.waitMs()).toBeGreaterThan(10_000);
     } finally {
-      await job.stop();
-      await fake.stop();
-      await signal.close();
-      db.close();
+      await close(job);
     }
   }, 30_000);
 });
@@ -118,20 +122,16 @@ describe('RETRACT follow-up and the Signal lane pace', () => {
 // ran out): its outcome must not overwrite 'corrected', or she is sent the correction twice.
 describe('a Signal deletion waiting on the lane pace when Signal\'s day passes', () => {
   it('sends the member one correction, not two', async () => {
-    const { vault, db, fake } = await line();
+    const { vault, db, fake, log, signal, close } = await line();
     // The recipient left Signal: the deletion is refused for good (corrected instead).
     fake.remoteDeleteAnswer = () => SIGNAL_ERRORS.unregistered(MEMBER);
-    const log = createLogger('silent');
-    const signal = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log });
     const t0 = 1_800_000_000_000;
     let clock = t0;
     const id = ensureMember(db, vault, { channel: 'signal', address: MEMBER }, 'en', t0).id;
     subscribe(db, id, ['212'], t0);
     // Other members: with them, the alert has more copies than a round's batch (5 here, 500 by default).
     for (let i = 10; i < 150; i++) subscribe(db, ensureMember(db, vault, { channel: 'signal', address: `4c3d4e5f-6a7b-4c8d-9e0f-000000000${i}` }, 'en', t0).id, ['212'], t0);
-    const a = createAlert(db, vault, { npas: ['212'], reach: ['212'], text: 'grey van, took a phone' }, t0);
-    while (!planNextRange(db, a, t0).done);
-    db.sqlite.prepare("UPDATE outbox SET state = 'sent', provider_id = '1800000000123', updated_at = ? WHERE alert_id IS NOT NULL").run(t0);
+    const a = sentAlert(db, vault, t0);
     const corrections = () => (db.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE member_id = ? AND alert_id IS NULL').get(id) as { n: number }).n;
 
     // The Signal lane is paused (a 429 on a send) for a moment.
@@ -153,10 +153,7 @@ describe('a Signal deletion waiting on the lane pace when Signal\'s day passes',
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(corrections()).toBe(1);
     } finally {
-      await job.stop();
-      await fake.stop();
-      await signal.close();
-      db.close();
+      await close(job);
     }
   }, 30_000);
 });
