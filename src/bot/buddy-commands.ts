@@ -8,7 +8,7 @@ import type { Lang } from '../domain/lang';
 import { toE164, type CountryCode } from '../phone/numbers';
 import {
   anyBuddyStop,
-  buddiesOf,
+  personBuddyLinks,
   buddyIndex,
   buddyStopped,
   forgetBuddy,
@@ -24,7 +24,7 @@ import {
   unreadableBuddiesOf,
   type Buddy,
 } from '../store/buddies';
-import { memberLang } from '../store/members';
+import { memberLang, personMemberIds } from '../store/members';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import { catalog, type Catalog } from './catalog';
 import { ending } from './clock-time';
@@ -45,7 +45,7 @@ type BuddyCommand = Extract<Command, { kind: 'buddy' }>;
 export function buddy(store: Store, who: Asker, rules: CheckinRules, newMember: NewMemberRules, command: BuddyCommand, country: CountryCode, now: number): Outcome {
   switch (command.action) {
     case 'list': {
-      const mine = who.member ? buddiesOf(store.db, store.vault, who.member.id) : [];
+      const mine = who.member ? oneEach(personBuddyLinks(store.db, store.vault, who.member.id)) : [];
       return say(mine.length ? who.t.buddyList(mine.map((b) => ({ ending: ending(b.address), status: b.status }))) : who.t.buddyNone());
     }
     case 'off':
@@ -62,7 +62,7 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
   const channel = asked ?? rules.buddyChannels[0];
   if (!address || !channel || !rules.buddyChannels.includes(channel)) return say(who.t.buddyUsage());
   if (who.sender.phone === address) return say(who.t.buddyOwnNumber());
-  const mine = who.member ? buddiesOf(db, vault, who.member.id) : [];
+  const mine = who.member ? oneEach(personBuddyLinks(db, vault, who.member.id)) : [];
   if (mine.some((b) => b.address === address)) return say(who.t.buddyAlreadyAsked(ending(address)));
   if (mine.filter((b) => b.status !== 'stopped').length >= MAX_BUDDIES) return say(who.t.buddyLimit(MAX_BUDDIES));
   if (!store.limits.take(who.senderKey, 'buddy_invite', { max: INVITES_PER_DAY, windowMs: 86_400_000 }, now)) return say(who.t.buddyInvitesToday(INVITES_PER_DAY));
@@ -104,20 +104,32 @@ function buddyOff(store: Store, who: Asker, number: string | undefined, country:
   if (!who.member) return say(number === undefined ? who.t.buddyNone() : who.t.buddiesRemoved(0));
   const target = number === undefined ? undefined : toE164(number, country);
   if (number !== undefined && !target) return say(who.t.buddyUsage());
-  const removed = buddiesOf(db, vault, who.member.id).filter((b) => target === undefined || b.address === target);
+  // Hers on either channel (one phone, one person), as a check-in on either would tell them.
+  const removed = personBuddyLinks(db, vault, who.member.id).filter((b) => target === undefined || b.address === target);
   let erased = 0;
   // A row that no longer opens is one of "every buddy" (or of that number's links) too; no one can be told of it.
-  for (const id of unreadableBuddiesOf(db, vault, who.member.id, target ? buddyIndex(vault, target) : undefined)) erased += removeBuddy(db, vault, id);
-  let queued = false;
-  for (const b of removed) {
-    erased += removeBuddy(db, vault, b.id);
-    if (b.status === 'accepted') {
-      linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).buddyDropped(b.name), now), b.memberId);
-      queued = true;
-    }
+  for (const memberId of personMemberIds(db, who.member.id)) {
+    for (const id of unreadableBuddiesOf(db, vault, memberId, target ? buddyIndex(vault, target) : undefined)) erased += removeBuddy(db, vault, id);
+  }
+  for (const b of removed) erased += removeBuddy(db, vault, b.id);
+  // A buddy asked on both memberships is told once.
+  const told = oneEach(removed);
+  for (const b of told.filter((x) => x.status === 'accepted')) {
+    linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).buddyDropped(b.name), now), b.memberId);
   }
   if (erased > 0) db.eraseSoon();
-  return { say: removed.length === 0 && number === undefined ? who.t.buddyNone() : who.t.buddiesRemoved(removed.length), queued };
+  return { say: told.length === 0 && number === undefined ? who.t.buddyNone() : who.t.buddiesRemoved(told.length), queued: told.some((b) => b.status === 'accepted') };
+}
+
+/** One link per buddy's number, the most settled one first found (accepted, then invited, then stopped). */
+function oneEach(links: Buddy[]): Buddy[] {
+  const rank = { accepted: 0, invited: 1, stopped: 2 } as const;
+  const best = new Map<string, Buddy>();
+  for (const b of links) {
+    const held = best.get(b.address);
+    if (!held || rank[b.status] < rank[held.status]) best.set(b.address, b);
+  }
+  return [...best.values()];
 }
 
 /** Tells each member whose buddy this was, in the member's language. */

@@ -5,7 +5,7 @@
  * the escalation; an OK after the escalation tells whoever was told.
  */
 import type { SubscribeMode } from '../config/env';
-import { buddiesOf, linkBuddyMessage } from '../store/buddies';
+import { linkBuddyMessage, personBuddies } from '../store/buddies';
 import { buddiesTold, eraseCheckin, escalationWentOut, extendCheckin, personCheckins, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply, withdrawAlertsOutside } from '../store/outbox';
 import { ensureMember, setMemberStatus } from '../store/members';
@@ -48,7 +48,7 @@ function escalationPlan(
   expected: string,
 ): { told: 'buddies' | 'moderators'; frames: EscalationFrame[] } | null {
   // A buddy whose row no longer opens (a damaged value) cannot be told, and must not stop the check-in.
-  const accepted = memberId === undefined ? [] : buddiesOf(store.db, store.vault, memberId).filter((b) => b.status === 'accepted');
+  const accepted = memberId === undefined ? [] : personBuddies(store.db, store.vault, memberId);
   if (accepted.length) {
     return { told: 'buddies', frames: accepted.map((b) => ({ channel: b.channel, build: (d) => catalog(b.lang).checkinEscalation(b.name, expected, d) })) };
   }
@@ -141,11 +141,9 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Ou
   db.eraseSoon();
   const buddies = heard === 'all' || heard.size > 0;
   const tell = (id: number) => heard === 'all' || heard.has(id);
-  // Each escalated check-in's own membership's buddies (one on each channel, each with her buddies).
-  for (const holder of new Set(escalated.map((c) => c.memberId))) {
-    for (const b of buddiesOf(db, vault, holder).filter((x) => x.status === 'accepted' && tell(x.id))) {
-      linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), holder);
-    }
+  // Her buddies on either membership, as the escalation told them.
+  for (const b of personBuddies(db, vault, who.member.id, (x) => tell(x.id))) {
+    linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), b.memberId);
   }
   if (moderators) {
     for (const contact of reachableModerators(db, vault, line.moderatorContacts)) {

@@ -13,7 +13,7 @@ import { boundedEscalation } from '../bot/escalation-text';
 import type { Lang } from '../domain/lang';
 import type { Logger } from '../log/logger';
 import type { Sender } from '../phone/identity';
-import { buddiesOf } from '../store/buddies';
+import { personBuddies } from '../store/buddies';
 import { clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, type DueCheckin } from '../store/checkins';
 import type { Db } from '../store/db';
 import { ensureMember, memberLang } from '../store/members';
@@ -101,7 +101,8 @@ function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
     details = null;
   }
   const shown = (lang: Lang) => details ?? catalog(lang).checkinDetailsUnreadable();
-  const buddies = buddiesOf(db, vault, c.memberId).filter((b) => b.status === 'accepted');
+  // Hers on either channel: one phone, one person.
+  const buddies = personBuddies(db, vault, c.memberId);
   let told: 'buddies' | 'moderators' | 'nobody' = 'nobody';
   // With no buddy, the moderators (CHECKIN_FALLBACK), but not a Signal one whose identity changed.
   const moderators = buddies.length === 0 && deps.fallback === 'moderators' ? reachableModerators(db, vault, deps.moderatorContacts) : [];

@@ -8,6 +8,7 @@ import type { Channel } from '../domain/channel';
 import { isLang, type Lang } from '../domain/lang';
 import { startOfDay } from './coarse-time';
 import type { Db } from './db';
+import { personMemberIds } from './members';
 import { openRowAddress } from './outbox';
 import type { Vault } from './vault';
 
@@ -85,6 +86,31 @@ function openedOrNot(vault: Vault, r: Row): Buddy | null {
 /** A member's buddies (any status) that still open, oldest first. */
 export function buddiesOf(db: Db, vault: Vault, memberId: number): Buddy[] {
   return readable(vault, rowsOfMember(db, memberId));
+}
+
+/**
+ * A person's links to buddies (any status) that still open: this
+ * membership's first, then its twin's on the other channel. One phone, one
+ * person: BUDDY, BUDDY OFF and a check-in on either see the buddies she
+ * asked on both.
+ */
+export function personBuddyLinks(db: Db, vault: Vault, memberId: number): Buddy[] {
+  const others = personMemberIds(db, memberId).filter((id) => id !== memberId);
+  return [memberId, ...others].flatMap((id) => buddiesOf(db, vault, id));
+}
+
+/**
+ * The accepted buddies of a person (see personBuddyLinks): a number asked
+ * on both memberships is one buddy, told once; `wanted` picks among the
+ * links before that.
+ */
+export function personBuddies(db: Db, vault: Vault, memberId: number, wanted: (b: Buddy) => boolean = () => true): Buddy[] {
+  const seen = new Set<string>();
+  return personBuddyLinks(db, vault, memberId).filter((b) => {
+    if (b.status !== 'accepted' || !wanted(b) || seen.has(b.address)) return false;
+    seen.add(b.address);
+    return true;
+  });
 }
 
 /** The ids of a member's buddy rows (to one number, by its index) that no longer open: BUDDY OFF erases them with the rest, a new invitation replaces them. */
