@@ -94,6 +94,7 @@ export const en: Catalog = {
   modNoSuchRef: (ref) => `No pending item ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} was already decided.`,
   modNeedsRef: () => 'Which one? Give the reference, e.g. APPROVE K7Q2.',
+  modOneRef: (command) => `One reference at a time, e.g. ${command} K7Q2: nothing was done.`,
   modNeedsText: () => 'Add the text, e.g. ALERT 415 grey van, aggressive.',
   modEditNeedsText: () => 'Add the new text, e.g. EDIT K7Q2 grey van, aggressive.',
   modNeedsArea: () => 'Which areas? e.g. ALERT 415 628 text.',

@@ -96,6 +96,7 @@ export const es: Catalog = {
   modNoSuchRef: (ref) => `No hay pendiente ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} ya estaba decidido.`,
   modNeedsRef: () => '¿Cual? Da la referencia, ej. APPROVE K7Q2.',
+  modOneRef: (command) => `Una referencia a la vez, ej. ${command} K7Q2: no se hizo nada.`,
   modNeedsText: () => 'Agrega el texto, ej. ALERT 415 van gris, agresivo.',
   modEditNeedsText: () => 'Agrega el texto nuevo, ej. EDIT K7Q2 van gris, agresivo.',
   modNeedsArea: () => '¿Que areas? ej. ALERT 415 628 texto.',

@@ -100,6 +100,7 @@ export const fr: Catalog = {
   modNoSuchRef: (ref) => `Rien en attente sous ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} est déjà décidé.`,
   modNeedsRef: () => 'Lequel? Donnez la référence, ex. APPROVE K7Q2.',
+  modOneRef: (command) => `Une référence à la fois, ex. ${command} K7Q2 : rien n'a été fait.`,
   modNeedsText: () => 'Ajoutez le texte, ex. ALERT 415 van gris, agressif.',
   modEditNeedsText: () => 'Ajoutez le nouveau texte, ex. EDIT K7Q2 van gris, agressif.',
   modNeedsArea: () => 'Quelles zones? ex. ALERT 415 628 texte.',

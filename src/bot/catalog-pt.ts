@@ -101,6 +101,7 @@ export const pt: Catalog = {
   modNoSuchRef: (ref) => `Nada pendente com ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} ja foi decidida.`,
   modNeedsRef: () => 'Qual? Informe a referencia, ex. APPROVE K7Q2.',
+  modOneRef: (command) => `Uma referencia de cada vez, ex. ${command} K7Q2: nada foi feito.`,
   modNeedsText: () => 'Junte o texto, ex. ALERT 415 van cinza, agressivo.',
   modEditNeedsText: () => 'Inclua o novo texto, ex. EDIT K7Q2 van cinza, agressivo.',
   modNeedsArea: () => 'Quais areas? ex. ALERT 415 628 texto.',

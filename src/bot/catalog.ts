@@ -119,6 +119,8 @@ export interface Catalog {
   modNoSuchRef(ref: string): string;
   modAlreadyDecided(ref: string): string;
   modNeedsRef(): string;
+  /** REJECT, BLOCK or RETRACT with more than one word after it (`command`, as typed in capitals). */
+  modOneRef(command: string): string;
   modNeedsText(): string;
   /** EDIT with a reference and no text. */
   modEditNeedsText(): string;

@@ -51,6 +51,7 @@ export type ParseErrorCode =
   | 'missing_number'
   | 'missing_ref'
   | 'bad_ref'
+  | 'one_ref'
   | 'bad_lang'
   // Check-ins (issue 13)
   | 'bad_number'

@@ -169,6 +169,8 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
       if (ref === 'missing') return 'missing_ref';
       if (ref === 'bad') return 'bad_ref';
       if (kind === 'approve') return { kind, ref, areas: areaTokens(rest.slice(1)) };
+      // "REJECT K7Q2 M3P9" acted on the first only, the moderator believing both done: one at a time, or nothing.
+      if ((kind === 'reject' || kind === 'block' || kind === 'retract') && rest.length > 1) return 'one_ref';
       if (kind === 'edit') {
         const next = rest[1];
         const body = next ? text.slice(next.start).trim() : '';

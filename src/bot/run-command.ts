@@ -45,6 +45,8 @@ function parseError(store: Store, rules: LineRules, who: Asker, parsed: Extract<
     case 'missing_ref':
     case 'bad_ref':
       return say(who.t.modNeedsRef());
+    case 'one_ref':
+      return say(who.t.modOneRef((parsed.command ?? '').toUpperCase()));
     case 'bad_lang':
       return say(who.t.badLang(LANGS.map((l) => l.toUpperCase())));
     // Check-ins (issue 13)

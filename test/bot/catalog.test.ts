@@ -92,6 +92,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     modNoSuchRef: TEXTS.map((x) => t.modNoSuchRef(`#${x}`)),
     modAlreadyDecided: [t.modAlreadyDecided(REF)],
     modNeedsRef: [t.modNeedsRef()],
+    modOneRef: [t.modOneRef('RETRACT')],
     modNeedsText: [t.modNeedsText()],
     modEditNeedsText: [t.modEditNeedsText()],
     modNeedsArea: [t.modNeedsArea()],

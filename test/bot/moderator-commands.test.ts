@@ -343,6 +343,17 @@ describe('REJECT of a report', () => {
     expect(w.queued(sms(SF1))).toEqual([]);
     expect(mod(w, 'PENDING')).toBe('Nothing pending.');
   });
+
+  it.each(['REJECT', 'BLOCK', 'RETRACT'])('%s with two references does nothing and says one at a time', async (cmd) => {
+    const w = await modWorld();
+    w.sms(SF1, 'JOIN');
+    const a = report(w, REPORTER, '415 a false report');
+    const b = report(w, SF1, '415 another false report');
+    expect(mod(w, `${cmd} ${a} ${b}`)).toBe(t.modOneRef(cmd));
+    expect(mod(w, 'PENDING')).toContain(`#${a}`);
+    expect(mod(w, 'PENDING')).toContain(`#${b}`);
+    expect(mod(w, `REJECT ${a}`)).toBe(`#${a} rejected.`);
+  });
 });
 
 describe('EDIT', () => {
