@@ -62,11 +62,12 @@ export type ParseErrorCode =
  * The parser's result. `lang` is the language the message was written in,
  * when its keyword says so; `keyword` is the normalized first word.
  * `exactKeyword` is true when the whole message is that one word (carriers
- * act on such messages themselves).
+ * act on such messages themselves). `keeps`: members of these languages
+ * stay in theirs (a keyword two languages write, see KeywordTable).
  */
 export type Parsed =
-  | { ok: true; command: Command; lang?: Lang; keyword: string; exactKeyword: boolean }
-  | { ok: false; error: ParseErrorCode; lang?: Lang; keyword?: string; command?: CommandKind };
+  | { ok: true; command: Command; lang?: Lang; keeps?: Lang[]; keyword: string; exactKeyword: boolean }
+  | { ok: false; error: ParseErrorCode; lang?: Lang; keeps?: Lang[]; keyword?: string; command?: CommandKind };
 
 /** Commands only moderators may use. */
 export const MODERATOR_COMMANDS: ReadonlySet<CommandKind> = new Set([

@@ -34,4 +34,10 @@ const ES: Table = {
 };
 
 /** Spanish: its keywords and the words that name it after LANG. */
-export const spanish: KeywordTable = { lang: 'es', keywords: ES, names: ['ES', 'ESP', 'SPANISH', 'ESPANOL', 'CASTELLANO', 'ESPAGNOL', 'ESPANHOL'] };
+export const spanish: KeywordTable = {
+  lang: 'es',
+  keywords: ES,
+  names: ['ES', 'ESP', 'SPANISH', 'ESPANOL', 'CASTELLANO', 'ESPAGNOL', 'ESPANHOL'],
+  // Spanish words too, but the Portuguese replies teach them.
+  alsoWrites: ['ENTRAR', 'DENUNCIA', 'DENUNCIAR'],
+};

@@ -4,7 +4,7 @@
  * word two languages share sets no reply language. ENTRAR and DENUNCIA are
  * Spanish words too, but the Portuguese replies teach them (the Spanish ones
  * teach UNIRSE and REPORTAR): a Portuguese newcomer's ENTRAR is answered in
- * Portuguese.
+ * Portuguese, a Spanish member's keeps her in Spanish (alsoWrites).
  */
 import type { KeywordTable, Table } from './keywords';
 
@@ -38,4 +38,10 @@ const PT: Table = {
 };
 
 /** Portuguese: its keywords and the words that name it after LANG. */
-export const portuguese: KeywordTable = { lang: 'pt', keywords: PT, names: ['PT', 'POR', 'PORTUGUESE', 'PORTUGUES', 'PORTUGAIS'] };
+export const portuguese: KeywordTable = {
+  lang: 'pt',
+  keywords: PT,
+  names: ['PT', 'POR', 'PORTUGUESE', 'PORTUGUES', 'PORTUGAIS'],
+  // Portuguese words too, but the Spanish replies teach them.
+  alsoWrites: ['AMIGA', 'AMIGO'],
+};

@@ -18,6 +18,12 @@ export interface KeywordTable {
   lang: Lang;
   keywords: Table;
   names: string[];
+  /**
+   * Another language's keywords this one writes too (Spanish DENUNCIA,
+   * Portuguese AMIGA): they set that language for a newcomer, whose replies
+   * teach the word, but keep a member of this language in hers.
+   */
+  alsoWrites?: string[];
 }
 
 /** Every language's table; the first listed wins a word two languages give different meanings (a test forbids that). */
@@ -31,21 +37,28 @@ export const KEYWORD_TABLES: readonly KeywordTable[] = [english, spanish, french
  */
 const NEUTRAL = new Set(['STOP', 'INFO', 'LANG', 'STATUS', 'START', 'YES', 'UNSTOP', /* Check-ins (issue 13) */ 'OK', 'OKAY']);
 
-const BY_WORD = new Map<string, { kind: CommandKind; langs: Set<Lang> }>();
+const BY_WORD = new Map<string, { kind: CommandKind; langs: Set<Lang>; alsoWrittenIn: Lang[] }>();
 for (const { lang, keywords } of KEYWORD_TABLES) {
   for (const [word, kind] of Object.entries(keywords)) {
     const seen = BY_WORD.get(word);
-    if (!seen) BY_WORD.set(word, { kind, langs: new Set([lang]) });
+    if (!seen) BY_WORD.set(word, { kind, langs: new Set([lang]), alsoWrittenIn: [] });
     else if (seen.kind === kind) seen.langs.add(lang);
   }
 }
+for (const { lang, alsoWrites = [] } of KEYWORD_TABLES) {
+  for (const word of alsoWrites) BY_WORD.get(word)?.alsoWrittenIn.push(lang);
+}
 
-/** Finds a normalized keyword: its command and, unless it is shared, its language. */
-export function lookupKeyword(word: string): { kind: CommandKind; lang?: Lang } | undefined {
+/**
+ * Finds a normalized keyword: its command and, unless it is shared, its
+ * language; `keeps` lists the languages whose members it leaves in theirs
+ * (see KeywordTable.alsoWrites).
+ */
+export function lookupKeyword(word: string): { kind: CommandKind; lang?: Lang; keeps?: Lang[] } | undefined {
   const found = BY_WORD.get(word);
   if (!found) return undefined;
   const only = found.langs.size === 1 && !NEUTRAL.has(word) && !MODERATOR_COMMANDS.has(found.kind) ? [...found.langs][0] : undefined;
-  return { kind: found.kind, lang: only };
+  return only && found.alsoWrittenIn.length ? { kind: found.kind, lang: only, keeps: found.alsoWrittenIn } : { kind: found.kind, lang: only };
 }
 
 /** The language a LANG argument names (EN, ES, ENGLISH, ESPANOL, INGLES, …), if any. */

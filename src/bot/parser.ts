@@ -78,8 +78,8 @@ function refOf(token: Token | undefined): string | 'missing' | 'bad' {
   return m ? (m[1] as string) : 'bad';
 }
 
-function success(command: Command, lang: Lang | undefined, keyword: string, exactKeyword: boolean): Parsed {
-  return { ok: true, command, lang, keyword, exactKeyword };
+function success(command: Command, lang: Lang | undefined, keyword: string, exactKeyword: boolean, keeps?: Lang[]): Parsed {
+  return keeps ? { ok: true, command, lang, keeps, keyword, exactKeyword } : { ok: true, command, lang, keyword, exactKeyword };
 }
 
 /** Parses one inbound message; a number leading a report is read as `country` (DEFAULT_COUNTRY) writes it. Never throws. */
@@ -110,8 +110,8 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
   const command = commandOf(kind, word, text, tokens.slice(checkIn ? 2 : 1), country);
   if (typeof command === 'string') return { ok: false, error: command, lang: found.lang, keyword: word, command: kind };
   // "LANG ES" names its language; every other keyword's language is the keyword's own.
-  const lang = command.kind === 'lang' ? command.lang : found.lang;
-  return success(command, lang, word, tokens.length === 1);
+  if (command.kind === 'lang') return success(command, command.lang, word, tokens.length === 1);
+  return success(command, found.lang, word, tokens.length === 1, found.keeps);
 }
 
 function wordOf(t: Token): string {

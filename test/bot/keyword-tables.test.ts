@@ -71,8 +71,6 @@ describe('keyword tables', () => {
     ['AIDE', 'help', 'fr'],
     ['LIRE', 'read', 'fr'],
     ['DISCRET', 'discreet', 'fr'],
-    ['ENTRAR', 'join', 'pt'],
-    ['DENUNCIA', 'report', 'pt'],
     ['AJUDA', 'help', 'pt'],
     ['LER', 'read', 'pt'],
     ['DISCREET', 'discreet', 'en'],
@@ -80,6 +78,14 @@ describe('keyword tables', () => {
     ['LEER', 'read', 'es'],
   ] as const)('looks up %s as %s in %s', (word, kind, lang) => {
     expect(lookupKeyword(word)).toEqual({ kind, lang });
+  });
+
+  it.each([
+    ['ENTRAR', 'join', 'pt', ['es']],
+    ['DENUNCIA', 'report', 'pt', ['es']],
+    ['AMIGA', 'buddy', 'es', ['pt']],
+  ] as const)('looks up %s as %s in %s, keeping a member of %j in hers', (word, kind, lang, keeps) => {
+    expect(lookupKeyword(word)).toEqual({ kind, lang, keeps });
   });
 
   it.each([['PARAR'], ['VERIFICAR'], ['DISCRETO']])('treats %s, a word of two languages, as setting no reply language', (word) => {

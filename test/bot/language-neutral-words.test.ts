@@ -4,7 +4,7 @@
  * Twilio's block), Twilio's own opt-in words under Advanced Opt-Out (read as
  * START), and the moderators' commands, which exist in English only.
  */
-import { catalog } from '../../src/bot/catalog';
+import { catalog, type Catalog } from '../../src/bot/catalog';
 import type { Lang } from '../../src/domain/lang';
 import type { Sender } from '../../src/phone/identity';
 import { findMember } from '../../src/store/members';
@@ -31,6 +31,28 @@ describe('coming back with START, as the STOP reply in her language says', () =>
     // She does what the reply says.
     expect(w.sms(ROSA, 'START').reply).toBe(t.joined(['415']));
     expect(findMember(w.db, w.vault, sms(ROSA))!.lang).toBe(lang);
+  });
+});
+
+describe('a keyword two languages write, taught by one', () => {
+  const ref = (reply: string) => /#[A-Z0-9]{4,6}/.exec(reply)?.[0] ?? '';
+  it.each([
+    ['es', 'UNIRSE', 'DENUNCIA 415 hombre violento, carro gris', (t: Catalog, reply: string) => t.reportReceived(ref(reply))],
+    ['es', 'UNIRSE', 'ENTRAR 628', (t: Catalog) => t.joined(['415', '628'])],
+    ['pt', 'ENTRAR', 'AMIGA 415-555-0177 Rosa', (t: Catalog) => t.buddyAsked('0177')],
+  ] as Array<[Lang, string, string, (t: Catalog, reply: string) => string]>)('keeps a %s member (%s) in her language after %j', async (lang, join, text, expected) => {
+    const w = await botWorld();
+    const t = catalog(lang);
+    expect(w.sms(ROSA, join).reply).toBe(t.joined(['415']));
+    const reply = w.sms(ROSA, text).reply ?? '';
+    expect(reply).toBe(expected(t, reply));
+    expect(findMember(w.db, w.vault, sms(ROSA))!.lang).toBe(lang);
+  });
+
+  it('still answers a newcomer in the language whose replies teach the word', async () => {
+    const w = await botWorld();
+    expect(w.sms(ROSA, 'ENTRAR').reply).toBe(catalog('pt').joined(['415']));
+    expect(w.sms('+14155550102', 'AMIGA 415-555-0177 Rosa').reply).toBe(catalog('es').buddyAsked('0177'));
   });
 });
 

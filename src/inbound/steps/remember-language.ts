@@ -12,9 +12,11 @@ import type { Identity } from './identify-sender';
 
 export function rememberLanguage(db: Db, who: Identity, parsed: Parsed): Lang {
   const { member } = who;
-  if (member && parsed.lang && member.lang !== parsed.lang) {
-    setMemberLang(db, member.id, parsed.lang);
-    member.lang = parsed.lang;
+  // A keyword her language writes too (a Spanish member's DENUNCIA) leaves her in hers.
+  const written = member && parsed.keeps?.includes(member.lang) ? member.lang : parsed.lang;
+  if (member && written && member.lang !== written) {
+    setMemberLang(db, member.id, written);
+    member.lang = written;
   }
-  return parsed.lang ?? who.conversation()?.lang ?? member?.lang ?? 'en';
+  return written ?? who.conversation()?.lang ?? member?.lang ?? 'en';
 }
