@@ -41,7 +41,8 @@ describe('parse: check-in commands', () => {
   ];
 
   it.each(table)('reads %j', (input, expected, lang) => {
-    const p = parse(input);
+    // Which members a shared word keeps in their language is keyword-tables.test.ts's.
+    const { keeps: _keeps, ...p } = parse(input);
     expect(p).toEqual({ ok: true, command: expected, lang, keyword: expect.any(String), exactKeyword: expect.any(Boolean) });
   });
 
