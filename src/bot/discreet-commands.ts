@@ -5,7 +5,7 @@
  * discreet also sets the conversation's disappearing-messages timer.
  */
 import { MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
-import { memberDiscreet, setPersonDiscreet } from '../store/members';
+import { memberDiscreet, personMemberIds, setPersonDiscreet } from '../store/members';
 import { copiesRead, enqueueMessage } from '../store/outbox';
 import { bodyText } from '../alerts/report-template';
 import { markRead, openUnread, queuedAlertsInFull, queuedAlertsUnread } from '../store/unread-alerts';
@@ -56,7 +56,10 @@ export function read(store: Store, who: Asker, now: number): Outcome {
   // After STOP the carrier delivers nothing to them (and the outbox sends nothing): what READ showed would be lost.
   const { status } = who.member;
   if (status === 'stopped' || status === 'invalid') return say(who.t.notMember());
-  const unread = openUnread(db, vault, who.member.id);
+  // Hers on either channel (one phone, one person): the notice may have gone to her other membership.
+  const memberships = personMemberIds(db, who.member.id);
+  const byAlert = new Map(memberships.flatMap((id) => openUnread(db, vault, id)).map((a) => [a.id, a]));
+  const unread = [...byAlert.values()].sort((a, b) => b.id - a.id);
   if (unread.length === 0) return say(who.t.readNone());
   const total = unread.length;
   const items = unread.slice(0, READ_LOOKS_AT).map((a) => ({ id: a.id, text: who.t.readItem(a.npas, bodyText(who.lang, a.npas, a.body), new Date(a.createdAt)) }));
@@ -82,8 +85,10 @@ export function read(store: Store, who: Asker, now: number): Outcome {
   }
   const texts = messages.map((m, i) => (i === messages.length - 1 && total > shown ? withMore(m) : joined(m)));
   const shownIds = messages.flat().map((m) => m.id);
-  markRead(db, who.member.id, shownIds);
-  copiesRead(db, who.member.id, shownIds, now);
+  for (const id of memberships) {
+    markRead(db, id, shownIds);
+    copiesRead(db, id, shownIds, now);
+  }
   const [first, second] = texts;
   if (second === undefined) return say(first as string);
   enqueueMessage(db, vault, who.member.id, second, now, { dueAt: now + SECOND_MESSAGE_DELAY_MS });

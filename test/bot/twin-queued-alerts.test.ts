@@ -67,3 +67,15 @@ describe('DISCREET turned off again', () => {
     expect(rows.map((r) => r.discreet)).toEqual([0]);
   });
 });
+
+describe('READ from the other channel', () => {
+  it('shows the alert whose notice went to her Signal membership, once', async () => {
+    const { w, signal } = await twins();
+    expect(signal('DISCREET')).toBe(t.discreetOn());
+    alertPlanned(w);
+    const shown = w.sms(ROSA, 'READ').reply ?? '';
+    expect(shown).toContain('grey van, knife');
+    expect(signal('READ')).toBe(t.readNone());
+    expect(w.sms(ROSA, 'READ').reply).toBe(t.readNone());
+  });
+});
