@@ -12,7 +12,7 @@ import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
 import { buddyIndex, buddyStopped, recordBuddyOptOut } from '../store/buddies';
 import { openAddress } from '../store/members';
-import { claimLane, dueThrottledNow, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';
+import { claimLane, clockSteppedBack, dueThrottledNow, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';
 import type { Vault } from '../store/vault';
 import { backoffDelay } from '../util/backoff';
 import type { DispatcherOptions, DispatchObserver } from './dispatcher';
@@ -39,6 +39,8 @@ export interface LaneDeps {
 
 /** Latency assumed before the first answer: a typical Twilio call (a larger guess opens hundreds of connections at once and slows the start). */
 const FIRST_LATENCY_MS = 250;
+/** The wall clock read this much earlier than before is a step back, not two reads a moment apart. */
+const CLOCK_STEP_MS = 1_000;
 
 export class Lane {
   readonly pacer: Pacer;
@@ -59,6 +61,10 @@ export class Lane {
   private pausedUntil = 0;
   /** When a held or paused Signal lane next moves the alerts planned meanwhile for people also on SMS. */
   private nextSweep = 0;
+  /** The rows claimed whose outcome is not written yet: never claimed again meanwhile (see claimLane). */
+  private readonly claimedIds = new Set<number>();
+  /** The time the lane last read: a wall clock stepped back is seen against it. */
+  private lastNow = 0;
 
   constructor(
     private readonly sender: ChannelSender,
@@ -168,15 +174,19 @@ export class Lane {
     const want = Math.max(1, Math.min(room, available));
     this.alarm.clear();
     const t = now();
-    const rows = claimLane(db, this.channel, t, want, t + opts.leaseMs);
+    this.followClock(t);
+    const rows = claimLane(db, this.channel, t, want, t + opts.leaseMs, this.claimedIds);
     if (rows.length === 0) {
       const due = nextDue(db, this.channel);
-      return this.alarm.sleep(due === null ? opts.pollMs : Math.min(opts.pollMs, Math.max(1, due - t)));
+      // Due, yet not claimed: only rows of this lane's in flight are (their answers wake the lane).
+      return this.alarm.sleep(due === null || due <= t ? opts.pollMs : Math.min(opts.pollMs, due - t));
     }
     for (const row of rows) {
       this.unrecorded++;
+      this.claimedIds.add(row.id);
       const recorded = () => {
         this.unrecorded--;
+        this.claimedIds.delete(row.id);
         this.wake();
       };
       const p = this.send(row).then(
@@ -195,6 +205,15 @@ export class Lane {
     }
   }
 
+  /** Rows queued before a step of the wall clock back are due as they were, not once it catches up. */
+  private followClock(t: number): void {
+    const step = this.lastNow - t;
+    if (step > CLOCK_STEP_MS) {
+      const moved = clockSteppedBack(this.deps.db, this.channel, step, t);
+      this.deps.log.warn({ channel: this.channel, stepMs: step, moved }, 'the clock stepped back: waiting messages keep their place');
+    }
+    this.lastNow = t;
+  }
 
   private failed(row: ClaimedRow, error: string, mark?: Recorded['mark']): Recorded {
     this.deps.observer?.outcome(row.channel, 'failed', error);

@@ -130,17 +130,21 @@ SELECT o.id, o.member_id, o.channel, m.status AS member_status, coalesce(m.lang,
          OR EXISTS (SELECT 1 FROM buddy_messages b WHERE b.outbox_id = o.id)) AS to_buddy
 FROM outbox o LEFT JOIN members m ON m.id = o.member_id
 WHERE o.channel = ? AND o.priority = ? AND o.state = 'pending' AND o.due_at <= ?
+  AND o.id NOT IN (SELECT value FROM json_each(?))
 ORDER BY o.due_at LIMIT +?`;
 
 /**
  * Claims up to `limit` due rows of one lane, urgent ones first, leasing them
  * until `leaseUntil`. A leased row's due time moves to the end of its lease,
- * so the lane index alone skips rows in flight.
+ * so the lane index alone skips rows in flight; `inFlight` (the lane's own
+ * sends not yet recorded) are skipped whatever the clock says: a wall clock
+ * stepped past their lease must not send them twice.
  */
-export function claimLane(db: Db, channel: Channel, now: number, limit: number, leaseUntil: number): ClaimedRow[] {
+export function claimLane(db: Db, channel: Channel, now: number, limit: number, leaseUntil: number, inFlight: Iterable<number> = []): ClaimedRow[] {
+  const held = JSON.stringify([...inFlight]);
   return db.transaction(() => {
-    const rows = db.stmt(CLAIM_SQL).all(channel, PRIORITY.urgent, now, limit) as ClaimedRow[];
-    if (rows.length < limit) rows.push(...(db.stmt(CLAIM_SQL).all(channel, PRIORITY.bulk, now, limit - rows.length) as ClaimedRow[]));
+    const rows = db.stmt(CLAIM_SQL).all(channel, PRIORITY.urgent, now, held, limit) as ClaimedRow[];
+    if (rows.length < limit) rows.push(...(db.stmt(CLAIM_SQL).all(channel, PRIORITY.bulk, now, held, limit - rows.length) as ClaimedRow[]));
     // provider_id is cleared: a status report for an earlier attempt must not settle this one.
     const lease = db.stmt('UPDATE outbox SET lease_until = ?, due_at = ?, attempts = attempts + 1, provider_id = NULL, updated_at = ? WHERE id = ?');
     for (const r of rows) lease.run(leaseUntil, leaseUntil, now, r.id);
@@ -196,10 +200,32 @@ function cancelIfWithdrawn(db: Db, id: number, now: number): void {
 
 /**
  * Releases every lease: at start-up no send is in flight, so leased rows are
- * due again, in their place in line (when they were claimed).
+ * due again, in their place in line (when they were claimed). A copy of an
+ * alert retracted while its send was in flight fails as retracted, its try
+ * kept: should the provider report that send delivered, the report still
+ * finds it and she gets the correction (claimed again, it failed as
+ * 'alert_gone' under a new try, and the report matched nothing).
  */
 export function releaseLeases(db: Db): number {
+  db.stmt(
+    `UPDATE outbox SET state = 'failed', error = 'retracted', lease_until = 0, address_ct = NULL
+     WHERE state = 'pending' AND lease_until > 0 AND alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL)`,
+  ).run();
   return db.stmt("UPDATE outbox SET lease_until = 0, due_at = updated_at WHERE state = 'pending' AND lease_until > 0").run().changes;
+}
+
+/**
+ * A wall clock stepped back by `stepMs` (NTP correcting a fast clock, a VM
+ * restored): the channel's waiting rows, due by the old clock, move back by
+ * as much (leases too), or they would wait for the clock to catch up.
+ */
+export function clockSteppedBack(db: Db, channel: Channel, stepMs: number, now: number): number {
+  return db
+    .stmt(
+      `UPDATE outbox SET due_at = due_at - @step, lease_until = CASE WHEN lease_until > 0 THEN lease_until - @step ELSE 0 END
+       WHERE channel = @channel AND state = 'pending' AND due_at > @now`,
+    )
+    .run({ step: stepMs, channel, now }).changes;
 }
 
 /** An alert copy waiting for a member: its alert, and when it was planned. */

@@ -1,0 +1,61 @@
+/**
+ * A server's wall clock stepped back (NTP correcting a clock that ran fast,
+ * a VM restored from a snapshot) in the middle of a fan-out: the copies
+ * already queued, due "in the future" by the new clock, must not wait for
+ * the clock to catch up. (lane-clock-step.test.ts covers a reply queued
+ * after the step; this is what was queued before it.)
+ */
+import path from 'node:path';
+import { AlertRenderer } from '../../src/alerts/render-alert';
+import { createLogger } from '../../src/log/logger';
+import { DEFAULT_DISPATCHER } from '../../src/outbox/dispatcher';
+import { Lane } from '../../src/outbox/lane';
+import { OutcomeWriter } from '../../src/outbox/outcome-writer';
+import { Db } from '../../src/store/db';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { enqueueMessage } from '../../src/store/outbox';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { FakeSender, settle } from '../helpers/fake-sender';
+import { tempDir } from '../helpers/temp-dir';
+import { waitFor } from '../helpers/wait-for';
+
+const T0 = 1_800_000_000_000;
+const MINUTE = 60_000;
+
+describe('a lane when the wall clock is stepped back with messages queued', () => {
+  it('sends what was queued before the step within seconds, not once the clock has caught up', async () => {
+    await cryptoReady();
+    const vault = new Vault(new Uint8Array(32).fill(5));
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    const clock = { t: T0 };
+    const now = () => clock.t;
+    const log = createLogger('silent');
+    for (let i = 0; i < 8; i++) {
+      const member = ensureMember(db, vault, { channel: 'sms', address: `+1415555010${i}`, phone: `+1415555010${i}` }, 'en', T0).id;
+      enqueueMessage(db, vault, member, `m${i}`, T0);
+    }
+    const sender = new FakeSender();
+    const writer = new OutcomeWriter(db, log, now);
+    const lane = new Lane(sender, { db, vault, log, now, opts: { ...DEFAULT_DISPATCHER, sendRate: 4, pollMs: 50 }, writer, renderer: new AlertRenderer(db, vault) });
+    lane.start();
+    try {
+      await settle();
+      expect(sender.calls).toHaveLength(4);
+      // NTP steps the clock back ten minutes; the clock then runs on.
+      clock.t = T0 - 10 * MINUTE;
+      for (let i = 0; i < 5; i++) {
+        await new Promise((r) => setTimeout(r, 300));
+        clock.t += 1_000;
+        lane.wake();
+      }
+      // Five seconds on by any clock: SEND_RATE allowed the other four long since.
+      await waitFor(() => sender.calls.length === 8, 1_000, `the other four (sent ${sender.calls.length})`);
+    } finally {
+      await lane.stop();
+      writer.flush();
+      db.close();
+    }
+  });
+});
