@@ -40,6 +40,9 @@ export interface RetractionOptions {
 }
 
 /** A tick every 5 s; a failed deletion waits 30 s doubling to an hour, 8 tries (about 2 hours in all). */
+/** How often a delete waiting behind the Signal lane's due messages looks again. */
+const BUSY_LANE_RECHECK_MS = 200;
+
 export const DEFAULT_RETRACTIONS: RetractionOptions = { everyMs: 5_000, batch: 500, deletesPerTick: 20, maxTries: 8, backoff: { baseMs: 30_000, maxMs: 3_600_000 } };
 
 export class RetractionJob {
@@ -126,10 +129,15 @@ export class RetractionJob {
     }
   }
 
-  /** Waits for the Signal lane's pace to allow one more message, and takes its place; false once stopping. */
+  /**
+   * Waits for the Signal lane's pace to allow one more message, and for the
+   * lane to have nothing due (its copies and replies go first), and takes
+   * its place; false once stopping.
+   */
   private async turn(): Promise<boolean> {
     const { pace } = this.opts;
-    for (let wait = pace?.waitMs() ?? 0; wait > 0 && !this.stopping; wait = pace?.waitMs() ?? 0) {
+    const waitMs = () => (pace ? pace.waitMs() || (pace.busy() ? BUSY_LANE_RECHECK_MS : 0) : 0);
+    for (let wait = waitMs(); wait > 0 && !this.stopping; wait = waitMs()) {
       // In slices: a stop does not wait out a long pause.
       await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 1_000)));
     }

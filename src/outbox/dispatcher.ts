@@ -101,7 +101,7 @@ export class Dispatcher {
   pace(channel: Channel): SendPace | undefined {
     const lane = this.lanes.get(channel);
     if (!lane) return undefined;
-    return { waitMs: () => lane.pacer.waitMs(), take: () => lane.pacer.take(), pauseFor: (ms) => lane.providerPause(ms) };
+    return { waitMs: () => lane.pacer.waitMs(), busy: () => lane.hasDue(), take: () => lane.pacer.take(), pauseFor: (ms) => lane.providerPause(ms) };
   }
 
   /** Ends one channel's provider pause now (its limit was lifted) and sends what is due. */

@@ -117,6 +117,12 @@ export class Lane {
     return fresh;
   }
 
+  /** Whether messages are due that the lane has not claimed yet. */
+  hasDue(): boolean {
+    const due = nextDue(this.deps.db, this.channel);
+    return due !== null && due <= this.deps.now();
+  }
+
   /** Stops claiming, waits for the sends in flight. */
   async stop(): Promise<void> {
     this.stopping = true;

@@ -16,6 +16,8 @@ const RECOVER_STEP = 1 / 8;
 /** What else sends through a lane's channel (Signal remote deletes) keeps to: its place under SEND_RATE, and its pauses. */
 export interface SendPace {
   waitMs(): number;
+  /** Whether the lane has messages due: they go first (a new alert must not wait behind a clean-up). */
+  busy(): boolean;
   take(): void;
   /** The provider paused the account: the lane pauses as for a send's 429. */
   pauseFor(ms: number): void;

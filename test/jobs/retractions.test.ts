@@ -16,7 +16,7 @@ import { migrate } from '../../src/store/migrate';
 import { retractAlert, SIGNAL_DELETE_WINDOW_MS } from '../../src/store/retractions';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { Pacer } from '../../src/outbox/pacer';
+import { Pacer, type SendPace } from '../../src/outbox/pacer';
 import { FakeSignal, SIGNAL_ERRORS } from '../fakes/fake-signal';
 import { tempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
@@ -52,6 +52,9 @@ function sentAlert(db: Db, vault: Vault, t0: number): number {
 }
 
 const MEMBER = '4c3d4e5f-6a7b-4c8d-9e0f-000000000007';
+
+/** A Signal lane's pace with nothing of its own due. */
+const idleLane = (p: Pacer): SendPace => ({ waitMs: () => p.waitMs(), busy: () => false, take: () => p.take(), pauseFor: (ms) => p.pauseFor(ms) });
 
 describe('RETRACT follow-up while signal-cli-rest-api is stuck', () => {
   it("queues another retracted alert's SMS corrections without waiting for Signal remote deletes", async () => {
@@ -99,7 +102,7 @@ describe('RETRACT follow-up and the Signal lane pace', () => {
 
     const pace = new Pacer(100);
     pace.pauseFor(300);
-    const job = new RetractionJob(db, vault, signal, log, () => undefined, { ...DEFAULT_RETRACTIONS, everyMs: 50, pace });
+    const job = new RetractionJob(db, vault, signal, log, () => undefined, { ...DEFAULT_RETRACTIONS, everyMs: 50, pace: idleLane(pace) });
     try {
       db.transaction(() => retractAlert(db, a, Date.now()));
       const retracted = Date.now();
@@ -139,7 +142,7 @@ describe('a Signal deletion waiting on the lane pace when Signal\'s day passes',
     pace.pauseFor(1_500);
     // Retracted a little before Signal's day is over: the copy is marked for deletion.
     clock = t0 + SIGNAL_DELETE_WINDOW_MS - 5_000;
-    const job = new RetractionJob(db, vault, signal, log, () => undefined, { ...DEFAULT_RETRACTIONS, everyMs: 100, batch: 5, deletesPerTick: 1, pace }, () => clock);
+    const job = new RetractionJob(db, vault, signal, log, () => undefined, { ...DEFAULT_RETRACTIONS, everyMs: 100, batch: 5, deletesPerTick: 1, pace: idleLane(pace) }, () => clock);
     try {
       db.transaction(() => retractAlert(db, a, clock));
       job.start();
