@@ -30,7 +30,8 @@ describe('a timer whose database call throws', () => {
     // Break what the retention job and the planner's watch read: every run of theirs throws.
     const raw = new Database(path.join(dataDir, 'heads-up.db'));
     raw.pragma('foreign_keys = OFF');
-    raw.exec('DROP TABLE screening; DROP TABLE alerts;');
+    // (The alerts table itself stays: the start reads it, releasing the dead run's leases.)
+    raw.exec('DROP TABLE screening; DROP INDEX alerts_unplanned; ALTER TABLE alerts DROP COLUMN planned_at;');
     raw.close();
 
     child = await startChild({ DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, PUBLIC_URL, LOG_LEVEL: 'info', NODE_ENV: 'test' });
