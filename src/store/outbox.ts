@@ -155,12 +155,15 @@ export function claimLane(db: Db, channel: Channel, now: number, limit: number, 
 /**
  * Records outcomes. A send's outcome does not overwrite what a status
  * report for it already settled (the report can beat the outcome). A
- * finished row's own address is erased.
+ * finished row's own address is erased; an SMS sent to one (a buddy's
+ * escalation, a reply to a non-member) keeps it, sealed, until its final
+ * status: "undelivered" to a phone that was off sends it again.
  */
 export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
   if (outcomes.length === 0) return;
   const sent = db.stmt(
-    "UPDATE outbox SET state = 'sent', provider_id = ?, error = NULL, lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ? AND state = 'pending' AND provider_id IS NULL",
+    `UPDATE outbox SET state = 'sent', provider_id = ?, error = NULL, lease_until = 0, address_ct = CASE WHEN channel = 'sms' THEN address_ct END, updated_at = ?
+     WHERE id = ? AND state = 'pending' AND provider_id IS NULL`,
   );
   const retry = db.stmt(
     "UPDATE outbox SET state = 'pending', due_at = ?, error = ?, throttles = throttles + ?, lease_until = 0, updated_at = ? WHERE id = ? AND state = 'pending'",
