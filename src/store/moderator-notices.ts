@@ -79,7 +79,7 @@ export function linkShownReport(db: Db, outboxId: number, ref: string): void {
 export function eraseReportNotices(db: Db, reportId: number, now: number): number {
   const linked = 'SELECT outbox_id FROM report_notices WHERE report_id = @report';
   const waiting = db
-    .stmt(`UPDATE outbox SET body_ct = NULL, state = 'failed', error = 'superseded', updated_at = @now WHERE id IN (${linked}) AND state = 'pending' AND lease_until <= @now`)
+    .stmt(`UPDATE outbox SET body_ct = NULL, state = 'failed', error = 'superseded', provider_id = NULL, updated_at = @now WHERE id IN (${linked}) AND state = 'pending' AND lease_until <= @now`)
     .run({ report: reportId, now }).changes;
   const others = db.stmt(`UPDATE outbox SET body_ct = NULL WHERE id IN (${linked}) AND body_ct IS NOT NULL`).run({ report: reportId }).changes;
   db.stmt('DELETE FROM report_notices WHERE report_id = ?').run(reportId);

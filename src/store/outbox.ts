@@ -195,7 +195,7 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
  */
 function cancelIfWithdrawn(db: Db, id: number, now: number): void {
   db.stmt(
-    `UPDATE outbox SET state = 'failed', error = CASE WHEN alert_id IS NULL THEN 'superseded' ELSE 'retracted' END, lease_until = 0, address_ct = NULL, updated_at = ?
+    `UPDATE outbox SET state = 'failed', error = CASE WHEN alert_id IS NULL THEN 'superseded' ELSE 'retracted' END, lease_until = 0, address_ct = NULL, provider_id = NULL, updated_at = ?
      WHERE id = ? AND state = 'pending'
        AND (alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL) OR (alert_id IS NULL AND body_ct IS NULL))`,
   ).run(now, id);
@@ -246,7 +246,7 @@ export interface WaitingCopy {
 export function withdrawAlertsOutside(db: Db, memberId: number, now: number): WaitingCopy[] {
   return db
     .stmt(
-      `UPDATE outbox SET state = 'failed', error = 'left_area', lease_until = 0, address_ct = NULL, updated_at = @now
+      `UPDATE outbox SET state = 'failed', error = 'left_area', lease_until = 0, address_ct = NULL, provider_id = NULL, updated_at = @now
        WHERE member_id = @member AND state = 'pending' AND alert_id IS NOT NULL AND lease_until <= @now
          AND NOT EXISTS (SELECT 1 FROM alerts a JOIN subscriptions s ON s.member_id = @member
                          WHERE a.id = outbox.alert_id AND instr(',' || a.reach || ',', ',' || s.npa || ',') > 0)

@@ -28,10 +28,10 @@ export function retractAlert(db: Db, alertId: number, now: number): number {
   return cancelUnsent(db, alertId, now);
 }
 
-/** Cancels a retracted alert's copies that are waiting and not in flight. */
+/** Cancels a retracted alert's copies that are waiting and not in flight (the id of an earlier, undelivered try goes: it maps to her number). */
 function cancelUnsent(db: Db, alertId: number, now: number): number {
   return db
-    .stmt("UPDATE outbox SET state = 'failed', error = 'retracted', lease_until = 0, updated_at = ? WHERE alert_id = ? AND state = 'pending' AND lease_until <= ?")
+    .stmt("UPDATE outbox SET state = 'failed', error = 'retracted', lease_until = 0, provider_id = NULL, updated_at = ? WHERE alert_id = ? AND state = 'pending' AND lease_until <= ?")
     .run(now, alertId, now).changes;
 }
 
@@ -118,10 +118,16 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
  * A copy failed as retracted while a send held it (its answer a time-out,
  * or the server killed first) that the provider then reports delivered:
  * she has the withdrawn alert, so it counts as sent and the alert's
- * follow-up runs again to send her the correction.
+ * follow-up runs again to send her the correction. Only a Signal copy
+ * keeps its provider id (the timestamp a deletion names); an SMS's maps to
+ * her number at Twilio and goes, as for any finished message.
  */
 export function retractedCopyDelivered(db: Db, outboxId: number, providerId: string, now: number): void {
-  db.stmt("UPDATE outbox SET state = 'delivered', provider_id = ?, error = NULL, retraction = NULL, updated_at = ? WHERE id = ?").run(providerId, now, outboxId);
+  db.stmt("UPDATE outbox SET state = 'delivered', provider_id = CASE WHEN channel = 'signal' THEN ? END, error = NULL, retraction = NULL, updated_at = ? WHERE id = ?").run(
+    providerId,
+    now,
+    outboxId,
+  );
   db.stmt('UPDATE alerts SET retraction_done_at = NULL WHERE id = (SELECT alert_id FROM outbox WHERE id = ?)').run(outboxId);
 }
 
