@@ -160,13 +160,12 @@ export function accept(store: Store, who: Asker, now: number): Outcome {
   const invited = links.filter((b) => b.status === 'invited');
   if (invited.length === 0) {
     const accepted = links.filter((b) => b.status === 'accepted');
-    return say(accepted.length ? who.t.buddyAccepted(accepted.map((b) => b.name)) : who.t.buddyNoInvite());
+    return say(accepted.length ? who.t.buddyAccepted() : who.t.buddyNoInvite());
   }
   // They answered from this channel, in this language: escalations reach them the same way.
   for (const b of invited) setBuddyStatus(store.db, b.id, 'accepted', { channel: who.sender.channel, lang: who.lang });
   tellMembers(store, invited, (t, b) => t.buddyAcceptedMember(ending(b.address)), now);
-  const names = links.filter((b) => b.status !== 'stopped').map((b) => b.name);
-  return { say: who.t.buddyAccepted(names), queued: true };
+  return { say: who.t.buddyAccepted(), queued: true };
 }
 
 /** DECLINE: the sender is nobody's buddy any more (invited or accepted); each member is told. */

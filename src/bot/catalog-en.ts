@@ -115,8 +115,8 @@ export const en: Catalog = {
   buddyNone: () => 'Heads Up: you have no buddy. Text BUDDY, their number and the name they know you by, e.g. BUDDY 415-555-0100 Rose.',
   buddiesRemoved: (count) => (count ? `Heads Up: removed ${count} ${count === 1 ? 'buddy' : 'buddies'}.` : 'Heads Up: no buddy of yours has that number.'),
   buddyDropped: (name) => `Heads Up: ${name} removed you as their safety buddy. You'll get no more check-in messages about them.`,
-  buddyAccepted: (names) =>
-    `Heads Up: thank you. You're now the safety buddy of ${names.join(', ')}. We'll text you if they miss a check-in. DECLINE to stop being a buddy.`,
+  buddyAccepted: () =>
+    'Heads Up: thank you. You\'re now a safety buddy: we\'ll text you if the person who asked you misses a check-in. DECLINE to stop being a buddy.',
   buddyAcceptedMember: (ending) => `Heads Up: the number ending ${ending} accepted: they're your buddy. CHECKIN and minutes starts a check-in.`,
   buddyNoInvite: () => "Heads Up: no one has asked you to be their buddy. Text HELP for the commands.",
   buddyDeclined: () => "Heads Up: OK, you're no one's safety buddy here now. You won't get check-in messages.",

@@ -117,8 +117,8 @@ export const es: Catalog = {
   buddyNone: () => 'Heads Up: no tienes contacto. Escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa.',
   buddiesRemoved: (count) => (count ? `Heads Up: quitamos ${count} ${count === 1 ? 'contacto' : 'contactos'}.` : 'Heads Up: ningun contacto tuyo tiene ese numero.'),
   buddyDropped: (name) => `Heads Up: ${name} te quito como contacto de seguridad. No recibiras mas mensajes sobre esa persona.`,
-  buddyAccepted: (names) =>
-    `Heads Up: gracias. Ahora eres contacto de seguridad de ${names.join(', ')}. Te escribimos si no se reporta. RECHAZAR para dejar de serlo.`,
+  buddyAccepted: () =>
+    'Heads Up: gracias. Ahora eres contacto de seguridad: te escribimos si quien te lo pidio no se reporta. RECHAZAR para dejar de serlo.',
   buddyAcceptedMember: (ending) => `Heads Up: el numero que termina en ${ending} acepto: es tu contacto. SEGURA y minutos empieza un reporte de seguridad.`,
   buddyNoInvite: () => 'Heads Up: nadie te pidio ser su contacto. Escribe AYUDA para ver los comandos.',
   buddyDeclined: () => 'Heads Up: listo, ya no eres contacto de nadie aqui. No recibiras mensajes de reportes.',

@@ -134,8 +134,8 @@ export const fr: Catalog = {
   buddyNone: () => "Heads Up: vous n'avez pas de contact. Écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose.",
   buddiesRemoved: (count) => (count ? `Heads Up: ${count} ${count === 1 ? 'contact retiré' : 'contacts retirés'}.` : "Heads Up: aucun de vos contacts n'a ce numéro."),
   buddyDropped: (name) => `Heads Up: ${name} vous a retiré de ses contacts de sécurité. Vous ne recevrez plus de messages à son sujet.`,
-  buddyAccepted: (names) =>
-    `Heads Up: merci. Vous etes maintenant le contact de sécurité de ${names.join(', ')}. On vous écrit si un signe de vie manque. REFUSER pour arreter.`,
+  buddyAccepted: () =>
+    'Heads Up: merci. Vous etes maintenant contact de sécurité: on vous écrit si la personne qui vous l\'a demandé ne donne pas signe de vie. REFUSER pour arreter.',
   buddyAcceptedMember: (ending) => `Heads Up: le numéro finissant par ${ending} a accepté: c'est votre contact. SECURITE et des minutes lance un suivi.`,
   buddyNoInvite: () => "Heads Up: personne ne vous a demandé d'etre son contact. Écrivez AIDE pour les commandes.",
   buddyDeclined: () => "Heads Up: d'accord, vous n'etes plus le contact de personne ici. Vous ne recevrez pas de messages de suivi.",

@@ -134,8 +134,8 @@ export const pt: Catalog = {
   buddyNone: () => 'Heads Up: voce nao tem contato. Escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa.',
   buddiesRemoved: (count) => (count ? `Heads Up: ${count} ${count === 1 ? 'contato removido' : 'contatos removidos'}.` : 'Heads Up: nenhum contato seu tem esse numero.'),
   buddyDropped: (name) => `Heads Up: ${name} removeu voce como contato de seguranca. Voce nao recebera mais mensagens sobre essa pessoa.`,
-  buddyAccepted: (names) =>
-    `Heads Up: obrigada. Agora voce e contato de seguranca de ${names.join(', ')}. Escrevemos se faltar noticia. RECUSAR para deixar de ser.`,
+  buddyAccepted: () =>
+    'Heads Up: obrigada. Agora voce e contato de seguranca: escrevemos se quem pediu nao der noticia. RECUSAR para deixar de ser.',
   buddyAcceptedMember: (ending) => `Heads Up: o numero terminado em ${ending} aceitou: e seu contato. SEGURA e minutos comeca um acompanhamento.`,
   buddyNoInvite: () => 'Heads Up: ninguem pediu que voce fosse seu contato. Escreva AJUDA para ver os comandos.',
   buddyDeclined: () => 'Heads Up: certo, voce nao e mais contato de ninguem aqui. Nao recebera mensagens de acompanhamento.',

@@ -144,7 +144,8 @@ export interface Catalog {
   /** To an accepted buddy the member removed. */
   buddyDropped(name: string): string;
   /** To the buddy who sent ACCEPT. */
-  buddyAccepted(names: string[]): string;
+  /** Names no member: the reply is kept where her DELETE cannot reach (a webhook's stored reply, the buddy's own outbox row). */
+  buddyAccepted(): string;
   buddyAcceptedMember(ending: string): string;
   /** ACCEPT or DECLINE from someone nobody asked. */
   buddyNoInvite(): string;

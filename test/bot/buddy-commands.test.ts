@@ -90,7 +90,7 @@ async function withBuddy(rules: Partial<CheckinRules> = {}): Promise<Line> {
   const l = await line(rules);
   l.text(ROSE, 'JOIN');
   l.text(ROSE, 'BUDDY 415-555-0177 Rose');
-  expect(l.text(BUDDY, 'ACCEPT').reply).toBe(t.buddyAccepted(['Rose']));
+  expect(l.text(BUDDY, 'ACCEPT').reply).toBe(t.buddyAccepted());
   return l;
 }
 
@@ -173,7 +173,7 @@ describe('BUDDY number name', () => {
     // Asked in the member's language.
     expect(l.inbox(BUDDY)).toEqual([es.buddyInvite('Rosa')]);
     // The buddy answers in English: they hear English, the member hears Spanish.
-    expect(reply(l, BUDDY, 'ACCEPT')).toBe(t.buddyAccepted(['Rosa']));
+    expect(reply(l, BUDDY, 'ACCEPT')).toBe(t.buddyAccepted());
     expect(l.inbox(ROSE)).toContain(es.buddyAcceptedMember('0177'));
     expect(reply(l, ROSE, 'AMIGA OFF')).toBe(es.buddiesRemoved(1));
     expect(l.inbox(BUDDY)).toEqual([es.buddyInvite('Rosa'), t.buddyDropped('Rosa')]);
@@ -282,8 +282,8 @@ describe('ACCEPT', () => {
     const l = await line();
     l.text(ROSE, 'JOIN');
     l.text(ROSE, 'BUDDY 415-555-0177 Rose');
-    expect(l.text(BUDDY, 'ACCEPT')).toEqual({ reply: t.buddyAccepted(['Rose']), woke: true });
-    expect(l.text(BUDDY, 'ACCEPT')).toEqual({ reply: t.buddyAccepted(['Rose']), woke: false });
+    expect(l.text(BUDDY, 'ACCEPT')).toEqual({ reply: t.buddyAccepted(), woke: true });
+    expect(l.text(BUDDY, 'ACCEPT')).toEqual({ reply: t.buddyAccepted(), woke: false });
     expect(l.inbox(ROSE).filter((m) => m === t.buddyAcceptedMember('0177'))).toHaveLength(1);
   });
 
@@ -291,7 +291,7 @@ describe('ACCEPT', () => {
     const l = await line();
     l.text(ROSE, 'JOIN');
     l.text(ROSE, 'BUDDY 415-555-0177 Rose');
-    expect(reply(l, BUDDY, 'Yes!')).toBe(t.buddyAccepted(['Rose']));
+    expect(reply(l, BUDDY, 'Yes!')).toBe(t.buddyAccepted());
     expect(l.inbox(ROSE)).toContain(t.buddyAcceptedMember('0177'));
     expect(findMember(l.w.db, l.w.vault, { channel: 'sms', address: BUDDY })).toBeUndefined();
     // Asked nothing now: YES subscribes, as JOIN.
@@ -306,7 +306,7 @@ describe('ACCEPT', () => {
     const l = await line();
     l.text(ROSE, join);
     l.text(ROSE, `${buddy} 415-555-0177 Rose`);
-    expect(reply(l, BUDDY, yes)).toBe(catalog(lang).buddyAccepted(['Rose']));
+    expect(reply(l, BUDDY, yes)).toBe(catalog(lang).buddyAccepted());
     expect(l.inbox(ROSE)).toContain(catalog(lang).buddyAcceptedMember('0177'));
     expect(reply(l, OTHER, yes)).toBe(catalog(lang).hint());
   });

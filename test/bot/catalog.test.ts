@@ -110,7 +110,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     buddyNone: [t.buddyNone()],
     buddiesRemoved: [t.buddiesRemoved(3), t.buddiesRemoved(1), t.buddiesRemoved(0)],
     buddyDropped: [t.buddyDropped(NAME)],
-    buddyAccepted: [t.buddyAccepted([NAME, NAME, NAME])],
+    buddyAccepted: [t.buddyAccepted()],
     buddyAcceptedMember: [t.buddyAcceptedMember('0100')],
     buddyNoInvite: [t.buddyNoInvite()],
     buddyDeclined: [t.buddyDeclined()],

@@ -50,7 +50,7 @@ describe('CHECKIN after STOP', () => {
     };
     signal('JOIN 415');
     signal('BUDDY 415-555-0177 Rose');
-    expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyAccepted(['Rose']));
+    expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyAccepted());
     // She wants no more alerts, but keeps using check-ins with her buddy.
     expect(signal('STOP')).toBe(t.stopped());
     const start = w.clock.now;
@@ -71,7 +71,7 @@ describe('CHECKIN after STOP, with an alert copy queued before the STOP', () => 
     const signal = (text: string) => w.bot.handle({ sender: rose, text, providerId: `sig-${++sid}` }).reply;
     signal('JOIN 415');
     signal('BUDDY 415-555-0177 Rose');
-    expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyAccepted(['Rose']));
+    expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyAccepted());
     // An alert is planned; her copy waits (Signal paused, a long fan-out).
     const alert = createAlert(w.db, w.vault, { npas: ['415'], reach: ['415'], text: 'red sedan, choked me' }, w.clock.now);
     while (!planNextRange(w.db, alert, w.clock.now).done);

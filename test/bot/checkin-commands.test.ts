@@ -82,7 +82,7 @@ async function withBuddy(rules: Partial<CheckinRules> = {}, moderators = false):
   const l = await line(rules, moderators);
   l.text(ROSE, 'JOIN');
   l.text(ROSE, 'BUDDY 415-555-0177 Rose');
-  expect(l.reply(BUDDY, 'ACCEPT')).toBe(t.buddyAccepted(['Rose']));
+  expect(l.reply(BUDDY, 'ACCEPT')).toBe(t.buddyAccepted());
   return l;
 }
 

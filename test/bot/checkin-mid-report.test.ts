@@ -19,7 +19,7 @@ describe('CHECKIN during a guided report', () => {
     const w = await botWorld({ checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
     w.sms(ROSE, 'JOIN');
     w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
-    expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyAccepted(['Rose']));
+    expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyAccepted());
     w.sms(ROSE, 'REPORT');
     w.sms(ROSE, '7');
     // Ten minutes later she leaves the report be and goes on a date.

@@ -26,7 +26,7 @@ async function twins(): Promise<{ w: BotWorld; signal: (text: string) => string 
   w.sms(ROSE, 'JOIN 415');
   signal('JOIN 415');
   signal('BUDDY 415-555-0177 Rose');
-  expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyAccepted(['Rose']));
+  expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyAccepted());
   const timers = () => runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now).escalated;
   return { w, signal, timers };
 }
