@@ -40,12 +40,23 @@ export function parkItem(db: Db, vault: Vault, channel: RetryChannel, item: stri
   });
 }
 
-/** Items due by `now`, of every channel, oldest first. */
+/**
+ * Items due by `now`, of every channel, oldest first. One that no longer
+ * opens (a damaged value) is dropped: it would never be handled, and it
+ * must not hold back every other message parked behind it.
+ */
 export function dueItems(db: Db, vault: Vault, now: number, limit: number): ParkedItem[] {
   const rows = db
     .stmt('SELECT id, item_ct, key_version, attempts FROM inbound_retry WHERE due_at <= ? ORDER BY due_at, id LIMIT +?')
     .all(now, limit) as Array<{ id: number; item_ct: Buffer; key_version: number; attempts: number }>;
-  return rows.map((r) => ({ id: r.id, item: vault.open(r.item_ct, slot(r.id), r.key_version), attempts: r.attempts }));
+  return rows.flatMap((r) => {
+    try {
+      return [{ id: r.id, item: vault.open(r.item_ct, slot(r.id), r.key_version), attempts: r.attempts }];
+    } catch {
+      dropItem(db, r.id);
+      return [];
+    }
+  });
 }
 
 /** Removes an item: handled, or given up. */
