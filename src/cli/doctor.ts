@@ -64,6 +64,10 @@ function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
   for (const stray of fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith(`${base}-`) && f.includes('.stray-'))) {
     leftover.push(bad('restore', `${path.join(path.dirname(file), stray)} was kept aside by a restore: delete it once the line is right (it keeps what retention erased)`));
   }
+  // The copy a restore stages before its swap, left when the restore was killed: a whole backup that nothing else removes.
+  for (const staged of [`${file}.restoring`, `${file}.restoring-wal`, `${file}.restoring-shm`].filter((f) => fs.existsSync(f))) {
+    leftover.push(bad('restore', `${staged} was left by a restore that did not finish: delete it, or run heads-up restore again (it is a copy of the backup and keeps what retention erased)`));
+  }
   let db: Database.Database;
   try {
     db = new Database(file, { fileMustExist: true, readonly: true });

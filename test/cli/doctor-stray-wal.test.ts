@@ -1,7 +1,10 @@
 /**
  * The write-ahead log a restore kept aside (no database was beside it) holds
  * the old line's pages: doctor names it after the restore, as it names a
- * .before-restore file, until the operator deletes it.
+ * .before-restore file, until the operator deletes it. So is the staged
+ * copy a restore killed before its swap left (heads-up.db.restoring): a
+ * whole backup, with what retention has erased since, that nothing else
+ * named or removed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,5 +45,21 @@ describe('the WAL a restore kept aside', () => {
     const said = checks.map((c) => `${c.ok ? 'OK' : 'FAIL'} ${c.name}: ${c.detail}`).join('\n');
     expect(fs.existsSync(result.setAside[0] as string)).toBe(true);
     expect(said).toContain(path.basename(result.setAside[0] as string));
+  });
+
+  it('names the staged copy a restore killed before its swap left', async () => {
+    const dataDir = tempDir();
+    const target = path.join(dataDir, 'heads-up.db');
+    const line = new Db(target);
+    migrate(line);
+    line.close();
+    // What restoreDatabase stages before the swap: the backup, copied whole.
+    await backupDatabase(target, `${target}.restoring`);
+    fs.writeFileSync(`${target}.restoring-wal`, Buffer.alloc(0), { mode: 0o600 });
+
+    const checks = await runDoctor({ NODE_ENV: 'test', DATA_DIR: dataDir, HEADSUP_MASTER_KEY: KEY.toString('base64'), PUBLIC_URL: 'https://headsup.example.org' });
+    const failed = checks.filter((c) => !c.ok).map((c) => c.detail);
+    expect(failed.filter((d) => d.includes(`${target}.restoring `))).toHaveLength(1);
+    expect(failed.filter((d) => d.includes(`${target}.restoring-wal `))).toHaveLength(1);
   });
 });
