@@ -61,7 +61,8 @@ export const TWILIO_ERRORS = {
   regionDisabled: { status: 400, code: 21408, message: "Permission to send an SMS has not been enabled for the region indicated by the 'To' number" },
   serverError: { status: 500, code: 20500, message: 'Internal Server Error' },
   queueFull: { status: 400, code: 21611, message: "This 'From' number has exceeded the maximum number of queued messages" },
-  // The line's own sender refused (Twilio's messages name the numbers, as these do).
+  // The sender refused (Twilio's messages name the numbers, as these do): 21212 whatever the destination;
+  // 21606 and 21659 also when a short code is sent to another country's number.
   fromNotCapable: { status: 400, code: 21606, message: "The From phone number +15005550006 is not a valid, SMS-capable inbound phone number or short code for your account." },
   fromInvalid: { status: 400, code: 21212, message: "The 'From' number +15005550006 is not a valid phone number, shortcode, or alphanumeric sender ID." },
   fromNotTwilio: { status: 400, code: 21659, message: "'From' +15005550006 is not a Twilio phone number or Short Code country mismatch" },

@@ -1,11 +1,11 @@
 /**
  * The dispatcher with the real Twilio adapter (twilio-node) pointed at the
  * fake Twilio API on loopback, which answers with Twilio's own error bodies:
- * what a refusal of the line's own setup (the sender: 21606, 21212, 21659;
- * the StatusCallback built from PUBLIC_URL: 21609) does to a
+ * what a refusal of the line's own setup (the sender: 21212; the
+ * StatusCallback built from PUBLIC_URL: 21609) does to a
  * fan-out (it waits, nothing is failed, nobody is unsubscribed, the operator
  * is told) and what a refusal of one route (21612) does (that message fails,
- * the member stays). Real SQLite file, real crypto, real clock; the lane's
+ * the member stays; 21606 and 21659: lane-twilio-one-destination.test.ts). Real SQLite file, real crypto, real clock; the lane's
  * hold is a few milliseconds here, and every wait is bounded.
  */
 import path from 'node:path';
@@ -90,7 +90,7 @@ describe("an SMS lane against Twilio's API", () => {
   const statuses = () => (db.sqlite.prepare('SELECT DISTINCT status FROM members').all() as Array<{ status: string }>).map((r) => r.status);
   const heldGauge = async () => (await metrics.laneHeld.get()).values.find((v) => v.labels.channel === 'sms')?.value;
 
-  it.each(['fromNotCapable', 'fromInvalid', 'fromNotTwilio', 'statusCallbackRefused'] as const)(
+  it.each(['fromInvalid', 'statusCallbackRefused'] as const)(
     'holds a fan-out while Twilio refuses the line\'s own setup (%s), and sends all of it once the operator fixes it',
     async (refusal) => {
       answer = () => TWILIO_ERRORS[refusal];

@@ -287,7 +287,7 @@ describe('an outbox lane', () => {
 
   it("holds the whole lane when the provider refuses the line's own sender: the messages wait with their tries, one message probes, all go once it is fixed", async () => {
     const ids = ['first', 'second', 'third'].map((text) => enqueueMessage(db, vault, member, text, T0));
-    const line = () => new SendError('line', '21606');
+    const line = () => new SendError('line', '21212');
     const outcomes: string[] = [];
     const observer = { outcome: (_c: string, kind: string, reason?: string) => void outcomes.push(`${kind}:${reason ?? ''}`) };
     // The three sends in flight are refused, then the first probe; the second probe goes through.
@@ -296,10 +296,10 @@ describe('an outbox lane', () => {
     await settle();
     expect(s.calls.length).toBeGreaterThanOrEqual(3);
     // Nothing failed, no try used up, the member untouched: the fault is the line's.
-    expect(ids.map(row)).toEqual(ids.map(() => expect.objectContaining({ state: 'pending', attempts: 0, error: 'line:21606' })));
+    expect(ids.map(row)).toEqual(ids.map(() => expect.objectContaining({ state: 'pending', attempts: 0, error: 'line:21212' })));
     expect(memberStatus()).toBe('active');
     expect(listAreas(db, member)).toEqual(['415']);
-    expect(outcomes).toEqual(['held:line:21606', 'held:line:21606', 'held:line:21606']);
+    expect(outcomes).toEqual(['held:line:21212', 'held:line:21212', 'held:line:21212']);
     // Not before the hold is over (at least half its first wait), whatever is queued meanwhile.
     const fourth = enqueueMessage(db, vault, member, 'fourth', clock.t);
     await later(29_999, l);
@@ -317,7 +317,7 @@ describe('an outbox lane', () => {
     // The operator is told once when the hold begins (and again when it ends), with the code and never a number.
     const held = logged('held until the operator fixes it');
     expect(held).toHaveLength(1);
-    expect(JSON.parse(held[0]!)).toMatchObject({ level: 50, channel: 'sms', reason: 'line:21606' });
+    expect(JSON.parse(held[0]!)).toMatchObject({ level: 50, channel: 'sms', reason: 'line:21212' });
     expect(logged('sending resumes')).toHaveLength(1);
     expect(logs.join('\n')).not.toContain('5550100');
   });

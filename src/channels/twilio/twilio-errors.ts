@@ -12,15 +12,20 @@ import { SendError, type DeliveryReport } from '../types';
 // 21612 "the 'To' number is not currently reachable using the 'From' number via
 // SMS" is about a route (this sender to this destination, today), not a dead
 // number: rejected too, so one refusal does not cut a member off every alert.
+// 21606 and 21659 are rejected for the same reason: among their documented
+// causes, "a Short Code must be associated with the same country as the
+// destination", so a US short code is refused for one Canadian member and takes
+// everyone else. Held, that one refusal would stop every alert at each try.
+// (A From that is wrong everywhere fails every message alike: `doctor` names it.)
 const STOPPED = new Set([21610]);
 // 20429 too many requests; 21611 the From number's queue holds its validity period's worth: both pass.
 const THROTTLED = new Set([20429, 21611]);
 const INVALID = new Set([21211, 21614, 21217]);
-// The line's own setup refused: 21606 From is not an SMS-capable number of this account,
-// 21212 From is not a valid number or sender id, 21659 From is not a Twilio number;
-// 21609 the StatusCallback (built from PUBLIC_URL) has a host name Twilio refuses.
+// The line's own setup refused, whatever the destination: 21212 From is not a valid number
+// or sender id (or is on a do-not-originate list); 21609 the StatusCallback (built from
+// PUBLIC_URL) has a host name Twilio refuses.
 // Every message would fail alike until the operator fixes TWILIO_FROM_NUMBER, the number or PUBLIC_URL.
-const LINE_SENDER = new Set([21606, 21212, 21659, 21609]);
+const LINE_SENDER = new Set([21212, 21609]);
 
 // Longest wait a Retry-After may impose: a longer one is more likely a mistake than a plan, and an alert loses worth by the minute.
 const MAX_RETRY_AFTER_MS = 15 * 60_000;

@@ -20,10 +20,11 @@ describe('classifyTwilioError', () => {
     ['21614 not a mobile number', { status: 400, code: 21614 }, 'invalid', '21614', false],
     // "Not currently reachable" from this From number: this message fails, the member is kept (a route, not a dead number).
     ['21612 To not currently reachable via SMS', { status: 400, code: 21612 }, 'rejected', '21612', false],
-    // The line's own sender: every message would fail alike until the operator fixes it.
-    ['21606 From not an SMS-capable number of the account', { status: 400, code: 21606 }, 'line', '21606', true],
+    // Can be one destination's (a short code reaches its own country only): this message fails, the lane and the member go on.
+    ['21606 From not message-capable for this destination/account', { status: 400, code: 21606 }, 'rejected', '21606', false],
+    ['21659 From not a Twilio number or short code country mismatch', { status: 400, code: 21659 }, 'rejected', '21659', false],
+    // The line's own sender, whatever the destination: every message would fail alike until the operator fixes it.
     ['21212 invalid From number', { status: 400, code: 21212 }, 'line', '21212', true],
-    ['21659 From not a Twilio number', { status: 400, code: 21659 }, 'line', '21659', true],
     // The StatusCallback, built from PUBLIC_URL: every message would be refused alike until the operator fixes it.
     ['21609 StatusCallback URL refused', { status: 400, code: 21609 }, 'line', '21609', true],
     ['21408 region not enabled for the account', { status: 400, code: 21408 }, 'rejected', '21408', false],
@@ -134,9 +135,9 @@ describe('TwilioSender against a fake Twilio', () => {
     ['invalidTo', 'invalid', false],
     ['notMobile', 'invalid', false],
     ['toUnreachable', 'rejected', false],
-    ['fromNotCapable', 'line', true],
+    ['fromNotCapable', 'rejected', false],
     ['fromInvalid', 'line', true],
-    ['fromNotTwilio', 'line', true],
+    ['fromNotTwilio', 'rejected', false],
     ['statusCallbackRefused', 'line', true],
   ])('turns the real SDK error for %s into a %s SendError', async (name, kind, retryable) => {
     answer = TWILIO_ERRORS[name];
