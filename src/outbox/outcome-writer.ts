@@ -54,9 +54,11 @@ export class OutcomeWriter {
     try {
       this.db.transaction(() => {
         recordOutcomes(this.db, batch.map((r) => r.outcome), this.now());
-        for (const { mark, effect } of batch) {
+        // Her row gone means she was erased (DELETE) while the send was in flight: her id may be someone else's now.
+        const stillHers = this.db.stmt('SELECT 1 FROM outbox WHERE id = ? AND member_id = ?');
+        for (const { outcome, mark, effect } of batch) {
           effect?.();
-          if (!mark) continue;
+          if (!mark || stillHers.get(outcome.id, mark.memberId) === undefined) continue;
           // The provider will refuse every later message too: stop queuing for this member.
           setMemberStatus(this.db, mark.memberId, mark.status);
           unsubscribeAll(this.db, mark.memberId);

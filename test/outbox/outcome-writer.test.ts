@@ -65,6 +65,19 @@ describe('the outcome writer', () => {
     expect(listAreas(db, member)).toEqual([]);
   });
 
+  it('leaves alone the member who now has the id of one erased while her send was in flight (ids are reused)', () => {
+    const [a] = claimed(1) as [number];
+    db.sqlite.prepare('DELETE FROM members WHERE id = ?').run(member);
+    const next = ensureMember(db, vault, { channel: 'sms', address: '+14155550177', phone: '+14155550177' }, 'en', T0).id;
+    subscribe(db, next, ['415'], T0);
+    expect(next).toBe(member);
+    const w = writer();
+    w.add({ outcome: { id: a, kind: 'failed', error: 'stopped:21610' }, mark: { memberId: member, status: 'stopped' } });
+    expect(w.flush()).toBe(true);
+    expect((db.sqlite.prepare('SELECT status FROM members WHERE id = ?').get(next) as { status: string }).status).toBe('active');
+    expect(listAreas(db, next)).toEqual(['415']);
+  });
+
   it('keeps outcomes while the database is busy, tries again after a pause rather than at each new outcome, and writes them in order once it is free', async () => {
     const [a, b] = claimed(2) as [number, number];
     db.sqlite.pragma('busy_timeout = 5');
