@@ -143,6 +143,19 @@ describe('Twilio Advanced Opt-Out', () => {
     expect(r.message).toBeNull();
     expect((await h.sms('+14045550101', 'AREAS')).message).toContain('404');
   });
+
+  // A custom HELP keyword the bot does not know (MENU), sent while a guided report's question was open,
+  // was taken as her answer: the next question went out beside Twilio's own help text.
+  it('treats OptOutType=HELP as HELP whatever the keyword, silently, even while a question is open', async () => {
+    const n = '+14045550102';
+    await h.sms(n, 'JOIN');
+    expect((await h.sms(n, 'REPORT')).message).toContain('What happened?');
+    const r = await h.sms(n, 'MENU', { extra: { OptOutType: 'HELP' } });
+    expect(r.status).toBe(200);
+    expect(r.message).toBeNull();
+    // The question is still the one she was asked.
+    expect((await h.sms(n, '1 3')).message).toContain('When did it happen?');
+  });
 });
 
 describe('inbound counts on /metrics', () => {

@@ -52,9 +52,10 @@ function keywordAction(text: string): CarrierAction | undefined {
  * The text Heads Up acts on, given what the carrier did: the message itself
  * when it is already that keyword ("YES", which a person asked to be a
  * buddy means as ACCEPT), else the plain word for what was done (Advanced
- * Opt-Out's "ARRET" is STOP). HELP needs no word: it changes nothing.
+ * Opt-Out's "ARRET" is STOP, its "MENU" HELP: a word the bot does not know
+ * would be taken as the answer to an open question, beside Twilio's help).
  */
 export function actedText(text: string, action: CarrierAction | undefined): string {
-  if (action === undefined || action === 'help' || keywordAction(text) === action) return text;
-  return action === 'stop' ? 'STOP' : 'START';
+  if (action === undefined || keywordAction(text) === action) return text;
+  return action === 'stop' ? 'STOP' : action === 'start' ? 'START' : 'HELP';
 }

@@ -42,10 +42,14 @@ describe('actedText', () => {
     expect(actedText('COMENZAR', 'start')).toBe('START');
     // A keyword of the other kind: what the carrier did wins.
     expect(actedText('YES', 'stop')).toBe('STOP');
+    // A custom HELP keyword, which the bot might take as the answer to an open question.
+    expect(actedText('MENU', 'help')).toBe('HELP');
+    expect(actedText('AIDE', 'help')).toBe('HELP');
   });
 
-  it('leaves HELP and what the carrier did not answer as they are', () => {
-    expect(actedText('AIDE', 'help')).toBe('AIDE');
+  it('leaves a HELP keyword of its own and what the carrier did not answer as they are', () => {
+    expect(actedText('info', 'help')).toBe('info');
+    expect(actedText('HELP', 'help')).toBe('HELP');
     expect(actedText('JOIN 415', undefined)).toBe('JOIN 415');
     // No carrier (the console channel): a keyword is ours to read as it is.
     expect(actedText('yes', undefined)).toBe('yes');
