@@ -3,7 +3,7 @@
  * a polled element) → the Signal adapter → the path, with the reply leaving
  * through the outbox's urgent lane (Signal has no response to carry it).
  */
-import { errorFrame, parseSignalItem } from '../channels/signal/signal-envelope';
+import { errorFrame, parseSignalItem, receiveException, untrustedSender } from '../channels/signal/signal-envelope';
 import type { Logger } from '../log/logger';
 import type { InboundPath } from './inbound-path';
 
@@ -11,11 +11,24 @@ import type { InboundPath } from './inbound-path';
  * Resolves once the item's effect is committed (or the message parked to be
  * tried again): the receiver waits for that before it stops, since
  * signal-cli has already taken the message from Signal. Never rejects.
+ *
+ * `trustChanged` is called with the UUID of a sender whose message signal-cli
+ * could not decrypt (their safety number changed): trusting a member's new
+ * key, as the Signal app does, lets signal-cli hand the message over. It must
+ * never trust a moderator's (the identity gate deals with those).
  */
-export function receiveSignal(inbound: InboundPath, log: Logger): (item: unknown) => Promise<void> {
+export function receiveSignal(inbound: InboundPath, log: Logger, trustChanged?: (uuid: string) => Promise<unknown>): (item: unknown) => Promise<void> {
   return async (item) => {
     const msg = parseSignalItem(item);
     if (!msg) {
+      const sender = untrustedSender(item);
+      if (sender !== null) {
+        log.warn("signal-cli could not decrypt a Signal message: its sender's safety number changed");
+        await trustChanged?.(sender).catch(() => undefined);
+        return;
+      }
+      const exception = receiveException(item);
+      if (exception !== null) log.warn({ type: exception }, 'signal-cli could not read a received Signal message');
       if (errorFrame(item) !== null) log.warn('signal-cli-rest-api reported a receive error');
       return;
     }

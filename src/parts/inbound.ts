@@ -66,7 +66,8 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
     checkins: { ...config.checkin, buddyChannels: buddyChannels(config, app.senders) },
   });
   const path = new InboundPath({ message: bot.message, log, metrics, now, retry: opts.retry });
-  const toInbound = receiveSignal(path, log);
+  // A member whose safety number changed is trusted again, so that signal-cli hands over what she sent; never a moderator.
+  const toInbound = receiveSignal(path, log, signal instanceof SignalSender ? (uuid) => signal.trustChangedIdentity(uuid) : undefined);
   const receiver =
     config.signal && app.senders.has('signal')
       ? new SignalReceiver({
@@ -75,7 +76,7 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
           mode: config.signal.receiveMode,
           log,
           onItem: async (item: unknown) => {
-            // A moderator's identity is checked before their message is handled (issue 15).
+            // A moderator's identity is checked before their message is handled (issue 15), or signal-cli's word that it changed.
             await gate?.observe(item);
             // Awaited: stopping waits until what signal-cli already handed over is committed.
             await toInbound(item);

@@ -24,7 +24,8 @@
  * Identities behave as signal-cli keeps them: the first key seen of a contact
  * (a message from them, or a first send) is TRUSTED_UNVERIFIED; a changed key
  * (changeIdentity) is UNTRUSTED and every send to that contact fails with the
- * mode's own untrusted error until it is trusted again.
+ * mode's own untrusted error until it is trusted again. With holdUntrusted,
+ * their messages are not decrypted until then either (untrustedEnvelope).
  * A challenge (demandChallenge) answers every send with Signal's rate limit:
  * 429 with `challenge_tokens` in json-rpc mode, and in normal/native mode
  * signal-cli's own text, which carries the token, under a 400.
@@ -141,6 +142,28 @@ export function textEnvelope(account: string, from: { uuid: string; number: stri
   };
 }
 
+/**
+ * What signal-cli hands over for a message it could not decrypt because the
+ * sender's key changed and is not trusted (JsonReceiveMessageHandler: the
+ * exception as receive.Error beside an envelope that names the sender, no dataMessage).
+ */
+export function untrustedEnvelope(account: string, from: { uuid: string; number: string | null }, timestamp = ++clock): Record<string, unknown> {
+  return {
+    account,
+    exception: { message: `Untrusted identity: ${from.uuid}`, type: 'UntrustedIdentityException' },
+    envelope: {
+      source: from.number ?? from.uuid,
+      sourceNumber: from.number,
+      sourceUuid: from.uuid,
+      sourceName: null,
+      sourceDevice: 1,
+      timestamp,
+      serverReceivedTimestamp: timestamp + 5,
+      serverDeliveredTimestamp: timestamp + 9,
+    },
+  };
+}
+
 /** A delivery receipt (to be ignored). */
 export function receiptEnvelope(account: string, from: { uuid: string; number: string | null }): Record<string, unknown> {
   const timestamp = ++clock;
@@ -210,6 +233,17 @@ export class FakeSignal {
    * (default: the identities held). 'hang' never answers: signal-cli stuck.
    */
   identityListAnswer: (() => SignalAnswer | 'hang') | undefined;
+  /**
+   * signal-cli's default trust mode (on-first-use): a message from a contact
+   * whose key changed (UNTRUSTED) is not decrypted; the client gets
+   * untrustedEnvelope instead, and the message waits in signal-cli's cache
+   * until the key is trusted, then arrives. Off by default: older suites push
+   * readable messages from such contacts, which real signal-cli hands over
+   * only with `--trust-new-identities always` (the new key then TRUSTED_UNVERIFIED).
+   */
+  holdUntrusted = false;
+  /** Messages signal-cli could not decrypt yet (holdUntrusted), in arrival order. */
+  private held: Array<{ uuid: string; item: unknown }> = [];
   /** Known contacts' identities, by UUID or number (one entry per contact). */
   private readonly identities: FakeIdentity[] = [];
   url = '';
@@ -263,10 +297,23 @@ export class FakeSignal {
 
   /** A message arrives from Signal: sent to the websocket client, dropped without one, or queued for polling. */
   push(item: unknown): void {
+    const env = (item as { envelope?: { sourceUuid?: unknown; sourceNumber?: unknown; timestamp?: unknown; dataMessage?: unknown } } | null)?.envelope;
+    if (env && typeof env.sourceUuid === 'string') {
+      const number = typeof env.sourceNumber === 'string' ? env.sourceNumber : '';
+      // Decrypting a contact's message teaches signal-cli their key (trusted on first use).
+      const known = this.knowIdentity(env.sourceUuid, number);
+      if (this.holdUntrusted && known.status === 'UNTRUSTED' && env.dataMessage !== undefined) {
+        // Not decrypted: kept in signal-cli's message cache until the key is trusted; the client learns only who sent it.
+        this.held.push({ uuid: known.uuid, item });
+        const timestamp = typeof env.timestamp === 'number' ? env.timestamp : ++clock;
+        return this.deliver(untrustedEnvelope(this.opts.account, { uuid: env.sourceUuid, number: number || null }, timestamp));
+      }
+    }
+    this.deliver(item);
+  }
+
+  private deliver(item: unknown): void {
     const frame = JSON.stringify(item);
-    const env = (item as { envelope?: { sourceUuid?: unknown; sourceNumber?: unknown } } | null)?.envelope;
-    // Decrypting a contact's message teaches signal-cli their key (trusted on first use).
-    if (env && typeof env.sourceUuid === 'string') this.knowIdentity(env.sourceUuid, typeof env.sourceNumber === 'string' ? env.sourceNumber : '');
     if (this.mode !== 'json-rpc') {
       this.queue.push(frame);
       const waiters = this.waiters;
@@ -511,6 +558,10 @@ export class FakeSignal {
     }
     res.writeHead(204);
     res.end();
+    // signal-cli retries the messages it kept once their sender's key is trusted.
+    const released = this.held.filter((h) => h.uuid === entry.uuid);
+    this.held = this.held.filter((h) => h.uuid !== entry.uuid);
+    for (const h of released) this.push(h.item);
   }
 
   /** signal-cli's refusal of an account it does not hold, as each mode words it (json-rpc: the daemon's JSON-RPC error). */

@@ -20,7 +20,7 @@ import { ensureMember } from '../../store/members';
 import { moderatorIdentityTrusted, observeModeratorIdentity } from '../../store/moderator-identities';
 import { enqueueMessage } from '../../store/outbox';
 import type { Vault } from '../../store/vault';
-import { parseSignalItem } from './signal-envelope';
+import { parseSignalItem, untrustedSender } from './signal-envelope';
 import type { SignalIdentities } from './signal-identities';
 
 /**
@@ -61,12 +61,15 @@ export class ModeratorIdentityGate {
     this.uuids = new Set(deps.moderators.filter(isSignalUuid));
   }
 
-  /** Checks the identity of a received message's sender if they are a Signal moderator. Never throws. */
+  /**
+   * Checks the identity of a received message's sender if they are a Signal
+   * moderator; also of a moderator whose message signal-cli could not decrypt
+   * because their key changed (nothing to handle, but the change to record). Never throws.
+   */
   async observe(item: unknown): Promise<void> {
-    const msg = parseSignalItem(item);
-    if (!msg || !this.uuids.has(msg.sender.address)) return;
+    const uuid = parseSignalItem(item)?.sender.address ?? untrustedSender(item);
+    if (uuid === null || !this.uuids.has(uuid)) return;
     const { db, vault, log, now } = this.deps;
-    const uuid = msg.sender.address;
     // Unchecked until this check succeeds: a recorded identity is no proof for a message whose sender's key was not compared.
     this.unchecked.add(uuid);
     try {

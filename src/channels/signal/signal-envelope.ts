@@ -10,7 +10,8 @@
  * messages (our own other devices), stories, calls, reactions, remote
  * deletes and group messages are ignored. So is an edit: acting on an edited
  * command would run it twice (a second REPORT), and the person can send it
- * again.
+ * again. A message signal-cli could not decrypt (its sender's safety number
+ * changed) is no message either; untrustedSender names who sent it.
  */
 import { providerNumber } from '../../phone/numbers';
 import { isSignalUuid, type Sender } from '../../phone/identity';
@@ -75,6 +76,45 @@ export function parseSignalItem(item: unknown): SignalInbound | null {
     return { sender, text: text.slice(0, MAX_SIGNAL_TEXT), providerId: `${uuid}:${timestamp}`, media };
   } catch {
     // A getter or a proxy in hostile input: nothing to act on.
+    return null;
+  }
+}
+
+/** What signal-cli reports beside an envelope it could not read (`exception`: receive.Error {message, type}). */
+function exceptionOf(item: unknown): Obj | null {
+  const o = obj(item);
+  if (!o) return null;
+  const params = obj(o.params);
+  return obj(o.exception) ?? (params && o.method === 'receive' ? obj(params.exception) : null);
+}
+
+/**
+ * The type of the failure signal-cli reports for a received item (a Java
+ * class name such as "UntrustedIdentityException"), if it reports one. Only
+ * the type: its message names the sender.
+ */
+export function receiveException(item: unknown): string | null {
+  try {
+    const e = exceptionOf(item);
+    if (!e) return null;
+    return typeof e.type === 'string' && /^[\w.$]{1,100}$/.test(e.type) ? e.type : 'unknown';
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The UUID of the sender of a message signal-cli could not decrypt because
+ * their safety number changed and the new key is not trusted (its default
+ * trust mode, on-first-use): it keeps the message and hands it over once the
+ * key is trusted. Null for anything else.
+ */
+export function untrustedSender(item: unknown): string | null {
+  try {
+    if (receiveException(item) !== 'UntrustedIdentityException') return null;
+    const uuid = envelopeOf(item)?.sourceUuid;
+    return typeof uuid === 'string' && isSignalUuid(uuid.toLowerCase()) ? uuid.toLowerCase() : null;
+  } catch {
     return null;
   }
 }

@@ -206,24 +206,33 @@ export class SignalSender implements ChannelSender {
       return await this.sendOnce(to, body);
     } catch (err) {
       if (!(err instanceof SendError) || err.code !== 'untrusted_identity') throw err;
-      const moderator = await this.isModerator(to);
-      if (moderator) {
-        this.opts.onIdentityTrust?.('moderator_skipped');
-        throw err;
-      }
-      if (moderator === null) {
-        // Unknown is not safe: nothing is trusted; the message is tried again later, when the list may answer.
-        this.opts.onIdentityTrust?.('trust_failed');
-        throw new SendError('server', 'identities_unavailable');
-      }
-      if (!(await this.trustNewIdentity(to))) {
-        this.opts.onIdentityTrust?.('trust_failed');
-        throw err;
-      }
-      this.opts.onIdentityTrust?.('trusted');
+      const outcome = await this.trustChangedIdentity(to);
+      // Unknown is not safe: nothing is trusted; the message is tried again later, when the list may answer.
+      if (outcome === 'identities_unavailable') throw new SendError('server', 'identities_unavailable');
+      if (outcome !== 'trusted') throw err;
       // Once: a second refusal is recorded like any other.
       return this.sendOnce(to, body);
     }
+  }
+
+  /**
+   * Trusts the changed identity of a contact (refused on a send, or whose
+   * message signal-cli could not decrypt) unless they are a moderator, or
+   * signal-cli cannot say whether they are one. Counted; never throws.
+   */
+  async trustChangedIdentity(contact: string): Promise<'trusted' | 'trust_failed' | 'moderator_skipped' | 'identities_unavailable'> {
+    const moderator = await this.isModerator(contact);
+    if (moderator) {
+      this.opts.onIdentityTrust?.('moderator_skipped');
+      return 'moderator_skipped';
+    }
+    if (moderator === null) {
+      this.opts.onIdentityTrust?.('trust_failed');
+      return 'identities_unavailable';
+    }
+    const trusted = await this.trustNewIdentity(contact);
+    this.opts.onIdentityTrust?.(trusted ? 'trusted' : 'trust_failed');
+    return trusted ? 'trusted' : 'trust_failed';
   }
 
   /**

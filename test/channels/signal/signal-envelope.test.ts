@@ -1,4 +1,4 @@
-import { errorFrame, parseSignalItem } from '../../../src/channels/signal/signal-envelope';
+import { errorFrame, parseSignalItem, receiveException, untrustedSender } from '../../../src/channels/signal/signal-envelope';
 
 const ACCOUNT = '+15005550199';
 const UUID = '7ccae375-cd51-4c82-8b1e-7be3280aa485';
@@ -133,5 +133,33 @@ describe('errorFrame', () => {
     expect(errorFrame({ error: 'oops' })).toBe('oops');
     expect(errorFrame(env(data('JOIN')))).toBeNull();
     expect(errorFrame('oops')).toBeNull();
+  });
+});
+
+describe('untrustedSender', () => {
+  // signal-cli (on-first-use) for a message it could not decrypt: the sender's new key is not trusted; no dataMessage.
+  const untrusted = (type: unknown = 'UntrustedIdentityException', base: Record<string, unknown> = {}) => ({
+    ...env({}, base),
+    exception: { message: `Untrusted identity: ${UUID}`, type },
+  });
+
+  it("names the sender of a message signal-cli could not decrypt because their key changed, which is no message", () => {
+    expect(untrustedSender(untrusted())).toBe(UUID);
+    expect(untrustedSender(untrusted(undefined, { sourceUuid: UUID.toUpperCase() }))).toBe(UUID);
+    expect(untrustedSender({ jsonrpc: '2.0', method: 'receive', params: untrusted() })).toBe(UUID);
+    expect(parseSignalItem(untrusted())).toBeNull();
+  });
+
+  it('names no one for other failures, a message read, or a sender without a UUID', () => {
+    expect(untrustedSender(untrusted('InvalidMessageException'))).toBeNull();
+    expect(untrustedSender(env(data('JOIN')))).toBeNull();
+    expect(untrustedSender(untrusted(undefined, { sourceUuid: null }))).toBeNull();
+    expect(untrustedSender('oops')).toBeNull();
+  });
+
+  it("gives a failure's type only, never its message (which names the sender)", () => {
+    expect(receiveException(untrusted('ProtocolInvalidMessageException'))).toBe('ProtocolInvalidMessageException');
+    expect(receiveException(untrusted(`Untrusted identity: ${UUID} ${NUMBER}`))).toBe('unknown');
+    expect(receiveException(env(data('JOIN')))).toBeNull();
   });
 });
