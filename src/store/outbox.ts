@@ -231,6 +231,22 @@ export function clockSteppedBack(db: Db, channel: Channel, stepMs: number, now: 
     .run({ step: stepMs, channel, now }).changes;
 }
 
+/**
+ * A Signal moderator's identity changed: the messages still waiting for
+ * them (report notices, digests, escalations, replies) are not sent to the
+ * new, unchecked phone; they fail as 'moderator_identity_changed'. Alert
+ * copies stay, as for any member; a send in flight is left to its answer.
+ * Returns how many.
+ */
+export function withdrawFromChangedModerator(db: Db, memberId: number, now: number): number {
+  return db
+    .stmt(
+      `UPDATE outbox SET state = 'failed', error = 'moderator_identity_changed', lease_until = 0, address_ct = NULL, updated_at = @now
+       WHERE member_id = @member AND channel = 'signal' AND state = 'pending' AND alert_id IS NULL AND lease_until <= @now`,
+    )
+    .run({ now, member: memberId }).changes;
+}
+
 /** An alert copy waiting for a member: its alert, and when it was planned. */
 export interface WaitingCopy {
   alertId: number;

@@ -16,9 +16,9 @@ import { safeError } from '../../log/safe-error';
 import type { Logger } from '../../log/logger';
 import { isSignalUuid, type Sender } from '../../phone/identity';
 import type { Db } from '../../store/db';
-import { ensureMember } from '../../store/members';
+import { ensureMember, findMember } from '../../store/members';
 import { moderatorIdentityTrusted, observeModeratorIdentity } from '../../store/moderator-identities';
-import { enqueueMessage } from '../../store/outbox';
+import { enqueueMessage, eraseWaitingTo, withdrawFromChangedModerator } from '../../store/outbox';
 import type { Vault } from '../../store/vault';
 import { parseSignalItem, untrustedSender } from './signal-envelope';
 import type { SignalIdentities } from './signal-identities';
@@ -103,13 +103,17 @@ export class ModeratorIdentityGate {
     return this.deps.moderators.indexOf(uuid) + 1;
   }
 
-  /** Queues the notice to every other moderator, in the caller's transaction. */
+  /** Withdraws what waits for the moderator and queues the notice to every other moderator, in the caller's transaction. */
   private tellOthers(uuid: string): void {
     const { db, vault, log, now } = this.deps;
     const position = this.position(uuid);
     log.warn({ moderator: position }, "a Signal moderator's identity changed: not trusted for moderator commands until re-admitted (heads-up signal-readmit)");
-    const others = this.deps.contacts.filter((c) => c.address !== uuid);
     const t = now();
+    // Queued before the change was known: nothing more goes to the new phone until they are re-admitted.
+    const self = findMember(db, vault, { channel: 'signal', address: uuid });
+    if (self) withdrawFromChangedModerator(db, self.id, t);
+    eraseWaitingTo(db, vault, [uuid]);
+    const others = this.deps.contacts.filter((c) => c.address !== uuid);
     for (const contact of others) {
       const member = ensureMember(db, vault, contact, 'en', t, 'active');
       enqueueMessage(db, vault, member.id, identityChangedNotice(position), t);
