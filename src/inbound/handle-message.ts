@@ -46,7 +46,9 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   const parsed = parse(msg.text, rules.regions.country);
   const seen = recogniseRetry(handled, msg, now);
   if (seen.previous !== undefined) return { reply: seen.previous, parsed, duplicate: true };
-  const who = identifySender(db, vault, deps.moderators, msg.sender, now, deps.moderatorTrusted);
+  // A retried message keeps the verdict it had on arrival: never trusted more now.
+  const trusted = msg.moderatorUntrusted ? () => false : deps.moderatorTrusted;
+  const who = identifySender(db, vault, deps.moderators, msg.sender, now, trusted);
   const { acted, quotesDraft, ...result } = act(deps, who, msg, parsed, now);
   // A SHOW's reply quotes a report, which an EDIT or a decision may change: it is kept no longer than the report's notices.
   const quotedRef = parsed.ok && parsed.command.kind === 'show' ? parsed.command.ref : null;

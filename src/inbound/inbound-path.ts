@@ -24,6 +24,7 @@ import { backoffCeiling } from '../util/backoff';
 import { dropItem, dueItems, parkItem, postponeItem } from '../store/inbound-retry';
 import type { Handled, Inbound, ReplyWay } from './inbound';
 import { answeredAlready, handleMessage, type MessageDeps } from './handle-message';
+import { isTrustedModerator } from './steps/identify-sender';
 
 /** How a message whose handling failed is tried again. */
 export interface RetryPolicy {
@@ -169,8 +170,13 @@ export class InboundPath {
       // Only what the steps read is kept (sender, text, provider id, flags), sealed;
       // under the sender's rate-limit index, so that their DELETE erases it.
       const { sender, text, providerId, answered, media } = w.msg;
+      // With the verdict on a moderator as it arrived (messages are handled in order: the gate still holds it),
+      // which a retry never upgrades: after a restart the gate no longer remembers an unchecked identity.
+      const { moderators, moderatorTrusted } = this.deps.message;
+      const moderatorUntrusted = w.msg.moderatorUntrusted || (moderators.has(sender.address) && !isTrustedModerator(moderators, moderatorTrusted, sender)) || undefined;
       const senderKey = vault.index('sender', memberKey(sender));
-      parkItem(db, vault, sender.channel, JSON.stringify({ sender, text, providerId, answered, media }), now, now + this.retry.firstMs, senderKey);
+      const item = JSON.stringify({ sender, text, providerId, answered, media, moderatorUntrusted });
+      parkItem(db, vault, sender.channel, item, now, now + this.retry.firstMs, senderKey);
       w.resolve({ reply: null, parsed: parse(w.msg.text), duplicate: false, parked: true });
     } catch (parkError) {
       log.error({ err: safeError(parkError) }, 'a message could be neither handled nor kept: it is lost');

@@ -22,6 +22,13 @@ export interface Inbound {
    * text: one that is nothing else is told so, rather than read as empty.
    */
   media?: boolean;
+  /**
+   * Set by the inbound path when it parks a message from a listed moderator
+   * who was not trusted as it arrived (over Signal: their identity changed,
+   * or could not be checked): its retry counts as a member's whatever the
+   * record says by then, after a restart too.
+   */
+  moderatorUntrusted?: boolean;
 }
 
 /**
