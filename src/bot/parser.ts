@@ -108,7 +108,10 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
   const checkIn = found.kind === 'check' && tokens[1]?.word === 'IN';
   const kind = checkIn ? 'checkin' : found.kind;
   const command = commandOf(kind, word, text, tokens.slice(checkIn ? 2 : 1), country);
-  if (typeof command === 'string') return { ok: false, error: command, lang: found.lang, keyword: word, command: kind };
+  if (typeof command === 'string') {
+    const failed: Parsed = { ok: false, error: command, lang: found.lang, keyword: word, command: kind };
+    return found.keeps ? { ...failed, keeps: found.keeps } : failed;
+  }
   // "LANG ES" names its language; every other keyword's language is the keyword's own.
   if (command.kind === 'lang') return success(command, command.lang, word, tokens.length === 1);
   return success(command, found.lang, word, tokens.length === 1, found.keeps);

@@ -49,6 +49,14 @@ describe('a keyword two languages write, taught by one', () => {
     expect(findMember(w.db, w.vault, sms(ROSA))!.lang).toBe(lang);
   });
 
+  it.each(['AMIGA 415-555-0177', 'AMIGA Rosa'])('keeps a pt member in hers after %j, which lacks what AMIGA needs', async (text) => {
+    const w = await botWorld();
+    const t = catalog('pt');
+    expect(w.sms(ROSA, 'ENTRAR').reply).toBe(t.joined(['415']));
+    expect(w.sms(ROSA, text).reply).toBe(t.buddyUsage());
+    expect(findMember(w.db, w.vault, sms(ROSA))!.lang).toBe('pt');
+  });
+
   it('still answers a newcomer in the language whose replies teach the word', async () => {
     const w = await botWorld();
     expect(w.sms(ROSA, 'ENTRAR').reply).toBe(catalog('pt').joined(['415']));
