@@ -288,7 +288,8 @@ export function waitingAlertCopies(db: Db, memberId: number, now: number): Waiti
  */
 export function copiesRead(db: Db, memberId: number, alertIds: readonly number[], now: number): void {
   const mark = db.stmt(
-    "UPDATE outbox SET state = 'delivered', updated_at = @now WHERE member_id = @member AND alert_id = @alert AND state IN ('pending', 'failed') AND lease_until <= @now",
+    // Final now: the id of an undelivered try waiting for its retry goes (Twilio maps it to her number).
+    "UPDATE outbox SET state = 'delivered', provider_id = NULL, updated_at = @now WHERE member_id = @member AND alert_id = @alert AND state IN ('pending', 'failed') AND lease_until <= @now",
   );
   const gone = db.stmt(
     "UPDATE outbox SET retraction = 'correct' WHERE member_id = @member AND alert_id = @alert AND channel = 'signal' AND (state = 'sent' OR (state = 'pending' AND lease_until > @now))",

@@ -10,7 +10,7 @@ import { classifyDeliveryStatus } from '../../src/channels/twilio/twilio-errors'
 import { applyDeliveryReport } from '../../src/outbox/delivery-status';
 import { createAlert, planNextRange } from '../../src/store/alerts';
 import { Db } from '../../src/store/db';
-import { claimLane, recordOutcomes } from '../../src/store/outbox';
+import { claimLane, copiesRead, recordOutcomes } from '../../src/store/outbox';
 import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { followUpRetractions, retractAlert } from '../../src/store/retractions';
@@ -70,6 +70,32 @@ describe('an SMS copy retracted in flight and then reported delivered', () => {
       db.transaction(() => followUpRetractions(db, vault, T0 + 61_000, 500));
       const after = db.sqlite.prepare('SELECT state, provider_id FROM outbox WHERE id = ?').get(row!.id) as { state: string; provider_id: string | null };
       expect(after.state).toBe('failed');
+      expect(after.provider_id).toBeNull();
+    } finally {
+      db.close();
+    }
+  });
+});
+
+// READ makes a copy waiting for its unreachable retry final (delivered): its undelivered try's id goes too.
+describe('an SMS copy waiting for its unreachable retry, then READ', () => {
+  it('keeps no Twilio message id once READ has made it final', async () => {
+    await cryptoReady();
+    const vault = new Vault(new Uint8Array(32).fill(5));
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    try {
+      const member = ensureMember(db, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', T0).id;
+      subscribe(db, member, ['415'], T0);
+      const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van, took a phone' }, T0);
+      while (!planNextRange(db, alert, T0).done);
+      const [row] = claimLane(db, 'sms', T0, 10, T0 + 120_000);
+      recordOutcomes(db, [{ id: row!.id, kind: 'sent', providerId: SID }], T0 + 300);
+      applyDeliveryReport(db, { rowId: row!.id, attempt: 1, providerId: SID, delivery: classifyDeliveryStatus('undelivered', '30003')! }, T0 + 5_000);
+      // She reads it (READ, from either membership).
+      db.transaction(() => copiesRead(db, member, [alert], T0 + 60_000));
+      const after = db.sqlite.prepare('SELECT state, provider_id FROM outbox WHERE id = ?').get(row!.id) as { state: string; provider_id: string | null };
+      expect(after.state).toBe('delivered');
       expect(after.provider_id).toBeNull();
     } finally {
       db.close();
