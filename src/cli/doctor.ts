@@ -37,6 +37,13 @@ function readableByOthers(name: string, file: string, what = ''): CheckResult[] 
   return mode & 0o077 ? [bad(name, `${file}${what} is readable by others (mode ${mode.toString(8)}): chmod 600 it`)] : [];
 }
 
+/** The copy a restore stages before its swap, left when the restore was killed (onto an empty DATA_DIR too): a whole backup that nothing else removes. */
+function stagedCopies(file: string): CheckResult[] {
+  return [`${file}.restoring`, `${file}.restoring-wal`, `${file}.restoring-shm`]
+    .filter((f) => fs.existsSync(f))
+    .map((f) => bad('restore', `${f} was left by a restore that did not finish: delete it, or run heads-up restore again (it is a copy of the backup and keeps what retention erased)`));
+}
+
 function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
   const file = databaseFile(config.dataDir);
   const aside = `${file}.before-restore`;
@@ -52,9 +59,10 @@ function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
           'database',
           `no database at ${file}, but its write-ahead log ${file}-wal: put the database back beside it, or run heads-up restore with the latest backup (it keeps the log aside, renamed; do not start the server first: it would make an empty line)`,
         ),
+        ...stagedCopies(file),
       ];
     }
-    return [bad('database', `no database at ${file}: start the server once, or restore a backup`)];
+    return [bad('database', `no database at ${file}: start the server once, or restore a backup`), ...stagedCopies(file)];
   }
   const leftover = fs.existsSync(aside)
     ? [bad('restore', `${aside} was left by an interrupted restore: run heads-up restore again with the backup, or delete that file once the line is right (it keeps what retention erased)`)]
@@ -64,15 +72,12 @@ function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
   for (const stray of fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith(`${base}-`) && f.includes('.stray-'))) {
     leftover.push(bad('restore', `${path.join(path.dirname(file), stray)} was kept aside by a restore: delete it once the line is right (it keeps what retention erased)`));
   }
-  // The copy a restore stages before its swap, left when the restore was killed: a whole backup that nothing else removes.
-  for (const staged of [`${file}.restoring`, `${file}.restoring-wal`, `${file}.restoring-shm`].filter((f) => fs.existsSync(f))) {
-    leftover.push(bad('restore', `${staged} was left by a restore that did not finish: delete it, or run heads-up restore again (it is a copy of the backup and keeps what retention erased)`));
-  }
+  leftover.push(...stagedCopies(file));
   let db: Database.Database;
   try {
     db = new Database(file, { fileMustExist: true, readonly: true });
   } catch (err) {
-    return [bad('database', `cannot open ${file}: ${(err as Error).message}`)];
+    return [bad('database', `cannot open ${file}: ${(err as Error).message}`), ...leftover];
   }
   const damaged = bad('database', `${file} is damaged: restore the latest backup`);
   try {

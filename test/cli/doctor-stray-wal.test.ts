@@ -62,4 +62,19 @@ describe('the WAL a restore kept aside', () => {
     expect(failed.filter((d) => d.includes(`${target}.restoring `))).toHaveLength(1);
     expect(failed.filter((d) => d.includes(`${target}.restoring-wal `))).toHaveLength(1);
   });
+
+  it('names it on an empty DATA_DIR too (a restore onto a new machine killed before its swap)', async () => {
+    const from = path.join(tempDir(), 'heads-up.db');
+    const line = new Db(from);
+    migrate(line);
+    line.close();
+    const dataDir = tempDir();
+    const target = path.join(dataDir, 'heads-up.db');
+    await backupDatabase(from, `${target}.restoring`);
+
+    const checks = await runDoctor({ NODE_ENV: 'test', DATA_DIR: dataDir, HEADSUP_MASTER_KEY: KEY.toString('base64'), PUBLIC_URL: 'https://headsup.example.org' });
+    const failed = checks.filter((c) => !c.ok).map((c) => c.detail);
+    expect(failed.filter((d) => d.includes(`${target}.restoring `))).toHaveLength(1);
+    expect(failed.filter((d) => d.startsWith(`no database at ${target}`))).toHaveLength(1);
+  });
 });
