@@ -188,25 +188,27 @@ export function setBuddyStatus(db: Db, id: number, status: BuddyStatus, reply?: 
 export function removeBuddy(db: Db, vault: Vault, id: number): number {
   const link = db.stmt('SELECT member_id, buddy_bidx FROM buddies WHERE id = ?').get(id) as { member_id: number; buddy_bidx: Buffer } | undefined;
   if (!link) return 0;
-  let erased = db
-    .stmt("DELETE FROM outbox WHERE state = 'pending' AND id IN (SELECT outbox_id FROM checkin_messages WHERE kind = 'escalation' AND buddy_id = ?)")
-    .run(id).changes;
+  const escalations = 'SELECT outbox_id FROM checkin_messages WHERE kind = \'escalation\' AND buddy_id = ?';
+  let erased = db.stmt(`DELETE FROM outbox WHERE state = 'pending' AND id IN (${escalations})`).run(id).changes;
+  // One sent but not yet final keeps their address, to go again if "undelivered": it must not.
+  erased += db.stmt(`UPDATE outbox SET address_ct = NULL WHERE state = 'sent' AND address_ct IS NOT NULL AND id IN (${escalations})`).run(id).changes;
   erased += eraseWaitingToBuddy(db, vault, link.member_id, link.buddy_bidx);
   erased += db.stmt('DELETE FROM buddies WHERE id = ?').run(id).changes;
   return erased;
 }
 
 /**
- * Erases a member's buddy messages still waiting to go to this number. They
- * name no buddy row, so each address is opened and indexed (a member has few
- * waiting); only this member's: another may have asked the same number.
+ * Erases a member's buddy messages still waiting to go to this number (and
+ * forgets it in those sent but not yet final). They name no buddy row, so
+ * each address is opened and indexed (a member has few waiting); only this
+ * member's: another may have asked the same number.
  */
 function eraseWaitingToBuddy(db: Db, vault: Vault, memberId: number, index: Buffer): number {
   const rows = db
     .stmt(
-      "SELECT o.id, o.address_ct, o.key_version FROM outbox o JOIN buddy_messages m ON m.outbox_id = o.id WHERE m.member_id = ? AND o.state = 'pending' AND o.address_ct IS NOT NULL",
+      "SELECT o.id, o.state, o.address_ct, o.key_version FROM outbox o JOIN buddy_messages m ON m.outbox_id = o.id WHERE m.member_id = ? AND o.state IN ('pending', 'sent') AND o.address_ct IS NOT NULL",
     )
-    .all(memberId) as Array<{ id: number; address_ct: Buffer; key_version: number }>;
+    .all(memberId) as Array<{ id: number; state: string; address_ct: Buffer; key_version: number }>;
   let erased = 0;
   for (const row of rows) {
     let to: string;
@@ -216,8 +218,9 @@ function eraseWaitingToBuddy(db: Db, vault: Vault, memberId: number, index: Buff
       // A damaged address is nobody's we can name: the dispatcher fails it.
       continue;
     }
-    // buddy_messages follows by its foreign key.
-    if (buddyIndex(vault, to).equals(index)) erased += db.stmt('DELETE FROM outbox WHERE id = ?').run(row.id).changes;
+    if (!buddyIndex(vault, to).equals(index)) continue;
+    // buddy_messages follows by its foreign key. One sent but not yet final only forgets the address, so as not to go again.
+    erased += row.state === 'pending' ? db.stmt('DELETE FROM outbox WHERE id = ?').run(row.id).changes : db.stmt('UPDATE outbox SET address_ct = NULL WHERE id = ?').run(row.id).changes;
   }
   return erased;
 }

@@ -81,31 +81,47 @@ export function enqueueReply(db: Db, vault: Vault, to: Pick<Sender, 'channel' | 
 
 /**
  * Erases the messages still waiting to go to one of `addresses` directly
- * (rows with no member: replies to a stranger, a buddy's invitation): their
- * DELETE. Only unfinished rows keep an address, and every such row is
- * urgent, so the lane index bounds the look to the urgent backlog.
- * Returns how many.
+ * (rows with no member: replies to a stranger, a buddy's invitation or
+ * escalation): their DELETE. Only such rows keep an address: unfinished
+ * ones (all urgent, so the lane index bounds the look to the urgent
+ * backlog) and SMS sent but not yet final (see recordOutcomes), which
+ * would be sent again on "undelivered". Returns how many.
  */
 export function eraseWaitingTo(db: Db, vault: Vault, addresses: readonly string[]): number {
   const wanted = new Set(addresses);
-  const select = db.stmt(
+  const waiting = db.stmt(
     "SELECT id, address_ct, key_version FROM outbox INDEXED BY outbox_lane WHERE channel = ? AND priority = ? AND state = 'pending' AND address_ct IS NOT NULL",
   );
+  const sent = db.stmt("SELECT id, address_ct, key_version FROM outbox INDEXED BY outbox_sent_addressed WHERE state = 'sent' AND address_ct IS NOT NULL");
+  const rows = [
+    ...(waiting.all('sms', PRIORITY.urgent) as AddressedRow[]),
+    ...(waiting.all('signal', PRIORITY.urgent) as AddressedRow[]),
+    ...(sent.all() as AddressedRow[]),
+  ];
   const erase = db.stmt('DELETE FROM outbox WHERE id = ?');
   let erased = 0;
-  for (const channel of ['sms', 'signal'] as const) {
-    for (const row of select.all(channel, PRIORITY.urgent) as Array<{ id: number; address_ct: Buffer; key_version: number }>) {
-      let to: string;
-      try {
-        to = openRowAddress(vault, row);
-      } catch {
-        // A damaged address is nobody's we can name: the dispatcher fails it.
-        continue;
-      }
-      if (wanted.has(to)) erased += erase.run(row.id).changes;
+  for (const row of rows) {
+    let to: string;
+    try {
+      to = openRowAddress(vault, row);
+    } catch {
+      // A damaged address is nobody's we can name: the dispatcher fails it.
+      continue;
     }
+    if (wanted.has(to)) erased += erase.run(row.id).changes;
   }
   return erased;
+}
+
+type AddressedRow = { id: number; address_ct: Buffer; key_version: number };
+
+/**
+ * Forgets the addresses of SMS sent straight to them once no retry can come
+ * (older than `before`): a line whose status callbacks never arrive keeps
+ * none past the unreachable retry's window. Returns how many.
+ */
+export function forgetSentAddresses(db: Db, before: number): number {
+  return db.stmt("UPDATE outbox INDEXED BY outbox_sent_addressed SET address_ct = NULL WHERE state = 'sent' AND address_ct IS NOT NULL AND created_at < ?").run(before).changes;
 }
 
 /** Opens a one-off message body. */
