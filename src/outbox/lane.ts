@@ -12,7 +12,7 @@ import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
 import { buddyIndex, buddyStopped, recordBuddyOptOut } from '../store/buddies';
 import { openAddress } from '../store/members';
-import { claimLane, clockSteppedBack, dueThrottledNow, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';
+import { claimLane, clockSteppedBack, dueThrottledNow, latestOutboxTime, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';
 import type { Vault } from '../store/vault';
 import { backoffDelay } from '../util/backoff';
 import type { DispatcherOptions, DispatchObserver } from './dispatcher';
@@ -78,7 +78,10 @@ export class Lane {
   }
 
   start(): void {
-    if (!this.running) this.running = this.loop();
+    if (this.running) return;
+    // The clock may have been stepped back while the server was down: rows queued by the old one are seen against it.
+    this.lastNow = latestOutboxTime(this.deps.db, this.channel);
+    this.running = this.loop();
   }
 
   /** Looks for work now (new rows, or a send finished). */
@@ -157,6 +160,8 @@ export class Lane {
 
   private async step(): Promise<void> {
     const { db, opts, now } = this.deps;
+    // Before any wait: a lane paused or full when the clock steps back notices it all the same.
+    this.followClock(now());
     const window = this.window();
     if (window !== this.lastWindow) {
       this.lastWindow = window;
@@ -180,7 +185,6 @@ export class Lane {
     const want = Math.max(1, Math.min(room, available));
     this.alarm.clear();
     const t = now();
-    this.followClock(t);
     const rows = claimLane(db, this.channel, t, want, t + opts.leaseMs, this.claimedIds);
     if (rows.length === 0) {
       const due = nextDue(db, this.channel);

@@ -233,6 +233,11 @@ export function releaseLeases(db: Db): number {
   return db.stmt("UPDATE outbox SET lease_until = 0, due_at = updated_at WHERE state = 'pending' AND lease_until > 0").run().changes;
 }
 
+/** The latest time the outbox recorded for a channel's rows (0 for none): a lane started after the clock was stepped back compares against it. */
+export function latestOutboxTime(db: Db, channel: Channel): number {
+  return (db.stmt('SELECT max(updated_at) AS t FROM outbox WHERE channel = ?').get(channel) as { t: number | null }).t ?? 0;
+}
+
 /**
  * A wall clock stepped back by `stepMs` (NTP correcting a fast clock, a VM
  * restored): the channel's waiting rows, due by the old clock, move back by

@@ -59,3 +59,40 @@ describe('a lane when the wall clock is stepped back with messages queued', () =
     }
   });
 });
+
+// The same step across a restart: the lane has read no time yet, the outbox has.
+describe('a lane started after the wall clock was stepped back, with messages queued', () => {
+  it('sends what was queued before the restart within seconds, not once the clock has caught up', async () => {
+    await cryptoReady();
+    const vault = new Vault(new Uint8Array(32).fill(5));
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    const clock = { t: T0 };
+    const now = () => clock.t;
+    const log = createLogger('silent');
+    for (let i = 0; i < 8; i++) {
+      const member = ensureMember(db, vault, { channel: 'sms', address: `+1415555010${i}`, phone: `+1415555010${i}` }, 'en', T0).id;
+      enqueueMessage(db, vault, member, `m${i}`, T0);
+    }
+    // The server restarts; the clock is now ten minutes behind the one that queued them.
+    clock.t = T0 - 10 * MINUTE;
+    const sender = new FakeSender();
+    const writer = new OutcomeWriter(db, log, now);
+    const lane = new Lane(sender, { db, vault, log, now, opts: { ...DEFAULT_DISPATCHER, sendRate: 4, pollMs: 50 }, writer, renderer: new AlertRenderer(db, vault) });
+    lane.start();
+    try {
+      await settle();
+      for (let i = 0; i < 5; i++) {
+        await new Promise((r) => setTimeout(r, 300));
+        clock.t += 1_000;
+        lane.wake();
+      }
+      // Five seconds on: SEND_RATE allowed all eight long since.
+      await waitFor(() => sender.calls.length === 8, 1_000, `the eight (sent ${sender.calls.length})`);
+    } finally {
+      await lane.stop();
+      writer.flush();
+      db.close();
+    }
+  });
+});
