@@ -203,7 +203,8 @@ export class InboundPath {
     const { db, vault } = this.deps.message;
     const { log } = this.deps;
     let done = 0;
-    for (const parked of dueItems(db, vault, this.deps.now(), 50)) {
+    const lost = () => log.error('a parked message no longer opens (a damaged value): it is dropped');
+    for (const parked of dueItems(db, vault, this.deps.now(), 50, lost)) {
       if (this.closing) break;
       // Handled and unparked in one transaction: never both lost and done twice.
       const [outcome] = this.handleNow([{ msg: JSON.parse(parked.item) as Inbound, way: 'outbox', parkedId: parked.id }]);

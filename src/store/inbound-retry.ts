@@ -45,7 +45,7 @@ export function parkItem(db: Db, vault: Vault, channel: RetryChannel, item: stri
  * opens (a damaged value) is dropped: it would never be handled, and it
  * must not hold back every other message parked behind it.
  */
-export function dueItems(db: Db, vault: Vault, now: number, limit: number): ParkedItem[] {
+export function dueItems(db: Db, vault: Vault, now: number, limit: number, onUnreadable: () => void = () => undefined): ParkedItem[] {
   const rows = db
     .stmt('SELECT id, item_ct, key_version, attempts FROM inbound_retry WHERE due_at <= ? ORDER BY due_at, id LIMIT +?')
     .all(now, limit) as Array<{ id: number; item_ct: Buffer; key_version: number; attempts: number }>;
@@ -54,6 +54,7 @@ export function dueItems(db: Db, vault: Vault, now: number, limit: number): Park
       return [{ id: r.id, item: vault.open(r.item_ct, slot(r.id), r.key_version), attempts: r.attempts }];
     } catch {
       dropItem(db, r.id);
+      onUnreadable();
       return [];
     }
   });

@@ -36,6 +36,7 @@ describe('a damaged parked message', () => {
   let regions: FlakyRegions;
   let inbound: InboundPath;
   let clock = Date.UTC(2026, 10, 22, 3);
+  const logged: string[] = [];
 
   beforeAll(async () => {
     await cryptoReady();
@@ -43,7 +44,7 @@ describe('a damaged parked message', () => {
     migrate(db);
     vault = new Vault(new Uint8Array(32).fill(11));
     regions = new FlakyRegions({ 'san-francisco': ['415', '628'] });
-    const log = createLogger('info', new Writable({ write: (_c, _e, done) => done() }));
+    const log = createLogger('info', new Writable({ write: (c, _e, done) => (logged.push(String(c)), done()) }));
     const now = () => clock;
     const bot = new Bot({
       db, vault, regions, moderators: new Set(), moderatorContacts: [], subscribeMode: 'open', retentionDays: 90,
@@ -82,6 +83,8 @@ describe('a damaged parked message', () => {
     // The intact message is handled: the second sender joined.
     const m = findMember(db, vault, { channel: 'signal', address: second.uuid });
     expect(m ? listAreas(db, m.id) : null).toEqual(['628']);
+    // Dropped, and said so (without who sent it).
+    expect(logged.filter((l) => l.includes('no longer opens'))).toHaveLength(1);
     // Nothing stays parked after the last attempt.
     expect((db.sqlite.prepare('SELECT count(*) AS n FROM inbound_retry').get() as { n: number }).n).toBe(0);
   });
