@@ -65,7 +65,7 @@ const OPERATIONS: Record<string, Operation> = {
       return results.every((r) => r.ok) ? 0 : 1;
     },
   },
-  purge: { args: [], run: async (_args, out) => (out(purgeCommand()), 0) },
+  purge: { args: [], run: async (_args, out) => (out(await purgeCommand()), 0) },
   restore: { args: ['FILE'], run: async ([file], out) => (out(await restoreCommand(operatorPath(file as string))), 0) },
   'signal-captcha': { args: ['CAPTCHA'], run: async ([captcha], out) => (out(await signalCaptchaCommand(captcha as string)), 0) },
   'signal-readmit': {

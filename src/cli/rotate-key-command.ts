@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openExclusive } from '../store/exclusive-open';
-import { KeyRotation, rotationVersions, type RotationProgress } from '../store/key-rotation';
+import { checkRotationKeys, KeyRotation, rotationVersions, type RotationProgress } from '../store/key-rotation';
 import { keyOpens } from '../store/key-state';
 import { migrate } from '../store/migrate';
 import { cryptoReady, Vault } from '../store/vault';
@@ -65,7 +65,6 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, pro
   await cryptoReady();
   const db = openExclusive(file);
   try {
-    migrate(db);
     // A run stopped after its last commit (before the key file was replaced, or the output was read) left the line under the new key.
     if (!Buffer.from(newKey).equals(Buffer.from(current.key)) && keyOpens(db.sqlite, new Vault(newKey)) === 'match') {
       if (!current.file) return ['rotate-key: the line was already sealed under HEADSUP_NEW_MASTER_KEY: set HEADSUP_MASTER_KEY to it (and remove HEADSUP_NEW_MASTER_KEY) before starting the server.'];
@@ -73,7 +72,12 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, pro
       return [`rotate-key: the line was already sealed under HEADSUP_NEW_MASTER_KEY; ${current.file} now holds the new key.`];
     }
     const { from, to } = rotationVersions(db);
-    const summary = new KeyRotation(db, new Vault(current.key, from), new Vault(newKey, to), { batch, onProgress: progress, country: config.defaultCountry }).run();
+    const oldVault = new Vault(current.key, from);
+    const newVault = new Vault(newKey, to);
+    // Before migrating: another line's key must write nothing, not even the schema.
+    checkRotationKeys(db, oldVault, newVault);
+    migrate(db);
+    const summary = new KeyRotation(db, oldVault, newVault, { batch, onProgress: progress, country: config.defaultCountry }).run();
     if (current.file) replaceKeyFile(current.file, newKey);
     const e = summary.erased;
     const lines = [

@@ -19,7 +19,7 @@
 import { memberKey, type Channel } from '../phone/identity';
 import { numbersInText, type CountryCode } from '../phone/numbers';
 import type { Db } from './db';
-import { keyCheckValue, keyOpens, readKeyState, writeKeyState } from './key-state';
+import { keyCheckValue, keyOpens, readKeyState, rotationUnderWay, writeKeyState } from './key-state';
 import { SEALED_COLUMNS } from './key-rotation-columns';
 import { unopenedValues } from './unopened-values';
 import { reportIdentifierSlot, screeningSlot, screenPurpose } from './screening';
@@ -77,6 +77,35 @@ export function rotationVersions(db: Db): { from: number; to: number } {
   return { from: version, to: version + 1 };
 }
 
+/** The unfinished rotation, if any (none before migration 0008 made the table). */
+function unfinishedRotation(db: Db): State | undefined {
+  if (!rotationUnderWay(db)) return undefined;
+  return db.sqlite.prepare('SELECT to_version, new_check, step, cursor FROM key_rotation WHERE id = 1').get() as State;
+}
+
+/**
+ * The checks a rotation makes before it writes anything: the two keys, and an
+ * unfinished rotation to another key. Reads only, on the schema of any
+ * version: rotate-key makes them before migrating, so a wrong key changes nothing.
+ */
+export function checkRotationKeys(db: Db, oldVault: Vault, newVault: Vault): void {
+  const { version } = readKeyState(db);
+  if (oldVault.keyVersion !== version || newVault.keyVersion !== version + 1) throw new Error('rotation vaults must have the stored version and the next');
+  const newCheck = keyCheckValue(newVault);
+  const existing = unfinishedRotation(db);
+  if (newCheck.equals(keyCheckValue(oldVault))) {
+    // Both set to the new key while the rotation to it is unfinished: the old key is still needed to finish.
+    if (existing?.new_check.equals(newCheck)) {
+      throw new RotationError('the rotation to this key was interrupted and needs the old key to finish: set HEADSUP_MASTER_KEY back to the old key, keep HEADSUP_NEW_MASTER_KEY, and run rotate-key again');
+    }
+    throw new RotationError('HEADSUP_NEW_MASTER_KEY is the current key: generate a new one (openssl rand -base64 32)');
+  }
+  if (existing && !existing.new_check.equals(newCheck)) {
+    throw new RotationError('an interrupted rotation to another key is under way: run rotate-key again with the HEADSUP_NEW_MASTER_KEY it started with');
+  }
+  if (keyOpens(db.sqlite, oldVault, { resuming: true }) === 'mismatch') throw new RotationError('HEADSUP_MASTER_KEY does not open this database: set it to the current key');
+}
+
 /** Re-keys the line from `oldVault` to `newVault`; starts a rotation or resumes an interrupted one. */
 export class KeyRotation {
   private readonly batch: number;
@@ -107,21 +136,8 @@ export class KeyRotation {
 
   private begin(): State {
     const { db, oldVault, newVault } = this;
-    const { version } = readKeyState(db);
-    if (oldVault.keyVersion !== version || newVault.keyVersion !== version + 1) throw new Error('rotation vaults must have the stored version and the next');
-    const newCheck = keyCheckValue(newVault);
-    const existing = db.sqlite.prepare('SELECT to_version, new_check, step, cursor FROM key_rotation WHERE id = 1').get() as State | undefined;
-    if (newCheck.equals(keyCheckValue(oldVault))) {
-      // Both set to the new key while the rotation to it is unfinished: the old key is still needed to finish.
-      if (existing?.new_check.equals(newCheck)) {
-        throw new RotationError('the rotation to this key was interrupted and needs the old key to finish: set HEADSUP_MASTER_KEY back to the old key, keep HEADSUP_NEW_MASTER_KEY, and run rotate-key again');
-      }
-      throw new RotationError('HEADSUP_NEW_MASTER_KEY is the current key: generate a new one (openssl rand -base64 32)');
-    }
-    if (existing && !existing.new_check.equals(newCheck)) {
-      throw new RotationError('an interrupted rotation to another key is under way: run rotate-key again with the HEADSUP_NEW_MASTER_KEY it started with');
-    }
-    if (keyOpens(db.sqlite, oldVault, { resuming: true }) === 'mismatch') throw new RotationError('HEADSUP_MASTER_KEY does not open this database: set it to the current key');
+    checkRotationKeys(db, oldVault, newVault);
+    const existing = unfinishedRotation(db);
     if (existing) return existing;
     // Met half-way, a value that does not open would stop the rotation after its row was written: the line down until a restore.
     const damaged = unopenedValues(db, oldVault);
@@ -131,6 +147,7 @@ export class KeyRotation {
           'Nothing was changed and the line still runs under the current key. To rotate, restore a backup from before the damage (heads-up restore FILE), then run rotate-key again',
       );
     }
+    const newCheck = keyCheckValue(newVault);
     const state: State = { to_version: newVault.keyVersion, new_check: newCheck, step: 'members', cursor: 0 };
     db.transaction(() => {
       db.stmt('DELETE FROM key_rotation_map').run();

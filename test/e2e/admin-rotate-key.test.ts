@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
+import { Db } from '../../src/store/db';
+import { recordKey } from '../../src/store/key-check';
 import { SEALED_COLUMNS } from '../../src/store/key-rotation-columns';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
@@ -320,5 +324,24 @@ describe('rotate-key', () => {
     const wrongOld = await runAdminCli(['rotate-key'], { ...base, HEADSUP_MASTER_KEY: Buffer.alloc(32, 13).toString('base64'), HEADSUP_NEW_MASTER_KEY: NEW_KEY });
     expect(wrongOld.stderr).toBe('heads-up: HEADSUP_MASTER_KEY does not open this database: set it to the current key');
     for (const r of [same, missing, short, wrongOld]) expect(r.code).toBe(1);
+  });
+
+  // rotate-key migrated the database before checking HEADSUP_MASTER_KEY: another line's key upgraded its schema, then was refused.
+  it('under another key, stops naming HEADSUP_MASTER_KEY before writing anything: no migration is applied', async () => {
+    // A line at the schema before 0024 (upgraded, not yet started), under the test key.
+    const older = tempDir();
+    for (const f of fs.readdirSync(path.join(ROOT, 'migrations'))) if (f < '0024') fs.copyFileSync(path.join(ROOT, 'migrations', f), path.join(older, f));
+    const dataDir = tempDir();
+    const db = new Db(path.join(dataDir, 'heads-up.db'));
+    migrate(db, older);
+    const vault = new Vault(Buffer.from(TEST_MASTER_KEY, 'base64'));
+    ensureMember(db, vault, { channel: 'sms', address: numbersIn('646', 1)[0] as string }, 'en', Date.now());
+    recordKey(db, vault);
+    db.close();
+    const r = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: Buffer.alloc(32, 13).toString('base64'), HEADSUP_NEW_MASTER_KEY: NEW_KEY });
+    const after = new Database(path.join(dataDir, 'heads-up.db'), { readonly: true });
+    const schema = (after.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number }).v;
+    after.close();
+    expect({ code: r.code, stderr: r.stderr, schema }).toEqual({ code: 1, stderr: 'heads-up: HEADSUP_MASTER_KEY does not open this database: set it to the current key', schema: 23 });
   });
 });
