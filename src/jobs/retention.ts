@@ -29,16 +29,17 @@ export const RETENTION_BATCH = 2_000;
 
 /**
  * Runs `step` (erasing at most `batch` rows) in its own transaction until it
- * erases fewer; returns the total. It pauses (yields) after each commit: the
- * server lets webhooks and sends run there.
+ * erases fewer; returns the total. It pauses (yields) after each commit that
+ * erased anything, a last short batch too: the server lets webhooks and sends
+ * run there, so no turn of its event loop erases more than about a batch.
  */
 function* inBatches(db: Db, batch: number, step: (limit: number) => number): Generator<void, number> {
   let total = 0;
   for (;;) {
     const n = db.transaction(() => step(batch));
     total += n;
+    if (n > 0) yield;
     if (n < batch) return total;
-    yield;
   }
 }
 
@@ -113,17 +114,17 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
 /**
  * Erases planned alerts older than the cutoff. An alert's deliveries (one
  * outbox row per recipient, sent or never sent) and unread notices would go
- * with it in one cascade: they are erased first, a batch at a time.
+ * with it in one cascade: they are erased first, then the alerts, each a
+ * batch of rows at a time across all the old alerts (a long history of
+ * alerts with a few rows each must not go in one turn either).
  */
 function* eraseOldAlerts(db: Db, cutoff: number, batch: number): Generator<void, number> {
-  const old = db.stmt('SELECT id FROM alerts WHERE created_at < ? AND planned_at IS NOT NULL ORDER BY id').all(cutoff) as Array<{ id: number }>;
-  for (const { id } of old) {
-    yield* inBatches(db, batch, (limit) => db.stmt('DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE alert_id = ? LIMIT +?)').run(id, limit).changes);
-    yield* inBatches(db, batch, (limit) =>
-      db.stmt('DELETE FROM unread_alerts WHERE (member_id, alert_id) IN (SELECT member_id, alert_id FROM unread_alerts WHERE alert_id = ? LIMIT +?)').run(id, limit).changes,
-    );
-  }
-  return old.length === 0 ? 0 : db.transaction(() => db.stmt('DELETE FROM alerts WHERE created_at < ? AND planned_at IS NOT NULL').run(cutoff).changes);
+  const old = 'SELECT id FROM alerts WHERE created_at < ? AND planned_at IS NOT NULL';
+  yield* inBatches(db, batch, (limit) => db.stmt(`DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE alert_id IN (${old}) LIMIT +?)`).run(cutoff, limit).changes);
+  yield* inBatches(db, batch, (limit) =>
+    db.stmt(`DELETE FROM unread_alerts WHERE (member_id, alert_id) IN (SELECT member_id, alert_id FROM unread_alerts WHERE alert_id IN (${old}) LIMIT +?)`).run(cutoff, limit).changes,
+  );
+  return yield* inBatches(db, batch, (limit) => db.stmt(`DELETE FROM alerts WHERE id IN (${old} LIMIT +?)`).run(cutoff, limit).changes);
 }
 
 /**

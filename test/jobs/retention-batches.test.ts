@@ -105,4 +105,50 @@ describe('retention of a large history', () => {
       db.close();
     }
   });
+
+  // Retention yielded only after a full batch of one alert: many old alerts, each with fewer rows than a batch
+  // (the unread notices of discreet members who never sent READ), went in one turn of the event loop.
+  it('erases about a batch of rows between two turns of the event loop, however many old alerts share them', async () => {
+    await cryptoReady();
+    const vault = new Vault(new Uint8Array(32).fill(4));
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    try {
+      // 4 discreet members of 415 and 40 old alerts to them, sent long ago and never read.
+      const ids = Array.from({ length: 4 }, (_, i) => ensureMember(db, vault, { channel: 'sms', address: `+1415555${String(2000 + i)}` }, 'en', OLD).id);
+      db.sqlite.prepare('UPDATE members SET discreet = 1').run();
+      db.transaction(() => {
+        for (const id of ids) subscribe(db, id, ['415'], OLD);
+        for (let i = 0; i < 40; i++) {
+          const alertId = issueAlert({ db, vault, regions: Regions.load(), onAlert: () => undefined }, { npas: ['415'], body: { text: `grey van ${i}` } }, OLD);
+          planNextRange(db, alertId, OLD);
+        }
+        const copies = db.sqlite.prepare('SELECT id FROM outbox').all() as Array<{ id: number }>;
+        recordOutcomes(db, copies.map((r) => ({ id: r.id, kind: 'sent' as const, providerId: `SM${r.id}` })), OLD);
+      });
+      const rows = () => (db.sqlite.prepare('SELECT (SELECT count(*) FROM unread_alerts) + (SELECT count(*) FROM outbox) + (SELECT count(*) FROM alerts) AS n').get() as { n: number }).n;
+      expect((db.sqlite.prepare('SELECT count(*) AS n FROM unread_alerts').get() as { n: number }).n).toBe(160);
+
+      // Rows erased between two turns of the event loop, as a webhook arriving meanwhile would wait for them.
+      let done = false;
+      let last = rows();
+      let most = 0;
+      const watch = (): void => {
+        const now = rows();
+        most = Math.max(most, last - now);
+        last = now;
+        if (!done) setImmediate(watch);
+      };
+      setImmediate(watch);
+      const counts = await runRetentionInTurns(db, 90, NOW, 10);
+      done = true;
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(counts).toMatchObject({ outbox: 160, alerts: 40 });
+      expect(rows()).toBe(0);
+      // One batch: a short last batch pauses too, so the next step's rows wait for the next turn.
+      expect(most).toBeLessThanOrEqual(10);
+    } finally {
+      db.close();
+    }
+  });
 });
