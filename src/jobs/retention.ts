@@ -13,7 +13,8 @@ import { ageCheckins } from '../store/checkins';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
-import { eraseStranded } from '../store/outbox';
+import { eraseStranded, forgetSentAddresses } from '../store/outbox';
+import { DEFAULT_UNREACHABLE_RETRY } from '../outbox/delivery-status';
 import { eraseOldReports, reduceOldReports } from '../store/reports';
 import { eraseStaleProviderTasks } from '../store/provider-tasks';
 import { runGuardedAsync } from './guarded';
@@ -105,6 +106,8 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
       limits: db.stmt('DELETE FROM sender_limits WHERE window_start < ?').run(day - 86_400_000).changes,
       digests: db.stmt('DELETE FROM notice_digests WHERE period_start < ?').run(day).changes,
       providerTasks: eraseStaleProviderTasks(db, cutoff),
+      // An SMS sent straight to an address keeps it only while "undelivered" may still send it again.
+      sentAddresses: forgetSentAddresses(db, now - DEFAULT_UNREACHABLE_RETRY.freshMs),
     })),
   };
   if (Object.values(erased).some((n) => n > 0)) db.eraseSoon();

@@ -6,6 +6,7 @@ import { Db } from '../../src/store/db';
 import { InboundLog } from '../../src/store/inbound-log';
 import { memberIndex } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
+import { claimLane, enqueueReply, recordOutcomes } from '../../src/store/outbox';
 import { countProviderTasks, enqueueProviderTask } from '../../src/store/provider-tasks';
 import { SenderLimits } from '../../src/store/sender-limits';
 import { cryptoReady, Vault } from '../../src/store/vault';
@@ -88,5 +89,21 @@ describe('retention of bookkeeping', () => {
     saveConversation(db, vault, key, { topic: 'report', question: 'when', answers: {}, lang: 'en', expiresAt: NOW - 86_400_000 }, NOW - 86_460_000);
     expect(runRetention(db, 90, NOW)).not.toHaveProperty('conversations');
     expect(count('conversations')).toBe(1);
+  });
+
+  it('forgets the address of an SMS sent straight to it once no "undelivered" can send it again (4 hours), and only then', () => {
+    const sent = (to: string, at: number) => {
+      const id = db.transaction(() => enqueueReply(db, vault, { channel: 'sms', address: to }, 'Heads Up: a message', at));
+      db.transaction(() => claimLane(db, 'sms', at, 10, at + 120_000));
+      recordOutcomes(db, [{ id, kind: 'sent', providerId: `SM${String(id).padStart(32, '0')}` }], at + 1_000);
+      return id;
+    };
+    const old = sent('+14155550188', NOW - 5 * HOUR);
+    const recent = sent('+14155550189', NOW - 3 * HOUR);
+    const address = (id: number) => (db.sqlite.prepare('SELECT address_ct FROM outbox WHERE id = ?').get(id) as { address_ct: Buffer | null }).address_ct;
+    expect([address(old), address(recent)].map((a) => a !== null)).toEqual([true, true]);
+
+    expect(runRetention(db, 90, NOW)).toMatchObject({ sentAddresses: 1 });
+    expect([address(old), address(recent)].map((a) => a !== null)).toEqual([false, true]);
   });
 });
