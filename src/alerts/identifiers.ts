@@ -7,6 +7,7 @@
  */
 import type { CountryCode } from 'libphonenumber-js';
 import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { fieldLabels, LANGS } from '../bot/catalog';
 
 export type IdentifierKind = 'phone' | 'plate' | 'email' | 'handle' | 'link';
 
@@ -154,6 +155,11 @@ const PLATE_AFTER_WORD = /\b(?:plates?|placas?|plaques?|immatriculation|tags?|li
 // A plate with no word before it (vehicle answers only): one word of letters and digits mixed, at least two of each.
 const BARE_PLATE = /(?<![\p{L}\p{N}@.])([A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,2})(?![\p{L}\p{N}@])/gu;
 const REGION_THEN_PLATE = /\b([A-Z]{2})\s+((?:[A-Za-z0-9]+[\s-]?){1,3})/g;
+// Outside a vehicle answer, only as plates are written: a state in capitals, then one word of capitals and digits.
+const REGION_THEN_PLATE_WORD = /(?<![\p{L}\p{N}])([A-Z]{2})\s+([A-Z0-9]+(?:-[A-Z0-9]+){0,2})(?![\p{L}\p{N}@])/gu;
+// An alert's vehicle sentence in any of its languages ("Vehicle: grey Honda 7ABC123.", "Véhicule: …"), up to its end.
+const VEHICLE_LABELS = [...new Set(LANGS.map((lang) => fieldLabels(lang).vehicle))];
+const VEHICLE_SENTENCE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${VEHICLE_LABELS.join('|')})\\s*:([^\\n]*?)(?=[.!?](?:\\s|$)|\\n|$)`, 'giu');
 const REGIONS = new Set(
   'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR AB BC MB NB NL NS ON PE QC SK'.split(' '),
 );
@@ -205,7 +211,8 @@ function plateInWords(tokens: string[]): { value: string; region?: string; used:
   return null;
 }
 
-function platesIn(text: string, bare: boolean): Array<Identifier & { at: number }> {
+/** The plates written after a word that says so ("plate 7ABC123"), in any text. */
+function platesAfterWord(text: string): Array<Identifier & { at: number }> {
   const out: Array<Identifier & { at: number }> = [];
   for (const m of text.matchAll(PLATE_AFTER_WORD)) {
     // Stryker disable next-line MethodExpression: the group starts with a letter or digit, and a trailing space only adds an empty token that joins to the same plate
@@ -216,35 +223,68 @@ function platesIn(text: string, bare: boolean): Array<Identifier & { at: number 
       out.push(region ? { kind: 'plate', value: plate.value, region, at: start } : { kind: 'plate', value: plate.value, at: start });
     }
   }
-  if (bare && out.length === 0) {
-    // "TX GHK 4432": a state or province code, then the plate in a few words.
-    for (const m of text.matchAll(REGION_THEN_PLATE)) {
-      const region = m[1] as string;
-      if (!REGIONS.has(region)) continue;
-      const tokens = (m[2] as string).trim().split(/\s+/);
-      for (let n = tokens.length; n >= 1; n--) {
-        // A plate in several words is in short groups ("GHK 4432"): "FL 4x4 truck" names none.
-        if (n > 1 && tokens.slice(0, n).some((t) => t.length > 4)) continue;
-        const plate = normalizePlate(tokens.slice(0, n).join(''));
-        if (plate && plate.length >= 5 && /[A-Z]/.test(plate)) {
-          out.push({ kind: 'plate', value: plate, region, at: m.index ?? 0 });
-          break;
-        }
+  return out;
+}
+
+/** The plates of a vehicle answer with no word before them: after a state in a few short groups, else mixed words. */
+function unmarkedPlates(text: string): Array<Identifier & { at: number }> {
+  const out: Array<Identifier & { at: number }> = [];
+  // "TX GHK 4432": a state or province code, then the plate in a few words.
+  for (const m of text.matchAll(REGION_THEN_PLATE)) {
+    const region = m[1] as string;
+    if (!REGIONS.has(region)) continue;
+    const tokens = (m[2] as string).trim().split(/\s+/);
+    for (let n = tokens.length; n >= 1; n--) {
+      // A plate in several words is in short groups ("GHK 4432"): "FL 4x4 truck" names none.
+      if (n > 1 && tokens.slice(0, n).some((t) => t.length > 4)) continue;
+      const plate = normalizePlate(tokens.slice(0, n).join(''));
+      if (plate && plate.length >= 5 && /[A-Z]/.test(plate)) {
+        out.push({ kind: 'plate', value: plate, region, at: m.index ?? 0 });
+        break;
       }
     }
   }
-  if (bare && out.length === 0) {
-    for (const m of text.matchAll(BARE_PLATE)) {
-      const plate = normalizePlate(m[1] as string);
-      if (!plate || plate.length < 5) continue;
-      // Stryker disable next-line Regex: counting digits instead of letters swaps the two counts, and both must be at least 2
-      const letters = plate.replace(/[^A-Z]/g, '').length;
-      const digits = plate.length - letters;
-      if (letters < 2 || digits < 2) continue;
-      const start = m.index ?? 0;
-      const region = regionNear(text, start, start + m[0].length);
-      out.push(region ? { kind: 'plate', value: plate, region, at: start } : { kind: 'plate', value: plate, at: start });
-    }
+  if (out.length) return out;
+  for (const m of text.matchAll(BARE_PLATE)) {
+    const plate = normalizePlate(m[1] as string);
+    if (!plate || plate.length < 5) continue;
+    // Stryker disable next-line Regex: counting digits instead of letters swaps the two counts, and both must be at least 2
+    const letters = plate.replace(/[^A-Z]/g, '').length;
+    const digits = plate.length - letters;
+    if (letters < 2 || digits < 2) continue;
+    const start = m.index ?? 0;
+    const region = regionNear(text, start, start + m[0].length);
+    out.push(region ? { kind: 'plate', value: plate, region, at: start } : { kind: 'plate', value: plate, at: start });
+  }
+  return out;
+}
+
+/**
+ * The plates a text names. A vehicle answer's are read as unmarkedPlates
+ * reads them when no word says so. In any other text: the sentence after an
+ * alert's vehicle label, as SHOW gives it and an EDIT pastes it back
+ * ("Vehicle: grey Honda 7ABC123."), is read as a vehicle answer; and a
+ * state then a plate, both in capitals, the plate one word of letters and
+ * digits ("grey Honda CA 7ABC123").
+ */
+function platesIn(text: string, bare: boolean): Array<Identifier & { at: number }> {
+  const out = platesAfterWord(text);
+  if (bare) return out.length ? out : unmarkedPlates(text);
+  for (const m of text.matchAll(VEHICLE_SENTENCE)) {
+    const sentence = m[1] as string;
+    const start = (m.index ?? 0) + m[0].length - sentence.length;
+    const end = start + sentence.length;
+    if (out.some((p) => p.at >= start && p.at < end)) continue;
+    // The sentence alone, in place, so positions stay those of the text.
+    out.push(...unmarkedPlates(' '.repeat(start) + sentence + ' '.repeat(text.length - end)));
+  }
+  for (const m of text.matchAll(REGION_THEN_PLATE_WORD)) {
+    const region = m[1] as string;
+    const plate = normalizePlate(m[2] as string);
+    if (!REGIONS.has(region) || !plate || plate.length < 5 || !/[A-Z]/.test(plate) || plate.replace(/\D/g, '').length < 2) continue;
+    // In a text in capitals, a street or a time after "ON", "IN" or "OR" is no plate.
+    if (/^\d+(?:ST|ND|RD|TH|AM|PM)$/.test(plate)) continue;
+    out.push({ kind: 'plate', value: plate, region, at: m.index ?? 0 });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 /** English replies. */
-import type { Catalog } from './catalog';
+import type { Catalog, FieldLabels } from './catalog';
 import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
 import { localDate } from './clock-time';
 import type { Category } from './report-dialogue';
@@ -17,6 +17,8 @@ const CATEGORY: Record<Category, string> = {
   'no-show': 'no-show or fake booking',
   other: 'other',
 };
+/** The fields' labels in an alert; a plate after the vehicle's is read as one (identifiers.ts). */
+export const LABELS: FieldLabels = { when: 'When', where: 'Where', person: 'Person', vehicle: 'Vehicle', contact: 'Contact' };
 // A check-in's end on another day: "21:30 on Wed 2".
 const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const KIND = { phone: 'number', plate: 'plate', email: 'email', handle: 'handle', link: 'link' } as const;
@@ -176,7 +178,7 @@ export const en: Catalog = {
   reportDraftDropped: () => "Heads Up: your unfinished report didn't say what happened, so it was dropped. Text REPORT to start again.",
   reportDraftNoArea: () => "Heads Up: your unfinished report didn't say which area, so it was dropped. Text REPORT and the area code, e.g. REPORT 415, to start again.",
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
-  alertBody: (f) => alertFromFields(f, CATEGORY, { when: 'When', where: 'Where', person: 'Person', vehicle: 'Vehicle', contact: 'Contact' }),
+  alertBody: (f) => alertFromFields(f, CATEGORY, LABELS),
   modReportNotice: (n) => {
     const r = n.ref.slice(1);
     const matched = [

@@ -1,5 +1,5 @@
 /** Spanish replies, without á/í/ó/ú so they stay in GSM-7 segments. */
-import type { Catalog } from './catalog';
+import type { Catalog, FieldLabels } from './catalog';
 import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
 import { localDate } from './clock-time';
 import type { Category } from './report-dialogue';
@@ -17,6 +17,8 @@ const CATEGORY: Record<Category, string> = {
   'no-show': 'no vino o cita falsa',
   other: 'otro',
 };
+/** The fields' labels in an alert; a plate after the vehicle's is read as one (identifiers.ts). */
+export const LABELS: FieldLabels = { when: 'Cuando', where: 'Donde', person: 'Persona', vehicle: 'Vehiculo', contact: 'Contacto' };
 // A check-in's end on another day: "21:30 del miercoles 2".
 const WEEKDAY = ['domingo', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado'];
 const KIND = { phone: 'ese numero', plate: 'esa placa', email: 'ese email', handle: 'ese usuario', link: 'ese enlace' } as const;
@@ -178,7 +180,7 @@ export const es: Catalog = {
   reportDraftDropped: () => 'Heads Up: tu reporte sin terminar no decia que paso, asi que se descarto. Escribe REPORTE para empezar de nuevo.',
   reportDraftNoArea: () => 'Heads Up: tu reporte sin terminar no decia el area, asi que se descarto. Escribe REPORTE y el codigo de area, ej. REPORTE 415, para empezar de nuevo.',
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
-  alertBody: (f) => alertFromFields(f, CATEGORY, { when: 'Cuando', where: 'Donde', person: 'Persona', vehicle: 'Vehiculo', contact: 'Contacto' }),
+  alertBody: (f) => alertFromFields(f, CATEGORY, LABELS),
   modReportNotice: (n) => {
     const r = n.ref.slice(1);
     const matched = [

@@ -3,7 +3,7 @@
  * alphabet); ç, â, ê, î, ô and û are written without their accent, so a
  * reply is not billed as 70-character UCS-2 segments.
  */
-import type { Catalog } from './catalog';
+import type { Catalog, FieldLabels } from './catalog';
 import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
 import { localDate } from './clock-time';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
@@ -22,6 +22,8 @@ const CATEGORY: Record<Category, string> = {
   'no-show': 'absent ou faux rendez-vous',
   other: 'autre',
 };
+/** The fields' labels in an alert; a plate after the vehicle's is read as one (identifiers.ts). */
+export const LABELS: FieldLabels = { when: 'Quand', where: 'Où', person: 'Personne', vehicle: 'Véhicule', contact: 'Contact' };
 // A check-in's end on another day: "21:30 le mercredi 2".
 const WEEKDAY = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 
@@ -183,7 +185,7 @@ export const fr: Catalog = {
   reportDraftDropped: () => "Heads Up: votre signalement inachevé ne disait pas ce qui s'est passé, il a été jeté. Écrivez SIGNALER pour recommencer.",
   reportDraftNoArea: () => 'Heads Up: votre signalement inachevé ne disait pas la zone, il a été jeté. Écrivez SIGNALER et le code de la zone, ex. SIGNALER 415, pour recommencer.',
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
-  alertBody: (f) => alertFromFields(f, CATEGORY, { when: 'Quand', where: 'Où', person: 'Personne', vehicle: 'Véhicule', contact: 'Contact' }),
+  alertBody: (f) => alertFromFields(f, CATEGORY, LABELS),
   modReportNotice: (n) => {
     const r = n.ref.slice(1);
     const matched = [

@@ -4,7 +4,7 @@
  * accent ("nao", "voce"), as Portuguese SMS often is, so a reply is not
  * billed as 70-character UCS-2 segments.
  */
-import type { Catalog } from './catalog';
+import type { Catalog, FieldLabels } from './catalog';
 import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
 import { localDate } from './clock-time';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
@@ -23,6 +23,8 @@ const CATEGORY: Record<Category, string> = {
   'no-show': 'nao veio ou encontro falso',
   other: 'outro',
 };
+/** The fields' labels in an alert; a plate after the vehicle's is read as one (identifiers.ts). */
+export const LABELS: FieldLabels = { when: 'Quando', where: 'Onde', person: 'Pessoa', vehicle: 'Veiculo', contact: 'Contato' };
 // A check-in's end on another day: "21:30 de quarta, dia 2".
 const WEEKDAY = ['domingo', 'segunda', 'terca', 'quarta', 'quinta', 'sexta', 'sabado'];
 
@@ -183,7 +185,7 @@ export const pt: Catalog = {
   reportDraftDropped: () => 'Heads Up: sua denuncia inacabada nao dizia o que aconteceu, entao foi descartada. Escreva DENUNCIA para comecar de novo.',
   reportDraftNoArea: () => 'Heads Up: sua denuncia inacabada nao dizia a area, entao foi descartada. Escreva DENUNCIA e o codigo da area, ex. DENUNCIA 415, para comecar de novo.',
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
-  alertBody: (f) => alertFromFields(f, CATEGORY, { when: 'Quando', where: 'Onde', person: 'Pessoa', vehicle: 'Veiculo', contact: 'Contato' }),
+  alertBody: (f) => alertFromFields(f, CATEGORY, LABELS),
   modReportNotice: (n) => {
     const r = n.ref.slice(1);
     const matched = [

@@ -11,10 +11,10 @@ import type { Lang } from './commands';
 import type { AlertFields } from '../alerts/report-template';
 import type { DayTime } from './clock-time';
 import type { Category, Step } from './report-dialogue';
-import { en } from './catalog-en';
-import { es } from './catalog-es';
-import { fr } from './catalog-fr';
-import { pt } from './catalog-pt';
+import { en, LABELS as enLabels } from './catalog-en';
+import { es, LABELS as esLabels } from './catalog-es';
+import { fr, LABELS as frLabels } from './catalog-fr';
+import { pt, LABELS as ptLabels } from './catalog-pt';
 
 /** Counts shown to a moderator by STATS. */
 export interface Stats {
@@ -241,6 +241,13 @@ export const LANGS = Object.keys(CATALOGS) as Lang[];
 /** The catalogue of one language. */
 export function catalog(lang: Lang): Catalog {
   return CATALOGS[lang];
+}
+
+const LABELS: Record<Lang, FieldLabels> = { en: enLabels, es: esLabels, fr: frLabels, pt: ptLabels };
+
+/** What a guided report's alert calls each field in one language ("Vehicle: …"). */
+export function fieldLabels(lang: Lang): FieldLabels {
+  return LABELS[lang];
 }
 
 /** "415, 628"; a long list is cut after 10 areas with "+N more", so no reply outgrows a message. */

@@ -517,6 +517,43 @@ describe('identifiers: plates in a vehicle answer', () => {
   });
 });
 
+describe('identifiers: plates outside a vehicle answer', () => {
+  // An edited or one-message report is one text: its plate was read only after a word saying so, and CHECK called the car clean.
+  it.each([
+    ['violence. Person: tall. Vehicle: grey Honda 7ABC123.', [{ kind: 'plate', value: '7ABC123' }]],
+    ['robo. Vehiculo: Honda gris, TX GHK 4432. Contacto: x', [{ kind: 'plate', value: 'GHK4432', region: 'TX' }]],
+    ['violence. Véhicule: Honda grise AB-123-CD.', [{ kind: 'plate', value: 'AB123CD' }]],
+    ['roubo. Veiculo: Honda cinza ABC1D23', [{ kind: 'plate', value: 'ABC1D23' }]],
+    ['vehicle: grey honda 7abc123, dented', [{ kind: 'plate', value: '7ABC123' }]],
+  ])('reads the sentence after an alert\'s vehicle label as a vehicle answer: %j', (text, ids) => {
+    expect(identifiersIn(text)).toEqual(ids);
+  });
+
+  it('reads the vehicle sentence only up to its end, and not again once a word names its plate', () => {
+    expect(identifiersIn('Vehicle: grey Honda. Person: from NY and 25, AB12CD34 tattoo')).toEqual([]);
+    expect(identifiersIn('Vehicle: grey Honda, plate 7ABC123, 49ers sticker.')).toEqual([{ kind: 'plate', value: '7ABC123' }]);
+  });
+
+  it('reads a state then a plate, both in capitals, the plate in one word', () => {
+    expect(identifiersIn('robbed me, grey Honda CA 7ABC123')).toEqual([{ kind: 'plate', value: '7ABC123', region: 'CA' }]);
+    expect(identifiersIn('white F-150 TX GHK-4432, violent')).toEqual([{ kind: 'plate', value: 'GHK4432', region: 'TX' }]);
+    expect(identifiersIn('NJ G1234 grey Camry')).toEqual([{ kind: 'plate', value: 'G1234', region: 'NJ' }]);
+  });
+
+  it('reads no state and words after it as a plate where plates are not written so', () => {
+    for (const text of [
+      'He is from NY and 25 years old',
+      'HE IS FROM NY AND 25 YEARS OLD',
+      'grey van, CA 7abc123',
+      'MET HIM ON 125TH ST',
+      'MET HIM IN 2019, NY 10001',
+      'LEFT ME ON 1030PM OR 11PM',
+    ]) {
+      expect([text, identifiersIn(text)]).toEqual([text, []]);
+    }
+  });
+});
+
 describe('CHECK: plates', () => {
   it('reads a plate alone, or after its state in any case', () => {
     expect(classifyQuery('7ABC123')).toEqual({ kind: 'plate', value: '7ABC123' });
