@@ -172,6 +172,16 @@ function fieldsOf(d: Draft): ReportFields {
   return f;
 }
 
+/** The fields with the reporter's own number masked in each answer. */
+function maskedFields(f: ReportFields, phone: string | null, country: CountryCode): ReportFields {
+  const out: ReportFields = { categories: f.categories };
+  for (const k of ['when', 'where', 'person', 'vehicle', 'contact', 'other'] as const) {
+    const v = f[k];
+    if (v !== undefined) out[k] = maskNumber(v, phone, country);
+  }
+  return out;
+}
+
 function resolveAreas(rules: ReportRules, tokens: string[]): string[] {
   if (!tokens.length) return [];
   const resolved = rules.regions.resolve(tokens);
@@ -193,12 +203,14 @@ export function fileDraft(
   const country = rules.country ?? DEFAULT_COUNTRY;
   const fields = fieldsOf(draft);
   const alert = alertFieldsOf(fields, filer.phone, country);
-  const filed = createReport(db, vault, { npas, text: '', reporterKey: filer.reporterKey, fields: { fields, alert } }, now);
+  // Her answers are kept with her own number masked, as a one-message report is: once she DELETEs, nothing kept names her.
+  const kept = maskedFields(fields, filer.phone, country);
+  const filed = createReport(db, vault, { npas, text: '', reporterKey: filer.reporterKey, fields: { fields: kept, alert } }, now);
+  // Read from her words as written: a masked link ("wa.me/[-]") would be indexed, and match other reporters' masked ones.
   const ids = othersOnly(fieldIdentifiers(fields, country), filer);
   indexReportIdentifiers(db, vault, filed.id, ids);
   // "Anything else" reaches the moderators as a note: never with the reporter's own number, as the rest.
-  const note = fields.other === undefined ? undefined : maskNumber(fields.other, filer.phone, country);
-  return { ref: `#${filed.ref}`, notify: reportNotice(store, rules, filed, npas, { fields: alert }, fields.categories, ids, note, now) };
+  return { ref: `#${filed.ref}`, notify: reportNotice(store, rules, filed, npas, { fields: alert }, fields.categories, ids, kept.other, now) };
 }
 
 /** The next question of a draft, or the draft read back. */
