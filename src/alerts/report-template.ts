@@ -120,7 +120,10 @@ function clipVehicle(text: string | undefined, max: number): string | undefined 
   if (text === undefined || cut === text) return cut;
   const kept = new Set(identifiersIn(cut ?? '', { vehicle: true }).map((i) => i.value));
   const lost = identifiersIn(text, { vehicle: true }).filter((i) => i.kind === 'plate' && !kept.has(i.value));
-  return lost.length ? `${cut}, ${lost.map(showIdentifier).join(', ')}` : cut;
+  if (!lost.length) return cut;
+  const plates = lost.map(showIdentifier).join(', ');
+  // No room for the words at all (clipTo gave none): the plates alone.
+  return cut === undefined ? plates : `${cut}, ${plates}`;
 }
 
 // Longest each free-text field may be, tried in turn until the alert fits; the contact list is clipped
