@@ -83,3 +83,12 @@ export function lapsedConversations(db: Db, vault: Vault, now: number, limit: nu
   }>;
   return rows.map((r) => ({ key: r.sender_bidx, conversation: opened(vault, r.sender_bidx, r) }));
 }
+
+/**
+ * The sender's report draft that has lapsed and that its job (every minute)
+ * has not filed yet, or undefined: until then it is still hers to drop.
+ */
+export function lapsedDraft(db: Db, vault: Vault, senderKey: Buffer, now: number): Conversation | undefined {
+  const conversation = lapsedConversations(db, vault, now, 1, senderKey)[0]?.conversation;
+  return conversation?.topic === 'report' ? conversation : undefined;
+}

@@ -16,7 +16,7 @@ import { MAX_MESSAGE_CHARS } from '../../bot/sms-segments';
 import { applyOutcome, hint, reportRules, runCommand } from '../../bot/run-command';
 import type { Lang } from '../../domain/lang';
 import { hasCheckin } from '../../store/checkins';
-import type { Conversation } from '../../store/conversations';
+import { lapsedDraft, type Conversation } from '../../store/conversations';
 import { expireReportDrafts } from '../../jobs/report-drafts';
 import type { Inbound } from '../inbound';
 import type { Identity } from './identify-sender';
@@ -58,8 +58,10 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   if (turn === 'answer' && checkinWord(parsed) && who.member && hasCheckin(store.db, who.member.id) && !reportControl(who, msg.text)) turn = 'command';
   // And a check-in is started whatever was asked (the question stays open for later).
   if (turn === 'answer' && startsCheckin(parsed)) turn = 'command';
-  // STOP, HELP and DELETE mean the same in a conversation or out of one: no need to look for it.
-  const conversation = turn === 'command' ? undefined : who.conversation();
+  // STOP, HELP and DELETE mean the same in a conversation or out of one: no need to look for it. DROP
+  // also drops a draft that lapsed in the minute before its job files it, as it did a second earlier.
+  const conversation =
+    turn === 'command' ? undefined : (who.conversation() ?? (turn === 'cancel' ? lapsedDraft(store.db, store.vault, who.memberKey, now) : undefined));
   const outcome = conversation
     ? converse(store, rules, asker, who, conversation, turn, msg, parsed, now)
     : runCommand(store, rules, asker, who.moderator, parsed, now);
