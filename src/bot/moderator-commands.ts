@@ -31,7 +31,7 @@ import { catalog, type Catalog } from './catalog';
 import type { Command } from './commands';
 import { failed, say, type Outcome, type Store } from './handler';
 import { eraseSenderTraces, unknownArea } from './member-commands';
-import { leadingAreas } from './report-commands';
+import { areasBeforeText, leadingAreas } from './report-commands';
 
 const LIST_LIMIT = 10;
 /** Areas STATS lists by name (the largest first); two SMS at most with the line's longest codes. */
@@ -208,10 +208,14 @@ function show(store: Store, mod: Moderator, ref: string): Outcome {
 }
 
 function alert(store: Store, mod: Moderator, regions: Regions, tokens: string[], raw: string, now: number): Outcome {
-  const resolved = regions.resolve(tokens);
+  // As REPORT reads it: a number after the areas that is none, with text after it, starts the text ("ALERT 415
+  // 100 dollars short"). First, it is a mistyped area: an alert has no areas of its own to fall back to.
+  const split = areasBeforeText(regions, tokens, raw);
+  const { given, raw: rest } = split.given.length ? split : { given: tokens, raw };
+  const resolved = regions.resolve(given);
   if (!resolved.ok) return failed(unknownArea(mod.t, regions, resolved.bad));
   // The line's own codes and names ("ALERT LDN grey van") lead the text as NPAs do.
-  const named = leadingAreas(regions, raw);
+  const named = leadingAreas(regions, rest);
   const npas = [...new Set([...resolved.npas, ...named.areas])].sort();
   if (npas.length === 0) return failed(mod.t.modNeedsArea());
   const text = cleanAlertText(named.text);

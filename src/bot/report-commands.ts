@@ -126,9 +126,10 @@ export function report(store: Store, who: Asker, rules: ReportRules, tokens: str
  * The parser takes every leading 3-digit number for an area: with text
  * after them, the first that is no area of the line ("REPORT 200 short,
  * took my phone", "REPORT 415 100 dollars short") starts the text. Alone
- * ("REPORT 451", a mistyped area) it is still refused as an area.
+ * ("REPORT 451", a mistyped area) it is still refused as an area. ALERT
+ * reads its areas so too.
  */
-function areasBeforeText(regions: Regions, tokens: string[], rest: string): { given: string[]; raw: string } {
+export function areasBeforeText(regions: Regions, tokens: string[], rest: string): { given: string[]; raw: string } {
   const firstText = rest.trim() === '' ? -1 : tokens.findIndex((token) => !regions.resolve([token]).ok);
   if (firstText < 0) return { given: tokens, raw: rest };
   return { given: tokens.slice(0, firstText), raw: `${tokens.slice(firstText).join(' ')} ${rest}` };
