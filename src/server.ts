@@ -93,13 +93,13 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     const unsigned = !secrets.twilioAuthToken && config.nodeEnv !== 'production' && app.senders.get('sms')?.name === 'console';
     if (unsigned) log.warn('TWILIO_AUTH_TOKEN is not set: Twilio webhooks are accepted unsigned (development only, with the console channel). Do not expose this server.');
     if (config.timeZone !== undefined && !knownTimeZone(config.timeZone)) log.warn(UNKNOWN_TIME_ZONE);
-    const { db, metrics, senders } = app;
+    const { db, vault, metrics, senders } = app;
     await app.register(appRoutes, {
       metrics,
       metricsToken: secrets.metricsToken,
       twilio:
         secrets.twilioAuthToken || unsigned
-          ? { inbound: app.inbound, db, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, carrier: !unsigned, now: opts.now ?? Date.now, cleanup: app.cleanup }
+          ? { inbound: app.inbound, db, vault, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, carrier: !unsigned, now: opts.now ?? Date.now, cleanup: app.cleanup }
           : null,
       health: {
         database: () => db.ping(),

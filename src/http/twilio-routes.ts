@@ -11,11 +11,14 @@ import type { Metrics } from '../metrics';
 import { applyDeliveryReport } from '../outbox/delivery-status';
 import type { ProviderCleanup } from '../outbox/provider-cleanup';
 import type { Db } from '../store/db';
+import type { Vault } from '../store/vault';
 
 export interface TwilioRouteDeps {
   /** Where inbound messages go: the one path every channel shares. */
   inbound: InboundPath;
   db: Db;
+  /** Opens the address of a buddy's message that a status callback reports opted out. */
+  vault: Vault;
   metrics: Metrics;
   publicUrl: string;
   /** When set, every webhook must carry a valid X-Twilio-Signature. */
@@ -104,7 +107,7 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
       const { cleanup } = deps;
       const onFinal = cleanup ? () => cleanup.redact(status.messageSid) : undefined;
       const ref = statusRefOf(request.query);
-      const applied = applyDeliveryReport(deps.db, { rowId: ref?.row, attempt: ref?.attempt, providerId: status.messageSid, delivery, onFinal }, deps.now());
+      const applied = applyDeliveryReport(deps.db, deps.vault, { rowId: ref?.row, attempt: ref?.attempt, providerId: status.messageSid, delivery, onFinal }, deps.now());
       if (applied.matched && applied.kind !== 'delivered') deps.metrics.outcome('sms', applied.kind === 'retry' ? 'retry' : 'failed', applied.kind);
     }
     return reply.code(204).send();

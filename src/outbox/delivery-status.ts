@@ -2,15 +2,17 @@
  * Applies delivery reports to outbox rows and members. A report is matched
  * even when it beats the send's outcome (by the row id the provider echoes).
  * A message not delivered for now (the handset unreachable, the sender's
- * queue full) is tried again a few times while it is fresh; an address that can never receive, or a member who
- * opted out, is marked so that later alerts skip them.
+ * queue full) is tried again a few times while it is fresh; an address that can never receive, or a member or
+ * buddy who opted out, is marked so that later messages skip them.
  */
 import type { DeliveryReport } from '../channels/types';
+import { recordBuddyOptOut } from '../store/buddies';
 import type { Db } from '../store/db';
 import { setMemberStatus } from '../store/members';
-import { findReported, settleReported } from '../store/outbox';
+import { buddyAddressOf, findReported, settleReported } from '../store/outbox';
 import { retractedCopyDelivered } from '../store/retractions';
 import { unsubscribeAll } from '../store/subscriptions';
+import type { Vault } from '../store/vault';
 import { backoffDelay, type Backoff } from '../util/backoff';
 
 /** How an unreachable handset is retried. */
@@ -36,6 +38,7 @@ export type Applied = { matched: false } | { matched: true; kind: DeliveryReport
  */
 export function applyDeliveryReport(
   db: Db,
+  vault: Vault,
   report: { rowId?: number; attempt?: number; providerId: string; delivery: DeliveryReport; onFinal?: () => void },
   now: number,
   retry: UnreachableRetry = DEFAULT_UNREACHABLE_RETRY,
@@ -61,7 +64,10 @@ export function applyDeliveryReport(
       settleReported(db, row.id, providerId, { state: 'pending', error, retryAt: now + backoffDelay(retry, row.sends) }, now);
       return { matched: true, kind: 'retry' };
     }
+    // A buddy who opted out at the carrier, reported late: their STOP, as when the send itself is refused (Lane.onError).
+    const buddy = delivery.kind === 'stopped' && row.memberId === null ? buddyAddressOf(db, vault, row.id) : undefined;
     settleReported(db, row.id, providerId, { state: 'failed', error }, now);
+    if (buddy !== undefined) recordBuddyOptOut(db, vault, buddy, now);
     if (row.memberId !== null && (delivery.kind === 'stopped' || delivery.kind === 'invalid')) {
       setMemberStatus(db, row.memberId, delivery.kind);
       unsubscribeAll(db, row.memberId);

@@ -136,14 +136,17 @@ export function openRowAddress(vault: Vault, row: Pick<ClaimedRow, 'id' | 'addre
   return vault.open(row.address_ct, { ...ADDRESS, row: row.id }, row.key_version);
 }
 
+/** A row for a buddy: a check-in escalation or an invitation, addressed directly (no member row). */
+const TO_BUDDY = `o.member_id IS NULL AND (EXISTS (SELECT 1 FROM checkin_messages c WHERE c.outbox_id = o.id AND c.kind = 'escalation')
+         OR EXISTS (SELECT 1 FROM buddy_messages b WHERE b.outbox_id = o.id))`;
+
 const CLAIM_SQL = `
 SELECT o.id, o.member_id, o.channel, m.status AS member_status, coalesce(m.lang, 'en') AS lang,
        coalesce(m.address_ct, o.address_ct) AS address_ct, coalesce(m.key_version, o.key_version) AS address_kv,
        o.alert_id, o.body_ct, o.key_version, o.attempts + 1 AS attempts, o.throttles, o.created_at,
        CASE WHEN o.alert_id IS NULL THEN 0 WHEN m.discreet = 1 THEN 1
          ELSE EXISTS (SELECT 1 FROM unread_alerts u WHERE u.member_id = o.member_id AND u.alert_id = o.alert_id) END AS discreet,
-       o.member_id IS NULL AND (EXISTS (SELECT 1 FROM checkin_messages c WHERE c.outbox_id = o.id AND c.kind = 'escalation')
-         OR EXISTS (SELECT 1 FROM buddy_messages b WHERE b.outbox_id = o.id)) AS to_buddy
+       ${TO_BUDDY} AS to_buddy
 FROM outbox o LEFT JOIN members m ON m.id = o.member_id
 WHERE o.channel = ? AND o.priority = ? AND o.state = 'pending' AND o.due_at <= ?
   AND o.id NOT IN (SELECT value FROM json_each(?))
@@ -367,6 +370,14 @@ export function findReported(db: Db, rowId: number | undefined, providerId: stri
   // Before its outcome is recorded a try has no provider id: only a report of that same try matches.
   if (row.provider_id === null && attempt !== undefined && row.attempts !== attempt) return undefined;
   return { id: row.id, memberId: row.member_id, state: row.state, sends: row.sends, createdAt: row.created_at, providerId: row.provider_id, error: row.error };
+}
+
+/** The address of row `id` if it went to a buddy and still holds it (an SMS keeps it until its final status). */
+export function buddyAddressOf(db: Db, vault: Vault, id: number): string | undefined {
+  const row = db.stmt(`SELECT o.id, o.address_ct, o.key_version FROM outbox o WHERE o.id = ? AND o.address_ct IS NOT NULL AND ${TO_BUDDY}`).get(id) as
+    | AddressedRow
+    | undefined;
+  return row ? openRowAddress(vault, row) : undefined;
 }
 
 /**

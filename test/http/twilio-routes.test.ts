@@ -41,7 +41,7 @@ describe('POST /webhooks/twilio/sms', () => {
       buildApp({
         log,
         metrics,
-        twilio: { inbound, db, metrics, publicUrl, authToken: AUTH_TOKEN, carrier, now: Date.now },
+        twilio: { inbound, db, vault, metrics, publicUrl, authToken: AUTH_TOKEN, carrier, now: Date.now },
         health: { database: () => true, providers: async () => ({}) },
       });
   });

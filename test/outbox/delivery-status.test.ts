@@ -51,7 +51,7 @@ describe('applyDeliveryReport', () => {
   it('marks a row delivered by its provider id, forgets the id, and runs onFinal', () => {
     const id = sentRow('SM1');
     let finals = 0;
-    expect(applyDeliveryReport(db, { providerId: 'SM1', delivery: { kind: 'delivered' }, onFinal: () => finals++ }, T0 + 5, RETRY)).toEqual({
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM1', delivery: { kind: 'delivered' }, onFinal: () => finals++ }, T0 + 5, RETRY)).toEqual({
       matched: true,
       kind: 'delivered',
     });
@@ -62,7 +62,7 @@ describe('applyDeliveryReport', () => {
   it('matches by the row id the callback carries, even before the send outcome is recorded', () => {
     const id = enqueueMessage(db, vault, member, 'hello', T0);
     claimLane(db, 'sms', T0, 10, T0 + 60_000);
-    expect(applyDeliveryReport(db, { rowId: id, providerId: 'SM2', delivery: { kind: 'delivered' } }, T0 + 5, RETRY)).toEqual({ matched: true, kind: 'delivered' });
+    expect(applyDeliveryReport(db, vault, { rowId: id, providerId: 'SM2', delivery: { kind: 'delivered' } }, T0 + 5, RETRY)).toEqual({ matched: true, kind: 'delivered' });
     expect(row(id).state).toBe('delivered');
   });
 
@@ -70,16 +70,16 @@ describe('applyDeliveryReport', () => {
     const id = sentRow('SM3');
     let finals = 0;
     const onFinal = () => finals++;
-    expect(applyDeliveryReport(db, { rowId: id, providerId: 'SMother', delivery: { kind: 'delivered' }, onFinal }, T0 + 5, RETRY)).toEqual({ matched: false });
-    expect(applyDeliveryReport(db, { providerId: 'SMnobody', delivery: { kind: 'delivered' }, onFinal }, T0 + 5, RETRY)).toEqual({ matched: false });
+    expect(applyDeliveryReport(db, vault, { rowId: id, providerId: 'SMother', delivery: { kind: 'delivered' }, onFinal }, T0 + 5, RETRY)).toEqual({ matched: false });
+    expect(applyDeliveryReport(db, vault, { providerId: 'SMnobody', delivery: { kind: 'delivered' }, onFinal }, T0 + 5, RETRY)).toEqual({ matched: false });
     expect(row(id).state).toBe('sent');
-    applyDeliveryReport(db, { rowId: id, providerId: 'SM3', delivery: { kind: 'failed', code: 'failed:30008' } }, T0 + 6, RETRY);
-    expect(applyDeliveryReport(db, { rowId: id, providerId: 'SM3', delivery: { kind: 'delivered' }, onFinal }, T0 + 7, RETRY)).toEqual({ matched: false });
+    applyDeliveryReport(db, vault, { rowId: id, providerId: 'SM3', delivery: { kind: 'failed', code: 'failed:30008' } }, T0 + 6, RETRY);
+    expect(applyDeliveryReport(db, vault, { rowId: id, providerId: 'SM3', delivery: { kind: 'delivered' }, onFinal }, T0 + 7, RETRY)).toEqual({ matched: false });
     expect(row(id)).toMatchObject({ state: 'failed', error: 'failed:failed:30008' });
     expect(finals).toBe(3);
     const delivered = sentRow('SM4');
-    applyDeliveryReport(db, { providerId: 'SM4', delivery: { kind: 'delivered' } }, T0 + 8, RETRY);
-    expect(applyDeliveryReport(db, { rowId: delivered, providerId: 'SM4', delivery: { kind: 'unreachable', code: 'undelivered:30003' } }, T0 + 9, RETRY)).toEqual({
+    applyDeliveryReport(db, vault, { providerId: 'SM4', delivery: { kind: 'delivered' } }, T0 + 8, RETRY);
+    expect(applyDeliveryReport(db, vault, { rowId: delivered, providerId: 'SM4', delivery: { kind: 'unreachable', code: 'undelivered:30003' } }, T0 + 9, RETRY)).toEqual({
       matched: false,
     });
     expect(row(delivered).state).toBe('delivered');
@@ -91,32 +91,32 @@ describe('applyDeliveryReport', () => {
     // The first try's own report, before and after its outcome is recorded, matches.
     recordOutcomes(db, [{ id, kind: 'sent', providerId: 'SMA' }], T0);
     const undelivered = { kind: 'unreachable', code: 'undelivered:30003' } as const;
-    expect(applyDeliveryReport(db, { rowId: id, attempt: 1, providerId: 'SMA', delivery: undelivered }, T0 + 5, RETRY)).toEqual({ matched: true, kind: 'retry' });
+    expect(applyDeliveryReport(db, vault, { rowId: id, attempt: 1, providerId: 'SMA', delivery: undelivered }, T0 + 5, RETRY)).toEqual({ matched: true, kind: 'retry' });
     // The same signed report again while the retry waits: nothing moves.
     const due = row(id).due_at;
-    expect(applyDeliveryReport(db, { rowId: id, attempt: 1, providerId: 'SMA', delivery: undelivered }, T0 + 9_000, RETRY)).toEqual({ matched: false });
+    expect(applyDeliveryReport(db, vault, { rowId: id, attempt: 1, providerId: 'SMA', delivery: undelivered }, T0 + 9_000, RETRY)).toEqual({ matched: false });
     expect(row(id)).toMatchObject({ state: 'pending', due_at: due });
     // The second try is in flight: the first try's report, replayed, matches nothing.
     const t1 = due;
     expect(claimLane(db, 'sms', t1, 10, t1 + 60_000)).toHaveLength(1);
-    expect(applyDeliveryReport(db, { rowId: id, attempt: 1, providerId: 'SMA', delivery: undelivered }, t1 + 1, RETRY)).toEqual({ matched: false });
+    expect(applyDeliveryReport(db, vault, { rowId: id, attempt: 1, providerId: 'SMA', delivery: undelivered }, t1 + 1, RETRY)).toEqual({ matched: false });
     recordOutcomes(db, [{ id, kind: 'sent', providerId: 'SMB' }], t1 + 2);
     expect(row(id)).toMatchObject({ state: 'sent', provider_id: 'SMB' });
     // Its own report settles it.
-    expect(applyDeliveryReport(db, { rowId: id, attempt: 2, providerId: 'SMB', delivery: { kind: 'delivered' } }, t1 + 10, RETRY)).toEqual({ matched: true, kind: 'delivered' });
+    expect(applyDeliveryReport(db, vault, { rowId: id, attempt: 2, providerId: 'SMB', delivery: { kind: 'delivered' } }, t1 + 10, RETRY)).toEqual({ matched: true, kind: 'delivered' });
   });
 
   it('matches the try in flight by its URL before its outcome is recorded', () => {
     const id = enqueueMessage(db, vault, member, 'hello', T0);
     claimLane(db, 'sms', T0, 10, T0 + 60_000);
-    expect(applyDeliveryReport(db, { rowId: id, attempt: 2, providerId: 'SMX', delivery: { kind: 'delivered' } }, T0 + 5, RETRY)).toEqual({ matched: false });
-    expect(applyDeliveryReport(db, { rowId: id, attempt: 1, providerId: 'SMX', delivery: { kind: 'delivered' } }, T0 + 5, RETRY)).toEqual({ matched: true, kind: 'delivered' });
+    expect(applyDeliveryReport(db, vault, { rowId: id, attempt: 2, providerId: 'SMX', delivery: { kind: 'delivered' } }, T0 + 5, RETRY)).toEqual({ matched: false });
+    expect(applyDeliveryReport(db, vault, { rowId: id, attempt: 1, providerId: 'SMX', delivery: { kind: 'delivered' } }, T0 + 5, RETRY)).toEqual({ matched: true, kind: 'delivered' });
   });
 
   it('tries an unreachable handset again later while the message is fresh, keeping the provider id until then', () => {
     const id = sentRow('SM5');
     const now = T0 + 1_000;
-    expect(applyDeliveryReport(db, { providerId: 'SM5', delivery: { kind: 'unreachable', code: 'undelivered:30003' } }, now, RETRY)).toEqual({
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM5', delivery: { kind: 'unreachable', code: 'undelivered:30003' } }, now, RETRY)).toEqual({
       matched: true,
       kind: 'retry',
     });
@@ -131,24 +131,24 @@ describe('applyDeliveryReport', () => {
     const MIN = 60_000;
     const first = sentRow('SM11');
     const now = T0 + MIN;
-    expect(applyDeliveryReport(db, { providerId: 'SM11', delivery: { kind: 'unreachable', code: 'u' } }, now)).toEqual({ matched: true, kind: 'retry' });
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM11', delivery: { kind: 'unreachable', code: 'u' } }, now)).toEqual({ matched: true, kind: 'retry' });
     expect(row(first).due_at).toBeGreaterThanOrEqual(now + 5 * MIN);
     expect(row(first).due_at).toBeLessThanOrEqual(now + 10 * MIN);
 
     const second = sentRow('SM12');
     db.sqlite.prepare('UPDATE outbox SET attempts = 2 WHERE id = ?').run(second);
-    expect(applyDeliveryReport(db, { providerId: 'SM12', delivery: { kind: 'unreachable', code: 'u' } }, now)).toEqual({ matched: true, kind: 'retry' });
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM12', delivery: { kind: 'unreachable', code: 'u' } }, now)).toEqual({ matched: true, kind: 'retry' });
     expect(row(second).due_at).toBeGreaterThanOrEqual(now + 10 * MIN);
     expect(row(second).due_at).toBeLessThanOrEqual(now + 20 * MIN);
 
     const third = sentRow('SM13');
     db.sqlite.prepare('UPDATE outbox SET attempts = 3 WHERE id = ?').run(third);
-    expect(applyDeliveryReport(db, { providerId: 'SM13', delivery: { kind: 'unreachable', code: 'u' } }, now)).toEqual({ matched: true, kind: 'unreachable' });
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM13', delivery: { kind: 'unreachable', code: 'u' } }, now)).toEqual({ matched: true, kind: 'unreachable' });
 
     sentRow('SM14');
-    expect(applyDeliveryReport(db, { providerId: 'SM14', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 240 * MIN - 1)).toEqual({ matched: true, kind: 'retry' });
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM14', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 240 * MIN - 1)).toEqual({ matched: true, kind: 'retry' });
     sentRow('SM15');
-    expect(applyDeliveryReport(db, { providerId: 'SM15', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 240 * MIN)).toEqual({ matched: true, kind: 'unreachable' });
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM15', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 240 * MIN)).toEqual({ matched: true, kind: 'unreachable' });
   });
 
   it('counts only the sends the provider took: a message throttled before it went still gets its retries when the handset is unreachable', () => {
@@ -161,13 +161,13 @@ describe('applyDeliveryReport', () => {
     claimLane(db, 'sms', T0 + 3, 10, T0 + 60_000);
     recordOutcomes(db, [{ id, kind: 'sent', providerId: 'SM9' }], T0 + 3);
     expect(row(id)).toMatchObject({ state: 'sent', attempts: 4 });
-    expect(applyDeliveryReport(db, { providerId: 'SM9', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 1_000, RETRY)).toEqual({ matched: true, kind: 'retry' });
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM9', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 1_000, RETRY)).toEqual({ matched: true, kind: 'retry' });
     // The backoff starts from one send, not four.
     expect(row(id).due_at).toBeLessThanOrEqual(T0 + 1_000 + RETRY.baseMs);
     // A real second send reaches RETRY.maxAttempts (2).
     claimLane(db, 'sms', T0 + 2 * RETRY.baseMs, 10, T0 + 3 * RETRY.baseMs);
     recordOutcomes(db, [{ id, kind: 'sent', providerId: 'SM10' }], T0 + 2 * RETRY.baseMs);
-    expect(applyDeliveryReport(db, { providerId: 'SM10', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 2 * RETRY.baseMs + 1, RETRY)).toEqual({
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM10', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 2 * RETRY.baseMs + 1, RETRY)).toEqual({
       matched: true,
       kind: 'unreachable',
     });
@@ -177,14 +177,14 @@ describe('applyDeliveryReport', () => {
     const id = sentRow('SM6');
     // A second claim and send: attempts reach RETRY.maxAttempts.
     db.sqlite.prepare('UPDATE outbox SET attempts = 2 WHERE id = ?').run(id);
-    expect(applyDeliveryReport(db, { providerId: 'SM6', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 1_000, RETRY)).toEqual({ matched: true, kind: 'unreachable' });
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM6', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 1_000, RETRY)).toEqual({ matched: true, kind: 'unreachable' });
     expect(row(id)).toMatchObject({ state: 'failed', error: 'unreachable:u', provider_id: null, address_ct: null });
 
     const stale = sentRow('SM7');
-    expect(applyDeliveryReport(db, { providerId: 'SM7', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 3_600_000, RETRY)).toEqual({ matched: true, kind: 'unreachable' });
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM7', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 3_600_000, RETRY)).toEqual({ matched: true, kind: 'unreachable' });
     expect(row(stale).state).toBe('failed');
     const fresh = sentRow('SM8');
-    expect(applyDeliveryReport(db, { providerId: 'SM8', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 3_599_999, RETRY)).toEqual({ matched: true, kind: 'retry' });
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM8', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 3_599_999, RETRY)).toEqual({ matched: true, kind: 'retry' });
     expect(row(fresh).state).toBe('pending');
   });
 
@@ -193,7 +193,7 @@ describe('applyDeliveryReport', () => {
     ['invalid', 'invalid'],
   ] as const)('fails the row and marks and unsubscribes a member the report calls %s', (kind, memberStatus) => {
     const id = sentRow('SM9');
-    expect(applyDeliveryReport(db, { providerId: 'SM9', delivery: { kind, code: 'c' } }, T0 + 5, RETRY)).toEqual({ matched: true, kind });
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM9', delivery: { kind, code: 'c' } }, T0 + 5, RETRY)).toEqual({ matched: true, kind });
     expect(row(id)).toMatchObject({ state: 'failed', error: `${kind}:c` });
     expect(status()).toBe(memberStatus);
     expect(listAreas(db, member)).toEqual([]);
@@ -201,7 +201,7 @@ describe('applyDeliveryReport', () => {
 
   it('fails a filtered message without touching the member', () => {
     const id = sentRow('SM10');
-    expect(applyDeliveryReport(db, { providerId: 'SM10', delivery: { kind: 'filtered' } }, T0 + 5, RETRY)).toEqual({ matched: true, kind: 'filtered' });
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM10', delivery: { kind: 'filtered' } }, T0 + 5, RETRY)).toEqual({ matched: true, kind: 'filtered' });
     expect(row(id)).toMatchObject({ state: 'failed', error: 'filtered:' });
     expect(status()).toBe('active');
     expect(listAreas(db, member)).toEqual(['415', '628']);

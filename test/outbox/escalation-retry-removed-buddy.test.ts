@@ -73,7 +73,7 @@ describe('an unreachable check-in escalation to a buddy removed since', () => {
     const sid = db.sqlite.prepare('SELECT provider_id FROM outbox WHERE id = ?').get(escalation.id) as { provider_id: string };
     // Twilio: the buddy's phone is off.
     const delivery = classifyDeliveryStatus('undelivered', '30003')!;
-    expect(applyDeliveryReport(db, { rowId: escalation.id, providerId: sid.provider_id, delivery }, clock.t + 5_000)).toEqual({ matched: true, kind: 'retry' });
+    expect(applyDeliveryReport(db, vault, { rowId: escalation.id, providerId: sid.provider_id, delivery }, clock.t + 5_000)).toEqual({ matched: true, kind: 'retry' });
     // The retry comes due (10 minutes later by default).
     clock.t += 2 * HOUR / 4;
     lane.wake();
@@ -108,7 +108,7 @@ describe('an unreachable check-in escalation to a buddy removed since', () => {
       (r) => openRowAddress(vault, r) === '+14155550188',
     );
     expect(holding).toEqual([]);
-    applyDeliveryReport(db, { rowId: escalation.id, providerId: sid.provider_id, delivery: classifyDeliveryStatus('undelivered', '30003')! }, clock.t + 5_000);
+    applyDeliveryReport(db, vault, { rowId: escalation.id, providerId: sid.provider_id, delivery: classifyDeliveryStatus('undelivered', '30003')! }, clock.t + 5_000);
     clock.t += HOUR / 2;
     lane.wake();
     await settle();

@@ -68,7 +68,7 @@ describe('an unreachable check-in escalation', () => {
     const sid = db.sqlite.prepare('SELECT provider_id FROM outbox WHERE id = ?').get(escalation.id) as { provider_id: string };
     // Twilio: the buddy's phone is off.
     const delivery = classifyDeliveryStatus('undelivered', '30003')!;
-    expect(applyDeliveryReport(db, { rowId: escalation.id, providerId: sid.provider_id, delivery }, clock.t + 5_000)).toEqual({ matched: true, kind: 'retry' });
+    expect(applyDeliveryReport(db, vault, { rowId: escalation.id, providerId: sid.provider_id, delivery }, clock.t + 5_000)).toEqual({ matched: true, kind: 'retry' });
     // The retry comes due (10 minutes later by default).
     clock.t += 2 * HOUR / 4;
     lane.wake();

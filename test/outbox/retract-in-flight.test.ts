@@ -57,7 +57,7 @@ describe('a copy in flight when its alert is retracted', () => {
       await settle();
       // Twilio's status callback for that try: delivered.
       clock.t += 5_000;
-      applyDeliveryReport(db, { rowId, attempt: 1, providerId: 'SM0123456789abcdef0123456789abcdef', delivery: { kind: 'delivered' } }, clock.t);
+      applyDeliveryReport(db, vault, { rowId, attempt: 1, providerId: 'SM0123456789abcdef0123456789abcdef', delivery: { kind: 'delivered' } }, clock.t);
       const { corrected } = db.transaction(() => followUpRetractions(db, vault, clock.t, 500));
       // She has the withdrawn alert: she gets the correction, as every SMS recipient does.
       expect(corrected).toBe(1);
@@ -93,7 +93,7 @@ describe('a copy in flight when its alert is retracted', () => {
       t += 10_000;
       db.transaction(() => followUpRetractions(db, vault, t, 500));
       // Twilio's status callback for that try arrives: delivered.
-      applyDeliveryReport(db, { rowId: row!.id, attempt: 1, providerId: 'SM0123456789abcdef0123456789abcdef', delivery: { kind: 'delivered' } }, t);
+      applyDeliveryReport(db, vault, { rowId: row!.id, attempt: 1, providerId: 'SM0123456789abcdef0123456789abcdef', delivery: { kind: 'delivered' } }, t);
       const { corrected } = db.transaction(() => followUpRetractions(db, vault, t + 5_000, 500));
       expect(corrected).toBe(1);
     } finally {

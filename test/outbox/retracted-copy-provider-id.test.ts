@@ -38,7 +38,7 @@ describe('an SMS copy retracted in flight and then reported delivered', () => {
       recordOutcomes(db, [{ id: row!.id, kind: 'retry', dueAt: T0 + 6_000, error: 'connection:ETIMEDOUT' }], T0 + 2_000);
       expect(db.sqlite.prepare('SELECT state, error FROM outbox WHERE id = ?').get(row!.id)).toEqual({ state: 'failed', error: 'retracted' });
       // Twilio's final status callback for that try.
-      applyDeliveryReport(db, { rowId: row!.id, attempt: 1, providerId: SID, delivery: classifyDeliveryStatus('delivered', undefined)! }, T0 + 5_000);
+      applyDeliveryReport(db, vault, { rowId: row!.id, attempt: 1, providerId: SID, delivery: classifyDeliveryStatus('delivered', undefined)! }, T0 + 5_000);
       db.transaction(() => followUpRetractions(db, vault, T0 + 6_000, 500));
       const after = db.sqlite.prepare('SELECT state, provider_id FROM outbox WHERE id = ?').get(row!.id) as { state: string; provider_id: string | null };
       expect(after.state).toBe('delivered');
@@ -61,7 +61,7 @@ describe('an SMS copy retracted in flight and then reported delivered', () => {
       const [row] = claimLane(db, 'sms', T0, 10, T0 + 120_000);
       recordOutcomes(db, [{ id: row!.id, kind: 'sent', providerId: SID }], T0 + 300);
       // Her phone is off: Twilio says undelivered (30003), and the copy waits for its retry.
-      expect(applyDeliveryReport(db, { rowId: row!.id, attempt: 1, providerId: SID, delivery: classifyDeliveryStatus('undelivered', '30003')! }, T0 + 5_000)).toEqual({
+      expect(applyDeliveryReport(db, vault, { rowId: row!.id, attempt: 1, providerId: SID, delivery: classifyDeliveryStatus('undelivered', '30003')! }, T0 + 5_000)).toEqual({
         matched: true,
         kind: 'retry',
       });
@@ -91,7 +91,7 @@ describe('an SMS copy waiting for its unreachable retry, then READ', () => {
       while (!planNextRange(db, alert, T0).done);
       const [row] = claimLane(db, 'sms', T0, 10, T0 + 120_000);
       recordOutcomes(db, [{ id: row!.id, kind: 'sent', providerId: SID }], T0 + 300);
-      applyDeliveryReport(db, { rowId: row!.id, attempt: 1, providerId: SID, delivery: classifyDeliveryStatus('undelivered', '30003')! }, T0 + 5_000);
+      applyDeliveryReport(db, vault, { rowId: row!.id, attempt: 1, providerId: SID, delivery: classifyDeliveryStatus('undelivered', '30003')! }, T0 + 5_000);
       // She reads it (READ, from either membership).
       db.transaction(() => copiesRead(db, member, [alert], T0 + 60_000));
       const after = db.sqlite.prepare('SELECT state, provider_id FROM outbox WHERE id = ?').get(row!.id) as { state: string; provider_id: string | null };

@@ -194,7 +194,7 @@ describe('erasing the notices that quote a report', () => {
     expect(w.sms(MOD, `REJECT ${ref}`).reply).toBe(`#${ref} rejected.`);
 
     // The handset was unreachable: a fresh message would be tried again, this one is not.
-    expect(applyDeliveryReport(w.db, { providerId: 'SMnotice1', delivery: { kind: 'unreachable', code: 'undelivered:30003' } }, w.clock.now + MIN)).toEqual({
+    expect(applyDeliveryReport(w.db, w.vault, { providerId: 'SMnotice1', delivery: { kind: 'unreachable', code: 'undelivered:30003' } }, w.clock.now + MIN)).toEqual({
       matched: true,
       kind: 'retry',
     });

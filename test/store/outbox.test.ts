@@ -86,7 +86,7 @@ describe('the outbox store', () => {
     member('sms', '+14155550101');
     alertTo415();
     const [row] = claimLane(db, 'sms', T0, 5, T0 + 60_000);
-    const applied = applyDeliveryReport(db, { rowId: row!.id, providerId: SID(1), delivery: { kind: 'invalid', code: 'undelivered:30006' } }, T0 + 1);
+    const applied = applyDeliveryReport(db, vault, { rowId: row!.id, providerId: SID(1), delivery: { kind: 'invalid', code: 'undelivered:30006' } }, T0 + 1);
     expect(applied).toEqual({ matched: true, kind: 'invalid' });
     recordOutcomes(db, [{ id: row!.id, kind: 'sent', providerId: SID(1) }], T0 + 2);
     expect(outboxCounts(db)).toMatchObject({ failed: 1, sent: 0 });
@@ -101,7 +101,7 @@ describe('the outbox store', () => {
       const [row] = claimLane(db, 'sms', t, 5, t + 60_000);
       expect(row!.attempts).toBe(attempt);
       recordOutcomes(db, [{ id: row!.id, kind: 'sent', providerId: SID(attempt) }], t + 1);
-      const applied = applyDeliveryReport(db, { rowId: row!.id, providerId: SID(attempt), delivery: { kind: 'unreachable', code: 'undelivered:30003' } }, t + 2);
+      const applied = applyDeliveryReport(db, vault, { rowId: row!.id, providerId: SID(attempt), delivery: { kind: 'unreachable', code: 'undelivered:30003' } }, t + 2);
       if (attempt < DEFAULT_UNREACHABLE_RETRY.maxAttempts) {
         expect(applied).toEqual({ matched: true, kind: 'retry' });
         // Not at once: the handset is off now.
@@ -121,7 +121,7 @@ describe('the outbox store', () => {
     alertTo415();
     const t = T0 + DEFAULT_UNREACHABLE_RETRY.freshMs;
     const [row] = claimLane(db, 'sms', t, 5, t + 60_000);
-    const applied = applyDeliveryReport(db, { rowId: row!.id, providerId: SID(1), delivery: { kind: 'unreachable', code: 'undelivered:30003' } }, t + 1);
+    const applied = applyDeliveryReport(db, vault, { rowId: row!.id, providerId: SID(1), delivery: { kind: 'unreachable', code: 'undelivered:30003' } }, t + 1);
     expect(applied).toEqual({ matched: true, kind: 'unreachable' });
   });
 
@@ -130,7 +130,7 @@ describe('the outbox store', () => {
     alertTo415();
     const [row] = claimLane(db, 'sms', T0, 5, T0 + 60_000);
     recordOutcomes(db, [{ id: row!.id, kind: 'sent', providerId: SID(1) }], T0 + 1);
-    expect(applyDeliveryReport(db, { rowId: row!.id, providerId: SID(9), delivery: { kind: 'delivered' } }, T0 + 2)).toEqual({ matched: false });
-    expect(applyDeliveryReport(db, { providerId: SID(1), delivery: { kind: 'delivered' } }, T0 + 3)).toEqual({ matched: true, kind: 'delivered' });
+    expect(applyDeliveryReport(db, vault, { rowId: row!.id, providerId: SID(9), delivery: { kind: 'delivered' } }, T0 + 2)).toEqual({ matched: false });
+    expect(applyDeliveryReport(db, vault, { providerId: SID(1), delivery: { kind: 'delivered' } }, T0 + 3)).toEqual({ matched: true, kind: 'delivered' });
   });
 });
