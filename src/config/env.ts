@@ -273,6 +273,9 @@ type ParsedEnv = z.output<typeof ENV_SCHEMA>;
 /** Twilio is configured by its account and token together, with a sender. */
 function readTwilio(e: ParsedEnv, token: string | undefined): TwilioConfig | undefined {
   const accountSid = e.TWILIO_ACCOUNT_SID;
+  // A sender set alone is a Twilio line half configured: left out, it would run without SMS and say nothing.
+  const sender = e.TWILIO_FROM_NUMBER ? 'TWILIO_FROM_NUMBER' : e.TWILIO_MESSAGING_SERVICE_SID ? 'TWILIO_MESSAGING_SERVICE_SID' : null;
+  if (!accountSid && !token && sender) throw new ConfigError('TWILIO_ACCOUNT_SID', `expected AC followed by 32 hex characters with TWILIO_AUTH_TOKEN, since ${sender} is set`);
   if (!accountSid && !token) return undefined;
   if (!accountSid) throw new ConfigError('TWILIO_ACCOUNT_SID', 'expected AC followed by 32 hex characters (set it with TWILIO_AUTH_TOKEN)');
   if (!token) throw new ConfigError('TWILIO_AUTH_TOKEN', 'expected the auth token of TWILIO_ACCOUNT_SID');

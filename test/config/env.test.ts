@@ -146,6 +146,9 @@ describe('readConfig', () => {
     ['SIGNAL_API_URL is set without SIGNAL_NUMBER', { SIGNAL_API_URL: 'http://127.0.0.1:8080' }, 'SIGNAL_NUMBER', /E.164/],
     ['SIGNAL_API_URL is not a URL', { ...SIGNAL_OK, SIGNAL_API_URL: 'localhost:8080' }, 'SIGNAL_API_URL', /http\(s\) URL/],
     ['TWILIO_AUTH_TOKEN is set alone', { TWILIO_AUTH_TOKEN: TOKEN }, 'TWILIO_ACCOUNT_SID', /AC followed by 32 hex/],
+    // Else the line would start without SMS and say nothing.
+    ['TWILIO_FROM_NUMBER is set alone', { TWILIO_FROM_NUMBER: '+14155550100' }, 'TWILIO_ACCOUNT_SID', /with TWILIO_AUTH_TOKEN, since TWILIO_FROM_NUMBER is set/],
+    ['TWILIO_MESSAGING_SERVICE_SID is set alone', { TWILIO_MESSAGING_SERVICE_SID: `MG${'a'.repeat(32)}` }, 'TWILIO_ACCOUNT_SID', /since TWILIO_MESSAGING_SERVICE_SID is set/],
     ['TWILIO_ACCOUNT_SID is set alone', { TWILIO_ACCOUNT_SID: SID }, 'TWILIO_AUTH_TOKEN', /auth token/],
     ['TWILIO_ACCOUNT_SID is malformed', { ...TWILIO_OK, TWILIO_ACCOUNT_SID: 'AC123' }, 'TWILIO_ACCOUNT_SID', /AC followed by 32 hex/],
     ['no Twilio sender is set', { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN }, 'TWILIO_FROM_NUMBER', /TWILIO_MESSAGING_SERVICE_SID/],
