@@ -2,7 +2,7 @@
  * Conversations: a sender in the middle of a short dialogue. One per sender
  * (keyed by the same blind index as their member row, so a sender with no
  * row yet can be asked a question too), sealed, with an expiry. An expired
- * conversation reads as none and is erased on the next look or by retention.
+ * conversation reads as none and is erased on the next look or by the report-drafts job (every minute).
  */
 import type { Lang } from '../domain/lang';
 import { isLang } from '../domain/lang';
