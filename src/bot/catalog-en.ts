@@ -93,6 +93,9 @@ export const en: Catalog = {
       : `${ref} was edited and is too long for an alert (${segments} SMS, most 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} text`,
   modAlertQueued: (areas, ref) => `Alert ${ref} going to ${listAreas(areas)}. RETRACT ${ref.slice(1)} withdraws it.`,
   modBlocked: (ref) => `The sender of ${ref} is blocked.`,
+  modIdentityChanged: (position) =>
+    `Heads Up: the Signal safety number of moderator ${position} (in MODERATORS) changed: a new phone, or someone else. ` +
+    "Their messages count as a member's until an operator checks the number with them in person and runs heads-up signal-readmit.",
   modNoSuchRef: (ref) => `No pending item ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} was already decided.`,
   modNeedsRef: () => 'Which one? Give the reference, e.g. APPROVE K7Q2.',

@@ -95,6 +95,9 @@ export const es: Catalog = {
       : `${ref} fue editado y es muy largo para una alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`,
   modAlertQueued: (areas, ref) => `Alerta ${ref} enviandose a ${listAreas(areas)}. RETRACT ${ref.slice(1)} la retira.`,
   modBlocked: (ref) => `Quien envio ${ref} esta bloqueado.`,
+  modIdentityChanged: (position) =>
+    `Heads Up: cambio el numero de seguridad de Signal de la moderadora ${position} (en MODERATORS): un telefono nuevo, u otra persona. ` +
+    'Sus mensajes cuentan como los de cualquier miembro hasta que quien opera la linea lo compruebe con ella en persona y ejecute heads-up signal-readmit.',
   modNoSuchRef: (ref) => `No hay pendiente ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} ya estaba decidido.`,
   modNeedsRef: () => '¿Cual? Da la referencia, ej. APPROVE K7Q2.',

@@ -99,6 +99,9 @@ export const fr: Catalog = {
       : `${ref} a été modifié et est trop long pour une alerte (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texte`,
   modAlertQueued: (areas, ref) => `Alerte ${ref} en route vers ${listAreas(areas)}. RETRACT ${ref.slice(1)} la retire.`,
   modBlocked: (ref) => `L'auteur de ${ref} est bloqué.`,
+  modIdentityChanged: (position) =>
+    `Heads Up: le numéro de sécurité Signal de la modératrice ${position} (dans MODERATORS) a changé: un nouveau téléphone, ou quelqu'un d'autre. ` +
+    "Ses messages comptent comme ceux d'une membre jusqu'à ce que l'opératrice le vérifie avec elle en personne et lance heads-up signal-readmit.",
   modNoSuchRef: (ref) => `Rien en attente sous ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} est déjà décidé.`,
   modNeedsRef: () => 'Lequel? Donnez la référence, ex. APPROVE K7Q2.',

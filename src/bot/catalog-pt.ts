@@ -100,6 +100,9 @@ export const pt: Catalog = {
       : `${ref} foi editada e é longa demais para um alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`,
   modAlertQueued: (areas, ref) => `Alerta ${ref} indo para ${listAreas(areas)}. RETRACT ${ref.slice(1)} a retira.`,
   modBlocked: (ref) => `Quem enviou ${ref} esta bloqueado.`,
+  modIdentityChanged: (position) =>
+    `Heads Up: o numero de seguranca do Signal da moderadora ${position} (em MODERATORS) mudou: um telefone novo, ou outra pessoa. ` +
+    'As mensagens dela contam como as de qualquer participante ate que quem opera a linha confira o numero com ela pessoalmente e rode heads-up signal-readmit.',
   modNoSuchRef: (ref) => `Nada pendente com ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} ja foi decidida.`,
   modNeedsRef: () => 'Qual? Informe a referencia, ex. APPROVE K7Q2.',

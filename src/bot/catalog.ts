@@ -126,6 +126,8 @@ export interface Catalog {
   modEditNeedsText(): string;
   modNeedsArea(): string;
   modStats(stats: Stats): string;
+  /** To the other moderators: moderator `position` (in MODERATORS) has a new Signal safety number. */
+  modIdentityChanged(position: number): string;
   admitted(areas: string[]): string;
   // Check-ins (issue 13). `ending` is the last 4 digits of a buddy's number; times are checkinEnd's.
   /** To the buddy: who asked (by the name the member gave), what it means, how to answer. */

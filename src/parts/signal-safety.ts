@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { catalog } from '../bot/catalog';
 import { IDENTITY_CHECK_TIMEOUT_MS, ModeratorIdentityGate } from '../channels/signal/moderator-identity-gate';
 import { SignalChallengeWatch } from '../channels/signal/signal-challenge-watch';
 import { SignalIdentities } from '../channels/signal/signal-identities';
@@ -37,6 +38,7 @@ async function signalSafety(app: FastifyInstance, opts: ServerOptions): Promise<
         identities: new SignalIdentities(config.signal.apiUrl, config.signal.number, IDENTITY_CHECK_TIMEOUT_MS),
         moderators: config.moderators,
         contacts: moderatorContacts,
+        notice: (lang, position) => catalog(lang).modIdentityChanged(position),
         wake: () => dispatcher.wake(),
         now,
       })

@@ -97,6 +97,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     modEditNeedsText: [t.modEditNeedsText()],
     modNeedsArea: [t.modNeedsArea()],
     modStats: [t.modStats(STATS)],
+    modIdentityChanged: [t.modIdentityChanged(12)],
     admitted: [t.admitted(AREAS)],
     // Check-ins (issue 13): the longest name a BUDDY keeps, the longest details a CHECKIN takes, three buddies.
     buddyInvite: [t.buddyInvite(NAME)],

@@ -12,6 +12,7 @@
  * message gets the member treatment too. Messages are handled in order, so
  * the bound is also the longest a member's message waits behind a moderator's.
  */
+import type { Lang } from '../../domain/lang';
 import { safeError } from '../../log/safe-error';
 import type { Logger } from '../../log/logger';
 import { isSignalUuid, type Sender } from '../../phone/identity';
@@ -39,17 +40,11 @@ export interface ModeratorIdentityGateDeps {
   moderators: readonly string[];
   /** Where moderators are reached. */
   contacts: readonly Sender[];
+  /** The notice the other moderators get, in their language, naming the moderator by position only. */
+  notice: (lang: Lang, position: number) => string;
   /** Wakes the dispatcher after notices were queued. */
   wake: () => void;
   now: () => number;
-}
-
-/** The notice the other moderators get, naming the moderator by position only. */
-export function identityChangedNotice(position: number): string {
-  return (
-    `Heads Up: the Signal safety number of moderator ${position} (in MODERATORS) changed: a new phone, or someone else. ` +
-    'Their messages count as a member\'s until an operator checks the number with them in person and runs heads-up signal-readmit.'
-  );
 }
 
 export class ModeratorIdentityGate {
@@ -116,7 +111,7 @@ export class ModeratorIdentityGate {
     const others = this.deps.contacts.filter((c) => c.address !== uuid);
     for (const contact of others) {
       const member = ensureMember(db, vault, contact, 'en', t, 'active');
-      enqueueMessage(db, vault, member.id, identityChangedNotice(position), t);
+      enqueueMessage(db, vault, member.id, this.deps.notice(member.lang, position), t);
     }
     if (others.length > 0) db.onCommit(this.deps.wake);
   }
