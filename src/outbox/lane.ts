@@ -12,6 +12,7 @@ import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
 import { buddyIndex, buddyStopped, recordBuddyOptOut } from '../store/buddies';
 import { openAddress } from '../store/members';
+import { queuedBeforeIdentityChange } from '../store/moderator-identities';
 import { claimLane, clockSteppedBack, dueThrottledNow, latestOutboxTime, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';
 import type { Vault } from '../store/vault';
 import { backoffDelay } from '../util/backoff';
@@ -249,6 +250,7 @@ export class Lane {
     let body: string | null;
     let to: string;
     let stopped: boolean;
+    let forOldPhone: boolean;
     try {
       body = row.alert_id !== null ? renderer.render(row.alert_id, row.lang, row.discreet === 1) : openBody(vault, row);
       to =
@@ -257,6 +259,8 @@ export class Lane {
           : openRowAddress(vault, row);
       // A buddy who texted STOP after this was queued (an escalation waiting behind a hold or a restart): nothing more goes to them.
       stopped = row.to_buddy === 1 && buddyStopped(this.deps.db, buddyIndex(vault, to));
+      // A moderator's notice whose try was in flight when their Signal identity was found changed, answered "try again".
+      forOldPhone = row.channel === 'signal' && row.alert_id === null && row.member_id !== null && queuedBeforeIdentityChange(this.deps.db, vault, to, row.created_at);
     } catch (err) {
       this.deps.log.error({ err: safeError(err), outboxId: row.id }, 'an outbox row could not be opened');
       // A busy database passes; a row that cannot be decrypted never will open: fail it rather than claim it again and again.
@@ -267,6 +271,7 @@ export class Lane {
     }
     if (body === null) return this.failed(row, 'alert_gone');
     if (stopped) return this.failed(row, 'recipient_stopped');
+    if (forOldPhone) return this.failed(row, 'moderator_identity_changed');
     // Only what reaches the provider counts against SEND_RATE: a day-old alert's expired copies must
     // not hold a new alert back. (Nothing above waits, so the count stays exact.)
     this.pacer.take();

@@ -78,6 +78,18 @@ export function moderatorIdentityTrusted(db: Db, vault: Vault, uuid: string): bo
   return find(db, vault, uuid)?.state === 'trusted';
 }
 
+/**
+ * Whether a message queued at `queuedAt` for `uuid` was meant for the phone
+ * they had before their identity changed (not re-admitted since): it must not
+ * go to the new one. What is queued after the change is a member's treatment.
+ */
+export function queuedBeforeIdentityChange(db: Db, vault: Vault, uuid: string, queuedAt: number): boolean {
+  const row = db.stmt(`SELECT changed_at FROM ${TABLE} WHERE moderator_bidx = ? AND state = 'changed'`).get(vault.index('moderator', uuid)) as
+    | { changed_at: number }
+    | undefined;
+  return row !== undefined && queuedAt < row.changed_at;
+}
+
 /** Whether a moderator's recorded identity changed and awaits re-admission (false when none is recorded yet). */
 export function moderatorIdentityChanged(db: Db, vault: Vault, uuid: string): boolean {
   return find(db, vault, uuid)?.state === 'changed';
