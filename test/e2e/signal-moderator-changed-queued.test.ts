@@ -9,23 +9,15 @@
  */
 import { SIGNAL_ERRORS, textEnvelope, type FakeSignal } from '../fakes/fake-signal';
 import { SIGNAL_NUMBER, waitFor } from '../helpers/harness';
-import { startSignalWorld, type SignalWorld } from '../helpers/signal-world';
+import { ask, type SignalWorld, startSignalWorld, testUuid, type Who } from '../helpers/signal-world';
 
-const uuid = (n: number) => `7a6b5c4d-3e2f-4a1b-9c8d-${String(n).padStart(12, '0')}`;
-type Who = { uuid: string; number: string | null };
 
-async function ask(signal: FakeSignal, who: Who, text: string): Promise<string> {
-  const before = signal.to(who.uuid).length;
-  signal.push(textEnvelope(SIGNAL_NUMBER, who, text));
-  await waitFor(() => signal.to(who.uuid).length > before, 10_000, 'a Signal reply');
-  return signal.to(who.uuid)[before]?.message as string;
-}
 const got = (signal: FakeSignal, who: Who, marker: string) => signal.to(who.uuid).filter((m) => m.message.includes(marker)).length;
 
 describe('a notice waiting for a Signal moderator whose identity is then found changed', () => {
-  const mod1: Who = { uuid: uuid(31), number: null };
-  const mod2: Who = { uuid: uuid(32), number: null };
-  const reporter: Who = { uuid: uuid(33), number: null };
+  const mod1: Who = { uuid: testUuid(31), number: null };
+  const mod2: Who = { uuid: testUuid(32), number: null };
+  const reporter: Who = { uuid: testUuid(33), number: null };
   let world: SignalWorld;
   let signal: FakeSignal;
 

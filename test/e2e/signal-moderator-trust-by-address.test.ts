@@ -11,26 +11,17 @@
  */
 import { FakeSignal, textEnvelope } from '../fakes/fake-signal';
 import { SIGNAL_NUMBER, waitFor, type Harness } from '../helpers/harness';
-import { startSignalWorld, type SignalWorld } from '../helpers/signal-world';
+import { ask, type SignalWorld, startSignalWorld, testUuid, type Who } from '../helpers/signal-world';
 
-const uuid = (n: number) => `7a6b5c4d-3e2f-4a1b-9c8d-${String(n).padStart(12, '0')}`;
-type Who = { uuid: string; number: string | null };
-
-async function ask(signal: FakeSignal, who: Who, text: string): Promise<string> {
-  const before = signal.to(who.uuid).length;
-  signal.push(textEnvelope(SIGNAL_NUMBER, who, text));
-  await waitFor(() => signal.to(who.uuid).length > before, 10_000, 'a Signal reply');
-  return signal.to(who.uuid)[before]?.message as string;
-}
 
 const got = (signal: FakeSignal, who: Who, marker: string) => signal.to(who.uuid).filter((m) => m.message.includes(marker)).length;
 const pending = (h: Harness) => (h.server.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }).n;
 
 describe('a Signal moderator (listed by UUID) whose identity changed, reached by number', () => {
-  const mod1: Who = { uuid: uuid(31), number: '+14155550151' };
-  const mod2: Who = { uuid: uuid(32), number: null };
-  const member: Who = { uuid: uuid(33), number: null };
-  const reporter: Who = { uuid: uuid(34), number: null };
+  const mod1: Who = { uuid: testUuid(31), number: '+14155550151' };
+  const mod2: Who = { uuid: testUuid(32), number: null };
+  const member: Who = { uuid: testUuid(33), number: null };
+  const reporter: Who = { uuid: testUuid(34), number: null };
   let world: SignalWorld;
   let signal: FakeSignal;
 
@@ -66,9 +57,9 @@ describe('a Signal moderator (listed by UUID) whose identity changed, reached by
 describe('a moderator listed by number (reached over Signal at it) who is also a Signal member', () => {
   const MOD_NUMBER = '+14155550152';
   // The moderator's own phone: a Signal account showing the listed number, subscribed to alerts like anyone.
-  const modPhone: Who = { uuid: uuid(41), number: MOD_NUMBER };
-  const sigMod: Who = { uuid: uuid(42), number: null };
-  const reporter: Who = { uuid: uuid(43), number: null };
+  const modPhone: Who = { uuid: testUuid(41), number: MOD_NUMBER };
+  const sigMod: Who = { uuid: testUuid(42), number: null };
+  const reporter: Who = { uuid: testUuid(43), number: null };
   let world: SignalWorld;
   let signal: FakeSignal;
 

@@ -9,26 +9,17 @@ import { FakeSignal, textEnvelope } from '../fakes/fake-signal';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, SIGNAL_NUMBER, startHarness, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
-import { QUICK_RETRIES, startSignalWorld, type SignalWorld } from '../helpers/signal-world';
+import { ask, QUICK_RETRIES, type SignalWorld, startSignalWorld, testUuid, type Who } from '../helpers/signal-world';
 import { moderatorIdentityTrusted } from '../../src/store/moderator-identities';
 
-const uuid = (n: number) => `7a6b5c4d-3e2f-4a1b-9c8d-${String(n).padStart(12, '0')}`;
-type Who = { uuid: string; number: string | null };
 
 /** Pushes a message and waits for the n-th answer to its sender. */
-async function ask(signal: FakeSignal, who: Who, text: string): Promise<string> {
-  const before = signal.to(who.uuid).length;
-  signal.push(textEnvelope(SIGNAL_NUMBER, who, text));
-  await waitFor(() => signal.to(who.uuid).length > before, 10_000, 'a Signal reply');
-  return signal.to(who.uuid)[before]?.message as string;
-}
-
 const got = (signal: FakeSignal, who: Who, marker: string) => signal.to(who.uuid).filter((m) => m.message.includes(marker)).length;
 
 describe('a Signal moderator taken out of MODERATORS', () => {
   it('has their recorded identity erased at the next start; a moderator still listed keeps theirs', async () => {
-    const gone: Who = { uuid: uuid(11), number: null };
-    const stays: Who = { uuid: uuid(12), number: null };
+    const gone: Who = { uuid: testUuid(11), number: null };
+    const stays: Who = { uuid: testUuid(12), number: null };
     const world = await startSignalWorld({ env: { MODERATORS: `${gone.uuid},${stays.uuid}` } });
     const dataDir = world.h.dataDir;
     const recorded = (h: Harness) => [gone, stays].map((m) => moderatorIdentityTrusted(h.server.db, h.server.vault, m.uuid));
@@ -50,10 +41,10 @@ describe('a Signal moderator taken out of MODERATORS', () => {
 });
 
 describe('changed safety numbers', () => {
-  const mod1: Who = { uuid: uuid(1), number: null };
-  const mod2: Who = { uuid: uuid(2), number: null };
-  const member: Who = { uuid: uuid(3), number: null };
-  const other: Who = { uuid: uuid(4), number: null };
+  const mod1: Who = { uuid: testUuid(1), number: null };
+  const mod2: Who = { uuid: testUuid(2), number: null };
+  const member: Who = { uuid: testUuid(3), number: null };
+  const other: Who = { uuid: testUuid(4), number: null };
   let world: SignalWorld;
   let signal: FakeSignal;
   let h: Harness;
@@ -125,9 +116,9 @@ describe('changed safety numbers', () => {
 });
 
 describe('notices to a moderator whose identity changed', () => {
-  const mod1: Who = { uuid: uuid(21), number: null };
-  const mod2: Who = { uuid: uuid(22), number: null };
-  const reporter: Who = { uuid: uuid(23), number: null };
+  const mod1: Who = { uuid: testUuid(21), number: null };
+  const mod2: Who = { uuid: testUuid(22), number: null };
+  const reporter: Who = { uuid: testUuid(23), number: null };
   let world: SignalWorld;
   let signal: FakeSignal;
 
@@ -155,8 +146,8 @@ describe('notices to a moderator whose identity changed', () => {
 
 describe('a rate-limit challenge', () => {
   const SMS_MOD = '+14155550977';
-  const sigMod: Who = { uuid: uuid(11), number: null };
-  const members: Who[] = [uuid(12), uuid(13)].map((u) => ({ uuid: u, number: null }));
+  const sigMod: Who = { uuid: testUuid(11), number: null };
+  const members: Who[] = [testUuid(12), testUuid(13)].map((u) => ({ uuid: u, number: null }));
   let signal: FakeSignal;
   let twilio: FakeTwilio;
   let h: Harness;
@@ -220,7 +211,7 @@ describe('a rate-limit challenge', () => {
 });
 
 describe('a rate-limit challenge across a restart', () => {
-  const member: Who = { uuid: uuid(21), number: null };
+  const member: Who = { uuid: testUuid(21), number: null };
   let signal: FakeSignal;
   let h: Harness | null = null;
   const start = (dataDir?: string) =>
@@ -263,10 +254,10 @@ describe('a rate-limit challenge across a restart', () => {
 });
 
 describe('a moderator whose identity signal-cli cannot list (stuck, or answering an error)', () => {
-  const mod: Who = { uuid: uuid(31), number: null };
-  const member: Who = { uuid: uuid(32), number: null };
+  const mod: Who = { uuid: testUuid(31), number: null };
+  const member: Who = { uuid: testUuid(32), number: null };
   // A second one: the member treatment's hint is given once per sender per window.
-  const mod2: Who = { uuid: uuid(33), number: null };
+  const mod2: Who = { uuid: testUuid(33), number: null };
   let world: SignalWorld;
   let signal: FakeSignal;
 

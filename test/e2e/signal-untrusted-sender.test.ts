@@ -10,23 +10,15 @@
  */
 import { textEnvelope, untrustedEnvelope, type FakeSignal } from '../fakes/fake-signal';
 import { SIGNAL_NUMBER, waitFor } from '../helpers/harness';
-import { startSignalWorld, type SignalWorld } from '../helpers/signal-world';
+import { ask, type SignalWorld, startSignalWorld, testUuid, type Who } from '../helpers/signal-world';
 
-const uuid = (n: number) => `7a6b5c4d-3e2f-4a1b-9c8d-${String(n).padStart(12, '0')}`;
-type Who = { uuid: string; number: string | null };
 
-async function ask(signal: FakeSignal, who: Who, text: string): Promise<string> {
-  const before = signal.to(who.uuid).length;
-  signal.push(textEnvelope(SIGNAL_NUMBER, who, text));
-  await waitFor(() => signal.to(who.uuid).length > before, 10_000, 'a Signal reply');
-  return signal.to(who.uuid)[before]?.message as string;
-}
 const got = (signal: FakeSignal, who: Who, marker: string) => signal.to(who.uuid).filter((m) => m.message.includes(marker)).length;
 
 describe('a message signal-cli could not decrypt because its sender\'s safety number changed', () => {
-  const mod1: Who = { uuid: uuid(51), number: null };
-  const mod2: Who = { uuid: uuid(52), number: null };
-  const member: Who = { uuid: uuid(53), number: null };
+  const mod1: Who = { uuid: testUuid(51), number: null };
+  const mod2: Who = { uuid: testUuid(52), number: null };
+  const member: Who = { uuid: testUuid(53), number: null };
   let world: SignalWorld;
   let signal: FakeSignal;
 

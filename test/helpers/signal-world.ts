@@ -3,7 +3,7 @@
  * optionally SMS against a fake Twilio: what every Signal integration suite
  * starts and stops. Resolves once the server receives from Signal.
  */
-import { FakeSignal, type FakeSignalOptions } from '../fakes/fake-signal';
+import { FakeSignal, textEnvelope, type FakeSignalOptions } from '../fakes/fake-signal';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, waitFor, type Harness } from './harness';
 
@@ -48,4 +48,18 @@ export async function startSignalWorld(opts: {
       if (opts.sms) await twilio.stop();
     },
   };
+}
+
+/** A Signal contact as the fake sees it: a UUID, and a number unless it is hidden. */
+export type Who = { uuid: string; number: string | null };
+
+/** The n-th test UUID of the Signal suites. */
+export const testUuid = (n: number) => `7a6b5c4d-3e2f-4a1b-9c8d-${String(n).padStart(12, '0')}`;
+
+/** Sends `text` to the line from `who` and resolves with the first message the line sends them back. */
+export async function ask(signal: FakeSignal, who: Who, text: string): Promise<string> {
+  const before = signal.to(who.uuid).length;
+  signal.push(textEnvelope(SIGNAL_NUMBER, who, text));
+  await waitFor(() => signal.to(who.uuid).length > before, 10_000, 'a Signal reply');
+  return signal.to(who.uuid)[before]?.message as string;
 }
