@@ -71,17 +71,33 @@ const PT = [
   /^QUERO SAIR$/,
 ];
 
+// Words that may come before a request: "OK please stop texting me", "Merci, laissez-moi tranquille".
+const COURTESY: ReadonlySet<string> = new Set(
+  'PLEASE PLS PLZ OK OKAY HEY HI HELLO THANKS THANK YOU THX SORRY BUT SO JUST NO NON MERCI SVP STP BONJOUR SALUT POR FAVOR GRACIAS HOLA OI OLA OBRIGADA OBRIGADO'.split(' '),
+);
+
 /**
  * If the normalized words are an opt-out request, its language; otherwise
- * null. `inWords`: only a request in so many words, not a message that
- * merely opens with the word (the test while a question is open).
+ * null. `inWords` (the test while a question is open): only a request in so
+ * many words that opens the message, after words of courtesy; not a message
+ * that merely opens with the word, nor one that quotes a request further on
+ * ("I said please stop, he held me down" answers a report's question).
  */
 export function isStopRequest(words: string[], inWords = false): { lang: Lang } | null {
   if (words.length === 0 || words.length > MAX_WORDS) return null;
   const line = words.join(' ');
-  if ((!inWords && ES_OPENS.test(line)) || ES.some((re) => re.test(line))) return { lang: 'es' };
-  if ((!inWords && EN_OPENS.test(line)) || EN.some((re) => re.test(line))) return { lang: 'en' };
-  if (FR.some((re) => re.test(line))) return { lang: 'fr' };
-  if (PT.some((re) => re.test(line))) return { lang: 'pt' };
+  let courtesy = 0;
+  for (const w of words) {
+    if (!COURTESY.has(w)) break;
+    courtesy += w.length + 1;
+  }
+  const says = (re: RegExp) => {
+    const found = re.exec(line);
+    return found !== null && (!inWords || found.index <= courtesy);
+  };
+  if ((!inWords && ES_OPENS.test(line)) || ES.some(says)) return { lang: 'es' };
+  if ((!inWords && EN_OPENS.test(line)) || EN.some(says)) return { lang: 'en' };
+  if (FR.some(says)) return { lang: 'fr' };
+  if (PT.some(says)) return { lang: 'pt' };
   return null;
 }

@@ -1,0 +1,50 @@
+/**
+ * Words of a report's answer that quote what was said in the
+ * assault ("I said please stop", "laissez-moi tranquille") are the answer,
+ * not a request to unsubscribe: the draft was dropped and the reporter
+ * unsubscribed from every alert.
+ */
+import { catalog } from '../../src/bot/catalog';
+import type { Sender } from '../../src/phone/identity';
+import { findMember } from '../../src/store/members';
+import { listAreas } from '../../src/store/subscriptions';
+import { botWorld } from '../helpers/bot-world';
+
+const ROSA = '+14155550131';
+const AMELIE = '+14155550132';
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+
+describe('a guided report answer that quotes "please stop"', () => {
+  it('English: "I said please stop, he held me down" answers the question', async () => {
+    const w = await botWorld();
+    w.sms(ROSA, 'JOIN 415');
+    w.sms(ROSA, 'REPORT');
+    w.sms(ROSA, '2');
+    w.sms(ROSA, 'Fri 11pm');
+    w.sms(ROSA, '415 Motel 6 Lombard');
+    const reply = w.sms(ROSA, 'I said please stop, he held me down').reply;
+    expect(reply).toBe(catalog('en').reportAsk('vehicle'));
+    expect(listAreas(w.db, findMember(w.db, w.vault, sms(ROSA))!.id)).toEqual(['415']);
+  });
+
+  it('French: "Quand j\'ai dit laissez-moi tranquille il m\'a frappée" answers the question', async () => {
+    const w = await botWorld();
+    w.sms(AMELIE, 'REJOINDRE 415');
+    w.sms(AMELIE, 'SIGNALER');
+    w.sms(AMELIE, '1');
+    w.sms(AMELIE, 'hier 23h');
+    w.sms(AMELIE, '415 hotel');
+    const reply = w.sms(AMELIE, "Quand j'ai dit laissez-moi tranquille il m'a frappée").reply;
+    expect(reply).toBe(catalog('fr').reportAsk('vehicle'));
+    expect(listAreas(w.db, findMember(w.db, w.vault, sms(AMELIE))!.id)).toEqual(['415']);
+  });
+
+  it('a request that opens the answer, after words of courtesy, still stops her', async () => {
+    const w = await botWorld();
+    w.sms(ROSA, 'JOIN 415');
+    w.sms(ROSA, 'REPORT');
+    w.sms(ROSA, '2');
+    expect(w.sms(ROSA, 'Thanks, please stop texting me').reply).toBe(catalog('en').stopped());
+    expect(listAreas(w.db, findMember(w.db, w.vault, sms(ROSA))!.id)).toEqual([]);
+  });
+});
