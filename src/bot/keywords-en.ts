@@ -36,6 +36,8 @@ const EN: Table = {
   SHOW: 'show',
   // Reach (issue 12)
   DISCREET: 'discreet',
+  // French DISCRÈTE, and English's common misspelling: shared, so it changes no one's language.
+  DISCRETE: 'discreet',
   READ: 'read',
   // Reports (issue 11)
   RETRACT: 'retract',

@@ -16,6 +16,7 @@ const ES: Table = {
   ESPANOL: 'lang',
   // Reach (issue 12)
   DISCRETO: 'discreet',
+  DISCRETA: 'discreet',
   LEER: 'read',
   // Check-ins (issue 13)
   AMIGA: 'buddy',

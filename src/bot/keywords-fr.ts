@@ -21,6 +21,7 @@ const FR: Table = {
   EFFACER: 'delete',
   FRANCAIS: 'lang',
   DISCRET: 'discreet',
+  DISCRETE: 'discreet',
   LIRE: 'read',
   // Check-ins (issue 13)
   BINOME: 'buddy',

@@ -22,6 +22,7 @@ const PT: Table = {
   APAGAR: 'delete',
   PORTUGUES: 'lang',
   DISCRETO: 'discreet',
+  DISCRETA: 'discreet',
   LER: 'read',
   // Check-ins (issue 13)
   PARCEIRA: 'buddy',

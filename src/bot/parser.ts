@@ -114,7 +114,13 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
   }
   // "LANG ES" names its language; every other keyword's language is the keyword's own.
   if (command.kind === 'lang') return success(command, command.lang, word, tokens.length === 1);
-  return success(command, found.lang, word, tokens.length === 1, found.keeps);
+  return success(command, found.lang === 'en' && accented(text, first.start) ? undefined : found.lang, word, tokens.length === 1, found.keeps);
+}
+
+/** Whether the word at `start` carries an accent: English writes none, so "Áreas" is no sign of English. */
+function accented(text: string, start: number): boolean {
+  const raw = /^\S+/.exec(text.slice(start))?.[0] ?? '';
+  return /\p{M}/u.test(raw.normalize('NFD'));
 }
 
 function wordOf(t: Token): string {
