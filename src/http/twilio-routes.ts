@@ -60,6 +60,29 @@ function precheck(signer: TwilioSignature | null) {
   };
 }
 
+/** A name as Twilio gives its fields: a capital, then letters and digits (MessageSid, FromCity, MediaUrl0). */
+const FIELD_NAME = /^[A-Z][A-Za-z0-9]*$/;
+/** A name that ends in all or part of "From" (F, Fr, Fro, From). */
+const ENDS_IN_FROM = /F(r(om?)?)?$/;
+
+/**
+ * Whether a form could be a signed one cut again into other fields. Twilio
+ * signs the URL, then each name and value run together with no separators:
+ * the Body a sender writes can spell "From+14155550100…", so her own signed
+ * message, cut anew, would come from someone else, and "&a=1" can leave a
+ * status URL for the first field's name. Twilio's own forms never look so:
+ * each field once, names like its own, and "From" only as the field itself
+ * or in the Body. (Only the sender's Body is hers to write.)
+ */
+function recut(posted: Record<string, unknown>): boolean {
+  for (const [name, value] of Object.entries(posted)) {
+    if (typeof value !== 'string' || !FIELD_NAME.test(name)) return true;
+    if (name !== 'From' && ENDS_IN_FROM.test(name)) return true;
+    if (name !== 'Body' && value.includes('From')) return true;
+  }
+  return false;
+}
+
 /**
  * The form fields of a webhook, once its signature is checked against
  * PUBLIC_URL and the route's own path (never the Host header; the request
@@ -67,6 +90,7 @@ function precheck(signer: TwilioSignature | null) {
  */
 function signedFields(publicUrls: string[], signer: TwilioSignature | null, request: FastifyRequest): FormFields {
   const posted = (request.body ?? {}) as Record<string, string | string[]>;
+  if (recut(posted)) throw new WebhookError(400, 'unexpected form fields');
   if (signer) {
     const signature = request.headers['x-twilio-signature'] as string;
     // The target was checked by precheck: the route's path, or the status path with its row id, which Twilio signs too.
