@@ -22,9 +22,15 @@ import type { ReceiveMode } from '../../config/env';
 import type { Logger } from '../../log/logger';
 import { backoffDelay } from '../../util/backoff';
 
-
-/** Most messages taken per poll; the rest stay queued at signal-cli for the next one. */
-const MAX_BATCH = 100;
+/**
+ * The largest envelope a sender can make signal-cli hand over: Signal's
+ * server carries up to 256 KiB of content, and a text of control characters
+ * is written as \u0001 escapes, six bytes each. A hostile sender's message
+ * must not exceed a bound and take other members' messages with it.
+ */
+const MAX_ENVELOPE_BYTES = 2 * 1024 * 1024;
+/** Most messages taken per poll (a full batch is followed by the next poll at once); the rest stay queued at signal-cli. */
+const MAX_BATCH = 20;
 export interface ReceiverTuning {
   /** How often the client pings the websocket. */
   pingMs: number;
@@ -82,13 +88,13 @@ export class SignalReceiver {
 
   constructor(private readonly opts: SignalReceiverOptions) {
     this.tuning = { ...DEFAULT_RECEIVER, ...opts.tuning };
-    // Bounded like the websocket's frames: a receive answer is a batch of at most MAX_BATCH small envelopes.
+    // Bounded like the websocket's frames: a receive answer is a batch of at most MAX_BATCH envelopes.
     this.http = axios.create({
       baseURL: opts.apiUrl,
       responseType: 'text',
       transformResponse: (d) => d,
       validateStatus: () => true,
-      maxContentLength: 16 * 1024 * 1024,
+      maxContentLength: MAX_BATCH * MAX_ENVELOPE_BYTES,
     });
   }
 
@@ -160,7 +166,7 @@ export class SignalReceiver {
   private connect(): void {
     if (this.stopped) return;
     const url = `${this.opts.apiUrl.replace(/^http/, 'ws')}${this.path}`;
-    const ws = new WebSocket(url, { handshakeTimeout: 10_000, maxPayload: 1024 * 1024 });
+    const ws = new WebSocket(url, { handshakeTimeout: 10_000, maxPayload: MAX_ENVELOPE_BYTES });
     this.ws = ws;
     let pingTimer: NodeJS.Timeout | null = null;
     let deadTimer: NodeJS.Timeout | null = null;
@@ -261,6 +267,8 @@ export class SignalReceiver {
           this.pollWorked();
           for (const item of items) this.enqueue(item);
           await this.chain;
+          // More may be waiting at signal-cli: a burst is taken batch after batch, not a batch a second.
+          if (items.length >= MAX_BATCH) wait = 0;
         }
       } catch (err) {
         if (this.stopped) break;
