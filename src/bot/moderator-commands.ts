@@ -209,9 +209,11 @@ function show(store: Store, mod: Moderator, ref: string): Outcome {
 
 function alert(store: Store, mod: Moderator, regions: Regions, tokens: string[], raw: string, now: number): Outcome {
   // As REPORT reads it: a number after the areas that is none, with text after it, starts the text ("ALERT 415
-  // 100 dollars short"). First, it is a mistyped area: an alert has no areas of its own to fall back to.
+  // 100 dollars short"). First, or with an area after it ("415 150 408": 150 for 510), it is a mistyped area:
+  // an alert goes out as it is, and has no areas of its own to fall back to.
   const split = areasBeforeText(regions, tokens, raw);
-  const { given, raw: rest } = split.given.length ? split : { given: tokens, raw };
+  const areaAfter = tokens.slice(split.given.length + 1).some((token) => regions.resolve([token]).ok);
+  const { given, raw: rest } = split.given.length && !areaAfter ? split : { given: tokens, raw };
   const resolved = regions.resolve(given);
   if (!resolved.ok) return failed(unknownArea(mod.t, regions, resolved.bad));
   // The line's own codes and names ("ALERT LDN grey van") lead the text as NPAs do.
