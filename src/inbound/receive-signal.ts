@@ -18,13 +18,21 @@ import type { InboundPath } from './inbound-path';
  * never trust a moderator's (the identity gate deals with those).
  */
 export function receiveSignal(inbound: InboundPath, log: Logger, trustChanged?: (uuid: string) => Promise<unknown>): (item: unknown) => Promise<void> {
+  // Senders whose new key is being trusted: signal-cli hands their held message over again meanwhile.
+  const trusting = new Set<string>();
   return async (item) => {
     const msg = parseSignalItem(item);
     if (!msg) {
       const sender = untrustedSender(item);
       if (sender !== null) {
         log.warn("signal-cli could not decrypt a Signal message: its sender's safety number changed");
-        await trustChanged?.(sender).catch(() => undefined);
+        // Not awaited: two calls to signal-cli, 30 s each at worst, that every message behind this one would wait for.
+        if (trustChanged && !trusting.has(sender)) {
+          trusting.add(sender);
+          void trustChanged(sender)
+            .catch(() => undefined)
+            .finally(() => trusting.delete(sender));
+        }
         return;
       }
       const exception = receiveException(item);
