@@ -64,6 +64,8 @@ export const en: Catalog = {
     `Report ${ref}, ${segments} SMS, would send:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} text`,
   modNoticeTooLong: (ref, _areas, segments, text) =>
     fitSegments((x) => `Report ${ref}: ${x} -- too long for an alert (${segments} SMS, most 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} text`, clip(text, 120)),
+  modApproveUnread: (ref, alert, segments) =>
+    `Not sent: ${ref} was changed or its notice has not reached you. ${segments} SMS, APPROVE ${ref.slice(1)} again to send: ${alert}`,
   modShow: (ref, alert, segments) => `${ref}, ${segments} SMS, APPROVE would send: ${alert}`,
   modShowTooLong: (ref, segments, text) =>
     fitChars((x) => `${ref} is too long for an alert (${segments} SMS, most 3); EDIT ${ref.slice(1)} shorter text. It reads: ${x}`, text),

@@ -66,6 +66,8 @@ export const es: Catalog = {
     `Reporte ${ref}, ${segments} SMS, se enviaria:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texto`,
   modNoticeTooLong: (ref, _areas, segments, text) =>
     fitSegments((x) => `Reporte ${ref}: ${x} -- muy largo para una alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`, clip(text, 120)),
+  modApproveUnread: (ref, alert, segments) =>
+    `No enviada: ${ref} cambio o su aviso no te ha llegado. ${segments} SMS, APPROVE ${ref.slice(1)} otra vez para enviar: ${alert}`,
   modShow: (ref, alert, segments) => `${ref}, ${segments} SMS, APPROVE enviaria: ${alert}`,
   modShowTooLong: (ref, segments, text) =>
     fitChars((x) => `${ref} es muy largo para una alerta (${segments} SMS, max 3); EDIT ${ref.slice(1)} texto corto. Dice: ${x}`, text),

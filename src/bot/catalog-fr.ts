@@ -70,6 +70,8 @@ export const fr: Catalog = {
     `Signalement ${ref}, ${segments} SMS, enverrait:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texte`,
   modNoticeTooLong: (ref, _areas, segments, text) =>
     fitSegments((x) => `Signalement ${ref}: ${x} -- trop long pour une alerte (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texte`, clip(text, 120)),
+  modApproveUnread: (ref, alert, segments) =>
+    `Pas envoyée: ${ref} a changé ou son avis ne vous est pas parvenu. ${segments} SMS, APPROVE ${ref.slice(1)} à nouveau pour envoyer: ${alert}`,
   modShow: (ref, alert, segments) => `${ref}, ${segments} SMS, APPROVE enverrait: ${alert}`,
   modShowTooLong: (ref, segments, text) =>
     fitChars((x) => `${ref} est trop long pour une alerte (${segments} SMS, max 3); EDIT ${ref.slice(1)} texte plus court. Il dit: ${x}`, text),

@@ -95,6 +95,8 @@ export interface Catalog {
   modNoticeTooLong(ref: string, areas: string[], segments: number, text: string): string;
   /** SHOW: the exact alert an approval would send. */
   modShow(ref: string, alert: string, segments: number): string;
+  /** APPROVE from a moderator who has not yet been sent the report as it reads now (an EDIT's notice on its way): nothing sent. */
+  modApproveUnread(ref: string, alert: string, segments: number): string;
   /** SHOW of a report too long for an alert: its text, clipped to what a reply can carry. */
   modShowTooLong(ref: string, segments: number, text: string): string;
   /** APPROVE of a report too long for an alert. */

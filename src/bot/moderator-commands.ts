@@ -9,8 +9,8 @@ import { memberKey, type Sender } from '../phone/identity';
 import { alertByRef, countAlerts } from '../store/alerts';
 import { blockSender } from '../store/blocks';
 import { closeRequest, countRequests, findRequest, listRequests } from '../store/member-requests';
-import { eraseReportNotices } from '../store/moderator-notices';
-import { deleteMember, memberDiscreet, memberLang, memberSender, memberStatus, setMemberStatus } from '../store/members';
+import { eraseReportNotices, withdrawUnsentNotices } from '../store/moderator-notices';
+import { deleteMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, setMemberStatus } from '../store/members';
 import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
 import {
   countPendingReports,
@@ -103,15 +103,21 @@ function approve(store: Store, mod: Moderator, rules: ModerationRules, ref: stri
   // previewed with the report's own areas (fitted to others, members would read more or less than that).
   const body = approvedBody(found);
   const sent = previewedBody(found.npas, body);
-  const segments = unclippedSegments(npas, sent);
+  // Too long with its own areas, its notice showed it clipped: fewer areas named here would send words no one read.
+  const own = unclippedSegments(found.npas, sent);
+  const segments = Math.max(own, unclippedSegments(npas, sent));
   if (segments > MAX_ALERT_SEGMENTS) return failed(mod.t.modTooLong(`#${ref}`, segments));
+  // Another moderator's EDIT whose notice is still on its way to her: she approves a text that is no longer
+  // what would go. It is shown to her now instead, and her next APPROVE sends it.
+  const approver = found.edited ? findMember(db, vault, mod.sender) : undefined;
+  if (approver && withdrawUnsentNotices(db, found.id, approver.id, now) > 0) {
+    return failed(mod.t.modApproveUnread(`#${ref}`, renderBody(mod.lang, found.npas, sent), own));
+  }
   decideReport(db, found.id, 'approved', now);
   eraseNotices(store, found.id, now);
-  const alertId = issueAlert(
-    { ...store, regions: rules.regions },
-    { reportId: found.id, npas, body: sent, screened: body, categories: found.fields?.alert.categories },
-    now,
-  );
+  // After an EDIT the text is the moderator's: the reporter's categories no longer describe it (CHECK counts them).
+  const categories = found.edited ? undefined : found.fields?.alert.categories;
+  const alertId = issueAlert({ ...store, regions: rules.regions }, { reportId: found.id, npas, body: sent, screened: body, categories }, now);
   return { say: mod.t.modApproved(`#${ref}`, npas), alerts: [alertId] };
 }
 

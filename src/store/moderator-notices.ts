@@ -68,6 +68,25 @@ export function linkShownReport(db: Db, outboxId: number, ref: string): void {
 }
 
 /**
+ * The notices quoting report `reportId` not yet sent to member `memberId`
+ * (a moderator): those no send holds are withdrawn, since the caller shows
+ * her the report as it reads now. Returns how many there were, in flight
+ * included.
+ */
+export function withdrawUnsentNotices(db: Db, reportId: number, memberId: number, now: number): number {
+  const mine = "SELECT n.outbox_id FROM report_notices n JOIN outbox o ON o.id = n.outbox_id WHERE n.report_id = @report AND o.member_id = @member AND o.state = 'pending'";
+  const waiting = (db.stmt(`SELECT count(*) AS n FROM (${mine})`).get({ report: reportId, member: memberId }) as { n: number }).n;
+  if (waiting > 0) {
+    db.stmt(`UPDATE outbox SET body_ct = NULL, state = 'failed', error = 'superseded', updated_at = @now WHERE id IN (${mine}) AND lease_until <= @now`).run({
+      report: reportId,
+      member: memberId,
+      now,
+    });
+  }
+  return waiting;
+}
+
+/**
  * Erases the text of every moderator notice that quotes a report. Rows are
  * never deleted: one may be in flight, and the dispatcher records outcomes
  * by row id, which a new row could reuse. A notice still waiting and

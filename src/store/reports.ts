@@ -14,6 +14,8 @@ export interface Report {
   text: string;
   /** A guided report's fields, with the alert-safe subset the template shows. */
   fields: StoredFields | null;
+  /** Whether a moderator's EDIT replaced the text. */
+  edited: boolean;
 }
 
 /** What a guided report seals in fields_ct. */
@@ -38,6 +40,7 @@ interface ReportRow {
   text_ct: Buffer | null;
   fields_ct: Buffer | null;
   key_version: number;
+  edited: number;
 }
 
 function toReport(vault: Vault, row: ReportRow): Report {
@@ -48,6 +51,7 @@ function toReport(vault: Vault, row: ReportRow): Report {
     npas: row.npas.split(','),
     text: row.text_ct ? vault.open(row.text_ct, { ...SLOT, row: row.id }, row.key_version) : '',
     fields: row.fields_ct ? (JSON.parse(vault.open(row.fields_ct, { ...FIELDS, row: row.id }, row.key_version)) as StoredFields) : null,
+    edited: row.edited === 1,
   };
 }
 
@@ -78,7 +82,7 @@ export function createReport(
 
 /** The report with that reference, decrypted, if any. */
 export function findReport(db: Db, vault: Vault, ref: string): Report | undefined {
-  const row = db.stmt('SELECT id, ref, status, npas, text_ct, fields_ct, key_version FROM reports WHERE ref = ?').get(ref) as ReportRow | undefined;
+  const row = db.stmt('SELECT id, ref, status, npas, text_ct, fields_ct, key_version, edited FROM reports WHERE ref = ?').get(ref) as ReportRow | undefined;
   return row ? toReport(vault, row) : undefined;
 }
 
@@ -90,11 +94,11 @@ export function listPendingReports(db: Db, limit: number): Array<{ ref: string; 
   }>).map((r) => ({ ref: r.ref, npas: r.npas.split(',') }));
 }
 
-/** Replaces a report's text (re-sealed, with its fields: both share the row's key version). */
+/** Replaces a report's text, as a moderator's EDIT (re-sealed, with its fields: both share the row's key version). */
 export function setReportText(db: Db, vault: Vault, id: number, text: string): void {
   const row = db.stmt('SELECT fields_ct, key_version FROM reports WHERE id = ?').get(id) as { fields_ct: Buffer | null; key_version: number } | undefined;
   const fields = row?.fields_ct ? vault.seal(vault.open(row.fields_ct, { ...FIELDS, row: id }, row.key_version), { ...FIELDS, row: id }) : null;
-  db.stmt('UPDATE reports SET text_ct = ?, fields_ct = ?, key_version = ? WHERE id = ?').run(vault.seal(text, { ...SLOT, row: id }), fields, vault.keyVersion, id);
+  db.stmt('UPDATE reports SET text_ct = ?, fields_ct = ?, key_version = ?, edited = 1 WHERE id = ?').run(vault.seal(text, { ...SLOT, row: id }), fields, vault.keyVersion, id);
 }
 
 /** Records a moderator's decision. Returns false if the report was no longer pending. */

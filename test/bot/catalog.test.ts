@@ -98,6 +98,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     modNeedsArea: [t.modNeedsArea()],
     modStats: [t.modStats(STATS)],
     modIdentityChanged: [t.modIdentityChanged(12)],
+    modApproveUnread: [t.modApproveUnread(REF, 'x'.repeat(400), 3)],
     admitted: [t.admitted(AREAS)],
     // Check-ins (issue 13): the longest name a BUDDY keeps, the longest details a CHECKIN takes, three buddies.
     buddyInvite: [t.buddyInvite(NAME)],
@@ -200,7 +201,7 @@ describe('the reply catalogues', () => {
     describe(lang, () => {
       it.each(Object.entries(replies(t)))('fits %s in at most two SMS segments with worst-case arguments', (_name, texts) => {
         for (const text of texts) expect(text.length).toBeGreaterThan(0);
-        const preview = _name === 'modNotice' || _name === 'modShow' || _name === 'modShowTooLong' || _name === 'modReportNotice' || _name === 'modEditedNotice';
+        const preview = _name === 'modNotice' || _name === 'modShow' || _name === 'modShowTooLong' || _name === 'modReportNotice' || _name === 'modEditedNotice' || _name === 'modApproveUnread';
         expect(texts.filter((text) => smsSegments(text) > (preview ? 11 : THREE_SEGMENTS.has(_name) ? 3 : 2))).toEqual([]);
       });
 
