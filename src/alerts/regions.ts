@@ -99,20 +99,17 @@ export class Regions {
    * names no area, so the reply can name it.
    */
   resolve(tokens: string[]): { ok: true; npas: string[] } | { ok: false; bad: string } {
-    const out = new Set<string>();
-    for (let i = 0; i < tokens.length; ) {
-      const found = this.match(tokens, i);
-      // "415 and 628", "415 y 628": a word that joins two areas, when it names none itself (an area
-      // coded E, "brighton and hove" are matched first).
-      if (!found && i > 0 && i < tokens.length - 1 && JOINERS.has((tokens[i] as string).toUpperCase())) {
-        i++;
-        continue;
-      }
-      if (!found) return { ok: false, bad: tokens[i] as string };
-      for (const c of found.codes) out.add(c);
-      i += found.words;
-    }
-    return { ok: true, npas: [...out].sort() };
+    const { npas, used } = this.run(tokens, false);
+    return used < tokens.length ? { ok: false, bad: tokens[used] as string } : { ok: true, npas };
+  }
+
+  /**
+   * How many of the leading tokens name areas, read as resolve() reads them
+   * (names of several words, "and" between two areas): a guided report's
+   * "where" answer ("los angeles, motel on Sunset") starts with them.
+   */
+  areaWords(tokens: string[]): number {
+    return this.run(tokens, false).used;
   }
 
   /**
@@ -168,6 +165,30 @@ export class Regions {
     const out = new Set<string>();
     for (const npa of npas) for (const c of this.overlays.get(npa) ?? [npa]) out.add(c);
     return [...out].sort();
+  }
+
+  /**
+   * The areas the leading tokens name, and how many tokens that took. A word
+   * that joins two areas ("415 and 628", "415 y 628") counts when an area
+   * follows it and it names none itself (an area coded E, "brighton and
+   * hove" are matched first). Stops at the first token that names none.
+   */
+  private run(tokens: string[], freeText: boolean): { npas: string[]; used: number } {
+    const out = new Set<string>();
+    let used = 0;
+    for (let i = 0; i < tokens.length; ) {
+      const found = this.match(tokens, i, freeText);
+      if (found) {
+        for (const c of found.codes) out.add(c);
+        i += found.words;
+        used = i;
+      } else if (i === used && used > 0 && JOINERS.has((tokens[i] as string).toUpperCase())) {
+        i++;
+      } else {
+        break;
+      }
+    }
+    return { npas: [...out].sort(), used };
   }
 
   /**

@@ -225,8 +225,7 @@ function question(t: Catalog, rules: ReportRules, filer: Filer, d: Draft): strin
 export function continueReport(store: Store, who: Asker, rules: ReportRules, conversation: Conversation, text: string, now: number): Outcome {
   const draft = draftOf(conversation);
   if (!draft) return { say: who.t.reportCancelled(), converse: 'end' };
-  const isArea = (token: string) => rules.regions.resolve([token]).ok;
-  const next = answerDraft(draft, text, isArea);
+  const next = answerDraft(draft, text, (words) => rules.regions.areaWords(words));
   const keep = (d: Draft) => draftConversation(d, conversation.lang, now, conversation.answers);
   const filer = filerOf(who);
   switch (next.kind) {

@@ -98,8 +98,14 @@ function move(d: Draft, by: 1 | -1): Draft {
   return { ...d, step: STEPS[i] as Step };
 }
 
-/** Takes one answer; `isArea` says whether a word names an area (the "where" answer may start with some). */
-export function answerDraft(d: Draft, raw: string, isArea: (token: string) => boolean): Next {
+/** Most words of a "where" answer read for the areas it starts with, as for a report's text. */
+const WHERE_AREA_WORDS = 12;
+
+/**
+ * Takes one answer; `areaWords` says how many of the words it is given name
+ * areas ("los angeles and 415"): the "where" answer may start with some.
+ */
+export function answerDraft(d: Draft, raw: string, areaWords: (words: string[]) => number): Next {
   const text = Array.from(raw.replace(/\s+/g, ' ').trim()).slice(0, MAX_ANSWER).join('');
   const control = controlWord(text);
   if (control === 'cancel') return { kind: 'cancel' };
@@ -112,11 +118,11 @@ export function answerDraft(d: Draft, raw: string, isArea: (token: string) => bo
       return picked ? { kind: 'ask', draft: move({ ...d, categories: picked }, 1) } : { kind: 'again', draft: d };
     }
     case 'where': {
-      // "415 Motel 6 on Lombard": leading area words, then the place.
+      // "415 Motel 6 on Lombard", "Ciudad de México, hotel Las Palmas": leading area words, then the place.
       const words = text.split(' ');
-      let n = 0;
-      while (n < words.length && n < 5 && isArea((words[n] as string).replace(/[,;.]+$/, ''))) n++;
-      const areas = words.slice(0, n).map((w) => w.replace(/[,;.]+$/, ''));
+      const tokens = words.slice(0, WHERE_AREA_WORDS).map((w) => w.replace(/[,;.]+$/, ''));
+      const n = areaWords(tokens);
+      const areas = tokens.slice(0, n);
       const place = words.slice(n).join(' ');
       return { kind: 'ask', draft: move({ ...d, areas: areas.length ? areas : d.areas, where: place || d.where }, 1) };
     }

@@ -34,6 +34,16 @@ describe('Regions', () => {
     });
   });
 
+  describe('areaWords', () => {
+    it('counts the leading words that name areas, names of several words and "and" between two areas included', () => {
+      const line = new Regions({ 'san-francisco': ['415', '628'], 'los-angeles': ['213', '323'] });
+      expect(line.areaWords(['los', 'angeles', 'motel', 'on', 'Sunset'])).toBe(2);
+      expect(line.areaWords(['415', 'and', '510', 'motel'])).toBe(3);
+      expect(line.areaWords(['415', 'and', 'motel'])).toBe(1);
+      expect(line.areaWords(['motel', '415'])).toBe(0);
+    });
+  });
+
   describe('leading', () => {
     it('takes the codes that lead a text, not the names of regions, which may be a client\'s (JOIN takes them)', () => {
       expect(regions.leading(['415', '628', 'grey', 'van'])).toEqual({ npas: ['415', '628'], used: 2 });

@@ -19,7 +19,11 @@ import { newBot, type BotWorld } from '../helpers/bot-world';
 import { findNeedlesInFile, numberForms } from '../helpers/needles';
 import { MEMBER, MOD, REPORTER, reportWorld as world, sms } from '../helpers/report-world';
 
-const isArea = (t: string) => /^\d{3}$/.test(t);
+/** How many leading words are 3-digit codes: as Regions.areaWords counts them on a line of codes alone. */
+const areaWords = (words: string[]) => {
+  const n = words.findIndex((w) => !/^\d{3}$/.test(w));
+  return n < 0 ? words.length : n;
+};
 
 function draftAfter(next: Next): Draft {
   if (next.kind === 'cancel') throw new Error('cancelled');
@@ -31,7 +35,7 @@ describe('the guided report dialogue', () => {
     let d = newDraft([]);
     const steps: string[] = [d.step];
     for (const answer of ['1 3', 'last night 11pm', '415 Motel 6 Lombard', 'tall, beard, says Rick', 'grey van 7ABC123', '415-555-0177', 'he took my phone']) {
-      d = draftAfter(answerDraft(d, answer, isArea));
+      d = draftAfter(answerDraft(d, answer, areaWords));
       steps.push(d.step);
     }
     expect(steps).toEqual(['what', 'when', 'where', 'person', 'vehicle', 'contact', 'other', 'review']);
@@ -49,47 +53,47 @@ describe('the guided report dialogue', () => {
   });
 
   it('SKIP moves on without an answer, BACK goes to the previous question, never before the first', () => {
-    let d = draftAfter(answerDraft(newDraft([]), 'skip', isArea));
+    let d = draftAfter(answerDraft(newDraft([]), 'skip', areaWords));
     expect(d).toMatchObject({ step: 'when', categories: [] });
-    d = draftAfter(answerDraft(d, 'BACK', isArea));
+    d = draftAfter(answerDraft(d, 'BACK', areaWords));
     expect(d.step).toBe('what');
-    d = draftAfter(answerDraft(d, 'atras', isArea));
+    d = draftAfter(answerDraft(d, 'atras', areaWords));
     expect(d.step).toBe('what');
-    d = draftAfter(answerDraft(d, 'Saltar', isArea));
+    d = draftAfter(answerDraft(d, 'Saltar', areaWords));
     expect(d.step).toBe('when');
   });
 
   it('asks again when "what happened" is not numbers from the list', () => {
-    const next = answerDraft(newDraft([]), 'he hit me', isArea);
+    const next = answerDraft(newDraft([]), 'he hit me', areaWords);
     expect(next.kind).toBe('again');
     expect(categoriesOf('1, 7 y 9')).toEqual(['violence', 'time-waster', 'other']);
     expect(categoriesOf('0')).toBeNull();
   });
 
   it('DONE files what there is, but not an empty draft; DROP, CANCEL and CANCELAR throw it away', () => {
-    expect(answerDraft(newDraft([]), 'DONE', isArea).kind).toBe('empty');
-    const d = draftAfter(answerDraft(newDraft([]), '2', isArea));
-    expect(answerDraft(d, 'done', isArea)).toEqual({ kind: 'file', draft: d });
-    expect(answerDraft(d, 'LISTO', isArea).kind).toBe('file');
-    for (const w of ['DROP', 'cancel', 'CANCELAR', 'descartar']) expect(answerDraft(d, w, isArea)).toEqual({ kind: 'cancel' });
+    expect(answerDraft(newDraft([]), 'DONE', areaWords).kind).toBe('empty');
+    const d = draftAfter(answerDraft(newDraft([]), '2', areaWords));
+    expect(answerDraft(d, 'done', areaWords)).toEqual({ kind: 'file', draft: d });
+    expect(answerDraft(d, 'LISTO', areaWords).kind).toBe('file');
+    for (const w of ['DROP', 'cancel', 'CANCELAR', 'descartar']) expect(answerDraft(d, w, areaWords)).toEqual({ kind: 'cancel' });
     // A control word inside a sentence is an answer.
     expect(controlWord('he said we are done')).toBeUndefined();
   });
 
   it('keeps areas given with REPORT unless the "where" answer names others', () => {
     let d: Draft = { ...newDraft(['628']), step: 'where' };
-    expect(draftAfter(answerDraft(d, 'the Mission', isArea))).toMatchObject({ areas: ['628'], where: 'the Mission' });
+    expect(draftAfter(answerDraft(d, 'the Mission', areaWords))).toMatchObject({ areas: ['628'], where: 'the Mission' });
     d = { ...newDraft(['628']), step: 'where' };
-    expect(draftAfter(answerDraft(d, '415, 510 downtown', isArea))).toMatchObject({ areas: ['415', '510'], where: 'downtown' });
+    expect(draftAfter(answerDraft(d, '415, 510 downtown', areaWords))).toMatchObject({ areas: ['415', '510'], where: 'downtown' });
   });
 
   it('bounds each answer', () => {
     const d: Draft = { ...newDraft([]), step: 'person' };
-    expect(draftAfter(answerDraft(d, 'x'.repeat(5000), isArea)).person).toHaveLength(300);
+    expect(draftAfter(answerDraft(d, 'x'.repeat(5000), areaWords)).person).toHaveLength(300);
   });
 
   it('survives the conversation store: what is saved reads back, and a tampered draft reads as none', () => {
-    const d = draftAfter(answerDraft(newDraft(['415']), '1', isArea));
+    const d = draftAfter(answerDraft(newDraft(['415']), '1', areaWords));
     const c = draftConversation(d, 'es', 1_000, { channel: 'sms' });
     expect(c.expiresAt).toBe(1_000 + 30 * 60_000);
     expect(draftOf(c)).toEqual({ ...d, when: undefined, where: undefined, person: undefined, vehicle: undefined, contact: undefined, other: undefined });
@@ -109,47 +113,48 @@ describe('the guided report dialogue', () => {
     expect(controlWord('skip')).toBe('skip');
     // A sentence that starts with one is an answer.
     const d: Draft = { ...newDraft([]), step: 'other' };
-    expect(draftAfter(answerDraft(d, 'done with him, he is dangerous', isArea))).toMatchObject({ step: 'review', other: 'done with him, he is dangerous' });
-    expect(draftAfter(answerDraft({ ...d, step: 'person' }, 'back tattoo, tall', isArea))).toMatchObject({ step: 'vehicle', person: 'back tattoo, tall' });
+    expect(draftAfter(answerDraft(d, 'done with him, he is dangerous', areaWords))).toMatchObject({ step: 'review', other: 'done with him, he is dangerous' });
+    expect(draftAfter(answerDraft({ ...d, step: 'person' }, 'back tattoo, tall', areaWords))).toMatchObject({ step: 'vehicle', person: 'back tattoo, tall' });
   });
 
   it('keeps the categories in the list order, each once, however they were typed', () => {
     expect(categoriesOf('3 1')).toEqual(['violence', 'robbery']);
     expect(categoriesOf('9,2,2 y 1')).toEqual(['violence', 'sexual-assault', 'other']);
-    expect(draftAfter(answerDraft(newDraft([]), '8 7', isArea)).categories).toEqual(['time-waster', 'no-show']);
+    expect(draftAfter(answerDraft(newDraft([]), '8 7', areaWords)).categories).toEqual(['time-waster', 'no-show']);
   });
 
   it('DONE files a draft with any answer, even without "what happened"; an answer left empty is none', () => {
     const when: Draft = { ...newDraft([]), step: 'where', when: 'Fri 11pm' };
-    expect(answerDraft(when, 'DONE', isArea)).toEqual({ kind: 'file', draft: when });
+    expect(answerDraft(when, 'DONE', areaWords)).toEqual({ kind: 'file', draft: when });
     const other: Draft = { ...newDraft([]), step: 'review', other: 'he knows where I live' };
-    expect(answerDraft(other, 'send', isArea)).toEqual({ kind: 'file', draft: other });
+    expect(answerDraft(other, 'send', areaWords)).toEqual({ kind: 'file', draft: other });
     // A stored draft may hold an empty answer: still nothing to send.
     const blank: Draft = { ...newDraft([]), step: 'where', when: '', person: '' };
-    expect(answerDraft(blank, 'DONE', isArea)).toEqual({ kind: 'empty', draft: blank });
+    expect(answerDraft(blank, 'DONE', areaWords)).toEqual({ kind: 'empty', draft: blank });
   });
 
   it('reads the report back at the end: SKIP stays there, BACK goes to the last question, anything else reads it back unchanged', () => {
     const review: Draft = { ...newDraft(['415']), step: 'review', categories: ['robbery'], other: 'he took my phone' };
-    expect(answerDraft(review, 'SKIP', isArea)).toEqual({ kind: 'ask', draft: review });
-    expect(answerDraft(review, 'what now?', isArea)).toEqual({ kind: 'ask', draft: review });
-    expect(draftAfter(answerDraft(review, 'BACK', isArea))).toEqual({ ...review, step: 'other' });
+    expect(answerDraft(review, 'SKIP', areaWords)).toEqual({ kind: 'ask', draft: review });
+    expect(answerDraft(review, 'what now?', areaWords)).toEqual({ kind: 'ask', draft: review });
+    expect(draftAfter(answerDraft(review, 'BACK', areaWords))).toEqual({ ...review, step: 'other' });
   });
 
   it('collapses whitespace in an answer, and takes an empty answer as SKIP', () => {
     const d: Draft = { ...newDraft([]), step: 'when' };
-    expect(draftAfter(answerDraft(d, 'last  night\n\n 11pm', isArea)).when).toBe('last night 11pm');
-    expect(answerDraft(newDraft([]), '  \n ', isArea)).toEqual({ kind: 'ask', draft: { ...newDraft([]), step: 'when' } });
-    expect(answerDraft(d, '   ', isArea)).toEqual({ kind: 'ask', draft: { ...d, step: 'where' } });
+    expect(draftAfter(answerDraft(d, 'last  night\n\n 11pm', areaWords)).when).toBe('last night 11pm');
+    expect(answerDraft(newDraft([]), '  \n ', areaWords)).toEqual({ kind: 'ask', draft: { ...newDraft([]), step: 'when' } });
+    expect(answerDraft(d, '   ', areaWords)).toEqual({ kind: 'ask', draft: { ...d, step: 'where' } });
   });
 
-  it('takes leading area words from the "where" answer (five at most) and keeps the place given before when only areas come', () => {
+  it('takes leading area words from the "where" answer (twelve words at most) and keeps the place given before when only areas come', () => {
     const d: Draft = { ...newDraft(['628']), step: 'where', where: 'Motel 6' };
-    expect(draftAfter(answerDraft(d, '510 415', isArea))).toMatchObject({ step: 'person', areas: ['510', '415'], where: 'Motel 6' });
-    expect(draftAfter(answerDraft(d, '415 510 628 650 707 925 Motel 6', isArea))).toMatchObject({ areas: ['415', '510', '628', '650', '707'], where: '925 Motel 6' });
-    expect(draftAfter(answerDraft(d, '415... by the pier', isArea))).toMatchObject({ areas: ['415'], where: 'by the pier' });
+    expect(draftAfter(answerDraft(d, '510 415', areaWords))).toMatchObject({ step: 'person', areas: ['510', '415'], where: 'Motel 6' });
+    const codes = ['201', '202', '203', '204', '205', '206', '207', '208', '209', '210', '212', '213'];
+    expect(draftAfter(answerDraft(d, `${codes.join(' ')} 214 Motel 6`, areaWords))).toMatchObject({ areas: codes, where: '214 Motel 6' });
+    expect(draftAfter(answerDraft(d, '415... by the pier', areaWords))).toMatchObject({ areas: ['415'], where: 'by the pier' });
     // A time is not an area: only punctuation at the end of a word is dropped.
-    expect(draftAfter(answerDraft(d, '4.15 am at the bus stop', isArea))).toMatchObject({ areas: ['628'], where: '4.15 am at the bus stop' });
+    expect(draftAfter(answerDraft(d, '4.15 am at the bus stop', areaWords))).toMatchObject({ areas: ['628'], where: '4.15 am at the bus stop' });
   });
 
   it('bounds what a stored draft gives back: each answer, the categories it knows, twenty areas', () => {
