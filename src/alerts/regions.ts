@@ -118,18 +118,13 @@ export class Regions {
    * region's do not ("Austin robbed me" names a client). In free text a code
    * counts only as written in capitals: "man in a van" does not name MAN.
    * `words` are as written: a number they start ("(628) 555-0177") is text.
+   * `afterAreas`: areas came before the text, so it may start with the word
+   * that joins one more ("415 and 510 police sweep": "and 510 police sweep").
    */
-  leading(words: string[]): { npas: string[]; used: number } {
-    const out = new Set<string>();
-    const tokens = words.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
-    let i = 0;
-    while (i < tokens.length) {
-      const found = this.match(tokens, i, true);
-      if (!found || startsWithNumber(words.slice(i).join(' '), this.country)) break;
-      for (const c of found.codes) out.add(c);
-      i += found.words;
-    }
-    return { npas: [...out].sort(), used: i };
+  leading(words: string[], afterAreas = false): { npas: string[]; used: number } {
+    // A word of marks alone ("&") is kept as written: it may join two areas.
+    const tokens = words.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') || w);
+    return this.run(tokens, true, afterAreas, (i) => startsWithNumber(words.slice(i).join(' '), this.country));
   }
 
   /** The area a number belongs to: its own area's prefix, else its North American area code; null when none. */
@@ -171,18 +166,20 @@ export class Regions {
    * The areas the leading tokens name, and how many tokens that took. A word
    * that joins two areas ("415 and 628", "415 y 628") counts when an area
    * follows it and it names none itself (an area coded E, "brighton and
-   * hove" are matched first). Stops at the first token that names none.
+   * hove" are matched first); the first token may be one when `afterAreas`.
+   * Stops at the first token that names none, or where `isText` says the
+   * tokens from there are text all the same.
    */
-  private run(tokens: string[], freeText: boolean): { npas: string[]; used: number } {
+  private run(tokens: string[], freeText: boolean, afterAreas = false, isText = (_i: number) => false): { npas: string[]; used: number } {
     const out = new Set<string>();
     let used = 0;
     for (let i = 0; i < tokens.length; ) {
       const found = this.match(tokens, i, freeText);
-      if (found) {
+      if (found && !isText(i)) {
         for (const c of found.codes) out.add(c);
         i += found.words;
         used = i;
-      } else if (i === used && used > 0 && JOINERS.has((tokens[i] as string).toUpperCase())) {
+      } else if (!found && i === used && (used > 0 || afterAreas) && JOINERS.has((tokens[i] as string).toUpperCase())) {
         i++;
       } else {
         break;

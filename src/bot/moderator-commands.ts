@@ -223,7 +223,7 @@ function alert(store: Store, mod: Moderator, regions: Regions, tokens: string[],
   const resolved = regions.resolve(given);
   if (!resolved.ok) return failed(unknownArea(mod.t, regions, resolved.bad));
   // The line's own codes and names ("ALERT LDN grey van") lead the text as NPAs do.
-  const named = leadingAreas(regions, rest);
+  const named = leadingAreas(regions, rest, given.length > 0);
   const npas = [...new Set([...resolved.npas, ...named.areas])].sort();
   if (npas.length === 0) return failed(mod.t.modNeedsArea());
   const text = cleanAlertText(named.text);

@@ -95,7 +95,7 @@ export function report(store: Store, who: Asker, rules: ReportRules, tokens: str
   const resolved = rules.regions.resolve(given);
   if (!resolved.ok) return say(unknownArea(who.t, rules.regions, resolved.bad));
   // The line's own codes and names ("LDN", "london") lead the text as NPAs do.
-  const { areas: named, text } = leadingAreas(rules.regions, raw);
+  const { areas: named, text } = leadingAreas(rules.regions, raw, given.length > 0);
   const wanted = [...new Set([...resolved.npas, ...named])].sort();
   if (wanted.length > rules.maxAreas) return say(who.t.tooManyAreas(rules.maxAreas));
   if (text.trim() === '') {
@@ -257,9 +257,12 @@ export interface CheckRules {
   country?: CountryCode;
 }
 
-/** The areas (codes or names of the line) that lead a text, and the text after them. */
-export function leadingAreas(regions: Regions, text: string): { areas: string[]; text: string } {
-  const { npas, used } = regions.leading(text.trim().split(/\s+/).slice(0, 12));
+/**
+ * The areas (codes or names of the line) that lead a text, and the text after
+ * them; `afterAreas`: the message named areas before it ("415 and 510 …").
+ */
+export function leadingAreas(regions: Regions, text: string, afterAreas = false): { areas: string[]; text: string } {
+  const { npas, used } = regions.leading(text.trim().split(/\s+/).slice(0, 12), afterAreas);
   if (used === 0) return { areas: [], text };
   const rest = text.trim().split(/\s+/).slice(used).join(' ');
   return { areas: npas, text: rest };

@@ -50,6 +50,15 @@ describe('Regions', () => {
       expect(regions.leading(['san-francisco', 'grey', 'van'])).toEqual({ npas: [], used: 0 });
       expect(regions.leading(['415', 'north-bay', 'from', 'tinder'])).toEqual({ npas: ['415'], used: 1 });
     });
+
+    it('skips "and" (or "&") between two areas, and at the start when areas came before the text', () => {
+      expect(regions.leading(['415', 'and', '510', 'grey', 'van'])).toEqual({ npas: ['415', '510'], used: 3 });
+      expect(regions.leading(['415', '&', '510', 'grey', 'van'])).toEqual({ npas: ['415', '510'], used: 3 });
+      expect(regions.leading(['415', 'and', 'grey', 'van'])).toEqual({ npas: ['415'], used: 1 });
+      expect(regions.leading(['and', '510', 'grey', 'van'])).toEqual({ npas: [], used: 0 });
+      expect(regions.leading(['and', '510', 'grey', 'van'], true)).toEqual({ npas: ['510'], used: 2 });
+      expect(regions.leading(['and', 'grey', 'van'], true)).toEqual({ npas: [], used: 0 });
+    });
   });
 
   describe('expand', () => {
