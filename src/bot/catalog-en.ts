@@ -1,5 +1,5 @@
 /** English replies. */
-import type { Catalog, FieldLabels } from './catalog';
+import type { AreaCommand, Catalog, FieldLabels } from './catalog';
 import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
 import { localDate } from './clock-time';
 import type { Category } from './report-dialogue';
@@ -22,6 +22,9 @@ export const LABELS: FieldLabels = { when: 'When', where: 'Where', person: 'Pers
 // A check-in's end on another day: "21:30 on Wed 2".
 const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const KIND = { phone: 'number', plate: 'plate', email: 'email', handle: 'handle', link: 'link' } as const;
+
+/** The command a reply about an unknown area says to send again, as members and moderators type it. */
+const AREA_COMMAND: Record<AreaCommand, string> = { leave: 'LEAVE', report: 'REPORT', approve: 'APPROVE', alert: 'ALERT' };
 
 export const en: Catalog = {
   joined: (areas) => `Heads Up: you'll get bad date alerts for ${listAreas(areas)}. REPORT + details to warn others. HELP for help, STOP to end.`,
@@ -153,7 +156,10 @@ export const en: Catalog = {
   laterUsage: (max) => `Heads Up: text LATER and the minutes to add, e.g. LATER 30. A check-in can end at most ${max} minutes from now.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: which area do you want alerts for? Reply with one: ${listAreas(codes)}.`,
-  unknownAreaListed: (codes) => `Heads Up: that isn't one of our areas. Reply with one of ${listAreas(codes)}.`,
+  unknownAreaListed: (codes, resend) =>
+    resend
+      ? `Heads Up: that isn't one of our areas. Send ${AREA_COMMAND[resend]} again with one of ${listAreas(codes)}.`
+      : `Heads Up: that isn't one of our areas. Reply with one of ${listAreas(codes)}.`,
   joinWhichAreaNamed: (example) => `Heads Up: which area do you want alerts for? Reply with its code or name, e.g. ${example}.`,
   unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" isn't one of our areas. Use its code or name, e.g. JOIN ${example}.`,
   discreetOn: () => 'Heads Up: discreet alerts on. An alert now comes as a short plain notice; text READ to see it. DISCREET again to turn off.',

@@ -1,5 +1,5 @@
 /** Spanish replies, without á/í/ó/ú so they stay in GSM-7 segments. */
-import type { Catalog, FieldLabels } from './catalog';
+import type { AreaCommand, Catalog, FieldLabels } from './catalog';
 import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
 import { localDate } from './clock-time';
 import type { Category } from './report-dialogue';
@@ -22,6 +22,9 @@ export const LABELS: FieldLabels = { when: 'Cuando', where: 'Donde', person: 'Pe
 // A check-in's end on another day: "21:30 del miercoles 2".
 const WEEKDAY = ['domingo', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado'];
 const KIND = { phone: 'ese numero', plate: 'esa placa', email: 'ese email', handle: 'ese usuario', link: 'ese enlace' } as const;
+
+/** The command a reply about an unknown area says to send again, as members and moderators type it. */
+const AREA_COMMAND: Record<AreaCommand, string> = { leave: 'SALIR', report: 'REPORTE', approve: 'APPROVE', alert: 'ALERT' };
 
 export const es: Catalog = {
   joined: (areas) => `Heads Up: recibiras alertas de malos clientes en ${listAreas(areas)}. REPORTE + detalles para avisar. AYUDA para ayuda, ALTO para salir.`,
@@ -155,7 +158,10 @@ export const es: Catalog = {
   laterUsage: (max) => `Heads Up: escribe LUEGO y los minutos a sumar, ej. LUEGO 30. Un reporte puede terminar como mucho en ${max} minutos desde ahora.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: ¿de que area quieres alertas? Responde con una: ${listAreas(codes)}.`,
-  unknownAreaListed: (codes) => `Heads Up: esa no es una de nuestras areas. Responde con una de ${listAreas(codes)}.`,
+  unknownAreaListed: (codes, resend) =>
+    resend
+      ? `Heads Up: esa no es una de nuestras areas. Envia ${AREA_COMMAND[resend]} de nuevo con una de ${listAreas(codes)}.`
+      : `Heads Up: esa no es una de nuestras areas. Responde con una de ${listAreas(codes)}.`,
   joinWhichAreaNamed: (example) => `Heads Up: ¿de que area quieres alertas? Responde con su codigo o nombre, ej. ${example}.`,
   unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" no es una de nuestras areas. Usa su codigo o nombre, ej. UNIRSE ${example}.`,
   discreetOn: () => 'Heads Up: alertas discretas activadas. Cada alerta llega como un aviso neutro; escribe LEER para verla. DISCRETO otra vez para quitarlas.',

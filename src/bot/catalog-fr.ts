@@ -3,7 +3,7 @@
  * alphabet); ç, â, ê, î, ô and û are written without their accent, so a
  * reply is not billed as 70-character UCS-2 segments.
  */
-import type { Catalog, FieldLabels } from './catalog';
+import type { AreaCommand, Catalog, FieldLabels } from './catalog';
 import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
 import { localDate } from './clock-time';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
@@ -26,6 +26,9 @@ const CATEGORY: Record<Category, string> = {
 export const LABELS: FieldLabels = { when: 'Quand', where: 'Où', person: 'Personne', vehicle: 'Véhicule', contact: 'Contact' };
 // A check-in's end on another day: "21:30 le mercredi 2".
 const WEEKDAY = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+
+/** The command a reply about an unknown area says to send again, as members and moderators type it. */
+const AREA_COMMAND: Record<AreaCommand, string> = { leave: 'QUITTER', report: 'SIGNALER', approve: 'APPROVE', alert: 'ALERT' };
 
 export const fr: Catalog = {
   joined: (areas) => `Heads Up: vous recevrez les alertes mauvais clients pour ${listAreas(areas)}. SIGNALER + détails pour prévenir. AIDE pour l'aide, STOP pour partir.`,
@@ -116,7 +119,10 @@ export const fr: Catalog = {
   admitted: (areas) => `Heads Up: vous etes inscrite. Vous recevrez les alertes mauvais clients pour ${listAreas(areas)}. AIDE pour l'aide, STOP pour partir.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: pour quelle zone voulez-vous des alertes? Répondez avec l'une de: ${listAreas(codes)}.`,
-  unknownAreaListed: (codes) => `Heads Up: ce n'est pas une de nos zones. Répondez avec l'une de: ${listAreas(codes)}.`,
+  unknownAreaListed: (codes, resend) =>
+    resend
+      ? `Heads Up: ce n'est pas une de nos zones. Renvoyez ${AREA_COMMAND[resend]} avec l'une de: ${listAreas(codes)}.`
+      : `Heads Up: ce n'est pas une de nos zones. Répondez avec l'une de: ${listAreas(codes)}.`,
   joinWhichAreaNamed: (example) => `Heads Up: pour quelle zone voulez-vous des alertes? Répondez avec son code ou son nom, ex. ${example}.`,
   unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" n'est pas une de nos zones. Utilisez son code ou son nom, ex. REJOINDRE ${example}.`,
   discreetOn: () => 'Heads Up: alertes discrètes activées. Une alerte arrive comme un court message neutre; écrivez LIRE pour la voir. DISCRET à nouveau pour les couper.',

@@ -4,7 +4,7 @@
  * accent ("nao", "voce"), as Portuguese SMS often is, so a reply is not
  * billed as 70-character UCS-2 segments.
  */
-import type { Catalog, FieldLabels } from './catalog';
+import type { AreaCommand, Catalog, FieldLabels } from './catalog';
 import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
 import { localDate } from './clock-time';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
@@ -27,6 +27,9 @@ const CATEGORY: Record<Category, string> = {
 export const LABELS: FieldLabels = { when: 'Quando', where: 'Onde', person: 'Pessoa', vehicle: 'Veiculo', contact: 'Contato' };
 // A check-in's end on another day: "21:30 de quarta, dia 2".
 const WEEKDAY = ['domingo', 'segunda', 'terca', 'quarta', 'quinta', 'sexta', 'sabado'];
+
+/** The command a reply about an unknown area says to send again, as members and moderators type it. */
+const AREA_COMMAND: Record<AreaCommand, string> = { leave: 'SAIR', report: 'DENUNCIA', approve: 'APPROVE', alert: 'ALERT' };
 
 export const pt: Catalog = {
   joined: (areas) => `Heads Up: voce vai receber alertas de clientes perigosos em ${listAreas(areas)}. DENUNCIA + detalhes para avisar. AJUDA para ajuda, PARAR para sair.`,
@@ -117,7 +120,10 @@ export const pt: Catalog = {
   admitted: (areas) => `Heads Up: voce entrou. Vai receber alertas de clientes perigosos em ${listAreas(areas)}. AJUDA para ajuda, PARAR para sair.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: de qual area voce quer alertas? Responda com uma: ${listAreas(codes)}.`,
-  unknownAreaListed: (codes) => `Heads Up: essa nao é uma das nossas areas. Responda com uma de: ${listAreas(codes)}.`,
+  unknownAreaListed: (codes, resend) =>
+    resend
+      ? `Heads Up: essa nao é uma das nossas areas. Envie ${AREA_COMMAND[resend]} de novo com uma de: ${listAreas(codes)}.`
+      : `Heads Up: essa nao é uma das nossas areas. Responda com uma de: ${listAreas(codes)}.`,
   joinWhichAreaNamed: (example) => `Heads Up: de qual area voce quer alertas? Responda com o codigo ou o nome, ex. ${example}.`,
   unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" nao é uma das nossas areas. Use o codigo ou o nome, ex. ENTRAR ${example}.`,
   discreetOn: () => 'Heads Up: alertas discretos ligados. Cada alerta chega como um aviso neutro; escreva LER para ver. DISCRETO de novo para desligar.',

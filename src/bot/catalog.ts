@@ -16,6 +16,9 @@ import { es, LABELS as esLabels } from './catalog-es';
 import { fr, LABELS as frLabels } from './catalog-fr';
 import { pt, LABELS as ptLabels } from './catalog-pt';
 
+/** The commands besides JOIN that name areas: a reply about an unknown one says which to send again. */
+export type AreaCommand = 'leave' | 'report' | 'approve' | 'alert';
+
 /** Counts shown to a moderator by STATS. */
 export interface Stats {
   membersByArea: Array<{ npa: string; members: number }>;
@@ -185,8 +188,12 @@ export interface Catalog {
   // Reach (issue 12)
   /** The join question, with the line's areas when they are few enough to list. */
   joinWhichAreaListed(codes: string[]): string;
-  /** A word that names none of the line's areas, with their list (when it is short enough to list). */
-  unknownAreaListed(codes: string[]): string;
+  /**
+   * A word that names none of the line's areas, with their list (when it is
+   * short enough to list). `resend`: the command to send again, when no
+   * question waits for the reply; without it, the join question does.
+   */
+  unknownAreaListed(codes: string[], resend?: AreaCommand): string;
   /** The join question on a line of its own areas, too many to list and none North American: `example` is one of them. */
   joinWhichAreaNamed(example: string): string;
   /** `unknownArea` on such a line: `example` is one of its areas. */

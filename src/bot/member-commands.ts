@@ -14,7 +14,7 @@ import { closeRequestOf, requestJoin, withdrawFromRequest } from '../store/membe
 import { planTwinFallback } from '../store/alerts';
 import { eraseWaitingTo, waitingAlertCopies, withdrawAlertsOutside } from '../store/outbox';
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
-import { catalog, type Catalog } from './catalog';
+import { catalog, type AreaCommand, type Catalog } from './catalog';
 import { joinAreaQuestion } from './dialogues';
 import { signalTimer, type DiscreetRules } from './discreet-commands';
 import { say, type Asker, type Outcome, type Store } from './handler';
@@ -39,10 +39,14 @@ export function whichArea(t: Catalog, regions: Regions): string {
   return example ? t.joinWhichAreaNamed(example) : t.joinWhichArea();
 }
 
-/** A word that names no area: with the list of the line's own areas when it is short, else an example the line has. */
-export function unknownArea(t: Catalog, regions: Regions, bad: string): string {
+/**
+ * A word that names no area: with the list of the line's own areas when it is
+ * short, else an example the line has. `resend` names the command to send
+ * again with one of the list; without it, the join question is open for the reply.
+ */
+export function unknownArea(t: Catalog, regions: Regions, bad: string, resend?: AreaCommand): string {
   const listed = regions.listed();
-  if (listed) return t.unknownAreaListed(listed);
+  if (listed) return t.unknownAreaListed(listed, resend);
   const example = regions.example();
   return example ? t.unknownAreaNamed(bad, example) : t.unknownArea(bad);
 }
@@ -74,7 +78,8 @@ function withTimer(outcome: Outcome, who: Asker, rules: NewMemberRules, created:
 /**
  * JOIN: subscribes to the areas given, else to the sender's own. A sender
  * whose number names no area (hidden, or outside North America) is asked
- * which one, and their answer comes back here as the areas.
+ * which one, and their answer comes back here as the areas; so is one who
+ * named none of a line's listed areas ("JOIN Londn"), told to reply with one.
  */
 export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[], now: number): Outcome {
   const { db } = store;
@@ -85,7 +90,11 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
     npas = [own];
   } else {
     const resolved = rules.regions.resolve(tokens);
-    if (!resolved.ok) return say(unknownArea(who.t, rules.regions, resolved.bad));
+    if (!resolved.ok) {
+      const told = unknownArea(who.t, rules.regions, resolved.bad);
+      // "Reply with one of LDN, MAN…": the join question waits for that reply, as for a number with no area.
+      return rules.regions.listed() ? { say: told, converse: joinAreaQuestion(who.lang, now) } : say(told);
+    }
     npas = resolved.npas;
   }
   const { maxAreas } = rules;
@@ -124,7 +133,7 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
 export function leave(store: Store, who: Asker, regions: Regions, tokens: string[], now: number): Outcome {
   if (!who.member) return say(who.t.notMember());
   const resolved = regions.resolve(tokens);
-  if (!resolved.ok) return say(unknownArea(who.t, regions, resolved.bad));
+  if (!resolved.ok) return say(unknownArea(who.t, regions, resolved.bad, 'leave'));
   const remaining = unsubscribe(store.db, who.member.id, resolved.npas);
   // Under approval, areas still waiting for a moderator are left too: APPROVE admits her to the others only.
   withdrawFromRequest(store.db, who.member.id, resolved.npas);

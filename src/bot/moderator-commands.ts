@@ -84,7 +84,7 @@ function approve(store: Store, mod: Moderator, rules: ModerationRules, ref: stri
   if (request) {
     if (!tokens.length) return admit(store, mod, rules, ref, request, now);
     const resolved = rules.regions.resolve(tokens);
-    if (!resolved.ok) return failed(unknownArea(mod.t, rules.regions, resolved.bad));
+    if (!resolved.ok) return failed(unknownArea(mod.t, rules.regions, resolved.bad, 'approve'));
     // Areas named admit the applicant to those of the areas asked only: a moderator narrows a request, never widens it.
     if (!resolved.npas.every((npa) => request.npas.includes(npa))) return failed(mod.t.modJoinRequest(`#${ref}`, request.npas));
     return admit(store, mod, rules, ref, { ...request, npas: resolved.npas }, now);
@@ -95,7 +95,7 @@ function approve(store: Store, mod: Moderator, rules: ModerationRules, ref: stri
   let npas = found.npas;
   if (tokens.length) {
     const resolved = rules.regions.resolve(tokens);
-    if (!resolved.ok) return failed(unknownArea(mod.t, rules.regions, resolved.bad));
+    if (!resolved.ok) return failed(unknownArea(mod.t, rules.regions, resolved.bad, 'approve'));
     npas = resolved.npas;
   }
   // Exactly what the notice and SHOW preview, or nothing: a report too long waits for an EDIT. Areas
@@ -221,7 +221,7 @@ function alert(store: Store, mod: Moderator, regions: Regions, tokens: string[],
   const areaAfter = tokens.slice(split.given.length + 1).some((token) => regions.resolve([token]).ok);
   const { given, raw: rest } = split.given.length && !areaAfter ? split : { given: tokens, raw };
   const resolved = regions.resolve(given);
-  if (!resolved.ok) return failed(unknownArea(mod.t, regions, resolved.bad));
+  if (!resolved.ok) return failed(unknownArea(mod.t, regions, resolved.bad, 'alert'));
   // The line's own codes and names ("ALERT LDN grey van") lead the text as NPAs do.
   const named = leadingAreas(regions, rest, given.length > 0);
   const npas = [...new Set([...resolved.npas, ...named.areas])].sort();

@@ -93,7 +93,7 @@ export function report(store: Store, who: Asker, rules: ReportRules, tokens: str
   const { db, vault } = store;
   const { given, raw } = areasBeforeText(rules.regions, tokens, rest);
   const resolved = rules.regions.resolve(given);
-  if (!resolved.ok) return say(unknownArea(who.t, rules.regions, resolved.bad));
+  if (!resolved.ok) return say(unknownArea(who.t, rules.regions, resolved.bad, 'report'));
   // The line's own codes and names ("LDN", "london") lead the text as NPAs do.
   const { areas: named, text } = leadingAreas(rules.regions, raw, given.length > 0);
   const wanted = [...new Set([...resolved.npas, ...named])].sort();

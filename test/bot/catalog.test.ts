@@ -136,7 +136,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     laterUsage: [t.laterUsage(720)],
     // Reach (issue 12)
     joinWhichAreaListed: [t.joinWhichAreaListed(OWN_AREAS)],
-    unknownAreaListed: [t.unknownAreaListed(OWN_AREAS)],
+    unknownAreaListed: [t.unknownAreaListed(OWN_AREAS), ...(['leave', 'report', 'approve', 'alert'] as const).map((c) => t.unknownAreaListed(OWN_AREAS, c))],
     joinWhichAreaNamed: [t.joinWhichAreaNamed('AREA1000')],
     unknownAreaNamed: TEXTS.map((x) => t.unknownAreaNamed(x, 'AREA1000')),
     discreetOn: [t.discreetOn()],
