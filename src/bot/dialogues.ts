@@ -87,7 +87,19 @@ export function areaAnswer(parsed: Parsed, text: string): string[] {
     .slice(0, 20);
 }
 
-/** A new conversation asking which area to join. */
-export function joinAreaQuestion(lang: Conversation['lang'], now: number): Conversation {
-  return { topic: 'join-area', question: 'area', answers: {}, lang, expiresAt: now + CONVERSATION_MS };
+/**
+ * How many answers naming no area the join question takes: the last ends it.
+ * An auto-reply ("I'm away until Monday") answers every question asked again.
+ */
+export const JOIN_QUESTION_TRIES = 2;
+
+/** A new conversation asking which area to join; `missed`: the answers so far that named none. */
+export function joinAreaQuestion(lang: Conversation['lang'], now: number, missed = 0): Conversation {
+  return { topic: 'join-area', question: 'area', answers: missed > 0 ? { missed: String(missed) } : {}, lang, expiresAt: now + CONVERSATION_MS };
+}
+
+/** The answers to a join question so far that named no area. */
+export function missedAnswers(c: Conversation): number {
+  const n = Number(c.answers.missed ?? 0);
+  return Number.isInteger(n) && n > 0 ? n : 0;
 }

@@ -6,7 +6,7 @@
  */
 import { MODERATOR_COMMANDS, type Parsed } from '../../bot/commands';
 import { catalog } from '../../bot/catalog';
-import { areaAnswer, checkinWord, joinAreaQuestion, startsCheckin, turnOf, type Turn } from '../../bot/dialogues';
+import { areaAnswer, checkinWord, JOIN_QUESTION_TRIES, joinAreaQuestion, missedAnswers, startsCheckin, turnOf, type Turn } from '../../bot/dialogues';
 import type { Asker, Outcome, Store } from '../../bot/handler';
 import type { LineRules } from '../../bot/line-rules';
 import { join, unknownArea, whichArea } from '../../bot/member-commands';
@@ -108,13 +108,17 @@ function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conv
   switch (conversation.topic) {
     case 'join-area': {
       const tokens = areaAnswer(parsed, msg.text);
-      // Asked again, the question waits its hour from now, as a report's next question does.
-      const askAgain = (text: string): Outcome => ({ say: text, converse: joinAreaQuestion(asker.lang, now) });
-      // No area given (an empty answer, a bare JOIN): ask again.
-      if (tokens.length === 0) return askAgain(whichArea(asker.t, rules.regions));
-      // Not an area (a code or a name): say so, with the list when it is short, and the question stays open.
-      const resolved = rules.regions.resolve(tokens);
-      if (!resolved.ok) return askAgain(unknownArea(asker.t, rules.regions, resolved.bad));
+      const resolved = tokens.length ? rules.regions.resolve(tokens) : undefined;
+      if (!resolved?.ok) {
+        // An auto-reply answers each question asked again: the last try ends it, answered as any message
+        // that is no command is, by the hint at most once an hour (SPEC: auto-replies cannot loop).
+        const missed = missedAnswers(conversation) + 1;
+        if (missed >= JOIN_QUESTION_TRIES) return { ...hint(store, rules, asker, now), converse: 'end' };
+        // No area given (an empty answer, a bare JOIN): ask again; not an area (a code or a name): say so,
+        // with the list when it is short. Asked again, the question waits its hour from now, as a report's does.
+        const again = resolved ? unknownArea(asker.t, rules.regions, resolved.bad) : whichArea(asker.t, rules.regions);
+        return { say: again, converse: joinAreaQuestion(asker.lang, now, missed) };
+      }
       const joined = join(store, asker, rules, tokens, now);
       return { ...joined, converse: joined.converse ?? 'end' };
     }
