@@ -124,7 +124,9 @@ export class Regions {
   leading(words: string[], afterAreas = false): { npas: string[]; used: number } {
     // A word of marks alone ("&") is kept as written: it may join two areas.
     const tokens = words.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') || w);
-    return this.run(tokens, true, afterAreas, (i) => startsWithNumber(words.slice(i).join(' '), this.country));
+    // "$250 short": an amount, written with its currency sign, is text.
+    const isText = (i: number) => /^\p{Sc}/u.test(words[i] as string) || startsWithNumber(words.slice(i).join(' '), this.country);
+    return this.run(tokens, true, afterAreas, isText);
   }
 
   /** The area a number belongs to: its own area's prefix, else its North American area code; null when none. */

@@ -56,6 +56,8 @@ function areasThenText(text: string, rest: Token[], country: CountryCode): { are
     const token = rest[i] as Token;
     const parts = token.word.split(/[,;/]+/).filter((p) => p !== '');
     if (parts.length === 0 || !parts.every((p) => NPA.test(p))) break;
+    // "$650 short": an amount, written with its currency sign, is text.
+    if (/^\p{Sc}/u.test(text.slice(token.start, token.start + 1))) break;
     if (startsWithNumber(text.slice(token.start), country)) break;
     areas.push(...parts);
   }
