@@ -283,7 +283,9 @@ function platesIn(text: string, bare: boolean): Array<Identifier & { at: number 
     const plate = normalizePlate(m[2] as string);
     if (!REGIONS.has(region) || !plate || plate.length < 5 || !/[A-Z]/.test(plate) || plate.replace(/\D/g, '').length < 2) continue;
     // In a text in capitals, a street or a time after "ON", "IN" or "OR" is no plate.
-    if (/^\d+(?:ST|ND|RD|TH|AM|PM)$/.test(plate)) continue;
+    if (/^\d+(?:ST|ND|RD|TH|AM|PM|MINS?|MN|HRS?|H)$/.test(plate)) continue;
+    // Nor a Canadian postcode after its province ("ON M5V3L9").
+    if (/^[A-Z]\d[A-Z]\d[A-Z]\d$/.test(plate)) continue;
     out.push({ kind: 'plate', value: plate, region, at: m.index ?? 0 });
   }
   return out;
