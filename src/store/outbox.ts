@@ -247,6 +247,8 @@ export function latestOutboxTime(db: Db, channel: Channel): number {
  * as much (leases too), or they would wait for the clock to catch up.
  */
 export function clockSteppedBack(db: Db, channel: Channel, stepMs: number, now: number): number {
+  // The times written by the old clock no longer read as ahead of this one: a restart must not take the same step again.
+  db.stmt('UPDATE outbox SET updated_at = @now WHERE channel = @channel AND updated_at > @now').run({ channel, now });
   return db
     .stmt(
       `UPDATE outbox SET due_at = due_at - @step, lease_until = CASE WHEN lease_until > 0 THEN lease_until - @step ELSE 0 END
