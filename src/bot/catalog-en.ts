@@ -204,6 +204,7 @@ export const en: Catalog = {
   },
   modRetracted: (ref, cancelled) =>
     `${ref} retracted: ${cancelled} unsent cop${cancelled === 1 ? 'y' : 'ies'} cancelled; Signal copies are being deleted and SMS members corrected. It no longer shows in CHECK.`,
+  modRetractedUnsent: (ref) => `${ref} retracted before it went to anyone: no member gets it. It no longer shows in CHECK.`,
   modNotAlert: (ref) => `${ref} never went out as an alert: nothing to retract.`,
   modAlreadyRetracted: (ref) => `${ref} was already retracted.`,
   alertRetracted: (areas, day) => `Heads Up: please disregard the alert for ${listAreas(areas)} sent ${day}. It was sent in error and is withdrawn.`,

@@ -206,6 +206,7 @@ export const es: Catalog = {
   },
   modRetracted: (ref, cancelled) =>
     `${ref} retirado: ${cancelled} copia${cancelled === 1 ? '' : 's'} sin enviar cancelada${cancelled === 1 ? '' : 's'}; las de Signal se borran y las de SMS reciben una correccion. Ya no sale en VERIFICAR.`,
+  modRetractedUnsent: (ref) => `${ref} retirado antes de salir: ningun miembro lo recibe. Ya no sale en VERIFICAR.`,
   modNotAlert: (ref) => `${ref} nunca salio como alerta: nada que retirar.`,
   modAlreadyRetracted: (ref) => `${ref} ya estaba retirado.`,
   alertRetracted: (areas, day) => `Heads Up: ignora la alerta de ${listAreas(areas)} enviada el ${day}. Se envio por error y queda retirada.`,

@@ -211,6 +211,7 @@ export const fr: Catalog = {
   },
   modRetracted: (ref, cancelled) =>
     `${ref} retiré: ${cancelled} copie${cancelled === 1 ? '' : 's'} non envoyée${cancelled === 1 ? '' : 's'} annulée${cancelled === 1 ? '' : 's'}; celles de Signal sont effacées, celles par SMS recoivent une correction. Plus dans VERIFIER.`,
+  modRetractedUnsent: (ref) => `${ref} retiré avant tout envoi: aucune membre ne le recoit. Plus dans VERIFIER.`,
   modNotAlert: (ref) => `${ref} n'est jamais parti en alerte: rien à retirer.`,
   modAlreadyRetracted: (ref) => `${ref} était déjà retiré.`,
   alertRetracted: (areas, day) => `Heads Up: ignorez l'alerte pour ${listAreas(areas)} du ${day}. Envoyée par erreur, elle est retirée.`,

@@ -211,6 +211,7 @@ export const pt: Catalog = {
   },
   modRetracted: (ref, cancelled) =>
     `${ref} retirado: ${cancelled} copia${cancelled === 1 ? '' : 's'} nao enviada${cancelled === 1 ? '' : 's'} cancelada${cancelled === 1 ? '' : 's'}; as do Signal sao apagadas e as por SMS recebem uma correcao. Nao aparece mais em VERIFICAR.`,
+  modRetractedUnsent: (ref) => `${ref} retirado antes de sair: nenhuma participante recebe. Nao aparece mais em VERIFICAR.`,
   modNotAlert: (ref) => `${ref} nunca saiu como alerta: nada para retirar.`,
   modAlreadyRetracted: (ref) => `${ref} ja estava retirado.`,
   alertRetracted: (areas, day) => `Heads Up: ignore o alerta de ${listAreas(areas)} enviado em ${day}. Foi enviado por erro e esta retirado.`,

@@ -236,6 +236,8 @@ export interface Catalog {
   /** RETRACT done: `cancelled` copies were not sent; sent ones get a correction or are deleted. */
   modRetracted(ref: string, cancelled: number): string;
   /** RETRACT of a report that never became an alert. */
+  /** RETRACT of an alert no member had been planned for yet: it went to no one. */
+  modRetractedUnsent(ref: string): string;
   modNotAlert(ref: string): string;
   modAlreadyRetracted(ref: string): string;
   /** The one-line correction an SMS member who got a retracted alert receives. */

@@ -133,9 +133,9 @@ function retract(store: Store, mod: Moderator, ref: string, now: number): Outcom
   const found = alertByRef(db, ref);
   if (!found) return failed(joinRequestText(store, mod, ref) ?? (reportExists(db, ref) ? mod.t.modNotAlert(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`)));
   if (found.retracted) return failed(mod.t.modAlreadyRetracted(`#${ref}`));
-  const cancelled = retractAlert(db, found.alertId, now);
+  const { cancelled, planned } = retractAlert(db, found.alertId, now);
   db.eraseSoon();
-  return { say: mod.t.modRetracted(`#${ref}`, cancelled), retracted: true };
+  return { say: planned ? mod.t.modRetracted(`#${ref}`, cancelled) : mod.t.modRetractedUnsent(`#${ref}`), retracted: true };
 }
 
 /**

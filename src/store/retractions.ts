@@ -20,12 +20,18 @@ import type { Vault } from './vault';
 /** How long after sending Signal apps still honour a remote delete (about a day: docs/signal.md). */
 export const SIGNAL_DELETE_WINDOW_MS = 24 * 3600_000;
 
-/** Withdraws an alert: no more planning, unsent copies cancelled, out of screening and of READ. Returns the copies cancelled. */
-export function retractAlert(db: Db, alertId: number, now: number): number {
+/**
+ * Withdraws an alert: no more planning, unsent copies cancelled, out of
+ * screening and of READ. Returns the copies cancelled, and whether any copy
+ * had been made (an operator's ALERT is planned by the server within
+ * seconds: retracted before that, it went to no one).
+ */
+export function retractAlert(db: Db, alertId: number, now: number): { cancelled: number; planned: boolean } {
+  const planned = db.stmt('SELECT 1 FROM alerts WHERE id = ? AND planned_at IS NULL AND plan_cursor = 0').get(alertId) === undefined;
   db.stmt('UPDATE alerts SET retracted_at = ?, planned_at = coalesce(planned_at, ?) WHERE id = ?').run(now, now, alertId);
   unindexAlert(db, alertId);
   forgetUnreadAlert(db, alertId);
-  return cancelUnsent(db, alertId, now);
+  return { cancelled: cancelUnsent(db, alertId, now), planned };
 }
 
 /** Cancels a retracted alert's copies that are waiting and not in flight (the id of an earlier, undelivered try goes: it maps to her number). */

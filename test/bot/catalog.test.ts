@@ -98,6 +98,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     modNeedsArea: [t.modNeedsArea()],
     modStats: [t.modStats(STATS)],
     modIdentityChanged: [t.modIdentityChanged(12)],
+    modRetractedUnsent: [t.modRetractedUnsent(REF)],
     modApproveUnread: [t.modApproveUnread(REF, 'x'.repeat(400), 3)],
     admitted: [t.admitted(AREAS)],
     // Check-ins (issue 13): the longest name a BUDDY keeps, the longest details a CHECKIN takes, three buddies.
