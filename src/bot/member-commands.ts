@@ -9,7 +9,7 @@ import { eraseBuddyMessagesOf } from '../store/buddies';
 import { forgetSenderReplies } from '../store/inbound-log';
 import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
-import { deleteMember, insertMember, memberIndex, setMemberLang, setMemberStatus, type MemberRow } from '../store/members';
+import { deleteMember, insertMember, memberIndex, setMemberStatus, setPersonLang, type MemberRow } from '../store/members';
 import { closeRequestOf, requestJoin, withdrawFromRequest } from '../store/member-requests';
 import { planTwinFallback } from '../store/alerts';
 import { eraseWaitingTo, waitingAlertCopies, withdrawAlertsOutside } from '../store/outbox';
@@ -225,7 +225,7 @@ export function eraseSenderTraces(store: Store, sender: Sender): void {
 export function setLang(store: Store, who: Asker, rules: NewMemberRules, lang: Lang, now: number): Outcome {
   const created = !who.member;
   const member = memberOf(store, who, rules, now);
-  setMemberLang(store.db, member.id, lang);
+  setPersonLang(store.db, member.id, lang);
   member.lang = lang;
   return withTimer(say(catalog(lang).langSet()), who, rules, created);
 }

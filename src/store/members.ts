@@ -116,9 +116,9 @@ export function linkSignalPhone(db: Db, vault: Vault, memberId: number, phone: s
   if (changed) linkSmsTwin(db, vault, phone, link);
 }
 
-/** Sets a member's reply language. */
-export function setMemberLang(db: Db, memberId: number, lang: Lang): void {
-  db.stmt('UPDATE members SET lang = ? WHERE id = ?').run(lang, memberId);
+/** Sets a member's reply language, and her other channel's: one person, one phone (her alerts may come over either). */
+export function setPersonLang(db: Db, memberId: number, lang: Lang): void {
+  for (const id of personMemberIds(db, memberId)) db.stmt('UPDATE members SET lang = ? WHERE id = ?').run(lang, id);
 }
 
 /** A member's reply language. */
