@@ -18,6 +18,9 @@ import { nameKey, readAreasFile, type AreasFile, type OwnArea } from './areas-fi
 /** The word for "and" in the line's languages (and its sign), between two areas. */
 const JOINERS: ReadonlySet<string> = new Set(['AND', 'Y', 'ET', 'E', '&']);
 
+/** A word that may come before the areas a member names ("UNIRSE a 415", "SALIR de 415", "JOIN to 415"). */
+const LEAD_INS: ReadonlySet<string> = new Set(['TO', 'IN', 'FOR', 'A', 'AL', 'DE', 'DEL', 'EN', 'PARA', 'POUR', 'DA', 'DO', 'NA']);
+
 /** Most of a line's own areas a question or a reply lists; past this, members are asked to name theirs. */
 export const LISTED_AREAS = 12;
 
@@ -169,8 +172,9 @@ export class Regions {
    * that joins two areas ("415 and 628", "415 y 628") counts when an area
    * follows it and it names none itself (an area coded E, "brighton and
    * hove" are matched first); the first token may be one when `afterAreas`.
-   * Stops at the first token that names none, or where `isText` says the
-   * tokens from there are text all the same.
+   * Outside free text the first token may be a word that leads in to areas
+   * ("de 415"), when an area follows it. Stops at the first token that names
+   * none, or where `isText` says the tokens from there are text all the same.
    */
   private run(tokens: string[], freeText: boolean, afterAreas = false, isText = (_i: number) => false): { npas: string[]; used: number } {
     const out = new Set<string>();
@@ -182,6 +186,8 @@ export class Regions {
         i += found.words;
         used = i;
       } else if (!found && i === used && (used > 0 || afterAreas) && JOINERS.has((tokens[i] as string).toUpperCase())) {
+        i++;
+      } else if (!found && i === 0 && tokens.length > 1 && !freeText && LEAD_INS.has((tokens[0] as string).toUpperCase()) && this.match(tokens, 1, false)) {
         i++;
       } else {
         break;
