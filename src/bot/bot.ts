@@ -83,13 +83,15 @@ export class Bot {
     if (!moderatorCommand) return { reply: OPERATOR_USAGE, failed: true };
     const { db, vault } = this.deps;
     const key = memberKey(OPERATOR);
+    const senderKey = vault.index('sender', key);
     const operator: Asker = {
       sender: OPERATOR,
       member: undefined,
       lang: 'en',
       t: catalog('en'),
       reporterKey: vault.index('reporter', key),
-      senderKey: vault.index('sender', key),
+      senderKey,
+      limitKey: senderKey,
       memberKey: memberIndex(vault, OPERATOR),
     };
     return db.transaction(() => {

@@ -65,7 +65,7 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
   const mine = who.member ? oneEach(personBuddyLinks(db, vault, who.member.id)) : [];
   if (mine.some((b) => b.address === address)) return say(who.t.buddyAlreadyAsked(ending(address)));
   if (mine.filter((b) => b.status !== 'stopped').length >= MAX_BUDDIES) return say(who.t.buddyLimit(MAX_BUDDIES));
-  if (!store.limits.take(who.senderKey, 'buddy_invite', { max: INVITES_PER_DAY, windowMs: 86_400_000 }, now)) return say(who.t.buddyInvitesToday(INVITES_PER_DAY));
+  if (!store.limits.take(who.limitKey, 'buddy_invite', { max: INVITES_PER_DAY, windowMs: 86_400_000 }, now)) return say(who.t.buddyInvitesToday(INVITES_PER_DAY));
   const member = memberOf(store, who, newMember, now);
   // A link to this number that no longer opens (she cannot see it) must not refuse the invitation: it is replaced.
   const unreadable = unreadableBuddiesOf(db, vault, member.id, buddyIndex(vault, address));

@@ -31,8 +31,12 @@ export interface Asker {
   t: Catalog;
   /** Blind index under the reporter purpose (REPORT, BLOCK, DELETE). */
   reporterKey: Buffer;
+  /** Over Signal with the number shown: that number's reporter index over SMS, which their reports carry too. */
+  phoneReporterKey?: Buffer;
   /** Blind index under the rate-limit purpose. */
   senderKey: Buffer;
+  /** What the per-sender limits count under: the number's, on both channels, when it shows. */
+  limitKey: Buffer;
   /** Blind index of the member row, under which their conversation is kept. */
   memberKey: Buffer;
 }

@@ -8,9 +8,9 @@ import type { Lang } from '../domain/lang';
 import { memberKey, type Sender } from '../phone/identity';
 import { alertByRef, countAlerts } from '../store/alerts';
 import { blockSender } from '../store/blocks';
-import { closeRequest, countRequests, findRequest, listRequests } from '../store/member-requests';
+import { closeRequest, countRequests, findRequest, listRequests, requestOf } from '../store/member-requests';
 import { eraseReportNotices, withdrawUnsentNotices } from '../store/moderator-notices';
-import { deleteMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, setMemberStatus } from '../store/members';
+import { deleteMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
 import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
 import {
   countPendingReports,
@@ -19,7 +19,7 @@ import {
   listPendingReports,
   reportBody,
   reportExists,
-  reporterOf,
+  reportersOf,
   setReportText,
   type Report,
 } from '../store/reports';
@@ -240,20 +240,27 @@ function block(store: Store, mod: Moderator, ref: string, now: number): Outcome 
   const { db, vault } = store;
   const request = findRequest(db, ref);
   if (request) {
-    // Someone a moderator will not let in (a harvester, a known abuser): refused, and their JOINs dropped from now on.
-    const applicant = memberSender(db, vault, request.memberId);
-    if (applicant) blockSender(db, vault.index('reporter', memberKey(applicant)), now);
-    // A member asking for one more area loses those they hold too: alerts are what such a person is after.
-    if (memberStatus(db, request.memberId) !== 'pending') {
-      unsubscribeAll(db, request.memberId);
-      withdrawAlertsOutside(db, request.memberId, now);
+    // Someone a moderator will not let in (a harvester, a known abuser): refused, and their JOINs dropped from now
+    // on, over SMS and over Signal alike when one number links the two (their twin membership is theirs too).
+    for (const memberId of personMemberIds(db, request.memberId)) {
+      const applicant = memberSender(db, vault, memberId);
+      if (applicant) blockSender(db, vault.index('reporter', memberKey(applicant)), now);
+      // A member asking for one more area loses those they hold too: alerts are what such a person is after.
+      if (memberStatus(db, memberId) !== 'pending') {
+        unsubscribeAll(db, memberId);
+        withdrawAlertsOutside(db, memberId, now);
+      }
+      // The twin's own request goes too: approved, it would send alerts to a blocked person.
+      const twinRequest = memberId === request.memberId ? undefined : requestOf(db, memberId);
+      if (twinRequest) refuse(store, twinRequest);
     }
     refuse(store, request);
     return say(mod.t.modBlocked(`#${ref}`));
   }
-  const reporter = reporterOf(db, ref);
-  if (!reporter) return failed(reportExists(db, ref) ? mod.t.modSenderErased(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`));
-  blockSender(db, reporter, now);
+  // A report sent over Signal showing a number also carries that number's index over SMS: both are blocked.
+  const reporters = reportersOf(db, ref);
+  if (reporters.length === 0) return failed(reportExists(db, ref) ? mod.t.modSenderErased(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`));
+  for (const reporter of reporters) blockSender(db, reporter, now);
   return say(mod.t.modBlocked(`#${ref}`));
 }
 

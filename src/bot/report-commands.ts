@@ -33,7 +33,10 @@ export interface ReportRules {
 /** Who files a report: what the filing needs of the sender, also when a timed-out draft is filed without them. */
 export interface Filer {
   reporterKey: Buffer;
-  senderKey: Buffer;
+  /** Over Signal with the number shown: the number's reporter index over SMS, so BLOCK holds on both channels. */
+  phoneReporterKey?: Buffer;
+  /** What her report limit counts under (the number's, on both channels, when it shows). */
+  limitKey: Buffer;
   /** Their member row, if any: their subscribed areas are the report's default. */
   memberId: number | null;
   /** Their own number, if it shows: never an identifier of the person reported, and their area as a last resort. */
@@ -41,7 +44,7 @@ export interface Filer {
 }
 
 function filerOf(who: Asker): Filer {
-  return { reporterKey: who.reporterKey, senderKey: who.senderKey, memberId: who.member?.id ?? null, phone: who.sender.phone ?? null };
+  return { reporterKey: who.reporterKey, phoneReporterKey: who.phoneReporterKey, limitKey: who.limitKey, memberId: who.member?.id ?? null, phone: who.sender.phone ?? null };
 }
 
 /** The areas a report goes to: those given, else the reporter's subscriptions, else the area their number belongs to. */
@@ -100,7 +103,7 @@ export function report(store: Store, who: Asker, rules: ReportRules, tokens: str
   if (wanted.length > rules.maxAreas) return say(who.t.tooManyAreas(rules.maxAreas));
   if (text.trim() === '') {
     // Told before the questions, not after she has answered them all.
-    if (store.limits.reached(who.senderKey, 'report', rules.limit, now)) return say(who.t.reportLimit());
+    if (store.limits.reached(who.limitKey, 'report', rules.limit, now)) return say(who.t.reportLimit());
     return startGuided(who, wanted, now);
   }
   const filer = filerOf(who);
@@ -112,8 +115,8 @@ export function report(store: Store, who: Asker, rules: ReportRules, tokens: str
   // reach the moderators, every member, and CHECK as the client's.
   const body = Array.from(maskNumber(cleanAlertText(text), filer.phone, rules.country ?? DEFAULT_COUNTRY)).slice(0, MAX_REPORT_TEXT).join('');
   if (body === '') return say(who.t.reportNeedsText());
-  if (!store.limits.take(who.senderKey, 'report', rules.limit, now)) return say(who.t.reportLimit());
-  const filed = createReport(db, vault, { npas, text: body, reporterKey: who.reporterKey }, now);
+  if (!store.limits.take(who.limitKey, 'report', rules.limit, now)) return say(who.t.reportLimit());
+  const filed = createReport(db, vault, { npas, text: body, reporterKey: who.reporterKey, phoneReporterKey: who.phoneReporterKey }, now);
   const ids = othersOnly(identifiersIn(body, { country: rules.country }), filer);
   indexReportIdentifiers(db, vault, filed.id, ids);
   return {
@@ -142,7 +145,9 @@ function senderOf(who: Asker): Record<string, string> {
     address: who.sender.address,
     phone: who.sender.phone ?? '',
     reporter: who.reporterKey.toString('hex'),
-    sender: who.senderKey.toString('hex'),
+    phoneReporter: who.phoneReporterKey?.toString('hex') ?? '',
+    // Her limit's key (named so by drafts from before it could be the number's).
+    sender: who.limitKey.toString('hex'),
     member: who.member ? String(who.member.id) : '',
   };
 }
@@ -153,7 +158,8 @@ export function draftFiler(c: Conversation): Filer | undefined {
   if (!a.reporter || !a.sender || !/^[0-9a-f]{32}$/.test(a.reporter) || !/^[0-9a-f]{32}$/.test(a.sender)) return undefined;
   return {
     reporterKey: Buffer.from(a.reporter, 'hex'),
-    senderKey: Buffer.from(a.sender, 'hex'),
+    phoneReporterKey: a.phoneReporter && /^[0-9a-f]{32}$/.test(a.phoneReporter) ? Buffer.from(a.phoneReporter, 'hex') : undefined,
+    limitKey: Buffer.from(a.sender, 'hex'),
     memberId: a.member && /^\d+$/.test(a.member) ? Number(a.member) : null,
     phone: a.phone || null,
   };
@@ -200,13 +206,13 @@ export function fileDraft(
   const { db, vault } = store;
   const npas = reportAreas(store, rules.regions, filer, resolveAreas(rules, draft.areas).slice(0, rules.maxAreas));
   if (npas.length === 0) return { why: 'area' };
-  if (!store.limits.take(filer.senderKey, 'report', rules.limit, now)) return { why: 'limit' };
+  if (!store.limits.take(filer.limitKey, 'report', rules.limit, now)) return { why: 'limit' };
   const country = rules.country ?? DEFAULT_COUNTRY;
   const fields = fieldsOf(draft);
   const alert = alertFieldsOf(fields, filer.phone, country);
   // Her answers are kept with her own number masked, as a one-message report is: once she DELETEs, nothing kept names her.
   const kept = maskedFields(fields, filer.phone, country);
-  const filed = createReport(db, vault, { npas, text: '', reporterKey: filer.reporterKey, fields: { fields: kept, alert } }, now);
+  const filed = createReport(db, vault, { npas, text: '', reporterKey: filer.reporterKey, phoneReporterKey: filer.phoneReporterKey, fields: { fields: kept, alert } }, now);
   // Read from her words as written: a masked link ("wa.me/[-]") would be indexed, and match other reporters' masked ones.
   const ids = othersOnly(fieldIdentifiers(fields, country), filer);
   indexReportIdentifiers(db, vault, filed.id, ids);
@@ -275,7 +281,7 @@ export function check(store: Store, who: Asker, rules: CheckRules, query: string
   const ids = checkQueries(cleanAlertText(query).slice(0, 200), rules.country);
   if (!ids.length) return say(who.t.checkNeedsNumber());
   // One look-up however many readings of the value: the limit counts what the member asked.
-  if (!store.limits.take(who.senderKey, 'check', rules.limit, now)) return say(who.t.checkLimit());
+  if (!store.limits.take(who.limitKey, 'check', rules.limit, now)) return say(who.t.checkLimit());
   const found = lookupIdentifiers(db, vault, ids, now - rules.retentionDays * 86_400_000);
   return say(found ? who.t.checkFound(found) : who.t.checkNone());
 }

@@ -29,7 +29,7 @@ export function reportRules(rules: LineRules): ReportRules {
 
 /** "Text HELP" (or another hint), at most once per sender per window, so that auto-replies cannot loop. */
 export function hint(store: Store, rules: LineRules, who: Asker, now: number, text: string = who.t.hint()): Outcome {
-  return say(store.limits.take(who.senderKey, 'hint', rules.limits.hints, now) ? text : null);
+  return say(store.limits.take(who.limitKey, 'hint', rules.limits.hints, now) ? text : null);
 }
 
 /** What a message that is not a usable command is told. */

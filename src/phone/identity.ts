@@ -35,3 +35,13 @@ export function canonicalModerator(entry: string): string | null {
 export function memberKey(sender: Pick<Sender, 'channel' | 'address'>): string {
   return `${sender.channel}:${sender.address}`;
 }
+
+/**
+ * The string a sender's number is known by on both channels: an SMS sender's
+ * own key, and a Signal sender's when their number shows. BLOCK and the
+ * per-sender limits hold it, as the line treats the two channels of one
+ * number as one person. A Signal sender hiding their number has only their own.
+ */
+export function numberKey(sender: Sender): string {
+  return sender.phone ? memberKey({ channel: 'sms', address: sender.phone }) : memberKey(sender);
+}

@@ -289,7 +289,9 @@ export class KeyRotation {
       .all(cursor, this.batch) as Array<{ id: number; channel: Channel; address_ct: Buffer | null; key_version: number; phone_bidx: Buffer | null }>;
     const update = db.stmt('UPDATE members SET address_ct = ?, key_version = ?, address_bidx = ? WHERE id = ?');
     const relink = db.stmt('UPDATE members SET phone_bidx = ? WHERE id = ?');
-    const reporter = db.stmt('SELECT 1 FROM reports WHERE reporter_bidx = @k UNION ALL SELECT 1 FROM blocked_senders WHERE reporter_bidx = @k LIMIT 1');
+    const reporter = db.stmt(
+      'SELECT 1 FROM reports WHERE reporter_bidx = @k UNION ALL SELECT 1 FROM reports WHERE phone_reporter_bidx = @k UNION ALL SELECT 1 FROM blocked_senders WHERE reporter_bidx = @k LIMIT 1',
+    );
     const limited = db.stmt('SELECT 1 FROM sender_limits WHERE sender_bidx = ? LIMIT 1');
     for (const r of rows) {
       if (!r.address_ct) throw new RotationError(`member ${r.id} has no sealed address to re-key`);
@@ -461,6 +463,10 @@ export class KeyRotation {
     db.stmt(`UPDATE members SET phone_bidx = ${mapped('link', 'phone_bidx')} WHERE channel = 'signal' AND phone_bidx IS NOT NULL`).run();
     e.reporterLinks += db.stmt(`UPDATE reports SET reporter_bidx = NULL WHERE reporter_bidx IS NOT NULL AND ${unmapped('reporter', 'reporter_bidx')}`).run().changes;
     db.stmt(`UPDATE reports SET reporter_bidx = ${mapped('reporter', 'reporter_bidx')} WHERE reporter_bidx IS NOT NULL`).run();
+    e.reporterLinks += db
+      .stmt(`UPDATE reports SET phone_reporter_bidx = NULL WHERE phone_reporter_bidx IS NOT NULL AND ${unmapped('reporter', 'phone_reporter_bidx')}`)
+      .run().changes;
+    db.stmt(`UPDATE reports SET phone_reporter_bidx = ${mapped('reporter', 'phone_reporter_bidx')} WHERE phone_reporter_bidx IS NOT NULL`).run();
     e.blocks += db.stmt(`DELETE FROM blocked_senders WHERE ${unmapped('reporter', 'reporter_bidx')}`).run().changes;
     db.stmt(`UPDATE blocked_senders SET reporter_bidx = ${mapped('reporter', 'reporter_bidx')}`).run();
     e.rateLimits += db.stmt(`DELETE FROM sender_limits WHERE ${unmapped('sender', 'sender_bidx')}`).run().changes;

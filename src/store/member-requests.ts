@@ -39,6 +39,12 @@ export function findRequest(db: Db, ref: string): { id: number; memberId: number
   return row ? { id: row.id, memberId: row.member_id, npas: row.npas.split(',') } : undefined;
 }
 
+/** A member's open join request, if any. */
+export function requestOf(db: Db, memberId: number): { id: number; memberId: number } | undefined {
+  const row = db.stmt('SELECT id FROM member_requests WHERE member_id = ?').get(memberId) as { id: number } | undefined;
+  return row ? { id: row.id, memberId } : undefined;
+}
+
 /** Removes a request once decided. */
 export function closeRequest(db: Db, id: number): void {
   db.stmt('DELETE FROM member_requests WHERE id = ?').run(id);

@@ -59,13 +59,13 @@ function toReport(vault: Vault, row: ReportRow): Report {
 export function createReport(
   db: Db,
   vault: Vault,
-  input: { npas: string[]; text: string; reporterKey: Buffer; fields?: StoredFields },
+  input: { npas: string[]; text: string; reporterKey: Buffer; phoneReporterKey?: Buffer; fields?: StoredFields },
   now: number,
 ): { id: number; ref: string } {
   return db.transaction(() => {
     const ref = newRef(db);
     const id = db.nextId('reports');
-    db.stmt('INSERT INTO reports (id, ref, npas, text_ct, fields_ct, key_version, reporter_bidx, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    db.stmt('INSERT INTO reports (id, ref, npas, text_ct, fields_ct, key_version, reporter_bidx, phone_reporter_bidx, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
       id,
       ref,
       input.npas.join(','),
@@ -73,6 +73,7 @@ export function createReport(
       input.fields ? vault.seal(JSON.stringify(input.fields), { ...FIELDS, row: id }) : null,
       vault.keyVersion,
       input.reporterKey,
+      input.phoneReporterKey ?? null,
       // The hour is enough for retention; pending reports are listed in id order.
       startOfHour(now),
     );
@@ -106,10 +107,16 @@ export function decideReport(db: Db, id: number, status: 'approved' | 'rejected'
   return db.stmt("UPDATE reports SET status = ?, decided_at = ? WHERE id = ? AND status = 'pending'").run(status, startOfHour(now), id).changes === 1;
 }
 
-/** The reporter index of the report with that reference (null if none, or once the reporter used DELETE). */
-export function reporterOf(db: Db, ref: string): Buffer | null {
-  const row = db.stmt('SELECT reporter_bidx FROM reports WHERE ref = ?').get(ref) as { reporter_bidx: Buffer | null } | undefined;
-  return row?.reporter_bidx ?? null;
+/**
+ * The reporter indexes of the report with that reference: the sender's, and
+ * over Signal with the number shown that number's over SMS too (none if no
+ * such report, or once the reporter used DELETE).
+ */
+export function reportersOf(db: Db, ref: string): Buffer[] {
+  const row = db.stmt('SELECT reporter_bidx, phone_reporter_bidx FROM reports WHERE ref = ?').get(ref) as
+    | { reporter_bidx: Buffer | null; phone_reporter_bidx: Buffer | null }
+    | undefined;
+  return row ? [row.reporter_bidx, row.phone_reporter_bidx].filter((k): k is Buffer => k !== null) : [];
 }
 
 /**
@@ -121,9 +128,14 @@ export function reportExists(db: Db, ref: string): boolean {
   return db.stmt('SELECT 1 FROM reports WHERE ref = ? AND (text_ct IS NOT NULL OR fields_ct IS NOT NULL)').get(ref) !== undefined;
 }
 
-/** Erases the link between a reporter and their reports. */
+/**
+ * Erases the link between a reporter and their reports: both indexes of a
+ * report they sent, and the number's index on a report sent over Signal
+ * showing their number (its Signal sender's own link stays theirs to erase).
+ */
 export function forgetReporter(db: Db, reporterKey: Buffer): number {
-  return db.stmt('UPDATE reports SET reporter_bidx = NULL WHERE reporter_bidx = ?').run(reporterKey).changes;
+  const own = db.stmt('UPDATE reports SET reporter_bidx = NULL, phone_reporter_bidx = NULL WHERE reporter_bidx = ?').run(reporterKey).changes;
+  return own + db.stmt('UPDATE reports SET phone_reporter_bidx = NULL WHERE phone_reporter_bidx = ?').run(reporterKey).changes;
 }
 
 /** How many reports await a moderator. */
@@ -149,7 +161,7 @@ export function reduceOldReports(db: Db, cutoff: number, limit: number): number 
   const ids = db
     .stmt(
       `SELECT id FROM reports r WHERE created_at < @cutoff AND EXISTS (SELECT 1 FROM alerts a WHERE a.report_id = r.id)
-       AND (text_ct IS NOT NULL OR fields_ct IS NOT NULL OR reporter_bidx IS NOT NULL
+       AND (text_ct IS NOT NULL OR fields_ct IS NOT NULL OR reporter_bidx IS NOT NULL OR phone_reporter_bidx IS NOT NULL
             OR EXISTS (SELECT 1 FROM report_identifiers i WHERE i.report_id = r.id) OR EXISTS (SELECT 1 FROM report_notices n WHERE n.report_id = r.id))
        LIMIT +@limit`,
     )
@@ -157,7 +169,7 @@ export function reduceOldReports(db: Db, cutoff: number, limit: number): number 
   for (const { id } of ids) {
     db.stmt('DELETE FROM report_identifiers WHERE report_id = ?').run(id);
     db.stmt('DELETE FROM report_notices WHERE report_id = ?').run(id);
-    db.stmt('UPDATE reports SET text_ct = NULL, fields_ct = NULL, reporter_bidx = NULL WHERE id = ?').run(id);
+    db.stmt('UPDATE reports SET text_ct = NULL, fields_ct = NULL, reporter_bidx = NULL, phone_reporter_bidx = NULL WHERE id = ?').run(id);
   }
   return ids.length;
 }

@@ -7,6 +7,7 @@ import { dueItems, parkItem } from '../../src/store/inbound-retry';
 import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
 import { findMember, insertMember, memberIndex } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
+import { createReport } from '../../src/store/reports';
 import { SenderLimits } from '../../src/store/sender-limits';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
@@ -73,6 +74,28 @@ describe('rotate-key and the links other tables hold', () => {
     // Handled ids are indexes of ids the database never stored: erased, not left under the old key.
     expect(db.sqlite.prepare('SELECT (SELECT count(*) FROM inbound_seen) + (SELECT count(*) FROM inbound_messages) AS n').get()).toEqual({ n: 0 });
     expect(summary.erased.handledIds).toBe(1);
+    db.close();
+  });
+
+  it("maps the number's index a Signal report carries when the number is an SMS member, and erases it otherwise", () => {
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    const oldVault = new Vault(key(1), 1);
+    const now = Date.now();
+    migrate(db);
+    const sms = { channel: 'sms' as const, address: '+14155550123', phone: '+14155550123' };
+    insertMember(db, oldVault, sms, 'en', now, 'active');
+    const report = (uuid: string, phone: string) =>
+      createReport(db, oldVault, { npas: ['415'], text: 'grey van', reporterKey: oldVault.index('reporter', `signal:${uuid}`), phoneReporterKey: oldVault.index('reporter', `sms:${phone}`) }, now).id;
+    const twin = report(UUID_TWIN, sms.phone);
+    const alone = report(UUID_ALONE, '+14155550177');
+
+    const { from, to } = rotationVersions(db);
+    const newVault = new Vault(key(2), to);
+    new KeyRotation(db, new Vault(key(1), from), newVault, { batch: 1 }).run();
+
+    const phoneIndex = (id: number) => (db.sqlite.prepare('SELECT phone_reporter_bidx AS k FROM reports WHERE id = ?').get(id) as { k: Buffer | null }).k;
+    expect(phoneIndex(twin)?.equals(newVault.index('reporter', memberKey(sms)))).toBe(true);
+    expect(phoneIndex(alone)).toBeNull();
     db.close();
   });
 });

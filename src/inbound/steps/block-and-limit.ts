@@ -26,7 +26,7 @@ const OPEN: Gate = { act: true, answer: true };
 
 /** Counts one message against the sender's limit; false past it. */
 export function withinMessageLimit(limits: SenderLimits, limit: Limit, who: Identity, now: number): boolean {
-  return limits.take(who.senderKey, 'message', limit, now);
+  return limits.take(who.limitKey, 'message', limit, now);
 }
 
 export function blockAndLimit({ db, limits }: { db: Db; limits: SenderLimits }, limit: Limit, who: Identity, parsed: Parsed, now: number): Gate {
@@ -37,7 +37,8 @@ export function blockAndLimit({ db, limits }: { db: Db; limits: SenderLimits }, 
   // Looked up only for OK and LATER, so a flood of anything else costs no more than before. A block
   // (of her reports) does not stop them either: her buddies would be told she may be in danger.
   if ((kind === 'ok' || kind === 'later') && who.member && hasCheckin(db, who.member.id)) return { act: true, answer: kind === 'ok' || within() };
-  const blocked = isBlocked(db, who.reporterKey);
+  // Over Signal with the number shown, a block of that number over SMS holds too: the line treats them as one person.
+  const blocked = isBlocked(db, who.reporterKey) || (who.phoneReporterKey !== undefined && isBlocked(db, who.phoneReporterKey));
   // A blocked sender's STOP is silent, as everything they send; their DELETE says so, within the limit.
   if (kind === 'stop' || kind === 'delete') return { act: true, answer: !(blocked && kind === 'stop') && within(), dropped: blocked ? 'blocked' : undefined };
   if (blocked) return { act: false, dropped: 'blocked' };

@@ -39,7 +39,9 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
     lang,
     t: catalog(lang),
     reporterKey: who.reporterKey,
+    phoneReporterKey: who.phoneReporterKey,
     senderKey: who.senderKey,
+    limitKey: who.limitKey,
     memberKey: who.memberKey,
   };
   // A photo, voice note, file or sticker and no words: nothing of it reaches the line, and the member

@@ -4,7 +4,7 @@
  * the conversation they may be in the middle of (looked up only when it can
  * change what the message means).
  */
-import { memberKey, type Sender } from '../../phone/identity';
+import { memberKey, numberKey, type Sender } from '../../phone/identity';
 import { findConversation, type Conversation } from '../../store/conversations';
 import type { Db } from '../../store/db';
 import { findMemberByIndex, linkSignalPhone, memberIndex, type MemberRow } from '../../store/members';
@@ -18,8 +18,12 @@ export interface Identity {
   memberKey: Buffer;
   /** Blind index under the reporter purpose (BLOCK, DELETE). */
   reporterKey: Buffer;
-  /** Blind index under the rate-limit purpose. */
+  /** Over Signal with the number shown: that number's reporter index over SMS (a block of either holds for both). */
+  phoneReporterKey?: Buffer;
+  /** Blind index under the rate-limit purpose (DELETE finds their stored replies and parked messages by it). */
   senderKey: Buffer;
+  /** What the per-sender limits count under: the number's index, over SMS and over Signal showing it (one limit for both). */
+  limitKey: Buffer;
   moderator: boolean;
   /** The sender's open conversation, if any (read once, on first use). */
   conversation(): Conversation | undefined;
@@ -49,12 +53,16 @@ export function identifySender(
   const member = findMemberByIndex(db, ownKey);
   if (member && sender.channel === 'signal' && sender.phone) linkSignalPhone(db, vault, member.id, sender.phone);
   let conversation: { value: Conversation | undefined } | undefined;
+  const number = numberKey(sender);
+  const senderKey = vault.index('sender', key);
   return {
     sender,
     member,
     memberKey: ownKey,
     reporterKey: vault.index('reporter', key),
-    senderKey: vault.index('sender', key),
+    phoneReporterKey: number === key ? undefined : vault.index('reporter', number),
+    senderKey,
+    limitKey: number === key ? senderKey : vault.index('sender', number),
     moderator: isTrustedModerator(moderators, trusted, sender),
     conversation() {
       conversation ??= { value: findConversation(db, vault, ownKey, now) };
