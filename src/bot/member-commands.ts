@@ -2,7 +2,7 @@
 import type { Regions } from '../alerts/regions';
 import type { SubscribeMode } from '../config/env';
 import type { Lang } from '../domain/lang';
-import { memberKey, type Sender } from '../phone/identity';
+import { memberKey, numberKey, type Sender } from '../phone/identity';
 import { endConversation } from '../store/conversations';
 import { eraseCheckin, eraseCheckinsOf, openCheckin } from '../store/checkins';
 import { eraseBuddyMessagesOf } from '../store/buddies';
@@ -177,8 +177,8 @@ export function areas(store: Store, who: Asker): Outcome {
  * DELETE: erases everything keyed to the sender: their member row (with its
  * subscriptions, join request and queued messages), the link to their
  * reports, the messages waiting to go to them without a member row, their
- * stored rate-limit counters (the hour's message count, kept only in
- * memory, runs out), the replies stored for their retried webhooks, their
+ * rate-limit counters of ended windows (those of the current windows run
+ * out first, or DELETE would reset the limits), the replies stored for their retried webhooks, their
  * parked messages and their open conversation, and their
  * check-ins with every message that carried their details (their buddy
  * links go with the member row). A block stays (it keys nothing else). The
@@ -194,7 +194,7 @@ export function erase(store: Store, who: Asker, now: number): Outcome {
     for (const copy of waitingAlertCopies(db, who.member.id, now)) planTwinFallback(db, who.member.id, copy.alertId, now, copy.plannedAt);
     deleteMember(db, who.member.id);
   }
-  eraseSenderTraces(store, who.sender);
+  eraseSenderTraces(store, who.sender, now);
   db.eraseSoon();
   who.member = undefined;
   return say(who.t.deleted());
@@ -202,12 +202,12 @@ export function erase(store: Store, who: Asker, now: number): Outcome {
 
 /**
  * What is keyed to a sender besides their member row: the link to their
- * reports, messages waiting to go to them, their rate-limit counters, the
+ * reports, messages waiting to go to them, their ended rate-limit counters, the
  * replies stored for their webhooks, their parked messages and their open
  * conversation. DELETE erases it, and so does a moderator's refusal of an
  * applicant (REJECT, BLOCK). The caller truncates the WAL.
  */
-export function eraseSenderTraces(store: Store, sender: Sender): void {
+export function eraseSenderTraces(store: Store, sender: Sender, now: number): void {
   const { db, vault } = store;
   const key = memberKey(sender);
   const senderKey = vault.index('sender', key);
@@ -216,7 +216,8 @@ export function eraseSenderTraces(store: Store, sender: Sender): void {
   // their address, and by their number (how buddies are reached, whatever channel they write from).
   const { address, phone } = sender;
   eraseWaitingTo(db, vault, phone ? [address, phone] : [address]);
-  store.limits.forget(senderKey);
+  // Counted under their number's index when it shows (the same over SMS and Signal): see identify-sender.ts.
+  store.limits.forget(vault.index('sender', numberKey(sender)), now);
   forgetSenderReplies(db, senderKey);
   dropSenderItems(db, senderKey);
   endConversation(db, memberIndex(vault, sender));

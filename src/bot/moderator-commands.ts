@@ -143,11 +143,11 @@ function retract(store: Store, mod: Moderator, ref: string, now: number): Outcom
  * DELETE would erase, their member row and all keyed to them); a member
  * refused more areas keeps the ones they have.
  */
-function refuse(store: Store, request: { id: number; memberId: number }): void {
+function refuse(store: Store, request: { id: number; memberId: number }, now: number): void {
   if (memberStatus(store.db, request.memberId) === 'pending') {
     const applicant = memberSender(store.db, store.vault, request.memberId);
     deleteMember(store.db, request.memberId);
-    if (applicant) eraseSenderTraces(store, applicant);
+    if (applicant) eraseSenderTraces(store, applicant, now);
     // Their sealed number must not outlive the refusal in the WAL either.
     store.db.eraseSoon();
   } else closeRequest(store.db, request.id);
@@ -163,7 +163,7 @@ function reject(store: Store, mod: Moderator, ref: string, now: number): Outcome
   const { db, vault } = store;
   const request = findRequest(db, ref);
   if (request) {
-    refuse(store, request);
+    refuse(store, request, now);
     return say(mod.t.modRejected(`#${ref}`));
   }
   const found = findReport(db, vault, ref);
@@ -252,9 +252,9 @@ function block(store: Store, mod: Moderator, ref: string, now: number): Outcome 
       }
       // The twin's own request goes too: approved, it would send alerts to a blocked person.
       const twinRequest = memberId === request.memberId ? undefined : requestOf(db, memberId);
-      if (twinRequest) refuse(store, twinRequest);
+      if (twinRequest) refuse(store, twinRequest, now);
     }
-    refuse(store, request);
+    refuse(store, request, now);
     return say(mod.t.modBlocked(`#${ref}`));
   }
   // A report sent over Signal showing a number also carries that number's index over SMS: both are blocked.

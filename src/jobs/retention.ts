@@ -17,6 +17,7 @@ import { eraseStranded, forgetSentAddresses } from '../store/outbox';
 import { DEFAULT_UNREACHABLE_RETRY } from '../outbox/delivery-status';
 import { eraseOldReports, reduceOldReports } from '../store/reports';
 import { eraseStaleProviderTasks } from '../store/provider-tasks';
+import { LONGEST_WINDOW_MS } from '../store/sender-limits';
 import { runGuardedAsync } from './guarded';
 
 /**
@@ -102,8 +103,8 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
     seen,
     // Small tables, one transaction.
     ...db.transaction(() => ({
-      // A window is at most a day long; one that started before yesterday is over.
-      limits: db.stmt('DELETE FROM sender_limits WHERE window_start < ?').run(day - 86_400_000).changes,
+      // A window is at most a day long; one that started a day ago is over (DELETE leaves the current ones here).
+      limits: db.stmt('DELETE FROM sender_limits WHERE window_start <= ?').run(now - LONGEST_WINDOW_MS).changes,
       digests: db.stmt('DELETE FROM notice_digests WHERE period_start < ?').run(day).changes,
       providerTasks: eraseStaleProviderTasks(db, cutoff),
       // An SMS sent straight to an address keeps it only while "undelivered" may still send it again.

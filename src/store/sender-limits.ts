@@ -21,6 +21,9 @@ export interface Limit {
   windowMs: number;
 }
 
+/** No limit's window is longer than a day: a window that started a day ago has ended. */
+export const LONGEST_WINDOW_MS = 86_400_000;
+
 /** What is limited. */
 export type LimitKind = 'message' | 'report' | 'check' | 'hint' | 'buddy_invite';
 
@@ -59,13 +62,16 @@ export class SenderLimits {
   }
 
   /**
-   * Erases every stored count of a sender (DELETE). The message count stays
-   * in memory until its window ends: it is never written down, and were
-   * DELETE to reset it, a number texting DELETE over and over would be
-   * answered every time, each answer a message the line pays for.
+   * Erases a sender's stored counts whose window has ended (DELETE). Those of
+   * the current windows stay until theirs end (retention takes them, at most
+   * a day on): BLOCK cannot reach a troll who DELETEs after his reports, and
+   * were DELETE to reset the counts, DELETE and JOIN again would give a phone
+   * five more reports, CHECKs and buddy invitations as often as it liked.
+   * The message count stays in memory until its window ends, for the same
+   * reason (each answer is a message the line pays for).
    */
-  forget(senderKey: Buffer): void {
-    this.db.stmt('DELETE FROM sender_limits WHERE sender_bidx = ?').run(senderKey);
+  forget(senderKey: Buffer, now: number): void {
+    this.db.stmt('DELETE FROM sender_limits WHERE sender_bidx = ? AND window_start <= ?').run(senderKey, now - LONGEST_WINDOW_MS);
   }
 
   private takeInMemory(key: string, start: number, max: number): boolean {

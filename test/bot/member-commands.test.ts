@@ -294,12 +294,25 @@ describe('DELETE', () => {
     expect(w.sms(MOD, `BLOCK ${theirs}`).reply).toBe(t.modBlocked(`#${theirs}`));
   });
 
-  it('forgets the sender’s counters and open question', async () => {
+  it('keeps the sender’s counters for their window only, and nothing else of them; forgets their open question', async () => {
     const w = await world({ limits: { ...DEFAULT_LIMITS, reports: { max: 1, windowMs: 86_400_000 } } });
     refIn(w.sms(ROSA, 'REPORT 415 grey van').reply);
     expect(w.sms(ROSA, 'REPORT 415 grey van again').reply).toBe(t.reportLimit());
     w.sms(ROSA, 'DELETE');
-    refIn(w.sms(ROSA, 'REPORT 415 grey van, third time').reply);
+    // DELETE does not reset a limit: BLOCK cannot reach a sender who DELETEs after his reports.
+    expect(w.sms(ROSA, 'REPORT 415 grey van, third time').reply).toBe(t.reportLimit());
+    w.sms(ROSA, 'DELETE');
+    // What stays is a count under her rate-limit index, with its window: no member row, no link to her reports.
+    const senderIdx = w.vault.index('sender', `sms:${ROSA}`);
+    expect(w.db.sqlite.prepare('SELECT kind, count FROM sender_limits WHERE sender_bidx = ?').all(senderIdx)).toEqual([{ kind: 'report', count: 1 }]);
+    expect(findMember(w.db, w.vault, sms(ROSA))).toBeUndefined();
+    expect(w.db.sqlite.prepare('SELECT count(*) AS n FROM reports WHERE reporter_bidx IS NOT NULL').get()).toEqual({ n: 0 });
+    // The next day her window has ended: she may report, and her next DELETE takes the old count.
+    w.clock.now += 86_400_000;
+    refIn(w.sms(ROSA, 'REPORT 415 grey van, next day').reply);
+    w.clock.now += 86_400_000;
+    w.sms(ROSA, 'DELETE');
+    expect(w.db.sqlite.prepare('SELECT count(*) AS n FROM sender_limits WHERE sender_bidx = ?').get(senderIdx)).toEqual({ n: 0 });
 
     expect(w.sms(ABROAD, 'JOIN').reply).toBe(t.joinWhichArea());
     expect(w.sms(ABROAD, 'DELETE').reply).toBe(t.deleted());

@@ -1,6 +1,7 @@
 /**
  * DELETE erases everything keyed to the sender, in the database file and its
- * WAL alike: read with the key afterwards, the files hold nothing of them.
+ * WAL alike: read with the key afterwards, the files hold nothing of them but
+ * the counts of their limits' current windows (kept until those end).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,21 +29,20 @@ describe('DELETE erases everything keyed to the sender', () => {
     const db = path.join(h.dataDir, 'heads-up.db');
     return [db, `${db}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f));
   };
-  /** Every byte string of the sender the database could hold, computed with the key. */
+  /** Every byte string of the sender the database could hold, computed with the key (their rate-limit index aside). */
   function traces(number: string): Buffer[] {
     const { vault } = h.server;
     const sender: Sender = { channel: 'sms', address: number, phone: number };
     return [
       memberIndex(vault, sender),
       vault.index('reporter', memberKey(sender)),
-      vault.index('sender', memberKey(sender)),
       linkIndex(vault, number),
       ...numberForms(number).map((n) => Buffer.from(n)),
     ];
   }
   const sqlite = () => h.server.db.sqlite;
 
-  it('leaves no index, sealed value or number of theirs in the database or its WAL', async () => {
+  it('leaves no index, sealed value or number of theirs in the database or its WAL, but the counts of their limits’ current windows', async () => {
     const who = '+17135550143';
     const senderIdx = h.server.vault.index('sender', memberKey({ channel: 'sms', address: who }));
     await h.sms(who, 'JOIN 713');
@@ -69,6 +69,13 @@ describe('DELETE erases everything keyed to the sender', () => {
       expect(needles.filter((n) => bytes.includes(n))).toEqual([]);
       expect(findNeedles(bytes, numberForms(who))).toEqual([]);
     }
+    // Their rate-limit index keys only the counts of today's report and this hour's CHECK, so DELETE resets no limit.
+    const keyed = (table: string) => (sqlite().prepare(`SELECT count(*) AS n FROM ${table} WHERE sender_bidx = ?`).get(senderIdx) as { n: number }).n;
+    expect(['inbound_messages', 'inbound_seen', 'inbound_retry'].map(keyed)).toEqual([0, 0, 0]);
+    expect(sqlite().prepare('SELECT kind, count FROM sender_limits WHERE sender_bidx = ? ORDER BY kind').all(senderIdx)).toEqual([
+      { kind: 'check', count: 1 },
+      { kind: 'report', count: 1 },
+    ]);
     // And nothing left that the key opens mentions them.
     const { vault } = h.server;
     const replies = sqlite().prepare('SELECT provider_bidx, reply_ct, key_version FROM inbound_messages WHERE reply_ct IS NOT NULL').all() as Array<{

@@ -30,14 +30,14 @@ describe('retention of bookkeeping', () => {
 
   const count = (table: string) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-  it('erases stored replies after 20 hours but keeps the handled id until RETENTION_DAYS, and rate-limit windows that started before yesterday', () => {
+  it('erases stored replies after 20 hours but keeps the handled id until RETENTION_DAYS, and rate-limit windows that started a day ago or more', () => {
     db.sqlite.exec('DELETE FROM inbound_messages; DELETE FROM inbound_seen; DELETE FROM sender_limits');
     const log = new InboundLog(db, vault);
     db.transaction(() => {
       log.remember(log.key('sms', 'SM-ancient'), 'an ancient reply', NOW - 91 * DAY);
       log.remember(log.key('sms', 'SM-old'), 'an old reply', NOW - 21 * HOUR);
       log.remember(log.key('sms', 'SM-new'), 'a new reply', NOW - 19 * HOUR);
-      new SenderLimits(db).take(Buffer.alloc(16, 1), 'report', { max: 5, windowMs: 1 }, NOW - 2 * DAY - 1);
+      new SenderLimits(db).take(Buffer.alloc(16, 1), 'report', { max: 5, windowMs: 1 }, NOW - DAY);
       new SenderLimits(db).take(Buffer.alloc(16, 2), 'report', { max: 5, windowMs: 1 }, NOW - HOUR);
     });
     expect([count('inbound_messages'), count('sender_limits')]).toEqual([3, 2]);
@@ -57,12 +57,12 @@ describe('retention of bookkeeping', () => {
     expect((db.sqlite.prepare('SELECT sender_bidx FROM sender_limits').get() as { sender_bidx: Buffer }).sender_bidx).toEqual(Buffer.alloc(16, 2));
   });
 
-  it('keeps a reply exactly 20 hours old and a window that started exactly two days ago, and erases nothing else', () => {
+  it('keeps a reply exactly 20 hours old and a window that started just under a day ago, and erases nothing else', () => {
     db.sqlite.exec('DELETE FROM inbound_messages; DELETE FROM inbound_seen; DELETE FROM sender_limits');
     const log = new InboundLog(db, vault);
     db.transaction(() => {
       log.remember(log.key('sms', 'SM-edge'), null, NOW - 20 * HOUR);
-      new SenderLimits(db).take(Buffer.alloc(16, 3), 'hint', { max: 1, windowMs: 1 }, NOW - 2 * DAY);
+      new SenderLimits(db).take(Buffer.alloc(16, 3), 'hint', { max: 1, windowMs: 1 }, NOW - DAY + 1);
     });
     const erased = runRetention(db, 90, NOW);
     // Nothing erased in any table (whatever tables retention covers by now).

@@ -1,7 +1,7 @@
 /**
  * The one per-sender limiter: the same fixed, clock-aligned windows for every
  * kind; message counts in memory (bounded), the other kinds in the database
- * so a restart does not reset them; DELETE forgets both. Real SQLite file.
+ * so a restart does not reset them; DELETE forgets neither before its window ends. Real SQLite file.
  */
 import path from 'node:path';
 import { Db } from '../../src/store/db';
@@ -59,18 +59,27 @@ describe('SenderLimits', () => {
     expect(after.take(A, 'message', { max: 2, windowMs: HOUR }, T0 + 5)).toBe(true);
   });
 
-  it('forgets every stored count of a sender (DELETE), and only theirs; the message count in memory runs out its window', () => {
+  it('forgets a sender’s stored counts whose window has ended (DELETE), and only theirs; current windows run out, in memory and stored', () => {
     const l = new SenderLimits(db);
+    const DAY = 24 * HOUR;
+    const stored = () => (db.sqlite.prepare('SELECT count(*) AS n FROM sender_limits WHERE sender_bidx = ?').get(A) as { n: number }).n;
     for (const key of [A, B]) {
       takes(l, key, 'report', 2, T0);
       takes(l, key, 'message', 2, T0);
     }
-    l.forget(A);
-    expect(takes(l, A, 'report', 1, T0 + 1)).toEqual([true]);
+    l.take(A, 'check', { max: 2, windowMs: DAY }, T0 - DAY);
+    expect(stored()).toBe(2);
+    l.forget(A, T0 + 1);
+    // The day-old window is gone; the current one still counts, so DELETE resets nothing.
+    expect(stored()).toBe(1);
+    expect(takes(l, A, 'report', 1, T0 + 1)).toEqual([false]);
     expect(takes(l, A, 'message', 1, T0 + 1)).toEqual([false]);
+    expect(takes(l, A, 'report', 1, T0 + HOUR)).toEqual([true]);
     expect(takes(l, A, 'message', 1, T0 + HOUR)).toEqual([true]);
     expect(takes(l, B, 'report', 1, T0 + 1)).toEqual([false]);
-    expect(takes(l, B, 'message', 1, T0 + 1)).toEqual([false]);
+    // Once a day has passed, it has ended too.
+    l.forget(A, T0 + HOUR + DAY);
+    expect(stored()).toBe(0);
   });
 
   it('remembers a bounded number of senders in memory: ended windows go first, then the oldest', () => {
