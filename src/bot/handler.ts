@@ -46,6 +46,8 @@ export interface NoticeSubject {
   kind: 'report' | 'join';
   /** The report a notice quotes: the notice is erased once the report is decided or edited. */
   reportId?: number;
+  /** The join request a notice announces: a notice still waiting is withdrawn if the applicant closes it. */
+  requestId?: number;
 }
 
 /** A notice for every moderator, each in their own language. */

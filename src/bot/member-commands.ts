@@ -11,6 +11,7 @@ import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
 import { deleteMember, insertMember, memberIndex, setMemberStatus, setPersonLang, type MemberRow } from '../store/members';
 import { closeRequestOf, requestJoin, withdrawFromRequest } from '../store/member-requests';
+import { withdrawJoinNotices } from '../store/moderator-notices';
 import { planTwinFallback } from '../store/alerts';
 import { eraseWaitingTo, waitingAlertCopies, withdrawAlertsOutside } from '../store/outbox';
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
@@ -18,6 +19,9 @@ import { catalog, type AreaCommand, type Catalog } from './catalog';
 import { joinAreaQuestion } from './dialogues';
 import { signalTimer, type DiscreetRules } from './discreet-commands';
 import { say, type Asker, type Outcome, type Store } from './handler';
+
+/** An applicant's join requests announced to the moderators: one a day per number. */
+const JOIN_NOTICES = { max: 1, windowMs: 86_400_000 };
 
 /** What JOIN applies: the line's areas, its subscribe mode, MAX_AREAS and whether new members are discreet. */
 export interface JoinRules extends NewMemberRules {
@@ -121,9 +125,12 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
     const request = requestJoin(db, member.id, adding, now, maxAreas - held.length);
     if (!request) return say(who.t.tooManyAreas(maxAreas));
     const pending = withTimer(say(who.t.joinPending(request.npas)), who, rules, created);
-    // A request notifies once, however often the applicant repeats JOIN.
-    if (!request.created) return pending;
-    return { ...pending, notify: { subject: { kind: 'join' }, text: (t) => t.modJoinRequest(`#${request.ref}`, request.npas) } };
+    // A request notifies once, however often the applicant repeats JOIN; and an applicant's new requests
+    // once a day, however often they close one (STOP, DELETE) and ask again: the rest wait in PENDING.
+    // (A member a moderator admitted is told of at once: she can be blocked, and DELETE makes her an applicant.)
+    const announce = request.created && (member.status !== 'pending' || store.limits.take(who.limitKey, 'join_notice', JOIN_NOTICES, now));
+    if (!announce) return pending;
+    return { ...pending, notify: { subject: { kind: 'join', requestId: request.id }, text: (t) => t.modJoinRequest(`#${request.ref}`, request.npas) } };
   }
   subscribe(db, member.id, adding, now);
   // What listAreas would now read: the areas held and those just added, in its order.
@@ -148,11 +155,13 @@ export function leave(store: Store, who: Asker, regions: Regions, tokens: string
  * check-in, and drops their messages parked after a failure: tried again
  * after the STOP, a parked JOIN would subscribe them again.
  */
-export function stop(store: Store, who: Asker): Outcome {
+export function stop(store: Store, who: Asker, now: number): Outcome {
   const { db } = store;
   dropSenderItems(db, who.senderKey);
   if (who.member) {
     unsubscribeAll(db, who.member.id);
+    // Moderators are not told of a request that is gone.
+    withdrawJoinNotices(db, who.member.id, now);
     closeRequestOf(db, who.member.id);
     setMemberStatus(db, who.member.id, 'stopped');
     // Nothing more goes out about them either: a running check-in would tell their buddies they are missing.
@@ -192,6 +201,7 @@ export function erase(store: Store, who: Asker, now: number): Outcome {
     eraseBuddyMessagesOf(db, who.member.id);
     // Over Signal, her SMS membership stays: the alerts the planner sent here instead go to it.
     for (const copy of waitingAlertCopies(db, who.member.id, now)) planTwinFallback(db, who.member.id, copy.alertId, now, copy.plannedAt);
+    withdrawJoinNotices(db, who.member.id, now);
     deleteMember(db, who.member.id);
   }
   eraseSenderTraces(store, who.sender, now);

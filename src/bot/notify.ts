@@ -1,14 +1,15 @@
 /**
  * Queues notices to every moderator, each in their own language, never
- * naming the sender. Notices are capped per period: past the cap, reports
- * and join requests are counted into one digest per moderator, sent at the
- * end of the period ("7 more reports waiting; text PENDING"), so a flood of
- * reports cannot become a flood of texts on the moderators' phones.
+ * naming the sender. Notices are capped per period, reports and join
+ * requests each on their own (a flood of join requests must not hold back a
+ * report's notice): past the cap, they are counted into one digest per
+ * moderator, sent at the end of the period ("7 more reports waiting; text
+ * PENDING"), so a flood cannot become a flood of texts on the moderators' phones.
  */
 import type { Sender } from '../phone/identity';
 import { ensureMember } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
-import { dropQueued, holdDigest, linkNotice, openDigest, takeNoticeSlot } from '../store/moderator-notices';
+import { dropQueued, holdDigest, linkJoinNotice, linkNotice, openDigest, takeNoticeSlot } from '../store/moderator-notices';
 import { enqueueMessage } from '../store/outbox';
 import { catalog } from './catalog';
 import type { Limit } from './context';
@@ -38,6 +39,7 @@ export function notifyModerators(store: Store, contacts: readonly Sender[], limi
     }
     const id = enqueueMessage(db, vault, member.id, notice.text(t, member.lang), now);
     if (notice.subject.reportId !== undefined) linkNotice(db, id, notice.subject.reportId);
+    if (notice.subject.requestId !== undefined) linkJoinNotice(db, id, notice.subject.requestId);
   }
   return true;
 }

@@ -93,7 +93,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
       return leave(store, who, rules.regions, command.areas, now);
     case 'stop': {
       // A buddy's STOP also ends every buddy link to them (issue 13).
-      const stopped = stop(store, who);
+      const stopped = stop(store, who, now);
       return buddyStop(store, who, now) ? { ...stopped, queued: true } : stopped;
     }
     case 'help':

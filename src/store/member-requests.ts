@@ -15,19 +15,19 @@ export function requestJoin(
   npas: string[],
   now: number,
   maxAreas = Infinity,
-): { ref: string; npas: string[]; created: boolean } | null {
+): { id: number; ref: string; npas: string[]; created: boolean } | null {
   return db.transaction(() => {
-    const existing = db.stmt('SELECT ref, npas FROM member_requests WHERE member_id = ?').get(memberId) as { ref: string; npas: string } | undefined;
+    const existing = db.stmt('SELECT id, ref, npas FROM member_requests WHERE member_id = ?').get(memberId) as { id: number; ref: string; npas: string } | undefined;
     const merged = [...new Set([...(existing ? existing.npas.split(',') : []), ...npas])].sort();
     if (merged.length > maxAreas) return null;
     if (existing) {
       db.stmt('UPDATE member_requests SET npas = ? WHERE member_id = ?').run(merged.join(','), memberId);
-      return { ref: existing.ref, npas: merged, created: false };
+      return { id: existing.id, ref: existing.ref, npas: merged, created: false };
     }
     const ref = newRef(db);
     // The day is enough: requests are listed in id order.
-    db.stmt('INSERT INTO member_requests (ref, member_id, npas, created_at) VALUES (?, ?, ?, ?)').run(ref, memberId, merged.join(','), startOfDay(now));
-    return { ref, npas: merged, created: true };
+    const { lastInsertRowid } = db.stmt('INSERT INTO member_requests (ref, member_id, npas, created_at) VALUES (?, ?, ?, ?)').run(ref, memberId, merged.join(','), startOfDay(now));
+    return { id: Number(lastInsertRowid), ref, npas: merged, created: true };
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * Bookkeeping of moderator notices: how many went out in the current period
- * (past a cap the rest are counted into one digest per moderator), and which
- * notices quote a report (erased once it is decided or edited).
+ * (past a cap the rest are counted into one digest per moderator), which
+ * notices quote a report (erased once it is decided or edited), and which
+ * announce a join request (withdrawn if the applicant closes it first).
  */
 import type { Db } from './db';
 
@@ -13,20 +14,26 @@ export interface NoticePeriod {
 
 /**
  * Counts one notice of `kind` in the period containing `now` (periods of
- * `periodMs`, aligned to the clock). Returns null when it may be sent, else
- * the period's held counts, this one included.
+ * `periodMs`, aligned to the clock). Reports and join requests have a cap
+ * each, so join requests (anyone can make them) never take a report's slot.
+ * Returns null when it may be sent, else the period's held counts, this one
+ * included.
  */
 export function takeNoticeSlot(db: Db, kind: 'report' | 'join', max: number, periodMs: number, now: number): NoticePeriod | null {
   const periodStart = now - (now % periodMs);
-  const row = db.stmt('SELECT period_start, sent, held_reports, held_joins FROM notice_period WHERE id = 1').get() as
-    | { period_start: number; sent: number; held_reports: number; held_joins: number }
+  const row = db.stmt('SELECT period_start, sent, sent_joins, held_reports, held_joins FROM notice_period WHERE id = 1').get() as
+    | { period_start: number; sent: number; sent_joins: number; held_reports: number; held_joins: number }
     | undefined;
   if (!row || row.period_start !== periodStart) {
-    db.stmt('INSERT OR REPLACE INTO notice_period (id, period_start, sent, held_reports, held_joins) VALUES (1, ?, 1, 0, 0)').run(periodStart);
+    db.stmt('INSERT OR REPLACE INTO notice_period (id, period_start, sent, sent_joins, held_reports, held_joins) VALUES (1, ?, ?, ?, 0, 0)').run(
+      periodStart,
+      kind === 'report' ? 1 : 0,
+      kind === 'join' ? 1 : 0,
+    );
     return null;
   }
-  if (row.sent < max) {
-    db.stmt('UPDATE notice_period SET sent = sent + 1 WHERE id = 1').run();
+  if ((kind === 'join' ? row.sent_joins : row.sent) < max) {
+    db.stmt(kind === 'join' ? 'UPDATE notice_period SET sent_joins = sent_joins + 1 WHERE id = 1' : 'UPDATE notice_period SET sent = sent + 1 WHERE id = 1').run();
     return null;
   }
   const heldReports = row.held_reports + (kind === 'report' ? 1 : 0);
@@ -60,6 +67,27 @@ export function dropQueued(db: Db, outboxId: number): void {
 /** Records that an outbox row quotes a report. */
 export function linkNotice(db: Db, outboxId: number, reportId: number): void {
   db.stmt('INSERT OR IGNORE INTO report_notices (outbox_id, report_id) VALUES (?, ?)').run(outboxId, reportId);
+}
+
+/** Records that an outbox row announces a join request. */
+export function linkJoinNotice(db: Db, outboxId: number, requestId: number): void {
+  db.stmt('INSERT OR IGNORE INTO join_notices (outbox_id, request_id) VALUES (?, ?)').run(outboxId, requestId);
+}
+
+/**
+ * Withdraws the notices of a member's join request that still wait, before
+ * the applicant closes it (STOP, DELETE): moderators are not told of a
+ * request that is gone. One in flight goes once. The text names no one, and
+ * stays with the row. Returns how many were withdrawn.
+ */
+export function withdrawJoinNotices(db: Db, memberId: number, now: number): number {
+  return db
+    .stmt(
+      `UPDATE outbox SET state = 'failed', error = 'superseded', updated_at = @now
+       WHERE id IN (SELECT n.outbox_id FROM join_notices n JOIN member_requests r ON r.id = n.request_id WHERE r.member_id = @member)
+         AND state = 'pending' AND lease_until <= @now`,
+    )
+    .run({ member: memberId, now }).changes;
 }
 
 /** Links a queued reply to SHOW (it quotes the report `ref`, if there is one) as a notice is linked: it goes with the report's text. */

@@ -91,15 +91,36 @@ describe('the cap of notices per period', () => {
     }
   });
 
-  it('counts join requests apart from reports in the digest', async () => {
+  it('caps join requests apart from reports, so they never take a report’s slot, and counts each in the digest', async () => {
     const w = await world({ max: 2, windowMs: PERIOD }, { subscribeMode: 'approval' });
-    report(w, reporter(1), '206 grey van');
+    const first = report(w, reporter(1), '206 grey van');
     w.sms('+13125550120', 'JOIN');
-    report(w, reporter(2), '206 blue car');
     w.sms('+13125550121', 'JOIN');
     w.sms('+13125550122', 'JOIN');
-    expect(texts(w).slice(2)).toEqual(['1 more report and 2 more join requests waiting; text PENDING']);
-    expect(texts(w)[1]).toMatch(/^Join request #/);
+    const second = report(w, reporter(2), '206 blue car');
+    report(w, reporter(3), '206 red truck');
+    expect(summary(w)).toEqual([
+      `Report #${first}`,
+      expect.stringMatching(/^Join request #/),
+      expect.stringMatching(/^Join request #/),
+      `Report #${second}`,
+      '1 more report and 1 more join request waiting; text PENDING',
+    ]);
+  });
+
+  it('withdraws a join notice still waiting when the applicant STOPs or DELETEs: their request is gone', async () => {
+    const w = await world(DEFAULT_LIMITS.notices, { subscribeMode: 'approval' });
+    w.sms('+13125550120', 'JOIN');
+    w.sms('+13125550121', 'JOIN');
+    w.sms('+13125550122', 'JOIN');
+    w.sms('+13125550120', 'STOP');
+    w.sms('+13125550121', 'DELETE');
+    expect(toModerator(w).map((q) => [q.state, q.error])).toEqual([
+      ['failed', 'superseded'],
+      ['failed', 'superseded'],
+      ['pending', null],
+    ]);
+    expect(w.sms(MOD, 'PENDING').reply).toMatch(/^Pending: #[A-Z0-9]+ join \(312\)$/);
   });
 
   it('starts each quarter hour with notices again and a fresh count', async () => {

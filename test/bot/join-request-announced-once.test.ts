@@ -1,0 +1,30 @@
+/** Under approval, one number cycling JOIN and STOP or DELETE is announced once a day, and its join notices never take a report's slot. */
+import { botWorld } from '../helpers/bot-world';
+
+const MOD = '+14155550199';
+const sms = (a: string) => ({ channel: 'sms' as const, address: a, phone: a });
+
+it('announces a join request of one number once, and cannot hold back a real report with it', async () => {
+  const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], subscribeMode: 'approval' });
+  for (let i = 0; i < 5; i++) {
+    w.sms('+14155550166', 'JOIN 415');
+    w.sms('+14155550166', i % 2 ? 'STOP' : 'DELETE');
+  }
+  const ref = /#([A-Z0-9]{4,6})/.exec(w.sms('+14155550102', 'REPORT 415 grey van, pulled a knife, Mission St').reply ?? '')?.[1];
+  const notices = w.queued(sms(MOD)).map((m) => m.text);
+  expect(notices.some((m) => m.includes(`#${ref}`))).toBe(true);
+  expect(notices.filter((m) => m.startsWith('Join request')).length).toBeLessThanOrEqual(1);
+});
+
+it('announces a number’s new join request again the next day', async () => {
+  const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], subscribeMode: 'approval' });
+  const joins = () => w.queued(sms(MOD)).filter((m) => m.text.startsWith('Join request')).length;
+  w.sms('+14155550166', 'JOIN 415');
+  w.sms('+14155550166', 'DELETE');
+  w.sms('+14155550166', 'JOIN 415');
+  expect(joins()).toBe(1);
+  w.sms('+14155550166', 'DELETE');
+  w.clock.now += 86_400_000;
+  w.sms('+14155550166', 'JOIN 415');
+  expect(joins()).toBe(2);
+});
