@@ -4,10 +4,12 @@ import { newRef } from './refs';
 import { startOfDay } from './coarse-time';
 
 /**
- * Files (or adds areas to) a member's join request, holding at most
- * `maxAreas` areas. Returns its reference, its areas and whether it is new
- * (only a new request is announced to moderators); null when it would pass
- * `maxAreas` (nothing is changed).
+ * Files a member's join request, holding at most `maxAreas` areas. Returns
+ * its reference, its areas and whether it is new (only a new request is
+ * announced to moderators); null when it would pass `maxAreas` (nothing is
+ * changed). An open request keeps the areas it was filed with: its notice
+ * named them, and APPROVE answered from the notice must admit no others
+ * (more can be asked once it is decided).
  */
 export function requestJoin(
   db: Db,
@@ -18,12 +20,9 @@ export function requestJoin(
 ): { id: number; ref: string; npas: string[]; created: boolean } | null {
   return db.transaction(() => {
     const existing = db.stmt('SELECT id, ref, npas FROM member_requests WHERE member_id = ?').get(memberId) as { id: number; ref: string; npas: string } | undefined;
-    const merged = [...new Set([...(existing ? existing.npas.split(',') : []), ...npas])].sort();
+    if (existing) return { id: existing.id, ref: existing.ref, npas: existing.npas.split(','), created: false };
+    const merged = [...new Set(npas)].sort();
     if (merged.length > maxAreas) return null;
-    if (existing) {
-      db.stmt('UPDATE member_requests SET npas = ? WHERE member_id = ?').run(merged.join(','), memberId);
-      return { id: existing.id, ref: existing.ref, npas: merged, created: false };
-    }
     const ref = newRef(db);
     // The day is enough: requests are listed in id order.
     const { lastInsertRowid } = db.stmt('INSERT INTO member_requests (ref, member_id, npas, created_at) VALUES (?, ?, ?, ?)').run(ref, memberId, merged.join(','), startOfDay(now));
