@@ -9,7 +9,7 @@ import { memberKey, type Sender } from '../phone/identity';
 import { alertByRef, countAlerts } from '../store/alerts';
 import { blockSender } from '../store/blocks';
 import { closeRequest, countRequests, findRequest, listRequests, requestOf } from '../store/member-requests';
-import { eraseReportNotices, withdrawJoinNotices, withdrawUnsentNotices } from '../store/moderator-notices';
+import { dropOpenDigests, eraseReportNotices, withdrawJoinNotices, withdrawUnsentNotices } from '../store/moderator-notices';
 import { deleteMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
 import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
 import {
@@ -283,6 +283,14 @@ function stats({ db }: Store, mod: Moderator): Outcome {
 
 /** Runs a moderator command (the caller has checked the sender may); null for a command that is not one. */
 export function runModeratorCommand(store: Store, mod: Moderator, rules: ModerationRules, command: Command, now: number): Outcome | null {
+  const outcome = runCommand(store, mod, rules, command, now);
+  // The last report or request decided: a digest still waiting ("3 more reports waiting") would tell of none.
+  const decision = command.kind === 'approve' || command.kind === 'reject' || command.kind === 'block';
+  if (decision && countPendingReports(store.db) === 0 && countRequests(store.db) === 0) dropOpenDigests(store.db);
+  return outcome;
+}
+
+function runCommand(store: Store, mod: Moderator, rules: ModerationRules, command: Command, now: number): Outcome | null {
   switch (command.kind) {
     case 'pending':
       return pending(store, mod);

@@ -59,6 +59,13 @@ export function holdDigest(db: Db, outboxId: number, memberId: number, periodSta
   db.stmt('INSERT INTO notice_digests (outbox_id, member_id, period_start) VALUES (?, ?, ?)').run(outboxId, memberId, periodStart);
 }
 
+/** Removes every digest still waiting and unclaimed: nothing is left for them to announce. */
+export function dropOpenDigests(db: Db): number {
+  return db
+    .stmt("DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM notice_digests) AND state = 'pending' AND lease_until = 0")
+    .run().changes;
+}
+
 /** Removes a queued message no claim holds (a digest superseded by a newer count). */
 export function dropQueued(db: Db, outboxId: number): void {
   db.stmt('DELETE FROM outbox WHERE id = ?').run(outboxId);
