@@ -5,19 +5,15 @@
  * to the new, unchecked phone: it is withdrawn as the others were. A reply
  * queued after the change (a member's treatment) still goes.
  */
-import path from 'node:path';
 import { SendError, type ChannelSender } from '../../src/channels/types';
 import type { Channel } from '../../src/domain/channel';
 import { createLogger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER, Dispatcher } from '../../src/outbox/dispatcher';
-import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
-import { migrate } from '../../src/store/migrate';
 import { observeModeratorIdentity } from '../../src/store/moderator-identities';
 import { enqueueMessage, withdrawFromChangedModerator } from '../../src/store/outbox';
-import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSender, settle } from '../helpers/fake-sender';
-import { tempDir } from '../helpers/temp-dir';
+import { testStore } from '../helpers/test-store';
 
 const T0 = 1_800_000_000_000;
 const HOUR = 3_600_000;
@@ -29,10 +25,7 @@ class SignalFake extends FakeSender {
 
 describe('a notice in flight to a Signal moderator whose identity is found changed', () => {
   it('is not tried again after a failed answer; what is queued after the change goes', async () => {
-    await cryptoReady();
-    const vault = new Vault(new Uint8Array(32).fill(5));
-    const db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
+    const { db, vault } = await testStore();
     const clock = { t: T0 };
     const now = () => clock.t;
     const mod = ensureMember(db, vault, { channel: 'signal', address: MOD }, 'en', T0, 'active').id;

@@ -5,30 +5,23 @@
  * the clock to catch up. (lane-clock-step.test.ts covers a reply queued
  * after the step; this is what was queued before it.)
  */
-import path from 'node:path';
 import { AlertRenderer } from '../../src/alerts/render-alert';
 import { createLogger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER } from '../../src/outbox/dispatcher';
 import { Lane } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
-import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
-import { migrate } from '../../src/store/migrate';
 import { enqueueMessage } from '../../src/store/outbox';
-import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSender, settle } from '../helpers/fake-sender';
-import { tempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
+import { testStore } from '../helpers/test-store';
 
 const T0 = 1_800_000_000_000;
 const MINUTE = 60_000;
 
 describe('a lane when the wall clock is stepped back with messages queued', () => {
   it('sends what was queued before the step within seconds, not once the clock has caught up', async () => {
-    await cryptoReady();
-    const vault = new Vault(new Uint8Array(32).fill(5));
-    const db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
+    const { db, vault } = await testStore();
     const clock = { t: T0 };
     const now = () => clock.t;
     const log = createLogger('silent');
@@ -63,10 +56,7 @@ describe('a lane when the wall clock is stepped back with messages queued', () =
 // The same step across a restart: the lane has read no time yet, the outbox has.
 describe('a lane started after the wall clock was stepped back, with messages queued', () => {
   it('sends what was queued before the restart within seconds, not once the clock has caught up', async () => {
-    await cryptoReady();
-    const vault = new Vault(new Uint8Array(32).fill(5));
-    const db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
+    const { db, vault } = await testStore();
     const clock = { t: T0 };
     const now = () => clock.t;
     const log = createLogger('silent');

@@ -5,29 +5,22 @@
  * in that window takes the same step for a new one and moves the waiting
  * rows back a second time (a message due in an hour goes out 20 minutes early).
  */
-import path from 'node:path';
 import { AlertRenderer } from '../../src/alerts/render-alert';
 import { createLogger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER } from '../../src/outbox/dispatcher';
 import { Lane } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
-import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
-import { migrate } from '../../src/store/migrate';
 import { enqueueMessage } from '../../src/store/outbox';
-import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSender, settle } from '../helpers/fake-sender';
-import { tempDir } from '../helpers/temp-dir';
+import { testStore } from '../helpers/test-store';
 
 const T0 = 1_800_000_000_000;
 const MINUTE = 60_000;
 
 describe('a lane restarted after it already followed a step back of the clock', () => {
   it('does not move the waiting rows back a second time', async () => {
-    await cryptoReady();
-    const vault = new Vault(new Uint8Array(32).fill(5));
-    const db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
+    const { db, vault } = await testStore();
     const clock = { t: T0 };
     const now = () => clock.t;
     const log = createLogger('silent');

@@ -5,28 +5,21 @@
  * while the first send is still waiting for its answer. No kill happened:
  * SPEC allows duplicates only for what a hard kill left in flight.
  */
-import path from 'node:path';
 import { AlertRenderer } from '../../src/alerts/render-alert';
 import { createLogger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER } from '../../src/outbox/dispatcher';
 import { Lane } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
-import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
-import { migrate } from '../../src/store/migrate';
 import { enqueueMessage } from '../../src/store/outbox';
-import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSender, settle } from '../helpers/fake-sender';
-import { tempDir } from '../helpers/temp-dir';
+import { testStore } from '../helpers/test-store';
 
 const T0 = 1_800_000_000_000;
 
 describe('a lane when the wall clock is stepped forward', () => {
   it('does not send a message again while its first send is still in flight', async () => {
-    await cryptoReady();
-    const vault = new Vault(new Uint8Array(32).fill(5));
-    const db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
+    const { db, vault } = await testStore();
     const clock = { t: T0 };
     const now = () => clock.t;
     const log = createLogger('silent');

@@ -4,30 +4,23 @@
  * second, now "in the future", are forgotten, and a reply queued after the
  * step goes within its second, not once the clock has caught up.
  */
-import path from 'node:path';
 import { AlertRenderer } from '../../src/alerts/render-alert';
 import { createLogger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER } from '../../src/outbox/dispatcher';
 import { Lane } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
-import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
-import { migrate } from '../../src/store/migrate';
 import { enqueueMessage } from '../../src/store/outbox';
-import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSender, settle } from '../helpers/fake-sender';
-import { tempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
+import { testStore } from '../helpers/test-store';
 
 const T0 = 1_800_000_000_000;
 const HOUR = 3_600_000;
 
 describe('a lane when the wall clock is stepped back', () => {
   it('sends a reply queued after the step within a second or two, not an hour later', async () => {
-    await cryptoReady();
-    const vault = new Vault(new Uint8Array(32).fill(5));
-    const db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
+    const { db, vault } = await testStore();
     const clock = { t: T0 };
     const now = () => clock.t;
     const log = createLogger('silent');

@@ -5,22 +5,18 @@
  * an SMS costs a few cents"). Pausing only the lane's Pacer did neither: her
  * alert waited out Signal's pause (15 s doubling to 15 minutes).
  */
-import path from 'node:path';
 import { SendError, type ChannelSender } from '../../src/channels/types';
 import type { Channel } from '../../src/domain/channel';
 import { DEFAULT_RETRACTIONS, RetractionJob } from '../../src/jobs/retractions';
 import { createLogger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER, Dispatcher } from '../../src/outbox/dispatcher';
 import { createAlert, planNextRange } from '../../src/store/alerts';
-import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
-import { migrate } from '../../src/store/migrate';
 import { retractAlert } from '../../src/store/retractions';
 import { subscribe } from '../../src/store/subscriptions';
-import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSender, settle } from '../helpers/fake-sender';
-import { tempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
+import { testStore } from '../helpers/test-store';
 
 const T0 = 1_800_000_000_000;
 const NUMBER = '+14155550100';
@@ -32,10 +28,7 @@ class SignalFake extends FakeSender {
 
 describe('a Signal pause opened by a remote delete\'s 429', () => {
   it('sends the alerts waiting on Signal for people also on SMS by SMS, as a pause opened by a send does', async () => {
-    await cryptoReady();
-    const vault = new Vault(new Uint8Array(32).fill(5));
-    const db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
+    const { db, vault } = await testStore();
     const clock = { t: T0 };
     const now = () => clock.t;
     const log = createLogger('silent');

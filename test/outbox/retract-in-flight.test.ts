@@ -24,16 +24,14 @@ import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSender, settle } from '../helpers/fake-sender';
 import { tempDir } from '../helpers/temp-dir';
+import { testStore } from '../helpers/test-store';
 
 const T0 = 1_800_000_000_000;
 const HOUR = 3_600_000;
 
 describe('a copy in flight when its alert is retracted', () => {
   it('gets the correction once the provider reports it delivered', async () => {
-    await cryptoReady();
-    const vault = new Vault(new Uint8Array(32).fill(5));
-    const db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
+    const { db, vault } = await testStore();
     const clock = { t: T0 };
     const now = () => clock.t;
     const log = createLogger('silent');
