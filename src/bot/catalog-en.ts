@@ -69,7 +69,7 @@ export const en: Catalog = {
     fitSegments((x) => `Report ${ref}: ${x} -- too long for an alert (${segments} SMS, most 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} text`, clip(text, 120)),
   modApproveUnread: (ref, alert, segments) =>
     `Not sent: ${ref} was changed or its notice has not reached you. ${segments} SMS, APPROVE ${ref.slice(1)} again to send: ${alert}`,
-  modShow: (ref, alert, segments) => `${ref}, ${segments} SMS, APPROVE would send: ${alert}`,
+  modShow: (ref, alert, segments, note) => `${ref}, ${segments} SMS, APPROVE would send: ${alert}${note ? `\nNote: ${note}` : ''}`,
   modShowTooLong: (ref, segments, text) =>
     fitChars((x) => `${ref} is too long for an alert (${segments} SMS, most 3); EDIT ${ref.slice(1)} shorter text. It reads: ${x}`, text),
   modTooLong: (ref, segments) => `${ref} is too long for an alert (${segments} SMS, most 3). EDIT ${ref.slice(1)} a shorter text, then APPROVE ${ref.slice(1)}.`,

@@ -71,7 +71,7 @@ export const es: Catalog = {
     fitSegments((x) => `Reporte ${ref}: ${x} -- muy largo para una alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`, clip(text, 120)),
   modApproveUnread: (ref, alert, segments) =>
     `No enviada: ${ref} cambio o su aviso no te ha llegado. ${segments} SMS, APPROVE ${ref.slice(1)} otra vez para enviar: ${alert}`,
-  modShow: (ref, alert, segments) => `${ref}, ${segments} SMS, APPROVE enviaria: ${alert}`,
+  modShow: (ref, alert, segments, note) => `${ref}, ${segments} SMS, APPROVE enviaria: ${alert}${note ? `\nNota: ${note}` : ''}`,
   modShowTooLong: (ref, segments, text) =>
     fitChars((x) => `${ref} es muy largo para una alerta (${segments} SMS, max 3); EDIT ${ref.slice(1)} texto corto. Dice: ${x}`, text),
   modTooLong: (ref, segments) => `${ref} es muy largo para una alerta (${segments} SMS, max 3). EDIT ${ref.slice(1)} un texto corto, luego APPROVE ${ref.slice(1)}.`,

@@ -75,7 +75,7 @@ export const fr: Catalog = {
     fitSegments((x) => `Signalement ${ref}: ${x} -- trop long pour une alerte (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texte`, clip(text, 120)),
   modApproveUnread: (ref, alert, segments) =>
     `Pas envoyée: ${ref} a changé ou son avis ne vous est pas parvenu. ${segments} SMS, APPROVE ${ref.slice(1)} à nouveau pour envoyer: ${alert}`,
-  modShow: (ref, alert, segments) => `${ref}, ${segments} SMS, APPROVE enverrait: ${alert}`,
+  modShow: (ref, alert, segments, note) => `${ref}, ${segments} SMS, APPROVE enverrait: ${alert}${note ? `\nNote: ${note}` : ''}`,
   modShowTooLong: (ref, segments, text) =>
     fitChars((x) => `${ref} est trop long pour une alerte (${segments} SMS, max 3); EDIT ${ref.slice(1)} texte plus court. Il dit: ${x}`, text),
   modTooLong: (ref, segments) => `${ref} est trop long pour une alerte (${segments} SMS, max 3). EDIT ${ref.slice(1)} un texte plus court, puis APPROVE ${ref.slice(1)}.`,

@@ -76,7 +76,7 @@ export const pt: Catalog = {
     fitSegments((x) => `Denuncia ${ref}: ${x} -- longa demais para um alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`, clip(text, 120)),
   modApproveUnread: (ref, alert, segments) =>
     `Nao enviada: ${ref} mudou ou o aviso ainda nao chegou. ${segments} SMS, APPROVE ${ref.slice(1)} de novo para enviar: ${alert}`,
-  modShow: (ref, alert, segments) => `${ref}, ${segments} SMS, APPROVE enviaria: ${alert}`,
+  modShow: (ref, alert, segments, note) => `${ref}, ${segments} SMS, APPROVE enviaria: ${alert}${note ? `\nNota: ${note}` : ''}`,
   modShowTooLong: (ref, segments, text) =>
     fitChars((x) => `${ref} é longa demais para um alerta (${segments} SMS, max 3); EDIT ${ref.slice(1)} texto curto. Diz: ${x}`, text),
   modTooLong: (ref, segments) => `${ref} é longa demais para um alerta (${segments} SMS, max 3). EDIT ${ref.slice(1)} um texto curto, depois APPROVE ${ref.slice(1)}.`,

@@ -97,7 +97,8 @@ export interface Catalog {
   /** A new report too long for an alert: the moderator must EDIT it first. */
   modNoticeTooLong(ref: string, areas: string[], segments: number, text: string): string;
   /** SHOW: the exact alert an approval would send. */
-  modShow(ref: string, alert: string, segments: number): string;
+  /** `note`: a guided report's "anything else", for the moderators only, whole (its notice clips it). */
+  modShow(ref: string, alert: string, segments: number, note?: string): string;
   /** APPROVE from a moderator who has not yet been sent the report as it reads now (an EDIT's notice on its way): nothing sent. */
   modApproveUnread(ref: string, alert: string, segments: number): string;
   /** SHOW of a report too long for an alert: its text, clipped to what a reply can carry. */

@@ -213,7 +213,8 @@ function show(store: Store, mod: Moderator, ref: string): Outcome {
   const body = approvedBody(found);
   const segments = bodySegments(found.npas, body);
   if (segments > MAX_ALERT_SEGMENTS) return say(mod.t.modShowTooLong(`#${ref}`, segments, 'text' in body ? body.text : mod.t.alertBody(body.fields)));
-  return say(mod.t.modShow(`#${ref}`, renderBody(mod.lang, found.npas, body), segments));
+  // The reporter's "anything else" whole: the notice clipped it, and an EDIT withdrew the notice.
+  return say(mod.t.modShow(`#${ref}`, renderBody(mod.lang, found.npas, body), segments, found.fields?.fields.other));
 }
 
 function alert(store: Store, mod: Moderator, regions: Regions, tokens: string[], raw: string, now: number): Outcome {

@@ -73,7 +73,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     // Notices and SHOW carry the exact alert (up to 3 segments) or a long report: checked below against Twilio's limit.
     modNotice: [t.modNotice(REF, t.alert(AREAS, 'grey van, aggressive'), 1)],
     modNoticeTooLong: TEXTS.map((x) => t.modNoticeTooLong(REF, AREAS, 24, x)),
-    modShow: [t.modShow(REF, t.alert(AREAS, 'grey van, aggressive'), 1)],
+    modShow: [t.modShow(REF, t.alert(AREAS, 'grey van, aggressive'), 1), t.modShow(REF, t.alert(AREAS, 'grey van, aggressive'), 1, 'x'.repeat(300))],
     modEditedNotice: [t.modEditedNotice(REF, t.alert(AREAS, 'grey van, aggressive'), 1), t.modEditedNotice(REF, null, 24)],
     modShowTooLong: [t.modShowTooLong(REF, 24, 'grey van')],
     modTooLong: [t.modTooLong(REF, 24)],
