@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config/config-error';
-import { areaCodeOf, isAreaCode, startsWithNumber, type CountryCode } from '../phone/numbers';
+import { areaCodeOf, isAmount, isAreaCode, startsWithNumber, type CountryCode } from '../phone/numbers';
 import { findProjectDir } from '../store/find-up';
 import { nameKey, readAreasFile, type AreasFile, type OwnArea } from './areas-file';
 
@@ -127,8 +127,8 @@ export class Regions {
   leading(words: string[], afterAreas = false): { npas: string[]; used: number } {
     // A word of marks alone ("&") is kept as written: it may join two areas.
     const tokens = words.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') || w);
-    // "$250 short": an amount, written with its currency sign, is text.
-    const isText = (i: number) => /^\p{Sc}/u.test(words[i] as string) || startsWithNumber(words.slice(i).join(' '), this.country);
+    // "$250 short", "250$ manquant": an amount, written with its currency sign, is text.
+    const isText = (i: number) => isAmount(words[i] as string) || startsWithNumber(words.slice(i).join(' '), this.country);
     return this.run(tokens, true, afterAreas, isText);
   }
 

@@ -7,7 +7,7 @@ import type { Command, CommandKind, Lang, ParseErrorCode, Parsed } from './comma
 import { langFromWord, lookupKeyword } from './keywords';
 import { checkinCommandOf, isCheckinKind } from './checkin-parser';
 import { isStopRequest } from './stop-phrases';
-import { startsWithNumber, type CountryCode } from '../phone/numbers';
+import { isAmount, startsWithNumber, type CountryCode } from '../phone/numbers';
 
 /** Longest text the parser looks at; providers cap bodies well below this. */
 export const MAX_TEXT = 4000;
@@ -56,8 +56,8 @@ function areasThenText(text: string, rest: Token[], country: CountryCode): { are
     const token = rest[i] as Token;
     const parts = token.word.split(/[,;/]+/).filter((p) => p !== '');
     if (parts.length === 0 || !parts.every((p) => NPA.test(p))) break;
-    // "$650 short": an amount, written with its currency sign, is text.
-    if (/^\p{Sc}/u.test(text.slice(token.start, token.start + 1))) break;
+    // "$650 short", "250$ manquant": an amount, written with its currency sign, is text.
+    if (isAmount(/^\S+/.exec(text.slice(token.start))?.[0] ?? '')) break;
     if (startsWithNumber(text.slice(token.start), country)) break;
     areas.push(...parts);
   }

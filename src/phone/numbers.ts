@@ -84,3 +84,8 @@ export function numbersInText(text: string, defaultCountry: CountryCode = 'US'):
   const found = findPhoneNumbersInText(text, defaultCountry).map((m) => m.number.number as string);
   return [...new Set(found)];
 }
+
+/** A number written with its currency sign before or after it ("$650", "250$", "250€"): an amount, never an area. */
+export function isAmount(word: string): boolean {
+  return /^\p{Sc}|\d\p{Sc}/u.test(word);
+}
