@@ -23,6 +23,15 @@ import { say, type Asker, type Outcome, type Store } from './handler';
 /** An applicant's join requests announced to the moderators: one a day per number. */
 const JOIN_NOTICES = { max: 1, windowMs: 86_400_000 };
 
+/**
+ * Her request closed before its notice went (STOP, DELETE, LEAVE of its
+ * every area): the moderators were never told, so the day's one announcement
+ * is hers again, or her next request would never be announced at all.
+ */
+function unannounced(store: Store, who: Asker, withdrawn: number): void {
+  if (withdrawn > 0) store.limits.forgetKind(who.limitKey, 'join_notice');
+}
+
 /** What JOIN applies: the line's areas, its subscribe mode, MAX_AREAS and whether new members are discreet. */
 export interface JoinRules extends NewMemberRules {
   regions: Regions;
@@ -143,7 +152,7 @@ export function leave(store: Store, who: Asker, regions: Regions, tokens: string
   if (!resolved.ok) return say(unknownArea(who.t, regions, resolved.bad, 'leave'));
   const remaining = unsubscribe(store.db, who.member.id, resolved.npas);
   // Under approval, areas still waiting for a moderator are left too: APPROVE admits her to the others only.
-  withdrawFromRequest(store.db, who.member.id, resolved.npas);
+  unannounced(store, who, withdrawFromRequest(store.db, who.member.id, resolved.npas, now));
   // She is told she gets no alerts there now: copies still waiting for her go too. Over Signal, her
   // SMS membership gets those its areas still cover (the planner had sent them here instead).
   for (const copy of withdrawAlertsOutside(store.db, who.member.id, now)) planTwinFallback(store.db, who.member.id, copy.alertId, now, copy.plannedAt);
@@ -161,7 +170,7 @@ export function stop(store: Store, who: Asker, now: number): Outcome {
   if (who.member) {
     unsubscribeAll(db, who.member.id);
     // Moderators are not told of a request that is gone.
-    withdrawJoinNotices(db, who.member.id, now);
+    unannounced(store, who, withdrawJoinNotices(db, who.member.id, now));
     closeRequestOf(db, who.member.id);
     setMemberStatus(db, who.member.id, 'stopped');
     // Nothing more goes out about them either: a running check-in would tell their buddies they are missing.
@@ -201,7 +210,7 @@ export function erase(store: Store, who: Asker, now: number): Outcome {
     eraseBuddyMessagesOf(db, who.member.id);
     // Over Signal, her SMS membership stays: the alerts the planner sent here instead go to it.
     for (const copy of waitingAlertCopies(db, who.member.id, now)) planTwinFallback(db, who.member.id, copy.alertId, now, copy.plannedAt);
-    withdrawJoinNotices(db, who.member.id, now);
+    unannounced(store, who, withdrawJoinNotices(db, who.member.id, now));
     deleteMember(db, who.member.id);
   }
   eraseSenderTraces(store, who.sender, now);

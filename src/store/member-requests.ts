@@ -1,5 +1,6 @@
 /** Join requests awaiting a moderator (SUBSCRIBE_MODE=approval). */
 import type { Db } from './db';
+import { withdrawJoinNotices } from './moderator-notices';
 import { newRef } from './refs';
 import { startOfDay } from './coarse-time';
 
@@ -56,13 +57,23 @@ export function listRequests(db: Db, limit: number): Array<{ ref: string; npas: 
   );
 }
 
-/** Takes areas out of a member's open request (she left them before a moderator decided); one left with none is closed. */
-export function withdrawFromRequest(db: Db, memberId: number, npas: string[]): void {
+/**
+ * Takes areas out of a member's open request (she left them before a
+ * moderator decided); one left with none is closed, and its notices still
+ * waiting are withdrawn. Returns how many notices were.
+ */
+export function withdrawFromRequest(db: Db, memberId: number, npas: string[], now: number): number {
   const row = db.stmt('SELECT id, npas FROM member_requests WHERE member_id = ?').get(memberId) as { id: number; npas: string } | undefined;
-  if (!row) return;
+  if (!row) return 0;
   const kept = row.npas.split(',').filter((npa) => !npas.includes(npa));
-  if (kept.length === 0) closeRequest(db, row.id);
-  else db.stmt('UPDATE member_requests SET npas = ? WHERE id = ?').run(kept.join(','), row.id);
+  if (kept.length > 0) {
+    db.stmt('UPDATE member_requests SET npas = ? WHERE id = ?').run(kept.join(','), row.id);
+    return 0;
+  }
+  // Before the request goes: its notices are found through it.
+  const withdrawn = withdrawJoinNotices(db, memberId, now);
+  closeRequest(db, row.id);
+  return withdrawn;
 }
 
 /** Removes a member's open request, if any (they opted out). */

@@ -59,8 +59,9 @@ export function holdDigest(db: Db, outboxId: number, memberId: number, periodSta
   db.stmt('INSERT INTO notice_digests (outbox_id, member_id, period_start) VALUES (?, ?, ?)').run(outboxId, memberId, periodStart);
 }
 
-/** Removes every digest still waiting and unclaimed: nothing is left for them to announce. */
+/** Removes every digest still waiting and unclaimed, and the period's held counts: nothing is left for them to announce. */
 export function dropOpenDigests(db: Db): number {
+  db.stmt('UPDATE notice_period SET held_reports = 0, held_joins = 0').run();
   return db
     .stmt("DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM notice_digests) AND state = 'pending' AND lease_until = 0")
     .run().changes;
