@@ -6,6 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
+import { Regions } from '../alerts/regions';
+import { Bot } from '../bot/bot';
+import { DEFAULT_LIMITS } from '../bot/context';
+import { moderatorContacts, serverSends } from '../config/moderator-contacts';
 import { readConfig, type Config, type Secrets } from '../config/env';
 import { databaseFile, Db } from '../store/db';
 import { findProjectDir } from '../store/find-up';
@@ -61,4 +65,27 @@ export function readExistingKey(config: Config, secrets: Secrets): { key: Uint8A
 export function latestMigration(): number {
   const files = fs.readdirSync(findProjectDir('migrations')).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f));
   return Math.max(0, ...files.map((f) => Number(f.slice(0, 4))));
+}
+
+/**
+ * The line's bot over `db` under `vault`, as the server would run it: what a
+ * command acting as a moderator, or settling drafts, needs. It queues, the
+ * running server sends (its dispatcher and planner poll for new rows).
+ */
+export function lineBot(config: Config, secrets: Secrets, db: Db, vault: Vault): Bot {
+  return new Bot({
+    db,
+    vault,
+    regions: Regions.forLine(config.areasFile, config.defaultCountry),
+    moderators: new Set(),
+    // An EDIT here withdraws the moderators' notices of the old text: they are sent the new one, as after a moderator's EDIT.
+    moderatorContacts: moderatorContacts(config, (channel) => serverSends(config, secrets, channel)),
+    subscribeMode: config.subscribeMode,
+    retentionDays: config.retentionDays,
+    maxAreas: config.maxAreas,
+    limits: DEFAULT_LIMITS,
+    now: Date.now,
+    onQueued: () => undefined,
+    onAlert: () => undefined,
+  });
 }

@@ -5,17 +5,13 @@
  * server, which picks up new outbox rows and unplanned alerts within seconds.
  */
 import { randomBytes } from 'node:crypto';
-import { Regions } from '../alerts/regions';
-import { Bot } from '../bot/bot';
 import { MODERATOR_COMMANDS } from '../bot/commands';
-import { DEFAULT_LIMITS } from '../bot/context';
 import { parse } from '../bot/parser';
-import { moderatorContacts, serverSends } from '../config/moderator-contacts';
 import { Db } from '../store/db';
 import { migrate } from '../store/migrate';
 import { cryptoReady, Vault } from '../store/vault';
 import { CommandError, UsageError } from './cli-errors';
-import { openLineDatabase, readLineConfig } from './line';
+import { lineBot, openLineDatabase, readLineConfig } from './line';
 
 /** Whether the words start a moderator command (PENDING, APPROVE, …), in any case. */
 export function isModeratorCommand(words: string[]): boolean {
@@ -40,22 +36,7 @@ export async function moderate(words: string[]): Promise<string> {
   // Wrong use is answered without the line: a scratch database gives the usage, even where DATA_DIR is wrong.
   const { db, vault } = parsed.ok ? await openLineDatabase(config, secrets) : await scratchLine();
   try {
-    const bot = new Bot({
-      db,
-      vault,
-      regions: Regions.forLine(config.areasFile, config.defaultCountry),
-      moderators: new Set(),
-      // An EDIT here withdraws the moderators' notices of the old text: they are sent the new one, as after a moderator's EDIT.
-      moderatorContacts: moderatorContacts(config, (channel) => serverSends(config, secrets, channel)),
-      subscribeMode: config.subscribeMode,
-      retentionDays: config.retentionDays,
-      maxAreas: config.maxAreas,
-      limits: DEFAULT_LIMITS,
-      now: Date.now,
-      // The server's dispatcher and planner poll for work this process leaves.
-      onQueued: () => undefined,
-      onAlert: () => undefined,
-    });
+    const bot = lineBot(config, secrets, db, vault);
     const { reply, failed } = bot.operate(text);
     // A moderator command with a missing or malformed argument: the reply says what is missing.
     if (!parsed.ok) throw new UsageError(reply);

@@ -5,6 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Config, Secrets } from '../config/env';
+import { expireReportDrafts } from '../jobs/report-drafts';
+import type { Db } from '../store/db';
 import { openExclusive } from '../store/exclusive-open';
 import { checkRotationKeys, KeyRotation, rotationVersions, type RotationProgress } from '../store/key-rotation';
 import { keyOpens } from '../store/key-state';
@@ -13,7 +16,7 @@ import { cryptoReady, Vault } from '../store/vault';
 import { CommandError } from './cli-errors';
 import { decodeMasterKey } from '../store/master-key';
 import { databaseFile } from '../store/db';
-import { readExistingKey, readLineConfig } from './line';
+import { lineBot, readExistingKey, readLineConfig } from './line';
 
 /** A progress reporter: one rewritten line on a terminal, a line per tenth of each step otherwise. */
 export function progressLine(stream: NodeJS.WriteStream): (p: RotationProgress) => void {
@@ -50,6 +53,25 @@ function replaceKeyFile(file: string, key: Uint8Array): void {
   fs.renameSync(tmp, file);
 }
 
+/**
+ * Open questions are keyed by blind indexes a new key cannot recompute: a
+ * guided report in progress is filed with what it has, or dropped, as when
+ * it lapses, and its member told (what it queues is re-sealed with the rest),
+ * rather than lost without a word. Returns how many drafts there were.
+ */
+function settleDrafts(config: Config, secrets: Secrets, db: Db, vault: Vault): number {
+  const bot = lineBot(config, secrets, db, vault);
+  const now = Date.now();
+  let settled = 0;
+  db.stmt('UPDATE conversations SET expires_at = ? WHERE expires_at > ?').run(now, now);
+  // A batch a turn; a join question or a value that no longer opens is only erased.
+  while (db.stmt('SELECT 1 FROM conversations LIMIT 1').get() !== undefined) {
+    const { filed, dropped } = db.transaction(() => expireReportDrafts(bot.message, bot.message.rules, now));
+    settled += filed + dropped;
+  }
+  return settled;
+}
+
 /** Runs (or resumes) the rotation and returns the lines to print. */
 export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, progress = progressLine(process.stderr)): Promise<string[]> {
   const { config, secrets } = readLineConfig(env);
@@ -77,6 +99,7 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, pro
     // Before migrating: another line's key must write nothing, not even the schema.
     checkRotationKeys(db, oldVault, newVault);
     migrate(db);
+    settleDrafts(config, secrets, db, oldVault);
     const summary = new KeyRotation(db, oldVault, newVault, { batch, onProgress: progress, country: config.defaultCountry }).run();
     if (current.file) replaceKeyFile(current.file, newKey);
     const e = summary.erased;

@@ -50,7 +50,7 @@ export interface CleanupOptions {
   backoff: BackoffPolicy;
 }
 
-/** 2 calls a second; 8 tries, 30 s doubling up to 1 h (about 2 hours in all). */
+/** 2 calls a second; 8 tries, 30 s doubling (about an hour in all, with jitter 30 to 65 minutes). */
 export const DEFAULT_CLEANUP: CleanupOptions = {
   rate: 2,
   leaseMs: 120_000,

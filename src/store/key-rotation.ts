@@ -475,7 +475,7 @@ export class KeyRotation {
     // Every handled id is in inbound_seen; the log holds the replies of some of them.
     db.stmt('DELETE FROM inbound_messages').run();
     e.handledIds += db.stmt('DELETE FROM inbound_seen').run().changes;
-    // Open questions are keyed by the old member index and live an hour at most: the bot asks again.
+    // Open questions are keyed by the old member index (rotate-key settled the report drafts first): a join question is asked again when she writes.
     e.conversations += db.stmt('DELETE FROM conversations').run().changes;
     db.stmt('DELETE FROM key_rotation_map').run();
     for (const { table, column } of SEALED_COLUMNS) {
