@@ -99,8 +99,13 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, pro
     // Before migrating: another line's key must write nothing, not even the schema.
     checkRotationKeys(db, oldVault, newVault);
     migrate(db);
-    settleDrafts(config, secrets, db, oldVault);
-    const summary = new KeyRotation(db, oldVault, newVault, { batch, onProgress: progress, country: config.defaultCountry }).run();
+    const summary = new KeyRotation(db, oldVault, newVault, {
+      batch,
+      onProgress: progress,
+      country: config.defaultCountry,
+      // Once the rotation is sure to start: a refused one changes nothing, drafts included.
+      beforeStart: () => settleDrafts(config, secrets, db, oldVault),
+    }).run();
     if (current.file) replaceKeyFile(current.file, newKey);
     const e = summary.erased;
     const lines = [

@@ -51,6 +51,11 @@ export interface RotationOptions {
   now?: () => number;
   /** DEFAULT_COUNTRY: screening indexes are recomputed from the numbers alerts name, read as the line reads them. */
   country?: CountryCode;
+  /**
+   * Runs once a new rotation has passed its checks, before it writes anything
+   * (not when one is resumed): what must be done under the old key first.
+   */
+  beforeStart?: () => void;
 }
 
 /** A rotation cannot start or go on; the message says why and what to do. */
@@ -147,6 +152,7 @@ export class KeyRotation {
           'Nothing was changed and the line still runs under the current key. To rotate, restore a backup from before the damage (heads-up restore FILE), then run rotate-key again',
       );
     }
+    this.opts.beforeStart?.();
     const newCheck = keyCheckValue(newVault);
     const state: State = { to_version: newVault.keyVersion, new_check: newCheck, step: 'members', cursor: 0 };
     db.transaction(() => {
