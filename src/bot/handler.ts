@@ -61,6 +61,8 @@ export interface Notice {
    * outsider can flood, never holds back the next report's notice.
    */
   uncapped?: boolean;
+  /** Counted into the moderators' digest whatever the cap (an applicant's number announced already today). */
+  digestOnly?: boolean;
 }
 
 /** What a handler decided. */

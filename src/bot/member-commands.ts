@@ -19,18 +19,10 @@ import { catalog, type AreaCommand, type Catalog } from './catalog';
 import { joinAreaQuestion } from './dialogues';
 import { signalTimer, type DiscreetRules } from './discreet-commands';
 import { say, type Asker, type Outcome, type Store } from './handler';
+import { dropDigestsIfNothingWaits } from './notify';
 
 /** An applicant's join requests announced to the moderators: one a day per number. */
 const JOIN_NOTICES = { max: 1, windowMs: 86_400_000 };
-
-/**
- * Her request closed before its notice went (STOP, DELETE, LEAVE of its
- * every area): the moderators were never told, so the day's one announcement
- * is hers again, or her next request would never be announced at all.
- */
-function unannounced(store: Store, who: Asker, withdrawn: number): void {
-  if (withdrawn > 0) store.limits.forgetKind(who.limitKey, 'join_notice');
-}
 
 /** What JOIN applies: the line's areas, its subscribe mode, MAX_AREAS and whether new members are discreet. */
 export interface JoinRules extends NewMemberRules {
@@ -134,12 +126,16 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
     const request = requestJoin(db, member.id, adding, now, maxAreas - held.length);
     if (!request) return say(who.t.tooManyAreas(maxAreas));
     const pending = withTimer(say(who.t.joinPending(request.npas)), who, rules, created);
-    // A request notifies once, however often the applicant repeats JOIN; and an applicant's new requests
-    // once a day, however often they close one (STOP, DELETE) and ask again: the rest wait in PENDING.
+    // A request notifies once, however often the applicant repeats JOIN. An applicant's number has a notice of
+    // its own once a day, however often it closes a request (STOP, DELETE) and asks again: the others are
+    // counted into the moderators' digest ("2 more join requests waiting"), so none goes untold.
     // (A member a moderator admitted is told of at once: she can be blocked, and DELETE makes her an applicant.)
-    const announce = request.created && (member.status !== 'pending' || store.limits.take(who.limitKey, 'join_notice', JOIN_NOTICES, now));
-    if (!announce) return pending;
-    return { ...pending, notify: { subject: { kind: 'join', requestId: request.id }, text: (t) => t.modJoinRequest(`#${request.ref}`, request.npas) } };
+    if (!request.created) return pending;
+    const own = member.status !== 'pending' || store.limits.take(who.limitKey, 'join_notice', JOIN_NOTICES, now);
+    return {
+      ...pending,
+      notify: { subject: { kind: 'join', requestId: request.id }, text: (t) => t.modJoinRequest(`#${request.ref}`, request.npas), digestOnly: !own },
+    };
   }
   subscribe(db, member.id, adding, now);
   // What listAreas would now read: the areas held and those just added, in its order.
@@ -152,7 +148,7 @@ export function leave(store: Store, who: Asker, regions: Regions, tokens: string
   if (!resolved.ok) return say(unknownArea(who.t, regions, resolved.bad, 'leave'));
   const remaining = unsubscribe(store.db, who.member.id, resolved.npas);
   // Under approval, areas still waiting for a moderator are left too: APPROVE admits her to the others only.
-  unannounced(store, who, withdrawFromRequest(store.db, who.member.id, resolved.npas, now));
+  if (withdrawFromRequest(store.db, who.member.id, resolved.npas, now)) dropDigestsIfNothingWaits(store.db);
   // She is told she gets no alerts there now: copies still waiting for her go too. Over Signal, her
   // SMS membership gets those its areas still cover (the planner had sent them here instead).
   for (const copy of withdrawAlertsOutside(store.db, who.member.id, now)) planTwinFallback(store.db, who.member.id, copy.alertId, now, copy.plannedAt);
@@ -170,8 +166,9 @@ export function stop(store: Store, who: Asker, now: number): Outcome {
   if (who.member) {
     unsubscribeAll(db, who.member.id);
     // Moderators are not told of a request that is gone.
-    unannounced(store, who, withdrawJoinNotices(db, who.member.id, now));
+    withdrawJoinNotices(db, who.member.id, now);
     closeRequestOf(db, who.member.id);
+    dropDigestsIfNothingWaits(db);
     setMemberStatus(db, who.member.id, 'stopped');
     // Nothing more goes out about them either: a running check-in would tell their buddies they are missing.
     // (An escalated one stays, so that an OK after START still tells the buddies who heard.)
@@ -210,8 +207,9 @@ export function erase(store: Store, who: Asker, now: number): Outcome {
     eraseBuddyMessagesOf(db, who.member.id);
     // Over Signal, her SMS membership stays: the alerts the planner sent here instead go to it.
     for (const copy of waitingAlertCopies(db, who.member.id, now)) planTwinFallback(db, who.member.id, copy.alertId, now, copy.plannedAt);
-    unannounced(store, who, withdrawJoinNotices(db, who.member.id, now));
+    withdrawJoinNotices(db, who.member.id, now);
     deleteMember(db, who.member.id);
+    dropDigestsIfNothingWaits(db);
   }
   eraseSenderTraces(store, who.sender, now);
   db.eraseSoon();

@@ -9,7 +9,7 @@ import { memberKey, type Sender } from '../phone/identity';
 import { alertByRef, countAlerts } from '../store/alerts';
 import { blockSender } from '../store/blocks';
 import { closeRequest, countRequests, findRequest, listRequests, requestOf } from '../store/member-requests';
-import { dropOpenDigests, eraseReportNotices, withdrawJoinNotices, withdrawUnsentNotices } from '../store/moderator-notices';
+import { eraseReportNotices, withdrawJoinNotices, withdrawUnsentNotices } from '../store/moderator-notices';
 import { deleteMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
 import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
 import {
@@ -31,6 +31,7 @@ import { catalog, type Catalog } from './catalog';
 import type { Command } from './commands';
 import { failed, say, type Outcome, type Store } from './handler';
 import { eraseSenderTraces, unknownArea } from './member-commands';
+import { dropDigestsIfNothingWaits } from './notify';
 import { areasBeforeText, leadingAreas } from './report-commands';
 
 const LIST_LIMIT = 10;
@@ -287,7 +288,7 @@ export function runModeratorCommand(store: Store, mod: Moderator, rules: Moderat
   const outcome = runCommand(store, mod, rules, command, now);
   // The last report or request decided: a digest still waiting ("3 more reports waiting") would tell of none.
   const decision = command.kind === 'approve' || command.kind === 'reject' || command.kind === 'block';
-  if (decision && countPendingReports(store.db) === 0 && countRequests(store.db) === 0) dropOpenDigests(store.db);
+  if (decision) dropDigestsIfNothingWaits(store.db);
   return outcome;
 }
 

@@ -9,7 +9,9 @@
 import type { Sender } from '../phone/identity';
 import { ensureMember } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
-import { dropQueued, holdDigest, linkJoinNotice, linkNotice, openDigest, takeNoticeSlot } from '../store/moderator-notices';
+import { countRequests } from '../store/member-requests';
+import { dropOpenDigests, dropQueued, holdDigest, linkJoinNotice, linkNotice, openDigest, takeNoticeSlot } from '../store/moderator-notices';
+import { countPendingReports } from '../store/reports';
 import { enqueueMessage } from '../store/outbox';
 import { catalog } from './catalog';
 import type { Limit } from './context';
@@ -25,7 +27,7 @@ export function notifyModerators(store: Store, contacts: readonly Sender[], limi
   const { db, vault } = store;
   const reachable = reachableModerators(db, vault, contacts).filter((c) => c.address !== notice.except?.address);
   if (reachable.length === 0) return false;
-  const held = notice.uncapped ? null : takeNoticeSlot(db, notice.subject.kind, limit.max, limit.windowMs, now);
+  const held = notice.uncapped ? null : takeNoticeSlot(db, notice.subject.kind, limit.max, limit.windowMs, now, notice.digestOnly);
   for (const contact of reachable) {
     const member = ensureMember(db, vault, contact, 'en', now, 'active');
     const t = catalog(member.lang);
@@ -42,4 +44,9 @@ export function notifyModerators(store: Store, contacts: readonly Sender[], limi
     if (notice.subject.requestId !== undefined) linkJoinNotice(db, id, notice.subject.requestId);
   }
   return true;
+}
+
+/** Nothing left waiting (the last report or request decided, or closed by its sender): a digest still queued would tell of none. */
+export function dropDigestsIfNothingWaits(db: Store['db']): void {
+  if (countPendingReports(db) === 0 && countRequests(db) === 0) dropOpenDigests(db);
 }

@@ -60,20 +60,20 @@ export function listRequests(db: Db, limit: number): Array<{ ref: string; npas: 
 /**
  * Takes areas out of a member's open request (she left them before a
  * moderator decided); one left with none is closed, and its notices still
- * waiting are withdrawn. Returns how many notices were.
+ * waiting are withdrawn. Returns whether it was closed.
  */
-export function withdrawFromRequest(db: Db, memberId: number, npas: string[], now: number): number {
+export function withdrawFromRequest(db: Db, memberId: number, npas: string[], now: number): boolean {
   const row = db.stmt('SELECT id, npas FROM member_requests WHERE member_id = ?').get(memberId) as { id: number; npas: string } | undefined;
-  if (!row) return 0;
+  if (!row) return false;
   const kept = row.npas.split(',').filter((npa) => !npas.includes(npa));
   if (kept.length > 0) {
     db.stmt('UPDATE member_requests SET npas = ? WHERE id = ?').run(kept.join(','), row.id);
-    return 0;
+    return false;
   }
   // Before the request goes: its notices are found through it.
-  const withdrawn = withdrawJoinNotices(db, memberId, now);
+  withdrawJoinNotices(db, memberId, now);
   closeRequest(db, row.id);
-  return withdrawn;
+  return true;
 }
 
 /** Removes a member's open request, if any (they opted out). */

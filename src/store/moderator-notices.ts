@@ -17,22 +17,18 @@ export interface NoticePeriod {
  * `periodMs`, aligned to the clock). Reports and join requests have a cap
  * each, so join requests (anyone can make them) never take a report's slot.
  * Returns null when it may be sent, else the period's held counts, this one
- * included.
+ * included. `held`: counted into the digest whatever the cap.
  */
-export function takeNoticeSlot(db: Db, kind: 'report' | 'join', max: number, periodMs: number, now: number): NoticePeriod | null {
+export function takeNoticeSlot(db: Db, kind: 'report' | 'join', max: number, periodMs: number, now: number, held = false): NoticePeriod | null {
   const periodStart = now - (now % periodMs);
-  const row = db.stmt('SELECT period_start, sent, sent_joins, held_reports, held_joins FROM notice_period WHERE id = 1').get() as
+  let row = db.stmt('SELECT period_start, sent, sent_joins, held_reports, held_joins FROM notice_period WHERE id = 1').get() as
     | { period_start: number; sent: number; sent_joins: number; held_reports: number; held_joins: number }
     | undefined;
   if (!row || row.period_start !== periodStart) {
-    db.stmt('INSERT OR REPLACE INTO notice_period (id, period_start, sent, sent_joins, held_reports, held_joins) VALUES (1, ?, ?, ?, 0, 0)').run(
-      periodStart,
-      kind === 'report' ? 1 : 0,
-      kind === 'join' ? 1 : 0,
-    );
-    return null;
+    row = { period_start: periodStart, sent: 0, sent_joins: 0, held_reports: 0, held_joins: 0 };
+    db.stmt('INSERT OR REPLACE INTO notice_period (id, period_start, sent, sent_joins, held_reports, held_joins) VALUES (1, ?, 0, 0, 0, 0)').run(periodStart);
   }
-  if ((kind === 'join' ? row.sent_joins : row.sent) < max) {
+  if (!held && (kind === 'join' ? row.sent_joins : row.sent) < max) {
     db.stmt(kind === 'join' ? 'UPDATE notice_period SET sent_joins = sent_joins + 1 WHERE id = 1' : 'UPDATE notice_period SET sent = sent + 1 WHERE id = 1').run();
     return null;
   }

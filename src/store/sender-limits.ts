@@ -75,11 +75,6 @@ export class SenderLimits {
     this.db.stmt('DELETE FROM sender_limits WHERE sender_bidx = ? AND window_start <= ?').run(senderKey, now - LONGEST_WINDOW_MS);
   }
 
-  /** Erases one stored count of a sender (a join notice withdrawn before it went: the moderators were never told). */
-  forgetKind(senderKey: Buffer, kind: Exclude<LimitKind, 'message'>): void {
-    this.db.stmt('DELETE FROM sender_limits WHERE sender_bidx = ? AND kind = ?').run(senderKey, kind);
-  }
-
   private takeInMemory(key: string, start: number, max: number): boolean {
     const w = this.memory.get(key);
     if (!w || w.start !== start) {
