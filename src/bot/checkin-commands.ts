@@ -8,7 +8,7 @@ import type { SubscribeMode } from '../config/env';
 import { linkBuddyMessage, personBuddies } from '../store/buddies';
 import { buddiesTold, eraseCheckin, escalationWentOut, extendCheckin, personCheckins, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply, withdrawAlertsOutside } from '../store/outbox';
-import { ensureMember, setMemberStatus } from '../store/members';
+import { ensureMember, otherChannelMember, setMemberStatus } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
 import type { Sender } from '../phone/identity';
 import { catalog, LANGS } from './catalog';
@@ -40,6 +40,11 @@ export interface CheckinLine extends NewMemberRules {
   moderatorContacts: readonly Sender[];
 }
 
+/** Her membership, or with none on this channel her other channel's (one person, one phone): whose check-ins and buddies count. */
+function personOf(store: Store, who: Asker): number | undefined {
+  return who.member?.id ?? otherChannelMember(store.db, store.vault, who.sender);
+}
+
 /** Who is told of a missed check-in (said before the timer starts), and the escalation each would get, due at `expected`. */
 function escalationPlan(
   store: Store,
@@ -67,7 +72,7 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   if (!(minutes >= minMinutes && minutes <= maxMinutes)) return say(who.t.checkinUsage(minutesText(minMinutes), maxMinutes));
   if (Array.from(details).length > MAX_DETAILS) return say(who.t.checkinDetailsTooLong(MAX_DETAILS));
   const dueAt = now + Math.round(minutes * 60_000);
-  const plan = escalationPlan(store, line, who.member?.id, clockTime(dueAt));
+  const plan = escalationPlan(store, line, personOf(store, who), clockTime(dueAt));
   if (!plan) return say(who.t.checkinNeedsBuddy());
   // Details an escalation would clip (an emoji makes an SMS UCS-2, a third of the room) are refused now, not cut at the deadline.
   const room = detailsRoom(plan.frames, details);
@@ -96,7 +101,8 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
 /** LATER minutes: moves a running check-in's deadline on by that much. */
 export function later(store: Store, who: Asker, line: CheckinLine, minutes: number, now: number): Outcome {
   // Hers on either channel: one person, one phone.
-  const mine = who.member ? personCheckins(store.db, who.member.id) : { open: [], escalated: [] };
+  const person = personOf(store, who);
+  const mine = person !== undefined ? personCheckins(store.db, person) : { open: [], escalated: [] };
   const running = mine.open[0];
   if (!running) {
     const last = mine.escalated.at(-1);
@@ -124,8 +130,9 @@ function toldOf(store: Store, checkinId: number): 'buddies' | 'moderators' | 'no
 export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Outcome {
   const { db, vault } = store;
   // Hers on either channel: an OK by SMS ends the check-in she started over Signal, and any other.
-  if (!who.member) return say(who.t.checkinNone());
-  const { open, escalated } = personCheckins(db, who.member.id);
+  const person = personOf(store, who);
+  if (person === undefined) return say(who.t.checkinNone());
+  const { open, escalated } = personCheckins(db, person);
   if (open.length === 0 && escalated.length === 0) return say(who.t.checkinNone());
   for (const c of open) eraseCheckin(db, c.id);
   let moderators = false;
@@ -142,7 +149,7 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Ou
   const buddies = heard === 'all' || heard.size > 0;
   const tell = (id: number) => heard === 'all' || heard.has(id);
   // Her buddies on either membership, as the escalation told them.
-  for (const b of personBuddies(db, vault, who.member.id, (x) => tell(x.id))) {
+  for (const b of personBuddies(db, vault, person, (x) => tell(x.id))) {
     linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), b.memberId);
   }
   if (moderators) {

@@ -29,6 +29,18 @@ export function findMember(db: Db, vault: Vault, sender: Pick<Sender, 'channel' 
   return findMemberByIndex(db, memberIndex(vault, sender));
 }
 
+/**
+ * A sender's membership on the other channel, found by her number (Signal
+ * showing it, or the SMS number a Signal membership showed), for someone
+ * with none on this one: OK over Signal for the check-in she started by SMS.
+ */
+export function otherChannelMember(db: Db, vault: Vault, sender: Sender): number | undefined {
+  if (!sender.phone) return undefined;
+  if (sender.channel === 'signal') return findMember(db, vault, { channel: 'sms', address: sender.phone })?.id;
+  const row = db.stmt("SELECT id FROM members WHERE channel = 'signal' AND phone_bidx = ? LIMIT 1").get(linkIndex(vault, sender.phone)) as { id: number } | undefined;
+  return row?.id;
+}
+
 /** Finds a member by their address index (see memberIndex), for a caller that needs the index anyway. */
 export function findMemberByIndex(db: Db, index: Buffer): MemberRow | undefined {
   return db.stmt('SELECT id, lang, status FROM members WHERE address_bidx = ?').get(index) as MemberRow | undefined;

@@ -1,0 +1,57 @@
+/**
+ * OK, LATER and CHECKIN from her other channel when she has no membership there yet
+ * (Signal on the motel wifi for a check-in started by SMS): she is one person
+ * on one phone, as for blocks and limits; "no check-in running" let her buddies
+ * be told she may be in danger.
+ */
+import { catalog } from '../../src/bot/catalog';
+import type { CheckinRules } from '../../src/bot/line-rules';
+import { runCheckinTimers } from '../../src/jobs/checkin-timers';
+import type { Sender } from '../../src/phone/identity';
+import { botWorld } from '../helpers/bot-world';
+
+const ROSE = '+14155550100';
+const ROSE_UUID = '2c3d4e5f-6a7b-4c8d-9e0f-000000000100';
+const BUDDY = '+14155550177';
+const MIN = 60_000;
+const RULES: CheckinRules = { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms', 'signal'] };
+const roseSignal: Sender = { channel: 'signal', address: ROSE_UUID, phone: ROSE };
+
+describe('a person on both channels, with no membership yet on the one she writes from', () => {
+  it('OK over Signal (number shown) ends the check-in she started by SMS, though she never used Signal before', async () => {
+    const w = await botWorld({ checkins: RULES });
+    w.sms(ROSE, 'JOIN 415');
+    w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
+    w.sms(BUDDY, 'ACCEPT');
+    const start = w.clock.now;
+    expect(w.sms(ROSE, 'CHECKIN 30 blue Honda').reply).toContain('check-in until');
+    w.clock.now = start + 20 * MIN;
+    // No SMS signal in the motel; Signal over its wifi, from the same phone and number.
+    const r = w.bot.handle({ sender: roseSignal, text: 'OK', providerId: 'sig-1' });
+    expect(r.reply).toBe(catalog('en').checkinOk());
+    w.clock.now = start + 31 * MIN;
+    expect(runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now).escalated).toBe(0);
+  });
+
+  it('OK by SMS ends the check-in she started over Signal (number shown), though she never texted by SMS before', async () => {
+    const w = await botWorld({ checkins: RULES });
+    const signal = (text: string, id: string) => w.bot.handle({ sender: roseSignal, text, providerId: id }).reply;
+    signal('JOIN 415', 's1');
+    signal('BUDDY 415-555-0177 Rose', 's2');
+    w.sms(BUDDY, 'ACCEPT');
+    const start = w.clock.now;
+    expect(signal('CHECKIN 30 blue Honda', 's3')).toContain('check-in until');
+    w.clock.now = start + 20 * MIN;
+    // No data in the motel: she texts OK by SMS from the same phone.
+    expect(w.sms(ROSE, 'OK').reply).toBe(catalog('en').checkinOk());
+  });
+
+  it('CHECKIN over Signal (number shown) sees the buddies she asked by SMS, though she never used Signal before', async () => {
+    const w = await botWorld({ checkins: RULES });
+    w.sms(ROSE, 'JOIN 415');
+    w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
+    w.sms(BUDDY, 'ACCEPT');
+    const r = w.bot.handle({ sender: roseSignal, text: 'CHECKIN 30 blue Honda', providerId: 'sig-2' });
+    expect(r.reply).not.toBe(catalog('en').checkinNeedsBuddy());
+  });
+});
