@@ -5,7 +5,7 @@ import type { Lang } from '../domain/lang';
 import { memberKey, numberKey, type Sender } from '../phone/identity';
 import { endConversation } from '../store/conversations';
 import { eraseCheckin, eraseCheckinsOf, openCheckin } from '../store/checkins';
-import { eraseBuddyMessagesOf } from '../store/buddies';
+import { eraseBuddyMessagesOf, setBuddyLang } from '../store/buddies';
 import { forgetSenderReplies } from '../store/inbound-log';
 import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
@@ -244,6 +244,8 @@ export function setLang(store: Store, who: Asker, rules: NewMemberRules, lang: L
   const created = !who.member;
   const member = memberOf(store, who, rules, now);
   setPersonLang(store.db, member.id, lang);
+  // A buddy's LANG: the escalation, and what else she is sent as a buddy, comes in it.
+  if (who.sender.phone) setBuddyLang(store.db, store.vault, who.sender.phone, lang);
   member.lang = lang;
   return withTimer(say(catalog(lang).langSet()), who, rules, created);
 }

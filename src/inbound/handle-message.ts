@@ -85,10 +85,10 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
 
 /** Steps 3 to 5. `acted`: past the block and the limit. */
 function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<typeof parse>, now: number): Handled & { acted: boolean; quotesDraft: boolean } {
-  const { db, rules } = deps;
+  const { rules } = deps;
   const gate = blockAndLimit(deps, rules.limits.messages, who, parsed, now);
   if (!gate.act) return { reply: null, parsed, duplicate: false, dropped: gate.dropped, acted: false, quotesDraft: false };
-  const lang = rememberLanguage(db, who, parsed);
+  const lang = rememberLanguage(deps, who, parsed);
   const { say, quotesDraft } = dispatch(deps, rules, who, lang, msg, parsed, now);
   return { reply: gate.answer ? say : null, parsed, duplicate: false, dropped: gate.dropped, acted: true, quotesDraft };
 }

@@ -45,6 +45,11 @@ export function buddyIndex(vault: Vault, phone: string): Buffer {
   return vault.index('buddy', phone);
 }
 
+/** A buddy chose a language (LANG, or a keyword of hers): what is sent to her as a buddy (the escalation, an OK) comes in it. */
+export function setBuddyLang(db: Db, vault: Vault, phone: string, lang: Lang): void {
+  db.stmt('UPDATE buddies SET lang = ? WHERE buddy_bidx = ? AND lang <> ?').run(lang, buddyIndex(vault, phone), lang);
+}
+
 function opened(vault: Vault, r: Row): Buddy {
   const slot = (column: string) => ({ table: 'buddies', column, row: r.id });
   return {
