@@ -11,6 +11,7 @@ import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
 import { buddyIndex, buddyStopped, recordBuddyOptOut } from '../store/buddies';
+import { escalationBySms } from '../store/checkins';
 import { openAddress } from '../store/members';
 import { queuedBeforeIdentityChange } from '../store/moderator-identities';
 import { claimLane, clockSteppedBack, dueThrottledNow, latestOutboxTime, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';
@@ -283,7 +284,7 @@ export class Lane {
       this.deps.observer?.outcome(row.channel, 'sent');
       return { outcome: { id: row.id, kind: 'sent', providerId } };
     } catch (err) {
-      return this.onError(row, to, err, started);
+      return this.onError(row, to, body, err, started);
     }
   }
 
@@ -293,7 +294,7 @@ export class Lane {
     this.pacer.observe(throttled);
   }
 
-  private onError(row: ClaimedRow, to: string, err: unknown, started: number): Recorded {
+  private onError(row: ClaimedRow, to: string, body: string, err: unknown, started: number): Recorded {
     const { opts, log } = this.deps;
     const e = err instanceof SendError ? err : new SendError('server', 'internal');
     if (!(err instanceof SendError)) log.error({ err: safeError(err), outboxId: row.id }, 'unexpected send failure');
@@ -326,6 +327,11 @@ export class Lane {
     if (row.to_buddy === 1 && e.kind === 'stopped') {
       const { db, vault, now } = this.deps;
       failed.effect = () => recordBuddyOptOut(db, vault, to, now());
+    }
+    // A buddy who left Signal (or whose identity it refuses) is still told she missed her check-in: by SMS.
+    if (row.to_buddy === 1 && row.channel === 'signal' && this.deps.smsSends !== false) {
+      const { db, vault, now } = this.deps;
+      failed.effect = () => escalationBySms(db, vault, row.id, to, body, now());
     }
     return failed;
   }

@@ -7,6 +7,7 @@
  */
 import type { Db } from './db';
 import { personMemberIds } from './members';
+import { enqueueReply } from './outbox';
 import type { Vault } from './vault';
 
 /** An open or escalated check-in, as the handlers see it. */
@@ -218,4 +219,18 @@ export function ageCheckins(db: Db, now: number): number {
     erased++;
   }
   return erased;
+}
+
+/**
+ * A buddy's escalation refused for good over Signal (they left it, or Signal
+ * refuses their identity): the same text goes to the same number by SMS,
+ * linked to the check-in as the first was (an OK then tells them, and
+ * erases it with the rest). Nothing for a row that carried no escalation.
+ */
+export function escalationBySms(db: Db, vault: Vault, outboxId: number, address: string, text: string, now: number): void {
+  const link = db.stmt("SELECT checkin_id, buddy_id FROM checkin_messages WHERE outbox_id = ? AND kind = 'escalation'").get(outboxId) as
+    | { checkin_id: number; buddy_id: number | null }
+    | undefined;
+  if (!link) return;
+  linkCheckinMessage(db, enqueueReply(db, vault, { channel: 'sms', address }, text, now), link.checkin_id, 'escalation', link.buddy_id);
 }
