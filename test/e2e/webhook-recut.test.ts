@@ -8,6 +8,7 @@
 import twilio from 'twilio';
 import { DEFAULT_LIMITS } from '../../src/bot/context';
 import { findMember } from '../../src/store/members';
+import { listAreas } from '../../src/store/subscriptions';
 import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, newSid, PUBLIC_URL, refOf, startHarness, type Harness } from '../helpers/harness';
 
 const SMS = '/webhooks/twilio/sms';
@@ -25,7 +26,7 @@ describe('a signed webhook re-cut into other fields', () => {
   beforeEach(async () => {
     h = await startHarness({ limits: { ...DEFAULT_LIMITS, messages: { max: 2, windowMs: 3_600_000 } }, env: { MODERATORS: MODERATOR } });
     expect((await h.sms(VICTIM, 'JOIN 415')).status).toBe(200);
-    expect(findMember(h.server.db, h.server.vault, { channel: 'sms', address: VICTIM })).toBeDefined();
+    expect(victim()).toEqual({ status: 'active', areas: ['415'] });
     // The attacker uses up her own hourly limit: what she sends next is dropped, and its MessageSid not recorded.
     await h.sms(ATTACKER, 'hi');
     await h.sms(ATTACKER, 'hi');
@@ -33,6 +34,12 @@ describe('a signed webhook re-cut into other fields', () => {
   afterEach(async () => {
     await h.close();
   });
+
+  /** The victim's membership as the line holds it: erased (null), or her status and areas. */
+  function victim(): { status: string; areas: string[] } | null {
+    const member = findMember(h.server.db, h.server.vault, { channel: 'sms', address: VICTIM });
+    return member ? { status: member.status, areas: listAreas(h.server.db, member.id) } : null;
+  }
 
   /** What Twilio really posts (and signs) for the attacker's own SMS; it is delivered, and dropped by her limit. */
   async function attackerOwnMessage(body: string): Promise<{ sid: string; signature: string }> {
@@ -50,7 +57,7 @@ describe('a signed webhook re-cut into other fields', () => {
     const forged = `MessageSid=${sid}&AccountSid=${ACCOUNT_SID}&From=${encodeURIComponent(VICTIM)}&From=${encodeURIComponent(ATTACKER)}&To=${encodeURIComponent(FROM_NUMBER)}&Body=DELETE&NumMedia=0`;
     const r = await post(h, forged, signature);
     // The victim is still a member (today: erased by the forged DELETE). A 4xx, or the replay's answer to a MessageSid already seen.
-    expect(findMember(h.server.db, h.server.vault, { channel: 'sms', address: VICTIM })).toBeDefined();
+    expect(victim()).toEqual({ status: 'active', areas: ['415'] });
     expect(r.status).toBeLessThan(500);
   });
 
@@ -60,7 +67,7 @@ describe('a signed webhook re-cut into other fields', () => {
     const forged = `MessageSid=${sid}&AccountSid=${ACCOUNT_SID}&From=${encodeURIComponent(VICTIM)}&FromAAAFrom=${encodeURIComponent(ATTACKER)}&To=${encodeURIComponent(FROM_NUMBER)}&Body=DELETE&NumMedia=0`;
     const r = await post(h, forged, signature);
     // The victim is still a member (today: erased by the forged DELETE). A 4xx, or the replay's answer to a MessageSid already seen.
-    expect(findMember(h.server.db, h.server.vault, { channel: 'sms', address: VICTIM })).toBeDefined();
+    expect(victim()).toEqual({ status: 'active', areas: ['415'] });
     expect(r.status).toBeLessThan(500);
   });
 
@@ -89,7 +96,7 @@ describe('a signed webhook re-cut into other fields', () => {
     const forged = `AccountSid=${ACCOUNT_SID}&Body=DELETE&From=${encodeURIComponent(VICTIM)}&MessageSid=${fresh}&ZZZF=${encodeURIComponent(tail)}`;
     const r = await post(h, forged, signature);
     // Today: 200 and the victim is erased.
-    expect(findMember(h.server.db, h.server.vault, { channel: 'sms', address: VICTIM })).toBeDefined();
+    expect(victim()).toEqual({ status: 'active', areas: ['415'] });
     expect(r.status).toBeLessThan(500);
   });
 });
