@@ -11,7 +11,6 @@ import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
 import { deleteMember, insertMember, memberIndex, setMemberStatus, setPersonLang, type MemberRow } from '../store/members';
 import { closeRequestOf, requestJoin, withdrawFromRequest } from '../store/member-requests';
-import { withdrawJoinNotices } from '../store/moderator-notices';
 import { planTwinFallback } from '../store/alerts';
 import { eraseWaitingTo, waitingAlertCopies, withdrawAlertsOutside } from '../store/outbox';
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
@@ -115,7 +114,7 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
   if (member.status === 'pending' && !approval) {
     member.status = 'active';
     setMemberStatus(db, member.id, 'active');
-    closeRequestOf(db, member.id);
+    closeRequestOf(db, member.id, now);
   }
   // A row created just now holds no areas yet.
   const held = created ? [] : listAreas(db, member.id);
@@ -166,8 +165,7 @@ export function stop(store: Store, who: Asker, now: number): Outcome {
   if (who.member) {
     unsubscribeAll(db, who.member.id);
     // Moderators are not told of a request that is gone.
-    withdrawJoinNotices(db, who.member.id, now);
-    closeRequestOf(db, who.member.id);
+    closeRequestOf(db, who.member.id, now);
     dropDigestsIfNothingWaits(db);
     setMemberStatus(db, who.member.id, 'stopped');
     // Nothing more goes out about them either: a running check-in would tell their buddies they are missing.
@@ -192,8 +190,8 @@ export function areas(store: Store, who: Asker): Outcome {
  * DELETE: erases everything keyed to the sender: their member row (with its
  * subscriptions, join request and queued messages), the link to their
  * reports, the messages waiting to go to them without a member row, their
- * rate-limit counters of ended windows (those of the current windows run
- * out first, or DELETE would reset the limits), the replies stored for their retried webhooks, their
+ * rate-limit counters older than a day (those of the last day stay until
+ * then, or DELETE would reset the limits), the replies stored for their retried webhooks, their
  * parked messages and their open conversation, and their
  * check-ins with every message that carried their details (their buddy
  * links go with the member row). A block stays (it keys nothing else). The
@@ -207,7 +205,7 @@ export function erase(store: Store, who: Asker, now: number): Outcome {
     eraseBuddyMessagesOf(db, who.member.id);
     // Over Signal, her SMS membership stays: the alerts the planner sent here instead go to it.
     for (const copy of waitingAlertCopies(db, who.member.id, now)) planTwinFallback(db, who.member.id, copy.alertId, now, copy.plannedAt);
-    withdrawJoinNotices(db, who.member.id, now);
+    closeRequestOf(db, who.member.id, now);
     deleteMember(db, who.member.id);
     dropDigestsIfNothingWaits(db);
   }
@@ -219,7 +217,7 @@ export function erase(store: Store, who: Asker, now: number): Outcome {
 
 /**
  * What is keyed to a sender besides their member row: the link to their
- * reports, messages waiting to go to them, their ended rate-limit counters, the
+ * reports, messages waiting to go to them, their rate-limit counters older than a day, the
  * replies stored for their webhooks, their parked messages and their open
  * conversation. DELETE erases it, and so does a moderator's refusal of an
  * applicant (REJECT, BLOCK). The caller truncates the WAL.

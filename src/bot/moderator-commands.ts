@@ -9,7 +9,7 @@ import { memberKey, type Sender } from '../phone/identity';
 import { alertByRef, countAlerts } from '../store/alerts';
 import { blockSender } from '../store/blocks';
 import { closeRequest, countRequests, findRequest, listRequests, requestOf } from '../store/member-requests';
-import { eraseReportNotices, withdrawJoinNotices, withdrawUnsentNotices } from '../store/moderator-notices';
+import { eraseReportNotices, withdrawUnsentNotices } from '../store/moderator-notices';
 import { deleteMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
 import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
 import {
@@ -70,9 +70,8 @@ function admit(store: Store, mod: Moderator, rules: ModerationRules, ref: string
   // The request was bounded when filed; a member never passes MAX_AREAS by admission either.
   const room = rules.maxAreas - listAreas(db, request.memberId).length;
   subscribe(db, request.memberId, request.npas.slice(0, Math.max(0, room)), now);
-  // The other moderators' notices still waiting would ask them to decide what is decided.
-  withdrawJoinNotices(db, request.memberId, now);
-  closeRequest(db, request.id);
+  // The other moderators' notices still waiting (which would ask them to decide what is decided) go with it.
+  closeRequest(db, request.id, now);
   const t = catalog(memberLang(db, request.memberId));
   // The areas they now hold: when MAX_AREAS was lowered since the request, fewer than it asked for.
   const areas = listAreas(db, request.memberId);
@@ -147,14 +146,14 @@ function retract(store: Store, mod: Moderator, ref: string, now: number): Outcom
  * refused more areas keeps the ones they have.
  */
 function refuse(store: Store, request: { id: number; memberId: number }, now: number): void {
-  withdrawJoinNotices(store.db, request.memberId, now);
+  closeRequest(store.db, request.id, now);
   if (memberStatus(store.db, request.memberId) === 'pending') {
     const applicant = memberSender(store.db, store.vault, request.memberId);
     deleteMember(store.db, request.memberId);
     if (applicant) eraseSenderTraces(store, applicant, now);
     // Their sealed number must not outlive the refusal in the WAL either.
     store.db.eraseSoon();
-  } else closeRequest(store.db, request.id);
+  }
 }
 
 /** What SHOW, EDIT and RETRACT answer of a join request: what it is and what can be done with it. */

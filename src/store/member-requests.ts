@@ -45,8 +45,9 @@ export function requestOf(db: Db, memberId: number): { id: number; memberId: num
   return row ? { id: row.id, memberId } : undefined;
 }
 
-/** Removes a request once decided. */
-export function closeRequest(db: Db, id: number): void {
+/** Removes a request (decided, or closed by the applicant) and withdraws its notices still waiting. */
+export function closeRequest(db: Db, id: number, now: number): void {
+  withdrawJoinNotices(db, id, now);
   db.stmt('DELETE FROM member_requests WHERE id = ?').run(id);
 }
 
@@ -59,8 +60,7 @@ export function listRequests(db: Db, limit: number): Array<{ ref: string; npas: 
 
 /**
  * Takes areas out of a member's open request (she left them before a
- * moderator decided); one left with none is closed, and its notices still
- * waiting are withdrawn. Returns whether it was closed.
+ * moderator decided); one left with none is closed. Returns whether it was.
  */
 export function withdrawFromRequest(db: Db, memberId: number, npas: string[], now: number): boolean {
   const row = db.stmt('SELECT id, npas FROM member_requests WHERE member_id = ?').get(memberId) as { id: number; npas: string } | undefined;
@@ -70,15 +70,14 @@ export function withdrawFromRequest(db: Db, memberId: number, npas: string[], no
     db.stmt('UPDATE member_requests SET npas = ? WHERE id = ?').run(kept.join(','), row.id);
     return false;
   }
-  // Before the request goes: its notices are found through it.
-  withdrawJoinNotices(db, memberId, now);
-  closeRequest(db, row.id);
+  closeRequest(db, row.id, now);
   return true;
 }
 
-/** Removes a member's open request, if any (they opted out). */
-export function closeRequestOf(db: Db, memberId: number): void {
-  db.stmt('DELETE FROM member_requests WHERE member_id = ?').run(memberId);
+/** Closes a member's open request, if any (they opted out, or are erased). */
+export function closeRequestOf(db: Db, memberId: number, now: number): void {
+  const row = db.stmt('SELECT id FROM member_requests WHERE member_id = ?').get(memberId) as { id: number } | undefined;
+  if (row) closeRequest(db, row.id, now);
 }
 
 /** How many join requests await a moderator. */

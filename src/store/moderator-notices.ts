@@ -79,19 +79,16 @@ export function linkJoinNotice(db: Db, outboxId: number, requestId: number): voi
 }
 
 /**
- * Withdraws the notices of a member's join request that still wait, before
- * the applicant closes it (STOP, DELETE): moderators are not told of a
+ * Withdraws the notices of a join request that still wait, as it closes
+ * (decided, or closed by the applicant): moderators are not told of a
  * request that is gone. One in flight goes once. The text names no one, and
- * stays with the row. Returns how many were withdrawn.
+ * stays with the row.
  */
-export function withdrawJoinNotices(db: Db, memberId: number, now: number): number {
-  return db
-    .stmt(
-      `UPDATE outbox SET state = 'failed', error = 'superseded', updated_at = @now
-       WHERE id IN (SELECT n.outbox_id FROM join_notices n JOIN member_requests r ON r.id = n.request_id WHERE r.member_id = @member)
-         AND state = 'pending' AND lease_until <= @now`,
-    )
-    .run({ member: memberId, now }).changes;
+export function withdrawJoinNotices(db: Db, requestId: number, now: number): void {
+  db.stmt(
+    `UPDATE outbox SET state = 'failed', error = 'superseded', updated_at = @now
+     WHERE id IN (SELECT outbox_id FROM join_notices WHERE request_id = @request) AND state = 'pending' AND lease_until <= @now`,
+  ).run({ request: requestId, now });
 }
 
 /** Links a queued reply to SHOW (it quotes the report `ref`, if there is one) as a notice is linked: it goes with the report's text. */

@@ -63,9 +63,9 @@ export class SenderLimits {
   }
 
   /**
-   * Erases a sender's stored counts whose window has ended (DELETE). Those of
-   * the current windows stay until theirs end (retention takes them, at most
-   * a day on): BLOCK cannot reach a troll who DELETEs after his reports, and
+   * Erases a sender's stored counts whose window began a day or more ago,
+   * so has ended (DELETE; windows are not stored with their length). Those
+   * of the last day stay until retention takes them: BLOCK cannot reach a troll who DELETEs after his reports, and
    * were DELETE to reset the counts, DELETE and JOIN again would give a phone
    * five more reports, CHECKs and buddy invitations as often as it liked.
    * The message count stays in memory until its window ends, for the same
