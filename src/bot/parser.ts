@@ -31,6 +31,11 @@ interface Token {
   start: number;
 }
 
+/** The token at `start` as written (punctuation, signs and accents kept). */
+function rawWord(text: string, start: number): string {
+  return /^\S+/.exec(text.slice(start))?.[0] ?? '';
+}
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(/\S+/g)) {
@@ -57,7 +62,7 @@ function areasThenText(text: string, rest: Token[], country: CountryCode): { are
     const parts = token.word.split(/[,;/]+/).filter((p) => p !== '');
     if (parts.length === 0 || !parts.every((p) => NPA.test(p))) break;
     // "$650 short", "250$ manquant": an amount, written with its currency sign, is text.
-    if (isAmount(/^\S+/.exec(text.slice(token.start))?.[0] ?? '')) break;
+    if (isAmount(rawWord(text, token.start))) break;
     if (startsWithNumber(text.slice(token.start), country)) break;
     areas.push(...parts);
   }
@@ -121,8 +126,7 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
 
 /** Whether the word at `start` carries an accent: English writes none, so "Áreas" is no sign of English. */
 function accented(text: string, start: number): boolean {
-  const raw = /^\S+/.exec(text.slice(start))?.[0] ?? '';
-  return /\p{M}/u.test(raw.normalize('NFD'));
+  return /\p{M}/u.test(rawWord(text, start).normalize('NFD'));
 }
 
 function wordOf(t: Token): string {
