@@ -57,19 +57,14 @@ function replaceKeyFile(file: string, key: Uint8Array): void {
  * Open questions are keyed by blind indexes a new key cannot recompute: a
  * guided report in progress is filed with what it has, or dropped, as when
  * it lapses, and its member told (what it queues is re-sealed with the rest),
- * rather than lost without a word. Returns how many drafts there were.
+ * rather than lost without a word.
  */
-function settleDrafts(config: Config, secrets: Secrets, db: Db, vault: Vault): number {
+function settleDrafts(config: Config, secrets: Secrets, db: Db, vault: Vault): void {
   const bot = lineBot(config, secrets, db, vault);
   const now = Date.now();
-  let settled = 0;
   db.stmt('UPDATE conversations SET expires_at = ? WHERE expires_at > ?').run(now, now);
   // A batch a turn; a join question or a value that no longer opens is only erased.
-  while (db.stmt('SELECT 1 FROM conversations LIMIT 1').get() !== undefined) {
-    const { filed, dropped } = db.transaction(() => expireReportDrafts(bot.message, bot.message.rules, now));
-    settled += filed + dropped;
-  }
-  return settled;
+  while (db.stmt('SELECT 1 FROM conversations LIMIT 1').get() !== undefined) db.transaction(() => expireReportDrafts(bot.message, bot.message.rules, now));
 }
 
 /** Runs (or resumes) the rotation and returns the lines to print. */

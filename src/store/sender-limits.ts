@@ -65,8 +65,8 @@ export class SenderLimits {
   /**
    * Erases a sender's stored counts whose window began a day or more ago,
    * so has ended (DELETE; windows are not stored with their length). Those
-   * of the last day stay until retention takes them: BLOCK cannot reach a troll who DELETEs after his reports, and
-   * were DELETE to reset the counts, DELETE and JOIN again would give a phone
+   * of the last day stay until retention takes them: BLOCK cannot reach a
+   * troll who DELETEs after his reports, and were DELETE to reset the counts, DELETE and JOIN again would give a phone
    * five more reports, CHECKs and buddy invitations as often as it liked.
    * The message count stays in memory until its window ends, for the same
    * reason (each answer is a message the line pays for).
