@@ -5,11 +5,12 @@ import type { Lang } from '../domain/lang';
 import { memberKey, numberKey, type Sender } from '../phone/identity';
 import { endConversation } from '../store/conversations';
 import { eraseCheckin, eraseCheckinsOf, openCheckin } from '../store/checkins';
-import { eraseBuddyMessagesOf, setBuddyLang } from '../store/buddies';
+import { eraseBuddyMessagesOf } from '../store/buddies';
 import { forgetSenderReplies } from '../store/inbound-log';
 import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
-import { deleteMember, insertMember, memberIndex, setMemberStatus, setPersonLang, type MemberRow } from '../store/members';
+import { choosePersonLang } from '../store/person-lang';
+import { deleteMember, insertMember, memberIndex, setMemberStatus, type MemberRow } from '../store/members';
 import { closeRequestOf, requestJoin, withdrawFromRequest } from '../store/member-requests';
 import { planTwinFallback } from '../store/alerts';
 import { eraseWaitingTo, waitingAlertCopies, withdrawAlertsOutside } from '../store/outbox';
@@ -241,9 +242,7 @@ export function eraseSenderTraces(store: Store, sender: Sender, now: number): vo
 export function setLang(store: Store, who: Asker, rules: NewMemberRules, lang: Lang, now: number): Outcome {
   const created = !who.member;
   const member = memberOf(store, who, rules, now);
-  setPersonLang(store.db, member.id, lang);
-  // A buddy's LANG: the escalation, and what else she is sent as a buddy, comes in it.
-  if (who.sender.phone) setBuddyLang(store.db, store.vault, who.sender.phone, lang);
+  choosePersonLang(store.db, store.vault, member.id, who.sender.phone, lang);
   member.lang = lang;
   return withTimer(say(catalog(lang).langSet()), who, rules, created);
 }

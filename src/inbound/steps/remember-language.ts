@@ -6,9 +6,8 @@
  */
 import type { Parsed } from '../../bot/commands';
 import type { Lang } from '../../domain/lang';
-import { setBuddyLang } from '../../store/buddies';
 import type { Db } from '../../store/db';
-import { setPersonLang } from '../../store/members';
+import { choosePersonLang } from '../../store/person-lang';
 import type { Vault } from '../../store/vault';
 import type { Identity } from './identify-sender';
 
@@ -17,9 +16,7 @@ export function rememberLanguage({ db, vault }: { db: Db; vault: Vault }, who: I
   // A keyword her language writes too (a Spanish member's DENUNCIA) leaves her in hers.
   const written = member && parsed.keeps?.includes(member.lang) ? member.lang : parsed.lang;
   if (member && written && member.lang !== written) {
-    setPersonLang(db, member.id, written);
-    // She may be someone's buddy too: what she is sent as one comes in it.
-    if (who.sender.phone) setBuddyLang(db, vault, who.sender.phone, written);
+    choosePersonLang(db, vault, member.id, who.sender.phone, written);
     member.lang = written;
   }
   // A member's own, set by her last keyword: a LANG word sent as an answer mid-question ("ESPAÑOL") holds for the
