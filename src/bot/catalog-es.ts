@@ -190,6 +190,7 @@ export const es: Catalog = {
   reportDraftFiled: (ref) => `Heads Up: tu reporte sin terminar se envio a una moderadora como ${ref}, con lo que diste.`,
   reportDraftDropped: () => 'Heads Up: tu reporte sin terminar no decia que paso, asi que se descarto. Escribe REPORTE para empezar de nuevo.',
   reportDraftNoArea: () => 'Heads Up: tu reporte sin terminar no decia el area, asi que se descarto. Escribe REPORTE y el codigo de area, ej. REPORTE 415, para empezar de nuevo.',
+  stopAgain: (word) => `Para dejar de recibir alertas, responde ${word} otra vez.`,
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
   alertBody: (f) => alertFromFields(f, CATEGORY, LABELS),
   modReportNotice: (n) => {

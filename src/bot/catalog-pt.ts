@@ -195,6 +195,7 @@ export const pt: Catalog = {
   reportDraftFiled: (ref) => `Heads Up: sua denuncia inacabada foi enviada a uma moderadora como ${ref}, com o que voce deu.`,
   reportDraftDropped: () => 'Heads Up: sua denuncia inacabada nao dizia o que aconteceu, entao foi descartada. Escreva DENUNCIA para comecar de novo.',
   reportDraftNoArea: () => 'Heads Up: sua denuncia inacabada nao dizia a area, entao foi descartada. Escreva DENUNCIA e o codigo da area, ex. DENUNCIA 415, para comecar de novo.',
+  stopAgain: (word) => `Para parar todos os alertas, responda ${word} de novo.`,
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
   alertBody: (f) => alertFromFields(f, CATEGORY, LABELS),
   modReportNotice: (n) => {

@@ -228,6 +228,8 @@ export interface Catalog {
   reportDraftDropped(): string;
   /** A draft left unanswered for 30 minutes named no area (and the sender's number and subscriptions gave none): dropped. */
   reportDraftNoArea(): string;
+  /** After the next question when a stop word alone was taken as the answer (Spanish ALTO, "tall"): how to stop after all. */
+  stopAgain(word: string): string;
   /** What happened, as words: "violence, robbery or didn't pay". */
   categoryNames(list: Category[]): string;
   /** The alert text of a guided report, from its fields. */

@@ -65,6 +65,21 @@ export function controlWord(text: string): 'skip' | 'back' | 'done' | 'cancel' |
   return CONTROL[words[0] as string];
 }
 
+// Spanish ALTO is STOP and also "tall" (Twilio does not act on it: ours to read). Alone, in answer to the
+// question about the person, it is the answer the first time; she is told that ALTO again stops everything.
+const STOP_WORDS_THAT_DESCRIBE: ReadonlySet<string> = new Set(['ALTO']);
+
+/**
+ * The stop word a whole answer is, when the draft takes it as the answer:
+ * at the question about the person, not answered before (a second ALTO,
+ * after BACK too, stops her).
+ */
+export function stopWordAnswer(d: Draft, text: string): string | undefined {
+  const words = text.trim().split(/\s+/).map(normalizeWord).filter((w) => w !== '');
+  if (d.step !== 'person' || d.person !== undefined || words.length !== 1) return undefined;
+  return STOP_WORDS_THAT_DESCRIBE.has(words[0] as string) ? words[0] : undefined;
+}
+
 /** The categories an answer picks: "1 3", "1,3", "1 y 3", "13" (each digit once, 1 to 9). */
 export function categoriesOf(text: string): Category[] | null {
   const digits = text.match(/[1-9]/g);

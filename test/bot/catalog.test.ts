@@ -157,6 +157,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     reportDraftFiled: [t.reportDraftFiled(REF)],
     reportDraftDropped: [t.reportDraftDropped()],
     reportDraftNoArea: [t.reportDraftNoArea()],
+    stopAgain: [t.stopAgain('ALTO')],
     categoryNames: [t.categoryNames(ALL_CATEGORIES)],
     // An alert body carries the report's fields (fitted to the alert bound by report-template.ts): checked there.
     alertBody: [t.alertBody({ categories: ['violence'], when: 'fri', where: 'Motel 6', person: 'tall', vehicle: 'grey van', contact: '+14155550187' })],
