@@ -116,6 +116,21 @@ function move(d: Draft, by: 1 | -1): Draft {
 /** Most words of a "where" answer read for the areas it starts with, as for a report's text. */
 const WHERE_AREA_WORDS = 12;
 
+// Words that name a street, in the line's languages: a number a few words before one is a house number.
+const STREET_WORDS: ReadonlySet<string> = new Set(
+  'ST STR STREET AVE AV AVENUE RD ROAD BLVD BOULEVARD BD DR DRIVE LN LANE PKWY PARKWAY HWY HIGHWAY TER TERRACE CIR CALLE CALZADA CARRERA AVENIDA PASEO RUE ALLEE CHEMIN RUA TRAVESSA ALAMEDA ESTRADA RODOVIA'.split(' '),
+);
+
+/** Whether words[i] is a house number: digits, then a street word within three words ("212 Elm St", "212 W 34th St", "415 Calle Ocho"), no comma between. */
+function houseNumber(words: string[], i: number): boolean {
+  if (!/^\d+$/.test(words[i] as string)) return false;
+  for (const w of words.slice(i + 1, i + 4)) {
+    if (STREET_WORDS.has(normalizeWord(w))) return true;
+    if (/[,;]$/.test(w)) return false;
+  }
+  return false;
+}
+
 /**
  * Takes one answer; `areaWords` says how many of the words it is given name
  * areas ("los angeles and 415"): the "where" answer may start with some.
@@ -136,9 +151,12 @@ export function answerDraft(d: Draft, raw: string, areaWords: (words: string[]) 
       // "415 Motel 6 on Lombard", "Ciudad de México, hotel Las Palmas": leading area words, then the place.
       const words = text.split(' ');
       const tokens = words.slice(0, WHERE_AREA_WORDS).map((w) => w.replace(/[,;.]+$/, ''));
-      const n = areaWords(tokens);
+      // "212 Elm St": the house number (212 is New York's code) starts the place; areas before it still count.
+      const read = areaWords(tokens);
+      const house = tokens.slice(0, read).findIndex((_t, i) => houseNumber(words, i));
+      const n = house < 0 ? read : areaWords(tokens.slice(0, house));
       const areas = tokens.slice(0, n);
-      const place = words.slice(n).join(' ');
+      const place = words.slice(house < 0 ? n : house).join(' ');
       return { kind: 'ask', draft: move({ ...d, areas: areas.length ? areas : d.areas, where: place || d.where }, 1) };
     }
     case 'review':

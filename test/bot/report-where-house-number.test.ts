@@ -1,0 +1,58 @@
+/**
+ * A house number that leads a guided report's "where" ("212 Elm St") is the
+ * address's, not an area code (212 is New York): a number followed by a
+ * street word is an address. "212" alone, "212 and 646" and "415 downtown"
+ * still name areas.
+ */
+import { Regions } from '../../src/alerts/regions';
+import { answerDraft, newDraft, type Draft } from '../../src/bot/report-dialogue';
+import type { Sender } from '../../src/phone/identity';
+import { botWorld } from '../helpers/bot-world';
+
+const regions = Regions.load();
+const atWhere: Draft = { ...newDraft([]), categories: ['violence'], step: 'where' };
+const where = (text: string) => {
+  const next = answerDraft(atWhere, text, (words) => regions.areaWords(words));
+  return next.kind === 'ask' ? { areas: next.draft.areas, where: next.draft.where } : next.kind;
+};
+
+describe('the "where" answer of a guided report', () => {
+  it.each([
+    ['212 Elm St', '212 Elm St'],
+    ['212 Elm Street, room 4', '212 Elm Street, room 4'],
+    ['212 W 34th St', '212 W 34th St'],
+    ['415 Calle Ocho', '415 Calle Ocho'],
+    ['514 rue Saint-Denis', '514 rue Saint-Denis'],
+    ['305 Av. Paulista', '305 Av. Paulista'],
+    ['713 Westheimer Rd', '713 Westheimer Rd'],
+  ])('%j is an address: no area, the whole answer is the place', (text, place) => {
+    expect(where(text)).toEqual({ areas: [], where: place });
+  });
+
+  it('keeps the areas before an address: "415 and 212 Elm St" names 415, then the place', () => {
+    expect(where('415 and 212 Elm St')).toEqual({ areas: ['415'], where: '212 Elm St' });
+  });
+
+  it.each([
+    ['212', ['212'], undefined],
+    ['212 and 646', ['212', 'and', '646'], undefined],
+    ['415 downtown', ['415'], 'downtown'],
+    ['415, Mission St', ['415'], 'Mission St'],
+    ['415 Motel 6 on Lombard St', ['415'], 'Motel 6 on Lombard St'],
+  ])('%j still names its areas', (text, areas, place) => {
+    expect(where(text)).toEqual({ areas, where: place });
+  });
+
+  it('files "212 Elm St" for the reporter\'s own area, not for New York', async () => {
+    const mod = '+14155550199';
+    const member = '+14155550111';
+    const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+    const w = await botWorld({ moderators: new Set([mod]), moderatorContacts: [sms(mod)] });
+    w.sms(member, 'JOIN 415');
+    for (const a of ['REPORT', '1', 'fri 11pm', '212 Elm St']) w.sms(member, a);
+    expect(w.sms(member, 'DONE').reply).toMatch(/#[A-Z0-9]{4,6}/);
+    const pending = w.sms(mod, 'PENDING').reply ?? '';
+    expect(pending).toMatch(/\(415\)/);
+    expect(pending).not.toMatch(/212/);
+  });
+});
