@@ -150,8 +150,8 @@ const EMAIL_IN_TEXT = /(?:mailto:)?[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\
 const HANDLE_IN_TEXT = /(?<![\p{L}\p{N}_.@])@([\p{L}\p{N}_][\p{L}\p{N}_.]{1,29})/gu;
 const LINK_IN_TEXT = /\b(?:https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|net|org|link|me|io|co|ca|mx|es|info|biz|xxx|us|uk|app|site|club)\/[^\s<>"]*)/giu;
 // A plate after a word that says so: "plate 7ABC123", "placa: ABC-12-34", "tag ABC 1234", "his plate was ABC 123",
-// "sa plaque est AB-123-CD", "plaque n° 7XYZ987".
-const PLATE_AFTER_WORD = /\b(?:plates?|placas?|plaques?|immatriculation|tags?|lic(?:ense|ence)?|matr[ií]cula|patente|reg(?:istration)?)\b[\s:#.-]*(?:n°[\s:#.]*|(?:no|num|number|n[uú]mero|num[eé]ro|de|is|was|es|era|est|[eé]tait)(?![\p{L}\p{N}])[\s:#.]*)?((?:[A-Za-z0-9]{1,4}[\s-]?){1,4})/giu;
+// "sa plaque est AB-123-CD", "plaque n° 7XYZ987". Groups: the word, the linking word, the plate.
+const PLATE_AFTER_WORD = /\b(plates?|placas?|plaques?|immatriculation|tags?|lic(?:ense|ence)?|matr[ií]cula|patente|reg(?:istration)?)\b[\s:#.-]*(?:n°[\s:#.]*|(no|num|number|n[uú]mero|num[eé]ro|de|is|was|es|era|est|[eé]tait)(?![\p{L}\p{N}])[\s:#.]*)?((?:[A-Za-z0-9]{1,4}[\s-]?){1,4})/giu;
 // A plate with no word before it (vehicle answers only): one word of letters and digits mixed, at least two of each.
 const BARE_PLATE = /(?<![\p{L}\p{N}@.])([A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,2})(?![\p{L}\p{N}@])/gu;
 const REGION_THEN_PLATE = /\b([A-Z]{2})\s+((?:[A-Za-z0-9]+[\s-]?){1,3})/g;
@@ -215,8 +215,12 @@ function plateInWords(tokens: string[]): { value: string; region?: string; used:
 function platesAfterWord(text: string): Array<Identifier & { at: number }> {
   const out: Array<Identifier & { at: number }> = [];
   for (const m of text.matchAll(PLATE_AFTER_WORD)) {
+    const [, word = '', link, written = ''] = m;
     // Stryker disable next-line MethodExpression: the group starts with a letter or digit, and a trailing space only adds an empty token that joins to the same plate
-    const plate = plateInWords((m[1] as string).trim().split(/[\s]+/));
+    const tokens = written.trim().split(/[\s]+/);
+    // "plate EST 4567": a linking word in capitals where the plate word is not is the plate's first group (EST4567).
+    const linkIsPlate = link !== undefined && link === link.toUpperCase() && word !== word.toUpperCase();
+    const plate = (linkIsPlate ? plateInWords([link, ...tokens]) : null) ?? plateInWords(tokens);
     if (plate) {
       const start = m.index ?? 0;
       const region = plate.region ?? regionNear(text, start, start + m[0].length);
