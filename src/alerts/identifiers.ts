@@ -211,13 +211,25 @@ function plateInWords(tokens: string[]): { value: string; region?: string; used:
   return null;
 }
 
+// Small words of a sentence, in the line's languages: in small letters after a plate, the sentence goes on ("plate
+// ABC 123 at 10pm" is ABC123, not ABC123AT). In capitals they may be a state ("ON", "IN") or the plate's own.
+const SENTENCE_WORDS: ReadonlySet<string> = new Set(
+  'at on in by to of or and near the a an with from for en y o el la los las con cerca por para de del al et ou le les sur pour avec dans au em e os as com perto na no da do'.split(' '),
+);
+
+/** The words of a plate after its word, up to a small word of the sentence in small letters. */
+function plateWords(tokens: string[]): string[] {
+  const end = tokens.findIndex((t) => SENTENCE_WORDS.has(t));
+  return end < 0 ? tokens : tokens.slice(0, end);
+}
+
 /** The plates written after a word that says so ("plate 7ABC123"), in any text. */
 function platesAfterWord(text: string): Array<Identifier & { at: number }> {
   const out: Array<Identifier & { at: number }> = [];
   for (const m of text.matchAll(PLATE_AFTER_WORD)) {
     const [, word = '', link, written = ''] = m;
     // Stryker disable next-line MethodExpression: the group starts with a letter or digit, and a trailing space only adds an empty token that joins to the same plate
-    const tokens = written.trim().split(/[\s]+/);
+    const tokens = plateWords(written.trim().split(/[\s]+/));
     // "plate EST 4567": a linking word in capitals where the plate word is not is the plate's first group (EST4567).
     const linkIsPlate = link !== undefined && link === link.toUpperCase() && word !== word.toUpperCase();
     const plate = (linkIsPlate ? plateInWords([link, ...tokens]) : null) ?? plateInWords(tokens);
