@@ -80,9 +80,12 @@ export function stopWordAnswer(d: Draft, text: string): string | undefined {
   return STOP_WORDS_THAT_DESCRIBE.has(words[0] as string) ? words[0] : undefined;
 }
 
-/** The categories an answer picks: "1 3", "1,3", "1 y 3", "13" (each digit once, 1 to 9). */
+// A time written with the numbers ("2 at 10pm", "3 20:30", "3, 22h"): its digits pick nothing.
+const TIMES = /\d{1,2}[:h.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?(?:[ap]\.?m\.?|hs?|hrs?)(?!\p{L})/giu;
+
+/** The categories an answer picks: "1 3", "1,3", "1 y 3", "13" (each digit once, 1 to 9), times left out. */
 export function categoriesOf(text: string): Category[] | null {
-  const digits = text.match(/[1-9]/g);
+  const digits = text.replace(TIMES, ' ').match(/[1-9]/g);
   if (!digits || /[\p{L}]{4,}/u.test(text)) return null;
   // In the list's order, gravest first, whatever order they were typed in.
   return [...new Set(digits)].sort().map((d) => CATEGORIES[Number(d) - 1] as Category);
