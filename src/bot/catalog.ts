@@ -230,6 +230,10 @@ export interface Catalog {
   reportDraftNoArea(): string;
   /** After the next question when a stop word alone was taken as the answer (Spanish ALTO, "tall"): how to stop after all. */
   stopAgain(word: string): string;
+  /** `reportDraftFiled` for a discreet member: it arrives unasked, so it names no report, nor the line. */
+  discreetDraftFiled(ref: string): string;
+  /** The lapsed draft was not filed (nothing of what happened, no area, the day's limit), for a discreet member, as plain. */
+  discreetDraftDropped(): string;
   /** What happened, as words: "violence, robbery or didn't pay". */
   categoryNames(list: Category[]): string;
   /** The alert text of a guided report, from its fields. */

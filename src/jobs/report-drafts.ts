@@ -3,7 +3,8 @@
  * answer. If it says what happened it is filed with what it has (and the
  * moderators told, as for any report); otherwise, or when it has no area to
  * go to, it is dropped. Either way the member is told why, in the draft's
- * language: nothing is lost silently.
+ * language: nothing is lost silently; a member who chose DISCREET, as
+ * plainly as her alerts (the notice arrives unasked).
  */
 import { catalog } from '../bot/catalog';
 import { DEFAULT_NOTICE_LIMIT } from '../bot/context';
@@ -15,6 +16,7 @@ import { draftOf } from '../bot/report-dialogue';
 import { reportRules } from '../bot/run-command';
 import type { Channel } from '../domain/channel';
 import { isBlocked } from '../store/blocks';
+import { memberDiscreet } from '../store/members';
 import { endConversation, lapsedConversations } from '../store/conversations';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 
@@ -40,10 +42,12 @@ export function expireReportDrafts(store: Store, rules: LineRules, now: number, 
       continue;
     }
     let reply = t.reportDraftDropped();
+    let filedRef: string | undefined;
     if (draft && filer && draft.categories.length > 0) {
       const result = fileDraft(store, reportRules(rules), filer, draft, now);
       if ('ref' in result) {
         reply = t.reportDraftFiled(result.ref);
+        filedRef = result.ref;
         queued = notifyModerators(store, rules.moderatorContacts, rules.limits.notices ?? DEFAULT_NOTICE_LIMIT, result.notify, now) || queued;
         filed++;
       } else {
@@ -56,6 +60,8 @@ export function expireReportDrafts(store: Store, rules: LineRules, now: number, 
     const a = conversation.answers;
     const memberId = filer?.memberId ?? null;
     const member = memberId !== null && db.stmt('SELECT 1 FROM members WHERE id = ?').get(memberId) !== undefined;
+    // Unasked, half an hour on, perhaps beside the client: as plain as her alerts.
+    if (member && memberDiscreet(db, memberId as number)) reply = filedRef ? t.discreetDraftFiled(filedRef) : t.discreetDraftDropped();
     if (member) enqueueMessage(db, vault, memberId as number, reply, now);
     else if ((a.channel === 'sms' || a.channel === 'signal') && a.address) enqueueReply(db, vault, { channel: a.channel as Channel, address: a.address }, reply, now);
     queued = true;

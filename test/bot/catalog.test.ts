@@ -158,6 +158,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     reportDraftDropped: [t.reportDraftDropped()],
     reportDraftNoArea: [t.reportDraftNoArea()],
     stopAgain: [t.stopAgain('ALTO')],
+    discreetDraftFiled: [t.discreetDraftFiled(REF)],
+    discreetDraftDropped: [t.discreetDraftDropped()],
     categoryNames: [t.categoryNames(ALL_CATEGORIES)],
     // An alert body carries the report's fields (fitted to the alert bound by report-template.ts): checked there.
     alertBody: [t.alertBody({ categories: ['violence'], when: 'fri', where: 'Motel 6', person: 'tall', vehicle: 'grey van', contact: '+14155550187' })],
