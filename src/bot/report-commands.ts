@@ -231,9 +231,10 @@ function question(t: Catalog, rules: ReportRules, filer: Filer, d: Draft): strin
 export function continueReport(store: Store, who: Asker, rules: ReportRules, conversation: Conversation, text: string, now: number): Outcome {
   const draft = draftOf(conversation);
   if (!draft) return { say: who.t.reportCancelled(), converse: 'end' };
-  const next = answerDraft(draft, text, (words) => rules.regions.areaWords(words));
-  const keep = (d: Draft) => draftConversation(d, conversation.lang, now, conversation.answers);
   const filer = filerOf(who);
+  const elsewhere = draft.step === 'where' && reportAreas(store, rules.regions, filer, []).length > 0;
+  const next = answerDraft(draft, text, (words) => rules.regions.areaWords(words), elsewhere);
+  const keep = (d: Draft) => draftConversation(d, conversation.lang, now, conversation.answers);
   switch (next.kind) {
     case 'cancel':
       return { say: who.t.reportCancelled(), converse: 'end' };

@@ -137,8 +137,10 @@ function houseNumber(words: string[], i: number): boolean {
 /**
  * Takes one answer; `areaWords` says how many of the words it is given name
  * areas ("los angeles and 415"): the "where" answer may start with some.
+ * `elsewhere`: the report has an area without the answer (her
+ * subscriptions, her number's): only then is a house number read as one.
  */
-export function answerDraft(d: Draft, raw: string, areaWords: (words: string[]) => number): Next {
+export function answerDraft(d: Draft, raw: string, areaWords: (words: string[]) => number, elsewhere = true): Next {
   const text = Array.from(raw.replace(/\s+/g, ' ').trim()).slice(0, MAX_ANSWER).join('');
   const control = controlWord(text);
   if (control === 'cancel') return { kind: 'cancel' };
@@ -155,8 +157,9 @@ export function answerDraft(d: Draft, raw: string, areaWords: (words: string[]) 
       const words = text.split(' ');
       const tokens = words.slice(0, WHERE_AREA_WORDS).map((w) => w.replace(/[,;.]+$/, ''));
       // "212 Elm St": the house number (212 is New York's code) starts the place; areas before it still count.
+      // With no other area ("415 Lombard St" from a hidden number), it is the area, or the report could go nowhere.
       const read = areaWords(tokens);
-      const house = tokens.slice(0, read).findIndex((_t, i) => houseNumber(words, i));
+      const house = elsewhere || d.areas.length > 0 ? tokens.slice(0, read).findIndex((_t, i) => houseNumber(words, i)) : -1;
       const n = house < 0 ? read : areaWords(tokens.slice(0, house));
       const areas = tokens.slice(0, n);
       const place = words.slice(house < 0 ? n : house).join(' ');

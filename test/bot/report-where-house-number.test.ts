@@ -46,7 +46,6 @@ describe('the "where" answer of a guided report', () => {
   it('files "212 Elm St" for the reporter\'s own area, not for New York', async () => {
     const mod = '+14155550199';
     const member = '+14155550111';
-    const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
     const w = await botWorld({ moderators: new Set([mod]), moderatorContacts: [sms(mod)] });
     w.sms(member, 'JOIN 415');
     for (const a of ['REPORT', '1', 'fri 11pm', '212 Elm St']) w.sms(member, a);
@@ -56,3 +55,20 @@ describe('the "where" answer of a guided report', () => {
     expect(pending).not.toMatch(/212/);
   });
 });
+
+describe('a house number where the report would have no other area', () => {
+  it('is the area: a reporter with no subscription and no number ("415 Lombard St") files for 415, not asked "where?" again and again', async () => {
+    const mod = '+14155550199';
+    const hidden: Sender = { channel: 'signal', address: '0a1b2c3d-0000-4000-8000-00000000abcd' };
+    const w = await botWorld({ moderators: new Set([mod]), moderatorContacts: [sms(mod)] });
+    let n = 0;
+    const say = (text: string) => w.bot.handle({ sender: hidden, text, providerId: `${hidden.address}:${++n}` }).reply ?? '';
+    for (const a of ['REPORT', '1', 'fri 11pm', '415 Lombard St']) say(a);
+    expect(say('DONE')).toMatch(/#[A-Z0-9]{4,6}/);
+    expect(w.sms(mod, 'PENDING').reply ?? '').toMatch(/\(415\)/);
+  });
+});
+
+function sms(address: string): Sender {
+  return { channel: 'sms', address, phone: address };
+}
