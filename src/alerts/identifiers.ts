@@ -217,7 +217,7 @@ const SENTENCE_WORDS: ReadonlySet<string> = new Set(
   'at on in by to of or and near the a an with from for en y o el la los las con cerca por para de del al et ou le les sur pour avec dans au em e os as com perto na no da do'.split(' '),
 );
 
-/** The words of a plate after its word, up to a small word of the sentence in small letters. */
+/** The words of a plate after its word (or its state), up to a small word of the sentence in small letters. */
 function plateWords(tokens: string[]): string[] {
   const end = tokens.findIndex((t) => SENTENCE_WORDS.has(t));
   return end < 0 ? tokens : tokens.slice(0, end);
@@ -249,7 +249,7 @@ function unmarkedPlates(text: string): Array<Identifier & { at: number }> {
   for (const m of text.matchAll(REGION_THEN_PLATE)) {
     const region = m[1] as string;
     if (!REGIONS.has(region)) continue;
-    const tokens = (m[2] as string).trim().split(/\s+/);
+    const tokens = plateWords((m[2] as string).trim().split(/\s+/));
     for (let n = tokens.length; n >= 1; n--) {
       // A plate in several words is in short groups ("GHK 4432"): "FL 4x4 truck" names none.
       if (n > 1 && tokens.slice(0, n).some((t) => t.length > 4)) continue;

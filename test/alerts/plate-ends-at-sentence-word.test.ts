@@ -32,3 +32,12 @@ describe('a plate after a plate word, then the sentence', () => {
     expect(identifiersIn(text)).toEqual([plate]);
   });
 });
+
+describe('a plate after its state in a vehicle answer, then the sentence', () => {
+  it.each([
+    ['grey Honda TX ABC 123 at the motel', 'ABC123'],
+    ['Honda gris TX ABC 123 en el hotel', 'ABC123'],
+  ])('%j names the plate alone, with its state', (text, value) => {
+    expect(identifiersIn(text, { vehicle: true })).toEqual([{ kind: 'plate', value, region: 'TX' }]);
+  });
+});
