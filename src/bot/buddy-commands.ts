@@ -189,17 +189,19 @@ export function buddyStop(store: Store, who: Asker, now: number): boolean {
   // Whoever texts STOP is never asked to be a buddy: the stop is kept apart from the links, which a member may erase.
   if (who.sender.phone) recordBuddyStop(store.db, store.vault, who.sender.phone, now);
   const index = myIndex(store, who);
-  const links = myLinks(store, index).filter((b) => b.status !== 'stopped');
+  // Only a buddy who accepted: a number that never answered agreed to nothing, and its member learns nothing of it
+  // (her invitation stays waiting, as for any number that does not answer).
+  const links = myLinks(store, index).filter((b) => b.status === 'accepted');
   // By index, so that a link that no longer opens is stopped too.
   if (index) stopLinksOfBuddy(store.db, index);
   tellMembers(store, links, (t, b) => t.buddyStoppedMember(ending(b.address)), now);
   return links.length > 0;
 }
 
-/** DELETE from a buddy: every row naming them is erased; members of live links are told. Returns whether any were. */
+/** DELETE from a buddy: every row naming them is erased; members of accepted links are told (an invitation leaves in silence). Returns whether any were. */
 export function forgetAsBuddy(store: Store, who: Asker, now: number): boolean {
   const index = myIndex(store, who);
-  const links = myLinks(store, index).filter((b) => b.status !== 'stopped');
+  const links = myLinks(store, index).filter((b) => b.status === 'accepted');
   if (index) forgetBuddy(store.db, index);
   tellMembers(store, links, (t, b) => t.buddyDeclinedMember(ending(b.address)), now);
   return links.length > 0;

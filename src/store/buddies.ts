@@ -230,9 +230,14 @@ function eraseWaitingToBuddy(db: Db, vault: Vault, memberId: number, index: Buff
   return erased;
 }
 
-/** Marks every link to this buddy stopped (their STOP), found by index: a row that no longer opens is stopped too. */
+/**
+ * Marks every accepted link to this buddy stopped (their STOP), found by
+ * index (a row that no longer opens with them). An invitation never answered
+ * stays waiting: showing it stopped would tell the member about a number that
+ * agreed to nothing; the stop itself (buddy_stops) keeps it from them.
+ */
 export function stopLinksOfBuddy(db: Db, index: Buffer): void {
-  db.stmt("UPDATE buddies SET status = 'stopped' WHERE buddy_bidx = ? AND status <> 'stopped'").run(index);
+  db.stmt("UPDATE buddies SET status = 'stopped' WHERE buddy_bidx = ? AND status = 'accepted'").run(index);
 }
 
 /** Erases every live link to this buddy (their DECLINE) as removeBuddy does, found by index: a row that no longer opens goes too. Returns how many rows were erased. */
