@@ -5,6 +5,7 @@
  */
 import type { Channel } from '../domain/channel';
 import type { Lang } from '../domain/lang';
+import { memberKey } from '../phone/identity';
 import { toE164, type CountryCode } from '../phone/numbers';
 import {
   anyBuddyStop,
@@ -24,7 +25,8 @@ import {
   unreadableBuddiesOf,
   type Buddy,
 } from '../store/buddies';
-import { memberLang, personMemberIds } from '../store/members';
+import { isBlocked } from '../store/blocks';
+import { memberLang, memberSender, personMemberIds } from '../store/members';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import { catalog, type Catalog } from './catalog';
 import { ending } from './clock-time';
@@ -217,9 +219,28 @@ export function buddyBack(store: Store, who: Asker, now: number): boolean {
   if (!who.sender.phone || !anyBuddyStop(store.db)) return false;
   const index = buddyIndex(store.vault, who.sender.phone);
   if (!liftBuddyStop(store.db, index)) return false;
-  const waiting = linksOfBuddy(store.db, store.vault, index).filter((b) => b.status === 'invited');
+  const invited = linksOfBuddy(store.db, store.vault, index).filter((b) => b.status === 'invited');
+  // A moderator silenced the inviter meanwhile: the line texts no stranger for them; the invitation is dropped.
+  const dropped = invited.filter((b) => inviterBlocked(store, b.memberId));
+  for (const b of dropped) removeBuddy(store.db, store.vault, b.id);
+  if (dropped.length) store.db.eraseSoon();
+  const waiting = invited.filter((b) => !dropped.includes(b));
   for (const b of waiting) sendInvitation(store, b.memberId, { channel: b.channel, address: b.address }, b.name, b.lang, now);
   return waiting.length > 0;
+}
+
+/** Whether a moderator BLOCKed this member, on either of her channels (a block holds for the person). */
+function inviterBlocked(store: Store, memberId: number): boolean {
+  return personMemberIds(store.db, memberId).some((id) => {
+    let sender: ReturnType<typeof memberSender>;
+    try {
+      sender = memberSender(store.db, store.vault, id);
+    } catch {
+      // A member row that no longer opens (a damaged value) must not stop the JOIN that brought the number back.
+      return false;
+    }
+    return sender !== undefined && isBlocked(store.db, store.vault.index('reporter', memberKey(sender)));
+  });
 }
 
 /** Whether the sender's STOP as a buddy stands. */
