@@ -153,6 +153,7 @@ export const en: Catalog = {
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} has checked in and is OK.` : 'Heads Up: the member who missed a check-in has now checked in.'),
   checkinNone: () => 'Heads Up: you have no check-in running. CHECKIN and minutes starts one, e.g. CHECKIN 90.',
   checkinExtended: (until) => `Heads Up: check-in extended to ${until}. Text OK when you're safe.`,
+  checkinEscalationWithdrawn: (until) => `Heads Up: no one had been told yet, and no one will be now: check-in extended to ${until}. Text OK when you're safe.`,
   laterUsage: (max) => `Heads Up: text LATER and the minutes to add, e.g. LATER 30. A check-in can end at most ${max} minutes from now.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: which area do you want alerts for? Reply with one: ${listAreas(codes)}.`,

@@ -155,6 +155,7 @@ export const es: Catalog = {
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} ya se reporto y esta bien.` : 'Heads Up: la persona que no se reporto ya se reporto.'),
   checkinNone: () => 'Heads Up: no tienes un reporte activo. SEGURA y minutos empieza uno, ej. SEGURA 90.',
   checkinExtended: (until) => `Heads Up: reporte extendido hasta las ${until}. Escribe OK cuando estes a salvo.`,
+  checkinEscalationWithdrawn: (until) => `Heads Up: aun no habiamos avisado a nadie, y ya no lo haremos: reporte extendido hasta las ${until}. Escribe OK cuando estes a salvo.`,
   laterUsage: (max) => `Heads Up: escribe LUEGO y los minutos a sumar, ej. LUEGO 30. Un reporte puede terminar como mucho en ${max} minutos desde ahora.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: ¿de que area quieres alertas? Responde con una: ${listAreas(codes)}.`,

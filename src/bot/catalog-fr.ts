@@ -175,6 +175,7 @@ export const fr: Catalog = {
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} a donné des nouvelles et va bien.` : "Heads Up: la personne sans nouvelles en a donné."),
   checkinNone: () => "Heads Up: aucun suivi en cours. SECURITE et des minutes en lance un, ex. SECURITE 90.",
   checkinExtended: (until) => `Heads Up: suivi prolongé jusqu'à ${until}. Écrivez OK quand vous etes en sécurité.`,
+  checkinEscalationWithdrawn: (until) => `Heads Up: personne n'avait encore été prévenu, et personne ne le sera: suivi prolongé jusqu'à ${until}. Écrivez OK quand vous etes en sécurité.`,
   laterUsage: (max) => `Heads Up: écrivez PROLONGER et les minutes à ajouter, ex. PROLONGER 30. Un suivi peut finir au plus tard dans ${max} minutes.`,
   // Reports (issue 11)
   reportAsk: (step) =>

@@ -175,6 +175,7 @@ export const pt: Catalog = {
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} deu noticias e esta bem.` : 'Heads Up: a pessoa sem noticias ja deu noticias.'),
   checkinNone: () => 'Heads Up: voce nao tem acompanhamento ativo. SEGURA e minutos comeca um, ex. SEGURA 90.',
   checkinExtended: (until) => `Heads Up: acompanhamento estendido ate ${until}. Escreva OK quando estiver segura.`,
+  checkinEscalationWithdrawn: (until) => `Heads Up: ninguem tinha sido avisado ainda, e ninguem sera: acompanhamento estendido ate ${until}. Escreva OK quando estiver segura.`,
   laterUsage: (max) => `Heads Up: escreva DEPOIS e os minutos a somar, ex. DEPOIS 30. Um acompanhamento pode terminar no maximo em ${max} minutos a partir de agora.`,
   // Reports (issue 11)
   reportAsk: (step) =>

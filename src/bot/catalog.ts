@@ -184,6 +184,8 @@ export interface Catalog {
   checkinOkBuddy(name: string): string;
   checkinNone(): string;
   checkinExtended(until: string): string;
+  /** LATER after the deadline, the escalation taken back before it reached anyone: the check-in runs to `until`. */
+  checkinEscalationWithdrawn(until: string): string;
   /** LATER with no minutes, or with more than a check-in may run from now (not CHECKIN's usage: a new CHECKIN would drop the details). */
   laterUsage(max: number): string;
   // Reach (issue 12)

@@ -6,7 +6,7 @@
  */
 import type { SubscribeMode } from '../config/env';
 import { linkBuddyMessage, personBuddies } from '../store/buddies';
-import { buddiesTold, eraseCheckin, escalationWentOut, extendCheckin, personCheckins, startCheckin } from '../store/checkins';
+import { buddiesTold, eraseCheckin, escalationUnsent, escalationWentOut, extendCheckin, personCheckins, reopenCheckin, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply, withdrawAlertsOutside } from '../store/outbox';
 import { ensureMember, otherChannelMember, setMemberStatus } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
@@ -98,22 +98,35 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   return say(who.t.checkinStarted(who.t.checkinEnd(dayTime(dueAt, now)), plan.told, remindAt !== null, replaced));
 }
 
-/** LATER minutes: moves a running check-in's deadline on by that much. */
+/**
+ * LATER minutes: moves a running check-in's deadline on by that much. After
+ * the deadline, while its escalation still waits whole in the outbox (no
+ * one can have heard it), the escalation is taken back and the check-in runs
+ * again, as if LATER had come a moment before the end; once any of it has
+ * gone (or none is left to take back), LATER moves nothing (OK tells those
+ * who heard).
+ */
 export function later(store: Store, who: Asker, line: CheckinLine, minutes: number, now: number): Outcome {
   // Hers on either channel: one person, one phone.
   const person = personOf(store, who);
   const mine = person !== undefined ? personCheckins(store.db, person) : { open: [], escalated: [] };
-  const running = mine.open[0];
-  if (!running) {
-    const last = mine.escalated.at(-1);
-    return say(last ? who.t.checkinMemberTold(toldOf(store, last.id)) : who.t.checkinNone());
-  }
-  // Past the end but not yet escalated (the timer had not run: a restart), "LATER 30" means 30 minutes from now.
-  const dueAt = Math.max(running.dueAt, now) + Math.round(minutes * 60_000);
+  // The running one, else the last escalated.
+  const target = mine.open[0] ?? mine.escalated.at(-1);
+  if (!target) return say(who.t.checkinNone());
+  if (target.state === 'escalated' && !escalationUnsent(store.db, target.id)) return say(who.t.checkinMemberTold(toldOf(store, target.id)));
+  // Past the end (not yet escalated: the timer had not run, a restart; or escalated, nothing sent), "LATER 30" means 30 minutes from now.
+  const dueAt = Math.max(target.dueAt, now) + Math.round(minutes * 60_000);
   const { maxMinutes } = line.rules;
   if (!(minutes > 0) || dueAt - now > maxMinutes * 60_000) return say(who.t.laterUsage(maxMinutes));
-  extendCheckin(store.db, running.id, dueAt, reminderAt(dueAt, now));
-  return say(who.t.checkinExtended(who.t.checkinEnd(dayTime(dueAt, now))));
+  const until = who.t.checkinEnd(dayTime(dueAt, now));
+  if (target.state === 'open') {
+    extendCheckin(store.db, target.id, dueAt, reminderAt(dueAt, now));
+    return say(who.t.checkinExtended(until));
+  }
+  reopenCheckin(store.db, target.id, dueAt, reminderAt(dueAt, now));
+  // The withdrawn escalation carried her details: out of the WAL too.
+  store.db.eraseSoon();
+  return say(who.t.checkinEscalationWithdrawn(until));
 }
 
 /** Who an escalated check-in told, by where its escalations went. */

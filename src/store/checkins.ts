@@ -103,8 +103,12 @@ export function linkCheckinMessage(db: Db, outboxId: number, checkinId: number, 
   db.stmt('INSERT INTO checkin_messages (outbox_id, checkin_id, kind, buddy_id) VALUES (?, ?, ?, ?)').run(outboxId, checkinId, kind, buddyId);
 }
 
-/** An outbox row that has left, or is leaving, the outbox: its recipient may have heard it. */
-const LEFT_OUTBOX = "(o.state <> 'pending' OR o.lease_until > 0 OR o.attempts > 0)";
+/**
+ * An outbox row that has left, or is leaving, the outbox: its recipient may
+ * have heard it. A row the provider only ever refused as "too many, later"
+ * (a 429: attempts all throttles) has not.
+ */
+const LEFT_OUTBOX = "(o.state <> 'pending' OR o.lease_until > 0 OR o.attempts > o.throttles)";
 
 /**
  * Where a check-in's escalations went: to buddies (rows addressed directly)
@@ -140,6 +144,32 @@ export function buddiesTold(db: Db, id: number): number[] | null {
     )
     .all({ id }) as Array<{ buddy_id: number | null }>;
   return rows.some((r) => r.buddy_id === null) ? null : rows.map((r) => r.buddy_id as number);
+}
+
+/**
+ * Whether a check-in's escalation still waits whole in the outbox: some of
+ * it is queued, and none of it has left (or is leaving), nor was recorded
+ * to have gone. No one can have heard it.
+ */
+export function escalationUnsent(db: Db, id: number): boolean {
+  const row = db
+    .stmt(
+      `SELECT count(*) AS queued, coalesce(sum(${LEFT_OUTBOX}), 0) AS gone FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
+       WHERE c.checkin_id = @id AND c.kind = 'escalation'`,
+    )
+    .get({ id }) as { queued: number; gone: number };
+  return row.queued > 0 && row.gone === 0 && db.stmt('SELECT 1 FROM checkin_told WHERE checkin_id = ?').get(id) === undefined;
+}
+
+/**
+ * Runs an escalated check-in again to `dueAt` (LATER before its escalation
+ * reached anyone: the caller checked escalationUnsent): the messages it
+ * queued that still wait are withdrawn, escalation and notice ("we told your
+ * buddies") alike. Details carried: the caller erases soon.
+ */
+export function reopenCheckin(db: Db, id: number, dueAt: number, remindAt: number | null): void {
+  db.stmt("DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?) AND state = 'pending' AND lease_until = 0").run(id);
+  db.stmt("UPDATE checkins SET state = 'open', due_at = ?, remind_at = ?, escalated_at = NULL WHERE id = ? AND state = 'escalated'").run(dueAt, remindAt, id);
 }
 
 /** Erases a check-in: its row, its details, and every outbox row it queued (sent or not). */

@@ -134,6 +134,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     checkinOkBuddy: [t.checkinOkBuddy(NAME), t.checkinOkBuddy('')],
     checkinNone: [t.checkinNone()],
     checkinExtended: until.map((u) => t.checkinExtended(u)),
+    checkinEscalationWithdrawn: until.map((u) => t.checkinEscalationWithdrawn(u)),
     laterUsage: [t.laterUsage(720)],
     // Reach (issue 12)
     joinWhichAreaListed: [t.joinWhichAreaListed(OWN_AREAS)],

@@ -284,13 +284,13 @@ describe('LATER', () => {
     expect(l.timers().escalated).toBe(1);
   });
 
-  it('after the escalation, says who was told, even while the message is still queued, and moves nothing', async () => {
+  it('after the escalation, while it is still queued, takes it back and runs the check-in again (checkin-later-after-escalation)', async () => {
     const l = await withBuddy();
     l.text(ROSE, 'CHECKIN 10');
     l.w.clock.now += 10 * MIN;
     expect(l.timers().escalated).toBe(1);
-    expect(l.reply(ROSE, 'LATER 30')).toBe(t.checkinMemberTold('buddies'));
-    expect(l.reply(ROSE, 'LATER 30')).toBe(t.checkinMemberTold('buddies'));
+    expect(l.reply(ROSE, 'LATER 30')).toBe(t.checkinEscalationWithdrawn(clockTime(l.w.clock.now + 30 * MIN)));
+    expect(l.reply(ROSE, 'LATER 30')).toBe(t.checkinExtended(clockTime(l.w.clock.now + 60 * MIN)));
   });
 
   it('with no check-in, says there is none', async () => {

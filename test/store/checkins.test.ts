@@ -234,6 +234,8 @@ describe('what the member sees of where an escalation went', () => {
     w.sms(ROSE, 'CHECKIN 20 tan SUV');
     w.clock.now += 20 * MIN;
     expect(runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'moderators', moderatorContacts }, w.clock.now).escalated).toBe(1);
+    // It went out (still queued, LATER would take it back: checkin-later-after-escalation).
+    w.db.sqlite.prepare("UPDATE outbox SET state = 'sent'").run();
 
     expect(w.sms(ROSE, 'LATER 30').reply).toBe(t.checkinMemberTold('moderators'));
   });
