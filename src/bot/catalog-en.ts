@@ -154,6 +154,9 @@ export const en: Catalog = {
   checkinNone: () => 'Heads Up: you have no check-in running. CHECKIN and minutes starts one, e.g. CHECKIN 90.',
   checkinExtended: (until) => `Heads Up: check-in extended to ${until}. Text OK when you're safe.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: no one had been told yet, and no one will be now: check-in extended to ${until}. Text OK when you're safe.`,
+  checkinBuddiesUnreached: (n) =>
+    `Heads Up: we couldn't reach ${n === 1 ? 'your buddy' : 'any of your buddies'} to say you missed your check-in. Please reach someone you trust another way. Text OK when you're safe.`,
+  discreetUnreached: () => "HU: we couldn't get your message through to your contact. Please reach someone another way.",
   laterUsage: (max) => `Heads Up: text LATER and the minutes to add, e.g. LATER 30. A check-in can end at most ${max} minutes from now.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: which area do you want alerts for? Reply with one: ${listAreas(codes)}.`,

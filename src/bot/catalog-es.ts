@@ -156,6 +156,9 @@ export const es: Catalog = {
   checkinNone: () => 'Heads Up: no tienes un reporte activo. SEGURA y minutos empieza uno, ej. SEGURA 90.',
   checkinExtended: (until) => `Heads Up: reporte extendido hasta las ${until}. Escribe OK cuando estes a salvo.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: aun no habiamos avisado a nadie, y ya no lo haremos: reporte extendido hasta las ${until}. Escribe OK cuando estes a salvo.`,
+  checkinBuddiesUnreached: (n) =>
+    `Heads Up: no pudimos avisar a ${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'} de que no te reportaste. Busca a alguien de confianza de otra forma. Escribe OK cuando estes a salvo.`,
+  discreetUnreached: () => 'HU: no pudimos hacer llegar tu mensaje a tu contacto. Busca a alguien de otra forma.',
   laterUsage: (max) => `Heads Up: escribe LUEGO y los minutos a sumar, ej. LUEGO 30. Un reporte puede terminar como mucho en ${max} minutos desde ahora.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: ¿de que area quieres alertas? Responde con una: ${listAreas(codes)}.`,

@@ -176,6 +176,9 @@ export const fr: Catalog = {
   checkinNone: () => "Heads Up: aucun suivi en cours. SECURITE et des minutes en lance un, ex. SECURITE 90.",
   checkinExtended: (until) => `Heads Up: suivi prolongé jusqu'à ${until}. Écrivez OK quand vous etes en sécurité.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: personne n'avait encore été prévenu, et personne ne le sera: suivi prolongé jusqu'à ${until}. Écrivez OK quand vous etes en sécurité.`,
+  checkinBuddiesUnreached: (n) =>
+    `Heads Up: on n'a pu joindre ${n === 1 ? 'votre contact' : 'aucun de vos contacts'} pour dire que vous n'avez pas donné de nouvelles. Joignez quelqu'un de confiance autrement. Écrivez OK quand vous etes en sécurité.`,
+  discreetUnreached: () => "HU: votre message n'a pas pu etre remis à votre contact. Joignez quelqu'un autrement.",
   laterUsage: (max) => `Heads Up: écrivez PROLONGER et les minutes à ajouter, ex. PROLONGER 30. Un suivi peut finir au plus tard dans ${max} minutes.`,
   // Reports (issue 11)
   reportAsk: (step) =>

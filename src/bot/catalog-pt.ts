@@ -176,6 +176,9 @@ export const pt: Catalog = {
   checkinNone: () => 'Heads Up: voce nao tem acompanhamento ativo. SEGURA e minutos comeca um, ex. SEGURA 90.',
   checkinExtended: (until) => `Heads Up: acompanhamento estendido ate ${until}. Escreva OK quando estiver segura.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: ninguem tinha sido avisado ainda, e ninguem sera: acompanhamento estendido ate ${until}. Escreva OK quando estiver segura.`,
+  checkinBuddiesUnreached: (n) =>
+    `Heads Up: nao conseguimos avisar ${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'} que voce nao deu noticias. Procure alguem de confianca de outro jeito. Escreva OK quando estiver segura.`,
+  discreetUnreached: () => 'HU: nao conseguimos entregar sua mensagem ao seu contato. Procure alguem de outro jeito.',
   laterUsage: (max) => `Heads Up: escreva DEPOIS e os minutos a somar, ex. DEPOIS 30. Um acompanhamento pode terminar no maximo em ${max} minutos a partir de agora.`,
   // Reports (issue 11)
   reportAsk: (step) =>

@@ -184,6 +184,10 @@ export interface Catalog {
   checkinOkBuddy(name: string): string;
   checkinNone(): string;
   checkinExtended(until: string): string;
+  /** To the member, once, when her escalation reached none of her `buddies` (each refused for good). */
+  checkinBuddiesUnreached(buddies: number): string;
+  /** `checkinBuddiesUnreached` for a discreet member: it arrives unasked, so it names nothing of its subject, nor the line. */
+  discreetUnreached(): string;
   /** LATER after the deadline, the escalation taken back before it reached anyone: the check-in runs to `until`. */
   checkinEscalationWithdrawn(until: string): string;
   /** LATER with no minutes, or with more than a check-in may run from now (not CHECKIN's usage: a new CHECKIN would drop the details). */

@@ -14,9 +14,9 @@ import type { Lang } from '../domain/lang';
 import type { Logger } from '../log/logger';
 import type { Sender } from '../phone/identity';
 import { personBuddies } from '../store/buddies';
-import { clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, type DueCheckin } from '../store/checkins';
+import { clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, markUnreachedTold, unreachedCheckins, type DueCheckin } from '../store/checkins';
 import type { Db } from '../store/db';
-import { ensureMember, memberLang } from '../store/members';
+import { ensureMember, memberDiscreet, memberLang } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import type { Vault } from '../store/vault';
@@ -50,12 +50,14 @@ export interface TimerRun {
   escalated: number;
   /** Check-ins whose escalation failed (undone alone; tried again at the next run). */
   failed: number;
+  /** Members told that their escalation reached none of their buddies. */
+  unreached: number;
 }
 
 /** Queues every due reminder and escalation, each batch in one transaction with its timers marked done. */
 export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
   const { db } = deps;
-  const run: TimerRun = { reminded: 0, escalated: 0, failed: 0 };
+  const run: TimerRun = { reminded: 0, escalated: 0, failed: 0, unreached: 0 };
   // Check-ins that failed stay open for the next run; this one goes on after them.
   let after: DueCheckin | undefined;
   for (let more = true; more; ) {
@@ -82,10 +84,29 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
         }
       }
       after = due.at(-1) ?? after;
-      return reminders.length === BATCH || due.length === BATCH;
+      const unreached = unreachedCheckins(db, BATCH);
+      for (const c of unreached) {
+        tellUnreached(deps, c, now);
+        run.unreached++;
+      }
+      return reminders.length === BATCH || due.length === BATCH || unreached.length === BATCH;
     });
   }
   return run;
+}
+
+/**
+ * Tells a member, once, that her escalation reached none of her buddies
+ * (each refused for good: a number that is invalid or stopped, a buddy who
+ * left Signal on a line with no SMS), so that she can reach someone another
+ * way. Discreet if she chose it: it arrives unasked, on her lock screen.
+ */
+function tellUnreached(deps: TimerStore, c: { id: number; memberId: number; buddies: number }, now: number): void {
+  const { db, vault } = deps;
+  const t = catalog(memberLang(db, c.memberId));
+  const id = enqueueMessage(db, vault, c.memberId, memberDiscreet(db, c.memberId) ? t.discreetUnreached() : t.checkinBuddiesUnreached(c.buddies), now);
+  linkCheckinMessage(db, id, c.id, 'notice');
+  markUnreachedTold(db, c.id);
 }
 
 /** Tells the accepted buddies (or the moderators, or no one), then the member; marks the check-in escalated. */
@@ -153,7 +174,7 @@ export class CheckinTimers {
         this.failureLoggedAt = now;
       }
       this.lastFailed = run.failed;
-      if (run.reminded || run.escalated) {
+      if (run.reminded || run.escalated || run.unreached) {
         this.deps.log.info(run, 'check-in timers fired');
         this.deps.wake();
       }

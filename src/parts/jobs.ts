@@ -28,7 +28,7 @@ async function jobs(app: FastifyInstance, opts: ServerOptions): Promise<void> {
     now,
     pollMs: opts.checkinPollMs,
     onRun: (run) => {
-      for (const event of ['reminded', 'escalated', 'failed'] as const) if (run[event]) metrics.checkinTimers.inc({ event }, run[event]);
+      for (const event of ['reminded', 'escalated', 'failed', 'unreached'] as const) if (run[event]) metrics.checkinTimers.inc({ event }, run[event]);
     },
   });
   app.addHook('onListen', async () => {

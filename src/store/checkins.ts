@@ -169,7 +169,7 @@ export function escalationUnsent(db: Db, id: number): boolean {
  */
 export function reopenCheckin(db: Db, id: number, dueAt: number, remindAt: number | null): void {
   db.stmt("DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?) AND state = 'pending' AND lease_until = 0").run(id);
-  db.stmt("UPDATE checkins SET state = 'open', due_at = ?, remind_at = ?, escalated_at = NULL WHERE id = ? AND state = 'escalated'").run(dueAt, remindAt, id);
+  db.stmt("UPDATE checkins SET state = 'open', due_at = ?, remind_at = ?, escalated_at = NULL, unreached_told = 0 WHERE id = ? AND state = 'escalated'").run(dueAt, remindAt, id);
 }
 
 /** Erases a check-in: its row, its details, and every outbox row it queued (sent or not). */
@@ -220,6 +220,29 @@ export function dueCheckins(db: Db, vault: Vault, now: number, limit: number, af
 /** Marks a check-in escalated (in the transaction that queued the escalation). */
 export function markEscalated(db: Db, id: number, now: number): void {
   db.stmt("UPDATE checkins SET state = 'escalated', remind_at = NULL, escalated_at = ? WHERE id = ? AND state = 'open'").run(now, id);
+}
+
+/**
+ * Escalated check-ins whose every message to a buddy failed for good (none
+ * still waiting, sent or delivered) and whose member was not yet told so;
+ * with how many buddies they were for (a buddy's SMS after a refused Signal
+ * copy is the same buddy). Those told the moderators are not among them.
+ */
+export function unreachedCheckins(db: Db, limit: number): Array<{ id: number; memberId: number; buddies: number }> {
+  const rows = db
+    .stmt(
+      `SELECT k.id, k.member_id, count(DISTINCT coalesce(c.buddy_id, -c.outbox_id)) AS buddies
+       FROM checkins k JOIN checkin_messages c ON c.checkin_id = k.id AND c.kind = 'escalation' JOIN outbox o ON o.id = c.outbox_id AND o.member_id IS NULL
+       WHERE k.state = 'escalated' AND k.unreached_told = 0
+       GROUP BY k.id HAVING max(o.state <> 'failed') = 0 ORDER BY k.id LIMIT +?`,
+    )
+    .all(limit) as Array<{ id: number; member_id: number; buddies: number }>;
+  return rows.map((r) => ({ id: r.id, memberId: r.member_id, buddies: r.buddies }));
+}
+
+/** Records that the member was told her escalation reached no buddy (once per escalation). */
+export function markUnreachedTold(db: Db, id: number): void {
+  db.stmt('UPDATE checkins SET unreached_told = 1 WHERE id = ?').run(id);
 }
 
 /**

@@ -135,6 +135,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     checkinNone: [t.checkinNone()],
     checkinExtended: until.map((u) => t.checkinExtended(u)),
     checkinEscalationWithdrawn: until.map((u) => t.checkinEscalationWithdrawn(u)),
+    checkinBuddiesUnreached: [t.checkinBuddiesUnreached(1), t.checkinBuddiesUnreached(3)],
+    discreetUnreached: [t.discreetUnreached()],
     laterUsage: [t.laterUsage(720)],
     // Reach (issue 12)
     joinWhichAreaListed: [t.joinWhichAreaListed(OWN_AREAS)],

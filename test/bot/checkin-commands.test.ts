@@ -95,9 +95,9 @@ describe('CHECKIN', () => {
     expect(l.reply(ROSE, 'CHECKIN 9.5')).toBe(t.checkinUsage(10, 720));
     expect(l.reply(ROSE, 'CHECKIN 721')).toBe(t.checkinUsage(10, 720));
     expect(l.reply(ROSE, 'CHECKIN 10')).toBe(t.checkinStarted(clockTime(start + 10 * MIN), 'buddies', false));
-    expect(l.timers()).toEqual({ reminded: 0, escalated: 0, failed: 0 });
+    expect(l.timers()).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });
     l.w.clock.now = start + 10 * MIN;
-    expect(l.timers()).toEqual({ reminded: 0, escalated: 1, failed: 0 });
+    expect(l.timers()).toEqual({ reminded: 0, escalated: 1, failed: 0, unreached: 0 });
     expect(l.inbox(ROSE)).not.toContain(t.checkinReminder(clockTime(start + 10 * MIN)));
     expect(l.reply(ROSE, 'CHECKIN 720')).toBe(t.checkinStarted(clockTime(l.w.clock.now + 720 * MIN), 'buddies', true));
   });

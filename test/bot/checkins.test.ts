@@ -143,7 +143,7 @@ describe('CHECKIN', () => {
     expect(w.sms(ROSE, 'OK').reply).toBe(t.checkinOk());
     expect(count(w, 'checkins')).toBe(0);
     w.clock.now += 120 * MIN;
-    expect(timers(w)).toEqual({ reminded: 0, escalated: 0, failed: 0 });
+    expect(timers(w)).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });
     expect(direct(w, BUDDY)).toHaveLength(before);
     w.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     expect(findNeedlesInFile(w.file, ['blue Honda', ...numberForms('+14155550123')])).toEqual([]);
@@ -321,10 +321,10 @@ describe('CHECKIN', () => {
     // Rose's only buddy no longer opens (a damaged value).
     w.db.sqlite.prepare('UPDATE buddies SET address_ct = randomblob(60) WHERE member_id = (SELECT member_id FROM checkins WHERE id = (SELECT min(id) FROM checkins))').run();
     w.clock.now += 25 * MIN;
-    expect(timers(w)).toEqual({ reminded: 0, escalated: 2, failed: 0 });
+    expect(timers(w)).toEqual({ reminded: 0, escalated: 2, failed: 0, unreached: 0 });
     expect(direct(w, '+14155550179').filter((m) => m.text.includes('second'))).toHaveLength(1);
     expect(direct(w, BUDDY).filter((m) => m.text.includes('first'))).toEqual([]);
-    expect(timers(w)).toEqual({ reminded: 0, escalated: 0, failed: 0 });
+    expect(timers(w)).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });
   });
 
   it('a damaged buddy row does not stop CHECKIN, nor a late OK: the other buddies are told', async () => {
@@ -348,7 +348,7 @@ describe('CHECKIN', () => {
     expect(count(w, 'checkins')).toBe(0);
     expect(count(w, 'buddies')).toBe(0);
     w.clock.now += 20 * MIN;
-    expect(timers(w)).toEqual({ reminded: 0, escalated: 0, failed: 0 });
+    expect(timers(w)).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });
     expect(direct(w, BUDDY).filter((m) => m.text.includes('green jeep'))).toEqual([]);
     // The invitation carried the name Rose gave: it goes too.
     expect(direct(w, BUDDY)).toEqual([]);
@@ -362,7 +362,7 @@ describe('CHECKIN', () => {
     expect(w.sms(BUDDY, 'STOP').reply).toBe(t.stopped());
     expect(count(w, 'checkins')).toBe(0);
     w.clock.now += 20 * MIN;
-    expect(timers(w)).toEqual({ reminded: 0, escalated: 0, failed: 0 });
+    expect(timers(w)).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });
     expect(direct(w, BUDDY).filter((m) => m.text.includes('green jeep'))).toEqual([]);
     expect(count(w, 'buddies')).toBe(1);
   });

@@ -67,11 +67,12 @@ describe('discreet alerts over SMS', () => {
     expect((await h.sms(DISCREET, 'READ')).message).toBe('Heads Up: nothing unread.');
   });
 
-  it('has a notice and a correction in every language that keep the forbidden words out of their first 100 characters', () => {
+  it('has a notice, a correction and the notice of a contact unreached in every language that keep the forbidden words out of their first 100 characters', () => {
     const areas = ['212', '332', '347', '415', '628', '646', '718', '917', '929'];
     for (const lang of LANGS) {
       expect(forbiddenIn(catalog(lang).discreetNotice(areas))).toEqual([]);
       expect(forbiddenIn(catalog(lang).discreetRetracted(areas, '2026-12-31'))).toEqual([]);
+      expect(forbiddenIn(catalog(lang).discreetUnreached())).toEqual([]);
     }
   });
 

@@ -139,10 +139,10 @@ describe('runCheckinTimers: who is told', () => {
     acceptedBuddy(rose, BUDDY, 'Rose');
     checkin(rose, 30, 'red pickup, 415-555-0123');
 
-    expect(runCheckinTimers(store(), T0 + 30 * MIN - 1)).toEqual({ reminded: 0, escalated: 0, failed: 0 });
+    expect(runCheckinTimers(store(), T0 + 30 * MIN - 1)).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });
     expect(toAddress(BUDDY)).toEqual([]);
-    expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 1, failed: 0 });
-    expect(runCheckinTimers(store(), T0 + 31 * MIN)).toEqual({ reminded: 0, escalated: 0, failed: 0 });
+    expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 1, failed: 0, unreached: 0 });
+    expect(runCheckinTimers(store(), T0 + 31 * MIN)).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });
 
     expect(toAddress(BUDDY)).toEqual([t.checkinEscalation('Rose', clockTime(T0 + 30 * MIN), 'red pickup, 415-555-0123')]);
     expect(toMember(ROSE)).toEqual([t.checkinMemberTold('buddies')]);
@@ -293,7 +293,7 @@ describe('runCheckinTimers: reminders', () => {
     acceptedBuddy(rose, BUDDY, 'Rose');
     checkin(rose, 60, 'grey van', true);
 
-    expect(runCheckinTimers(store(), T0 + 60 * MIN)).toEqual({ reminded: 0, escalated: 1, failed: 0 });
+    expect(runCheckinTimers(store(), T0 + 60 * MIN)).toEqual({ reminded: 0, escalated: 1, failed: 0, unreached: 0 });
 
     expect(toMember(ROSE)).toEqual([t.checkinMemberTold('buddies')]);
   });
@@ -306,7 +306,7 @@ describe('runCheckinTimers: a backlog (after an outage), and values that will no
     const ids = Array.from({ length: MANY }, (_, i) => member(numberOf(i)));
     for (const [i, id] of ids.entries()) checkin(id, 20 + (i % 5), null);
 
-    expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: MANY, failed: 0 });
+    expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: MANY, failed: 0, unreached: 0 });
 
     for (const id of ids) expect(escalatedCheckins(db, id)).toHaveLength(1);
     expect(toMember(numberOf(MANY - 1))).toEqual([t.checkinMemberTold('nobody')]);
@@ -316,7 +316,7 @@ describe('runCheckinTimers: a backlog (after an outage), and values that will no
     const ids = Array.from({ length: MANY }, (_, i) => member(numberOf(i)));
     for (const id of ids) checkin(id, 60, null, true);
 
-    expect(runCheckinTimers(store(), T0 + 55 * MIN)).toEqual({ reminded: MANY, escalated: 0, failed: 0 });
+    expect(runCheckinTimers(store(), T0 + 55 * MIN)).toEqual({ reminded: MANY, escalated: 0, failed: 0, unreached: 0 });
 
     for (const id of ids) expect(openCheckin(db, id)?.remindAt).toBeNull();
     expect(toMember(numberOf(MANY - 1))).toEqual([t.checkinReminder(clockTime(T0 + 60 * MIN))]);
@@ -333,10 +333,10 @@ describe('runCheckinTimers: a backlog (after an outage), and values that will no
     // The escalation carrying these details cannot be written.
     vault.failOn = 'first';
 
-    expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 30, failed: MANY - 30 });
+    expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 30, failed: MANY - 30, unreached: 0 });
     for (const id of healthy) expect(escalatedCheckins(db, id)).toHaveLength(1);
     // The broken ones stay open and are tried again at each run; none of them told anyone.
-    expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 0, failed: MANY - 30 });
+    expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 0, failed: MANY - 30, unreached: 0 });
     for (const id of broken) expect(escalatedCheckins(db, id)).toEqual([]);
     expect(toMember(numberOf(0))).toEqual([]);
   });
@@ -352,7 +352,7 @@ describe('runCheckinTimers: a backlog (after an outage), and values that will no
     damageBuddies(ana);
     checkin(ana, 20, 'blue van');
 
-    expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 2, failed: 0 });
+    expect(runCheckinTimers(store(), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 2, failed: 0, unreached: 0 });
 
     expect(toAddress(BUDDY)).toEqual([t.checkinEscalation('Rose', clockTime(T0 + 20 * MIN), 'red pickup')]);
     expect(toMember(ROSE)).toEqual([t.checkinMemberTold('buddies')]);
@@ -366,7 +366,7 @@ describe('runCheckinTimers: a backlog (after an outage), and values that will no
     const ana = member(numberOf(1));
     damage(checkin(ana, 20, 'blue van'));
 
-    expect(runCheckinTimers(store({ fallback: 'moderators', moderatorContacts: [sms(MOD)] }), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 2, failed: 0 });
+    expect(runCheckinTimers(store({ fallback: 'moderators', moderatorContacts: [sms(MOD)] }), T0 + 30 * MIN)).toEqual({ reminded: 0, escalated: 2, failed: 0, unreached: 0 });
 
     expect(toAddress(BUDDY)).toEqual([t.checkinEscalation('Rose', clockTime(T0 + 20 * MIN), t.checkinDetailsUnreadable())]);
     expect(toMember(MOD)).toEqual([t.checkinEscalationModerators(clockTime(T0 + 20 * MIN), t.checkinDetailsUnreadable())]);
@@ -420,10 +420,10 @@ describe('CheckinTimers (the job)', () => {
 
     j.timers.tick();
 
-    expect(j.runs).toEqual([{ reminded: 0, escalated: 1, failed: 0 }]);
+    expect(j.runs).toEqual([{ reminded: 0, escalated: 1, failed: 0, unreached: 0 }]);
     expect(j.wakes()).toBe(1);
     expect(toAddress(BUDDY)).toHaveLength(1);
-    expect(j.lines).toEqual([expect.objectContaining({ level: 30, msg: 'check-in timers fired', reminded: 0, escalated: 1, failed: 0 })]);
+    expect(j.lines).toEqual([expect.objectContaining({ level: 30, msg: 'check-in timers fired', reminded: 0, escalated: 1, failed: 0, unreached: 0 })]);
     const logged = JSON.stringify(j.lines);
     for (const needle of ['red pickup', 'Rose', ...numberForms(ROSE), ...numberForms(BUDDY), ...numberForms('+14155550123')]) expect(logged).not.toContain(needle);
   });
@@ -435,7 +435,7 @@ describe('CheckinTimers (the job)', () => {
 
     j.timers.tick();
 
-    expect(j.runs).toEqual([{ reminded: 1, escalated: 0, failed: 0 }]);
+    expect(j.runs).toEqual([{ reminded: 1, escalated: 0, failed: 0, unreached: 0 }]);
     expect(j.wakes()).toBe(1);
     expect(j.lines.map((l) => l.msg)).toEqual(['check-in timers fired']);
   });
@@ -447,7 +447,7 @@ describe('CheckinTimers (the job)', () => {
 
     j.timers.tick();
 
-    expect(j.runs).toEqual([{ reminded: 0, escalated: 0, failed: 0 }]);
+    expect(j.runs).toEqual([{ reminded: 0, escalated: 0, failed: 0, unreached: 0 }]);
     expect(j.wakes()).toBe(0);
     expect(j.lines).toEqual([]);
     expect(toMember(ROSE)).toEqual([]);
@@ -463,7 +463,7 @@ describe('CheckinTimers (the job)', () => {
 
     j.timers.tick();
 
-    expect(j.runs).toEqual([{ reminded: 0, escalated: 0, failed: 1 }]);
+    expect(j.runs).toEqual([{ reminded: 0, escalated: 0, failed: 1, unreached: 0 }]);
     expect(j.wakes()).toBe(0);
     expect(j.lines).toEqual([expect.objectContaining({ level: 50, failed: 1, escalated: 0 })]);
     expect(String(j.lines[0]?.msg)).toMatch(/fail/);
@@ -529,8 +529,8 @@ describe('CheckinTimers (the job)', () => {
     expect(toAddress(BUDDY)).toEqual([]);
     jest.advanceTimersByTime(1);
     expect(j.runs).toEqual([
-      { reminded: 0, escalated: 0, failed: 0 },
-      { reminded: 0, escalated: 1, failed: 0 },
+      { reminded: 0, escalated: 0, failed: 0, unreached: 0 },
+      { reminded: 0, escalated: 1, failed: 0, unreached: 0 },
     ]);
     expect(toAddress(BUDDY)).toHaveLength(1);
     expect(j.wakes()).toBe(1);
