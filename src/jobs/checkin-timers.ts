@@ -14,12 +14,13 @@ import type { Lang } from '../domain/lang';
 import type { Logger } from '../log/logger';
 import type { Sender } from '../phone/identity';
 import { personBuddies } from '../store/buddies';
-import { clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, markUnreachedTold, unreachedCheckins, type DueCheckin } from '../store/checkins';
+import { checkinsClockSteppedBack, clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, latestCheckinTime, markUnreachedTold, unreachedCheckins, type DueCheckin } from '../store/checkins';
 import type { Db } from '../store/db';
 import { ensureMember, memberDiscreet, memberLang } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import type { Vault } from '../store/vault';
+import { ClockFollower } from '../util/clock-follower';
 import { runGuarded } from './guarded';
 
 export interface CheckinTimerDeps {
@@ -159,6 +160,11 @@ export class CheckinTimers {
   /** The failures of the last run, and when failures were last logged: one that persists is not logged every second. */
   private lastFailed = 0;
   private failureLoggedAt = 0;
+  /** Deadlines written before a step of the wall clock back keep their distance from now (as the outbox's due times do). */
+  private readonly clock = new ClockFollower((step, now) => {
+    const moved = this.deps.db.transaction(() => checkinsClockSteppedBack(this.deps.db, step, now));
+    this.deps.log.warn({ stepMs: step, moved }, 'the clock stepped back: check-in deadlines keep their distance from now');
+  });
 
   constructor(private readonly deps: CheckinTimerDeps) {}
 
@@ -166,6 +172,7 @@ export class CheckinTimers {
   tick(): void {
     runGuarded(this.deps.log, 'checkin-timers', () => {
       const now = this.deps.now();
+      this.clock.follow(now);
       const run = runCheckinTimers(this.deps, now);
       this.deps.onRun?.(run);
       // Counts only: never who, never what.
@@ -183,6 +190,8 @@ export class CheckinTimers {
 
   start(): void {
     if (this.timer) return;
+    // The clock may have been stepped back while the server was down: deadlines set by the old one are seen against it.
+    this.clock.startFrom(latestCheckinTime(this.deps.db));
     this.tick();
     this.timer = setInterval(() => this.tick(), this.deps.pollMs ?? 1_000);
     this.timer.unref();

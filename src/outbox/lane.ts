@@ -20,6 +20,7 @@ import { backoffDelay } from '../util/backoff';
 import type { DispatcherOptions, DispatchObserver } from './dispatcher';
 import type { OutcomeWriter, Recorded } from './outcome-writer';
 import { Pacer } from './pacer';
+import { ClockFollower } from '../util/clock-follower';
 import { WakeableSleep } from '../util/wakeable-sleep';
 
 export interface LaneDeps {
@@ -41,8 +42,6 @@ export interface LaneDeps {
 
 /** Latency assumed before the first answer: a typical Twilio call (a larger guess opens hundreds of connections at once and slows the start). */
 const FIRST_LATENCY_MS = 250;
-/** The wall clock read this much earlier than before is a step back, not two reads a moment apart. */
-const CLOCK_STEP_MS = 1_000;
 
 export class Lane {
   readonly pacer: Pacer;
@@ -65,8 +64,11 @@ export class Lane {
   private nextSweep = 0;
   /** The rows claimed whose outcome is not written yet: never claimed again meanwhile (see claimLane). */
   private readonly claimedIds = new Set<number>();
-  /** The time the lane last read: a wall clock stepped back is seen against it. */
-  private lastNow = 0;
+  /** Rows queued before a step of the wall clock back are due as they were, not once it catches up. */
+  private readonly clock = new ClockFollower((step, t) => {
+    const moved = clockSteppedBack(this.deps.db, this.channel, step, t);
+    this.deps.log.warn({ channel: this.channel, stepMs: step, moved }, 'the clock stepped back: waiting messages keep their place');
+  });
 
   constructor(
     private readonly sender: ChannelSender,
@@ -82,7 +84,7 @@ export class Lane {
   start(): void {
     if (this.running) return;
     // The clock may have been stepped back while the server was down: rows queued by the old one are seen against it.
-    this.lastNow = latestOutboxTime(this.deps.db, this.channel);
+    this.clock.startFrom(latestOutboxTime(this.deps.db, this.channel));
     this.running = this.loop();
   }
 
@@ -163,7 +165,7 @@ export class Lane {
   private async step(): Promise<void> {
     const { db, opts, now } = this.deps;
     // Before any wait: a lane paused or full when the clock steps back notices it all the same.
-    this.followClock(now());
+    this.clock.follow(now());
     const window = this.window();
     if (window !== this.lastWindow) {
       this.lastWindow = window;
@@ -215,16 +217,6 @@ export class Lane {
       });
       this.inFlight.add(tracked);
     }
-  }
-
-  /** Rows queued before a step of the wall clock back are due as they were, not once it catches up. */
-  private followClock(t: number): void {
-    const step = this.lastNow - t;
-    if (step > CLOCK_STEP_MS) {
-      const moved = clockSteppedBack(this.deps.db, this.channel, step, t);
-      this.deps.log.warn({ channel: this.channel, stepMs: step, moved }, 'the clock stepped back: waiting messages keep their place');
-    }
-    this.lastNow = t;
   }
 
   private failed(row: ClaimedRow, error: string, mark?: Recorded['mark']): Recorded {

@@ -217,6 +217,26 @@ export function dueCheckins(db: Db, vault: Vault, now: number, limit: number, af
   }));
 }
 
+/** The latest time the check-ins hold (0 for none): timers started after the clock was stepped back compare against it. */
+export function latestCheckinTime(db: Db): number {
+  return (db.stmt('SELECT max(max(created_at), coalesce(max(escalated_at), 0)) AS t FROM checkins').get() as { t: number | null }).t ?? 0;
+}
+
+/**
+ * A wall clock stepped back by `stepMs` (see util/clock-follower.ts): the
+ * running check-ins' deadlines and reminders, written by the old clock,
+ * move back by as much, or her buddies would be told that much late. The
+ * times written by the old clock no longer read as ahead of this one: a
+ * restart must not take the same step again. Returns how many moved.
+ */
+export function checkinsClockSteppedBack(db: Db, stepMs: number, now: number): number {
+  db.stmt('UPDATE checkins SET created_at = @now WHERE created_at > @now').run({ now });
+  db.stmt('UPDATE checkins SET escalated_at = @now WHERE escalated_at > @now').run({ now });
+  return db
+    .stmt("UPDATE checkins SET due_at = due_at - @step, remind_at = remind_at - @step WHERE state = 'open' AND due_at > @now")
+    .run({ step: stepMs, now }).changes;
+}
+
 /** Marks a check-in escalated (in the transaction that queued the escalation). */
 export function markEscalated(db: Db, id: number, now: number): void {
   db.stmt("UPDATE checkins SET state = 'escalated', remind_at = NULL, escalated_at = ? WHERE id = ? AND state = 'open'").run(now, id);

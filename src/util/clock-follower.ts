@@ -1,0 +1,30 @@
+/**
+ * Follows the wall clock for a job that keeps due times written by it (the
+ * outbox's lanes, the check-in timers). A step back (NTP correcting a fast
+ * clock, a VM restored) would leave what was due by the old clock waiting
+ * for the new one to catch up: an escalation an hour late. Each read is
+ * compared with the last; a step back is handed to the job, which moves its
+ * waiting due times back by as much.
+ */
+
+/** The wall clock read this much earlier than before is a step back, not two reads a moment apart. */
+export const CLOCK_STEP_MS = 1_000;
+
+export class ClockFollower {
+  /** The time last read (at start: the latest time the job's rows hold, so a step while the server was down is seen too). */
+  private last = 0;
+
+  constructor(private readonly onStepBack: (stepMs: number, now: number) => void) {}
+
+  /** Starts from the latest time the job wrote (0: none). */
+  startFrom(latest: number): void {
+    this.last = latest;
+  }
+
+  /** Reads `now`; a step back is handed on first (should that throw, the next read sees the step again). */
+  follow(now: number): void {
+    const step = this.last - now;
+    if (step > CLOCK_STEP_MS) this.onStepBack(step, now);
+    this.last = now;
+  }
+}
