@@ -110,6 +110,9 @@ export function linkCheckinMessage(db: Db, outboxId: number, checkinId: number, 
  */
 const LEFT_OUTBOX = "(o.state <> 'pending' OR o.lease_until > 0 OR o.attempts > o.throttles)";
 
+/** A message to a buddy (`o`, linked as `c`) of a check-in whose member was told it reached none of them: no buddy heard it. */
+const NO_BUDDY_HEARD = "(o.member_id IS NULL AND EXISTS (SELECT 1 FROM checkins k WHERE k.id = c.checkin_id AND k.unreached_told = 1))";
+
 /**
  * Where a check-in's escalations went: to buddies (rows addressed directly)
  * and to moderators (rows to their member rows), and, once those rows are
@@ -122,7 +125,7 @@ export function escalationWentOut(db: Db, id: number, queuedToo: boolean): { bud
     .stmt(
       `SELECT o.member_id IS NULL AS direct, max(${LEFT_OUTBOX}) AS out
        FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-       WHERE c.checkin_id = @id AND c.kind = 'escalation' GROUP BY 1
+       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND NOT ${NO_BUDDY_HEARD} GROUP BY 1
        UNION ALL SELECT to_buddy, 1 FROM checkin_told WHERE checkin_id = @id`,
     )
     .all({ id }) as Array<{ direct: number; out: number }>;
@@ -139,7 +142,7 @@ export function buddiesTold(db: Db, id: number): number[] | null {
   const rows = db
     .stmt(
       `SELECT c.buddy_id FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND o.member_id IS NULL AND ${LEFT_OUTBOX}
+       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND o.member_id IS NULL AND ${LEFT_OUTBOX} AND NOT ${NO_BUDDY_HEARD}
        UNION ALL SELECT buddy_id FROM checkin_told WHERE checkin_id = @id AND to_buddy = 1`,
     )
     .all({ id }) as Array<{ buddy_id: number | null }>;
@@ -281,7 +284,7 @@ export function ageCheckins(db: Db, now: number): number {
       `INSERT INTO checkin_told (checkin_id, to_buddy, buddy_id)
        SELECT DISTINCT c.checkin_id, o.member_id IS NULL, c.buddy_id
        FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-       WHERE c.checkin_id = ? AND c.kind = 'escalation' AND ${LEFT_OUTBOX}`,
+       WHERE c.checkin_id = ? AND c.kind = 'escalation' AND ${LEFT_OUTBOX} AND NOT ${NO_BUDDY_HEARD}`,
     ).run(id);
     erased += db.stmt('DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?)').run(id).changes;
     erased += db.stmt('UPDATE checkins SET details_ct = NULL WHERE id = ?').run(id).changes;

@@ -117,6 +117,17 @@ describe('an escalation that reaches no buddy', () => {
     expect(afterNotice(w)).toEqual([t.checkinBuddiesUnreached(2)]);
   });
 
+  it('once she was told, LATER and OK no longer claim her buddies were told, and nothing more goes to them', async () => {
+    const w = await missed('sms', [LILY]);
+    report(w, await send(w, 'sms'), LILY, 'undelivered', '30005');
+    timers(w);
+    expect(afterNotice(w)).toEqual([t.checkinBuddiesUnreached(1)]);
+    const toLily = w.direct(LILY).length;
+    expect(w.sms(ROSE, 'LATER 30').reply).toBe(t.checkinMemberTold('nobody'));
+    expect(w.sms(ROSE, 'OK').reply).toBe(t.checkinOk());
+    expect(w.direct(LILY)).toHaveLength(toLily);
+  });
+
   it('tells her nothing when one buddy of two was reached', async () => {
     const w = await missed('sms', [LILY, JO]);
     const sms = await send(w, 'sms');
