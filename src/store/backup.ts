@@ -6,9 +6,11 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { isDatabaseDamaged } from './db';
+import { COUNT_SUBSCRIBED_PEOPLE } from './subscriptions';
 
 /** What a copy of the line holds, in counts only. */
 export interface LineCounts {
+  /** People subscribed: not the rows kept only to reach a moderator or a buddy, nor a stopped number; both channels of one number once. */
   members: number;
   reports: number;
   alerts: number;
@@ -17,7 +19,8 @@ export interface LineCounts {
 /** Counts members, reports and alerts through an open connection. */
 export function countTables(db: Database.Database): LineCounts {
   const n = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  return { members: n('members'), reports: n('reports'), alerts: n('alerts') };
+  const members = (db.prepare(COUNT_SUBSCRIBED_PEOPLE).get() as { n: number }).n;
+  return { members, reports: n('reports'), alerts: n('alerts') };
 }
 
 /** A backup that could not be made; the message says why and what to do. Nothing was left at the destination. */

@@ -2,6 +2,17 @@
 import { startOfDay } from './coarse-time';
 import type { Db } from './db';
 
+/**
+ * One person in a query over \`members m\`: someone on SMS and Signal with the
+ * same number has two rows sharing the link index (phone_bidx), and is one
+ * person to count; a row without it is a person of its own.
+ */
+export const PERSON = 'coalesce(m.phone_bidx, m.id)';
+
+/** The admitted people subscribed to at least one area, each counted once (a backup's "members"). */
+export const COUNT_SUBSCRIBED_PEOPLE = `SELECT count(DISTINCT ${PERSON}) AS n FROM members m
+  WHERE m.status = 'active' AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.member_id = m.id)`;
+
 /** Subscribes a member to areas; already-subscribed areas are kept as they are. */
 export function subscribe(db: Db, memberId: number, npas: string[], now: number): void {
   const insert = db.stmt('INSERT OR IGNORE INTO subscriptions (member_id, npa, created_at) VALUES (?, ?, ?)');

@@ -8,6 +8,7 @@ import { Db } from '../../src/store/db';
 import { DatabaseInUseError } from '../../src/store/exclusive-open';
 import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
+import { subscribe } from '../../src/store/subscriptions';
 import { restoreDatabase } from '../../src/store/restore';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
@@ -19,7 +20,10 @@ function line(file: string, members: number): void {
   try {
     migrate(db);
     db.transaction(() => {
-      for (let i = 0; i < members; i++) ensureMember(db, vault(), { channel: 'sms', address: `+1415201${String(i).padStart(4, '0')}`, phone: `+1415201${String(i).padStart(4, '0')}` }, 'en', Date.now());
+      for (let i = 0; i < members; i++) {
+        const phone = `+1415201${String(i).padStart(4, '0')}`;
+        subscribe(db, ensureMember(db, vault(), { channel: 'sms', address: phone, phone }, 'en', Date.now()).id, ['415'], Date.now());
+      }
     });
   } finally {
     db.close();
