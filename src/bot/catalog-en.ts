@@ -109,7 +109,7 @@ export const en: Catalog = {
   modEditNeedsText: () => 'Add the new text, e.g. EDIT K7Q2 grey van, aggressive.',
   modNeedsArea: () => 'Which areas? e.g. ALERT 415 628 text.',
   modStats: (s) =>
-    `Members: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} more` : ''}` : 'none'}. Pending reports: ${s.pendingReports}. Pending members: ${s.pendingMembers}. Alerts sent: ${s.alertsSent}.`,
+    `Members: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} more` : ''}` : 'none'}. Pending reports: ${s.pendingReports}. Pending members: ${s.pendingMembers}. Alerts sent: ${s.alertsSent}${s.alertsRetracted ? ` (not counting ${s.alertsRetracted} retracted)` : ''}.`,
   admitted: (areas) => `Heads Up: you're in. You'll get bad date alerts for ${listAreas(areas)}. HELP for help, STOP to end.`,
   // Check-ins (issue 13)
   buddyInvite: (name) =>

@@ -111,7 +111,7 @@ export const es: Catalog = {
   modEditNeedsText: () => 'Agrega el texto nuevo, ej. EDIT K7Q2 van gris, agresivo.',
   modNeedsArea: () => '¿Que areas? ej. ALERT 415 628 texto.',
   modStats: (s) =>
-    `Miembros: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} mas` : ''}` : 'ninguno'}. Reportes pendientes: ${s.pendingReports}. Altas pendientes: ${s.pendingMembers}. Alertas enviadas: ${s.alertsSent}.`,
+    `Miembros: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} mas` : ''}` : 'ninguno'}. Reportes pendientes: ${s.pendingReports}. Altas pendientes: ${s.pendingMembers}. Alertas enviadas: ${s.alertsSent}${s.alertsRetracted ? ` (sin contar ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirada' : 'retiradas'})` : ''}.`,
   admitted: (areas) => `Heads Up: ya estas dentro. Recibiras alertas de malos clientes en ${listAreas(areas)}. AYUDA para ayuda, ALTO para salir.`,
   // Check-ins (issue 13)
   buddyInvite: (name) =>

@@ -115,7 +115,7 @@ export const fr: Catalog = {
   modEditNeedsText: () => 'Ajoutez le nouveau texte, ex. EDIT K7Q2 van gris, agressif.',
   modNeedsArea: () => 'Quelles zones? ex. ALERT 415 628 texte.',
   modStats: (s) =>
-    `Membres: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} de plus` : ''}` : 'aucun'}. Signalements en attente: ${s.pendingReports}. Inscriptions en attente: ${s.pendingMembers}. Alertes envoyées: ${s.alertsSent}.`,
+    `Membres: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} de plus` : ''}` : 'aucun'}. Signalements en attente: ${s.pendingReports}. Inscriptions en attente: ${s.pendingMembers}. Alertes envoyées: ${s.alertsSent}${s.alertsRetracted ? ` (sans compter ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirée' : 'retirées'})` : ''}.`,
   admitted: (areas) => `Heads Up: vous etes inscrite. Vous recevrez les alertes mauvais clients pour ${listAreas(areas)}. AIDE pour l'aide, STOP pour partir.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: pour quelle zone voulez-vous des alertes? Répondez avec l'une de: ${listAreas(codes)}.`,

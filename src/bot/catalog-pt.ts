@@ -116,7 +116,7 @@ export const pt: Catalog = {
   modEditNeedsText: () => 'Inclua o novo texto, ex. EDIT K7Q2 van cinza, agressivo.',
   modNeedsArea: () => 'Quais areas? ex. ALERT 415 628 texto.',
   modStats: (s) =>
-    `Membros: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} mais` : ''}` : 'nenhum'}. Denuncias pendentes: ${s.pendingReports}. Pedidos pendentes: ${s.pendingMembers}. Alertas enviados: ${s.alertsSent}.`,
+    `Membros: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} mais` : ''}` : 'nenhum'}. Denuncias pendentes: ${s.pendingReports}. Pedidos pendentes: ${s.pendingMembers}. Alertas enviados: ${s.alertsSent}${s.alertsRetracted ? ` (sem contar ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirado' : 'retirados'})` : ''}.`,
   admitted: (areas) => `Heads Up: voce entrou. Vai receber alertas de clientes perigosos em ${listAreas(areas)}. AJUDA para ajuda, PARAR para sair.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: de qual area voce quer alertas? Responda com uma: ${listAreas(codes)}.`,

@@ -25,7 +25,9 @@ export interface Stats {
   /** Areas with members past those listed. */
   moreAreas: number;
   pendingReports: number;
+  /** Alerts that stand: those retracted are not counted here. */
   alertsSent: number;
+  alertsRetracted: number;
   pendingMembers: number;
 }
 

@@ -6,7 +6,7 @@ import { bodySegments, previewedBody, renderBody, unclippedSegments, type AlertB
 import type { Regions } from '../alerts/regions';
 import type { Lang } from '../domain/lang';
 import { memberKey, type Sender } from '../phone/identity';
-import { alertByRef, countAlerts } from '../store/alerts';
+import { alertByRef, countAlerts, countRetractedAlerts } from '../store/alerts';
 import { blockSender } from '../store/blocks';
 import { closeRequest, countRequests, findRequest, listRequests, requestOf } from '../store/member-requests';
 import { eraseReportNotices, withdrawUnsentNotices } from '../store/moderator-notices';
@@ -270,6 +270,7 @@ function block(store: Store, mod: Moderator, ref: string, now: number): Outcome 
 
 function stats({ db }: Store, mod: Moderator): Outcome {
   const listed = membersByArea(db, STATS_AREAS);
+  const retracted = countRetractedAlerts(db);
   return say(
     mod.t.modStats({
       membersByArea: listed,
@@ -277,7 +278,9 @@ function stats({ db }: Store, mod: Moderator): Outcome {
       moreAreas: countMemberAreas(db) - listed.length,
       pendingReports: countPendingReports(db),
       pendingMembers: countRequests(db),
-      alertsSent: countAlerts(db),
+      // A retracted alert was withdrawn as sent in error: not one the line stands by.
+      alertsSent: countAlerts(db) - retracted,
+      alertsRetracted: retracted,
     }),
   );
 }

@@ -233,3 +233,8 @@ export function planNextRange(db: Db, alertId: number, now: number, signalSends 
 export function countAlerts(db: Db): number {
   return (db.stmt('SELECT count(*) AS n FROM alerts').get() as { n: number }).n;
 }
+
+/** How many alerts a moderator retracted (counted in countAlerts too). */
+export function countRetractedAlerts(db: Db): number {
+  return (db.stmt('SELECT count(*) AS n FROM alerts WHERE retracted_at IS NOT NULL').get() as { n: number }).n;
+}

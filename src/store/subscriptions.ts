@@ -50,11 +50,11 @@ export function countMemberAreas(db: Db): number {
   ).n;
 }
 
-/** Active members per area, largest first (for STATS). */
+/** Active members per area, largest first, each person once (for STATS). */
 export function membersByArea(db: Db, limit: number): Array<{ npa: string; members: number }> {
   return db
     .stmt(
-      `SELECT s.npa, count(*) AS members FROM subscriptions s JOIN members m ON m.id = s.member_id
+      `SELECT s.npa, count(DISTINCT ${PERSON}) AS members FROM subscriptions s JOIN members m ON m.id = s.member_id
        WHERE m.status = 'active' GROUP BY s.npa ORDER BY members DESC, s.npa LIMIT +?`,
     )
     .all(limit) as Array<{ npa: string; members: number }>;

@@ -30,6 +30,7 @@ const STATS: Stats = {
   membersByArea: ['212', '213', '305', '310', '312', '323', '332', '347', '415', '628', '646', '718'].map((npa) => ({ npa, members: 12345 })),
   pendingReports: 1234,
   alertsSent: 123456,
+  alertsRetracted: 1234,
   pendingMembers: 1234,
   moreAreas: 1234,
 };
@@ -243,6 +244,11 @@ describe('the reply catalogues', () => {
       it('says how many areas STATS leaves out, and says nothing of it when none', () => {
         expect(t.modStats(STATS)).toContain('718:12345 +1234 ');
         expect(t.modStats({ ...STATS, moreAreas: 0 })).not.toContain('+');
+      });
+
+      it('says how many retracted alerts STATS leaves out, and says nothing of it when none', () => {
+        expect(t.modStats(STATS)).toContain(' 1234 ');
+        expect(t.modStats({ ...STATS, moreAreas: 0, alertsRetracted: 0 })).not.toMatch(/\(/);
       });
 
       it('tells the moderator the reference, how to approve, and the whole alert it would send', () => {
