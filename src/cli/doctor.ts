@@ -15,6 +15,7 @@ import { Regions } from '../alerts/regions';
 import { knownTimeZone, UNKNOWN_TIME_ZONE } from '../bot/clock-time';
 import { DATABASE_IN_USE, isDatabaseBusy } from './cli-errors';
 import { databaseFile } from '../store/db';
+import { openToRead } from '../store/open-to-read';
 import { latestMigration, readExistingKey, readLineConfig } from './line';
 
 /** The outcome of one check: `ok` false means `detail` says what to do. */
@@ -75,7 +76,7 @@ function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
   leftover.push(...stagedCopies(file));
   let db: Database.Database;
   try {
-    db = new Database(file, { fileMustExist: true, readonly: true });
+    db = openToRead(file);
   } catch (err) {
     return [bad('database', `cannot open ${file}: ${(err as Error).message}`), ...leftover];
   }
@@ -222,7 +223,7 @@ function checkSignalSafety(config: Config): CheckResult[] {
   if (!config.signal || !fs.existsSync(file)) return [];
   let db: Database.Database;
   try {
-    db = new Database(file, { fileMustExist: true, readonly: true });
+    db = openToRead(file);
   } catch {
     return []; // checkDatabase has said why
   }

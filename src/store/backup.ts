@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { isDatabaseDamaged } from './db';
+import { openToRead } from './open-to-read';
 import { COUNT_SUBSCRIBED_PEOPLE } from './subscriptions';
 
 /** What a copy of the line holds, in counts only. */
@@ -116,7 +117,7 @@ export async function backupDatabase(source: string, dest: string): Promise<{ si
   // 'wx': never follow a planted link; 0600 before any byte is written.
   fs.closeSync(fs.openSync(partial, 'wx', 0o600));
   try {
-    const db = new Database(source, { readonly: true, fileMustExist: true });
+    const db = openToRead(source);
     try {
       await copyDatabase(db, partial);
     } finally {
