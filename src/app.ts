@@ -64,7 +64,7 @@ export interface RouteDeps {
   /** The Twilio webhooks, or null when they must not exist (production without Twilio). */
   twilio: TwilioRouteDeps | null;
   health: HealthDeps;
-  /** METRICS_TOKEN: when set, /metrics requires it as a bearer token. */
+  /** METRICS_TOKEN: /metrics exists only with it, as a bearer token. */
   metricsToken?: string;
 }
 

@@ -279,6 +279,13 @@ function checkTimeZone(tz: string | undefined): CheckResult {
   return zone ? ok('time zone', `check-in times are written in ${zone}`) : bad('time zone', UNKNOWN_TIME_ZONE);
 }
 
+/** /metrics exists only behind METRICS_TOKEN: say how to turn it on, as it is off unless asked for. */
+function checkMetrics(secrets: Secrets): CheckResult {
+  return secrets.metricsToken
+    ? ok('metrics', '/metrics answers a scrape that carries Authorization: Bearer METRICS_TOKEN')
+    : ok('metrics', '/metrics is off: set METRICS_TOKEN (openssl rand -hex 32) and give Prometheus that bearer token to turn it on');
+}
+
 /** Runs every check; configuration errors end the list early (nothing else can be checked without it). */
 export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<CheckResult[]> {
   let parsed: { config: Config; secrets: Secrets };
@@ -300,6 +307,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
   results.push(...checkEnvFile(path.resolve('.env')));
   results.push(...checkDatabase(config, 'key' in key ? key.key : null));
   results.push(checkTimeZone(config.timeZone));
+  results.push(checkMetrics(secrets));
   results.push(checkDisk(fs.existsSync(config.dataDir) ? config.dataDir : path.dirname(path.resolve(config.dataDir))));
   results.push(...(await checkTwilio(config, secrets)));
   results.push(...(await checkSignal(config)));

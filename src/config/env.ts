@@ -74,7 +74,7 @@ export interface Secrets {
   /** Raw base64 from HEADSUP_MASTER_KEY, if set; decoded in master-key.ts. */
   masterKeyBase64?: string;
   twilioAuthToken?: string;
-  /** METRICS_TOKEN: when set, /metrics requires it as a bearer token. */
+  /** METRICS_TOKEN: /metrics exists only with it, as a bearer token. */
   metricsToken?: string;
 }
 

@@ -1,11 +1,16 @@
-/** Prometheus scrape endpoint, behind a bearer token when METRICS_TOKEN is set. */
+/**
+ * Prometheus scrape endpoint, only behind METRICS_TOKEN as a bearer token.
+ * Without a token there is no /metrics (404): its counts over time (alerts,
+ * reports, members by channel) are not for whoever reaches the server, and
+ * "loopback only" would not hold behind a proxy on the same host.
+ */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Metrics } from '../metrics';
 
 export interface MetricsRouteDeps {
   metrics: Metrics;
-  /** When set, a scrape must carry `Authorization: Bearer <token>`. */
+  /** A scrape must carry `Authorization: Bearer <token>`; unset, the route does not exist. */
   token?: string;
 }
 
@@ -13,9 +18,10 @@ export interface MetricsRouteDeps {
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
 export async function metricsRoutes(app: FastifyInstance, deps: MetricsRouteDeps): Promise<void> {
-  const expected = deps.token ? digest(`Bearer ${deps.token}`) : null;
+  if (!deps.token) return;
+  const expected = digest(`Bearer ${deps.token}`);
   app.get('/metrics', async (request, reply) => {
-    if (expected && !timingSafeEqual(digest(request.headers.authorization ?? ''), expected)) {
+    if (!timingSafeEqual(digest(request.headers.authorization ?? ''), expected)) {
       return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'a bearer token is required' });
     }
     const body = await deps.metrics.registry.metrics();

@@ -50,7 +50,7 @@ describe('doctor', () => {
     expect(failures(r.stdout)).toEqual([]);
     expect(r.code).toBe(0);
     const names = r.stdout.split('\n').map((l) => /^OK {3}([a-z ]+):/.exec(l)?.[1]);
-    expect(names).toEqual(['configuration', 'database', 'migrations', 'key', 'time zone', 'disk', 'twilio', 'twilio sender', 'signal mode', 'signal account']);
+    expect(names).toEqual(['configuration', 'database', 'migrations', 'key', 'time zone', 'metrics', 'disk', 'twilio', 'twilio sender', 'signal mode', 'signal account']);
     expect(r.stdout).toContain('the master key opens this database');
   });
 

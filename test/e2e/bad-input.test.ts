@@ -1,6 +1,6 @@
 import http from 'node:http';
 import twilio from 'twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, newSid, PUBLIC_URL, startHarness, twimlMessage, type Harness } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, newSid, PUBLIC_URL, readMetrics, startHarness, twimlMessage, type Harness } from '../helpers/harness';
 
 const SMS = '/webhooks/twilio/sms';
 
@@ -244,9 +244,7 @@ describe('bad input', () => {
       for (const h of [signed, unsigned]) {
         const health = await fetch(`${h.url}/healthz`);
         expect(health.status).toBe(200);
-        const metrics = await fetch(`${h.url}/metrics`);
-        expect(metrics.status).toBe(200);
-        const text = await metrics.text();
+        const text = await readMetrics(h.url);
         expect(text).toContain('headsup_webhook_rejections_total');
         expect(text).not.toMatch(/415555\d{4}/);
       }

@@ -8,7 +8,7 @@
 import { catalog } from '../../src/bot/catalog';
 import { textEnvelope, type FakeSignal } from '../fakes/fake-signal';
 import type { FakeTwilio } from '../fakes/fake-twilio';
-import { SIGNAL_NUMBER, waitFor, type Harness } from '../helpers/harness';
+import { readMetrics, SIGNAL_NUMBER, waitFor, type Harness } from '../helpers/harness';
 import { numberForms } from '../helpers/needles';
 import { startSignalWorld, type SignalWorld } from '../helpers/signal-world';
 
@@ -100,7 +100,7 @@ describe('check-ins end to end, with the real timer', () => {
   });
 
   it('counts the escalations in /metrics', async () => {
-    const text = await (await fetch(`${h.url}/metrics`)).text();
+    const text = await readMetrics(h.url);
     expect(Number(/^headsup_checkin_timers_total\{event="escalated"\} (\d+)/m.exec(text)?.[1])).toBe(3);
   });
 });

@@ -8,7 +8,7 @@ import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { startChild, type Child } from '../helpers/child-server';
-import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, smsTo, startHarness, tempDir, TEST_MASTER_KEY, waitFor } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, METRICS_TOKEN, PUBLIC_URL, readMetrics, smsTo, startHarness, tempDir, TEST_MASTER_KEY, waitFor } from '../helpers/harness';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
 const MOD = '+14155550199';
@@ -44,6 +44,7 @@ describe('kill -9 in the middle of a fan-out', () => {
     TWILIO_FROM_NUMBER: FROM_NUMBER,
     TWILIO_API_BASE_URL: fake.url,
     MODERATORS: MOD,
+    METRICS_TOKEN,
     SEND_RATE: String(SEND_RATE),
     // debug: the lane logs its window (the most sends it lets be in flight) whenever it changes.
     LOG_LEVEL: 'debug',
@@ -83,7 +84,7 @@ describe('kill -9 in the middle of a fan-out', () => {
     child = await startChild(env());
     await waitFor(() => new Set(alerts().map((m) => m.to)).size === MEMBERS.length, 40_000, 'every member reached after restart');
     // Let everything queued drain (the sends repeated after the kill included) before counting duplicates.
-    const pending = async () => Number(/^headsup_outbox_pending (\d+)/m.exec(await (await fetch(`${child!.url}/metrics`)).text())?.[1] ?? NaN);
+    const pending = async () => Number(/^headsup_outbox_pending (\d+)/m.exec(await readMetrics(child!.url))?.[1] ?? NaN);
     await waitFor(async () => (await pending()) === 0, 20_000, 'an empty outbox');
     await waitFor(() => fake.inFlight === 0, 5_000, 'the last answers');
     const delivered = alerts();

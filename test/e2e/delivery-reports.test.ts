@@ -5,7 +5,7 @@
  * the send's answer still counts.
  */
 import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, readMetrics, startHarness, waitFor, type Harness } from '../helpers/harness';
 
 const MOD = '+14155550199';
 const OK = '+14155550111';
@@ -68,7 +68,7 @@ describe('delivery reports', () => {
 
   it('counts carrier-filtered messages apart, for the operator', async () => {
     await twoAlerts();
-    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    const metrics = await readMetrics(h.url);
     const filtered = /headsup_outbox_outcomes_total\{channel="sms",outcome="failed",reason="filtered"\} (\d+)/.exec(metrics);
     expect(Number(filtered?.[1])).toBe(2);
     const invalid = /headsup_outbox_outcomes_total\{channel="sms",outcome="failed",reason="invalid"\} (\d+)/.exec(metrics);

@@ -344,10 +344,12 @@ describe('/readyz and /metrics', () => {
     }
   });
 
-  it('serves /metrics without a token when none is set', async () => {
-    const h = await startHarness();
+  it('has no /metrics without METRICS_TOKEN', async () => {
+    const h = await startHarness({ env: { METRICS_TOKEN: '' } });
     try {
-      expect((await fetch(`${h.url}/metrics`)).status).toBe(200);
+      const r = await fetch(`${h.url}/metrics`);
+      expect(r.status).toBe(404);
+      expect(await r.text()).not.toContain('headsup_');
     } finally {
       await h.close();
     }

@@ -1,4 +1,4 @@
-import { startHarness, type Harness } from '../helpers/harness';
+import { readMetrics, startHarness, type Harness } from '../helpers/harness';
 
 const ALICE = '+14155550100';
 const BETO = '+12125550142';
@@ -168,7 +168,7 @@ describe('inbound counts on /metrics', () => {
   });
 
   async function count(command: string): Promise<number> {
-    const text = await (await fetch(`${h.url}/metrics`)).text();
+    const text = await readMetrics(h.url);
     const m = new RegExp(`^headsup_inbound_messages_total\\{channel="sms",command="${command}"\\} (\\d+)$`, 'm').exec(text);
     return m ? Number(m[1]) : 0;
   }
@@ -183,6 +183,6 @@ describe('inbound counts on /metrics', () => {
     expect(await count('unknown')).toBe(1);
     await h.sms('+13055550102', 'join');
     expect(await count('join')).toBe(3);
-    expect(await (await fetch(`${h.url}/metrics`)).text()).not.toMatch(/305555\d{4}/);
+    expect(await readMetrics(h.url)).not.toMatch(/305555\d{4}/);
   });
 });

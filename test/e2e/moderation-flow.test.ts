@@ -1,5 +1,5 @@
 import { FakeTwilio, TWILIO_ERRORS } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, startHarness, startTwilioLine, waitFor, type Harness, refOf } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, readMetrics, startHarness, startTwilioLine, waitFor, type Harness, refOf } from '../helpers/harness';
 
 const MOD = '+14155550199';
 const SF1 = '+14155550101'; // 415
@@ -130,7 +130,7 @@ describe('reports, moderation and fan-out over SMS', () => {
     const unsigned = await h.postForm('/webhooks/twilio/status', { MessageSid: sid, MessageStatus: 'failed' }, { signature: 'bogus' });
     expect(unsigned.status).toBe(403);
     await h.postForm('/webhooks/twilio/status', { MessageSid: sid, MessageStatus: 'sent', AccountSid: ACCOUNT_SID });
-    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    const metrics = await readMetrics(h.url);
     expect(metrics).toMatch(/^headsup_delivery_reports_total\{status="delivered"\} 1$/m);
     expect(metrics).toMatch(/^headsup_delivery_reports_total\{status="progress"\} 1$/m);
     const pending = (h.server.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }).n;

@@ -8,7 +8,7 @@
 import { FakeSignal, textEnvelope } from '../fakes/fake-signal';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
-import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, SIGNAL_NUMBER, startHarness, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, readMetrics, SIGNAL_NUMBER, startHarness, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
 import { ask, QUICK_RETRIES, type SignalWorld, startSignalWorld, testUuid, type Who } from '../helpers/signal-world';
 import { moderatorIdentityTrusted } from '../../src/store/moderator-identities';
 
@@ -73,7 +73,7 @@ describe('changed safety numbers', () => {
     await waitFor(() => got(signal, member, 'grey van') === 1 && got(signal, other, 'grey van') === 1, 10_000, 'the alert to both members');
     expect(signal.trusts).toEqual([{ recipient: member.uuid, how: 'all_known_keys' }]);
     expect(signal.identity(member.uuid)?.status).toBe('TRUSTED_UNVERIFIED');
-    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    const metrics = await readMetrics(h.url);
     expect(metrics).toContain('headsup_signal_identity_trusts_total{outcome="trusted"} 1');
   });
 

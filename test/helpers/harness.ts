@@ -76,6 +76,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The harness's METRICS_TOKEN: without one there is no /metrics. */
+export const METRICS_TOKEN = 'test-metrics-token-0123456789abcdef';
+
+/** The text of /metrics of a server at `url` started with METRICS_TOKEN (the harness's, or a child given it). */
+export async function readMetrics(url: string): Promise<string> {
+  const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
+  return res.text();
+}
+
 /** A fixed test master key (base64 of 32 bytes). */
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -115,6 +125,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     DATA_DIR: dataDir,
     PUBLIC_URL,
     HEADSUP_MASTER_KEY: TEST_MASTER_KEY,
+    METRICS_TOKEN,
     LOG_LEVEL: 'debug',
     ...(useTwilio
       ? {

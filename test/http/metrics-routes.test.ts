@@ -1,4 +1,4 @@
-/** /metrics through Fastify's inject: the bearer token when METRICS_TOKEN is set, counts only. */
+/** /metrics through Fastify's inject: only with METRICS_TOKEN, as a bearer token; counts only. */
 import path from 'node:path';
 import Fastify from 'fastify';
 import { metricsRoutes } from '../../src/http/metrics-routes';
@@ -24,8 +24,18 @@ describe('/metrics', () => {
     return app;
   }
 
-  it('is open without a token, in the Prometheus text format', async () => {
-    const res = await (await appWith()).inject({ method: 'GET', url: '/metrics' });
+  it('does not exist without a token: its counts over time are not for whoever reaches the server', async () => {
+    const app = await appWith();
+    // From anywhere: a proxy on the same host makes every client look like loopback.
+    for (const remoteAddress of ['127.0.0.1', '203.0.113.9']) {
+      const res = await app.inject({ method: 'GET', url: '/metrics', remoteAddress });
+      expect([remoteAddress, res.statusCode]).toEqual([remoteAddress, 404]);
+      expect(res.body).not.toContain('headsup_');
+    }
+  });
+
+  it('serves the counts with the token, in the Prometheus text format', async () => {
+    const res = await (await appWith('s3cret-token')).inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer s3cret-token' } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.body).toMatch(/^headsup_inbound_messages_total\{channel="sms",command="join"\} 1$/m);
