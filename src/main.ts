@@ -71,9 +71,11 @@ async function main(): Promise<void> {
 }
 
 /**
- * One clear line on stderr (an operator reads it first), then the details in
- * the log. Only the error's code and the listen address are printed: an
- * error's message may quote data.
+ * One clear line on stderr (an operator reads it first). Only the error's
+ * code and the listen address are printed: an error's message may quote
+ * data. A cause the line names with its cure (a damaged database, a port in
+ * use) is all there is to say; any other failure's type, code and stack
+ * follow in the log, for whoever has to find it.
  */
 function failedStart(err: unknown, log?: ReturnType<typeof createLogger>): void {
   const e = err as { code?: unknown; address?: unknown; port?: unknown; name?: unknown; syscall?: unknown };
@@ -92,6 +94,7 @@ function failedStart(err: unknown, log?: ReturnType<typeof createLogger>): void 
         ? ' (the database is damaged: run heads-up doctor, then restore the latest backup)'
         : '';
   process.stderr.write(`heads-up: start-up failed: ${code}${where}${hint}\n`);
+  if (hint) return;
   log?.fatal({ err: safeError(err) }, 'start-up failed');
   log?.flush();
 }
