@@ -54,6 +54,24 @@ function replaceKeyFile(file: string, key: Uint8Array): void {
 }
 
 /**
+ * A development key file left in DATA_DIR once HEADSUP_MASTER_KEY was set:
+ * the server no longer reads it, so rotate-key would not replace it, and the
+ * old key would stay on the disk beside the line, opening every backup made
+ * before. Whether it is still wanted (it may be the only copy that opens old
+ * backups) is the operator's call: refused before anything is written. A
+ * file that already holds the new key opens only what the line will be.
+ */
+function refuseUnusedKeyFile(dataDir: string, newKey: Uint8Array): void {
+  const file = path.join(dataDir, 'master.key');
+  if (!fs.existsSync(file)) return;
+  const held = decodeMasterKey(fs.readFileSync(file, 'utf8'));
+  if (held && Buffer.from(held).equals(Buffer.from(newKey))) return;
+  throw new CommandError(
+    `${file} holds a key, but HEADSUP_MASTER_KEY is set, so the server does not use it: a rotation would leave it beside the line, opening every backup made before. Move it off this machine (with your old backups, if it opens them) or delete it, then run rotate-key again. Nothing was changed.`,
+  );
+}
+
+/**
  * Open questions are keyed by blind indexes a new key cannot recompute: a
  * guided report in progress is filed with what it has, or dropped, as when
  * it lapses, and its member told (what it queues is re-sealed with the rest),
@@ -76,6 +94,7 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, pro
   if (!rawNew) throw new CommandError('HEADSUP_NEW_MASTER_KEY is not set: generate the new key with openssl rand -base64 32');
   const newKey = decodeMasterKey(rawNew);
   if (!newKey) throw new CommandError('HEADSUP_NEW_MASTER_KEY: expected base64 of exactly 32 random bytes (openssl rand -base64 32)');
+  if (!current.file) refuseUnusedKeyFile(config.dataDir, newKey);
   const batch = batchSize(env);
   const file = databaseFile(config.dataDir);
   if (!fs.existsSync(file)) throw new CommandError(`no database at ${file}: check DATA_DIR`);
