@@ -16,7 +16,8 @@ import { findProjectDir } from '../store/find-up';
 import { recordKey, verifyKey } from '../store/key-check';
 import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
 import { decodeMasterKey } from '../store/master-key';
-import { migrate } from '../store/migrate';
+import { DatabaseInUseError, openExclusive } from '../store/exclusive-open';
+import { migrate, pendingMigrations } from '../store/migrate';
 import { cryptoReady, Vault } from '../store/vault';
 import { CommandError } from './cli-errors';
 
@@ -26,7 +27,11 @@ export function readLineConfig(env: NodeJS.ProcessEnv = process.env): { config: 
   return readConfig(env);
 }
 
-/** The line's database, opened as the server opens it: not mid-rotation, the key checked, migrated. The caller closes it. */
+/**
+ * The line's database, opened as the server opens it: not mid-rotation, the
+ * key checked, migrated (only by its sole user: see migrateAlone). The
+ * caller closes it.
+ */
 export async function openLineDatabase(config: Config, secrets: Secrets): Promise<{ db: Db; vault: Vault }> {
   await cryptoReady();
   // Never a new line: in the wrong directory, an empty database and a fresh dev key would answer "Nothing pending."
@@ -36,16 +41,46 @@ export async function openLineDatabase(config: Config, secrets: Secrets): Promis
   if ('problem' in found) throw new CommandError(found.problem);
   const key = found.key;
   const db = new Db(file);
+  let pending: number;
   try {
     if (rotationUnderWay(db)) throw new CommandError(ROTATION_UNDER_WAY);
     const vault = new Vault(key, readKeyState(db).version);
     verifyKey(db, vault);
-    migrate(db);
-    recordKey(db, vault);
-    return { db, vault };
+    pending = pendingMigrations(db).length;
+    if (pending === 0) {
+      recordKey(db, vault);
+      return { db, vault };
+    }
   } catch (err) {
     db.close();
     throw err;
+  }
+  db.close();
+  migrateAlone(file, pending);
+  return openLineDatabase(config, secrets);
+}
+
+/**
+ * Applies this version's migrations only as the database's sole user (an
+ * upgraded line not yet started). An older server still running on it
+ * expects the schema it started with: migrated under it, it would write rows
+ * the new schema does not expect, or fail. Restarted as this version, it
+ * migrates at its start.
+ */
+function migrateAlone(file: string, pending: number): void {
+  let db: Db;
+  try {
+    db = openExclusive(file);
+  } catch (err) {
+    if (!(err instanceof DatabaseInUseError)) throw err;
+    throw new CommandError(
+      `the database is older than this version of Heads Up (${pending} migration${pending === 1 ? '' : 's'} to apply) and in use, by a server of the older version most likely: restart the server with this version (it applies them at start), then run this again`,
+    );
+  }
+  try {
+    migrate(db);
+  } finally {
+    db.close();
   }
 }
 

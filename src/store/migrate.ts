@@ -8,28 +8,37 @@ import { findProjectDir } from './find-up';
 /** First line of a migration that rebuilds a table other tables reference. */
 const REBUILDS_PARENT = '-- migrate: rebuilds a parent table';
 
-/** Applies every migration not yet applied; throws (and applies nothing of that file) on error. Returns the names applied. */
-export function migrate(db: Db, dir: string = findProjectDir('migrations')): string[] {
-  db.sqlite.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
-  );
+/**
+ * The migrations of `dir` not yet applied to `db`, in order; reads only.
+ * Throws ConfigError for a database a newer version migrated (an upgrade
+ * rolled back): this code would write rows that schema does not expect.
+ */
+export function pendingMigrations(db: Db, dir: string = findProjectDir('migrations')): string[] {
+  const table = db.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
   const done = new Set(
-    (db.sqlite.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
+    table ? (db.sqlite.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version) : [],
   );
   const files = fs
     .readdirSync(dir)
     .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
     .sort();
-  // A database a newer version migrated (an upgrade rolled back): this code would write rows that schema does not expect.
   const known = Math.max(0, ...files.map((f) => Number(f.slice(0, 4))));
   const schema = Math.max(0, ...done);
   if (schema > known) {
     throw new ConfigError('DATA_DIR', `the database was made by a newer version of Heads Up (schema ${schema}, this one knows ${known}): run that version, or restore a backup made by this one`);
   }
+  return files.filter((f) => !done.has(Number(f.slice(0, 4))));
+}
+
+/** Applies every migration not yet applied; throws (and applies nothing of that file) on error. Returns the names applied. */
+export function migrate(db: Db, dir: string = findProjectDir('migrations')): string[] {
+  const pending = pendingMigrations(db, dir);
+  db.sqlite.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  );
   const applied: string[] = [];
-  for (const file of files) {
+  for (const file of pending) {
     const version = Number(file.slice(0, 4));
-    if (done.has(version)) continue;
     const sql = fs.readFileSync(path.join(dir, file), 'utf8');
     const rebuild = sql.startsWith(REBUILDS_PARENT);
     // Rebuilding a table other tables reference (SQLite's documented 12 steps): with foreign keys
