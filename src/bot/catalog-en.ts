@@ -192,7 +192,6 @@ export const en: Catalog = {
   reportDraftFiled: (ref) => `Heads Up: your unfinished report was sent to a moderator as ${ref}, with what you gave.`,
   reportDraftDropped: () => "Heads Up: your unfinished report didn't say what happened, so it was dropped. Text REPORT to start again.",
   reportDraftNoArea: () => "Heads Up: your unfinished report didn't say which area, so it was dropped. Text REPORT and the area code, e.g. REPORT 415, to start again.",
-  stopAgain: (word) => `To stop all alerts instead, reply ${word} again.`,
   discreetDraftFiled: (ref) => `HU: your unfinished message went through as ${ref}.`,
   discreetDraftDropped: () => 'HU: your unfinished message was not sent. Reply HELP if you need to.',
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),

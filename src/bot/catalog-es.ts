@@ -194,7 +194,6 @@ export const es: Catalog = {
   reportDraftFiled: (ref) => `Heads Up: tu reporte sin terminar se envio a una moderadora como ${ref}, con lo que diste.`,
   reportDraftDropped: () => 'Heads Up: tu reporte sin terminar no decia que paso, asi que se descarto. Escribe REPORTE para empezar de nuevo.',
   reportDraftNoArea: () => 'Heads Up: tu reporte sin terminar no decia el area, asi que se descarto. Escribe REPORTE y el codigo de area, ej. REPORTE 415, para empezar de nuevo.',
-  stopAgain: (word) => `Para dejar de recibir alertas, responde ${word} otra vez.`,
   discreetDraftFiled: (ref) => `HU: tu mensaje sin terminar se envio como ${ref}.`,
   discreetDraftDropped: () => 'HU: tu mensaje sin terminar no se envio. Responde AYUDA si lo necesitas.',
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),

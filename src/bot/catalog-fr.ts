@@ -199,7 +199,6 @@ export const fr: Catalog = {
   reportDraftFiled: (ref) => `Heads Up: votre signalement inachevé a été envoyé à une modératrice sous ${ref}, avec ce que vous aviez donné.`,
   reportDraftDropped: () => "Heads Up: votre signalement inachevé ne disait pas ce qui s'est passé, il a été jeté. Écrivez SIGNALER pour recommencer.",
   reportDraftNoArea: () => 'Heads Up: votre signalement inachevé ne disait pas la zone, il a été jeté. Écrivez SIGNALER et le code de la zone, ex. SIGNALER 415, pour recommencer.',
-  stopAgain: (word) => `Pour ne plus recevoir d'alertes, répondez ${word} encore une fois.`,
   discreetDraftFiled: (ref) => `HU: votre message inachevé est parti sous ${ref}.`,
   discreetDraftDropped: () => "HU: votre message inachevé n'est pas parti. Répondez AIDE au besoin.",
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),

@@ -199,7 +199,6 @@ export const pt: Catalog = {
   reportDraftFiled: (ref) => `Heads Up: sua denuncia inacabada foi enviada a uma moderadora como ${ref}, com o que voce deu.`,
   reportDraftDropped: () => 'Heads Up: sua denuncia inacabada nao dizia o que aconteceu, entao foi descartada. Escreva DENUNCIA para comecar de novo.',
   reportDraftNoArea: () => 'Heads Up: sua denuncia inacabada nao dizia a area, entao foi descartada. Escreva DENUNCIA e o codigo da area, ex. DENUNCIA 415, para comecar de novo.',
-  stopAgain: (word) => `Para parar todos os alertas, responda ${word} de novo.`,
   discreetDraftFiled: (ref) => `HU: sua mensagem incompleta foi enviada como ${ref}.`,
   discreetDraftDropped: () => 'HU: sua mensagem incompleta nao foi enviada. Responda AJUDA se precisar.',
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),

@@ -236,8 +236,6 @@ export interface Catalog {
   reportDraftDropped(): string;
   /** A draft left unanswered for 30 minutes named no area (and the sender's number and subscriptions gave none): dropped. */
   reportDraftNoArea(): string;
-  /** After the next question when a stop word alone was taken as the answer (Spanish ALTO, "tall"): how to stop after all. */
-  stopAgain(word: string): string;
   /** `reportDraftFiled` for a discreet member: it arrives unasked, so it names no report, nor the line. */
   discreetDraftFiled(ref: string): string;
   /** The lapsed draft was not filed (nothing of what happened, no area, the day's limit), for a discreet member, as plain. */

@@ -7,7 +7,7 @@
 import type { Conversation } from '../store/conversations';
 import type { Parsed } from './commands';
 import { asksToStop, normalizeWord } from './parser';
-import { controlWord, draftOf, stopWordAnswer } from './report-dialogue';
+import { controlWord } from './report-dialogue';
 
 /** How long a question waits for its answer. */
 export const CONVERSATION_MS = 60 * 60_000;
@@ -20,17 +20,14 @@ export type Turn = 'answer' | 'cancel' | 'command';
  * the carrier acted on the message itself (Twilio's CANCEL is an opt-out,
  * whatever we asked). A stop word that only opens a longer answer ("End of
  * my shift", Spanish "Alto, moreno" for "tall, dark") is the answer; the
- * word alone, or a message that asks to stop ("STOP texting me"), is STOP;
- * except Spanish ALTO alone the first time a guided report asks about the
- * person ("tall"): `conversation` is read only then.
+ * word alone, or a message that asks to stop ("STOP texting me"), is STOP.
  */
-export function turnOf(parsed: Parsed, text: string, answered: boolean, conversation: () => Conversation | undefined = () => undefined): Turn {
+export function turnOf(parsed: Parsed, text: string, answered: boolean): Turn {
   if (parsed.ok) {
     const { kind } = parsed.command;
     if (kind === 'stop') {
       if (answered) return 'command';
       if (parsed.keyword === 'CANCEL') return 'cancel';
-      if (parsed.exactKeyword && describesPerson(conversation(), text)) return 'answer';
       return parsed.exactKeyword || asksToStop(text) ? 'command' : 'answer';
     }
     // The word alone: "Delete your ad or I send your pics…", quoted in an answer, must not erase her.
@@ -39,12 +36,6 @@ export function turnOf(parsed: Parsed, text: string, answered: boolean, conversa
   }
   // The words a report's questions give for dropping it (DROP, CANCELAR, ANNULER…) end any question.
   return controlWord(text) === 'cancel' ? 'cancel' : 'answer';
-}
-
-/** Whether a stop word alone is the answer to the open question (see stopWordAnswer). */
-function describesPerson(c: Conversation | undefined, text: string): boolean {
-  const draft = c?.topic === 'report' ? draftOf(c) : undefined;
-  return draft !== undefined && stopWordAnswer(draft, text) !== undefined;
 }
 
 // What may follow DELETE (BORRAR, SUPPRIMER, APAGAR) in a request to erase her: "DELETE me", "delete all my

@@ -13,7 +13,7 @@ import type { Catalog } from './catalog';
 import type { Limit } from './context';
 import { say, type Asker, type Notice, type Outcome, type Store } from './handler';
 import { unknownArea } from './member-commands';
-import { answerDraft, draftConversation, draftOf, newDraft, stopWordAnswer, type Category, type Draft } from './report-dialogue';
+import { answerDraft, draftConversation, draftOf, newDraft, type Category, type Draft } from './report-dialogue';
 
 /** Longest report text kept; providers cap a message at 1,600 characters anyway. */
 export const MAX_REPORT_TEXT = 1600;
@@ -242,12 +242,8 @@ export function continueReport(store: Store, who: Asker, rules: ReportRules, con
       return { say: who.t.reportAskAgain(), converse: keep(next.draft) };
     case 'empty':
       return { say: who.t.reportNothingYet(), converse: keep(next.draft) };
-    case 'ask': {
-      // ALTO ("tall") taken as the answer: she is told how to stop after all.
-      const stopWord = stopWordAnswer(draft, text);
-      const asked = question(who.t, rules, filer, next.draft);
-      return { say: stopWord ? `${asked} ${who.t.stopAgain(stopWord)}` : asked, converse: keep(next.draft) };
-    }
+    case 'ask':
+      return { say: question(who.t, rules, filer, next.draft), converse: keep(next.draft) };
     case 'file': {
       const filed = fileDraft(store, rules, filer, next.draft, now);
       if ('why' in filed) {

@@ -65,21 +65,6 @@ export function controlWord(text: string): 'skip' | 'back' | 'done' | 'cancel' |
   return CONTROL[words[0] as string];
 }
 
-// Spanish ALTO is STOP and also "tall" (Twilio does not act on it: ours to read). Alone, in answer to the
-// question about the person, it is the answer the first time; she is told that ALTO again stops everything.
-const STOP_WORDS_THAT_DESCRIBE: ReadonlySet<string> = new Set(['ALTO']);
-
-/**
- * The stop word a whole answer is, when the draft takes it as the answer:
- * at the question about the person, not answered before (a second ALTO,
- * after BACK too, stops her).
- */
-export function stopWordAnswer(d: Draft, text: string): string | undefined {
-  const words = text.trim().split(/\s+/).map(normalizeWord).filter((w) => w !== '');
-  if (d.step !== 'person' || d.person !== undefined || words.length !== 1) return undefined;
-  return STOP_WORDS_THAT_DESCRIBE.has(words[0] as string) ? words[0] : undefined;
-}
-
 // A time written with the numbers ("2 at 10pm", "3 20:30", "3, 22h"): its digits pick nothing.
 const TIMES = /\d{1,2}[:h.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?(?:[ap]\.?m\.?|hs?|hrs?)(?!\p{L})/giu;
 

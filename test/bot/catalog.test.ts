@@ -161,7 +161,6 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     reportDraftFiled: [t.reportDraftFiled(REF)],
     reportDraftDropped: [t.reportDraftDropped()],
     reportDraftNoArea: [t.reportDraftNoArea()],
-    stopAgain: [t.stopAgain('ALTO')],
     discreetDraftFiled: [t.discreetDraftFiled(REF)],
     discreetDraftDropped: [t.discreetDraftDropped()],
     categoryNames: [t.categoryNames(ALL_CATEGORIES)],

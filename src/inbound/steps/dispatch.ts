@@ -51,7 +51,7 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
     const say = who.conversation() ? asker.t.mediaNotRead(true) : hint(store, rules, asker, now, asker.t.mediaNotRead(false)).say;
     return { say, quotesDraft: false };
   }
-  let turn = turnOf(parsed, msg.text, msg.answered === true, () => who.conversation());
+  let turn = turnOf(parsed, msg.text, msg.answered === true);
   // A moderator in the middle of their own report can still moderate (issue 11), and is told what
   // a command lacks ("APPROVE" with no reference) rather than have it taken for an answer.
   if (turn === 'answer' && who.moderator && moderatorCommand(parsed)) turn = 'command';
