@@ -6,7 +6,7 @@
  * the same handlers as a moderator's message does.
  */
 import { memberKey, type Sender } from '../phone/identity';
-import { InboundLog } from '../store/inbound-log';
+import { InboundLog, senderLogKeys } from '../store/inbound-log';
 import { memberIndex } from '../store/members';
 import { SenderLimits } from '../store/sender-limits';
 import { DEFAULT_DISCREET } from './discreet-commands';
@@ -83,15 +83,14 @@ export class Bot {
     if (!moderatorCommand) return { reply: OPERATOR_USAGE, failed: true };
     const { db, vault } = this.deps;
     const key = memberKey(OPERATOR);
-    const senderKey = vault.index('sender', key);
     const operator: Asker = {
       sender: OPERATOR,
       member: undefined,
       lang: 'en',
       t: catalog('en'),
       reporterKey: vault.index('reporter', key),
-      senderKey,
-      limitKey: senderKey,
+      senderKey: senderLogKeys(vault, key).current,
+      limitKey: vault.index('sender', key),
       memberKey: memberIndex(vault, OPERATOR),
     };
     return db.transaction(() => {

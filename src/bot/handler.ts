@@ -33,7 +33,7 @@ export interface Asker {
   reporterKey: Buffer;
   /** Over Signal with the number shown: that number's reporter index over SMS, which their reports carry too. */
   phoneReporterKey?: Buffer;
-  /** Blind index under the rate-limit purpose. */
+  /** Blind index of the inbound log's purpose (their stored replies and parked messages). */
   senderKey: Buffer;
   /** What the per-sender limits count under: the number's, on both channels, when it shows. */
   limitKey: Buffer;

@@ -6,7 +6,7 @@ import { memberKey, numberKey, type Sender } from '../phone/identity';
 import { endConversation } from '../store/conversations';
 import { eraseCheckin, eraseCheckinsOf, openCheckin } from '../store/checkins';
 import { eraseBuddyMessagesOf } from '../store/buddies';
-import { forgetSenderReplies } from '../store/inbound-log';
+import { forgetSenderReplies, senderLogKeys } from '../store/inbound-log';
 import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
 import { choosePersonLang } from '../store/person-lang';
@@ -226,7 +226,6 @@ export function erase(store: Store, who: Asker, now: number): Outcome {
 export function eraseSenderTraces(store: Store, sender: Sender, now: number): void {
   const { db, vault } = store;
   const key = memberKey(sender);
-  const senderKey = vault.index('sender', key);
   forgetReporter(db, vault.index('reporter', key));
   // Messages waiting to go to them with no member row (a stranger's replies, a buddy's invitation): by
   // their address, and by their number (how buddies are reached, whatever channel they write from).
@@ -234,8 +233,9 @@ export function eraseSenderTraces(store: Store, sender: Sender, now: number): vo
   eraseWaitingTo(db, vault, phone ? [address, phone] : [address]);
   // Counted under their number's index when it shows (the same over SMS and Signal): see identify-sender.ts.
   store.limits.forget(vault.index('sender', numberKey(sender)), now);
-  forgetSenderReplies(db, senderKey);
-  dropSenderItems(db, senderKey);
+  const logKeys = senderLogKeys(vault, key).all;
+  forgetSenderReplies(db, logKeys);
+  for (const logKey of logKeys) dropSenderItems(db, logKey);
   endConversation(db, memberIndex(vault, sender));
 }
 

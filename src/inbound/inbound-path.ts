@@ -21,6 +21,7 @@ import { safeError } from '../log/safe-error';
 import type { Logger } from '../log/logger';
 import type { Metrics } from '../metrics';
 import { backoffCeiling } from '../util/backoff';
+import { senderLogKeys } from '../store/inbound-log';
 import { dropItem, dueItems, parkItem, postponeItem } from '../store/inbound-retry';
 import type { Handled, Inbound, ReplyWay } from './inbound';
 import { answeredAlready, handleMessage, type MessageDeps } from './handle-message';
@@ -168,13 +169,13 @@ export class InboundPath {
     const now = this.deps.now();
     try {
       // Only what the steps read is kept (sender, text, provider id, flags), sealed;
-      // under the sender's rate-limit index, so that their DELETE erases it.
+      // under the sender's index in the inbound log, so that their DELETE erases it.
       const { sender, text, providerId, answered, media } = w.msg;
       // With the verdict on a moderator as it arrived (messages are handled in order: the gate still holds it),
       // which a retry never upgrades: after a restart the gate no longer remembers an unchecked identity.
       const { moderators, moderatorTrusted } = this.deps.message;
       const moderatorUntrusted = w.msg.moderatorUntrusted || (moderators.has(sender.address) && !isTrustedModerator(moderators, moderatorTrusted, sender)) || undefined;
-      const senderKey = vault.index('sender', memberKey(sender));
+      const senderKey = senderLogKeys(vault, memberKey(sender)).current;
       const item = JSON.stringify({ sender, text, providerId, answered, media, moderatorUntrusted });
       parkItem(db, vault, sender.channel, item, now, now + this.retry.firstMs, senderKey);
       w.resolve({ reply: null, parsed: parse(w.msg.text), duplicate: false, parked: true });

@@ -4,7 +4,11 @@
  * replayed. Each id's blind index is written to inbound_seen (with the day)
  * in the transaction that acts on the message, and kept for RETENTION_DAYS;
  * the reply given is sealed in inbound_messages, an append-only log whose
- * row the record names, for about a day.
+ * row the record names, for about a day. Read without the key, no row may
+ * say whose message it was (Twilio's records of who texted when would name
+ * her): a sender's rows carry an index of the log's own purpose, not the
+ * one the day's limit counts are kept under, and every reply, none
+ * included, is sealed padded to the same length.
  */
 import { DAY_MS, HOUR_MS, startOfHour } from './coarse-time';
 import type { Db } from './db';
@@ -12,8 +16,16 @@ import type { Vault } from './vault';
 
 const SLOT = { table: 'inbound_messages', column: 'reply' } as const;
 
+/** Replies are padded to a multiple of this: one block holds any reply the catalogues give. */
+const REPLY_BLOCK = 512;
+
 /** Replies are erased at the hourly retention run after this: providers retry within minutes. */
 export const REPLY_KEPT_MS = 20 * HOUR_MS;
+
+/** Opens a stored reply: null for "no reply", kept as an empty one. */
+export function openReply(vault: Vault, row: { provider_bidx: Buffer; reply_ct: Buffer; key_version: number }): string | null {
+  return vault.openPadded(row.reply_ct, { ...SLOT, row: row.provider_bidx.toString('hex') }, row.key_version, REPLY_BLOCK) || null;
+}
 
 /**
  * Erases the replies stored before `before`, at most `limit` of them (the
@@ -25,15 +37,30 @@ export function ageInboundLog(db: Db, before: number, limit = -1): number {
 }
 
 /**
+ * The indexes a sender's rows in the log and her parked messages may carry:
+ * the log's own, and the limit counts' that they carried before (migration
+ * 0030). Rows under that one expire by themselves (a Signal id's record
+ * within RETENTION_DAYS) but until then DELETE must find them too.
+ */
+export function senderLogKeys(vault: Vault, memberKey: string): { current: Buffer; all: Buffer[] } {
+  const current = vault.index('replies', memberKey);
+  return { current, all: [current, vault.index('sender', memberKey)] };
+}
+
+/**
  * Erases the replies stored for a sender's messages (DELETE). Their ids stay
  * on record, so none can be replayed, except the records that carry her
  * sender index: a Signal message's id is her UUID and a time, findable from
  * her UUID with the key, and signal-cli, not a captured webhook, is what
  * could bring one again.
  */
-export function forgetSenderReplies(db: Db, senderKey: Buffer): number {
-  db.stmt('DELETE FROM inbound_seen WHERE sender_bidx = ?').run(senderKey);
-  return db.stmt('DELETE FROM inbound_messages WHERE sender_bidx = ?').run(senderKey).changes;
+export function forgetSenderReplies(db: Db, senderKeys: Buffer[]): number {
+  let erased = 0;
+  for (const key of senderKeys) {
+    db.stmt('DELETE FROM inbound_seen WHERE sender_bidx = ?').run(key);
+    erased += db.stmt('DELETE FROM inbound_messages WHERE sender_bidx = ?').run(key).changes;
+  }
+  return erased;
 }
 
 /**
@@ -70,18 +97,18 @@ export class InboundLog {
     const seen = this.db.stmt('SELECT log_id FROM inbound_seen WHERE provider_bidx = ?').get(key) as { log_id: number | null } | undefined;
     if (!seen) return undefined;
     // The log row must still hold this key: retention and DELETE erase rows, and SQLite gives the highest freed id to the next row.
-    const row = this.db.stmt('SELECT reply_ct, key_version, created_at FROM inbound_messages WHERE id = ? AND provider_bidx = ?').get(seen.log_id, key) as
-      | { reply_ct: Buffer | null; key_version: number; created_at: number }
+    const row = this.db.stmt('SELECT provider_bidx, reply_ct, key_version, created_at FROM inbound_messages WHERE id = ? AND provider_bidx = ?').get(seen.log_id, key) as
+      | { provider_bidx: Buffer; reply_ct: Buffer | null; key_version: number; created_at: number }
       | undefined;
     // Acted on once, ever: past the window, or with its reply erased, it is answered with nothing.
     if (!row?.reply_ct || row.created_at < now - this.opts.windowMs) return null;
-    return this.vault.open(row.reply_ct, { ...SLOT, row: key.toString('hex') }, row.key_version);
+    return openReply(this.vault, { ...row, reply_ct: row.reply_ct });
   }
 
   /**
    * Records, in the caller's transaction, that a message was handled and
-   * what was answered. `senderKey` (the sender's rate-limit index) lets
-   * their DELETE erase the reply; null for none. `idOfSender`: the provider
+   * what was answered. `senderKey` (the sender's index under the log's own
+   * purpose, senderLogKeys) lets their DELETE erase the reply; null for none. `idOfSender`: the provider
    * id is made from the sender (Signal's), so the record goes with her too.
    */
   remember(key: Buffer, reply: string | null, now: number, senderKey: Buffer | null = null, idOfSender = false): void {
@@ -89,7 +116,8 @@ export class InboundLog {
       .stmt('INSERT INTO inbound_messages (provider_bidx, reply_ct, key_version, created_at, sender_bidx) VALUES (?, ?, ?, ?, ?)')
       .run(
         key,
-        reply === null ? null : this.vault.seal(reply, { ...SLOT, row: key.toString('hex') }),
+        // No reply is kept as an empty one, sealed as long as any other.
+        this.vault.sealPadded(reply ?? '', { ...SLOT, row: key.toString('hex') }, REPLY_BLOCK),
         this.vault.keyVersion,
         // The hour is all expiry needs.
         startOfHour(now),

@@ -22,7 +22,7 @@ const slot = (id: number) => ({ table: 'inbound_retry', column: 'item', row: id 
 
 /**
  * Keeps a received message to try again at `dueAt`; its first attempt has
- * failed. `senderKey` (the sender's rate-limit index) lets DELETE erase it.
+ * failed. `senderKey` (the sender's index in the inbound log) lets DELETE erase it.
  */
 export function parkItem(db: Db, vault: Vault, channel: RetryChannel, item: string, now: number, dueAt: number, senderKey?: Buffer): number {
   return db.transaction(() => {

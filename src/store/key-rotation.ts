@@ -327,7 +327,7 @@ export class KeyRotation {
     return this.reseal('inbound_retry', 'item', cursor, (id, item) => {
       const parsed = JSON.parse(item) as { sender?: { channel?: Channel; address?: string } };
       const from = parsed.sender;
-      sender.run(from?.channel && from.address ? newVault.index('sender', memberKey({ channel: from.channel, address: from.address })) : null, id);
+      sender.run(from?.channel && from.address ? newVault.index('replies', memberKey({ channel: from.channel, address: from.address })) : null, id);
     });
   }
 

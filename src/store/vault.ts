@@ -23,6 +23,8 @@ export type IndexPurpose =
   | 'screen'
   | 'inbound'
   | 'sender'
+  // The inbound log's sender column: not 'sender', so its rows cannot be joined to the limit counts.
+  | 'replies'
   | 'link'
   | 'keycheck'
   | 'moderator'
@@ -63,6 +65,11 @@ function utf8(s: string): Uint8Array {
   return Buffer.from(s, 'utf8');
 }
 
+/** The string UTF-8 bytes spell. */
+function text(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
 /** Ready libsodium; call once before constructing a Vault. */
 export async function cryptoReady(): Promise<void> {
   await sodium.ready;
@@ -100,31 +107,40 @@ export class Vault {
 
   /** Encrypts a string for one column of one row. Returns nonce ‖ ciphertext. */
   seal(plaintext: string, slot: Slot): Buffer {
+    return this.sealBytes(utf8(plaintext), slot);
+  }
+
+  /**
+   * Like seal, with the plaintext first padded to a multiple of `block` bytes
+   * (libsodium's ISO/IEC 7816-4 padding), so the ciphertext's length tells
+   * only which multiple, not which text.
+   */
+  sealPadded(plaintext: string, slot: Slot, block: number): Buffer {
+    return this.sealBytes(sodium.pad(utf8(plaintext), block), slot);
+  }
+
+  /** Decrypts what seal() wrote for the same slot and key version; throws if anything differs. */
+  open(sealed: Uint8Array, slot: Slot, version: number): string {
+    return text(this.openBytes(sealed, slot, version));
+  }
+
+  /** Decrypts what sealPadded() wrote with the same block size; throws if anything differs. */
+  openPadded(sealed: Uint8Array, slot: Slot, version: number, block: number): string {
+    return text(sodium.unpad(this.openBytes(sealed, slot, version), block));
+  }
+
+  private sealBytes(plaintext: Uint8Array, slot: Slot): Buffer {
     const nonce = nextNonce();
-    const ct = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
-      utf8(plaintext),
-      Vault.aad(slot, this.keyVersion),
-      null,
-      nonce,
-      this.key(this.keyVersion),
-    );
+    const ct = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(plaintext, Vault.aad(slot, this.keyVersion), null, nonce, this.key(this.keyVersion));
     const out = Buffer.allocUnsafe(NONCE_BYTES + ct.length);
     out.set(nonce, 0);
     out.set(ct, NONCE_BYTES);
     return out;
   }
 
-  /** Decrypts what seal() wrote for the same slot and key version; throws if anything differs. */
-  open(sealed: Uint8Array, slot: Slot, version: number): string {
+  private openBytes(sealed: Uint8Array, slot: Slot, version: number): Uint8Array {
     if (sealed.length < NONCE_BYTES + 16) throw new Error('ciphertext too short');
-    const plain = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
-      null,
-      sealed.subarray(NONCE_BYTES),
-      Vault.aad(slot, version),
-      sealed.subarray(0, NONCE_BYTES),
-      this.key(version),
-    );
-    return Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength).toString('utf8');
+    return sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, sealed.subarray(NONCE_BYTES), Vault.aad(slot, version), sealed.subarray(0, NONCE_BYTES), this.key(version));
   }
 
   /** A keyed blind index of a canonical string, separated by purpose. */

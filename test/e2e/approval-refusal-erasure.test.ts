@@ -32,6 +32,7 @@ describe('a refused applicant leaves no trace keyed to them', () => {
       reporter: v.index('reporter', memberKey(sender)),
     };
     const senderIdx = v.index('sender', memberKey(sender));
+    const logIdx = v.index('replies', memberKey(sender));
     expect((await h.sms(applicant, 'JOIN 713')).message).toContain('moderator');
     expect((await h.sms(applicant, 'REPORT 713 grey van driver, wrong name')).message).toContain('#');
     const sq = h.server.db.sqlite;
@@ -48,7 +49,7 @@ describe('a refused applicant leaves no trace keyed to them', () => {
     }
     const count = (sql: string, key: Buffer) => (sq.prepare(sql).get(key) as { n: number }).n;
     const rows = {
-      replies: count('SELECT count(*) AS n FROM inbound_messages WHERE sender_bidx = ?', senderIdx),
+      replies: count('SELECT count(*) AS n FROM inbound_messages WHERE sender_bidx = ?', logIdx),
       limits: count('SELECT count(*) AS n FROM sender_limits WHERE sender_bidx = ?', senderIdx),
       reports: count('SELECT count(*) AS n FROM reports WHERE reporter_bidx = ?', traces.reporter as Buffer),
       blocks: count('SELECT count(*) AS n FROM blocked_senders WHERE reporter_bidx = ?', traces.reporter as Buffer),
@@ -84,7 +85,7 @@ describe('a refused Signal applicant leaves no record findable under her UUID', 
     const { ref } = db.sqlite.prepare('SELECT ref FROM member_requests ORDER BY id DESC LIMIT 1').get() as { ref: string };
     expect(world.h.server.bot.operate(`REJECT ${ref}`).reply).toContain(`#${ref}`);
     const key = vault.index('inbound', `signal:${who.uuid}:${t}`);
-    const senderIdx = vault.index('sender', memberKey({ channel: 'signal', address: who.uuid }));
+    const senderIdx = vault.index('replies', memberKey({ channel: 'signal', address: who.uuid }));
     const held = {
       seen: db.sqlite.prepare('SELECT count(*) AS n FROM inbound_seen WHERE provider_bidx = ? OR sender_bidx = ?').get(key, senderIdx),
       replies: db.sqlite.prepare('SELECT count(*) AS n FROM inbound_messages WHERE sender_bidx = ?').get(senderIdx),

@@ -12,6 +12,7 @@ import { SIGNAL_NUMBER, waitFor } from '../helpers/harness';
 import { startSignalWorld, type SignalWorld } from '../helpers/signal-world';
 import type { Db } from '../../src/store/db';
 import type { Vault } from '../../src/store/vault';
+import { openReply } from '../../src/store/inbound-log';
 
 const t = catalog('en');
 const NAME = 'Zorbanella';
@@ -30,7 +31,7 @@ function openedValues(db: Db, vault: Vault): string[] {
     }
   }
   for (const r of db.sqlite.prepare('SELECT provider_bidx, reply_ct, key_version FROM inbound_messages WHERE reply_ct IS NOT NULL').all() as Array<{ provider_bidx: Buffer; reply_ct: Buffer; key_version: number }>) {
-    out.push(`inbound_messages.reply: ${vault.open(r.reply_ct, { table: 'inbound_messages', column: 'reply', row: r.provider_bidx.toString('hex') }, r.key_version)}`);
+    out.push(`inbound_messages.reply: ${(openReply(vault, r) ?? '')}`);
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { openBody } from '../../src/store/outbox';
 import type { FakeTwilio } from '../fakes/fake-twilio';
 import { startTwilioLine, waitFor, type Harness, refOf } from '../helpers/harness';
 import { findNeedles, numberForms } from '../helpers/needles';
+import { openReply } from '../../src/store/inbound-log';
 
 const MOD = '+14155550199';
 
@@ -45,6 +46,7 @@ describe('DELETE erases everything keyed to the sender', () => {
   it('leaves no index, sealed value or number of theirs in the database or its WAL, but the counts of their limits’ current windows', async () => {
     const who = '+17135550143';
     const senderIdx = h.server.vault.index('sender', memberKey({ channel: 'sms', address: who }));
+    const logIdx = h.server.vault.index('replies', memberKey({ channel: 'sms', address: who }));
     await h.sms(who, 'JOIN 713');
     const ref = refOf((await h.sms(who, 'REPORT 713 silver sedan, wrong name given')).message);
     await h.sms(who, 'CHECK 713-555-0188');
@@ -52,7 +54,7 @@ describe('DELETE erases everything keyed to the sender', () => {
     // What the sender left: counters, stored replies, their sealed address, the notice quoting their report.
     expect((sqlite().prepare('SELECT count(*) AS n FROM sender_limits WHERE sender_bidx = ?').get(senderIdx) as { n: number }).n).toBe(2);
     const sealed = [
-      ...(sqlite().prepare('SELECT reply_ct AS ct FROM inbound_messages WHERE sender_bidx = ?').all(senderIdx) as Array<{ ct: Buffer }>),
+      ...(sqlite().prepare('SELECT reply_ct AS ct FROM inbound_messages WHERE sender_bidx = ?').all(logIdx) as Array<{ ct: Buffer }>),
       ...(sqlite().prepare('SELECT address_ct AS ct FROM members WHERE address_bidx = ?').all(memberIndex(h.server.vault, { channel: 'sms', address: who })) as Array<{ ct: Buffer }>),
       ...(sqlite().prepare('SELECT o.body_ct AS ct FROM outbox o JOIN report_notices n ON n.outbox_id = o.id').all() as Array<{ ct: Buffer }>),
     ].map((r) => r.ct.subarray(0, 32));
@@ -70,7 +72,7 @@ describe('DELETE erases everything keyed to the sender', () => {
       expect(findNeedles(bytes, numberForms(who))).toEqual([]);
     }
     // Their rate-limit index keys only the counts of today's report and this hour's CHECK, so DELETE resets no limit.
-    const keyed = (table: string) => (sqlite().prepare(`SELECT count(*) AS n FROM ${table} WHERE sender_bidx = ?`).get(senderIdx) as { n: number }).n;
+    const keyed = (table: string) => (sqlite().prepare(`SELECT count(*) AS n FROM ${table} WHERE sender_bidx IN (?, ?)`).get(senderIdx, logIdx) as { n: number }).n;
     expect(['inbound_messages', 'inbound_seen', 'inbound_retry'].map(keyed)).toEqual([0, 0, 0]);
     expect(sqlite().prepare('SELECT kind, count FROM sender_limits WHERE sender_bidx = ? ORDER BY kind').all(senderIdx)).toEqual([
       { kind: 'check', count: 1 },
@@ -83,7 +85,7 @@ describe('DELETE erases everything keyed to the sender', () => {
       reply_ct: Buffer;
       key_version: number;
     }>;
-    const opened = replies.map((r) => vault.open(r.reply_ct, { table: 'inbound_messages', column: 'reply', row: r.provider_bidx.toString('hex') }, r.key_version));
+    const opened = replies.map((r) => (openReply(vault, r) ?? ''));
     expect(opened.filter((text) => text.includes(`#${ref}`) && !text.includes('rejected'))).toEqual([]);
     const addresses = (sqlite().prepare('SELECT id, address_ct, key_version FROM members').all() as Array<{ id: number; address_ct: Buffer; key_version: number }>).map(
       (m) => openAddress(vault, m),

@@ -9,6 +9,7 @@
 import { catalog } from '../../src/bot/catalog';
 import type { BotWorld } from '../helpers/bot-world';
 import { REPORTER, reportWorld as world } from '../helpers/report-world';
+import { openReply } from '../../src/store/inbound-log';
 
 const t = catalog('en');
 const say = (w: BotWorld, from: string, text: string): string => w.sms(from, text).reply ?? '';
@@ -20,7 +21,7 @@ function loggedReplies(w: BotWorld): string[] {
     reply_ct: Buffer;
     key_version: number;
   }>;
-  return rows.map((r) => w.vault.open(r.reply_ct, { table: 'inbound_messages', column: 'reply', row: r.provider_bidx.toString('hex') }, r.key_version));
+  return rows.map((r) => (openReply(w.vault, r) ?? ''));
 }
 
 describe('a dropped guided report', () => {

@@ -62,7 +62,7 @@ describe('rotate-key and the links other tables hold', () => {
     // The parked message opens under the new key and is found by its sender's new index.
     expect(dueItems(db, newVault, now + 2000, 10).map((i) => JSON.parse(i.item).text)).toEqual(['JOIN 415']);
     const parked = db.sqlite.prepare('SELECT sender_bidx FROM inbound_retry').get() as { sender_bidx: Buffer };
-    expect(parked.sender_bidx.equals(newVault.index('sender', memberKey(parkedFrom)))).toBe(true);
+    expect(parked.sender_bidx.equals(newVault.index('replies', memberKey(parkedFrom)))).toBe(true);
 
     // The member's window goes on under the new index (2 of 5 taken); the stranger's is gone.
     const limits = db.sqlite.prepare('SELECT sender_bidx, count FROM sender_limits').all() as Array<{ sender_bidx: Buffer; count: number }>;

@@ -7,6 +7,7 @@
 import { memberKey, numberKey, type Sender } from '../../phone/identity';
 import { findConversation, type Conversation } from '../../store/conversations';
 import type { Db } from '../../store/db';
+import { senderLogKeys } from '../../store/inbound-log';
 import { findMemberByIndex, linkSignalPhone, memberIndex, type MemberRow } from '../../store/members';
 import type { Vault } from '../../store/vault';
 
@@ -20,7 +21,7 @@ export interface Identity {
   reporterKey: Buffer;
   /** Over Signal with the number shown: that number's reporter index over SMS (a block of either holds for both). */
   phoneReporterKey?: Buffer;
-  /** Blind index under the rate-limit purpose (DELETE finds their stored replies and parked messages by it). */
+  /** Blind index of the inbound log's purpose (DELETE finds their stored replies and parked messages by it). */
   senderKey: Buffer;
   /** What the per-sender limits count under: the number's index, over SMS and over Signal showing it (one limit for both). */
   limitKey: Buffer;
@@ -54,15 +55,14 @@ export function identifySender(
   if (member && sender.channel === 'signal' && sender.phone) linkSignalPhone(db, vault, member.id, sender.phone);
   let conversation: { value: Conversation | undefined } | undefined;
   const number = numberKey(sender);
-  const senderKey = vault.index('sender', key);
   return {
     sender,
     member,
     memberKey: ownKey,
     reporterKey: vault.index('reporter', key),
     phoneReporterKey: number === key ? undefined : vault.index('reporter', number),
-    senderKey,
-    limitKey: number === key ? senderKey : vault.index('sender', number),
+    senderKey: senderLogKeys(vault, key).current,
+    limitKey: vault.index('sender', number),
     moderator: isTrustedModerator(moderators, trusted, sender),
     conversation() {
       conversation ??= { value: findConversation(db, vault, ownKey, now) };
