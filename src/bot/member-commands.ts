@@ -226,7 +226,7 @@ export function erase(store: Store, who: Asker, now: number): Outcome {
 export function eraseSenderTraces(store: Store, sender: Sender, now: number): void {
   const { db, vault } = store;
   const key = memberKey(sender);
-  forgetReporter(db, vault.index('reporter', key));
+  forgetReporter(db, vault, vault.index('reporter', key));
   // Messages waiting to go to them with no member row (a stranger's replies, a buddy's invitation): by
   // their address, and by their number (how buddies are reached, whatever channel they write from).
   const { address, phone } = sender;
@@ -234,7 +234,7 @@ export function eraseSenderTraces(store: Store, sender: Sender, now: number): vo
   // Counted under their number's index when it shows (the same over SMS and Signal): see identify-sender.ts.
   store.limits.forget(vault.index('sender', numberKey(sender)), now);
   const logKeys = senderLogKeys(vault, key).all;
-  forgetSenderReplies(db, logKeys);
+  forgetSenderReplies(db, vault, logKeys);
   for (const logKey of logKeys) dropSenderItems(db, logKey);
   endConversation(db, memberIndex(vault, sender));
 }

@@ -262,7 +262,7 @@ function block(store: Store, mod: Moderator, ref: string, now: number): Outcome 
     return say(mod.t.modBlocked(`#${ref}`));
   }
   // A report sent over Signal showing a number also carries that number's index over SMS: both are blocked.
-  const reporters = reportersOf(db, ref);
+  const reporters = reportersOf(db, vault, ref);
   if (reporters.length === 0) return failed(reportExists(db, ref) ? mod.t.modSenderErased(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`));
   for (const reporter of reporters) blockSender(db, reporter, now);
   return say(mod.t.modBlocked(`#${ref}`));

@@ -9,7 +9,7 @@ import type { Store } from '../bot/handler';
 import type { LineRules } from '../bot/line-rules';
 import { parse } from '../bot/parser';
 import type { Sender } from '../phone/identity';
-import type { InboundLog } from '../store/inbound-log';
+import { noOnesIndex, type InboundLog } from '../store/inbound-log';
 import { findMemberByIndex } from '../store/members';
 import { linkShownReport } from '../store/moderator-notices';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
@@ -71,14 +71,14 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   // quotes a report an EDIT may change, nor one to a report's draft, whose
   // read-back she may drop ("nothing kept"). An SMS dropped by a block or the
   // limit leaves no row: a flood writes nothing. Stored under the sender's
-  // rate-limit index so that DELETE can erase it; DELETE's own record
-  // carries no link to the sender it just erased, and over Signal there is
-  // none (its id is her UUID and a time: a redelivered DELETE only erases
-  // again).
+  // index in the log so that DELETE can untie it from her; DELETE's own
+  // record carries an index no one has (a row without one would mark it),
+  // and over Signal there is none (its id is her UUID and a time: a
+  // redelivered DELETE only erases again).
   const erased = parsed.ok && parsed.command.kind === 'delete';
   if (seen.key && (acted || way === 'outbox') && !(erased && msg.sender.channel === 'signal')) {
     const kept = msg.sender.channel === 'sms' && quotedRef === null && !quotesDraft ? result.reply : null;
-    handled.remember(seen.key, kept, now, erased ? null : who.senderKey, msg.sender.channel === 'signal');
+    handled.remember(seen.key, kept, now, erased ? noOnesIndex() : who.senderKey, msg.sender.channel === 'signal');
   }
   return result;
 }

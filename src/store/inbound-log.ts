@@ -10,11 +10,15 @@
  * one the day's limit counts are kept under, and every reply, none
  * included, is sealed padded to the same length.
  */
+import { randomBytes } from 'node:crypto';
 import { DAY_MS, HOUR_MS, startOfHour } from './coarse-time';
 import type { Db } from './db';
 import type { Vault } from './vault';
 
 const SLOT = { table: 'inbound_messages', column: 'reply' } as const;
+
+/** The length of a blind index (Vault.index). */
+const INDEX_BYTES = 16;
 
 /** Replies are padded to a multiple of this: one block holds any reply the catalogues give. */
 const REPLY_BLOCK = 512;
@@ -47,20 +51,39 @@ export function senderLogKeys(vault: Vault, memberKey: string): { current: Buffe
   return { current, all: [current, vault.index('sender', memberKey)] };
 }
 
+/** An index no one has: what a row's sender (or a Signal id) becomes once DELETE unties it from her. */
+export function noOnesIndex(): Buffer {
+  return randomBytes(INDEX_BYTES);
+}
+
 /**
- * Erases the replies stored for a sender's messages (DELETE). Their ids stay
- * on record, so none can be replayed, except the records that carry her
- * sender index: a Signal message's id is her UUID and a time, findable from
- * her UUID with the key, and signal-cli, not a captured webhook, is what
- * could bring one again.
+ * Unties a sender's messages from her (DELETE). Her rows stay in place, so
+ * the log, read in arrival order, shows no gap where her messages were:
+ * each reply is cleared (sealed as "none") and her index replaced by one no
+ * one has. Their ids stay on record, so none can be replayed, except a
+ * Signal message's: its id is her UUID and a time, findable from her UUID
+ * with the key (and signal-cli, not a captured webhook, is what could bring
+ * one again), so it is replaced too. Returns how many log rows were hers.
  */
-export function forgetSenderReplies(db: Db, senderKeys: Buffer[]): number {
-  let erased = 0;
+export function forgetSenderReplies(db: Db, vault: Vault, senderKeys: Buffer[]): number {
+  // One for all her rows: they look like any sender's few messages.
+  const stranger = noOnesIndex();
+  let cleared = 0;
   for (const key of senderKeys) {
-    db.stmt('DELETE FROM inbound_seen WHERE sender_bidx = ?').run(key);
-    erased += db.stmt('DELETE FROM inbound_messages WHERE sender_bidx = ?').run(key).changes;
+    const records = db.stmt('SELECT provider_bidx, log_id FROM inbound_seen WHERE sender_bidx = ?').all(key) as Array<{ provider_bidx: Buffer; log_id: number | null }>;
+    for (const seen of records) {
+      const id = noOnesIndex();
+      db.stmt('UPDATE inbound_seen SET provider_bidx = ?, sender_bidx = ? WHERE provider_bidx = ?').run(id, stranger, seen.provider_bidx);
+      db.stmt('UPDATE inbound_messages SET provider_bidx = ? WHERE id = ? AND provider_bidx = ?').run(id, seen.log_id, seen.provider_bidx);
+    }
+    const rows = db.stmt('SELECT id, provider_bidx FROM inbound_messages WHERE sender_bidx = ?').all(key) as Array<{ id: number; provider_bidx: Buffer }>;
+    for (const row of rows) {
+      const none = vault.sealPadded('', { ...SLOT, row: row.provider_bidx.toString('hex') }, REPLY_BLOCK);
+      db.stmt('UPDATE inbound_messages SET reply_ct = ?, key_version = ?, sender_bidx = ? WHERE id = ?').run(none, vault.keyVersion, stranger, row.id);
+    }
+    cleared += rows.length;
   }
-  return erased;
+  return cleared;
 }
 
 /**

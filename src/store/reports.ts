@@ -112,11 +112,23 @@ export function decideReport(db: Db, id: number, status: 'approved' | 'rejected'
  * over Signal with the number shown that number's over SMS too (none if no
  * such report, or once the reporter used DELETE).
  */
-export function reportersOf(db: Db, ref: string): Buffer[] {
-  const row = db.stmt('SELECT reporter_bidx, phone_reporter_bidx FROM reports WHERE ref = ?').get(ref) as
-    | { reporter_bidx: Buffer | null; phone_reporter_bidx: Buffer | null }
+export function reportersOf(db: Db, vault: Vault, ref: string): Buffer[] {
+  const row = db.stmt('SELECT id, reporter_bidx, phone_reporter_bidx FROM reports WHERE ref = ?').get(ref) as
+    | { id: number; reporter_bidx: Buffer | null; phone_reporter_bidx: Buffer | null }
     | undefined;
-  return row ? [row.reporter_bidx, row.phone_reporter_bidx].filter((k): k is Buffer => k !== null) : [];
+  if (!row) return [];
+  const gone = [noReporter(vault, row.id, 'reporter'), noReporter(vault, row.id, 'phone_reporter')];
+  return [row.reporter_bidx, row.phone_reporter_bidx].filter((k): k is Buffer => k !== null && !gone.some((g) => g.equals(k)));
+}
+
+/**
+ * What an erased reporter's link becomes: an index no one has, which to
+ * anyone without the key looks like any reporter's (a missing one would
+ * point out, the same day, the report of the member who erased herself).
+ * Keyed to the report, so that BLOCK knows it for no one.
+ */
+function noReporter(vault: Vault, reportId: number, column: 'reporter' | 'phone_reporter'): Buffer {
+  return vault.index('reporter', `erased:${column}:${reportId}`);
 }
 
 /**
@@ -131,11 +143,19 @@ export function reportExists(db: Db, ref: string): boolean {
 /**
  * Erases the link between a reporter and their reports: both indexes of a
  * report they sent, and the number's index on a report sent over Signal
- * showing their number (its Signal sender's own link stays theirs to erase).
+ * showing their number (its Signal sender's own link stays theirs to erase),
+ * each replaced by an index no one has (noReporter).
  */
-export function forgetReporter(db: Db, reporterKey: Buffer): number {
-  const own = db.stmt('UPDATE reports SET reporter_bidx = NULL, phone_reporter_bidx = NULL WHERE reporter_bidx = ?').run(reporterKey).changes;
-  return own + db.stmt('UPDATE reports SET phone_reporter_bidx = NULL WHERE phone_reporter_bidx = ?').run(reporterKey).changes;
+export function forgetReporter(db: Db, vault: Vault, reporterKey: Buffer): number {
+  const own = db.stmt('SELECT id, phone_reporter_bidx IS NOT NULL AS phone FROM reports WHERE reporter_bidx = ?').all(reporterKey) as Array<{ id: number; phone: number }>;
+  for (const r of own) {
+    // A report that carried no number's index (sent by SMS, or over Signal with the number hidden) still carries none.
+    const phone = r.phone ? noReporter(vault, r.id, 'phone_reporter') : null;
+    db.stmt('UPDATE reports SET reporter_bidx = ?, phone_reporter_bidx = ? WHERE id = ?').run(noReporter(vault, r.id, 'reporter'), phone, r.id);
+  }
+  const shown = db.stmt('SELECT id FROM reports WHERE phone_reporter_bidx = ?').all(reporterKey) as Array<{ id: number }>;
+  for (const r of shown) db.stmt('UPDATE reports SET phone_reporter_bidx = ? WHERE id = ?').run(noReporter(vault, r.id, 'phone_reporter'), r.id);
+  return own.length + shown.length;
 }
 
 /** How many reports await a moderator. */

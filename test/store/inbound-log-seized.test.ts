@@ -87,8 +87,9 @@ describe('the inbound log, row by row', () => {
     const her = 'signal:3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
     const key = log.key('signal', '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f:1765100000001');
     db.transaction(() => log.remember(key, null, T0, vault.index('sender', her), true));
-    forgetSenderReplies(db, senderLogKeys(vault, her).all);
-    expect(db.sqlite.prepare('SELECT count(*) AS n FROM inbound_seen').get()).toEqual({ n: 0 });
+    const keys = senderLogKeys(vault, her).all;
+    forgetSenderReplies(db, vault, keys);
+    expect(db.sqlite.prepare('SELECT count(*) AS n FROM inbound_seen WHERE provider_bidx = ? OR sender_bidx IN (?, ?)').get(key, ...keys)).toEqual({ n: 0 });
     db.close();
   });
 });

@@ -105,7 +105,7 @@ describe('inbound log', () => {
     expect(log.previousReply(old, T0 + 3 * HOUR)).toBeNull();
     // Retention erases the replies before its cutoff, and only those; DELETE erases its sender's.
     expect(ageInboundLog(db, T0 + HOUR, 1)).toBe(1);
-    expect(forgetSenderReplies(db, [sender])).toBe(1);
+    expect(forgetSenderReplies(db, vault, [sender])).toBe(1);
     const reloaded = new InboundLog(db, vault, { windowMs: 2 * HOUR });
     expect([old, recent, erased].map((k) => reloaded.previousReply(k, T0 + 2 * HOUR))).toEqual([null, 'recent', null]);
     expect(reloaded.previousReply(log.key('sms', 'never-seen'), T0 + 2 * HOUR)).toBeUndefined();
@@ -232,7 +232,7 @@ describe('a DELETE and the records of handled ids', () => {
     db.transaction(() => log.remember(key, 'Report received.', T0, her, true));
     // The hourly retention run erases the reply after REPLY_KEPT_MS; the id stays for RETENTION_DAYS.
     ageInboundLog(db, T0 + REPLY_KEPT_MS + HOUR);
-    forgetSenderReplies(db, [her]);
+    forgetSenderReplies(db, vault, [her]);
     expect(held(key)).toBe(false);
   });
 
@@ -240,12 +240,12 @@ describe('a DELETE and the records of handled ids', () => {
     const sms = log.key('sms', 'SM0123456789abcdef0123456789abcdef');
     db.transaction(() => log.remember(sms, 'Report received.', T0, other));
     // The SMS sender's DELETE erases her reply row; her id stays on record against a replay.
-    forgetSenderReplies(db, [other]);
+    forgetSenderReplies(db, vault, [other]);
     expect(held(sms)).toBe(true);
     // A Signal member's next message gets the freed log row id.
     const sig = log.key('signal', '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f:1765100000002');
     db.transaction(() => log.remember(sig, 'Hi', T0 + HOUR, her, true));
-    forgetSenderReplies(db, [her]);
+    forgetSenderReplies(db, vault, [her]);
     expect(held(sig)).toBe(false);
     // The captured SMS webhook is still recognised as handled, not acted on again.
     expect(held(sms)).toBe(true);
