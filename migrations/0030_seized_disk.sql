@@ -6,3 +6,8 @@
 -- and acted on once, as after a day). A Signal id's record keeps its old
 -- index until it expires: DELETE looks for both.
 UPDATE inbound_messages SET reply_ct = NULL, sender_bidx = NULL;
+
+-- A buddy link kept the millisecond of the BUDDY command, which nothing
+-- reads: it equalled the invitation's, in the outbox and in Twilio's records
+-- of both numbers. Kept to the day, as buddy_stops are (0020).
+UPDATE buddies SET created_at = created_at - created_at % 86400000;

@@ -170,9 +170,10 @@ export function recordBuddyOptOut(db: Db, vault: Vault, phone: string, now: numb
 export function inviteBuddy(db: Db, vault: Vault, memberId: number, to: { channel: Channel; address: string }, name: string, lang: Lang, now: number): number {
   const id = db.nextId('buddies');
   const slot = (column: string) => ({ table: 'buddies', column, row: id });
+  // Its day only: nothing reads it, and the moment would equal the invitation's (outbox, Twilio).
   db.stmt(
     "INSERT INTO buddies (id, member_id, buddy_bidx, channel, address_ct, name_ct, key_version, lang, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'invited', ?)",
-  ).run(id, memberId, buddyIndex(vault, to.address), to.channel, vault.seal(to.address, slot('address')), vault.seal(name, slot('name')), vault.keyVersion, lang, now);
+  ).run(id, memberId, buddyIndex(vault, to.address), to.channel, vault.seal(to.address, slot('address')), vault.seal(name, slot('name')), vault.keyVersion, lang, startOfDay(now));
   return id;
 }
 
