@@ -176,12 +176,16 @@ export function claimLane(db: Db, channel: Channel, now: number, limit: number, 
  * report for it already settled (the report can beat the outcome). A
  * finished row's own address is erased; an SMS sent to one (a buddy's
  * escalation, a reply to a non-member) keeps it, sealed, until its final
- * status: "undelivered" to a phone that was off sends it again.
+ * status: "undelivered" to a phone that was off sends it again. A Signal
+ * message sent keeps no body either: Signal reports no failure that would
+ * send it again, and its text (a report's read-back she then dropped, a
+ * notice of a text since edited) must not outlast what it quoted.
  */
 export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
   if (outcomes.length === 0) return;
   const sent = db.stmt(
-    `UPDATE outbox SET state = 'sent', provider_id = ?, error = NULL, lease_until = 0, address_ct = CASE WHEN channel = 'sms' THEN address_ct END, updated_at = ?
+    `UPDATE outbox SET state = 'sent', provider_id = ?, error = NULL, lease_until = 0, address_ct = CASE WHEN channel = 'sms' THEN address_ct END,
+       body_ct = CASE WHEN channel = 'sms' THEN body_ct END, updated_at = ?
      WHERE id = ? AND state = 'pending' AND provider_id IS NULL`,
   );
   const retry = db.stmt(
