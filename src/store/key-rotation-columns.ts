@@ -33,8 +33,8 @@ export const SEALED_COLUMNS = [
 export const INDEX_COLUMNS = [
   { table: 'members', column: 'address_bidx', purpose: 'member', rotation: 'recomputed from the sealed address' },
   { table: 'members', column: 'phone_bidx', purpose: 'link', rotation: "recomputed from an SMS row's address; a Signal row takes its SMS twin's, or loses it until its member writes again" },
-  { table: 'reports', column: 'reporter_bidx', purpose: 'reporter', rotation: "recomputed for members; erased for reporters who are not members" },
-  { table: 'reports', column: 'phone_reporter_bidx', purpose: 'reporter', rotation: 'recomputed when the number is an SMS member; erased otherwise' },
+  { table: 'reports', column: 'reporter_bidx', purpose: 'reporter', rotation: "recomputed for members, and for a reporter who erased herself (an index no one has); erased for reporters who are not members" },
+  { table: 'reports', column: 'phone_reporter_bidx', purpose: 'reporter', rotation: 'recomputed when the number is an SMS member or erased herself (an index no one has); erased otherwise' },
   { table: 'blocked_senders', column: 'reporter_bidx', purpose: 'reporter', rotation: 'recomputed for members; erased for senders who are not members' },
   { table: 'sender_limits', column: 'sender_bidx', purpose: 'sender', rotation: 'recomputed for members; erased for others' },
   { table: 'inbound_retry', column: 'sender_bidx', purpose: 'replies', rotation: "recomputed from the parked message's sealed sender" },

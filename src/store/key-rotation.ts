@@ -23,6 +23,7 @@ import { keyCheckValue, keyOpens, readKeyState, rotationUnderWay, writeKeyState 
 import { SEALED_COLUMNS } from './key-rotation-columns';
 import { unopenedValues } from './unopened-values';
 import { reportIdentifierSlot, screeningSlot, screenPurpose } from './screening';
+import { noReporter } from './reports';
 import type { IdentifierKind } from '../alerts/identifiers';
 import type { Slot, Vault } from './vault';
 
@@ -390,11 +391,15 @@ export class KeyRotation {
    */
   private reports(cursor: number): number | null {
     const { db, newVault } = this;
-    const rows = db.stmt('SELECT id, text_ct, fields_ct, key_version FROM reports WHERE id > ? ORDER BY id LIMIT +?').all(cursor, this.batch) as Array<{
+    const rows = db
+      .stmt('SELECT id, text_ct, fields_ct, key_version, reporter_bidx, phone_reporter_bidx FROM reports WHERE id > ? ORDER BY id LIMIT +?')
+      .all(cursor, this.batch) as Array<{
       id: number;
       text_ct: Buffer | null;
       fields_ct: Buffer | null;
       key_version: number;
+      reporter_bidx: Buffer | null;
+      phone_reporter_bidx: Buffer | null;
     }>;
     const update = db.stmt('UPDATE reports SET text_ct = ?, fields_ct = ?, key_version = ? WHERE id = ?');
     const ids = db.stmt('SELECT kind, id_bidx, value_ct, key_version FROM report_identifiers WHERE report_id = ?');
@@ -406,6 +411,11 @@ export class KeyRotation {
         return newVault.seal(this.open(ct, slot, r.key_version), slot);
       };
       update.run(reseal(r.text_ct, 'text'), reseal(r.fields_ct, 'fields'), newVault.keyVersion, r.id);
+      // An erased reporter's link stays one no one has (NULL would single her report out).
+      for (const [column, link] of [['reporter', r.reporter_bidx], ['phone_reporter', r.phone_reporter_bidx]] as const) {
+        const gone = noReporter(this.oldVault, r.id, column);
+        if (link?.equals(gone)) this.map('reporter', gone, noReporter(newVault, r.id, column));
+      }
       for (const i of ids.all(r.id) as Array<{ kind: IdentifierKind; id_bidx: Buffer; value_ct: Buffer; key_version: number }>) {
         const value = this.open(i.value_ct, reportIdentifierSlot(r.id, i.id_bidx), i.key_version);
         const bidx = newVault.index(screenPurpose(i.kind), value);

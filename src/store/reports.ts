@@ -127,7 +127,7 @@ export function reportersOf(db: Db, vault: Vault, ref: string): Buffer[] {
  * point out, the same day, the report of the member who erased herself).
  * Keyed to the report, so that BLOCK knows it for no one.
  */
-function noReporter(vault: Vault, reportId: number, column: 'reporter' | 'phone_reporter'): Buffer {
+export function noReporter(vault: Vault, reportId: number, column: 'reporter' | 'phone_reporter'): Buffer {
   return vault.index('reporter', `erased:${column}:${reportId}`);
 }
 
