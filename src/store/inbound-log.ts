@@ -119,7 +119,7 @@ export class InboundLog {
   previousReply(key: Buffer, now: number): string | null | undefined {
     const seen = this.db.stmt('SELECT log_id FROM inbound_seen WHERE provider_bidx = ?').get(key) as { log_id: number | null } | undefined;
     if (!seen) return undefined;
-    // The log row must still hold this key: retention and DELETE erase rows, and SQLite gives the highest freed id to the next row.
+    // The log row must still hold this key: retention erases rows (SQLite gives the highest freed id to the next row), and DELETE replaces a Signal id.
     const row = this.db.stmt('SELECT provider_bidx, reply_ct, key_version, created_at FROM inbound_messages WHERE id = ? AND provider_bidx = ?').get(seen.log_id, key) as
       | { provider_bidx: Buffer; reply_ct: Buffer | null; key_version: number; created_at: number }
       | undefined;
@@ -130,9 +130,10 @@ export class InboundLog {
 
   /**
    * Records, in the caller's transaction, that a message was handled and
-   * what was answered. `senderKey` (the sender's index under the log's own
-   * purpose, senderLogKeys) lets their DELETE erase the reply; null for none. `idOfSender`: the provider
-   * id is made from the sender (Signal's), so the record goes with her too.
+   * what was answered. `senderKey` (the sender's index of the log's own
+   * purpose, senderLogKeys) lets their DELETE untie the row from them.
+   * `idOfSender`: the provider id is made from the sender (Signal's), so the
+   * record goes with her too.
    */
   remember(key: Buffer, reply: string | null, now: number, senderKey: Buffer | null = null, idOfSender = false): void {
     const { lastInsertRowid } = this.db
