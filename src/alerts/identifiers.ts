@@ -223,6 +223,9 @@ function plateWords(tokens: string[]): string[] {
   return end < 0 ? tokens : tokens.slice(0, end);
 }
 
+// "Plate NO. ABC-123": a number word is never one of a plate's groups.
+const NUMBER_WORDS = /^(?:no|num|number|n[uú]mero|num[eé]ro)$/iu;
+
 /** The plates written after a word that says so ("plate 7ABC123"), in any text. */
 function platesAfterWord(text: string): Array<Identifier & { at: number }> {
   const out: Array<Identifier & { at: number }> = [];
@@ -230,11 +233,17 @@ function platesAfterWord(text: string): Array<Identifier & { at: number }> {
     const [, word = '', link, written = ''] = m;
     // Stryker disable next-line MethodExpression: the group starts with a letter or digit, and a trailing space only adds an empty token that joins to the same plate
     const tokens = plateWords(written.trim().split(/[\s]+/));
-    // "plate EST 4567": a linking word in capitals where the plate word is not is the plate's first group (EST4567).
-    const linkIsPlate = link !== undefined && link === link.toUpperCase() && word !== word.toUpperCase();
-    const plate = (linkIsPlate ? plateInWords([link, ...tokens]) : null) ?? plateInWords(tokens);
-    if (plate) {
-      const start = m.index ?? 0;
+    // A linking word in capitals ("plate EST 4567", "PLATE IS ABC 123") may be the plate's first group or the
+    // sentence's: both readings are named, so CHECK finds the plate either way (a false match costs a moderator
+    // a look, a miss the member her warning). First the likelier: the plate's where the plate word is not in capitals.
+    // A number word ("Plate NO. ABC-123") is never the plate's.
+    const linkMayBePlate = link !== undefined && link === link.toUpperCase() && !NUMBER_WORDS.test(link);
+    const withLink = linkMayBePlate ? plateInWords([link, ...tokens]) : null;
+    const without = plateInWords(tokens);
+    const readings = word !== word.toUpperCase() ? [withLink, without] : [without, withLink];
+    const start = m.index ?? 0;
+    for (const plate of readings) {
+      if (!plate) continue;
       const region = plate.region ?? regionNear(text, start, start + m[0].length);
       out.push(region ? { kind: 'plate', value: plate.value, region, at: start } : { kind: 'plate', value: plate.value, at: start });
     }
