@@ -217,10 +217,28 @@ const SENTENCE_WORDS: ReadonlySet<string> = new Set(
   'at on in by to of or and near the a an with from for en y o el la los las con cerca por para de del al et ou le les sur pour avec dans au em e os as com perto na no da do'.split(' '),
 );
 
-/** The words of a plate after its word (or its state), up to a small word of the sentence in small letters. */
-function plateWords(tokens: string[]): string[] {
-  const end = tokens.findIndex((t) => SENTENCE_WORDS.has(t));
-  return end < 0 ? tokens : tokens.slice(0, end);
+/**
+ * The readings of a plate's words after its word (or its state): up to a small word of the sentence in small
+ * letters once the words before it make a plate of five characters or more ("plate ABC 123 at 10pm" is ABC123);
+ * before that it is one of the plate's groups ("placa 12 as 34", "plaque et 123 le"). Where either may be
+ * the plate, both, the likelier first: the plate of two to four characters with letters ("plate XY 12 at 10pm"),
+ * and the whole when the small word ends the sentence ("plaque xy 123 le"). A miss at CHECK costs more than a
+ * second reading.
+ */
+function plateReadings(tokens: string[], endsSentence: boolean): string[][] {
+  const at = tokens.findIndex((t) => SENTENCE_WORDS.has(t));
+  if (at <= 0) return [tokens];
+  const cut = tokens.slice(0, at);
+  const before = normalizePlate(cut.join(''));
+  // "tag him at 10": no plate before it, and none with it.
+  if (before === null) return [cut];
+  if (before.length >= 5) return endsSentence && at === tokens.length - 1 ? [cut, tokens] : [cut];
+  return /[A-Z]/.test(before) ? [tokens, cut] : [tokens];
+}
+
+/** Whether nothing of the sentence follows `at` in the text: its end, or punctuation. */
+function sentenceEndsAt(text: string, at: number): boolean {
+  return /^\s*(?:[.,;:!?)]|$)/.test(text.slice(at));
 }
 
 // "Plate NO. ABC-123": a number word is never one of a plate's groups.
@@ -231,21 +249,23 @@ function platesAfterWord(text: string): Array<Identifier & { at: number }> {
   const out: Array<Identifier & { at: number }> = [];
   for (const m of text.matchAll(PLATE_AFTER_WORD)) {
     const [, word = '', link, written = ''] = m;
+    const start = m.index ?? 0;
     // Stryker disable next-line MethodExpression: the group starts with a letter or digit, and a trailing space only adds an empty token that joins to the same plate
-    const tokens = plateWords(written.trim().split(/[\s]+/));
+    const readings = plateReadings(written.trim().split(/[\s]+/), sentenceEndsAt(text, start + m[0].length));
     // A linking word in capitals ("plate EST 4567", "PLATE IS ABC 123") may be the plate's first group or the
     // sentence's: both readings are named, so CHECK finds the plate either way (a false match costs a moderator
     // a look, a miss the member her warning). First the likelier: the plate's where the plate word is not in capitals.
     // A number word ("Plate NO. ABC-123") is never the plate's.
     const linkMayBePlate = link !== undefined && link === link.toUpperCase() && !NUMBER_WORDS.test(link);
-    const withLink = linkMayBePlate ? plateInWords([link, ...tokens]) : null;
-    const without = plateInWords(tokens);
-    const readings = word !== word.toUpperCase() ? [withLink, without] : [without, withLink];
-    const start = m.index ?? 0;
-    for (const plate of readings) {
-      if (!plate) continue;
-      const region = plate.region ?? regionNear(text, start, start + m[0].length);
-      out.push(region ? { kind: 'plate', value: plate.value, region, at: start } : { kind: 'plate', value: plate.value, at: start });
+    const linkFirst = word !== word.toUpperCase();
+    for (const tokens of readings) {
+      const withLink = linkMayBePlate ? plateInWords([link, ...tokens]) : null;
+      const without = plateInWords(tokens);
+      for (const plate of linkFirst ? [withLink, without] : [without, withLink]) {
+        if (!plate) continue;
+        const region = plate.region ?? regionNear(text, start, start + m[0].length);
+        out.push(region ? { kind: 'plate', value: plate.value, region, at: start } : { kind: 'plate', value: plate.value, at: start });
+      }
     }
   }
   return out;
@@ -258,14 +278,16 @@ function unmarkedPlates(text: string): Array<Identifier & { at: number }> {
   for (const m of text.matchAll(REGION_THEN_PLATE)) {
     const region = m[1] as string;
     if (!REGIONS.has(region)) continue;
-    const tokens = plateWords((m[2] as string).trim().split(/\s+/));
-    for (let n = tokens.length; n >= 1; n--) {
-      // A plate in several words is in short groups ("GHK 4432"): "FL 4x4 truck" names none.
-      if (n > 1 && tokens.slice(0, n).some((t) => t.length > 4)) continue;
-      const plate = normalizePlate(tokens.slice(0, n).join(''));
-      if (plate && plate.length >= 5 && /[A-Z]/.test(plate)) {
-        out.push({ kind: 'plate', value: plate, region, at: m.index ?? 0 });
-        break;
+    const at = m.index ?? 0;
+    for (const tokens of plateReadings((m[2] as string).trim().split(/\s+/), sentenceEndsAt(text, at + m[0].length))) {
+      for (let n = tokens.length; n >= 1; n--) {
+        // A plate in several words is in short groups ("GHK 4432"): "FL 4x4 truck" names none.
+        if (n > 1 && tokens.slice(0, n).some((t) => t.length > 4)) continue;
+        const plate = normalizePlate(tokens.slice(0, n).join(''));
+        if (plate && plate.length >= 5 && /[A-Z]/.test(plate)) {
+          out.push({ kind: 'plate', value: plate, region, at });
+          break;
+        }
       }
     }
   }

@@ -41,3 +41,27 @@ describe('a plate after its state in a vehicle answer, then the sentence', () =>
     expect(identifiersIn(text, { vehicle: true })).toEqual([{ kind: 'plate', value, region: 'TX' }]);
   });
 });
+
+describe('a plate group that is also a small word of the sentence', () => {
+  it.each([
+    ['placa 12 as 34', '12AS34'], // Portuguese 00-AA-00, in small letters with spaces
+    ['plaque et 123 le', 'ET123LE'], // French AA-123-AA, its first group a small word
+    ['placa 12 34 as', '1234AS'], // Portuguese 00-00-AA
+  ])('%j is the whole plate %s, not cut at the word', (text, value) => {
+    expect(identifiersIn(text)).toEqual([{ kind: 'plate', value }]);
+  });
+
+  it.each([
+    ['Fiat branco TX 12 as 34', '12AS34'],
+    ['Peugeot gris QC et 123 le', 'ET123LE'],
+  ])('in a vehicle answer after its state, %j is the whole plate %s', (text, value) => {
+    expect(identifiersIn(text, { vehicle: true })).toEqual([{ kind: 'plate', value, region: text.split(' ')[2] }]);
+  });
+
+  it.each([
+    ['plaque xy 123 le', ['XY123', 'XY123LE']], // ends the text: the plate's last group, or the sentence's word
+    ['plate XY 12 at 10pm', ['XY12AT', 'XY12']], // too short a plate before it to be sure
+  ])('%j, either reading being the plate, names both', (text, values) => {
+    expect(identifiersIn(text)).toEqual(values.map((value) => ({ kind: 'plate', value })));
+  });
+});
