@@ -109,12 +109,23 @@ const STREET_WORDS: ReadonlySet<string> = new Set(
   'ST STR STREET AVE AV AVENUE RD ROAD BLVD BOULEVARD BD DR DRIVE LN LANE PKWY PARKWAY HWY HIGHWAY TER TERRACE CIR CALLE CALZADA CARRERA AVENIDA PASEO RUE ALLEE CHEMIN RUA TRAVESSA ALAMEDA ESTRADA RODOVIA'.split(' '),
 );
 
-/** Whether words[i] is a house number: digits, then a street word within three words ("212 Elm St", "212 W 34th St", "415 Calle Ocho"), no comma between. */
+// Words that link a place to what comes before it: "212 on 5th Ave" is the area 212, then the place. "A" in
+// capitals is left out: "619 A St" is a house on A Street.
+const LINK_WORDS: ReadonlySet<string> = new Set(
+  'AT ON IN NEAR BY OFF AROUND EN CERCA POR JUNTO SUR PRES AU AUX DANS VERS NA NAS NO NOS EM PERTO'.split(' '),
+);
+
+/**
+ * Whether words[i] is a house number: digits, then a street word within three words ("212 Elm St", "212 W 34th
+ * St", "415 Calle Ocho"), with no comma, linking word ("212 on 5th Ave") or other number ("212 350 5th Ave")
+ * between: those make it the area before the place.
+ */
 function houseNumber(words: string[], i: number): boolean {
   if (!/^\d+$/.test(words[i] as string)) return false;
   for (const w of words.slice(i + 1, i + 4)) {
-    if (STREET_WORDS.has(normalizeWord(w))) return true;
-    if (/[,;]$/.test(w)) return false;
+    const word = normalizeWord(w);
+    if (STREET_WORDS.has(word)) return true;
+    if (/[,;]$/.test(w) || /^\d+$/.test(word) || LINK_WORDS.has(word) || /^[aà]$/.test(w)) return false;
   }
   return false;
 }

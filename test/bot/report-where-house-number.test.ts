@@ -69,6 +69,36 @@ describe('a house number where the report would have no other area', () => {
   });
 });
 
+describe('an area code, then a linking word or another number, then a street', () => {
+  it.each([
+    ['212 on 5th Ave', ['212'], 'on 5th Ave'],
+    ['305 near Ocean Dr', ['305'], 'near Ocean Dr'],
+    ['415 at Lombard St', ['415'], 'at Lombard St'],
+    ['514 sur la rue Sainte-Catherine', ['514'], 'sur la rue Sainte-Catherine'],
+    ['305 en la Calle Ocho', ['305'], 'en la Calle Ocho'],
+    ['212 350 5th Ave', ['212'], '350 5th Ave'],
+    ['415 628 Mission St', ['415'], '628 Mission St'],
+  ])('%j names the area, then the place', (text, areas, place) => {
+    expect(where(text)).toEqual({ areas, where: place });
+  });
+
+  it.each([['619 A St'], ['212 W 34th St'], ['415 Calle Ocho']])('%j is still an address', (text) => {
+    expect(where(text)).toEqual({ areas: [], where: text });
+  });
+
+  it('a 415 member away reports "212 on 5th Ave": it goes to 212 (New York), not to 415', async () => {
+    const mod = '+14155550199';
+    const member = '+14155550111';
+    const w = await botWorld({ moderators: new Set([mod]), moderatorContacts: [sms(mod)] });
+    w.sms(member, 'JOIN 415');
+    for (const a of ['REPORT', '1', 'fri 11pm', '212 on 5th Ave']) w.sms(member, a);
+    expect(w.sms(member, 'DONE').reply).toMatch(/#[A-Z0-9]{4,6}/);
+    const pending = w.sms(mod, 'PENDING').reply ?? '';
+    expect(pending).toMatch(/\(212\)/);
+    expect(pending).not.toMatch(/\(415\)/);
+  });
+});
+
 function sms(address: string): Sender {
   return { channel: 'sms', address, phone: address };
 }
