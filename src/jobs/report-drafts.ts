@@ -16,7 +16,7 @@ import { draftOf } from '../bot/report-dialogue';
 import { reportRules } from '../bot/run-command';
 import type { Channel } from '../domain/channel';
 import { isBlocked } from '../store/blocks';
-import { memberDiscreet } from '../store/members';
+import { memberDiscreet, otherChannelMember } from '../store/members';
 import { endConversation, lapsedConversations } from '../store/conversations';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 
@@ -60,8 +60,12 @@ export function expireReportDrafts(store: Store, rules: LineRules, now: number, 
     const a = conversation.answers;
     const memberId = filer?.memberId ?? null;
     const member = memberId !== null && db.stmt('SELECT 1 FROM members WHERE id = ?').get(memberId) !== undefined;
-    // Unasked, half an hour on, perhaps beside the client: as plain as her alerts.
-    if (member && memberDiscreet(db, memberId as number)) reply = filedRef ? t.discreetDraftFiled(filedRef) : t.discreetDraftDropped();
+    // Unasked, half an hour on, perhaps beside the client: as plain as her alerts. Written from a channel she
+    // has no membership on, her number showing: her other channel's (one person, one phone), as check-ins do.
+    const channel = a.channel === 'sms' || a.channel === 'signal' ? (a.channel as Channel) : undefined;
+    const twin = !member && channel && filer?.phone ? otherChannelMember(db, vault, { channel, address: a.address ?? '', phone: filer.phone }) : undefined;
+    const person = member ? (memberId as number) : twin;
+    if (person !== undefined && memberDiscreet(db, person)) reply = filedRef ? t.discreetDraftFiled(filedRef) : t.discreetDraftDropped();
     if (member) enqueueMessage(db, vault, memberId as number, reply, now);
     else if ((a.channel === 'sms' || a.channel === 'signal') && a.address) enqueueReply(db, vault, { channel: a.channel as Channel, address: a.address }, reply, now);
     queued = true;

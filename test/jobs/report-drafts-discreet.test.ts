@@ -46,6 +46,20 @@ describe('the lapsed-draft notice to a member who chose DISCREET', () => {
     expect(lapse(w)[0]).toMatch(/^Heads Up: your unfinished report was sent/);
   });
 
+  it('is discreet for a member who chose it on SMS and reported over Signal, her number showing, with no Signal membership', async () => {
+    const w = await world();
+    expect(w.sms(REPORTER, 'DISCREET').reply).toBe(catalog('en').discreetOn());
+    const uuid = '0a1b2c3d-0000-4000-8000-00000000beef';
+    let n = 0;
+    const signal = (text: string) => w.bot.handle({ sender: { channel: 'signal', address: uuid, phone: REPORTER }, text, providerId: `sig:${++n}` });
+    for (const a of ['REPORT', '1', 'last night']) signal(a);
+    w.clock.now += DRAFT_MS + 1;
+    w.db.transaction(() => expireReportDrafts(w.bot.message, w.bot.message.rules, w.clock.now));
+    const told = w.direct(uuid);
+    const ref = /#[A-Z0-9]{4,6}/.exec(told[0] ?? '')?.[0] ?? 'none';
+    expect(told).toEqual([catalog('en').discreetDraftFiled(ref)]);
+  });
+
   // As test/e2e/discreet.test.ts keeps them out of the alert's notice: its subject, the line's purpose, its name.
   const FORBIDDEN = ['date', 'bad', 'client', 'violen', 'assault', 'agress', 'sex', 'danger', 'peligro', 'perigo', 'safe', 'seguro', 'warn', 'alert', 'report', 'denun', 'signal', 'abuse', 'police', 'moderat', 'heads up'];
   it.each(LANGS)('(%s) keeps the words that name its subject or the line out of both notices', (lang) => {
