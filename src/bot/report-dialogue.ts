@@ -68,10 +68,15 @@ export function controlWord(text: string): 'skip' | 'back' | 'done' | 'cancel' |
 // A time written with the numbers ("2 at 10pm", "3 20:30", "3, 22h"): its digits pick nothing.
 const TIMES = /\d{1,2}[:h.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?(?:[ap]\.?m\.?|hs?|hrs?)(?!\p{L})/giu;
 
+// A time without am, pm or h is known by its word ("2 at 11", "2 a las 11", "3 às 11", "3 vers 11", "1 around 9"),
+// taken out with its hour, or alone where TIMES took the time ("2 around 10pm").
+const TIME_AFTER_WORD = /(?<!\p{L})(?:at|a\s+las?|[àa]s|à|vers|around|about|approx\.?)(?!\p{L})\s*(?:\d{1,2}(?!\d))?/giu;
+
 /** The categories an answer picks: "1 3", "1,3", "1 y 3", "13" (each digit once, 1 to 9), times left out. */
 export function categoriesOf(text: string): Category[] | null {
-  const digits = text.replace(TIMES, ' ').match(/[1-9]/g);
-  if (!digits || /[\p{L}]{4,}/u.test(text)) return null;
+  const picked = text.replace(TIMES, ' ').replace(TIME_AFTER_WORD, ' ');
+  const digits = picked.match(/[1-9]/g);
+  if (!digits || /[\p{L}]{4,}/u.test(picked)) return null;
   // In the list's order, gravest first, whatever order they were typed in.
   return [...new Set(digits)].sort().map((d) => CATEGORIES[Number(d) - 1] as Category);
 }
