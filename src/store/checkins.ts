@@ -104,11 +104,18 @@ export function linkCheckinMessage(db: Db, outboxId: number, checkinId: number, 
 }
 
 /**
- * An outbox row that has left, or is leaving, the outbox: its recipient may
- * have heard it. A row the provider only ever refused as "too many, later"
- * (a 429: attempts all throttles) has not.
+ * An outbox row that has left, or is leaving, the outbox. A row the provider
+ * only ever refused as "too many, later" (a 429: attempts all throttles) has
+ * not.
  */
 const LEFT_OUTBOX = "(o.state <> 'pending' OR o.lease_until > 0 OR o.attempts > o.throttles)";
+
+/**
+ * An outbox row whose recipient may have heard it: it has left, or is
+ * leaving, the outbox, and has not failed for good (refused, undelivered,
+ * given up after its retries).
+ */
+const HEARD = `(${LEFT_OUTBOX} AND o.state <> 'failed')`;
 
 /** A message to a buddy (`o`, linked as `c`) of a check-in whose member was told it reached none of them: no buddy heard it. */
 const NO_BUDDY_HEARD = "(o.member_id IS NULL AND EXISTS (SELECT 1 FROM checkins k WHERE k.id = c.checkin_id AND k.unreached_told = 1))";
@@ -123,7 +130,7 @@ const NO_BUDDY_HEARD = "(o.member_id IS NULL AND EXISTS (SELECT 1 FROM checkins 
 export function escalationWentOut(db: Db, id: number, queuedToo: boolean): { buddies: boolean; moderators: boolean } {
   const rows = db
     .stmt(
-      `SELECT o.member_id IS NULL AS direct, max(${LEFT_OUTBOX}) AS out
+      `SELECT o.member_id IS NULL AS direct, max(${HEARD}) AS out
        FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
        WHERE c.checkin_id = @id AND c.kind = 'escalation' AND NOT ${NO_BUDDY_HEARD} GROUP BY 1
        UNION ALL SELECT to_buddy, 1 FROM checkin_told WHERE checkin_id = @id`,
@@ -142,7 +149,7 @@ export function buddiesTold(db: Db, id: number): number[] | null {
   const rows = db
     .stmt(
       `SELECT c.buddy_id FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND o.member_id IS NULL AND ${LEFT_OUTBOX} AND NOT ${NO_BUDDY_HEARD}
+       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND o.member_id IS NULL AND ${HEARD} AND NOT ${NO_BUDDY_HEARD}
        UNION ALL SELECT buddy_id FROM checkin_told WHERE checkin_id = @id AND to_buddy = 1`,
     )
     .all({ id }) as Array<{ buddy_id: number | null }>;
@@ -284,7 +291,7 @@ export function ageCheckins(db: Db, now: number): number {
       `INSERT INTO checkin_told (checkin_id, to_buddy, buddy_id)
        SELECT DISTINCT c.checkin_id, o.member_id IS NULL, c.buddy_id
        FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-       WHERE c.checkin_id = ? AND c.kind = 'escalation' AND ${LEFT_OUTBOX} AND NOT ${NO_BUDDY_HEARD}`,
+       WHERE c.checkin_id = ? AND c.kind = 'escalation' AND ${HEARD} AND NOT ${NO_BUDDY_HEARD}`,
     ).run(id);
     erased += db.stmt('DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?)').run(id).changes;
     erased += db.stmt('UPDATE checkins SET details_ct = NULL WHERE id = ?').run(id).changes;

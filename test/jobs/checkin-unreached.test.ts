@@ -7,82 +7,25 @@
  * reach someone another way (discreetly if she chose DISCREET). If any
  * buddy was reached she is told nothing more.
  */
-import { AlertRenderer } from '../../src/alerts/render-alert';
 import { catalog } from '../../src/bot/catalog';
-import { classifyDeliveryStatus } from '../../src/channels/twilio/twilio-errors';
 import { SendError } from '../../src/channels/types';
 import type { Channel } from '../../src/domain/channel';
-import { runCheckinTimers } from '../../src/jobs/checkin-timers';
-import { createLogger } from '../../src/log/logger';
-import { applyDeliveryReport } from '../../src/outbox/delivery-status';
-import { DEFAULT_DISPATCHER } from '../../src/outbox/dispatcher';
-import { Lane } from '../../src/outbox/lane';
-import { OutcomeWriter } from '../../src/outbox/outcome-writer';
-import { botWorld, type BotWorld } from '../helpers/bot-world';
-import { FakeSender, settle } from '../helpers/fake-sender';
+import type { BotWorld } from '../helpers/bot-world';
+import { finalStatus as report, missedCheckin as missed, ROSE, sendPass, timers } from '../helpers/checkin-escalation';
 
-const ROSE = '+14155550100';
 const LILY = '+14155550177';
 const JO = '+12125550142';
-const LILY_UUID = '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d';
-const MIN = 60_000;
 const t = catalog('en');
 const rose = { channel: 'sms', address: ROSE, phone: ROSE } as const;
 
-const timers = (w: BotWorld) => runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now);
 /** What Rose was sent after her escalation notice. */
 const afterNotice = (w: BotWorld) => {
   const texts = w.queued(rose).map((m) => m.text);
   return texts.slice(texts.indexOf(t.checkinMemberTold('buddies')) + 1);
 };
 
-/** A line whose buddies answer over `channel` only; Rose's check-in has run out with `buddies` accepted. */
-async function missed(channel: Channel, buddies: string[]): Promise<BotWorld> {
-  const w = await botWorld({ checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: [channel] } });
-  w.sms(ROSE, 'JOIN');
-  for (const b of buddies) {
-    w.sms(ROSE, `BUDDY ${b} Rose`);
-    if (channel === 'sms') w.sms(b, 'ACCEPT');
-    else w.bot.handle({ sender: { channel: 'signal', address: LILY_UUID, phone: b }, text: 'ACCEPT', providerId: `${LILY_UUID}:${w.clock.now}` }, 'outbox');
-  }
-  w.sms(ROSE, 'CHECKIN 30 blue Honda');
-  w.clock.now += 30 * MIN;
-  expect(timers(w).escalated).toBe(1);
-  return w;
-}
-
-/** A provider that refuses every message to LILY with `refusal`, and takes the rest. */
-class RefusesLily extends FakeSender {
-  constructor(private readonly refusal?: SendError) {
-    super();
-  }
-  override send(to: string, body: string, opts?: { ref?: number }): Promise<{ providerId: string }> {
-    if (to === LILY && this.refusal) this.script.unshift(this.refusal);
-    return super.send(to, body, opts);
-  }
-}
-
 /** One pass of a `channel` lane whose provider refuses LILY with `refusal` (none: takes all); `smsSends` as the line's. */
-async function send(w: BotWorld, channel: Channel, refusal?: SendError, smsSends = true): Promise<FakeSender> {
-  const log = createLogger('debug', { write: () => undefined });
-  const sender = new RefusesLily(refusal);
-  (sender as { channel: Channel }).channel = channel;
-  const writer = new OutcomeWriter(w.db, log, () => w.clock.now);
-  const lane = new Lane(sender, { db: w.db, vault: w.vault, log, now: () => w.clock.now, opts: { ...DEFAULT_DISPATCHER, pollMs: 3_600_000 }, writer, renderer: new AlertRenderer(w.db, w.vault), smsSends });
-  lane.start();
-  await settle();
-  writer.flush();
-  await lane.stop();
-  writer.flush();
-  return sender;
-}
-
-/** Twilio's final status for the escalation sent to `to`. */
-function report(w: BotWorld, sender: FakeSender, to: string, status: string, code: string): void {
-  const call = sender.calls.find((c) => c.to === to && c.body.includes('blue Honda'));
-  const row = w.db.sqlite.prepare('SELECT provider_id FROM outbox WHERE id = ?').get(call?.ref) as { provider_id: string };
-  applyDeliveryReport(w.db, w.vault, { rowId: call?.ref, providerId: row.provider_id, delivery: classifyDeliveryStatus(status, code)! }, w.clock.now);
-}
+const send = (w: BotWorld, channel: Channel, refusal?: SendError, smsSends = true) => sendPass(w, channel, refusal ? { [LILY]: refusal } : {}, { smsSends });
 
 describe('an escalation that reaches no buddy', () => {
   it('on a Signal-only line, refused for good (the buddy left Signal): she is told her buddy could not be reached, once', async () => {
