@@ -190,6 +190,10 @@ export interface Catalog {
   checkinBuddiesUnreached(buddies: number): string;
   /** `checkinBuddiesUnreached` for a discreet member: it arrives unasked, so it names nothing of its subject, nor the line. */
   discreetUnreached(): string;
+  /** To the member, once, when her escalation reached none of her `buddies` and went to the moderators instead (CHECKIN_FALLBACK=moderators). */
+  checkinBuddiesUnreachedModeratorsTold(buddies: number): string;
+  /** `checkinBuddiesUnreachedModeratorsTold` for a discreet member: it names nothing of its subject, nor the line. */
+  discreetUnreachedModeratorsTold(): string;
   /** LATER after the deadline, the escalation taken back before it reached anyone: the check-in runs to `until`. */
   checkinEscalationWithdrawn(until: string): string;
   /** LATER with no minutes, or with more than a check-in may run from now (not CHECKIN's usage: a new CHECKIN would drop the details). */

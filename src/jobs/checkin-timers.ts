@@ -14,7 +14,7 @@ import type { Lang } from '../domain/lang';
 import type { Logger } from '../log/logger';
 import type { Sender } from '../phone/identity';
 import { personBuddies } from '../store/buddies';
-import { checkinsClockSteppedBack, clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, latestCheckinTime, markUnreachedTold, unreachedCheckins, type DueCheckin } from '../store/checkins';
+import { checkinsClockSteppedBack, clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, latestCheckinTime, markUnreachedTold, unreachedCheckins, type DueCheckin, type UnreachedCheckin } from '../store/checkins';
 import type { Db } from '../store/db';
 import { ensureMember, memberDiscreet, memberLang } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
@@ -61,6 +61,7 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
   const run: TimerRun = { reminded: 0, escalated: 0, failed: 0, unreached: 0 };
   // Check-ins that failed stay open for the next run; this one goes on after them.
   let after: DueCheckin | undefined;
+  let unreachedAfter = 0;
   for (let more = true; more; ) {
     more = db.transaction(() => {
       const reminders = dueReminders(db, now, BATCH);
@@ -85,11 +86,16 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
         }
       }
       after = due.at(-1) ?? after;
-      const unreached = unreachedCheckins(db, BATCH);
+      const unreached = unreachedCheckins(db, deps.vault, BATCH, unreachedAfter);
       for (const c of unreached) {
-        tellUnreached(deps, c, now);
-        run.unreached++;
+        try {
+          db.savepoint(() => tellUnreached(deps, c, now));
+          run.unreached++;
+        } catch {
+          run.failed++;
+        }
       }
+      unreachedAfter = unreached.at(-1)?.id ?? unreachedAfter;
       return reminders.length === BATCH || due.length === BATCH || unreached.length === BATCH;
     });
   }
@@ -100,14 +106,51 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
  * Tells a member, once, that her escalation reached none of her buddies
  * (each refused for good: a number that is invalid or stopped, a buddy who
  * left Signal on a line with no SMS), so that she can reach someone another
- * way. Discreet if she chose it: it arrives unasked, on her lock screen.
+ * way. With CHECKIN_FALLBACK=moderators she is where a member with no buddy
+ * is: the moderators are told then, as they would have been, and she hears
+ * that they were. Discreet if she chose it: it arrives unasked, on her lock
+ * screen.
  */
-function tellUnreached(deps: TimerStore, c: { id: number; memberId: number; buddies: number }, now: number): void {
+function tellUnreached(deps: TimerStore, c: UnreachedCheckin, now: number): void {
   const { db, vault } = deps;
+  const moderators = deps.fallback === 'moderators' ? reachableModerators(db, vault, deps.moderatorContacts) : [];
+  if (moderators.length) tellModerators(deps, c, moderators, now);
   const t = catalog(memberLang(db, c.memberId));
-  const id = enqueueMessage(db, vault, c.memberId, memberDiscreet(db, c.memberId) ? t.discreetUnreached() : t.checkinBuddiesUnreached(c.buddies), now);
-  linkCheckinMessage(db, id, c.id, 'notice');
+  const [plain, discreet] = moderators.length
+    ? [t.checkinBuddiesUnreachedModeratorsTold(c.buddies), t.discreetUnreachedModeratorsTold()]
+    : [t.checkinBuddiesUnreached(c.buddies), t.discreetUnreached()];
+  const text = memberDiscreet(db, c.memberId) ? discreet : plain;
+  linkCheckinMessage(db, enqueueMessage(db, vault, c.memberId, text, now), c.id, 'notice');
   markUnreachedTold(db, c.id);
+}
+
+/**
+ * What an escalation shows of a check-in's details, in a recipient's
+ * language: details that will not open (a damaged value) must not stop it,
+ * the recipient is told they are lost.
+ */
+function shownDetails(c: DueCheckin): (lang: Lang) => string {
+  let details: string | null;
+  try {
+    details = c.details() ?? '';
+  } catch {
+    details = null;
+  }
+  return (lang) => details ?? catalog(lang).checkinDetailsUnreadable();
+}
+
+/** Queues a check-in's escalation to the moderators (CHECKIN_FALLBACK): when it was due and the details, never who. */
+function tellModerators(deps: TimerStore, c: DueCheckin, moderators: readonly Sender[], now: number): void {
+  const { db, vault } = deps;
+  // Named with its day when written a day late (the line was down, or the buddies' refusals came late).
+  const due = dayTime(c.dueAt, now);
+  const shown = shownDetails(c);
+  for (const contact of moderators) {
+    const m = ensureMember(db, vault, contact, 'en', now, 'active');
+    const t = catalog(m.lang);
+    const text = boundedEscalation({ channel: contact.channel, build: (d) => t.checkinEscalationModerators(t.checkinEnd(due), d) }, shown(m.lang));
+    linkCheckinMessage(db, enqueueMessage(db, vault, m.id, text, now), c.id, 'escalation');
+  }
 }
 
 /** Tells the accepted buddies (or the moderators, or no one), then the member; marks the check-in escalated. */
@@ -115,14 +158,7 @@ function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
   const { db, vault } = deps;
   // Named with its day when written a day late (the line was down).
   const due = dayTime(c.dueAt, now);
-  // Details that will not open (a damaged value) must not stop the escalation: the buddies are told they are lost.
-  let details: string | null;
-  try {
-    details = c.details() ?? '';
-  } catch {
-    details = null;
-  }
-  const shown = (lang: Lang) => details ?? catalog(lang).checkinDetailsUnreadable();
+  const shown = shownDetails(c);
   // Hers on either channel: one phone, one person.
   const buddies = personBuddies(db, vault, c.memberId);
   let told: 'buddies' | 'moderators' | 'nobody' = 'nobody';
@@ -138,13 +174,7 @@ function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
     }
   } else if (moderators.length) {
     told = 'moderators';
-    for (const contact of moderators) {
-      const m = ensureMember(db, vault, contact, 'en', now, 'active');
-      const t = catalog(m.lang);
-      const text = boundedEscalation({ channel: contact.channel, build: (d) => t.checkinEscalationModerators(t.checkinEnd(due), d) }, shown(m.lang));
-      const id = enqueueMessage(db, vault, m.id, text, now);
-      linkCheckinMessage(db, id, c.id, 'escalation');
-    }
+    tellModerators(deps, c, moderators, now);
   }
   const id = enqueueMessage(db, vault, c.memberId, catalog(memberLang(db, c.memberId)).checkinMemberTold(told), now);
   linkCheckinMessage(db, id, c.id, 'notice');

@@ -252,22 +252,35 @@ export function markEscalated(db: Db, id: number, now: number): void {
   db.stmt("UPDATE checkins SET state = 'escalated', remind_at = NULL, escalated_at = ? WHERE id = ? AND state = 'open'").run(now, id);
 }
 
+/** An escalated check-in whose escalation reached none of the buddies; its details opened on demand (inside the caller's savepoint). */
+export interface UnreachedCheckin extends DueCheckin {
+  /** How many buddies it was for. */
+  buddies: number;
+}
+
 /**
  * Escalated check-ins whose every message to a buddy failed for good (none
- * still waiting, sent or delivered) and whose member was not yet told so;
- * with how many buddies they were for (a buddy's SMS after a refused Signal
- * copy is the same buddy). Those told the moderators are not among them.
+ * still waiting, sent or delivered) and whose member was not yet told so,
+ * after `afterId` (a run moves past those it could not handle); with how
+ * many buddies they were for (a buddy's SMS after a refused Signal copy is
+ * the same buddy). Those told the moderators are not among them.
  */
-export function unreachedCheckins(db: Db, limit: number): Array<{ id: number; memberId: number; buddies: number }> {
+export function unreachedCheckins(db: Db, vault: Vault, limit: number, afterId = 0): UnreachedCheckin[] {
   const rows = db
     .stmt(
-      `SELECT k.id, k.member_id, count(DISTINCT coalesce(c.buddy_id, -c.outbox_id)) AS buddies
+      `SELECT k.id, k.member_id, k.due_at, k.details_ct, k.key_version, count(DISTINCT coalesce(c.buddy_id, -c.outbox_id)) AS buddies
        FROM checkins k JOIN checkin_messages c ON c.checkin_id = k.id AND c.kind = 'escalation' JOIN outbox o ON o.id = c.outbox_id AND o.member_id IS NULL
-       WHERE k.state = 'escalated' AND k.unreached_told = 0
+       WHERE k.state = 'escalated' AND k.unreached_told = 0 AND k.id > ?
        GROUP BY k.id HAVING max(o.state <> 'failed') = 0 ORDER BY k.id LIMIT +?`,
     )
-    .all(limit) as Array<{ id: number; member_id: number; buddies: number }>;
-  return rows.map((r) => ({ id: r.id, memberId: r.member_id, buddies: r.buddies }));
+    .all(afterId, limit) as Array<{ id: number; member_id: number; due_at: number; details_ct: Buffer | null; key_version: number; buddies: number }>;
+  return rows.map((r) => ({
+    id: r.id,
+    memberId: r.member_id,
+    dueAt: r.due_at,
+    buddies: r.buddies,
+    details: () => (r.details_ct ? vault.open(r.details_ct, SLOT(r.id), r.key_version) : null),
+  }));
 }
 
 /** Records that the member was told her escalation reached no buddy (once per escalation). */

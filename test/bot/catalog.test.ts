@@ -138,6 +138,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     checkinEscalationWithdrawn: until.map((u) => t.checkinEscalationWithdrawn(u)),
     checkinBuddiesUnreached: [t.checkinBuddiesUnreached(1), t.checkinBuddiesUnreached(3)],
     discreetUnreached: [t.discreetUnreached()],
+    checkinBuddiesUnreachedModeratorsTold: [t.checkinBuddiesUnreachedModeratorsTold(1), t.checkinBuddiesUnreachedModeratorsTold(3)],
+    discreetUnreachedModeratorsTold: [t.discreetUnreachedModeratorsTold()],
     laterUsage: [t.laterUsage(720)],
     // Reach (issue 12)
     joinWhichAreaListed: [t.joinWhichAreaListed(OWN_AREAS)],
