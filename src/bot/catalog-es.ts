@@ -162,6 +162,9 @@ export const es: Catalog = {
   checkinBuddiesUnreachedModeratorsTold: (n) =>
     `Heads Up: no pudimos avisar a ${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'} de que no te reportaste, asi que avisamos a las moderadoras. Si puedes, busca tambien a alguien de confianza. Escribe OK cuando estes a salvo.`,
   discreetUnreachedModeratorsTold: () => 'HU: no pudimos hacer llegar tu mensaje a tu contacto, asi que lo pasamos a nuestro equipo.',
+  checkinModeratorsUnreached: () =>
+    'Heads Up: no pudimos avisar a las moderadoras de que no te reportaste. Busca a alguien de confianza de otra forma. Escribe OK cuando estes a salvo.',
+  discreetModeratorsUnreached: () => 'HU: no pudimos hacer llegar tu mensaje a nuestro equipo. Busca a alguien de otra forma.',
   laterUsage: (max) => `Heads Up: escribe LUEGO y los minutos a sumar, ej. LUEGO 30. Un reporte puede terminar como mucho en ${max} minutos desde ahora.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: ¿de que area quieres alertas? Responde con una: ${listAreas(codes)}.`,

@@ -182,6 +182,9 @@ export const fr: Catalog = {
   checkinBuddiesUnreachedModeratorsTold: (n) =>
     `Heads Up: on n'a pu joindre ${n === 1 ? 'votre contact' : 'aucun de vos contacts'} pour dire que vous n'avez pas donné de nouvelles, on a donc prévenu les modératrices. Si vous pouvez, joignez aussi quelqu'un de confiance. Écrivez OK quand vous etes en sécurité.`,
   discreetUnreachedModeratorsTold: () => "HU: votre message n'a pas pu etre remis à votre contact, on l'a donc transmis à notre équipe.",
+  checkinModeratorsUnreached: () =>
+    "Heads Up: on n'a pu joindre les modératrices pour dire que vous n'avez pas donné de nouvelles. Joignez quelqu'un de confiance autrement. Écrivez OK quand vous etes en sécurité.",
+  discreetModeratorsUnreached: () => "HU: votre message n'a pas pu etre remis à notre équipe. Joignez quelqu'un autrement.",
   laterUsage: (max) => `Heads Up: écrivez PROLONGER et les minutes à ajouter, ex. PROLONGER 30. Un suivi peut finir au plus tard dans ${max} minutes.`,
   // Reports (issue 11)
   reportAsk: (step) =>

@@ -182,6 +182,9 @@ export const pt: Catalog = {
   checkinBuddiesUnreachedModeratorsTold: (n) =>
     `Heads Up: nao conseguimos avisar ${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'} que voce nao deu noticias, entao avisamos as moderadoras. Se puder, procure tambem alguem de confianca. Escreva OK quando estiver segura.`,
   discreetUnreachedModeratorsTold: () => 'HU: nao conseguimos entregar sua mensagem ao seu contato, entao passamos para a nossa equipe.',
+  checkinModeratorsUnreached: () =>
+    'Heads Up: nao conseguimos avisar as moderadoras que voce nao deu noticias. Procure alguem de confianca de outro jeito. Escreva OK quando estiver segura.',
+  discreetModeratorsUnreached: () => 'HU: nao conseguimos entregar sua mensagem a nossa equipe. Procure alguem de outro jeito.',
   laterUsage: (max) => `Heads Up: escreva DEPOIS e os minutos a somar, ex. DEPOIS 30. Um acompanhamento pode terminar no maximo em ${max} minutos a partir de agora.`,
   // Reports (issue 11)
   reportAsk: (step) =>

@@ -194,6 +194,10 @@ export interface Catalog {
   checkinBuddiesUnreachedModeratorsTold(buddies: number): string;
   /** `checkinBuddiesUnreachedModeratorsTold` for a discreet member: it names nothing of its subject, nor the line. */
   discreetUnreachedModeratorsTold(): string;
+  /** To the member, once, when her escalation to the moderators (CHECKIN_FALLBACK=moderators) reached none of them (each refused for good). */
+  checkinModeratorsUnreached(): string;
+  /** `checkinModeratorsUnreached` for a discreet member: it names nothing of its subject, nor the line. */
+  discreetModeratorsUnreached(): string;
   /** LATER after the deadline, the escalation taken back before it reached anyone: the check-in runs to `until`. */
   checkinEscalationWithdrawn(until: string): string;
   /** LATER with no minutes, or with more than a check-in may run from now (not CHECKIN's usage: a new CHECKIN would drop the details). */

@@ -103,25 +103,32 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
 }
 
 /**
- * Tells a member, once, that her escalation reached none of her buddies
- * (each refused for good: a number that is invalid or stopped, a buddy who
- * left Signal on a line with no SMS), so that she can reach someone another
- * way. With CHECKIN_FALLBACK=moderators she is where a member with no buddy
- * is: the moderators are told then, as they would have been, and she hears
- * that they were. Discreet if she chose it: it arrives unasked, on her lock
+ * Tells a member, once, that her escalation reached none of those it went
+ * to (each refused for good: a number that is invalid or stopped, a buddy
+ * who left Signal on a line with no SMS), so that she can reach someone
+ * another way. With CHECKIN_FALLBACK=moderators, a member none of whose
+ * buddies could be reached is where a member with no buddy is: the
+ * moderators are told then, as they would have been, and she hears that
+ * they were. Discreet if she chose it: it arrives unasked, on her lock
  * screen.
  */
 function tellUnreached(deps: TimerStore, c: UnreachedCheckin, now: number): void {
   const { db, vault } = deps;
-  const moderators = deps.fallback === 'moderators' ? reachableModerators(db, vault, deps.moderatorContacts) : [];
-  if (moderators.length) tellModerators(deps, c, moderators, now);
   const t = catalog(memberLang(db, c.memberId));
-  const [plain, discreet] = moderators.length
-    ? [t.checkinBuddiesUnreachedModeratorsTold(c.buddies), t.discreetUnreachedModeratorsTold()]
-    : [t.checkinBuddiesUnreached(c.buddies), t.discreetUnreached()];
-  const text = memberDiscreet(db, c.memberId) ? discreet : plain;
+  // Her words, plain and discreet.
+  let words: [string, string];
+  const moderators = c.to === 'buddies' && deps.fallback === 'moderators' ? reachableModerators(db, vault, deps.moderatorContacts) : [];
+  if (c.to === 'moderators') {
+    words = [t.checkinModeratorsUnreached(), t.discreetModeratorsUnreached()];
+  } else if (moderators.length) {
+    tellModerators(deps, c, moderators, now);
+    words = [t.checkinBuddiesUnreachedModeratorsTold(c.buddies), t.discreetUnreachedModeratorsTold()];
+  } else {
+    words = [t.checkinBuddiesUnreached(c.buddies), t.discreetUnreached()];
+  }
+  const text = memberDiscreet(db, c.memberId) ? words[1] : words[0];
   linkCheckinMessage(db, enqueueMessage(db, vault, c.memberId, text, now), c.id, 'notice');
-  markUnreachedTold(db, c.id);
+  markUnreachedTold(db, c.id, c.to);
 }
 
 /**

@@ -117,22 +117,19 @@ const LEFT_OUTBOX = "(o.state <> 'pending' OR o.lease_until > 0 OR o.attempts > 
  */
 const HEARD = `(${LEFT_OUTBOX} AND o.state <> 'failed')`;
 
-/** A message to a buddy (`o`, linked as `c`) of a check-in whose member was told it reached none of them: no buddy heard it. */
-const NO_BUDDY_HEARD = "(o.member_id IS NULL AND EXISTS (SELECT 1 FROM checkins k WHERE k.id = c.checkin_id AND k.unreached_told = 1))";
-
 /**
  * Where a check-in's escalations went: to buddies (rows addressed directly)
  * and to moderators (rows to their member rows), and, once those rows are
- * erased, where they were recorded to have gone. With `queuedToo` false,
- * only those that have left, or are leaving, the outbox count: a late OK
- * tells only who may have heard.
+ * erased, where they were recorded to have gone. A message that failed for
+ * good went nowhere. With `queuedToo` false, only those that have left, or
+ * are leaving, the outbox count: a late OK tells only who may have heard.
  */
 export function escalationWentOut(db: Db, id: number, queuedToo: boolean): { buddies: boolean; moderators: boolean } {
   const rows = db
     .stmt(
       `SELECT o.member_id IS NULL AS direct, max(${HEARD}) AS out
        FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND NOT ${NO_BUDDY_HEARD} GROUP BY 1
+       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND o.state <> 'failed' GROUP BY 1
        UNION ALL SELECT to_buddy, 1 FROM checkin_told WHERE checkin_id = @id`,
     )
     .all({ id }) as Array<{ direct: number; out: number }>;
@@ -149,7 +146,7 @@ export function buddiesTold(db: Db, id: number): number[] | null {
   const rows = db
     .stmt(
       `SELECT c.buddy_id FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND o.member_id IS NULL AND ${HEARD} AND NOT ${NO_BUDDY_HEARD}
+       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND o.member_id IS NULL AND ${HEARD}
        UNION ALL SELECT buddy_id FROM checkin_told WHERE checkin_id = @id AND to_buddy = 1`,
     )
     .all({ id }) as Array<{ buddy_id: number | null }>;
@@ -179,7 +176,11 @@ export function escalationUnsent(db: Db, id: number): boolean {
  */
 export function reopenCheckin(db: Db, id: number, dueAt: number, remindAt: number | null): void {
   db.stmt("DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?) AND state = 'pending' AND lease_until = 0").run(id);
-  db.stmt("UPDATE checkins SET state = 'open', due_at = ?, remind_at = ?, escalated_at = NULL, unreached_told = 0 WHERE id = ? AND state = 'escalated'").run(dueAt, remindAt, id);
+  db.stmt("UPDATE checkins SET state = 'open', due_at = ?, remind_at = ?, escalated_at = NULL, unreached_told = 0, moderators_unreached_told = 0 WHERE id = ? AND state = 'escalated'").run(
+    dueAt,
+    remindAt,
+    id,
+  );
 }
 
 /** Erases a check-in: its row, its details, and every outbox row it queued (sent or not). */
@@ -252,40 +253,48 @@ export function markEscalated(db: Db, id: number, now: number): void {
   db.stmt("UPDATE checkins SET state = 'escalated', remind_at = NULL, escalated_at = ? WHERE id = ? AND state = 'open'").run(now, id);
 }
 
-/** An escalated check-in whose escalation reached none of the buddies; its details opened on demand (inside the caller's savepoint). */
+/** An escalated check-in whose escalation reached none of those it went to; its details opened on demand (inside the caller's savepoint). */
 export interface UnreachedCheckin extends DueCheckin {
-  /** How many buddies it was for. */
+  /** Whom it went to: her buddies, or the moderators (CHECKIN_FALLBACK). */
+  to: 'buddies' | 'moderators';
+  /** How many buddies it was for (0 for the moderators). */
   buddies: number;
 }
 
 /**
- * Escalated check-ins whose every message to a buddy failed for good (none
- * still waiting, sent or delivered) and whose member was not yet told so,
- * after `afterId` (a run moves past those it could not handle); with how
- * many buddies they were for (a buddy's SMS after a refused Signal copy is
- * the same buddy). Those told the moderators are not among them.
+ * Escalated check-ins whose every message to her buddies, or every message
+ * to the moderators, failed for good (none still waiting, sent or
+ * delivered), and whose member was not yet told so, after `afterId` (a run
+ * moves past those it could not handle); with how many buddies they were
+ * for (a buddy's SMS after a refused Signal copy is the same buddy). One
+ * escalation goes to one of them at a time: the moderators are told only
+ * once her buddies all refused, or when she had none.
  */
 export function unreachedCheckins(db: Db, vault: Vault, limit: number, afterId = 0): UnreachedCheckin[] {
   const rows = db
     .stmt(
-      `SELECT k.id, k.member_id, k.due_at, k.details_ct, k.key_version, count(DISTINCT coalesce(c.buddy_id, -c.outbox_id)) AS buddies
-       FROM checkins k JOIN checkin_messages c ON c.checkin_id = k.id AND c.kind = 'escalation' JOIN outbox o ON o.id = c.outbox_id AND o.member_id IS NULL
-       WHERE k.state = 'escalated' AND k.unreached_told = 0 AND k.id > ?
-       GROUP BY k.id HAVING max(o.state <> 'failed') = 0 ORDER BY k.id LIMIT +?`,
+      `SELECT k.id, k.member_id, k.due_at, k.details_ct, k.key_version, o.member_id IS NULL AS to_buddies,
+         count(DISTINCT coalesce(c.buddy_id, -c.outbox_id)) AS buddies
+       FROM checkins k JOIN checkin_messages c ON c.checkin_id = k.id AND c.kind = 'escalation' JOIN outbox o ON o.id = c.outbox_id
+       WHERE k.state = 'escalated' AND (k.unreached_told = 0 OR k.moderators_unreached_told = 0) AND k.id > ?
+       GROUP BY k.id, to_buddies
+       HAVING max(o.state <> 'failed') = 0 AND iif(to_buddies, k.unreached_told, k.moderators_unreached_told) = 0
+       ORDER BY k.id LIMIT +?`,
     )
-    .all(afterId, limit) as Array<{ id: number; member_id: number; due_at: number; details_ct: Buffer | null; key_version: number; buddies: number }>;
+    .all(afterId, limit) as Array<{ id: number; member_id: number; due_at: number; details_ct: Buffer | null; key_version: number; to_buddies: number; buddies: number }>;
   return rows.map((r) => ({
     id: r.id,
     memberId: r.member_id,
     dueAt: r.due_at,
-    buddies: r.buddies,
+    to: r.to_buddies ? 'buddies' : 'moderators',
+    buddies: r.to_buddies ? r.buddies : 0,
     details: () => (r.details_ct ? vault.open(r.details_ct, SLOT(r.id), r.key_version) : null),
   }));
 }
 
-/** Records that the member was told her escalation reached no buddy (once per escalation). */
-export function markUnreachedTold(db: Db, id: number): void {
-  db.stmt('UPDATE checkins SET unreached_told = 1 WHERE id = ?').run(id);
+/** Records that the member was told her escalation reached none of those it went to (once per escalation and recipients). */
+export function markUnreachedTold(db: Db, id: number, to: 'buddies' | 'moderators'): void {
+  db.stmt(`UPDATE checkins SET ${to === 'buddies' ? 'unreached_told' : 'moderators_unreached_told'} = 1 WHERE id = ?`).run(id);
 }
 
 /**
@@ -304,7 +313,7 @@ export function ageCheckins(db: Db, now: number): number {
       `INSERT INTO checkin_told (checkin_id, to_buddy, buddy_id)
        SELECT DISTINCT c.checkin_id, o.member_id IS NULL, c.buddy_id
        FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-       WHERE c.checkin_id = ? AND c.kind = 'escalation' AND ${HEARD} AND NOT ${NO_BUDDY_HEARD}`,
+       WHERE c.checkin_id = ? AND c.kind = 'escalation' AND ${HEARD}`,
     ).run(id);
     erased += db.stmt('DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?)').run(id).changes;
     erased += db.stmt('UPDATE checkins SET details_ct = NULL WHERE id = ?').run(id).changes;

@@ -140,6 +140,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     discreetUnreached: [t.discreetUnreached()],
     checkinBuddiesUnreachedModeratorsTold: [t.checkinBuddiesUnreachedModeratorsTold(1), t.checkinBuddiesUnreachedModeratorsTold(3)],
     discreetUnreachedModeratorsTold: [t.discreetUnreachedModeratorsTold()],
+    checkinModeratorsUnreached: [t.checkinModeratorsUnreached()],
+    discreetModeratorsUnreached: [t.discreetModeratorsUnreached()],
     laterUsage: [t.laterUsage(720)],
     // Reach (issue 12)
     joinWhichAreaListed: [t.joinWhichAreaListed(OWN_AREAS)],

@@ -74,6 +74,7 @@ describe('discreet alerts over SMS', () => {
       expect(forbiddenIn(catalog(lang).discreetRetracted(areas, '2026-12-31'))).toEqual([]);
       expect(forbiddenIn(catalog(lang).discreetUnreached())).toEqual([]);
       expect(forbiddenIn(catalog(lang).discreetUnreachedModeratorsTold())).toEqual([]);
+      expect(forbiddenIn(catalog(lang).discreetModeratorsUnreached())).toEqual([]);
     }
   });
 
