@@ -4,7 +4,8 @@
  * moderators told, as for any report); otherwise, or when it has no area to
  * go to, it is dropped. Either way the member is told why, in the draft's
  * language: nothing is lost silently; a member who chose DISCREET, as
- * plainly as her alerts (the notice arrives unasked).
+ * plainly as her alerts (the notice arrives unasked). The lapse keeps its
+ * distance from now when the wall clock steps back (ReportDrafts).
  */
 import { catalog } from '../bot/catalog';
 import { DEFAULT_NOTICE_LIMIT } from '../bot/context';
@@ -17,8 +18,12 @@ import { reportRules } from '../bot/run-command';
 import type { Channel } from '../domain/channel';
 import { isBlocked } from '../store/blocks';
 import { memberDiscreet, otherChannelMember } from '../store/members';
-import { endConversation, lapsedConversations } from '../store/conversations';
+import { conversationsClockSteppedBack, endConversation, lapsedConversations, latestConversationTime } from '../store/conversations';
+import type { Db } from '../store/db';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
+import type { Logger } from '../log/logger';
+import { ClockFollower } from '../util/clock-follower';
+import { runGuarded } from './guarded';
 
 /** Drafts handled per run; the rest wait for the next minute. */
 const BATCH = 100;
@@ -73,4 +78,62 @@ export function expireReportDrafts(store: Store, rules: LineRules, now: number, 
   if (queued) db.onCommit(rules.onQueued);
   if (filed + dropped > 0) db.eraseSoon();
   return { filed, dropped };
+}
+
+export interface ReportDraftsDeps {
+  db: Db;
+  log: Logger;
+  now: () => number;
+  /** Files or drops the lapsed drafts and erases lapsed questions (expireReportDrafts in a transaction of its own). */
+  expire: () => { filed: number; dropped: number };
+  /** How often lapsed drafts are looked for (a minute). */
+  everyMs?: number;
+  /** How often the wall clock is read for a step back (a second, as the check-in timers do). */
+  followMs?: number;
+}
+
+/**
+ * Runs expire every minute until stopped (guarded: a failing run is logged
+ * and tried again at the next one). The clock is followed every second:
+ * read only a minute apart, a step back would be measured short by up to
+ * that minute, and a question asked in that minute under the new clock
+ * would be moved back with those the old one wrote.
+ */
+export class ReportDrafts {
+  private timers: NodeJS.Timeout[] = [];
+  /** Expiry written before a step of the wall clock back keeps its distance from now (as check-in deadlines do). */
+  private readonly clock = new ClockFollower((step, now) => {
+    const moved = this.deps.db.transaction(() => conversationsClockSteppedBack(this.deps.db, step, now));
+    this.deps.log.warn({ stepMs: step, moved }, 'the clock stepped back: open questions and report drafts keep their distance from their lapse');
+  });
+
+  constructor(private readonly deps: ReportDraftsDeps) {}
+
+  /** Reads the clock: a step back moves the open conversations' expiry. */
+  follow(): void {
+    runGuarded(this.deps.log, 'report drafts', () => this.clock.follow(this.deps.now()));
+  }
+
+  /** One run now (the clock followed first). */
+  tick(): void {
+    runGuarded(this.deps.log, 'report drafts', () => {
+      this.clock.follow(this.deps.now());
+      const done = this.deps.expire();
+      if (done.filed + done.dropped > 0) this.deps.log.info(done, 'lapsed report drafts filed or dropped');
+    });
+  }
+
+  start(): void {
+    if (this.timers.length) return;
+    // The clock may have been stepped back while the server was down: expiry set by the old one is seen against it.
+    this.clock.startFrom(latestConversationTime(this.deps.db));
+    this.follow();
+    this.timers = [setInterval(() => this.follow(), this.deps.followMs ?? 1_000), setInterval(() => this.tick(), this.deps.everyMs ?? 60_000)];
+    for (const timer of this.timers) timer.unref();
+  }
+
+  stop(): void {
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
+  }
 }

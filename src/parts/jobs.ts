@@ -2,13 +2,14 @@
  * Timed jobs: the WAL checkpoint every second (so no webhook pays for one),
  * check-in timers every second (due reminders and escalations become urgent
  * outbox rows, issue 13), lapsed report drafts every minute (filed or
- * dropped, the member told, issue 11) and retention every hour. They run while the
+ * dropped, the member told, issue 11; the clock followed every second) and
+ * retention every hour. They run while the
  * server listens and stop first when it closes.
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { CheckinTimers } from '../jobs/checkin-timers';
-import { everyGuarded } from '../jobs/guarded';
+import { ReportDrafts } from '../jobs/report-drafts';
 import { runRetentionInTurns, scheduleRetention } from '../jobs/retention';
 import type { ServerOptions } from '../server';
 
@@ -31,16 +32,14 @@ async function jobs(app: FastifyInstance, opts: ServerOptions): Promise<void> {
       for (const event of ['reminded', 'escalated', 'failed', 'unreached'] as const) if (run[event]) metrics.checkinTimers.inc({ event }, run[event]);
     },
   });
+  // Lapsed report drafts are filed or dropped (issue 11); open questions lapse too.
+  const reportDrafts = new ReportDrafts({ db, log, now, expire: () => app.expireDrafts() });
   app.addHook('onListen', async () => {
     checkinTimers.start();
     stops.push(() => checkinTimers.stop());
     stops.push(db.checkpointEvery(1_000));
-    stops.push(
-      everyGuarded(log, 'report drafts', 60_000, () => {
-        const done = app.expireDrafts();
-        if (done.filed + done.dropped > 0) log.info(done, 'lapsed report drafts filed or dropped');
-      }),
-    );
+    reportDrafts.start();
+    stops.push(() => reportDrafts.stop());
     stops.push(
       scheduleRetention(log, async () => {
         const erased = await runRetentionInTurns(db, config.retentionDays, now());

@@ -3,6 +3,7 @@
  * (keyed by the same blind index as their member row, so a sender with no
  * row yet can be asked a question too), sealed, with an expiry. An expired
  * conversation reads as none and is erased on the next look or by the report-drafts job (every minute).
+ * The expiry follows a step of the wall clock back (conversationsClockSteppedBack).
  */
 import type { Lang } from '../domain/lang';
 import { isLang } from '../domain/lang';
@@ -91,4 +92,21 @@ export function lapsedConversations(db: Db, vault: Vault, now: number, limit: nu
 export function lapsedDraft(db: Db, vault: Vault, senderKey: Buffer, now: number): Conversation | undefined {
   const conversation = lapsedConversations(db, vault, now, 1, senderKey)[0]?.conversation;
   return conversation?.topic === 'report' ? conversation : undefined;
+}
+
+/** The latest time the conversations hold (0 for none): the drafts job started after the clock was stepped back compares against it. */
+export function latestConversationTime(db: Db): number {
+  return (db.stmt('SELECT max(updated_at) AS t FROM conversations').get() as { t: number | null }).t ?? 0;
+}
+
+/**
+ * A wall clock stepped back by `stepMs` (see util/clock-follower.ts): the
+ * expiry of every open conversation, written by the old clock, moves back
+ * by as much, or a draft would lapse (and be filed) that much late. The
+ * times written by the old clock no longer read as ahead of this one: a
+ * restart must not take the same step again. Returns how many moved.
+ */
+export function conversationsClockSteppedBack(db: Db, stepMs: number, now: number): number {
+  db.stmt('UPDATE conversations SET updated_at = @now WHERE updated_at > @now').run({ now });
+  return db.stmt('UPDATE conversations SET expires_at = expires_at - @step WHERE expires_at > @now').run({ step: stepMs, now }).changes;
 }

@@ -1,8 +1,9 @@
 /**
  * Follows the wall clock for a job that keeps due times written by it (the
- * outbox's lanes, the check-in timers). A step back (NTP correcting a fast
- * clock, a VM restored) would leave what was due by the old clock waiting
- * for the new one to catch up: an escalation an hour late. Each read is
+ * outbox's lanes, the check-in timers, the report drafts' lapse). A step
+ * back (NTP correcting a fast clock, a VM restored) would leave what was due
+ * by the old clock waiting for the new one to catch up: an escalation an
+ * hour late. Each read is
  * compared with the last; a step back is handed to the job, which moves its
  * waiting due times back by as much.
  */
