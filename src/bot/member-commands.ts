@@ -162,7 +162,8 @@ export function leave(store: Store, who: Asker, regions: Regions, tokens: string
  */
 export function stop(store: Store, who: Asker, now: number): Outcome {
   const { db } = store;
-  dropSenderItems(db, who.senderKey);
+  // Under the log's index, and the one messages parked before migration 0030 carry (see senderLogKeys).
+  for (const key of senderLogKeys(store.vault, memberKey(who.sender)).all) dropSenderItems(db, key);
   if (who.member) {
     unsubscribeAll(db, who.member.id);
     // Moderators are not told of a request that is gone.

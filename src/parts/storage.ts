@@ -16,6 +16,7 @@ import { recordKey, verifyKey } from '../store/key-check';
 import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
 import { loadMasterKey } from '../store/master-key';
 import { migrate } from '../store/migrate';
+import { untieErasedReporters } from '../store/reports';
 import { cryptoReady, Vault } from '../store/vault';
 import type { ServerOptions } from '../server';
 
@@ -61,6 +62,7 @@ async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void>
     verifyKey(db, vault);
     const applied = migrate(db);
     if (applied.length) log.info({ applied }, 'migrations applied');
+    db.transaction(() => untieErasedReporters(db, vault));
     recordKey(db, vault);
   } catch (err) {
     db.close();

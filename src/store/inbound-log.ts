@@ -20,7 +20,7 @@ const SLOT = { table: 'inbound_messages', column: 'reply' } as const;
 /** The length of a blind index (Vault.index). */
 const INDEX_BYTES = 16;
 
-/** Replies are padded to a multiple of this: one block holds any reply the catalogues give. */
+/** Replies are padded to a multiple of this: one block holds every catalogue reply; one quoting an alert (READ, APPROVE) takes two. */
 const REPLY_BLOCK = 512;
 
 /** Replies are erased at the hourly retention run after this: providers retry within minutes. */

@@ -132,6 +132,20 @@ export function noReporter(vault: Vault, reportId: number, column: 'reporter' | 
 }
 
 /**
+ * Reports whose reporter erased herself before migration 0030 kept NULL
+ * where her link was, which singles her report out in a seized file: they
+ * get the index no one has, as forgetReporter gives now. It needs the key,
+ * so the server runs it as it starts, not the migration; once done, it
+ * finds nothing. (A report retention cut down to its reference keeps no
+ * link at all, as all such reports do.) Returns how many were untied.
+ */
+export function untieErasedReporters(db: Db, vault: Vault): number {
+  const ids = db.stmt('SELECT id FROM reports WHERE reporter_bidx IS NULL AND (text_ct IS NOT NULL OR fields_ct IS NOT NULL)').all() as Array<{ id: number }>;
+  for (const { id } of ids) db.stmt('UPDATE reports SET reporter_bidx = ? WHERE id = ?').run(noReporter(vault, id, 'reporter'), id);
+  return ids.length;
+}
+
+/**
  * Whether a report with that reference exists (whatever its state), other
  * than as the bare reference retention keeps for its alert (reduceOldReports):
  * such a report is erased as far as BLOCK is concerned.
