@@ -185,6 +185,13 @@ function regionNear(text: string, start: number, end: number): string | undefine
   return undefined;
 }
 
+/** A plate read from the start of some words: its value, its state if written, and how many words it took. */
+interface PlateWords {
+  value: string;
+  region?: string;
+  used: number;
+}
+
 /**
  * The plate at the start of some words: the most words that make one. A
  * state before a plate with letters in it, or after a plate in capitals, is
@@ -192,9 +199,9 @@ function regionNear(text: string, start: number, end: number): string | undefine
  * indexed as when written alone; "AB 1234" stays AB1234 (two letters before
  * digits are as likely the plate's). Reports and CHECK read plates alike.
  */
-function plateInWords(tokens: string[]): { value: string; region?: string; used: number } | null {
+function plateInWords(tokens: string[], leadMayBeRegion = true): PlateWords | null {
   // Stryker disable next-line StringLiteral: only the words after a lone state are none, and no text in place of '' is a state
-  const lead = regionWord((tokens[0] ?? '').toUpperCase());
+  const lead = leadMayBeRegion ? regionWord((tokens[0] ?? '').toUpperCase()) : undefined;
   if (lead) {
     const after = plateInWords(tokens.slice(1));
     if (after && /[A-Z]/.test(after.value)) return { value: after.value, region: after.region ?? lead, used: after.used + 1 };
@@ -209,6 +216,19 @@ function plateInWords(tokens: string[]): { value: string; region?: string; used:
     return region ? { value, region, used: n + 1 } : { value, used: n };
   }
   return null;
+}
+
+/**
+ * Every reading of a plate's words: plateInWords's and, where a state code in small letters leads and was taken
+ * for the plate's state, the whole too: "ab 123 cd" is 123CD of Alberta or the French AB-123-CD.
+ */
+function plateWordReadings(tokens: string[]): PlateWords[] {
+  const plate = plateInWords(tokens);
+  // Stryker disable next-line StringLiteral: with no words there is no plate, returned above
+  const lead = tokens[0] ?? '';
+  if (!plate?.region || lead === lead.toUpperCase()) return plate ? [plate] : [];
+  const whole = plateInWords(tokens, false);
+  return whole && whole.value !== plate.value ? [plate, whole] : [plate];
 }
 
 // Small words of a sentence, in the line's languages: in small letters after a plate, the sentence goes on ("plate
@@ -259,10 +279,9 @@ function platesAfterWord(text: string): Array<Identifier & { at: number }> {
     const linkMayBePlate = link !== undefined && link === link.toUpperCase() && !NUMBER_WORDS.test(link);
     const linkFirst = word !== word.toUpperCase();
     for (const tokens of readings) {
-      const withLink = linkMayBePlate ? plateInWords([link, ...tokens]) : null;
-      const without = plateInWords(tokens);
-      for (const plate of linkFirst ? [withLink, without] : [without, withLink]) {
-        if (!plate) continue;
+      const withLink = linkMayBePlate ? plateWordReadings([link, ...tokens]) : [];
+      const without = plateWordReadings(tokens);
+      for (const plate of linkFirst ? [...withLink, ...without] : [...without, ...withLink]) {
         const region = plate.region ?? regionNear(text, start, start + m[0].length);
         out.push(region ? { kind: 'plate', value: plate.value, region, at: start } : { kind: 'plate', value: plate.value, at: start });
       }
@@ -424,7 +443,7 @@ export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUN
   }
   const phone = normalizePhone(text, country);
   if (phone) return { kind: 'phone', value: phone };
-  const plate = plateQuery(words(text));
+  const plate = plateQuery(words(text))[0];
   if (plate) return plate;
   // A sentence ("he texted from +1 415 555 0123 last night", "plate ABC-123 NY"): the first identifier in it.
   return identifiersIn(text, { country })[0] ?? null;
@@ -450,16 +469,19 @@ export function checkQueries(input: string, country: CountryCode = DEFAULT_COUNT
 }
 
 /**
- * The words of a CHECK as a plate ("7ABC123", "ca 7abc123", "ABC-123 NY"),
+ * The readings of the words of a CHECK as a plate ("7ABC123", "ca 7abc123", "ABC-123 NY"),
  * read as a report's, when the plate takes all of them ("the 4 runner" is
  * no plate THE4). Without a state, only a plate with letters in it: an
  * all-digit string is a number that did not parse.
  */
-function plateQuery(tokens: string[]): Identifier | null {
-  const plate = plateInWords(tokens);
-  if (!plate || plate.used < tokens.length) return null;
-  if (plate.region) return { kind: 'plate', value: plate.value, region: plate.region };
-  return /[A-Z]/.test(plate.value) ? { kind: 'plate', value: plate.value } : null;
+function plateQuery(tokens: string[]): Identifier[] {
+  const out: Identifier[] = [];
+  for (const plate of plateWordReadings(tokens)) {
+    if (plate.used < tokens.length) continue;
+    if (plate.region) out.push({ kind: 'plate', value: plate.value, region: plate.region });
+    else if (/[A-Z]/.test(plate.value)) out.push({ kind: 'plate', value: plate.value });
+  }
+  return out;
 }
 
 /** How an identifier is written in an alert: plates with their region, handles with "@". */

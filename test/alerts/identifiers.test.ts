@@ -432,9 +432,14 @@ describe('identifiers: plates after a word that says so', () => {
   });
 
   it('keeps a state written just before the plate, or in capitals just after it, out of it', () => {
-    for (const text of ['plate ABC-123 NY', 'plate ABC 123 NY', 'plate ABC-123 (NY)', 'tag NY ABC 123', 'tag ny abc 123']) {
+    for (const text of ['plate ABC-123 NY', 'plate ABC 123 NY', 'plate ABC-123 (NY)', 'tag NY ABC 123']) {
       expect(identifiersIn(text)).toEqual([{ kind: 'plate', value: 'ABC123', region: 'NY' }]);
     }
+    // In small letters before it, "ny" may be the plate's first group too: both are read.
+    expect(identifiersIn('tag ny abc 123')).toEqual([
+      { kind: 'plate', value: 'ABC123', region: 'NY' },
+      { kind: 'plate', value: 'NYABC123' },
+    ]);
     expect(identifiersIn('plate CA 7ABC123')).toEqual([{ kind: 'plate', value: '7ABC123', region: 'CA' }]);
     // In small letters after the plate, "ny" may be anything: it is read as written, by CHECK too.
     expect(identifiersIn('plate abc123 ny')).toEqual([{ kind: 'plate', value: 'ABC123NY' }]);
