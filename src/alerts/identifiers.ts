@@ -366,6 +366,11 @@ export interface ExtractOptions {
 
 /** Every identifier written in a text, normalised, each once, in the order they are written. */
 export function identifiersIn(input: string, opts: ExtractOptions = {}): Identifier[] {
+  return identifiersAt(input, opts).map(({ at: _at, ...id }) => id);
+}
+
+/** identifiersIn's identifiers with where each is written: the readings of one plate share their place. */
+function identifiersAt(input: string, opts: ExtractOptions): Array<Identifier & { at: number }> {
   const text = input.normalize('NFKC').slice(0, MAX_INPUT);
   const found: Array<Identifier & { at: number }> = [];
   // What is found is blanked out (to the same length, so positions stay comparable) before the next kind is looked for.
@@ -406,11 +411,11 @@ export function identifiersIn(input: string, opts: ExtractOptions = {}): Identif
   for (const p of platesIn(noPhones, opts.vehicle === true)) {
     if (!phones.some((d) => d.endsWith(p.value))) found.push(p);
   }
-  return uniqueIdentifiers(found.sort((a, b) => a.at - b.at).map(({ at: _at, ...id }) => id));
+  return uniqueIdentifiers(found.sort((a, b) => a.at - b.at));
 }
 
 /** Each identifier once (by kind and value), in first-seen order. */
-export function uniqueIdentifiers(list: Identifier[]): Identifier[] {
+export function uniqueIdentifiers<T extends Identifier>(list: T[]): T[] {
   const seen = new Set<string>();
   return list.filter((i) => {
     const key = `${i.kind}:${i.value}`;
@@ -420,37 +425,46 @@ export function uniqueIdentifiers(list: Identifier[]): Identifier[] {
   });
 }
 
-/**
- * What a CHECK names: the whole text as one identifier (a handle, a link
- * without scheme, a phone number in any format, a plate), else the first
- * identifier written in it, found as in a report. Null when there is none.
- */
+/** What a CHECK names, its likeliest reading (see queryReadings); null when there is none. */
 export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUNTRY): Identifier | null {
+  return queryReadings(input, country)[0] ?? null;
+}
+
+/**
+ * What a CHECK names, in every reading of it, the likeliest first: the
+ * whole text as one identifier (a handle, a link without scheme, a phone
+ * number in any format, a plate), else the first identifier written in it,
+ * found as in a report, with the other readings of the same words ("plate
+ * IS ABC123": ISABC123 and ABC123). A miss costs the member her warning.
+ */
+function queryReadings(input: string, country: CountryCode): Identifier[] {
   const text = input.normalize('NFKC').trim().slice(0, 200);
-  // Stryker disable next-line ConditionalExpression,StringLiteral: an empty query is null without this guard too (no pattern, number or plate matches ''); 'true' does not type-check
-  if (text === '') return null;
+  // Stryker disable next-line ConditionalExpression,StringLiteral: an empty query is none without this guard too (no pattern, number or plate matches ''); 'true' does not type-check
+  if (text === '') return [];
   // "@@rose" (no handle in a sentence); a failed handle may still be found below ("@rose please").
   // Stryker disable next-line Regex: an "@" further on is an address or nothing, found below either way
   if (/^@/.test(text)) {
     const handle = normalizeHandle(text);
-    if (handle) return { kind: 'handle', value: handle };
+    if (handle) return [{ kind: 'handle', value: handle }];
   }
   // A link without scheme, whatever its domain ends with (in a sentence, only known endings are read as links);
   // a bare domain too: a report's "https://www.eros.com" is indexed as "eros.com".
   if (/^([a-z0-9-]+\.)+[a-z]{2,24}(\/\S*)?$/i.test(text)) {
     const link = normalizeLink(text);
-    return link ? { kind: 'link', value: link } : null;
+    return link ? [{ kind: 'link', value: link }] : [];
   }
   const phone = normalizePhone(text, country);
-  if (phone) return { kind: 'phone', value: phone };
-  const plate = plateQuery(words(text))[0];
-  if (plate) return plate;
+  if (phone) return [{ kind: 'phone', value: phone }];
+  const plates = plateQuery(words(text));
+  if (plates.length) return plates;
   // A sentence ("he texted from +1 415 555 0123 last night", "plate ABC-123 NY"): the first identifier in it.
-  return identifiersIn(text, { country })[0] ?? null;
+  const found = identifiersAt(text, { country });
+  const first = found[0];
+  return first ? found.filter((id) => id.at === first.at).map(({ at: _at, ...id }) => id) : [];
 }
 
 /**
- * What a CHECK looks up: the identifier it names and, when it is one word
+ * What a CHECK looks up: every reading of what it names and, when it is one word
  * written without "@" that could be a handle ("rick_sf", "jdoe77" read as
  * a plate, "rosegarden.com" read as a link), that handle as well: members
  * copy handles without the "@". A word read as a phone number is looked up
@@ -458,14 +472,16 @@ export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUN
  * a WhatsApp link, its number as well, which a report may name alone.
  */
 export function checkQueries(input: string, country: CountryCode = DEFAULT_COUNTRY): Identifier[] {
-  const id = classifyQuery(input, country);
+  const ids = queryReadings(input, country);
   const word = input.normalize('NFKC').trim();
   // A word of digits alone is a number mistyped (no area code, a digit more), never read as a handle: "no alerts name that" would read as a clean number.
-  const handle = id?.kind !== 'phone' && /^[^\s@/:]+$/.test(word) && /\p{L}/u.test(word) ? normalizeHandle(word) : null;
-  if (!id) return handle ? [{ kind: 'handle', value: handle }] : [];
-  if (handle) return [id, { kind: 'handle', value: handle }];
-  const phone = id.kind === 'link' ? whatsappNumber(id.value) : null;
-  return phone ? [id, { kind: 'phone', value: phone }] : [id];
+  const handle = ids[0]?.kind !== 'phone' && /^[^\s@/:]+$/.test(word) && /\p{L}/u.test(word) ? normalizeHandle(word) : null;
+  if (handle) return uniqueIdentifiers([...ids, { kind: 'handle', value: handle }]);
+  const phones = ids.flatMap((id): Identifier[] => {
+    const phone = id.kind === 'link' ? whatsappNumber(id.value) : null;
+    return phone ? [{ kind: 'phone', value: phone }] : [];
+  });
+  return uniqueIdentifiers([...ids, ...phones]);
 }
 
 /**
