@@ -154,7 +154,9 @@ const LINK_IN_TEXT = /\b(?:https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|(?:[a-z0-9-]+\.)+
 const PLATE_AFTER_WORD = /\b(plates?|placas?|plaques?|immatriculation|tags?|lic(?:ense|ence)?|matr[ií]cula|patente|reg(?:istration)?)\b[\s:#.-]*(?:n°[\s:#.]*|(no|num|number|n[uú]mero|num[eé]ro|de|is|was|es|era|est|[eé]tait)(?![\p{L}\p{N}])[\s:#.]*)?((?:[A-Za-z0-9]{1,4}[\s-]?){1,4})/giu;
 // A plate with no word before it (vehicle answers only): one word of letters and digits mixed, at least two of each.
 const BARE_PLATE = /(?<![\p{L}\p{N}@.])([A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,2})(?![\p{L}\p{N}@])/gu;
-const REGION_THEN_PLATE = /\b([A-Z]{2})\s+((?:[A-Za-z0-9]+[\s-]?){1,3})/g;
+// A number word after the state ("TX NO. ABC 123", as NUMBER_WORDS, in any case) is skipped: never a plate's group.
+const REGION_THEN_PLATE =
+  /\b([A-Z]{2})\s+(?:(?:[Nn]°|(?:[Nn][Oo]|[Nn][Uu][Mm](?:[Bb][Ee][Rr])?|[Nn][UuÚú][Mm][EeÉé][Rr][Oo])(?![A-Za-z0-9]))[\s:#.]*)?((?:[A-Za-z0-9]+[\s-]?){1,3})/g;
 // Outside a vehicle answer, only as plates are written: a state in capitals, then one word of capitals and digits.
 const REGION_THEN_PLATE_WORD = /(?<![\p{L}\p{N}])([A-Z]{2})\s+([A-Z0-9]+(?:-[A-Z0-9]+){0,2})(?![\p{L}\p{N}@])/gu;
 // An alert's vehicle sentence in any of its languages ("Vehicle: grey Honda 7ABC123.", "Véhicule: …"), up to its end.
