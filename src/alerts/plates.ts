@@ -1,0 +1,246 @@
+/**
+ * Licence plates in a text and in a CHECK: after a word that says so
+ * ("plate 7ABC123"), after their state, or (in a vehicle answer) alone;
+ * their state kept apart, and every reading named where the words leave
+ * the plate in doubt. Pure; identifiers.ts gathers these with the other kinds.
+ */
+import { fieldLabels, LANGS } from '../bot/catalog';
+import type { Identifier } from './identifiers';
+
+/** Upper case, accents off, only letters and digits: how plates are compared ("7abc-123" = "7ABC123"). */
+export function normalizePlate(text: string): string | null {
+  const plate = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+    .replace(/[\s\-.·_/]+/g, '');
+  if (!/^[A-Z0-9]{2,8}$/.test(plate) || !/\d/.test(plate)) return null;
+  return plate;
+}
+
+// A plate after a word that says so: "plate 7ABC123", "placa: ABC-12-34", "tag ABC 1234", "his plate was ABC 123",
+// "sa plaque est AB-123-CD", "plaque n° 7XYZ987". Groups: the word, the linking word, the plate.
+const PLATE_AFTER_WORD = /\b(plates?|placas?|plaques?|immatriculation|tags?|lic(?:ense|ence)?|matr[ií]cula|patente|reg(?:istration)?)\b[\s:#.-]*(?:n°[\s:#.]*|(no|num|number|n[uú]mero|num[eé]ro|de|is|was|es|era|est|[eé]tait)(?![\p{L}\p{N}])[\s:#.]*)?((?:[A-Za-z0-9]{1,4}[\s-]?){1,4})/giu;
+// A plate with no word before it (vehicle answers only): one word of letters and digits mixed, at least two of each.
+const BARE_PLATE = /(?<![\p{L}\p{N}@.])([A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,2})(?![\p{L}\p{N}@])/gu;
+// A number word after the state ("TX NO. ABC 123", as NUMBER_WORDS, in any case) is skipped: never a plate's group.
+const REGION_THEN_PLATE =
+  /\b([A-Z]{2})\s+(?:(?:[Nn]°|(?:[Nn][Oo]|[Nn][Uu][Mm](?:[Bb][Ee][Rr])?|[Nn][UuÚú][Mm][EeÉé][Rr][Oo])(?![A-Za-z0-9]))[\s:#.]*)?((?:[A-Za-z0-9]+[\s-]?){1,3})/g;
+// Outside a vehicle answer, only as plates are written: a state in capitals, then one word of capitals and digits.
+const REGION_THEN_PLATE_WORD = /(?<![\p{L}\p{N}])([A-Z]{2})\s+([A-Z0-9]+(?:-[A-Z0-9]+){0,2})(?![\p{L}\p{N}@])/gu;
+// An alert's vehicle sentence in any of its languages ("Vehicle: grey Honda 7ABC123.", "Véhicule: …"), up to its end.
+const VEHICLE_LABELS = [...new Set(LANGS.map((lang) => fieldLabels(lang).vehicle))];
+const VEHICLE_SENTENCE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${VEHICLE_LABELS.join('|')})\\s*:([^\\n]*?)(?=[.!?](?:\\s|$)|\\n|$)`, 'giu');
+const REGIONS = new Set(
+  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR AB BC MB NB NL NS ON PE QC SK'.split(' '),
+);
+
+function words(text: string): string[] {
+  return text.split(/\s+/).filter((w) => w !== '');
+}
+
+/** A state or province code written as one word in capitals ("NY", "(NY)", "N.Y."), or undefined. */
+function regionWord(word: string): string | undefined {
+  const code = word.replace(/[^A-Za-z0-9]/g, '');
+  return REGIONS.has(code) ? code : undefined;
+}
+
+/** The region written next to a plate: "CA plate …", "… plate 7ABC123 (CA)". */
+function regionNear(text: string, start: number, end: number): string | undefined {
+  const before = words(text.slice(Math.max(0, start - 24), start)).slice(-3);
+  const after = words(text.slice(end, end + 8)).slice(0, 1);
+  for (const w of [...before.reverse(), ...after]) {
+    const code = regionWord(w);
+    if (code) return code;
+  }
+  return undefined;
+}
+
+/** A plate read from the start of some words: its value, its state if written, and how many words it took. */
+interface PlateWords {
+  value: string;
+  region?: string;
+  used: number;
+}
+
+/**
+ * The plate at the start of some words: the most words that make one. A
+ * state before a plate with letters in it, or after a plate in capitals, is
+ * its region, not part of it ("CA 7ABC123", "ABC-123 NY"), so the plate is
+ * indexed as when written alone; "AB 1234" stays AB1234 (two letters before
+ * digits are as likely the plate's). Reports and CHECK read plates alike.
+ */
+function plateInWords(tokens: string[], leadMayBeRegion = true): PlateWords | null {
+  // Stryker disable next-line StringLiteral: only the words after a lone state are none, and no text in place of '' is a state
+  const lead = leadMayBeRegion ? regionWord((tokens[0] ?? '').toUpperCase()) : undefined;
+  if (lead) {
+    const after = plateInWords(tokens.slice(1));
+    if (after && /[A-Z]/.test(after.value)) return { value: after.value, region: after.region ?? lead, used: after.used + 1 };
+  }
+  const stateAt = tokens.findIndex((t) => regionWord(t) !== undefined);
+  const candidates = stateAt > 0 ? tokens.slice(0, stateAt) : tokens;
+  for (let n = candidates.length; n >= 1; n--) {
+    const value = normalizePlate(candidates.slice(0, n).join(''));
+    if (!value) continue;
+    // The state is the plate's only when the plate runs up to it.
+    const region = n === stateAt ? regionWord(tokens[n] as string) : undefined;
+    return region ? { value, region, used: n + 1 } : { value, used: n };
+  }
+  return null;
+}
+
+/**
+ * Every reading of a plate's words: plateInWords's and, where a state code in small letters leads and was taken
+ * for the plate's state, the whole too: "ab 123 cd" is 123CD of Alberta or the French AB-123-CD.
+ */
+function plateWordReadings(tokens: string[]): PlateWords[] {
+  const plate = plateInWords(tokens);
+  // Stryker disable next-line StringLiteral: with no words there is no plate, returned above
+  const lead = tokens[0] ?? '';
+  if (!plate?.region || lead === lead.toUpperCase()) return plate ? [plate] : [];
+  const whole = plateInWords(tokens, false);
+  return whole && whole.value !== plate.value ? [plate, whole] : [plate];
+}
+
+// Small words of a sentence, in the line's languages: in small letters after a plate, the sentence goes on ("plate
+// ABC 123 at 10pm" is ABC123, not ABC123AT). In capitals they may be a state ("ON", "IN") or the plate's own.
+const SENTENCE_WORDS: ReadonlySet<string> = new Set(
+  'at on in by to of or and near the a an with from for en y o el la los las con cerca por para de del al et ou le les sur pour avec dans au em e os as com perto na no da do'.split(' '),
+);
+
+/**
+ * The readings of a plate's words after its word (or its state): up to a small word of the sentence in small
+ * letters once the words before it make a plate of five characters or more ("plate ABC 123 at 10pm" is ABC123);
+ * before that it is one of the plate's groups ("placa 12 as 34", "plaque et 123 le"). Where either may be
+ * the plate, both, the likelier first: the plate of two to four characters with letters ("plate XY 12 at 10pm"),
+ * and the whole when the small word ends the sentence ("plaque xy 123 le"). A miss at CHECK costs more than a
+ * second reading.
+ */
+function plateReadings(tokens: string[], endsSentence: boolean): string[][] {
+  const at = tokens.findIndex((t) => SENTENCE_WORDS.has(t));
+  if (at <= 0) return [tokens];
+  const cut = tokens.slice(0, at);
+  const before = normalizePlate(cut.join(''));
+  // "tag him at 10": no plate before it, and none with it.
+  if (before === null) return [cut];
+  if (before.length >= 5) return endsSentence && at === tokens.length - 1 ? [cut, tokens] : [cut];
+  return /[A-Z]/.test(before) ? [tokens, cut] : [tokens];
+}
+
+/** Whether nothing of the sentence follows `at` in the text: its end, or punctuation. */
+function sentenceEndsAt(text: string, at: number): boolean {
+  return /^\s*(?:[.,;:!?)]|$)/.test(text.slice(at));
+}
+
+// "Plate NO. ABC-123": a number word is never one of a plate's groups.
+const NUMBER_WORDS = /^(?:no|num|number|n[uú]mero|num[eé]ro)$/iu;
+
+/** The plates written after a word that says so ("plate 7ABC123"), in any text. */
+function platesAfterWord(text: string): Array<Identifier & { at: number }> {
+  const out: Array<Identifier & { at: number }> = [];
+  for (const m of text.matchAll(PLATE_AFTER_WORD)) {
+    const [, word = '', link, written = ''] = m;
+    const start = m.index ?? 0;
+    // Stryker disable next-line MethodExpression: the group starts with a letter or digit, and a trailing space only adds an empty token that joins to the same plate
+    const readings = plateReadings(written.trim().split(/[\s]+/), sentenceEndsAt(text, start + m[0].length));
+    // A linking word in capitals ("plate EST 4567", "PLATE IS ABC 123") may be the plate's first group or the
+    // sentence's: both readings are named, so CHECK finds the plate either way (a false match costs a moderator
+    // a look, a miss the member her warning). First the likelier: the plate's where the plate word is not in capitals.
+    // A number word ("Plate NO. ABC-123") is never the plate's.
+    const linkMayBePlate = link !== undefined && link === link.toUpperCase() && !NUMBER_WORDS.test(link);
+    const linkFirst = word !== word.toUpperCase();
+    for (const tokens of readings) {
+      const withLink = linkMayBePlate ? plateWordReadings([link, ...tokens]) : [];
+      const without = plateWordReadings(tokens);
+      for (const plate of linkFirst ? [...withLink, ...without] : [...without, ...withLink]) {
+        const region = plate.region ?? regionNear(text, start, start + m[0].length);
+        out.push(region ? { kind: 'plate', value: plate.value, region, at: start } : { kind: 'plate', value: plate.value, at: start });
+      }
+    }
+  }
+  return out;
+}
+
+/** The plates of a vehicle answer with no word before them: after a state in a few short groups, else mixed words. */
+function unmarkedPlates(text: string): Array<Identifier & { at: number }> {
+  const out: Array<Identifier & { at: number }> = [];
+  // "TX GHK 4432": a state or province code, then the plate in a few words.
+  for (const m of text.matchAll(REGION_THEN_PLATE)) {
+    const region = m[1] as string;
+    if (!REGIONS.has(region)) continue;
+    const at = m.index ?? 0;
+    for (const tokens of plateReadings((m[2] as string).trim().split(/\s+/), sentenceEndsAt(text, at + m[0].length))) {
+      for (let n = tokens.length; n >= 1; n--) {
+        // A plate in several words is in short groups ("GHK 4432"): "FL 4x4 truck" names none.
+        if (n > 1 && tokens.slice(0, n).some((t) => t.length > 4)) continue;
+        const plate = normalizePlate(tokens.slice(0, n).join(''));
+        if (plate && plate.length >= 5 && /[A-Z]/.test(plate)) {
+          out.push({ kind: 'plate', value: plate, region, at });
+          break;
+        }
+      }
+    }
+  }
+  if (out.length) return out;
+  for (const m of text.matchAll(BARE_PLATE)) {
+    const plate = normalizePlate(m[1] as string);
+    if (!plate || plate.length < 5) continue;
+    // Stryker disable next-line Regex: counting digits instead of letters swaps the two counts, and both must be at least 2
+    const letters = plate.replace(/[^A-Z]/g, '').length;
+    const digits = plate.length - letters;
+    if (letters < 2 || digits < 2) continue;
+    const start = m.index ?? 0;
+    const region = regionNear(text, start, start + m[0].length);
+    out.push(region ? { kind: 'plate', value: plate, region, at: start } : { kind: 'plate', value: plate, at: start });
+  }
+  return out;
+}
+
+/**
+ * The plates a text names. A vehicle answer's are read as unmarkedPlates
+ * reads them when no word says so. In any other text: the sentence after an
+ * alert's vehicle label, as SHOW gives it and an EDIT pastes it back
+ * ("Vehicle: grey Honda 7ABC123."), is read as a vehicle answer; and a
+ * state then a plate, both in capitals, the plate one word of letters and
+ * digits ("grey Honda CA 7ABC123").
+ */
+export function platesIn(text: string, bare: boolean): Array<Identifier & { at: number }> {
+  const out = platesAfterWord(text);
+  if (bare) return out.length ? out : unmarkedPlates(text);
+  for (const m of text.matchAll(VEHICLE_SENTENCE)) {
+    const sentence = m[1] as string;
+    const start = (m.index ?? 0) + m[0].length - sentence.length;
+    const end = start + sentence.length;
+    if (out.some((p) => p.at >= start && p.at < end)) continue;
+    // The sentence alone, in place, so positions stay those of the text.
+    out.push(...unmarkedPlates(' '.repeat(start) + sentence + ' '.repeat(text.length - end)));
+  }
+  for (const m of text.matchAll(REGION_THEN_PLATE_WORD)) {
+    const region = m[1] as string;
+    const plate = normalizePlate(m[2] as string);
+    if (!REGIONS.has(region) || !plate || plate.length < 5 || !/[A-Z]/.test(plate) || plate.replace(/\D/g, '').length < 2) continue;
+    // In a text in capitals, a street or a time after "ON", "IN" or "OR" is no plate.
+    if (/^\d+(?:ST|ND|RD|TH|AM|PM|MINS?|MN|HRS?|H)$/.test(plate)) continue;
+    // Nor a Canadian postcode after its province ("ON M5V3L9").
+    if (/^[A-Z]\d[A-Z]\d[A-Z]\d$/.test(plate)) continue;
+    out.push({ kind: 'plate', value: plate, region, at: m.index ?? 0 });
+  }
+  return out;
+}
+
+/**
+ * The readings of the words of a CHECK as a plate ("7ABC123", "ca 7abc123", "ABC-123 NY"),
+ * read as a report's, when the plate takes all of them ("the 4 runner" is
+ * no plate THE4). Without a state, only a plate with letters in it: an
+ * all-digit string is a number that did not parse.
+ */
+export function plateQuery(text: string): Identifier[] {
+  const tokens = words(text);
+  const out: Identifier[] = [];
+  for (const plate of plateWordReadings(tokens)) {
+    if (plate.used < tokens.length) continue;
+    if (plate.region) out.push({ kind: 'plate', value: plate.value, region: plate.region });
+    else if (/[A-Z]/.test(plate.value)) out.push({ kind: 'plate', value: plate.value });
+  }
+  return out;
+}
