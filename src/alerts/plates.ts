@@ -74,8 +74,10 @@ function plateInWords(tokens: string[], leadMayBeRegion = true): PlateWords | nu
   // Stryker disable next-line StringLiteral: only the words after a lone state are none, and no text in place of '' is a state
   const lead = leadMayBeRegion ? regionWord((tokens[0] ?? '').toUpperCase()) : undefined;
   if (lead) {
-    const after = plateInWords(tokens.slice(1));
-    if (after && /[A-Z]/.test(after.value)) return { value: after.value, region: after.region ?? lead, used: after.used + 1 };
+    // "TX NO ABC 123": a number word after the state is never the plate's.
+    const skip = NUMBER_WORDS.test(tokens[1] ?? '') ? 2 : 1;
+    const after = plateInWords(tokens.slice(skip));
+    if (after && /[A-Z]/.test(after.value)) return { value: after.value, region: after.region ?? lead, used: after.used + skip };
   }
   const stateAt = tokens.findIndex((t) => regionWord(t) !== undefined);
   const candidates = stateAt > 0 ? tokens.slice(0, stateAt) : tokens;

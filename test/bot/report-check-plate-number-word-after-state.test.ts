@@ -5,7 +5,7 @@
  * word, a number word is never the plate's.
  */
 import { catalog } from '../../src/bot/catalog';
-import { identifiersIn } from '../../src/alerts/identifiers';
+import { checkQueries, identifiersIn } from '../../src/alerts/identifiers';
 import type { BotWorld } from '../helpers/bot-world';
 import { MEMBER, MOD, REPORTER, reportWorld as world } from '../helpers/report-world';
 
@@ -29,6 +29,18 @@ describe('a number word after the state in a vehicle answer', () => {
 
   it('still reads a plate that starts with those letters: "TX NOX 123"', () => {
     expect(identifiersIn('grey Honda TX NOX 123', VEHICLE)).toEqual([{ kind: 'plate', value: 'NOX123', region: 'TX' }]);
+  });
+
+  it.each([
+    ['plate TX NO ABC 123', 'TX'],
+    ['his tag: QC NUM ABC 123', 'QC'],
+  ])('%j, after a plate word too, in any text', (text, region) => {
+    expect(identifiersIn(text)).toEqual([{ kind: 'plate', value: 'ABC123', region }]);
+    expect(identifiersIn(text, VEHICLE)).toEqual([{ kind: 'plate', value: 'ABC123', region }]);
+  });
+
+  it('is read so by CHECK TX NO ABC 123', () => {
+    expect(checkQueries('TX NO ABC 123')).toEqual([{ kind: 'plate', value: 'ABC123', region: 'TX' }]);
   });
 
   it('once the guided report is approved, is found by CHECK ABC-123', async () => {
