@@ -5,13 +5,13 @@
  * herself, as does the one report whose reporter link is missing. Her rows
  * stay, looking like anyone's: her replies cleared and her indexes random.
  */
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { catalog } from '../../src/bot/catalog';
 import { memberKey } from '../../src/phone/identity';
 import { openReply } from '../../src/store/inbound-log';
 import { startTwilioLine, waitFor, type Harness, refOf } from '../helpers/harness';
 import type { FakeTwilio } from '../fakes/fake-twilio';
+import { readSeized } from '../helpers/seized-file';
 
 const MOD = '+13125550177';
 const ALICE = '+14155550100';
@@ -40,14 +40,7 @@ describe('a DELETE in a database seized the same day', () => {
   afterAll(() => stop());
 
   /** The adversary: the file alone. */
-  function seized<T>(read: (file: Database.Database) => T): T {
-    const file = new Database(path.join(h.dataDir, 'heads-up.db'), { readonly: true, fileMustExist: true });
-    try {
-      return read(file);
-    } finally {
-      file.close();
-    }
-  }
+  const seized = <T>(read: (file: Database.Database) => T): T => readSeized(h.dataDir, read);
 
   it('leaves no gap in the log of inbound messages', () => {
     const holes = seized((file) => file.prepare('SELECT log_id FROM inbound_seen WHERE log_id NOT IN (SELECT id FROM inbound_messages)').all());

@@ -6,12 +6,12 @@
  * day's limit counts key by) nor what kind of reply it kept (each is sealed
  * at a padded length).
  */
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { newSid, startTwilioLine, waitFor, type Harness, refOf } from '../helpers/harness';
 import type { FakeTwilio } from '../fakes/fake-twilio';
 import { forgetSenderReplies, InboundLog, senderLogKeys } from '../../src/store/inbound-log';
 import { testStore } from '../helpers/test-store';
+import { readSeized } from '../helpers/seized-file';
 
 const MOD = '+13125550177';
 const ALICE = '+14155550100';
@@ -36,14 +36,7 @@ describe('the inbound log, seized without the key', () => {
   afterAll(() => stop());
 
   /** The adversary: the file alone. */
-  function seized<T>(read: (file: Database.Database) => T): T {
-    const file = new Database(path.join(h.dataDir, 'heads-up.db'), { readonly: true, fileMustExist: true });
-    try {
-      return read(file);
-    } finally {
-      file.close();
-    }
-  }
+  const seized = <T>(read: (file: Database.Database) => T): T => readSeized(h.dataDir, read);
 
   it('keys no message by the index the limit counts are kept under', () => {
     const joined = seized((file) =>
