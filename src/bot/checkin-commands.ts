@@ -115,7 +115,9 @@ export function later(store: Store, who: Asker, line: CheckinLine, minutes: numb
   if (!target) return say(who.t.checkinNone());
   if (target.state === 'escalated' && !escalationUnsent(store.db, target.id)) return say(who.t.checkinMemberTold(toldOf(store, target.id)));
   // Past the end (not yet escalated: the timer had not run, a restart; or escalated, nothing sent), "LATER 30" means 30 minutes from now.
-  const dueAt = Math.max(target.dueAt, now) + Math.round(minutes * 60_000);
+  // An escalated one's end has passed, whatever it reads (written by a clock since stepped back).
+  const from = target.state === 'open' ? Math.max(target.dueAt, now) : now;
+  const dueAt = from + Math.round(minutes * 60_000);
   const { maxMinutes } = line.rules;
   if (!(minutes > 0) || dueAt - now > maxMinutes * 60_000) return say(who.t.laterUsage(maxMinutes));
   const until = who.t.checkinEnd(dayTime(dueAt, now));

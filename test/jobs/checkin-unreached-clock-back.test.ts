@@ -1,0 +1,40 @@
+/**
+ * An escalation that reached none of her buddies goes, with
+ * CHECKIN_FALLBACK=moderators, to the moderators once the last refusal is
+ * in, naming when she expected to be done. Should the wall clock step back
+ * between her escalation and that refusal, the time named is read by the
+ * new clock: with the clock an hour back, the old clock's end would read as
+ * an hour ahead, a moderator told she is not late yet.
+ */
+import { catalog } from '../../src/bot/catalog';
+import { clockTime } from '../../src/bot/clock-time';
+import { SendError } from '../../src/channels/types';
+import { CheckinTimers } from '../../src/jobs/checkin-timers';
+import { createLogger } from '../../src/log/logger';
+import type { Sender } from '../../src/phone/identity';
+import { missedCheckin, sendPass, timers, type Fallback } from '../helpers/checkin-escalation';
+
+const LILY = '+14155550177';
+const MOD = '+14155550199';
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const t = catalog('en');
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+const MODERATORS: Fallback = { fallback: 'moderators', moderatorContacts: [sms(MOD)] };
+
+describe('an escalation that reached no buddy, told the moderators after the clock stepped back', () => {
+  it('names the end by the clock of now', async () => {
+    const w = await missedCheckin('sms', [LILY], MODERATORS);
+    const due = w.clock.now;
+    const job = new CheckinTimers({ db: w.db, vault: w.vault, log: createLogger('silent'), ...MODERATORS, wake: () => undefined, now: () => w.clock.now });
+    job.tick();
+    // NTP: the server's clock was an hour fast.
+    w.clock.now -= HOUR;
+    job.tick();
+    await sendPass(w, 'sms', { [LILY]: new SendError('invalid', '21211') });
+
+    timers(w, MODERATORS);
+
+    expect(w.queued(sms(MOD)).map((m) => m.text)).toEqual([t.checkinEscalationModerators(clockTime(due - HOUR), 'blue Honda')]);
+  });
+});
