@@ -42,6 +42,7 @@ export class Bot {
       limits: new SenderLimits(db),
       moderators: deps.moderators,
       moderatorTrusted: deps.moderatorTrusted,
+      clocks: deps.clocks,
       rules: {
         regions,
         subscribeMode,
@@ -69,6 +70,8 @@ export class Bot {
    * through the inbound path instead). `way` says how the reply leaves.
    */
   handle(msg: Inbound, way: ReplyWay = 'response'): BotResult {
+    // A deadline this message writes is written by a clock its jobs have followed.
+    this.message.clocks?.follow(this.deps.now());
     return this.deps.db.transaction(() => handleMessage(this.message, msg, way, this.deps.now()));
   }
 

@@ -65,4 +65,6 @@ export interface BotDeps {
   onDisappearing?: (address: string, seconds: number) => void;
   /** Called after a commit that retracted an alert, to follow up its copies (issue 11). */
   onRetract?: () => void;
+  /** Reads the wall clock for the jobs that keep the deadlines a message writes (jobs/deadline-clocks.ts), before each message. */
+  clocks?: { follow(now: number): void };
 }

@@ -28,6 +28,14 @@ export interface MessageDeps extends Store {
   /** Whether a listed moderator is trusted now (over Signal: their recorded identity, issue 15); all are when unset. */
   moderatorTrusted?: (sender: Sender) => boolean;
   rules: LineRules & { limits: BotLimits };
+  /**
+   * Reads the wall clock for the jobs that keep the deadlines a message
+   * writes (jobs/deadline-clocks.ts): called before each message's
+   * transaction, so a step back is taken, in a transaction of its own,
+   * before a deadline is written by the new clock (taken inside, it would
+   * be lost with a rolled-back message while the follower had moved on).
+   */
+  clocks?: { follow(now: number): void };
 }
 
 /**

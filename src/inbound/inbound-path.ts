@@ -103,6 +103,8 @@ export class InboundPath {
     const { db } = this.deps.message;
     const out: Outcome[] = [];
     try {
+      // A deadline these messages write is written by a clock its jobs have followed (a failure here fails them all, to be tried again).
+      this.deps.message.clocks?.follow(this.deps.now());
       db.transaction(() => {
         for (const p of batch) {
           // A lone message needs no savepoint: if it fails, the whole transaction is undone anyway.

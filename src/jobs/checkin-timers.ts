@@ -37,6 +37,8 @@ export interface CheckinTimerDeps {
   pollMs?: number;
   /** Told what each run did (the server counts it in /metrics). */
   onRun?: (run: TimerRun) => void;
+  /** The follower of the deadlines' clock, shared with the messages that write them (DeadlineClocks); one of its own when unset. */
+  clock?: ClockFollower;
 }
 
 /** What a run reads and writes: the store and who the fallback tells. */
@@ -188,6 +190,22 @@ function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
   markEscalated(db, c.id, now);
 }
 
+/**
+ * Follows the wall clock for check-in deadlines: deadlines and reminders
+ * written before a step back keep their distance from now (as the outbox's
+ * due times do); the first read compares with the latest time the
+ * check-ins hold, so a step while the server was down is seen too.
+ */
+export function checkinClock(db: Db, log: Logger): ClockFollower {
+  return new ClockFollower(
+    (step, now) => {
+      const moved = db.transaction(() => checkinsClockSteppedBack(db, step, now));
+      log.warn({ stepMs: step, moved }, 'the clock stepped back: check-in deadlines keep their distance from now');
+    },
+    () => latestCheckinTime(db),
+  );
+}
+
 /** How often escalations that keep failing are logged again (each run still counts them in /metrics). */
 const FAILURE_LOG_EVERY_MS = 60_000;
 
@@ -197,13 +215,11 @@ export class CheckinTimers {
   /** The failures of the last run, and when failures were last logged: one that persists is not logged every second. */
   private lastFailed = 0;
   private failureLoggedAt = 0;
-  /** Deadlines written before a step of the wall clock back keep their distance from now (as the outbox's due times do). */
-  private readonly clock = new ClockFollower((step, now) => {
-    const moved = this.deps.db.transaction(() => checkinsClockSteppedBack(this.deps.db, step, now));
-    this.deps.log.warn({ stepMs: step, moved }, 'the clock stepped back: check-in deadlines keep their distance from now');
-  });
+  private readonly clock: ClockFollower;
 
-  constructor(private readonly deps: CheckinTimerDeps) {}
+  constructor(private readonly deps: CheckinTimerDeps) {
+    this.clock = deps.clock ?? checkinClock(deps.db, deps.log);
+  }
 
   /** One run now; wakes the dispatcher when anything was queued. */
   tick(): void {
@@ -227,8 +243,7 @@ export class CheckinTimers {
 
   start(): void {
     if (this.timer) return;
-    // The clock may have been stepped back while the server was down: deadlines set by the old one are seen against it.
-    this.clock.startFrom(latestCheckinTime(this.deps.db));
+    // The clock may have been stepped back while the server was down: the first read sees it (checkinClock).
     this.tick();
     this.timer = setInterval(() => this.tick(), this.deps.pollMs ?? 1_000);
     this.timer.unref();

@@ -90,6 +90,24 @@ export interface ReportDraftsDeps {
   everyMs?: number;
   /** How often the wall clock is read for a step back (a second, as the check-in timers do). */
   followMs?: number;
+  /** The follower of the expiry's clock, shared with the messages that write it (DeadlineClocks); one of its own when unset. */
+  clock?: ClockFollower;
+}
+
+/**
+ * Follows the wall clock for the expiry of open questions and report
+ * drafts: written before a step back, it keeps its distance from now (as
+ * check-in deadlines do); the first read compares with the latest time the
+ * conversations hold, so a step while the server was down is seen too.
+ */
+export function conversationClock(db: Db, log: Logger): ClockFollower {
+  return new ClockFollower(
+    (step, now) => {
+      const moved = db.transaction(() => conversationsClockSteppedBack(db, step, now));
+      log.warn({ stepMs: step, moved }, 'the clock stepped back: open questions and report drafts keep their distance from their lapse');
+    },
+    () => latestConversationTime(db),
+  );
 }
 
 /**
@@ -101,13 +119,11 @@ export interface ReportDraftsDeps {
  */
 export class ReportDrafts {
   private timers: NodeJS.Timeout[] = [];
-  /** Expiry written before a step of the wall clock back keeps its distance from now (as check-in deadlines do). */
-  private readonly clock = new ClockFollower((step, now) => {
-    const moved = this.deps.db.transaction(() => conversationsClockSteppedBack(this.deps.db, step, now));
-    this.deps.log.warn({ stepMs: step, moved }, 'the clock stepped back: open questions and report drafts keep their distance from their lapse');
-  });
+  private readonly clock: ClockFollower;
 
-  constructor(private readonly deps: ReportDraftsDeps) {}
+  constructor(private readonly deps: ReportDraftsDeps) {
+    this.clock = deps.clock ?? conversationClock(deps.db, deps.log);
+  }
 
   /** Reads the clock: a step back moves the open conversations' expiry. */
   follow(): void {
@@ -125,8 +141,7 @@ export class ReportDrafts {
 
   start(): void {
     if (this.timers.length) return;
-    // The clock may have been stepped back while the server was down: expiry set by the old one is seen against it.
-    this.clock.startFrom(latestConversationTime(this.deps.db));
+    // The clock may have been stepped back while the server was down: the first read sees it (conversationClock).
     this.follow();
     this.timers = [setInterval(() => this.follow(), this.deps.followMs ?? 1_000), setInterval(() => this.tick(), this.deps.everyMs ?? 60_000)];
     for (const timer of this.timers) timer.unref();

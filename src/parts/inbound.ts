@@ -15,6 +15,7 @@ import type { ChannelSender } from '../channels/types';
 import type { Config } from '../config/env';
 import { InboundPath } from '../inbound/inbound-path';
 import { receiveSignal } from '../inbound/receive-signal';
+import { DeadlineClocks } from '../jobs/deadline-clocks';
 import { expireReportDrafts } from '../jobs/report-drafts';
 import type { Channel } from '../phone/identity';
 import type { ServerOptions } from '../server';
@@ -25,6 +26,8 @@ declare module 'fastify' {
     inbound: InboundPath;
     /** Files or drops lapsed report drafts now (the jobs part runs it every minute); returns the counts. */
     expireDrafts: () => { filed: number; dropped: number };
+    /** The wall clock's followers for check-in deadlines and conversations' expiry: the messages and the jobs (parts/jobs.ts) share them. */
+    deadlineClocks: DeadlineClocks;
   }
 }
 
@@ -46,6 +49,8 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
   const signal = app.senders.get('signal');
   const timer = signal instanceof SignalSender ? new DisappearingTimer((to, s) => signal.setExpiration(to, s), log) : null;
   if (timer) app.addHook('onClose', async () => timer.close());
+  // One follower each for check-in deadlines and conversations' expiry, read by every message and by their jobs.
+  const clocks = new DeadlineClocks(db, log);
   const bot = new Bot({
     db,
     vault,
@@ -64,6 +69,7 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
     onAlert: (id) => planner.plan(id),
     onRetract: () => app.retractions.wake(),
     checkins: { ...config.checkin, buddyChannels: buddyChannels(config, app.senders) },
+    clocks,
   });
   const path = new InboundPath({ message: bot.message, log, metrics, now, retry: opts.retry });
   // A member whose safety number changed is trusted again, so that signal-cli hands over what she sent; never a moderator.
@@ -92,6 +98,7 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
   app.addHook('onClose', async () => receiver?.stop());
   app.decorate('bot', bot);
   app.decorate('inbound', path);
+  app.decorate('deadlineClocks', clocks);
   app.decorate('expireDrafts', () => db.transaction(() => expireReportDrafts(bot.message, bot.message.rules, now())));
 }
 

@@ -3,7 +3,8 @@
  * check-in timers every second (due reminders and escalations become urgent
  * outbox rows, issue 13), lapsed report drafts every minute (filed or
  * dropped, the member told, issue 11; the clock followed every second) and
- * retention every hour. They run while the
+ * retention every hour. The two deadline jobs follow the wall clock with the
+ * followers the messages read too (parts/inbound.ts, DeadlineClocks). They run while the
  * server listens and stop first when it closes.
  */
 import type { FastifyInstance } from 'fastify';
@@ -28,12 +29,13 @@ async function jobs(app: FastifyInstance, opts: ServerOptions): Promise<void> {
     wake: () => app.dispatcher.wake(),
     now,
     pollMs: opts.checkinPollMs,
+    clock: app.deadlineClocks.checkins,
     onRun: (run) => {
       for (const event of ['reminded', 'escalated', 'failed', 'unreached'] as const) if (run[event]) metrics.checkinTimers.inc({ event }, run[event]);
     },
   });
   // Lapsed report drafts are filed or dropped (issue 11); open questions lapse too.
-  const reportDrafts = new ReportDrafts({ db, log, now, expire: () => app.expireDrafts() });
+  const reportDrafts = new ReportDrafts({ db, log, now, expire: () => app.expireDrafts(), clock: app.deadlineClocks.conversations });
   app.addHook('onListen', async () => {
     checkinTimers.start();
     stops.push(() => checkinTimers.stop());

@@ -15,7 +15,15 @@ export class ClockFollower {
   /** The time last read (at start: the latest time the job's rows hold, so a step while the server was down is seen too). */
   private last = 0;
 
-  constructor(private readonly onStepBack: (stepMs: number, now: number) => void) {}
+  /**
+   * `latest`, if given, is read at the first read of the clock (whoever
+   * reads it first: the job, or a message about to write a deadline), as
+   * startFrom would.
+   */
+  constructor(
+    private readonly onStepBack: (stepMs: number, now: number) => void,
+    private latest?: () => number,
+  ) {}
 
   /** Starts from the latest time the job wrote (0: none). */
   startFrom(latest: number): void {
@@ -24,6 +32,10 @@ export class ClockFollower {
 
   /** Reads `now`; a step back is handed on first (should that throw, the next read sees the step again). */
   follow(now: number): void {
+    if (this.latest) {
+      this.last = Math.max(this.last, this.latest());
+      this.latest = undefined;
+    }
     const step = this.last - now;
     if (step > CLOCK_STEP_MS) this.onStepBack(step, now);
     this.last = now;

@@ -17,7 +17,7 @@ const RULES: CheckinRules = { fallback: 'none', minMinutes: 10, maxMinutes: 720,
 
 function job(w: BotWorld): { timers: CheckinTimers; runs: TimerRun[] } {
   const runs: TimerRun[] = [];
-  const timers = new CheckinTimers({ db: w.db, vault: w.vault, log: createLogger('silent'), fallback: 'none', moderatorContacts: [], wake: () => undefined, now: () => w.clock.now, onRun: (r) => void runs.push(r) });
+  const timers = new CheckinTimers({ db: w.db, vault: w.vault, log: createLogger('silent'), fallback: 'none', moderatorContacts: [], wake: () => undefined, now: () => w.clock.now, clock: w.clocks.checkins, onRun: (r) => void runs.push(r) });
   return { timers, runs };
 }
 const escalations = (runs: TimerRun[]) => runs.reduce((n, r) => n + r.escalated, 0);

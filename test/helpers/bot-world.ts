@@ -7,6 +7,8 @@ import path from 'node:path';
 import { Regions } from '../../src/alerts/regions';
 import { Bot, type BotResult } from '../../src/bot/bot';
 import { DEFAULT_LIMITS, type BotDeps } from '../../src/bot/context';
+import { DeadlineClocks } from '../../src/jobs/deadline-clocks';
+import { createLogger } from '../../src/log/logger';
 import type { Sender } from '../../src/phone/identity';
 import { Db } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
@@ -21,6 +23,8 @@ export interface BotWorld {
   vault: Vault;
   file: string;
   clock: { now: number };
+  /** The wall clock's followers the bot reads before each message: a job built over this world shares them (clock: clocks.checkins), as the server's do. */
+  clocks: DeadlineClocks;
   /** An SMS message from `from`; `sid` defaults to a fresh one. */
   sms(from: string, text: string, sid?: string): BotResult;
   /** The sealed one-off messages queued for a sender, opened, oldest first, with when they are due. */
@@ -56,13 +60,15 @@ export async function botWorld(deps: Partial<BotDeps> = {}, start = Date.UTC(202
   migrate(db);
   const vault = new Vault(new Uint8Array(32).fill(5));
   const clock = { now: start };
-  const bot = newBot(db, vault, clock, deps);
+  const clocks = new DeadlineClocks(db, createLogger('silent'));
+  const bot = newBot(db, vault, clock, { clocks, ...deps });
   return {
     bot,
     db,
     vault,
     file,
     clock,
+    clocks,
     sms: (from, text, sid) => bot.handle({ sender: { channel: 'sms', address: from, phone: from }, text, providerId: sid ?? `SMtest${++sids}` }),
     queued: (to) => {
       const member = findMember(db, vault, to);

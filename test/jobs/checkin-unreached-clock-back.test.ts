@@ -26,7 +26,7 @@ describe('an escalation that reached no buddy, told the moderators after the clo
   it('names the end by the clock of now', async () => {
     const w = await missedCheckin('sms', [LILY], MODERATORS);
     const due = w.clock.now;
-    const job = new CheckinTimers({ db: w.db, vault: w.vault, log: createLogger('silent'), ...MODERATORS, wake: () => undefined, now: () => w.clock.now });
+    const job = new CheckinTimers({ db: w.db, vault: w.vault, log: createLogger('silent'), ...MODERATORS, wake: () => undefined, now: () => w.clock.now, clock: w.clocks.checkins });
     job.tick();
     // NTP: the server's clock was an hour fast.
     w.clock.now -= HOUR;

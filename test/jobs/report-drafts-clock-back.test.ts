@@ -44,6 +44,8 @@ function job(w: BotWorld): { drafts: ReportDrafts; filed: () => number } {
     db: w.db,
     log: createLogger('silent'),
     now: () => w.clock.now,
+    // The bot's: messages read the clock for the job too.
+    clock: w.clocks.conversations,
     expire: () => {
       const done = w.db.transaction(() => expireReportDrafts(w.bot.message, w.bot.message.rules, w.clock.now));
       filed += done.filed;
