@@ -195,7 +195,7 @@ export function removeBuddy(db: Db, vault: Vault, id: number): number {
   const link = db.stmt('SELECT member_id, buddy_bidx FROM buddies WHERE id = ?').get(id) as { member_id: number; buddy_bidx: Buffer } | undefined;
   if (!link) return 0;
   const escalations = 'SELECT outbox_id FROM checkin_messages WHERE kind = \'escalation\' AND buddy_id = ?';
-  let erased = db.stmt(`DELETE FROM outbox WHERE state = 'pending' AND id IN (${escalations})`).run(id).changes;
+  let erased = withdrawEscalations(db, escalations, id);
   // One sent but not yet final keeps their address, to go again if "undelivered": it must not.
   erased += db.stmt(`UPDATE outbox SET address_ct = NULL WHERE state = 'sent' AND address_ct IS NOT NULL AND id IN (${escalations})`).run(id).changes;
   erased += eraseWaitingToBuddy(db, vault, link.member_id, link.buddy_bidx);
@@ -247,8 +247,21 @@ export function removeLinksOfBuddy(db: Db, vault: Vault, index: Buffer): number 
   return ids.reduce((n, { id }) => n + removeBuddy(db, vault, id), 0);
 }
 
-/** Erases every row naming this buddy, and their stop (their DELETE). */
+/**
+ * A check-in's escalation still waiting to go to someone no longer her
+ * buddy: it fails, withdrawn, its text and address erased (not the row:
+ * the timers tell her, as for a buddy who refused for good, that it reached
+ * no one). Returns how many.
+ */
+function withdrawEscalations(db: Db, escalations: string, key: number | Buffer): number {
+  return db
+    .stmt(`UPDATE outbox SET state = 'failed', error = 'withdrawn', body_ct = NULL, address_ct = NULL, lease_until = 0 WHERE state = 'pending' AND id IN (${escalations})`)
+    .run(key).changes;
+}
+
+/** Erases every row naming this buddy, and their stop (their DELETE); an escalation still waiting to go to them is withdrawn. */
 export function forgetBuddy(db: Db, index: Buffer): number {
+  withdrawEscalations(db, "SELECT c.outbox_id FROM checkin_messages c JOIN buddies b ON b.id = c.buddy_id WHERE c.kind = 'escalation' AND b.buddy_bidx = ?", index);
   db.stmt('DELETE FROM buddy_stops WHERE buddy_bidx = ?').run(index);
   return db.stmt('DELETE FROM buddies WHERE buddy_bidx = ?').run(index).changes;
 }
