@@ -14,6 +14,7 @@ import {
   buddyStopped,
   forgetBuddy,
   inviteBuddy,
+  inviterNumber,
   liftBuddyStop,
   linkBuddyMessage,
   linksOfBuddy,
@@ -73,7 +74,8 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
   const unreadable = unreadableBuddiesOf(db, vault, member.id, buddyIndex(vault, address));
   for (const id of unreadable) removeBuddy(db, vault, id);
   if (unreadable.length) db.eraseSoon();
-  inviteBuddy(db, vault, member.id, { channel, address }, name, who.lang, now);
+  // Over Signal, her number as it shows: a BLOCK for a report she sends by SMS is on it (buddyBack).
+  inviteBuddy(db, vault, member.id, { channel, address }, name, who.lang, now, who.sender.channel === 'signal' ? who.sender.phone : undefined);
   // A number that told the line to stop is not texted: the invitation waits for them to come back
   // (buddyBack). The member is answered as for any number, so that BUDDY cannot tell anyone who once
   // used the line.
@@ -221,7 +223,7 @@ export function buddyBack(store: Store, who: Asker, now: number): boolean {
   if (!liftBuddyStop(store.db, index)) return false;
   const invited = linksOfBuddy(store.db, store.vault, index).filter((b) => b.status === 'invited');
   // A moderator silenced the inviter meanwhile: the line texts no stranger for them; the invitation is dropped.
-  const dropped = invited.filter((b) => inviterBlocked(store, b.memberId));
+  const dropped = invited.filter((b) => inviterBlocked(store, b));
   for (const b of dropped) removeBuddy(store.db, store.vault, b.id);
   if (dropped.length) store.db.eraseSoon();
   const waiting = invited.filter((b) => !dropped.includes(b));
@@ -229,9 +231,21 @@ export function buddyBack(store: Store, who: Asker, now: number): boolean {
   return waiting.length > 0;
 }
 
-/** Whether a moderator BLOCKed this member, on either of her channels (a block holds for the person). */
-function inviterBlocked(store: Store, memberId: number): boolean {
-  return personMemberIds(store.db, memberId).some((id) => {
+/**
+ * Whether a moderator BLOCKed the member who made this invitation, on
+ * either of her channels or on the number she showed over Signal (a block
+ * holds for the person).
+ */
+function inviterBlocked(store: Store, invitation: Buddy): boolean {
+  const { db, vault } = store;
+  let shown: string | undefined;
+  try {
+    shown = inviterNumber(db, vault, invitation.id);
+  } catch {
+    // A value that no longer opens must not stop the JOIN that brought the number back.
+  }
+  if (shown !== undefined && isBlocked(db, vault.index('reporter', memberKey({ channel: 'sms', address: shown })))) return true;
+  return personMemberIds(store.db, invitation.memberId).some((id) => {
     let sender: ReturnType<typeof memberSender>;
     try {
       sender = memberSender(store.db, store.vault, id);

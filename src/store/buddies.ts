@@ -167,14 +167,44 @@ export function recordBuddyOptOut(db: Db, vault: Vault, phone: string, now: numb
 }
 
 /** Records an invitation (the caller checked there is none for this member and number). */
-export function inviteBuddy(db: Db, vault: Vault, memberId: number, to: { channel: Channel; address: string }, name: string, lang: Lang, now: number): number {
+export function inviteBuddy(
+  db: Db,
+  vault: Vault,
+  memberId: number,
+  to: { channel: Channel; address: string },
+  name: string,
+  lang: Lang,
+  now: number,
+  inviterPhone?: string,
+): number {
   const id = db.nextId('buddies');
   const slot = (column: string) => ({ table: 'buddies', column, row: id });
   // Its day only: nothing reads it, and the moment would equal the invitation's (outbox, Twilio).
   db.stmt(
-    "INSERT INTO buddies (id, member_id, buddy_bidx, channel, address_ct, name_ct, key_version, lang, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'invited', ?)",
-  ).run(id, memberId, buddyIndex(vault, to.address), to.channel, vault.seal(to.address, slot('address')), vault.seal(name, slot('name')), vault.keyVersion, lang, startOfDay(now));
+    "INSERT INTO buddies (id, member_id, buddy_bidx, channel, address_ct, name_ct, key_version, lang, status, created_at, inviter_ct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'invited', ?, ?)",
+  ).run(
+    id,
+    memberId,
+    buddyIndex(vault, to.address),
+    to.channel,
+    vault.seal(to.address, slot('address')),
+    vault.seal(name, slot('name')),
+    vault.keyVersion,
+    lang,
+    startOfDay(now),
+    inviterPhone === undefined ? null : vault.seal(inviterPhone, slot('inviter')),
+  );
   return id;
+}
+
+/**
+ * The number a Signal member showed when she made this invitation (see
+ * inviteBuddy), or undefined: a block for a report she sent by SMS is on
+ * it. Throws if it does not open.
+ */
+export function inviterNumber(db: Db, vault: Vault, id: number): string | undefined {
+  const row = db.stmt('SELECT inviter_ct, key_version FROM buddies WHERE id = ?').get(id) as { inviter_ct: Buffer | null; key_version: number } | undefined;
+  return row?.inviter_ct ? vault.open(row.inviter_ct, { table: 'buddies', column: 'inviter', row: id }, row.key_version) : undefined;
 }
 
 /** Sets the status of a buddy's rows (by id); the channel they answered from, and their language, become theirs. */

@@ -20,6 +20,7 @@ export const SEALED_COLUMNS = [
   // Check-ins (issue 13)
   { table: 'buddies', column: 'address', rotation: 're-sealed (the blind index is recomputed from it)' },
   { table: 'buddies', column: 'name', rotation: 're-sealed with the address' },
+  { table: 'buddies', column: 'inviter', rotation: 're-sealed with the address' },
   { table: 'checkins', column: 'details', rotation: 're-sealed' },
   { table: 'buddy_stops', column: 'address', rotation: 're-sealed (the blind index is recomputed from it)' },
   // Reports (issue 11)

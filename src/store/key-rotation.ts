@@ -350,19 +350,20 @@ export class KeyRotation {
     return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;
   }
 
-  /** Buddies (issue 13): the number and the name re-sealed, the index recomputed from the sealed number. */
+  /** Buddies (issue 13): the number, the name and the inviter's number re-sealed, the index recomputed from the sealed number. */
   private buddies(cursor: number): number | null {
     const table = 'buddies';
     const rows = this.db
-      .stmt(`SELECT id, address_ct, name_ct, key_version FROM ${table} WHERE id > ? ORDER BY id LIMIT +?`)
-      .all(cursor, this.batch) as Array<{ id: number; address_ct: Buffer; name_ct: Buffer; key_version: number }>;
-    const update = this.db.stmt(`UPDATE ${table} SET buddy_bidx = ?, address_ct = ?, name_ct = ?, key_version = ? WHERE id = ?`);
+      .stmt(`SELECT id, address_ct, name_ct, inviter_ct, key_version FROM ${table} WHERE id > ? ORDER BY id LIMIT +?`)
+      .all(cursor, this.batch) as Array<{ id: number; address_ct: Buffer; name_ct: Buffer; inviter_ct: Buffer | null; key_version: number }>;
+    const update = this.db.stmt(`UPDATE ${table} SET buddy_bidx = ?, address_ct = ?, name_ct = ?, inviter_ct = ?, key_version = ? WHERE id = ?`);
     for (const r of rows) {
       const slot = (column: string) => ({ table, column, row: r.id });
       const address = this.open(r.address_ct, slot('address'), r.key_version);
       const name = this.open(r.name_ct, slot('name'), r.key_version);
+      const inviter = r.inviter_ct ? this.open(r.inviter_ct, slot('inviter'), r.key_version) : null;
       const nv = this.newVault;
-      update.run(nv.index('buddy', address), nv.seal(address, slot('address')), nv.seal(name, slot('name')), nv.keyVersion, r.id);
+      update.run(nv.index('buddy', address), nv.seal(address, slot('address')), nv.seal(name, slot('name')), inviter === null ? null : nv.seal(inviter, slot('inviter')), nv.keyVersion, r.id);
     }
     this.tally(table, rows.length);
     return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;

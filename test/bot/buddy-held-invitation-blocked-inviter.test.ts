@@ -9,6 +9,7 @@ import { botWorld } from '../helpers/bot-world';
 
 const MOD = '+14155550199';
 const TROLL = '+14155550101';
+const TROLL_UUID = '2b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d';
 const ROSE = '+14155550100';
 const ASKED = '+14155550177';
 const t = catalog('en');
@@ -35,5 +36,39 @@ describe('an invitation held for a number that texted STOP', () => {
     expect(w.sms(ASKED, 'ACCEPT').reply).toBe(t.buddyAccepted());
     expect(w.db.sqlite.prepare("SELECT count(*) AS n FROM buddies WHERE status = 'accepted'").get()).toEqual({ n: 1 });
     expect(w.db.sqlite.prepare('SELECT count(*) AS n FROM buddies').get()).toEqual({ n: 1 });
+  });
+
+  it('is dropped when its inviter, a Signal member showing her number, was BLOCKed for a report she sent by SMS', async () => {
+    const w = await botWorld({
+      moderators: new Set([MOD]),
+      moderatorContacts: [{ channel: 'sms', address: MOD, phone: MOD }],
+      checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] },
+    });
+    let n = 0;
+    const signal = (text: string) => w.bot.handle({ sender: { channel: 'signal', address: TROLL_UUID, phone: TROLL }, text, providerId: `${TROLL_UUID}:${++n}` }, 'outbox');
+    w.sms(ASKED, 'STOP');
+    signal('JOIN');
+    signal('BUDDY 415-555-0177 Jo');
+    const r = ref(w.sms(TROLL, 'REPORT 415 fake: a made-up story').reply);
+    expect(w.sms(MOD, `BLOCK ${r}`).reply).toBe(t.modBlocked(`#${r}`));
+    // The line holds the block for the person: her Signal messages are dropped too.
+    expect(signal('AREAS').dropped).toBe('blocked');
+
+    w.sms(ASKED, 'START');
+
+    expect(w.direct(ASKED)).toEqual([]);
+  });
+
+  it('still goes for a Signal member showing her number who was never blocked', async () => {
+    const w = await botWorld({ checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
+    let n = 0;
+    const signal = (text: string) => w.bot.handle({ sender: { channel: 'signal', address: TROLL_UUID, phone: TROLL }, text, providerId: `${TROLL_UUID}:${++n}` }, 'outbox');
+    w.sms(ASKED, 'STOP');
+    signal('JOIN');
+    signal('BUDDY 415-555-0177 Jo');
+
+    w.sms(ASKED, 'START');
+
+    expect(w.direct(ASKED)).toEqual([t.buddyInvite('Jo')]);
   });
 });

@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
-import { inviteBuddy, setBuddyStatus } from '../../src/store/buddies';
 import { linkCheckinMessage, markEscalated, startCheckin } from '../../src/store/checkins';
 import { Db } from '../../src/store/db';
 import { findProjectDir } from '../../src/store/find-up';
@@ -22,7 +21,7 @@ const MIN = 60_000;
 const T = Date.UTC(2026, 11, 4, 17, 0, 0, 0);
 const LILY = '+14155550177';
 
-/** A database as it was before 0029, with one escalated check-in per outbox state of its escalation to Lily. */
+/** A database as it was before 0029, with one escalated check-in per outbox state of its escalation to Lily (written as then: raw rows, no buddy link, whose columns have changed since). */
 function oldDb(vault: Vault, states: string[]): Db {
   const oldDir = tempDir();
   for (const f of fs.readdirSync(findProjectDir('migrations')).filter((f) => f < '0029')) fs.copyFileSync(path.join(findProjectDir('migrations'), f), path.join(oldDir, f));
@@ -30,7 +29,6 @@ function oldDb(vault: Vault, states: string[]): Db {
   migrate(db, oldDir);
   states.forEach((state, i) => {
     const rose = ensureMember(db, vault, { channel: 'sms', address: `+1415555010${i}` }, 'en', T, 'active').id;
-    setBuddyStatus(db, inviteBuddy(db, vault, rose, { channel: 'sms', address: LILY }, 'Rose', 'en', T), 'accepted');
     const id = startCheckin(db, vault, rose, T + 30 * MIN, null, 'blue Honda', T);
     const escalation = enqueueReply(db, vault, { channel: 'sms', address: LILY }, 'Rose missed her check-in', T + 30 * MIN);
     db.sqlite.prepare('UPDATE outbox SET state = ? WHERE id = ?').run(state, escalation);

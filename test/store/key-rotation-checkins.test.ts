@@ -1,6 +1,6 @@
 /** rotate-key covers buddies and check-ins (issue 13): re-sealed, the buddy index recomputed. */
 import path from 'node:path';
-import { buddiesOf, buddyIndex, buddyStopped, inviteBuddy, linksOfBuddy, recordBuddyStop } from '../../src/store/buddies';
+import { buddiesOf, buddyIndex, buddyStopped, inviteBuddy, inviterNumber, linksOfBuddy, recordBuddyStop } from '../../src/store/buddies';
 import { dueCheckins, startCheckin } from '../../src/store/checkins';
 import { Db } from '../../src/store/db';
 import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
@@ -53,6 +53,20 @@ describe('rotate-key and check-ins', () => {
     expect(buddyStopped(db, buddyIndex(newVault, '+14155550177'))).toBe(true);
     expect(buddyStopped(db, buddyIndex(newVault, '+14155550178'))).toBe(true);
     expect(buddyStopped(db, buddyIndex(oldVault, '+14155550177'))).toBe(false);
+    db.close();
+  });
+
+  it('re-seals the number a Signal inviter showed with her invitation', () => {
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    const oldVault = new Vault(key(1), 1);
+    const now = Date.now();
+    migrate(db);
+    const member = db.transaction(() => insertMember(db, oldVault, { channel: 'signal', address: '2b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d' }, 'en', now, 'active'));
+    const id = db.transaction(() => inviteBuddy(db, oldVault, member.id, { channel: 'sms', address: '+14155550177' }, 'Jo', 'en', now, '+14155550101'));
+    const { from, to } = rotationVersions(db);
+    const newVault = new Vault(key(2), to);
+    new KeyRotation(db, new Vault(key(1), from), newVault, { batch: 1 }).run();
+    expect(inviterNumber(db, newVault, id)).toBe('+14155550101');
     db.close();
   });
 });
