@@ -5,7 +5,10 @@
  * by the old clock waiting for the new one to catch up: an escalation an
  * hour late. Each read is
  * compared with the last; a step back is handed to the job, which moves its
- * waiting due times back by as much.
+ * waiting due times back by as much. The check-in timers and the drafts job
+ * share theirs with the messages that write their deadlines
+ * (jobs/deadline-clocks.ts): one follower per kind of row, or a step would
+ * be taken twice.
  */
 
 /** The wall clock read this much earlier than before is a step back, not two reads a moment apart. */
