@@ -333,10 +333,14 @@ export function ageCheckins(db: Db, now: number): number {
  * A buddy's escalation refused for good over Signal (they left it, or Signal
  * refuses their identity): the same text goes to the same number by SMS,
  * linked to the check-in as the first was (an OK then tells them, and
- * erases it with the rest). Nothing for a row that carried no escalation.
+ * erases it with the rest). Nothing for a row that carried no escalation,
+ * nor for one withdrawn.
  */
 export function escalationBySms(db: Db, vault: Vault, outboxId: number, address: string, text: string, now: number): void {
-  const link = db.stmt("SELECT checkin_id, buddy_id FROM checkin_messages WHERE outbox_id = ? AND kind = 'escalation'").get(outboxId) as
+  // One withdrawn while its send was in flight (the buddy left: store/buddies.ts) goes to no one by any path.
+  const link = db
+    .stmt("SELECT c.checkin_id, c.buddy_id FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id WHERE c.outbox_id = ? AND c.kind = 'escalation' AND coalesce(o.error, '') <> 'withdrawn'")
+    .get(outboxId) as
     | { checkin_id: number; buddy_id: number | null }
     | undefined;
   if (!link) return;
