@@ -156,14 +156,16 @@ export function buddiesTold(db: Db, id: number): number[] | null {
 /**
  * Whether a check-in's escalation still waits whole in the outbox: some of
  * it is queued, and none of it has left (or is leaving), nor was recorded
- * to have gone. No one can have heard it. A message withdrawn unsent (its
- * buddy left: store/buddies.ts) never left.
+ * to have gone. No one can have heard it. A message that failed for good
+ * (refused, or withdrawn unsent when its buddy left: store/buddies.ts)
+ * reached no one: it neither counts as gone nor is there to take back, so
+ * the moderators told in its place can still be taken back.
  */
 export function escalationUnsent(db: Db, id: number): boolean {
   const row = db
     .stmt(
       `SELECT count(*) AS queued, coalesce(sum(${LEFT_OUTBOX}), 0) AS gone FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND coalesce(o.error, '') <> 'withdrawn'`,
+       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND o.state <> 'failed'`,
     )
     .get({ id }) as { queued: number; gone: number };
   return row.queued > 0 && row.gone === 0 && db.stmt('SELECT 1 FROM checkin_told WHERE checkin_id = ?').get(id) === undefined;
@@ -173,12 +175,13 @@ export function escalationUnsent(db: Db, id: number): boolean {
  * Runs an escalated check-in again to `dueAt` (LATER before its escalation
  * reached anyone: the caller checked escalationUnsent): the messages it
  * queued that still wait are withdrawn, escalation and notice ("we told your
- * buddies") alike, and so go those withdrawn when a buddy left (the next
- * escalation is for those left). Details carried: the caller erases soon.
+ * buddies") alike, and so go those that failed for good, withdrawn or
+ * refused (they reached no one, and the next escalation counts only its
+ * own). Details carried: the caller erases soon.
  */
 export function reopenCheckin(db: Db, id: number, dueAt: number, remindAt: number | null): void {
   db.stmt(
-    "DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?) AND (state = 'pending' AND lease_until = 0 OR state = 'failed' AND error = 'withdrawn')",
+    "DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?) AND (state = 'pending' AND lease_until = 0 OR state = 'failed')",
   ).run(id);
   db.stmt("UPDATE checkins SET state = 'open', due_at = ?, remind_at = ?, escalated_at = NULL, unreached_told = 0, moderators_unreached_told = 0 WHERE id = ? AND state = 'escalated'").run(
     dueAt,
