@@ -243,15 +243,17 @@ export function latestCheckinTime(db: Db): number {
 /**
  * A wall clock stepped back by `stepMs` (see util/clock-follower.ts): the
  * deadlines and reminders written by the old clock move back by as much,
- * or her buddies would be told that much late; an escalated check-in's
- * end too, as the moderators told of it later (CHECKIN_FALLBACK) read it. The
+ * or her buddies would be told that much late; an escalated (or overdue)
+ * check-in's end too, however long ago it passed, as the escalation and the
+ * moderators told of it later (CHECKIN_FALLBACK) name it. The
  * times written by the old clock no longer read as ahead of this one: a
  * restart must not take the same step again. Returns how many moved.
  */
 export function checkinsClockSteppedBack(db: Db, stepMs: number, now: number): number {
   db.stmt('UPDATE checkins SET created_at = @now WHERE created_at > @now').run({ now });
   db.stmt('UPDATE checkins SET escalated_at = @now WHERE escalated_at > @now').run({ now });
-  return db.stmt('UPDATE checkins SET due_at = due_at - @step, remind_at = remind_at - @step WHERE due_at > @now').run({ step: stepMs, now }).changes;
+  // Every row here was written by the old clock, its end long past or not: the escalation names it.
+  return db.stmt('UPDATE checkins SET due_at = due_at - @step, remind_at = remind_at - @step').run({ step: stepMs }).changes;
 }
 
 /** Marks a check-in escalated (in the transaction that queued the escalation). */

@@ -1,0 +1,41 @@
+/**
+ * A step of the wall clock back moves every check-in's end, however long
+ * ago it passed: each was written by the old clock. An escalated one whose
+ * end passed more than the step before it is named by the clock of now to
+ * the moderators told later (her buddies unreached), not an hour off.
+ */
+import { catalog } from '../../src/bot/catalog';
+import { clockTime } from '../../src/bot/clock-time';
+import { SendError } from '../../src/channels/types';
+import { CheckinTimers } from '../../src/jobs/checkin-timers';
+import { createLogger } from '../../src/log/logger';
+import type { Sender } from '../../src/phone/identity';
+import { missedCheckin, sendPass, timers, type Fallback } from '../helpers/checkin-escalation';
+
+const LILY = '+14155550177';
+const MOD = '+14155550199';
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const t = catalog('en');
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+const MODERATORS: Fallback = { fallback: 'moderators', moderatorContacts: [sms(MOD)] };
+
+describe('an escalation told the moderators after the clock stepped back, its end long past', () => {
+  it('names the end by the clock of now', async () => {
+    const w = await missedCheckin('sms', [LILY], MODERATORS);
+    const due = w.clock.now;
+    const job = new CheckinTimers({ db: w.db, vault: w.vault, log: createLogger('silent'), ...MODERATORS, wake: () => undefined, now: () => w.clock.now, clock: w.clocks.checkins });
+    job.tick();
+    // Her escalation waits behind a held lane for 90 minutes...
+    w.clock.now += 90 * MIN;
+    job.tick();
+    // ...then NTP: the server's clock was an hour fast.
+    w.clock.now -= HOUR;
+    job.tick();
+    await sendPass(w, 'sms', { [LILY]: new SendError('invalid', '21211') });
+
+    timers(w, MODERATORS);
+
+    expect(w.queued(sms(MOD)).map((m) => m.text)).toEqual([t.checkinEscalationModerators(clockTime(due - HOUR), 'blue Honda')]);
+  });
+});
