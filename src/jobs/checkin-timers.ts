@@ -14,7 +14,7 @@ import type { Lang } from '../domain/lang';
 import type { Logger } from '../log/logger';
 import type { Sender } from '../phone/identity';
 import { personBuddies } from '../store/buddies';
-import { checkinsClockSteppedBack, clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, latestCheckinTime, markUnreachedTold, unreachedCheckins, type DueCheckin, type UnreachedCheckin } from '../store/checkins';
+import { checkinsClockSteppedBack, clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, latestCheckinTime, markUnreachedTold, unreachedCheckins, withdrawWaitingNotices, type DueCheckin, type UnreachedCheckin } from '../store/checkins';
 import type { Db } from '../store/db';
 import { ensureMember, memberDiscreet, memberLang } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
@@ -129,6 +129,8 @@ function tellUnreached(deps: TimerStore, c: UnreachedCheckin, now: number): void
     words = [t.checkinBuddiesUnreached(c.buddies), t.discreetUnreached()];
   }
   const text = memberDiscreet(db, c.memberId) ? words[1] : words[0];
+  // One notice about her escalation at a time: those still waiting are no longer true.
+  withdrawWaitingNotices(db, c.id);
   linkCheckinMessage(db, enqueueMessage(db, vault, c.memberId, text, now), c.id, 'notice');
   markUnreachedTold(db, c.id, c.to);
 }

@@ -300,6 +300,17 @@ export function unreachedCheckins(db: Db, vault: Vault, limit: number, afterId =
   }));
 }
 
+/**
+ * Withdraws a check-in's notices to the member still waiting, no send
+ * holding them (her texts held back by a 429, a held lane): a newer notice
+ * about the same escalation makes them untrue ("we told your buddies").
+ */
+export function withdrawWaitingNotices(db: Db, id: number): void {
+  db.stmt(
+    "DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ? AND kind = 'notice') AND state = 'pending' AND lease_until = 0",
+  ).run(id);
+}
+
 /** Records that the member was told her escalation reached none of those it went to (once per escalation and recipients). */
 export function markUnreachedTold(db: Db, id: number, to: 'buddies' | 'moderators'): void {
   db.stmt(`UPDATE checkins SET ${to === 'buddies' ? 'unreached_told' : 'moderators_unreached_told'} = 1 WHERE id = ?`).run(id);

@@ -18,10 +18,11 @@ const JO = '+12125550142';
 const t = catalog('en');
 const rose = { channel: 'sms', address: ROSE, phone: ROSE } as const;
 
-/** What Rose was sent after her escalation notice. */
+/** What Rose was sent after her escalation notice (after her buddy's ACCEPT, when a newer notice withdrew it unsent). */
 const afterNotice = (w: BotWorld) => {
   const texts = w.queued(rose).map((m) => m.text);
-  return texts.slice(texts.indexOf(t.checkinMemberTold('buddies')) + 1);
+  const told = texts.indexOf(t.checkinMemberTold('buddies'));
+  return texts.slice((told >= 0 ? told : texts.indexOf(t.buddyAcceptedMember('0177'))) + 1);
 };
 
 /** One pass of a `channel` lane whose provider refuses LILY with `refusal` (none: takes all); `smsSends` as the line's. */
