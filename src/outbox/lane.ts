@@ -11,7 +11,7 @@ import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
 import { buddyIndex, buddyStopped, recordBuddyOptOut } from '../store/buddies';
-import { escalationBySms } from '../store/checkins';
+import { escalationBySms, isEscalation } from '../store/checkins';
 import { openAddress } from '../store/members';
 import { queuedBeforeIdentityChange } from '../store/moderator-identities';
 import { claimLane, clockSteppedBack, dueThrottledNow, latestOutboxTime, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';
@@ -42,6 +42,14 @@ export interface LaneDeps {
 
 /** Latency assumed before the first answer: a typical Twilio call (a larger guess opens hundreds of connections at once and slows the start). */
 const FIRST_LATENCY_MS = 250;
+
+/**
+ * Tries of a buddy's Signal escalation, failing transiently, before it goes
+ * by SMS: the first retry rides out a blip, the second a short restart of
+ * signal-cli; with the backoff's 5 s, then 10 s, a third failure comes some
+ * 15 to 30 seconds on, and a missed check-in should not wait longer.
+ */
+const ESCALATION_SIGNAL_TRIES = 3;
 
 export class Lane {
   readonly pacer: Pacer;
@@ -308,8 +316,12 @@ export class Lane {
     // An outage (5xx, time-outs) can last hours, and says nothing about the message: it is tried,
     // at most maxMs apart, until it is as old as an alert may be, and at least maxAttempts times.
     // But a Signal alert copy for someone also on SMS goes by SMS once its tries are spent (failed() plans that).
-    const young = () => this.deps.now() - row.created_at < opts.maxAgeMs && !this.smsTakesIt(row);
-    if (e.retryable && tries < opts.backoff.maxAttempts) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries));
+    // A buddy's Signal escalation is urgent: a few failures in a row (seconds apart: an outage, not a blip)
+    // and it goes to their number by SMS (failed() plans that), once; Signal stops trying it.
+    const bySms = this.escalationSmsTakes(row);
+    const young = () => this.deps.now() - row.created_at < opts.maxAgeMs && !this.smsTakesIt(row) && !bySms;
+    const maxTries = bySms ? Math.min(ESCALATION_SIGNAL_TRIES, opts.backoff.maxAttempts) : opts.backoff.maxAttempts;
+    if (e.retryable && tries < maxTries) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries));
     // Past its count, each further try of each waiting message would be a warning every 15 minutes for hours.
     if (e.retryable && young()) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries), 'debug');
     log.warn({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed for good');
@@ -326,6 +338,11 @@ export class Lane {
       failed.effect = () => escalationBySms(db, vault, row.id, to, body, now());
     }
     return failed;
+  }
+
+  /** Whether this is a buddy's check-in escalation over Signal that SMS can take instead. */
+  private escalationSmsTakes(row: ClaimedRow): boolean {
+    return row.to_buddy === 1 && row.channel === 'signal' && this.deps.smsSends !== false && isEscalation(this.deps.db, row.id);
   }
 
   /** Whether this is a Signal alert copy that the person's SMS membership can take instead. */

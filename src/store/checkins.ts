@@ -345,6 +345,11 @@ export function ageCheckins(db: Db, now: number): number {
   return erased;
 }
 
+/** Whether an outbox row carries a check-in's escalation. */
+export function isEscalation(db: Db, outboxId: number): boolean {
+  return db.stmt("SELECT 1 FROM checkin_messages WHERE outbox_id = ? AND kind = 'escalation'").get(outboxId) !== undefined;
+}
+
 /**
  * A buddy's escalation refused for good over Signal (they left it, or Signal
  * refuses their identity): the same text goes to the same number by SMS,
