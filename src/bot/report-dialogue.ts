@@ -122,15 +122,18 @@ const LINK_WORDS: ReadonlySet<string> = new Set(
 
 /**
  * Whether words[i] is a house number: digits, then a street word within three words ("212 Elm St", "212 W 34th
- * St", "415 Calle Ocho"), with no comma, linking word ("212 on 5th Ave") or other number ("212 350 5th Ave")
- * between: those make it the area before the place.
+ * St", "415 Calle Ocho"), with no comma, linking word ("212 on 5th Ave") or other number straight after it
+ * ("212 350 5th Ave") between: those make it the area before the place.
  */
 function houseNumber(words: string[], i: number): boolean {
   if (!/^\d+$/.test(words[i] as string)) return false;
-  for (const w of words.slice(i + 1, i + 4)) {
+  for (const [j, w] of words.slice(i + 1, i + 4).entries()) {
     const word = normalizeWord(w);
     if (STREET_WORDS.has(word)) return true;
-    if (/[,;]$/.test(w) || /^\d+$/.test(word) || LINK_WORDS.has(word) || /^[aà]$/.test(w)) return false;
+    if (/[,;]$/.test(w) || LINK_WORDS.has(word) || /^[aà]$/.test(w)) return false;
+    // Only a number straight after it is the place's own ("212 350 5th Ave"); further on it is the street's
+    // ("212 SW 8 St", Calle Ocho in Miami; "415 FM 1960 Rd").
+    if (j === 0 && /^\d+$/.test(word)) return false;
   }
   return false;
 }

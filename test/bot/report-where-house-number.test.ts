@@ -86,6 +86,25 @@ describe('an area code, then a linking word or another number, then a street', (
     expect(where(text)).toEqual({ areas: [], where: text });
   });
 
+  it.each([['212 W 34 St'], ['212 SW 8 St'], ['917 E 14 St'], ['415 FM 1960 Rd'], ['718 Route 9 Hwy']])(
+    '%j is an address: the street\'s own number, after a direction or a route word, is no second area',
+    (text) => {
+      expect(where(text)).toEqual({ areas: [], where: text });
+    },
+  );
+
+  it('a 305 member reporting "212 SW 8 St" (Calle Ocho, Miami) files for 305, not New York', async () => {
+    const mod = '+14155550199';
+    const member = '+13055550111';
+    const w = await botWorld({ moderators: new Set([mod]), moderatorContacts: [sms(mod)] });
+    w.sms(member, 'JOIN 305');
+    for (const a of ['REPORT', '1', 'fri 11pm', '212 SW 8 St']) w.sms(member, a);
+    expect(w.sms(member, 'DONE').reply).toMatch(/#[A-Z0-9]{4,6}/);
+    const pending = w.sms(mod, 'PENDING').reply ?? '';
+    expect(pending).toMatch(/\(305\)/);
+    expect(pending).not.toMatch(/\(212\)/);
+  });
+
   it('a 415 member away reports "212 on 5th Ave": it goes to 212 (New York), not to 415', async () => {
     const mod = '+14155550199';
     const member = '+14155550111';
