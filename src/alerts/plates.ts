@@ -18,14 +18,25 @@ export function normalizePlate(text: string): string | null {
   return plate;
 }
 
+// "Plate NO. ABC-123", "plaque n° AB-123-CD", "placa núm. ABC-12-34": a number word, never one of a plate's groups.
+const NUMBER_WORD = String.raw`n°|(?:no|n[uú]m|number|n[uú]mero|num[eé]ro)(?![\p{L}\p{N}])`;
+// A number word as one of a text's words, its punctuation with it ("NO.", "No:", "N°").
+const NUMBER_WORDS = new RegExp(String.raw`^(?:${NUMBER_WORD})[.:#]*$`, 'iu');
 // A plate after a word that says so: "plate 7ABC123", "placa: ABC-12-34", "tag ABC 1234", "his plate was ABC 123",
-// "sa plaque est AB-123-CD", "plaque n° 7XYZ987". Groups: the word, the linking word, the plate.
-const PLATE_AFTER_WORD = /\b(plates?|placas?|plaques?|immatriculation|tags?|lic(?:ense|ence)?|matr[ií]cula|patente|reg(?:istration)?)\b[\s:#.-]*(?:n°[\s:#.]*|(no|num|number|n[uú]mero|num[eé]ro|de|is|was|es|era|est|[eé]tait)(?![\p{L}\p{N}])[\s:#.]*)?((?:[A-Za-z0-9]{1,4}[\s-]?){1,4})/giu;
+// "sa plaque est AB-123-CD", "plaque n° 7XYZ987". Groups: the word, the linking word, the plate. The plate's state
+// may come first with a number word and its punctuation ("plate TX NO. ABC 123", "plate: QC N° ABC 123"): the plate's
+// groups alone would stop at the "." or "°" and leave TX NO, no plate at all.
+const PLATE_AFTER_WORD = new RegExp(
+  String.raw`\b(plates?|placas?|plaques?|immatriculation|tags?|lic(?:ense|ence)?|matr[ií]cula|patente|reg(?:istration)?)\b[\s:#.-]*` +
+    String.raw`(?:(?:${NUMBER_WORD})[\s:#.]*|(de|is|was|es|era|est|[eé]tait)(?![\p{L}\p{N}])[\s:#.]*)?` +
+    String.raw`((?:[A-Za-z]{2}\s+(?:${NUMBER_WORD})[\s:#.]*)?(?:[A-Za-z0-9]{1,4}[\s-]?){1,4})`,
+  'giu',
+);
 // A plate with no word before it (vehicle answers only): one word of letters and digits mixed, at least two of each.
 const BARE_PLATE = /(?<![\p{L}\p{N}@.])([A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,2})(?![\p{L}\p{N}@])/gu;
 // A number word after the state ("TX NO. ABC 123", as NUMBER_WORDS, in any case) is skipped: never a plate's group.
 const REGION_THEN_PLATE =
-  /\b([A-Z]{2})\s+(?:(?:[Nn]°|(?:[Nn][Oo]|[Nn][Uu][Mm](?:[Bb][Ee][Rr])?|[Nn][UuÚú][Mm][EeÉé][Rr][Oo])(?![A-Za-z0-9]))[\s:#.]*)?((?:[A-Za-z0-9]+[\s-]?){1,3})/g;
+  /\b([A-Z]{2})\s+(?:(?:[Nn]°|(?:[Nn][Oo]|[Nn][UuÚú][Mm](?:[Bb][Ee][Rr])?|[Nn][UuÚú][Mm][EeÉé][Rr][Oo])(?![A-Za-z0-9]))[\s:#.]*)?((?:[A-Za-z0-9]+[\s-]?){1,3})/g;
 // Outside a vehicle answer, only as plates are written: a state in capitals, then one word of capitals and digits.
 const REGION_THEN_PLATE_WORD = /(?<![\p{L}\p{N}])([A-Z]{2})\s+([A-Z0-9]+(?:-[A-Z0-9]+){0,2})(?![\p{L}\p{N}@])/gu;
 // An alert's vehicle sentence in any of its languages ("Vehicle: grey Honda 7ABC123.", "Véhicule: …"), up to its end.
@@ -134,9 +145,6 @@ function sentenceEndsAt(text: string, at: number): boolean {
   return /^\s*(?:[.,;:!?)]|$)/.test(text.slice(at));
 }
 
-// "Plate NO. ABC-123": a number word is never one of a plate's groups.
-const NUMBER_WORDS = /^(?:no|num|number|n[uú]mero|num[eé]ro)$/iu;
-
 /** The plates written after a word that says so ("plate 7ABC123"), in any text. */
 function platesAfterWord(text: string): Array<Identifier & { at: number }> {
   const out: Array<Identifier & { at: number }> = [];
@@ -148,8 +156,8 @@ function platesAfterWord(text: string): Array<Identifier & { at: number }> {
     // A linking word in capitals ("plate EST 4567", "PLATE IS ABC 123") may be the plate's first group or the
     // sentence's: both readings are named, so CHECK finds the plate either way (a false match costs a moderator
     // a look, a miss the member her warning). First the likelier: the plate's where the plate word is not in capitals.
-    // A number word ("Plate NO. ABC-123") is never the plate's.
-    const linkMayBePlate = link !== undefined && link === link.toUpperCase() && !NUMBER_WORDS.test(link);
+    // A number word ("Plate NO. ABC-123") is never the plate's: PLATE_AFTER_WORD does not take it as the link.
+    const linkMayBePlate = link !== undefined && link === link.toUpperCase();
     const linkFirst = word !== word.toUpperCase();
     for (const tokens of readings) {
       const withLink = linkMayBePlate ? plateWordReadings([link, ...tokens]) : [];

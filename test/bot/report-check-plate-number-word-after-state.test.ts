@@ -39,8 +39,28 @@ describe('a number word after the state in a vehicle answer', () => {
     expect(identifiersIn(text, VEHICLE)).toEqual([{ kind: 'plate', value: 'ABC123', region }]);
   });
 
-  it('is read so by CHECK TX NO ABC 123', () => {
-    expect(checkQueries('TX NO ABC 123')).toEqual([{ kind: 'plate', value: 'ABC123', region: 'TX' }]);
+  it.each([['TX NO ABC 123'], ['TX NO. ABC 123'], ['TX No: ABC-123'], ['TX N° ABC 123'], ['TX NÚM. ABC 123']])(
+    'is read so by CHECK %s',
+    (query) => {
+      expect(checkQueries(query)).toEqual([{ kind: 'plate', value: 'ABC123', region: 'TX' }]);
+    },
+  );
+
+  it.each([
+    ['grey van, plate TX NO. ABC 123, choked me', 'TX'],
+    ['plate: QC N° ABC 123', 'QC'],
+    ['plate TX NUMBER ABC 123', 'TX'],
+  ])('%j, with its punctuation or a long number word, after a plate word too', (text, region) => {
+    expect(identifiersIn(text)).toEqual([{ kind: 'plate', value: 'ABC123', region }]);
+  });
+
+  it('once the guided report ("grey Honda TX NO. ABC 123") is approved, is found by CHECK TX NO. ABC 123', async () => {
+    const w = await world();
+    for (const answer of ['REPORT', '1', 'last night', '415 Motel 6', 'tall, beard', 'grey Honda TX NO. ABC 123']) say(w, REPORTER, answer);
+    const ref = /#([A-Z0-9]{4,6})/.exec(say(w, REPORTER, 'DONE'))?.[1] ?? 'none';
+    expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+    expect(say(w, MEMBER, 'CHECK TX NO. ABC 123')).toMatch(/^Heads Up: that plate is in 1 alert/);
+    expect(say(w, MEMBER, 'CHECK TX N° ABC 123')).toMatch(/^Heads Up: that plate is in 1 alert/);
   });
 
   it('once the guided report is approved, is found by CHECK ABC-123', async () => {
