@@ -23,12 +23,13 @@ const NUMBER_WORD = String.raw`n°|(?:no|n[uú]m|number|n[uú]mero|num[eé]ro)(?
 // A number word as one of a text's words, its punctuation with it ("NO.", "No:", "N°").
 const NUMBER_WORDS = new RegExp(String.raw`^(?:${NUMBER_WORD})[.:#]*$`, 'iu');
 // A plate after a word that says so: "plate 7ABC123", "placa: ABC-12-34", "tag ABC 1234", "his plate was ABC 123",
-// "sa plaque est AB-123-CD", "plaque n° 7XYZ987". Groups: the word, the linking word, the plate. The plate's state
+// "sa plaque est AB-123-CD", "plaque n° 7XYZ987", "plate number is 7ABC123" (a linking word may follow a number
+// word), "his plates are …", "the plate reads …". Groups: the word, the linking word, the plate. The plate's state
 // may come first with a number word and its punctuation ("plate TX NO. ABC 123", "plate: QC N° ABC 123"): the plate's
 // groups alone would stop at the "." or "°" and leave TX NO, no plate at all.
 const PLATE_AFTER_WORD = new RegExp(
   String.raw`\b(plates?|placas?|plaques?|immatriculation|tags?|lic(?:ense|ence)?|matr[ií]cula|patente|reg(?:istration)?)\b[\s:#.-]*` +
-    String.raw`(?:(?:${NUMBER_WORD})[\s:#.]*|(de|is|was|es|era|est|[eé]tait)(?![\p{L}\p{N}])[\s:#.]*)?` +
+    String.raw`(?:(?:${NUMBER_WORD})[\s:#.]*)?(?:(de|is|was|are|reads?|es|era|é|est|[eé]tait)(?![\p{L}\p{N}])[\s:#.]*)?` +
     String.raw`((?:[A-Za-z]{2}\s+(?:${NUMBER_WORD})[\s:#.]*)?(?:[A-Za-z0-9]{1,4}[\s-]?){1,4})`,
   'giu',
 );
@@ -148,9 +149,11 @@ function sentenceEndsAt(text: string, at: number): boolean {
 /** The plates written after a word that says so ("plate 7ABC123"), in any text. */
 function platesAfterWord(text: string): Array<Identifier & { at: number }> {
   const out: Array<Identifier & { at: number }> = [];
-  for (const m of text.matchAll(PLATE_AFTER_WORD)) {
+  const re = new RegExp(PLATE_AFTER_WORD);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const [, word = '', link, written = ''] = m;
-    const start = m.index ?? 0;
+    const start = m.index;
+    const found = out.length;
     // Stryker disable next-line MethodExpression: the group starts with a letter or digit, and a trailing space only adds an empty token that joins to the same plate
     const readings = plateReadings(written.trim().split(/[\s]+/), sentenceEndsAt(text, start + m[0].length));
     // A linking word in capitals ("plate EST 4567", "PLATE IS ABC 123") may be the plate's first group or the
@@ -167,6 +170,9 @@ function platesAfterWord(text: string): Array<Identifier & { at: number }> {
         out.push(region ? { kind: 'plate', value: plate.value, region, at: start } : { kind: 'plate', value: plate.value, at: start });
       }
     }
+    // "license plate 4GHT567": the first plate word took the second as its plate's group and made no plate; the
+    // words after it are read again, from the next plate word.
+    if (out.length === found) re.lastIndex = start + word.length;
   }
   return out;
 }
