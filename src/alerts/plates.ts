@@ -125,20 +125,36 @@ const SENTENCE_WORDS: ReadonlySet<string> = new Set(
 /**
  * The readings of a plate's words after its word (or its state): up to a small word of the sentence in small
  * letters once the words before it make a plate of five characters or more ("plate ABC 123 at 10pm" is ABC123);
- * before that it is one of the plate's groups ("placa 12 as 34", "plaque et 123 le"). Where either may be
- * the plate, both, the likelier first: the plate of two to four characters with letters ("plate XY 12 at 10pm"),
- * and the whole when the small word ends the sentence ("plaque xy 123 le"). A miss at CHECK costs more than a
- * second reading.
+ * before that it is one of the plate's groups ("placa 12 as 34", "plaque et 123 le"), and the next small word is
+ * judged in turn ("placa 12 as 34 en el hotel" is 12AS34, not 12AS34EN). Where either may be the plate, both, the
+ * likelier first: the plate of two to four characters with letters ("plate XY 12 at 10pm"), and the whole when the
+ * small word ends the sentence ("plaque xy 123 le"). A miss at CHECK costs more than a second reading.
  */
-function plateReadings(tokens: string[], endsSentence: boolean): string[][] {
-  const at = tokens.findIndex((t) => SENTENCE_WORDS.has(t));
-  if (at <= 0) return [tokens];
+function plateReadings(tokens: string[], endsSentence: boolean, from = 0): string[][] {
+  const at = tokens.findIndex((t, i) => i >= from && SENTENCE_WORDS.has(t));
+  if (at < 0) return [tokens];
+  // First, it is the plate's first group ("placa los 12 34").
+  if (at === 0) return plateReadings(tokens, endsSentence, 1);
   const cut = tokens.slice(0, at);
   const before = normalizePlate(cut.join(''));
-  // "tag him at 10": no plate before it, and none with it.
+  // "tag him at 10", "plate on the 405": no plate before it, and none with it.
   if (before === null) return [cut];
-  if (before.length >= 5) return endsSentence && at === tokens.length - 1 ? [cut, tokens] : [cut];
-  return /[A-Z]/.test(before) ? [tokens, cut] : [tokens];
+  if (before.length >= 5) return readingsEndingAt(tokens, at, endsSentence);
+  const further = plateReadings(tokens, endsSentence, at + 1);
+  return /[A-Z]/.test(before) ? [...further, cut] : further;
+}
+
+/** The readings of a plate's words at a small word after five characters of plate or more: it ends the plate. */
+function readingsEndingAt(tokens: string[], at: number, endsSentence: boolean): string[][] {
+  const cut = tokens.slice(0, at);
+  const last = endsSentence && at === tokens.length - 1;
+  // A plate led by a small word may end in one, as the French AA-123-AA: "plaque et 123 le" is ET123LE; with the
+  // sentence going on ("et 123 le soir", "los 12 34 y el carro") the plate ends before it or with it, never after.
+  // Not where another small word was already one of its groups ("as 12 os on the car" is AS12OS).
+  const ledBySmallWord = SENTENCE_WORDS.has(tokens[0] as string) && !tokens.slice(1, at).some((t) => SENTENCE_WORDS.has(t));
+  if (ledBySmallWord) return last ? [tokens] : [cut, tokens.slice(0, at + 1)];
+  // Ending the sentence, it may be the plate's last group: "plaque xy 123 le" is XY123 or XY123LE.
+  return last ? [cut, tokens] : [cut];
 }
 
 /** Whether nothing of the sentence follows `at` in the text: its end, or punctuation. */

@@ -65,3 +65,28 @@ describe('a plate group that is also a small word of the sentence', () => {
     expect(identifiersIn(text)).toEqual(values.map((value) => ({ kind: 'plate', value })));
   });
 });
+
+describe('a small word taken as a plate group, then another small word of the sentence', () => {
+  it.each([
+    ['placa 12 as 34 en el hotel', ['12AS34']],
+    ['placa 12 as 34 y se fue', ['12AS34']],
+    ['la placa era 12 as 34 e o carro preto', ['12AS34']],
+  ])('%j: the next small word still ends the plate, %s', (text, values) => {
+    expect(identifiersIn(text)).toEqual(values.map((value) => ({ kind: 'plate', value })));
+  });
+
+  it.each([
+    // A plate led by a small word ("los", "et") may end in one (the French AA-123-AA): both readings, the cut first.
+    ['la placa es los 12 34 y el carro es gris', ['LOS1234', 'LOS1234Y']],
+    ['sa plaque est et 123 le soir', ['ET123', 'ET123LE']],
+    // In one small word at most: the one after is the sentence's.
+    ['placa et 123 le y se fue', ['ET123', 'ET123LE']],
+    ['tag as 12 os on the car', ['AS12OS', 'AS12']],
+  ])('%j, led by a small word, names %s', (text, values) => {
+    expect(identifiersIn(text)).toEqual(values.map((value) => ({ kind: 'plate', value })));
+  });
+
+  it('"plate on the 405 freeway" names no plate: a small word after a small word taken as a group, with no plate before it', () => {
+    expect(identifiersIn('his plate on the 405 freeway')).toEqual([]);
+  });
+});
