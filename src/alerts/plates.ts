@@ -22,13 +22,16 @@ export function normalizePlate(text: string): string | null {
 const NUMBER_WORD = String.raw`n°|(?:no|n[uú]m|number|n[uú]mero|num[eé]ro)(?![\p{L}\p{N}])`;
 // A number word as one of a text's words, its punctuation with it ("NO.", "No:", "N°").
 const NUMBER_WORDS = new RegExp(String.raw`^(?:${NUMBER_WORD})[.:#]*$`, 'iu');
+// The vehicle a plate belongs to, between the plate word and the plate ("placa del carro ABC-12-34", "the plate on
+// his car was 7ABC123", "la plaque de la voiture est …"): passed over, or its words were read as the plate's.
+const VEHICLE_OF = String.raw`(?:(?:del|de\s+(?:la|su)|do|da|du|of\s+(?:the|his|her)|on\s+(?:the|his|her))\s+(?:carro|coche|auto|veh[ií]culo|camioneta|car|truck|van|voiture|caminh[aã]o|moto)(?![\p{L}\p{N}])[\s:#.-]*)?`;
 // A plate after a word that says so: "plate 7ABC123", "placa: ABC-12-34", "tag ABC 1234", "his plate was ABC 123",
 // "sa plaque est AB-123-CD", "plaque n° 7XYZ987", "plate number is 7ABC123" (a linking word may follow a number
 // word), "his plates are …", "the plate reads …". Groups: the word, the linking word, the plate. The plate's state
 // may come first with a number word and its punctuation ("plate TX NO. ABC 123", "plate: QC N° ABC 123"): the plate's
 // groups alone would stop at the "." or "°" and leave TX NO, no plate at all.
 const PLATE_AFTER_WORD = new RegExp(
-  String.raw`\b(plates?|placas?|plaques?|immatriculation|tags?|lic(?:ense|ence)?|matr[ií]cula|patente|reg(?:istration)?)\b[\s:#.-]*` +
+  String.raw`\b(plates?|placas?|plaques?|immatriculation|tags?|lic(?:ense|ence)?|matr[ií]cula|patente|reg(?:istration)?)\b[\s:#.-]*${VEHICLE_OF}` +
     String.raw`(?:(?:${NUMBER_WORD})[\s:#.]*)?(?:(de|is|was|are|reads?|es|era|é|est|[eé]tait)(?![\p{L}\p{N}])[\s:#.]*)?` +
     String.raw`((?:[A-Za-z]{2}\s+(?:${NUMBER_WORD})[\s:#.]*)?(?:[A-Za-z0-9]{1,4}[\s-]?){1,4})`,
   'giu',
