@@ -270,12 +270,24 @@ export function platesIn(text: string, bare: boolean): Array<Identifier & { at: 
  * all-digit string is a number that did not parse.
  */
 export function plateQuery(text: string): Identifier[] {
-  const tokens = words(text);
   const out: Identifier[] = [];
-  for (const plate of plateWordReadings(tokens)) {
-    if (plate.used < tokens.length) continue;
-    if (plate.region) out.push({ kind: 'plate', value: plate.value, region: plate.region });
-    else if (/[A-Z]/.test(plate.value)) out.push({ kind: 'plate', value: plate.value });
+  for (const tokens of queryWords(words(text))) {
+    for (const plate of plateWordReadings(tokens)) {
+      if (plate.used < tokens.length) continue;
+      if (plate.region) out.push({ kind: 'plate', value: plate.value, region: plate.region });
+      else if (/[A-Z]/.test(plate.value)) out.push({ kind: 'plate', value: plate.value });
+    }
   }
   return out;
+}
+
+/**
+ * The words of a CHECK to read as a plate: a number word first is not the plate's, as after a plate word in a
+ * report ("CHECK NO. ABC-123", "CHECK N° ABC 123" look up ABC123); a bare "NO" or "NUM" may be its first group
+ * ("NO 123 AB"), so both readings, the whole first.
+ */
+function queryWords(tokens: string[]): string[][] {
+  const lead = tokens[0] ?? '';
+  if (tokens.length < 2 || !NUMBER_WORDS.test(lead)) return [tokens];
+  return /^(?:no|num)$/i.test(lead) ? [tokens, tokens.slice(1)] : [tokens.slice(1)];
 }

@@ -23,6 +23,21 @@ describe('CHECK of a plate reported after "plate NO."', () => {
     expect(w.sms(MEMBER, 'CHECK ABC-124').reply).toBe(t.checkNone());
   });
 
+  it.each([['NO. ABC-123'], ['No: ABC 123'], ['N° ABC 123'], ['NUMBER ABC123'], ['no abc 123']])(
+    'finds "Plate NO. ABC-123" by CHECK %s: the number word is not the plate\'s there either',
+    async (query) => {
+      const w = await world();
+      approved(w, 'grey van, Plate NO. ABC-123, choked me');
+      expect(w.sms(MEMBER, `CHECK ${query}`).reply).toMatch(/^Heads Up: that plate is in 1 alert/);
+    },
+  );
+
+  it('finds "plate NO 123 AB" by CHECK NO 123 AB: a bare NO may be the plate\'s first group', async () => {
+    const w = await world();
+    approved(w, 'grey van, plate NO 123 AB');
+    expect(w.sms(MEMBER, 'CHECK NO 123 AB').reply).toMatch(/^Heads Up: that plate is in 1 alert/);
+  });
+
   it('finds "Plate IS ABC123" by CHECK ABC123 and by CHECK ISABC123', async () => {
     const w = await world();
     approved(w, 'grey van, Plate IS ABC123, choked me');
