@@ -163,6 +163,9 @@ export const en: Catalog = {
   checkinModeratorsUnreached: () =>
     "Heads Up: we couldn't reach the line's moderators to say you missed your check-in. Please reach someone you trust another way. Text OK when you're safe.",
   discreetModeratorsUnreached: () => "HU: we couldn't get your message through to our team. Please reach someone another way.",
+  checkinNoOneReached: (n) =>
+    `Heads Up: we couldn't reach ${n === 1 ? 'your buddy' : 'any of your buddies'}, nor the line's moderators, to say you missed your check-in. Please reach someone you trust another way. Text OK when you're safe.`,
+  discreetNoOneReached: () => "HU: we couldn't get your message through to your contact, nor to our team. Please reach someone another way.",
   laterUsage: (max) => `Heads Up: text LATER and the minutes to add, e.g. LATER 30. A check-in can end at most ${max} minutes from now.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: which area do you want alerts for? Reply with one: ${listAreas(codes)}.`,

@@ -165,6 +165,9 @@ export const es: Catalog = {
   checkinModeratorsUnreached: () =>
     'Heads Up: no pudimos avisar a las moderadoras de que no te reportaste. Busca a alguien de confianza de otra forma. Escribe OK cuando estes a salvo.',
   discreetModeratorsUnreached: () => 'HU: no pudimos hacer llegar tu mensaje a nuestro equipo. Busca a alguien de otra forma.',
+  checkinNoOneReached: (n) =>
+    `Heads Up: no pudimos avisar a ${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'} ni a las moderadoras de que no te reportaste. Busca a alguien de confianza de otra forma. Escribe OK cuando estes a salvo.`,
+  discreetNoOneReached: () => 'HU: no pudimos hacer llegar tu mensaje a tu contacto ni a nuestro equipo. Busca a alguien de otra forma.',
   laterUsage: (max) => `Heads Up: escribe LUEGO y los minutos a sumar, ej. LUEGO 30. Un reporte puede terminar como mucho en ${max} minutos desde ahora.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: ¿de que area quieres alertas? Responde con una: ${listAreas(codes)}.`,

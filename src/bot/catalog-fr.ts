@@ -185,6 +185,9 @@ export const fr: Catalog = {
   checkinModeratorsUnreached: () =>
     "Heads Up: on n'a pu joindre les modératrices pour dire que vous n'avez pas donné de nouvelles. Joignez quelqu'un de confiance autrement. Écrivez OK quand vous etes en sécurité.",
   discreetModeratorsUnreached: () => "HU: votre message n'a pas pu etre remis à notre équipe. Joignez quelqu'un autrement.",
+  checkinNoOneReached: (n) =>
+    `Heads Up: on n'a pu joindre ni ${n === 1 ? 'votre contact' : 'vos contacts'} ni les modératrices pour dire que vous n'avez pas donné de nouvelles. Joignez quelqu'un de confiance autrement. Écrivez OK quand vous etes en sécurité.`,
+  discreetNoOneReached: () => "HU: votre message n'a pu etre remis ni à votre contact ni à notre équipe. Joignez quelqu'un autrement.",
   laterUsage: (max) => `Heads Up: écrivez PROLONGER et les minutes à ajouter, ex. PROLONGER 30. Un suivi peut finir au plus tard dans ${max} minutes.`,
   // Reports (issue 11)
   reportAsk: (step) =>

@@ -185,6 +185,9 @@ export const pt: Catalog = {
   checkinModeratorsUnreached: () =>
     'Heads Up: nao conseguimos avisar as moderadoras que voce nao deu noticias. Procure alguem de confianca de outro jeito. Escreva OK quando estiver segura.',
   discreetModeratorsUnreached: () => 'HU: nao conseguimos entregar sua mensagem a nossa equipe. Procure alguem de outro jeito.',
+  checkinNoOneReached: (n) =>
+    `Heads Up: nao conseguimos avisar ${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'} nem as moderadoras que voce nao deu noticias. Procure alguem de confianca de outro jeito. Escreva OK quando estiver segura.`,
+  discreetNoOneReached: () => 'HU: nao conseguimos entregar sua mensagem ao seu contato nem a nossa equipe. Procure alguem de outro jeito.',
   laterUsage: (max) => `Heads Up: escreva DEPOIS e os minutos a somar, ex. DEPOIS 30. Um acompanhamento pode terminar no maximo em ${max} minutos a partir de agora.`,
   // Reports (issue 11)
   reportAsk: (step) =>

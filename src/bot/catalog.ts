@@ -198,6 +198,10 @@ export interface Catalog {
   checkinModeratorsUnreached(): string;
   /** `checkinModeratorsUnreached` for a discreet member: it names nothing of its subject, nor the line. */
   discreetModeratorsUnreached(): string;
+  /** To the member, once, when neither her `buddies` nor then the moderators (CHECKIN_FALLBACK=moderators) could be reached. */
+  checkinNoOneReached(buddies: number): string;
+  /** `checkinNoOneReached` for a discreet member: it names nothing of its subject, nor the line. */
+  discreetNoOneReached(): string;
   /** LATER after the deadline, the escalation taken back before it reached anyone: the check-in runs to `until`. */
   checkinEscalationWithdrawn(until: string): string;
   /** LATER with no minutes, or with more than a check-in may run from now (not CHECKIN's usage: a new CHECKIN would drop the details). */

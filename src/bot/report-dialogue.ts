@@ -120,6 +120,9 @@ const LINK_WORDS: ReadonlySet<string> = new Set(
   'AT ON IN NEAR BY OFF AROUND EN CERCA POR JUNTO SUR PRES AU AUX DANS VERS NA NAS NO NOS EM PERTO'.split(' '),
 );
 
+// The words a street's own number follows: directions and route names.
+const STREET_NUMBER_AFTER: ReadonlySet<string> = new Set('N S E W NE NW SE SW NORTH SOUTH EAST WEST FM RM CR SR RT RTE ROUTE US HWY HIGHWAY I'.split(' '));
+
 /**
  * Whether words[i] is a house number: digits, then a street word within three words ("212 Elm St", "212 W 34th
  * St", "415 Calle Ocho"), with no comma, linking word ("212 on 5th Ave") or other number straight after it
@@ -131,9 +134,9 @@ function houseNumber(words: string[], i: number): boolean {
     const word = normalizeWord(w);
     if (STREET_WORDS.has(word)) return true;
     if (/[,;]$/.test(w) || LINK_WORDS.has(word) || /^[aà]$/.test(w)) return false;
-    // Only a number straight after it is the place's own ("212 350 5th Ave"); further on it is the street's
-    // ("212 SW 8 St", Calle Ocho in Miami; "415 FM 1960 Rd").
-    if (j === 0 && /^\d+$/.test(word)) return false;
+    // A street's own number follows a direction or a route word ("212 SW 8 St", Calle Ocho in Miami; "415 FM
+    // 1960 Rd"); after anything else a number is the place's ("212 350 5th Ave", "212 midtown 34 St": the area 212).
+    if (/^\d+$/.test(word) && !(j > 0 && STREET_NUMBER_AFTER.has(normalizeWord(words[i + j] as string)))) return false;
   }
   return false;
 }

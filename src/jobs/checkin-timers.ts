@@ -14,7 +14,7 @@ import type { Lang } from '../domain/lang';
 import type { Logger } from '../log/logger';
 import type { Sender } from '../phone/identity';
 import { personBuddies } from '../store/buddies';
-import { checkinsClockSteppedBack, clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, latestCheckinTime, markUnreachedTold, unreachedCheckins, withdrawWaitingNotices, type DueCheckin, type UnreachedCheckin } from '../store/checkins';
+import { checkinsClockSteppedBack, clearReminder, dueCheckins, escalatedBuddies, dueReminders, linkCheckinMessage, markEscalated, latestCheckinTime, markUnreachedTold, unreachedCheckins, withdrawWaitingNotices, type DueCheckin, type UnreachedCheckin } from '../store/checkins';
 import type { Db } from '../store/db';
 import { ensureMember, memberDiscreet, memberLang } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
@@ -120,7 +120,11 @@ function tellUnreached(deps: TimerStore, c: UnreachedCheckin, now: number): void
   // Her words, plain and discreet.
   let words: [string, string];
   const moderators = c.to === 'buddies' && deps.fallback === 'moderators' ? reachableModerators(db, vault, deps.moderatorContacts) : [];
-  if (c.to === 'moderators') {
+  // After her buddies could not be reached either: one notice says both (it replaces the one about them, if still waiting).
+  const buddies = c.to === 'moderators' ? escalatedBuddies(db, c.id) : 0;
+  if (c.to === 'moderators' && buddies > 0) {
+    words = [t.checkinNoOneReached(buddies), t.discreetNoOneReached()];
+  } else if (c.to === 'moderators') {
     words = [t.checkinModeratorsUnreached(), t.discreetModeratorsUnreached()];
   } else if (moderators.length) {
     tellModerators(deps, c, moderators, now);

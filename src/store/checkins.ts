@@ -156,16 +156,18 @@ export function buddiesTold(db: Db, id: number): number[] | null {
 /**
  * Whether a check-in's escalation still waits whole in the outbox: some of
  * it is queued, and none of it has left (or is leaving), nor was recorded
- * to have gone. No one can have heard it. A message that failed for good
- * (refused, or withdrawn unsent when its buddy left: store/buddies.ts)
- * reached no one: it neither counts as gone nor is there to take back, so
- * the moderators told in its place can still be taken back.
+ * to have gone. No one can have heard it. A message refused for good, or
+ * withdrawn unsent when its buddy left (store/buddies.ts), reached no one:
+ * it neither counts as gone nor is there to take back, so the moderators
+ * told in its place can still be taken back. One given up after tries that
+ * failed for a while (time-outs: Signal may have delivered it all the same)
+ * counts as gone.
  */
 export function escalationUnsent(db: Db, id: number): boolean {
   const row = db
     .stmt(
       `SELECT count(*) AS queued, coalesce(sum(${LEFT_OUTBOX}), 0) AS gone FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND o.state <> 'failed'`,
+       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND (o.state <> 'failed' OR o.error LIKE 'gave_up:%')`,
     )
     .get({ id }) as { queued: number; gone: number };
   return row.queued > 0 && row.gone === 0 && db.stmt('SELECT 1 FROM checkin_told WHERE checkin_id = ?').get(id) === undefined;
@@ -181,7 +183,7 @@ export function escalationUnsent(db: Db, id: number): boolean {
  */
 export function reopenCheckin(db: Db, id: number, dueAt: number, remindAt: number | null): void {
   db.stmt(
-    "DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?) AND (state = 'pending' AND lease_until = 0 OR state = 'failed')",
+    "DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?) AND (state = 'pending' AND lease_until = 0 OR state = 'failed' AND coalesce(error, '') NOT LIKE 'gave_up:%')",
   ).run(id);
   db.stmt("UPDATE checkins SET state = 'open', due_at = ?, remind_at = ?, escalated_at = NULL, unreached_told = 0, moderators_unreached_told = 0 WHERE id = ? AND state = 'escalated'").run(
     dueAt,
@@ -298,6 +300,18 @@ export function unreachedCheckins(db: Db, vault: Vault, limit: number, afterId =
     buddies: r.to_buddies ? r.buddies : 0,
     details: () => (r.details_ct ? vault.open(r.details_ct, SLOT(r.id), r.key_version) : null),
   }));
+}
+
+/** How many buddies a check-in's escalation went to (a buddy's SMS after a refused Signal copy is the same buddy). */
+export function escalatedBuddies(db: Db, id: number): number {
+  return (
+    db
+      .stmt(
+        `SELECT count(DISTINCT coalesce(c.buddy_id, -c.outbox_id)) AS n FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
+         WHERE c.checkin_id = ? AND c.kind = 'escalation' AND o.member_id IS NULL`,
+      )
+      .get(id) as { n: number }
+  ).n;
 }
 
 /**

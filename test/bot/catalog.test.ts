@@ -142,6 +142,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     discreetUnreachedModeratorsTold: [t.discreetUnreachedModeratorsTold()],
     checkinModeratorsUnreached: [t.checkinModeratorsUnreached()],
     discreetModeratorsUnreached: [t.discreetModeratorsUnreached()],
+    checkinNoOneReached: [t.checkinNoOneReached(1), t.checkinNoOneReached(2)],
+    discreetNoOneReached: [t.discreetNoOneReached()],
     laterUsage: [t.laterUsage(720)],
     // Reach (issue 12)
     joinWhichAreaListed: [t.joinWhichAreaListed(OWN_AREAS)],

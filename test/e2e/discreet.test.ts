@@ -75,6 +75,7 @@ describe('discreet alerts over SMS', () => {
       expect(forbiddenIn(catalog(lang).discreetUnreached())).toEqual([]);
       expect(forbiddenIn(catalog(lang).discreetUnreachedModeratorsTold())).toEqual([]);
       expect(forbiddenIn(catalog(lang).discreetModeratorsUnreached())).toEqual([]);
+      expect(forbiddenIn(catalog(lang).discreetNoOneReached())).toEqual([]);
     }
   });
 

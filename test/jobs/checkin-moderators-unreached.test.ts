@@ -66,7 +66,7 @@ describe('an escalation to the moderators that reaches none of them', () => {
     await moderatorsRefuse(w);
     timers(w, MODERATORS);
 
-    expect(after(w, t.checkinBuddiesUnreachedModeratorsTold(1))).toEqual([t.checkinModeratorsUnreached()]);
+    expect(after(w, t.checkinBuddiesUnreachedModeratorsTold(1))).toEqual([t.checkinNoOneReached(1)]);
   });
 
   it('words it discreetly for a member who chose DISCREET', async () => {

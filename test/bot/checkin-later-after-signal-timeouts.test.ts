@@ -1,0 +1,33 @@
+/**
+ * A buddy's Signal escalation whose sends time out (signal-cli may well have
+ * delivered it) goes by SMS after three tries (a5b2484); its Signal row, failed
+ * "gave_up", no longer counts as gone (37e8202). LATER then takes back the SMS
+ * still queued and tells her "no one had been told yet", though her buddy may
+ * have had it three times on Signal, and is never told she is fine.
+ */
+import { SendError } from '../../src/channels/types';
+import { missedCheckin, ROSE, sendPass } from '../helpers/checkin-escalation';
+
+const LILY = '+14155550177';
+const MIN = 60_000;
+const timedOut = () => ({ [LILY]: new SendError('connection', 'ETIMEDOUT') });
+
+describe('LATER after a Signal escalation timed out', () => {
+  it('control: after one time-out, LATER does not say no one was told', async () => {
+    const w = await missedCheckin('signal', [LILY]);
+    await sendPass(w, 'signal', timedOut());
+    expect(w.sms(ROSE, 'LATER 30').reply).not.toMatch(/no one had been told yet/);
+  });
+
+  it('after three time-outs and the SMS still queued, does not say no one was told either', async () => {
+    const w = await missedCheckin('signal', [LILY]);
+    let tries = 0;
+    for (let i = 0; i < 4; i++) {
+      tries += (await sendPass(w, 'signal', timedOut())).calls.filter((c) => c.to === LILY && c.body.includes('blue Honda')).length;
+      w.clock.now += MIN;
+    }
+    expect(tries).toBe(3); // three sends that may each have reached her buddy
+    const reply = w.sms(ROSE, 'LATER 30').reply;
+    expect(reply).not.toMatch(/no one had been told yet/);
+  });
+});
