@@ -11,7 +11,7 @@ import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
 import { buddyIndex, buddyStopped, recordBuddyOptOut } from '../store/buddies';
-import { escalationBySms, isEscalation } from '../store/checkins';
+import { escalationBySms, isEscalation, moveEscalationsToSms } from '../store/checkins';
 import { openAddress } from '../store/members';
 import { queuedBeforeIdentityChange } from '../store/moderator-identities';
 import { claimLane, clockSteppedBack, dueThrottledNow, latestOutboxTime, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';
@@ -384,6 +384,7 @@ export class Lane {
 
   /**
    * A hold or pause of the Signal lane begins, for how long no one knows:
+   * buddies' check-in escalations go by SMS, and
    * people on SMS too get the alerts waiting for them here by SMS now (with
    * this outcome, so the row it names is back in line first), and, while it
    * lasts, those planned since (sweep). An alert that arrives late can cost a
@@ -412,8 +413,12 @@ export class Lane {
   }
 
   private moveTwins(): void {
-    const moved = moveTwinAlertsToSms(this.deps.db, this.deps.now());
-    if (moved > 0) this.deps.log.warn({ moved }, 'Signal sending is held or paused: alerts waiting there for people also on SMS go by SMS');
+    const { db, vault, now, log } = this.deps;
+    const moved = moveTwinAlertsToSms(db, now());
+    if (moved > 0) log.warn({ moved }, 'Signal sending is held or paused: alerts waiting there for people also on SMS go by SMS');
+    // A missed check-in's escalation waits less well than anything: to the buddy's number by SMS too.
+    const escalations = moveEscalationsToSms(db, vault, now());
+    if (escalations > 0) log.warn({ moved: escalations }, "Signal sending is held or paused: buddies' check-in escalations waiting there go by SMS");
   }
 
   /** A message went through after a hold: the line is fixed. */

@@ -7,7 +7,7 @@
  */
 import type { Db } from './db';
 import { personMemberIds } from './members';
-import { enqueueReply } from './outbox';
+import { enqueueReply, openBody, openRowAddress } from './outbox';
 import type { Vault } from './vault';
 
 /** An open or escalated check-in, as the handlers see it. */
@@ -380,4 +380,38 @@ export function escalationBySms(db: Db, vault: Vault, outboxId: number, address:
     | undefined;
   if (!link) return;
   linkCheckinMessage(db, enqueueReply(db, vault, { channel: 'sms', address }, text, now), link.checkin_id, 'escalation', link.buddy_id);
+}
+
+/**
+ * The Signal lane is held or paused (its account refused, a rate limit for
+ * hours: outbox/lane.ts), for how long no one knows: a buddy's escalation
+ * waiting there goes to their number by SMS now (escalationBySms), as the
+ * alert copies of people also on SMS do (store/alerts.ts
+ * moveTwinAlertsToSms). The Signal copy fails as 'sms_instead'; one in
+ * flight is left to its answer, one that will not open stays where it is.
+ * Returns how many moved.
+ */
+export function moveEscalationsToSms(db: Db, vault: Vault, now: number): number {
+  const waiting = db
+    .stmt(
+      `SELECT o.id, o.address_ct, o.body_ct, o.key_version FROM outbox o JOIN checkin_messages c ON c.outbox_id = o.id AND c.kind = 'escalation'
+       WHERE o.channel = 'signal' AND o.member_id IS NULL AND o.state = 'pending' AND o.lease_until <= ?`,
+    )
+    .all(now) as Array<{ id: number; address_ct: Buffer | null; body_ct: Buffer | null; key_version: number }>;
+  const moved = db.stmt("UPDATE outbox SET state = 'failed', error = 'sms_instead', lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = ? WHERE id = ?");
+  let n = 0;
+  for (const row of waiting) {
+    let address: string;
+    let body: string;
+    try {
+      address = openRowAddress(vault, row);
+      body = openBody(vault, row);
+    } catch {
+      continue;
+    }
+    escalationBySms(db, vault, row.id, address, body, now);
+    moved.run(now, row.id);
+    n++;
+  }
+  return n;
 }
