@@ -11,7 +11,7 @@ import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
 import { buddyIndex, buddyStopped, recordBuddyOptOut } from '../store/buddies';
-import { escalationBySms, isEscalation, moveEscalationsToSms } from '../store/checkins';
+import { escalationBySms, isEscalation, moveEscalationsToSms } from '../store/escalation-sms';
 import { openAddress } from '../store/members';
 import { queuedBeforeIdentityChange } from '../store/moderator-identities';
 import { claimLane, clockSteppedBack, dueThrottledNow, latestOutboxTime, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';

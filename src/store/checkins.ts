@@ -7,7 +7,6 @@
  */
 import type { Db } from './db';
 import { personMemberIds } from './members';
-import { enqueueReply, openBody, openRowAddress } from './outbox';
 import type { Vault } from './vault';
 
 /** An open or escalated check-in, as the handlers see it. */
@@ -34,7 +33,8 @@ export const DETAILS_KEPT_MS = 24 * 3_600_000;
 /** An escalated check-in (its details gone) is kept this long for a late OK, then erased. */
 export const ESCALATED_KEPT_MS = 7 * 24 * 3_600_000;
 
-const SLOT = (row: number) => ({ table: 'checkins', column: 'details', row });
+/** Where a check-in's details are sealed. */
+export const DETAILS_SLOT = (row: number) => ({ table: 'checkins', column: 'details', row });
 
 interface Raw {
   id: number;
@@ -86,7 +86,7 @@ export function startCheckin(db: Db, vault: Vault, memberId: number, dueAt: numb
     memberId,
     dueAt,
     remindAt,
-    details === null ? null : vault.seal(details, SLOT(id)),
+    details === null ? null : vault.seal(details, DETAILS_SLOT(id)),
     vault.keyVersion,
     now,
   );
@@ -233,7 +233,7 @@ export function dueCheckins(db: Db, vault: Vault, now: number, limit: number, af
     id: r.id,
     memberId: r.member_id,
     dueAt: r.due_at,
-    details: () => (r.details_ct ? vault.open(r.details_ct, SLOT(r.id), r.key_version) : null),
+    details: () => (r.details_ct ? vault.open(r.details_ct, DETAILS_SLOT(r.id), r.key_version) : null),
   }));
 }
 
@@ -263,73 +263,6 @@ export function markEscalated(db: Db, id: number, now: number): void {
   db.stmt("UPDATE checkins SET state = 'escalated', remind_at = NULL, escalated_at = ? WHERE id = ? AND state = 'open'").run(now, id);
 }
 
-/** An escalated check-in whose escalation reached none of those it went to; its details opened on demand (inside the caller's savepoint). */
-export interface UnreachedCheckin extends DueCheckin {
-  /** Whom it went to: her buddies, or the moderators (CHECKIN_FALLBACK). */
-  to: 'buddies' | 'moderators';
-  /** How many buddies it was for (0 for the moderators). */
-  buddies: number;
-}
-
-/**
- * Escalated check-ins whose every message to her buddies, or every message
- * to the moderators, failed for good (none still waiting, sent or
- * delivered), and whose member was not yet told so, after `afterId` (a run
- * moves past those it could not handle); with how many buddies they were
- * for (a buddy's SMS after a refused Signal copy is the same buddy). One
- * escalation goes to one of them at a time: the moderators are told only
- * once her buddies all refused, or when she had none.
- */
-export function unreachedCheckins(db: Db, vault: Vault, limit: number, afterId = 0): UnreachedCheckin[] {
-  const rows = db
-    .stmt(
-      `SELECT k.id, k.member_id, k.due_at, k.details_ct, k.key_version, o.member_id IS NULL AS to_buddies,
-         count(DISTINCT coalesce(c.buddy_id, -c.outbox_id)) AS buddies
-       FROM checkins k JOIN checkin_messages c ON c.checkin_id = k.id AND c.kind = 'escalation' JOIN outbox o ON o.id = c.outbox_id
-       WHERE k.state = 'escalated' AND (k.unreached_told = 0 OR k.moderators_unreached_told = 0) AND k.id > ?
-       GROUP BY k.id, to_buddies
-       HAVING max(o.state <> 'failed') = 0 AND iif(to_buddies, k.unreached_told, k.moderators_unreached_told) = 0
-       ORDER BY k.id LIMIT +?`,
-    )
-    .all(afterId, limit) as Array<{ id: number; member_id: number; due_at: number; details_ct: Buffer | null; key_version: number; to_buddies: number; buddies: number }>;
-  return rows.map((r) => ({
-    id: r.id,
-    memberId: r.member_id,
-    dueAt: r.due_at,
-    to: r.to_buddies ? 'buddies' : 'moderators',
-    buddies: r.to_buddies ? r.buddies : 0,
-    details: () => (r.details_ct ? vault.open(r.details_ct, SLOT(r.id), r.key_version) : null),
-  }));
-}
-
-/** How many buddies a check-in's escalation went to (a buddy's SMS after a refused Signal copy is the same buddy). */
-export function escalatedBuddies(db: Db, id: number): number {
-  return (
-    db
-      .stmt(
-        `SELECT count(DISTINCT coalesce(c.buddy_id, -c.outbox_id)) AS n FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-         WHERE c.checkin_id = ? AND c.kind = 'escalation' AND o.member_id IS NULL`,
-      )
-      .get(id) as { n: number }
-  ).n;
-}
-
-/**
- * Withdraws a check-in's notices to the member still waiting, no send
- * holding them (her texts held back by a 429, a held lane): a newer notice
- * about the same escalation makes them untrue ("we told your buddies").
- */
-export function withdrawWaitingNotices(db: Db, id: number): void {
-  db.stmt(
-    "DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ? AND kind = 'notice') AND state = 'pending' AND lease_until = 0",
-  ).run(id);
-}
-
-/** Records that the member was told her escalation reached none of those it went to (once per escalation and recipients). */
-export function markUnreachedTold(db: Db, id: number, to: 'buddies' | 'moderators'): void {
-  db.stmt(`UPDATE checkins SET ${to === 'buddies' ? 'unreached_told' : 'moderators_unreached_told'} = 1 WHERE id = ?`).run(id);
-}
-
 /**
  * Retention of escalated check-ins: a day after the escalation the details
  * and every message that carried them are erased, keeping only who those
@@ -357,61 +290,4 @@ export function ageCheckins(db: Db, now: number): number {
     erased++;
   }
   return erased;
-}
-
-/** Whether an outbox row carries a check-in's escalation. */
-export function isEscalation(db: Db, outboxId: number): boolean {
-  return db.stmt("SELECT 1 FROM checkin_messages WHERE outbox_id = ? AND kind = 'escalation'").get(outboxId) !== undefined;
-}
-
-/**
- * A buddy's escalation refused for good over Signal (they left it, or Signal
- * refuses their identity): the same text goes to the same number by SMS,
- * linked to the check-in as the first was (an OK then tells them, and
- * erases it with the rest). Nothing for a row that carried no escalation,
- * nor for one withdrawn.
- */
-export function escalationBySms(db: Db, vault: Vault, outboxId: number, address: string, text: string, now: number): void {
-  // One withdrawn while its send was in flight (the buddy left: store/buddies.ts) goes to no one by any path.
-  const link = db
-    .stmt("SELECT c.checkin_id, c.buddy_id FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id WHERE c.outbox_id = ? AND c.kind = 'escalation' AND coalesce(o.error, '') <> 'withdrawn'")
-    .get(outboxId) as
-    | { checkin_id: number; buddy_id: number | null }
-    | undefined;
-  if (!link) return;
-  linkCheckinMessage(db, enqueueReply(db, vault, { channel: 'sms', address }, text, now), link.checkin_id, 'escalation', link.buddy_id);
-}
-
-/**
- * The Signal lane is held or paused (its account refused, a rate limit for
- * hours: outbox/lane.ts), for how long no one knows: a buddy's escalation
- * waiting there goes to their number by SMS now (escalationBySms), as the
- * alert copies of people also on SMS do (store/alerts.ts
- * moveTwinAlertsToSms). The Signal copy fails as 'sms_instead'; one in
- * flight is left to its answer, one that will not open stays where it is.
- * Returns how many moved.
- */
-export function moveEscalationsToSms(db: Db, vault: Vault, now: number): number {
-  const waiting = db
-    .stmt(
-      `SELECT o.id, o.address_ct, o.body_ct, o.key_version FROM outbox o JOIN checkin_messages c ON c.outbox_id = o.id AND c.kind = 'escalation'
-       WHERE o.channel = 'signal' AND o.member_id IS NULL AND o.state = 'pending' AND o.lease_until <= ?`,
-    )
-    .all(now) as Array<{ id: number; address_ct: Buffer | null; body_ct: Buffer | null; key_version: number }>;
-  const moved = db.stmt("UPDATE outbox SET state = 'failed', error = 'sms_instead', lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = ? WHERE id = ?");
-  let n = 0;
-  for (const row of waiting) {
-    let address: string;
-    let body: string;
-    try {
-      address = openRowAddress(vault, row);
-      body = openBody(vault, row);
-    } catch {
-      continue;
-    }
-    escalationBySms(db, vault, row.id, address, body, now);
-    moved.run(now, row.id);
-    n++;
-  }
-  return n;
 }

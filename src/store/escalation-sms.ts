@@ -1,0 +1,66 @@
+/**
+ * A buddy's check-in escalation over Signal that goes to their number by
+ * SMS instead: refused for good by Signal, failing on it time and again,
+ * or waiting while the Signal lane is held or paused (outbox/lane.ts).
+ */
+import { linkCheckinMessage } from './checkins';
+import type { Db } from './db';
+import { enqueueReply, openBody, openRowAddress } from './outbox';
+import type { Vault } from './vault';
+
+/** Whether an outbox row carries a check-in's escalation. */
+export function isEscalation(db: Db, outboxId: number): boolean {
+  return db.stmt("SELECT 1 FROM checkin_messages WHERE outbox_id = ? AND kind = 'escalation'").get(outboxId) !== undefined;
+}
+
+/**
+ * A buddy's escalation refused for good over Signal (they left it, or Signal
+ * refuses their identity): the same text goes to the same number by SMS,
+ * linked to the check-in as the first was (an OK then tells them, and
+ * erases it with the rest). Nothing for a row that carried no escalation,
+ * nor for one withdrawn.
+ */
+export function escalationBySms(db: Db, vault: Vault, outboxId: number, address: string, text: string, now: number): void {
+  // One withdrawn while its send was in flight (the buddy left: store/buddies.ts) goes to no one by any path.
+  const link = db
+    .stmt("SELECT c.checkin_id, c.buddy_id FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id WHERE c.outbox_id = ? AND c.kind = 'escalation' AND coalesce(o.error, '') <> 'withdrawn'")
+    .get(outboxId) as
+    | { checkin_id: number; buddy_id: number | null }
+    | undefined;
+  if (!link) return;
+  linkCheckinMessage(db, enqueueReply(db, vault, { channel: 'sms', address }, text, now), link.checkin_id, 'escalation', link.buddy_id);
+}
+
+/**
+ * The Signal lane is held or paused (its account refused, a rate limit for
+ * hours: outbox/lane.ts), for how long no one knows: a buddy's escalation
+ * waiting there goes to their number by SMS now (escalationBySms), as the
+ * alert copies of people also on SMS do (store/alerts.ts
+ * moveTwinAlertsToSms). The Signal copy fails as 'sms_instead'; one in
+ * flight is left to its answer, one that will not open stays where it is.
+ * Returns how many moved.
+ */
+export function moveEscalationsToSms(db: Db, vault: Vault, now: number): number {
+  const waiting = db
+    .stmt(
+      `SELECT o.id, o.address_ct, o.body_ct, o.key_version FROM outbox o JOIN checkin_messages c ON c.outbox_id = o.id AND c.kind = 'escalation'
+       WHERE o.channel = 'signal' AND o.member_id IS NULL AND o.state = 'pending' AND o.lease_until <= ?`,
+    )
+    .all(now) as Array<{ id: number; address_ct: Buffer | null; body_ct: Buffer | null; key_version: number }>;
+  const moved = db.stmt("UPDATE outbox SET state = 'failed', error = 'sms_instead', lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = ? WHERE id = ?");
+  let n = 0;
+  for (const row of waiting) {
+    let address: string;
+    let body: string;
+    try {
+      address = openRowAddress(vault, row);
+      body = openBody(vault, row);
+    } catch {
+      continue;
+    }
+    escalationBySms(db, vault, row.id, address, body, now);
+    moved.run(now, row.id);
+    n++;
+  }
+  return n;
+}
