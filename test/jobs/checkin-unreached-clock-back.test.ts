@@ -38,3 +38,27 @@ describe('an escalation that reached no buddy, told the moderators after the clo
     expect(w.queued(sms(MOD)).map((m) => m.text)).toEqual([t.checkinEscalationModerators(clockTime(due - HOUR), 'blue Honda')]);
   });
 });
+
+// A step of the wall clock back moves every check-in's end, however long
+// ago it passed: each was written by the old clock. An escalated one whose
+// end passed more than the step before it is named by the clock of now to
+// the moderators told later (her buddies unreached), not an hour off.
+describe('an escalation told the moderators after the clock stepped back, its end long past', () => {
+  it('names the end by the clock of now', async () => {
+    const w = await missedCheckin('sms', [LILY], MODERATORS);
+    const due = w.clock.now;
+    const job = new CheckinTimers({ db: w.db, vault: w.vault, log: createLogger('silent'), ...MODERATORS, wake: () => undefined, now: () => w.clock.now, clock: w.clocks.checkins });
+    job.tick();
+    // Her escalation waits behind a held lane for 90 minutes...
+    w.clock.now += 90 * MIN;
+    job.tick();
+    // ...then NTP: the server's clock was an hour fast.
+    w.clock.now -= HOUR;
+    job.tick();
+    await sendPass(w, 'sms', { [LILY]: new SendError('invalid', '21211') });
+
+    timers(w, MODERATORS);
+
+    expect(w.queued(sms(MOD)).map((m) => m.text)).toEqual([t.checkinEscalationModerators(clockTime(due - HOUR), 'blue Honda')]);
+  });
+});
