@@ -141,8 +141,8 @@ export const en: Catalog = {
   checkinReminder: (until) => `Heads Up: your check-in ends at ${until}. Text OK when you're safe, or LATER 30 for more time.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} hasn't checked in. They expected to be done by ${expected}. ${details ? `They shared: ${details}` : 'They shared no details.'} Please try to reach them.`,
-  checkinEscalationModerators: (expected, details) =>
-    `Heads Up: a member with no buddy missed a check-in due ${expected}. ${details ? `They shared: ${details}` : 'They shared no details.'}`,
+  checkinEscalationModerators: (expected, details, unreached) =>
+    `Heads Up: ${unreached ? 'a member whose buddies could not be reached' : 'a member with no buddy'} missed a check-in due ${expected}. ${details ? `They shared: ${details}` : 'They shared no details.'}`,
   checkinDetailsUnreadable: () => '(their details could not be read)',
   checkinMemberTold: (told) =>
     told === 'nobody'

@@ -143,8 +143,8 @@ export const es: Catalog = {
   checkinReminder: (until) => `Heads Up: tu reporte termina a las ${until}. Escribe OK cuando estes a salvo, o LUEGO 30 para mas tiempo.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} no se ha reportado. Pensaba terminar a las ${expected}. ${details ? `Compartio: ${details}` : 'No compartio detalles.'} Por favor trata de contactarla.`,
-  checkinEscalationModerators: (expected, details) =>
-    `Heads Up: una persona sin contacto no se reporto a las ${expected}. ${details ? `Compartio: ${details}` : 'No compartio detalles.'}`,
+  checkinEscalationModerators: (expected, details, unreached) =>
+    `Heads Up: ${unreached ? 'una persona a cuyos contactos no pudimos avisar' : 'una persona sin contacto'} no se reporto a las ${expected}. ${details ? `Compartio: ${details}` : 'No compartio detalles.'}`,
   checkinDetailsUnreadable: () => '(sus detalles no se pudieron leer)',
   checkinMemberTold: (told) =>
     told === 'nobody'

@@ -163,8 +163,8 @@ export const fr: Catalog = {
   checkinReminder: (until) => `Heads Up: votre suivi finit à ${until}. Écrivez OK quand vous etes en sécurité, ou PROLONGER 30 pour plus de temps.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} n'a pas donné de nouvelles. Fin prévue à ${expected}. ${details ? `Détails partagés: ${details}` : 'Aucun détail partagé.'} Essayez de la joindre.`,
-  checkinEscalationModerators: (expected, details) =>
-    `Heads Up: une personne sans contact n'a pas donné de nouvelles à ${expected}. ${details ? `Détails partagés: ${details}` : 'Aucun détail partagé.'}`,
+  checkinEscalationModerators: (expected, details, unreached) =>
+    `Heads Up: ${unreached ? "une personne dont les contacts n'ont pu etre joints" : 'une personne sans contact'} n'a pas donné de nouvelles à ${expected}. ${details ? `Détails partagés: ${details}` : 'Aucun détail partagé.'}`,
   checkinDetailsUnreadable: () => '(leurs détails sont illisibles)',
   checkinMemberTold: (told) =>
     told === 'nobody'

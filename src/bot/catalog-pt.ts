@@ -163,8 +163,8 @@ export const pt: Catalog = {
   checkinReminder: (until) => `Heads Up: seu acompanhamento termina as ${until}. Escreva OK quando estiver segura, ou DEPOIS 30 para mais tempo.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} nao deu noticias. Esperava terminar as ${expected}. ${details ? `Compartilhou: ${details}` : 'Nao compartilhou detalhes.'} Por favor tente falar com ela.`,
-  checkinEscalationModerators: (expected, details) =>
-    `Heads Up: uma pessoa sem contato nao deu noticias as ${expected}. ${details ? `Compartilhou: ${details}` : 'Nao compartilhou detalhes.'}`,
+  checkinEscalationModerators: (expected, details, unreached) =>
+    `Heads Up: ${unreached ? 'uma pessoa cujos contatos nao conseguimos avisar' : 'uma pessoa sem contato'} nao deu noticias as ${expected}. ${details ? `Compartilhou: ${details}` : 'Nao compartilhou detalhes.'}`,
   checkinDetailsUnreadable: () => '(os detalhes nao puderam ser lidos)',
   checkinMemberTold: (told) =>
     told === 'nobody'

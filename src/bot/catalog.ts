@@ -174,7 +174,8 @@ export interface Catalog {
   /** To each accepted buddy when a check-in is missed (may take three segments: it carries the details). */
   checkinEscalation(name: string, expected: string, details: string): string;
   /** To the moderators (CHECKIN_FALLBACK=moderators) when a member with no buddy misses a check-in. */
-  checkinEscalationModerators(expected: string, details: string): string;
+  /** `unreached`: she had buddies, none of whom could be reached (CHECKIN_FALLBACK=moderators); else she had none. */
+  checkinEscalationModerators(expected: string, details: string, unreached?: boolean): string;
   /** In place of a missed check-in's details when they could not be read (a damaged value). */
   checkinDetailsUnreadable(): string;
   /** To the member once the escalation is queued. */

@@ -128,7 +128,7 @@ function tellUnreached(deps: TimerStore, c: UnreachedCheckin, now: number): void
   } else if (c.to === 'moderators') {
     words = [t.checkinModeratorsUnreached(), t.discreetModeratorsUnreached()];
   } else if (moderators.length) {
-    tellModerators(deps, c, moderators, now);
+    tellModerators(deps, c, moderators, now, true);
     words = [t.checkinBuddiesUnreachedModeratorsTold(c.buddies), t.discreetUnreachedModeratorsTold()];
   } else {
     words = [t.checkinBuddiesUnreached(c.buddies), t.discreetUnreached()];
@@ -155,8 +155,12 @@ function shownDetails(c: DueCheckin): (lang: Lang) => string {
   return (lang) => details ?? catalog(lang).checkinDetailsUnreadable();
 }
 
-/** Queues a check-in's escalation to the moderators (CHECKIN_FALLBACK): when it was due and the details, never who. */
-function tellModerators(deps: TimerStore, c: DueCheckin, moderators: readonly Sender[], now: number): void {
+/**
+ * Queues a check-in's escalation to the moderators (CHECKIN_FALLBACK): when
+ * it was due and the details, never who; `unreached`: she had buddies, none
+ * of whom could be reached (the moderators should know she has someone).
+ */
+function tellModerators(deps: TimerStore, c: DueCheckin, moderators: readonly Sender[], now: number, unreached = false): void {
   const { db, vault } = deps;
   // Named with its day when written a day late (the line was down, or the buddies' refusals came late).
   const due = dayTime(c.dueAt, now);
@@ -164,7 +168,7 @@ function tellModerators(deps: TimerStore, c: DueCheckin, moderators: readonly Se
   for (const contact of moderators) {
     const m = ensureMember(db, vault, contact, 'en', now, 'active');
     const t = catalog(m.lang);
-    const text = boundedEscalation({ channel: contact.channel, build: (d) => t.checkinEscalationModerators(t.checkinEnd(due), d) }, shown(m.lang));
+    const text = boundedEscalation({ channel: contact.channel, build: (d) => t.checkinEscalationModerators(t.checkinEnd(due), d, unreached) }, shown(m.lang));
     linkCheckinMessage(db, enqueueMessage(db, vault, m.id, text, now), c.id, 'escalation');
   }
 }

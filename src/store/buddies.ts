@@ -209,8 +209,9 @@ export function inviterNumber(db: Db, vault: Vault, id: number): string | undefi
 
 /** Sets the status of a buddy's rows (by id); the channel they answered from, and their language, become theirs. */
 export function setBuddyStatus(db: Db, id: number, status: BuddyStatus, reply?: { channel: Channel; lang: Lang }): void {
-  if (reply) db.stmt('UPDATE buddies SET status = ?, channel = ?, lang = ? WHERE id = ?').run(status, reply.channel, reply.lang, id);
-  else db.stmt('UPDATE buddies SET status = ? WHERE id = ?').run(status, id);
+  // The inviter's number is kept only for an invitation that may be held (see inviterNumber): answered, it goes.
+  if (reply) db.stmt('UPDATE buddies SET status = ?, channel = ?, lang = ?, inviter_ct = NULL WHERE id = ?').run(status, reply.channel, reply.lang, id);
+  else db.stmt("UPDATE buddies SET status = ?, inviter_ct = CASE WHEN ? = 'invited' THEN inviter_ct END WHERE id = ?").run(status, status, id);
 }
 
 /**

@@ -71,4 +71,20 @@ describe('an invitation held for a number that texted STOP', () => {
 
     expect(w.direct(ASKED)).toEqual([t.buddyInvite('Jo')]);
   });
+
+  it('keeps no number of its inviter once the invitation is accepted (only a held one needs it)', async () => {
+    const w = await botWorld({ checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
+    let n = 0;
+    const signal = (text: string) => w.bot.handle({ sender: { channel: 'signal', address: TROLL_UUID, phone: TROLL }, text, providerId: `${TROLL_UUID}:${++n}` }, 'outbox');
+    w.sms(ASKED, 'STOP');
+    signal('JOIN');
+    signal('BUDDY 415-555-0177 Jo');
+    w.sms(ASKED, 'START');
+    expect(w.direct(ASKED)).toEqual([t.buddyInvite('Jo')]);
+
+    w.sms(ASKED, 'ACCEPT');
+
+    // Read as whoever seizes the file would, with the key or without: the sealed number is gone.
+    expect(w.db.sqlite.prepare("SELECT status, inviter_ct IS NOT NULL AS kept FROM buddies").all()).toEqual([{ status: 'accepted', kept: 0 }]);
+  });
 });

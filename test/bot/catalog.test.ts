@@ -127,7 +127,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     checkinDetailsTooLong: [t.checkinDetailsTooLong(200)],
     checkinReminder: until.map((u) => t.checkinReminder(u)),
     checkinEscalation: until.flatMap((u) => [t.checkinEscalation(NAME, u, DETAILS), t.checkinEscalation(NAME, u, '')]),
-    checkinEscalationModerators: until.flatMap((u) => [t.checkinEscalationModerators(u, DETAILS), t.checkinEscalationModerators(u, '')]),
+    checkinEscalationModerators: until.flatMap((u) => [t.checkinEscalationModerators(u, DETAILS), t.checkinEscalationModerators(u, ''), t.checkinEscalationModerators(u, DETAILS, true)]),
     checkinDetailsUnreadable: [t.checkinDetailsUnreadable()],
     checkinMemberTold: [t.checkinMemberTold('buddies'), t.checkinMemberTold('moderators'), t.checkinMemberTold('nobody')],
     checkinOk: [t.checkinOk()],

@@ -56,7 +56,7 @@ describe('her only buddy leaves while her escalation waits unsent', () => {
 
     timers(w, MODERATORS);
 
-    expect(w.queued(sms(MOD)).map((m) => m.text)).toEqual([t.checkinEscalationModerators(clockTime(due), 'blue Honda')]);
+    expect(w.queued(sms(MOD)).map((m) => m.text)).toEqual([t.checkinEscalationModerators(clockTime(due), 'blue Honda', true)]);
     expect(afterNotice(w)).toContain(t.checkinBuddiesUnreachedModeratorsTold(1));
   });
 

@@ -35,7 +35,7 @@ describe('an escalation that reached no buddy, told the moderators after the clo
 
     timers(w, MODERATORS);
 
-    expect(w.queued(sms(MOD)).map((m) => m.text)).toEqual([t.checkinEscalationModerators(clockTime(due - HOUR), 'blue Honda')]);
+    expect(w.queued(sms(MOD)).map((m) => m.text)).toEqual([t.checkinEscalationModerators(clockTime(due - HOUR), 'blue Honda', true)]);
   });
 });
 
@@ -59,6 +59,6 @@ describe('an escalation told the moderators after the clock stepped back, its en
 
     timers(w, MODERATORS);
 
-    expect(w.queued(sms(MOD)).map((m) => m.text)).toEqual([t.checkinEscalationModerators(clockTime(due - HOUR), 'blue Honda')]);
+    expect(w.queued(sms(MOD)).map((m) => m.text)).toEqual([t.checkinEscalationModerators(clockTime(due - HOUR), 'blue Honda', true)]);
   });
 });

@@ -49,7 +49,7 @@ describe('an escalation that reaches none of her buddies, on a line whose fallba
     timers(w, MODERATORS);
     timers(w, MODERATORS);
 
-    for (const m of [MOD, MOD2]) expect(toModerator(w, m)).toEqual([t.checkinEscalationModerators(clockTime(due), 'blue Honda')]);
+    for (const m of [MOD, MOD2]) expect(toModerator(w, m)).toEqual([t.checkinEscalationModerators(clockTime(due), 'blue Honda', true)]);
     for (const form of numberForms(ROSE)) expect(toModerator(w, MOD)[0]).not.toContain(form);
     expect(toModerator(w, MOD)[0]).not.toContain('Rose');
     expect(afterNotice(w)).toEqual([t.checkinBuddiesUnreachedModeratorsTold(2)]);
