@@ -286,6 +286,18 @@ function checkMetrics(secrets: Secrets): CheckResult {
     : ok('metrics', '/metrics is off: set METRICS_TOKEN (openssl rand -hex 32) and give Prometheus that bearer token to turn it on');
 }
 
+/**
+ * With HEADSUP_MASTER_KEY set the server never reads DATA_DIR/master.key:
+ * one left there (the development key of the line's first days, or the key
+ * itself copied there) lies beside the data it opens, for whoever takes the
+ * disk; an old one opens the backups made under it.
+ */
+function unusedKeyFile(config: Config): CheckResult[] {
+  const file = path.join(config.dataDir, 'master.key');
+  if (!fs.existsSync(file)) return [];
+  return [bad('key file', `${file} is not used (HEADSUP_MASTER_KEY is set) but lies beside the database: a key on the same disk opens what it seals. Move it off this machine (with your old backups, if it opens them) or delete it`)];
+}
+
 /** Runs every check; configuration errors end the list early (nothing else can be checked without it). */
 export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<CheckResult[]> {
   let parsed: { config: Config; secrets: Secrets };
@@ -304,6 +316,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
   if ('problem' in key) results.push(bad('key', key.problem));
   // The development key opens every sealed value: held to the database file's rule.
   else if (key.file) results.push(...readableByOthers('key file mode', key.file));
+  else results.push(...unusedKeyFile(config));
   results.push(...checkEnvFile(path.resolve('.env')));
   results.push(...checkDatabase(config, 'key' in key ? key.key : null));
   results.push(checkTimeZone(config.timeZone));
