@@ -72,11 +72,17 @@ export class Lane {
   private nextSweep = 0;
   /** The rows claimed whose outcome is not written yet: never claimed again meanwhile (see claimLane). */
   private readonly claimedIds = new Set<number>();
-  /** Rows queued before a step of the wall clock back are due as they were, not once it catches up. */
-  private readonly clock = new ClockFollower((step, t) => {
-    const moved = clockSteppedBack(this.deps.db, this.channel, step, t);
-    this.deps.log.warn({ channel: this.channel, stepMs: step, moved }, 'the clock stepped back: waiting messages keep their place');
-  });
+  /**
+   * Rows queued before a step of the wall clock back are due as they were, not once it catches up; the first
+   * read compares with the latest time the lane's rows hold, so a step while the server was down is seen too.
+   */
+  private readonly clock = new ClockFollower(
+    (step, t) => {
+      const moved = clockSteppedBack(this.deps.db, this.channel, step, t);
+      this.deps.log.warn({ channel: this.channel, stepMs: step, moved }, 'the clock stepped back: waiting messages keep their place');
+    },
+    () => latestOutboxTime(this.deps.db, this.channel),
+  );
 
   constructor(
     private readonly sender: ChannelSender,
@@ -91,8 +97,6 @@ export class Lane {
 
   start(): void {
     if (this.running) return;
-    // The clock may have been stepped back while the server was down: rows queued by the old one are seen against it.
-    this.clock.startFrom(latestOutboxTime(this.deps.db, this.channel));
     this.running = this.loop();
   }
 
