@@ -59,13 +59,19 @@ describe('an invitation held for a number that texted STOP', () => {
     expect(w.direct(ASKED)).toEqual([]);
   });
 
-  it('still goes for a Signal member showing her number who was never blocked', async () => {
+  /** A Signal member showing her number (never blocked) invites a number that had texted STOP: the invitation is held. */
+  async function heldFromSignal() {
     const w = await botWorld({ checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
     let n = 0;
     const signal = (text: string) => w.bot.handle({ sender: { channel: 'signal', address: TROLL_UUID, phone: TROLL }, text, providerId: `${TROLL_UUID}:${++n}` }, 'outbox');
     w.sms(ASKED, 'STOP');
     signal('JOIN');
     signal('BUDDY 415-555-0177 Jo');
+    return w;
+  }
+
+  it('still goes for a Signal member showing her number who was never blocked', async () => {
+    const w = await heldFromSignal();
 
     w.sms(ASKED, 'START');
 
@@ -73,18 +79,13 @@ describe('an invitation held for a number that texted STOP', () => {
   });
 
   it('keeps no number of its inviter once the invitation is accepted (only a held one needs it)', async () => {
-    const w = await botWorld({ checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
-    let n = 0;
-    const signal = (text: string) => w.bot.handle({ sender: { channel: 'signal', address: TROLL_UUID, phone: TROLL }, text, providerId: `${TROLL_UUID}:${++n}` }, 'outbox');
-    w.sms(ASKED, 'STOP');
-    signal('JOIN');
-    signal('BUDDY 415-555-0177 Jo');
+    const w = await heldFromSignal();
     w.sms(ASKED, 'START');
     expect(w.direct(ASKED)).toEqual([t.buddyInvite('Jo')]);
 
     w.sms(ASKED, 'ACCEPT');
 
     // Read as whoever seizes the file would, with the key or without: the sealed number is gone.
-    expect(w.db.sqlite.prepare("SELECT status, inviter_ct IS NOT NULL AS kept FROM buddies").all()).toEqual([{ status: 'accepted', kept: 0 }]);
+    expect(w.db.sqlite.prepare('SELECT status, inviter_ct IS NOT NULL AS kept FROM buddies').all()).toEqual([{ status: 'accepted', kept: 0 }]);
   });
 });

@@ -22,37 +22,23 @@ const t = catalog('en');
 const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
 const MODERATORS: Fallback = { fallback: 'moderators', moderatorContacts: [sms(MOD)] };
 
+// A step of the wall clock back moves every check-in's end, however long
+// ago it passed: each was written by the old clock. An escalated one is
+// named by the clock of now to the moderators told later (her buddies
+// unreached), not an hour off, whether its end passed just before the step
+// or long before (its escalation waiting behind a held lane).
 describe('an escalation that reached no buddy, told the moderators after the clock stepped back', () => {
-  it('names the end by the clock of now', async () => {
+  it.each([
+    ['just before the step', 0],
+    ['90 minutes before the step', 90 * MIN],
+  ])('names the end by the clock of now, its end %s', async (_when, waited) => {
     const w = await missedCheckin('sms', [LILY], MODERATORS);
     const due = w.clock.now;
     const job = new CheckinTimers({ db: w.db, vault: w.vault, log: createLogger('silent'), ...MODERATORS, wake: () => undefined, now: () => w.clock.now, clock: w.clocks.checkins });
+    job.tick();
+    w.clock.now += waited;
     job.tick();
     // NTP: the server's clock was an hour fast.
-    w.clock.now -= HOUR;
-    job.tick();
-    await sendPass(w, 'sms', { [LILY]: new SendError('invalid', '21211') });
-
-    timers(w, MODERATORS);
-
-    expect(w.queued(sms(MOD)).map((m) => m.text)).toEqual([t.checkinEscalationModerators(clockTime(due - HOUR), 'blue Honda', true)]);
-  });
-});
-
-// A step of the wall clock back moves every check-in's end, however long
-// ago it passed: each was written by the old clock. An escalated one whose
-// end passed more than the step before it is named by the clock of now to
-// the moderators told later (her buddies unreached), not an hour off.
-describe('an escalation told the moderators after the clock stepped back, its end long past', () => {
-  it('names the end by the clock of now', async () => {
-    const w = await missedCheckin('sms', [LILY], MODERATORS);
-    const due = w.clock.now;
-    const job = new CheckinTimers({ db: w.db, vault: w.vault, log: createLogger('silent'), ...MODERATORS, wake: () => undefined, now: () => w.clock.now, clock: w.clocks.checkins });
-    job.tick();
-    // Her escalation waits behind a held lane for 90 minutes...
-    w.clock.now += 90 * MIN;
-    job.tick();
-    // ...then NTP: the server's clock was an hour fast.
     w.clock.now -= HOUR;
     job.tick();
     await sendPass(w, 'sms', { [LILY]: new SendError('invalid', '21211') });
