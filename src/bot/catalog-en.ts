@@ -147,25 +147,29 @@ export const en: Catalog = {
   checkinMemberTold: (told) =>
     told === 'nobody'
       ? "Heads Up: you didn't check in, and no buddy is left to tell. Text OK when you're safe."
-      : `Heads Up: you didn't check in, so we told ${told === 'buddies' ? 'your buddies' : "the line's moderators"}. Text OK when you're safe.`,
+      : `Heads Up: you didn't check in, so we're messaging ${told === 'buddies' ? 'your buddies' : "the line's moderators"}. If we can't reach them, we'll tell you. Text OK when you're safe.`,
   checkinOk: () => "Heads Up: glad you're safe. Check-in ended and your details erased.",
   checkinOkLate: () => "Heads Up: glad you're safe. We've told them you checked in.",
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} has checked in and is OK.` : 'Heads Up: the member who missed a check-in has now checked in.'),
   checkinNone: () => 'Heads Up: you have no check-in running. CHECKIN and minutes starts one, e.g. CHECKIN 90.',
   checkinExtended: (until) => `Heads Up: check-in extended to ${until}. Text OK when you're safe.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: no one had been told yet, and no one will be now: check-in extended to ${until}. Text OK when you're safe.`,
-  checkinBuddiesUnreached: (n) =>
-    `Heads Up: we couldn't reach ${n === 1 ? 'your buddy' : 'any of your buddies'} to say you missed your check-in. Please reach someone you trust another way. Text OK when you're safe.`,
-  discreetUnreached: () => "HU: we couldn't get your message through to your contact. Please reach someone another way.",
-  checkinBuddiesUnreachedModeratorsTold: (n) =>
-    `Heads Up: we couldn't reach ${n === 1 ? 'your buddy' : 'any of your buddies'} to say you missed your check-in, so we told the line's moderators instead. If you can, reach someone you trust too. Text OK when you're safe.`,
-  discreetUnreachedModeratorsTold: () => "HU: we couldn't get your message through to your contact, so we passed it to our team instead.",
-  checkinModeratorsUnreached: () =>
-    "Heads Up: we couldn't reach the line's moderators to say you missed your check-in. Please reach someone you trust another way. Text OK when you're safe.",
-  discreetModeratorsUnreached: () => "HU: we couldn't get your message through to our team. Please reach someone another way.",
-  checkinNoOneReached: (n) =>
-    `Heads Up: we couldn't reach ${n === 1 ? 'your buddy' : 'any of your buddies'}, nor the line's moderators, to say you missed your check-in. Please reach someone you trust another way. Text OK when you're safe.`,
-  discreetNoOneReached: () => "HU: we couldn't get your message through to your contact, nor to our team. Please reach someone another way.",
+  checkinBuddiesUnreached: (n, trying) =>
+    `Heads Up: we couldn't reach ${n === 1 ? 'your buddy' : 'any of your buddies'} to say you missed your check-in.${trying ? " We're still trying." : ''} Please reach someone you trust another way. Text OK when you're safe.`,
+  discreetUnreached: (trying) =>
+    `HU: we couldn't get your message through to your contact.${trying ? " We're still trying." : ''} Please reach someone another way.`,
+  checkinBuddiesUnreachedModeratorsTold: (n, trying) =>
+    `Heads Up: we couldn't reach ${n === 1 ? 'your buddy' : 'any of your buddies'} to say you missed your check-in, so we told the line's moderators instead.${trying ? " We're still trying." : ''} If you can, reach someone you trust too. Text OK when you're safe.`,
+  discreetUnreachedModeratorsTold: (trying) =>
+    `HU: we couldn't get your message through to your contact, so we passed it to our team instead.${trying ? " We're still trying." : ''}`,
+  checkinModeratorsUnreached: (trying) =>
+    `Heads Up: we couldn't reach the line's moderators to say you missed your check-in.${trying ? " We're still trying." : ''} Please reach someone you trust another way. Text OK when you're safe.`,
+  discreetModeratorsUnreached: (trying) =>
+    `HU: we couldn't get your message through to our team.${trying ? " We're still trying." : ''} Please reach someone another way.`,
+  checkinNoOneReached: (n, trying) =>
+    `Heads Up: we couldn't reach ${n === 1 ? 'your buddy' : 'any of your buddies'}, nor the line's moderators, to say you missed your check-in.${trying ? " We're still trying." : ''} Please reach someone you trust another way. Text OK when you're safe.`,
+  discreetNoOneReached: (trying) =>
+    `HU: we couldn't get your message through to your contact, nor to our team.${trying ? " We're still trying." : ''} Please reach someone another way.`,
   laterUsage: (max) => `Heads Up: text LATER and the minutes to add, e.g. LATER 30. A check-in can end at most ${max} minutes from now.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: which area do you want alerts for? Reply with one: ${listAreas(codes)}.`,

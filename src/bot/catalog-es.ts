@@ -149,25 +149,29 @@ export const es: Catalog = {
   checkinMemberTold: (told) =>
     told === 'nobody'
       ? 'Heads Up: no te reportaste y no queda contacto a quien avisar. Escribe OK cuando estes a salvo.'
-      : `Heads Up: no te reportaste, asi que avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'}. Escribe OK cuando estes a salvo.`,
+      : `Heads Up: no te reportaste, asi que estamos avisando a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'}. Si no lo logramos, te lo diremos. Escribe OK cuando estes a salvo.`,
   checkinOk: () => 'Heads Up: que bueno que estas a salvo. Reporte terminado y detalles borrados.',
   checkinOkLate: () => 'Heads Up: que bueno que estas a salvo. Les avisamos que te reportaste.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} ya se reporto y esta bien.` : 'Heads Up: la persona que no se reporto ya se reporto.'),
   checkinNone: () => 'Heads Up: no tienes un reporte activo. SEGURA y minutos empieza uno, ej. SEGURA 90.',
   checkinExtended: (until) => `Heads Up: reporte extendido hasta las ${until}. Escribe OK cuando estes a salvo.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: aun no habiamos avisado a nadie, y ya no lo haremos: reporte extendido hasta las ${until}. Escribe OK cuando estes a salvo.`,
-  checkinBuddiesUnreached: (n) =>
-    `Heads Up: no pudimos avisar a ${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'} de que no te reportaste. Busca a alguien de confianza de otra forma. Escribe OK cuando estes a salvo.`,
-  discreetUnreached: () => 'HU: no pudimos hacer llegar tu mensaje a tu contacto. Busca a alguien de otra forma.',
-  checkinBuddiesUnreachedModeratorsTold: (n) =>
-    `Heads Up: no pudimos avisar a ${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'} de que no te reportaste, asi que avisamos a las moderadoras. Si puedes, busca tambien a alguien de confianza. Escribe OK cuando estes a salvo.`,
-  discreetUnreachedModeratorsTold: () => 'HU: no pudimos hacer llegar tu mensaje a tu contacto, asi que lo pasamos a nuestro equipo.',
-  checkinModeratorsUnreached: () =>
-    'Heads Up: no pudimos avisar a las moderadoras de que no te reportaste. Busca a alguien de confianza de otra forma. Escribe OK cuando estes a salvo.',
-  discreetModeratorsUnreached: () => 'HU: no pudimos hacer llegar tu mensaje a nuestro equipo. Busca a alguien de otra forma.',
-  checkinNoOneReached: (n) =>
-    `Heads Up: no pudimos avisar a ${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'} ni a las moderadoras de que no te reportaste. Busca a alguien de confianza de otra forma. Escribe OK cuando estes a salvo.`,
-  discreetNoOneReached: () => 'HU: no pudimos hacer llegar tu mensaje a tu contacto ni a nuestro equipo. Busca a alguien de otra forma.',
+  checkinBuddiesUnreached: (n, trying) =>
+    `Heads Up: no pudimos avisar a ${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'} de que no te reportaste.${trying ? ' Seguimos intentando.' : ''} Busca a alguien de confianza de otra forma. Escribe OK cuando estes a salvo.`,
+  discreetUnreached: (trying) =>
+    `HU: no pudimos hacer llegar tu mensaje a tu contacto.${trying ? ' Seguimos intentando.' : ''} Busca a alguien de otra forma.`,
+  checkinBuddiesUnreachedModeratorsTold: (n, trying) =>
+    `Heads Up: no pudimos avisar a ${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'} de que no te reportaste, asi que avisamos a las moderadoras.${trying ? ' Seguimos intentando.' : ''} Si puedes, busca tambien a alguien de confianza. Escribe OK cuando estes a salvo.`,
+  discreetUnreachedModeratorsTold: (trying) =>
+    `HU: no pudimos hacer llegar tu mensaje a tu contacto, asi que lo pasamos a nuestro equipo.${trying ? ' Seguimos intentando.' : ''}`,
+  checkinModeratorsUnreached: (trying) =>
+    `Heads Up: no pudimos avisar a las moderadoras de que no te reportaste.${trying ? ' Seguimos intentando.' : ''} Busca a alguien de confianza de otra forma. Escribe OK cuando estes a salvo.`,
+  discreetModeratorsUnreached: (trying) =>
+    `HU: no pudimos hacer llegar tu mensaje a nuestro equipo.${trying ? ' Seguimos intentando.' : ''} Busca a alguien de otra forma.`,
+  checkinNoOneReached: (n, trying) =>
+    `Heads Up: no pudimos avisar a ${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'} ni a las moderadoras de que no te reportaste.${trying ? ' Seguimos intentando.' : ''} Busca a alguien de confianza de otra forma. Escribe OK cuando estes a salvo.`,
+  discreetNoOneReached: (trying) =>
+    `HU: no pudimos hacer llegar tu mensaje a tu contacto ni a nuestro equipo.${trying ? ' Seguimos intentando.' : ''} Busca a alguien de otra forma.`,
   laterUsage: (max) => `Heads Up: escribe LUEGO y los minutos a sumar, ej. LUEGO 30. Un reporte puede terminar como mucho en ${max} minutos desde ahora.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: ¿de que area quieres alertas? Responde con una: ${listAreas(codes)}.`,

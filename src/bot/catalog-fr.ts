@@ -169,25 +169,29 @@ export const fr: Catalog = {
   checkinMemberTold: (told) =>
     told === 'nobody'
       ? "Heads Up: pas de nouvelles de vous, et plus aucun contact à prévenir. Écrivez OK quand vous etes en sécurité."
-      : `Heads Up: pas de nouvelles de vous, on a prévenu ${told === 'buddies' ? 'vos contacts' : 'les modératrices'}. Écrivez OK quand vous etes en sécurité.`,
+      : `Heads Up: pas de nouvelles de vous, on prévient ${told === 'buddies' ? 'vos contacts' : 'les modératrices'}. Si on n'y arrive pas, on vous le dira. Écrivez OK quand vous etes en sécurité.`,
   checkinOk: () => 'Heads Up: content de vous savoir en sécurité. Suivi fini, détails effacés.',
   checkinOkLate: () => 'Heads Up: content de vous savoir en sécurité. On leur a dit que vous allez bien.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} a donné des nouvelles et va bien.` : "Heads Up: la personne sans nouvelles en a donné."),
   checkinNone: () => "Heads Up: aucun suivi en cours. SECURITE et des minutes en lance un, ex. SECURITE 90.",
   checkinExtended: (until) => `Heads Up: suivi prolongé jusqu'à ${until}. Écrivez OK quand vous etes en sécurité.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: personne n'avait encore été prévenu, et personne ne le sera: suivi prolongé jusqu'à ${until}. Écrivez OK quand vous etes en sécurité.`,
-  checkinBuddiesUnreached: (n) =>
-    `Heads Up: on n'a pu joindre ${n === 1 ? 'votre contact' : 'aucun de vos contacts'} pour dire que vous n'avez pas donné de nouvelles. Joignez quelqu'un de confiance autrement. Écrivez OK quand vous etes en sécurité.`,
-  discreetUnreached: () => "HU: votre message n'a pas pu etre remis à votre contact. Joignez quelqu'un autrement.",
-  checkinBuddiesUnreachedModeratorsTold: (n) =>
-    `Heads Up: on n'a pu joindre ${n === 1 ? 'votre contact' : 'aucun de vos contacts'} pour dire que vous n'avez pas donné de nouvelles, on a donc prévenu les modératrices. Si vous pouvez, joignez aussi quelqu'un de confiance. Écrivez OK quand vous etes en sécurité.`,
-  discreetUnreachedModeratorsTold: () => "HU: votre message n'a pas pu etre remis à votre contact, on l'a donc transmis à notre équipe.",
-  checkinModeratorsUnreached: () =>
-    "Heads Up: on n'a pu joindre les modératrices pour dire que vous n'avez pas donné de nouvelles. Joignez quelqu'un de confiance autrement. Écrivez OK quand vous etes en sécurité.",
-  discreetModeratorsUnreached: () => "HU: votre message n'a pas pu etre remis à notre équipe. Joignez quelqu'un autrement.",
-  checkinNoOneReached: (n) =>
-    `Heads Up: on n'a pu joindre ni ${n === 1 ? 'votre contact' : 'vos contacts'} ni les modératrices pour dire que vous n'avez pas donné de nouvelles. Joignez quelqu'un de confiance autrement. Écrivez OK quand vous etes en sécurité.`,
-  discreetNoOneReached: () => "HU: votre message n'a pu etre remis ni à votre contact ni à notre équipe. Joignez quelqu'un autrement.",
+  checkinBuddiesUnreached: (n, trying) =>
+    `Heads Up: on n'a pu joindre ${n === 1 ? 'votre contact' : 'aucun de vos contacts'} pour dire que vous n'avez pas donné de nouvelles.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un de confiance autrement. Écrivez OK quand vous etes en sécurité.`,
+  discreetUnreached: (trying) =>
+    `HU: votre message n'a pas pu etre remis à votre contact.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un autrement.`,
+  checkinBuddiesUnreachedModeratorsTold: (n, trying) =>
+    `Heads Up: on n'a pu joindre ${n === 1 ? 'votre contact' : 'aucun de vos contacts'} pour dire que vous n'avez pas donné de nouvelles, on a donc prévenu les modératrices.${trying ? " On continue d'essayer." : ''} Si vous pouvez, joignez aussi quelqu'un de confiance. Écrivez OK quand vous etes en sécurité.`,
+  discreetUnreachedModeratorsTold: (trying) =>
+    `HU: votre message n'a pas pu etre remis à votre contact, on l'a donc transmis à notre équipe.${trying ? " On continue d'essayer." : ''}`,
+  checkinModeratorsUnreached: (trying) =>
+    `Heads Up: on n'a pu joindre les modératrices pour dire que vous n'avez pas donné de nouvelles.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un de confiance autrement. Écrivez OK quand vous etes en sécurité.`,
+  discreetModeratorsUnreached: (trying) =>
+    `HU: votre message n'a pas pu etre remis à notre équipe.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un autrement.`,
+  checkinNoOneReached: (n, trying) =>
+    `Heads Up: on n'a pu joindre ni ${n === 1 ? 'votre contact' : 'vos contacts'} ni les modératrices pour dire que vous n'avez pas donné de nouvelles.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un de confiance autrement. Écrivez OK quand vous etes en sécurité.`,
+  discreetNoOneReached: (trying) =>
+    `HU: votre message n'a pu etre remis ni à votre contact ni à notre équipe.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un autrement.`,
   laterUsage: (max) => `Heads Up: écrivez PROLONGER et les minutes à ajouter, ex. PROLONGER 30. Un suivi peut finir au plus tard dans ${max} minutes.`,
   // Reports (issue 11)
   reportAsk: (step) =>

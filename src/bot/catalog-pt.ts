@@ -169,25 +169,29 @@ export const pt: Catalog = {
   checkinMemberTold: (told) =>
     told === 'nobody'
       ? 'Heads Up: voce nao deu noticias e nao resta contato para avisar. Escreva OK quando estiver segura.'
-      : `Heads Up: voce nao deu noticias, entao avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'}. Escreva OK quando estiver segura.`,
+      : `Heads Up: voce nao deu noticias, entao estamos avisando ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'}. Se nao conseguirmos, diremos a voce. Escreva OK quando estiver segura.`,
   checkinOk: () => 'Heads Up: que bom que voce esta segura. Acompanhamento encerrado e detalhes apagados.',
   checkinOkLate: () => 'Heads Up: que bom que voce esta segura. Avisamos que voce deu noticias.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} deu noticias e esta bem.` : 'Heads Up: a pessoa sem noticias ja deu noticias.'),
   checkinNone: () => 'Heads Up: voce nao tem acompanhamento ativo. SEGURA e minutos comeca um, ex. SEGURA 90.',
   checkinExtended: (until) => `Heads Up: acompanhamento estendido ate ${until}. Escreva OK quando estiver segura.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: ninguem tinha sido avisado ainda, e ninguem sera: acompanhamento estendido ate ${until}. Escreva OK quando estiver segura.`,
-  checkinBuddiesUnreached: (n) =>
-    `Heads Up: nao conseguimos avisar ${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'} que voce nao deu noticias. Procure alguem de confianca de outro jeito. Escreva OK quando estiver segura.`,
-  discreetUnreached: () => 'HU: nao conseguimos entregar sua mensagem ao seu contato. Procure alguem de outro jeito.',
-  checkinBuddiesUnreachedModeratorsTold: (n) =>
-    `Heads Up: nao conseguimos avisar ${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'} que voce nao deu noticias, entao avisamos as moderadoras. Se puder, procure tambem alguem de confianca. Escreva OK quando estiver segura.`,
-  discreetUnreachedModeratorsTold: () => 'HU: nao conseguimos entregar sua mensagem ao seu contato, entao passamos para a nossa equipe.',
-  checkinModeratorsUnreached: () =>
-    'Heads Up: nao conseguimos avisar as moderadoras que voce nao deu noticias. Procure alguem de confianca de outro jeito. Escreva OK quando estiver segura.',
-  discreetModeratorsUnreached: () => 'HU: nao conseguimos entregar sua mensagem a nossa equipe. Procure alguem de outro jeito.',
-  checkinNoOneReached: (n) =>
-    `Heads Up: nao conseguimos avisar ${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'} nem as moderadoras que voce nao deu noticias. Procure alguem de confianca de outro jeito. Escreva OK quando estiver segura.`,
-  discreetNoOneReached: () => 'HU: nao conseguimos entregar sua mensagem ao seu contato nem a nossa equipe. Procure alguem de outro jeito.',
+  checkinBuddiesUnreached: (n, trying) =>
+    `Heads Up: nao conseguimos avisar ${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'} que voce nao deu noticias.${trying ? ' Seguimos tentando.' : ''} Procure alguem de confianca de outro jeito. Escreva OK quando estiver segura.`,
+  discreetUnreached: (trying) =>
+    `HU: nao conseguimos entregar sua mensagem ao seu contato.${trying ? ' Seguimos tentando.' : ''} Procure alguem de outro jeito.`,
+  checkinBuddiesUnreachedModeratorsTold: (n, trying) =>
+    `Heads Up: nao conseguimos avisar ${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'} que voce nao deu noticias, entao avisamos as moderadoras.${trying ? ' Seguimos tentando.' : ''} Se puder, procure tambem alguem de confianca. Escreva OK quando estiver segura.`,
+  discreetUnreachedModeratorsTold: (trying) =>
+    `HU: nao conseguimos entregar sua mensagem ao seu contato, entao passamos para a nossa equipe.${trying ? ' Seguimos tentando.' : ''}`,
+  checkinModeratorsUnreached: (trying) =>
+    `Heads Up: nao conseguimos avisar as moderadoras que voce nao deu noticias.${trying ? ' Seguimos tentando.' : ''} Procure alguem de confianca de outro jeito. Escreva OK quando estiver segura.`,
+  discreetModeratorsUnreached: (trying) =>
+    `HU: nao conseguimos entregar sua mensagem a nossa equipe.${trying ? ' Seguimos tentando.' : ''} Procure alguem de outro jeito.`,
+  checkinNoOneReached: (n, trying) =>
+    `Heads Up: nao conseguimos avisar ${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'} nem as moderadoras que voce nao deu noticias.${trying ? ' Seguimos tentando.' : ''} Procure alguem de confianca de outro jeito. Escreva OK quando estiver segura.`,
+  discreetNoOneReached: (trying) =>
+    `HU: nao conseguimos entregar sua mensagem ao seu contato nem a nossa equipe.${trying ? ' Seguimos tentando.' : ''} Procure alguem de outro jeito.`,
   laterUsage: (max) => `Heads Up: escreva DEPOIS e os minutos a somar, ex. DEPOIS 30. Um acompanhamento pode terminar no maximo em ${max} minutos a partir de agora.`,
   // Reports (issue 11)
   reportAsk: (step) =>

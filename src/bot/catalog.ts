@@ -178,7 +178,7 @@ export interface Catalog {
   checkinEscalationModerators(expected: string, details: string, unreached?: boolean): string;
   /** In place of a missed check-in's details when they could not be read (a damaged value). */
   checkinDetailsUnreadable(): string;
-  /** To the member once the escalation is queued. */
+  /** To the member once the escalation is queued (not yet sent: it says we are telling them, and that she hears if we cannot). */
   checkinMemberTold(told: 'buddies' | 'moderators' | 'nobody'): string;
   checkinOk(): string;
   /** OK after the buddies were told. */
@@ -187,22 +187,26 @@ export interface Catalog {
   checkinOkBuddy(name: string): string;
   checkinNone(): string;
   checkinExtended(until: string): string;
-  /** To the member, once, when her escalation reached none of her `buddies` (each refused for good). */
-  checkinBuddiesUnreached(buddies: number): string;
+  /**
+   * To the member, once, when her escalation reached none of her `buddies` (each refused for good, or none
+   * through within minutes); `trying`: some of it is still being retried (an outage), and may yet arrive.
+   * The same `trying` in the notices below.
+   */
+  checkinBuddiesUnreached(buddies: number, trying?: boolean): string;
   /** `checkinBuddiesUnreached` for a discreet member: it arrives unasked, so it names nothing of its subject, nor the line. */
-  discreetUnreached(): string;
+  discreetUnreached(trying?: boolean): string;
   /** To the member, once, when her escalation reached none of her `buddies` and went to the moderators instead (CHECKIN_FALLBACK=moderators). */
-  checkinBuddiesUnreachedModeratorsTold(buddies: number): string;
+  checkinBuddiesUnreachedModeratorsTold(buddies: number, trying?: boolean): string;
   /** `checkinBuddiesUnreachedModeratorsTold` for a discreet member: it names nothing of its subject, nor the line. */
-  discreetUnreachedModeratorsTold(): string;
+  discreetUnreachedModeratorsTold(trying?: boolean): string;
   /** To the member, once, when her escalation to the moderators (CHECKIN_FALLBACK=moderators) reached none of them (each refused for good). */
-  checkinModeratorsUnreached(): string;
+  checkinModeratorsUnreached(trying?: boolean): string;
   /** `checkinModeratorsUnreached` for a discreet member: it names nothing of its subject, nor the line. */
-  discreetModeratorsUnreached(): string;
+  discreetModeratorsUnreached(trying?: boolean): string;
   /** To the member, once, when neither her `buddies` nor then the moderators (CHECKIN_FALLBACK=moderators) could be reached. */
-  checkinNoOneReached(buddies: number): string;
+  checkinNoOneReached(buddies: number, trying?: boolean): string;
   /** `checkinNoOneReached` for a discreet member: it names nothing of its subject, nor the line. */
-  discreetNoOneReached(): string;
+  discreetNoOneReached(trying?: boolean): string;
   /** LATER after the deadline, the escalation taken back before it reached anyone: the check-in runs to `until`. */
   checkinEscalationWithdrawn(until: string): string;
   /** LATER with no minutes, or with more than a check-in may run from now (not CHECKIN's usage: a new CHECKIN would drop the details). */

@@ -89,7 +89,7 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
         }
       }
       after = due.at(-1) ?? after;
-      const unreached = unreachedCheckins(db, deps.vault, BATCH, unreachedAfter);
+      const unreached = unreachedCheckins(db, deps.vault, BATCH, now, unreachedAfter);
       for (const c of unreached) {
         try {
           db.savepoint(() => tellUnreached(deps, c, now));
@@ -108,8 +108,9 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
 /**
  * Tells a member, once, that her escalation reached none of those it went
  * to (each refused for good: a number that is invalid or stopped, a buddy
- * who left Signal on a line with no SMS), so that she can reach someone
- * another way. With CHECKIN_FALLBACK=moderators, a member none of whose
+ * who left Signal on a line with no SMS; or none through within a few
+ * minutes, an outage: then that we keep trying), so that she can reach
+ * someone another way. With CHECKIN_FALLBACK=moderators, a member none of whose
  * buddies could be reached is where a member with no buddy is: the
  * moderators are told then, as they would have been, and she hears that
  * they were. Discreet if she chose it: it arrives unasked, on her lock
@@ -123,15 +124,16 @@ function tellUnreached(deps: TimerStore, c: UnreachedCheckin, now: number): void
   const moderators = c.to === 'buddies' && deps.fallback === 'moderators' ? reachableModerators(db, vault, deps.moderatorContacts) : [];
   // After her buddies could not be reached either: one notice says both (it replaces the one about them, if still waiting).
   const buddies = c.to === 'moderators' ? escalatedBuddies(db, c.id) : 0;
+  const trying = c.trying;
   if (c.to === 'moderators' && buddies > 0) {
-    words = [t.checkinNoOneReached(buddies), t.discreetNoOneReached()];
+    words = [t.checkinNoOneReached(buddies, trying), t.discreetNoOneReached(trying)];
   } else if (c.to === 'moderators') {
-    words = [t.checkinModeratorsUnreached(), t.discreetModeratorsUnreached()];
+    words = [t.checkinModeratorsUnreached(trying), t.discreetModeratorsUnreached(trying)];
   } else if (moderators.length) {
     tellModerators(deps, c, moderators, now, true);
-    words = [t.checkinBuddiesUnreachedModeratorsTold(c.buddies), t.discreetUnreachedModeratorsTold()];
+    words = [t.checkinBuddiesUnreachedModeratorsTold(c.buddies, trying), t.discreetUnreachedModeratorsTold(trying)];
   } else {
-    words = [t.checkinBuddiesUnreached(c.buddies), t.discreetUnreached()];
+    words = [t.checkinBuddiesUnreached(c.buddies, trying), t.discreetUnreached(trying)];
   }
   const text = memberDiscreet(db, c.memberId) ? words[1] : words[0];
   // One notice about her escalation at a time: those still waiting are no longer true.

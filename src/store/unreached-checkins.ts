@@ -1,7 +1,8 @@
 /**
  * A check-in's escalation that reached none of those it went to (each
- * refused for good): which ones, how many buddies, and the member told so
- * once per escalation and recipients (jobs/checkin-timers.ts).
+ * refused for good, or none through within a few minutes): which ones, how
+ * many buddies, and the member told so once per escalation and recipients
+ * (jobs/checkin-timers.ts).
  */
 import { DETAILS_SLOT, type DueCheckin } from './checkins';
 import type { Db } from './db';
@@ -13,35 +14,61 @@ export interface UnreachedCheckin extends DueCheckin {
   to: 'buddies' | 'moderators';
   /** How many buddies it was for (0 for the moderators). */
   buddies: number;
+  /** Some of its messages (to anyone) still wait or are retried: it may yet arrive. */
+  trying: boolean;
 }
 
 /**
- * Escalated check-ins whose every message to her buddies, or every message
- * to the moderators, failed for good (none still waiting, sent or
- * delivered), and whose member was not yet told so, after `afterId` (a run
- * moves past those it could not handle); with how many buddies they were
- * for (a buddy's SMS after a refused Signal copy is the same buddy). One
- * escalation goes to one of them at a time: the moderators are told only
- * once her buddies all refused, or when she had none.
+ * An escalation none of whose messages went through within this long counts
+ * as not reached, though its messages keep trying (an outage, a held or
+ * paused lane): a missed check-in must not wait hours for her to hear that
+ * no one knows. Long enough for a Signal escalation's SMS fallback.
  */
-export function unreachedCheckins(db: Db, vault: Vault, limit: number, afterId = 0): UnreachedCheckin[] {
+export const UNREACHED_AFTER_MS = 3 * 60_000;
+
+/**
+ * Escalated check-ins none of whose messages to her buddies, or to the
+ * moderators, went through (each failed for good, or, some still waiting or
+ * retried, none sent within UNREACHED_AFTER_MS), and whose member was not
+ * yet told so, after `afterId` (a run moves past those it could not
+ * handle); with how many buddies they were for (a buddy's SMS after a
+ * refused Signal copy is the same buddy). One escalation goes to one of
+ * them at a time: the moderators are told only once her buddies could not
+ * be reached, or when she had none.
+ */
+export function unreachedCheckins(db: Db, vault: Vault, limit: number, now: number, afterId = 0): UnreachedCheckin[] {
   const rows = db
     .stmt(
       `SELECT k.id, k.member_id, k.due_at, k.details_ct, k.key_version, o.member_id IS NULL AS to_buddies,
-         count(DISTINCT coalesce(c.buddy_id, -c.outbox_id)) AS buddies
+         count(DISTINCT coalesce(c.buddy_id, -c.outbox_id)) AS buddies,
+         EXISTS (SELECT 1 FROM checkin_messages c2 JOIN outbox o2 ON o2.id = c2.outbox_id
+                 WHERE c2.checkin_id = k.id AND c2.kind = 'escalation' AND o2.state = 'pending') AS trying
        FROM checkins k JOIN checkin_messages c ON c.checkin_id = k.id AND c.kind = 'escalation' JOIN outbox o ON o.id = c.outbox_id
-       WHERE k.state = 'escalated' AND (k.unreached_told = 0 OR k.moderators_unreached_told = 0) AND k.id > ?
+       WHERE k.state = 'escalated' AND (k.unreached_told = 0 OR k.moderators_unreached_told = 0) AND k.id > @afterId
        GROUP BY k.id, to_buddies
-       HAVING max(o.state <> 'failed') = 0 AND iif(to_buddies, k.unreached_told, k.moderators_unreached_told) = 0
-       ORDER BY k.id LIMIT +?`,
+       HAVING max(o.state NOT IN ('pending', 'failed')) = 0
+         -- Since the escalation (a clock step back moves it: checkins.ts), or since the moderators were queued after her buddies.
+         AND (max(o.state = 'pending') = 0 OR iif(to_buddies, k.escalated_at, min(o.created_at)) <= @stale)
+         AND iif(to_buddies, k.unreached_told, k.moderators_unreached_told) = 0
+       ORDER BY k.id LIMIT +@limit`,
     )
-    .all(afterId, limit) as Array<{ id: number; member_id: number; due_at: number; details_ct: Buffer | null; key_version: number; to_buddies: number; buddies: number }>;
+    .all({ afterId, limit, stale: now - UNREACHED_AFTER_MS }) as Array<{
+    id: number;
+    member_id: number;
+    due_at: number;
+    details_ct: Buffer | null;
+    key_version: number;
+    to_buddies: number;
+    buddies: number;
+    trying: number;
+  }>;
   return rows.map((r) => ({
     id: r.id,
     memberId: r.member_id,
     dueAt: r.due_at,
     to: r.to_buddies ? 'buddies' : 'moderators',
     buddies: r.to_buddies ? r.buddies : 0,
+    trying: r.trying === 1,
     details: () => (r.details_ct ? vault.open(r.details_ct, DETAILS_SLOT(r.id), r.key_version) : null),
   }));
 }

@@ -185,7 +185,7 @@ describe('runCheckinTimers: who is told', () => {
     const contacts = [sms(MOD), sms('+14155550198')];
 
     expect(runCheckinTimers(store({ fallback: 'moderators', moderatorContacts: contacts }), T0 + 30 * MIN).escalated).toBe(1);
-    expect(runCheckinTimers(store({ fallback: 'moderators', moderatorContacts: contacts }), T0 + 40 * MIN).escalated).toBe(0);
+    expect(runCheckinTimers(store({ fallback: 'moderators', moderatorContacts: contacts }), T0 + 31 * MIN).escalated).toBe(0);
 
     for (const c of contacts) expect(toMember(c.address)).toEqual([t.checkinEscalationModerators(clockTime(T0 + 30 * MIN), 'tan SUV')]);
     for (const form of numberForms(ROSE)) expect(toMember(MOD)[0]).not.toContain(form);
