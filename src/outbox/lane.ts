@@ -51,6 +51,13 @@ const FIRST_LATENCY_MS = 250;
  */
 const ESCALATION_SIGNAL_TRIES = 3;
 
+/**
+ * Nor longer than this since it was queued, once a try has failed: a try
+ * that hangs until the sender's 30 s time-out (signal-cli accepting and
+ * never answering) would make three tries take over a minute and a half.
+ */
+const ESCALATION_SIGNAL_MS = 20_000;
+
 export class Lane {
   readonly pacer: Pacer;
   private latencyMs = FIRST_LATENCY_MS;
@@ -325,7 +332,8 @@ export class Lane {
     const bySms = this.escalationSmsTakes(row);
     const young = () => this.deps.now() - row.created_at < opts.maxAgeMs && !this.smsTakesIt(row) && !bySms;
     const maxTries = bySms ? Math.min(ESCALATION_SIGNAL_TRIES, opts.backoff.maxAttempts) : opts.backoff.maxAttempts;
-    if (e.retryable && tries < maxTries) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries));
+    const late = bySms && this.deps.now() - row.created_at >= ESCALATION_SIGNAL_MS;
+    if (e.retryable && tries < maxTries && !late) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries));
     // Past its count, each further try of each waiting message would be a warning every 15 minutes for hours.
     if (e.retryable && young()) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries), 'debug');
     log.warn({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed for good');
