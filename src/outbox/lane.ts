@@ -44,12 +44,14 @@ export interface LaneDeps {
 const FIRST_LATENCY_MS = 250;
 
 /**
- * Tries of a buddy's Signal escalation, failing transiently, before it goes
- * by SMS: the first retry rides out a blip, the second a short restart of
- * signal-cli; with the backoff's 5 s, then 10 s, a third failure comes some
- * 15 to 30 seconds on, and a missed check-in should not wait longer.
+ * Tries of a buddy's Signal escalation, or of a Signal alert copy for
+ * someone also on SMS, failing transiently, before it goes by SMS: the
+ * first retry rides out a blip, the second a short restart of signal-cli;
+ * with the backoff's 5 s, then 10 s, a third failure comes some 15 to 30
+ * seconds on. A missed check-in should not wait longer, nor an alert that
+ * SMS can carry now (a 429 or a held lane moves it at once: twinsToSms).
  */
-const ESCALATION_SIGNAL_TRIES = 3;
+const SIGNAL_TRIES_BEFORE_SMS = 3;
 
 /**
  * Nor longer than this since it was queued, once a try has failed: a try
@@ -326,12 +328,13 @@ export class Lane {
     const tries = row.attempts - row.throttles;
     // An outage (5xx, time-outs) can last hours, and says nothing about the message: it is tried,
     // at most maxMs apart, until it is as old as an alert may be, and at least maxAttempts times.
-    // But a Signal alert copy for someone also on SMS goes by SMS once its tries are spent (failed() plans that).
-    // A buddy's Signal escalation is urgent: a few failures in a row (seconds apart: an outage, not a blip)
-    // and it goes to their number by SMS (failed() plans that), once; Signal stops trying it.
+    // But what SMS can carry instead goes by SMS after a few failures in a row (seconds apart: an
+    // outage, not a blip), once, and Signal stops trying it (failed() plans that): a buddy's Signal
+    // escalation, and a Signal alert copy for someone also on SMS.
     const bySms = this.escalationSmsTakes(row);
-    const young = () => this.deps.now() - row.created_at < opts.maxAgeMs && !this.smsTakesIt(row) && !bySms;
-    const maxTries = bySms ? Math.min(ESCALATION_SIGNAL_TRIES, opts.backoff.maxAttempts) : opts.backoff.maxAttempts;
+    const twin = !bySms && this.smsTakesIt(row);
+    const young = () => this.deps.now() - row.created_at < opts.maxAgeMs && !twin && !bySms;
+    const maxTries = bySms || twin ? Math.min(SIGNAL_TRIES_BEFORE_SMS, opts.backoff.maxAttempts) : opts.backoff.maxAttempts;
     const late = bySms && this.deps.now() - row.created_at >= ESCALATION_SIGNAL_MS;
     if (e.retryable && tries < maxTries && !late) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries));
     // Past its count, each further try of each waiting message would be a warning every 15 minutes for hours.
