@@ -88,6 +88,11 @@ export class Lane {
   private readonly clock = new ClockFollower(
     (step, t) => {
       const moved = clockSteppedBack(this.deps.db, this.channel, step, t);
+      // A hold, a pause and the next sweep keep their distance from now too: a hold ending an hour
+      // ahead would make every refusal "the same hold", and the held row be tried back to back.
+      this.heldUntil = Math.max(0, this.heldUntil - step);
+      this.pausedUntil = Math.max(0, this.pausedUntil - step);
+      this.nextSweep = Math.max(0, this.nextSweep - step);
       this.deps.log.warn({ channel: this.channel, stepMs: step, moved }, 'the clock stepped back: waiting messages keep their place');
     },
     () => latestOutboxTime(this.deps.db, this.channel),
