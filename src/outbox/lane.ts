@@ -6,18 +6,19 @@
  */
 import { SendError, type ChannelSender } from '../channels/types';
 import type { AlertRenderer } from '../alerts/render-alert';
-import { moveTwinAlertsToSms, planTwinFallback, smsTwinFor } from '../store/alerts';
+import { planTwinFallback, smsTwinFor } from '../store/alerts';
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
 import { buddyIndex, buddyStopped, recordBuddyOptOut } from '../store/buddies';
-import { escalationBySms, isEscalation, moveEscalationsToSms } from '../store/escalation-sms';
+import { escalationBySms, isEscalation } from '../store/escalation-sms';
 import { openAddress } from '../store/members';
 import { queuedBeforeIdentityChange } from '../store/moderator-identities';
 import { claimLane, clockSteppedBack, dueThrottledNow, latestOutboxTime, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';
 import type { Vault } from '../store/vault';
 import { backoffDelay } from '../util/backoff';
 import type { DispatcherOptions, DispatchObserver } from './dispatcher';
+import { LaneHolds } from './lane-holds';
 import type { OutcomeWriter, Recorded } from './outcome-writer';
 import { Pacer } from './pacer';
 import { ClockFollower } from '../util/clock-follower';
@@ -71,14 +72,8 @@ export class Lane {
   private running: Promise<void> | null = null;
   private stopping = false;
   private readonly alarm = new WakeableSleep();
-  /** Holds in a row for a fault of the line's own (0: none); while any, a single message at a time tries. */
-  private lineFaults = 0;
-  /** When the current hold ends: answers of sends made before it began do not lengthen it. */
-  private heldUntil = 0;
-  /** When the current provider pause (a 429's) ends. */
-  private pausedUntil = 0;
-  /** When a held or paused Signal lane next moves the alerts planned meanwhile for people also on SMS. */
-  private nextSweep = 0;
+  /** Holds and pauses, and what goes by SMS meanwhile. */
+  private readonly holds: LaneHolds;
   /** The rows claimed whose outcome is not written yet: never claimed again meanwhile (see claimLane). */
   private readonly claimedIds = new Set<number>();
   /**
@@ -88,11 +83,7 @@ export class Lane {
   private readonly clock = new ClockFollower(
     (step, t) => {
       const moved = clockSteppedBack(this.deps.db, this.channel, step, t);
-      // A hold, a pause and the next sweep keep their distance from now too: a hold ending an hour
-      // ahead would make every refusal "the same hold", and the held row be tried back to back.
-      this.heldUntil = Math.max(0, this.heldUntil - step);
-      this.pausedUntil = Math.max(0, this.pausedUntil - step);
-      this.nextSweep = Math.max(0, this.nextSweep - step);
+      this.holds.clockSteppedBack(step);
       this.deps.log.warn({ channel: this.channel, stepMs: step, moved }, 'the clock stepped back: waiting messages keep their place');
     },
     () => latestOutboxTime(this.deps.db, this.channel),
@@ -103,6 +94,7 @@ export class Lane {
     private readonly deps: LaneDeps,
   ) {
     this.pacer = new Pacer(deps.opts.sendRate, deps.now);
+    this.holds = new LaneHolds(sender.channel, this.pacer, deps);
   }
 
   get channel() {
@@ -124,9 +116,7 @@ export class Lane {
     this.pacer.resume();
     // What the pause put back is due now, in its place in line (urgent first), not at the pause's old end.
     dueThrottledNow(this.deps.db, this.channel, this.deps.now());
-    // A refusal of the line after this starts a new hold or pause (the one running was cut short).
-    this.heldUntil = 0;
-    this.pausedUntil = 0;
+    this.holds.cutShort();
     this.wake();
   }
 
@@ -136,18 +126,7 @@ export class Lane {
    * send's 429, and people on SMS too get the alerts waiting here by SMS.
    */
   providerPause(ms: number): void {
-    if (!this.beginPause(ms)) return;
-    // The sweep moves them now, and again while the pause lasts.
-    this.nextSweep = 0;
-    this.sweep();
-  }
-
-  /** Pauses the lane for `ms` (a provider's 429 naming its wait); true when this starts a pause rather than meets one running. */
-  private beginPause(ms: number): boolean {
-    const fresh = this.deps.now() >= this.pausedUntil;
-    this.pausedUntil = this.deps.now() + ms;
-    this.pacer.pauseFor(ms);
-    return fresh;
+    this.holds.providerPause(ms);
   }
 
   /** Whether messages are due that the lane has not claimed yet. */
@@ -201,11 +180,11 @@ export class Lane {
     // of the event loop. Should writing fall behind (a busy database), the lane stops claiming.
     let room = Math.min(window - this.inFlight.size, 2 * window - this.unrecorded);
     // Held for the line's own fault: one message finds out whether it is fixed, not a window's worth.
-    if (this.lineFaults > 0) room = Math.min(room, 1 - this.inFlight.size);
+    if (this.holds.held) room = Math.min(room, 1 - this.inFlight.size);
     if (room <= 0) return this.alarm.sleep(opts.pollMs);
     const wait = this.pacer.waitMs();
     if (wait > 0) {
-      this.sweep();
+      this.holds.sweep();
       return this.alarm.sleep(this.channel === 'signal' ? Math.min(wait, this.deps.opts.twinSweepMs) : wait);
     }
     const available = this.pacer.available();
@@ -298,7 +277,7 @@ export class Lane {
     try {
       const { providerId } = await this.sender.send(to, body, { ref: row.id, attempt: row.attempts });
       this.answered(started, false);
-      if (this.lineFaults > 0) this.unhold();
+      if (this.holds.held) this.holds.unhold();
       this.deps.observer?.outcome(row.channel, 'sent');
       return { outcome: { id: row.id, kind: 'sent', providerId } };
     } catch (err) {
@@ -318,7 +297,7 @@ export class Lane {
     if (!(err instanceof SendError)) log.error({ err: safeError(err), outboxId: row.id }, 'unexpected send failure');
     if (e.kind !== 'connection') this.answered(started, e.kind === 'throttled');
     const reason = `${e.kind}${e.code ? `:${e.code}` : ''}`;
-    if (e.kind === 'line') return this.hold(row, reason);
+    if (e.kind === 'line') return this.holds.hold(row, reason);
     if (e.kind === 'throttled') {
       // Throttling says "later", never "no": it is not given up on by count, nor does it use up the
       // tries a real failure gets (a stale alert still expires by age). Only this message goes back;
@@ -326,9 +305,9 @@ export class Lane {
       const delay = Math.max(backoffDelay(opts.throttleBackoff, row.attempts), e.retryAfterMs ?? 0);
       if (e.retryAfterMs === undefined) return this.retry(row, e, reason, delay);
       // Sends in flight when a pause began are refused too: only the first of them starts one.
-      const fresh = this.beginPause(e.retryAfterMs);
+      const fresh = this.holds.beginPause(e.retryAfterMs);
       const retry = this.retry(row, e, reason, delay);
-      return fresh ? this.twinsToSms(retry) : retry;
+      return fresh ? this.holds.twinsToSms(retry) : retry;
     }
     const tries = row.attempts - row.throttles;
     // An outage (5xx, time-outs) can last hours, and says nothing about the message: it is tried,
@@ -375,77 +354,5 @@ export class Lane {
     this.deps.observer?.outcome(row.channel, 'retry', e.kind);
     this.deps.log[level]({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed; will retry');
     return { outcome: { id: row.id, kind: 'retry', dueAt: this.deps.now() + delayMs, error: reason, throttled: e.kind === 'throttled' } };
-  }
-
-  /**
-   * The provider refused the line's own credentials or sender: every message
-   * would fail alike, and none is the recipient's fault. The row goes back
-   * without using a try, the lane pauses by the backoff, then one message
-   * tries; only the operator's fix (or a restart with it) ends the hold.
-   */
-  private hold(row: ClaimedRow, reason: string): Recorded {
-    const { opts, log, observer, now } = this.deps;
-    const fresh = now() >= this.heldUntil;
-    if (fresh) {
-      this.lineFaults++;
-      const holdMs = backoffDelay(opts.lineBackoff, this.lineFaults);
-      this.heldUntil = now() + holdMs;
-      this.pacer.pauseFor(holdMs);
-      const fields = { channel: row.channel, reason, holdMs, holds: this.lineFaults };
-      if (this.lineFaults === 1) {
-        log.error(fields, "the provider refuses the line's own credentials or sender (see `doctor`): sending on this channel is held until the operator fixes it; no message is lost");
-        observer?.held?.(row.channel, true);
-      } else log.warn(fields, "the provider still refuses the line's own credentials or sender; sending stays held");
-    }
-    observer?.outcome(row.channel, 'held', reason);
-    const held: Recorded = { outcome: { id: row.id, kind: 'held', error: reason } };
-    return fresh ? this.twinsToSms(held) : held;
-  }
-
-  /**
-   * A hold or pause of the Signal lane begins, for how long no one knows:
-   * buddies' check-in escalations go by SMS, and
-   * people on SMS too get the alerts waiting for them here by SMS now (with
-   * this outcome, so the row it names is back in line first), and, while it
-   * lasts, those planned since (sweep). An alert that arrives late can cost a
-   * life; an SMS costs a few cents.
-   */
-  private twinsToSms(recorded: Recorded): Recorded {
-    if (this.channel !== 'signal' || this.deps.smsSends === false) return recorded;
-    recorded.effect = () => this.moveTwins();
-    this.nextSweep = this.deps.now() + this.deps.opts.twinSweepMs;
-    return recorded;
-  }
-
-  /** While the Signal lane is held or paused: the alerts planned since for people also on SMS go by SMS, every twinSweepMs. */
-  private sweep(): void {
-    const { db, now, log } = this.deps;
-    // Only while held or paused: a lane merely keeping to SEND_RATE also waits, and its twins stay on Signal.
-    const stopped = now() < this.heldUntil || now() < this.pausedUntil;
-    if (this.channel !== 'signal' || this.deps.smsSends === false || !stopped || now() < this.nextSweep) return;
-    this.nextSweep = now() + this.deps.opts.twinSweepMs;
-    try {
-      db.transaction(() => this.moveTwins());
-    } catch (err) {
-      // A busy database: the next sweep tries again.
-      log.error({ err: safeError(err) }, 'moving alerts waiting on Signal to SMS failed');
-    }
-  }
-
-  private moveTwins(): void {
-    const { db, vault, now, log } = this.deps;
-    const moved = moveTwinAlertsToSms(db, now());
-    if (moved > 0) log.warn({ moved }, 'Signal sending is held or paused: alerts waiting there for people also on SMS go by SMS');
-    // A missed check-in's escalation waits less well than anything: to the buddy's number by SMS too.
-    const escalations = moveEscalationsToSms(db, vault, now());
-    if (escalations > 0) log.warn({ moved: escalations }, "Signal sending is held or paused: buddies' check-in escalations waiting there go by SMS");
-  }
-
-  /** A message went through after a hold: the line is fixed. */
-  private unhold(): void {
-    this.deps.log.info({ channel: this.channel, holds: this.lineFaults }, 'the provider accepts the line again: sending resumes');
-    this.deps.observer?.held?.(this.channel, false);
-    this.lineFaults = 0;
-    this.heldUntil = 0;
   }
 }
