@@ -90,4 +90,13 @@ describe('an escalation stuck in an outage (every send answered 5xx)', () => {
     expect(toRose.at(-1)).toBe(t.checkinBuddiesUnreached(1, true));
     expect(toRose).not.toContain(t.checkinMemberTold('buddies'));
   });
+
+  it('with the SMS lane held (Twilio 20003, a rotated token: no try used up): she is told within five minutes, discreetly if she chose DISCREET', async () => {
+    const w = await roseOnSignal();
+    w.bot.handle({ sender: ROSE, text: 'DISCREET', providerId: `${ROSE.address}:discreet` }, 'outbox');
+    const toRose = await minutes(w, 5, { [LILY]: new SendError('line', '20003') });
+    // (DISCREET's reply, queued after the first notice, went after it.)
+    expect(after(toRose)).toEqual([t.discreetOn(), t.discreetUnreached(true)]);
+    expect(escalationStates(w)).toEqual(['pending']);
+  });
 });
