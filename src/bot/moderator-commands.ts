@@ -8,7 +8,7 @@ import type { Lang } from '../domain/lang';
 import { memberKey, type Sender } from '../phone/identity';
 import { alertByRef, countAlerts, countRetractedAlerts } from '../store/alerts';
 import { blockSender } from '../store/blocks';
-import { closeRequest, countRequests, findRequest, listRequests, requestOf } from '../store/member-requests';
+import { closeRequest, countRequestingPeople, countRequests, findRequest, listRequests, requestOf } from '../store/member-requests';
 import { eraseReportNotices, withdrawUnsentNotices } from '../store/moderator-notices';
 import { deleteMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
 import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
@@ -277,7 +277,8 @@ function stats({ db }: Store, mod: Moderator): Outcome {
       // A moderator must not read the twelve largest areas as the whole line.
       moreAreas: countMemberAreas(db) - listed.length,
       pendingReports: countPendingReports(db),
-      pendingMembers: countRequests(db),
+      // People, as members are counted: one number's SMS and Signal requests are one.
+      pendingMembers: countRequestingPeople(db),
       // A retracted alert was withdrawn as sent in error: not one the line stands by.
       alertsSent: countAlerts(db) - retracted,
       alertsRetracted: retracted,

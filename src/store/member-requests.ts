@@ -3,6 +3,7 @@ import type { Db } from './db';
 import { withdrawJoinNotices } from './moderator-notices';
 import { newRef } from './refs';
 import { startOfDay } from './coarse-time';
+import { PERSON } from './subscriptions';
 
 /**
  * Files a member's join request, holding at most `maxAreas` areas. Returns
@@ -83,4 +84,9 @@ export function closeRequestOf(db: Db, memberId: number, now: number): void {
 /** How many join requests await a moderator. */
 export function countRequests(db: Db): number {
   return (db.stmt('SELECT count(*) AS n FROM member_requests').get() as { n: number }).n;
+}
+
+/** How many people await a moderator's admission: one number asking on SMS and on Signal is one (STATS). */
+export function countRequestingPeople(db: Db): number {
+  return (db.stmt(`SELECT count(DISTINCT ${PERSON}) AS n FROM member_requests r JOIN members m ON m.id = r.member_id`).get() as { n: number }).n;
 }

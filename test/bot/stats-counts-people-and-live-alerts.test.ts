@@ -30,3 +30,13 @@ describe('STATS', () => {
     expect(w.sms(MOD, 'STATS').reply).toBe('Members: 415:1. Pending reports: 0. Pending members: 0. Alerts sent: 1 (not counting 1 retracted).');
   });
 });
+
+describe('STATS under approval', () => {
+  it('counts one number asking to join on SMS and on Signal as one pending member', async () => {
+    const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], subscribeMode: 'approval' });
+    w.sms(P, 'JOIN 415');
+    signal(w, 'JOIN 415');
+    w.sms('+14155550102', 'JOIN 415');
+    expect(w.sms(MOD, 'STATS').reply).toBe('Members: none. Pending reports: 0. Pending members: 2. Alerts sent: 0.');
+  });
+});
