@@ -17,11 +17,9 @@ async function main(): Promise<void> {
   try {
     parsed = readConfig(process.env);
   } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`heads-up: configuration error: ${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
+    if (!(err instanceof ConfigError)) throw err;
+    failedStart(err, loggerBeforeConfig());
+    process.exit(1);
   }
   const { config, secrets } = parsed;
   const log = createLogger(config.logLevel);
@@ -29,10 +27,6 @@ async function main(): Promise<void> {
   try {
     server = await createServer({ config, secrets, log });
   } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`heads-up: configuration error: ${err.message}\n`);
-      process.exit(1);
-    }
     failedStart(err, log);
     process.exit(1);
   }
@@ -70,33 +64,50 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
+/** The logger for a configuration that could not be read: at its LOG_LEVEL where that one is valid. */
+function loggerBeforeConfig(): ReturnType<typeof createLogger> {
+  try {
+    return createLogger(process.env.LOG_LEVEL || 'info');
+  } catch {
+    return createLogger('info');
+  }
+}
+
 /**
- * One clear line on stderr (an operator reads it first). Only the error's
- * code and the listen address are printed: an error's message may quote
- * data. A cause the line names with its cure (a damaged database, a port in
- * use) is all there is to say; any other failure's type, code and stack
- * follow in the log, for whoever has to find it.
+ * What stopped the start: the operator's one line (on stderr) and, for a
+ * cause the line names with its cure, a short code for the log. Only codes
+ * and the listen address are printed: an error's message may quote data.
  */
-function failedStart(err: unknown, log?: ReturnType<typeof createLogger>): void {
+function describeFailure(err: unknown): { line: string; cause?: Record<string, string> } {
+  if (err instanceof ConfigError) return { line: `configuration error: ${err.message}`, cause: { cause: 'configuration', variable: err.variable } };
   const e = err as { code?: unknown; address?: unknown; port?: unknown; name?: unknown; syscall?: unknown };
   const code = typeof e?.code === 'string' ? e.code : typeof e?.name === 'string' ? e.name : 'error';
   const where = typeof e?.address === 'string' ? ` on ${e.address}${typeof e.port === 'number' ? `:${e.port}` : ''}` : '';
+  const line = `start-up failed: ${code}${where}`;
   // Nothing is looked up or listened on at start but HOST and PORT.
   const listening = e?.syscall === 'listen' || e?.syscall === 'getaddrinfo';
-  const hint =
-    code === 'EADDRINUSE'
-      ? ' (another process listens there: stop it or set PORT)'
-      : listening && (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EADDRNOTAVAIL')
-        ? ' (HOST is no address of this machine: set HOST to one it has, such as 127.0.0.1 or 0.0.0.0)'
-        : listening && code === 'EACCES'
-          ? ' (a PORT below 1024 needs privileges: set PORT to 1024 or above)'
-          : isDatabaseDamaged(err)
-        ? ' (the database is damaged: run heads-up doctor, then restore the latest backup)'
-        : '';
-  process.stderr.write(`heads-up: start-up failed: ${code}${where}${hint}\n`);
-  if (hint) return;
-  log?.fatal({ err: safeError(err) }, 'start-up failed');
-  log?.flush();
+  const named = (cause: string, hint: string) => ({ line: `${line} (${hint})`, cause: { cause, code } });
+  if (code === 'EADDRINUSE') return named('port-in-use', 'another process listens there: stop it or set PORT');
+  if (listening && (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EADDRNOTAVAIL')) {
+    return named('host-unknown', 'HOST is no address of this machine: set HOST to one it has, such as 127.0.0.1 or 0.0.0.0');
+  }
+  if (listening && code === 'EACCES') return named('port-privileged', 'a PORT below 1024 needs privileges: set PORT to 1024 or above');
+  if (isDatabaseDamaged(err)) return named('database-damaged', 'the database is damaged: run heads-up doctor, then restore the latest backup');
+  return { line };
+}
+
+/**
+ * Stops the start: one clear line on stderr (an operator reads it first) and
+ * one fatal log line (a log collector reads that). A named cause logs its
+ * short code, no stack: there is nothing more to find. Any other failure
+ * logs its type, code and stack, for whoever has to find it.
+ */
+function failedStart(err: unknown, log?: ReturnType<typeof createLogger>): void {
+  const { line, cause } = describeFailure(err);
+  process.stderr.write(`heads-up: ${line}\n`);
+  if (cause) log?.fatal(cause, 'start-up failed');
+  else log?.fatal({ err: safeError(err) }, 'start-up failed');
+  // What pino still holds is written as the process exits.
 }
 
 main().catch((err) => {

@@ -47,17 +47,21 @@ describe('a damaged database', () => {
     expect(stderr.split('\n')[0]).toBe('heads-up: start-up failed: SQLITE_NOTADB (the database is damaged: run heads-up doctor, then restore the latest backup)');
   }, 30_000);
 
-  it('the server\'s start prints that one line and nothing more: no log line, no stack, at the default log level', async () => {
+  it('the server\'s start prints that one line and logs one fatal line with its code, no stack, at the default log level', async () => {
     const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: path.resolve(__dirname, '../..'),
       env: { PATH: process.env.PATH ?? '', ...env(), PORT: '0', HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let out = '';
-    proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    proc.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));
     expect(code).toBe(1);
-    expect(out.trim()).toBe('heads-up: start-up failed: SQLITE_NOTADB (the database is damaged: run heads-up doctor, then restore the latest backup)');
+    expect(stderr).toBe('heads-up: start-up failed: SQLITE_NOTADB (the database is damaged: run heads-up doctor, then restore the latest backup)\n');
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([expect.objectContaining({ level: 60, msg: 'start-up failed', cause: 'database-damaged', code: 'SQLITE_NOTADB' })]);
+    expect(lines[0]).not.toHaveProperty('err');
   }, 30_000);
 });

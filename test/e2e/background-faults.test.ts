@@ -73,17 +73,52 @@ describe('work after a commit that throws', () => {
 
 describe('a start that fails', () => {
   /** src/main.ts started with this environment: its exit code and what it printed. */
-  async function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  async function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
     const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: path.resolve(__dirname, '../..'),
       env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'fatal', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
+    let stdout = '';
     proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));
-    return { code, stderr };
+    return { code, stderr, stdout };
   }
+
+  /** The JSON lines the server logged. */
+  const logLines = (stdout: string) =>
+    stdout
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+  it('on a port already taken, also leaves one log line a log collector reads: fatal, a short code for the cause, no stack', async () => {
+    const port = await freePort();
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const { code, stderr, stdout } = await start({ DATA_DIR: tempDir(), HEADSUP_MASTER_KEY: TEST_MASTER_KEY, PORT: String(port), LOG_LEVEL: 'info' });
+      expect(code).toBe(1);
+      expect(stderr).toBe(`heads-up: start-up failed: EADDRINUSE on 127.0.0.1:${port} (another process listens there: stop it or set PORT)\n`);
+      const failed = logLines(stdout).filter((l) => l.msg === 'start-up failed');
+      expect(failed).toHaveLength(1);
+      expect(failed[0]).toMatchObject({ level: 60, cause: 'port-in-use', code: 'EADDRINUSE' });
+      expect(failed[0]).not.toHaveProperty('err');
+      expect(stdout).not.toMatch(/\bat \S+:\d+:\d+/);
+    } finally {
+      blocker.close();
+    }
+  }, 30_000);
+
+  it('for a configuration error (no key in production), leaves one log line naming the variable, not its message', async () => {
+    const { code, stderr, stdout } = await start({ DATA_DIR: tempDir(), NODE_ENV: 'production', PORT: '0' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^heads-up: configuration error: HEADSUP_MASTER_KEY: required when NODE_ENV=production/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(logLines(stdout)).toEqual([expect.objectContaining({ level: 60, msg: 'start-up failed', cause: 'configuration', variable: 'HEADSUP_MASTER_KEY' })]);
+  }, 30_000);
 
   it('prints one clear line and exits 1', async () => {
     const port = await freePort();
