@@ -62,7 +62,7 @@ export async function openLineDatabase(config: Config, secrets: Secrets): Promis
 
 /**
  * Applies this version's migrations only as the database's sole user (an
- * upgraded line not yet started). An older server still running on it
+ * upgraded line not yet started, no backup or doctor reading it). An older server still running on it
  * expects the schema it started with: migrated under it, it would write rows
  * the new schema does not expect, or fail. Restarted as this version, it
  * migrates at its start.
@@ -73,8 +73,9 @@ function migrateAlone(file: string, pending: number): void {
     db = openExclusive(file);
   } catch (err) {
     if (!(err instanceof DatabaseInUseError)) throw err;
+    // Any other connection refuses the lock: a doctor's or a backup's reading for a moment as much as an older server.
     throw new CommandError(
-      `the database is older than this version of Heads Up (${pending} migration${pending === 1 ? '' : 's'} to apply) and in use, by a server of the older version most likely: restart the server with this version (it applies them at start), then run this again`,
+      `the database is older than this version of Heads Up (${pending} migration${pending === 1 ? '' : 's'} to apply) and in use by another Heads Up process: a running server (restart it with this version: it applies them at start) or a backup or doctor still at work (try again in a moment)`,
     );
   }
   try {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Db } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
+import { openToRead } from '../../src/store/open-to-read';
 import { findProjectDir } from '../../src/store/find-up';
 import { runAdminCli } from '../helpers/admin-cli';
 import { tempDir, TEST_MASTER_KEY } from '../helpers/harness';
@@ -31,6 +32,10 @@ const schemaOf = (file: string) => {
   }
 };
 
+/** What the command says: either holder, each with its own cure. */
+const OLDER_IN_USE =
+  'the database is older than this version of Heads Up (1 migration to apply) and in use by another Heads Up process: a running server (restart it with this version: it applies them at start) or a backup or doctor still at work (try again in a moment)';
+
 describe('an admin command of a newer version', () => {
   it('applies no migration under an older server running on the line, and says to start this version first', async () => {
     const dataDir = tempDir();
@@ -42,11 +47,7 @@ describe('an admin command of a newer version', () => {
       const before = schemaOf(file);
       for (const args of [['PENDING'], ['purge']]) {
         const r = await runAdminCli(args, { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
-        expect({ args, code: r.code, stderr: r.stderr }).toEqual({
-          args,
-          code: 1,
-          stderr: 'heads-up: the database is older than this version of Heads Up (1 migration to apply) and in use, by a server of the older version most likely: restart the server with this version (it applies them at start), then run this again',
-        });
+        expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 1, stderr: `heads-up: ${OLDER_IN_USE}` });
       }
       expect(schemaOf(file)).toBe(before);
       // The older server goes on as it was.
@@ -54,5 +55,29 @@ describe('an admin command of a newer version', () => {
     } finally {
       server.close();
     }
+  }, 60_000);
+
+  it('beside a backup or doctor still reading (no server), names them too, and to try again in a moment', async () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'heads-up.db');
+    const older = new Db(file);
+    migrate(older, olderMigrations());
+    older.close();
+    // What a backup or doctor holds while it reads.
+    const reader = openToRead(file);
+    try {
+      reader.pragma('quick_check');
+      const r = await runAdminCli(['PENDING'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('in use by another Heads Up process');
+      expect(r.stderr).toContain('a backup or doctor still at work (try again in a moment)');
+      expect(r.stderr).toContain('a running server (restart it with this version');
+      expect(r.stderr).not.toContain('most likely');
+    } finally {
+      reader.close();
+    }
+    // Once the reader is done, the command migrates and runs.
+    const again = await runAdminCli(['PENDING'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+    expect(again.code).toBe(0);
   }, 60_000);
 });
