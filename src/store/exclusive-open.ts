@@ -1,7 +1,7 @@
 /**
  * Opens the database for a command that must be its only user (restore,
  * rotate-key): with SQLite's exclusive locking mode, which fails at once
- * while any other connection (a running server) has the database open, and
+ * while any other connection (a running server, a backup or a doctor) has the database open, and
  * keeps a server from opening it until this connection closes.
  */
 import { Db, type Sqlite } from './db';
@@ -9,7 +9,10 @@ import { Db, type Sqlite } from './db';
 /** Another process has the database open. */
 export class DatabaseInUseError extends Error {
   constructor() {
-    super('the database is in use by another process (the server, or a restore or rotate-key still running): stop the server, or let the command finish, then run this again');
+    // Any connection refuses the lock, a backup's or a doctor's reading for a moment too.
+    super(
+      'the database is in use by another Heads Up process (a running server: stop it; a restore or rotate-key: let it finish; a backup or doctor still at work: try again in a moment), then run this again',
+    );
     this.name = 'DatabaseInUseError';
   }
 }

@@ -45,7 +45,7 @@ describe('restore FILE', () => {
   it('refuses while the server has DATA_DIR open, and changes nothing', async () => {
     const r = await runAdminCli(['restore', backup], env());
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('heads-up: the database is in use by another process (the server, or a restore or rotate-key still running): stop the server, or let the command finish, then run this again');
+    expect(r.stderr).toBe('heads-up: the database is in use by another Heads Up process (a running server: stop it; a restore or rotate-key: let it finish; a backup or doctor still at work: try again in a moment), then run this again');
     expect((await h.sms('+17185550103', 'AREAS')).message).toContain('718');
   });
 

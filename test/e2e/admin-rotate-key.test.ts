@@ -110,7 +110,7 @@ describe('rotate-key', () => {
     // Refused while the server runs.
     const busy = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY });
     expect(busy.code).toBe(1);
-    expect(busy.stderr).toBe('heads-up: the database is in use by another process (the server, or a restore or rotate-key still running): stop the server, or let the command finish, then run this again');
+    expect(busy.stderr).toBe('heads-up: the database is in use by another Heads Up process (a running server: stop it; a restore or rotate-key: let it finish; a backup or doctor still at work: try again in a moment), then run this again');
     await h.close();
 
     const twilio = { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_FROM_NUMBER: FROM_NUMBER };
