@@ -45,7 +45,7 @@ function stagedCopies(file: string): CheckResult[] {
     .map((f) => bad('restore', `${f} was left by a restore that did not finish: delete it, or run heads-up restore again (it is a copy of the backup and keeps what retention erased)`));
 }
 
-function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
+function checkDatabase(config: Config, key: { key: Uint8Array; file?: string } | null): CheckResult[] {
   const file = databaseFile(config.dataDir);
   const aside = `${file}.before-restore`;
   if (!fs.existsSync(file)) {
@@ -102,10 +102,12 @@ function checkDatabase(config: Config, key: Uint8Array | null): CheckResult[] {
     else if (applied < known) results.push(ok('migrations', `schema ${applied}; the server applies ${known - applied} newer migration(s) at start`));
     else results.push(ok('migrations', `schema ${applied}, up to date`));
     if (key) {
-      const verdict = keyOpens(db, new Vault(key));
+      const verdict = keyOpens(db, new Vault(key.key));
       if (verdict === 'match') results.push(ok('key', 'the master key opens this database'));
       else if (verdict === 'empty') results.push(ok('key', 'nothing sealed yet to check the key against'));
       else if (verdict === 'rotating') results.push(bad('key', ROTATION_UNDER_WAY));
+      // A line on a development key file: HEADSUP_MASTER_KEY is nowhere to be found.
+      else if (key.file) results.push(bad('key', `HEADSUP_MASTER_KEY is not set, and the development key file ${key.file} does not open this database: put back the key file it was made with, or set HEADSUP_MASTER_KEY to that key`));
       else results.push(bad('key', 'HEADSUP_MASTER_KEY does not open this database: use the key it was created with'));
     }
     return [...results, ...leftover];
@@ -318,7 +320,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
   else if (key.file) results.push(...readableByOthers('key file mode', key.file));
   else results.push(...unusedKeyFile(config));
   results.push(...checkEnvFile(path.resolve('.env')));
-  results.push(...checkDatabase(config, 'key' in key ? key.key : null));
+  results.push(...checkDatabase(config, 'key' in key ? key : null));
   results.push(checkTimeZone(config.timeZone));
   results.push(checkMetrics(secrets));
   results.push(checkDisk(fs.existsSync(config.dataDir) ? config.dataDir : path.dirname(path.resolve(config.dataDir))));

@@ -45,7 +45,7 @@ export async function openLineDatabase(config: Config, secrets: Secrets): Promis
   try {
     if (rotationUnderWay(db)) throw new CommandError(ROTATION_UNDER_WAY);
     const vault = new Vault(key, readKeyState(db).version);
-    verifyKey(db, vault);
+    verifyKey(db, vault, found.file);
     pending = pendingMigrations(db).length;
     if (pending === 0) {
       recordKey(db, vault);

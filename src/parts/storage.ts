@@ -59,7 +59,7 @@ async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void>
   try {
     if (rotationUnderWay(db)) throw new ConfigError('HEADSUP_MASTER_KEY', ROTATION_UNDER_WAY);
     // A wrong key is refused before anything is written, migrations included.
-    verifyKey(db, vault);
+    verifyKey(db, vault, key.file);
     const applied = migrate(db);
     if (applied.length) log.info({ applied }, 'migrations applied');
     db.transaction(() => untieErasedReporters(db, vault));

@@ -12,16 +12,20 @@ import type { Vault } from './vault';
 /**
  * Throws a ConfigError naming HEADSUP_MASTER_KEY when the database was
  * written under another key: by its key check or, in a database from before
- * key checks (migration 0006), by one sealed member. Reads only: call it
- * before migrating.
+ * key checks (migration 0006), by one sealed member. `keyFile` is the
+ * development key file the key was read from, named so: an operator who
+ * never set HEADSUP_MASTER_KEY would look for it in vain. Reads only: call
+ * it before migrating.
  */
-export function verifyKey(db: Db, vault: Vault): void {
+export function verifyKey(db: Db, vault: Vault, keyFile?: string): void {
   // A new database: no tables yet, nothing to check against.
   if (!db.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'members'").get()) return;
   if (keyOpens(db.sqlite, vault) === 'mismatch') {
     throw new ConfigError(
       'HEADSUP_MASTER_KEY',
-      'this is not the key the database in DATA_DIR was written with; start with the original key (nothing was changed)',
+      keyFile
+        ? `not set, so the development key file ${keyFile} was read, and it is not the key the database in DATA_DIR was written with: put back the key file the line was made with, or set HEADSUP_MASTER_KEY to that key (nothing was changed)`
+        : 'this is not the key the database in DATA_DIR was written with; start with the original key (nothing was changed)',
     );
   }
 }

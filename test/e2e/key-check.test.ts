@@ -38,6 +38,17 @@ describe('the master key check', () => {
     await again.close();
   });
 
+  it('with the development key file holding another key, refuses to start naming the file, not an unset HEADSUP_MASTER_KEY', async () => {
+    const dataDir = tempDir();
+    const first = await startHarness({ dataDir, env: { HEADSUP_MASTER_KEY: '' } });
+    await first.close();
+    const keyFile = path.join(dataDir, 'master.key');
+    fs.writeFileSync(keyFile, `${OTHER_KEY}\n`, { mode: 0o600 });
+    const before = fingerprint(dataDir);
+    await expect(startHarness({ dataDir, env: { HEADSUP_MASTER_KEY: '' } })).rejects.toThrow(`HEADSUP_MASTER_KEY: not set, so the development key file ${keyFile} was read`);
+    expect(fingerprint(dataDir)).toBe(before);
+  });
+
   it('with the development key file gone, refuses to start, naming the file, and writes no new key over the line', async () => {
     const dataDir = tempDir();
     const first = await startHarness({ dataDir, env: { HEADSUP_MASTER_KEY: '' } });
