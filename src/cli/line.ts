@@ -92,7 +92,15 @@ export function readExistingKey(config: Config, secrets: Secrets): { key: Uint8A
     return key ? { key } : { problem: 'HEADSUP_MASTER_KEY is not base64 of 32 bytes: generate one with openssl rand -base64 32' };
   }
   const file = path.join(config.dataDir, 'master.key');
-  if (!fs.existsSync(file)) return { problem: 'HEADSUP_MASTER_KEY is not set and there is no development key file: set HEADSUP_MASTER_KEY' };
+  if (!fs.existsSync(file)) {
+    // Beside a line, "set HEADSUP_MASTER_KEY" would send the operator to make a new key, which opens nothing.
+    if (fs.existsSync(databaseFile(config.dataDir))) {
+      return {
+        problem: `HEADSUP_MASTER_KEY is not set and ${file} is missing: the database beside it was sealed with the key that file held (a new key cannot open it): put the file back, or set HEADSUP_MASTER_KEY to the key it held`,
+      };
+    }
+    return { problem: 'HEADSUP_MASTER_KEY is not set and there is no development key file: set HEADSUP_MASTER_KEY' };
+  }
   const key = decodeMasterKey(fs.readFileSync(file, 'utf8'));
   return key ? { key, file } : { problem: `${file} does not hold base64 of 32 bytes: restore it, or set HEADSUP_MASTER_KEY` };
 }

@@ -1,0 +1,50 @@
+/**
+ * A line on a development key file whose file is gone (deleted, or not
+ * copied with the database): only the key it held opens the line. doctor and
+ * the admin commands say so, as the server's start does, rather than "set
+ * HEADSUP_MASTER_KEY", which sends a volunteer to generate a new key that
+ * opens nothing.
+ */
+import path from 'node:path';
+import { runDoctor } from '../../src/cli/doctor';
+import { Db } from '../../src/store/db';
+import { recordKey } from '../../src/store/key-check';
+import { migrate } from '../../src/store/migrate';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { runAdminCli } from '../helpers/admin-cli';
+import { tempDir } from '../helpers/temp-dir';
+
+/** A line made under a development key, its key file since lost. */
+async function lineWithoutItsKeyFile(): Promise<string> {
+  await cryptoReady();
+  const dataDir = tempDir();
+  const db = new Db(path.join(dataDir, 'heads-up.db'));
+  migrate(db);
+  recordKey(db, new Vault(new Uint8Array(32).fill(7)));
+  db.close();
+  return dataDir;
+}
+
+describe('a line whose development key file is missing', () => {
+  it('doctor says to put that file back or set HEADSUP_MASTER_KEY to the key it held, and that a new key cannot open it', async () => {
+    const dataDir = await lineWithoutItsKeyFile();
+    const key = (await runDoctor({ NODE_ENV: 'test', DATA_DIR: dataDir })).find((c) => c.name === 'key');
+    expect(key?.ok).toBe(false);
+    expect(key?.detail).toContain(`${path.join(dataDir, 'master.key')} is missing`);
+    expect(key?.detail).toContain('set HEADSUP_MASTER_KEY to the key it held');
+    expect(key?.detail).toContain('a new key cannot open');
+  });
+
+  it('an admin command says the same', async () => {
+    const dataDir = await lineWithoutItsKeyFile();
+    const r = await runAdminCli(['STATS'], { DATA_DIR: dataDir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${path.join(dataDir, 'master.key')} is missing`);
+    expect(r.stderr).toContain('a new key cannot open');
+  }, 60_000);
+
+  it('doctor on a fresh DATA_DIR (no database yet) still says to set HEADSUP_MASTER_KEY', async () => {
+    const key = (await runDoctor({ NODE_ENV: 'test', DATA_DIR: tempDir() })).find((c) => c.name === 'key');
+    expect(key?.detail).toBe('HEADSUP_MASTER_KEY is not set and there is no development key file: set HEADSUP_MASTER_KEY');
+  });
+});
