@@ -49,16 +49,16 @@ function checkDatabase(config: Config, key: { key: Uint8Array; file?: string } |
   const file = databaseFile(config.dataDir);
   const aside = `${file}.before-restore`;
   if (!fs.existsSync(file)) {
-    // An earlier version's restore, killed between its renames, left the line here: a server started now would make an empty one.
+    // An earlier version's restore, killed between its renames, left the line here (the server refuses to start beside it).
     if (fs.existsSync(aside)) {
-      return [bad('database', `no database at ${file}, but ${aside}, left by an interrupted restore: run heads-up restore again with the backup (do not start the server first: it would make an empty line)`)];
+      return [bad('database', `no database at ${file}, but ${aside}, left by an interrupted restore: run heads-up restore again with the backup (the server refuses to start until then)`)];
     }
-    // Its database moved or removed after a crash: a server started now would make a new line beside the old one's last writes.
+    // Its database moved or removed after a crash: the log holds the old line's last writes (the server refuses to start beside it).
     if (fs.existsSync(`${file}-wal`)) {
       return [
         bad(
           'database',
-          `no database at ${file}, but its write-ahead log ${file}-wal: put the database back beside it, or run heads-up restore with the latest backup (it keeps the log aside, renamed; do not start the server first: it would make an empty line)`,
+          `no database at ${file}, but its write-ahead log ${file}-wal: put the database back beside it, or run heads-up restore with the latest backup (it keeps the log aside, renamed; the server refuses to start until then)`,
         ),
         ...stagedCopies(file),
       ];

@@ -40,12 +40,33 @@ function ensureDataDir(dir: string): void {
   }
 }
 
+/**
+ * The database gone but the line's trace left (the write-ahead log of a
+ * database moved away after a crash, or the one an interrupted restore set
+ * aside): a start would make a new, empty line that alerts no one, and
+ * drop that log. Refused before anything is made, a key included.
+ */
+function refuseLineLeftBehind(dataDir: string): void {
+  const file = databaseFile(dataDir);
+  if (fs.existsSync(file)) return;
+  if (fs.existsSync(`${file}.before-restore`)) {
+    throw new ConfigError('DATA_DIR', `no database at ${file}, but ${file}.before-restore, left by an interrupted restore: run heads-up restore again with the backup (nothing was changed)`);
+  }
+  if (fs.existsSync(`${file}-wal`)) {
+    throw new ConfigError(
+      'DATA_DIR',
+      `no database at ${file}, but its write-ahead log ${file}-wal: put the database back beside it, or run heads-up restore with the latest backup (it keeps the log aside); nothing was changed`,
+    );
+  }
+}
+
 async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void> {
   const { config, secrets, log } = opts;
   // A ConfigError naming the file and the entry.
   const regions = Regions.forLine(config.areasFile, config.defaultCountry);
   await cryptoReady();
   ensureDataDir(config.dataDir);
+  refuseLineLeftBehind(config.dataDir);
   const key = loadMasterKey(secrets.masterKeyBase64, config.dataDir);
   if (key.source === 'file') {
     log.warn(

@@ -1,0 +1,39 @@
+/**
+ * A server started where its database is gone but something of the line is
+ * left (the write-ahead log of a database moved away after a crash, or the
+ * database an interrupted restore set aside) would make a new, empty line:
+ * members would get no alert, and the old line's last writes would be lost.
+ * It refuses, naming what it found and what to do, and makes nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { startHarness, tempDir } from '../helpers/harness';
+import { leaveOnlyWal } from '../helpers/orphan-wal';
+
+/** Starts a server on `dataDir`: the message it refused with, or 'started' (closed at once). */
+const startOn = (dataDir: string) =>
+  startHarness({ dataDir }).then(
+    async (h) => (await h.close(), 'started'),
+    (err: Error) => err.message,
+  );
+
+describe('a start where the database is gone but the line left a trace', () => {
+  it('beside a write-ahead log with no database, refuses, keeps the log, and makes no database', async () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'heads-up.db');
+    const wal = leaveOnlyWal(file);
+    expect(await startOn(dataDir)).toContain(`DATA_DIR: no database at ${file}, but its write-ahead log ${file}-wal`);
+    expect(fs.existsSync(file)).toBe(false);
+    expect(fs.readFileSync(`${file}-wal`).equals(wal)).toBe(true);
+  });
+
+  it('beside the database an interrupted restore set aside, refuses and makes no database', async () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'heads-up.db');
+    const first = await startHarness({ dataDir });
+    await first.close();
+    fs.renameSync(file, `${file}.before-restore`);
+    expect(await startOn(dataDir)).toContain(`DATA_DIR: no database at ${file}, but ${file}.before-restore, left by an interrupted restore`);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+});
