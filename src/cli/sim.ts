@@ -50,7 +50,10 @@ async function main(): Promise<void> {
     // Signed as Twilio would: over the public URL the server validates against.
     headers['x-twilio-signature'] = twilio.getExpectedTwilioSignature(secrets.twilioAuthToken, config.publicUrl + path, fields);
   }
-  const res = await fetch(target + path, { method: 'POST', headers, body: new URLSearchParams(fields).toString() });
+  // fetch says only "fetch failed" when nothing listens: the usual cause in the quick start is a server not started.
+  const res = await fetch(target + path, { method: 'POST', headers, body: new URLSearchParams(fields).toString() }).catch(() => {
+    throw new Error(`sim: no server answers at ${target}: start it (npm start), or give its address with --url`);
+  });
   const body = await res.text();
   if (!res.ok) {
     console.error(`HTTP ${res.status}: ${body}`);

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runCli } from '../helpers/admin-cli';
-import { startChild, type Child } from '../helpers/child-server';
+import { freePort, startChild, type Child } from '../helpers/child-server';
 import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, tempDir, TEST_MASTER_KEY } from '../helpers/harness';
 
 const runSim = (args: string[], env: Record<string, string>) => runCli('src/cli/sim.ts', args, env, 30_000);
@@ -52,5 +52,12 @@ describe('npm run sim', () => {
     const run = await runSim(['--from', '+14155550100', 'JOIN'], { ...env, PORT: port, HOST: '127.0.0.1' });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/you'll get bad date alerts for 415/);
+  });
+
+  it('with no server listening, says where it found none and to start it, not a bare "fetch failed"', async () => {
+    const port = String(await freePort());
+    const run = await runSim(['--from', '+14155550100', 'JOIN'], { NODE_ENV: 'development', DATA_DIR: tempDir(), PORT: port, HOST: '127.0.0.1' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`sim: no server answers at http://127.0.0.1:${port}: start it (npm start), or give its address with --url`);
   });
 });
