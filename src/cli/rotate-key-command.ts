@@ -111,7 +111,7 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, pro
     const oldVault = new Vault(current.key, from);
     const newVault = new Vault(newKey, to);
     // Before migrating: another line's key must write nothing, not even the schema.
-    checkRotationKeys(db, oldVault, newVault);
+    checkRotationKeys(db, oldVault, newVault, current.file);
     migrate(db);
     const summary = new KeyRotation(db, oldVault, newVault, {
       batch,

@@ -90,11 +90,12 @@ function unfinishedRotation(db: Db): State | undefined {
 }
 
 /**
- * The checks a rotation makes before it writes anything: the two keys, and an
- * unfinished rotation to another key. Reads only, on the schema of any
- * version: rotate-key makes them before migrating, so a wrong key changes nothing.
+ * The checks a rotation makes before it writes anything: the two keys (the
+ * current one read from `keyFile`, if given), and an unfinished rotation to
+ * another key. Reads only, on the schema of any version: rotate-key makes
+ * them before migrating, so a wrong key changes nothing.
  */
-export function checkRotationKeys(db: Db, oldVault: Vault, newVault: Vault): void {
+export function checkRotationKeys(db: Db, oldVault: Vault, newVault: Vault, keyFile?: string): void {
   const { version } = readKeyState(db);
   if (oldVault.keyVersion !== version || newVault.keyVersion !== version + 1) throw new Error('rotation vaults must have the stored version and the next');
   const newCheck = keyCheckValue(newVault);
@@ -109,7 +110,14 @@ export function checkRotationKeys(db: Db, oldVault: Vault, newVault: Vault): voi
   if (existing && !existing.new_check.equals(newCheck)) {
     throw new RotationError('an interrupted rotation to another key is under way: run rotate-key again with the HEADSUP_NEW_MASTER_KEY it started with');
   }
-  if (keyOpens(db.sqlite, oldVault, { resuming: true }) === 'mismatch') throw new RotationError('HEADSUP_MASTER_KEY does not open this database: set it to the current key');
+  if (keyOpens(db.sqlite, oldVault, { resuming: true }) === 'mismatch') {
+    // Read from a development key file, the key is no HEADSUP_MASTER_KEY the operator could find.
+    throw new RotationError(
+      keyFile
+        ? `HEADSUP_MASTER_KEY is not set, and the development key file ${keyFile} does not open this database: put back the key file it was made with, or set HEADSUP_MASTER_KEY to that key`
+        : 'HEADSUP_MASTER_KEY does not open this database: set it to the current key',
+    );
+  }
 }
 
 /** Re-keys the line from `oldVault` to `newVault`; starts a rotation or resumes an interrupted one. */

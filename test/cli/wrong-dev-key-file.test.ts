@@ -44,4 +44,14 @@ describe('a development key file that does not open the line', () => {
     expect(r.stderr).toContain(keyFile);
     expect(r.stderr).toMatch(/HEADSUP_MASTER_KEY.{0,4}not set/);
   }, 60_000);
+
+  it('rotate-key names the key file too, and changes nothing', async () => {
+    const { dataDir, keyFile } = await lineWithWrongKeyFile();
+    const before = fs.readFileSync(path.join(dataDir, 'heads-up.db'));
+    const r = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_NEW_MASTER_KEY: Buffer.alloc(32, 11).toString('base64') });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(keyFile);
+    expect(r.stderr).toMatch(/HEADSUP_MASTER_KEY.{0,4}not set/);
+    expect(fs.readFileSync(path.join(dataDir, 'heads-up.db')).equals(before)).toBe(true);
+  }, 60_000);
 });
