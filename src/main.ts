@@ -93,6 +93,8 @@ function describeFailure(err: unknown): { line: string; cause?: Record<string, s
   }
   if (listening && code === 'EACCES') return named('port-privileged', 'a PORT below 1024 needs privileges: set PORT to 1024 or above');
   if (isDatabaseDamaged(err)) return named('database-damaged', 'the database is damaged: run heads-up doctor, then restore the latest backup');
+  // Only restore and rotate-key hold the database so (a container restarted beside them lands here).
+  if (code.startsWith('SQLITE_BUSY')) return named('database-in-use', 'the database is held by a restore or rotate-key: let it finish, then start the server again');
   return { line };
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Db } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
+import { openExclusive } from '../../src/store/exclusive-open';
 import type { FakeTwilio } from '../fakes/fake-twilio';
 import { freePort, startChild, type Child } from '../helpers/child-server';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, startHarness, startTwilioLine, tempDir, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
@@ -118,6 +119,24 @@ describe('a start that fails', () => {
     expect(stderr).toMatch(/^heads-up: configuration error: HEADSUP_MASTER_KEY: required when NODE_ENV=production/);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(logLines(stdout)).toEqual([expect.objectContaining({ level: 60, msg: 'start-up failed', cause: 'configuration', variable: 'HEADSUP_MASTER_KEY' })]);
+  }, 30_000);
+
+  it('while restore or rotate-key holds the database, says so in its line and its log line, with no stack', async () => {
+    const dataDir = tempDir();
+    const seeded = new Db(path.join(dataDir, 'heads-up.db'));
+    migrate(seeded);
+    seeded.close();
+    // What restore and rotate-key hold while they run.
+    const held = openExclusive(path.join(dataDir, 'heads-up.db'));
+    try {
+      const { code, stderr, stdout } = await start({ DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, PORT: '0' });
+      expect(code).toBe(1);
+      expect(stderr).toBe('heads-up: start-up failed: SQLITE_BUSY (the database is held by a restore or rotate-key: let it finish, then start the server again)\n');
+      expect(logLines(stdout)).toEqual([expect.objectContaining({ level: 60, msg: 'start-up failed', cause: 'database-in-use', code: 'SQLITE_BUSY' })]);
+      expect(stdout).not.toContain('stack');
+    } finally {
+      held.close();
+    }
   }, 30_000);
 
   it('prints one clear line and exits 1', async () => {
