@@ -25,7 +25,7 @@ export interface AlertDeps {
 /** Creates an alert inside the caller's transaction; planning starts after the commit. */
 export function issueAlert(
   deps: AlertDeps,
-  input: { reportId?: number; ref?: string; npas: string[]; body: AlertBody; categories?: string[]; screened?: AlertBody },
+  input: { reportId?: number; ref?: string; npas: string[]; body: AlertBody; categories?: string[] },
   now: number,
 ): number {
   const reach = deps.regions.expand(input.npas);
@@ -36,8 +36,9 @@ export function issueAlert(
     { reportId: input.reportId, ref: input.ref, npas: input.npas, reach, text: 'text' in body ? body.text : '', fields: 'fields' in body ? body.fields : undefined },
     now,
   );
-  // A guided report's alert is its clipped template; CHECK finds every identifier of its fields (`screened`).
-  indexAlertIdentifiers(deps.db, deps.vault, id, alertIdentifiers(input.screened ?? body, deps.regions.country), input.npas, input.categories ?? [], now);
+  // A guided report's body is its fields as clipped for the notice and SHOW: CHECK finds what a moderator
+  // read and approved, never an identifier the clipping left out (a rival's number hidden at the end of a long answer).
+  indexAlertIdentifiers(deps.db, deps.vault, id, alertIdentifiers(body, deps.regions.country), input.npas, input.categories ?? [], now);
   const { onAlert } = deps;
   if (onAlert) deps.db.onCommit(() => onAlert(id));
   return id;

@@ -96,7 +96,7 @@ export function alertFieldsOf(f: ReportFields, ownNumber: string | null, country
   return out;
 }
 
-/** Identifiers the alert itself shows (what CHECK will find once it is approved). */
+/** Identifiers the alert itself shows (what CHECK will find once it is approved): of a guided report, pass its fitted fields. */
 export function alertIdentifiers(body: AlertBody, country: CountryCode = DEFAULT_COUNTRY): Identifier[] {
   if ('text' in body) return identifiersIn(body.text, { country });
   const f = body.fields;
@@ -143,14 +143,24 @@ const BUDGETS: Array<[number, number, number?]> = [
   [0, 20, 2],
 ];
 
+/** The contact's identifiers the clipped list still shows whole: CHECK finds what members read, no more. */
+function shownContactIds(f: AlertFields, contact: string | undefined): Identifier[] | undefined {
+  if (!f.contactIds || contact === f.contact) return f.contactIds;
+  const shown = new Set((contact ?? '').split(', '));
+  return f.contactIds.filter((i) => shown.has(showIdentifier(i)));
+}
+
 function clipped(f: AlertFields, max: number, contactMax: number, categories = Infinity): AlertFields {
+  const contact = clipTo(f.contact, contactMax);
+  const contactIds = shownContactIds(f, contact);
   return {
     categories: f.categories.slice(0, categories),
     when: clipTo(f.when, Math.min(max, 40)),
     where: clipTo(f.where, max),
     person: clipTo(f.person, max),
     vehicle: clipVehicle(f.vehicle, max),
-    contact: clipTo(f.contact, contactMax),
+    contact,
+    ...(contactIds ? { contactIds } : {}),
   };
 }
 
