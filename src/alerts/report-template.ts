@@ -105,6 +105,8 @@ export function alertIdentifiers(body: AlertBody, country: CountryCode = DEFAULT
     ...(f.contactIds ?? (f.contact ? identifiersIn(f.contact, { country }) : [])),
     ...(f.person ? identifiersIn(f.person, { country }) : []),
     ...(f.where ? identifiersIn(f.where, { country }) : []),
+    // "when" is shown too ("booked from 415-555-0144"): what members read, CHECK finds.
+    ...(f.when ? identifiersIn(f.when, { country }) : []),
   ]);
 }
 
