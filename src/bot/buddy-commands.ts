@@ -156,8 +156,14 @@ export function askedToBeBuddy(store: Store, who: Asker): boolean {
   return !stoppedAsBuddy(store, who) && myLinks(store, myIndex(store, who)).some((b) => b.status === 'invited');
 }
 
-/** ACCEPT: every invitation to the sender becomes a buddy link; each member is told. */
-export function accept(store: Store, who: Asker, now: number): Outcome {
+/**
+ * ACCEPT [name]: the invitation waiting for the sender becomes a buddy link,
+ * and its member is told. When several people asked, only the one she names
+ * (as they named themselves): a stranger's invitation she ignored must not
+ * ride on her yes to a friend. Named by no one, or by a name none gave, the
+ * reply lists who asked.
+ */
+export function accept(store: Store, who: Asker, name: string | undefined, now: number): Outcome {
   // Invitations made since their STOP were never sent to them: there is nothing they can have seen to accept.
   if (stoppedAsBuddy(store, who)) return say(who.t.buddyNoInvite());
   const links = myLinks(store, myIndex(store, who));
@@ -166,10 +172,42 @@ export function accept(store: Store, who: Asker, now: number): Outcome {
     const accepted = links.filter((b) => b.status === 'accepted');
     return say(accepted.length ? who.t.buddyAccepted() : who.t.buddyNoInvite());
   }
+  const people = byPerson(store, invited);
+  const named = name === undefined ? people : people.filter((links) => links.some((b) => sameName(b.name, name)));
+  const chosen = named.length === 1 && (name !== undefined || people.length === 1) ? named[0] : undefined;
+  if (!chosen) {
+    const names = people.slice(0, WHICH_LISTED).map((links) => (links[0] as Buddy).name);
+    return say(who.t.buddyWhich(names, people.length - names.length));
+  }
   // They answered from this channel, in this language: escalations reach them the same way.
-  for (const b of invited) setBuddyStatus(store.db, b.id, 'accepted', { channel: who.sender.channel, lang: who.lang });
-  tellMembers(store, invited, (t, b) => t.buddyAcceptedMember(ending(b.address)), now);
+  for (const b of chosen) setBuddyStatus(store.db, b.id, 'accepted', { channel: who.sender.channel, lang: who.lang });
+  tellMembers(store, chosen, (t, b) => t.buddyAcceptedMember(ending(b.address)), now);
   return { say: who.t.buddyAccepted(), queued: true };
+}
+
+/** Most names ACCEPT lists of those who asked (two SMS segments with the longest names). */
+const WHICH_LISTED = 3;
+
+/** Invitations grouped by the person who made them: one phone's SMS and Signal memberships are one person, asking once. */
+function byPerson(store: Store, invited: Buddy[]): Buddy[][] {
+  const people = new Map<number, Buddy[]>();
+  for (const b of invited) {
+    const person = Math.min(...personMemberIds(store.db, b.memberId));
+    people.set(person, [...(people.get(person) ?? []), b]);
+  }
+  return [...people.values()];
+}
+
+/** Whether she wrote the name as the inviter gave it, whatever the case, accents and punctuation. */
+function sameName(given: string, written: string): boolean {
+  const plain = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toUpperCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return plain(given) !== '' && plain(given) === plain(written);
 }
 
 /** DECLINE: the sender is nobody's buddy any more (invited or accepted); each member is told. */

@@ -128,6 +128,8 @@ export const en: Catalog = {
   buddyAccepted: () =>
     'Heads Up: thank you. You\'re now a safety buddy: we\'ll text you if the person who asked you misses a check-in. DECLINE to stop being a buddy.',
   buddyAcceptedMember: (ending) => `Heads Up: the number ending ${ending} accepted: they're your buddy. CHECKIN and minutes starts a check-in.`,
+  buddyWhich: (names, more) =>
+    `Heads Up: ${names.length + more > 1 ? 'these people' : 'this person'} asked you to be their safety buddy: ${names.join(', ')}${more ? ` and ${more} more` : ''}. Reply ACCEPT and the name of the one you know, as written here.`,
   buddyNoInvite: () => "Heads Up: no one has asked you to be their buddy. Text HELP for the commands.",
   buddyDeclined: () => "Heads Up: OK, you're no one's safety buddy here now. You won't get check-in messages.",
   buddyDeclinedMember: (ending) => `Heads Up: the number ending ${ending} declined, so it isn't your buddy.`,

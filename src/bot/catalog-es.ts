@@ -130,6 +130,8 @@ export const es: Catalog = {
   buddyAccepted: () =>
     'Heads Up: gracias. Ahora eres contacto de seguridad: te escribimos si quien te lo pidio no se reporta. RECHAZAR para dejar de serlo.',
   buddyAcceptedMember: (ending) => `Heads Up: el numero que termina en ${ending} acepto: es tu contacto. SEGURA y minutos empieza un reporte de seguridad.`,
+  buddyWhich: (names, more) =>
+    `Heads Up: ${names.length + more > 1 ? 'estas personas te pidieron' : 'esta persona te pidio'} ser su contacto de seguridad: ${names.join(', ')}${more ? ` y ${more} mas` : ''}. Responde ACEPTAR y el nombre de quien conoces, como aparece aqui.`,
   buddyNoInvite: () => 'Heads Up: nadie te pidio ser su contacto. Escribe AYUDA para ver los comandos.',
   buddyDeclined: () => 'Heads Up: listo, ya no eres contacto de nadie aqui. No recibiras mensajes de reportes.',
   buddyDeclinedMember: (ending) => `Heads Up: el numero que termina en ${ending} rechazo, asi que no es tu contacto.`,

@@ -150,6 +150,8 @@ export const fr: Catalog = {
   buddyAccepted: () =>
     'Heads Up: merci. Vous etes maintenant contact de sécurité: on vous écrit si la personne qui vous l\'a demandé ne donne pas signe de vie. REFUSER pour arreter.',
   buddyAcceptedMember: (ending) => `Heads Up: le numéro finissant par ${ending} a accepté: c'est votre contact. SECURITE et des minutes lance un suivi.`,
+  buddyWhich: (names, more) =>
+    `Heads Up: ${names.length + more > 1 ? "ces personnes vous demandent d'etre leur" : "cette personne vous demande d'etre son"} contact de sécurité: ${names.join(', ')}${more ? ` et ${more} autres` : ''}. Répondez ACCEPTER et le nom de celle que vous connaissez, tel qu'il est écrit ici.`,
   buddyNoInvite: () => "Heads Up: personne ne vous a demandé d'etre son contact. Écrivez AIDE pour les commandes.",
   buddyDeclined: () => "Heads Up: d'accord, vous n'etes plus le contact de personne ici. Vous ne recevrez pas de messages de suivi.",
   buddyDeclinedMember: (ending) => `Heads Up: le numéro finissant par ${ending} a refusé, ce n'est pas votre contact.`,

@@ -150,6 +150,8 @@ export const pt: Catalog = {
   buddyAccepted: () =>
     'Heads Up: obrigada. Agora voce e contato de seguranca: escrevemos se quem pediu nao der noticia. RECUSAR para deixar de ser.',
   buddyAcceptedMember: (ending) => `Heads Up: o numero terminado em ${ending} aceitou: e seu contato. SEGURA e minutos comeca um acompanhamento.`,
+  buddyWhich: (names, more) =>
+    `Heads Up: ${names.length + more > 1 ? 'estas pessoas pediram' : 'esta pessoa pediu'} que voce seja seu contato de seguranca: ${names.join(', ')}${more ? ` e mais ${more}` : ''}. Responda ACEITAR e o nome de quem voce conhece, como esta escrito aqui.`,
   buddyNoInvite: () => 'Heads Up: ninguem pediu que voce fosse seu contato. Escreva AJUDA para ver os comandos.',
   buddyDeclined: () => 'Heads Up: certo, voce nao e mais contato de ninguem aqui. Nao recebera mensagens de acompanhamento.',
   buddyDeclinedMember: (ending) => `Heads Up: o numero terminado em ${ending} recusou, entao nao e seu contato.`,

@@ -157,6 +157,8 @@ export interface Catalog {
   /** Names no member: the reply is kept where her DELETE cannot reach (a webhook's stored reply, the buddy's own outbox row). */
   buddyAccepted(): string;
   buddyAcceptedMember(ending: string): string;
+  /** ACCEPT from someone asked by more than one person (or naming none of them): who asked, by the names they gave, and `more` not listed. */
+  buddyWhich(names: string[], more: number): string;
   /** ACCEPT or DECLINE from someone nobody asked. */
   buddyNoInvite(): string;
   /** To the buddy who sent DECLINE. */

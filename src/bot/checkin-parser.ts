@@ -91,7 +91,12 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
   switch (kind) {
     case 'buddy':
       return buddy(text, rest);
-    case 'accept':
+    case 'accept': {
+      // "ACCEPT Rose": which invitation, when more than one waits (buddy-commands).
+      const first = rest[0];
+      const name = first ? text.slice(first.start).replace(/\s+/g, ' ').trim() : '';
+      return name ? { kind, name } : { kind };
+    }
     case 'decline':
     case 'ok':
       return { kind };

@@ -27,7 +27,8 @@ export type Command =
   | { kind: 'buddy'; action: 'add'; channel?: Channel; number: string; name: string }
   | { kind: 'buddy'; action: 'off'; number?: string }
   | { kind: 'buddy'; action: 'list' }
-  | { kind: 'accept' }
+  /** `name`: the words after ACCEPT, the name of the one who asked, when several did. */
+  | { kind: 'accept'; name?: string }
   | { kind: 'decline' }
   | { kind: 'checkin'; minutes: number; details: string }
   /** `startWord`: the word that starts a check-in, alone ("Safe", SEGURA): OK while one runs, else how to start one. */

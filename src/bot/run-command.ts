@@ -85,7 +85,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
   switch (command.kind) {
     case 'join':
       // Check-ins (issue 13): "Yes" is how people answer "be my buddy? Reply ACCEPT or DECLINE"; it subscribed them to alerts instead.
-      if (parsed.keyword === 'YES' && parsed.exactKeyword && askedToBeBuddy(store, who)) return accept(store, who, now);
+      if (parsed.keyword === 'YES' && parsed.exactKeyword && askedToBeBuddy(store, who)) return accept(store, who, undefined, now);
       // A buddy who sent STOP and comes back may be asked again; invitations made meanwhile go now.
       if (buddyBack(store, who, now)) return { ...join(store, who, rules, command.areas, now), queued: true };
       return join(store, who, rules, command.areas, now);
@@ -122,7 +122,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'accept':
       // "Sí", "Oui", "Sim" alone answer an invitation, as YES does; from anyone not asked they are no command.
       if (PLAIN_YES.has(parsed.keyword) && !(parsed.exactKeyword && askedToBeBuddy(store, who))) return hint(store, rules, who, now);
-      return accept(store, who, now);
+      return accept(store, who, command.name, now);
     case 'decline':
       return decline(store, who, now);
     case 'checkin':

@@ -9,6 +9,7 @@
  * RETENTION_DAYS, so no captured webhook can be replayed. After a run that
  * erased anything the WAL is truncated: no erased row survives there.
  */
+import { lapseInvitations } from '../store/buddies';
 import { ageCheckins } from '../store/checkins';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
@@ -107,6 +108,8 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
       limits: db.stmt('DELETE FROM sender_limits WHERE window_start <= ?').run(now - LONGEST_WINDOW_MS).changes,
       digests: db.stmt('DELETE FROM notice_digests WHERE period_start < ?').run(day).changes,
       providerTasks: eraseStaleProviderTasks(db, cutoff),
+      // An invitation no one answered in a week lapses: it agreed to nothing, and must not wait for a yes meant for another.
+      invitations: lapseInvitations(db, now),
       // An SMS sent straight to an address keeps it only while "undelivered" may still send it again.
       sentAddresses: forgetSentAddresses(db, now - DEFAULT_UNREACHABLE_RETRY.freshMs),
     })),

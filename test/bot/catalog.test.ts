@@ -116,6 +116,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     buddyDropped: [t.buddyDropped(NAME)],
     buddyAccepted: [t.buddyAccepted()],
     buddyAcceptedMember: [t.buddyAcceptedMember('0100')],
+    buddyWhich: [t.buddyWhich([NAME, NAME, NAME], 12), t.buddyWhich([NAME], 0)],
     buddyNoInvite: [t.buddyNoInvite()],
     buddyDeclined: [t.buddyDeclined()],
     buddyDeclinedMember: [t.buddyDeclinedMember('0100')],

@@ -14,6 +14,7 @@ describe('parse: check-in commands', () => {
     ['AMIGA 415-555-0177 Rosa', { kind: 'buddy', action: 'add', number: '415-555-0177', name: 'Rosa' }, 'es'],
     ['ACCEPT', { kind: 'accept' }, 'en'],
     ['Aceptar', { kind: 'accept' }, 'es'],
+    ['ACCEPT  Rose  Marie', { kind: 'accept', name: 'Rose Marie' }, 'en'],
     ['DECLINE', { kind: 'decline' }, 'en'],
     ['RECHAZAR', { kind: 'decline' }, 'es'],
     ['CHECKIN 90 blue Honda, 415-555-0100', { kind: 'checkin', minutes: 90, details: 'blue Honda, 415-555-0100' }, 'en'],

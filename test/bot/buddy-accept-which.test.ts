@@ -1,0 +1,87 @@
+/**
+ * A number is a buddy only once it replies ACCEPT to an invitation it
+ * knows. A stranger's invitation she ignored (an abusive client who has her
+ * number) must not ride on her ACCEPT of a friend's: when several people
+ * wait, ACCEPT lists them by the names they gave and asks which; and an
+ * invitation no one answered lapses after a week.
+ */
+import { catalog } from '../../src/bot/catalog';
+import { runRetention } from '../../src/jobs/retention';
+import { botWorld, type BotWorld } from '../helpers/bot-world';
+
+const STRANGER = '+14155550171';
+const FRIEND = '+14155550172';
+const HER = '+14155550173';
+const DAY = 86_400_000;
+const t = catalog('en');
+
+async function world(): Promise<BotWorld> {
+  const w = await botWorld({ checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
+  w.sms(STRANGER, 'JOIN');
+  w.sms(FRIEND, 'JOIN');
+  return w;
+}
+
+const said = (w: BotWorld, from: string, text: string) => w.sms(from, text).reply;
+const toldAccepted = (w: BotWorld, member: string) => w.queued({ channel: 'sms', address: member, phone: member }).some((m) => m.text === t.buddyAcceptedMember('0173'));
+
+describe('ACCEPT when more than one person asked', () => {
+  it('accepts no one and asks which, by the names they gave', async () => {
+    const w = await world();
+    said(w, STRANGER, `BUDDY ${HER} Mike`);
+    said(w, FRIEND, `BUDDY ${HER} Rose`);
+    expect(said(w, HER, 'ACCEPT')).toBe(t.buddyWhich(['Mike', 'Rose'], 0));
+    expect(toldAccepted(w, STRANGER)).toBe(false);
+    expect(toldAccepted(w, FRIEND)).toBe(false);
+    expect(said(w, STRANGER, 'BUDDY')).toBe(t.buddyList([{ ending: '0173', status: 'invited' }]));
+  });
+
+  it('accepts the one she names, and only that one', async () => {
+    const w = await world();
+    said(w, STRANGER, `BUDDY ${HER} Mike`);
+    said(w, FRIEND, `BUDDY ${HER} Rosé`);
+    expect(said(w, HER, 'accept rose')).toBe(t.buddyAccepted());
+    expect(toldAccepted(w, FRIEND)).toBe(true);
+    expect(toldAccepted(w, STRANGER)).toBe(false);
+    expect(said(w, STRANGER, 'BUDDY')).toBe(t.buddyList([{ ending: '0173', status: 'invited' }]));
+    expect(said(w, FRIEND, 'BUDDY')).toBe(t.buddyList([{ ending: '0173', status: 'accepted' }]));
+  });
+
+  it('asks again when the name is none of theirs', async () => {
+    const w = await world();
+    said(w, STRANGER, `BUDDY ${HER} Mike`);
+    said(w, FRIEND, `BUDDY ${HER} Rose`);
+    expect(said(w, HER, 'ACCEPT Dave')).toBe(t.buddyWhich(['Mike', 'Rose'], 0));
+    expect(toldAccepted(w, STRANGER) || toldAccepted(w, FRIEND)).toBe(false);
+  });
+
+  it('accepts a lone invitation as ever, with a bare ACCEPT', async () => {
+    const w = await world();
+    said(w, FRIEND, `BUDDY ${HER} Rose`);
+    expect(said(w, HER, 'ACCEPT')).toBe(t.buddyAccepted());
+    expect(toldAccepted(w, FRIEND)).toBe(true);
+  });
+});
+
+describe('an invitation no one answered', () => {
+  it('lapses after a week: her later ACCEPT of a friend does not take the old one with it', async () => {
+    const w = await world();
+    said(w, STRANGER, `BUDDY ${HER} Mike`);
+    w.clock.now += 8 * DAY;
+    runRetention(w.db, 90, w.clock.now);
+    expect(said(w, STRANGER, 'BUDDY')).toBe(t.buddyNone());
+    said(w, FRIEND, `BUDDY ${HER} Rose`);
+    expect(said(w, HER, 'ACCEPT')).toBe(t.buddyAccepted());
+    expect(toldAccepted(w, FRIEND)).toBe(true);
+    expect(toldAccepted(w, STRANGER)).toBe(false);
+  });
+
+  it('still waits after six days', async () => {
+    const w = await world();
+    said(w, FRIEND, `BUDDY ${HER} Rose`);
+    w.clock.now += 6 * DAY;
+    runRetention(w.db, 90, w.clock.now);
+    expect(said(w, HER, 'ACCEPT')).toBe(t.buddyAccepted());
+    expect(toldAccepted(w, FRIEND)).toBe(true);
+  });
+});
