@@ -14,10 +14,10 @@
  */
 import type { Parsed } from '../../bot/commands';
 import { isBlocked } from '../../store/blocks';
-import { hasCheckin } from '../../store/checkins';
 import type { Db } from '../../store/db';
 import type { Limit, SenderLimits } from '../../store/sender-limits';
-import type { Identity } from './identify-sender';
+import type { Vault } from '../../store/vault';
+import { senderHasCheckin, type Identity } from './identify-sender';
 
 /** Whether to act on a message, and then whether to answer it; why not, when it is blocked or over the limit. */
 export type Gate = { act: false; dropped: 'blocked' | 'rate_limited' } | { act: true; answer: boolean; dropped?: 'blocked' };
@@ -29,14 +29,15 @@ export function withinMessageLimit(limits: SenderLimits, limit: Limit, who: Iden
   return limits.take(who.limitKey, 'message', limit, now);
 }
 
-export function blockAndLimit({ db, limits }: { db: Db; limits: SenderLimits }, limit: Limit, who: Identity, parsed: Parsed, now: number): Gate {
+export function blockAndLimit({ db, vault, limits }: { db: Db; vault: Vault; limits: SenderLimits }, limit: Limit, who: Identity, parsed: Parsed, now: number): Gate {
   // A moderator is never silenced: BLOCK of a report they filed would otherwise lock them out, with no UNBLOCK.
   if (who.moderator) return OPEN;
   const kind = parsed.ok ? parsed.command.kind : undefined;
   const within = () => withinMessageLimit(limits, limit, who, now);
   // Looked up only for OK and LATER, so a flood of anything else costs no more than before. A block
-  // (of her reports) does not stop them either: her buddies would be told she may be in danger.
-  if ((kind === 'ok' || kind === 'later') && who.member && hasCheckin(db, who.member.id)) return { act: true, answer: kind === 'ok' || within() };
+  // (of her reports) does not stop them either: her buddies would be told she may be in danger. Hers from
+  // either channel: blocked over SMS, she may answer over Signal with no membership there yet.
+  if ((kind === 'ok' || kind === 'later') && senderHasCheckin(db, vault, who)) return { act: true, answer: kind === 'ok' || within() };
   // Over Signal with the number shown, a block of that number over SMS holds too: the line treats them as one person.
   const blocked = isBlocked(db, who.reporterKey) || (who.phoneReporterKey !== undefined && isBlocked(db, who.phoneReporterKey));
   // A blocked sender's STOP is silent, as everything they send; their DELETE says so, within the limit.

@@ -15,11 +15,10 @@ import { controlWord } from '../../bot/report-dialogue';
 import { MAX_MESSAGE_CHARS } from '../../bot/sms-segments';
 import { applyOutcome, hint, reportRules, runCommand } from '../../bot/run-command';
 import type { Lang } from '../../domain/lang';
-import { hasCheckin } from '../../store/checkins';
 import { lapsedDraft, type Conversation } from '../../store/conversations';
 import { expireReportDrafts } from '../../jobs/report-drafts';
 import type { Inbound } from '../inbound';
-import type { Identity } from './identify-sender';
+import { senderHasCheckin, type Identity } from './identify-sender';
 
 /**
  * What to answer (null for none, and for what the carrier answered), and
@@ -56,8 +55,8 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   // a command lacks ("APPROVE" with no reference) rather than have it taken for an answer.
   if (turn === 'answer' && who.moderator && moderatorCommand(parsed)) turn = 'command';
   // A check-in is ended or moved on whatever was asked; but a word the report's questions name (Spanish
-  // LISTO: file it now, and also "I'm OK") does what the question said.
-  if (turn === 'answer' && checkinWord(parsed) && who.member && hasCheckin(store.db, who.member.id) && !reportControl(who, msg.text)) turn = 'command';
+  // LISTO: file it now, and also "I'm OK") does what the question said. Hers on either channel.
+  if (turn === 'answer' && checkinWord(parsed) && senderHasCheckin(store.db, store.vault, who) && !reportControl(who, msg.text)) turn = 'command';
   // And a check-in is started whatever was asked (the question stays open for later).
   if (turn === 'answer' && startsCheckin(parsed)) turn = 'command';
   // STOP, HELP and DELETE mean the same in a conversation or out of one: no need to look for it. DROP

@@ -5,10 +5,11 @@
  * change what the message means).
  */
 import { memberKey, numberKey, type Sender } from '../../phone/identity';
+import { hasCheckin } from '../../store/checkins';
 import { findConversation, type Conversation } from '../../store/conversations';
 import type { Db } from '../../store/db';
 import { senderLogKeys } from '../../store/inbound-log';
-import { findMemberByIndex, linkSignalPhone, memberIndex, type MemberRow } from '../../store/members';
+import { findMemberByIndex, linkSignalPhone, memberIndex, otherChannelMember, type MemberRow } from '../../store/members';
 import type { Vault } from '../../store/vault';
 
 /** Who sent a message, as far as the line knows them. */
@@ -69,4 +70,15 @@ export function identifySender(
       return conversation.value;
     },
   };
+}
+
+/**
+ * Whether the sender has a check-in running or escalated: hers on either
+ * channel, also from her other channel (her number showing) before she has
+ * a membership there, as OK and LATER find it. A lost OK has her buddies
+ * told she may be in danger.
+ */
+export function senderHasCheckin(db: Db, vault: Vault, who: Identity): boolean {
+  const person = who.member?.id ?? otherChannelMember(db, vault, who.sender);
+  return person !== undefined && hasCheckin(db, person);
 }
