@@ -2,7 +2,8 @@
  * Signal safety (issue 15): moderators over Signal are trusted by their
  * recorded identity, not by UUID alone, and a rate-limit challenge holds
  * Signal messages back until the operator solves it (moderators on SMS are
- * told). Nothing here without Signal but the erasure of former moderators' records.
+ * told). Nothing here without Signal but what former moderators leave: their
+ * records, and the notices and escalations still queued for them.
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -11,9 +12,13 @@ import { IDENTITY_CHECK_TIMEOUT_MS, ModeratorIdentityGate } from '../channels/si
 import { SignalChallengeWatch } from '../channels/signal/signal-challenge-watch';
 import { SignalIdentities } from '../channels/signal/signal-identities';
 import { SignalSender } from '../channels/signal/signal-sender';
-import { isSignalUuid } from '../phone/identity';
+import { isSignalUuid, type Sender } from '../phone/identity';
 import type { ServerOptions } from '../server';
+import type { Db } from '../store/db';
+import { findMember } from '../store/members';
 import { forgetFormerModerators } from '../store/moderator-identities';
+import { withdrawFromFormerModerators } from '../store/moderator-notices';
+import type { Vault } from '../store/vault';
 import { readChallenge } from '../store/signal-challenge';
 
 declare module 'fastify' {
@@ -29,6 +34,12 @@ async function signalSafety(app: FastifyInstance, opts: ServerOptions): Promise<
   // With or without Signal now: a record outlives neither the moderator's place in MODERATORS nor the channel.
   const forgotten = forgetFormerModerators(db, vault, config.moderators.filter(isSignalUuid));
   if (forgotten > 0) log.info({ moderators: forgotten }, 'erased the Signal identities recorded for moderators no longer in MODERATORS');
+  // One taken off MODERATORS (who left, or was found hostile) gets none of what was queued for her as one.
+  const withdrawn = db.transaction(() => withdrawFromFormerModerators(db, moderatorRows(db, vault, config.moderators), now()));
+  if (withdrawn > 0) {
+    db.eraseSoon();
+    log.info({ messages: withdrawn }, 'withdrew the notices and escalations queued for moderators no longer in MODERATORS');
+  }
   const gate = config.signal
     ? new ModeratorIdentityGate({
         db,
@@ -65,6 +76,14 @@ async function signalSafety(app: FastifyInstance, opts: ServerOptions): Promise<
   if (readChallenge(db)) signal.challengeOnRecord();
   app.addHook('onListen', async () => watch.start());
   app.addHook('onClose', async () => watch.stop());
+}
+
+/** The member rows of the moderators listed: a number's on either channel (Signal takes numbers too), whichever channels the line has now. */
+function moderatorRows(db: Db, vault: Vault, moderators: readonly string[]): number[] {
+  const senders = moderators.flatMap((id): Array<Pick<Sender, 'channel' | 'address'>> =>
+    isSignalUuid(id) ? [{ channel: 'signal', address: id }] : [{ channel: 'sms', address: id }, { channel: 'signal', address: id }],
+  );
+  return senders.flatMap((s) => findMember(db, vault, s)?.id ?? []);
 }
 
 export default fp(signalSafety, { name: 'signal-safety', dependencies: ['delivery'] });

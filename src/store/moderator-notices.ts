@@ -133,3 +133,22 @@ export function eraseReportNotices(db: Db, reportId: number, now: number): numbe
   db.stmt('DELETE FROM report_notices WHERE report_id = ?').run(reportId);
   return waiting + others;
 }
+
+/**
+ * Withdraws what still waits for a member row that is no moderator's now
+ * (taken off MODERATORS): notices of reports (and SHOW's answers) and of
+ * join requests, digests, and check-in escalations to the moderators. Their
+ * text goes with the address: they quote reports and a member's details.
+ * `moderators`: the member rows of those listed now. Run at start, before
+ * anything is claimed. Returns how many.
+ */
+export function withdrawFromFormerModerators(db: Db, moderators: number[], now: number): number {
+  const forModerators = `SELECT outbox_id FROM report_notices UNION SELECT outbox_id FROM join_notices UNION SELECT outbox_id FROM notice_digests
+    UNION SELECT outbox_id FROM checkin_messages WHERE kind = 'escalation' AND buddy_id IS NULL`;
+  return db
+    .stmt(
+      `UPDATE outbox SET state = 'failed', error = 'moderator_removed', body_ct = NULL, address_ct = NULL, provider_id = NULL, lease_until = 0, updated_at = ?
+       WHERE state = 'pending' AND member_id IS NOT NULL AND member_id NOT IN (SELECT value FROM json_each(?)) AND id IN (${forModerators})`,
+    )
+    .run(now, JSON.stringify(moderators)).changes;
+}

@@ -1,0 +1,39 @@
+/**
+ * A moderator taken off MODERATORS (a volunteer who left, or one found
+ * hostile) is sent nothing more as a moderator after the restart that
+ * removes her: not the report notices still queued for her (they quote
+ * reports, places and names), not a member's check-in escalation (her
+ * details). The moderators kept get theirs.
+ */
+import { FakeTwilio } from '../fakes/fake-twilio';
+import { ACCOUNT_SID, AUTH_TOKEN, refOf, startHarness, tempDir, waitFor } from '../helpers/harness';
+
+const KEPT = '+14155550198';
+const REMOVED = '+14155550199';
+const MEMBER = '+14155550123';
+const env = { CHECKIN_FALLBACK: 'moderators', CHECKIN_MIN_MINUTES: '0.05', SEND_RATE: '50' };
+
+it('sends a removed moderator none of the notices and escalations queued for her before the restart', async () => {
+  const dataDir = tempDir();
+  // Twilio unreachable (an outage): what is queued for the moderators waits in the outbox.
+  const before = await startHarness({ dataDir, env: { ...env, MODERATORS: `${KEPT},${REMOVED}` } });
+  await before.sms(MEMBER, 'JOIN 415');
+  const ref = refOf((await before.sms(MEMBER, 'REPORT 415 grey van, Marisol at 22 Elm St was hurt')).message);
+  expect((await before.sms(MEMBER, 'CHECKIN 0.05 room 12 at the Elm St motel')).message).toContain('check-in until');
+  const escalations = () => (before.server.db.sqlite.prepare("SELECT count(*) AS n FROM checkin_messages WHERE kind = 'escalation'").get() as { n: number }).n;
+  await waitFor(() => escalations() === 2, 15_000, 'the escalations to both moderators');
+  await before.close();
+
+  const fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+  await fake.start();
+  const after = await startHarness({ dataDir, twilioApiBaseUrl: fake.url, env: { ...env, MODERATORS: KEPT } });
+  try {
+    await waitFor(() => fake.to(KEPT).some((m) => m.body.includes(ref)), 10_000, "the kept moderator's notice");
+    await waitFor(() => fake.to(KEPT).some((m) => m.body.includes('room 12')), 10_000, "the kept moderator's escalation");
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(fake.to(REMOVED).map((m) => m.body)).toEqual([]);
+  } finally {
+    await after.close();
+    await fake.stop();
+  }
+});
