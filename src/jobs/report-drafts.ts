@@ -41,8 +41,8 @@ export function expireReportDrafts(store: Store, rules: LineRules, now: number, 
     const t = catalog(conversation.lang);
     const draft = draftOf(conversation);
     const filer = draftFiler(conversation);
-    // A sender blocked since they started: dropped silently, as their messages are.
-    if (filer && isBlocked(db, filer.reporterKey)) {
+    // A sender blocked since they started: dropped silently, as their messages are (over Signal, a block of the number she showed too).
+    if (filer && (isBlocked(db, filer.reporterKey) || (filer.phoneReporterKey !== undefined && isBlocked(db, filer.phoneReporterKey)))) {
       dropped++;
       continue;
     }
