@@ -95,6 +95,7 @@ export class Bot {
       senderKey: senderLogKeys(vault, key).current,
       limitKey: vault.index('sender', key),
       memberKey: memberIndex(vault, OPERATOR),
+      operator: true,
     };
     return db.transaction(() => {
       const now = this.deps.now();

@@ -103,6 +103,7 @@ export const en: Catalog = {
     "Their messages count as a member's until an operator checks the number with them in person and runs heads-up signal-readmit.",
   modNoSuchRef: (ref) => `No pending item ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} was already decided.`,
+  modShowFirst: (ref) => `Not sent: ${ref} was never shown to you. Text SHOW ${ref.slice(1)} to read it, then APPROVE.`,
   modNeedsRef: () => 'Which one? Give the reference, e.g. APPROVE K7Q2.',
   modOneRef: (command) => `One reference at a time, e.g. ${command} K7Q2: nothing was done.`,
   modNeedsText: () => 'Add the text, e.g. ALERT 415 grey van, aggressive.',

@@ -105,6 +105,7 @@ export const es: Catalog = {
     'Sus mensajes cuentan como los de cualquier miembro hasta que quien opera la linea lo compruebe con ella en persona y ejecute heads-up signal-readmit.',
   modNoSuchRef: (ref) => `No hay pendiente ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} ya estaba decidido.`,
+  modShowFirst: (ref) => `No enviado: nunca te mostramos ${ref}. Escribe SHOW ${ref.slice(1)} para leerlo, luego APPROVE.`,
   modNeedsRef: () => '¿Cual? Da la referencia, ej. APPROVE K7Q2.',
   modOneRef: (command) => `Una referencia a la vez, ej. ${command} K7Q2: no se hizo nada.`,
   modNeedsText: () => 'Agrega el texto, ej. ALERT 415 van gris, agresivo.',

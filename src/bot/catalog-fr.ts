@@ -109,6 +109,7 @@ export const fr: Catalog = {
     "Ses messages comptent comme ceux d'une membre jusqu'à ce que l'opératrice le vérifie avec elle en personne et lance heads-up signal-readmit.",
   modNoSuchRef: (ref) => `Rien en attente sous ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} est déjà décidé.`,
+  modShowFirst: (ref) => `Pas envoyé: ${ref} ne vous a jamais été montré. Écrivez SHOW ${ref.slice(1)} pour le lire, puis APPROVE.`,
   modNeedsRef: () => 'Lequel? Donnez la référence, ex. APPROVE K7Q2.',
   modOneRef: (command) => `Une référence à la fois, ex. ${command} K7Q2 : rien n'a été fait.`,
   modNeedsText: () => 'Ajoutez le texte, ex. ALERT 415 van gris, agressif.',

@@ -110,6 +110,7 @@ export const pt: Catalog = {
     'As mensagens dela contam como as de qualquer participante ate que quem opera a linha confira o numero com ela pessoalmente e rode heads-up signal-readmit.',
   modNoSuchRef: (ref) => `Nada pendente com ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} ja foi decidida.`,
+  modShowFirst: (ref) => `Nao enviado: ${ref} nunca foi mostrado a voce. Escreva SHOW ${ref.slice(1)} para ler, depois APPROVE.`,
   modNeedsRef: () => 'Qual? Informe a referencia, ex. APPROVE K7Q2.',
   modOneRef: (command) => `Uma referencia de cada vez, ex. ${command} K7Q2: nada foi feito.`,
   modNeedsText: () => 'Junte o texto, ex. ALERT 415 van cinza, agressivo.',

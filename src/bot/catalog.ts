@@ -126,6 +126,8 @@ export interface Catalog {
   modBlocked(ref: string): string;
   modNoSuchRef(ref: string): string;
   modAlreadyDecided(ref: string): string;
+  /** APPROVE of a report whose text she was never shown (held in a digest, listed by PENDING): nothing sent. */
+  modShowFirst(ref: string): string;
   modNeedsRef(): string;
   /** REJECT, BLOCK or RETRACT with more than one word after it (`command`, as typed in capitals). */
   modOneRef(command: string): string;

@@ -39,6 +39,8 @@ export interface Asker {
   limitKey: Buffer;
   /** Blind index of the member row, under which their conversation is kept. */
   memberKey: Buffer;
+  /** The operator at the command line (`npm run admin`), not someone texting. */
+  operator?: true;
 }
 
 /** What a notice to the moderators is about. */

@@ -9,8 +9,8 @@ import { memberKey, type Sender } from '../phone/identity';
 import { alertByRef, countAlerts, countRetractedAlerts } from '../store/alerts';
 import { blockSender } from '../store/blocks';
 import { closeRequest, countRequestingPeople, countRequests, findRequest, listRequests, requestOf } from '../store/member-requests';
-import { eraseReportNotices, withdrawUnsentNotices } from '../store/moderator-notices';
-import { deleteMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
+import { eraseReportNotices, forgetReportViews, recordReportShown, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
+import { deleteMember, ensureMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
 import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
 import {
   countPendingReports,
@@ -43,6 +43,8 @@ export interface Moderator {
   sender: Sender;
   lang: Lang;
   t: Catalog;
+  /** The operator at the command line: no phone, no notices; see approve. */
+  operator?: true;
 }
 
 /** What moderation applies: the line's areas and MAX_AREAS. */
@@ -59,9 +61,16 @@ function pending({ db }: Store, mod: Moderator): Outcome {
   return say(mod.t.modPending([...reports, ...members], more));
 }
 
-/** Erases the notices quoting a report; the WAL is truncated after the commit so no copy stays there. */
+/** Erases the notices quoting a report, and who was shown it; the WAL is truncated after the commit so no copy stays there. */
 function eraseNotices({ db }: Store, reportId: number, now: number): void {
+  forgetReportViews(db, reportId);
   if (eraseReportNotices(db, reportId, now) > 0) db.eraseSoon();
+}
+
+/** Records that the moderator was shown the report's text as it reads now (SHOW, her EDIT); the operator has no member row to keep it. */
+function shown(store: Store, mod: Moderator, reportId: number, now: number): void {
+  if (mod.operator) return;
+  recordReportShown(store.db, reportId, ensureMember(store.db, store.vault, mod.sender, mod.lang, now, 'active').id);
 }
 
 function admit(store: Store, mod: Moderator, rules: ModerationRules, ref: string, request: { id: number; memberId: number; npas: string[] }, now: number): Outcome {
@@ -113,7 +122,15 @@ function approve(store: Store, mod: Moderator, rules: ModerationRules, ref: stri
   // what would go. It is shown to her now instead, and her next APPROVE sends it.
   const approver = found.edited ? findMember(db, vault, mod.sender) : undefined;
   if (approver && withdrawUnsentNotices(db, found.id, approver.id, now) > 0) {
+    shown(store, mod, found.id, now);
     return failed(mod.t.modApproveUnread(`#${ref}`, renderBody(mod.lang, found.npas, sent), own));
+  }
+  // A report no notice showed her (held in a digest past the notice cap; PENDING lists references only) is not
+  // approved unread: a flood of junk reports would push a malicious one there. The operator at the console is
+  // not asked: no notice ever goes to her, and she holds the key to every report anyway.
+  if (!mod.operator) {
+    const reader = findMember(db, vault, mod.sender);
+    if (!reader || !reportShownTo(db, found.id, reader.id)) return failed(mod.t.modShowFirst(`#${ref}`));
   }
   decideReport(db, found.id, 'approved', now);
   eraseNotices(store, found.id, now);
@@ -190,6 +207,8 @@ function edit(store: Store, mod: Moderator, rules: ModerationRules, ref: string,
   eraseNotices(store, found.id, now);
   // The old text (perhaps a victim's number the edit took out) must not stay in old WAL frames, notice or not.
   store.db.eraseSoon();
+  // She wrote the new text: she approves it at once. The others are shown it by the fresh notice.
+  shown(store, mod, found.id, now);
   const segments = alertSegments(found.npas, text);
   const fits = segments <= MAX_ALERT_SEGMENTS;
   return {
@@ -203,13 +222,14 @@ function edit(store: Store, mod: Moderator, rules: ModerationRules, ref: string,
   };
 }
 
-function show(store: Store, mod: Moderator, ref: string): Outcome {
+function show(store: Store, mod: Moderator, ref: string, now: number): Outcome {
   const found = findReport(store.db, store.vault, ref);
   if (!found) {
     const request = joinRequestText(store, mod, ref);
     return request ? say(request) : failed(mod.t.modNoSuchRef(`#${ref}`));
   }
   if (found.status !== 'pending') return failed(mod.t.modAlreadyDecided(`#${ref}`));
+  shown(store, mod, found.id, now);
   const body = approvedBody(found);
   const segments = bodySegments(found.npas, body);
   if (segments > MAX_ALERT_SEGMENTS) return say(mod.t.modShowTooLong(`#${ref}`, segments, 'text' in body ? body.text : mod.t.alertBody(body.fields)));
@@ -310,7 +330,7 @@ function runCommand(store: Store, mod: Moderator, rules: ModerationRules, comman
     case 'block':
       return block(store, mod, command.ref, now);
     case 'show':
-      return show(store, mod, command.ref);
+      return show(store, mod, command.ref, now);
     case 'stats':
       return stats(store, mod);
     case 'retract':

@@ -152,3 +152,25 @@ export function withdrawFromFormerModerators(db: Db, moderators: number[], now: 
     )
     .run(now, JSON.stringify(moderators)).changes;
 }
+
+/** Records that a moderator was shown a pending report's text other than by a notice (SHOW, her EDIT, an APPROVE answered with it). */
+export function recordReportShown(db: Db, reportId: number, memberId: number): void {
+  db.stmt('INSERT OR IGNORE INTO report_views (report_id, member_id) VALUES (?, ?)').run(reportId, memberId);
+}
+
+/** Forgets who was shown a report (it was decided, or its text edited: what they read is no longer what would go). */
+export function forgetReportViews(db: Db, reportId: number): void {
+  db.stmt('DELETE FROM report_views WHERE report_id = ?').run(reportId);
+}
+
+/**
+ * Whether a moderator was shown the report's text as it reads now: a notice
+ * quoting it queued to her (not one that failed: it reached no one), or a
+ * view recorded. A report held in a digest past the cap was shown to no one.
+ */
+export function reportShownTo(db: Db, reportId: number, memberId: number): boolean {
+  const noticed = db
+    .stmt("SELECT 1 FROM report_notices n JOIN outbox o ON o.id = n.outbox_id WHERE n.report_id = ? AND o.member_id = ? AND o.state <> 'failed' LIMIT 1")
+    .get(reportId, memberId);
+  return noticed !== undefined || db.stmt('SELECT 1 FROM report_views WHERE report_id = ? AND member_id = ?').get(reportId, memberId) !== undefined;
+}

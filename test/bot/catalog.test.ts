@@ -92,6 +92,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     modBlocked: [t.modBlocked(REF)],
     modNoSuchRef: TEXTS.map((x) => t.modNoSuchRef(`#${x}`)),
     modAlreadyDecided: [t.modAlreadyDecided(REF)],
+    modShowFirst: [t.modShowFirst(REF)],
     modNeedsRef: [t.modNeedsRef()],
     modOneRef: [t.modOneRef('RETRACT')],
     modNeedsText: [t.modNeedsText()],

@@ -303,6 +303,8 @@ describe('APPROVE of a report', () => {
     const { ref } = w.db.transaction(() =>
       createReport(w.db, w.vault, { npas: ['415'], text: '  grey\u200B van,\n\n  hit me ', reporterKey: Buffer.alloc(32, 1) }, w.clock.now),
     );
+    // Stored here with no notice: she reads it first (APPROVE sends only what its moderator was shown).
+    expect(mod(w, `SHOW ${ref}`)).toContain('grey van, hit me');
     expect(mod(w, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
     expect(fanOut(w, w.alerts[0]!, [SF1]).to[SF1]).toBe('Heads Up alert (415): grey van, hit me -- STOP to end');
   });
