@@ -25,14 +25,19 @@ const NUMBER_WORDS = new RegExp(String.raw`^(?:${NUMBER_WORD})[.:#]*$`, 'iu');
 // The vehicle a plate belongs to, between the plate word and the plate ("placa del carro ABC-12-34", "the plate on
 // his car was 7ABC123", "la plaque de la voiture est …"): passed over, or its words were read as the plate's.
 const VEHICLE_OF = String.raw`(?:(?:del|de\s+(?:la|su)|do|da|du|of\s+(?:the|his|her)|on\s+(?:the|his|her))\s+(?:carro|coche|auto|veh[ií]culo|camioneta|car|truck|van|voiture|caminh[aã]o|moto)(?![\p{L}\p{N}])[\s:#.-]*)?`;
+// A negation right after the plate word or its linking word ("placa no es ABC123", "the plate is not …", "la plaque
+// n'est pas …", "a placa não é …"): the plate it is about is the one the car did not have. A bare "no" is a number
+// word ("placa no ABC123"): only "no" and a linking word negate.
+const NEGATION = String.raw`(?:not|isn['’]?t|wasn['’]?t|aren['’]?t|weren['’]?t|n['’](?:est|[eé]tait)\s+pas|pas|no\s+(?:es|era|fue)|n[ãa]o(?:\s+(?:é|e|era|foi))?)(?![\p{L}\p{N}])`;
 // A plate after a word that says so: "plate 7ABC123", "placa: ABC-12-34", "tag ABC 1234", "his plate was ABC 123",
 // "sa plaque est AB-123-CD", "plaque n° 7XYZ987", "plate number is 7ABC123" (a linking word may follow a number
-// word), "his plates are …", "the plate reads …". Groups: the word, the linking word, the plate. The plate's state
+// word), "his plates are …", "the plate reads …". Groups: the word, a negation, the linking word, a negation, the
+// plate. The plate's state
 // may come first with a number word and its punctuation ("plate TX NO. ABC 123", "plate: QC N° ABC 123"): the plate's
 // groups alone would stop at the "." or "°" and leave TX NO, no plate at all.
 const PLATE_AFTER_WORD = new RegExp(
   String.raw`\b(plates?|placas?|plaques?|immatriculation|tags?|lic(?:ense|ence)?|matr[ií]cula|patente|reg(?:istration)?)\b[\s:#.,-]*${VEHICLE_OF}` +
-    String.raw`(?:(?:${NUMBER_WORD})[\s:#.]*)?(?:(de|is|was|are|reads?|es|era|é|est|[eé]tait)(?![\p{L}\p{N}])[\s:#.]*)?` +
+    String.raw`(?:(${NEGATION})[\s:#.]*)?(?:(?:${NUMBER_WORD})[\s:#.]*)?(?:(de|is|was|are|reads?|es|era|é|est|[eé]tait)(?![\p{L}\p{N}])[\s:#.]*)?(?:(${NEGATION})[\s:#.]*)?` +
     String.raw`((?:[A-Za-z]{2}\s+(?:${NUMBER_WORD})[\s:#.]*)?(?:[A-Za-z0-9]{1,4}(?:[\s-]|\.(?=[A-Za-z0-9]))?){1,4})`,
   'giu',
 );
@@ -170,13 +175,23 @@ function sentenceEndsAt(text: string, at: number): boolean {
   return /^\s*(?:[.,;:!?)]|$)/.test(text.slice(at));
 }
 
-/** The plates written after a word that says so ("plate 7ABC123"), in any text. */
-function platesAfterWord(text: string): Array<Identifier & { at: number }> {
+/**
+ * The plates written after a word that says so ("plate 7ABC123"), in any text; and the text with the plates it
+ * says the car did not have ("placa no es ABC123") blanked, so that no other reading finds them.
+ */
+function platesAfterWord(text: string): { plates: Array<Identifier & { at: number }>; unsaid: string } {
   const out: Array<Identifier & { at: number }> = [];
+  let unsaid = text;
   const re = new RegExp(PLATE_AFTER_WORD);
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const [, word = '', link, written = ''] = m;
+    const [, word = '', negated, link, negatedAfterLink, written = ''] = m;
     const start = m.index;
+    if (negated !== undefined || negatedAfterLink !== undefined) {
+      unsaid = unsaid.slice(0, start) + ' '.repeat(m[0].length) + unsaid.slice(start + m[0].length);
+      // The words after it may hold the plate of another plate word ("… is not ABC123 his plate XYZ789").
+      re.lastIndex = start + word.length;
+      continue;
+    }
     const found = out.length;
     const readings = plateReadings(words(written), sentenceEndsAt(text, start + m[0].length));
     // A linking word in capitals ("plate EST 4567", "PLATE IS ABC 123") may be the plate's first group or the
@@ -197,7 +212,7 @@ function platesAfterWord(text: string): Array<Identifier & { at: number }> {
     // words after it are read again, from the next plate word.
     if (out.length === found) re.lastIndex = start + word.length;
   }
-  return out;
+  return { plates: out, unsaid };
 }
 
 /** The plates of a vehicle answer with no word before them: after a state in a few short groups, else mixed words. */
@@ -243,8 +258,8 @@ function unmarkedPlates(text: string): Array<Identifier & { at: number }> {
  * state then a plate, both in capitals, the plate one word of letters and
  * digits ("grey Honda CA 7ABC123").
  */
-export function platesIn(text: string, bare: boolean): Array<Identifier & { at: number }> {
-  const out = platesAfterWord(text);
+export function platesIn(said: string, bare: boolean): Array<Identifier & { at: number }> {
+  const { plates: out, unsaid: text } = platesAfterWord(said);
   if (bare) return out.length ? out : unmarkedPlates(text);
   for (const m of text.matchAll(VEHICLE_SENTENCE)) {
     const sentence = m[1] as string;
