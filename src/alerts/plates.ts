@@ -116,17 +116,27 @@ function plateInWords(tokens: string[], leadMayBeRegion = true): PlateWords | nu
   return null;
 }
 
+// A French plate (SIV): two letters, three digits, two letters. Its first group may be a state code ("AB 123 CD").
+const FRENCH_PLATE = /^[A-Z]{2}\d{3}[A-Z]{2}$/;
+
+/** The French plate a state code and the plate after it make together ("AB" and "123CD"), or null. */
+function frenchWhole(region: string, value: string): string | null {
+  return FRENCH_PLATE.test(region + value) ? region + value : null;
+}
+
 /**
- * Every reading of a plate's words: plateInWords's and, where a state code in small letters leads and was taken
- * for the plate's state, the whole too: "ab 123 cd" is 123CD of Alberta or the French AB-123-CD.
+ * Every reading of a plate's words: plateInWords's and, where a state code leads and was taken for the plate's
+ * state, the whole too when the code is in small letters or the whole is a French plate: "ab 123 cd" and
+ * "AB 123 CD" are 123CD of Alberta or the French AB-123-CD.
  */
 function plateWordReadings(tokens: string[]): PlateWords[] {
   const plate = plateInWords(tokens);
   // Stryker disable next-line StringLiteral: with no words there is no plate, returned above
   const lead = tokens[0] ?? '';
-  if (!plate?.region || lead === lead.toUpperCase()) return plate ? [plate] : [];
+  if (!plate?.region) return plate ? [plate] : [];
   const whole = plateInWords(tokens, false);
-  return whole && whole.value !== plate.value ? [plate, whole] : [plate];
+  if (!whole || whole.value === plate.value) return [plate];
+  return lead !== lead.toUpperCase() || FRENCH_PLATE.test(whole.value) ? [plate, whole] : [plate];
 }
 
 // Small words of a sentence, in the line's languages: in small letters after a plate, the sentence goes on ("plate
@@ -230,6 +240,8 @@ function unmarkedPlates(text: string): Array<Identifier & { at: number }> {
         const plate = normalizePlate(tokens.slice(0, n).join(''));
         if (plate && plate.length >= 5 && /[A-Z]/.test(plate)) {
           out.push({ kind: 'plate', value: plate, region, at });
+          const french = n === tokens.length ? frenchWhole(region, plate) : null;
+          if (french) out.push({ kind: 'plate', value: french, at });
           break;
         }
       }
@@ -278,6 +290,8 @@ export function platesIn(said: string, bare: boolean): Array<Identifier & { at: 
     // Nor a Canadian postcode after its province ("ON M5V3L9").
     if (/^[A-Z]\d[A-Z]\d[A-Z]\d$/.test(plate)) continue;
     out.push({ kind: 'plate', value: plate, region, at: m.index ?? 0 });
+    const french = frenchWhole(region, plate);
+    if (french) out.push({ kind: 'plate', value: french, at: m.index ?? 0 });
   }
   return out;
 }
