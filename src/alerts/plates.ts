@@ -153,28 +153,49 @@ const SENTENCE_WORDS: ReadonlySet<string> = new Set(
  * likelier first: the plate of two to four characters with letters ("plate XY 12 at 10pm"), and the whole when the
  * small word ends the sentence ("plaque xy 123 le"). A miss at CHECK costs more than a second reading.
  */
-function plateReadings(tokens: string[], endsSentence: boolean, from = 0): string[][] {
-  const at = tokens.findIndex((t, i) => i >= from && SENTENCE_WORDS.has(t));
+function plateReadings(tokens: string[], endsSentence: boolean, small: SmallWord = isSmallWord, from = 0): string[][] {
+  const at = tokens.findIndex((t, i) => i >= from && small(t));
   if (at < 0) return [tokens];
   // First, it is the plate's first group ("placa los 12 34").
-  if (at === 0) return plateReadings(tokens, endsSentence, 1);
+  if (at === 0) return plateReadings(tokens, endsSentence, small, 1);
   const cut = tokens.slice(0, at);
   const before = normalizePlate(cut.join(''));
   // "tag him at 10", "plate on the 405": no plate before it, and none with it.
   if (before === null) return [cut];
-  if (before.length >= 5) return readingsEndingAt(tokens, at, endsSentence);
-  const further = plateReadings(tokens, endsSentence, at + 1);
+  if (before.length >= 5) return readingsEndingAt(tokens, at, endsSentence, small);
+  const further = plateReadings(tokens, endsSentence, small, at + 1);
   return /[A-Z]/.test(before) ? [...further, cut] : further;
 }
 
+/** Whether a word is one of the sentence's small words, as plateReadings judges them. */
+type SmallWord = (word: string) => boolean;
+const isSmallWord: SmallWord = (word) => SENTENCE_WORDS.has(word);
+// In a text written in capitals ("PLATE IS ABC 123 AT THE MOTEL") the small words are in capitals too.
+const isSmallWordInAnyCase: SmallWord = (word) => SENTENCE_WORDS.has(word.toLowerCase());
+
+/**
+ * plateReadings's readings where the plate word is in capitals: first with its small words in capitals judged as
+ * small words ("PLATE IS ABC 123 AT THE MOTEL" is ABC123), then as ever (ABC123AT: "ON" or "AT" may be the
+ * plate's). A miss at CHECK costs more than a second reading.
+ */
+function shoutedReadings(tokens: string[], endsSentence: boolean): string[][] {
+  const seen = new Set<string>();
+  return [...plateReadings(tokens, endsSentence, isSmallWordInAnyCase), ...plateReadings(tokens, endsSentence)].filter((r) => {
+    const key = r.join(' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** The readings of a plate's words at a small word after five characters of plate or more: it ends the plate. */
-function readingsEndingAt(tokens: string[], at: number, endsSentence: boolean): string[][] {
+function readingsEndingAt(tokens: string[], at: number, endsSentence: boolean, small: SmallWord): string[][] {
   const cut = tokens.slice(0, at);
   const last = endsSentence && at === tokens.length - 1;
   // A plate led by a small word may end in one, as the French AA-123-AA: "plaque et 123 le" is ET123LE; with the
   // sentence going on ("et 123 le soir", "los 12 34 y el carro") the plate ends before it or with it, never after.
   // Not where another small word was already one of its groups ("as 12 os on the car" is AS12OS).
-  const ledBySmallWord = SENTENCE_WORDS.has(tokens[0] as string) && !tokens.slice(1, at).some((t) => SENTENCE_WORDS.has(t));
+  const ledBySmallWord = small(tokens[0] as string) && !tokens.slice(1, at).some(small);
   if (ledBySmallWord) return last ? [tokens] : [cut, tokens.slice(0, at + 1)];
   // Ending the sentence, it may be the plate's last group: "plaque xy 123 le" is XY123 or XY123LE.
   return last ? [cut, tokens] : [cut];
@@ -203,7 +224,8 @@ function platesAfterWord(text: string): { plates: Array<Identifier & { at: numbe
       continue;
     }
     const found = out.length;
-    const readings = plateReadings(words(written), sentenceEndsAt(text, start + m[0].length));
+    const ends = sentenceEndsAt(text, start + m[0].length);
+    const readings = /^\P{Ll}{3,}$/u.test(word) ? shoutedReadings(words(written), ends) : plateReadings(words(written), ends);
     // A linking word in capitals ("plate EST 4567", "PLATE IS ABC 123") may be the plate's first group or the
     // sentence's: both readings are named, so CHECK finds the plate either way (a false match costs a moderator
     // a look, a miss the member her warning). First the likelier: the plate's where the plate word is not in capitals.
