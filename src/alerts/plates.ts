@@ -6,6 +6,7 @@
  */
 import { fieldLabels, LANGS } from '../bot/catalog';
 import type { Identifier } from './identifiers';
+import { PLATE_WORD, vehiclesBlanked } from './plate-vehicles';
 
 /** Upper case, accents off, only letters and digits: how plates are compared ("7abc-123" = "7ABC123"). */
 export function normalizePlate(text: string): string | null {
@@ -22,9 +23,6 @@ export function normalizePlate(text: string): string | null {
 const NUMBER_WORD = String.raw`n°|(?:no|n[uú]m|number|n[uú]mero|num[eé]ro)(?![\p{L}\p{N}])`;
 // A number word as one of a text's words, its punctuation with it ("NO.", "No:", "N°").
 const NUMBER_WORDS = new RegExp(String.raw`^(?:${NUMBER_WORD})[.:#]*$`, 'iu');
-// The vehicle a plate belongs to, between the plate word and the plate ("placa del carro ABC-12-34", "the plate on
-// his car was 7ABC123", "la plaque de la voiture est …"): passed over, or its words were read as the plate's.
-const VEHICLE_OF = String.raw`(?:(?:del|de\s+(?:la|su)|do|da|du|of\s+(?:the|his|her)|on\s+(?:the|his|her))\s+(?:carro|coche|auto|veh[ií]culo|camioneta|car|truck|van|voiture|caminh[aã]o|moto)(?![\p{L}\p{N}])[\s:#.-]*)?`;
 // A negation right after the plate word or its linking word ("placa no es ABC123", "the plate is not …", "la plaque
 // n'est pas …", "a placa não é …"): the plate it is about is the one the car did not have. A bare "no" is a number
 // word ("placa no ABC123"): only "no" and a linking word negate.
@@ -32,11 +30,11 @@ const NEGATION = String.raw`(?:not|isn['’]?t|wasn['’]?t|aren['’]?t|weren['
 // A plate after a word that says so: "plate 7ABC123", "placa: ABC-12-34", "tag ABC 1234", "his plate was ABC 123",
 // "sa plaque est AB-123-CD", "plaque n° 7XYZ987", "plate number is 7ABC123" (a linking word may follow a number
 // word), "his plates are …", "the plate reads …". Groups: the word, a negation, the linking word, a negation, the
-// plate. The plate's state
-// may come first with a number word and its punctuation ("plate TX NO. ABC 123", "plate: QC N° ABC 123"): the plate's
-// groups alone would stop at the "." or "°" and leave TX NO, no plate at all.
+// plate. The plate's state may come first with a number word and its punctuation ("plate TX NO. ABC 123", "plate: QC
+// N° ABC 123"): the plate's groups alone would stop at the "." or "°" and leave TX NO, no plate at all. The vehicle
+// between the word and the plate is blanked first (plate-vehicles.ts).
 const PLATE_AFTER_WORD = new RegExp(
-  String.raw`\b(plates?|placas?|plaques?|immatriculation|tags?|lic(?:ense|ence)?|matr[ií]cula|patente|reg(?:istration)?)\b[\s:#.,-]*${VEHICLE_OF}` +
+  String.raw`\b(${PLATE_WORD})\b[\s:#.,-]*` +
     String.raw`(?:(${NEGATION})[\s:#.]*)?(?:(?:${NUMBER_WORD})[\s:#.]*)?(?:(de|is|was|are|reads?|es|era|é|est|[eé]tait)(?![\p{L}\p{N}])[\s:#.]*)?(?:(${NEGATION})[\s:#.]*)?` +
     String.raw`((?:[A-Za-z]{2}\s+(?:${NUMBER_WORD})[\s:#.]*)?(?:[A-Za-z0-9]{1,4}(?:[\s-]|\.(?=[A-Za-z0-9]))?){1,4})`,
   'giu',
@@ -214,7 +212,9 @@ function platesAfterWord(text: string): { plates: Array<Identifier & { at: numbe
   const out: Array<Identifier & { at: number }> = [];
   let unsaid = text;
   const re = new RegExp(PLATE_AFTER_WORD);
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  // The vehicle between a plate word and its plate ("the plate on his silver Honda was …") is none of the plate's.
+  const read = vehiclesBlanked(text);
+  for (let m = re.exec(read); m !== null; m = re.exec(read)) {
     const [, word = '', negated, link, negatedAfterLink, written = ''] = m;
     const start = m.index;
     if (negated !== undefined || negatedAfterLink !== undefined) {
