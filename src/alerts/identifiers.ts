@@ -207,19 +207,23 @@ export function uniqueIdentifiers<T extends Identifier>(list: T[]): T[] {
   });
 }
 
-/** What a CHECK names, its likeliest reading (see queryReadings); null when there is none. */
+/** What a CHECK names first, its likeliest reading (see queryGroups); null when there is none. */
 export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUNTRY): Identifier | null {
-  return queryReadings(input, country)[0] ?? null;
+  return queryGroups(input, country)[0]?.[0] ?? null;
 }
 
+/** Most identifiers one CHECK of a sentence looks up: a handful, as a member names a client, never a list. */
+export const MAX_CHECKED = 5;
+
 /**
- * What a CHECK names, in every reading of it, the likeliest first: the
- * whole text as one identifier (a handle, a link without scheme, a phone
- * number in any format, a plate), else the first identifier written in it,
- * found as in a report, with the other readings of the same words ("plate
- * IS ABC123": ISABC123 and ABC123). A miss costs the member her warning.
+ * What a CHECK names, each identifier in every reading of it, the likeliest
+ * first: the whole text as one identifier (a handle, a link without scheme,
+ * a phone number in any format, a plate), else the identifiers written in
+ * it (at most MAX_CHECKED), found as in a report, each with the other
+ * readings of the same words ("plate IS ABC123": ISABC123 and ABC123). A
+ * miss costs the member her warning.
  */
-function queryReadings(input: string, country: CountryCode): Identifier[] {
+function queryGroups(input: string, country: CountryCode): Identifier[][] {
   const text = input.normalize('NFKC').trim().slice(0, 200);
   // Stryker disable next-line ConditionalExpression,StringLiteral: an empty query is none without this guard too (no pattern, number or plate matches ''); 'true' does not type-check
   if (text === '') return [];
@@ -227,22 +231,26 @@ function queryReadings(input: string, country: CountryCode): Identifier[] {
   // Stryker disable next-line Regex: an "@" further on is an address or nothing, found below either way
   if (/^@/.test(text)) {
     const handle = normalizeHandle(text);
-    if (handle) return [{ kind: 'handle', value: handle }];
+    if (handle) return [[{ kind: 'handle', value: handle }]];
   }
   // A link without scheme, whatever its domain ends with (in a sentence, only known endings are read as links);
   // a bare domain too: a report's "https://www.eros.com" is indexed as "eros.com".
   if (/^([a-z0-9-]+\.)+[a-z]{2,24}(\/\S*)?$/i.test(text)) {
     const link = normalizeLink(text);
-    return link ? [{ kind: 'link', value: link }] : [];
+    return link ? [[{ kind: 'link', value: link }]] : [];
   }
   const phone = normalizePhone(text, country);
-  if (phone) return [{ kind: 'phone', value: phone }];
+  if (phone) return [[{ kind: 'phone', value: phone }]];
   const plates = plateQuery(text);
-  if (plates.length) return plates;
-  // A sentence ("he texted from +1 415 555 0123 last night", "plate ABC-123 NY"): the first identifier in it.
-  const found = identifiersAt(text, { country });
-  const first = found[0];
-  return first ? found.filter((id) => id.at === first.at).map(({ at: _at, ...id }) => id) : [];
+  if (plates.length) return [plates];
+  // A sentence ("he texted from +1 415 555 0123 last night", "415-555-0177 and plate ABC123"): each identifier in
+  // it, its readings together (they share their place).
+  const groups = new Map<number, Identifier[]>();
+  for (const { at, ...id } of identifiersAt(text, { country })) {
+    if (!groups.has(at) && groups.size === MAX_CHECKED) break;
+    groups.set(at, [...(groups.get(at) ?? []), id]);
+  }
+  return [...groups.values()];
 }
 
 /**
@@ -254,16 +262,33 @@ function queryReadings(input: string, country: CountryCode): Identifier[] {
  * a WhatsApp link, its number as well, which a report may name alone.
  */
 export function checkQueries(input: string, country: CountryCode = DEFAULT_COUNTRY): Identifier[] {
-  const ids = queryReadings(input, country);
+  const ids = queryGroups(input, country)[0] ?? [];
   const word = input.normalize('NFKC').trim();
   // A word of digits alone is a number mistyped (no area code, a digit more), never read as a handle: "no alerts name that" would read as a clean number.
   const handle = ids[0]?.kind !== 'phone' && /^[^\s@/:]+$/.test(word) && /\p{L}/u.test(word) ? normalizeHandle(word) : null;
   if (handle) return uniqueIdentifiers([...ids, { kind: 'handle', value: handle }]);
-  const phones = ids.flatMap((id): Identifier[] => {
+  return uniqueIdentifiers([...ids, ...whatsappPhones(ids)]);
+}
+
+/**
+ * What a CHECK looks up, one list per identifier it names: checkQueries's for
+ * one identifier (or none), and for a sentence naming several
+ * ("415-555-0177 and plate ABC123"), each with its readings and the number
+ * of a WhatsApp link.
+ */
+export function checkQueryGroups(input: string, country: CountryCode = DEFAULT_COUNTRY): Identifier[][] {
+  const groups = queryGroups(input, country);
+  if (groups.length > 1) return groups.map((ids) => uniqueIdentifiers([...ids, ...whatsappPhones(ids)]));
+  const ids = checkQueries(input, country);
+  return ids.length ? [ids] : [];
+}
+
+/** The numbers of the WhatsApp links among `ids`. */
+function whatsappPhones(ids: Identifier[]): Identifier[] {
+  return ids.flatMap((id): Identifier[] => {
     const phone = id.kind === 'link' ? whatsappNumber(id.value) : null;
     return phone ? [{ kind: 'phone', value: phone }] : [];
   });
-  return uniqueIdentifiers([...ids, ...phones]);
 }
 
 /** How an identifier is written in an alert: plates with their region, handles with "@". */

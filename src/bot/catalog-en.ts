@@ -1,6 +1,6 @@
 /** English replies. */
 import type { AreaCommand, Catalog, FieldLabels } from './catalog';
-import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas } from './catalog';
 import { localDate } from './clock-time';
 import type { Category } from './report-dialogue';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
@@ -59,6 +59,8 @@ export const en: Catalog = {
   checkNeedsNumber: () => 'Heads Up: text CHECK and a number, plate, email, @handle or link, e.g. CHECK 415-555-0100.',
   checkFound: (r) =>
     `Heads Up: that ${KIND[r.kind ?? 'phone']} is in ${r.count} alert${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, latest ${localDate(r.latest)}, in ${listAreas(r.areas)}. Stay safe.`,
+  checkFoundAmong: (r, named) =>
+    `Heads Up: ${checkNamed(named, 'and')} ${named.length === 1 ? 'is' : 'are'} in ${r.count} alert${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, latest ${localDate(r.latest)}, in ${listAreas(r.areas)}. Stay safe.`,
   checkNone: () => "Heads Up: no alerts name that. No record doesn't mean safe: trust your gut.",
   checkLimit: () => "Heads Up: you've made the most checks allowed for now. Try again in an hour.",
   membersOnly: () => 'Heads Up: this is for members. Text JOIN and your area code first.',

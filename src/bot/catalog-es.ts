@@ -1,6 +1,6 @@
 /** Spanish replies, without á/í/ó/ú so they stay in GSM-7 segments. */
 import type { AreaCommand, Catalog, FieldLabels } from './catalog';
-import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas } from './catalog';
 import { localDate } from './clock-time';
 import type { Category } from './report-dialogue';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
@@ -61,6 +61,8 @@ export const es: Catalog = {
   checkNeedsNumber: () => 'Heads Up: escribe VERIFICAR y un numero, placa, email, @usuario o enlace, ej. VERIFICAR 415-555-0100.',
   checkFound: (r) =>
     `Heads Up: ${KIND[r.kind ?? 'phone']} sale en ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la ultima el ${localDate(r.latest)}, en ${listAreas(r.areas)}. Cuidate.`,
+  checkFoundAmong: (r, named) =>
+    `Heads Up: ${checkNamed(named, 'y')} ${named.length === 1 ? 'sale' : 'salen'} en ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la ultima el ${localDate(r.latest)}, en ${listAreas(r.areas)}. Cuidate.`,
   checkNone: () => 'Heads Up: ninguna alerta menciona eso. Sin registro no quiere decir seguro: confia en tu instinto.',
   checkLimit: () => 'Heads Up: hiciste el maximo de verificaciones por ahora. Intenta en una hora.',
   membersOnly: () => 'Heads Up: esto es para miembros. Primero escribe UNIRSE y tu codigo de area.',

@@ -4,7 +4,7 @@
  * reply is not billed as 70-character UCS-2 segments.
  */
 import type { AreaCommand, Catalog, FieldLabels } from './catalog';
-import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas } from './catalog';
 import { localDate } from './clock-time';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
 import type { Category } from './report-dialogue';
@@ -65,6 +65,8 @@ export const fr: Catalog = {
   checkNeedsNumber: () => 'Heads Up: écrivez VERIFIER et un numéro, une plaque, un email, un @pseudo ou un lien, ex. VERIFIER 415-555-0100.',
   checkFound: (r) =>
     `Heads Up: ${KIND[r.kind ?? 'phone']} figure dans ${r.count} alerte${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la dernière le ${localDate(r.latest)}, pour ${listAreas(r.areas)}. Prenez soin de vous.`,
+  checkFoundAmong: (r, named) =>
+    `Heads Up: ${checkNamed(named, 'et')} ${named.length === 1 ? 'figure' : 'figurent'} dans ${r.count} alerte${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la dernière le ${localDate(r.latest)}, pour ${listAreas(r.areas)}. Prenez soin de vous.`,
   checkNone: () => "Heads Up: aucune alerte ne cite cela. Pas de trace ne veut pas dire sans danger: écoutez votre instinct.",
   checkLimit: () => 'Heads Up: vous avez fait le maximum de vérifications pour le moment. Réessayez dans une heure.',
   membersOnly: () => "Heads Up: c'est réservé aux membres. Écrivez d'abord REJOINDRE et votre zone.",

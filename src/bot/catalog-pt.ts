@@ -5,7 +5,7 @@
  * billed as 70-character UCS-2 segments.
  */
 import type { AreaCommand, Catalog, FieldLabels } from './catalog';
-import { alertFromFields, categoryCounts, clip, listAreas } from './catalog';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas } from './catalog';
 import { localDate } from './clock-time';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
 import type { Category } from './report-dialogue';
@@ -66,6 +66,8 @@ export const pt: Catalog = {
   checkNeedsNumber: () => 'Heads Up: escreva VERIFICAR e um numero, placa, email, @usuario ou link, ex. VERIFICAR 415-555-0100.',
   checkFound: (r) =>
     `Heads Up: ${KIND[r.kind ?? 'phone']} esta em ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, o ultimo em ${localDate(r.latest)}, em ${listAreas(r.areas)}. Se cuide.`,
+  checkFoundAmong: (r, named) =>
+    `Heads Up: ${checkNamed(named, 'e')} ${named.length === 1 ? 'esta' : 'estao'} em ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, o ultimo em ${localDate(r.latest)}, em ${listAreas(r.areas)}. Se cuide.`,
   checkNone: () => 'Heads Up: nenhum alerta cita isso. Sem registro nao quer dizer seguro: confie no seu instinto.',
   checkLimit: () => 'Heads Up: voce fez o maximo de verificacoes por agora. Tente de novo em uma hora.',
   membersOnly: () => 'Heads Up: isto é para membros. Primeiro escreva ENTRAR e sua area.',

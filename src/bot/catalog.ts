@@ -89,6 +89,8 @@ export interface Catalog {
   reportNeedsArea(): string;
   checkNeedsNumber(): string;
   checkFound(result: CheckResult): string;
+  /** A CHECK of a sentence naming several identifiers: `named`, those of them the alerts name (as checkNamed shows them). */
+  checkFoundAmong(result: CheckResult, named: string[]): string;
   checkNone(): string;
   checkLimit(): string;
   membersOnly(): string;
@@ -300,6 +302,16 @@ export function fieldLabels(lang: Lang): FieldLabels {
 /** "415, 628"; a long list is cut after 10 areas with "+N more", so no reply outgrows a message. */
 export function listAreas(areas: string[]): string {
   return areas.length <= 12 ? areas.join(', ') : `${areas.slice(0, 10).join(', ')} +${areas.length - 10}`;
+}
+
+/**
+ * The identifiers a CHECK found, as the reply names them: each clipped, at most two and how many more ("ABC123
+ * and +14155550177", "ABC123, +14155550177 +3"), so the reply stays within two segments whatever the member sent.
+ */
+export function checkNamed(named: string[], and: string): string {
+  const [first = '', second] = named.map((n) => clip(n, 32));
+  if (second === undefined) return first;
+  return named.length > 2 ? `${first}, ${second} +${named.length - 2}` : `${first} ${and} ${second}`;
 }
 
 /** Trims free text a reply quotes so the reply stays within two segments. */

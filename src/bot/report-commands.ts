@@ -1,13 +1,13 @@
 /** REPORT (in one message or guided) and CHECK: what members send in and look up. */
 import type { CountryCode } from 'libphonenumber-js';
 import { cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
-import { carriesNumber, checkQueries, DEFAULT_COUNTRY, identifiersIn, type Identifier } from '../alerts/identifiers';
+import { carriesNumber, checkQueryGroups, DEFAULT_COUNTRY, identifiersIn, showIdentifier, type Identifier } from '../alerts/identifiers';
 import type { Regions } from '../alerts/regions';
 import { alertFieldsOf, bodySegments, fieldIdentifiers, maskNumber, renderBody, type AlertBody, type ReportFields } from '../alerts/report-template';
 import type { Lang } from '../domain/lang';
 import type { Conversation } from '../store/conversations';
 import { createReport } from '../store/reports';
-import { findMatches, indexReportIdentifiers, lookupIdentifiers } from '../store/screening';
+import { findMatches, indexReportIdentifiers, lookupIdentifier, lookupIdentifiers } from '../store/screening';
 import { listAreas } from '../store/subscriptions';
 import type { Catalog } from './catalog';
 import type { Limit } from './context';
@@ -279,10 +279,15 @@ export function leadingAreas(regions: Regions, text: string, afterAreas = false)
 export function check(store: Store, who: Asker, rules: CheckRules, query: string, now: number): Outcome {
   const { db, vault } = store;
   if (!who.member || who.member.status !== 'active' || listAreas(db, who.member.id).length === 0) return say(who.t.membersOnly());
-  const ids = checkQueries(cleanAlertText(query).slice(0, 200), rules.country);
-  if (!ids.length) return say(who.t.checkNeedsNumber());
-  // One look-up however many readings of the value: the limit counts what the member asked.
+  const groups = checkQueryGroups(cleanAlertText(query).slice(0, 200), rules.country);
+  if (!groups.length) return say(who.t.checkNeedsNumber());
+  // One look-up however many readings, or identifiers (at most MAX_CHECKED): the limit counts what the member asked.
   if (!store.limits.take(who.limitKey, 'check', rules.limit, now)) return say(who.t.checkLimit());
-  const found = lookupIdentifiers(db, vault, ids, now - rules.retentionDays * 86_400_000);
-  return say(found ? who.t.checkFound(found) : who.t.checkNone());
+  const since = now - rules.retentionDays * 86_400_000;
+  const found = lookupIdentifiers(db, vault, groups.flat(), since);
+  if (!found) return say(who.t.checkNone());
+  if (groups.length === 1) return say(who.t.checkFound(found));
+  // A sentence naming several: the reply says which matched, as she wrote each (no state, nothing else of hers).
+  const named = groups.flatMap((ids) => ids.find((id) => lookupIdentifier(db, vault, id, since)) ?? []);
+  return say(who.t.checkFoundAmong(found, named.map((id) => showIdentifier({ kind: id.kind, value: id.value }))));
 }

@@ -66,6 +66,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     reportNeedsArea: [t.reportNeedsArea()],
     checkNeedsNumber: [t.checkNeedsNumber()],
     checkFound: [t.checkFound(CHECK), t.checkFound({ ...CHECK, count: 1 })],
+    // Five identifiers of the longest a reply names (40 characters), and one.
+    checkFoundAmong: [t.checkFoundAmong(CHECK, Array.from({ length: 5 }, (_, i) => `${i}`.repeat(40))), t.checkFoundAmong({ ...CHECK, count: 1 }, ['ABC123'])],
     checkNone: [t.checkNone()],
     checkLimit: [t.checkLimit()],
     membersOnly: [t.membersOnly()],
