@@ -192,7 +192,7 @@ function unmarkedPlates(text: string): Array<Identifier & { at: number }> {
         const plate = normalizePlate(tokens.slice(0, n).join(''));
         if (plate && plate.length >= 5 && /[A-Z]/.test(plate)) {
           out.push({ kind: 'plate', value: plate, region, at });
-          const french = n === tokens.length ? frenchWhole(region, plate) : null;
+          const french = frenchWhole(region, plate);
           if (french) out.push({ kind: 'plate', value: french, at });
           break;
         }

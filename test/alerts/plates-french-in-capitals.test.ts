@@ -15,6 +15,7 @@ describe('a French plate whose first group is a state code, in capitals', () => 
     ['PLAQUE AB 123 CD', false],
     ['Renault grise, AB 123 CD', true],
     ['Renault grise AB 123-CD', false],
+    ['Renault AB 123 CD grise', true],
   ])('%j is read whole too', (text, vehicle) => {
     expect(values(identifiersIn(text, { vehicle }))).toContain('AB123CD');
   });
