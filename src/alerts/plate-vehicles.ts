@@ -40,15 +40,12 @@ function vehicleWord(word: string): boolean {
 export function vehiclesBlanked(text: string): string {
   let out = text;
   for (const m of text.matchAll(OWNER_AFTER_PLATE_WORD)) {
-    let end = (m.index ?? 0) + m[0].length;
-    let taken = 0;
+    const owner = (m.index ?? 0) + m[0].length;
+    let end = owner;
     NEXT_WORD.lastIndex = end;
-    // At most four words: "his silver honda civic", "sa petite voiture grise".
-    for (let w = NEXT_WORD.exec(text); w !== null && taken < 4 && vehicleWord(w[1] as string); w = NEXT_WORD.exec(text)) {
-      end = NEXT_WORD.lastIndex;
-      taken++;
-    }
-    if (taken === 0) continue;
+    // As many words as describe it: "his silver honda civic", "sa petite voiture grise", "his big old red rusty chevy".
+    for (let w = NEXT_WORD.exec(text); w !== null && vehicleWord(w[1] as string); w = NEXT_WORD.exec(text)) end = NEXT_WORD.lastIndex;
+    if (end === owner) continue;
     // The plate word stays: from its owner ("on his") to the vehicle's last word.
     const from = (m.index ?? 0) + /^\p{L}+/u.exec(m[0])![0].length;
     out = out.slice(0, from) + ' '.repeat(end - from) + out.slice(end);

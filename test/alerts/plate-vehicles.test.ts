@@ -21,6 +21,7 @@ describe('a plate word, then the vehicle described, then the plate', () => {
     ["la plaque de sa petite voiture grise est AB-123-CD", 'AB123CD'],
     ['a placa do carro preto dele é ABC1D23', 'ABC1D23'],
     ['PLACA DE LA CAMIONETA ABC 1234', 'ABC1234'],
+    ['plate on his big old red rusty chevy ABC123', 'ABC123'],
   ])('%j names %s', (text, value) => {
     expect(values(text)).toEqual([value]);
   });
