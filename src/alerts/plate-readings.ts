@@ -56,13 +56,8 @@ const isSmallWordInAnyCase: SmallWord = (word) => SENTENCE_WORDS.has(word.toLowe
  * plate's). A miss at CHECK costs more than a second reading.
  */
 export function shoutedReadings(tokens: string[], endsSentence: boolean): string[][] {
-  const seen = new Set<string>();
-  return [...plateReadings(tokens, endsSentence, isSmallWordInAnyCase), ...plateReadings(tokens, endsSentence)].filter((r) => {
-    const key = r.join(' ');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  // A reading both give is named twice: identifiersIn keeps each plate once.
+  return [...plateReadings(tokens, endsSentence, isSmallWordInAnyCase), ...plateReadings(tokens, endsSentence)];
 }
 
 /** The readings of a plate's words at a small word after five characters of plate or more: it ends the plate. */

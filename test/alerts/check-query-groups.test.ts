@@ -35,3 +35,9 @@ describe('the identifiers a CHECK looks up', () => {
     expect(checkQueryGroups('is he safe?')).toEqual([]);
   });
 });
+
+describe('the identifiers of a CHECK sentence with a state then a plate', () => {
+  it('keep the plate apart from a number before it', () => {
+    expect(checkQueryGroups('415-555-0177 then CA 7ABC123')).toEqual([[{ kind: 'phone', value: '+14155550177' }], [{ kind: 'plate', value: '7ABC123', region: 'CA' }]]);
+  });
+});

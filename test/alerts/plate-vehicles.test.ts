@@ -31,3 +31,21 @@ describe('a plate word, then the vehicle described, then the plate', () => {
     expect(values('plaque de sa voiture ab 123 cd')).toEqual(['123CD', 'AB123CD']);
   });
 });
+
+describe('the words of the vehicle', () => {
+  it('end at a linking word, which links as ever', () => {
+    expect(values('la plaque de sa voiture était EST 4567')).toEqual(['EST4567']);
+  });
+
+  it('are never a group in capitals of four letters', () => {
+    expect(values('plate on his car ABCD 123')).toEqual(['ABCD123']);
+  });
+
+  it("follow \"de l'\" with no space", () => {
+    expect(values("la plaque de l'auto est AB-123-CD")).toEqual(['AB123CD']);
+  });
+
+  it('leave the plate where it was, so a small word ending the sentence may still be its last group', () => {
+    expect(values('plaque de sa voiture xy 123 le')).toEqual(['XY123', 'XY123LE']);
+  });
+});
