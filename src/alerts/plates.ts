@@ -121,7 +121,7 @@ function frenchWhole(region: string, value: string): string | null {
  */
 function plateWordReadings(tokens: string[]): PlateWords[] {
   const plate = plateInWords(tokens);
-  // Stryker disable next-line StringLiteral: with no words there is no plate, returned above
+  // Stryker disable next-line StringLiteral: with no words there is no plate, returned below before lead is read
   const lead = tokens[0] ?? '';
   if (!plate?.region) return plate ? [plate] : [];
   const whole = plateInWords(tokens, false);

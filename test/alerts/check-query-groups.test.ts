@@ -39,5 +39,12 @@ describe('the identifiers a CHECK looks up', () => {
 describe('the identifiers of a CHECK sentence with a state then a plate', () => {
   it('keep the plate apart from a number before it', () => {
     expect(checkQueryGroups('415-555-0177 then CA 7ABC123')).toEqual([[{ kind: 'phone', value: '+14155550177' }], [{ kind: 'plate', value: '7ABC123', region: 'CA' }]]);
+    expect(checkQueryGroups('415-555-0177 then AB 123-CD')).toEqual([
+      [{ kind: 'phone', value: '+14155550177' }],
+      [
+        { kind: 'plate', value: '123CD', region: 'AB' },
+        { kind: 'plate', value: 'AB123CD' },
+      ],
+    ]);
   });
 });

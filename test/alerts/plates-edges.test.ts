@@ -50,7 +50,7 @@ describe('a state then a plate in capitals, in any text', () => {
     expect(plates(text).map((p) => p.value)).toEqual([value]);
   });
 
-  it.each(['MET HIM IN LA AT NOON', 'BE THERE IN 20MIN', 'grey Honda TX ABCDE1'])('%j names none', (text) => {
+  it.each(['MET HIM IN LA AT NOON', 'BE THERE IN 20MIN', 'grey Honda TX ABCDE1', 'grey Honda TX AB12'])('%j names none', (text) => {
     expect(plates(text)).toEqual([]);
   });
 });
