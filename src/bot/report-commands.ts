@@ -281,8 +281,9 @@ export function check(store: Store, who: Asker, rules: CheckRules, query: string
   if (!who.member || who.member.status !== 'active' || listAreas(db, who.member.id).length === 0) return say(who.t.membersOnly());
   const groups = checkQueryGroups(cleanAlertText(query).slice(0, 200), rules.country);
   if (!groups.length) return say(who.t.checkNeedsNumber());
-  // One look-up however many readings, or identifiers (at most MAX_CHECKED): the limit counts what the member asked.
-  if (!store.limits.take(who.limitKey, 'check', rules.limit, now)) return say(who.t.checkLimit());
+  // One look-up per identifier she names (at most MAX_CHECKED), however many readings each has: a sentence of
+  // five numbers is five CHECKs, or the hourly limit would let her probe five times as many.
+  for (let i = 0; i < groups.length; i++) if (!store.limits.take(who.limitKey, 'check', rules.limit, now)) return say(who.t.checkLimit());
   const since = now - rules.retentionDays * 86_400_000;
   const found = lookupIdentifiers(db, vault, groups.flat(), since);
   if (!found) return say(who.t.checkNone());

@@ -51,6 +51,15 @@ describe('CHECK of a sentence naming several identifiers', () => {
     expect(say(w, MEMBER, 'CHECK 415-555-0177 and plate XYZ789')).toBe(t.checkNone());
   });
 
+  it('counts each identifier it looks up against the hourly CHECK limit, as so many CHECKs would', async () => {
+    const w = await world();
+    const five = 'CHECK 415-555-0171, 415-555-0172, 415-555-0173, 415-555-0174 and 415-555-0175';
+    // Ten look-ups an hour: two sentences of five use them up; the next CHECK is refused.
+    expect(say(w, MEMBER, five)).toBe(t.checkNone());
+    expect(say(w, MEMBER, five)).toBe(t.checkNone());
+    expect(say(w, MEMBER, 'CHECK ABC-123')).toBe(t.checkLimit());
+  });
+
   it('answers a CHECK of one identifier as before', async () => {
     const w = await world();
     expect(say(w, MEMBER, 'CHECK ABC-123')).toMatch(/^Heads Up: that plate is in 1 alert, latest .*, in 415\. Stay safe\.$/);
