@@ -14,7 +14,7 @@ import { ageCheckins } from '../store/checkins';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
-import { eraseStranded, forgetSentAddresses } from '../store/outbox';
+import { eraseStranded, forgetSentAddresses, forgetSentTexts } from '../store/outbox';
 import { DEFAULT_UNREACHABLE_RETRY } from '../outbox/delivery-status';
 import { eraseOldReports, reduceOldReports } from '../store/reports';
 import { eraseStaleProviderTasks } from '../store/provider-tasks';
@@ -112,6 +112,8 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
       invitations: lapseInvitations(db, now),
       // An SMS sent straight to an address keeps it only while "undelivered" may still send it again.
       sentAddresses: forgetSentAddresses(db, now - DEFAULT_UNREACHABLE_RETRY.freshMs),
+      // Its text too (a status callback that never came): with the key, an escalation read no later than this.
+      sentTexts: forgetSentTexts(db, now - DEFAULT_UNREACHABLE_RETRY.freshMs),
     })),
   };
   if (Object.values(erased).some((n) => n > 0)) db.eraseSoon();

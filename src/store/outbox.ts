@@ -124,6 +124,15 @@ export function forgetSentAddresses(db: Db, before: number): number {
   return db.stmt("UPDATE outbox INDEXED BY outbox_sent_addressed SET address_ct = NULL WHERE state = 'sent' AND address_ct IS NOT NULL AND created_at < ?").run(before).changes;
 }
 
+/**
+ * Forgets the texts of SMS sent once no retry can come (older than
+ * `before`): a message whose final status never arrives keeps its text no
+ * longer than the unreachable retry's window. Returns how many.
+ */
+export function forgetSentTexts(db: Db, before: number): number {
+  return db.stmt("UPDATE outbox INDEXED BY outbox_sent_texts SET body_ct = NULL WHERE state = 'sent' AND body_ct IS NOT NULL AND created_at < ?").run(before).changes;
+}
+
 /** Opens a one-off message body. */
 export function openBody(vault: Vault, row: Pick<ClaimedRow, 'id' | 'body_ct' | 'key_version'>): string {
   if (!row.body_ct) throw new Error('outbox row has no body');
@@ -174,12 +183,14 @@ export function claimLane(db: Db, channel: Channel, now: number, limit: number, 
 /**
  * Records outcomes. A send's outcome does not overwrite what a status
  * report for it already settled (the report can beat the outcome). A
- * finished row's own address is erased; an SMS sent to one (a buddy's
- * escalation, a reply to a non-member) keeps it, sealed, until its final
- * status: "undelivered" to a phone that was off sends it again. A Signal
- * message sent keeps no body either: Signal reports no failure that would
- * send it again, and its text (a report's read-back she then dropped, a
- * notice of a text since edited) must not outlast what it quoted.
+ * finished row keeps neither its own address nor its text; an SMS sent
+ * keeps both, sealed, until its final status (settleReported) or the end
+ * of the unreachable retry's window (forgetSentTexts): "undelivered" to a
+ * phone that was off sends it again, and nothing else reads them. A Signal
+ * message sent keeps neither: Signal reports no failure that would send it
+ * again, and its text (a report's read-back she then dropped, a notice of
+ * a text since edited, a check-in's escalation) must not outlast what it
+ * quoted.
  */
 export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
   if (outcomes.length === 0) return;
@@ -191,7 +202,7 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
   const retry = db.stmt(
     "UPDATE outbox SET state = 'pending', due_at = ?, error = ?, throttles = throttles + ?, lease_until = 0, updated_at = ? WHERE id = ? AND state = 'pending'",
   );
-  const failed = db.stmt("UPDATE outbox SET state = 'failed', error = ?, lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ? AND state = 'pending'");
+  const failed = db.stmt("UPDATE outbox SET state = 'failed', error = ?, lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = ? WHERE id = ? AND state = 'pending'");
   // updated_at still holds the claim time here (as releaseLeases uses it): the row keeps its place in line.
   const held = db.stmt(
     "UPDATE outbox SET state = 'pending', due_at = updated_at, attempts = max(0, attempts - 1), error = ?, lease_until = 0, updated_at = ? WHERE id = ? AND state = 'pending'",
@@ -271,7 +282,7 @@ export function clockSteppedBack(db: Db, channel: Channel, stepMs: number, now: 
 export function withdrawFromChangedModerator(db: Db, memberId: number, now: number): number {
   return db
     .stmt(
-      `UPDATE outbox SET state = 'failed', error = 'moderator_identity_changed', lease_until = 0, address_ct = NULL, updated_at = @now
+      `UPDATE outbox SET state = 'failed', error = 'moderator_identity_changed', lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = @now
        WHERE member_id = @member AND channel = 'signal' AND state = 'pending' AND alert_id IS NULL AND lease_until <= @now`,
     )
     .run({ now, member: memberId }).changes;
@@ -409,7 +420,8 @@ export function settleReported(
     cancelIfWithdrawn(db, id, now);
   } else {
     // A finished message's provider id is not kept: the provider maps it to a number (its redaction holds it sealed, see provider-tasks.ts).
-    db.stmt('UPDATE outbox SET state = ?, provider_id = NULL, error = coalesce(?, error), lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ?').run(
+    // Nor its text: no "undelivered" can send it again now.
+    db.stmt('UPDATE outbox SET state = ?, provider_id = NULL, error = coalesce(?, error), lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = ? WHERE id = ?').run(
       result.state,
       result.state === 'failed' ? result.error : null,
       now,

@@ -120,7 +120,7 @@ export class FakeTwilio {
   requests = 0;
   private server: http.Server;
   private attempts = new Map<string, number>();
-  private readonly failures = new Map<string, { status: 'undelivered' | 'failed'; code: number }>();
+  private readonly failures = new Map<string, { status: 'undelivered' | 'failed'; code: number; times: number }>();
   private readonly pendingCallbacks = new Set<Promise<void>>();
   /** When each create was answered (ms since the epoch). */
   readonly answeredAt = new Map<string, number>();
@@ -154,11 +154,12 @@ export class FakeTwilio {
   }
 
   /**
-   * Makes every later message to `number` end undelivered (or failed) with
-   * `code` in its last status callback, as a carrier would report it.
+   * Makes every later message to `number` (or the next `times` of them) end
+   * undelivered (or failed) with `code` in its last status callback, as a
+   * carrier would report it.
    */
-  failDelivery(number: string, code: number, status: 'undelivered' | 'failed' = 'undelivered'): void {
-    this.failures.set(number, { status, code });
+  failDelivery(number: string, code: number, status: 'undelivered' | 'failed' = 'undelivered', times = Infinity): void {
+    this.failures.set(number, { status, code, times });
   }
 
   /** Resolves once every status callback started so far has been answered. */
@@ -380,6 +381,7 @@ export class FakeTwilio {
     const target = this.callbackBase;
     if (!target || !msg.statusCallback) return;
     const failure = this.failures.get(msg.to);
+    if (failure && --failure.times <= 0) this.failures.delete(msg.to);
     const steps: Array<{ status: string; errorCode?: string }> = [
       { status: 'queued' },
       { status: 'sent' },

@@ -4,9 +4,9 @@ import { runRetention } from '../../src/jobs/retention';
 import { saveConversation } from '../../src/store/conversations';
 import { Db } from '../../src/store/db';
 import { InboundLog } from '../../src/store/inbound-log';
-import { memberIndex } from '../../src/store/members';
+import { ensureMember, memberIndex } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
-import { claimLane, enqueueReply, recordOutcomes } from '../../src/store/outbox';
+import { claimLane, enqueueMessage, enqueueReply, recordOutcomes } from '../../src/store/outbox';
 import { countProviderTasks, enqueueProviderTask } from '../../src/store/provider-tasks';
 import { SenderLimits } from '../../src/store/sender-limits';
 import { cryptoReady, Vault } from '../../src/store/vault';
@@ -105,5 +105,24 @@ describe('retention of bookkeeping', () => {
 
     expect(runRetention(db, 90, NOW)).toMatchObject({ sentAddresses: 1 });
     expect([address(old), address(recent)].map((a) => a !== null)).toEqual([false, true]);
+  });
+
+  it('forgets the text of an SMS sent with no final status once no "undelivered" can send it again (4 hours), and only then', () => {
+    const member = ensureMember(db, vault, { channel: 'sms', address: '+14155550190', phone: '+14155550190' }, 'en', NOW - DAY).id;
+    const sent = (queue: (at: number) => number, at: number) => {
+      const id = db.transaction(() => queue(at));
+      db.transaction(() => claimLane(db, 'sms', at, 10, at + 120_000));
+      recordOutcomes(db, [{ id, kind: 'sent', providerId: `SM${String(id).padStart(32, '0')}` }], at + 1_000);
+      return id;
+    };
+    const toMember = (at: number) => enqueueMessage(db, vault, member, 'Heads Up: a member with no buddy missed a check-in. They shared: blue Honda', at);
+    const toBuddy = (at: number) => enqueueReply(db, vault, { channel: 'sms', address: '+14155550191' }, 'Heads Up: Rose has not checked in. They shared: blue Honda', at);
+    const old = [sent(toMember, NOW - 5 * HOUR), sent(toBuddy, NOW - 5 * HOUR)];
+    const recent = [sent(toMember, NOW - 3 * HOUR), sent(toBuddy, NOW - 3 * HOUR)];
+    const kept = (id: number) => (db.sqlite.prepare('SELECT body_ct FROM outbox WHERE id = ?').get(id) as { body_ct: Buffer | null }).body_ct !== null;
+    expect([...old, ...recent].map(kept)).toEqual([true, true, true, true]);
+
+    expect(runRetention(db, 90, NOW)).toMatchObject({ sentTexts: 2 });
+    expect([...old, ...recent].map(kept)).toEqual([false, false, true, true]);
   });
 });
