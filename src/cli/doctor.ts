@@ -32,10 +32,22 @@ const MIN_FREE_BYTES = 200 * 1024 * 1024;
 const ok = (name: string, detail: string): CheckResult => ({ name, ok: true, detail });
 const bad = (name: string, detail: string): CheckResult => ({ name, ok: false, detail });
 
-/** A file only the server's user may read (the database, a key file, a `.env` with secrets), named when others can. */
+/** A file only the server's user may read (the database, a key file, a `.env` with secrets), named when others can; none when it is not there. */
 function readableByOthers(name: string, file: string, what = ''): CheckResult[] {
-  const mode = fs.statSync(file).mode & 0o777;
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat) return [];
+  const mode = stat.mode & 0o777;
   return mode & 0o077 ? [bad(name, `${file}${what} is readable by others (mode ${mode.toString(8)}): chmod 600 it`)] : [];
+}
+
+/**
+ * The database and its -wal and -shm, which hold its latest pages: a crashed
+ * line copied without keeping modes can leave them readable while the
+ * database is not (the server tightens them at start). Read before doctor
+ * opens the database, which may make them.
+ */
+function databaseModes(file: string): CheckResult[] {
+  return [file, `${file}-wal`, `${file}-shm`].flatMap((f) => readableByOthers('database file mode', f));
 }
 
 /** The copy a restore stages before its swap, left when the restore was killed (onto an empty DATA_DIR too): a whole backup that nothing else removes. */
@@ -74,11 +86,12 @@ function checkDatabase(config: Config, key: { key: Uint8Array; file?: string } |
     leftover.push(bad('restore', `${path.join(path.dirname(file), stray)} was kept aside by a restore: delete it once the line is right (it keeps what retention erased)`));
   }
   leftover.push(...stagedCopies(file));
+  const modes = databaseModes(file);
   let db: Database.Database;
   try {
     db = openToRead(file);
   } catch (err) {
-    return [bad('database', `cannot open ${file}: ${(err as Error).message}`), ...leftover];
+    return [bad('database', `cannot open ${file}: ${(err as Error).message}`), ...modes, ...leftover];
   }
   const damaged = bad('database', `${file} is damaged: restore the latest backup`);
   try {
@@ -92,7 +105,7 @@ function checkDatabase(config: Config, key: { key: Uint8Array; file?: string } |
       integrity = 'not a database';
     }
     results.push(integrity === 'ok' ? ok('database', `${file} opens and passes its integrity check`) : damaged);
-    results.push(...readableByOthers('database file mode', file));
+    results.push(...modes);
     // Nothing more can be read from a damaged file: the checks below would only throw.
     if (integrity !== 'ok') return results;
     const known = latestMigration();

@@ -26,6 +26,15 @@ export function isDatabaseDamaged(err: unknown): boolean {
   return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
 }
 
+/** Makes a file the database's -wal or -shm 0600 if it is there (the last connection of another process may remove it meanwhile). */
+function tighten(file: string): void {
+  try {
+    fs.chmodSync(file, 0o600);
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== 'ENOENT') throw err;
+  }
+}
+
 /** An open database plus transaction support. */
 export class Db {
   readonly sqlite: Sqlite;
@@ -45,6 +54,8 @@ export class Db {
       fs.chmodSync(path.dirname(file), 0o700);
       fs.closeSync(fs.openSync(file, 'a', 0o600));
       fs.chmodSync(file, 0o600);
+      // A WAL and shm it finds it reuses as they are: a crashed line copied without its modes may have left them readable.
+      for (const found of [`${file}-wal`, `${file}-shm`]) tighten(found);
     }
     this.sqlite = new Database(file);
     try {
