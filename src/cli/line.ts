@@ -96,7 +96,7 @@ export function readExistingKey(config: Config, secrets: Secrets): { key: Uint8A
     // Beside a line, "set HEADSUP_MASTER_KEY" would send the operator to make a new key, which opens nothing.
     if (fs.existsSync(databaseFile(config.dataDir))) {
       return {
-        problem: `HEADSUP_MASTER_KEY is not set and ${file} is missing: the database beside it was sealed with the key that file held (a new key cannot open it): put the file back, or set HEADSUP_MASTER_KEY to the key it held`,
+        problem: `HEADSUP_MASTER_KEY is not set and there is no ${file}: the database beside it is sealed with the key the line was made with. Set HEADSUP_MASTER_KEY to that key, or, if the line ran on a development key file, put that file back; a new key cannot open it`,
       };
     }
     return { problem: 'HEADSUP_MASTER_KEY is not set and there is no development key file: set HEADSUP_MASTER_KEY' };

@@ -29,24 +29,25 @@ export function decodeMasterKey(raw: string): Uint8Array | null {
   return buf.length === 32 && buf.toString('base64') === b64 ? new Uint8Array(buf) : null;
 }
 
-function decode(b64: string, variable: string): Uint8Array {
+/** `where`: the key file it was read from, named in the message only (the variable alone is logged). */
+function decode(b64: string, where = ''): Uint8Array {
   const key = decodeMasterKey(b64);
-  if (!key) throw new ConfigError(variable, 'expected base64 of exactly 32 random bytes (openssl rand -base64 32)');
+  if (!key) throw new ConfigError('HEADSUP_MASTER_KEY', `${where}expected base64 of exactly 32 random bytes (openssl rand -base64 32)`);
   return key;
 }
 
 /** Returns the master key, creating a dev key file when none is configured. */
 export function loadMasterKey(masterKeyBase64: string | undefined, dataDir: string): LoadedKey {
-  if (masterKeyBase64) return { key: decode(masterKeyBase64, 'HEADSUP_MASTER_KEY'), source: 'env', generated: false };
+  if (masterKeyBase64) return { key: decode(masterKeyBase64), source: 'env', generated: false };
   const file = path.join(dataDir, 'master.key');
   if (fs.existsSync(file)) {
-    return { key: decode(fs.readFileSync(file, 'utf8'), `HEADSUP_MASTER_KEY (file ${file})`), source: 'file', generated: false, file };
+    return { key: decode(fs.readFileSync(file, 'utf8'), `not set, and the development key file ${file} does not hold a key: `), source: 'file', generated: false, file };
   }
-  // The line's data is sealed with the key that file held: a new one could never open it.
+  // The line's data is sealed with the key it was made with (this file's, or HEADSUP_MASTER_KEY's): a new one could never open it.
   if (fs.existsSync(databaseFile(dataDir))) {
     throw new ConfigError(
       'HEADSUP_MASTER_KEY',
-      `${file} is missing, and the database beside it was sealed with the key it held: put that file back (or set HEADSUP_MASTER_KEY to its key); no new key was made`,
+      `not set, and there is no ${file}: the database beside it is sealed with the key the line was made with. Set HEADSUP_MASTER_KEY to that key, or, if the line ran on a development key file, put that file back; a new key cannot open it, and none was made`,
     );
   }
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });

@@ -12,6 +12,7 @@ import { recordKey } from '../../src/store/key-check';
 import { migrate } from '../../src/store/migrate';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { runAdminCli } from '../helpers/admin-cli';
+import { startHarness } from '../helpers/harness';
 import { tempDir } from '../helpers/temp-dir';
 
 /** A line made under a development key, its key file since lost. */
@@ -25,13 +26,14 @@ async function lineWithoutItsKeyFile(): Promise<string> {
   return dataDir;
 }
 
-describe('a line whose development key file is missing', () => {
-  it('doctor says to put that file back or set HEADSUP_MASTER_KEY to the key it held, and that a new key cannot open it', async () => {
+describe('a line beside no key file (its development key file lost, or made under HEADSUP_MASTER_KEY and run without it)', () => {
+  it('doctor says to set HEADSUP_MASTER_KEY to the key the line was made with or put that file back, and that a new key cannot open it', async () => {
     const dataDir = await lineWithoutItsKeyFile();
     const key = (await runDoctor({ NODE_ENV: 'test', DATA_DIR: dataDir })).find((c) => c.name === 'key');
     expect(key?.ok).toBe(false);
-    expect(key?.detail).toContain(`${path.join(dataDir, 'master.key')} is missing`);
-    expect(key?.detail).toContain('set HEADSUP_MASTER_KEY to the key it held');
+    expect(key?.detail).toContain(`there is no ${path.join(dataDir, 'master.key')}`);
+    expect(key?.detail).toContain('if the line ran on a development key file, put that file back');
+    expect(key?.detail).toContain('Set HEADSUP_MASTER_KEY to that key');
     expect(key?.detail).toContain('a new key cannot open');
   });
 
@@ -39,9 +41,20 @@ describe('a line whose development key file is missing', () => {
     const dataDir = await lineWithoutItsKeyFile();
     const r = await runAdminCli(['STATS'], { DATA_DIR: dataDir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${path.join(dataDir, 'master.key')} is missing`);
+    expect(r.stderr).toContain(`there is no ${path.join(dataDir, 'master.key')}`);
     expect(r.stderr).toContain('a new key cannot open');
   }, 60_000);
+
+  it('doctor beside a line made under HEADSUP_MASTER_KEY, run without it, does not send her looking for a key file that never was', async () => {
+    const dataDir = tempDir();
+    const h = await startHarness({ dataDir });
+    await h.sms('+14155550100', 'JOIN');
+    await h.close();
+    const key = (await runDoctor({ NODE_ENV: 'test', DATA_DIR: dataDir })).find((c) => c.name === 'key');
+    expect(key?.ok).toBe(false);
+    expect(key?.detail).toContain('Set HEADSUP_MASTER_KEY to that key');
+    expect(key?.detail).not.toContain('the key that file held');
+  });
 
   it('doctor on a fresh DATA_DIR (no database yet) still says to set HEADSUP_MASTER_KEY', async () => {
     const key = (await runDoctor({ NODE_ENV: 'test', DATA_DIR: tempDir() })).find((c) => c.name === 'key');

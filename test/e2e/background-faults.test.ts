@@ -121,6 +121,16 @@ describe('a start that fails', () => {
     expect(logLines(stdout)).toEqual([expect.objectContaining({ level: 60, msg: 'start-up failed', cause: 'configuration', variable: 'HEADSUP_MASTER_KEY' })]);
   }, 30_000);
 
+  it('for a development key file that is no key, names the file in its line and only the variable in its log line (no DATA_DIR path)', async () => {
+    const dataDir = tempDir();
+    fs.writeFileSync(path.join(dataDir, 'master.key'), 'not a key\n', { mode: 0o600 });
+    const { code, stderr, stdout } = await start({ DATA_DIR: dataDir, PORT: '0' });
+    expect(code).toBe(1);
+    expect(stderr).toContain(path.join(dataDir, 'master.key'));
+    expect(logLines(stdout)).toEqual([expect.objectContaining({ level: 60, msg: 'start-up failed', cause: 'configuration', variable: 'HEADSUP_MASTER_KEY' })]);
+    expect(stdout).not.toContain(dataDir);
+  }, 30_000);
+
   it('while restore or rotate-key holds the database, says so in its line and its log line, with no stack', async () => {
     const dataDir = tempDir();
     const seeded = new Db(path.join(dataDir, 'heads-up.db'));
