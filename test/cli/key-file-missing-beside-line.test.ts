@@ -7,28 +7,14 @@
  */
 import path from 'node:path';
 import { runDoctor } from '../../src/cli/doctor';
-import { Db } from '../../src/store/db';
-import { recordKey } from '../../src/store/key-check';
-import { migrate } from '../../src/store/migrate';
-import { cryptoReady, Vault } from '../../src/store/vault';
 import { runAdminCli } from '../helpers/admin-cli';
 import { startHarness } from '../helpers/harness';
+import { lineWithoutKey } from '../helpers/line-without-key';
 import { tempDir } from '../helpers/temp-dir';
-
-/** A line made under a development key, its key file since lost. */
-async function lineWithoutItsKeyFile(): Promise<string> {
-  await cryptoReady();
-  const dataDir = tempDir();
-  const db = new Db(path.join(dataDir, 'heads-up.db'));
-  migrate(db);
-  recordKey(db, new Vault(new Uint8Array(32).fill(7)));
-  db.close();
-  return dataDir;
-}
 
 describe('a line beside no key file (its development key file lost, or made under HEADSUP_MASTER_KEY and run without it)', () => {
   it('doctor says to set HEADSUP_MASTER_KEY to the key the line was made with or put that file back, and that a new key cannot open it', async () => {
-    const dataDir = await lineWithoutItsKeyFile();
+    const dataDir = await lineWithoutKey();
     const key = (await runDoctor({ NODE_ENV: 'test', DATA_DIR: dataDir })).find((c) => c.name === 'key');
     expect(key?.ok).toBe(false);
     expect(key?.detail).toContain(`there is no ${path.join(dataDir, 'master.key')}`);
@@ -38,7 +24,7 @@ describe('a line beside no key file (its development key file lost, or made unde
   });
 
   it('an admin command says the same', async () => {
-    const dataDir = await lineWithoutItsKeyFile();
+    const dataDir = await lineWithoutKey();
     const r = await runAdminCli(['STATS'], { DATA_DIR: dataDir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`there is no ${path.join(dataDir, 'master.key')}`);

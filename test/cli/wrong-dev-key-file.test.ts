@@ -7,21 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runDoctor } from '../../src/cli/doctor';
-import { Db } from '../../src/store/db';
-import { recordKey } from '../../src/store/key-check';
-import { migrate } from '../../src/store/migrate';
-import { cryptoReady, Vault } from '../../src/store/vault';
 import { runAdminCli } from '../helpers/admin-cli';
-import { tempDir } from '../helpers/temp-dir';
+import { lineWithoutKey } from '../helpers/line-without-key';
 
 /** A line made under one development key, its key file then holding another. */
 async function lineWithWrongKeyFile(): Promise<{ dataDir: string; keyFile: string }> {
-  await cryptoReady();
-  const dataDir = tempDir();
-  const db = new Db(path.join(dataDir, 'heads-up.db'));
-  migrate(db);
-  recordKey(db, new Vault(new Uint8Array(32).fill(7)));
-  db.close();
+  const dataDir = await lineWithoutKey(7);
   const keyFile = path.join(dataDir, 'master.key');
   fs.writeFileSync(keyFile, `${Buffer.alloc(32, 9).toString('base64')}\n`, { mode: 0o600 });
   return { dataDir, keyFile };
