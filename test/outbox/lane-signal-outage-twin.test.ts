@@ -56,19 +56,17 @@ describe('a Signal outage and a person also on SMS', () => {
     return alert;
   }
 
-  it('gets her the alert by SMS once the Signal copy has failed its tries, not after the alert has expired', async () => {
-    const alert = twinAlert();
+  /** Runs a Signal lane over `sender` with the clock moved `stepMs` at a time for `forMs`: the channels of the alert's copies. */
+  async function runSignalLane(alert: number, sender: FakeSender, stepMs: number, forMs: number, smsSends?: boolean): Promise<string[]> {
     const clock = { t: T0 };
     const log = createLogger('debug', { write: () => undefined });
     const now = () => clock.t;
-    const s = new SignalDown();
     const writer = new OutcomeWriter(db, log, now);
-    const lane = new Lane(s, { db, vault, log, now, opts: { ...DEFAULT_DISPATCHER, pollMs: HOUR }, writer, renderer: new AlertRenderer(db, vault) });
+    const lane = new Lane(sender, { db, vault, log, now, opts: { ...DEFAULT_DISPATCHER, pollMs: HOUR }, writer, renderer: new AlertRenderer(db, vault), smsSends });
     lane.start();
     await settle();
-    // Six hours of signal-cli down: 3 tries, not the 12 (about an hour and a half) of a message SMS cannot carry.
-    for (let t = 0; t < 6 * HOUR; t += 5 * MIN) {
-      clock.t += 5 * MIN;
+    for (let t = 0; t < forMs; t += stepMs) {
+      clock.t += stepMs;
       lane.wake();
       await settle();
       writer.flush();
@@ -76,31 +74,23 @@ describe('a Signal outage and a person also on SMS', () => {
     const copies = db.sqlite.prepare('SELECT channel FROM outbox WHERE alert_id = ? ORDER BY id').all(alert) as Array<{ channel: string }>;
     await lane.stop();
     writer.flush();
+    return copies.map((c) => c.channel);
+  }
+
+  it('gets her the alert by SMS once the Signal copy has failed its tries, not after the alert has expired', async () => {
+    const alert = twinAlert();
+    const s = new SignalDown();
+    // Six hours of signal-cli down: 3 tries, not the 12 (about an hour and a half) of a message SMS cannot carry.
+    const channels = await runSignalLane(alert, s, 5 * MIN, 6 * HOUR);
     expect(s.calls).toHaveLength(3);
-    expect(copies.map((c) => c.channel)).toContain('sms');
+    expect(channels).toContain('sms');
   });
 
   it("gets her the alert by SMS within 5 minutes of 500s, as a Signal 429 would (one channel's outage never delays another)", async () => {
     const alert = twinAlert();
-    const clock = { t: T0 };
-    const log = createLogger('debug', { write: () => undefined });
-    const now = () => clock.t;
     const s = new FakeSender(Array.from({ length: 1000 }, () => new SendError('server', '500')));
     (s as { channel: string }).channel = 'signal';
-    const writer = new OutcomeWriter(db, log, now);
-    const lane = new Lane(s, { db, vault, log, now, opts: { ...DEFAULT_DISPATCHER, pollMs: HOUR }, writer, renderer: new AlertRenderer(db, vault), smsSends: true });
-    lane.start();
-    await settle();
-    for (let t = 0; t < 5 * MIN; t += 5_000) {
-      clock.t += 5_000;
-      lane.wake();
-      await settle();
-      writer.flush();
-    }
-    const copies = db.sqlite.prepare('SELECT channel FROM outbox WHERE alert_id = ? ORDER BY id').all(alert) as Array<{ channel: string }>;
-    await lane.stop();
-    writer.flush();
-    expect(copies.map((c) => c.channel)).toEqual(['signal', 'sms']);
+    expect(await runSignalLane(alert, s, 5_000, 5 * MIN, true)).toEqual(['signal', 'sms']);
   });
 
   it('plans no SMS copy when the Signal copy fails because its alert is gone (retracted while in flight)', async () => {
