@@ -135,6 +135,21 @@ function sentenceEndsAt(text: string, at: number): boolean {
 }
 
 /**
+ * Where the plate a negation is about ends in the text, when the words after the negation (`written`, at `at`) are
+ * a plate: their first word one of a plate's groups (a digit in it, or in capitals: "not ABC 123", "not AB-123-CD"),
+ * the words making one. Null for an ordinary word ("not clear", "not local", "não é daqui"): it negates no plate.
+ */
+function negatedPlateEnd(written: string, at: number): number | null {
+  const first = written.split(/\s/)[0] ?? '';
+  if (!/\d/.test(first) && first !== first.toUpperCase()) return null;
+  const plate = plateInWords(words(written));
+  if (!plate) return null;
+  // The end of the words the plate took (its state with it).
+  const taken = [...written.matchAll(/\S+/g)][plate.used - 1];
+  return taken ? at + (taken.index ?? 0) + taken[0].length : at + written.length;
+}
+
+/**
  * The plates written after a word that says so ("plate 7ABC123"), in any text; and the text with the plates it
  * says the car did not have ("placa no es ABC123") blanked, so that no other reading finds them.
  */
@@ -148,7 +163,10 @@ function platesAfterWord(text: string): { plates: Array<Identifier & { at: numbe
     const [, word = '', negated, link, negatedAfterLink, written = ''] = m;
     const start = m.index;
     if (negated !== undefined || negatedAfterLink !== undefined) {
-      unsaid = unsaid.slice(0, start) + ' '.repeat(m[0].length) + unsaid.slice(start + m[0].length);
+      // Only the plate it is about is blanked ("plate not ABC123 but CA 7XYZ789"); a negation of an ordinary word
+      // ("plate not clear TX ABC1234", "placa no es de aqui …") blanks nothing: the plate after it is read as ever.
+      const end = negatedPlateEnd(written, start + m[0].length - written.length);
+      if (end !== null) unsaid = unsaid.slice(0, start) + ' '.repeat(end - start) + unsaid.slice(end);
       // The words after it may hold the plate of another plate word ("… is not ABC123 his plate XYZ789").
       re.lastIndex = start + word.length;
       continue;

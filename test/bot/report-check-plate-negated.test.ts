@@ -18,3 +18,12 @@ describe('CHECK of a plate a report says the car did not have', () => {
     expect(say(w, MEMBER, 'CHECK ABC123')).toBe(t.checkNone());
   });
 });
+
+describe('CHECK of a plate after a negation about something else', () => {
+  it('finds "the plate is not local CA 7ABC123" once approved', async () => {
+    const w = await world();
+    const ref = /#([A-Z0-9]{4,6})/.exec(say(w, REPORTER, 'REPORT 415 choked me, the plate is not local CA 7ABC123'))?.[1] ?? 'none';
+    expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+    expect(say(w, MEMBER, 'CHECK 7ABC123')).toMatch(/^Heads Up: that plate is in 1 alert/);
+  });
+});
