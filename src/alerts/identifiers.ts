@@ -218,7 +218,7 @@ export const MAX_CHECKED = 5;
 /**
  * What a CHECK names, each identifier in every reading of it, the likeliest
  * first: the whole text as one identifier (a handle, a link without scheme,
- * a phone number in any format, a plate), else the identifiers written in
+ * a phone number in any format and nothing else, a plate), else the identifiers written in
  * it (at most MAX_CHECKED), found as in a report, each with the other
  * readings of the same words ("plate IS ABC123": ISABC123 and ABC123). A
  * miss costs the member her warning.
@@ -239,7 +239,9 @@ function queryGroups(input: string, country: CountryCode): Identifier[][] {
     const link = normalizeLink(text);
     return link ? [[{ kind: 'link', value: link }]] : [];
   }
-  const phone = normalizePhone(text, country);
+  // Only a text that is just a number: libphonenumber pulls a number out of a short sentence ("@ricky_sf
+  // 415-555-0177"), and the handle beside it would go unchecked.
+  const phone = justANumber(text) ? normalizePhone(text, country) : null;
   if (phone) return [[{ kind: 'phone', value: phone }]];
   const plates = plateQuery(text);
   if (plates.length) return [plates];
@@ -251,6 +253,11 @@ function queryGroups(input: string, country: CountryCode): Identifier[][] {
     groups.set(at, [...(groups.get(at) ?? []), id]);
   }
   return [...groups.values()];
+}
+
+/** Whether a text is a phone number and nothing else: no letter or "@" but those a number carries ("ext", "O" for 0). */
+function justANumber(text: string): boolean {
+  return !/[\p{L}@]/u.test(numberReadable(text).replace(/(?<![\p{L}\p{N}])(?:ext(?:ension)?|x)\.?(?=\s*\d)/giu, ''));
 }
 
 /**

@@ -48,3 +48,25 @@ describe('the identifiers of a CHECK sentence with a state then a plate', () => 
     ]);
   });
 });
+
+describe('the identifiers of a short CHECK sentence holding one phone number', () => {
+  // libphonenumber pulls a number out of a short text: the whole was taken for that number alone.
+  it.each([
+    ['@ricky_sf 415-555-0177', { kind: 'handle', value: 'ricky_sf' }],
+    ['ricky@example.com 415-555-0177', { kind: 'email', value: 'ricky@example.com' }],
+    ['415-555-0177 @ricky_sf', { kind: 'handle', value: 'ricky_sf' }],
+  ])('%j looks up the number and the other identifier', (query, other) => {
+    const ids = checkQueryGroups(query).flat();
+    expect(ids).toContainEqual({ kind: 'phone', value: '+14155550177' });
+    expect(ids).toContainEqual(other);
+  });
+
+  it.each(['415-555-0177', '(415) 555-0177', '+1 415 555 0177', '415-555-O177', '415-555-0177 ext. 12', '415 555 0177 x12'])(
+    '%j, a number alone, is looked up as that number only',
+    (query) => {
+      const groups = checkQueryGroups(query);
+      expect(groups).toHaveLength(1);
+      expect(groups[0]?.map((id) => id.kind)).toEqual(['phone']);
+    },
+  );
+});
