@@ -212,14 +212,11 @@ export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUN
   return queryGroups(input, country)[0]?.[0] ?? null;
 }
 
-/** Most identifiers one CHECK of a sentence looks up: a handful, as a member names a client, never a list. */
-export const MAX_CHECKED = 5;
-
 /**
  * What a CHECK names, each identifier in every reading of it, the likeliest
  * first: the whole text as one identifier (a handle, a link without scheme,
  * a phone number in any format and nothing else, a plate), else the identifiers written in
- * it (at most MAX_CHECKED), found as in a report, each with the other
+ * it, every one (check() says how many it looks up), found as in a report, each with the other
  * readings of the same words ("plate IS ABC123": ISABC123 and ABC123). A
  * miss costs the member her warning.
  */
@@ -248,10 +245,7 @@ function queryGroups(input: string, country: CountryCode): Identifier[][] {
   // A sentence ("he texted from +1 415 555 0123 last night", "415-555-0177 and plate ABC123"): each identifier in
   // it, its readings together (they share their place).
   const groups = new Map<number, Identifier[]>();
-  for (const { at, ...id } of identifiersAt(text, { country })) {
-    if (!groups.has(at) && groups.size === MAX_CHECKED) break;
-    groups.set(at, [...(groups.get(at) ?? []), id]);
-  }
+  for (const { at, ...id } of identifiersAt(text, { country })) groups.set(at, [...(groups.get(at) ?? []), id]);
   return [...groups.values()];
 }
 

@@ -64,6 +64,8 @@ export const es: Catalog = {
   checkFoundAmong: (r, named) =>
     `Heads Up: ${checkNamed(named, 'y')} ${named.length === 1 ? 'sale' : 'salen'} en ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la ultima el ${localDate(r.latest)}, en ${listAreas(r.areas)}. Cuidate.`,
   checkNone: () => 'Heads Up: ninguna alerta menciona eso. Sin registro no quiere decir seguro: confia en tu instinto.',
+  checkNoneOfFirst: (n) =>
+    `Heads Up: se verificaron los primeros ${n}: ninguna alerta los menciona. Los demas no se verificaron: mandalos en otro VERIFICAR. Sin registro no quiere decir seguro: confia en tu instinto.`,
   checkLimit: () => 'Heads Up: hiciste el maximo de verificaciones por ahora. Intenta en una hora.',
   membersOnly: () => 'Heads Up: esto es para miembros. Primero escribe UNIRSE y tu codigo de area.',
   alert: (areas, text) => `Alerta Heads Up (${listAreas(areas)}): ${text} -- ALTO para salir`,

@@ -69,6 +69,8 @@ export const pt: Catalog = {
   checkFoundAmong: (r, named) =>
     `Heads Up: ${checkNamed(named, 'e')} ${named.length === 1 ? 'esta' : 'estao'} em ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, o ultimo em ${localDate(r.latest)}, em ${listAreas(r.areas)}. Se cuide.`,
   checkNone: () => 'Heads Up: nenhum alerta cita isso. Sem registro nao quer dizer seguro: confie no seu instinto.',
+  checkNoneOfFirst: (n) =>
+    `Heads Up: verifiquei os primeiros ${n}: nenhum alerta os cita. Os outros nao foram verificados: mande-os em outro VERIFICAR. Sem registro nao quer dizer seguro: confie no seu instinto.`,
   checkLimit: () => 'Heads Up: voce fez o maximo de verificacoes por agora. Tente de novo em uma hora.',
   membersOnly: () => 'Heads Up: isto é para membros. Primeiro escreva ENTRAR e sua area.',
   alert: (areas, text) => `Alerta Heads Up (${listAreas(areas)}): ${text} -- PARAR para sair`,

@@ -92,6 +92,8 @@ export interface Catalog {
   /** A CHECK of a sentence naming several identifiers: `named`, those of them the alerts name (as checkNamed shows them). */
   checkFoundAmong(result: CheckResult, named: string[]): string;
   checkNone(): string;
+  /** A CHECK of a sentence naming more identifiers than it looks up: none of the first `checked` is in an alert. */
+  checkNoneOfFirst(checked: number): string;
   checkLimit(): string;
   membersOnly(): string;
   alert(areas: string[], text: string): string;

@@ -275,20 +275,25 @@ export function leadingAreas(regions: Regions, text: string, afterAreas = false)
   return { areas: npas, text: rest };
 }
 
+/** Most identifiers one CHECK of a sentence looks up: a handful, as a member names a client, never a list. */
+export const MAX_CHECKED = 5;
+
 /** CHECK: how many approved alerts name a number, plate, email, handle or link. */
 export function check(store: Store, who: Asker, rules: CheckRules, query: string, now: number): Outcome {
   const { db, vault } = store;
   if (!who.member || who.member.status !== 'active' || listAreas(db, who.member.id).length === 0) return say(who.t.membersOnly());
-  const groups = checkQueryGroups(cleanAlertText(query).slice(0, 200), rules.country);
-  if (!groups.length) return say(who.t.checkNeedsNumber());
+  const named = checkQueryGroups(cleanAlertText(query).slice(0, 200), rules.country);
+  if (!named.length) return say(who.t.checkNeedsNumber());
+  const groups = named.slice(0, MAX_CHECKED);
   // One look-up per identifier she names (at most MAX_CHECKED), however many readings each has: a sentence of
   // five numbers is five CHECKs, or the hourly limit would let her probe five times as many.
   for (let i = 0; i < groups.length; i++) if (!store.limits.take(who.limitKey, 'check', rules.limit, now)) return say(who.t.checkLimit());
   const since = now - rules.retentionDays * 86_400_000;
   const found = lookupIdentifiers(db, vault, groups.flat(), since);
-  if (!found) return say(who.t.checkNone());
+  // "No alerts name that" about a sentence whose last identifiers were never looked up would reassure her wrongly.
+  if (!found) return say(named.length > groups.length ? who.t.checkNoneOfFirst(groups.length) : who.t.checkNone());
   if (groups.length === 1) return say(who.t.checkFound(found));
   // A sentence naming several: the reply says which matched, as she wrote each (no state, nothing else of hers).
-  const named = groups.flatMap((ids) => ids.find((id) => lookupIdentifier(db, vault, id, since)) ?? []);
-  return say(who.t.checkFoundAmong(found, named.map((id) => showIdentifier({ kind: id.kind, value: id.value }))));
+  const matched = groups.flatMap((ids) => ids.find((id) => lookupIdentifier(db, vault, id, since)) ?? []);
+  return say(who.t.checkFoundAmong(found, matched.map((id) => showIdentifier({ kind: id.kind, value: id.value }))));
 }

@@ -69,6 +69,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     // Five identifiers of the longest a reply names (40 characters), and one.
     checkFoundAmong: [t.checkFoundAmong(CHECK, Array.from({ length: 5 }, (_, i) => `${i}`.repeat(40))), t.checkFoundAmong({ ...CHECK, count: 1 }, ['ABC123'])],
     checkNone: [t.checkNone()],
+    checkNoneOfFirst: [t.checkNoneOfFirst(5)],
     checkLimit: [t.checkLimit()],
     membersOnly: [t.membersOnly()],
     // An alert carries the report's own text (up to 1,600 characters) by design; its frame is checked below.
