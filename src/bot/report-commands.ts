@@ -286,8 +286,9 @@ export function check(store: Store, who: Asker, rules: CheckRules, query: string
   if (!named.length) return say(who.t.checkNeedsNumber());
   const groups = named.slice(0, MAX_CHECKED);
   // One look-up per identifier she names (at most MAX_CHECKED), however many readings each has: a sentence of
-  // five numbers is five CHECKs, or the hourly limit would let her probe five times as many.
-  for (let i = 0; i < groups.length; i++) if (!store.limits.take(who.limitKey, 'check', rules.limit, now)) return say(who.t.checkLimit());
+  // five numbers is five CHECKs, or the hourly limit would let her probe five times as many. All or none: a
+  // sentence refused for the limit leaves her the look-ups she had (plainer than checking part of it).
+  if (!store.limits.take(who.limitKey, 'check', rules.limit, now, groups.length)) return say(who.t.checkLimit());
   const since = now - rules.retentionDays * 86_400_000;
   const found = lookupIdentifiers(db, vault, groups.flat(), since);
   // "No alerts name that" about a sentence whose last identifiers were never looked up would reassure her wrongly.

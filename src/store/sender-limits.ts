@@ -45,12 +45,15 @@ export class SenderLimits {
     private readonly maxMemoryKeys = 100_000,
   ) {}
 
-  /** Counts one event of `kind` from `senderKey`; false when it is past `limit` in this window. */
-  take(senderKey: Buffer, kind: LimitKind, limit: Limit, now: number): boolean {
+  /**
+   * Counts `count` events of `kind` from `senderKey` (one CHECK of a sentence is one per identifier); false, counting
+   * none, when they would pass `limit` in this window: a request refused whole uses up nothing she had left.
+   */
+  take(senderKey: Buffer, kind: LimitKind, limit: Limit, now: number, count = 1): boolean {
     const start = now - (now % limit.windowMs);
     return IN_MEMORY.has(kind)
-      ? this.takeInMemory(`${kind}:${senderKey.toString('base64')}`, start, limit.max)
-      : this.takeStored(senderKey, kind, start, limit.max);
+      ? this.takeInMemory(`${kind}:${senderKey.toString('base64')}`, start, limit.max, count)
+      : this.takeStored(senderKey, kind, start, limit.max, count);
   }
 
   /** Whether `senderKey` has used up `limit` for `kind` in this window (counts nothing). */
@@ -75,30 +78,32 @@ export class SenderLimits {
     this.db.stmt('DELETE FROM sender_limits WHERE sender_bidx = ? AND window_start <= ?').run(senderKey, now - LONGEST_WINDOW_MS);
   }
 
-  private takeInMemory(key: string, start: number, max: number): boolean {
+  private takeInMemory(key: string, start: number, max: number, count: number): boolean {
     const w = this.memory.get(key);
     if (!w || w.start !== start) {
+      if (count > max) return false;
       if (!w && this.memory.size >= this.maxMemoryKeys) this.prune(start);
-      this.memory.set(key, { start, count: 1 });
+      this.memory.set(key, { start, count });
       return true;
     }
-    if (w.count >= max) return false;
-    w.count++;
+    if (w.count + count > max) return false;
+    w.count += count;
     return true;
   }
 
-  private takeStored(senderKey: Buffer, kind: LimitKind, start: number, max: number): boolean {
+  private takeStored(senderKey: Buffer, kind: LimitKind, start: number, max: number, count: number): boolean {
     const { db } = this;
     return db.transaction(() => {
       const row = db.stmt('SELECT window_start, count FROM sender_limits WHERE sender_bidx = ? AND kind = ?').get(senderKey, kind) as
         | { window_start: number; count: number }
         | undefined;
       if (!row || row.window_start !== start) {
-        db.stmt('INSERT OR REPLACE INTO sender_limits (sender_bidx, kind, window_start, count) VALUES (?, ?, ?, 1)').run(senderKey, kind, start);
+        if (count > max) return false;
+        db.stmt('INSERT OR REPLACE INTO sender_limits (sender_bidx, kind, window_start, count) VALUES (?, ?, ?, ?)').run(senderKey, kind, start, count);
         return true;
       }
-      if (row.count >= max) return false;
-      db.stmt('UPDATE sender_limits SET count = count + 1 WHERE sender_bidx = ? AND kind = ?').run(senderKey, kind);
+      if (row.count + count > max) return false;
+      db.stmt('UPDATE sender_limits SET count = count + ? WHERE sender_bidx = ? AND kind = ?').run(count, senderKey, kind);
       return true;
     });
   }

@@ -60,6 +60,20 @@ describe('CHECK of a sentence naming several identifiers', () => {
     expect(say(w, MEMBER, 'CHECK ABC-123')).toBe(t.checkLimit());
   });
 
+  it('refuses a sentence past the limit whole, without using up the look-ups she has left', async () => {
+    const w = await world();
+    const four = 'CHECK 415-555-0171, 415-555-0172, 415-555-0173 and 415-555-0174';
+    // Ten look-ups an hour: eight used, two left.
+    expect(say(w, MEMBER, four)).toBe(t.checkNone());
+    expect(say(w, MEMBER, four)).toBe(t.checkNone());
+    // Three more are past the limit: refused, nothing looked up, nothing counted.
+    expect(say(w, MEMBER, 'CHECK 415-555-0175, 415-555-0176 and 415-555-0178')).toBe(t.checkLimit());
+    // The two she had left are hers.
+    expect(say(w, MEMBER, 'CHECK ABC-123')).toMatch(/^Heads Up: that plate is in 1 alert/);
+    expect(say(w, MEMBER, 'CHECK 415-555-0175')).toBe(t.checkNone());
+    expect(say(w, MEMBER, 'CHECK 415-555-0176')).toBe(t.checkLimit());
+  });
+
   it('answers a CHECK of one identifier as before', async () => {
     const w = await world();
     expect(say(w, MEMBER, 'CHECK ABC-123')).toMatch(/^Heads Up: that plate is in 1 alert, latest .*, in 415\. Stay safe\.$/);

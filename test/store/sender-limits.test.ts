@@ -49,6 +49,19 @@ describe('SenderLimits', () => {
     expect(l.reached(A, kind, limit, T0 + HOUR)).toBe(false);
   });
 
+  it.each(['message', 'report'] as const)('%s: takes several at once only when as many remain, else counts none', (kind) => {
+    const l = new SenderLimits(db);
+    const limit = { max: 5, windowMs: HOUR };
+    expect(l.take(A, kind, limit, T0, 3)).toBe(true);
+    // Two left: three are refused and nothing is counted, so the two stay hers.
+    expect(l.take(A, kind, limit, T0 + 1, 3)).toBe(false);
+    expect(l.take(A, kind, limit, T0 + 2, 2)).toBe(true);
+    expect(l.take(A, kind, limit, T0 + 3)).toBe(false);
+    // A new window: more than the limit at once is refused too.
+    expect(l.take(B, kind, limit, T0 + 4, 6)).toBe(false);
+    expect(l.take(B, kind, limit, T0 + 5, 5)).toBe(true);
+  });
+
   it('keeps counts of reports across a restart; message counts start again', () => {
     takes(new SenderLimits(db), A, 'report', 2, T0);
     takes(new SenderLimits(db), A, 'message', 2, T0);
