@@ -143,10 +143,13 @@ function negatedPlateEnd(written: string, at: number): number | null {
   const first = written.split(/\s/)[0] ?? '';
   if (!/\d/.test(first) && first !== first.toUpperCase()) return null;
   const plate = plateInWords(words(written));
-  if (!plate) return null;
-  // The end of the words the plate took (its state with it).
-  const taken = [...written.matchAll(/\S+/g)][plate.used - 1];
-  return taken ? at + (taken.index ?? 0) + taken[0].length : at + written.length;
+  return plate ? wordsEnd(written, at, plate.used) : null;
+}
+
+/** Where the first `used` words of `written` (at `at` in the text) end: those a plate took, its state with them. */
+function wordsEnd(written: string, at: number, used: number): number {
+  const last = [...written.matchAll(/\S+/g)][used - 1];
+  return last ? at + (last.index ?? 0) + last[0].length : at + written.length;
 }
 
 /**
@@ -172,6 +175,7 @@ function platesAfterWord(text: string): { plates: Array<Identifier & { at: numbe
       continue;
     }
     const found = out.length;
+    let used = 0;
     const ends = sentenceEndsAt(text, start + m[0].length);
     const readings = /^\P{Ll}{3,}$/u.test(word) ? shoutedReadings(words(written), ends) : plateReadings(words(written), ends);
     // A linking word in capitals ("plate EST 4567", "PLATE IS ABC 123") may be the plate's first group or the
@@ -184,13 +188,15 @@ function platesAfterWord(text: string): { plates: Array<Identifier & { at: numbe
       const withLink = linkMayBePlate ? plateWordReadings([link, ...tokens]) : [];
       const without = plateWordReadings(tokens);
       for (const plate of linkFirst ? [...withLink, ...without] : [...without, ...withLink]) {
+        used = Math.max(used, withLink.includes(plate) ? plate.used - 1 : plate.used);
         const region = plate.region ?? regionNear(text, start, start + m[0].length);
         out.push(region ? { kind: 'plate', value: plate.value, region, at: start } : { kind: 'plate', value: plate.value, at: start });
       }
     }
     // "license plate 4GHT567": the first plate word took the second as its plate's group and made no plate; the
-    // words after it are read again, from the next plate word.
-    if (out.length === found) re.lastIndex = start + word.length;
+    // words after it are read again, from the next plate word. "plate ABC123 and plate XYZ789": the plate's words ran
+    // on into the next plate word; the search goes on after the words the plate took.
+    re.lastIndex = out.length === found ? start + word.length : wordsEnd(written, start + m[0].length - written.length, used);
   }
   return { plates: out, unsaid };
 }
