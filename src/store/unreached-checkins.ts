@@ -34,7 +34,9 @@ export const UNREACHED_AFTER_MS = 3 * 60_000;
  * handle); with how many buddies they were for (a buddy's SMS after a
  * refused Signal copy is the same buddy). One escalation goes to one of
  * them at a time: the moderators are told only once her buddies could not
- * be reached, or when she had none.
+ * be reached, or when she had none; their escalation counts as not reached
+ * only while none of her buddies' went through (one late after an outage
+ * means her buddy knows: nothing more is said).
  */
 export function unreachedCheckins(db: Db, vault: Vault, limit: number, now: number, afterId = 0): UnreachedCheckin[] {
   const rows = db
@@ -50,6 +52,9 @@ export function unreachedCheckins(db: Db, vault: Vault, limit: number, now: numb
          -- Since the escalation (a clock step back moves it: checkins.ts), or since the moderators were queued after her buddies.
          AND (max(o.state = 'pending') = 0 OR iif(to_buddies, k.escalated_at, min(o.created_at)) <= @stale)
          AND iif(to_buddies, k.unreached_told, k.moderators_unreached_told) = 0
+         -- A buddy's message through after all (an outage ended): someone knows; the moderators' failure is not hers to hear.
+         AND (to_buddies OR NOT EXISTS (SELECT 1 FROM checkin_messages c3 JOIN outbox o3 ON o3.id = c3.outbox_id
+                 WHERE c3.checkin_id = k.id AND c3.kind = 'escalation' AND o3.member_id IS NULL AND o3.state NOT IN ('pending', 'failed')))
        ORDER BY k.id LIMIT +@limit`,
     )
     .all({ afterId, limit, stale: now - UNREACHED_AFTER_MS }) as Array<{
