@@ -15,7 +15,7 @@ import type { Logger } from '../log/logger';
 import type { Sender } from '../phone/identity';
 import { personBuddies } from '../store/buddies';
 import { checkinsClockSteppedBack, clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, latestCheckinTime, type DueCheckin } from '../store/checkins';
-import { escalatedBuddies, markUnreachedTold, unreachedCheckins, withdrawWaitingNotices, type UnreachedCheckin } from '../store/unreached-checkins';
+import { escalatedBuddies, markModeratorsQueued, markUnreachedTold, unreachedCheckins, withdrawWaitingNotices, type UnreachedCheckin } from '../store/unreached-checkins';
 import type { Db } from '../store/db';
 import { ensureMember, memberDiscreet, memberLang } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
@@ -173,6 +173,7 @@ function tellModerators(deps: TimerStore, c: DueCheckin, moderators: readonly Se
     const text = boundedEscalation({ channel: contact.channel, build: (d) => t.checkinEscalationModerators(t.checkinEnd(due), d, unreached) }, shown(m.lang));
     linkCheckinMessage(db, enqueueMessage(db, vault, m.id, text, now), c.id, 'escalation');
   }
+  markModeratorsQueued(db, c.id, now);
 }
 
 /** Tells the accepted buddies (or the moderators, or no one), then the member; marks the check-in escalated. */

@@ -185,7 +185,7 @@ export function reopenCheckin(db: Db, id: number, dueAt: number, remindAt: numbe
   db.stmt(
     "DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?) AND (state = 'pending' AND lease_until = 0 OR state = 'failed' AND coalesce(error, '') NOT LIKE 'gave_up:%')",
   ).run(id);
-  db.stmt("UPDATE checkins SET state = 'open', due_at = ?, remind_at = ?, escalated_at = NULL, unreached_told = 0, moderators_unreached_told = 0 WHERE id = ? AND state = 'escalated'").run(
+  db.stmt("UPDATE checkins SET state = 'open', due_at = ?, remind_at = ?, escalated_at = NULL, moderators_queued_at = NULL, unreached_told = 0, moderators_unreached_told = 0 WHERE id = ? AND state = 'escalated'").run(
     dueAt,
     remindAt,
     id,
@@ -254,6 +254,7 @@ export function latestCheckinTime(db: Db): number {
 export function checkinsClockSteppedBack(db: Db, stepMs: number, now: number): number {
   db.stmt('UPDATE checkins SET created_at = @now WHERE created_at > @now').run({ now });
   db.stmt('UPDATE checkins SET escalated_at = @now WHERE escalated_at > @now').run({ now });
+  db.stmt('UPDATE checkins SET moderators_queued_at = @now WHERE moderators_queued_at > @now').run({ now });
   // Every row here was written by the old clock, its end long past or not: the escalation names it.
   return db.stmt('UPDATE checkins SET due_at = due_at - @step, remind_at = remind_at - @step').run({ step: stepMs }).changes;
 }

@@ -49,8 +49,8 @@ export function unreachedCheckins(db: Db, vault: Vault, limit: number, now: numb
        WHERE k.state = 'escalated' AND (k.unreached_told = 0 OR k.moderators_unreached_told = 0) AND k.id > @afterId
        GROUP BY k.id, to_buddies
        HAVING max(o.state NOT IN ('pending', 'failed')) = 0
-         -- Since the escalation (a clock step back moves it: checkins.ts), or since the moderators were queued after her buddies.
-         AND (max(o.state = 'pending') = 0 OR iif(to_buddies, k.escalated_at, min(o.created_at)) <= @stale)
+         -- Since the escalation, or since the moderators were queued (a clock step back moves both: checkins.ts).
+         AND (max(o.state = 'pending') = 0 OR iif(to_buddies, k.escalated_at, coalesce(k.moderators_queued_at, k.escalated_at)) <= @stale)
          AND iif(to_buddies, k.unreached_told, k.moderators_unreached_told) = 0
          -- A buddy's message through after all (an outage ended): someone knows; the moderators' failure is not hers to hear.
          AND (to_buddies OR NOT EXISTS (SELECT 1 FROM checkin_messages c3 JOIN outbox o3 ON o3.id = c3.outbox_id
@@ -99,6 +99,11 @@ export function withdrawWaitingNotices(db: Db, id: number): void {
   db.stmt(
     "DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ? AND kind = 'notice') AND state = 'pending' AND lease_until = 0",
   ).run(id);
+}
+
+/** Records when the check-in's escalation was queued for the moderators: their UNREACHED_AFTER_MS count from it. */
+export function markModeratorsQueued(db: Db, id: number, now: number): void {
+  db.stmt('UPDATE checkins SET moderators_queued_at = ? WHERE id = ?').run(now, id);
 }
 
 /** Records that the member was told her escalation reached none of those it went to (once per escalation and recipients). */

@@ -1,0 +1,49 @@
+/**
+ * CHECKIN_FALLBACK=moderators: an escalation to the moderators none of
+ * whose messages went through within 3 minutes of its queueing is told her
+ * within minutes, even with the wall clock stepped back since it was
+ * queued (an hour fast, then corrected): the 3 minutes are not measured
+ * from a time the old clock wrote, an hour late.
+ */
+import { catalog } from '../../src/bot/catalog';
+import { clockTime } from '../../src/bot/clock-time';
+import { SendError } from '../../src/channels/types';
+import { CheckinTimers } from '../../src/jobs/checkin-timers';
+import { createLogger } from '../../src/log/logger';
+import type { Sender } from '../../src/phone/identity';
+import { missedCheckin, ROSE, sendPass, type Fallback } from '../helpers/checkin-escalation';
+
+const LILY = '+14155550177';
+const MOD = '+14155550199';
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const t = catalog('en');
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+const LINE: Fallback = { fallback: 'moderators', moderatorContacts: [sms(MOD)] };
+
+describe('an escalation to the moderators that goes nowhere, the clock stepped back since it was queued', () => {
+  it.each([
+    ['with no buddy (the moderators told at once)', [] as string[], t.checkinModeratorsUnreached(true)],
+    ['after her buddy could not be reached', [LILY], t.checkinNoOneReached(1, true)],
+  ])('is told her within minutes, %s', async (_what, buddies, notice) => {
+    const w = await missedCheckin('sms', buddies, LINE);
+    const due = w.clock.now;
+    const job = new CheckinTimers({ db: w.db, vault: w.vault, log: createLogger('silent'), ...LINE, wake: () => undefined, now: () => w.clock.now, clock: w.clocks.checkins });
+    job.tick();
+    // Her buddy's number is refused for good: the moderators are told now.
+    if (buddies.length) await sendPass(w, 'sms', { [LILY]: new SendError('invalid', '21211') });
+    w.clock.now += 10_000;
+    job.tick();
+    expect(w.queued(sms(MOD)).map((m) => m.text)).toEqual([t.checkinEscalationModerators(clockTime(due), 'blue Honda', buddies.length > 0)]);
+    // NTP: the server's clock was an hour fast.
+    w.clock.now -= HOUR;
+    for (let i = 0; i < 10; i++) {
+      job.tick();
+      await sendPass(w, 'sms', { [MOD]: new SendError('server', '500') });
+      job.tick();
+      w.clock.now += MIN;
+    }
+    // 10 minutes after the step the moderators' escalation has gone nowhere: she was told.
+    expect(w.queued(sms(ROSE)).map((m) => m.text)).toContain(notice);
+  });
+});
