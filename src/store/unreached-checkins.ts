@@ -29,7 +29,7 @@ export const UNREACHED_AFTER_MS = 3 * 60_000;
 /**
  * Escalated check-ins none of whose messages to her buddies, or to the
  * moderators, went through (each failed for good, or, some still waiting or
- * retried, none sent within UNREACHED_AFTER_MS), and whose member was not
+ * retried, none sent within UNREACHED_AFTER_MS, none at the provider now), and whose member was not
  * yet told so, after `afterId` (a run moves past those it could not
  * handle); with how many buddies they were for (a buddy's SMS after a
  * refused Signal copy is the same buddy). One escalation goes to one of
@@ -55,9 +55,12 @@ export function unreachedCheckins(db: Db, vault: Vault, limit: number, now: numb
          -- A buddy's message through after all (an outage ended): someone knows; the moderators' failure is not hers to hear.
          AND (to_buddies OR NOT EXISTS (SELECT 1 FROM checkin_messages c3 JOIN outbox o3 ON o3.id = c3.outbox_id
                  WHERE c3.checkin_id = k.id AND c3.kind = 'escalation' AND o3.member_id IS NULL AND o3.state NOT IN ('pending', 'failed')))
+         -- A message at the provider, its answer not back yet, may be going through: the next run looks again.
+         AND NOT EXISTS (SELECT 1 FROM checkin_messages c4 JOIN outbox o4 ON o4.id = c4.outbox_id
+                 WHERE c4.checkin_id = k.id AND c4.kind = 'escalation' AND o4.state = 'pending' AND o4.lease_until > @now)
        ORDER BY k.id LIMIT +@limit`,
     )
-    .all({ afterId, limit, stale: now - UNREACHED_AFTER_MS }) as Array<{
+    .all({ afterId, limit, now, stale: now - UNREACHED_AFTER_MS }) as Array<{
     id: number;
     member_id: number;
     due_at: number;
