@@ -10,8 +10,9 @@ import { buddiesTold, eraseCheckin, escalationUnsent, escalationWentOut, extendC
 import { enqueueMessage, enqueueReply, withdrawAlertsOutside } from '../store/outbox';
 import { ensureMember, otherChannelMember, setMemberStatus } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
+import { unreachedSince } from '../store/unreached-checkins';
 import type { Sender } from '../phone/identity';
-import { catalog, LANGS } from './catalog';
+import { catalog, LANGS, type Catalog } from './catalog';
 import { detailsRoom, type EscalationFrame } from './escalation-text';
 import { clockTime, dayTime } from './clock-time';
 import { say, type Asker, type Outcome, type Store } from './handler';
@@ -113,7 +114,7 @@ export function later(store: Store, who: Asker, line: CheckinLine, minutes: numb
   // The running one, else the last escalated.
   const target = mine.open[0] ?? mine.escalated.at(-1);
   if (!target) return say(who.t.checkinNone());
-  if (target.state === 'escalated' && !escalationUnsent(store.db, target.id)) return say(who.t.checkinMemberTold(toldOf(store, target.id)));
+  if (target.state === 'escalated' && !escalationUnsent(store.db, target.id)) return say(escalatedReply(store, who.t, target.id));
   // Past the end (not yet escalated: the timer had not run, a restart; or escalated, nothing sent), "LATER 30" means 30 minutes from now.
   // An escalated one's end has passed, whatever it reads (written by a clock since stepped back).
   const from = target.state === 'open' ? Math.max(target.dueAt, now) : now;
@@ -129,6 +130,21 @@ export function later(store: Store, who: Asker, line: CheckinLine, minutes: numb
   // The withdrawn escalation carried her details: out of the WAL too.
   store.db.eraseSoon();
   return say(who.t.checkinEscalationWithdrawn(until));
+}
+
+/**
+ * LATER's reply once the escalation has gone: who it is telling, unless she
+ * was told it reached no one within minutes (an outage) and it still has
+ * not, still tried: then that again, not "we're messaging your buddies",
+ * which would undo the warning. All of it refused for good: no one is
+ * left to tell, as before.
+ */
+function escalatedReply(store: Store, t: Catalog, checkinId: number): string {
+  const u = unreachedSince(store.db, checkinId);
+  if (!u || !u.trying || u.buddyThrough) return t.checkinMemberTold(toldOf(store, checkinId));
+  if (u.moderatorThrough || (u.buddies && u.moderatorsQueued && !u.moderators)) return t.checkinMemberTold('moderators');
+  if (u.moderators) return u.buddyCount > 0 ? t.checkinNoOneReached(u.buddyCount, true) : t.checkinModeratorsUnreached(true);
+  return t.checkinBuddiesUnreached(u.buddyCount, true);
 }
 
 /** Who an escalated check-in told, by where its escalations went. */

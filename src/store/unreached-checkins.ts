@@ -93,6 +93,52 @@ export function escalatedBuddies(db: Db, id: number): number {
   ).n;
 }
 
+/** Where an escalated check-in stands after its member was told it reached no one (unreachedSince). */
+export interface UnreachedSince {
+  /** She was told none of her buddies could be reached; `moderators`: nor the moderators. */
+  buddies: boolean;
+  moderators: boolean;
+  /** How many buddies it went to. */
+  buddyCount: number;
+  /** A message to a buddy, or to a moderator, went through since. */
+  buddyThrough: boolean;
+  moderatorThrough: boolean;
+  /** The moderators were passed it (CHECKIN_FALLBACK). */
+  moderatorsQueued: boolean;
+  /** Some of it is still tried. */
+  trying: boolean;
+}
+
+/**
+ * What she was told of a check-in's escalation reaching no one, and what
+ * has happened since; null when she was told nothing of the kind (LATER's
+ * reply must not undo what she heard: bot/checkin-commands.ts).
+ */
+export function unreachedSince(db: Db, id: number): UnreachedSince | null {
+  const k = db.stmt('SELECT unreached_told AS b, moderators_unreached_told AS m FROM checkins WHERE id = ?').get(id) as { b: number; m: number } | undefined;
+  if (!k || (k.b === 0 && k.m === 0)) return null;
+  const r = db
+    .stmt(
+      `SELECT count(DISTINCT CASE WHEN o.member_id IS NULL THEN coalesce(c.buddy_id, -c.outbox_id) END) AS buddies,
+         coalesce(max(o.member_id IS NULL AND o.state NOT IN ('pending', 'failed')), 0)
+           OR EXISTS (SELECT 1 FROM checkin_told WHERE checkin_id = @id AND to_buddy = 1) AS buddy_through,
+         coalesce(max(o.member_id IS NOT NULL AND o.state NOT IN ('pending', 'failed')), 0)
+           OR EXISTS (SELECT 1 FROM checkin_told WHERE checkin_id = @id AND to_buddy = 0) AS moderator_through,
+         coalesce(max(o.member_id IS NOT NULL), 0) AS moderators_queued, coalesce(max(o.state = 'pending'), 0) AS trying
+       FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id WHERE c.checkin_id = @id AND c.kind = 'escalation'`,
+    )
+    .get({ id }) as { buddies: number; buddy_through: number; moderator_through: number; moderators_queued: number; trying: number };
+  return {
+    buddies: k.b === 1,
+    moderators: k.m === 1,
+    buddyCount: r.buddies,
+    buddyThrough: r.buddy_through === 1,
+    moderatorThrough: r.moderator_through === 1,
+    moderatorsQueued: r.moderators_queued === 1,
+    trying: r.trying === 1,
+  };
+}
+
 /**
  * Withdraws a check-in's notices to the member still waiting, no send
  * holding them (her texts held back by a 429, a held lane): a newer notice
