@@ -155,6 +155,10 @@ export const en: Catalog = {
     told === 'nobody'
       ? "Heads Up: you didn't check in, and no buddy is left to tell. Text OK when you're safe."
       : `Heads Up: you didn't check in, so we're messaging ${told === 'buddies' ? 'your buddies' : "the line's moderators"}. If we can't reach them, we'll tell you. Text OK when you're safe.`,
+  discreetMemberTold: (told) =>
+    told === 'nobody'
+      ? "HU: there's no contact left to pass your message to. Please reach someone another way."
+      : `HU: we're passing your message to ${told === 'buddies' ? 'your contact' : 'our team'}. If we can't, we'll tell you. Reply OK when you can.`,
   checkinOk: () => "Heads Up: glad you're safe. Check-in ended and your details erased.",
   checkinOkLate: () => "Heads Up: glad you're safe. We've told them you checked in.",
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} has checked in and is OK.` : 'Heads Up: the member who missed a check-in has now checked in.'),

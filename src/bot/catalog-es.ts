@@ -157,6 +157,10 @@ export const es: Catalog = {
     told === 'nobody'
       ? 'Heads Up: no te reportaste y no queda contacto a quien avisar. Escribe OK cuando estes a salvo.'
       : `Heads Up: no te reportaste, asi que estamos avisando a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'}. Si no lo logramos, te lo diremos. Escribe OK cuando estes a salvo.`,
+  discreetMemberTold: (told) =>
+    told === 'nobody'
+      ? 'HU: no queda contacto a quien pasar tu mensaje. Busca a alguien de otra forma.'
+      : `HU: estamos pasando tu mensaje a ${told === 'buddies' ? 'tu contacto' : 'nuestro equipo'}. Si no lo logramos, te lo diremos. Responde OK cuando puedas.`,
   checkinOk: () => 'Heads Up: que bueno que estas a salvo. Reporte terminado y detalles borrados.',
   checkinOkLate: () => 'Heads Up: que bueno que estas a salvo. Les avisamos que te reportaste.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} ya se reporto y esta bien.` : 'Heads Up: la persona que no se reporto ya se reporto.'),

@@ -177,6 +177,10 @@ export const fr: Catalog = {
     told === 'nobody'
       ? "Heads Up: pas de nouvelles de vous, et plus aucun contact à prévenir. Écrivez OK quand vous etes en sécurité."
       : `Heads Up: pas de nouvelles de vous, on prévient ${told === 'buddies' ? 'vos contacts' : 'les modératrices'}. Si on n'y arrive pas, on vous le dira. Écrivez OK quand vous etes en sécurité.`,
+  discreetMemberTold: (told) =>
+    told === 'nobody'
+      ? "HU: plus aucun contact à qui transmettre votre message. Joignez quelqu'un autrement."
+      : `HU: on transmet votre message à ${told === 'buddies' ? 'votre contact' : 'notre équipe'}. Si on n'y arrive pas, on vous le dira. Répondez OK dès que possible.`,
   checkinOk: () => 'Heads Up: content de vous savoir en sécurité. Suivi fini, détails effacés.',
   checkinOkLate: () => 'Heads Up: content de vous savoir en sécurité. On leur a dit que vous allez bien.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} a donné des nouvelles et va bien.` : "Heads Up: la personne sans nouvelles en a donné."),

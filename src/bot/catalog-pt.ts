@@ -177,6 +177,10 @@ export const pt: Catalog = {
     told === 'nobody'
       ? 'Heads Up: voce nao deu noticias e nao resta contato para avisar. Escreva OK quando estiver segura.'
       : `Heads Up: voce nao deu noticias, entao estamos avisando ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'}. Se nao conseguirmos, diremos a voce. Escreva OK quando estiver segura.`,
+  discreetMemberTold: (told) =>
+    told === 'nobody'
+      ? 'HU: nao resta contato para passar sua mensagem. Procure alguem de outro jeito.'
+      : `HU: estamos passando sua mensagem ${told === 'buddies' ? 'ao seu contato' : 'a nossa equipe'}. Se nao conseguirmos, diremos a voce. Responda OK quando puder.`,
   checkinOk: () => 'Heads Up: que bom que voce esta segura. Acompanhamento encerrado e detalhes apagados.',
   checkinOkLate: () => 'Heads Up: que bom que voce esta segura. Avisamos que voce deu noticias.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} deu noticias e esta bem.` : 'Heads Up: a pessoa sem noticias ja deu noticias.'),

@@ -188,6 +188,8 @@ export interface Catalog {
   checkinDetailsUnreadable(): string;
   /** To the member once the escalation is queued (not yet sent: it says we are telling them, and that she hears if we cannot). */
   checkinMemberTold(told: 'buddies' | 'moderators' | 'nobody'): string;
+  /** `checkinMemberTold` for a discreet member: it arrives unasked, on her lock screen, so it names nothing of its subject, nor the line. */
+  discreetMemberTold(told: 'buddies' | 'moderators' | 'nobody'): string;
   checkinOk(): string;
   /** OK after the buddies were told. */
   checkinOkLate(): string;

@@ -199,7 +199,9 @@ function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
     told = 'moderators';
     tellModerators(deps, c, moderators, now);
   }
-  const id = enqueueMessage(db, vault, c.memberId, catalog(memberLang(db, c.memberId)).checkinMemberTold(told), now);
+  // Discreet if she chose it: it arrives unasked, on her lock screen.
+  const t = catalog(memberLang(db, c.memberId));
+  const id = enqueueMessage(db, vault, c.memberId, memberDiscreet(db, c.memberId) ? t.discreetMemberTold(told) : t.checkinMemberTold(told), now);
   linkCheckinMessage(db, id, c.id, 'notice');
   markEscalated(db, c.id, now);
 }

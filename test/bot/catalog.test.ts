@@ -135,6 +135,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     checkinEscalationModerators: until.flatMap((u) => [t.checkinEscalationModerators(u, DETAILS), t.checkinEscalationModerators(u, ''), t.checkinEscalationModerators(u, DETAILS, true)]),
     checkinDetailsUnreadable: [t.checkinDetailsUnreadable()],
     checkinMemberTold: [t.checkinMemberTold('buddies'), t.checkinMemberTold('moderators'), t.checkinMemberTold('nobody')],
+    discreetMemberTold: [t.discreetMemberTold('buddies'), t.discreetMemberTold('moderators'), t.discreetMemberTold('nobody')],
     checkinOk: [t.checkinOk()],
     checkinOkLate: [t.checkinOkLate()],
     checkinOkBuddy: [t.checkinOkBuddy(NAME), t.checkinOkBuddy('')],
