@@ -10,7 +10,7 @@ import { buddiesTold, eraseCheckin, escalationUnsent, escalationWentOut, extendC
 import { enqueueMessage, enqueueReply, withdrawAlertsOutside } from '../store/outbox';
 import { ensureMember, otherChannelMember, setMemberStatus } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
-import { unreachedSince } from '../store/unreached-checkins';
+import { buddiesReached, unreachedSince } from '../store/unreached-checkins';
 import type { Sender } from '../phone/identity';
 import { catalog, LANGS, type Catalog } from './catalog';
 import { detailsRoom, type EscalationFrame } from './escalation-text';
@@ -170,8 +170,10 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Ou
   // The buddies who may have heard: one who accepted after the escalation went out is not told.
   let heard: Set<number> | 'all' = new Set();
   for (const c of escalated) {
-    moderators ||= escalationWentOut(db, c.id, false).moderators;
-    const told = buddiesTold(db, c.id);
+    // Once she was told they could not be reached, only those it went through to since (a try is not enough).
+    const u = unreachedSince(db, c.id);
+    moderators ||= u?.moderators ? u.moderatorThrough : escalationWentOut(db, c.id, false).moderators;
+    const told = u?.buddies ? buddiesReached(db, c.id) : buddiesTold(db, c.id);
     if (told === null) heard = 'all';
     else if (heard !== 'all') for (const id of told) heard.add(id);
     eraseCheckin(db, c.id);

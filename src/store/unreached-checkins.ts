@@ -140,6 +140,23 @@ export function unreachedSince(db: Db, id: number): UnreachedSince | null {
 }
 
 /**
+ * The buddy rows a check-in's escalation went through to (not only tried),
+ * or was recorded to have reached; null when one of them was written before
+ * the buddy was recorded. After she was told her buddies could not be
+ * reached, an OK tells only these (bot/checkin-commands.ts).
+ */
+export function buddiesReached(db: Db, id: number): number[] | null {
+  const rows = db
+    .stmt(
+      `SELECT c.buddy_id FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
+       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND o.member_id IS NULL AND o.state NOT IN ('pending', 'failed')
+       UNION ALL SELECT buddy_id FROM checkin_told WHERE checkin_id = @id AND to_buddy = 1`,
+    )
+    .all({ id }) as Array<{ buddy_id: number | null }>;
+  return rows.some((r) => r.buddy_id === null) ? null : rows.map((r) => r.buddy_id as number);
+}
+
+/**
  * Withdraws a check-in's notices to the member still waiting, no send
  * holding them (her texts held back by a 429, a held lane): a newer notice
  * about the same escalation makes them untrue ("we told your buddies").
