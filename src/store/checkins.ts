@@ -239,7 +239,7 @@ export function dueCheckins(db: Db, vault: Vault, now: number, limit: number, af
 
 /** The latest time the check-ins hold (0 for none): timers started after the clock was stepped back compare against it. */
 export function latestCheckinTime(db: Db): number {
-  return (db.stmt('SELECT max(max(created_at), coalesce(max(escalated_at), 0)) AS t FROM checkins').get() as { t: number | null }).t ?? 0;
+  return (db.stmt('SELECT max(max(created_at), coalesce(max(escalated_at), 0), coalesce(max(moderators_queued_at), 0)) AS t FROM checkins').get() as { t: number | null }).t ?? 0;
 }
 
 /**

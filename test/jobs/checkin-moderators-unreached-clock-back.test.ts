@@ -11,7 +11,7 @@ import { SendError } from '../../src/channels/types';
 import { CheckinTimers } from '../../src/jobs/checkin-timers';
 import { createLogger } from '../../src/log/logger';
 import type { Sender } from '../../src/phone/identity';
-import { missedCheckin, ROSE, sendPass, type Fallback } from '../helpers/checkin-escalation';
+import { missedCheckin, ROSE, sendPass, timers, type Fallback } from '../helpers/checkin-escalation';
 
 const LILY = '+14155550177';
 const MOD = '+14155550199';
@@ -45,5 +45,25 @@ describe('an escalation to the moderators that goes nowhere, the clock stepped b
     }
     // 10 minutes after the step the moderators' escalation has gone nowhere: she was told.
     expect(w.queued(sms(ROSE)).map((m) => m.text)).toContain(notice);
+  });
+
+  it('is told her within minutes when the clock was stepped back while the server was down, after the moderators were queued', async () => {
+    const w = await missedCheckin('sms', [LILY], LINE);
+    // Ten minutes on, her buddy's number is refused for good: the moderators are told now.
+    w.clock.now += 10 * MIN;
+    await sendPass(w, 'sms', { [LILY]: new SendError('invalid', '21211') });
+    timers(w, LINE);
+    expect(w.queued(sms(MOD)).map((m) => m.text)).toHaveLength(1);
+    // The server stops; NTP steps its clock 5 minutes back; it starts again with a follower of its own.
+    w.clock.now -= 5 * MIN;
+    const job = new CheckinTimers({ db: w.db, vault: w.vault, log: createLogger('silent'), ...LINE, wake: () => undefined, now: () => w.clock.now });
+    for (let i = 0; i < 6; i++) {
+      job.tick();
+      await sendPass(w, 'sms', { [MOD]: new SendError('server', '500') });
+      job.tick();
+      w.clock.now += MIN;
+    }
+    // 6 minutes after they were queued, the moderators' escalation has gone nowhere: she was told.
+    expect(w.queued(sms(ROSE)).map((m) => m.text)).toContain(t.checkinNoOneReached(1, true));
   });
 });
