@@ -149,7 +149,7 @@ export function openRowAddress(vault: Vault, row: Pick<ClaimedRow, 'id' | 'addre
 const TO_BUDDY = `o.member_id IS NULL AND (EXISTS (SELECT 1 FROM checkin_messages c WHERE c.outbox_id = o.id AND c.kind = 'escalation')
          OR EXISTS (SELECT 1 FROM buddy_messages b WHERE b.outbox_id = o.id))`;
 
-const CLAIM_SQL = `
+const CLAIM_SQL = (order: string) => `
 SELECT o.id, o.member_id, o.channel, m.status AS member_status, coalesce(m.lang, 'en') AS lang,
        coalesce(m.address_ct, o.address_ct) AS address_ct, coalesce(m.key_version, o.key_version) AS address_kv,
        o.alert_id, o.body_ct, o.key_version, o.attempts + 1 AS attempts, o.throttles, o.created_at,
@@ -159,7 +159,10 @@ SELECT o.id, o.member_id, o.channel, m.status AS member_status, coalesce(m.lang,
 FROM outbox o LEFT JOIN members m ON m.id = o.member_id
 WHERE o.channel = ? AND o.priority = ? AND o.state = 'pending' AND o.due_at <= ?
   AND o.id NOT IN (SELECT value FROM json_each(?))
-ORDER BY o.due_at LIMIT +?`;
+ORDER BY ${order} LIMIT +?`;
+/** Urgent: a missed check-in's escalation before the replies queued ahead of it (a burst of texts must not hold it past 3 minutes). */
+const CLAIM_URGENT = CLAIM_SQL("EXISTS (SELECT 1 FROM checkin_messages e WHERE e.outbox_id = o.id AND e.kind = 'escalation') DESC, o.due_at");
+const CLAIM_BULK = CLAIM_SQL('o.due_at');
 
 /**
  * Claims up to `limit` due rows of one lane, urgent ones first, leasing them
@@ -171,8 +174,8 @@ ORDER BY o.due_at LIMIT +?`;
 export function claimLane(db: Db, channel: Channel, now: number, limit: number, leaseUntil: number, inFlight: Iterable<number> = []): ClaimedRow[] {
   const held = JSON.stringify([...inFlight]);
   return db.transaction(() => {
-    const rows = db.stmt(CLAIM_SQL).all(channel, PRIORITY.urgent, now, held, limit) as ClaimedRow[];
-    if (rows.length < limit) rows.push(...(db.stmt(CLAIM_SQL).all(channel, PRIORITY.bulk, now, held, limit - rows.length) as ClaimedRow[]));
+    const rows = db.stmt(CLAIM_URGENT).all(channel, PRIORITY.urgent, now, held, limit) as ClaimedRow[];
+    if (rows.length < limit) rows.push(...(db.stmt(CLAIM_BULK).all(channel, PRIORITY.bulk, now, held, limit - rows.length) as ClaimedRow[]));
     // provider_id is cleared: a status report for an earlier attempt must not settle this one.
     const lease = db.stmt('UPDATE outbox SET lease_until = ?, due_at = ?, attempts = attempts + 1, provider_id = NULL, updated_at = ? WHERE id = ?');
     for (const r of rows) lease.run(leaseUntil, leaseUntil, now, r.id);

@@ -82,6 +82,8 @@ async function withBuddy(rules: Partial<CheckinRules> = {}, moderators = false):
   const l = await line(rules, moderators);
   l.text(ROSE, 'JOIN');
   l.text(ROSE, 'BUDDY 415-555-0177 Rose');
+  // The invitation reaches them before they accept it.
+  expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose')]);
   expect(l.reply(BUDDY, 'ACCEPT')).toBe(t.buddyAccepted());
   return l;
 }
@@ -335,6 +337,8 @@ describe('OK', () => {
     l.text(ROSE, 'BUDDY 212-555-0142 Rosie');
     l.text(BUDDY2, 'ACCEPT');
     l.text(ROSE, 'BUDDY 415-555-0178 Rose');
+    // The invitations have gone by the time the check-in runs out.
+    l.inbox(ROSE);
     const start = l.w.clock.now;
     l.text(ROSE, 'CHECKIN 20 red pickup');
     l.w.clock.now = start + 20 * MIN;
@@ -357,6 +361,8 @@ describe('OK', () => {
     l.text(ROSE, 'BUDDY 415-555-0177 Rose');
     l.text(BUDDY, 'ACCEPT');
     l.text(ROSE, 'BUDDY 415-555-0178 Rose');
+    // The invitations have gone by the time the check-in runs out.
+    l.inbox(ROSE);
     const start = l.w.clock.now;
     l.text(ROSE, 'CHECKIN 20 red pickup');
     l.w.clock.now = start + 20 * MIN;
