@@ -1,5 +1,5 @@
 /**
- * Migration 0034: a check-in whose escalation was passed to the moderators
+ * Migration 0036: a check-in whose escalation was passed to the moderators
  * before the line kept when (her buddy could not be reached) counts their
  * 3 minutes from their messages, as it did: she is not told within seconds
  * of the upgrade that they could not be reached, their messages minutes old.
@@ -20,13 +20,13 @@ const MIN = 60_000;
 const T = Date.UTC(2026, 11, 4, 17, 0, 0, 0);
 const MOD = { channel: 'sms' as const, address: '+14155550199' };
 
-describe('a check-in passed to the moderators before migration 0034', () => {
+describe('a check-in passed to the moderators before migration 0036', () => {
   beforeAll(cryptoReady);
 
   it('counts their 3 minutes from when their messages were queued', () => {
     const vault = new Vault(new Uint8Array(32).fill(9));
     const oldDir = tempDir();
-    for (const f of fs.readdirSync(findProjectDir('migrations')).filter((f) => f < '0034')) fs.copyFileSync(path.join(findProjectDir('migrations'), f), path.join(oldDir, f));
+    for (const f of fs.readdirSync(findProjectDir('migrations')).filter((f) => f < '0036')) fs.copyFileSync(path.join(findProjectDir('migrations'), f), path.join(oldDir, f));
     const db = new Db(path.join(tempDir(), 'old.db'));
     try {
       migrate(db, oldDir);
