@@ -10,7 +10,7 @@ import type { Db } from '../store/db';
 import { indexAlertIdentifiers } from '../store/screening';
 import type { Vault } from '../store/vault';
 import type { Regions } from './regions';
-import { alertIdentifiers, type AlertBody } from './report-template';
+import { alertIdentifiers, type AlertBody, type AlertFields } from './report-template';
 
 export interface AlertDeps {
   db: Db;
@@ -25,7 +25,15 @@ export interface AlertDeps {
 /** Creates an alert inside the caller's transaction; planning starts after the commit. */
 export function issueAlert(
   deps: AlertDeps,
-  input: { reportId?: number; ref?: string; npas: string[]; body: AlertBody; categories?: string[] },
+  input: {
+    reportId?: number;
+    ref?: string;
+    npas: string[];
+    body: AlertBody;
+    /** A guided report's fields before clipping: what tells a clipped answer's whole identifiers from a cut's stub. */
+    unclipped?: AlertFields;
+    categories?: string[];
+  },
   now: number,
 ): number {
   const reach = deps.regions.expand(input.npas);
@@ -37,8 +45,9 @@ export function issueAlert(
     now,
   );
   // A guided report's body is its fields as clipped for the notice and SHOW: CHECK finds what a moderator
-  // read and approved, never an identifier the clipping left out (a rival's number hidden at the end of a long answer).
-  indexAlertIdentifiers(deps.db, deps.vault, id, alertIdentifiers(body, deps.regions.country), input.npas, input.categories ?? [], now);
+  // read and approved, never an identifier the clipping left out (a rival's number hidden at the end of a long answer)
+  // nor the stub of one the cut leaves before its "...".
+  indexAlertIdentifiers(deps.db, deps.vault, id, alertIdentifiers(body, deps.regions.country, input.unclipped), input.npas, input.categories ?? [], now);
   const { onAlert } = deps;
   if (onAlert) deps.db.onCommit(() => onAlert(id));
   return id;

@@ -96,19 +96,38 @@ export function alertFieldsOf(f: ReportFields, ownNumber: string | null, country
   return out;
 }
 
-/** Identifiers the alert itself shows (what CHECK will find once it is approved): of a guided report, pass its fitted fields. */
-export function alertIdentifiers(body: AlertBody, country: CountryCode = DEFAULT_COUNTRY): Identifier[] {
+/**
+ * Identifiers the alert itself shows whole (what CHECK will find once it is approved). Of a guided report,
+ * pass its fitted fields and, when they were clipped, the fields before: an identifier of a clipped answer
+ * counts only if the whole answer names it too, so the stub a cut leaves before "..." ("@rickysmi...",
+ * "7ABC1...") is never one. Without them, the fields are taken as shown whole.
+ */
+export function alertIdentifiers(body: AlertBody, country: CountryCode = DEFAULT_COUNTRY, unclipped?: AlertFields): Identifier[] {
   if ('text' in body) return identifiersIn(body.text, { country });
   const f = body.fields;
+  const whole = unclipped ?? f;
+  const shown = (key: 'when' | 'where' | 'person' | 'vehicle' | 'contact', vehicle = false): Identifier[] => {
+    const text = f[key];
+    if (!text) return [];
+    const found = identifiersIn(text, { country, vehicle });
+    if (text === whole[key]) return found;
+    const named = new Set(identifiersIn(whole[key] ?? '', { country, vehicle }).map(idKey));
+    return found.filter((i) => named.has(idKey(i)));
+  };
+  // A clipped vehicle shows every plate of the answer whole (clipVehicle adds those the cut lost).
+  const plates = f.vehicle && whole.vehicle && f.vehicle !== whole.vehicle ? identifiersIn(whole.vehicle, { country, vehicle: true }).filter((i) => i.kind === 'plate') : [];
   return uniqueIdentifiers([
-    ...(f.vehicle ? identifiersIn(f.vehicle, { country, vehicle: true }) : []),
-    ...(f.contactIds ?? (f.contact ? identifiersIn(f.contact, { country }) : [])),
-    ...(f.person ? identifiersIn(f.person, { country }) : []),
-    ...(f.where ? identifiersIn(f.where, { country }) : []),
+    ...shown('vehicle', true),
+    ...plates,
+    ...(f.contactIds ?? shown('contact')),
+    ...shown('person'),
+    ...shown('where'),
     // "when" is shown too ("booked from 415-555-0144"): what members read, CHECK finds.
-    ...(f.when ? identifiersIn(f.when, { country }) : []),
+    ...shown('when'),
   ]);
 }
+
+const idKey = (i: Identifier) => `${i.kind}:${i.value}`;
 
 function clipTo(text: string | undefined, max: number): string | undefined {
   if (text === undefined || max <= 3) return undefined;

@@ -136,7 +136,7 @@ function approve(store: Store, mod: Moderator, rules: ModerationRules, ref: stri
   eraseNotices(store, found.id, now);
   // After an EDIT the text is the moderator's: the reporter's categories no longer describe it (CHECK counts them).
   const categories = found.edited ? undefined : found.fields?.alert.categories;
-  const alertId = issueAlert({ ...store, regions: rules.regions }, { reportId: found.id, npas, body: sent, categories }, now);
+  const alertId = issueAlert({ ...store, regions: rules.regions }, { reportId: found.id, npas, body: sent, unclipped: 'fields' in body ? body.fields : undefined, categories }, now);
   return { say: mod.t.modApproved(`#${ref}`, npas), alerts: [alertId] };
 }
 
