@@ -162,7 +162,7 @@ function shownDetails(c: DueCheckin): (lang: Lang) => string {
  * it was due and the details, never who; `unreached`: she had buddies, none
  * of whom could be reached (the moderators should know she has someone).
  */
-function tellModerators(deps: TimerStore, c: DueCheckin, moderators: readonly Sender[], now: number, unreached = false): void {
+export function tellModerators(deps: Pick<TimerStore, 'db' | 'vault'>, c: DueCheckin, moderators: readonly Sender[], now: number, unreached = false): void {
   const { db, vault } = deps;
   // Named with its day when written a day late (the line was down, or the buddies' refusals came late).
   const due = dayTime(c.dueAt, now);

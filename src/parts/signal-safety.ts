@@ -12,6 +12,7 @@ import { IDENTITY_CHECK_TIMEOUT_MS, ModeratorIdentityGate } from '../channels/si
 import { SignalChallengeWatch } from '../channels/signal/signal-challenge-watch';
 import { SignalIdentities } from '../channels/signal/signal-identities';
 import { SignalSender } from '../channels/signal/signal-sender';
+import { escalateToListedModerators } from '../jobs/escalations-to-listed-moderators';
 import { isSignalUuid, type Sender } from '../phone/identity';
 import type { ServerOptions } from '../server';
 import type { Db } from '../store/db';
@@ -34,11 +35,16 @@ async function signalSafety(app: FastifyInstance, opts: ServerOptions): Promise<
   // With or without Signal now: a record outlives neither the moderator's place in MODERATORS nor the channel.
   const forgotten = forgetFormerModerators(db, vault, config.moderators.filter(isSignalUuid));
   if (forgotten > 0) log.info({ moderators: forgotten }, 'erased the Signal identities recorded for moderators no longer in MODERATORS');
-  // One taken off MODERATORS (who left, or was found hostile) gets none of what was queued for her as one.
-  const withdrawn = db.transaction(() => withdrawFromFormerModerators(db, moderatorRows(db, vault, config.moderators), now()));
+  // One taken off MODERATORS (who left, or was found hostile) gets none of what was queued for her as one;
+  // a missed check-in's escalation goes to those listed now instead, in the same transaction: it must arrive.
+  const { withdrawn, requeued } = db.transaction(() => {
+    const at = now();
+    const { withdrawn, checkins } = withdrawFromFormerModerators(db, moderatorRows(db, vault, config.moderators), at);
+    return { withdrawn, requeued: escalateToListedModerators(db, vault, moderatorContacts, checkins, at) };
+  });
   if (withdrawn > 0) {
     db.eraseSoon();
-    log.info({ messages: withdrawn }, 'withdrew the notices and escalations queued for moderators no longer in MODERATORS');
+    log.info({ messages: withdrawn, checkins: requeued }, 'withdrew the notices and escalations queued for moderators no longer in MODERATORS');
   }
   const gate = config.signal
     ? new ModeratorIdentityGate({

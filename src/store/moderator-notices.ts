@@ -140,17 +140,38 @@ export function eraseReportNotices(db: Db, reportId: number, now: number): numbe
  * join requests, digests, and check-in escalations to the moderators. Their
  * text goes with the address: they quote reports and a member's details.
  * `moderators`: the member rows of those listed now. Run at start, before
- * anything is claimed. Returns how many.
+ * anything is claimed. Returns how many, and the check-ins whose escalation
+ * was withdrawn so (the caller queues it to those listed now).
  */
-export function withdrawFromFormerModerators(db: Db, moderators: number[], now: number): number {
+export function withdrawFromFormerModerators(db: Db, moderators: number[], now: number): { withdrawn: number; checkins: number[] } {
+  const listed = JSON.stringify(moderators);
+  const former = "state = 'pending' AND member_id IS NOT NULL AND member_id NOT IN (SELECT value FROM json_each(@listed))";
+  const checkins = db
+    .stmt(
+      `SELECT DISTINCT checkin_id AS id FROM checkin_messages WHERE kind = 'escalation' AND buddy_id IS NULL
+         AND outbox_id IN (SELECT id FROM outbox WHERE ${former}) ORDER BY checkin_id`,
+    )
+    .all({ listed }) as Array<{ id: number }>;
   const forModerators = `SELECT outbox_id FROM report_notices UNION SELECT outbox_id FROM join_notices UNION SELECT outbox_id FROM notice_digests
     UNION SELECT outbox_id FROM checkin_messages WHERE kind = 'escalation' AND buddy_id IS NULL`;
-  return db
+  const withdrawn = db
     .stmt(
-      `UPDATE outbox SET state = 'failed', error = 'moderator_removed', body_ct = NULL, address_ct = NULL, provider_id = NULL, lease_until = 0, updated_at = ?
-       WHERE state = 'pending' AND member_id IS NOT NULL AND member_id NOT IN (SELECT value FROM json_each(?)) AND id IN (${forModerators})`,
+      `UPDATE outbox SET state = 'failed', error = 'moderator_removed', body_ct = NULL, address_ct = NULL, provider_id = NULL, lease_until = 0, updated_at = @now
+       WHERE ${former} AND id IN (${forModerators})`,
     )
-    .run(now, JSON.stringify(moderators)).changes;
+    .run({ now, listed }).changes;
+  return { withdrawn, checkins: checkins.map((c) => c.id) };
+}
+
+/** The member rows a check-in's escalation to the moderators still stands for (queued or sent, not failed). */
+export function moderatorsEscalatedTo(db: Db, checkinId: number): number[] {
+  const rows = db
+    .stmt(
+      `SELECT DISTINCT o.member_id AS id FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
+       WHERE c.checkin_id = ? AND c.kind = 'escalation' AND c.buddy_id IS NULL AND o.member_id IS NOT NULL AND o.state <> 'failed'`,
+    )
+    .all(checkinId) as Array<{ id: number }>;
+  return rows.map((r) => r.id);
 }
 
 /** Records that a moderator was shown a pending report's text other than by a notice (SHOW, her EDIT, an APPROVE answered with it). */

@@ -32,6 +32,33 @@ it('sends a removed moderator none of the notices and escalations queued for her
     await waitFor(() => fake.to(KEPT).some((m) => m.body.includes('room 12')), 10_000, "the kept moderator's escalation");
     await new Promise((r) => setTimeout(r, 1500));
     expect(fake.to(REMOVED).map((m) => m.body)).toEqual([]);
+    // The kept one had hers already: not queued to her again.
+    expect(fake.to(KEPT).filter((m) => m.body.includes('room 12'))).toHaveLength(1);
+  } finally {
+    await after.close();
+    await fake.stop();
+  }
+});
+
+it('queues a missed check-in escalated to a moderator replaced before it went out to the moderator listed now, once', async () => {
+  const dataDir = tempDir();
+  const before = await startHarness({ dataDir, env: { ...env, MODERATORS: REMOVED } });
+  await before.sms(MEMBER, 'JOIN 415');
+  expect((await before.sms(MEMBER, 'CHECKIN 0.05 room 12 at the Elm St motel')).message).toContain('check-in until');
+  const escalations = () => (before.server.db.sqlite.prepare("SELECT count(*) AS n FROM checkin_messages WHERE kind = 'escalation'").get() as { n: number }).n;
+  await waitFor(() => escalations() === 1, 15_000, 'the escalation to the moderator');
+  await before.close();
+
+  const fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+  await fake.start();
+  // The one listed then is replaced by another: the escalation is hers now, not withdrawn as reaching no one.
+  const after = await startHarness({ dataDir, twilioApiBaseUrl: fake.url, env: { ...env, MODERATORS: KEPT } });
+  try {
+    await waitFor(() => fake.to(KEPT).some((m) => m.body.includes('room 12')), 10_000, "the new moderator's escalation");
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(fake.to(KEPT).filter((m) => m.body.includes('room 12'))).toHaveLength(1);
+    expect(fake.to(REMOVED).map((m) => m.body)).toEqual([]);
+    expect(fake.to(MEMBER).map((m) => m.body).join('\n')).not.toMatch(/couldn't reach/i);
   } finally {
     await after.close();
     await fake.stop();

@@ -1,0 +1,45 @@
+/**
+ * A missed check-in's escalation queued for a moderator since taken off
+ * MODERATORS is withdrawn at start (she gets none of it: store/moderator-
+ * notices.ts); it goes instead to the moderators listed now, or the member
+ * would hear that the line's moderators could not be reached while one can.
+ */
+import type { Sender } from '../phone/identity';
+import { DETAILS_SLOT, type DueCheckin } from '../store/checkins';
+import type { Db } from '../store/db';
+import { findMember } from '../store/members';
+import { reachableModerators } from '../store/moderator-identities';
+import { moderatorsEscalatedTo } from '../store/moderator-notices';
+import { escalatedBuddies } from '../store/unreached-checkins';
+import type { Vault } from '../store/vault';
+import { tellModerators } from './checkin-timers';
+
+/**
+ * Queues each of these check-ins' escalation (still escalated: not ended by
+ * OK, STOP or DELETE) to the reachable moderators listed now that it does not
+ * already stand for, inside the caller's transaction. With none, nothing: the
+ * timers tell her, as ever, that the moderators could not be reached.
+ * Returns how many check-ins were queued again.
+ */
+export function escalateToListedModerators(db: Db, vault: Vault, moderatorContacts: readonly Sender[], checkinIds: number[], now: number): number {
+  let queued = 0;
+  for (const id of checkinIds) {
+    const c = escalatedCheckin(db, vault, id);
+    if (!c) continue;
+    const told = new Set(moderatorsEscalatedTo(db, id));
+    const moderators = reachableModerators(db, vault, moderatorContacts).filter((m) => !told.has(findMember(db, vault, m)?.id ?? -1));
+    if (!moderators.length) continue;
+    // Went to the moderators after her buddies could not be reached: they should read so, as the first did.
+    tellModerators({ db, vault }, c, moderators, now, escalatedBuddies(db, id) > 0);
+    queued++;
+  }
+  return queued;
+}
+
+function escalatedCheckin(db: Db, vault: Vault, id: number): DueCheckin | undefined {
+  const r = db.stmt("SELECT id, member_id, due_at, details_ct, key_version FROM checkins WHERE id = ? AND state = 'escalated'").get(id) as
+    | { id: number; member_id: number; due_at: number; details_ct: Buffer | null; key_version: number }
+    | undefined;
+  if (!r) return undefined;
+  return { id: r.id, memberId: r.member_id, dueAt: r.due_at, details: () => (r.details_ct ? vault.open(r.details_ct, DETAILS_SLOT(r.id), r.key_version) : null) };
+}
