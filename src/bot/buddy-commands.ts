@@ -158,10 +158,11 @@ export function askedToBeBuddy(store: Store, who: Asker): boolean {
 
 /**
  * ACCEPT [name]: the invitation waiting for the sender becomes a buddy link,
- * and its member is told. When several people asked, only the one she names
- * (as they named themselves): a stranger's invitation she ignored must not
- * ride on her yes to a friend. Named by no one, or by a name none gave, the
- * reply lists who asked.
+ * and its member is told. One person waiting is accepted whatever words
+ * follow. When several people asked, only the one she names (as they named
+ * themselves): a stranger's invitation she ignored must not ride on her yes
+ * to a friend. Named by no one, or by a name none gave, the reply lists who
+ * asked.
  */
 export function accept(store: Store, who: Asker, name: string | undefined, now: number): Outcome {
   // Invitations made since their STOP were never sent to them: there is nothing they can have seen to accept.
@@ -173,7 +174,8 @@ export function accept(store: Store, who: Asker, name: string | undefined, now: 
     return say(accepted.length ? who.t.buddyAccepted() : who.t.buddyNoInvite());
   }
   const people = byPerson(store, invited);
-  const named = name === undefined ? people : people.filter((links) => links.some((b) => sameName(b.name, name)));
+  // One person waiting: ACCEPT answers her, whatever words follow ("ACCEPT ok", "accept, see you soon").
+  const named = name === undefined || people.length === 1 ? people : people.filter((links) => links.some((b) => sameName(b.name, name)));
   const chosen = named.length === 1 && (name !== undefined || people.length === 1) ? named[0] : undefined;
   if (!chosen) {
     const names = people.slice(0, WHICH_LISTED).map((links) => (links[0] as Buddy).name);

@@ -61,6 +61,13 @@ describe('ACCEPT when more than one person asked', () => {
     expect(said(w, HER, 'ACCEPT')).toBe(t.buddyAccepted());
     expect(toldAccepted(w, FRIEND)).toBe(true);
   });
+
+  it.each(['Accept ❤️', 'ACCEPT ok', 'accept, see you soon', 'ACCEPT Mike'])('accepts a lone invitation whatever words follow: %s', async (text) => {
+    const w = await world();
+    said(w, FRIEND, `BUDDY ${HER} Rose`);
+    expect(said(w, HER, text)).toBe(t.buddyAccepted());
+    expect(toldAccepted(w, FRIEND)).toBe(true);
+  });
 });
 
 describe('an invitation no one answered', () => {
