@@ -159,10 +159,10 @@ export function askedToBeBuddy(store: Store, who: Asker): boolean {
 /**
  * ACCEPT [name]: the invitation waiting for the sender becomes a buddy link,
  * and its member is told. One person waiting is accepted whatever words
- * follow. When several people asked, only the one she names (as they named
- * themselves): a stranger's invitation she ignored must not ride on her yes
- * to a friend. Named by no one, or by a name none gave, the reply lists who
- * asked.
+ * follow. When several people asked, only the one she picks, by the number
+ * listed or the name they gave: a stranger's invitation she ignored must not
+ * ride on her yes to a friend. Picked by no one, the reply lists who asked,
+ * numbered.
  */
 export function accept(store: Store, who: Asker, name: string | undefined, now: number): Outcome {
   // Invitations made since their STOP were never sent to them: there is nothing they can have seen to accept.
@@ -175,8 +175,7 @@ export function accept(store: Store, who: Asker, name: string | undefined, now: 
   }
   const people = byPerson(store, invited);
   // One person waiting: ACCEPT answers her, whatever words follow ("ACCEPT ok", "accept, see you soon").
-  const named = name === undefined || people.length === 1 ? people : people.filter((links) => links.some((b) => sameName(b.name, name)));
-  const chosen = named.length === 1 && (name !== undefined || people.length === 1) ? named[0] : undefined;
+  const chosen = people.length === 1 ? people[0] : picked(people, name);
   if (!chosen) {
     const names = people.slice(0, WHICH_LISTED).map((links) => (links[0] as Buddy).name);
     return say(who.t.buddyWhich(names, people.length - names.length));
@@ -189,6 +188,24 @@ export function accept(store: Store, who: Asker, name: string | undefined, now: 
 
 /** Most names ACCEPT lists of those who asked (two SMS segments with the longest names). */
 const WHICH_LISTED = 3;
+
+/**
+ * Whom ACCEPT picks of several: the number she was shown (they are listed in
+ * the order they asked), else the one person whose name she wrote. The number
+ * comes first: a stranger who calls himself "1" must not take her answer to
+ * the first listed; two who gave the same name are told apart by it.
+ */
+function picked(people: Buddy[][], name: string | undefined): Buddy[] | undefined {
+  if (name === undefined) return undefined;
+  const number = /^#?\s*(\d+)\.?$/.exec(name);
+  if (number) {
+    const n = Number(number[1]);
+    // Only the numbers she was shown: she never read the names of the others.
+    return n >= 1 && n <= WHICH_LISTED ? people[n - 1] : undefined;
+  }
+  const named = people.filter((links) => links.some((b) => sameName(b.name, name)));
+  return named.length === 1 ? named[0] : undefined;
+}
 
 /** Invitations grouped by the person who made them: one phone's SMS and Signal memberships are one person, asking once. */
 function byPerson(store: Store, invited: Buddy[]): Buddy[][] {

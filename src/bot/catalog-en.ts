@@ -1,6 +1,6 @@
 /** English replies. */
 import type { AreaCommand, Catalog, FieldLabels } from './catalog';
-import { alertFromFields, categoryCounts, checkNamed, clip, listAreas } from './catalog';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered } from './catalog';
 import { localDate } from './clock-time';
 import type { Category } from './report-dialogue';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
@@ -134,7 +134,7 @@ export const en: Catalog = {
     'Heads Up: thank you. You\'re now a safety buddy: we\'ll text you if the person who asked you misses a check-in. DECLINE to stop being a buddy.',
   buddyAcceptedMember: (ending) => `Heads Up: the number ending ${ending} accepted: they're your buddy. CHECKIN and minutes starts a check-in.`,
   buddyWhich: (names, more) =>
-    `Heads Up: ${names.length + more > 1 ? 'these people' : 'this person'} asked you to be their safety buddy: ${names.join(', ')}${more ? ` and ${more} more` : ''}. Reply ACCEPT and the name of the one you know, as written here.`,
+    `Heads Up: ${names.length + more > 1 ? 'these people' : 'this person'} asked you to be their safety buddy, in the order they asked: ${numbered(names)}${more ? ` and ${more} more` : ''}. Reply ACCEPT and the number of the one you know (ACCEPT 1).`,
   buddyNoInvite: () => "Heads Up: no one has asked you to be their buddy. Text HELP for the commands.",
   buddyDeclined: () => "Heads Up: OK, you're no one's safety buddy here now. You won't get check-in messages.",
   buddyDeclinedMember: (ending) => `Heads Up: the number ending ${ending} declined, so it isn't your buddy.`,

@@ -1,6 +1,6 @@
 /** Spanish replies, without á/í/ó/ú so they stay in GSM-7 segments. */
 import type { AreaCommand, Catalog, FieldLabels } from './catalog';
-import { alertFromFields, categoryCounts, checkNamed, clip, listAreas } from './catalog';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered } from './catalog';
 import { localDate } from './clock-time';
 import type { Category } from './report-dialogue';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
@@ -136,7 +136,7 @@ export const es: Catalog = {
     'Heads Up: gracias. Ahora eres contacto de seguridad: te escribimos si quien te lo pidio no se reporta. RECHAZAR para dejar de serlo.',
   buddyAcceptedMember: (ending) => `Heads Up: el numero que termina en ${ending} acepto: es tu contacto. SEGURA y minutos empieza un reporte de seguridad.`,
   buddyWhich: (names, more) =>
-    `Heads Up: ${names.length + more > 1 ? 'estas personas te pidieron' : 'esta persona te pidio'} ser su contacto de seguridad: ${names.join(', ')}${more ? ` y ${more} mas` : ''}. Responde ACEPTAR y el nombre de quien conoces, como aparece aqui.`,
+    `Heads Up: ${names.length + more > 1 ? 'estas personas te pidieron' : 'esta persona te pidio'} ser su contacto de seguridad, en el orden en que lo pidieron: ${numbered(names)}${more ? ` y ${more} mas` : ''}. Responde ACEPTAR y el numero de quien conoces (ACEPTAR 1).`,
   buddyNoInvite: () => 'Heads Up: nadie te pidio ser su contacto. Escribe AYUDA para ver los comandos.',
   buddyDeclined: () => 'Heads Up: listo, ya no eres contacto de nadie aqui. No recibiras mensajes de reportes.',
   buddyDeclinedMember: (ending) => `Heads Up: el numero que termina en ${ending} rechazo, asi que no es tu contacto.`,

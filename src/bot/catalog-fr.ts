@@ -4,7 +4,7 @@
  * reply is not billed as 70-character UCS-2 segments.
  */
 import type { AreaCommand, Catalog, FieldLabels } from './catalog';
-import { alertFromFields, categoryCounts, checkNamed, clip, listAreas } from './catalog';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered } from './catalog';
 import { localDate } from './clock-time';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
 import type { Category } from './report-dialogue';
@@ -156,7 +156,7 @@ export const fr: Catalog = {
     'Heads Up: merci. Vous etes maintenant contact de sécurité: on vous écrit si la personne qui vous l\'a demandé ne donne pas signe de vie. REFUSER pour arreter.',
   buddyAcceptedMember: (ending) => `Heads Up: le numéro finissant par ${ending} a accepté: c'est votre contact. SECURITE et des minutes lance un suivi.`,
   buddyWhich: (names, more) =>
-    `Heads Up: ${names.length + more > 1 ? "ces personnes vous demandent d'etre leur" : "cette personne vous demande d'etre son"} contact de sécurité: ${names.join(', ')}${more ? ` et ${more} autres` : ''}. Répondez ACCEPTER et le nom de celle que vous connaissez, tel qu'il est écrit ici.`,
+    `Heads Up: ${names.length + more > 1 ? "ces personnes vous demandent d'etre leur" : "cette personne vous demande d'etre son"} contact de sécurité, dans l'ordre de leur demande: ${numbered(names)}${more ? ` et ${more} autres` : ''}. Répondez ACCEPTER et le numéro de celle que vous connaissez (ACCEPTER 1).`,
   buddyNoInvite: () => "Heads Up: personne ne vous a demandé d'etre son contact. Écrivez AIDE pour les commandes.",
   buddyDeclined: () => "Heads Up: d'accord, vous n'etes plus le contact de personne ici. Vous ne recevrez pas de messages de suivi.",
   buddyDeclinedMember: (ending) => `Heads Up: le numéro finissant par ${ending} a refusé, ce n'est pas votre contact.`,

@@ -5,7 +5,7 @@
  * billed as 70-character UCS-2 segments.
  */
 import type { AreaCommand, Catalog, FieldLabels } from './catalog';
-import { alertFromFields, categoryCounts, checkNamed, clip, listAreas } from './catalog';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered } from './catalog';
 import { localDate } from './clock-time';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
 import type { Category } from './report-dialogue';
@@ -156,7 +156,7 @@ export const pt: Catalog = {
     'Heads Up: obrigada. Agora voce e contato de seguranca: escrevemos se quem pediu nao der noticia. RECUSAR para deixar de ser.',
   buddyAcceptedMember: (ending) => `Heads Up: o numero terminado em ${ending} aceitou: e seu contato. SEGURA e minutos comeca um acompanhamento.`,
   buddyWhich: (names, more) =>
-    `Heads Up: ${names.length + more > 1 ? 'estas pessoas pediram' : 'esta pessoa pediu'} que voce seja seu contato de seguranca: ${names.join(', ')}${more ? ` e mais ${more}` : ''}. Responda ACEITAR e o nome de quem voce conhece, como esta escrito aqui.`,
+    `Heads Up: ${names.length + more > 1 ? 'estas pessoas pediram' : 'esta pessoa pediu'} que voce seja seu contato de seguranca, na ordem em que pediram: ${numbered(names)}${more ? ` e mais ${more}` : ''}. Responda ACEITAR e o numero de quem voce conhece (ACEITAR 1).`,
   buddyNoInvite: () => 'Heads Up: ninguem pediu que voce fosse seu contato. Escreva AJUDA para ver os comandos.',
   buddyDeclined: () => 'Heads Up: certo, voce nao e mais contato de ninguem aqui. Nao recebera mensagens de acompanhamento.',
   buddyDeclinedMember: (ending) => `Heads Up: o numero terminado em ${ending} recusou, entao nao e seu contato.`,

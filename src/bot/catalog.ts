@@ -163,7 +163,7 @@ export interface Catalog {
   /** Names no member: the reply is kept where her DELETE cannot reach (a webhook's stored reply, the buddy's own outbox row). */
   buddyAccepted(): string;
   buddyAcceptedMember(ending: string): string;
-  /** ACCEPT from someone asked by more than one person (or naming none of them): who asked, by the names they gave, and `more` not listed. */
+  /** ACCEPT from someone asked by more than one person (picking none of them): who asked, numbered in the order they asked, by the names they gave, and `more` not listed. */
   buddyWhich(names: string[], more: number): string;
   /** ACCEPT or DECLINE from someone nobody asked. */
   buddyNoInvite(): string;
@@ -306,6 +306,11 @@ export function fieldLabels(lang: Lang): FieldLabels {
 /** "415, 628"; a long list is cut after 10 areas with "+N more", so no reply outgrows a message. */
 export function listAreas(areas: string[]): string {
   return areas.length <= 12 ? areas.join(', ') : `${areas.slice(0, 10).join(', ')} +${areas.length - 10}`;
+}
+
+/** "1 Rose, 2 Mike": those who asked ACCEPT lists, numbered as ACCEPT 1 picks them (two may give the same name). */
+export function numbered(names: string[]): string {
+  return names.map((name, i) => `${i + 1} ${name}`).join(', ');
 }
 
 /**

@@ -70,6 +70,42 @@ describe('ACCEPT when more than one person asked', () => {
   });
 });
 
+describe('ACCEPT by number, when the names do not tell them apart', () => {
+  it('lets her accept her friend when a stranger gave the same name: they are listed numbered, oldest first', async () => {
+    const w = await world();
+    said(w, FRIEND, `BUDDY ${HER} Rose`);
+    said(w, STRANGER, `BUDDY ${HER} Rose`);
+    const listed = said(w, HER, 'ACCEPT');
+    expect(listed).toBe(t.buddyWhich(['Rose', 'Rose'], 0));
+    expect(listed).toContain('1 Rose, 2 Rose');
+    // The name picks no one of two: asked again, no one accepted.
+    expect(said(w, HER, 'ACCEPT Rose')).toBe(listed);
+    expect(said(w, HER, 'ACCEPT 1')).toBe(t.buddyAccepted());
+    expect(toldAccepted(w, FRIEND)).toBe(true);
+    expect(toldAccepted(w, STRANGER)).toBe(false);
+    expect(said(w, STRANGER, 'BUDDY')).toBe(t.buddyList([{ ending: '0173', status: 'invited' }]));
+  });
+
+  it('numbers them in the order they asked, and a number none is given asks again', async () => {
+    const w = await world();
+    said(w, STRANGER, `BUDDY ${HER} Mike`);
+    said(w, FRIEND, `BUDDY ${HER} Rose`);
+    expect(said(w, HER, 'ACCEPT 3')).toBe(t.buddyWhich(['Mike', 'Rose'], 0));
+    expect(said(w, HER, 'ACCEPT #2')).toBe(t.buddyAccepted());
+    expect(toldAccepted(w, FRIEND)).toBe(true);
+    expect(toldAccepted(w, STRANGER)).toBe(false);
+  });
+
+  it('takes the number over a name: a stranger who calls himself "1" does not take her answer to the first', async () => {
+    const w = await world();
+    said(w, FRIEND, `BUDDY ${HER} Rose`);
+    said(w, STRANGER, `BUDDY ${HER} 1`);
+    expect(said(w, HER, 'ACCEPT 1')).toBe(t.buddyAccepted());
+    expect(toldAccepted(w, FRIEND)).toBe(true);
+    expect(toldAccepted(w, STRANGER)).toBe(false);
+  });
+});
+
 describe('an invitation no one answered', () => {
   it('lapses after a week: her later ACCEPT of a friend does not take the old one with it', async () => {
     const w = await world();
