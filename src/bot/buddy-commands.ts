@@ -226,7 +226,9 @@ function sameName(given: string, written: string): boolean {
       .toUpperCase()
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim();
-  return plain(given) !== '' && plain(given) === plain(written);
+  // A name of emoji or signs alone ("🌹") leaves nothing to compare: it is compared as written.
+  if (plain(given) === '') return given.normalize('NFC').trim() === written.normalize('NFC').trim();
+  return plain(given) === plain(written);
 }
 
 /** DECLINE: the sender is nobody's buddy any more (invited or accepted); each member is told. */

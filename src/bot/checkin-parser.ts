@@ -94,7 +94,9 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
     case 'accept': {
       // "ACCEPT Rose": which invitation, when more than one waits (buddy-commands).
       const first = rest[0];
-      const name = first ? text.slice(first.start).replace(/\s+/g, ' ').trim() : '';
+      // A name of emoji alone ("ACCEPT 🌹") makes no word: what follows the keyword is the name then.
+      const after = first ? text.slice(first.start) : (/^\s*\S+\s(.*)$/su.exec(text)?.[1] ?? '');
+      const name = after.replace(/\s+/g, ' ').trim();
       return name ? { kind, name } : { kind };
     }
     case 'decline':

@@ -104,6 +104,15 @@ describe('ACCEPT by number, when the names do not tell them apart', () => {
     expect(toldAccepted(w, FRIEND)).toBe(true);
     expect(toldAccepted(w, STRANGER)).toBe(false);
   });
+
+  it('accepts by a name written in emoji alone, as the inviter wrote it', async () => {
+    const w = await world();
+    said(w, FRIEND, `BUDDY ${HER} 🌹`);
+    said(w, STRANGER, `BUDDY ${HER} Mike`);
+    expect(said(w, HER, 'ACCEPT 🌹')).toBe(t.buddyAccepted());
+    expect(toldAccepted(w, FRIEND)).toBe(true);
+    expect(toldAccepted(w, STRANGER)).toBe(false);
+  });
 });
 
 describe('an invitation no one answered', () => {
