@@ -130,7 +130,8 @@ function approve(store: Store, mod: Moderator, rules: ModerationRules, ref: stri
   // not asked: no notice ever goes to her, and she holds the key to every report anyway.
   if (!mod.operator) {
     const reader = findMember(db, vault, mod.sender);
-    if (!reader || !reportShownTo(db, found.id, reader.id)) return failed(mod.t.modShowFirst(`#${ref}`));
+    // Shown to her on either channel: one listed by number and by Signal UUID is one person on one phone.
+    if (!reader || !personMemberIds(db, reader.id).some((id) => reportShownTo(db, found.id, id))) return failed(mod.t.modShowFirst(`#${ref}`));
   }
   decideReport(db, found.id, 'approved', now);
   eraseNotices(store, found.id, now);

@@ -54,4 +54,15 @@ describe('APPROVE of a report no notice showed', () => {
     expect(w.sms(MOD_A, `EDIT ${ref} grey van, aggressive`).reply).toContain('edited');
     expect(w.sms(MOD_A, `APPROVE ${ref}`).reply).toBe(t.modApproved(`#${ref}`, ['415']));
   });
+
+  it('approves from SMS what she SHOWed over Signal: listed by number and by Signal UUID, one person on one phone', async () => {
+    const uuid = '0b6c1a52-3f0e-4a51-9a0e-5c1f6f2d7a11';
+    const signal: Sender = { channel: 'signal', address: uuid, phone: MOD_A };
+    const w = await botWorld({ moderators: new Set([MOD_A, uuid, MOD_B]), moderatorContacts: [sms(MOD_A), signal, sms(MOD_B)] });
+    const refs = Array.from({ length: 6 }, (_, i) => refIn(w.sms(`+1415555012${i}`, `REPORT 415 report number ${i}, grey van`).reply));
+    const ref = refs[5] as string;
+    expect(w.sms(MOD_A, `APPROVE ${ref}`).reply).toBe(t.modShowFirst(`#${ref}`));
+    expect(w.bot.handle({ sender: signal, text: `SHOW ${ref}`, providerId: 'sig-show-1' }).reply).toContain('report number 5');
+    expect(w.sms(MOD_A, `APPROVE ${ref}`).reply).toBe(t.modApproved(`#${ref}`, ['415']));
+  });
 });
