@@ -29,6 +29,7 @@ import {
 import { isBlocked } from '../store/blocks';
 import { memberLang, memberSender, personMemberIds } from '../store/members';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
+import { byPerson, picked, WHICH_LISTED } from './buddy-choice';
 import { catalog, type Catalog } from './catalog';
 import { ending } from './clock-time';
 import type { Command } from './commands';
@@ -173,7 +174,7 @@ export function accept(store: Store, who: Asker, name: string | undefined, now: 
     const accepted = links.filter((b) => b.status === 'accepted');
     return say(accepted.length ? who.t.buddyAccepted() : who.t.buddyNoInvite());
   }
-  const people = byPerson(store, invited);
+  const people = byPerson(store.db, invited);
   // One person waiting: ACCEPT answers her, whatever words follow ("ACCEPT ok", "accept, see you soon").
   const chosen = people.length === 1 ? people[0] : picked(people, name);
   if (!chosen) {
@@ -184,51 +185,6 @@ export function accept(store: Store, who: Asker, name: string | undefined, now: 
   for (const b of chosen) setBuddyStatus(store.db, b.id, 'accepted', { channel: who.sender.channel, lang: who.lang });
   tellMembers(store, chosen, (t, b) => t.buddyAcceptedMember(ending(b.address)), now);
   return { say: who.t.buddyAccepted(), queued: true };
-}
-
-/** Most names ACCEPT lists of those who asked (two SMS segments with the longest names). */
-const WHICH_LISTED = 3;
-
-/**
- * Whom ACCEPT picks of several: the number she was shown (they are listed in
- * the order they asked), else the one person whose name she wrote. The number
- * comes first: a stranger who calls himself "1" must not take her answer to
- * the first listed; two who gave the same name are told apart by it.
- */
-function picked(people: Buddy[][], name: string | undefined): Buddy[] | undefined {
-  if (name === undefined) return undefined;
-  const number = /^#?\s*(\d+)\.?$/.exec(name);
-  if (number) {
-    const n = Number(number[1]);
-    // Only the numbers she was shown: she never read the names of the others.
-    return n >= 1 && n <= WHICH_LISTED ? people[n - 1] : undefined;
-  }
-  const named = people.filter((links) => links.some((b) => sameName(b.name, name)));
-  return named.length === 1 ? named[0] : undefined;
-}
-
-/** Invitations grouped by the person who made them: one phone's SMS and Signal memberships are one person, asking once. */
-function byPerson(store: Store, invited: Buddy[]): Buddy[][] {
-  const people = new Map<number, Buddy[]>();
-  for (const b of invited) {
-    const person = Math.min(...personMemberIds(store.db, b.memberId));
-    people.set(person, [...(people.get(person) ?? []), b]);
-  }
-  return [...people.values()];
-}
-
-/** Whether she wrote the name as the inviter gave it, whatever the case, accents and punctuation. */
-function sameName(given: string, written: string): boolean {
-  const plain = (s: string) =>
-    s
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toUpperCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  // A name of emoji or signs alone ("🌹") leaves nothing to compare: it is compared as written.
-  if (plain(given) === '') return given.normalize('NFC').trim() === written.normalize('NFC').trim();
-  return plain(given) === plain(written);
 }
 
 /** DECLINE: the sender is nobody's buddy any more (invited or accepted); each member is told. */
