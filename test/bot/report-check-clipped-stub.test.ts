@@ -36,6 +36,7 @@ describe('CHECK after a guided report clipped inside an identifier', () => {
     ['a link', `${at(PERSON, 64)} www.rick.smith.com/about`, 'www.rick.smith.com/abo...', 'rick.smith.com/abo', 'www.rick.smith.com/about'],
     ['a link cut in its name', `${at(PERSON, 75)} www.rick.smith.com/about`, 'see www.rick.smith...', 'www.rick.smith', 'www.rick.smith.com/about'],
     ['a French plate', `${at(PERSON, 75)} plaque AB 123 CD`, 'see plaque AB 123...', 'AB123', 'AB 123 CD'],
+    ['a number', `${PERSON} +49 30 12345678`, 'see +49 30 1234567...', '+49 30 1234567', '+49 30 12345678'],
   ])('does not find the stub of %s the person answer was cut in', async (_what, lead, stubShown, stub, whole) => {
     const w = await world();
     const shown = approveGuided(w, `${lead}, ${LONG}, ${LONG}`, 'grey van');
