@@ -110,6 +110,13 @@ export interface UnreachedSince {
 }
 
 /**
+ * An escalation row that went through, or is at the provider (claimed, its
+ * answer not back): such a send cannot be called back, so an OK must tell
+ * them she checked in.
+ */
+const WENT = "(o.state NOT IN ('pending', 'failed') OR (o.state = 'pending' AND o.lease_until > 0))";
+
+/**
  * What she was told of a check-in's escalation reaching no one, and what
  * has happened since; null when she was told nothing of the kind (LATER's
  * reply must not undo what she heard: bot/checkin-commands.ts).
@@ -120,9 +127,9 @@ export function unreachedSince(db: Db, id: number): UnreachedSince | null {
   const r = db
     .stmt(
       `SELECT count(DISTINCT CASE WHEN o.member_id IS NULL THEN coalesce(c.buddy_id, -c.outbox_id) END) AS buddies,
-         coalesce(max(o.member_id IS NULL AND o.state NOT IN ('pending', 'failed')), 0)
+         coalesce(max(o.member_id IS NULL AND ${WENT}), 0)
            OR EXISTS (SELECT 1 FROM checkin_told WHERE checkin_id = @id AND to_buddy = 1) AS buddy_through,
-         coalesce(max(o.member_id IS NOT NULL AND o.state NOT IN ('pending', 'failed')), 0)
+         coalesce(max(o.member_id IS NOT NULL AND ${WENT}), 0)
            OR EXISTS (SELECT 1 FROM checkin_told WHERE checkin_id = @id AND to_buddy = 0) AS moderator_through,
          coalesce(max(o.member_id IS NOT NULL), 0) AS moderators_queued, coalesce(max(o.state = 'pending'), 0) AS trying
        FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id WHERE c.checkin_id = @id AND c.kind = 'escalation'`,
@@ -149,7 +156,7 @@ export function buddiesReached(db: Db, id: number): number[] | null {
   const rows = db
     .stmt(
       `SELECT c.buddy_id FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND o.member_id IS NULL AND o.state NOT IN ('pending', 'failed')
+       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND o.member_id IS NULL AND ${WENT}
        UNION ALL SELECT buddy_id FROM checkin_told WHERE checkin_id = @id AND to_buddy = 1`,
     )
     .all({ id }) as Array<{ buddy_id: number | null }>;

@@ -7,6 +7,7 @@
 import { catalog } from '../../src/bot/catalog';
 import { SendError } from '../../src/channels/types';
 import type { Sender } from '../../src/phone/identity';
+import { claimLane } from '../../src/store/outbox';
 import { missedCheckin, ROSE, sendPass, timers } from '../helpers/checkin-escalation';
 
 const LILY = '+14155550177';
@@ -42,4 +43,19 @@ it('tells her buddy she checked in when their message went through after she hea
 
   const reply = w.sms(ROSE, 'OK').reply;
   expect({ reply, toLily: w.direct(LILY).filter((x) => x === t.checkinOkBuddy('Rose')) }).toEqual({ reply: t.checkinOkLate(), toLily: [t.checkinOkBuddy('Rose')] });
+});
+
+it('tells her buddy she checked in when the escalation is at the provider as she texts OK (it cannot be called back)', async () => {
+  const w = await missedCheckin('sms', [LILY]);
+  for (let i = 0; i < 5; i++) {
+    await sendPass(w, 'sms', { [LILY]: new SendError('server', '500') });
+    timers(w);
+    w.clock.now += MIN;
+  }
+  expect(w.queued(sms(ROSE)).map((m) => m.text)).toContain(t.checkinBuddiesUnreached(1, true));
+  // Twilio is back; the lane hands Lily's escalation over, and Rose texts OK before its answer is back.
+  w.clock.now += 20 * MIN;
+  expect(claimLane(w.db, 'sms', w.clock.now, 10, w.clock.now + 120_000).length).toBeGreaterThan(0);
+  w.sms(ROSE, 'OK');
+  expect(w.direct(LILY).filter((x) => x === t.checkinOkBuddy('Rose'))).toEqual([t.checkinOkBuddy('Rose')]);
 });
