@@ -5,6 +5,7 @@
  */
 import type { Buddy } from '../store/buddies';
 import type { Db } from '../store/db';
+import { invitationNumber } from '../store/buddies';
 import { personMemberIds } from '../store/members';
 
 /** Most names ACCEPT lists of those who asked (two SMS segments with the longest names). */
@@ -16,16 +17,21 @@ export const WHICH_LISTED = 3;
  * comes first: a stranger who calls himself "1" must not take her answer to
  * the first listed; two who gave the same name are told apart by it.
  */
-export function picked(people: Buddy[][], name: string | undefined): Buddy[] | undefined {
+export function picked(db: Db, people: Buddy[][], name: string | undefined): Buddy[] | undefined {
   if (name === undefined) return undefined;
-  const number = /^#?\s*(\d+)\.?$/.exec(name);
-  if (number) {
-    const n = Number(number[1]);
-    // Only the numbers she was shown: she never read the names of the others.
-    return n >= 1 && n <= WHICH_LISTED ? people[n - 1] : undefined;
+  const n = listedNumber(name);
+  if (n !== null) {
+    // The one she was shown as n, still waiting: not whoever moved up to n since (one withdrew, one lapsed).
+    return people.find((links) => links.some((b) => invitationNumber(db, b.id) === n));
   }
   const named = people.filter((links) => links.some((b) => sameName(b.name, name)));
   return named.length === 1 ? named[0] : undefined;
+}
+
+/** The number of a list she answers with ("1", "#2", "3."), or null. */
+export function listedNumber(name: string | undefined): number | null {
+  const number = name === undefined ? null : /^#?\s*(\d+)\.?$/.exec(name);
+  return number ? Number(number[1]) : null;
 }
 
 /** Invitations grouped by the person who made them: one phone's SMS and Signal memberships are one person, asking once. */

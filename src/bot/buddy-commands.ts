@@ -18,6 +18,7 @@ import {
   liftBuddyStop,
   linkBuddyMessage,
   linksOfBuddy,
+  numberInvitations,
   recordBuddyStop,
   removeBuddy,
   removeLinksOfBuddy,
@@ -29,7 +30,7 @@ import {
 import { isBlocked } from '../store/blocks';
 import { memberLang, memberSender, personMemberIds } from '../store/members';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
-import { byPerson, picked, WHICH_LISTED } from './buddy-choice';
+import { byPerson, listedNumber, picked, WHICH_LISTED } from './buddy-choice';
 import { catalog, type Catalog } from './catalog';
 import { ending } from './clock-time';
 import type { Command } from './commands';
@@ -175,10 +176,13 @@ export function accept(store: Store, who: Asker, name: string | undefined, now: 
     return say(accepted.length ? who.t.buddyAccepted() : who.t.buddyNoInvite());
   }
   const people = byPerson(store.db, invited);
-  // One person waiting: ACCEPT answers her, whatever words follow ("ACCEPT ok", "accept, see you soon").
-  const chosen = people.length === 1 ? people[0] : picked(people, name);
+  // One person waiting: ACCEPT answers her, whatever words follow ("ACCEPT ok", "accept, see you soon"),
+  // but a number picks from the list she read, which may have changed since.
+  const chosen = people.length === 1 && listedNumber(name) === null ? people[0] : picked(store.db, people, name);
   if (!chosen) {
-    const names = people.slice(0, WHICH_LISTED).map((links) => (links[0] as Buddy).name);
+    const shown = people.slice(0, WHICH_LISTED);
+    numberInvitations(store.db, shown.map((links) => links.map((b) => b.id)), invited.map((b) => b.id));
+    const names = shown.map((links) => (links[0] as Buddy).name);
     return say(who.t.buddyWhich(names, people.length - names.length));
   }
   // They answered from this channel, in this language: escalations reach them the same way.

@@ -167,6 +167,22 @@ export function recordBuddyOptOut(db: Db, vault: Vault, phone: string, now: numb
 }
 
 /**
+ * Numbers the invitations ACCEPT's list shows (`shown`: each person's rows,
+ * in the order listed, from 1) and forgets any number her other invitations
+ * (`all`) had: ACCEPT n then picks what she read as n.
+ */
+export function numberInvitations(db: Db, shown: number[][], all: number[]): void {
+  const set = db.stmt('UPDATE buddies SET listed_as = ? WHERE id = ?');
+  for (const id of all) set.run(null, id);
+  shown.forEach((ids, i) => ids.forEach((id) => set.run(i + 1, id)));
+}
+
+/** The number ACCEPT's last list showed this invitation under, if any. */
+export function invitationNumber(db: Db, id: number): number | null {
+  return (db.stmt('SELECT listed_as FROM buddies WHERE id = ?').get(id) as { listed_as: number | null } | undefined)?.listed_as ?? null;
+}
+
+/**
  * Days an invitation waits for an answer. A week: time for a phone that was
  * off or a number changed hands to come back, and a friend asks in person
  * anyway; longer, and a stranger's ignored invitation waits to be confused

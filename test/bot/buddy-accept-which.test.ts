@@ -100,6 +100,7 @@ describe('ACCEPT by number, when the names do not tell them apart', () => {
     const w = await world();
     said(w, FRIEND, `BUDDY ${HER} Rose`);
     said(w, STRANGER, `BUDDY ${HER} 1`);
+    expect(said(w, HER, 'ACCEPT')).toBe(t.buddyWhich(['Rose', '1'], 0));
     expect(said(w, HER, 'ACCEPT 1')).toBe(t.buddyAccepted());
     expect(toldAccepted(w, FRIEND)).toBe(true);
     expect(toldAccepted(w, STRANGER)).toBe(false);
