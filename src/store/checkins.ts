@@ -143,10 +143,15 @@ export function escalationWentOut(db: Db, id: number, queuedToo: boolean): { bud
  * before the buddy was recorded (any accepted buddy may then have heard).
  */
 export function buddiesTold(db: Db, id: number): number[] | null {
+  return buddiesWhere(db, id, HEARD);
+}
+
+/** The buddy rows of a check-in's escalation whose outbox row meets `condition` (over `o`), or recorded reached; null as above. */
+export function buddiesWhere(db: Db, id: number, condition: string): number[] | null {
   const rows = db
     .stmt(
       `SELECT c.buddy_id FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND o.member_id IS NULL AND ${HEARD}
+       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND o.member_id IS NULL AND ${condition}
        UNION ALL SELECT buddy_id FROM checkin_told WHERE checkin_id = @id AND to_buddy = 1`,
     )
     .all({ id }) as Array<{ buddy_id: number | null }>;

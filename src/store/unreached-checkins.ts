@@ -4,7 +4,7 @@
  * many buddies, and the member told so once per escalation and recipients
  * (jobs/checkin-timers.ts).
  */
-import { DETAILS_SLOT, type DueCheckin } from './checkins';
+import { buddiesWhere, DETAILS_SLOT, type DueCheckin } from './checkins';
 import type { Db } from './db';
 import type { Vault } from './vault';
 
@@ -153,14 +153,7 @@ export function unreachedSince(db: Db, id: number): UnreachedSince | null {
  * reached, an OK tells only these (bot/checkin-commands.ts).
  */
 export function buddiesReached(db: Db, id: number): number[] | null {
-  const rows = db
-    .stmt(
-      `SELECT c.buddy_id FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND o.member_id IS NULL AND ${WENT}
-       UNION ALL SELECT buddy_id FROM checkin_told WHERE checkin_id = @id AND to_buddy = 1`,
-    )
-    .all({ id }) as Array<{ buddy_id: number | null }>;
-  return rows.some((r) => r.buddy_id === null) ? null : rows.map((r) => r.buddy_id as number);
+  return buddiesWhere(db, id, WENT);
 }
 
 /**
