@@ -13,6 +13,7 @@ import {
   buddyIndex,
   buddyStopped,
   forgetBuddy,
+  invitationNumber,
   inviteBuddy,
   inviterNumber,
   liftBuddyStop,
@@ -177,8 +178,10 @@ export function accept(store: Store, who: Asker, name: string | undefined, now: 
   }
   const people = byPerson(store.db, invited);
   // One person waiting: ACCEPT answers her, whatever words follow ("ACCEPT ok", "accept, see you soon"),
-  // but a number picks from the list she read, which may have changed since.
-  const chosen = people.length === 1 && listedNumber(name) === null ? people[0] : picked(store.db, people, name);
+  // but not once she was shown a list, nor a number: her words pick from what she read, which may have
+  // changed since (the one she named withdrew, and another is left).
+  const listed = invited.some((b) => invitationNumber(store.db, b.id) !== null);
+  const chosen = people.length === 1 && listedNumber(name) === null && !listed ? people[0] : picked(store.db, people, name);
   if (!chosen) {
     const shown = people.slice(0, WHICH_LISTED);
     numberInvitations(store.db, shown.map((links) => links.map((b) => b.id)), invited.map((b) => b.id));

@@ -51,4 +51,14 @@ describe('ACCEPT n after the list she read changed', () => {
     expect(said(w, HER, 'ACCEPT 1')).toBe(t.buddyWhich(['Rose'], 0));
     expect(toldAccepted(w, STRANGER)).toBe(false);
   });
+  it('does not give her ACCEPT of the name she picked from the list to the other one listed, after hers withdrew', async () => {
+    const w = await world();
+    said(w, MIKE, `BUDDY ${HER} Mike`);
+    said(w, STRANGER, `BUDDY ${HER} Rose`);
+    expect(said(w, HER, 'ACCEPT')).toContain('1 Mike, 2 Rose');
+    said(w, MIKE, `BUDDY OFF ${HER}`);
+    // She means Mike, who is gone: she is shown who waits now instead.
+    expect(said(w, HER, 'ACCEPT Mike')).toBe(t.buddyWhich(['Rose'], 0));
+    expect(toldAccepted(w, STRANGER)).toBe(false);
+  });
 });
