@@ -5,7 +5,7 @@
  * would hear that the line's moderators could not be reached while one can.
  */
 import type { Sender } from '../phone/identity';
-import { DETAILS_SLOT, type DueCheckin } from '../store/checkins';
+import { escalatedCheckin } from '../store/checkins';
 import type { Db } from '../store/db';
 import { findMember } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
@@ -34,12 +34,4 @@ export function escalateToListedModerators(db: Db, vault: Vault, moderatorContac
     queued++;
   }
   return queued;
-}
-
-function escalatedCheckin(db: Db, vault: Vault, id: number): DueCheckin | undefined {
-  const r = db.stmt("SELECT id, member_id, due_at, details_ct, key_version FROM checkins WHERE id = ? AND state = 'escalated'").get(id) as
-    | { id: number; member_id: number; due_at: number; details_ct: Buffer | null; key_version: number }
-    | undefined;
-  if (!r) return undefined;
-  return { id: r.id, memberId: r.member_id, dueAt: r.due_at, details: () => (r.details_ct ? vault.open(r.details_ct, DETAILS_SLOT(r.id), r.key_version) : null) };
 }

@@ -26,6 +26,15 @@ export interface DueCheckin {
   details(): string | null;
 }
 
+/** The columns a DueCheckin is read from. */
+interface DueRow {
+  id: number;
+  member_id: number;
+  due_at: number;
+  details_ct: Buffer | null;
+  key_version: number;
+}
+
 export type CheckinMessageKind = 'reminder' | 'escalation' | 'notice';
 
 /** Details are erased this long after an escalation. */
@@ -233,13 +242,19 @@ export function dueCheckins(db: Db, vault: Vault, now: number, limit: number, af
     .stmt(
       "SELECT id, member_id, due_at, details_ct, key_version FROM checkins WHERE state = 'open' AND due_at <= ? AND (due_at, id) > (?, ?) ORDER BY due_at, id LIMIT +?",
     )
-    .all(now, after?.dueAt ?? -1, after?.id ?? 0, limit) as Array<{ id: number; member_id: number; due_at: number; details_ct: Buffer | null; key_version: number }>;
-  return rows.map((r) => ({
-    id: r.id,
-    memberId: r.member_id,
-    dueAt: r.due_at,
-    details: () => (r.details_ct ? vault.open(r.details_ct, DETAILS_SLOT(r.id), r.key_version) : null),
-  }));
+    .all(now, after?.dueAt ?? -1, after?.id ?? 0, limit) as DueRow[];
+  return rows.map((r) => dueCheckinOf(vault, r));
+}
+
+/** A check-in row as DueCheckin: its details opened only when asked for. */
+export function dueCheckinOf(vault: Vault, r: DueRow): DueCheckin {
+  return { id: r.id, memberId: r.member_id, dueAt: r.due_at, details: () => (r.details_ct ? vault.open(r.details_ct, DETAILS_SLOT(r.id), r.key_version) : null) };
+}
+
+/** An escalated check-in (not ended by OK, STOP or DELETE since), or undefined. */
+export function escalatedCheckin(db: Db, vault: Vault, id: number): DueCheckin | undefined {
+  const r = db.stmt("SELECT id, member_id, due_at, details_ct, key_version FROM checkins WHERE id = ? AND state = 'escalated'").get(id) as DueRow | undefined;
+  return r ? dueCheckinOf(vault, r) : undefined;
 }
 
 /** The latest time the check-ins hold (0 for none): timers started after the clock was stepped back compare against it. */

@@ -4,7 +4,7 @@
  * many buddies, and the member told so once per escalation and recipients
  * (jobs/checkin-timers.ts).
  */
-import { buddiesWhere, DETAILS_SLOT, type DueCheckin } from './checkins';
+import { buddiesWhere, dueCheckinOf, type DueCheckin } from './checkins';
 import type { Db } from './db';
 import type { Vault } from './vault';
 
@@ -71,13 +71,10 @@ export function unreachedCheckins(db: Db, vault: Vault, limit: number, now: numb
     trying: number;
   }>;
   return rows.map((r) => ({
-    id: r.id,
-    memberId: r.member_id,
-    dueAt: r.due_at,
+    ...dueCheckinOf(vault, r),
     to: r.to_buddies ? 'buddies' : 'moderators',
     buddies: r.to_buddies ? r.buddies : 0,
     trying: r.trying === 1,
-    details: () => (r.details_ct ? vault.open(r.details_ct, DETAILS_SLOT(r.id), r.key_version) : null),
   }));
 }
 
