@@ -17,6 +17,13 @@ const HOUR = 3_600_000;
 
 /** "21:30" in Los Angeles. */
 const inLosAngeles = (ms: number) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'America/Los_Angeles' }).format(ms);
+const dayInLosAngeles = (ms: number) => new Intl.DateTimeFormat('en-US', { weekday: 'short', day: 'numeric', timeZone: 'America/Los_Angeles' }).formatToParts(ms);
+/** A check-in's end as the reply writes it: "21:30", or "00:03 on Sun 6" once past midnight there. */
+const endInLosAngeles = (end: number) => {
+  const part = (ms: number, type: string) => dayInLosAngeles(ms).find((p) => p.type === type)?.value;
+  const sameDay = part(end, 'day') === part(end - HOUR, 'day');
+  return sameDay ? inLosAngeles(end) : `${inLosAngeles(end)} on ${part(end, 'weekday')} ${part(end, 'day')}`;
+};
 
 describe('TZ set in .env', () => {
   let fake: FakeTwilio;
@@ -58,6 +65,6 @@ describe('TZ set in .env', () => {
     const before = Date.now() + HOUR;
     const reply = await smsTo(child.url, ROSE, 'CHECKIN 60');
     const after = Date.now() + HOUR;
-    expect(reply).toMatch(new RegExp(`check-in until (${inLosAngeles(before)}|${inLosAngeles(after)})\\.`));
+    expect(reply).toMatch(new RegExp(`check-in until (${endInLosAngeles(before)}|${endInLosAngeles(after)})\\.`));
   });
 });
