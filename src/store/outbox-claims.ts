@@ -1,0 +1,96 @@
+/**
+ * Claiming: each lane takes its due rows (urgent first) under a lease, and
+ * what moves rows in line (a restart's released leases, a wall clock stepped
+ * back, a provider's pause ended). Outcomes are written by outbox-outcomes.ts.
+ */
+import type { Channel } from '../domain/channel';
+import type { Db } from './db';
+import { PRIORITY, TO_BUDDY, type ClaimedRow } from './outbox-rows';
+
+const CLAIM_SQL = (order: string) => `
+SELECT o.id, o.member_id, o.channel, m.status AS member_status, coalesce(m.lang, 'en') AS lang,
+       coalesce(m.address_ct, o.address_ct) AS address_ct, coalesce(m.key_version, o.key_version) AS address_kv,
+       o.alert_id, o.body_ct, o.key_version, o.attempts + 1 AS attempts, o.throttles, o.created_at,
+       CASE WHEN o.alert_id IS NULL THEN 0 WHEN m.discreet = 1 THEN 1
+         ELSE EXISTS (SELECT 1 FROM unread_alerts u WHERE u.member_id = o.member_id AND u.alert_id = o.alert_id) END AS discreet,
+       ${TO_BUDDY} AS to_buddy
+FROM outbox o LEFT JOIN members m ON m.id = o.member_id
+WHERE o.channel = ? AND o.priority = ? AND o.state = 'pending' AND o.due_at <= ?
+  AND o.id NOT IN (SELECT value FROM json_each(?))
+ORDER BY ${order} LIMIT +?`;
+/** Urgent: a missed check-in's escalation before the replies queued ahead of it (a burst of texts must not hold it past 3 minutes). */
+const CLAIM_URGENT = CLAIM_SQL("EXISTS (SELECT 1 FROM checkin_messages e WHERE e.outbox_id = o.id AND e.kind = 'escalation') DESC, o.due_at");
+const CLAIM_BULK = CLAIM_SQL('o.due_at');
+
+/**
+ * Claims up to `limit` due rows of one lane, urgent ones first, leasing them
+ * until `leaseUntil`. A leased row's due time moves to the end of its lease,
+ * so the lane index alone skips rows in flight; `inFlight` (the lane's own
+ * sends not yet recorded) are skipped whatever the clock says: a wall clock
+ * stepped past their lease must not send them twice.
+ */
+export function claimLane(db: Db, channel: Channel, now: number, limit: number, leaseUntil: number, inFlight: Iterable<number> = []): ClaimedRow[] {
+  const held = JSON.stringify([...inFlight]);
+  return db.transaction(() => {
+    const rows = db.stmt(CLAIM_URGENT).all(channel, PRIORITY.urgent, now, held, limit) as ClaimedRow[];
+    if (rows.length < limit) rows.push(...(db.stmt(CLAIM_BULK).all(channel, PRIORITY.bulk, now, held, limit - rows.length) as ClaimedRow[]));
+    // provider_id is cleared: a status report for an earlier attempt must not settle this one.
+    const lease = db.stmt('UPDATE outbox SET lease_until = ?, due_at = ?, attempts = attempts + 1, provider_id = NULL, updated_at = ? WHERE id = ?');
+    for (const r of rows) lease.run(leaseUntil, leaseUntil, now, r.id);
+    return rows;
+  });
+}
+
+/**
+ * Releases every lease: at start-up no send is in flight, so leased rows are
+ * due again, in their place in line (when they were claimed). A copy of an
+ * alert retracted while its send was in flight fails as retracted, its try
+ * kept: should the provider report that send delivered, the report still
+ * finds it and she gets the correction (claimed again, it failed as
+ * 'alert_gone' under a new try, and the report matched nothing).
+ */
+export function releaseLeases(db: Db): number {
+  db.stmt(
+    `UPDATE outbox SET state = 'failed', error = 'retracted', lease_until = 0, address_ct = NULL
+     WHERE state = 'pending' AND lease_until > 0 AND alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL)`,
+  ).run();
+  return db.stmt("UPDATE outbox SET lease_until = 0, due_at = updated_at WHERE state = 'pending' AND lease_until > 0").run().changes;
+}
+
+/** The latest time the outbox recorded for a channel's rows (0 for none): a lane started after the clock was stepped back compares against it. */
+export function latestOutboxTime(db: Db, channel: Channel): number {
+  return (db.stmt('SELECT max(updated_at) AS t FROM outbox WHERE channel = ?').get(channel) as { t: number | null }).t ?? 0;
+}
+
+/**
+ * A wall clock stepped back by `stepMs` (NTP correcting a fast clock, a VM
+ * restored): the channel's waiting rows, due by the old clock, move back by
+ * as much (leases too), or they would wait for the clock to catch up.
+ */
+export function clockSteppedBack(db: Db, channel: Channel, stepMs: number, now: number): number {
+  // The times written by the old clock no longer read as ahead of this one: a restart must not take the same step again.
+  db.stmt('UPDATE outbox SET updated_at = @now WHERE channel = @channel AND updated_at > @now').run({ channel, now });
+  return db
+    .stmt(
+      `UPDATE outbox SET due_at = due_at - @step, lease_until = CASE WHEN lease_until > 0 THEN lease_until - @step ELSE 0 END
+       WHERE channel = @channel AND state = 'pending' AND due_at > @now`,
+    )
+    .run({ step: stepMs, channel, now }).changes;
+}
+
+/**
+ * Makes the rows a provider's throttling put back due now (a Signal captcha
+ * was solved): they were set to wait out a pause that has ended.
+ */
+export function dueThrottledNow(db: Db, channel: Channel, now: number): number {
+  return db
+    .stmt("UPDATE outbox SET due_at = ? WHERE channel = ? AND state = 'pending' AND lease_until = 0 AND error LIKE 'throttled%' AND due_at > ?")
+    .run(now, channel, now).changes;
+}
+
+/** The earliest due time of a pending row of one lane, or null if none. */
+export function nextDue(db: Db, channel: Channel): number | null {
+  const q = db.stmt("SELECT min(due_at) AS d FROM outbox WHERE channel = ? AND priority = ? AND state = 'pending'");
+  const times = [PRIORITY.urgent, PRIORITY.bulk].map((p) => (q.get(channel, p) as { d: number | null }).d).filter((d): d is number => d !== null);
+  return times.length ? Math.min(...times) : null;
+}

@@ -1,0 +1,144 @@
+/**
+ * Recording results: a send's outcome as the lane reports it, and what a
+ * provider's status report later says of the same row (delivered, failed,
+ * or due again).
+ */
+import type { Db } from './db';
+import { openRowAddress, TO_BUDDY, type AddressedRow } from './outbox-rows';
+import type { Vault } from './vault';
+
+/** The result of one send, to be recorded. */
+export type Outcome =
+  | { id: number; kind: 'sent'; providerId: string }
+  /** `throttled`: the provider said "too many requests" (counted apart from the tries a real failure gets). */
+  | { id: number; kind: 'retry'; dueAt: number; error: string; throttled?: boolean }
+  /** Refused for a fault of the line's own (its credentials, its sender): back in its place in line, the try not counted. */
+  | { id: number; kind: 'held'; error: string }
+  | { id: number; kind: 'failed'; error: string };
+
+/**
+ * Records outcomes. A send's outcome does not overwrite what a status
+ * report for it already settled (the report can beat the outcome). A
+ * finished row keeps neither its own address nor its text; an SMS sent
+ * keeps both, sealed, until its final status (settleReported) or the end
+ * of the unreachable retry's window (forgetSentTexts): "undelivered" to a
+ * phone that was off sends it again, and nothing else reads them. A Signal
+ * message sent keeps neither: Signal reports no failure that would send it
+ * again, and its text (a report's read-back she then dropped, a notice of
+ * a text since edited, a check-in's escalation) must not outlast what it
+ * quoted.
+ */
+export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
+  if (outcomes.length === 0) return;
+  const sent = db.stmt(
+    `UPDATE outbox SET state = 'sent', provider_id = ?, error = NULL, lease_until = 0, address_ct = CASE WHEN channel = 'sms' THEN address_ct END,
+       body_ct = CASE WHEN channel = 'sms' THEN body_ct END, updated_at = ?
+     WHERE id = ? AND state = 'pending' AND provider_id IS NULL`,
+  );
+  const retry = db.stmt(
+    "UPDATE outbox SET state = 'pending', due_at = ?, error = ?, throttles = throttles + ?, lease_until = 0, updated_at = ? WHERE id = ? AND state = 'pending'",
+  );
+  const failed = db.stmt("UPDATE outbox SET state = 'failed', error = ?, lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = ? WHERE id = ? AND state = 'pending'");
+  // updated_at still holds the claim time here (as releaseLeases uses it): the row keeps its place in line.
+  const held = db.stmt(
+    "UPDATE outbox SET state = 'pending', due_at = updated_at, attempts = max(0, attempts - 1), error = ?, lease_until = 0, updated_at = ? WHERE id = ? AND state = 'pending'",
+  );
+  db.transaction(() => {
+    for (const o of outcomes) {
+      if (o.kind === 'sent') sent.run(o.providerId, now, o.id);
+      else if (o.kind === 'retry' || o.kind === 'held') {
+        if (o.kind === 'retry') retry.run(o.dueAt, o.error, o.throttled ? 1 : 0, now, o.id);
+        else held.run(o.error, now, o.id);
+        cancelIfWithdrawn(db, o.id, now);
+      } else failed.run(o.error, now, o.id);
+    }
+  });
+}
+
+/**
+ * A message withdrawn while it was in flight is not tried again: a copy of
+ * an alert retracted meanwhile (RETRACT cancels only the copies no send
+ * holds) fails as retracted, a message whose text was erased meanwhile (a
+ * moderator notice of a report decided or edited) as superseded. Without
+ * this the row would be due again, and the dispatcher's renderer may still
+ * hold the alert's text in memory.
+ */
+function cancelIfWithdrawn(db: Db, id: number, now: number): void {
+  db.stmt(
+    `UPDATE outbox SET state = 'failed', error = CASE WHEN alert_id IS NULL THEN 'superseded' ELSE 'retracted' END, lease_until = 0, address_ct = NULL, provider_id = NULL, updated_at = ?
+     WHERE id = ? AND state = 'pending'
+       AND (alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL) OR (alert_id IS NULL AND body_ct IS NULL))`,
+  ).run(now, id);
+}
+
+/** A row as a status report finds it. */
+export interface ReportedRow {
+  id: number;
+  memberId: number | null;
+  state: string;
+  /** Sends the provider took (its "too many requests" answers are not counted). */
+  sends: number;
+  createdAt: number;
+  providerId: string | null;
+  /** Why a failed row failed ('retracted': withdrawn while a send held it). */
+  error: string | null;
+}
+
+/**
+ * The row a status report is about: by the row id carried in the callback
+ * URL when there is one (it matches even before the send's outcome is
+ * recorded, if the URL's try is the row's), else by provider id. A row
+ * already settled by another message id (a later attempt) does not match.
+ */
+export function findReported(db: Db, rowId: number | undefined, providerId: string, attempt?: number): ReportedRow | undefined {
+  const row = (
+    rowId !== undefined
+      ? db.stmt('SELECT id, member_id, state, attempts, attempts - throttles AS sends, created_at, provider_id, error FROM outbox WHERE id = ?').get(rowId)
+      : db.stmt('SELECT id, member_id, state, attempts, attempts - throttles AS sends, created_at, provider_id, error FROM outbox WHERE provider_id = ?').get(providerId)
+  ) as { id: number; member_id: number | null; state: string; attempts: number; sends: number; created_at: number; provider_id: string | null; error: string | null } | undefined;
+  if (!row || (row.provider_id !== null && row.provider_id !== providerId)) return undefined;
+  // Before its outcome is recorded a try has no provider id: only a report of that same try matches.
+  if (row.provider_id === null && attempt !== undefined && row.attempts !== attempt) return undefined;
+  return { id: row.id, memberId: row.member_id, state: row.state, sends: row.sends, createdAt: row.created_at, providerId: row.provider_id, error: row.error };
+}
+
+/** The address of row `id` if it went to a buddy and still holds it (an SMS keeps it until its final status). */
+export function buddyAddressOf(db: Db, vault: Vault, id: number): string | undefined {
+  const row = db.stmt(`SELECT o.id, o.address_ct, o.key_version FROM outbox o WHERE o.id = ? AND o.address_ct IS NOT NULL AND ${TO_BUDDY}`).get(id) as
+    | AddressedRow
+    | undefined;
+  return row ? openRowAddress(vault, row) : undefined;
+}
+
+/**
+ * Settles a reported row: delivered, failed (with the reason), or due again
+ * at `retryAt` (keeping the provider id until the next claim, so the send's
+ * own late outcome cannot mark the row sent).
+ */
+export function settleReported(
+  db: Db,
+  id: number,
+  providerId: string,
+  result: { state: 'delivered' } | { state: 'failed'; error: string } | { state: 'pending'; error: string; retryAt: number },
+  now: number,
+): void {
+  if (result.state === 'pending') {
+    db.stmt("UPDATE outbox SET state = 'pending', provider_id = ?, error = ?, due_at = ?, lease_until = 0, updated_at = ? WHERE id = ?").run(
+      providerId,
+      result.error,
+      result.retryAt,
+      now,
+      id,
+    );
+    cancelIfWithdrawn(db, id, now);
+  } else {
+    // A finished message's provider id is not kept: the provider maps it to a number (its redaction holds it sealed, see provider-tasks.ts).
+    // Nor its text: no "undelivered" can send it again now.
+    db.stmt('UPDATE outbox SET state = ?, provider_id = NULL, error = coalesce(?, error), lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = ? WHERE id = ?').run(
+      result.state,
+      result.state === 'failed' ? result.error : null,
+      now,
+      id,
+    );
+  }
+}

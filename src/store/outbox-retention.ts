@@ -1,0 +1,42 @@
+/**
+ * Retention's share of the outbox: the addresses and texts of sent SMS
+ * forgotten once no retry can come, and rows no lane will ever claim erased.
+ */
+import type { Db } from './db';
+import { PRIORITY } from './outbox-rows';
+
+/**
+ * Forgets the addresses of SMS sent straight to them once no retry can come
+ * (older than `before`): a line whose status callbacks never arrive keeps
+ * none past the unreachable retry's window. Returns how many.
+ */
+export function forgetSentAddresses(db: Db, before: number): number {
+  return db.stmt("UPDATE outbox INDEXED BY outbox_sent_addressed SET address_ct = NULL WHERE state = 'sent' AND address_ct IS NOT NULL AND created_at < ?").run(before).changes;
+}
+
+/**
+ * Forgets the texts of SMS sent once no retry can come (older than
+ * `before`): a message whose final status never arrives keeps its text no
+ * longer than the unreachable retry's window. Returns how many.
+ */
+export function forgetSentTexts(db: Db, before: number): number {
+  return db.stmt("UPDATE outbox INDEXED BY outbox_sent_texts SET body_ct = NULL WHERE state = 'sent' AND body_ct IS NOT NULL AND created_at < ?").run(before).changes;
+}
+
+/**
+ * Erases at most `limit` rows still waiting whose due time is before
+ * `before`: rows no lane ever claimed (their channel is no longer
+ * configured). A claim or a retry moves a row's due time, and a running lane
+ * fails a row for good within hours, so nothing a lane is working on is
+ * this old. Found through the lane index. Returns how many.
+ */
+export function eraseStranded(db: Db, before: number, limit: number): number {
+  const erase = db.stmt(
+    "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox INDEXED BY outbox_lane WHERE channel = ? AND priority = ? AND state = 'pending' AND due_at < ? LIMIT +?)",
+  );
+  let erased = 0;
+  for (const channel of ['sms', 'signal'] as const) {
+    for (const priority of [PRIORITY.urgent, PRIORITY.bulk]) erased += erase.run(channel, priority, before, limit - erased).changes;
+  }
+  return erased;
+}

@@ -1,0 +1,112 @@
+/**
+ * What a member's own words take back from the outbox before it is sent:
+ * DELETE (messages addressed to her numbers), LEAVE (alert copies for areas
+ * she left), READ (copies a discreet member read), and a Signal moderator's
+ * changed identity (notices not sent to an unchecked phone).
+ */
+import type { Db } from './db';
+import { openRowAddress, PRIORITY, type AddressedRow } from './outbox-rows';
+import type { Vault } from './vault';
+
+/**
+ * Erases the messages still waiting to go to one of `addresses` directly
+ * (rows with no member: replies to a stranger, a buddy's invitation or
+ * escalation): their DELETE. Only such rows keep an address: unfinished
+ * ones (all urgent, so the lane index bounds the look to the urgent
+ * backlog) and SMS sent but not yet final (see recordOutcomes), which
+ * would be sent again on "undelivered". Returns how many.
+ */
+export function eraseWaitingTo(db: Db, vault: Vault, addresses: readonly string[]): number {
+  const wanted = new Set(addresses);
+  const waiting = db.stmt(
+    "SELECT id, address_ct, key_version FROM outbox INDEXED BY outbox_lane WHERE channel = ? AND priority = ? AND state = 'pending' AND address_ct IS NOT NULL",
+  );
+  const sent = db.stmt("SELECT id, address_ct, key_version FROM outbox INDEXED BY outbox_sent_addressed WHERE state = 'sent' AND address_ct IS NOT NULL");
+  const rows = [
+    ...(waiting.all('sms', PRIORITY.urgent) as AddressedRow[]),
+    ...(waiting.all('signal', PRIORITY.urgent) as AddressedRow[]),
+    ...(sent.all() as AddressedRow[]),
+  ];
+  const erase = db.stmt('DELETE FROM outbox WHERE id = ?');
+  let erased = 0;
+  for (const row of rows) {
+    let to: string;
+    try {
+      to = openRowAddress(vault, row);
+    } catch {
+      // A damaged address is nobody's we can name: the dispatcher fails it.
+      continue;
+    }
+    if (wanted.has(to)) erased += erase.run(row.id).changes;
+  }
+  return erased;
+}
+
+/**
+ * A Signal moderator's identity changed: the messages still waiting for
+ * them (report notices, digests, escalations, replies) are not sent to the
+ * new, unchecked phone; they fail as 'moderator_identity_changed'. Alert
+ * copies stay, as for any member; a send in flight is left to its answer.
+ * Returns how many.
+ */
+export function withdrawFromChangedModerator(db: Db, memberId: number, now: number): number {
+  return db
+    .stmt(
+      `UPDATE outbox SET state = 'failed', error = 'moderator_identity_changed', lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = @now
+       WHERE member_id = @member AND channel = 'signal' AND state = 'pending' AND alert_id IS NULL AND lease_until <= @now`,
+    )
+    .run({ now, member: memberId }).changes;
+}
+
+/** An alert copy waiting for a member: its alert, and when it was planned. */
+export interface WaitingCopy {
+  alertId: number;
+  plannedAt: number;
+}
+
+/**
+ * A member left areas (LEAVE): copies of alerts waiting for her that reach
+ * none of the areas she still holds are not sent (she was told she gets no
+ * alerts there now). A copy in flight is left to its answer. Returns the
+ * copies withdrawn.
+ */
+export function withdrawAlertsOutside(db: Db, memberId: number, now: number): WaitingCopy[] {
+  return db
+    .stmt(
+      `UPDATE outbox SET state = 'failed', error = 'left_area', lease_until = 0, address_ct = NULL, provider_id = NULL, updated_at = @now
+       WHERE member_id = @member AND state = 'pending' AND alert_id IS NOT NULL AND lease_until <= @now
+         AND NOT EXISTS (SELECT 1 FROM alerts a JOIN subscriptions s ON s.member_id = @member
+                         WHERE a.id = outbox.alert_id AND instr(',' || a.reach || ',', ',' || s.npa || ',') > 0)
+       RETURNING alert_id AS alertId, created_at AS plannedAt`,
+    )
+    .all({ now, member: memberId }) as WaitingCopy[];
+}
+
+/** The alert copies waiting for a member, none in flight. */
+export function waitingAlertCopies(db: Db, memberId: number, now: number): WaitingCopy[] {
+  return db
+    .stmt("SELECT alert_id AS alertId, created_at AS plannedAt FROM outbox WHERE member_id = ? AND state = 'pending' AND alert_id IS NOT NULL AND lease_until <= ?")
+    .all(memberId, now) as WaitingCopy[];
+}
+
+/**
+ * A discreet member read these alerts with READ: her copies of them count as
+ * delivered (a RETRACT then sends her its correction), and a notice of them
+ * still waiting is moot. A copy in flight is left to its answer. A notice
+ * sent over Signal, or in flight there, is marked to be corrected, not
+ * deleted, should the alert be retracted: a deletion would take the notice
+ * but not the READ answer that holds the alert in full.
+ */
+export function copiesRead(db: Db, memberId: number, alertIds: readonly number[], now: number): void {
+  const mark = db.stmt(
+    // Final now: the id of an undelivered try waiting for its retry goes (Twilio maps it to her number).
+    "UPDATE outbox SET state = 'delivered', provider_id = NULL, updated_at = @now WHERE member_id = @member AND alert_id = @alert AND state IN ('pending', 'failed') AND lease_until <= @now",
+  );
+  const gone = db.stmt(
+    "UPDATE outbox SET retraction = 'correct' WHERE member_id = @member AND alert_id = @alert AND channel = 'signal' AND (state = 'sent' OR (state = 'pending' AND lease_until > @now))",
+  );
+  for (const alert of alertIds) {
+    mark.run({ now, member: memberId, alert });
+    gone.run({ now, member: memberId, alert });
+  }
+}
