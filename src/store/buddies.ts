@@ -9,7 +9,7 @@ import { isLang, type Lang } from '../domain/lang';
 import { startOfDay } from './coarse-time';
 import type { Db } from './db';
 import { personMemberIds } from './members';
-import { openRowAddress } from './outbox';
+import { readableRowAddress } from './outbox-rows';
 import type { Vault } from './vault';
 
 export type BuddyStatus = 'invited' | 'accepted' | 'stopped';
@@ -283,14 +283,8 @@ function eraseWaitingToBuddy(db: Db, vault: Vault, memberId: number, index: Buff
     .all(memberId) as Array<{ id: number; state: string; address_ct: Buffer; key_version: number }>;
   let erased = 0;
   for (const row of rows) {
-    let to: string;
-    try {
-      to = openRowAddress(vault, row);
-    } catch {
-      // A damaged address is nobody's we can name: the dispatcher fails it.
-      continue;
-    }
-    if (!buddyIndex(vault, to).equals(index)) continue;
+    const to = readableRowAddress(vault, row);
+    if (to === undefined || !buddyIndex(vault, to).equals(index)) continue;
     // buddy_messages follows by its foreign key. One sent but not yet final only forgets the address, so as not to go again.
     erased += row.state === 'pending' ? db.stmt('DELETE FROM outbox WHERE id = ?').run(row.id).changes : db.stmt('UPDATE outbox SET address_ct = NULL WHERE id = ?').run(row.id).changes;
   }

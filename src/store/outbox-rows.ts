@@ -51,6 +51,19 @@ export function openRowAddress(vault: Vault, row: Pick<ClaimedRow, 'id' | 'addre
   return vault.open(row.address_ct, { ...ADDRESS, row: row.id }, row.key_version);
 }
 
+/**
+ * The address of a row with no member, or undefined when it cannot be opened:
+ * a damaged address is nobody's we can name (the dispatcher fails the row).
+ * For DELETE's look through rows that may be anyone's.
+ */
+export function readableRowAddress(vault: Vault, row: AddressedRow): string | undefined {
+  try {
+    return openRowAddress(vault, row);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A row for a buddy (SQL over `o`): a check-in escalation or an invitation, addressed directly (no member row). */
 export const TO_BUDDY = `o.member_id IS NULL AND (EXISTS (SELECT 1 FROM checkin_messages c WHERE c.outbox_id = o.id AND c.kind = 'escalation')
          OR EXISTS (SELECT 1 FROM buddy_messages b WHERE b.outbox_id = o.id))`;

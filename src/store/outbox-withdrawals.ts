@@ -5,7 +5,7 @@
  * changed identity (notices not sent to an unchecked phone).
  */
 import type { Db } from './db';
-import { openRowAddress, PRIORITY, type AddressedRow } from './outbox-rows';
+import { PRIORITY, readableRowAddress, type AddressedRow } from './outbox-rows';
 import type { Vault } from './vault';
 
 /**
@@ -30,14 +30,8 @@ export function eraseWaitingTo(db: Db, vault: Vault, addresses: readonly string[
   const erase = db.stmt('DELETE FROM outbox WHERE id = ?');
   let erased = 0;
   for (const row of rows) {
-    let to: string;
-    try {
-      to = openRowAddress(vault, row);
-    } catch {
-      // A damaged address is nobody's we can name: the dispatcher fails it.
-      continue;
-    }
-    if (wanted.has(to)) erased += erase.run(row.id).changes;
+    const to = readableRowAddress(vault, row);
+    if (to !== undefined && wanted.has(to)) erased += erase.run(row.id).changes;
   }
   return erased;
 }
