@@ -18,7 +18,7 @@ import type { DispatcherOptions, DispatchObserver } from './dispatcher';
 import type { Recorded } from './outcome-writer';
 import type { Pacer } from './pacer';
 
-/** What the holds read and write: the lane's store, options, clock and observer. */
+/** What the holds (and a lane's failures, lane-failures.ts) read and write: the lane's store, options, clock and observer. */
 export interface LaneHoldDeps {
   db: Db;
   vault: Vault;
@@ -26,7 +26,11 @@ export interface LaneHoldDeps {
   opts: DispatcherOptions;
   observer?: DispatchObserver;
   now: () => number;
-  /** Whether the line sends SMS (false: nothing is moved to SMS). */
+  /**
+   * Whether the line sends SMS (false: its Twilio configuration removed, the
+   * database kept): nothing is moved to SMS, and a Signal copy's person on
+   * both channels is never handed to an SMS membership no lane would send to.
+   */
   smsSends?: boolean;
 }
 

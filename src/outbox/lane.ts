@@ -6,60 +6,27 @@
  */
 import { SendError, type ChannelSender } from '../channels/types';
 import type { AlertRenderer } from '../alerts/render-alert';
-import { planTwinFallback, smsTwinFor } from '../store/alerts';
-import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
-import type { Db } from '../store/db';
-import { buddyIndex, buddyStopped, recordBuddyOptOut } from '../store/buddies';
-import { escalationBySms, isEscalation } from '../store/escalation-sms';
+import { buddyIndex, buddyStopped } from '../store/buddies';
 import { openAddress } from '../store/members';
 import { queuedBeforeIdentityChange } from '../store/moderator-identities';
 import { claimLane, clockSteppedBack, dueThrottledNow, latestOutboxTime, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';
-import type { Vault } from '../store/vault';
 import { backoffDelay } from '../util/backoff';
-import type { DispatcherOptions, DispatchObserver } from './dispatcher';
-import { LaneHolds } from './lane-holds';
+import { LaneFailures } from './lane-failures';
+import { LaneHolds, type LaneHoldDeps } from './lane-holds';
 import type { OutcomeWriter, Recorded } from './outcome-writer';
 import { Pacer } from './pacer';
 import { ClockFollower } from '../util/clock-follower';
 import { WakeableSleep } from '../util/wakeable-sleep';
 
-export interface LaneDeps {
-  db: Db;
-  vault: Vault;
-  log: Logger;
-  opts: DispatcherOptions;
+/** What a lane reads and writes: what its holds and failures do, and the outcome writer and the alert renderer. */
+export interface LaneDeps extends LaneHoldDeps {
   writer: OutcomeWriter;
   renderer: AlertRenderer;
-  observer?: DispatchObserver;
-  now: () => number;
-  /**
-   * Whether the line sends SMS (false: its Twilio configuration removed, the
-   * database kept): a Signal copy's person on both channels is then never
-   * handed to an SMS membership no lane would send to.
-   */
-  smsSends?: boolean;
 }
 
 /** Latency assumed before the first answer: a typical Twilio call (a larger guess opens hundreds of connections at once and slows the start). */
 const FIRST_LATENCY_MS = 250;
-
-/**
- * Tries of a buddy's Signal escalation, or of a Signal alert copy for
- * someone also on SMS, failing transiently, before it goes by SMS: the
- * first retry rides out a blip, the second a short restart of signal-cli;
- * with the backoff's 5 s, then 10 s, a third failure comes some 15 to 30
- * seconds on. A missed check-in should not wait longer, nor an alert that
- * SMS can carry now (a 429 or a held lane moves it at once: twinsToSms).
- */
-const SIGNAL_TRIES_BEFORE_SMS = 3;
-
-/**
- * Nor longer than this since it was queued, once a try has failed: a try
- * that hangs until the sender's 30 s time-out (signal-cli accepting and
- * never answering) would make three tries take over a minute and a half.
- */
-const ESCALATION_SIGNAL_MS = 20_000;
 
 export class Lane {
   readonly pacer: Pacer;
@@ -74,6 +41,8 @@ export class Lane {
   private readonly alarm = new WakeableSleep();
   /** Holds and pauses, and what goes by SMS meanwhile. */
   private readonly holds: LaneHolds;
+  /** What a row not sent becomes (failed, due again, held), and what follows. */
+  private readonly failures: LaneFailures;
   /** The rows claimed whose outcome is not written yet: never claimed again meanwhile (see claimLane). */
   private readonly claimedIds = new Set<number>();
   /**
@@ -95,6 +64,7 @@ export class Lane {
   ) {
     this.pacer = new Pacer(deps.opts.sendRate, deps.now);
     this.holds = new LaneHolds(sender.channel, this.pacer, deps);
+    this.failures = new LaneFailures(this.holds, deps);
   }
 
   get channel() {
@@ -224,27 +194,13 @@ export class Lane {
     }
   }
 
-  private failed(row: ClaimedRow, error: string, mark?: Recorded['mark']): Recorded {
-    this.deps.observer?.outcome(row.channel, 'failed', error);
-    const failed: Recorded = { outcome: { id: row.id, kind: 'failed', error }, mark };
-    // The planner sent a person on both channels her alert over Signal only: if that copy fails
-    // for good, her SMS membership gets it (unless the alert has gone stale meanwhile).
-    if (row.channel === 'signal' && row.alert_id !== null && row.member_id !== null && error !== 'expired' && this.deps.smsSends !== false) {
-      const { db, now } = this.deps;
-      const [memberId, alertId] = [row.member_id, row.alert_id];
-      const plannedAt = row.created_at;
-      failed.effect = () => void planTwinFallback(db, memberId, alertId, now(), plannedAt);
-    }
-    return failed;
-  }
-
   private async send(row: ClaimedRow): Promise<Recorded> {
     const { vault, renderer, opts, now } = this.deps;
-    if (row.member_status === 'stopped' || row.member_status === 'invalid') return this.failed(row, `recipient_${row.member_status}`);
-    if (row.alert_id !== null && now() - row.created_at > opts.maxAgeMs) return this.failed(row, 'expired');
-    if (!row.address_ct) return this.failed(row, 'no_address');
+    if (row.member_status === 'stopped' || row.member_status === 'invalid') return this.failures.failed(row, `recipient_${row.member_status}`);
+    if (row.alert_id !== null && now() - row.created_at > opts.maxAgeMs) return this.failures.failed(row, 'expired');
+    if (!row.address_ct) return this.failures.failed(row, 'no_address');
     // A message whose text was erased while it was in flight (a notice of a report decided meanwhile, back after a restart).
-    if (row.alert_id === null && row.body_ct === null) return this.failed(row, 'superseded');
+    if (row.alert_id === null && row.body_ct === null) return this.failures.failed(row, 'superseded');
     let body: string | null;
     let to: string;
     let stopped: boolean;
@@ -265,11 +221,11 @@ export class Lane {
       if (String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_')) {
         return { outcome: { id: row.id, kind: 'retry', dueAt: now() + backoffDelay(opts.backoff, row.attempts), error: 'database' } };
       }
-      return this.failed(row, 'unreadable');
+      return this.failures.failed(row, 'unreadable');
     }
-    if (body === null) return this.failed(row, 'alert_gone');
-    if (stopped) return this.failed(row, 'recipient_stopped');
-    if (forOldPhone) return this.failed(row, 'moderator_identity_changed');
+    if (body === null) return this.failures.failed(row, 'alert_gone');
+    if (stopped) return this.failures.failed(row, 'recipient_stopped');
+    if (forOldPhone) return this.failures.failed(row, 'moderator_identity_changed');
     // Only what reaches the provider counts against SEND_RATE: a day-old alert's expired copies must
     // not hold a new alert back. (Nothing above waits, so the count stays exact.)
     this.pacer.take();
@@ -291,68 +247,11 @@ export class Lane {
     this.pacer.observe(throttled);
   }
 
+  /** A send the provider refused, or that threw: its answer counts towards the latency and the pacer, then LaneFailures decides. */
   private onError(row: ClaimedRow, to: string, body: string, err: unknown, started: number): Recorded {
-    const { opts, log } = this.deps;
     const e = err instanceof SendError ? err : new SendError('server', 'internal');
-    if (!(err instanceof SendError)) log.error({ err: safeError(err), outboxId: row.id }, 'unexpected send failure');
+    if (!(err instanceof SendError)) this.deps.log.error({ err: safeError(err), outboxId: row.id }, 'unexpected send failure');
     if (e.kind !== 'connection') this.answered(started, e.kind === 'throttled');
-    const reason = `${e.kind}${e.code ? `:${e.code}` : ''}`;
-    if (e.kind === 'line') return this.holds.hold(row, reason);
-    if (e.kind === 'throttled') {
-      // Throttling says "later", never "no": it is not given up on by count, nor does it use up the
-      // tries a real failure gets (a stale alert still expires by age). Only this message goes back;
-      // the lane slows down only if throttling persists (Pacer).
-      const delay = Math.max(backoffDelay(opts.throttleBackoff, row.attempts), e.retryAfterMs ?? 0);
-      if (e.retryAfterMs === undefined) return this.retry(row, e, reason, delay);
-      // Sends in flight when a pause began are refused too: only the first of them starts one.
-      const fresh = this.holds.beginPause(e.retryAfterMs);
-      const retry = this.retry(row, e, reason, delay);
-      return fresh ? this.holds.twinsToSms(retry) : retry;
-    }
-    const tries = row.attempts - row.throttles;
-    // An outage (5xx, time-outs) can last hours, and says nothing about the message: it is tried,
-    // at most maxMs apart, until it is as old as an alert may be, and at least maxAttempts times.
-    // But what SMS can carry instead goes by SMS after a few failures in a row (seconds apart: an
-    // outage, not a blip), once, and Signal stops trying it (failed() plans that): a buddy's Signal
-    // escalation, and a Signal alert copy for someone also on SMS.
-    const bySms = this.escalationSmsTakes(row);
-    const twin = !bySms && this.smsTakesIt(row);
-    const young = () => this.deps.now() - row.created_at < opts.maxAgeMs && !twin && !bySms;
-    const maxTries = bySms || twin ? Math.min(SIGNAL_TRIES_BEFORE_SMS, opts.backoff.maxAttempts) : opts.backoff.maxAttempts;
-    const late = bySms && this.deps.now() - row.created_at >= ESCALATION_SIGNAL_MS;
-    if (e.retryable && tries < maxTries && !late) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries));
-    // Past its count, each further try of each waiting message would be a warning every 15 minutes for hours.
-    if (e.retryable && young()) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries), 'debug');
-    log.warn({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed for good');
-    const mark = row.member_id !== null && (e.kind === 'stopped' || e.kind === 'invalid') ? { memberId: row.member_id, status: e.kind } : undefined;
-    const failed = this.failed(row, e.retryable ? `gave_up:${reason}` : reason, mark);
-    // A buddy who opted out at the provider: recorded as their STOP would be, so nothing more is queued for them.
-    if (row.to_buddy === 1 && e.kind === 'stopped') {
-      const { db, vault, now } = this.deps;
-      failed.effect = () => recordBuddyOptOut(db, vault, to, now());
-    }
-    // A buddy who left Signal (or whose identity it refuses) is still told she missed her check-in: by SMS.
-    if (row.to_buddy === 1 && row.channel === 'signal' && this.deps.smsSends !== false) {
-      const { db, vault, now } = this.deps;
-      failed.effect = () => escalationBySms(db, vault, row.id, to, body, now());
-    }
-    return failed;
-  }
-
-  /** Whether this is a buddy's check-in escalation over Signal that SMS can take instead. */
-  private escalationSmsTakes(row: ClaimedRow): boolean {
-    return row.to_buddy === 1 && row.channel === 'signal' && this.deps.smsSends !== false && isEscalation(this.deps.db, row.id);
-  }
-
-  /** Whether this is a Signal alert copy that the person's SMS membership can take instead. */
-  private smsTakesIt(row: ClaimedRow): boolean {
-    if (row.channel !== 'signal' || row.alert_id === null || row.member_id === null || this.deps.smsSends === false) return false;
-    return smsTwinFor(this.deps.db, row.member_id, row.alert_id) !== undefined;
-  }
-
-  private retry(row: ClaimedRow, e: SendError, reason: string, delayMs: number, level: 'warn' | 'debug' = 'warn'): Recorded {
-    this.deps.observer?.outcome(row.channel, 'retry', e.kind);
-    this.deps.log[level]({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed; will retry');
-    return { outcome: { id: row.id, kind: 'retry', dueAt: this.deps.now() + delayMs, error: reason, throttled: e.kind === 'throttled' } };
+    return this.failures.refused(row, to, body, e);
   }
 }
