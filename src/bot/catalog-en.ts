@@ -1,6 +1,6 @@
 /** English replies. */
-import type { AreaCommand, Catalog, FieldLabels } from './catalog';
-import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered } from './catalog';
+import type { AreaCommand, Catalog, FieldLabels } from './catalog-type';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered } from './catalog-text';
 import { localDate } from './clock-time';
 import type { Category } from './report-dialogue';
 import { fitChars, fitItems, fitSegments } from './sms-segments';

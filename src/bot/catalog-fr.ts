@@ -3,8 +3,8 @@
  * alphabet); ç, â, ê, î, ô and û are written without their accent, so a
  * reply is not billed as 70-character UCS-2 segments.
  */
-import type { AreaCommand, Catalog, FieldLabels } from './catalog';
-import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered } from './catalog';
+import type { AreaCommand, Catalog, FieldLabels } from './catalog-type';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered } from './catalog-text';
 import { localDate } from './clock-time';
 import { fitChars, fitItems, fitSegments } from './sms-segments';
 import type { Category } from './report-dialogue';

@@ -1,0 +1,53 @@
+/**
+ * Wording every catalogue shares: area lists, numbered names, clipped
+ * quotes, a guided report's alert and CHECK's counts, each in the words a
+ * catalogue gives it.
+ */
+import type { AlertFields } from '../alerts/report-template';
+import type { FieldLabels } from './catalog-type';
+import type { Category } from './report-dialogue';
+
+/** "415, 628"; a long list is cut after 10 areas with "+N more", so no reply outgrows a message. */
+export function listAreas(areas: string[]): string {
+  return areas.length <= 12 ? areas.join(', ') : `${areas.slice(0, 10).join(', ')} +${areas.length - 10}`;
+}
+
+/** "1 Rose, 2 Mike": those who asked ACCEPT lists, numbered as ACCEPT 1 picks them (two may give the same name). */
+export function numbered(names: string[]): string {
+  return names.map((name, i) => `${i + 1} ${name}`).join(', ');
+}
+
+/**
+ * The identifiers a CHECK found, as the reply names them: each clipped, at most two and how many more ("ABC123
+ * and +14155550177", "ABC123, +14155550177 +3"), so the reply stays within two segments whatever the member sent.
+ */
+export function checkNamed(named: string[], and: string): string {
+  const [first = '', second] = named.map((n) => clip(n, 32));
+  if (second === undefined) return first;
+  return named.length > 2 ? `${first}, ${second} +${named.length - 2}` : `${first} ${and} ${second}`;
+}
+
+/** Trims free text a reply quotes so the reply stays within two segments. */
+export function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 3)}...`;
+}
+
+/** A field as a sentence: a full stop unless it ends with one (or with "..."). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** A guided report's alert text: what happened, then each field given, as sentences, in one language's words. */
+export function alertFromFields(f: AlertFields, categories: Record<Category, string>, labels: FieldLabels): string {
+  const fields = (['when', 'where', 'person', 'vehicle', 'contact'] as const).map((k) => (f[k] ? sentence(`${labels[k]}: ${f[k]}`) : ''));
+  return [f.categories.length ? sentence(f.categories.map((c) => categories[c]).join(', ')) : '', ...fields].filter(Boolean).join(' ');
+}
+
+/** " (2 violence, 1 time-waster)": CHECK's counts by category, in one language's words. */
+export function categoryCounts(counts: Record<string, number> | undefined, categories: Record<Category, string>): string {
+  const parts = Object.entries(counts ?? {})
+    .filter(([c]) => c !== 'other' || Object.keys(counts ?? {}).length > 1)
+    .map(([c, n]) => `${n} ${categories[c as Category] ?? c}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}

@@ -1,0 +1,290 @@
+/**
+ * What a reply catalogue says, one method a reply. Replies are short (at
+ * most two SMS segments), plain, and never name another member. Every
+ * catalogue writes its fixed text in GSM-7, so a reply is not forced into
+ * 70-character UCS-2 segments: Spanish leaves out á, í, ó, ú; French keeps
+ * é, è, à, ù (they are GSM-7) and leaves out ç, â, ê, î, ô, û; Portuguese
+ * keeps é and à and leaves out ã, õ, ç and the other accents.
+ */
+import type { AlertFields } from '../alerts/report-template';
+import type { DayTime } from './clock-time';
+import type { Category, Step } from './report-dialogue';
+
+/** The commands besides JOIN that name areas: a reply about an unknown one says which to send again. */
+export type AreaCommand = 'leave' | 'report' | 'approve' | 'alert';
+
+/** Counts shown to a moderator by STATS. */
+export interface Stats {
+  membersByArea: Array<{ npa: string; members: number }>;
+  /** Areas with members past those listed. */
+  moreAreas: number;
+  pendingReports: number;
+  /** Alerts that stand: those retracted are not counted here. */
+  alertsSent: number;
+  alertsRetracted: number;
+  pendingMembers: number;
+}
+
+/** A screening result for CHECK. */
+export interface CheckResult {
+  count: number;
+  latest: Date;
+  areas: string[];
+  /** What was looked up (issue 11); a phone number when unset. */
+  kind?: 'phone' | 'plate' | 'email' | 'handle' | 'link';
+  /** Alerts per category (issue 11); 'other' counts alerts without one. */
+  byCategory?: Record<string, number>;
+}
+
+/** What a moderator's notice of a new report says (issue 11). */
+export interface ReportNotice {
+  ref: string;
+  categories: Category[];
+  areas: string[];
+  /** The exact alert, or null when it is too long (then `text` is the report's, clipped). */
+  alert: string | null;
+  segments: number;
+  text?: string;
+  /** References of earlier alerts and pending reports naming the same identifiers. */
+  matches: { alerts: string[]; alertCount: number; pending: string[] };
+  /** The reporter's "anything else", for the moderators only. */
+  note?: string;
+}
+
+export interface Catalog {
+  joined(areas: string[]): string;
+  joinPending(areas: string[]): string;
+  /** The question of the join dialogue: the sender's number names no area. */
+  joinWhichArea(): string;
+  /** CANCEL ended a dialogue. */
+  conversationEnded(): string;
+  /** A JOIN that would take the member past MAX_AREAS. */
+  tooManyAreas(max: number): string;
+  unknownArea(token: string): string;
+  left(areas: string[], remaining: string[]): string;
+  notMember(): string;
+  /** STOP's reply; `checkinEnded`: a running check-in ended with it (no one will be told). */
+  stopped(checkinEnded?: boolean): string;
+  help(): string;
+  areas(list: string[]): string;
+  deleted(): string;
+  langSet(): string;
+  /** LANG with no language or one the line does not speak: the codes of those it does (EN, ES, …). */
+  badLang(codes: string[]): string;
+  hint(): string;
+  /** A photo, voice note or file with no text: only text reaches the line. `answering`: a question of ours is open. */
+  mediaNotRead(answering: boolean): string;
+  /** Added to the reply to words sent with a photo or a file: the words were read, the photo was not. */
+  mediaNotKept(): string;
+  leaveNeedsArea(): string;
+  reportReceived(ref: string): string;
+  reportNeedsText(): string;
+  reportLimit(): string;
+  reportNeedsArea(): string;
+  checkNeedsNumber(): string;
+  checkFound(result: CheckResult): string;
+  /** A CHECK of a sentence naming several identifiers: `named`, those of them the alerts name (as checkNamed shows them). */
+  checkFoundAmong(result: CheckResult, named: string[]): string;
+  checkNone(): string;
+  /** A CHECK of a sentence naming more identifiers than it looks up: none of the first `checked` is in an alert. */
+  checkNoneOfFirst(checked: number): string;
+  checkLimit(): string;
+  membersOnly(): string;
+  alert(areas: string[], text: string): string;
+  // Moderators
+  /** A new report whose alert fits: the exact alert text and its SMS segment count. */
+  modNotice(ref: string, alert: string, segments: number): string;
+  /** A new report too long for an alert: the moderator must EDIT it first. */
+  modNoticeTooLong(ref: string, areas: string[], segments: number, text: string): string;
+  /** SHOW: the exact alert an approval would send. */
+  /** `note`: a guided report's "anything else", for the moderators only, whole (its notice clips it). */
+  modShow(ref: string, alert: string, segments: number, note?: string): string;
+  /** APPROVE from a moderator who has not yet been sent the report as it reads now (an EDIT's notice on its way): nothing sent. */
+  modApproveUnread(ref: string, alert: string, segments: number): string;
+  /** SHOW of a report too long for an alert: its text, clipped to what a reply can carry. */
+  modShowTooLong(ref: string, segments: number, text: string): string;
+  /** APPROVE of a report too long for an alert. */
+  modTooLong(ref: string, segments: number): string;
+  /** ALERT with a text too long for an alert. */
+  modAlertTooLong(segments: number): string;
+  /** The reports and join requests held back past the notice cap of a period. */
+  modDigest(reports: number, joins: number): string;
+  /** BLOCK of a report whose sender has since erased themselves with DELETE. */
+  modSenderErased(ref: string): string;
+  modJoinRequest(ref: string, areas: string[]): string;
+  /** Pending items, oldest first; `more` are pending beyond `items`. */
+  modPending(items: Array<{ ref: string; areas: string[]; kind: 'report' | 'member' }>, more?: number): string;
+  modApproved(ref: string, areas: string[]): string;
+  modAdmitted(ref: string): string;
+  modRejected(ref: string): string;
+  modEdited(ref: string, segments: number, fits: boolean): string;
+  /** To the other moderators after an EDIT: the exact alert APPROVE now sends, or null when it is too long for one. */
+  modEditedNotice(ref: string, alert: string | null, segments: number): string;
+  modAlertQueued(areas: string[], ref: string): string;
+  modBlocked(ref: string): string;
+  modNoSuchRef(ref: string): string;
+  modAlreadyDecided(ref: string): string;
+  /** APPROVE of a report whose text she was never shown (held in a digest, listed by PENDING): nothing sent. */
+  modShowFirst(ref: string): string;
+  modNeedsRef(): string;
+  /** REJECT, BLOCK or RETRACT with more than one word after it (`command`, as typed in capitals). */
+  modOneRef(command: string): string;
+  modNeedsText(): string;
+  /** EDIT with a reference and no text. */
+  modEditNeedsText(): string;
+  modNeedsArea(): string;
+  modStats(stats: Stats): string;
+  /** To the other moderators: moderator `position` (in MODERATORS) has a new Signal safety number. */
+  modIdentityChanged(position: number): string;
+  admitted(areas: string[]): string;
+  // Check-ins (issue 13). `ending` is the last 4 digits of a buddy's number; times are checkinEnd's.
+  /** To the buddy: who asked (by the name the member gave), what it means, how to answer. */
+  buddyInvite(name: string): string;
+  buddyAsked(ending: string): string;
+  buddyAlreadyAsked(ending: string): string;
+  buddyLimit(max: number): string;
+  /** BUDDY past the day's invitations (INVITES_PER_DAY): nothing was sent. */
+  buddyInvitesToday(max: number): string;
+  /** BUDDY without a usable number or name. */
+  buddyUsage(): string;
+  buddyOwnNumber(): string;
+  buddyList(items: Array<{ ending: string; status: 'invited' | 'accepted' | 'stopped' }>): string;
+  buddyNone(): string;
+  buddiesRemoved(count: number): string;
+  /** To an accepted buddy the member removed. */
+  buddyDropped(name: string): string;
+  /** To the buddy who sent ACCEPT. */
+  /** Names no member: the reply is kept where her DELETE cannot reach (a webhook's stored reply, the buddy's own outbox row). */
+  buddyAccepted(): string;
+  buddyAcceptedMember(ending: string): string;
+  /** ACCEPT from someone asked by more than one person (picking none of them): who asked, numbered in the order they asked, by the names they gave, and `more` not listed. */
+  buddyWhich(names: string[], more: number): string;
+  /** ACCEPT or DECLINE from someone nobody asked. */
+  buddyNoInvite(): string;
+  /** To the buddy who sent DECLINE. */
+  buddyDeclined(): string;
+  buddyDeclinedMember(ending: string): string;
+  buddyStoppedMember(ending: string): string;
+  /** CHECKIN started: until when, who is told if it is missed, whether a reminder comes, whether it replaced a running one (and its details). */
+  /** A check-in's end as its messages name it: "21:30", with the day, briefly, when it is not today. */
+  checkinEnd(end: DayTime): string;
+  checkinStarted(until: string, told: 'buddies' | 'moderators', reminder: boolean, replaced?: boolean): string;
+  checkinNeedsBuddy(): string;
+  checkinUsage(min: number, max: number): string;
+  checkinDetailsTooLong(max: number): string;
+  checkinReminder(until: string): string;
+  /** To each accepted buddy when a check-in is missed (may take three segments: it carries the details). */
+  checkinEscalation(name: string, expected: string, details: string): string;
+  /** To the moderators (CHECKIN_FALLBACK=moderators) when a member with no buddy misses a check-in. */
+  /** `unreached`: she had buddies, none of whom could be reached (CHECKIN_FALLBACK=moderators); else she had none. */
+  checkinEscalationModerators(expected: string, details: string, unreached?: boolean): string;
+  /** In place of a missed check-in's details when they could not be read (a damaged value). */
+  checkinDetailsUnreadable(): string;
+  /** To the member once the escalation is queued (not yet sent: it says we are telling them, and that she hears if we cannot). */
+  checkinMemberTold(told: 'buddies' | 'moderators' | 'nobody'): string;
+  /** `checkinMemberTold` for a discreet member: it arrives unasked, on her lock screen, so it names nothing of its subject, nor the line. */
+  discreetMemberTold(told: 'buddies' | 'moderators' | 'nobody'): string;
+  checkinOk(): string;
+  /** OK after the buddies were told. */
+  checkinOkLate(): string;
+  /** To buddies (or moderators) after a late OK; `name` is empty for moderators. */
+  checkinOkBuddy(name: string): string;
+  checkinNone(): string;
+  checkinExtended(until: string): string;
+  /**
+   * To the member, once, when her escalation reached none of her `buddies` (each refused for good, or none
+   * through within minutes); `trying`: some of it is still being retried (an outage), and may yet arrive.
+   * The same `trying` in the notices below.
+   */
+  checkinBuddiesUnreached(buddies: number, trying?: boolean): string;
+  /** `checkinBuddiesUnreached` for a discreet member: it arrives unasked, so it names nothing of its subject, nor the line. */
+  discreetUnreached(trying?: boolean): string;
+  /** To the member, once, when her escalation reached none of her `buddies` and went to the moderators instead (CHECKIN_FALLBACK=moderators). */
+  checkinBuddiesUnreachedModeratorsTold(buddies: number, trying?: boolean): string;
+  /** `checkinBuddiesUnreachedModeratorsTold` for a discreet member: it names nothing of its subject, nor the line. */
+  discreetUnreachedModeratorsTold(trying?: boolean): string;
+  /** To the member, once, when her escalation to the moderators (CHECKIN_FALLBACK=moderators) reached none of them (each refused for good). */
+  checkinModeratorsUnreached(trying?: boolean): string;
+  /** `checkinModeratorsUnreached` for a discreet member: it names nothing of its subject, nor the line. */
+  discreetModeratorsUnreached(trying?: boolean): string;
+  /** To the member, once, when neither her `buddies` nor then the moderators (CHECKIN_FALLBACK=moderators) could be reached. */
+  checkinNoOneReached(buddies: number, trying?: boolean): string;
+  /** `checkinNoOneReached` for a discreet member: it names nothing of its subject, nor the line. */
+  discreetNoOneReached(trying?: boolean): string;
+  /** LATER after the deadline, the escalation taken back before it reached anyone: the check-in runs to `until`. */
+  checkinEscalationWithdrawn(until: string): string;
+  /** LATER with no minutes, or with more than a check-in may run from now (not CHECKIN's usage: a new CHECKIN would drop the details). */
+  laterUsage(max: number): string;
+  // Reach (issue 12)
+  /** The join question, with the line's areas when they are few enough to list. */
+  joinWhichAreaListed(codes: string[]): string;
+  /**
+   * A word that names none of the line's areas, with their list (when it is
+   * short enough to list). `resend`: the command to send again, when no
+   * question waits for the reply; without it, the join question does.
+   */
+  unknownAreaListed(codes: string[], resend?: AreaCommand): string;
+  /** The join question on a line of its own areas, too many to list and none North American: `example` is one of them. */
+  joinWhichAreaNamed(example: string): string;
+  /** `unknownArea` on such a line: `example` is one of its areas. */
+  unknownAreaNamed(token: string, example: string): string;
+  discreetOn(): string;
+  discreetOff(): string;
+  /** What a discreet member gets instead of an alert: nothing of its subject, not even what the line is. */
+  discreetNotice(areas: string[]): string;
+  /** READ with nothing unread. */
+  readNone(): string;
+  /** One unread alert in a READ answer. */
+  readItem(areas: string[], text: string, day: Date): string;
+  /** Ends a READ answer that could not carry every unread alert. */
+  readMore(count: number): string;
+  /** `admitted` for a discreet member: it arrives unasked, so it names nothing of the line either. */
+  discreetAdmitted(areas: string[]): string;
+  // Reports (issue 11)
+  /** The guided report's questions, one SMS segment each. */
+  reportAsk(step: Exclude<Step, 'review'>): string;
+  /** The report read back before DONE (`body` is what the alert would say). */
+  reportReview(areas: string[], body: string): string;
+  /** The answer to "what happened" was not numbers from the list. */
+  reportAskAgain(): string;
+  /** DONE before anything was answered. */
+  reportNothingYet(): string;
+  /** CANCEL (or CANCELAR) threw the draft away. */
+  reportCancelled(): string;
+  /** A draft left unanswered for 30 minutes was filed with what it had. */
+  reportDraftFiled(ref: string): string;
+  /** A draft left unanswered for 30 minutes said nothing of what happened: dropped. */
+  reportDraftDropped(): string;
+  /** A draft left unanswered for 30 minutes named no area (and the sender's number and subscriptions gave none): dropped. */
+  reportDraftNoArea(): string;
+  /** `reportDraftFiled` for a discreet member: it arrives unasked, so it names no report, nor the line. */
+  discreetDraftFiled(ref: string): string;
+  /** The lapsed draft was not filed (nothing of what happened, no area, the day's limit), for a discreet member, as plain. */
+  discreetDraftDropped(): string;
+  /** What happened, as words: "violence, robbery or didn't pay". */
+  categoryNames(list: Category[]): string;
+  /** The alert text of a guided report, from its fields. */
+  alertBody(f: AlertFields): string;
+  /** A new report, with its categories, areas, the alert as it will go out and what it matches. */
+  modReportNotice(n: ReportNotice): string;
+  /** RETRACT done: `cancelled` copies were not sent; sent ones get a correction or are deleted. */
+  modRetracted(ref: string, cancelled: number): string;
+  /** RETRACT of a report that never became an alert. */
+  /** RETRACT of an alert no member had been planned for yet: it went to no one. */
+  modRetractedUnsent(ref: string): string;
+  modNotAlert(ref: string): string;
+  modAlreadyRetracted(ref: string): string;
+  /** The one-line correction an SMS member who got a retracted alert receives. */
+  alertRetracted(areas: string[], day: string): string;
+  /** The correction for a discreet member: like their notice, it names nothing of its subject, nor the line. */
+  discreetRetracted(areas: string[], day: string): string;
+}
+
+/** What a catalogue calls a guided report's fields in an alert ("When", "Cuando", …). */
+export interface FieldLabels {
+  when: string;
+  where: string;
+  person: string;
+  vehicle: string;
+  contact: string;
+}
