@@ -1,39 +1,21 @@
 /**
- * The better-sqlite3 wrapper: WAL, foreign keys, a busy timeout, secure
- * delete (erased rows are overwritten, not left in free pages), and a
- * transaction helper that retries on SQLITE_BUSY and runs after-commit hooks
- * only once the commit succeeded, outside the retry (a failing hook is
- * reported, never thrown: the commit stands).
+ * The better-sqlite3 wrapper: a transaction helper that retries on
+ * SQLITE_BUSY and runs after-commit hooks only once the commit succeeded,
+ * outside the retry (a failing hook is reported, never thrown: the commit
+ * stands), cached statements, and the WAL kept short and truncated after an
+ * erase. The file's modes and the connection's pragmas (WAL, foreign keys, a
+ * busy timeout, secure delete: erased rows are overwritten, not left in free
+ * pages) are db-file.ts's.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
+import { configure, keepPrivate } from './db-file';
+import { WalUpkeep } from './wal-upkeep';
+
+export { databaseFile, isDatabaseDamaged } from './db-file';
 
 export type Sqlite = Database.Database;
 
-/** The database file of a data directory (the server and the admin commands open this path). */
-export function databaseFile(dataDir: string): string {
-  return path.join(dataDir, 'heads-up.db');
-}
-
 const BUSY_RETRIES = 5;
-/** How long a statement waits for another connection's lock (an admin command's, a backup's). */
-const BUSY_TIMEOUT_MS = 5000;
-
-/** Whether SQLite failed because the file is damaged, or is no database at all. */
-export function isDatabaseDamaged(err: unknown): boolean {
-  const code = String((err as { code?: unknown } | null)?.code ?? '');
-  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
-}
-
-/** Makes a file the database's -wal or -shm 0600 if it is there (the last connection of another process may remove it meanwhile). */
-function tighten(file: string): void {
-  try {
-    fs.chmodSync(file, 0o600);
-  } catch (err) {
-    if ((err as { code?: unknown }).code !== 'ENOENT') throw err;
-  }
-}
 
 /** An open database plus transaction support. */
 export class Db {
@@ -46,43 +28,21 @@ export class Db {
    * a tenth of the cost of a JOIN webhook.
    */
   private readonly runInTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
+  /** Checkpoints, and the WAL's truncation after an erase. */
+  private readonly wal: WalUpkeep;
 
   constructor(file: string) {
-    if (file !== ':memory:') {
-      // Only the server's user may read the data: the directory 0700, the file 0600 (SQLite gives its WAL and shm the file's mode).
-      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-      fs.chmodSync(path.dirname(file), 0o700);
-      fs.closeSync(fs.openSync(file, 'a', 0o600));
-      fs.chmodSync(file, 0o600);
-      // A WAL and shm it finds it reuses as they are: a crashed line copied without its modes may have left them readable.
-      for (const found of [`${file}-wal`, `${file}-shm`]) tighten(found);
-    }
+    keepPrivate(file);
     this.sqlite = new Database(file);
     try {
-      this.configure();
+      configure(this.sqlite);
     } catch (err) {
       // A damaged file fails its first pragma: close the connection rather than leak it.
       this.sqlite.close();
       throw err;
     }
     this.runInTransaction = this.sqlite.transaction((fn: () => unknown) => fn());
-  }
-
-  private configure(): void {
-    this.sqlite.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode survives a process crash (kill -9); only an OS crash
-    // or power loss can lose the last commits.
-    this.sqlite.pragma('synchronous = NORMAL');
-    this.sqlite.pragma('foreign_keys = ON');
-    this.sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    this.sqlite.pragma('secure_delete = ON');
-    // 32 MiB of page cache: the member and outbox indexes stay in memory on a small server.
-    this.sqlite.pragma('cache_size = -32768');
-    // The server checkpoints the WAL on a timer (see checkpointEvery); the
-    // automatic checkpoint after every 1,000 pages would fsync inside a
-    // webhook, more than half the cost of a JOIN. This is only a backstop.
-    this.sqlite.pragma('wal_autocheckpoint = 20000');
-    this.sqlite.pragma('journal_size_limit = 67108864');
+    this.wal = new WalUpkeep(this.sqlite, (sql) => this.stmt(sql), (err) => this.hookError(err));
   }
 
   /**
@@ -209,16 +169,7 @@ export class Db {
   checkpointEvery(everyMs: number): () => void {
     const timer = setInterval(() => {
       if (!this.sqlite.open) return;
-      // An erase whose truncation a reader held back (a backup's snapshot) is tried again at each tick,
-      // this process's own or one an admin command left (it has exited).
-      if (!this.erasePending && this.eraseLeft()) this.erasePending = true;
-      if (this.erasePending) return this.truncateWal();
-      try {
-        this.sqlite.pragma('wal_checkpoint(PASSIVE)');
-      } catch (err) {
-        // A busy database: the next tick checkpoints.
-        this.hookError(err);
-      }
+      this.wal.tick();
     }, everyMs);
     timer.unref();
     return () => clearInterval(timer);
@@ -231,40 +182,7 @@ export class Db {
    * once if it is still to come.
    */
   eraseSoon(): void {
-    this.onCommit(() => {
-      this.erasePending = true;
-      setImmediate(() => this.truncateWal());
-    });
-  }
-
-  /**
-   * An erase has committed and its WAL truncation has not finished. True
-   * when the database opens too: a kill between an erase and its truncation
-   * left the WAL as it was.
-   */
-  private erasePending = true;
-
-  /**
-   * `wait`: for the busy timeout, as a closing connection must (an admin
-   * command's: its pending erase would be forgotten with it). The server's
-   * ticks never wait for a reader (a backup's snapshot): the event loop, and
-   * every webhook, would stand still; a checkpoint a reader holds back says
-   * busy, and the erase stays pending for the next tick.
-   */
-  private truncateWal(wait = false): void {
-    if (!this.erasePending || !this.sqlite.open) return;
-    try {
-      if (!wait) this.sqlite.pragma('busy_timeout = 0');
-      const [result] = this.sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
-      if (result?.busy === 0) {
-        this.erasePending = false;
-        this.leaveErase(false);
-      }
-    } catch (err) {
-      this.hookError(err);
-    } finally {
-      this.sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    }
+    this.onCommit(() => this.wal.erased());
   }
 
   /** Whether the database answers a trivial query. */
@@ -274,30 +192,7 @@ export class Db {
 
   close(): void {
     if (!this.sqlite.open) return;
-    // The admin commands close straight after their command: while the server keeps the WAL, an erase left for later would stay in it.
-    this.truncateWal(true);
-    // Still held back (a backup's snapshot past the busy timeout): left for the running server to finish.
-    if (this.erasePending) this.leaveErase(true);
+    this.wal.close();
     this.sqlite.close();
-  }
-
-  /** Whether an erase is left for this connection to finish (migration 0024's marker). */
-  private eraseLeft(): boolean {
-    try {
-      return this.stmt('SELECT 1 FROM erase_pending').get() !== undefined;
-    } catch {
-      // A database from before 0024.
-      return false;
-    }
-  }
-
-  /** Leaves (or, done, clears) the marker of an erase still to finish. */
-  private leaveErase(left: boolean): void {
-    try {
-      this.stmt(left ? 'INSERT OR IGNORE INTO erase_pending (id) VALUES (1)' : 'DELETE FROM erase_pending').run();
-    } catch (err) {
-      // A database from before 0024, or one too busy: the next erase tries again.
-      this.hookError(err);
-    }
   }
 }

@@ -1,0 +1,97 @@
+/**
+ * The WAL kept short, and truncated after an erase: with secure_delete,
+ * erased rows then survive neither in the database file nor in old WAL
+ * frames. An erase whose truncation a reader held back (a backup's
+ * snapshot) stays pending: marked in erase_pending (migration 0024) when
+ * its connection closes, for the server's next tick to finish. Each Db
+ * keeps one (store/db.ts).
+ */
+import type Database from 'better-sqlite3';
+import { BUSY_TIMEOUT_MS } from './db-file';
+
+export class WalUpkeep {
+  /**
+   * An erase has committed and its WAL truncation has not finished. True
+   * when the database opens too: a kill between an erase and its truncation
+   * left the WAL as it was.
+   */
+  private erasePending = true;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly stmt: (sql: string) => Database.Statement,
+    /** Where a failing checkpoint is reported (the Db's after-commit hook reporter). */
+    private readonly report: (err: unknown) => void,
+  ) {}
+
+  /** A tick of the server's timer (Db.checkpointEvery): a pending erase's truncation, else a PASSIVE checkpoint. */
+  tick(): void {
+    // An erase whose truncation a reader held back (a backup's snapshot) is tried again at each tick,
+    // this process's own or one an admin command left (it has exited).
+    if (!this.erasePending && this.eraseLeft()) this.erasePending = true;
+    if (this.erasePending) return this.truncate();
+    try {
+      this.sqlite.pragma('wal_checkpoint(PASSIVE)');
+    } catch (err) {
+      // A busy database: the next tick checkpoints.
+      this.report(err);
+    }
+  }
+
+  /** An erase has committed: its truncation runs soon, or at close() if still to come. */
+  erased(): void {
+    this.erasePending = true;
+    setImmediate(() => this.truncate());
+  }
+
+  /**
+   * `wait`: for the busy timeout, as a closing connection must (an admin
+   * command's: its pending erase would be forgotten with it). The server's
+   * ticks never wait for a reader (a backup's snapshot): the event loop, and
+   * every webhook, would stand still; a checkpoint a reader holds back says
+   * busy, and the erase stays pending for the next tick.
+   */
+  truncate(wait = false): void {
+    if (!this.erasePending || !this.sqlite.open) return;
+    try {
+      if (!wait) this.sqlite.pragma('busy_timeout = 0');
+      const [result] = this.sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      if (result?.busy === 0) {
+        this.erasePending = false;
+        this.leaveErase(false);
+      }
+    } catch (err) {
+      this.report(err);
+    } finally {
+      this.sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+  }
+
+  /** Before the connection closes. */
+  close(): void {
+    // The admin commands close straight after their command: while the server keeps the WAL, an erase left for later would stay in it.
+    this.truncate(true);
+    // Still held back (a backup's snapshot past the busy timeout): left for the running server to finish.
+    if (this.erasePending) this.leaveErase(true);
+  }
+
+  /** Whether an erase is left for this connection to finish (migration 0024's marker). */
+  private eraseLeft(): boolean {
+    try {
+      return this.stmt('SELECT 1 FROM erase_pending').get() !== undefined;
+    } catch {
+      // A database from before 0024.
+      return false;
+    }
+  }
+
+  /** Leaves (or, done, clears) the marker of an erase still to finish. */
+  private leaveErase(left: boolean): void {
+    try {
+      this.stmt(left ? 'INSERT OR IGNORE INTO erase_pending (id) VALUES (1)' : 'DELETE FROM erase_pending').run();
+    } catch (err) {
+      // A database from before 0024, or one too busy: the next erase tries again.
+      this.report(err);
+    }
+  }
+}
