@@ -102,6 +102,7 @@ export const en: Catalog = {
       : `${ref} was edited and is too long for an alert (${segments} SMS, most 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} text`,
   modAlertQueued: (areas, ref) => `Alert ${ref} going to ${listAreas(areas)}. RETRACT ${ref.slice(1)} withdraws it.`,
   modBlocked: (ref) => `The sender of ${ref} is blocked.`,
+  modCheckinNoDetails: (ref) => `The details of check-in ${ref} are no longer kept. BLOCK ${ref.slice(1)} still silences its sender.`,
   modIdentityChanged: (position) =>
     `Heads Up: the Signal safety number of moderator ${position} (in MODERATORS) changed: a new phone, or someone else. ` +
     "Their messages count as a member's until an operator checks the number with them in person and runs heads-up signal-readmit.",
@@ -148,8 +149,10 @@ export const en: Catalog = {
   checkinReminder: (until) => `Heads Up: your check-in ends at ${until}. Text OK when you're safe, or LATER 30 for more time.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} hasn't checked in. They expected to be done by ${expected}. ${details ? `They shared: ${details}` : 'They shared no details.'} Please try to reach them.`,
-  checkinEscalationModerators: (expected, details, unreached) =>
-    `Heads Up: ${unreached ? 'a member whose buddies could not be reached' : 'a member with no buddy'} missed a check-in due ${expected}. ${details ? `They shared: ${details}` : 'They shared no details.'}`,
+  checkinEscalationModerators: (ref, expected, details, unreached) =>
+    `Heads Up ${ref}: ${unreached ? 'a member whose buddies could not be reached' : 'a member with no buddy'} missed a check-in due ${expected}. ${details ? `They shared: ${details}` : 'They shared no details.'}`,
+  checkinEscalationModeratorsFolded: (ref, expected, first, count) =>
+    `Heads Up ${ref}: another missed check-in, due ${expected}, from the sender of ${first}: ${count} in 24 hours. Their words are not sent again: SHOW ${ref.slice(1)} reads them, BLOCK ${ref.slice(1)} silences this sender.`,
   checkinDetailsUnreadable: () => '(their details could not be read)',
   checkinMemberTold: (told) =>
     told === 'nobody'

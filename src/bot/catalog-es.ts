@@ -104,6 +104,7 @@ export const es: Catalog = {
       : `${ref} fue editado y es muy largo para una alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`,
   modAlertQueued: (areas, ref) => `Alerta ${ref} enviandose a ${listAreas(areas)}. RETRACT ${ref.slice(1)} la retira.`,
   modBlocked: (ref) => `Quien envio ${ref} esta bloqueado.`,
+  modCheckinNoDetails: (ref) => `Los detalles del check-in ${ref} ya no se guardan. BLOCK ${ref.slice(1)} aun bloquea a quien lo envio.`,
   modIdentityChanged: (position) =>
     `Heads Up: cambio el numero de seguridad de Signal de la moderadora ${position} (en MODERATORS): un telefono nuevo, u otra persona. ` +
     'Sus mensajes cuentan como los de cualquier miembro hasta que quien opera la linea lo compruebe con ella en persona y ejecute heads-up signal-readmit.',
@@ -150,8 +151,10 @@ export const es: Catalog = {
   checkinReminder: (until) => `Heads Up: tu reporte termina a las ${until}. Escribe OK cuando estes a salvo, o LUEGO 30 para mas tiempo.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} no se ha reportado. Pensaba terminar a las ${expected}. ${details ? `Compartio: ${details}` : 'No compartio detalles.'} Por favor trata de contactarla.`,
-  checkinEscalationModerators: (expected, details, unreached) =>
-    `Heads Up: ${unreached ? 'una persona a cuyos contactos no pudimos avisar' : 'una persona sin contacto'} no se reporto a las ${expected}. ${details ? `Compartio: ${details}` : 'No compartio detalles.'}`,
+  checkinEscalationModerators: (ref, expected, details, unreached) =>
+    `Heads Up ${ref}: ${unreached ? 'una persona a cuyos contactos no pudimos avisar' : 'una persona sin contacto'} no se reporto a las ${expected}. ${details ? `Compartio: ${details}` : 'No compartio detalles.'}`,
+  checkinEscalationModeratorsFolded: (ref, expected, first, count) =>
+    `Heads Up ${ref}: otro check-in sin respuesta, a las ${expected}, de quien envio ${first}: ${count} en 24 horas. Sus palabras no se envian otra vez: SHOW ${ref.slice(1)} las muestra, BLOCK ${ref.slice(1)} bloquea a quien lo envia.`,
   checkinDetailsUnreadable: () => '(sus detalles no se pudieron leer)',
   checkinMemberTold: (told) =>
     told === 'nobody'

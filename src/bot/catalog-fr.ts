@@ -108,6 +108,7 @@ export const fr: Catalog = {
       : `${ref} a été modifié et est trop long pour une alerte (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texte`,
   modAlertQueued: (areas, ref) => `Alerte ${ref} en route vers ${listAreas(areas)}. RETRACT ${ref.slice(1)} la retire.`,
   modBlocked: (ref) => `L'auteur de ${ref} est bloqué.`,
+  modCheckinNoDetails: (ref) => `Les détails du check-in ${ref} ne sont plus gardés. BLOCK ${ref.slice(1)} bloque encore son auteur.`,
   modIdentityChanged: (position) =>
     `Heads Up: le numéro de sécurité Signal de la modératrice ${position} (dans MODERATORS) a changé: un nouveau téléphone, ou quelqu'un d'autre. ` +
     "Ses messages comptent comme ceux d'une membre jusqu'à ce que l'opératrice le vérifie avec elle en personne et lance heads-up signal-readmit.",
@@ -170,8 +171,10 @@ export const fr: Catalog = {
   checkinReminder: (until) => `Heads Up: votre suivi finit à ${until}. Écrivez OK quand vous etes en sécurité, ou PROLONGER 30 pour plus de temps.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} n'a pas donné de nouvelles. Fin prévue à ${expected}. ${details ? `Détails partagés: ${details}` : 'Aucun détail partagé.'} Essayez de la joindre.`,
-  checkinEscalationModerators: (expected, details, unreached) =>
-    `Heads Up: ${unreached ? "une personne dont les contacts n'ont pu etre joints" : 'une personne sans contact'} n'a pas donné de nouvelles à ${expected}. ${details ? `Détails partagés: ${details}` : 'Aucun détail partagé.'}`,
+  checkinEscalationModerators: (ref, expected, details, unreached) =>
+    `Heads Up ${ref}: ${unreached ? "une personne dont les contacts n'ont pu etre joints" : 'une personne sans contact'} n'a pas donné de nouvelles à ${expected}. ${details ? `Détails partagés: ${details}` : 'Aucun détail partagé.'}`,
+  checkinEscalationModeratorsFolded: (ref, expected, first, count) =>
+    `Heads Up ${ref}: encore un check-in manqué, à ${expected}, de l'auteur de ${first}: ${count} en 24 heures. Ses mots ne sont plus envoyés: SHOW ${ref.slice(1)} les montre, BLOCK ${ref.slice(1)} bloque son auteur.`,
   checkinDetailsUnreadable: () => '(leurs détails sont illisibles)',
   checkinMemberTold: (told) =>
     told === 'nobody'

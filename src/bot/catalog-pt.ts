@@ -109,6 +109,7 @@ export const pt: Catalog = {
       : `${ref} foi editada e é longa demais para um alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`,
   modAlertQueued: (areas, ref) => `Alerta ${ref} indo para ${listAreas(areas)}. RETRACT ${ref.slice(1)} a retira.`,
   modBlocked: (ref) => `Quem enviou ${ref} esta bloqueado.`,
+  modCheckinNoDetails: (ref) => `Os detalhes do check-in ${ref} nao sao mais guardados. BLOCK ${ref.slice(1)} ainda bloqueia quem enviou.`,
   modIdentityChanged: (position) =>
     `Heads Up: o numero de seguranca do Signal da moderadora ${position} (em MODERATORS) mudou: um telefone novo, ou outra pessoa. ` +
     'As mensagens dela contam como as de qualquer participante ate que quem opera a linha confira o numero com ela pessoalmente e rode heads-up signal-readmit.',
@@ -170,8 +171,10 @@ export const pt: Catalog = {
   checkinReminder: (until) => `Heads Up: seu acompanhamento termina as ${until}. Escreva OK quando estiver segura, ou DEPOIS 30 para mais tempo.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} nao deu noticias. Esperava terminar as ${expected}. ${details ? `Compartilhou: ${details}` : 'Nao compartilhou detalhes.'} Por favor tente falar com ela.`,
-  checkinEscalationModerators: (expected, details, unreached) =>
-    `Heads Up: ${unreached ? 'uma pessoa cujos contatos nao conseguimos avisar' : 'uma pessoa sem contato'} nao deu noticias as ${expected}. ${details ? `Compartilhou: ${details}` : 'Nao compartilhou detalhes.'}`,
+  checkinEscalationModerators: (ref, expected, details, unreached) =>
+    `Heads Up ${ref}: ${unreached ? 'uma pessoa cujos contatos nao conseguimos avisar' : 'uma pessoa sem contato'} nao deu noticias as ${expected}. ${details ? `Compartilhou: ${details}` : 'Nao compartilhou detalhes.'}`,
+  checkinEscalationModeratorsFolded: (ref, expected, first, count) =>
+    `Heads Up ${ref}: mais um check-in perdido, as ${expected}, de quem enviou ${first}: ${count} em 24 horas. As palavras nao sao enviadas de novo: SHOW ${ref.slice(1)} as mostra, BLOCK ${ref.slice(1)} bloqueia quem enviou.`,
   checkinDetailsUnreadable: () => '(os detalhes nao puderam ser lidos)',
   checkinMemberTold: (told) =>
     told === 'nobody'

@@ -175,9 +175,13 @@ export interface Catalog {
   checkinReminder(until: string): string;
   /** To each accepted buddy when a check-in is missed (may take three segments: it carries the details). */
   checkinEscalation(name: string, expected: string, details: string): string;
-  /** To the moderators (CHECKIN_FALLBACK=moderators) when a member with no buddy misses a check-in. */
+  /** To the moderators (CHECKIN_FALLBACK=moderators) when a member with no buddy misses a check-in; `ref` (#K7Q2) is what BLOCK and SHOW name. */
   /** `unreached`: she had buddies, none of whom could be reached (CHECKIN_FALLBACK=moderators); else she had none. */
-  checkinEscalationModerators(expected: string, details: string, unreached?: boolean): string;
+  checkinEscalationModerators(ref: string, expected: string, details: string, unreached?: boolean): string;
+  /** In its place, without the details, once one sender's missed check-ins told the moderators 3 times in 24 hours: `count` with this one, `first` her first reference then. */
+  checkinEscalationModeratorsFolded(ref: string, expected: string, first: string, count: number): string;
+  /** SHOW of a check-in's reference once its details are gone (she checked in, or a day passed); BLOCK still silences its sender. */
+  modCheckinNoDetails(ref: string): string;
   /** In place of a missed check-in's details when they could not be read (a damaged value). */
   checkinDetailsUnreadable(): string;
   /** To the member once the escalation is queued (not yet sent: it says we are telling them, and that she hears if we cannot). */

@@ -61,7 +61,8 @@ function escalationPlan(
   const moderators = line.rules.fallback === 'moderators' ? reachableModerators(store.db, store.vault, line.moderatorContacts) : [];
   if (moderators.length === 0) return null;
   // A moderator's language is their member row's, which may not exist yet: every language.
-  const frames = moderators.flatMap((m) => LANGS.map((lang) => ({ channel: m.channel, build: (d: string) => catalog(lang).checkinEscalationModerators(expected, d) })));
+  // Its reference is not given yet: as long as the longest one can be (see store/refs.ts).
+  const frames = moderators.flatMap((m) => LANGS.map((lang) => ({ channel: m.channel, build: (d: string) => catalog(lang).checkinEscalationModerators('#XXXXXX', expected, d) })));
   return { told: 'moderators', frames };
 }
 

@@ -7,9 +7,11 @@ import type { Regions } from '../alerts/regions';
 import type { Lang } from '../domain/lang';
 import { memberKey, type Sender } from '../phone/identity';
 import { alertByRef, countAlerts, countRetractedAlerts } from '../store/alerts';
-import { blockSender } from '../store/blocks';
+import { blockMember, blockSender } from '../store/blocks';
+import { checkinOfRef, checkinRefMember } from '../store/checkin-refs';
+import { escalatedCheckin } from '../store/checkins';
 import { closeRequest, countRequestingPeople, countRequests, findRequest, listRequests, requestOf } from '../store/member-requests';
-import { eraseReportNotices, forgetReportViews, recordReportShown, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
+import { eraseReportNotices, forgetReportViews, recordReportShown, reportShownTo, withdrawModeratorEscalationsOf, withdrawUnsentNotices } from '../store/moderator-notices';
 import { deleteMember, ensureMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
 import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
 import {
@@ -25,9 +27,11 @@ import {
 } from '../store/reports';
 import { newRef } from '../store/refs';
 import { retractAlert } from '../store/retractions';
+import { escalatedBuddies } from '../store/unreached-checkins';
 import { reindexReportIdentifiers } from '../store/screening';
 import { countMemberAreas, listAreas, membersByArea, subscribe, unsubscribeAll } from '../store/subscriptions';
 import { catalog, type Catalog } from './catalog';
+import { dayTime } from './clock-time';
 import type { Command } from './commands';
 import { failed, say, type Outcome, type Store } from './handler';
 import { eraseSenderTraces, unknownArea } from './member-commands';
@@ -227,7 +231,7 @@ function show(store: Store, mod: Moderator, ref: string, now: number): Outcome {
   const found = findReport(store.db, store.vault, ref);
   if (!found) {
     const request = joinRequestText(store, mod, ref);
-    return request ? say(request) : failed(mod.t.modNoSuchRef(`#${ref}`));
+    return request ? say(request) : (showCheckin(store, mod, ref, now) ?? failed(mod.t.modNoSuchRef(`#${ref}`)));
   }
   if (found.status !== 'pending') return failed(mod.t.modAlreadyDecided(`#${ref}`));
   shown(store, mod, found.id, now);
@@ -284,9 +288,44 @@ function block(store: Store, mod: Moderator, ref: string, now: number): Outcome 
   }
   // A report sent over Signal showing a number also carries that number's index over SMS: both are blocked.
   const reporters = reportersOf(db, vault, ref);
-  if (reporters.length === 0) return failed(reportExists(db, ref) ? mod.t.modSenderErased(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`));
+  if (reporters.length === 0 && !reportExists(db, ref)) return blockCheckinSender(store, mod, ref, now);
+  if (reporters.length === 0) return failed(mod.t.modSenderErased(`#${ref}`));
   for (const reporter of reporters) blockSender(db, reporter, now);
   return say(mod.t.modBlocked(`#${ref}`));
+}
+
+/**
+ * BLOCK of a missed check-in's reference (CHECKIN_FALLBACK=moderators): its
+ * sender is silenced as a report's is, and her check-ins go to no moderator
+ * from now on: those still queued for them are withdrawn, and one running
+ * now tells no one at its end (she is told so). Her buddies, if any, are
+ * still told: she chose them, and they her.
+ */
+function blockCheckinSender(store: Store, mod: Moderator, ref: string, now: number): Outcome {
+  const { db, vault } = store;
+  const memberId = checkinRefMember(db, ref);
+  if (memberId === undefined) return failed(mod.t.modNoSuchRef(`#${ref}`));
+  blockMember(db, vault, memberId, now);
+  // Her details go with the withdrawn messages, from the WAL too.
+  if (withdrawModeratorEscalationsOf(db, personMemberIds(db, memberId), now) > 0) db.eraseSoon();
+  return say(mod.t.modBlocked(`#${ref}`));
+}
+
+/** SHOW of a missed check-in's reference: the notice with its details, while they are kept (a day after it, or until her OK). */
+function showCheckin(store: Store, mod: Moderator, ref: string, now: number): Outcome | null {
+  const memberId = checkinRefMember(store.db, ref);
+  if (memberId === undefined) return null;
+  const id = checkinOfRef(store.db, ref);
+  const c = id === undefined ? undefined : escalatedCheckin(store.db, store.vault, id);
+  let details: string | null;
+  try {
+    details = c?.details() ?? null;
+  } catch {
+    // A damaged value: she is told they are lost, as the notice would have said.
+    details = mod.t.checkinDetailsUnreadable();
+  }
+  if (!c || details === null) return say(mod.t.modCheckinNoDetails(`#${ref}`));
+  return say(mod.t.checkinEscalationModerators(`#${ref}`, mod.t.checkinEnd(dayTime(c.dueAt, now)), details, escalatedBuddies(store.db, c.id) > 0));
 }
 
 function stats({ db }: Store, mod: Moderator): Outcome {

@@ -13,7 +13,9 @@ import { boundedEscalation } from '../bot/escalation-text';
 import type { Lang } from '../domain/lang';
 import type { Logger } from '../log/logger';
 import type { Sender } from '../phone/identity';
+import { memberBlocked } from '../store/blocks';
 import { personBuddies } from '../store/buddies';
+import { checkinRef } from '../store/checkin-refs';
 import { checkinsClockSteppedBack, clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, latestCheckinTime, type DueCheckin } from '../store/checkins';
 import { escalatedBuddies, markModeratorsQueued, markUnreachedTold, unreachedCheckins, withdrawWaitingNotices, type UnreachedCheckin } from '../store/unreached-checkins';
 import type { Db } from '../store/db';
@@ -121,7 +123,7 @@ function tellUnreached(deps: TimerStore, c: UnreachedCheckin, now: number): void
   const t = catalog(memberLang(db, c.memberId));
   // Her words, plain and discreet.
   let words: [string, string];
-  const moderators = c.to === 'buddies' && deps.fallback === 'moderators' ? reachableModerators(db, vault, deps.moderatorContacts) : [];
+  const moderators = c.to === 'buddies' ? fallbackModerators(deps, c.memberId) : [];
   // After her buddies could not be reached either: one notice says both (it replaces the one about them, if still waiting).
   const buddies = c.to === 'moderators' ? escalatedBuddies(db, c.id) : 0;
   const trying = c.trying;
@@ -158,19 +160,43 @@ function shownDetails(c: DueCheckin): (lang: Lang) => string {
 }
 
 /**
- * Queues a check-in's escalation to the moderators (CHECKIN_FALLBACK): when
- * it was due and the details, never who; `unreached`: she had buddies, none
- * of whom could be reached (the moderators should know she has someone).
+ * The moderators a member's missed check-in goes to (CHECKIN_FALLBACK), but
+ * not a Signal one whose identity changed; none for a member BLOCK silenced
+ * (by this reference, or a report's): a hostile number must not go on
+ * texting every moderator its own words.
+ */
+export function fallbackModerators(deps: Pick<TimerStore, 'db' | 'vault' | 'fallback' | 'moderatorContacts'>, memberId: number): Sender[] {
+  const { db, vault } = deps;
+  if (deps.fallback !== 'moderators' || memberBlocked(db, vault, memberId)) return [];
+  return reachableModerators(db, vault, deps.moderatorContacts);
+}
+
+/** A sender's notices to the moderators in a day past which each is one short line, without her words (see tellModerators). */
+export const FULL_NOTICES_A_DAY = 3;
+
+/**
+ * Queues a check-in's escalation to the moderators (CHECKIN_FALLBACK): its
+ * reference (BLOCK and SHOW name it), when it was due and the details,
+ * never who; `unreached`: she had buddies, none of whom could be reached
+ * (the moderators should know she has someone). Past FULL_NOTICES_A_DAY
+ * from one sender in 24 hours, each further one is a line naming her first
+ * reference and the count, not her words: every miss is still told (one may
+ * be real), but one number cannot text every moderator 200 characters of its
+ * own every ten minutes; SHOW gives the details to a moderator who asks.
  */
 export function tellModerators(deps: Pick<TimerStore, 'db' | 'vault'>, c: DueCheckin, moderators: readonly Sender[], now: number, unreached = false): void {
   const { db, vault } = deps;
   // Named with its day when written a day late (the line was down, or the buddies' refusals came late).
   const due = dayTime(c.dueAt, now);
   const shown = shownDetails(c);
+  const { ref, earlier } = checkinRef(db, c.id, c.memberId, now);
   for (const contact of moderators) {
     const m = ensureMember(db, vault, contact, 'en', now, 'active');
     const t = catalog(m.lang);
-    const text = boundedEscalation({ channel: contact.channel, build: (d) => t.checkinEscalationModerators(t.checkinEnd(due), d, unreached) }, shown(m.lang));
+    const text =
+      earlier.length >= FULL_NOTICES_A_DAY
+        ? t.checkinEscalationModeratorsFolded(`#${ref}`, t.checkinEnd(due), `#${earlier[0]}`, earlier.length + 1)
+        : boundedEscalation({ channel: contact.channel, build: (d) => t.checkinEscalationModerators(`#${ref}`, t.checkinEnd(due), d, unreached) }, shown(m.lang));
     linkCheckinMessage(db, enqueueMessage(db, vault, m.id, text, now), c.id, 'escalation');
   }
   markModeratorsQueued(db, c.id, now);
@@ -185,8 +211,8 @@ function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
   // Hers on either channel: one phone, one person.
   const buddies = personBuddies(db, vault, c.memberId);
   let told: 'buddies' | 'moderators' | 'nobody' = 'nobody';
-  // With no buddy, the moderators (CHECKIN_FALLBACK), but not a Signal one whose identity changed.
-  const moderators = buddies.length === 0 && deps.fallback === 'moderators' ? reachableModerators(db, vault, deps.moderatorContacts) : [];
+  // With no buddy, the moderators (CHECKIN_FALLBACK).
+  const moderators = buddies.length === 0 ? fallbackModerators(deps, c.memberId) : [];
   if (buddies.length) {
     told = 'buddies';
     for (const b of buddies) {

@@ -8,17 +8,17 @@ import type { Sender } from '../phone/identity';
 import { escalatedCheckin } from '../store/checkins';
 import type { Db } from '../store/db';
 import { findMember } from '../store/members';
-import { reachableModerators } from '../store/moderator-identities';
 import { moderatorsEscalatedTo } from '../store/moderator-notices';
 import { escalatedBuddies } from '../store/unreached-checkins';
 import type { Vault } from '../store/vault';
-import { tellModerators } from './checkin-timers';
+import { fallbackModerators, tellModerators } from './checkin-timers';
 
 /**
  * Queues each of these check-ins' escalation (still escalated: not ended by
  * OK, STOP or DELETE) to the reachable moderators listed now that it does not
- * already stand for, inside the caller's transaction. With none, nothing: the
- * timers tell her, as ever, that the moderators could not be reached.
+ * already stand for (none for a sender BLOCK silenced since), inside the
+ * caller's transaction. With none, nothing: the timers tell her, as ever,
+ * that the moderators could not be reached.
  * Returns how many check-ins were queued again.
  */
 export function escalateToListedModerators(db: Db, vault: Vault, moderatorContacts: readonly Sender[], checkinIds: number[], now: number): number {
@@ -27,7 +27,8 @@ export function escalateToListedModerators(db: Db, vault: Vault, moderatorContac
     const c = escalatedCheckin(db, vault, id);
     if (!c) continue;
     const told = new Set(moderatorsEscalatedTo(db, id));
-    const moderators = reachableModerators(db, vault, moderatorContacts).filter((m) => !told.has(findMember(db, vault, m)?.id ?? -1));
+    // Not for a sender BLOCK silenced since.
+    const moderators = fallbackModerators({ db, vault, fallback: 'moderators', moderatorContacts }, c.memberId).filter((m) => !told.has(findMember(db, vault, m)?.id ?? -1));
     if (!moderators.length) continue;
     // Went to the moderators after her buddies could not be reached: they should read so, as the first did.
     tellModerators({ db, vault }, c, moderators, now, escalatedBuddies(db, id) > 0);

@@ -10,6 +10,7 @@
  * erased anything the WAL is truncated: no erased row survives there.
  */
 import { lapseInvitations } from '../store/buddies';
+import { ageCheckinRefs } from '../store/checkin-refs';
 import { ageCheckins } from '../store/checkins';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
@@ -114,6 +115,8 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
       sentAddresses: forgetSentAddresses(db, now - DEFAULT_UNREACHABLE_RETRY.freshMs),
       // Its text too (a status callback that never came): with the key, an escalation read no later than this.
       sentTexts: forgetSentTexts(db, now - DEFAULT_UNREACHABLE_RETRY.freshMs),
+      // A missed check-in's reference: BLOCK has a week, as her escalated check-in has for a late OK.
+      checkinRefs: ageCheckinRefs(db, cutoff, now),
     })),
   };
   if (Object.values(erased).some((n) => n > 0)) db.eraseSoon();

@@ -5,6 +5,7 @@
  * and on DELETE. Who an escalation reached outlives its messages, as ids
  * (checkin_told), for as long as the check-in.
  */
+import { untieCheckinRef } from './checkin-refs';
 import type { Db } from './db';
 import { personMemberIds } from './members';
 import type { Vault } from './vault';
@@ -206,8 +207,9 @@ export function reopenCheckin(db: Db, id: number, dueAt: number, remindAt: numbe
   );
 }
 
-/** Erases a check-in: its row, its details, and every outbox row it queued (sent or not). */
+/** Erases a check-in: its row, its details, and every outbox row it queued (sent or not); its reference, if any, stays hers. */
 export function eraseCheckin(db: Db, id: number): void {
+  untieCheckinRef(db, id);
   db.stmt('DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?)').run(id);
   db.stmt('DELETE FROM checkins WHERE id = ?').run(id);
 }

@@ -163,6 +163,22 @@ export function withdrawFromFormerModerators(db: Db, moderators: number[], now: 
   return { withdrawn, checkins: checkins.map((c) => c.id) };
 }
 
+/**
+ * Withdraws the escalations of a person's check-ins still queued for the
+ * moderators (her check-ins' sender was blocked), their text erased; those
+ * one a send holds goes. Returns how many.
+ */
+export function withdrawModeratorEscalationsOf(db: Db, memberIds: number[], now: number): number {
+  return db
+    .stmt(
+      `UPDATE outbox SET state = 'failed', error = 'sender_blocked', body_ct = NULL, address_ct = NULL, lease_until = 0, updated_at = @now
+       WHERE state = 'pending' AND lease_until <= @now AND member_id IS NOT NULL AND id IN (
+         SELECT c.outbox_id FROM checkin_messages c JOIN checkins k ON k.id = c.checkin_id
+         WHERE c.kind = 'escalation' AND c.buddy_id IS NULL AND k.member_id IN (SELECT value FROM json_each(@members)))`,
+    )
+    .run({ now, members: JSON.stringify(memberIds) }).changes;
+}
+
 /** The member rows a check-in's escalation to the moderators still stands for (queued or sent, not failed). */
 export function moderatorsEscalatedTo(db: Db, checkinId: number): number[] {
   const rows = db

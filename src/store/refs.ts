@@ -1,4 +1,4 @@
-/** Short public references (#K7Q2) for reports, join requests and moderators' own alerts: random, unique across all three. */
+/** Short public references (#K7Q2) for reports, join requests, moderators' own alerts and missed check-ins told to them: random, unique across all. */
 import { randomInt } from 'node:crypto';
 import type { Db } from './db';
 
@@ -11,11 +11,16 @@ function randomRef(length: number): string {
   return out;
 }
 
-/** A reference not used by any report, join request or alert (without the '#'). Lengthens after collisions. */
+/** A reference not used by any report, join request, alert or check-in (without the '#'). Lengthens after collisions. */
 export function newRef(db: Db): string {
   for (let attempt = 0; ; attempt++) {
     const ref = randomRef(attempt < 8 ? 4 : attempt < 16 ? 5 : 6);
-    const taken = db.stmt('SELECT 1 FROM reports WHERE ref = @ref UNION ALL SELECT 1 FROM member_requests WHERE ref = @ref UNION ALL SELECT 1 FROM alerts WHERE ref = @ref').get({ ref });
+    const taken = db
+      .stmt(
+        `SELECT 1 FROM reports WHERE ref = @ref UNION ALL SELECT 1 FROM member_requests WHERE ref = @ref
+         UNION ALL SELECT 1 FROM alerts WHERE ref = @ref UNION ALL SELECT 1 FROM checkin_refs WHERE ref = @ref`,
+      )
+      .get({ ref });
     if (!taken) return ref;
   }
 }

@@ -15,6 +15,9 @@ import { claimLane, openBody, openRowAddress, recordOutcomes, type Outcome } fro
 import { botWorld, type BotWorld } from '../helpers/bot-world';
 import { inTimeZone } from '../helpers/time-zone';
 
+/** The reference (#K7Q2) a moderators' check-in notice names. */
+const refIn = (text: string | null | undefined) => /#[A-Z2-9]{4,6}/.exec(text ?? '')?.[0] ?? 'no reference';
+
 const ROSE = '+14155550100';
 const BUDDY = '+14155550177';
 const BUDDY2 = '+12125550142';
@@ -397,10 +400,10 @@ describe('OK', () => {
     expect(l.reply(ROSE, 'CHECKIN 20 tan SUV')).toBe(t.checkinStarted(clockTime(start + 20 * MIN), 'moderators', true));
     l.w.clock.now = start + 20 * MIN;
     expect(l.timers().escalated).toBe(1);
-    expect(l.inbox(MOD)).toEqual([es.checkinEscalationModerators(clockTime(start + 20 * MIN), 'tan SUV')]);
+    expect(l.inbox(MOD)).toEqual([es.checkinEscalationModerators(refIn(l.inbox(MOD)[0]), clockTime(start + 20 * MIN), 'tan SUV')]);
     expect(l.reply(ROSE, 'LATER 30')).toBe(t.checkinMemberTold('moderators'));
     expect(l.text(ROSE, 'OK')).toEqual({ reply: t.checkinOkLate(), woke: true });
-    expect(l.inbox(MOD)).toEqual([es.checkinEscalationModerators(clockTime(start + 20 * MIN), 'tan SUV'), es.checkinOkBuddy('')]);
+    expect(l.inbox(MOD)).toEqual([es.checkinEscalationModerators(refIn(l.inbox(MOD)[0]), clockTime(start + 20 * MIN), 'tan SUV'), es.checkinOkBuddy('')]);
     expect(l.reply(ROSE, 'OK')).toBe(t.checkinNone());
   });
 });

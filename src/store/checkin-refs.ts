@@ -1,0 +1,58 @@
+/**
+ * The references (#K7Q2) of missed check-ins told to the moderators
+ * (CHECKIN_FALLBACK=moderators): BLOCK and SHOW name a check-in's sender by
+ * one, as a report's, and no moderator learns who she is. A reference keeps
+ * only her member row (it goes with her on DELETE), and goes by retention.
+ */
+import type { Db } from './db';
+import { personMemberIds } from './members';
+import { newRef } from './refs';
+
+/** A check-in's reference, and what the moderators were told of her before it. */
+export interface CheckinRef {
+  ref: string;
+  /** Her references given in the 24 hours before this one (either channel), oldest first. */
+  earlier: string[];
+}
+
+/** How far back a sender's earlier notices to the moderators are counted. */
+export const FOLD_WINDOW_MS = 24 * 3_600_000;
+/** A reference is kept this long (or RETENTION_DAYS, if shorter): BLOCK has a week, as her escalated check-in. */
+export const CHECKIN_REF_KEPT_MS = 7 * 24 * 3_600_000;
+
+/** The check-in's reference, given the first time its escalation goes to the moderators; the same for every later one. */
+export function checkinRef(db: Db, checkinId: number, memberId: number, now: number): CheckinRef {
+  let row = db.stmt('SELECT rowid AS n, ref, created_at FROM checkin_refs WHERE checkin_id = ?').get(checkinId) as { n: number; ref: string; created_at: number } | undefined;
+  if (!row) {
+    const ref = newRef(db);
+    const n = db.stmt('INSERT INTO checkin_refs (ref, checkin_id, member_id, created_at) VALUES (?, ?, ?, ?)').run(ref, checkinId, memberId, now).lastInsertRowid;
+    row = { n: Number(n), ref, created_at: now };
+  }
+  const earlier = db
+    .stmt(
+      `SELECT ref FROM checkin_refs WHERE member_id IN (SELECT value FROM json_each(@members)) AND rowid < @n AND created_at > @since
+       ORDER BY rowid`,
+    )
+    .all({ members: JSON.stringify(personMemberIds(db, memberId)), n: row.n, since: row.created_at - FOLD_WINDOW_MS }) as Array<{ ref: string }>;
+  return { ref: row.ref, earlier: earlier.map((r) => r.ref) };
+}
+
+/** The member row a check-in reference names, while it is kept. */
+export function checkinRefMember(db: Db, ref: string): number | undefined {
+  return (db.stmt('SELECT member_id FROM checkin_refs WHERE ref = ?').get(ref) as { member_id: number } | undefined)?.member_id;
+}
+
+/** The check-in a reference names, while it is kept (an OK ended it: none). */
+export function checkinOfRef(db: Db, ref: string): number | undefined {
+  return (db.stmt('SELECT checkin_id FROM checkin_refs WHERE ref = ?').get(ref) as { checkin_id: number | null } | undefined)?.checkin_id ?? undefined;
+}
+
+/** Unties a reference from a check-in erased (check-in ids are used again). */
+export function untieCheckinRef(db: Db, checkinId: number): void {
+  db.stmt('UPDATE checkin_refs SET checkin_id = NULL WHERE checkin_id = ?').run(checkinId);
+}
+
+/** Retention: erases references older than a week, or than RETENTION_DAYS (`cutoff`) if sooner. */
+export function ageCheckinRefs(db: Db, cutoff: number, now: number): number {
+  return db.stmt('DELETE FROM checkin_refs WHERE created_at < ?').run(Math.max(cutoff, now - CHECKIN_REF_KEPT_MS)).changes;
+}

@@ -1,0 +1,79 @@
+/**
+ * CHECKIN_FALLBACK=moderators: a missed check-in's notice to the moderators
+ * carries a reference, as a report's does, and BLOCK of it silences the
+ * sender (one hostile number could otherwise text every moderator its own
+ * words every ten minutes), without showing who she is. The reference goes
+ * with her on DELETE, and by retention.
+ */
+import { catalog } from '../../src/bot/catalog';
+import { runRetention } from '../../src/jobs/retention';
+import type { Sender } from '../../src/phone/identity';
+import type { BotWorld } from '../helpers/bot-world';
+import { missedCheckin, ROSE, sendPass, timers, type Fallback } from '../helpers/checkin-escalation';
+import { numberForms } from '../helpers/needles';
+
+const MOD = '+14155550199';
+const MOD2 = '+14155550198';
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+const t = catalog('en');
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+const MODERATORS: Fallback = { fallback: 'moderators', moderatorContacts: [sms(MOD), sms(MOD2)] };
+const toModerator = (w: BotWorld, address: string) => w.queued(sms(address)).map((m) => m.text);
+const refIn = (text: string | undefined) => /#([A-Z2-9]{4,6})/.exec(text ?? '')?.[1];
+
+/** Rose (no buddy) missed a check-in; the moderators' notices are queued. Returns the reference they name. */
+async function missed(): Promise<{ w: BotWorld; ref: string }> {
+  const w = await missedCheckin('sms', [], MODERATORS);
+  const ref = refIn(toModerator(w, MOD)[0]);
+  if (!ref) throw new Error('the notice names no reference');
+  return { w, ref };
+}
+
+describe("BLOCK of a missed check-in's notice to the moderators", () => {
+  it('the notice names one reference for every moderator, and not her number', async () => {
+    const { w, ref } = await missed();
+    expect(refIn(toModerator(w, MOD2)[0])).toBe(ref);
+    for (const form of numberForms(ROSE)) expect(toModerator(w, MOD)[0]).not.toContain(form);
+  });
+
+  it("silences her: BLOCK says so, and her messages are dropped from then on", async () => {
+    const { w, ref } = await missed();
+    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlocked(`#${ref}`));
+    expect(w.sms(ROSE, 'CHECKIN 10 hello moderators')).toMatchObject({ reply: null, dropped: 'blocked' });
+    expect(w.sms(ROSE, 'REPORT 415 a grey van')).toMatchObject({ reply: null, dropped: 'blocked' });
+  });
+
+  it('withdraws her escalations still queued for the other moderators', async () => {
+    const { w, ref } = await missed();
+    w.sms(MOD, `BLOCK ${ref}`);
+    const lane = await sendPass(w, 'sms');
+    expect(lane.calls.filter((c) => c.to === MOD2)).toEqual([]);
+  });
+
+  it('her check-in running at the block goes to no moderator at its end; she is told no one was', async () => {
+    const { w, ref } = await missed();
+    await sendPass(w, 'sms');
+    w.sms(ROSE, 'CHECKIN 30 second one');
+    w.sms(MOD, `BLOCK ${ref}`);
+    w.clock.now += 31 * MIN;
+    timers(w, MODERATORS);
+    const lane = await sendPass(w, 'sms');
+    expect(lane.calls.filter((c) => c.to !== ROSE)).toEqual([]);
+    expect(lane.calls.map((c) => c.body)).toEqual([t.checkinMemberTold('nobody')]);
+  });
+
+  it('finds no one after she erased herself with DELETE', async () => {
+    const { w, ref } = await missed();
+    w.sms(ROSE, 'DELETE');
+    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modNoSuchRef(`#${ref}`));
+    expect(w.sms(ROSE, 'REPORT 415 a grey van').dropped).toBeUndefined();
+  });
+
+  it('finds no one once retention has erased the reference', async () => {
+    const { w, ref } = await missed();
+    w.clock.now += 8 * DAY;
+    runRetention(w.db, 90, w.clock.now);
+    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modNoSuchRef(`#${ref}`));
+  });
+});
