@@ -1,40 +1,19 @@
-/** Commands for moderators: PENDING, APPROVE, REJECT, EDIT, ALERT, BLOCK, SHOW, STATS, RETRACT. */
+/** Commands for moderators: PENDING, ALERT and STATS here; APPROVE, REJECT, EDIT, SHOW, RETRACT and BLOCK of a reference in moderator-decisions. */
 import { issueAlert } from '../alerts/alert-service';
 import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
-import { identifiersIn } from '../alerts/identifiers';
-import { bodySegments, previewedBody, renderBody, unclippedSegments, type AlertBody } from '../alerts/report-template';
 import type { Regions } from '../alerts/regions';
 import type { Lang } from '../domain/lang';
-import { memberKey, type Sender } from '../phone/identity';
-import { alertByRef, countAlerts, countRetractedAlerts } from '../store/alerts';
-import { blockMember, blockSender } from '../store/blocks';
-import { checkinOfRef, checkinRefMember } from '../store/checkin-refs';
-import { escalatedCheckin } from '../store/checkins';
-import { closeRequest, countRequestingPeople, countRequests, findRequest, listRequests, requestOf } from '../store/member-requests';
-import { eraseReportNotices, forgetReportViews, recordReportShown, reportShownTo, withdrawModeratorEscalationsOf, withdrawUnsentNotices } from '../store/moderator-notices';
-import { deleteMember, ensureMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
-import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
-import {
-  countPendingReports,
-  decideReport,
-  findReport,
-  listPendingReports,
-  reportBody,
-  reportExists,
-  reportersOf,
-  setReportText,
-  type Report,
-} from '../store/reports';
+import type { Sender } from '../phone/identity';
+import { countAlerts, countRetractedAlerts } from '../store/alerts';
+import { countRequestingPeople, countRequests, listRequests } from '../store/member-requests';
+import { countPendingReports, listPendingReports } from '../store/reports';
 import { newRef } from '../store/refs';
-import { retractAlert } from '../store/retractions';
-import { escalatedBuddies } from '../store/unreached-checkins';
-import { reindexReportIdentifiers } from '../store/screening';
-import { countMemberAreas, listAreas, membersByArea, subscribe, unsubscribeAll } from '../store/subscriptions';
-import { catalog, type Catalog } from './catalog';
-import { dayTime } from './clock-time';
+import { countMemberAreas, membersByArea } from '../store/subscriptions';
+import type { Catalog } from './catalog';
 import type { Command } from './commands';
 import { failed, say, type Outcome, type Store } from './handler';
-import { eraseSenderTraces, unknownArea } from './member-commands';
+import { unknownArea } from './member-commands';
+import { approve, block, edit, reject, retract, show } from './moderator-decisions';
 import { dropDigestsIfNothingWaits } from './notify';
 import { areasBeforeText, leadingAreas } from './report-commands';
 
@@ -65,183 +44,6 @@ function pending({ db }: Store, mod: Moderator): Outcome {
   return say(mod.t.modPending([...reports, ...members], more));
 }
 
-/** Erases the notices quoting a report, and who was shown it; the WAL is truncated after the commit so no copy stays there. */
-function eraseNotices({ db }: Store, reportId: number, now: number): void {
-  forgetReportViews(db, reportId);
-  if (eraseReportNotices(db, reportId, now) > 0) db.eraseSoon();
-}
-
-/** Records that the moderator was shown the report's text as it reads now (SHOW, her EDIT); the operator has no member row to keep it. */
-function shown(store: Store, mod: Moderator, reportId: number, now: number): void {
-  if (mod.operator) return;
-  recordReportShown(store.db, reportId, ensureMember(store.db, store.vault, mod.sender, mod.lang, now, 'active').id);
-}
-
-function admit(store: Store, mod: Moderator, rules: ModerationRules, ref: string, request: { id: number; memberId: number; npas: string[] }, now: number): Outcome {
-  const { db, vault } = store;
-  setMemberStatus(db, request.memberId, 'active');
-  // The request was bounded when filed; a member never passes MAX_AREAS by admission either.
-  const room = rules.maxAreas - listAreas(db, request.memberId).length;
-  subscribe(db, request.memberId, request.npas.slice(0, Math.max(0, room)), now);
-  // The other moderators' notices still waiting (which would ask them to decide what is decided) go with it.
-  closeRequest(db, request.id, now);
-  const t = catalog(memberLang(db, request.memberId));
-  // The areas they now hold: when MAX_AREAS was lowered since the request, fewer than it asked for.
-  const areas = listAreas(db, request.memberId);
-  // Sent unasked, to a lock screen: a discreet member's names nothing of the line.
-  enqueueMessage(db, vault, request.memberId, memberDiscreet(db, request.memberId) ? t.discreetAdmitted(areas) : t.admitted(areas), now);
-  return { say: mod.t.modAdmitted(`#${ref}`), queued: true };
-}
-
-function approve(store: Store, mod: Moderator, rules: ModerationRules, ref: string, tokens: string[], now: number): Outcome {
-  const { db, vault } = store;
-  const request = findRequest(db, ref);
-  if (request) {
-    if (!tokens.length) return admit(store, mod, rules, ref, request, now);
-    const resolved = rules.regions.resolve(tokens);
-    if (!resolved.ok) return failed(unknownArea(mod.t, rules.regions, resolved.bad, 'approve'));
-    // Areas named admit the applicant to those of the areas asked only: a moderator narrows a request, never widens it.
-    if (!resolved.npas.every((npa) => request.npas.includes(npa))) return failed(mod.t.modJoinRequest(`#${ref}`, request.npas));
-    return admit(store, mod, rules, ref, { ...request, npas: resolved.npas }, now);
-  }
-  const found = findReport(db, vault, ref);
-  if (!found) return failed(mod.t.modNoSuchRef(`#${ref}`));
-  if (found.status !== 'pending') return failed(mod.t.modAlreadyDecided(`#${ref}`));
-  let npas = found.npas;
-  if (tokens.length) {
-    const resolved = rules.regions.resolve(tokens);
-    if (!resolved.ok) return failed(unknownArea(mod.t, rules.regions, resolved.bad, 'approve'));
-    npas = resolved.npas;
-  }
-  // Exactly what the notice and SHOW preview, or nothing: a report too long waits for an EDIT. Areas
-  // named here change the areas the alert names, never its text: a guided report keeps the clipping
-  // previewed with the report's own areas (fitted to others, members would read more or less than that).
-  const body = approvedBody(found);
-  const sent = previewedBody(found.npas, body);
-  // Too long with its own areas, its notice showed it clipped: fewer areas named here would send words no one read.
-  const own = unclippedSegments(found.npas, sent);
-  const segments = Math.max(own, unclippedSegments(npas, sent));
-  if (segments > MAX_ALERT_SEGMENTS) return failed(mod.t.modTooLong(`#${ref}`, segments));
-  // Another moderator's EDIT whose notice is still on its way to her: she approves a text that is no longer
-  // what would go. It is shown to her now instead, and her next APPROVE sends it.
-  const approver = found.edited ? findMember(db, vault, mod.sender) : undefined;
-  if (approver && withdrawUnsentNotices(db, found.id, approver.id, now) > 0) {
-    shown(store, mod, found.id, now);
-    return failed(mod.t.modApproveUnread(`#${ref}`, renderBody(mod.lang, found.npas, sent), own));
-  }
-  // A report no notice showed her (held in a digest past the notice cap; PENDING lists references only) is not
-  // approved unread: a flood of junk reports would push a malicious one there. The operator at the console is
-  // not asked: no notice ever goes to her, and she holds the key to every report anyway.
-  if (!mod.operator) {
-    const reader = findMember(db, vault, mod.sender);
-    // Shown to her on either channel: one listed by number and by Signal UUID is one person on one phone.
-    if (!reader || !personMemberIds(db, reader.id).some((id) => reportShownTo(db, found.id, id))) return failed(mod.t.modShowFirst(`#${ref}`));
-  }
-  decideReport(db, found.id, 'approved', now);
-  eraseNotices(store, found.id, now);
-  // After an EDIT the text is the moderator's: the reporter's categories no longer describe it (CHECK counts them).
-  const categories = found.edited ? undefined : found.fields?.alert.categories;
-  const alertId = issueAlert({ ...store, regions: rules.regions }, { reportId: found.id, npas, body: sent, unclipped: 'fields' in body ? body.fields : undefined, categories }, now);
-  return { say: mod.t.modApproved(`#${ref}`, npas), alerts: [alertId] };
-}
-
-/** What approving a report sends: its text as members will read it, or its fields' template. */
-function approvedBody(found: Report): AlertBody {
-  const body = reportBody(found);
-  return 'text' in body ? { text: cleanAlertText(body.text) } : body;
-}
-
-/** RETRACT: withdraws an approved report's alert (the follow-up of sent copies runs in the background, jobs/retractions.ts). */
-function retract(store: Store, mod: Moderator, ref: string, now: number): Outcome {
-  const { db } = store;
-  const found = alertByRef(db, ref);
-  if (!found) return failed(joinRequestText(store, mod, ref) ?? (reportExists(db, ref) ? mod.t.modNotAlert(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`)));
-  if (found.retracted) return failed(mod.t.modAlreadyRetracted(`#${ref}`));
-  const { cancelled, planned } = retractAlert(db, found.alertId, now);
-  db.eraseSoon();
-  return { say: planned ? mod.t.modRetracted(`#${ref}`, cancelled) : mod.t.modRetractedUnsent(`#${ref}`), retracted: true };
-}
-
-/**
- * Refuses a join request: a refused applicant leaves nothing behind (what
- * DELETE would erase, their member row and all keyed to them); a member
- * refused more areas keeps the ones they have.
- */
-function refuse(store: Store, request: { id: number; memberId: number }, now: number): void {
-  closeRequest(store.db, request.id, now);
-  if (memberStatus(store.db, request.memberId) === 'pending') {
-    const applicant = memberSender(store.db, store.vault, request.memberId);
-    deleteMember(store.db, request.memberId);
-    if (applicant) eraseSenderTraces(store, applicant, now);
-    // Their sealed number must not outlive the refusal in the WAL either.
-    store.db.eraseSoon();
-  }
-}
-
-/** What SHOW, EDIT and RETRACT answer of a join request: what it is and what can be done with it. */
-function joinRequestText({ db }: Store, mod: Moderator, ref: string): string | null {
-  const request = findRequest(db, ref);
-  return request ? mod.t.modJoinRequest(`#${ref}`, request.npas) : null;
-}
-
-function reject(store: Store, mod: Moderator, ref: string, now: number): Outcome {
-  const { db, vault } = store;
-  const request = findRequest(db, ref);
-  if (request) {
-    refuse(store, request, now);
-    return say(mod.t.modRejected(`#${ref}`));
-  }
-  const found = findReport(db, vault, ref);
-  if (!found) return failed(mod.t.modNoSuchRef(`#${ref}`));
-  if (!decideReport(db, found.id, 'rejected', now)) return failed(mod.t.modAlreadyDecided(`#${ref}`));
-  eraseNotices(store, found.id, now);
-  return say(mod.t.modRejected(`#${ref}`));
-}
-
-function edit(store: Store, mod: Moderator, rules: ModerationRules, ref: string, raw: string, now: number): Outcome {
-  const found = findReport(store.db, store.vault, ref);
-  if (!found) return failed(joinRequestText(store, mod, ref) ?? mod.t.modNoSuchRef(`#${ref}`));
-  if (found.status !== 'pending') return failed(mod.t.modAlreadyDecided(`#${ref}`));
-  const text = cleanAlertText(raw);
-  setReportText(store.db, store.vault, found.id, text);
-  // Later reports match this one on what it now says: an identifier the edit removed (a mistyped
-  // number, a victim's) must not point moderators at it, one it added must.
-  reindexReportIdentifiers(store.db, store.vault, found.id, identifiersIn(text, { country: rules.regions.country }));
-  // The notices quote the text this edit replaces: the other moderators get one quoting the new text
-  // instead, so none can APPROVE from a notice of a text that is no longer what would go.
-  eraseNotices(store, found.id, now);
-  // The old text (perhaps a victim's number the edit took out) must not stay in old WAL frames, notice or not.
-  store.db.eraseSoon();
-  // She wrote the new text: she approves it at once. The others are shown it by the fresh notice.
-  shown(store, mod, found.id, now);
-  const segments = alertSegments(found.npas, text);
-  const fits = segments <= MAX_ALERT_SEGMENTS;
-  return {
-    say: mod.t.modEdited(`#${ref}`, segments, fits),
-    notify: {
-      subject: { kind: 'report', reportId: found.id },
-      text: (t, lang) => t.modEditedNotice(`#${ref}`, fits ? renderBody(lang, found.npas, { text }) : null, segments),
-      except: mod.sender,
-      uncapped: true,
-    },
-  };
-}
-
-function show(store: Store, mod: Moderator, ref: string, now: number): Outcome {
-  const found = findReport(store.db, store.vault, ref);
-  if (!found) {
-    const request = joinRequestText(store, mod, ref);
-    return request ? say(request) : (showCheckin(store, mod, ref, now) ?? failed(mod.t.modNoSuchRef(`#${ref}`)));
-  }
-  if (found.status !== 'pending') return failed(mod.t.modAlreadyDecided(`#${ref}`));
-  shown(store, mod, found.id, now);
-  const body = approvedBody(found);
-  const segments = bodySegments(found.npas, body);
-  if (segments > MAX_ALERT_SEGMENTS) return say(mod.t.modShowTooLong(`#${ref}`, segments, 'text' in body ? body.text : mod.t.alertBody(body.fields)));
-  // The reporter's "anything else" whole: the notice clipped it, and an EDIT withdrew the notice.
-  return say(mod.t.modShow(`#${ref}`, renderBody(mod.lang, found.npas, body), segments, found.fields?.fields.other));
-}
-
 function alert(store: Store, mod: Moderator, regions: Regions, tokens: string[], raw: string, now: number): Outcome {
   // As REPORT reads it: a number after the areas that is none, with text after it, starts the text ("ALERT 415
   // 100 dollars short"). First, or with an area after it ("415 150 408": 150 for 510), it is a mistyped area:
@@ -263,69 +65,6 @@ function alert(store: Store, mod: Moderator, regions: Regions, tokens: string[],
   const ref = newRef(store.db);
   const alertId = issueAlert({ ...store, regions }, { ref, npas, body: { text } }, now);
   return { say: mod.t.modAlertQueued(npas, `#${ref}`), alerts: [alertId] };
-}
-
-function block(store: Store, mod: Moderator, ref: string, now: number): Outcome {
-  const { db, vault } = store;
-  const request = findRequest(db, ref);
-  if (request) {
-    // Someone a moderator will not let in (a harvester, a known abuser): refused, and their JOINs dropped from now
-    // on, over SMS and over Signal alike when one number links the two (their twin membership is theirs too).
-    for (const memberId of personMemberIds(db, request.memberId)) {
-      const applicant = memberSender(db, vault, memberId);
-      if (applicant) blockSender(db, vault.index('reporter', memberKey(applicant)), now);
-      // A member asking for one more area loses those they hold too: alerts are what such a person is after.
-      if (memberStatus(db, memberId) !== 'pending') {
-        unsubscribeAll(db, memberId);
-        withdrawAlertsOutside(db, memberId, now);
-      }
-      // The twin's own request goes too: approved, it would send alerts to a blocked person.
-      const twinRequest = memberId === request.memberId ? undefined : requestOf(db, memberId);
-      if (twinRequest) refuse(store, twinRequest, now);
-    }
-    refuse(store, request, now);
-    return say(mod.t.modBlocked(`#${ref}`));
-  }
-  // A report sent over Signal showing a number also carries that number's index over SMS: both are blocked.
-  const reporters = reportersOf(db, vault, ref);
-  if (reporters.length === 0 && !reportExists(db, ref)) return blockCheckinSender(store, mod, ref, now);
-  if (reporters.length === 0) return failed(mod.t.modSenderErased(`#${ref}`));
-  for (const reporter of reporters) blockSender(db, reporter, now);
-  return say(mod.t.modBlocked(`#${ref}`));
-}
-
-/**
- * BLOCK of a missed check-in's reference (CHECKIN_FALLBACK=moderators): its
- * sender is silenced as a report's is, and her check-ins go to no moderator
- * from now on: those still queued for them are withdrawn, and one running
- * now tells no one at its end (she is told so). Her buddies, if any, are
- * still told: she chose them, and they her.
- */
-function blockCheckinSender(store: Store, mod: Moderator, ref: string, now: number): Outcome {
-  const { db, vault } = store;
-  const memberId = checkinRefMember(db, ref);
-  if (memberId === undefined) return failed(mod.t.modNoSuchRef(`#${ref}`));
-  blockMember(db, vault, memberId, now);
-  // Her details go with the withdrawn messages, from the WAL too.
-  if (withdrawModeratorEscalationsOf(db, personMemberIds(db, memberId), now) > 0) db.eraseSoon();
-  return say(mod.t.modBlocked(`#${ref}`));
-}
-
-/** SHOW of a missed check-in's reference: the notice with its details, while they are kept (a day after it, or until her OK). */
-function showCheckin(store: Store, mod: Moderator, ref: string, now: number): Outcome | null {
-  const memberId = checkinRefMember(store.db, ref);
-  if (memberId === undefined) return null;
-  const id = checkinOfRef(store.db, ref);
-  const c = id === undefined ? undefined : escalatedCheckin(store.db, store.vault, id);
-  let details: string | null;
-  try {
-    details = c?.details() ?? null;
-  } catch {
-    // A damaged value: she is told they are lost, as the notice would have said.
-    details = mod.t.checkinDetailsUnreadable();
-  }
-  if (!c || details === null) return say(mod.t.modCheckinNoDetails(`#${ref}`));
-  return say(mod.t.checkinEscalationModerators(`#${ref}`, mod.t.checkinEnd(dayTime(c.dueAt, now)), details, escalatedBuddies(store.db, c.id) > 0));
 }
 
 function stats({ db }: Store, mod: Moderator): Outcome {

@@ -1,0 +1,44 @@
+/** BLOCK and SHOW of a missed check-in's reference (CHECKIN_FALLBACK=moderators): its sender, never who she is. */
+import { blockMember } from '../store/blocks';
+import { checkinOfRef, checkinRefMember } from '../store/checkin-refs';
+import { escalatedCheckin } from '../store/checkins';
+import { personMemberIds } from '../store/members';
+import { withdrawModeratorEscalationsOf } from '../store/moderator-notices';
+import { escalatedBuddies } from '../store/unreached-checkins';
+import { dayTime } from './clock-time';
+import { failed, say, type Outcome, type Store } from './handler';
+import type { Moderator } from './moderator-commands';
+
+/**
+ * BLOCK of a missed check-in's reference (CHECKIN_FALLBACK=moderators): its
+ * sender is silenced as a report's is, and her check-ins go to no moderator
+ * from now on: those still queued for them are withdrawn, and one running
+ * now tells no one at its end (she is told so). Her buddies, if any, are
+ * still told: she chose them, and they her.
+ */
+export function blockCheckinSender(store: Store, mod: Moderator, ref: string, now: number): Outcome {
+  const { db, vault } = store;
+  const memberId = checkinRefMember(db, ref);
+  if (memberId === undefined) return failed(mod.t.modNoSuchRef(`#${ref}`));
+  blockMember(db, vault, memberId, now);
+  // Her details go with the withdrawn messages, from the WAL too.
+  if (withdrawModeratorEscalationsOf(db, personMemberIds(db, memberId), now) > 0) db.eraseSoon();
+  return say(mod.t.modBlocked(`#${ref}`));
+}
+
+/** SHOW of a missed check-in's reference: the notice with its details, while they are kept (a day after it, or until her OK). */
+export function showCheckin(store: Store, mod: Moderator, ref: string, now: number): Outcome | null {
+  const memberId = checkinRefMember(store.db, ref);
+  if (memberId === undefined) return null;
+  const id = checkinOfRef(store.db, ref);
+  const c = id === undefined ? undefined : escalatedCheckin(store.db, store.vault, id);
+  let details: string | null;
+  try {
+    details = c?.details() ?? null;
+  } catch {
+    // A damaged value: she is told they are lost, as the notice would have said.
+    details = mod.t.checkinDetailsUnreadable();
+  }
+  if (!c || details === null) return say(mod.t.modCheckinNoDetails(`#${ref}`));
+  return say(mod.t.checkinEscalationModerators(`#${ref}`, mod.t.checkinEnd(dayTime(c.dueAt, now)), details, escalatedBuddies(store.db, c.id) > 0));
+}
