@@ -12,3 +12,18 @@ CREATE TABLE checkin_refs (
 );
 CREATE UNIQUE INDEX checkin_refs_checkin ON checkin_refs (checkin_id) WHERE checkin_id IS NOT NULL;
 CREATE INDEX checkin_refs_member ON checkin_refs (member_id, created_at);
+
+-- A moderator's SHOW of such a reference, answered through the outbox (over
+-- Signal), quotes the check-in's details: its row is linked as 'shown', so
+-- that it goes with them (her OK, her DELETE, a day after the escalation).
+-- The kind's CHECK widens: the table is rebuilt (no table references it).
+CREATE TABLE checkin_messages_new (
+  outbox_id  INTEGER PRIMARY KEY REFERENCES outbox (id) ON DELETE CASCADE,
+  checkin_id INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+  kind       TEXT    NOT NULL CHECK (kind IN ('reminder', 'escalation', 'notice', 'shown')),
+  buddy_id   INTEGER
+);
+INSERT INTO checkin_messages_new (outbox_id, checkin_id, kind, buddy_id) SELECT outbox_id, checkin_id, kind, buddy_id FROM checkin_messages;
+DROP TABLE checkin_messages;
+ALTER TABLE checkin_messages_new RENAME TO checkin_messages;
+CREATE INDEX checkin_messages_checkin ON checkin_messages (checkin_id);

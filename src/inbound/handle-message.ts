@@ -9,6 +9,7 @@ import type { Store } from '../bot/handler';
 import type { LineRules } from '../bot/line-rules';
 import { parse } from '../bot/parser';
 import type { Sender } from '../phone/identity';
+import { linkShownCheckin } from '../store/checkin-refs';
 import { noOnesIndex, type InboundLog } from '../store/inbound-log';
 import { findMemberByIndex } from '../store/members';
 import { linkShownReport } from '../store/moderator-notices';
@@ -64,8 +65,9 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
     const member = findMemberByIndex(db, who.memberKey);
     const id =
       member && (member.status === 'active' || member.status === 'pending') ? enqueueMessage(db, vault, member.id, result.reply, now) : enqueueReply(db, vault, msg.sender, result.reply, now);
-    // Its copy goes when the report is decided or edited, as a notice's does.
+    // Its copy goes when the report is decided or edited, as a notice's does; a missed check-in's, with her details.
     if (quotedRef !== null) linkShownReport(db, id, quotedRef);
+    if (quotedRef !== null) linkShownCheckin(db, id, quotedRef);
     db.onCommit(rules.onQueued);
   }
   // Every message acted on is remembered (so is every one answered through

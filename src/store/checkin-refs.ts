@@ -47,6 +47,11 @@ export function checkinOfRef(db: Db, ref: string): number | undefined {
   return (db.stmt('SELECT checkin_id FROM checkin_refs WHERE ref = ?').get(ref) as { checkin_id: number | null } | undefined)?.checkin_id ?? undefined;
 }
 
+/** Links a queued answer to SHOW of a check-in's reference (it quotes her details) to the check-in: it goes with them. */
+export function linkShownCheckin(db: Db, outboxId: number, ref: string): void {
+  db.stmt("INSERT OR IGNORE INTO checkin_messages (outbox_id, checkin_id, kind) SELECT ?, checkin_id, 'shown' FROM checkin_refs WHERE ref = ? AND checkin_id IS NOT NULL").run(outboxId, ref);
+}
+
 /** Unties a reference from a check-in erased (check-in ids are used again). */
 export function untieCheckinRef(db: Db, checkinId: number): void {
   db.stmt('UPDATE checkin_refs SET checkin_id = NULL WHERE checkin_id = ?').run(checkinId);

@@ -36,7 +36,8 @@ interface DueRow {
   key_version: number;
 }
 
-export type CheckinMessageKind = 'reminder' | 'escalation' | 'notice';
+/** shown: a moderator's SHOW answer quoting the details (its reference's: store/checkin-refs.ts). */
+export type CheckinMessageKind = 'reminder' | 'escalation' | 'notice' | 'shown';
 
 /** Details are erased this long after an escalation. */
 export const DETAILS_KEPT_MS = 24 * 3_600_000;

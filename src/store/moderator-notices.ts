@@ -137,8 +137,9 @@ export function eraseReportNotices(db: Db, reportId: number, now: number): numbe
 /**
  * Withdraws what still waits for a member row that is no moderator's now
  * (taken off MODERATORS): notices of reports (and SHOW's answers) and of
- * join requests, digests, and check-in escalations to the moderators. Their
- * text goes with the address: they quote reports and a member's details.
+ * join requests, digests, and check-in escalations to the moderators (and
+ * SHOW's answers quoting one). Their text goes with the address: they quote
+ * reports and a member's details.
  * `moderators`: the member rows of those listed now. Run at start, before
  * anything is claimed. Returns how many, and the check-ins whose escalation
  * was withdrawn so (the caller queues it to those listed now).
@@ -153,7 +154,7 @@ export function withdrawFromFormerModerators(db: Db, moderators: number[], now: 
     )
     .all({ listed }) as Array<{ id: number }>;
   const forModerators = `SELECT outbox_id FROM report_notices UNION SELECT outbox_id FROM join_notices UNION SELECT outbox_id FROM notice_digests
-    UNION SELECT outbox_id FROM checkin_messages WHERE kind = 'escalation' AND buddy_id IS NULL`;
+    UNION SELECT outbox_id FROM checkin_messages WHERE (kind = 'escalation' AND buddy_id IS NULL) OR kind = 'shown'`;
   const withdrawn = db
     .stmt(
       `UPDATE outbox SET state = 'failed', error = 'moderator_removed', body_ct = NULL, address_ct = NULL, provider_id = NULL, lease_until = 0, updated_at = @now

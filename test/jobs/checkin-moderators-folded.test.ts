@@ -7,6 +7,7 @@
  * SHOW gives a moderator the details while they are kept.
  */
 import { catalog } from '../../src/bot/catalog';
+import { openBody } from '../../src/store/outbox';
 import { clockTime } from '../../src/bot/clock-time';
 import type { Sender } from '../../src/phone/identity';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
@@ -20,9 +21,19 @@ const sms = (address: string): Sender => ({ channel: 'sms', address, phone: addr
 const MODERATORS: Fallback = { fallback: 'moderators', moderatorContacts: [sms(MOD)] };
 const refIn = (text: string | null | undefined) => /#[A-Z2-9]{4,6}/.exec(text ?? '')?.[0] ?? 'no reference';
 const toModerator = (w: BotWorld) => w.queued(sms(MOD)).map((m) => m.text);
+/** A moderator over Signal, whose answers go through the outbox. */
+const SIG_MOD = '0d1e2f3a-4b5c-4d6e-8f7a-8b9c0d1e2f3a';
+let n = 0;
+const fromSignalModerator = (w: BotWorld, text: string) =>
+  w.bot.handle({ sender: { channel: 'signal', address: SIG_MOD }, text, providerId: `${SIG_MOD}:${1_700_000_000_000 + ++n}` }, 'outbox');
+/** Every message text the outbox still holds. */
+const outboxTexts = (w: BotWorld) =>
+  (w.db.sqlite.prepare('SELECT id, body_ct, key_version FROM outbox WHERE body_ct IS NOT NULL').all() as Array<{ id: number; body_ct: Buffer; key_version: number }>).map((r) =>
+    openBody(w.vault, r),
+  );
 
 async function line(): Promise<BotWorld> {
-  const w = await botWorld({ checkins: { fallback: 'moderators', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] }, moderatorContacts: [sms(MOD)], moderators: new Set([MOD]) });
+  const w = await botWorld({ checkins: { fallback: 'moderators', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] }, moderatorContacts: [sms(MOD)], moderators: new Set([MOD, SIG_MOD]) });
   w.sms(ROSE, 'JOIN');
   return w;
 }
@@ -69,5 +80,17 @@ describe("one sender's missed check-ins told to the moderators", () => {
     expect(w.sms(MOD, `SHOW ${ref.slice(1)}`).reply).toBe(t.checkinEscalationModerators(ref, clockTime(due), 'room 44 with a tall man'));
     w.sms(ROSE, 'OK');
     expect(w.sms(MOD, `SHOW ${ref.slice(1)}`).reply).toBe(t.modCheckinNoDetails(ref));
+  });
+
+  it("SHOW's answer over Signal goes with her details: her DELETE leaves it nowhere", async () => {
+    const w = await line();
+    miss(w, 'room 44 with a tall man');
+    const ref = refIn(toModerator(w)[0]);
+    fromSignalModerator(w, `SHOW ${ref.slice(1)}`);
+    expect(outboxTexts(w).filter((x) => x.includes('room 44'))).toHaveLength(2);
+
+    w.sms(ROSE, 'DELETE');
+
+    expect(outboxTexts(w).filter((x) => x.includes('room 44'))).toEqual([]);
   });
 });
