@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { reindexListedAlerts } from '../alerts/alert-reindex';
 import { Regions } from '../alerts/regions';
 import { ConfigError } from '../config/config-error';
 import { safeError } from '../log/safe-error';
@@ -84,6 +85,8 @@ async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void>
     const applied = migrate(db);
     if (applied.length) log.info({ applied }, 'migrations applied');
     db.transaction(() => untieErasedReporters(db, vault));
+    // Alerts approved before migration 0038 are indexed for CHECK again, as an approval indexes them now.
+    db.transaction(() => reindexListedAlerts(db, vault, regions.country));
     recordKey(db, vault);
   } catch (err) {
     db.close();

@@ -1,0 +1,90 @@
+/**
+ * Alerts approved before CHECK kept only what a clipped guided report's
+ * alert shows whole were indexed with the stub the cut leaves before its
+ * "..." ("7ABC1...", "@rickysmi..."): an innocent identifier a reporter
+ * could aim at. Migration 0038 lists the alerts then, and the start reads
+ * their identifiers again as an approval does now.
+ */
+import { reindexListedAlerts } from '../../src/alerts/alert-reindex';
+import { alertIdentifiers } from '../../src/alerts/report-template';
+import { catalog } from '../../src/bot/catalog';
+import { openAlert } from '../../src/store/alerts';
+import { migrate } from '../../src/store/migrate';
+import { indexAlertIdentifiers } from '../../src/store/screening';
+import type { BotWorld } from '../helpers/bot-world';
+import { MEMBER, MOD, REPORTER, reportWorld as world } from '../helpers/report-world';
+
+const t = catalog('en');
+const say = (w: BotWorld, from: string, text: string) => w.sms(from, text).reply ?? '';
+const LONG = 'calm at first, then turned aggressive when asked for the money, says he is a contractor, a regular at the bar on 6th';
+const VEHICLE = 'grey van with a dent on the side, tinted windows, roof rack, ladder on top, plate';
+const PERSON = 'tall white man about 45, short beard, grey hair, calls himself Rick, see';
+const at = (words: string, n: number) => words.slice(0, n).padEnd(n, ' ');
+
+/** Files and approves a guided report; returns the alert's id and what SHOW answered. */
+function approveGuided(w: BotWorld, person: string, vehicle: string): { alertId: number; shown: string } {
+  for (const a of ['REPORT', '1', 'Fri 11pm', '415 Motel 6 on Lombard, second floor at the back, near the ice machine', person, vehicle, 'texts from (415) 555-0177', 'SKIP']) say(w, REPORTER, a);
+  const ref = /#([A-Z0-9]{4,6})/.exec(say(w, REPORTER, 'DONE'))?.[1] as string;
+  const shown = say(w, MOD, `SHOW ${ref}`);
+  expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+  const { id } = w.db.sqlite.prepare('SELECT id FROM alerts ORDER BY id DESC LIMIT 1').get() as { id: number };
+  return { alertId: id, shown };
+}
+
+/** The alert's entries as the code before eeeef21 wrote them: every identifier of the clipped fields, stubs and all. */
+function indexAsBefore(w: BotWorld, alertId: number): void {
+  const alert = openAlert(w.db, w.vault, alertId)!;
+  const { categories } = w.db.sqlite.prepare('SELECT categories FROM screening WHERE alert_id = ? LIMIT 1').get(alertId) as { categories: string };
+  w.db.sqlite.prepare('DELETE FROM screening WHERE alert_id = ?').run(alertId);
+  indexAlertIdentifiers(w.db, w.vault, alertId, alertIdentifiers(alert.body, 'US'), alert.npas, categories.split(','), alert.createdAt);
+}
+
+/** Migration 0038 run on this database as an upgrade would run it, then the start's re-index. */
+function upgrade(w: BotWorld): number {
+  w.db.sqlite.exec('DROP TABLE screening_reindex; DELETE FROM schema_migrations WHERE version = 38');
+  expect(migrate(w.db)).toEqual(['0038_screening_reindex.sql']);
+  return w.db.transaction(() => reindexListedAlerts(w.db, w.vault, 'US'));
+}
+
+describe('the start after migration 0038', () => {
+  it('drops the stub of a plate an alert approved before was indexed with, and keeps the whole identifiers', async () => {
+    const w = await world();
+    const { alertId, shown } = approveGuided(w, 'tall man', `${at(VEHICLE, 84)} 7ABC123 CA, ${LONG}, ${LONG}`);
+    expect(shown).toContain('plate 7ABC1..., CA 7ABC123.');
+    indexAsBefore(w, alertId);
+    expect(say(w, MEMBER, 'CHECK 7ABC1')).toMatch(/^Heads Up: that plate is in 1 alert/);
+
+    expect(upgrade(w)).toBe(1);
+
+    expect(say(w, MEMBER, 'CHECK 7ABC1')).toBe(t.checkNone());
+    expect(say(w, MEMBER, 'CHECK 7ABC123')).toMatch(/^Heads Up: that plate is in 1 alert.*\bviolence\b/s);
+    expect(say(w, MEMBER, 'CHECK 415 555 0177')).toMatch(/^Heads Up: that number is in 1 alert/);
+    // Done once: the next start finds nothing to do.
+    expect(w.db.transaction(() => reindexListedAlerts(w.db, w.vault, 'US'))).toBe(0);
+  });
+
+  it('drops the stub of a handle when the report was already cut down to its reference by retention', async () => {
+    const w = await world();
+    const { alertId, shown } = approveGuided(w, `${at(PERSON, 67)} @rickysmith_contractor, ${LONG}, ${LONG}`, 'grey van');
+    expect(shown).toContain('Rick @rickysmith_contrac...');
+    indexAsBefore(w, alertId);
+    expect(say(w, MEMBER, 'CHECK @rickysmith_contrac')).toMatch(/^Heads Up: that handle is in 1 alert/);
+    // Retention keeps an approved report's reference only (reduceOldReports): its whole answers are gone.
+    w.db.sqlite.exec('UPDATE reports SET text_ct = NULL, fields_ct = NULL');
+
+    upgrade(w);
+
+    expect(say(w, MEMBER, 'CHECK @rickysmith_contrac')).toBe(t.checkNone());
+    expect(say(w, MEMBER, 'CHECK 415 555 0177')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
+  it('leaves a retracted alert out of CHECK', async () => {
+    const w = await world();
+    const { alertId } = approveGuided(w, 'tall man', 'grey van plate 7ABC123');
+    expect(say(w, MOD, `RETRACT ${(w.db.sqlite.prepare('SELECT r.ref FROM reports r JOIN alerts a ON a.report_id = r.id WHERE a.id = ?').get(alertId) as { ref: string }).ref}`)).toMatch(/retract/i);
+
+    upgrade(w);
+
+    expect(say(w, MEMBER, 'CHECK 7ABC123')).toBe(t.checkNone());
+  });
+});
