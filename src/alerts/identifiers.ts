@@ -7,8 +7,11 @@
  * plates.ts.
  */
 import type { CountryCode } from 'libphonenumber-js';
-import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { DEFAULT_COUNTRY, digitForms, normalizePhone, numberReadable, phoneNumbersIn } from './numbers-in-text';
 import { plateQuery, platesIn } from './plates';
+
+export { DEFAULT_COUNTRY, digitForms, normalizePhone, numberReadable };
 
 export type IdentifierKind = 'phone' | 'plate' | 'email' | 'handle' | 'link';
 
@@ -34,23 +37,6 @@ export function carriesNumber(id: Identifier, e164: string | null): boolean {
   const forms = digitForms(e164);
   return (id.value.match(/\d+/g) ?? []).some((run) => forms.has(run));
 }
-
-/**
- * The runs of digits a number is written as where no punctuation splits it:
- * national (4155550105), with the country code (14155550105), with a trunk
- * 0 (01234567 in Vienna) or the international 00. A run that only
- * contains one of them is someone else's number: where numbers vary in
- * length (Austria, Germany) a client's may hold hers.
- */
-export function digitForms(e164: string): Set<string> {
-  const parsed = parsePhoneNumberFromString(e164);
-  const national = parsed?.nationalNumber ?? e164.slice(1);
-  const cc = parsed?.countryCallingCode ?? '';
-  return new Set([national, `${cc}${national}`, `0${national}`, `00${cc}${national}`]);
-}
-
-/** The country national-format numbers are read in when the line names none. */
-export const DEFAULT_COUNTRY: CountryCode = 'US';
 
 const MAX_INPUT = 2000;
 
@@ -104,38 +90,6 @@ export function whatsappNumber(link: string): string | null {
   return parsed && parsed.isValid() ? parsed.number : null;
 }
 
-/**
- * A text as phone numbers are read in it, one character for one so that
- * positions stay: letters typed for digits inside a number ("415-555-O123",
- * "4I5"), as ads write them to dodge filters, read as digits (O for 0; I, l
- * and | for 1), only in words of digits, those letters and number
- * punctuation with at least as many digits as letters; and a comma or
- * semicolon read as a slash, since libphonenumber takes one followed by
- * digits as an extension ("415 555 0177, 628 555 0188" was one number); and
- * a number that starts with 00, the international prefix of most of the
- * world but not of DEFAULT_COUNTRY=US, read as starting with + (also when a
- * space follows it, as it usually does: "00 44 …").
- */
-export function numberReadable(text: string): string {
-  return text
-    .replace(/\S+/g, (word) => {
-      if (!/^[\d+().\-OoIl|,;:!?]+$/.test(word)) return word;
-      const digits = word.replace(/\D/g, '').length;
-      return digits >= word.replace(/[^OoIl|]/g, '').length ? word.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1') : word;
-    })
-    // Only where a number starts: not in a word or a time ("10h00", "10:00"), and not after digits
-    // and their separators ("415 555 0012" keeps its end); after a label it does ("tel:0044 …").
-    .replace(/(?<![\d+][\s().\-/]*)(?<![\p{L}\p{N}])(?<!\d:)00(\s?)(?=[1-9])/gu, (_prefix, space: string) => ` ${space}+`)
-    .replace(/[,;]/g, '/');
-}
-
-/** A phone number in E.164, any country; national formats are read in `country`. */
-export function normalizePhone(text: string, country: CountryCode = DEFAULT_COUNTRY): string | null {
-  if (text.length > 40) return null;
-  const parsed = parsePhoneNumberFromString(numberReadable(text.normalize('NFKC')), country);
-  return parsed && parsed.isValid() ? parsed.number : null;
-}
-
 const EMAIL_IN_TEXT = /(?:mailto:)?[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,24}/gu;
 const HANDLE_IN_TEXT = /(?<![\p{L}\p{N}_.@])@([\p{L}\p{N}_][\p{L}\p{N}_.]{1,29})/gu;
 const LINK_IN_TEXT = /\b(?:https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|net|org|link|me|io|co|ca|mx|es|info|biz|xxx|us|uk|app|site|club)\/[^\s<>"]*)/giu;
@@ -183,7 +137,7 @@ function identifiersAt(input: string, opts: ExtractOptions): Array<Identifier & 
   let noPhones = noLinks;
   // Stryker disable next-line ArrayDeclaration: a text with no digit in it never ends with a plate (each has a digit)
   const phones: string[] = [];
-  for (const m of findPhoneNumbersInText(numberReadable(noLinks), opts.country ?? DEFAULT_COUNTRY)) {
+  for (const m of phoneNumbersIn(noLinks, opts.country ?? DEFAULT_COUNTRY)) {
     const value = m.number.number as string;
     found.push({ kind: 'phone', value, at: m.startsAt });
     // Stryker disable next-line StringLiteral: any text in place of the '+' (an E.164 value's only non-digit) leaves the digits at the end, where endsWith looks

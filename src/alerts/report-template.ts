@@ -5,13 +5,13 @@
  * number, clipped until it fits the alert bound in every language.
  */
 import type { CountryCode } from 'libphonenumber-js';
-import { findPhoneNumbersInText } from 'libphonenumber-js/max';
 import { catalog, LANGS } from '../bot/catalog';
 import type { Category } from '../bot/report-dialogue';
 import { smsSegments } from '../bot/sms-segments';
 import type { Lang } from '../domain/lang';
 import { cleanAlertText, MAX_ALERT_SEGMENTS } from './alert-text';
-import { carriesNumber, DEFAULT_COUNTRY, digitForms, identifiersIn, numberReadable, showIdentifier, uniqueIdentifiers, type Identifier } from './identifiers';
+import { carriesNumber, DEFAULT_COUNTRY, digitForms, identifiersIn, showIdentifier, uniqueIdentifiers, type Identifier } from './identifiers';
+import { phoneNumbersIn } from './numbers-in-text';
 
 /** What a guided report holds, as the reporter answered (sealed with the report). */
 export interface ReportFields {
@@ -59,8 +59,8 @@ export function maskNumber(text: string, e164: string | null, country: CountryCo
   if (!e164) return text;
   let out = '';
   let at = 0;
-  // Read as identifiersIn reads numbers (letters for digits, commas), or the number would be masked less than it is found.
-  for (const m of findPhoneNumbersInText(numberReadable(text), country)) {
+  // Read as identifiersIn reads numbers (letters for digits, commas, a count after one), or the number would be masked less than it is found.
+  for (const m of phoneNumbersIn(text, country)) {
     if (m.number.number !== e164) continue;
     out += `${text.slice(at, m.startsAt)}[-]`;
     at = m.endsAt;

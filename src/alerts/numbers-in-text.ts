@@ -1,0 +1,79 @@
+/**
+ * Phone numbers as a report or a CHECK writes them: read in the line's
+ * country, letters typed for digits, "00" for "+", and a count after a
+ * number ("415 555 0144 5 times") kept apart from it. Pure; identifiers.ts
+ * gathers them with the other kinds.
+ */
+import type { CountryCode } from 'libphonenumber-js';
+import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+/** The country national-format numbers are read in when the line names none. */
+export const DEFAULT_COUNTRY: CountryCode = 'US';
+
+/**
+ * The runs of digits a number is written as where no punctuation splits it:
+ * national (4155550105), with the country code (14155550105), with a trunk
+ * 0 (01234567 in Vienna) or the international 00. A run that only
+ * contains one of them is someone else's number: where numbers vary in
+ * length (Austria, Germany) a client's may hold hers.
+ */
+export function digitForms(e164: string): Set<string> {
+  const parsed = parsePhoneNumberFromString(e164);
+  const national = parsed?.nationalNumber ?? e164.slice(1);
+  const cc = parsed?.countryCallingCode ?? '';
+  return new Set([national, `${cc}${national}`, `0${national}`, `00${cc}${national}`]);
+}
+
+/**
+ * A text as phone numbers are read in it, one character for one so that
+ * positions stay: letters typed for digits inside a number ("415-555-O123",
+ * "4I5"), as ads write them to dodge filters, read as digits (O for 0; I, l
+ * and | for 1), only in words of digits, those letters and number
+ * punctuation with at least as many digits as letters; and a comma or
+ * semicolon read as a slash, since libphonenumber takes one followed by
+ * digits as an extension ("415 555 0177, 628 555 0188" was one number); and
+ * a number that starts with 00, the international prefix of most of the
+ * world but not of DEFAULT_COUNTRY=US, read as starting with + (also when a
+ * space follows it, as it usually does: "00 44 …").
+ */
+export function numberReadable(text: string): string {
+  return text
+    .replace(/\S+/g, (word) => {
+      if (!/^[\d+().\-OoIl|,;:!?]+$/.test(word)) return word;
+      const digits = word.replace(/\D/g, '').length;
+      return digits >= word.replace(/[^OoIl|]/g, '').length ? word.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1') : word;
+    })
+    // Only where a number starts: not in a word or a time ("10h00", "10:00"), and not after digits
+    // and their separators ("415 555 0012" keeps its end); after a label it does ("tel:0044 …").
+    .replace(/(?<![\d+][\s().\-/]*)(?<![\p{L}\p{N}])(?<!\d:)00(\s?)(?=[1-9])/gu, (_prefix, space: string) => ` ${space}+`)
+    .replace(/[,;]/g, '/');
+}
+
+/** A phone number in E.164, any country; national formats are read in `country`. */
+export function normalizePhone(text: string, country: CountryCode = DEFAULT_COUNTRY): string | null {
+  if (text.length > 40) return null;
+  const parsed = parsePhoneNumberFromString(numberReadable(text.normalize('NFKC')), country);
+  return parsed && parsed.isValid() ? parsed.number : null;
+}
+
+// A short run of digits after a number's last digit, then a word: a count ("5 times", "2 veces", "10pm").
+const COUNT_AFTER = /\d(\s+)\d{1,3}(?=\s*\p{L})/gu;
+
+/**
+ * The phone numbers of a text, where numberReadable reads them. A count
+ * after a number ("called from 415 555 0144 5 times") is read apart when
+ * the number is whole without it and no number with it: libphonenumber took
+ * it for one more digit, and the text named no number at all.
+ */
+export function phoneNumbersIn(text: string, country: CountryCode): ReturnType<typeof findPhoneNumbersInText> {
+  let readable = numberReadable(text);
+  for (const m of readable.matchAll(COUNT_AFTER)) {
+    const gap = (m.index ?? 0) + 1;
+    // A number the count makes whole ("+49 30 1234567 89") stays one.
+    if (findPhoneNumbersInText(readable, country).some((n) => n.startsAt < gap && n.endsAt > gap)) continue;
+    // A line break between them, the same length: positions stay those of the text.
+    const apart = readable.slice(0, gap) + '\n'.repeat((m[1] as string).length) + readable.slice(gap + (m[1] as string).length);
+    if (findPhoneNumbersInText(apart, country).some((n) => n.endsAt === gap)) readable = apart;
+  }
+  return findPhoneNumbersInText(readable, country);
+}
