@@ -9,7 +9,8 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { DEFAULT_COUNTRY, digitForms, normalizePhone, numberReadable, phoneNumbersIn } from './numbers-in-text';
-import { plateQuery, platesIn } from './plates';
+import { plateQuery } from './plate-query';
+import { platesIn } from './plates';
 
 export { DEFAULT_COUNTRY, digitForms, normalizePhone, numberReadable };
 

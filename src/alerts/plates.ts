@@ -1,11 +1,13 @@
 /**
- * Licence plates in a text and in a CHECK: after a word that says so
+ * Licence plates in a text: after a word that says so
  * ("plate 7ABC123"), after their state, or (in a vehicle answer) alone;
  * their state kept apart, and every reading named where the words leave
- * the plate in doubt. Pure; identifiers.ts gathers these with the other kinds.
+ * the plate in doubt. Pure; identifiers.ts gathers these with the other kinds,
+ * and plate-query.ts reads a CHECK's words as a plate with these rules.
  */
 import { fieldLabels, LANGS } from '../bot/catalog';
 import type { Identifier } from './identifiers';
+import { listedPlates } from './plate-lists';
 import { normalizePlate, plateReadings, shoutedReadings } from './plate-readings';
 import { PLATE_WORD, vehiclesBlanked } from './plate-vehicles';
 
@@ -14,7 +16,7 @@ export { normalizePlate };
 // "Plate NO. ABC-123", "plaque n° AB-123-CD", "placa núm. ABC-12-34": a number word, never one of a plate's groups.
 const NUMBER_WORD = String.raw`n°|(?:no|n[uú]m|number|n[uú]mero|num[eé]ro)(?![\p{L}\p{N}])`;
 // A number word as one of a text's words, its punctuation with it ("NO.", "No:", "N°").
-const NUMBER_WORDS = new RegExp(String.raw`^(?:${NUMBER_WORD})[.:#]*$`, 'iu');
+export const NUMBER_WORDS = new RegExp(String.raw`^(?:${NUMBER_WORD})[.:#]*$`, 'iu');
 // A negation right after the plate word or its linking word ("placa no es ABC123", "the plate is not …", "la plaque
 // n'est pas …", "a placa não é …"): the plate it is about is the one the car did not have. A bare "no" is a number
 // word ("placa no ABC123"): only "no" and a linking word negate.
@@ -47,7 +49,7 @@ const REGIONS = new Set(
 );
 
 /** A text's words, a number sign glued to the plate after it apart ("N°ABC123"): the plate is read as when spaced. */
-function words(text: string): string[] {
+export function words(text: string): string[] {
   return text
     .replace(/(?<![\p{L}\p{N}])(n°)(?=[\p{L}\p{N}])/giu, '$1 ')
     .split(/\s+/)
@@ -72,7 +74,7 @@ function regionNear(text: string, start: number, end: number): string | undefine
 }
 
 /** A plate read from the start of some words: its value, its state if written, and how many words it took. */
-interface PlateWords {
+export interface PlateWords {
   value: string;
   region?: string;
   used: number;
@@ -119,7 +121,7 @@ function frenchWhole(region: string, value: string): string | null {
  * state, the whole too when the code is in small letters or the whole is a French plate: "ab 123 cd" and
  * "AB 123 CD" are 123CD of Alberta or the French AB-123-CD.
  */
-function plateWordReadings(tokens: string[]): PlateWords[] {
+export function plateWordReadings(tokens: string[]): PlateWords[] {
   const plate = plateInWords(tokens);
   // Stryker disable next-line StringLiteral: with no words there is no plate, returned below before lead is read
   const lead = tokens[0] ?? '';
@@ -197,6 +199,8 @@ function platesAfterWord(text: string): { plates: Array<Identifier & { at: numbe
     // words after it are read again, from the next plate word. "plate ABC123 and plate XYZ789": the plate's words ran
     // on into the next plate word; the search goes on after the words the plate took.
     re.lastIndex = out.length === found ? start + word.length : wordsEnd(written, start + m[0].length - written.length, used);
+    // "plates ABC123 and XYZ789": the plates listed after it, with no plate word of their own.
+    if (out.length > found) re.lastIndex = listedPlates(read, re.lastIndex, out);
   }
   return { plates: out, unsaid };
 }
@@ -270,33 +274,4 @@ export function platesIn(said: string, bare: boolean): Array<Identifier & { at: 
     if (french) out.push({ kind: 'plate', value: french, at: m.index ?? 0 });
   }
   return out;
-}
-
-/**
- * The readings of the words of a CHECK as a plate ("7ABC123", "ca 7abc123", "ABC-123 NY"),
- * read as a report's, when the plate takes all of them ("the 4 runner" is
- * no plate THE4). Without a state, only a plate with letters in it: an
- * all-digit string is a number that did not parse.
- */
-export function plateQuery(text: string): Identifier[] {
-  const out: Identifier[] = [];
-  for (const tokens of queryWords(words(text))) {
-    for (const plate of plateWordReadings(tokens)) {
-      if (plate.used < tokens.length) continue;
-      if (plate.region) out.push({ kind: 'plate', value: plate.value, region: plate.region });
-      else if (/[A-Z]/.test(plate.value)) out.push({ kind: 'plate', value: plate.value });
-    }
-  }
-  return out;
-}
-
-/**
- * The words of a CHECK to read as a plate: a number word first is not the plate's, as after a plate word in a
- * report ("CHECK NO. ABC-123", "CHECK N° ABC 123" look up ABC123); a bare "NO" or "NUM" may be its first group
- * ("NO 123 AB"), so both readings, the whole first.
- */
-function queryWords(tokens: string[]): string[][] {
-  const lead = tokens[0] ?? '';
-  if (tokens.length < 2 || !NUMBER_WORDS.test(lead)) return [tokens];
-  return /^(?:no|num)$/i.test(lead) ? [tokens, tokens.slice(1)] : [tokens.slice(1)];
 }

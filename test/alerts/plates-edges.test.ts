@@ -7,7 +7,7 @@
  * of a number word and a plate.
  */
 import { identifiersIn } from '../../src/alerts/identifiers';
-import { plateQuery } from '../../src/alerts/plates';
+import { plateQuery } from '../../src/alerts/plate-query';
 
 const plates = (text: string, vehicle = false) => identifiersIn(text, { vehicle }).filter((i) => i.kind === 'plate');
 

@@ -1,0 +1,19 @@
+/**
+ * A report naming two plates after one plate word ("plates ABC123 and
+ * XYZ789") indexed the first only: CHECK XYZ789 answered "no alerts name
+ * that" about a plate in an approved alert.
+ */
+import type { BotWorld } from '../helpers/bot-world';
+import { MEMBER, MOD, REPORTER, reportWorld } from '../helpers/report-world';
+
+const say = (w: BotWorld, from: string, text: string) => w.sms(from, text).reply ?? '';
+
+describe('CHECK of the second plate after one plate word', () => {
+  it('finds it once the report is approved, alone or as CHECK reads the same words', async () => {
+    const w = await reportWorld();
+    const ref = /#([A-Z0-9]{4,6})/.exec(say(w, REPORTER, 'REPORT 415 choked me, two cars, plates ABC123 and XYZ789'))?.[1] ?? 'none';
+    expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+    expect(say(w, MEMBER, 'CHECK XYZ-789')).toMatch(/^Heads Up: that plate is in 1 alert/);
+    expect(say(w, MEMBER, 'CHECK plates DEF456 and XYZ789')).toMatch(/^Heads Up: XYZ789 is in 1 alert/);
+  });
+});
