@@ -1,8 +1,9 @@
 /**
- * The plates listed after one a plate word named ("plates ABC123 and
- * XYZ789"), with no plate word of their own: only words of a plate's shape,
- * so that the sentence going on ("and 10pm", ", 5ft10") names none. Pure;
- * plates.ts reads the first.
+ * Plates a plate word says are there without its own words being them: the
+ * plates listed after the first ("plates ABC123 and XYZ789"), and the plate
+ * after a negation of an ordinary word ("plate not clear 7ABC123"). Only
+ * words of a plate's shape, so that the sentence going on ("and 10pm",
+ * ", 5ft10") names none. Pure; plates.ts reads the rest.
  */
 import type { Identifier } from './identifiers';
 import { normalizePlate } from './plate-readings';
@@ -35,4 +36,23 @@ export function listedPlates(text: string, from: number, out: Array<Identifier &
     out.push({ kind: 'plate', value: plate, at: end + m[0].length - (m[1] as string).length });
     end = LISTED_PLATE.lastIndex;
   }
+}
+
+/**
+ * The plate after a negation of an ordinary word ("plate not clear 7ABC123", "PLATE NOT IN CA 7ABC123"), from
+ * `at`: the first word of a plate's shape among the next four of the sentence, with the state written in capitals
+ * just before it (`regionOf` says which words are states). Null when none is.
+ */
+export function plateAfterNegatedWord(text: string, at: number, regionOf: (word: string) => string | undefined): (Identifier & { at: number }) | null {
+  const sentence = /^[^.!?\n]*/u.exec(text.slice(at))?.[0] ?? '';
+  const words = [...sentence.matchAll(/\S+/g)].slice(0, 4);
+  for (const [i, w] of words.entries()) {
+    const plate = normalizePlate(w[0].replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+    if (!plate || !plateShaped(plate)) continue;
+    const before = words[i - 1]?.[0] ?? '';
+    const region = /^[A-Z]{2}$/.test(before) ? regionOf(before) : undefined;
+    const found = { kind: 'plate' as const, value: plate, at: at + (w.index ?? 0) };
+    return region ? { ...found, region } : found;
+  }
+  return null;
 }

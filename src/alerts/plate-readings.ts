@@ -48,7 +48,7 @@ export function plateReadings(tokens: string[], endsSentence: boolean, small: Sm
 type SmallWord = (word: string) => boolean;
 const isSmallWord: SmallWord = (word) => SENTENCE_WORDS.has(word);
 // In a text written in capitals ("PLATE IS ABC 123 AT THE MOTEL") the small words are in capitals too.
-const isSmallWordInAnyCase: SmallWord = (word) => SENTENCE_WORDS.has(word.toLowerCase());
+export const isSmallWordInAnyCase: SmallWord = (word) => SENTENCE_WORDS.has(word.toLowerCase());
 
 /**
  * plateReadings's readings where the plate word is in capitals: first with its small words in capitals judged as

@@ -7,8 +7,8 @@
  */
 import { fieldLabels, LANGS } from '../bot/catalog';
 import type { Identifier } from './identifiers';
-import { listedPlates } from './plate-lists';
-import { normalizePlate, plateReadings, shoutedReadings } from './plate-readings';
+import { listedPlates, plateAfterNegatedWord } from './plate-lists';
+import { isSmallWordInAnyCase, normalizePlate, plateReadings, shoutedReadings } from './plate-readings';
 import { PLATE_WORD, vehiclesBlanked } from './plate-vehicles';
 
 export { normalizePlate };
@@ -143,7 +143,8 @@ function sentenceEndsAt(text: string, at: number): boolean {
  */
 function negatedPlateEnd(written: string, at: number): number | null {
   const first = written.split(/\s/)[0] ?? '';
-  if (!/\d/.test(first) && first !== first.toUpperCase()) return null;
+  // "PLATE NOT IN CA …": a small word of the sentence in capitals ("IN" is a state too) starts no plate here.
+  if (!/\d/.test(first) && (first !== first.toUpperCase() || isSmallWordInAnyCase(first))) return null;
   const plate = plateInWords(words(written));
   return plate ? wordsEnd(written, at, plate.used) : null;
 }
@@ -172,6 +173,9 @@ function platesAfterWord(text: string): { plates: Array<Identifier & { at: numbe
       // ("plate not clear TX ABC1234", "placa no es de aqui …") blanks nothing: the plate after it is read as ever.
       const end = negatedPlateEnd(written, start + m[0].length - written.length);
       if (end !== null) unsaid = unsaid.slice(0, start) + ' '.repeat(end - start) + unsaid.slice(end);
+      // "plate not clear 7ABC123": the plate the words after it give, with no state to read it by.
+      const plate = end === null ? plateAfterNegatedWord(read, start + m[0].length - written.length, regionWord) : null;
+      if (plate) out.push(plate);
       // The words after it may hold the plate of another plate word ("… is not ABC123 his plate XYZ789").
       re.lastIndex = start + word.length;
       continue;
