@@ -62,8 +62,10 @@ export const en: Catalog = {
   checkFoundAmong: (r, named) =>
     `Heads Up: ${checkNamed(named, 'and')} ${named.length === 1 ? 'is' : 'are'} in ${r.count} alert${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, latest ${localDate(r.latest)}, in ${listAreas(r.areas)}. Stay safe.`,
   checkNone: () => "Heads Up: no alerts name that. No record doesn't mean safe: trust your gut.",
-  checkNoneOfFirst: (n) =>
-    `Heads Up: checked the first ${n}: no alerts name them. The others were not checked: send them in another CHECK. No record doesn't mean safe: trust your gut.`,
+  checkNoneOfFirst: (n, limited) =>
+    `Heads Up: checked the first ${n === 1 ? 'one: no alerts name it' : `${n}: no alerts name them`}. The others were not checked: ${limited ? "that's all your checks for now, send them in an hour" : 'send them in another CHECK'}. No record doesn't mean safe: trust your gut.`,
+  checkUnchecked: (n, limited) =>
+    `Only the first ${n === 1 ? 'one was' : `${n} were`} checked: ${limited ? "that's all your checks for now. Send the others in an hour." : 'send the others in another CHECK.'}`,
   checkLimit: () => "Heads Up: you've made the most checks allowed for now. Try again in an hour.",
   membersOnly: () => 'Heads Up: this is for members. Text JOIN and your area code first.',
   alert: (areas, text) => `Heads Up alert (${listAreas(areas)}): ${text} -- STOP to end`,

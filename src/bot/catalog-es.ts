@@ -64,8 +64,10 @@ export const es: Catalog = {
   checkFoundAmong: (r, named) =>
     `Heads Up: ${checkNamed(named, 'y')} ${named.length === 1 ? 'sale' : 'salen'} en ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la ultima el ${localDate(r.latest)}, en ${listAreas(r.areas)}. Cuidate.`,
   checkNone: () => 'Heads Up: ninguna alerta menciona eso. Sin registro no quiere decir seguro: confia en tu instinto.',
-  checkNoneOfFirst: (n) =>
-    `Heads Up: se verificaron los primeros ${n}: ninguna alerta los menciona. Los demas no se verificaron: mandalos en otro VERIFICAR. Sin registro no quiere decir seguro: confia en tu instinto.`,
+  checkNoneOfFirst: (n, limited) =>
+    `Heads Up: ${n === 1 ? 'se verifico el primero: ninguna alerta lo menciona' : `se verificaron los primeros ${n}: ninguna alerta los menciona`}. Los demas no se verificaron: ${limited ? 'son todas tus verificaciones por ahora, mandalos en una hora' : 'mandalos en otro VERIFICAR'}. Sin registro no quiere decir seguro: confia en tu instinto.`,
+  checkUnchecked: (n, limited) =>
+    `${n === 1 ? 'Solo se verifico el primero' : `Solo se verificaron los primeros ${n}`}: ${limited ? 'son todas tus verificaciones por ahora. Manda los demas en una hora.' : 'manda los demas en otro VERIFICAR.'}`,
   checkLimit: () => 'Heads Up: hiciste el maximo de verificaciones por ahora. Intenta en una hora.',
   membersOnly: () => 'Heads Up: esto es para miembros. Primero escribe UNIRSE y tu codigo de area.',
   alert: (areas, text) => `Alerta Heads Up (${listAreas(areas)}): ${text} -- ALTO para salir`,

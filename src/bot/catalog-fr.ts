@@ -68,8 +68,10 @@ export const fr: Catalog = {
   checkFoundAmong: (r, named) =>
     `Heads Up: ${checkNamed(named, 'et')} ${named.length === 1 ? 'figure' : 'figurent'} dans ${r.count} alerte${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la dernière le ${localDate(r.latest)}, pour ${listAreas(r.areas)}. Prenez soin de vous.`,
   checkNone: () => "Heads Up: aucune alerte ne cite cela. Pas de trace ne veut pas dire sans danger: écoutez votre instinct.",
-  checkNoneOfFirst: (n) =>
-    `Heads Up: vérifiés, les ${n} premiers: aucune alerte ne les cite. Les autres n'ont pas été vérifiés: envoyez-les dans un autre VERIFIER. Pas de trace ne veut pas dire sans danger: écoutez votre instinct.`,
+  checkNoneOfFirst: (n, limited) =>
+    `Heads Up: ${n === 1 ? 'vérifié, le premier: aucune alerte ne le cite' : `vérifiés, les ${n} premiers: aucune alerte ne les cite`}. Les autres n'ont pas été vérifiés: ${limited ? "c'est le maximum pour le moment, envoyez-les dans une heure" : 'envoyez-les dans un autre VERIFIER'}. Pas de trace ne veut pas dire sans danger: écoutez votre instinct.`,
+  checkUnchecked: (n, limited) =>
+    `${n === 1 ? 'Seul le premier a été vérifié' : `Seuls les ${n} premiers ont été vérifiés`}: ${limited ? "c'est le maximum pour le moment. Envoyez les autres dans une heure." : 'envoyez les autres dans un autre VERIFIER.'}`,
   checkLimit: () => 'Heads Up: vous avez fait le maximum de vérifications pour le moment. Réessayez dans une heure.',
   membersOnly: () => "Heads Up: c'est réservé aux membres. Écrivez d'abord REJOINDRE et votre zone.",
   alert: (areas, text) => `Alerte Heads Up (${listAreas(areas)}): ${text} -- STOP pour partir`,

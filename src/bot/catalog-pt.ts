@@ -69,8 +69,10 @@ export const pt: Catalog = {
   checkFoundAmong: (r, named) =>
     `Heads Up: ${checkNamed(named, 'e')} ${named.length === 1 ? 'esta' : 'estao'} em ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, o ultimo em ${localDate(r.latest)}, em ${listAreas(r.areas)}. Se cuide.`,
   checkNone: () => 'Heads Up: nenhum alerta cita isso. Sem registro nao quer dizer seguro: confie no seu instinto.',
-  checkNoneOfFirst: (n) =>
-    `Heads Up: verifiquei os primeiros ${n}: nenhum alerta os cita. Os outros nao foram verificados: mande-os em outro VERIFICAR. Sem registro nao quer dizer seguro: confie no seu instinto.`,
+  checkNoneOfFirst: (n, limited) =>
+    `Heads Up: ${n === 1 ? 'verifiquei o primeiro: nenhum alerta o cita' : `verifiquei os primeiros ${n}: nenhum alerta os cita`}. Os outros nao foram verificados: ${limited ? 'acabaram suas verificacoes por agora, mande-os em uma hora' : 'mande-os em outro VERIFICAR'}. Sem registro nao quer dizer seguro: confie no seu instinto.`,
+  checkUnchecked: (n, limited) =>
+    `${n === 1 ? 'So o primeiro foi verificado' : `So os primeiros ${n} foram verificados`}: ${limited ? 'acabaram suas verificacoes por agora. Mande os outros em uma hora.' : 'mande os outros em outro VERIFICAR.'}`,
   checkLimit: () => 'Heads Up: voce fez o maximo de verificacoes por agora. Tente de novo em uma hora.',
   membersOnly: () => 'Heads Up: isto é para membros. Primeiro escreva ENTRAR e sua area.',
   alert: (areas, text) => `Alerta Heads Up (${listAreas(areas)}): ${text} -- PARAR para sair`,

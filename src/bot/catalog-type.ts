@@ -86,8 +86,13 @@ export interface Catalog {
   /** A CHECK of a sentence naming several identifiers: `named`, those of them the alerts name (as checkNamed shows them). */
   checkFoundAmong(result: CheckResult, named: string[]): string;
   checkNone(): string;
-  /** A CHECK of a sentence naming more identifiers than it looks up: none of the first `checked` is in an alert. */
-  checkNoneOfFirst(checked: number): string;
+  /**
+   * A CHECK of a sentence naming more identifiers than it looks up (past the five it takes, or, `limited`, past
+   * what is left of her hourly limit): none of the first `checked` is in an alert.
+   */
+  checkNoneOfFirst(checked: number, limited: boolean): string;
+  /** After checkFoundAmong (the two may take three segments), as checkNoneOfFirst says it: only the first `checked` were looked up. */
+  checkUnchecked(checked: number, limited: boolean): string;
   checkLimit(): string;
   membersOnly(): string;
   alert(areas: string[], text: string): string;

@@ -69,7 +69,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     // Five identifiers of the longest a reply names (40 characters), and one.
     checkFoundAmong: [t.checkFoundAmong(CHECK, Array.from({ length: 5 }, (_, i) => `${i}`.repeat(40))), t.checkFoundAmong({ ...CHECK, count: 1 }, ['ABC123'])],
     checkNone: [t.checkNone()],
-    checkNoneOfFirst: [t.checkNoneOfFirst(5)],
+    checkNoneOfFirst: [t.checkNoneOfFirst(5, false), t.checkNoneOfFirst(4, true), t.checkNoneOfFirst(1, true)],
+    checkUnchecked: [t.checkUnchecked(5, false), t.checkUnchecked(4, true), t.checkUnchecked(1, true)],
     checkLimit: [t.checkLimit()],
     membersOnly: [t.membersOnly()],
     // An alert carries the report's own text (up to 1,600 characters) by design; its frame is checked below.
@@ -224,6 +225,11 @@ describe('the reply catalogues', () => {
         for (const text of texts) expect(text.length).toBeGreaterThan(0);
         const preview = _name === 'modNotice' || _name === 'modShow' || _name === 'modShowTooLong' || _name === 'modReportNotice' || _name === 'modEditedNotice' || _name === 'modApproveUnread';
         expect(texts.filter((text) => smsSegments(text) > (preview ? 11 : THREE_SEGMENTS.has(_name) ? 3 : 2))).toEqual([]);
+      });
+
+      it('fits a CHECK naming the most matches, and the others not checked, in three SMS segments', () => {
+        const named = Array.from({ length: 5 }, (_, i) => `${i}`.repeat(40));
+        expect(smsSegments(`${t.checkFoundAmong(CHECK, named)} ${t.checkUnchecked(4, true)}`)).toBeLessThanOrEqual(3);
       });
 
       it('writes every reply that quotes no member text in GSM-7, so it is not billed as UCS-2', () => {
