@@ -93,6 +93,9 @@ export function whatsappNumber(link: string): string | null {
 
 const EMAIL_IN_TEXT = /(?:mailto:)?[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,24}/gu;
 const HANDLE_IN_TEXT = /(?<![\p{L}\p{N}_.@])@([\p{L}\p{N}_][\p{L}\p{N}_.]{1,29})/gu;
+// A handle copied without its "@" ("his insta is rick_sf"): a word holding an underscore, which no ordinary word
+// does. One without ("rickysf") cannot be told from a word, and a false handle would match whoever has it.
+const BARE_HANDLE_IN_TEXT = /(?<![\p{L}\p{N}_.@/])[\p{L}\p{N}_.]*_[\p{L}\p{N}_.]*(?![\p{L}\p{N}_@/])/gu;
 const LINK_IN_TEXT = /\b(?:https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|net|org|link|me|io|co|ca|mx|es|info|biz|xxx|us|uk|app|site|club)\/[^\s<>"]*)/giu;
 /** Where to look for what, by the report's field: plates without a word before them only in the vehicle answer. */
 export interface ExtractOptions {
@@ -131,6 +134,10 @@ function identifiersAt(input: string, opts: ExtractOptions): Array<Identifier & 
   }
   for (const m of noLinks.matchAll(HANDLE_IN_TEXT)) {
     const handle = normalizeHandle(m[1] as string);
+    if (handle) found.push({ kind: 'handle', value: handle, at: m.index ?? 0 });
+  }
+  for (const m of noLinks.matchAll(BARE_HANDLE_IN_TEXT)) {
+    const handle = /[\p{L}\p{N}]/u.test(m[0]) ? normalizeHandle(m[0]) : null;
     if (handle) found.push({ kind: 'handle', value: handle, at: m.index ?? 0 });
   }
   // A phone number is never also a plate: its digits are not read after a plate word ("tag him 415 555 0123"),

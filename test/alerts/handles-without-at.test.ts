@@ -1,0 +1,31 @@
+/**
+ * A handle written without its "@" in a sentence ("his insta is rick_sf")
+ * was read nowhere. Ordinary words never hold an underscore, so a word that
+ * does is read as a handle; a word without one is left as a word: "rickysf"
+ * cannot be told from "tonight" or "Rick", and a false handle in an alert
+ * reads as a match for whoever has it.
+ */
+import { identifiersIn } from '../../src/alerts/identifiers';
+
+const handles = (text: string) => identifiersIn(text).filter((i) => i.kind === 'handle').map((i) => i.value);
+
+describe('a handle without its "@" in a sentence', () => {
+  it.each([
+    ['his insta is rick_sf, calls himself Rick', ['rick_sf']],
+    ['goes by Rick_SF99 on twitter', ['rick_sf99']],
+    ['snap: _rickysf_ and ig @rick.sf', ['_rickysf_', 'rick.sf']],
+    ['el ig es rick_sf.', ['rick_sf']],
+  ])('%j names %j', (text, values) => {
+    expect(handles(text)).toEqual(values);
+  });
+
+  it.each([
+    "grabbed my arm, didn't pay, said he'd be back tonight. Tall, beard, calls himself Rick, e.g. rickysf on insta",
+    'Mary-Jane at the motel, 5th floor, 10pm, approx. 45 years old',
+    'mail rick_sf@gmail.com',
+    'onlyfans.com/rick_sf',
+    'a line of ____ then nothing, _ alone',
+  ])('%j names no handle but those written as addresses', (text) => {
+    expect(handles(text)).toEqual([]);
+  });
+});
