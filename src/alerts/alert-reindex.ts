@@ -1,5 +1,5 @@
 /**
- * The start's re-index of the alerts migration 0038 lists (those approved
+ * The start's re-index of the alerts migration 0039 lists (those approved
  * before it): their CHECK entries rebuilt from their sealed body as an
  * approval indexes one now. Before, a clipped guided report's alert was
  * indexed with the stub its cut leaves before "..." ("@rickysmi...",

@@ -85,7 +85,7 @@ async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void>
     const applied = migrate(db);
     if (applied.length) log.info({ applied }, 'migrations applied');
     db.transaction(() => untieErasedReporters(db, vault));
-    // Alerts approved before migration 0038 are indexed for CHECK again, as an approval indexes them now.
+    // Alerts approved before migration 0039 are indexed for CHECK again, as an approval indexes them now.
     db.transaction(() => reindexListedAlerts(db, vault, regions.country));
     recordKey(db, vault);
   } catch (err) {

@@ -2,7 +2,7 @@
  * Alerts approved before CHECK kept only what a clipped guided report's
  * alert shows whole were indexed with the stub the cut leaves before its
  * "..." ("7ABC1...", "@rickysmi..."): an innocent identifier a reporter
- * could aim at. Migration 0038 lists the alerts then, and the start reads
+ * could aim at. Migration 0039 lists the alerts then, and the start reads
  * their identifiers again as an approval does now.
  */
 import { reindexListedAlerts } from '../../src/alerts/alert-reindex';
@@ -39,14 +39,14 @@ function indexAsBefore(w: BotWorld, alertId: number): void {
   indexAlertIdentifiers(w.db, w.vault, alertId, alertIdentifiers(alert.body, 'US'), alert.npas, categories.split(','), alert.createdAt);
 }
 
-/** Migration 0038 run on this database as an upgrade would run it, then the start's re-index. */
+/** Migration 0039 run on this database as an upgrade would run it, then the start's re-index. */
 function upgrade(w: BotWorld): number {
-  w.db.sqlite.exec('DROP TABLE screening_reindex; DELETE FROM schema_migrations WHERE version = 38');
-  expect(migrate(w.db)).toEqual(['0038_screening_reindex.sql']);
+  w.db.sqlite.exec('DROP TABLE screening_reindex; DELETE FROM schema_migrations WHERE version = 39');
+  expect(migrate(w.db)).toEqual(['0039_screening_reindex.sql']);
   return w.db.transaction(() => reindexListedAlerts(w.db, w.vault, 'US'));
 }
 
-describe('the start after migration 0038', () => {
+describe('the start after migration 0039', () => {
   it('drops the stub of a plate an alert approved before was indexed with, and keeps the whole identifiers', async () => {
     const w = await world();
     const { alertId, shown } = approveGuided(w, 'tall man', `${at(VEHICLE, 84)} 7ABC123 CA, ${LONG}, ${LONG}`);
