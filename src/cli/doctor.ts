@@ -15,6 +15,7 @@ import { Regions } from '../alerts/regions';
 import { knownTimeZone, UNKNOWN_TIME_ZONE } from '../bot/clock-time';
 import { DATABASE_IN_USE, isDatabaseBusy } from './cli-errors';
 import { databaseFile } from '../store/db';
+import { notALineProblem } from '../store/line-file';
 import { openToRead } from '../store/open-to-read';
 import { latestMigration, readExistingKey, readLineConfig } from './line';
 
@@ -108,6 +109,9 @@ function checkDatabase(config: Config, key: { key: Uint8Array; file?: string } |
     results.push(...modes);
     // Nothing more can be read from a damaged file: the checks below would only throw.
     if (integrity !== 'ok') return results;
+    // An empty file or another application's passes its integrity check: "damaged" would hide what it is.
+    const problem = notALineProblem(file);
+    if (problem) return [bad('database', `${problem} (the server refuses to start on it)`), ...modes, ...leftover];
     const known = latestMigration();
     const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
     const applied = hasTable ? ((db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0) : 0;

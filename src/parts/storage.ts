@@ -15,6 +15,7 @@ import { Metrics } from '../metrics';
 import { databaseFile, Db } from '../store/db';
 import { recordKey, verifyKey } from '../store/key-check';
 import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
+import { notALineProblem } from '../store/line-file';
 import { loadMasterKey } from '../store/master-key';
 import { migrate } from '../store/migrate';
 import { untieErasedReporters } from '../store/reports';
@@ -44,12 +45,13 @@ function ensureDataDir(dir: string): void {
 /**
  * The database gone but the line's trace left (the write-ahead log of a
  * database moved away after a crash, or the one an interrupted restore set
- * aside): a start would make a new, empty line that alerts no one, and
- * drop that log. Refused before anything is made, a key included.
+ * aside), or a file there that is no line: a start would make a new,
+ * empty line that alerts no one (and drop that log). Refused before
+ * anything is made, a key included.
  */
 function refuseLineLeftBehind(dataDir: string): void {
   const file = databaseFile(dataDir);
-  if (fs.existsSync(file)) return;
+  if (fs.existsSync(file)) return refuseFileNotALine(file);
   if (fs.existsSync(`${file}.before-restore`)) {
     throw new ConfigError('DATA_DIR', `no database at ${file}, but ${file}.before-restore, left by an interrupted restore: run heads-up restore again with the backup (nothing was changed)`);
   }
@@ -59,6 +61,12 @@ function refuseLineLeftBehind(dataDir: string): void {
       `no database at ${file}, but its write-ahead log ${file}-wal: put the database back beside it, or run heads-up restore with the latest backup (it keeps the log aside); nothing was changed`,
     );
   }
+}
+
+/** A file there that is no line (empty, or another application's): migrated, it would become a new, empty line. */
+function refuseFileNotALine(file: string): void {
+  const problem = notALineProblem(file);
+  if (problem) throw new ConfigError('DATA_DIR', `${problem} (nothing was changed)`);
 }
 
 async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void> {
