@@ -86,6 +86,10 @@ function checkDatabase(config: Config, key: { key: Uint8Array; file?: string } |
   for (const stray of fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith(`${base}-`) && f.includes('.stray-'))) {
     leftover.push(bad('restore', `${path.join(path.dirname(file), stray)} was kept aside by a restore: delete it once the line is right (it keeps what retention erased)`));
   }
+  // The database an interrupted restore set aside, which the next restore kept (its WAL goes with it).
+  for (const kept of fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith(`${base}.before-restore.kept-`) && !/-(wal|shm)$/.test(f))) {
+    leftover.push(bad('restore', `${path.join(path.dirname(file), kept)} was kept aside by a restore (the line as an interrupted restore left it): delete it once the line is right (it keeps what retention erased)`));
+  }
   leftover.push(...stagedCopies(file));
   const modes = databaseModes(file);
   let db: Database.Database;

@@ -20,7 +20,12 @@ export async function restoreCommand(file: string): Promise<string> {
   // The key check compares indexes only, which do not depend on the key version.
   const n = await restoreDatabase(backup, target, new Vault(key.key), latestMigration());
   const done = `restore: ${target} now holds the backup ${backup}: ${n.members} members, ${n.reports} reports, ${n.alerts} alerts; start the server`;
-  if (!n.setAside.length) return done;
+  const lines = [done];
   // The write-ahead log of a database no longer there: not applied to the backup, kept in case it is wanted.
-  return `${done}\nrestore: the write-ahead log left without its database was not applied, and is kept as ${n.setAside.join(' and ')}: delete it once the line is right`;
+  if (n.setAside.length) lines.push(`restore: the write-ahead log left without its database was not applied, and is kept as ${n.setAside.join(' and ')}: delete it once the line is right`);
+  // The line as an earlier restore left it, maybe newer than the backup: kept, as only the operator can say it is not wanted.
+  for (const kept of n.keptAside) {
+    lines.push(`restore: the database an interrupted restore set aside (the line as it was then, maybe newer than this backup) is kept as ${kept}: delete it once the line is right (it keeps what retention erased)`);
+  }
+  return lines.join('\n');
 }

@@ -6,7 +6,8 @@
  * that the line's path never lacks a database. The set-aside file
  * is put back if anything fails, and removed once the restored database has
  * opened and passed its checks. With no database at the path, a WAL left
- * there (by the database that was) is renamed and kept, never replayed.
+ * there (by the database that was) is renamed and kept, never replayed, and
+ * so is a database an earlier restore set aside and left there.
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
@@ -115,8 +116,11 @@ function foldWal(sqlite: Database.Database): boolean {
   }
 }
 
-/** What a restore did: the restored line's counts, and the files it kept aside under new names. */
-export type RestoreResult = LineCounts & { setAside: string[] };
+/** What a restore did: the restored line's counts, the stray WAL files and the set-aside database it kept under new names. */
+export type RestoreResult = LineCounts & { setAside: string[]; keptAside: string[] };
+
+/** A time for the names of kept files: sorts, and has no colon (not allowed on some disks). */
+const stampNow = () => new Date().toISOString().slice(0, 19).replace(/:/g, '');
 
 /**
  * Renames the WAL and shared-memory files of a database no longer beside
@@ -125,7 +129,7 @@ export type RestoreResult = LineCounts & { setAside: string[] };
  * last writes.
  */
 function setStrayWalAside(target: string): Array<{ from: string; to: string }> {
-  const stamp = new Date().toISOString().slice(0, 19).replace(/:/g, '');
+  const stamp = stampNow();
   const moved: Array<{ from: string; to: string }> = [];
   for (const from of [`${target}-wal`, `${target}-shm`]) {
     if (!fs.existsSync(from)) continue;
@@ -133,6 +137,21 @@ function setStrayWalAside(target: string): Array<{ from: string; to: string }> {
     fs.renameSync(from, to);
     moved.push({ from, to });
   }
+  return moved;
+}
+
+/**
+ * Renames the database an earlier version's restore set aside and left with
+ * no database at the path (killed between its renames): it is the line as
+ * it was, maybe newer than any backup, so it is kept, never deleted, with
+ * its WAL beside it under the matching name (SQLite opens them together).
+ */
+function keepLeftAside(aside: string): Array<{ from: string; to: string }> {
+  if (!fs.existsSync(aside)) return [];
+  const kept = `${aside}.kept-${stampNow()}`;
+  const moved = [{ from: aside, to: kept }];
+  if (fs.existsSync(`${aside}-wal`)) moved.push({ from: `${aside}-wal`, to: `${kept}-wal` });
+  for (const m of moved) fs.renameSync(m.from, m.to);
   return moved;
 }
 
@@ -150,6 +169,7 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
     if (fs.existsSync(`${aside}-wal`) && !fs.existsSync(`${target}-wal`)) fs.renameSync(`${aside}-wal`, `${target}-wal`);
   };
   let stray: Array<{ from: string; to: string }> = [];
+  let kept: Array<{ from: string; to: string }> = [];
   try {
     fs.rmSync(staged, { force: true });
     fs.closeSync(fs.openSync(staged, 'wx', 0o600));
@@ -181,17 +201,18 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
       }
     } else {
       stray = setStrayWalAside(target);
+      kept = keepLeftAside(aside);
     }
     // One rename over the old name: a restore killed at any moment leaves a database at `target`
     // (setting it aside by a rename first left none, and a server started then made an empty line).
     fs.renameSync(staged, target);
   } catch (err) {
     fs.rmSync(staged, { force: true });
-    // Not yet swapped: the aside file is only a second name (or a copy) of the database still at `target`.
-    fs.rmSync(aside, { force: true });
-    putWalBack();
-    // Not swapped: a stray WAL goes back to where the operator left it.
-    for (const m of stray) if (!fs.existsSync(m.from)) fs.renameSync(m.to, m.from);
+    // Not yet swapped: the aside file this run made is only a second name (or a copy) of the database still at `target`.
+    if (live) fs.rmSync(aside, { force: true });
+    if (live) putWalBack();
+    // Not swapped: a stray WAL, and a database an earlier restore left aside, go back to where the operator left them.
+    for (const m of [...stray, ...kept]) if (!fs.existsSync(m.from)) fs.renameSync(m.to, m.from);
     throw err;
   } finally {
     live?.sqlite.close();
@@ -217,7 +238,7 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
   fs.rmSync(`${aside}-wal`, { force: true });
   const counts = new Db(target);
   try {
-    return { ...countTables(counts.sqlite), setAside: stray.map((m) => m.to) };
+    return { ...countTables(counts.sqlite), setAside: stray.map((m) => m.to), keptAside: kept.slice(0, 1).map((m) => m.to) };
   } finally {
     counts.close();
   }

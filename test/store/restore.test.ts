@@ -101,6 +101,47 @@ describe('restore', () => {
     fs.closeSync(fd);
   }
 
+  it('where an interrupted restore left the line only as heads-up.db.before-restore, restores the backup and keeps that file, with its WAL, under a dated name', async () => {
+    const backup = await backupOfLine(2);
+    const target = path.join(tempDir(), 'heads-up.db');
+    line(target, 5);
+    // An earlier version's restore, killed between its renames: the line, maybe newer than any backup, only there.
+    fs.renameSync(target, `${target}.before-restore`);
+    fs.writeFileSync(`${target}.before-restore-wal`, Buffer.alloc(0), { mode: 0o600 });
+    const before = fs.readFileSync(`${target}.before-restore`);
+
+    const result = await restoreDatabase(backup, target, vault(), latestMigration());
+
+    expect(members(target)).toBe(2);
+    expect(result.keptAside).toHaveLength(1);
+    const kept = result.keptAside[0] as string;
+    expect(path.basename(kept)).toMatch(/^heads-up\.db\.before-restore\.kept-\d{4}-\d\d-\d\dT\d{6}$/);
+    expect(fs.readFileSync(kept).equals(before)).toBe(true);
+    expect(fs.existsSync(`${kept}-wal`)).toBe(true);
+    expect(members(kept)).toBe(5);
+    expect(fs.existsSync(`${target}.before-restore`)).toBe(false);
+  });
+
+  it('where an interrupted restore left the line only as heads-up.db.before-restore, a restore that fails leaves that file where it was', async () => {
+    const backup = await backupOfLine(2);
+    const target = path.join(tempDir(), 'heads-up.db');
+    line(target, 5);
+    fs.renameSync(target, `${target}.before-restore`);
+    const before = fs.readFileSync(`${target}.before-restore`);
+    // The swap fails (a full disk, a kill's neighbour): nothing of the line may be lost with it.
+    const real = fs.renameSync.bind(fs);
+    jest.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (String(from).endsWith('.restoring')) throw Object.assign(new Error('no space left'), { code: 'ENOSPC' });
+      real(from, to);
+    });
+
+    await expect(restoreDatabase(backup, target, vault(), latestMigration())).rejects.toThrow('no space left');
+    jest.restoreAllMocks();
+
+    expect(fs.readFileSync(`${target}.before-restore`).equals(before)).toBe(true);
+    expect(fs.readdirSync(path.dirname(target))).toEqual(['heads-up.db.before-restore']);
+  });
+
   it('replaces a damaged database, or a file that is none (doctor sends the operator to restore; restore failed on SQLite errors)', async () => {
     const backup = await backupOfLine(300);
     const garbled = path.join(tempDir(), 'heads-up.db');

@@ -1,0 +1,40 @@
+/**
+ * An earlier version's restore, killed between its renames, left the line
+ * only as heads-up.db.before-restore: the server refuses to start and sends
+ * the operator to restore. That file may be the newest copy of the line,
+ * newer than the backup: restore keeps it under a dated name, says so, and
+ * doctor names it until the operator deletes it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { runAdminCli } from '../helpers/admin-cli';
+import { tempDir, TEST_MASTER_KEY } from '../helpers/harness';
+import { numbersIn, seedMembers } from '../helpers/seed';
+
+describe('restore where an interrupted restore left the line aside', () => {
+  it('keeps that database under a dated name, says so, and doctor names it', async () => {
+    const dataDir = tempDir();
+    const env = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
+    await seedMembers(dataDir, '917', numbersIn('917', 2));
+    const backup = path.join(tempDir(), 'line.db');
+    expect((await runAdminCli(['backup', backup], env)).code).toBe(0);
+    const file = path.join(dataDir, 'heads-up.db');
+    fs.renameSync(file, `${file}.before-restore`);
+    const before = fs.readFileSync(`${file}.before-restore`);
+
+    const r = await runAdminCli(['restore', backup], env);
+    expect(r.code).toBe(0);
+    const kept = fs.readdirSync(dataDir).filter((f) => f.includes('before-restore'));
+    expect(kept).toEqual([expect.stringMatching(/^heads-up\.db\.before-restore\.kept-\d{4}-\d\d-\d\dT\d{6}$/)]);
+    const keptFile = path.join(dataDir, kept[0] as string);
+    expect(fs.readFileSync(keptFile).equals(before)).toBe(true);
+    expect(r.stdout.split('\n')[1]).toBe(
+      `restore: the database an interrupted restore set aside (the line as it was then, maybe newer than this backup) is kept as ${keptFile}: delete it once the line is right (it keeps what retention erased)`,
+    );
+
+    const doctor = await runAdminCli(['doctor'], env);
+    expect(doctor.stdout.split('\n').filter((l) => l.startsWith('FAIL'))).toEqual([
+      `FAIL restore: ${keptFile} was kept aside by a restore (the line as an interrupted restore left it): delete it once the line is right (it keeps what retention erased)`,
+    ]);
+  }, 60_000);
+});
