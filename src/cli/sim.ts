@@ -31,6 +31,38 @@ function unescapeXml(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
+const CHECK_ADDRESS = 'check the address (--url, or HOST and PORT) and that the Heads Up server is what listens there';
+
+/** What failed a fetch: undici's "fetch failed" carries the socket's or parser's error as its cause (several addresses tried: an AggregateError of them). */
+function failureCode(err: unknown): string {
+  const cause = (err as { cause?: { code?: unknown; name?: unknown; errors?: Array<{ code?: unknown }> } }).cause;
+  const code = cause?.code ?? cause?.errors?.[0]?.code ?? cause?.name;
+  return typeof code === 'string' ? code : 'error';
+}
+
+/**
+ * Posts the webhook. Only a refused connection means no server (the quick
+ * start's usual slip); any other failure names its code: an address that
+ * reaches something else, or a proxy, needs another fix.
+ */
+async function post(url: string, init: RequestInit, target: string): Promise<Response> {
+  // A peer that hangs up before answering can leave fetch pending with nothing left to run: Node would exit 0, silent.
+  const dropped = () => {
+    console.error(`sim: ${target} closed the connection without an answer: ${CHECK_ADDRESS}`);
+    process.exit(1);
+  };
+  process.once('beforeExit', dropped);
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    const code = failureCode(err);
+    if (code === 'ECONNREFUSED') throw new Error(`sim: no server answers at ${target}: start it (npm start), or give its address with --url`);
+    throw new Error(`sim: the request to ${target} failed (${code}): ${CHECK_ADDRESS}`);
+  } finally {
+    process.off('beforeExit', dropped);
+  }
+}
+
 async function main(): Promise<void> {
   if (fs.existsSync('.env')) dotenv.config({ path: '.env', quiet: true });
   const { from, url, text } = parseArgs(process.argv.slice(2));
@@ -50,10 +82,7 @@ async function main(): Promise<void> {
     // Signed as Twilio would: over the public URL the server validates against.
     headers['x-twilio-signature'] = twilio.getExpectedTwilioSignature(secrets.twilioAuthToken, config.publicUrl + path, fields);
   }
-  // fetch says only "fetch failed" when nothing listens: the usual cause in the quick start is a server not started.
-  const res = await fetch(target + path, { method: 'POST', headers, body: new URLSearchParams(fields).toString() }).catch(() => {
-    throw new Error(`sim: no server answers at ${target}: start it (npm start), or give its address with --url`);
-  });
+  const res = await post(target + path, { method: 'POST', headers, body: new URLSearchParams(fields).toString() }, target);
   const body = await res.text();
   if (!res.ok) {
     console.error(`HTTP ${res.status}: ${body}`);

@@ -3,6 +3,7 @@
  * as a child process against a real server, printing the line's reply, on
  * the console line and with Twilio configured (a signed webhook).
  */
+import net from 'node:net';
 import path from 'node:path';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runCli } from '../helpers/admin-cli';
@@ -59,5 +60,31 @@ describe('npm run sim', () => {
     const run = await runSim(['--from', '+14155550100', 'JOIN'], { NODE_ENV: 'development', DATA_DIR: tempDir(), PORT: port, HOST: '127.0.0.1' });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`sim: no server answers at http://127.0.0.1:${port}: start it (npm start), or give its address with --url`);
+  });
+
+  it('where something there hangs up or answers no HTTP, says so (naming the cause code where there is one), not "no server"', async () => {
+    // Another service on the port: one that hangs up at once, one that answers no HTTP.
+    const hangsUp = net.createServer((socket) => socket.destroy());
+    const notHttp = net.createServer((socket) => socket.end('SSH-2.0-OpenSSH_9.6\r\n'));
+    const ports: number[] = [];
+    for (const srv of [hangsUp, notHttp]) {
+      await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+      ports.push((srv.address() as net.AddressInfo).port);
+    }
+    try {
+      const said: string[] = [];
+      for (const port of ports) {
+        const run = await runSim(['--from', '+14155550100', 'JOIN'], { NODE_ENV: 'development', DATA_DIR: tempDir(), PORT: String(port), HOST: '127.0.0.1' });
+        expect(run.code).toBe(1);
+        said.push(run.stderr);
+      }
+      expect(said).toEqual([
+        `sim: http://127.0.0.1:${ports[0]} closed the connection without an answer: check the address (--url, or HOST and PORT) and that the Heads Up server is what listens there`,
+        `sim: the request to http://127.0.0.1:${ports[1]} failed (HPE_INVALID_CONSTANT): check the address (--url, or HOST and PORT) and that the Heads Up server is what listens there`,
+      ]);
+    } finally {
+      hangsUp.close();
+      notHttp.close();
+    }
   });
 });
