@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backupDatabase, BackupFailed } from '../store/backup';
 import { CommandError } from './cli-errors';
+import { lineCounts } from './counted';
 import { databaseFile } from '../store/db';
 import { readLineConfig } from './line';
 
@@ -24,6 +25,6 @@ export async function backupCommand(file: string): Promise<string> {
     if (err instanceof BackupFailed) throw new CommandError(err.message);
     throw err;
   }
-  const { size, counts: n } = made;
-  return `backup: ${dest} (${size} bytes, mode 0600): ${n.members} members, ${n.reports} reports, ${n.alerts} alerts`;
+  const { size, counts } = made;
+  return `backup: ${dest} (${size} bytes, mode 0600): ${lineCounts(counts)}`;
 }

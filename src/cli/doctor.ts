@@ -14,6 +14,7 @@ import { cryptoReady, Vault } from '../store/vault';
 import { Regions } from '../alerts/regions';
 import { knownTimeZone, UNKNOWN_TIME_ZONE } from '../bot/clock-time';
 import { DATABASE_IN_USE, isDatabaseBusy } from './cli-errors';
+import { counted } from './counted';
 import { databaseFile } from '../store/db';
 import { notALineProblem } from '../store/line-file';
 import { openToRead } from '../store/open-to-read';
@@ -120,7 +121,7 @@ function checkDatabase(config: Config, key: { key: Uint8Array; file?: string } |
     const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
     const applied = hasTable ? ((db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0) : 0;
     if (applied > known) results.push(bad('migrations', `the database has schema ${applied}, newer than this version knows (${known}): upgrade Heads Up`));
-    else if (applied < known) results.push(ok('migrations', `schema ${applied}; the server applies ${known - applied} newer migration(s) at start`));
+    else if (applied < known) results.push(ok('migrations', `schema ${applied}; the server applies ${counted(known - applied, 'newer migration')} at start`));
     else results.push(ok('migrations', `schema ${applied}, up to date`));
     if (key) {
       const verdict = keyOpens(db, new Vault(key.key));
@@ -272,7 +273,7 @@ function checkSignalSafety(config: Config): CheckResult[] {
       const { n } = db.prepare("SELECT count(*) AS n FROM moderator_identities WHERE state = 'changed'").get() as { n: number };
       if (n > 0) {
         results.push(
-          bad('signal moderators', `${n} Signal moderator(s) changed identity and are treated as members: check in person, then heads-up signal-readmit UUID (it shows the safety number to compare)`),
+          bad('signal moderators', `${n === 1 ? '1 Signal moderator changed identity and is treated as a member' : `${n} Signal moderators changed identity and are treated as members`}: check in person, then heads-up signal-readmit UUID (it shows the safety number to compare)`),
         );
       }
     }

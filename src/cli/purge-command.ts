@@ -11,7 +11,8 @@ export async function purgeCommand(now: number = Date.now()): Promise<string> {
     const erased = runRetention(db, config.retentionDays, now);
     // Erased rows must not linger in the WAL either.
     db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    const parts = Object.entries(erased).map(([table, n]) => `${n} ${table}`);
+    // Named as retention names them, count after name: "reports 1", never "1 reports".
+    const parts = Object.entries(erased).map(([table, n]) => `${table} ${n}`);
     return `purge: erased what is older than ${config.retentionDays} days: ${parts.join(', ')}`;
   } finally {
     db.close();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { restoreDatabase } from '../store/restore';
 import { cryptoReady, Vault } from '../store/vault';
 import { CommandError } from './cli-errors';
+import { lineCounts } from './counted';
 import { databaseFile } from '../store/db';
 import { latestMigration, readExistingKey, readLineConfig } from './line';
 
@@ -19,7 +20,7 @@ export async function restoreCommand(file: string): Promise<string> {
   const target = databaseFile(config.dataDir);
   // The key check compares indexes only, which do not depend on the key version.
   const n = await restoreDatabase(backup, target, new Vault(key.key), latestMigration());
-  const done = `restore: ${target} now holds the backup ${backup}: ${n.members} members, ${n.reports} reports, ${n.alerts} alerts; start the server`;
+  const done = `restore: ${target} now holds the backup ${backup}: ${lineCounts(n)}; start the server`;
   const lines = [done];
   // The write-ahead log of a database no longer there: not applied to the backup, kept in case it is wanted.
   if (n.setAside.length) lines.push(`restore: the write-ahead log left without its database was not applied, and is kept as ${n.setAside.join(' and ')}: delete it once the line is right`);

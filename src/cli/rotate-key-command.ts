@@ -14,6 +14,7 @@ import { keyOpens } from '../store/key-state';
 import { migrate } from '../store/migrate';
 import { cryptoReady, Vault } from '../store/vault';
 import { CommandError } from './cli-errors';
+import { counted } from './counted';
 import { decodeMasterKey } from '../store/master-key';
 import { databaseFile } from '../store/db';
 import { lineBot, readExistingKey, readLineConfig } from './line';
@@ -127,7 +128,15 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, pro
       current.file
         ? `rotate-key: ${current.file} now holds the new key.`
         : 'rotate-key: set HEADSUP_MASTER_KEY to the new key (and remove HEADSUP_NEW_MASTER_KEY) before starting the server.',
-      `rotate-key: links that could not be recomputed were erased: ${e.reporterLinks} reporter links, ${e.blocks} blocks, ${e.signalLinks} Signal links, ${e.rateLimits} rate-limit windows, ${e.handledIds} handled message ids, ${e.screening} screening entries, ${e.conversations} open questions.`,
+      `rotate-key: links that could not be recomputed were erased: ${[
+        counted(e.reporterLinks, 'reporter link'),
+        counted(e.blocks, 'block'),
+        counted(e.signalLinks, 'Signal link'),
+        counted(e.rateLimits, 'rate-limit window'),
+        counted(e.handledIds, 'handled message id'),
+        counted(e.screening, 'screening entry', 'screening entries'),
+        counted(e.conversations, 'open question'),
+      ].join(', ')}.`,
     ];
     // Without the record of handled ids, only the signature stops a captured webhook from being replayed.
     if (e.handledIds > 0 && config.twilio) lines.push('rotate-key: rotate TWILIO_AUTH_TOKEN too (Twilio console), so that webhooks captured before now cannot be replayed.');

@@ -505,7 +505,7 @@ export class KeyRotation {
     db.stmt('DELETE FROM key_rotation_map').run();
     for (const { table, column } of SEALED_COLUMNS) {
       const left = db.stmt(`SELECT count(*) AS n FROM ${table} WHERE ${column}_ct IS NOT NULL AND key_version <> ?`).get(this.newVault.keyVersion) as { n: number };
-      if (left.n > 0) throw new RotationError(`${left.n} values in ${table}.${column} are still under the old key: run rotate-key again`);
+      if (left.n > 0) throw new RotationError(`${left.n === 1 ? '1 value' : `${left.n} values`} in ${table}.${column} ${left.n === 1 ? 'is' : 'are'} still under the old key: run rotate-key again`);
     }
     writeKeyState(db, this.newVault);
     db.stmt('DELETE FROM key_rotation WHERE id = 1').run();

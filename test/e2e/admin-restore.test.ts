@@ -100,7 +100,7 @@ describe('restore FILE', () => {
     const r = await runAdminCli(['restore', backup], env());
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`restore: ${path.join(dataDir, 'heads-up.db')} now holds the backup ${backup}: 1 members, 1 reports, 0 alerts; start the server`);
+    expect(r.stdout).toBe(`restore: ${path.join(dataDir, 'heads-up.db')} now holds the backup ${backup}: 1 member, 1 report, 0 alerts; start the server`);
     // Nothing left aside once the restore has succeeded; the database is the operator's alone.
     expect(fs.readdirSync(dataDir).filter((f) => f.includes('restoring') || f.includes('before-restore'))).toEqual([]);
     expect(fs.statSync(path.join(dataDir, 'heads-up.db')).mode & 0o777).toBe(0o600);
@@ -137,7 +137,7 @@ describe('restore FILE', () => {
     const kept = fs.readdirSync(dir).filter((f) => f.includes('stray'));
     expect(kept.map((f) => f.replace(/\d/g, '0'))).toEqual(['heads-up.db-wal.stray-0000-00-00T000000']);
     expect(r.stdout).toBe(
-      `restore: ${file} now holds the backup ${backup}: 1 members, 1 reports, 0 alerts; start the server\n` +
+      `restore: ${file} now holds the backup ${backup}: 1 member, 1 report, 0 alerts; start the server\n` +
         `restore: the write-ahead log left without its database was not applied, and is kept as ${path.join(dir, kept[0] as string)}: delete it once the line is right`,
     );
     expect(fs.readFileSync(path.join(dir, kept[0] as string)).equals(wal)).toBe(true);

@@ -119,7 +119,7 @@ describe('rotate-key', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('every value is now sealed under key version 2');
     // The outsider's report link and the blocked outsider cannot be recomputed: erased, and said so.
-    expect(r.stdout).toContain('2 reporter links, 1 blocks,');
+    expect(r.stdout).toContain('2 reporter links, 1 block,');
     expect(r.stdout).toMatch(/[1-9]\d* handled message ids/);
     expect(r.stdout).toContain('rotate TWILIO_AUTH_TOKEN too');
 
