@@ -103,7 +103,11 @@ export function checkRotationKeys(db: Db, oldVault: Vault, newVault: Vault, keyF
   if (newCheck.equals(keyCheckValue(oldVault))) {
     // Both set to the new key while the rotation to it is unfinished: the old key is still needed to finish.
     if (existing?.new_check.equals(newCheck)) {
-      throw new RotationError('the rotation to this key was interrupted and needs the old key to finish: set HEADSUP_MASTER_KEY back to the old key, keep HEADSUP_NEW_MASTER_KEY, and run rotate-key again');
+      // Named where the line reads its key: a line on a key file never had HEADSUP_MASTER_KEY to set back.
+      const putBack = keyFile
+        ? `put the old key back in ${keyFile} (HEADSUP_MASTER_KEY is not set, so the line reads its key there)`
+        : 'set HEADSUP_MASTER_KEY back to the old key';
+      throw new RotationError(`the rotation to this key was interrupted and needs the old key to finish: ${putBack}, keep HEADSUP_NEW_MASTER_KEY, and run rotate-key again`);
     }
     throw new RotationError('HEADSUP_NEW_MASTER_KEY is the current key: generate a new one (openssl rand -base64 32)');
   }
