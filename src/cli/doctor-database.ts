@@ -1,0 +1,117 @@
+/**
+ * doctor's database check: the file (or what is left where it should be),
+ * its modes, its integrity, its migrations, the key that opens it, and what
+ * an interrupted restore left beside it. Reads only.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Config } from '../config/env';
+import { databaseFile } from '../store/db';
+import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
+import { notALineProblem } from '../store/line-file';
+import { openToRead } from '../store/open-to-read';
+import { Vault } from '../store/vault';
+import { DATABASE_IN_USE, isDatabaseBusy } from './cli-errors';
+import { counted } from './counted';
+import { bad, ok, readableByOthers, type CheckResult } from './doctor-check';
+import { latestMigration } from './line';
+
+/**
+ * The database and its -wal and -shm, which hold its latest pages: a crashed
+ * line copied without keeping modes can leave them readable while the
+ * database is not (the server tightens them at start). Read before doctor
+ * opens the database, which may make them.
+ */
+function databaseModes(file: string): CheckResult[] {
+  return [file, `${file}-wal`, `${file}-shm`].flatMap((f) => readableByOthers('database file mode', f));
+}
+
+/** The copy a restore stages before its swap, left when the restore was killed (onto an empty DATA_DIR too): a whole backup that nothing else removes. */
+function stagedCopies(file: string): CheckResult[] {
+  return [`${file}.restoring`, `${file}.restoring-wal`, `${file}.restoring-shm`]
+    .filter((f) => fs.existsSync(f))
+    .map((f) => bad('restore', `${f} was left by a restore that did not finish: delete it, or run heads-up restore again (it is a copy of the backup and keeps what retention erased)`));
+}
+
+export function checkDatabase(config: Config, key: { key: Uint8Array; file?: string } | null): CheckResult[] {
+  const file = databaseFile(config.dataDir);
+  const aside = `${file}.before-restore`;
+  if (!fs.existsSync(file)) {
+    // An earlier version's restore, killed between its renames, left the line here (the server refuses to start beside it).
+    if (fs.existsSync(aside)) {
+      return [bad('database', `no database at ${file}, but ${aside}, left by an interrupted restore: run heads-up restore again with the backup (the server refuses to start until then)`)];
+    }
+    // Its database moved or removed after a crash: the log holds the old line's last writes (the server refuses to start beside it).
+    if (fs.existsSync(`${file}-wal`)) {
+      return [
+        bad(
+          'database',
+          `no database at ${file}, but its write-ahead log ${file}-wal: put the database back beside it, or run heads-up restore with the latest backup (it keeps the log aside, renamed; the server refuses to start until then)`,
+        ),
+        ...stagedCopies(file),
+      ];
+    }
+    return [bad('database', `no database at ${file}: start the server once, or restore a backup`), ...stagedCopies(file)];
+  }
+  const leftover = fs.existsSync(aside)
+    ? [bad('restore', `${aside} was left by an interrupted restore: run heads-up restore again with the backup, or delete that file once the line is right (it keeps what retention erased)`)]
+    : [];
+  // The write-ahead log a restore kept aside (no database was beside it) holds the old line's last pages.
+  const base = path.basename(file);
+  for (const stray of fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith(`${base}-`) && f.includes('.stray-'))) {
+    leftover.push(bad('restore', `${path.join(path.dirname(file), stray)} was kept aside by a restore: delete it once the line is right (it keeps what retention erased)`));
+  }
+  // The database an interrupted restore set aside, which the next restore kept (its WAL goes with it).
+  for (const kept of fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith(`${base}.before-restore.kept-`) && !/-(wal|shm)$/.test(f))) {
+    leftover.push(bad('restore', `${path.join(path.dirname(file), kept)} was kept aside by a restore (the line as an interrupted restore left it): delete it once the line is right (it keeps what retention erased)`));
+  }
+  leftover.push(...stagedCopies(file));
+  const modes = databaseModes(file);
+  let db: Database.Database;
+  try {
+    db = openToRead(file);
+  } catch (err) {
+    return [bad('database', `cannot open ${file}: ${(err as Error).message}`), ...modes, ...leftover];
+  }
+  const damaged = bad('database', `${file} is damaged: restore the latest backup`);
+  try {
+    const results: CheckResult[] = [];
+    let integrity: unknown;
+    try {
+      integrity = db.pragma('quick_check', { simple: true });
+    } catch (err) {
+      // Held by restore or rotate-key: "damaged" would send the operator to restore a backup.
+      if (isDatabaseBusy(err)) return [bad('database', DATABASE_IN_USE)];
+      integrity = 'not a database';
+    }
+    results.push(integrity === 'ok' ? ok('database', `${file} opens and passes its integrity check`) : damaged);
+    results.push(...modes);
+    // Nothing more can be read from a damaged file: the checks below would only throw.
+    if (integrity !== 'ok') return results;
+    // An empty file or another application's passes its integrity check: "damaged" would hide what it is.
+    const problem = notALineProblem(file);
+    if (problem) return [bad('database', `${problem} (the server refuses to start on it)`), ...modes, ...leftover];
+    const known = latestMigration();
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+    const applied = hasTable ? ((db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0) : 0;
+    if (applied > known) results.push(bad('migrations', `the database has schema ${applied}, newer than this version knows (${known}): upgrade Heads Up`));
+    else if (applied < known) results.push(ok('migrations', `schema ${applied}; the server applies ${counted(known - applied, 'newer migration')} at start`));
+    else results.push(ok('migrations', `schema ${applied}, up to date`));
+    if (key) {
+      const verdict = keyOpens(db, new Vault(key.key));
+      if (verdict === 'match') results.push(ok('key', 'the master key opens this database'));
+      else if (verdict === 'empty') results.push(ok('key', 'nothing sealed yet to check the key against'));
+      else if (verdict === 'rotating') results.push(bad('key', ROTATION_UNDER_WAY));
+      // A line on a development key file: HEADSUP_MASTER_KEY is nowhere to be found.
+      else if (key.file) results.push(bad('key', `HEADSUP_MASTER_KEY is not set, and the development key file ${key.file} does not open this database: put back the key file it was made with, or set HEADSUP_MASTER_KEY to that key`));
+      else results.push(bad('key', 'HEADSUP_MASTER_KEY does not open this database: use the key it was created with'));
+    }
+    return [...results, ...leftover];
+  } catch {
+    // A file that passes quick_check may still not be a line's database (a table missing).
+    return [damaged];
+  } finally {
+    db.close();
+  }
+}
