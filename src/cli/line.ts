@@ -14,6 +14,7 @@ import { readConfig, type Config, type Secrets } from '../config/env';
 import { databaseFile, Db } from '../store/db';
 import { findProjectDir } from '../store/find-up';
 import { recordKey, verifyKey } from '../store/key-check';
+import { notALineProblem } from '../store/line-file';
 import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
 import { decodeMasterKey } from '../store/master-key';
 import { DatabaseInUseError, openExclusive } from '../store/exclusive-open';
@@ -37,6 +38,9 @@ export async function openLineDatabase(config: Config, secrets: Secrets): Promis
   // Never a new line: in the wrong directory, an empty database and a fresh dev key would answer "Nothing pending."
   const file = databaseFile(config.dataDir);
   if (!fs.existsSync(file)) throw new CommandError(`no database at ${file}: check DATA_DIR`);
+  // Nor an empty file or another application's made into one: the server refuses to start on those.
+  const notLine = notALineProblem(file);
+  if (notLine) throw new CommandError(notLine);
   const found = readExistingKey(config, secrets);
   if ('problem' in found) throw new CommandError(found.problem);
   const key = found.key;
