@@ -153,7 +153,8 @@ export class KeyRotation {
     const damaged = unopenedValues(db, oldVault);
     if (damaged.count > 0) {
       throw new RotationError(
-        `${damaged.count} sealed value(s) do not open with HEADSUP_MASTER_KEY (damaged): ${damaged.named.join('; ')}${damaged.count > damaged.named.length ? '; …' : ''}. ` +
+        // "The current key": a line on a development key file has no HEADSUP_MASTER_KEY.
+        `${damaged.count === 1 ? '1 sealed value does' : `${damaged.count} sealed values do`} not open with the current key (damaged): ${damaged.named.join('; ')}${damaged.count > damaged.named.length ? '; …' : ''}. ` +
           'Nothing was changed and the line still runs under the current key. To rotate, restore a backup from before the damage (heads-up restore FILE), then run rotate-key again',
       );
     }

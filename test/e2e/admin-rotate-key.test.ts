@@ -300,7 +300,7 @@ describe('rotate-key', () => {
     const r = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      'heads-up: 1 sealed value(s) do not open with HEADSUP_MASTER_KEY (damaged): members.address, row 2. ' +
+      'heads-up: 1 sealed value does not open with the current key (damaged): members.address, row 2. ' +
         'Nothing was changed and the line still runs under the current key. To rotate, restore a backup from before the damage (heads-up restore FILE), then run rotate-key again',
     );
     const h = await startHarness({ dataDir, twilio: true });

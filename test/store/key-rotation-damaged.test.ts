@@ -66,7 +66,7 @@ describe('rotate-key on a line with one damaged value', () => {
     const before = db.sqlite.prepare('SELECT * FROM buddies ORDER BY id').all();
 
     expect(attempt(db)).toBe(
-      `1 sealed value(s) do not open with HEADSUP_MASTER_KEY (damaged): buddies.name, row ${roseBuddy}. ` +
+      `1 sealed value does not open with the current key (damaged): buddies.name, row ${roseBuddy}. ` +
         'Nothing was changed and the line still runs under the current key. To rotate, restore a backup from before the damage (heads-up restore FILE), then run rotate-key again',
     );
     expect(rotationUnderWay(db)).toBe(false);
@@ -96,7 +96,7 @@ describe('rotate-key on a line with one damaged value', () => {
     db.sqlite.prepare("UPDATE screening SET value_ct = randomblob(60) WHERE kind = 'plate'").run();
 
     expect(attempt(db)).toMatch(
-      new RegExp(`^3 sealed value\\(s\\) do not open with HEADSUP_MASTER_KEY \\(damaged\\): buddies.name, row ${roseBuddy}; screening.value, alert ${alert}; report_identifiers.value, report ${report}\\. `),
+      new RegExp(`^3 sealed values do not open with the current key \\(damaged\\): buddies.name, row ${roseBuddy}; screening.value, alert ${alert}; report_identifiers.value, report ${report}\\. `),
     );
     expect(rotationUnderWay(db)).toBe(false);
     db.close();
