@@ -1,10 +1,13 @@
 import { DEFAULT_LIMITS } from '../../src/bot/context';
 import { startHarness, type Harness } from '../helpers/harness';
+import { clockFrom, EARLY_IN_A_DAY } from '../helpers/steady-clock';
 
 describe('per-sender limits', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({
+      // Each test's messages fall in one hour's and one day's window, whenever the suite runs.
+      now: clockFrom(EARLY_IN_A_DAY),
       limits: { ...DEFAULT_LIMITS, messages: { max: 4, windowMs: 3_600_000 }, reports: { max: 1, windowMs: 86_400_000 }, checks: { max: 1, windowMs: 3_600_000 } },
     });
   });
