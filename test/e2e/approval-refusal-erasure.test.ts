@@ -13,13 +13,15 @@ import { textEnvelope } from '../fakes/fake-signal';
 import { SIGNAL_NUMBER, startHarness, waitFor, type Harness } from '../helpers/harness';
 import { findNeedles, numberForms } from '../helpers/needles';
 import { startSignalWorld, type SignalWorld } from '../helpers/signal-world';
+import { clockFrom, EARLY_IN_A_DAY } from '../helpers/steady-clock';
 
 const MOD = '+13125550177';
 
 describe('a refused applicant leaves no trace keyed to them', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ env: { SUBSCRIBE_MODE: 'approval', MODERATORS: MOD } });
+    // The day's counts must not end between her messages and the refusal (at midnight UTC they would be erased as ended).
+    h = await startHarness({ env: { SUBSCRIBE_MODE: 'approval', MODERATORS: MOD }, now: clockFrom(EARLY_IN_A_DAY) });
     await new Promise((r) => setTimeout(r, 1_500));
   });
   afterAll(() => h.close());
