@@ -1,4 +1,5 @@
 import { readMetrics, startHarness, type Harness } from '../helpers/harness';
+import { clockFrom, EARLY_IN_A_DAY } from '../helpers/steady-clock';
 
 const ALICE = '+14155550100';
 const BETO = '+12125550142';
@@ -6,7 +7,8 @@ const BETO = '+12125550142';
 describe('member commands over the Twilio webhook', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    // The hint's hour (a window aligned to the clock) must not end between two messages of a test.
+    h = await startHarness({ now: clockFrom(EARLY_IN_A_DAY) });
   });
   afterAll(async () => {
     await h.close();
