@@ -5,6 +5,7 @@
  */
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness, refOf } from '../helpers/harness';
+import { clockFrom, EARLY_IN_A_DAY } from '../helpers/steady-clock';
 import { smsSegments } from '../../src/bot/sms-segments';
 
 const MOD = '+14155550199';
@@ -21,7 +22,9 @@ const DROPPER = '+14155550111';
 describe('guided reports, CHECK by identifier and repeat offenders over SMS (issue 11)', () => {
   let fake: FakeTwilio;
   let h: Harness;
-  // The server's clock runs with the real one, moved on by `offset` to let a draft lapse.
+  // The server's clock runs with the real one from early in a UTC day (the CHECK limit's hour must not end
+  // between a test's look-ups), moved on by `offset` to let a draft lapse.
+  const steady = clockFrom(EARLY_IN_A_DAY);
   let offset = 0;
 
   beforeAll(async () => {
@@ -30,7 +33,7 @@ describe('guided reports, CHECK by identifier and repeat offenders over SMS (iss
     h = await startHarness({
       twilioApiBaseUrl: fake.url,
       env: { MODERATORS: MOD, SEND_RATE: '1000', TWILIO_REDACT: 'off' },
-      now: () => Date.now() + offset,
+      now: () => steady() + offset,
     });
     for (const n of [MEMBER, REPORTER, SECOND, THIRD, LAPSER, IDLER, STOPPER, DROPPER]) await h.sms(n, 'JOIN 415');
   });
