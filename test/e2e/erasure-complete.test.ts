@@ -11,6 +11,7 @@ import { openBody } from '../../src/store/outbox';
 import type { FakeTwilio } from '../fakes/fake-twilio';
 import { startTwilioLine, waitFor, type Harness, refOf } from '../helpers/harness';
 import { findNeedles, numberForms } from '../helpers/needles';
+import { clockFrom, EARLY_IN_A_DAY } from '../helpers/steady-clock';
 import { openReply } from '../../src/store/inbound-log';
 
 const MOD = '+14155550199';
@@ -22,7 +23,8 @@ describe('DELETE erases everything keyed to the sender', () => {
   let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ fake, h, stop } = await startTwilioLine({ env: { MODERATORS: MOD, SEND_RATE: '1000' } }));
+    // The windows the sender's counts are kept for (the UTC day's reports, the hour's CHECKs) must not end before DELETE.
+    ({ fake, h, stop } = await startTwilioLine({ env: { MODERATORS: MOD, SEND_RATE: '1000' }, now: clockFrom(EARLY_IN_A_DAY) }));
   });
   afterAll(() => stop());
 
