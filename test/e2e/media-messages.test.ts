@@ -9,6 +9,7 @@ import { textEnvelope, type FakeSignal } from '../fakes/fake-signal';
 import { MAX_MESSAGE_CHARS } from '../../src/bot/sms-segments';
 import { refOf, SIGNAL_NUMBER, waitFor, type Harness } from '../helpers/harness';
 import { startSignalWorld, type SignalWorld } from '../helpers/signal-world';
+import { clockFrom, EARLY_IN_A_DAY } from '../helpers/steady-clock';
 
 const t = catalog('en');
 const ROSA = '+14155550101';
@@ -29,7 +30,8 @@ describe('photos, voice notes and files', () => {
   let h: Harness;
 
   beforeAll(async () => {
-    world = await startSignalWorld({ mode: 'normal', sms: true, env: { MODERATORS: MODERATOR } });
+    // The hint's hour (a window aligned to the clock) must not end between two messages of a test.
+    world = await startSignalWorld({ mode: 'normal', sms: true, env: { MODERATORS: MODERATOR }, now: clockFrom(EARLY_IN_A_DAY) });
     ({ signal, h } = world);
   });
   afterAll(() => world.close());

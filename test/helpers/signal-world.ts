@@ -24,6 +24,8 @@ export async function startSignalWorld(opts: {
   sms?: boolean;
   /** signal-cli-rest-api's mode; 'normal' means the server polls. */
   mode?: FakeSignalOptions['mode'];
+  /** The server's clock (tests move it on rather than wait). */
+  now?: () => number;
 }): Promise<SignalWorld> {
   const signal = new FakeSignal({ account: SIGNAL_NUMBER, mode: opts.mode });
   const twilio = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
@@ -36,6 +38,7 @@ export async function startSignalWorld(opts: {
     ...(opts.sms ? { twilioApiBaseUrl: twilio.url } : { twilio: false }),
     env: opts.env,
     dispatcher: QUICK_RETRIES,
+    now: opts.now,
   });
   if (!poll) await waitFor(() => signal.connected === 1, 5_000, 'the receive websocket');
   return {
