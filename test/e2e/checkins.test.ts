@@ -1,7 +1,9 @@
 /**
  * Check-ins end to end (issue 13), with the real timer job, over the fakes:
- * the shortest check-in the configuration allows (CHECKIN_MIN_MINUTES is set
- * to 0.05, three seconds, which only NODE_ENV=test permits). SMS and Signal,
+ * a check-in of three seconds (CHECKIN_MIN_MINUTES is set to 0.05, which only
+ * NODE_ENV=test permits), run out by moving the server's clock on three
+ * seconds rather than waiting them out, and the timer job looking every
+ * 100 ms (the harness's). SMS and Signal,
  * members and buddies, and a Signal member whose number is hidden naming an
  * SMS buddy.
  */
@@ -20,15 +22,20 @@ const SMS_BUDDY_OF_HIDDEN = '+12125550142';
 const HIDDEN = { uuid: '1b2c3d4e-5f60-4a7b-8c9d-00000000c0de', number: null };
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Five of the timer job's looks (every 100 ms in the harness). */
+const FIVE_TICKS = 500;
 
 describe('check-ins end to end, with the real timer', () => {
   let world: SignalWorld;
   let h: Harness;
   let twilio: FakeTwilio;
   let signal: FakeSignal;
+  let ahead = 0;
+  /** A check-in of 0.05 minutes started now has run out (the next tick sees it). */
+  const runOut = () => void (ahead += 3_000);
 
   beforeAll(async () => {
-    world = await startSignalWorld({ sms: true, env: { CHECKIN_MIN_MINUTES: '0.05', SEND_RATE: '50' } });
+    world = await startSignalWorld({ sms: true, env: { CHECKIN_MIN_MINUTES: '0.05', SEND_RATE: '50' }, now: () => Date.now() + ahead });
     ({ h, twilio, signal } = world);
   });
   afterAll(() => world.close());
@@ -48,6 +55,7 @@ describe('check-ins end to end, with the real timer', () => {
     const reply = (await h.sms(ROSE, 'CHECKIN 0.05 blue Honda 415-555-0123')).message ?? '';
     expect(reply).toContain('Heads Up: check-in until');
     expect(reply).toContain('your buddies');
+    runOut();
     await waitFor(() => smsTo(BUDDY, 'blue Honda').length === 1, 15_000, 'the escalation');
     const escalation = smsTo(BUDDY, 'blue Honda')[0]?.body ?? '';
     expect(escalation).toContain("Rose hasn't checked in");
@@ -55,7 +63,7 @@ describe('check-ins end to end, with the real timer', () => {
     for (const form of numberForms(ROSE)) expect(escalation).not.toContain(form);
     await waitFor(() => smsTo(ROSE, t.checkinMemberTold('buddies')).length === 1, 10_000, 'the member told');
     // Several more timer ticks: still once.
-    await settle(2_500);
+    await settle(FIVE_TICKS);
     expect(smsTo(BUDDY, 'blue Honda')).toHaveLength(1);
 
     // A late OK tells the buddy.
@@ -66,8 +74,9 @@ describe('check-ins end to end, with the real timer', () => {
   it('a check-in ended by OK in time tells no buddy', async () => {
     await h.sms(ROSE, 'CHECKIN 0.05 green jeep');
     expect((await h.sms(ROSE, 'OK')).message).toBe(t.checkinOk());
-    // Past the deadline, with the timer job running every second.
-    await settle(4_500);
+    // Past the deadline, with the timer job running meanwhile.
+    runOut();
+    await settle(FIVE_TICKS);
     expect(smsTo(BUDDY, 'green jeep')).toEqual([]);
   }, 30_000);
 
@@ -77,6 +86,7 @@ describe('check-ins end to end, with the real timer', () => {
     signal.push(textEnvelope(SIGNAL_NUMBER, { uuid: '1b2c3d4e-5f60-4a7b-8c9d-0000000000b2', number: SIG_BUDDY }, 'ACCEPT'));
     await waitFor(() => signal.to('1b2c3d4e-5f60-4a7b-8c9d-0000000000b2').some((m) => m.message === t.buddyAccepted()), 10_000, 'the acceptance');
     await h.sms(ROSE, 'CHECKIN 0.05 white van');
+    runOut();
     await waitFor(() => signalTo(SIG_BUDDY, 'white van').length === 1 && smsTo(BUDDY, 'white van').length === 1, 15_000, 'both buddies told');
   }, 40_000);
 
@@ -87,6 +97,7 @@ describe('check-ins end to end, with the real timer', () => {
     expect((await h.sms(SMS_BUDDY_OF_HIDDEN, 'ACCEPT')).message).toBe(t.buddyAccepted());
     signal.push(textEnvelope(SIGNAL_NUMBER, HIDDEN, 'SAFE 0.05 motel 6 room 12'));
     await waitFor(() => signal.to(HIDDEN.uuid).some((m) => m.message.startsWith('Heads Up: check-in until')), 10_000, 'the CHECKIN reply');
+    runOut();
     await waitFor(() => smsTo(SMS_BUDDY_OF_HIDDEN, 'motel 6 room 12').length === 1, 15_000, 'the SMS escalation');
     await waitFor(() => signal.to(HIDDEN.uuid).some((m) => m.message === t.checkinMemberTold('buddies')), 10_000, 'the member told over Signal');
   }, 40_000);

@@ -54,6 +54,8 @@ export interface HarnessOptions {
   retractions?: ServerOptions['retractions'];
   /** The server's clock (restart tests move it on). */
   now?: () => number;
+  /** How often check-in timers are looked for (1 s in production; shorter here, so a test's check-in ends when it is due). */
+  checkinPollMs?: number;
 }
 
 export interface SmsReply {
@@ -160,6 +162,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     // Deletions of Twilio's copies are written a tick after each webhook, not 200 ms later.
     cleanup: { inboundBatchMs: 0, ...opts.cleanup },
     retractions: opts.retractions,
+    checkinPollMs: opts.checkinPollMs ?? 100,
     now: opts.now,
   });
   const url = await server.start();
