@@ -11,13 +11,17 @@ import { ACCOUNT_SID, AUTH_TOKEN, startHarness, tempDir, waitFor, type Harness }
 const t = catalog('en');
 const MOD = '+14155550199';
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Five of the timer job's looks (every 100 ms in the harness). */
+const FIVE_TICKS = 500;
 
 describe('check-in flows end to end', () => {
   let fake: FakeTwilio;
   let h: Harness;
   const dataDir = tempDir();
   const env = { CHECKIN_MIN_MINUTES: '0.05', CHECKIN_FALLBACK: 'moderators', MODERATORS: MOD };
-  const start = () => startHarness({ dataDir, twilioApiBaseUrl: fake.url, env });
+  // The server's clock is moved on past a check-in's end (0.05 minutes, 3 s) rather than waited for.
+  let ahead = 0;
+  const start = () => startHarness({ dataDir, twilioApiBaseUrl: fake.url, env, now: () => Date.now() + ahead });
 
   beforeAll(async () => {
     fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
@@ -51,8 +55,11 @@ describe('check-in flows end to end', () => {
     await h.sms('+14155550102', 'CHECKIN 0.05 later test');
     expect((await h.sms('+14155550102', 'LATER 0.1')).message).toContain('Heads Up: check-in extended to');
     // Past the first end (3 s): nothing yet.
-    await settle(4_000);
+    ahead += 4_000;
+    await settle(FIVE_TICKS);
     expect(to('+14155550172', 'later test')).toEqual([]);
+    // Past the new end (6 s more at most).
+    ahead += 6_000;
     await waitFor(() => to('+14155550172', 'later test').length === 1, 15_000, 'the escalation at the new end');
   }, 30_000);
 
@@ -60,7 +67,8 @@ describe('check-in flows end to end', () => {
     await pair('+14155550103', '+14155550173', 'Cy');
     await h.sms('+14155550103', 'CHECKIN 0.05 delete test');
     expect((await h.sms('+14155550103', 'DELETE')).message).toBe(t.deleted());
-    await settle(4_500);
+    ahead += 4_500;
+    await settle(FIVE_TICKS);
     expect(to('+14155550173', 'delete test')).toEqual([]);
     expect(to(MOD, 'delete test')).toEqual([]);
   }, 30_000);
@@ -69,6 +77,7 @@ describe('check-in flows end to end', () => {
     await pair('+14155550104', '+14155550174', 'Di');
     await h.sms('+14155550104', 'CHECKIN 0.05 stop test');
     await h.sms('+14155550174', 'STOP');
+    ahead += 3_000;
     await waitFor(() => to(MOD, 'stop test').length === 1, 15_000, 'the moderators told');
     expect(to(MOD, 'stop test')[0]?.body).not.toContain('4155550104');
     expect(to('+14155550174', 'stop test')).toEqual([]);
@@ -84,10 +93,11 @@ describe('check-in flows end to end', () => {
     await pair('+14155550106', '+14155550176', 'Ed');
     await h.sms('+14155550106', 'CHECKIN 0.05 restart test');
     await h.close();
-    await settle(4_000);
+    // Down across the deadline.
+    ahead += 4_000;
     h = await start();
     await waitFor(() => to('+14155550176', 'restart test').length === 1, 15_000, 'the escalation after the restart');
-    await settle(2_500);
+    await settle(FIVE_TICKS);
     expect(to('+14155550176', 'restart test')).toHaveLength(1);
   }, 40_000);
 });
