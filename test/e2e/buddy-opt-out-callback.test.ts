@@ -16,11 +16,13 @@ const PAT = '+14155550177';
 describe('a buddy refused with 21610 in a status callback', () => {
   let fake: FakeTwilio;
   let h: Harness;
+  // The server's clock is moved on past a check-in's end (0.05 minutes, 3 s) rather than waited for.
+  let ahead = 0;
 
   beforeAll(async () => {
     fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, callbackDelayMs: 2 });
     await fake.start();
-    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { CHECKIN_MIN_MINUTES: '0.05', SEND_RATE: '50' } });
+    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { CHECKIN_MIN_MINUTES: '0.05', SEND_RATE: '50' }, now: () => Date.now() + ahead });
     fake.callbackBase = h.url;
   });
   afterAll(async () => {
@@ -36,6 +38,7 @@ describe('a buddy refused with 21610 in a status callback', () => {
     // The buddy texts STOP to the line's number at the carrier: Twilio refuses what follows, after accepting it.
     fake.failDelivery(PAT, 21610);
     await h.sms(ROSE, 'CHECKIN 0.05 blue Honda');
+    ahead += 3_000;
     await waitFor(() => fake.callbacks.some((c) => c.to === PAT && c.status === 'undelivered' && c.answer === 204), 15_000, "the escalation's report");
     expect((await h.sms(ROSE, 'BUDDY')).message).toBe(t.buddyList([{ ending: '0177', status: 'stopped' }]));
   }, 40_000);
