@@ -12,21 +12,25 @@ const KEPT = '+14155550198';
 const REMOVED = '+14155550199';
 const MEMBER = '+14155550123';
 const env = { CHECKIN_FALLBACK: 'moderators', CHECKIN_MIN_MINUTES: '0.05', SEND_RATE: '50' };
+/** The servers' clock, moved on past a check-in's end (0.05 minutes, 3 s) rather than waited for. */
+let ahead = 0;
+const now = () => Date.now() + ahead;
 
 it('sends a removed moderator none of the notices and escalations queued for her before the restart', async () => {
   const dataDir = tempDir();
   // Twilio unreachable (an outage): what is queued for the moderators waits in the outbox.
-  const before = await startHarness({ dataDir, env: { ...env, MODERATORS: `${KEPT},${REMOVED}` } });
+  const before = await startHarness({ dataDir, env: { ...env, MODERATORS: `${KEPT},${REMOVED}` }, now });
   await before.sms(MEMBER, 'JOIN 415');
   const ref = refOf((await before.sms(MEMBER, 'REPORT 415 grey van, Marisol at 22 Elm St was hurt')).message);
   expect((await before.sms(MEMBER, 'CHECKIN 0.05 room 12 at the Elm St motel')).message).toContain('check-in until');
+  ahead += 3_000;
   const escalations = () => (before.server.db.sqlite.prepare("SELECT count(*) AS n FROM checkin_messages WHERE kind = 'escalation'").get() as { n: number }).n;
   await waitFor(() => escalations() === 2, 15_000, 'the escalations to both moderators');
   await before.close();
 
   const fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
   await fake.start();
-  const after = await startHarness({ dataDir, twilioApiBaseUrl: fake.url, env: { ...env, MODERATORS: KEPT } });
+  const after = await startHarness({ dataDir, twilioApiBaseUrl: fake.url, env: { ...env, MODERATORS: KEPT }, now });
   try {
     await waitFor(() => fake.to(KEPT).some((m) => m.body.includes(ref)), 10_000, "the kept moderator's notice");
     await waitFor(() => fake.to(KEPT).some((m) => m.body.includes('room 12')), 10_000, "the kept moderator's escalation");
@@ -42,9 +46,10 @@ it('sends a removed moderator none of the notices and escalations queued for her
 
 it('queues a missed check-in escalated to a moderator replaced before it went out to the moderator listed now, once', async () => {
   const dataDir = tempDir();
-  const before = await startHarness({ dataDir, env: { ...env, MODERATORS: REMOVED } });
+  const before = await startHarness({ dataDir, env: { ...env, MODERATORS: REMOVED }, now });
   await before.sms(MEMBER, 'JOIN 415');
   expect((await before.sms(MEMBER, 'CHECKIN 0.05 room 12 at the Elm St motel')).message).toContain('check-in until');
+  ahead += 3_000;
   const escalations = () => (before.server.db.sqlite.prepare("SELECT count(*) AS n FROM checkin_messages WHERE kind = 'escalation'").get() as { n: number }).n;
   await waitFor(() => escalations() === 1, 15_000, 'the escalation to the moderator');
   await before.close();
@@ -52,7 +57,7 @@ it('queues a missed check-in escalated to a moderator replaced before it went ou
   const fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
   await fake.start();
   // The one listed then is replaced by another: the escalation is hers now, not withdrawn as reaching no one.
-  const after = await startHarness({ dataDir, twilioApiBaseUrl: fake.url, env: { ...env, MODERATORS: KEPT } });
+  const after = await startHarness({ dataDir, twilioApiBaseUrl: fake.url, env: { ...env, MODERATORS: KEPT }, now });
   try {
     await waitFor(() => fake.to(KEPT).some((m) => m.body.includes('room 12')), 10_000, "the new moderator's escalation");
     await new Promise((r) => setTimeout(r, 2500));
