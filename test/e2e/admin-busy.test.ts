@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { openExclusive } from '../../src/store/exclusive-open';
-import { runAdminCli } from '../helpers/admin-cli';
+import { runAdminCli, type AdminRun } from '../helpers/admin-cli';
 import { tempDir, TEST_MASTER_KEY } from '../helpers/harness';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
@@ -9,27 +9,32 @@ const IN_USE = 'the database is in use by restore or rotate-key: wait for it to 
 describe('admin commands while restore or rotate-key holds the database', () => {
   let dataDir: string;
   let held: ReturnType<typeof openExclusive>;
+  /** Each command waits out the lock's time-out (5 s) before it gives up: the three wait at once, not one after another. */
+  let runs: Map<string, Promise<AdminRun>>;
 
   beforeAll(async () => {
     dataDir = tempDir();
     await seedMembers(dataDir, '917', numbersIn('917', 3));
     // What restore and rotate-key hold while they run.
     held = openExclusive(path.join(dataDir, 'heads-up.db'));
+    const env = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
+    runs = new Map(['PENDING', 'purge', 'doctor'].map((command) => [command, runAdminCli([command], env)]));
   });
 
-  afterAll(() => held.close());
-
-  const env = () => ({ DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+  afterAll(async () => {
+    await Promise.allSettled(runs.values());
+    held.close();
+  });
 
   it('a moderator command and purge say which commands hold it and what to do, in one line, and exit 1', async () => {
     for (const args of [['PENDING'], ['purge']]) {
-      const r = await runAdminCli(args, env());
+      const r = await runs.get(args[0] as string)!;
       expect({ args, code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual({ args, code: 1, stderr: `heads-up: ${IN_USE}`, stdout: '' });
     }
   });
 
   it('doctor says the database is in use, not that it is damaged (which sends the operator to restore a backup)', async () => {
-    const r = await runAdminCli(['doctor'], env());
+    const r = await runs.get('doctor')!;
     expect(r.code).toBe(1);
     const failures = r.stdout.split('\n').filter((l) => l.startsWith('FAIL'));
     expect(failures).toEqual([`FAIL database: ${IN_USE}`]);
