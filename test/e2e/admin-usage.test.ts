@@ -4,35 +4,37 @@ import { runAdminCli } from '../helpers/admin-cli';
 import { tempDir, TEST_MASTER_KEY } from '../helpers/harness';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
+// The tests share nothing a command writes, so they run at once: each command is a process that
+// spends most of a second loading TypeScript, while jest (in band) waits on it.
 describe('the admin command line, used wrongly', () => {
   const env = { DATA_DIR: tempDir(), HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
 
-  it('prints the usage and exits 2 with no command', async () => {
+  it.concurrent('prints the usage and exits 2 with no command', async () => {
     const r = await runAdminCli([], env);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('usage: heads-up COMMAND');
   });
 
-  it('prints the usage and exits 2 for an unknown command, naming it', async () => {
+  it.concurrent('prints the usage and exits 2 for an unknown command, naming it', async () => {
     const r = await runAdminCli(['frobnicate'], env);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe('heads-up: unknown command: frobnicate');
     expect(r.stderr).toContain('backup FILE');
   });
 
-  it.each([['constructor'], ['toString'], ['hasOwnProperty']])('names %s, a word every object answers to, as an unknown command (it crashed)', async (word) => {
+  it.concurrent.each([['constructor'], ['toString'], ['hasOwnProperty']])('names %s, a word every object answers to, as an unknown command (it crashed)', async (word) => {
     const r = await runAdminCli([word], env);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(`heads-up: unknown command: ${word}`);
   });
 
-  it('refuses a member command: the command line speaks for moderators only', async () => {
+  it.concurrent('refuses a member command: the command line speaks for moderators only', async () => {
     const r = await runAdminCli(['JOIN', '415'], env);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown command: JOIN');
   });
 
-  it('exits 2 when an operator command gets the wrong arguments', async () => {
+  it.concurrent('exits 2 when an operator command gets the wrong arguments', async () => {
     const none = await runAdminCli(['backup'], env);
     expect(none.code).toBe(2);
     expect(none.stderr.split('\n')[0]).toBe('heads-up: backup takes FILE');
@@ -41,13 +43,13 @@ describe('the admin command line, used wrongly', () => {
     expect(extra.stderr.split('\n')[0]).toBe('heads-up: purge takes no arguments');
   });
 
-  it('exits 2 when a moderator command lacks its argument, saying what is missing', async () => {
+  it.concurrent('exits 2 when a moderator command lacks its argument, saying what is missing', async () => {
     const r = await runAdminCli(['APPROVE'], env);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toMatch(/^heads-up: .*APPROVE K7Q2/);
   });
 
-  it('refuses a moderator command where DATA_DIR holds no line, naming it, and creates neither a database nor a key', async () => {
+  it.concurrent('refuses a moderator command where DATA_DIR holds no line, naming it, and creates neither a database nor a key', async () => {
     // A tired volunteer in the wrong directory: "Nothing pending." from a new empty line would be a lie.
     const wrong = path.join(tempDir(), 'data');
     const file = path.join(wrong, 'heads-up.db');
@@ -63,13 +65,13 @@ describe('the admin command line, used wrongly', () => {
     expect(fs.existsSync(wrong)).toBe(false);
   });
 
-  it('prints the usage on stdout and exits 0 when asked for help', async () => {
+  it.concurrent('prints the usage on stdout and exits 0 when asked for help', async () => {
     const r = await runAdminCli(['--help'], env);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('rotate-key');
   });
 
-  it('prints the usage and does nothing when a command is followed by --help or -h', async () => {
+  it.concurrent('prints the usage and does nothing when a command is followed by --help or -h', async () => {
     const dataDir = tempDir();
     await seedMembers(dataDir, '415', numbersIn('415', 2));
     const line = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
@@ -96,7 +98,7 @@ describe('the admin command line, used wrongly', () => {
     expect(option.stderr.split('\n')[0]).toBe('heads-up: unknown option -o (a file whose name starts with - is written ./-o)');
   });
 
-  it('reads a relative FILE from the folder npm was run in (INIT_CWD), not the project folder npm runs the command in', async () => {
+  it.concurrent('reads a relative FILE from the folder npm was run in (INIT_CWD), not the project folder npm runs the command in', async () => {
     const dataDir = tempDir();
     await seedMembers(dataDir, '415', numbersIn('415', 2));
     const operator = tempDir();
@@ -115,7 +117,7 @@ describe('the admin command line, used wrongly', () => {
     expect(restore.stdout).toContain(`now holds the backup ${path.join(operator, 'nightly-init-cwd.db')}: 2 members`);
   });
 
-  it('fails with one line naming the variable when the configuration is wrong', async () => {
+  it.concurrent('fails with one line naming the variable when the configuration is wrong', async () => {
     const r = await runAdminCli(['PENDING'], { ...env, PORT: 'eighty' });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('heads-up: configuration error: PORT: expected a whole number from 0 to 65535');
