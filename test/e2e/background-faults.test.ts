@@ -72,6 +72,8 @@ describe('work after a commit that throws', () => {
   });
 });
 
+// Each start is a process of its own with its own folder and port: they run at once (and beside the
+// tests above, which mostly wait), each spending a second or so loading TypeScript.
 describe('a start that fails', () => {
   /** src/main.ts started with this environment: its exit code and what it printed. */
   async function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
@@ -95,7 +97,7 @@ describe('a start that fails', () => {
       .filter((l) => l.trim() !== '')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-  it('on a port already taken, also leaves one log line a log collector reads: fatal, a short code for the cause, no stack', async () => {
+  it.concurrent('on a port already taken, also leaves one log line a log collector reads: fatal, a short code for the cause, no stack', async () => {
     const port = await freePort();
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
@@ -113,7 +115,7 @@ describe('a start that fails', () => {
     }
   }, 30_000);
 
-  it('for a configuration error (no key in production), leaves one log line naming the variable, not its message', async () => {
+  it.concurrent('for a configuration error (no key in production), leaves one log line naming the variable, not its message', async () => {
     const { code, stderr, stdout } = await start({ DATA_DIR: tempDir(), NODE_ENV: 'production', PORT: '0' });
     expect(code).toBe(1);
     expect(stderr).toMatch(/^heads-up: configuration error: HEADSUP_MASTER_KEY: required when NODE_ENV=production/);
@@ -121,7 +123,7 @@ describe('a start that fails', () => {
     expect(logLines(stdout)).toEqual([expect.objectContaining({ level: 60, msg: 'start-up failed', cause: 'configuration', variable: 'HEADSUP_MASTER_KEY' })]);
   }, 30_000);
 
-  it('for a development key file that is no key, names the file in its line and only the variable in its log line (no DATA_DIR path)', async () => {
+  it.concurrent('for a development key file that is no key, names the file in its line and only the variable in its log line (no DATA_DIR path)', async () => {
     const dataDir = tempDir();
     fs.writeFileSync(path.join(dataDir, 'master.key'), 'not a key\n', { mode: 0o600 });
     const { code, stderr, stdout } = await start({ DATA_DIR: dataDir, PORT: '0' });
@@ -131,7 +133,7 @@ describe('a start that fails', () => {
     expect(stdout).not.toContain(dataDir);
   }, 30_000);
 
-  it('while restore or rotate-key holds the database, says so in its line and its log line, with no stack', async () => {
+  it.concurrent('while restore or rotate-key holds the database, says so in its line and its log line, with no stack', async () => {
     const dataDir = tempDir();
     const seeded = new Db(path.join(dataDir, 'heads-up.db'));
     migrate(seeded);
@@ -149,7 +151,7 @@ describe('a start that fails', () => {
     }
   }, 30_000);
 
-  it('prints one clear line and exits 1', async () => {
+  it.concurrent('prints one clear line and exits 1', async () => {
     const port = await freePort();
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
@@ -163,7 +165,7 @@ describe('a start that fails', () => {
     }
   }, 30_000);
 
-  it.each([
+  it.concurrent.each([
     ['a host name that does not resolve (a typo)', 'loaclhost.invalid'],
     ['an address the machine does not have', '192.0.2.1'],
   ])('names HOST when the server cannot listen there: %s', async (_case, host) => {
@@ -172,7 +174,7 @@ describe('a start that fails', () => {
     expect(stderr.split('\n')[0]).toMatch(/^heads-up: start-up failed: \w+.*\(HOST is no address of this machine: set HOST/);
   }, 30_000);
 
-  it.each([
+  it.concurrent.each([
     ['no key given: the development key file goes there', {}],
     ['HEADSUP_MASTER_KEY set', { HEADSUP_MASTER_KEY: TEST_MASTER_KEY }],
   ])('names DATA_DIR when the server cannot make its folder (%s), not a bare error code', async (_case, env) => {
