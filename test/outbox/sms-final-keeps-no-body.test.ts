@@ -18,7 +18,8 @@ describe('an SMS at its final status', () => {
   let fake: FakeTwilio;
   let h: Harness;
   let stop: () => Promise<void>;
-  // The server's clock runs this far ahead of the wall clock (the unreachable retry waits 10 minutes).
+  // The server's clock runs this far ahead of the wall clock (the unreachable retry waits 10 minutes; a
+  // check-in of 0.05 minutes, 3 s, is run out by moving it on rather than waited for).
   let ahead = 0;
 
   beforeAll(async () => {
@@ -42,6 +43,7 @@ describe('an SMS at its final status', () => {
 
   it('keeps no text once delivered: the escalation and the invitation are gone from the outbox', async () => {
     await h.sms(ROSE, 'CHECKIN 0.05 orange hatchback');
+    ahead += 3_000;
     await waitFor(() => final('orange hatchback').some((c) => c.status === 'delivered'), 15_000, 'the escalation delivered');
     expect(texts().filter((t) => t.includes('orange hatchback') || t.includes('Rosalind'))).toEqual([]);
     expect(sqlite().prepare("SELECT count(*) AS n FROM outbox WHERE state = 'delivered' AND body_ct IS NOT NULL").get()).toEqual({ n: 0 });
@@ -52,6 +54,7 @@ describe('an SMS at its final status', () => {
   it('sends an escalation again, whole, after "undelivered" (handset off), and keeps no text once that one is delivered', async () => {
     fake.failDelivery(BUDDY, 30003, 'undelivered', 1);
     await h.sms(ROSE, 'CHECKIN 0.05 silver minivan at the Motel Aster');
+    ahead += 3_000;
     await waitFor(() => final('Motel Aster').some((c) => c.status === 'undelivered'), 15_000, 'the escalation undelivered');
     // Waiting for its retry, the text is still there to send.
     expect(texts().filter((t) => t.includes('Motel Aster'))).toHaveLength(1);
