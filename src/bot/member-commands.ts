@@ -10,7 +10,7 @@ import { forgetSenderReplies, senderLogKeys } from '../store/inbound-log';
 import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
 import { choosePersonLang } from '../store/person-lang';
-import { deleteMember, insertMember, memberIndex, setMemberStatus, type MemberRow } from '../store/members';
+import { deleteMember, insertMember, memberIndex, personMemberIds, setMemberStatus, type MemberRow } from '../store/members';
 import { closeRequestOf, requestJoin, withdrawFromRequest } from '../store/member-requests';
 import { planTwinFallback } from '../store/alerts';
 import { eraseWaitingTo, waitingAlertCopies, withdrawAlertsOutside } from '../store/outbox';
@@ -158,29 +158,31 @@ export function leave(store: Store, who: Asker, regions: Regions, tokens: string
 /**
  * STOP: unsubscribes from everything, ends any open question and a running
  * check-in, and drops their messages parked after a failure: tried again
- * after the STOP, a parked JOIN would subscribe them again.
+ * after the STOP, a parked JOIN would subscribe them again. Someone on SMS and
+ * Signal with the same number is one person on one phone: both memberships stop.
  */
 export function stop(store: Store, who: Asker, now: number): Outcome {
   const { db } = store;
   // Under the log's index, and the one messages parked before migration 0030 carry (see senderLogKeys).
   for (const key of senderLogKeys(store.vault, memberKey(who.sender)).all) dropSenderItems(db, key);
-  if (who.member) {
-    unsubscribeAll(db, who.member.id);
+  let checkinEnded = false;
+  for (const memberId of who.member ? personMemberIds(db, who.member.id) : []) {
+    unsubscribeAll(db, memberId);
     // Moderators are not told of a request that is gone.
-    closeRequestOf(db, who.member.id, now);
-    dropDigestsIfNothingWaits(db);
-    setMemberStatus(db, who.member.id, 'stopped');
+    closeRequestOf(db, memberId, now);
+    setMemberStatus(db, memberId, 'stopped');
     // Nothing more goes out about them either: a running check-in would tell their buddies they are missing.
     // (An escalated one stays, so that an OK after START still tells the buddies who heard.)
-    const running = openCheckin(db, who.member.id);
+    const running = openCheckin(db, memberId);
     if (running) {
       eraseCheckin(db, running.id);
-      db.eraseSoon();
-      // Said where the reply reaches them (Signal; over SMS the carrier answers STOP itself).
-      return { say: who.t.stopped(true), converse: 'end' };
+      checkinEnded = true;
     }
   }
-  return { say: who.t.stopped(), converse: 'end' };
+  if (who.member) dropDigestsIfNothingWaits(db);
+  if (checkinEnded) db.eraseSoon();
+  // Said where the reply reaches them (Signal; over SMS the carrier answers STOP itself).
+  return { say: who.t.stopped(checkinEnded), converse: 'end' };
 }
 
 export function areas(store: Store, who: Asker): Outcome {
