@@ -50,7 +50,12 @@ export const fr: Catalog = {
     list.length
       ? `Heads Up: vos zones d'alerte sont ${listAreas(list)}. QUITTER 415 en retire une, STOP les retire toutes.`
       : "Heads Up: vous n'avez aucune zone d'alerte. Écrivez REJOINDRE 415 pour recevoir des alertes.",
-  deleted: () => 'Heads Up: tout ce que nous avions sur vous est effacé. Écrivez REJOINDRE pour recommencer.',
+  deleted: (stays) =>
+    stays === 'signal'
+      ? 'Heads Up: tout ce que nous avions sur cette inscription par SMS est effacé. Votre inscription par Signal reste: envoyez aussi SUPPRIMER sur Signal.'
+      : stays === 'sms'
+        ? 'Heads Up: tout ce que nous avions sur cette inscription par Signal est effacé. Votre inscription par SMS reste: envoyez aussi SUPPRIMER par SMS.'
+        : 'Heads Up: tout ce que nous avions sur vous est effacé. Écrivez REJOINDRE pour recommencer.',
   langSet: () => 'Heads Up vous répondra en francais.',
   badLang: (codes) => `Heads Up parle ${codes.join(', ')}: écrivez LANG et l'une d'elles, ex. LANG ${codes[0] ?? 'FR'}.`,
   hint: () => "Heads Up n'a pas compris. Écrivez AIDE pour les commandes.",

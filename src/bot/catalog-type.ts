@@ -7,6 +7,7 @@
  * keeps é and à and leaves out ã, õ, ç and the other accents.
  */
 import type { AlertFields } from '../alerts/report-template';
+import type { Channel } from '../domain/channel';
 import type { DayTime } from './clock-time';
 import type { Category, Step } from './report-dialogue';
 
@@ -67,7 +68,8 @@ export interface Catalog {
   stopped(checkinEnded?: boolean): string;
   help(): string;
   areas(list: string[]): string;
-  deleted(): string;
+  /** DELETE's reply; `stays`: her membership of the same number on that other channel is still held (DELETE there erases it). */
+  deleted(stays?: Channel): string;
   langSet(): string;
   /** LANG with no language or one the line does not speak: the codes of those it does (EN, ES, …). */
   badLang(codes: string[]): string;

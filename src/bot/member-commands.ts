@@ -1,6 +1,7 @@
 /** Commands any sender can use about their own membership: JOIN, LEAVE, STOP, AREAS, DELETE, LANG. */
 import type { Regions } from '../alerts/regions';
 import type { SubscribeMode } from '../config/env';
+import type { Channel } from '../domain/channel';
 import type { Lang } from '../domain/lang';
 import { memberKey, numberKey, type Sender } from '../phone/identity';
 import { endConversation } from '../store/conversations';
@@ -203,7 +204,12 @@ export function areas(store: Store, who: Asker): Outcome {
  */
 export function erase(store: Store, who: Asker, now: number): Outcome {
   const { db } = store;
+  // Her membership of the same number on the other channel stays (its number is not proof enough to
+  // erase it): the reply says so, rather than that everything is erased.
+  let stays: Channel | undefined;
   if (who.member) {
+    const member = who.member;
+    if (personMemberIds(db, member.id).some((id) => id !== member.id)) stays = who.sender.channel === 'sms' ? 'signal' : 'sms';
     // Check-ins (issue 13): their messages are addressed to buddies, not to the member row, so they go first.
     eraseCheckinsOf(db, who.member.id);
     eraseBuddyMessagesOf(db, who.member.id);
@@ -216,7 +222,7 @@ export function erase(store: Store, who: Asker, now: number): Outcome {
   eraseSenderTraces(store, who.sender, now);
   db.eraseSoon();
   who.member = undefined;
-  return say(who.t.deleted());
+  return say(who.t.deleted(stays));
 }
 
 /**

@@ -53,7 +53,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     stopped: [t.stopped(), t.stopped(true)],
     help: [t.help()],
     areas: [t.areas(AREAS), t.areas([])],
-    deleted: [t.deleted()],
+    deleted: [t.deleted(), t.deleted('sms'), t.deleted('signal')],
     langSet: [t.langSet()],
     badLang: [t.badLang(['EN', 'ES', 'FR', 'PT', 'DE', 'IT', 'NL', 'PL', 'RO', 'TL', 'VI', 'ZH'])],
     hint: [t.hint()],

@@ -339,7 +339,7 @@ describe('DELETE from Signal by someone also on SMS', () => {
       ['sms', true],
     ]);
 
-    expect(w.signal('DELETE', ROSA)).toBe(t.deleted());
+    expect(w.signal('DELETE', ROSA)).toBe(t.deleted('sms'));
 
     expect(findMember(w.db, w.vault, { channel: 'signal', address: UUID })).toBeUndefined();
     expect(links(w)).toEqual([{ channel: 'sms', phone_bidx: null }]);
