@@ -20,6 +20,7 @@ import { dispatch } from './steps/dispatch';
 import { identifySender, type Identity } from './steps/identify-sender';
 import { recogniseRetry } from './steps/recognise-retry';
 import { rememberLanguage } from './steps/remember-language';
+import { turnFor } from './steps/turn';
 
 /** What the steps need: the store, the record of handled ids, who moderates, and the line's rules. */
 export interface MessageDeps extends Store {
@@ -98,7 +99,8 @@ function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<
   const { rules } = deps;
   const gate = blockAndLimit(deps, rules.limits.messages, who, parsed, now);
   if (!gate.act) return { reply: null, parsed, duplicate: false, dropped: gate.dropped, acted: false, quotesDraft: false };
-  const lang = rememberLanguage(deps, who, parsed);
-  const { say, quotesDraft } = dispatch(deps, rules, who, lang, msg, parsed, now);
+  const turn = turnFor(deps, who, msg, parsed);
+  const lang = rememberLanguage(deps, who, parsed, turn);
+  const { say, quotesDraft } = dispatch(deps, rules, who, lang, msg, parsed, turn, now);
   return { reply: gate.answer ? say : null, parsed, duplicate: false, dropped: gate.dropped, acted: true, quotesDraft };
 }

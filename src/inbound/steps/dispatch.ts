@@ -1,24 +1,22 @@
 /**
  * Step 5: dispatch to the command's handler, and do what it asked. While
- * the sender is in the middle of a conversation, STOP, HELP and DELETE keep
- * their meaning (and OK and LATER while they have a check-in), CANCEL ends
- * it, and anything else answers its question.
+ * the sender is in the middle of a conversation, a command (turn.ts) runs,
+ * CANCEL ends it, and anything else answers its question.
  */
-import { MODERATOR_COMMANDS, type Parsed } from '../../bot/commands';
+import type { Parsed } from '../../bot/commands';
 import { catalog } from '../../bot/catalog';
-import { areaAnswer, checkinWord, JOIN_QUESTION_TRIES, joinAreaQuestion, missedAnswers, startsCheckin, turnOf, type Turn } from '../../bot/dialogues';
+import { areaAnswer, JOIN_QUESTION_TRIES, joinAreaQuestion, missedAnswers, type Turn } from '../../bot/dialogues';
 import type { Asker, Outcome, Store } from '../../bot/handler';
 import type { LineRules } from '../../bot/line-rules';
 import { join, unknownArea, whichArea } from '../../bot/member-commands';
 import { continueReport } from '../../bot/report-commands';
-import { controlWord } from '../../bot/report-dialogue';
 import { MAX_MESSAGE_CHARS } from '../../bot/sms-segments';
 import { applyOutcome, hint, reportRules, runCommand } from '../../bot/run-command';
 import type { Lang } from '../../domain/lang';
 import { lapsedDraft, type Conversation } from '../../store/conversations';
 import { expireReportDrafts } from '../../jobs/report-drafts';
 import type { Inbound } from '../inbound';
-import { senderHasCheckin, type Identity } from './identify-sender';
+import type { Identity } from './identify-sender';
 
 /**
  * What to answer (null for none, and for what the carrier answered), and
@@ -30,8 +28,8 @@ export interface Reply {
   quotesDraft: boolean;
 }
 
-/** Runs the message's handler; returns the reply. */
-export function dispatch(store: Store, rules: LineRules, who: Identity, lang: Lang, msg: Inbound, parsed: Parsed, now: number): Reply {
+/** Runs the message's handler, as `turn` (turn.ts) says it is meant; returns the reply. */
+export function dispatch(store: Store, rules: LineRules, who: Identity, lang: Lang, msg: Inbound, parsed: Parsed, turn: Turn, now: number): Reply {
   const asker: Asker = {
     sender: who.sender,
     member: who.member,
@@ -50,15 +48,6 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
     const say = who.conversation() ? asker.t.mediaNotRead(true) : hint(store, rules, asker, now, asker.t.mediaNotRead(false)).say;
     return { say, quotesDraft: false };
   }
-  let turn = turnOf(parsed, msg.text, msg.answered === true);
-  // A moderator in the middle of their own report can still moderate (issue 11), and is told what
-  // a command lacks ("APPROVE" with no reference) rather than have it taken for an answer.
-  if (turn === 'answer' && who.moderator && moderatorCommand(parsed)) turn = 'command';
-  // A check-in is ended or moved on whatever was asked; but a word the report's questions name (Spanish
-  // LISTO: file it now, and also "I'm OK") does what the question said. Hers on either channel.
-  if (turn === 'answer' && checkinWord(parsed) && senderHasCheckin(store.db, store.vault, who) && !reportControl(who, msg.text)) turn = 'command';
-  // And a check-in is started whatever was asked (the question stays open for later).
-  if (turn === 'answer' && startsCheckin(parsed)) turn = 'command';
   // STOP, HELP and DELETE mean the same in a conversation or out of one: no need to look for it. DROP
   // also drops a draft that lapsed in the minute before its job files it, as it did a second earlier.
   const conversation =
@@ -80,17 +69,6 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   if (!msg.media || outcome.say === null) return { say: outcome.say, quotesDraft };
   const withNote = `${outcome.say} ${asker.t.mediaNotKept()}`;
   return { say: withNote.length <= MAX_MESSAGE_CHARS ? withNote : outcome.say, quotesDraft };
-}
-
-/** Whether the message is a moderator command, well formed or not. */
-function moderatorCommand(parsed: Parsed): boolean {
-  const kind = parsed.ok ? parsed.command.kind : parsed.command;
-  return kind !== undefined && MODERATOR_COMMANDS.has(kind);
-}
-
-/** Whether the message is one of the control words of the guided report the sender is in the middle of. */
-function reportControl(who: Identity, text: string): boolean {
-  return controlWord(text) !== undefined && who.conversation()?.topic === 'report';
 }
 
 function converse(store: Store, rules: LineRules, asker: Asker, who: Identity, conversation: Conversation, turn: Turn, msg: Inbound, parsed: Parsed, now: number): Outcome {

@@ -1,0 +1,39 @@
+/**
+ * What a message is to the line: a command, the answer to an open question,
+ * or the end of it (CANCEL). Decided once, before the language is remembered
+ * (an answer is her words, not a keyword, and does not change it) and the
+ * message dispatched. While she is in the middle of a conversation, STOP, HELP
+ * and DELETE keep their meaning (and OK and LATER while she has a check-in).
+ */
+import { MODERATOR_COMMANDS, type Parsed } from '../../bot/commands';
+import { checkinWord, startsCheckin, turnOf, type Turn } from '../../bot/dialogues';
+import { controlWord } from '../../bot/report-dialogue';
+import type { Db } from '../../store/db';
+import type { Vault } from '../../store/vault';
+import type { Inbound } from '../inbound';
+import { senderHasCheckin, type Identity } from './identify-sender';
+
+export function turnFor({ db, vault }: { db: Db; vault: Vault }, who: Identity, msg: Inbound, parsed: Parsed): Turn {
+  const turn = turnOf(parsed, msg.text, msg.answered === true);
+  if (turn !== 'answer') return turn;
+  // A moderator in the middle of their own report can still moderate (issue 11), and is told what
+  // a command lacks ("APPROVE" with no reference) rather than have it taken for an answer.
+  if (who.moderator && moderatorCommand(parsed)) return 'command';
+  // A check-in is ended or moved on whatever was asked; but a word the report's questions name (Spanish
+  // LISTO: file it now, and also "I'm OK") does what the question said. Hers on either channel.
+  if (checkinWord(parsed) && senderHasCheckin(db, vault, who) && !reportControl(who, msg.text)) return 'command';
+  // And a check-in is started whatever was asked (the question stays open for later).
+  if (startsCheckin(parsed)) return 'command';
+  return 'answer';
+}
+
+/** Whether the message is a moderator command, well formed or not. */
+function moderatorCommand(parsed: Parsed): boolean {
+  const kind = parsed.ok ? parsed.command.kind : parsed.command;
+  return kind !== undefined && MODERATOR_COMMANDS.has(kind);
+}
+
+/** Whether the message is one of the control words of the guided report the sender is in the middle of. */
+function reportControl(who: Identity, text: string): boolean {
+  return controlWord(text) !== undefined && who.conversation()?.topic === 'report';
+}
