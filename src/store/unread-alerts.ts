@@ -45,6 +45,12 @@ export function openUnread(db: Db, vault: Vault, memberId: number): UnreadAlert[
   return opened;
 }
 
+/** Whether any of these memberships has an alert waiting for READ (a discreet notice said to send it). */
+export function hasUnread(db: Db, memberIds: number[]): boolean {
+  const one = db.stmt('SELECT 1 FROM unread_alerts WHERE member_id = ? LIMIT 1');
+  return memberIds.some((id) => one.get(id) !== undefined);
+}
+
 /** Marks alerts read: their rows go. */
 export function markRead(db: Db, memberId: number, alertIds: number[]): void {
   const del = db.stmt('DELETE FROM unread_alerts WHERE member_id = ? AND alert_id = ?');

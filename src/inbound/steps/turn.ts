@@ -3,12 +3,15 @@
  * or the end of it (CANCEL). Decided once, before the language is remembered
  * (an answer is her words, not a keyword, and does not change it) and the
  * message dispatched. While she is in the middle of a conversation, STOP, HELP
- * and DELETE keep their meaning (and OK and LATER while she has a check-in).
+ * and DELETE keep their meaning (and OK and LATER while she has a check-in,
+ * READ while she has alerts unread).
  */
 import { MODERATOR_COMMANDS, type Parsed } from '../../bot/commands';
 import { checkinWord, startsCheckin, turnOf, type Turn } from '../../bot/dialogues';
 import { controlWord } from '../../bot/report-dialogue';
 import type { Db } from '../../store/db';
+import { personMemberIds } from '../../store/members';
+import { hasUnread } from '../../store/unread-alerts';
 import type { Vault } from '../../store/vault';
 import type { Inbound } from '../inbound';
 import { senderHasCheckin, type Identity } from './identify-sender';
@@ -24,6 +27,9 @@ export function turnFor({ db, vault }: { db: Db; vault: Vault }, who: Identity, 
   if (checkinWord(parsed) && senderHasCheckin(db, vault, who) && !reportControl(who, msg.text)) return 'command';
   // And a check-in is started whatever was asked (the question stays open for later).
   if (startsCheckin(parsed)) return 'command';
+  // READ alone, as a discreet notice told her to send it (hers on either channel): the alert is shown, the
+  // question stays open. Read only for that word, so the webhook path asks nothing more of other answers.
+  if (parsed.ok && parsed.command.kind === 'read' && parsed.exactKeyword && who.member && hasUnread(db, personMemberIds(db, who.member.id))) return 'command';
   return 'answer';
 }
 
