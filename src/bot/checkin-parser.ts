@@ -1,8 +1,10 @@
 /**
- * The arguments of the check-in commands (issue 13), for the pure parser:
+ * The arguments of the check-in commands (issue 13), for the pure parser (a
+ * BUDDY number is read as DEFAULT_COUNTRY writes a national one):
  * BUDDY [SMS|SIGNAL] number name, BUDDY OFF [number], CHECKIN minutes
  * [details], LATER minutes; ACCEPT, DECLINE and OK take none.
  */
+import { toE164, type CountryCode } from '../phone/numbers';
 import type { Command, ParseErrorCode } from './commands';
 
 /** A token as the parser cuts it: the normalized word and where it starts in the text. */
@@ -65,10 +67,30 @@ export function minutesOf(rest: WordAt[]): { minutes: number; used: number } | n
   return { minutes: d.minutes, used: d.used };
 }
 
-// The number starts with a digit, "+" or "(": the spaces after the channel are never part of it (they made "SMS   123456" eight characters long).
-const BUDDY_ADD = /^(?:(sms|signal)\s+)?(\+?[\d(][\d().\-\s]{6,24}?\d)(?:\s+(.*))?$/is;
+// The channel, then the words of the number (each of number characters, the first opening with a digit,
+// "+" or "("), then the name. The spaces after the channel are never part of the number.
+const BUDDY_ADD = /^(?:(sms|signal)\s+)?(\+?[\d(][\d().\-]*(?:\s+[\d().\-+]+)*)(?:\s+(.*))?$/isu;
+const NUMBER_WORD = /\S+/g;
 
-function buddy(text: string, rest: WordAt[]): Command | ParseErrorCode {
+/**
+ * Where the number ends: the longest leading run of its words that is a valid
+ * number (a shorter one may be a stranger's: "+49 30 1234 5678" holds "+49 30
+ * 1234"). A name may open with a digit only after a number written without
+ * spaces: after a spaced one the digit may be the number's, mistyped.
+ */
+function numberThenName(run: string, after: string, country: CountryCode): { number: string; name: string } | null {
+  const ends = [...run.matchAll(NUMBER_WORD)].map((m) => (m.index ?? 0) + m[0].length);
+  for (let i = ends.length - 1; i >= 0; i--) {
+    const number = run.slice(0, ends[i]);
+    if (!toE164(number, country)) continue;
+    const name = `${run.slice(ends[i])} ${after}`.replace(/\s+/g, ' ').trim();
+    if (/^\d/.test(name) && /\s/.test(number)) return null;
+    return { number, name };
+  }
+  return null;
+}
+
+function buddy(text: string, rest: WordAt[], country: CountryCode): Command | ParseErrorCode {
   const first = rest[0];
   if (!first) return { kind: 'buddy', action: 'list' };
   if (first.word === 'OFF') {
@@ -76,21 +98,22 @@ function buddy(text: string, rest: WordAt[]): Command | ParseErrorCode {
     return after ? { kind: 'buddy', action: 'off', number: text.slice(after.start).trim() } : { kind: 'buddy', action: 'off' };
   }
   const m = BUDDY_ADD.exec(text.slice(first.start).trim());
-  if (!m) return 'bad_number';
-  const name = (m[3] ?? '').replace(/\s+/g, ' ').trim();
+  const found = m ? numberThenName(m[2] as string, m[3] ?? '', country) : null;
+  if (!m || !found) return 'bad_number';
+  const { number, name } = found;
   if (!name) return 'missing_name';
   const channel = m[1] ? (m[1].toLowerCase() as 'sms' | 'signal') : undefined;
-  return { kind: 'buddy', action: 'add', ...(channel ? { channel } : {}), number: m[2] as string, name: Array.from(name).slice(0, MAX_BUDDY_NAME).join('') };
+  return { kind: 'buddy', action: 'add', ...(channel ? { channel } : {}), number, name: Array.from(name).slice(0, MAX_BUDDY_NAME).join('') };
 }
 
 /** The check-in words that mean "safe" (SEGURA: Spanish and Portuguese): alone, they say she is. */
 const SAFE_WORDS: ReadonlySet<string> = new Set(['SAFE', 'SEGURA', 'SEGURO']);
 
 /** The command these keywords (`word`, normalized) and their arguments make, or why they make none. */
-export function checkinCommandOf(kind: CheckinKind, word: string, text: string, rest: WordAt[]): Command | ParseErrorCode {
+export function checkinCommandOf(kind: CheckinKind, word: string, text: string, rest: WordAt[], country: CountryCode): Command | ParseErrorCode {
   switch (kind) {
     case 'buddy':
-      return buddy(text, rest);
+      return buddy(text, rest, country);
     case 'accept': {
       // "ACCEPT Rose": which invitation, when more than one waits (buddy-commands).
       const first = rest[0];

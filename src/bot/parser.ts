@@ -136,7 +136,7 @@ function wordOf(t: Token): string {
 /** The command a keyword and its arguments make, or why they make none. */
 function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token[], country: CountryCode): Command | ParseErrorCode {
   // Check-ins (issue 13)
-  if (isCheckinKind(kind)) return checkinCommandOf(kind, keyword, text, rest);
+  if (isCheckinKind(kind)) return checkinCommandOf(kind, keyword, text, rest, country);
   switch (kind) {
     case 'join':
       return { kind, areas: areaTokens(rest) };
