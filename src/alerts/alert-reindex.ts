@@ -1,17 +1,20 @@
 /**
  * The start's re-index of the alerts migration 0039 lists (those approved
- * before it): their CHECK entries rebuilt from their sealed body as an
- * approval indexes one now. Before, a clipped guided report's alert was
- * indexed with the stub its cut leaves before "..." ("@rickysmi...",
- * "7ABC1..."), an innocent identifier a reporter could aim at. It needs the
- * key, so the server runs it as it starts, not the migration; once done, it
- * finds nothing.
+ * before it). Before, a clipped guided report's alert was indexed with the
+ * stub its cut leaves before "..." ("@rickysmi...", "7ABC1..."), an
+ * innocent identifier a reporter could aim at. It only removes: an alert
+ * keeps the entries its approval made that today's reading of what it shows
+ * whole also yields, never one more (a moderator approved what the alert
+ * showed then; a newer reading adding one could name what no moderator saw
+ * whole, or the reporter's own number an old alert left unmasked). It needs
+ * the key, so the server runs it as it starts, not the migration; once done,
+ * it finds nothing.
  */
 import type { CountryCode } from 'libphonenumber-js';
 import { openAlert } from '../store/alerts';
 import type { Db } from '../store/db';
 import { findReport } from '../store/reports';
-import { indexAlertIdentifiers } from '../store/screening';
+import { identifierIndex } from '../store/screening';
 import type { Vault } from '../store/vault';
 import { alertIdentifiers, type AlertFields } from './report-template';
 
@@ -27,37 +30,44 @@ export function reindexListedAlerts(db: Db, vault: Vault, country: CountryCode):
 
 function reindexAlert(db: Db, vault: Vault, id: number, country: CountryCode): void {
   let alert: ReturnType<typeof openAlert>;
-  let unclipped: AlertFields | undefined;
   try {
     alert = openAlert(db, vault, id);
-    const { ref } = (db.stmt('SELECT r.ref FROM alerts a LEFT JOIN reports r ON r.id = a.report_id WHERE a.id = ?').get(id) ?? {}) as { ref?: string | null };
-    unclipped = ref ? findReport(db, vault, ref)?.fields?.alert : undefined;
   } catch {
-    // A value that no longer opens (a damaged row): its entries stay as they are, rather than the start failing.
+    // An alert that no longer opens (a damaged row): its entries stay as they are, rather than the start failing.
     return;
   }
   // Retracted or gone: a retraction already deleted its entries.
   if (!alert) return;
   const { body } = alert;
-  const kept = db.stmt('SELECT categories FROM screening WHERE alert_id = ? LIMIT 1').get(id) as { categories: string } | undefined;
-  // The categories its entries carried (the approval's); for an alert that had none, as an approval gives them.
-  const categories = kept ? kept.categories.split(',').filter((c) => c !== '') : 'fields' in body ? (unclipped ?? body.fields).categories : [];
-  const ids = 'fields' in body ? alertIdentifiers(body, country, unclipped ?? uncutGuess(body.fields)) : alertIdentifiers(body, country);
-  db.stmt('DELETE FROM screening WHERE alert_id = ?').run(id);
-  indexAlertIdentifiers(db, vault, id, ids, alert.npas, categories, alert.createdAt);
+  const ids = 'fields' in body ? alertIdentifiers(body, country, wholeAnswers(db, vault, id) ?? uncutGuess(body.fields)) : alertIdentifiers(body, country);
+  const still = new Set(ids.map((i) => identifierIndex(vault, i).toString('hex')));
+  const entries = db.stmt('SELECT number_bidx FROM screening WHERE alert_id = ?').all(id) as Array<{ number_bidx: Buffer }>;
+  const drop = db.stmt('DELETE FROM screening WHERE alert_id = ? AND number_bidx = ?');
+  for (const { number_bidx: bidx } of entries) if (!still.has(bidx.toString('hex'))) drop.run(id, bidx);
+}
+
+/** The report's whole answers, or undefined when retention cut it down or they no longer open (read as the alert alone then). */
+function wholeAnswers(db: Db, vault: Vault, id: number): AlertFields | undefined {
+  try {
+    const { ref } = (db.stmt('SELECT r.ref FROM alerts a LEFT JOIN reports r ON r.id = a.report_id WHERE a.id = ?').get(id) ?? {}) as { ref?: string | null };
+    return ref ? findReport(db, vault, ref)?.fields?.alert : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * The report's answers when retention has cut the report down to its
- * reference: the alert's fields, each word a cut ended ("7ABC1...,",
- * "@rickysmi...") left out. alertIdentifiers keeps the identifiers both
- * read: what the cut left whole.
+ * The report's answers when they are gone: the alert's fields, the stub a
+ * cut ended each with left out: a word ending "..." at a field's end, or in
+ * the vehicle before the plates clipVehicle lists after it ("7ABC1...,
+ * CA 7ABC123"). A reporter's own "..." elsewhere is no cut: its word stays.
+ * alertIdentifiers keeps the identifiers both read: what the cut left whole.
  */
 function uncutGuess(f: AlertFields): AlertFields {
   const out: AlertFields = { ...f };
   for (const key of ['when', 'where', 'person', 'vehicle', 'contact'] as const) {
     const text = f[key];
-    if (text !== undefined) out[key] = text.replace(/\S*\.\.\.(?=[\s,]|$)/gu, ' ');
+    if (text !== undefined) out[key] = text.replace(key === 'vehicle' ? /\S*\.\.\.(?=(?:, [^\s,]+(?: [^\s,]+)?)*$)/u : /\S*\.\.\.$/u, ' ');
   }
   return out;
 }

@@ -10,7 +10,7 @@ import { alertIdentifiers } from '../../src/alerts/report-template';
 import { catalog } from '../../src/bot/catalog';
 import { openAlert } from '../../src/store/alerts';
 import { migrate } from '../../src/store/migrate';
-import { indexAlertIdentifiers } from '../../src/store/screening';
+import { identifierIndex, indexAlertIdentifiers } from '../../src/store/screening';
 import type { BotWorld } from '../helpers/bot-world';
 import { MEMBER, MOD, REPORTER, reportWorld as world } from '../helpers/report-world';
 
@@ -47,7 +47,7 @@ function upgrade(w: BotWorld): number {
 }
 
 describe('the start after migration 0039', () => {
-  it('drops the stub of a plate an alert approved before was indexed with, and keeps the whole identifiers', async () => {
+  it('drops the stub of a plate an alert approved before was indexed with, and keeps its whole identifiers', async () => {
     const w = await world();
     const { alertId, shown } = approveGuided(w, 'tall man', `${at(VEHICLE, 84)} 7ABC123 CA, ${LONG}, ${LONG}`);
     expect(shown).toContain('plate 7ABC1..., CA 7ABC123.');
@@ -57,8 +57,7 @@ describe('the start after migration 0039', () => {
     expect(upgrade(w)).toBe(1);
 
     expect(say(w, MEMBER, 'CHECK 7ABC1')).toBe(t.checkNone());
-    expect(say(w, MEMBER, 'CHECK 7ABC123')).toMatch(/^Heads Up: that plate is in 1 alert.*\bviolence\b/s);
-    expect(say(w, MEMBER, 'CHECK 415 555 0177')).toMatch(/^Heads Up: that number is in 1 alert/);
+    expect(say(w, MEMBER, 'CHECK 415 555 0177')).toMatch(/^Heads Up: that number is in 1 alert.*\bviolence\b/s);
     // Done once: the next start finds nothing to do.
     expect(w.db.transaction(() => reindexListedAlerts(w.db, w.vault, 'US'))).toBe(0);
   });
@@ -75,6 +74,70 @@ describe('the start after migration 0039', () => {
     upgrade(w);
 
     expect(say(w, MEMBER, 'CHECK @rickysmith_contrac')).toBe(t.checkNone());
+    expect(say(w, MEMBER, 'CHECK 415 555 0177')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
+  it('adds no plate the approved alert showed only cut before its "..."', async () => {
+    const w = await world();
+    const prefix = 'grey van with a dent on the side, tinted windows, roof rack, ladder on top and a bike rack';
+    const { alertId } = approveGuided(w, `tall man, ${LONG}`, `${at(prefix, 64)} plates 7ABC123 and 8XYZ789, ${LONG}`);
+    // The alert as the code before c165706 fitted it: it read one plate in the whole answer, kept by the cut, so it
+    // listed none after "8XY...", and its approval indexed 7ABC123 only.
+    const row = w.db.sqlite.prepare('SELECT fields_ct, key_version FROM alerts WHERE id = ?').get(alertId) as { fields_ct: Buffer; key_version: number };
+    const slot = { table: 'alerts', column: 'fields', row: alertId };
+    const fields = JSON.parse(w.vault.open(row.fields_ct, slot, row.key_version)) as { vehicle: string };
+    expect(fields.vehicle).toMatch(/plates 7ABC123 and 8XY\.\.\., 8XYZ789$/);
+    fields.vehicle = fields.vehicle.replace(/, 8XYZ789$/, '');
+    w.db.sqlite.prepare('UPDATE alerts SET fields_ct = ? WHERE id = ?').run(w.vault.seal(JSON.stringify(fields), slot), alertId);
+    w.db.sqlite.prepare('DELETE FROM screening WHERE alert_id = ? AND number_bidx = ?').run(alertId, identifierIndex(w.vault, { kind: 'plate', value: '8XYZ789' }));
+
+    expect(upgrade(w)).toBe(1);
+
+    expect(say(w, MEMBER, 'CHECK 7ABC123')).toMatch(/^Heads Up: that plate is in 1 alert/);
+    expect(say(w, MEMBER, 'CHECK 8XYZ789')).toBe(t.checkNone());
+  });
+
+  it("adds no number an old alert left unmasked and unindexed (the reporter's own, followed by a count)", async () => {
+    const w = await world();
+    // REPORTER is +14155550105.
+    const old = 'he kept calling my cell 415 555 0105 5 times last night, then choked me';
+    const ref = /#([A-Z0-9]{4,6})/.exec(say(w, REPORTER, `REPORT 415 ${old}`))?.[1] as string;
+    expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+    const { id } = w.db.sqlite.prepare('SELECT id FROM alerts ORDER BY id DESC LIMIT 1').get() as { id: number };
+    // The alert as the code before 97af43a stored it (no number read in "0105 5 times", so none masked) and indexed it.
+    w.db.sqlite.prepare('UPDATE alerts SET text_ct = ? WHERE id = ?').run(w.vault.seal(old, { table: 'alerts', column: 'text', row: id }), id);
+    w.db.sqlite.prepare('DELETE FROM screening WHERE alert_id = ?').run(id);
+
+    upgrade(w);
+
+    expect(say(w, MEMBER, 'CHECK 415 555 0105')).toBe(t.checkNone());
+  });
+
+  it.each([
+    ['white honda civic plate 7ABC123\u2026 tinted windows', 'CHECK 7ABC123', 'plate', 'tall man'],
+    ['grey van', 'CHECK @rick_sf', 'handle', 'tall, beard, insta @rick_sf... very charming'],
+  ])('keeps, of a report retention cut down, what the reporter\'s own "..." in %j leaves whole', async (vehicle, check, kind, person) => {
+    const w = await world();
+    approveGuided(w, person, vehicle);
+    expect(say(w, MEMBER, check)).toMatch(new RegExp(`^Heads Up: that ${kind} is in 1 alert`));
+    w.db.sqlite.exec('UPDATE reports SET text_ct = NULL, fields_ct = NULL');
+
+    upgrade(w);
+
+    expect(say(w, MEMBER, check)).toMatch(new RegExp(`^Heads Up: that ${kind} is in 1 alert`));
+  });
+
+  it('drops the stub of an alert whose report no longer opens, reading the alert alone', async () => {
+    const w = await world();
+    const { alertId } = approveGuided(w, 'tall man', `${at(VEHICLE, 84)} 7ABC123 CA, ${LONG}, ${LONG}`);
+    indexAsBefore(w, alertId);
+    expect(say(w, MEMBER, 'CHECK 7ABC1')).toMatch(/^Heads Up: that plate is in 1 alert/);
+    // The report's sealed answers damaged (a torn page, a value sealed under a lost key version).
+    w.db.sqlite.prepare('UPDATE reports SET fields_ct = ? WHERE id = (SELECT report_id FROM alerts WHERE id = ?)').run(Buffer.alloc(64, 7), alertId);
+
+    expect(upgrade(w)).toBe(1);
+
+    expect(say(w, MEMBER, 'CHECK 7ABC1')).toBe(t.checkNone());
     expect(say(w, MEMBER, 'CHECK 415 555 0177')).toMatch(/^Heads Up: that number is in 1 alert/);
   });
 
