@@ -96,6 +96,27 @@ const HANDLE_IN_TEXT = /(?<![\p{L}\p{N}_.@])@([\p{L}\p{N}_][\p{L}\p{N}_.]{1,29})
 // A handle copied without its "@" ("his insta is rick_sf"): a word holding an underscore, which no ordinary word
 // does. One without ("rickysf") cannot be told from a word, and a false handle would match whoever has it.
 const BARE_HANDLE_IN_TEXT = /(?<![\p{L}\p{N}_.@/])[\p{L}\p{N}_.]*_[\p{L}\p{N}_.]*(?![\p{L}\p{N}_@/])/gu;
+// Read alone only with an underscore inside, two letters or digits each side ("rick_sf"): WhatsApp's italics
+// ("_very_", "_he", "drunk_") and emoticons ("o_O", "T_T") are not.
+const INNER_UNDERSCORE = /^[\p{L}\p{N}][\p{L}\p{N}_.]*[\p{L}\p{N}]{2}_[\p{L}\p{N}]{2}[\p{L}\p{N}_.]*$/u;
+// A word wrapped in underscores ("_rickysf_") only right after a handle's label ("snap: _rickysf_", "his insta is
+// _rick_"). "of" and "x" are ordinary words too ("kind of _weird_"): labels in capitals or before ":" only.
+const HANDLE_LABELS = new Set(['ig', 'insta', 'instagram', 'snap', 'snapchat', 'tiktok', 'twitter', 'onlyfans', 'telegram']);
+const LABEL_BEFORE = /(?<![\p{L}\p{N}_@.])(\p{L}+)\s*(:)?\s*(?:(?:is|es|est|é)\s+)?$/u;
+
+function afterHandleLabel(before: string): boolean {
+  const m = LABEL_BEFORE.exec(before);
+  const label = m?.[1] ?? '';
+  if (HANDLE_LABELS.has(label.toLowerCase())) return true;
+  return (label === 'OF' || label === 'X' || m?.[2] === ':') && ['of', 'x'].includes(label.toLowerCase());
+}
+
+/** Whether an underscore-holding word is a handle written without its "@". */
+function bareHandle(word: string, before: string): boolean {
+  const core = word.replace(/\.+$/u, '');
+  if (INNER_UNDERSCORE.test(core)) return true;
+  return /^_[\p{L}\p{N}][\p{L}\p{N}_.]*_$/u.test(core) && afterHandleLabel(before);
+}
 const LINK_IN_TEXT = /\b(?:https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|net|org|link|me|io|co|ca|mx|es|info|biz|xxx|us|uk|app|site|club)\/[^\s<>"]*)/giu;
 /** Where to look for what, by the report's field: plates without a word before them only in the vehicle answer. */
 export interface ExtractOptions {
@@ -137,7 +158,7 @@ function identifiersAt(input: string, opts: ExtractOptions): Array<Identifier & 
     if (handle) found.push({ kind: 'handle', value: handle, at: m.index ?? 0 });
   }
   for (const m of noLinks.matchAll(BARE_HANDLE_IN_TEXT)) {
-    const handle = /[\p{L}\p{N}]/u.test(m[0]) ? normalizeHandle(m[0]) : null;
+    const handle = bareHandle(m[0], noLinks.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? normalizeHandle(m[0]) : null;
     if (handle) found.push({ kind: 'handle', value: handle, at: m.index ?? 0 });
   }
   // A phone number is never also a plate: its digits are not read after a plate word ("tag him 415 555 0123"),

@@ -29,3 +29,24 @@ describe('a handle without its "@" in a sentence', () => {
     expect(handles(text)).toEqual([]);
   });
 });
+
+describe('underscores that are no handle: WhatsApp italics and emoticons', () => {
+  it.each([
+    'he was _very_ aggressive, choked me',
+    '_he was drunk_ and _rude_, 415 555 0144',
+    'me dijo que _nunca_ paga',
+    'il était _vraiment_ violent',
+    'he wanted it bare o_O then got angry T_T',
+    'kind of _weird_ about money',
+  ])('%j names no handle', (text) => {
+    expect(handles(text)).toEqual([]);
+  });
+
+  it.each([
+    ['insta _rickysf_ and snap rick_sf', ['_rickysf_', 'rick_sf']],
+    ['his tiktok is _rick_', ['_rick_']],
+    ['OF: _ricky_', ['_ricky_']],
+  ])('%j names %j: a word wrapped in underscores after a handle label', (text, values) => {
+    expect(handles(text)).toEqual(values);
+  });
+});
