@@ -15,6 +15,7 @@ describe('a second plate after "and", with no plate word of its own', () => {
     ['plates ABC123 or XYZ789, not sure', ['ABC123', 'XYZ789']],
     ['his plates: 7ABC123, 8XYZ789 and 9DEF456', ['7ABC123', '8XYZ789', '9DEF456']],
     ['placas ABC-1234 y XYZ-9876', ['ABC1234', 'XYZ9876']],
+    ['placas ABC-1234 y MAR-5678', ['ABC1234', 'MAR5678']],
     ['plaques AB-123-CD et EF-456-GH', ['AB123CD', 'EF456GH']],
     ['PLATES ABC123 AND XYZ789', ['ABC123', 'XYZ789']],
   ])('%j names both', (text, values) => {
@@ -36,4 +37,26 @@ describe('a second plate after "and", with no plate word of its own', () => {
   ])('%j names no second plate from ordinary words', (text, values) => {
     expect(plates(text)).toEqual(values);
   });
+
+  it.each([
+    'plate 7ABC123, mid-40s, bald, tattoo on neck',
+    'plate 7ABC123, 11pm-2am at the Motel 6',
+    'plate 7ABC123, 6ft2in, 200lbs',
+    'plate 7ABC123, ES350, silver, tinted',
+    'plate 7ABC123, RX350 silver',
+    'plate 7ABC123 and Dec-12 was the second time',
+    'plate 7ABC123, US-101 north',
+    'plate 7ABC123, 1hr30 in the room',
+  ])('%j names 7ABC123 only: a listed word of another shape than the plate is the sentence', (text) => {
+    expect(plates(text)).toEqual(['7ABC123']);
+  });
+
+  it.each([
+    ['plates ABC12 and DEC-12', ['ABC12']],
+    ['plates 12AB34 and 10am-11', ['12AB34']],
+    ['plates ABC12D and mid-40s', ['ABC12D']],
+  ])('%j names no listed plate with a month, a time or an age for a part, even of the same shape', (text, values) => {
+    expect(plates(text)).toEqual(values);
+  });
 });
+
