@@ -1,7 +1,7 @@
 /**
  * Plates a plate word says are there without its own words being them: the
  * plates listed after the first ("plates ABC123 and XYZ789"), and the plate
- * after a negation of an ordinary word ("plate not clear 7ABC123"). Only
+ * after a negation of its legibility ("plate not clear 7ABC123"). Only
  * words of a plate's shape, so that the sentence going on ("and 10pm",
  * ", 5ft10") names none. Pure; plates.ts reads the rest.
  */
@@ -57,17 +57,61 @@ export function listedPlates(text: string, from: number, out: Array<Identifier &
   }
 }
 
+// A negated word about the plate's legibility ("not clear", "pas lisible", "no es clara", "não é legível"): she
+// could not read it well, and what she then writes may be it. Any other ("was not really", "no es la", "isn't the",
+// "not in CA") says what the plate was not: the words after it name none.
+const LEGIBILITY =
+  /^(?:clear(?:ly)?|visible|readable|legible|lisible|nette?|claire?|clara|claro|visível|visivel|legível|legivel|nítida|nitida|leíble|seen|showing|sure|certain|segur[oa]|s[uû]re?|cert[oa])$/iu;
+const ADVERB = /^(?:really|very|fully|totally|quite|so|too|vraiment|très|tres|bien|muy|tan|bem|muito|tão|tao)$/iu;
+// A word saying that what follows is only part of a plate ("started with 7ABC1", "maybe 7ABC1...").
+const PARTIAL = /^(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|end(?:s|ed|ing)?|with|empieza(?:ba)?|empezaba|comienza|termina(?:ba)?|commen[cç]ait|commence|finit|fini(?:ssait)?|come[cç]a(?:va)?)$/iu;
+// Shorter than this, a plate after "not clear" is likelier the part she read than a whole one.
+const WHOLE_PLATE = 6;
+
 /**
- * The plate after a negation of an ordinary word ("plate not clear 7ABC123", "PLATE NOT IN CA 7ABC123"), from
- * `at`: the first word of a plate's shape among the next four of the sentence, with the state written in capitals
- * just before it (`regionOf` says which words are states). Null when none is.
+ * Where the words a negation not about legibility is about end ("was not really CA 7ABC123, I misread it", "isn't
+ * the TX ABC1234"): the negated word and the next four of the sentence, from `at`, which no reading may take for
+ * the car's plate. Null when the negated word is about legibility or where the plate is from: the plate after it
+ * is hers.
+ */
+export function negatedWordsEnd(text: string, at: number): number | null {
+  const sentence = /^[^.!?\n]*/u.exec(text.slice(at))?.[0] ?? '';
+  const all = [...sentence.matchAll(/\S+/g)];
+  if (legible(all) || ORIGIN.test(sentence.trimStart())) return null;
+  const last = all[Math.min(all.length, 5) - 1];
+  return last ? at + (last.index ?? 0) + last[0].length : null;
+}
+
+/** Whether the first of these words (or the second, after "really", "very") says the plate was hard to read. */
+function legible(words: RegExpMatchArray[]): boolean {
+  const skip = ADVERB.test(bare(words[0]?.[0] ?? '')) ? 1 : 0;
+  return LEGIBILITY.test(bare(words[skip]?.[0] ?? ''));
+}
+
+// A negation of where the plate is from ("not local", "no es de aqui", "não é daqui"): the state and plate after it
+// are hers, read as ever (a plate word's state reading), not taken as what the plate was not.
+const ORIGIN = /^(?:local|locale|daqui|aqu[ií]|ici|(?:de|from|d['’])\s*(?:aqu[ií]|here|ici|around\s+here))(?![\p{L}\p{N}])/iu;
+
+const bare = (w: string) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+
+/**
+ * The plate after a negation of its legibility ("plate not clear 7ABC123", "plaque pas lisible, AB-123-CD"), from
+ * `at`: the first word of a whole plate's shape among the next four of the sentence after that word, with the state
+ * written in capitals just before it (`regionOf` says which words are states). Null when the negated word is not
+ * about legibility, when that word is a part ("started with 7ABC1", one of under six characters), or is a time, an
+ * age or a measure ("mid-40s", "23h-1h").
  */
 export function plateAfterNegatedWord(text: string, at: number, regionOf: (word: string) => string | undefined): (Identifier & { at: number }) | null {
   const sentence = /^[^.!?\n]*/u.exec(text.slice(at))?.[0] ?? '';
-  const words = [...sentence.matchAll(/\S+/g)].slice(0, 4);
+  const all = [...sentence.matchAll(/\S+/g)];
+  if (!legible(all)) return null;
+  const skip = ADVERB.test(bare(all[0]?.[0] ?? '')) ? 1 : 0;
+  const words = all.slice(skip + 1, skip + 5);
   for (const [i, w] of words.entries()) {
-    const plate = normalizePlate(w[0].replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+    if (PARTIAL.test(bare(w[0]))) return null;
+    const plate = normalizePlate(bare(w[0]));
     if (!plate || !plateShaped(plate)) continue;
+    if (plate.length < WHOLE_PLATE || sentenceWord(bare(w[0]))) return null;
     const before = words[i - 1]?.[0] ?? '';
     const region = /^[A-Z]{2}$/.test(before) ? regionOf(before) : undefined;
     const found = { kind: 'plate' as const, value: plate, at: at + (w.index ?? 0) };

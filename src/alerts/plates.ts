@@ -7,7 +7,7 @@
  */
 import { fieldLabels, LANGS } from '../bot/catalog';
 import type { Identifier } from './identifiers';
-import { listedPlates, plateAfterNegatedWord } from './plate-lists';
+import { listedPlates, negatedWordsEnd, plateAfterNegatedWord } from './plate-lists';
 import { isSmallWordInAnyCase, normalizePlate, plateReadings, shoutedReadings } from './plate-readings';
 import { PLATE_WORD, vehiclesBlanked } from './plate-vehicles';
 
@@ -176,6 +176,9 @@ function platesAfterWord(text: string): { plates: Array<Identifier & { at: numbe
       // "plate not clear 7ABC123": the plate the words after it give, with no state to read it by.
       const plate = end === null ? plateAfterNegatedWord(read, start + m[0].length - written.length, regionWord) : null;
       if (plate) out.push(plate);
+      // "plate was not really CA 7ABC123": what a negation not about legibility is about is no reading's plate either.
+      const unread = end === null ? negatedWordsEnd(read, start + m[0].length - written.length) : null;
+      if (unread !== null) unsaid = unsaid.slice(0, start) + ' '.repeat(unread - start) + unsaid.slice(unread);
       // The words after it may hold the plate of another plate word ("… is not ABC123 his plate XYZ789").
       re.lastIndex = start + word.length;
       continue;
