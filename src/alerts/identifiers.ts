@@ -11,6 +11,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { DEFAULT_COUNTRY, digitForms, normalizePhone, numberReadable, phoneNumbersIn } from './numbers-in-text';
 import { plateQuery } from './plate-query';
 import { platesIn } from './plates';
+import { profileHandle } from './profile-links';
 
 export { DEFAULT_COUNTRY, digitForms, normalizePhone, numberReadable };
 
@@ -148,6 +149,10 @@ function identifiersAt(input: string, opts: ExtractOptions): Array<Identifier & 
     // Sentence punctuation after a link is not part of it.
     const link = normalizeLink(m[0].replace(/[.,;:!?)\]]+$/, ''));
     if (link) found.push({ kind: 'link', value: link, at: m.index ?? 0 });
+    // "instagram.com/ricky_sf" is @ricky_sf too, in the same place: one identifier with two readings. Not a link
+    // cut short ("instagram.com/ricky_s..."): its stub would be an innocent's handle.
+    const handle = link && !/\.\.\.$/.test(m[0]) ? profileHandle(link) : null;
+    if (handle) found.push({ kind: 'handle', value: handle, at: m.index ?? 0 });
     // The number of a WhatsApp link is named too: its digits are blanked with the link.
     const phone = link ? whatsappNumber(link) : null;
     if (phone) found.push({ kind: 'phone', value: phone, at: m.index ?? 0 });
@@ -217,7 +222,8 @@ function queryGroups(input: string, country: CountryCode): Identifier[][] {
   // a bare domain too: a report's "https://www.eros.com" is indexed as "eros.com".
   if (/^([a-z0-9-]+\.)+[a-z]{2,24}(\/\S*)?$/i.test(text)) {
     const link = normalizeLink(text);
-    return link ? [[{ kind: 'link', value: link }]] : [];
+    const handle = link ? profileHandle(link) : null;
+    return link ? [[{ kind: 'link', value: link }, ...(handle ? [{ kind: 'handle' as const, value: handle }] : [])]] : [];
   }
   // Only a text that is just a number: libphonenumber pulls a number out of a short sentence ("@ricky_sf
   // 415-555-0177"), and the handle beside it would go unchecked.

@@ -23,7 +23,7 @@ describe('a handle without its "@" in a sentence', () => {
     "grabbed my arm, didn't pay, said he'd be back tonight. Tall, beard, calls himself Rick, e.g. rickysf on insta",
     'Mary-Jane at the motel, 5th floor, 10pm, approx. 45 years old',
     'mail rick_sf@gmail.com',
-    'onlyfans.com/rick_sf',
+    'eros.com/rick_sf',
     'a line of ____ then nothing, _ alone',
   ])('%j names no handle but those written as addresses', (text) => {
     expect(handles(text)).toEqual([]);
