@@ -94,7 +94,7 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   const remindAt = reminderAt(dueAt, now);
   // A running check-in is replaced, details and all: the member is told (LATER keeps them).
   const replaced = open.length > 0;
-  startCheckin(store.db, store.vault, member.id, dueAt, remindAt, details === '' ? null : details, now);
+  startCheckin(store.db, store.vault, member.id, dueAt, remindAt, details === '' ? null : details, now, who.phoneReporterKey ?? null);
   // The replaced details are erased as OK erases them: out of the WAL too.
   if (replaced) store.db.eraseSoon();
   return say(who.t.checkinStarted(who.t.checkinEnd(dayTime(dueAt, now)), plan.told, remindAt !== null, replaced));

@@ -1,6 +1,6 @@
 /** BLOCK and SHOW of a missed check-in's reference (CHECKIN_FALLBACK=moderators): its sender, never who she is. */
-import { blockMember } from '../store/blocks';
-import { checkinOfRef, checkinRefMember } from '../store/checkin-refs';
+import { blockMember, blockSender } from '../store/blocks';
+import { checkinOfRef, checkinRefMember, checkinRefSender } from '../store/checkin-refs';
 import { escalatedCheckin } from '../store/checkins';
 import { personMemberIds } from '../store/members';
 import { withdrawModeratorEscalationsOf } from '../store/moderator-notices';
@@ -18,9 +18,12 @@ import type { Moderator } from './moderator-commands';
  */
 export function blockCheckinSender(store: Store, mod: Moderator, ref: string, now: number): Outcome {
   const { db, vault } = store;
-  const memberId = checkinRefMember(db, ref);
-  if (memberId === undefined) return failed(mod.t.modNoSuchRef(`#${ref}`));
+  const sender = checkinRefSender(db, ref);
+  if (sender === undefined) return failed(mod.t.modNoSuchRef(`#${ref}`));
+  const { memberId } = sender;
   blockMember(db, vault, memberId, now);
+  // The number she showed over Signal, blocked as BLOCK of her report blocks it.
+  if (sender.phoneReporterKey) blockSender(db, sender.phoneReporterKey, now);
   // Her details go with the withdrawn messages, from the WAL too.
   if (withdrawModeratorEscalationsOf(db, personMemberIds(db, memberId), now) > 0) db.eraseSoon();
   return say(mod.t.modBlocked(`#${ref}`));

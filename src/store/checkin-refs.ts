@@ -25,7 +25,10 @@ export function checkinRef(db: Db, checkinId: number, memberId: number, now: num
   let row = db.stmt('SELECT rowid AS n, ref, created_at FROM checkin_refs WHERE checkin_id = ?').get(checkinId) as { n: number; ref: string; created_at: number } | undefined;
   if (!row) {
     const ref = newRef(db);
-    const n = db.stmt('INSERT INTO checkin_refs (ref, checkin_id, member_id, created_at) VALUES (?, ?, ?, ?)').run(ref, checkinId, memberId, now).lastInsertRowid;
+    // The number she showed over Signal, as her report would carry it (see checkinRefSender).
+    const n = db
+      .stmt('INSERT INTO checkin_refs (ref, checkin_id, member_id, created_at, phone_reporter_bidx) SELECT ?, ?, ?, ?, (SELECT phone_reporter_bidx FROM checkins WHERE id = ?)')
+      .run(ref, checkinId, memberId, now, checkinId).lastInsertRowid;
     row = { n: Number(n), ref, created_at: now };
   }
   const earlier = db
@@ -39,7 +42,17 @@ export function checkinRef(db: Db, checkinId: number, memberId: number, now: num
 
 /** The member row a check-in reference names, while it is kept. */
 export function checkinRefMember(db: Db, ref: string): number | undefined {
-  return (db.stmt('SELECT member_id FROM checkin_refs WHERE ref = ?').get(ref) as { member_id: number } | undefined)?.member_id;
+  return checkinRefSender(db, ref)?.memberId;
+}
+
+/**
+ * Who BLOCK of a check-in reference silences: her member row and, when she
+ * started the check-in over Signal with her number showing, that number's
+ * reporter index over SMS (as her report carries it: reports.phone_reporter_bidx).
+ */
+export function checkinRefSender(db: Db, ref: string): { memberId: number; phoneReporterKey: Buffer | null } | undefined {
+  const row = db.stmt('SELECT member_id, phone_reporter_bidx FROM checkin_refs WHERE ref = ?').get(ref) as { member_id: number; phone_reporter_bidx: Buffer | null } | undefined;
+  return row && { memberId: row.member_id, phoneReporterKey: row.phone_reporter_bidx };
 }
 
 /** The check-in a reference names, while it is kept (an OK ended it: none). */

@@ -88,7 +88,17 @@ export function escalatedCheckins(db: Db, memberId: number): CheckinRow[] {
 }
 
 /** Starts a check-in, replacing a running one (which is erased). Returns its id. */
-export function startCheckin(db: Db, vault: Vault, memberId: number, dueAt: number, remindAt: number | null, details: string | null, now: number): number {
+/** `phoneReporterKey`: over Signal with her number showing, that number's reporter index over SMS (BLOCK of her reference silences it, as her report's). */
+export function startCheckin(
+  db: Db,
+  vault: Vault,
+  memberId: number,
+  dueAt: number,
+  remindAt: number | null,
+  details: string | null,
+  now: number,
+  phoneReporterKey: Buffer | null = null,
+): number {
   const running = openCheckin(db, memberId);
   if (running) eraseCheckin(db, running.id);
   const id = db.nextId('checkins');
@@ -101,6 +111,7 @@ export function startCheckin(db: Db, vault: Vault, memberId: number, dueAt: numb
     vault.keyVersion,
     now,
   );
+  if (phoneReporterKey) db.stmt('UPDATE checkins SET phone_reporter_bidx = ? WHERE id = ?').run(phoneReporterKey, id);
   return id;
 }
 

@@ -49,6 +49,8 @@ export const INDEX_COLUMNS = [
   // Check-ins (issue 13)
   { table: 'buddies', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },
   { table: 'buddy_stops', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },
+  { table: 'checkins', column: 'phone_reporter_bidx', purpose: 'reporter', rotation: 'recomputed when the number is an SMS member; erased otherwise' },
+  { table: 'checkin_refs', column: 'phone_reporter_bidx', purpose: 'reporter', rotation: 'recomputed when the number is an SMS member; erased otherwise' },
   // Reports (issue 11)
   { table: 'report_identifiers', column: 'id_bidx', purpose: 'screen (per kind)', rotation: 'recomputed from the sealed value' },
 ] as const;

@@ -8,7 +8,7 @@
 import { catalog } from '../../src/bot/catalog';
 import { runRetention } from '../../src/jobs/retention';
 import type { Sender } from '../../src/phone/identity';
-import type { BotWorld } from '../helpers/bot-world';
+import { botWorld, type BotWorld } from '../helpers/bot-world';
 import { missedCheckin, ROSE, sendPass, timers, type Fallback } from '../helpers/checkin-escalation';
 import { numberForms } from '../helpers/needles';
 
@@ -75,5 +75,24 @@ describe("BLOCK of a missed check-in's notice to the moderators", () => {
     w.clock.now += 8 * DAY;
     runRetention(w.db, 90, w.clock.now);
     expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modNoSuchRef(`#${ref}`));
+  });
+});
+
+describe('BLOCK of a check-in reference of a member on Signal, her number showing', () => {
+  const ROSE_UUID = '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d';
+  let n = 0;
+  const fromRoseSignal = (w: BotWorld, text: string) =>
+    w.bot.handle({ sender: { channel: 'signal', address: ROSE_UUID, phone: ROSE }, text, providerId: `${ROSE_UUID}:${1_700_000_000_000 + ++n}` }, 'outbox');
+
+  it('silences her SMS from the number she showed, as BLOCK of her report does', async () => {
+    const w = await botWorld({ checkins: { fallback: 'moderators', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] }, moderatorContacts: [sms(MOD)], moderators: new Set([MOD]) });
+    fromRoseSignal(w, 'JOIN 415');
+    fromRoseSignal(w, 'CHECKIN 10 room 12');
+    w.clock.now += 10 * MIN;
+    expect(timers(w, { fallback: 'moderators', moderatorContacts: [sms(MOD)] }).escalated).toBe(1);
+    const ref = refIn(toModerator(w, MOD).at(-1));
+    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlocked(`#${ref}`));
+    expect(fromRoseSignal(w, 'REPORT 415 a red car')).toMatchObject({ reply: null, dropped: 'blocked' });
+    expect(w.sms(ROSE, 'REPORT 415 a red car')).toMatchObject({ reply: null, dropped: 'blocked' });
   });
 });
