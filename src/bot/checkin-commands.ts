@@ -5,6 +5,7 @@
  * the escalation; an OK after the escalation tells whoever was told.
  */
 import type { SubscribeMode } from '../config/env';
+import { memberBlocked } from '../store/blocks';
 import { linkBuddyMessage, personBuddies } from '../store/buddies';
 import { buddiesTold, eraseCheckin, escalationUnsent, escalationWentOut, extendCheckin, personCheckins, reopenCheckin, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply, withdrawAlertsOutside } from '../store/outbox';
@@ -18,6 +19,7 @@ import { clockTime, dayTime } from './clock-time';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import type { CheckinRules } from './line-rules';
 import { admitted, memberOf, type NewMemberRules } from './member-commands';
+import { fallbackModerators } from './moderator-checkins';
 
 /** Most characters of details: an escalation must carry them whole (three segments at most). */
 export const MAX_DETAILS = 200;
@@ -58,7 +60,7 @@ function escalationPlan(
   if (accepted.length) {
     return { told: 'buddies', frames: accepted.map((b) => ({ channel: b.channel, build: (d) => catalog(b.lang).checkinEscalation(b.name, expected, d) })) };
   }
-  const moderators = line.rules.fallback === 'moderators' ? reachableModerators(store.db, store.vault, line.moderatorContacts) : [];
+  const moderators = fallbackModerators({ ...store, fallback: line.rules.fallback, moderatorContacts: line.moderatorContacts }, memberId);
   if (moderators.length === 0) return null;
   // A moderator's language is their member row's, which may not exist yet: every language.
   // Its reference is not given yet: as long as the longest one can be (see store/refs.ts).
@@ -74,7 +76,11 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   if (!(minutes >= minMinutes && minutes <= maxMinutes)) return say(who.t.checkinUsage(minutesText(minMinutes), maxMinutes));
   if (Array.from(details).length > MAX_DETAILS) return say(who.t.checkinDetailsTooLong(MAX_DETAILS));
   const dueAt = now + Math.round(minutes * 60_000);
-  const plan = escalationPlan(store, line, personOf(store, who), clockTime(dueAt));
+  const person = personOf(store, who);
+  const plan = escalationPlan(store, line, person, clockTime(dueAt));
+  // BLOCK silenced her on her other membership (a report sent there, her number hidden): one person, so
+  // her CHECKIN is dropped silently, as her messages from there are; the moderators will not be told.
+  if (!plan && line.rules.fallback === 'moderators' && person !== undefined && memberBlocked(store.db, store.vault, person)) return say(null);
   if (!plan) return say(who.t.checkinNeedsBuddy());
   // Details an escalation would clip (an emoji makes an SMS UCS-2, a third of the room) are refused now, not cut at the deadline.
   const room = detailsRoom(plan.frames, details);

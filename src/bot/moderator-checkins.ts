@@ -1,13 +1,34 @@
 /** BLOCK and SHOW of a missed check-in's reference (CHECKIN_FALLBACK=moderators): its sender, never who she is. */
-import { blockMember, blockSender } from '../store/blocks';
+import type { Sender } from '../phone/identity';
+import { blockMember, blockSender, memberBlocked } from '../store/blocks';
 import { checkinOfRef, checkinRefMember, checkinRefSender } from '../store/checkin-refs';
 import { escalatedCheckin } from '../store/checkins';
 import { personMemberIds } from '../store/members';
+import { reachableModerators } from '../store/moderator-identities';
 import { withdrawModeratorEscalationsOf } from '../store/moderator-notices';
+import type { Vault } from '../store/vault';
+import type { Db } from '../store/db';
 import { escalatedBuddies } from '../store/unreached-checkins';
 import { dayTime } from './clock-time';
 import { failed, say, type Outcome, type Store } from './handler';
 import type { Moderator } from './moderator-commands';
+
+/**
+ * The moderators a member's missed check-in goes to (CHECKIN_FALLBACK), but
+ * not a Signal one whose identity changed; none for a member BLOCK silenced
+ * on either membership (by a check-in's reference, or a report's): a hostile
+ * number must not go on texting every moderator its own words. One decision
+ * for CHECKIN's promise and for the deadline: her reply must be true.
+ * `memberId` undefined: no membership yet, so none blocked.
+ */
+export function fallbackModerators(
+  deps: { db: Db; vault: Vault; fallback: 'moderators' | 'none'; moderatorContacts: readonly Sender[] },
+  memberId: number | undefined,
+): Sender[] {
+  const { db, vault } = deps;
+  if (deps.fallback !== 'moderators' || (memberId !== undefined && memberBlocked(db, vault, memberId))) return [];
+  return reachableModerators(db, vault, deps.moderatorContacts);
+}
 
 /**
  * BLOCK of a missed check-in's reference (CHECKIN_FALLBACK=moderators): its

@@ -10,17 +10,16 @@
 import { catalog } from '../bot/catalog';
 import { dayTime } from '../bot/clock-time';
 import { boundedEscalation } from '../bot/escalation-text';
+import { fallbackModerators } from '../bot/moderator-checkins';
 import type { Lang } from '../domain/lang';
 import type { Logger } from '../log/logger';
 import type { Sender } from '../phone/identity';
-import { memberBlocked } from '../store/blocks';
 import { personBuddies } from '../store/buddies';
 import { checkinRef } from '../store/checkin-refs';
 import { checkinsClockSteppedBack, clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, latestCheckinTime, type DueCheckin } from '../store/checkins';
 import { escalatedBuddies, markModeratorsQueued, markUnreachedTold, unreachedCheckins, withdrawWaitingNotices, type UnreachedCheckin } from '../store/unreached-checkins';
 import type { Db } from '../store/db';
 import { ensureMember, memberDiscreet, memberLang } from '../store/members';
-import { reachableModerators } from '../store/moderator-identities';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import type { Vault } from '../store/vault';
 import { ClockFollower } from '../util/clock-follower';
@@ -157,18 +156,6 @@ function shownDetails(c: DueCheckin): (lang: Lang) => string {
     details = null;
   }
   return (lang) => details ?? catalog(lang).checkinDetailsUnreadable();
-}
-
-/**
- * The moderators a member's missed check-in goes to (CHECKIN_FALLBACK), but
- * not a Signal one whose identity changed; none for a member BLOCK silenced
- * (by this reference, or a report's): a hostile number must not go on
- * texting every moderator its own words.
- */
-export function fallbackModerators(deps: Pick<TimerStore, 'db' | 'vault' | 'fallback' | 'moderatorContacts'>, memberId: number): Sender[] {
-  const { db, vault } = deps;
-  if (deps.fallback !== 'moderators' || memberBlocked(db, vault, memberId)) return [];
-  return reachableModerators(db, vault, deps.moderatorContacts);
 }
 
 /** A sender's notices to the moderators in a day past which each is one short line, without her words (see tellModerators). */

@@ -11,7 +11,8 @@ import { findMember } from '../store/members';
 import { moderatorsEscalatedTo } from '../store/moderator-notices';
 import { escalatedBuddies } from '../store/unreached-checkins';
 import type { Vault } from '../store/vault';
-import { fallbackModerators, tellModerators } from './checkin-timers';
+import { fallbackModerators } from '../bot/moderator-checkins';
+import { tellModerators } from './checkin-timers';
 
 /**
  * Queues each of these check-ins' escalation (still escalated: not ended by
