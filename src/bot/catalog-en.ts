@@ -160,6 +160,8 @@ export const en: Catalog = {
     `Heads Up ${ref}: ${unreached ? 'a member whose buddies could not be reached' : 'a member with no buddy'} missed a check-in due ${expected}. ${details ? `They shared: ${details}` : 'They shared no details.'}`,
   checkinEscalationModeratorsFolded: (ref, expected, first, count) =>
     `Heads Up ${ref}: another missed check-in, due ${expected}, from the sender of ${first}: ${count} in 24 hours. Their words are not sent again: SHOW ${ref.slice(1)} reads them, BLOCK ${ref.slice(1)} silences this sender.`,
+  checkinEscalationModeratorsFoldedErased: (ref, expected) =>
+    `Heads Up ${ref}: another missed check-in, due ${expected}, from a sender told to you in full 3 times in 24 hours. Their words are not sent again: SHOW ${ref.slice(1)} reads them, BLOCK ${ref.slice(1)} silences this sender.`,
   checkinDetailsUnreadable: () => '(their details could not be read)',
   checkinMemberTold: (told) =>
     told === 'nobody'

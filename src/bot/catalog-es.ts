@@ -162,6 +162,8 @@ export const es: Catalog = {
     `Heads Up ${ref}: ${unreached ? 'una persona a cuyos contactos no pudimos avisar' : 'una persona sin contacto'} no se reporto a las ${expected}. ${details ? `Compartio: ${details}` : 'No compartio detalles.'}`,
   checkinEscalationModeratorsFolded: (ref, expected, first, count) =>
     `Heads Up ${ref}: otro check-in sin respuesta, a las ${expected}, de quien envio ${first}: ${count} en 24 horas. Sus palabras no se envian otra vez: SHOW ${ref.slice(1)} las muestra, BLOCK ${ref.slice(1)} bloquea a quien lo envia.`,
+  checkinEscalationModeratorsFoldedErased: (ref, expected) =>
+    `Heads Up ${ref}: otro check-in sin respuesta, a las ${expected}, de quien ya les llego completo 3 veces en 24 horas. Sus palabras no se envian otra vez: SHOW ${ref.slice(1)} las muestra, BLOCK ${ref.slice(1)} bloquea a quien lo envia.`,
   checkinDetailsUnreadable: () => '(sus detalles no se pudieron leer)',
   checkinMemberTold: (told) =>
     told === 'nobody'

@@ -182,6 +182,8 @@ export const fr: Catalog = {
     `Heads Up ${ref}: ${unreached ? "une personne dont les contacts n'ont pu etre joints" : 'une personne sans contact'} n'a pas donné de nouvelles à ${expected}. ${details ? `Détails partagés: ${details}` : 'Aucun détail partagé.'}`,
   checkinEscalationModeratorsFolded: (ref, expected, first, count) =>
     `Heads Up ${ref}: encore un check-in manqué, à ${expected}, de l'auteur de ${first}: ${count} en 24 heures. Ses mots ne sont plus envoyés: SHOW ${ref.slice(1)} les montre, BLOCK ${ref.slice(1)} bloque son auteur.`,
+  checkinEscalationModeratorsFoldedErased: (ref, expected) =>
+    `Heads Up ${ref}: encore un check-in manqué, à ${expected}, d'un auteur déjà signalé en entier 3 fois en 24 heures. Ses mots ne sont plus envoyés: SHOW ${ref.slice(1)} les montre, BLOCK ${ref.slice(1)} bloque son auteur.`,
   checkinDetailsUnreadable: () => '(leurs détails sont illisibles)',
   checkinMemberTold: (told) =>
     told === 'nobody'

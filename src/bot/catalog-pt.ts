@@ -182,6 +182,8 @@ export const pt: Catalog = {
     `Heads Up ${ref}: ${unreached ? 'uma pessoa cujos contatos nao conseguimos avisar' : 'uma pessoa sem contato'} nao deu noticias as ${expected}. ${details ? `Compartilhou: ${details}` : 'Nao compartilhou detalhes.'}`,
   checkinEscalationModeratorsFolded: (ref, expected, first, count) =>
     `Heads Up ${ref}: mais um check-in perdido, as ${expected}, de quem enviou ${first}: ${count} em 24 horas. As palavras nao sao enviadas de novo: SHOW ${ref.slice(1)} as mostra, BLOCK ${ref.slice(1)} bloqueia quem enviou.`,
+  checkinEscalationModeratorsFoldedErased: (ref, expected) =>
+    `Heads Up ${ref}: mais um check-in perdido, as ${expected}, de quem ja chegou completo 3 vezes em 24 horas. As palavras nao sao enviadas de novo: SHOW ${ref.slice(1)} as mostra, BLOCK ${ref.slice(1)} bloqueia quem enviou.`,
   checkinDetailsUnreadable: () => '(os detalhes nao puderam ser lidos)',
   checkinMemberTold: (told) =>
     told === 'nobody'

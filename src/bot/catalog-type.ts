@@ -187,6 +187,8 @@ export interface Catalog {
   checkinEscalationModerators(ref: string, expected: string, details: string, unreached?: boolean): string;
   /** In its place, without the details, once one sender's missed check-ins told the moderators 3 times in 24 hours: `count` with this one, `first` her first reference then. */
   checkinEscalationModeratorsFolded(ref: string, expected: string, first: string, count: number): string;
+  /** The same once she erased those earlier references (DELETE): which they were, and how many, is no longer kept. */
+  checkinEscalationModeratorsFoldedErased(ref: string, expected: string): string;
   /** SHOW of a check-in's reference once its details are gone (she checked in, or a day passed); BLOCK still silences its sender. */
   modCheckinNoDetails(ref: string): string;
   /** In place of a missed check-in's details when they could not be read (a damaged value). */

@@ -15,7 +15,7 @@ import type { Lang } from '../domain/lang';
 import type { Logger } from '../log/logger';
 import type { Sender } from '../phone/identity';
 import { personBuddies } from '../store/buddies';
-import { checkinRef } from '../store/checkin-refs';
+import { checkinRef, FULL_NOTICES_A_DAY } from '../store/checkin-refs';
 import { checkinsClockSteppedBack, clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, latestCheckinTime, type DueCheckin } from '../store/checkins';
 import { escalatedBuddies, markModeratorsQueued, markUnreachedTold, unreachedCheckins, withdrawWaitingNotices, type UnreachedCheckin } from '../store/unreached-checkins';
 import type { Db } from '../store/db';
@@ -158,16 +158,14 @@ function shownDetails(c: DueCheckin): (lang: Lang) => string {
   return (lang) => details ?? catalog(lang).checkinDetailsUnreadable();
 }
 
-/** A sender's notices to the moderators in a day past which each is one short line, without her words (see tellModerators). */
-export const FULL_NOTICES_A_DAY = 3;
-
 /**
  * Queues a check-in's escalation to the moderators (CHECKIN_FALLBACK): its
  * reference (BLOCK and SHOW name it), when it was due and the details,
  * never who; `unreached`: she had buddies, none of whom could be reached
  * (the moderators should know she has someone). Past FULL_NOTICES_A_DAY
- * from one sender in 24 hours, each further one is a line naming her first
- * reference and the count, not her words: every miss is still told (one may
+ * from one sender in a day (counted as her limits are: her DELETE does not
+ * reset it), each further one is a line naming her first reference and the
+ * count while kept, not her words: every miss is still told (one may
  * be real), but one number cannot text every moderator 200 characters of its
  * own every ten minutes; SHOW gives the details to a moderator who asks.
  */
@@ -176,14 +174,17 @@ export function tellModerators(deps: Pick<TimerStore, 'db' | 'vault'>, c: DueChe
   // Named with its day when written a day late (the line was down, or the buddies' refusals came late).
   const due = dayTime(c.dueAt, now);
   const shown = shownDetails(c);
-  const { ref, earlier } = checkinRef(db, c.id, c.memberId, now);
+  const { ref, earlier, folded } = checkinRef(db, vault, c.id, c.memberId, now);
   for (const contact of moderators) {
     const m = ensureMember(db, vault, contact, 'en', now, 'active');
     const t = catalog(m.lang);
-    const text =
-      earlier.length >= FULL_NOTICES_A_DAY
+    // Her earlier references name the first and the count while kept; after her DELETE they are not.
+    const past = earlier.length >= FULL_NOTICES_A_DAY;
+    const text = folded
+      ? past
         ? t.checkinEscalationModeratorsFolded(`#${ref}`, t.checkinEnd(due), `#${earlier[0]}`, earlier.length + 1)
-        : boundedEscalation({ channel: contact.channel, build: (d) => t.checkinEscalationModerators(`#${ref}`, t.checkinEnd(due), d, unreached) }, shown(m.lang));
+        : t.checkinEscalationModeratorsFoldedErased(`#${ref}`, t.checkinEnd(due))
+      : boundedEscalation({ channel: contact.channel, build: (d) => t.checkinEscalationModerators(`#${ref}`, t.checkinEnd(due), d, unreached) }, shown(m.lang));
     linkCheckinMessage(db, enqueueMessage(db, vault, m.id, text, now), c.id, 'escalation');
   }
   markModeratorsQueued(db, c.id, now);

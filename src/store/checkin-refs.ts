@@ -4,15 +4,46 @@
  * one, as a report's, and no moderator learns who she is. A reference keeps
  * only her member row (it goes with her on DELETE), and goes by retention.
  */
+import { memberKey } from '../phone/identity';
+import { DAY_MS } from './coarse-time';
 import type { Db } from './db';
-import { personMemberIds } from './members';
+import { memberSender, personMemberIds } from './members';
 import { newRef } from './refs';
+import { SenderLimits, type Limit } from './sender-limits';
+import type { Vault } from './vault';
 
 /** A check-in's reference, and what the moderators were told of her before it. */
 export interface CheckinRef {
   ref: string;
-  /** Her references given in the 24 hours before this one (either channel), oldest first. */
+  /** Her references given in the 24 hours before this one (either channel), oldest first; none after her DELETE. */
   earlier: string[];
+  /** Past her day's full notices: told as one line, without her words. */
+  folded: boolean;
+}
+
+/** A sender's notices to the moderators in full a day; past it each is one short line without her words. */
+export const FULL_NOTICES_A_DAY = 3;
+const FULL_NOTICES: Limit = { max: FULL_NOTICES_A_DAY, windowMs: DAY_MS };
+
+/**
+ * What her full notices are counted under: her number's limit key (her SMS
+ * membership's, which a Signal one showing the number shares), else her
+ * own. A limit's count outlives DELETE for a day (see SenderLimits.forget),
+ * so a DELETE after each miss does not reset the fold; it keeps nothing
+ * the limits do not. None for a row that will not open (a damaged value):
+ * her escalation must not fail on it.
+ */
+function foldKey(db: Db, vault: Vault, memberId: number): Buffer | undefined {
+  const senders = personMemberIds(db, memberId).flatMap((id) => {
+    try {
+      const sender = memberSender(db, vault, id);
+      return sender ? [sender] : [];
+    } catch {
+      return [];
+    }
+  });
+  const sender = senders.find((s) => s.channel === 'sms') ?? senders[0];
+  return sender && vault.index('sender', memberKey(sender));
 }
 
 /** How far back a sender's earlier notices to the moderators are counted. */
@@ -21,15 +52,20 @@ export const FOLD_WINDOW_MS = 24 * 3_600_000;
 export const CHECKIN_REF_KEPT_MS = 7 * 24 * 3_600_000;
 
 /** The check-in's reference, given the first time its escalation goes to the moderators; the same for every later one. */
-export function checkinRef(db: Db, checkinId: number, memberId: number, now: number): CheckinRef {
-  let row = db.stmt('SELECT rowid AS n, ref, created_at FROM checkin_refs WHERE checkin_id = ?').get(checkinId) as { n: number; ref: string; created_at: number } | undefined;
+export function checkinRef(db: Db, vault: Vault, checkinId: number, memberId: number, now: number): CheckinRef {
+  let row = db.stmt('SELECT rowid AS n, ref, created_at, folded FROM checkin_refs WHERE checkin_id = ?').get(checkinId) as
+    | { n: number; ref: string; created_at: number; folded: number }
+    | undefined;
   if (!row) {
     const ref = newRef(db);
+    // Counted once per check-in: told again (to a moderator listed since), it reads the same.
+    const key = foldKey(db, vault, memberId);
+    const folded = key !== undefined && !new SenderLimits(db).take(key, 'checkin_moderators', FULL_NOTICES, now) ? 1 : 0;
     // The number she showed over Signal, as her report would carry it (see checkinRefSender).
     const n = db
-      .stmt('INSERT INTO checkin_refs (ref, checkin_id, member_id, created_at, phone_reporter_bidx) SELECT ?, ?, ?, ?, (SELECT phone_reporter_bidx FROM checkins WHERE id = ?)')
-      .run(ref, checkinId, memberId, now, checkinId).lastInsertRowid;
-    row = { n: Number(n), ref, created_at: now };
+      .stmt('INSERT INTO checkin_refs (ref, checkin_id, member_id, created_at, phone_reporter_bidx, folded) SELECT ?, ?, ?, ?, (SELECT phone_reporter_bidx FROM checkins WHERE id = ?), ?')
+      .run(ref, checkinId, memberId, now, checkinId, folded).lastInsertRowid;
+    row = { n: Number(n), ref, created_at: now, folded };
   }
   const earlier = db
     .stmt(
@@ -37,7 +73,7 @@ export function checkinRef(db: Db, checkinId: number, memberId: number, now: num
        ORDER BY rowid`,
     )
     .all({ members: JSON.stringify(personMemberIds(db, memberId)), n: row.n, since: row.created_at - FOLD_WINDOW_MS }) as Array<{ ref: string }>;
-  return { ref: row.ref, earlier: earlier.map((r) => r.ref) };
+  return { ref: row.ref, earlier: earlier.map((r) => r.ref), folded: row.folded === 1 };
 }
 
 /** The member row a check-in reference names, while it is kept. */

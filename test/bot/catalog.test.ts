@@ -136,6 +136,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     checkinEscalation: until.flatMap((u) => [t.checkinEscalation(NAME, u, DETAILS), t.checkinEscalation(NAME, u, '')]),
     checkinEscalationModerators: until.flatMap((u) => [t.checkinEscalationModerators(REF, u, DETAILS), t.checkinEscalationModerators(REF, u, ''), t.checkinEscalationModerators(REF, u, DETAILS, true)]),
     checkinEscalationModeratorsFolded: until.map((u) => t.checkinEscalationModeratorsFolded(REF, u, REF, 99)),
+    checkinEscalationModeratorsFoldedErased: until.map((u) => t.checkinEscalationModeratorsFoldedErased(REF, u)),
     checkinDetailsUnreadable: [t.checkinDetailsUnreadable()],
     checkinMemberTold: [t.checkinMemberTold('buddies'), t.checkinMemberTold('moderators'), t.checkinMemberTold('nobody')],
     discreetMemberTold: [t.discreetMemberTold('buddies'), t.discreetMemberTold('moderators'), t.discreetMemberTold('nobody')],

@@ -11,7 +11,7 @@ import { openBody } from '../../src/store/outbox';
 import { clockTime } from '../../src/bot/clock-time';
 import type { Sender } from '../../src/phone/identity';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
-import { ROSE, timers, type Fallback } from '../helpers/checkin-escalation';
+import { ROSE, sendPass, timers, type Fallback } from '../helpers/checkin-escalation';
 
 const MOD = '+14155550199';
 const MIN = 60_000;
@@ -60,6 +60,22 @@ describe("one sender's missed check-ins told to the moderators", () => {
       t.checkinEscalationModeratorsFolded(refs[3]!, clockTime(due[3]!), refs[0]!, 4),
       t.checkinEscalationModeratorsFolded(refs[4]!, clockTime(due[4]!), refs[0]!, 5),
     ]);
+  });
+
+  it('are still folded, without her words, when she DELETEs after each one (the count outlives DELETE, as the limits do)', async () => {
+    const w = await botWorld({ checkins: { fallback: 'moderators', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] }, moderatorContacts: [sms(MOD)], moderators: new Set([MOD]) });
+    const spam = 'BUY CHEAP PILLS AT spam.example NOW';
+    const bodies: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const due = miss(w, spam);
+      const lane = await sendPass(w, 'sms');
+      bodies.push(...lane.calls.filter((c) => c.to === MOD).map((c) => c.body));
+      if (i === 3) expect(bodies[3]).toBe(t.checkinEscalationModeratorsFoldedErased(refIn(bodies[3]), clockTime(due)));
+      w.sms(ROSE, 'DELETE');
+    }
+    expect(bodies).toHaveLength(4);
+    expect(bodies.slice(0, 3).every((x) => x.includes(spam))).toBe(true);
+    expect(bodies[3]).not.toContain(spam);
   });
 
   it('come in full again once a day has passed since the earlier ones', async () => {
