@@ -2,7 +2,7 @@
 import type { Sender } from '../phone/identity';
 import { blockMember, blockSender, memberBlocked } from '../store/blocks';
 import { checkinOfRef, checkinRefMember, checkinRefSender } from '../store/checkin-refs';
-import { escalatedCheckin } from '../store/checkins';
+import { detailsOutlived, escalatedCheckin } from '../store/checkins';
 import { personMemberIds } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
 import { withdrawModeratorEscalationsOf } from '../store/moderator-notices';
@@ -50,7 +50,11 @@ export function blockCheckinSender(store: Store, mod: Moderator, ref: string, no
   return say(mod.t.modBlocked(`#${ref}`));
 }
 
-/** SHOW of a missed check-in's reference: the notice with its details, while they are kept (a day after it, or until her OK). */
+/**
+ * SHOW of a missed check-in's reference: the notice with its details, while
+ * they are kept (a day after it, or until her OK); one she gave none says so
+ * while it runs, as its notice did.
+ */
 export function showCheckin(store: Store, mod: Moderator, ref: string, now: number): Outcome | null {
   const memberId = checkinRefMember(store.db, ref);
   if (memberId === undefined) return null;
@@ -63,6 +67,6 @@ export function showCheckin(store: Store, mod: Moderator, ref: string, now: numb
     // A damaged value: she is told they are lost, as the notice would have said.
     details = mod.t.checkinDetailsUnreadable();
   }
-  if (!c || details === null) return say(mod.t.modCheckinNoDetails(`#${ref}`));
-  return say(mod.t.checkinEscalationModerators(`#${ref}`, mod.t.checkinEnd(dayTime(c.dueAt, now)), details, escalatedBuddies(store.db, c.id) > 0));
+  if (!c || (details === null && detailsOutlived(store.db, c.id, now))) return say(mod.t.modCheckinNoDetails(`#${ref}`));
+  return say(mod.t.checkinEscalationModerators(`#${ref}`, mod.t.checkinEnd(dayTime(c.dueAt, now)), details ?? '', escalatedBuddies(store.db, c.id) > 0));
 }

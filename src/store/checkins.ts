@@ -271,6 +271,12 @@ export function escalatedCheckin(db: Db, vault: Vault, id: number): DueCheckin |
   return r ? dueCheckinOf(vault, r) : undefined;
 }
 
+/** Whether an escalated check-in's details are past the day they are kept (retention erases them, if it has not yet). */
+export function detailsOutlived(db: Db, id: number, now: number): boolean {
+  const r = db.stmt('SELECT escalated_at FROM checkins WHERE id = ?').get(id) as { escalated_at: number | null } | undefined;
+  return r?.escalated_at != null && r.escalated_at < now - DETAILS_KEPT_MS;
+}
+
 /** The latest time the check-ins hold (0 for none): timers started after the clock was stepped back compare against it. */
 export function latestCheckinTime(db: Db): number {
   return (db.stmt('SELECT max(max(created_at), coalesce(max(escalated_at), 0), coalesce(max(moderators_queued_at), 0)) AS t FROM checkins').get() as { t: number | null }).t ?? 0;

@@ -7,6 +7,7 @@
  * SHOW gives a moderator the details while they are kept.
  */
 import { catalog } from '../../src/bot/catalog';
+import { runRetention } from '../../src/jobs/retention';
 import { openBody } from '../../src/store/outbox';
 import { clockTime } from '../../src/bot/clock-time';
 import type { Sender } from '../../src/phone/identity';
@@ -95,6 +96,18 @@ describe("one sender's missed check-ins told to the moderators", () => {
 
     expect(w.sms(MOD, `SHOW ${ref.slice(1)}`).reply).toBe(t.checkinEscalationModerators(ref, clockTime(due), 'room 44 with a tall man'));
     w.sms(ROSE, 'OK');
+    expect(w.sms(MOD, `SHOW ${ref.slice(1)}`).reply).toBe(t.modCheckinNoDetails(ref));
+  });
+
+  it('SHOW of a folded one she gave no details says so while it runs, and that they are no longer kept a day on', async () => {
+    const w = await line();
+    [1, 2, 3].forEach(() => miss(w));
+    const due = miss(w, '');
+    const ref = refIn(toModerator(w).at(-1));
+
+    expect(w.sms(MOD, `SHOW ${ref.slice(1)}`).reply).toBe(t.checkinEscalationModerators(ref, clockTime(due), ''));
+    w.clock.now += 25 * HOUR;
+    runRetention(w.db, 90, w.clock.now);
     expect(w.sms(MOD, `SHOW ${ref.slice(1)}`).reply).toBe(t.modCheckinNoDetails(ref));
   });
 
