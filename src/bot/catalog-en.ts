@@ -174,6 +174,7 @@ export const en: Catalog = {
   checkinOk: () => "Heads Up: glad you're safe. Check-in ended and your details erased.",
   checkinOkLate: () => "Heads Up: glad you're safe. We've told them you checked in.",
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} has checked in and is OK.` : 'Heads Up: the member who missed a check-in has now checked in.'),
+  checkinOkModerators: (refs) => `Heads Up ${refs}: the member who missed this check-in has now checked in.`,
   checkinNone: () => 'Heads Up: you have no check-in running. CHECKIN and minutes starts one, e.g. CHECKIN 90.',
   checkinExtended: (until) => `Heads Up: check-in extended to ${until}. Text OK when you're safe.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: no one had been told yet, and no one will be now: check-in extended to ${until}. Text OK when you're safe.`,

@@ -176,6 +176,7 @@ export const es: Catalog = {
   checkinOk: () => 'Heads Up: que bueno que estas a salvo. Reporte terminado y detalles borrados.',
   checkinOkLate: () => 'Heads Up: que bueno que estas a salvo. Les avisamos que te reportaste.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} ya se reporto y esta bien.` : 'Heads Up: la persona que no se reporto ya se reporto.'),
+  checkinOkModerators: (refs) => `Heads Up ${refs}: la persona que no se reporto en este check-in ya se reporto.`,
   checkinNone: () => 'Heads Up: no tienes un reporte activo. SEGURA y minutos empieza uno, ej. SEGURA 90.',
   checkinExtended: (until) => `Heads Up: reporte extendido hasta las ${until}. Escribe OK cuando estes a salvo.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: aun no habiamos avisado a nadie, y ya no lo haremos: reporte extendido hasta las ${until}. Escribe OK cuando estes a salvo.`,

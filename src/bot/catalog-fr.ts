@@ -196,6 +196,7 @@ export const fr: Catalog = {
   checkinOk: () => 'Heads Up: content de vous savoir en sécurité. Suivi fini, détails effacés.',
   checkinOkLate: () => 'Heads Up: content de vous savoir en sécurité. On leur a dit que vous allez bien.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} a donné des nouvelles et va bien.` : "Heads Up: la personne sans nouvelles en a donné."),
+  checkinOkModerators: (refs) => `Heads Up ${refs}: la personne sans nouvelles à ce check-in en a donné.`,
   checkinNone: () => "Heads Up: aucun suivi en cours. SECURITE et des minutes en lance un, ex. SECURITE 90.",
   checkinExtended: (until) => `Heads Up: suivi prolongé jusqu'à ${until}. Écrivez OK quand vous etes en sécurité.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: personne n'avait encore été prévenu, et personne ne le sera: suivi prolongé jusqu'à ${until}. Écrivez OK quand vous etes en sécurité.`,

@@ -196,6 +196,7 @@ export const pt: Catalog = {
   checkinOk: () => 'Heads Up: que bom que voce esta segura. Acompanhamento encerrado e detalhes apagados.',
   checkinOkLate: () => 'Heads Up: que bom que voce esta segura. Avisamos que voce deu noticias.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} deu noticias e esta bem.` : 'Heads Up: a pessoa sem noticias ja deu noticias.'),
+  checkinOkModerators: (refs) => `Heads Up ${refs}: a pessoa sem noticias neste check-in ja deu noticias.`,
   checkinNone: () => 'Heads Up: voce nao tem acompanhamento ativo. SEGURA e minutos comeca um, ex. SEGURA 90.',
   checkinExtended: (until) => `Heads Up: acompanhamento estendido ate ${until}. Escreva OK quando estiver segura.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: ninguem tinha sido avisado ainda, e ninguem sera: acompanhamento estendido ate ${until}. Escreva OK quando estiver segura.`,

@@ -202,6 +202,8 @@ export interface Catalog {
   checkinOkLate(): string;
   /** To buddies (or moderators) after a late OK; `name` is empty for moderators. */
   checkinOkBuddy(name: string): string;
+  /** To the moderators told of a missed check-in (CHECKIN_FALLBACK=moderators) when its member checks in: `refs`, which one (or ones) ended. */
+  checkinOkModerators(refs: string): string;
   checkinNone(): string;
   checkinExtended(until: string): string;
   /**

@@ -7,6 +7,7 @@
 import type { SubscribeMode } from '../config/env';
 import { memberBlocked } from '../store/blocks';
 import { linkBuddyMessage, personBuddies } from '../store/buddies';
+import { refOfCheckin } from '../store/checkin-refs';
 import { buddiesTold, eraseCheckin, escalationUnsent, escalationWentOut, extendCheckin, personCheckins, reopenCheckin, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply, withdrawAlertsOutside } from '../store/outbox';
 import { ensureMember, otherChannelMember, setMemberStatus } from '../store/members';
@@ -174,12 +175,17 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Ou
   if (open.length === 0 && escalated.length === 0) return say(who.t.checkinNone());
   for (const c of open) eraseCheckin(db, c.id);
   let moderators = false;
+  // The references the moderators were told, so that they know which check-in ended.
+  const refs: string[] = [];
   // The buddies who may have heard: one who accepted after the escalation went out is not told.
   let heard: Set<number> | 'all' = new Set();
   for (const c of escalated) {
     // Once she was told they could not be reached, only those it went through to since (a try is not enough).
     const u = unreachedSince(db, c.id);
-    moderators ||= u?.moderators ? u.moderatorThrough : escalationWentOut(db, c.id, false).moderators;
+    const toldModerators = u?.moderators ? u.moderatorThrough : escalationWentOut(db, c.id, false).moderators;
+    const ref = toldModerators ? refOfCheckin(db, c.id) : undefined;
+    if (ref) refs.push(`#${ref}`);
+    moderators ||= toldModerators;
     const told = u?.buddies ? buddiesReached(db, c.id) : buddiesTold(db, c.id);
     if (told === null) heard = 'all';
     else if (heard !== 'all') for (const id of told) heard.add(id);
@@ -195,7 +201,9 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Ou
   if (moderators) {
     for (const contact of reachableModerators(db, vault, line.moderatorContacts)) {
       const m = ensureMember(db, vault, contact, 'en', now, 'active');
-      enqueueMessage(db, vault, m.id, catalog(m.lang).checkinOkBuddy(''), now);
+      // One escalated before references were given (migration 0038) has none to name.
+      const t = catalog(m.lang);
+      enqueueMessage(db, vault, m.id, refs.length ? t.checkinOkModerators(refs.join(', ')) : t.checkinOkBuddy(''), now);
     }
   }
   return { say: buddies || moderators ? who.t.checkinOkLate() : who.t.checkinOk(), queued: buddies || moderators };

@@ -91,6 +91,11 @@ export function checkinRefSender(db: Db, ref: string): { memberId: number; phone
   return row && { memberId: row.member_id, phoneReporterKey: row.phone_reporter_bidx };
 }
 
+/** A check-in's reference, if its escalation went to the moderators (read before the check-in is erased: that unties it). */
+export function refOfCheckin(db: Db, checkinId: number): string | undefined {
+  return (db.stmt('SELECT ref FROM checkin_refs WHERE checkin_id = ?').get(checkinId) as { ref: string } | undefined)?.ref;
+}
+
 /** The check-in a reference names, while it is kept (an OK ended it: none). */
 export function checkinOfRef(db: Db, ref: string): number | undefined {
   return (db.stmt('SELECT checkin_id FROM checkin_refs WHERE ref = ?').get(ref) as { checkin_id: number | null } | undefined)?.checkin_id ?? undefined;

@@ -143,6 +143,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     checkinOk: [t.checkinOk()],
     checkinOkLate: [t.checkinOkLate()],
     checkinOkBuddy: [t.checkinOkBuddy(NAME), t.checkinOkBuddy('')],
+    checkinOkModerators: [t.checkinOkModerators(REF), t.checkinOkModerators(`${REF}, ${REF}`)],
     checkinNone: [t.checkinNone()],
     checkinExtended: until.map((u) => t.checkinExtended(u)),
     checkinEscalationWithdrawn: until.map((u) => t.checkinEscalationWithdrawn(u)),

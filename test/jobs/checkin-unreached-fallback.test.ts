@@ -88,7 +88,7 @@ describe('an escalation that reaches none of her buddies, on a line whose fallba
     expect(w.sms(ROSE, 'LATER 30').reply).toBe(t.checkinMemberTold('moderators'));
     expect(w.sms(ROSE, 'OK').reply).toBe(t.checkinOkLate());
 
-    for (const m of [MOD, MOD2]) expect(toModerator(w, m).at(-1)).toBe(t.checkinOkBuddy(''));
+    for (const m of [MOD, MOD2]) expect(toModerator(w, m).at(-1)).toBe(t.checkinOkModerators(refIn(toModerator(w, m)[0])));
     expect(w.direct(LILY)).toHaveLength(toLily);
   });
 
