@@ -15,7 +15,7 @@ import type { Lang } from '../domain/lang';
 import type { Logger } from '../log/logger';
 import type { Sender } from '../phone/identity';
 import { personBuddies } from '../store/buddies';
-import { checkinRef, FULL_NOTICES_A_DAY } from '../store/checkin-refs';
+import { checkinRef, checkinRefsClockSteppedBack, FULL_NOTICES_A_DAY } from '../store/checkin-refs';
 import { checkinsClockSteppedBack, clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, latestCheckinTime, type DueCheckin } from '../store/checkins';
 import { escalatedBuddies, markModeratorsQueued, markUnreachedTold, unreachedCheckins, withdrawWaitingNotices, type UnreachedCheckin } from '../store/unreached-checkins';
 import type { Db } from '../store/db';
@@ -229,7 +229,10 @@ function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
 export function checkinClock(db: Db, log: Logger): ClockFollower {
   return new ClockFollower(
     (step, now) => {
-      const moved = db.transaction(() => checkinsClockSteppedBack(db, step, now));
+      const moved = db.transaction(() => {
+        checkinRefsClockSteppedBack(db, now);
+        return checkinsClockSteppedBack(db, step, now);
+      });
       log.warn({ stepMs: step, moved }, 'the clock stepped back: check-in deadlines keep their distance from now');
     },
     () => latestCheckinTime(db),

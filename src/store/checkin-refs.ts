@@ -5,7 +5,7 @@
  * only her member row (it goes with her on DELETE), and goes by retention.
  */
 import { memberKey } from '../phone/identity';
-import { DAY_MS } from './coarse-time';
+import { DAY_MS, startOfHour } from './coarse-time';
 import type { Db } from './db';
 import { memberSender, personMemberIds } from './members';
 import { newRef } from './refs';
@@ -53,6 +53,8 @@ export const CHECKIN_REF_KEPT_MS = 7 * 24 * 3_600_000;
 
 /** The check-in's reference, given the first time its escalation goes to the moderators; the same for every later one. */
 export function checkinRef(db: Db, vault: Vault, checkinId: number, memberId: number, now: number): CheckinRef {
+  // By the hour: it is used only for the week it is kept and the day her earlier ones are counted over.
+  const given = startOfHour(now);
   let row = db.stmt('SELECT rowid AS n, ref, created_at, folded FROM checkin_refs WHERE checkin_id = ?').get(checkinId) as
     | { n: number; ref: string; created_at: number; folded: number }
     | undefined;
@@ -64,8 +66,8 @@ export function checkinRef(db: Db, vault: Vault, checkinId: number, memberId: nu
     // The number she showed over Signal, as her report would carry it (see checkinRefSender).
     const n = db
       .stmt('INSERT INTO checkin_refs (ref, checkin_id, member_id, created_at, phone_reporter_bidx, folded) SELECT ?, ?, ?, ?, (SELECT phone_reporter_bidx FROM checkins WHERE id = ?), ?')
-      .run(ref, checkinId, memberId, now, checkinId, folded).lastInsertRowid;
-    row = { n: Number(n), ref, created_at: now, folded };
+      .run(ref, checkinId, memberId, given, checkinId, folded).lastInsertRowid;
+    row = { n: Number(n), ref, created_at: given, folded };
   }
   const earlier = db
     .stmt(
@@ -109,6 +111,11 @@ export function linkShownCheckin(db: Db, outboxId: number, ref: string): void {
 /** Unties a reference from a check-in erased (check-in ids are used again). */
 export function untieCheckinRef(db: Db, checkinId: number): void {
   db.stmt('UPDATE checkin_refs SET checkin_id = NULL WHERE checkin_id = ?').run(checkinId);
+}
+
+/** A wall clock stepped back: references given by the old clock read as given this hour, as the check-ins' times (not kept longer). */
+export function checkinRefsClockSteppedBack(db: Db, now: number): void {
+  db.stmt('UPDATE checkin_refs SET created_at = @now WHERE created_at > @now').run({ now: startOfHour(now) });
 }
 
 /** Retention: erases references older than a week, or than RETENTION_DAYS (`cutoff`) if sooner. */
