@@ -61,7 +61,8 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   const who = identifySender(db, vault, deps.moderators, msg.sender, now, trusted);
   const { acted, quotesDraft, ...result } = act(deps, who, msg, parsed, now);
   // A SHOW's reply quotes a report, which an EDIT or a decision may change: it is kept no longer than the report's notices.
-  const quotedRef = parsed.ok && parsed.command.kind === 'show' ? parsed.command.ref : null;
+  // Only a moderator's quotes anything (who.moderator is known already: no cost for others); anyone else's is a hint.
+  const quotedRef = parsed.ok && parsed.command.kind === 'show' && who.moderator ? parsed.command.ref : null;
   if (result.reply !== null && way === 'outbox') {
     const member = findMemberByIndex(db, who.memberKey);
     const id =
