@@ -2,7 +2,9 @@
  * The references (#K7Q2) of missed check-ins told to the moderators
  * (CHECKIN_FALLBACK=moderators): BLOCK and SHOW name a check-in's sender by
  * one, as a report's, and no moderator learns who she is. A reference keeps
- * only her member row (it goes with her on DELETE), and goes by retention.
+ * her member row (it goes with her on DELETE), the index of the number she
+ * showed over Signal (as a report does), whether it was folded, and its
+ * hour; it goes by retention.
  */
 import { memberKey } from '../phone/identity';
 import { DAY_MS, startOfHour } from './coarse-time';
