@@ -124,7 +124,8 @@ export class RowResealer {
     const update = db.stmt('UPDATE members SET address_ct = ?, key_version = ?, address_bidx = ? WHERE id = ?');
     const relink = db.stmt('UPDATE members SET phone_bidx = ? WHERE id = ?');
     const reporter = db.stmt(
-      'SELECT 1 FROM reports WHERE reporter_bidx = @k UNION ALL SELECT 1 FROM reports WHERE phone_reporter_bidx = @k UNION ALL SELECT 1 FROM blocked_senders WHERE reporter_bidx = @k LIMIT 1',
+      `SELECT 1 FROM reports WHERE reporter_bidx = @k UNION ALL SELECT 1 FROM reports WHERE phone_reporter_bidx = @k UNION ALL SELECT 1 FROM blocked_senders WHERE reporter_bidx = @k
+       UNION ALL SELECT 1 FROM checkins WHERE phone_reporter_bidx = @k UNION ALL SELECT 1 FROM checkin_refs WHERE phone_reporter_bidx = @k LIMIT 1`,
     );
     const limited = db.stmt('SELECT 1 FROM sender_limits WHERE sender_bidx = ? LIMIT 1');
     for (const r of rows) {

@@ -8,6 +8,8 @@ import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
 import { findMember, insertMember, memberIndex } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { createReport } from '../../src/store/reports';
+import { checkinRef, checkinRefSender } from '../../src/store/checkin-refs';
+import { startCheckin } from '../../src/store/checkins';
 import { SenderLimits } from '../../src/store/sender-limits';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
@@ -96,6 +98,32 @@ describe('rotate-key and the links other tables hold', () => {
     const phoneIndex = (id: number) => (db.sqlite.prepare('SELECT phone_reporter_bidx AS k FROM reports WHERE id = ?').get(id) as { k: Buffer | null }).k;
     expect(phoneIndex(twin)?.equals(newVault.index('reporter', memberKey(sms)))).toBe(true);
     expect(phoneIndex(alone)).toBeNull();
+    db.close();
+  });
+
+  it("maps the number's index a Signal check-in and its reference carry (BLOCK of the reference) when the number is an SMS member, and erases it otherwise", () => {
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    const oldVault = new Vault(key(1), 1);
+    const now = Date.now();
+    migrate(db);
+    const sms = { channel: 'sms' as const, address: '+14155550123', phone: '+14155550123' };
+    insertMember(db, oldVault, sms, 'en', now, 'active');
+    const checkin = (uuid: string, phone: string) => {
+      const member = insertMember(db, oldVault, { channel: 'signal', address: uuid, phone }, 'en', now, 'active').id;
+      const id = startCheckin(db, oldVault, member, now + 600_000, null, null, now, oldVault.index('reporter', `sms:${phone}`));
+      return checkinRef(db, oldVault, id, member, now).ref;
+    };
+    const twin = checkin(UUID_TWIN, sms.phone);
+    const alone = checkin(UUID_ALONE, '+14155550177');
+
+    const { from, to } = rotationVersions(db);
+    const newVault = new Vault(key(2), to);
+    new KeyRotation(db, new Vault(key(1), from), newVault, { batch: 1 }).run();
+
+    expect(checkinRefSender(db, twin)?.phoneReporterKey?.equals(newVault.index('reporter', memberKey(sms)))).toBe(true);
+    expect(checkinRefSender(db, alone)?.phoneReporterKey).toBeNull();
+    const onCheckins = db.sqlite.prepare('SELECT phone_reporter_bidx AS k FROM checkins ORDER BY id').all() as Array<{ k: Buffer | null }>;
+    expect(onCheckins.map((r) => r.k?.equals(newVault.index('reporter', memberKey(sms))) ?? null)).toEqual([true, null]);
     db.close();
   });
 });
