@@ -169,6 +169,8 @@ export function forgetReporter(db: Db, vault: Vault, reporterKey: Buffer): numbe
   }
   const shown = db.stmt('SELECT id FROM reports WHERE phone_reporter_bidx = ?').all(reporterKey) as Array<{ id: number }>;
   for (const r of shown) db.stmt('UPDATE reports SET phone_reporter_bidx = ? WHERE id = ?').run(noReporter(vault, r.id, 'phone_reporter'), r.id);
+  // So does a check-in she started over Signal, and its reference: nothing looks one up by it, so none is left.
+  for (const table of ['checkins', 'checkin_refs']) db.stmt(`UPDATE ${table} SET phone_reporter_bidx = NULL WHERE phone_reporter_bidx = ?`).run(reporterKey);
   return own.length + shown.length;
 }
 
