@@ -15,7 +15,7 @@ import type { Lang } from '../domain/lang';
 import type { Logger } from '../log/logger';
 import type { Sender } from '../phone/identity';
 import { personBuddies } from '../store/buddies';
-import { checkinRef, checkinRefsClockSteppedBack, FULL_NOTICES_A_DAY } from '../store/checkin-refs';
+import { checkinRef, checkinRefsClockSteppedBack, latestCheckinRefTime, FULL_NOTICES_A_DAY } from '../store/checkin-refs';
 import { checkinsClockSteppedBack, clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, latestCheckinTime, type DueCheckin } from '../store/checkins';
 import { escalatedBuddies, markModeratorsQueued, markUnreachedTold, unreachedCheckins, withdrawWaitingNotices, type UnreachedCheckin } from '../store/unreached-checkins';
 import type { Db } from '../store/db';
@@ -235,7 +235,8 @@ export function checkinClock(db: Db, log: Logger): ClockFollower {
       });
       log.warn({ stepMs: step, moved }, 'the clock stepped back: check-in deadlines keep their distance from now');
     },
-    () => latestCheckinTime(db),
+    // A reference outlives its check-in (her OK): with no check-in left, a step is seen by it.
+    () => Math.max(latestCheckinTime(db), latestCheckinRefTime(db)),
   );
 }
 

@@ -28,24 +28,32 @@ export const FULL_NOTICES_A_DAY = 3;
 const FULL_NOTICES: Limit = { max: FULL_NOTICES_A_DAY, windowMs: DAY_MS };
 
 /**
- * What her full notices are counted under: her number's limit key (her SMS
- * membership's, which a Signal one showing the number shares), else her
- * own. A limit's count outlives DELETE for a day (see SenderLimits.forget),
- * so a DELETE after each miss does not reset the fold; it keeps nothing
- * the limits do not. None for a row that will not open (a damaged value):
- * her escalation must not fail on it.
+ * What her full notices are counted under: the limit key of each of her
+ * memberships (her number's, which a Signal one showing it shares, and a
+ * Signal account's own), each counting every notice, so that joining or
+ * leaving one channel does not start a fresh count. A limit's count outlives
+ * DELETE for a day (see SenderLimits.forget), so a DELETE after each miss
+ * does not reset the fold; it keeps nothing the limits do not. A row that
+ * will not open (a damaged value) gives none: her escalation must not fail on it.
  */
-function foldKey(db: Db, vault: Vault, memberId: number): Buffer | undefined {
-  const senders = personMemberIds(db, memberId).flatMap((id) => {
+function foldKeys(db: Db, vault: Vault, memberId: number): Buffer[] {
+  return personMemberIds(db, memberId).flatMap((id) => {
     try {
       const sender = memberSender(db, vault, id);
-      return sender ? [sender] : [];
+      return sender ? [vault.index('sender', memberKey(sender))] : [];
     } catch {
       return [];
     }
   });
-  const sender = senders.find((s) => s.channel === 'sms') ?? senders[0];
-  return sender && vault.index('sender', memberKey(sender));
+}
+
+/** Counts one more full notice under each of her keys; whether any had had its day's. */
+function pastFullNotices(db: Db, vault: Vault, memberId: number, now: number): boolean {
+  const limits = new SenderLimits(db);
+  // Every key takes its count (no short cut): a later change of channel reads the same day.
+  return foldKeys(db, vault, memberId)
+    .map((key) => !limits.take(key, 'checkin_moderators', FULL_NOTICES, now))
+    .some((refused) => refused);
 }
 
 /** How far back a sender's earlier notices to the moderators are counted. */
@@ -63,8 +71,7 @@ export function checkinRef(db: Db, vault: Vault, checkinId: number, memberId: nu
   if (!row) {
     const ref = newRef(db);
     // Counted once per check-in: told again (to a moderator listed since), it reads the same.
-    const key = foldKey(db, vault, memberId);
-    const folded = key !== undefined && !new SenderLimits(db).take(key, 'checkin_moderators', FULL_NOTICES, now) ? 1 : 0;
+    const folded = pastFullNotices(db, vault, memberId, now) ? 1 : 0;
     // The number she showed over Signal, as her report would carry it (see checkinRefSender).
     const n = db
       .stmt('INSERT INTO checkin_refs (ref, checkin_id, member_id, created_at, phone_reporter_bidx, folded) SELECT ?, ?, ?, ?, (SELECT phone_reporter_bidx FROM checkins WHERE id = ?), ?')
@@ -113,6 +120,11 @@ export function linkShownCheckin(db: Db, outboxId: number, ref: string): void {
 /** Unties a reference from a check-in erased (check-in ids are used again). */
 export function untieCheckinRef(db: Db, checkinId: number): void {
   db.stmt('UPDATE checkin_refs SET checkin_id = NULL WHERE checkin_id = ?').run(checkinId);
+}
+
+/** The latest time the references hold (0 for none): they outlive their check-ins, so a step back is seen by them too. */
+export function latestCheckinRefTime(db: Db): number {
+  return (db.stmt('SELECT coalesce(max(created_at), 0) AS t FROM checkin_refs').get() as { t: number }).t;
 }
 
 /** A wall clock stepped back: references given by the old clock read as given this hour, as the check-ins' times (not kept longer). */
