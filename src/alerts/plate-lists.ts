@@ -70,15 +70,17 @@ const WHOLE_PLATE = 6;
 
 /**
  * Where the words a negation not about legibility is about end ("was not really CA 7ABC123, I misread it", "isn't
- * the TX ABC1234"): the negated word and the next four of the sentence, from `at`, which no reading may take for
- * the car's plate. Null when the negated word is about legibility or where the plate is from: the plate after it
- * is hers.
+ * the TX ABC1234"): the negated word and the next four of its clause (to a comma or semicolon), from `at`, which no
+ * reading may take for the car's plate. Null when the negated word is about legibility or where the plate is from:
+ * the plate after it is hers.
  */
 export function negatedWordsEnd(text: string, at: number): number | null {
   const sentence = /^[^.!?\n]*/u.exec(text.slice(at))?.[0] ?? '';
   const all = [...sentence.matchAll(/\S+/g)];
   if (legible(all) || ORIGIN.test(sentence.trimStart())) return null;
-  const last = all[Math.min(all.length, 5) - 1];
+  // Only the negated clause: after its comma or semicolon the sentence goes on ("tags not current, CA 7ABC123").
+  const clause = all.findIndex((w) => /[,;]$/u.test(w[0]));
+  const last = all[Math.min(clause < 0 ? all.length : clause + 1, 5) - 1];
   return last ? at + (last.index ?? 0) + last[0].length : null;
 }
 

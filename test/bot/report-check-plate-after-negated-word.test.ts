@@ -31,4 +31,13 @@ describe('CHECK of a plate written after a negation of an ordinary word', () => 
     expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
     expect(say(w, MEMBER, check)).toBe(catalog('en').checkNone());
   });
+  it.each([
+    ['REPORT 415 choked me, black Tahoe, tags not current, CA 7ABC123', 'CHECK 7ABC123'],
+    ['REPORT 415 choked me, took a pic of his plate, not paid, CA 7ABC123', 'CHECK 7ABC123'],
+  ])('finds the plate after the negated clause once %j is approved', async (report, check) => {
+    const w = await reportWorld();
+    const ref = /#([A-Z0-9]{4,6})/.exec(say(w, REPORTER, report))?.[1] ?? 'none';
+    expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+    expect(say(w, MEMBER, check)).toMatch(/^Heads Up: that plate is in 1 alert/);
+  });
 });
