@@ -9,7 +9,10 @@ import type { Identifier } from './identifiers';
 import { normalizePlate } from './plate-readings';
 
 // After a plate: "and", "or" or a comma, then one word (dashes and all) that may be the next plate.
-const LISTED_PLATE = /[\s,;/&]*(?:(?:and|or|y|o|et|ou|e)\s+)?([A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,2})(?![\p{L}\p{N}@])/iuy;
+const LISTED_PLATE = /[\s,;/&]*((?:and|or|y|o|et|ou|e)\s+)?([A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,2})(?![\p{L}\p{N}@])/iuy;
+// A plate of another pattern than the one before it, after a joining word ("plates 7ABC123 and ABC1234": two cars,
+// two states), is at least this long: "and ES350" is a model.
+const OTHER_PATTERN = 6;
 
 // A word of digits then letters ("49ers", "45yrs", "11pm", "3rd"), or a measure ("5ft10"): the sentence's, not a plate.
 const NOT_A_PLATE = /^\d+(?:[A-Z]+|(?:FT|CM|M|KG|LBS?)\d+)$/;
@@ -17,9 +20,10 @@ const NOT_A_PLATE = /^\d+(?:[A-Z]+|(?:FT|CM|M|KG|LBS?)\d+)$/;
 // A part of a word (between its dashes) that is a time ("11pm", "23h", "10h30"), an age ("40s", "mid") or a
 // measure ("6ft2in", "1hr30"): the sentence's ("mid-40s", "11pm-2am"), never a plate's.
 const SENTENCE_PART = /^(?:\d{1,2}(?:[AP]M|H\d{0,2})|\d0S|MID|EARLY|LATE|AGED?|\d+(?:FT|IN|CM|M|KG|LBS?|HRS?|MINS?)\d*(?:IN)?)$/;
-// A date: a month and a day ("Dec-12", "12-dic"). A month with more digits ("MAR-1234") may be a plate's letters.
+// A date: a month and a day or year ("Dec-12", "12-dic", "Dec-2024"). A month with other digits ("MAR-1234") may be
+// a plate's letters.
 const MONTH = '(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC|ENE|ABR|AGO|DIC|JANV|FEVR?|AVR|MAI|JUIN|JUIL|AOUT|DEZ|OUT)';
-const DATE = new RegExp(`^(?:${MONTH}-\\d{1,2}|\\d{1,2}-${MONTH}(?:-\\d{2,4})?)$`);
+const DATE = new RegExp(`^(?:${MONTH}-(?:\\d{1,2}|(?:19|20)\\d{2})|\\d{1,2}-${MONTH}(?:-\\d{2,4})?)$`);
 
 /** Whether a word as written (dashes and all) holds a time, an age or a measure, or is a date. */
 export function sentenceWord(word: string): boolean {
@@ -38,7 +42,8 @@ function plateShaped(plate: string): boolean {
 
 /**
  * The plates listed after one read at `from` (the last of `out`: "plates ABC123 and XYZ789", "7ABC123, 8XYZ789
- * or 9DEF456"), each a word of that plate's letter and digit shape after "and", "or" or a comma, added to `out`;
+ * or 9DEF456"), each a word of that plate's letter and digit shape after "and", "or" or a comma, or of another shape
+ * and six characters at least after "and", "or" ("plates 7ABC123 and ABC1234"), added to `out`;
  * returns where the list ends. An ordinary word, a time, an age or a model ("and 10pm", ", F150", ", mid-40s")
  * ends it, reading none.
  */
@@ -48,11 +53,14 @@ export function listedPlates(text: string, from: number, out: Array<Identifier &
     LISTED_PLATE.lastIndex = end;
     const m = LISTED_PLATE.exec(text);
     // Something must join them: after "plate ABC123 XYZ789" no list was written.
-    const plate = m && /[,;/&\p{L}]/u.test(m[0].slice(0, m[0].length - (m[1] as string).length)) ? normalizePlate(m[1] as string) : null;
-    // Of the plate before it's shape ("7ABC123, 8XYZ789"): ", mid-40s", ", ES350" or ", 11pm-2am" are the sentence going on.
+    const word = m?.[2] ?? '';
+    const plate = m && /[,;/&\p{L}]/u.test(m[0].slice(0, m[0].length - word.length)) ? normalizePlate(word) : null;
+    // Of the plate before it's shape ("7ABC123, 8XYZ789"), or after a joining word long enough to be no model ("and
+    // ABC1234"): ", mid-40s", ", ES350" or ", 11pm-2am" are the sentence going on.
     const before = out[out.length - 1]?.value ?? '';
-    if (!m || !plate || !plateShaped(plate) || shapeOf(plate) !== shapeOf(before) || sentenceWord(m[1] as string)) return end;
-    out.push({ kind: 'plate', value: plate, at: end + m[0].length - (m[1] as string).length });
+    const pattern = plate !== null && (shapeOf(plate) === shapeOf(before) || (m?.[1] !== undefined && plate.length >= OTHER_PATTERN));
+    if (!m || !plate || !plateShaped(plate) || !pattern || sentenceWord(word)) return end;
+    out.push({ kind: 'plate', value: plate, at: end + m[0].length - word.length });
     end = LISTED_PLATE.lastIndex;
   }
 }

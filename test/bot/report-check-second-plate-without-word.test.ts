@@ -25,5 +25,14 @@ describe('CHECK of the second plate after one plate word', () => {
     expect(say(w, MEMBER, 'CHECK 11PM2AM')).toBe(catalog('en').checkNone());
     expect(say(w, MEMBER, 'CHECK 7ABC123')).toMatch(/^Heads Up: that plate is in 1 alert/);
   });
+  it.each([
+    ['REPORT 415 choked me, he has two cars, plates 7ABC123 and ABC1234', 'CHECK ABC1234'],
+    ['REPORT 415 choked me, placas ABC-1234 y 7ABC123', 'CHECK 7ABC123'],
+  ])('finds a listed plate of another pattern than the first once %j is approved', async (report, check) => {
+    const w = await reportWorld();
+    const ref = /#([A-Z0-9]{4,6})/.exec(say(w, REPORTER, report))?.[1] ?? 'none';
+    expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+    expect(say(w, MEMBER, check)).toMatch(/^Heads Up: that plate is in 1 alert/);
+  });
 });
 
