@@ -97,11 +97,14 @@ const HANDLE_IN_TEXT = /(?<![\p{L}\p{N}_.@])@([\p{L}\p{N}_][\p{L}\p{N}_.]{1,29})
 // A handle copied without its "@" ("his insta is rick_sf"): a word holding an underscore, which no ordinary word
 // does. One without ("rickysf") cannot be told from a word, and a false handle would match whoever has it.
 const BARE_HANDLE_IN_TEXT = /(?<![\p{L}\p{N}_.@/])[\p{L}\p{N}_.]*_[\p{L}\p{N}_.]*(?![\p{L}\p{N}_@/])/gu;
-// Read alone only with an underscore inside, two letters or digits each side ("rick_sf"): WhatsApp's italics
-// ("_very_", "_he", "drunk_") and emoticons ("o_O", "T_T") are not.
-const INNER_UNDERSCORE = /^[\p{L}\p{N}][\p{L}\p{N}_.]*[\p{L}\p{N}]{2}_[\p{L}\p{N}]{2}[\p{L}\p{N}_.]*$/u;
-// A word wrapped in underscores ("_rickysf_") only right after a handle's label ("snap: _rickysf_", "his insta is
-// _rick_"). "of" and "x" are ordinary words too ("kind of _weird_"): labels in capitals or before ":" only.
+// Read alone only with an underscore inside, two letters or digits each side ("rick_sf", "dj_rick"): WhatsApp's
+// italics ("_very_", "_he", "drunk_") and emoticons ("o_O", "T_T") are not.
+const INNER_UNDERSCORE = /^(?=[\p{L}\p{N}])[\p{L}\p{N}_.]*[\p{L}\p{N}]{2}_[\p{L}\p{N}]{2}[\p{L}\p{N}_.]*$/u;
+// A file name as a phone or an app gives it ("IMG_2034.jpg", "Screenshot_20240312"): no one's handle.
+const FILE_NAME = /\.(?:jpe?g|png|gif|heic|webp|mp4|mov|pdf)$|^(?:img|vid|pxl|dsc|mvimg|screenshot|screen_recording)_\d/iu;
+// Any other word with an underscore ("j_smith", "_rickysf_", "ricky_") only right after a handle's label ("snap:
+// x_ricky_x", "his insta is _rick_"). "of" and "x" are ordinary words too ("kind of _weird_"): labels in capitals
+// or before ":" only.
 const HANDLE_LABELS = new Set(['ig', 'insta', 'instagram', 'snap', 'snapchat', 'tiktok', 'twitter', 'onlyfans', 'telegram']);
 const LABEL_BEFORE = /(?<![\p{L}\p{N}_@.])(\p{L}+)\s*(:)?\s*(?:(?:is|es|est|é)\s+)?$/u;
 
@@ -115,8 +118,9 @@ function afterHandleLabel(before: string): boolean {
 /** Whether an underscore-holding word is a handle written without its "@". */
 function bareHandle(word: string, before: string): boolean {
   const core = word.replace(/\.+$/u, '');
+  if (FILE_NAME.test(core)) return false;
   if (INNER_UNDERSCORE.test(core)) return true;
-  return /^_[\p{L}\p{N}][\p{L}\p{N}_.]*_$/u.test(core) && afterHandleLabel(before);
+  return /[\p{L}\p{N}]/u.test(core) && afterHandleLabel(before);
 }
 const LINK_IN_TEXT = /\b(?:https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|net|org|link|me|io|co|ca|mx|es|info|biz|xxx|us|uk|app|site|club)\/[^\s<>"]*)/giu;
 /** Where to look for what, by the report's field: plates without a word before them only in the vehicle answer. */

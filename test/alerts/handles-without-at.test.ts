@@ -50,3 +50,32 @@ describe('underscores that are no handle: WhatsApp italics and emoticons', () =>
     expect(handles(text)).toEqual(values);
   });
 });
+
+describe('a handle with one or two characters beside its underscore', () => {
+  it.each([
+    ['he goes by dj_rick on insta', ['dj_rick']],
+    ['his onlyfans is of_ricky', ['of_ricky']],
+    ['ab_cd choked me', ['ab_cd']],
+  ])('%j names %j: two letters or digits each side of the underscore are enough', (text, values) => {
+    expect(handles(text)).toEqual(values);
+  });
+
+  it.each([
+    ['his insta is j_smith', ['j_smith']],
+    ['ig: ab_c', ['ab_c']],
+    ['snap: x_ricky_x', ['x_ricky_x']],
+    ['his snap is ricky_', ['ricky_']],
+  ])('%j names %j: after a handle label any word with an underscore and a letter or digit is one', (text, values) => {
+    expect(handles(text)).toEqual(values);
+  });
+
+  it.each([
+    'sent you IMG_2034.jpg of his car',
+    'see Screenshot_20240312 for his ad',
+    'his insta is in VID_20240312_101500.mp4',
+    'ig: PXL_20240312_123456789.jpg',
+    'ig: ___',
+  ])('%j names no handle: a file name as the phone names it is none', (text) => {
+    expect(handles(text)).toEqual([]);
+  });
+});

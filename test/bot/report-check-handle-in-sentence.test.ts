@@ -28,4 +28,13 @@ describe('CHECK of a handle written without "@" in a sentence', () => {
     // One look-up left: a message forwarded from a WhatsApp group.
     expect(say(w, MEMBER, 'CHECK _careful_ with 415-555-0172')).toMatch(/^Heads Up: that number is in 1 alert/);
   });
+  it.each([
+    ['REPORT 415 choked me, his insta is j_smith', 'CHECK @j_smith'],
+    ['REPORT 415 choked me, he goes by dj_rick on insta', 'CHECK dj_rick'],
+  ])('finds a handle with one or two characters beside its underscore once %j is approved', async (report, check) => {
+    const w = await reportWorld();
+    const ref = /#([A-Z0-9]{4,6})/.exec(say(w, REPORTER, report))?.[1] ?? 'none';
+    expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+    expect(say(w, MEMBER, check)).toMatch(/^Heads Up: that handle is in 1 alert/);
+  });
 });
