@@ -36,4 +36,21 @@ describe('the handle a profile link names', () => {
   ])('%j names no handle', (text) => {
     expect(handles(text)).toEqual([]);
   });
+  it.each([
+    ['instagram.com/ricky_sf?igsh=MWx0b2Q', 'ricky_sf'],
+    ['https://www.instagram.com/ricky_sf/?hl=en', 'ricky_sf'],
+    ['https://m.instagram.com/ricky_sf?igshid=abc123', 'ricky_sf'],
+    ['https://x.com/rickysf?s=21&t=abc', 'rickysf'],
+    ['https://www.tiktok.com/@rickysf?_t=8abc&_r=1', 'rickysf'],
+  ])('%j, as the app shares it, names the handle %j', (text, handle) => {
+    expect(handles(text)).toEqual([handle]);
+    expect(links(text)).toHaveLength(1);
+  });
+
+  it.each(['instagram.com/ricky_sf?igsh=abc&page=2', 'x.com/rickysf?s=21&q=ricky', 'instagram.com/ricky_sf?story=1'])(
+    '%j names no handle: a query of anything but share parameters',
+    (text) => {
+      expect(handles(text)).toEqual([]);
+    },
+  );
 });

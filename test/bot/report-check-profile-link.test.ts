@@ -23,4 +23,13 @@ describe('CHECK of the handle a profile link names', () => {
     expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
     expect(say(w, MEMBER, 'CHECK https://www.instagram.com/ricky_sf/')).toMatch(/^Heads Up: that .* is in 1 alert/);
   });
+  it.each([
+    ['REPORT 415 choked me, his ig instagram.com/ricky_sf?igsh=MWx0b2Q', 'CHECK @ricky_sf'],
+    ['REPORT 415 choked me, his insta is @ricky_sf', 'CHECK https://www.instagram.com/ricky_sf/?hl=en'],
+  ])('finds the handle of a link as the app shares it once %j is approved: %j', async (report, check) => {
+    const w = await reportWorld();
+    const ref = /#([A-Z0-9]{4,6})/.exec(say(w, REPORTER, report))?.[1] ?? 'none';
+    expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+    expect(say(w, MEMBER, check)).toMatch(/^Heads Up: that .* is in 1 alert/);
+  });
 });
