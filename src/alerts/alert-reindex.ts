@@ -2,15 +2,17 @@
  * The start's re-index of the alerts migration 0039 lists (those approved
  * before it). Before, a clipped guided report's alert was indexed with the
  * stub its cut leaves before "..." ("@rickysmi...", "7ABC1..."), an
- * innocent identifier a reporter could aim at. It only removes: an alert
- * keeps the entries its approval made that today's reading of what it shows
- * whole also yields, never one more (a moderator approved what the alert
- * showed then; a newer reading adding one could name what no moderator saw
- * whole, or the reporter's own number an old alert left unmasked). It needs
+ * innocent identifier a reporter could aim at. It only removes, and only
+ * what the cut made: the readings of the alert as shown that its whole
+ * answers do not give. Every other entry its approval made stays, though
+ * today's reading may miss it (a moderator approved it whole), and none is
+ * added (a newer reading adding one could name what no moderator saw whole,
+ * or the reporter's own number an old alert left unmasked). It needs
  * the key, so the server runs it as it starts, not the migration; once done,
  * it finds nothing.
  */
 import type { CountryCode } from 'libphonenumber-js';
+import type { Identifier } from './identifiers';
 import { openAlert } from '../store/alerts';
 import type { Db } from '../store/db';
 import { findReport } from '../store/reports';
@@ -39,11 +41,17 @@ function reindexAlert(db: Db, vault: Vault, id: number, country: CountryCode): v
   // Retracted or gone: a retraction already deleted its entries.
   if (!alert) return;
   const { body } = alert;
-  const ids = 'fields' in body ? alertIdentifiers(body, country, wholeAnswers(db, vault, id) ?? uncutGuess(body.fields)) : alertIdentifiers(body, country);
-  const still = new Set(ids.map((i) => identifierIndex(vault, i).toString('hex')));
+  // Only a clipped guided report's alert holds a cut.
+  if (!('fields' in body)) return;
+  const hex = (ids: Identifier[]) => ids.map((i) => identifierIndex(vault, i).toString('hex'));
+  const whole = new Set(hex(alertIdentifiers(body, country, wholeAnswers(db, vault, id) ?? uncutGuess(body.fields))));
+  // What the cut made: a reading of the alert as shown that its whole answers do not give ("7ABC1..."). An entry
+  // today's reading merely misses (a narrower rule, another normalisation) was a whole identifier a moderator
+  // approved: it stays.
+  const stubs = new Set(hex(alertIdentifiers(body, country)).filter((h) => !whole.has(h)));
   const entries = db.stmt('SELECT number_bidx FROM screening WHERE alert_id = ?').all(id) as Array<{ number_bidx: Buffer }>;
   const drop = db.stmt('DELETE FROM screening WHERE alert_id = ? AND number_bidx = ?');
-  for (const { number_bidx: bidx } of entries) if (!still.has(bidx.toString('hex'))) drop.run(id, bidx);
+  for (const { number_bidx: bidx } of entries) if (stubs.has(bidx.toString('hex'))) drop.run(id, bidx);
 }
 
 /** The report's whole answers, or undefined when retention cut it down or they no longer open (read as the alert alone then). */

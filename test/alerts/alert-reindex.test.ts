@@ -150,4 +150,38 @@ describe('the start after migration 0039', () => {
 
     expect(say(w, MEMBER, 'CHECK 7ABC123')).toBe(t.checkNone());
   });
+  // "plates 7ABC123, ABC1234": approvals before f0be176 indexed the second plate; today's reading of a plate of another
+  // pattern after a comma names none. No cut made it: it stays, as every whole identifier an approval indexed.
+  it('keeps a one-message alert\'s whole identifier its approval indexed that today\'s reading misses', async () => {
+    const w = await world();
+    const ref = /#([A-Z0-9]{4,6})/.exec(say(w, REPORTER, 'REPORT 415 choked me, he has two cars, plates 7ABC123, ABC1234'))?.[1] as string;
+    expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+    const { id } = w.db.sqlite.prepare('SELECT id FROM alerts ORDER BY id DESC LIMIT 1').get() as { id: number };
+    const alert = openAlert(w.db, w.vault, id)!;
+    indexAlertIdentifiers(w.db, w.vault, id, [{ kind: 'plate', value: 'ABC1234' }], alert.npas, ['violence'], alert.createdAt);
+    expect(say(w, MEMBER, 'CHECK ABC1234')).toMatch(/^Heads Up: that plate is in 1 alert/);
+
+    expect(upgrade(w)).toBe(1);
+
+    expect(say(w, MEMBER, 'CHECK ABC1234')).toMatch(/^Heads Up: that plate is in 1 alert/);
+    expect(say(w, MEMBER, 'CHECK 7ABC123')).toMatch(/^Heads Up: that plate is in 1 alert/);
+  });
+
+  it.each([
+    ['its whole answers open', false],
+    ['retention cut the report down', true],
+  ])('drops the stub of a clipped guided alert and keeps a whole identifier today\'s reading misses when %s', async (_, cut) => {
+    const w = await world();
+    const { alertId } = approveGuided(w, 'tall man', `${at(VEHICLE, 84)} 7ABC123 CA, ${LONG}, ${LONG}`);
+    indexAsBefore(w, alertId);
+    const alert = openAlert(w.db, w.vault, alertId)!;
+    indexAlertIdentifiers(w.db, w.vault, alertId, [{ kind: 'plate', value: 'ABC1234' }], alert.npas, ['violence'], alert.createdAt);
+    if (cut) w.db.sqlite.exec('UPDATE reports SET text_ct = NULL, fields_ct = NULL');
+
+    expect(upgrade(w)).toBe(1);
+
+    expect(say(w, MEMBER, 'CHECK 7ABC1')).toBe(t.checkNone());
+    expect(say(w, MEMBER, 'CHECK ABC1234')).toMatch(/^Heads Up: that plate is in 1 alert/);
+    expect(say(w, MEMBER, 'CHECK 415 555 0177')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
 });
