@@ -38,8 +38,10 @@ export const en: Catalog = {
       ? `Heads Up: you left ${listAreas(areas)}. Still getting alerts for ${listAreas(remaining)}.`
       : `Heads Up: you left ${listAreas(areas)} and get no alerts now. JOIN 415 to come back.`,
   notMember: () => "Heads Up: you're not subscribed. Text JOIN and your area code, e.g. JOIN 415.",
-  stopped: (checkinEnded) =>
-    `Heads Up: you're unsubscribed and won't get more messages.${checkinEnded ? ' Your check-in is off: no one will be told.' : ''} Text START to come back.`,
+  stopped: (via, checkinEnded) =>
+    `Heads Up: you're unsubscribed ${via === 'sms' ? 'by SMS' : 'on Signal'}.${checkinEnded ? ' Check-in off: no one will be told.' : ''} ${
+      via === 'sms' ? 'If you also use Heads Up on Signal, send STOP there too.' : 'If you also get alerts by SMS, text STOP there too.'
+    } Text START to come back.`,
   help: () =>
     'Heads Up bad date line. JOIN 415: alerts for an area. REPORT: warn others, step by step. CHECK + number, plate or @handle: screen a client. BUDDY + number + name, then CHECKIN 90: a friend hears if you go quiet. DISCREET: plain notices. AREAS, LEAVE 415, DELETE, LANG. STOP to end.',
   areas: (list) =>

@@ -38,8 +38,10 @@ export const es: Catalog = {
       ? `Heads Up: saliste de ${listAreas(areas)}. Sigues con alertas de ${listAreas(remaining)}.`
       : `Heads Up: saliste de ${listAreas(areas)} y ya no recibes alertas. UNIRSE 415 para volver.`,
   notMember: () => 'Heads Up: no estas suscrita. Escribe UNIRSE y tu codigo de area, ej. UNIRSE 415.',
-  stopped: (checkinEnded) =>
-    `Heads Up: cancelaste la suscripcion y no recibiras mas mensajes.${checkinEnded ? ' Tu reporte de seguridad se apago: nadie sera avisado.' : ''} Escribe START para volver.`,
+  stopped: (via, checkinEnded) =>
+    `Heads Up: suscripcion por ${via === 'sms' ? 'SMS' : 'Signal'} cancelada.${checkinEnded ? ' Tu reporte de seguridad se apago: nadie sera avisado.' : ''} ${
+      via === 'sms' ? 'Si tambien usas Signal, envia ALTO por Signal.' : 'Si tambien usas SMS, envia ALTO por SMS.'
+    } START para volver.`,
   help: () =>
     'Heads Up, linea de malos clientes. UNIRSE 415: alertas de un area. REPORTE: avisar, paso a paso. VERIFICAR + numero, placa o @usuario: revisar un cliente. AMIGA + numero + nombre, luego SEGURA 90: alguien sabe si no respondes. DISCRETO: avisos simples. ZONAS, SALIR 415, BORRAR, LANG. ALTO para salir.',
   areas: (list) =>

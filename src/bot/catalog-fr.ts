@@ -42,8 +42,10 @@ export const fr: Catalog = {
       ? `Heads Up: vous avez quitté ${listAreas(areas)}. Vous gardez les alertes pour ${listAreas(remaining)}.`
       : `Heads Up: vous avez quitté ${listAreas(areas)} et ne recevez plus d'alertes. REJOINDRE 415 pour revenir.`,
   notMember: () => "Heads Up: vous n'etes pas inscrite. Écrivez REJOINDRE et votre zone, ex. REJOINDRE 415.",
-  stopped: (checkinEnded) =>
-    `Heads Up: vous etes désinscrite et ne recevrez plus de messages.${checkinEnded ? " Votre suivi est annulé: personne ne sera prévenu." : ''} Écrivez START pour revenir.`,
+  stopped: (via, checkinEnded) =>
+    `Heads Up: désinscrite ${via === 'sms' ? 'par SMS' : 'sur Signal'}.${checkinEnded ? ' Votre suivi est annulé: personne ne sera prévenu.' : ''} ${
+      via === 'sms' ? 'Si vous utilisez aussi Signal, envoyez STOP sur Signal.' : 'Si vous utilisez aussi les SMS, envoyez STOP par SMS.'
+    } START pour revenir.`,
   help: () =>
     'Heads Up, liste des mauvais clients. REJOINDRE 415: alertes pour une zone. SIGNALER: prévenir. VERIFIER + numéro, plaque ou @pseudo: vérifier un client. BINOME + numéro + nom, puis SECURITE 90: un proche est prévenu. DISCRET, ZONES, QUITTER 415, SUPPRIMER, LANG. STOP pour partir.',
   areas: (list) =>

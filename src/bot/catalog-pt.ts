@@ -43,8 +43,10 @@ export const pt: Catalog = {
       ? `Heads Up: voce saiu de ${listAreas(areas)}. Continua com alertas de ${listAreas(remaining)}.`
       : `Heads Up: voce saiu de ${listAreas(areas)} e nao recebe mais alertas. ENTRAR 415 para voltar.`,
   notMember: () => 'Heads Up: voce nao esta inscrita. Escreva ENTRAR e sua area, ex. ENTRAR 415.',
-  stopped: (checkinEnded) =>
-    `Heads Up: voce saiu e nao vai receber mais mensagens.${checkinEnded ? ' Seu acompanhamento foi encerrado: ninguem sera avisado.' : ''} Escreva START para voltar.`,
+  stopped: (via, checkinEnded) =>
+    `Heads Up: inscricao por ${via === 'sms' ? 'SMS' : 'Signal'} encerrada.${checkinEnded ? ' Seu acompanhamento foi encerrado: ninguem sera avisado.' : ''} ${
+      via === 'sms' ? 'Se usa Signal tambem, envie PARAR pelo Signal.' : 'Se usa SMS tambem, envie PARAR por SMS.'
+    } START para voltar.`,
   help: () =>
     'Heads Up, lista de clientes perigosos. ENTRAR 415: alertas de uma area. DENUNCIA: avisar, passo a passo. VERIFICAR + numero, placa ou @usuario: checar um cliente. PARCEIRA + numero + nome, depois SEGURA 90: alguem sabe se voce sumir. DISCRETO, REGIOES, SAIR 415, APAGAR, LANG. PARAR para sair.',
   areas: (list) =>

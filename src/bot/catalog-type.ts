@@ -64,8 +64,12 @@ export interface Catalog {
   unknownArea(token: string): string;
   left(areas: string[], remaining: string[]): string;
   notMember(): string;
-  /** STOP's reply; `checkinEnded`: a running check-in ended with it (no one will be told). */
-  stopped(checkinEnded?: boolean): string;
+  /**
+   * STOP's reply over `via` (it stops that channel's membership only); `checkinEnded`: a running check-in
+   * ended with it (no one will be told). It always says to send STOP on the other channel too: whether a
+   * membership exists there is not told (the number may be someone else's since).
+   */
+  stopped(via: Channel, checkinEnded?: boolean): string;
   help(): string;
   areas(list: string[]): string;
   /** DELETE's reply; `stays`: her membership of the same number on that other channel is still held (DELETE there erases it). */

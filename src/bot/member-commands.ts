@@ -159,31 +159,33 @@ export function leave(store: Store, who: Asker, regions: Regions, tokens: string
 /**
  * STOP: unsubscribes from everything, ends any open question and a running
  * check-in, and drops their messages parked after a failure: tried again
- * after the STOP, a parked JOIN would subscribe them again. Someone on SMS and
- * Signal with the same number is one person on one phone: both memberships stop.
+ * after the STOP, a parked JOIN would subscribe them again. It acts on the
+ * channel it comes from only: a number is not proof enough to act on the other
+ * channel's member (an SMS STOP may be spoofed, or sent by the new holder of a
+ * recycled number her Signal account still shows).
  */
 export function stop(store: Store, who: Asker, now: number): Outcome {
   const { db } = store;
+  const via = who.sender.channel;
   // Under the log's index, and the one messages parked before migration 0030 carry (see senderLogKeys).
   for (const key of senderLogKeys(store.vault, memberKey(who.sender)).all) dropSenderItems(db, key);
-  let checkinEnded = false;
-  for (const memberId of who.member ? personMemberIds(db, who.member.id) : []) {
-    unsubscribeAll(db, memberId);
+  if (who.member) {
+    unsubscribeAll(db, who.member.id);
     // Moderators are not told of a request that is gone.
-    closeRequestOf(db, memberId, now);
-    setMemberStatus(db, memberId, 'stopped');
+    closeRequestOf(db, who.member.id, now);
+    dropDigestsIfNothingWaits(db);
+    setMemberStatus(db, who.member.id, 'stopped');
     // Nothing more goes out about them either: a running check-in would tell their buddies they are missing.
     // (An escalated one stays, so that an OK after START still tells the buddies who heard.)
-    const running = openCheckin(db, memberId);
+    const running = openCheckin(db, who.member.id);
     if (running) {
       eraseCheckin(db, running.id);
-      checkinEnded = true;
+      db.eraseSoon();
+      // Said where the reply reaches them (Signal; over SMS the carrier answers STOP itself).
+      return { say: who.t.stopped(via, true), converse: 'end' };
     }
   }
-  if (who.member) dropDigestsIfNothingWaits(db);
-  if (checkinEnded) db.eraseSoon();
-  // Said where the reply reaches them (Signal; over SMS the carrier answers STOP itself).
-  return { say: who.t.stopped(checkinEnded), converse: 'end' };
+  return { say: who.t.stopped(via), converse: 'end' };
 }
 
 export function areas(store: Store, who: Asker): Outcome {

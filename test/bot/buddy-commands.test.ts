@@ -368,7 +368,7 @@ describe('STOP from a buddy', () => {
 
   it('from someone who is nobody\'s buddy queues nothing', async () => {
     const l = await withBuddy();
-    expect(l.text(OTHER, 'STOP')).toEqual({ reply: t.stopped(), woke: false });
+    expect(l.text(OTHER, 'STOP')).toEqual({ reply: t.stopped('sms'), woke: false });
     expect(reply(l, ROSE, 'BUDDY')).toBe(t.buddyList([{ ending: '0177', status: 'accepted' }]));
   });
 });

@@ -25,7 +25,7 @@ describe('an invitation never answered', () => {
   it("STOP from its number tells the member nothing, and it still reads as waiting", async () => {
     const w = await invited();
     const before = w.queued(rose).length;
-    expect(w.sms(ASKED, 'STOP').reply).toBe(t.stopped());
+    expect(w.sms(ASKED, 'STOP').reply).toBe(t.stopped('sms'));
     expect(w.queued(rose).slice(before).map((m) => m.text)).toEqual([]);
     expect(w.sms(ROSE, 'BUDDY').reply).toBe(t.buddyList([{ ending: '0177', status: 'invited' }]));
   });

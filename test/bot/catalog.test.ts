@@ -50,7 +50,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     unknownArea: TEXTS.map((x) => t.unknownArea(x)),
     left: [t.left(AREAS, AREAS), t.left(AREAS, [])],
     notMember: [t.notMember()],
-    stopped: [t.stopped(), t.stopped(true)],
+    stopped: [t.stopped('sms'), t.stopped('sms', true), t.stopped('signal'), t.stopped('signal', true)],
     help: [t.help()],
     areas: [t.areas(AREAS), t.areas([])],
     deleted: [t.deleted(), t.deleted('sms'), t.deleted('signal')],
@@ -368,6 +368,18 @@ describe('the reply catalogues', () => {
         expect(text).toMatch(stop);
       }
       expect(catalog(lang).joined(['415'])).toMatch(help);
+    });
+  });
+
+  describe("STOP's reply", () => {
+    it.each(LANGS)('stays one GSM-7 segment on either channel, a check-in ended or not, and names the other channel (%s)', (lang) => {
+      const t = catalog(lang);
+      for (const [via, other] of [['sms', 'Signal'], ['signal', 'SMS']] as const) {
+        for (const ended of [false, true]) {
+          const r = t.stopped(via, ended);
+          expect({ via, ended, segments: smsSegments(r), gsm7: gsm7Length(r) !== null, other: r.includes(other) }).toEqual({ via, ended, segments: 1, gsm7: true, other: true });
+        }
+      }
     });
   });
 

@@ -52,7 +52,7 @@ describe('CHECKIN after STOP', () => {
     signal('BUDDY 415-555-0177 Rose');
     expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyAccepted());
     // She wants no more alerts, but keeps using check-ins with her buddy.
-    expect(signal('STOP')).toBe(t.stopped());
+    expect(signal('STOP')).toBe(t.stopped('signal'));
     const start = w.clock.now;
     const reply = signal('CHECKIN 60 blue Honda');
     // Said over Signal, where she reads it: a reminder 10 minutes before.
@@ -75,7 +75,7 @@ describe('CHECKIN after STOP, with an alert copy queued before the STOP', () => 
     // An alert is planned; her copy waits (Signal paused, a long fan-out).
     const alert = createAlert(w.db, w.vault, { npas: ['415'], reach: ['415'], text: 'red sedan, choked me' }, w.clock.now);
     while (!planNextRange(w.db, alert, w.clock.now).done);
-    expect(signal('STOP')).toBe(t.stopped());
+    expect(signal('STOP')).toBe(t.stopped('signal'));
     expect(signal('CHECKIN 60 blue Honda')).toContain('check-in until');
     const rows = claimLane(w.db, 'signal', w.clock.now + MIN, 1000, w.clock.now + 2 * MIN);
     // As the lane: a copy to a row not stopped is sent.

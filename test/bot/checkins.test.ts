@@ -361,8 +361,8 @@ describe('CHECKIN', () => {
     const w = await withBuddy();
     w.sms(ROSE, 'CHECKIN 20 green jeep');
     // Where the reply reaches them (no carrier answers STOP: Signal), it says so.
-    expect(w.sms(ROSE, 'STOP').reply).toBe(t.stopped(true));
-    expect(w.sms(BUDDY, 'STOP').reply).toBe(t.stopped());
+    expect(w.sms(ROSE, 'STOP').reply).toBe(t.stopped('sms', true));
+    expect(w.sms(BUDDY, 'STOP').reply).toBe(t.stopped('sms'));
     expect(count(w, 'checkins')).toBe(0);
     w.clock.now += 20 * MIN;
     expect(timers(w)).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });

@@ -63,14 +63,14 @@ describe('join notices, review 17', () => {
     expect(live(w, MOD_A).some((m) => m.includes(`#${ref}`) || /waiting; text PENDING/.test(m))).toBe(true);
   });
 
-  it('JOIN over SMS, JOIN over Signal (same number), STOP over SMS before its notice went: her Signal request, asked again, is announced', async () => {
+  it('JOIN over SMS, JOIN over Signal (same number), STOP over SMS before its notice went: the open Signal request is announced', async () => {
     const w = await world([MOD_A]);
     w.sms(P, 'JOIN 415'); // announced; its notice waits
     signal(w, 'JOIN 415'); // the same number: the day's announcement is taken, so it waits in PENDING
-    w.sms(P, 'STOP'); // one person: both requests close; the SMS one's notice is withdrawn; the day's announcement given back
-    expect(countRequests(w.db)).toBe(0);
+    w.sms(P, 'STOP'); // her SMS request closes; its notice is withdrawn; the day's announcement given back
+    expect(countRequests(w.db)).toBe(1); // the Signal request, still open
     w.clock.now += 60_000;
-    signal(w, 'JOIN 415'); // she asks again over Signal
+    signal(w, 'JOIN 415'); // asking again changes nothing
     // Her SMS request's notice was withdrawn: no moderator is ever told of the open Signal one.
     const { ref } = w.db.sqlite.prepare('SELECT ref FROM member_requests').get() as { ref: string };
     expect(live(w, MOD_A).some((m) => m.includes(`#${ref}`) || /waiting; text PENDING/.test(m))).toBe(true);

@@ -26,7 +26,7 @@ describe('coming back with START, as the STOP reply in her language says', () =>
     expect(w.sms(ROSA, `LANG ${lang.toUpperCase()}`).reply).toBe(t.langSet());
     expect(w.sms(ROSA, join).reply).toBe(t.joined(['415']));
     const stopped = w.sms(ROSA, stop).reply;
-    expect(stopped).toBe(t.stopped());
+    expect(stopped).toBe(t.stopped('sms'));
     expect(stopped).toContain('START');
     // She does what the reply says.
     expect(w.sms(ROSA, 'START').reply).toBe(t.joined(['415']));

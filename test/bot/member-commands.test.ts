@@ -257,7 +257,7 @@ describe('STOP', () => {
   it('unsubscribes from everything and marks the member stopped', async () => {
     const w = await world();
     w.sms(ROSA, 'JOIN 415 212');
-    expect(w.sms(ROSA, 'please stop texting me').reply).toBe(t.stopped());
+    expect(w.sms(ROSA, 'please stop texting me').reply).toBe(t.stopped('sms'));
     expect(membership(w, ROSA)).toEqual({ status: 'stopped', areas: [] });
     expect(w.sms(ROSA, 'AREAS').reply).toBe(t.areas([]));
   });
@@ -266,7 +266,7 @@ describe('STOP', () => {
     const w = await world({ subscribeMode: 'approval' });
     w.sms(ROSA, 'JOIN 415');
     const ref = joinRef(w, '415');
-    expect(w.sms(ROSA, 'STOP').reply).toBe(t.stopped());
+    expect(w.sms(ROSA, 'STOP').reply).toBe(t.stopped('sms'));
     expect(w.sms(MOD, 'PENDING').reply).not.toContain(`#${ref}`);
     expect(w.sms(MOD, `APPROVE ${ref}`).reply).toBe(t.modNoSuchRef(`#${ref}`));
     expect(membership(w, ROSA)).toEqual({ status: 'stopped', areas: [] });
@@ -274,7 +274,7 @@ describe('STOP', () => {
 
   it('keeps nothing of a sender who was never a member', async () => {
     const w = await world();
-    expect(w.sms(ROSA, 'STOP').reply).toBe(t.stopped());
+    expect(w.sms(ROSA, 'STOP').reply).toBe(t.stopped('sms'));
     expect(findMember(w.db, w.vault, sms(ROSA))).toBeUndefined();
   });
 });

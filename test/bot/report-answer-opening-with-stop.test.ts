@@ -35,7 +35,7 @@ describe('an answer that opens with STOP (or "no más") but asks nothing', () =>
     for (const a of ['REPORTAR', '1', 'anoche', '415 Motel 6', 'alto, barba', 'SALTAR', 'SALTAR']) say(w, REPORTER, a);
     expect(draft(w)?.question).toBe('other');
     const reply = say(w, REPORTER, 'No más llegué y me pegó');
-    expect(reply).not.toBe(catalog('es').stopped());
+    expect(reply).not.toBe(catalog('es').stopped('sms'));
     expect(draft(w)?.question).toBe('review');
     expect(areasOf(w)).toEqual(['415']);
   });

@@ -44,7 +44,7 @@ describe('a guided report answer that quotes "please stop"', () => {
     w.sms(ROSA, 'JOIN 415');
     w.sms(ROSA, 'REPORT');
     w.sms(ROSA, '2');
-    expect(w.sms(ROSA, 'Thanks, please stop texting me').reply).toBe(catalog('en').stopped());
+    expect(w.sms(ROSA, 'Thanks, please stop texting me').reply).toBe(catalog('en').stopped('sms'));
     expect(listAreas(w.db, findMember(w.db, w.vault, sms(ROSA))!.id)).toEqual([]);
   });
 });

@@ -271,7 +271,7 @@ describe('the guided report, as members and moderators see it', () => {
     const w = await world();
     say(w, REPORTER, 'REPORT');
     say(w, REPORTER, '1');
-    expect(say(w, REPORTER, 'STOP')).toBe(t.stopped());
+    expect(say(w, REPORTER, 'STOP')).toBe(t.stopped('sms'));
     expect(findMember(w.db, w.vault, sms(REPORTER))?.status).not.toBe('active');
     expect(openDraft(w)).toBeUndefined();
     w.clock.now += DRAFT_MS;
@@ -287,7 +287,7 @@ describe('the guided report, as members and moderators see it', () => {
     expect(say(w, REPORTER, '415 Motel 6 on Lombard')).toBe(t.reportAsk('person'));
     expect(findMember(w.db, w.vault, sms(REPORTER))?.status).toBe('active');
     // A request to stop is still one.
-    expect(say(w, REPORTER, 'STOP texting me')).toBe(t.stopped());
+    expect(say(w, REPORTER, 'STOP texting me')).toBe(t.stopped('sms'));
     expect(openDraft(w)).toBeUndefined();
 
     const es = catalog('es');
@@ -296,7 +296,7 @@ describe('the guided report, as members and moderators see it', () => {
       expect(say(v, REPORTER, answer)).toBe(es.reportAsk(next));
     }
     expect(findMember(v.db, v.vault, sms(REPORTER))?.status).toBe('active');
-    expect(say(v, REPORTER, 'alto')).toBe(es.stopped());
+    expect(say(v, REPORTER, 'alto')).toBe(es.stopped('sms'));
   });
 
   it('the draft job erases every lapsed conversation, a question that is no draft or will not open too', async () => {

@@ -18,7 +18,7 @@ describe('a plain request to stop, alone, while a guided report question is open
     const w = await world();
     for (const a of ['REPORTAR', '1']) say(w, REPORTER, a);
     const reply = say(w, REPORTER, text);
-    expect(reply).toBe(catalog('es').stopped());
+    expect(reply).toBe(catalog('es').stopped('sms'));
     expect(areasOf(w)).toEqual([]);
   });
 

@@ -48,7 +48,7 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     const member = findMember(w.db, w.vault, sms(AMELIE))!;
     expect(listAreas(w.db, member.id)).toEqual([]);
     expect(member.status).toBe('stopped');
-    expect(reply).toBe(catalog('fr').stopped());
+    expect(reply).toBe(catalog('fr').stopped('sms'));
   });
 
   it('unsubscribes a Portuguese member who asks in Portuguese, even in the middle of a guided report', async () => {
@@ -58,7 +58,7 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     const reply = w.sms(JOANA, 'Parem de mandar mensagens').reply;
     const member = findMember(w.db, w.vault, sms(JOANA))!;
     expect(listAreas(w.db, member.id)).toEqual([]);
-    expect(reply).toBe(catalog('pt').stopped());
+    expect(reply).toBe(catalog('pt').stopped('sms'));
   });
 });
 
