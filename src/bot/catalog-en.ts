@@ -46,12 +46,10 @@ export const en: Catalog = {
     'Heads Up bad date line. JOIN 415: alerts for an area. REPORT: warn others, step by step. CHECK + number, plate or @handle: screen a client. BUDDY + number + name, then CHECKIN 90: a friend hears if you go quiet. DISCREET: plain notices. AREAS, LEAVE 415, DELETE, LANG. STOP to end.',
   areas: (list) =>
     list.length ? `Heads Up: your alert areas are ${listAreas(list)}. LEAVE 415 drops one, STOP ends all.` : "Heads Up: you have no alert areas. Text JOIN 415 to get alerts.",
-  deleted: (stays) =>
-    stays === 'signal'
-      ? 'Heads Up: everything we held about this SMS membership is erased. Your Signal membership stays: send DELETE on Signal too.'
-      : stays === 'sms'
-        ? 'Heads Up: everything we held about this Signal membership is erased. Your SMS membership stays: text DELETE by SMS too.'
-        : 'Heads Up: everything we held about you is erased. Text JOIN to start again.',
+  deleted: (via) =>
+    via === 'sms'
+      ? 'Heads Up: everything we held about you by SMS is erased. If you also use Heads Up on Signal, send DELETE there too. Text JOIN to start again.'
+      : 'Heads Up: everything we held about you on Signal is erased. If you also get alerts by SMS, text DELETE there too. Text JOIN to start again.',
   langSet: () => 'Heads Up will answer you in English.',
   badLang: (codes) => `Heads Up speaks ${codes.join(', ')}: text LANG and one of them, e.g. LANG ${codes[0] ?? 'EN'}.`,
   hint: () => "Heads Up didn't understand that. Text HELP for the commands.",

@@ -48,12 +48,10 @@ export const es: Catalog = {
     list.length
       ? `Heads Up: tus areas de alerta son ${listAreas(list)}. SALIR 415 quita una, ALTO las quita todas.`
       : 'Heads Up: no tienes areas de alerta. Escribe UNIRSE 415 para recibir alertas.',
-  deleted: (stays) =>
-    stays === 'signal'
-      ? 'Heads Up: borramos todo lo de esta suscripcion por SMS. Tu suscripcion por Signal sigue: envia BORRAR tambien por Signal.'
-      : stays === 'sms'
-        ? 'Heads Up: borramos todo lo de esta suscripcion por Signal. Tu suscripcion por SMS sigue: envia BORRAR tambien por SMS.'
-        : 'Heads Up: borramos todo lo que teniamos sobre ti. Escribe UNIRSE para empezar de nuevo.',
+  deleted: (via) =>
+    via === 'sms'
+      ? 'Heads Up: borramos todo lo que teniamos sobre ti por SMS. Si tambien usas Signal, envia BORRAR por Signal. UNIRSE para empezar de nuevo.'
+      : 'Heads Up: borramos todo lo que teniamos sobre ti en Signal. Si tambien usas SMS, envia BORRAR por SMS. UNIRSE para empezar de nuevo.',
   langSet: () => 'Heads Up te respondera en español.',
   badLang: (codes) => `Heads Up habla ${codes.join(', ')}: escribe LANG y uno de ellos, ej. LANG ${codes[0] ?? 'ES'}.`,
   hint: () => 'Heads Up no entendio. Escribe AYUDA para ver los comandos.',

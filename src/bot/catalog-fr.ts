@@ -52,12 +52,10 @@ export const fr: Catalog = {
     list.length
       ? `Heads Up: vos zones d'alerte sont ${listAreas(list)}. QUITTER 415 en retire une, STOP les retire toutes.`
       : "Heads Up: vous n'avez aucune zone d'alerte. Écrivez REJOINDRE 415 pour recevoir des alertes.",
-  deleted: (stays) =>
-    stays === 'signal'
-      ? 'Heads Up: tout ce que nous avions sur cette inscription par SMS est effacé. Votre inscription par Signal reste: envoyez aussi SUPPRIMER sur Signal.'
-      : stays === 'sms'
-        ? 'Heads Up: tout ce que nous avions sur cette inscription par Signal est effacé. Votre inscription par SMS reste: envoyez aussi SUPPRIMER par SMS.'
-        : 'Heads Up: tout ce que nous avions sur vous est effacé. Écrivez REJOINDRE pour recommencer.',
+  deleted: (via) =>
+    via === 'sms'
+      ? 'Heads Up: tout ce que nous avions sur vous par SMS est effacé. Si vous utilisez aussi Signal, envoyez SUPPRIMER sur Signal. REJOINDRE pour revenir.'
+      : 'Heads Up: tout ce que nous avions sur vous sur Signal est effacé. Si vous utilisez aussi les SMS, envoyez SUPPRIMER par SMS. REJOINDRE pour revenir.',
   langSet: () => 'Heads Up vous répondra en francais.',
   badLang: (codes) => `Heads Up parle ${codes.join(', ')}: écrivez LANG et l'une d'elles, ex. LANG ${codes[0] ?? 'FR'}.`,
   hint: () => "Heads Up n'a pas compris. Écrivez AIDE pour les commandes.",

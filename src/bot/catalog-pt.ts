@@ -53,12 +53,10 @@ export const pt: Catalog = {
     list.length
       ? `Heads Up: suas areas de alerta sao ${listAreas(list)}. SAIR 415 tira uma, PARAR tira todas.`
       : 'Heads Up: voce nao tem areas de alerta. Escreva ENTRAR 415 para receber alertas.',
-  deleted: (stays) =>
-    stays === 'signal'
-      ? 'Heads Up: apagamos tudo desta inscricao por SMS. Sua inscricao por Signal continua: envie APAGAR pelo Signal tambem.'
-      : stays === 'sms'
-        ? 'Heads Up: apagamos tudo desta inscricao por Signal. Sua inscricao por SMS continua: envie APAGAR por SMS tambem.'
-        : 'Heads Up: apagamos tudo o que tinhamos sobre voce. Escreva ENTRAR para comecar de novo.',
+  deleted: (via) =>
+    via === 'sms'
+      ? 'Heads Up: apagamos tudo o que tinhamos sobre voce por SMS. Se usa Signal tambem, envie APAGAR pelo Signal. ENTRAR para comecar de novo.'
+      : 'Heads Up: apagamos tudo o que tinhamos sobre voce no Signal. Se usa SMS tambem, envie APAGAR por SMS. ENTRAR para comecar de novo.',
   langSet: () => 'Heads Up vai responder em portugues.',
   badLang: (codes) => `Heads Up fala ${codes.join(', ')}: escreva LANG e uma delas, ex. LANG ${codes[0] ?? 'PT'}.`,
   hint: () => 'Heads Up nao entendeu. Escreva AJUDA para ver os comandos.',

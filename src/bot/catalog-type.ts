@@ -72,8 +72,11 @@ export interface Catalog {
   stopped(via: Channel, checkinEnded?: boolean): string;
   help(): string;
   areas(list: string[]): string;
-  /** DELETE's reply; `stays`: her membership of the same number on that other channel is still held (DELETE there erases it). */
-  deleted(stays?: Channel): string;
+  /**
+   * DELETE's reply over `via` (it erases that channel's membership only). It always says to send DELETE on the
+   * other channel too: whether a membership is held there is not told (the number may be someone else's since).
+   */
+  deleted(via: Channel): string;
   langSet(): string;
   /** LANG with no language or one the line does not speak: the codes of those it does (EN, ES, …). */
   badLang(codes: string[]): string;

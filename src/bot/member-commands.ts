@@ -1,7 +1,6 @@
 /** Commands any sender can use about their own membership: JOIN, LEAVE, STOP, AREAS, DELETE, LANG. */
 import type { Regions } from '../alerts/regions';
 import type { SubscribeMode } from '../config/env';
-import type { Channel } from '../domain/channel';
 import type { Lang } from '../domain/lang';
 import { memberKey, numberKey, type Sender } from '../phone/identity';
 import { endConversation } from '../store/conversations';
@@ -11,7 +10,7 @@ import { forgetSenderReplies, senderLogKeys } from '../store/inbound-log';
 import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
 import { choosePersonLang } from '../store/person-lang';
-import { deleteMember, insertMember, memberIndex, personMemberIds, setMemberStatus, type MemberRow } from '../store/members';
+import { deleteMember, insertMember, memberIndex, setMemberStatus, type MemberRow } from '../store/members';
 import { closeRequestOf, requestJoin, withdrawFromRequest } from '../store/member-requests';
 import { planTwinFallback } from '../store/alerts';
 import { eraseWaitingTo, waitingAlertCopies, withdrawAlertsOutside } from '../store/outbox';
@@ -206,12 +205,7 @@ export function areas(store: Store, who: Asker): Outcome {
  */
 export function erase(store: Store, who: Asker, now: number): Outcome {
   const { db } = store;
-  // Her membership of the same number on the other channel stays (its number is not proof enough to
-  // erase it): the reply says so, rather than that everything is erased.
-  let stays: Channel | undefined;
   if (who.member) {
-    const member = who.member;
-    if (personMemberIds(db, member.id).some((id) => id !== member.id)) stays = who.sender.channel === 'sms' ? 'signal' : 'sms';
     // Check-ins (issue 13): their messages are addressed to buddies, not to the member row, so they go first.
     eraseCheckinsOf(db, who.member.id);
     eraseBuddyMessagesOf(db, who.member.id);
@@ -224,7 +218,9 @@ export function erase(store: Store, who: Asker, now: number): Outcome {
   eraseSenderTraces(store, who.sender, now);
   db.eraseSoon();
   who.member = undefined;
-  return say(who.t.deleted(stays));
+  // A membership of the same number on the other channel stays (a number is not proof enough to erase it);
+  // the reply always says to send DELETE there too, never whether one is held (it may be a stranger's since).
+  return say(who.t.deleted(who.sender.channel));
 }
 
 /**

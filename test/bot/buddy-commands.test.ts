@@ -376,7 +376,7 @@ describe('STOP from a buddy', () => {
 describe('DELETE from a buddy', () => {
   it('erases the link and tells the member', async () => {
     const l = await withBuddy();
-    expect(l.text(BUDDY, 'DELETE')).toEqual({ reply: t.deleted(), woke: true });
+    expect(l.text(BUDDY, 'DELETE')).toEqual({ reply: t.deleted('sms'), woke: true });
     expect(l.inbox(ROSE)).toContain(t.buddyDeclinedMember('0177'));
     expect(reply(l, ROSE, 'BUDDY')).toBe(t.buddyNone());
   });
@@ -384,7 +384,7 @@ describe('DELETE from a buddy', () => {
   it('after STOP, tells the member nothing more (they were told of the STOP)', async () => {
     const l = await withBuddy();
     l.text(BUDDY, 'STOP');
-    expect(l.text(BUDDY, 'DELETE')).toEqual({ reply: t.deleted(), woke: false });
+    expect(l.text(BUDDY, 'DELETE')).toEqual({ reply: t.deleted('sms'), woke: false });
     const told = l.inbox(ROSE);
     expect(told).toContain(t.buddyStoppedMember('0177'));
     expect(told).not.toContain(t.buddyDeclinedMember('0177'));
@@ -392,6 +392,6 @@ describe('DELETE from a buddy', () => {
 
   it('from a member who is nobody\'s buddy queues nothing', async () => {
     const l = await withBuddy();
-    expect(l.text(ROSE, 'DELETE')).toEqual({ reply: t.deleted(), woke: false });
+    expect(l.text(ROSE, 'DELETE')).toEqual({ reply: t.deleted('sms'), woke: false });
   });
 });

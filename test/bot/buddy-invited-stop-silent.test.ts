@@ -33,7 +33,7 @@ describe('an invitation never answered', () => {
   it('DELETE from its number tells the member nothing', async () => {
     const w = await invited();
     const before = w.queued(rose).length;
-    expect(w.sms(ASKED, 'DELETE').reply).toBe(t.deleted());
+    expect(w.sms(ASKED, 'DELETE').reply).toBe(t.deleted('sms'));
     expect(w.queued(rose).slice(before).map((m) => m.text)).toEqual([]);
   });
 

@@ -53,7 +53,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     stopped: [t.stopped('sms'), t.stopped('sms', true), t.stopped('signal'), t.stopped('signal', true)],
     help: [t.help()],
     areas: [t.areas(AREAS), t.areas([])],
-    deleted: [t.deleted(), t.deleted('sms'), t.deleted('signal')],
+    deleted: [t.deleted('sms'), t.deleted('signal')],
     langSet: [t.langSet()],
     badLang: [t.badLang(['EN', 'ES', 'FR', 'PT', 'DE', 'IT', 'NL', 'PL', 'RO', 'TL', 'VI', 'ZH'])],
     hint: [t.hint()],
@@ -371,7 +371,7 @@ describe('the reply catalogues', () => {
     });
   });
 
-  describe("STOP's reply", () => {
+  describe("STOP's and DELETE's replies", () => {
     it.each(LANGS)('stays one GSM-7 segment on either channel, a check-in ended or not, and names the other channel (%s)', (lang) => {
       const t = catalog(lang);
       for (const [via, other] of [['sms', 'Signal'], ['signal', 'SMS']] as const) {
@@ -379,6 +379,14 @@ describe('the reply catalogues', () => {
           const r = t.stopped(via, ended);
           expect({ via, ended, segments: smsSegments(r), gsm7: gsm7Length(r) !== null, other: r.includes(other) }).toEqual({ via, ended, segments: 1, gsm7: true, other: true });
         }
+      }
+    });
+
+    it.each(LANGS)("DELETE's stays one GSM-7 segment on either channel and names the other channel (%s)", (lang) => {
+      const t = catalog(lang);
+      for (const [via, other] of [['sms', 'Signal'], ['signal', 'SMS']] as const) {
+        const r = t.deleted(via);
+        expect({ via, segments: smsSegments(r), gsm7: gsm7Length(r) !== null, other: r.includes(other) }).toEqual({ via, segments: 1, gsm7: true, other: true });
       }
     });
   });

@@ -43,7 +43,7 @@ describe('DELETE and replies still waiting to be sent', () => {
 
     viaOutbox(w, stranger, 'DELETE');
 
-    expect(direct(w)).toEqual([{ to: UUID, text: t.deleted() }]);
+    expect(direct(w)).toEqual([{ to: UUID, text: t.deleted('signal') }]);
   });
 
   it('erases an invitation still waiting to go to a buddy who sends DELETE: it is not sent after they asked to be forgotten', async () => {
@@ -51,7 +51,7 @@ describe('DELETE and replies still waiting to be sent', () => {
     expect(w.sms(ROSA, 'BUDDY 415-555-0177 Rosalind').reply).toContain('0177');
     expect(direct(w)).toEqual([{ to: BUDDY, text: expect.stringContaining('Rosalind') }]);
 
-    expect(w.sms(BUDDY, 'DELETE').reply).toBe(t.deleted());
+    expect(w.sms(BUDDY, 'DELETE').reply).toBe(t.deleted('sms'));
 
     expect(direct(w)).toEqual([]);
   });
@@ -61,7 +61,7 @@ describe('DELETE and replies still waiting to be sent', () => {
     expect(w.sms(ROSA, 'BUDDY 415-555-0177 Rosalind').reply).toContain('0177');
     viaOutbox(w, { channel: 'signal', address: UUID }, 'HELP');
 
-    expect(w.sms('+14155550102', 'DELETE').reply).toBe(t.deleted());
+    expect(w.sms('+14155550102', 'DELETE').reply).toBe(t.deleted('sms'));
 
     expect(direct(w).map((m) => m.to)).toEqual([BUDDY, UUID]);
   });

@@ -285,7 +285,7 @@ describe('DELETE', () => {
     w.sms(ROSA, 'JOIN 415');
     const mine = refIn(w.sms(ROSA, 'REPORT 415 grey van, took the phone').reply);
     const theirs = refIn(w.sms(LENA, 'REPORT 415 red truck, no condom').reply);
-    expect(w.sms(ROSA, 'DELETE').reply).toBe(t.deleted());
+    expect(w.sms(ROSA, 'DELETE').reply).toBe(t.deleted('sms'));
     expect(findMember(w.db, w.vault, sms(ROSA))).toBeUndefined();
     expect(w.sms(ROSA, 'AREAS').reply).toBe(t.notMember());
     // The report stays with the moderators; who sent it is forgotten.
@@ -315,7 +315,7 @@ describe('DELETE', () => {
     expect(w.db.sqlite.prepare('SELECT count(*) AS n FROM sender_limits WHERE sender_bidx = ?').get(senderIdx)).toEqual({ n: 0 });
 
     expect(w.sms(ABROAD, 'JOIN').reply).toBe(t.joinWhichArea());
-    expect(w.sms(ABROAD, 'DELETE').reply).toBe(t.deleted());
+    expect(w.sms(ABROAD, 'DELETE').reply).toBe(t.deleted('sms'));
     // The question went with them: "415" is no answer now, and joins nothing.
     expect(w.sms(ABROAD, '415').reply).toBe(t.hint());
     expect(findMember(w.db, w.vault, sms(ABROAD))).toBeUndefined();
@@ -339,7 +339,7 @@ describe('DELETE from Signal by someone also on SMS', () => {
       ['sms', true],
     ]);
 
-    expect(w.signal('DELETE', ROSA)).toBe(t.deleted('sms'));
+    expect(w.signal('DELETE', ROSA)).toBe(t.deleted('signal'));
 
     expect(findMember(w.db, w.vault, { channel: 'signal', address: UUID })).toBeUndefined();
     expect(links(w)).toEqual([{ channel: 'sms', phone_bidx: null }]);

@@ -18,7 +18,7 @@ describe('an answer that opens with DELETE', () => {
     for (const a of ['REPORT', '5', 'last night', '415 Motel 6', 'tall, beard', 'SKIP', 'SKIP']) say(w, REPORTER, a);
     // "Anything else?": she quotes his threat.
     const reply = say(w, REPORTER, 'Delete your ad or I send your pics to your family, he wrote');
-    expect(reply).not.toBe(t.deleted());
+    expect(reply).not.toBe(t.deleted('sms'));
     expect(reply).toContain('Your report');
     const member = findMember(w.db, w.vault, sms(REPORTER));
     expect(listAreas(w.db, member?.id as number)).toEqual(['415']);
@@ -27,6 +27,6 @@ describe('an answer that opens with DELETE', () => {
   it('DELETE alone still erases, as STOP alone still stops', async () => {
     const w = await world();
     say(w, REPORTER, 'REPORT');
-    expect(say(w, REPORTER, 'DELETE')).toBe(t.deleted());
+    expect(say(w, REPORTER, 'DELETE')).toBe(t.deleted('sms'));
   });
 });

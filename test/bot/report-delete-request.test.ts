@@ -19,7 +19,7 @@ describe('DELETE with words while a guided report question is open', () => {
   ] as const)('%j erases her, as it does outside the report', async (text, start, lang) => {
     const w = await world();
     for (const a of [start, '1']) say(w, REPORTER, a);
-    expect(say(w, REPORTER, text)).toBe(catalog(lang).deleted());
+    expect(say(w, REPORTER, text)).toBe(catalog(lang).deleted('sms'));
     expect(findMember(w.db, w.vault, sms(REPORTER))).toBeUndefined();
   });
 });
@@ -28,7 +28,7 @@ describe('DELETE with "everything" while a guided report question is open', () =
   it('"BORRAR todo" erases nothing: she may mean the draft', async () => {
     const w = await world();
     for (const a of ['REPORTAR', '1']) say(w, REPORTER, a);
-    expect(say(w, REPORTER, 'BORRAR todo')).not.toBe(catalog('es').deleted());
+    expect(say(w, REPORTER, 'BORRAR todo')).not.toBe(catalog('es').deleted('sms'));
     expect(findMember(w.db, w.vault, sms(REPORTER))?.status).toBe('active');
   });
 });

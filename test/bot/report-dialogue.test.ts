@@ -341,7 +341,7 @@ describe('the guided report, as members and moderators see it', () => {
     say(w, REPORTER, 'REPORT');
     say(w, REPORTER, '1 2');
     say(w, REPORTER, 'Fri 11pm');
-    expect(say(w, REPORTER, 'DELETE')).toBe(t.deleted());
+    expect(say(w, REPORTER, 'DELETE')).toBe(t.deleted('sms'));
     expect(findMember(w.db, w.vault, sms(REPORTER))).toBeUndefined();
     expect(openDraft(w)).toBeUndefined();
     w.clock.now += DRAFT_MS + 60_000;

@@ -51,7 +51,7 @@ describe('an alert queued over Signal for someone also on SMS', () => {
   it('still reaches her SMS membership after DELETE over Signal (the SMS membership stays)', async () => {
     const { w, signal } = await twins();
     alertPlanned(w);
-    expect(signal('DELETE')).toBe(t.deleted('sms'));
+    expect(signal('DELETE')).toBe(t.deleted('signal'));
     expect(alertCopies(w, 'sms')).toHaveLength(1);
   });
 });

@@ -52,7 +52,7 @@ describe("the name a member gave her buddy, after her DELETE", () => {
     await waitFor(() => signal.to(buddy.number).some((m) => m.message.includes('safety buddy')), 10_000, 'the Signal invitation');
     signal.push(textEnvelope(SIGNAL_NUMBER, buddy, 'ACCEPT'));
     await waitFor(() => signal.to(buddy.uuid).some((m) => m.message === t.buddyAccepted()), 10_000, 'the acceptance');
-    expect((await h.sms(member, 'DELETE')).message).toBe(t.deleted());
+    expect((await h.sms(member, 'DELETE')).message).toBe(t.deleted('sms'));
     const left = openedValues(h.server.db, h.server.vault).filter((s) => s.includes(NAME));
     expect(left).toEqual([]);
   }, 30_000);
@@ -65,7 +65,7 @@ describe("the name a member gave her buddy, after her DELETE", () => {
     await h.sms(member, `BUDDY ${buddy} ${NAME}2`);
     await waitFor(() => twilio.to(buddy).some((m) => m.body.includes('safety buddy')), 10_000, 'the SMS invitation');
     expect((await h.sms(buddy, 'ACCEPT')).message).toBe(t.buddyAccepted());
-    expect((await h.sms(member, 'DELETE')).message).toBe(t.deleted());
+    expect((await h.sms(member, 'DELETE')).message).toBe(t.deleted('sms'));
     const left = openedValues(h.server.db, h.server.vault).filter((s) => s.includes(`${NAME}2`));
     expect(left).toEqual([]);
   }, 30_000);

@@ -66,7 +66,7 @@ describe('check-in flows end to end', () => {
   it('DELETE mid-check-in: nothing is sent, the buddy link is gone', async () => {
     await pair('+14155550103', '+14155550173', 'Cy');
     await h.sms('+14155550103', 'CHECKIN 0.05 delete test');
-    expect((await h.sms('+14155550103', 'DELETE')).message).toBe(t.deleted());
+    expect((await h.sms('+14155550103', 'DELETE')).message).toBe(t.deleted('sms'));
     ahead += 4_500;
     await settle(FIVE_TICKS);
     expect(to('+14155550173', 'delete test')).toEqual([]);

@@ -89,7 +89,7 @@ describe('a blocked sender', () => {
 
   it('can still erase themselves with DELETE, which says so; the block stays', async () => {
     const w = await blocked();
-    expect(w.sms(ROSA, 'DELETE').reply).toBe(t.deleted());
+    expect(w.sms(ROSA, 'DELETE').reply).toBe(t.deleted('sms'));
     expect(findMember(w.db, w.vault, sms(ROSA))).toBeUndefined();
     expect(w.sms(ROSA, 'JOIN 415')).toMatchObject({ reply: null, dropped: 'blocked' });
     expect(findMember(w.db, w.vault, sms(ROSA))).toBeUndefined();
