@@ -2,7 +2,7 @@
  * Step 4: remember the language. A member is answered in the language they
  * last wrote a keyword in (on either of her channels); a message that names
  * none (an answer, "415", or an answer opening with a keyword) in the member's language, else in that of the
- * conversation it belongs to (a sender with no row yet), else English.
+ * conversation it belongs to (a sender with no row yet: her answers keep it too, unless it is LANG), else English.
  */
 import type { Parsed } from '../../bot/commands';
 import type { Turn } from '../../bot/dialogues';
@@ -17,7 +17,10 @@ export function rememberLanguage({ db, vault }: { db: Db; vault: Vault }, who: I
   // A keyword her language writes too (a Spanish member's DENUNCIA) leaves her in hers; so does an answer
   // to an open question that opens with another language's keyword ("alto, barba" in Portuguese), as it
   // is her words, not a keyword: only LANG itself, sent as an answer, changes it.
-  const kept = member && (parsed.keeps?.includes(member.lang) || (!langCommand(parsed) && answers(who, turn)));
+  const answering = !langCommand(parsed) && answers(who, turn);
+  // Someone with no row (anyone may REPORT) keeps the conversation's language the same way.
+  if (!member && answering) return who.conversation()?.lang ?? 'en';
+  const kept = member && (parsed.keeps?.includes(member.lang) || answering);
   const written = member && kept ? member.lang : parsed.lang;
   if (member && written && member.lang !== written) {
     choosePersonLang(db, vault, member.id, who.sender.phone, written);

@@ -10,6 +10,7 @@ import { findMember } from '../../../src/store/members';
 import { botWorld, type BotWorld } from '../../helpers/bot-world';
 
 const ROSA = '+14155550101';
+const STRANGER = '+14155550123';
 const pt = catalog('pt');
 const en = catalog('en');
 
@@ -37,6 +38,26 @@ describe('an answer that opens with another language’s keyword', () => {
     expect(say('SKIP')).toBe(en.reportAsk('person'));
     expect(say('SKIP')).toBe(en.reportAsk('vehicle'));
     expect({ next: say('Alto, silver, plate 7ABC123'), lang: langOf(w) }).toEqual({ next: en.reportAsk('contact'), lang: 'en' });
+  });
+
+  it('"Alto, silver" answering a non-member’s guided report leaves the report in its language', async () => {
+    const w = await botWorld();
+    const say = (text: string) => w.sms(STRANGER, text).reply;
+    expect(say('REPORT')).toBe(en.reportAsk('what'));
+    expect(say('3')).toBe(en.reportAsk('when'));
+    expect(say('SKIP')).toBe(en.reportAsk('where'));
+    expect(say('SKIP')).toBe(en.reportAsk('person'));
+    expect(say('SKIP')).toBe(en.reportAsk('vehicle'));
+    expect(say('Alto, silver, plate 7ABC123')).toBe(en.reportAsk('contact'));
+    expect(say('SKIP')).toBe(en.reportAsk('other'));
+  });
+
+  it('LANG sent as a non-member’s answer still sets the questions’ language', async () => {
+    const w = await botWorld();
+    const say = (text: string) => w.sms(STRANGER, text).reply;
+    expect(say('REPORT')).toBe(en.reportAsk('what'));
+    expect(say('1')).toBe(en.reportAsk('when'));
+    expect(say('PORTUGUÊS')).toBe(pt.reportAsk('where'));
   });
 
   it('a keyword out of any question still sets her language', async () => {
