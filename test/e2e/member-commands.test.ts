@@ -1,3 +1,4 @@
+import { catalog } from '../../src/bot/catalog';
 import { readMetrics, startHarness, type Harness } from '../helpers/harness';
 import { clockFrom, EARLY_IN_A_DAY } from '../helpers/steady-clock';
 
@@ -93,7 +94,7 @@ describe('member commands over the Twilio webhook', () => {
     it('understands Spanish "no más"', async () => {
       await h.sms('+17865550100', 'ALTA');
       const r = await h.sms('+17865550100', 'No más!');
-      expect(r.message).toContain('cancelaste');
+      expect(r.message).toBe(catalog('es').stopped('sms'));
     });
   });
 
