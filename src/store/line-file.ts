@@ -5,23 +5,27 @@
  * no one, while the operator believes the line is running.
  */
 import fs from 'node:fs';
-import { openToRead } from './open-to-read';
+import { emptyBesideWal, emptyBesideWalProblem, openToRead } from './open-to-read';
 
 /** What a file that is no line holds: `empty` when nothing at all (nothing is lost by deleting it). */
 export interface NotALine {
   cause: string;
   empty: boolean;
+  /** A 0-byte file beside a write-ahead log that may hold the whole line. */
+  besideWal?: boolean;
 }
 
 /**
  * Why `file` (which exists) is not a Heads Up line, or null when it is one.
  * Reads only, through its write-ahead log too (a line killed before its
  * first checkpoint has its tables there). A damaged file throws SQLite's
- * error, as opening it would.
+ * error, as opening it would. A 0-byte file beside a WAL is not opened
+ * (SQLite would delete the WAL): `besideWal` says so.
  */
 export function notALine(file: string): NotALine | null {
+  if (emptyBesideWal(file)) return { cause: 'an empty file (0 bytes) beside its write-ahead log', empty: false, besideWal: true };
   // An empty file opens as an empty database: nothing to read, and nothing to make beside it.
-  if (fs.statSync(file).size === 0 && !fs.existsSync(`${file}-wal`)) return { cause: 'an empty file (0 bytes)', empty: true };
+  if (fs.statSync(file).size === 0) return { cause: 'an empty file (0 bytes)', empty: true };
   const db = openToRead(file);
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>;
@@ -38,6 +42,7 @@ export function notALine(file: string): NotALine | null {
 export function notALineProblem(file: string): string | null {
   const found = notALine(file);
   if (!found) return null;
+  if (found.besideWal) return emptyBesideWalProblem(file);
   return found.empty
     ? `${file} is ${found.cause}, not a Heads Up line: if the line was there, put its database back or run heads-up restore with the latest backup; if the file was made by mistake, delete it and start again to make a new line`
     : `${file} is not a Heads Up line (${found.cause}): move it away, then put the line's database there or run heads-up restore with the latest backup`;

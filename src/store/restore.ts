@@ -5,7 +5,8 @@
  * database given a second name (set aside) and the copy renamed over it, so
  * that the line's path never lacks a database. The set-aside file
  * is put back if anything fails, and removed once the restored database has
- * opened and passed its checks. With no database at the path, a WAL left
+ * opened and passed its checks. With no database at the path (or a 0-byte
+ * file, which SQLite would open by deleting the WAL), a WAL left
  * there (by the database that was) is renamed and kept, never replayed, and
  * so is a database an earlier restore set aside and left there.
  */
@@ -16,6 +17,7 @@ import { Db, isDatabaseDamaged } from './db';
 import { takeExclusiveLock } from './exclusive-open';
 import { keyOpens } from './key-state';
 import { migrate } from './migrate';
+import { emptyBesideWal } from './open-to-read';
 import type { Vault } from './vault';
 
 /** A backup that must not be restored; the message says why. */
@@ -161,7 +163,8 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
   if (fs.existsSync(target) && sameFile(backup, target)) throw new RestoreRefused(`${backup} is the line's database itself: restore a backup file (heads-up backup FILE makes one)`);
   checkBackup(backup, vault, latestKnown);
   // Held from here to the swap: no server can open the database meanwhile.
-  const live = fs.existsSync(target) ? holdLive(target) : null;
+  // A 0-byte file beside a WAL is not opened (SQLite would delete that WAL): the WAL is kept as a stray one.
+  const live = fs.existsSync(target) && !emptyBesideWal(target) ? holdLive(target) : null;
   const staged = `${target}.restoring`;
   const aside = `${target}.before-restore`;
   // A damaged database's WAL cannot be folded in, so it is set aside with it (never read as the restored one's), and put back with it.
