@@ -1,18 +1,24 @@
 /** `heads-up backup FILE`: a consistent copy of the running line's database, mode 0600, with its counts. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupDatabase, BackupFailed } from '../store/backup';
+import { backupDatabase, BackupFailed, explainBackupFailure } from '../store/backup';
+import { databaseFile } from '../store/db';
 import { CommandError } from './cli-errors';
 import { lineCounts } from './counted';
-import { databaseFile } from '../store/db';
-import { readLineConfig } from './line';
+import { lineFile, readLineConfig } from './line';
 
 /** Writes the backup and returns the line to print. */
 export async function backupCommand(file: string): Promise<string> {
   const { config } = readLineConfig();
-  const source = databaseFile(config.dataDir);
-  if (!fs.existsSync(source)) throw new CommandError(`no database at ${source}: check DATA_DIR`);
   const dest = path.resolve(file);
+  let source: string;
+  try {
+    source = lineFile(config);
+  } catch (err) {
+    // Damaged, or held by restore or rotate-key: in the words of a copy that failed so.
+    const failed = explainBackupFailure(err, databaseFile(config.dataDir), dest);
+    throw failed ? new CommandError(failed.message) : err;
+  }
   if (fs.statSync(dest, { throwIfNoEntry: false })?.isDirectory()) {
     throw new CommandError(`${dest} is a folder: give a file name inside it (for example ${path.join(dest, `heads-up-${new Date().toISOString().slice(0, 10)}.db`)})`);
   }

@@ -29,18 +29,27 @@ export function readLineConfig(env: NodeJS.ProcessEnv = process.env): { config: 
 }
 
 /**
+ * The path of the line's database, refused as the server refuses it before
+ * any command opens it (backup and rotate-key too): never a new line.
+ */
+export function lineFile(config: Config): string {
+  // In the wrong directory, an empty database and a fresh dev key would answer "Nothing pending."
+  const file = databaseFile(config.dataDir);
+  if (!fs.existsSync(file)) throw new CommandError(`no database at ${file}: check DATA_DIR`);
+  // Nor an empty file or another application's made into one (rotate-key sealed it as a line under the new key).
+  const notLine = notALineProblem(file);
+  if (notLine) throw new CommandError(notLine);
+  return file;
+}
+
+/**
  * The line's database, opened as the server opens it: not mid-rotation, the
  * key checked, migrated (only by its sole user: see migrateAlone). The
  * caller closes it.
  */
 export async function openLineDatabase(config: Config, secrets: Secrets): Promise<{ db: Db; vault: Vault }> {
   await cryptoReady();
-  // Never a new line: in the wrong directory, an empty database and a fresh dev key would answer "Nothing pending."
-  const file = databaseFile(config.dataDir);
-  if (!fs.existsSync(file)) throw new CommandError(`no database at ${file}: check DATA_DIR`);
-  // Nor an empty file or another application's made into one: the server refuses to start on those.
-  const notLine = notALineProblem(file);
-  if (notLine) throw new CommandError(notLine);
+  const file = lineFile(config);
   const found = readExistingKey(config, secrets);
   if ('problem' in found) throw new CommandError(found.problem);
   const key = found.key;

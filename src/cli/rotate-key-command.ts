@@ -16,8 +16,7 @@ import { cryptoReady, Vault } from '../store/vault';
 import { CommandError } from './cli-errors';
 import { counted } from './counted';
 import { decodeMasterKey } from '../store/master-key';
-import { databaseFile } from '../store/db';
-import { lineBot, readExistingKey, readLineConfig } from './line';
+import { lineBot, lineFile, readExistingKey, readLineConfig } from './line';
 
 /** A progress reporter: one rewritten line on a terminal, a line per tenth of each step otherwise. */
 export function progressLine(stream: NodeJS.WriteStream): (p: RotationProgress) => void {
@@ -97,8 +96,7 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, pro
   if (!newKey) throw new CommandError('HEADSUP_NEW_MASTER_KEY: expected base64 of exactly 32 random bytes (openssl rand -base64 32)');
   if (!current.file) refuseUnusedKeyFile(config.dataDir, newKey);
   const batch = batchSize(env);
-  const file = databaseFile(config.dataDir);
-  if (!fs.existsSync(file)) throw new CommandError(`no database at ${file}: check DATA_DIR`);
+  const file = lineFile(config);
   await cryptoReady();
   const db = openExclusive(file);
   try {

@@ -64,8 +64,8 @@ function damaged(source: string): BackupFailed {
   return new BackupFailed(`${source} is damaged, so no backup was written: keep your earlier backups, and run heads-up doctor`);
 }
 
-/** What a failed copy means for the operator, or null for a failure it cannot name. */
-function explain(err: unknown, source: string, dest: string): BackupFailed | null {
+/** What a failed copy (or a failed read of its source) means for the operator, or null for a failure it cannot name. */
+export function explainBackupFailure(err: unknown, source: string, dest: string): BackupFailed | null {
   if (err instanceof BackupFailed) return err;
   const code = String((err as { code?: unknown }).code ?? '');
   if (err instanceof DatabaseLocked || code === 'SQLITE_BUSY') return new BackupFailed('the database is in use by restore or rotate-key: back up once it has finished');
@@ -142,6 +142,6 @@ export async function backupDatabase(source: string, dest: string): Promise<{ si
     return { size, counts };
   } catch (err) {
     clean();
-    throw explain(err, source, dest) ?? err;
+    throw explainBackupFailure(err, source, dest) ?? err;
   }
 }
