@@ -5,6 +5,7 @@
  * metrics that read it. Opened first, closed last.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { reindexListedAlerts } from '../alerts/alert-reindex';
@@ -44,8 +45,8 @@ function ensureDataDir(dir: string): void {
 
 /**
  * The database gone but the line's trace left (the write-ahead log of a
- * database moved away after a crash, or the one an interrupted restore set
- * aside), or a file there that is no line: a start would make a new,
+ * database moved away after a crash, the one an interrupted restore set
+ * aside or kept, or its staged copy), or a file there that is no line: a start would make a new,
  * empty line that alerts no one (and drop that log). Refused before
  * anything is made, a key included.
  */
@@ -54,6 +55,17 @@ function refuseLineLeftBehind(dataDir: string): void {
   if (fs.existsSync(file)) return refuseFileNotALine(file);
   if (fs.existsSync(`${file}.before-restore`)) {
     throw new ConfigError('DATA_DIR', `no database at ${file}, but ${file}.before-restore, left by an interrupted restore: run heads-up restore again with the backup (nothing was changed)`);
+  }
+  // Left by a restore of an earlier version killed at its swap: the line is in the kept file.
+  const kept = fs.readdirSync(dataDir).find((f) => f.startsWith(`${path.basename(file)}.before-restore.kept-`) && !/-(wal|shm)$/.test(f));
+  if (kept) {
+    throw new ConfigError(
+      'DATA_DIR',
+      `no database at ${file}, but ${path.join(dataDir, kept)}, the line as a restore kept it aside: rename it (with its -wal, if any) to ${file}, or run heads-up restore with the latest backup; nothing was changed`,
+    );
+  }
+  if (fs.existsSync(`${file}.restoring`)) {
+    throw new ConfigError('DATA_DIR', `no database at ${file}, but ${file}.restoring, the copy an interrupted restore was making: run heads-up restore again with the backup (nothing was changed)`);
   }
   if (fs.existsSync(`${file}-wal`)) {
     throw new ConfigError(

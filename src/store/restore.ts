@@ -5,7 +5,8 @@
  * database given a second name (set aside) and the copy renamed over it, so
  * that the line's path never lacks a database. The set-aside file
  * is put back if anything fails, and removed once the restored database has
- * opened and passed its checks. With no database at the path (or a 0-byte
+ * opened and passed its checks; with no database there, a check that fails
+ * leaves the folder as it was. With no database at the path (or a 0-byte
  * file, which SQLite would open by deleting the WAL), a WAL left
  * there (by the database that was) is renamed and kept, never replayed, and
  * so is a database an earlier restore set aside and left there.
@@ -146,15 +147,14 @@ function setStrayWalAside(target: string): Array<{ from: string; to: string }> {
  * Renames the database an earlier version's restore set aside and left with
  * no database at the path (killed between its renames): it is the line as
  * it was, maybe newer than any backup, so it is kept, never deleted, with
- * its WAL beside it under the matching name (SQLite opens them together).
+ * its WAL and shared-memory files under the matching names (SQLite opens
+ * them together). Only once the restored database is in place and checked:
+ * renamed before, a restore killed at its swap left nothing the start knew.
  */
-function keepLeftAside(aside: string): Array<{ from: string; to: string }> {
-  if (!fs.existsSync(aside)) return [];
+function keepLeftAside(aside: string): string {
   const kept = `${aside}.kept-${stampNow()}`;
-  const moved = [{ from: aside, to: kept }];
-  if (fs.existsSync(`${aside}-wal`)) moved.push({ from: `${aside}-wal`, to: `${kept}-wal` });
-  for (const m of moved) fs.renameSync(m.from, m.to);
-  return moved;
+  for (const end of ['', '-wal', '-shm']) if (fs.existsSync(`${aside}${end}`)) fs.renameSync(`${aside}${end}`, `${kept}${end}`);
+  return kept;
 }
 
 /** Restores `backup` into `target` (the line's database path); throws DatabaseInUseError while a server has it open. */
@@ -171,8 +171,9 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
   const putWalBack = () => {
     if (fs.existsSync(`${aside}-wal`) && !fs.existsSync(`${target}-wal`)) fs.renameSync(`${aside}-wal`, `${target}-wal`);
   };
+  // Left by an earlier version's restore, with no database at the path: the line as it was, kept under its name until the end.
+  const leftAside = !live && fs.existsSync(aside);
   let stray: Array<{ from: string; to: string }> = [];
-  let kept: Array<{ from: string; to: string }> = [];
   try {
     fs.rmSync(staged, { force: true });
     fs.closeSync(fs.openSync(staged, 'wx', 0o600));
@@ -204,7 +205,6 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
       }
     } else {
       stray = setStrayWalAside(target);
-      kept = keepLeftAside(aside);
     }
     // One rename over the old name: a restore killed at any moment leaves a database at `target`
     // (setting it aside by a rename first left none, and a server started then made an empty line).
@@ -214,8 +214,8 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
     // Not yet swapped: the aside file this run made is only a second name (or a copy) of the database still at `target`.
     if (live) fs.rmSync(aside, { force: true });
     if (live) putWalBack();
-    // Not swapped: a stray WAL, and a database an earlier restore left aside, go back to where the operator left them.
-    for (const m of [...stray, ...kept]) if (!fs.existsSync(m.from)) fs.renameSync(m.to, m.from);
+    // Not swapped: a stray WAL goes back to where the operator left it.
+    for (const m of stray) if (!fs.existsSync(m.from)) fs.renameSync(m.to, m.from);
     throw err;
   } finally {
     live?.sqlite.close();
@@ -229,19 +229,26 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
       check.close();
     }
   } catch (err) {
-    if (fs.existsSync(aside)) {
+    if (live && fs.existsSync(aside)) {
       fs.rmSync(`${target}-wal`, { force: true });
       fs.rmSync(`${target}-shm`, { force: true });
       fs.renameSync(aside, target);
       putWalBack();
+    } else if (!live) {
+      // No database was there: the folder goes back as the operator left it (a line left aside stays so, a stray WAL returns).
+      for (const f of [target, `${target}-wal`, `${target}-shm`]) fs.rmSync(f, { force: true });
+      for (const m of stray) if (!fs.existsSync(m.from)) fs.renameSync(m.to, m.from);
     }
     throw err;
   }
-  fs.rmSync(aside, { force: true });
-  fs.rmSync(`${aside}-wal`, { force: true });
+  const kept = leftAside ? [keepLeftAside(aside)] : [];
+  if (live) {
+    fs.rmSync(aside, { force: true });
+    fs.rmSync(`${aside}-wal`, { force: true });
+  }
   const counts = new Db(target);
   try {
-    return { ...countTables(counts.sqlite), setAside: stray.map((m) => m.to), keptAside: kept.slice(0, 1).map((m) => m.to) };
+    return { ...countTables(counts.sqlite), setAside: stray.map((m) => m.to), keptAside: kept };
   } finally {
     counts.close();
   }

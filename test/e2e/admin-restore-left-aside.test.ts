@@ -3,12 +3,15 @@
  * only as heads-up.db.before-restore: the server refuses to start and sends
  * the operator to restore. That file may be the newest copy of the line,
  * newer than the backup: restore keeps it under a dated name, says so, and
- * doctor names it until the operator deletes it.
+ * doctor names it until the operator deletes it. It keeps its name until the
+ * swap is done: killed at the swap, the folder still holds it, and the server
+ * refuses to start (renamed before, the server saw nothing and made a new,
+ * empty line).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { runAdminCli } from '../helpers/admin-cli';
-import { tempDir, TEST_MASTER_KEY } from '../helpers/harness';
+import { startHarness, tempDir, TEST_MASTER_KEY } from '../helpers/harness';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
 describe('restore where an interrupted restore left the line aside', () => {
@@ -36,5 +39,24 @@ describe('restore where an interrupted restore left the line aside', () => {
     expect(doctor.stdout.split('\n').filter((l) => l.startsWith('FAIL'))).toEqual([
       `FAIL restore: ${keptFile} was kept aside by a restore (the line as an interrupted restore left it): delete it once the line is right (it keeps what retention erased)`,
     ]);
+  }, 60_000);
+
+  it('killed at its swap, leaves a folder the server refuses to start on, not one it makes a new, empty line in', async () => {
+    const dataDir = tempDir();
+    const env = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
+    await seedMembers(dataDir, '917', numbersIn('917', 2));
+    const backup = path.join(tempDir(), 'line.db');
+    expect((await runAdminCli(['backup', backup], env)).code).toBe(0);
+    const file = path.join(dataDir, 'heads-up.db');
+    fs.renameSync(file, `${file}.before-restore`);
+
+    const killed = await runAdminCli(['restore', backup], { ...env, NODE_OPTIONS: `--require ${path.join(__dirname, '../helpers/kill-at-swap.cjs')}` });
+    expect(killed.code).toBeNull(); // killed, as at a power cut
+    const left = fs.readdirSync(dataDir);
+    const started = await startHarness({ dataDir }).then(
+      async (h) => (await h.close(), 'started a new, empty line'),
+      (err: Error) => err.message,
+    );
+    expect({ left, started }).toEqual({ left, started: expect.stringContaining('DATA_DIR') });
   }, 60_000);
 });

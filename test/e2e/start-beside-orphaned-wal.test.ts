@@ -36,4 +36,29 @@ describe('a start where the database is gone but the line left a trace', () => {
     expect(await startOn(dataDir)).toContain(`DATA_DIR: no database at ${file}, but ${file}.before-restore, left by an interrupted restore`);
     expect(fs.existsSync(file)).toBe(false);
   });
+
+  it("beside only a restore's staged copy (heads-up.db.restoring), refuses naming it and makes no database", async () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'heads-up.db');
+    const first = await startHarness({ dataDir });
+    await first.close();
+    fs.renameSync(file, `${file}.restoring`);
+    const msg = await startOn(dataDir);
+    expect(msg).toContain(`DATA_DIR: no database at ${file}, but ${file}.restoring`);
+    expect(msg).toContain('heads-up restore');
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('beside only a database a restore kept aside (heads-up.db.before-restore.kept-<time>), refuses naming it and makes no database', async () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'heads-up.db');
+    const first = await startHarness({ dataDir });
+    await first.close();
+    const kept = `${file}.before-restore.kept-2026-12-01T031500`;
+    fs.renameSync(file, kept);
+    fs.writeFileSync(`${file}.restoring`, Buffer.alloc(4096), { mode: 0o600 });
+    const msg = await startOn(dataDir);
+    expect(msg).toContain(`DATA_DIR: no database at ${file}, but ${kept}`);
+    expect(fs.existsSync(file)).toBe(false);
+  });
 });

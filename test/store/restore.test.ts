@@ -101,13 +101,14 @@ describe('restore', () => {
     fs.closeSync(fd);
   }
 
-  it('where an interrupted restore left the line only as heads-up.db.before-restore, restores the backup and keeps that file, with its WAL, under a dated name', async () => {
+  it('where an interrupted restore left the line only as heads-up.db.before-restore, restores the backup and keeps that file, with its WAL and shared-memory file, under a dated name', async () => {
     const backup = await backupOfLine(2);
     const target = path.join(tempDir(), 'heads-up.db');
     line(target, 5);
     // An earlier version's restore, killed between its renames: the line, maybe newer than any backup, only there.
     fs.renameSync(target, `${target}.before-restore`);
     fs.writeFileSync(`${target}.before-restore-wal`, Buffer.alloc(0), { mode: 0o600 });
+    fs.writeFileSync(`${target}.before-restore-shm`, Buffer.alloc(0), { mode: 0o600 });
     const before = fs.readFileSync(`${target}.before-restore`);
 
     const result = await restoreDatabase(backup, target, vault(), latestMigration());
@@ -119,7 +120,32 @@ describe('restore', () => {
     expect(fs.readFileSync(kept).equals(before)).toBe(true);
     expect(fs.existsSync(`${kept}-wal`)).toBe(true);
     expect(members(kept)).toBe(5);
-    expect(fs.existsSync(`${target}.before-restore`)).toBe(false);
+    expect(leftovers(target).filter((f) => !f.includes('.kept-'))).toEqual([]);
+    expect(fs.existsSync(`${kept}-shm`)).toBe(true);
+  });
+
+  it('where an interrupted restore left the line only as heads-up.db.before-restore, a restore whose restored database fails its check after the swap leaves that file where it was', async () => {
+    const backup = await backupOfLine(2);
+    const target = path.join(tempDir(), 'heads-up.db');
+    line(target, 5);
+    fs.renameSync(target, `${target}.before-restore`);
+    const before = fs.readFileSync(`${target}.before-restore`);
+    // The restored database is damaged once in place (a failing disk): its check after the swap fails.
+    const real = fs.renameSync.bind(fs);
+    jest.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      real(from, to);
+      if (String(from).endsWith('.restoring')) fs.writeFileSync(to, Buffer.alloc(4096, 0xff));
+    });
+
+    const failed = await restoreDatabase(backup, target, vault(), latestMigration()).then(
+      () => 'restored',
+      (err: Error) => err.message,
+    );
+    jest.restoreAllMocks();
+
+    expect(failed).toBe('file is not a database');
+    expect(fs.readdirSync(path.dirname(target))).toEqual(['heads-up.db.before-restore']);
+    expect(fs.readFileSync(`${target}.before-restore`).equals(before)).toBe(true);
   });
 
   it('where an interrupted restore left the line only as heads-up.db.before-restore, a restore that fails leaves that file where it was', async () => {
