@@ -6,10 +6,9 @@
  * showed over Signal (as a report does), whether it was folded, and its
  * hour; it goes by retention.
  */
-import { memberKey } from '../phone/identity';
 import { DAY_MS, startOfHour } from './coarse-time';
 import type { Db } from './db';
-import { memberSender, personMemberIds } from './members';
+import { personIndexes, personMemberIds } from './members';
 import { newRef } from './refs';
 import { SenderLimits, type Limit } from './sender-limits';
 import type { Vault } from './vault';
@@ -35,23 +34,12 @@ const FULL_NOTICES: Limit = { max: FULL_NOTICES_A_DAY, windowMs: DAY_MS };
  * DELETE for a day (see SenderLimits.forget), so a DELETE after each miss
  * does not reset the fold; it keeps nothing the limits do not. A row that
  * will not open (a damaged value) gives none: her escalation must not fail on it.
+ * Counts one more full notice under each of her keys; whether any had had its day's.
  */
-function foldKeys(db: Db, vault: Vault, memberId: number): Buffer[] {
-  return personMemberIds(db, memberId).flatMap((id) => {
-    try {
-      const sender = memberSender(db, vault, id);
-      return sender ? [vault.index('sender', memberKey(sender))] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-
-/** Counts one more full notice under each of her keys; whether any had had its day's. */
 function pastFullNotices(db: Db, vault: Vault, memberId: number, now: number): boolean {
   const limits = new SenderLimits(db);
   // Every key takes its count (no short cut): a later change of channel reads the same day.
-  return foldKeys(db, vault, memberId)
+  return personIndexes(db, vault, memberId, 'sender')
     .map((key) => !limits.take(key, 'checkin_moderators', FULL_NOTICES, now))
     .some((refused) => refused);
 }

@@ -208,6 +208,23 @@ export function memberSender(db: Db, vault: Vault, memberId: number): Pick<Sende
   return row ? { channel: row.channel, address: openAddress(vault, row) } : undefined;
 }
 
+/**
+ * The blind indexes, for `purpose` ('reporter': what BLOCK holds; 'sender':
+ * what the limits count under), of each of a person's memberships (SMS and
+ * Signal, when one number links them). A row that will not open (a damaged
+ * value) gives none: her check-in's escalation must not fail on it.
+ */
+export function personIndexes(db: Db, vault: Vault, memberId: number, purpose: 'reporter' | 'sender'): Buffer[] {
+  return personMemberIds(db, memberId).flatMap((id) => {
+    try {
+      const sender = memberSender(db, vault, id);
+      return sender ? [vault.index(purpose, memberKey(sender))] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
 /** Opens a member's sealed address (only ever in memory, to send). */
 export function openAddress(vault: Vault, row: { id: number; address_ct: Buffer; key_version: number }): string {
   return vault.open(row.address_ct, { ...SLOT, row: row.id }, row.key_version);
