@@ -10,12 +10,17 @@ import { normalizePlate } from './plate-readings';
 
 // After a plate: "and", "or" or a comma, then one word (dashes and all) that may be the next plate.
 const LISTED_PLATE = /[\s,;/&]*((?:and|or|y|o|et|ou|e)\s+)?([A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,2})(?![\p{L}\p{N}@])/iuy;
+// A French plate (SIV): two letters, three digits, two letters.
+export const FRENCH_PLATE = /^[A-Z]{2}\d{3}[A-Z]{2}$/;
 // A plate of another pattern than the one before it, after a joining word ("plates 7ABC123 and ABC1234": two cars,
-// two states), is at least this long: "and ES350" is a model.
-const OTHER_PATTERN = 6;
+// two states), only of a pattern of the places the line reads plates for: any other word ("and GLC300 badge", a
+// model or an innocent's vanity plate) is the sentence's. California 7ABC123; ABC1234 (many states, Mexico's
+// ABC-12-34, Brazil's old); Mexico's ABC-123-A; France's AB-123-CD; Brazil's ABC1D23; Ontario's ABCD123.
+const KNOWN_PLATES = [/^\d[A-Z]{3}\d{3}$/, /^[A-Z]{3}\d{4}$/, /^[A-Z]{3}\d{3}[A-Z]$/, FRENCH_PLATE, /^[A-Z]{3}\d[A-Z]\d{2}$/, /^[A-Z]{4}\d{3}$/];
 
-// A word of digits then letters ("49ers", "45yrs", "11pm", "3rd"), or a measure ("5ft10"): the sentence's, not a plate.
-const NOT_A_PLATE = /^\d+(?:[A-Z]+|(?:FT|CM|M|KG|LBS?)\d+)$/;
+// A word of digits then letters ("49ers", "45yrs", "11pm", "3rd"), a measure ("5ft10", "6foot2", "1m80cm") or a
+// road ("hwy101", "I405", "US101"): the sentence's, not a plate.
+const NOT_A_PLATE = /^(?:\d+(?:[A-Z]+|(?:FOOT|FT|CM|M|KG|LBS?)\d+(?:CM|IN)?)|(?:HWY|I|US)\d+)$/;
 
 // A part of a word (between its dashes) that is a time ("11pm", "23h", "10h30"), an age ("40s", "mid") or a
 // measure ("6ft2in", "1hr30"): the sentence's ("mid-40s", "11pm-2am"), never a plate's.
@@ -43,8 +48,8 @@ function plateShaped(plate: string): boolean {
 /**
  * The plates listed after one read at `from` (the last of `out`: "plates ABC123 and XYZ789", "7ABC123, 8XYZ789
  * or 9DEF456"), each a word of that plate's letter and digit shape after "and", "or" or a comma, or of another shape
- * and six characters at least after "and", "or" ("plates 7ABC123 and ABC1234"), added to `out`;
- * returns where the list ends. An ordinary word, a time, an age or a model ("and 10pm", ", F150", ", mid-40s")
+ * after "and", "or" when it is a known plate's ("plates 7ABC123 and ABC1234"), added to `out`;
+ * returns where the list ends. An ordinary word, a time, an age, a measure or a model ("and 10pm", ", F150", ", mid-40s", "and GLC300")
  * ends it, reading none.
  */
 export function listedPlates(text: string, from: number, out: Array<Identifier & { at: number }>): number {
@@ -55,10 +60,10 @@ export function listedPlates(text: string, from: number, out: Array<Identifier &
     // Something must join them: after "plate ABC123 XYZ789" no list was written.
     const word = m?.[2] ?? '';
     const plate = m && /[,;/&\p{L}]/u.test(m[0].slice(0, m[0].length - word.length)) ? normalizePlate(word) : null;
-    // Of the plate before it's shape ("7ABC123, 8XYZ789"), or after a joining word long enough to be no model ("and
-    // ABC1234"): ", mid-40s", ", ES350" or ", 11pm-2am" are the sentence going on.
+    // Of the plate before it's shape ("7ABC123, 8XYZ789"), or after a joining word of a known plate's ("and
+    // ABC1234"): ", mid-40s", "and GLC300" or ", 11pm-2am" are the sentence going on.
     const before = out[out.length - 1]?.value ?? '';
-    const pattern = plate !== null && (shapeOf(plate) === shapeOf(before) || (m?.[1] !== undefined && plate.length >= OTHER_PATTERN));
+    const pattern = plate !== null && (shapeOf(plate) === shapeOf(before) || (m?.[1] !== undefined && KNOWN_PLATES.some((known) => known.test(plate))));
     if (!m || !plate || !plateShaped(plate) || !pattern || sentenceWord(word)) return end;
     out.push({ kind: 'plate', value: plate, at: end + m[0].length - word.length });
     end = LISTED_PLATE.lastIndex;

@@ -7,7 +7,7 @@
  */
 import { fieldLabels, LANGS } from '../bot/catalog';
 import type { Identifier } from './identifiers';
-import { listedPlates, negatedWordsEnd, plateAfterNegatedWord } from './plate-lists';
+import { FRENCH_PLATE, listedPlates, negatedWordsEnd, plateAfterNegatedWord } from './plate-lists';
 import { isSmallWordInAnyCase, normalizePlate, plateReadings, shoutedReadings } from './plate-readings';
 import { PLATE_WORD, vehiclesBlanked } from './plate-vehicles';
 
@@ -108,8 +108,7 @@ function plateInWords(tokens: string[], leadMayBeRegion = true): PlateWords | nu
   return null;
 }
 
-// A French plate (SIV): two letters, three digits, two letters. Its first group may be a state code ("AB 123 CD").
-const FRENCH_PLATE = /^[A-Z]{2}\d{3}[A-Z]{2}$/;
+// A French plate's first group (FRENCH_PLATE) may be a state code ("AB 123 CD").
 
 /** The French plate a state code and the plate after it make together ("AB" and "123CD"), or null. */
 function frenchWhole(region: string, value: string): string | null {

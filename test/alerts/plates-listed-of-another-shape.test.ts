@@ -1,8 +1,8 @@
 /**
  * A plate listed after another with a joining word but of another letters-and-digits pattern ("plates 7ABC123 and
  * ABC1234": two cars, two states) was dropped: CHECK of the second car's plate answered "no alerts name that". After
- * "and", "or" (y, o, et, ou, e) a word of another pattern is read when it is six characters or more and no time,
- * age, measure or date; after a comma only one of the same pattern still is (", ES350" is a model).
+ * "and", "or" (y, o, et, ou, e) a word of another pattern is read when it is a known plate pattern and no time,
+ * age, measure or date (plates-listed-of-known-pattern-only.test.ts); after a comma only one of the same pattern still is (", ES350" is a model).
  */
 import { identifiersIn } from '../../src/alerts/identifiers';
 
