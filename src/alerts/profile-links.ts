@@ -30,9 +30,10 @@ const ROUTES = new Set([
 
 const NAME = /^[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?$/;
 
-// What the apps add to a profile link they share ("?igsh=…", "?hl=en", "?s=21&t=…", "?_t=…&_r=1"): still the
-// profile. Any other query may be a page of it ("?page=2"), naming no handle plainly.
-const SHARE_PARAMS = new Set(['igsh', 'igshid', 'hl', 'lang', 's', 't', 'si', '_t', '_r', 'is_from_webapp', 'sender_device']);
+// What the apps add to a profile link they share ("?igsh=…", "?hl=en", "?s=21&t=…", "?_t=…&_r=1", Snapchat's
+// "?share_id=…&locale=en-US", Threads' "?xmt=…"): still the profile. Any other query may be a page of it
+// ("?page=2"), naming no handle plainly.
+const SHARE_PARAMS = new Set(['igsh', 'igshid', 'hl', 'lang', 's', 't', 'si', '_t', '_r', 'is_from_webapp', 'sender_device', 'share_id', 'locale', 'xmt']);
 
 /** The handle a normalised link (as normalizeLink gives it: host, path and query, lower case) names; null when none plainly. */
 export function profileHandle(full: string): string | null {
