@@ -103,10 +103,13 @@ const INNER_UNDERSCORE = /^(?=[\p{L}\p{N}])[\p{L}\p{N}_.]*[\p{L}\p{N}]{2}_[\p{L}
 // A file name as a phone or an app gives it ("IMG_2034.jpg", "Screenshot_20240312"): no one's handle.
 const FILE_NAME = /\.(?:jpe?g|png|gif|heic|webp|mp4|mov|pdf)$|^(?:img|vid|pxl|dsc|mvimg|screenshot|screen_recording)_\d/iu;
 // Any other word with an underscore ("j_smith", "_rickysf_", "ricky_") only right after a handle's label ("snap:
-// x_ricky_x", "his insta is _rick_"). "of" and "x" are ordinary words too ("kind of _weird_"): labels in capitals
-// or before ":" only.
+// x_ricky_x", "his insta is _rick_"), a word for the account and a possessive between them as written ("his
+// instagram handle is", "snap username:", "o insta dele é"). "of" and "x" are ordinary words too ("kind of
+// _weird_"): labels in capitals or before ":" only.
 const HANDLE_LABELS = new Set(['ig', 'insta', 'instagram', 'snap', 'snapchat', 'tiktok', 'twitter', 'onlyfans', 'telegram']);
-const LABEL_BEFORE = /(?<![\p{L}\p{N}_@.])(\p{L}+)\s*(:)?\s*(?:(?:is|es|est|é)\s+)?$/u;
+const ACCOUNT_WORD = String.raw`(?:handle|user(?:name)?|name|account|id|nombre|usuario|cuenta|nom|compte|pseudo|nome|usu[aá]rio|conta|dele|dela)`;
+const LINKING_WORD = String.raw`(?:is|was|es|era|est|[eé]tait|c['’]est|c['’][eé]tait|é|foi)`;
+const LABEL_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}_@.])(\p{L}+)(?:\s+${ACCOUNT_WORD})?\s*(:)?\s*(?:${LINKING_WORD}\s+)?$`, 'iu');
 
 function afterHandleLabel(before: string): boolean {
   const m = LABEL_BEFORE.exec(before);
