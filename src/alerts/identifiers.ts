@@ -100,8 +100,14 @@ const BARE_HANDLE_IN_TEXT = /(?<![\p{L}\p{N}_.@/])[\p{L}\p{N}_.]*_[\p{L}\p{N}_.]
 // Read alone only with an underscore inside, two letters or digits each side ("rick_sf", "dj_rick"): WhatsApp's
 // italics ("_very_", "_he", "drunk_") and emoticons ("o_O", "T_T") are not.
 const INNER_UNDERSCORE = /^(?=[\p{L}\p{N}])[\p{L}\p{N}_.]*[\p{L}\p{N}]{2}_[\p{L}\p{N}]{2}[\p{L}\p{N}_.]*$/u;
-// A file name as a phone or an app gives it ("IMG_2034.jpg", "Screenshot_20240312"): no one's handle.
-const FILE_NAME = /\.(?:jpe?g|png|gif|heic|webp|mp4|mov|pdf)$|^(?:img|vid|pxl|dsc|mvimg|screenshot|screen_recording)_\d/iu;
+// A file name as a phone or an app gives it ("IMG_2034.jpg", "Screenshot_20240312", Telegram's
+// "photo_2024-03-12_22-15-01.jpg"): no one's handle, nor are the parts between its dashes ("photo_2024", "12_22").
+const FILE_NAME = /\.(?:jpe?g|png|gif|heic|webp|mp4|mov|pdf)$|^(?:img|vid|pxl|dsc|mvimg|screenshot|screen_recording|photo|video)_\d/iu;
+
+/** The text with each word that is a file name (its brackets and punctuation aside) blanked, to the same length. */
+function fileNamesBlanked(text: string): string {
+  return text.replace(/\S+/gu, (word) => (FILE_NAME.test(word.replace(/^[("'[]+|[.,;:!?)"'\]]+$/gu, '')) ? ' '.repeat(word.length) : word));
+}
 // Any other word with an underscore ("j_smith", "_rickysf_", "ricky_") only right after a handle's label ("snap:
 // x_ricky_x", "his insta is _rick_"), a word for the account and a possessive between them as written ("his
 // instagram handle is", "snap username:", "o insta dele é"). "of" and "x" are ordinary words too ("kind of
@@ -121,7 +127,6 @@ function afterHandleLabel(before: string): boolean {
 /** Whether an underscore-holding word is a handle written without its "@". */
 function bareHandle(word: string, before: string): boolean {
   const core = word.replace(/\.+$/u, '');
-  if (FILE_NAME.test(core)) return false;
   if (INNER_UNDERSCORE.test(core)) return true;
   return /[\p{L}\p{N}]/u.test(core) && afterHandleLabel(before);
 }
@@ -169,8 +174,9 @@ function identifiersAt(input: string, opts: ExtractOptions): Array<Identifier & 
     const handle = normalizeHandle(m[1] as string);
     if (handle) found.push({ kind: 'handle', value: handle, at: m.index ?? 0 });
   }
-  for (const m of noLinks.matchAll(BARE_HANDLE_IN_TEXT)) {
-    const handle = bareHandle(m[0], noLinks.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? normalizeHandle(m[0]) : null;
+  const noFiles = fileNamesBlanked(noLinks);
+  for (const m of noFiles.matchAll(BARE_HANDLE_IN_TEXT)) {
+    const handle = bareHandle(m[0], noFiles.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? normalizeHandle(m[0]) : null;
     if (handle) found.push({ kind: 'handle', value: handle, at: m.index ?? 0 });
   }
   // A phone number is never also a plate: its digits are not read after a plate word ("tag him 415 555 0123"),
