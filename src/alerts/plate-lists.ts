@@ -75,7 +75,7 @@ export function listedPlates(text: string, from: number, out: Array<Identifier &
 // "not in CA") says what the plate was not: the words after it name none.
 const LEGIBILITY =
   /^(?:clear(?:ly)?|visible|readable|legible|lisible|nette?|claire?|clara|claro|visível|visivel|legível|legivel|nítida|nitida|leíble|seen|showing|sure|certain|segur[oa]|s[uû]re?|cert[oa])$/iu;
-const ADVERB = /^(?:really|very|fully|totally|quite|so|too|vraiment|très|tres|bien|muy|tan|bem|muito|tão|tao)$/iu;
+export const ADVERB = /^(?:really|very|fully|totally|quite|so|too|even|vraiment|très|tres|bien|muy|tan|siquiera|bem|muito|tão|tao)$/iu;
 // A word saying that what follows is only part of a plate ("started with 7ABC1", "maybe 7ABC1...").
 const PARTIAL = /^(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|end(?:s|ed|ing)?|with|empieza(?:ba)?|empezaba|comienza|termina(?:ba)?|commen[cç]ait|commence|finit|fini(?:ssait)?|come[cç]a(?:va)?)$/iu;
 // Shorter than this, a plate after "not clear" is likelier the part she read than a whole one.

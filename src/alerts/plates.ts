@@ -7,7 +7,7 @@
  */
 import { fieldLabels, LANGS } from '../bot/catalog';
 import type { Identifier } from './identifiers';
-import { FRENCH_PLATE, listedPlates, negatedWordsEnd, plateAfterNegatedWord } from './plate-lists';
+import { ADVERB, FRENCH_PLATE, listedPlates, negatedWordsEnd, plateAfterNegatedWord } from './plate-lists';
 import { isSmallWordInAnyCase, normalizePlate, plateReadings, shoutedReadings } from './plate-readings';
 import { PLATE_WORD, vehiclesBlanked } from './plate-vehicles';
 
@@ -33,6 +33,9 @@ const PLATE_AFTER_WORD = new RegExp(
     String.raw`((?:[A-Za-z]{2}\s+(?:${NUMBER_WORD})[\s:#.]*)?(?:[A-Za-z0-9]{1,4}(?:[\s-]|\.(?=[A-Za-z0-9]))?){1,4})`,
   'giu',
 );
+// A negation (or "nor", "ni", "nem") ending the words before a plate with no plate word: "silver Civic 7ABC123,
+// definitely not 7ABC128" says the car's plate was not 7ABC128.
+const NEGATED_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${NEGATION}|(?:nor|ni|nem)(?![\p{L}\p{N}]))\s*$`, 'iu');
 // A plate with no word before it (vehicle answers only): one word of letters and digits mixed, at least two of each.
 const BARE_PLATE = /(?<![\p{L}\p{N}@.])([A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,2})(?![\p{L}\p{N}@])/gu;
 // A number word after the state ("TX NO. ABC 123", as NUMBER_WORDS, in any case) is skipped: never a plate's group.
@@ -211,6 +214,17 @@ function platesAfterWord(text: string): { plates: Array<Identifier & { at: numbe
   return { plates: out, unsaid };
 }
 
+/**
+ * Whether the words right before `at` are a negation, or a negation then an adverb or a state ("not 7ABC128", "not
+ * really 7ABC128", "not CA 7ABC128"): the plate after them is one the car did not have. "not tinted 7ABC123" is not.
+ */
+function negatedBefore(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const last = /(\S+)\s+$/u.exec(before);
+  const between = last && (ADVERB.test(last[1] as string) || regionWord(last[1] as string) !== undefined);
+  return NEGATED_BEFORE.test(between ? before.slice(0, last.index) : before);
+}
+
 /** The plates of a vehicle answer with no word before them: after a state in a few short groups, else mixed words. */
 function unmarkedPlates(text: string): Array<Identifier & { at: number }> {
   const out: Array<Identifier & { at: number }> = [];
@@ -219,6 +233,7 @@ function unmarkedPlates(text: string): Array<Identifier & { at: number }> {
     const region = m[1] as string;
     if (!REGIONS.has(region)) continue;
     const at = m.index ?? 0;
+    if (negatedBefore(text, at)) continue;
     for (const tokens of plateReadings(words(m[2] as string), sentenceEndsAt(text, at + m[0].length))) {
       for (let n = tokens.length; n >= 1; n--) {
         // A plate in several words is in short groups ("GHK 4432"): "FL 4x4 truck" names none.
@@ -240,8 +255,8 @@ function unmarkedPlates(text: string): Array<Identifier & { at: number }> {
     // Stryker disable next-line Regex: counting digits instead of letters swaps the two counts, and both must be at least 2
     const letters = plate.replace(/[^A-Z]/g, '').length;
     const digits = plate.length - letters;
-    if (letters < 2 || digits < 2) continue;
     const start = m.index ?? 0;
+    if (letters < 2 || digits < 2 || negatedBefore(text, start)) continue;
     const region = regionNear(text, start, start + m[0].length);
     out.push(region ? { kind: 'plate', value: plate, region, at: start } : { kind: 'plate', value: plate, at: start });
   }
