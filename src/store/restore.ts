@@ -75,8 +75,11 @@ export function checkBackup(file: string, vault: Vault, latestKnown: number): vo
 /**
  * Gives the database a second name, `aside`, leaving it at `target`: a hard
  * link, or a copy where links are not supported (a FAT or exFAT disk).
+ * Returns the name under which it kept what an earlier run left there, if any.
  */
-function keepAside(target: string, aside: string): void {
+function keepAside(target: string, aside: string): string | null {
+  // An earlier run's -wal or -shm belongs to another database (replayed over the line, it emptied it) and may hold its newest pages: kept, with the file beside it.
+  const kept = fs.existsSync(`${aside}-wal`) || fs.existsSync(`${aside}-shm`) ? keepLeftAside(aside) : null;
   // Left by a restore killed after its swap: the database it set aside is replaced again now.
   fs.rmSync(aside, { force: true });
   try {
@@ -86,6 +89,7 @@ function keepAside(target: string, aside: string): void {
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
     fs.copyFileSync(target, aside, fs.constants.COPYFILE_EXCL);
   }
+  return kept;
 }
 
 /**
@@ -152,7 +156,9 @@ function setStrayWalAside(target: string): Array<{ from: string; to: string }> {
  * renamed before, a restore killed at its swap left nothing the start knew.
  */
 function keepLeftAside(aside: string): string {
-  const kept = `${aside}.kept-${stampNow()}`;
+  let kept = `${aside}.kept-${stampNow()}`;
+  // Two keeps within a second: the second never replaces the first.
+  for (let n = 2; ['', '-wal', '-shm'].some((end) => fs.existsSync(`${kept}${end}`)); n++) kept = `${aside}.kept-${stampNow()}-${n}`;
   for (const end of ['', '-wal', '-shm']) if (fs.existsSync(`${aside}${end}`)) fs.renameSync(`${aside}${end}`, `${kept}${end}`);
   return kept;
 }
@@ -167,13 +173,16 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
   const live = fs.existsSync(target) && !emptyBesideWal(target) ? holdLive(target) : null;
   const staged = `${target}.restoring`;
   const aside = `${target}.before-restore`;
-  // A damaged database's WAL cannot be folded in, so it is set aside with it (never read as the restored one's), and put back with it.
+  // A damaged database's WAL cannot be folded in, so it is set aside with it (never read as the restored one's), and put back with it:
+  // only the one this run moved (one an earlier run left there is another database's).
+  let walMoved = false;
   const putWalBack = () => {
-    if (fs.existsSync(`${aside}-wal`) && !fs.existsSync(`${target}-wal`)) fs.renameSync(`${aside}-wal`, `${target}-wal`);
+    if (walMoved && fs.existsSync(`${aside}-wal`) && !fs.existsSync(`${target}-wal`)) fs.renameSync(`${aside}-wal`, `${target}-wal`);
   };
   // Left by an earlier version's restore, with no database at the path: the line as it was, kept under its name until the end.
   const leftAside = !live && fs.existsSync(aside);
   let stray: Array<{ from: string; to: string }> = [];
+  const kept: string[] = [];
   try {
     fs.rmSync(staged, { force: true });
     fs.closeSync(fs.openSync(staged, 'wx', 0o600));
@@ -197,10 +206,13 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
     }
     if (live) {
       const folded = live.locked && foldWal(live.sqlite);
-      keepAside(target, aside);
+      const earlier = keepAside(target, aside);
+      if (earlier) kept.push(earlier);
       if (!folded) {
-        fs.rmSync(`${aside}-wal`, { force: true });
-        if (fs.existsSync(`${target}-wal`)) fs.renameSync(`${target}-wal`, `${aside}-wal`);
+        if (fs.existsSync(`${target}-wal`)) {
+          fs.renameSync(`${target}-wal`, `${aside}-wal`);
+          walMoved = true;
+        }
         fs.rmSync(`${target}-shm`, { force: true });
       }
     } else {
@@ -241,10 +253,10 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
     }
     throw err;
   }
-  const kept = leftAside ? [keepLeftAside(aside)] : [];
+  if (leftAside) kept.push(keepLeftAside(aside));
   if (live) {
     fs.rmSync(aside, { force: true });
-    fs.rmSync(`${aside}-wal`, { force: true });
+    if (walMoved) fs.rmSync(`${aside}-wal`, { force: true });
   }
   const counts = new Db(target);
   try {

@@ -168,6 +168,33 @@ describe('restore', () => {
     expect(fs.readdirSync(path.dirname(target))).toEqual(['heads-up.db.before-restore']);
   });
 
+  it('a restore that fails at its swap never puts beside the line a WAL an earlier run left as heads-up.db.before-restore-wal (another database\'s), and keeps that WAL', async () => {
+    const backup = await backupOfLine(2);
+    const target = path.join(tempDir(), 'heads-up.db');
+    line(target, 5);
+    // An earlier restore of a damaged line, killed after its swap, left that line's WAL as heads-up.db.before-restore-wal.
+    const other = path.join(tempDir(), 'heads-up.db');
+    line(other, 3);
+    const w = new Database(other);
+    w.pragma('wal_autocheckpoint = 0');
+    w.exec('DELETE FROM subscriptions; DELETE FROM members');
+    const wal = fs.readFileSync(`${other}-wal`);
+    fs.writeFileSync(`${target}.before-restore-wal`, wal, { mode: 0o600 });
+    w.close();
+    // The swap fails (a full disk).
+    const real = fs.renameSync.bind(fs);
+    jest.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (String(from).endsWith('.restoring')) throw Object.assign(new Error('no space left'), { code: 'ENOSPC' });
+      real(from, to);
+    });
+    await expect(restoreDatabase(backup, target, vault(), latestMigration())).rejects.toThrow('no space left');
+    jest.restoreAllMocks();
+
+    // Opened as the server opens it, the line must still be the line; the earlier run's WAL is still somewhere.
+    const holding = fs.readdirSync(path.dirname(target)).filter((f) => fs.readFileSync(path.join(path.dirname(target), f)).equals(wal));
+    expect({ strayWal: fs.existsSync(`${target}-wal`), members: members(target), holding }).toEqual({ strayWal: false, members: 5, holding: [expect.stringContaining('before-restore')] });
+  });
+
   it('replaces a damaged database, or a file that is none (doctor sends the operator to restore; restore failed on SQLite errors)', async () => {
     const backup = await backupOfLine(300);
     const garbled = path.join(tempDir(), 'heads-up.db');
