@@ -55,7 +55,7 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
     return [bad('database', `no database at ${file}: start the server once, or restore a backup`), ...stagedCopies(file)];
   }
   const leftover = fs.existsSync(aside)
-    ? [bad('restore', `${aside} was left by an interrupted restore: run heads-up restore again with the backup, or delete that file once the line is right (it keeps what retention erased)`)]
+    ? [bad('restore', `${aside} was left by an interrupted restore and may be the newest copy of the line: run heads-up restore again with the backup (it keeps that file under a dated name)`)]
     : [];
   // The write-ahead log a restore kept aside (no database was beside it) holds the old line's last pages.
   const base = path.basename(file);

@@ -9,7 +9,9 @@
  * leaves the folder as it was. With no database at the path (or a 0-byte
  * file, which SQLite would open by deleting the WAL), a WAL left
  * there (by the database that was) is renamed and kept, never replayed, and
- * so is a database an earlier restore set aside and left there.
+ * so is a database an earlier restore set aside and left there (beside a
+ * database too, unless it is a second name of that one): restore never
+ * deletes what may be the line's newest copy.
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
@@ -78,9 +80,11 @@ export function checkBackup(file: string, vault: Vault, latestKnown: number): vo
  * Returns the name under which it kept what an earlier run left there, if any.
  */
 function keepAside(target: string, aside: string): string | null {
-  // An earlier run's -wal or -shm belongs to another database (replayed over the line, it emptied it) and may hold its newest pages: kept, with the file beside it.
-  const kept = fs.existsSync(`${aside}-wal`) || fs.existsSync(`${aside}-shm`) ? keepLeftAside(aside) : null;
-  // Left by a restore killed after its swap: the database it set aside is replaced again now.
+  // Left by a restore killed after its swap, the line it set aside may be its newest copy: kept, never deleted. So is an
+  // earlier run's -wal or -shm, another database's (replayed over the line, it emptied it). Only a second name of the
+  // database still at `target` (a run killed before its swap) is removed: nothing is lost with it.
+  const earlier = (fs.existsSync(aside) && !sameFile(aside, target)) || fs.existsSync(`${aside}-wal`) || fs.existsSync(`${aside}-shm`);
+  const kept = earlier ? keepLeftAside(aside) : null;
   fs.rmSync(aside, { force: true });
   try {
     fs.linkSync(target, aside);

@@ -172,7 +172,7 @@ describe('doctor', () => {
     const aside = await runAdminCli(['doctor'], env({ DATA_DIR: dir }));
     expect(aside.code).toBe(1);
     expect(failures(aside.stdout)).toEqual([
-      `FAIL restore: ${file}.before-restore was left by an interrupted restore: run heads-up restore again with the backup, or delete that file once the line is right (it keeps what retention erased)`,
+      `FAIL restore: ${file}.before-restore was left by an interrupted restore and may be the newest copy of the line: run heads-up restore again with the backup (it keeps that file under a dated name)`,
     ]);
   });
 

@@ -59,4 +59,36 @@ describe('restore where an interrupted restore left the line aside', () => {
     );
     expect({ left, started }).toEqual({ left, started: expect.stringContaining('DATA_DIR') });
   }, 60_000);
+
+  it('killed after its swap and run again as doctor says, keeps the line the first run left aside (maybe the newest copy) under a dated name and says so', async () => {
+    const dataDir = tempDir();
+    const env = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
+    await seedMembers(dataDir, '917', numbersIn('917', 2));
+    const backup = path.join(tempDir(), 'line.db');
+    expect((await runAdminCli(['backup', backup], env)).code).toBe(0);
+    const file = path.join(dataDir, 'heads-up.db');
+    fs.renameSync(file, `${file}.before-restore`);
+    const before = fs.readFileSync(`${file}.before-restore`);
+
+    const killed = await runAdminCli(['restore', backup], { ...env, NODE_OPTIONS: `--require ${path.join(__dirname, '../helpers/kill-after-swap.cjs')}` });
+    expect(killed.code).toBeNull(); // killed after the swap, before it kept the file aside, as at a power cut
+    // The server starts on the restored copy (there is a database), leaving the line aside under its name.
+    await (await startHarness({ dataDir })).close();
+    const doctor = await runAdminCli(['doctor'], env);
+    const again = await runAdminCli(['restore', backup], env);
+
+    const holding = fs.readdirSync(dataDir).filter((f) => fs.readFileSync(path.join(dataDir, f)).equals(before));
+    expect(holding).toEqual([expect.stringMatching(/^heads-up\.db\.before-restore\.kept-\d{4}-\d\d-\d\dT\d{6}$/)]);
+    expect({
+      advice: doctor.stdout.split('\n').filter((l) => l.includes('before-restore')),
+      code: again.code,
+      said: again.stdout.split('\n')[1],
+    }).toEqual({
+      advice: [
+        `FAIL restore: ${file}.before-restore was left by an interrupted restore and may be the newest copy of the line: run heads-up restore again with the backup (it keeps that file under a dated name)`,
+      ],
+      code: 0,
+      said: `restore: the database an interrupted restore set aside (the line as it was then, maybe newer than this backup) is kept as ${path.join(dataDir, holding[0] as string)}: delete it once the line is right (it keeps what retention erased)`,
+    });
+  }, 90_000);
 });

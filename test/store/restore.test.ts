@@ -85,8 +85,8 @@ describe('restore', () => {
     const backup = await backupOfLine(2);
     const target = path.join(tempDir(), 'heads-up.db');
     line(target, 5);
-    // What a run killed after setting the old database aside, and after staging the copy, leaves.
-    fs.copyFileSync(target, `${target}.before-restore`);
+    // What a run killed after setting the old database aside (a second name of it), and after staging the copy, leaves.
+    fs.linkSync(target, `${target}.before-restore`);
     fs.copyFileSync(backup, `${target}.restoring`);
 
     expect((await restoreDatabase(backup, target, vault(), latestMigration())).members).toBe(2);
@@ -166,6 +166,25 @@ describe('restore', () => {
 
     expect(fs.readFileSync(`${target}.before-restore`).equals(before)).toBe(true);
     expect(fs.readdirSync(path.dirname(target))).toEqual(['heads-up.db.before-restore']);
+  });
+
+  it('beside a database, keeps a heads-up.db.before-restore that is another file (left by a restore killed after its swap: maybe the newest copy of the line) under a dated name', async () => {
+    const backup = await backupOfLine(2);
+    const target = path.join(tempDir(), 'heads-up.db');
+    line(target, 5);
+    line(`${target}.before-restore`, 3);
+    const before = fs.readFileSync(`${target}.before-restore`);
+
+    const result = await restoreDatabase(backup, target, vault(), latestMigration());
+
+    expect(result.keptAside).toEqual([expect.stringMatching(/heads-up\.db\.before-restore\.kept-\d{4}-\d\d-\d\dT\d{6}$/)]);
+    const kept = result.keptAside[0] as string;
+    expect({ same: fs.readFileSync(kept).equals(before), members: members(kept), line: members(target) }).toEqual({
+      same: true,
+      members: 3,
+      line: 2,
+    });
+    expect(leftovers(target).filter((f) => !f.includes('.kept-'))).toEqual([]);
   });
 
   it('a restore that fails at its swap never puts beside the line a WAL an earlier run left as heads-up.db.before-restore-wal (another database\'s), and keeps that WAL', async () => {
