@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Config } from '../config/env';
 import { databaseFile } from '../store/db';
+import { keptAside, lineKeptAsideProblem } from '../store/kept-aside';
 import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
 import { notALineProblem } from '../store/line-file';
 import { openToRead } from '../store/open-to-read';
@@ -42,6 +43,9 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
     if (fs.existsSync(aside)) {
       return [bad('database', `no database at ${file}, but ${aside}, left by an interrupted restore: run heads-up restore again with the backup (the server refuses to start until then)`)];
     }
+    // A restore of an earlier version killed at its swap: the line is in the kept file (the server refuses to start beside it).
+    const kept = lineKeptAsideProblem(file);
+    if (kept) return [bad('database', kept), ...stagedCopies(file)];
     // Its database moved or removed after a crash: the log holds the old line's last writes (the server refuses to start beside it).
     if (fs.existsSync(`${file}-wal`)) {
       return [
@@ -63,8 +67,8 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
     leftover.push(bad('restore', `${path.join(path.dirname(file), stray)} was kept aside by a restore: delete it once the line is right (it keeps what retention erased)`));
   }
   // The database an interrupted restore set aside, which the next restore kept (its WAL goes with it).
-  for (const kept of fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith(`${base}.before-restore.kept-`) && !/-(wal|shm)$/.test(f))) {
-    leftover.push(bad('restore', `${path.join(path.dirname(file), kept)} was kept aside by a restore (the line as an interrupted restore left it): delete it once the line is right (it keeps what retention erased)`));
+  for (const kept of keptAside(file)) {
+    leftover.push(bad('restore', `${kept} was kept aside by a restore (the line as an interrupted restore left it): delete it once the line is right (it keeps what retention erased)`));
   }
   leftover.push(...stagedCopies(file));
   const modes = databaseModes(file);

@@ -5,7 +5,6 @@
  * metrics that read it. Opened first, closed last.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { reindexListedAlerts } from '../alerts/alert-reindex';
@@ -16,6 +15,7 @@ import { Metrics } from '../metrics';
 import { databaseFile, Db } from '../store/db';
 import { recordKey, verifyKey } from '../store/key-check';
 import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
+import { lineKeptAsideProblem } from '../store/kept-aside';
 import { notALineProblem } from '../store/line-file';
 import { loadMasterKey } from '../store/master-key';
 import { migrate } from '../store/migrate';
@@ -57,13 +57,8 @@ function refuseLineLeftBehind(dataDir: string): void {
     throw new ConfigError('DATA_DIR', `no database at ${file}, but ${file}.before-restore, left by an interrupted restore: run heads-up restore again with the backup (nothing was changed)`);
   }
   // Left by a restore of an earlier version killed at its swap: the line is in the kept file.
-  const kept = fs.readdirSync(dataDir).find((f) => f.startsWith(`${path.basename(file)}.before-restore.kept-`) && !/-(wal|shm)$/.test(f));
-  if (kept) {
-    throw new ConfigError(
-      'DATA_DIR',
-      `no database at ${file}, but ${path.join(dataDir, kept)}, the line as a restore kept it aside: rename it (with its -wal, if any) to ${file}, or run heads-up restore with the latest backup; nothing was changed`,
-    );
-  }
+  const kept = lineKeptAsideProblem(file);
+  if (kept) throw new ConfigError('DATA_DIR', kept);
   if (fs.existsSync(`${file}.restoring`)) {
     throw new ConfigError('DATA_DIR', `no database at ${file}, but ${file}.restoring, the copy an interrupted restore was making: run heads-up restore again with the backup (nothing was changed)`);
   }

@@ -91,4 +91,21 @@ describe('restore where an interrupted restore left the line aside', () => {
       said: `restore: the database an interrupted restore set aside (the line as it was then, maybe newer than this backup) is kept as ${path.join(dataDir, holding[0] as string)}: delete it once the line is right (it keeps what retention erased)`,
     });
   }, 90_000);
+
+  it('where the only copy of the line is the one a restore kept aside, doctor names that kept file with the start\'s words, not "start the server once"', async () => {
+    const dataDir = tempDir();
+    const env = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
+    await seedMembers(dataDir, '917', numbersIn('917', 2));
+    const file = path.join(dataDir, 'heads-up.db');
+    const kept = `${file}.before-restore.kept-2026-12-01T031500`;
+    fs.renameSync(file, kept);
+
+    const refused = await startHarness({ dataDir }).then(
+      async (h) => (await h.close(), 'started a new, empty line'),
+      (err: Error) => err.message,
+    );
+    const doctor = await runAdminCli(['doctor'], env);
+    expect(refused).toContain(kept);
+    expect(doctor.stdout.split('\n').filter((l) => l.startsWith('FAIL'))).toEqual([`FAIL database: ${refused.replace(/^DATA_DIR: /, '')}`]);
+  }, 60_000);
 });

@@ -1,0 +1,26 @@
+/**
+ * The databases a restore kept aside under a dated name
+ * (heads-up.db.before-restore.kept-<time>): the line as an interrupted
+ * restore left it, maybe newer than any backup. One lookup and one sentence
+ * for the start and doctor, so that both name the same file the same way.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The kept files beside `file`, oldest first: each database, and a -wal or -shm only where its database is not there. */
+export function keptAside(file: string): string[] {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.before-restore.kept-`;
+  const names = fs.readdirSync(dir).filter((f) => f.startsWith(prefix));
+  return names
+    .filter((f) => !/-(wal|shm)$/.test(f) || !names.includes(f.slice(0, -4)))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/** With no database at `file`, what to do about a kept one, or null when there is none. */
+export function lineKeptAsideProblem(file: string): string | null {
+  const kept = keptAside(file)[0];
+  if (kept === undefined) return null;
+  return `no database at ${file}, but ${kept}, the line as a restore kept it aside: rename it (with its -wal, if any) to ${file}, or run heads-up restore with the latest backup; nothing was changed`;
+}
