@@ -163,8 +163,10 @@ function keepLeftAside(aside: string): string {
   let kept = `${aside}.kept-${stampNow()}`;
   // Two keeps within a second: the second never replaces the first.
   for (let n = 2; ['', '-wal', '-shm'].some((end) => fs.existsSync(`${kept}${end}`)); n++) kept = `${aside}.kept-${stampNow()}-${n}`;
-  for (const end of ['', '-wal', '-shm']) if (fs.existsSync(`${aside}${end}`)) fs.renameSync(`${aside}${end}`, `${kept}${end}`);
-  return kept;
+  const moved = ['', '-wal', '-shm'].filter((end) => fs.existsSync(`${aside}${end}`));
+  for (const end of moved) fs.renameSync(`${aside}${end}`, `${kept}${end}`);
+  // The name of a file that is there: a log kept alone is named by its own.
+  return `${kept}${moved[0] ?? ''}`;
 }
 
 /** Restores `backup` into `target` (the line's database path); throws DatabaseInUseError while a server has it open. */

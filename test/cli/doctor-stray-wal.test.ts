@@ -47,6 +47,29 @@ describe('the WAL a restore kept aside', () => {
     expect(said).toContain(path.basename(result.setAside[0] as string));
   });
 
+  it('names the log of another database an earlier run left as heads-up.db.before-restore-wal, which the restore kept alone', async () => {
+    const from = path.join(tempDir(), 'heads-up.db');
+    const line = new Db(from);
+    migrate(line);
+    line.close();
+    const backup = path.join(tempDir(), 'line.db');
+    await backupDatabase(from, backup);
+    const dataDir = tempDir();
+    const target = path.join(dataDir, 'heads-up.db');
+    const live = new Db(target);
+    migrate(live);
+    live.close();
+    fs.writeFileSync(`${target}.before-restore-wal`, Buffer.alloc(0), { mode: 0o600 });
+
+    const result = await restoreDatabase(backup, target, vault(), latestMigration());
+    expect(result.keptAside).toEqual([expect.stringMatching(/\.before-restore\.kept-[^/]*-wal$/)]);
+    expect(fs.existsSync(result.keptAside[0] as string)).toBe(true);
+
+    const checks = await runDoctor({ NODE_ENV: 'test', DATA_DIR: dataDir, HEADSUP_MASTER_KEY: KEY.toString('base64'), PUBLIC_URL: 'https://headsup.example.org' });
+    const said = checks.map((c) => `${c.ok ? 'OK' : 'FAIL'} ${c.name}: ${c.detail}`).join('\n');
+    expect(said).toContain(`${path.basename(result.keptAside[0] as string)} was kept aside`);
+  });
+
   it('names the staged copy a restore killed before its swap left', async () => {
     const dataDir = tempDir();
     const target = path.join(dataDir, 'heads-up.db');
