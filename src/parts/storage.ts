@@ -85,8 +85,9 @@ async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void>
   refuseLineLeftBehind(config.dataDir);
   const key = loadMasterKey(secrets.masterKeyBase64, config.dataDir);
   if (key.source === 'file') {
+    // The variable, never the file's path: the log may be shipped where DATA_DIR's place is not to be known (README).
     log.warn(
-      { file: key.file, generated: key.generated },
+      { generated: key.generated },
       'HEADSUP_MASTER_KEY is not set: using a development key file. Anyone who copies DATA_DIR can read the data; set HEADSUP_MASTER_KEY in production and keep the key elsewhere.',
     );
   }

@@ -38,6 +38,14 @@ describe('the master key check', () => {
     await again.close();
   });
 
+  it("on a development key file, logs one warning naming the variable, never the key file's path", async () => {
+    const dataDir = tempDir();
+    const h = await startHarness({ dataDir, env: { HEADSUP_MASTER_KEY: '' } });
+    await h.close();
+    const warnings = h.logs.filter((l) => l.includes('development key file'));
+    expect(warnings.map((l) => ({ names: l.includes('HEADSUP_MASTER_KEY'), path: l.includes(dataDir) }))).toEqual([{ names: true, path: false }]);
+  });
+
   it('with the development key file holding another key, refuses to start naming the file, not an unset HEADSUP_MASTER_KEY', async () => {
     const dataDir = tempDir();
     const first = await startHarness({ dataDir, env: { HEADSUP_MASTER_KEY: '' } });
