@@ -75,17 +75,24 @@ export function checkBackup(file: string, vault: Vault, latestKnown: number): vo
 }
 
 /**
- * Gives the database a second name, `aside`, leaving it at `target`: a hard
- * link, or a copy where links are not supported (a FAT or exFAT disk).
- * Returns the name under which it kept what an earlier run left there, if any.
+ * Frees `aside`'s names beside a database for this run; returns the name
+ * under which it kept what an earlier run left there, if anything.
  */
-function keepAside(target: string, aside: string): string | null {
+function clearAside(target: string, aside: string): string | null {
   // Left by a restore killed after its swap, the line it set aside may be its newest copy: kept, never deleted. So is an
   // earlier run's -wal or -shm, another database's (replayed over the line, it emptied it). Only a second name of the
   // database still at `target` (a run killed before its swap) is removed: nothing is lost with it.
   const earlier = (fs.existsSync(aside) && !sameFile(aside, target)) || fs.existsSync(`${aside}-wal`) || fs.existsSync(`${aside}-shm`);
-  const kept = earlier ? keepLeftAside(aside) : null;
+  if (earlier) return keepLeftAside(aside);
   fs.rmSync(aside, { force: true });
+  return null;
+}
+
+/**
+ * Gives the database a second name, `aside`, leaving it at `target`: a hard
+ * link, or a copy where links are not supported (a FAT or exFAT disk).
+ */
+function keepAside(target: string, aside: string): void {
   try {
     fs.linkSync(target, aside);
   } catch (err) {
@@ -93,7 +100,6 @@ function keepAside(target: string, aside: string): string | null {
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
     fs.copyFileSync(target, aside, fs.constants.COPYFILE_EXCL);
   }
-  return kept;
 }
 
 /**
@@ -182,6 +188,8 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
   // A damaged database's WAL cannot be folded in, so it is set aside with it (never read as the restored one's), and put back with it:
   // only the one this run moved (one an earlier run left there is another database's).
   let walMoved = false;
+  // Whether `aside` is this run's second name of the database: one an earlier run left is never removed.
+  let madeAside = false;
   const putWalBack = () => {
     if (walMoved && fs.existsSync(`${aside}-wal`) && !fs.existsSync(`${target}-wal`)) fs.renameSync(`${aside}-wal`, `${target}-wal`);
   };
@@ -212,8 +220,10 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
     }
     if (live) {
       const folded = live.locked && foldWal(live.sqlite);
-      const earlier = keepAside(target, aside);
+      const earlier = clearAside(target, aside);
       if (earlier) kept.push(earlier);
+      madeAside = true;
+      keepAside(target, aside);
       if (!folded) {
         if (fs.existsSync(`${target}-wal`)) {
           fs.renameSync(`${target}-wal`, `${aside}-wal`);
@@ -230,8 +240,8 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
   } catch (err) {
     fs.rmSync(staged, { force: true });
     // Not yet swapped: the aside file this run made is only a second name (or a copy) of the database still at `target`.
-    if (live) fs.rmSync(aside, { force: true });
-    if (live) putWalBack();
+    if (madeAside) fs.rmSync(aside, { force: true });
+    putWalBack();
     // Not swapped: a stray WAL goes back to where the operator left it.
     for (const m of stray) if (!fs.existsSync(m.from)) fs.renameSync(m.to, m.from);
     throw err;
@@ -247,7 +257,7 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
       check.close();
     }
   } catch (err) {
-    if (live && fs.existsSync(aside)) {
+    if (madeAside && fs.existsSync(aside)) {
       fs.rmSync(`${target}-wal`, { force: true });
       fs.rmSync(`${target}-shm`, { force: true });
       fs.renameSync(aside, target);
@@ -260,7 +270,7 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
     throw err;
   }
   if (leftAside) kept.push(keepLeftAside(aside));
-  if (live) {
+  if (madeAside) {
     fs.rmSync(aside, { force: true });
     if (walMoved) fs.rmSync(`${aside}-wal`, { force: true });
   }

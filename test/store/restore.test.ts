@@ -187,6 +187,24 @@ describe('restore', () => {
     expect(leftovers(target).filter((f) => !f.includes('.kept-'))).toEqual([]);
   });
 
+  it('beside a database, a restore that fails before its swap leaves a heads-up.db.before-restore an earlier run left where it was', async () => {
+    const backup = await backupOfLine(2);
+    const target = path.join(tempDir(), 'heads-up.db');
+    line(target, 5);
+    line(`${target}.before-restore`, 3);
+    const before = fs.readFileSync(`${target}.before-restore`);
+    // Staging the copy fails (a full disk).
+    const real = fs.openSync.bind(fs);
+    jest.spyOn(fs, 'openSync').mockImplementation(((file: fs.PathLike, ...rest: unknown[]) => {
+      if (String(file).endsWith('.restoring')) throw Object.assign(new Error('no space left'), { code: 'ENOSPC' });
+      return (real as (...a: unknown[]) => number)(file, ...rest);
+    }) as never);
+    await expect(restoreDatabase(backup, target, vault(), latestMigration())).rejects.toThrow('no space left');
+    jest.restoreAllMocks();
+
+    expect({ kept: fs.existsSync(`${target}.before-restore`) && fs.readFileSync(`${target}.before-restore`).equals(before), line: members(target) }).toEqual({ kept: true, line: 5 });
+  });
+
   it('a restore that fails at its swap never puts beside the line a WAL an earlier run left as heads-up.db.before-restore-wal (another database\'s), and keeps that WAL', async () => {
     const backup = await backupOfLine(2);
     const target = path.join(tempDir(), 'heads-up.db');
