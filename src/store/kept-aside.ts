@@ -20,7 +20,8 @@ export function keptAside(file: string): string[] {
 
 /** With no database at `file`, what to do about a kept one, or null when there is none. */
 export function lineKeptAsideProblem(file: string): string | null {
-  const kept = keptAside(file)[0];
+  // A log kept alone is another database's, and no line to rename into place.
+  const kept = keptAside(file).find((f) => !/-(wal|shm)$/.test(f));
   if (kept === undefined) return null;
   return `no database at ${file}, but ${kept}, the line as a restore kept it aside: rename it (with its -wal, if any) to ${file}, or run heads-up restore with the latest backup; nothing was changed`;
 }

@@ -14,6 +14,13 @@ describe('the files a restore kept aside', () => {
     expect(keptAside(file)).toEqual([`${file}.before-restore.kept-2026-12-01T031500`, `${file}.before-restore.kept-2026-12-02T080000-wal`]);
   });
 
+  it('with no database, names to the start and doctor the kept database to rename, never a log kept alone', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'heads-up.db');
+    for (const f of ['heads-up.db.before-restore.kept-2026-12-01T031500-wal', 'heads-up.db.before-restore.kept-2026-12-02T080000']) fs.writeFileSync(path.join(dir, f), '');
+    expect(lineKeptAsideProblem(file)).toContain(`but ${file}.before-restore.kept-2026-12-02T080000, the line`);
+  });
+
   it('with none, gives the start and doctor nothing to say', () => {
     expect(lineKeptAsideProblem(path.join(tempDir(), 'heads-up.db'))).toBeNull();
   });
