@@ -203,8 +203,14 @@ export const en: Catalog = {
       : `Heads Up: that isn't one of our areas. Reply with one of ${listAreas(codes)}.`,
   joinWhichAreaNamed: (example) => `Heads Up: which area do you want alerts for? Reply with its code or name, e.g. ${example}.`,
   unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" isn't one of our areas. Use its code or name, e.g. JOIN ${example}.`,
-  discreetOn: () => 'Heads Up: discreet alerts on. An alert now comes as a short plain notice; text READ to see it. DISCREET again to turn off.',
-  discreetOff: () => 'Heads Up: discreet alerts off. Alerts come in full again. DISCREET to turn back on.',
+  discreetOn: (via) =>
+    `Heads Up: discreet alerts on. An alert now comes as a plain notice; text READ to see it. ${
+      via === 'sms' ? 'If you also use Heads Up on Signal, send DISCREET there too.' : 'If you also get alerts by SMS, text DISCREET there too.'
+    }`,
+  discreetOff: (via) =>
+    via === 'sms'
+      ? 'Heads Up: discreet alerts off by SMS. If you also turned them on on Signal, send DISCREET there too. DISCREET here to turn back on.'
+      : 'Heads Up: discreet alerts off on Signal. If you also turned them on by SMS, text DISCREET there too. DISCREET here to turn back on.',
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 new message. Reply READ to see it.`,
   readNone: () => 'Heads Up: nothing unread.',
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${localDate(day)}) ${text}`,

@@ -205,8 +205,14 @@ export const es: Catalog = {
       : `Heads Up: esa no es una de nuestras areas. Responde con una de ${listAreas(codes)}.`,
   joinWhichAreaNamed: (example) => `Heads Up: ¿de que area quieres alertas? Responde con su codigo o nombre, ej. ${example}.`,
   unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" no es una de nuestras areas. Usa su codigo o nombre, ej. UNIRSE ${example}.`,
-  discreetOn: () => 'Heads Up: alertas discretas activadas. Cada alerta llega como un aviso neutro; escribe LEER para verla. DISCRETO otra vez para quitarlas.',
-  discreetOff: () => 'Heads Up: alertas discretas desactivadas. Las alertas llegan completas otra vez. DISCRETO para activarlas.',
+  discreetOn: (via) =>
+    `Heads Up: alertas discretas activadas. Cada alerta llega como un aviso neutro; escribe LEER para verla. ${
+      via === 'sms' ? 'Si tambien usas Signal, envia DISCRETO por Signal.' : 'Si tambien usas SMS, envia DISCRETO por SMS.'
+    }`,
+  discreetOff: (via) =>
+    via === 'sms'
+      ? 'Heads Up: alertas discretas desactivadas por SMS. Si tambien las activaste en Signal, envia DISCRETO por Signal. DISCRETO aqui para activarlas.'
+      : 'Heads Up: alertas discretas desactivadas en Signal. Si tambien las activaste por SMS, envia DISCRETO por SMS. DISCRETO aqui para activarlas.',
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 mensaje nuevo. Responde LEER para verlo.`,
   readNone: () => 'Heads Up: nada sin leer.',
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${localDate(day)}) ${text}`,

@@ -138,8 +138,14 @@ export const fr: Catalog = {
       : `Heads Up: ce n'est pas une de nos zones. Répondez avec l'une de: ${listAreas(codes)}.`,
   joinWhichAreaNamed: (example) => `Heads Up: pour quelle zone voulez-vous des alertes? Répondez avec son code ou son nom, ex. ${example}.`,
   unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" n'est pas une de nos zones. Utilisez son code ou son nom, ex. REJOINDRE ${example}.`,
-  discreetOn: () => 'Heads Up: alertes discrètes activées. Une alerte arrive comme un court message neutre; écrivez LIRE pour la voir. DISCRET à nouveau pour les couper.',
-  discreetOff: () => 'Heads Up: alertes discrètes désactivées. Les alertes arrivent en entier. DISCRET pour les réactiver.',
+  discreetOn: (via) =>
+    `Heads Up: alertes discrètes activées. Une alerte arrive comme un message neutre; écrivez LIRE. ${
+      via === 'sms' ? 'Si vous utilisez aussi Signal, envoyez DISCRET sur Signal.' : 'Si vous utilisez aussi les SMS, envoyez DISCRET par SMS.'
+    }`,
+  discreetOff: (via) =>
+    via === 'sms'
+      ? 'Heads Up: alertes discrètes désactivées par SMS. Activées aussi sur Signal? Envoyez DISCRET sur Signal. DISCRET ici pour les réactiver.'
+      : 'Heads Up: alertes discrètes désactivées sur Signal. Activées aussi par SMS? Envoyez DISCRET par SMS. DISCRET ici pour les réactiver.',
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 nouveau message. Répondez LIRE pour le voir.`,
   readNone: () => 'Heads Up: rien de non lu.',
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${localDate(day)}) ${text}`,

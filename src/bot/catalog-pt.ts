@@ -139,8 +139,14 @@ export const pt: Catalog = {
       : `Heads Up: essa nao é uma das nossas areas. Responda com uma de: ${listAreas(codes)}.`,
   joinWhichAreaNamed: (example) => `Heads Up: de qual area voce quer alertas? Responda com o codigo ou o nome, ex. ${example}.`,
   unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" nao é uma das nossas areas. Use o codigo ou o nome, ex. ENTRAR ${example}.`,
-  discreetOn: () => 'Heads Up: alertas discretos ligados. Cada alerta chega como um aviso neutro; escreva LER para ver. DISCRETO de novo para desligar.',
-  discreetOff: () => 'Heads Up: alertas discretos desligados. Os alertas chegam completos de novo. DISCRETO para ligar.',
+  discreetOn: (via) =>
+    `Heads Up: alertas discretos ligados. Cada alerta chega como um aviso neutro; escreva LER para ver. ${
+      via === 'sms' ? 'Se usa Signal tambem, envie DISCRETO pelo Signal.' : 'Se usa SMS tambem, envie DISCRETO por SMS.'
+    }`,
+  discreetOff: (via) =>
+    via === 'sms'
+      ? 'Heads Up: alertas discretos desligados por SMS. Se tambem os ligou no Signal, envie DISCRETO pelo Signal. DISCRETO aqui para ligar.'
+      : 'Heads Up: alertas discretos desligados no Signal. Se tambem os ligou por SMS, envie DISCRETO por SMS. DISCRETO aqui para ligar.',
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 mensagem nova. Responda LER para ver.`,
   readNone: () => 'Heads Up: nada por ler.',
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${localDate(day)}) ${text}`,

@@ -250,8 +250,10 @@ export interface Catalog {
   joinWhichAreaNamed(example: string): string;
   /** `unknownArea` on such a line: `example` is one of its areas. */
   unknownAreaNamed(token: string, example: string): string;
-  discreetOn(): string;
-  discreetOff(): string;
+  /** DISCREET turned on for the membership on `via`; names the other channel whatever is held there (as STOP's). */
+  discreetOn(via: Channel): string;
+  /** DISCREET turned off for the membership on `via`: the other channel's, if on, stays on until DISCREET there. */
+  discreetOff(via: Channel): string;
   /** What a discreet member gets instead of an alert: nothing of its subject, not even what the line is. */
   discreetNotice(areas: string[]): string;
   /** READ with nothing unread. */

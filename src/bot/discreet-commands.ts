@@ -5,7 +5,7 @@
  * discreet also sets the conversation's disappearing-messages timer.
  */
 import { MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
-import { memberDiscreet, personMemberIds, setPersonDiscreet } from '../store/members';
+import { memberDiscreet, membershipDiscreet, personMemberIds, setMemberDiscreet } from '../store/members';
 import { copiesRead, enqueueMessage } from '../store/outbox';
 import { bodyText } from '../alerts/report-template';
 import { markRead, openUnread, queuedAlertsInFull, queuedAlertsUnread } from '../store/unread-alerts';
@@ -34,15 +34,26 @@ export function signalTimer(who: Asker, rules: DiscreetRules, on: boolean): numb
   return on ? rules.timerSeconds : 0;
 }
 
-/** DISCREET: turns discreet alerts on, or off again. */
+/**
+ * DISCREET: turns discreet alerts on, or off again, for this membership only
+ * (as STOP): an SMS from her number may be spoofed, or come from its new
+ * holder while her Signal account still shows it. The reply names the other
+ * channel whatever is held there. An alert is discreet while either of a
+ * person's memberships asked for it (store/alerts.ts), so no message turns
+ * the other's off.
+ */
 export function toggleDiscreet(store: Store, who: Asker, rules: DiscreetRules): Outcome {
+  const { db } = store;
   if (!who.member) return say(who.t.notMember());
-  // One person, one phone: DISCREET from either channel of someone on both turns it on, or off, for both.
-  const on = !memberDiscreet(store.db, who.member.id);
-  const memberships = setPersonDiscreet(store.db, who.member.id, on);
-  // Copies still queued go out as notices too, and READ finds them; turned off, they go out in full.
-  for (const id of memberships) (on ? queuedAlertsUnread : queuedAlertsInFull)(store.db, id);
-  return { say: on ? who.t.discreetOn() : who.t.discreetOff(), disappearing: signalTimer(who, rules, on) };
+  const on = !membershipDiscreet(db, who.member.id);
+  setMemberDiscreet(db, who.member.id, on);
+  // Copies still queued for either membership go as the planner would now send them: notices, and READ
+  // finds them; in full only once neither membership is discreet.
+  const memberships = personMemberIds(db, who.member.id);
+  if (on) for (const id of memberships) queuedAlertsUnread(db, id);
+  else if (!memberDiscreet(db, who.member.id)) for (const id of memberships) queuedAlertsInFull(db, id);
+  const via = who.sender.channel;
+  return { say: on ? who.t.discreetOn(via) : who.t.discreetOff(via), disappearing: signalTimer(who, rules, on) };
 }
 
 /**

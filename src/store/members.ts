@@ -161,16 +161,14 @@ export function memberDiscreet(db: Db, memberId: number): boolean {
   return personMemberIds(db, memberId).some((id) => (flag.get(id) as { discreet: number }).discreet === 1);
 }
 
-/** Turns discreet alerts on or off for this one membership (a new member under DISCREET_DEFAULT). */
-export function setMemberDiscreet(db: Db, memberId: number, on: boolean): void {
-  db.stmt('UPDATE members SET discreet = ? WHERE id = ?').run(on ? 1 : 0, memberId);
+/** Whether this one membership asked for discreet alerts (what DISCREET toggles; delivery reads memberDiscreet). */
+export function membershipDiscreet(db: Db, memberId: number): boolean {
+  return (db.stmt('SELECT discreet FROM members WHERE id = ?').get(memberId) as { discreet: number } | undefined)?.discreet === 1;
 }
 
-/** Turns discreet alerts on or off for the person: every membership of theirs. Returns those memberships. */
-export function setPersonDiscreet(db: Db, memberId: number, on: boolean): number[] {
-  const ids = personMemberIds(db, memberId);
-  for (const id of ids) setMemberDiscreet(db, id, on);
-  return ids;
+/** Turns discreet alerts on or off for this one membership (DISCREET, or a new member under DISCREET_DEFAULT). */
+export function setMemberDiscreet(db: Db, memberId: number, on: boolean): void {
+  db.stmt('UPDATE members SET discreet = ? WHERE id = ?').run(on ? 1 : 0, memberId);
 }
 
 /** A member's status, or undefined when the row is gone. */

@@ -161,8 +161,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     unknownAreaListed: [t.unknownAreaListed(OWN_AREAS), ...(['leave', 'report', 'approve', 'alert'] as const).map((c) => t.unknownAreaListed(OWN_AREAS, c))],
     joinWhichAreaNamed: [t.joinWhichAreaNamed('AREA1000')],
     unknownAreaNamed: TEXTS.map((x) => t.unknownAreaNamed(x, 'AREA1000')),
-    discreetOn: [t.discreetOn()],
-    discreetOff: [t.discreetOff()],
+    discreetOn: [t.discreetOn('sms'), t.discreetOn('signal')],
+    discreetOff: [t.discreetOff('sms'), t.discreetOff('signal')],
     discreetNotice: [t.discreetNotice(AREAS)],
     readNone: [t.readNone()],
     // One item carries an alert's whole text (the READ answer packs items by segments): its frame is checked below.
@@ -371,13 +371,22 @@ describe('the reply catalogues', () => {
     });
   });
 
-  describe("STOP's and DELETE's replies", () => {
+  describe("STOP's, DELETE's and DISCREET's replies", () => {
     it.each(LANGS)('stays one GSM-7 segment on either channel, a check-in ended or not, and names the other channel (%s)', (lang) => {
       const t = catalog(lang);
       for (const [via, other] of [['sms', 'Signal'], ['signal', 'SMS']] as const) {
         for (const ended of [false, true]) {
           const r = t.stopped(via, ended);
           expect({ via, ended, segments: smsSegments(r), gsm7: gsm7Length(r) !== null, other: r.includes(other) }).toEqual({ via, ended, segments: 1, gsm7: true, other: true });
+        }
+      }
+    });
+
+    it.each(LANGS)("DISCREET's, on or off, stays one GSM-7 segment on either channel and names the other channel (%s)", (lang) => {
+      const t = catalog(lang);
+      for (const [via, other] of [['sms', 'Signal'], ['signal', 'SMS']] as const) {
+        for (const r of [t.discreetOn(via), t.discreetOff(via)]) {
+          expect({ via, segments: smsSegments(r), gsm7: gsm7Length(r) !== null, other: r.includes(other) }).toEqual({ via, segments: 1, gsm7: true, other: true });
         }
       }
     });

@@ -20,7 +20,7 @@ describe('DISCRETA, DISCRÈTE', () => {
   ] as const)('%s: %s then %s turns discreet alerts on, in her language', async (who, join, word, lang) => {
     const w = await botWorld();
     w.sms(who, join);
-    expect(w.sms(who, word).reply).toBe(catalog(lang).discreetOn());
+    expect(w.sms(who, word).reply).toBe(catalog(lang).discreetOn('sms'));
     expect(findMember(w.db, w.vault, sms(who))!.lang).toBe(lang);
   });
 });

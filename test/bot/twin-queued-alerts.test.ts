@@ -4,8 +4,8 @@
  * covering it before the copy goes (LEAVE of the area, DELETE over Signal):
  * her SMS membership still holds the area. It was withdrawn or erased, and
  * she never got it. And DISCREET turned off again sends the copies still
- * queued in full, as README says ("alerts already queued for either
- * included"); they went out as neutral notices.
+ * queued in full, as README says ("alerts already queued included"); they
+ * went out as neutral notices.
  */
 import { catalog } from '../../src/bot/catalog';
 import { planNextRange, unplannedAlerts } from '../../src/store/alerts';
@@ -59,10 +59,10 @@ describe('an alert queued over Signal for someone also on SMS', () => {
 describe('DISCREET turned off again', () => {
   it('sends the alert copies still queued in full, as the reply says', async () => {
     const { w, signal } = await twins();
-    expect(signal('DISCREET')).toBe(t.discreetOn());
+    expect(signal('DISCREET')).toBe(t.discreetOn('signal'));
     alertPlanned(w);
-    // Turned off before the copy went: "alerts already queued for either included".
-    expect(w.sms(ROSA, 'DISCREET').reply).toBe(t.discreetOff());
+    // Turned off before the copy went: "alerts already queued included".
+    expect(signal('DISCREET')).toBe(t.discreetOff('signal'));
     const rows = alertCopies(w, 'signal');
     expect(rows.map((r) => r.discreet)).toEqual([0]);
   });
@@ -71,7 +71,7 @@ describe('DISCREET turned off again', () => {
 describe('READ from the other channel', () => {
   it('shows the alert whose notice went to her Signal membership, once', async () => {
     const { w, signal } = await twins();
-    expect(signal('DISCREET')).toBe(t.discreetOn());
+    expect(signal('DISCREET')).toBe(t.discreetOn('signal'));
     alertPlanned(w);
     const shown = w.sms(ROSA, 'READ').reply ?? '';
     expect(shown).toContain('grey van, knife');

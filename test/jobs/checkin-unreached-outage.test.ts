@@ -99,7 +99,7 @@ describe('an escalation stuck in an outage (every send answered 5xx)', () => {
     w.bot.handle({ sender: ROSE, text: 'DISCREET', providerId: `${ROSE.address}:discreet` }, 'outbox');
     const toRose = await minutes(w, 5, { [LILY]: new SendError('line', '20003') });
     // (DISCREET's reply, queued after the first notice, went after it.)
-    expect(after(toRose)).toEqual([t.discreetOn(), t.discreetUnreached(true)]);
+    expect(after(toRose)).toEqual([t.discreetOn('signal'), t.discreetUnreached(true)]);
     expect(escalationStates(w)).toEqual(['pending']);
   });
 });

@@ -48,7 +48,7 @@ describe('the lapsed-draft notice to a member who chose DISCREET', () => {
 
   it('is discreet for a member who chose it on SMS and reported over Signal, her number showing, with no Signal membership', async () => {
     const w = await world();
-    expect(w.sms(REPORTER, 'DISCREET').reply).toBe(catalog('en').discreetOn());
+    expect(w.sms(REPORTER, 'DISCREET').reply).toBe(catalog('en').discreetOn('sms'));
     const uuid = '0a1b2c3d-0000-4000-8000-00000000beef';
     let n = 0;
     const signal = (text: string) => w.bot.handle({ sender: { channel: 'signal', address: uuid, phone: REPORTER }, text, providerId: `sig:${++n}` });

@@ -17,7 +17,7 @@ const t = catalog('en');
 async function midReport(withAlert: boolean): Promise<BotWorld> {
   const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [{ channel: 'sms', address: MOD, phone: MOD }] });
   expect(w.sms(ROSA, 'JOIN 415').reply).toBe(t.joined(['415']));
-  expect(w.sms(ROSA, 'DISCREET').reply).toBe(t.discreetOn());
+  expect(w.sms(ROSA, 'DISCREET').reply).toBe(t.discreetOn('sms'));
   expect(w.sms(ROSA, 'REPORT').reply).toBe(t.reportAsk('what'));
   expect(w.sms(ROSA, '1').reply).toBe(t.reportAsk('when'));
   if (withAlert) {
