@@ -128,9 +128,13 @@ export function linkSignalPhone(db: Db, vault: Vault, memberId: number, phone: s
   if (changed) linkSmsTwin(db, vault, phone, link);
 }
 
-/** Sets a member's reply language, and her other channel's: one person, one phone (her alerts may come over either). */
-export function setPersonLang(db: Db, memberId: number, lang: Lang): void {
-  for (const id of personMemberIds(db, memberId)) db.stmt('UPDATE members SET lang = ? WHERE id = ?').run(lang, id);
+/**
+ * Sets a member's language: this membership only, as STOP acts (a number is
+ * not proof enough to change her other channel's: an SMS may be spoofed, or
+ * come from the new holder of a recycled number her Signal account still shows).
+ */
+export function setMemberLang(db: Db, memberId: number, lang: Lang): void {
+  db.stmt('UPDATE members SET lang = ? WHERE id = ?').run(lang, memberId);
 }
 
 /** A member's reply language. */

@@ -24,7 +24,7 @@ import {
   memberLang,
   openAddress,
   setMemberDiscreet,
-  setPersonLang,
+  setMemberLang,
   setMemberStatus,
 } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
@@ -117,7 +117,7 @@ describe('a member’s settings', () => {
     const { db, vault } = await store();
     const rosa = insertMember(db, vault, sms(ROSA), 'en', NOW, 'pending');
     const lena = insertMember(db, vault, sms(LENA), 'en', NOW, 'active');
-    setPersonLang(db, rosa.id, 'es');
+    setMemberLang(db, rosa.id, 'es');
     setMemberStatus(db, rosa.id, 'active');
     expect(findMember(db, vault, sms(ROSA))).toEqual({ id: rosa.id, lang: 'es', status: 'active' });
     expect(memberLang(db, rosa.id)).toBe('es');
@@ -130,7 +130,7 @@ describe('a member’s settings', () => {
     const { db, vault } = await store();
     const rosa = joined(db, vault, sms(ROSA));
     joined(db, vault, sms(LENA));
-    setPersonLang(db, rosa, 'es');
+    setMemberLang(db, rosa, 'es');
     deleteMember(db, rosa);
     expect(findMember(db, vault, sms(ROSA))).toBeUndefined();
     expect(memberLang(db, rosa)).toBe('en');

@@ -1,6 +1,6 @@
 /**
  * Step 4: remember the language. A member is answered in the language they
- * last wrote a keyword in (on either of her channels); a message that names
+ * last wrote a keyword in (on this channel: see setMemberLang); a message that names
  * none (an answer, "415", or an answer opening with a keyword) in the member's language, else in that of the
  * conversation it belongs to (a sender with no row yet: her answers keep it too, unless it is LANG), else English.
  */
