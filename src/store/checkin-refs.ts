@@ -27,21 +27,32 @@ export const FULL_NOTICES_A_DAY = 3;
 const FULL_NOTICES: Limit = { max: FULL_NOTICES_A_DAY, windowMs: DAY_MS };
 
 /**
- * What her full notices are counted under: the limit key of each of her
- * memberships (her number's, which a Signal one showing it shares, and a
- * Signal account's own), each counting every notice, so that joining or
- * leaving one channel does not start a fresh count. A limit's count outlives
- * DELETE for a day (see SenderLimits.forget), so a DELETE after each miss
- * does not reset the fold; it keeps nothing the limits do not. A row that
- * will not open (a damaged value) gives none: her escalation must not fail on it.
- * Counts one more full notice under each of her keys; whether any had had its day's.
+ * Counts one more full notice under each of her fold keys (no short cut: a
+ * later change of channel reads the same day); whether any had had its day's.
+ * A limit's count outlives DELETE for a day (see SenderLimits.forget), so a
+ * DELETE after each miss does not reset the fold; it keeps nothing the limits do not.
  */
-function pastFullNotices(db: Db, vault: Vault, memberId: number, now: number): boolean {
+function pastFullNotices(db: Db, vault: Vault, memberId: number, checkinId: number, now: number): boolean {
   const limits = new SenderLimits(db);
-  // Every key takes its count (no short cut): a later change of channel reads the same day.
-  return personIndexes(db, vault, memberId, 'sender')
+  return foldKeys(db, vault, memberId, checkinId)
     .map((key) => !limits.take(key, 'checkin_moderators', FULL_NOTICES, now))
     .some((refused) => refused);
+}
+
+/**
+ * What her full notices are counted under, each key once: each of her
+ * memberships and the number she showed over Signal starting this check-in,
+ * so that DELETE on one channel and a check-in on the other, or joining the
+ * other, does not start a fresh count. The line keeps no Signal member's
+ * number, only its reporter index on the check-in (as a report's): the keys
+ * are made from reporter indexes, an SMS membership's being her number's, and
+ * are of the limits' own purpose. A row that will not open (a damaged value)
+ * gives none: her escalation must not fail on it.
+ */
+function foldKeys(db: Db, vault: Vault, memberId: number, checkinId: number): Buffer[] {
+  const shown = (db.stmt('SELECT phone_reporter_bidx AS k FROM checkins WHERE id = ?').get(checkinId) as { k: Buffer | null } | undefined)?.k;
+  const reporters = [...personIndexes(db, vault, memberId, 'reporter'), ...(shown ? [shown] : [])].map((k) => k.toString('hex'));
+  return [...new Set(reporters)].map((hex) => vault.index('sender', `checkin-fold:${hex}`));
 }
 
 /** How far back a sender's earlier notices to the moderators are counted. */
@@ -59,7 +70,7 @@ export function checkinRef(db: Db, vault: Vault, checkinId: number, memberId: nu
   if (!row) {
     const ref = newRef(db);
     // Counted once per check-in: told again (to a moderator listed since), it reads the same.
-    const folded = pastFullNotices(db, vault, memberId, now) ? 1 : 0;
+    const folded = pastFullNotices(db, vault, memberId, checkinId, now) ? 1 : 0;
     // The number she showed over Signal, as her report would carry it (see checkinRefSender).
     const n = db
       .stmt('INSERT INTO checkin_refs (ref, checkin_id, member_id, created_at, phone_reporter_bidx, folded) SELECT ?, ?, ?, ?, (SELECT phone_reporter_bidx FROM checkins WHERE id = ?), ?')

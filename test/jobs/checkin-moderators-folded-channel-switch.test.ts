@@ -1,9 +1,8 @@
 /**
- * the fold is counted under her SMS membership's key when she has
- * one, else under her Signal account's own. A Signal member showing her
+ * The fold across her joining the other channel: a Signal member showing her
  * number whose three missed check-ins the moderators got in full, who then
- * joins over SMS too, starts a fresh count: her fourth of the day reaches
- * every moderator in full again.
+ * joins over SMS too, does not start a fresh count: her fourth of the day is
+ * one line without her words (see checkin-moderators-folded-both-channels).
  */
 import type { Sender } from '../../src/phone/identity';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
