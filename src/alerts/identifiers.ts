@@ -102,7 +102,7 @@ const BARE_HANDLE_IN_TEXT = /(?<![\p{L}\p{N}_.@/])[\p{L}\p{N}_.]*_[\p{L}\p{N}_.]
 const INNER_UNDERSCORE = /^(?=[\p{L}\p{N}])[\p{L}\p{N}_.]*[\p{L}\p{N}]{2}_[\p{L}\p{N}]{2}[\p{L}\p{N}_.]*$/u;
 // A file name as a phone or an app gives it ("IMG_2034.jpg", "Screenshot_20240312", Telegram's
 // "photo_2024-03-12_22-15-01.jpg"): no one's handle, nor are the parts between its dashes ("photo_2024", "12_22").
-const FILE_NAME = /\.(?:jpe?g|png|gif|heic|webp|mp4|mov|pdf)$|^(?:img|vid|pxl|dsc|mvimg|screenshot|screen_recording|photo|video)_\d/iu;
+const FILE_NAME = /\.(?:jpe?g|png|gif|heic|webp|mp4|mov|pdf)$|^(?:img|vid|pxl|dsc|mvimg|screenshot|screen_recording|photo|video)_\d[\d_-]*(?:_\p{L}+)?$/iu;
 
 /** The text with each word that is a file name (its brackets and punctuation aside) blanked, to the same length. */
 function fileNamesBlanked(text: string): string {
@@ -128,7 +128,7 @@ function afterHandleLabel(before: string): boolean {
 function bareHandle(word: string, before: string): boolean {
   const core = word.replace(/\.+$/u, '');
   if (INNER_UNDERSCORE.test(core)) return true;
-  return /[\p{L}\p{N}]/u.test(core) && afterHandleLabel(before);
+  return /[\p{L}\p{N}]/u.test(core) && (!core.startsWith('_') || core.endsWith('_')) && afterHandleLabel(before);
 }
 const LINK_IN_TEXT = /\b(?:https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|net|org|link|me|io|co|ca|mx|es|info|biz|xxx|us|uk|app|site|club)\/[^\s<>"]*)/giu;
 /** Where to look for what, by the report's field: plates without a word before them only in the vehicle answer. */

@@ -18,6 +18,7 @@ const PROFILE_PATHS: Record<string, RegExp> = {
   'telegram.me': /^\/([^/@]+)$/,
   'tiktok.com': /^\/@([^/@]+)$/,
   'threads.net': /^\/@([^/@]+)$/,
+  'threads.com': /^\/@([^/@]+)$/,
   'snapchat.com': /^\/add\/([^/@]+)$/,
 };
 
