@@ -7,11 +7,21 @@ import type { Channel } from '../domain/channel';
 import type { Db } from './db';
 import { PRIORITY, TO_BUDDY, type ClaimedRow } from './outbox-rows';
 
+/**
+ * Discreet while either membership of the person asked (the two are on one
+ * phone, as the planner holds), not only this one: a copy retried after READ
+ * or a restart must not go in full. Each twin lookup is on a partial index.
+ */
+const TWIN_DISCREET = (twin: Channel) => `EXISTS (SELECT 1 FROM members t
+           WHERE t.phone_bidx = m.phone_bidx AND t.channel = '${twin}' AND t.phone_bidx IS NOT NULL AND t.discreet = 1)`;
+
 const CLAIM_SQL = (order: string) => `
 SELECT o.id, o.member_id, o.channel, m.status AS member_status, coalesce(m.lang, 'en') AS lang,
        coalesce(m.address_ct, o.address_ct) AS address_ct, coalesce(m.key_version, o.key_version) AS address_kv,
        o.alert_id, o.body_ct, o.key_version, o.attempts + 1 AS attempts, o.throttles, o.created_at,
        CASE WHEN o.alert_id IS NULL THEN 0 WHEN m.discreet = 1 THEN 1
+         WHEN m.channel = 'sms' AND m.phone_bidx IS NOT NULL AND ${TWIN_DISCREET('signal')} THEN 1
+         WHEN m.channel = 'signal' AND m.phone_bidx IS NOT NULL AND ${TWIN_DISCREET('sms')} THEN 1
          ELSE EXISTS (SELECT 1 FROM unread_alerts u WHERE u.member_id = o.member_id AND u.alert_id = o.alert_id) END AS discreet,
        ${TO_BUDDY} AS to_buddy
 FROM outbox o LEFT JOIN members m ON m.id = o.member_id
