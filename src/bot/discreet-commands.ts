@@ -57,9 +57,9 @@ export function toggleDiscreet(store: Store, who: Asker, rules: DiscreetRules): 
 }
 
 /**
- * READ: the unread alerts, newest first, packed into at most two messages
- * of an alert's budget each; the rest stay unread and the answer says how
- * many. What is shown is marked read.
+ * READ: this membership's unread alerts, newest first, packed into at most
+ * two messages of an alert's budget each; the rest stay unread and the
+ * answer says how many. What is shown is marked read.
  */
 export function read(store: Store, who: Asker, now: number): Outcome {
   const { db, vault } = store;
@@ -67,10 +67,9 @@ export function read(store: Store, who: Asker, now: number): Outcome {
   // After STOP the carrier delivers nothing to them (and the outbox sends nothing): what READ showed would be lost.
   const { status } = who.member;
   if (status === 'stopped' || status === 'invalid') return say(who.t.notMember());
-  // Hers on either channel (one phone, one person): the notice may have gone to her other membership.
-  const memberships = personMemberIds(db, who.member.id);
-  const byAlert = new Map(memberships.flatMap((id) => openUnread(db, vault, id)).map((a) => [a.id, a]));
-  const unread = [...byAlert.values()].sort((a, b) => b.id - a.id);
+  // This membership's only, as STOP: an SMS from her number may be spoofed, or come from its new holder while
+  // her Signal account still shows it. It must neither show nor mark the other's, nor tell by its reply that it exists.
+  const unread = openUnread(db, vault, who.member.id);
   if (unread.length === 0) return say(who.t.readNone());
   const total = unread.length;
   const items = unread.slice(0, READ_LOOKS_AT).map((a) => ({ id: a.id, text: who.t.readItem(a.npas, bodyText(who.lang, a.npas, a.body), new Date(a.createdAt)) }));
@@ -96,10 +95,8 @@ export function read(store: Store, who: Asker, now: number): Outcome {
   }
   const texts = messages.map((m, i) => (i === messages.length - 1 && total > shown ? withMore(m) : joined(m)));
   const shownIds = messages.flat().map((m) => m.id);
-  for (const id of memberships) {
-    markRead(db, id, shownIds);
-    copiesRead(db, id, shownIds, now);
-  }
+  markRead(db, who.member.id, shownIds);
+  copiesRead(db, who.member.id, shownIds, now);
   const [first, second] = texts;
   if (second === undefined) return say(first as string);
   enqueueMessage(db, vault, who.member.id, second, now, { dueAt: now + SECOND_MESSAGE_DELAY_MS });

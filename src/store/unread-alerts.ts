@@ -45,10 +45,9 @@ export function openUnread(db: Db, vault: Vault, memberId: number): UnreadAlert[
   return opened;
 }
 
-/** Whether any of these memberships has an alert waiting for READ (a discreet notice said to send it). */
-export function hasUnread(db: Db, memberIds: number[]): boolean {
-  const one = db.stmt('SELECT 1 FROM unread_alerts WHERE member_id = ? LIMIT 1');
-  return memberIds.some((id) => one.get(id) !== undefined);
+/** Whether this membership has an alert waiting for READ (a discreet notice said to send it). */
+export function hasUnread(db: Db, memberId: number): boolean {
+  return db.stmt('SELECT 1 FROM unread_alerts WHERE member_id = ? LIMIT 1').get(memberId) !== undefined;
 }
 
 /** Marks alerts read: their rows go. */

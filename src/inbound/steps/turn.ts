@@ -10,7 +10,6 @@ import { MODERATOR_COMMANDS, type Parsed } from '../../bot/commands';
 import { checkinWord, startsCheckin, turnOf, type Turn } from '../../bot/dialogues';
 import { controlWord } from '../../bot/report-dialogue';
 import type { Db } from '../../store/db';
-import { personMemberIds } from '../../store/members';
 import { hasUnread } from '../../store/unread-alerts';
 import type { Vault } from '../../store/vault';
 import type { Inbound } from '../inbound';
@@ -27,9 +26,9 @@ export function turnFor({ db, vault }: { db: Db; vault: Vault }, who: Identity, 
   if (checkinWord(parsed) && senderHasCheckin(db, vault, who) && !reportControl(who, msg.text)) return 'command';
   // And a check-in is started whatever was asked (the question stays open for later).
   if (startsCheckin(parsed)) return 'command';
-  // READ alone, as a discreet notice told her to send it (hers on either channel): the alert is shown, the
-  // question stays open. Read only for that word, so the webhook path asks nothing more of other answers.
-  if (parsed.ok && parsed.command.kind === 'read' && parsed.exactKeyword && who.member && hasUnread(db, personMemberIds(db, who.member.id))) return 'command';
+  // READ alone, as a discreet notice told her to send it (to this membership: READ reads no other): the alert
+  // is shown, the question stays open. Read only for that word, so the webhook path asks nothing more of other answers.
+  if (parsed.ok && parsed.command.kind === 'read' && parsed.exactKeyword && who.member && hasUnread(db, who.member.id)) return 'command';
   return 'answer';
 }
 
