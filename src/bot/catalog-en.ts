@@ -154,6 +154,7 @@ export const en: Catalog = {
   checkinUsage: (min, max) => `Heads Up: text CHECKIN, minutes (${min} to ${max}), then details to share if you don't check in, e.g. CHECKIN 90 blue Honda 415-555-0100.`,
   checkinDetailsTooLong: (max) => `Heads Up: keep the details under ${max} characters so they reach your buddies whole. Nothing was started.`,
   checkinReminder: (until) => `Heads Up: your check-in ends at ${until}. Text OK when you're safe, or LATER 30 for more time.`,
+  discreetReminder: (until) => `HU: reply OK by ${until}, or LATER 30.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} hasn't checked in. They expected to be done by ${expected}. ${details ? `They shared: ${details}` : 'They shared no details.'} Please try to reach them.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>

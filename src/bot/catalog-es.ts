@@ -156,6 +156,7 @@ export const es: Catalog = {
   checkinUsage: (min, max) => `Heads Up: escribe SEGURA, minutos (${min} a ${max}) y detalles para compartir si no te reportas, ej. SEGURA 90 Honda azul 415-555-0100.`,
   checkinDetailsTooLong: (max) => `Heads Up: usa menos de ${max} caracteres en los detalles para que lleguen completos. No empezamos nada.`,
   checkinReminder: (until) => `Heads Up: tu reporte termina a las ${until}. Escribe OK cuando estes a salvo, o LUEGO 30 para mas tiempo.`,
+  discreetReminder: (until) => `HU: responde OK antes de las ${until}, o LUEGO 30.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} no se ha reportado. Pensaba terminar a las ${expected}. ${details ? `Compartio: ${details}` : 'No compartio detalles.'} Por favor trata de contactarla.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>

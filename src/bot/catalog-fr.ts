@@ -182,6 +182,7 @@ export const fr: Catalog = {
   checkinUsage: (min, max) => `Heads Up: écrivez SECURITE, les minutes (${min} à ${max}) puis les détails à partager sans nouvelles, ex. SECURITE 90 Honda bleue 415-555-0100.`,
   checkinDetailsTooLong: (max) => `Heads Up: gardez les détails sous ${max} caractères pour qu'ils arrivent entiers. Rien n'a été lancé.`,
   checkinReminder: (until) => `Heads Up: votre suivi finit à ${until}. Écrivez OK quand vous etes en sécurité, ou PROLONGER 30 pour plus de temps.`,
+  discreetReminder: (until) => `HU: répondez OK avant ${until}, ou PROLONGER 30.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} n'a pas donné de nouvelles. Fin prévue à ${expected}. ${details ? `Détails partagés: ${details}` : 'Aucun détail partagé.'} Essayez de la joindre.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>

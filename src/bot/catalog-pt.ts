@@ -182,6 +182,7 @@ export const pt: Catalog = {
   checkinUsage: (min, max) => `Heads Up: escreva SEGURA, os minutos (${min} a ${max}) e detalhes para compartilhar se nao der noticias, ex. SEGURA 90 Honda azul 415-555-0100.`,
   checkinDetailsTooLong: (max) => `Heads Up: use menos de ${max} caracteres nos detalhes para que cheguem inteiros. Nada foi iniciado.`,
   checkinReminder: (until) => `Heads Up: seu acompanhamento termina as ${until}. Escreva OK quando estiver segura, ou DEPOIS 30 para mais tempo.`,
+  discreetReminder: (until) => `HU: responda OK ate as ${until}, ou DEPOIS 30.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} nao deu noticias. Esperava terminar as ${expected}. ${details ? `Compartilhou: ${details}` : 'Nao compartilhou detalhes.'} Por favor tente falar com ela.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>

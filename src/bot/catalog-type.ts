@@ -187,6 +187,8 @@ export interface Catalog {
   checkinUsage(min: number, max: number): string;
   checkinDetailsTooLong(max: number): string;
   checkinReminder(until: string): string;
+  /** `checkinReminder` for a discreet member: it arrives unasked, on her lock screen, so it names no check-in, nor the line. */
+  discreetReminder(until: string): string;
   /** To each accepted buddy when a check-in is missed (may take three segments: it carries the details). */
   checkinEscalation(name: string, expected: string, details: string): string;
   /** To the moderators (CHECKIN_FALLBACK=moderators) when a member with no buddy misses a check-in; `ref` (#K7Q2) is what BLOCK and SHOW name. */

@@ -73,7 +73,10 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
         // A deadline already past (the server was down) gets its escalation, not a late reminder.
         if (r.dueAt > now) {
           const t = catalog(memberLang(db, r.memberId));
-          const id = enqueueMessage(db, deps.vault, r.memberId, t.checkinReminder(t.checkinEnd(dayTime(r.dueAt, now))), now);
+          // It comes unasked, to her lock screen: discreet (asked on either channel) names no check-in, nor the line.
+          const until = t.checkinEnd(dayTime(r.dueAt, now));
+          const text = memberDiscreet(db, r.memberId) ? t.discreetReminder(until) : t.checkinReminder(until);
+          const id = enqueueMessage(db, deps.vault, r.memberId, text, now);
           linkCheckinMessage(db, id, r.id, 'reminder');
           run.reminded++;
         }

@@ -133,6 +133,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     checkinUsage: [t.checkinUsage(10, 720)],
     checkinDetailsTooLong: [t.checkinDetailsTooLong(200)],
     checkinReminder: until.map((u) => t.checkinReminder(u)),
+    discreetReminder: until.map((u) => t.discreetReminder(u)),
     checkinEscalation: until.flatMap((u) => [t.checkinEscalation(NAME, u, DETAILS), t.checkinEscalation(NAME, u, '')]),
     checkinEscalationModerators: until.flatMap((u) => [t.checkinEscalationModerators(REF, u, DETAILS), t.checkinEscalationModerators(REF, u, ''), t.checkinEscalationModerators(REF, u, DETAILS, true)]),
     checkinEscalationModeratorsFolded: until.map((u) => t.checkinEscalationModeratorsFolded(REF, u, REF, 99)),
