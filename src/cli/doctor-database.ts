@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Config } from '../config/env';
 import { databaseFile } from '../store/db';
-import { keptAside, lineKeptAsideProblem } from '../store/kept-aside';
+import { keptAside, lineKeptAsideProblem, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
 import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
 import { notALineProblem } from '../store/line-file';
 import { openToRead } from '../store/open-to-read';
@@ -46,6 +46,9 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
     // A restore of an earlier version killed at its swap: the line is in the kept file (the server refuses to start beside it).
     const kept = lineKeptAsideProblem(file);
     if (kept) return [bad('database', kept), ...stagedCopies(file)];
+    // A restore killed at its swap with no database there: the line's last writes are in the log it kept (the start refuses beside it).
+    const stray = strayLogProblem(file);
+    if (stray) return [bad('database', stray), ...stagedCopies(file)];
     // Its database moved or removed after a crash: the log holds the old line's last writes (the server refuses to start beside it).
     if (fs.existsSync(`${file}-wal`)) {
       return [
@@ -56,7 +59,8 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
         ...stagedCopies(file),
       ];
     }
-    return [bad('database', `no database at ${file}: start the server once, or restore a backup`), ...stagedCopies(file)];
+    // Beside the staged copy the start refuses: "start the server once" would be advice it does not take.
+    return [bad('database', stagedCopyProblem(file) ?? `no database at ${file}: start the server once, or restore a backup`), ...stagedCopies(file)];
   }
   const leftover = fs.existsSync(aside)
     ? [bad('restore', `${aside} was left by an interrupted restore and may be the newest copy of the line: run heads-up restore again with the backup (it keeps that file under a dated name)`)]

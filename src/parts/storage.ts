@@ -15,7 +15,7 @@ import { Metrics } from '../metrics';
 import { databaseFile, Db } from '../store/db';
 import { recordKey, verifyKey } from '../store/key-check';
 import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
-import { lineKeptAsideProblem } from '../store/kept-aside';
+import { lineKeptAsideProblem, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
 import { notALineProblem } from '../store/line-file';
 import { loadMasterKey } from '../store/master-key';
 import { migrate } from '../store/migrate';
@@ -46,7 +46,7 @@ function ensureDataDir(dir: string): void {
 /**
  * The database gone but the line's trace left (the write-ahead log of a
  * database moved away after a crash, the one an interrupted restore set
- * aside or kept, or its staged copy), or a file there that is no line: a start would make a new,
+ * aside or kept, a log it kept as a stray one, or its staged copy), or a file there that is no line: a start would make a new,
  * empty line that alerts no one (and drop that log). Refused before
  * anything is made, a key included.
  */
@@ -59,9 +59,9 @@ function refuseLineLeftBehind(dataDir: string): void {
   // Left by a restore of an earlier version killed at its swap: the line is in the kept file.
   const kept = lineKeptAsideProblem(file);
   if (kept) throw new ConfigError('DATA_DIR', kept);
-  if (fs.existsSync(`${file}.restoring`)) {
-    throw new ConfigError('DATA_DIR', `no database at ${file}, but ${file}.restoring, the copy an interrupted restore was making: run heads-up restore again with the backup (nothing was changed)`);
-  }
+  // The log a restore kept aside, killed at its swap: once its staged copy is deleted, nothing else is left of the line.
+  const stray = strayLogProblem(file) ?? stagedCopyProblem(file);
+  if (stray) throw new ConfigError('DATA_DIR', stray);
   if (fs.existsSync(`${file}-wal`)) {
     throw new ConfigError(
       'DATA_DIR',

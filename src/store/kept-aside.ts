@@ -1,8 +1,10 @@
 /**
- * The databases a restore kept aside under a dated name
- * (heads-up.db.before-restore.kept-<time>): the line as an interrupted
- * restore left it, maybe newer than any backup. One lookup and one sentence
- * for the start and doctor, so that both name the same file the same way.
+ * What a restore kept aside under a dated name: the databases
+ * (heads-up.db.before-restore.kept-<time>), the line as an interrupted
+ * restore left it, maybe newer than any backup, and the logs found with no
+ * database (heads-up.db-wal.stray-<time>); and its staged copy. One lookup
+ * and one sentence for the start and doctor, so that both name the same file
+ * the same way.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,4 +26,20 @@ export function lineKeptAsideProblem(file: string): string | null {
   const kept = keptAside(file).find((f) => !/-(wal|shm)$/.test(f));
   if (kept === undefined) return null;
   return `no database at ${file}, but ${kept}, the line as a restore kept it aside: rename it (with its -wal, if any) to ${file}, or run heads-up restore with the latest backup; nothing was changed`;
+}
+
+/** With no database at `file`, what to do about a log a restore kept aside as a stray one, or null when there is none. */
+export function strayLogProblem(file: string): string | null {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}-wal.stray-`;
+  // The line's last writes: a start beside them would make a new, empty line.
+  const stray = fs.readdirSync(dir).filter((f) => f.startsWith(prefix)).sort().pop();
+  if (stray === undefined) return null;
+  return `no database at ${file}, but ${path.join(dir, stray)}, the write-ahead log a restore kept aside: put the database back at ${file} and rename that log to ${file}-wal beside it, or run heads-up restore again with the latest backup; nothing was changed`;
+}
+
+/** With no database at `file`, what to do about the copy an interrupted restore was making, or null when there is none. */
+export function stagedCopyProblem(file: string): string | null {
+  if (!fs.existsSync(`${file}.restoring`)) return null;
+  return `no database at ${file}, but ${file}.restoring, the copy an interrupted restore was making: run heads-up restore again with the backup (nothing was changed)`;
 }

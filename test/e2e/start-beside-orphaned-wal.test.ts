@@ -61,4 +61,15 @@ describe('a start where the database is gone but the line left a trace', () => {
     expect(msg).toContain(`DATA_DIR: no database at ${file}, but ${kept}`);
     expect(fs.existsSync(file)).toBe(false);
   });
+  it("beside the log a restore kept aside as heads-up.db-wal.stray-<time> (the line's last writes), refuses naming it and makes no database", async () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'heads-up.db');
+    const wal = leaveOnlyWal(file);
+    // What a restore did before it was killed at its swap (its staged copy since deleted, as doctor allows).
+    const stray = `${file}-wal.stray-2026-12-06T084500`;
+    fs.renameSync(`${file}-wal`, stray);
+    expect(await startOn(dataDir)).toContain(`DATA_DIR: no database at ${file}, but ${stray}`);
+    expect(fs.existsSync(file)).toBe(false);
+    expect(fs.readFileSync(stray).equals(wal)).toBe(true);
+  });
 });
