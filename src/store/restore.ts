@@ -89,8 +89,9 @@ function clearAside(target: string, aside: string): string | null {
 }
 
 /**
- * Gives the database a second name, `aside`, leaving it at `target`: a hard
- * link, or a copy where links are not supported (a FAT or exFAT disk).
+ * Gives a file (the database, or a log kept with it) a second name, `aside`,
+ * leaving it at `target`: a hard link, or a copy where links are not
+ * supported (a FAT or exFAT disk).
  */
 function keepAside(target: string, aside: string): void {
   try {
@@ -166,11 +167,17 @@ function setStrayWalAside(target: string): Array<{ from: string; to: string }> {
  * renamed before, a restore killed at its swap left nothing the start knew.
  */
 function keepLeftAside(aside: string): string {
+  // A name free for each file, or already a second name of it (a run killed while keeping it): two keeps within a second never replace each other.
+  const free = (name: string) => ['', '-wal', '-shm'].every((end) => !fs.existsSync(`${name}${end}`) || (end !== '' && fs.existsSync(`${aside}${end}`) && sameFile(`${aside}${end}`, `${name}${end}`)));
   let kept = `${aside}.kept-${stampNow()}`;
-  // Two keeps within a second: the second never replaces the first.
-  for (let n = 2; ['', '-wal', '-shm'].some((end) => fs.existsSync(`${kept}${end}`)); n++) kept = `${aside}.kept-${stampNow()}-${n}`;
+  for (let n = 2; !free(kept); n++) kept = `${aside}.kept-${stampNow()}-${n}`;
   const moved = ['', '-wal', '-shm'].filter((end) => fs.existsSync(`${aside}${end}`));
-  for (const end of moved) fs.renameSync(`${aside}${end}`, `${kept}${end}`);
+  const logs = moved.filter((end) => end !== '');
+  // The logs are given their kept names first and the database is renamed last, the one step that moves the set: killed at any
+  // point, the database is beside its log under one name or the other (renamed first, a kill left it kept without its log).
+  for (const end of logs) if (!fs.existsSync(`${kept}${end}`)) keepAside(`${aside}${end}`, `${kept}${end}`);
+  if (moved.includes('')) fs.renameSync(aside, kept);
+  for (const end of logs) fs.rmSync(`${aside}${end}`, { force: true });
   // The name of a file that is there: a log kept alone is named by its own.
   return `${kept}${moved[0] ?? ''}`;
 }

@@ -187,6 +187,44 @@ describe('restore', () => {
     expect(leftovers(target).filter((f) => !f.includes('.kept-'))).toEqual([]);
   });
 
+  it('a restore killed at any step of keeping an earlier heads-up.db.before-restore and its -wal leaves that database and its log together under one name', async () => {
+    const backup = await backupOfLine(2);
+    const old = path.join(tempDir(), 'heads-up.db');
+    line(old, 3);
+    const wal = Buffer.alloc(4096, 1);
+    // Each run is killed at its k-th change to the aside's files, until one runs to the end.
+    for (let k = 1, killed = true; killed; k++) {
+      const target = path.join(tempDir(), 'heads-up.db');
+      line(target, 5);
+      const aside = `${target}.before-restore`;
+      fs.copyFileSync(old, aside);
+      fs.writeFileSync(`${aside}-wal`, wal);
+      let calls = 0;
+      for (const name of ['renameSync', 'rmSync', 'linkSync', 'unlinkSync', 'copyFileSync'] as Mutator[]) {
+        const real = (fs[name] as (...a: unknown[]) => unknown).bind(fs);
+        jest.spyOn(fs, name).mockImplementation(((...args: unknown[]) => {
+          if (String(args[0]).startsWith(aside) && ++calls === k) throw new Error('killed');
+          return real(...args);
+        }) as never);
+      }
+      killed = await restoreDatabase(backup, target, vault(), latestMigration()).then(
+        () => false,
+        () => true,
+      );
+      jest.restoreAllMocks();
+      const paired = () =>
+        fs
+          .readdirSync(path.dirname(target))
+          .map((f) => path.join(path.dirname(target), f))
+          .filter((f) => f.startsWith(aside) && !/-(wal|shm)$/.test(f) && fs.existsSync(`${f}-wal`))
+          .filter((f) => members(f) === 3 && fs.readFileSync(`${f}-wal`).equals(wal)).length;
+      expect({ k, paired: paired() }).toEqual({ k, paired: 1 });
+      // The next run, as doctor advises, keeps them together too.
+      await restoreDatabase(backup, target, vault(), latestMigration());
+      expect({ k, next: paired() }).toEqual({ k, next: 1 });
+    }
+  });
+
   it('beside a database, a restore that fails before its swap leaves a heads-up.db.before-restore an earlier run left where it was', async () => {
     const backup = await backupOfLine(2);
     const target = path.join(tempDir(), 'heads-up.db');
