@@ -18,6 +18,7 @@ import Database from 'better-sqlite3';
 import { copyDatabase, countTables, DatabaseLocked, type LineCounts } from './backup';
 import { Db, isDatabaseDamaged } from './db';
 import { takeExclusiveLock } from './exclusive-open';
+import { keptAside } from './kept-aside';
 import { keyOpens } from './key-state';
 import { migrate } from './migrate';
 import { emptyBesideWal } from './open-to-read';
@@ -186,6 +187,11 @@ function keepLeftAside(aside: string): string {
 export async function restoreDatabase(backup: string, target: string, vault: Vault, latestKnown: number): Promise<RestoreResult> {
   // The database held exclusively below cannot be read as the backup: the copy came out empty and replaced the line.
   if (fs.existsSync(target) && sameFile(backup, target)) throw new RestoreRefused(`${backup} is the line's database itself: restore a backup file (heads-up backup FILE makes one)`);
+  // Its staged copy is deleted first, a set-aside database moved or deleted: restored from, the line became an empty one.
+  const own = [`${target}.restoring`, `${target}.before-restore`, ...keptAside(target)];
+  if (fs.existsSync(backup) && own.some((f) => fs.existsSync(f) && sameFile(backup, f))) {
+    throw new RestoreRefused(`${backup} is a file restore makes or keeps beside the line: copy it elsewhere first, and restore that copy`);
+  }
   checkBackup(backup, vault, latestKnown);
   // Held from here to the swap: no server can open the database meanwhile.
   // A 0-byte file beside a WAL is not opened (SQLite would delete that WAL): the WAL is kept as a stray one.

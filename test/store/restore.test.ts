@@ -225,6 +225,23 @@ describe('restore', () => {
     }
   });
 
+  it('refuses as the backup its own staged copy, a database it set aside or one it kept (it would delete or move it while copying), and changes nothing', async () => {
+    const backup = await backupOfLine(2);
+    const target = path.join(tempDir(), 'heads-up.db');
+    line(target, 5);
+    for (const own of [`${target}.restoring`, `${target}.before-restore`, `${target}.before-restore.kept-2026-12-06T080000`]) {
+      fs.copyFileSync(backup, own);
+      const before = fs.readdirSync(path.dirname(target)).sort();
+      const outcome = await restoreDatabase(own, target, vault(), latestMigration()).then(
+        () => 'restored',
+        (err: Error) => err.message,
+      );
+      expect(outcome).toBe(`${own} is a file restore makes or keeps beside the line: copy it elsewhere first, and restore that copy`);
+      expect({ files: fs.readdirSync(path.dirname(target)).sort(), line: members(target), own: members(own) }).toEqual({ files: before, line: 5, own: 2 });
+      fs.rmSync(own);
+    }
+  });
+
   it('beside a database, a restore that fails before its swap leaves a heads-up.db.before-restore an earlier run left where it was', async () => {
     const backup = await backupOfLine(2);
     const target = path.join(tempDir(), 'heads-up.db');
