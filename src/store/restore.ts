@@ -148,7 +148,9 @@ const stampNow = () => new Date().toISOString().slice(0, 19).replace(/:/g, '');
  * last writes.
  */
 function setStrayWalAside(target: string): Array<{ from: string; to: string }> {
-  const stamp = stampNow();
+  let stamp = stampNow();
+  // Two within a second: a rename onto an earlier run's stray log replaced it.
+  for (let n = 2; ['-wal', '-shm'].some((end) => fs.existsSync(`${target}${end}.stray-${stamp}`)); n++) stamp = `${stampNow()}-${n}`;
   const moved: Array<{ from: string; to: string }> = [];
   for (const from of [`${target}-wal`, `${target}-shm`]) {
     if (!fs.existsSync(from)) continue;

@@ -329,6 +329,25 @@ describe('restore', () => {
     expect(fs.readFileSync(result.setAside[0] as string).equals(wal)).toBe(true);
   });
 
+  it('keeps a WAL left without its database under a name of its own beside one an earlier restore kept within the same second, replacing neither', async () => {
+    const backup = await backupOfLine(2);
+    const target = path.join(tempDir(), 'heads-up.db');
+    // Logs kept as strays by an earlier run, under this second's name and the next one's (the run may cross into it).
+    const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace(/:/g, '');
+    const now = Date.now();
+    const earlier = [stamp(now), stamp(now + 1000)].map((t, i) => ({ file: `${target}-wal.stray-${t}`, bytes: Buffer.alloc(4096, i + 1) }));
+    for (const e of earlier) fs.writeFileSync(e.file, e.bytes);
+    const wal = Buffer.alloc(4096, 9);
+    fs.writeFileSync(`${target}-wal`, wal);
+
+    const result = await restoreDatabase(backup, target, vault(), latestMigration());
+
+    expect(members(target)).toBe(2);
+    for (const e of earlier) expect(fs.readFileSync(e.file).equals(e.bytes)).toBe(true);
+    expect(result.setAside).toHaveLength(1);
+    expect(fs.readFileSync(result.setAside[0] as string).equals(wal)).toBe(true);
+  });
+
   it('still refuses while a server has the damaged database open, and changes nothing', async () => {
     const backup = await backupOfLine(2);
     const target = path.join(tempDir(), 'heads-up.db');
