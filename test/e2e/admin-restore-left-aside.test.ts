@@ -14,15 +14,21 @@ import { runAdminCli } from '../helpers/admin-cli';
 import { startHarness, tempDir, TEST_MASTER_KEY } from '../helpers/harness';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
+/** A line of two members, its backup, and the line left as heads-up.db.before-restore with no database, as an interrupted restore of an earlier version left it. */
+async function lineLeftAside() {
+  const dataDir = tempDir();
+  const env = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
+  await seedMembers(dataDir, '917', numbersIn('917', 2));
+  const backup = path.join(tempDir(), 'line.db');
+  expect((await runAdminCli(['backup', backup], env)).code).toBe(0);
+  const file = path.join(dataDir, 'heads-up.db');
+  fs.renameSync(file, `${file}.before-restore`);
+  return { dataDir, env, backup, file };
+}
+
 describe('restore where an interrupted restore left the line aside', () => {
   it('keeps that database under a dated name, says so, and doctor names it', async () => {
-    const dataDir = tempDir();
-    const env = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
-    await seedMembers(dataDir, '917', numbersIn('917', 2));
-    const backup = path.join(tempDir(), 'line.db');
-    expect((await runAdminCli(['backup', backup], env)).code).toBe(0);
-    const file = path.join(dataDir, 'heads-up.db');
-    fs.renameSync(file, `${file}.before-restore`);
+    const { dataDir, env, backup, file } = await lineLeftAside();
     const before = fs.readFileSync(`${file}.before-restore`);
 
     const r = await runAdminCli(['restore', backup], env);
@@ -42,13 +48,7 @@ describe('restore where an interrupted restore left the line aside', () => {
   }, 60_000);
 
   it('killed at its swap, leaves a folder the server refuses to start on, not one it makes a new, empty line in', async () => {
-    const dataDir = tempDir();
-    const env = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
-    await seedMembers(dataDir, '917', numbersIn('917', 2));
-    const backup = path.join(tempDir(), 'line.db');
-    expect((await runAdminCli(['backup', backup], env)).code).toBe(0);
-    const file = path.join(dataDir, 'heads-up.db');
-    fs.renameSync(file, `${file}.before-restore`);
+    const { dataDir, env, backup, file } = await lineLeftAside();
 
     const killed = await runAdminCli(['restore', backup], { ...env, NODE_OPTIONS: `--require ${path.join(__dirname, '../helpers/kill-at-swap.cjs')}` });
     expect(killed.code).toBeNull(); // killed, as at a power cut
@@ -61,13 +61,7 @@ describe('restore where an interrupted restore left the line aside', () => {
   }, 60_000);
 
   it('killed after its swap and run again as doctor says, keeps the line the first run left aside (maybe the newest copy) under a dated name and says so', async () => {
-    const dataDir = tempDir();
-    const env = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
-    await seedMembers(dataDir, '917', numbersIn('917', 2));
-    const backup = path.join(tempDir(), 'line.db');
-    expect((await runAdminCli(['backup', backup], env)).code).toBe(0);
-    const file = path.join(dataDir, 'heads-up.db');
-    fs.renameSync(file, `${file}.before-restore`);
+    const { dataDir, env, backup, file } = await lineLeftAside();
     const before = fs.readFileSync(`${file}.before-restore`);
 
     const killed = await runAdminCli(['restore', backup], { ...env, NODE_OPTIONS: `--require ${path.join(__dirname, '../helpers/kill-after-swap.cjs')}` });
