@@ -32,7 +32,7 @@ function member(lang: Lang, answers: string[]): { sent: number; received: number
   const t = catalog(lang);
   const questions = (['what', 'when', 'where', 'person', 'vehicle', 'contact', 'other'] as const).map((s) => t.reportAsk(s));
   const review = t.reportReview(['415'], t.alertBody(alertFieldsOf(TYPICAL, null)));
-  const received = [...questions, review, t.reportReceived('#K7Q2')].reduce((n, m) => n + smsSegments(m), 0);
+  const received = [...questions, review, t.reportReceived('#K7Q2', ['415'])].reduce((n, m) => n + smsSegments(m), 0);
   const sent = ['REPORT', ...answers, 'DONE'].reduce((n, m) => n + smsSegments(m), 0);
   return { sent, received };
 }

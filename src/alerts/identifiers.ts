@@ -8,10 +8,11 @@
  */
 import type { CountryCode } from 'libphonenumber-js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { bareHandlesIn } from './bare-handles';
 import { DEFAULT_COUNTRY, digitForms, normalizePhone, numberReadable, phoneNumbersIn } from './numbers-in-text';
 import { plateQuery } from './plate-query';
 import { platesIn } from './plates';
-import { profileHandle } from './profile-links';
+import { profileHandle, profileIdLink } from './profile-links';
 
 export { DEFAULT_COUNTRY, digitForms, normalizePhone, numberReadable };
 
@@ -94,42 +95,6 @@ export function whatsappNumber(link: string): string | null {
 
 const EMAIL_IN_TEXT = /(?:mailto:)?[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,24}/gu;
 const HANDLE_IN_TEXT = /(?<![\p{L}\p{N}_.@])@([\p{L}\p{N}_][\p{L}\p{N}_.]{1,29})/gu;
-// A handle copied without its "@" ("his insta is rick_sf"): a word holding an underscore, which no ordinary word
-// does. One without ("rickysf") cannot be told from a word, and a false handle would match whoever has it.
-const BARE_HANDLE_IN_TEXT = /(?<![\p{L}\p{N}_.@/])[\p{L}\p{N}_.]*_[\p{L}\p{N}_.]*(?![\p{L}\p{N}_@/])/gu;
-// Read alone only with an underscore inside, two letters or digits each side ("rick_sf", "dj_rick"): WhatsApp's
-// italics ("_very_", "_he", "drunk_") and emoticons ("o_O", "T_T") are not.
-const INNER_UNDERSCORE = /^(?=[\p{L}\p{N}])[\p{L}\p{N}_.]*[\p{L}\p{N}]{2}_[\p{L}\p{N}]{2}[\p{L}\p{N}_.]*$/u;
-// A file name as a phone or an app gives it ("IMG_2034.jpg", "Screenshot_20240312", Telegram's
-// "photo_2024-03-12_22-15-01.jpg"): no one's handle, nor are the parts between its dashes ("photo_2024", "12_22").
-const FILE_NAME = /\.(?:jpe?g|png|gif|heic|webp|mp4|mov|pdf)$|^(?:img|vid|pxl|dsc|mvimg|screenshot|screen_recording|photo|video)_\d[\d_-]*(?:_\p{L}+)?$/iu;
-
-/** The text with each word that is a file name (its brackets and punctuation aside) blanked, to the same length. */
-function fileNamesBlanked(text: string): string {
-  return text.replace(/\S+/gu, (word) => (FILE_NAME.test(word.replace(/^[("'[]+|[.,;:!?)"'\]]+$/gu, '')) ? ' '.repeat(word.length) : word));
-}
-// Any other word with an underscore ("j_smith", "_rickysf_", "ricky_") only right after a handle's label ("snap:
-// x_ricky_x", "his insta is _rick_"), a word for the account and a possessive between them as written ("his
-// instagram handle is", "snap username:", "o insta dele é"). "of" and "x" are ordinary words too ("kind of
-// _weird_"): labels in capitals or before ":" only.
-const HANDLE_LABELS = new Set(['ig', 'insta', 'instagram', 'snap', 'snapchat', 'tiktok', 'twitter', 'onlyfans', 'telegram']);
-const ACCOUNT_WORD = String.raw`(?:handle|user(?:name)?|name|account|id|nombre|usuario|cuenta|nom|compte|pseudo|nome|usu[aá]rio|conta|dele|dela)`;
-const LINKING_WORD = String.raw`(?:is|was|es|era|est|[eé]tait|c['’]est|c['’][eé]tait|é|foi)`;
-const LABEL_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}_@.])(\p{L}+)(?:\s+${ACCOUNT_WORD})?\s*(:)?\s*(?:${LINKING_WORD}\s+)?$`, 'iu');
-
-function afterHandleLabel(before: string): boolean {
-  const m = LABEL_BEFORE.exec(before);
-  const label = m?.[1] ?? '';
-  if (HANDLE_LABELS.has(label.toLowerCase())) return true;
-  return (label === 'OF' || label === 'X' || m?.[2] === ':') && ['of', 'x'].includes(label.toLowerCase());
-}
-
-/** Whether an underscore-holding word is a handle written without its "@". */
-function bareHandle(word: string, before: string): boolean {
-  const core = word.replace(/\.+$/u, '');
-  if (INNER_UNDERSCORE.test(core)) return true;
-  return /[\p{L}\p{N}]/u.test(core) && (!core.startsWith('_') || core.endsWith('_')) && afterHandleLabel(before);
-}
 const LINK_IN_TEXT = /\b(?:https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|net|org|link|me|io|co|ca|mx|es|info|biz|xxx|us|uk|app|site|club)\/[^\s<>"]*)/giu;
 /** Where to look for what, by the report's field: plates without a word before them only in the vehicle answer. */
 export interface ExtractOptions {
@@ -161,6 +126,9 @@ function identifiersAt(input: string, opts: ExtractOptions): Array<Identifier & 
     // Sentence punctuation after a link is not part of it.
     const link = normalizeLink(m[0].replace(/[.,;:!?)\]]+$/, ''));
     if (link) found.push({ kind: 'link', value: link, at: m.index ?? 0 });
+    // A Facebook profile of a numeric id is one link however shared ("m.facebook.com/profile.php?id=…&mibextid=…").
+    const idLink = link ? profileIdLink(link) : null;
+    if (idLink) found.push({ kind: 'link', value: idLink, at: m.index ?? 0 });
     // "instagram.com/ricky_sf" is @ricky_sf too, in the same place: one identifier with two readings. Not a link
     // cut short ("instagram.com/ricky_s..."): its stub would be an innocent's handle.
     const handle = link && !/\.\.\.$/.test(m[0]) ? profileHandle(link) : null;
@@ -174,10 +142,9 @@ function identifiersAt(input: string, opts: ExtractOptions): Array<Identifier & 
     const handle = normalizeHandle(m[1] as string);
     if (handle) found.push({ kind: 'handle', value: handle, at: m.index ?? 0 });
   }
-  const noFiles = fileNamesBlanked(noLinks);
-  for (const m of noFiles.matchAll(BARE_HANDLE_IN_TEXT)) {
-    const handle = bareHandle(m[0], noFiles.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) ? normalizeHandle(m[0]) : null;
-    if (handle) found.push({ kind: 'handle', value: handle, at: m.index ?? 0 });
+  for (const { word, at } of bareHandlesIn(noLinks)) {
+    const handle = normalizeHandle(word);
+    if (handle) found.push({ kind: 'handle', value: handle, at });
   }
   // A phone number is never also a plate: its digits are not read after a plate word ("tag him 415 555 0123"),
   // and its end written again is that number ("tag: 555 0123").
@@ -235,8 +202,13 @@ function queryGroups(input: string, country: CountryCode): Identifier[][] {
   // a bare domain too: a report's "https://www.eros.com" is indexed as "eros.com".
   if (/^([a-z0-9-]+\.)+[a-z]{2,24}(\/\S*)?$/i.test(text)) {
     const link = normalizeLink(text);
-    const handle = link ? profileHandle(link) : null;
-    return link ? [[{ kind: 'link', value: link }, ...(handle ? [{ kind: 'handle' as const, value: handle }] : [])]] : [];
+    if (!link) return [];
+    const readings: Identifier[] = [{ kind: 'link', value: link }];
+    const idLink = profileIdLink(link);
+    if (idLink) readings.push({ kind: 'link', value: idLink });
+    const handle = profileHandle(link);
+    if (handle) readings.push({ kind: 'handle', value: handle });
+    return [uniqueIdentifiers(readings)];
   }
   // Only a text that is just a number: libphonenumber pulls a number out of a short sentence ("@ricky_sf
   // 415-555-0177"), and the handle beside it would go unchecked.

@@ -3,7 +3,7 @@
  * (plates.ts): every reading, the likeliest first. Pure.
  */
 import type { Identifier } from './identifiers';
-import { NUMBER_WORDS, plateWordReadings, words } from './plates';
+import { NUMBER_WORDS, plateWordReadings, words } from './plate-words';
 
 /**
  * The readings of the words of a CHECK as a plate ("7ABC123", "ca 7abc123", "ABC-123 NY"),

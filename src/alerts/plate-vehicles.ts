@@ -7,7 +7,7 @@
  */
 
 /** The words that say a plate ("plate", "placa", "plaque", "tag"…), as plates.ts reads them. */
-export const PLATE_WORD = String.raw`plates?|placas?|plaques?|immatriculation|tags?|lic(?:ense|ence)?|matr[ií]cula|patente|reg(?:istration)?`;
+export const PLATE_WORD = String.raw`plates?|placas?|plaques?|immatriculation|tags?|lic(?:ense|ence)?|matr[ií]culas?|patente|reg(?:istration)?`;
 
 // Whose vehicle: "on his", "of the", "del", "de la", "de su", "de sa", "do", "da", "du", "de l'".
 const OWNER = String.raw`(?:del|de\s+(?:la|las|los|su|sus|sa|son|leur|ce|cette|esa|ese|este|esta)|do|da|du|dessa|desse|of\s+(?:the|his|her|their|that|this|a|an)|on\s+(?:the|his|her|their|that|this|a|an))(?![\p{L}\p{N}])|de\s+l['’](?=\p{L})`;

@@ -2,21 +2,19 @@
  * Licence plates in a text: after a word that says so
  * ("plate 7ABC123"), after their state, or (in a vehicle answer) alone;
  * their state kept apart, and every reading named where the words leave
- * the plate in doubt. Pure; identifiers.ts gathers these with the other kinds,
- * and plate-query.ts reads a CHECK's words as a plate with these rules.
+ * the plate in doubt. Pure; identifiers.ts gathers these with the other kinds;
+ * plate-words.ts reads the plate in the words found, for CHECK's words too.
  */
 import { fieldLabels, LANGS } from '../bot/catalog';
 import type { Identifier } from './identifiers';
-import { ADVERB, FRENCH_PLATE, listedPlates, negatedWordsEnd, plateAfterNegatedWord } from './plate-lists';
+import { ADVERB, listedPlates, negatedWordsEnd, plateAfterNegatedWord } from './plate-lists';
 import { isSmallWordInAnyCase, normalizePlate, plateReadings, shoutedReadings } from './plate-readings';
+import { REGIONS, regionOfPlate, regionWord } from './plate-regions';
 import { PLATE_WORD, vehiclesBlanked } from './plate-vehicles';
+import { frenchWhole, NUMBER_WORD, plateInWords, plateWordReadings, words } from './plate-words';
 
 export { normalizePlate };
 
-// "Plate NO. ABC-123", "plaque n° AB-123-CD", "placa núm. ABC-12-34": a number word, never one of a plate's groups.
-const NUMBER_WORD = String.raw`n°|(?:no|n[uú]m|number|n[uú]mero|num[eé]ro)(?![\p{L}\p{N}])`;
-// A number word as one of a text's words, its punctuation with it ("NO.", "No:", "N°").
-export const NUMBER_WORDS = new RegExp(String.raw`^(?:${NUMBER_WORD})[.:#]*$`, 'iu');
 // A negation right after the plate word or its linking word ("placa no es ABC123", "the plate is not …", "la plaque
 // n'est pas …", "a placa não é …"): the plate it is about is the one the car did not have. A bare "no" is a number
 // word ("placa no ABC123"): only "no" and a linking word negate.
@@ -29,7 +27,7 @@ const NEGATION = String.raw`(?:not|isn['’]?t|wasn['’]?t|aren['’]?t|weren['
 // between the word and the plate is blanked first (plate-vehicles.ts).
 const PLATE_AFTER_WORD = new RegExp(
   String.raw`\b(${PLATE_WORD})\b[\s:#.,-]*` +
-    String.raw`(?:(${NEGATION})[\s:#.]*)?(?:(?:${NUMBER_WORD})[\s:#.]*)?(?:(de|is|was|are|reads?|es|era|é|est|[eé]tait)(?![\p{L}\p{N}])[\s:#.]*)?(?:(${NEGATION})[\s:#.]*)?` +
+    String.raw`(?:(${NEGATION})[\s:#.]*)?(?:(?:${NUMBER_WORD})[\s:#.]*)?(?:(de|is|was|are|were|reads?|es|era|eran|son|é|são|sao|eram|est|[eé]tait|sont|[eé]taient)(?![\p{L}\p{N}])[\s:#.]*)?(?:(${NEGATION})[\s:#.]*)?` +
     String.raw`((?:[A-Za-z]{2}\s+(?:${NUMBER_WORD})[\s:#.]*)?(?:[A-Za-z0-9]{1,4}(?:[\s-]|\.(?=[A-Za-z0-9]))?){1,4})`,
   'giu',
 );
@@ -47,90 +45,16 @@ const REGION_THEN_PLATE_WORD = /(?<![\p{L}\p{N}])([A-Z]{2})\s+(?:N°\s*)?([A-Z0-
 // An alert's vehicle sentence in any of its languages ("Vehicle: grey Honda 7ABC123.", "Véhicule: …"), up to its end.
 const VEHICLE_LABELS = [...new Set(LANGS.map((lang) => fieldLabels(lang).vehicle))];
 const VEHICLE_SENTENCE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${VEHICLE_LABELS.join('|')})\\s*:([^\\n]*?)(?=[.!?](?:\\s|$)|\\n|$)`, 'giu');
-const REGIONS = new Set(
-  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR AB BC MB NB NL NS ON PE QC SK'.split(' '),
-);
 
-/** A text's words, a number sign glued to the plate after it apart ("N°ABC123"): the plate is read as when spaced. */
-export function words(text: string): string[] {
-  return text
-    .replace(/(?<![\p{L}\p{N}])(n°)(?=[\p{L}\p{N}])/giu, '$1 ')
-    .split(/\s+/)
-    .filter((w) => w !== '');
-}
-
-/** A state or province code written as one word in capitals ("NY", "(NY)", "N.Y."), or undefined. */
-function regionWord(word: string): string | undefined {
-  const code = word.replace(/[^A-Za-z0-9]/g, '');
-  return REGIONS.has(code) ? code : undefined;
-}
-
-/** The region written next to a plate: "CA plate …", "… plate 7ABC123 (CA)". */
-function regionNear(text: string, start: number, end: number): string | undefined {
+/** The region written next to `plate`: "CA plate …", "… plate 7ABC123 (CA)". */
+function regionNear(text: string, start: number, end: number, plate: string): string | undefined {
   const before = words(text.slice(Math.max(0, start - 24), start)).slice(-3);
   const after = words(text.slice(end, end + 8)).slice(0, 1);
   for (const w of [...before.reverse(), ...after]) {
-    const code = regionWord(w);
+    const code = regionOfPlate(w, plate);
     if (code) return code;
   }
   return undefined;
-}
-
-/** A plate read from the start of some words: its value, its state if written, and how many words it took. */
-export interface PlateWords {
-  value: string;
-  region?: string;
-  used: number;
-}
-
-/**
- * The plate at the start of some words: the most words that make one. A
- * state before a plate with letters in it, or after a plate in capitals, is
- * its region, not part of it ("CA 7ABC123", "ABC-123 NY"), so the plate is
- * indexed as when written alone; "AB 1234" stays AB1234 (two letters before
- * digits are as likely the plate's). Reports and CHECK read plates alike.
- */
-function plateInWords(tokens: string[], leadMayBeRegion = true): PlateWords | null {
-  // Stryker disable next-line StringLiteral: only the words after a lone state are none, and no text in place of '' is a state
-  const lead = leadMayBeRegion ? regionWord((tokens[0] ?? '').toUpperCase()) : undefined;
-  if (lead) {
-    // "TX NO ABC 123": a number word after the state is never the plate's.
-    const skip = NUMBER_WORDS.test(tokens[1] ?? '') ? 2 : 1;
-    const after = plateInWords(tokens.slice(skip));
-    if (after && /[A-Z]/.test(after.value)) return { value: after.value, region: after.region ?? lead, used: after.used + skip };
-  }
-  const stateAt = tokens.findIndex((t) => regionWord(t) !== undefined);
-  const candidates = stateAt > 0 ? tokens.slice(0, stateAt) : tokens;
-  for (let n = candidates.length; n >= 1; n--) {
-    const value = normalizePlate(candidates.slice(0, n).join(''));
-    if (!value) continue;
-    // The state is the plate's only when the plate runs up to it.
-    const region = n === stateAt ? regionWord(tokens[n] as string) : undefined;
-    return region ? { value, region, used: n + 1 } : { value, used: n };
-  }
-  return null;
-}
-
-// A French plate's first group (FRENCH_PLATE) may be a state code ("AB 123 CD").
-
-/** The French plate a state code and the plate after it make together ("AB" and "123CD"), or null. */
-function frenchWhole(region: string, value: string): string | null {
-  return FRENCH_PLATE.test(region + value) ? region + value : null;
-}
-
-/**
- * Every reading of a plate's words: plateInWords's and, where a state code leads and was taken for the plate's
- * state, the whole too when the code is in small letters or the whole is a French plate: "ab 123 cd" and
- * "AB 123 CD" are 123CD of Alberta or the French AB-123-CD.
- */
-export function plateWordReadings(tokens: string[]): PlateWords[] {
-  const plate = plateInWords(tokens);
-  // Stryker disable next-line StringLiteral: with no words there is no plate, returned below before lead is read
-  const lead = tokens[0] ?? '';
-  if (!plate?.region) return plate ? [plate] : [];
-  const whole = plateInWords(tokens, false);
-  if (!whole || whole.value === plate.value) return [plate];
-  return lead !== lead.toUpperCase() || FRENCH_PLATE.test(whole.value) ? [plate, whole] : [plate];
 }
 
 /** Whether nothing of the sentence follows `at` in the text: its end, or punctuation. */
@@ -200,7 +124,7 @@ function platesAfterWord(text: string): { plates: Array<Identifier & { at: numbe
       const without = plateWordReadings(tokens);
       for (const plate of linkFirst ? [...withLink, ...without] : [...without, ...withLink]) {
         used = Math.max(used, withLink.includes(plate) ? plate.used - 1 : plate.used);
-        const region = plate.region ?? regionNear(text, start, start + m[0].length);
+        const region = plate.region ?? regionNear(text, start, start + m[0].length, plate.value);
         out.push(region ? { kind: 'plate', value: plate.value, region, at: start } : { kind: 'plate', value: plate.value, at: start });
       }
     }
@@ -209,37 +133,59 @@ function platesAfterWord(text: string): { plates: Array<Identifier & { at: numbe
     // on into the next plate word; the search goes on after the words the plate took.
     re.lastIndex = out.length === found ? start + word.length : wordsEnd(written, start + m[0].length - written.length, used);
     // "plates ABC123 and XYZ789": the plates listed after it, with no plate word of their own.
-    if (out.length > found) re.lastIndex = listedPlates(read, re.lastIndex, out);
+    if (out.length > found) re.lastIndex = listedPlates(read, re.lastIndex, word, out);
   }
   return { plates: out, unsaid };
 }
 
 /**
- * Whether the words right before `at` are a negation, or a negation then an adverb or a state ("not 7ABC128", "not
- * really 7ABC128", "not CA 7ABC128"): the plate after them is one the car did not have. "not tinted 7ABC123" is not.
+ * Whether the words right before `plate` (at `at`) are a negation, or a negation then an adverb or its state or both
+ * ("not 7ABC128", "not really 7ABC128", "not really CA 7ABC128"): the plate after them is one the car did not have.
+ * "not tinted 7ABC123" is not, nor "not OK 7ABC123" ("OK" is no state of a California plate).
  */
-function negatedBefore(text: string, at: number): boolean {
-  const before = text.slice(0, at);
-  const last = /(\S+)\s+$/u.exec(before);
-  const between = last && (ADVERB.test(last[1] as string) || regionWord(last[1] as string) !== undefined);
-  return NEGATED_BEFORE.test(between ? before.slice(0, last.index) : before);
+function negatedBefore(text: string, at: number, plate: string): boolean {
+  let before = text.slice(0, at);
+  // Up to two words between them, an adverb and the state ("not really CA 7ABC128").
+  for (let between = 0; between < 2; between++) {
+    if (NEGATED_BEFORE.test(before)) return true;
+    const last = /(\S+)\s+$/u.exec(before);
+    if (!last || !(ADVERB.test(last[1] as string) || regionOfPlate(last[1] as string, plate) !== undefined)) return false;
+    before = before.slice(0, last.index);
+  }
+  return NEGATED_BEFORE.test(before);
+}
+
+/** Whether a plate with no word before it mixes letters and digits, two of each at least ("7ABC123", not "THANKS"). */
+function mixed(plate: string): boolean {
+  // Stryker disable next-line Regex: counting digits instead of letters swaps the two counts, and both must be at least 2
+  const letters = plate.replace(/[^A-Z]/g, '').length;
+  return letters >= 2 && plate.length - letters >= 2;
 }
 
 /** The plates of a vehicle answer with no word before them: after a state in a few short groups, else mixed words. */
 function unmarkedPlates(text: string): Array<Identifier & { at: number }> {
   const out: Array<Identifier & { at: number }> = [];
+  // "TX ABC1234, OR 7ABC128": plates after a word that is a code of no state of theirs, read as alone.
+  const alone: Array<Identifier & { at: number }> = [];
   // "TX GHK 4432": a state or province code, then the plate in a few words.
   for (const m of text.matchAll(REGION_THEN_PLATE)) {
     const region = m[1] as string;
     if (!REGIONS.has(region)) continue;
     const at = m.index ?? 0;
-    if (negatedBefore(text, at)) continue;
     for (const tokens of plateReadings(words(m[2] as string), sentenceEndsAt(text, at + m[0].length))) {
       for (let n = tokens.length; n >= 1; n--) {
         // A plate in several words is in short groups ("GHK 4432"): "FL 4x4 truck" names none.
         if (n > 1 && tokens.slice(0, n).some((t) => t.length > 4)) continue;
         const plate = normalizePlate(tokens.slice(0, n).join(''));
         if (plate && plate.length >= 5 && /[A-Z]/.test(plate)) {
+          // "OR 7ABC128", "not OK 7ABC123": a word, no state of this plate; the plate is read as alone (one word, with
+          // no state), even when a state led to another ("TX ABC1234, OR 7ABC128").
+          if (regionOfPlate(region, plate) === undefined) {
+            const start = at + m[0].length - (m[2] as string).length;
+            if (n === 1 && mixed(plate) && !negatedBefore(text, start, plate)) alone.push({ kind: 'plate', value: plate, at: start });
+            break;
+          }
+          if (negatedBefore(text, at, plate)) break;
           out.push({ kind: 'plate', value: plate, region, at });
           const french = frenchWhole(region, plate);
           if (french) out.push({ kind: 'plate', value: french, at });
@@ -248,16 +194,12 @@ function unmarkedPlates(text: string): Array<Identifier & { at: number }> {
       }
     }
   }
-  if (out.length) return out;
+  if (out.length) return [...out, ...alone];
   for (const m of text.matchAll(BARE_PLATE)) {
     const plate = normalizePlate(m[1] as string);
-    if (!plate || plate.length < 5) continue;
-    // Stryker disable next-line Regex: counting digits instead of letters swaps the two counts, and both must be at least 2
-    const letters = plate.replace(/[^A-Z]/g, '').length;
-    const digits = plate.length - letters;
     const start = m.index ?? 0;
-    if (letters < 2 || digits < 2 || negatedBefore(text, start)) continue;
-    const region = regionNear(text, start, start + m[0].length);
+    if (!plate || plate.length < 5 || !mixed(plate) || negatedBefore(text, start, plate)) continue;
+    const region = regionNear(text, start, start + m[0].length, plate);
     out.push(region ? { kind: 'plate', value: plate, region, at: start } : { kind: 'plate', value: plate, at: start });
   }
   return out;
@@ -290,7 +232,10 @@ export function platesIn(said: string, bare: boolean): Array<Identifier & { at: 
     if (/^\d+(?:ST|ND|RD|TH|AM|PM|MINS?|MN|HRS?|H)$/.test(plate)) continue;
     // Nor a Canadian postcode after its province ("ON M5V3L9").
     if (/^[A-Z]\d[A-Z]\d[A-Z]\d$/.test(plate)) continue;
-    out.push({ kind: 'plate', value: plate, region, at: m.index ?? 0 });
+    // Nor one she says the car did not have ("definitely not CA 7ABC128"; in "not OK 7ABC123" "OK" is a word).
+    if (negatedBefore(text, (m.index ?? 0) + m[0].length - (m[2] as string).length, plate)) continue;
+    const state = regionOfPlate(region, plate);
+    out.push(state ? { kind: 'plate', value: plate, region: state, at: m.index ?? 0 } : { kind: 'plate', value: plate, at: m.index ?? 0 });
     const french = frenchWhole(region, plate);
     if (french) out.push({ kind: 'plate', value: french, at: m.index ?? 0 });
   }

@@ -19,7 +19,9 @@ const PROFILE_PATHS: Record<string, RegExp> = {
   'tiktok.com': /^\/@([^/@]+)$/,
   'threads.net': /^\/@([^/@]+)$/,
   'threads.com': /^\/@([^/@]+)$/,
-  'snapchat.com': /^\/add\/([^/@]+)$/,
+  'snapchat.com': /^\/(?:add\/|@)([^/@]+)$/,
+  'facebook.com': /^\/([^/@]+)$/,
+  'fb.com': /^\/([^/@]+)$/,
 };
 
 // Pages of those sites that are no one's profile.
@@ -29,12 +31,27 @@ const ROUTES = new Set([
   'tv', 'joinchat', 's', 'addstickers', 'download', 'discover', 'web', 'new',
 ]);
 
-const NAME = /^[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?$/;
+// Facebook's own pages besides: on another site each may be someone's name ("instagram.com/media", "t.me/live").
+const FACEBOOK_ROUTES = new Set([
+  'people', 'pages', 'groups', 'events', 'watch', 'marketplace', 'photo', 'photos', 'sharer', 'gaming', 'friends',
+  'business', 'ads', 'policies', 'bookmarks', 'saved', 'memories', 'pg', 'dialog', 'plugins', 'fundraisers', 'jobs',
+  'places', 'media', 'video', 'videos', 'live', 'latest', 'feeds', 'recover', 'checkpoint', 'lite', 'story', 'me',
+  'profile', 'notes', 'dating', 'messenger', 'games', 'instantgames', 'gamingvideo', 'offers', 'shops', 'shop',
+  'reg', 'logout', 'findfriends', 'birthdays', 'onthisday', 'pay', 'facebookpay', 'donate', 'nonprofits', 'support',
+  'communitystandards', 'careers', 'developers', 'directory', 'composer', 'posts', 'permalink', 'l', 'r', 'tr',
+  'ajax', 'api', 'security', 'privacy_center', 'avatars', 'coronavirus_info', 'weather', 'crisisresponse', 'blood',
+]);
+
+// A page of a script ("profile.php", "home.php") is no name.
+const NAME = /^(?!.*\.php$)[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?$/;
 
 // What the apps add to a profile link they share ("?igsh=…", "?hl=en", "?s=21&t=…", "?_t=…&_r=1", Snapchat's
 // "?share_id=…&locale=en-US", Threads' "?xmt=…"): still the profile. Any other query may be a page of it
 // ("?page=2"), naming no handle plainly.
-const SHARE_PARAMS = new Set(['igsh', 'igshid', 'hl', 'lang', 's', 't', 'si', '_t', '_r', 'is_from_webapp', 'sender_device', 'share_id', 'locale', 'xmt']);
+const SHARE_PARAMS = new Set(['igsh', 'igshid', 'hl', 'lang', 's', 't', 'si', '_t', '_r', 'is_from_webapp', 'sender_device', 'share_id', 'locale', 'xmt', 'mibextid', 'rdid', 'sfnsn']);
+
+// The hosts a Facebook profile is shared from ("m.facebook.com", "web.facebook.com", "fb.com").
+const FACEBOOK = /^(?:(?:m|mobile|web)\.)?(?:facebook|fb)\.com$/;
 
 /** The handle a normalised link (as normalizeLink gives it: host, path and query, lower case) names; null when none plainly. */
 export function profileHandle(full: string): string | null {
@@ -42,7 +59,31 @@ export function profileHandle(full: string): string | null {
   if (query !== undefined && ![...new URLSearchParams(query).keys()].every((key) => SHARE_PARAMS.has(key))) return null;
   const slash = link.indexOf('/');
   if (slash < 0) return null;
-  const path = PROFILE_PATHS[link.slice(0, slash).replace(/^(?:m|mobile)\./, '')]?.exec(link.slice(slash));
+  const host = link.slice(0, slash);
+  const path = PROFILE_PATHS[host.replace(/^(?:m|mobile|web)\./, '')]?.exec(link.slice(slash));
   const name = path?.[1] ?? '';
+  // "facebook.com/100012345678901" is a numeric id, the profile.php?id= link's (profileIdLink), no handle.
+  if (FACEBOOK.test(host) && (FACEBOOK_ROUTES.has(name) || /^\d+$/.test(name))) return null;
   return name.length >= 2 && NAME.test(name) && !ROUTES.has(name) ? name : null;
+}
+
+// The paths Facebook gives a profile of a numeric id, and redirects to its profile.php?id= link: "/<id>",
+// "/people/<name>/<id>", "/p/<name>-<id>".
+const ID_PATH = /^\/(?:people\/[^/]+\/|p\/[^/]*-)?(\d{1,20})$/;
+
+/**
+ * The one link a Facebook profile of a numeric id is known by, "facebook.com/profile.php?id=<digits>", however the
+ * app wrote it (another host, share parameters, one of ID_PATH's paths); null for any other link. Not a handle: the handle index is compared
+ * with what members write as handles, and a bare run of digits is read as a phone number there, so the id stays a
+ * link, whose own index no number or handle reaches.
+ */
+export function profileIdLink(full: string): string | null {
+  const [link = '', query = ''] = full.split('?', 2);
+  const slash = link.indexOf('/');
+  if (slash < 0 || !FACEBOOK.test(link.slice(0, slash))) return null;
+  const params = new URLSearchParams(query);
+  const path = link.slice(slash);
+  const id = path === '/profile.php' ? (params.get('id') ?? '') : (ID_PATH.exec(path)?.[1] ?? '');
+  if (!/^\d{1,20}$/.test(id) || ![...params.keys()].every((key) => key === 'id' || SHARE_PARAMS.has(key))) return null;
+  return `facebook.com/profile.php?id=${id}`;
 }

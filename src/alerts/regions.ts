@@ -123,13 +123,22 @@ export class Regions {
    * `words` are as written: a number they start ("(628) 555-0177") is text.
    * `afterAreas`: areas came before the text, so it may start with the word
    * that joins one more ("415 and 510 police sweep": "and 510 police sweep").
+   * `elsewhere`: the report has an area without these words (given before
+   * them, her subscriptions, her number's).
    */
-  leading(words: string[], afterAreas = false): { npas: string[]; used: number } {
+  leading(words: string[], afterAreas = false, elsewhere = false): { npas: string[]; used: number } {
     // A word of marks alone ("&") is kept as written: it may join two areas.
     const tokens = words.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') || w);
     // "$250 short", "250$ manquant": an amount, written with its currency sign, is text.
     const isText = (i: number) => isAmount(words[i] as string) || startsWithNumber(words.slice(i).join(' '), this.country);
-    return this.run(tokens, true, afterAreas, isText);
+    const read = this.run(tokens, true, afterAreas, isText);
+    // All in capitals, every word looks like a code: "MAN WITH A KNIFE" is a man, not Manchester. There a letter
+    // code leads only when the words are areas alone ("REPORT LDN") or the report has nowhere else to go. Words
+    // after the codes with no capital ("LDN 07700 900123", a script without case) are not shouted: the code leads.
+    const after = words.slice(read.used).join(' ');
+    const shouted = /\p{Lu}/u.test(after) && !/\p{Ll}/u.test(after);
+    if (!shouted || !elsewhere || read.used === tokens.length) return read;
+    return this.run(tokens, true, afterAreas, isText, false);
   }
 
   /** The area a number belongs to: its own area's prefix, else its North American area code; null when none. */
@@ -175,12 +184,13 @@ export class Regions {
    * Outside free text the first token may be a word that leads in to areas
    * ("de 415"), when an area follows it. Stops at the first token that names
    * none, or where `isText` says the tokens from there are text all the same.
+   * `letterCodes` false: codes of letters name no area (digit codes and names still do).
    */
-  private run(tokens: string[], freeText: boolean, afterAreas = false, isText = (_i: number) => false): { npas: string[]; used: number } {
+  private run(tokens: string[], freeText: boolean, afterAreas = false, isText = (_i: number) => false, letterCodes = true): { npas: string[]; used: number } {
     const out = new Set<string>();
     let used = 0;
     for (let i = 0; i < tokens.length; ) {
-      const found = this.match(tokens, i, freeText);
+      const found = this.match(tokens, i, freeText, letterCodes);
       if (found && !isText(i)) {
         for (const c of found.codes) out.add(c);
         i += found.words;
@@ -198,12 +208,14 @@ export class Regions {
 
   /**
    * The areas the words from `i` name (a code, or a name of up to `nameWords` words, longest first), and how many
-   * words that took; in free text, own codes only in capitals and no region names.
+   * words that took; in free text, own codes only in capitals and no region names; without `letterCodes`, no code
+   * holding a letter.
    */
-  private match(tokens: string[], i: number, freeText = false): { codes: string[]; words: number } | undefined {
+  private match(tokens: string[], i: number, freeText = false, letterCodes = true): { codes: string[]; words: number } | undefined {
     const token = tokens[i] as string;
     const code = nameKey(token).toUpperCase();
-    if (this.own.has(code) && (!freeText || token === token.toUpperCase())) return { codes: [code], words: 1 };
+    const spelt = letterCodes || !/\p{L}/u.test(code);
+    if (this.own.has(code) && spelt && (!freeText || token === token.toUpperCase())) return { codes: [code], words: 1 };
     if (this.northAmerica && isAreaCode(token)) return { codes: [token], words: 1 };
     for (let n = Math.min(this.nameWords, tokens.length - i); n >= 1; n--) {
       const key = nameKey(tokens.slice(i, i + n).join(' '));

@@ -1,9 +1,9 @@
 /** English replies. */
 import type { AreaCommand, Catalog, FieldLabels } from './catalog-type';
-import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered } from './catalog-text';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence } from './catalog-text';
 import { localDate } from './clock-time';
 import type { Category } from './report-dialogue';
-import { fitChars, fitItems, fitSegments } from './sms-segments';
+import { fitItems, fitSegments } from './sms-segments';
 
 // Reports (issue 11)
 const CATEGORY: Record<Category, string> = {
@@ -37,6 +37,8 @@ export const en: Catalog = {
     remaining.length
       ? `Heads Up: you left ${listAreas(areas)}. Still getting alerts for ${listAreas(remaining)}.`
       : `Heads Up: you left ${listAreas(areas)} and get no alerts now. JOIN 415 to come back.`,
+  leftCovered: (left, covered, through) =>
+    `Heads Up: ${left.length ? `you left ${listAreas(left)}. Alerts` : 'alerts'} for ${listAreas(covered)} still reach you through ${listAreas(through)} (same area). LEAVE ${through.join(' ')} to stop them.`,
   notMember: () => "Heads Up: you're not subscribed. Text JOIN and your area code, e.g. JOIN 415.",
   stopped: (via, checkinEnded) =>
     `Heads Up: you're unsubscribed ${via === 'sms' ? 'by SMS' : 'on Signal'}.${checkinEnded ? ' Check-in off: no one will be told.' : ''} ${
@@ -45,7 +47,7 @@ export const en: Catalog = {
   help: () =>
     'Heads Up bad date line. JOIN 415: alerts for an area. REPORT: warn others, step by step. CHECK + number, plate or @handle: screen a client. BUDDY + number + name, then CHECKIN 90: a friend hears if you go quiet. DISCREET: plain notices. AREAS, LEAVE 415, DELETE, LANG. STOP to end.',
   areas: (list) =>
-    list.length ? `Heads Up: your alert areas are ${listAreas(list)}. LEAVE 415 drops one, STOP ends all.` : "Heads Up: you have no alert areas. Text JOIN 415 to get alerts.",
+    list.length ? `Heads Up: your alert areas are ${listAreas(list)}. LEAVE ${list[0]} drops one, STOP ends all.` : "Heads Up: you have no alert areas. Text JOIN 415 to get alerts.",
   deleted: (via) =>
     via === 'sms'
       ? 'Heads Up: everything we held about you by SMS is erased. If you also use Heads Up on Signal, send DELETE there too. Text JOIN to start again.'
@@ -57,7 +59,9 @@ export const en: Catalog = {
   mediaNotRead: (answering) =>
     `Heads Up reads only text: photos, voice notes and files don't reach it. ${answering ? 'Please type your answer.' : 'Please type it, or text HELP for the commands.'}`,
   leaveNeedsArea: () => 'Heads Up: which area? e.g. LEAVE 415. STOP leaves all.',
-  reportReceived: (ref) => `Heads Up: thank you. Report ${ref} is with a moderator and goes out as an alert once checked.`,
+  reportReceived: (ref, areas) => `Heads Up: thank you. Report ${ref} for ${listAreas(areas)} is with a moderator and goes out as an alert once checked.`,
+  reportReceivedCut: (ref, areas, kept) =>
+    `Heads Up: thank you. Report ${ref} for ${listAreas(areas)} is with a moderator, but it was too long: only its first ${kept} characters were kept. Send the rest in another REPORT.`,
   reportNeedsText: () => 'Heads Up: text REPORT, the area and what happened, e.g. REPORT 415 grey van, aggressive, number 415-555-0100.',
   reportLimit: () => "Heads Up: you've sent the most reports we take in a day. Please try again tomorrow.",
   reportNeedsArea: () => 'Heads Up: which area? Text REPORT, the area code, then what happened.',
@@ -81,8 +85,9 @@ export const en: Catalog = {
   modApproveUnread: (ref, alert, segments) =>
     `Not sent: ${ref} was changed or its notice has not reached you. ${segments} SMS, APPROVE ${ref.slice(1)} again to send: ${alert}`,
   modShow: (ref, alert, segments, note) => `${ref}, ${segments} SMS, APPROVE would send: ${alert}${note ? `\nNote: ${note}` : ''}`,
-  modShowTooLong: (ref, segments, text) =>
-    fitChars((x) => `${ref} is too long for an alert (${segments} SMS, most 3); EDIT ${ref.slice(1)} shorter text. It reads: ${x}`, text),
+  modShowTooLong: (ref, segments, text, parts) =>
+    `${ref} is too long for an alert (${segments} SMS, most 3); EDIT ${ref.slice(1)} shorter text. It reads${parts > 1 ? ` (1/${parts})` : ''}: ${text}`,
+  modShowMore: (ref, part, parts, text) => `${ref} (${part}/${parts}): ${text}`,
   modTooLong: (ref, segments) => `${ref} is too long for an alert (${segments} SMS, most 3). EDIT ${ref.slice(1)} a shorter text, then APPROVE ${ref.slice(1)}.`,
   modAlertTooLong: (segments) => `That alert is too long (${segments} SMS, most 3). Send a shorter text.`,
   modDigest: (reports, joins) =>
@@ -127,6 +132,7 @@ export const en: Catalog = {
   // Check-ins (issue 13)
   buddyInvite: (name) =>
     `Heads Up: ${name} asked you to be their safety buddy. If they miss a check-in after a date, we'll text you what they shared so you can check on them. Reply ACCEPT or DECLINE. STOP: no more texts.`,
+  discreetBuddyInvite: (name) => `HU: ${name} asks you to be their contact: if they don't answer us in time, we'll pass you their message. Reply ACCEPT or DECLINE.`,
   buddyAsked: (ending) => `Heads Up: we asked the number ending ${ending} to be your buddy. They're your buddy once they reply ACCEPT; we'll tell you.`,
   buddyAlreadyAsked: (ending) => `Heads Up: the number ending ${ending} is already asked or your buddy. Text BUDDY to see your buddies.`,
   buddyLimit: (max) => `Heads Up: you can have at most ${max} buddies. BUDDY OFF and their number removes one.`,
@@ -138,15 +144,30 @@ export const en: Catalog = {
   buddyNone: () => 'Heads Up: you have no buddy. Text BUDDY, their number and the name they know you by, e.g. BUDDY 415-555-0100 Rose.',
   buddiesRemoved: (count) => (count ? `Heads Up: removed ${count} ${count === 1 ? 'buddy' : 'buddies'}.` : 'Heads Up: no buddy of yours has that number.'),
   buddyDropped: (name) => `Heads Up: ${name} removed you as their safety buddy. You'll get no more check-in messages about them.`,
+  discreetBuddyDropped: (name) => `HU: ${name} removed you as their contact. You'll get no more messages about them.`,
   buddyAccepted: () =>
     'Heads Up: thank you. You\'re now a safety buddy: we\'ll text you if the person who asked you misses a check-in. DECLINE to stop being a buddy.',
   buddyAcceptedMember: (ending) => `Heads Up: the number ending ${ending} accepted: they're your buddy. CHECKIN and minutes starts a check-in.`,
   buddyWhich: (names, more) =>
     `Heads Up: ${names.length + more > 1 ? 'these people' : 'this person'} asked you to be their safety buddy, in the order they asked: ${numbered(names)}${more ? ` and ${more} more` : ''}. Reply ACCEPT and the number of the one you know (ACCEPT 1).`,
-  buddyNoInvite: () => "Heads Up: no one has asked you to be their buddy. Text HELP for the commands.",
-  buddyDeclined: () => "Heads Up: OK, you're no one's safety buddy here now. You won't get check-in messages.",
+  buddyWaiting: (name) => `Heads Up: the one waiting for your answer gave the name ${name}. If you know them, reply ACCEPT alone; if not, DECLINE.`,
+  buddyNoInviteHere: (via) =>
+    via === 'sms'
+      ? 'Heads Up: no one has asked you by SMS to be their buddy. If you were asked on Signal, reply ACCEPT there. HELP: the commands.'
+      : 'Heads Up: no one has asked you on Signal to be their buddy. If you were asked by SMS, text ACCEPT there. HELP: the commands.',
+  buddyNotAskedHere: (via) =>
+    via === 'sms'
+      ? 'Heads Up: no one has asked you by SMS to be their buddy. If you were asked or accepted on Signal, reply DECLINE there. HELP: the commands.'
+      : 'Heads Up: no one has asked you on Signal to be their buddy. If you were asked or accepted by SMS, text DECLINE there. HELP: the commands.',
+  buddyDeclined: (via) =>
+    via === 'sms'
+      ? "Heads Up: OK, you're no one's safety buddy by SMS now: no check-in messages here. If you're also a buddy on Signal, reply DECLINE there too."
+      : "Heads Up: OK, you're no one's safety buddy on Signal now: no check-in messages here. If you're also a buddy by SMS, text DECLINE there too.",
   buddyDeclinedMember: (ending) => `Heads Up: the number ending ${ending} declined, so it isn't your buddy.`,
   buddyStoppedMember: (ending) => `Heads Up: the number ending ${ending} asked us to stop texting it, so it can't be your buddy now.`,
+  discreetContactAccepted: (ending) => `HU: the number ending ${ending} said yes: it is your contact now.`,
+  discreetContactDeclined: (ending) => `HU: the number ending ${ending} said no, so it is not your contact.`,
+  discreetContactStopped: (ending) => `HU: the number ending ${ending} asked us to stop texting it, so it is not your contact now.`,
   checkinEnd: (e) => (e.day ? `${e.time} on ${WEEKDAY[e.day.weekday]} ${e.day.date}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: check-in until ${until}${replaced ? ' (it replaces your earlier one and its details)' : ''}. Text OK when you're safe${reminder ? "; we'll remind you 10 min before" : ''}. If you don't, we tell ${told === 'buddies' ? 'your buddies' : "the line's moderators"}, with your details. LATER 30 adds time.`,
@@ -156,7 +177,7 @@ export const en: Catalog = {
   checkinReminder: (until) => `Heads Up: your check-in ends at ${until}. Text OK when you're safe, or LATER 30 for more time.`,
   discreetReminder: (until) => `HU: reply OK by ${until}, or LATER 30.`,
   checkinEscalation: (name, expected, details) =>
-    `Heads Up: ${name} hasn't checked in. They expected to be done by ${expected}. ${details ? `They shared: ${details}` : 'They shared no details.'} Please try to reach them.`,
+    `Heads Up: ${name} hasn't checked in. They expected to be done by ${expected}. ${details ? `They shared: ${sentence(details)}` : 'They shared no details.'} Please try to reach them.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>
     `Heads Up ${ref}: ${unreached ? 'a member whose buddies could not be reached' : 'a member with no buddy'} missed a check-in due ${expected}. ${details ? `They shared: ${details}` : 'They shared no details.'}`,
   checkinEscalationModeratorsFolded: (ref, expected, first, count) =>
@@ -230,10 +251,11 @@ export const en: Catalog = {
     })[step],
   reportReview: (areas, body) =>
     fitSegments((x) => `Your report${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- DONE to send it, BACK to change, DROP to throw it away.`, body),
+  reportAnswerCut: (kept) => `That answer was too long: only its first ${kept} characters were kept. Put the rest in a later answer.`,
   reportAskAgain: () => 'Please reply with numbers from the list, e.g. 1 3, or SKIP.',
   reportNothingYet: () => 'Nothing to send yet: answer the question, or DROP.',
   reportCancelled: () => 'Heads Up: report dropped, nothing kept. Text REPORT to start again.',
-  reportDraftFiled: (ref) => `Heads Up: your unfinished report was sent to a moderator as ${ref}, with what you gave.`,
+  reportDraftFiled: (ref, areas) => `Heads Up: your unfinished report was sent to a moderator as ${ref} for ${listAreas(areas)}, with what you gave.`,
   reportDraftDropped: () => "Heads Up: your unfinished report didn't say what happened, so it was dropped. Text REPORT to start again.",
   reportDraftNoArea: () => "Heads Up: your unfinished report didn't say which area, so it was dropped. Text REPORT and the area code, e.g. REPORT 415, to start again.",
   discreetDraftFiled: (ref) => `HU: your unfinished message went through as ${ref}.`,

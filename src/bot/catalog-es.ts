@@ -1,9 +1,9 @@
 /** Spanish replies, without á/í/ó/ú so they stay in GSM-7 segments. */
 import type { AreaCommand, Catalog, FieldLabels } from './catalog-type';
-import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered } from './catalog-text';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence } from './catalog-text';
 import { localDate } from './clock-time';
 import type { Category } from './report-dialogue';
-import { fitChars, fitItems, fitSegments } from './sms-segments';
+import { fitItems, fitSegments } from './sms-segments';
 
 // Reports (issue 11)
 const CATEGORY: Record<Category, string> = {
@@ -37,6 +37,8 @@ export const es: Catalog = {
     remaining.length
       ? `Heads Up: saliste de ${listAreas(areas)}. Sigues con alertas de ${listAreas(remaining)}.`
       : `Heads Up: saliste de ${listAreas(areas)} y ya no recibes alertas. UNIRSE 415 para volver.`,
+  leftCovered: (left, covered, through) =>
+    `Heads Up: ${left.length ? `saliste de ${listAreas(left)}. Las` : 'las'} alertas de ${listAreas(covered)} te siguen llegando por ${listAreas(through)} (misma zona). SALIR ${through.join(' ')} para dejarlas.`,
   notMember: () => 'Heads Up: no estas suscrita. Escribe UNIRSE y tu codigo de area, ej. UNIRSE 415.',
   stopped: (via, checkinEnded) =>
     `Heads Up: suscripcion por ${via === 'sms' ? 'SMS' : 'Signal'} cancelada.${checkinEnded ? ' Tu reporte de seguridad se apago: nadie sera avisado.' : ''} ${
@@ -46,7 +48,7 @@ export const es: Catalog = {
     'Heads Up, linea de malos clientes. UNIRSE 415: alertas de un area. REPORTE: avisar, paso a paso. VERIFICAR + numero, placa o @usuario: revisar un cliente. AMIGA + numero + nombre, luego SEGURA 90: alguien sabe si no respondes. DISCRETO: avisos simples. ZONAS, SALIR 415, BORRAR, LANG. ALTO para salir.',
   areas: (list) =>
     list.length
-      ? `Heads Up: tus areas de alerta son ${listAreas(list)}. SALIR 415 quita una, ALTO las quita todas.`
+      ? `Heads Up: tus areas de alerta son ${listAreas(list)}. SALIR ${list[0]} quita una, ALTO las quita todas.`
       : 'Heads Up: no tienes areas de alerta. Escribe UNIRSE 415 para recibir alertas.',
   deleted: (via) =>
     via === 'sms'
@@ -59,7 +61,9 @@ export const es: Catalog = {
   mediaNotRead: (answering) =>
     `Heads Up recibe solo texto: fotos, audios y archivos no le llegan. ${answering ? 'Escribe tu respuesta, por favor.' : 'Escribelo, o escribe AYUDA para ver los comandos.'}`,
   leaveNeedsArea: () => 'Heads Up: ¿que area? ej. SALIR 415. ALTO las quita todas.',
-  reportReceived: (ref) => `Heads Up: gracias. El reporte ${ref} lo revisa una moderadora y sale como alerta una vez verificado.`,
+  reportReceived: (ref, areas) => `Heads Up: gracias. El reporte ${ref} para ${listAreas(areas)} lo revisa una moderadora y sale como alerta una vez verificado.`,
+  reportReceivedCut: (ref, areas, kept) =>
+    `Heads Up: gracias. El reporte ${ref} para ${listAreas(areas)} lo revisa una moderadora, pero era muy largo: solo se guardaron sus primeros ${kept} caracteres. Manda el resto en otro REPORTE.`,
   reportNeedsText: () => 'Heads Up: escribe REPORTE, el area y lo que paso, ej. REPORTE 415 van gris, agresivo, numero 415-555-0100.',
   reportLimit: () => 'Heads Up: ya enviaste el maximo de reportes de hoy. Intenta de nuevo mañana.',
   reportNeedsArea: () => 'Heads Up: ¿que area? Escribe REPORTE, el codigo de area y lo que paso.',
@@ -83,8 +87,9 @@ export const es: Catalog = {
   modApproveUnread: (ref, alert, segments) =>
     `No enviada: ${ref} cambio o su aviso no te ha llegado. ${segments} SMS, APPROVE ${ref.slice(1)} otra vez para enviar: ${alert}`,
   modShow: (ref, alert, segments, note) => `${ref}, ${segments} SMS, APPROVE enviaria: ${alert}${note ? `\nNota: ${note}` : ''}`,
-  modShowTooLong: (ref, segments, text) =>
-    fitChars((x) => `${ref} es muy largo para una alerta (${segments} SMS, max 3); EDIT ${ref.slice(1)} texto corto. Dice: ${x}`, text),
+  modShowTooLong: (ref, segments, text, parts) =>
+    `${ref} es muy largo para una alerta (${segments} SMS, max 3); EDIT ${ref.slice(1)} texto corto. Dice${parts > 1 ? ` (1/${parts})` : ''}: ${text}`,
+  modShowMore: (ref, part, parts, text) => `${ref} (${part}/${parts}): ${text}`,
   modTooLong: (ref, segments) => `${ref} es muy largo para una alerta (${segments} SMS, max 3). EDIT ${ref.slice(1)} un texto corto, luego APPROVE ${ref.slice(1)}.`,
   modAlertTooLong: (segments) => `Esa alerta es muy larga (${segments} SMS, max 3). Envia un texto mas corto.`,
   modDigest: (reports, joins) =>
@@ -129,6 +134,7 @@ export const es: Catalog = {
   // Check-ins (issue 13)
   buddyInvite: (name) =>
     `Heads Up: ${name} te pidio ser su contacto de seguridad. Si no se reporta despues de una cita, te enviamos lo que compartio para que la busques. Responde ACEPTAR o RECHAZAR. ALTO: no mas mensajes.`,
+  discreetBuddyInvite: (name) => `HU: ${name} te pide ser su contacto: si no nos responde a tiempo, te pasaremos su mensaje. Responde ACEPTAR o RECHAZAR.`,
   buddyAsked: (ending) => `Heads Up: le pedimos al numero que termina en ${ending} ser tu contacto. Lo sera cuando responda ACEPTAR; te avisamos.`,
   buddyAlreadyAsked: (ending) => `Heads Up: ya le pedimos al numero que termina en ${ending}, o ya es tu contacto. Escribe AMIGA para ver tus contactos.`,
   buddyLimit: (max) => `Heads Up: puedes tener ${max} contactos como maximo. AMIGA OFF y su numero quita uno.`,
@@ -140,15 +146,30 @@ export const es: Catalog = {
   buddyNone: () => 'Heads Up: no tienes contacto. Escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa.',
   buddiesRemoved: (count) => (count ? `Heads Up: quitamos ${count} ${count === 1 ? 'contacto' : 'contactos'}.` : 'Heads Up: ningun contacto tuyo tiene ese numero.'),
   buddyDropped: (name) => `Heads Up: ${name} te quito como contacto de seguridad. No recibiras mas mensajes sobre esa persona.`,
+  discreetBuddyDropped: (name) => `HU: ${name} te quito como su contacto. No recibiras mas mensajes sobre esa persona.`,
   buddyAccepted: () =>
     'Heads Up: gracias. Ahora eres contacto de seguridad: te escribimos si quien te lo pidio no se reporta. RECHAZAR para dejar de serlo.',
   buddyAcceptedMember: (ending) => `Heads Up: el numero que termina en ${ending} acepto: es tu contacto. SEGURA y minutos empieza un reporte de seguridad.`,
   buddyWhich: (names, more) =>
     `Heads Up: ${names.length + more > 1 ? 'estas personas te pidieron' : 'esta persona te pidio'} ser su contacto de seguridad, en el orden en que lo pidieron: ${numbered(names)}${more ? ` y ${more} mas` : ''}. Responde ACEPTAR y el numero de quien conoces (ACEPTAR 1).`,
-  buddyNoInvite: () => 'Heads Up: nadie te pidio ser su contacto. Escribe AYUDA para ver los comandos.',
-  buddyDeclined: () => 'Heads Up: listo, ya no eres contacto de nadie aqui. No recibiras mensajes de reportes.',
+  buddyWaiting: (name) => `Heads Up: quien espera tu respuesta dio el nombre ${name}. Si la conoces, responde solo ACEPTAR; si no, RECHAZAR.`,
+  buddyNoInviteHere: (via) =>
+    via === 'sms'
+      ? 'Heads Up: nadie te pidio por SMS ser su contacto. Si te lo pidieron en Signal, envia ACEPTAR por Signal. AYUDA: los comandos.'
+      : 'Heads Up: nadie te pidio en Signal ser su contacto. Si te lo pidieron por SMS, envia ACEPTAR por SMS. AYUDA: los comandos.',
+  buddyNotAskedHere: (via) =>
+    via === 'sms'
+      ? 'Heads Up: nadie te pidio por SMS ser su contacto. Si te lo pidieron o aceptaste en Signal, envia RECHAZAR por Signal. AYUDA: los comandos.'
+      : 'Heads Up: nadie te pidio en Signal ser su contacto. Si te lo pidieron o aceptaste por SMS, envia RECHAZAR por SMS. AYUDA: los comandos.',
+  buddyDeclined: (via) =>
+    via === 'sms'
+      ? 'Heads Up: listo, ya no eres contacto de nadie por SMS: no recibiras mensajes aqui. Si tambien eres contacto en Signal, envia RECHAZAR por Signal.'
+      : 'Heads Up: listo, ya no eres contacto de nadie en Signal: no recibiras mensajes aqui. Si tambien eres contacto por SMS, envia RECHAZAR por SMS.',
   buddyDeclinedMember: (ending) => `Heads Up: el numero que termina en ${ending} rechazo, asi que no es tu contacto.`,
   buddyStoppedMember: (ending) => `Heads Up: el numero que termina en ${ending} nos pidio no escribirle, asi que ya no puede ser tu contacto.`,
+  discreetContactAccepted: (ending) => `HU: el numero que termina en ${ending} dijo que si: ya es tu contacto.`,
+  discreetContactDeclined: (ending) => `HU: el numero que termina en ${ending} dijo que no, asi que no es tu contacto.`,
+  discreetContactStopped: (ending) => `HU: el numero que termina en ${ending} nos pidio no escribirle, asi que ya no es tu contacto.`,
   checkinEnd: (e) => (e.day ? `${e.time} del ${WEEKDAY[e.day.weekday]} ${e.day.date}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: reporte hasta las ${until}${replaced ? ' (reemplaza el anterior y sus detalles)' : ''}. Escribe OK cuando estes a salvo${reminder ? '; te recordamos 10 min antes' : ''}. Si no, avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'} con tus detalles. LUEGO 30 da mas tiempo.`,
@@ -158,7 +179,7 @@ export const es: Catalog = {
   checkinReminder: (until) => `Heads Up: tu reporte termina a las ${until}. Escribe OK cuando estes a salvo, o LUEGO 30 para mas tiempo.`,
   discreetReminder: (until) => `HU: responde OK antes de las ${until}, o LUEGO 30.`,
   checkinEscalation: (name, expected, details) =>
-    `Heads Up: ${name} no se ha reportado. Pensaba terminar a las ${expected}. ${details ? `Compartio: ${details}` : 'No compartio detalles.'} Por favor trata de contactarla.`,
+    `Heads Up: ${name} no se ha reportado. Pensaba terminar a las ${expected}. ${details ? `Compartio: ${sentence(details)}` : 'No compartio detalles.'} Por favor trata de contactarla.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>
     `Heads Up ${ref}: ${unreached ? 'una persona a cuyos contactos no pudimos avisar' : 'una persona sin contacto'} no se reporto a las ${expected}. ${details ? `Compartio: ${details}` : 'No compartio detalles.'}`,
   checkinEscalationModeratorsFolded: (ref, expected, first, count) =>
@@ -232,10 +253,11 @@ export const es: Catalog = {
     })[step],
   reportReview: (areas, body) =>
     fitSegments((x) => `Tu reporte${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- ENVIAR para enviarlo, ATRAS para cambiar, DESCARTAR para tirarlo.`, body),
+  reportAnswerCut: (kept) => `Esa respuesta era muy larga: solo se guardaron sus primeros ${kept} caracteres. Pon el resto en otra respuesta.`,
   reportAskAgain: () => 'Responde con numeros de la lista, ej. 1 3, o SALTAR.',
   reportNothingYet: () => 'Aun no hay nada que enviar: responde la pregunta, o DESCARTAR.',
   reportCancelled: () => 'Heads Up: reporte descartado, no guardamos nada. Escribe REPORTE para empezar de nuevo.',
-  reportDraftFiled: (ref) => `Heads Up: tu reporte sin terminar se envio a una moderadora como ${ref}, con lo que diste.`,
+  reportDraftFiled: (ref, areas) => `Heads Up: tu reporte sin terminar se envio a una moderadora como ${ref} para ${listAreas(areas)}, con lo que diste.`,
   reportDraftDropped: () => 'Heads Up: tu reporte sin terminar no decia que paso, asi que se descarto. Escribe REPORTE para empezar de nuevo.',
   reportDraftNoArea: () => 'Heads Up: tu reporte sin terminar no decia el area, asi que se descarto. Escribe REPORTE y el codigo de area, ej. REPORTE 415, para empezar de nuevo.',
   discreetDraftFiled: (ref) => `HU: tu mensaje sin terminar se envio como ${ref}.`,

@@ -4,9 +4,9 @@
  * reply is not billed as 70-character UCS-2 segments.
  */
 import type { AreaCommand, Catalog, FieldLabels } from './catalog-type';
-import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered } from './catalog-text';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence } from './catalog-text';
 import { localDate } from './clock-time';
-import { fitChars, fitItems, fitSegments } from './sms-segments';
+import { fitItems, fitSegments } from './sms-segments';
 import type { Category } from './report-dialogue';
 
 // Reports (issue 11)
@@ -41,6 +41,8 @@ export const fr: Catalog = {
     remaining.length
       ? `Heads Up: vous avez quitté ${listAreas(areas)}. Vous gardez les alertes pour ${listAreas(remaining)}.`
       : `Heads Up: vous avez quitté ${listAreas(areas)} et ne recevez plus d'alertes. REJOINDRE 415 pour revenir.`,
+  leftCovered: (left, covered, through) =>
+    `Heads Up: ${left.length ? `vous avez quitté ${listAreas(left)}. Les` : 'les'} alertes pour ${listAreas(covered)} vous arrivent toujours par ${listAreas(through)} (zone identique). QUITTER ${through.join(' ')} pour ne plus les recevoir.`,
   notMember: () => "Heads Up: vous n'etes pas inscrite. Écrivez REJOINDRE et votre zone, ex. REJOINDRE 415.",
   stopped: (via, checkinEnded) =>
     `Heads Up: désinscrite ${via === 'sms' ? 'par SMS' : 'sur Signal'}.${checkinEnded ? ' Votre suivi est annulé: personne ne sera prévenu.' : ''} ${
@@ -50,7 +52,7 @@ export const fr: Catalog = {
     'Heads Up, liste des mauvais clients. REJOINDRE 415: alertes pour une zone. SIGNALER: prévenir. VERIFIER + numéro, plaque ou @pseudo: vérifier un client. BINOME + numéro + nom, puis SECURITE 90: un proche est prévenu. DISCRET, ZONES, QUITTER 415, SUPPRIMER, LANG. STOP pour partir.',
   areas: (list) =>
     list.length
-      ? `Heads Up: vos zones d'alerte sont ${listAreas(list)}. QUITTER 415 en retire une, STOP les retire toutes.`
+      ? `Heads Up: vos zones d'alerte sont ${listAreas(list)}. QUITTER ${list[0]} en retire une, STOP les retire toutes.`
       : "Heads Up: vous n'avez aucune zone d'alerte. Écrivez REJOINDRE 415 pour recevoir des alertes.",
   deleted: (via) =>
     via === 'sms'
@@ -63,7 +65,9 @@ export const fr: Catalog = {
   mediaNotRead: (answering) =>
     `Heads Up ne recoit que du texte: photos, messages vocaux et fichiers ne lui parviennent pas. ${answering ? 'Écrivez votre réponse, svp.' : 'Écrivez-le, ou écrivez AIDE pour les commandes.'}`,
   leaveNeedsArea: () => 'Heads Up: quelle zone? ex. QUITTER 415. STOP les retire toutes.',
-  reportReceived: (ref) => `Heads Up: merci. Le signalement ${ref} est chez une modératrice et partira en alerte une fois vérifié.`,
+  reportReceived: (ref, areas) => `Heads Up: merci. Le signalement ${ref} pour ${listAreas(areas)} est chez une modératrice et partira en alerte une fois vérifié.`,
+  reportReceivedCut: (ref, areas, kept) =>
+    `Heads Up: merci. Le signalement ${ref} pour ${listAreas(areas)} est chez une modératrice, mais il était trop long: seuls ses ${kept} premiers caractères ont été gardés. Envoyez la suite avec SIGNALER.`,
   reportNeedsText: () => 'Heads Up: écrivez SIGNALER, la zone et les faits, ex. SIGNALER 415 van gris, agressif, numéro 415-555-0100.',
   reportLimit: () => "Heads Up: vous avez envoyé le maximum de signalements pour aujourd'hui. Réessayez demain.",
   reportNeedsArea: () => 'Heads Up: quelle zone? Écrivez SIGNALER, le code de la zone, puis les faits.',
@@ -87,8 +91,9 @@ export const fr: Catalog = {
   modApproveUnread: (ref, alert, segments) =>
     `Pas envoyée: ${ref} a changé ou son avis ne vous est pas parvenu. ${segments} SMS, APPROVE ${ref.slice(1)} à nouveau pour envoyer: ${alert}`,
   modShow: (ref, alert, segments, note) => `${ref}, ${segments} SMS, APPROVE enverrait: ${alert}${note ? `\nNote: ${note}` : ''}`,
-  modShowTooLong: (ref, segments, text) =>
-    fitChars((x) => `${ref} est trop long pour une alerte (${segments} SMS, max 3); EDIT ${ref.slice(1)} texte plus court. Il dit: ${x}`, text),
+  modShowTooLong: (ref, segments, text, parts) =>
+    `${ref} est trop long pour une alerte (${segments} SMS, max 3); EDIT ${ref.slice(1)} texte plus court. Il dit${parts > 1 ? ` (1/${parts})` : ''}: ${text}`,
+  modShowMore: (ref, part, parts, text) => `${ref} (${part}/${parts}): ${text}`,
   modTooLong: (ref, segments) => `${ref} est trop long pour une alerte (${segments} SMS, max 3). EDIT ${ref.slice(1)} un texte plus court, puis APPROVE ${ref.slice(1)}.`,
   modAlertTooLong: (segments) => `Cette alerte est trop longue (${segments} SMS, max 3). Envoyez un texte plus court.`,
   modDigest: (reports, joins) =>
@@ -155,6 +160,7 @@ export const fr: Catalog = {
   // Check-ins (issue 13)
   buddyInvite: (name) =>
     `Heads Up: ${name} vous demande d'etre son contact de sécurité. Si cette personne ne donne pas de nouvelles après un rendez-vous, on vous envoie ce qu'elle a partagé. Répondez ACCEPTER ou REFUSER. STOP: plus de messages.`,
+  discreetBuddyInvite: (name) => `HU: ${name} vous demande d'etre son contact: si cette personne ne nous répond pas à temps, on vous transmettra son message. Répondez ACCEPTER ou REFUSER.`,
   buddyAsked: (ending) => `Heads Up: on a demandé au numéro finissant par ${ending} d'etre votre contact. Ce sera fait quand il répond ACCEPTER; on vous le dira.`,
   buddyAlreadyAsked: (ending) => `Heads Up: le numéro finissant par ${ending} est déjà demandé ou déjà votre contact. Écrivez BINOME pour voir vos contacts.`,
   buddyLimit: (max) => `Heads Up: vous pouvez avoir ${max} contacts au plus. BINOME OFF et son numéro en retire un.`,
@@ -166,15 +172,30 @@ export const fr: Catalog = {
   buddyNone: () => "Heads Up: vous n'avez pas de contact. Écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose.",
   buddiesRemoved: (count) => (count ? `Heads Up: ${count} ${count === 1 ? 'contact retiré' : 'contacts retirés'}.` : "Heads Up: aucun de vos contacts n'a ce numéro."),
   buddyDropped: (name) => `Heads Up: ${name} vous a retiré de ses contacts de sécurité. Vous ne recevrez plus de messages à son sujet.`,
+  discreetBuddyDropped: (name) => `HU: ${name} vous a retiré de ses contacts. Vous ne recevrez plus de messages à son sujet.`,
   buddyAccepted: () =>
     'Heads Up: merci. Vous etes maintenant contact de sécurité: on vous écrit si la personne qui vous l\'a demandé ne donne pas signe de vie. REFUSER pour arreter.',
   buddyAcceptedMember: (ending) => `Heads Up: le numéro finissant par ${ending} a accepté: c'est votre contact. SECURITE et des minutes lance un suivi.`,
   buddyWhich: (names, more) =>
     `Heads Up: ${names.length + more > 1 ? "ces personnes vous demandent d'etre leur" : "cette personne vous demande d'etre son"} contact de sécurité, dans l'ordre de leur demande: ${numbered(names)}${more ? ` et ${more} autres` : ''}. Répondez ACCEPTER et le numéro de celle que vous connaissez (ACCEPTER 1).`,
-  buddyNoInvite: () => "Heads Up: personne ne vous a demandé d'etre son contact. Écrivez AIDE pour les commandes.",
-  buddyDeclined: () => "Heads Up: d'accord, vous n'etes plus le contact de personne ici. Vous ne recevrez pas de messages de suivi.",
+  buddyWaiting: (name) => `Heads Up: la personne qui attend votre réponse a donné le nom ${name}. Si vous la connaissez, répondez ACCEPTER seul; sinon, REFUSER.`,
+  buddyNoInviteHere: (via) =>
+    via === 'sms'
+      ? "Heads Up: personne ne vous a demandé par SMS d'etre son contact. Si on vous l'a demandé sur Signal, envoyez ACCEPTER sur Signal. AIDE: les commandes."
+      : "Heads Up: personne ne vous a demandé sur Signal d'etre son contact. Si on vous l'a demandé par SMS, envoyez ACCEPTER par SMS. AIDE: les commandes.",
+  buddyNotAskedHere: (via) =>
+    via === 'sms'
+      ? "Heads Up: personne ne vous a demandé par SMS d'etre son contact. Si on vous l'a demandé ou que vous avez accepté sur Signal, envoyez REFUSER sur Signal."
+      : "Heads Up: personne ne vous a demandé sur Signal d'etre son contact. Si on vous l'a demandé ou que vous avez accepté par SMS, envoyez REFUSER par SMS.",
+  buddyDeclined: (via) =>
+    via === 'sms'
+      ? "Heads Up: d'accord, vous n'etes plus le contact de personne par SMS: plus de suivi ici. Si vous etes aussi contact sur Signal, envoyez REFUSER sur Signal."
+      : "Heads Up: d'accord, vous n'etes plus le contact de personne sur Signal: plus de suivi ici. Si vous etes aussi contact par SMS, envoyez REFUSER par SMS.",
   buddyDeclinedMember: (ending) => `Heads Up: le numéro finissant par ${ending} a refusé, ce n'est pas votre contact.`,
   buddyStoppedMember: (ending) => `Heads Up: le numéro finissant par ${ending} nous a demandé de ne plus lui écrire, ce n'est plus votre contact.`,
+  discreetContactAccepted: (ending) => `HU: le numéro finissant par ${ending} a dit oui: c'est votre contact.`,
+  discreetContactDeclined: (ending) => `HU: le numéro finissant par ${ending} a dit non, ce n'est pas votre contact.`,
+  discreetContactStopped: (ending) => `HU: le numéro finissant par ${ending} nous a demandé de ne plus lui écrire, ce n'est plus votre contact.`,
   checkinEnd: (e) => (e.day ? `${e.time} le ${WEEKDAY[e.day.weekday]} ${e.day.date}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: suivi jusqu'à ${until}${replaced ? ' (il remplace le précédent et ses détails)' : ''}. Écrivez OK quand vous etes en sécurité${reminder ? '; rappel 10 min avant' : ''}. Sinon, on prévient ${told === 'buddies' ? 'vos contacts' : 'les modératrices'} avec vos détails. PROLONGER 30 donne plus de temps.`,
@@ -184,7 +205,7 @@ export const fr: Catalog = {
   checkinReminder: (until) => `Heads Up: votre suivi finit à ${until}. Écrivez OK quand vous etes en sécurité, ou PROLONGER 30 pour plus de temps.`,
   discreetReminder: (until) => `HU: répondez OK avant ${until}, ou PROLONGER 30.`,
   checkinEscalation: (name, expected, details) =>
-    `Heads Up: ${name} n'a pas donné de nouvelles. Fin prévue à ${expected}. ${details ? `Détails partagés: ${details}` : 'Aucun détail partagé.'} Essayez de la joindre.`,
+    `Heads Up: ${name} n'a pas donné de nouvelles. Fin prévue à ${expected}. ${details ? `Détails partagés: ${sentence(details)}` : 'Aucun détail partagé.'} Essayez de la joindre.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>
     `Heads Up ${ref}: ${unreached ? "une personne dont les contacts n'ont pu etre joints" : 'une personne sans contact'} n'a pas donné de nouvelles à ${expected}. ${details ? `Détails partagés: ${details}` : 'Aucun détail partagé.'}`,
   checkinEscalationModeratorsFolded: (ref, expected, first, count) =>
@@ -237,10 +258,11 @@ export const fr: Catalog = {
     })[step],
   reportReview: (areas, body) =>
     fitSegments((x) => `Votre signalement${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- ENVOYER pour l'envoyer, RETOUR pour changer, ANNULER pour le jeter.`, body),
+  reportAnswerCut: (kept) => `Cette réponse était trop longue: seuls ses ${kept} premiers caractères ont été gardés. Mettez la suite dans une autre réponse.`,
   reportAskAgain: () => 'Répondez avec des numéros de la liste, ex. 1 3, ou PASSER.',
   reportNothingYet: () => 'Rien à envoyer encore: répondez à la question, ou ANNULER.',
   reportCancelled: () => 'Heads Up: signalement jeté, rien gardé. Écrivez SIGNALER pour recommencer.',
-  reportDraftFiled: (ref) => `Heads Up: votre signalement inachevé a été envoyé à une modératrice sous ${ref}, avec ce que vous aviez donné.`,
+  reportDraftFiled: (ref, areas) => `Heads Up: votre signalement inachevé a été envoyé à une modératrice sous ${ref} pour ${listAreas(areas)}, avec ce que vous aviez donné.`,
   reportDraftDropped: () => "Heads Up: votre signalement inachevé ne disait pas ce qui s'est passé, il a été jeté. Écrivez SIGNALER pour recommencer.",
   reportDraftNoArea: () => 'Heads Up: votre signalement inachevé ne disait pas la zone, il a été jeté. Écrivez SIGNALER et le code de la zone, ex. SIGNALER 415, pour recommencer.',
   discreetDraftFiled: (ref) => `HU: votre message inachevé est parti sous ${ref}.`,

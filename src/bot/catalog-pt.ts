@@ -5,9 +5,9 @@
  * billed as 70-character UCS-2 segments.
  */
 import type { AreaCommand, Catalog, FieldLabels } from './catalog-type';
-import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered } from './catalog-text';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence } from './catalog-text';
 import { localDate } from './clock-time';
-import { fitChars, fitItems, fitSegments } from './sms-segments';
+import { fitItems, fitSegments } from './sms-segments';
 import type { Category } from './report-dialogue';
 
 // Reports (issue 11)
@@ -42,6 +42,8 @@ export const pt: Catalog = {
     remaining.length
       ? `Heads Up: voce saiu de ${listAreas(areas)}. Continua com alertas de ${listAreas(remaining)}.`
       : `Heads Up: voce saiu de ${listAreas(areas)} e nao recebe mais alertas. ENTRAR 415 para voltar.`,
+  leftCovered: (left, covered, through) =>
+    `Heads Up: ${left.length ? `voce saiu de ${listAreas(left)}. Os` : 'os'} alertas de ${listAreas(covered)} ainda chegam por ${listAreas(through)} (mesma area). SAIR ${through.join(' ')} para parar.`,
   notMember: () => 'Heads Up: voce nao esta inscrita. Escreva ENTRAR e sua area, ex. ENTRAR 415.',
   stopped: (via, checkinEnded) =>
     `Heads Up: inscricao por ${via === 'sms' ? 'SMS' : 'Signal'} encerrada.${checkinEnded ? ' Seu acompanhamento foi encerrado: ninguem sera avisado.' : ''} ${
@@ -51,7 +53,7 @@ export const pt: Catalog = {
     'Heads Up, lista de clientes perigosos. ENTRAR 415: alertas de uma area. DENUNCIA: avisar, passo a passo. VERIFICAR + numero, placa ou @usuario: checar um cliente. PARCEIRA + numero + nome, depois SEGURA 90: alguem sabe se voce sumir. DISCRETO, REGIOES, SAIR 415, APAGAR, LANG. PARAR para sair.',
   areas: (list) =>
     list.length
-      ? `Heads Up: suas areas de alerta sao ${listAreas(list)}. SAIR 415 tira uma, PARAR tira todas.`
+      ? `Heads Up: suas areas de alerta sao ${listAreas(list)}. SAIR ${list[0]} tira uma, PARAR tira todas.`
       : 'Heads Up: voce nao tem areas de alerta. Escreva ENTRAR 415 para receber alertas.',
   deleted: (via) =>
     via === 'sms'
@@ -64,7 +66,9 @@ export const pt: Catalog = {
   mediaNotRead: (answering) =>
     `Heads Up recebe apenas texto: fotos, audios e arquivos nao chegam. ${answering ? 'Escreva sua resposta, por favor.' : 'Escreva a mensagem, ou escreva AJUDA para ver os comandos.'}`,
   leaveNeedsArea: () => 'Heads Up: qual area? ex. SAIR 415. PARAR tira todas.',
-  reportReceived: (ref) => `Heads Up: obrigada. A denuncia ${ref} esta com uma moderadora e sai como alerta depois de verificada.`,
+  reportReceived: (ref, areas) => `Heads Up: obrigada. A denuncia ${ref} para ${listAreas(areas)} esta com uma moderadora e sai como alerta depois de verificada.`,
+  reportReceivedCut: (ref, areas, kept) =>
+    `Heads Up: obrigada. A denuncia ${ref} para ${listAreas(areas)} esta com uma moderadora, mas era longa demais: so os primeiros ${kept} caracteres foram guardados. Mande o resto em outra DENUNCIA.`,
   reportNeedsText: () => 'Heads Up: escreva DENUNCIA, a area e o que houve, ex. DENUNCIA 415 van cinza, agressivo, numero 415-555-0100.',
   reportLimit: () => 'Heads Up: voce ja enviou o maximo de denuncias de hoje. Tente de novo amanha.',
   reportNeedsArea: () => 'Heads Up: qual area? Escreva DENUNCIA, o codigo da area e o que houve.',
@@ -88,8 +92,9 @@ export const pt: Catalog = {
   modApproveUnread: (ref, alert, segments) =>
     `Nao enviada: ${ref} mudou ou o aviso ainda nao chegou. ${segments} SMS, APPROVE ${ref.slice(1)} de novo para enviar: ${alert}`,
   modShow: (ref, alert, segments, note) => `${ref}, ${segments} SMS, APPROVE enviaria: ${alert}${note ? `\nNota: ${note}` : ''}`,
-  modShowTooLong: (ref, segments, text) =>
-    fitChars((x) => `${ref} é longa demais para um alerta (${segments} SMS, max 3); EDIT ${ref.slice(1)} texto curto. Diz: ${x}`, text),
+  modShowTooLong: (ref, segments, text, parts) =>
+    `${ref} é longa demais para um alerta (${segments} SMS, max 3); EDIT ${ref.slice(1)} texto curto. Diz${parts > 1 ? ` (1/${parts})` : ''}: ${text}`,
+  modShowMore: (ref, part, parts, text) => `${ref} (${part}/${parts}): ${text}`,
   modTooLong: (ref, segments) => `${ref} é longa demais para um alerta (${segments} SMS, max 3). EDIT ${ref.slice(1)} um texto curto, depois APPROVE ${ref.slice(1)}.`,
   modAlertTooLong: (segments) => `Esse alerta é longo demais (${segments} SMS, max 3). Envie um texto mais curto.`,
   modDigest: (reports, joins) =>
@@ -155,6 +160,7 @@ export const pt: Catalog = {
   // Check-ins (issue 13)
   buddyInvite: (name) =>
     `Heads Up: ${name} pediu que voce seja seu contato de seguranca. Se ela nao der noticias depois de um encontro, enviamos o que ela compartilhou para voce procura-la. Responda ACEITAR ou RECUSAR. PARAR: sem mais mensagens.`,
+  discreetBuddyInvite: (name) => `HU: ${name} pede que voce seja seu contato: se ela nao nos responder a tempo, passaremos a mensagem dela a voce. Responda ACEITAR ou RECUSAR.`,
   buddyAsked: (ending) => `Heads Up: pedimos ao numero terminado em ${ending} que seja seu contato. Sera quando responder ACEITAR; avisamos voce.`,
   buddyAlreadyAsked: (ending) => `Heads Up: o numero terminado em ${ending} ja foi convidado ou ja e seu contato. Escreva PARCEIRA para ver seus contatos.`,
   buddyLimit: (max) => `Heads Up: voce pode ter no maximo ${max} contatos. PARCEIRA OFF e o numero remove um.`,
@@ -166,15 +172,30 @@ export const pt: Catalog = {
   buddyNone: () => 'Heads Up: voce nao tem contato. Escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa.',
   buddiesRemoved: (count) => (count ? `Heads Up: ${count} ${count === 1 ? 'contato removido' : 'contatos removidos'}.` : 'Heads Up: nenhum contato seu tem esse numero.'),
   buddyDropped: (name) => `Heads Up: ${name} removeu voce como contato de seguranca. Voce nao recebera mais mensagens sobre essa pessoa.`,
+  discreetBuddyDropped: (name) => `HU: ${name} removeu voce como contato. Voce nao recebera mais mensagens sobre essa pessoa.`,
   buddyAccepted: () =>
     'Heads Up: obrigada. Agora voce e contato de seguranca: escrevemos se quem pediu nao der noticia. RECUSAR para deixar de ser.',
   buddyAcceptedMember: (ending) => `Heads Up: o numero terminado em ${ending} aceitou: e seu contato. SEGURA e minutos comeca um acompanhamento.`,
   buddyWhich: (names, more) =>
     `Heads Up: ${names.length + more > 1 ? 'estas pessoas pediram' : 'esta pessoa pediu'} que voce seja seu contato de seguranca, na ordem em que pediram: ${numbered(names)}${more ? ` e mais ${more}` : ''}. Responda ACEITAR e o numero de quem voce conhece (ACEITAR 1).`,
-  buddyNoInvite: () => 'Heads Up: ninguem pediu que voce fosse seu contato. Escreva AJUDA para ver os comandos.',
-  buddyDeclined: () => 'Heads Up: certo, voce nao e mais contato de ninguem aqui. Nao recebera mensagens de acompanhamento.',
+  buddyWaiting: (name) => `Heads Up: quem espera sua resposta deu o nome ${name}. Se voce conhece, responda so ACEITAR; se nao, RECUSAR.`,
+  buddyNoInviteHere: (via) =>
+    via === 'sms'
+      ? 'Heads Up: ninguem pediu por SMS que voce fosse seu contato. Se pediram no Signal, envie ACEITAR pelo Signal. AJUDA: os comandos.'
+      : 'Heads Up: ninguem pediu no Signal que voce fosse seu contato. Se pediram por SMS, envie ACEITAR por SMS. AJUDA: os comandos.',
+  buddyNotAskedHere: (via) =>
+    via === 'sms'
+      ? 'Heads Up: ninguem pediu por SMS que voce fosse seu contato. Se pediram ou voce aceitou no Signal, envie RECUSAR pelo Signal. AJUDA: os comandos.'
+      : 'Heads Up: ninguem pediu no Signal que voce fosse seu contato. Se pediram ou voce aceitou por SMS, envie RECUSAR por SMS. AJUDA: os comandos.',
+  buddyDeclined: (via) =>
+    via === 'sms'
+      ? 'Heads Up: certo, voce nao e mais contato de ninguem por SMS: sem mensagens de acompanhamento aqui. Se tambem e contato no Signal, envie RECUSAR pelo Signal.'
+      : 'Heads Up: certo, voce nao e mais contato de ninguem no Signal: sem mensagens de acompanhamento aqui. Se tambem e contato por SMS, envie RECUSAR por SMS.',
   buddyDeclinedMember: (ending) => `Heads Up: o numero terminado em ${ending} recusou, entao nao e seu contato.`,
   buddyStoppedMember: (ending) => `Heads Up: o numero terminado em ${ending} pediu para nao receber mensagens, entao nao e mais seu contato.`,
+  discreetContactAccepted: (ending) => `HU: o numero terminado em ${ending} disse sim: agora e seu contato.`,
+  discreetContactDeclined: (ending) => `HU: o numero terminado em ${ending} disse nao, entao nao e seu contato.`,
+  discreetContactStopped: (ending) => `HU: o numero terminado em ${ending} pediu para nao receber mensagens, entao nao e mais seu contato.`,
   checkinEnd: (e) => (e.day ? `${e.time} de ${WEEKDAY[e.day.weekday]}, dia ${e.day.date}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: acompanhamento ate ${until}${replaced ? ' (substitui o anterior e seus detalhes)' : ''}. Escreva OK quando estiver segura${reminder ? '; lembramos 10 min antes' : ''}. Se nao, avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'} com seus detalhes. DEPOIS 30 da mais tempo.`,
@@ -184,7 +205,7 @@ export const pt: Catalog = {
   checkinReminder: (until) => `Heads Up: seu acompanhamento termina as ${until}. Escreva OK quando estiver segura, ou DEPOIS 30 para mais tempo.`,
   discreetReminder: (until) => `HU: responda OK ate as ${until}, ou DEPOIS 30.`,
   checkinEscalation: (name, expected, details) =>
-    `Heads Up: ${name} nao deu noticias. Esperava terminar as ${expected}. ${details ? `Compartilhou: ${details}` : 'Nao compartilhou detalhes.'} Por favor tente falar com ela.`,
+    `Heads Up: ${name} nao deu noticias. Esperava terminar as ${expected}. ${details ? `Compartilhou: ${sentence(details)}` : 'Nao compartilhou detalhes.'} Por favor tente falar com ela.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>
     `Heads Up ${ref}: ${unreached ? 'uma pessoa cujos contatos nao conseguimos avisar' : 'uma pessoa sem contato'} nao deu noticias as ${expected}. ${details ? `Compartilhou: ${details}` : 'Nao compartilhou detalhes.'}`,
   checkinEscalationModeratorsFolded: (ref, expected, first, count) =>
@@ -237,10 +258,11 @@ export const pt: Catalog = {
     })[step],
   reportReview: (areas, body) =>
     fitSegments((x) => `Sua denuncia${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- ENVIAR para mandar, VOLTAR para mudar, DESCARTAR para jogar fora.`, body),
+  reportAnswerCut: (kept) => `Essa resposta era longa demais: so os primeiros ${kept} caracteres foram guardados. Ponha o resto em outra resposta.`,
   reportAskAgain: () => 'Responda com numeros da lista, ex. 1 3, ou PULAR.',
   reportNothingYet: () => 'Ainda nao ha nada para enviar: responda a pergunta, ou DESCARTAR.',
   reportCancelled: () => 'Heads Up: denuncia descartada, nada guardado. Escreva DENUNCIA para comecar de novo.',
-  reportDraftFiled: (ref) => `Heads Up: sua denuncia inacabada foi enviada a uma moderadora como ${ref}, com o que voce deu.`,
+  reportDraftFiled: (ref, areas) => `Heads Up: sua denuncia inacabada foi enviada a uma moderadora como ${ref} para ${listAreas(areas)}, com o que voce deu.`,
   reportDraftDropped: () => 'Heads Up: sua denuncia inacabada nao dizia o que aconteceu, entao foi descartada. Escreva DENUNCIA para comecar de novo.',
   reportDraftNoArea: () => 'Heads Up: sua denuncia inacabada nao dizia a area, entao foi descartada. Escreva DENUNCIA e o codigo da area, ex. DENUNCIA 415, para comecar de novo.',
   discreetDraftFiled: (ref) => `HU: sua mensagem incompleta foi enviada como ${ref}.`,

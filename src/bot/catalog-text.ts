@@ -33,8 +33,8 @@ export function clip(text: string, max: number): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 3)}...`;
 }
 
-/** A field as a sentence: a full stop unless it ends with one (or with "..."). */
-function sentence(text: string): string {
+/** A field, or a member's details, as a sentence: a full stop unless it ends with one (or with "..."). */
+export function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 

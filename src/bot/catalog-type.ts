@@ -8,23 +8,12 @@
  */
 import type { AlertFields } from '../alerts/report-template';
 import type { Channel } from '../domain/channel';
+import type { ModeratorCatalog } from './catalog-moderator-type';
 import type { DayTime } from './clock-time';
 import type { Category, Step } from './report-dialogue';
 
 /** The commands besides JOIN that name areas: a reply about an unknown one says which to send again. */
 export type AreaCommand = 'leave' | 'report' | 'approve' | 'alert';
-
-/** Counts shown to a moderator by STATS. */
-export interface Stats {
-  membersByArea: Array<{ npa: string; members: number }>;
-  /** Areas with members past those listed. */
-  moreAreas: number;
-  pendingReports: number;
-  /** Alerts that stand: those retracted are not counted here. */
-  alertsSent: number;
-  alertsRetracted: number;
-  pendingMembers: number;
-}
 
 /** A screening result for CHECK. */
 export interface CheckResult {
@@ -37,22 +26,8 @@ export interface CheckResult {
   byCategory?: Record<string, number>;
 }
 
-/** What a moderator's notice of a new report says (issue 11). */
-export interface ReportNotice {
-  ref: string;
-  categories: Category[];
-  areas: string[];
-  /** The exact alert, or null when it is too long (then `text` is the report's, clipped). */
-  alert: string | null;
-  segments: number;
-  text?: string;
-  /** References of earlier alerts and pending reports naming the same identifiers. */
-  matches: { alerts: string[]; alertCount: number; pending: string[] };
-  /** The reporter's "anything else", for the moderators only. */
-  note?: string;
-}
-
-export interface Catalog {
+/** Every reply, the moderators' among them (catalog-moderator-type.ts). */
+export interface Catalog extends ModeratorCatalog {
   joined(areas: string[]): string;
   joinPending(areas: string[]): string;
   /** The question of the join dialogue: the sender's number names no area. */
@@ -63,6 +38,8 @@ export interface Catalog {
   tooManyAreas(max: number): string;
   unknownArea(token: string): string;
   left(areas: string[], remaining: string[]): string;
+  /** LEAVE of areas (`covered`) whose alerts still reach her through areas she keeps that overlay them (`through`); `left`: the others named. */
+  leftCovered(left: string[], covered: string[], through: string[]): string;
   notMember(): string;
   /**
    * STOP's reply over `via` (it stops that channel's membership only); `checkinEnded`: a running check-in
@@ -86,7 +63,10 @@ export interface Catalog {
   /** Added to the reply to words sent with a photo or a file: the words were read, the photo was not. */
   mediaNotKept(): string;
   leaveNeedsArea(): string;
-  reportReceived(ref: string): string;
+  /** `areas`: where it went, so that she sees it. */
+  reportReceived(ref: string, areas: string[]): string;
+  /** As reportReceived, for a report longer than the line keeps (a Signal message): only its first `kept` characters were. */
+  reportReceivedCut(ref: string, areas: string[], kept: number): string;
   reportNeedsText(): string;
   reportLimit(): string;
   reportNeedsArea(): string;
@@ -105,55 +85,12 @@ export interface Catalog {
   checkLimit(): string;
   membersOnly(): string;
   alert(areas: string[], text: string): string;
-  // Moderators
-  /** A new report whose alert fits: the exact alert text and its SMS segment count. */
-  modNotice(ref: string, alert: string, segments: number): string;
-  /** A new report too long for an alert: the moderator must EDIT it first. */
-  modNoticeTooLong(ref: string, areas: string[], segments: number, text: string): string;
-  /** SHOW: the exact alert an approval would send. */
-  /** `note`: a guided report's "anything else", for the moderators only, whole (its notice clips it). */
-  modShow(ref: string, alert: string, segments: number, note?: string): string;
-  /** APPROVE from a moderator who has not yet been sent the report as it reads now (an EDIT's notice on its way): nothing sent. */
-  modApproveUnread(ref: string, alert: string, segments: number): string;
-  /** SHOW of a report too long for an alert: its text, clipped to what a reply can carry. */
-  modShowTooLong(ref: string, segments: number, text: string): string;
-  /** APPROVE of a report too long for an alert. */
-  modTooLong(ref: string, segments: number): string;
-  /** ALERT with a text too long for an alert. */
-  modAlertTooLong(segments: number): string;
-  /** The reports and join requests held back past the notice cap of a period. */
-  modDigest(reports: number, joins: number): string;
-  /** BLOCK of a report whose sender has since erased themselves with DELETE. */
-  modSenderErased(ref: string): string;
-  modJoinRequest(ref: string, areas: string[]): string;
-  /** Pending items, oldest first; `more` are pending beyond `items`. */
-  modPending(items: Array<{ ref: string; areas: string[]; kind: 'report' | 'member' }>, more?: number): string;
-  modApproved(ref: string, areas: string[]): string;
-  modAdmitted(ref: string): string;
-  modRejected(ref: string): string;
-  modEdited(ref: string, segments: number, fits: boolean): string;
-  /** To the other moderators after an EDIT: the exact alert APPROVE now sends, or null when it is too long for one. */
-  modEditedNotice(ref: string, alert: string | null, segments: number): string;
-  modAlertQueued(areas: string[], ref: string): string;
-  modBlocked(ref: string): string;
-  modNoSuchRef(ref: string): string;
-  modAlreadyDecided(ref: string): string;
-  /** APPROVE of a report whose text she was never shown (held in a digest, listed by PENDING): nothing sent. */
-  modShowFirst(ref: string): string;
-  modNeedsRef(): string;
-  /** REJECT, BLOCK or RETRACT with more than one word after it (`command`, as typed in capitals). */
-  modOneRef(command: string): string;
-  modNeedsText(): string;
-  /** EDIT with a reference and no text. */
-  modEditNeedsText(): string;
-  modNeedsArea(): string;
-  modStats(stats: Stats): string;
-  /** To the other moderators: moderator `position` (in MODERATORS) has a new Signal safety number. */
-  modIdentityChanged(position: number): string;
   admitted(areas: string[]): string;
   // Check-ins (issue 13). `ending` is the last 4 digits of a buddy's number; times are checkinEnd's.
   /** To the buddy: who asked (by the name the member gave), what it means, how to answer. */
   buddyInvite(name: string): string;
+  /** `buddyInvite` to a number that is a discreet member's: it arrives unasked, on her lock screen, so it names no buddy, no date, nor the line, yet says what accepting means. */
+  discreetBuddyInvite(name: string): string;
   buddyAsked(ending: string): string;
   buddyAlreadyAsked(ending: string): string;
   buddyLimit(max: number): string;
@@ -167,18 +104,38 @@ export interface Catalog {
   buddiesRemoved(count: number): string;
   /** To an accepted buddy the member removed. */
   buddyDropped(name: string): string;
+  /** `buddyDropped` to a buddy who is a discreet member: it arrives unasked, on her lock screen, so it names no buddy, no check-in, nor the line. */
+  discreetBuddyDropped(name: string): string;
   /** To the buddy who sent ACCEPT. */
   /** Names no member: the reply is kept where her DELETE cannot reach (a webhook's stored reply, the buddy's own outbox row). */
   buddyAccepted(): string;
   buddyAcceptedMember(ending: string): string;
   /** ACCEPT from someone asked by more than one person (picking none of them): who asked, numbered in the order they asked, by the names they gave, and `more` not listed. */
   buddyWhich(names: string[], more: number): string;
-  /** ACCEPT or DECLINE from someone nobody asked. */
-  buddyNoInvite(): string;
-  /** To the buddy who sent DECLINE. */
-  buddyDeclined(): string;
+  /** ACCEPT with words that are not the name given by the one person waiting (`name`): nothing is accepted; a bare ACCEPT does. */
+  buddyWaiting(name: string): string;
+  /**
+   * ACCEPT from someone nobody asked over the channel it came by (`via`):
+   * says to ACCEPT on the other channel, whatever is held there (naming an
+   * invitation there would tell a recycled number's new holder of it).
+   */
+  buddyNoInviteHere(via: Channel): string;
+  /**
+   * DECLINE from someone nobody asked over the channel it came by (`via`):
+   * says to DECLINE on the other channel, whatever is held there (naming an
+   * invitation there would tell a recycled number's new holder of it).
+   */
+  buddyNotAskedHere(via: Channel): string;
+  /** To the buddy who sent DECLINE over `via`: they are no one's buddy there; says to DECLINE on the other channel too, whatever is held there. */
+  buddyDeclined(via: Channel): string;
   buddyDeclinedMember(ending: string): string;
   buddyStoppedMember(ending: string): string;
+  /** `buddyAcceptedMember` for a discreet member: it arrives unasked, on her lock screen, so it names no buddy, no check-in, nor the line. */
+  discreetContactAccepted(ending: string): string;
+  /** `buddyDeclinedMember` (a DECLINE, or an accepted buddy's DELETE) for a discreet member, as plain. */
+  discreetContactDeclined(ending: string): string;
+  /** `buddyStoppedMember` for a discreet member, as plain. */
+  discreetContactStopped(ending: string): string;
   /** CHECKIN started: until when, who is told if it is missed, whether a reminder comes, whether it replaced a running one (and its details). */
   /** A check-in's end as its messages name it: "21:30", with the day, briefly, when it is not today. */
   checkinEnd(end: DayTime): string;
@@ -271,19 +228,21 @@ export interface Catalog {
   reportAsk(step: Exclude<Step, 'review'>): string;
   /** The report read back before DONE (`body` is what the alert would say). */
   reportReview(areas: string[], body: string): string;
+  /** Said before the next question: her answer was longer than a report keeps, and only its first `kept` characters were kept. */
+  reportAnswerCut(kept: number): string;
   /** The answer to "what happened" was not numbers from the list. */
   reportAskAgain(): string;
   /** DONE before anything was answered. */
   reportNothingYet(): string;
   /** CANCEL (or CANCELAR) threw the draft away. */
   reportCancelled(): string;
-  /** A draft left unanswered for 30 minutes was filed with what it had. */
-  reportDraftFiled(ref: string): string;
+  /** A draft left unanswered for 30 minutes was filed with what it had, for `areas`. */
+  reportDraftFiled(ref: string, areas: string[]): string;
   /** A draft left unanswered for 30 minutes said nothing of what happened: dropped. */
   reportDraftDropped(): string;
   /** A draft left unanswered for 30 minutes named no area (and the sender's number and subscriptions gave none): dropped. */
   reportDraftNoArea(): string;
-  /** `reportDraftFiled` for a discreet member: it arrives unasked, so it names no report, nor the line. */
+  /** `reportDraftFiled` for a discreet member: it arrives unasked, so it names no report, nor the line, nor the areas (where she was). */
   discreetDraftFiled(ref: string): string;
   /** The lapsed draft was not filed (nothing of what happened, no area, the day's limit), for a discreet member, as plain. */
   discreetDraftDropped(): string;
@@ -291,15 +250,6 @@ export interface Catalog {
   categoryNames(list: Category[]): string;
   /** The alert text of a guided report, from its fields. */
   alertBody(f: AlertFields): string;
-  /** A new report, with its categories, areas, the alert as it will go out and what it matches. */
-  modReportNotice(n: ReportNotice): string;
-  /** RETRACT done: `cancelled` copies were not sent; sent ones get a correction or are deleted. */
-  modRetracted(ref: string, cancelled: number): string;
-  /** RETRACT of a report that never became an alert. */
-  /** RETRACT of an alert no member had been planned for yet: it went to no one. */
-  modRetractedUnsent(ref: string): string;
-  modNotAlert(ref: string): string;
-  modAlreadyRetracted(ref: string): string;
   /** The one-line correction an SMS member who got a retracted alert receives. */
   alertRetracted(areas: string[], day: string): string;
   /** The correction for a discreet member: like their notice, it names nothing of its subject, nor the line. */

@@ -1,9 +1,10 @@
 /**
  * The reply catalogues by language: which one answers a member. What a
- * catalogue says is catalog-type.ts (its types are named here too, for the
- * many callers); the wording they share is catalog-text.ts. Adding a
- * language: one catalogue file here and one keyword table (keywords.ts),
- * and a line in src/domain/lang.ts.
+ * catalogue says is catalog-type.ts (to moderators,
+ * catalog-moderator-type.ts; their types are named here too, for the many
+ * callers); the wording they share is catalog-text.ts. Adding a language:
+ * one catalogue file here and one keyword table (keywords.ts), and a line in
+ * src/domain/lang.ts.
  */
 import type { Lang } from './commands';
 import { en, LABELS as enLabels } from './catalog-en';
@@ -12,7 +13,8 @@ import { fr, LABELS as frLabels } from './catalog-fr';
 import { pt, LABELS as ptLabels } from './catalog-pt';
 import type { Catalog, FieldLabels } from './catalog-type';
 
-export type { AreaCommand, Catalog, CheckResult, FieldLabels, ReportNotice, Stats } from './catalog-type';
+export type { AreaCommand, Catalog, CheckResult, FieldLabels } from './catalog-type';
+export type { ReportNotice, Stats } from './catalog-moderator-type';
 
 const CATALOGS: Record<Lang, Catalog> = { en, es, fr, pt };
 

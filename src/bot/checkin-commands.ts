@@ -6,9 +6,11 @@
  */
 import type { SubscribeMode } from '../config/env';
 import { memberBlocked } from '../store/blocks';
-import { linkBuddyMessage, personBuddies } from '../store/buddies';
+import { personBuddies } from '../store/buddies';
+import { linkBuddyMessage } from '../store/buddy-erasure';
+import { buddiesTold, escalationUnsent, escalationWentOut } from '../store/checkin-reach';
 import { refOfCheckin } from '../store/checkin-refs';
-import { buddiesTold, eraseCheckin, escalationUnsent, escalationWentOut, extendCheckin, personCheckins, reopenCheckin, startCheckin } from '../store/checkins';
+import { eraseCheckin, extendCheckin, personCheckins, reopenCheckin, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply, withdrawAlertsOutside } from '../store/outbox';
 import { ensureMember, otherChannelMember, setMemberStatus } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';

@@ -115,7 +115,7 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
     case 'buddy':
       return buddy(text, rest, country);
     case 'accept': {
-      // "ACCEPT Rose": which invitation, when more than one waits (buddy-commands).
+      // "ACCEPT Rose": which invitation, when more than one waits (buddy-answers).
       const first = rest[0];
       // A name of emoji alone ("ACCEPT 🌹") makes no word: what follows the keyword is the name then.
       const after = first ? text.slice(first.start) : (/^\s*\S+\s(.*)$/su.exec(text)?.[1] ?? '');

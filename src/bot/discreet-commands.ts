@@ -67,6 +67,9 @@ export function read(store: Store, who: Asker, now: number): Outcome {
   // After STOP the carrier delivers nothing to them (and the outbox sends nothing): what READ showed would be lost.
   const { status } = who.member;
   if (status === 'stopped' || status === 'invalid') return say(who.t.notMember());
+  // Waiting for a moderator, its JOIN perhaps a recycled number's new holder's: answered as any applicant is,
+  // so the reply tells nothing of a membership before; what waits unread stays so, for after admission.
+  if (status === 'pending') return say(who.t.readNone());
   // This membership's only, as STOP: an SMS from her number may be spoofed, or come from its new holder while
   // her Signal account still shows it. It must neither show nor mark the other's, nor tell by its reply that it exists.
   const unread = openUnread(db, vault, who.member.id);

@@ -5,7 +5,7 @@ import type { Lang } from '../domain/lang';
 import { memberKey, numberKey, type Sender } from '../phone/identity';
 import { endConversation } from '../store/conversations';
 import { eraseCheckin, eraseCheckinsOf, openCheckin } from '../store/checkins';
-import { eraseBuddyMessagesOf } from '../store/buddies';
+import { eraseBuddyMessagesOf } from '../store/buddy-erasure';
 import { forgetSenderReplies, senderLogKeys } from '../store/inbound-log';
 import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
@@ -15,6 +15,7 @@ import { closeRequestOf, requestJoin, withdrawFromRequest } from '../store/membe
 import { planTwinFallback } from '../store/alerts';
 import { eraseWaitingTo, waitingAlertCopies, withdrawAlertsOutside } from '../store/outbox';
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
+import { forgetUnreadOf } from '../store/unread-alerts';
 import { catalog, type AreaCommand, type Catalog } from './catalog';
 import { joinAreaQuestion } from './dialogues';
 import { signalTimer, type DiscreetRules } from './discreet-commands';
@@ -108,6 +109,9 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
   const member = memberOf(store, who, rules, now);
   const approval = rules.subscribeMode === 'approval';
   if (member.status === 'stopped' || member.status === 'invalid') {
+    // Copies the lane skipped while she was stopped would go now: the carrier's STOP (21610) left them
+    // queued, and so does a retry of a send in flight at her STOP. She holds no area yet.
+    withdrawWaitingAlerts(db, member.id, now);
     member.status = approval ? 'pending' : 'active';
     setMemberStatus(db, member.id, member.status);
   }
@@ -142,6 +146,19 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
   return withTimer(say(who.t.joined([...held, ...adding].sort())), who, rules, created);
 }
 
+/**
+ * Withdraws every alert copy waiting for a member who holds no area now
+ * (STOP, or back after one): she was told she gets no more. Over Signal,
+ * her SMS membership gets those its areas cover, as after LEAVE. Her unread
+ * alerts go too, notices sent included: a READ after JOIN would show what
+ * she stopped (or a recycled number's new holder, what its owner was sent).
+ */
+function withdrawWaitingAlerts(db: Store['db'], memberId: number, now: number): void {
+  for (const copy of withdrawAlertsOutside(db, memberId, now, 'recipient_stopped')) planTwinFallback(db, memberId, copy.alertId, now, copy.plannedAt);
+  forgetUnreadOf(db, memberId);
+}
+
+/** LEAVE: unsubscribes from the areas named, and only those; the reply says what still reaches her. */
 export function leave(store: Store, who: Asker, regions: Regions, tokens: string[], now: number): Outcome {
   if (!who.member) return say(who.t.notMember());
   const resolved = regions.resolve(tokens);
@@ -152,6 +169,13 @@ export function leave(store: Store, who: Asker, regions: Regions, tokens: string
   // She is told she gets no alerts there now: copies still waiting for her go too. Over Signal, her
   // SMS membership gets those its areas still cover (the planner had sent them here instead).
   for (const copy of withdrawAlertsOutside(store.db, who.member.id, now)) planTwinFallback(store.db, who.member.id, copy.alertId, now, copy.plannedAt);
+  // An area named whose alerts still reach an area she keeps (LEAVE 415, keeping 628: one region) is not
+  // "left": she is told through which, and how to stop them, rather than lose more than she named.
+  const covered = resolved.npas.filter((npa) => regions.expand([npa]).some((area) => remaining.includes(area)));
+  if (covered.length > 0) {
+    const through = remaining.filter((area) => regions.expand(covered).includes(area));
+    return say(who.t.leftCovered(resolved.npas.filter((npa) => !covered.includes(npa)), covered, through));
+  }
   return say(who.t.left(resolved.npas, remaining));
 }
 
@@ -170,6 +194,8 @@ export function stop(store: Store, who: Asker, now: number): Outcome {
   for (const key of senderLogKeys(store.vault, memberKey(who.sender)).all) dropSenderItems(db, key);
   if (who.member) {
     unsubscribeAll(db, who.member.id);
+    // Or a JOIN elsewhere would send her the alerts of the areas she stopped.
+    withdrawWaitingAlerts(db, who.member.id, now);
     // Moderators are not told of a request that is gone.
     closeRequestOf(db, who.member.id, now);
     dropDigestsIfNothingWaits(db);
@@ -235,9 +261,9 @@ export function eraseSenderTraces(store: Store, sender: Sender, now: number): vo
   const key = memberKey(sender);
   forgetReporter(db, vault, vault.index('reporter', key));
   // Messages waiting to go to them with no member row (a stranger's replies, a buddy's invitation): by
-  // their address, and by their number (how buddies are reached, whatever channel they write from).
+  // their address, and by their number (how buddies are reached), over this channel only, as DELETE acts.
   const { address, phone } = sender;
-  eraseWaitingTo(db, vault, phone ? [address, phone] : [address]);
+  eraseWaitingTo(db, vault, phone ? [address, phone] : [address], sender.channel);
   // Counted under their number's index when it shows (the same over SMS and Signal): see identify-sender.ts.
   store.limits.forget(vault.index('sender', numberKey(sender)), now);
   const logKeys = senderLogKeys(vault, key).all;
@@ -249,7 +275,7 @@ export function eraseSenderTraces(store: Store, sender: Sender, now: number): vo
 export function setLang(store: Store, who: Asker, rules: NewMemberRules, lang: Lang, now: number): Outcome {
   const created = !who.member;
   const member = memberOf(store, who, rules, now);
-  choosePersonLang(store.db, store.vault, member.id, who.sender.phone, lang);
+  choosePersonLang(store.db, store.vault, member.id, who.sender, lang);
   member.lang = lang;
   return withTimer(say(catalog(lang).langSet()), who, rules, created);
 }

@@ -7,7 +7,7 @@ import { memberKey } from '../phone/identity';
 import { alertByRef } from '../store/alerts';
 import { blockSender } from '../store/blocks';
 import { closeRequest, findRequest, requestOf } from '../store/member-requests';
-import { eraseReportNotices, forgetReportViews, recordReportShown, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
+import { eraseReportNotices, forgetReportViews, linkNotice, recordReportShown, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
 import { deleteMember, ensureMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
 import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
 import { decideReport, findReport, reportBody, reportExists, reportersOf, setReportText, type Report } from '../store/reports';
@@ -18,6 +18,7 @@ import { catalog } from './catalog';
 import { failed, say, type Outcome, type Store } from './handler';
 import { eraseSenderTraces, unknownArea } from './member-commands';
 import { blockCheckinSender, showCheckin } from './moderator-checkins';
+import { MAX_MESSAGE_CHARS, splitBetweenWords } from './sms-segments';
 import type { ModerationRules, Moderator } from './moderator-commands';
 
 /** Erases the notices quoting a report, and who was shown it; the WAL is truncated after the commit so no copy stays there. */
@@ -26,10 +27,15 @@ function eraseNotices({ db }: Store, reportId: number, now: number): void {
   if (eraseReportNotices(db, reportId, now) > 0) db.eraseSoon();
 }
 
-/** Records that the moderator was shown the report's text as it reads now (SHOW, her EDIT); the operator has no member row to keep it. */
-function shown(store: Store, mod: Moderator, reportId: number, now: number): void {
-  if (mod.operator) return;
-  recordReportShown(store.db, reportId, ensureMember(store.db, store.vault, mod.sender, mod.lang, now, 'active').id);
+/**
+ * Records that the moderator was shown the report's text as it reads now (SHOW, her EDIT); the operator has no
+ * member row to keep it. Returns her member row's id.
+ */
+function shown(store: Store, mod: Moderator, reportId: number, now: number): number | undefined {
+  if (mod.operator) return undefined;
+  const memberId = ensureMember(store.db, store.vault, mod.sender, mod.lang, now, 'active').id;
+  recordReportShown(store.db, reportId, memberId);
+  return memberId;
 }
 
 function admit(store: Store, mod: Moderator, rules: ModerationRules, ref: string, request: { id: number; memberId: number; npas: string[] }, now: number): Outcome {
@@ -189,12 +195,36 @@ export function show(store: Store, mod: Moderator, ref: string, now: number): Ou
     return request ? say(request) : (showCheckin(store, mod, ref, now) ?? failed(mod.t.modNoSuchRef(`#${ref}`)));
   }
   if (found.status !== 'pending') return failed(mod.t.modAlreadyDecided(`#${ref}`));
-  shown(store, mod, found.id, now);
+  const memberId = shown(store, mod, found.id, now);
   const body = approvedBody(found);
   const segments = bodySegments(found.npas, body);
-  if (segments > MAX_ALERT_SEGMENTS) return say(mod.t.modShowTooLong(`#${ref}`, segments, 'text' in body ? body.text : mod.t.alertBody(body.fields)));
+  const report = { id: found.id, ref: `#${ref}`, segments };
+  if (segments > MAX_ALERT_SEGMENTS) return showWhole(store, mod, report, 'text' in body ? body.text : mod.t.alertBody(body.fields), memberId, now);
   // The reporter's "anything else" whole: the notice clipped it, and an EDIT withdrew the notice.
   return say(mod.t.modShow(`#${ref}`, renderBody(mod.lang, found.npas, body), segments, found.fields?.fields.other));
+}
+
+/** How long after a SHOW's reply each next part is due: they arrive in order, after it. */
+const NEXT_PART_MS = 2_000;
+
+/**
+ * SHOW of a report too long for an alert: its text whole, never its end dropped (the client's number put last,
+ * which her EDIT must keep), in as many messages as a reply can carry; the reply is the first. The others are
+ * queued to her, and go with the report's text once it is decided or edited, as its notices do.
+ */
+function showWhole(store: Store, mod: Moderator, report: { id: number; ref: string; segments: number }, text: string, memberId: number | undefined, now: number): Outcome {
+  const { ref, segments } = report;
+  const one = mod.t.modShowTooLong(ref, segments, text, 1);
+  if (one.length <= MAX_MESSAGE_CHARS) return say(one);
+  const frame = Math.max(mod.t.modShowTooLong(ref, segments, '', 99).length, mod.t.modShowMore(ref, 99, 99, '').length);
+  const parts = splitBetweenWords(text, MAX_MESSAGE_CHARS - frame);
+  const texts = parts.map((p, i) => (i === 0 ? mod.t.modShowTooLong(ref, segments, p, parts.length) : mod.t.modShowMore(ref, i + 1, parts.length, p)));
+  // The operator's console prints any length.
+  if (memberId === undefined) return say(texts.join('\n'));
+  for (const [i, part] of texts.slice(1).entries()) {
+    linkNotice(store.db, enqueueMessage(store.db, store.vault, memberId, part, now, { dueAt: now + NEXT_PART_MS * (i + 1) }), report.id);
+  }
+  return { say: texts[0] as string, queued: true };
 }
 
 export function block(store: Store, mod: Moderator, ref: string, now: number): Outcome {

@@ -1,21 +1,25 @@
-/** REPORT (in one message or guided) and CHECK: what members send in and look up. */
+/** REPORT, in one message or guided: what members send in (CHECK, what they look up, is check-command.ts). */
 import type { CountryCode } from 'libphonenumber-js';
 import { cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
-import { carriesNumber, checkQueryGroups, DEFAULT_COUNTRY, identifiersIn, showIdentifier, type Identifier } from '../alerts/identifiers';
+import { carriesNumber, DEFAULT_COUNTRY, identifiersIn, type Identifier } from '../alerts/identifiers';
 import type { Regions } from '../alerts/regions';
 import { alertFieldsOf, bodySegments, fieldIdentifiers, maskNumber, renderBody, type AlertBody, type ReportFields } from '../alerts/report-template';
 import type { Lang } from '../domain/lang';
 import type { Conversation } from '../store/conversations';
 import { createReport } from '../store/reports';
-import { findMatches, indexReportIdentifiers, lookupIdentifier, lookupIdentifiers } from '../store/screening';
+import { findMatches, indexReportIdentifiers } from '../store/screening';
 import { listAreas } from '../store/subscriptions';
 import type { Catalog } from './catalog';
 import type { Limit } from './context';
+import { cutBetweenWords } from './cut-between-words';
 import { say, type Asker, type Notice, type Outcome, type Store } from './handler';
 import { unknownArea } from './member-commands';
-import { answerDraft, draftConversation, draftOf, newDraft, type Category, type Draft } from './report-dialogue';
+import { answerDraft, draftConversation, draftOf, MAX_ANSWER, newDraft, type Category, type Draft } from './report-dialogue';
 
-/** Longest report text kept; providers cap a message at 1,600 characters anyway. */
+/**
+ * Longest report text kept: an SMS carries no more, nor does the moderators' SHOW. A Signal message may run to
+ * 4,000; its end is not kept, and she is told so.
+ */
 export const MAX_REPORT_TEXT = 1600;
 
 export interface ReportRules {
@@ -97,8 +101,10 @@ export function report(store: Store, who: Asker, rules: ReportRules, tokens: str
   const { given, raw } = areasBeforeText(rules.regions, tokens, rest);
   const resolved = rules.regions.resolve(given);
   if (!resolved.ok) return say(unknownArea(who.t, rules.regions, resolved.bad, 'report'));
-  // The line's own codes and names ("LDN", "london") lead the text as NPAs do.
-  const { areas: named, text } = leadingAreas(rules.regions, raw, given.length > 0);
+  // The line's own codes and names ("LDN", "london") lead the text as NPAs do (in a text all in capitals, a
+  // letter code only when the report has no other area).
+  const elsewhere = reportAreas(store, rules.regions, filerOf(who), resolved.npas).length > 0;
+  const { areas: named, text } = leadingAreas(rules.regions, raw, given.length > 0, elsewhere);
   const wanted = [...new Set([...resolved.npas, ...named])].sort();
   if (wanted.length > rules.maxAreas) return say(who.t.tooManyAreas(rules.maxAreas));
   if (text.trim() === '') {
@@ -113,14 +119,15 @@ export function report(store: Store, who: Asker, rules: ReportRules, tokens: str
   // moderator sees, what goes out and what CHECK finds are the same text.
   // The reporter's own number is masked, as in a guided report: it would
   // reach the moderators, every member, and CHECK as the client's.
-  const body = Array.from(maskNumber(cleanAlertText(text), filer.phone, rules.country ?? DEFAULT_COUNTRY)).slice(0, MAX_REPORT_TEXT).join('');
+  const country = rules.country ?? DEFAULT_COUNTRY;
+  const { text: body, cut } = cutBetweenWords(maskNumber(cleanAlertText(text), filer.phone, country), MAX_REPORT_TEXT, country);
   if (body === '') return say(who.t.reportNeedsText());
   if (!store.limits.take(who.limitKey, 'report', rules.limit, now)) return say(who.t.reportLimit());
   const filed = createReport(db, vault, { npas, text: body, reporterKey: who.reporterKey, phoneReporterKey: who.phoneReporterKey }, now);
   const ids = othersOnly(identifiersIn(body, { country: rules.country }), filer);
   indexReportIdentifiers(db, vault, filed.id, ids);
   return {
-    say: who.t.reportReceived(`#${filed.ref}`),
+    say: cut ? who.t.reportReceivedCut(`#${filed.ref}`, npas, MAX_REPORT_TEXT) : who.t.reportReceived(`#${filed.ref}`, npas),
     notify: reportNotice(store, rules, filed, npas, { text: body }, [], ids, undefined, now),
   };
 }
@@ -202,7 +209,7 @@ export function fileDraft(
   filer: Filer,
   draft: Draft,
   now: number,
-): { ref: string; notify: Notice } | { why: 'area' | 'limit' } {
+): { ref: string; npas: string[]; notify: Notice } | { why: 'area' | 'limit' } {
   const { db, vault } = store;
   const npas = reportAreas(store, rules.regions, filer, resolveAreas(rules, draft.areas).slice(0, rules.maxAreas));
   if (npas.length === 0) return { why: 'area' };
@@ -217,14 +224,15 @@ export function fileDraft(
   const ids = othersOnly(fieldIdentifiers(fields, country), filer);
   indexReportIdentifiers(db, vault, filed.id, ids);
   // "Anything else" reaches the moderators as a note: never with the reporter's own number, as the rest.
-  return { ref: `#${filed.ref}`, notify: reportNotice(store, rules, filed, npas, { fields: alert }, fields.categories, ids, kept.other, now) };
+  return { ref: `#${filed.ref}`, npas, notify: reportNotice(store, rules, filed, npas, { fields: alert }, fields.categories, ids, kept.other, now) };
 }
 
-/** The next question of a draft, or the draft read back. */
-function question(t: Catalog, rules: ReportRules, filer: Filer, d: Draft): string {
+/** The next question of a draft, or the draft read back with the areas it would go to (hers when it names none). */
+function question(store: Store, t: Catalog, rules: ReportRules, filer: Filer, d: Draft): string {
   if (d.step !== 'review') return t.reportAsk(d.step);
   const alert = alertFieldsOf(fieldsOf(d), filer.phone, rules.country ?? DEFAULT_COUNTRY);
-  return t.reportReview(resolveAreas(rules, d.areas), t.alertBody(alert));
+  const areas = reportAreas(store, rules.regions, filer, resolveAreas(rules, d.areas).slice(0, rules.maxAreas));
+  return t.reportReview(areas, t.alertBody(alert));
 }
 
 /** An answer in a guided report. */
@@ -233,7 +241,7 @@ export function continueReport(store: Store, who: Asker, rules: ReportRules, con
   if (!draft) return { say: who.t.reportCancelled(), converse: 'end' };
   const filer = filerOf(who);
   const elsewhere = draft.step === 'where' && reportAreas(store, rules.regions, filer, []).length > 0;
-  const next = answerDraft(draft, text, (words) => rules.regions.areaWords(words), elsewhere);
+  const next = answerDraft(draft, text, (words) => rules.regions.areaWords(words), elsewhere, rules.country ?? DEFAULT_COUNTRY);
   const keep = (d: Draft) => draftConversation(d, conversation.lang, now, conversation.answers);
   switch (next.kind) {
     case 'cancel':
@@ -242,8 +250,11 @@ export function continueReport(store: Store, who: Asker, rules: ReportRules, con
       return { say: who.t.reportAskAgain(), converse: keep(next.draft) };
     case 'empty':
       return { say: who.t.reportNothingYet(), converse: keep(next.draft) };
-    case 'ask':
-      return { say: question(who.t, rules, filer, next.draft), converse: keep(next.draft) };
+    case 'ask': {
+      // Told with the next question, so that what was cut (a number put last) goes in a later answer.
+      const ask = question(store, who.t, rules, filer, next.draft);
+      return { say: next.cut ? `${who.t.reportAnswerCut(MAX_ANSWER)}\n${ask}` : ask, converse: keep(next.draft) };
+    }
     case 'file': {
       const filed = fileDraft(store, rules, filer, next.draft, now);
       if ('why' in filed) {
@@ -251,56 +262,19 @@ export function continueReport(store: Store, who: Asker, rules: ReportRules, con
         // No area: ask where, and keep the draft.
         return { say: who.t.reportAsk('where'), converse: keep({ ...next.draft, step: 'where' }) };
       }
-      return { say: who.t.reportReceived(filed.ref), notify: filed.notify, converse: 'end' };
+      return { say: who.t.reportReceived(filed.ref, filed.npas), notify: filed.notify, converse: 'end' };
     }
   }
 }
 
-export interface CheckRules {
-  /** Look-ups per sender per period (one limit across every kind of identifier). */
-  limit: Limit;
-  retentionDays: number;
-  /** DEFAULT_COUNTRY: how a number written in national format is read. */
-  country?: CountryCode;
-}
-
 /**
  * The areas (codes or names of the line) that lead a text, and the text after
- * them; `afterAreas`: the message named areas before it ("415 and 510 …").
+ * them; `afterAreas`: the message named areas before it ("415 and 510 …");
+ * `elsewhere`: the report has an area without them (Regions.leading).
  */
-export function leadingAreas(regions: Regions, text: string, afterAreas = false): { areas: string[]; text: string } {
-  const { npas, used } = regions.leading(text.trim().split(/\s+/).slice(0, 12), afterAreas);
+export function leadingAreas(regions: Regions, text: string, afterAreas = false, elsewhere = false): { areas: string[]; text: string } {
+  const { npas, used } = regions.leading(text.trim().split(/\s+/).slice(0, 12), afterAreas, elsewhere);
   if (used === 0) return { areas: [], text };
   const rest = text.trim().split(/\s+/).slice(used).join(' ');
   return { areas: npas, text: rest };
-}
-
-/** Most identifiers one CHECK of a sentence looks up: a handful, as a member names a client, never a list. */
-export const MAX_CHECKED = 5;
-
-/** CHECK: how many approved alerts name a number, plate, email, handle or link. */
-export function check(store: Store, who: Asker, rules: CheckRules, query: string, now: number): Outcome {
-  const { db, vault } = store;
-  if (!who.member || who.member.status !== 'active' || listAreas(db, who.member.id).length === 0) return say(who.t.membersOnly());
-  const named = checkQueryGroups(cleanAlertText(query).slice(0, 200), rules.country);
-  if (!named.length) return say(who.t.checkNeedsNumber());
-  // One look-up per identifier she names (at most MAX_CHECKED), however many readings each has: a sentence of
-  // five numbers is five CHECKs, or the hourly limit would let her probe five times as many. Past what is left of
-  // the limit, the first she named, as many as it leaves: a worker screening a client now gets what can be
-  // checked now (under a limit below five, a sentence of five could never be), told which were not.
-  let take = Math.min(named.length, MAX_CHECKED);
-  while (take > 0 && !store.limits.take(who.limitKey, 'check', rules.limit, now, take)) take--;
-  if (take === 0) return say(who.t.checkLimit());
-  const groups = named.slice(0, take);
-  const limited = take < Math.min(named.length, MAX_CHECKED);
-  const since = now - rules.retentionDays * 86_400_000;
-  const found = lookupIdentifiers(db, vault, groups.flat(), since);
-  // "No alerts name that" about a sentence whose last identifiers were never looked up would reassure her wrongly.
-  if (!found) return say(named.length > take ? who.t.checkNoneOfFirst(take, limited) : who.t.checkNone());
-  if (named.length === 1) return say(who.t.checkFound(found));
-  // A sentence naming several: the reply says which matched, as she wrote each (no state, nothing else of hers).
-  const matched = groups.flatMap((ids) => ids.find((id) => lookupIdentifier(db, vault, id, since)) ?? []);
-  const reply = who.t.checkFoundAmong(found, matched.map((id) => showIdentifier({ kind: id.kind, value: id.value })));
-  // A match among the first is no word on the rest: she is told they were not looked up.
-  return say(named.length > take ? `${reply} ${who.t.checkUnchecked(take, limited)}` : reply);
 }

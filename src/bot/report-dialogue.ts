@@ -4,8 +4,11 @@
  * draft and what to do out; the handler (report-commands.ts) stores the
  * draft in the sender's conversation and files it.
  */
+import type { CountryCode } from 'libphonenumber-js';
+import { DEFAULT_COUNTRY } from '../alerts/numbers-in-text';
 import type { ReportFields } from '../alerts/report-template';
 import type { Conversation } from '../store/conversations';
+import { cutBetweenWords } from './cut-between-words';
 import { normalizeWord } from './parser';
 
 /** What happened, as the numbered list offers it (1 to 9, in this order). */
@@ -72,10 +75,19 @@ const TIMES = /\d{1,2}[:h.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?(?:[ap]\.?m\.?|hs?
 // taken out with its hour, or alone where TIMES took the time ("2 around 10pm").
 const TIME_AFTER_WORD = /(?<!\p{L})(?:at|a\s+las?|[àa]s|à|vers|around|about|approx\.?)(?!\p{L})\s*(?:\d{1,2}(?!\d))?/giu;
 
-/** The categories an answer picks: "1 3", "1,3", "1 y 3", "13" (each digit once, 1 to 9), times left out. */
+// A number and its unit ("15 min", "2 hours", "3 veces"): a duration or a count, taken out with its unit. An x
+// counts with the number after it ("x2", "7 x 2": 7 picked, twice), else with the number before it ("2x", "8 2 x").
+const COUNTS =
+  /(?<![\p{L}\p{N}])(?:\d+\s*(?:mins?|minutes?|minutos?|mn|hours?|horas?|heures?|secs?|seconds?|segundos?|times|veces|vez|vezes|fois)|\d+\s*[x×](?!\s*\d)|[x×]\s*\d+)(?![\p{L}\p{N}])/giu;
+
+// A word that picks: digits 1 to 9, with list marks between or around them ("1,3", "3.", "(2)", "3!", "5?", "3…").
+// A word with a 0, a currency sign, "/" or "x" ("$50", "1/2", "x2") is an amount, a fraction or a count: it picks none.
+const PICKS = /^[(\[]?[1-9]+(?:[,;.&+-]+[1-9]+)*[,;.:)\]!?…]*$/;
+
+/** The categories an answer picks: "1 3", "1,3", "1 y 3", "13" (each digit once, 1 to 9), times, amounts and counts left out. */
 export function categoriesOf(text: string): Category[] | null {
-  const picked = text.replace(TIMES, ' ').replace(TIME_AFTER_WORD, ' ');
-  const digits = picked.match(/[1-9]/g);
+  const picked = text.replace(TIMES, ' ').replace(TIME_AFTER_WORD, ' ').replace(COUNTS, ' ');
+  const digits = picked.split(/\s+/).filter((w) => PICKS.test(w)).join(' ').match(/[1-9]/g);
   if (!digits || /[\p{L}]{4,}/u.test(picked)) return null;
   // In the list's order, gravest first, whatever order they were typed in.
   return [...new Set(digits)].sort().map((d) => CATEGORIES[Number(d) - 1] as Category);
@@ -93,7 +105,8 @@ export function hasContent(d: Draft): boolean {
 
 /** What to do after an answer. */
 export type Next =
-  | { kind: 'ask'; draft: Draft }
+  /** `cut`: the answer kept was cut to MAX_ANSWER (she is told, with the next question). */
+  | { kind: 'ask'; draft: Draft; cut?: boolean }
   /** The answer to "what happened" was not a list of numbers: ask again. */
   | { kind: 'again'; draft: Draft }
   | { kind: 'file'; draft: Draft }
@@ -142,13 +155,29 @@ function houseNumber(words: string[], i: number): boolean {
 }
 
 /**
+ * How many of the `read` leading area words of a "where" answer name areas when a street word follows a name
+ * ("Houston St and Broadway", Manhattan's; "Boston Rd, Bronx"): the name is the street's, so the areas stop
+ * before it. A comma after the name keeps it ("Houston, Westheimer Rd"); digits are left to houseNumber. In
+ * Spanish, French and Portuguese the street word comes first ("Calle Houston"): no area leads there anyway.
+ */
+function beforeStreet(words: string[], read: number, areasIn: (m: number) => number): number {
+  for (let m = read; m > 0; m--) {
+    const last = words[m - 1] as string;
+    const street = m < words.length && STREET_WORDS.has(normalizeWord(words[m] as string)) && /\p{L}/u.test(last) && !/[,;]$/.test(last);
+    if (!street && areasIn(m) === m) return m;
+  }
+  return 0;
+}
+
+/**
  * Takes one answer; `areaWords` says how many of the words it is given name
  * areas ("los angeles and 415"): the "where" answer may start with some.
  * `elsewhere`: the report has an area without the answer (her
  * subscriptions, her number's): only then is a house number read as one.
+ * `country`: the line's, in which a number cut at the answer's end is read.
  */
-export function answerDraft(d: Draft, raw: string, areaWords: (words: string[]) => number, elsewhere = true): Next {
-  const text = Array.from(raw.replace(/\s+/g, ' ').trim()).slice(0, MAX_ANSWER).join('');
+export function answerDraft(d: Draft, raw: string, areaWords: (words: string[]) => number, elsewhere = true, country: CountryCode = DEFAULT_COUNTRY): Next {
+  const { text, cut } = cutBetweenWords(raw.replace(/\s+/g, ' ').trim(), MAX_ANSWER, country);
   const control = controlWord(text);
   if (control === 'cancel') return { kind: 'cancel' };
   if (control === 'done') return hasContent(d) ? { kind: 'file', draft: d } : { kind: 'empty', draft: d };
@@ -165,18 +194,21 @@ export function answerDraft(d: Draft, raw: string, areaWords: (words: string[]) 
       const tokens = words.slice(0, WHERE_AREA_WORDS).map((w) => w.replace(/[,;.]+$/, ''));
       // "212 Elm St": the house number (212 is New York's code) starts the place; areas before it still count.
       // With no other area ("415 Lombard St" from a hidden number), it is the area, or the report could go nowhere.
+      // "Houston St and Broadway" likewise starts the place; with no other area Houston is still the area.
       const read = areaWords(tokens);
-      const house = elsewhere || d.areas.length > 0 ? tokens.slice(0, read).findIndex((_t, i) => houseNumber(words, i)) : -1;
-      const n = house < 0 ? read : areaWords(tokens.slice(0, house));
+      const other = elsewhere || d.areas.length > 0;
+      const named = beforeStreet(words, read, (m) => areaWords(tokens.slice(0, m)));
+      const house = other ? tokens.slice(0, named).findIndex((_t, i) => houseNumber(words, i)) : -1;
+      const n = !other ? read : house < 0 ? named : areaWords(tokens.slice(0, house));
       const areas = tokens.slice(0, n);
-      const place = words.slice(house < 0 ? n : house).join(' ');
-      return { kind: 'ask', draft: move({ ...d, areas: areas.length ? areas : d.areas, where: place || d.where }, 1) };
+      const place = words.slice(house < 0 ? Math.min(n, named) : house).join(' ');
+      return { kind: 'ask', draft: move({ ...d, areas: areas.length ? areas : d.areas, where: place || d.where }, 1), cut };
     }
     case 'review':
       // Anything but the control words at the end: read it back again.
       return { kind: 'ask', draft: d };
     default:
-      return { kind: 'ask', draft: move({ ...d, [d.step]: text }, 1) };
+      return { kind: 'ask', draft: move({ ...d, [d.step]: text }, 1), cut };
   }
 }
 

@@ -6,6 +6,7 @@
 import { hasCheckin } from '../store/checkins';
 import { endConversation, saveConversation } from '../store/conversations';
 import { LANGS } from './catalog';
+import { check } from './check-command';
 import { MODERATOR_COMMANDS, type Parsed } from './commands';
 import { DEFAULT_NOTICE_LIMIT } from './context';
 import { say, type Asker, type Outcome, type Store } from './handler';
@@ -13,9 +14,10 @@ import type { LineRules } from './line-rules';
 import { areas, erase, join, leave, setLang, stop } from './member-commands';
 import { runModeratorCommand } from './moderator-commands';
 import { notifyModerators } from './notify';
-import { check, report, type ReportRules } from './report-commands';
+import { report, type ReportRules } from './report-commands';
 // Check-ins (issue 13)
-import { accept, askedToBeBuddy, buddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-commands';
+import { accept, askedToBeBuddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-answers';
+import { buddy } from './buddy-commands';
 import { checkin, later, ok, type CheckinLine } from './checkin-commands';
 import { read, toggleDiscreet } from './discreet-commands';
 

@@ -93,21 +93,23 @@ export function fitItems(build: (shown: string[], hidden: number) => string, ite
 export const MAX_MESSAGE_CHARS = 1600;
 
 /**
- * Builds a message around free text, clipping the text (with "...") so the
- * whole message stays within Twilio's 1,600 characters, whatever it costs
- * in segments (for texts a moderator asked to read in full).
+ * Splits free text into parts of at most `room` UTF-16 units each (Twilio counts a body so), cut between words
+ * where a part has a space: for a text a moderator asked to read in full, sent in as many messages as it takes.
  */
-export function fitChars(build: (text: string) => string, text: string, max = MAX_MESSAGE_CHARS): string {
-  const whole = build(text);
-  if (whole.length <= max) return whole;
-  const room = max - build('').length - 3;
-  const chars = Array.from(text);
-  let cut = '';
-  let used = 0;
-  for (const ch of chars) {
-    if (used + ch.length > room) break;
-    cut += ch;
-    used += ch.length;
+export function splitBetweenWords(text: string, room: number): string[] {
+  const parts: string[] = [];
+  let rest = text.trim();
+  while (rest !== '') {
+    let end = 0;
+    for (const ch of rest) {
+      if (end + ch.length > room) break;
+      end += ch.length;
+    }
+    // The last space up to the cut (the character after it included): a word the cut falls in goes to the next part.
+    const space = end < rest.length ? rest.slice(0, end + 1).search(/\s\S*$/) : end;
+    const cut = space > 0 ? space : Math.max(end, 1);
+    parts.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
   }
-  return build(`${cut.trimEnd()}...`);
+  return parts;
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { canonicalModerator } from '../phone/identity';
 import { ConfigError } from './config-error';
+import { HOST_NAME, httpUrl, number, oneOf, optional, pattern, wholeNumber } from './env-values';
 
 export { ConfigError };
 
@@ -78,57 +79,10 @@ export interface Secrets {
   metricsToken?: string;
 }
 
-
 type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const E164 = /^\+[1-9]\d{6,14}$/;
-// A DNS name: dot-separated labels of letters, digits and inner hyphens; the last not digits only
-// (256.1.1.1 is a mistyped address, not a name).
-const HOST_NAME = /^(?=.{1,253}$)(?!(?:.*\.)?\d+$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-
-/** Blank values count as unset; others are trimmed. */
-const unsetIfBlank = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
-/** An optional variable: `rule` applies only when it is set. Messages never quote the value. */
-const optional = <T extends z.ZodType>(rule: T) => z.preprocess(unsetIfBlank, rule.optional());
-
-const wholeNumber = (min: number, max: number) => {
-  const expected = `expected a whole number from ${min} to ${max}`;
-  return z
-    .string()
-    .regex(/^\d+$/, { error: expected })
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, { error: expected });
-};
-const number = (min: number, max: number) => {
-  const expected = `expected a number from ${min} to ${max}`;
-  return z
-    .string()
-    .regex(/^\d+(\.\d+)?$/, { error: expected })
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, { error: expected });
-};
-const oneOf = <T extends string>(allowed: readonly [T, ...T[]]) =>
-  z
-    .string()
-    .transform((v) => v.toLowerCase())
-    .pipe(z.enum(allowed, { error: `expected one of ${allowed.join(', ')}` }));
-const httpUrl = z
-  .string()
-  .refine(
-    (v) => {
-      try {
-        const u = new URL(v);
-        return u.protocol === 'http:' || u.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    },
-    { error: 'expected an absolute http(s) URL' },
-  )
-  .transform((v) => v.replace(/\/+$/, ''));
-const pattern = (re: RegExp, expected: string) => z.string().regex(re, { error: expected });
-
 /** The position of the first MODERATORS entry that is neither a number nor a UUID, or -1. */
 function badModerator(entries: string[]): number {
   return entries.findIndex((entry) => !canonicalModerator(entry));

@@ -3,12 +3,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actedText, carrierAction } from '../channels/twilio/carrier-keywords';
 import { twimlReply } from '../channels/twilio/twiml';
 import { looksLikeSignature, signedUrlForms, TwilioSignature } from '../channels/twilio/signature';
-import { classifyDeliveryStatus } from '../channels/twilio/twilio-errors';
+import { classifyDeliveryStatus, twilioTookIt } from '../channels/twilio/twilio-errors';
 import { statusRefOf } from '../channels/twilio/twilio-sender';
 import { parseInboundSms, parseStatusCallback, WebhookError, type FormFields } from '../channels/twilio/twilio-inbound';
 import type { InboundPath } from '../inbound/inbound-path';
 import type { Metrics } from '../metrics';
-import { applyDeliveryReport } from '../outbox/delivery-status';
+import { applyAccepted, applyDeliveryReport } from '../outbox/delivery-status';
 import type { ProviderCleanup } from '../outbox/provider-cleanup';
 import type { Db } from '../store/db';
 import type { Vault } from '../store/vault';
@@ -127,10 +127,14 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
     const status = parseStatusCallback(signedFields(publicUrls, signer, request));
     deps.metrics.deliveryReport(status.status);
     const delivery = classifyDeliveryStatus(status.status, status.errorCode);
+    const ref = statusRefOf(request.query);
+    // Twilio took a try whose answer we may not have had (our time-out came first): it is sent, not sent again.
+    if (!delivery && ref?.attempt !== undefined && twilioTookIt(status.status)) {
+      if (applyAccepted(deps.db, { rowId: ref.row, attempt: ref.attempt, providerId: status.messageSid }, deps.now())) deps.metrics.outcome('sms', 'sent');
+    }
     if (delivery) {
       const { cleanup } = deps;
       const onFinal = cleanup ? () => cleanup.redact(status.messageSid) : undefined;
-      const ref = statusRefOf(request.query);
       const applied = applyDeliveryReport(deps.db, deps.vault, { rowId: ref?.row, attempt: ref?.attempt, providerId: status.messageSid, delivery, onFinal }, deps.now());
       if (applied.matched && applied.kind !== 'delivered') deps.metrics.outcome('sms', applied.kind === 'retry' ? 'retry' : 'failed', applied.kind);
     }

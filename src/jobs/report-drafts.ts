@@ -51,7 +51,7 @@ export function expireReportDrafts(store: Store, rules: LineRules, now: number, 
     if (draft && filer && draft.categories.length > 0) {
       const result = fileDraft(store, reportRules(rules), filer, draft, now);
       if ('ref' in result) {
-        reply = t.reportDraftFiled(result.ref);
+        reply = t.reportDraftFiled(result.ref, result.npas);
         filedRef = result.ref;
         queued = notifyModerators(store, rules.moderatorContacts, rules.limits.notices ?? DEFAULT_NOTICE_LIMIT, result.notify, now) || queued;
         filed++;

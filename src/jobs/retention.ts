@@ -9,7 +9,7 @@
  * RETENTION_DAYS, so no captured webhook can be replayed. After a run that
  * erased anything the WAL is truncated: no erased row survives there.
  */
-import { lapseInvitations } from '../store/buddies';
+import { lapseInvitations } from '../store/invitation-lapse';
 import { ageCheckinRefs } from '../store/checkin-refs';
 import { ageCheckins } from '../store/checkins';
 import type { Logger } from '../log/logger';

@@ -9,7 +9,7 @@ import type { DeliveryReport } from '../channels/types';
 import { recordBuddyOptOut } from '../store/buddies';
 import type { Db } from '../store/db';
 import { setMemberStatus } from '../store/members';
-import { buddyAddressOf, findReported, settleReported } from '../store/outbox';
+import { buddyAddressOf, findReported, recordTaken, sentBodyOf, settleReported } from '../store/outbox';
 import { retractedCopyDelivered } from '../store/retractions';
 import { unsubscribeAll } from '../store/subscriptions';
 import type { Vault } from '../store/vault';
@@ -66,12 +66,28 @@ export function applyDeliveryReport(
     }
     // A buddy who opted out at the carrier, reported late: their STOP, as when the send itself is refused (Lane.onError).
     const buddy = delivery.kind === 'stopped' && row.memberId === null ? buddyAddressOf(db, vault, row.id) : undefined;
+    // Its text, read before settling erases it: an SMS copy of a Signal link's escalation goes back there.
+    // Retention forgets a sent text with its address (then nothing here is a buddy's): only a damaged one is missing, and stays failed.
+    const body = buddy !== undefined ? sentBodyOf(db, vault, row.id) : undefined;
     settleReported(db, row.id, providerId, { state: 'failed', error }, now);
-    if (buddy !== undefined) recordBuddyOptOut(db, vault, buddy, now);
+    // Only Twilio reports deliveries: its opt-out stops SMS, not her links over Signal.
+    if (buddy !== undefined) recordBuddyOptOut(db, vault, buddy, 'sms', now, body === undefined ? undefined : { id: row.id, body });
     if (row.memberId !== null && (delivery.kind === 'stopped' || delivery.kind === 'invalid')) {
       setMemberStatus(db, row.memberId, delivery.kind);
       unsubscribeAll(db, row.memberId);
     }
     return { matched: true, kind: delivery.kind };
   });
+}
+
+/**
+ * The provider reported taking try `attempt` of row `rowId` (Twilio's
+ * queued or sent) before the send's answer was recorded: its create reached
+ * the provider, and our time-out or a crash came first. The row is sent,
+ * with that id, so neither the time-out's retry nor a restart sends a second
+ * copy. Whether a row moved.
+ */
+export function applyAccepted(db: Db, report: { rowId: number; attempt: number; providerId: string }, now: number): boolean {
+  // One guarded UPDATE: atomic alone.
+  return recordTaken(db, report.rowId, report.attempt, report.providerId, now);
 }

@@ -7,7 +7,7 @@
 import type { SendError } from '../channels/types';
 import { planTwinFallback, smsTwinFor } from '../store/alerts';
 import { recordBuddyOptOut } from '../store/buddies';
-import { escalationBySms, isEscalation } from '../store/escalation-sms';
+import { escalationBySms, isEscalation, smsTakesEscalationTo } from '../store/escalation-sms';
 import type { ClaimedRow } from '../store/outbox';
 import { backoffDelay } from '../util/backoff';
 import type { LaneHoldDeps, LaneHolds } from './lane-holds';
@@ -73,7 +73,7 @@ export class LaneFailures {
     // But what SMS can carry instead goes by SMS after a few failures in a row (seconds apart: an
     // outage, not a blip), once, and Signal stops trying it (failed() plans that): a buddy's Signal
     // escalation, and a Signal alert copy for someone also on SMS.
-    const bySms = this.escalationSmsTakes(row);
+    const bySms = this.escalationSmsTakes(row, to);
     const twin = !bySms && this.smsTakesIt(row);
     const young = () => this.deps.now() - row.created_at < opts.maxAgeMs && !twin && !bySms;
     const maxTries = bySms || twin ? Math.min(SIGNAL_TRIES_BEFORE_SMS, opts.backoff.maxAttempts) : opts.backoff.maxAttempts;
@@ -85,9 +85,10 @@ export class LaneFailures {
     const mark = row.member_id !== null && (e.kind === 'stopped' || e.kind === 'invalid') ? { memberId: row.member_id, status: e.kind } : undefined;
     const failed = this.failed(row, e.retryable ? `gave_up:${reason}` : reason, mark);
     // A buddy who opted out at the provider: recorded as their STOP would be, so nothing more is queued for them.
+    // This copy's text goes with it (the failure erases the row's): an SMS copy of a Signal link's escalation goes back there.
     if (row.to_buddy === 1 && e.kind === 'stopped') {
       const { db, vault, now } = this.deps;
-      failed.effect = () => recordBuddyOptOut(db, vault, to, now());
+      failed.effect = () => recordBuddyOptOut(db, vault, to, row.channel, now(), { id: row.id, body });
     }
     // A buddy who left Signal (or whose identity it refuses) is still told she missed her check-in: by SMS.
     if (row.to_buddy === 1 && row.channel === 'signal' && this.deps.smsSends !== false) {
@@ -97,9 +98,10 @@ export class LaneFailures {
     return failed;
   }
 
-  /** Whether this is a buddy's check-in escalation over Signal that SMS can take instead. */
-  private escalationSmsTakes(row: ClaimedRow): boolean {
-    return row.to_buddy === 1 && row.channel === 'signal' && this.deps.smsSends !== false && isEscalation(this.deps.db, row.id);
+  /** Whether this is a buddy's check-in escalation over Signal that SMS can take instead (not to a number that stopped SMS). */
+  private escalationSmsTakes(row: ClaimedRow, to: string): boolean {
+    if (row.to_buddy !== 1 || row.channel !== 'signal' || this.deps.smsSends === false) return false;
+    return isEscalation(this.deps.db, row.id) && smsTakesEscalationTo(this.deps.db, this.deps.vault, to);
   }
 
   /** Whether this is a Signal alert copy that the person's SMS membership can take instead. */

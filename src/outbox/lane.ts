@@ -197,6 +197,8 @@ export class Lane {
   private async send(row: ClaimedRow): Promise<Recorded> {
     const { vault, renderer, opts, now } = this.deps;
     if (row.member_status === 'stopped' || row.member_status === 'invalid') return this.failures.failed(row, `recipient_${row.member_status}`);
+    // An alert goes to admitted members only: one waiting for a moderator again (STOP, then JOIN under approval) is not.
+    if (row.alert_id !== null && row.member_status === 'pending') return this.failures.failed(row, 'recipient_pending');
     if (row.alert_id !== null && now() - row.created_at > opts.maxAgeMs) return this.failures.failed(row, 'expired');
     if (!row.address_ct) return this.failures.failed(row, 'no_address');
     // A message whose text was erased while it was in flight (a notice of a report decided meanwhile, back after a restart).
@@ -212,7 +214,7 @@ export class Lane {
           ? openAddress(vault, { id: row.member_id, address_ct: row.address_ct, key_version: row.address_kv })
           : openRowAddress(vault, row);
       // A buddy who texted STOP after this was queued (an escalation waiting behind a hold or a restart): nothing more goes to them.
-      stopped = row.to_buddy === 1 && buddyStopped(this.deps.db, buddyIndex(vault, to));
+      stopped = row.to_buddy === 1 && buddyStopped(this.deps.db, buddyIndex(vault, to), row.channel);
       // A moderator's notice whose try was in flight when their Signal identity was found changed, answered "try again".
       forOldPhone = row.channel === 'signal' && row.alert_id === null && row.member_id !== null && queuedBeforeIdentityChange(this.deps.db, vault, to, row.created_at);
     } catch (err) {

@@ -8,8 +8,9 @@ import type { Channel } from '../domain/channel';
 import { isLang, type Lang } from '../domain/lang';
 import { startOfDay } from './coarse-time';
 import type { Db } from './db';
+import { escalationsBackToSignal, type OptedOutCopy } from './escalation-signal';
+import { withdrawEscalations } from './escalation-withdrawals';
 import { personMemberIds } from './members';
-import { readableRowAddress } from './outbox-rows';
 import type { Vault } from './vault';
 
 export type BuddyStatus = 'invited' | 'accepted' | 'stopped';
@@ -45,9 +46,14 @@ export function buddyIndex(vault: Vault, phone: string): Buffer {
   return vault.index('buddy', phone);
 }
 
-/** A buddy chose a language (LANG, or a keyword of hers): what is sent to her as a buddy (the escalation, an OK) comes in it. */
-export function setBuddyLang(db: Db, vault: Vault, phone: string, lang: Lang): void {
-  db.stmt('UPDATE buddies SET lang = ? WHERE buddy_bidx = ? AND lang <> ?').run(lang, buddyIndex(vault, phone), lang);
+/**
+ * A buddy chose a language on a channel (LANG, or a keyword of hers): what
+ * is sent to her as a buddy over that channel (the escalation, an OK) comes
+ * in it. Her links over the other channel keep theirs, as her membership
+ * there does: an SMS from her number may be spoofed, or a recycled number's.
+ */
+export function setBuddyLang(db: Db, vault: Vault, from: { channel: Channel; phone: string }, lang: Lang): void {
+  db.stmt('UPDATE buddies SET lang = ? WHERE buddy_bidx = ? AND channel = ? AND lang <> ?').run(lang, buddyIndex(vault, from.phone), from.channel, lang);
 }
 
 function opened(vault: Vault, r: Row): Buddy {
@@ -131,39 +137,66 @@ export function linksOfBuddy(db: Db, vault: Vault, index: Buffer): Buddy[] {
   return readable(vault, db.stmt(`SELECT ${COLUMNS} FROM buddies WHERE buddy_bidx = ? ORDER BY id`).all(index) as Row[]);
 }
 
-/** Whether this number has told the line to stop (as a buddy of anyone; a stopped link is the record of stops before buddy_stops). */
-export function buddyStopped(db: Db, index: Buffer): boolean {
-  if (db.stmt('SELECT 1 FROM buddy_stops WHERE buddy_bidx = ?').get(index) !== undefined) return true;
-  return db.stmt("SELECT 1 FROM buddies WHERE buddy_bidx = ? AND status = 'stopped' LIMIT 1").get(index) !== undefined;
-}
-
-/** Records that this number told the line to stop as a buddy: it outlives the links (BUDDY OFF, the member's DELETE). */
-export function recordBuddyStop(db: Db, vault: Vault, phone: string, now: number): void {
-  const index = buddyIndex(vault, phone);
-  if (db.stmt('SELECT 1 FROM buddy_stops WHERE buddy_bidx = ?').get(index) !== undefined) return;
-  const id = db.nextId('buddy_stops');
-  db.stmt('INSERT INTO buddy_stops (id, buddy_bidx, address_ct, key_version, created_at) VALUES (?, ?, ?, ?, ?)').run(
-    id,
-    index,
-    vault.seal(phone, { table: 'buddy_stops', column: 'address', row: id }),
-    vault.keyVersion,
-    // To the day: an exact time would equal that of the message telling the member, tying the two.
-    startOfDay(now),
-  );
+/**
+ * Whether this number told the line to stop over `channel` (as a buddy of
+ * anyone): its stop there, a link over it stopped, or an old stop (every
+ * channel's: oldStopDay). A stop over the other channel does not count: an
+ * SMS may be spoofed, or a recycled number's.
+ */
+export function buddyStopped(db: Db, index: Buffer, channel: Channel): boolean {
+  if (db.stmt('SELECT 1 FROM buddy_stops WHERE buddy_bidx = ? AND channel = ?').get(index, channel) !== undefined) return true;
+  if (db.stmt("SELECT 1 FROM buddies WHERE buddy_bidx = ? AND channel = ? AND status = 'stopped' LIMIT 1").get(index, channel) !== undefined) return true;
+  return oldStopDay(db, index) !== undefined;
 }
 
 /**
- * The provider refused a buddy message because the number opted out of the
- * line's texts (Twilio 21610: they sent STOP, perhaps before they were
- * asked): recorded as their STOP as a buddy is, so nothing more is queued
- * for them and a check-in falls back as if they had no link (members are not
- * told here). Only an accepted link shows it: an invitation never answered
- * stays "waiting", as for any number, or BUDDY would tell a member that this
- * number once used the line (as an invitation made after a STOP does).
+ * The day of this number's stop kept before stops had a channel, read as
+ * every channel's (the safe reading of an old opt-out): one with none
+ * (before migration 0042), or, with no stop kept at all, a stopped link
+ * (before buddy_stops, 0016: every STOP since is kept there).
  */
-export function recordBuddyOptOut(db: Db, vault: Vault, phone: string, now: number): void {
-  recordBuddyStop(db, vault, phone, now);
-  db.stmt("UPDATE buddies SET status = 'stopped' WHERE buddy_bidx = ? AND status = 'accepted'").run(buddyIndex(vault, phone));
+function oldStopDay(db: Db, index: Buffer): number | undefined {
+  const none = db.stmt('SELECT created_at FROM buddy_stops WHERE buddy_bidx = ? AND channel IS NULL').get(index) as { created_at: number } | undefined;
+  if (none || db.stmt('SELECT 1 FROM buddy_stops WHERE buddy_bidx = ?').get(index) !== undefined) return none?.created_at;
+  return (db.stmt("SELECT min(created_at) AS day FROM buddies WHERE buddy_bidx = ? AND status = 'stopped'").get(index) as { day: number | null }).day ?? undefined;
+}
+
+/**
+ * Records this number's STOP as a buddy over `channel`: it outlives the links (BUDDY OFF, the member's DELETE); an
+ * old one sealed stays every channel's. `optedOut`: the SMS copy of an escalation that met it (a carrier opt-out).
+ */
+export function recordBuddyStop(db: Db, vault: Vault, phone: string, channel: Channel, now: number, optedOut?: OptedOutCopy): void {
+  const index = buddyIndex(vault, phone);
+  // Her link over Signal stands: what went to her by SMS instead goes back there, not to an SMS this refuses.
+  if (channel === 'sms') escalationsBackToSignal(db, vault, index, now, optedOut && { ...optedOut, address: phone });
+  // To the day: an exact time would equal that of the message telling the member, tying the two.
+  keepStop(db, vault, phone, oldStopDay(db, index) === undefined ? channel : null, startOfDay(now));
+}
+
+/** Keeps a stop over `channel` (null: every channel) unless one that covers it is kept. */
+function keepStop(db: Db, vault: Vault, phone: string, channel: Channel | null, day: number): void {
+  const index = buddyIndex(vault, phone);
+  if (db.stmt('SELECT 1 FROM buddy_stops WHERE buddy_bidx = ? AND (channel IS ? OR channel IS NULL)').get(index, channel) !== undefined) return;
+  const id = db.nextId('buddy_stops');
+  const sealed = vault.seal(phone, { table: 'buddy_stops', column: 'address', row: id });
+  db.stmt('INSERT INTO buddy_stops (id, buddy_bidx, channel, address_ct, key_version, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, index, channel, sealed, vault.keyVersion, day);
+}
+
+/**
+ * The provider refused a buddy message over `channel` because the number
+ * opted out of the line's texts there (Twilio 21610: they sent STOP, perhaps
+ * before they were asked): recorded as their STOP over it is, so nothing more
+ * is queued for them there and a check-in falls back as if they had no link
+ * over it (members are not told here). Their links over the other channel
+ * stay, and `optedOut`, an escalation's SMS copy that met the opt-out, goes
+ * back to Signal for one accepted there (escalationsBackToSignal). Only an
+ * accepted link shows it: an invitation never answered stays "waiting", as
+ * for any number, or BUDDY would tell a member that this number once used
+ * the line (as an invitation made after a STOP does).
+ */
+export function recordBuddyOptOut(db: Db, vault: Vault, phone: string, channel: Channel, now: number, optedOut?: OptedOutCopy): void {
+  recordBuddyStop(db, vault, phone, channel, now, optedOut);
+  stopLinksOfBuddy(db, buddyIndex(vault, phone), channel);
 }
 
 /**
@@ -180,25 +213,6 @@ export function numberInvitations(db: Db, shown: number[][], all: number[]): voi
 /** The number ACCEPT's last list showed this invitation under, if any. */
 export function invitationNumber(db: Db, id: number): number | null {
   return (db.stmt('SELECT listed_as FROM buddies WHERE id = ?').get(id) as { listed_as: number | null } | undefined)?.listed_as ?? null;
-}
-
-/**
- * Days an invitation waits for an answer. A week: time for a phone that was
- * off or a number changed hands to come back, and a friend asks in person
- * anyway; longer, and a stranger's ignored invitation waits to be confused
- * with hers (ACCEPT asks which, by name, while several wait).
- */
-export const INVITATION_DAYS = 7;
-
-/**
- * Erases the invitations no one answered made before the day `today`
- * begins, less INVITATION_DAYS (made on a day, they lapse 7 to 8 days
- * later: only the day is kept). The member's list simply no longer shows
- * it, whether the number ever saw it or not (a held one included): she may
- * ask again. Returns how many.
- */
-export function lapseInvitations(db: Db, today: number): number {
-  return db.stmt("DELETE FROM buddies WHERE status = 'invited' AND created_at < ?").run(startOfDay(today) - INVITATION_DAYS * 86_400_000).changes;
 }
 
 /** Records an invitation (the caller checked there is none for this member and number). */
@@ -250,92 +264,17 @@ export function setBuddyStatus(db: Db, id: number, status: BuddyStatus, reply?: 
 }
 
 /**
- * Erases one buddy row (BUDDY OFF, DECLINE), and every check-in escalation
- * and every message of the member's (an invitation held up by the provider)
- * still waiting to go to them: someone no longer a buddy must not get the
- * member's details, nor learn her name and that the line exists. One
- * already sent stays. Returns how many rows were erased, the link's own
- * included (sealed data: the caller erases soon).
+ * Marks every accepted link to this buddy over `channel` stopped (their STOP
+ * from it), found by index (a row that no longer opens with them), and
+ * withdraws the escalations of those links still waiting, by either lane:
+ * her member is told she left. An invitation never answered stays waiting:
+ * showing it stopped would tell the member about a number that agreed to
+ * nothing; the stop itself (buddy_stops) keeps it from them.
  */
-export function removeBuddy(db: Db, vault: Vault, id: number): number {
-  const link = db.stmt('SELECT member_id, buddy_bidx FROM buddies WHERE id = ?').get(id) as { member_id: number; buddy_bidx: Buffer } | undefined;
-  if (!link) return 0;
-  const escalations = 'SELECT outbox_id FROM checkin_messages WHERE kind = \'escalation\' AND buddy_id = ?';
-  let erased = withdrawEscalations(db, escalations, id);
-  // One sent but not yet final keeps their address, to go again if "undelivered": it must not.
-  erased += db.stmt(`UPDATE outbox SET address_ct = NULL WHERE state = 'sent' AND address_ct IS NOT NULL AND id IN (${escalations})`).run(id).changes;
-  erased += eraseWaitingToBuddy(db, vault, link.member_id, link.buddy_bidx);
-  erased += db.stmt('DELETE FROM buddies WHERE id = ?').run(id).changes;
-  return erased;
-}
-
-/**
- * Erases a member's buddy messages still waiting to go to this number (and
- * forgets it in those sent but not yet final). They name no buddy row, so
- * each address is opened and indexed (a member has few waiting); only this
- * member's: another may have asked the same number.
- */
-function eraseWaitingToBuddy(db: Db, vault: Vault, memberId: number, index: Buffer): number {
-  const rows = db
-    .stmt(
-      "SELECT o.id, o.state, o.address_ct, o.key_version FROM outbox o JOIN buddy_messages m ON m.outbox_id = o.id WHERE m.member_id = ? AND o.state IN ('pending', 'sent') AND o.address_ct IS NOT NULL",
-    )
-    .all(memberId) as Array<{ id: number; state: string; address_ct: Buffer; key_version: number }>;
-  let erased = 0;
-  for (const row of rows) {
-    const to = readableRowAddress(vault, row);
-    if (to === undefined || !buddyIndex(vault, to).equals(index)) continue;
-    // buddy_messages follows by its foreign key. One sent but not yet final only forgets the address, so as not to go again.
-    erased += row.state === 'pending' ? db.stmt('DELETE FROM outbox WHERE id = ?').run(row.id).changes : db.stmt('UPDATE outbox SET address_ct = NULL WHERE id = ?').run(row.id).changes;
-  }
-  return erased;
-}
-
-/**
- * Marks every accepted link to this buddy stopped (their STOP), found by
- * index (a row that no longer opens with them). An invitation never answered
- * stays waiting: showing it stopped would tell the member about a number that
- * agreed to nothing; the stop itself (buddy_stops) keeps it from them.
- */
-export function stopLinksOfBuddy(db: Db, index: Buffer): void {
-  db.stmt("UPDATE buddies SET status = 'stopped' WHERE buddy_bidx = ? AND status = 'accepted'").run(index);
-}
-
-/** Erases every live link to this buddy (their DECLINE) as removeBuddy does, found by index: a row that no longer opens goes too. Returns how many rows were erased. */
-export function removeLinksOfBuddy(db: Db, vault: Vault, index: Buffer): number {
-  const ids = db.stmt("SELECT id FROM buddies WHERE buddy_bidx = ? AND status <> 'stopped'").all(index) as Array<{ id: number }>;
-  return ids.reduce((n, { id }) => n + removeBuddy(db, vault, id), 0);
-}
-
-/**
- * A check-in's escalation still waiting to go to someone no longer her
- * buddy: it fails, withdrawn, its text and address erased (not the row:
- * the timers tell her, as for a buddy who refused for good, that it reached
- * no one). Returns how many.
- */
-function withdrawEscalations(db: Db, escalations: string, key: number | Buffer): number {
-  return db
-    .stmt(`UPDATE outbox SET state = 'failed', error = 'withdrawn', body_ct = NULL, address_ct = NULL, lease_until = 0 WHERE state = 'pending' AND id IN (${escalations})`)
-    .run(key).changes;
-}
-
-/** Erases every row naming this buddy, and their stop (their DELETE); an escalation still waiting to go to them is withdrawn. */
-export function forgetBuddy(db: Db, index: Buffer): number {
-  withdrawEscalations(db, "SELECT c.outbox_id FROM checkin_messages c JOIN buddies b ON b.id = c.buddy_id WHERE c.kind = 'escalation' AND b.buddy_bidx = ?", index);
-  db.stmt('DELETE FROM buddy_stops WHERE buddy_bidx = ?').run(index);
-  return db.stmt('DELETE FROM buddies WHERE buddy_bidx = ?').run(index).changes;
-}
-
-/** Links a message about a buddy link (it carries the name the member gave) to the member, for their DELETE. */
-export function linkBuddyMessage(db: Db, outboxId: number, memberId: number): void {
-  db.stmt('INSERT INTO buddy_messages (outbox_id, member_id) VALUES (?, ?)').run(outboxId, memberId);
-}
-
-/** Erases the messages about a member's buddy links, sent or not (their DELETE). */
-export function eraseBuddyMessagesOf(db: Db, memberId: number): number {
-  const n = db.stmt('DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM buddy_messages WHERE member_id = ?)').run(memberId).changes;
-  db.stmt('DELETE FROM buddy_messages WHERE member_id = ?').run(memberId);
-  return n;
+export function stopLinksOfBuddy(db: Db, index: Buffer, channel: Channel): void {
+  const links = "SELECT id FROM buddies WHERE buddy_bidx = ? AND channel = ? AND status = 'accepted'";
+  withdrawEscalations(db, links, [index, channel]);
+  db.stmt(`UPDATE buddies SET status = 'stopped' WHERE id IN (${links})`).run(index, channel);
 }
 
 /** Whether anyone at all has told the line to stop as a buddy: on most lines no one has, and a JOIN need not look for a stop of theirs. */
@@ -344,8 +283,20 @@ export function anyBuddyStop(db: Db): boolean {
   return row.any === 1;
 }
 
-/** Lifts a buddy's STOP (they came back with JOIN or START): members may ask them again. Returns whether there was one. */
-export function liftBuddyStop(db: Db, index: Buffer): boolean {
-  const stops = db.stmt('DELETE FROM buddy_stops WHERE buddy_bidx = ?').run(index).changes;
-  return stops + db.stmt("DELETE FROM buddies WHERE buddy_bidx = ? AND status = 'stopped'").run(index).changes > 0;
+/**
+ * Lifts a buddy's STOP over `channel` (they came back there with JOIN or
+ * START, or erased themselves there with DELETE), and the links over it
+ * that STOP stopped: members may ask them again over it. A stop kept before
+ * stops had a channel stopped every channel: it is kept for the other, with
+ * its day. Returns whether there was one.
+ */
+export function liftBuddyStop(db: Db, vault: Vault, phone: string, channel: Channel): boolean {
+  const index = buddyIndex(vault, phone);
+  const old = oldStopDay(db, index);
+  const stops = db.stmt('DELETE FROM buddy_stops WHERE buddy_bidx = ? AND (channel = ? OR channel IS NULL)').run(index, channel).changes;
+  // Their escalations go with them: one a version before this left waiting would reach her once she is back.
+  withdrawEscalations(db, "SELECT id FROM buddies WHERE buddy_bidx = ? AND channel = ? AND status = 'stopped'", [index, channel]);
+  const links = db.stmt("DELETE FROM buddies WHERE buddy_bidx = ? AND channel = ? AND status = 'stopped'").run(index, channel).changes;
+  if (old !== undefined) keepStop(db, vault, phone, channel === 'sms' ? 'signal' : 'sms', old);
+  return old !== undefined || stops + links > 0;
 }

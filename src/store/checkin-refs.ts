@@ -34,7 +34,9 @@ const FULL_NOTICES: Limit = { max: FULL_NOTICES_A_DAY, windowMs: DAY_MS };
  */
 function pastFullNotices(db: Db, vault: Vault, memberId: number, checkinId: number, now: number): boolean {
   const limits = new SenderLimits(db);
-  return foldKeys(db, vault, memberId, checkinId)
+  // The version before counted under her memberships' own limit keys: their counts of today still count; none is started.
+  const before = personIndexes(db, vault, memberId, 'sender').filter((key) => limits.counting(key, 'checkin_moderators', FULL_NOTICES, now));
+  return [...foldKeys(db, vault, memberId, checkinId), ...before]
     .map((key) => !limits.take(key, 'checkin_moderators', FULL_NOTICES, now))
     .some((refused) => refused);
 }

@@ -3,6 +3,7 @@
  * SMS instead: refused for good by Signal, failing on it time and again,
  * or waiting while the Signal lane is held or paused (outbox/lane.ts).
  */
+import { buddyIndex, buddyStopped } from './buddies';
 import { linkCheckinMessage } from './checkins';
 import type { Db } from './db';
 import { enqueueReply, openBody, openRowAddress } from './outbox';
@@ -18,17 +19,31 @@ export function isEscalation(db: Db, outboxId: number): boolean {
  * refuses their identity): the same text goes to the same number by SMS,
  * linked to the check-in as the first was (an OK then tells them, and
  * erases it with the rest). Nothing for a row that carried no escalation,
- * nor for one withdrawn.
+ * nor for one withdrawn, nor for a link no longer accepted (gone, or
+ * stopped: her member was told she left), nor to a number that stopped
+ * SMS (see smsTakesEscalationTo). Returns whether it was queued.
  */
-export function escalationBySms(db: Db, vault: Vault, outboxId: number, address: string, text: string, now: number): void {
+export function escalationBySms(db: Db, vault: Vault, outboxId: number, address: string, text: string, now: number): boolean {
   // One withdrawn while its send was in flight (the buddy left: store/buddies.ts) goes to no one by any path.
   const link = db
-    .stmt("SELECT c.checkin_id, c.buddy_id FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id WHERE c.outbox_id = ? AND c.kind = 'escalation' AND coalesce(o.error, '') <> 'withdrawn'")
-    .get(outboxId) as
-    | { checkin_id: number; buddy_id: number | null }
-    | undefined;
-  if (!link) return;
+    .stmt(
+      `SELECT c.checkin_id, c.buddy_id FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id JOIN buddies b ON b.id = c.buddy_id
+       WHERE c.outbox_id = ? AND c.kind = 'escalation' AND coalesce(o.error, '') <> 'withdrawn' AND b.status = 'accepted'`,
+    )
+    .get(outboxId) as { checkin_id: number; buddy_id: number } | undefined;
+  if (!link || !smsTakesEscalationTo(db, vault, address)) return false;
   linkCheckinMessage(db, enqueueReply(db, vault, { channel: 'sms', address }, text, now), link.checkin_id, 'escalation', link.buddy_id);
+  return true;
+}
+
+/**
+ * Whether SMS would take a buddy's escalation to this number: not once it
+ * stopped SMS. That STOP may be spoofed, or a recycled number's new
+ * holder's, and leaves her link over Signal: her escalation keeps trying
+ * there, rather than be given up for an SMS its stop would refuse.
+ */
+export function smsTakesEscalationTo(db: Db, vault: Vault, address: string): boolean {
+  return !buddyStopped(db, buddyIndex(vault, address), 'sms');
 }
 
 /**
@@ -37,7 +52,8 @@ export function escalationBySms(db: Db, vault: Vault, outboxId: number, address:
  * waiting there goes to their number by SMS now (escalationBySms), as the
  * alert copies of people also on SMS do (store/alerts.ts
  * moveTwinAlertsToSms). The Signal copy fails as 'sms_instead'; one in
- * flight is left to its answer, one that will not open stays where it is.
+ * flight is left to its answer, one that will not open or that SMS does
+ * not take stays where it is.
  * Returns how many moved.
  */
 export function moveEscalationsToSms(db: Db, vault: Vault, now: number): number {
@@ -58,7 +74,8 @@ export function moveEscalationsToSms(db: Db, vault: Vault, now: number): number 
     } catch {
       continue;
     }
-    escalationBySms(db, vault, row.id, address, body, now);
+    // One that SMS does not take stays on Signal: the lane fails it there if its link has ended.
+    if (!escalationBySms(db, vault, row.id, address, body, now)) continue;
     moved.run(now, row.id);
     n++;
   }

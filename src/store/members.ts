@@ -165,6 +165,18 @@ export function memberDiscreet(db: Db, memberId: number): boolean {
   return personMemberIds(db, memberId).some((id) => (flag.get(id) as { discreet: number }).discreet === 1);
 }
 
+/**
+ * Whether what goes unasked to this number, by SMS or over Signal, must be
+ * plain: a membership of it (by SMS, or over Signal showing it) asked for
+ * DISCREET, as the two are on one phone.
+ */
+export function numberDiscreet(db: Db, vault: Vault, phone: string): boolean {
+  const sms = findMember(db, vault, { channel: 'sms', address: phone })?.id;
+  // Its Signal membership's link is computed only on a line where some Signal member shows a number.
+  const signal = anySignalNumber(db) ? otherChannelMember(db, vault, { channel: 'sms', address: phone, phone }) : undefined;
+  return [sms, signal].some((id) => id !== undefined && memberDiscreet(db, id));
+}
+
 /** Whether this one membership asked for discreet alerts (what DISCREET toggles; delivery reads memberDiscreet). */
 export function membershipDiscreet(db: Db, memberId: number): boolean {
   return (db.stmt('SELECT discreet FROM members WHERE id = ?').get(memberId) as { discreet: number } | undefined)?.discreet === 1;

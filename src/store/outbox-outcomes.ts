@@ -4,7 +4,7 @@
  * or due again).
  */
 import type { Db } from './db';
-import { openRowAddress, TO_BUDDY, type AddressedRow } from './outbox-rows';
+import { openBody, openRowAddress, TO_BUDDY, type AddressedRow } from './outbox-rows';
 import type { Vault } from './vault';
 
 /** The result of one send, to be recorded. */
@@ -71,6 +71,25 @@ function cancelIfWithdrawn(db: Db, id: number, now: number): void {
   ).run(now, id);
 }
 
+/**
+ * Records try `attempt` of row `id` sent as `providerId` when its answer is
+ * not recorded yet (the provider reported taking it: our time-out or a crash
+ * came first). Only a row still pending at that try with no provider id
+ * moves, so a report of an earlier try, or one replayed, changes nothing;
+ * the send's own late outcome then finds no pending row and does nothing.
+ */
+export function recordTaken(db: Db, id: number, attempt: number, providerId: string, now: number): boolean {
+  return (
+    db
+      .stmt(
+        `UPDATE outbox SET state = 'sent', provider_id = ?, error = NULL, lease_until = 0, address_ct = CASE WHEN channel = 'sms' THEN address_ct END,
+           body_ct = CASE WHEN channel = 'sms' THEN body_ct END, updated_at = ?
+         WHERE id = ? AND state = 'pending' AND attempts = ? AND provider_id IS NULL`,
+      )
+      .run(providerId, now, id, attempt).changes === 1
+  );
+}
+
 /** A row as a status report finds it. */
 export interface ReportedRow {
   id: number;
@@ -108,6 +127,19 @@ export function buddyAddressOf(db: Db, vault: Vault, id: number): string | undef
     | AddressedRow
     | undefined;
   return row ? openRowAddress(vault, row) : undefined;
+}
+
+/** The text of row `id` while it holds it (an SMS sent keeps it until its final status), or undefined: erased, or it will not open. */
+export function sentBodyOf(db: Db, vault: Vault, id: number): string | undefined {
+  const row = db.stmt('SELECT id, body_ct, key_version FROM outbox WHERE id = ? AND body_ct IS NOT NULL').get(id) as
+    | { id: number; body_ct: Buffer; key_version: number }
+    | undefined;
+  if (!row) return undefined;
+  try {
+    return openBody(vault, row);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,11 +1,13 @@
 /**
  * What a member's own words take back from the outbox before it is sent:
- * DELETE (messages addressed to her numbers), LEAVE (alert copies for areas
- * she left), READ (copies a discreet member read), and a Signal moderator's
+ * DELETE (messages addressed to her numbers), LEAVE and STOP (alert copies
+ * for areas she left), READ (copies a discreet member read), and a Signal moderator's
  * changed identity (notices not sent to an unchecked phone).
  */
+import type { Channel } from '../domain/channel';
 import type { Db } from './db';
 import { PRIORITY, readableRowAddress, type AddressedRow } from './outbox-rows';
+import { forgetUnreadOf } from './unread-alerts';
 import type { Vault } from './vault';
 
 /**
@@ -14,24 +16,31 @@ import type { Vault } from './vault';
  * escalation): their DELETE. Only such rows keep an address: unfinished
  * ones (all urgent, so the lane index bounds the look to the urgent
  * backlog) and SMS sent but not yet final (see recordOutcomes), which
- * would be sent again on "undelivered". Returns how many.
+ * would be sent again on "undelivered". With `channel`, only those going
+ * over it: a DELETE by SMS from a number leaves what goes to it over Signal
+ * (an SMS may be spoofed, or a recycled number's new holder's), and the
+ * reverse. A check-in escalation goes by its buddy link's channel, not its
+ * lane: the SMS copy of a Signal link's escalation is that link's, left to
+ * forgetBuddy. Returns how many.
  */
-export function eraseWaitingTo(db: Db, vault: Vault, addresses: readonly string[]): number {
+export function eraseWaitingTo(db: Db, vault: Vault, addresses: readonly string[], channel?: Channel): number {
   const wanted = new Set(addresses);
   const waiting = db.stmt(
     "SELECT id, address_ct, key_version FROM outbox INDEXED BY outbox_lane WHERE channel = ? AND priority = ? AND state = 'pending' AND address_ct IS NOT NULL",
   );
-  const sent = db.stmt("SELECT id, address_ct, key_version FROM outbox INDEXED BY outbox_sent_addressed WHERE state = 'sent' AND address_ct IS NOT NULL");
-  const rows = [
-    ...(waiting.all('sms', PRIORITY.urgent) as AddressedRow[]),
-    ...(waiting.all('signal', PRIORITY.urgent) as AddressedRow[]),
-    ...(sent.all() as AddressedRow[]),
-  ];
+  const sent = db.stmt(
+    "SELECT id, address_ct, key_version FROM outbox INDEXED BY outbox_sent_addressed WHERE state = 'sent' AND address_ct IS NOT NULL AND channel IN (SELECT value FROM json_each(?))",
+  );
+  const lanes: Channel[] = channel ? [channel] : ['sms', 'signal'];
+  const rows = [...lanes.flatMap((lane) => waiting.all(lane, PRIORITY.urgent) as AddressedRow[]), ...(sent.all(JSON.stringify(lanes)) as AddressedRow[])];
+  const otherLink = db.stmt("SELECT 1 FROM checkin_messages c JOIN buddies b ON b.id = c.buddy_id WHERE c.outbox_id = ? AND c.kind = 'escalation' AND b.channel <> ?");
   const erase = db.stmt('DELETE FROM outbox WHERE id = ?');
   let erased = 0;
   for (const row of rows) {
     const to = readableRowAddress(vault, row);
-    if (to !== undefined && wanted.has(to)) erased += erase.run(row.id).changes;
+    if (to === undefined || !wanted.has(to)) continue;
+    if (channel && otherLink.get(row.id, channel) !== undefined) continue;
+    erased += erase.run(row.id).changes;
   }
   return erased;
 }
@@ -59,21 +68,26 @@ export interface WaitingCopy {
 }
 
 /**
- * A member left areas (LEAVE): copies of alerts waiting for her that reach
- * none of the areas she still holds are not sent (she was told she gets no
- * alerts there now). A copy in flight is left to its answer. Returns the
- * copies withdrawn.
+ * A member left areas (LEAVE), or all of them (STOP, `error` then saying
+ * so): copies of alerts waiting for her that reach none of the areas she
+ * still holds are not sent (she was told she gets no alerts there now), and
+ * a discreet member's READ no longer shows them (a notice sent before, or
+ * tried without an answer, stays readable: it may have told her to). A copy in flight is left to its answer.
+ * Returns the copies withdrawn.
  */
-export function withdrawAlertsOutside(db: Db, memberId: number, now: number): WaitingCopy[] {
-  return db
+export function withdrawAlertsOutside(db: Db, memberId: number, now: number, error = 'left_area'): WaitingCopy[] {
+  const withdrawn = db
     .stmt(
-      `UPDATE outbox SET state = 'failed', error = 'left_area', lease_until = 0, address_ct = NULL, provider_id = NULL, updated_at = @now
+      `UPDATE outbox SET state = 'failed', error = @error, lease_until = 0, address_ct = NULL, provider_id = NULL, updated_at = @now
        WHERE member_id = @member AND state = 'pending' AND alert_id IS NOT NULL AND lease_until <= @now
          AND NOT EXISTS (SELECT 1 FROM alerts a JOIN subscriptions s ON s.member_id = @member
                          WHERE a.id = outbox.alert_id AND instr(',' || a.reach || ',', ',' || s.npa || ',') > 0)
-       RETURNING alert_id AS alertId, created_at AS plannedAt`,
+       RETURNING alert_id AS alertId, created_at AS plannedAt, attempts - throttles AS tries`,
     )
-    .all({ now, member: memberId }) as WaitingCopy[];
+    .all({ now, member: memberId, error }) as Array<WaitingCopy & { tries: number }>;
+  // A copy tried without an answer (a time-out) may be on her phone saying READ: it stays readable.
+  forgetUnreadOf(db, memberId, withdrawn.filter((c) => c.tries === 0).map((c) => c.alertId));
+  return withdrawn.map(({ alertId, plannedAt }) => ({ alertId, plannedAt }));
 }
 
 /** The alert copies waiting for a member, none in flight. */

@@ -155,10 +155,11 @@ export function reportExists(db: Db, ref: string): boolean {
 }
 
 /**
- * Erases the link between a reporter and their reports: both indexes of a
- * report they sent, and the number's index on a report sent over Signal
- * showing their number (its Signal sender's own link stays theirs to erase),
- * each replaced by an index no one has (noReporter).
+ * Erases the link between a reporter and the reports she sent (their
+ * DELETE): both indexes of each, each replaced by an index no one has
+ * (noReporter). Only what this sender sent: her number's index on a report
+ * (or check-in) sent over Signal showing it stays until her DELETE there, as
+ * an SMS may be spoofed, or come from a recycled number's new holder.
  */
 export function forgetReporter(db: Db, vault: Vault, reporterKey: Buffer): number {
   const own = db.stmt('SELECT id, phone_reporter_bidx IS NOT NULL AS phone FROM reports WHERE reporter_bidx = ?').all(reporterKey) as Array<{ id: number; phone: number }>;
@@ -167,11 +168,7 @@ export function forgetReporter(db: Db, vault: Vault, reporterKey: Buffer): numbe
     const phone = r.phone ? noReporter(vault, r.id, 'phone_reporter') : null;
     db.stmt('UPDATE reports SET reporter_bidx = ?, phone_reporter_bidx = ? WHERE id = ?').run(noReporter(vault, r.id, 'reporter'), phone, r.id);
   }
-  const shown = db.stmt('SELECT id FROM reports WHERE phone_reporter_bidx = ?').all(reporterKey) as Array<{ id: number }>;
-  for (const r of shown) db.stmt('UPDATE reports SET phone_reporter_bidx = ? WHERE id = ?').run(noReporter(vault, r.id, 'phone_reporter'), r.id);
-  // So does a check-in she started over Signal, and its reference: nothing looks one up by it, so none is left.
-  for (const table of ['checkins', 'checkin_refs']) db.stmt(`UPDATE ${table} SET phone_reporter_bidx = NULL WHERE phone_reporter_bidx = ?`).run(reporterKey);
-  return own.length + shown.length;
+  return own.length;
 }
 
 /** How many reports await a moderator. */

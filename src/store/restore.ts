@@ -19,60 +19,16 @@ import { copyDatabase, countTables, DatabaseLocked, type LineCounts } from './ba
 import { Db, isDatabaseDamaged } from './db';
 import { takeExclusiveLock } from './exclusive-open';
 import { keptAside } from './kept-aside';
-import { keyOpens } from './key-state';
 import { migrate } from './migrate';
 import { emptyBesideWal } from './open-to-read';
+import { checkBackup, inspectDatabase, RestoreRefused } from './restore-checks';
 import type { Vault } from './vault';
-
-/** A backup that must not be restored; the message says why. */
-export class RestoreRefused extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RestoreRefused';
-  }
-}
-
-function hasTable(db: Database.Database, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-}
 
 /** Whether two paths name one file (through a link, or spelled otherwise). */
 function sameFile(a: string, b: string): boolean {
   const sa = fs.statSync(a);
   const sb = fs.statSync(b);
   return sa.dev === sb.dev && sa.ino === sb.ino;
-}
-
-/** Refuses a database that is damaged, from a newer schema, made under another key, or taken mid-rotation. */
-function inspect(db: Database.Database, file: string, vault: Vault, latestKnown: number): void {
-  let ok: unknown;
-  try {
-    ok = db.pragma('quick_check', { simple: true });
-  } catch {
-    ok = 'not a database';
-  }
-  if (ok !== 'ok') throw new RestoreRefused(`${file} is damaged or not a Heads Up backup`);
-  if (!hasTable(db, 'schema_migrations') || !hasTable(db, 'members')) throw new RestoreRefused(`${file} is not a Heads Up backup`);
-  const schema = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
-  if (schema > latestKnown) throw new RestoreRefused(`${file} was made by a newer version of Heads Up (schema ${schema}, this one knows ${latestKnown}): upgrade first`);
-  const key = keyOpens(db, vault);
-  if (key === 'rotating') throw new RestoreRefused(`${file} was taken during an interrupted key rotation: restore another backup`);
-  if (key === 'mismatch') throw new RestoreRefused(`${file} was made under another master key: set HEADSUP_MASTER_KEY to the key of that backup`);
-}
-
-/** Refuses a backup that is damaged, from a newer schema, made under another key, or taken mid-rotation. */
-export function checkBackup(file: string, vault: Vault, latestKnown: number): void {
-  let db: Database.Database;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-  } catch {
-    throw new RestoreRefused(`${file} cannot be opened as a database`);
-  }
-  try {
-    inspect(db, file, vault, latestKnown);
-  } finally {
-    db.close();
-  }
 }
 
 /**
@@ -267,7 +223,7 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
     const check = new Db(target);
     try {
       migrate(check);
-      inspect(check.sqlite, target, vault, latestKnown);
+      inspectDatabase(check.sqlite, target, vault, latestKnown);
     } finally {
       check.close();
     }

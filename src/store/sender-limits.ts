@@ -65,6 +65,12 @@ export class SenderLimits {
     return w !== undefined && w.start === start && w.count >= limit.max;
   }
 
+  /** Whether a stored count of `kind` under `senderKey` is of this window (counts nothing). */
+  counting(senderKey: Buffer, kind: LimitKind, limit: Limit, now: number): boolean {
+    const w = this.db.stmt('SELECT window_start AS start FROM sender_limits WHERE sender_bidx = ? AND kind = ?').get(senderKey, kind) as { start: number } | undefined;
+    return w?.start === now - (now % limit.windowMs);
+  }
+
   /**
    * Erases a sender's stored counts whose window began a day or more ago,
    * so has ended (DELETE; windows are not stored with their length). Those

@@ -4,7 +4,8 @@
  * many buddies, and the member told so once per escalation and recipients
  * (jobs/checkin-timers.ts).
  */
-import { buddiesWhere, dueCheckinOf, type DueCheckin } from './checkins';
+import { buddiesWhere } from './checkin-reach';
+import { dueCheckinOf, type DueCheckin } from './checkins';
 import type { Db } from './db';
 import type { Vault } from './vault';
 

@@ -74,6 +74,16 @@ export function queuedAlertsInFull(db: Db, memberId: number): void {
   ).run({ m: memberId });
 }
 
+/**
+ * Alerts no longer hers to read: their copies were withdrawn (LEAVE), or,
+ * with no ids, every alert of the membership (STOP: READ after a JOIN must
+ * not show what she stopped, perhaps to a recycled number's new holder).
+ */
+export function forgetUnreadOf(db: Db, memberId: number, alertIds?: readonly number[]): void {
+  if (alertIds === undefined) db.stmt('DELETE FROM unread_alerts WHERE member_id = ?').run(memberId);
+  else markRead(db, memberId, [...alertIds]);
+}
+
 /** A retracted alert is no longer waiting for anyone's READ. */
 export function forgetUnreadAlert(db: Db, alertId: number): void {
   db.stmt('DELETE FROM unread_alerts WHERE alert_id = ?').run(alertId);

@@ -62,11 +62,32 @@ describe('ACCEPT when more than one person asked', () => {
     expect(toldAccepted(w, FRIEND)).toBe(true);
   });
 
-  it.each(['Accept ❤️', 'ACCEPT ok', 'accept, see you soon', 'ACCEPT Mike'])('accepts a lone invitation whatever words follow: %s', async (text) => {
+  it.each(['ACCEPT Rose', 'accept, rosé!'])('accepts a lone invitation by the name she gave: %s', async (text) => {
     const w = await world();
     said(w, FRIEND, `BUDDY ${HER} Rose`);
     expect(said(w, HER, text)).toBe(t.buddyAccepted());
     expect(toldAccepted(w, FRIEND)).toBe(true);
+  });
+
+  it.each(['ACCEPT Mike', 'ACCEPT whatever I like', 'accept, see you soon', 'Accept ❤️'])(
+    'accepts no lone invitation for words that are not its name, and says who is waiting: %s',
+    async (text) => {
+      const w = await world();
+      said(w, STRANGER, `BUDDY ${HER} Rose`);
+      expect(said(w, HER, text)).toBe(t.buddyWaiting('Rose'));
+      expect(toldAccepted(w, STRANGER)).toBe(false);
+      expect(said(w, STRANGER, 'BUDDY')).toBe(t.buddyList([{ ending: '0173', status: 'invited' }]));
+      // Told who it is, a bare ACCEPT accepts.
+      expect(said(w, HER, 'ACCEPT')).toBe(t.buddyAccepted());
+      expect(toldAccepted(w, STRANGER)).toBe(true);
+    },
+  );
+
+  it('says who is waiting in her language', async () => {
+    const w = await world();
+    said(w, FRIEND, `BUDDY ${HER} Rose`);
+    expect(said(w, HER, 'ACEPTAR Mike')).toBe(catalog('es').buddyWaiting('Rose'));
+    expect(toldAccepted(w, FRIEND)).toBe(false);
   });
 });
 

@@ -327,7 +327,7 @@ describe('ACCEPT', () => {
   it('after STOP, does not make them a buddy again', async () => {
     const l = await withBuddy();
     l.text(BUDDY, 'STOP');
-    expect(l.text(BUDDY, 'ACCEPT')).toEqual({ reply: t.buddyNoInvite(), woke: false });
+    expect(l.text(BUDDY, 'ACCEPT')).toEqual({ reply: t.buddyNoInviteHere('sms'), woke: false });
     expect(reply(l, ROSE, 'BUDDY')).toBe(t.buddyList([{ ending: '0177', status: 'stopped' }]));
     expect(reply(l, ROSE, 'CHECKIN 60')).toBe(t.checkinNeedsBuddy());
   });
@@ -336,13 +336,13 @@ describe('ACCEPT', () => {
 describe('DECLINE', () => {
   it('ends the link and wakes the dispatcher to tell the member', async () => {
     const l = await withBuddy();
-    expect(l.text(BUDDY, 'DECLINE')).toEqual({ reply: t.buddyDeclined(), woke: true });
+    expect(l.text(BUDDY, 'DECLINE')).toEqual({ reply: t.buddyDeclined('sms'), woke: true });
     expect(l.inbox(ROSE)).toContain(t.buddyDeclinedMember('0177'));
   });
 
   it('takes back a check-in escalation still queued to them: they never get the details, the other buddy does', async () => {
     const l = await escalationQueued();
-    expect(reply(l, BUDDY, 'DECLINE')).toBe(t.buddyDeclined());
+    expect(reply(l, BUDDY, 'DECLINE')).toBe(t.buddyDeclined('sms'));
     expect(withDetails(l, BUDDY)).toEqual([]);
     expect(withDetails(l, BUDDY2)).toHaveLength(1);
   });
@@ -350,7 +350,7 @@ describe('DECLINE', () => {
   it('after STOP, leaves the STOP standing and tells the member nothing more', async () => {
     const l = await withBuddy();
     l.text(BUDDY, 'STOP');
-    expect(l.text(BUDDY, 'DECLINE')).toEqual({ reply: t.buddyNoInvite(), woke: false });
+    expect(l.text(BUDDY, 'DECLINE')).toEqual({ reply: t.buddyNotAskedHere('sms'), woke: false });
     expect(l.inbox(ROSE)).not.toContain(t.buddyDeclinedMember('0177'));
     // Still no one's invitation reaches them (the inviter is answered as for any number).
     expect(reply(l, OTHER, 'BUDDY 415-555-0177 Jo')).toBe(t.buddyAsked('0177'));

@@ -49,6 +49,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     conversationEnded: [t.conversationEnded()],
     unknownArea: TEXTS.map((x) => t.unknownArea(x)),
     left: [t.left(AREAS, AREAS), t.left(AREAS, [])],
+    leftCovered: [t.leftCovered(AREAS, AREAS, AREAS), t.leftCovered([], ['415'], ['628'])],
     notMember: [t.notMember()],
     stopped: [t.stopped('sms'), t.stopped('sms', true), t.stopped('signal'), t.stopped('signal', true)],
     help: [t.help()],
@@ -60,7 +61,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     mediaNotRead: [t.mediaNotRead(true), t.mediaNotRead(false)],
     mediaNotKept: [t.mediaNotKept()],
     leaveNeedsArea: [t.leaveNeedsArea()],
-    reportReceived: [t.reportReceived(REF)],
+    reportReceived: [t.reportReceived(REF, AREAS), t.reportReceived(REF, OWN_AREAS)],
+    reportReceivedCut: [t.reportReceivedCut(REF, AREAS, 1600), t.reportReceivedCut(REF, OWN_AREAS, 1600)],
     reportNeedsText: [t.reportNeedsText()],
     reportLimit: [t.reportLimit()],
     reportNeedsArea: [t.reportNeedsArea()],
@@ -80,7 +82,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     modNoticeTooLong: TEXTS.map((x) => t.modNoticeTooLong(REF, AREAS, 24, x)),
     modShow: [t.modShow(REF, t.alert(AREAS, 'grey van, aggressive'), 1), t.modShow(REF, t.alert(AREAS, 'grey van, aggressive'), 1, 'x'.repeat(300))],
     modEditedNotice: [t.modEditedNotice(REF, t.alert(AREAS, 'grey van, aggressive'), 1), t.modEditedNotice(REF, null, 24)],
-    modShowTooLong: [t.modShowTooLong(REF, 24, 'grey van')],
+    modShowTooLong: [t.modShowTooLong(REF, 24, 'grey van', 1), t.modShowTooLong(REF, 24, 'grey van', 3)],
+    modShowMore: [t.modShowMore(REF, 3, 3, 'grey van')],
     modTooLong: [t.modTooLong(REF, 24)],
     modAlertTooLong: [t.modAlertTooLong(24)],
     modDigest: [t.modDigest(1234, 1234), t.modDigest(7, 0), t.modDigest(0, 1)],
@@ -110,6 +113,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     admitted: [t.admitted(AREAS)],
     // Check-ins (issue 13): the longest name a BUDDY keeps, the longest details a CHECKIN takes, three buddies.
     buddyInvite: [t.buddyInvite(NAME)],
+    discreetBuddyInvite: [t.discreetBuddyInvite(NAME)],
     buddyAsked: [t.buddyAsked('0100')],
     buddyAlreadyAsked: [t.buddyAlreadyAsked('0100')],
     buddyLimit: [t.buddyLimit(3)],
@@ -120,13 +124,19 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     buddyNone: [t.buddyNone()],
     buddiesRemoved: [t.buddiesRemoved(3), t.buddiesRemoved(1), t.buddiesRemoved(0)],
     buddyDropped: [t.buddyDropped(NAME)],
+    discreetBuddyDropped: [t.discreetBuddyDropped(NAME)],
     buddyAccepted: [t.buddyAccepted()],
     buddyAcceptedMember: [t.buddyAcceptedMember('0100')],
     buddyWhich: [t.buddyWhich([NAME, NAME, NAME], 12), t.buddyWhich([NAME], 0)],
-    buddyNoInvite: [t.buddyNoInvite()],
-    buddyDeclined: [t.buddyDeclined()],
+    buddyWaiting: [t.buddyWaiting(NAME)],
+    buddyNoInviteHere: [t.buddyNoInviteHere('sms'), t.buddyNoInviteHere('signal')],
+    buddyNotAskedHere: [t.buddyNotAskedHere('sms'), t.buddyNotAskedHere('signal')],
+    buddyDeclined: [t.buddyDeclined('sms'), t.buddyDeclined('signal')],
     buddyDeclinedMember: [t.buddyDeclinedMember('0100')],
     buddyStoppedMember: [t.buddyStoppedMember('0100')],
+    discreetContactAccepted: [t.discreetContactAccepted('0100')],
+    discreetContactDeclined: [t.discreetContactDeclined('0100')],
+    discreetContactStopped: [t.discreetContactStopped('0100')],
     checkinEnd: until,
     checkinStarted: until.flatMap((u) => [t.checkinStarted(u, 'buddies', true), t.checkinStarted(u, 'moderators', false), t.checkinStarted(u, 'moderators', true, true)]),
     checkinNeedsBuddy: [t.checkinNeedsBuddy()],
@@ -173,10 +183,11 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     // Reports (issue 11)
     reportAsk: (['what', 'when', 'where', 'person', 'vehicle', 'contact', 'other'] as const).map((step) => t.reportAsk(step)),
     reportReview: TEXTS.map((x) => t.reportReview(AREAS, x)),
+    reportAnswerCut: [t.reportAnswerCut(300)],
     reportAskAgain: [t.reportAskAgain()],
     reportNothingYet: [t.reportNothingYet()],
     reportCancelled: [t.reportCancelled()],
-    reportDraftFiled: [t.reportDraftFiled(REF)],
+    reportDraftFiled: [t.reportDraftFiled(REF, AREAS)],
     reportDraftDropped: [t.reportDraftDropped()],
     reportDraftNoArea: [t.reportDraftNoArea()],
     discreetDraftFiled: [t.discreetDraftFiled(REF)],
@@ -301,9 +312,10 @@ describe('the reply catalogues', () => {
         }
       });
 
-      it('shows a long report whole, or as much as Twilio takes in one message', () => {
-        expect(t.modShowTooLong(REF, 5, LONG_ASCII.slice(0, 900))).toContain(LONG_ASCII.slice(0, 900));
-        for (const text of TEXTS) expect(t.modShowTooLong(REF, 24, text).length).toBeLessThanOrEqual(1600);
+      it('shows a long report whole, numbering its parts when it takes several messages', () => {
+        expect(t.modShowTooLong(REF, 5, LONG_ASCII.slice(0, 900), 1)).toContain(LONG_ASCII.slice(0, 900));
+        expect(t.modShowTooLong(REF, 5, 'grey van', 2)).toContain('(1/2): grey van');
+        expect(t.modShowMore(REF, 2, 2, 'grey van')).toContain('(2/2): grey van');
       });
     });
   }
@@ -389,6 +401,23 @@ describe('the reply catalogues', () => {
         for (const r of [t.discreetOn(via), t.discreetOff(via)]) {
           expect({ via, segments: smsSegments(r), gsm7: gsm7Length(r) !== null, other: r.includes(other) }).toEqual({ via, segments: 1, gsm7: true, other: true });
         }
+      }
+    });
+
+    it.each(LANGS)("DECLINE's, declined or asked by no one there, stays one GSM-7 segment on either channel and names the other channel (%s)", (lang) => {
+      const t = catalog(lang);
+      for (const [via, other] of [['sms', 'Signal'], ['signal', 'SMS']] as const) {
+        for (const r of [t.buddyDeclined(via), t.buddyNotAskedHere(via)]) {
+          expect({ via, segments: smsSegments(r), gsm7: gsm7Length(r) !== null, other: r.includes(other) }).toEqual({ via, segments: 1, gsm7: true, other: true });
+        }
+      }
+    });
+
+    it.each(LANGS)("ACCEPT's to one asked by no one there stays one GSM-7 segment on either channel and names the other channel (%s)", (lang) => {
+      const t = catalog(lang);
+      for (const [via, other] of [['sms', 'Signal'], ['signal', 'SMS']] as const) {
+        const r = t.buddyNoInviteHere(via);
+        expect({ via, segments: smsSegments(r), gsm7: gsm7Length(r) !== null, other: r.includes(other) }).toEqual({ via, segments: 1, gsm7: true, other: true });
       }
     });
 

@@ -94,14 +94,14 @@ describe('BUDDY, with consent', () => {
 
   it('answers an ACCEPT or DECLINE nobody asked for, and changes nothing', async () => {
     const w = await botWorld({ checkins: RULES });
-    expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyNoInvite());
-    expect(w.sms(BUDDY, 'DECLINE').reply).toBe(t.buddyNoInvite());
+    expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyNoInviteHere('sms'));
+    expect(w.sms(BUDDY, 'DECLINE').reply).toBe(t.buddyNotAskedHere('sms'));
     expect(count(w, 'buddies')).toBe(0);
   });
 
   it('lets the buddy DECLINE, before or after accepting, and tells the member', async () => {
     const w = await withBuddy();
-    expect(w.sms(BUDDY, 'DECLINE').reply).toBe(t.buddyDeclined());
+    expect(w.sms(BUDDY, 'DECLINE').reply).toBe(t.buddyDeclined('sms'));
     expect(w.queued(sms(ROSE)).map((m) => m.text)).toContain(t.buddyDeclinedMember('0177'));
     expect(w.sms(ROSE, 'BUDDY').reply).toBe(t.buddyNone());
     expect(w.sms(ROSE, 'CHECKIN 60').reply).toBe(t.checkinNeedsBuddy());
@@ -267,7 +267,7 @@ describe('CHECKIN', () => {
     expect(w.sms(ROSE, 'BUDDY 415-555-0177 Rose').reply).toBe(t.buddyAsked('0177'));
     // Nothing went to them (the first invitation went with Rose's DELETE; the new one waits, unsent).
     expect(direct(w, BUDDY).filter((m) => m.text === t.buddyInvite('Rose'))).toEqual([]);
-    expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyNoInvite());
+    expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyNoInviteHere('sms'));
     // Until they come back: then it goes, and they may accept it.
     w.sms(BUDDY, 'START');
     expect(direct(w, BUDDY).filter((m) => m.text === t.buddyInvite('Rose'))).toHaveLength(1);

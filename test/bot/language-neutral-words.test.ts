@@ -37,7 +37,7 @@ describe('coming back with START, as the STOP reply in her language says', () =>
 describe('a keyword two languages write, taught by one', () => {
   const ref = (reply: string) => /#[A-Z0-9]{4,6}/.exec(reply)?.[0] ?? '';
   it.each([
-    ['es', 'UNIRSE', 'DENUNCIA 415 hombre violento, carro gris', (t: Catalog, reply: string) => t.reportReceived(ref(reply))],
+    ['es', 'UNIRSE', 'DENUNCIA 415 hombre violento, carro gris', (t: Catalog, reply: string) => t.reportReceived(ref(reply), ['415'])],
     ['es', 'UNIRSE', 'ENTRAR 628', (t: Catalog) => t.joined(['415', '628'])],
     ['pt', 'ENTRAR', 'AMIGA 415-555-0177 Rosa', (t: Catalog) => t.buddyAsked('0177')],
   ] as Array<[Lang, string, string, (t: Catalog, reply: string) => string]>)('keeps a %s member (%s) in her language after %j', async (lang, join, text, expected) => {

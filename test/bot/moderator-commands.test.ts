@@ -466,7 +466,7 @@ describe('SHOW', () => {
     const long = report(w, REPORTER, `415 ${four}`);
     const fits = report(w, '+14155550107', `415 ${three}`);
     const shownLong = mod(w, `SHOW ${long}`);
-    expect(shownLong).toBe(t.modShowTooLong(`#${long}`, 4, four));
+    expect(shownLong).toBe(t.modShowTooLong(`#${long}`, 4, four, 1));
     expect(shownLong).toContain(four.slice(-40));
     expect(mod(w, `SHOW ${fits}`)).toBe(t.modShow(`#${fits}`, t.alert(['415'], three), 3));
   });

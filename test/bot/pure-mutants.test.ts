@@ -1,6 +1,6 @@
 /** Cases the mutation run (npm run mutate) showed no test held: opt-out phrase variants and Signal send results. */
 import { isStopRequest } from '../../src/bot/stop-phrases';
-import { readSendResult } from '../../src/channels/signal/signal-sender';
+import { readSendResult } from '../../src/channels/signal/signal-errors';
 
 const words = (s: string) => s.split(' ');
 

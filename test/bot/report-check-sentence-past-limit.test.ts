@@ -10,7 +10,7 @@
  */
 import { DEFAULT_LIMITS } from '../../src/bot/context';
 import { catalog } from '../../src/bot/catalog';
-import { MAX_CHECKED } from '../../src/bot/report-commands';
+import { MAX_CHECKED } from '../../src/bot/check-command';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
 import { MEMBER, MOD, REPORTER, sms } from '../helpers/report-world';
 

@@ -92,7 +92,7 @@ describe('a report or alert that starts with the client\'s number in its usual f
     const w = await botWorld({ regions });
     w.sms('+442079460123', 'JOIN');
     const reply = w.sms('+442079460123', 'REPORT 020 7946 0958 grabbed me, black cab').reply;
-    expect(reply).toBe(t.reportReceived(`#${refIn(reply)}`));
+    expect(reply).toBe(t.reportReceived(`#${refIn(reply)}`, ['LDN']));
   });
 });
 

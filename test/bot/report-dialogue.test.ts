@@ -206,7 +206,7 @@ describe('the guided report, as members and moderators see it', () => {
 
     const done = say(w, REPORTER, 'DONE');
     const ref = refIn(done);
-    expect(done).toBe(t.reportReceived(ref));
+    expect(done).toBe(t.reportReceived(ref, ['415']));
     const notices = toModerators(w);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain(ref);
@@ -361,7 +361,7 @@ describe('the guided report, as members and moderators see it', () => {
     expect(lapse(w)).toEqual({ filed: 0, dropped: 0 });
     expect(lapse(w)).toEqual({ filed: 1, dropped: 0 });
     expect(w.db.sqlite.prepare('SELECT count(*) AS n FROM conversations').get()).toEqual({ n: 0 });
-    expect(w.queued(sms(REPORTER)).map((m) => m.text)).toEqual([t.reportDraftFiled(refIn(w.queued(sms(REPORTER))[0]?.text ?? ''))]);
+    expect(w.queued(sms(REPORTER)).map((m) => m.text)).toEqual([t.reportDraftFiled(refIn(w.queued(sms(REPORTER))[0]?.text ?? ''), ['415'])]);
   });
 
   it('waits 30 minutes after each answer; then the draft is filed if it says what happened (or dropped), and the member told', async () => {
@@ -383,7 +383,7 @@ describe('the guided report, as members and moderators see it', () => {
     const told = w.queued(sms(REPORTER)).map((m) => m.text);
     expect(told).toHaveLength(1);
     const ref = refIn(told[0] as string);
-    expect(told[0]).toBe(t.reportDraftFiled(ref));
+    expect(told[0]).toBe(t.reportDraftFiled(ref, ['415']));
     expect(toModerators(w).filter((n) => n.includes(ref))).toHaveLength(1);
     expect(toModerators(w).find((n) => n.includes(ref))).toContain('sexual assault');
     expect(w.queued(sms(MEMBER)).map((m) => m.text)).toEqual([t.reportDraftDropped()]);
@@ -406,7 +406,7 @@ describe('the guided report, as members and moderators see it', () => {
     try {
       expect(again('Motel 6')).toBe(t.reportAsk('person'));
       const done = again('DONE');
-      expect(done).toBe(t.reportReceived(refIn(done)));
+      expect(done).toBe(t.reportReceived(refIn(done), ['415']));
       expect(findConversation(db, vault, memberIndex(vault, sms(REPORTER)), w.clock.now)).toBeUndefined();
     } finally {
       db.close();

@@ -1,4 +1,4 @@
-import { fitItems, fitSegments, gsm7Length, longestFit, smsSegments } from '../../src/bot/sms-segments';
+import { fitItems, fitSegments, gsm7Length, longestFit, smsSegments, splitBetweenWords } from '../../src/bot/sms-segments';
 
 describe('smsSegments', () => {
   it.each([
@@ -86,5 +86,25 @@ describe('fitItems', () => {
     const shown = out.split(' ').length - 1;
     expect(out.endsWith(` +${100 - shown}`)).toBe(true);
     expect(shown).toBeGreaterThan(20);
+  });
+});
+
+describe('splitBetweenWords', () => {
+  it('cuts between words, each part within its room, losing nothing but the spaces between', () => {
+    const text = 'grey van, 415-555-0177, tall. '.repeat(40).trim();
+    const parts = splitBetweenWords(text, 100);
+    expect(parts.every((p) => p.length <= 100)).toBe(true);
+    expect(parts.join(' ')).toBe(text);
+    // Each part ends with a whole word of the text: never half a number.
+    expect(parts.filter((p) => !['van,', '415-555-0177,', 'tall.'].includes(p.split(' ').pop() ?? ''))).toEqual([]);
+  });
+
+  it('counts an emoji as Twilio does, two units, and never splits one', () => {
+    const parts = splitBetweenWords('🙂'.repeat(75), 100);
+    expect(parts.map((p) => p.length)).toEqual([100, 50]);
+  });
+
+  it('cuts a word longer than the room where it must', () => {
+    expect(splitBetweenWords('a'.repeat(250), 100)).toEqual(['a'.repeat(100), 'a'.repeat(100), 'a'.repeat(50)]);
   });
 });

@@ -45,7 +45,7 @@ describe('check-in flows end to end', () => {
 
   it('DECLINE: the buddy is removed, the member told', async () => {
     await pair('+14155550101', '+14155550171', 'Ana');
-    expect((await h.sms('+14155550171', 'DECLINE')).message).toBe(t.buddyDeclined());
+    expect((await h.sms('+14155550171', 'DECLINE')).message).toBe(t.buddyDeclined('sms'));
     await waitFor(() => to('+14155550101', t.buddyDeclinedMember('0171')).length === 1, 10_000, 'the member told');
     expect((await h.sms('+14155550101', 'BUDDY')).message).toBe(t.buddyNone());
   });

@@ -28,16 +28,19 @@ describe('French and Portuguese members', () => {
     expect((await h.sms(AMELIE, 'rejoindre 628')).message).toMatch(/pour 415, 628\./);
     expect((await h.sms(AMELIE, 'ZONES')).message).toMatch(/^Heads Up: vos zones d'alerte sont 415, 628\./);
     expect((await h.sms(AMELIE, 'aide')).message).toMatch(/^Heads Up, liste des mauvais clients\. REJOINDRE 415/);
-    expect((await h.sms(AMELIE, 'SIGNALER 415 homme en van gris, agressif')).message).toMatch(/^Heads Up: merci\. Le signalement #[A-Z0-9]{4,6} est chez une modératrice/);
+    expect((await h.sms(AMELIE, 'SIGNALER 415 homme en van gris, agressif')).message).toMatch(/^Heads Up: merci\. Le signalement #[A-Z0-9]{4,6} pour 415 est chez une modératrice/);
     expect((await h.sms(AMELIE, 'Vérifier 415-555-0177')).message).toMatch(/^Heads Up: aucune alerte ne cite cela/);
-    expect((await h.sms(AMELIE, 'QUITTER 628')).message).toBe('Heads Up: vous avez quitté 628. Vous gardez les alertes pour 415.');
+    // 628 overlays 415: its alerts still reach her through 415, and she is told so.
+    expect((await h.sms(AMELIE, 'QUITTER 628')).message).toBe(
+      'Heads Up: les alertes pour 628 vous arrivent toujours par 415 (zone identique). QUITTER 415 pour ne plus les recevoir.',
+    );
     expect((await h.sms(AMELIE, 'blabla')).message).toBe("Heads Up n'a pas compris. Écrivez AIDE pour les commandes.");
   });
 
   it('holds a Portuguese conversation, and switches language with LANG', async () => {
     expect((await h.sms(JOANA, 'ENTRAR 415')).message).toMatch(/^Heads Up: voce vai receber alertas de clientes perigosos em 415\. .* PARAR para sair\.$/);
     expect((await h.sms(JOANA, 'REGIOES')).message).toMatch(/^Heads Up: suas areas de alerta sao 415\./);
-    expect((await h.sms(JOANA, 'DENÚNCIA 415 homem de carro azul, nao pagou')).message).toMatch(/^Heads Up: obrigada\. A denuncia #[A-Z0-9]{4,6} esta com uma moderadora/);
+    expect((await h.sms(JOANA, 'DENÚNCIA 415 homem de carro azul, nao pagou')).message).toMatch(/^Heads Up: obrigada\. A denuncia #[A-Z0-9]{4,6} para 415 esta com uma moderadora/);
     expect((await h.sms(JOANA, 'LANG')).message).toBe('Heads Up fala EN, ES, FR, PT: escreva LANG e uma delas, ex. LANG EN.');
     expect((await h.sms(JOANA, 'LANG FR')).message).toBe('Heads Up vous répondra en francais.');
     expect((await h.sms(JOANA, 'ZONES')).message).toMatch(/^Heads Up: vos zones/);

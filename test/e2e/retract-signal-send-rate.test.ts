@@ -16,12 +16,16 @@ import { refOf, SIGNAL_NUMBER, startHarness, tempDir, TEST_MASTER_KEY, waitFor, 
 
 const MEMBERS = Array.from({ length: 5 }, (_, i) => `2c3d4e5f-6071-4b8c-9dae-${String(i + 1).padStart(12, '0')}`);
 
-/** Most of these instants within any one second, less 50 ms for the loopback's and the timers' jitter (the pacer counts when a send starts, the fake when it arrives). */
+/**
+ * Most of these instants within any one second, less 250 ms for the loopback's and the timers' jitter (the
+ * pacer counts when a send starts, the fake when it arrives; on a loaded machine one send may start late and
+ * the next on time). Sends outside the pace arrive milliseconds apart, so the check still holds them.
+ */
 function busiestSecond(times: number[]): number {
   const t = [...times].sort((a, b) => a - b);
   let best = 0;
   for (let i = 0, j = 0; i < t.length; i++) {
-    while ((t[i] as number) - (t[j] as number) >= 950) j++;
+    while ((t[i] as number) - (t[j] as number) >= 750) j++;
     best = Math.max(best, i - j + 1);
   }
   return best;

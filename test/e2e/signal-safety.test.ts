@@ -5,7 +5,7 @@
  * a rate-limit challenge is reported, submitted, and Signal sends resume
  * without a restart.
  */
-import { FakeSignal, textEnvelope } from '../fakes/fake-signal';
+import { FakeSignal, textEnvelope, type SignalAnswer } from '../fakes/fake-signal';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, readMetrics, SIGNAL_NUMBER, startHarness, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
@@ -112,6 +112,33 @@ describe('changed safety numbers', () => {
     expect(signal.identity(mod1.uuid)?.status).toBe('TRUSTED_VERIFIED');
     signal.push(textEnvelope(SIGNAL_NUMBER, mod1, 'ALERT 415 red truck near the station'));
     await waitFor(() => got(signal, member, 'red truck') === 1 && got(signal, other, 'red truck') === 1, 10_000, 'the alert from the re-admitted moderator');
+  });
+});
+
+describe('a changed safety number whose trust meets an outage', () => {
+  const mod: Who = { uuid: testUuid(21), number: null };
+  const member: Who = { uuid: testUuid(22), number: null };
+  let world: SignalWorld;
+  let signal: FakeSignal;
+  let h: Harness;
+
+  beforeAll(async () => {
+    world = await startSignalWorld({ env: { MODERATORS: mod.uuid } });
+    ({ signal, h } = world);
+    await ask(signal, member, 'JOIN 415');
+    expect(await ask(signal, mod, 'STATS')).toMatch(/members|pending/i);
+  });
+  afterAll(() => world.close());
+
+  it("tries the alert again (a 500, then no answer to the trust), and it arrives once, not failed for good", async () => {
+    signal.changeIdentity(member.uuid);
+    const outages: Array<SignalAnswer | 'reset'> = [{ status: 500, body: { error: 'Internal Server Error' } }, 'reset'];
+    signal.trustAnswer = () => outages.shift() ?? 'accept';
+    signal.push(textEnvelope(SIGNAL_NUMBER, mod, 'ALERT 415 blue sedan, no plates'));
+    await waitFor(() => got(signal, member, 'blue sedan') === 1, 10_000, 'the alert');
+    expect(outages).toEqual([]);
+    expect(signal.trusts).toEqual([{ recipient: member.uuid, how: 'all_known_keys' }]);
+    expect(h.server.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'failed'").get()).toEqual({ n: 0 });
   });
 });
 

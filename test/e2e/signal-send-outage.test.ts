@@ -7,9 +7,12 @@
  * and arrive once the line is back; no member is marked unreachable. In
  * json-rpc mode upstream passes on only the JSON-RPC error's message: a
  * network failure reads "Failed to send message", an account signal-cli does
- * not hold "Specified account does not exist".
+ * not hold "Specified account does not exist", and its own lost connection to
+ * the signal-cli daemon Go's error text ("…: write: broken pipe"). A 404 or
+ * 405 (a wrong SIGNAL_API_URL path, a proxy without the route) is the line's
+ * setup too.
  */
-import { SIGNAL_ERRORS, textEnvelope, type FakeSignal } from '../fakes/fake-signal';
+import { SIGNAL_ERRORS, textEnvelope, type FakeSignal, type SignalAnswer } from '../fakes/fake-signal';
 import { SIGNAL_NUMBER, waitFor, type Harness } from '../helpers/harness';
 import { startSignalWorld, type SignalWorld } from '../helpers/signal-world';
 
@@ -32,12 +35,16 @@ describe.each(['normal', 'json-rpc'] as const)('a Signal outage on the line’s 
 
   const statuses = () => h.server.db.sqlite.prepare("SELECT status, count(*) AS n FROM members WHERE channel = 'signal' GROUP BY status").all();
 
-  it.each([
+  it.each<[string, (to: string) => SignalAnswer, string]>([
     ["the bot's account is not registered", (_to: string) => SIGNAL_ERRORS.accountNotRegistered(SIGNAL_NUMBER, mode), 'red pickup'],
     ['signal-cli cannot reach Signal', (to: string) => SIGNAL_ERRORS.networkFailure(to, mode), 'green coupe'],
     // signal-cli-rest-api has no authentication of its own: these come from a proxy in front of it.
     ['a proxy in front of signal-cli-rest-api refuses the line’s credentials (401)', () => ({ status: 401, body: '<html><body>401 Authorization Required</body></html>' }), 'blue van'],
     ['a proxy in front of signal-cli-rest-api forbids the line (403)', () => ({ status: 403, body: { message: 'Forbidden' } }), 'grey sedan'],
+    // A wrong path in SIGNAL_API_URL, or a proxy without the route: every send alike.
+    ['signal-cli-rest-api is reached at a wrong path (404)', () => SIGNAL_ERRORS.noSuchRoute(), 'black suv'],
+    ['a proxy does not allow the method (405)', () => ({ status: 405, body: '<html><body>405 Not Allowed</body></html>' }), 'white truck'],
+    ...(mode === 'json-rpc' ? [['signal-cli-rest-api lost its signal-cli daemon (restarting)', () => SIGNAL_ERRORS.daemonConnectionLost(), 'gold hatchback'] as [string, () => SignalAnswer, string]] : []),
   ])('while %s, alerts wait and then arrive once; nobody is marked unreachable', async (_what, refusal, marker) => {
     const tries = new Map<string, number>();
     signal.answer = ({ recipient, message }) => {

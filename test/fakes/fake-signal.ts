@@ -113,6 +113,13 @@ export const SIGNAL_ERRORS = {
     status: 400,
     body: { error: mode === 'json-rpc' ? 'Specified account does not exist' : `User ${account} is not registered.\n` },
   }),
+  /**
+   * json-rpc mode only: signal-cli-rest-api lost its connection to the signal-cli daemon (restarting),
+   * and passes on Go's error of the write to it as any send error, a 400 (jsonrpc2.go getRaw, api.go Send).
+   */
+  daemonConnectionLost: (): SignalAnswer => ({ status: 400, body: { error: 'write tcp 127.0.0.1:52114->127.0.0.1:6001: write: broken pipe' } }),
+  /** What gin answers for a route it does not have (SIGNAL_API_URL with a wrong path, a proxy without the route): text/plain. */
+  noSuchRoute: (): SignalAnswer => ({ status: 404, body: '404 page not found' }),
 } as const;
 
 let clock = 1_700_000_000_000;
@@ -233,6 +240,12 @@ export class FakeSignal {
    * (default: the identities held). 'hang' never answers: signal-cli stuck.
    */
   identityListAnswer: (() => SignalAnswer | 'hang') | undefined;
+  /**
+   * How PUT /v1/identities/{number}/trust/{contact} is answered now, before
+   * upstream's checks (default: as upstream does). 'reset' drops the
+   * connection unanswered (signal-cli-rest-api restarting).
+   */
+  trustAnswer: (() => SignalAnswer | 'reset') | undefined;
   /**
    * signal-cli's default trust mode (on-first-use): a message from a contact
    * whose key changed (UNTRUSTED) is not decrypted; the client gets
@@ -527,6 +540,9 @@ export class FakeSignal {
 
   /** Upstream's checks in order (api.go TrustIdentity), then signal-cli's trust command. */
   private trust(res: http.ServerResponse, number: string, contact: string, raw: string): void {
+    const answer = this.trustAnswer?.() ?? 'accept';
+    if (answer === 'reset') return void res.socket?.destroy();
+    if (answer !== 'accept') return this.json(res, answer.status, answer.body);
     let body: { trust_all_known_keys?: unknown; verified_safety_number?: unknown };
     try {
       body = JSON.parse(raw);

@@ -12,7 +12,7 @@
  * StatusCallback (form-encoded MessageSid, MessageStatus, SmsSid, SmsStatus,
  * AccountSid, From, To, ApiVersion, and ErrorCode on failure): queued, sent,
  * then delivered, or undelivered/failed with the code a test chose for that
- * number. The URL signed is the StatusCallback as given (the public URL);
+ * number (or nothing after sent, for a number whose carrier has not reported). The URL signed is the StatusCallback as given (the public URL);
  * the request goes to `callbackBase` (the server on loopback, as behind a
  * proxy). No callbacks are sent until a test sets callbackBase.
  *
@@ -121,6 +121,7 @@ export class FakeTwilio {
   private server: http.Server;
   private attempts = new Map<string, number>();
   private readonly failures = new Map<string, { status: 'undelivered' | 'failed'; code: number; times: number }>();
+  private readonly unreported = new Set<string>();
   private readonly pendingCallbacks = new Set<Promise<void>>();
   /** When each create was answered (ms since the epoch). */
   readonly answeredAt = new Map<string, number>();
@@ -160,6 +161,15 @@ export class FakeTwilio {
    */
   failDelivery(number: string, code: number, status: 'undelivered' | 'failed' = 'undelivered', times = Infinity): void {
     this.failures.set(number, { status, code, times });
+  }
+
+  /**
+   * Later messages to `number` stop at "sent": the carrier has not reported
+   * yet (a handset off or out of coverage), so Twilio posts no final status
+   * for hours, if ever.
+   */
+  withholdFinalStatus(number: string): void {
+    this.unreported.add(number);
   }
 
   /** Resolves once every status callback started so far has been answered. */
@@ -386,7 +396,7 @@ export class FakeTwilio {
       { status: 'queued' },
       { status: 'sent' },
       failure ? { status: failure.status, errorCode: String(failure.code) } : { status: 'delivered' },
-    ];
+    ].slice(0, this.unreported.has(msg.to) ? 2 : 3);
     const gap = this.opts.callbackDelayMs ?? 3;
     const run = (async () => {
       for (const step of steps) {

@@ -56,6 +56,35 @@ export async function missedCheckin(channel: Channel, buddies: string[], line: F
   return w;
 }
 
+/** Rose on a line that reaches buddies by SMS or Signal, and her buddy's number writing over Signal (`signal`). */
+export interface TwoChannelBuddy {
+  w: BotWorld;
+  signal: (text: string) => string | null;
+}
+
+/**
+ * Rose (JOIN 415) on a line that reaches buddies by SMS or Signal; `signal` is `buddy`'s number writing over Signal
+ * from `uuid`, her number showing. With `accepted`, Rose asked her over Signal and she accepted there.
+ */
+export async function roseAndTwoChannelBuddy(buddy: string, uuid: string, accepted = false): Promise<TwoChannelBuddy> {
+  const w = await botWorld({ checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms', 'signal'] } });
+  let sid = 0;
+  const signal = (text: string) => w.bot.handle({ sender: { channel: 'signal', address: uuid, phone: buddy }, text, providerId: `sig-${++sid}` }).reply;
+  w.sms(ROSE, 'JOIN 415');
+  if (accepted) {
+    w.sms(ROSE, `BUDDY SIGNAL ${buddy} Rose`);
+    signal('ACCEPT');
+  }
+  return { w, signal };
+}
+
+/** Rose starts a check-in ("blue Honda") and misses it: how many escalations the timers queued. */
+export function missCheckin(w: BotWorld): number {
+  w.sms(ROSE, 'CHECKIN 30 blue Honda');
+  w.clock.now += 31 * MIN;
+  return timers(w).escalated;
+}
+
 /** A provider that refuses every message to the numbers of `refusals` with theirs, and takes the rest. */
 class Refusing extends FakeSender {
   constructor(private readonly refusals: Record<string, SendError>) {

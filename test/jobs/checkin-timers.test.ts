@@ -216,7 +216,7 @@ describe('runCheckinTimers: the length of an escalation', () => {
     const [text] = toAddress(BUDDY);
     expect(smsSegments(text!)).toBeLessThanOrEqual(3);
     const tl = catalog(lang);
-    const [head, tail] = tl.checkinEscalation('Rosé 🌹🌹🌹 from the Tuesday group', clockTime(due), '\u0000').split('\u0000');
+    const [head, tail] = tl.checkinEscalation('Rosé 🌹🌹🌹 from the Tuesday group', clockTime(due), '\u0000.').split('\u0000.');
     expect(text!.startsWith(head!)).toBe(true);
     expect(text!.endsWith(`...${tail!}`)).toBe(true);
     expect(text).toContain('🚗 silver Camry 7ABC123');

@@ -33,8 +33,8 @@ it('an escalation refused for good over Signal reaches the buddy by SMS', async 
   const clock = { t: T0 };
   const rose = ensureMember(db, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', T0).id;
   subscribe(db, rose, ['415'], T0);
-  const link = db.transaction(() => inviteBuddy(db, vault, rose, { channel: 'sms', address: '+14155550188' }, 'Lily', 'en', T0));
-  // Lily answered ACCEPT from Signal: escalations reach her the same way (buddy-commands.ts accept()).
+  const link = db.transaction(() => inviteBuddy(db, vault, rose, { channel: 'signal', address: '+14155550188' }, 'Lily', 'en', T0));
+  // Lily, asked over Signal, answered ACCEPT there: escalations reach her the same way (buddy-answers.ts accept()).
   db.transaction(() => setBuddyStatus(db, link, 'accepted', { channel: 'signal', lang: 'en' }));
   const due = T0 + 30 * 60_000;
   db.transaction(() => startCheckin(db, vault, rose, due, null, 'blue Honda', T0));

@@ -14,7 +14,8 @@ import { applyDeliveryReport } from '../../src/outbox/delivery-status';
 import { Lane } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
-import { buddyIndex, forgetBuddy, inviteBuddy, removeBuddy, setBuddyStatus } from '../../src/store/buddies';
+import { buddyIndex, inviteBuddy, setBuddyStatus } from '../../src/store/buddies';
+import { forgetBuddy, removeBuddy } from '../../src/store/buddy-erasure';
 import { startCheckin } from '../../src/store/checkins';
 import { Db } from '../../src/store/db';
 import { eraseWaitingTo, openRowAddress } from '../../src/store/outbox';
@@ -101,8 +102,8 @@ describe('an unreachable check-in escalation to a buddy removed since', () => {
     const sid = db.sqlite.prepare('SELECT provider_id FROM outbox WHERE id = ?').get(escalation.id) as { provider_id: string };
     // Lily texts DELETE: what eraseSenderTraces and forgetAsBuddy erase.
     db.transaction(() => {
-      eraseWaitingTo(db, vault, ['+14155550188']);
-      forgetBuddy(db, buddyIndex(vault, '+14155550188'));
+      eraseWaitingTo(db, vault, ['+14155550188'], 'sms');
+      forgetBuddy(db, buddyIndex(vault, '+14155550188'), 'sms');
     });
     const holding = (db.sqlite.prepare('SELECT id, address_ct, key_version FROM outbox WHERE address_ct IS NOT NULL').all() as Array<{ id: number; address_ct: Buffer; key_version: number }>).filter(
       (r) => openRowAddress(vault, r) === '+14155550188',

@@ -15,7 +15,8 @@ import { Lane } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import { createAlert, planNextRange } from '../../src/store/alerts';
-import { buddiesOf, buddyIndex, buddyStopped, inviteBuddy, linkBuddyMessage, recordBuddyStop, setBuddyStatus } from '../../src/store/buddies';
+import { buddiesOf, buddyIndex, buddyStopped, inviteBuddy, recordBuddyStop, setBuddyStatus } from '../../src/store/buddies';
+import { linkBuddyMessage } from '../../src/store/buddy-erasure';
 import { startCheckin } from '../../src/store/checkins';
 import { Db } from '../../src/store/db';
 import { ensureMember, setMemberDiscreet } from '../../src/store/members';
@@ -175,7 +176,7 @@ describe('an outbox lane, before it sends', () => {
   /** A buddy's STOP, as the bot records it. */
   const buddyStops = (n: string, link: number, at: number) =>
     db.transaction(() => {
-      recordBuddyStop(db, vault, n, at);
+      recordBuddyStop(db, vault, n, 'sms', at);
       setBuddyStatus(db, link, 'stopped');
     });
 
@@ -244,11 +245,11 @@ describe('an outbox lane, before it sends', () => {
     startLane(s);
     await settle();
     expect(row(invalidBuddy)).toMatchObject({ state: 'failed', error: 'invalid:21614' });
-    expect(buddyStopped(db, buddyIndex(vault, '+14155550166'))).toBe(false);
+    expect(buddyStopped(db, buddyIndex(vault, '+14155550166'), 'sms')).toBe(false);
     expect(row(first)).toMatchObject({ state: 'failed', error: 'stopped:21610' });
     expect(row(toDan)).toMatchObject({ state: 'failed', error: 'stopped:21610' });
-    expect(buddyStopped(db, buddyIndex(vault, '+14155550177'))).toBe(true);
-    expect(buddyStopped(db, buddyIndex(vault, '+14155550199'))).toBe(false);
+    expect(buddyStopped(db, buddyIndex(vault, '+14155550177'), 'sms')).toBe(true);
+    expect(buddyStopped(db, buddyIndex(vault, '+14155550199'), 'sms')).toBe(false);
     expect(buddiesOf(db, vault, rose).map((b) => [b.id, b.status])).toEqual([[link, 'stopped']]);
     // The next buddy message is not tried.
     const second = buddyMessage('Rose checked in again.');

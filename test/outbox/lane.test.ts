@@ -14,7 +14,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AlertRenderer } from '../../src/alerts/render-alert';
-import { classifySignalError } from '../../src/channels/signal/signal-sender';
+import { classifySignalError } from '../../src/channels/signal/signal-errors';
 import { SendError } from '../../src/channels/types';
 import { createLogger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER, type DispatcherOptions } from '../../src/outbox/dispatcher';
@@ -240,6 +240,21 @@ describe('an outbox lane', () => {
     await settle();
     expect(row(id)).toMatchObject({ state: 'failed', error: 'recipient_stopped' });
     expect(s.calls).toEqual([]);
+  });
+
+  it('does not send an alert copy to a member waiting for a moderator (pending), and still sends her the reply queued to her', async () => {
+    const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van' }, T0);
+    while (!planNextRange(db, alert, T0).done);
+    // Planned while she was admitted; she stopped and asked to come back (SUBSCRIBE_MODE=approval).
+    setMemberStatus(db, member, 'pending');
+    const reply = enqueueMessage(db, vault, member, 'Your request is waiting for a moderator.', T0);
+    const s = new FakeSender();
+    startLane(s);
+    await settle();
+    const copy = db.sqlite.prepare('SELECT state, error FROM outbox WHERE alert_id = ?').get(alert);
+    expect(copy).toEqual({ state: 'failed', error: 'recipient_pending' });
+    expect(row(reply).state).toBe('sent');
+    expect(s.calls.map((c) => c.body)).toEqual(['Your request is waiting for a moderator.']);
   });
 
   it('does not send to a member whose number the provider called invalid', async () => {

@@ -38,21 +38,23 @@ describe('rotate-key and check-ins', () => {
     db.close();
   });
 
-  it("keeps a buddy's stop, found by the new index only", () => {
+  it("keeps a buddy's stop, with its channel, found by the new index only", () => {
     const db = new Db(path.join(tempDir(), 'heads-up.db'));
     const oldVault = new Vault(key(1), 1);
     migrate(db);
     db.transaction(() => {
-      recordBuddyStop(db, oldVault, '+14155550177', 1);
-      recordBuddyStop(db, oldVault, '+14155550178', 1);
+      recordBuddyStop(db, oldVault, '+14155550177', 'sms', 1);
+      recordBuddyStop(db, oldVault, '+14155550178', 'signal', 1);
     });
     const { from, to } = rotationVersions(db);
     const newVault = new Vault(key(2), to);
     const summary = new KeyRotation(db, new Vault(key(1), from), newVault, { batch: 1 }).run();
     expect(summary.resealed).toMatchObject({ buddy_stops: 2 });
-    expect(buddyStopped(db, buddyIndex(newVault, '+14155550177'))).toBe(true);
-    expect(buddyStopped(db, buddyIndex(newVault, '+14155550178'))).toBe(true);
-    expect(buddyStopped(db, buddyIndex(oldVault, '+14155550177'))).toBe(false);
+    expect(buddyStopped(db, buddyIndex(newVault, '+14155550177'), 'sms')).toBe(true);
+    // Each keeps the channel it came from.
+    expect(buddyStopped(db, buddyIndex(newVault, '+14155550178'), 'signal')).toBe(true);
+    expect(buddyStopped(db, buddyIndex(newVault, '+14155550178'), 'sms')).toBe(false);
+    expect(buddyStopped(db, buddyIndex(oldVault, '+14155550177'), 'sms')).toBe(false);
     db.close();
   });
 

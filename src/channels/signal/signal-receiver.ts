@@ -1,13 +1,10 @@
 /**
  * Receiving from signal-cli-rest-api in either of its styles:
  * - websocket (MODE=json-rpc): one long-lived websocket on
- *   /v1/receive/{number}, one `{envelope, account}` per frame. A ping every
- *   `pingMs` unanswered for `pongTimeoutMs` means the connection is dead;
- *   it is then dropped and re-opened with backoff. The server keeps nothing
- *   for a client that is not connected, so reconnecting promptly matters;
- *   but a connection counts as working only once something comes over it
- *   (a frame or a pong) or it has stayed open `stableMs`, so one closed as
- *   soon as it opens keeps backing off.
+ *   /v1/receive/{number}, one `{envelope, account}` per frame; one that dies
+ *   (signal-websocket.ts says when) is re-opened with backoff. The server
+ *   keeps nothing for a client that is not connected, so reconnecting
+ *   promptly matters; but only a connection that worked ends the backoff.
  * - poll (MODE=normal/native): GET /v1/receive/{number} every `pollMs`; it
  *   answers a JSON array served as text/plain. Any other answer (an error
  *   status, no answer, a 200 that is not JSON such as a proxy's HTML page)
@@ -21,6 +18,7 @@ import WebSocket from 'ws';
 import type { ReceiveMode } from '../../config/env';
 import type { Logger } from '../../log/logger';
 import { backoffDelay } from '../../util/backoff';
+import { openReceiveSocket, type SocketTuning } from './signal-websocket';
 
 /**
  * The largest envelope a sender can make signal-cli hand over: Signal's
@@ -31,16 +29,11 @@ import { backoffDelay } from '../../util/backoff';
 const MAX_ENVELOPE_BYTES = 2 * 1024 * 1024;
 /** Most messages taken per poll (a full batch is followed by the next poll at once); the rest stay queued at signal-cli. */
 const MAX_BATCH = 20;
-export interface ReceiverTuning {
-  /** How often the client pings the websocket. */
-  pingMs: number;
-  /** A ping unanswered (and nothing else received) this long: the connection is dead. */
-  pongTimeoutMs: number;
+/** The websocket's liveness (signal-websocket.ts), the backoff and the polling. */
+export interface ReceiverTuning extends SocketTuning {
   /** Reconnect (or, polling, retry after an error) after base·2^n, capped. */
   reconnectBaseMs: number;
   reconnectMaxMs: number;
-  /** A websocket open this long counts as working when it closes, even if nothing came over it (a quiet line behind a proxy's idle time-out). */
-  stableMs: number;
   /** Pause between polls. */
   pollMs: number;
   /** `timeout` of each poll, in seconds (signal-cli waits this long for messages). */
@@ -166,76 +159,31 @@ export class SignalReceiver {
   private connect(): void {
     if (this.stopped) return;
     const url = `${this.opts.apiUrl.replace(/^http/, 'ws')}${this.path}`;
-    const ws = new WebSocket(url, { handshakeTimeout: 10_000, maxPayload: MAX_ENVELOPE_BYTES });
-    this.ws = ws;
-    let pingTimer: NodeJS.Timeout | null = null;
-    let deadTimer: NodeJS.Timeout | null = null;
-    const clearTimers = () => {
-      if (pingTimer) clearInterval(pingTimer);
-      if (deadTimer) clearTimeout(deadTimer);
-      pingTimer = deadTimer = null;
-    };
-    this.clearConnTimers = clearTimers;
-    let proven = false;
-    let openedAt = 0;
-    // The episode ends when the connection carries something or stays open a while, not when it opens:
-    // one that is closed at once must not reconnect every base wait forever.
-    const works = () => {
-      if (proven) return;
-      proven = true;
-      this.failures = 0;
-      this.saidConnected = false;
-    };
-    const heard = () => {
-      if (deadTimer) clearTimeout(deadTimer);
-      deadTimer = null;
-      works();
-    };
-    ws.on('open', () => {
-      openedAt = Date.now();
-      this.connections++;
-      // Said once per episode, as failures are.
-      this.opts.log[this.saidConnected ? 'debug' : 'info']({ connections: this.connections }, 'Signal websocket connected');
-      this.saidConnected = true;
-      pingTimer = setInterval(() => {
-        if (deadTimer || ws.readyState !== WebSocket.OPEN) return;
-        ws.ping();
-        deadTimer = setTimeout(() => {
-          this.opts.log.warn('Signal websocket stopped answering pings; reconnecting');
-          ws.terminate();
-        }, this.tuning.pongTimeoutMs);
-      }, this.tuning.pingMs);
+    const socket = openReceiveSocket(url, MAX_ENVELOPE_BYTES, this.tuning, this.opts.log, {
+      opened: () => {
+        this.connections++;
+        // Said once per episode, as failures are.
+        this.opts.log[this.saidConnected ? 'debug' : 'info']({ connections: this.connections }, 'Signal websocket connected');
+        this.saidConnected = true;
+      },
+      works: () => {
+        this.failures = 0;
+        this.saidConnected = false;
+      },
+      frame: (text) => this.deliver(text),
+      quiet: () => this.failures > 0,
+      closed: () => {
+        if (this.ws === socket.ws) this.ws = null;
+        if (this.stopped) return;
+        const wait = this.backoffMs();
+        // Warned once per episode (as polling is); each further try of the backoff is only debug.
+        this.opts.log[this.failures === 0 ? 'warn' : 'debug']({ reconnectInMs: wait }, 'Signal websocket closed; messages that arrive before it reconnects are lost by signal-cli-rest-api');
+        this.failures++;
+        this.later(wait, () => this.connect());
+      },
     });
-    ws.on('pong', heard);
-    ws.on('ping', heard);
-    ws.on('message', (data, isBinary) => {
-      heard();
-      if (isBinary) return;
-      this.deliver(data.toString('utf8'));
-    });
-    ws.on('unexpected-response', (_req, res) => {
-      // A plain HTTP answer: signal-cli-rest-api is not in json-rpc mode (or the number is wrong). Said once per episode.
-      this.opts.log[this.failures === 0 ? 'error' : 'debug'](
-        { status: res.statusCode },
-        'signal-cli-rest-api refused the receive websocket: is it running with MODE=json-rpc (or set SIGNAL_RECEIVE_MODE=poll), and is SIGNAL_NUMBER registered?',
-      );
-      res.resume();
-      ws.terminate();
-    });
-    ws.on('error', (err) => {
-      this.opts.log[this.failures === 0 ? 'warn' : 'debug']({ code: (err as { code?: string }).code }, 'Signal websocket error');
-    });
-    ws.on('close', () => {
-      clearTimers();
-      if (this.ws === ws) this.ws = null;
-      if (this.stopped) return;
-      if (openedAt > 0 && Date.now() - openedAt >= this.tuning.stableMs) works();
-      const wait = this.backoffMs();
-      // Warned once per episode (as polling is); each further try of the backoff is only debug.
-      this.opts.log[this.failures === 0 ? 'warn' : 'debug']({ reconnectInMs: wait }, 'Signal websocket closed; messages that arrive before it reconnects are lost by signal-cli-rest-api');
-      this.failures++;
-      this.later(wait, () => this.connect());
-    });
+    this.ws = socket.ws;
+    this.clearConnTimers = socket.clearTimers;
   }
 
   /** How long one receive may take: signal-cli's own wait, and time for a JVM to start (normal mode). */

@@ -1,7 +1,7 @@
 /**
  * Signal sending through signal-cli-rest-api's POST /v2/send, one recipient
- * per request. Errors are classified, never quoted: signal-cli's texts name
- * the recipient. A 429 (Signal's rate limit, which only a person solving a
+ * per request. Errors are classified (signal-errors.ts), never quoted:
+ * signal-cli's texts name the recipient. A 429 (Signal's rate limit, which only a person solving a
  * captcha can lift early) pauses the whole channel with a backoff that grows
  * across consecutive 429s and resets at the first success; the challenge
  * token it carries is handed on (onChallenge) so an operator can lift it, and
@@ -22,6 +22,7 @@ import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../../log/logger';
 import { backoffCeiling, type Backoff } from '../../util/backoff';
 import { SendError, type ChannelSender } from '../types';
+import { challengeToken, classifySignalError, errorText, readSendResult, unanswered, UNEXPECTED } from './signal-errors';
 import { SignalIdentities } from './signal-identities';
 
 /** How long the channel pauses on a 429: base·2^(n-1) for the n-th window in a row, capped (util/backoff.ts, unjittered). */
@@ -56,92 +57,6 @@ export interface SignalSenderOptions {
   onChallenge?: (token: string) => void;
   /** Signal accepts messages again after a challenge (lifted by a captcha, or expired). */
   onRecovered?: () => void;
-}
-
-// signal-cli's words: "Failed to send message due to untrusted identities" (normal/native),
-// "Unable to complete request due to untrusted recipient keys" (json-rpc). After 0.100 the normal
-// mode passes on signal-cli's JSON result as well, whose `type` names each failure (IDENTITY_FAILURE, …).
-const UNTRUSTED = /untrusted identit|untrusted recipient key|"IDENTITY_FAILURE"/i;
-// The recipient's forms only: "Unregistered user \"…\"" (per recipient), "The user … is not registered." (signal-cli's send).
-const UNREGISTERED = /unregistered user|the user \S+ is not registered|UnregisteredUserException|"UNREGISTERED_FAILURE"/i;
-// The bot's own account: "User +… is not registered." (signal-cli), "Number not registered with JSON-RPC" (rest-api),
-// "Specified account does not exist" (signal-cli in json-rpc mode, for an account it does not hold).
-// Ours to fix, not the recipient's: never marks a member invalid.
-const ACCOUNT_NOT_REGISTERED = /user (\+\d+ )?is not registered|not registered with json-rpc|specified account does not exist/i;
-// signal-cli could not reach Signal's servers for this recipient (normal/native mode names it).
-const NETWORK_FAILURE = /network[ _]failure/i;
-// json-rpc mode passes on only the JSON-RPC error's message: a network failure and a recipient who left
-// Signal both read just "Failed to send message". An outage is the likelier, and a retry cannot hurt.
-const SEND_FAILED = /^\s*failed to send message\.?\s*$/i;
-// A 429 only in the forms signal-cli writes it ("[429] …", "Bad response: 429"): a throttled send
-// pauses the whole lane and uses up no tries, so a 429 inside anything else (a group id) must not read as one.
-const RATE_LIMITED = /rate[ _]?limit|RateLimitException|\[429\]|(?:response|status(?: ?code)?)[: ]+429\b/i;
-const PROOF_REQUIRED = /proof required|ProofRequiredException/i;
-
-/** Maps an HTTP status and signal-cli-rest-api's `error` text to a SendError (the text itself is not kept). */
-export function classifySignalError(status: number | undefined, errorText: string, sysCode?: string): SendError {
-  if (status === undefined) return new SendError('connection', sysCode);
-  if (status === 429 || RATE_LIMITED.test(errorText) || PROOF_REQUIRED.test(errorText)) return new SendError('throttled', '429');
-  if (status >= 500) return new SendError('server', String(status));
-  // signal-cli-rest-api has no authentication: a proxy in front of it refuses the line's credentials, every message alike.
-  if (status === 401 || status === 403 || status === 407) return new SendError('line', String(status));
-  // The recipient re-installed Signal or changed devices: their safety number must be trusted again.
-  if (UNTRUSTED.test(errorText)) return new SendError('rejected', 'untrusted_identity');
-  if (UNREGISTERED.test(errorText)) return new SendError('invalid', 'unregistered');
-  // The line's own setup: the lane holds, tries kept, until the operator registers the account again.
-  if (ACCOUNT_NOT_REGISTERED.test(errorText)) return new SendError('line', 'account_not_registered');
-  if (NETWORK_FAILURE.test(errorText)) return new SendError('server', 'network_failure');
-  // Retried with the bounded tries of an outage: failing every message of a short network loss for good would lose alerts.
-  if (SEND_FAILED.test(errorText)) return new SendError('server', 'send_failed');
-  return new SendError('rejected', String(status));
-}
-
-/**
- * The challenge token of a refusal: `challenge_tokens` of a json-rpc 429, or
- * in normal/native mode signal-cli's own text (`… with challenge token "…"`),
- * or after 0.100 its JSON result (`"token":"…"`).
- */
-export function challengeToken(data: unknown): string | null {
-  const tokens = (data as { challenge_tokens?: unknown } | null)?.challenge_tokens;
-  const first = Array.isArray(tokens) ? tokens.find((t) => typeof t === 'string') : undefined;
-  const token = typeof first === 'string' ? first : /challenge token "([^"\s]{1,200})"|"token":"([^"\s]{1,200})"/.exec(errorText(data))?.slice(1).find(Boolean);
-  // Tokens are UUIDs in practice; anything else is not passed on.
-  return token && /^[A-Za-z0-9._:-]{1,200}$/.test(token) ? token : null;
-}
-
-function errorText(data: unknown): string {
-  if (typeof data === 'string') return data.slice(0, 2000);
-  if (data && typeof data === 'object') {
-    const e = (data as { error?: unknown }).error;
-    if (typeof e === 'string') return e;
-    try {
-      return JSON.stringify(data).slice(0, 2000);
-    } catch /* Stryker disable next-line BlockStatement: unreachable from a send, a body parsed from JSON cannot be circular; from challengeToken, '' and undefined find no token alike (placed before the block: Stryker reads only a node's leading comments) */ {
-      // Stryker disable next-line StringLiteral: unreachable (see above)
-      return '';
-    }
-  }
-  // Stryker disable next-line StringLiteral: a number or boolean body classifies the same with any text that names no known error
-  return '';
-}
-
-/** readSendResult's error for a 2xx that is no send result at all. */
-const UNEXPECTED = 'unexpected response';
-
-/**
- * The send result, in 0.100's form `{"timestamp":"…"}` or master's
- * `[{"timestamp":"…","errors":…}]`. Returns the timestamp, or the text of
- * per-recipient errors when the array form reports some.
- */
-export function readSendResult(data: unknown): { timestamp: string } | { error: string } {
-  const first = Array.isArray(data) ? data[0] : data;
-  if (!first || typeof first !== 'object') return { error: UNEXPECTED };
-  const { timestamp, errors } = first as { timestamp?: unknown; errors?: unknown };
-  const hasErrors = Array.isArray(errors) ? errors.length > 0 : !!errors && typeof errors === 'object' && Object.keys(errors).length > 0;
-  if (hasErrors) return { error: errorText({ error: JSON.stringify(errors) }) };
-  if (typeof timestamp === 'string' && /^\d{1,20}$/.test(timestamp)) return { timestamp };
-  if (typeof timestamp === 'number' && Number.isSafeInteger(timestamp)) return { timestamp: String(timestamp) };
-  return { error: UNEXPECTED };
 }
 
 /** Sends Signal messages through signal-cli-rest-api. */
@@ -209,6 +124,8 @@ export class SignalSender implements ChannelSender {
       const outcome = await this.trustChangedIdentity(to);
       // Unknown is not safe: nothing is trusted; the message is tried again later, when the list may answer.
       if (outcome === 'identities_unavailable') throw new SendError('server', 'identities_unavailable');
+      // The trust met an outage, not a refusal: tried again later, when signal-cli-rest-api is back.
+      if (outcome === 'trust_unavailable') throw new SendError('server', 'trust_unavailable');
       if (outcome !== 'trusted') throw err;
       // Once: a second refusal is recorded like any other.
       return this.sendOnce(to, body);
@@ -220,7 +137,7 @@ export class SignalSender implements ChannelSender {
    * message signal-cli could not decrypt) unless they are a moderator, or
    * signal-cli cannot say whether they are one. Counted; never throws.
    */
-  async trustChangedIdentity(contact: string): Promise<'trusted' | 'trust_failed' | 'moderator_skipped' | 'identities_unavailable'> {
+  async trustChangedIdentity(contact: string): Promise<'trusted' | 'trust_failed' | 'trust_unavailable' | 'moderator_skipped' | 'identities_unavailable'> {
     const moderator = await this.isModerator(contact);
     if (moderator) {
       this.opts.onIdentityTrust?.('moderator_skipped');
@@ -231,8 +148,8 @@ export class SignalSender implements ChannelSender {
       return 'identities_unavailable';
     }
     const trusted = await this.trustNewIdentity(contact);
-    this.opts.onIdentityTrust?.(trusted ? 'trusted' : 'trust_failed');
-    return trusted ? 'trusted' : 'trust_failed';
+    this.opts.onIdentityTrust?.(trusted === 'trusted' ? 'trusted' : 'trust_failed');
+    return trusted;
   }
 
   /**
@@ -240,15 +157,19 @@ export class SignalSender implements ChannelSender {
    * accepts a changed safety number and keeps delivering. Unverified: nobody
    * compared safety numbers.
    */
-  private async trustNewIdentity(to: string): Promise<boolean> {
+  private async trustNewIdentity(to: string): Promise<'trusted' | 'trust_failed' | 'trust_unavailable'> {
     try {
       const res = await this.http.put(`/v1/identities/${encodeURIComponent(this.opts.number)}/trust/${encodeURIComponent(to)}`, { trust_all_known_keys: true });
-      if (res.status >= 200 && res.status < 300) return true;
+      if (res.status >= 200 && res.status < 300) return 'trusted';
       this.opts.log.warn({ status: res.status }, 'signal-cli-rest-api refused to trust a changed Signal identity');
+      // Read as a send's answer is: signal-cli-rest-api's own trouble (a 5xx, a 400 carrying its lost daemon's
+      // network error), the line's (a proxy's 401/403/404/407) or a 429 is no refusal of this contact.
+      const kind = classifySignalError(res.status, errorText(res.data)).kind;
+      return kind === 'server' || kind === 'line' || kind === 'throttled' ? 'trust_unavailable' : 'trust_failed';
     } catch (err) {
       this.opts.log.warn({ code: (err as { code?: unknown }).code }, 'could not reach signal-cli-rest-api to trust a changed Signal identity');
+      return 'trust_unavailable';
     }
-    return false;
   }
 
   private async sendOnce(to: string, body: string): Promise<{ providerId: string }> {
@@ -257,8 +178,7 @@ export class SignalSender implements ChannelSender {
       // Always plain: with DEFAULT_SIGNAL_TEXT_MODE=styled, *…* in a report would turn bold and lose its marks.
       res = await this.http.post('/v2/send', { number: this.opts.number, message: body, recipients: [to], text_mode: 'normal' });
     } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      throw classifySignalError(undefined, '', typeof code === 'string' ? code : undefined);
+      throw unanswered(err);
     }
     if (res.status >= 200 && res.status < 300) {
       const result = readSendResult(res.data);
@@ -338,8 +258,7 @@ export class SignalSender implements ChannelSender {
     try {
       res = await this.http.delete(`/v1/remote-delete/${encodeURIComponent(this.opts.number)}`, { data: { recipient, timestamp } });
     } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      throw classifySignalError(undefined, '', typeof code === 'string' ? code : undefined);
+      throw unanswered(err);
     }
     if (res.status >= 200 && res.status < 300) return;
     // A 429 here is Signal limiting the account, as for a send: it opens the same pause.
@@ -367,8 +286,7 @@ export class SignalSender implements ChannelSender {
     try {
       res = await this.http.put(`/v1/contacts/${encodeURIComponent(this.opts.number)}`, { recipient, expiration_in_seconds: seconds });
     } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      throw classifySignalError(undefined, '', typeof code === 'string' ? code : undefined);
+      throw unanswered(err);
     }
     if (res.status < 200 || res.status >= 300) throw classifySignalError(res.status, errorText(res.data));
   }

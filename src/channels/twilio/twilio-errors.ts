@@ -78,9 +78,19 @@ const DELIVERY: Record<string, DeliveryReport['kind']> = {
   '21610': 'stopped',
 };
 
+// Progress that says Twilio took the message (a Messaging Service "accepted" it first): it goes,
+// or its final status says why not. Sending it again would be a second copy.
+const TAKEN = new Set(['accepted', 'queued', 'sending', 'sent']);
+
+/** Whether a status callback's MessageStatus says Twilio took the message (progress, not final). */
+export function twilioTookIt(status: string): boolean {
+  return TAKEN.has(status);
+}
+
 /**
  * Classifies a status callback's MessageStatus and ErrorCode. Returns null
- * for progress (queued, sending, sent, …), which settles nothing.
+ * for progress (queued, sending, sent, …), which settles nothing (but see
+ * twilioTookIt).
  */
 export function classifyDeliveryStatus(status: string, errorCode: string | undefined): DeliveryReport | null {
   if (status === 'delivered' || status === 'read') return { kind: 'delivered' };

@@ -23,7 +23,7 @@ export function rememberLanguage({ db, vault }: { db: Db; vault: Vault }, who: I
   const kept = member && (parsed.keeps?.includes(member.lang) || answering);
   const written = member && kept ? member.lang : parsed.lang;
   if (member && written && member.lang !== written) {
-    choosePersonLang(db, vault, member.id, who.sender.phone, written);
+    choosePersonLang(db, vault, member.id, who.sender, written);
     member.lang = written;
   }
   // A member's own, set by her last keyword: a LANG word sent as an answer mid-question ("ESPAÑOL") holds for the

@@ -1,5 +1,5 @@
 /** Issue 15: signal-cli-rest-api's refusals as each mode words them (texts from upstream's sources). */
-import { challengeToken, classifySignalError } from '../../../src/channels/signal/signal-sender';
+import { challengeToken, classifySignalError } from '../../../src/channels/signal/signal-errors';
 
 const TOKEN = '0c9b8a7f-6e5d-4c3b-a291-8f7e6d5c4b3a';
 
@@ -77,6 +77,22 @@ describe('Signal refusals', () => {
   it('retries a send json-rpc mode reports only as failed: it cannot tell a network failure from a recipient who left', () => {
     const e = classifySignalError(400, 'Failed to send message');
     expect(e).toMatchObject({ kind: 'server', code: 'send_failed' });
+    expect(e.retryable).toBe(true);
+  });
+
+  // json-rpc mode: signal-cli-rest-api lost its connection to the signal-cli daemon (it restarts, upstream re-dials
+  // for up to 30 s) and passes on Go's error of the write, or of the read, as any send error: a 400 (jsonrpc2.go getRaw).
+  it.each([
+    'write tcp 127.0.0.1:52114->127.0.0.1:6001: write: broken pipe',
+    'write tcp 127.0.0.1:52114->127.0.0.1:6001: use of closed network connection',
+    'dial tcp 127.0.0.1:6001: connect: connection refused',
+    'read tcp 127.0.0.1:52114->127.0.0.1:6001: read: connection reset by peer',
+    'read tcp 127.0.0.1:52114->127.0.0.1:6001: i/o timeout',
+    'EOF',
+    'unexpected EOF',
+  ])('retries a send refused with the daemon connection’s error %j: an outage, not the recipient', (text) => {
+    const e = classifySignalError(400, text);
+    expect(e).toMatchObject({ kind: 'server', code: 'daemon_unreachable' });
     expect(e.retryable).toBe(true);
   });
 

@@ -6,7 +6,8 @@
  */
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
-import { challengeToken, classifySignalError, DEFAULT_THROTTLE, readSendResult, SignalSender } from '../../../src/channels/signal/signal-sender';
+import { challengeToken, classifySignalError, readSendResult } from '../../../src/channels/signal/signal-errors';
+import { DEFAULT_THROTTLE, SignalSender } from '../../../src/channels/signal/signal-sender';
 import { SendError } from '../../../src/channels/types';
 import { createLogger } from '../../../src/log/logger';
 import { FakeSignal, SIGNAL_ERRORS } from '../../fakes/fake-signal';
@@ -57,7 +58,9 @@ describe('classifySignalError, exactly', () => {
     ['a proxy refusing the credentials', 401, '', 'line', '401'],
     ['a proxy forbidding the line', 403, 'Forbidden', 'line', '403'],
     ['a proxy asking for its own credentials', 407, '', 'line', '407'],
-    ['a 404 (a wrong path or an older signal-cli-rest-api)', 404, '404 page not found', 'rejected', '404'],
+    ['a 404 (a wrong path or an older signal-cli-rest-api)', 404, '404 page not found', 'line', '404'],
+    ['a 405 (a proxy allowing no such method there)', 405, '<html><body>405 Not Allowed</body></html>', 'line', '405'],
+    ['a 400 naming its lost daemon as "EOF" only in passing', 400, 'Message too long: "EOF"', 'rejected', '400'],
   ] as const)('classifies %s', (_what, status, text, kind, code) => {
     expect(classifySignalError(status, text)).toMatchObject({ kind, code });
   });
@@ -305,8 +308,8 @@ describe('SignalSender and a changed safety number', () => {
 });
 
 describe('SignalSender against a bare server', () => {
-  it('treats a trust answer of 2xx as trusted and anything else as refused', async () => {
-    for (const [status, trusted] of [[200, true], [299, true], [300, false], [199, false]] as const) {
+  it('treats a trust answer of 2xx as trusted, of 5xx as an outage to try again, and anything else as refused', async () => {
+    for (const [status, trusted] of [[200, true], [299, true], [300, false], [199, false], [499, false], [500, null], [503, null]] as const) {
       let sends = 0;
       const srv = await bare((req, res) => {
         if (req.method === 'PUT') {
@@ -322,13 +325,39 @@ describe('SignalSender against a bare server', () => {
       const result = await s.send(UUID, 'x').catch((e: unknown) => e);
       expect(outcomes).toEqual([trusted ? 'trusted' : 'trust_failed']);
       if (trusted) expect(result).toEqual({ providerId: '77' });
-      else expect(result).toMatchObject({ code: 'untrusted_identity' });
+      else if (trusted === null) expect(result).toMatchObject({ kind: 'server', code: 'trust_unavailable' });
+      else expect(result).toMatchObject({ kind: 'rejected', code: 'untrusted_identity' });
       await s.close();
       await srv.stop();
     }
   });
 
-  it('gives up when the trust request gets no answer, and logs only the error code', async () => {
+  it.each([
+    ['the json-rpc daemon lost (broken pipe)', 400, 'write tcp 127.0.0.1:53422->127.0.0.1:6001: write: broken pipe'],
+    ['the json-rpc daemon lost (closed connection)', 400, 'write tcp 127.0.0.1:53422->127.0.0.1:6001: use of closed network connection'],
+    ['a proxy without the trust route', 404, '404 page not found'],
+    ['a proxy refusing the line', 403, 'Forbidden'],
+    ['too many requests', 429, 'Too Many Requests'],
+  ])('tries the message again later when the trust request meets %s, as a send would', async (_name, status, error) => {
+    let sends = 0;
+    const srv = await bare((req, res) => {
+      if (req.method === 'PUT') {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ error }));
+      }
+      sends++;
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'Failed to send message due to untrusted identities' }));
+    });
+    const s = new SignalSender({ apiUrl: srv.url, number: ACCOUNT, log: collectingLogger().log });
+    const result = await s.send(UUID, 'x').catch((e: unknown) => e);
+    expect(sends).toBe(1);
+    expect(result).toMatchObject({ kind: 'server', code: 'trust_unavailable', retryable: true });
+    await s.close();
+    await srv.stop();
+  });
+
+  it('tries the message again later when the trust request gets no answer (an outage, not a refusal), and logs only the error code', async () => {
     const srv = await bare((req, res) => {
       if (req.method === 'PUT') return req.socket.destroy();
       res.writeHead(400, { 'content-type': 'application/json' });
@@ -337,7 +366,9 @@ describe('SignalSender against a bare server', () => {
     const outcomes: string[] = [];
     const { log, lines } = collectingLogger();
     const s = new SignalSender({ apiUrl: srv.url, number: ACCOUNT, log, onIdentityTrust: (o) => outcomes.push(o) });
-    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ code: 'untrusted_identity' });
+    const e = await failure(s.send(UUID, 'x'));
+    expect(e).toMatchObject({ kind: 'server', code: 'trust_unavailable' });
+    expect(e?.retryable).toBe(true);
     expect(outcomes).toEqual(['trust_failed']);
     const warned = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => String(l.msg).includes('could not reach'));
     expect(warned).toEqual([expect.objectContaining({ level: 40, code: 'ECONNRESET' })]);
@@ -460,12 +491,13 @@ describe('SignalSender.setExpiration (disappearing messages)', () => {
 
 describe('SignalSender.remoteDelete and setExpiration against a bare server', () => {
   it.each([
-    [200, true],
-    [204, true],
-    [299, true],
-    [300, false],
-    [404, false],
-  ])('a contact update answered %s is done: %s', async (status, done) => {
+    [200, null],
+    [204, null],
+    [299, null],
+    [300, 'rejected'],
+    // No route there (a wrong SIGNAL_API_URL path): the line's setup, as for a send.
+    [404, 'line'],
+  ] as const)('a contact update answered %s fails as: %s', async (status, kind) => {
     const requests: string[] = [];
     const srv = await bare((req, res) => {
       requests.push(`${req.method} ${req.url}`);
@@ -475,7 +507,7 @@ describe('SignalSender.remoteDelete and setExpiration against a bare server', ()
     const s = new SignalSender({ apiUrl: srv.url, number: ACCOUNT, log: collectingLogger().log });
     try {
       const err = await failure(s.setExpiration(UUID, 60));
-      expect(err).toEqual(done ? null : expect.objectContaining({ kind: 'rejected', code: String(status) }));
+      expect(err).toEqual(kind === null ? null : expect.objectContaining({ kind, code: String(status) }));
       expect(requests).toEqual([`PUT /v1/contacts/${encodeURIComponent(ACCOUNT)}`]);
     } finally {
       await s.close();

@@ -1,4 +1,5 @@
-import { classifySignalError, readSendResult, SignalSender } from '../../../src/channels/signal/signal-sender';
+import { classifySignalError, readSendResult } from '../../../src/channels/signal/signal-errors';
+import { SignalSender } from '../../../src/channels/signal/signal-sender';
 import { SendError } from '../../../src/channels/types';
 import { createLogger } from '../../../src/log/logger';
 import { FakeSignal, SIGNAL_ERRORS } from '../../fakes/fake-signal';
@@ -22,7 +23,7 @@ describe('classifySignalError', () => {
     ['an untrusted identity', 400, 'Failed to send message due to untrusted identities: +14155550100', 'rejected', false],
     ['an unregistered recipient', 400, 'Failed to send message: Unregistered user "+14155550100"', 'invalid', false],
     ['a bad request', 400, "Couldn't process request - please provide at least one recipient", 'rejected', false],
-    ['a 404', 404, 'not found', 'rejected', false],
+    ['a 404 (no such route: the line’s setup)', 404, 'not found', 'line', true],
   ];
   it.each(table)('classifies %s', (_name, status, text, kind, retryable) => {
     const e = classifySignalError(status, text);

@@ -1,5 +1,5 @@
 import { classifyTwilioError, TwilioSender } from '../../../src/channels/twilio/twilio-sender';
-import { classifyDeliveryStatus } from '../../../src/channels/twilio/twilio-errors';
+import { classifyDeliveryStatus, twilioTookIt } from '../../../src/channels/twilio/twilio-errors';
 import { statusCallbackFor, statusRefOf } from '../../../src/channels/twilio/twilio-sender';
 import { SendError, type SendErrorKind } from '../../../src/channels/types';
 import { FakeTwilio, TWILIO_ERRORS, type FakeAnswer } from '../../fakes/fake-twilio';
@@ -264,6 +264,23 @@ describe('classifyDeliveryStatus', () => {
     expect(classifyDeliveryStatus('undelivered', '30003')).toEqual({ kind: 'unreachable', code: 'undelivered:30003' });
     expect(classifyDeliveryStatus('failed', undefined)).toEqual({ kind: 'failed', code: 'failed:' });
     expect(classifyDeliveryStatus('delivered', undefined)).toEqual({ kind: 'delivered' });
+  });
+});
+
+describe('twilioTookIt', () => {
+  it.each([
+    ['accepted', true],
+    ['queued', true],
+    ['sending', true],
+    ['sent', true],
+    ['scheduled', false],
+    ['receiving', false],
+    ['delivered', false],
+    ['undelivered', false],
+    ['failed', false],
+    ['canceled', false],
+  ])('%s says Twilio took the message: %s', (status, took) => {
+    expect(twilioTookIt(status)).toBe(took);
   });
 });
 

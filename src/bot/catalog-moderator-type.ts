@@ -1,0 +1,92 @@
+/**
+ * What a reply catalogue says to moderators: notices of new reports and join
+ * requests, and the answers to their commands (APPROVE, EDIT, RETRACT, …).
+ * Part of every Catalog (catalog-type.ts); their check-in notices are with
+ * the check-ins there.
+ */
+import type { Category } from './report-dialogue';
+
+/** Counts shown to a moderator by STATS. */
+export interface Stats {
+  membersByArea: Array<{ npa: string; members: number }>;
+  /** Areas with members past those listed. */
+  moreAreas: number;
+  pendingReports: number;
+  /** Alerts that stand: those retracted are not counted here. */
+  alertsSent: number;
+  alertsRetracted: number;
+  pendingMembers: number;
+}
+
+/** What a moderator's notice of a new report says (issue 11). */
+export interface ReportNotice {
+  ref: string;
+  categories: Category[];
+  areas: string[];
+  /** The exact alert, or null when it is too long (then `text` is the report's, clipped). */
+  alert: string | null;
+  segments: number;
+  text?: string;
+  /** References of earlier alerts and pending reports naming the same identifiers. */
+  matches: { alerts: string[]; alertCount: number; pending: string[] };
+  /** The reporter's "anything else", for the moderators only. */
+  note?: string;
+}
+
+export interface ModeratorCatalog {
+  /** A new report whose alert fits: the exact alert text and its SMS segment count. */
+  modNotice(ref: string, alert: string, segments: number): string;
+  /** A new report too long for an alert: the moderator must EDIT it first. */
+  modNoticeTooLong(ref: string, areas: string[], segments: number, text: string): string;
+  /** SHOW: the exact alert an approval would send. */
+  /** `note`: a guided report's "anything else", for the moderators only, whole (its notice clips it). */
+  modShow(ref: string, alert: string, segments: number, note?: string): string;
+  /** APPROVE from a moderator who has not yet been sent the report as it reads now (an EDIT's notice on its way): nothing sent. */
+  modApproveUnread(ref: string, alert: string, segments: number): string;
+  /** SHOW of a report too long for an alert: its text, or its first of `parts` (modShowMore carries the others). */
+  modShowTooLong(ref: string, segments: number, text: string, parts: number): string;
+  /** The next part (`part` of `parts`) of a report SHOW sends whole in several messages. */
+  modShowMore(ref: string, part: number, parts: number, text: string): string;
+  /** APPROVE of a report too long for an alert. */
+  modTooLong(ref: string, segments: number): string;
+  /** ALERT with a text too long for an alert. */
+  modAlertTooLong(segments: number): string;
+  /** The reports and join requests held back past the notice cap of a period. */
+  modDigest(reports: number, joins: number): string;
+  /** BLOCK of a report whose sender has since erased themselves with DELETE. */
+  modSenderErased(ref: string): string;
+  modJoinRequest(ref: string, areas: string[]): string;
+  /** Pending items, oldest first; `more` are pending beyond `items`. */
+  modPending(items: Array<{ ref: string; areas: string[]; kind: 'report' | 'member' }>, more?: number): string;
+  modApproved(ref: string, areas: string[]): string;
+  modAdmitted(ref: string): string;
+  modRejected(ref: string): string;
+  modEdited(ref: string, segments: number, fits: boolean): string;
+  /** To the other moderators after an EDIT: the exact alert APPROVE now sends, or null when it is too long for one. */
+  modEditedNotice(ref: string, alert: string | null, segments: number): string;
+  modAlertQueued(areas: string[], ref: string): string;
+  modBlocked(ref: string): string;
+  modNoSuchRef(ref: string): string;
+  modAlreadyDecided(ref: string): string;
+  /** APPROVE of a report whose text she was never shown (held in a digest, listed by PENDING): nothing sent. */
+  modShowFirst(ref: string): string;
+  modNeedsRef(): string;
+  /** REJECT, BLOCK or RETRACT with more than one word after it (`command`, as typed in capitals). */
+  modOneRef(command: string): string;
+  modNeedsText(): string;
+  /** EDIT with a reference and no text. */
+  modEditNeedsText(): string;
+  modNeedsArea(): string;
+  modStats(stats: Stats): string;
+  /** To the other moderators: moderator `position` (in MODERATORS) has a new Signal safety number. */
+  modIdentityChanged(position: number): string;
+  /** A new report, with its categories, areas, the alert as it will go out and what it matches. */
+  modReportNotice(n: ReportNotice): string;
+  /** RETRACT done: `cancelled` copies were not sent; sent ones get a correction or are deleted. */
+  modRetracted(ref: string, cancelled: number): string;
+  /** RETRACT of an alert no member had been planned for yet: it went to no one. */
+  modRetractedUnsent(ref: string): string;
+  /** RETRACT of a report that never became an alert. */
+  modNotAlert(ref: string): string;
+  modAlreadyRetracted(ref: string): string;
+}

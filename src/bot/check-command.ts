@@ -1,0 +1,46 @@
+/** CHECK: what members look up, a number, plate, email, handle or link, against the approved alerts. */
+import type { CountryCode } from 'libphonenumber-js';
+import { cleanAlertText } from '../alerts/alert-text';
+import { checkQueryGroups, showIdentifier } from '../alerts/identifiers';
+import { lookupIdentifier, lookupIdentifiers } from '../store/screening';
+import { listAreas } from '../store/subscriptions';
+import type { Limit } from './context';
+import { say, type Asker, type Outcome, type Store } from './handler';
+
+export interface CheckRules {
+  /** Look-ups per sender per period (one limit across every kind of identifier). */
+  limit: Limit;
+  retentionDays: number;
+  /** DEFAULT_COUNTRY: how a number written in national format is read. */
+  country?: CountryCode;
+}
+
+/** Most identifiers one CHECK of a sentence looks up: a handful, as a member names a client, never a list. */
+export const MAX_CHECKED = 5;
+
+/** CHECK: how many approved alerts name a number, plate, email, handle or link. */
+export function check(store: Store, who: Asker, rules: CheckRules, query: string, now: number): Outcome {
+  const { db, vault } = store;
+  if (!who.member || who.member.status !== 'active' || listAreas(db, who.member.id).length === 0) return say(who.t.membersOnly());
+  const named = checkQueryGroups(cleanAlertText(query).slice(0, 200), rules.country);
+  if (!named.length) return say(who.t.checkNeedsNumber());
+  // One look-up per identifier she names (at most MAX_CHECKED), however many readings each has: a sentence of
+  // five numbers is five CHECKs, or the hourly limit would let her probe five times as many. Past what is left of
+  // the limit, the first she named, as many as it leaves: a worker screening a client now gets what can be
+  // checked now (under a limit below five, a sentence of five could never be), told which were not.
+  let take = Math.min(named.length, MAX_CHECKED);
+  while (take > 0 && !store.limits.take(who.limitKey, 'check', rules.limit, now, take)) take--;
+  if (take === 0) return say(who.t.checkLimit());
+  const groups = named.slice(0, take);
+  const limited = take < Math.min(named.length, MAX_CHECKED);
+  const since = now - rules.retentionDays * 86_400_000;
+  const found = lookupIdentifiers(db, vault, groups.flat(), since);
+  // "No alerts name that" about a sentence whose last identifiers were never looked up would reassure her wrongly.
+  if (!found) return say(named.length > take ? who.t.checkNoneOfFirst(take, limited) : who.t.checkNone());
+  if (named.length === 1) return say(who.t.checkFound(found));
+  // A sentence naming several: the reply says which matched, as she wrote each (no state, nothing else of hers).
+  const matched = groups.flatMap((ids) => ids.find((id) => lookupIdentifier(db, vault, id, since)) ?? []);
+  const reply = who.t.checkFoundAmong(found, matched.map((id) => showIdentifier({ kind: id.kind, value: id.value })));
+  // A match among the first is no word on the rest: she is told they were not looked up.
+  return say(named.length > take ? `${reply} ${who.t.checkUnchecked(take, limited)}` : reply);
+}

@@ -1,0 +1,30 @@
+/**
+ * A text cut to its first characters between words, for a guided answer and a
+ * one-message REPORT alike: half a number or a handle could be a stranger's.
+ */
+import type { CountryCode } from 'libphonenumber-js';
+import { DEFAULT_COUNTRY, normalizePhone } from '../alerts/numbers-in-text';
+
+// A word of a number written in groups ("415", "(415)", "+44", "555-0177").
+const NUMBER_GROUPS = /(?:^|\s+)(?:[\d+().-]+\s+)*[\d+().-]+$/u;
+
+/**
+ * The first `max` characters of a text, cut between words; `cut`: something was left out, and she must be told.
+ * `country`: the line's, in which a number written without its country code is read.
+ */
+export function cutBetweenWords(text: string, max: number, country: CountryCode = DEFAULT_COUNTRY): { text: string; cut: boolean } {
+  const chars = Array.from(text);
+  if (chars.length <= max) return { text, cut: false };
+  const start = chars.slice(0, max).join('');
+  // With the character after the cut, a word the cut falls in goes whole; a single word longer than max is kept cut.
+  const kept = `${start}${chars[max]}`.replace(/\s*\S*$/u, '') || start;
+  // A number in groups may go on past the cut ("415 555 | 0177", "0049 30 1234 | 5678"): its first groups go too,
+  // or they would be kept as no one's number, or as someone else's, and the whole never read. Groups that are a
+  // number which the next word does not lengthen are whole ("415 555 0177 | 3 times"): kept. A text of numbers
+  // alone is kept as cut rather than emptied.
+  const next = /^\s*([(+]?\d\S*)/u.exec(text.slice(kept.length))?.[1];
+  const groups = NUMBER_GROUPS.exec(kept)?.[0] ?? '';
+  const whole = normalizePhone(groups.trim(), country) !== null && normalizePhone(`${groups.trim()} ${next}`, country) === null;
+  const partial = next !== undefined && groups !== '' && !whole;
+  return { text: (partial && kept.slice(0, kept.length - groups.length)) || kept, cut: true };
+}

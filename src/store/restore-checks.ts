@@ -1,0 +1,53 @@
+/**
+ * What a database must be to become the line's, checked on the backup
+ * before anything moves and on the restored database once in place: intact,
+ * a Heads Up database of a schema this version knows, made under this
+ * master key, and not taken mid-rotation.
+ */
+import Database from 'better-sqlite3';
+import { keyOpens } from './key-state';
+import type { Vault } from './vault';
+
+/** A backup that must not be restored; the message says why. */
+export class RestoreRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RestoreRefused';
+  }
+}
+
+function hasTable(db: Database.Database, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** Refuses an open database that is damaged, from a newer schema, made under another key, or taken mid-rotation (the backup, then the restored line). */
+export function inspectDatabase(db: Database.Database, file: string, vault: Vault, latestKnown: number): void {
+  let ok: unknown;
+  try {
+    ok = db.pragma('quick_check', { simple: true });
+  } catch {
+    ok = 'not a database';
+  }
+  if (ok !== 'ok') throw new RestoreRefused(`${file} is damaged or not a Heads Up backup`);
+  if (!hasTable(db, 'schema_migrations') || !hasTable(db, 'members')) throw new RestoreRefused(`${file} is not a Heads Up backup`);
+  const schema = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  if (schema > latestKnown) throw new RestoreRefused(`${file} was made by a newer version of Heads Up (schema ${schema}, this one knows ${latestKnown}): upgrade first`);
+  const key = keyOpens(db, vault);
+  if (key === 'rotating') throw new RestoreRefused(`${file} was taken during an interrupted key rotation: restore another backup`);
+  if (key === 'mismatch') throw new RestoreRefused(`${file} was made under another master key: set HEADSUP_MASTER_KEY to the key of that backup`);
+}
+
+/** Refuses a backup that is damaged, from a newer schema, made under another key, or taken mid-rotation. */
+export function checkBackup(file: string, vault: Vault, latestKnown: number): void {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new RestoreRefused(`${file} cannot be opened as a database`);
+  }
+  try {
+    inspectDatabase(db, file, vault, latestKnown);
+  } finally {
+    db.close();
+  }
+}
