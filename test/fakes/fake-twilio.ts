@@ -6,7 +6,11 @@
  * choose per-recipient behaviour (opted out, invalid, throttled, down).
  *
  * A StatusCallback whose host name has an underscore is refused as Twilio
- * does (400, code 21609).
+ * does (400, code 21609). When a test names the account's Messaging Services
+ * (`services`), a send through one is refused as Twilio refuses it: 21705 a
+ * MessagingServiceSid that is not a SID, 21701 one the account does not have,
+ * 21702 a service not taking new messages, 21704 one whose sender pool is
+ * empty (each 400).
  *
  * Like Twilio, it then posts signed status callbacks to the message's
  * StatusCallback (form-encoded MessageSid, MessageStatus, SmsSid, SmsStatus,
@@ -67,6 +71,13 @@ export const TWILIO_ERRORS = {
   fromInvalid: { status: 400, code: 21212, message: "The 'From' number +15005550006 is not a valid phone number, shortcode, or alphanumeric sender ID." },
   fromNotTwilio: { status: 400, code: 21659, message: "'From' +15005550006 is not a Twilio phone number or Short Code country mismatch" },
   toUnreachable: { status: 400, code: 21612, message: "The 'To' phone number: +14155550100, is not currently reachable using the 'From' phone number: +15005550006 via SMS." },
+  // The Messaging Service itself (TWILIO_MESSAGING_SERVICE_SID), whatever the destination.
+  serviceMissing: { status: 400, code: 21701, message: 'The Messaging Service does not exist' },
+  serviceUnavailable: { status: 400, code: 21702, message: 'The Messaging Service is not available to send new messages' },
+  serviceEmpty: { status: 400, code: 21704, message: 'The Messaging Service contains no phone numbers' },
+  serviceInvalid: { status: 400, code: 21705, message: 'The Messaging Service is invalid' },
+  // No sender of the pool available for this message: can be this destination's alone (see twilio-errors.ts).
+  serviceNoSender: { status: 400, code: 21703, message: 'The Messaging Service does not have a phone number available to send a message' },
   // The StatusCallback (built from PUBLIC_URL) has a host name Twilio refuses.
   statusCallbackRefused: { status: 400, code: 21609, message: 'The StatusCallback URL https://heads_up.example.org/webhooks/twilio/status is not a valid URL.' },
 } as const;
@@ -86,6 +97,14 @@ export interface FakeTwilioOptions {
   voiceOnlyNumbers?: string[];
   /** Decides the answer to a redaction or deletion of a known message (default: do it). */
   cleanupAnswer?: (op: CleanupCall['op'], sid: string, attempt: number) => FakeAnswer;
+  /** The account's Messaging Services (see `services`); unset: any MessagingServiceSid is taken. */
+  services?: Map<string, MessagingService>;
+}
+
+/** One Messaging Service of the account: its sender pool, and whether it takes new messages. */
+export interface MessagingService {
+  senders: string[];
+  available: boolean;
 }
 
 /** A status callback the fake posted, and the HTTP status the server answered. */
@@ -137,8 +156,11 @@ export class FakeTwilio {
   /** Twilio's stored copy of each message, by sid: sent ones and those received by receive(); deleted ones are gone. */
   readonly messages = new Map<string, SentMessage>();
   private readonly cleanupAttempts = new Map<string, number>();
+  /** The account's Messaging Services, as FakeTwilioOptions.services gave them; a test may change them (the operator's fix). */
+  readonly services: Map<string, MessagingService> | undefined;
 
   constructor(private readonly opts: FakeTwilioOptions) {
+    this.services = opts.services;
     this.server = http.createServer((req, res) => this.handle(req, res));
     this.server.keepAliveTimeout = 30_000;
   }
@@ -290,6 +312,8 @@ export class FakeTwilio {
     const statusCallback = form.get('StatusCallback') ?? undefined;
     // The contract: "URL must contain a valid hostname and underscores are not allowed".
     if (statusCallback !== undefined && !callbackAccepted(statusCallback)) return this.error(400, 21609, `The StatusCallback URL ${statusCallback} is not a valid URL.`);
+    const refused = messagingServiceSid ? this.serviceRefusal(messagingServiceSid) : undefined;
+    if (refused) return refused;
     const msg = {
       to,
       from,
@@ -334,6 +358,23 @@ export class FakeTwilio {
         uri: `${base}/Messages/${sent.sid}.json`,
       },
     };
+  }
+
+  /** Twilio's refusal of a send through this Messaging Service, if the account's services (when a test named them) make one. */
+  private serviceRefusal(serviceSid: string): Answer | undefined {
+    if (!this.services) return undefined;
+    const e = TWILIO_ERRORS;
+    const service = this.services.get(serviceSid);
+    const refusal = !/^MG[0-9a-fA-F]{32}$/.test(serviceSid)
+      ? e.serviceInvalid
+      : !service
+        ? e.serviceMissing
+        : !service.available
+          ? e.serviceUnavailable
+          : service.senders.length === 0
+            ? e.serviceEmpty
+            : undefined;
+    return refusal && this.error(refusal.status, refusal.code, refusal.message);
   }
 
   /** Messages/{Sid}.json: POST Body="" redacts (200 with the resource), DELETE removes (204). */

@@ -2,7 +2,8 @@
  * The dispatcher with the real Twilio adapter (twilio-node) pointed at the
  * fake Twilio API on loopback, which answers with Twilio's own error bodies:
  * what a refusal of the line's own setup (the sender: 21212; the
- * StatusCallback built from PUBLIC_URL: 21609) does to a
+ * StatusCallback built from PUBLIC_URL: 21609; the Messaging Service:
+ * 21701, 21702, 21704) does to a
  * fan-out (it waits, nothing is failed, nobody is unsubscribed, the operator
  * is told) and what a refusal of one route (21612) does (that message fails,
  * the member stays; 21606 and 21659: lane-twilio-one-destination.test.ts). Real SQLite file, real crypto, real clock; the lane's
@@ -19,7 +20,7 @@ import { migrate } from '../../src/store/migrate';
 import { enqueueMessage } from '../../src/store/outbox';
 import { listAreas, subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { FakeTwilio, TWILIO_ERRORS, type FakeAnswer } from '../fakes/fake-twilio';
+import { FakeTwilio, TWILIO_ERRORS, type FakeAnswer, type MessagingService } from '../fakes/fake-twilio';
 import { tempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
 
@@ -28,10 +29,15 @@ const AUTH_TOKEN = 'lane-twilio-test-token-0123456789';
 /** Made-up numbers, new ones for each fan-out (the fake keeps what every test sent). */
 let nextNumber = 2000;
 const newNumber = () => `+1415555${String(nextNumber++)}`;
+/** The line's Messaging Service (TWILIO_MESSAGING_SERVICE_SID), as the fake's account holds it. */
+const SERVICE_SID = `MG${'6'.repeat(32)}`;
 
 describe("an SMS lane against Twilio's API", () => {
   let fake: FakeTwilio;
   let sender: TwilioSender;
+  /** The same line sending through its Messaging Service instead of TWILIO_FROM_NUMBER. */
+  let serviceSender: TwilioSender;
+  let service: MessagingService;
   let vault: Vault;
   let db: Db;
   let dispatcher: Dispatcher | null;
@@ -43,17 +49,23 @@ describe("an SMS lane against Twilio's API", () => {
   beforeAll(async () => {
     await cryptoReady();
     vault = new Vault(new Uint8Array(32).fill(9));
-    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, answer: (msg) => answer(msg.to) });
+    service = { senders: ['+15005550006'], available: true };
+    const services = new Map([[SERVICE_SID, service]]);
+    fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, answer: (msg) => answer(msg.to), services });
     await fake.start();
-    sender = new TwilioSender({
-      config: { accountSid: ACCOUNT_SID, fromNumber: '+15005550006', apiBaseUrl: fake.url, redact: false },
-      authToken: AUTH_TOKEN,
-      statusCallbackUrl: 'https://headsup.example.org/webhooks/twilio/status',
-      timeoutMs: 5_000,
-    });
+    const senderVia = (via: { fromNumber: string } | { messagingServiceSid: string }) =>
+      new TwilioSender({
+        config: { accountSid: ACCOUNT_SID, apiBaseUrl: fake.url, redact: false, ...via },
+        authToken: AUTH_TOKEN,
+        statusCallbackUrl: 'https://headsup.example.org/webhooks/twilio/status',
+        timeoutMs: 5_000,
+      });
+    sender = senderVia({ fromNumber: '+15005550006' });
+    serviceSender = senderVia({ messagingServiceSid: SERVICE_SID });
   });
   afterAll(async () => {
     await sender.close();
+    await serviceSender.close();
     await fake.stop();
   });
   beforeEach(() => {
@@ -69,9 +81,9 @@ describe("an SMS lane against Twilio's API", () => {
     db.close();
   });
 
-  function start(): Dispatcher {
+  function start(through = sender): Dispatcher {
     const log = createLogger('debug', { write: (l: string) => void logs.push(l) });
-    dispatcher = new Dispatcher(db, vault, new Map([['sms', sender]]), log, { ...DEFAULT_DISPATCHER, sendRate: 1_000, pollMs: 20, lineBackoff: { baseMs: 10, maxMs: 20 } }, metrics);
+    dispatcher = new Dispatcher(db, vault, new Map([['sms', through]]), log, { ...DEFAULT_DISPATCHER, sendRate: 1_000, pollMs: 20, lineBackoff: { baseMs: 10, maxMs: 20 } }, metrics);
     dispatcher.start();
     return dispatcher;
   }
@@ -115,6 +127,54 @@ describe("an SMS lane against Twilio's API", () => {
       expect(await heldGauge()).toBe(0);
     },
   );
+
+  // [what is wrong with the Messaging Service, as the fake's account holds it; Twilio's code]
+  it.each<[string, MessagingService, number]>([
+    ['its sender pool is empty', { senders: [], available: true }, 21704],
+    ['it takes no new messages', { senders: ['+15005550006'], available: false }, 21702],
+  ])('holds a fan-out sent through a Messaging Service when %s, and sends all of it once the operator fixes it', async (_what, broken, code) => {
+    const fixed = { ...service };
+    Object.assign(service, broken);
+    const queued = fanOut(12);
+    const before = fake.requests;
+    start(serviceSender);
+    try {
+      // (Or every alert answered: a refusal taken for one message's fails them one by one.)
+      await waitFor(() => fake.requests - before >= 20 || rows().every((r) => r.state !== 'pending'), 5_000, 'tries while held');
+      // Not one alert dropped, nor one member marked or unsubscribed.
+      expect(rows().filter((r) => r.state !== 'pending')).toEqual([]);
+      expect(statuses()).toEqual(['active']);
+      expect(queued.map((q) => listAreas(db, q.member))).toEqual(queued.map(() => ['415']));
+      expect(await heldGauge()).toBe(1);
+      const told = logs.filter((l) => l.includes('held until the operator fixes it'));
+      expect(told.map((l) => JSON.parse(l) as { reason: string }).map((l) => l.reason)).toEqual([`line:${code}`]);
+    } finally {
+      Object.assign(service, fixed);
+    }
+    await waitFor(() => rows().every((r) => r.state === 'sent'), 5_000, 'the fan-out sent');
+    expect(queued.map((q) => fake.to(q.to).length)).toEqual(queued.map(() => 1));
+  });
+
+  it('holds a fan-out sent through a Messaging Service the account does not have (21701)', async () => {
+    const stranger = new TwilioSender({
+      config: { accountSid: ACCOUNT_SID, messagingServiceSid: `MG${'e'.repeat(32)}`, apiBaseUrl: fake.url, redact: false },
+      authToken: AUTH_TOKEN,
+      statusCallbackUrl: 'https://headsup.example.org/webhooks/twilio/status',
+      timeoutMs: 5_000,
+    });
+    try {
+      fanOut(6);
+      const before = fake.requests;
+      start(stranger);
+      await waitFor(() => fake.requests - before >= 10 || rows().every((r) => r.state !== 'pending'), 5_000, 'tries while held');
+      expect(rows()).toEqual(rows().map(() => ({ state: 'pending', error: 'line:21701' })));
+      expect(await heldGauge()).toBe(1);
+    } finally {
+      await dispatcher?.stop();
+      dispatcher = null;
+      await stranger.close();
+    }
+  });
 
   it('waits as long as a 429 from Twilio asks (Retry-After) before trying that message again', async () => {
     const tries: number[] = [];

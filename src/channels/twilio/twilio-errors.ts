@@ -23,9 +23,14 @@ const THROTTLED = new Set([20429, 21611]);
 const INVALID = new Set([21211, 21614, 21217]);
 // The line's own setup refused, whatever the destination: 21212 From is not a valid number
 // or sender id (or is on a do-not-originate list); 21609 the StatusCallback (built from
-// PUBLIC_URL) has a host name Twilio refuses.
-// Every message would fail alike until the operator fixes TWILIO_FROM_NUMBER, the number or PUBLIC_URL.
-const LINE_SENDER = new Set([21212, 21609]);
+// PUBLIC_URL) has a host name Twilio refuses; the Messaging Service (TWILIO_MESSAGING_SERVICE_SID):
+// 21701 does not exist in this account, 21702 is not available to send new messages, 21704
+// contains no phone numbers, 21705 is not a valid SID.
+// Every message would fail alike until the operator fixes TWILIO_FROM_NUMBER, the number, the
+// service or PUBLIC_URL (21702 may pass by itself: the held lane's one try at a time finds out).
+// 21703, the service "does not have a phone number available to send a message", is not here:
+// its pool can lack a sender for one destination's country only, so it is rejected, as 21606 is.
+const LINE_SENDER = new Set([21212, 21609, 21701, 21702, 21704, 21705]);
 
 // Longest wait a Retry-After may impose: a longer one is more likely a mistake than a plan, and an alert loses worth by the minute.
 const MAX_RETRY_AFTER_MS = 15 * 60_000;

@@ -27,6 +27,14 @@ describe('classifyTwilioError', () => {
     ['21212 invalid From number', { status: 400, code: 21212 }, 'line', '21212', true],
     // The StatusCallback, built from PUBLIC_URL: every message would be refused alike until the operator fixes it.
     ['21609 StatusCallback URL refused', { status: 400, code: 21609 }, 'line', '21609', true],
+    // The Messaging Service (TWILIO_MESSAGING_SERVICE_SID) itself: not the account's, not taking messages, an empty
+    // sender pool, not a SID. Every message through it would fail alike until the operator fixes it.
+    ['21701 Messaging Service does not exist', { status: 400, code: 21701 }, 'line', '21701', true],
+    ['21702 Messaging Service not available to send new messages', { status: 400, code: 21702 }, 'line', '21702', true],
+    ['21704 Messaging Service contains no phone numbers', { status: 400, code: 21704 }, 'line', '21704', true],
+    ['21705 Messaging Service is invalid', { status: 400, code: 21705 }, 'line', '21705', true],
+    // No sender of the pool available for this message: can be this destination's alone (no number for its country).
+    ['21703 Messaging Service has no phone number available to send', { status: 400, code: 21703 }, 'rejected', '21703', false],
     ['21408 region not enabled for the account', { status: 400, code: 21408 }, 'rejected', '21408', false],
     ['21217 not a valid phone number', { status: 400, code: 21217 }, 'invalid', '21217', false],
     ['499 is not a server error', { status: 499 }, 'rejected', '499', false],
@@ -139,6 +147,11 @@ describe('TwilioSender against a fake Twilio', () => {
     ['fromInvalid', 'line', true],
     ['fromNotTwilio', 'rejected', false],
     ['statusCallbackRefused', 'line', true],
+    ['serviceMissing', 'line', true],
+    ['serviceUnavailable', 'line', true],
+    ['serviceEmpty', 'line', true],
+    ['serviceInvalid', 'line', true],
+    ['serviceNoSender', 'rejected', false],
   ])('turns the real SDK error for %s into a %s SendError', async (name, kind, retryable) => {
     answer = TWILIO_ERRORS[name];
     const err = await sender.send('+14155550100', 'hello').then(
