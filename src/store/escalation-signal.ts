@@ -20,9 +20,16 @@ export interface OptedOutCopy {
   body: string;
 }
 
-/** The escalation an SMS copy carries for a link of this number's accepted over Signal. */
+/**
+ * The escalation an SMS copy carries for a link of this number's accepted over Signal, unless Signal
+ * refused that escalation for good (she left Signal, or it refuses her identity): back there it would
+ * be refused again, and her member told "we're still trying" of a message nothing can carry.
+ */
 const SIGNAL_LINK = `JOIN checkin_messages c ON c.outbox_id = o.id AND c.kind = 'escalation' JOIN buddies b ON b.id = c.buddy_id
-  WHERE o.channel = 'sms' AND b.buddy_bidx = ? AND b.channel = 'signal' AND b.status = 'accepted'`;
+  WHERE o.channel = 'sms' AND b.buddy_bidx = ? AND b.channel = 'signal' AND b.status = 'accepted'
+    AND NOT EXISTS (SELECT 1 FROM checkin_messages cs JOIN outbox os ON os.id = cs.outbox_id
+      WHERE cs.checkin_id = c.checkin_id AND cs.buddy_id = c.buddy_id AND cs.kind = 'escalation' AND os.channel = 'signal' AND os.state = 'failed'
+        AND (os.error LIKE 'invalid:%' OR os.error LIKE 'rejected:%' OR os.error LIKE 'stopped:%'))`;
 
 /**
  * The SMS copies still waiting of the escalations of this number's links
@@ -33,8 +40,9 @@ const SIGNAL_LINK = `JOIN checkin_messages c ON c.outbox_id = o.id AND c.kind = 
  * the copy that met the opt-out, goes back too whatever its state or lease
  * (already failed, or leased by the send Twilio refused): it will not be
  * tried again by SMS, and her member would hear she could not be reached
- * while her link over Signal stands; not one withdrawn meanwhile. Returns
- * how many went back.
+ * while her link over Signal stands; not one withdrawn meanwhile, nor any
+ * copy of an escalation Signal refused for good (SIGNAL_LINK). Returns how
+ * many went back.
  */
 export function escalationsBackToSignal(db: Db, vault: Vault, index: Buffer, now: number, optedOut?: OptedOutCopy & { address: string }): number {
   const waiting = db

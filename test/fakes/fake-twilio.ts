@@ -16,7 +16,7 @@
  * StatusCallback (form-encoded MessageSid, MessageStatus, SmsSid, SmsStatus,
  * AccountSid, From, To, ApiVersion, and ErrorCode on failure): queued, sent,
  * then delivered, or undelivered/failed with the code a test chose for that
- * number (or nothing after sent, for a number whose carrier has not reported). The URL signed is the StatusCallback as given (the public URL);
+ * number (or nothing after sent, for a number whose carrier has not reported, until reportLate). The URL signed is the StatusCallback as given (the public URL);
  * the request goes to `callbackBase` (the server on loopback, as behind a
  * proxy). No callbacks are sent until a test sets callbackBase.
  *
@@ -192,6 +192,19 @@ export class FakeTwilio {
    */
   withholdFinalStatus(number: string): void {
     this.unreported.add(number);
+  }
+
+  /**
+   * The carrier's late final status for the last message to `number` (one
+   * whose status was withheld): Twilio posts it now, signed, to its
+   * StatusCallback. Resolves once the server answered.
+   */
+  async reportLate(number: string, status: 'undelivered' | 'failed' | 'delivered', errorCode?: number): Promise<void> {
+    const msg = this.to(number).at(-1);
+    if (!msg || !this.callbackBase || !msg.statusCallback) throw new Error('no message to report on');
+    const stored = this.messages.get(msg.sid);
+    if (stored) stored.status = status;
+    await this.postCallback(this.callbackBase, msg, status, errorCode === undefined ? undefined : String(errorCode));
   }
 
   /** Resolves once every status callback started so far has been answered. */

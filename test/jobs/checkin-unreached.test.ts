@@ -11,9 +11,10 @@ import { catalog } from '../../src/bot/catalog';
 import { SendError } from '../../src/channels/types';
 import type { Channel } from '../../src/domain/channel';
 import type { BotWorld } from '../helpers/bot-world';
-import { finalStatus as report, missedCheckin as missed, ROSE, sendPass, timers } from '../helpers/checkin-escalation';
+import { finalStatus as report, missCheckin, missedCheckin as missed, ROSE, roseAndTwoChannelBuddy, sendPass, timers } from '../helpers/checkin-escalation';
 
 const LILY = '+14155550177';
+const LILY_UUID = '4e5f6a7b-8c9d-4e0f-9a1b-000000000177';
 const JO = '+12125550142';
 const t = catalog('en');
 const rose = { channel: 'sms', address: ROSE, phone: ROSE } as const;
@@ -24,6 +25,12 @@ const afterNotice = (w: BotWorld) => {
   const told = texts.indexOf(t.checkinMemberTold('buddies'));
   return texts.slice((told >= 0 ? told : texts.indexOf(t.buddyAcceptedMember('0177'))) + 1);
 };
+
+/** Each of Rose's escalation messages: its channel and state, in order. */
+const escalationStates = (w: BotWorld) =>
+  (w.db.sqlite.prepare("SELECT o.channel, o.state FROM outbox o JOIN checkin_messages c ON c.outbox_id = o.id AND c.kind = 'escalation' ORDER BY o.id").all() as Array<{ channel: string; state: string }>).map(
+    (r) => [r.channel, r.state],
+  );
 
 /** One pass of a `channel` lane whose provider refuses LILY with `refusal` (none: takes all); `smsSends` as the line's. */
 const send = (w: BotWorld, channel: Channel, refusal?: SendError, smsSends = true) => sendPass(w, channel, refusal ? { [LILY]: refusal } : {}, { smsSends });
@@ -59,6 +66,25 @@ describe('an escalation that reaches no buddy', () => {
     timers(w);
     timers(w);
     expect(afterNotice(w)).toEqual([t.checkinBuddiesUnreached(2)]);
+  });
+
+  it("a buddy over Signal who left it, her SMS copy opted out (21610) more than 3 minutes on: she is told, and not that we're still trying", async () => {
+    const { w } = await roseAndTwoChannelBuddy(LILY, LILY_UUID, true);
+    expect(missCheckin(w)).toBe(1);
+    // Signal refuses Lily for good: her escalation goes to her number by SMS, which Twilio takes.
+    await send(w, 'signal', new SendError('invalid', 'unregistered'));
+    const sms = await send(w, 'sms');
+    w.clock.now += 4 * 60_000;
+    timers(w);
+    expect(afterNotice(w)).toEqual([]);
+    // Her carrier's final word: she had texted STOP. Signal already refused her: nothing is left to try.
+    report(w, sms, LILY, 'undelivered', '21610');
+    timers(w);
+    expect(afterNotice(w)).toEqual([t.checkinBuddiesUnreached(1, false)]);
+    expect(escalationStates(w)).toEqual([
+      ['signal', 'failed'],
+      ['sms', 'failed'],
+    ]);
   });
 
   it('once she was told, LATER and OK no longer claim her buddies were told, and nothing more goes to them', async () => {
