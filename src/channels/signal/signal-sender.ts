@@ -1,11 +1,9 @@
 /**
  * Signal sending through signal-cli-rest-api's POST /v2/send, one recipient
  * per request. Errors are classified (signal-errors.ts), never quoted:
- * signal-cli's texts name the recipient. A 429 (Signal's rate limit, which only a person solving a
- * captcha can lift early) pauses the whole channel with a backoff that grows
- * across consecutive 429s and resets at the first success; the challenge
- * token it carries is handed on (onChallenge) so an operator can lift it, and
- * resume() ends the pause once they have.
+ * signal-cli's texts name the recipient. A 429 (Signal's rate limit) pauses
+ * the whole channel (signal-rate-limit.ts), until resume() once an operator
+ * has lifted it.
  *
  * A member whose safety number changed (a reinstall, a new phone) is sent to
  * as the Signal app would: their new identity is trusted through the
@@ -20,16 +18,12 @@ import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../../log/logger';
-import { backoffCeiling, type Backoff } from '../../util/backoff';
 import { SendError, type ChannelSender } from '../types';
-import { challengeToken, classifySignalError, errorText, readSendResult, unanswered, UNEXPECTED } from './signal-errors';
+import { classifySignalError, errorText, readSendResult, unanswered, UNEXPECTED } from './signal-errors';
 import { SignalIdentities } from './signal-identities';
+import { SignalRateLimit, type ThrottlePolicy } from './signal-rate-limit';
 
-/** How long the channel pauses on a 429: base·2^(n-1) for the n-th window in a row, capped (util/backoff.ts, unjittered). */
-export type ThrottlePolicy = Backoff;
-
-/** 15 s, 30 s, 1 min … up to 15 min: Signal's limits last minutes to hours; a human may solve the captcha sooner. */
-export const DEFAULT_THROTTLE: ThrottlePolicy = { baseMs: 15_000, maxMs: 15 * 60_000 };
+export { DEFAULT_THROTTLE, type ThrottlePolicy } from './signal-rate-limit';
 
 /** Sends in flight when signal-cli serves them one at a time: one served, the next one waiting (its process started). */
 const IN_TURN_MAX_IN_FLIGHT = 2;
@@ -66,15 +60,9 @@ export class SignalSender implements ChannelSender {
   readonly maxInFlight: number;
   private readonly http: AxiosInstance;
   private readonly agent: http.Agent;
-  private readonly throttle: ThrottlePolicy;
-  private readonly now: () => number;
-  /** Consecutive 429 windows, and when the current one ends. */
-  private throttleLevel = 0;
-  private throttledUntil = 0;
+  private readonly rateLimit: SignalRateLimit;
   private warnedUntrusted = false;
   private readonly neverAutoTrust: ReadonlySet<string>;
-  /** A challenge was seen and no send has succeeded since. */
-  private challenged = false;
 
   constructor(private readonly opts: SignalSenderOptions) {
     // Stryker disable next-line LogicalOperator: connection pooling and time-outs change how connections are reused, not what is sent or how errors are classified
@@ -96,8 +84,7 @@ export class SignalSender implements ChannelSender {
       // Never let axios follow a redirect elsewhere with a message body.
       maxRedirects: 0,
     });
-    this.throttle = opts.throttle ?? DEFAULT_THROTTLE;
-    this.now = opts.now ?? Date.now;
+    this.rateLimit = new SignalRateLimit(opts);
     this.neverAutoTrust = opts.neverAutoTrust ?? new Set();
     this.identities = new SignalIdentities(opts.apiUrl, opts.number, opts.timeoutMs);
   }
@@ -183,7 +170,7 @@ export class SignalSender implements ChannelSender {
     if (res.status >= 200 && res.status < 300) {
       const result = readSendResult(res.data);
       if ('timestamp' in result) {
-        this.onSuccess();
+        this.rateLimit.succeeded();
         return { providerId: result.timestamp };
       }
       // signal-cli-rest-api's every 2xx carries a timestamp: one without (a proxy's page) is an outage to retry, not a refusal.
@@ -193,18 +180,8 @@ export class SignalSender implements ChannelSender {
     throw this.onFailure(classifySignalError(res.status, errorText(res.data)), res.data);
   }
 
-  private onSuccess(): void {
-    if (this.throttleLevel > 0) this.opts.log.info('Signal accepts messages again; the rate-limit pause is over');
-    this.throttleLevel = 0;
-    this.throttledUntil = 0;
-    if (this.challenged) {
-      this.challenged = false;
-      this.opts.onRecovered?.();
-    }
-  }
-
   private onFailure(e: SendError, data: unknown): SendError {
-    if (e.kind === 'throttled') return new SendError('throttled', e.code, this.pause(data));
+    if (e.kind === 'throttled') return new SendError('throttled', e.code, this.rateLimit.limited(data));
     if (e.code === 'untrusted_identity' && !this.warnedUntrusted) {
       this.warnedUntrusted = true;
       this.opts.log.info(
@@ -213,39 +190,6 @@ export class SignalSender implements ChannelSender {
       );
     }
     return e;
-  }
-
-  /**
-   * Opens (or keeps) a pause window and returns how long is left. 429s that
-   * were already in flight when the window opened do not lengthen it; the
-   * first 429 after it ends doubles the next one.
-   */
-  private pause(data: unknown): number {
-    const token = challengeToken(data);
-    if (token) {
-      this.challenged = true;
-      this.opts.onChallenge?.(token);
-    }
-    const now = this.now();
-    if (now >= this.throttledUntil) {
-      this.throttleLevel++;
-      const ms = backoffCeiling(this.throttle, this.throttleLevel);
-      this.throttledUntil = now + ms;
-      if (this.throttleLevel === 1) {
-        this.opts.log.warn(
-          {
-            pauseMs: ms,
-            challenge: token !== null,
-          },
-          'Signal is rate-limiting the bot (HTTP 429). Signal sends are paused and retried with a growing pause; nothing is lost. ' +
-            'To lift the limit now: solve the captcha at https://signalcaptchas.org/challenge/generate.html, then ' +
-            'run heads-up signal-captcha "signalcaptcha://…" (npm run admin -- signal-captcha …), which hands it to signal-cli-rest-api\'s rate-limit-challenge endpoint. See docs/signal.md.',
-        );
-      } else {
-        this.opts.log.warn({ pauseMs: ms, windows: this.throttleLevel }, 'Signal is still rate-limiting the bot; pausing Signal sends longer');
-      }
-    }
-    return this.throttledUntil - now;
   }
 
   /**
@@ -267,13 +211,12 @@ export class SignalSender implements ChannelSender {
 
   /** A challenge from before a restart is on record: the next success ends it (onRecovered), as it would one seen since. */
   challengeOnRecord(): void {
-    this.challenged = true;
+    this.rateLimit.challengeOnRecord();
   }
 
   /** Ends the rate-limit pause now: an operator has lifted Signal's limit with a captcha. */
   resume(): void {
-    this.throttleLevel = 0;
-    this.throttledUntil = 0;
+    this.rateLimit.resume();
   }
 
   /**
