@@ -6,7 +6,7 @@
  * ", 5ft10") names none. Pure; plates.ts reads the rest.
  */
 import type { Identifier } from './identifiers';
-import { normalizePlate } from './plate-readings';
+import { isSmallWordInAnyCase, normalizePlate } from './plate-readings';
 
 // After a plate: "and", "or" or a comma, then the next plate in two groups as Spain and Quebec write theirs ("1234
 // BCD", "ABC 123", "A12 BCD") or as the plate before it was ("ABC 1234 and XYZ 5678"), or one word (dashes and all)
@@ -23,7 +23,8 @@ const KNOWN_PLATES = [/^\d[A-Z]{3}\d{3}$/, /^[A-Z]{3}\d{4}$/, /^[A-Z]{3}\d{3}[A-
 // Spain's 1234 BCD (consonants only); Portugal's AB-12-CD, 12-AB-34, 12-34-AB; Quebec's ABC 123 (with its space:
 // "GLC300" is a model), 123 ABC and A12 BCD. As written, in capitals: their digits before letters are as often a time,
 // a sum or a measure ("2300 hrs"), which is why they are read only so, and never when a group is one of these.
-const IBERIAN_PLATES = [/^\d{4}[\s-]?[B-DF-HJ-NP-TV-Z]{3}$/, /^[A-Z]{2}-?\d{2}-?[A-Z]{2}$/, /^\d{2}-?[A-Z]{2}-?\d{2}$/, /^\d{2}-?\d{2}-?[A-Z]{2}$/];
+const SPANISH_PLATE = /^\d{4}[\s-]?[B-DF-HJ-NP-TV-Z]{3}$/;
+const IBERIAN_PLATES = [SPANISH_PLATE, /^[A-Z]{2}-?\d{2}-?[A-Z]{2}$/, /^\d{2}-?[A-Z]{2}-?\d{2}$/, /^\d{2}-?\d{2}-?[A-Z]{2}$/];
 const QUEBEC_PLATES = [/^[A-Z]{3}[\s-]\d{3}$/, /^\d{3}[\s-]?[A-Z]{3}$/, /^[A-Z]\d{2}[\s-]?[A-Z]{3}$/];
 const NOT_PLATE_LETTERS = new Set(
   'AM PM HR HRS HS MN MNS MIN MINS KM KMS KMH KPH MPH CM CMS MM MMS KG KGS LB LBS FT IN CC CCS MTS BPM YRS MPG KWH PST PDT MST MDT CST CDT EST EDT UTC GMT AST ADT HST CET BST USD CAD MXN EUR GBP BRL CHF BTC ETH DLS DLL BMW GMC GTS AMG GLA GLB GLC GLE GLK GLS CLA CLE CLK CLS SLK SLC SLS EQB EQC EQE EQS RAM AWD FWD RWD HWY FWY RTE STE APT EXT BOX DOB LOT VIN PIN'.split(
@@ -50,9 +51,14 @@ const PLURAL_PLATE_WORD = /^(?:plates|tags|placas|plaques|matr[ií]culas|patente
  */
 function writtenPlate(word: string, sentence: string, plateWord: string, sameShape: boolean, asBefore: boolean): boolean {
   const language = IBERIAN_PLATES.some((p) => p.test(word)) ? IBERIAN_WORD : QUEBEC_PLATES.some((p) => p.test(word)) ? QUEBEC_WORD : null;
+  const letters = word.toUpperCase().match(/[A-Z]+/g) ?? [];
+  if (letters.some((l) => NOT_PLATE_LETTERS.has(l))) return false;
+  // "PLATES ABC 123 AND XYZ 789", "plates abc 123 and xyz 789": the plural said more plates follow, and she wrote
+  // this one as the one before it, in its case too (asBefore compares case); "AND FOR 200", "and the 405" go on.
+  if (asBefore && PLURAL_PLATE_WORD.test(plateWord)) return !letters.some(isSmallWordInAnyCase);
   if ((!language && !asBefore) || /\p{Ll}/u.test(word) || /^I\d/.test(word)) return false;
-  if ((word.match(/[A-Z]+/g) ?? []).some((letters) => NOT_PLATE_LETTERS.has(letters))) return false;
-  if (/\s/.test(word) && !/\p{Ll}/u.test(sentence)) return false;
+  // In capitals "AND 300 FOR" is the sentence's; Spain's four digits and three consonants are never a word.
+  if (/\s/.test(word) && !/\p{Ll}/u.test(sentence) && !SPANISH_PLATE.test(word)) return false;
   if (asBefore) return true;
   return language !== null && language.test(plateWord) && (sameShape || !/^(?:19|20)\d{2}[\s-]?[A-Z]{3}$/.test(word));
 }
@@ -60,7 +66,7 @@ function writtenPlate(word: string, sentence: string, plateWord: string, sameSha
 /** The letter and digit shape ("LLL DDD") of the two groups the text before `end` closes with when they are `plate` ("ABC 123"), else null. */
 function groupsBefore(text: string, end: number, plate: string): string | null {
   const m = /([A-Za-z0-9]+)\s+([A-Za-z0-9]+)[^\p{L}\p{N}\s]*\s*$/u.exec(text.slice(0, end));
-  return m && `${m[1]}${m[2]}`.toUpperCase() === plate ? shapeOf(`${m[1]} ${m[2]}`.toUpperCase()) : null;
+  return m && `${m[1]}${m[2]}`.toUpperCase() === plate ? shapeOf(`${m[1]} ${m[2]}`) : null;
 }
 
 /** The sentence of `text` around `at`: from the full stop, "!", "?" or line break before it to the next. */
@@ -87,7 +93,7 @@ export function sentenceWord(word: string): boolean {
 }
 
 /** A plate's letter and digit shape ("7ABC123": DLLLDDD): a plate listed after another is of its shape. */
-const shapeOf = (plate: string) => plate.replace(/[A-Z]/g, 'L').replace(/\d/g, 'D');
+const shapeOf = (plate: string) => plate.replace(/[A-Z]/g, 'L').replace(/[a-z]/g, 'l').replace(/\d/g, 'D');
 
 /** Whether a word has a plate's shape as written alone: five characters or more, two letters and two digits at least, not a count or a measure. */
 function plateShaped(plate: string): boolean {
@@ -120,7 +126,7 @@ export function listedPlates(text: string, from: number, plateWord: string, out:
     // ", VIN 1234" are the sentence's.
     const listing =
       PLURAL_PLATE_WORD.test(plateWord) || /^(?:or|o|ou)\s/iu.test(m?.[1] ?? '') || (m !== null && /^\s*\/\s*$/u.test(m[0].slice(0, m[0].length - word.length)));
-    const asBefore = listing && m?.[2] !== undefined && groupsBefore(text, end, before) === shapeOf(word.replace(/\s+/g, ' ').toUpperCase());
+    const asBefore = listing && m?.[2] !== undefined && groupsBefore(text, end, before) === shapeOf(word.replace(/\s+/g, ' '));
     const written =
       plate !== null && (sameShape || m?.[1] !== undefined) && writtenPlate(word, sentenceAround(text, end), plateWord, sameShape, asBefore);
     const knownPattern = plate !== null && m?.[1] !== undefined && KNOWN_PLATES.some((k) => k.test(plate));
