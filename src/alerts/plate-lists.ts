@@ -20,6 +20,9 @@ export const FRENCH_PLATE = /^[A-Z]{2}\d{3}[A-Z]{2}$/;
 // model or an innocent's vanity plate) is the sentence's. California 7ABC123; ABC1234 (many states, Mexico's
 // ABC-12-34, Brazil's old); Mexico's ABC-123-A; France's AB-123-CD; Brazil's ABC1D23; Ontario's ABCD123.
 const KNOWN_PLATES = [/^\d[A-Z]{3}\d{3}$/, /^[A-Z]{3}\d{4}$/, /^[A-Z]{3}\d{3}[A-Z]$/, FRENCH_PLATE, /^[A-Z]{3}\d[A-Z]\d{2}$/, /^[A-Z]{4}\d{3}$/];
+
+/** Whether a normalised plate is of one of the known patterns above (not a model's or a vanity plate's shape). */
+export const knownPlate = (plate: string): boolean => KNOWN_PLATES.some((k) => k.test(plate));
 // Spain's 1234 BCD (consonants only); Portugal's AB-12-CD, 12-AB-34, 12-34-AB; Quebec's ABC 123 (with its space:
 // "GLC300" is a model), 123 ABC and A12 BCD. As written, in capitals: their digits before letters are as often a time,
 // a sum or a measure ("2300 hrs"), which is why they are read only so, and never when a group is one of these.
@@ -129,7 +132,7 @@ export function listedPlates(text: string, from: number, plateWord: string, out:
     const asBefore = listing && m?.[2] !== undefined && groupsBefore(text, end, before) === shapeOf(word.replace(/\s+/g, ' '));
     const written =
       plate !== null && (sameShape || m?.[1] !== undefined) && writtenPlate(word, sentenceAround(text, end), plateWord, sameShape, asBefore);
-    const knownPattern = plate !== null && m?.[1] !== undefined && KNOWN_PLATES.some((k) => k.test(plate));
+    const knownPattern = plate !== null && m?.[1] !== undefined && knownPlate(plate);
     const known = plate !== null && m?.[2] === undefined && plateShaped(plate) && (sameShape || knownPattern);
     if (!m || !plate || !(known || written) || sentenceWord(word.replace(/\s/g, '-'))) return end;
     out.push({ kind: 'plate', value: plate, at: end + m[0].length - word.length });
