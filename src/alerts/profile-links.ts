@@ -21,7 +21,6 @@ const PROFILE_PATHS: Record<string, RegExp> = {
   'threads.com': /^\/@([^/@]+)$/,
   'snapchat.com': /^\/(?:add\/|@)([^/@]+)$/,
   'facebook.com': /^\/([^/@]+)$/,
-  'fb.com': /^\/([^/@]+)$/,
 };
 
 // Pages of those sites that are no one's profile.
@@ -50,8 +49,9 @@ const NAME = /^(?!.*\.php$)[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?$/;
 // ("?page=2"), naming no handle plainly.
 const SHARE_PARAMS = new Set(['igsh', 'igshid', 'hl', 'lang', 's', 't', 'si', '_t', '_r', 'is_from_webapp', 'sender_device', 'share_id', 'locale', 'xmt', 'mibextid', 'rdid', 'sfnsn']);
 
-// The hosts a Facebook profile is shared from ("m.facebook.com", "web.facebook.com", "fb.com").
-const FACEBOOK = /^(?:(?:m|mobile|web)\.)?(?:facebook|fb)\.com$/;
+// The hosts a Facebook profile is shared from ("m.facebook.com", "mbasic.facebook.com", "fb.com", the short
+// "fb.me"): each read as facebook.com, so every form names the one handle.
+const FACEBOOK = /^(?:(?:(?:m|mobile|web|mbasic|touch)\.)?(?:facebook|fb)\.com|fb\.me)$/;
 
 /** The handle a normalised link (as normalizeLink gives it: host, path and query, lower case) names; null when none plainly. */
 export function profileHandle(full: string): string | null {
@@ -60,7 +60,8 @@ export function profileHandle(full: string): string | null {
   const slash = link.indexOf('/');
   if (slash < 0) return null;
   const host = link.slice(0, slash);
-  const path = PROFILE_PATHS[host.replace(/^(?:m|mobile|web)\./, '')]?.exec(link.slice(slash));
+  const site = FACEBOOK.test(host) ? 'facebook.com' : host.replace(/^(?:m|mobile|web)\./, '');
+  const path = PROFILE_PATHS[site]?.exec(link.slice(slash));
   const name = path?.[1] ?? '';
   // "facebook.com/100012345678901" is a numeric id, the profile.php?id= link's (profileIdLink), no handle.
   if (FACEBOOK.test(host) && (FACEBOOK_ROUTES.has(name) || /^\d+$/.test(name))) return null;
