@@ -54,22 +54,28 @@ const PLURAL_PLATE_WORD = /^(?:plates|tags|placas|plaques|matr[ií]culas|patente
  */
 function writtenPlate(word: string, sentence: string, plateWord: string, sameShape: boolean, asBefore: boolean): boolean {
   const language = IBERIAN_PLATES.some((p) => p.test(word)) ? IBERIAN_WORD : QUEBEC_PLATES.some((p) => p.test(word)) ? QUEBEC_WORD : null;
-  const letters = word.toUpperCase().match(/[A-Z]+/g) ?? [];
-  if (letters.some((l) => NOT_PLATE_LETTERS.has(l))) return false;
-  // "PLATES ABC 123 AND XYZ 789", "plates abc 123 and xyz 789": the plural said more plates follow, and she wrote
-  // this one as the one before it, in its case too (asBefore compares case); "AND FOR 200", "and the 405" go on.
-  if (asBefore && PLURAL_PLATE_WORD.test(plateWord)) return !letters.some(isSmallWordInAnyCase);
   if ((!language && !asBefore) || /\p{Ll}/u.test(word) || /^I\d/.test(word)) return false;
+  if ((word.match(/[A-Z]+/g) ?? []).some((letters) => NOT_PLATE_LETTERS.has(letters))) return false;
   // In capitals "AND 300 FOR" is the sentence's; Spain's four digits and three consonants are never a word.
   if (/\s/.test(word) && !/\p{Ll}/u.test(sentence) && !SPANISH_PLATE.test(word)) return false;
   if (asBefore) return true;
   return language !== null && language.test(plateWord) && (sameShape || !/^(?:19|20)\d{2}[\s-]?[A-Z]{3}$/.test(word));
 }
 
-/** The letter and digit shape ("LLL DDD") of the two groups the text before `end` closes with when they are `plate` ("ABC 123"), else null. */
+/**
+ * "PLATES ABC 123 AND XYZ 789", "plates abc 123 and xyz 789": after a plural plate word, two groups written as the
+ * plate before them, in its case too (small letters only after a plate in small letters), are a plate in a text all
+ * in one case as well, unless a group is a unit or a small word of the sentence ("AND FOR 200", "and the 405").
+ */
+function listedAlike(word: string, groups: string): boolean {
+  if (/\p{Ll}/u.test(word) && !/\p{Ll}/u.test(groups)) return false;
+  return !(word.toUpperCase().match(/[A-Z]+/g) ?? []).some((letters) => NOT_PLATE_LETTERS.has(letters) || isSmallWordInAnyCase(letters));
+}
+
+/** The two groups ("ABC 123", as written) the text before `end` closes with when they are `plate`, else null. */
 function groupsBefore(text: string, end: number, plate: string): string | null {
   const m = /([A-Za-z0-9]+)\s+([A-Za-z0-9]+)[^\p{L}\p{N}\s]*\s*$/u.exec(text.slice(0, end));
-  return m && `${m[1]}${m[2]}`.toUpperCase() === plate ? shapeOf(`${m[1]} ${m[2]}`) : null;
+  return m && `${m[1]}${m[2]}`.toUpperCase() === plate ? `${m[1]} ${m[2]}` : null;
 }
 
 /** The sentence of `text` around `at`: from the full stop, "!", "?" or line break before it to the next. */
@@ -96,7 +102,7 @@ export function sentenceWord(word: string): boolean {
 }
 
 /** A plate's letter and digit shape ("7ABC123": DLLLDDD): a plate listed after another is of its shape. */
-const shapeOf = (plate: string) => plate.replace(/[A-Z]/g, 'L').replace(/[a-z]/g, 'l').replace(/\d/g, 'D');
+const shapeOf = (plate: string) => plate.replace(/[A-Z]/g, 'L').replace(/\d/g, 'D');
 
 /** Whether a word has a plate's shape as written alone: five characters or more, two letters and two digits at least, not a count or a measure. */
 function plateShaped(plate: string): boolean {
@@ -129,9 +135,11 @@ export function listedPlates(text: string, from: number, plateWord: string, out:
     // ", VIN 1234" are the sentence's.
     const listing =
       PLURAL_PLATE_WORD.test(plateWord) || /^(?:or|o|ou)\s/iu.test(m?.[1] ?? '') || (m !== null && /^\s*\/\s*$/u.test(m[0].slice(0, m[0].length - word.length)));
-    const asBefore = listing && m?.[2] !== undefined && groupsBefore(text, end, before) === shapeOf(word.replace(/\s+/g, ' '));
+    const groups = listing && m?.[2] !== undefined ? groupsBefore(text, end, before) : null;
+    const asBefore = groups !== null && shapeOf(groups.toUpperCase()) === shapeOf(word.replace(/\s+/g, ' ').toUpperCase());
+    const alike = asBefore && PLURAL_PLATE_WORD.test(plateWord) && listedAlike(word, groups);
     const written =
-      plate !== null && (sameShape || m?.[1] !== undefined) && writtenPlate(word, sentenceAround(text, end), plateWord, sameShape, asBefore);
+      plate !== null && (sameShape || m?.[1] !== undefined) && (alike || writtenPlate(word, sentenceAround(text, end), plateWord, sameShape, asBefore));
     const knownPattern = plate !== null && m?.[1] !== undefined && knownPlate(plate);
     const known = plate !== null && m?.[2] === undefined && plateShaped(plate) && (sameShape || knownPattern);
     if (!m || !plate || !(known || written) || sentenceWord(word.replace(/\s/g, '-'))) return end;

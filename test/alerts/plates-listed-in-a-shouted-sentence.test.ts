@@ -38,3 +38,16 @@ describe('plates listed in a sentence all in one case', () => {
     expect(plates(text)).toEqual([value]);
   });
 });
+
+describe('plates listed in two groups in a sentence of mixed case', () => {
+  it.each([
+    ['plates abc 123 and XYZ 789', ['ABC123', 'XYZ789']],
+    ['He was rough, plates ABC 123 and XYZ 789', ['ABC123', 'XYZ789']],
+  ])('%j still names %j', (text, values) => {
+    expect(plates(text)).toEqual(values);
+  });
+
+  it('reads no second plate in small letters after one in capitals: "plates ABC 123 and was 200"', () => {
+    expect(plates('Two cars, plates ABC 123 and was 200 each')).toEqual(['ABC123']);
+  });
+});
