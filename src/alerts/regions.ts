@@ -144,16 +144,6 @@ export class Regions {
     return this.run(tokens, true, afterAreas, isText, 'first');
   }
 
-  /**
-   * Whether the words are, all of them, a code or a name of one of the line's own areas ("London", "LDN"), not a
-   * North American region's: on such a line "London St Pancras" may be the city and its saint's place.
-   */
-  ownName(tokens: string[]): boolean {
-    const key = nameKey(tokens.join(' '));
-    const codes = this.byName.get(key) ?? (this.own.has(key.toUpperCase()) ? [key.toUpperCase()] : []);
-    return codes.length === 1 && this.own.has(codes[0] as string) && !this.regionNames.has(key);
-  }
-
   /** The area a number belongs to: its own area's prefix, else its North American area code; null when none. */
   areaOf(e164: string): string | null {
     for (const [prefix, code] of this.prefixes) if (e164.startsWith(prefix)) return code;

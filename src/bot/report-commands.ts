@@ -241,14 +241,7 @@ export function continueReport(store: Store, who: Asker, rules: ReportRules, con
   if (!draft) return { say: who.t.reportCancelled(), converse: 'end' };
   const filer = filerOf(who);
   const elsewhere = draft.step === 'where' && reportAreas(store, rules.regions, filer, []).length > 0;
-  const next = answerDraft(
-    draft,
-    text,
-    (words) => rules.regions.areaWords(words),
-    elsewhere,
-    rules.country ?? DEFAULT_COUNTRY,
-    (words) => rules.regions.ownName(words),
-  );
+  const next = answerDraft(draft, text, (words) => rules.regions.areaWords(words), elsewhere, rules.country ?? DEFAULT_COUNTRY);
   const keep = (d: Draft) => draftConversation(d, conversation.lang, now, conversation.answers);
   switch (next.kind) {
     case 'cancel':

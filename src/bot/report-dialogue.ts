@@ -160,23 +160,13 @@ function houseNumber(words: string[], i: number): boolean {
  * before it. A comma after the name keeps it ("Houston, Westheimer Rd"); digits are left to houseNumber. In
  * Spanish, French and Portuguese the street word comes first ("Calle Houston"): no area leads there anyway.
  */
-function beforeStreet(words: string[], read: number, areasIn: (m: number) => number, ownName: (m: number) => boolean): number {
+function beforeStreet(words: string[], read: number, areasIn: (m: number) => number): number {
   for (let m = read; m > 0; m--) {
     const last = words[m - 1] as string;
     const street = m < words.length && STREET_WORDS.has(normalizeWord(words[m] as string)) && /\p{L}/u.test(last) && !/[,;]$/.test(last);
-    if ((!street || saintAfter(words, m, ownName)) && areasIn(m) === m) return m;
+    if (!street && areasIn(m) === m) return m;
   }
   return 0;
-}
-
-/**
- * Whether the "St" at words[m] opens a saint's name after one of the line's own areas ("London St Pancras", "London
- * St. Albans Rd"): "St" then a capitalised word, no comma between. After a North American region's name it stays
- * the street ("Houston St Holiday Inn", Manhattan's), as does any other street word ("London Rd Piccadilly").
- */
-function saintAfter(words: string[], m: number, ownName: (m: number) => boolean): boolean {
-  const st = words[m] as string;
-  return /^St\.?$/i.test(st) && /^\p{Lu}/u.test(words[m + 1] ?? '') && ownName(m);
 }
 
 /**
@@ -185,17 +175,8 @@ function saintAfter(words: string[], m: number, ownName: (m: number) => boolean)
  * `elsewhere`: the report has an area without the answer (her
  * subscriptions, her number's): only then is a house number read as one.
  * `country`: the line's, in which a number cut at the answer's end is read.
- * `ownName`: whether words are a name of the line's own areas, which a saint's
- * name may follow ("London St Pancras").
  */
-export function answerDraft(
-  d: Draft,
-  raw: string,
-  areaWords: (words: string[]) => number,
-  elsewhere = true,
-  country: CountryCode = DEFAULT_COUNTRY,
-  ownName: (words: string[]) => boolean = () => false,
-): Next {
+export function answerDraft(d: Draft, raw: string, areaWords: (words: string[]) => number, elsewhere = true, country: CountryCode = DEFAULT_COUNTRY): Next {
   const { text, cut } = cutBetweenWords(raw.replace(/\s+/g, ' ').trim(), MAX_ANSWER, country);
   const control = controlWord(text);
   if (control === 'cancel') return { kind: 'cancel' };
@@ -216,13 +197,7 @@ export function answerDraft(
       // "Houston St and Broadway" likewise starts the place; with no other area Houston is still the area.
       const read = areaWords(tokens);
       const other = elsewhere || d.areas.length > 0;
-      const named = beforeStreet(
-        words,
-        read,
-        (m) => areaWords(tokens.slice(0, m)),
-        // The name right before the street word: "415 and London St Pancras" too.
-        (m) => tokens.slice(0, m).some((_t, k) => ownName(tokens.slice(k, m))),
-      );
+      const named = beforeStreet(words, read, (m) => areaWords(tokens.slice(0, m)));
       const house = other ? tokens.slice(0, named).findIndex((_t, i) => houseNumber(words, i)) : -1;
       const n = !other ? read : house < 0 ? named : areaWords(tokens.slice(0, house));
       const areas = tokens.slice(0, n);

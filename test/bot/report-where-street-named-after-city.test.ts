@@ -3,7 +3,6 @@
  * Bronx) that opens a guided report's "where" is the place, not that city's
  * area codes: a name followed by a street word names the street.
  */
-import path from 'node:path';
 import { Regions } from '../../src/alerts/regions';
 import { answerDraft, newDraft, type Draft } from '../../src/bot/report-dialogue';
 import type { Sender } from '../../src/phone/identity';
@@ -71,35 +70,6 @@ describe('the "where" answer opening with a street named after a city', () => {
       expect(pending).toMatch(/\(212(, 332, 646, 917)?\)/);
       const ref = /#([A-Z0-9]{4,6})/.exec(pending)![1]!;
       expect(w.sms(mod, `SHOW ${ref}`).reply).toContain(answer);
-    },
-  );
-});
-
-describe('the "where" answer on a line of its own areas, a saint\'s name after the city', () => {
-  const uk = () => Regions.forLine(path.resolve(__dirname, '../../config/areas.uk.example.json'), 'GB');
-  const MOD = '+447911100099';
-  const ROSA = '+447911100001';
-
-  /** A guided report from a member of MAN answering "where" with `answer`: the areas PENDING shows it going to. */
-  async function filedFor(answer: string): Promise<string> {
-    const w = await botWorld({ regions: uk(), moderators: new Set([MOD]), moderatorContacts: [sms(MOD)] });
-    w.sms(ROSA, 'JOIN MAN');
-    for (const a of ['REPORT', '1', 'fri 11pm', answer]) w.sms(ROSA, a);
-    expect(w.sms(ROSA, 'DONE').reply).toMatch(/#[A-Z0-9]{4,6}/);
-    return /\(([A-Z, ]+)\)/.exec(w.sms(MOD, 'PENDING').reply ?? '')?.[1] ?? 'none';
-  }
-
-  it.each([['London St Pancras'], ['London, St Pancras'], ['London St. Pancras station'], ['london St Albans Rd']])(
-    '%j from a member of MAN files for LDN',
-    async (answer) => {
-      expect(await filedFor(answer)).toBe('LDN');
-    },
-  );
-
-  it.each([['London Rd by Piccadilly'], ['London St and Oxford Rd'], ['London St, Piccadilly'], ['London st pancras'], ['London Street Piccadilly']])(
-    '%j, a street named after London, from a member of MAN files for MAN',
-    async (answer) => {
-      expect(await filedFor(answer)).toBe('MAN');
     },
   );
 });
