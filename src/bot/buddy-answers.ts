@@ -44,6 +44,16 @@ function myIndex(store: Store, who: Asker): Buffer | undefined {
   return who.sender.phone ? buddyIndex(store.vault, who.sender.phone) : undefined;
 }
 
+/**
+ * Whether the sender writes over Signal hiding her number: invitations are
+ * sent to numbers, so none can be told hers (her word for a number is no
+ * proof: a stranger could claim any). "No one asked you on Signal" would be
+ * untrue of someone asked at her number there.
+ */
+function numberHidden(who: Asker): boolean {
+  return who.sender.channel === 'signal' && !who.sender.phone;
+}
+
 /** The sender's links as a buddy that still open (one that does not must not block their answer). */
 function myLinks(store: Store, index: Buffer | undefined): Buddy[] {
   return index ? linksOfBuddy(store.db, store.vault, index) : [];
@@ -79,6 +89,7 @@ export function askedToBeBuddy(store: Store, who: Asker): boolean {
  */
 export function accept(store: Store, who: Asker, name: string | undefined, now: number): Outcome {
   const via = who.sender.channel;
+  if (numberHidden(who)) return say(who.t.buddyNumberHidden('accept'));
   const invited = invitedHere(store, who);
   if (invited.length === 0) {
     // Her link over the other channel is not named: the reply is the same whatever it holds.
@@ -112,6 +123,7 @@ export function accept(store: Store, who: Asker, name: string | undefined, now: 
  */
 export function decline(store: Store, who: Asker, now: number): Outcome {
   const via = who.sender.channel;
+  if (numberHidden(who)) return say(who.t.buddyNumberHidden('decline'));
   const index = myIndex(store, who);
   const links = myLinks(store, index).filter((b) => b.status !== 'stopped' && b.channel === via);
   // By index, so that a link that no longer opens goes too.

@@ -151,6 +151,10 @@ export const en: Catalog = {
   buddyWhich: (names, more) =>
     `Heads Up: ${names.length + more > 1 ? 'these people' : 'this person'} asked you to be their safety buddy, in the order they asked: ${numbered(names)}${more ? ` and ${more} more` : ''}. Reply ACCEPT and the number of the one you know (ACCEPT 1).`,
   buddyWaiting: (name) => `Heads Up: the one waiting for your answer gave the name ${name}. If you know them, reply ACCEPT alone; if not, DECLINE.`,
+  buddyNumberHidden: (answer) => {
+    const word = answer === 'accept' ? 'ACCEPT' : 'DECLINE';
+    return `Heads Up: your number is hidden from us on Signal, so we can't tell who asked you. If you were asked by SMS, text ${word} there. If on Signal, let us see your number (Signal: Settings > Privacy > Phone number > Who can see my number: Everyone) and send ${word} again.`;
+  },
   buddyNoInviteHere: (via) =>
     via === 'sms'
       ? 'Heads Up: no one has asked you by SMS to be their buddy. If you were asked on Signal, reply ACCEPT there. HELP: the commands.'

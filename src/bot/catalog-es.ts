@@ -153,6 +153,10 @@ export const es: Catalog = {
   buddyWhich: (names, more) =>
     `Heads Up: ${names.length + more > 1 ? 'estas personas te pidieron' : 'esta persona te pidio'} ser su contacto de seguridad, en el orden en que lo pidieron: ${numbered(names)}${more ? ` y ${more} mas` : ''}. Responde ACEPTAR y el numero de quien conoces (ACEPTAR 1).`,
   buddyWaiting: (name) => `Heads Up: quien espera tu respuesta dio el nombre ${name}. Si la conoces, responde solo ACEPTAR; si no, RECHAZAR.`,
+  buddyNumberHidden: (answer) => {
+    const word = answer === 'accept' ? 'ACEPTAR' : 'RECHAZAR';
+    return `Heads Up: tu numero esta oculto en Signal, no sabemos quien te lo pidio. Si fue por SMS, envia ${word} por SMS. Si fue en Signal, deja ver tu numero (Signal: Ajustes > Privacidad > Numero de telefono > Quien puede ver mi numero: Todos) y envia ${word} otra vez.`;
+  },
   buddyNoInviteHere: (via) =>
     via === 'sms'
       ? 'Heads Up: nadie te pidio por SMS ser su contacto. Si te lo pidieron en Signal, envia ACEPTAR por Signal. AYUDA: los comandos.'

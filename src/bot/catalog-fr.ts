@@ -179,6 +179,10 @@ export const fr: Catalog = {
   buddyWhich: (names, more) =>
     `Heads Up: ${names.length + more > 1 ? "ces personnes vous demandent d'etre leur" : "cette personne vous demande d'etre son"} contact de sécurité, dans l'ordre de leur demande: ${numbered(names)}${more ? ` et ${more} autres` : ''}. Répondez ACCEPTER et le numéro de celle que vous connaissez (ACCEPTER 1).`,
   buddyWaiting: (name) => `Heads Up: la personne qui attend votre réponse a donné le nom ${name}. Si vous la connaissez, répondez ACCEPTER seul; sinon, REFUSER.`,
+  buddyNumberHidden: (answer) => {
+    const word = answer === 'accept' ? 'ACCEPTER' : 'REFUSER';
+    return `Heads Up: votre numero est masque sur Signal, nous ne savons pas qui vous l'a demande. Si c'etait par SMS, envoyez ${word} par SMS. Sur Signal, laissez voir votre numero (Signal: Parametres > Confidentialite > Numero de telephone > Qui peut voir mon numero: Tout le monde) et renvoyez ${word}.`;
+  },
   buddyNoInviteHere: (via) =>
     via === 'sms'
       ? "Heads Up: personne ne vous a demandé par SMS d'etre son contact. Si on vous l'a demandé sur Signal, envoyez ACCEPTER sur Signal. AIDE: les commandes."

@@ -179,6 +179,10 @@ export const pt: Catalog = {
   buddyWhich: (names, more) =>
     `Heads Up: ${names.length + more > 1 ? 'estas pessoas pediram' : 'esta pessoa pediu'} que voce seja seu contato de seguranca, na ordem em que pediram: ${numbered(names)}${more ? ` e mais ${more}` : ''}. Responda ACEITAR e o numero de quem voce conhece (ACEITAR 1).`,
   buddyWaiting: (name) => `Heads Up: quem espera sua resposta deu o nome ${name}. Se voce conhece, responda so ACEITAR; se nao, RECUSAR.`,
+  buddyNumberHidden: (answer) => {
+    const word = answer === 'accept' ? 'ACEITAR' : 'RECUSAR';
+    return `Heads Up: seu numero esta oculto no Signal, nao sabemos quem pediu. Se foi por SMS, envie ${word} por SMS. Se foi no Signal, deixe ver seu numero (Signal: Configuracoes > Privacidade > Numero de telefone > Quem pode ver meu numero: Todos) e envie ${word} de novo.`;
+  },
   buddyNoInviteHere: (via) =>
     via === 'sms'
       ? 'Heads Up: ninguem pediu por SMS que voce fosse seu contato. Se pediram no Signal, envie ACEITAR pelo Signal. AJUDA: os comandos.'

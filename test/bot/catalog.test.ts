@@ -130,6 +130,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     buddyWhich: [t.buddyWhich([NAME, NAME, NAME], 12), t.buddyWhich([NAME], 0)],
     buddyWaiting: [t.buddyWaiting(NAME)],
     buddyNoInviteHere: [t.buddyNoInviteHere('sms'), t.buddyNoInviteHere('signal')],
+    buddyNumberHidden: [t.buddyNumberHidden('accept'), t.buddyNumberHidden('decline')],
     buddyNotAskedHere: [t.buddyNotAskedHere('sms'), t.buddyNotAskedHere('signal')],
     buddyDeclined: [t.buddyDeclined('sms'), t.buddyDeclined('signal')],
     buddyDeclinedMember: [t.buddyDeclinedMember('0100')],
