@@ -156,7 +156,8 @@ export function smsTwinFor(db: Db, signalMemberId: number, alertId: number): { i
  * identity refused, her Signal membership stopped since): she still gets the
  * alert, once, if the SMS membership is active, covers the alert's areas and
  * the alert stands. A discreet SMS membership gets it as a notice, as the
- * planner would. Returns whether a copy was queued.
+ * planner would, and the alert is no longer unread over Signal. Returns
+ * whether a copy was queued.
  */
 export function planTwinFallback(db: Db, signalMemberId: number, alertId: number, now: number, plannedAt = now): boolean {
   const twin = smsTwinFor(db, signalMemberId, alertId);
@@ -165,9 +166,12 @@ export function planTwinFallback(db: Db, signalMemberId: number, alertId: number
   const { changes } = db
     .stmt("INSERT OR IGNORE INTO outbox (member_id, alert_id, channel, key_version, state, due_at, created_at, updated_at) VALUES (?, ?, 'sms', 0, 'pending', ?, ?, ?)")
     .run(twin.id, alertId, now, plannedAt, now);
-  // Discreet on either membership: the two are on one phone (as the planner does).
-  if (changes && twin.discreet) db.stmt('INSERT OR IGNORE INTO unread_alerts (member_id, alert_id) VALUES (?, ?)').run(twin.id, alertId);
-  return changes > 0;
+  if (changes === 0) return false;
+  // Discreet on either membership: the two are on one phone (as the planner does). The entry follows the
+  // copy: READ over Signal must not show an alert that went by SMS, and READ by SMS shows it once.
+  if (twin.discreet) db.stmt('INSERT OR IGNORE INTO unread_alerts (member_id, alert_id) VALUES (?, ?)').run(twin.id, alertId);
+  db.stmt('DELETE FROM unread_alerts WHERE member_id = ? AND alert_id = ?').run(signalMemberId, alertId);
+  return true;
 }
 
 /**

@@ -65,6 +65,26 @@ describe('the SMS copy after a failed Signal copy', () => {
     expect(unread(sms)).toEqual([{ alert_id: alert }, { alert_id: other }]);
   });
 
+  it("takes the Signal membership's unread entry with the copy: READ over Signal must not show an alert that went by SMS", () => {
+    setMemberDiscreet(db, signal, true);
+    const alert = planned();
+    expect(unread(signal)).toEqual([{ alert_id: alert }]);
+    expect(planTwinFallback(db, signal, alert, T0 + 1)).toBe(true);
+    expect({ signal: unread(signal), sms: unread(sms) }).toEqual({ signal: [], sms: [{ alert_id: alert }] });
+    // And a copy moved off a held Signal lane.
+    const held = planned();
+    expect(moveTwinAlertsToSms(db, T0 + 2)).toBe(1);
+    expect({ signal: unread(signal), sms: unread(sms) }).toEqual({ signal: [], sms: [{ alert_id: alert }, { alert_id: held }] });
+  });
+
+  it('leaves the unread entry where no SMS copy could be queued: the Signal copy is still hers', () => {
+    setMemberDiscreet(db, signal, true);
+    const alert = planned();
+    setMemberStatus(db, sms, 'stopped');
+    expect(planTwinFallback(db, signal, alert, T0 + 1)).toBe(false);
+    expect(unread(signal)).toEqual([{ alert_id: alert }]);
+  });
+
   it('as planned when the Signal copy was, so that a stale alert expires by SMS as it would have by Signal', () => {
     const alert = planned();
     expect(planTwinFallback(db, signal, alert, T0 + 60_000, T0)).toBe(true);
