@@ -11,7 +11,7 @@ import { linkBuddyMessage } from '../store/buddy-erasure';
 import { buddiesTold, escalationUnsent, escalationWentOut } from '../store/checkin-reach';
 import { refOfCheckin } from '../store/checkin-refs';
 import { eraseCheckin, extendCheckin, personCheckins, reopenCheckin, startCheckin } from '../store/checkins';
-import { enqueueMessage, enqueueReply, withdrawAlertsOutside } from '../store/outbox';
+import { enqueueMessage, enqueueReply } from '../store/outbox';
 import { ensureMember, otherChannelMember, setMemberStatus } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
 import { buddiesReached, unreachedSince } from '../store/unreached-checkins';
@@ -21,7 +21,7 @@ import { detailsRoom, type EscalationFrame } from './escalation-text';
 import { clockTime, dayTime } from './clock-time';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import type { CheckinRules } from './line-rules';
-import { admitted, memberOf, type NewMemberRules } from './member-commands';
+import { admitted, memberOf, withdrawWaitingAlerts, type NewMemberRules } from './member-commands';
 import { fallbackModerators } from './moderator-checkins';
 
 /** Most characters of details: an escalation must carry them whole (three segments at most). */
@@ -94,11 +94,12 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   for (const c of open) if (c.memberId !== member.id) eraseCheckin(store.db, c.id);
   // One who sent STOP asks for the reminder and the notice now: her row sends again, or both would be
   // dropped as to someone stopped and her buddies alarmed. She holds no area, so no alert comes; those
-  // queued before her STOP are withdrawn, as they would have been dropped.
+  // queued before her STOP are withdrawn, as they would have been dropped, and her unread alerts go, as
+  // when JOIN brings her back: a STOP the carrier reported left them, and READ must not show them now.
   if (member.status === 'stopped') {
+    withdrawWaitingAlerts(store.db, member.id, now);
     setMemberStatus(store.db, member.id, 'active');
     member.status = 'active';
-    withdrawAlertsOutside(store.db, member.id, now);
   }
   const remindAt = reminderAt(dueAt, now);
   // A running check-in is replaced, details and all: the member is told (LATER keeps them).

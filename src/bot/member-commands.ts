@@ -148,12 +148,12 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
 
 /**
  * Withdraws every alert copy waiting for a member who holds no area now
- * (STOP, or back after one): she was told she gets no more. Over Signal,
+ * (STOP, or back after one by JOIN or CHECKIN): she was told she gets no more. Over Signal,
  * her SMS membership gets those its areas cover, as after LEAVE. Her unread
  * alerts go too, notices sent included: a READ after JOIN would show what
  * she stopped (or a recycled number's new holder, what its owner was sent).
  */
-function withdrawWaitingAlerts(db: Store['db'], memberId: number, now: number): void {
+export function withdrawWaitingAlerts(db: Store['db'], memberId: number, now: number): void {
   for (const copy of withdrawAlertsOutside(db, memberId, now, 'recipient_stopped')) planTwinFallback(db, memberId, copy.alertId, now, copy.plannedAt);
   forgetUnreadOf(db, memberId);
 }

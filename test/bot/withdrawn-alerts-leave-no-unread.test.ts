@@ -5,11 +5,12 @@
  * JOIN of another area (or on the areas she kept) showed the alert of the
  * area she had left. STOP takes every unread row of the membership, a
  * notice already sent included, and so does coming back after a STOP the
- * carrier reported. Over Signal, her SMS membership that the alert goes to
+ * carrier reported (by JOIN, or by a CHECKIN, which makes the row send again). Over Signal, her SMS membership that the alert goes to
  * instead gets it as a notice, READ there showing it. Real SQLite file and
  * crypto.
  */
 import { catalog } from '../../src/bot/catalog';
+import type { BotDeps } from '../../src/bot/context';
 import { planNextRange, unplannedAlerts } from '../../src/store/alerts';
 import { findMember, setMemberStatus } from '../../src/store/members';
 import { claimLane, recordOutcomes } from '../../src/store/outbox';
@@ -21,8 +22,8 @@ const ROSA = '+14155550101';
 const UUID = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
 const t = catalog('en');
 
-async function world(): Promise<BotWorld & { signal: (text: string) => string | null }> {
-  const w = await botWorld({ moderators: new Set([MOD]) });
+async function world(deps: Partial<BotDeps> = {}): Promise<BotWorld & { signal: (text: string) => string | null }> {
+  const w = await botWorld({ moderators: new Set([MOD]), ...deps });
   let n = 0;
   const signal = (text: string) => w.bot.handle({ sender: { channel: 'signal', address: UUID, phone: ROSA }, text, providerId: `sig:${++n}` }).reply;
   return { ...w, signal };
@@ -93,6 +94,23 @@ describe('an alert copy withdrawn from a discreet member is not left for READ', 
     setMemberStatus(w.db, rosa.id, 'stopped');
     unsubscribeAll(w.db, rosa.id);
     expect(w.sms(ROSA, 'JOIN 212').reply).toBe(t.joined(['212']));
+    expect(w.sms(ROSA, 'READ').reply).toBe(t.readNone());
+  });
+
+  it('back after a STOP the carrier reported (21610) by a CHECKIN: READ has nothing unread', async () => {
+    const w = await world({ checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
+    w.sms(ROSA, 'JOIN 415');
+    w.sms(ROSA, 'BUDDY 415-555-0177 Rose');
+    expect(w.sms('+14155550177', 'ACCEPT').reply).toBe(t.buddyAccepted());
+    w.sms(ROSA, 'DISCREET');
+    alert415(w);
+    noticeSent(w);
+    // What the outcome writer does with a 21610 refusal of a later message to her.
+    const rosa = findMember(w.db, w.vault, { channel: 'sms', address: ROSA })!;
+    setMemberStatus(w.db, rosa.id, 'stopped');
+    unsubscribeAll(w.db, rosa.id);
+    // Her CHECKIN makes the row send again (its reminder must reach her), as JOIN does.
+    expect(w.sms(ROSA, 'CHECKIN 60 blue Honda').reply).toContain('until');
     expect(w.sms(ROSA, 'READ').reply).toBe(t.readNone());
   });
 
