@@ -20,7 +20,13 @@ const rosaSignal = { channel: 'signal' as const, address: UUID, phone: P };
 let n = 0;
 const signal = (w: BotWorld, text: string) => w.bot.handle({ sender: rosaSignal, text, providerId: `${UUID}:${1_700_000_000_000 + ++n}` }, 'outbox');
 const joinRef = (w: BotWorld) => /#([A-Z0-9]{4,6}) join/.exec(w.sms(MOD, 'PENDING').reply ?? '')?.[1];
-const line = () => botWorld({ moderators: new Set([MOD]), moderatorContacts: [{ channel: 'sms', address: MOD, phone: MOD }], subscribeMode: 'approval' });
+const line = () =>
+  botWorld({
+    moderators: new Set([MOD]),
+    moderatorContacts: [{ channel: 'sms', address: MOD, phone: MOD }],
+    subscribeMode: 'approval',
+    checkins: { fallback: 'moderators', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] },
+  });
 
 /** Her Signal membership, admitted to 415. */
 async function signalMember(): Promise<BotWorld> {
@@ -65,6 +71,16 @@ describe('BLOCK of a join request, for someone on SMS and Signal with one number
     expect(sms && listAreas(w.db, sms.id)).toEqual([]);
     const twin = findMember(w.db, w.vault, rosaSignal);
     expect(twin && listAreas(w.db, twin.id)).toEqual(['415']);
+  });
+
+  it('her CHECKIN over Signal, with no buddy, is still promised to the moderators when her SMS membership was blocked', async () => {
+    const w = await signalMember();
+    w.sms(P, 'JOIN 415');
+    w.sms(MOD, `APPROVE ${joinRef(w)}`);
+    w.sms(P, 'JOIN 212');
+    w.sms(MOD, `BLOCK ${joinRef(w)}`);
+    expect(signal(w, 'CHECKIN 30 room 40')).toMatchObject({ dropped: undefined });
+    expect(w.queued(rosaSignal).at(-1)?.text).toContain('moderators');
   });
 
   it('her own request over Signal, waiting, stays waiting when the SMS one is blocked', async () => {
