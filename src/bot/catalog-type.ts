@@ -115,17 +115,17 @@ export interface Catalog extends ModeratorCatalog {
   /** ACCEPT with words that are not the name given by the one person waiting (`name`): nothing is accepted; a bare ACCEPT does. */
   buddyWaiting(name: string): string;
   /**
-   * ACCEPT from someone nobody asked over the channel it came by (`via`):
-   * says to ACCEPT on the other channel, whatever is held there (naming an
-   * invitation there would tell a recycled number's new holder of it).
-   */
-  /**
    * ACCEPT or DECLINE over Signal from an account hiding its number: the line
    * cannot tell which invitations went to it (and takes no one's word for a
    * number). Says to answer by SMS, or to let the line see the number and
    * answer again; the same for everyone hiding theirs, whatever waits.
    */
   buddyNumberHidden(answer: 'accept' | 'decline'): string;
+  /**
+   * ACCEPT from someone nobody asked over the channel it came by (`via`):
+   * says to ACCEPT on the other channel, whatever is held there (naming an
+   * invitation there would tell a recycled number's new holder of it).
+   */
   buddyNoInviteHere(via: Channel): string;
   /**
    * DECLINE from someone nobody asked over the channel it came by (`via`):

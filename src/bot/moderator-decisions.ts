@@ -6,7 +6,7 @@ import { bodySegments, previewedBody, renderBody, unclippedSegments, type AlertB
 import { memberKey } from '../phone/identity';
 import { alertByRef } from '../store/alerts';
 import { blockChannelSender, blockSender } from '../store/blocks';
-import { closeRequest, findRequest, requestOf } from '../store/member-requests';
+import { closeRequest, findRequest } from '../store/member-requests';
 import { eraseReportNotices, forgetReportViews, linkNotice, recordReportShown, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
 import { deleteMember, ensureMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
 import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
