@@ -39,12 +39,7 @@ export async function checkTwilio(config: Config, secrets: Secrets): Promise<Che
     if (t.messagingServiceSid) {
       // Messaging services live on their own host; a test base URL serves both.
       const base = t.apiBaseUrl === 'https://api.twilio.com' ? 'https://messaging.twilio.com' : t.apiBaseUrl;
-      const svc = await getJson(`${base}/v1/Services/${t.messagingServiceSid}`, auth);
-      results.push(
-        svc.status === 200
-          ? ok('twilio sender', 'TWILIO_MESSAGING_SERVICE_SID exists in this account')
-          : bad('twilio sender', 'TWILIO_MESSAGING_SERVICE_SID is not a messaging service of this account: fix the variable'),
-      );
+      results.push(await checkMessagingService(`${base}/v1/Services/${t.messagingServiceSid}`, auth));
     } else if (t.fromNumber) {
       const list = await getJson(`${account}/IncomingPhoneNumbers.json?PhoneNumber=${encodeURIComponent(t.fromNumber)}`, auth);
       const numbers = (list.body as { incoming_phone_numbers?: Array<{ phone_number?: string; capabilities?: { sms?: boolean } | null }> } | null)?.incoming_phone_numbers ?? [];
@@ -61,6 +56,35 @@ export async function checkTwilio(config: Config, secrets: Secrets): Promise<Che
   } catch {
     return [bad('twilio', `no answer from ${t.apiBaseUrl}: check the network, or TWILIO_API_BASE_URL`)];
   }
+}
+
+/** The lists of a Messaging Service's sender pool (Messaging API v1), each answered as {"<key>": [...], "meta": {...}}. */
+const POOL = [
+  ['PhoneNumbers', 'phone_numbers'],
+  ['ShortCodes', 'short_codes'],
+  ['AlphaSenders', 'alpha_senders'],
+] as const;
+
+/**
+ * TWILIO_MESSAGING_SERVICE_SID's service: that it is the account's, and that its sender pool
+ * holds a sender (Twilio refuses every send through an empty one, 21704, and the SMS lane holds).
+ * Only whether each list is empty is read: no number is printed.
+ */
+async function checkMessagingService(service: string, auth: Record<string, string>): Promise<CheckResult> {
+  const svc = await getJson(service, auth);
+  if (svc.status !== 200) return bad('twilio sender', 'TWILIO_MESSAGING_SERVICE_SID is not a messaging service of this account: fix the variable');
+  for (const [list, key] of POOL) {
+    const page = await getJson(`${service}/${list}?PageSize=1`, auth);
+    const items = (page.body as Record<string, unknown> | null)?.[key];
+    if (page.status !== 200 || !Array.isArray(items)) {
+      return bad('twilio sender', `Twilio answered ${page.status} for the sender pool of TWILIO_MESSAGING_SERVICE_SID: try again later, or check status.twilio.com`);
+    }
+    if (items.length > 0) return ok('twilio sender', 'TWILIO_MESSAGING_SERVICE_SID is a messaging service of this account with senders in its pool');
+  }
+  return bad(
+    'twilio sender',
+    'the Messaging Service of TWILIO_MESSAGING_SERVICE_SID has no sender in its pool (Twilio error 21704 at every send): add a phone number or short code to it in the Twilio console',
+  );
 }
 
 /** signal-cli-rest-api's MODE for each SIGNAL_RECEIVE_MODE. */

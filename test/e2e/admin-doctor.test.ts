@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FakeSignal } from '../fakes/fake-signal';
-import { FakeTwilio } from '../fakes/fake-twilio';
+import { FakeTwilio, type MessagingService } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
 import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, SIGNAL_NUMBER, startHarness, tempDir, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
 import { leaveOnlyWal } from '../helpers/orphan-wal';
@@ -95,6 +95,32 @@ describe('doctor', () => {
     const r = await runAdminCli(['doctor'], env({ TWILIO_MESSAGING_SERVICE_SID: `MG${'0'.repeat(32)}` }));
     expect(r.code).toBe(1);
     expect(failures(r.stdout)).toEqual(['FAIL twilio sender: TWILIO_MESSAGING_SERVICE_SID is not a messaging service of this account: fix the variable']);
+  });
+
+  it("names a Messaging Service whose sender pool is empty (21704 at every send, the SMS lane held), without a number; a pool of a number or a short code passes", async () => {
+    const [empty, numbers, shortCode] = [`MG${'1'.repeat(32)}`, `MG${'2'.repeat(32)}`, `MG${'3'.repeat(32)}`];
+    const services = new Map<string, MessagingService>([
+      [empty, { senders: [], available: true }],
+      [numbers, { senders: [FROM_NUMBER, '+15005550009'], available: true }],
+      [shortCode, { senders: [], shortCodes: ['894546'], available: true }],
+    ]);
+    const account = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ownedNumbers: [FROM_NUMBER], services });
+    await account.start();
+    try {
+      const r = await runAdminCli(['doctor'], env({ TWILIO_API_BASE_URL: account.url, TWILIO_MESSAGING_SERVICE_SID: empty }));
+      expect(r.code).toBe(1);
+      expect(failures(r.stdout)).toEqual([
+        'FAIL twilio sender: the Messaging Service of TWILIO_MESSAGING_SERVICE_SID has no sender in its pool (Twilio error 21704 at every send): add a phone number or short code to it in the Twilio console',
+      ]);
+      for (const sid of [numbers, shortCode]) {
+        const good = await runAdminCli(['doctor'], env({ TWILIO_API_BASE_URL: account.url, TWILIO_MESSAGING_SERVICE_SID: sid }));
+        expect(failures(good.stdout)).toEqual([]);
+        expect(good.stdout).toContain('OK   twilio sender: TWILIO_MESSAGING_SERVICE_SID is a messaging service of this account with senders in its pool');
+        expect(good.stdout).not.toMatch(/\+1500555|894546/);
+      }
+    } finally {
+      await account.stop();
+    }
   });
 
   it('names a sender number the Twilio account does not own', async () => {

@@ -10,7 +10,9 @@
  * (`services`), a send through one is refused as Twilio refuses it: 21705 a
  * MessagingServiceSid that is not a SID, 21701 one the account does not have,
  * 21702 a service not taking new messages, 21704 one whose sender pool is
- * empty (each 400).
+ * empty (each 400). Those services can be read as Twilio's Messaging API
+ * serves them (fake-twilio-services.ts); a service the account does not have
+ * is 404 with code 20404, as is every service when a test named none.
  *
  * Like Twilio, it then posts signed status callbacks to the message's
  * StatusCallback (form-encoded MessageSid, MessageStatus, SmsSid, SmsStatus,
@@ -31,6 +33,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import twilio from 'twilio';
 import type { AddressInfo } from 'node:net';
+import { serviceResource, type MessagingService } from './fake-twilio-services';
 
 export interface SentMessage {
   sid: string;
@@ -101,11 +104,7 @@ export interface FakeTwilioOptions {
   services?: Map<string, MessagingService>;
 }
 
-/** One Messaging Service of the account: its sender pool, and whether it takes new messages. */
-export interface MessagingService {
-  senders: string[];
-  available: boolean;
-}
+export type { MessagingService };
 
 /** A status callback the fake posted, and the HTTP status the server answered. */
 export interface PostedCallback {
@@ -309,6 +308,11 @@ export class FakeTwilio {
       return { status: 200, body: { sid: this.opts.accountSid, status: 'active', type: 'Full' } };
     }
     if (req.method === 'GET' && url.pathname === `${base}/IncomingPhoneNumbers.json`) return this.incomingNumbers(url);
+    const service = /^\/v1\/Services\/([^/]+)(?:\/(PhoneNumbers|ShortCodes|AlphaSenders))?$/.exec(url.pathname);
+    if (req.method === 'GET' && service) {
+      const known = this.services?.get(service[1] as string);
+      return known ? serviceResource(url, this.opts.accountSid, service[1] as string, known, service[2]) : this.error(404, 20404, 'The requested resource was not found');
+    }
     const one = new RegExp(`^${base}/Messages/([^/]+)\\.json$`).exec(url.pathname);
     if (one && (req.method === 'POST' || req.method === 'DELETE')) return this.cleanup(req.method === 'POST' ? 'redact' : 'delete', one[1] as string, raw);
     if (req.method !== 'POST' || url.pathname !== `${base}/Messages.json`) return this.error(404, 20404, 'The requested resource was not found');
@@ -384,7 +388,7 @@ export class FakeTwilio {
         ? e.serviceMissing
         : !service.available
           ? e.serviceUnavailable
-          : service.senders.length === 0
+          : service.senders.length + (service.shortCodes?.length ?? 0) === 0
             ? e.serviceEmpty
             : undefined;
     return refusal && this.error(refusal.status, refusal.code, refusal.message);

@@ -1,0 +1,40 @@
+/**
+ * The fake Twilio's Messaging Services as Twilio's Messaging API v1 serves
+ * them: GET /v1/Services/{Sid}, and the lists of its sender pool
+ * (PhoneNumbers, ShortCodes, AlphaSenders), each one page of
+ * {"<key>": [...], "meta": {..., "key": "<key>"}}, PageSize honoured.
+ */
+import { randomBytes } from 'node:crypto';
+
+/** One Messaging Service of the account: its sender pool (phone numbers, short codes), and whether it takes new messages. */
+export interface MessagingService {
+  senders: string[];
+  shortCodes?: string[];
+  available: boolean;
+}
+
+/** The service's resource (`list` undefined) or one list of its sender pool. */
+export function serviceResource(url: URL, accountSid: string, serviceSid: string, service: MessagingService, list: string | undefined): { status: number; body: unknown } {
+  const self = `https://messaging.twilio.com${url.pathname}`;
+  if (!list) return { status: 200, body: { sid: serviceSid, account_sid: accountSid, friendly_name: 'Heads Up', url: self } };
+  const item = (prefix: string, field: string, value: string) => ({
+    sid: `${prefix}${randomBytes(16).toString('hex')}`,
+    account_sid: accountSid,
+    service_sid: serviceSid,
+    [field]: value,
+    country_code: 'US',
+    capabilities: ['SMS'],
+  });
+  const [key, items] =
+    list === 'PhoneNumbers'
+      ? ['phone_numbers', service.senders.map((n) => item('PN', 'phone_number', n))]
+      : list === 'ShortCodes'
+        ? ['short_codes', (service.shortCodes ?? []).map((c) => item('SC', 'short_code', c))]
+        : ['alpha_senders', []];
+  const pageSize = Number(url.searchParams.get('PageSize') ?? 50);
+  const page = `${self}?PageSize=${pageSize}&Page=0`;
+  return {
+    status: 200,
+    body: { [key]: items.slice(0, pageSize), meta: { page: 0, page_size: pageSize, first_page_url: page, previous_page_url: null, url: page, next_page_url: null, key } },
+  };
+}
