@@ -23,13 +23,15 @@ export interface OptedOutCopy {
 /**
  * The escalation an SMS copy carries for a link of this number's accepted over Signal, unless Signal
  * refused that escalation for good (she left Signal, or it refuses her identity): back there it would
- * be refused again, and her member told "we're still trying" of a message nothing can carry.
+ * be refused again, and her member told "we're still trying" of a message nothing can carry. Only those
+ * two refusals (channels/signal/signal-errors.ts): a `rejected:<status>` is a 400 whose text Heads Up
+ * does not know, which may not come again.
  */
 const SIGNAL_LINK = `JOIN checkin_messages c ON c.outbox_id = o.id AND c.kind = 'escalation' JOIN buddies b ON b.id = c.buddy_id
   WHERE o.channel = 'sms' AND b.buddy_bidx = ? AND b.channel = 'signal' AND b.status = 'accepted'
     AND NOT EXISTS (SELECT 1 FROM checkin_messages cs JOIN outbox os ON os.id = cs.outbox_id
       WHERE cs.checkin_id = c.checkin_id AND cs.buddy_id = c.buddy_id AND cs.kind = 'escalation' AND os.channel = 'signal' AND os.state = 'failed'
-        AND (os.error LIKE 'invalid:%' OR os.error LIKE 'rejected:%' OR os.error LIKE 'stopped:%'))`;
+        AND os.error IN ('invalid:unregistered', 'rejected:untrusted_identity'))`;
 
 /**
  * The SMS copies still waiting of the escalations of this number's links

@@ -68,11 +68,14 @@ describe('an escalation that reaches no buddy', () => {
     expect(afterNotice(w)).toEqual([t.checkinBuddiesUnreached(2)]);
   });
 
-  it("a buddy over Signal who left it, her SMS copy opted out (21610) more than 3 minutes on: she is told, and not that we're still trying", async () => {
+  it.each([
+    ['who left it', new SendError('invalid', 'unregistered')],
+    ['whose identity it refuses', new SendError('rejected', 'untrusted_identity')],
+  ])("a buddy over Signal %s, her SMS copy opted out (21610) more than 3 minutes on: she is told, and not that we're still trying", async (_who, refusal) => {
     const { w } = await roseAndTwoChannelBuddy(LILY, LILY_UUID, true);
     expect(missCheckin(w)).toBe(1);
     // Signal refuses Lily for good: her escalation goes to her number by SMS, which Twilio takes.
-    await send(w, 'signal', new SendError('invalid', 'unregistered'));
+    await send(w, 'signal', refusal);
     const sms = await send(w, 'sms');
     w.clock.now += 4 * 60_000;
     timers(w);
@@ -84,6 +87,20 @@ describe('an escalation that reaches no buddy', () => {
     expect(escalationStates(w)).toEqual([
       ['signal', 'failed'],
       ['sms', 'failed'],
+    ]);
+  });
+
+  it("a buddy over Signal whose escalation Signal refused with a 400 it did not explain (not her leaving it): her SMS copy opted out (21610) goes back to Signal, and she is not told", async () => {
+    const { w } = await roseAndTwoChannelBuddy(LILY, LILY_UUID, true);
+    expect(missCheckin(w)).toBe(1);
+    await send(w, 'signal', new SendError('rejected', '400'));
+    report(w, await send(w, 'sms'), LILY, 'undelivered', '21610');
+    timers(w);
+    expect(afterNotice(w)).toEqual([]);
+    expect(escalationStates(w)).toEqual([
+      ['signal', 'failed'],
+      ['sms', 'failed'],
+      ['signal', 'pending'],
     ]);
   });
 
