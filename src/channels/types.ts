@@ -28,6 +28,8 @@ export class SendError extends Error {
     readonly code?: string,
     /** For throttling: how long the provider asked us to wait, if it said. */
     readonly retryAfterMs?: number,
+    /** For `line`: what of the line's own setup the provider refused, in the operator's words (never an address). */
+    readonly fault?: string,
   ) {
     super(code ? `${kind} (${code})` : kind);
     this.name = 'SendError';

@@ -55,7 +55,7 @@ export class LaneFailures {
   refused(row: ClaimedRow, to: string, body: string, e: SendError): Recorded {
     const { opts, log } = this.deps;
     const reason = `${e.kind}${e.code ? `:${e.code}` : ''}`;
-    if (e.kind === 'line') return this.holds.hold(row, reason);
+    if (e.kind === 'line') return this.holds.hold(row, reason, e.fault);
     if (e.kind === 'throttled') {
       // Throttling says "later", never "no": it is not given up on by count, nor does it use up the
       // tries a real failure gets (a stale alert still expires by age). Only this message goes back;

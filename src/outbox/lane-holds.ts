@@ -18,6 +18,13 @@ import type { DispatcherOptions, DispatchObserver } from './dispatcher';
 import type { Recorded } from './outcome-writer';
 import type { Pacer } from './pacer';
 
+/**
+ * A fault that comes and goes (a Messaging Service not taking messages, 21702) begins a hold at
+ * each return: it is raised as an error once within this while, the holds after it as warnings,
+ * so the operator is not paged again and again for the same fault.
+ */
+const REALARM_MS = 60 * 60_000;
+
 /** What the holds (and a lane's failures, lane-failures.ts) read and write: the lane's store, options, clock and observer. */
 export interface LaneHoldDeps {
   db: Db;
@@ -43,6 +50,8 @@ export class LaneHolds {
   private pausedUntil = 0;
   /** When a held or paused Signal lane next moves the alerts planned meanwhile for people also on SMS. */
   private nextSweep = 0;
+  /** The last hold raised as an error: when, and for what (another fault is raised at once). */
+  private alarm: { at: number; reason: string } | null = null;
 
   constructor(
     private readonly channel: Channel,
@@ -64,6 +73,7 @@ export class LaneHolds {
     this.heldUntil = Math.max(0, this.heldUntil - step);
     this.pausedUntil = Math.max(0, this.pausedUntil - step);
     this.nextSweep = Math.max(0, this.nextSweep - step);
+    if (this.alarm) this.alarm.at -= step;
   }
 
   /** A pause or hold was cut short (a Signal captcha solved): a refusal after this starts a new one. */
@@ -98,7 +108,7 @@ export class LaneHolds {
    * without using a try, the lane pauses by the backoff, then one message
    * tries; only the operator's fix (or a restart with it) ends the hold.
    */
-  hold(row: ClaimedRow, reason: string): Recorded {
+  hold(row: ClaimedRow, reason: string, fault?: string): Recorded {
     const { opts, log, observer, now } = this.deps;
     const fresh = now() >= this.heldUntil;
     if (fresh) {
@@ -107,10 +117,16 @@ export class LaneHolds {
       this.heldUntil = now() + holdMs;
       this.pacer.pauseFor(holdMs);
       const fields = { channel: row.channel, reason, holdMs, holds: this.lineFaults };
+      const what = fault ?? "the line's own credentials or sender (see `doctor`)";
       if (this.lineFaults === 1) {
-        log.error(fields, "the provider refuses the line's own credentials or sender (see `doctor`): sending on this channel is held until the operator fixes it; no message is lost");
+        const msg = `the provider refuses the line's own setup: ${what}: sending on this channel is held until the operator fixes it; no message is lost`;
+        if (this.alarm?.reason === reason && now() - this.alarm.at < REALARM_MS) log.warn(fields, `${msg} (again within the hour)`);
+        else {
+          log.error(fields, msg);
+          this.alarm = { at: now(), reason };
+        }
         observer?.held?.(row.channel, true);
-      } else log.warn(fields, "the provider still refuses the line's own credentials or sender; sending stays held");
+      } else log.warn(fields, `the provider still refuses the line's own setup: ${what}; sending stays held`);
     }
     observer?.outcome(row.channel, 'held', reason);
     const held: Recorded = { outcome: { id: row.id, kind: 'held', error: reason } };

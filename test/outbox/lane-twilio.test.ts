@@ -128,11 +128,11 @@ describe("an SMS lane against Twilio's API", () => {
     },
   );
 
-  // [what is wrong with the Messaging Service, as the fake's account holds it; Twilio's code]
-  it.each<[string, MessagingService, number]>([
-    ['its sender pool is empty', { senders: [], available: true }, 21704],
-    ['it takes no new messages', { senders: ['+15005550006'], available: false }, 21702],
-  ])('holds a fan-out sent through a Messaging Service when %s, and sends all of it once the operator fixes it', async (_what, broken, code) => {
+  // [what is wrong with the Messaging Service, as the fake's account holds it; Twilio's code; what the log says of it]
+  it.each<[string, MessagingService, number, string]>([
+    ['its sender pool is empty', { senders: [], available: true }, 21704, 'the Messaging Service has no phone number or short code in its sender pool (see `doctor`)'],
+    ['it takes no new messages', { senders: ['+15005550006'], available: false }, 21702, 'the Messaging Service is not taking new messages (see it in the Twilio console; this may pass by itself)'],
+  ])('holds a fan-out sent through a Messaging Service when %s, and sends all of it once the operator fixes it', async (_what, broken, code, words) => {
     const fixed = { ...service };
     Object.assign(service, broken);
     const queued = fanOut(12);
@@ -148,6 +148,9 @@ describe("an SMS lane against Twilio's API", () => {
       expect(await heldGauge()).toBe(1);
       const told = logs.filter((l) => l.includes('held until the operator fixes it'));
       expect(told.map((l) => JSON.parse(l) as { reason: string }).map((l) => l.reason)).toEqual([`line:${code}`]);
+      // The operator reads what is wrong, not only a code; and no number.
+      expect((JSON.parse(told[0]!) as { msg: string }).msg).toContain(words);
+      expect(logs.join('\n')).not.toMatch(/555\d{4}/);
     } finally {
       Object.assign(service, fixed);
     }

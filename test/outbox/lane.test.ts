@@ -337,6 +337,28 @@ describe('an outbox lane', () => {
     expect(logs.join('\n')).not.toContain('5550100');
   });
 
+  it('raises a fault that comes and goes (a Messaging Service not taking messages, 21702) as an error once an hour: holds again within it are warnings', async () => {
+    const s = new FakeSender();
+    const l = startLane(s, { lineBackoff: { baseMs: 1_000, maxMs: 1_000 } });
+    const holdThenFix = async (text: string) => {
+      s.script.push(new SendError('line', '21702'));
+      const id = enqueueMessage(db, vault, member, text, clock.t);
+      l.wake();
+      await settle();
+      expect(row(id)).toMatchObject({ state: 'pending', error: 'line:21702' });
+      await later(1_000, l);
+      expect(row(id).state).toBe('sent');
+    };
+    await holdThenFix('first');
+    await later(10 * 60_000, l);
+    await holdThenFix('second');
+    await later(HOUR, l);
+    await holdThenFix('third');
+    const held = logged('held until the operator fixes it').map((line) => (JSON.parse(line) as { level: number }).level);
+    expect(held).toEqual([50, 40, 50]);
+    expect(logged('sending resumes')).toHaveLength(3);
+  });
+
   it("holds a refused token like a refused sender, and a message past its tries' count is not failed by the hold", async () => {
     const id = enqueueMessage(db, vault, member, 'hello', T0);
     const s = new FakeSender(Array.from({ length: 6 }, () => new SendError('line', '20003')));

@@ -31,6 +31,17 @@ const INVALID = new Set([21211, 21614, 21217]);
 // 21703, the service "does not have a phone number available to send a message", is not here:
 // its pool can lack a sender for one destination's country only, so it is rejected, as 21606 is.
 const LINE_SENDER = new Set([21212, 21609, 21701, 21702, 21704, 21705]);
+// What the held lane's log line tells the operator of each (401 and 20003: the credentials).
+const LINE_FAULTS: Record<number, string> = {
+  401: 'Twilio refuses TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (see `doctor`)',
+  20003: 'Twilio refuses TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (see `doctor`)',
+  21212: 'TWILIO_FROM_NUMBER is not a valid sender (see `doctor`)',
+  21609: 'Twilio refuses the status callback URL built from PUBLIC_URL (its host name)',
+  21701: 'TWILIO_MESSAGING_SERVICE_SID is not a Messaging Service of this account (see `doctor`)',
+  21702: 'the Messaging Service is not taking new messages (see it in the Twilio console; this may pass by itself)',
+  21704: 'the Messaging Service has no phone number or short code in its sender pool (see `doctor`)',
+  21705: 'TWILIO_MESSAGING_SERVICE_SID is not a valid Messaging Service SID',
+};
 
 // Longest wait a Retry-After may impose: a longer one is more likely a mistake than a plan, and an alert loses worth by the minute.
 const MAX_RETRY_AFTER_MS = 15 * 60_000;
@@ -55,7 +66,7 @@ export function classifyTwilioError(err: unknown, retryAfter?: string, now = Dat
     if (e.status === 429 || THROTTLED.has(code)) return new SendError('throttled', String(code || e.status), retryAfterMs(retryAfter, now));
     // The line's own credentials (401, code 20003: a rotated or mistyped token) or sender refused: nothing about
     // the recipient, and fixed by the operator. The lane holds, so a fan-out waits instead of failing for good.
-    if (e.status === 401 || LINE_SENDER.has(code)) return new SendError('line', String(code || e.status));
+    if (e.status === 401 || LINE_SENDER.has(code)) return new SendError('line', String(code || e.status), undefined, LINE_FAULTS[code] ?? LINE_FAULTS[e.status]);
     if (e.status >= 500) return new SendError('server', String(code || e.status));
     if (STOPPED.has(code)) return new SendError('stopped', String(code));
     if (INVALID.has(code)) return new SendError('invalid', String(code));
