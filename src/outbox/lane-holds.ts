@@ -117,7 +117,7 @@ export class LaneHolds {
       this.heldUntil = now() + holdMs;
       this.pacer.pauseFor(holdMs);
       const fields = { channel: row.channel, reason, holdMs, holds: this.lineFaults };
-      const what = fault ?? "the line's own credentials or sender (see `doctor`)";
+      const what = fault ?? 'its credentials or sender (see `doctor`)';
       if (this.lineFaults === 1) {
         const msg = `the provider refuses the line's own setup: ${what}: sending on this channel is held until the operator fixes it; no message is lost`;
         if (this.alarm?.reason === reason && now() - this.alarm.at < REALARM_MS) log.warn(fields, `${msg} (again within the hour)`);
