@@ -6,7 +6,7 @@
  * ", 5ft10") names none. Pure; plates.ts reads the rest.
  */
 import type { Identifier } from './identifiers';
-import { isSmallWordInAnyCase, normalizePlate } from './plate-readings';
+import { normalizePlate } from './plate-readings';
 
 // After a plate: "and", "or" or a comma, then the next plate in two groups as Spain and Quebec write theirs ("1234
 // BCD", "ABC 123", "A12 BCD") or as the plate before it was ("ABC 1234 and XYZ 5678"), or one word (dashes and all)
@@ -20,14 +20,10 @@ export const FRENCH_PLATE = /^[A-Z]{2}\d{3}[A-Z]{2}$/;
 // model or an innocent's vanity plate) is the sentence's. California 7ABC123; ABC1234 (many states, Mexico's
 // ABC-12-34, Brazil's old); Mexico's ABC-123-A; France's AB-123-CD; Brazil's ABC1D23; Ontario's ABCD123.
 const KNOWN_PLATES = [/^\d[A-Z]{3}\d{3}$/, /^[A-Z]{3}\d{4}$/, /^[A-Z]{3}\d{3}[A-Z]$/, FRENCH_PLATE, /^[A-Z]{3}\d[A-Z]\d{2}$/, /^[A-Z]{4}\d{3}$/];
-
-/** Whether a normalised plate is of one of the known patterns above (not a model's or a vanity plate's shape). */
-export const knownPlate = (plate: string): boolean => KNOWN_PLATES.some((k) => k.test(plate));
 // Spain's 1234 BCD (consonants only); Portugal's AB-12-CD, 12-AB-34, 12-34-AB; Quebec's ABC 123 (with its space:
 // "GLC300" is a model), 123 ABC and A12 BCD. As written, in capitals: their digits before letters are as often a time,
 // a sum or a measure ("2300 hrs"), which is why they are read only so, and never when a group is one of these.
-const SPANISH_PLATE = /^\d{4}[\s-]?[B-DF-HJ-NP-TV-Z]{3}$/;
-const IBERIAN_PLATES = [SPANISH_PLATE, /^[A-Z]{2}-?\d{2}-?[A-Z]{2}$/, /^\d{2}-?[A-Z]{2}-?\d{2}$/, /^\d{2}-?\d{2}-?[A-Z]{2}$/];
+const IBERIAN_PLATES = [/^\d{4}[\s-]?[B-DF-HJ-NP-TV-Z]{3}$/, /^[A-Z]{2}-?\d{2}-?[A-Z]{2}$/, /^\d{2}-?[A-Z]{2}-?\d{2}$/, /^\d{2}-?\d{2}-?[A-Z]{2}$/];
 const QUEBEC_PLATES = [/^[A-Z]{3}[\s-]\d{3}$/, /^\d{3}[\s-]?[A-Z]{3}$/, /^[A-Z]\d{2}[\s-]?[A-Z]{3}$/];
 const NOT_PLATE_LETTERS = new Set(
   'AM PM HR HRS HS MN MNS MIN MINS KM KMS KMH KPH MPH CM CMS MM MMS KG KGS LB LBS FT IN CC CCS MTS BPM YRS MPG KWH PST PDT MST MDT CST CDT EST EDT UTC GMT AST ADT HST CET BST USD CAD MXN EUR GBP BRL CHF BTC ETH DLS DLL BMW GMC GTS AMG GLA GLB GLC GLE GLK GLS CLA CLE CLK CLS SLK SLC SLS EQB EQC EQE EQS RAM AWD FWD RWD HWY FWY RTE STE APT EXT BOX DOB LOT VIN PIN'.split(
@@ -56,26 +52,15 @@ function writtenPlate(word: string, sentence: string, plateWord: string, sameSha
   const language = IBERIAN_PLATES.some((p) => p.test(word)) ? IBERIAN_WORD : QUEBEC_PLATES.some((p) => p.test(word)) ? QUEBEC_WORD : null;
   if ((!language && !asBefore) || /\p{Ll}/u.test(word) || /^I\d/.test(word)) return false;
   if ((word.match(/[A-Z]+/g) ?? []).some((letters) => NOT_PLATE_LETTERS.has(letters))) return false;
-  // In capitals "AND 300 FOR" is the sentence's; Spain's four digits and three consonants are never a word.
-  if (/\s/.test(word) && !/\p{Ll}/u.test(sentence) && !SPANISH_PLATE.test(word)) return false;
+  if (/\s/.test(word) && !/\p{Ll}/u.test(sentence)) return false;
   if (asBefore) return true;
   return language !== null && language.test(plateWord) && (sameShape || !/^(?:19|20)\d{2}[\s-]?[A-Z]{3}$/.test(word));
 }
 
-/**
- * "PLATES ABC 123 AND XYZ 789", "plates abc 123 and xyz 789": after a plural plate word, two groups written as the
- * plate before them, in its case too (small letters only after a plate in small letters), are a plate in a text all
- * in one case as well, unless a group is a unit or a small word of the sentence ("AND FOR 200", "and the 405").
- */
-function listedAlike(word: string, groups: string): boolean {
-  if (/\p{Ll}/u.test(word) && !/\p{Ll}/u.test(groups)) return false;
-  return !(word.toUpperCase().match(/[A-Z]+/g) ?? []).some((letters) => NOT_PLATE_LETTERS.has(letters) || isSmallWordInAnyCase(letters));
-}
-
-/** The two groups ("ABC 123", as written) the text before `end` closes with when they are `plate`, else null. */
+/** The letter and digit shape ("LLL DDD") of the two groups the text before `end` closes with when they are `plate` ("ABC 123"), else null. */
 function groupsBefore(text: string, end: number, plate: string): string | null {
   const m = /([A-Za-z0-9]+)\s+([A-Za-z0-9]+)[^\p{L}\p{N}\s]*\s*$/u.exec(text.slice(0, end));
-  return m && `${m[1]}${m[2]}`.toUpperCase() === plate ? `${m[1]} ${m[2]}` : null;
+  return m && `${m[1]}${m[2]}`.toUpperCase() === plate ? shapeOf(`${m[1]} ${m[2]}`.toUpperCase()) : null;
 }
 
 /** The sentence of `text` around `at`: from the full stop, "!", "?" or line break before it to the next. */
@@ -135,12 +120,10 @@ export function listedPlates(text: string, from: number, plateWord: string, out:
     // ", VIN 1234" are the sentence's.
     const listing =
       PLURAL_PLATE_WORD.test(plateWord) || /^(?:or|o|ou)\s/iu.test(m?.[1] ?? '') || (m !== null && /^\s*\/\s*$/u.test(m[0].slice(0, m[0].length - word.length)));
-    const groups = listing && m?.[2] !== undefined ? groupsBefore(text, end, before) : null;
-    const asBefore = groups !== null && shapeOf(groups.toUpperCase()) === shapeOf(word.replace(/\s+/g, ' ').toUpperCase());
-    const alike = asBefore && PLURAL_PLATE_WORD.test(plateWord) && listedAlike(word, groups);
+    const asBefore = listing && m?.[2] !== undefined && groupsBefore(text, end, before) === shapeOf(word.replace(/\s+/g, ' ').toUpperCase());
     const written =
-      plate !== null && (sameShape || m?.[1] !== undefined) && (alike || writtenPlate(word, sentenceAround(text, end), plateWord, sameShape, asBefore));
-    const knownPattern = plate !== null && m?.[1] !== undefined && knownPlate(plate);
+      plate !== null && (sameShape || m?.[1] !== undefined) && writtenPlate(word, sentenceAround(text, end), plateWord, sameShape, asBefore);
+    const knownPattern = plate !== null && m?.[1] !== undefined && KNOWN_PLATES.some((k) => k.test(plate));
     const known = plate !== null && m?.[2] === undefined && plateShaped(plate) && (sameShape || knownPattern);
     if (!m || !plate || !(known || written) || sentenceWord(word.replace(/\s/g, '-'))) return end;
     out.push({ kind: 'plate', value: plate, at: end + m[0].length - word.length });

@@ -57,13 +57,8 @@ export const isSmallWordInAnyCase: SmallWord = (word) => SENTENCE_WORDS.has(word
  */
 export function shoutedReadings(tokens: string[], endsSentence: boolean): string[][] {
   // A reading both give is named twice: identifiersIn keeps each plate once.
-  return [...plateReadings(tokens, endsSentence, isSmallWordInAnyCase), ...plateReadings(tokens, endsSentence, isSmallOrJoining)];
+  return [...plateReadings(tokens, endsSentence, isSmallWordInAnyCase), ...plateReadings(tokens, endsSentence)];
 }
-
-// A joining word in capitals between a plate and more words ("MATRÍCULA 1234 BCD Y 5678 FGH") lists the next plate:
-// it is no group of the plate before it (1234BCDY). Ending the sentence it may still be ("PLACA ABC 123 Y").
-const JOINING = new Set(['AND', 'OR', 'Y', 'O', 'ET', 'OU', 'E']);
-const isSmallOrJoining: SmallWord = (word) => isSmallWord(word) || JOINING.has(word);
 
 /** The readings of a plate's words at a small word after five characters of plate or more: it ends the plate. */
 function readingsEndingAt(tokens: string[], at: number, endsSentence: boolean, small: SmallWord): string[][] {

@@ -7,7 +7,7 @@
  */
 import { fieldLabels, LANGS } from '../bot/catalog';
 import type { Identifier } from './identifiers';
-import { ADVERB, knownPlate, listedPlates, negatedWordsEnd, plateAfterNegatedWord } from './plate-lists';
+import { ADVERB, listedPlates, negatedWordsEnd, plateAfterNegatedWord } from './plate-lists';
 import { isSmallWordInAnyCase, normalizePlate, plateReadings, shoutedReadings } from './plate-readings';
 import { REGIONS, regionOfPlate, regionWord } from './plate-regions';
 import { PLATE_WORD, vehiclesBlanked } from './plate-vehicles';
@@ -179,11 +179,10 @@ function unmarkedPlates(text: string): Array<Identifier & { at: number }> {
         const plate = normalizePlate(tokens.slice(0, n).join(''));
         if (plate && plate.length >= 5 && /[A-Z]/.test(plate)) {
           // "OR 7ABC128", "not OK 7ABC123": a word, no state of this plate; the plate is read as alone (one word, with
-          // no state), even when a state led to another ("TX ABC1234, OR 7ABC128"); only of a known plate's pattern
-          // ("CA 7ABC123, OR RX350" goes on with a model).
+          // no state), even when a state led to another ("TX ABC1234, OR 7ABC128").
           if (regionOfPlate(region, plate) === undefined) {
             const start = at + m[0].length - (m[2] as string).length;
-            if (n === 1 && mixed(plate) && knownPlate(plate) && !negatedBefore(text, start, plate)) alone.push({ kind: 'plate', value: plate, at: start });
+            if (n === 1 && mixed(plate) && !negatedBefore(text, start, plate)) alone.push({ kind: 'plate', value: plate, at: start });
             break;
           }
           if (negatedBefore(text, at, plate)) break;
@@ -236,8 +235,6 @@ export function platesIn(said: string, bare: boolean): Array<Identifier & { at: 
     // Nor one she says the car did not have ("definitely not CA 7ABC128"; in "not OK 7ABC123" "OK" is a word).
     if (negatedBefore(text, (m.index ?? 0) + m[0].length - (m[2] as string).length, plate)) continue;
     const state = regionOfPlate(region, plate);
-    // "CA 7ABC123, OR RX350": "OR" or "OK" the word, before a model or a vanity-shaped word, names no plate.
-    if (state === undefined && !knownPlate(plate)) continue;
     out.push(state ? { kind: 'plate', value: plate, region: state, at: m.index ?? 0 } : { kind: 'plate', value: plate, at: m.index ?? 0 });
     const french = frenchWhole(region, plate);
     if (french) out.push({ kind: 'plate', value: french, at: m.index ?? 0 });

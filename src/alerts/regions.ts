@@ -137,11 +137,8 @@ export class Regions {
     // after the codes with no capital ("LDN 07700 900123", a script without case) are not shouted: the code leads.
     const after = words.slice(read.used).join(' ');
     const shouted = /\p{Lu}/u.test(after) && !/\p{Ll}/u.test(after);
-    if (!shouted || read.used === tokens.length) return read;
-    if (elsewhere) return this.run(tokens, true, afterAreas, isText, 'none');
-    // With nowhere else to go the first code leads ("ALERT LDN GREY VAN"), but one after an area is the text's unless
-    // "and" joins them: "ALERT LDN MAN WITH A KNIFE" is a man in London, "ALERT LDN AND MAN …" both areas.
-    return this.run(tokens, true, afterAreas, isText, 'first');
+    if (!shouted || !elsewhere || read.used === tokens.length) return read;
+    return this.run(tokens, true, afterAreas, isText, false);
   }
 
   /** The area a number belongs to: its own area's prefix, else its North American area code; null when none. */
@@ -187,22 +184,13 @@ export class Regions {
    * Outside free text the first token may be a word that leads in to areas
    * ("de 415"), when an area follows it. Stops at the first token that names
    * none, or where `isText` says the tokens from there are text all the same.
-   * `letterCodes`: which codes of letters name an area (digit codes and names always do): all, none, or only the
-   * first word's (with no areas before it) and one right after a joining word.
+   * `letterCodes` false: codes of letters name no area (digit codes and names still do).
    */
-  private run(
-    tokens: string[],
-    freeText: boolean,
-    afterAreas = false,
-    isText = (_i: number) => false,
-    letterCodes: 'all' | 'none' | 'first' = 'all',
-  ): { npas: string[]; used: number } {
+  private run(tokens: string[], freeText: boolean, afterAreas = false, isText = (_i: number) => false, letterCodes = true): { npas: string[]; used: number } {
     const out = new Set<string>();
     let used = 0;
     for (let i = 0; i < tokens.length; ) {
-      const joined = i > 0 && i > used;
-      const spelt = letterCodes === 'all' || (letterCodes === 'first' && ((i === 0 && !afterAreas) || joined));
-      const found = this.match(tokens, i, freeText, spelt);
+      const found = this.match(tokens, i, freeText, letterCodes);
       if (found && !isText(i)) {
         for (const c of found.codes) out.add(c);
         i += found.words;

@@ -17,22 +17,4 @@ describe('CHECK of the second plate a report lists in two groups', () => {
     expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
     expect(say(w, MEMBER, `CHECK ${second}`)).toMatch(/^Heads Up: that plate is in 1 alert/);
   });
-
-  it.each([
-    ['REPORT 415 CHOKED ME, PLATES ABC 123 AND XYZ 789', 'XYZ 789'],
-    ['REPORT 415 ME AHORCO, MATRICULA 1234 BCD Y 5678 FGH', '5678 FGH'],
-    ['REPORT 415 ME AHORCO, MATRICULA 1234 BCD Y 5678 FGH', '1234 BCD'],
-  ])('finds a report typed all in capitals, %j, by %j', async (report, plate) => {
-    const w = await reportWorld();
-    const ref = /#([A-Z0-9]{4,6})/.exec(say(w, REPORTER, report))?.[1] ?? 'none';
-    expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
-    expect(say(w, MEMBER, `CHECK ${plate}`)).toMatch(/^Heads Up: that plate is in 1 alert/);
-  });
-
-  it('looks up no plate the joining word made: "1234 BCD Y" named 1234BCDY', async () => {
-    const w = await reportWorld();
-    const ref = /#([A-Z0-9]{4,6})/.exec(say(w, REPORTER, 'REPORT 415 ME AHORCO, MATRICULA 1234 BCD Y 5678 FGH'))?.[1] ?? 'none';
-    expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
-    expect(say(w, MEMBER, 'CHECK 1234BCDY')).not.toMatch(/in 1 alert/);
-  });
 });

@@ -13,13 +13,3 @@ describe('a report naming a plate, then a model after "and"', () => {
     expect(say(w, MEMBER, 'CHECK GLC300')).toMatch(/no alerts name that/);
   });
 });
-
-describe('a report naming a plate after its state, then a model after "OR" in capitals', () => {
-  it('is found by CHECK of its plate, never of the model: "CA 7ABC123, OR RX350"', async () => {
-    const w = await reportWorld();
-    const ref = /#([A-Z0-9]{4,6})/.exec(say(w, REPORTER, 'REPORT 415 choked me, grey Lexus CA 7ABC123, OR RX350'))?.[1] ?? 'none';
-    expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
-    expect(say(w, MEMBER, 'CHECK 7ABC123')).toMatch(/^Heads Up: that .* is in 1 alert/);
-    expect(say(w, MEMBER, 'CHECK RX350')).toMatch(/no alerts name that/);
-  });
-});
