@@ -49,9 +49,10 @@ const NAME = /^(?!.*\.php$)[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?$/;
 // ("?page=2"), naming no handle plainly.
 const SHARE_PARAMS = new Set(['igsh', 'igshid', 'hl', 'lang', 's', 't', 'si', '_t', '_r', 'is_from_webapp', 'sender_device', 'share_id', 'locale', 'xmt', 'mibextid', 'rdid', 'sfnsn']);
 
-// The hosts a Facebook profile is shared from ("m.facebook.com", "mbasic.facebook.com", "fb.com", the short
-// "fb.me"): each read as facebook.com, so every form names the one handle.
-const FACEBOOK = /^(?:(?:(?:m|mobile|web|mbasic|touch)\.)?(?:facebook|fb)\.com|fb\.me)$/;
+// The hosts a Facebook profile is shared from ("m.facebook.com", "mbasic.facebook.com", "fb.com"): each read as
+// facebook.com, so every form names the one handle. Not the shortener fb.me: its codes ("fb.me/1LfLrb9aW") are
+// shortened pages and posts, no one's name.
+const FACEBOOK = /^(?:(?:m|mobile|web|mbasic|touch)\.)?(?:facebook|fb)\.com$/;
 
 /** The handle a normalised link (as normalizeLink gives it: host, path and query, lower case) names; null when none plainly. */
 export function profileHandle(full: string): string | null {

@@ -1,15 +1,16 @@
 /**
- * A Facebook profile shared from the app's other hosts ("mbasic.facebook.com/<name>", "touch.facebook.com/<name>",
- * the short "fb.me/<name>") named no handle, while "facebook.com/<name>" names @<name>: a report of one form and a
+ * A Facebook profile shared from the app's other hosts ("mbasic.facebook.com/<name>", "touch.facebook.com/<name>")
+ * named no handle, while "facebook.com/<name>" names @<name>: a report of one form and a
  * CHECK of the other never met. Every Facebook host is read as facebook.com is, its own pages ("/groups",
  * "/photo.php", "/profile.php" without an id, "/login") naming none, and a numeric id its profile.php?id= link.
+ * The shortener fb.me is no profile's host: its codes are shortened pages and posts, no one's handle.
  */
 import { checkQueryGroups, identifiersIn } from '../../src/alerts/identifiers';
 
 const keys = (ids: Array<{ kind: string; value: string }>) => ids.map((i) => `${i.kind}:${i.value}`);
 const handles = (text: string) => identifiersIn(text).filter((i) => i.kind === 'handle').map((i) => i.value);
 
-const HOSTS = ['m.facebook.com', 'mbasic.facebook.com', 'touch.facebook.com', 'web.facebook.com', 'fb.me'];
+const HOSTS = ['m.facebook.com', 'mbasic.facebook.com', 'touch.facebook.com', 'web.facebook.com'];
 
 describe('a Facebook profile link of another host', () => {
   it.each(HOSTS)('%s/<name> names the handle facebook.com/<name> names', (host) => {
@@ -31,9 +32,14 @@ describe('a Facebook profile link of another host', () => {
     },
   );
 
-  it.each(['mbasic.facebook.com', 'touch.facebook.com', 'fb.me'])('%s/<numeric id> is the profile.php?id= link', (host) => {
+  it.each(['mbasic.facebook.com', 'touch.facebook.com'])('%s/<numeric id> is the profile.php?id= link', (host) => {
     expect(identifiersIn(`fb ${host}/100012345678901`).filter((i) => i.kind === 'link').map((i) => i.value)).toContain(
       'facebook.com/profile.php?id=100012345678901',
     );
+  });
+
+  it.each(['fb.me/1LfLrb9aW', 'fb.me/cl', 'fb.me/menu', 'fb.me/ricky.sf', 'fb.me/100012345678901'])('the short link %s names no handle nor profile', (link) => {
+    expect(handles(`he shared ${link}`)).toEqual([]);
+    expect(identifiersIn(`he shared ${link}`).filter((i) => i.kind === 'link' && i.value.startsWith('facebook.com/')).map((i) => i.value)).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ describe('CHECK of the handle a profile link names', () => {
     ['REPORT 415 choked me, his insta is @ricky_sf', 'CHECK https://www.instagram.com/ricky_sf/?hl=en'],
     // Facebook's other hosts are its one profile too.
     ['REPORT 415 choked me, his fb https://mbasic.facebook.com/ricky.sf', 'CHECK facebook.com/ricky.sf'],
-    ['REPORT 415 choked me, his fb www.facebook.com/ricky.sf', 'CHECK fb.me/ricky.sf'],
+    ['REPORT 415 choked me, his fb www.facebook.com/ricky.sf', 'CHECK touch.facebook.com/ricky.sf'],
   ])('finds the handle of a link as the app shares it once %j is approved: %j', async (report, check) => {
     const w = await reportWorld();
     const ref = /#([A-Z0-9]{4,6})/.exec(say(w, REPORTER, report))?.[1] ?? 'none';
