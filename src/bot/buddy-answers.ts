@@ -21,8 +21,8 @@ import {
   type Buddy,
 } from '../store/buddies';
 import { forgetBuddy, removeBuddy, removeLinksOfBuddy } from '../store/buddy-erasure';
-import { isNumberBlocked, memberBlocked } from '../store/blocks';
-import { memberDiscreet, memberLang } from '../store/members';
+import { isBlocked } from '../store/blocks';
+import { memberDiscreet, memberLang, memberSender, personMemberIds } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
 import { byPerson, listedNumber, picked, WHICH_LISTED } from './buddy-choice';
 import { sendInvitation } from './buddy-commands';
@@ -206,9 +206,17 @@ function inviterBlocked(store: Store, invitation: Buddy): boolean {
   } catch {
     // A value that no longer opens must not stop the JOIN that brought the number back.
   }
-  if (shown !== undefined && isNumberBlocked(db, vault.index('reporter', memberKey({ channel: 'sms', address: shown })))) return true;
-  // A row that no longer opens (a damaged value) counts as not blocked: it must not stop the JOIN that brought the number back.
-  return memberBlocked(db, vault, invitation.memberId);
+  if (shown !== undefined && isBlocked(db, vault.index('reporter', memberKey({ channel: 'sms', address: shown })))) return true;
+  return personMemberIds(store.db, invitation.memberId).some((id) => {
+    let sender: ReturnType<typeof memberSender>;
+    try {
+      sender = memberSender(store.db, store.vault, id);
+    } catch {
+      // A member row that no longer opens (a damaged value) must not stop the JOIN that brought the number back.
+      return false;
+    }
+    return sender !== undefined && isBlocked(store.db, store.vault.index('reporter', memberKey(sender)));
+  });
 }
 
 /** Whether the sender's STOP as a buddy over the channel they write from stands. */

@@ -5,8 +5,8 @@ import { identifiersIn } from '../alerts/identifiers';
 import { bodySegments, previewedBody, renderBody, unclippedSegments, type AlertBody } from '../alerts/report-template';
 import { memberKey } from '../phone/identity';
 import { alertByRef } from '../store/alerts';
-import { blockChannelSender, blockSender } from '../store/blocks';
-import { closeRequest, findRequest } from '../store/member-requests';
+import { blockSender } from '../store/blocks';
+import { closeRequest, findRequest, requestOf } from '../store/member-requests';
 import { eraseReportNotices, forgetReportViews, linkNotice, recordReportShown, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
 import { deleteMember, ensureMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
 import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
@@ -231,15 +231,19 @@ export function block(store: Store, mod: Moderator, ref: string, now: number): O
   const { db, vault } = store;
   const request = findRequest(db, ref);
   if (request) {
-    // Someone a moderator will not let in (a harvester, a known abuser): refused, and their messages over that
-    // channel dropped from now on. That membership only: an SMS JOIN may be spoofed, or come from the new holder
-    // of a recycled number, and must not cost the Signal account showing that number its membership or its voice.
-    const applicant = memberSender(db, vault, request.memberId);
-    if (applicant) blockChannelSender(db, vault.index('reporter', memberKey(applicant)), now);
-    // A member asking for one more area loses those she holds here too: alerts are what such a person is after.
-    if (memberStatus(db, request.memberId) !== 'pending') {
-      unsubscribeAll(db, request.memberId);
-      withdrawAlertsOutside(db, request.memberId, now);
+    // Someone a moderator will not let in (a harvester, a known abuser): refused, and their JOINs dropped from now
+    // on, over SMS and over Signal alike when one number links the two (their twin membership is theirs too).
+    for (const memberId of personMemberIds(db, request.memberId)) {
+      const applicant = memberSender(db, vault, memberId);
+      if (applicant) blockSender(db, vault.index('reporter', memberKey(applicant)), now);
+      // A member asking for one more area loses those they hold too: alerts are what such a person is after.
+      if (memberStatus(db, memberId) !== 'pending') {
+        unsubscribeAll(db, memberId);
+        withdrawAlertsOutside(db, memberId, now);
+      }
+      // The twin's own request goes too: approved, it would send alerts to a blocked person.
+      const twinRequest = memberId === request.memberId ? undefined : requestOf(db, memberId);
+      if (twinRequest) refuse(store, twinRequest, now);
     }
     refuse(store, request, now);
     return say(mod.t.modBlocked(`#${ref}`));

@@ -16,7 +16,7 @@ import { draftFiler, fileDraft } from '../bot/report-commands';
 import { draftOf } from '../bot/report-dialogue';
 import { reportRules } from '../bot/run-command';
 import type { Channel } from '../domain/channel';
-import { senderBlocked } from '../store/blocks';
+import { isBlocked } from '../store/blocks';
 import { memberDiscreet, otherChannelMember } from '../store/members';
 import { conversationsClockSteppedBack, endConversation, lapsedConversations, latestConversationTime } from '../store/conversations';
 import type { Db } from '../store/db';
@@ -42,7 +42,7 @@ export function expireReportDrafts(store: Store, rules: LineRules, now: number, 
     const draft = draftOf(conversation);
     const filer = draftFiler(conversation);
     // A sender blocked since they started: dropped silently, as their messages are (over Signal, a block of the number she showed too).
-    if (filer && senderBlocked(db, filer)) {
+    if (filer && (isBlocked(db, filer.reporterKey) || (filer.phoneReporterKey !== undefined && isBlocked(db, filer.phoneReporterKey)))) {
       dropped++;
       continue;
     }

@@ -1,8 +1,7 @@
-/**
- * BLOCK of a report, and the per-sender limits, hold for one number over SMS and over Signal showing it: the line treats them
- * as one person. BLOCK of a join request holds over its own channel only: block-join-request-acts-on-its-channel.
- */
+/** BLOCK, and the per-sender limits, hold for one number over SMS and over Signal showing it: the line treats them as one person. */
 import { catalog } from '../../src/bot/catalog';
+import { findMember } from '../../src/store/members';
+import { listAreas } from '../../src/store/subscriptions';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
 
 const MOD = '+14155550199';
@@ -39,6 +38,28 @@ describe('one number over SMS and over Signal showing it', () => {
     signal(w, 'DELETE');
     expect(w.sms(MOD, `BLOCK ${r}`).reply).toBe(t.modSenderErased(`#${r}`));
     expect(w.sms(P, 'REPORT 415 a real one').reply).toMatch(/#[A-Z0-9]{4,6}/);
+  });
+
+  it('an applicant blocked over SMS cannot apply again from Signal with the same number', async () => {
+    const w = await world('approval');
+    w.sms(P, 'JOIN 415');
+    const r = ref(w.sms(MOD, 'PENDING').reply, /#([A-Z0-9]{4,6}) join/);
+    expect(w.sms(MOD, `BLOCK ${r}`).reply).toBe(t.modBlocked(`#${r}`));
+    signal(w, 'JOIN 415');
+    expect(w.sms(MOD, 'PENDING').reply).not.toMatch(/join \(415\)/);
+  });
+
+  it('a member blocked for asking one more area loses the alerts of his Signal twin too', async () => {
+    const w = await world('approval');
+    const admit = () => w.sms(MOD, `APPROVE ${ref(w.sms(MOD, 'PENDING').reply, /#([A-Z0-9]{4,6}) join/)}`);
+    w.sms(P, 'JOIN 415');
+    admit();
+    signal(w, 'JOIN 415');
+    admit();
+    w.sms(P, 'JOIN 212');
+    expect(w.sms(MOD, `BLOCK ${ref(w.sms(MOD, 'PENDING').reply, /#([A-Z0-9]{4,6}) join/)}`).reply).toMatch(/blocked/i);
+    const twin = findMember(w.db, w.vault, { channel: 'signal', address: UUID });
+    expect(twin && listAreas(w.db, twin.id)).toEqual([]);
   });
 
   it('CHECK: one hourly limit for the number over SMS and over Signal', async () => {

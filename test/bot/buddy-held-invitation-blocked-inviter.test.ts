@@ -59,29 +59,6 @@ describe('an invitation held for a number that texted STOP', () => {
     expect(w.direct(ASKED)).toEqual([]);
   });
 
-  it("still goes when only a join request by SMS from her number was BLOCKed: that block holds over SMS alone", async () => {
-    const w = await botWorld({
-      moderators: new Set([MOD]),
-      moderatorContacts: [{ channel: 'sms', address: MOD, phone: MOD }],
-      subscribeMode: 'approval',
-      checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] },
-    });
-    let n = 0;
-    const signal = (text: string) => w.bot.handle({ sender: { channel: 'signal', address: TROLL_UUID, phone: TROLL }, text, providerId: `${TROLL_UUID}:${++n}` }, 'outbox');
-    const joinRef = () => /#([A-Z0-9]{4,6}) join/.exec(w.sms(MOD, 'PENDING').reply ?? '')?.[1];
-    w.sms(ASKED, 'STOP');
-    signal('JOIN 415');
-    w.sms(MOD, `APPROVE ${joinRef()}`);
-    signal('BUDDY 415-555-0177 Jo');
-    // A JOIN by SMS from her number (perhaps spoofed), blocked.
-    w.sms(TROLL, 'JOIN 212');
-    expect(w.sms(MOD, `BLOCK ${joinRef()}`).reply).toMatch(/is blocked/);
-
-    w.sms(ASKED, 'START');
-
-    expect(w.direct(ASKED)).toEqual([t.buddyInvite('Jo')]);
-  });
-
   /** A Signal member showing her number (never blocked) invites a number that had texted STOP: the invitation is held. */
   async function heldFromSignal() {
     const w = await botWorld({ checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });

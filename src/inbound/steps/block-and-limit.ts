@@ -13,7 +13,7 @@
  * ends her check-in, so it limits itself, and she must know it was heard.
  */
 import type { Parsed } from '../../bot/commands';
-import { senderBlocked } from '../../store/blocks';
+import { isBlocked } from '../../store/blocks';
 import type { Db } from '../../store/db';
 import type { Limit, SenderLimits } from '../../store/sender-limits';
 import type { Vault } from '../../store/vault';
@@ -38,8 +38,8 @@ export function blockAndLimit({ db, vault, limits }: { db: Db; vault: Vault; lim
   // (of her reports) does not stop them either: her buddies would be told she may be in danger. Hers from
   // either channel: blocked over SMS, she may answer over Signal with no membership there yet.
   if ((kind === 'ok' || kind === 'later') && senderHasCheckin(db, vault, who)) return { act: true, answer: kind === 'ok' || within() };
-  // Over Signal with the number shown, a block of that number over SMS holds too (but not one of the SMS channel alone: BLOCK of a join request).
-  const blocked = senderBlocked(db, who);
+  // Over Signal with the number shown, a block of that number over SMS holds too: the line treats them as one person.
+  const blocked = isBlocked(db, who.reporterKey) || (who.phoneReporterKey !== undefined && isBlocked(db, who.phoneReporterKey));
   // A blocked sender's STOP is silent, as everything they send; their DELETE says so, within the limit.
   if (kind === 'stop' || kind === 'delete') return { act: true, answer: !(blocked && kind === 'stop') && within(), dropped: blocked ? 'blocked' : undefined };
   if (blocked) return { act: false, dropped: 'blocked' };
