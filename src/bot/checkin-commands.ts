@@ -96,7 +96,8 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   // dropped as to someone stopped and her buddies alarmed. She holds no area, so no alert comes; those
   // queued before her STOP are withdrawn, as they would have been dropped, and her unread alerts go, as
   // when JOIN brings her back: a STOP the carrier reported left them, and READ must not show them now.
-  if (member.status === 'stopped') {
+  // So too one the line marked invalid (Signal said unregistered; she is back, writing from it), as JOIN does.
+  if (member.status === 'stopped' || member.status === 'invalid') {
     withdrawWaitingAlerts(store.db, member.id, now);
     setMemberStatus(store.db, member.id, 'active');
     member.status = 'active';

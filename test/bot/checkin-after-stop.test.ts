@@ -10,7 +10,7 @@ import { clockTime } from '../../src/bot/clock-time';
 import type { CheckinRules } from '../../src/bot/line-rules';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import type { Sender } from '../../src/phone/identity';
-import { openAddress } from '../../src/store/members';
+import { findMember, openAddress, setMemberStatus } from '../../src/store/members';
 import { claimLane, openBody, openRowAddress, recordOutcomes, type Outcome } from '../../src/store/outbox';
 import { createAlert, planNextRange } from '../../src/store/alerts';
 import { botWorld } from '../helpers/bot-world';
@@ -32,8 +32,8 @@ describe('CHECKIN after STOP', () => {
       for (const channel of ['sms', 'signal'] as const) {
         const rows = claimLane(w.db, channel, w.clock.now, 1000, w.clock.now + MIN);
         const outcomes: Outcome[] = rows.map((row) => {
-          // As the real lane: nothing goes to a stopped member row.
-          if (row.member_status === 'stopped') return { id: row.id, kind: 'failed', error: 'recipient_stopped' };
+          // As the real lane: nothing goes to a stopped or invalid member row.
+          if (row.member_status === 'stopped' || row.member_status === 'invalid') return { id: row.id, kind: 'failed', error: `recipient_${row.member_status}` };
           const to =
             row.member_id !== null && row.address_ct
               ? openAddress(w.vault, { id: row.member_id, address_ct: row.address_ct, key_version: row.address_kv })
@@ -60,6 +60,27 @@ describe('CHECKIN after STOP', () => {
     w.clock.now = start + 50 * MIN;
     expect(runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now).reminded).toBe(1);
     expect(inbox(ROSE_UUID)).toContain(t.checkinReminder(clockTime(start + 60 * MIN)));
+  });
+
+  it('a Signal member the line marked unregistered, back on Signal, gets the reminder of her check-in', async () => {
+    const w = await botWorld({ checkins: RULES });
+    let sid = 0;
+    const signal = (text: string) => w.bot.handle({ sender: rose, text, providerId: `sig-${++sid}` }).reply;
+    const reminders: string[] = [];
+    signal('JOIN 415');
+    signal('BUDDY 415-555-0177 Rose');
+    expect(w.sms(BUDDY, 'ACCEPT').reply).toBe(t.buddyAccepted());
+    // Signal refused a message to her as unregistered (she reinstalled): the outcome marks her row invalid.
+    const member = findMember(w.db, w.vault, rose);
+    setMemberStatus(w.db, member?.id ?? -1, 'invalid');
+    const start = w.clock.now;
+    expect(signal('CHECKIN 60 blue Honda')).toBe(t.checkinStarted(clockTime(start + 60 * MIN), 'buddies', true));
+    w.clock.now = start + 50 * MIN;
+    expect(runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now).reminded).toBe(1);
+    for (const row of claimLane(w.db, 'signal', w.clock.now, 1000, w.clock.now + MIN)) {
+      if (row.member_status === 'active') reminders.push(openBody(w.vault, row));
+    }
+    expect(reminders).toContain(t.checkinReminder(clockTime(start + 60 * MIN)));
   });
 });
 
