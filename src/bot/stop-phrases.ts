@@ -17,14 +17,16 @@ const MAX_WORDS = 10;
 
 // A short message that opens with the word (outside a conversation only).
 const EN_OPENS = /^(PLEASE |PLS |PLZ )?STOP\b/;
-const ES_OPENS = /^(NO MAS|BASTA)\b/;
+// ALTO is a keyword alone; here it opens "ALTO/STOP", as STOP opens "STOP/ALTO".
+const ES_OPENS = /^(NO MAS|BASTA|ALTO)\b/;
 
 const EN = [
   /\b(PLEASE|PLS|PLZ) STOP\b/,
   /^STOP( (PLEASE|PLS|PLZ|IT|NOW|ALREADY|ALL|EVERYTHING|STOP))+$/,
   /\bSTOP (TEXTING|MESSAGING|SENDING|CONTACTING|SPAMMING|THE (TEXTS|MESSAGES))\b/,
   /\bUNSUBSCRIBE\b/,
-  /\bOPT ?OUT\b/,
+  // "Opt-out": the hyphen stays inside the word.
+  /\bOPT[ -]?OUT\b/,
   /\bREMOVE ME\b/,
   /\bTAKE ME OFF\b/,
   /\bLEAVE ME ALONE\b/,
@@ -35,6 +37,9 @@ const EN = [
 // Not "No más" or "Basta" alone in a conversation: the answer to "¿Algo más para las moderadoras?" ("nothing more").
 const ES = [
   /\bNO MAS (MENSAJES|TEXTOS|ALERTAS)\b/,
+  /\bNO QUIERO (RECIBIR )?(MAS )?(MENSAJES|TEXTOS|ALERTAS)\b/,
+  // Only opening the message (after politeness): PARA is also "he stops" ("el no para de escribirme").
+  /^((POR|FAVOR|YA|OK|HOLA) )*PAR(A|EN) DE (ESCRIBIR|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/,
   /\bDEJ(A|EN|E) DE (ESCRIBIR|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/,
   /\bNO ME (ESCRIBAN|ESCRIBAS|MANDEN|MANDES|ENVIEN|ENVIES)\b/,
   /\b(QUITAME|SACAME|BORRENME|ELIMINENME)\b/,
@@ -57,6 +62,8 @@ const FR = [
   /\b(DESINSCRI(VEZ|S)[- ]MOI|ME DESINSCRIRE)\b/,
   /\bLAISSEZ[- ]MOI TRANQUILLE\b/,
   /\bQUITTER LA LISTE\b/,
+  // ARRETEZ alone or with politeness: "Arrêtez-le", "Arrêtez vous au coin" are about someone else.
+  /^ARRETEZ( (SVP|STP|MERCI|PLEASE|TOUT))*$/,
 ];
 const PT = [
   /\bPAR(E|EM) DE (ME )?(MANDAR|ENVIAR|ESCREVER)/,
@@ -69,6 +76,8 @@ const PT = [
   /\bME DESCADASTR(A|E|EM)\b|\bDESCADASTRAR\b/,
   /\bSAIR DA LISTA\b/,
   /^QUERO SAIR$/,
+  // PAREM alone or with politeness: "Parem o carro" is something else.
+  /^PAREM( (POR|FAVOR|JA|AGORA|OBRIGADA|OBRIGADO))*$/,
 ];
 
 // Words that may come before a request: "OK please stop texting me", "Merci, laissez-moi tranquille".

@@ -306,13 +306,37 @@ describe('parse', () => {
       ['Quitter la liste', 'fr'],
       ['Sair da lista', 'pt'],
       ['Quero sair', 'pt'],
+      // Hyphenated, as phones and forms write it.
+      ['Opt-out', 'en'],
+      ['opt-out.', 'en'],
+      ['please opt-out me', 'en'],
+      // Two languages' words joined, either way round.
+      ['ALTO/STOP', 'es'],
+      ['STOP/ALTO', 'en'],
+      ['No quiero más mensajes', 'es'],
+      ['no quiero recibir mas mensajes', 'es'],
+      ['Paren de mandar mensajes', 'es'],
+      ['Para de escribirme', 'es'],
+      ['Por favor, paren de enviar alertas', 'es'],
     ] as Array<[string, Lang | undefined]>)('reads %j as STOP', (input, lang) => {
       const p = parse(input);
       expect(p).toMatchObject({ ok: true, command: { kind: 'stop' } });
       expect(p.lang).toBe(lang);
     });
 
-    it.each([["he wouldn't stop"], ['he did not stop at the light'], ['ya no tengo saldo'], ['deja de llover'], ['bus stop on 5th']])(
+    it.each([
+      ["he wouldn't stop"],
+      ['he did not stop at the light'],
+      ['ya no tengo saldo'],
+      ['deja de llover'],
+      ['bus stop on 5th'],
+      // PARA is also "for" and "he stops": only an opening "para de escribir/mandar…" asks us.
+      ['lo vi en la parada de bus'],
+      ['para de noche'],
+      ['el no para de escribirme'],
+      ['me dijo que no para de mandar fotos'],
+      ['no quiero mas problemas con el'],
+    ])(
       'does not read %j, which mentions stopping but asks nothing of us, as an opt-out',
       (input) => {
         expect(errorOf(input)).toMatchObject({ error: 'unknown' });

@@ -35,6 +35,12 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     ['Je ne veux plus recevoir tes messages', 'fr'],
     ['Je ne veux plus recevoir de textos', 'fr'],
     ['Merci, plus de messages', 'fr'],
+    // The everyday plural, alone or with politeness.
+    ['Arrêtez', 'fr'],
+    ['Arrêtez svp', 'fr'],
+    ['Arrêtez!!', 'fr'],
+    ['Parem!', 'pt'],
+    ['Parem por favor', 'pt'],
   ])('parses %p as STOP', (text, lang) => {
     const parsed = parse(text);
     expect(parsed.ok && parsed.command.kind).toBe('stop');
@@ -71,6 +77,10 @@ describe('French and Portuguese words about stopping that ask nothing of us', ()
     ['Il m’a envoyé plus de messages après'],
     ['Je ne veux plus recevoir ce client'],
     ['Não quero mais receber esse cliente'],
+    // The word opening a sentence about something else.
+    ['Arrêtez-le, il est dangereux'],
+    ['Arrêtez vous au coin, il attend'],
+    ['Parem o carro ali'],
   ])('%p is no opt-out', (text) => {
     expect(parse(text)).toMatchObject({ ok: false, error: 'unknown' });
   });
