@@ -7,7 +7,8 @@ export type { Lang };
 /** A command with its arguments. Area tokens are unresolved (an NPA or a region name). */
 export type Command =
   | { kind: 'join'; areas: string[] }
-  | { kind: 'leave'; areas: string[] }
+  /** `all`: "LEAVE ALL", every area she has (`areas` empty). */
+  | { kind: 'leave'; areas: string[]; all?: true }
   | { kind: 'stop' }
   | { kind: 'help' }
   | { kind: 'areas' }

@@ -11,7 +11,7 @@ import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
 import { choosePersonLang } from '../store/person-lang';
 import { deleteMember, insertMember, memberIndex, setMemberStatus, type MemberRow } from '../store/members';
-import { closeRequestOf, requestJoin, withdrawFromRequest } from '../store/member-requests';
+import { closeRequestOf, requestedAreas, requestJoin, withdrawFromRequest } from '../store/member-requests';
 import { planTwinFallback } from '../store/alerts';
 import { eraseWaitingTo, waitingAlertCopies, withdrawAlertsOutside } from '../store/outbox';
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
@@ -158,11 +158,16 @@ export function withdrawWaitingAlerts(db: Store['db'], memberId: number, now: nu
   forgetUnreadOf(db, memberId);
 }
 
-/** LEAVE: unsubscribes from the areas named, and only those; the reply says what still reaches her. */
-export function leave(store: Store, who: Asker, regions: Regions, tokens: string[], now: number): Outcome {
+/**
+ * LEAVE: unsubscribes from the areas named, and only those; the reply says what still reaches her.
+ * `all` ("LEAVE ALL"): every area she has or still asks for; she stays a member (STOP is for everything).
+ */
+export function leave(store: Store, who: Asker, regions: Regions, tokens: string[], now: number, all = false): Outcome {
   if (!who.member) return say(who.t.notMember());
-  const resolved = regions.resolve(tokens);
+  const resolved = all ? { ok: true as const, npas: allAreasOf(store.db, who.member.id) } : regions.resolve(tokens);
   if (!resolved.ok) return say(unknownArea(who.t, regions, resolved.bad, 'leave'));
+  // With none to leave, what AREAS says: she has none, and how to get alerts.
+  if (resolved.npas.length === 0) return say(who.t.areas([]));
   const remaining = unsubscribe(store.db, who.member.id, resolved.npas);
   // Under approval, areas still waiting for a moderator are left too: APPROVE admits her to the others only.
   if (withdrawFromRequest(store.db, who.member.id, resolved.npas, now)) dropDigestsIfNothingWaits(store.db);
@@ -177,6 +182,11 @@ export function leave(store: Store, who: Asker, regions: Regions, tokens: string
     return say(who.t.leftCovered(resolved.npas.filter((npa) => !covered.includes(npa)), covered, through));
   }
   return say(who.t.left(resolved.npas, remaining));
+}
+
+/** Her areas and those her join request still asks for, sorted, each once. */
+function allAreasOf(db: Store['db'], memberId: number): string[] {
+  return [...new Set([...listAreas(db, memberId), ...requestedAreas(db, memberId)])].sort();
 }
 
 /**

@@ -133,6 +133,16 @@ function wordOf(t: Token): string {
   return t.word;
 }
 
+// "LEAVE ALL", "leave all my areas", "SALIR DE TODO", "QUITTER TOUT", "SAIR DE TUDO": every area she has. An
+// area named among them ("LEAVE 415 all") leaves it be read as areas, and answered as such.
+const ALL_WORDS: ReadonlySet<string> = new Set('ALL EVERYTHING TODO TODOS TODAS TOUT TOUS TOUTES TUDO'.split(' '));
+const ALL_FILLER: ReadonlySet<string> = new Set('MY OF THE AREAS DE LAS LOS MIS ZONAS MES LES ZONES DAS DOS AS OS MINHAS REGIOES'.split(' '));
+
+function leavesAll(rest: Token[]): boolean {
+  const words = rest.map(wordOf);
+  return words.some((w) => ALL_WORDS.has(w)) && words.every((w) => ALL_WORDS.has(w) || ALL_FILLER.has(w));
+}
+
 /** The command a keyword and its arguments make, or why they make none. */
 function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token[], country: CountryCode): Command | ParseErrorCode {
   // Check-ins (issue 13)
@@ -141,6 +151,7 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
     case 'join':
       return { kind, areas: areaTokens(rest) };
     case 'leave': {
+      if (leavesAll(rest)) return { kind, areas: [], all: true };
       const areas = areaTokens(rest);
       return areas.length ? { kind, areas } : 'missing_area';
     }

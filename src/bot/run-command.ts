@@ -92,7 +92,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
       if (buddyBack(store, who, now)) return { ...join(store, who, rules, command.areas, now), queued: true };
       return join(store, who, rules, command.areas, now);
     case 'leave':
-      return leave(store, who, rules.regions, command.areas, now);
+      return leave(store, who, rules.regions, command.areas, now, command.all === true);
     case 'stop': {
       // A buddy's STOP also ends every buddy link to them (issue 13).
       const stopped = stop(store, who, now);

@@ -46,6 +46,12 @@ export function requestOf(db: Db, memberId: number): { id: number; memberId: num
   return row ? { id: row.id, memberId } : undefined;
 }
 
+/** The areas a member's open request still asks for (none without one). */
+export function requestedAreas(db: Db, memberId: number): string[] {
+  const row = db.stmt('SELECT npas FROM member_requests WHERE member_id = ?').get(memberId) as { npas: string } | undefined;
+  return row ? row.npas.split(',') : [];
+}
+
 /** Removes a request (decided, or closed by the applicant) and withdraws its notices still waiting. */
 export function closeRequest(db: Db, id: number, now: number): void {
   withdrawJoinNotices(db, id, now);

@@ -253,6 +253,38 @@ describe('LEAVE', () => {
   });
 });
 
+describe('LEAVE of all her areas', () => {
+  it('"LEAVE ALL" leaves every area she has and keeps her a member (STOP is for everything)', async () => {
+    const w = await world();
+    w.sms(ROSA, 'JOIN 415 212');
+    expect(w.sms(ROSA, 'LEAVE ALL').reply).toBe(t.left(['212', '415'], []));
+    expect(membership(w, ROSA)).toEqual({ status: 'active', areas: [] });
+  });
+
+  it('"SALIR DE TODO" does the same, answered in Spanish', async () => {
+    const w = await world();
+    w.sms(ROSA, 'UNIRSE 415');
+    expect(w.sms(ROSA, 'SALIR DE TODO').reply).toBe(es.left(['415'], []));
+    expect(membership(w, ROSA)).toEqual({ status: 'active', areas: [] });
+  });
+
+  it('tells a member with no areas that she has none, naming no empty list', async () => {
+    const w = await world();
+    w.sms(ROSA, 'JOIN 415');
+    w.sms(ROSA, 'LEAVE 415');
+    expect(w.sms(ROSA, 'Leave everything').reply).toBe(t.areas([]));
+  });
+
+  it('takes the areas still waiting for a moderator out of her request too', async () => {
+    const w = await world({ subscribeMode: 'approval' });
+    w.sms(ROSA, 'JOIN 415');
+    const ref = joinRef(w, '415');
+    expect(w.sms(ROSA, 'LEAVE ALL').reply).toBe(t.left(['415'], []));
+    expect(w.sms(MOD, 'PENDING').reply).not.toContain(`#${ref}`);
+    expect(membership(w, ROSA)?.areas).toEqual([]);
+  });
+});
+
 describe('STOP', () => {
   it('unsubscribes from everything and marks the member stopped', async () => {
     const w = await world();

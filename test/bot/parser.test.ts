@@ -160,6 +160,18 @@ describe('parse', () => {
       expect(commandOf('JOIN san-francisco')).toEqual({ kind: 'join', areas: ['SAN-FRANCISCO'] });
     });
 
+    it.each([['LEAVE ALL'], ['Leave everything'], ['leave all my areas'], ['SALIR DE TODO'], ['salir todo'], ['salir de todas las zonas'], ['QUITTER TOUT'], ['quitter toutes mes zones'], ['SAIR DE TUDO']])(
+      'reads %j as LEAVE of all her areas, not of an area named "ALL"',
+      (input) => {
+        expect(commandOf(input)).toEqual({ kind: 'leave', areas: [], all: true });
+      },
+    );
+
+    it('reads LEAVE with an area and other words as areas to resolve, not as all of them', () => {
+      expect(commandOf('LEAVE 415 all')).toEqual({ kind: 'leave', areas: ['415', 'ALL'] });
+      expect(commandOf('LEAVE my areas')).toEqual({ kind: 'leave', areas: ['MY', 'AREAS'] });
+    });
+
     it('asks for an area when LEAVE has none', () => {
       expect(errorOf('LEAVE')).toMatchObject({ error: 'missing_area', command: 'leave' });
       expect(errorOf('salir')).toMatchObject({ error: 'missing_area', lang: 'es' });
