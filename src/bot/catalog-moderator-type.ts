@@ -70,7 +70,8 @@ export interface ModeratorCatalog {
   modAlreadyDecided(ref: string): string;
   /** APPROVE of a report whose text she was never shown (held in a digest, listed by PENDING): nothing sent. */
   modShowFirst(ref: string): string;
-  modNeedsRef(): string;
+  /** APPROVE, REJECT, EDIT, … with no reference or a malformed one: the example names `command` (in capitals). */
+  modNeedsRef(command: string): string;
   /** REJECT, BLOCK or RETRACT with more than one word after it (`command`, as typed in capitals). */
   modOneRef(command: string): string;
   modNeedsText(): string;

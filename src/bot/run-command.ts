@@ -46,7 +46,7 @@ function parseError(store: Store, rules: LineRules, who: Asker, parsed: Extract<
       return say(who.t.checkNeedsNumber());
     case 'missing_ref':
     case 'bad_ref':
-      return say(who.t.modNeedsRef());
+      return say(who.t.modNeedsRef((parsed.command ?? 'approve').toUpperCase()));
     case 'one_ref':
       return say(who.t.modOneRef((parsed.command ?? '').toUpperCase()));
     case 'bad_lang':

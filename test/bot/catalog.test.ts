@@ -101,7 +101,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     modNoSuchRef: TEXTS.map((x) => t.modNoSuchRef(`#${x}`)),
     modAlreadyDecided: [t.modAlreadyDecided(REF)],
     modShowFirst: [t.modShowFirst(REF)],
-    modNeedsRef: [t.modNeedsRef()],
+    modNeedsRef: [t.modNeedsRef('RETRACT')],
     modOneRef: [t.modOneRef('RETRACT')],
     modNeedsText: [t.modNeedsText()],
     modEditNeedsText: [t.modEditNeedsText()],

@@ -643,6 +643,25 @@ describe('unknown references', () => {
   });
 });
 
+describe('a command missing its reference', () => {
+  it.each([['APPROVE'], ['REJECT'], ['RETRACT'], ['BLOCK'], ['EDIT'], ['SHOW'], ['reject #K7']])(
+    '%s is answered with an example of itself: never APPROVE, which broadcasts, for another command',
+    async (cmd) => {
+      const w = await modWorld();
+      const typed = cmd.split(' ')[0]!.toUpperCase();
+      expect(mod(w, cmd)).toBe(`Which one? Give the reference, e.g. ${typed} K7Q2.`);
+      expect(mod(w, cmd)).toBe(t.modNeedsRef(typed));
+    },
+  );
+
+  it('is answered in the moderator\'s language, naming the command as typed', async () => {
+    const w = await modWorld();
+    w.sms(MOD, 'ESPANOL');
+    expect(mod(w, 'RETRACT')).toBe(es.modNeedsRef('RETRACT'));
+    expect(mod(w, 'RETRACT')).toContain('RETRACT K7Q2');
+  });
+});
+
 describe('join requests (SUBSCRIBE_MODE=approval)', () => {
   it('APPROVE admits the applicant to the areas asked, tells them at once in their language, and alerts then reach them', async () => {
     const w = await modWorld({ subscribeMode: 'approval' });

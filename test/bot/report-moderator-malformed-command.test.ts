@@ -17,9 +17,9 @@ const draftOfMod = (w: BotWorld) => findConversation(w.db, w.vault, memberIndex(
 
 describe('a moderator in the middle of a guided report', () => {
   it.each([
-    ['APPROVE', t.modNeedsRef()],
-    ['SHOW #K7', t.modNeedsRef()],
-    ['REJECT', t.modNeedsRef()],
+    ['APPROVE', t.modNeedsRef('APPROVE')],
+    ['SHOW #K7', t.modNeedsRef('SHOW')],
+    ['REJECT', t.modNeedsRef('REJECT')],
     ['EDIT K7Q2', t.modEditNeedsText()],
   ])('is told %j needs a reference (or text), as outside a report; the question stays where it was', async (cmd, usage) => {
     const w = await world();
