@@ -121,6 +121,9 @@ export const en: Catalog = {
   modNoSuchRef: (ref) => `No pending item ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} was already decided.`,
   modShowFirst: (ref) => `Not sent: ${ref} was never shown to you. Text SHOW ${ref.slice(1)} to read it, then APPROVE.`,
+  modHelp: () =>
+    'Heads Up moderators: PENDING, SHOW ref, APPROVE ref, REJECT ref, EDIT ref text, ALERT area text, BLOCK ref, RETRACT ref, STATS. Members: JOIN 415, REPORT, CHECK, BUDDY, CHECKIN 90, DISCREET, AREAS, LEAVE 415, DELETE, LANG, STOP.',
+  modHint: () => "Heads Up didn't understand that. Moderators: PENDING, SHOW, APPROVE, REJECT, EDIT, RETRACT, BLOCK + reference; ALERT area text; STATS. HELP for all.",
   modNeedsRef: (command) => `Which one? Give the reference, e.g. ${command} K7Q2.`,
   modOneRef: (command) => `One reference at a time, e.g. ${command} K7Q2: nothing was done.`,
   modNeedsText: () => 'Add the text, e.g. ALERT 415 grey van, aggressive.',

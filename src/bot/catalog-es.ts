@@ -123,6 +123,9 @@ export const es: Catalog = {
   modNoSuchRef: (ref) => `No hay pendiente ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} ya estaba decidido.`,
   modShowFirst: (ref) => `No enviado: nunca te mostramos ${ref}. Escribe SHOW ${ref.slice(1)} para leerlo, luego APPROVE.`,
+  modHelp: () =>
+    'Heads Up moderadoras: PENDING, SHOW ref, APPROVE ref, REJECT ref, EDIT ref texto, ALERT area texto, BLOCK ref, RETRACT ref, STATS. Miembros: UNIRSE 415, REPORTE, VERIFICAR, AMIGA, SEGURA 90, DISCRETO, ZONAS, SALIR 415, BORRAR, LANG, ALTO.',
+  modHint: () => 'Heads Up no entendio. Moderadoras: PENDING, SHOW, APPROVE, REJECT, EDIT, RETRACT, BLOCK + referencia; ALERT area texto; STATS. AYUDA para todo.',
   modNeedsRef: (command) => `¿Cual? Da la referencia, ej. ${command} K7Q2.`,
   modOneRef: (command) => `Una referencia a la vez, ej. ${command} K7Q2: no se hizo nada.`,
   modNeedsText: () => 'Agrega el texto, ej. ALERT 415 van gris, agresivo.',

@@ -127,6 +127,9 @@ export const fr: Catalog = {
   modNoSuchRef: (ref) => `Rien en attente sous ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} est déjà décidé.`,
   modShowFirst: (ref) => `Pas envoyé: ${ref} ne vous a jamais été montré. Écrivez SHOW ${ref.slice(1)} pour le lire, puis APPROVE.`,
+  modHelp: () =>
+    'Heads Up modération: PENDING, SHOW réf, APPROVE réf, REJECT réf, EDIT réf texte, ALERT zone texte, BLOCK réf, RETRACT réf, STATS. Membres: REJOINDRE 415, SIGNALER, VERIFIER, BINOME, SECURITE 90, DISCRET, ZONES, QUITTER 415, SUPPRIMER, LANG, STOP.',
+  modHint: () => "Heads Up n'a pas compris. Modération: PENDING, SHOW, APPROVE, REJECT, EDIT, RETRACT, BLOCK + référence; ALERT zone texte; STATS. AIDE pour tout.",
   modNeedsRef: (command) => `Lequel? Donnez la référence, ex. ${command} K7Q2.`,
   modOneRef: (command) => `Une référence à la fois, ex. ${command} K7Q2 : rien n'a été fait.`,
   modNeedsText: () => 'Ajoutez le texte, ex. ALERT 415 van gris, agressif.',

@@ -70,6 +70,10 @@ export interface ModeratorCatalog {
   modAlreadyDecided(ref: string): string;
   /** APPROVE of a report whose text she was never shown (held in a digest, listed by PENDING): nothing sent. */
   modShowFirst(ref: string): string;
+  /** HELP from a moderator: the moderator commands, then the members' in brief. */
+  modHelp(): string;
+  /** A moderator's message that is no command: answered every time (not the members' once-an-hour hint), naming the moderator commands. */
+  modHint(): string;
   /** APPROVE, REJECT, EDIT, … with no reference or a malformed one: the example names `command` (in capitals). */
   modNeedsRef(command: string): string;
   /** REJECT, BLOCK or RETRACT with more than one word after it (`command`, as typed in capitals). */

@@ -128,6 +128,9 @@ export const pt: Catalog = {
   modNoSuchRef: (ref) => `Nada pendente com ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} ja foi decidida.`,
   modShowFirst: (ref) => `Nao enviado: ${ref} nunca foi mostrado a voce. Escreva SHOW ${ref.slice(1)} para ler, depois APPROVE.`,
+  modHelp: () =>
+    'Heads Up moderadoras: PENDING, SHOW ref, APPROVE ref, REJECT ref, EDIT ref texto, ALERT area texto, BLOCK ref, RETRACT ref, STATS. Membros: ENTRAR 415, DENUNCIA, VERIFICAR, PARCEIRA, SEGURA 90, DISCRETO, REGIOES, SAIR 415, APAGAR, LANG, PARAR.',
+  modHint: () => 'Heads Up nao entendeu. Moderadoras: PENDING, SHOW, APPROVE, REJECT, EDIT, RETRACT, BLOCK + referencia; ALERT area texto; STATS. AJUDA para tudo.',
   modNeedsRef: (command) => `Qual? Informe a referencia, ex. ${command} K7Q2.`,
   modOneRef: (command) => `Uma referencia de cada vez, ex. ${command} K7Q2: nada foi feito.`,
   modNeedsText: () => 'Junte o texto, ex. ALERT 415 van cinza, agressivo.',

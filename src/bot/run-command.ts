@@ -35,7 +35,7 @@ export function hint(store: Store, rules: LineRules, who: Asker, now: number, te
 }
 
 /** What a message that is not a usable command is told. */
-function parseError(store: Store, rules: LineRules, who: Asker, parsed: Extract<Parsed, { ok: false }>, now: number): Outcome {
+function parseError(store: Store, rules: LineRules, who: Asker, moderator: boolean, parsed: Extract<Parsed, { ok: false }>, now: number): Outcome {
   switch (parsed.error) {
     case 'missing_area':
       return say(parsed.command === 'alert' ? who.t.modNeedsArea() : who.t.leaveNeedsArea());
@@ -58,6 +58,10 @@ function parseError(store: Store, rules: LineRules, who: Asker, parsed: Extract<
     case 'missing_minutes':
       if (parsed.command === 'later') return say(who.t.laterUsage(rules.checkins.maxMinutes));
       return say(checkinUsage(who, rules));
+    case 'unknown':
+      // A moderator's typo ("APROVE K7Q2") is answered each time, with her commands: a report she believes
+      // approved may be waiting. She is no stranger's auto-reply to guard against.
+      return moderator ? say(who.t.modHint()) : hint(store, rules, who, now);
     default:
       return hint(store, rules, who, now);
   }
@@ -77,7 +81,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
   if (!parsed.ok) {
     const forModerators = parsed.command !== undefined && MODERATOR_COMMANDS.has(parsed.command);
     if (forModerators && !moderator) return hint(store, rules, who, now);
-    return parseError(store, rules, who, parsed, now);
+    return parseError(store, rules, who, moderator, parsed, now);
   }
   const { command } = parsed;
   if (MODERATOR_COMMANDS.has(command.kind)) {
@@ -99,7 +103,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
       return buddyStop(store, who, now) ? { ...stopped, queued: true } : stopped;
     }
     case 'help':
-      return say(who.t.help());
+      return say(moderator ? who.t.modHelp() : who.t.help());
     case 'areas':
       return areas(store, who);
     case 'delete': {

@@ -101,6 +101,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     modNoSuchRef: TEXTS.map((x) => t.modNoSuchRef(`#${x}`)),
     modAlreadyDecided: [t.modAlreadyDecided(REF)],
     modShowFirst: [t.modShowFirst(REF)],
+    modHelp: [t.modHelp()],
+    modHint: [t.modHint()],
     modNeedsRef: [t.modNeedsRef('RETRACT')],
     modOneRef: [t.modOneRef('RETRACT')],
     modNeedsText: [t.modNeedsText()],

@@ -148,6 +148,37 @@ describe('who may moderate', () => {
   });
 });
 
+describe('a mistyped command', () => {
+  it('is answered every time with the moderator commands, not once an hour: a second typo a minute later is not met with silence', async () => {
+    const w = await modWorld();
+    const ref = report(w, REPORTER, '415 tall man, knife, grey van');
+    const first = mod(w, `APROVE ${ref}`);
+    w.clock.now += 60_000;
+    const second = mod(w, `APPROVED ${ref}`);
+    expect(second).toMatch(/PENDING.*APPROVE.*REJECT/);
+    expect(first).toBe(t.modHint());
+    expect(second).toBe(t.modHint());
+    // Nothing was approved: the report still waits.
+    expect(mod(w, 'PENDING')).toBe(`Pending: #${ref} (415)`);
+  });
+
+  it('keeps the members\' hint to once an hour for everyone else', async () => {
+    const w = await modWorld();
+    expect(w.sms(SF1, 'APROVE K7Q2').reply).toBe(t.hint());
+    w.clock.now += 60_000;
+    expect(w.sms(SF1, 'APPROVED K7Q2').reply).toBeNull();
+  });
+
+  it('HELP from a moderator names the moderator commands too; from a member, only hers', async () => {
+    const w = await modWorld();
+    const help = mod(w, 'HELP');
+    expect(help).toMatch(/PENDING.*APPROVE.*REJECT.*EDIT.*ALERT.*BLOCK.*RETRACT/);
+    expect(help).toMatch(/JOIN.*REPORT.*STOP/);
+    expect(help).toBe(t.modHelp());
+    expect(w.sms(SF1, 'HELP').reply).toBe(t.help());
+  });
+});
+
 describe('PENDING', () => {
   it('says when nothing waits, and lists reports, then join requests, with their areas', async () => {
     const w = await modWorld({ subscribeMode: 'approval' });
