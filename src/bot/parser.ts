@@ -89,12 +89,28 @@ function success(command: Command, lang: Lang | undefined, keyword: string, exac
   return keeps ? { ok: true, command, lang, keeps, keyword, exactKeyword } : { ok: true, command, lang, keyword, exactKeyword };
 }
 
+/**
+ * "JOIN.415", "JOIN-415", "HELP/AYUDA": a dot, hyphen or slash between a keyword and a number or another
+ * keyword separates as a space does (one space for each mark). Nowhere else: "CHECK-IN" is a keyword of its
+ * own, "End-of-shift" is no STOP, and a CHECK's "415-555-0100" keeps its dashes (only the marks right after
+ * the first word go).
+ */
+function spacedAfterKeyword(text: string): string {
+  const m = /^(\s*\p{L}+)([./-]+)(\(?\+?\p{N}|\p{L}+(?![\p{L}\p{N}]))/u.exec(text);
+  if (!m) return text;
+  const [, word = '', marks = '', next = ''] = m;
+  const glued = normalizeWord(/^\S+/.exec(text.trimStart())?.[0] ?? '');
+  if (!lookupKeyword(normalizeWord(word)) || lookupKeyword(glued)) return text;
+  if (/^\p{L}/u.test(next) && !lookupKeyword(normalizeWord(next))) return text;
+  return word + ' '.repeat(marks.length) + text.slice(word.length + marks.length);
+}
+
 /** Parses one inbound message; a number leading a report is read as `country` (DEFAULT_COUNTRY) writes it. Never throws. */
 export function parse(input: string, country: CountryCode = 'US'): Parsed {
   const clipped = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
   // "JOIN,415", "REPORT:415 …": a comma, colon or semicolon right after the first word separates as a space does
   // (one space for each, so positions in the text stay).
-  const text = /[,:;]/.test(clipped) ? clipped.replace(/^(\s*\p{L}+)([,:;]+)/u, (_m, word: string, marks: string) => word + ' '.repeat(marks.length)) : clipped;
+  const text = spacedAfterKeyword(/[,:;]/.test(clipped) ? clipped.replace(/^(\s*\p{L}+)([,:;]+)/u, (_m, word: string, marks: string) => word + ' '.repeat(marks.length)) : clipped);
   const tokens = tokenize(text);
   const first = tokens[0];
   if (!first) return { ok: false, error: 'empty' };

@@ -133,8 +133,28 @@ describe('parse', () => {
       ['LEAVE;415', { kind: 'leave', areas: ['415'] }],
       ['report:415 grey van', { kind: 'report', areas: ['415'], text: 'grey van' }],
       ['CHECK:415-555-0100', { kind: 'check', query: '415-555-0100' }],
+      // A dot, hyphen or slash between the keyword and a number.
+      ['JOIN.415', { kind: 'join', areas: ['415'] }],
+      ['JOIN-415', { kind: 'join', areas: ['415'] }],
+      ['JOIN/415', { kind: 'join', areas: ['415'] }],
+      ['Leave-415', { kind: 'leave', areas: ['415'] }],
+      ['REPORT-415 grey van', { kind: 'report', areas: ['415'], text: 'grey van' }],
+      // Only the mark after the keyword: the number keeps its own.
+      ['CHECK-415-555-0100', { kind: 'check', query: '415-555-0100' }],
+      ['check.415.555.0100', { kind: 'check', query: '415.555.0100' }],
+      ['CHECK/(415) 555-0100', { kind: 'check', query: '(415) 555-0100' }],
     ])('reads %j with the punctuation after the keyword as a space', (input, command) => {
       expect(commandOf(input)).toEqual(command);
+    });
+
+    it.each([['HELP/AYUDA', 'HELP'], ['Ayuda/Help', 'AYUDA'], ['help.info', 'HELP']])('reads %j, two keywords joined by a mark, as the first', (input, keyword) => {
+      expect(parse(input)).toMatchObject({ ok: true, command: { kind: 'help' }, keyword });
+    });
+
+    it('leaves a word that holds a mark of its own whole: CHECK-IN is a keyword, "End-of-shift" no STOP', () => {
+      expect(parse('CHECK-IN 90')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 90 }, keyword: 'CHECK-IN' });
+      expect(errorOf('End-of-shift')).toMatchObject({ error: 'unknown' });
+      expect(errorOf('join-the-club')).toMatchObject({ error: 'unknown' });
     });
 
     it('says whether the whole message is the keyword alone', () => {
@@ -324,7 +344,9 @@ describe('parse', () => {
       ['please opt-out me', 'en'],
       // Two languages' words joined, either way round.
       ['ALTO/STOP', 'es'],
-      ['STOP/ALTO', 'en'],
+      // STOP, which every language writes, sets none.
+      ['STOP/ALTO', undefined],
+      ['ALTO!STOP', 'es'],
       ['No quiero más mensajes', 'es'],
       ['no quiero recibir mas mensajes', 'es'],
       ['Paren de mandar mensajes', 'es'],
