@@ -156,7 +156,7 @@ export const en: Catalog = {
   buddyWaiting: (name) => `Heads Up: the one waiting for your answer gave the name ${name}. If you know them, reply ACCEPT alone; if not, DECLINE.`,
   buddyNumberHidden: (answer) => {
     const word = answer === 'accept' ? 'ACCEPT' : 'DECLINE';
-    return `Heads Up: your number is hidden from us on Signal, so we can't tell who asked you. If you were asked by SMS, text ${word} there. If on Signal, let us see your number (Signal: Settings > Privacy > Phone number > Who can see my number: Everyone) and send ${word} again.`;
+    return `Heads Up: your number is hidden from us on Signal, so we can't tell who asked you. If you were asked by SMS, text ${word} there.`;
   },
   buddyNoInviteHere: (via) =>
     via === 'sms'

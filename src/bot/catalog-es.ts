@@ -158,7 +158,7 @@ export const es: Catalog = {
   buddyWaiting: (name) => `Heads Up: quien espera tu respuesta dio el nombre ${name}. Si la conoces, responde solo ACEPTAR; si no, RECHAZAR.`,
   buddyNumberHidden: (answer) => {
     const word = answer === 'accept' ? 'ACEPTAR' : 'RECHAZAR';
-    return `Heads Up: tu numero esta oculto en Signal, no sabemos quien te lo pidio. Si fue por SMS, envia ${word} por SMS. Si fue en Signal, deja ver tu numero (Signal: Ajustes > Privacidad > Numero de telefono > Quien puede ver mi numero: Todos) y envia ${word} otra vez.`;
+    return `Heads Up: tu numero esta oculto en Signal, no sabemos quien te lo pidio. Si te lo pidieron por SMS, envia ${word} por SMS.`;
   },
   buddyNoInviteHere: (via) =>
     via === 'sms'

@@ -184,7 +184,7 @@ export const fr: Catalog = {
   buddyWaiting: (name) => `Heads Up: la personne qui attend votre réponse a donné le nom ${name}. Si vous la connaissez, répondez ACCEPTER seul; sinon, REFUSER.`,
   buddyNumberHidden: (answer) => {
     const word = answer === 'accept' ? 'ACCEPTER' : 'REFUSER';
-    return `Heads Up: votre numero est masque sur Signal, nous ne savons pas qui vous l'a demande. Si c'etait par SMS, envoyez ${word} par SMS. Sur Signal, laissez voir votre numero (Signal: Parametres > Confidentialite > Numero de telephone > Qui peut voir mon numero: Tout le monde) et renvoyez ${word}.`;
+    return `Heads Up: votre numéro est masqué sur Signal, nous ne savons pas qui vous l'a demandé. Si c'était par SMS, envoyez ${word} par SMS.`;
   },
   buddyNoInviteHere: (via) =>
     via === 'sms'

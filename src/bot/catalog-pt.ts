@@ -184,7 +184,7 @@ export const pt: Catalog = {
   buddyWaiting: (name) => `Heads Up: quem espera sua resposta deu o nome ${name}. Se voce conhece, responda so ACEITAR; se nao, RECUSAR.`,
   buddyNumberHidden: (answer) => {
     const word = answer === 'accept' ? 'ACEITAR' : 'RECUSAR';
-    return `Heads Up: seu numero esta oculto no Signal, nao sabemos quem pediu. Se foi por SMS, envie ${word} por SMS. Se foi no Signal, deixe ver seu numero (Signal: Configuracoes > Privacidade > Numero de telefone > Quem pode ver meu numero: Todos) e envie ${word} de novo.`;
+    return `Heads Up: seu numero esta oculto no Signal, nao sabemos quem pediu. Se foi por SMS, envie ${word} por SMS.`;
   },
   buddyNoInviteHere: (via) =>
     via === 'sms'

@@ -117,8 +117,9 @@ export interface Catalog extends ModeratorCatalog {
   /**
    * ACCEPT or DECLINE over Signal from an account hiding its number: the line
    * cannot tell which invitations went to it (and takes no one's word for a
-   * number). Says to answer by SMS, or to let the line see the number and
-   * answer again; the same for everyone hiding theirs, whatever waits.
+   * number). Says to answer by SMS if asked there (one asked over Signal by
+   * number shows it to the line); never to show her number to everyone on
+   * Signal, every contact and group. The same for everyone hiding theirs, whatever waits.
    */
   buddyNumberHidden(answer: 'accept' | 'decline'): string;
   /**

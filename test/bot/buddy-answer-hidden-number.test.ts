@@ -4,8 +4,10 @@
  * which invitations are hers, and must not take her word for a number (a
  * stranger's Signal account could claim any). Her reply must be true: not
  * "no one asked you on Signal", when someone did; it says what she can do
- * (answer by SMS, or let the line see her number and answer again), and is
- * the same for everyone hiding their number, whatever waits.
+ * (answer by SMS if asked there: the line messaged by number over Signal
+ * sees that number), and is the same for everyone hiding their number,
+ * whatever waits. It never asks her to show her number to everyone on
+ * Signal: every contact and group would see it.
  */
 import { catalog } from '../../src/bot/catalog';
 import type { BotWorld } from '../helpers/bot-world';
@@ -52,9 +54,19 @@ describe('a buddy answering from a Signal account that hides her number', () => 
     expect(hidden(w, 'ACCEPT', STRANGER_UUID)).toBe(hidden(w, 'ACCEPT'));
   });
 
-  it.each(['en', 'es', 'fr', 'pt'] as const)('says, in %s, to answer by SMS or to let the line see her number', (lang) => {
+  it.each(['en', 'es', 'fr', 'pt'] as const)('says, in %s, to answer by SMS, and never to show her number to everyone', (lang) => {
     const c = catalog(lang);
-    for (const r of [c.buddyNumberHidden('accept'), c.buddyNumberHidden('decline')]) expect(r).toMatch(/SMS/);
+    for (const r of [c.buddyNumberHidden('accept'), c.buddyNumberHidden('decline')]) {
+      expect(r).toMatch(/SMS/);
+      // Signal's "Who can see my number: Everyone" shows it to every contact and group she is in.
+      expect(r).not.toMatch(/Everyone|Todos|Tout le monde|Who can see|Quien puede|Qui peut|Quem pode|Privacy|Privacidad|Confidentialit|Privacidade/);
+    }
     expect(c.buddyNumberHidden('accept')).not.toBe(c.buddyNoInviteHere('signal'));
+  });
+
+  it('writes the French with its accents, as the rest of the French catalogue does', () => {
+    const fr = catalog('fr');
+    expect(fr.buddyNumberHidden('accept')).toContain('numéro est masqué');
+    expect(fr.buddyNumberHidden('decline')).toContain("vous l'a demandé");
   });
 });
