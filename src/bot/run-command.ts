@@ -5,6 +5,7 @@
  */
 import { hasCheckin } from '../store/checkins';
 import { endConversation, saveConversation } from '../store/conversations';
+import type { Limit } from '../store/sender-limits';
 import { LANGS } from './catalog';
 import { check } from './check-command';
 import { MODERATOR_COMMANDS, type Parsed } from './commands';
@@ -30,9 +31,15 @@ export function reportRules(rules: LineRules): ReportRules {
 }
 
 /** "Text HELP" (or another hint), at most once per sender per window, so that auto-replies cannot loop. */
-export function hint(store: Store, rules: LineRules, who: Asker, now: number, text: string = who.t.hint()): Outcome {
-  return say(store.limits.take(who.limitKey, 'hint', rules.limits.hints, now) ? text : null);
+export function hint(store: Store, rules: LineRules, who: Asker, now: number, text: string = who.t.hint(), limit: Limit = rules.limits.hints): Outcome {
+  return say(store.limits.take(who.limitKey, 'hint', limit, now) ? text : null);
 }
+
+/**
+ * A moderator's typos are answered each time a person could make them: the bound only ends a loop with an
+ * auto-reply, which no message limit would (moderators have none).
+ */
+const MODERATOR_HINTS: Limit = { max: 20, windowMs: 3_600_000 };
 
 /** What a message that is not a usable command is told. */
 function parseError(store: Store, rules: LineRules, who: Asker, moderator: boolean, parsed: Extract<Parsed, { ok: false }>, now: number): Outcome {
@@ -60,8 +67,8 @@ function parseError(store: Store, rules: LineRules, who: Asker, moderator: boole
       return say(checkinUsage(who, rules));
     case 'unknown':
       // A moderator's typo ("APROVE K7Q2") is answered each time, with her commands: a report she believes
-      // approved may be waiting. She is no stranger's auto-reply to guard against.
-      return moderator ? say(who.t.modHint()) : hint(store, rules, who, now);
+      // approved may be waiting.
+      return moderator ? hint(store, rules, who, now, who.t.modHint(), MODERATOR_HINTS) : hint(store, rules, who, now);
     default:
       return hint(store, rules, who, now);
   }

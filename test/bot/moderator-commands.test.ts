@@ -162,6 +162,15 @@ describe('a mistyped command', () => {
     expect(mod(w, 'PENDING')).toBe(`Pending: #${ref} (415)`);
   });
 
+  it('stops answering only past 20 in an hour, so an auto-reply cannot loop with the line (moderators have no message limit)', async () => {
+    const w = await modWorld();
+    const replies = Array.from({ length: 21 }, (_, i) => mod(w, `APROVE K7Q${i % 10}`));
+    expect(replies.slice(0, 20)).toEqual(Array(20).fill(t.modHint()));
+    expect(replies[20]).toBeNull();
+    w.clock.now += 3_600_000;
+    expect(mod(w, 'APROVE K7Q2')).toBe(t.modHint());
+  });
+
   it('keeps the members\' hint to once an hour for everyone else', async () => {
     const w = await modWorld();
     expect(w.sms(SF1, 'APROVE K7Q2').reply).toBe(t.hint());
