@@ -49,7 +49,8 @@ describe('kill -9 around a check-in deadline', () => {
     TWILIO_FROM_NUMBER: FROM_NUMBER,
     TWILIO_API_BASE_URL: fake.url,
     TWILIO_REDACT: 'off',
-    CHECKIN_MIN_MINUTES: '0.05',
+    // Check-ins of a second or two: the deadlines pass within the test, not minutes later.
+    CHECKIN_MIN_MINUTES: '0.01',
     LOG_LEVEL: 'warn',
   });
   const escalations = (marker: string) => fake.sent.filter((m) => m.to === BUDDY && m.body.includes(marker));
@@ -65,11 +66,12 @@ describe('kill -9 around a check-in deadline', () => {
     await waitFor(() => fake.to(BUDDY).length === 1, 10_000, 'the invitation');
     expect(await smsTo(child.url, BUDDY, 'ACCEPT')).toBe(t.buddyAccepted());
 
-    const started = Date.now();
-    expect(await smsTo(child.url, ROSE, 'CHECKIN 0.1 red pickup')).toContain('check-in until');
+    const reply = await smsTo(child.url, ROSE, 'CHECKIN 0.03 red pickup');
+    const repliedAt = Date.now();
+    expect(reply).toContain('check-in until');
     await kill();
-    // The deadline (6 s) passes with no server.
-    await waitFor(() => Date.now() > started + 7_000, 10_000, 'the deadline to pass');
+    // The deadline (1.8 s after the server read the check-in, so before repliedAt + 1.8 s) passes with no server.
+    await waitFor(() => Date.now() > repliedAt + 2_300, 10_000, 'the deadline to pass');
     expect(escalations('red pickup')).toEqual([]);
     child = await startChild(env());
     await waitFor(() => escalations('red pickup').length === 1, 20_000, 'the escalation after the restart');
@@ -80,7 +82,7 @@ describe('kill -9 around a check-in deadline', () => {
 
   it('an escalation queued but not yet sent (the provider is down) when the server is killed is sent once after the restart', async () => {
     buddyAnswer = { status: 503, code: 20503, message: 'Service Unavailable' };
-    expect(await smsTo(child!.url, ROSE, 'CHECKIN 0.05 grey sedan')).toContain('check-in until');
+    expect(await smsTo(child!.url, ROSE, 'CHECKIN 0.01 grey sedan')).toContain('check-in until');
     // The deadline passes, the timer fires and its escalation fails at the provider: it is queued, not sent.
     await waitFor(() => refused > 0, 20_000, 'a failed attempt');
     expect(escalations('grey sedan')).toEqual([]);

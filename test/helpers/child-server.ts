@@ -58,7 +58,8 @@ export async function startChild(env: Record<string, string>, timeoutMs = 20_000
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    // Asked often: each test that starts a child waits for this answer.
+    await new Promise((r) => setTimeout(r, 25));
   }
   proc.kill('SIGKILL');
   throw new Error('server did not become healthy in time');
