@@ -31,7 +31,8 @@ function seedSignal(dataDir: string, npa: string, uuids: string[]): void {
 
 describe('a notice during a fan-out', () => {
   const SEND_RATE = 20;
-  const MEMBERS = numbersIn('206', 200);
+  // Six seconds of fan-out at SEND_RATE: room for the notice to overtake it, no more.
+  const MEMBERS = numbersIn('206', 120);
   let fake: FakeTwilio;
   let h: Harness;
 
@@ -67,7 +68,7 @@ describe('a notice during a fan-out', () => {
 });
 
 describe('a Signal pause', () => {
-  const SMS_MEMBERS = numbersIn('206', 30);
+  const SMS_MEMBERS = numbersIn('206', 10);
   const SIGNAL_MEMBERS = Array.from({ length: 60 }, (_, i) => `5a6b7c8d-9e0f-4a1b-8c2d-${String(i).padStart(12, '0')}`);
   let twilio: FakeTwilio;
   let signal: FakeSignal;
@@ -131,7 +132,13 @@ describe('a Signal reply during a rate limit', () => {
     // Signal refuses the first five sends with 429: more than any in-memory retry would wait for.
     signal = new FakeSignal({ account: SIGNAL_NUMBER, answer: () => (refusals < 5 ? (refusals++, SIGNAL_ERRORS.rateLimited(SIGNAL_NUMBER)) : 'accept') });
     await signal.start();
-    h = await startHarness({ twilio: false, signalApiUrl: signal.url, dispatcher: { backoff: { baseMs: 20, maxMs: 200, maxAttempts: 20 } } });
+    h = await startHarness({
+      twilio: false,
+      signalApiUrl: signal.url,
+      // Short waits after each 429 (the defaults add up to seconds over five): the count of refusals is what matters.
+      dispatcher: { backoff: { baseMs: 20, maxMs: 200, maxAttempts: 20 }, throttleBackoff: { baseMs: 20, maxMs: 200 } },
+      signal: { throttle: { baseMs: 20, maxMs: 160 }, receiver: { pingMs: 200, pongTimeoutMs: 300, reconnectBaseMs: 20, reconnectMaxMs: 200, pollMs: 20, pollTimeoutS: 1 } },
+    });
     await waitFor(() => signal.connected === 1, 5_000, 'the receive websocket');
   });
 
