@@ -3,6 +3,8 @@
  * optionally SMS against a fake Twilio: what every Signal integration suite
  * starts and stops. Resolves once the server receives from Signal.
  */
+import type { DispatcherOptions } from '../../src/outbox/dispatcher';
+import type { ServerOptions } from '../../src/server';
 import { FakeSignal, textEnvelope, type FakeSignalOptions } from '../fakes/fake-signal';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, waitFor, type Harness } from './harness';
@@ -26,6 +28,10 @@ export async function startSignalWorld(opts: {
   mode?: FakeSignalOptions['mode'];
   /** The server's clock (tests move it on rather than wait). */
   now?: () => number;
+  /** Dispatcher options over QUICK_RETRIES. */
+  dispatcher?: Partial<DispatcherOptions>;
+  /** Signal tuning instead of the harness's. */
+  signalTuning?: ServerOptions['signal'];
 }): Promise<SignalWorld> {
   const signal = new FakeSignal({ account: SIGNAL_NUMBER, mode: opts.mode });
   const twilio = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
@@ -37,7 +43,8 @@ export async function startSignalWorld(opts: {
     signalReceiveMode: poll ? 'poll' : 'websocket',
     ...(opts.sms ? { twilioApiBaseUrl: twilio.url } : { twilio: false }),
     env: opts.env,
-    dispatcher: QUICK_RETRIES,
+    dispatcher: { ...QUICK_RETRIES, ...opts.dispatcher },
+    signal: opts.signalTuning,
     now: opts.now,
   });
   if (!poll) await waitFor(() => signal.connected === 1, 5_000, 'the receive websocket');
