@@ -55,10 +55,10 @@ describe('doctor', () => {
   });
 
   it("says the zone check-in times are written in, and names a TZ Node does not know (it would write them in UTC)", async () => {
-    // Each doctor run only reads: the independent ones of a test run side by side.
-    const [good, r] = await Promise.all([runAdminCli(['doctor'], env({ TZ: 'America/Los_Angeles' })), runAdminCli(['doctor'], env({ TZ: 'America/LosAngeles' }))]);
+    const good = await runAdminCli(['doctor'], env({ TZ: 'America/Los_Angeles' }));
     expect(good.code).toBe(0);
     expect(good.stdout).toContain('OK   time zone: check-in times are written in America/Los_Angeles');
+    const r = await runAdminCli(['doctor'], env({ TZ: 'America/LosAngeles' }));
     expect(r.code).toBe(1);
     expect(failures(r.stdout)).toEqual(['FAIL time zone: TZ names no time zone Node knows, so check-in times are written in UTC: use a name such as America/Los_Angeles']);
   });
@@ -78,11 +78,16 @@ describe('doctor', () => {
   it('names a sender number of the account that cannot send SMS (a voice-only number: 21606 at every send)', async () => {
     const voice = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ownedNumbers: [FROM_NUMBER], voiceOnlyNumbers: [FROM_NUMBER] });
     await voice.start();
-    const [r, good] = await Promise.all([runAdminCli(['doctor'], env({ TWILIO_API_BASE_URL: voice.url })), runAdminCli(['doctor'], env())]).finally(() => voice.stop());
-    expect(r.code).toBe(1);
-    expect(failures(r.stdout)).toEqual([
-      'FAIL twilio sender: TWILIO_FROM_NUMBER belongs to this account but cannot send SMS (Twilio error 21606 at every send): use an SMS-capable number',
-    ]);
+    try {
+      const r = await runAdminCli(['doctor'], env({ TWILIO_API_BASE_URL: voice.url }));
+      expect(r.code).toBe(1);
+      expect(failures(r.stdout)).toEqual([
+        'FAIL twilio sender: TWILIO_FROM_NUMBER belongs to this account but cannot send SMS (Twilio error 21606 at every send): use an SMS-capable number',
+      ]);
+    } finally {
+      await voice.stop();
+    }
+    const good = await runAdminCli(['doctor'], env());
     expect(good.stdout).toContain('OK   twilio sender: TWILIO_FROM_NUMBER belongs to this account and can send SMS');
   });
 
@@ -207,8 +212,8 @@ describe('doctor', () => {
     fs.closeSync(fd);
     const notDb = tempDir();
     fs.writeFileSync(path.join(notDb, 'heads-up.db'), 'this is not a database, only text '.repeat(100), { mode: 0o600 });
-    const runs = await Promise.all([garbled, notDb].map(async (dir) => ({ dir, r: await runAdminCli(['doctor'], env({ DATA_DIR: dir })) })));
-    for (const { dir, r } of runs) {
+    for (const dir of [garbled, notDb]) {
+      const r = await runAdminCli(['doctor'], env({ DATA_DIR: dir }));
       expect(r.stderr).toBe('');
       expect(r.code).toBe(1);
       expect(failures(r.stdout)).toEqual([`FAIL database: ${path.join(dir, 'heads-up.db')} is damaged: restore the latest backup`]);
@@ -239,10 +244,11 @@ describe('doctor', () => {
     const db = new Database(path.join(dir, 'heads-up.db'));
     db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, '9999_future.sql', 0)").run();
     db.close();
-    const empty = tempDir();
-    const [newer, missing] = await Promise.all([runAdminCli(['doctor'], env({ DATA_DIR: dir })), runAdminCli(['doctor'], env({ DATA_DIR: empty }))]);
+    const newer = await runAdminCli(['doctor'], env({ DATA_DIR: dir }));
     expect(newer.code).toBe(1);
     expect(failures(newer.stdout)[0]).toMatch(/^FAIL migrations: the database has schema 9999, newer than this version knows \(\d+\): upgrade Heads Up$/);
+    const empty = tempDir();
+    const missing = await runAdminCli(['doctor'], env({ DATA_DIR: empty }));
     expect(missing.code).toBe(1);
     expect(failures(missing.stdout)).toEqual([`FAIL database: no database at ${path.join(empty, 'heads-up.db')}: start the server once, or restore a backup`]);
     // Doctor changes nothing: no database and no key file appear.
