@@ -34,19 +34,27 @@ const EN = [
   /\bDO(N['’]?T| NOT) (TEXT|MESSAGE|CONTACT) ME\b/,
   /\bNO MORE (TEXTS|MESSAGES|ALERTS)\b/,
 ];
+// Politeness that may end a Spanish request: "No quiero más mensajes, gracias".
+const ES_END = '( (POR|FAVOR|GRACIAS|YA|AHORA|NADA|MAS))*$';
+// Only opening the message (after politeness): PARA is also "he stops" ("el no para de escribirme").
+const ES_PARA = /^((POR|FAVOR|YA|OK|HOLA) )*PAR(A|EN) DE (ESCRIBIR|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/;
+// In a conversation it must also end with its object (and politeness): "Para de mandarme fotos le dije y siguió" quotes him.
+const ES_PARA_WHOLE = new RegExp(`${ES_PARA.source}(ME|NOS)?( (ME|MAS|MIS|SUS|TUS|ESTOS|ESTAS|LOS|LAS|MENSAJES|MENSAJE|TEXTOS|ALERTAS|SMS))*${ES_END}`);
 // Not "No más" or "Basta" alone in a conversation: the answer to "¿Algo más para las moderadoras?" ("nothing more").
 const ES = [
   /\bNO MAS (MENSAJES|TEXTOS|ALERTAS)\b/,
-  /\bNO QUIERO (RECIBIR )?(MAS )?(MENSAJES|TEXTOS|ALERTAS)\b/,
-  // Only opening the message (after politeness): PARA is also "he stops" ("el no para de escribirme").
-  /^((POR|FAVOR|YA|OK|HOLA) )*PAR(A|EN) DE (ESCRIBIR|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/,
+  // Ending the message: "No quiero alertas de 858", "no quiero mensajes de él" want only some of them.
+  new RegExp(`\\bNO QUIERO (RECIBIR )?(MAS )?(MENSAJES|TEXTOS|ALERTAS)${ES_END}`),
   /\bDEJ(A|EN|E) DE (ESCRIBIR|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/,
   /\bNO ME (ESCRIBAN|ESCRIBAS|MANDEN|MANDES|ENVIEN|ENVIES)\b/,
   /\b(QUITAME|SACAME|BORRENME|ELIMINENME)\b/,
   /\bDAR(ME)? DE BAJA\b/,
   // SALIR is LEAVE's word: of the list, it is all of it.
   /\bSALIR(ME)? DE LA LISTA\b/,
-  /\bYA NO (ME )?(ESCRIBAN|MANDEN|ENVIEN|QUIERO (MENSAJES|ALERTAS|RECIBIR))/,
+  /\bYA NO (ME )?(ESCRIBAN|MANDEN|ENVIEN)/,
+  new RegExp(`\\bYA NO QUIERO RECIBIR${ES_END}`),
+  // PAREN alone or with politeness: "Paren el carro" is something else.
+  /^PAREN( (POR|FAVOR|YA|AHORA|GRACIAS))*$/,
 ];
 
 // French and Portuguese: requests only (a word alone, ARRETER or PARAR, is a keyword of its own).
@@ -62,8 +70,8 @@ const FR = [
   /\b(DESINSCRI(VEZ|S)[- ]MOI|ME DESINSCRIRE)\b/,
   /\bLAISSEZ[- ]MOI TRANQUILLE\b/,
   /\bQUITTER LA LISTE\b/,
-  // ARRETEZ alone or with politeness: "Arrêtez-le", "Arrêtez vous au coin" are about someone else.
-  /^ARRETEZ( (SVP|STP|MERCI|PLEASE|TOUT))*$/,
+  // ARRETEZ or ARRETE alone or with politeness: "Arrêtez-le", "Arrête-toi au coin" are about someone else.
+  /^ARRETEZ?( (SVP|STP|MERCI|PLEASE|TOUT))*$/,
 ];
 const PT = [
   /\bPAR(E|EM) DE (ME )?(MANDAR|ENVIAR|ESCREVER)/,
@@ -80,6 +88,9 @@ const PT = [
   /^PAREM( (POR|FAVOR|JA|AGORA|OBRIGADA|OBRIGADO))*$/,
 ];
 
+// PARE, Spanish and Portuguese alike, alone or with politeness ("Pare en la esquina" is about a car): no language.
+const SHARED = /^PARE( (POR|FAVOR|YA|JA|AGORA|GRACIAS|OBRIGADA|OBRIGADO))*$/;
+
 // Words that may come before a request: "OK please stop texting me", "Merci, laissez-moi tranquille".
 const COURTESY: ReadonlySet<string> = new Set(
   'PLEASE PLS PLZ OK OKAY HEY HI HELLO THANKS THANK YOU THX SORRY BUT SO JUST NO NON MERCI SVP STP BONJOUR SALUT POR FAVOR GRACIAS HOLA OI OLA OBRIGADA OBRIGADO'.split(' '),
@@ -92,7 +103,7 @@ const COURTESY: ReadonlySet<string> = new Set(
  * that merely opens with the word, nor one that quotes a request further on
  * ("I said please stop, he held me down" answers a report's question).
  */
-export function isStopRequest(words: string[], inWords = false): { lang: Lang } | null {
+export function isStopRequest(words: string[], inWords = false): { lang?: Lang } | null {
   if (words.length === 0 || words.length > MAX_WORDS) return null;
   const line = words.join(' ');
   let courtesy = 0;
@@ -104,7 +115,8 @@ export function isStopRequest(words: string[], inWords = false): { lang: Lang } 
     const found = re.exec(line);
     return found !== null && (!inWords || found.index <= courtesy);
   };
-  if ((!inWords && ES_OPENS.test(line)) || ES.some(says)) return { lang: 'es' };
+  if (SHARED.test(line)) return {};
+  if ((inWords ? ES_PARA_WHOLE : ES_PARA).test(line) || (!inWords && ES_OPENS.test(line)) || ES.some(says)) return { lang: 'es' };
   if ((!inWords && EN_OPENS.test(line)) || EN.some(says)) return { lang: 'en' };
   if (FR.some(says)) return { lang: 'fr' };
   if (PT.some(says)) return { lang: 'pt' };

@@ -352,6 +352,14 @@ describe('parse', () => {
       ['Paren de mandar mensajes', 'es'],
       ['Para de escribirme', 'es'],
       ['Por favor, paren de enviar alertas', 'es'],
+      // Wanting no messages, with nothing after but politeness.
+      ['No quiero más mensajes, gracias', 'es'],
+      ['ya no quiero recibir mensajes por favor', 'es'],
+      // The singular imperative alone (or with politeness): it can only mean stop. PARE is Portuguese too.
+      ['Pare', undefined],
+      ['Pare por favor', undefined],
+      ['Paren', 'es'],
+      ['Paren ya', 'es'],
     ] as Array<[string, Lang | undefined]>)('reads %j as STOP', (input, lang) => {
       const p = parse(input);
       expect(p).toMatchObject({ ok: true, command: { kind: 'stop' } });
@@ -370,6 +378,15 @@ describe('parse', () => {
       ['el no para de escribirme'],
       ['me dijo que no para de mandar fotos'],
       ['no quiero mas problemas con el'],
+      // Not wanting messages from someone, or of some kind: not a request to stop everything.
+      ['No quiero alertas de 858'],
+      ['no quiero mensajes de él'],
+      ['Le dije que no quiero mensajes suyos'],
+      ['No quiero textos de clientes'],
+      ['ya no quiero mensajes de ese tipo'],
+      // The singular opening a longer sentence.
+      ['Pare en la esquina'],
+      ['Paren el carro'],
     ])(
       'does not read %j, which mentions stopping but asks nothing of us, as an opt-out',
       (input) => {

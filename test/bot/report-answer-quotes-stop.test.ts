@@ -39,6 +39,21 @@ describe('a guided report answer that quotes "please stop"', () => {
     expect(listAreas(w.db, findMember(w.db, w.vault, sms(AMELIE))!.id)).toEqual(['415']);
   });
 
+  // Spanish: at "¿Algo más para las moderadoras?", what he was told, or whose messages she does not want.
+  it.each([['No quiero mensajes de él, me sigue escribiendo'], ['Para de mandarme fotos le dije y siguió']])(
+    'Spanish: %p answers the question',
+    async (text) => {
+      const w = await botWorld();
+      w.sms(ROSA, 'UNIRSE 415 858');
+      for (const a of ['REPORTE', '1', 'anoche', '415 Motel 6', 'alto, barba', 'SALTAR', 'por WhatsApp']) w.sms(ROSA, a);
+      const reply = w.sms(ROSA, text).reply;
+      // The answer taken, the read-back comes (it shows the alert's fields, not the note for the moderators).
+      expect(reply).toMatch(/^Tu reporte \(415\): violencia\. .* ENVIAR para enviarlo/);
+      const member = findMember(w.db, w.vault, sms(ROSA))!;
+      expect({ status: member.status, areas: listAreas(w.db, member.id) }).toEqual({ status: 'active', areas: ['415', '858'] });
+    },
+  );
+
   it('a request that opens the answer, after words of courtesy, still stops her', async () => {
     const w = await botWorld();
     w.sms(ROSA, 'JOIN 415');

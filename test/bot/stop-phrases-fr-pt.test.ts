@@ -41,6 +41,12 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     ['Arrêtez!!', 'fr'],
     ['Parem!', 'pt'],
     ['Parem por favor', 'pt'],
+    // The singular too (PARE is Spanish as well: no language).
+    ['Arrête', 'fr'],
+    ['Arrête stp', 'fr'],
+    ['Arrête !', 'fr'],
+    ['Pare', undefined],
+    ['Pare obrigada', undefined],
   ])('parses %p as STOP', (text, lang) => {
     const parsed = parse(text);
     expect(parsed.ok && parsed.command.kind).toBe('stop');
@@ -81,6 +87,9 @@ describe('French and Portuguese words about stopping that ask nothing of us', ()
     ['Arrêtez-le, il est dangereux'],
     ['Arrêtez vous au coin, il attend'],
     ['Parem o carro ali'],
+    ['Arrête-toi au coin, il attend'],
+    ["Arrête de pleurer qu'il m'a dit"],
+    ['Pare o carro ali'],
   ])('%p is no opt-out', (text) => {
     expect(parse(text)).toMatchObject({ ok: false, error: 'unknown' });
   });
