@@ -137,7 +137,14 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
   }
   // "LANG ES" names its language; every other keyword's language is the keyword's own.
   if (command.kind === 'lang') return success(command, command.lang, word, tokens.length === 1);
-  return success(command, found.lang === 'en' && accented(text, first.start) ? undefined : found.lang, word, tokens.length === 1, found.keeps);
+  const unsure = (found.lang === 'en' && accented(text, first.start)) || otherLanguageTwin(found, tokens);
+  return success(command, unsure ? undefined : found.lang, word, tokens.length === 1, found.keeps);
+}
+
+/** "HELP/AYUDA": the same command written in a second language after the first says neither is hers. */
+function otherLanguageTwin(found: { kind: CommandKind; lang?: Lang }, tokens: Token[]): boolean {
+  const second = tokens.length === 2 ? lookupKeyword((tokens[1] as Token).word) : undefined;
+  return second !== undefined && second.kind === found.kind && second.lang !== undefined && second.lang !== found.lang;
 }
 
 /** Whether the word at `start` carries an accent: English writes none, so "Áreas" is no sign of English. */

@@ -64,6 +64,16 @@ describe('a keyword two languages write, taught by one', () => {
   });
 });
 
+describe('the same word in two languages, joined', () => {
+  it('keeps a Spanish member in Spanish after "HELP/AYUDA"', async () => {
+    const w = await botWorld();
+    const es = catalog('es');
+    expect(w.sms(ROSA, 'UNIRSE 415').reply).toBe(es.joined(['415']));
+    expect(w.sms(ROSA, 'HELP/AYUDA').reply).toBe(es.help());
+    expect(w.sms(ROSA, 'STATUS').reply).toBe(es.areas(['415']));
+  });
+});
+
 describe('a moderator who chose Spanish', () => {
   it('stays Spanish after approving a report as the notice says', async () => {
     const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)] });

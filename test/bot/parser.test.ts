@@ -147,8 +147,16 @@ describe('parse', () => {
       expect(commandOf(input)).toEqual(command);
     });
 
-    it.each([['HELP/AYUDA', 'HELP'], ['Ayuda/Help', 'AYUDA'], ['help.info', 'HELP']])('reads %j, two keywords joined by a mark, as the first', (input, keyword) => {
-      expect(parse(input)).toMatchObject({ ok: true, command: { kind: 'help' }, keyword });
+    // Two languages' words for the same command name neither (INFO is every language's: HELP's stays).
+    it.each([
+      ['HELP/AYUDA', 'HELP', undefined],
+      ['Ayuda/Help', 'AYUDA', undefined],
+      ['help.info', 'HELP', 'en'],
+      ['AYUDA/AIDE', 'AYUDA', undefined],
+    ] as Array<[string, string, Lang | undefined]>)('reads %j, two keywords joined by a mark, as the first', (input, keyword, lang) => {
+      const p = parse(input);
+      expect(p).toMatchObject({ ok: true, command: { kind: 'help' }, keyword });
+      expect(p.lang).toBe(lang);
     });
 
     it('leaves a word that holds a mark of its own whole: CHECK-IN is a keyword, "End-of-shift" no STOP', () => {
