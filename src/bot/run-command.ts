@@ -31,8 +31,8 @@ export function reportRules(rules: LineRules): ReportRules {
 }
 
 /** "Text HELP" (or another hint), at most once per sender per window, so that auto-replies cannot loop. */
-export function hint(store: Store, rules: LineRules, who: Asker, now: number, text: string = who.t.hint(), limit: Limit = rules.limits.hints): Outcome {
-  return say(store.limits.take(who.limitKey, 'hint', limit, now) ? text : null);
+export function hint(store: Store, rules: LineRules, who: Asker, now: number, text: string = who.t.hint()): Outcome {
+  return say(store.limits.take(who.limitKey, 'hint', rules.limits.hints, now) ? text : null);
 }
 
 /**
@@ -40,6 +40,11 @@ export function hint(store: Store, rules: LineRules, who: Asker, now: number, te
  * auto-reply, which no message limit would (moderators have none).
  */
 const MODERATOR_HINTS: Limit = { max: 20, windowMs: 3_600_000 };
+
+/** A moderator's typo hint, counted apart: her 20 an hour must not use up the members' hint (a photo's "only text reaches the line"). */
+function moderatorHint(store: Store, who: Asker, now: number): Outcome {
+  return say(store.limits.take(who.limitKey, 'moderator_hint', MODERATOR_HINTS, now) ? who.t.modHint() : null);
+}
 
 /** What a message that is not a usable command is told. */
 function parseError(store: Store, rules: LineRules, who: Asker, moderator: boolean, parsed: Extract<Parsed, { ok: false }>, now: number): Outcome {
@@ -68,7 +73,7 @@ function parseError(store: Store, rules: LineRules, who: Asker, moderator: boole
     case 'unknown':
       // A moderator's typo ("APROVE K7Q2") is answered each time, with her commands: a report she believes
       // approved may be waiting.
-      return moderator ? hint(store, rules, who, now, who.t.modHint(), MODERATOR_HINTS) : hint(store, rules, who, now);
+      return moderator ? moderatorHint(store, who, now) : hint(store, rules, who, now);
     default:
       return hint(store, rules, who, now);
   }

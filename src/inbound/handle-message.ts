@@ -43,9 +43,10 @@ export interface MessageDeps extends Store {
 /**
  * A message the carrier has answered and that asks nothing more of us (a
  * HELP Twilio answered: no reply, no state to change) needs no transaction.
+ * Not a moderator's HELP: Twilio's answer lists no moderator command.
  */
-export function answeredAlready(msg: Inbound): Handled | undefined {
-  if (!msg.answered) return undefined;
+export function answeredAlready(msg: Inbound, moderators: ReadonlySet<string>): Handled | undefined {
+  if (!msg.answered || moderators.has(msg.sender.address)) return undefined;
   const parsed = parse(msg.text);
   return parsed.ok && parsed.command.kind === 'help' ? { reply: null, parsed, duplicate: false } : undefined;
 }

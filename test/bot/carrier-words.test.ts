@@ -4,6 +4,7 @@
  * is answered by Heads Up wherever no carrier answers it.
  */
 import path from 'node:path';
+import { catalog } from '../../src/bot/catalog';
 import { findProjectDir } from '../../src/store/find-up';
 import { startHarness, type Harness } from '../helpers/harness';
 
@@ -49,6 +50,21 @@ describe('with Twilio', () => {
     const r = await h.sms(who, 'stop sending me these');
     expect(r.message).toContain('START');
     expect(r.message).not.toContain('JOIN');
+  });
+});
+
+describe('with Twilio, a moderator', () => {
+  const MOD = '+12065550190';
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ env: { MODERATORS: MOD } });
+  });
+  afterAll(() => h.close());
+
+  it('gets the moderator commands for a bare HELP, which Twilio answers with the members\' help only', async () => {
+    expect((await h.sms(MOD, 'HELP')).message).toBe(catalog('en').modHelp());
+    // Anyone else's is Twilio's to answer.
+    expect((await h.sms('+12065550191', 'HELP')).message).toBeNull();
   });
 });
 

@@ -171,6 +171,14 @@ describe('a mistyped command', () => {
     expect(mod(w, 'APROVE K7Q2')).toBe(t.modHint());
   });
 
+  it('counts the moderator hint apart from the members\' hourly one: a photo after a typo is still told it did not reach the line', async () => {
+    const w = await modWorld();
+    expect(mod(w, 'APROVE K7Q2')).toBe(t.modHint());
+    expect(w.bot.handle({ sender: MOD_SENDER, text: '', providerId: 'SMmedia1', media: true }).reply).toBe(t.mediaNotRead(false));
+    // And the other way round: the members' hint used up, a typo is still answered.
+    expect(mod(w, 'APPROVED K7Q2')).toBe(t.modHint());
+  });
+
   it('keeps the members\' hint to once an hour for everyone else', async () => {
     const w = await modWorld();
     expect(w.sms(SF1, 'APROVE K7Q2').reply).toBe(t.hint());
@@ -185,6 +193,14 @@ describe('a mistyped command', () => {
     expect(help).toMatch(/JOIN.*REPORT.*STOP/);
     expect(help).toBe(t.modHelp());
     expect(w.sms(SF1, 'HELP').reply).toBe(t.help());
+  });
+
+  it('a bare HELP Twilio answered itself still gets the moderator commands from a moderator (as her hint says); a member\'s gets nothing more', async () => {
+    const w = await modWorld();
+    expect(mod(w, 'APROVE K7Q2')).toBe(t.modHint());
+    expect(t.modHint()).toMatch(/HELP for all/);
+    expect(w.bot.handle({ sender: MOD_SENDER, text: 'HELP', providerId: 'SMhelp1', answered: true }).reply).toBe(t.modHelp());
+    expect(w.bot.handle({ sender: sms(SF1), text: 'HELP', providerId: 'SMhelp2', answered: true }).reply).toBeNull();
   });
 });
 

@@ -63,7 +63,9 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   // from a number with no area) is sent: unseen, it would take their next message for its answer.
   // Only the read-back (the review question) quotes it; the other questions and DONE's reference do not.
   const quotesDraft = typeof outcome.converse === 'object' && outcome.converse.topic === 'report' && outcome.converse.question === 'review';
-  if (msg.answered && !asks) return { say: null, quotesDraft };
+  // A moderator's HELP too: Twilio's lists none of her commands, and her typo's hint sends her to HELP.
+  const modHelp = who.moderator && parsed.ok && parsed.command.kind === 'help';
+  if (msg.answered && !asks && !modHelp) return { say: null, quotesDraft };
   // Words sent with a photo are read, the photo is not: a reporter would think it went with the report.
   // Not past what one SMS can carry: a reply already that long (SHOW) is worth more whole than the aside.
   if (!msg.media || outcome.say === null) return { say: outcome.say, quotesDraft };
