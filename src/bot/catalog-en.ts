@@ -201,6 +201,7 @@ export const en: Catalog = {
       ? "HU: there's no contact left to pass your message to. Please reach someone another way."
       : `HU: we're passing your message to ${told === 'buddies' ? 'your contact' : 'our team'}. If we can't, we'll tell you. Reply OK when you can.`,
   checkinOk: () => "Heads Up: glad you're safe. Check-in ended and your details erased.",
+  checkinCancelled: () => 'Heads Up: check-in ended and your details erased. No one will be told.',
   checkinOkLate: () => "Heads Up: glad you're safe. We've told them you checked in.",
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} has checked in and is OK.` : 'Heads Up: the member who missed a check-in has now checked in.'),
   checkinOkModerators: (refs) => `Heads Up ${refs}: the member who missed this check-in has now checked in.`,

@@ -203,6 +203,7 @@ export const es: Catalog = {
       ? 'HU: no queda contacto a quien pasar tu mensaje. Busca a alguien de otra forma.'
       : `HU: estamos pasando tu mensaje a ${told === 'buddies' ? 'tu contacto' : 'nuestro equipo'}. Si no lo logramos, te lo diremos. Responde OK cuando puedas.`,
   checkinOk: () => 'Heads Up: que bueno que estas a salvo. Reporte terminado y detalles borrados.',
+  checkinCancelled: () => 'Heads Up: reporte terminado y detalles borrados. Nadie sera avisado.',
   checkinOkLate: () => 'Heads Up: que bueno que estas a salvo. Les avisamos que te reportaste.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} ya se reporto y esta bien.` : 'Heads Up: la persona que no se reporto ya se reporto.'),
   checkinOkModerators: (refs) => `Heads Up ${refs}: la persona que no se reporto en este check-in ya se reporto.`,

@@ -229,6 +229,7 @@ export const fr: Catalog = {
       ? "HU: plus aucun contact à qui transmettre votre message. Joignez quelqu'un autrement."
       : `HU: on transmet votre message à ${told === 'buddies' ? 'votre contact' : 'notre équipe'}. Si on n'y arrive pas, on vous le dira. Répondez OK dès que possible.`,
   checkinOk: () => 'Heads Up: content de vous savoir en sécurité. Suivi fini, détails effacés.',
+  checkinCancelled: () => 'Heads Up: suivi annulé, détails effacés. Personne ne sera prévenu.',
   checkinOkLate: () => 'Heads Up: content de vous savoir en sécurité. On leur a dit que vous allez bien.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} a donné des nouvelles et va bien.` : "Heads Up: la personne sans nouvelles en a donné."),
   checkinOkModerators: (refs) => `Heads Up ${refs}: la personne sans nouvelles à ce check-in en a donné.`,

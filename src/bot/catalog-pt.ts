@@ -229,6 +229,7 @@ export const pt: Catalog = {
       ? 'HU: nao resta contato para passar sua mensagem. Procure alguem de outro jeito.'
       : `HU: estamos passando sua mensagem ${told === 'buddies' ? 'ao seu contato' : 'a nossa equipe'}. Se nao conseguirmos, diremos a voce. Responda OK quando puder.`,
   checkinOk: () => 'Heads Up: que bom que voce esta segura. Acompanhamento encerrado e detalhes apagados.',
+  checkinCancelled: () => 'Heads Up: acompanhamento encerrado e detalhes apagados. Ninguem sera avisado.',
   checkinOkLate: () => 'Heads Up: que bom que voce esta segura. Avisamos que voce deu noticias.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} deu noticias e esta bem.` : 'Heads Up: a pessoa sem noticias ja deu noticias.'),
   checkinOkModerators: (refs) => `Heads Up ${refs}: a pessoa sem noticias neste check-in ja deu noticias.`,

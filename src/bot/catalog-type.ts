@@ -172,6 +172,8 @@ export interface Catalog extends ModeratorCatalog {
   /** `checkinMemberTold` for a discreet member: it arrives unasked, on her lock screen, so it names nothing of its subject, nor the line. */
   discreetMemberTold(told: 'buddies' | 'moderators' | 'nobody'): string;
   checkinOk(): string;
+  /** A stop or cancel word naming the check-in ("Cancel my check-in") ended it before anyone was told. */
+  checkinCancelled(): string;
   /** OK after the buddies were told. */
   checkinOkLate(): string;
   /** To buddies (or moderators) after a late OK; `name` is empty for moderators. */

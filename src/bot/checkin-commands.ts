@@ -10,7 +10,7 @@ import { personBuddies } from '../store/buddies';
 import { linkBuddyMessage } from '../store/buddy-erasure';
 import { buddiesTold, escalationUnsent, escalationWentOut } from '../store/checkin-reach';
 import { refOfCheckin } from '../store/checkin-refs';
-import { eraseCheckin, extendCheckin, personCheckins, reopenCheckin, startCheckin } from '../store/checkins';
+import { eraseCheckin, extendCheckin, hasCheckin, personCheckins, reopenCheckin, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import { ensureMember, otherChannelMember, setMemberStatus } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
@@ -49,6 +49,12 @@ export interface CheckinLine extends NewMemberRules {
 /** Her membership, or with none on this channel her other channel's (one person, one phone): whose check-ins and buddies count. */
 function personOf(store: Store, who: Asker): number | undefined {
   return who.member?.id ?? otherChannelMember(store.db, store.vault, who.sender);
+}
+
+/** Whether the sender has a check-in, on either channel (as OK finds it). */
+export function hasCheckinOf(store: Store, who: Asker): boolean {
+  const person = personOf(store, who);
+  return person !== undefined && hasCheckin(store.db, person);
 }
 
 /** Who is told of a missed check-in (said before the timer starts), and the escalation each would get, due at `expected`. */
@@ -170,7 +176,7 @@ function toldOf(store: Store, checkinId: number): 'buddies' | 'moderators' | 'no
  * details and the messages that carried them. If an escalation already
  * went out, whoever it told hears that the member checked in.
  */
-export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Outcome {
+export function ok(store: Store, who: Asker, line: CheckinLine, now: number, cancelled = false): Outcome {
   const { db, vault } = store;
   // Hers on either channel: an OK by SMS ends the check-in she started over Signal, and any other.
   const person = personOf(store, who);
@@ -210,5 +216,7 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number): Ou
       enqueueMessage(db, vault, m.id, refs.length ? t.checkinOkModerators(refs.join(', ')) : t.checkinOkBuddy(''), now);
     }
   }
-  return { say: buddies || moderators ? who.t.checkinOkLate() : who.t.checkinOk(), queued: buddies || moderators };
+  // "Cancel my check-in" is not "I'm safe": she is told what it did.
+  const done = cancelled ? who.t.checkinCancelled() : who.t.checkinOk();
+  return { say: buddies || moderators ? who.t.checkinOkLate() : done, queued: buddies || moderators };
 }

@@ -32,8 +32,12 @@ export type Command =
   | { kind: 'accept'; name?: string }
   | { kind: 'decline' }
   | { kind: 'checkin'; minutes: number; details: string }
-  /** `startWord`: the word that starts a check-in, alone ("Safe", SEGURA): OK while one runs, else how to start one. */
-  | { kind: 'ok'; startWord?: true }
+  /**
+   * `startWord`: the word that starts a check-in, alone ("Safe", SEGURA): OK while one runs, else how to start one.
+   * `cancels`: a stop or cancel word naming the check-in ("Cancel my check-in"): OK's work, not STOP's; `stopWord`:
+   * the word was STOP itself, which with no check-in running is her STOP.
+   */
+  | { kind: 'ok'; startWord?: true; cancels?: true; stopWord?: true }
   /** `withText`: more words followed the minutes ("Después 30 min de llegar", an answer in a conversation, not a LATER). */
   | { kind: 'later'; minutes: number; withText?: true }
   // Reach (issue 12)

@@ -23,11 +23,12 @@ export type Turn = 'answer' | 'cancel' | 'command';
  * word alone, or a message that asks to stop ("STOP texting me"), is STOP.
  */
 export function turnOf(parsed: Parsed, text: string, answered: boolean): Turn {
+  // CANCEL ends the question whatever follows ("cancel the report", which is no command out of one).
+  if (parsed.keyword === 'CANCEL' && !answered) return 'cancel';
   if (parsed.ok) {
     const { kind } = parsed.command;
     if (kind === 'stop') {
       if (answered) return 'command';
-      if (parsed.keyword === 'CANCEL') return 'cancel';
       return parsed.exactKeyword || asksToStop(text) ? 'command' : 'answer';
     }
     // The word alone: "Delete your ad or I send your pics…", quoted in an answer, must not erase her.
@@ -59,7 +60,7 @@ function asksToErase(text: string): boolean {
 export function checkinWord(parsed: Parsed): boolean {
   if (!parsed.ok) return false;
   const { command } = parsed;
-  return (command.kind === 'later' && command.withText !== true) || (command.kind === 'ok' && parsed.exactKeyword);
+  return (command.kind === 'later' && command.withText !== true) || (command.kind === 'ok' && (parsed.exactKeyword || command.cancels === true));
 }
 
 /**

@@ -117,7 +117,9 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
   // "#STOP" is STOP, as Twilio reads it: a leading # is kept for references (#K7Q2), which never come first.
   const word = first.word.replace(/^#+/, '');
   const found = lookupKeyword(word);
+  const rest = tokens.slice(1).map(wordOf);
   if (!found) {
+    if (CHECKIN_ENDERS.has(word) && namesCheckin(rest)) return success({ kind: 'ok', cancels: true }, undefined, word, false);
     const stop = isStopRequest(tokens.map(wordOf));
     if (stop) return { ok: true, command: { kind: 'stop' }, lang: stop.lang, keyword: word, exactKeyword: false };
     return { ok: false, error: 'unknown', keyword: word };
@@ -126,6 +128,10 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
   if (found.kind === 'leave') {
     const stop = isStopRequest(tokens.map(wordOf), true);
     if (stop) return { ok: true, command: { kind: 'stop' }, lang: stop.lang, keyword: word, exactKeyword: false };
+  }
+  if (found.kind === 'stop' && rest.length > 0) {
+    if (namesCheckin(rest)) return success({ kind: 'ok', cancels: true, ...(EVERYDAY_STOP_WORDS.has(word) ? {} : { stopWord: true as const }) }, found.lang, word, false);
+    if (EVERYDAY_STOP_WORDS.has(word) && !asksToStopAfter(text, rest)) return { ok: false, error: 'unknown', keyword: word };
   }
   // "Check in 90" is CHECKIN 90 (no one looks up the word "in"): read as a CHECK, no check-in ran.
   const checkIn = found.kind === 'check' && tokens[1]?.word === 'IN';
@@ -154,6 +160,34 @@ function accented(text: string, start: number): boolean {
 
 function wordOf(t: Token): string {
   return t.word;
+}
+
+/**
+ * Stop words that are everyday words too ("End of my shift", Spanish "Alto, moreno" for tall, dark, French "Arrêt
+ * de bus"): STOP alone, with politeness, or in a message that asks to stop; anything else is no command (Twilio,
+ * too, opts out on the word alone). STOP, UNSUBSCRIBE, OPTOUT… mean nothing else: opening a message is enough.
+ */
+const EVERYDAY_STOP_WORDS: ReadonlySet<string> = new Set(['END', 'CANCEL', 'QUIT', 'ALTO', 'PARAR', 'ARRET', 'ARRETER']);
+const POLITE: ReadonlySet<string> = new Set(
+  'PLEASE PLS PLZ NOW ALREADY ALL EVERYTHING THANKS THANK YOU THX POR FAVOR YA AHORA GRACIAS TODO SVP STP MERCI TOUT OBRIGADA OBRIGADO JA AGORA'.split(' '),
+);
+
+/** After such a word: politeness or another stop word ("ALTO/STOP"), or a request ("Cancel, stop texting me", "Quit texting me"). */
+function asksToStopAfter(text: string, rest: string[]): boolean {
+  return rest.every((w) => POLITE.has(w) || lookupKeyword(w)?.kind === 'stop') || asksToStop(text) || isStopRequest(rest) !== null;
+}
+
+// Words, not keywords, that end a check-in they name ("cancelar mi check-in", "annuler le check-in").
+const CHECKIN_ENDERS: ReadonlySet<string> = new Set(['CANCELAR', 'TERMINAR', 'ENCERRAR', 'ANNULER', 'TERMINER']);
+const CHECKIN_OWNERS: ReadonlySet<string> = new Set('MY THE THIS MI EL ESTE MON MA LE CE MEU O ESSE'.split(' '));
+
+/** "my check-in", "checkin", "el check in", and politeness after: the words after a stop word that name her check-in. */
+function namesCheckin(rest: string[]): boolean {
+  let i = CHECKIN_OWNERS.has(rest[0] ?? '') ? 1 : 0;
+  if (rest[i] === 'CHECK' && rest[i + 1] === 'IN') i += 2;
+  else if (rest[i] === 'CHECKIN' || rest[i] === 'CHECK-IN') i += 1;
+  else return false;
+  return rest.slice(i).every((w) => POLITE.has(w));
 }
 
 // "LEAVE ALL", "leave all my areas", "SALIR DE TODO", "QUITTER TOUT", "SAIR DE TUDO": every area she has. An

@@ -19,7 +19,7 @@ import { report, type ReportRules } from './report-commands';
 // Check-ins (issue 13)
 import { accept, askedToBeBuddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-answers';
 import { buddy } from './buddy-commands';
-import { checkin, later, ok, type CheckinLine } from './checkin-commands';
+import { checkin, hasCheckinOf, later, ok, type CheckinLine } from './checkin-commands';
 import { read, toggleDiscreet } from './discreet-commands';
 
 /** The plain yes of each language but English (whose YES is also Twilio's START): an answer to a buddy invitation only. */
@@ -109,11 +109,8 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
       return join(store, who, rules, command.areas, now);
     case 'leave':
       return leave(store, who, rules.regions, command.areas, now, command.all === true);
-    case 'stop': {
-      // A buddy's STOP also ends every buddy link to them (issue 13).
-      const stopped = stop(store, who, now);
-      return buddyStop(store, who, now) ? { ...stopped, queued: true } : stopped;
-    }
+    case 'stop':
+      return stopAll(store, who, now);
     case 'help':
       return say(moderator ? who.t.modHelp() : who.t.help());
     case 'areas':
@@ -150,10 +147,18 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'ok':
       // "Safe" (SEGURA) alone says she is while her check-in runs; with none, it asks how to start one.
       if (command.startWord && !(who.member && hasCheckin(store.db, who.member.id))) return say(checkinUsage(who, rules));
-      return ok(store, who, checkinLine(rules), now);
+      // "STOP my check-in" with none running: STOP, which means nothing else.
+      if (command.stopWord && !hasCheckinOf(store, who)) return stopAll(store, who, now);
+      return ok(store, who, checkinLine(rules), now, command.cancels === true);
     default:
       return hint(store, rules, who, now);
   }
+}
+
+function stopAll(store: Store, who: Asker, now: number): Outcome {
+  // A buddy's STOP also ends every buddy link to them (issue 13).
+  const stopped = stop(store, who, now);
+  return buddyStop(store, who, now) ? { ...stopped, queued: true } : stopped;
 }
 
 /**

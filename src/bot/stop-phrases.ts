@@ -33,6 +33,8 @@ const EN = [
   // The apostrophe as phones type it too (’).
   /\bDO(N['’]?T| NOT) (TEXT|MESSAGE|CONTACT) ME\b/,
   /\bNO MORE (TEXTS|MESSAGES|ALERTS)\b/,
+  // The everyday stop words in a request (parser.ts: alone they are STOP, opening anything else they are not).
+  /^((PLEASE|PLS|PLZ|OK|JUST) )*(QUIT|END|CANCEL)( (ALL|THE|THESE|THIS|MY|YOUR))* (TEXTING|MESSAGING|SENDING|CONTACTING|TEXTS|MESSAGES|ALERTS|SMS|SUBSCRIPTION)( (ME|US|MESSAGES|TEXTS|ALERTS|PLEASE|PLS|PLZ|NOW|THANKS|THANK|YOU|THX))*$/,
 ];
 // Politeness that may end a Spanish request: "No quiero más mensajes, gracias".
 const ES_END = '( (POR|FAVOR|GRACIAS|YA|AHORA|NADA|MAS))*$';
@@ -55,6 +57,7 @@ const ES = [
   new RegExp(`\\bYA NO QUIERO RECIBIR${ES_END}`),
   // PAREN alone or with politeness: "Paren el carro" is something else.
   /^PAREN( (POR|FAVOR|YA|AHORA|GRACIAS))*$/,
+  new RegExp(`^((POR|FAVOR|YA) )*(PARAR|ALTO|CANCELAR)( (LOS|LAS|MIS|SUS|TODOS|TODAS|A))* (MENSAJES|TEXTOS|ALERTAS|SMS)${ES_END}`),
 ];
 
 // French and Portuguese: requests only (a word alone, ARRETER or PARAR, is a keyword of its own).
@@ -70,6 +73,7 @@ const FR = [
   /\b(DESINSCRI(VEZ|S)[- ]MOI|ME DESINSCRIRE)\b/,
   /\bLAISSEZ[- ]MOI TRANQUILLE\b/,
   /\bQUITTER LA LISTE\b/,
+  /^ARRET(ER)?( (LES|MES|VOS|CES|TOUS|TOUTES|DES))* (MESSAGES|SMS|ALERTES|TEXTOS)( (SVP|STP|MERCI))*$/,
   // ARRETEZ or ARRETE alone or with politeness: "Arrêtez-le", "Arrête-toi au coin" are about someone else.
   /^ARRETEZ?( (SVP|STP|MERCI|PLEASE|TOUT))*$/,
 ];

@@ -155,6 +155,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     checkinMemberTold: [t.checkinMemberTold('buddies'), t.checkinMemberTold('moderators'), t.checkinMemberTold('nobody')],
     discreetMemberTold: [t.discreetMemberTold('buddies'), t.discreetMemberTold('moderators'), t.discreetMemberTold('nobody')],
     checkinOk: [t.checkinOk()],
+    checkinCancelled: [t.checkinCancelled()],
     checkinOkLate: [t.checkinOkLate()],
     checkinOkBuddy: [t.checkinOkBuddy(NAME), t.checkinOkBuddy('')],
     checkinOkModerators: [t.checkinOkModerators(REF), t.checkinOkModerators(`${REF}, ${REF}`)],

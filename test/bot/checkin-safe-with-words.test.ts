@@ -4,9 +4,11 @@
  * it would end the running one (details erased, no one told if she then goes
  * missing). She is told how to write the minutes, and her check-in runs on.
  */
+import { catalog } from '../../src/bot/catalog';
 import type { CheckinRules } from '../../src/bot/line-rules';
 import { findMember } from '../../src/store/members';
 import { hasCheckin } from '../../src/store/checkins';
+import { listAreas } from '../../src/store/subscriptions';
 import type { Sender } from '../../src/phone/identity';
 import { botWorld } from '../helpers/bot-world';
 
@@ -27,5 +29,42 @@ describe('SAFE with a time the parser does not read, while a check-in runs', () 
     w.sms(ROSE, text);
     expect(hasCheckin(w.db, id)).toBe(true);
     w.db.close();
+  });
+});
+
+/**
+ * A message that merely opens with a stop word that is an everyday word too (END, CANCEL, ALTO: "tall")
+ * unsubscribed her from every alert and ended her check-in; Twilio opts out only on the word alone.
+ */
+describe('a stop word that is an everyday word, opening other words, while a check-in runs', () => {
+  async function running() {
+    const w = await botWorld({ checkins: RULES });
+    w.sms(ROSE, 'JOIN 415');
+    w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
+    w.sms('+14155550177', 'ACCEPT');
+    w.sms(ROSE, 'CHECKIN 60 Mike, grey Civic, Motel 6');
+    const id = findMember(w.db, w.vault, sms(ROSE))?.id as number;
+    return { w, id };
+  }
+
+  it.each([['End of my shift, all good'], ['Alto, moreno, 40s']])('%j is not understood: she stays subscribed, her check-in runs', async (text) => {
+    const { w, id } = await running();
+    expect(w.sms(ROSE, text).reply).toBe(catalog('en').hint());
+    expect(listAreas(w.db, id)).toEqual(['415']);
+    expect(hasCheckin(w.db, id)).toBe(true);
+  });
+
+  it.each([['Cancel my check-in'], ['end checkin'], ['STOP check-in'], ['cancelar mi check-in']])('%j ends the check-in, no one told, and keeps her subscribed', async (text) => {
+    const { w, id } = await running();
+    expect(w.sms(ROSE, text).reply).toBe(catalog('en').checkinCancelled());
+    expect(hasCheckin(w.db, id)).toBe(false);
+    expect(listAreas(w.db, id)).toEqual(['415']);
+  });
+
+  it('with no check-in, "Cancel my check-in" says there is none, and "STOP my check-in" is her STOP', async () => {
+    const w = await botWorld({ checkins: RULES });
+    w.sms(ROSE, 'JOIN 415');
+    expect(w.sms(ROSE, 'Cancel my check-in').reply).toBe(catalog('en').checkinNone());
+    expect(w.sms(ROSE, 'STOP my check-in').reply).toBe(catalog('en').stopped('sms'));
   });
 });

@@ -1,5 +1,5 @@
 import type { Command, CommandKind, Lang, Parsed } from '../../src/bot/commands';
-import { parse } from '../../src/bot/parser';
+import { normalizeWord, parse } from '../../src/bot/parser';
 
 const KINDS: ReadonlySet<CommandKind> = new Set<CommandKind>([
   'join', 'leave', 'stop', 'help', 'areas', 'report', 'check', 'delete', 'lang',
@@ -401,6 +401,40 @@ describe('parse', () => {
         expect(errorOf(input)).toMatchObject({ error: 'unknown' });
       },
     );
+
+    // END, CANCEL, QUIT, ALTO, PARAR, ARRÊT are everyday words too: STOP alone, with politeness, or in a request.
+    it.each([['END'], ['Cancel!'], ['quit please'], ['ALTO por favor'], ['Parar'], ['Arrêt svp'], ['Cancel, stop texting me'], ['Quit texting me'], ['cancel all alerts please'], ['END STOP']])(
+      'reads %j, a stop word that is an everyday word too, alone or asking to stop, as STOP',
+      (input) => {
+        expect(commandOf(input)).toEqual({ kind: 'stop' });
+      },
+    );
+
+    it.each([['End of my shift, all good'], ['cancel the report'], ['Alto, moreno, 40s'], ['Arrêt de bus devant le motel'], ['quit his job last week'], ['Parar en la esquina']])(
+      'reads %j, which opens with such a word but asks nothing, as no command',
+      (input) => {
+        expect(parse(input)).toEqual({ ok: false, error: 'unknown', keyword: normalizeWord(input.split(/\s+/)[0] as string) });
+      },
+    );
+
+    it.each([['STOP texting me'], ['UNSUBSCRIBE me now'], ['STOP sending these'], ['OPTOUT pls']])('still reads %j, opening with a word that only means stop, as STOP', (input) => {
+      expect(commandOf(input)).toEqual({ kind: 'stop' });
+    });
+
+    // Naming the check-in: OK's work while one runs (run-command), not an unsubscribe.
+    it.each([
+      ['Cancel my check-in', 'en', undefined],
+      ['end checkin', 'en', undefined],
+      ['Cancel check in please', 'en', undefined],
+      ['STOP my check-in', undefined, true],
+      ['cancelar mi check-in', undefined, undefined],
+      ['Annuler le check-in', undefined, undefined],
+    ] as Array<[string, Lang | undefined, true | undefined]>)('reads %j as ending the check-in', (input, lang, stopWord) => {
+      const p = parse(input);
+      expect(p).toMatchObject({ ok: true, command: { kind: 'ok', cancels: true } });
+      expect(p.ok && p.command.kind === 'ok' ? p.command.stopWord === true : 'not OK').toBe(stopWord === true);
+      expect(p.lang).toBe(lang);
+    });
 
     it('does not read a long message that mentions stop as an opt-out', () => {
       const text = 'He would not stop when I asked him to, grabbed my arm and kept going, grey van near the bridge';
