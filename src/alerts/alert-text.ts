@@ -5,7 +5,7 @@
  */
 import { catalog, LANGS } from '../bot/catalog';
 import type { Lang } from '../domain/lang';
-import { smsSegments } from '../bot/sms-segments';
+import { gsm7Length, smsSegments } from '../bot/sms-segments';
 
 /** Most SMS segments an alert may cost a member, its frame ("Heads Up alert (415): … STOP to end") included. */
 export const MAX_ALERT_SEGMENTS = 3;
@@ -26,6 +26,28 @@ const CONTROL_CHARS = /(?!\s)\p{Cc}/gu;
  */
 export function cleanAlertText(text: string): string {
   return text.normalize('NFKC').replace(FORMAT_CHARS, '').replace(CONTROL_CHARS, '').replace(/\s+/g, ' ').trim();
+}
+
+// What phones type for plain punctuation (smart quotes, dashes, the ellipsis): their GSM-7 forms.
+const PLAIN: Record<string, string> = { '‘': "'", '’': "'", '‚': "'", '‛': "'", '“': '"', '”': '"', '„': '"', '«': '"', '»': '"', '‐': '-', '‑': '-', '–': '-', '—': '-', '−': '-', '…': '...' };
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+// Marks that belong to the letter before them (accents); variation selectors and keycaps belong to emoji.
+const LETTER_MARK = /(?![\uFE00-\uFE0F\u20E3])\p{M}/u;
+
+/**
+ * Free text of an alert without emoji and symbols: one 😡 would make the whole alert UCS-2 (70 characters a
+ * segment instead of 160) and cost it its answers. Letters and digits of any language stay (a name, a place,
+ * "Martínez"); smart punctuation becomes its plain form. Idempotent.
+ */
+export function withoutSymbols(text: string): string {
+  let out = '';
+  let afterLetter = false;
+  for (const ch of text) {
+    const kept: boolean = gsm7Length(ch) !== null || WORD_CHAR.test(ch) || (afterLetter && LETTER_MARK.test(ch));
+    out += kept ? ch : (PLAIN[ch] ?? ' ');
+    afterLetter = kept && /[\p{L}\p{M}]/u.test(ch);
+  }
+  return out.replace(/\s+/g, ' ').trim();
 }
 
 /** The alert exactly as a member in `lang` receives it. */

@@ -9,7 +9,7 @@ import { catalog, LANGS } from '../bot/catalog';
 import type { Category } from '../bot/report-dialogue';
 import { smsSegments } from '../bot/sms-segments';
 import type { Lang } from '../domain/lang';
-import { cleanAlertText, MAX_ALERT_SEGMENTS } from './alert-text';
+import { cleanAlertText, MAX_ALERT_SEGMENTS, withoutSymbols } from './alert-text';
 import { carriesNumber, DEFAULT_COUNTRY, digitForms, identifiersIn, showIdentifier, uniqueIdentifiers, type Identifier } from './identifiers';
 import { phoneNumbersIn } from './numbers-in-text';
 
@@ -171,8 +171,25 @@ function shownContactIds(f: AlertFields, contact: string | undefined): Identifie
   return f.contactIds.filter((i) => shown.has(showIdentifier(i)));
 }
 
+/** The contact list clipped by whole identifiers, the leading ones that fit: a stub ("rick@example...") is none CHECK finds. */
+function clipContact(f: AlertFields, max: number): string | undefined {
+  if (!f.contactIds || f.contact === undefined) return clipTo(f.contact, max);
+  const items = f.contact.split(', ');
+  let n = 0;
+  while (n < items.length && items.slice(0, n + 1).join(', ').length <= max) n++;
+  return n ? items.slice(0, n).join(', ') : undefined;
+}
+
+/** The fields with emoji and symbols out of the free text (withoutSymbols); a list of identifiers stays as shown. */
+function plainFields(f: AlertFields): AlertFields {
+  const plain = (t: string | undefined) => (t === undefined ? undefined : withoutSymbols(t) || undefined);
+  const out: AlertFields = { ...f, when: plain(f.when), where: plain(f.where), person: plain(f.person), vehicle: plain(f.vehicle), contact: f.contactIds ? f.contact : plain(f.contact) };
+  for (const key of ['when', 'where', 'person', 'vehicle', 'contact'] as const) if (out[key] === undefined) delete out[key];
+  return out;
+}
+
 function clipped(f: AlertFields, max: number, contactMax: number, categories = Infinity): AlertFields {
-  const contact = clipTo(f.contact, contactMax);
+  const contact = clipContact(f, contactMax);
   const contactIds = shownContactIds(f, contact);
   return {
     categories: f.categories.slice(0, categories),
@@ -186,7 +203,8 @@ function clipped(f: AlertFields, max: number, contactMax: number, categories = I
 }
 
 /** The fields as they will be shown: the longest clipping at which the alert fits in every language. */
-export function fitFields(npas: string[], f: AlertFields): AlertFields {
+export function fitFields(npas: string[], whole: AlertFields): AlertFields {
+  const f = plainFields(whole);
   let last = f;
   for (const [max, contactMax, categories] of BUDGETS) {
     last = clipped(f, max, contactMax, categories);

@@ -44,6 +44,25 @@ describe('the alert template of a guided report', () => {
     expect(renderBody('es', ['415'], { fields: f })).toBe('Alerta Heads Up (415): perdida de tiempo. Cuando: sat. Contacto: @timewaster. -- ALTO para salir');
   });
 
+  it('drops emoji and symbols from the answers, so one emoji costs the alert none of its fields', () => {
+    const plain: ReportFields = { categories: ['violence', 'robbery'], when: 'last night 11pm', where: 'Motel 6 Lombard', person: 'tall beard, says Rick', vehicle: 'grey van plate 7ABC123', contact: '415-555-0177 @ricky_sf rick@example.com' };
+    const expected = renderBody('en', ['415'], { fields: alertFieldsOf(plain, null) });
+    const marked = alertFieldsOf({ ...plain, person: 'tall 😡 beard, says Rick ❤️', where: 'Motel 6 Lombard 🏨' }, null);
+    expect(renderBody('en', ['415'], { fields: marked })).toBe(expected);
+    // Phones' smart punctuation becomes its plain form; letters of a language stay.
+    const typed = alertFieldsOf({ categories: ['threats'], person: 'says he’s “Rick” – Martínez…' }, null);
+    expect(renderBody('en', ['415'], { fields: typed })).toBe('Heads Up alert (415): threats. Person: says he\'s "Rick" - Martínez... -- STOP to end');
+  });
+
+  it('never cuts a contact identifier to a stub: each is shown whole or left out whole', () => {
+    const f = alertFieldsOf({ ...LONG, person: `Яков ${LONG.person}`, where: `Martínez ${LONG.where}`, when: `ночью ${LONG.when}` }, null);
+    const text = renderBody('en', ['415', '628', '212'], { fields: f });
+    expect(smsSegments(text)).toBeLessThanOrEqual(3);
+    const contact = /Contact: (.*?)\. --/.exec(text)?.[1] ?? '';
+    expect(contact).not.toContain('...');
+    for (const shown of contact.split(', ')) expect(['+14155550177', '+16285550199', '@rick_sf', 'rick.sf@example.com']).toContain(shown);
+  });
+
   it('fits any report in 3 segments, whatever its answers (emoji and accents included)', () => {
     const answer = fc.option(fc.string({ unit: 'grapheme', maxLength: 300 }), { nil: undefined });
     fc.assert(
