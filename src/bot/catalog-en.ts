@@ -67,9 +67,9 @@ export const en: Catalog = {
   reportNeedsArea: () => 'Heads Up: which area? Text REPORT, the area code, then what happened.',
   checkNeedsNumber: () => 'Heads Up: text CHECK and a number, plate, email, @handle or link, e.g. CHECK 415-555-0100.',
   checkFound: (r) =>
-    `Heads Up: that ${KIND[r.kind ?? 'phone']} is in ${r.count} alert${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, latest ${localDate(r.latest)}, in ${listAreas(r.areas)}. Stay safe.`,
+    `Heads Up: that ${KIND[r.kind ?? 'phone']} is in ${r.count} alert${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'not categorised')}, latest ${localDate(r.latest)}, in ${listAreas(r.areas)}. Stay safe.`,
   checkFoundAmong: (r, named) =>
-    `Heads Up: ${checkNamed(named, 'and')} ${named.length === 1 ? 'is' : 'are'} in ${r.count} alert${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, latest ${localDate(r.latest)}, in ${listAreas(r.areas)}. Stay safe.`,
+    `Heads Up: ${checkNamed(named, 'and')} ${named.length === 1 ? 'is' : 'are'} in ${r.count} alert${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'not categorised')}, latest ${localDate(r.latest)}, in ${listAreas(r.areas)}. Stay safe.`,
   checkNone: () => "Heads Up: no alerts name that. No record doesn't mean safe: trust your gut.",
   checkNoneOfFirst: (n, limited) =>
     `Heads Up: checked the first ${n === 1 ? 'one: no alerts name it' : `${n}: no alerts name them`}. The others were not checked: ${limited ? "that's all your checks for now, send them in an hour" : 'send them in another CHECK'}. No record doesn't mean safe: trust your gut.`,

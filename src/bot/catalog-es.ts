@@ -69,9 +69,9 @@ export const es: Catalog = {
   reportNeedsArea: () => 'Heads Up: ¿que area? Escribe REPORTE, el codigo de area y lo que paso.',
   checkNeedsNumber: () => 'Heads Up: escribe VERIFICAR y un numero, placa, email, @usuario o enlace, ej. VERIFICAR 415-555-0100.',
   checkFound: (r) =>
-    `Heads Up: ${KIND[r.kind ?? 'phone']} sale en ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la ultima el ${localDate(r.latest)}, en ${listAreas(r.areas)}. Cuidate.`,
+    `Heads Up: ${KIND[r.kind ?? 'phone']} sale en ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sin categoria')}, la ultima el ${localDate(r.latest)}, en ${listAreas(r.areas)}. Cuidate.`,
   checkFoundAmong: (r, named) =>
-    `Heads Up: ${checkNamed(named, 'y')} ${named.length === 1 ? 'sale' : 'salen'} en ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la ultima el ${localDate(r.latest)}, en ${listAreas(r.areas)}. Cuidate.`,
+    `Heads Up: ${checkNamed(named, 'y')} ${named.length === 1 ? 'sale' : 'salen'} en ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sin categoria')}, la ultima el ${localDate(r.latest)}, en ${listAreas(r.areas)}. Cuidate.`,
   checkNone: () => 'Heads Up: ninguna alerta menciona eso. Sin registro no quiere decir seguro: confia en tu instinto.',
   checkNoneOfFirst: (n, limited) =>
     `Heads Up: ${n === 1 ? 'se verifico el primero: ninguna alerta lo menciona' : `se verificaron los primeros ${n}: ninguna alerta los menciona`}. Los demas no se verificaron: ${limited ? 'son todas tus verificaciones por ahora, mandalos en una hora' : 'mandalos en otro VERIFICAR'}. Sin registro no quiere decir seguro: confia en tu instinto.`,

@@ -73,9 +73,9 @@ export const fr: Catalog = {
   reportNeedsArea: () => 'Heads Up: quelle zone? Écrivez SIGNALER, le code de la zone, puis les faits.',
   checkNeedsNumber: () => 'Heads Up: écrivez VERIFIER et un numéro, une plaque, un email, un @pseudo ou un lien, ex. VERIFIER 415-555-0100.',
   checkFound: (r) =>
-    `Heads Up: ${KIND[r.kind ?? 'phone']} figure dans ${r.count} alerte${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la dernière le ${localDate(r.latest)}, pour ${listAreas(r.areas)}. Prenez soin de vous.`,
+    `Heads Up: ${KIND[r.kind ?? 'phone']} figure dans ${r.count} alerte${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sans catégorie')}, la dernière le ${localDate(r.latest)}, pour ${listAreas(r.areas)}. Prudence.`,
   checkFoundAmong: (r, named) =>
-    `Heads Up: ${checkNamed(named, 'et')} ${named.length === 1 ? 'figure' : 'figurent'} dans ${r.count} alerte${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, la dernière le ${localDate(r.latest)}, pour ${listAreas(r.areas)}. Prenez soin de vous.`,
+    `Heads Up: ${checkNamed(named, 'et')} ${named.length === 1 ? 'figure' : 'figurent'} dans ${r.count} alerte${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sans catégorie')}, la dernière le ${localDate(r.latest)}, pour ${listAreas(r.areas)}. Prudence.`,
   checkNone: () => "Heads Up: aucune alerte ne cite cela. Pas de trace ne veut pas dire sans danger: écoutez votre instinct.",
   checkNoneOfFirst: (n, limited) =>
     `Heads Up: ${n === 1 ? 'vérifié, le premier: aucune alerte ne le cite' : `vérifiés, les ${n} premiers: aucune alerte ne les cite`}. Les autres n'ont pas été vérifiés: ${limited ? "c'est le maximum pour le moment, envoyez-les dans une heure" : 'envoyez-les dans un autre VERIFIER'}. Pas de trace ne veut pas dire sans danger: écoutez votre instinct.`,

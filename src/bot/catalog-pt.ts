@@ -74,9 +74,9 @@ export const pt: Catalog = {
   reportNeedsArea: () => 'Heads Up: qual area? Escreva DENUNCIA, o codigo da area e o que houve.',
   checkNeedsNumber: () => 'Heads Up: escreva VERIFICAR e um numero, placa, email, @usuario ou link, ex. VERIFICAR 415-555-0100.',
   checkFound: (r) =>
-    `Heads Up: ${KIND[r.kind ?? 'phone']} esta em ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, o ultimo em ${localDate(r.latest)}, em ${listAreas(r.areas)}. Se cuide.`,
+    `Heads Up: ${KIND[r.kind ?? 'phone']} esta em ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sem categoria')}, o ultimo em ${localDate(r.latest)}, em ${listAreas(r.areas)}. Se cuide.`,
   checkFoundAmong: (r, named) =>
-    `Heads Up: ${checkNamed(named, 'e')} ${named.length === 1 ? 'esta' : 'estao'} em ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY)}, o ultimo em ${localDate(r.latest)}, em ${listAreas(r.areas)}. Se cuide.`,
+    `Heads Up: ${checkNamed(named, 'e')} ${named.length === 1 ? 'esta' : 'estao'} em ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sem categoria')}, o ultimo em ${localDate(r.latest)}, em ${listAreas(r.areas)}. Se cuide.`,
   checkNone: () => 'Heads Up: nenhum alerta cita isso. Sem registro nao quer dizer seguro: confie no seu instinto.',
   checkNoneOfFirst: (n, limited) =>
     `Heads Up: ${n === 1 ? 'verifiquei o primeiro: nenhum alerta o cita' : `verifiquei os primeiros ${n}: nenhum alerta os cita`}. Os outros nao foram verificados: ${limited ? 'acabaram suas verificacoes por agora, mande-os em uma hora' : 'mande-os em outro VERIFICAR'}. Sem registro nao quer dizer seguro: confie no seu instinto.`,

@@ -5,6 +5,7 @@
  */
 import type { AlertFields } from '../alerts/report-template';
 import type { FieldLabels } from './catalog-type';
+import { UNCATEGORISED } from '../store/screening';
 import type { Category } from './report-dialogue';
 
 /** "415, 628"; a long list is cut after 10 areas with "+N more", so no reply outgrows a message. */
@@ -44,10 +45,14 @@ export function alertFromFields(f: AlertFields, categories: Record<Category, str
   return [f.categories.length ? sentence(f.categories.map((c) => categories[c]).join(', ')) : '', ...fields].filter(Boolean).join(' ');
 }
 
-/** " (2 violence, 1 time-waster)": CHECK's counts by category, in one language's words. */
-export function categoryCounts(counts: Record<string, number> | undefined, categories: Record<Category, string>): string {
-  const parts = Object.entries(counts ?? {})
-    .filter(([c]) => c !== 'other' || Object.keys(counts ?? {}).length > 1)
-    .map(([c, n]) => `${n} ${categories[c as Category] ?? c}`);
+/**
+ * " (2 violence, 1 time-waster, 1 not categorised)": CHECK's counts by category, in one language's words; the
+ * alerts without one last, in `uncategorised`'s words, and no counts at all when none has one (the total says it).
+ */
+export function categoryCounts(counts: Record<string, number> | undefined, categories: Record<Category, string>, uncategorised: string): string {
+  const entries = Object.entries(counts ?? {});
+  const parts = entries.filter(([c]) => c !== UNCATEGORISED).map(([c, n]) => `${n} ${categories[c as Category] ?? c}`);
+  const none = counts?.[UNCATEGORISED];
+  if (parts.length && none) parts.push(`${none} ${uncategorised}`);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }

@@ -22,7 +22,7 @@ export interface CheckResult {
   areas: string[];
   /** What was looked up (issue 11); a phone number when unset. */
   kind?: 'phone' | 'plate' | 'email' | 'handle' | 'link';
-  /** Alerts per category (issue 11); 'other' counts alerts without one. */
+  /** Alerts per category (issue 11); UNCATEGORISED (store/screening.ts) counts alerts without one, apart from the list's 'other'. */
   byCategory?: Record<string, number>;
 }
 

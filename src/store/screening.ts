@@ -9,6 +9,9 @@ import type { Identifier, IdentifierKind } from '../alerts/identifiers';
 import type { Db } from './db';
 import type { IndexPurpose, Vault } from './vault';
 
+/** The key CHECK's counts give alerts no one categorised (a one-message report): no category of the guided list. */
+export const UNCATEGORISED = 'none';
+
 /** The blind-index purpose of each kind of identifier. */
 export function screenPurpose(kind: IdentifierKind): IndexPurpose {
   return kind === 'phone' ? 'screen' : `screen-${kind}`;
@@ -92,7 +95,8 @@ export function lookupIdentifiers(db: Db, vault: Vault, ids: Array<Pick<Identifi
   const first = rows[0];
   if (!first || !kind) return null;
   const byCategory: Record<string, number> = {};
-  for (const r of rows) for (const c of r.categories ? r.categories.split(',') : ['other']) byCategory[c] = (byCategory[c] ?? 0) + 1;
+  // An alert no one categorised (a one-message report) is counted apart: 'other' is the guided list's "none of these".
+  for (const r of rows) for (const c of r.categories ? r.categories.split(',') : [UNCATEGORISED]) byCategory[c] = (byCategory[c] ?? 0) + 1;
   const areas = [...new Set(rows.flatMap((r) => r.npas.split(',')))].sort();
   return { count: rows.length, byCategory, latest: new Date(first.created_at), areas, kind };
 }

@@ -22,7 +22,7 @@ const CHECK: CheckResult = {
   latest: new Date('2024-12-31T23:00:00Z'),
   areas: AREAS,
   kind: 'handle',
-  byCategory: { violence: 3, 'sexual-assault': 2, robbery: 2, threats: 1, 'time-waster': 3, other: 1 },
+  byCategory: { violence: 3, 'sexual-assault': 2, robbery: 2, threats: 1, 'time-waster': 3, other: 1, none: 2 },
 };
 const ALL_CATEGORIES = [...CATEGORIES];
 const MATCHES = { alerts: ['ABC234', 'XYZ987', 'QWE456', 'RTY789', 'UIO123', 'PAS456'], alertCount: 9, pending: ['ZXC234', 'VBN456'] };

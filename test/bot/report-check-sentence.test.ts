@@ -35,7 +35,7 @@ describe('CHECK of a sentence naming several identifiers', () => {
       replies.push(say(w, MEMBER, `${check} 415-555-0177 and plate ABC123`));
     }
     expect(replies[0]).toMatch(/^Heads Up: ABC123 sale en 1 alerta, la ultima el .*, en 415\. Cuidate\.$/);
-    expect(replies[1]).toMatch(/^Heads Up: ABC123 figure dans 1 alerte, la dernière le .*, pour 415\. Prenez soin de vous\.$/);
+    expect(replies[1]).toMatch(/^Heads Up: ABC123 figure dans 1 alerte, la dernière le .*, pour 415\. Prudence\.$/);
     expect(replies[2]).toMatch(/^Heads Up: ABC123 esta em 1 alerta, o ultimo em .*, em 415\. Se cuide\.$/);
   });
 

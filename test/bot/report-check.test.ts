@@ -216,3 +216,32 @@ describe('a WhatsApp link (wa.me, api.whatsapp.com/send?phone=)', () => {
     expect(check(w, 'wa.me/14155550178')).toBe(t.checkNone());
   });
 });
+
+describe('CHECK by category, when an alert has none', () => {
+  it.each([
+    ['ENGLISH', 'CHECK', /^Heads Up: that number is in 2 alerts \(1 robbery or didn't pay, 1 time-waster, 1 not categorised\)/],
+    ['ESPANOL', 'VERIFICAR', /en 2 alertas \(.*1 sin categoria\)/],
+    ['FRANCAIS', 'VERIFIER', /dans 2 alertes \(.*1 sans catégorie\)/],
+    ['PORTUGUES', 'VERIFICAR', /em 2 alertas \(.*1 sem categoria\)/],
+  ])('%s: counts a one-message alert no one categorised apart, never as "other" (the list\'s "none of these")', async (lang, keyword, expected) => {
+    const w = await world();
+    w.sms(MOD, `APPROVE ${refIn(w.sms(REPORTER, 'REPORT 415 choked me, 415-555-0177').reply)}`);
+    for (const a of ['REPORT', '3 7', 'SKIP', '415 bar', 'SKIP', 'SKIP', '(415) 555-0177', 'SKIP']) w.sms(REPORTER, a);
+    w.sms(MOD, `APPROVE ${refIn(w.sms(REPORTER, 'DONE').reply)}`);
+    w.sms(MEMBER, `LANG ${lang}`);
+    expect(w.sms(MEMBER, `${keyword} 415.555.0177`).reply).toMatch(expected);
+  });
+
+  it('says nothing by category when no alert it counts has one', async () => {
+    const w = await world();
+    w.sms(MOD, `APPROVE ${refIn(w.sms(REPORTER, 'REPORT 415 choked me, 415-555-0177').reply)}`);
+    expect(check(w, '415.555.0177')).toMatch(/^Heads Up: that number is in 1 alert, latest/);
+  });
+
+  it('names the list\'s own "other" when a reporter picked it', async () => {
+    const w = await world();
+    for (const a of ['REPORT', '9', 'SKIP', '415 bar', 'SKIP', 'SKIP', '(415) 555-0177', 'SKIP']) w.sms(REPORTER, a);
+    w.sms(MOD, `APPROVE ${refIn(w.sms(REPORTER, 'DONE').reply)}`);
+    expect(check(w, '415.555.0177')).toMatch(/^Heads Up: that number is in 1 alert \(1 other\), latest/);
+  });
+});
