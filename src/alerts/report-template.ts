@@ -214,6 +214,21 @@ export function fitFields(npas: string[], whole: AlertFields): AlertFields {
   return last;
 }
 
+/**
+ * The fields as the read-back before DONE shows them: as the alert will read (emoji out), the free text clipped
+ * until `fits`, shorter each time, while the contact list and the vehicle's plates stay whole: she must see the
+ * number and plate she typed before they go to the moderators and CHECK. Past the shortest clipping, as it is.
+ */
+export function reviewFields(f: AlertFields, fits: (f: AlertFields) => boolean): AlertFields {
+  const plain = plainFields(f);
+  let last = plain;
+  for (const max of [Infinity, 90, 60, 40, 25, 12, 0]) {
+    last = { ...plain, when: clipTo(plain.when, max), where: clipTo(plain.where, max), person: clipTo(plain.person, max), vehicle: clipVehicle(plain.vehicle, max) };
+    if (fits(last)) return last;
+  }
+  return last;
+}
+
 /** The body's text in one language: the moderated text as it is, or the template of the fitted fields. */
 export function bodyText(lang: Lang, npas: string[], body: AlertBody): string {
   return 'text' in body ? body.text : catalog(lang).alertBody(fitFields(npas, body.fields));

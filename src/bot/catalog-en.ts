@@ -257,8 +257,8 @@ export const en: Catalog = {
       contact: 'How did they contact you? Phone, email, ad link, @handle or site. Or SKIP.',
       other: 'Anything else for the moderators? It stays with them, not in the alert. Or SKIP.',
     })[step],
-  reportReview: (areas, body) =>
-    fitSegments((x) => `Your report${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- DONE to send it, BACK to change, DROP to throw it away.`, body),
+  reportReview: (areas, body, segments = 2) =>
+    fitSegments((x) => `Your report${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- DONE to send it, BACK to change, DROP to throw it away.`, body, segments),
   reportAnswerCut: (kept) => `That answer was too long: only its first ${kept} characters were kept. Put the rest in a later answer.`,
   reportAskAgain: () => 'Please reply with numbers from the list, e.g. 1 3, or SKIP.',
   reportNothingYet: () => 'Nothing to send yet: answer the question, or DROP.',

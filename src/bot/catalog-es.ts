@@ -259,8 +259,8 @@ export const es: Catalog = {
       contact: '¿Como te contacto? Telefono, email, enlace del anuncio, @usuario o sitio. O SALTAR.',
       other: '¿Algo mas para las moderadoras? Queda con ellas, no sale en la alerta. O SALTAR.',
     })[step],
-  reportReview: (areas, body) =>
-    fitSegments((x) => `Tu reporte${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- ENVIAR para enviarlo, ATRAS para cambiar, DESCARTAR para tirarlo.`, body),
+  reportReview: (areas, body, segments = 2) =>
+    fitSegments((x) => `Tu reporte${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- ENVIAR para enviarlo, ATRAS para cambiar, DESCARTAR para tirarlo.`, body, segments),
   reportAnswerCut: (kept) => `Esa respuesta era muy larga: solo se guardaron sus primeros ${kept} caracteres. Pon el resto en otra respuesta.`,
   reportAskAgain: () => 'Responde con numeros de la lista, ej. 1 3, o SALTAR.',
   reportNothingYet: () => 'Aun no hay nada que enviar: responde la pregunta, o DESCARTAR.',

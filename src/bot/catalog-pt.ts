@@ -264,8 +264,8 @@ export const pt: Catalog = {
       contact: 'Como fez contato? Telefone, email, link do anuncio, @usuario ou site. Ou PULAR.',
       other: 'Algo mais para as moderadoras? Fica com elas, nao vai no alerta. Ou PULAR.',
     })[step],
-  reportReview: (areas, body) =>
-    fitSegments((x) => `Sua denuncia${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- ENVIAR para mandar, VOLTAR para mudar, DESCARTAR para jogar fora.`, body),
+  reportReview: (areas, body, segments = 2) =>
+    fitSegments((x) => `Sua denuncia${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- ENVIAR para mandar, VOLTAR para mudar, DESCARTAR para jogar fora.`, body, segments),
   reportAnswerCut: (kept) => `Essa resposta era longa demais: so os primeiros ${kept} caracteres foram guardados. Ponha o resto em outra resposta.`,
   reportAskAgain: () => 'Responda com numeros da lista, ex. 1 3, ou PULAR.',
   reportNothingYet: () => 'Ainda nao ha nada para enviar: responda a pergunta, ou DESCARTAR.',

@@ -3,7 +3,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
 import { carriesNumber, DEFAULT_COUNTRY, identifiersIn, type Identifier } from '../alerts/identifiers';
 import type { Regions } from '../alerts/regions';
-import { alertFieldsOf, bodySegments, fieldIdentifiers, maskNumber, renderBody, type AlertBody, type ReportFields } from '../alerts/report-template';
+import { alertFieldsOf, bodySegments, fieldIdentifiers, maskNumber, renderBody, reviewFields, type AlertBody, type ReportFields } from '../alerts/report-template';
 import type { Lang } from '../domain/lang';
 import type { Conversation } from '../store/conversations';
 import { createReport } from '../store/reports';
@@ -15,6 +15,7 @@ import { cutBetweenWords } from './cut-between-words';
 import { say, type Asker, type Notice, type Outcome, type Store } from './handler';
 import { unknownArea } from './member-commands';
 import { answerDraft, draftConversation, draftOf, MAX_ANSWER, newDraft, type Category, type Draft } from './report-dialogue';
+import { smsSegments } from './sms-segments';
 
 /**
  * Longest report text kept: an SMS carries no more, nor does the moderators' SHOW. A Signal message may run to
@@ -227,12 +228,18 @@ export function fileDraft(
   return { ref: `#${filed.ref}`, npas, notify: reportNotice(store, rules, filed, npas, { fields: alert }, fields.categories, ids, kept.other, now) };
 }
 
+/** The segments a read-back is clipped to, its identifiers kept whole. */
+const REVIEW_SEGMENTS = 2;
+
 /** The next question of a draft, or the draft read back with the areas it would go to (hers when it names none). */
 function question(store: Store, t: Catalog, rules: ReportRules, filer: Filer, d: Draft): string {
   if (d.step !== 'review') return t.reportAsk(d.step);
   const alert = alertFieldsOf(fieldsOf(d), filer.phone, rules.country ?? DEFAULT_COUNTRY);
   const areas = reportAreas(store, rules.regions, filer, resolveAreas(rules, d.areas).slice(0, rules.maxAreas));
-  return t.reportReview(areas, t.alertBody(alert));
+  // Two segments when the words can be clipped to fit; more when her plates and contacts alone need it.
+  const whole = (f: typeof alert) => t.reportReview(areas, t.alertBody(f), Infinity);
+  const shown = reviewFields(alert, (f) => smsSegments(whole(f)) <= REVIEW_SEGMENTS);
+  return t.reportReview(areas, t.alertBody(shown), Math.max(REVIEW_SEGMENTS, smsSegments(whole(shown))));
 }
 
 /** An answer in a guided report. */

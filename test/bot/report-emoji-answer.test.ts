@@ -2,6 +2,7 @@
  * An emoji in one guided answer (or a letter outside GSM-7) must not cost the
  * alert its other answers, nor hide from the reporter the identifiers she typed.
  */
+import { smsSegments } from '../../src/bot/sms-segments';
 import type { BotWorld } from '../helpers/bot-world';
 import { MEMBER, MOD, REPORTER, reportWorld as world } from '../helpers/report-world';
 
@@ -19,5 +20,36 @@ describe('an emoji in the "person" answer', () => {
     );
     say(w, MOD, `APPROVE ${ref}`);
     expect(say(w, MEMBER, 'CHECK rick@example.com')).toMatch(/in 1 alert/);
+  });
+});
+
+describe('the read-back before DONE', () => {
+  const readBack = async (answers: string[]) => {
+    const w = await world();
+    let reply = '';
+    for (const a of answers) reply = say(w, REPORTER, a);
+    return reply;
+  };
+
+  it('with an emoji in "person", shows the plate and the number she gave, as the alert will', async () => {
+    const reply = await readBack(ANSWERS);
+    expect(reply).toContain('Person: tall beard, says Rick. Vehicle: grey van plate 7ABC123. Contact: +14155550177, @ricky_sf, rick@example.com.');
+    expect(smsSegments(reply)).toBeLessThanOrEqual(2);
+  });
+
+  it('in Spanish, with an accented place (UCS-2), clips the words first and keeps the plate and the number whole', async () => {
+    const reply = await readBack(['REPORTE', '1 3', 'anoche 11pm', '415 hotel Martínez en Mission, segundo piso al fondo', 'alto, barba, dice que se llama Ricardo', 'van gris placa 7ABC123', '415-555-0177', 'SALTAR']);
+    expect(reply).toContain('7ABC123');
+    expect(reply).toContain('Contacto: +14155550177.');
+    expect(reply).toMatch(/ENVIAR para enviarlo/);
+    expect(smsSegments(reply)).toBeLessThanOrEqual(2);
+  });
+
+  it('takes more than two segments rather than hide a contact she typed', async () => {
+    const contacts = '415-555-0177, 628-555-0199, 415-555-0144, @ricky_sf, @rick_the_contractor, rick.smith.contractor@example.com, instagram.com/rick_sf_official';
+    const reply = await readBack(['REPORT', '1', 'last night', '415 Motel Martínez', 'tall', 'van plate 7ABC123', contacts, 'SKIP']);
+    for (const id of ['+14155550177', '+16285550199', '+14155550144', '@ricky_sf', '@rick_the_contractor', 'rick.smith.contractor@example.com', '7ABC123']) expect(reply).toContain(id);
+    expect(reply).not.toContain('...');
+    expect(reply).toMatch(/DONE to send it/);
   });
 });
