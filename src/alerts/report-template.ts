@@ -229,6 +229,21 @@ export function reviewFields(f: AlertFields, fits: (f: AlertFields) => boolean):
   return last;
 }
 
+/** What fitting leaves out of a guided report's alert: the answers left out whole, and how many contacts of the list. */
+export interface LeftOut {
+  fields: Array<'when' | 'where' | 'person' | 'vehicle' | 'contact'>;
+  contacts: number;
+}
+
+/** What the alert fitted for `npas` leaves out of the fields (a moderator's notice says it: she may EDIT). */
+export function leftOut(npas: string[], f: AlertFields): LeftOut {
+  const plain = plainFields(f);
+  const fitted = fitFields(npas, f);
+  // An answer of emoji alone was nothing to leave out; a contact list counts by its identifiers.
+  const fields = (['when', 'where', 'person', 'vehicle', 'contact'] as const).filter((k) => plain[k] && !fitted[k] && !(k === 'contact' && f.contactIds));
+  return { fields, contacts: (f.contactIds?.length ?? 0) - (fitted.contactIds?.length ?? 0) };
+}
+
 /** The body's text in one language: the moderated text as it is, or the template of the fitted fields. */
 export function bodyText(lang: Lang, npas: string[], body: AlertBody): string {
   return 'text' in body ? body.text : catalog(lang).alertBody(fitFields(npas, body.fields));

@@ -4,7 +4,7 @@
  * reply is not billed as 70-character UCS-2 segments.
  */
 import type { AreaCommand, Catalog, FieldLabels } from './catalog-type';
-import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence } from './catalog-text';
+import { alertFromFields, categoryCounts, checkNamed, clip, leftOutLine, listAreas, numbered, sentence } from './catalog-text';
 import { localDate } from './clock-time';
 import { fitItems, fitSegments } from './sms-segments';
 import type { Category } from './report-dialogue';
@@ -284,7 +284,7 @@ export const fr: Catalog = {
       n.matches.pending.length ? `CORRESPOND à ${n.matches.pending.length} en attente: ${n.matches.pending.slice(0, 5).map((x) => `#${x}`).join(', ')}` : '',
     ].filter(Boolean);
     const head = `Signalement ${n.ref} (${listAreas(n.areas)})${n.categories.length ? `: ${n.categories.map((c) => CATEGORY[c]).join(', ')}` : ''}.${matched.length ? ` ${matched.join('. ')}.` : ''}`;
-    const note = n.note ? `\nNote: ${clip(n.note, 160)}` : '';
+    const note = `${leftOutLine(n.leftOut, LABELS, 'Retiré pour tenir', (c) => `${c} contact${c === 1 ? '' : 's'}`)}${n.note ? `\nNote: ${clip(n.note, 160)}` : ''}`;
     return n.alert !== null
       ? `${head} ${n.segments} SMS, enverrait:\n${n.alert}${note}\nAPPROVE ${r} / REJECT ${r} / EDIT ${r} texte`
       : `${head} Trop long pour une alerte (${n.segments} SMS, max 3): ${clip(n.text ?? '', 300)}${note}\nEDIT ${r} texte, SHOW ${r}`;

@@ -5,6 +5,7 @@
  * the check-ins there.
  */
 import type { Category } from './report-dialogue';
+import type { LeftOut } from '../alerts/report-template';
 
 /** Counts shown to a moderator by STATS. */
 export interface Stats {
@@ -31,6 +32,8 @@ export interface ReportNotice {
   matches: { alerts: string[]; alertCount: number; pending: string[] };
   /** The reporter's "anything else", for the moderators only. */
   note?: string;
+  /** What a guided report's alert leaves out of her answers to fit. */
+  leftOut?: LeftOut;
 }
 
 export interface ModeratorCatalog {

@@ -3,7 +3,7 @@
  * quotes, a guided report's alert and CHECK's counts, each in the words a
  * catalogue gives it.
  */
-import type { AlertFields } from '../alerts/report-template';
+import type { AlertFields, LeftOut } from '../alerts/report-template';
 import type { FieldLabels } from './catalog-type';
 import { UNCATEGORISED } from '../store/screening';
 import type { Category } from './report-dialogue';
@@ -55,4 +55,10 @@ export function categoryCounts(counts: Record<string, number> | undefined, categ
   const none = counts?.[UNCATEGORISED];
   if (parts.length && none) parts.push(`${none} ${uncategorised}`);
   return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** "\nLeft out to fit: Where, Person, 2 contacts.": what a guided report's alert leaves out, in one language's words ('' when nothing). */
+export function leftOutLine(l: LeftOut | undefined, labels: FieldLabels, head: string, contacts: (n: number) => string): string {
+  const parts = [...(l?.fields ?? []).map((k) => labels[k]), ...(l?.contacts ? [contacts(l.contacts)] : [])];
+  return parts.length ? `\n${head}: ${parts.join(', ')}.` : '';
 }

@@ -3,7 +3,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
 import { carriesNumber, DEFAULT_COUNTRY, identifiersIn, type Identifier } from '../alerts/identifiers';
 import type { Regions } from '../alerts/regions';
-import { alertFieldsOf, bodySegments, fieldIdentifiers, maskNumber, renderBody, reviewFields, type AlertBody, type ReportFields } from '../alerts/report-template';
+import { alertFieldsOf, bodySegments, fieldIdentifiers, leftOut, maskNumber, renderBody, reviewFields, type AlertBody, type ReportFields } from '../alerts/report-template';
 import type { Lang } from '../domain/lang';
 import type { Conversation } from '../store/conversations';
 import { createReport } from '../store/reports';
@@ -87,6 +87,7 @@ function reportNotice(
         text: 'text' in body ? body.text : undefined,
         matches,
         note,
+        ...('fields' in body && segments <= MAX_ALERT_SEGMENTS ? { leftOut: leftOut(npas, body.fields) } : {}),
       }),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { smsSegments } from '../../src/bot/sms-segments';
 import type { BotWorld } from '../helpers/bot-world';
-import { MEMBER, MOD, REPORTER, reportWorld as world } from '../helpers/report-world';
+import { MEMBER, MOD, REPORTER, reportWorld as world, sms } from '../helpers/report-world';
 
 const say = (w: BotWorld, from: string, text: string): string => w.sms(from, text).reply ?? '';
 const ANSWERS = ['REPORT', '1 3', 'last night 11pm', '415 Motel 6 Lombard', 'tall 😡 beard, says Rick', 'grey van plate 7ABC123', '415-555-0177 @ricky_sf rick@example.com', 'SKIP'];
@@ -51,5 +51,34 @@ describe('the read-back before DONE', () => {
     for (const id of ['+14155550177', '+16285550199', '+14155550144', '@ricky_sf', '@rick_the_contractor', 'rick.smith.contractor@example.com', '7ABC123']) expect(reply).toContain(id);
     expect(reply).not.toContain('...');
     expect(reply).toMatch(/DONE to send it/);
+  });
+});
+
+describe('a guided report whose alert must leave answers out to fit', () => {
+  it('tells the moderators which answers and how many contacts the alert leaves out (letters outside GSM-7 make it UCS-2)', async () => {
+    const w = await world();
+    const answers = [
+      'REPORT',
+      '1 2 3 5',
+      'ночью, last Friday night around 11:30pm, after the bar on 6th closed',
+      '415 Martínez motel on Lombard St, room on the second floor at the back by the ice machine',
+      'Яков, white guy, about 6ft 2, 40s, short beard, tattoo of a snake on his left forearm',
+      'grey Ford Transit van, plate 7ABC123',
+      'texts from (415) 555-0177 and 628-555-0199, insta @Rick_SF, email rick.sf@example.com',
+      'SKIP',
+      'DONE',
+    ];
+    for (const a of answers) say(w, REPORTER, a);
+    const [notice = ''] = w.queued(sms(MOD)).map((m) => m.text);
+    expect(notice).toContain('Contact: +14155550177, +16285550199, @rick_sf. -- STOP to end');
+    expect(notice).toContain('\nLeft out to fit: When, Where, Person, 1 contact.\n');
+  });
+
+  it('says nothing of it when the alert shows every answer', async () => {
+    const w = await world();
+    for (const a of [...ANSWERS, 'DONE']) say(w, REPORTER, a);
+    const [notice = ''] = w.queued(sms(MOD)).map((m) => m.text);
+    expect(notice).toContain('Contact: +14155550177, @ricky_sf, rick@example.com.');
+    expect(notice).not.toContain('Left out');
   });
 });
