@@ -158,7 +158,8 @@ const BUDGETS: Array<[number, number, number?]> = [
   [25, 120],
   [12, 80],
   [12, 40],
-  // Last resorts (an alert forced into UCS-2 by an emoji has 201 characters): only what happened (the gravest first) and the contact.
+  // Last resorts (an alert forced into UCS-2 by a letter outside GSM-7, "João", has 201 characters; emoji are dropped before):
+  // only what happened (the gravest first) and the contact, by whole identifiers.
   [0, 40],
   [0, 40, 4],
   [0, 20, 2],
