@@ -119,7 +119,7 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
   const found = lookupKeyword(word);
   const rest = tokens.slice(1).map(wordOf);
   if (!found) {
-    if (CHECKIN_ENDERS.has(word) && namesCheckin(rest)) return success({ kind: 'ok', cancels: true }, undefined, word, false);
+    if (CHECKIN_ENDERS.has(word) && namesCheckin(rest)) return success({ kind: 'ok', cancels: true }, CHECKIN_ENDERS.get(word), word, false);
     const stop = isStopRequest(tokens.map(wordOf));
     if (stop) return { ok: true, command: { kind: 'stop' }, lang: stop.lang, keyword: word, exactKeyword: false };
     return { ok: false, error: 'unknown', keyword: word };
@@ -129,10 +129,10 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
     const stop = isStopRequest(tokens.map(wordOf), true);
     if (stop) return { ok: true, command: { kind: 'stop' }, lang: stop.lang, keyword: word, exactKeyword: false };
   }
-  if (found.kind === 'stop' && rest.length > 0) {
-    if (namesCheckin(rest)) return success({ kind: 'ok', cancels: true, ...(EVERYDAY_STOP_WORDS.has(word) ? {} : { stopWord: true as const }) }, found.lang, word, false);
-    if (EVERYDAY_STOP_WORDS.has(word) && !asksToStopAfter(text, rest)) return { ok: false, error: 'unknown', keyword: word };
-  }
+  // "Cancel my check-in": OK's work while one runs, not an unsubscribe from every alert. Any other words after a
+  // stop word leave it STOP: a request not honoured ("cancel me", "quit sending me this") keeps texts coming to a
+  // phone others may read, while an unwanted STOP is told at once and START undoes it.
+  if (found.kind === 'stop' && namesCheckin(rest)) return success({ kind: 'ok', cancels: true, ...(EVERYDAY_STOP_WORDS.has(word) ? {} : { stopWord: true as const }) }, found.lang, word, false);
   // "Check in 90" is CHECKIN 90 (no one looks up the word "in"): read as a CHECK, no check-in ran.
   const checkIn = found.kind === 'check' && tokens[1]?.word === 'IN';
   const kind = checkIn ? 'checkin' : found.kind;
@@ -162,23 +162,22 @@ function wordOf(t: Token): string {
   return t.word;
 }
 
-/**
- * Stop words that are everyday words too ("End of my shift", Spanish "Alto, moreno" for tall, dark, French "Arrêt
- * de bus"): STOP alone, with politeness, or in a message that asks to stop; anything else is no command (Twilio,
- * too, opts out on the word alone). STOP, UNSUBSCRIBE, OPTOUT… mean nothing else: opening a message is enough.
- */
+// Stop words that are everyday words too ("Cancel my check-in"): naming her check-in they end it and nothing else,
+// with or without one running; STOP itself naming it is her STOP when none runs.
 const EVERYDAY_STOP_WORDS: ReadonlySet<string> = new Set(['END', 'CANCEL', 'QUIT', 'ALTO', 'PARAR', 'ARRET', 'ARRETER']);
 const POLITE: ReadonlySet<string> = new Set(
   'PLEASE PLS PLZ NOW ALREADY ALL EVERYTHING THANKS THANK YOU THX POR FAVOR YA AHORA GRACIAS TODO SVP STP MERCI TOUT OBRIGADA OBRIGADO JA AGORA'.split(' '),
 );
 
-/** After such a word: politeness or another stop word ("ALTO/STOP"), or a request ("Cancel, stop texting me", "Quit texting me"). */
-function asksToStopAfter(text: string, rest: string[]): boolean {
-  return rest.every((w) => POLITE.has(w) || lookupKeyword(w)?.kind === 'stop') || asksToStop(text) || isStopRequest(rest) !== null;
-}
-
 // Words, not keywords, that end a check-in they name ("cancelar mi check-in", "annuler le check-in").
-const CHECKIN_ENDERS: ReadonlySet<string> = new Set(['CANCELAR', 'TERMINAR', 'ENCERRAR', 'ANNULER', 'TERMINER']);
+// Their language when only one writes them (CANCELAR and TERMINAR are Spanish and Portuguese alike).
+const CHECKIN_ENDERS: ReadonlyMap<string, Lang | undefined> = new Map<string, Lang | undefined>([
+  ['CANCELAR', undefined],
+  ['TERMINAR', undefined],
+  ['ENCERRAR', 'pt'],
+  ['ANNULER', 'fr'],
+  ['TERMINER', 'fr'],
+]);
 const CHECKIN_OWNERS: ReadonlySet<string> = new Set('MY THE THIS MI EL ESTE MON MA LE CE MEU O ESSE'.split(' '));
 
 /** "my check-in", "checkin", "el check in", and politeness after: the words after a stop word that name her check-in. */

@@ -46,7 +46,8 @@ const ES_PARA_WHOLE = new RegExp(`${ES_PARA.source}(ME|NOS)?( (ME|MAS|MIS|SUS|TU
 const ES = [
   /\bNO MAS (MENSAJES|TEXTOS|ALERTAS)\b/,
   // Ending the message: "No quiero alertas de 858", "no quiero mensajes de él" want only some of them.
-  new RegExp(`\\bNO QUIERO (RECIBIR )?(MAS )?(MENSAJES|TEXTOS|ALERTAS)${ES_END}`),
+  // "Ya no quiero mensajes" opens with it too, so a question open for an answer hears it as hers.
+  new RegExp(`\\b(YA )?NO QUIERO (RECIBIR )?(MAS )?(MENSAJES|TEXTOS|ALERTAS)${ES_END}`),
   /\bDEJ(A|EN|E) DE (ESCRIBIR|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/,
   /\bNO ME (ESCRIBAN|ESCRIBAS|MANDEN|MANDES|ENVIEN|ENVIES)\b/,
   /\b(QUITAME|SACAME|BORRENME|ELIMINENME)\b/,

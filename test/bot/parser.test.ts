@@ -410,10 +410,12 @@ describe('parse', () => {
       },
     );
 
-    it.each([['End of my shift, all good'], ['cancel the report'], ['Alto, moreno, 40s'], ['Arrêt de bus devant le motel'], ['quit his job last week'], ['Parar en la esquina']])(
-      'reads %j, which opens with such a word but asks nothing, as no command',
+    // Opening anything else they stay STOP: a request not honoured ("cancel me", "quit sending me this") keeps texts
+    // coming to a phone others may read; an unwanted STOP is told at once, and START undoes it.
+    it.each([['QUIT SENDING ME THIS'], ['cancel me'], ['cancel my membership'], ['end msgs'], ['quit txting me'], ['cancel pls thank u'], ['parar de mandar mensajes'], ['parar as mensagens'], ["Arrêter d'envoyer des messages"], ['End of my shift, all good']])(
+      'reads %j, opening with such a word, as STOP',
       (input) => {
-        expect(parse(input)).toEqual({ ok: false, error: 'unknown', keyword: normalizeWord(input.split(/\s+/)[0] as string) });
+        expect(commandOf(input)).toEqual({ kind: 'stop' });
       },
     );
 
@@ -428,7 +430,7 @@ describe('parse', () => {
       ['Cancel check in please', 'en', undefined],
       ['STOP my check-in', undefined, true],
       ['cancelar mi check-in', undefined, undefined],
-      ['Annuler le check-in', undefined, undefined],
+      ['Annuler le check-in', 'fr', undefined],
     ] as Array<[string, Lang | undefined, true | undefined]>)('reads %j as ending the check-in', (input, lang, stopWord) => {
       const p = parse(input);
       expect(p).toMatchObject({ ok: true, command: { kind: 'ok', cancels: true } });

@@ -54,6 +54,15 @@ describe('a guided report answer that quotes "please stop"', () => {
     },
   );
 
+  // Hers in so many words, opening the answer: STOP, as outside a question.
+  it.each([['Ya no quiero mensajes'], ['ya no quiero recibir mensajes'], ['ya no quiero alertas']])('Spanish: %p at an open question stops her', async (text) => {
+    const w = await botWorld();
+    w.sms(ROSA, 'UNIRSE 415');
+    w.sms(ROSA, 'REPORTE');
+    expect(w.sms(ROSA, text).reply).toBe(catalog('es').stopped('sms'));
+    expect(listAreas(w.db, findMember(w.db, w.vault, sms(ROSA))!.id)).toEqual([]);
+  });
+
   it('a request that opens the answer, after words of courtesy, still stops her', async () => {
     const w = await botWorld();
     w.sms(ROSA, 'JOIN 415');
