@@ -203,24 +203,34 @@ function clipped(f: AlertFields, max: number, contactMax: number, categories = I
   };
 }
 
-/** The fields as they will be shown: the longest clipping at which the alert fits in every language. */
+/** Whether the alert of these fields fits in every language. */
+function fitsAlert(npas: string[], f: AlertFields): boolean {
+  return LANGS.every((lang) => smsSegments(catalog(lang).alert(npas, catalog(lang).alertBody(f))) <= MAX_ALERT_SEGMENTS);
+}
+
+/**
+ * The fields as they will be shown: as written when the alert fits so (an emoji may say what words do not: "pulled
+ * a 🔫"), else without emoji and symbols, at the longest clipping at which it fits in every language.
+ */
 export function fitFields(npas: string[], whole: AlertFields): AlertFields {
+  if (fitsAlert(npas, whole)) return whole;
   const f = plainFields(whole);
   let last = f;
   for (const [max, contactMax, categories] of BUDGETS) {
     last = clipped(f, max, contactMax, categories);
-    const fits = LANGS.every((lang) => smsSegments(catalog(lang).alert(npas, catalog(lang).alertBody(last))) <= MAX_ALERT_SEGMENTS);
-    if (fits) return last;
+    if (fitsAlert(npas, last)) return last;
   }
   return last;
 }
 
 /**
- * The fields as the read-back before DONE shows them: as the alert will read (emoji out), the free text clipped
+ * The fields as the read-back before DONE shows them: as the alert will read (emoji out if it must), the free text clipped
  * until `fits`, shorter each time, while the contact list and the vehicle's plates stay whole: she must see the
  * number and plate she typed before they go to the moderators and CHECK. Past the shortest clipping, as it is.
  */
 export function reviewFields(f: AlertFields, fits: (f: AlertFields) => boolean): AlertFields {
+  // As written when it fits so, as the alert keeps them when it fits so (fitFields).
+  if (fits(f)) return f;
   const plain = plainFields(f);
   let last = plain;
   for (const max of [Infinity, 90, 60, 40, 25, 12, 0]) {

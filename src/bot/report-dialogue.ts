@@ -119,17 +119,6 @@ function move(d: Draft, by: 1 | -1): Draft {
   return { ...d, step: STEPS[i] as Step };
 }
 
-/**
- * The draft with the current question unanswered: SKIP means "no answer to this one", also after BACK (her own
- * address typed as "where" is taken out so). The areas a "where" answer named stay: the report must go somewhere.
- */
-function skipped(d: Draft): Draft {
-  if (d.step === 'review') return d;
-  if (d.step === 'what') return { ...d, categories: [] };
-  const { [d.step]: _dropped, ...rest } = d;
-  return rest;
-}
-
 /** Most words of a "where" answer read for the areas it starts with, as for a report's text. */
 const WHERE_AREA_WORDS = 12;
 
@@ -193,7 +182,7 @@ export function answerDraft(d: Draft, raw: string, areaWords: (words: string[]) 
   if (control === 'cancel') return { kind: 'cancel' };
   if (control === 'done') return hasContent(d) ? { kind: 'file', draft: d } : { kind: 'empty', draft: d };
   if (control === 'back') return { kind: 'ask', draft: move(d, -1) };
-  if (control === 'skip' || text === '') return { kind: 'ask', draft: move(skipped(d), 1) };
+  if (control === 'skip' || text === '') return { kind: 'ask', draft: move(d, 1) };
   switch (d.step) {
     case 'what': {
       const picked = categoriesOf(text);

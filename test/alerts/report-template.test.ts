@@ -44,14 +44,19 @@ describe('the alert template of a guided report', () => {
     expect(renderBody('es', ['415'], { fields: f })).toBe('Alerta Heads Up (415): perdida de tiempo. Cuando: sat. Contacto: @timewaster. -- ALTO para salir');
   });
 
-  it('drops emoji and symbols from the answers, so one emoji costs the alert none of its fields', () => {
+  it('drops emoji and symbols from the answers when they would cost the alert its fields', () => {
     const plain: ReportFields = { categories: ['violence', 'robbery'], when: 'last night 11pm', where: 'Motel 6 Lombard', person: 'tall beard, says Rick', vehicle: 'grey van plate 7ABC123', contact: '415-555-0177 @ricky_sf rick@example.com' };
     const expected = renderBody('en', ['415'], { fields: alertFieldsOf(plain, null) });
     const marked = alertFieldsOf({ ...plain, person: 'tall 😡 beard, says Rick ❤️', where: 'Motel 6 Lombard 🏨' }, null);
     expect(renderBody('en', ['415'], { fields: marked })).toBe(expected);
-    // Phones' smart punctuation becomes its plain form; letters of a language stay.
-    const typed = alertFieldsOf({ categories: ['threats'], person: 'says he’s “Rick” – Martínez…' }, null);
-    expect(renderBody('en', ['415'], { fields: typed })).toBe('Heads Up alert (415): threats. Person: says he\'s "Rick" - Martínez... -- STOP to end');
+    // There phones' smart punctuation becomes its plain form; letters of a language stay.
+    const typed = alertFieldsOf({ ...plain, person: 'tall 😡 beard, says he’s “Rick” – Martínez…' }, null);
+    expect(renderBody('en', ['415'], { fields: typed })).toContain("Person: tall beard, says he's");
+  });
+
+  it('keeps an emoji when the alert fits with it: it may say what no word does', () => {
+    const f = alertFieldsOf({ categories: ['threats'], person: 'pulled a 🔫 on me', where: 'Motel 6' }, null);
+    expect(renderBody('en', ['415'], { fields: f })).toBe('Heads Up alert (415): threats. Where: Motel 6. Person: pulled a 🔫 on me. -- STOP to end');
   });
 
   it('never cuts a contact identifier to a stub: each is shown whole or left out whole', () => {
