@@ -34,6 +34,13 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 // Marks that belong to the letter before them (accents); variation selectors and keycaps belong to emoji.
 const LETTER_MARK = /(?![\uFE00-\uFE0F\u20E3])\p{M}/u;
 
+/** Phones' smart punctuation (curly quotes, dashes, "…") in its plain GSM-7 form: alone it would make an alert UCS-2. */
+export function plainPunctuation(text: string): string {
+  let out = '';
+  for (const ch of text) out += PLAIN[ch] ?? ch;
+  return out;
+}
+
 /**
  * Free text of an alert without emoji and symbols: one 😡 would make the whole alert UCS-2 (70 characters a
  * segment instead of 160) and cost it its answers. Letters and digits of any language stay (a name, a place,

@@ -9,7 +9,7 @@ import { catalog, LANGS } from '../bot/catalog';
 import type { Category } from '../bot/report-dialogue';
 import { smsSegments } from '../bot/sms-segments';
 import type { Lang } from '../domain/lang';
-import { cleanAlertText, MAX_ALERT_SEGMENTS, withoutSymbols } from './alert-text';
+import { cleanAlertText, MAX_ALERT_SEGMENTS, plainPunctuation, withoutSymbols } from './alert-text';
 import { carriesNumber, DEFAULT_COUNTRY, digitForms, identifiersIn, showIdentifier, uniqueIdentifiers, type Identifier } from './identifiers';
 import { phoneNumbersIn } from './numbers-in-text';
 
@@ -181,6 +181,14 @@ function clipContact(f: AlertFields, max: number): string | undefined {
   return n ? items.slice(0, n).join(', ') : undefined;
 }
 
+/** The fields with phones' smart punctuation made plain in the free text; a list of identifiers stays as shown. */
+function punctuationPlain(f: AlertFields): AlertFields {
+  const plain = (t: string | undefined) => (t === undefined ? undefined : plainPunctuation(t));
+  const out: AlertFields = { ...f, when: plain(f.when), where: plain(f.where), person: plain(f.person), vehicle: plain(f.vehicle), contact: f.contactIds ? f.contact : plain(f.contact) };
+  for (const key of ['when', 'where', 'person', 'vehicle', 'contact'] as const) if (out[key] === undefined) delete out[key];
+  return out;
+}
+
 /** The fields with emoji and symbols out of the free text (withoutSymbols); a list of identifiers stays as shown. */
 function plainFields(f: AlertFields): AlertFields {
   const plain = (t: string | undefined) => (t === undefined ? undefined : withoutSymbols(t) || undefined);
@@ -209,12 +217,18 @@ function fitsAlert(npas: string[], f: AlertFields): boolean {
 }
 
 /**
- * The fields as they will be shown: as written when the alert fits so (an emoji may say what words do not: "pulled
- * a 🔫"), else without emoji and symbols, at the longest clipping at which it fits in every language.
+ * The fields as they will be shown: as written (smart punctuation made plain) when the alert fits so (an emoji may
+ * say what words do not: "pulled a 🔫"), else without emoji and symbols, at the longest clipping at which it fits in
+ * every language.
  */
 export function fitFields(npas: string[], whole: AlertFields): AlertFields {
-  if (fitsAlert(npas, whole)) return whole;
-  const f = plainFields(whole);
+  // A curly quote says nothing a straight one does not, and alone would make the alert UCS-2: always plain.
+  const written = punctuationPlain(whole);
+  return fitsAlert(npas, written) ? written : fitPlain(npas, plainFields(whole));
+}
+
+/** The longest clipping of fields without emoji and symbols at which the alert fits in every language. */
+function fitPlain(npas: string[], f: AlertFields): AlertFields {
   let last = f;
   for (const [max, contactMax, categories] of BUDGETS) {
     last = clipped(f, max, contactMax, categories);
@@ -229,8 +243,9 @@ export function fitFields(npas: string[], whole: AlertFields): AlertFields {
  * number and plate she typed before they go to the moderators and CHECK. Past the shortest clipping, as it is.
  */
 export function reviewFields(f: AlertFields, fits: (f: AlertFields) => boolean): AlertFields {
-  // As written when it fits so, as the alert keeps them when it fits so (fitFields).
-  if (fits(f)) return f;
+  // As written (punctuation plain) when it fits so, as the alert keeps them when it fits so (fitFields).
+  const written = punctuationPlain(f);
+  if (fits(written)) return written;
   const plain = plainFields(f);
   let last = plain;
   for (const max of [Infinity, 90, 60, 40, 25, 12, 0]) {

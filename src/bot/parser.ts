@@ -165,9 +165,6 @@ function wordOf(t: Token): string {
 // Stop words that are everyday words too ("Cancel my check-in"): naming her check-in they end it and nothing else,
 // with or without one running; STOP itself naming it is her STOP when none runs.
 const EVERYDAY_STOP_WORDS: ReadonlySet<string> = new Set(['END', 'CANCEL', 'QUIT', 'ALTO', 'PARAR', 'ARRET', 'ARRETER']);
-const POLITE: ReadonlySet<string> = new Set(
-  'PLEASE PLS PLZ NOW ALREADY ALL EVERYTHING THANKS THANK YOU THX POR FAVOR YA AHORA GRACIAS TODO SVP STP MERCI TOUT OBRIGADA OBRIGADO JA AGORA'.split(' '),
-);
 
 // Words, not keywords, that end a check-in they name ("cancelar mi check-in", "annuler le check-in").
 // Their language when only one writes them (CANCELAR and TERMINAR are Spanish and Portuguese alike).
@@ -180,13 +177,13 @@ const CHECKIN_ENDERS: ReadonlyMap<string, Lang | undefined> = new Map<string, La
 ]);
 const CHECKIN_OWNERS: ReadonlySet<string> = new Set('MY THE THIS MI EL ESTE MON MA LE CE MEU O ESSE'.split(' '));
 
-/** "my check-in", "checkin", "el check in", and politeness after: the words after a stop word that name her check-in. */
+/**
+ * "my check-in", "checkin", "el check in": the words after a stop word that name her check-in, whatever follows
+ * ("Cancel my check-in, all good"): naming it, she asks about it, never to lose every alert.
+ */
 function namesCheckin(rest: string[]): boolean {
-  let i = CHECKIN_OWNERS.has(rest[0] ?? '') ? 1 : 0;
-  if (rest[i] === 'CHECK' && rest[i + 1] === 'IN') i += 2;
-  else if (rest[i] === 'CHECKIN' || rest[i] === 'CHECK-IN') i += 1;
-  else return false;
-  return rest.slice(i).every((w) => POLITE.has(w));
+  const i = CHECKIN_OWNERS.has(rest[0] ?? '') ? 1 : 0;
+  return (rest[i] === 'CHECK' && rest[i + 1] === 'IN') || rest[i] === 'CHECKIN' || rest[i] === 'CHECK-IN';
 }
 
 // "LEAVE ALL", "leave all my areas", "SALIR DE TODO", "QUITTER TOUT", "SAIR DE TUDO": every area she has. An

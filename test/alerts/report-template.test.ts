@@ -54,6 +54,14 @@ describe('the alert template of a guided report', () => {
     expect(renderBody('en', ['415'], { fields: typed })).toContain("Person: tall beard, says he's");
   });
 
+  it('makes curly quotes and dashes plain even where the alert would fit with them: alone they would make it UCS-2', () => {
+    const base: ReportFields = { categories: ['violence'], when: 'last night 11pm', where: 'Motel 6 Lombard', person: "tall beard, says he's Rick - 40s", vehicle: 'grey van plate 7ABC123' };
+    const plainText = renderBody('en', ['415'], { fields: alertFieldsOf(base, null) });
+    const curly = renderBody('en', ['415'], { fields: alertFieldsOf({ ...base, person: 'tall beard, says he’s Rick – 40s' }, null) });
+    expect(curly).toBe(plainText);
+    expect(smsSegments(curly)).toBe(smsSegments(plainText));
+  });
+
   it('keeps an emoji when the alert fits with it: it may say what no word does', () => {
     const f = alertFieldsOf({ categories: ['threats'], person: 'pulled a 🔫 on me', where: 'Motel 6' }, null);
     expect(renderBody('en', ['415'], { fields: f })).toBe('Heads Up alert (415): threats. Where: Motel 6. Person: pulled a 🔫 on me. -- STOP to end');

@@ -54,11 +54,20 @@ describe('a stop word opening other words while a check-in runs', () => {
     expect(hasCheckin(w.db, id)).toBe(false);
   });
 
-  it.each([['Cancel my check-in'], ['end checkin'], ['STOP check-in'], ['cancelar mi check-in']])('%j ends the check-in, no one told, and keeps her subscribed', async (text) => {
+  it.each([['Cancel my check-in'], ['end checkin'], ['STOP check-in'], ['cancelar mi check-in'], ['Cancel my check-in, all good'], ['end check in, I am safe']])('%j ends the check-in, no one told, and keeps her subscribed', async (text) => {
     const { w, id } = await running();
     expect(w.sms(ROSE, text).reply).toBe(catalog('en').checkinCancelled());
     expect(hasCheckin(w.db, id)).toBe(false);
     expect(listAreas(w.db, id)).toEqual(['415']);
+  });
+
+  it('"Cancel my check-in" in the middle of a guided report ends the check-in, not the report', async () => {
+    const { w, id } = await running();
+    w.sms(ROSE, 'REPORT');
+    expect(w.sms(ROSE, 'Cancel my check-in').reply).toBe(catalog('en').checkinCancelled());
+    expect(hasCheckin(w.db, id)).toBe(false);
+    // The report's question is still open: her next answer is taken.
+    expect(w.sms(ROSE, '1').reply).toBe(catalog('en').reportAsk('when'));
   });
 
   it('with no check-in, "Cancel my check-in" says there is none, and "STOP my check-in" is her STOP', async () => {
