@@ -31,7 +31,8 @@ export function runCli(script: string, args: string[], env: Record<string, strin
       proc.kill('SIGKILL');
       reject(new Error(`${path.basename(script)} ${args[0] ?? ''} did not finish in time`));
     }, timeoutMs);
-    proc.on('exit', (code) => {
+    // 'close', not 'exit': a process may exit before its piped output has all been read (CI once saw an empty stderr).
+    proc.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout: stdout.trim(), stderr: stderr.trim() });
     });

@@ -48,7 +48,8 @@ export async function startChild(env: Record<string, string>, timeoutMs = 20_000
   const output: string[] = [];
   proc.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
   proc.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  // 'close', not 'exit': by then everything the process wrote has been read into output.
+  const exited = new Promise<number | null>((resolve) => proc.on('close', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
