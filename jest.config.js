@@ -19,4 +19,8 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
   testTimeout: 30000,
+  // Two test files at once, also on a 2-core machine (jest's default there is one): most files wait on child
+  // processes, timers and loopback HTTP, not the CPU. Measured on this project's 2-core machine, one run each:
+  // 4,844 tests in 591 s with one worker, 322 s with two, none failing.
+  maxWorkers: 2,
 };
