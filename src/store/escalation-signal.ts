@@ -7,7 +7,8 @@
  */
 import { linkCheckinMessage } from './checkins';
 import type { Db } from './db';
-import { enqueueReply, openBody, openRowAddress } from './outbox';
+import { enqueueReply } from './outbox';
+import { openCopy } from './outbox-rows';
 import type { Vault } from './vault';
 
 /**
@@ -52,15 +53,9 @@ export function escalationsBackToSignal(db: Db, vault: Vault, index: Buffer, now
     .all(index, now, optedOut?.id ?? null) as Array<{ id: number; address_ct: Buffer | null; body_ct: Buffer | null; key_version: number; checkin_id: number; buddy_id: number }>;
   let n = 0;
   for (const copy of waiting) {
-    let address: string;
-    let body: string;
-    try {
-      address = openRowAddress(vault, copy);
-      body = openBody(vault, copy);
-    } catch {
-      continue;
-    }
-    backToSignal(db, vault, copy, address, body, now);
+    const opened = openCopy(vault, copy);
+    if (!opened) continue;
+    backToSignal(db, vault, copy, opened.address, opened.body, now);
     n++;
   }
   if (optedOut) {

@@ -6,7 +6,8 @@
 import { buddyIndex, buddyStopped } from './buddies';
 import { linkCheckinMessage } from './checkins';
 import type { Db } from './db';
-import { enqueueReply, openBody, openRowAddress } from './outbox';
+import { enqueueReply } from './outbox';
+import { openCopy } from './outbox-rows';
 import type { Vault } from './vault';
 
 /** Whether an outbox row carries a check-in's escalation. */
@@ -66,16 +67,9 @@ export function moveEscalationsToSms(db: Db, vault: Vault, now: number): number 
   const moved = db.stmt("UPDATE outbox SET state = 'failed', error = 'sms_instead', lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = ? WHERE id = ?");
   let n = 0;
   for (const row of waiting) {
-    let address: string;
-    let body: string;
-    try {
-      address = openRowAddress(vault, row);
-      body = openBody(vault, row);
-    } catch {
-      continue;
-    }
-    // One that SMS does not take stays on Signal: the lane fails it there if its link has ended.
-    if (!escalationBySms(db, vault, row.id, address, body, now)) continue;
+    const opened = openCopy(vault, row);
+    // One that will not open, or that SMS does not take, stays on Signal: the lane fails it there if its link has ended.
+    if (!opened || !escalationBySms(db, vault, row.id, opened.address, opened.body, now)) continue;
     moved.run(now, row.id);
     n++;
   }

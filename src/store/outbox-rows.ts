@@ -51,6 +51,15 @@ export function openRowAddress(vault: Vault, row: Pick<ClaimedRow, 'id' | 'addre
   return vault.open(row.address_ct, { ...ADDRESS, row: row.id }, row.key_version);
 }
 
+/** A one-off row's address and text, or null when either will not open (a damaged value: the row stays where it is). */
+export function openCopy(vault: Vault, row: Pick<ClaimedRow, 'id' | 'address_ct' | 'body_ct' | 'key_version'>): { address: string; body: string } | null {
+  try {
+    return { address: openRowAddress(vault, row), body: openBody(vault, row) };
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The address of a row with no member, or undefined when it cannot be opened:
  * a damaged address is nobody's we can name (the dispatcher fails the row).
