@@ -10,30 +10,13 @@
  * what is checked is what the lane would claim and send.
  */
 import { catalog } from '../../src/bot/catalog';
-import type { BotDeps } from '../../src/bot/context';
-import { planNextRange, unplannedAlerts } from '../../src/store/alerts';
 import { claimLane } from '../../src/store/outbox';
 import { findMember, setMemberStatus } from '../../src/store/members';
 import { unsubscribeAll } from '../../src/store/subscriptions';
-import { botWorld, type BotWorld } from '../helpers/bot-world';
+import type { BotWorld } from '../helpers/bot-world';
+import { alert415, MOD, ROSA, world } from '../helpers/waiting-alert';
 
-const MOD = '+14155550199';
-const ROSA = '+14155550101';
-const UUID = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
 const t = catalog('en');
-
-async function world(deps: Partial<BotDeps> = {}): Promise<BotWorld & { signal: (text: string) => string | null }> {
-  const w = await botWorld({ moderators: new Set([MOD]), ...deps });
-  let n = 0;
-  const signal = (text: string) => w.bot.handle({ sender: { channel: 'signal', address: UUID, phone: ROSA }, text, providerId: `sig:${++n}` }).reply;
-  return { ...w, signal };
-}
-
-/** A moderator's alert for 415, its fan-out planned: Rosa's copy waits to be sent. */
-function alert415(w: BotWorld): void {
-  expect(w.sms(MOD, 'ALERT 415 grey van, knife').reply).toMatch(/Alert #[A-Z0-9]{4,6} going to/);
-  for (const id of unplannedAlerts(w.db)) while (!planNextRange(w.db, id, w.clock.now).done);
-}
 
 /** The alerts the lane of a channel would claim now, by the areas they were for. */
 function claimedAlerts(w: BotWorld, channel: 'sms' | 'signal'): Array<{ alert: number; status: string | null }> {
