@@ -224,6 +224,10 @@ export const en: Catalog = {
     `Heads Up: we couldn't reach ${n === 1 ? 'your buddy' : 'any of your buddies'}, nor the line's moderators, to say you missed your check-in.${trying ? " We're still trying." : ''} Please reach someone you trust another way. Text OK when you're safe.`,
   discreetNoOneReached: (trying) =>
     `HU: we couldn't get your message through to your contact, nor to our team.${trying ? " We're still trying." : ''} Please reach someone another way.`,
+  checkinUnreachedAfterAll: (n, moderators) =>
+    `Heads Up: we couldn't reach ${n === 0 ? "the line's moderators" : `${n === 1 ? 'your buddy' : 'any of your buddies'}${moderators ? ", nor the line's moderators," : ''}`} after all, and we've stopped trying. Please reach someone you trust another way. Text OK when you're safe.`,
+  discreetUnreachedAfterAll: (n, moderators) =>
+    `HU: we couldn't get your message through to ${n === 0 ? 'our team' : `your contact${moderators ? ', nor to our team,' : ''}`} after all. Please reach someone another way.`,
   laterUsage: (max) => `Heads Up: text LATER and the minutes to add, e.g. LATER 30. A check-in can end at most ${max} minutes from now.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: which area do you want alerts for? Reply with one: ${listAreas(codes)}.`,

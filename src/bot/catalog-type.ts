@@ -202,6 +202,14 @@ export interface Catalog extends ModeratorCatalog {
   checkinNoOneReached(buddies: number, trying?: boolean): string;
   /** `checkinNoOneReached` for a discreet member: it names nothing of its subject, nor the line. */
   discreetNoOneReached(trying?: boolean): string;
+  /**
+   * To the member told one of the notices above with `trying`, once all of it then failed for good (a buddy's
+   * opt-out, retries run out): we could not reach her `buddies` (0: she had none), and the moderators
+   * (`moderators`: they were tried too) after all, and have stopped trying.
+   */
+  checkinUnreachedAfterAll(buddies: number, moderators: boolean): string;
+  /** `checkinUnreachedAfterAll` for a discreet member: it names nothing of its subject, nor the line. */
+  discreetUnreachedAfterAll(buddies: number, moderators: boolean): string;
   /** LATER after the deadline, the escalation taken back before it reached anyone: the check-in runs to `until`. */
   checkinEscalationWithdrawn(until: string): string;
   /** LATER with no minutes, or with more than a check-in may run from now (not CHECKIN's usage: a new CHECKIN would drop the details). */

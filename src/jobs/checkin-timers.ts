@@ -17,12 +17,13 @@ import type { Sender } from '../phone/identity';
 import { personBuddies } from '../store/buddies';
 import { checkinRef, checkinRefsClockSteppedBack, latestCheckinRefTime, FULL_NOTICES_A_DAY } from '../store/checkin-refs';
 import { checkinsClockSteppedBack, clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, latestCheckinTime, type DueCheckin } from '../store/checkins';
-import { escalatedBuddies, markModeratorsQueued, markUnreachedTold, unreachedCheckins, withdrawWaitingNotices, type UnreachedCheckin } from '../store/unreached-checkins';
+import { afterAllCheckins, escalatedBuddies, markModeratorsQueued, markUnreachedTold, unreachedCheckins, withdrawWaitingNotices, type UnreachedCheckin } from '../store/unreached-checkins';
 import type { Db } from '../store/db';
 import { ensureMember, memberDiscreet, memberLang } from '../store/members';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import type { Vault } from '../store/vault';
 import { ClockFollower } from '../util/clock-follower';
+import { tellAfterAll } from './checkin-after-all';
 import { runGuarded } from './guarded';
 
 export interface CheckinTimerDeps {
@@ -55,7 +56,7 @@ export interface TimerRun {
   escalated: number;
   /** Check-ins whose escalation failed (undone alone; tried again at the next run). */
   failed: number;
-  /** Members told that their escalation reached none of their buddies. */
+  /** Members told that their escalation reached none of their buddies (or, after "we're still trying", none after all). */
   unreached: number;
 }
 
@@ -66,6 +67,7 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
   // Check-ins that failed stay open for the next run; this one goes on after them.
   let after: DueCheckin | undefined;
   let unreachedAfter = 0;
+  let afterAllAfter = 0;
   for (let more = true; more; ) {
     more = db.transaction(() => {
       const reminders = dueReminders(db, now, BATCH);
@@ -103,7 +105,18 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
         }
       }
       unreachedAfter = unreached.at(-1)?.id ?? unreachedAfter;
-      return reminders.length === BATCH || due.length === BATCH || unreached.length === BATCH;
+      // Those told "we're still trying", all of whose escalation has failed since.
+      const afterAll = afterAllCheckins(db, BATCH, afterAllAfter);
+      for (const c of afterAll) {
+        try {
+          db.savepoint(() => tellAfterAll(deps, c, now));
+          run.unreached++;
+        } catch {
+          run.failed++;
+        }
+      }
+      afterAllAfter = afterAll.at(-1)?.id ?? afterAllAfter;
+      return reminders.length === BATCH || due.length === BATCH || unreached.length === BATCH || afterAll.length === BATCH;
     });
   }
   return run;
@@ -142,8 +155,10 @@ function tellUnreached(deps: TimerStore, c: UnreachedCheckin, now: number): void
   const text = memberDiscreet(db, c.memberId) ? words[1] : words[0];
   // One notice about her escalation at a time: those still waiting are no longer true.
   withdrawWaitingNotices(db, c.id);
-  linkCheckinMessage(db, enqueueMessage(db, vault, c.memberId, text, now), c.id, 'notice');
-  markUnreachedTold(db, c.id, c.to);
+  const notice = enqueueMessage(db, vault, c.memberId, text, now);
+  linkCheckinMessage(db, notice, c.id, 'notice');
+  // "We're still trying": should all of it fail for good, she is told so (checkin-after-all.ts).
+  markUnreachedTold(db, c.id, c.to, notice, trying);
 }
 
 /**

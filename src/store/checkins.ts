@@ -138,7 +138,7 @@ export function reopenCheckin(db: Db, id: number, dueAt: number, remindAt: numbe
   db.stmt(
     "DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?) AND (state = 'pending' AND lease_until = 0 OR state = 'failed' AND coalesce(error, '') NOT LIKE 'gave_up:%')",
   ).run(id);
-  db.stmt("UPDATE checkins SET state = 'open', due_at = ?, remind_at = ?, escalated_at = NULL, moderators_queued_at = NULL, unreached_told = 0, moderators_unreached_told = 0 WHERE id = ? AND state = 'escalated'").run(
+  db.stmt("UPDATE checkins SET state = 'open', due_at = ?, remind_at = ?, escalated_at = NULL, moderators_queued_at = NULL, unreached_told = 0, moderators_unreached_told = 0, unreached_trying_notice = NULL WHERE id = ? AND state = 'escalated'").run(
     dueAt,
     remindAt,
     id,

@@ -170,7 +170,54 @@ export function markModeratorsQueued(db: Db, id: number, now: number): void {
   db.stmt('UPDATE checkins SET moderators_queued_at = ? WHERE id = ?').run(now, id);
 }
 
-/** Records that the member was told her escalation reached none of those it went to (once per escalation and recipients). */
-export function markUnreachedTold(db: Db, id: number, to: 'buddies' | 'moderators'): void {
-  db.stmt(`UPDATE checkins SET ${to === 'buddies' ? 'unreached_told' : 'moderators_unreached_told'} = 1 WHERE id = ?`).run(id);
+/**
+ * Records that the member was told her escalation reached none of those it
+ * went to (once per escalation and recipients), by notice `notice`; with
+ * `trying`, that notice said we keep trying, and a correction is owed her
+ * should all of it then fail for good (afterAllCheckins).
+ */
+export function markUnreachedTold(db: Db, id: number, to: 'buddies' | 'moderators', notice: number, trying: boolean): void {
+  db.stmt(`UPDATE checkins SET ${to === 'buddies' ? 'unreached_told' : 'moderators_unreached_told'} = 1, unreached_trying_notice = ? WHERE id = ?`).run(
+    trying ? notice : null,
+    id,
+  );
+}
+
+/** A check-in whose member was told "we're still trying", all of whose escalation has since failed for good. */
+export interface AfterAllCheckin {
+  id: number;
+  memberId: number;
+  /** How many buddies it went to (0: none), and whether the moderators were tried too. */
+  buddies: number;
+  moderators: boolean;
+  /** The still-trying notice failed for good: she never heard it, and is owed no correction. */
+  noticeFailed: boolean;
+}
+
+/**
+ * Escalated check-ins after `afterId` whose member's latest notice said
+ * "we're still trying", every message of whose escalation then failed for
+ * good (none waiting, none through, none recorded as reached).
+ */
+export function afterAllCheckins(db: Db, limit: number, afterId = 0): AfterAllCheckin[] {
+  const rows = db
+    .stmt(
+      `SELECT k.id, k.member_id, coalesce(n.state = 'failed', 0) AS notice_failed,
+         count(DISTINCT CASE WHEN o.member_id IS NULL THEN coalesce(c.buddy_id, -c.outbox_id) END) AS buddies,
+         max(o.member_id IS NOT NULL) AS moderators
+       FROM checkins k JOIN checkin_messages c ON c.checkin_id = k.id AND c.kind = 'escalation' JOIN outbox o ON o.id = c.outbox_id
+         LEFT JOIN outbox n ON n.id = k.unreached_trying_notice
+       WHERE k.unreached_trying_notice IS NOT NULL AND k.state = 'escalated' AND k.id > @afterId
+         AND NOT EXISTS (SELECT 1 FROM checkin_told WHERE checkin_id = k.id)
+       GROUP BY k.id
+       HAVING max(o.state <> 'failed') = 0
+       ORDER BY k.id LIMIT +@limit`,
+    )
+    .all({ afterId, limit }) as Array<{ id: number; member_id: number; notice_failed: number; buddies: number; moderators: number }>;
+  return rows.map((r) => ({ id: r.id, memberId: r.member_id, buddies: r.buddies, moderators: r.moderators === 1, noticeFailed: r.notice_failed === 1 }));
+}
+
+/** The correction owed for check-in `id` was queued (or is owed no more). */
+export function clearTryingNotice(db: Db, id: number): void {
+  db.stmt('UPDATE checkins SET unreached_trying_notice = NULL WHERE id = ?').run(id);
 }

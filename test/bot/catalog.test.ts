@@ -170,6 +170,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     discreetModeratorsUnreached: [t.discreetModeratorsUnreached(), t.discreetModeratorsUnreached(true)],
     checkinNoOneReached: [t.checkinNoOneReached(1), t.checkinNoOneReached(2, true)],
     discreetNoOneReached: [t.discreetNoOneReached(), t.discreetNoOneReached(true)],
+    checkinUnreachedAfterAll: [t.checkinUnreachedAfterAll(1, false), t.checkinUnreachedAfterAll(3, true), t.checkinUnreachedAfterAll(0, true)],
+    discreetUnreachedAfterAll: [t.discreetUnreachedAfterAll(1, false), t.discreetUnreachedAfterAll(2, true), t.discreetUnreachedAfterAll(0, true)],
     laterUsage: [t.laterUsage(720)],
     // Reach (issue 12)
     joinWhichAreaListed: [t.joinWhichAreaListed(OWN_AREAS)],

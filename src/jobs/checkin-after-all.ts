@@ -1,0 +1,27 @@
+/**
+ * The correction owed a member told "we couldn't reach them… we're still
+ * trying" once all of her escalation then failed for good (a buddy's
+ * opt-out, the unreachable retries run out): without it she would believe
+ * they will still be told. Once per such notice, in the transaction that
+ * clears what owed it (store/unreached-checkins.ts), so a crash neither
+ * loses nor repeats it.
+ */
+import { catalog } from '../bot/catalog';
+import { linkCheckinMessage } from '../store/checkins';
+import type { Db } from '../store/db';
+import { memberDiscreet, memberLang } from '../store/members';
+import { enqueueMessage } from '../store/outbox';
+import { clearTryingNotice, withdrawWaitingNotices, type AfterAllCheckin } from '../store/unreached-checkins';
+import type { Vault } from '../store/vault';
+
+/** Tells her it reached no one after all (discreetly if she chose it); nothing if the still-trying notice never reached her. */
+export function tellAfterAll(deps: { db: Db; vault: Vault }, c: AfterAllCheckin, now: number): void {
+  const { db, vault } = deps;
+  clearTryingNotice(db, c.id);
+  if (c.noticeFailed) return;
+  const t = catalog(memberLang(db, c.memberId));
+  const text = memberDiscreet(db, c.memberId) ? t.discreetUnreachedAfterAll(c.buddies, c.moderators) : t.checkinUnreachedAfterAll(c.buddies, c.moderators);
+  // A still-trying notice not sent yet is no longer true: this one goes instead.
+  withdrawWaitingNotices(db, c.id);
+  linkCheckinMessage(db, enqueueMessage(db, vault, c.memberId, text, now), c.id, 'notice');
+}

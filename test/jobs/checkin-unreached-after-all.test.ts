@@ -1,0 +1,96 @@
+/**
+ * A missed check-in whose escalation to her buddy is still retried 3
+ * minutes on (Twilio 30003: the buddy's handset off): she is told her buddy
+ * could not be reached yet, "we're still trying". Should every message of
+ * it then fail for good (the buddy opted out, 21610, or the retries run
+ * out), she is told once that we could not reach them after all; none when
+ * she never heard "we're still trying", and the notice not sent yet gives
+ * way to the correction.
+ */
+import { catalog } from '../../src/bot/catalog';
+import type { BotWorld } from '../helpers/bot-world';
+import { finalStatus, missedCheckin, ROSE, sendPass, timers } from '../helpers/checkin-escalation';
+
+const LILY = '+14155550177';
+const JO = '+12125550142';
+const MIN = 60_000;
+const t = catalog('en');
+
+/** A pass of the SMS lane over what is due now: what it sent Rose, and the provider (to report final statuses on). */
+async function pass(w: BotWorld) {
+  const sms = await sendPass(w, 'sms');
+  return { sms, toRose: sms.calls.filter((c) => c.to === ROSE).map((c) => c.body) };
+}
+
+/** Rose's check-in missed, her escalation to `buddies` sent and each answered "unreachable" (30003); 4 minutes on she is told "we're still trying". */
+async function stillTrying(buddies: string[], setup: (w: BotWorld) => void = () => undefined) {
+  const w = await missedCheckin('sms', buddies);
+  setup(w);
+  const first = await pass(w);
+  for (const b of buddies) finalStatus(w, first.sms, b, 'undelivered', '30003');
+  w.clock.now += 4 * MIN;
+  timers(w);
+  return { w, first };
+}
+
+describe('an escalation she was told we are still trying, that then fails for good', () => {
+  it('tells her once, after the still-trying notice, that her buddy could not be reached after all (21610 on the retry)', async () => {
+    const { w, first } = await stillTrying([LILY]);
+    const told = await pass(w);
+    expect(told.toRose).toEqual([t.checkinBuddiesUnreached(1, true)]);
+    // The retry comes due (10 minutes on), and Lily's carrier says she opted out.
+    w.clock.now += 10 * MIN;
+    const retry = await pass(w);
+    finalStatus(w, retry.sms, LILY, 'undelivered', '21610');
+    timers(w);
+    timers(w);
+    const after = await pass(w);
+    expect(first.toRose.at(-1)).toBe(t.checkinMemberTold('buddies'));
+    expect(after.toRose).toEqual([t.checkinUnreachedAfterAll(1, false)]);
+    w.clock.now += 10 * MIN;
+    timers(w);
+    expect((await pass(w)).toRose).toEqual([]);
+  });
+
+  it('tells her when the retries run out (30003 on each of the 3 sends), discreetly if she chose DISCREET', async () => {
+    const { w } = await stillTrying([LILY, JO], (world) => world.sms(ROSE, 'DISCREET'));
+    expect((await pass(w)).toRose).toEqual([t.discreetUnreached(true)]);
+    for (const wait of [10, 20]) {
+      w.clock.now += wait * MIN;
+      const retry = await pass(w);
+      finalStatus(w, retry.sms, LILY, 'undelivered', '30003');
+      finalStatus(w, retry.sms, JO, 'undelivered', '30003');
+      timers(w);
+    }
+    expect((await pass(w)).toRose).toEqual([t.discreetUnreachedAfterAll(2, false)]);
+  });
+
+  it('tells her nothing more when one buddy of two is reached after all', async () => {
+    const { w } = await stillTrying([LILY, JO]);
+    await pass(w);
+    w.clock.now += 10 * MIN;
+    const retry = await pass(w);
+    finalStatus(w, retry.sms, LILY, 'undelivered', '21610');
+    finalStatus(w, retry.sms, JO, 'delivered', '');
+    timers(w);
+    expect((await pass(w)).toRose).toEqual([]);
+  });
+
+  it('withdraws the still-trying notice not sent yet: she hears the correction alone', async () => {
+    const { w } = await stillTrying([LILY]);
+    // Before her notice goes, Lily texts STOP: her escalation waiting for its retry is withdrawn.
+    w.sms(LILY, 'STOP');
+    timers(w);
+    expect((await pass(w)).toRose).toEqual([t.buddyStoppedMember('0177'), t.checkinUnreachedAfterAll(1, false)]);
+  });
+
+  it('tells her nothing more when her notice already said it failed for good (no "still trying")', async () => {
+    const w = await missedCheckin('sms', [LILY]);
+    finalStatus(w, (await pass(w)).sms, LILY, 'undelivered', '21610');
+    timers(w);
+    expect((await pass(w)).toRose).toEqual([t.checkinBuddiesUnreached(1, false)]);
+    w.clock.now += 10 * MIN;
+    timers(w);
+    expect((await pass(w)).toRose).toEqual([]);
+  });
+});
