@@ -28,6 +28,24 @@ const PROOF_REQUIRED = /proof required|ProofRequiredException/i;
 // and passes on Go's error of the write or read as any send error, a 400. Nothing about the recipient.
 const DAEMON_UNREACHABLE = /broken pipe|use of closed network connection|connection refused|connection reset by peer|i\/o timeout|^\s*(?:unexpected )?EOF\s*$/;
 
+// What the held lane's log line tells the operator of each fault of the line's own (fixed words:
+// never an address, never the answer's body, which may name the account or a recipient).
+const PROXY_REFUSES = "a proxy in front of signal-cli-rest-api refuses the line's requests (its credentials or rules; see `doctor`)";
+const NO_SEND_ROUTE = 'SIGNAL_API_URL leads to no signal-cli-rest-api send route (a wrong URL or path, or a proxy without the route; see `doctor`)';
+const LINE_FAULTS: Record<string, string> = {
+  '401': PROXY_REFUSES,
+  '403': PROXY_REFUSES,
+  '407': PROXY_REFUSES,
+  '404': NO_SEND_ROUTE,
+  '405': NO_SEND_ROUTE,
+  account_not_registered: "the line's Signal account (SIGNAL_NUMBER) is not registered with signal-cli: register or link it again (see `doctor`)",
+};
+
+/** A refusal of the line's own setup, named for the operator. */
+function lineFault(code: string): SendError {
+  return new SendError('line', code, undefined, LINE_FAULTS[code]);
+}
+
 /** Maps an HTTP status and signal-cli-rest-api's `error` text to a SendError (the text itself is not kept). */
 export function classifySignalError(status: number | undefined, errorText: string, sysCode?: string): SendError {
   if (status === undefined) return new SendError('connection', sysCode);
@@ -35,12 +53,12 @@ export function classifySignalError(status: number | undefined, errorText: strin
   if (status >= 500) return new SendError('server', String(status));
   // signal-cli-rest-api has no authentication: a proxy in front of it refuses the line's credentials, every message alike.
   // Nor does it answer 404 or 405 for a route it has: a wrong SIGNAL_API_URL path, or a proxy without the route.
-  if (status === 401 || status === 403 || status === 407 || status === 404 || status === 405) return new SendError('line', String(status));
+  if (status === 401 || status === 403 || status === 407 || status === 404 || status === 405) return lineFault(String(status));
   // The recipient re-installed Signal or changed devices: their safety number must be trusted again.
   if (UNTRUSTED.test(errorText)) return new SendError('rejected', 'untrusted_identity');
   if (UNREGISTERED.test(errorText)) return new SendError('invalid', 'unregistered');
   // The line's own setup: the lane holds, tries kept, until the operator registers the account again.
-  if (ACCOUNT_NOT_REGISTERED.test(errorText)) return new SendError('line', 'account_not_registered');
+  if (ACCOUNT_NOT_REGISTERED.test(errorText)) return lineFault('account_not_registered');
   if (NETWORK_FAILURE.test(errorText)) return new SendError('server', 'network_failure');
   if (DAEMON_UNREACHABLE.test(errorText)) return new SendError('server', 'daemon_unreachable');
   // Retried with the bounded tries of an outage: failing every message of a short network loss for good would lose alerts.
