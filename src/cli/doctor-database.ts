@@ -16,6 +16,7 @@ import { Vault } from '../store/vault';
 import { DATABASE_IN_USE, isDatabaseBusy } from './cli-errors';
 import { counted } from './counted';
 import { bad, ok, readableByOthers, type CheckResult } from './doctor-check';
+import { checkDelivery } from './doctor-delivery';
 import { latestMigration } from './line';
 
 /**
@@ -115,6 +116,8 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
       else if (key.file) results.push(bad('key', `HEADSUP_MASTER_KEY is not set, and the development key file ${key.file} does not open this database: put back the key file it was made with, or set HEADSUP_MASTER_KEY to that key`));
       else results.push(bad('key', 'HEADSUP_MASTER_KEY does not open this database: use the key it was created with'));
     }
+    // What the outbox recorded of the line's own faults (its schema is as old as the line's first version).
+    results.push(...checkDelivery(db, Date.now()));
     return [...results, ...leftover];
   } catch {
     // A file that passes quick_check may still not be a line's database (a table missing).

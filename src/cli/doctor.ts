@@ -101,5 +101,5 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
 
 /** One line per check, as printed. */
 export function formatCheck(r: CheckResult): string {
-  return `${r.ok ? 'OK  ' : 'FAIL'} ${r.name}: ${r.detail}`;
+  return `${r.ok ? (r.warn ? 'WARN' : 'OK  ') : 'FAIL'} ${r.name}: ${r.detail}`;
 }

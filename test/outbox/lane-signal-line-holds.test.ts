@@ -25,8 +25,8 @@ import { waitFor } from '../helpers/wait-for';
 
 const ACCOUNT = '+15005550199';
 const ROSE = '5c3d4e5f-6a7b-4c8d-9e0f-000000000415';
-const PROXY = "a proxy in front of signal-cli-rest-api refuses the line's requests (its credentials or rules; see `doctor`)";
-const ROUTE = "SIGNAL_API_URL leads to no signal-cli-rest-api send route (a wrong URL or path, or a proxy without the route; see `doctor`)";
+const PROXY = "a proxy in front of signal-cli-rest-api refuses the line's requests, its credentials or its rules (see `doctor`)";
+const ROUTE = 'SIGNAL_API_URL leads to no signal-cli-rest-api send route: a wrong URL or path, or a proxy without the route (see `doctor`)';
 const ACCOUNT_GONE = "the line's Signal account (SIGNAL_NUMBER) is not registered with signal-cli: register or link it again (see `doctor`)";
 
 interface Line {

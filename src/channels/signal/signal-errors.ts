@@ -30,8 +30,8 @@ const DAEMON_UNREACHABLE = /broken pipe|use of closed network connection|connect
 
 // What the held lane's log line tells the operator of each fault of the line's own (fixed words:
 // never an address, never the answer's body, which may name the account or a recipient).
-const PROXY_REFUSES = "a proxy in front of signal-cli-rest-api refuses the line's requests (its credentials or rules; see `doctor`)";
-const NO_SEND_ROUTE = 'SIGNAL_API_URL leads to no signal-cli-rest-api send route (a wrong URL or path, or a proxy without the route; see `doctor`)';
+const PROXY_REFUSES = "a proxy in front of signal-cli-rest-api refuses the line's requests, its credentials or its rules (see `doctor`)";
+const NO_SEND_ROUTE = 'SIGNAL_API_URL leads to no signal-cli-rest-api send route: a wrong URL or path, or a proxy without the route (see `doctor`)';
 const LINE_FAULTS: Record<string, string> = {
   '401': PROXY_REFUSES,
   '403': PROXY_REFUSES,
@@ -40,6 +40,11 @@ const LINE_FAULTS: Record<string, string> = {
   '405': NO_SEND_ROUTE,
   account_not_registered: "the line's Signal account (SIGNAL_NUMBER) is not registered with signal-cli: register or link it again (see `doctor`)",
 };
+
+/** What a hold with `code` (a held row's `line:` error) tells the operator; undefined for a code not Signal's. */
+export function signalLineFault(code: string): string | undefined {
+  return Object.hasOwn(LINE_FAULTS, code) ? LINE_FAULTS[code] : undefined;
+}
 
 /** A refusal of the line's own setup, named for the operator. */
 function lineFault(code: string): SendError {

@@ -43,6 +43,11 @@ const LINE_FAULTS: Record<number, string> = {
   21705: 'TWILIO_MESSAGING_SERVICE_SID is not a valid Messaging Service SID',
 };
 
+/** What a hold with `code` (a held row's `line:` error) tells the operator; undefined for a code not in the table. */
+export function twilioLineFault(code: string): string | undefined {
+  return Object.hasOwn(LINE_FAULTS, code) ? LINE_FAULTS[Number(code)] : undefined;
+}
+
 // Longest wait a Retry-After may impose: a longer one is more likely a mistake than a plan, and an alert loses worth by the minute.
 const MAX_RETRY_AFTER_MS = 15 * 60_000;
 const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;

@@ -1,0 +1,92 @@
+/**
+ * doctor reads what the outbox recorded of the line's own faults: a lane
+ * whose last try was refused for the line's own setup (Twilio 21702, the
+ * Messaging Service taking no new messages; a proxy refusing Signal) is
+ * held, and says why; refusals of the last 24 hours that point at the
+ * operator's set-up (21608, a trial account; 21703, a sender pool lacking
+ * a country) are counted per code. Counts and codes only, never an address.
+ */
+import path from 'node:path';
+import { classifySignalError } from '../../src/channels/signal/signal-errors';
+import { classifyTwilioError } from '../../src/channels/twilio/twilio-errors';
+import { formatCheck, runDoctor } from '../../src/cli/doctor';
+import type { Sender } from '../../src/phone/identity';
+import { ensureMember } from '../../src/store/members';
+import { enqueueMessage } from '../../src/store/outbox';
+import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { sendPass } from '../helpers/checkin-escalation';
+
+const KEY = Buffer.alloc(32, 5).toString('base64');
+const ROSE = '+14155550100';
+const LILY = '+14155550177';
+const JO = '+12125550142';
+const MIA = '5c3d4e5f-6a7b-4c8d-9e0f-000000000415';
+const DELIVERY = new Set(['sms lane', 'signal lane', 'sms refusals']);
+const twilio = (code: number) => classifyTwilioError({ status: 400, code });
+
+/** A message queued for `to` (by SMS when a number). */
+function queue(w: BotWorld, to: string): void {
+  const sender: Sender = to.startsWith('+') ? { channel: 'sms', address: to, phone: to } : { channel: 'signal', address: to };
+  enqueueMessage(w.db, w.vault, ensureMember(w.db, w.vault, sender, 'en', w.clock.now).id, 'Heads Up: hello', w.clock.now);
+}
+
+/** What doctor says of delivery on `w`'s line. */
+async function delivery(w: BotWorld) {
+  const results = await runDoctor({ NODE_ENV: 'test', DATA_DIR: path.dirname(w.file), HEADSUP_MASTER_KEY: KEY });
+  return results.filter((r) => DELIVERY.has(r.name));
+}
+
+describe("doctor on the outbox's record of the line's own faults", () => {
+  it('says nothing of delivery on a line whose messages went', async () => {
+    const w = await botWorld({}, Date.now());
+    queue(w, ROSE);
+    await sendPass(w, 'sms');
+    expect(await delivery(w)).toEqual([]);
+  });
+
+  it('names a held lane and why, and counts the refusals of the last 24 hours that point at the set-up, never an address', async () => {
+    const w = await botWorld({}, Date.now());
+    queue(w, ROSE);
+    queue(w, LILY);
+    await sendPass(w, 'sms', { [ROSE]: twilio(21703), [LILY]: twilio(21608) });
+    queue(w, JO);
+    await sendPass(w, 'sms', { [JO]: twilio(21702) });
+    queue(w, MIA);
+    await sendPass(w, 'signal', { [MIA]: classifySignalError(401, '') });
+    const said = await delivery(w);
+    expect(said).toEqual([
+      {
+        name: 'sms lane',
+        ok: false,
+        detail:
+          "held: the last try of 1 waiting message was refused for the line's own setup (21702): the Messaging Service is not taking new messages (see it in the Twilio console; this may pass by itself); what waits goes once it is fixed",
+      },
+      {
+        name: 'signal lane',
+        ok: false,
+        detail:
+          "held: the last try of 1 waiting message was refused for the line's own setup (401): a proxy in front of signal-cli-rest-api refuses the line's requests, its credentials or its rules; what waits goes once it is fixed",
+      },
+      {
+        name: 'sms refusals',
+        ok: false,
+        detail: '1 message refused in the last 24 hours with Twilio 21608: the Twilio account is a trial, which sends only to numbers verified in it: upgrade the account',
+      },
+      {
+        name: 'sms refusals',
+        ok: true,
+        warn: true,
+        detail: "1 message refused in the last 24 hours with Twilio 21703: the Messaging Service has no sender for some destinations' countries: add one for them to its sender pool",
+      },
+    ]);
+    expect(said.map(formatCheck).map((l) => l.slice(0, 4))).toEqual(['FAIL', 'FAIL', 'FAIL', 'WARN']);
+    expect(JSON.stringify(said)).not.toMatch(/555\d{4}|000000000415/);
+  });
+
+  it('leaves out refusals older than 24 hours', async () => {
+    const w = await botWorld({}, Date.now() - 25 * 3_600_000);
+    queue(w, ROSE);
+    await sendPass(w, 'sms', { [ROSE]: twilio(21608) });
+    expect(await delivery(w)).toEqual([]);
+  });
+});
