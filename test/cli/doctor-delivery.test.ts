@@ -6,15 +6,20 @@
  * operator's set-up (21608, a trial account; 21703, a sender pool lacking
  * a country) are counted per code. Counts and codes only, never an address.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { classifySignalError } from '../../src/channels/signal/signal-errors';
 import { classifyTwilioError } from '../../src/channels/twilio/twilio-errors';
 import { formatCheck, runDoctor } from '../../src/cli/doctor';
 import type { Sender } from '../../src/phone/identity';
 import { ensureMember } from '../../src/store/members';
+import { Db } from '../../src/store/db';
+import { findProjectDir } from '../../src/store/find-up';
+import { migrate } from '../../src/store/migrate';
 import { enqueueMessage } from '../../src/store/outbox';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
 import { sendPass } from '../helpers/checkin-escalation';
+import { tempDir } from '../helpers/temp-dir';
 
 const KEY = Buffer.alloc(32, 5).toString('base64');
 const ROSE = '+14155550100';
@@ -88,5 +93,16 @@ describe("doctor on the outbox's record of the line's own faults", () => {
     queue(w, ROSE);
     await sendPass(w, 'sms', { [ROSE]: twilio(21608) });
     expect(await delivery(w)).toEqual([]);
+  });
+
+  it('reads nothing of delivery from a line before the outbox had lanes (schema 4), and does not call it damaged', async () => {
+    const old = tempDir();
+    for (const f of fs.readdirSync(findProjectDir('migrations')).filter((f) => f < '0005')) fs.copyFileSync(path.join(findProjectDir('migrations'), f), path.join(old, f));
+    const dir = tempDir();
+    const db = new Db(path.join(dir, 'heads-up.db'));
+    migrate(db, old);
+    db.close();
+    const results = await runDoctor({ NODE_ENV: 'test', DATA_DIR: dir, HEADSUP_MASTER_KEY: KEY });
+    expect(results.filter((r) => r.name === 'database' || DELIVERY.has(r.name)).map((r) => [r.name, r.ok])).toEqual([['database', true]]);
   });
 });
