@@ -8,12 +8,15 @@
  * way to the correction.
  */
 import { catalog } from '../../src/bot/catalog';
+import { SendError } from '../../src/channels/types';
+import type { Sender } from '../../src/phone/identity';
 import type { BotWorld } from '../helpers/bot-world';
-import { finalStatus, missedCheckin, ROSE, sendPass, timers } from '../helpers/checkin-escalation';
+import { finalStatus, missedCheckin, ROSE, sendPass, timers, type Fallback } from '../helpers/checkin-escalation';
 
 const LILY = '+14155550177';
 const JO = '+12125550142';
 const MIN = 60_000;
+const MOD: Sender = { channel: 'signal', address: '9d8c7b6a-5f4e-4d3c-8b2a-190817263544' };
 const t = catalog('en');
 
 /** A pass of the SMS lane over what is due now: what it sent Rose, and the provider (to report final statuses on). */
@@ -23,13 +26,13 @@ async function pass(w: BotWorld) {
 }
 
 /** Rose's check-in missed, her escalation to `buddies` sent and each answered "unreachable" (30003); 4 minutes on she is told "we're still trying". */
-async function stillTrying(buddies: string[], setup: (w: BotWorld) => void = () => undefined) {
-  const w = await missedCheckin('sms', buddies);
+async function stillTrying(buddies: string[], setup: (w: BotWorld) => void = () => undefined, line?: Fallback) {
+  const w = await missedCheckin('sms', buddies, line);
   setup(w);
   const first = await pass(w);
   for (const b of buddies) finalStatus(w, first.sms, b, 'undelivered', '30003');
   w.clock.now += 4 * MIN;
-  timers(w);
+  timers(w, line);
   return { w, first };
 }
 
@@ -84,6 +87,18 @@ describe('an escalation she was told we are still trying, that then fails for go
     expect((await pass(w)).toRose).toEqual([t.buddyStoppedMember('0177'), t.checkinUnreachedAfterAll(1, false)]);
   });
 
+  it('queues no correction when the still-trying notice itself failed for good (it never reached her)', async () => {
+    const { w } = await stillTrying([LILY]);
+    // Her carrier refuses the notice for good (a number no longer in service).
+    await sendPass(w, 'sms', { [ROSE]: new SendError('invalid', '21211') });
+    w.clock.now += 10 * MIN;
+    finalStatus(w, (await pass(w)).sms, LILY, 'undelivered', '21610');
+    timers(w);
+    timers(w);
+    const waiting = w.db.sqlite.prepare("SELECT count(*) AS n FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id WHERE c.kind = 'notice' AND o.state = 'pending'").get();
+    expect(waiting).toEqual({ n: 0 });
+  });
+
   it('tells her nothing more when her notice already said it failed for good (no "still trying")', async () => {
     const w = await missedCheckin('sms', [LILY]);
     finalStatus(w, (await pass(w)).sms, LILY, 'undelivered', '21610');
@@ -91,6 +106,30 @@ describe('an escalation she was told we are still trying, that then fails for go
     expect((await pass(w)).toRose).toEqual([t.checkinBuddiesUnreached(1, false)]);
     w.clock.now += 10 * MIN;
     timers(w);
+    expect((await pass(w)).toRose).toEqual([]);
+  });
+
+  it('with CHECKIN_FALLBACK=moderators, none of them reached either: one notice that no one was, still trying, then one that no one was after all', async () => {
+    const line: Fallback = { fallback: 'moderators', moderatorContacts: [MOD] };
+    const { w } = await stillTrying([LILY], undefined, line);
+    // The moderator left Signal: refused for good.
+    await sendPass(w, 'signal', { [MOD.address]: new SendError('invalid', 'unregistered') });
+    timers(w, line);
+    expect((await pass(w)).toRose).toEqual([t.checkinNoOneReached(1, true)]);
+    w.clock.now += 10 * MIN;
+    finalStatus(w, (await pass(w)).sms, LILY, 'undelivered', '21610');
+    timers(w, line);
+    expect((await pass(w)).toRose).toEqual([t.checkinUnreachedAfterAll(1, true)]);
+  });
+
+  it('with CHECKIN_FALLBACK=moderators, a moderator reached: nothing more when her buddy then fails for good', async () => {
+    const line: Fallback = { fallback: 'moderators', moderatorContacts: [MOD] };
+    const { w } = await stillTrying([LILY], undefined, line);
+    await sendPass(w, 'signal');
+    expect((await pass(w)).toRose).toEqual([t.checkinBuddiesUnreachedModeratorsTold(1, true)]);
+    w.clock.now += 10 * MIN;
+    finalStatus(w, (await pass(w)).sms, LILY, 'undelivered', '21610');
+    timers(w, line);
     expect((await pass(w)).toRose).toEqual([]);
   });
 });
