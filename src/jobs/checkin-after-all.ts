@@ -11,11 +11,31 @@ import { linkCheckinMessage } from '../store/checkins';
 import type { Db } from '../store/db';
 import { memberDiscreet, memberLang } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
-import { clearTryingNotice, withdrawWaitingNotices, type AfterAllCheckin } from '../store/unreached-checkins';
+import { afterAllCheckins, clearTryingNotice, withdrawWaitingNotices, type AfterAllCheckin } from '../store/unreached-checkins';
 import type { Vault } from '../store/vault';
+import type { TimerRun } from './checkin-timers';
 
-/** Tells her it reached no one after all (discreetly if she chose it); nothing if the still-trying notice never reached her. */
-export function tellAfterAll(deps: { db: Db; vault: Vault }, c: AfterAllCheckin, now: number): void {
+/**
+ * Tells each member owed it, after check-in `afterId`, that her escalation
+ * reached no one after all; each in a savepoint of the caller's transaction
+ * (one that cannot be written does not hold back the others), counted in
+ * `run`. Returns the last check-in looked at, and whether the batch was full.
+ */
+export function tellAfterAll(deps: { db: Db; vault: Vault }, run: TimerRun, now: number, limit: number, afterId: number): { lastId: number; full: boolean } {
+  const owed = afterAllCheckins(deps.db, limit, afterId);
+  for (const c of owed) {
+    try {
+      deps.db.savepoint(() => tellOne(deps, c, now));
+      run.unreached++;
+    } catch {
+      run.failed++;
+    }
+  }
+  return { lastId: owed.at(-1)?.id ?? afterId, full: owed.length === limit };
+}
+
+/** Her correction (discreet if she chose it); nothing if the still-trying notice never reached her. */
+function tellOne(deps: { db: Db; vault: Vault }, c: AfterAllCheckin, now: number): void {
   const { db, vault } = deps;
   clearTryingNotice(db, c.id);
   if (c.noticeFailed) return;

@@ -17,7 +17,7 @@ import type { Sender } from '../phone/identity';
 import { personBuddies } from '../store/buddies';
 import { checkinRef, checkinRefsClockSteppedBack, latestCheckinRefTime, FULL_NOTICES_A_DAY } from '../store/checkin-refs';
 import { checkinsClockSteppedBack, clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, latestCheckinTime, type DueCheckin } from '../store/checkins';
-import { afterAllCheckins, escalatedBuddies, markModeratorsQueued, markUnreachedTold, unreachedCheckins, withdrawWaitingNotices, type UnreachedCheckin } from '../store/unreached-checkins';
+import { escalatedBuddies, markModeratorsQueued, markUnreachedTold, unreachedCheckins, withdrawWaitingNotices, type UnreachedCheckin } from '../store/unreached-checkins';
 import type { Db } from '../store/db';
 import { ensureMember, memberDiscreet, memberLang } from '../store/members';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
@@ -105,18 +105,9 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
         }
       }
       unreachedAfter = unreached.at(-1)?.id ?? unreachedAfter;
-      // Those told "we're still trying", all of whose escalation has failed since.
-      const afterAll = afterAllCheckins(db, BATCH, afterAllAfter);
-      for (const c of afterAll) {
-        try {
-          db.savepoint(() => tellAfterAll(deps, c, now));
-          run.unreached++;
-        } catch {
-          run.failed++;
-        }
-      }
-      afterAllAfter = afterAll.at(-1)?.id ?? afterAllAfter;
-      return reminders.length === BATCH || due.length === BATCH || unreached.length === BATCH || afterAll.length === BATCH;
+      const afterAll = tellAfterAll(deps, run, now, BATCH, afterAllAfter); // after "we're still trying", nothing got through
+      afterAllAfter = afterAll.lastId;
+      return reminders.length === BATCH || due.length === BATCH || unreached.length === BATCH || afterAll.full;
     });
   }
   return run;
