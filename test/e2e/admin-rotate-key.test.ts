@@ -76,42 +76,47 @@ describe('rotate-key', () => {
     const env = { MODERATORS: moderator, SEND_RATE: '100' };
     let h: Harness = await startHarness({ twilioApiBaseUrl: fake.url, env });
     const dataDir = h.dataDir;
-    await h.sms('+19175550101', 'JOIN 917');
-    await h.sms('+19175550102', 'JOIN 917');
-    // A member reports (their link survives), and two outsiders report (their links cannot).
-    const memberReport = refOf((await h.sms('+19175550102', 'REPORT 917 man in red truck')).message);
-    const outsiderReport = refOf((await h.sms('+19175550103', 'REPORT 917 client +1 212 555 0199 hit me')).message);
-    const blockedOutsider = refOf((await h.sms('+19175550104', 'REPORT 917 spam spam')).message);
-    // The moderator's decisions before the rotation are its set-up: taken in the server (as the guided report's below), not by an admin process each.
-    expect(h.server.bot.operate(`APPROVE ${outsiderReport}`)).toEqual({ reply: expect.stringContaining('approved'), failed: false });
-    expect(h.server.bot.operate(`BLOCK ${blockedOutsider}`)).toEqual({ reply: expect.stringContaining('is blocked'), failed: false });
-    // A member who reports and gets blocked stays blocked after the rotation.
-    await h.sms('+19175550105', 'JOIN 917');
-    const blockedMember = refOf((await h.sms('+19175550105', 'REPORT 917 more spam')).message);
-    expect(h.server.bot.operate(`BLOCK ${blockedMember}`)).toEqual({ reply: expect.stringContaining('is blocked'), failed: false });
-    // A guided report naming a plate, approved (issue 11): its screening entry must survive the rotation.
-    for (const answer of ['REPORT', '1', 'SKIP', 'SKIP', 'SKIP', 'grey van plate 9XYZ 321', 'DONE']) await h.sms('+19175550101', answer);
-    const guided = (db0: () => Database.Database) => {
-      const d = db0();
-      try {
-        return (d.prepare("SELECT ref FROM reports WHERE fields_ct IS NOT NULL").get() as { ref: string }).ref;
-      } finally {
-        d.close();
-      }
-    };
-    const guidedRef = guided(() => new Database(path.join(dataDir, 'heads-up.db'), { readonly: true }));
-    expect(h.server.bot.operate(`APPROVE ${guidedRef}`).reply).toContain('approved');
-    // And a pending guided report naming another plate: a later report naming it must still match.
-    for (const answer of ['REPORT', '7', 'SKIP', 'SKIP', 'SKIP', 'white truck plate 4QRS 555', 'DONE']) await h.sms('+19175550102', answer);
-    await waitFor(() => fake.to('+19175550101').length === 2, 15_000, 'the alerts');
-    expect((await h.sms('+19175550101', 'CHECK 212-555-0199')).message).not.toContain('no alerts');
-    expect((await h.sms('+19175550101', 'CHECK 9xyz-321')).message).toContain('that plate is in 1 alert');
+    // Closed in finally: a failed assertion here would leave the server running and jest waiting on it.
+    let memberReport: string;
+    try {
+      await h.sms('+19175550101', 'JOIN 917');
+      await h.sms('+19175550102', 'JOIN 917');
+      // A member reports (their link survives), and two outsiders report (their links cannot).
+      memberReport = refOf((await h.sms('+19175550102', 'REPORT 917 man in red truck')).message);
+      const outsiderReport = refOf((await h.sms('+19175550103', 'REPORT 917 client +1 212 555 0199 hit me')).message);
+      const blockedOutsider = refOf((await h.sms('+19175550104', 'REPORT 917 spam spam')).message);
+      // The moderator's decisions before the rotation are its set-up: taken in the server (as the guided report's below), not by an admin process each.
+      expect(h.server.bot.operate(`APPROVE ${outsiderReport}`)).toEqual({ reply: expect.stringContaining('approved'), failed: false });
+      expect(h.server.bot.operate(`BLOCK ${blockedOutsider}`)).toEqual({ reply: expect.stringContaining('is blocked'), failed: false });
+      // A member who reports and gets blocked stays blocked after the rotation.
+      await h.sms('+19175550105', 'JOIN 917');
+      const blockedMember = refOf((await h.sms('+19175550105', 'REPORT 917 more spam')).message);
+      expect(h.server.bot.operate(`BLOCK ${blockedMember}`)).toEqual({ reply: expect.stringContaining('is blocked'), failed: false });
+      // A guided report naming a plate, approved (issue 11): its screening entry must survive the rotation.
+      for (const answer of ['REPORT', '1', 'SKIP', 'SKIP', 'SKIP', 'grey van plate 9XYZ 321', 'DONE']) await h.sms('+19175550101', answer);
+      const guided = (db0: () => Database.Database) => {
+        const d = db0();
+        try {
+          return (d.prepare("SELECT ref FROM reports WHERE fields_ct IS NOT NULL").get() as { ref: string }).ref;
+        } finally {
+          d.close();
+        }
+      };
+      const guidedRef = guided(() => new Database(path.join(dataDir, 'heads-up.db'), { readonly: true }));
+      expect(h.server.bot.operate(`APPROVE ${guidedRef}`).reply).toContain('approved');
+      // And a pending guided report naming another plate: a later report naming it must still match.
+      for (const answer of ['REPORT', '7', 'SKIP', 'SKIP', 'SKIP', 'white truck plate 4QRS 555', 'DONE']) await h.sms('+19175550102', answer);
+      await waitFor(() => fake.to('+19175550101').length === 2, 15_000, 'the alerts');
+      expect((await h.sms('+19175550101', 'CHECK 212-555-0199')).message).not.toContain('no alerts');
+      expect((await h.sms('+19175550101', 'CHECK 9xyz-321')).message).toContain('that plate is in 1 alert');
 
-    // Refused while the server runs.
-    const busy = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY });
-    expect(busy.code).toBe(1);
-    expect(busy.stderr).toBe('heads-up: the database is in use by another Heads Up process (a running server: stop it; a restore or rotate-key: let it finish; a backup or doctor still at work: try again in a moment), then run this again');
-    await h.close();
+      // Refused while the server runs.
+      const busy = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY });
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toBe('heads-up: the database is in use by another Heads Up process (a running server: stop it; a restore or rotate-key: let it finish; a backup or doctor still at work: try again in a moment), then run this again');
+    } finally {
+      await h.close();
+    }
 
     const twilio = { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_FROM_NUMBER: FROM_NUMBER };
     const r = await runAdminCli(['rotate-key'], { ...twilio, DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY, HEADSUP_ROTATE_BATCH: '2' });
@@ -130,11 +135,14 @@ describe('rotate-key', () => {
     expect(sealed.opened).toBeGreaterThan(8);
     expect(sealed.otherOpened).toBe(0);
     const db = new Database(file, { readonly: true });
-    for (const { table, column } of SEALED_COLUMNS) {
-      const old = db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column}_ct IS NOT NULL AND key_version <> 2`).get() as { n: number };
-      expect({ table, left: old.n }).toEqual({ table, left: 0 });
+    try {
+      for (const { table, column } of SEALED_COLUMNS) {
+        const old = db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column}_ct IS NOT NULL AND key_version <> 2`).get() as { n: number };
+        expect({ table, left: old.n }).toEqual({ table, left: 0 });
+      }
+    } finally {
+      db.close();
     }
-    db.close();
 
     // The old key no longer opens the line: the server refuses it, naming the variable.
     await expect(startHarness({ twilioApiBaseUrl: fake.url, env, dataDir })).rejects.toThrow('HEADSUP_MASTER_KEY: this is not the key');
