@@ -2,9 +2,13 @@
  * The fake Twilio's Messaging Services as Twilio's Messaging API v1 serves
  * them: GET /v1/Services/{Sid}, and the lists of its sender pool
  * (PhoneNumbers, ShortCodes, AlphaSenders), each one page of
- * {"<key>": [...], "meta": {..., "key": "<key>"}}, PageSize honoured.
+ * {"<key>": [...], "meta": {..., "key": "<key>"}}, PageSize honoured. And
+ * Twilio's refusal of a send through one: 21705 a MessagingServiceSid that
+ * is not a SID, 21701 one the account does not have, 21702 a service not
+ * taking new messages, 21704 one whose sender pool is empty (each 400).
  */
 import { randomBytes } from 'node:crypto';
+import { twilioError, TWILIO_ERRORS, type Answer } from './fake-twilio-errors';
 
 /** One Messaging Service of the account: its sender pool (phone numbers, short codes), and whether it takes new messages. */
 export interface MessagingService {
@@ -37,4 +41,21 @@ export function serviceResource(url: URL, accountSid: string, serviceSid: string
     status: 200,
     body: { [key]: items.slice(0, pageSize), meta: { page: 0, page_size: pageSize, first_page_url: page, previous_page_url: null, url: page, next_page_url: null, key } },
   };
+}
+
+/** Twilio's refusal of a send through this Messaging Service, if the account's services (when a test named them) make one. */
+export function serviceRefusal(services: Map<string, MessagingService> | undefined, serviceSid: string): Answer | undefined {
+  if (!services) return undefined;
+  const e = TWILIO_ERRORS;
+  const service = services.get(serviceSid);
+  const refusal = !/^MG[0-9a-fA-F]{32}$/.test(serviceSid)
+    ? e.serviceInvalid
+    : !service
+      ? e.serviceMissing
+      : !service.available
+        ? e.serviceUnavailable
+        : service.senders.length + (service.shortCodes?.length ?? 0) === 0
+          ? e.serviceEmpty
+          : undefined;
+  return refusal && twilioError(refusal.status, refusal.code, refusal.message);
 }
