@@ -21,7 +21,7 @@
  * file for each: for a bot module that is thirty files, most of which reach
  * it only through others. For those this runs only the module's own tests:
  * the files that import it themselves, and those named after it
- * (`src/outbox/lane.ts` -> `lane.test.ts`, `lane-rows.test.ts`), when there
+ * (`src/outbox/lane.ts` -> `lane-answers.test.ts`, `lane-rows.test.ts`), when there
  * are any. That can only lose a kill, never invent one: a static mutant its
  * own tests miss is reported as surviving.
  *
