@@ -6,7 +6,7 @@
 import type { Command, CommandKind, Lang, ParseErrorCode, Parsed } from './commands';
 import { langFromWord, lookupKeyword } from './keywords';
 import { checkinCommandOf, isCheckinKind } from './checkin-parser';
-import { isStopRequest } from './stop-phrases';
+import { isStopRequest, quotesSomeone } from './stop-phrases';
 import { isAmount, startsWithNumber, type CountryCode } from '../phone/numbers';
 
 /** Longest text the parser looks at; providers cap bodies well below this. */
@@ -76,7 +76,10 @@ function areasThenText(text: string, rest: Token[], country: CountryCode): { are
  * my shift", "Stop n Go on Westheimer", "No más llegué y me pegó").
  */
 export function asksToStop(input: string): boolean {
-  return isStopRequest(tokenize(input.slice(0, MAX_TEXT)).map(wordOf), true) !== null;
+  const clipped = input.slice(0, MAX_TEXT);
+  const words = tokenize(clipped).map(wordOf);
+  // "Deja de mandarme fotos le dije y siguió": his words, quoted in her answer.
+  return isStopRequest(words, true) !== null && !quotesSomeone(words, clipped);
 }
 
 function refOf(token: Token | undefined): string | 'missing' | 'bad' {

@@ -127,3 +127,24 @@ export function isStopRequest(words: string[], inWords = false): { lang?: Lang }
   if (PT.some(says)) return { lang: 'pt' };
   return null;
 }
+
+// Evidence, in an answer, that a request opening it is someone else's words: a verb of saying to or from
+// him ("le dije", "me dijo", "I told him", "he said", "falei pra ele", "il m'a dit"). Not "ya le dije", "I
+// told you", "eu disse", "lhe disse": hers to the line ("I told you already") as often as to him.
+const NARRATION =
+  /\b((?<!YA )LE (DIJE|PEDI|ESCRIBI|GRITE|DECIA)|(EL|ELLA|ME) DIJO|I (TOLD|ASKED) (HIM|HER)|(HE|SHE) (SAID|SAYS|TOLD ME)|(DISSE|FALEI|PEDI) (PRA|PARA|A) (ELE|ELA)|(ELE|ELA) (DISSE|FALOU)|LUI AI DIT|(IL|ELLE) (A DIT|M['’]A DIT))\b/;
+// His messages, not the line's: "no más mensajes de él" (no more messages from him).
+const HIS_MESSAGES = /^((POR|FAVOR|YA|OK|HOLA) )*NO MAS (MENSAJES|TEXTOS|FOTOS) DE (EL|ELLA|ELLOS|ELLAS)\b/;
+// Quote marks that open the message and close before it goes on: «Deja de mandarme fotos» y siguió.
+const QUOTED = /^\s*[«"“„][^«»"“”„]+[»"”]\s*[\p{L}\p{N}]/u;
+
+/**
+ * Whether an answer that opens with a request shows it is someone else's
+ * words (`words` normalized, `text` as written): only with such evidence is
+ * a request an answer at an open question; a bare "Deja de mandarme
+ * mensajes" still stops her.
+ */
+export function quotesSomeone(words: string[], text: string): boolean {
+  const line = words.join(' ');
+  return NARRATION.test(line) || HIS_MESSAGES.test(line) || QUOTED.test(text);
+}

@@ -12,6 +12,7 @@ import { botWorld } from '../helpers/bot-world';
 
 const ROSA = '+14155550131';
 const AMELIE = '+14155550132';
+const JOANA = '+14155550133';
 const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
 
 describe('a guided report answer that quotes "please stop"', () => {
@@ -40,7 +41,16 @@ describe('a guided report answer that quotes "please stop"', () => {
   });
 
   // Spanish: at "¿Algo más para las moderadoras?", what he was told, or whose messages she does not want.
-  it.each([['No quiero mensajes de él, me sigue escribiendo'], ['Para de mandarme fotos le dije y siguió']])(
+  it.each([
+    ['No quiero mensajes de él, me sigue escribiendo'],
+    ['Para de mandarme fotos le dije y siguió'],
+    // The same quote with DEJA, told by "le dije", "me dijo" or quote marks; and whose messages: his.
+    ['Deja de mandarme fotos le dije y siguió'],
+    ['Deja de escribirme, me dijo, y se fue'],
+    ['«Deja de mandarme fotos» y siguió'],
+    ['no más mensajes de él'],
+    ['No más mensajes de él, lo bloqueé'],
+  ])(
     'Spanish: %p answers the question',
     async (text) => {
       const w = await botWorld();
@@ -55,12 +65,43 @@ describe('a guided report answer that quotes "please stop"', () => {
   );
 
   // Hers in so many words, opening the answer: STOP, as outside a question.
-  it.each([['Ya no quiero mensajes'], ['ya no quiero recibir mensajes'], ['ya no quiero alertas']])('Spanish: %p at an open question stops her', async (text) => {
+  it.each([
+    ['Ya no quiero mensajes'],
+    ['ya no quiero recibir mensajes'],
+    ['ya no quiero alertas'],
+    // No one quoted: a request, whatever follows ("ya le dije" is "I told you already" as often as "him").
+    ['Deja de mandarme mensajes'],
+    ['Deje de mandarme mensajes, ya le dije'],
+    ['Dejen de escribirme por favor'],
+    ['No más mensajes'],
+    ['No más mensajes de ustedes'],
+  ])('Spanish: %p at an open question stops her', async (text) => {
     const w = await botWorld();
     w.sms(ROSA, 'UNIRSE 415');
     w.sms(ROSA, 'REPORTE');
     expect(w.sms(ROSA, text).reply).toBe(catalog('es').stopped('sms'));
     expect(listAreas(w.db, findMember(w.db, w.vault, sms(ROSA))!.id)).toEqual([]);
+  });
+
+  it.each([['Stop sending me pics, I told him'], ['"Stop texting me" and he laughed']])('English: %p answers the question', async (text) => {
+    const w = await botWorld();
+    for (const a of ['JOIN 415', 'REPORT', '2', 'Fri 11pm', '415 Motel 6 Lombard']) w.sms(ROSA, a);
+    expect(w.sms(ROSA, text).reply).toBe(catalog('en').reportAsk('vehicle'));
+    expect(listAreas(w.db, findMember(w.db, w.vault, sms(ROSA))!.id)).toEqual(['415']);
+  });
+
+  it.each([['Pare de me mandar fotos, falei pra ele'], ['Pare de me mandar fotos, ele disse e riu']])('Portuguese: %p answers the question', async (text) => {
+    const w = await botWorld();
+    for (const a of ['ENTRAR 415', 'DENUNCIAR', '2', 'ontem 23h', '415 Motel 6']) w.sms(JOANA, a);
+    expect(w.sms(JOANA, text).reply).toBe(catalog('pt').reportAsk('vehicle'));
+    expect(listAreas(w.db, findMember(w.db, w.vault, sms(JOANA))!.id)).toEqual(['415']);
+  });
+
+  it.each([['Pare de me mandar mensagens', 'pt'], ['Stop texting me, I said', 'en'], ['"Stop texting me"', 'en']])('%p at an open question stops her', async (text, lang) => {
+    const w = await botWorld();
+    for (const a of ['JOIN 415', 'REPORT', '2']) w.sms(JOANA, a);
+    expect(w.sms(JOANA, text).reply).toBe(catalog(lang as 'en' | 'pt').stopped('sms'));
+    expect(listAreas(w.db, findMember(w.db, w.vault, sms(JOANA))!.id)).toEqual([]);
   });
 
   it('a request that opens the answer, after words of courtesy, still stops her', async () => {
