@@ -38,10 +38,20 @@ const EN = [
 ];
 // Politeness that may end a Spanish request: "No quiero más mensajes, gracias".
 const ES_END = '( (POR|FAVOR|GRACIAS|YA|AHORA|NADA|MAS))*$';
-// Only opening the message (after politeness): PARA is also "he stops" ("el no para de escribirme").
-const ES_PARA = /^((POR|FAVOR|YA|OK|HOLA) )*PAR(A|EN) DE (ESCRIBIR|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/;
+// Only opening the message (after politeness): PARA is also "he stops" ("el no para de escribirme"). Spanish, and
+// Brazilian Portuguese too ("Para de me mandar mensagem"): her words say which (portuguese below).
+const PARA = /^((POR|FAVOR|YA|JA|OK|HOLA|OI) )*PAR(A|EN) DE (ME )?(ESCRIBIR|ESCREVER|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/;
 // In a conversation it must also end with its object (and politeness): "Para de mandarme fotos le dije y siguió" quotes him.
-const ES_PARA_WHOLE = new RegExp(`${ES_PARA.source}(ME|NOS)?( (ME|MAS|MIS|SUS|TUS|ESTOS|ESTAS|LOS|LAS|MENSAJES|MENSAJE|TEXTOS|ALERTAS|SMS))*${ES_END}`);
+const PARA_WHOLE = new RegExp(
+  `${PARA.source}(ME|NOS)?( (ME|MAS|MAIS|MIS|SUS|TUS|ESTOS|ESTAS|LOS|LAS|MENSAJES|MENSAJE|TEXTOS|ALERTAS|SMS|MENSAGENS|MENSAGEM|ESSAS|SUAS|AS|OS|JA|AGORA|OBRIGADA|OBRIGADO))*${ES_END}`,
+);
+// Words Spanish does not write: a request PARA opens is in Portuguese with one of them ("Para de mandar mensagens").
+const PT_WORDS: ReadonlySet<string> = new Set('MENSAGENS MENSAGEM ESCREVER MAIS VOCE VOCES NAO JA AGORA OBRIGADA OBRIGADO OI'.split(' '));
+
+/** Whether a request PARA opens is Portuguese: a word of it Spanish does not write, or "de me mandar" (Spanish: "de mandarme"). */
+function portuguese(words: string[], line: string): boolean {
+  return words.some((w) => PT_WORDS.has(w)) || /\bDE ME (MANDAR|ENVIAR)\b/.test(line);
+}
 // Not "No más" or "Basta" alone in a conversation: the answer to "¿Algo más para las moderadoras?" ("nothing more").
 const ES = [
   /\bNO MAS (MENSAJES|TEXTOS|ALERTAS)\b/,
@@ -121,7 +131,8 @@ export function isStopRequest(words: string[], inWords = false): { lang?: Lang }
     return found !== null && (!inWords || found.index <= courtesy);
   };
   if (SHARED.test(line)) return {};
-  if ((inWords ? ES_PARA_WHOLE : ES_PARA).test(line) || (!inWords && ES_OPENS.test(line)) || ES.some(says)) return { lang: 'es' };
+  if ((inWords ? PARA_WHOLE : PARA).test(line)) return { lang: portuguese(words, line) ? 'pt' : 'es' };
+  if ((!inWords && ES_OPENS.test(line)) || ES.some(says)) return { lang: 'es' };
   if ((!inWords && EN_OPENS.test(line)) || EN.some(says)) return { lang: 'en' };
   if (FR.some(says)) return { lang: 'fr' };
   if (PT.some(says)) return { lang: 'pt' };

@@ -47,6 +47,11 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     ['Arrête !', 'fr'],
     ['Pare', undefined],
     ['Pare obrigada', undefined],
+    // PARA opening a request is Brazilian too: her Portuguese words say so (a sender with no language kept yet).
+    ['Para de mandar mensagens', 'pt'],
+    ['Para de me mandar mensagem', 'pt'],
+    ['Para de me escrever', 'pt'],
+    ['Para de mandar mensajes', 'es'],
   ])('parses %p as STOP', (text, lang) => {
     const parsed = parse(text);
     expect(parsed.ok && parsed.command.kind).toBe('stop');
