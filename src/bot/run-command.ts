@@ -41,9 +41,9 @@ export function hint(store: Store, rules: LineRules, who: Asker, now: number, te
  */
 const MODERATOR_HINTS: Limit = { max: 20, windowMs: 3_600_000 };
 
-/** A moderator's typo hint, counted apart: her 20 an hour must not use up the members' hint (a photo's "only text reaches the line"). */
-function moderatorHint(store: Store, who: Asker, now: number): Outcome {
-  return say(store.limits.take(who.limitKey, 'moderator_hint', MODERATOR_HINTS, now) ? who.t.modHint() : null);
+/** A moderator's typo hint (or `text`: her photo's "only text reaches the line"), counted apart from the members' hint. */
+export function moderatorHint(store: Store, who: Asker, now: number, text: string = who.t.modHint()): Outcome {
+  return say(store.limits.take(who.limitKey, 'moderator_hint', MODERATOR_HINTS, now) ? text : null);
 }
 
 /** What a message that is not a usable command is told. */

@@ -11,7 +11,7 @@ import type { LineRules } from '../../bot/line-rules';
 import { join, unknownArea, whichArea } from '../../bot/member-commands';
 import { continueReport } from '../../bot/report-commands';
 import { MAX_MESSAGE_CHARS } from '../../bot/sms-segments';
-import { applyOutcome, hint, reportRules, runCommand } from '../../bot/run-command';
+import { applyOutcome, hint, moderatorHint, reportRules, runCommand } from '../../bot/run-command';
 import type { Lang } from '../../domain/lang';
 import { lapsedDraft, type Conversation } from '../../store/conversations';
 import { expireReportDrafts } from '../../jobs/report-drafts';
@@ -43,9 +43,11 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   };
   // A photo, voice note, file or sticker and no words: nothing of it reaches the line, and the member
   // is told so. An open question stays open (read as empty, the answer would skip it); out of a
-  // conversation it is a hint like any other, once an hour.
+  // conversation it is a hint like any other, once an hour; a moderator's, as her typos are (a screenshot she
+  // meant to pass on, told each time up to their bound, not left unanswered for the rest of the hour).
   if (msg.media && !parsed.ok && parsed.error === 'empty') {
-    const say = who.conversation() ? asker.t.mediaNotRead(true) : hint(store, rules, asker, now, asker.t.mediaNotRead(false)).say;
+    const told = asker.t.mediaNotRead(false);
+    const say = who.conversation() ? asker.t.mediaNotRead(true) : (who.moderator ? moderatorHint(store, asker, now, told) : hint(store, rules, asker, now, told)).say;
     return { say, quotesDraft: false };
   }
   // STOP, HELP and DELETE mean the same in a conversation or out of one: no need to look for it. DROP

@@ -178,6 +178,16 @@ describe('a photo, voice note or file with no words', () => {
     expect(media(w, LENA, 'him again').reply).toBeNull();
   });
 
+  it("a moderator's is told each time, as her typos are (at most 20 an hour, with them), not the members' hourly hint", async () => {
+    const w = await world();
+    const replies = Array.from({ length: 19 }, () => media(w, MOD).reply);
+    expect(replies).toEqual(Array(19).fill(t.mediaNotRead(false)));
+    expect(w.sms(MOD, 'APROVE K7Q2').reply).toBe(t.modHint());
+    // The bound ends a loop with an auto-reply; a member's hint is still hers.
+    expect(media(w, MOD).reply).toBeNull();
+    expect(media(w, ROSA).reply).toBe(t.mediaNotRead(false));
+  });
+
   it('leaves the open question open: it is not an empty answer that skips it', async () => {
     const w = await world();
     w.sms(ROSA, 'JOIN');
