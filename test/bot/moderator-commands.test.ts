@@ -175,7 +175,7 @@ describe('a mistyped command', () => {
     const w = await modWorld();
     expect(mod(w, 'APROVE K7Q2')).toBe(t.modHint());
     expect(w.bot.handle({ sender: MOD_SENDER, text: '', providerId: 'SMmedia1', media: true }).reply).toBe(t.mediaNotRead(false));
-    // And the other way round: the members' hint used up, a typo is still answered.
+    // And after the photo, a typo is still answered: hers are 20 an hour, not the members' one.
     expect(mod(w, 'APPROVED K7Q2')).toBe(t.modHint());
   });
 
