@@ -12,7 +12,7 @@ import { buddiesTold, escalationUnsent, escalationWentOut } from '../store/check
 import { refOfCheckin } from '../store/checkin-refs';
 import { eraseCheckin, extendCheckin, hasCheckin, personCheckins, reopenCheckin, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
-import { ensureMember, otherChannelMember, setMemberStatus } from '../store/members';
+import { ensureMember, memberDiscreet, otherChannelMember, setMemberStatus } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
 import { buddiesReached, unreachedSince } from '../store/unreached-checkins';
 import type { Sender } from '../phone/identity';
@@ -169,6 +169,18 @@ function escalatedReply(store: Store, t: Catalog, checkinId: number): string {
 function toldOf(store: Store, checkinId: number): 'buddies' | 'moderators' | 'nobody' {
   const out = escalationWentOut(store.db, checkinId, true);
   return out.buddies ? 'buddies' : out.moderators ? 'moderators' : 'nobody';
+}
+
+/**
+ * "END CHECK IN 30" while a check-in runs: her reminder's question (OK, or LATER 30), nothing changed;
+ * discreet, as the reminder would come. Null when none runs (one escalated ends as OK ends it, or there is none).
+ */
+export function endOrLater(store: Store, who: Asker, now: number): Outcome | null {
+  const person = personOf(store, who);
+  const running = person === undefined ? undefined : personCheckins(store.db, person).open[0];
+  if (!running) return null;
+  const until = who.t.checkinEnd(dayTime(running.dueAt, now));
+  return say(memberDiscreet(store.db, running.memberId) ? who.t.discreetReminder(until) : who.t.checkinReminder(until));
 }
 
 /**

@@ -35,9 +35,10 @@ export type Command =
   /**
    * `startWord`: the word that starts a check-in, alone ("Safe", SEGURA): OK while one runs, else how to start one.
    * `cancels`: a stop or cancel word naming the check-in ("Cancel my check-in"): OK's work, not STOP's; `stopWord`:
-   * the word was STOP itself, which with no check-in running is her STOP.
+   * the word was STOP itself, which with no check-in running is her STOP. `minutes`: a time after the check-in's
+   * name ("END CHECK IN 30"): she may have meant LATER, and is asked while it runs.
    */
-  | { kind: 'ok'; startWord?: true; cancels?: true; stopWord?: true }
+  | { kind: 'ok'; startWord?: true; cancels?: true; stopWord?: true; minutes?: number }
   /** `withText`: more words followed the minutes ("Después 30 min de llegar", an answer in a conversation, not a LATER). */
   | { kind: 'later'; minutes: number; withText?: true }
   // Reach (issue 12)

@@ -5,7 +5,7 @@
  */
 import type { Command, CommandKind, Lang, ParseErrorCode, Parsed } from './commands';
 import { langFromWord, lookupKeyword } from './keywords';
-import { checkinCommandOf, isCheckinKind } from './checkin-parser';
+import { checkinCommandOf, isCheckinKind, minutesOf } from './checkin-parser';
 import { isStopRequest, quotesSomeone } from './stop-phrases';
 import { isAmount, startsWithNumber, type CountryCode } from '../phone/numbers';
 
@@ -122,7 +122,7 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
   const found = lookupKeyword(word);
   const rest = tokens.slice(1).map(wordOf);
   if (!found) {
-    if (CHECKIN_ENDERS.has(word) && namesCheckin(rest)) return success({ kind: 'ok', cancels: true }, CHECKIN_ENDERS.get(word), word, false);
+    if (CHECKIN_ENDERS.has(word) && namesCheckin(rest)) return success({ kind: 'ok', cancels: true, ...minutesAfter(tokens) }, CHECKIN_ENDERS.get(word), word, false);
     const stop = isStopRequest(tokens.map(wordOf));
     if (stop) return { ok: true, command: { kind: 'stop' }, lang: stop.lang, keyword: word, exactKeyword: false };
     return { ok: false, error: 'unknown', keyword: word };
@@ -135,7 +135,9 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
   // "Cancel my check-in": OK's work while one runs, not an unsubscribe from every alert. Any other words after a
   // stop word leave it STOP: a request not honoured ("cancel me", "quit sending me this") keeps texts coming to a
   // phone others may read, while an unwanted STOP is told at once and START undoes it.
-  if (found.kind === 'stop' && namesCheckin(rest)) return success({ kind: 'ok', cancels: true, ...(EVERYDAY_STOP_WORDS.has(word) ? {} : { stopWord: true as const }) }, found.lang, word, false);
+  if (found.kind === 'stop' && namesCheckin(rest)) {
+    return success({ kind: 'ok', cancels: true, ...(EVERYDAY_STOP_WORDS.has(word) ? {} : { stopWord: true as const }), ...minutesAfter(tokens) }, found.lang, word, false);
+  }
   // "Check in 90" is CHECKIN 90 (no one looks up the word "in"): read as a CHECK, no check-in ran.
   const checkIn = found.kind === 'check' && tokens[1]?.word === 'IN';
   const kind = checkIn ? 'checkin' : found.kind;
@@ -185,8 +187,24 @@ const CHECKIN_OWNERS: ReadonlySet<string> = new Set('MY THE THIS MI EL ESTE MON 
  * ("Cancel my check-in, all good"): naming it, she asks about it, never to lose every alert.
  */
 function namesCheckin(rest: string[]): boolean {
+  return checkinNameLength(rest) > 0;
+}
+
+/** How many of the words after a stop word name her check-in ("my check in": 3), or 0. */
+function checkinNameLength(rest: string[]): number {
   const i = CHECKIN_OWNERS.has(rest[0] ?? '') ? 1 : 0;
-  return (rest[i] === 'CHECK' && rest[i + 1] === 'IN') || rest[i] === 'CHECKIN' || rest[i] === 'CHECK-IN';
+  if (rest[i] === 'CHECK' && rest[i + 1] === 'IN') return i + 2;
+  return rest[i] === 'CHECKIN' || rest[i] === 'CHECK-IN' ? i + 1 : 0;
+}
+
+/**
+ * "END CHECK IN 30": a time right after her check-in's name, which LATER 30 would have moved on. Ending it
+ * may not be what she meant: she is asked (OK or LATER), nothing changed.
+ */
+function minutesAfter(tokens: Token[]): { minutes?: number } {
+  const after = tokens.slice(1 + checkinNameLength(tokens.slice(1).map(wordOf)));
+  const time = minutesOf(after);
+  return time ? { minutes: time.minutes } : {};
 }
 
 // "LEAVE ALL", "leave all my areas", "SALIR DE TODO", "QUITTER TOUT", "SAIR DE TUDO": every area she has. An

@@ -19,7 +19,7 @@ import { report, type ReportRules } from './report-commands';
 // Check-ins (issue 13)
 import { accept, askedToBeBuddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-answers';
 import { buddy } from './buddy-commands';
-import { checkin, hasCheckinOf, later, ok, type CheckinLine } from './checkin-commands';
+import { checkin, endOrLater, hasCheckinOf, later, ok, type CheckinLine } from './checkin-commands';
 import { read, toggleDiscreet } from './discreet-commands';
 
 /** The plain yes of each language but English (whose YES is also Twilio's START): an answer to a buddy invitation only. */
@@ -149,6 +149,8 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
       if (command.startWord && !(who.member && hasCheckin(store.db, who.member.id))) return say(checkinUsage(who, rules));
       // "STOP my check-in" with none running: STOP, which means nothing else.
       if (command.stopWord && !hasCheckinOf(store, who)) return stopAll(store, who, now);
+      // "END CHECK IN 30": OK or LATER 30? Asked while it runs, nothing changed.
+      if (command.minutes !== undefined) return endOrLater(store, who, now) ?? ok(store, who, checkinLine(rules), now, true);
       return ok(store, who, checkinLine(rules), now, command.cancels === true);
     default:
       return hint(store, rules, who, now);

@@ -5,6 +5,7 @@
  * missing). She is told how to write the minutes, and her check-in runs on.
  */
 import { catalog } from '../../src/bot/catalog';
+import { dayTime } from '../../src/bot/clock-time';
 import type { CheckinRules } from '../../src/bot/line-rules';
 import { findMember } from '../../src/store/members';
 import { hasCheckin } from '../../src/store/checkins';
@@ -59,6 +60,34 @@ describe('a stop word opening other words while a check-in runs', () => {
     expect(w.sms(ROSE, text).reply).toBe(catalog('en').checkinCancelled());
     expect(hasCheckin(w.db, id)).toBe(false);
     expect(listAreas(w.db, id)).toEqual(['415']);
+  });
+
+  // A number after it: she may have meant LATER 30. Asked, as the reminder asks (OK or LATER 30), nothing changed.
+  it.each([['END CHECK IN 30'], ['end checkin 30'], ['cancel my check-in 45 min'], ['terminar check-in 1h']])('%j ends nothing: she is asked OK or LATER', async (text) => {
+    const { w, id } = await running();
+    w.clock.now += 20 * 60_000;
+    const until = catalog('en').checkinEnd(dayTime(w.clock.now + 40 * 60_000, w.clock.now));
+    expect(w.sms(ROSE, text).reply).toBe(catalog('en').checkinReminder(until));
+    expect(hasCheckin(w.db, id)).toBe(true);
+    expect(listAreas(w.db, id)).toEqual(['415']);
+    // Her answer does what it says: LATER moves the end on.
+    expect(w.sms(ROSE, 'LATER 30').reply).toBe(catalog('en').checkinExtended(catalog('en').checkinEnd(dayTime(w.clock.now + 70 * 60_000, w.clock.now))));
+  });
+
+  it('a discreet member is asked as her reminder would: naming no check-in', async () => {
+    const { w, id } = await running();
+    w.sms(ROSE, 'DISCREET');
+    const until = catalog('en').checkinEnd(dayTime(w.clock.now + 60 * 60_000, w.clock.now));
+    expect(w.sms(ROSE, 'end check in 30').reply).toBe(catalog('en').discreetReminder(until));
+    expect(hasCheckin(w.db, id)).toBe(true);
+  });
+
+  it('in the middle of a guided report, a number after it asks too, and the question stays open', async () => {
+    const { w, id } = await running();
+    w.sms(ROSE, 'REPORT');
+    expect(w.sms(ROSE, 'END CHECK IN 30').reply).toMatch(/^Heads Up: your check-in ends at /);
+    expect(hasCheckin(w.db, id)).toBe(true);
+    expect(w.sms(ROSE, '1').reply).toBe(catalog('en').reportAsk('when'));
   });
 
   it('"Cancel my check-in" in the middle of a guided report ends the check-in, not the report', async () => {
