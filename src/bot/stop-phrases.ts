@@ -140,10 +140,11 @@ export function isStopRequest(words: string[], inWords = false): { lang?: Lang }
 }
 
 // Evidence, in an answer, that a request opening it is someone else's words: a verb of saying to or from
-// him ("le dije", "me dijo", "I told him", "he said", "falei pra ele", "il m'a dit"). Not "ya le dije", "I
-// told you", "eu disse", "lhe disse": hers to the line ("I told you already") as often as to him.
+// him ("le dije", "dijo él", "I told him", "he said", "falei pra ele", "il m'a dit"). Not "ya le dije", "I
+// told you", "eu disse", "lhe disse": hers to the line ("I told you already") as often as to him; nor "me
+// dijo", which may be a friend's word about the line.
 const NARRATION =
-  /\b((?<!YA )LE (DIJE|PEDI|ESCRIBI|GRITE|DECIA)|(EL|ELLA|ME) DIJO|I (TOLD|ASKED) (HIM|HER)|(HE|SHE) (SAID|SAYS|TOLD ME)|(DISSE|FALEI|PEDI) (PRA|PARA|A) (ELE|ELA)|(ELE|ELA) (DISSE|FALOU)|LUI AI DIT|(IL|ELLE) (A DIT|M['’]A DIT))\b/;
+  /\b((?<!YA )LE (DIJE|PEDI|ESCRIBI|GRITE|DECIA)|(EL|ELLA) DIJO|DIJO (EL|ELLA)|I (TOLD|ASKED) (HIM|HER)|(HE|SHE) (SAID|SAYS|TOLD ME)|(DISSE|FALEI|PEDI) (PRA|PARA|A) (ELE|ELA)|(ELE|ELA) (DISSE|FALOU)|LUI AI DIT|(IL|ELLE) (A DIT|M['’]A DIT))\b/;
 // His messages, not the line's: "no más mensajes de él" (no more messages from him).
 const HIS_MESSAGES = /^((POR|FAVOR|YA|OK|HOLA) )*NO MAS (MENSAJES|TEXTOS|FOTOS) DE (EL|ELLA|ELLOS|ELLAS)\b/;
 // Quote marks that open the message and close before it goes on: «Deja de mandarme fotos» y siguió.

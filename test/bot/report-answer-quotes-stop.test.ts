@@ -44,9 +44,9 @@ describe('a guided report answer that quotes "please stop"', () => {
   it.each([
     ['No quiero mensajes de él, me sigue escribiendo'],
     ['Para de mandarme fotos le dije y siguió'],
-    // The same quote with DEJA, told by "le dije", "me dijo" or quote marks; and whose messages: his.
+    // The same quote with DEJA, told by "le dije", "dijo él" or quote marks; and whose messages: his.
     ['Deja de mandarme fotos le dije y siguió'],
-    ['Deja de escribirme, me dijo, y se fue'],
+    ['Deja de escribirme, dijo él, y se fue'],
     ['«Deja de mandarme fotos» y siguió'],
     ['no más mensajes de él'],
     ['No más mensajes de él, lo bloqueé'],
@@ -72,6 +72,7 @@ describe('a guided report answer that quotes "please stop"', () => {
     // No one quoted: a request, whatever follows ("ya le dije" is "I told you already" as often as "him").
     ['Deja de mandarme mensajes'],
     ['Deje de mandarme mensajes, ya le dije'],
+    ['Dejen de mandarme mensajes, mi amiga me dijo'],
     ['Dejen de escribirme por favor'],
     ['No más mensajes'],
     ['No más mensajes de ustedes'],
