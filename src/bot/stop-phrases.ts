@@ -74,7 +74,8 @@ const ES = [
 // French and Portuguese: requests only (a word alone, ARRETER or PARAR, is a keyword of its own).
 // The apostrophe as typed either way (m'écrire, m’écrire).
 const FR = [
-  /\bARRET(E|EZ|ER) DE (M['’]|ME )?(ECRIRE|ENVOYER|TEXTER|CONTACTER|SPAMMER)/,
+  // DE elided too: "Arrêtez d'envoyer des messages".
+  /\bARRET(E|EZ|ER) (DE (M['’]|ME )?|D['’])(ECRIRE|ENVOYER|TEXTER|CONTACTER|SPAMMER)/,
   /\bNE M['’]?(ECRIVEZ|ECRIS|ENVOYEZ|ENVOIE|CONTACTEZ)( PAS)? PLUS\b/,
   // At the start (after a word of politeness): "il m'a envoyé plus de messages" is "more messages".
   /^((MERCI|SVP|STP|OK|NON) )*PLUS DE (MESSAGES|TEXTOS|SMS|ALERTES)\b/,

@@ -31,6 +31,10 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
   ["Arrêtez de m'écrire", 'fr'],
   ['Ne m’écrivez plus', 'fr'],
   ['Je ne veux plus de messages', 'fr'],
+  // DE elided before a vowel.
+  ["Arrêtez d'envoyer des messages", 'fr'],
+  ['Arrête d’envoyer des messages stp', 'fr'],
+  ["Arrêter d'envoyer des messages", 'fr'],
   ['Pare de me mandar mensagens', 'pt'],
   ['Parem de mandar mensagens', 'pt'],
   ['Não quero mais receber mensagens', 'pt'],
@@ -44,7 +48,6 @@ const OPENING_WITH_A_STOP_WORD: [string, Lang][] = [
   ['QUIT SENDING ME THIS', 'en'],
   ['cancel me', 'en'],
   ['parar de mandar mensajes', 'es'],
-  ["Arrêter d'envoyer des messages", 'fr'],
 ];
 
 describe('a real stop request', () => {
