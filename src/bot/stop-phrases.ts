@@ -148,8 +148,17 @@ const NARRATION =
   /\b((?<!YA )LE (DIJE|PEDI|ESCRIBI|GRITE|DECIA)|(EL|ELLA) DIJO|DIJO (EL|ELLA)|I (TOLD|ASKED) (HIM|HER)|(HE|SHE) (SAID|SAYS|TOLD ME)|(DISSE|FALEI|PEDI) (PRA|PARA|A) (ELE|ELA)|(ELE|ELA) (DISSE|FALOU)|LUI AI DIT|(IL|ELLE) (A DIT|M['’]A DIT))\b/;
 // His messages, not the line's: "no más mensajes de él" (no more messages from him).
 const HIS_MESSAGES = /^((POR|FAVOR|YA|OK|HOLA) )*NO MAS (MENSAJES|TEXTOS|FOTOS) DE (EL|ELLA|ELLOS|ELLAS)\b/;
-// Quote marks that open the message and close before it goes on: «Deja de mandarme fotos» y siguió.
-const QUOTED = /^\s*[«"“„][^«»"“”„]+[»"”]\s*[\p{L}\p{N}]/u;
+// Quote marks that open the message and close before it goes on: «Deja de mandarme fotos» y siguió. What
+// follows them is kept (group 1): words of courtesy alone ("Stop texting me" please) leave it her request.
+const QUOTED = /^\s*[«"“„][^«»"“”„]+[»"”](.*)$/su;
+
+/** Whether words as written go on with more than courtesy ("y siguió", not "please"). */
+function goesOn(written: string): boolean {
+  return written
+    .split(/\s+/)
+    .map((w) => w.normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '').toUpperCase())
+    .some((w) => w !== '' && !COURTESY.has(w));
+}
 
 /**
  * Whether an answer that opens with a request shows it is someone else's
@@ -159,5 +168,6 @@ const QUOTED = /^\s*[«"“„][^«»"“”„]+[»"”]\s*[\p{L}\p{N}]/u;
  */
 export function quotesSomeone(words: string[], text: string): boolean {
   const line = words.join(' ');
-  return NARRATION.test(line) || HIS_MESSAGES.test(line) || QUOTED.test(text);
+  const quoted = QUOTED.exec(text);
+  return NARRATION.test(line) || HIS_MESSAGES.test(line) || (quoted !== null && goesOn(quoted[1] as string));
 }

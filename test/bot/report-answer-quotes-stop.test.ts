@@ -98,7 +98,13 @@ describe('a guided report answer that quotes "please stop"', () => {
     expect(listAreas(w.db, findMember(w.db, w.vault, sms(JOANA))!.id)).toEqual(['415']);
   });
 
-  it.each([['Pare de me mandar mensagens', 'pt'], ['Stop texting me, I said', 'en'], ['"Stop texting me"', 'en']])('%p at an open question stops her', async (text, lang) => {
+  it.each([
+    ['Pare de me mandar mensagens', 'pt'],
+    ['Stop texting me, I said', 'en'],
+    ['"Stop texting me"', 'en'],
+    // Quoted, with nothing after it but courtesy: hers.
+    ['“Stop texting me” please', 'en'],
+  ])('%p at an open question stops her', async (text, lang) => {
     const w = await botWorld();
     for (const a of ['JOIN 415', 'REPORT', '2']) w.sms(JOANA, a);
     expect(w.sms(JOANA, text).reply).toBe(catalog(lang as 'en' | 'pt').stopped('sms'));
