@@ -146,8 +146,9 @@ export function isStopRequest(words: string[], inWords = false): { lang?: Lang }
 // dijo", which may be a friend's word about the line.
 const NARRATION =
   /\b((?<!YA )LE (DIJE|PEDI|ESCRIBI|GRITE|DECIA)|(EL|ELLA) DIJO|DIJO (EL|ELLA)|I (TOLD|ASKED) (HIM|HER)|(HE|SHE) (SAID|SAYS|TOLD ME)|(DISSE|FALEI|PEDI) (PRA|PARA|A) (ELE|ELA)|(ELE|ELA) (DISSE|FALOU)|LUI AI DIT|(IL|ELLE) (A DIT|M['’]A DIT))\b/;
-// His messages, not the line's: "no más mensajes de él" (no more messages from him).
-const HIS_MESSAGES = /^((POR|FAVOR|YA|OK|HOLA) )*NO MAS (MENSAJES|TEXTOS|FOTOS) DE (EL|ELLA|ELLOS|ELLAS)\b/;
+// His messages, not the line's: "no más mensajes de él", "no more messages from him", "chega de mensagens dele".
+const HIS_MESSAGES =
+  /^((POR|FAVOR|YA|OK|HOLA) )*(NO MAS (MENSAJES|TEXTOS|FOTOS) DE (EL|ELLA|ELLOS|ELLAS)|NO MORE (TEXTS|MESSAGES) FROM (HIM|HER)|CHEGA DE (MENSAGENS|MENSAGEM) (DELE|DELA))\b/;
 // Quote marks that open the message and close before it goes on: «Deja de mandarme fotos» y siguió. What
 // follows them is kept (group 1): words of courtesy alone ("Stop texting me" please) leave it her request.
 const QUOTED = /^\s*[«"“„][^«»"“”„]+[»"”](.*)$/su;

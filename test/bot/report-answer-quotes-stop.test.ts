@@ -84,14 +84,14 @@ describe('a guided report answer that quotes "please stop"', () => {
     expect(listAreas(w.db, findMember(w.db, w.vault, sms(ROSA))!.id)).toEqual([]);
   });
 
-  it.each([['Stop sending me pics, I told him'], ['"Stop texting me" and he laughed']])('English: %p answers the question', async (text) => {
+  it.each([['Stop sending me pics, I told him'], ['"Stop texting me" and he laughed'], ['No more messages from him, I blocked him']])('English: %p answers the question', async (text) => {
     const w = await botWorld();
     for (const a of ['JOIN 415', 'REPORT', '2', 'Fri 11pm', '415 Motel 6 Lombard']) w.sms(ROSA, a);
     expect(w.sms(ROSA, text).reply).toBe(catalog('en').reportAsk('vehicle'));
     expect(listAreas(w.db, findMember(w.db, w.vault, sms(ROSA))!.id)).toEqual(['415']);
   });
 
-  it.each([['Pare de me mandar fotos, falei pra ele'], ['Pare de me mandar fotos, ele disse e riu']])('Portuguese: %p answers the question', async (text) => {
+  it.each([['Pare de me mandar fotos, falei pra ele'], ['Pare de me mandar fotos, ele disse e riu'], ['Chega de mensagens dele']])('Portuguese: %p answers the question', async (text) => {
     const w = await botWorld();
     for (const a of ['ENTRAR 415', 'DENUNCIAR', '2', 'ontem 23h', '415 Motel 6']) w.sms(JOANA, a);
     expect(w.sms(JOANA, text).reply).toBe(catalog('pt').reportAsk('vehicle'));
@@ -104,6 +104,8 @@ describe('a guided report answer that quotes "please stop"', () => {
     ['"Stop texting me"', 'en'],
     // Quoted, with nothing after it but courtesy: hers.
     ['“Stop texting me” please', 'en'],
+    ['No more messages from you', 'en'],
+    ['Chega de mensagens', 'pt'],
   ])('%p at an open question stops her', async (text, lang) => {
     const w = await botWorld();
     for (const a of ['JOIN 415', 'REPORT', '2']) w.sms(JOANA, a);
