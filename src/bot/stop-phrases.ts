@@ -48,6 +48,9 @@ const PARA_WHOLE = new RegExp(
 // Words Spanish does not write: a request PARA opens is in Portuguese with one of them ("Para de mandar mensagens").
 const PT_WORDS: ReadonlySet<string> = new Set('MENSAGENS MENSAGEM ESCREVER MAIS VOCE VOCES NAO JA AGORA OBRIGADA OBRIGADO OI'.split(' '));
 
+// Words Portuguese does not write: a Portuguese request's PARE DE is Spanish's too ("Pare de mandarme mensajes").
+const ES_WORDS: ReadonlySet<string> = new Set('MENSAJES MENSAJE ESCRIBIR ESCRIBIRME MANDARME ENVIARME USTED GRACIAS'.split(' '));
+
 /** Whether a request PARA opens is Portuguese: a word of it Spanish does not write, or "de me mandar" (Spanish: "de mandarme"). */
 function portuguese(words: string[], line: string): boolean {
   return words.some((w) => PT_WORDS.has(w)) || /\bDE ME (MANDAR|ENVIAR)\b/.test(line);
@@ -136,7 +139,7 @@ export function isStopRequest(words: string[], inWords = false): { lang?: Lang }
   if ((!inWords && ES_OPENS.test(line)) || ES.some(says)) return { lang: 'es' };
   if ((!inWords && EN_OPENS.test(line)) || EN.some(says)) return { lang: 'en' };
   if (FR.some(says)) return { lang: 'fr' };
-  if (PT.some(says)) return { lang: 'pt' };
+  if (PT.some(says)) return { lang: words.some((w) => ES_WORDS.has(w)) ? 'es' : 'pt' };
   return null;
 }
 

@@ -52,6 +52,8 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     ['Para de me mandar mensagem', 'pt'],
     ['Para de me escrever', 'pt'],
     ['Para de mandar mensajes', 'es'],
+    ['Pare de mandarme mensajes', 'es'],
+    ['Pare de me mandar mensagem', 'pt'],
   ])('parses %p as STOP', (text, lang) => {
     const parsed = parse(text);
     expect(parsed.ok && parsed.command.kind).toBe('stop');

@@ -28,6 +28,9 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
   ['Paren de mandar mensajes', 'es'],
   ['No más mensajes por favor', 'es'],
   ['Ya no quiero mensajes', 'es'],
+  // PARE is Spanish (usted) as well as Portuguese: her Spanish words say which.
+  ['Pare de mandarme mensajes', 'es'],
+  ['Pare de enviar mensajes por favor', 'es'],
   ["Arrêtez de m'écrire", 'fr'],
   ['Ne m’écrivez plus', 'fr'],
   ['Je ne veux plus de messages', 'fr'],
