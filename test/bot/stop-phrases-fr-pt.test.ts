@@ -53,6 +53,7 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     ['Para de me escrever', 'pt'],
     ['Para de mandar mensajes', 'es'],
     ['Pare de mandarme mensajes', 'es'],
+    ['Para de mandarme mensajes ja ja', 'es'],
     ['Pare de me mandar mensagem', 'pt'],
   ])('parses %p as STOP', (text, lang) => {
     const parsed = parse(text);
