@@ -39,8 +39,9 @@ const EN = [
 // Politeness that may end a Spanish request: "No quiero más mensajes, gracias".
 const ES_END = '( (POR|FAVOR|GRACIAS|YA|AHORA|NADA|MAS))*$';
 // Only opening the message (after politeness): PARA is also "he stops" ("el no para de escribirme"). Spanish, and
-// Brazilian Portuguese too ("Para de me mandar mensagem"): her words say which (portuguese below).
-const PARA = /^((POR|FAVOR|YA|JA|OK|HOLA|OI) )*PAR(A|EN) DE (ME )?(ESCRIBIR|ESCREVER|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/;
+// Brazilian Portuguese too ("Para de me mandar mensagem"): her words say which (portuguese below). PARAR too,
+// the keyword, which at an open question is a request only in so many words ("parar de mandar mensajes").
+const PARA = /^((POR|FAVOR|YA|JA|OK|HOLA|OI) )*PAR(A|EN|AR) DE (ME )?(ESCRIBIR|ESCREVER|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/;
 // In a conversation it must also end with its object (and politeness): "Para de mandarme fotos le dije y siguió" quotes him.
 const PARA_WHOLE = new RegExp(
   `${PARA.source}(ME|NOS)?( (ME|MAS|MAIS|MIS|SUS|TUS|ESTOS|ESTAS|LOS|LAS|MENSAJES|MENSAJE|TEXTOS|ALERTAS|SMS|MENSAGENS|MENSAGEM|ESSAS|SUAS|AS|OS|JA|AGORA|OBRIGADA|OBRIGADO))*${ES_END}`,

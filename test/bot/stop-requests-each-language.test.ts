@@ -31,6 +31,9 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
   // PARE is Spanish (usted) as well as Portuguese: her Spanish words say which.
   ['Pare de mandarme mensajes', 'es'],
   ['Pare de enviar mensajes por favor', 'es'],
+  // PARAR, the keyword, opening a request in so many words.
+  ['parar de mandar mensajes', 'es'],
+  ['Parar de enviar mensagens', 'pt'],
   ["Arrêtez de m'écrire", 'fr'],
   ['Ne m’écrivez plus', 'fr'],
   ['Je ne veux plus de messages', 'fr'],
@@ -50,7 +53,6 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
 const OPENING_WITH_A_STOP_WORD: [string, Lang][] = [
   ['QUIT SENDING ME THIS', 'en'],
   ['cancel me', 'en'],
-  ['parar de mandar mensajes', 'es'],
 ];
 
 describe('a real stop request', () => {
