@@ -24,6 +24,9 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
   ['STOP texting me', 'en'],
   ['Please stop texting me', 'en'],
   ['Unsubscribe me please', 'en'],
+  ['QUIT SENDING ME THIS', 'en'],
+  ['end msgs', 'en'],
+  ['Quit sending me these texts', 'en'],
   ['Deja de mandarme mensajes', 'es'],
   ['Paren de mandar mensajes', 'es'],
   ['No más mensajes por favor', 'es'],
@@ -51,7 +54,6 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
 
 // Opening with a stop word is enough out of a conversation (at a question, an answer may open with one).
 const OPENING_WITH_A_STOP_WORD: [string, Lang][] = [
-  ['QUIT SENDING ME THIS', 'en'],
   ['cancel me', 'en'],
 ];
 
