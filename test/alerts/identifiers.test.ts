@@ -349,6 +349,13 @@ describe('identifiers: phone numbers', () => {
     expect(identifiersIn('he texts from 415 555 0123 - tag: 555 0123')).toEqual([{ kind: 'phone', value: '+14155550123' }]);
   });
 
+  it('reads a number written in emoji keycap digits, or with bullets or middle dots between its groups', () => {
+    const phone = [{ kind: 'phone', value: '+14155550177' }];
+    expect(identifiersIn('texts from 4\uFE0F\u20E31\uFE0F\u20E35\uFE0F\u20E35\uFE0F\u20E35\uFE0F\u20E35\uFE0F\u20E30\uFE0F\u20E31\uFE0F\u20E37\uFE0F\u20E37\uFE0F\u20E3 😡')).toEqual(phone);
+    expect(identifiersIn('texts from 415•555•0177 or 415 · 555 · 0177')).toEqual(phone);
+    expect(checkQueries('415·555·0177')).toEqual(phone);
+  });
+
   it('only a phone number hides a plate: a plate that ends a handle is still a plate', () => {
     expect(identifiersIn('his IG is @mike4321, plate 4321')).toEqual([
       { kind: 'handle', value: 'mike4321' },
@@ -408,6 +415,12 @@ describe('numberReadable: a text as numbers are read in it, each character for o
     ['+1 415-555-0100 x2', '+1 415-555-0100 x2'],
     // Commas and semicolons read as slashes (not as an extension), whitespace kept as it is.
     ['415 555 0177, 628;\tdone', '415 555 0177/ 628/\tdone'],
+    // Emoji keycap digits read as their digits, with or without the emoji selector; the keycap ten as 10.
+    ['4\uFE0F\u20E31\u20E35\uFE0F\u20E3 x', '4  1 5   x'],
+    ['\u{1F51F} and #\uFE0F\u20E3', '10 and #\uFE0F\u20E3'],
+    // A bullet or middle dot between digits (a space either side at most) as a hyphen; elsewhere kept.
+    ['415•555·0177 415 ∙ 555 ⋅ 0177', '415-555-0177 415 - 555 - 0177'],
+    ['• 415 ·a b· 5  •  5', '• 415 ·a b· 5  •  5'],
   ])('%j reads as %j', (text, read) => {
     expect(numberReadable(text)).toBe(read);
     expect(numberReadable(text)).toHaveLength(text.length);

@@ -1,0 +1,89 @@
+/**
+ * A client's number written with emoji keycap digits ("4️⃣1️⃣5️⃣…") or with bullets or middle dots between its
+ * groups ("415•555•0177", "415·555·0177"): the alert shows it (plainly once emoji are dropped), so CHECK must find
+ * it, whichever way the CHECK writes it, until the alert is retracted; and the reporter's own number written so is
+ * masked as any other way of writing it is.
+ */
+import type { BotWorld } from '../helpers/bot-world';
+import { MEMBER, MOD, REPORTER, reportWorld as world, sms } from '../helpers/report-world';
+
+const KEYCAPS = '4️⃣1️⃣5️⃣5️⃣5️⃣5️⃣0️⃣1️⃣7️⃣7️⃣';
+const say = (w: BotWorld, from: string, text: string): string => w.sms(from, text).reply ?? '';
+const refIn = (text: string): string => /#([A-Z0-9]{4,6})/.exec(text)?.[1] ?? '';
+
+/**
+ * A guided report with these answers to "person" and "how they made contact", approved: its reference, and the
+ * moderators' notice (which shows the alert exactly as members receive it; approving erases it).
+ */
+function approvedGuided(w: BotWorld, person: string, contact: string): { ref: string; notice: string } {
+  let reply = '';
+  for (const a of ['REPORT', '1', 'last night', '415 Motel 6 Lombard', person, 'SKIP', contact, 'SKIP', 'DONE']) reply = say(w, REPORTER, a);
+  const ref = refIn(reply);
+  const notice = w.queued(sms(MOD)).map((m) => m.text).join('\n');
+  expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+  return { ref, notice };
+}
+
+describe('a number written with keycap digits, bullets or middle dots', () => {
+  it.each([
+    ['keycap digits', `tall, beard, kept calling from ${KEYCAPS} 😡`],
+    ['bullets', 'tall, beard 😡 kept calling from 415•555•0177'],
+    ['middle dots', 'tall, beard 😡 kept calling from 415·555·0177'],
+  ])('in a guided answer (%s): CHECK 4155550177 finds the approved alert that shows it', async (_how, person) => {
+    const w = await world();
+    approvedGuided(w, person, 'SKIP');
+    expect(say(w, MEMBER, 'CHECK 4155550177')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
+  it('in keycaps, in an alert that must drop its emoji to fit: shown plainly, and CHECK finds it', async () => {
+    const w = await world();
+    let reply = '';
+    const where = '415 Motel 6 on Lombard St, second floor, the room at the back by the ice machine, parked outside';
+    for (const a of ['REPORT', '1 3', 'last Friday around 11:30pm', where, `tall 😡 beard, texts from ${KEYCAPS}`, 'grey van', 'SKIP', 'SKIP', 'DONE']) reply = say(w, REPORTER, a);
+    const ref = refIn(reply);
+    const notice = w.queued(sms(MOD)).map((m) => m.text).join('\n');
+    expect(notice).toContain('texts from 4 1 5 5 5 5 0 1 7 7.');
+    expect(notice).not.toContain('\u20E3');
+    say(w, MOD, `APPROVE ${ref}`);
+    expect(say(w, MEMBER, 'CHECK 4155550177')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
+  it('as the contact answer, in keycaps: the alert lists the number, and CHECK finds it', async () => {
+    const w = await world();
+    const { notice } = approvedGuided(w, 'tall, beard', KEYCAPS);
+    expect(notice).toContain('Contact: +14155550177.');
+    expect(say(w, MEMBER, 'CHECK 415-555-0177')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
+  it('in a one-message REPORT: CHECK 4155550177 finds the approved alert', async () => {
+    const w = await world();
+    const ref = refIn(say(w, REPORTER, `REPORT 415 robbed me, texted from ${KEYCAPS}`));
+    say(w, MOD, `APPROVE ${ref}`);
+    expect(say(w, MEMBER, 'CHECK 4155550177')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
+  it.each([KEYCAPS, '415•555•0177', '415 · 555 · 0177'])('CHECK %s finds an alert naming 415-555-0177', async (query) => {
+    const w = await world();
+    approvedGuided(w, 'tall, beard', '415-555-0177');
+    expect(say(w, MEMBER, `CHECK ${query}`)).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
+  it('RETRACT takes the number out of CHECK again', async () => {
+    const w = await world();
+    const { ref } = approvedGuided(w, `tall, beard, kept calling from ${KEYCAPS} 😡`, 'SKIP');
+    expect(say(w, MEMBER, 'CHECK 4155550177')).toMatch(/in 1 alert/);
+    expect(say(w, MOD, `RETRACT ${ref}`)).toContain('retracted');
+    expect(say(w, MEMBER, 'CHECK 4155550177')).toMatch(/^Heads Up: no alerts name that/);
+  });
+
+  it("masks the reporter's own number in keycaps: it reaches neither the moderators nor the members", async () => {
+    const w = await world();
+    // REPORTER is +14155550105.
+    const own = '4️⃣1️⃣5️⃣5️⃣5️⃣5️⃣0️⃣1️⃣0️⃣5️⃣';
+    const { ref, notice } = approvedGuided(w, `tall, beard, call me on ${own} 😡`, 'SKIP');
+    expect(notice).toContain('Person: tall, beard, call me on [-]');
+    // SHOW: the report as the moderators keep it.
+    for (const text of [notice, say(w, MOD, `SHOW ${ref}`)]) expect(text.replace(/\D/g, '')).not.toContain('4155550105');
+    expect(say(w, MEMBER, 'CHECK 4155550105')).toMatch(/^Heads Up: no alerts name that/);
+  });
+});
