@@ -261,6 +261,7 @@ export const en: Catalog = {
       contact: 'How did they contact you? Phone, email, ad link, @handle or site. Or SKIP.',
       other: 'Anything else for the moderators? It stays with them, not in the alert. Or SKIP.',
     })[step],
+  reportYouSaid: (answer) => `You said: "${answer}". SKIP keeps it, or answer again.`,
   reportReview: (areas, body, segments = 2) =>
     fitSegments((x) => `Your report${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- DONE to send it, BACK to change, DROP to throw it away.`, body, segments),
   reportAnswerCut: (kept) => `That answer was too long: only its first ${kept} characters were kept. Put the rest in a later answer.`,

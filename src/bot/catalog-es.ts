@@ -263,6 +263,7 @@ export const es: Catalog = {
       contact: '¿Como te contacto? Telefono, email, enlace del anuncio, @usuario o sitio. O SALTAR.',
       other: '¿Algo mas para las moderadoras? Queda con ellas, no sale en la alerta. O SALTAR.',
     })[step],
+  reportYouSaid: (answer) => `Dijiste: "${answer}". SALTAR lo deja, o responde de nuevo.`,
   reportReview: (areas, body, segments = 2) =>
     fitSegments((x) => `Tu reporte${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- ENVIAR para enviarlo, ATRAS para cambiar, DESCARTAR para tirarlo.`, body, segments),
   reportAnswerCut: (kept) => `Esa respuesta era muy larga: solo se guardaron sus primeros ${kept} caracteres. Pon el resto en otra respuesta.`,

@@ -268,6 +268,7 @@ export const fr: Catalog = {
       contact: 'Comment vous a-t-elle contacté? Téléphone, email, lien d\'annonce, @pseudo ou site. Ou PASSER.',
       other: 'Autre chose pour les modératrices? Cela reste chez elles, pas dans l\'alerte. Ou PASSER.',
     })[step],
+  reportYouSaid: (answer) => `Vous aviez répondu: "${answer}". PASSER le garde, ou répondez à nouveau.`,
   reportReview: (areas, body, segments = 2) =>
     fitSegments((x) => `Votre signalement${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- ENVOYER pour l'envoyer, RETOUR pour changer, ANNULER pour le jeter.`, body, segments),
   reportAnswerCut: (kept) => `Cette réponse était trop longue: seuls ses ${kept} premiers caractères ont été gardés. Mettez la suite dans une autre réponse.`,

@@ -268,6 +268,7 @@ export const pt: Catalog = {
       contact: 'Como fez contato? Telefone, email, link do anuncio, @usuario ou site. Ou PULAR.',
       other: 'Algo mais para as moderadoras? Fica com elas, nao vai no alerta. Ou PULAR.',
     })[step],
+  reportYouSaid: (answer) => `Voce disse: "${answer}". PULAR mantem, ou responda de novo.`,
   reportReview: (areas, body, segments = 2) =>
     fitSegments((x) => `Sua denuncia${areas.length ? ` (${listAreas(areas)})` : ''}: ${x} -- ENVIAR para mandar, VOLTAR para mudar, DESCARTAR para jogar fora.`, body, segments),
   reportAnswerCut: (kept) => `Essa resposta era longa demais: so os primeiros ${kept} caracteres foram guardados. Ponha o resto em outra resposta.`,

@@ -244,6 +244,8 @@ export interface Catalog extends ModeratorCatalog {
   // Reports (issue 11)
   /** The guided report's questions, one SMS segment each. */
   reportAsk(step: Exclude<Step, 'review'>): string;
+  /** Said before a question asked again (after BACK) that she answered before: what she said (clipped to fit), and that SKIP keeps it. */
+  reportYouSaid(answer: string): string;
   /** The report read back before DONE (`body` is what the alert would say), its words clipped to `segments` (2 unless told). */
   reportReview(areas: string[], body: string, segments?: number): string;
   /** Said before the next question: her answer was longer than a report keeps, and only its first `kept` characters were kept. */

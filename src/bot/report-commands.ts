@@ -12,6 +12,7 @@ import { listAreas } from '../store/subscriptions';
 import type { Catalog } from './catalog';
 import type { Limit } from './context';
 import { cutBetweenWords } from './cut-between-words';
+import { askAgain } from './earlier-answer';
 import { say, type Asker, type Notice, type Outcome, type Store } from './handler';
 import { unknownArea } from './member-commands';
 import { answerDraft, draftConversation, draftOf, MAX_ANSWER, newDraft, type Category, type Draft } from './report-dialogue';
@@ -232,15 +233,18 @@ export function fileDraft(
 /** The segments a read-back is clipped to, its identifiers kept whole. */
 const REVIEW_SEGMENTS = 2;
 
-/** The next question of a draft, or the draft read back with the areas it would go to (hers when it names none). */
-function question(store: Store, t: Catalog, rules: ReportRules, filer: Filer, d: Draft): string {
-  if (d.step !== 'review') return t.reportAsk(d.step);
+/**
+ * The next question of a draft (with her earlier answer, when she gave one: SKIP keeps it), or the draft read back
+ * with the areas it would go to (hers when it names none); `prefix`: a notice said first.
+ */
+function question(store: Store, t: Catalog, rules: ReportRules, filer: Filer, d: Draft, prefix = ''): string {
+  if (d.step !== 'review') return askAgain(t, { ...d, step: d.step }, prefix);
   const alert = alertFieldsOf(fieldsOf(d), filer.phone, rules.country ?? DEFAULT_COUNTRY);
   const areas = reportAreas(store, rules.regions, filer, resolveAreas(rules, d.areas).slice(0, rules.maxAreas));
   // Two segments when the words can be clipped to fit; more when her plates and contacts alone need it.
   const whole = (f: typeof alert) => t.reportReview(areas, t.alertBody(f), Infinity);
   const shown = reviewFields(alert, (f) => smsSegments(whole(f)) <= REVIEW_SEGMENTS);
-  return t.reportReview(areas, t.alertBody(shown), Math.max(REVIEW_SEGMENTS, smsSegments(whole(shown))));
+  return prefix + t.reportReview(areas, t.alertBody(shown), Math.max(REVIEW_SEGMENTS, smsSegments(whole(shown))));
 }
 
 /** An answer in a guided report. */
@@ -260,8 +264,8 @@ export function continueReport(store: Store, who: Asker, rules: ReportRules, con
       return { say: who.t.reportNothingYet(), converse: keep(next.draft) };
     case 'ask': {
       // Told with the next question, so that what was cut (a number put last) goes in a later answer.
-      const ask = question(store, who.t, rules, filer, next.draft);
-      return { say: next.cut ? `${who.t.reportAnswerCut(MAX_ANSWER)}\n${ask}` : ask, converse: keep(next.draft) };
+      const ask = question(store, who.t, rules, filer, next.draft, next.cut ? `${who.t.reportAnswerCut(MAX_ANSWER)}\n` : '');
+      return { say: ask, converse: keep(next.draft) };
     }
     case 'file': {
       const filed = fileDraft(store, rules, filer, next.draft, now);

@@ -188,6 +188,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     discreetAdmitted: [t.discreetAdmitted(AREAS)],
     // Reports (issue 11)
     reportAsk: (['what', 'when', 'where', 'person', 'vehicle', 'contact', 'other'] as const).map((step) => t.reportAsk(step)),
+    // Her earlier answer is clipped to fit with the question by earlier-answer.ts: checked there.
+    reportYouSaid: [t.reportYouSaid('grey van, plate 7ABC123, 415-555-0177')],
     reportReview: TEXTS.map((x) => t.reportReview(AREAS, x)),
     reportAnswerCut: [t.reportAnswerCut(300)],
     reportAskAgain: [t.reportAskAgain()],
