@@ -255,19 +255,26 @@ export function reviewFields(f: AlertFields, fits: (f: AlertFields) => boolean):
   return last;
 }
 
-/** What fitting leaves out of a guided report's alert: the answers left out whole, and how many contacts of the list. */
+/** What fitting leaves out of a guided report's alert: the answers left out whole, those shortened, and how many contacts of the list. */
 export interface LeftOut {
   fields: Array<'when' | 'where' | 'person' | 'vehicle' | 'contact'>;
+  shortened: Array<'when' | 'where' | 'person' | 'vehicle' | 'contact'>;
   contacts: number;
 }
 
 /** What the alert fitted for `npas` leaves out of the fields (a moderator's notice says it: she may EDIT). */
 export function leftOut(npas: string[], f: AlertFields): LeftOut {
+  const written = punctuationPlain(f);
   const plain = plainFields(f);
   const fitted = fitFields(npas, f);
-  // An answer of emoji alone was nothing to leave out; a contact list counts by its identifiers.
-  const fields = (['when', 'where', 'person', 'vehicle', 'contact'] as const).filter((k) => plain[k] && !fitted[k] && !(k === 'contact' && f.contactIds));
-  return { fields, contacts: (f.contactIds?.length ?? 0) - (fitted.contactIds?.length ?? 0) };
+  const keys = (['when', 'where', 'person', 'vehicle', 'contact'] as const).filter((k) => !(k === 'contact' && f.contactIds));
+  // An answer of emoji alone was nothing to leave out; a contact list counts by its identifiers. An answer shown
+  // as written, or without its emoji, is whole; one clipped (a vehicle cut to its plates too) is shortened.
+  return {
+    fields: keys.filter((k) => plain[k] && !fitted[k]),
+    shortened: keys.filter((k) => fitted[k] && fitted[k] !== plain[k] && fitted[k] !== written[k]),
+    contacts: (f.contactIds?.length ?? 0) - (fitted.contactIds?.length ?? 0),
+  };
 }
 
 /** The body's text in one language: the moderated text as it is, or the template of the fitted fields. */

@@ -57,8 +57,12 @@ export function categoryCounts(counts: Record<string, number> | undefined, categ
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
-/** "\nLeft out to fit: Where, Person, 2 contacts.": what a guided report's alert leaves out, in one language's words ('' when nothing). */
-export function leftOutLine(l: LeftOut | undefined, labels: FieldLabels, head: string, contacts: (n: number) => string): string {
+/**
+ * "\nLeft out to fit: Where, 2 contacts.\nShortened to fit: Person.": what a guided report's alert leaves out and
+ * what it shortens, in one language's words (`heads`: the two lines'; '' when nothing).
+ */
+export function leftOutLine(l: LeftOut | undefined, labels: FieldLabels, heads: [left: string, shortened: string], contacts: (n: number) => string): string {
   const parts = [...(l?.fields ?? []).map((k) => labels[k]), ...(l?.contacts ? [contacts(l.contacts)] : [])];
-  return parts.length ? `\n${head}: ${parts.join(', ')}.` : '';
+  const shortened = (l?.shortened ?? []).map((k) => labels[k]);
+  return `${parts.length ? `\n${heads[0]}: ${parts.join(', ')}.` : ''}${shortened.length ? `\n${heads[1]}: ${shortened.join(', ')}.` : ''}`;
 }

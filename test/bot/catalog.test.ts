@@ -205,6 +205,10 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     alertBody: [t.alertBody({ categories: ['violence'], when: 'fri', where: 'Motel 6', person: 'tall', vehicle: 'grey van', contact: '+14155550187' })],
     modReportNotice: [
       t.modReportNotice({ ref: REF, categories: ALL_CATEGORIES, areas: AREAS, alert: t.alert(AREAS, 'grey van, aggressive'), segments: 1, matches: MATCHES, note: LONG_ASCII }),
+      t.modReportNotice({
+        ...{ ref: REF, categories: ALL_CATEGORIES, areas: AREAS, alert: t.alert(AREAS, 'grey van, aggressive'), segments: 3, matches: MATCHES, note: LONG_ASCII },
+        leftOut: { fields: ['when', 'where'], shortened: ['person', 'vehicle', 'contact'], contacts: 12 },
+      }),
       ...TEXTS.map((x) => t.modReportNotice({ ref: REF, categories: [], areas: AREAS, alert: null, segments: 24, text: x, matches: MATCHES, note: x })),
     ],
     modRetracted: [t.modRetracted(REF, 123456), t.modRetracted(REF, 1)],

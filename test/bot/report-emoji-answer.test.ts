@@ -72,6 +72,29 @@ describe('a guided report whose alert must leave answers out to fit', () => {
     const [notice = ''] = w.queued(sms(MOD)).map((m) => m.text);
     expect(notice).toContain('Contact: +14155550177, +16285550199, @rick_sf. -- STOP to end');
     expect(notice).toContain('\nLeft out to fit: When, Where, Person, 1 contact.\n');
+    // The vehicle's words went, its plate stayed.
+    expect(notice).toContain('Vehicle: 7ABC123.');
+    expect(notice).toContain('\nShortened to fit: Vehicle.\n');
+  });
+
+  it('names the answers the alert shortens, not only those it leaves out whole', async () => {
+    const w = await world();
+    const answers = [
+      'REPORT',
+      '1 3',
+      'last Friday night around 11:30pm',
+      '415 Motel Martínez on Lombard St, second floor, the room at the back by the ice machine',
+      'white guy, about 6ft 2, 40s, short beard, tattoo of a snake on his left forearm, says his name is Rick',
+      'grey Ford Transit van, plate 7ABC123',
+      '415-555-0177',
+      'SKIP',
+      'DONE',
+    ];
+    for (const a of answers) say(w, REPORTER, a);
+    const [notice = ''] = w.queued(sms(MOD)).map((m) => m.text);
+    expect(notice).toContain('Where: Motel Mar... Person: white guy...');
+    expect(notice).toContain('\nShortened to fit: When, Where, Person, Vehicle.\n');
+    expect(notice).not.toContain('Left out');
   });
 
   it('says nothing of it when the alert shows every answer', async () => {
@@ -80,5 +103,6 @@ describe('a guided report whose alert must leave answers out to fit', () => {
     const [notice = ''] = w.queued(sms(MOD)).map((m) => m.text);
     expect(notice).toContain('Contact: +14155550177, @ricky_sf, rick@example.com.');
     expect(notice).not.toContain('Left out');
+    expect(notice).not.toContain('Shortened');
   });
 });
