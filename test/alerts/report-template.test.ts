@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { alertFieldsOf, alertIdentifiers, bodySegments, renderBody, type ReportFields } from '../../src/alerts/report-template';
+import { alertFieldsOf, alertIdentifiers, bodySegments, leftOut, renderBody, type ReportFields } from '../../src/alerts/report-template';
 import { CATEGORIES } from '../../src/bot/report-dialogue';
 import { smsSegments } from '../../src/bot/sms-segments';
 
@@ -85,5 +85,17 @@ describe('the alert template of a guided report', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('what the moderators are told fitting left out or shortened', () => {
+  it('names no answer shortened when the alert only lost its emoji, and each one clipped when it was clipped', () => {
+    // An emoji makes this alert UCS-2 and too long; without it, GSM-7, it fits whole.
+    const emoji = alertFieldsOf({ categories: ['violence'], person: `${LONG.person} 😡`, vehicle: LONG.vehicle }, OWN);
+    expect(renderBody('en', ['415'], { fields: emoji })).not.toContain('😡');
+    expect(leftOut(['415'], emoji)).toEqual({ fields: [], shortened: [], contacts: 0 });
+    // Letters outside GSM-7 cannot be dropped: the answers are clipped.
+    const clipped = alertFieldsOf({ ...LONG, where: `${LONG.where}, Martínez` }, OWN);
+    expect(leftOut(['415'], clipped)).toEqual({ fields: [], shortened: ['when', 'where', 'person', 'vehicle'], contacts: 0 });
   });
 });
