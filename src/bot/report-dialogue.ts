@@ -84,9 +84,12 @@ const COUNTS =
 // A word with a 0, a currency sign, "/" or "x" ("$50", "1/2", "x2") is an amount, a fraction or a count: it picks none.
 const PICKS = /^[(\[]?[1-9]+(?:[,;.&+-]+[1-9]+)*[,;.:)\]!?…]*$/;
 
-/** The categories an answer picks: "1 3", "1,3", "1 y 3", "13" (each digit once, 1 to 9), times, amounts and counts left out. */
+/** The categories an answer picks: "1 3", "1,3", "1 y 3", "13", "1️⃣ 3️⃣" (each digit once, 1 to 9), times, amounts and counts left out. */
 export function categoriesOf(text: string): Category[] | null {
-  const picked = text.replace(TIMES, ' ').replace(TIME_AFTER_WORD, ' ').replace(COUNTS, ' ');
+  // A phone's emoji keypad gives keycap digits ("1️⃣ 3️⃣"): each is its digit.
+  const picked = text
+    .replace(/(\d)\uFE0F?\u20E3/gu, '$1')
+    .replace(TIMES, ' ').replace(TIME_AFTER_WORD, ' ').replace(COUNTS, ' ');
   const digits = picked.split(/\s+/).filter((w) => PICKS.test(w)).join(' ').match(/[1-9]/g);
   if (!digits || /[\p{L}]{4,}/u.test(picked)) return null;
   // In the list's order, gravest first, whatever order they were typed in.

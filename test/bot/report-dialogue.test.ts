@@ -123,6 +123,12 @@ describe('the guided report dialogue', () => {
     expect(draftAfter(answerDraft(newDraft([]), '8 7', areaWords)).categories).toEqual(['time-waster', 'no-show']);
   });
 
+  it('reads emoji keycap digits as the digits of the list, with the emoji selector or without', () => {
+    expect(categoriesOf('1\uFE0F\u20E3 3\uFE0F\u20E3')).toEqual(['violence', 'robbery']);
+    expect(categoriesOf('2\u20E3, 5\uFE0F\u20E3')).toEqual(['sexual-assault', 'threats']);
+    expect(categoriesOf('0\uFE0F\u20E3')).toBeNull();
+  });
+
   it('DONE files a draft with any answer, even without "what happened"; an answer left empty is none', () => {
     const when: Draft = { ...newDraft([]), step: 'where', when: 'Fri 11pm' };
     expect(answerDraft(when, 'DONE', areaWords)).toEqual({ kind: 'file', draft: when });
