@@ -63,7 +63,8 @@ export function maskNumber(text: string, e164: string | null, country: CountryCo
   for (const m of phoneNumbersIn(text, country)) {
     if (m.number.number !== e164) continue;
     out += `${text.slice(at, m.startsAt)}[-]`;
-    at = m.endsAt;
+    // A number in keycap digits ends with its last digit: the keycap's marks after it go with it.
+    at = m.endsAt + (/^\uFE0F?\u20E3/u.exec(text.slice(m.endsAt))?.[0].length ?? 0);
   }
   // Glued to letters ("@sara4155550105", "onlyfans.com/sara4155550105") no number is found: a run of digits that is hers goes too.
   const forms = digitForms(e164);

@@ -20,6 +20,12 @@ describe("maskNumber and a client's number that holds the reporter's", () => {
     }
   });
 
+  it('masks hers written in emoji keycap digits whole, the last keycap mark with it', () => {
+    const keycaps = Array.from('4155550105', (d) => `${d}\uFE0F\u20E3`).join('');
+    expect(maskNumber(`call me on ${keycaps} now`, '+14155550105', 'US')).toBe('call me on [-] now');
+    expect(maskNumber(`call me on ${keycaps.replace(/\uFE0F/g, '')}`, '+14155550105', 'US')).toBe('call me on [-]');
+  });
+
   it('keeps a German client number that holds a reporter number of another city', () => {
     // Reporter: +49 30 123456 (Berlin, national 30123456). Client: 0 30 1234567 (a longer Berlin number).
     const text = 'he texted from 0301234567';
