@@ -3,7 +3,7 @@
  * one-message REPORT alike: half a number or a handle could be a stranger's.
  */
 import type { CountryCode } from 'libphonenumber-js';
-import { DEFAULT_COUNTRY, normalizePhone } from '../alerts/numbers-in-text';
+import { DEFAULT_COUNTRY, normalizePhone, numberReadable } from '../alerts/numbers-in-text';
 
 // A word of a number written in groups ("415", "(415)", "+44", "555-0177").
 const NUMBER_GROUPS = /(?:^|\s+)(?:[\d+().-]+\s+)*[\d+().-]+$/u;
@@ -22,9 +22,13 @@ export function cutBetweenWords(text: string, max: number, country: CountryCode 
   // or they would be kept as no one's number, or as someone else's, and the whole never read. Groups that are a
   // number which the next word does not lengthen are whole ("415 555 0177 | 3 times"): kept. A text of numbers
   // alone is kept as cut rather than emptied.
-  const next = /^\s*([(+]?\d\S*)/u.exec(text.slice(kept.length))?.[1];
-  const groups = NUMBER_GROUPS.exec(kept)?.[0] ?? '';
+  // Read as numbers are, one character for one: keycap digits ("4️⃣1️⃣5️⃣", their marks as spaces), a bullet or
+  // middle dot between groups as a hyphen ("415 • 555 • 0177"), which may also stand alone before the next group.
+  const readable = numberReadable(text);
+  const before = readable.slice(0, kept.length).trimEnd();
+  const next = /^\s*(?:[-.]\s+)?([(+]?\d\S*)/u.exec(readable.slice(kept.length))?.[1];
+  const groups = NUMBER_GROUPS.exec(before)?.[0] ?? '';
   const whole = normalizePhone(groups.trim(), country) !== null && normalizePhone(`${groups.trim()} ${next}`, country) === null;
   const partial = next !== undefined && groups !== '' && !whole;
-  return { text: (partial && kept.slice(0, kept.length - groups.length)) || kept, cut: true };
+  return { text: (partial && kept.slice(0, before.length - groups.length)) || kept, cut: true };
 }

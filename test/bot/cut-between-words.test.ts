@@ -20,6 +20,20 @@ describe('a text cut between words', () => {
     },
   );
 
+  it.each([
+    ['415 555 0177'],
+    ['415 - 555 - 0177'],
+    ['415 • 555 • 0177'],
+    ['415 · 555 · 0177'],
+    [Array.from('415 555 0177', (c) => (c === ' ' ? c : `${c}\uFE0F\u20E3`)).join('')],
+  ])('keeps none of %j wherever in it the cut falls', (num) => {
+    const length = Array.from(num).length;
+    for (let k = 1; k < length; k++) {
+      const head = story.slice(0, MAX_ANSWER - 1 - k);
+      expect({ k, ...cutBetweenWords(`${head} ${num} is the number he texted from.`, MAX_ANSWER) }).toEqual({ k, text: head.trimEnd(), cut: true });
+    }
+  });
+
   it.each([['415 555 0177'], ['+44 7700 900123'], ['07700 900 123']])('keeps %j whole when it ends before the cut', (num) => {
     const text = `${story.slice(0, 280)} ${num} is the number he texted from, and then he left.`;
     const { text: kept } = cutBetweenWords(text, MAX_ANSWER);
