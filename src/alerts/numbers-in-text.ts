@@ -26,14 +26,18 @@ export function digitForms(e164: string): Set<string> {
 
 // An emoji keycap digit ("4️⃣": the digit, an optional emoji selector, the keycap mark), as phones offer them.
 const KEYCAP = /(\d)(\uFE0F?\u20E3)/gu;
-// A bullet or middle dot between digit groups ("415•555•0177", "415 · 555 · 0177"): a separator, as a dot or hyphen is.
-const DOT_BETWEEN_DIGITS = /(?<=\d\s?)[\u00B7\u2022\u2027\u2219\u22C5\u30FB\uFF65](?=\s?\d)/gu;
+// A bullet or middle dot between digit groups ("415•555•0177", "415 · 555 · 0177"): a separator, read as a space (as a
+// hyphen it would join a number before it: "room 12·415-555-0177").
+const DOTS = '\u00B7\u2022\u2027\u2219\u22C5\u30FB\uFF65';
+const DOT_BETWEEN_DIGITS = new RegExp(`(?<=\\d\\s?)[${DOTS}](?=\\s?\\d)`, 'gu');
+// A word that may be a number with letters typed for digits: digits, those letters, number punctuation and the dots.
+const NUMBER_WORD = new RegExp(`^[\\d+().\\-OoIl|,;:!?${DOTS}]+$`, 'u');
 
 /**
  * A text as phone numbers are read in it, one character for one so that
  * positions stay: emoji keycap digits read as digits ("4️⃣1️⃣5️⃣…", the marks
  * as spaces; "🔟" as 10) and a bullet or middle dot between digits as a
- * hyphen, as ads and phones write numbers to dodge filters; letters typed for digits inside a number ("415-555-O123",
+ * space, as ads and phones write numbers to dodge filters; letters typed for digits inside a number ("415-555-O123",
  * "4I5"), as ads write them to dodge filters, read as digits (O for 0; I, l
  * and | for 1), only in words of digits, those letters and number
  * punctuation with at least as many digits as letters; and a comma or
@@ -47,12 +51,12 @@ export function numberReadable(text: string): string {
   return text
     .replace(KEYCAP, (_keycap, digit: string, marks: string) => digit + ' '.repeat(marks.length))
     .replace(/\u{1F51F}/gu, '10')
-    .replace(DOT_BETWEEN_DIGITS, '-')
     .replace(/\S+/g, (word) => {
-      if (!/^[\d+().\-OoIl|,;:!?]+$/.test(word)) return word;
+      if (!NUMBER_WORD.test(word)) return word;
       const digits = word.replace(/\D/g, '').length;
       return digits >= word.replace(/[^OoIl|]/g, '').length ? word.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1') : word;
     })
+    .replace(DOT_BETWEEN_DIGITS, ' ')
     // Only where a number starts: not in a word or a time ("10h00", "10:00"), and not after digits
     // and their separators ("415 555 0012" keeps its end); after a label it does ("tel:0044 …").
     .replace(/(?<![\d+][\s().\-/]*)(?<![\p{L}\p{N}])(?<!\d:)00(\s?)(?=[1-9])/gu, (_prefix, space: string) => ` ${space}+`)

@@ -353,6 +353,9 @@ describe('identifiers: phone numbers', () => {
     const phone = [{ kind: 'phone', value: '+14155550177' }];
     expect(identifiersIn('texts from 4\uFE0F\u20E31\uFE0F\u20E35\uFE0F\u20E35\uFE0F\u20E35\uFE0F\u20E35\uFE0F\u20E30\uFE0F\u20E31\uFE0F\u20E37\uFE0F\u20E37\uFE0F\u20E3 😡')).toEqual(phone);
     expect(identifiersIn('texts from 415•555•0177 or 415 · 555 · 0177')).toEqual(phone);
+    // A dot between a room number and his number joins nothing.
+    expect(identifiersIn('room 12·415-555-0177')).toEqual(phone);
+    expect(identifiersIn('415•555•O177')).toEqual(phone);
     expect(checkQueries('415·555·0177')).toEqual(phone);
   });
 
@@ -418,8 +421,8 @@ describe('numberReadable: a text as numbers are read in it, each character for o
     // Emoji keycap digits read as their digits, with or without the emoji selector; the keycap ten as 10.
     ['4\uFE0F\u20E31\u20E35\uFE0F\u20E3 x', '4  1 5   x'],
     ['\u{1F51F} and #\uFE0F\u20E3', '10 and #\uFE0F\u20E3'],
-    // A bullet or middle dot between digits (a space either side at most) as a hyphen; elsewhere kept.
-    ['415•555·0177 415 ∙ 555 ⋅ 0177', '415-555-0177 415 - 555 - 0177'],
+    // A bullet or middle dot between digits (a space either side at most) as a space; elsewhere kept.
+    ['415•555·0177 415 ∙ 555 ⋅ 0177', '415 555 0177 415   555   0177'],
     ['• 415 ·a b· 5  •  5', '• 415 ·a b· 5  •  5'],
   ])('%j reads as %j', (text, read) => {
     expect(numberReadable(text)).toBe(read);
