@@ -44,12 +44,13 @@ export function plainPunctuation(text: string): string {
 /**
  * Free text of an alert without emoji and symbols: one 😡 would make the whole alert UCS-2 (70 characters a
  * segment instead of 160) and cost it its answers. Letters and digits of any language stay (a name, a place,
- * "Martínez"); smart punctuation becomes its plain form. Idempotent.
+ * "Martínez"); smart punctuation becomes its plain form; a keycap digit is its digit ("4️⃣1️⃣5️⃣" reads 415, a
+ * number, as CHECK finds it). Idempotent.
  */
 export function withoutSymbols(text: string): string {
   let out = '';
   let afterLetter = false;
-  for (const ch of text) {
+  for (const ch of text.replace(/(\d)\uFE0F?\u20E3/gu, '$1')) {
     const kept: boolean = gsm7Length(ch) !== null || WORD_CHAR.test(ch) || (afterLetter && LETTER_MARK.test(ch));
     out += kept ? ch : (PLAIN[ch] ?? ' ');
     afterLetter = kept && /[\p{L}\p{M}]/u.test(ch);

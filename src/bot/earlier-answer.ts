@@ -21,13 +21,13 @@ export function earlierAnswer(d: Draft): string | undefined {
 
 /**
  * Her answer in GSM-7, so that quoting it never makes the question UCS-2 (70 characters a segment, where a
- * question alone may take 160): keycap digits as digits, accents off letters GSM-7 lacks ("Martínez" as
- * "Martinez"), emoji and symbols out, and "..." for letters with no GSM-7 form (Cyrillic, Chinese). A
+ * question alone may take 160): accents off letters GSM-7 lacks ("Martínez" as "Martinez"), emoji and symbols
+ * out (withoutSymbols: keycap digits as digits), and "..." for letters with no GSM-7 form (Cyrillic, Chinese). A
  * reminder of what she wrote, numbers and plates whole; the draft keeps it as written.
  */
 export function plainQuote(text: string): string {
   let folded = '';
-  for (const ch of text.normalize('NFC').replace(/(\d)\uFE0F?\u20E3/gu, '$1')) {
+  for (const ch of text.normalize('NFC')) {
     const bare = ch.normalize('NFD').replace(/\p{M}/gu, '');
     folded += gsm7Length(ch) === null && bare !== '' && gsm7Length(bare) !== null ? bare : ch;
   }

@@ -4,7 +4,7 @@
  * and an alert may cost a member at most three SMS segments in whichever
  * language they read it.
  */
-import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS, renderAlert } from '../../src/alerts/alert-text';
+import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS, renderAlert, withoutSymbols } from '../../src/alerts/alert-text';
 import { LANGS } from '../../src/bot/catalog';
 import { smsSegments } from '../../src/bot/sms-segments';
 
@@ -75,5 +75,14 @@ describe('alertSegments against MAX_ALERT_SEGMENTS', () => {
     expect(alertFits(NPAS, `${'x'.repeat(150)} 🚗`)).toBe(true);
     expect(alertFits(NPAS, `${'x'.repeat(200)} 🚗`)).toBe(false);
     expect(alertFits(NPAS, 'x'.repeat(200))).toBe(true);
+  });
+});
+
+describe('withoutSymbols', () => {
+  it('drops emoji and symbols but keeps letters of any language, and reads keycap digits as their digits', () => {
+    expect(withoutSymbols('tall 😡 beard, Martínez, Яков')).toBe('tall beard, Martínez, Яков');
+    // A number in keycaps reads as the number, not as ten digits apart.
+    expect(withoutSymbols('texts from 4\uFE0F\u20E31\uFE0F\u20E35\u20E3 5\uFE0F\u20E35\uFE0F\u20E35\uFE0F\u20E3 now')).toBe('texts from 415 555 now');
+    expect(withoutSymbols('#\uFE0F\u20E3 1')).toBe('# 1');
   });
 });
