@@ -23,7 +23,7 @@ export function cutBetweenWords(text: string, max: number, country: CountryCode 
   // number which the next word does not lengthen are whole ("415 555 0177 | 3 times"): kept. A text of numbers
   // alone is kept as cut rather than emptied.
   // Read as numbers are, one character for one: keycap digits ("4️⃣1️⃣5️⃣", their marks as spaces), a bullet or
-  // middle dot between groups as a hyphen ("415 • 555 • 0177"), which may also stand alone before the next group.
+  // middle dot between groups as a space ("415 • 555 • 0177"); a hyphen or dot may stand alone before the next group ("415 - 555").
   const readable = numberReadable(text);
   const before = readable.slice(0, kept.length).trimEnd();
   const next = /^\s*(?:[-.]\s+)?([(+]?\d\S*)/u.exec(readable.slice(kept.length))?.[1];
