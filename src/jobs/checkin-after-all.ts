@@ -7,7 +7,7 @@
  * loses nor repeats it.
  */
 import { catalog } from '../bot/catalog';
-import { linkCheckinMessage } from '../store/checkins';
+import { linkCheckinMessage, personCheckins } from '../store/checkins';
 import type { Db } from '../store/db';
 import { memberDiscreet, memberLang } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
@@ -25,8 +25,7 @@ export function tellAfterAll(deps: { db: Db; vault: Vault }, run: TimerRun, now:
   const owed = afterAllCheckins(deps.db, limit, afterId);
   for (const c of owed) {
     try {
-      deps.db.savepoint(() => tellOne(deps, c, now));
-      run.unreached++;
+      if (deps.db.savepoint(() => tellOne(deps, c, now))) run.unreached++;
     } catch {
       run.failed++;
     }
@@ -34,14 +33,22 @@ export function tellAfterAll(deps: { db: Db; vault: Vault }, run: TimerRun, now:
   return { lastId: owed.at(-1)?.id ?? afterId, full: owed.length === limit };
 }
 
-/** Her correction (discreet if she chose it); nothing if the still-trying notice never reached her. */
-function tellOne(deps: { db: Db; vault: Vault }, c: AfterAllCheckin, now: number): void {
+/**
+ * Her correction (discreet if she chose it); whether it was queued. None if
+ * the still-trying notice never reached her, nor once she has started
+ * another check-in (on either channel): she is about, and its "Text OK"
+ * would end the one running too, no one then told if she goes missing.
+ */
+function tellOne(deps: { db: Db; vault: Vault }, c: AfterAllCheckin, now: number): boolean {
   const { db, vault } = deps;
   clearTryingNotice(db, c.id);
-  if (c.noticeFailed) return;
+  if (c.noticeFailed) return false;
+  const { open, escalated } = personCheckins(db, c.memberId);
+  if (open.length > 0 || escalated.some((e) => e.id > c.id)) return false;
   const t = catalog(memberLang(db, c.memberId));
   const text = memberDiscreet(db, c.memberId) ? t.discreetUnreachedAfterAll(c.buddies, c.moderators) : t.checkinUnreachedAfterAll(c.buddies, c.moderators);
   // A still-trying notice not sent yet is no longer true: this one goes instead.
   withdrawWaitingNotices(db, c.id);
   linkCheckinMessage(db, enqueueMessage(db, vault, c.memberId, text, now), c.id, 'notice');
+  return true;
 }

@@ -21,6 +21,17 @@ const LEFT_OUTBOX = "(o.state <> 'pending' OR o.lease_until > 0 OR o.attempts > 
 export const HEARD = `(${LEFT_OUTBOX} AND o.state <> 'failed')`;
 
 /**
+ * An escalation row not lost for good: waiting, tried, through, or given up
+ * after tries that failed for a while (time-outs, 5xx: Signal may have
+ * delivered it all the same). One refused for good, or withdrawn unsent,
+ * reached no one.
+ */
+export const NOT_LOST = "(o.state <> 'failed' OR o.error LIKE 'gave_up:%')";
+
+/** An escalation row someone may have heard: not lost, and it has left (or is leaving) the outbox. */
+export const MAY_HAVE_ARRIVED = `(${LEFT_OUTBOX} AND ${NOT_LOST})`;
+
+/**
  * Where a check-in's escalations went: to buddies (rows addressed directly)
  * and to moderators (rows to their member rows), and, once those rows are
  * erased, where they were recorded to have gone. A message that failed for
@@ -75,7 +86,7 @@ export function escalationUnsent(db: Db, id: number): boolean {
   const row = db
     .stmt(
       `SELECT count(*) AS queued, coalesce(sum(${LEFT_OUTBOX}), 0) AS gone FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
-       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND (o.state <> 'failed' OR o.error LIKE 'gave_up:%')`,
+       WHERE c.checkin_id = @id AND c.kind = 'escalation' AND ${NOT_LOST}`,
     )
     .get({ id }) as { queued: number; gone: number };
   return row.queued > 0 && row.gone === 0 && db.stmt('SELECT 1 FROM checkin_told WHERE checkin_id = ?').get(id) === undefined;

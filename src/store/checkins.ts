@@ -5,7 +5,7 @@
  * and on DELETE. Who an escalation reached outlives its messages, as ids
  * (checkin_told), for as long as the check-in.
  */
-import { HEARD } from './checkin-reach';
+import { HEARD, MAY_HAVE_ARRIVED } from './checkin-reach';
 import { untieCheckinRef } from './checkin-refs';
 import type { Db } from './db';
 import { personMemberIds } from './members';
@@ -234,6 +234,10 @@ export function markEscalated(db: Db, id: number, now: number): void {
  * Retention of escalated check-ins: a day after the escalation the details
  * and every message that carried them are erased, keeping only who those
  * that went out reached (for a late OK); after a week the row, and that, too.
+ * Copies still unsent then (a lane held all day) are erased unsent; if she
+ * was told "we're still trying" and nothing may have arrived, they are
+ * failed instead, textless, and kept until the timers have told her we
+ * stopped (checkin-after-all.ts: retention has no key to seal her notice).
  */
 export function ageCheckins(db: Db, now: number): number {
   let erased = 0;
@@ -248,7 +252,8 @@ export function ageCheckins(db: Db, now: number): number {
        FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
        WHERE c.checkin_id = ? AND c.kind = 'escalation' AND ${HEARD}`,
     ).run(id);
-    erased += db.stmt('DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?)').run(id).changes;
+    if (owedAfterAll(db, id)) erased += expireUnsent(db, id, now);
+    else erased += db.stmt('DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?)').run(id).changes;
     erased += db.stmt('UPDATE checkins SET details_ct = NULL WHERE id = ?').run(id).changes;
   }
   const old = db.stmt("SELECT id FROM checkins WHERE state = 'escalated' AND escalated_at < ?").all(now - ESCALATED_KEPT_MS) as Array<{ id: number }>;
@@ -257,4 +262,33 @@ export function ageCheckins(db: Db, now: number): number {
     erased++;
   }
   return erased;
+}
+
+/**
+ * Whether a check-in's member, told "we're still trying" (and that notice
+ * not failed), is owed word that it stopped: none of its escalation may have
+ * arrived. Otherwise nothing is owed any more, and its pointer goes.
+ */
+function owedAfterAll(db: Db, id: number): boolean {
+  const owed = db
+    .stmt(
+      `SELECT 1 FROM checkins k LEFT JOIN outbox n ON n.id = k.unreached_trying_notice
+       WHERE k.id = @id AND k.unreached_trying_notice IS NOT NULL AND coalesce(n.state, '') <> 'failed'
+         AND NOT EXISTS (SELECT 1 FROM checkin_told WHERE checkin_id = @id)
+         AND NOT EXISTS (SELECT 1 FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id
+                         WHERE c.checkin_id = @id AND c.kind = 'escalation' AND ${MAY_HAVE_ARRIVED})`,
+    )
+    .get({ id });
+  if (!owed) db.stmt('UPDATE checkins SET unreached_trying_notice = NULL WHERE id = ?').run(id);
+  return owed !== undefined;
+}
+
+/** Fails a check-in's escalation copies still unsent, their address and text erased as a failure erases them; returns how many. */
+function expireUnsent(db: Db, id: number, now: number): number {
+  return db
+    .stmt(
+      `UPDATE outbox SET state = 'failed', error = 'expired', lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = ?
+       WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ? AND kind = 'escalation') AND state = 'pending'`,
+    )
+    .run(now, id).changes;
 }

@@ -4,7 +4,7 @@
  * many buddies, and the member told so once per escalation and recipients
  * (jobs/checkin-timers.ts).
  */
-import { buddiesWhere } from './checkin-reach';
+import { buddiesWhere, NOT_LOST } from './checkin-reach';
 import { dueCheckinOf, type DueCheckin } from './checkins';
 import type { Db } from './db';
 import type { Vault } from './vault';
@@ -197,7 +197,10 @@ export interface AfterAllCheckin {
 /**
  * Escalated check-ins after `afterId` whose member's latest notice said
  * "we're still trying", every message of whose escalation then failed for
- * good (none waiting, none through, none recorded as reached).
+ * good (none waiting, none through, none recorded as reached, none given up
+ * after time-outs: it may have arrived, as escalationUnsent counts it);
+ * once told the moderators failed too, when they were tried (that notice,
+ * final, comes first and owes nothing more).
  */
 export function afterAllCheckins(db: Db, limit: number, afterId = 0): AfterAllCheckin[] {
   const rows = db
@@ -210,7 +213,7 @@ export function afterAllCheckins(db: Db, limit: number, afterId = 0): AfterAllCh
        WHERE k.unreached_trying_notice IS NOT NULL AND k.state = 'escalated' AND k.id > @afterId
          AND NOT EXISTS (SELECT 1 FROM checkin_told WHERE checkin_id = k.id)
        GROUP BY k.id
-       HAVING max(o.state <> 'failed') = 0
+       HAVING max(${NOT_LOST}) = 0 AND (max(o.member_id IS NOT NULL) = 0 OR k.moderators_unreached_told = 1)
        ORDER BY k.id LIMIT +@limit`,
     )
     .all({ afterId, limit }) as Array<{ id: number; member_id: number; notice_failed: number; buddies: number; moderators: number }>;

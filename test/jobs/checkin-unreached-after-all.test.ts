@@ -9,7 +9,9 @@
  */
 import { catalog } from '../../src/bot/catalog';
 import { SendError } from '../../src/channels/types';
+import { runRetention } from '../../src/jobs/retention';
 import type { Sender } from '../../src/phone/identity';
+import { afterAllCheckins } from '../../src/store/unreached-checkins';
 import type { BotWorld } from '../helpers/bot-world';
 import { finalStatus, missedCheckin, ROSE, sendPass, timers, type Fallback } from '../helpers/checkin-escalation';
 
@@ -93,7 +95,8 @@ describe('an escalation she was told we are still trying, that then fails for go
     await sendPass(w, 'sms', { [ROSE]: new SendError('invalid', '21211') });
     w.clock.now += 10 * MIN;
     finalStatus(w, (await pass(w)).sms, LILY, 'undelivered', '21610');
-    timers(w);
+    // Nothing told: the run does not count her (the server logs and wakes on what it counts).
+    expect(timers(w).unreached).toBe(0);
     timers(w);
     const waiting = w.db.sqlite.prepare("SELECT count(*) AS n FROM checkin_messages c JOIN outbox o ON o.id = c.outbox_id WHERE c.kind = 'notice' AND o.state = 'pending'").get();
     expect(waiting).toEqual({ n: 0 });
@@ -131,5 +134,71 @@ describe('an escalation she was told we are still trying, that then fails for go
     finalStatus(w, (await pass(w)).sms, LILY, 'undelivered', '21610');
     timers(w, line);
     expect((await pass(w)).toRose).toEqual([]);
+  });
+
+  it('tells her nothing when a Signal copy was given up after time-outs (signal-cli may have delivered it), its SMS then failing for good', async () => {
+    const w = await missedCheckin('signal', [LILY]);
+    // signal-cli times out: the copy is given up and goes by SMS, whose carrier says unreachable (30003).
+    for (let i = 0; i < 4; i++) {
+      await sendPass(w, 'signal', { [LILY]: new SendError('connection', 'ETIMEDOUT') });
+      w.clock.now += MIN / 2;
+    }
+    finalStatus(w, (await pass(w)).sms, LILY, 'undelivered', '30003');
+    w.clock.now += 4 * MIN;
+    timers(w);
+    expect((await pass(w)).toRose).toEqual([t.checkinBuddiesUnreached(1, true)]);
+    w.clock.now += 10 * MIN;
+    finalStatus(w, (await pass(w)).sms, LILY, 'undelivered', '30005');
+    expect(timers(w).unreached).toBe(0);
+    expect((await pass(w)).toRose).toEqual([]);
+  });
+
+  it('tells her nothing about an old escalation once she has started another check-in (her OK would end the new one too)', async () => {
+    const { w } = await stillTrying([LILY]);
+    await pass(w);
+    w.sms(ROSE, 'CHECKIN 120 red Ford');
+    w.clock.now += 10 * MIN;
+    finalStatus(w, (await pass(w)).sms, LILY, 'undelivered', '30005');
+    expect(timers(w).unreached).toBe(0);
+    expect((await pass(w)).toRose).toEqual([]);
+    // Her new check-in still runs: missed, it is escalated.
+    w.clock.now += 120 * MIN;
+    expect(timers(w).escalated).toBe(1);
+    expect((await pass(w)).toRose).toEqual([t.checkinMemberTold('buddies')]);
+    expect(afterAllCheckins(w.db, 10)).toEqual([]);
+  });
+
+  it('tells her when retention erases her escalation unsent a day on (the SMS lane held all along)', async () => {
+    const w = await missedCheckin('sms', [LILY]);
+    const held = { [LILY]: new SendError('line', '21212') };
+    await sendPass(w, 'sms', held);
+    w.clock.now += 4 * MIN;
+    timers(w);
+    const told = await sendPass(w, 'sms', held);
+    expect(told.calls.filter((c) => c.to === ROSE).map((c) => c.body)).toEqual([t.checkinBuddiesUnreached(1, true)]);
+    w.clock.now += 24 * 60 * MIN + MIN;
+    runRetention(w.db, 90, w.clock.now);
+    expect(timers(w).unreached).toBe(1);
+    const after = await pass(w);
+    expect(after.toRose).toEqual([t.checkinUnreachedAfterAll(1, false)]);
+    expect(after.sms.calls.filter((c) => c.body.includes('blue Honda'))).toEqual([]);
+    // Told once; the next retention pass erases what is left of it.
+    runRetention(w.db, 90, w.clock.now);
+    timers(w);
+    expect((await pass(w)).toRose).toEqual([]);
+    expect(w.db.sqlite.prepare('SELECT count(*) AS n FROM checkin_messages').get()).toEqual({ n: 0 });
+  });
+
+  it('with CHECKIN_FALLBACK=moderators, waits for her notice that the moderators were not reached either before any correction', async () => {
+    const line: Fallback = { fallback: 'moderators', moderatorContacts: [MOD] };
+    const { w } = await stillTrying([LILY], undefined, line);
+    expect((await pass(w)).toRose).toEqual([t.checkinBuddiesUnreachedModeratorsTold(1, true)]);
+    await sendPass(w, 'signal', { [MOD.address]: new SendError('invalid', 'unregistered') });
+    w.clock.now += 10 * MIN;
+    finalStatus(w, (await pass(w)).sms, LILY, 'undelivered', '21610');
+    // A batch of the timers that has not told her of the moderators yet owes no correction.
+    expect(afterAllCheckins(w.db, 10)).toEqual([]);
+    timers(w, line);
+    expect((await pass(w)).toRose).toEqual([t.checkinNoOneReached(1, false)]);
   });
 });
