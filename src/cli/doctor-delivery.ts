@@ -5,7 +5,7 @@
  * hours whose code points at the set-up rather than at one recipient.
  * Counts and codes only: never an address, never a text. Reads only.
  */
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { signalLineFault } from '../channels/signal/signal-errors';
 import { twilioLineFault } from '../channels/twilio/twilio-errors';
 import { counted } from './counted';
@@ -27,27 +27,36 @@ function holdWords(channel: string, code: string): string {
   return words.replace(' (see `doctor`)', '');
 }
 
-/** What the outbox says of the line's own faults; nothing from a schema older than the lanes (the migrations check names it). */
+/**
+ * What the outbox says of the line's own faults; nothing from a schema older
+ * than the lanes (the migrations check names it). Any other error fails, by
+ * its code alone: a line that cannot be read is not one with nothing to say.
+ */
 export function checkDelivery(db: Database.Database, now: number): CheckResult[] {
   try {
     return readDelivery(db, now);
-  } catch {
-    return [];
+  } catch (err) {
+    if (err instanceof Database.SqliteError && /^no such (table|column)/.test(err.message)) return [];
+    // Not instanceof Error: better-sqlite3's own errors may come from another realm.
+    const { code, name } = (err ?? {}) as { code?: unknown; name?: unknown };
+    return [bad('outbox', `what it recorded of delivery could not be read (${String(typeof code === 'string' ? code : name)})`)];
   }
 }
 
 function readDelivery(db: Database.Database, now: number): CheckResult[] {
   // A lane's hold lives in the server's memory; what it leaves in the rows is the refusal of each one's last try.
+  // A held lane tries no other message: those behind it wait untried, and go with it (how many wait: all of the lane's).
   const held = db
     .prepare(
-      `SELECT channel, substr(error, 6) AS code, count(*) AS n FROM outbox WHERE state = 'pending' AND error LIKE 'line:%'
-       GROUP BY channel, code ORDER BY channel = 'signal', code`,
+      `SELECT h.channel, h.code, (SELECT count(*) FROM outbox o WHERE o.state = 'pending' AND o.channel = h.channel) AS n
+       FROM (SELECT DISTINCT channel, substr(error, 6) AS code FROM outbox WHERE state = 'pending' AND error LIKE 'line:%') h
+       ORDER BY h.channel = 'signal', h.code`,
     )
     .all() as Array<{ channel: string; code: string; n: number }>;
   const results = held.map((h) =>
     bad(
       `${h.channel} lane`,
-      `held: the last try of ${counted(h.n, 'waiting message')} was refused for the line's own setup (${h.code}): ${holdWords(h.channel, h.code)}; what waits goes once it is fixed`,
+      `held: its last try was refused for the line's own setup (${h.code}): ${holdWords(h.channel, h.code)}; ${counted(h.n, 'message waits', 'messages wait')} to go once it is fixed`,
     ),
   );
   const codes = Object.keys(SETUP_REFUSALS).map((c) => `rejected:${c}`);

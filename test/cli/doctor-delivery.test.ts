@@ -7,10 +7,12 @@
  * a country) are counted per code. Counts and codes only, never an address.
  */
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { classifySignalError } from '../../src/channels/signal/signal-errors';
 import { classifyTwilioError } from '../../src/channels/twilio/twilio-errors';
 import { formatCheck, runDoctor } from '../../src/cli/doctor';
+import { checkDelivery } from '../../src/cli/doctor-delivery';
 import type { Sender } from '../../src/phone/identity';
 import { ensureMember } from '../../src/store/members';
 import { Db } from '../../src/store/db';
@@ -64,13 +66,13 @@ describe("doctor on the outbox's record of the line's own faults", () => {
         name: 'sms lane',
         ok: false,
         detail:
-          "held: the last try of 1 waiting message was refused for the line's own setup (21702): the Messaging Service is not taking new messages (see it in the Twilio console; this may pass by itself); what waits goes once it is fixed",
+          "held: its last try was refused for the line's own setup (21702): the Messaging Service is not taking new messages (see it in the Twilio console; this may pass by itself); 1 message waits to go once it is fixed",
       },
       {
         name: 'signal lane',
         ok: false,
         detail:
-          "held: the last try of 1 waiting message was refused for the line's own setup (401): a proxy in front of signal-cli-rest-api refuses the line's requests, its credentials or its rules; what waits goes once it is fixed",
+          "held: its last try was refused for the line's own setup (401): a proxy in front of signal-cli-rest-api refuses the line's requests, its credentials or its rules; 1 message waits to go once it is fixed",
       },
       {
         name: 'sms refusals',
@@ -88,11 +90,35 @@ describe("doctor on the outbox's record of the line's own faults", () => {
     expect(JSON.stringify(said)).not.toMatch(/555\d{4}|000000000415/);
   });
 
+  it('counts every message waiting on a held lane, not only those whose last try was refused', async () => {
+    const w = await botWorld({}, Date.now());
+    const numbers = Array.from({ length: 20 }, (_, i) => `+1415555${1000 + i}`);
+    for (const n of numbers) queue(w, n);
+    // The lane holds at the first refusals: the rest wait untried.
+    await sendPass(w, 'sms', Object.fromEntries(numbers.map((n) => [n, twilio(21212)])));
+    const tried = w.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE error = 'line:21212'").get() as { n: number };
+    expect(tried.n).toBeLessThan(20);
+    expect(await delivery(w)).toEqual([
+      {
+        name: 'sms lane',
+        ok: false,
+        detail: "held: its last try was refused for the line's own setup (21212): TWILIO_FROM_NUMBER is not a valid sender; 20 messages wait to go once it is fixed",
+      },
+    ]);
+  });
+
   it('leaves out refusals older than 24 hours', async () => {
     const w = await botWorld({}, Date.now() - 25 * 3_600_000);
     queue(w, ROSE);
     await sendPass(w, 'sms', { [ROSE]: twilio(21608) });
     expect(await delivery(w)).toEqual([]);
+  });
+
+  it('fails, naming the error, when the outbox cannot be read for another reason than an older schema', async () => {
+    const w = await botWorld({}, Date.now());
+    const db = new Database(w.file, { readonly: true });
+    db.close();
+    expect(checkDelivery(db, Date.now())).toEqual([{ name: 'outbox', ok: false, detail: 'what it recorded of delivery could not be read (TypeError)' }]);
   });
 
   it('reads nothing of delivery from a line before the outbox had lanes (schema 4), and does not call it damaged', async () => {
