@@ -174,13 +174,17 @@ export function markModeratorsQueued(db: Db, id: number, now: number): void {
  * Records that the member was told her escalation reached none of those it
  * went to (once per escalation and recipients), by notice `notice`; with
  * `trying`, that notice said we keep trying, and a correction is owed her
- * should all of it then fail for good (afterAllCheckins).
+ * should all of it then fail for good (afterAllCheckins), unless it never
+ * reaches her: an earlier "still trying" notice delivered to her is kept
+ * instead (she heard it, whatever becomes of this one).
  */
 export function markUnreachedTold(db: Db, id: number, to: 'buddies' | 'moderators', notice: number, trying: boolean): void {
-  db.stmt(`UPDATE checkins SET ${to === 'buddies' ? 'unreached_told' : 'moderators_unreached_told'} = 1, unreached_trying_notice = ? WHERE id = ?`).run(
-    trying ? notice : null,
-    id,
-  );
+  db.stmt(
+    `UPDATE checkins SET ${to === 'buddies' ? 'unreached_told' : 'moderators_unreached_told'} = 1,
+       unreached_trying_notice = CASE WHEN NOT @trying THEN NULL
+         WHEN EXISTS (SELECT 1 FROM outbox WHERE id = unreached_trying_notice AND state = 'delivered') THEN unreached_trying_notice ELSE @notice END
+     WHERE id = @id`,
+  ).run({ id, notice, trying: trying ? 1 : 0 });
 }
 
 /** A check-in whose member was told "we're still trying", all of whose escalation has since failed for good. */

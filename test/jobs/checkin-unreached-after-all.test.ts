@@ -201,4 +201,29 @@ describe('an escalation she was told we are still trying, that then fails for go
     timers(w, line);
     expect((await pass(w)).toRose).toEqual([t.checkinNoOneReached(1, false)]);
   });
+
+  it('with CHECKIN_FALLBACK=moderators, tells her when the first "still trying" notice reached her though the later one failed for good', async () => {
+    const line: Fallback = { fallback: 'moderators', moderatorContacts: [MOD] };
+    const { w } = await stillTrying([LILY], undefined, line);
+    finalStatus(w, (await pass(w)).sms, ROSE, 'delivered', '', 'told the line');
+    await sendPass(w, 'signal', { [MOD.address]: new SendError('invalid', 'unregistered') });
+    timers(w, line);
+    // Her handset is off from then on: the notice that no one was reached, still trying, never reaches her, as Lily's retries.
+    const later = await pass(w);
+    expect(later.toRose).toEqual([t.checkinNoOneReached(1, true)]);
+    finalStatus(w, later.sms, ROSE, 'undelivered', '30003', 'nor the line');
+    let run = timers(w, line);
+    for (const wait of [10, 20]) {
+      w.clock.now += wait * MIN;
+      const retry = await pass(w);
+      finalStatus(w, retry.sms, ROSE, 'undelivered', '30003', 'nor the line');
+      finalStatus(w, retry.sms, LILY, 'undelivered', '30003');
+      run = timers(w, line);
+    }
+    // Lily's escalation and her notice, each after its 3 sends.
+    const failed = w.db.sqlite.prepare("SELECT error FROM outbox WHERE state = 'failed' AND channel = 'sms'").all();
+    expect(failed).toEqual([{ error: 'unreachable:undelivered:30003' }, { error: 'unreachable:undelivered:30003' }]);
+    expect(run.unreached).toBe(1);
+    expect((await pass(w)).toRose).toEqual([t.checkinUnreachedAfterAll(1, true)]);
+  });
 });
