@@ -1,7 +1,8 @@
 /**
  * The correction owed a member told "we couldn't reach them… we're still
  * trying" once all of her escalation then failed for good (a buddy's
- * opt-out, the unreachable retries run out): without it she would believe
+ * opt-out, the unreachable retries run out, or erased unsent by retention a
+ * day on: store/checkins.ts ageCheckins): without it she would believe
  * they will still be told. Once per such notice, in the transaction that
  * clears what owed it (store/unreached-checkins.ts), so a crash neither
  * loses nor repeats it.
