@@ -146,34 +146,66 @@ export function isStopRequest(words: string[], inWords = false): { lang?: Lang }
 }
 
 // Evidence, in an answer, that a request opening it is someone else's words: a verb of saying to or from
-// him ("le dije", "dijo él", "I told him", "he said", "falei pra ele", "il m'a dit"). Not "ya le dije", "I
-// told you", "eu disse", "lhe disse": hers to the line ("I told you already") as often as to him; nor "me
-// dijo", which may be a friend's word about the line.
-const NARRATION =
-  /\b((?<!YA )LE (DIJE|PEDI|ESCRIBI|GRITE|DECIA)|(EL|ELLA) DIJO|DIJO (EL|ELLA)|I (TOLD|ASKED) (HIM|HER)|(HE|SHE) (SAID|SAYS|TOLD ME)|(DISSE|FALEI|PEDI) (PRA|PARA|A) (ELE|ELA)|(ELE|ELA) (DISSE|FALOU)|LUI AI DIT|(IL|ELLE) (A DIT|M['’]A DIT))\b/;
+// him ("le dije", "dijo él", "I told him", "he said", "falei pra ele", "il a dit"). Not "ya le dije", "como
+// le dije", "I told you", "eu disse", "lhe disse": hers to the line ("I told you already") as often as to him;
+// nor "me dijo", "he told me", "il m'a dit", which may be a friend's word about the line.
+const SAYING =
+  /\b((?<!(YA|COMO) )LE (DIJE|PEDI|ESCRIBI|GRITE|DECIA)|(EL|ELLA) DIJO|DIJO (EL|ELLA)|I (TOLD|ASKED) (HIM|HER)|(HE|SHE) (SAID|SAYS)|(DISSE|FALEI|PEDI) (PRA|PARA|A) (ELE|ELA)|(ELE|ELA) (DISSE|FALOU)|LUI AI DIT|(IL|ELLE) A DIT)\b/g;
+// What goes on with the story after a quote ("y siguió", "and he laughed", "et il a continué").
+const CONNECTIVES: ReadonlySet<string> = new Set('AND Y E ET THEN BUT PERO LUEGO PUIS ENTAO DEPOIS'.split(' '));
+// Her speaking after the connective: "... he said and I'm scared" is her reason, not the story.
+const HERSELF: ReadonlySet<string> = new Set('I IM ID ILL YO EU JE JAI'.split(' '));
 // His messages, not the line's: "no más mensajes de él", "no more messages from him", "chega de mensagens dele".
 const HIS_MESSAGES =
   /^((POR|FAVOR|YA|OK|HOLA) )*(NO MAS (MENSAJES|TEXTOS|FOTOS) DE (EL|ELLA|ELLOS|ELLAS)|NO MORE (TEXTS|MESSAGES) FROM (HIM|HER)|CHEGA DE (MENSAGENS|MENSAGEM) (DELE|DELA))\b/;
 // Quote marks that open the message and close before it goes on: «Deja de mandarme fotos» y siguió. What
-// follows them is kept (group 1): words of courtesy alone ("Stop texting me" please) leave it her request.
+// follows them is kept (group 1). Alone they are no evidence: "Stop texting me" now is emphasis.
 const QUOTED = /^\s*[«"“„][^«»"“”„]+[»"”](.*)$/su;
 
-/** Whether words as written go on with more than courtesy ("y siguió", not "please"). */
-function goesOn(written: string): boolean {
+/** Words as written, as the phrases compare them (apostrophes too go: "I'm" is IM). */
+function plainWords(written: string): string[] {
   return written
     .split(/\s+/)
     .map((w) => w.normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '').toUpperCase())
-    .some((w) => w !== '' && !COURTESY.has(w));
+    .filter((w) => w !== '');
+}
+
+/** Whether the words after a quote go on with the story: a connective, then neither her speaking nor another request ("and stop calling"). */
+function goesOnWithStory(after: string[]): boolean {
+  const [first = '', next = ''] = after;
+  return CONNECTIVES.has(first) && !HERSELF.has(next.replace(/['’]/g, '')) && isStopRequest(after.slice(1)) === null;
+}
+
+/** After a verb of saying: the message ends (courtesy at most) or goes on with the story; not a clause ("he said he'd hurt me"). */
+function endsOrGoesOn(after: string[]): boolean {
+  return after.every((w) => COURTESY.has(w)) || goesOnWithStory(after);
 }
 
 /**
  * Whether an answer that opens with a request shows it is someone else's
  * words (`words` normalized, `text` as written): only with such evidence is
  * a request an answer at an open question; a bare "Deja de mandarme
- * mensajes" still stops her.
+ * mensajes" still stops her. In quote marks, a verb of saying anywhere
+ * shows it; without, one that ends the message or goes on with the story.
  */
 export function quotesSomeone(words: string[], text: string): boolean {
   const line = words.join(' ');
+  if (HIS_MESSAGES.test(line)) return true;
+  const sayings = [...line.matchAll(SAYING)];
   const quoted = QUOTED.exec(text);
-  return NARRATION.test(line) || HIS_MESSAGES.test(line) || (quoted !== null && goesOn(quoted[1] as string));
+  if (quoted !== null && (sayings.length > 0 || goesOnWithStory(plainWords(quoted[1] as string)))) return true;
+  return sayings.some((m) => endsOrGoesOn(line.slice(m.index + m[0].length).split(' ').filter((w) => w !== '')));
+}
+
+// A request to stop sending something that is not the line's messages: her plea to a client threatening to
+// out her ("Arrête d'envoyer mes photos à ma famille"), the sending verb, two words at most, then the thing.
+const OTHER_THINGS =
+  /\b(SEND(ING|IN)?|M?ENVOY(ER|EZ)|ENVOIE|MAND(AR|ARME|E|ES|EN|EM)|ENVI(AR|ARME|E|ES|EN|EM))( \S+){0,2} (PHOTOS?|PICS?|PICTURES?|FOTOS?|FOTOGRAFIAS?|VIDEOS?|NUDES?)\b/;
+// The line's messages named anywhere leave it her request: "Stop sending me pics and texts".
+const LINE_THINGS = /\b(TEXTS?|MESSAGES?|MSGS?|TXTS?|ALERTS?|SMS|MENSAJES?|TEXTOS?|ALERTAS?|MENSAGENS|MENSAGEM|ALERTES?)\b/;
+
+/** Whether a request at an open question is about something of hers other than the line's messages (photos, videos). */
+export function aboutOtherThings(words: string[]): boolean {
+  const line = words.join(' ');
+  return OTHER_THINGS.test(line) && !LINE_THINGS.test(line);
 }

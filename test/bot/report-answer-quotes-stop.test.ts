@@ -122,3 +122,67 @@ describe('a guided report answer that quotes "please stop"', () => {
     expect(listAreas(w.db, findMember(w.db, w.vault, sms(ROSA))!.id)).toEqual([]);
   });
 });
+
+// Up to the free-text "what happened" question, in each language.
+const TO_DESCRIPTION: Record<'en' | 'es' | 'fr' | 'pt', string[]> = {
+  en: ['JOIN 415', 'REPORT', '2', 'Fri 11pm', '415 Motel 6 Lombard'],
+  es: ['UNIRSE 415', 'REPORTAR', '1', 'anoche', '415 Motel 6'],
+  fr: ['REJOINDRE 415', 'SIGNALER', '1', 'hier 23h', '415 hotel'],
+  pt: ['ENTRAR 415', 'DENUNCIAR', '1', 'ontem 23h', '415 hotel'],
+};
+
+async function atDescription(lang: 'en' | 'es' | 'fr' | 'pt') {
+  const w = await botWorld();
+  for (const a of TO_DESCRIPTION[lang]) w.sms(ROSA, a);
+  return { w, areas: () => listAreas(w.db, findMember(w.db, w.vault, sms(ROSA))!.id) };
+}
+
+/**
+ * A verb of saying marks a quote only where it ends the message or goes on with the story ("y siguió", "and
+ * kept going"): followed by what was said ("he said he'd hurt me") it is her reason for asking to stop.
+ * Quote marks alone are emphasis as often as a quote. Her plea about her photos is the answer.
+ */
+describe('a request that gives a reason, or is in quote marks for emphasis', () => {
+  it.each([
+    ["Stop texting me he says he'll check my phone", 'en'],
+    ["Please stop texting me, he said he'd hurt me", 'en'],
+    ['Stop texting me she told me to send this', 'en'],
+    ['Stop texting me, he told me', 'en'],
+    // After "and", her own words: her reason, not the story.
+    ["Stop texting me he said and I'm scared", 'en'],
+    ['"Stop texting me" now', 'en'],
+    ['"STOP" sending me these texts', 'en'],
+    ['Stop sending me pics and texts', 'en'],
+    ['Deje de mandarme mensajes, como le dije', 'es'],
+    ["Arrêtez de m'écrire, il a dit qu'il lit mes messages", 'fr'],
+    ["Arrêtez de m'écrire, elle m'a dit", 'fr'],
+    ['Pare de me mandar mensagem, ele disse que vai ver', 'pt'],
+  ] as const)('%p at an open question stops her', async (text, lang) => {
+    const { w, areas } = await atDescription(lang);
+    expect(w.sms(ROSA, text).reply).toBe(catalog(lang).stopped('sms'));
+    expect(areas()).toEqual([]);
+  });
+
+  it.each([
+    ['Stop texting me he said and kept going', 'en'],
+    ['"Stop texting me" he said, then he grabbed my phone', 'en'],
+    ['Deja de escribirme le dije y siguió', 'es'],
+    ["Arrête de m'écrire, il a dit, et il a continué", 'fr'],
+    ['Pare de me escrever, falei pra ele e continuou', 'pt'],
+    // Her plea about her photos, not the line's messages.
+    ["Arrête d'envoyer mes photos à ma famille", 'fr'],
+    ["Arrêtez d'envoyer mes photos", 'fr'],
+    ['Stop sending my nudes to my family', 'en'],
+    ['Deja de mandar mis fotos', 'es'],
+  ] as const)('%p answers the question', async (text, lang) => {
+    const { w, areas } = await atDescription(lang);
+    expect(w.sms(ROSA, text).reply).toBe(catalog(lang).reportAsk('vehicle'));
+    expect(areas()).toEqual(['415']);
+  });
+
+  it("out of a question, \"Arrêtez d'envoyer mes photos\" is still her STOP", async () => {
+    const w = await botWorld();
+    w.sms(ROSA, 'REJOINDRE 415');
+    expect(w.sms(ROSA, "Arrêtez d'envoyer mes photos").reply).toBe(catalog('fr').stopped('sms'));
+  });
+});
