@@ -173,12 +173,14 @@ function toldOf(store: Store, checkinId: number): 'buddies' | 'moderators' | 'no
 
 /**
  * "END CHECK IN 30" while a check-in runs: her reminder's question (OK, or LATER 30), nothing changed;
- * discreet, as the reminder would come. Null when none runs (one escalated ends as OK ends it, or there is none).
+ * discreet, as the reminder would come. Null when none runs, or one of hers is escalated (her buddies must
+ * hear she is safe: it ends as OK ends it), or there is none.
  */
 export function endOrLater(store: Store, who: Asker, now: number): Outcome | null {
   const person = personOf(store, who);
-  const running = person === undefined ? undefined : personCheckins(store.db, person).open[0];
-  if (!running) return null;
+  const mine = person === undefined ? undefined : personCheckins(store.db, person);
+  const running = mine?.open[0];
+  if (!running || mine?.escalated.length !== 0) return null;
   const until = who.t.checkinEnd(dayTime(running.dueAt, now));
   return say(memberDiscreet(store.db, running.memberId) ? who.t.discreetReminder(until) : who.t.checkinReminder(until));
 }

@@ -8,10 +8,11 @@ import { catalog } from '../../src/bot/catalog';
 import { dayTime } from '../../src/bot/clock-time';
 import type { CheckinRules } from '../../src/bot/line-rules';
 import { findMember } from '../../src/store/members';
-import { hasCheckin } from '../../src/store/checkins';
+import { escalatedCheckins, hasCheckin } from '../../src/store/checkins';
 import { listAreas } from '../../src/store/subscriptions';
 import type { Sender } from '../../src/phone/identity';
 import { botWorld } from '../helpers/bot-world';
+import { timers } from '../helpers/checkin-escalation';
 
 const ROSE = '+14155550100';
 const RULES: CheckinRules = { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] };
@@ -74,6 +75,18 @@ describe('a stop word opening other words while a check-in runs', () => {
     expect(w.sms(ROSE, 'LATER 30').reply).toBe(catalog('en').checkinExtended(catalog('en').checkinEnd(dayTime(w.clock.now + 70 * 60_000, w.clock.now))));
   });
 
+  // Her buddies were told she may be in danger: asking would leave them without word that she is safe.
+  it('with an older one escalated, "END CHECK IN 30" ends both, as OK does', async () => {
+    const { w, id } = await running();
+    w.clock.now += 61 * 60_000;
+    expect(timers(w).escalated).toBe(1);
+    w.sms(ROSE, 'CHECKIN 60');
+    expect(w.sms(ROSE, 'END CHECK IN 30').reply).not.toMatch(/^Heads Up: your check-in ends at /);
+    expect(escalatedCheckins(w.db, id)).toEqual([]);
+    expect(hasCheckin(w.db, id)).toBe(false);
+    expect(listAreas(w.db, id)).toEqual(['415']);
+  });
+
   it('a discreet member is asked as her reminder would: naming no check-in', async () => {
     const { w, id } = await running();
     w.sms(ROSE, 'DISCREET');
@@ -104,5 +117,13 @@ describe('a stop word opening other words while a check-in runs', () => {
     w.sms(ROSE, 'JOIN 415');
     expect(w.sms(ROSE, 'Cancel my check-in').reply).toBe(catalog('en').checkinNone());
     expect(w.sms(ROSE, 'STOP my check-in').reply).toBe(catalog('en').stopped('sms'));
+  });
+
+  it.each([['STOP my check-in'], ['STOP CHECKIN 30']])('with no check-in, %j in the middle of a guided report is her STOP', async (text) => {
+    const w = await botWorld({ checkins: RULES });
+    w.sms(ROSE, 'JOIN 415');
+    w.sms(ROSE, 'REPORT');
+    expect(w.sms(ROSE, text).reply).toBe(catalog('en').stopped('sms'));
+    expect(listAreas(w.db, findMember(w.db, w.vault, sms(ROSE))!.id)).toEqual([]);
   });
 });

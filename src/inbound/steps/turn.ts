@@ -18,7 +18,8 @@ import { senderHasCheckin, type Identity } from './identify-sender';
 export function turnFor({ db, vault }: { db: Db; vault: Vault }, who: Identity, msg: Inbound, parsed: Parsed): Turn {
   const turn = turnOf(parsed, msg.text, msg.answered === true);
   // "Cancel my check-in" in the middle of a question ends her check-in, not the question (CANCEL alone still does).
-  if (parsed.ok && parsed.command.kind === 'ok' && parsed.command.cancels === true && senderHasCheckin(db, vault, who)) return 'command';
+  // "STOP my check-in" with none of hers: her STOP, as out of a question (run-command reads it so).
+  if (parsed.ok && parsed.command.kind === 'ok' && parsed.command.cancels === true && (senderHasCheckin(db, vault, who) || parsed.command.stopWord === true)) return 'command';
   if (turn !== 'answer') return turn;
   // A moderator in the middle of their own report can still moderate (issue 11), and is told what
   // a command lacks ("APPROVE" with no reference) rather than have it taken for an answer.
