@@ -23,8 +23,9 @@ export type Turn = 'answer' | 'cancel' | 'command';
  * word alone, or a message that asks to stop ("STOP texting me"), is STOP.
  */
 export function turnOf(parsed: Parsed, text: string, answered: boolean): Turn {
-  // CANCEL ends the question whatever follows ("cancel the report", which is no command out of one).
-  if (parsed.keyword === 'CANCEL' && !answered) return 'cancel';
+  // CANCEL ends the question whatever follows ("cancel the report", which is no command out of one), unless
+  // it names the line's messages ("cancel my alerts pls"): a request not honoured keeps texts coming.
+  if (parsed.keyword === 'CANCEL' && !answered) return asksToStop(text) ? 'command' : 'cancel';
   if (parsed.ok) {
     const { kind } = parsed.command;
     if (kind === 'stop') {

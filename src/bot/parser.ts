@@ -124,13 +124,13 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
   if (!found) {
     if (CHECKIN_ENDERS.has(word) && namesCheckin(rest)) return success({ kind: 'ok', cancels: true, ...minutesAfter(tokens) }, CHECKIN_ENDERS.get(word), word, false);
     const stop = isStopRequest(tokens.map(wordOf));
-    if (stop) return { ok: true, command: { kind: 'stop' }, lang: stop.lang, keyword: word, exactKeyword: false };
+    if (stop) return success({ kind: 'stop' }, stop.lang, word, false, stop.keeps);
     return { ok: false, error: 'unknown', keyword: word };
   }
   // "Leave me alone" asks to stop; LEAVE of areas named "ME" and "ALONE" it is not.
   if (found.kind === 'leave') {
     const stop = isStopRequest(tokens.map(wordOf), true);
-    if (stop) return { ok: true, command: { kind: 'stop' }, lang: stop.lang, keyword: word, exactKeyword: false };
+    if (stop) return success({ kind: 'stop' }, stop.lang, word, false, stop.keeps);
   }
   // "Cancel my check-in": OK's work while one runs, not an unsubscribe from every alert. Any other words after a
   // stop word leave it STOP: a request not honoured ("cancel me", "quit sending me this") keeps texts coming to a

@@ -23,7 +23,7 @@ const ES_OPENS = /^(NO MAS|BASTA|ALTO)\b/;
 const EN = [
   /\b(PLEASE|PLS|PLZ) STOP\b/,
   /^STOP( (PLEASE|PLS|PLZ|IT|NOW|ALREADY|ALL|EVERYTHING|STOP))+$/,
-  /\bSTOP (TEXTING|MESSAGING|SENDING|CONTACTING|SPAMMING|THE (TEXTS|MESSAGES))\b/,
+  /\bSTOP (TEXTING|TXTING|TEXTIN|MESSAGING|MSGING|SENDING|CONTACTING|SPAMMING|THE (TEXTS|MESSAGES))\b/,
   /\bUNSUBSCRIBE\b/,
   // "Opt-out": the hyphen stays inside the word.
   /\bOPT[ -]?OUT\b/,
@@ -34,28 +34,33 @@ const EN = [
   /\bDO(N['’]?T| NOT) (TEXT|MESSAGE|CONTACT) ME\b/,
   /\bNO MORE (TEXTS|MESSAGES|ALERTS)\b/,
   // The everyday stop words in a request (parser.ts: alone they are STOP, opening anything else they are not).
-  /^((PLEASE|PLS|PLZ|OK|JUST) )*(QUIT|END|CANCEL)( (ALL|THE|THESE|THIS|MY|YOUR))* (TEXTING|MESSAGING|SENDING|CONTACTING|TEXTS|MESSAGES|MSGS|TXTS|ALERTS|SMS|SUBSCRIPTION)( (ME|US|THIS|THESE|THAT|THOSE|STUFF|MESSAGES|TEXTS|MSGS|TXTS|ALERTS|PLEASE|PLS|PLZ|NOW|THANKS|THANK|YOU|THX))*$/,
+  /^((PLEASE|PLS|PLZ|OK|JUST) )*(QUIT|END|CANCEL)( (ALL|THE|THESE|THIS|MY|YOUR))* (TEXTING|TXTING|TEXTIN|MESSAGING|MSGING|SENDING|CONTACTING|TEXTS|MESSAGES|MSGS|TXTS|ALERTS|SMS|SUBSCRIPTION)( (ME|US|THIS|THESE|THAT|THOSE|STUFF|MESSAGES|TEXTS|MSGS|TXTS|ALERTS|PLEASE|PLS|PLZ|NOW|THANKS|THANK|YOU|THX))*$/,
 ];
 // Politeness that may end a Spanish request: "No quiero más mensajes, gracias".
 const ES_END = '( (POR|FAVOR|GRACIAS|YA|AHORA|NADA|MAS))*$';
 // Only opening the message (after politeness): PARA is also "he stops" ("el no para de escribirme"). Spanish, and
 // Brazilian Portuguese too ("Para de me mandar mensagem"): her words say which (portuguese below). PARAR too,
 // the keyword, which at an open question is a request only in so many words ("parar de mandar mensajes").
-const PARA = /^((POR|FAVOR|YA|JA|OK|HOLA|OI) )*PAR(A|EN|AR) DE (ME )?(ESCRIBIR|ESCREVER|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/;
+const PARA = /^((POR|FAVOR|YA|JA|OK|HOLA|OI) )*PAR(A|EN|AR)( YA| JA)? DE (ME )?(ESCRIBIR|ESCREVER|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/;
 // In a conversation it must also end with its object (and politeness): "Para de mandarme fotos le dije y siguió" quotes him.
 const PARA_WHOLE = new RegExp(
-  `${PARA.source}(ME|NOS)?( (ME|MAS|MAIS|MIS|SUS|TUS|ESTOS|ESTAS|LOS|LAS|MENSAJES|MENSAJE|TEXTOS|ALERTAS|SMS|MENSAGENS|MENSAGEM|ESSAS|SUAS|AS|OS|JA|AGORA|OBRIGADA|OBRIGADO))*${ES_END}`,
+  `${PARA.source}(ME|NOS)?( (ME|MAS|MAIS|MIS|SUS|TUS|ESTOS|ESTAS|LOS|LAS|MENSAJES|MENSAJE|TEXTOS|ALERTAS|SMS|MSG|MSGS|MENSAGENS|MENSAGEM|ESSAS|SUAS|AS|OS|JA|AGORA|OBRIGADA|OBRIGADO))*${ES_END}`,
 );
 // Words Spanish does not write: a request PARA opens is in Portuguese with one of them ("Para de mandar mensagens").
-// Not JA or OI: Spanish writes them too (a laugh, "oí").
-const PT_WORDS: ReadonlySet<string> = new Set('MENSAGENS MENSAGEM ESCREVER MAIS VOCE VOCES NAO AGORA OBRIGADA OBRIGADO'.split(' '));
+// Not JA or OI: Spanish writes them too (a laugh, "oí"); nor MSG.
+const PT_WORDS: ReadonlySet<string> = new Set('MENSAGENS MENSAGEM ESCREVER MAIS VOCE VOCES NAO AGORA OBRIGADA OBRIGADO ISSO PFV PRA MIM'.split(' '));
 
 // Words Portuguese does not write: a Portuguese request's PARE DE is Spanish's too ("Pare de mandarme mensajes").
-const ES_WORDS: ReadonlySet<string> = new Set('MENSAJES MENSAJE ESCRIBIR ESCRIBIRME MANDARME ENVIARME USTED GRACIAS'.split(' '));
+const ES_WORDS: ReadonlySet<string> = new Set('MENSAJES MENSAJE ESCRIBIR ESCRIBIRME MANDARME ENVIARME MOLESTAR MOLESTARME TEXTEAR TEXTEARME USTED GRACIAS'.split(' '));
 
-/** Whether a request PARA opens is Portuguese: a word of it Spanish does not write, or "de me mandar" (Spanish: "de mandarme"). */
-function portuguese(words: string[], line: string): boolean {
-  return words.some((w) => PT_WORDS.has(w)) || /\bDE ME (MANDAR|ENVIAR)\b/.test(line);
+/**
+ * A request PARA opens: Portuguese with a word Spanish does not write, or "de me mandar" (Spanish: "de
+ * mandarme"); Spanish with one Portuguese does not. Neither ("Para de mandar msg"): Spanish, unless she
+ * speaks Portuguese (`keeps`).
+ */
+function paraLang(words: string[], line: string): StopLang {
+  if (words.some((w) => PT_WORDS.has(w)) || /\bDE ME (MANDAR|ENVIAR)\b/.test(line)) return { lang: 'pt' };
+  return words.some((w) => ES_WORDS.has(w)) ? { lang: 'es' } : { lang: 'es', keeps: ['pt'] };
 }
 // Not "No más" or "Basta" alone in a conversation: the answer to "¿Algo más para las moderadoras?" ("nothing more").
 const ES = [
@@ -73,14 +78,14 @@ const ES = [
   new RegExp(`\\bYA NO QUIERO RECIBIR${ES_END}`),
   // PAREN alone or with politeness: "Paren el carro" is something else.
   /^PAREN( (POR|FAVOR|YA|AHORA|GRACIAS))*$/,
-  new RegExp(`^((POR|FAVOR|YA) )*(PARAR|ALTO|CANCELAR)( (LOS|LAS|MIS|SUS|TODOS|TODAS|A))* (MENSAJES|TEXTOS|ALERTAS|SMS)${ES_END}`),
+  new RegExp(`^((POR|FAVOR|YA) )*(PARAR|ALTO|CANCELAR|BASTA DE)( (LOS|LAS|MIS|SUS|TODOS|TODAS|A))* (MENSAJES|TEXTOS|ALERTAS|SMS)${ES_END}`),
 ];
 
 // French and Portuguese: requests only (a word alone, ARRETER or PARAR, is a keyword of its own).
 // The apostrophe as typed either way (m'écrire, m’écrire).
 const FR = [
-  // DE elided too: "Arrêtez d'envoyer des messages".
-  /\bARRET(E|EZ|ER) (DE (M['’]|ME )?|D['’])(ECRIRE|ENVOYER|TEXTER|CONTACTER|SPAMMER)/,
+  // DE elided too: "Arrêtez d'envoyer des messages"; the apostrophe left out ("d envoyer", "de menvoyer", "de m ecrire").
+  /\bARRET(E|EZ|ER) (DE (M['’ ]?|ME )?|D['’ ])(ECRIRE|ENVOYER|TEXTER|CONTACTER|SPAMMER)/,
   /\bNE M['’]?(ECRIVEZ|ECRIS|ENVOYEZ|ENVOIE|CONTACTEZ)( PAS)? PLUS\b/,
   // At the start (after a word of politeness): "il m'a envoyé plus de messages" is "more messages".
   /^((MERCI|SVP|STP|OK|NON) )*PLUS DE (MESSAGES|TEXTOS|SMS|ALERTES)\b/,
@@ -95,7 +100,7 @@ const FR = [
   /^ARRETEZ?( (SVP|STP|MERCI|PLEASE|TOUT))*$/,
 ];
 const PT = [
-  /\bPAR(E|EM) DE (ME )?(MANDAR|ENVIAR|ESCREVER)/,
+  /\bPAR(E|EM) DE (ME )?(MANDAR|ENVIAR|ESCREVER|ESCRIBIR|MOLESTAR|TEXTEAR)/,
   /\bNAO (ME )?(MANDE|MANDEM|ENVIE|ENVIEM|ESCREVA|ESCREVAM) MAIS\b/,
   /\bNAO QUERO MAIS (AS |OS |SUAS |SEUS )?(MENSAGENS|MENSAGEM|ALERTAS)\b/,
   // RECEBER with nothing after it but messages, "nada" or politeness: "... receber esse cliente" is about a client.
@@ -117,6 +122,12 @@ const COURTESY: ReadonlySet<string> = new Set(
   'PLEASE PLS PLZ OK OKAY HEY HI HELLO THANKS THANK YOU THX SORRY BUT SO JUST NO NON MERCI SVP STP BONJOUR SALUT POR FAVOR GRACIAS HOLA OI OLA OBRIGADA OBRIGADO'.split(' '),
 );
 
+/** A request's language; `keeps`: languages her words leave open, in which a member who speaks one stays. */
+export interface StopLang {
+  lang?: Lang;
+  keeps?: Lang[];
+}
+
 /**
  * If the normalized words are an opt-out request, its language; otherwise
  * null. `inWords` (the test while a question is open): only a request in so
@@ -124,7 +135,7 @@ const COURTESY: ReadonlySet<string> = new Set(
  * that merely opens with the word, nor one that quotes a request further on
  * ("I said please stop, he held me down" answers a report's question).
  */
-export function isStopRequest(words: string[], inWords = false): { lang?: Lang } | null {
+export function isStopRequest(words: string[], inWords = false): StopLang | null {
   if (words.length === 0 || words.length > MAX_WORDS) return null;
   const line = words.join(' ');
   let courtesy = 0;
@@ -137,7 +148,7 @@ export function isStopRequest(words: string[], inWords = false): { lang?: Lang }
     return found !== null && (!inWords || found.index <= courtesy);
   };
   if (SHARED.test(line)) return {};
-  if ((inWords ? PARA_WHOLE : PARA).test(line)) return { lang: portuguese(words, line) ? 'pt' : 'es' };
+  if ((inWords ? PARA_WHOLE : PARA).test(line)) return paraLang(words, line);
   if ((!inWords && ES_OPENS.test(line)) || ES.some(says)) return { lang: 'es' };
   if ((!inWords && EN_OPENS.test(line)) || EN.some(says)) return { lang: 'en' };
   if (FR.some(says)) return { lang: 'fr' };

@@ -58,6 +58,8 @@ describe('turnOf', () => {
     ['No más llegué y me pegó', false, 'answer'],
     ['Basta de rodeos, era él', false, 'answer'],
     ['cancel the report', false, 'cancel'],
+    // CANCEL naming the line's messages asks to stop them.
+    ['cancel my alerts pls', false, 'command'],
     // The report's own words for dropping it end any question, in every language.
     ['DROP', false, 'cancel'],
     ['cancelar', false, 'cancel'],

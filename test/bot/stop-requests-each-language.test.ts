@@ -27,6 +27,12 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
   ['QUIT SENDING ME THIS', 'en'],
   ['end msgs', 'en'],
   ['Quit sending me these texts', 'en'],
+  // As phones shorten the verb.
+  ['quit txting me', 'en'],
+  ['stop msging me', 'en'],
+  // CANCEL naming the line's messages: her STOP, not the end of a question.
+  ['cancel my alerts pls', 'en'],
+  ['cancel the texts thx', 'en'],
   ['Deja de mandarme mensajes', 'es'],
   ['Paren de mandar mensajes', 'es'],
   ['No más mensajes por favor', 'es'],
@@ -34,6 +40,11 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
   // PARE is Spanish (usted) as well as Portuguese: her Spanish words say which.
   ['Pare de mandarme mensajes', 'es'],
   ['Pare de enviar mensajes por favor', 'es'],
+  ['Pare de escribirme', 'es'],
+  ['Pare de escribirme por favor', 'es'],
+  ['Pare de molestarme', 'es'],
+  ['ya basta de mensajes', 'es'],
+  ['para ya de mandarme mensajes', 'es'],
   // PARAR, the keyword, opening a request in so many words.
   ['parar de mandar mensajes', 'es'],
   ['Parar de enviar mensagens', 'pt'],
@@ -44,12 +55,17 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
   ["Arrêtez d'envoyer des messages", 'fr'],
   ['Arrête d’envoyer des messages stp', 'fr'],
   ["Arrêter d'envoyer des messages", 'fr'],
+  // The apostrophe left out, as often typed.
+  ['arrete d envoyer des messages', 'fr'],
+  ['Arrete de menvoyer des messages', 'fr'],
+  ['arrete de m ecrire', 'fr'],
   ['Pare de me mandar mensagens', 'pt'],
   ['Parem de mandar mensagens', 'pt'],
   ['Não quero mais receber mensagens', 'pt'],
   // PARA is Brazilian as well as Spanish: her Portuguese words say which.
   ['Para de mandar mensagens', 'pt'],
   ['Para de me mandar mensagem', 'pt'],
+  ['Para de mandar msg', 'pt'],
 ];
 
 // Opening with a stop word is enough out of a conversation (at a question, an answer may open with one).
@@ -57,8 +73,15 @@ const OPENING_WITH_A_STOP_WORD: [string, Lang][] = [
   ['cancel me', 'en'],
 ];
 
+// PARA opening it, with words only Portuguese writes.
+const BRAZILIAN: [string, Lang][] = [
+  ['Para de mandar isso', 'pt'],
+  ['Para de mandar pra mim', 'pt'],
+  ['Para de mandar isso pfv', 'pt'],
+];
+
 describe('a real stop request', () => {
-  it.each([...IN_SO_MANY_WORDS, ...OPENING_WITH_A_STOP_WORD])('%p stops her, answered in %s', async (text, lang) => {
+  it.each([...IN_SO_MANY_WORDS, ...OPENING_WITH_A_STOP_WORD, ...BRAZILIAN])('%p stops her, answered in %s', async (text, lang) => {
     const w = await botWorld();
     expect(w.sms(HER, JOIN[lang]).reply).toBe(catalog(lang).joined(['415']));
     expect(w.sms(HER, text).reply).toBe(catalog(lang).stopped('sms'));
@@ -71,5 +94,15 @@ describe('a real stop request', () => {
     expect(w.sms(HER, REPORT[lang]).reply).toBe(catalog(lang).reportAsk('what'));
     expect(w.sms(HER, text).reply).toBe(catalog(lang).stopped('sms'));
     expect(areas(w)).toEqual([]);
+  });
+});
+
+// "Para de mandar msg" is Spanish as well as Portuguese: a member who speaks either stays in hers.
+describe('a request whose words do not say Spanish or Portuguese', () => {
+  it.each([['es'], ['pt']] as [Lang][])('is answered in the language of a member who speaks %s', async (lang) => {
+    const w = await botWorld();
+    w.sms(HER, JOIN[lang]);
+    expect(w.sms(HER, 'Para de mandar msg').reply).toBe(catalog(lang).stopped('sms'));
+    expect(findMember(w.db, w.vault, sms(HER))!.lang).toBe(lang);
   });
 });
