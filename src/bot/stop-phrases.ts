@@ -170,7 +170,7 @@ const HERSELF: ReadonlySet<string> = new Set('I IM ID ILL YO EU JE JAI'.split(' 
 const HIS_MESSAGES =
   /^((POR|FAVOR|YA|OK|HOLA) )*(NO MAS (MENSAJES|TEXTOS|FOTOS) DE (EL|ELLA|ELLOS|ELLAS)|NO MORE (TEXTS|MESSAGES) FROM (HIM|HER)|CHEGA DE (MENSAGENS|MENSAGEM) (DELE|DELA))\b/;
 // Quote marks that open the message and close before it goes on: «Deja de mandarme fotos» y siguió. What
-// follows them is kept (group 1). Alone they are no evidence: "Stop texting me" now is emphasis.
+// follows them is kept (group 1). Alone they are no evidence: "Stop texting me" now is emphasis; a story after them is.
 const QUOTED = /^\s*[«"“„][^«»"“”„]+[»"”](.*)$/su;
 
 /** Words as written, as the phrases compare them (apostrophes too go: "I'm" is IM). */
@@ -196,16 +196,16 @@ function endsOrGoesOn(after: string[]): boolean {
  * Whether an answer that opens with a request shows it is someone else's
  * words (`words` normalized, `text` as written): only with such evidence is
  * a request an answer at an open question; a bare "Deja de mandarme
- * mensajes" still stops her. In quote marks, a verb of saying anywhere
- * shows it; without, one that ends the message or goes on with the story.
+ * mensajes" still stops her. A verb of saying shows it where it ends the
+ * message or goes on with the story; quote marks, where the story goes on
+ * after them.
  */
 export function quotesSomeone(words: string[], text: string): boolean {
   const line = words.join(' ');
   if (HIS_MESSAGES.test(line)) return true;
-  const sayings = [...line.matchAll(SAYING)];
   const quoted = QUOTED.exec(text);
-  if (quoted !== null && (sayings.length > 0 || goesOnWithStory(plainWords(quoted[1] as string)))) return true;
-  return sayings.some((m) => endsOrGoesOn(line.slice(m.index + m[0].length).split(' ').filter((w) => w !== '')));
+  if (quoted !== null && goesOnWithStory(plainWords(quoted[1] as string))) return true;
+  return [...line.matchAll(SAYING)].some((m) => endsOrGoesOn(line.slice(m.index + m[0].length).split(' ').filter((w) => w !== '')));
 }
 
 // A request to stop sending something that is not the line's messages: her plea to a client threatening to

@@ -152,6 +152,8 @@ describe('a request that gives a reason, or is in quote marks for emphasis', () 
     ["Stop texting me he said and I'm scared", 'en'],
     ['"Stop texting me" now', 'en'],
     ['"STOP" sending me these texts', 'en'],
+    // In quote marks too, a verb of saying followed by what was said is her reason.
+    ['"Stop texting me" he says he\'ll check my phone', 'en'],
     ['Stop sending me pics and texts', 'en'],
     ['Deje de mandarme mensajes, como le dije', 'es'],
     ["Arrêtez de m'écrire, il a dit qu'il lit mes messages", 'fr'],
