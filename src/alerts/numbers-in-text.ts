@@ -48,15 +48,21 @@ const NUMBER_WORD = new RegExp(`^[\\d+().\\-OoIl|,;:!?${DOTS}]+$`, 'u');
  * space follows it, as it usually does: "00 44 …").
  */
 export function numberReadable(text: string): string {
-  return text
-    .replace(KEYCAP, (_keycap, digit: string, marks: string) => digit + ' '.repeat(marks.length))
-    .replace(/\u{1F51F}/gu, '10')
-    .replace(/\S+/g, (word) => {
-      if (!NUMBER_WORD.test(word)) return word;
-      const digits = word.replace(/\D/g, '').length;
-      return digits >= word.replace(/[^OoIl|]/g, '').length ? word.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1') : word;
-    })
-    .replace(DOT_BETWEEN_DIGITS, ' ')
+  return readable(text, true);
+}
+
+/**
+ * numberReadable's reading, or (`marks` false) the text as numbers were read before keycaps and dots were: a
+ * keycap, the keycap ten or a dot as written parts a number from one before it ("room 12 • 415 555 0177").
+ */
+function readable(text: string, marks: boolean): string {
+  const keycaps = marks ? text.replace(KEYCAP, (_keycap, digit: string, m: string) => digit + ' '.repeat(m.length)).replace(/\u{1F51F}/gu, '10') : text;
+  const words = keycaps.replace(/\S+/g, (word) => {
+    if (!NUMBER_WORD.test(word)) return word;
+    const digits = word.replace(/\D/g, '').length;
+    return digits >= word.replace(/[^OoIl|]/g, '').length ? word.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1') : word;
+  });
+  return (marks ? words.replace(DOT_BETWEEN_DIGITS, ' ') : words)
     // Only where a number starts: not in a word or a time ("10h00", "10:00"), and not after digits
     // and their separators ("415 555 0012" keeps its end); after a label it does ("tel:0044 …").
     .replace(/(?<![\d+][\s().\-/]*)(?<![\p{L}\p{N}])(?<!\d:)00(\s?)(?=[1-9])/gu, (_prefix, space: string) => ` ${space}+`)
@@ -73,21 +79,40 @@ export function normalizePhone(text: string, country: CountryCode = DEFAULT_COUN
 // A short run of digits after a number's last digit, then a word: a count ("5 times", "2 veces", "10pm").
 const COUNT_AFTER = /\d(\s+)\d{1,3}(?=\s*\p{L})/gu;
 
+type Found = ReturnType<typeof findPhoneNumbersInText>;
+
 /**
- * The phone numbers of a text, where numberReadable reads them. A count
+ * The phone numbers of a text, each once: those numberReadable reads and, where it reads none, those the text as
+ * numbers were read before keycaps and dots were finds (a dot read as a space joined "room 12 • 415 555 0177" into
+ * no number). Positions are the text's, one for one in both readings.
+ */
+export function phoneNumbersIn(text: string, country: CountryCode): Found {
+  const read = numbersIn(readable(text, true), country);
+  const written = numbersIn(readable(text, false), country);
+  const overlaps = (a: Found[number], b: Found[number]) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+  return [...read, ...written.filter((w) => !read.some((r) => overlaps(r, w)))].sort((a, b) => a.startsAt - b.startsAt);
+}
+
+/** Every phone number either reading of phoneNumbersIn finds, overlapping ones too, by where each starts: what masking covers. */
+export function phoneNumbersEitherWay(text: string, country: CountryCode): Found {
+  return [...numbersIn(readable(text, true), country), ...numbersIn(readable(text, false), country)].sort((a, b) => a.startsAt - b.startsAt);
+}
+
+/**
+ * The phone numbers of a text as read. A count
  * after a number ("called from 415 555 0144 5 times") is read apart when
  * the number is whole without it and no number with it: libphonenumber took
  * it for one more digit, and the text named no number at all.
  */
-export function phoneNumbersIn(text: string, country: CountryCode): ReturnType<typeof findPhoneNumbersInText> {
-  let readable = numberReadable(text);
-  for (const m of readable.matchAll(COUNT_AFTER)) {
+function numbersIn(text: string, country: CountryCode): Found {
+  let read = text;
+  for (const m of read.matchAll(COUNT_AFTER)) {
     const gap = (m.index ?? 0) + 1;
     // A number the count makes whole ("+49 30 1234567 89") stays one.
-    if (findPhoneNumbersInText(readable, country).some((n) => n.startsAt < gap && n.endsAt > gap)) continue;
+    if (findPhoneNumbersInText(read, country).some((n) => n.startsAt < gap && n.endsAt > gap)) continue;
     // A line break between them, the same length: positions stay those of the text.
-    const apart = readable.slice(0, gap) + '\n'.repeat((m[1] as string).length) + readable.slice(gap + (m[1] as string).length);
-    if (findPhoneNumbersInText(apart, country).some((n) => n.endsAt === gap)) readable = apart;
+    const apart = read.slice(0, gap) + '\n'.repeat((m[1] as string).length) + read.slice(gap + (m[1] as string).length);
+    if (findPhoneNumbersInText(apart, country).some((n) => n.endsAt === gap)) read = apart;
   }
-  return findPhoneNumbersInText(readable, country);
+  return findPhoneNumbersInText(read, country);
 }

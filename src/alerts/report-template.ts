@@ -11,7 +11,7 @@ import { smsSegments } from '../bot/sms-segments';
 import type { Lang } from '../domain/lang';
 import { cleanAlertText, MAX_ALERT_SEGMENTS, plainPunctuation, withoutSymbols } from './alert-text';
 import { carriesNumber, DEFAULT_COUNTRY, digitForms, identifiersIn, showIdentifier, uniqueIdentifiers, type Identifier } from './identifiers';
-import { phoneNumbersIn } from './numbers-in-text';
+import { phoneNumbersEitherWay } from './numbers-in-text';
 
 /** What a guided report holds, as the reporter answered (sealed with the report). */
 export interface ReportFields {
@@ -59,12 +59,13 @@ export function maskNumber(text: string, e164: string | null, country: CountryCo
   if (!e164) return text;
   let out = '';
   let at = 0;
-  // Read as identifiersIn reads numbers (letters for digits, commas, a count after one), or the number would be masked less than it is found.
-  for (const m of phoneNumbersIn(text, country)) {
+  // Read as identifiersIn reads numbers (letters for digits, commas, a count after one), or the number would be
+  // masked less than it is found; in either reading, and where the two overlap, both spans go.
+  for (const m of phoneNumbersEitherWay(text, country)) {
     if (m.number.number !== e164) continue;
-    out += `${text.slice(at, m.startsAt)}[-]`;
+    if (m.startsAt >= at) out += `${text.slice(at, m.startsAt)}[-]`;
     // A number in keycap digits ends with its last digit: the keycap's marks after it go with it.
-    at = m.endsAt + (/^\uFE0F?\u20E3/u.exec(text.slice(m.endsAt))?.[0].length ?? 0);
+    at = Math.max(at, m.endsAt + (/^\uFE0F?\u20E3/u.exec(text.slice(m.endsAt))?.[0].length ?? 0));
   }
   // Glued to letters ("@sara4155550105", "onlyfans.com/sara4155550105") no number is found: a run of digits that is hers goes too.
   const forms = digitForms(e164);

@@ -359,6 +359,15 @@ describe('identifiers: phone numbers', () => {
     expect(checkQueries('415·555·0177')).toEqual(phone);
   });
 
+  it('reads a number after a number apart from it, a bullet, keycaps or the keycap ten between them', () => {
+    const phone = [{ kind: 'phone', value: '+14155550177' }];
+    expect(identifiersIn('2 • 415 555 0177')).toEqual(phone);
+    expect(identifiersIn('came to room 12 • 415 555 0177 his cell')).toEqual(phone);
+    expect(identifiersIn('rm 1\uFE0F\u20E32\uFE0F\u20E3 415 555 0177')).toEqual(phone);
+    expect(identifiersIn('options 1\uFE0F\u20E32\uFE0F\u20E33\uFE0F\u20E3 415 555 0177')).toEqual(phone);
+    expect(identifiersIn('\u{1F51F} 415 555 0177')).toEqual(phone);
+  });
+
   it('only a phone number hides a plate: a plate that ends a handle is still a plate', () => {
     expect(identifiersIn('his IG is @mike4321, plate 4321')).toEqual([
       { kind: 'handle', value: 'mike4321' },

@@ -26,6 +26,14 @@ describe("maskNumber and a client's number that holds the reporter's", () => {
     expect(maskNumber(`call me on ${keycaps.replace(/\uFE0F/g, '')}`, '+14155550105', 'US')).toBe('call me on [-]');
   });
 
+  it.each([
+    ['Person: tall, came to room 12 \u2022 415 555 0105 is mine.', 'Person: tall, came to room 12 \u2022 [-] is mine.'],
+    ['rm 1\uFE0F\u20E32\uFE0F\u20E3 415 555 0105', 'rm 1\uFE0F\u20E32\uFE0F\u20E3 [-]'],
+    ['\u{1F51F} 415 555 0105', '\u{1F51F} [-]'],
+  ])('masks hers after another number, a bullet, keycaps or the keycap ten between them: %j', (text, masked) => {
+    expect(maskNumber(text, '+14155550105', 'US')).toBe(masked);
+  });
+
   it('keeps a German client number that holds a reporter number of another city', () => {
     // Reporter: +49 30 123456 (Berlin, national 30123456). Client: 0 30 1234567 (a longer Berlin number).
     const text = 'he texted from 0301234567';

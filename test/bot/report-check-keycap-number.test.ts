@@ -10,6 +10,8 @@ import { MEMBER, MOD, REPORTER, reportWorld as world, sms } from '../helpers/rep
 const KEYCAPS = '4️⃣1️⃣5️⃣5️⃣5️⃣5️⃣0️⃣1️⃣7️⃣7️⃣';
 const say = (w: BotWorld, from: string, text: string): string => w.sms(from, text).reply ?? '';
 const refIn = (text: string): string => /#([A-Z0-9]{4,6})/.exec(text)?.[1] ?? '';
+/** Each digit of `text` as an emoji keycap digit. */
+const keycaps = (text: string): string => Array.from(text, (c) => (/\d/.test(c) ? `${c}\uFE0F\u20E3` : c)).join('');
 
 /**
  * A guided report with these answers to "person" and "how they made contact", approved: its reference, and the
@@ -85,5 +87,26 @@ describe('a number written with keycap digits, bullets or middle dots', () => {
     // SHOW: the report as the moderators keep it.
     for (const text of [notice, say(w, MOD, `SHOW ${ref}`)]) expect(text.replace(/\D/g, '')).not.toContain('4155550105');
     expect(say(w, MEMBER, 'CHECK 4155550105')).toMatch(/^Heads Up: no alerts name that/);
+  });
+
+  it.each([
+    ['a room number and a bullet', 'tall, beard, came to room 12 \u2022 415 555 0105 is mine'],
+    ['a room number in keycaps', `tall, beard, came to rm ${keycaps('12')} 415 555 0105 is mine`],
+    ['the keycap ten', 'tall, beard, \u{1F51F} 415 555 0105 is mine'],
+  ])("masks the reporter's own number after %s: it reaches no moderator", async (_how, person) => {
+    const w = await world();
+    const { notice } = approvedGuided(w, person, 'SKIP');
+    expect(notice).toContain('[-] is mine');
+    expect(notice.replace(/\D/g, '')).not.toContain('5550105');
+  });
+
+  it.each([
+    ['a room number and a bullet', 'tall, beard, room 12 \u2022 415 555 0177 his cell'],
+    ['a room number in keycaps', `tall, beard, rm ${keycaps('12')} 415 555 0177 his cell`],
+    ['a list in keycaps', `tall, beard, options ${keycaps('1 2 3')} 415 555 0177 his cell`],
+  ])("finds the client's number after %s once approved", async (_how, person) => {
+    const w = await world();
+    approvedGuided(w, person, 'SKIP');
+    expect(say(w, MEMBER, 'CHECK 4155550177')).toMatch(/^Heads Up: that number is in 1 alert/);
   });
 });
