@@ -27,9 +27,10 @@ export function digitForms(e164: string): Set<string> {
 // An emoji keycap digit ("4️⃣": the digit, an optional emoji selector, the keycap mark), as phones offer them.
 const KEYCAP = /(\d)(\uFE0F?\u20E3)/gu;
 // A bullet or middle dot between digit groups ("415•555•0177", "415 · 555 · 0177"): a separator, read as a space (as a
-// hyphen it would join a number before it: "room 12·415-555-0177").
+// hyphen it would join a number before it: "room 12·415-555-0177"). Up to three spaces either side: a keycap digit's
+// marks read as two, and a space may follow them ("4️⃣1️⃣5️⃣ • 5️⃣…").
 const DOTS = '\u00B7\u2022\u2027\u2219\u22C5\u30FB\uFF65';
-const DOT_BETWEEN_DIGITS = new RegExp(`(?<=\\d\\s?)[${DOTS}](?=\\s?\\d)`, 'gu');
+const DOT_BETWEEN_DIGITS = new RegExp(`(?<=\\d\\s{0,3})[${DOTS}](?=\\s{0,3}\\d)`, 'gu');
 // A word that may be a number with letters typed for digits: digits, those letters, number punctuation and the dots.
 const NUMBER_WORD = new RegExp(`^[\\d+().\\-OoIl|,;:!?${DOTS}]+$`, 'u');
 
@@ -64,8 +65,9 @@ function readable(text: string, marks: boolean): string {
   });
   return (marks ? words.replace(DOT_BETWEEN_DIGITS, ' ') : words)
     // Only where a number starts: not in a word or a time ("10h00", "10:00"), and not after digits
-    // and their separators ("415 555 0012" keeps its end); after a label it does ("tel:0044 …").
-    .replace(/(?<![\d+][\s().\-/]*)(?<![\p{L}\p{N}])(?<!\d:)00(\s?)(?=[1-9])/gu, (_prefix, space: string) => ` ${space}+`)
+    // and their separators ("415 555 0012" keeps its end); after a label it does ("tel:0044 …"). In keycaps
+    // ("0️⃣0️⃣1️⃣ 4️⃣…") their marks read as spaces after each 0.
+    .replace(/(?<![\d+][\s().\-/]*)(?<![\p{L}\p{N}])(?<!\d:)0\s{0,2}0\s{0,3}(?=[1-9])/gu, (prefix: string) => `${' '.repeat(prefix.length - 1)}+`)
     .replace(/[,;]/g, '/');
 }
 
@@ -87,7 +89,7 @@ type Found = ReturnType<typeof findPhoneNumbersInText>;
  * no number). Positions are the text's, one for one in both readings.
  */
 export function phoneNumbersIn(text: string, country: CountryCode): Found {
-  const read = numbersIn(readable(text, true), country);
+  const read = numbersWithoutMarks(text, country);
   const written = numbersIn(readable(text, false), country);
   const overlaps = (a: Found[number], b: Found[number]) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
   return [...read, ...written.filter((w) => !read.some((r) => overlaps(r, w)))].sort((a, b) => a.startsAt - b.startsAt);
@@ -95,7 +97,21 @@ export function phoneNumbersIn(text: string, country: CountryCode): Found {
 
 /** Every phone number either reading of phoneNumbersIn finds, overlapping ones too, by where each starts: what masking covers. */
 export function phoneNumbersEitherWay(text: string, country: CountryCode): Found {
-  return [...numbersIn(readable(text, true), country), ...numbersIn(readable(text, false), country)].sort((a, b) => a.startsAt - b.startsAt);
+  return [...numbersWithoutMarks(text, country), ...numbersIn(readable(text, false), country)].sort((a, b) => a.startsAt - b.startsAt);
+}
+
+/**
+ * The numbers numberReadable reads, found in the text without its keycap marks (libphonenumber takes no more
+ * than four characters between digits: "4️⃣1️⃣5️⃣ • 5️⃣5️⃣5️⃣" has six), at their places in the text.
+ */
+function numbersWithoutMarks(text: string, country: CountryCode): Found {
+  const marks = new Set<number>();
+  for (const m of text.matchAll(KEYCAP)) for (let i = 1; i < m[0].length; i++) marks.add((m.index ?? 0) + i);
+  // Where each character of the text without marks is in the text.
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) if (!marks.has(i)) at.push(i);
+  const compact = at.map((i) => text[i]).join('');
+  return numbersIn(readable(compact, true), country).map((n) => ({ ...n, startsAt: at[n.startsAt] as number, endsAt: (at[n.endsAt - 1] as number) + 1 }));
 }
 
 /**

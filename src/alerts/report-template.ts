@@ -54,6 +54,9 @@ export function fieldIdentifiers(f: ReportFields, country: CountryCode = DEFAULT
   return uniqueIdentifiers(texts.flatMap(([t, vehicle]) => (t ? identifiersIn(t, { country, vehicle }) : [])));
 }
 
+// The part of a 00 prefix before where numberReadable reads its "+": a 0, or both, in keycaps too, and a space.
+const PREFIX_BEFORE = /0[\uFE0F\u20E3]{0,2}\s?(?:0[\uFE0F\u20E3]{0,2}\s?)?$/u;
+
 /** Replaces every way `e164` is written in a text by "[-]": the reporter's own number never goes out. */
 export function maskNumber(text: string, e164: string | null, country: CountryCode): string {
   if (!e164) return text;
@@ -63,7 +66,9 @@ export function maskNumber(text: string, e164: string | null, country: CountryCo
   // masked less than it is found; in either reading, and where the two overlap, both spans go.
   for (const m of phoneNumbersEitherWay(text, country)) {
     if (m.number.number !== e164) continue;
-    if (m.startsAt >= at) out += `${text.slice(at, m.startsAt)}[-]`;
+    // A number after a 00 prefix starts at the "+" read in the prefix's place, a 0 or a space: the prefix goes with it ("0️⃣0️⃣1️⃣…").
+    const start = /[+1-9]/.test(text[m.startsAt] ?? '') ? m.startsAt : m.startsAt - (PREFIX_BEFORE.exec(text.slice(0, m.startsAt))?.[0].length ?? 0);
+    if (start >= at) out += `${text.slice(at, start)}[-]`;
     // A number in keycap digits ends with its last digit: the keycap's marks after it go with it.
     at = Math.max(at, m.endsAt + (/^\uFE0F?\u20E3/u.exec(text.slice(m.endsAt))?.[0].length ?? 0));
   }

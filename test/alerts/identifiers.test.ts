@@ -12,6 +12,9 @@ import {
 } from '../../src/alerts/identifiers';
 import { maskNumber } from '../../src/alerts/report-template';
 
+/** Each digit of `text` as an emoji keycap digit. */
+const keycaps = (text: string): string => Array.from(text, (c) => (/\d/.test(c) ? `${c}\uFE0F\u20E3` : c)).join('');
+
 /** A valid US number's parts: area code and exchange 2-9 first, as NANP requires; 555-01xx lines are fictional. */
 const usNumber = fc.record({
   npa: fc.constantFrom('415', '628', '212', '646', '213', '312', '305', '702'),
@@ -368,6 +371,13 @@ describe('identifiers: phone numbers', () => {
     expect(identifiersIn('\u{1F51F} 415 555 0177')).toEqual(phone);
   });
 
+  it('reads a number in keycap digits with bullets between its groups, or after a 00 in keycaps', () => {
+    const phone = [{ kind: 'phone', value: '+14155550177' }];
+    expect(identifiersIn(`his cell ${keycaps('415•555•0177')}`)).toEqual(phone);
+    expect(identifiersIn(`his cell ${keycaps('415 • 555 • 0177')}`)).toEqual(phone);
+    expect(identifiersIn(`his cell ${keycaps('001 415 555 0177')}`)).toEqual(phone);
+  });
+
   it('only a phone number hides a plate: a plate that ends a handle is still a plate', () => {
     expect(identifiersIn('his IG is @mike4321, plate 4321')).toEqual([
       { kind: 'handle', value: 'mike4321' },
@@ -430,9 +440,12 @@ describe('numberReadable: a text as numbers are read in it, each character for o
     // Emoji keycap digits read as their digits, with or without the emoji selector; the keycap ten as 10.
     ['4\uFE0F\u20E31\u20E35\uFE0F\u20E3 x', '4  1 5   x'],
     ['\u{1F51F} and #\uFE0F\u20E3', '10 and #\uFE0F\u20E3'],
-    // A bullet or middle dot between digits (a space either side at most) as a space; elsewhere kept.
+    // A bullet or middle dot between digits (three spaces either side at most: a keycap's marks read as two) as a space; elsewhere kept.
     ['415•555·0177 415 ∙ 555 ⋅ 0177', '415 555 0177 415   555   0177'],
-    ['• 415 ·a b· 5  •  5', '• 415 ·a b· 5  •  5'],
+    ['• 415 ·a b· 5  •  5 5    •    5', '• 415 ·a b· 5     5 5    •    5'],
+    ['4\uFE0F\u20E3 • 5\uFE0F\u20E3', '4     5  '],
+    // The 00 prefix in keycaps, their marks read as spaces.
+    ['0\uFE0F\u20E30\uFE0F\u20E31\uFE0F\u20E3 4', '     +1   4'],
   ])('%j reads as %j', (text, read) => {
     expect(numberReadable(text)).toBe(read);
     expect(numberReadable(text)).toHaveLength(text.length);

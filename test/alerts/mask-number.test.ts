@@ -34,6 +34,13 @@ describe("maskNumber and a client's number that holds the reporter's", () => {
     expect(maskNumber(text, '+14155550105', 'US')).toBe(masked);
   });
 
+  it.each([
+    ['4\uFE0F\u20E31\uFE0F\u20E35\uFE0F\u20E3\u20225\uFE0F\u20E35\uFE0F\u20E35\uFE0F\u20E3\u20220\uFE0F\u20E31\uFE0F\u20E30\uFE0F\u20E35\uFE0F\u20E3'],
+    ['0\uFE0F\u20E30\uFE0F\u20E31\uFE0F\u20E3 4\uFE0F\u20E31\uFE0F\u20E35\uFE0F\u20E3 5\uFE0F\u20E35\uFE0F\u20E35\uFE0F\u20E3 0\uFE0F\u20E31\uFE0F\u20E30\uFE0F\u20E35\uFE0F\u20E3'],
+  ])('masks hers in keycap digits with bullets between its groups, or after a 00 in keycaps: %s', (own) => {
+    expect(maskNumber(`mine is ${own} ok`, '+14155550105', 'US')).toBe('mine is [-] ok');
+  });
+
   it('keeps a German client number that holds a reporter number of another city', () => {
     // Reporter: +49 30 123456 (Berlin, national 30123456). Client: 0 30 1234567 (a longer Berlin number).
     const text = 'he texted from 0301234567';

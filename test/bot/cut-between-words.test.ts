@@ -26,6 +26,8 @@ describe('a text cut between words', () => {
     ['415 • 555 • 0177'],
     ['415 · 555 · 0177'],
     [Array.from('415 555 0177', (c) => (c === ' ' ? c : `${c}\uFE0F\u20E3`)).join('')],
+    [Array.from('415 \u2022 555 \u2022 0177', (c) => (/\d/.test(c) ? `${c}\uFE0F\u20E3` : c)).join('')],
+    [Array.from('415\u2022555\u20220177', (c) => (/\d/.test(c) ? `${c}\uFE0F\u20E3` : c)).join('')],
   ])('keeps none of %j wherever in it the cut falls', (num) => {
     const length = Array.from(num).length;
     for (let k = 1; k < length; k++) {

@@ -90,10 +90,12 @@ describe('a number written with keycap digits, bullets or middle dots', () => {
   });
 
   it.each([
-    ['a room number and a bullet', 'tall, beard, came to room 12 \u2022 415 555 0105 is mine'],
-    ['a room number in keycaps', `tall, beard, came to rm ${keycaps('12')} 415 555 0105 is mine`],
-    ['the keycap ten', 'tall, beard, \u{1F51F} 415 555 0105 is mine'],
-  ])("masks the reporter's own number after %s: it reaches no moderator", async (_how, person) => {
+    ['after a room number and a bullet', 'tall, beard, came to room 12 \u2022 415 555 0105 is mine'],
+    ['after a room number in keycaps', `tall, beard, came to rm ${keycaps('12')} 415 555 0105 is mine`],
+    ['after the keycap ten', 'tall, beard, \u{1F51F} 415 555 0105 is mine'],
+    ['in keycaps with bullets', `tall, beard, ${keycaps('415\u2022555\u20220105')} is mine`],
+    ['in keycaps after 00', `tall, beard, ${keycaps('001 415 555 0105')} is mine`],
+  ])("masks the reporter's own number written %s: it reaches no moderator", async (_how, person) => {
     const w = await world();
     const { notice } = approvedGuided(w, person, 'SKIP');
     expect(notice).toContain('[-] is mine');
@@ -101,12 +103,26 @@ describe('a number written with keycap digits, bullets or middle dots', () => {
   });
 
   it.each([
-    ['a room number and a bullet', 'tall, beard, room 12 \u2022 415 555 0177 his cell'],
-    ['a room number in keycaps', `tall, beard, rm ${keycaps('12')} 415 555 0177 his cell`],
-    ['a list in keycaps', `tall, beard, options ${keycaps('1 2 3')} 415 555 0177 his cell`],
-  ])("finds the client's number after %s once approved", async (_how, person) => {
+    ['after a room number and a bullet', 'tall, beard, room 12 \u2022 415 555 0177 his cell'],
+    ['after a room number in keycaps', `tall, beard, rm ${keycaps('12')} 415 555 0177 his cell`],
+    ['after a list in keycaps', `tall, beard, options ${keycaps('1 2 3')} 415 555 0177 his cell`],
+    ['in keycaps with bullets', `tall, beard, his cell ${keycaps('415\u2022555\u20220177')}`],
+  ])("finds the client's number written %s once approved", async (_how, person) => {
     const w = await world();
     approvedGuided(w, person, 'SKIP');
     expect(say(w, MEMBER, 'CHECK 4155550177')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
+  it("masks the reporter's own number in keycaps with bullets in an alert that must drop its emoji to fit", async () => {
+    const w = await world();
+    let reply = '';
+    const where = '415 Motel 6 on Lombard St, second floor, the room at the back by the ice machine, parked outside';
+    const person = `tall \u{1F621} beard, mine is ${keycaps('415\u2022555\u20220105')}, he has it`;
+    for (const a of ['REPORT', '1 3', 'last Friday around 11:30pm', where, person, 'grey van', 'SKIP', 'SKIP', 'DONE']) reply = say(w, REPORTER, a);
+    const notice = w.queued(sms(MOD)).map((m) => m.text).join('\n');
+    expect(refIn(reply)).not.toBe('');
+    expect(notice).toContain('mine is [-], he has it');
+    expect(notice).not.toContain('\u20E3');
+    expect(notice.replace(/\D/g, '')).not.toContain('5550105');
   });
 });
