@@ -14,8 +14,8 @@ export const EARLIER_SEGMENTS = 2;
 export function earlierAnswer(d: Draft): string | undefined {
   if (d.step === 'review') return undefined;
   if (d.step === 'what') return d.categories.map((c) => CATEGORIES.indexOf(c) + 1).join(' ') || undefined;
-  // The areas are kept with the place: SKIP keeps both.
-  if (d.step === 'where') return [...d.areas, d.where ?? ''].join(' ').trim() || undefined;
+  // The areas are kept with the place: SKIP keeps both. Areas alone may be the REPORT line's, no answer to "Where?".
+  if (d.step === 'where') return d.where === undefined ? undefined : [...d.areas, d.where].join(' ').trim() || undefined;
   return d[d.step] || undefined;
 }
 

@@ -51,6 +51,11 @@ describe('BACK to a question she answered', () => {
     expect(say(w, REPORTER, 'BACK')).toBe(catalog('en').reportAsk('where'));
   });
 
+  it('"Where?" asked the first time after REPORT named an area is asked plainly: the area was no answer to it', async () => {
+    const w = await world();
+    expect(answer(w, ['REPORT 415', '1', 'last night'])).toBe(catalog('en').reportAsk('where'));
+  });
+
   it('clips a long answer by whole words, within two segments', async () => {
     const w = await world();
     const long = 'Tall, grey beard, said his name was Mike and that he was a cop, drove off fast. '.repeat(4).trim();
