@@ -262,10 +262,14 @@ export function reviewFields(f: AlertFields, fits: (f: AlertFields) => boolean):
   return last;
 }
 
-/** What fitting leaves out of a guided report's alert: the answers left out whole, those shortened, and how many contacts of the list. */
+/**
+ * What fitting leaves out of a guided report's alert: the answers left out whole, those shortened, and how many
+ * of its categories (the gravest stay) and of the contacts of the list.
+ */
 export interface LeftOut {
   fields: Array<'when' | 'where' | 'person' | 'vehicle' | 'contact'>;
   shortened: Array<'when' | 'where' | 'person' | 'vehicle' | 'contact'>;
+  categories: number;
   contacts: number;
 }
 
@@ -280,6 +284,7 @@ export function leftOut(npas: string[], f: AlertFields): LeftOut {
   return {
     fields: keys.filter((k) => plain[k] && !fitted[k]),
     shortened: keys.filter((k) => fitted[k] && fitted[k] !== plain[k] && fitted[k] !== written[k]),
+    categories: f.categories.length - fitted.categories.length,
     contacts: (f.contactIds?.length ?? 0) - (fitted.contactIds?.length ?? 0),
   };
 }

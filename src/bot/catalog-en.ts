@@ -282,7 +282,7 @@ export const en: Catalog = {
       n.matches.pending.length ? `MATCHES ${n.matches.pending.length} pending: ${n.matches.pending.slice(0, 5).map((x) => `#${x}`).join(', ')}` : '',
     ].filter(Boolean);
     const head = `Report ${n.ref} (${listAreas(n.areas)})${n.categories.length ? `: ${n.categories.map((c) => CATEGORY[c]).join(', ')}` : ''}.${matched.length ? ` ${matched.join('. ')}.` : ''}`;
-    const note = `${leftOutLine(n.leftOut, LABELS, ['Left out to fit', 'Shortened to fit'], (c) => `${c} contact${c === 1 ? '' : 's'}`)}${n.note ? `\nNote: ${clip(n.note, 160)}` : ''}`;
+    const note = `${leftOutLine(n.leftOut, LABELS, ['Left out to fit', 'Shortened to fit'], (c) => `${c} contact${c === 1 ? '' : 's'}`, (c) => `${c} categor${c === 1 ? 'y' : 'ies'}`)}${n.note ? `\nNote: ${clip(n.note, 160)}` : ''}`;
     return n.alert !== null
       ? `${head} ${n.segments} SMS, would send:\n${n.alert}${note}\nAPPROVE ${r} / REJECT ${r} / EDIT ${r} text`
       : `${head} It is too long for an alert (${n.segments} SMS, most 3): ${clip(n.text ?? '', 300)}${note}\nEDIT ${r} text, SHOW ${r}`;

@@ -284,7 +284,7 @@ export const es: Catalog = {
       n.matches.pending.length ? `COINCIDE con ${n.matches.pending.length} pendiente${n.matches.pending.length === 1 ? '' : 's'}: ${n.matches.pending.slice(0, 5).map((x) => `#${x}`).join(', ')}` : '',
     ].filter(Boolean);
     const head = `Reporte ${n.ref} (${listAreas(n.areas)})${n.categories.length ? `: ${n.categories.map((c) => CATEGORY[c]).join(', ')}` : ''}.${matched.length ? ` ${matched.join('. ')}.` : ''}`;
-    const note = `${leftOutLine(n.leftOut, LABELS, ['Quitado para caber', 'Acortado para caber'], (c) => `${c} contacto${c === 1 ? '' : 's'}`)}${n.note ? `\nNota: ${clip(n.note, 160)}` : ''}`;
+    const note = `${leftOutLine(n.leftOut, LABELS, ['Quitado para caber', 'Acortado para caber'], (c) => `${c} contacto${c === 1 ? '' : 's'}`, (c) => `${c} categoria${c === 1 ? '' : 's'}`)}${n.note ? `\nNota: ${clip(n.note, 160)}` : ''}`;
     return n.alert !== null
       ? `${head} ${n.segments} SMS, se enviaria:\n${n.alert}${note}\nAPPROVE ${r} / REJECT ${r} / EDIT ${r} texto`
       : `${head} Es muy largo para una alerta (${n.segments} SMS, max 3): ${clip(n.text ?? '', 300)}${note}\nEDIT ${r} texto, SHOW ${r}`;

@@ -289,7 +289,7 @@ export const fr: Catalog = {
       n.matches.pending.length ? `CORRESPOND à ${n.matches.pending.length} en attente: ${n.matches.pending.slice(0, 5).map((x) => `#${x}`).join(', ')}` : '',
     ].filter(Boolean);
     const head = `Signalement ${n.ref} (${listAreas(n.areas)})${n.categories.length ? `: ${n.categories.map((c) => CATEGORY[c]).join(', ')}` : ''}.${matched.length ? ` ${matched.join('. ')}.` : ''}`;
-    const note = `${leftOutLine(n.leftOut, LABELS, ['Retiré pour tenir', 'Raccourci pour tenir'], (c) => `${c} contact${c === 1 ? '' : 's'}`)}${n.note ? `\nNote: ${clip(n.note, 160)}` : ''}`;
+    const note = `${leftOutLine(n.leftOut, LABELS, ['Retiré pour tenir', 'Raccourci pour tenir'], (c) => `${c} contact${c === 1 ? '' : 's'}`, (c) => `${c} catégorie${c === 1 ? '' : 's'}`)}${n.note ? `\nNote: ${clip(n.note, 160)}` : ''}`;
     return n.alert !== null
       ? `${head} ${n.segments} SMS, enverrait:\n${n.alert}${note}\nAPPROVE ${r} / REJECT ${r} / EDIT ${r} texte`
       : `${head} Trop long pour une alerte (${n.segments} SMS, max 3): ${clip(n.text ?? '', 300)}${note}\nEDIT ${r} texte, SHOW ${r}`;

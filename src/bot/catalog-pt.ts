@@ -289,7 +289,7 @@ export const pt: Catalog = {
       n.matches.pending.length ? `COINCIDE com ${n.matches.pending.length} pendente${n.matches.pending.length === 1 ? '' : 's'}: ${n.matches.pending.slice(0, 5).map((x) => `#${x}`).join(', ')}` : '',
     ].filter(Boolean);
     const head = `Denuncia ${n.ref} (${listAreas(n.areas)})${n.categories.length ? `: ${n.categories.map((c) => CATEGORY[c]).join(', ')}` : ''}.${matched.length ? ` ${matched.join('. ')}.` : ''}`;
-    const note = `${leftOutLine(n.leftOut, LABELS, ['Retirado para caber', 'Encurtado para caber'], (c) => `${c} contato${c === 1 ? '' : 's'}`)}${n.note ? `\nNota: ${clip(n.note, 160)}` : ''}`;
+    const note = `${leftOutLine(n.leftOut, LABELS, ['Retirado para caber', 'Encurtado para caber'], (c) => `${c} contato${c === 1 ? '' : 's'}`, (c) => `${c} categoria${c === 1 ? '' : 's'}`)}${n.note ? `\nNota: ${clip(n.note, 160)}` : ''}`;
     return n.alert !== null
       ? `${head} ${n.segments} SMS, enviaria:\n${n.alert}${note}\nAPPROVE ${r} / REJECT ${r} / EDIT ${r} texto`
       : `${head} Longo demais para um alerta (${n.segments} SMS, max 3): ${clip(n.text ?? '', 300)}${note}\nEDIT ${r} texto, SHOW ${r}`;

@@ -58,11 +58,17 @@ export function categoryCounts(counts: Record<string, number> | undefined, categ
 }
 
 /**
- * "\nLeft out to fit: Where, 2 contacts.\nShortened to fit: Person.": what a guided report's alert leaves out and
+ * "\nLeft out to fit: Where, 5 categories, 2 contacts.\nShortened to fit: Person.": what a guided report's alert leaves out and
  * what it shortens, in one language's words (`heads`: the two lines'; '' when nothing).
  */
-export function leftOutLine(l: LeftOut | undefined, labels: FieldLabels, heads: [left: string, shortened: string], contacts: (n: number) => string): string {
-  const parts = [...(l?.fields ?? []).map((k) => labels[k]), ...(l?.contacts ? [contacts(l.contacts)] : [])];
+export function leftOutLine(
+  l: LeftOut | undefined,
+  labels: FieldLabels,
+  heads: [left: string, shortened: string],
+  contacts: (n: number) => string,
+  categories: (n: number) => string,
+): string {
+  const parts = [...(l?.fields ?? []).map((k) => labels[k]), ...(l?.categories ? [categories(l.categories)] : []), ...(l?.contacts ? [contacts(l.contacts)] : [])];
   const shortened = (l?.shortened ?? []).map((k) => labels[k]);
   return `${parts.length ? `\n${heads[0]}: ${parts.join(', ')}.` : ''}${shortened.length ? `\n${heads[1]}: ${shortened.join(', ')}.` : ''}`;
 }

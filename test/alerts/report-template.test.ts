@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { alertFieldsOf, alertIdentifiers, bodySegments, leftOut, renderBody, type ReportFields } from '../../src/alerts/report-template';
+import { alertFieldsOf, alertIdentifiers, bodySegments, fitFields, leftOut, renderBody, type ReportFields } from '../../src/alerts/report-template';
 import { CATEGORIES } from '../../src/bot/report-dialogue';
 import { smsSegments } from '../../src/bot/sms-segments';
 
@@ -93,9 +93,17 @@ describe('what the moderators are told fitting left out or shortened', () => {
     // An emoji makes this alert UCS-2 and too long; without it, GSM-7, it fits whole.
     const emoji = alertFieldsOf({ categories: ['violence'], person: `${LONG.person} 😡`, vehicle: LONG.vehicle }, OWN);
     expect(renderBody('en', ['415'], { fields: emoji })).not.toContain('😡');
-    expect(leftOut(['415'], emoji)).toEqual({ fields: [], shortened: [], contacts: 0 });
+    expect(leftOut(['415'], emoji)).toEqual({ fields: [], shortened: [], categories: 0, contacts: 0 });
     // Letters outside GSM-7 cannot be dropped: the answers are clipped.
     const clipped = alertFieldsOf({ ...LONG, where: `${LONG.where}, Martínez` }, OWN);
-    expect(leftOut(['415'], clipped)).toEqual({ fields: [], shortened: ['when', 'where', 'person', 'vehicle'], contacts: 0 });
+    expect(leftOut(['415'], clipped)).toEqual({ fields: [], shortened: ['when', 'where', 'person', 'vehicle'], categories: 0, contacts: 0 });
+  });
+
+  it('counts the categories the alert drops to fit', () => {
+    // Every category, answers in another alphabet (UCS-2) and four areas: only the gravest categories fit.
+    const fields = alertFieldsOf({ categories: [...CATEGORIES], when: 'Юрий night', where: 'Юрий', contact: 'Юрий' }, OWN);
+    const npas = ['415', '510', '628', '650'];
+    expect(fitFields(npas, fields).categories).toEqual(CATEGORIES.slice(0, 4));
+    expect(leftOut(npas, fields).categories).toBe(CATEGORIES.length - 4);
   });
 });

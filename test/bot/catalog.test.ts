@@ -207,7 +207,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
       t.modReportNotice({ ref: REF, categories: ALL_CATEGORIES, areas: AREAS, alert: t.alert(AREAS, 'grey van, aggressive'), segments: 1, matches: MATCHES, note: LONG_ASCII }),
       t.modReportNotice({
         ...{ ref: REF, categories: ALL_CATEGORIES, areas: AREAS, alert: t.alert(AREAS, 'grey van, aggressive'), segments: 3, matches: MATCHES, note: LONG_ASCII },
-        leftOut: { fields: ['when', 'where'], shortened: ['person', 'vehicle', 'contact'], contacts: 12 },
+        leftOut: { fields: ['when', 'where'], shortened: ['person', 'vehicle', 'contact'], categories: 5, contacts: 12 },
       }),
       ...TEXTS.map((x) => t.modReportNotice({ ref: REF, categories: [], areas: AREAS, alert: null, segments: 24, text: x, matches: MATCHES, note: x })),
     ],
@@ -238,6 +238,18 @@ describe('the reply catalogues', () => {
 
   it('test every reply of the catalogue interface with worst-case arguments', () => {
     expect(Object.keys(replies(en)).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it.each([
+    ['en', 'Left out to fit: When, Where, 5 categories, 12 contacts.'],
+    ['es', '5 categorias, 12 contactos.'],
+    ['fr', '5 catégories, 12 contacts.'],
+    ['pt', '5 categorias, 12 contatos.'],
+  ] as const)('tell the moderators (%s) how many categories the alert left out to fit', (lang, line) => {
+    const t = catalog(lang);
+    const leftOut = { fields: ['when', 'where'] as const, shortened: [], categories: 5, contacts: 12 };
+    const notice = t.modReportNotice({ ref: REF, categories: ALL_CATEGORIES, areas: AREAS, alert: t.alert(AREAS, 'grey van'), segments: 3, matches: MATCHES, leftOut: { ...leftOut, fields: [...leftOut.fields] } });
+    expect(notice).toContain(line);
   });
 
   it('are what catalog() returns for each language', () => {
