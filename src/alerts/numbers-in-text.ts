@@ -37,7 +37,7 @@ const NUMBER_WORD = new RegExp(`^[\\d+().\\-OoIl|,;:!?${DOTS}]+$`, 'u');
 /**
  * A text as phone numbers are read in it, one character for one so that
  * positions stay: emoji keycap digits read as digits ("4️⃣1️⃣5️⃣…", the marks
- * as spaces; "🔟" as 10) and a bullet or middle dot between digits as a
+ * as spaces; "🔟", in no phone number, as two spaces: a keypad row "1️⃣…9️⃣🔟" is no number) and a bullet or middle dot between digits as a
  * space, as ads and phones write numbers to dodge filters; letters typed for digits inside a number ("415-555-O123",
  * "4I5"), as ads write them to dodge filters, read as digits (O for 0; I, l
  * and | for 1), only in words of digits, those letters and number
@@ -57,7 +57,7 @@ export function numberReadable(text: string): string {
  * keycap, the keycap ten or a dot as written parts a number from one before it ("room 12 • 415 555 0177").
  */
 function readable(text: string, marks: boolean): string {
-  const keycaps = marks ? text.replace(KEYCAP, (_keycap, digit: string, m: string) => digit + ' '.repeat(m.length)).replace(/\u{1F51F}/gu, '10') : text;
+  const keycaps = marks ? text.replace(KEYCAP, (_keycap, digit: string, m: string) => digit + ' '.repeat(m.length)).replace(/\u{1F51F}/gu, '  ') : text;
   const words = keycaps.replace(/\S+/g, (word) => {
     if (!NUMBER_WORD.test(word)) return word;
     const digits = word.replace(/\D/g, '').length;

@@ -378,6 +378,11 @@ describe('identifiers: phone numbers', () => {
     expect(identifiersIn(`his cell ${keycaps('001 415 555 0177')}`)).toEqual(phone);
   });
 
+  it('reads no number in a keypad row of keycaps ending with the keycap ten', () => {
+    expect(identifiersIn(`${keycaps('123456789')}\u{1F51F}`)).toEqual([]);
+    expect(checkQueries(`${keycaps('123456789')}\u{1F51F}`)).toEqual([]);
+  });
+
   it('only a phone number hides a plate: a plate that ends a handle is still a plate', () => {
     expect(identifiersIn('his IG is @mike4321, plate 4321')).toEqual([
       { kind: 'handle', value: 'mike4321' },
@@ -437,9 +442,10 @@ describe('numberReadable: a text as numbers are read in it, each character for o
     ['+1 415-555-0100 x2', '+1 415-555-0100 x2'],
     // Commas and semicolons read as slashes (not as an extension), whitespace kept as it is.
     ['415 555 0177, 628;\tdone', '415 555 0177/ 628/\tdone'],
-    // Emoji keycap digits read as their digits, with or without the emoji selector; the keycap ten as 10.
+    // Emoji keycap digits read as their digits, with or without the emoji selector; the keycap ten, never in a
+    // number, as two spaces.
     ['4\uFE0F\u20E31\u20E35\uFE0F\u20E3 x', '4  1 5   x'],
-    ['\u{1F51F} and #\uFE0F\u20E3', '10 and #\uFE0F\u20E3'],
+    ['\u{1F51F} and #\uFE0F\u20E3', '   and #\uFE0F\u20E3'],
     // A bullet or middle dot between digits (three spaces either side at most: a keycap's marks read as two) as a space; elsewhere kept.
     ['415•555·0177 415 ∙ 555 ⋅ 0177', '415 555 0177 415   555   0177'],
     ['• 415 ·a b· 5  •  5 5    •    5', '• 415 ·a b· 5     5 5    •    5'],
