@@ -45,12 +45,12 @@ export function plainPunctuation(text: string): string {
  * Free text of an alert without emoji and symbols: one 😡 would make the whole alert UCS-2 (70 characters a
  * segment instead of 160) and cost it its answers. Letters and digits of any language stay (a name, a place,
  * "Martínez"); smart punctuation becomes its plain form; a keycap digit is its digit ("4️⃣1️⃣5️⃣" reads 415, a
- * number, as CHECK finds it). Idempotent.
+ * number, as CHECK finds it), and the keycap ten 10 ("🔟pm"). Idempotent.
  */
 export function withoutSymbols(text: string): string {
   let out = '';
   let afterLetter = false;
-  for (const ch of text.replace(/(\d)\uFE0F?\u20E3/gu, '$1')) {
+  for (const ch of text.replace(/(\d)\uFE0F?\u20E3/gu, '$1').replace(/\u{1F51F}/gu, '10')) {
     const kept: boolean = gsm7Length(ch) !== null || WORD_CHAR.test(ch) || (afterLetter && LETTER_MARK.test(ch));
     out += kept ? ch : (PLAIN[ch] ?? ' ');
     afterLetter = kept && /[\p{L}\p{M}]/u.test(ch);

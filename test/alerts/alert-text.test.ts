@@ -84,5 +84,7 @@ describe('withoutSymbols', () => {
     // A number in keycaps reads as the number, not as ten digits apart.
     expect(withoutSymbols('texts from 4\uFE0F\u20E31\uFE0F\u20E35\u20E3 5\uFE0F\u20E35\uFE0F\u20E35\uFE0F\u20E3 now')).toBe('texts from 415 555 now');
     expect(withoutSymbols('#\uFE0F\u20E3 1')).toBe('# 1');
+    // The keycap ten is 10, an hour or a count.
+    expect(withoutSymbols('around \u{1F51F}pm \u{1F621}')).toBe('around 10pm');
   });
 });

@@ -113,6 +113,7 @@ describe('the question asked again with her answer, in every language', () => {
     ['4\uFE0F\u20E31\uFE0F\u20E35\uFE0F\u20E3-555-0177 😡', '415-555-0177'],
     ['Яков, 415-555-0177', '..., 415-555-0177'],
     ['😡😡', '...'],
+    ['around \u{1F51F}pm', 'around 10pm'],
   ])('quotes %j as %j', (said, quoted) => {
     expect(plainQuote(said)).toBe(quoted);
   });
