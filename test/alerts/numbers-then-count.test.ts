@@ -4,6 +4,7 @@
  * apart where the number is whole without it, and only then.
  */
 import { identifiersIn } from '../../src/alerts/identifiers';
+import { maskNumber } from '../../src/alerts/report-template';
 
 describe('a phone number followed by a count', () => {
   it.each([
@@ -23,5 +24,12 @@ describe('a phone number followed by a count', () => {
 
   it('keeps a number whole when its last group makes it valid ("+49 30 1234567 89")', () => {
     expect(identifiersIn('+49 30 1234567 89 mal')).toEqual([{ kind: 'phone', value: '+4930123456789' }]);
+  });
+
+  it('reads a number and its count after hundreds of short runs each before a word, as it reads them alone', () => {
+    // Each "415 5 a" is a run and a count to try apart: a hostile REPORT of them cost seconds of every channel's time.
+    const runs = '415 5 a '.repeat(200);
+    expect(identifiersIn(`${runs}called from 415 555 0144 5 times`)).toEqual([{ kind: 'phone', value: '+14155550144' }]);
+    expect(maskNumber(`${runs}mine is 415 555 0105 2 times`, '+14155550105', 'US')).toBe(`${runs}mine is [-] 2 times`);
   });
 });

@@ -1,0 +1,21 @@
+/**
+ * How long reading the numbers of one hostile report takes: many short digit runs each followed by a word
+ * ("415 5 a " x 200, 1,600 characters), each a count after a number to try apart. Prints milliseconds per call of
+ * identifiersIn and maskNumber (a REPORT calls both); no network, no database.
+ */
+import { identifiersIn } from '../src/alerts/identifiers';
+import { maskNumber } from '../src/alerts/report-template';
+
+const HOSTILE = `${'415 5 a '.repeat(200)}`;
+const PLAIN = 'tall, beard, texts from 415 555 0177 5 times, plate 7ABC123, @rick_sf. '.repeat(20);
+
+function ms(run: () => unknown, times: number): number {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < times; i++) run();
+  return Number(process.hrtime.bigint() - start) / 1e6 / times;
+}
+
+for (const [name, text] of [['hostile', HOSTILE], ['plain', PLAIN]] as const) {
+  const times = name === 'hostile' ? 1 : 5;
+  console.log(`${name} (${text.length} chars): identifiersIn ${ms(() => identifiersIn(text), times).toFixed(1)} ms, maskNumber ${ms(() => maskNumber(text, '+14155550105', 'US'), times).toFixed(1)} ms`);
+}
