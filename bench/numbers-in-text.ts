@@ -1,7 +1,7 @@
 /**
  * How long reading the numbers of one hostile report takes: many short digit runs each followed by a word
  * ("415 5 a " x 200, 1,600 characters), each a count after a number to try apart. Prints milliseconds per call of
- * identifiersIn and maskNumber (a REPORT calls both); no network, no database.
+ * identifiersIn and maskNumber (a REPORT calls both); no network, no database. Run: npx tsx bench/numbers-in-text.ts
  */
 import { identifiersIn } from '../src/alerts/identifiers';
 import { maskNumber } from '../src/alerts/report-template';
