@@ -41,6 +41,18 @@ describe("maskNumber and a client's number that holds the reporter's", () => {
     expect(maskNumber(`mine is ${own} ok`, '+14155550105', 'US')).toBe('mine is [-] ok');
   });
 
+  it('masks a 00 before hers with it, and nothing else before it: a room number ending in 0 stays', () => {
+    expect(maskNumber('mine 0044 20 7946 0958 or 00 44 20 7946 0958', '+442079460958', 'US')).toBe('mine [-] or [-]');
+    expect(maskNumber('room 10 (415) 555-0105', '+14155550105', 'US')).toBe('room 10 [-]');
+  });
+
+  it('masks hers in groups after other digits, which read as no number with them ("room 20 415 555 0105")', () => {
+    expect(maskNumber('room 20 415 555 0105 is mine', '+14155550105', 'US')).toBe('room 20 [-] is mine');
+    expect(maskNumber('rm 20 - 1 415 555 0105, 3 times', '+14155550105', 'US')).toBe('rm 20 - [-], 3 times');
+    // Not a longer number ending or starting with her digits.
+    expect(maskNumber('his: 415 555 01059 or 24155550105', '+14155550105', 'US')).toBe('his: 415 555 01059 or 24155550105');
+  });
+
   it('keeps a German client number that holds a reporter number of another city', () => {
     // Reporter: +49 30 123456 (Berlin, national 30123456). Client: 0 30 1234567 (a longer Berlin number).
     const text = 'he texted from 0301234567';
