@@ -64,7 +64,7 @@ describe('a number written with keycap digits, bullets or middle dots', () => {
     expect(say(w, MEMBER, 'CHECK 4155550177')).toMatch(/^Heads Up: that number is in 1 alert/);
   });
 
-  it.each([KEYCAPS, '415•555•0177', '415 · 555 · 0177'])('CHECK %s finds an alert naming 415-555-0177', async (query) => {
+  it.each([KEYCAPS, '415•555•0177', '415 · 555 · 0177', keycaps('415 \u2022 555 \u2022 0177'), keycaps('001 415 555 0177')])('CHECK %s finds an alert naming 415-555-0177', async (query) => {
     const w = await world();
     approvedGuided(w, 'tall, beard', '415-555-0177');
     expect(say(w, MEMBER, `CHECK ${query}`)).toMatch(/^Heads Up: that number is in 1 alert/);
