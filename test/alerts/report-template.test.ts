@@ -88,6 +88,20 @@ describe('the alert template of a guided report', () => {
   });
 });
 
+describe('what CHECK finds of an alert that dropped its emoji', () => {
+  it.each([
+    ['room \u{1F51F} 415 555 0177 his cell', 'room 10 415 555 0177 his cell'],
+    ['rm 1\uFE0F\u20E32\uFE0F\u20E3 415 555 0177 his cell', 'rm 12 415 555 0177 his cell'],
+    ['room 12 \u2022 415 555 0177 his cell', 'room 12 415 555 0177 his cell'],
+  ])('the number it shows after another, their separator dropped: %j', (said, shown) => {
+    const where = '415 Motel 6 on Lombard St, second floor, the room at the back by the ice machine, parked outside';
+    const whole = alertFieldsOf({ categories: ['violence', 'robbery'], when: 'last Friday around 11:30pm', where, person: `tall \u{1F621} beard, ${said}`, vehicle: 'grey van' }, OWN);
+    const fitted = fitFields(['415'], whole);
+    expect(fitted.person).toBe(`tall beard, ${shown}`);
+    expect(alertIdentifiers({ fields: fitted }, 'US', whole)).toEqual([{ kind: 'phone', value: '+14155550177' }]);
+  });
+});
+
 describe('what the moderators are told fitting left out or shortened', () => {
   it('names no answer shortened when the alert only lost its emoji, and each one clipped when it was clipped', () => {
     // An emoji makes this alert UCS-2 and too long; without it, GSM-7, it fits whole.
