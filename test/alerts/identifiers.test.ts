@@ -10,7 +10,7 @@ import {
   normalizePhone,
   numberReadable,
 } from '../../src/alerts/identifiers';
-import { maskNumber } from '../../src/alerts/report-template';
+import { maskNumber } from '../../src/alerts/mask-number';
 
 /** Each digit of `text` as an emoji keycap digit. */
 const keycaps = (text: string): string => Array.from(text, (c) => (/\d/.test(c) ? `${c}\uFE0F\u20E3` : c)).join('');

@@ -5,7 +5,7 @@
  * one run may hold hers, and is kept whole.
  */
 import { carriesNumber } from '../../src/alerts/identifiers';
-import { maskNumber } from '../../src/alerts/report-template';
+import { maskNumber } from '../../src/alerts/mask-number';
 
 describe("maskNumber and a client's number that holds the reporter's", () => {
   it("keeps a Vienna client's number that holds a Vienna reporter's shorter one", () => {

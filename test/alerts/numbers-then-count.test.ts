@@ -4,7 +4,7 @@
  * apart where the number is whole without it, and only then.
  */
 import { identifiersIn } from '../../src/alerts/identifiers';
-import { maskNumber } from '../../src/alerts/report-template';
+import { maskNumber } from '../../src/alerts/mask-number';
 
 describe('a phone number followed by a count', () => {
   it.each([
