@@ -36,7 +36,26 @@ function stagedCopies(file: string): CheckResult[] {
     .map((f) => bad('restore', `${f} was left by a restore that did not finish: delete it, or run heads-up restore again (it is a copy of the backup and keeps what retention erased)`));
 }
 
+/**
+ * DATA_DIR itself, before anything is looked up in it: missing (a fresh
+ * checkout, or a mistyped variable), not a folder, or closed to this user.
+ * Null when it can be read.
+ */
+function dataDirProblem(dir: string): string | null {
+  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  if (!stat) return `${dir} does not exist: check DATA_DIR, or start the server once`;
+  if (!stat.isDirectory()) return `${dir} is not a folder: check DATA_DIR`;
+  try {
+    fs.readdirSync(dir);
+    return null;
+  } catch {
+    return `cannot read ${dir}: run doctor as the user that runs the line`;
+  }
+}
+
 export function checkDatabase(config: Config, key: { key: Uint8Array; file?: string } | null): CheckResult[] {
+  const dirProblem = dataDirProblem(config.dataDir);
+  if (dirProblem) return [bad('database', dirProblem)];
   const file = databaseFile(config.dataDir);
   const aside = `${file}.before-restore`;
   if (!fs.existsSync(file)) {

@@ -255,6 +255,19 @@ describe('doctor', () => {
     expect(fs.readdirSync(empty)).toEqual([]);
   });
 
+  it('names a DATA_DIR that does not exist (a fresh checkout, or a mistyped variable) and still runs the other checks', async () => {
+    const missing = path.join(tempDir(), 'not-made-yet');
+    const r = await runAdminCli(['doctor'], env({ DATA_DIR: missing }));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(failures(r.stdout)).toEqual([`FAIL database: ${missing} does not exist: check DATA_DIR, or start the server once`]);
+    const lines = r.stdout.split('\n');
+    expect(lines.findIndex((l) => l.startsWith('OK   twilio:'))).toBeGreaterThan(lines.findIndex((l) => l.startsWith('FAIL database:')));
+    expect(r.stdout).toContain('OK   signal account:');
+    // Doctor changes nothing: it does not make the folder.
+    expect(fs.existsSync(missing)).toBe(false);
+  });
+
   it('names a write-ahead log with no database beside it, and sends the operator to restore rather than start the server', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'heads-up.db');
