@@ -19,10 +19,18 @@ export async function backupCommand(file: string): Promise<string> {
     const failed = explainBackupFailure(err, databaseFile(config.dataDir), dest);
     throw failed ? new CommandError(failed.message) : err;
   }
-  if (fs.statSync(dest, { throwIfNoEntry: false })?.isDirectory()) {
+  let there: fs.Stats | undefined;
+  try {
+    there = fs.statSync(dest, { throwIfNoEntry: false });
+  } catch (err) {
+    // A folder on the way this user may not enter.
+    const failed = explainBackupFailure(err, source, dest);
+    throw failed ? new CommandError(failed.message) : err;
+  }
+  if (there?.isDirectory()) {
     throw new CommandError(`${dest} is a folder: give a file name inside it (for example ${path.join(dest, `heads-up-${new Date().toISOString().slice(0, 10)}.db`)})`);
   }
-  if (fs.existsSync(dest)) throw new CommandError(`${dest} already exists: choose a new file name (backups are never overwritten)`);
+  if (there) throw new CommandError(`${dest} already exists: choose a new file name (backups are never overwritten)`);
   if (!fs.existsSync(path.dirname(dest))) throw new CommandError(`${path.dirname(dest)} does not exist`);
   let made: Awaited<ReturnType<typeof backupDatabase>>;
   try {

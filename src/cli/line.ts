@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS } from '../bot/context';
 import { moderatorContacts, serverSends } from '../config/moderator-contacts';
 import { readConfig, type Config, type Secrets } from '../config/env';
 import { databaseFile, Db } from '../store/db';
+import { refusalMessage } from '../store/file-refusal';
 import { findProjectDir } from '../store/find-up';
 import { recordKey, verifyKey } from '../store/key-check';
 import { notALineProblem } from '../store/line-file';
@@ -35,7 +36,14 @@ export function readLineConfig(env: NodeJS.ProcessEnv = process.env): { config: 
 export function lineFile(config: Config): string {
   // In the wrong directory, an empty database and a fresh dev key would answer "Nothing pending."
   const file = databaseFile(config.dataDir);
-  if (!fs.existsSync(file)) throw new CommandError(`no database at ${file}: check DATA_DIR`);
+  try {
+    // Opened, not only looked for: a folder or file closed to this user is not "no database".
+    fs.closeSync(fs.openSync(file, 'r'));
+  } catch (err) {
+    const refused = refusalMessage(err, 'read', file, { denied: 'run heads-up as the user that runs the line' });
+    if (refused) throw new CommandError(refused);
+    throw new CommandError(`no database at ${file}: check DATA_DIR`);
+  }
   // Nor an empty file or another application's made into one (rotate-key sealed it as a line under the new key).
   const notLine = notALineProblem(file);
   if (notLine) throw new CommandError(notLine);

@@ -1,6 +1,7 @@
 /** `heads-up restore FILE`: with the server stopped, a backup becomes the database in DATA_DIR. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { refusalMessage } from '../store/file-refusal';
 import { restoreDatabase } from '../store/restore';
 import { cryptoReady, Vault } from '../store/vault';
 import { CommandError } from './cli-errors';
@@ -8,15 +9,50 @@ import { lineCounts } from './counted';
 import { databaseFile } from '../store/db';
 import { latestMigration, readExistingKey, readLineConfig } from './line';
 
+/** What to do when DATA_DIR refuses this user: restore as anyone else leaves a line its server cannot open. */
+const DATA_DIR_ADVICE = { denied: 'run restore as the user that runs the line (nothing was changed)', readOnly: 'mount it for writing, then run restore again (nothing was changed)' };
+
+/** Opens the backup to read it: a file or folder closed to this user is not "no backup", nor a damaged one. */
+function readableBackup(backup: string): void {
+  try {
+    fs.closeSync(fs.openSync(backup, 'r'));
+  } catch (err) {
+    const refused = refusalMessage(err, 'read', backup, { denied: 'make it readable by the user that runs the line, and run restore as that user' });
+    throw new CommandError(refused ?? `${backup} does not exist`);
+  }
+}
+
+/**
+ * DATA_DIR made if missing, and writable by this user, before anything is
+ * staged there: the staged copy, the set-aside name and the database's own
+ * journal all need it.
+ */
+function writableDataDir(dataDir: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    fs.accessSync(dataDir, fs.constants.W_OK | fs.constants.X_OK);
+  } catch (err) {
+    const refused = refusalMessage(err, 'write in', dataDir, DATA_DIR_ADVICE);
+    throw refused ? new CommandError(refused) : err;
+  }
+  const target = databaseFile(dataDir);
+  try {
+    if (fs.existsSync(target)) fs.accessSync(target, fs.constants.R_OK | fs.constants.W_OK);
+  } catch (err) {
+    const refused = refusalMessage(err, 'write', target, DATA_DIR_ADVICE);
+    throw refused ? new CommandError(refused) : err;
+  }
+}
+
 /** Restores the backup and returns the line to print. */
 export async function restoreCommand(file: string): Promise<string> {
   const { config, secrets } = readLineConfig();
   const key = readExistingKey(config, secrets);
   if ('problem' in key) throw new CommandError(key.problem);
   const backup = path.resolve(file);
-  if (!fs.existsSync(backup)) throw new CommandError(`${backup} does not exist`);
+  readableBackup(backup);
   await cryptoReady();
-  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  writableDataDir(config.dataDir);
   const target = databaseFile(config.dataDir);
   // The key check compares indexes only, which do not depend on the key version.
   const n = await restoreDatabase(backup, target, new Vault(key.key), latestMigration());

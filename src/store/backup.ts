@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { isDatabaseDamaged } from './db';
+import { refusalMessage, type RefusalAdvice } from './file-refusal';
 import { openToRead } from './open-to-read';
 import { COUNT_SUBSCRIBED_PEOPLE } from './subscriptions';
 
@@ -64,9 +65,18 @@ function damaged(source: string): BackupFailed {
   return new BackupFailed(`${source} is damaged, so no backup was written: keep your earlier backups, and run heads-up doctor`);
 }
 
+/** What to do when the backup's destination refuses this user. */
+export const DESTINATION_ADVICE: RefusalAdvice = {
+  denied: 'back up to a folder this user may write, or run as the user that runs the line',
+  readOnly: 'back up to a disk mounted for writing',
+};
+
 /** What a failed copy (or a failed read of its source) means for the operator, or null for a failure it cannot name. */
 export function explainBackupFailure(err: unknown, source: string, dest: string): BackupFailed | null {
   if (err instanceof BackupFailed) return err;
+  // Only the copy is written: a folder closed to this user, or a read-only disk, refuses the file asked for (not its .partial).
+  const refused = refusalMessage(err, 'write', dest, DESTINATION_ADVICE);
+  if (refused) return new BackupFailed(refused);
   const code = String((err as { code?: unknown }).code ?? '');
   if (err instanceof DatabaseLocked || code === 'SQLITE_BUSY') return new BackupFailed('the database is in use by restore or rotate-key: back up once it has finished');
   if (isDatabaseDamaged(err)) return damaged(source);
@@ -112,10 +122,15 @@ export async function backupDatabase(source: string, dest: string): Promise<{ si
   const clean = () => {
     for (const f of [partial, `${partial}-journal`, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
   };
-  // Left by a backup that was killed: ours by its name.
-  clean();
-  // 'wx': never follow a planted link; 0600 before any byte is written.
-  fs.closeSync(fs.openSync(partial, 'wx', 0o600));
+  try {
+    // Left by a backup that was killed: ours by its name.
+    clean();
+    // 'wx': never follow a planted link; 0600 before any byte is written.
+    fs.closeSync(fs.openSync(partial, 'wx', 0o600));
+  } catch (err) {
+    // Nothing was made: a folder this user may not write, or a read-only disk.
+    throw explainBackupFailure(err, source, dest) ?? err;
+  }
   try {
     const db = openToRead(source);
     try {

@@ -15,13 +15,19 @@ export function runAdminCli(args: string[], env: Record<string, string>, timeout
   return runCli('src/cli/admin.ts', args, env, timeoutMs);
 }
 
+/** Runs `npm run admin -- ...args` as `user` (see operator-user.ts); as the tests' own user when null. */
+export function runAdminCliAs(user: { uid: number; gid: number } | null, args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<AdminRun> {
+  return runCli('src/cli/admin.ts', args, env, timeoutMs, user ?? undefined);
+}
+
 /** Runs one of src/cli's scripts with `args` and exactly `env` (plus PATH); bounded in time. */
-export function runCli(script: string, args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<AdminRun> {
+export function runCli(script: string, args: string[], env: Record<string, string>, timeoutMs = 60_000, user?: { uid: number; gid: number }): Promise<AdminRun> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...user,
     });
     let stdout = '';
     let stderr = '';
