@@ -4,12 +4,14 @@
  * failed migration stops start-up with a clear message.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import dotenv from 'dotenv';
 import { ConfigError, readConfig } from './config/env';
 import { createLogger } from './log/logger';
 import { safeError } from './log/safe-error';
 import { createServer } from './server';
 import { isDatabaseDamaged } from './store/db';
+import { notOpenableProblem, unopenableDatabaseFile } from './store/file-owner';
 
 async function main(): Promise<void> {
   if (fs.existsSync('.env')) dotenv.config({ path: '.env', quiet: true });
@@ -27,14 +29,14 @@ async function main(): Promise<void> {
   try {
     server = await createServer({ config, secrets, log });
   } catch (err) {
-    failedStart(err, log);
+    failedStart(err, log, config.dataDir);
     process.exit(1);
   }
   let address;
   try {
     address = await server.start();
   } catch (err) {
-    failedStart(err, log);
+    failedStart(err, log, config.dataDir);
     await server.close().catch(() => undefined);
     process.exit(1);
   }
@@ -75,12 +77,14 @@ function loggerBeforeConfig(): ReturnType<typeof createLogger> {
 
 /**
  * What stopped the start: the operator's one line (on stderr) and, for a
- * cause the line names with its cure, a short code for the log. Only codes
- * and the listen address are printed: an error's message may quote data.
+ * cause the line names with its cure, a short code for the log. Only codes,
+ * the listen address and a file of DATA_DIR (on stderr only: the log may be
+ * shipped where DATA_DIR's place is not to be known) are printed: an error's
+ * message may quote data.
  */
-function describeFailure(err: unknown): { line: string; cause?: Record<string, string> } {
+function describeFailure(err: unknown, dataDir?: string): { line: string; cause?: Record<string, string> } {
   if (err instanceof ConfigError) return { line: `configuration error: ${err.message}`, cause: { cause: 'configuration', variable: err.variable } };
-  const e = err as { code?: unknown; address?: unknown; port?: unknown; name?: unknown; syscall?: unknown };
+  const e = err as { code?: unknown; address?: unknown; port?: unknown; name?: unknown; syscall?: unknown; path?: unknown };
   const code = typeof e?.code === 'string' ? e.code : typeof e?.name === 'string' ? e.name : 'error';
   const where = typeof e?.address === 'string' ? ` on ${e.address}${typeof e.port === 'number' ? `:${e.port}` : ''}` : '';
   const line = `start-up failed: ${code}${where}`;
@@ -92,6 +96,10 @@ function describeFailure(err: unknown): { line: string; cause?: Record<string, s
     return named('host-unknown', 'HOST is no address of this machine: set HOST to one it has, such as 127.0.0.1 or 0.0.0.0');
   }
   if (listening && code === 'EACCES') return named('port-privileged', 'a PORT below 1024 needs privileges: set PORT to 1024 or above');
+  // A file of the line its user may not open (a restore or rotate-key run as root leaves them root's): SQLite names none.
+  const inDataDir = dataDir !== undefined && typeof e.path === 'string' && path.resolve(path.dirname(e.path)) === path.resolve(dataDir);
+  const closed = code === 'SQLITE_CANTOPEN' && dataDir !== undefined ? unopenableDatabaseFile(dataDir) : (code === 'EACCES' || code === 'EPERM') && inDataDir ? (e.path as string) : null;
+  if (closed) return named('file-not-openable', notOpenableProblem(closed));
   if (isDatabaseDamaged(err)) return named('database-damaged', 'the database is damaged: run heads-up doctor, then restore the latest backup');
   // Only restore and rotate-key hold the database so (a container restarted beside them lands here).
   if (code.startsWith('SQLITE_BUSY')) return named('database-in-use', 'the database is held by a restore or rotate-key: let it finish, then start the server again');
@@ -104,8 +112,8 @@ function describeFailure(err: unknown): { line: string; cause?: Record<string, s
  * short code, no stack: there is nothing more to find. Any other failure
  * logs its type, code and stack, for whoever has to find it.
  */
-function failedStart(err: unknown, log?: ReturnType<typeof createLogger>): void {
-  const { line, cause } = describeFailure(err);
+function failedStart(err: unknown, log?: ReturnType<typeof createLogger>, dataDir?: string): void {
+  const { line, cause } = describeFailure(err, dataDir);
   process.stderr.write(`heads-up: ${line}\n`);
   if (cause) log?.fatal(cause, 'start-up failed');
   else log?.fatal({ err: safeError(err) }, 'start-up failed');

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config, Secrets } from '../config/env';
 import { expireReportDrafts } from '../jobs/report-drafts';
+import { giveFolderOwner } from '../store/file-owner';
 import type { Db } from '../store/db';
 import { openExclusive } from '../store/exclusive-open';
 import { checkRotationKeys, KeyRotation, rotationVersions, type RotationProgress } from '../store/key-rotation';
@@ -50,6 +51,8 @@ function replaceKeyFile(file: string, key: Uint8Array): void {
   for (const name of fs.readdirSync(dir)) if (/^\.master\.key\.\d+$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
   const tmp = path.join(dir, `.master.key.${process.pid}`);
   fs.writeFileSync(tmp, `${Buffer.from(key).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  // Run as root over another user's line: the key stays readable by the server, which runs as them.
+  giveFolderOwner([tmp]);
   fs.renameSync(tmp, file);
 }
 
@@ -141,5 +144,7 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, pro
     return lines;
   } finally {
     db.close();
+    // A log its close could not remove is the line's too.
+    giveFolderOwner([`${file}-wal`, `${file}-shm`]);
   }
 }

@@ -18,6 +18,7 @@ import Database from 'better-sqlite3';
 import { copyDatabase, countTables, DatabaseLocked, type LineCounts } from './backup';
 import { Db, isDatabaseDamaged } from './db';
 import { takeExclusiveLock } from './exclusive-open';
+import { giveFolderOwner } from './file-owner';
 import { keptAside } from './kept-aside';
 import { migrate } from './migrate';
 import { emptyBesideWal } from './open-to-read';
@@ -171,6 +172,8 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
   try {
     fs.rmSync(staged, { force: true });
     fs.closeSync(fs.openSync(staged, 'wx', 0o600));
+    // Run as root over another user's line: the copy, and so the restored database, is that user's (the server runs as them).
+    giveFolderOwner([staged]);
     const source = new Database(backup, { readonly: true, fileMustExist: true });
     try {
       await copyDatabase(source, staged);
@@ -250,5 +253,7 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
     return { ...countTables(counts.sqlite), setAside: stray.map((m) => m.to), keptAside: kept };
   } finally {
     counts.close();
+    // A log its last close could not remove is the line's too.
+    giveFolderOwner([`${target}-wal`, `${target}-shm`]);
   }
 }

@@ -11,9 +11,8 @@ import { Db } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
 import { openExclusive } from '../../src/store/exclusive-open';
 import type { FakeTwilio } from '../fakes/fake-twilio';
-import { freePort, startChild, type Child } from '../helpers/child-server';
+import { freePort, startChild, startToFail, type Child } from '../helpers/child-server';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, startHarness, startTwilioLine, tempDir, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
-import { spawn } from 'node:child_process';
 
 describe('a timer whose database call throws', () => {
   let child: Child | undefined;
@@ -76,19 +75,7 @@ describe('work after a commit that throws', () => {
 // tests above, which mostly wait), each spending a second or so loading TypeScript.
 describe('a start that fails', () => {
   /** src/main.ts started with this environment: its exit code and what it printed. */
-  async function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: path.resolve(__dirname, '../..'),
-      env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'fatal', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    let stdout = '';
-    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));
-    return { code, stderr, stdout };
-  }
+  const start = (env: Record<string, string>) => startToFail(env);
 
   /** The JSON lines the server logged. */
   const logLines = (stdout: string) =>

@@ -65,3 +65,23 @@ export async function startChild(env: Record<string, string>, timeoutMs = 20_000
   proc.kill('SIGKILL');
   throw new Error('server did not become healthy in time');
 }
+
+/**
+ * Runs src/main.ts with `env` (as `user`, when given: see operator-user.ts)
+ * until it exits: for a start that must fail. Its exit code and what it printed.
+ */
+export async function startToFail(env: Record<string, string>, user?: { uid: number; gid: number } | null): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'fatal', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...user,
+  });
+  let stderr = '';
+  let stdout = '';
+  proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  proc.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  // 'close', not 'exit': by then everything the process wrote has been read.
+  const code = await new Promise<number | null>((resolve) => proc.on('close', resolve));
+  return { code, stderr, stdout };
+}
