@@ -167,6 +167,22 @@ function parseOrThrow<T extends z.ZodType>(schema: T, env: Env): z.output<T> {
   throw new ConfigError(String(issue.path[0]), issue.message);
 }
 
+/**
+ * Check-in bounds that cross, named by the one the operator set (naming the
+ * other, left at its default, sent them to a variable they never set). The
+ * numbers are quoted: they are bounds, not secrets.
+ */
+function checkinBoundsCrossed(env: Env, min: number, max: number): ConfigError {
+  const set = (name: string) => (env[name] ?? '').trim() !== '';
+  if (!set('CHECKIN_MAX_MINUTES')) {
+    return new ConfigError('CHECKIN_MIN_MINUTES', `${min} is above CHECKIN_MAX_MINUTES (${max}, its default): set it to ${max} or less, or set CHECKIN_MAX_MINUTES higher`);
+  }
+  if (!set('CHECKIN_MIN_MINUTES')) {
+    return new ConfigError('CHECKIN_MAX_MINUTES', `${max} is below CHECKIN_MIN_MINUTES (${min}, its default): set it to ${Math.ceil(min)} or more, or set CHECKIN_MIN_MINUTES lower`);
+  }
+  return new ConfigError('CHECKIN_MAX_MINUTES', `${max} is below CHECKIN_MIN_MINUTES (${min}): raise CHECKIN_MAX_MINUTES or lower CHECKIN_MIN_MINUTES`);
+}
+
 /** Parses and validates the environment. Throws ConfigError on the first bad value. */
 export function readConfig(env: Env): { config: Config; secrets: Secrets } {
   const e = parseOrThrow(ENV_SCHEMA, env);
@@ -193,7 +209,7 @@ export function readConfig(env: Env): { config: Config; secrets: Secrets } {
   }
   // Check-ins (issue 13): a check-in shorter than a minute is for end-to-end tests only.
   if (e.CHECKIN_MIN_MINUTES < 1 && e.NODE_ENV !== 'test') throw new ConfigError('CHECKIN_MIN_MINUTES', 'expected a number from 1 to 10080 (below 1 only with NODE_ENV=test)');
-  if (e.CHECKIN_MIN_MINUTES > e.CHECKIN_MAX_MINUTES) throw new ConfigError('CHECKIN_MIN_MINUTES', 'expected at most CHECKIN_MAX_MINUTES');
+  if (e.CHECKIN_MIN_MINUTES > e.CHECKIN_MAX_MINUTES) throw checkinBoundsCrossed(env, e.CHECKIN_MIN_MINUTES, e.CHECKIN_MAX_MINUTES);
   const host = e.HOST;
   const config: Config = {
     nodeEnv: e.NODE_ENV,

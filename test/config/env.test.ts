@@ -56,9 +56,32 @@ describe('readConfig', () => {
     });
     expect(readConfig({ NODE_ENV: 'test', CHECKIN_MIN_MINUTES: '0.05' }).config.checkin.minMinutes).toBe(0.05);
     expect(() => readConfig({ CHECKIN_MIN_MINUTES: '0.05' })).toThrow(/^CHECKIN_MIN_MINUTES: .*NODE_ENV=test/);
-    expect(() => readConfig({ CHECKIN_MIN_MINUTES: '30', CHECKIN_MAX_MINUTES: '20' })).toThrow(/^CHECKIN_MIN_MINUTES: expected at most CHECKIN_MAX_MINUTES/);
     expect(() => readConfig({ CHECKIN_FALLBACK: 'everyone' })).toThrow(/^CHECKIN_FALLBACK: expected one of moderators, none/);
     expect(() => readConfig({ CHECKIN_MAX_MINUTES: '12.5' })).toThrow(/^CHECKIN_MAX_MINUTES: /);
+  });
+
+  it('names the check-in bound the operator set when the two cross, with both values and what to do', () => {
+    const refusal = (env: Record<string, string>) => {
+      try {
+        readConfig(env);
+      } catch (err) {
+        return { variable: (err as ConfigError).variable, message: (err as Error).message };
+      }
+      return null;
+    };
+    // Only the maximum set, below the default minimum: CHECKIN_MIN_MINUTES was never set.
+    expect(refusal({ CHECKIN_MAX_MINUTES: '5' })).toEqual({
+      variable: 'CHECKIN_MAX_MINUTES',
+      message: 'CHECKIN_MAX_MINUTES: 5 is below CHECKIN_MIN_MINUTES (10, its default): set it to 10 or more, or set CHECKIN_MIN_MINUTES lower',
+    });
+    expect(refusal({ CHECKIN_MIN_MINUTES: '800' })).toEqual({
+      variable: 'CHECKIN_MIN_MINUTES',
+      message: 'CHECKIN_MIN_MINUTES: 800 is above CHECKIN_MAX_MINUTES (720, its default): set it to 720 or less, or set CHECKIN_MAX_MINUTES higher',
+    });
+    expect(refusal({ CHECKIN_MIN_MINUTES: '30', CHECKIN_MAX_MINUTES: '20' })).toEqual({
+      variable: 'CHECKIN_MAX_MINUTES',
+      message: 'CHECKIN_MAX_MINUTES: 20 is below CHECKIN_MIN_MINUTES (30): raise CHECKIN_MAX_MINUTES or lower CHECKIN_MIN_MINUTES',
+    });
   });
 
   it('reads the line\'s reach: areas file, country, discreet default and timer', () => {
