@@ -9,6 +9,7 @@ import type { Config, Secrets } from '../config/env';
 import { databaseFile } from '../store/db';
 import { openToRead } from '../store/open-to-read';
 import { bad, ok, type CheckResult } from './doctor-check';
+import { checkSmsWebhook, type NumberWebhook } from './doctor-webhook';
 
 const TIMEOUT_MS = 5_000;
 
@@ -42,7 +43,7 @@ export async function checkTwilio(config: Config, secrets: Secrets): Promise<Che
       results.push(await checkMessagingService(`${base}/v1/Services/${t.messagingServiceSid}`, auth));
     } else if (t.fromNumber) {
       const list = await getJson(`${account}/IncomingPhoneNumbers.json?PhoneNumber=${encodeURIComponent(t.fromNumber)}`, auth);
-      const numbers = (list.body as { incoming_phone_numbers?: Array<{ phone_number?: string; capabilities?: { sms?: boolean } | null }> } | null)?.incoming_phone_numbers ?? [];
+      const numbers = (list.body as { incoming_phone_numbers?: Array<NumberWebhook & { phone_number?: string; capabilities?: { sms?: boolean } | null }> } | null)?.incoming_phone_numbers ?? [];
       const owned = list.status === 200 ? numbers.find((n) => n.phone_number === t.fromNumber) : undefined;
       results.push(
         !owned
@@ -51,6 +52,8 @@ export async function checkTwilio(config: Config, secrets: Secrets): Promise<Che
             ? bad('twilio sender', 'TWILIO_FROM_NUMBER belongs to this account but cannot send SMS (Twilio error 21606 at every send): use an SMS-capable number')
             : ok('twilio sender', 'TWILIO_FROM_NUMBER belongs to this account and can send SMS'),
       );
+      // Where the number posts its incoming texts: only a number that can take them.
+      if (owned && owned.capabilities?.sms !== false) results.push(checkSmsWebhook(owned, config.publicUrl));
     }
     return results;
   } catch {

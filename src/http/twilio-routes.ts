@@ -102,11 +102,14 @@ function signedFields(publicUrls: string[], signer: TwilioSignature | null, requ
   return posted;
 }
 
+/** Where Twilio posts an incoming SMS: PUBLIC_URL followed by this is the number's "A message comes in" URL (doctor checks it). */
+export const SMS_WEBHOOK_PATH = '/webhooks/twilio/sms';
+
 export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps): Promise<void> {
   const signer = deps.authToken ? new TwilioSignature(deps.authToken) : null;
   const publicUrls = signedUrlForms(deps.publicUrl);
   app.addHook('onRequest', precheck(signer));
-  app.post('/webhooks/twilio/sms', async (request, reply) => {
+  app.post(SMS_WEBHOOK_PATH, async (request, reply) => {
     const sms = parseInboundSms(signedFields(publicUrls, signer, request));
     // What Twilio answered itself, we act on without a second answer; under Advanced
     // Opt-Out it may match words we do not know ("ARRET"), and what it did, we do.

@@ -13,7 +13,7 @@ describe('doctor', () => {
   let h: Harness;
 
   beforeAll(async () => {
-    twilio = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ownedNumbers: [FROM_NUMBER] });
+    twilio = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ownedNumbers: [FROM_NUMBER], smsUrl: `${PUBLIC_URL}/webhooks/twilio/sms` });
     await twilio.start();
     signal = new FakeSignal({ account: SIGNAL_NUMBER, mode: 'json-rpc' });
     await signal.start();
@@ -50,7 +50,7 @@ describe('doctor', () => {
     expect(failures(r.stdout)).toEqual([]);
     expect(r.code).toBe(0);
     const names = r.stdout.split('\n').map((l) => /^OK {3}([a-z ]+):/.exec(l)?.[1]);
-    expect(names).toEqual(['configuration', 'database', 'migrations', 'key', 'time zone', 'metrics', 'disk', 'twilio', 'twilio sender', 'signal mode', 'signal account']);
+    expect(names).toEqual(['configuration', 'database', 'migrations', 'key', 'time zone', 'metrics', 'disk', 'twilio', 'twilio sender', 'twilio webhook', 'signal mode', 'signal account']);
     expect(r.stdout).toContain('the master key opens this database');
   });
 
@@ -120,6 +120,34 @@ describe('doctor', () => {
       }
     } finally {
       await account.stop();
+    }
+  });
+
+  it("names a number whose incoming-SMS webhook is not PUBLIC_URL's (every incoming text would get 403), with both URLs, and one with none", async () => {
+    const expected = `${PUBLIC_URL}/webhooks/twilio/sms`;
+    for (const [smsUrl, line] of [
+      ['http://headsup.example.org/webhooks/twilio/sms', `FAIL twilio webhook: TWILIO_FROM_NUMBER sends incoming texts to http://headsup.example.org/webhooks/twilio/sms, but the line checks Twilio's signature against ${expected} (PUBLIC_URL), so it refuses every one (403): set the number's "A message comes in" URL to ${expected} (HTTP POST) in the Twilio console, or fix PUBLIC_URL`],
+      ['https://old-host.example.org/sms', `FAIL twilio webhook: TWILIO_FROM_NUMBER sends incoming texts to https://old-host.example.org/sms, but the line checks Twilio's signature against ${expected} (PUBLIC_URL), so it refuses every one (403): set the number's "A message comes in" URL to ${expected} (HTTP POST) in the Twilio console, or fix PUBLIC_URL`],
+      ['', `FAIL twilio webhook: TWILIO_FROM_NUMBER has no URL for incoming texts, so none reaches the line: set its "A message comes in" URL to ${expected} (HTTP POST) in the Twilio console`],
+    ] as const) {
+      const account = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ownedNumbers: [FROM_NUMBER], smsUrl });
+      await account.start();
+      try {
+        const r = await runAdminCli(['doctor'], env({ TWILIO_API_BASE_URL: account.url }));
+        expect(r.code).toBe(1);
+        expect(failures(r.stdout)).toEqual([line]);
+      } finally {
+        await account.stop();
+      }
+    }
+    // The default port written out, or a query string: Twilio signs what the line checks.
+    const withPort = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ownedNumbers: [FROM_NUMBER], smsUrl: `${expected}?from=doctor` });
+    await withPort.start();
+    try {
+      const r = await runAdminCli(['doctor'], env({ TWILIO_API_BASE_URL: withPort.url, PUBLIC_URL: 'https://headsup.example.org:443' }));
+      expect(r.stdout).toContain(`OK   twilio webhook: TWILIO_FROM_NUMBER sends incoming texts to ${expected}?from=doctor`);
+    } finally {
+      await withPort.stop();
     }
   });
 

@@ -52,7 +52,7 @@ export function messageResource(accountSid: string, msg: SentMessage, sent: bool
 }
 
 /** The IncomingPhoneNumbers list resource, filtered by PhoneNumber as Twilio does (one page). */
-export function incomingNumbers(url: URL, accountSid: string, ownedNumbers: string[], voiceOnlyNumbers: string[]): { status: number; body: unknown } {
+export function incomingNumbers(url: URL, accountSid: string, ownedNumbers: string[], voiceOnlyNumbers: string[], smsUrl = ''): { status: number; body: unknown } {
   const wanted = url.searchParams.get('PhoneNumber');
   const owned = ownedNumbers.filter((n) => wanted === null || n === wanted);
   return {
@@ -60,7 +60,8 @@ export function incomingNumbers(url: URL, accountSid: string, ownedNumbers: stri
     body: {
       incoming_phone_numbers: owned.map((n) => {
         const sms = !voiceOnlyNumbers.includes(n);
-        return { sid: fakeSid('PN'), account_sid: accountSid, phone_number: n, capabilities: { voice: true, sms, mms: sms, fax: false } };
+        const webhook = { sms_url: smsUrl, sms_method: 'POST', sms_application_sid: '' };
+        return { sid: fakeSid('PN'), account_sid: accountSid, phone_number: n, capabilities: { voice: true, sms, mms: sms, fax: false }, ...webhook };
       }),
       page: 0,
       page_size: 50,

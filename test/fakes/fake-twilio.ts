@@ -45,6 +45,8 @@ export interface FakeTwilioOptions {
   callbackDelayMs?: number;
   /** Numbers the account owns (GET IncomingPhoneNumbers.json); none by default. */
   ownedNumbers?: string[];
+  /** The `sms_url` (incoming-message webhook) of every owned number; '' (none) by default. */
+  smsUrl?: string;
   /** Owned numbers that can take calls only (their `capabilities` say `sms: false`). */
   voiceOnlyNumbers?: string[];
   /** Decides the answer to a redaction or deletion of a known message (default: do it). */
@@ -225,7 +227,7 @@ export class FakeTwilio {
       return { status: 200, body: { sid: this.opts.accountSid, status: 'active', type: 'Full' } };
     }
     if (req.method === 'GET' && url.pathname === `${base}/IncomingPhoneNumbers.json`) {
-      return incomingNumbers(url, this.opts.accountSid, this.opts.ownedNumbers ?? [], this.opts.voiceOnlyNumbers ?? []);
+      return incomingNumbers(url, this.opts.accountSid, this.opts.ownedNumbers ?? [], this.opts.voiceOnlyNumbers ?? [], this.opts.smsUrl);
     }
     const service = /^\/v1\/Services\/([^/]+)(?:\/(PhoneNumbers|ShortCodes|AlphaSenders))?$/.exec(url.pathname);
     if (req.method === 'GET' && service) {

@@ -121,7 +121,7 @@ describe('the production tree (as the Dockerfile builds it)', () => {
   });
 
   it('starts with NODE_ENV=production, answers /healthz, and runs heads-up doctor and heads-up PENDING from its PATH', async () => {
-    const fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ownedNumbers: [FROM_NUMBER] });
+    const fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ownedNumbers: [FROM_NUMBER], smsUrl: 'https://headsup.example.org/webhooks/twilio/sms' });
     await fake.start();
     const port = await freePort();
     const env: Record<string, string> = {
