@@ -17,7 +17,7 @@ import { DATABASE_IN_USE, isDatabaseBusy } from './cli-errors';
 import { counted } from './counted';
 import { bad, ok, readableByOthers, type CheckResult } from './doctor-check';
 import { checkDelivery } from './doctor-delivery';
-import { latestMigration } from './line';
+import { knownMigrations, latestMigration } from './line';
 
 /**
  * The database and its -wal and -shm, which hold its latest pages: a crashed
@@ -124,7 +124,8 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
     const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
     const applied = hasTable ? ((db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0) : 0;
     if (applied > known) results.push(bad('migrations', `the database has schema ${applied}, newer than this version knows (${known}): upgrade Heads Up`));
-    else if (applied < known) results.push(ok('migrations', `schema ${applied}; the server applies ${counted(known - applied, 'newer migration')} at start`));
+    // Counted, not subtracted: a number left out (0043, reverted before release) is no migration to apply.
+    else if (applied < known) results.push(ok('migrations', `schema ${applied}; the server applies ${counted(knownMigrations().filter((v) => v > applied).length, 'newer migration')} at start`));
     else results.push(ok('migrations', `schema ${applied}, up to date`));
     if (key) {
       const verdict = keyOpens(db, new Vault(key.key));

@@ -126,10 +126,15 @@ export function readExistingKey(config: Config, secrets: Secrets): { key: Uint8A
   return key ? { key, file } : { problem: `${file} does not hold base64 of 32 bytes: restore it, or set HEADSUP_MASTER_KEY` };
 }
 
+/** The numbers of the migrations this version of Heads Up knows (a number may be missing: one reverted before release). */
+export function knownMigrations(): number[] {
+  const files = fs.readdirSync(findProjectDir('migrations')).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f));
+  return files.map((f) => Number(f.slice(0, 4)));
+}
+
 /** The newest migration this version of Heads Up knows. */
 export function latestMigration(): number {
-  const files = fs.readdirSync(findProjectDir('migrations')).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f));
-  return Math.max(0, ...files.map((f) => Number(f.slice(0, 4))));
+  return Math.max(0, ...knownMigrations());
 }
 
 /**
