@@ -1,15 +1,65 @@
 /**
- * The sender number's incoming-SMS webhook as Twilio's IncomingPhoneNumber
- * record gives it: the cases the fake account's records do not reach.
+ * The sender number's incoming-SMS webhook, as Twilio's IncomingPhoneNumber
+ * record gives it (sms_url, sms_method, sms_application_sid): the line checks
+ * each webhook's signature against PUBLIC_URL, so a number posting elsewhere
+ * gets every text refused (403). Read from a fake account by doctor, then
+ * the cases its records do not reach.
  */
 import { checkSmsWebhook } from '../../src/cli/doctor-webhook';
+import { runDoctor } from '../../src/cli/doctor';
+import { FakeTwilio } from '../fakes/fake-twilio';
+import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, TEST_MASTER_KEY } from '../helpers/harness';
+import { seedMembers } from '../helpers/seed';
+import { tempDir } from '../helpers/temp-dir';
 
-const PUBLIC = 'https://headsup.example.org';
-const HOOK = `${PUBLIC}/webhooks/twilio/sms`;
+const HOOK = `${PUBLIC_URL}/webhooks/twilio/sms`;
 
-describe("doctor's check of the number's incoming-SMS webhook", () => {
+/** doctor's 'twilio webhook' line (as printed) against an account whose number has `smsUrl`. */
+async function webhookLine(smsUrl: string, publicUrl = PUBLIC_URL): Promise<string | undefined> {
+  const dataDir = tempDir();
+  await seedMembers(dataDir, '415', []);
+  const account = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ownedNumbers: [FROM_NUMBER], smsUrl });
+  await account.start();
+  try {
+    const results = await runDoctor({
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      HEADSUP_MASTER_KEY: TEST_MASTER_KEY,
+      PUBLIC_URL: publicUrl,
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_FROM_NUMBER: FROM_NUMBER,
+      TWILIO_API_BASE_URL: account.url,
+    });
+    const r = results.find((c) => c.name === 'twilio webhook');
+    return r && `${r.ok ? 'OK' : 'FAIL'} ${r.detail}`;
+  } finally {
+    await account.stop();
+  }
+}
+
+describe("doctor on the sender number's incoming-SMS webhook", () => {
+  const elsewhere = (url: string) =>
+    `FAIL TWILIO_FROM_NUMBER sends incoming texts to ${url}, but the line checks Twilio's signature against ${HOOK} (PUBLIC_URL), so it refuses every one (403): set the number's "A message comes in" URL to ${HOOK} (HTTP POST) in the Twilio console, or fix PUBLIC_URL`;
+
+  it('fails a URL other than PUBLIC_URL + the webhook path, naming both: http for https, another host or path', async () => {
+    expect(await webhookLine('http://headsup.example.org/webhooks/twilio/sms')).toBe(elsewhere('http://headsup.example.org/webhooks/twilio/sms'));
+    expect(await webhookLine('https://old-host.example.org/sms')).toBe(elsewhere('https://old-host.example.org/sms'));
+  });
+
+  it('fails a number with no URL for incoming texts', async () => {
+    expect(await webhookLine('')).toBe(`FAIL TWILIO_FROM_NUMBER has no URL for incoming texts, so none reaches the line: set its "A message comes in" URL to ${HOOK} (HTTP POST) in the Twilio console`);
+  });
+
+  it('passes the URL the signature check takes: a default port written out, a query string', async () => {
+    expect(await webhookLine(HOOK)).toBe(`OK TWILIO_FROM_NUMBER sends incoming texts to ${HOOK}`);
+    expect(await webhookLine(`${HOOK}?from=doctor`, 'https://headsup.example.org:443')).toBe(`OK TWILIO_FROM_NUMBER sends incoming texts to ${HOOK}?from=doctor`);
+  });
+});
+
+describe("the check of the number's record", () => {
   it('warns, without failing, where a TwiML App answers for the number (its own SMS URL counts, which the record does not show)', () => {
-    expect(checkSmsWebhook({ sms_url: '', sms_method: 'POST', sms_application_sid: 'AP0123456789abcdef0123456789abcdef' }, PUBLIC)).toEqual({
+    expect(checkSmsWebhook({ sms_url: '', sms_method: 'POST', sms_application_sid: 'AP0123456789abcdef0123456789abcdef' }, PUBLIC_URL)).toEqual({
       name: 'twilio webhook',
       ok: true,
       warn: true,
@@ -18,7 +68,7 @@ describe("doctor's check of the number's incoming-SMS webhook", () => {
   });
 
   it('fails the right URL called with GET, which the line does not take', () => {
-    expect(checkSmsWebhook({ sms_url: HOOK, sms_method: 'GET', sms_application_sid: '' }, PUBLIC)).toEqual({
+    expect(checkSmsWebhook({ sms_url: HOOK, sms_method: 'GET', sms_application_sid: '' }, PUBLIC_URL)).toEqual({
       name: 'twilio webhook',
       ok: false,
       detail: `TWILIO_FROM_NUMBER sends incoming texts with HTTP GET, which the line does not take: set its "A message comes in" URL to ${HOOK} (HTTP POST) in the Twilio console`,
@@ -27,7 +77,7 @@ describe("doctor's check of the number's incoming-SMS webhook", () => {
 
   it('bounds what it quotes of an answer from outside, and takes a missing field as unset', () => {
     const long = `https://x.example/${'a'.repeat(5000)}`;
-    expect(checkSmsWebhook({ sms_url: long }, PUBLIC).detail).toContain(`to ${long.slice(0, 300)}, but`);
-    expect(checkSmsWebhook({}, PUBLIC).detail).toMatch(/^TWILIO_FROM_NUMBER has no URL for incoming texts/);
+    expect(checkSmsWebhook({ sms_url: long }, PUBLIC_URL).detail).toContain(`to ${long.slice(0, 300)}, but`);
+    expect(checkSmsWebhook({}, PUBLIC_URL).detail).toMatch(/^TWILIO_FROM_NUMBER has no URL for incoming texts/);
   });
 });
