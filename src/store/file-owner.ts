@@ -27,7 +27,12 @@ export function ownerFor(uid: number | undefined, folder: Owner): Owner | null {
 export function giveFolderOwner(files: string[]): void {
   for (const file of files) {
     const owner = ownerFor(process.getuid?.(), fs.statSync(path.dirname(file)));
-    if (owner && fs.existsSync(file)) fs.chownSync(file, owner.uid, owner.gid);
+    if (!owner || !fs.existsSync(file)) continue;
+    try {
+      fs.chownSync(file, owner.uid, owner.gid);
+    } catch {
+      // A disk that keeps no owners (FAT) or refuses root (NFS root squash): the start names the file if its user cannot open it.
+    }
   }
 }
 
