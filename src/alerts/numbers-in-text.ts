@@ -105,14 +105,36 @@ export function phoneNumbersEitherWay(text: string, country: CountryCode): Found
  * than four characters between digits: "4️⃣1️⃣5️⃣ • 5️⃣5️⃣5️⃣" has six), at their places in the text.
  */
 function numbersWithoutMarks(text: string, country: CountryCode): Found {
-  const marks = new Set<number>();
-  for (const m of text.matchAll(KEYCAP)) for (let i = 1; i < m[0].length; i++) marks.add((m.index ?? 0) + i);
-  // Where each character of the text without marks is in the text.
-  const at: number[] = [];
-  for (let i = 0; i < text.length; i++) if (!marks.has(i)) at.push(i);
-  const compact = at.map((i) => text[i]).join('');
+  const { compact, at } = withoutKeycapMarks(text);
   return numbersIn(readable(compact, true), country).map((n) => ({ ...n, startsAt: at[n.startsAt] as number, endsAt: (at[n.endsAt - 1] as number) + 1 }));
 }
+
+/** The text without its keycap digits' marks ("4️⃣" reads 4), and where each of its characters is in the text. */
+export function withoutKeycapMarks(text: string): { compact: string; at: number[] } {
+  const marks = new Set<number>();
+  for (const m of text.matchAll(KEYCAP)) for (let i = 1; i < m[0].length; i++) marks.add((m.index ?? 0) + i);
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) if (!marks.has(i)) at.push(i);
+  return { compact: at.map((i) => text[i]).join(''), at };
+}
+
+// Digits of other scripts phones type (Arabic-Indic, Eastern Arabic-Indic, full-width): libphonenumber reads them.
+const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19]/g;
+
+/** The text with digits of other scripts as ASCII digits, one for one: positions stay. */
+export function asciiDigits(text: string): string {
+  return text.replace(OTHER_DIGITS, (d) => {
+    const code = d.charCodeAt(0);
+    return String(code - (code >= 0xff10 ? 0xff10 : code >= 0x06f0 ? 0x06f0 : 0x0660));
+  });
+}
+
+/**
+ * The keycap ten with a digit or keycap digit next to it ("0🔟5"): a person reads it as 10 in the number, though
+ * libphonenumber reads no number through it. withoutSymbols shows it as a space there, and maskNumber masks
+ * the reporter's number read with it as 10.
+ */
+export const KEYCAP_TEN_BY_DIGIT = /(?<=\d(?:\uFE0F?\u20E3)?)\u{1F51F}|\u{1F51F}(?=\d)/gu;
 
 /**
  * The phone numbers of a text as read. A count

@@ -53,6 +53,27 @@ describe("maskNumber and a client's number that holds the reporter's", () => {
     expect(maskNumber('his: 415 555 01059 or 24155550105', '+14155550105', 'US')).toBe('his: 415 555 01059 or 24155550105');
   });
 
+  it.each([
+    // Keycap marks between groups count as no characters: " • " or " - " is the separator.
+    ['room 20 4\uFE0F\u20E31\uFE0F\u20E35\uFE0F\u20E3 \u2022 5\uFE0F\u20E35\uFE0F\u20E35\uFE0F\u20E3 \u2022 0\uFE0F\u20E31\uFE0F\u20E30\uFE0F\u20E35\uFE0F\u20E3 is mine', 'room 20 [-] is mine'],
+    ['room 20 4\uFE0F\u20E31\uFE0F\u20E35\uFE0F\u20E3 - 5\uFE0F\u20E35\uFE0F\u20E35\uFE0F\u20E3 - 0\uFE0F\u20E31\uFE0F\u20E30\uFE0F\u20E35\uFE0F\u20E3 is mine', 'room 20 [-] is mine'],
+    // Arabic-Indic digits and letters typed for digits, read as digits.
+    ['room 20 \u0664\u0661\u0665 \u0665\u0665\u0665 \u0660\u0661\u0660\u0665 is mine', 'room 20 [-] is mine'],
+    ['room 2O 415 555 O1O5 is mine', 'room 2O [-] is mine'],
+    // The keycap ten between her digits reads 10 ("0🔟5" is 0105), as a person reads it.
+    ['mine is 415 555 0\u{1F51F}5, he has it', 'mine is [-], he has it'],
+    ['room 20 415 555 0\u{1F51F}5', 'room 20 [-]'],
+    // No keycap mark is left after the mask.
+    ['x4\uFE0F\u20E31\uFE0F\u20E35\uFE0F\u20E35\uFE0F\u20E35\uFE0F\u20E35\uFE0F\u20E30\uFE0F\u20E31\uFE0F\u20E30\uFE0F\u20E35\uFE0F\u20E3y', 'x[-]y'],
+  ])('masks hers after other digits however its digits are written: %j', (text, masked) => {
+    expect(maskNumber(text, '+14155550105', 'US')).toBe(masked);
+  });
+
+  it('keeps a 🔟 next to digits that are not hers, and a longer number with hers inside', () => {
+    expect(maskNumber('pin 1\uFE0F\u20E32\uFE0F\u20E33\uFE0F\u20E3\u{1F51F} 415 555 0177', '+14155550105', 'US')).toBe('pin 1\uFE0F\u20E32\uFE0F\u20E33\uFE0F\u20E3\u{1F51F} 415 555 0177');
+    expect(maskNumber('his 415 555 0\u{1F51F}59', '+14155550105', 'US')).toBe('his 415 555 0\u{1F51F}59');
+  });
+
   it('keeps a German client number that holds a reporter number of another city', () => {
     // Reporter: +49 30 123456 (Berlin, national 30123456). Client: 0 30 1234567 (a longer Berlin number).
     const text = 'he texted from 0301234567';
