@@ -6,6 +6,7 @@
 import { catalog, LANGS } from '../bot/catalog';
 import type { Lang } from '../domain/lang';
 import { gsm7Length, smsSegments } from '../bot/sms-segments';
+import { KEYCAP_TEN_BY_DIGIT } from './numbers-in-text';
 
 /** Most SMS segments an alert may cost a member, its frame ("Heads Up alert (415): … STOP to end") included. */
 export const MAX_ALERT_SEGMENTS = 3;
@@ -45,12 +46,14 @@ export function plainPunctuation(text: string): string {
  * Free text of an alert without emoji and symbols: one 😡 would make the whole alert UCS-2 (70 characters a
  * segment instead of 160) and cost it its answers. Letters and digits of any language stay (a name, a place,
  * "Martínez"); smart punctuation becomes its plain form; a keycap digit is its digit ("4️⃣1️⃣5️⃣" reads 415, a
- * number, as CHECK finds it), and the keycap ten 10 ("🔟pm"). Idempotent.
+ * number, as CHECK finds it), and the keycap ten 10 ("🔟pm"), a space next to a digit. Idempotent.
  */
 export function withoutSymbols(text: string): string {
   let out = '';
   let afterLetter = false;
-  for (const ch of text.replace(/(\d)\uFE0F?\u20E3/gu, '$1').replace(/\u{1F51F}/gu, '10')) {
+  // The keycap ten next to a digit is a space, as numbers are read ("0🔟5" is no 0105): what shows, CHECK reads.
+  const digits = text.replace(KEYCAP_TEN_BY_DIGIT, ' ').replace(/(\d)\uFE0F?\u20E3/gu, '$1').replace(/\u{1F51F}/gu, '10');
+  for (const ch of digits) {
     const kept: boolean = gsm7Length(ch) !== null || WORD_CHAR.test(ch) || (afterLetter && LETTER_MARK.test(ch));
     out += kept ? ch : (PLAIN[ch] ?? ' ');
     afterLetter = kept && /[\p{L}\p{M}]/u.test(ch);

@@ -86,5 +86,10 @@ describe('withoutSymbols', () => {
     expect(withoutSymbols('#\uFE0F\u20E3 1')).toBe('# 1');
     // The keycap ten is 10, an hour or a count.
     expect(withoutSymbols('around \u{1F51F}pm \u{1F621}')).toBe('around 10pm');
+    // Next to a digit or keycap digit it is a space, as numbers are read: "0🔟5" showing 0105 would be a number no
+    // mask or reading saw, and a keypad row "…9️⃣🔟" would show a longer one.
+    expect(withoutSymbols('mine is 415 555 0\u{1F51F}5 ok')).toBe('mine is 415 555 0 5 ok');
+    expect(withoutSymbols('pin 8\uFE0F\u20E39\uFE0F\u20E3\u{1F51F} lol')).toBe('pin 89 lol');
+    expect(withoutSymbols('\u{1F51F}5\uFE0F\u20E3 stars')).toBe('5 stars');
   });
 });

@@ -125,4 +125,20 @@ describe('a number written with keycap digits, bullets or middle dots', () => {
     expect(notice).not.toContain('\u20E3');
     expect(notice.replace(/\D/g, '')).not.toContain('5550105');
   });
+  it.each([
+    ["the reporter's own number with the keycap ten in it", `tall \u{1F621} beard, mine is 415 555 0\u{1F51F}5, he has it`, 'CHECK 4155550105'],
+    ['a keypad row in keycaps ending with the keycap ten', `tall \u{1F621} beard, pin ${keycaps('123456789')}\u{1F51F} lol`, 'CHECK 2345678910'],
+  ])('shows no number a person reads in %s in an alert that must drop its emoji, nor indexes one', async (_how, person, check) => {
+    const w = await world();
+    let reply = '';
+    const where = '415 Motel 6 on Lombard St, second floor, the room at the back by the ice machine, parked outside';
+    for (const a of ['REPORT', '1 3', 'last Friday around 11:30pm', where, person, 'grey van', 'SKIP', 'SKIP', 'DONE']) reply = say(w, REPORTER, a);
+    const ref = refIn(reply);
+    // The notice shows the alert exactly as members will receive it: here without its emoji.
+    const notice = w.queued(sms(MOD)).map((m) => m.text).join('\n');
+    expect(notice).toContain('Person: tall beard');
+    expect(notice.replace(/\D/g, '')).not.toMatch(/5550105|2345678910/);
+    expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+    expect(say(w, MEMBER, check)).toMatch(/^Heads Up: no alerts name that/);
+  });
 });
