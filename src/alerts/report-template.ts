@@ -98,8 +98,9 @@ export function alertIdentifiers(body: AlertBody, country: CountryCode = DEFAULT
     const found = identifiersIn(text, { country, vehicle });
     if (text === whole[key]) return found;
     // Only its emoji and symbols dropped, nothing cut: it shows all the answer names, though a separator dropped may
-    // join two numbers into none ("room 12 • 415 555 0177", "rm 1️⃣2️⃣ 415 555 0177").
-    if (text === withoutSymbols(whole[key] ?? '')) return uniqueIdentifiers([...found, ...identifiersIn(whole[key] ?? '', { country, vehicle })]);
+    // join two numbers into none ("room 12 • 415 555 0177", "rm 1️⃣2️⃣ 415 555 0177"). Only what the answer as
+    // written names: digits an emoji parted may show as a number no one wrote ("pin 4155😡550177").
+    if (text === withoutSymbols(whole[key] ?? '')) return identifiersIn(whole[key] ?? '', { country, vehicle });
     const named = new Set(identifiersIn(whole[key] ?? '', { country, vehicle }).map(idKey));
     return found.filter((i) => named.has(idKey(i)));
   };

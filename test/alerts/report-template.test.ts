@@ -100,6 +100,17 @@ describe('what CHECK finds of an alert that dropped its emoji', () => {
     expect(fitted.person).toBe(`tall beard, ${shown}`);
     expect(alertIdentifiers({ fields: fitted }, 'US', whole)).toEqual([{ kind: 'phone', value: '+14155550177' }]);
   });
+
+  it.each([
+    ['pin 4155\u{1F621}550177 lol', 'pin 4155 550177 lol'],
+    ['code \u2B504\u2B501\u2B505\u2B505\u2B505\u2B505\u2B500\u2B501\u2B507\u2B507 ok', 'code 4 1 5 5 5 5 0 1 7 7 ok'],
+  ])('no number read only in what dropping its emoji left, which the answer as written names nowhere: %j', (said, shown) => {
+    const where = '415 Motel 6 on Lombard St, second floor, the room at the back by the ice machine, parked outside';
+    const whole = alertFieldsOf({ categories: ['violence', 'robbery'], when: 'last Friday around 11:30pm', where, person: `tall \u{1F621} beard, ${said}`, vehicle: 'grey van' }, OWN);
+    const fitted = fitFields(['415'], whole);
+    expect(fitted.person).toBe(`tall beard, ${shown}`);
+    expect(alertIdentifiers({ fields: fitted }, 'US', whole)).toEqual([]);
+  });
 });
 
 describe('what the moderators are told fitting left out or shortened', () => {
