@@ -49,16 +49,42 @@ export function plainPunctuation(text: string): string {
  * number, as CHECK finds it), and the keycap ten 10 ("🔟pm"), a space next to a digit. Idempotent.
  */
 export function withoutSymbols(text: string): string {
-  let out = '';
-  let afterLetter = false;
+  return symbolsDropped(text).shown.replace(/\s+/g, ' ').trim();
+}
+
+// A keycap digit's marks ("4️⃣" shows 4).
+const KEYCAP_MARKS = /(?<=\d)\uFE0F?\u20E3/gu;
+
+/**
+ * withoutSymbols before its spaces are collapsed, and where each character of it is in the text (a replaced
+ * character's, each of its own for a character of two units): maskNumber masks what an alert would show.
+ */
+export function symbolsDropped(text: string): { shown: string; at: number[] } {
+  const marks = new Set<number>();
+  for (const m of text.matchAll(KEYCAP_MARKS)) for (let k = 0; k < m[0].length; k++) marks.add((m.index ?? 0) + k);
   // The keycap ten next to a digit is a space, as numbers are read ("0🔟5" is no 0105): what shows, CHECK reads.
-  const digits = text.replace(KEYCAP_TEN_BY_DIGIT, ' ').replace(/(\d)\uFE0F?\u20E3/gu, '$1').replace(/\u{1F51F}/gu, '10');
-  for (const ch of digits) {
-    const kept: boolean = gsm7Length(ch) !== null || WORD_CHAR.test(ch) || (afterLetter && LETTER_MARK.test(ch));
-    out += kept ? ch : (PLAIN[ch] ?? ' ');
-    afterLetter = kept && /[\p{L}\p{M}]/u.test(ch);
+  const tens = new Set([...text.matchAll(KEYCAP_TEN_BY_DIGIT)].map((m) => m.index ?? 0));
+  let shown = '';
+  const at: number[] = [];
+  let afterLetter = false;
+  let i = 0;
+  for (const ch of text) {
+    const start = i;
+    i += ch.length;
+    if (marks.has(start)) continue;
+    let out: string;
+    if (ch === '\u{1F51F}') {
+      out = tens.has(start) ? ' ' : '10';
+      afterLetter = false;
+    } else {
+      const kept: boolean = gsm7Length(ch) !== null || WORD_CHAR.test(ch) || (afterLetter && LETTER_MARK.test(ch));
+      out = kept ? ch : (PLAIN[ch] ?? ' ');
+      afterLetter = kept && /[\p{L}\p{M}]/u.test(ch);
+    }
+    shown += out;
+    for (let k = 0; k < out.length; k++) at.push(start + Math.min(k, ch.length - 1));
   }
-  return out.replace(/\s+/g, ' ').trim();
+  return { shown, at };
 }
 
 /** The alert exactly as a member in `lang` receives it. */

@@ -3,6 +3,7 @@
  * written ("[-]"): it must reach no moderator, member or index. Pure.
  */
 import type { CountryCode } from 'libphonenumber-js';
+import { symbolsDropped } from './alert-text';
 import { asciiDigits, digitForms, KEYCAP_TEN_BY_DIGIT, numberReadable, phoneNumbersEitherWay, withoutKeycapMarks } from './numbers-in-text';
 
 // The part of a 00 prefix before where numberReadable reads its "+": a 0, or both, in keycaps too, and a space;
@@ -44,13 +45,35 @@ export function maskNumber(text: string, e164: string | null, country: CountryCo
  * Her number among other digits, where libphonenumber reads one longer number or none ("room 20 415 555 0105",
  * glued to letters "@sara4155550105"): whole groups of a run of digits that are one of her digit forms, unless a
  * digit is glued to an end (a longer number holding hers stays). Read as numbers are (keycap digits without
- * their marks, letters for digits, Arabic-Indic digits, "0🔟5" as 0105), at the text's positions.
+ * their marks, letters for digits, Arabic-Indic digits, "0🔟5" as 0105), and as an alert that drops its emoji
+ * shows the text (withoutSymbols: "0🔟5" as "0 5", "O105😡" as "O105"), at the text's positions.
  */
 function inDigitRuns(text: string, e164: string): Span[] {
   const forms = [...digitForms(e164)].sort((a, b) => b.length - a.length);
-  const { compact, at } = withoutKeycapMarks(asciiDigits(text));
+  const marksOut = withoutKeycapMarks(asciiDigits(text));
   // 🔟 is two UTF-16 units, as "10": positions stay.
-  const read = numberReadable(compact.replace(KEYCAP_TEN_BY_DIGIT, '10'));
+  const asRead = { compact: marksOut.compact.replace(KEYCAP_TEN_BY_DIGIT, '10'), at: marksOut.at };
+  return [...spansIn(text, asRead, forms), ...spansIn(text, asShown(text), forms)];
+}
+
+/** The text as withoutSymbols shows it, its spaces collapsed, and where each of its characters is in the text. */
+function asShown(text: string): { compact: string; at: number[] } {
+  const { shown, at } = symbolsDropped(text);
+  let compact = '';
+  const places: number[] = [];
+  for (let k = 0; k < shown.length; k++) {
+    const ch = shown[k] as string;
+    if (/\s/.test(ch) && /\s$/.test(compact)) continue;
+    compact += ch;
+    places.push(at[k] as number);
+  }
+  return { compact, at: places };
+}
+
+/** Her digit forms in a reading of the text (`at`: where each of its characters is in the text), as spans of the text. */
+function spansIn(text: string, reading: { compact: string; at: number[] }, forms: string[]): Span[] {
+  const { at } = reading;
+  const read = numberReadable(asciiDigits(reading.compact));
   const spans: Span[] = [];
   for (const run of read.matchAll(DIGIT_RUN)) {
     const groups = [...run[0].matchAll(/\d+/g)].map((g) => ({ digits: g[0], start: (run.index ?? 0) + (g.index ?? 0) }));

@@ -69,6 +69,15 @@ describe("maskNumber and a client's number that holds the reporter's", () => {
     expect(maskNumber(text, '+14155550105', 'US')).toBe(masked);
   });
 
+  it.each([
+    // withoutSymbols shows a 🔟 next to a digit as a space, and drops an emoji glued to a word ("O105😡" shows "O105").
+    ['mine 415\u{1F51F}555\u{1F621}0105 ok', 'mine [-] ok'],
+    ['mine 1415555 \u2022 O1\uFE0F\u20E305\u{1F621}', 'mine [-]\u{1F621}'],
+    ['mine 4l5\u{1F621}555.0105 ok', 'mine [-] ok'],
+  ])('masks hers as an alert that drops its emoji would show it: %j', (text, masked) => {
+    expect(maskNumber(text, '+14155550105', 'US')).toBe(masked);
+  });
+
   it('keeps a 🔟 next to digits that are not hers, and a longer number with hers inside', () => {
     expect(maskNumber('pin 1\uFE0F\u20E32\uFE0F\u20E33\uFE0F\u20E3\u{1F51F} 415 555 0177', '+14155550105', 'US')).toBe('pin 1\uFE0F\u20E32\uFE0F\u20E33\uFE0F\u20E3\u{1F51F} 415 555 0177');
     expect(maskNumber('his 415 555 0\u{1F51F}59', '+14155550105', 'US')).toBe('his 415 555 0\u{1F51F}59');
