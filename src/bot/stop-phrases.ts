@@ -2,7 +2,8 @@
  * Plain-language opt-out requests ("please stop texting me", "no más",
  * "arrêtez de m'écrire", "parem de mandar mensagens"):
  * regulators count these as opting out even without the STOP keyword. Only
- * short messages qualify, so a report that mentions "stop" is not one. While
+ * short messages qualify, or a longer one that opens with the request (her
+ * reason after it), so a report that mentions "stop" is not one. While
  * a question is open, a short message that merely opens with the word ("Stop
  * n Go on Westheimer", Spanish "No más llegué y me pegó") is an answer: only
  * a request in so many words counts there.
@@ -10,6 +11,8 @@
 import type { Lang } from './commands';
 
 const MAX_WORDS = 10;
+// How many words of a longer message a request opening it is looked for in.
+const OPENING_WORDS = 12;
 
 // Phrases over normalized words (upper case, no accents). Each says "stop
 // messaging me", not merely "stop": "he wouldn't stop" or "ya no tengo
@@ -136,23 +139,29 @@ export interface StopLang {
  * ("I said please stop, he held me down" answers a report's question).
  */
 export function isStopRequest(words: string[], inWords = false): StopLang | null {
-  if (words.length === 0 || words.length > MAX_WORDS) return null;
-  const line = words.join(' ');
+  if (words.length === 0) return null;
+  // Past MAX_WORDS only a request opening the message counts ("Please stop texting me, my boyfriend goes through
+  // my phone every night"), read on its first words: a mark stands for the rest, so no phrase that must end the
+  // message ("no quiero mensajes" + "de él") ends it there.
+  const long = words.length > MAX_WORDS;
+  const opening = inWords || long;
+  const seen = long ? words.slice(0, OPENING_WORDS) : words;
+  const line = seen.join(' ') + (long ? ' ~' : '');
   let courtesy = 0;
-  for (const w of words) {
+  for (const w of seen) {
     if (!COURTESY.has(w)) break;
     courtesy += w.length + 1;
   }
   const says = (re: RegExp) => {
     const found = re.exec(line);
-    return found !== null && (!inWords || found.index <= courtesy);
+    return found !== null && (!opening || found.index <= courtesy);
   };
   if (SHARED.test(line)) return {};
-  if ((inWords ? PARA_WHOLE : PARA).test(line)) return paraLang(words, line);
-  if ((!inWords && ES_OPENS.test(line)) || ES.some(says)) return { lang: 'es' };
-  if ((!inWords && EN_OPENS.test(line)) || EN.some(says)) return { lang: 'en' };
+  if ((inWords ? PARA_WHOLE : PARA).test(line)) return paraLang(seen, line);
+  if ((!opening && ES_OPENS.test(line)) || ES.some(says)) return { lang: 'es' };
+  if ((!opening && EN_OPENS.test(line)) || EN.some(says)) return { lang: 'en' };
   if (FR.some(says)) return { lang: 'fr' };
-  if (PT.some(says)) return { lang: words.some((w) => ES_WORDS.has(w)) ? 'es' : 'pt' };
+  if (PT.some(says)) return { lang: seen.some((w) => ES_WORDS.has(w)) ? 'es' : 'pt' };
   return null;
 }
 

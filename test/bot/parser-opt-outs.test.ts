@@ -118,9 +118,23 @@ describe('parse', () => {
       expect(p.lang).toBe(lang);
     });
 
-    it('does not read a long message that mentions stop as an opt-out', () => {
-      const text = 'He would not stop when I asked him to, grabbed my arm and kept going, grey van near the bridge';
+    it.each([
+      ['He would not stop when I asked him to, grabbed my arm and kept going, grey van near the bridge'],
+      // A request further on than its opening, in a long message: his words, or hers to him.
+      ['When I said please stop texting me he kept going and sent more all night'],
+      ['Le dije que no quiero mensajes de él y siguió mandando fotos toda la noche'],
+    ])('does not read a long message %j that mentions stop as an opt-out', (text) => {
       expect(errorOf(text)).toMatchObject({ error: 'unknown' });
+    });
+
+    // Opening the message, a request is one whatever reason follows; a phrase that must end the message does not
+    // end it at the words looked at: "no quiero mensajes de él, …" wants only his gone.
+    it.each([
+      ['Please stop texting me, my boyfriend goes through my phone every night', 'en'],
+      ['Hola hola, por favor, por favor, ya no quiero recibir más mensajes de él, me escribe', undefined],
+    ] as Array<[string, Lang | undefined]>)('reads %j by its opening', (text, lang) => {
+      const p = parse(text);
+      expect(p.ok && p.command.kind === 'stop' ? p.lang : 'not STOP').toBe(lang ?? 'not STOP');
     });
 
     it('does not read a REPORT that mentions stop as an opt-out', () => {

@@ -66,6 +66,10 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
   ['Para de mandar mensagens', 'pt'],
   ['Para de me mandar mensagem', 'pt'],
   ['Para de mandar msg', 'pt'],
+  // Opening the message, with her reason after it, however long.
+  ['Please stop texting me, my boyfriend goes through my phone every night', 'en'],
+  ['Por favor dejen de mandarme mensajes, mi esposo revisa mi celular', 'es'],
+  ['Pare de me mandar mensagens por favor meu marido olha meu celular', 'pt'],
 ];
 
 // Opening with a stop word is enough out of a conversation (at a question, an answer may open with one).
