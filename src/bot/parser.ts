@@ -127,6 +127,12 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
     if (stop) return success({ kind: 'stop' }, stop.lang, word, false, stop.keeps);
     return { ok: false, error: 'unknown', keyword: word };
   }
+  // "ok stop texting me", "yes please unsubscribe me": a check-in's OK or a JOIN alone, before a request they are
+  // the request (STOP ends a running check-in too, no one told, as OK would).
+  if (AGREEING.has(word)) {
+    const stop = rest.length > 0 ? isStopRequest(rest) : null;
+    if (stop) return success({ kind: 'stop' }, stop.lang, word, false, stop.keeps);
+  }
   // "Leave me alone" asks to stop; LEAVE of areas named "ME" and "ALONE" it is not.
   if (found.kind === 'leave') {
     const stop = isStopRequest(tokens.map(wordOf), true);
@@ -166,6 +172,9 @@ function accented(text: string, start: number): boolean {
 function wordOf(t: Token): string {
   return t.word;
 }
+
+// Keywords that agree (OK, JOIN's YES), and may come before a request to stop.
+const AGREEING: ReadonlySet<string> = new Set(['OK', 'OKAY', 'YES']);
 
 // Stop words that are everyday words too ("Cancel my check-in"): naming her check-in they end it and nothing else,
 // with or without one running; STOP itself naming it is her STOP when none runs.

@@ -122,7 +122,7 @@ const SHARED = /^PARE( (POR|FAVOR|YA|JA|AGORA|GRACIAS|OBRIGADA|OBRIGADO))*$/;
 
 // Words that may come before a request: "OK please stop texting me", "Merci, laissez-moi tranquille".
 const COURTESY: ReadonlySet<string> = new Set(
-  'PLEASE PLS PLZ OK OKAY HEY HI HELLO THANKS THANK YOU THX SORRY BUT SO JUST NO NON MERCI SVP STP BONJOUR SALUT POR FAVOR GRACIAS HOLA OI OLA OBRIGADA OBRIGADO'.split(' '),
+  'PLEASE PLS PLZ OK OKAY YES HEY HI HELLO THANKS THANK YOU THX SORRY BUT SO JUST NO NON MERCI SVP STP BONJOUR SALUT POR FAVOR GRACIAS HOLA OI OLA OBRIGADA OBRIGADO'.split(' '),
 );
 
 /** A request's language; `keeps`: languages her words leave open, in which a member who speaks one stays. */

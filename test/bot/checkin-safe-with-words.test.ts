@@ -49,7 +49,7 @@ describe('a stop word opening other words while a check-in runs', () => {
     return { w, id };
   }
 
-  it.each([['QUIT SENDING ME THIS'], ['cancel me'], ['parar de mandar mensajes']])('%j, a request, is her STOP: unsubscribed, her check-in off', async (text) => {
+  it.each([['QUIT SENDING ME THIS'], ['cancel me'], ['parar de mandar mensajes'], ['ok stop texting me'], ['okay unsubscribe me']])('%j, a request, is her STOP: unsubscribed, her check-in off', async (text) => {
     const { w, id } = await running();
     expect(w.sms(ROSE, text).reply).toMatch(/^Heads Up: (you're unsubscribed|te diste de baja)/);
     expect(listAreas(w.db, id)).toEqual([]);

@@ -99,6 +99,19 @@ describe('parse', () => {
       },
     );
 
+    // OK, OKAY and YES, keywords alone (a check-in's OK, a JOIN), before a request: the request.
+    it.each([['ok stop texting me'], ['OK please stop texting me'], ['okay unsubscribe me'], ['ok leave me alone'], ['yes please stop texting me'], ['Yes, unsubscribe']])(
+      'reads %j, a request after OK or YES, as STOP',
+      (input) => {
+        expect(commandOf(input)).toEqual({ kind: 'stop' });
+      },
+    );
+
+    // Not OK or YES before anything else.
+    it.each([['ok so he stopped at the light', 'ok'], ['ok 415', 'ok'], ['yes 415', 'join']])('still reads %j as %s', (input, kind) => {
+      expect(parse(input)).toMatchObject({ ok: true, command: { kind } });
+    });
+
     it.each([['STOP texting me'], ['UNSUBSCRIBE me now'], ['STOP sending these'], ['OPTOUT pls']])('still reads %j, opening with a word that only means stop, as STOP', (input) => {
       expect(commandOf(input)).toEqual({ kind: 'stop' });
     });

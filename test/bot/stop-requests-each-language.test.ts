@@ -66,6 +66,12 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
   ['Para de mandar mensagens', 'pt'],
   ['Para de me mandar mensagem', 'pt'],
   ['Para de mandar msg', 'pt'],
+  // After OK or YES, which alone would be a check-in's OK or a JOIN.
+  ['ok stop texting me', 'en'],
+  ['OK please stop texting me', 'en'],
+  ['okay unsubscribe me', 'en'],
+  ['ok leave me alone', 'en'],
+  ['yes please stop texting me', 'en'],
   // Opening the message, with her reason after it, however long.
   ['Please stop texting me, my boyfriend goes through my phone every night', 'en'],
   ['Por favor dejen de mandarme mensajes, mi esposo revisa mi celular', 'es'],
