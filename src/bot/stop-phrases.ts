@@ -14,6 +14,9 @@ const MAX_WORDS = 10;
 // How many words of a longer message a request opening it is looked for in.
 const OPENING_WORDS = 12;
 
+// Politeness in any of the four languages, as it may end a request ("stop porfa", "stop merci", "quit pls").
+const POLITE = 'PLEASE|PLS|PLZ|PLIS|THANKS|THANK YOU|THANK U|THX|TY|POR FAVOR|FAVOR|PORFA|PORFAVOR|PORFIS|XFA|PFV|GRACIAS|MERCI|SVP|STP|OBRIGADA|OBRIGADO';
+
 // Phrases over normalized words (upper case, no accents). Each says "stop
 // messaging me", not merely "stop": "he wouldn't stop" or "ya no tengo
 // saldo" sent without REPORT must not unsubscribe anyone.
@@ -25,7 +28,9 @@ const ES_OPENS = /^(NO MAS|BASTA|ALTO)\b/;
 
 const EN = [
   /\b(PLEASE|PLS|PLZ) STOP\b/,
-  /^STOP( (PLEASE|PLS|PLZ|IT|NOW|ALREADY|ALL|EVERYTHING|STOP))+$/,
+  new RegExp(`^STOP( (IT|NOW|ALREADY|ALL|EVERYTHING|STOP|${POLITE}))+$`),
+  // QUIT and END with politeness alone; not CANCEL: "cancel pls" drops a report's question (dialogues.ts).
+  new RegExp(`^(QUIT|END)( (NOW|${POLITE}))+$`),
   /\bSTOP (TEXTING|TXTING|TEXTIN|MESSAGING|MSGING|SENDING|CONTACTING|SPAMMING|THE (TEXTS|MESSAGES))\b/,
   /\bUNSUBSCRIBE\b/,
   // "Opt-out": the hyphen stays inside the word.
@@ -37,17 +42,20 @@ const EN = [
   /\bDO(N['’]?T| NOT) (TEXT|MESSAGE|CONTACT) ME\b/,
   /\bNO MORE (TEXTS|MESSAGES|ALERTS)\b/,
   // The everyday stop words in a request (parser.ts: alone they are STOP, opening anything else they are not).
-  /^((PLEASE|PLS|PLZ|OK|JUST) )*(QUIT|END|CANCEL)( (ALL|THE|THESE|THIS|MY|YOUR))* (TEXTING|TXTING|TEXTIN|MESSAGING|MSGING|SENDING|CONTACTING|TEXTS|MESSAGES|MSGS|TXTS|ALERTS|SMS|SUBSCRIPTION)( (ME|US|THIS|THESE|THAT|THOSE|STUFF|MESSAGES|TEXTS|MSGS|TXTS|ALERTS|PLEASE|PLS|PLZ|NOW|THANKS|THANK|YOU|THX))*$/,
+  // STOP too: "stop the alerts", "stop all messages".
+  new RegExp(
+    `^(QUIT|END|CANCEL|STOP)( (ALL|THE|THESE|THIS|MY|YOUR))* (TEXTING|TXTING|TEXTIN|MESSAGING|MSGING|SENDING|CONTACTING|TEXTS|MESSAGES|MSGS|MSJS|TXTS|ALERTS|SMS|SUBSCRIPTION)( (ME|US|THIS|THESE|THAT|THOSE|STUFF|MESSAGES|TEXTS|MSGS|TXTS|ALERTS|NOW|${POLITE}))*$`,
+  ),
 ];
 // Politeness that may end a Spanish request: "No quiero más mensajes, gracias".
-const ES_END = '( (POR|FAVOR|GRACIAS|YA|AHORA|NADA|MAS))*$';
+const ES_END = `( (YA|AHORA|NADA|MAS|${POLITE}))*$`;
 // Only opening the message (after politeness): PARA is also "he stops" ("el no para de escribirme"). Spanish, and
 // Brazilian Portuguese too ("Para de me mandar mensagem"): her words say which (portuguese below). PARAR too,
 // the keyword, which at an open question is a request only in so many words ("parar de mandar mensajes").
 const PARA = /^((POR|FAVOR|YA|JA|OK|HOLA|OI) )*PAR(A|EN|AR)( YA| JA)? DE (ME )?(ESCRIBIR|ESCREVER|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/;
 // In a conversation it must also end with its object (and politeness): "Para de mandarme fotos le dije y siguió" quotes him.
 const PARA_WHOLE = new RegExp(
-  `${PARA.source}(ME|NOS)?( (ME|MAS|MAIS|MIS|SUS|TUS|ESTOS|ESTAS|LOS|LAS|MENSAJES|MENSAJE|TEXTOS|ALERTAS|SMS|MSG|MSGS|MENSAGENS|MENSAGEM|ESSAS|SUAS|AS|OS|JA|AGORA|OBRIGADA|OBRIGADO))*${ES_END}`,
+  `${PARA.source}(ME|NOS)?( (ME|MAS|MAIS|MIS|SUS|TUS|ESTOS|ESTAS|LOS|LAS|MENSAJES|MENSAJE|TEXTOS|ALERTAS|SMS|MSG|MSGS|MSJ|MSJS|MENSAGENS|MENSAGEM|ESSAS|SUAS|AS|OS|JA|AGORA|OBRIGADA|OBRIGADO))*${ES_END}`,
 );
 // Words Spanish does not write: a request PARA opens is in Portuguese with one of them ("Para de mandar mensagens").
 // Not JA or OI: Spanish writes them too (a laugh, "oí"); nor MSG.
@@ -67,7 +75,7 @@ function paraLang(words: string[], line: string): StopLang {
 }
 // Not "No más" or "Basta" alone in a conversation: the answer to "¿Algo más para las moderadoras?" ("nothing more").
 const ES = [
-  /\bNO MAS (MENSAJES|TEXTOS|ALERTAS)\b/,
+  /\bNO MAS (MENSAJES|TEXTOS|ALERTAS|MSJS|MSJ|MSGS)\b/,
   // Ending the message: "No quiero alertas de 858", "no quiero mensajes de él" want only some of them.
   // "Ya no quiero mensajes" opens with it too, so a question open for an answer hears it as hers.
   new RegExp(`\\b(YA )?NO QUIERO (RECIBIR )?(MAS )?(MENSAJES|TEXTOS|ALERTAS)${ES_END}`),
@@ -80,8 +88,8 @@ const ES = [
   /\bYA NO (ME )?(ESCRIBAN|MANDEN|ENVIEN)/,
   new RegExp(`\\bYA NO QUIERO RECIBIR${ES_END}`),
   // PAREN alone or with politeness: "Paren el carro" is something else.
-  /^PAREN( (POR|FAVOR|YA|AHORA|GRACIAS))*$/,
-  new RegExp(`^((POR|FAVOR|YA) )*(PARAR|ALTO|CANCELAR|BASTA DE)( (LOS|LAS|MIS|SUS|TODOS|TODAS|A))* (MENSAJES|TEXTOS|ALERTAS|SMS)${ES_END}`),
+  new RegExp(`^PAREN( (YA|AHORA|${POLITE}))*$`),
+  new RegExp(`^((POR|FAVOR|YA) )*(PARAR|ALTO|CANCELAR|BASTA( YA)? DE)( (LOS|LAS|MIS|SUS|TODOS|TODAS|A))* (MENSAJES|TEXTOS|ALERTAS|SMS|MSJS)${ES_END}`),
 ];
 
 // French and Portuguese: requests only (a word alone, ARRETER or PARAR, is a keyword of its own).
@@ -98,9 +106,9 @@ const FR = [
   /\b(DESINSCRI(VEZ|S)[- ]MOI|ME DESINSCRIRE)\b/,
   /\bLAISSEZ[- ]MOI TRANQUILLE\b/,
   /\bQUITTER LA LISTE\b/,
-  /^ARRET(ER)?( (LES|MES|VOS|CES|TOUS|TOUTES|DES))* (MESSAGES|SMS|ALERTES|TEXTOS)( (SVP|STP|MERCI))*$/,
+  new RegExp(`^ARRET(ER)?( (LES|MES|VOS|CES|TOUS|TOUTES|DES))* (MESSAGES|SMS|ALERTES|TEXTOS)( (${POLITE}))*$`),
   // ARRETEZ or ARRETE alone or with politeness: "Arrêtez-le", "Arrête-toi au coin" are about someone else.
-  /^ARRETEZ?( (SVP|STP|MERCI|PLEASE|TOUT))*$/,
+  new RegExp(`^ARRETEZ?( (TOUT|${POLITE}))*$`),
 ];
 const PT = [
   /\bPAR(E|EM) DE (ME )?(MANDAR|ENVIAR|ESCREVER|ESCRIBIR|MOLESTAR|TEXTEAR)/,
@@ -114,16 +122,33 @@ const PT = [
   /\bSAIR DA LISTA\b/,
   /^QUERO SAIR$/,
   // PAREM alone or with politeness: "Parem o carro" is something else.
-  /^PAREM( (POR|FAVOR|JA|AGORA|OBRIGADA|OBRIGADO))*$/,
+  new RegExp(`^PAREM( (JA|AGORA|${POLITE}))*$`),
 ];
 
 // PARE, Spanish and Portuguese alike, alone or with politeness ("Pare en la esquina" is about a car): no language.
-const SHARED = /^PARE( (POR|FAVOR|YA|JA|AGORA|GRACIAS|OBRIGADA|OBRIGADO))*$/;
+const SHARED = new RegExp(`^PARE( (YA|JA|AGORA|${POLITE}))*$`);
 
 // Words that may come before a request: "OK please stop texting me", "Merci, laissez-moi tranquille".
-const COURTESY: ReadonlySet<string> = new Set(
-  'PLEASE PLS PLZ OK OKAY YES HEY HI HELLO THANKS THANK YOU THX SORRY BUT SO JUST NO NON MERCI SVP STP BONJOUR SALUT POR FAVOR GRACIAS HOLA OI OLA OBRIGADA OBRIGADO'.split(' '),
-);
+const COURTESY: ReadonlySet<string> = new Set([
+  ...POLITE.split(/[| ]/),
+  ...'OK OKAY YES HEY HI HELLO OMG SORRY BUT SO JUST NO NON BONJOUR SALUT HOLA OI OLA'.split(' '),
+]);
+// Phrases that may come before a request too: "can you stop texting me", "i want to unsubscribe".
+const ASKING = /^(CAN|COULD|WOULD|WILL) (YOU|U) |^(I (WANT|NEED|WOULD LIKE) TO|I WANNA|ID LIKE TO) /;
+
+/** How many words open the message before a request: courtesy, a STOP said again ("Stop! Stop texting me"), asking. */
+function leadingWords(words: string[]): number {
+  let i = 0;
+  for (;;) {
+    const w = words[i] ?? '';
+    if (COURTESY.has(w) || (w === 'STOP' && words[i + 1] === 'STOP')) i++;
+    else {
+      const asking = ASKING.exec(`${words.slice(i, i + 4).join(' ')} `);
+      if (asking === null) return i;
+      i += asking[0].trim().split(' ').length;
+    }
+  }
+}
 
 /** A request's language; `keeps`: languages her words leave open, in which a member who speaks one stays. */
 export interface StopLang {
@@ -147,17 +172,17 @@ export function isStopRequest(words: string[], inWords = false): StopLang | null
   const opening = inWords || long;
   const seen = long ? words.slice(0, OPENING_WORDS) : words;
   const line = seen.join(' ') + (long ? ' ~' : '');
-  let courtesy = 0;
-  for (const w of seen) {
-    if (!COURTESY.has(w)) break;
-    courtesy += w.length + 1;
-  }
+  const lead = leadingWords(seen);
+  const courtesy = lead > 0 ? seen.slice(0, lead).join(' ').length + 1 : 0;
+  // What follows them, where phrases that open the message are looked for.
+  const rest = seen.slice(lead).join(' ') + (long ? ' ~' : '');
   const says = (re: RegExp) => {
+    if (re.exec(rest)?.index === 0) return true;
     const found = re.exec(line);
     return found !== null && (!opening || found.index <= courtesy);
   };
-  if (SHARED.test(line)) return {};
-  if ((inWords ? PARA_WHOLE : PARA).test(line)) return paraLang(seen, line);
+  if (says(SHARED)) return {};
+  if (says(inWords ? PARA_WHOLE : PARA)) return paraLang(seen, line);
   if ((!opening && ES_OPENS.test(line)) || ES.some(says)) return { lang: 'es' };
   if ((!opening && EN_OPENS.test(line)) || EN.some(says)) return { lang: 'en' };
   if (FR.some(says)) return { lang: 'fr' };
