@@ -6,7 +6,7 @@
 import type { Command, CommandKind, Lang, ParseErrorCode, Parsed } from './commands';
 import { langFromWord, lookupKeyword } from './keywords';
 import { checkinCommandOf, isCheckinKind, minutesOf } from './checkin-parser';
-import { aboutOtherThings, isStopRequest, quotesSomeone } from './stop-phrases';
+import { aboutOtherThings, isStopRequest, quotesSomeone, toSomeoneElse } from './stop-phrases';
 import { isAmount, startsWithNumber, type CountryCode } from '../phone/numbers';
 
 /** Longest text the parser looks at; providers cap bodies well below this. */
@@ -79,7 +79,9 @@ export function asksToStop(input: string): boolean {
   const clipped = input.slice(0, MAX_TEXT);
   const words = tokenize(clipped).map(wordOf);
   // "Deja de mandarme fotos le dije y siguió": his words, quoted in her answer; "Arrête d'envoyer mes photos": her plea to him.
-  return isStopRequest(words, true) !== null && !quotesSomeone(words, clipped) && !aboutOtherThings(words);
+  if (isStopRequest(words, true) === null || quotesSomeone(words, clipped) || aboutOtherThings(words)) return false;
+  // "Stop texting my family": her plea to a client about someone of hers, in one clause ("…texting, my boyfriend…" is her reason).
+  return !clipped.split(/[,.;:!?]+/).some((clause) => toSomeoneElse(tokenize(clause).map(wordOf)));
 }
 
 function refOf(token: Token | undefined): string | 'missing' | 'bad' {

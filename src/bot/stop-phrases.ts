@@ -254,3 +254,24 @@ export function aboutOtherThings(words: string[]): boolean {
   const line = words.join(' ');
   return OTHER_THINGS.test(line) && !LINE_THINGS.test(line);
 }
+
+// Someone of hers the messages go to, right after the verb and the messages it sends: her plea to a client
+// threatening to out her ("Stop texting my family", "Arrête d'envoyer des messages à mon mari", "Deja de
+// escribirle a mi familia"), in one clause. Not a reason after "me" or a comma: "Stop texting me, my boyfriend
+// reads my phone", "Stop texting, my boyfriend…", "arrête de m'envoyer des messages, mon mari…" are hers.
+const HERS = 'MY|MI|MIS|MA|MON|MES|MINHA|MEU|MEUS|MINHAS';
+const PEOPLE =
+  'FAMILY|FAMILIA|FAMILLE|SISTERS?|BROTHERS?|MOM|MUM|MOTHER|DAD|FATHER|PARENTS|HUSBAND|BOYFRIEND|BF|WIFE|GIRLFRIEND|GF|KIDS|CHILDREN|SON|DAUGHTER|FRIENDS?|BOSS|' +
+  'ESPOSO|ESPOSA|MARIDO|NOVIO|NOVIA|MAMA|PAPA|MADRE|PADRE|PADRES|HERMANAS?|HERMANOS?|HIJOS?|HIJAS?|AMIGOS?|AMIGAS?|JEFE|' +
+  'MARI|FEMME|COPAIN|COPINE|MERE|PERE|SOEURS?|FRERES?|ENFANTS|FILLE|FILS|AMIS?|AMIES?|' +
+  'MULHER|NAMORADO|NAMORADA|MAE|PAI|PAIS|IRMAS?|IRMAOS?|FILHOS?|FILHAS?|CHEFE';
+const TO_SOMEONE = new RegExp(
+  `(?<=^| |\\bD['’])((TEXTING|TXTING|CONTACTING|MESSAGING|SENDING|CALLING|ESCRIBIR|MANDAR|ENVIAR|CONTACTAR|TEXTEAR|ESCREVER|ENVOYER|ECRIRE|CONTACTER|TEXTER)` +
+    `( (MESSAGES?|TEXTS?|MSGS?|SMS|MENSAJES?|MENSAGENS|MENSAGEM|DES|LES|THE|ANY|MORE|STUFF))*( (TO|A|PRA|PARA|AUX?))? (${HERS}) (${PEOPLE})` +
+    `|(ESCRIBIR|MANDAR|ENVIAR|TEXTEAR)LES?)\\b`,
+);
+
+/** Whether a clause of a request at an open question is about messages to someone of hers ("Stop texting my family"). */
+export function toSomeoneElse(words: string[]): boolean {
+  return TO_SOMEONE.test(words.join(' '));
+}

@@ -159,6 +159,11 @@ describe('a request that gives a reason, or is in quote marks for emphasis', () 
     ["Arrêtez de m'écrire, il a dit qu'il lit mes messages", 'fr'],
     ["Arrêtez de m'écrire, elle m'a dit", 'fr'],
     ['Pare de me mandar mensagem, ele disse que vai ver', 'pt'],
+    // Someone of hers named as her reason, not as whom the messages go to.
+    ['Stop texting, my boyfriend checks my phone', 'en'],
+    ['Stop texting me my husband reads them', 'en'],
+    ["Arrête de m'envoyer des messages mon mari lit mon téléphone", 'fr'],
+    ['Dejen de mandarme mensajes, mi esposo revisa', 'es'],
   ] as const)('%p at an open question stops her', async (text, lang) => {
     const { w, areas } = await atDescription(lang);
     expect(w.sms(ROSA, text).reply).toBe(catalog(lang).stopped('sms'));
@@ -171,6 +176,14 @@ describe('a request that gives a reason, or is in quote marks for emphasis', () 
     ['Deja de escribirme le dije y siguió', 'es'],
     ["Arrête de m'écrire, il a dit, et il a continué", 'fr'],
     ['Pare de me escrever, falei pra ele e continuou', 'pt'],
+    // Her plea to him about someone of hers: the messages go to them, not to her.
+    ['Stop texting my family', 'en'],
+    ['Stop contacting my family', 'en'],
+    ['stop texting my sister or I go to the cops', 'en'],
+    ['Deja de escribirle a mi familia', 'es'],
+    ['Arrête de contacter ma famille', 'fr'],
+    ["Arrête d'envoyer des messages à mon mari", 'fr'],
+    ['Pare de mandar mensagens pra minha família', 'pt'],
     // Her plea about her photos, not the line's messages.
     ["Arrête d'envoyer mes photos à ma famille", 'fr'],
     ["Arrêtez d'envoyer mes photos", 'fr'],
@@ -180,6 +193,12 @@ describe('a request that gives a reason, or is in quote marks for emphasis', () 
     const { w, areas } = await atDescription(lang);
     expect(w.sms(ROSA, text).reply).toBe(catalog(lang).reportAsk('vehicle'));
     expect(areas()).toEqual(['415']);
+  });
+
+  it.each([['Stop texting my family', 'en'], ["Arrête d'envoyer des messages à mon mari", 'fr']] as const)('out of a question, %p is still her STOP', async (text, lang) => {
+    const w = await botWorld();
+    w.sms(ROSA, lang === 'en' ? 'JOIN 415' : 'REJOINDRE 415');
+    expect(w.sms(ROSA, text).reply).toBe(catalog(lang).stopped('sms'));
   });
 
   it("out of a question, \"Arrêtez d'envoyer mes photos\" is still her STOP", async () => {
