@@ -24,8 +24,9 @@ export type Turn = 'answer' | 'cancel' | 'command';
  */
 export function turnOf(parsed: Parsed, text: string, answered: boolean): Turn {
   // CANCEL ends the question whatever follows ("cancel the report", which is no command out of one), unless
-  // it names the line's messages ("cancel my alerts pls"): a request not honoured keeps texts coming.
-  if (parsed.keyword === 'CANCEL' && !answered) return asksToStop(text) ? 'command' : 'cancel';
+  // it names the line's messages ("cancel my alerts pls"), her ("cancel me") or a request follows ("cancel and
+  // unsubscribe me"): a request not honoured keeps texts coming.
+  if (parsed.keyword === 'CANCEL' && !answered) return asksToStop(text) || cancelsHer(text) ? 'command' : 'cancel';
   if (parsed.ok) {
     const { kind } = parsed.command;
     if (kind === 'stop') {
@@ -38,6 +39,19 @@ export function turnOf(parsed: Parsed, text: string, answered: boolean): Turn {
   }
   // The words a report's questions give for dropping it (DROP, CANCELAR, ANNULER…) end any question.
   return controlWord(text) === 'cancel' ? 'cancel' : 'answer';
+}
+
+// Words after CANCEL that drop the report and ask nothing more: "cancel report and stop texting me".
+const CANCEL_FILLER: ReadonlySet<string> = new Set('REPORT IT THIS THAT THE AND THEN ALSO'.split(' '));
+const HER_MEMBERSHIP = /^(ME|MY (ACCOUNT|NUMBER|SUBSCRIPTION|MEMBERSHIP))( (PLEASE|PLS|PLZ|NOW|THANKS|THX))*$/;
+
+/** CANCEL naming her ("cancel me", "cancel my account"), or a request after it and the report ("Cancel. Unsubscribe me"). */
+function cancelsHer(text: string): boolean {
+  const after = text.split(/[\s,.;:!?]+/).map(normalizeWord).filter((w) => w !== '').slice(1, 40);
+  const from = after.findIndex((w) => !CANCEL_FILLER.has(w));
+  if (from < 0) return false;
+  const rest = after.slice(from).join(' ');
+  return HER_MEMBERSHIP.test(rest) || asksToStop(rest);
 }
 
 // What may follow DELETE (BORRAR, SUPPRIMER, APAGAR) in a request to erase her: "DELETE me", "delete all my

@@ -60,6 +60,17 @@ describe('turnOf', () => {
     ['cancel the report', false, 'cancel'],
     // CANCEL naming the line's messages asks to stop them.
     ['cancel my alerts pls', false, 'command'],
+    // A request after it, or CANCEL naming her: her STOP. The report named, IT or politeness alone: the question.
+    ['cancel and unsubscribe me', false, 'command'],
+    ['cancel, stop texting me', false, 'command'],
+    ['Cancel. Unsubscribe me', false, 'command'],
+    ['cancel report and stop texting me', false, 'command'],
+    ['cancel my account', false, 'command'],
+    ['cancel me', false, 'command'],
+    ['cancel report', false, 'cancel'],
+    ['cancel pls', false, 'cancel'],
+    ['cancel it', false, 'cancel'],
+    ['cancel it, he found me', false, 'cancel'],
     // The report's own words for dropping it end any question, in every language.
     ['DROP', false, 'cancel'],
     ['cancelar', false, 'cancel'],

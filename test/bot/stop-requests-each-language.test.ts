@@ -97,6 +97,13 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
   ['stop merci', 'fr'],
   ['stop obrigada', 'pt'],
   ['para de mandar msg pfv', 'pt'],
+  // CANCEL, which at an open question drops the report, with a request after it or naming her.
+  ['cancel and unsubscribe me', 'en'],
+  ['cancel, stop texting me', 'en'],
+  ['Cancel. Unsubscribe me', 'en'],
+  ['cancel report and stop texting me', 'en'],
+  ['cancel my account', 'en'],
+  ['cancel me', 'en'],
   // Opening the message, with her reason after it, however long.
   ['Please stop texting me, my boyfriend goes through my phone every night', 'en'],
   ['Por favor dejen de mandarme mensajes, mi esposo revisa mi celular', 'es'],
@@ -104,9 +111,7 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
 ];
 
 // Opening with a stop word is enough out of a conversation (at a question, an answer may open with one).
-const OPENING_WITH_A_STOP_WORD: [string, Lang][] = [
-  ['cancel me', 'en'],
-];
+const OPENING_WITH_A_STOP_WORD: [string, Lang][] = [['cancel the report', 'en']];
 
 // PARA opening it, with words only Portuguese writes.
 const BRAZILIAN: [string, Lang][] = [
