@@ -61,6 +61,9 @@ const PARA_WHOLE = new RegExp(
 // Not JA or OI: Spanish writes them too (a laugh, "oí"); nor MSG.
 const PT_WORDS: ReadonlySet<string> = new Set('MENSAGENS MENSAGEM ESCREVER MAIS VOCE VOCES NAO AGORA OBRIGADA OBRIGADO ISSO PFV PRA MIM'.split(' '));
 
+// PARE DE: Portuguese's singular, Spanish's "usted" ("Pare de mandarme mensajes").
+const PARE_DE = /\bPARE DE (ME )?(MANDAR|ENVIAR|ESCREVER|ESCRIBIR|MOLESTAR|TEXTEAR)/;
+
 // Words Portuguese does not write: a Portuguese request's PARE DE is Spanish's too ("Pare de mandarme mensajes").
 const ES_WORDS: ReadonlySet<string> = new Set('MENSAJES MENSAJE ESCRIBIR ESCRIBIRME MANDARME ENVIARME MOLESTAR MOLESTARME TEXTEAR TEXTEARME USTED GRACIAS'.split(' '));
 
@@ -72,6 +75,11 @@ const ES_WORDS: ReadonlySet<string> = new Set('MENSAJES MENSAJE ESCRIBIR ESCRIBI
 function paraLang(words: string[], line: string): StopLang {
   if (words.some((w) => PT_WORDS.has(w)) || /\bDE ME (MANDAR|ENVIAR)\b/.test(line)) return { lang: 'pt' };
   return words.some((w) => ES_WORDS.has(w)) ? { lang: 'es' } : { lang: 'es', keeps: ['pt'] };
+}
+/** A request PARE DE opens: as PARA's, but Portuguese when its words say neither ("Pare de mandar msg"). */
+function pareLang(words: string[], line: string): StopLang {
+  const found = paraLang(words, line);
+  return found.keeps ? { lang: 'pt', keeps: ['es'] } : found;
 }
 // Not "No más" or "Basta" alone in a conversation: the answer to "¿Algo más para las moderadoras?" ("nothing more").
 const ES = [
@@ -111,7 +119,7 @@ const FR = [
   new RegExp(`^ARRETEZ?( (TOUT|${POLITE}))*$`),
 ];
 const PT = [
-  /\bPAR(E|EM) DE (ME )?(MANDAR|ENVIAR|ESCREVER|ESCRIBIR|MOLESTAR|TEXTEAR)/,
+  /\bPAREM DE (ME )?(MANDAR|ENVIAR|ESCREVER|ESCRIBIR|MOLESTAR|TEXTEAR)/,
   /\bNAO (ME )?(MANDE|MANDEM|ENVIE|ENVIEM|ESCREVA|ESCREVAM) MAIS\b/,
   /\bNAO QUERO MAIS (AS |OS |SUAS |SEUS )?(MENSAGENS|MENSAGEM|ALERTAS)\b/,
   // RECEBER with nothing after it but messages, "nada" or politeness: "... receber esse cliente" is about a client.
@@ -186,6 +194,7 @@ export function isStopRequest(words: string[], inWords = false): StopLang | null
   if ((!opening && ES_OPENS.test(line)) || ES.some(says)) return { lang: 'es' };
   if ((!opening && EN_OPENS.test(line)) || EN.some(says)) return { lang: 'en' };
   if (FR.some(says)) return { lang: 'fr' };
+  if (says(PARE_DE)) return pareLang(seen, line);
   if (PT.some(says)) return { lang: seen.some((w) => ES_WORDS.has(w)) ? 'es' : 'pt' };
   return null;
 }

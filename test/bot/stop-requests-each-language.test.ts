@@ -139,10 +139,18 @@ describe('a real stop request', () => {
 
 // "Para de mandar msg" is Spanish as well as Portuguese: a member who speaks either stays in hers.
 describe('a request whose words do not say Spanish or Portuguese', () => {
-  it.each([['es'], ['pt']] as [Lang][])('is answered in the language of a member who speaks %s', async (lang) => {
+  // PARE DE too: "usted" in Spanish, the singular in Portuguese.
+  it.each([
+    ['Para de mandar msg', 'es'],
+    ['Para de mandar msg', 'pt'],
+    ['Pare de mandar msg', 'es'],
+    ['Pare de mandar msg', 'pt'],
+    ['Pare de enviar sms', 'es'],
+    ['Pare de enviar sms', 'pt'],
+  ] as [string, Lang][])('%p is answered in the language of a member who speaks %s', async (text, lang) => {
     const w = await botWorld();
     w.sms(HER, JOIN[lang]);
-    expect(w.sms(HER, 'Para de mandar msg').reply).toBe(catalog(lang).stopped('sms'));
+    expect(w.sms(HER, text).reply).toBe(catalog(lang).stopped('sms'));
     expect(findMember(w.db, w.vault, sms(HER))!.lang).toBe(lang);
   });
 });
