@@ -79,9 +79,13 @@ export function asksToStop(input: string): boolean {
   const clipped = input.slice(0, MAX_TEXT);
   const words = tokenize(clipped).map(wordOf);
   // "Deja de mandarme fotos le dije y siguió": his words, quoted in her answer; "Arrête d'envoyer mes photos": her plea to him.
-  if (isStopRequest(words, true) === null || quotesSomeone(words, clipped) || aboutOtherThings(words)) return false;
+  if (isStopRequest(words, true) === null || quotesSomeone(words, clipped)) return false;
+  // Its first parts only: the work stays bounded whatever she sends.
+  const wordsOf = (parts: string[]) => parts.slice(0, 40).map((part) => tokenize(part).map(wordOf));
+  // Her photos, with no other request among its parts ("Unsubscribe me, and stop sending pics" is hers).
+  if (aboutOtherThings(words, wordsOf(clipped.split(/[,.;:!?]+|\s(?:and|y|et|e|then)\s/iu)))) return false;
   // "Stop texting my family": her plea to a client about someone of hers, in one clause ("…texting, my boyfriend…" is her reason).
-  return !clipped.split(/[,.;:!?]+/).some((clause) => toSomeoneElse(tokenize(clause).map(wordOf)));
+  return !wordsOf(clipped.split(/[,.;:!?]+/)).some(toSomeoneElse);
 }
 
 function refOf(token: Token | undefined): string | 'missing' | 'bad' {

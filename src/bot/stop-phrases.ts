@@ -258,10 +258,23 @@ const OTHER_THINGS =
 // The line's messages named anywhere leave it her request: "Stop sending me pics and texts".
 const LINE_THINGS = /\b(TEXTS?|MESSAGES?|MSGS?|TXTS?|ALERTS?|SMS|MENSAJES?|TEXTOS?|ALERTAS?|MENSAGENS|MENSAGEM|ALERTES?)\b/;
 
-/** Whether a request at an open question is about something of hers other than the line's messages (photos, videos). */
-export function aboutOtherThings(words: string[]): boolean {
+// Whose they are: hers or his ("mes photos", "your pics"), or sent to someone ("des photos à mon mari"). Photos of
+// no one's ("photos of the bad dates"), or with everything else ("stuff, pics and all"), may be the line's.
+const OWNED = /^(MY|MES|MIS|MEUS|MINHAS|MINHA|MEU|MA|MON|YOUR|HIS|TES|TUS|TUAS|TEUS|SUS|SES|SEUS|SUAS|VOS)$/;
+const RECIPIENT = /^( \S+)? (TO|A|PRA|PARA|AUX?) /;
+const EVERYTHING = /\b(STUFF|ALL|EVERYTHING|TOUT|TODO|TUDO)\b/;
+
+/**
+ * Whether a request at an open question is about something of hers or his other than the line's messages
+ * (photos, videos); `pieces`, its clauses: another request among them ("Unsubscribe me, and stop sending pics")
+ * is hers.
+ */
+export function aboutOtherThings(words: string[], pieces: string[][] = [words]): boolean {
   const line = words.join(' ');
-  return OTHER_THINGS.test(line) && !LINE_THINGS.test(line);
+  const found = OTHER_THINGS.exec(line);
+  if (found === null || LINE_THINGS.test(line) || EVERYTHING.test(line)) return false;
+  const whose = found[0].split(' ').some((w) => OWNED.test(w)) || RECIPIENT.test(line.slice(found.index + found[0].length));
+  return whose && !pieces.some((p) => !OTHER_THINGS.test(p.join(' ')) && isStopRequest(p, true) !== null);
 }
 
 // Someone of hers the messages go to, right after the verb and the messages it sends: her plea to a client

@@ -159,6 +159,11 @@ describe('a request that gives a reason, or is in quote marks for emphasis', () 
     ["Arrêtez de m'écrire, il a dit qu'il lit mes messages", 'fr'],
     ["Arrêtez de m'écrire, elle m'a dit", 'fr'],
     ['Pare de me mandar mensagem, ele disse que vai ver', 'pt'],
+    // Photos that are no one's, with everything else, or beside another request: the line's sending.
+    ['stop sending me stuff, pics and all', 'en'],
+    ['stop sending me photos of the bad dates', 'en'],
+    ['Unsubscribe me, and stop sending pics', 'en'],
+    ['Stop texting me. Stop sending my pics', 'en'],
     // Someone of hers named as her reason, not as whom the messages go to.
     ['Stop texting, my boyfriend checks my phone', 'en'],
     ['Stop texting me my husband reads them', 'en'],
@@ -189,6 +194,8 @@ describe('a request that gives a reason, or is in quote marks for emphasis', () 
     ["Arrêtez d'envoyer mes photos", 'fr'],
     ['Stop sending my nudes to my family', 'en'],
     ['Deja de mandar mis fotos', 'es'],
+    ['Stop sending your pics', 'en'],
+    ["Arrête d'envoyer des photos à mon mari", 'fr'],
   ] as const)('%p answers the question', async (text, lang) => {
     const { w, areas } = await atDescription(lang);
     expect(w.sms(ROSA, text).reply).toBe(catalog(lang).reportAsk('vehicle'));
