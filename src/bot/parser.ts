@@ -6,7 +6,8 @@
 import type { Command, CommandKind, Lang, ParseErrorCode, Parsed } from './commands';
 import { langFromWord, lookupKeyword } from './keywords';
 import { checkinCommandOf, isCheckinKind, minutesOf } from './checkin-parser';
-import { aboutOtherThings, isStopRequest, quotesSomeone, toSomeoneElse } from './stop-phrases';
+import { isStopRequest } from './stop-phrases';
+import { aboutOtherThings, quotesSomeone, toSomeoneElse } from './stop-answers';
 import { isAmount, startsWithNumber, type CountryCode } from '../phone/numbers';
 
 /** Longest text the parser looks at; providers cap bodies well below this. */

@@ -20,9 +20,11 @@ describe('plain-language opt-outs', () => {
     expect(isStopRequest(words(text))).toBeNull();
   });
 
-  it('reads up to ten words, not eleven, and nothing from no words', () => {
-    expect(isStopRequest(words('PLEASE STOP ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT'))).toEqual({ lang: 'en' });
-    expect(isStopRequest(words('PLEASE STOP ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE'))).toBeNull();
+  // Opening the message a request is read whatever its length; further on, in ten words at most.
+  it('reads a request further on in up to ten words, not eleven, and nothing from no words', () => {
+    expect(isStopRequest(words('ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT PLEASE STOP'))).toEqual({ lang: 'en' });
+    expect(isStopRequest(words('ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE PLEASE STOP'))).toBeNull();
+    expect(isStopRequest(words('PLEASE STOP ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE'))).toEqual({ lang: 'en' });
     expect(isStopRequest([])).toBeNull();
   });
 });
