@@ -32,15 +32,16 @@ const EN = [
   // QUIT and END with politeness alone; not CANCEL: "cancel pls" drops a report's question (dialogues.ts).
   new RegExp(`^(QUIT|END)( (NOW|${POLITE}))+$`),
   /\bSTOP (TEXTING|TXTING|TEXTIN|MESSAGING|MSGING|SENDING|CONTACTING|SPAMMING|THE (TEXTS|MESSAGES))\b/,
-  /\bUNSUBSCRIBE\b/,
+  // Misspelt as often: "unsuscribe", "unsubcribe".
+  /\bUN(SUBS|SUS|SUB)CRIBE\b/,
   // "Opt-out": the hyphen stays inside the word.
-  /\bOPT[ -]?OUT\b/,
+  /\bOPT[ -]?OUT\b|\bOPT ME OUT\b/,
   /\bREMOVE ME\b/,
   /\bTAKE ME OFF\b/,
   /\bLEAVE ME ALONE\b/,
   // The apostrophe as phones type it too (’).
   /\bDO(N['’]?T| NOT) (TEXT|MESSAGE|CONTACT) ME\b/,
-  /\bNO MORE (TEXTS|MESSAGES|ALERTS)\b/,
+  /\bNO MORE (TEXTS|MESSAGES|ALERTS|MSGS|TXTS)\b/,
   // The everyday stop words in a request (parser.ts: alone they are STOP, opening anything else they are not).
   // STOP too: "stop the alerts", "stop all messages".
   new RegExp(
@@ -89,7 +90,9 @@ const ES = [
   new RegExp(`\\b(YA )?NO QUIERO (RECIBIR )?(MAS )?(MENSAJES|TEXTOS|ALERTAS)${ES_END}`),
   /\bDEJ(A|EN|E) DE (ESCRIBIR|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/,
   /\bNO ME (ESCRIBAN|ESCRIBAS|MANDEN|MANDES|ENVIEN|ENVIES)\b/,
-  /\b(QUITAME|SACAME|BORRENME|ELIMINENME)\b/,
+  /\b(QUITAME|QUITENME|SACAME|SAQUENME|BORRENME|ELIMINENME)\b/,
+  // As "leave me alone": a quote of it in an answer is told apart (stop-answers.ts).
+  /\bDEJ(A|E|EN)ME EN PAZ\b/,
   /\bDAR(ME)? DE BAJA\b/,
   // SALIR is LEAVE's word: of the list, it is all of it.
   /\bSALIR(ME)? DE LA LISTA\b/,
@@ -112,20 +115,20 @@ const FR = [
   // RECEVOIR with nothing after it but messages, "rien" or politeness: "... recevoir ce client" is about a client.
   /\bJE NE VEUX PLUS RIEN RECEVOIR\b|\bJE NE VEUX PLUS RECEVOIR( (DE|D['’]|CES|TES|VOS|LES|DES|MES|VOTRE|TON|MESSAGES?|SMS|TEXTOS|ALERTES?|RIEN|MERCI|SVP|STP))*$/,
   /\b(DESINSCRI(VEZ|S)[- ]MOI|ME DESINSCRIRE)\b/,
-  /\bLAISSEZ[- ]MOI TRANQUILLE\b/,
+  /\bLAISSEZ?[- ]MOI TRANQUILLE\b/,
   /\bQUITTER LA LISTE\b/,
-  new RegExp(`^ARRET(ER)?( (LES|MES|VOS|CES|TOUS|TOUTES|DES))* (MESSAGES|SMS|ALERTES|TEXTOS)( (${POLITE}))*$`),
+  new RegExp(`^ARRET(E|EZ|ER)?( (LES|MES|VOS|CES|TOUS|TOUTES|DES))* (MESSAGES|SMS|ALERTES|TEXTOS)( (${POLITE}))*$`),
   // ARRETEZ or ARRETE alone or with politeness: "Arrêtez-le", "Arrête-toi au coin" are about someone else.
   new RegExp(`^ARRETEZ?( (TOUT|${POLITE}))*$`),
 ];
 const PT = [
   /\bPAREM DE (ME )?(MANDAR|ENVIAR|ESCREVER|ESCRIBIR|MOLESTAR|TEXTEAR)/,
   /\bNAO (ME )?(MANDE|MANDEM|ENVIE|ENVIEM|ESCREVA|ESCREVAM) MAIS\b/,
-  /\bNAO QUERO MAIS (AS |OS |SUAS |SEUS )?(MENSAGENS|MENSAGEM|ALERTAS)\b/,
+  /\bNAO QUERO MAIS (AS |OS |SUAS |SEUS )?(MENSAGENS|MENSAGEM|ALERTAS|MSG|MSGS|SMS)\b/,
   // RECEBER with nothing after it but messages, "nada" or politeness: "... receber esse cliente" is about a client.
   /\bNAO QUERO MAIS RECEBER( (AS|OS|ESSAS|ESSES|SUAS|SEUS|MENSAGENS|MENSAGEM|TEXTOS|SMS|ALERTAS|NADA|OBRIGADA|OBRIGADO|POR|FAVOR))*$/,
-  /\bCHEGA DE (MENSAGENS|MENSAGEM|ALERTAS)\b/,
-  /\b(ME )?(TIRA|TIRE|TIREM|REMOVA|REMOVAM) DA LISTA\b/,
+  /\bCHEGA DE (MENSAGENS|MENSAGEM|ALERTAS|MSG|MSGS|SMS)\b/,
+  /\b(ME )?(TIRA|TIRE|TIREM|REMOVA|REMOVAM) D(A|ESSA|ESTA) LISTA\b/,
   /\bME DESCADASTR(A|E|EM)\b|\bDESCADASTRAR\b/,
   /\bSAIR DA LISTA\b/,
   /^QUERO SAIR$/,

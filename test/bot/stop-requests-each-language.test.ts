@@ -104,6 +104,17 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
   ['cancel report and stop texting me', 'en'],
   ['cancel my account', 'en'],
   ['cancel me', 'en'],
+  // Shortened, misspelt, or other everyday phrasings.
+  ['no more msgs', 'en'],
+  ['unsuscribe', 'en'],
+  ['opt me out', 'en'],
+  ['arrêtez les messages svp', 'fr'],
+  ['laisse moi tranquille', 'fr'],
+  ['quitenme de la lista', 'es'],
+  ['déjenme en paz', 'es'],
+  ['chega de msg', 'pt'],
+  ['nao quero mais msg', 'pt'],
+  ['me tira dessa lista', 'pt'],
   // Opening the message, with her reason after it, however long.
   ['Please stop texting me, my boyfriend goes through my phone every night', 'en'],
   ['Por favor dejen de mandarme mensajes, mi esposo revisa mi celular', 'es'],
