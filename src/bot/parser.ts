@@ -134,10 +134,11 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
     if (stop) return success({ kind: 'stop' }, stop.lang, word, false, stop.keeps);
     return { ok: false, error: 'unknown', keyword: word };
   }
-  // "ok stop texting me", "yes please unsubscribe me": a check-in's OK or a JOIN alone, before a request they are
-  // the request (STOP ends a running check-in too, no one told, as OK would).
+  // "ok stop texting me", "yes please unsubscribe me": a check-in's OK or a JOIN alone, before a request in so many
+  // words they are the request (STOP ends a running check-in too, no one told, as OK would); not before a story
+  // that quotes one ("ok so he said stop texting me").
   if (AGREEING.has(word)) {
-    const stop = rest.length > 0 ? isStopRequest(rest) : null;
+    const stop = rest.length > 0 ? isStopRequest(rest, true) : null;
     if (stop) return success({ kind: 'stop' }, stop.lang, word, false, stop.keeps);
   }
   // "Leave me alone" asks to stop; LEAVE of areas named "ME" and "ALONE" it is not.

@@ -108,7 +108,7 @@ describe('parse', () => {
     );
 
     // Not OK or YES before anything else.
-    it.each([['ok so he stopped at the light', 'ok'], ['ok 415', 'ok'], ['yes 415', 'join']])('still reads %j as %s', (input, kind) => {
+    it.each([['ok so he stopped at the light', 'ok'], ['ok so he said stop texting me and hit me', 'ok'], ['ok 415', 'ok'], ['yes 415', 'join']])('still reads %j as %s', (input, kind) => {
       expect(parse(input)).toMatchObject({ ok: true, command: { kind } });
     });
 
