@@ -199,5 +199,7 @@ export function isStopRequest(words: string[], inWords = false): StopLang | null
   if (FR.some(says)) return { lang: 'fr' };
   if (says(PARE_DE)) return pareLang(seen, line);
   if (PT.some(says)) return { lang: seen.some((w) => ES_WORDS.has(w)) ? 'es' : 'pt' };
+  // Out of a question STOP may open it after courtesy too ("merci stop", "could you stop"): every language's word.
+  if (!opening && EN_OPENS.test(rest)) return {};
   return null;
 }

@@ -107,6 +107,13 @@ describe('parse', () => {
       },
     );
 
+    // Out of a question, STOP opening the message after courtesy or asking is enough, as it is alone.
+    // STOP is every language's word: it sets none ("merci stop" leaves a French member in French).
+    it.each([['merci stop'], ['omg stop'], ['could you stop'], ['thank you, stop']])('reads %j, STOP after courtesy, as STOP in no language', (input) => {
+      const p = parse(input);
+      expect(p.ok && p.command.kind === 'stop' ? p.lang ?? 'none' : 'not STOP').toBe('none');
+    });
+
     // Not OK or YES before anything else.
     it.each([['ok so he stopped at the light', 'ok'], ['ok so he said stop texting me and hit me', 'ok'], ['ok 415', 'ok'], ['yes 415', 'join']])('still reads %j as %s', (input, kind) => {
       expect(parse(input)).toMatchObject({ ok: true, command: { kind } });
