@@ -10,7 +10,9 @@ import { COURTESY, isStopRequest } from './stop-phrases';
 // le dije", "I told you", "eu disse", "lhe disse": hers to the line ("I told you already") as often as to him;
 // nor "me dijo", "he told me", "il m'a dit", which may be a friend's word about the line.
 const SAYING =
-  /\b((?<!(YA|COMO) )LE (DIJE|PEDI|ESCRIBI|GRITE|DECIA)|(EL|ELLA) DIJO|DIJO (EL|ELLA)|I (TOLD|ASKED) (HIM|HER)|(HE|SHE) (SAID|SAYS)|(DISSE|FALEI|PEDI) (PRA|PARA|A) (ELE|ELA)|(ELE|ELA) (DISSE|FALOU)|LUI AI DIT|(IL|ELLE) A DIT)\b/g;
+  /\b((?<!(YA|COMO) )LE (DIJE|PEDI|ESCRIBI|GRITE|DECIA)|(EL|ELLA) DIJO|DIJO (EL|ELLA)|(?<!\bME )(RESPONDIO|CONTESTO|GRITO)|I (TOLD|ASKED) (HIM|HER)|(HE|SHE) (SAID|SAYS|YELLED|SCREAMED|SHOUTED|WROTE|REPLIED|TEXTED)|(DISSE|FALEI|PEDI) (PRA|PARA|A) (ELE|ELA)|(ELE|ELA) (DISSE|FALOU|GRITOU|ESCREVEU|RESPONDEU)|LUI AI DIT|((IL|ELLE) A|A-T-(IL|ELLE)) (DIT|CRIE|ECRIT|REPONDU))\b/g;
+// Her own words: "I said" ends a request to the line as often ("Stop texting me, I said"): a quote only with the story going on.
+const HER_SAYING = /\bI (SAID|SCREAMED|YELLED|SHOUTED|BEGGED)\b/g;
 // What goes on with the story after a quote ("y siguió", "and he laughed", "et il a continué").
 const CONNECTIVES: ReadonlySet<string> = new Set('AND Y E ET THEN BUT PERO LUEGO PUIS ENTAO DEPOIS'.split(' '));
 // Her speaking after the connective: "... he said and I'm scared" is her reason, not the story.
@@ -54,7 +56,8 @@ export function quotesSomeone(words: string[], text: string): boolean {
   if (HIS_MESSAGES.test(line)) return true;
   const quoted = QUOTED.exec(text);
   if (quoted !== null && goesOnWithStory(plainWords(quoted[1] as string))) return true;
-  return [...line.matchAll(SAYING)].some((m) => endsOrGoesOn(line.slice(m.index + m[0].length).split(' ').filter((w) => w !== '')));
+  const after = (m: RegExpMatchArray) => line.slice((m.index ?? 0) + m[0].length).split(' ').filter((w) => w !== '');
+  return [...line.matchAll(SAYING)].some((m) => endsOrGoesOn(after(m))) || [...line.matchAll(HER_SAYING)].some((m) => goesOnWithStory(after(m)));
 }
 
 // A request to stop sending something that is not the line's messages: her plea to a client threatening to

@@ -164,6 +164,8 @@ describe('a request that gives a reason, or is in quote marks for emphasis', () 
     ['stop sending me photos of the bad dates', 'en'],
     ['Unsubscribe me, and stop sending pics', 'en'],
     ['Stop texting me. Stop sending my pics', 'en'],
+    // Her own "I said" at the end: to the line as often as to him.
+    ['Stop texting me, I screamed', 'en'],
     // Someone of hers named as her reason, not as whom the messages go to.
     ['Stop texting, my boyfriend checks my phone', 'en'],
     ['Stop texting me my husband reads them', 'en'],
@@ -181,6 +183,15 @@ describe('a request that gives a reason, or is in quote marks for emphasis', () 
     ['Deja de escribirme le dije y siguió', 'es'],
     ["Arrête de m'écrire, il a dit, et il a continué", 'fr'],
     ['Pare de me escrever, falei pra ele e continuou', 'pt'],
+    // Other verbs of saying, ending the message or going on with the story; hers ("I said") only going on.
+    ['Stop texting me, he wrote', 'en'],
+    ['"Stop texting me" he replied', 'en'],
+    ['Stop texting me he yelled', 'en'],
+    ['Please stop I screamed but he kept going', 'en'],
+    ['Leave me alone I said and he grabbed me', 'en'],
+    ['Deja de escribirme, respondió', 'es'],
+    ['Parem de me mandar mensagens ele gritou', 'pt'],
+    ["«Arrête de m'écrire» a-t-il dit et il est parti", 'fr'],
     // Her plea to him about someone of hers: the messages go to them, not to her.
     ['Stop texting my family', 'en'],
     ['Stop contacting my family', 'en'],
