@@ -80,7 +80,7 @@ export function asksToStop(input: string): boolean {
   const clipped = input.slice(0, MAX_TEXT);
   const words = tokenize(clipped).map(wordOf);
   // "Deja de mandarme fotos le dije y siguió": his words, quoted in her answer; "Arrête d'envoyer mes photos": her plea to him.
-  if (isStopRequest(words, true) === null || quotesSomeone(words, clipped)) return false;
+  if (isStopRequest(words, true, true) === null || quotesSomeone(words, clipped)) return false;
   // Its first parts only: the work stays bounded whatever she sends.
   const wordsOf = (parts: string[]) => parts.slice(0, 40).map((part) => tokenize(part).map(wordOf));
   // Her photos, with no other request among its parts ("Unsubscribe me, and stop sending pics" is hers).

@@ -161,6 +161,9 @@ function leadingWords(words: string[]): number {
   }
 }
 
+// The check-in's OK and JOIN's YES: before a request out of a question they are the request (parser.ts).
+const AGREEING: ReadonlySet<string> = new Set(['OK', 'OKAY', 'YES']);
+
 /** A request's language; `keeps`: languages her words leave open, in which a member who speaks one stays. */
 export interface StopLang {
   lang?: Lang;
@@ -173,9 +176,13 @@ export interface StopLang {
  * many words that opens the message, after words of courtesy; not a message
  * that merely opens with the word, nor one that quotes a request further on
  * ("I said please stop, he held me down" answers a report's question).
+ * `answer`: the message answers an open question (asksToStop).
  */
-export function isStopRequest(words: string[], inWords = false): StopLang | null {
+export function isStopRequest(words: string[], inWords = false, answer = false): StopLang | null {
   if (words.length === 0) return null;
+  // `answer`: at an open question, past ten words a plea opening it is her story ("Leave me alone I yelled at
+  // him and he hit me"), and YES or OK opening it are an answer's ("yes stop texting me he wrote every night").
+  if (answer && (words.length > MAX_WORDS || AGREEING.has(words[0] as string))) return null;
   // Past MAX_WORDS only a request opening the message counts ("Please stop texting me, my boyfriend goes through
   // my phone every night"), read on its first words: a mark stands for the rest, so no phrase that must end the
   // message ("no quiero mensajes" + "de él") ends it there.

@@ -207,6 +207,16 @@ describe('a request that gives a reason, or is in quote marks for emphasis', () 
     ['Deja de mandar mis fotos', 'es'],
     ['Stop sending your pics', 'en'],
     ["Arrête d'envoyer des photos à mon mari", 'fr'],
+    // Past ten words her plea opening a long answer is the story, not a request to the line.
+    ['Leave me alone I yelled at him and he hit me', 'en'],
+    ['Please stop texting me I begged him but he kept going', 'en'],
+    ['please leave me alone i cried and he pulled my hair and took my phone', 'en'],
+    ['Deja de escribirme le rogue mil veces pero el seguia mandando fotos', 'es'],
+    ['Laissez-moi tranquille je criais mais il ne voulait pas me lacher du tout', 'fr'],
+    // YES or OK before it: the check-in's or JOIN's word out of a question, an answer's "yes" at one.
+    ['yes, leave me alone he kept saying', 'en'],
+    ['yes stop texting me he wrote every night', 'en'],
+    ['yes please stop he kept saying while laughing', 'en'],
   ] as const)('%p answers the question', async (text, lang) => {
     const { w, areas } = await atDescription(lang);
     expect(w.sms(ROSA, text).reply).toBe(catalog(lang).reportAsk('vehicle'));

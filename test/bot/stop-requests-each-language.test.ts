@@ -66,12 +66,6 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
   ['Para de mandar mensagens', 'pt'],
   ['Para de me mandar mensagem', 'pt'],
   ['Para de mandar msg', 'pt'],
-  // After OK or YES, which alone would be a check-in's OK or a JOIN.
-  ['ok stop texting me', 'en'],
-  ['OK please stop texting me', 'en'],
-  ['okay unsubscribe me', 'en'],
-  ['ok leave me alone', 'en'],
-  ['yes please stop texting me', 'en'],
   // STOP with what QUIT, END and CANCEL take after them, said twice, or with courtesy in any language.
   ['stop the alerts', 'en'],
   ['stop all alerts', 'en'],
@@ -115,14 +109,22 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
   ['chega de msg', 'pt'],
   ['nao quero mais msg', 'pt'],
   ['me tira dessa lista', 'pt'],
-  // Opening the message, with her reason after it, however long.
+];
+
+// Requests honoured out of a conversation only. Opening with a stop word (at a question, an answer may open with one).
+const OUT_OF_A_QUESTION_ONLY: [string, Lang][] = [
+  ['cancel the report', 'en'],
+  // After OK or YES, which alone would be a check-in's OK or a JOIN (at a question, an answer's "yes").
+  ['ok stop texting me', 'en'],
+  ['OK please stop texting me', 'en'],
+  ['okay unsubscribe me', 'en'],
+  ['ok leave me alone', 'en'],
+  ['yes please stop texting me', 'en'],
+  // Opening the message, with her reason after it, however long (at a question, past ten words it is her story).
   ['Please stop texting me, my boyfriend goes through my phone every night', 'en'],
   ['Por favor dejen de mandarme mensajes, mi esposo revisa mi celular', 'es'],
   ['Pare de me mandar mensagens por favor meu marido olha meu celular', 'pt'],
 ];
-
-// Opening with a stop word is enough out of a conversation (at a question, an answer may open with one).
-const OPENING_WITH_A_STOP_WORD: [string, Lang][] = [['cancel the report', 'en']];
 
 // PARA opening it, with words only Portuguese writes.
 const BRAZILIAN: [string, Lang][] = [
@@ -132,7 +134,7 @@ const BRAZILIAN: [string, Lang][] = [
 ];
 
 describe('a real stop request', () => {
-  it.each([...IN_SO_MANY_WORDS, ...OPENING_WITH_A_STOP_WORD, ...BRAZILIAN])('%p stops her, answered in %s', async (text, lang) => {
+  it.each([...IN_SO_MANY_WORDS, ...OUT_OF_A_QUESTION_ONLY, ...BRAZILIAN])('%p stops her, answered in %s', async (text, lang) => {
     const w = await botWorld();
     expect(w.sms(HER, JOIN[lang]).reply).toBe(catalog(lang).joined(['415']));
     expect(w.sms(HER, text).reply).toBe(catalog(lang).stopped('sms'));
