@@ -142,3 +142,20 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
     }
   }
 }
+
+const CHECKIN_OWNERS: ReadonlySet<string> = new Set('MY THE THIS MI EL ESTE MON MA LE CE MEU O ESSE'.split(' '));
+
+/**
+ * "my check-in", "checkin", "el check in": the words after a stop word that name her check-in, whatever follows
+ * ("Cancel my check-in, all good"): naming it, she asks about it, never to lose every alert.
+ */
+export function namesCheckin(rest: string[]): boolean {
+  return checkinNameLength(rest) > 0;
+}
+
+/** How many of the words after a stop word name her check-in ("my check in": 3), or 0. */
+export function checkinNameLength(rest: string[]): number {
+  const i = CHECKIN_OWNERS.has(rest[0] ?? '') ? 1 : 0;
+  if (rest[i] === 'CHECK' && rest[i + 1] === 'IN') return i + 2;
+  return rest[i] === 'CHECKIN' || rest[i] === 'CHECK-IN' ? i + 1 : 0;
+}

@@ -5,8 +5,8 @@
  */
 import type { Command, CommandKind, Lang, ParseErrorCode, Parsed } from './commands';
 import { langFromWord, lookupKeyword } from './keywords';
-import { checkinCommandOf, isCheckinKind, minutesOf } from './checkin-parser';
-import { isStopRequest } from './stop-phrases';
+import { checkinCommandOf, checkinNameLength, isCheckinKind, minutesOf, namesCheckin } from './checkin-parser';
+import { isStopRequest, leadingWords } from './stop-phrases';
 import { aboutOtherThings, quotesSomeone, toSomeoneElse } from './stop-answers';
 import { isAmount, startsWithNumber, type CountryCode } from '../phone/numbers';
 
@@ -128,6 +128,12 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
   const word = first.word.replace(/^#+/, '');
   const found = lookupKeyword(word);
   const rest = tokens.slice(1).map(wordOf);
+  // "ok please stop my checkin", "can you stop my check-in": read as the stop word alone would be, her check-in's end.
+  const lead = leadingWords(tokens.map(wordOf));
+  const after = tokens[lead];
+  if (lead > 0 && after && (lookupKeyword(after.word)?.kind === 'stop' || CHECKIN_ENDERS.has(after.word)) && namesCheckin(tokens.slice(lead + 1).map(wordOf))) {
+    return parse(text.slice(after.start), country);
+  }
   if (!found) {
     if (CHECKIN_ENDERS.has(word) && namesCheckin(rest)) return success({ kind: 'ok', cancels: true, ...minutesAfter(tokens) }, CHECKIN_ENDERS.get(word), word, false);
     const stop = isStopRequest(tokens.map(wordOf));
@@ -197,23 +203,6 @@ const CHECKIN_ENDERS: ReadonlyMap<string, Lang | undefined> = new Map<string, La
   ['ANNULER', 'fr'],
   ['TERMINER', 'fr'],
 ]);
-const CHECKIN_OWNERS: ReadonlySet<string> = new Set('MY THE THIS MI EL ESTE MON MA LE CE MEU O ESSE'.split(' '));
-
-/**
- * "my check-in", "checkin", "el check in": the words after a stop word that name her check-in, whatever follows
- * ("Cancel my check-in, all good"): naming it, she asks about it, never to lose every alert.
- */
-function namesCheckin(rest: string[]): boolean {
-  return checkinNameLength(rest) > 0;
-}
-
-/** How many of the words after a stop word name her check-in ("my check in": 3), or 0. */
-function checkinNameLength(rest: string[]): number {
-  const i = CHECKIN_OWNERS.has(rest[0] ?? '') ? 1 : 0;
-  if (rest[i] === 'CHECK' && rest[i + 1] === 'IN') return i + 2;
-  return rest[i] === 'CHECKIN' || rest[i] === 'CHECK-IN' ? i + 1 : 0;
-}
-
 /**
  * "END CHECK IN 30": a time right after her check-in's name, which LATER 30 would have moved on. Ending it
  * may not be what she meant: she is asked (OK or LATER), nothing changed.

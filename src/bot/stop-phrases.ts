@@ -148,7 +148,7 @@ export const COURTESY: ReadonlySet<string> = new Set([
 const ASKING = /^(CAN|COULD|WOULD|WILL) (YOU|U) |^(I (WANT|NEED|WOULD LIKE) TO|I WANNA|ID LIKE TO) /;
 
 /** How many words open the message before a request: courtesy, a STOP said again ("Stop! Stop texting me"), asking. */
-function leadingWords(words: string[]): number {
+export function leadingWords(words: string[]): number {
   let i = 0;
   for (;;) {
     const w = words[i] ?? '';

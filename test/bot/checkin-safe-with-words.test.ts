@@ -56,7 +56,9 @@ describe('a stop word opening other words while a check-in runs', () => {
     expect(hasCheckin(w.db, id)).toBe(false);
   });
 
-  it.each([['Cancel my check-in'], ['end checkin'], ['STOP check-in'], ['cancelar mi check-in'], ['Cancel my check-in, all good'], ['end check in, I am safe']])('%j ends the check-in, no one told, and keeps her subscribed', async (text) => {
+  it.each([['Cancel my check-in'], ['end checkin'], ['STOP check-in'], ['cancelar mi check-in'], ['Cancel my check-in, all good'], ['end check in, I am safe'],
+    // After courtesy, OK or asking, as the stop word alone.
+    ['ok please stop my checkin'], ['yes please stop my check in'], ['can you stop my check-in'], ['i want to stop the check in'], ['sorry stop my checkin']])('%j ends the check-in, no one told, and keeps her subscribed', async (text) => {
     const { w, id } = await running();
     expect(w.sms(ROSE, text).reply).toBe(catalog('en').checkinCancelled());
     expect(hasCheckin(w.db, id)).toBe(false);
