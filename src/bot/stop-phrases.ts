@@ -41,7 +41,8 @@ const EN = [
   /\bLEAVE ME ALONE\b/,
   // The apostrophe as phones type it too (’).
   /\bDO(N['’]?T| NOT) (TEXT|MESSAGE|CONTACT) ME\b/,
-  /\bNO MORE (TEXTS|MESSAGES|ALERTS|MSGS|TXTS)\b/,
+  // Not before an area: "no more alerts for 628" is LEAVE's.
+  /\bNO MORE (TEXTS|MESSAGES|ALERTS|MSGS|TXTS)\b(?! ((FOR|IN|FROM|OF) )?\d{3}\b)/,
   // The everyday stop words in a request (parser.ts: alone they are STOP, opening anything else they are not).
   // STOP too: "stop the alerts", "stop all messages".
   new RegExp(
@@ -147,6 +148,11 @@ export const COURTESY: ReadonlySet<string> = new Set([
 // Phrases that may come before a request too: "can you stop texting me", "i want to unsubscribe".
 const ASKING = /^(CAN|COULD|WOULD|WILL) (YOU|U) |^(I (WANT|NEED|WOULD LIKE) TO|I WANNA|ID LIKE TO) /;
 
+// STOP alone, or with politeness, after courtesy or asking.
+const STOP_POLITELY = new RegExp(`^STOP( (${POLITE}))*$`);
+// Words of courtesy that before STOP are a story's: "no stop that guy is bad news", "omg stop", "i need to stop seeing him".
+const NOT_BEFORE_STOP: ReadonlySet<string> = new Set('NO NON BUT SO JUST OMG SORRY NEED'.split(' '));
+
 /** How many words open the message before a request: courtesy, a STOP said again ("Stop! Stop texting me"), asking. */
 export function leadingWords(words: string[]): number {
   let i = 0;
@@ -207,6 +213,7 @@ export function isStopRequest(words: string[], inWords = false, answer = false):
   if (says(PARE_DE)) return pareLang(seen, line);
   if (PT.some(says)) return { lang: seen.some((w) => ES_WORDS.has(w)) ? 'es' : 'pt' };
   // Out of a question STOP may open it after courtesy too ("merci stop", "could you stop"): every language's word.
-  if (!opening && EN_OPENS.test(rest)) return {};
+  // Alone or with politeness: "can you stop him", "omg stop he is at my door" are about something else.
+  if (!opening && STOP_POLITELY.test(rest) && !seen.slice(0, lead).some((w) => NOT_BEFORE_STOP.has(w))) return {};
   return null;
 }

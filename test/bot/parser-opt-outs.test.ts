@@ -109,9 +109,27 @@ describe('parse', () => {
 
     // Out of a question, STOP opening the message after courtesy or asking is enough, as it is alone.
     // STOP is every language's word: it sets none ("merci stop" leaves a French member in French).
-    it.each([['merci stop'], ['omg stop'], ['could you stop'], ['thank you, stop']])('reads %j, STOP after courtesy, as STOP in no language', (input) => {
+    it.each([['merci stop'], ['hey stop'], ['could you stop'], ['thank you, stop']])('reads %j, STOP after courtesy, as STOP in no language', (input) => {
       const p = parse(input);
       expect(p.ok && p.command.kind === 'stop' ? p.lang ?? 'none' : 'not STOP').toBe('none');
+    });
+
+    // After courtesy or asking, STOP with anything but politeness or the line's messages is about something else;
+    // NO, SO, OMG, SORRY, "I need to" are no courtesy before it; alerts of an area are LEAVE's.
+    it.each([
+      ['i need to stop seeing this guy he is dangerous'],
+      ['omg stop he is at my door'],
+      ['omg stop'],
+      ['no stop that guy is bad news'],
+      ['can you stop him'],
+      ['i want to stop the timer'],
+      ['can you stop the alerts for 415 only'],
+      ['hey can you stop the alert going to my buddy'],
+      ['ok no more alerts for 628'],
+      ['no more alerts for 628'],
+    ])('does not read %j as STOP', (input) => {
+      const p = parse(input);
+      expect(p.ok && p.command.kind === 'stop').toBe(false);
     });
 
     // Not OK or YES before anything else.
