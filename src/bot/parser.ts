@@ -6,7 +6,7 @@
 import type { Command, CommandKind, Lang, ParseErrorCode, Parsed } from './commands';
 import { langFromWord, lookupKeyword } from './keywords';
 import { checkinCommandOf, checkinNameLength, isCheckinKind, minutesOf, namesCheckin } from './checkin-parser';
-import { isStopRequest, leadingWords } from './stop-phrases';
+import { isStopRequest, leadingWords, MAX_STOP_WORDS, type StopLang } from './stop-phrases';
 import { aboutOtherThings, quotesSomeone, toSomeoneElse } from './stop-answers';
 import { isAmount, startsWithNumber, type CountryCode } from '../phone/numbers';
 
@@ -89,6 +89,16 @@ export function asksToStop(input: string): boolean {
   return !wordsOf(clipped.split(/[,.;:!?]+/)).some(toSomeoneElse);
 }
 
+/**
+ * A long message's first clause asking to stop, as a whole ("No quiero más mensajes por favor, mi esposo revisa
+ * mi celular"): a phrase that must end the message ends it there. Out of a question only (asksToStop caps).
+ */
+function firstClauseStop(text: string, count: number): StopLang | null {
+  if (count <= MAX_STOP_WORDS) return null;
+  const clause = tokenize(/^[^,.;:!?]*/.exec(text)?.[0] ?? '').map(wordOf);
+  return clause.length < count ? isStopRequest(clause, true) : null;
+}
+
 function refOf(token: Token | undefined): string | 'missing' | 'bad' {
   if (!token) return 'missing';
   const m = REF.exec(token.word);
@@ -136,7 +146,7 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
   }
   if (!found) {
     if (CHECKIN_ENDERS.has(word) && namesCheckin(rest)) return success({ kind: 'ok', cancels: true, ...minutesAfter(tokens) }, CHECKIN_ENDERS.get(word), word, false);
-    const stop = isStopRequest(tokens.map(wordOf));
+    const stop = isStopRequest(tokens.map(wordOf)) ?? firstClauseStop(text, tokens.length);
     if (stop) return success({ kind: 'stop' }, stop.lang, word, false, stop.keeps);
     return { ok: false, error: 'unknown', keyword: word };
   }

@@ -10,7 +10,8 @@
  */
 import type { Lang } from './commands';
 
-const MAX_WORDS = 10;
+// Longer messages are read by their opening out of a question, and at an open question not at all.
+export const MAX_STOP_WORDS = 10;
 // How many words of a longer message a request opening it is looked for in.
 const OPENING_WORDS = 12;
 
@@ -188,11 +189,11 @@ export function isStopRequest(words: string[], inWords = false, answer = false):
   if (words.length === 0) return null;
   // `answer`: at an open question, past ten words a plea opening it is her story ("Leave me alone I yelled at
   // him and he hit me"), and YES or OK opening it are an answer's ("yes stop texting me he wrote every night").
-  if (answer && (words.length > MAX_WORDS || AGREEING.has(words[0] as string))) return null;
-  // Past MAX_WORDS only a request opening the message counts ("Please stop texting me, my boyfriend goes through
+  if (answer && (words.length > MAX_STOP_WORDS || AGREEING.has(words[0] as string))) return null;
+  // Past MAX_STOP_WORDS only a request opening the message counts ("Please stop texting me, my boyfriend goes through
   // my phone every night"), read on its first words: a mark stands for the rest, so no phrase that must end the
   // message ("no quiero mensajes" + "de él") ends it there.
-  const long = words.length > MAX_WORDS;
+  const long = words.length > MAX_STOP_WORDS;
   const opening = inWords || long;
   const seen = long ? words.slice(0, OPENING_WORDS) : words;
   const line = seen.join(' ') + (long ? ' ~' : '');

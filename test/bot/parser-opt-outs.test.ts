@@ -170,6 +170,10 @@ describe('parse', () => {
     it.each([
       ['Please stop texting me, my boyfriend goes through my phone every night', 'en'],
       ['Hola hola, por favor, por favor, ya no quiero recibir más mensajes de él, me escribe', undefined],
+      // A phrase that must end the message ends its first clause: her reason after the comma.
+      ['No quiero mas mensajes por favor, mi esposo revisa mi celular', 'es'],
+      ['Je ne veux plus recevoir de messages, mon mari lit mon telephone', 'fr'],
+      ['Nao quero mais receber mensagens. Meu marido olha meu celular toda noite', 'pt'],
     ] as Array<[string, Lang | undefined]>)('reads %j by its opening', (text, lang) => {
       const p = parse(text);
       expect(p.ok && p.command.kind === 'stop' ? p.lang : 'not STOP').toBe(lang ?? 'not STOP');
