@@ -57,7 +57,19 @@ export function quotesSomeone(words: string[], text: string): boolean {
   const quoted = QUOTED.exec(text);
   if (quoted !== null && goesOnWithStory(plainWords(quoted[1] as string))) return true;
   const after = (m: RegExpMatchArray) => line.slice((m.index ?? 0) + m[0].length).split(' ').filter((w) => w !== '');
-  return [...line.matchAll(SAYING)].some((m) => endsOrGoesOn(after(m))) || [...line.matchAll(HER_SAYING)].some((m) => goesOnWithStory(after(m)));
+  return firstMatches(line, SAYING).some((m) => endsOrGoesOn(after(m))) || firstMatches(line, HER_SAYING).some((m) => goesOnWithStory(after(m)));
+}
+
+// Each match copies the rest of the line: the first ones only, so the work stays bounded whatever she sends.
+const MAX_MATCHES = 40;
+
+function firstMatches(line: string, re: RegExp): RegExpMatchArray[] {
+  const found: RegExpMatchArray[] = [];
+  for (const m of line.matchAll(re)) {
+    if (found.length === MAX_MATCHES) break;
+    found.push(m);
+  }
+  return found;
 }
 
 // A request to stop sending something that is not the line's messages: her plea to a client threatening to

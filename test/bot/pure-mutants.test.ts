@@ -1,4 +1,5 @@
 /** Cases the mutation run (npm run mutate) showed no test held: opt-out phrase variants and Signal send results. */
+import { quotesSomeone } from '../../src/bot/stop-answers';
 import { isStopRequest } from '../../src/bot/stop-phrases';
 import { readSendResult } from '../../src/channels/signal/signal-errors';
 
@@ -26,6 +27,21 @@ describe('plain-language opt-outs', () => {
     expect(isStopRequest(words('ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE PLEASE STOP'))).toBeNull();
     expect(isStopRequest(words('PLEASE STOP ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE'))).toEqual({ lang: 'en' });
     expect(isStopRequest([])).toBeNull();
+  });
+
+  // Answering an open question: ten words at most, and not after YES or OK.
+  it('reads an answer of ten words opening with a request, not eleven, nor one opening with YES', () => {
+    expect(isStopRequest(words('PLEASE STOP TEXTING ME THREE FOUR FIVE SIX SEVEN EIGHT'), true, true)).toEqual({ lang: 'en' });
+    expect(isStopRequest(words('PLEASE STOP TEXTING ME THREE FOUR FIVE SIX SEVEN EIGHT NINE'), true, true)).toBeNull();
+    expect(isStopRequest(words('YES PLEASE STOP TEXTING ME'), true, true)).toBeNull();
+    expect(isStopRequest(words('YES PLEASE STOP TEXTING ME'), true)).toEqual({ lang: 'en' });
+  });
+
+  // The work stays bounded: a verb of saying past the first 40 is not looked at.
+  it('looks at the first 40 verbs of saying only', () => {
+    const text = (n: number) => `${'HE SAID SO '.repeat(n)}HE SAID`;
+    expect(quotesSomeone(words(text(39)), text(39))).toBe(true);
+    expect(quotesSomeone(words(text(40)), text(40))).toBe(false);
   });
 });
 
