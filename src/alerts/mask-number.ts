@@ -9,10 +9,12 @@ import { asciiDigits, digitForms, KEYCAP_TEN_BY_DIGIT, numberReadable, phoneNumb
 // The part of a 00 prefix before where numberReadable reads its "+": a 0, or both, in keycaps too, and a space;
 // nothing glued before it ("room 10 (415) …" keeps its 0).
 const PREFIX_BEFORE = /(?<![\p{L}\p{N}\uFE0F\u20E3])0[\uFE0F\u20E3]{0,2}\s?(?:0[\uFE0F\u20E3]{0,2}\s?)?$/u;
-// Digits with up to three characters other than letters and digits between two: where her number may sit in
-// groups after other digits. Compiled once: with the separator class spelt out between each of her digits, V8 took
-// ~0.5 s a pattern on any text with an emoji in it.
-const DIGIT_RUN = /(?<!\d)\d(?:[^\p{L}\p{N}]{0,3}\d)*(?!\d)/gu;
+// Digits with up to eight characters other than letters and digits between two ("415 -- 555", "415 😡😡 555"): where
+// her number may sit in groups after other digits; masking more of hers is cheap, leaving it is not. Compiled once:
+// with the separator class spelt out between each of her digits, V8 took ~0.5 s a pattern on any text with an emoji.
+const DIGIT_RUN = /(?<!\d)\d(?:[^\p{L}\p{N}]{0,8}\d)*(?!\d)/gu;
+// Digits and the letters typed for them, glued together.
+const LETTER_DIGITS = /[\dOoIl|]+/g;
 // A keycap digit's marks after a masked last digit go with it.
 const MARKS_AFTER = /^\uFE0F?\u20E3/u;
 
@@ -73,7 +75,24 @@ function asShown(text: string): { compact: string; at: number[] } {
 /** Her digit forms in a reading of the text (`at`: where each of its characters is in the text), as spans of the text. */
 function spansIn(text: string, reading: { compact: string; at: number[] }, forms: string[]): Span[] {
   const { at } = reading;
-  const read = numberReadable(asciiDigits(reading.compact));
+  const readable = numberReadable(asciiDigits(reading.compact));
+  // Read both with and without lettersAsDigits: read so, "Hello4155550105" would be one longer run, not hers.
+  const spans: Span[] = [];
+  for (const read of new Set([readable, lettersAsDigits(readable)])) spans.push(...spansInReading(text, read, at, forms));
+  return spans;
+}
+
+/**
+ * O and o read as 0, I, l and | as 1, in every run of those letters and digits that holds a digit, whatever is
+ * glued around it ("tel:4l5", "\"O1O5\"", "415/555/O1O5"): numberReadable reads them only in a word that looks like a
+ * number. One character for one: positions stay.
+ */
+function lettersAsDigits(text: string): string {
+  return text.replace(LETTER_DIGITS, (run) => (/\d/.test(run) ? run.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1') : run));
+}
+
+/** Her digit forms in one reading `read` of the text, as spans of the text. */
+function spansInReading(text: string, read: string, at: number[], forms: string[]): Span[] {
   const spans: Span[] = [];
   for (const run of read.matchAll(DIGIT_RUN)) {
     const groups = [...run[0].matchAll(/\d+/g)].map((g) => ({ digits: g[0], start: (run.index ?? 0) + (g.index ?? 0) }));

@@ -78,6 +78,26 @@ describe("maskNumber and a client's number that holds the reporter's", () => {
     expect(maskNumber(text, '+14155550105', 'US')).toBe(masked);
   });
 
+  it.each([
+    ['mine 415 ... 555 ... 0105', 'mine [-]'],
+    ['room 20 415 -- 555 -- 0105 is mine', 'room 20 [-] is mine'],
+    ['room 20 4\uFE0F\u20E31\uFE0F\u20E35\uFE0F\u20E3 -- 5\uFE0F\u20E35\uFE0F\u20E35\uFE0F\u20E3 -- 0\uFE0F\u20E31\uFE0F\u20E30\uFE0F\u20E35\uFE0F\u20E3 is mine', 'room 20 [-] is mine'],
+    ['room 20 \u0664\u0661\u0665 -- \u0665\u0665\u0665 -- \u0660\u0661\u0660\u0665 is mine', 'room 20 [-] is mine'],
+    ['mine 415 \u{1F621}\u{1F621} 555 \u{1F621}\u{1F621} 0\u{1F51F}5', 'mine [-]'],
+  ])('masks hers with four or more separator characters between its groups: %j', (text, masked) => {
+    expect(maskNumber(text, '+14155550105', 'US')).toBe(masked);
+  });
+
+  it.each([
+    ['tel:4l5 555 0l05 is mine', 'tel:[-] is mine'],
+    ['he kept texting me "415 555 O1O5" (mine)', 'he kept texting me "[-]" (mine)'],
+    ['mine is 4I5 555 OIO5', 'mine is [-]'],
+    ['mine @4l5.555.0l05 he has it', 'mine @[-] he has it'],
+    ['mine 415/555/O1O5', 'mine [-]'],
+  ])('masks hers with letters typed for digits, whatever is glued around them: %j', (text, masked) => {
+    expect(maskNumber(text, '+14155550105', 'US')).toBe(masked);
+  });
+
   it('keeps a 🔟 next to digits that are not hers, and a longer number with hers inside', () => {
     expect(maskNumber('pin 1\uFE0F\u20E32\uFE0F\u20E33\uFE0F\u20E3\u{1F51F} 415 555 0177', '+14155550105', 'US')).toBe('pin 1\uFE0F\u20E32\uFE0F\u20E33\uFE0F\u20E3\u{1F51F} 415 555 0177');
     expect(maskNumber('his 415 555 0\u{1F51F}59', '+14155550105', 'US')).toBe('his 415 555 0\u{1F51F}59');
