@@ -5,6 +5,7 @@
  */
 import { identifiersIn } from '../src/alerts/identifiers';
 import { maskNumber } from '../src/alerts/report-template';
+import { MASK_MARGIN, MAX_REPORT_TEXT } from '../src/bot/report-commands';
 
 const HOSTILE = `${'415 5 a '.repeat(200)}`;
 // One emoji in an ordinary answer: maskNumber compiled a pattern per digit form, ~0.5 s each on such a text.
@@ -21,3 +22,10 @@ for (const [name, text] of [['hostile', HOSTILE], ['plain', PLAIN], ['emoji', EM
   const times = name === 'hostile' ? 1 : 5;
   console.log(`${name} (${text.length} chars): identifiersIn ${ms(() => identifiersIn(text), times).toFixed(1)} ms, maskNumber ${ms(() => maskNumber(text, '+14155550105', 'US'), times).toFixed(1)} ms`);
 }
+
+// A one-message REPORT of 4,000 hostile characters (Signal): masked whole before it was cut, now only the start kept.
+const LONG = '1 1 1 1 5 times '.repeat(250);
+const head = LONG.slice(0, MAX_REPORT_TEXT + 2 * MASK_MARGIN);
+const whole = ms(() => maskNumber(LONG, '+14155550105', 'US'), 3);
+const start = ms(() => maskNumber(head, '+14155550105', 'US'), 3);
+console.log(`REPORT of ${LONG.length} chars: maskNumber on the whole ${whole.toFixed(1)} ms (before), on its first ${head.length} ${start.toFixed(1)} ms (now): ${(whole / start).toFixed(1)}x`);

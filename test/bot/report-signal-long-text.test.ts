@@ -44,4 +44,22 @@ describe('a one-message REPORT over Signal longer than a report keeps', () => {
     const reply = overSignal(w, `REPORT 415 ${story} ${num} is the number he texted from.`);
     expect(findReport(w.db, w.vault, refOf(reply))!.text).toBe(story);
   });
+
+  // Her own number is +14155550101; a hostile REPORT is masked only as far as it can be kept, so her number near a cut
+  // must still go.
+  it('masks her own number that starts at its 1,590th character, across the cut', async () => {
+    const w = await botWorld();
+    const reply = overSignal(w, `REPORT 415 ${story} 415 555 0101 is mine. ${'More of the story. '.repeat(150)}`);
+    const kept = findReport(w.db, w.vault, refOf(reply))!.text;
+    expect(kept.startsWith(`${story} [-]`)).toBe(true);
+    expect(kept).not.toMatch(/555/);
+  });
+
+  it('keeps no first digits of her own number past what was masked, however often she wrote it before', async () => {
+    const w = await botWorld();
+    const text = `${'4155550101 '.repeat(162)}abcdefghijkl 415 555 0101 ${'More of the story. '.repeat(150)}`;
+    const reply = overSignal(w, `REPORT 415 ${text}`);
+    expect(reply).toBe(catalog('en').reportReceivedCut(`#${refOf(reply)}`, ['415'], MAX_REPORT_TEXT));
+    expect(findReport(w.db, w.vault, refOf(reply))!.text).not.toMatch(/\d/);
+  });
 });
