@@ -4,8 +4,8 @@
  * identifiersIn and maskNumber (a REPORT calls both), and for a short answer with an emoji; no network, no database. Run: npx tsx bench/numbers-in-text.ts
  */
 import { identifiersIn } from '../src/alerts/identifiers';
-import { maskNumber } from '../src/alerts/report-template';
-import { MASK_MARGIN, MAX_REPORT_TEXT } from '../src/bot/report-commands';
+import { MASK_MARGIN, maskNumber } from '../src/alerts/mask-number';
+import { MAX_REPORT_TEXT } from '../src/bot/report-commands';
 
 const HOSTILE = `${'415 5 a '.repeat(200)}`;
 // One emoji in an ordinary answer: maskNumber compiled a pattern per digit form, ~0.5 s each on such a text.

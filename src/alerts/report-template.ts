@@ -13,8 +13,6 @@ import { cleanAlertText, MAX_ALERT_SEGMENTS, plainPunctuation, withoutSymbols } 
 import { carriesNumber, DEFAULT_COUNTRY, identifiersIn, showIdentifier, uniqueIdentifiers, type Identifier } from './identifiers';
 import { maskNumber } from './mask-number';
 
-export { maskNumber };
-
 /** What a guided report holds, as the reporter answered (sealed with the report). */
 export interface ReportFields {
   categories: Category[];
@@ -171,20 +169,23 @@ function clipContact(f: AlertFields, max: number): string | undefined {
   return n ? items.slice(0, n).join(', ') : undefined;
 }
 
-/** The fields with phones' smart punctuation made plain in the free text; a list of identifiers stays as shown. */
-function punctuationPlain(f: AlertFields): AlertFields {
-  const plain = (t: string | undefined) => (t === undefined ? undefined : plainPunctuation(t));
-  const out: AlertFields = { ...f, when: plain(f.when), where: plain(f.where), person: plain(f.person), vehicle: plain(f.vehicle), contact: f.contactIds ? f.contact : plain(f.contact) };
-  for (const key of ['when', 'where', 'person', 'vehicle', 'contact'] as const) if (out[key] === undefined) delete out[key];
+/** The fields with `plain` applied to their free text (undefined drops the answer); a list of identifiers stays as shown. */
+function freeText(f: AlertFields, plain: (text: string) => string | undefined): AlertFields {
+  const out: AlertFields = { ...f };
+  for (const key of ['when', 'where', 'person', 'vehicle', 'contact'] as const) {
+    const text = key === 'contact' && f.contactIds ? f.contact : f[key] === undefined ? undefined : plain(f[key] as string);
+    if (text === undefined) delete out[key];
+    else out[key] = text;
+  }
   return out;
 }
 
-/** The fields with emoji and symbols out of the free text (withoutSymbols); a list of identifiers stays as shown. */
+/** The fields with phones' smart punctuation made plain in their free text; and (plainFields) emoji and symbols out too. */
+function punctuationPlain(f: AlertFields): AlertFields {
+  return freeText(f, plainPunctuation);
+}
 function plainFields(f: AlertFields): AlertFields {
-  const plain = (t: string | undefined) => (t === undefined ? undefined : withoutSymbols(t) || undefined);
-  const out: AlertFields = { ...f, when: plain(f.when), where: plain(f.where), person: plain(f.person), vehicle: plain(f.vehicle), contact: f.contactIds ? f.contact : plain(f.contact) };
-  for (const key of ['when', 'where', 'person', 'vehicle', 'contact'] as const) if (out[key] === undefined) delete out[key];
-  return out;
+  return freeText(f, (text) => withoutSymbols(text) || undefined);
 }
 
 function clipped(f: AlertFields, max: number, contactMax: number, categories = Infinity): AlertFields {

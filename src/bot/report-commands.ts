@@ -3,7 +3,8 @@ import type { CountryCode } from 'libphonenumber-js';
 import { cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
 import { carriesNumber, DEFAULT_COUNTRY, identifiersIn, type Identifier } from '../alerts/identifiers';
 import type { Regions } from '../alerts/regions';
-import { alertFieldsOf, bodySegments, fieldIdentifiers, leftOut, maskNumber, renderBody, reviewFields, type AlertBody, type ReportFields } from '../alerts/report-template';
+import { maskKeptStart, maskNumber } from '../alerts/mask-number';
+import { alertFieldsOf, bodySegments, fieldIdentifiers, leftOut, renderBody, reviewFields, type AlertBody, type ReportFields } from '../alerts/report-template';
 import type { Lang } from '../domain/lang';
 import type { Conversation } from '../store/conversations';
 import { createReport } from '../store/reports';
@@ -23,8 +24,6 @@ import { smsSegments } from './sms-segments';
  * 4,000; its end is not kept, and she is told so.
  */
 export const MAX_REPORT_TEXT = 1600;
-// More than the longest way her number can be written and masked (17 digits as keycaps, 8 characters between each).
-export const MASK_MARGIN = 200;
 
 export interface ReportRules {
   /** Reports per sender per period. */
@@ -125,12 +124,9 @@ export function report(store: Store, who: Asker, rules: ReportRules, tokens: str
   // The reporter's own number is masked, as in a guided report: it would
   // reach the moderators, every member, and CHECK as the client's.
   const country = rules.country ?? DEFAULT_COUNTRY;
-  // Masked before the cut, but only a start that can be kept (4,000 hostile characters took 0.3 s); her number may
-  // run on past that start unmasked: its last MASK_MARGIN characters are never kept (twice the margin is taken).
-  const chars = Array.from(cleanAlertText(text));
-  const masked = maskNumber(chars.slice(0, MAX_REPORT_TEXT + 2 * MASK_MARGIN).join(''), filer.phone, country);
-  const whole = chars.length <= MAX_REPORT_TEXT + 2 * MASK_MARGIN;
-  const { text: body, cut } = cutBetweenWords(masked, whole ? MAX_REPORT_TEXT : Math.min(MAX_REPORT_TEXT, Array.from(masked).length - MASK_MARGIN), country);
+  // Masked before the cut: only the start that can be kept (maskKeptStart).
+  const start = maskKeptStart(cleanAlertText(text), filer.phone, country, MAX_REPORT_TEXT);
+  const { text: body, cut } = cutBetweenWords(start.text, start.keep, country);
   if (body === '') return say(who.t.reportNeedsText());
   if (!store.limits.take(who.limitKey, 'report', rules.limit, now)) return say(who.t.reportLimit());
   const filed = createReport(db, vault, { npas, text: body, reporterKey: who.reporterKey, phoneReporterKey: who.phoneReporterKey }, now);
