@@ -18,14 +18,20 @@ const ROSE = '+14155550100';
 const RULES: CheckinRules = { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] };
 const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
 
+/** Rose, a member of 415 with an accepted buddy, and her check-in started by `start`. */
+async function running(start = 'CHECKIN 60 Mike, grey Civic, Motel 6') {
+  const w = await botWorld({ checkins: RULES });
+  w.sms(ROSE, 'JOIN 415');
+  w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
+  w.sms('+14155550177', 'ACCEPT');
+  w.sms(ROSE, start);
+  const id = findMember(w.db, w.vault, sms(ROSE))?.id as number;
+  return { w, id };
+}
+
 describe('SAFE with a time the parser does not read, while a check-in runs', () => {
   it.each([['SAFE for 2 hours, client extended'], ['Safe in 90'], ['SEGURA por 2 horas']])('%j does not end the running check-in', async (text) => {
-    const w = await botWorld({ checkins: RULES });
-    w.sms(ROSE, 'JOIN 415');
-    w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
-    w.sms('+14155550177', 'ACCEPT');
-    w.sms(ROSE, 'SAFE 60 Mike, grey Civic, Motel 6');
-    const id = findMember(w.db, w.vault, sms(ROSE))?.id as number;
+    const { w, id } = await running('SAFE 60 Mike, grey Civic, Motel 6');
     expect(hasCheckin(w.db, id)).toBe(true);
     w.clock.now += 30 * 60_000;
     w.sms(ROSE, text);
@@ -39,15 +45,6 @@ describe('SAFE with a time the parser does not read, while a check-in runs', () 
  * check-in, as OK does. Opening anything else a stop word is still her STOP ("cancel me").
  */
 describe('a stop word opening other words while a check-in runs', () => {
-  async function running() {
-    const w = await botWorld({ checkins: RULES });
-    w.sms(ROSE, 'JOIN 415');
-    w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
-    w.sms('+14155550177', 'ACCEPT');
-    w.sms(ROSE, 'CHECKIN 60 Mike, grey Civic, Motel 6');
-    const id = findMember(w.db, w.vault, sms(ROSE))?.id as number;
-    return { w, id };
-  }
 
   it.each([['QUIT SENDING ME THIS'], ['cancel me'], ['parar de mandar mensajes'], ['ok stop texting me'], ['okay unsubscribe me']])('%j, a request, is her STOP: unsubscribed, her check-in off', async (text) => {
     const { w, id } = await running();
