@@ -55,7 +55,8 @@ const ES_END = `( (YA|AHORA|NADA|MAS|${POLITE}))*$`;
 // Only opening the message (after politeness): PARA is also "he stops" ("el no para de escribirme"). Spanish, and
 // Brazilian Portuguese too ("Para de me mandar mensagem"): her words say which (portuguese below). PARAR too,
 // the keyword, which at an open question is a request only in so many words ("parar de mandar mensajes").
-const PARA = /^((POR|FAVOR|YA|JA|OK|HOLA|OI) )*PAR(A|EN|AR)( YA| JA)? DE (ME )?(ESCRIBIR|ESCREVER|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/;
+// MANDA for MANDAR, as Brazilians often type it, after PARA only ("Para de me manda mensagem").
+const PARA = /^((POR|FAVOR|YA|JA|OK|HOLA|OI) )*(PAR(A|EN|AR)( YA| JA)? DE (ME )?(ESCRIBIR|ESCREVER|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)|PARA DE (ME )?MANDA\b)/;
 // In a conversation it must also end with its object (and politeness): "Para de mandarme fotos le dije y siguió" quotes him.
 const PARA_WHOLE = new RegExp(
   `${PARA.source}(ME|NOS)?( (ME|MAS|MAIS|MIS|SUS|TUS|ESTOS|ESTAS|LOS|LAS|MENSAJES|MENSAJE|TEXTOS|ALERTAS|SMS|MSG|MSGS|MSJ|MSJS|MENSAGENS|MENSAGEM|ESSAS|SUAS|AS|OS|JA|AGORA|OBRIGADA|OBRIGADO))*${ES_END}`,
@@ -65,7 +66,7 @@ const PARA_WHOLE = new RegExp(
 const PT_WORDS: ReadonlySet<string> = new Set('MENSAGENS MENSAGEM ESCREVER MAIS VOCE VOCES NAO AGORA OBRIGADA OBRIGADO ISSO PFV PRA MIM'.split(' '));
 
 // PARE DE: Portuguese's singular, Spanish's "usted" ("Pare de mandarme mensajes").
-const PARE_DE = /\bPARE DE (ME )?(MANDAR|ENVIAR|ESCREVER|ESCRIBIR|MOLESTAR|TEXTEAR)/;
+const PARE_DE = /\bPARE DE (ME )?(MANDAR|MANDA\b|ENVIAR|ESCREVER|ESCRIBIR|MOLESTAR|TEXTEAR)/;
 
 // Words Portuguese does not write: a Portuguese request's PARE DE is Spanish's too ("Pare de mandarme mensajes").
 const ES_WORDS: ReadonlySet<string> = new Set('MENSAJES MENSAJE ESCRIBIR ESCRIBIRME MANDARME ENVIARME MOLESTAR MOLESTARME TEXTEAR TEXTEARME USTED GRACIAS'.split(' '));
@@ -76,7 +77,7 @@ const ES_WORDS: ReadonlySet<string> = new Set('MENSAJES MENSAJE ESCRIBIR ESCRIBI
  * speaks Portuguese (`keeps`).
  */
 function paraLang(words: string[], line: string): StopLang {
-  if (words.some((w) => PT_WORDS.has(w)) || /\bDE ME (MANDAR|ENVIAR)\b/.test(line)) return { lang: 'pt' };
+  if (words.some((w) => PT_WORDS.has(w)) || /\bDE ME (MANDAR?|ENVIAR)\b/.test(line)) return { lang: 'pt' };
   return words.some((w) => ES_WORDS.has(w)) ? { lang: 'es' } : { lang: 'es', keeps: ['pt'] };
 }
 /** A request PARE DE opens: as PARA's, but Portuguese when its words say neither ("Pare de mandar msg"). */
@@ -89,7 +90,7 @@ const ES = [
   /\bNO MAS (MENSAJES|TEXTOS|ALERTAS|MSJS|MSJ|MSGS)\b/,
   // Ending the message: "No quiero alertas de 858", "no quiero mensajes de él" want only some of them.
   // "Ya no quiero mensajes" opens with it too, so a question open for an answer hears it as hers.
-  new RegExp(`\\b(YA )?NO QUIERO (RECIBIR )?(MAS )?(MENSAJES|TEXTOS|ALERTAS)${ES_END}`),
+  new RegExp(`\\b(YA )?NO QUIERO (RECIBIR )?(MAS )?(MENSAJES|TEXTOS|ALERTAS|MSJS|MSJ|SMS)${ES_END}`),
   /\bDEJ(A|EN|E) DE (ESCRIBIR|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)/,
   /\bNO ME (ESCRIBAN|ESCRIBAS|MANDEN|MANDES|ENVIEN|ENVIES)\b/,
   /\b(QUITAME|QUITENME|SACAME|SAQUENME|BORRENME|ELIMINENME)\b/,
@@ -117,6 +118,8 @@ const FR = [
   // RECEVOIR with nothing after it but messages, "rien" or politeness: "... recevoir ce client" is about a client.
   /\bJE NE VEUX PLUS RIEN RECEVOIR\b|\bJE NE VEUX PLUS RECEVOIR( (DE|D['’]|CES|TES|VOS|LES|DES|MES|VOTRE|TON|MESSAGES?|SMS|TEXTOS|ALERTES?|RIEN|MERCI|SVP|STP))*$/,
   /\b(DESINSCRI(VEZ|S)[- ]MOI|ME DESINSCRIRE)\b/,
+  // DÉSABONNER, the everyday word, as DÉSINSCRIRE.
+  /\b(DESABONNEZ[- ]MOI|ME DESABONNER)\b/,
   /\bLAISSEZ?[- ]MOI TRANQUILLE\b/,
   /\bQUITTER LA LISTE\b/,
   new RegExp(`^ARRET(E|EZ|ER)?( (LES|MES|VOS|CES|TOUS|TOUTES|DES))* (MESSAGES|SMS|ALERTES|TEXTOS)( (${POLITE}))*$`),
@@ -124,15 +127,18 @@ const FR = [
   new RegExp(`^ARRETEZ?( (TOUT|${POLITE}))*$`),
 ];
 const PT = [
-  /\bPAREM DE (ME )?(MANDAR|ENVIAR|ESCREVER|ESCRIBIR|MOLESTAR|TEXTEAR)/,
+  /\bPAREM DE (ME )?(MANDAR|MANDA\b|ENVIAR|ESCREVER|ESCRIBIR|MOLESTAR|TEXTEAR)/,
   /\bNAO (ME )?(MANDE|MANDEM|ENVIE|ENVIEM|ESCREVA|ESCREVAM) MAIS\b/,
   /\bNAO QUERO MAIS (AS |OS |SUAS |SEUS )?(MENSAGENS|MENSAGEM|ALERTAS|MSG|MSGS|SMS)\b/,
   // RECEBER with nothing after it but messages, "nada" or politeness: "... receber esse cliente" is about a client.
-  /\bNAO QUERO MAIS RECEBER( (AS|OS|ESSAS|ESSES|SUAS|SEUS|MENSAGENS|MENSAGEM|TEXTOS|SMS|ALERTAS|NADA|OBRIGADA|OBRIGADO|POR|FAVOR))*$/,
+  /\bNAO QUERO MAIS RECEBER( (AS|OS|ESSAS|ESSES|SUAS|SEUS|MENSAGENS|MENSAGEM|TEXTOS|SMS|MSG|MSGS|ALERTAS|NADA|OBRIGADA|OBRIGADO|POR|FAVOR))*$/,
   /\bCHEGA DE (MENSAGENS|MENSAGEM|ALERTAS|MSG|MSGS|SMS)\b/,
   /\b(ME )?(TIRA|TIRE|TIREM|REMOVA|REMOVAM) D(A|ESSA|ESTA) LISTA\b/,
   /\bME DESCADASTR(A|E|EM)\b|\bDESCADASTRAR\b/,
   /\bSAIR DA LISTA\b/,
+  // As "leave me alone" (a quote of it in an answer is told apart: stop-answers.ts). Only opening the message:
+  // "me deixa" is also "he leaves me" ("ele não me deixa em paz": he won't leave me alone).
+  /^(ME DEIXA|ME DEIXEM|DEIXA[- ]ME) EM PAZ\b/,
   /^QUERO SAIR$/,
   // PAREM alone or with politeness: "Parem o carro" is something else.
   new RegExp(`^PAREM( (JA|AGORA|${POLITE}))*$`),

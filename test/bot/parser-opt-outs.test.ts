@@ -43,6 +43,10 @@ describe('parse', () => {
       // Wanting no messages, with nothing after but politeness.
       ['No quiero más mensajes, gracias', 'es'],
       ['ya no quiero recibir mensajes por favor', 'es'],
+      // Shortened as phones write them.
+      ['Ya no quiero recibir msjs', 'es'],
+      ['no quiero recibir mas msj gracias', 'es'],
+      ['ya no quiero recibir sms', 'es'],
       // The singular imperative alone (or with politeness): it can only mean stop. PARE is Portuguese too.
       ['Pare', undefined],
       ['Pare por favor', undefined],
@@ -72,6 +76,8 @@ describe('parse', () => {
       ['Le dije que no quiero mensajes suyos'],
       ['No quiero textos de clientes'],
       ['ya no quiero mensajes de ese tipo'],
+      ['no quiero recibir msjs de ese cliente'],
+      ['ya no quiero recibir sms de el'],
       // The singular opening a longer sentence.
       ['Pare en la esquina'],
       ['Paren el carro'],

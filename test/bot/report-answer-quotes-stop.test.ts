@@ -217,6 +217,17 @@ describe('a request that gives a reason, or is in quote marks for emphasis', () 
     ['yes, leave me alone he kept saying', 'en'],
     ['yes stop texting me he wrote every night', 'en'],
     ['yes please stop he kept saying while laughing', 'en'],
+    // "Me deixa em paz" quoted, as "leave me alone" is, or what he does not do ("he won't leave me alone").
+    ['me deixa em paz ele gritou e me bateu', 'pt'],
+    ['ela disse me deixa em paz', 'pt'],
+    ['ele não me deixa em paz', 'pt'],
+    // Only some of them.
+    ['no quiero recibir msjs de ese cliente', 'es'],
+    // Not opening the answer, DÉSABONNER as DÉSINSCRIRE.
+    ["il m'a dit de me désabonner de mon compte", 'fr'],
+    ["il m'a dit de me désinscrire de mon compte", 'fr'],
+    ['je veux me désabonner', 'fr'],
+    ['je veux me désinscrire', 'fr'],
   ] as const)('%p answers the question', async (text, lang) => {
     const { w, areas } = await atDescription(lang);
     expect(w.sms(ROSA, text).reply).toBe(catalog(lang).reportAsk('vehicle'));
@@ -226,6 +237,17 @@ describe('a request that gives a reason, or is in quote marks for emphasis', () 
   it.each([['Stop texting my family', 'en'], ["Arrête d'envoyer des messages à mon mari", 'fr']] as const)('out of a question, %p is still her STOP', async (text, lang) => {
     const w = await botWorld();
     w.sms(ROSA, lang === 'en' ? 'JOIN 415' : 'REJOINDRE 415');
+    expect(w.sms(ROSA, text).reply).toBe(catalog(lang).stopped('sms'));
+  });
+
+  // Opening the message, or DÉSABONNER anywhere in a short one as DÉSINSCRIRE: out of a question her STOP.
+  it.each([
+    ['me deixa em paz ele gritou e me bateu', 'pt'],
+    ["il m'a dit de me désabonner de mon compte", 'fr'],
+    ["il m'a dit de me désinscrire de mon compte", 'fr'],
+  ] as const)('out of a question, %p is her STOP', async (text, lang) => {
+    const w = await botWorld();
+    w.sms(ROSA, TO_DESCRIPTION[lang][0] as string);
     expect(w.sms(ROSA, text).reply).toBe(catalog(lang).stopped('sms'));
   });
 

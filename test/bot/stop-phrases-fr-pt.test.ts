@@ -55,6 +55,13 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     ['Pare de mandarme mensajes', 'es'],
     ['Para de mandarme mensajes ja ja', 'es'],
     ['Pare de me mandar mensagem', 'pt'],
+    // MANDA for MANDAR: "de me manda" is Portuguese's order, as "de me mandar" is.
+    ['Para de me manda msg', 'pt'],
+    ['Não quero mais receber msgs', 'pt'],
+    ['Me deixa em paz', 'pt'],
+    ['Por favor me deixem em paz', 'pt'],
+    ['Désabonnez-moi', 'fr'],
+    ['Je veux me désabonner', 'fr'],
   ])('parses %p as STOP', (text, lang) => {
     const parsed = parse(text);
     expect(parsed.ok && parsed.command.kind).toBe('stop');
@@ -98,6 +105,11 @@ describe('French and Portuguese words about stopping that ask nothing of us', ()
     ['Arrête-toi au coin, il attend'],
     ["Arrête de pleurer qu'il m'a dit"],
     ['Pare o carro ali'],
+    // MANDA, or "me deixa em paz", not opening the message: what he does, or does not ("he won't leave me alone").
+    ['ele não para de me manda mensagem'],
+    ['ele não me deixa em paz'],
+    ['ele nunca me deixa em paz'],
+    ['ela disse me deixa em paz'],
   ])('%p is no opt-out', (text) => {
     expect(parse(text)).toMatchObject({ ok: false, error: 'unknown' });
   });

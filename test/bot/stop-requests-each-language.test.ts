@@ -109,6 +109,26 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
   ['chega de msg', 'pt'],
   ['nao quero mais msg', 'pt'],
   ['me tira dessa lista', 'pt'],
+  // Shortened as phones write them: MSJS, MSJ, SMS after "no quiero recibir"; MSG, MSGS after "não quero mais receber".
+  ['ya no quiero recibir msjs', 'es'],
+  ['no quiero recibir mas msj', 'es'],
+  ['ya no quiero recibir sms', 'es'],
+  ['nao quero mais receber msg', 'pt'],
+  ['não quero mais receber msgs', 'pt'],
+  // MANDA for MANDAR, as often typed, after PARA, PARE or PAREM DE.
+  ['para de me manda mensagem', 'pt'],
+  ['para de manda mensagem', 'pt'],
+  ['pare de me manda mensagem', 'pt'],
+  ['parem de manda mensagem', 'pt'],
+  // As "leave me alone", "déjenme en paz".
+  ['me deixa em paz', 'pt'],
+  ['me deixem em paz', 'pt'],
+  ['deixa-me em paz', 'pt'],
+  ['deixa me em paz', 'pt'],
+  // DÉSABONNER, the everyday word, as DÉSINSCRIRE.
+  ['désabonnez-moi', 'fr'],
+  ['desabonnez moi svp', 'fr'],
+  ['me désabonner', 'fr'],
 ];
 
 // Requests honoured out of a conversation only. Opening with a stop word (at a question, an answer may open with one).
@@ -124,6 +144,9 @@ const OUT_OF_A_QUESTION_ONLY: [string, Lang][] = [
   ['Please stop texting me, my boyfriend goes through my phone every night', 'en'],
   ['Por favor dejen de mandarme mensajes, mi esposo revisa mi celular', 'es'],
   ['Pare de me mandar mensagens por favor meu marido olha meu celular', 'pt'],
+  // Not opening with the request: at a question an answer, as "je veux me désinscrire" is (report-answer-quotes-stop).
+  ['je veux me desabonner', 'fr'],
+  ['je veux me désabonner', 'fr'],
 ];
 
 // PARA opening it, with words only Portuguese writes.
