@@ -138,7 +138,7 @@ const PT = [
   /\bSAIR DA LISTA\b/,
   // As "leave me alone" (a quote of it in an answer is told apart: stop-answers.ts). Only opening the message:
   // "me deixa" is also "he leaves me" ("ele não me deixa em paz": he won't leave me alone).
-  /^(ME DEIXA|ME DEIXEM|DEIXA[- ]ME) EM PAZ\b/,
+  /^(ME DEIX(A|E|EM)|DEIXA[- ]ME) EM PAZ\b/,
   /^QUERO SAIR$/,
   // PAREM alone or with politeness: "Parem o carro" is something else.
   new RegExp(`^PAREM( (JA|AGORA|${POLITE}))*$`),

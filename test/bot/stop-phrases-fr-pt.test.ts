@@ -60,6 +60,7 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     ['Não quero mais receber msgs', 'pt'],
     ['Me deixa em paz', 'pt'],
     ['Por favor me deixem em paz', 'pt'],
+    ['Me deixe em paz', 'pt'],
     ['Désabonnez-moi', 'fr'],
     ['Je veux me désabonner', 'fr'],
   ])('parses %p as STOP', (text, lang) => {

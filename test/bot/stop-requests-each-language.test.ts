@@ -123,6 +123,7 @@ const IN_SO_MANY_WORDS: [string, Lang][] = [
   // As "leave me alone", "déjenme en paz".
   ['me deixa em paz', 'pt'],
   ['me deixem em paz', 'pt'],
+  ['me deixe em paz', 'pt'],
   ['deixa-me em paz', 'pt'],
   ['deixa me em paz', 'pt'],
   // DÉSABONNER, the everyday word, as DÉSINSCRIRE.
