@@ -46,6 +46,9 @@ export function areaCodeOf(e164: string): string | null {
 const areaCodeCache = new Map<string, boolean>();
 const SAMPLE_LINES = ['2345678', '5550100', '2001234', '5551234', '7001234', '9001234'];
 
+// A place's numbers: not toll-free, premium (900), personal (5XX, Canada's 622) or Canada's non-geographic 600.
+const PLACE_TYPES: ReadonlySet<string | undefined> = new Set(['FIXED_LINE', 'MOBILE', 'FIXED_LINE_OR_MOBILE']);
+
 /** Whether a 3-digit string is a geographic NANP area code (toll-free and service codes are not). */
 export function isAreaCode(npa: string): boolean {
   if (!/^[2-9]\d\d$/.test(npa)) return false;
@@ -53,7 +56,7 @@ export function isAreaCode(npa: string): boolean {
   if (cached !== undefined) return cached;
   const ok = SAMPLE_LINES.some((line) => {
     const p = parsePhoneNumberFromString(`+1${npa}${line}`);
-    return !!p && p.isValid() && p.getType() !== 'TOLL_FREE';
+    return !!p && p.isValid() && PLACE_TYPES.has(p.getType());
   });
   areaCodeCache.set(npa, ok);
   return ok;

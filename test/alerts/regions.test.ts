@@ -100,6 +100,13 @@ describe('Regions', () => {
       for (const codes of Object.values(raw.regions)) for (const c of codes) expect(isAreaCode(c)).toBe(true);
     });
 
+    it("joins British Columbia's overlays as they are: 778, 236 and 672 cover both 604 and 250", () => {
+      const shipped = Regions.load();
+      expect(shipped.expand(['250'])).toEqual(['236', '250', '672', '778']);
+      expect(shipped.expand(['778'])).toEqual(['236', '250', '604', '672', '778']);
+      expect(shipped.expand(['604'])).toEqual(['236', '604', '672', '778']);
+    });
+
     it('refuses a file without a regions object, naming the file', () => {
       const file = path.join(tempDir(), 'regions.json');
       fs.writeFileSync(file, '{"areas": {}}');

@@ -21,6 +21,13 @@ describe('REPORT whose text starts with a number that is no area', () => {
     expect(show(w, ref)).toContain('200 short, took my phone, grey honda');
   });
 
+  it.each([['500'], ['600'], ['900']])('files "REPORT %s short, …" to her areas: a code of no place is no area', async (amount) => {
+    const w = await world();
+    const reply = w.sms(REPORTER, `REPORT ${amount} short, took my phone, grey honda`).reply ?? '';
+    expect(reply).not.toContain(`for ${amount}`);
+    expect(show(w, refIn(reply))).toContain(`${amount} short, took my phone, grey honda`);
+  });
+
   it('files "REPORT 415 100 dollars short" to 415, "100 dollars short" its text', async () => {
     const w = await world();
     const ref = refIn(w.sms(REPORTER, 'REPORT 415 100 dollars short, grey honda').reply);

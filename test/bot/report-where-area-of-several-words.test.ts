@@ -60,4 +60,11 @@ describe('the "where" answer of a guided report', () => {
     expect(guided(w, NA_MEMBER, '415 and 510, motel on Mission', ['REPORT', '1', 'fri 11pm'])).toMatch(/#/);
     expect(w.sms(NA_MOD, 'PENDING').reply).toMatch(/\(415, 510\)/);
   });
+
+  // A street number that is a valid NANP code of no place (personal 5XX, 600, premium 900) is the street's.
+  it.each([['500 block of Mission'], ['900 Folsom'], ['600 Pine']])('files %p for her own area, not for a code of no place', async (where) => {
+    const w = await naWorld();
+    expect(guided(w, NA_MEMBER, where, ['REPORT', '1', 'fri 11pm'])).toMatch(/#/);
+    expect(w.sms(NA_MOD, 'PENDING').reply).toMatch(/\(415\)/);
+  });
 });

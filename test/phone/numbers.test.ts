@@ -67,6 +67,17 @@ describe('isAreaCode', () => {
     },
   );
 
+  // Valid NANP numbers but no place: personal (5XX), Canada's non-geographic 600 and 622, premium 900. As areas
+  // they took amounts ("REPORT 500 short", "900 Folsom") and sent the alert to a code no one could follow.
+  it.each([['500'], ['533'], ['544'], ['566'], ['577'], ['588'], ['600'], ['622'], ['900']])('rejects %s, no place', (npa) => {
+    expect(isAreaCode(npa)).toBe(false);
+  });
+
+  // Caribbean NANP countries' codes are places.
+  it.each([['876'], ['441'], ['758']])('accepts %s', (npa) => {
+    expect(isAreaCode(npa)).toBe(true);
+  });
+
   it('answers the same the second time (cached)', () => {
     expect(isAreaCode('415')).toBe(true);
     expect(isAreaCode('415')).toBe(true);
