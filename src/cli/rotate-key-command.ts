@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Config, Secrets } from '../config/env';
 import { expireReportDrafts } from '../jobs/report-drafts';
 import { giveFolderOwner } from '../store/file-owner';
-import type { Db } from '../store/db';
+import { refusalMessage } from '../store/file-refusal';
+import { databaseFile, type Db } from '../store/db';
 import { openExclusive } from '../store/exclusive-open';
 import { checkRotationKeys, KeyRotation, rotationVersions, type RotationProgress } from '../store/key-rotation';
 import { keyOpens } from '../store/key-state';
@@ -75,6 +76,28 @@ function refuseUnusedKeyFile(dataDir: string, newKey: Uint8Array): void {
 }
 
 /**
+ * DATA_DIR or the database this user may not write (another user's line):
+ * refused before anything opens it, in the operator's words. SQLite stopped
+ * at its first write with "attempt to write a readonly database", or, the
+ * folder writable, left an empty -wal and -shm of this user's behind.
+ */
+function refuseUnwritable(dataDir: string): void {
+  const file = databaseFile(dataDir);
+  const advice = { denied: 'run rotate-key as the user that runs the line (nothing was changed)', readOnly: 'remount it read-write, then run rotate-key again (nothing was changed)' };
+  // The folder too: SQLite makes the -wal and -shm there, and a key file is replaced there. Files not there are lineFile's to name.
+  const checks: Array<[verb: string, target: string, mode: number]> = [['write in', dataDir, fs.constants.W_OK]];
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) checks.push(['read', f, fs.constants.R_OK], ['write', f, fs.constants.W_OK]);
+  for (const [verb, target, mode] of checks) {
+    try {
+      fs.accessSync(target, mode);
+    } catch (err) {
+      const refused = refusalMessage(err, verb, target, advice);
+      if (refused) throw new CommandError(refused);
+    }
+  }
+}
+
+/**
  * Open questions are keyed by blind indexes a new key cannot recompute: a
  * guided report in progress is filed with what it has, or dropped, as when
  * it lapses, and its member told (what it queues is re-sealed with the rest),
@@ -99,6 +122,7 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, pro
   if (!newKey) throw new CommandError('HEADSUP_NEW_MASTER_KEY: expected base64 of exactly 32 random bytes (openssl rand -base64 32)');
   if (!current.file) refuseUnusedKeyFile(config.dataDir, newKey);
   const batch = batchSize(env);
+  refuseUnwritable(config.dataDir);
   const file = lineFile(config);
   await cryptoReady();
   const db = openExclusive(file);

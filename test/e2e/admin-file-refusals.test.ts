@@ -6,6 +6,7 @@
  * asked for, "cannot be opened as a database" (a damaged backup?) for one
  * they may not read, and "does not exist" for one in a folder closed to them.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupDatabase } from '../../src/store/backup';
@@ -81,5 +82,41 @@ describe('backup and restore refused by the file system', () => {
     expect(r.stderr).toBe(`heads-up: cannot write in ${dataDir}: permission denied; run restore as the user that runs the line (nothing was changed)`);
     expect(r.code).toBe(1);
     expect(fs.readdirSync(dataDir)).toEqual(before);
+  });
+});
+
+/**
+ * rotate-key run as another user over a line it may read but not write
+ * printed SQLite's "attempt to write a readonly database". Where the tests
+ * run as root, chmod stops no one: the command runs as nobody (OPERATOR)
+ * over files handed to nobody, and chmod then closes them to it.
+ */
+describe('rotate-key refused by the file system', () => {
+  const NEW_KEY = Buffer.alloc(32, 13).toString('base64');
+  const rotate = (dataDir: string) =>
+    runAdminCliAs(OPERATOR, ['rotate-key'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY });
+  const contents = (dir: string) => fs.readdirSync(dir).map((f) => ({ f, sha256: createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex') }));
+
+  it('over a database this user may read but not write names it and what to do, and changes nothing', async () => {
+    const { dataDir } = await lineAndBackup();
+    const file = path.join(dataDir, 'heads-up.db');
+    fs.chmodSync(file, 0o444);
+    const before = contents(dataDir);
+    const r = await rotate(dataDir);
+    fs.chmodSync(file, 0o600);
+    expect(r.stderr).toBe(`heads-up: cannot write ${file}: permission denied; run rotate-key as the user that runs the line (nothing was changed)`);
+    expect(r.code).toBe(1);
+    expect(contents(dataDir)).toEqual(before);
+  });
+
+  it('in a DATA_DIR this user may read but not write names it and what to do, and changes nothing', async () => {
+    const { dataDir } = await lineAndBackup();
+    fs.chmodSync(dataDir, 0o555);
+    const before = contents(dataDir);
+    const r = await rotate(dataDir);
+    fs.chmodSync(dataDir, 0o700);
+    expect(r.stderr).toBe(`heads-up: cannot write in ${dataDir}: permission denied; run rotate-key as the user that runs the line (nothing was changed)`);
+    expect(r.code).toBe(1);
+    expect(contents(dataDir)).toEqual(before);
   });
 });
