@@ -5,7 +5,7 @@ import { identifiersIn } from '../alerts/identifiers';
 import { bodySegments, previewedBody, renderBody, unclippedSegments, type AlertBody } from '../alerts/report-template';
 import { memberKey } from '../phone/identity';
 import { alertByRef } from '../store/alerts';
-import { blockSender } from '../store/blocks';
+import { blockIdentity, blockSender } from '../store/blocks';
 import { closeRequest, findRequest, requestOf } from '../store/member-requests';
 import { eraseReportNotices, forgetReportViews, linkNotice, recordReportShown, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
 import { deleteMember, ensureMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
@@ -235,7 +235,7 @@ export function block(store: Store, mod: Moderator, ref: string, now: number): O
     // on, over SMS and over Signal alike when one number links the two (their twin membership is theirs too).
     for (const memberId of personMemberIds(db, request.memberId)) {
       const applicant = memberSender(db, vault, memberId);
-      if (applicant) blockSender(db, vault.index('reporter', memberKey(applicant)), now);
+      if (applicant) blockIdentity(db, vault, memberKey(applicant), now);
       // A member asking for one more area loses those they hold too: alerts are what such a person is after.
       if (memberStatus(db, memberId) !== 'pending') {
         unsubscribeAll(db, memberId);

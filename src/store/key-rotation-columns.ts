@@ -28,15 +28,16 @@ export const SEALED_COLUMNS = [
   { table: 'alerts', column: 'fields', rotation: 're-sealed with the text' },
   { table: 'screening', column: 'value', rotation: 're-sealed (the blind index is recomputed from it)' },
   { table: 'report_identifiers', column: 'value', rotation: 're-sealed (the blind index is recomputed from it)' },
+  { table: 'blocked_senders', column: 'value', rotation: 're-sealed (the blind index is recomputed from it)' },
 ] as const;
 
 /** Every blind-index column (`*_bidx`), its purpose, and what rotation does with it. */
 export const INDEX_COLUMNS = [
   { table: 'members', column: 'address_bidx', purpose: 'member', rotation: 'recomputed from the sealed address' },
   { table: 'members', column: 'phone_bidx', purpose: 'link', rotation: "recomputed from an SMS row's address; a Signal row takes its SMS twin's, or loses it until its member writes again" },
-  { table: 'reports', column: 'reporter_bidx', purpose: 'reporter', rotation: "recomputed for members, and for a reporter who erased herself (an index no one has); erased for reporters who are not members" },
+  { table: 'reports', column: 'reporter_bidx', purpose: 'reporter', rotation: "recomputed for members, for a blocked sender whose identity her block keeps, and for a reporter who erased herself (an index no one has); erased for other reporters who are not members" },
   { table: 'reports', column: 'phone_reporter_bidx', purpose: 'reporter', rotation: 'recomputed when the number is an SMS member or erased herself (an index no one has); erased otherwise' },
-  { table: 'blocked_senders', column: 'reporter_bidx', purpose: 'reporter', rotation: 'recomputed for members; erased for senders who are not members' },
+  { table: 'blocked_senders', column: 'reporter_bidx', purpose: 'reporter', rotation: 'recomputed from the sealed identity, or for members; erased for others (blocks from before migration 0044, reporters not heard from since)' },
   { table: 'sender_limits', column: 'sender_bidx', purpose: 'sender', rotation: 'recomputed for members; erased for others' },
   { table: 'inbound_retry', column: 'sender_bidx', purpose: 'replies', rotation: "recomputed from the parked message's sealed sender" },
   { table: 'inbound_messages', column: 'sender_bidx', purpose: 'replies', rotation: 'erased with the handled ids' },

@@ -11,13 +11,16 @@
  * addresses are sealed, so every index of a member is recomputed (their own,
  * their reporter and rate-limit indexes, the Signal link); screening indexes
  * come from the alert's sealed text; a parked message carries its sender.
- * What the database holds only as an index (a reporter or blocked sender who
- * is not a member, a handled provider message id, the number of a Signal
- * member with no SMS twin) cannot be carried over: those links are erased
- * and counted, never left under the old key.
+ * A block keeps the identity it silences sealed beside it, once known
+ * (key-rotation-blocks.ts). What the database holds only as an index (a
+ * reporter who is not a member, a block from before migration 0044 or of a
+ * reporter not heard from since, a handled provider message id, the number
+ * of a Signal member with no SMS twin) cannot be carried over: those links
+ * are erased and counted, never left under the old key.
  */
 import type { Db } from './db';
 import { keyCheckValue, keyOpens, readKeyState, rotationUnderWay } from './key-state';
+import { rekeyBlocks } from './key-rotation-blocks';
 import { finishRotation } from './key-rotation-finish';
 import { RotationError } from './key-rotation-error';
 import { RowResealer } from './key-rotation-rows';
@@ -139,7 +142,10 @@ export class KeyRotation {
   run(): RotationSummary {
     let state = this.begin();
     while (state.step !== 'references') state = this.db.transaction(() => this.step(state));
-    this.db.transaction(() => finishRotation(this.db, this.newVault, this.summary.erased));
+    this.db.transaction(() => {
+      this.summary.resealed.blocked_senders = rekeyBlocks(this.db, this.oldVault, this.newVault);
+      finishRotation(this.db, this.newVault, this.summary.erased);
+    });
     this.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return this.summary;
   }

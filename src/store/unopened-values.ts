@@ -3,6 +3,7 @@
  * around them). rotate-key looks for them before it starts, because a
  * rotation that met one half-way could neither finish nor be undone.
  */
+import { blockSlot } from './blocks';
 import type { Db } from './db';
 import { SEALED_COLUMNS } from './key-rotation-columns';
 import { reportIdentifierSlot, screeningSlot } from './screening';
@@ -12,6 +13,7 @@ import type { Slot, Vault } from './vault';
 const KEYED_BY: Record<string, { select: string; slot: (a: number, b: Buffer) => Slot; name: (a: number) => string }> = {
   screening: { select: 'alert_id AS a, number_bidx AS b', slot: screeningSlot, name: (a) => `alert ${a}` },
   report_identifiers: { select: 'report_id AS a, id_bidx AS b', slot: reportIdentifierSlot, name: (a) => `report ${a}` },
+  blocked_senders: { select: '0 AS a, reporter_bidx AS b', slot: (_a, b) => blockSlot(b), name: () => 'a block' },
 };
 
 /**

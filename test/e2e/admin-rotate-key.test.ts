@@ -34,7 +34,9 @@ function sealedUnder(file: string, vault: Vault, other: Vault): { opened: number
               ? `${r.alert_id as number}:${(r.number_bidx as Buffer).toString('hex')}`
               : table === 'report_identifiers'
                 ? `${r.report_id as number}:${(r.id_bidx as Buffer).toString('hex')}`
-                : (r.id as number);
+                : table === 'blocked_senders'
+                  ? (r.reporter_bidx as Buffer).toString('hex')
+                  : (r.id as number);
         const slot = { table, column, row };
         const ct = r[`${column}_ct`] as Buffer;
         const version = r.key_version as number;

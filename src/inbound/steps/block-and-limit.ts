@@ -13,7 +13,8 @@
  * ends her check-in, so it limits itself, and she must know it was heard.
  */
 import type { Parsed } from '../../bot/commands';
-import { isBlocked } from '../../store/blocks';
+import { memberKey, numberKey } from '../../phone/identity';
+import { blockedAs } from '../../store/blocks';
 import type { Db } from '../../store/db';
 import type { Limit, SenderLimits } from '../../store/sender-limits';
 import type { Vault } from '../../store/vault';
@@ -39,7 +40,10 @@ export function blockAndLimit({ db, vault, limits }: { db: Db; vault: Vault; lim
   // either channel: blocked over SMS, she may answer over Signal with no membership there yet.
   if ((kind === 'ok' || kind === 'later') && senderHasCheckin(db, vault, who)) return { act: true, answer: kind === 'ok' || within() };
   // Over Signal with the number shown, a block of that number over SMS holds too: the line treats them as one person.
-  const blocked = isBlocked(db, who.reporterKey) || (who.phoneReporterKey !== undefined && isBlocked(db, who.phoneReporterKey));
+  // Both looked up: each block learns who it is of (so that it outlives a key rotation) at her first message after it.
+  const own = blockedAs(db, vault, who.reporterKey, memberKey(who.sender));
+  const shown = who.phoneReporterKey !== undefined && blockedAs(db, vault, who.phoneReporterKey, numberKey(who.sender));
+  const blocked = own || shown;
   // A blocked sender's STOP is silent, as everything they send; their DELETE says so, within the limit.
   if (kind === 'stop' || kind === 'delete') return { act: true, answer: !(blocked && kind === 'stop') && within(), dropped: blocked ? 'blocked' : undefined };
   if (blocked) return { act: false, dropped: 'blocked' };
