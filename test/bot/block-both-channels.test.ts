@@ -1,8 +1,10 @@
 /** BLOCK, and the per-sender limits, hold for one number over SMS and over Signal showing it: the line treats them as one person. */
 import { catalog } from '../../src/bot/catalog';
 import { findMember } from '../../src/store/members';
+import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
 import { listAreas } from '../../src/store/subscriptions';
-import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { Vault } from '../../src/store/vault';
+import { botWorld, newBot, type BotWorld } from '../helpers/bot-world';
 
 const MOD = '+14155550199';
 const P = '+14155550101';
@@ -14,6 +16,15 @@ const signal = (w: BotWorld, text: string) =>
   w.bot.handle({ sender: { channel: 'signal', address: UUID, phone: P }, text, providerId: `${UUID}:${1_700_000_000_000 + ++n}` }, 'outbox');
 const ref = (s: string | null, re = /#([A-Z0-9]{4,6})/) => re.exec(s ?? '')?.[1];
 const world = (mode: 'open' | 'approval' = 'open') => botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], subscribeMode: mode });
+
+/** rotate-key's work on the world's database, then the line restarted under the new key: its bot, and how many blocks were erased. */
+function rotated(w: BotWorld) {
+  const { from, to } = rotationVersions(w.db);
+  expect(from).toBe(w.vault.keyVersion);
+  const vault = new Vault(new Uint8Array(32).fill(9), to);
+  const { erased } = new KeyRotation(w.db, w.vault, vault).run();
+  return { bot: newBot(w.db, vault, w.clock, { moderators: new Set([MOD]), moderatorContacts: [sms(MOD)] }), erasedBlocks: erased.blocks };
+}
 
 describe('one number over SMS and over Signal showing it', () => {
   it('a sender blocked over SMS is still blocked from Signal showing the same number', async () => {
@@ -74,5 +85,19 @@ describe('one number over SMS and over Signal showing it', () => {
       if (w.queued({ channel: 'signal', address: UUID, phone: P }).at(-1)?.text === t.checkNone()) answered++;
     }
     expect(answered).toBe(3);
+  });
+
+  it('a sender blocked over Signal (number shown) and heard from since stays blocked on both after a key rotation', async () => {
+    const w = await world();
+    signal(w, 'REPORT 415 fake: 415-555-0102 is a thief');
+    const r = ref(w.sms(MOD, 'PENDING').reply);
+    expect(w.sms(MOD, `BLOCK ${r}`).reply).toBe(t.modBlocked(`#${r}`));
+    // Her next message, dropped, tells each block (her Signal account's, her number's over SMS) who it is of.
+    expect(signal(w, 'REPORT 415 another fake one')).toMatchObject({ dropped: 'blocked' });
+    const after = rotated(w);
+    expect(after.erasedBlocks).toBe(0);
+    expect(after.bot.handle({ sender: sms(P), text: 'REPORT 415 by SMS now', providerId: 'SMrotated1' })).toMatchObject({ reply: null, dropped: 'blocked' });
+    const bySignal = { sender: { channel: 'signal' as const, address: UUID }, text: 'REPORT 415 number hidden now', providerId: `${UUID}:1700000009999` };
+    expect(after.bot.handle(bySignal, 'outbox')).toMatchObject({ reply: null, dropped: 'blocked' });
   });
 });
