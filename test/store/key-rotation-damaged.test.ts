@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { createAlert } from '../../src/store/alerts';
+import { blockIdentity, isBlocked } from '../../src/store/blocks';
 import { buddiesOf, inviteBuddy } from '../../src/store/buddies';
 import { Db } from '../../src/store/db';
 import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
@@ -78,6 +79,29 @@ describe('rotate-key on a line with one damaged value', () => {
     db.sqlite.prepare('DELETE FROM buddies WHERE id = ?').run(roseBuddy);
     expect(attempt(db)).toBe('finished');
     expect(buddiesOf(db, new Vault(key(2), 2), mia).map((b) => b.name)).toEqual(['Mia']);
+    db.close();
+  });
+
+  it('names a block whose sealed identity does not open, and recomputes the sound ones from theirs once it is gone', () => {
+    const { db, roseBuddy } = lineWithDamagedBuddy();
+    db.sqlite.prepare('DELETE FROM buddies WHERE id = ?').run(roseBuddy);
+    const v = new Vault(key(1), 1);
+    const now = Date.now();
+    db.transaction(() => {
+      blockIdentity(db, v, 'sms:+14155550190', now);
+      blockIdentity(db, v, 'signal:0b5c6a1e-2f43-4d7e-9a55-6f1e2d3c4b5a', now);
+    });
+    const damaged = v.index('reporter', 'sms:+14155550190');
+    db.sqlite.prepare('UPDATE blocked_senders SET value_ct = randomblob(60) WHERE reporter_bidx = ?').run(damaged);
+
+    expect(attempt(db)).toMatch(/^1 sealed value does not open with the current key \(damaged\): blocked_senders\.value, a block\. Nothing was changed/);
+    expect(isBlocked(db, damaged)).toBe(true);
+
+    db.sqlite.prepare('DELETE FROM blocked_senders WHERE reporter_bidx = ?').run(damaged);
+    expect(attempt(db)).toBe('finished');
+    const next = new Vault(key(2), 2);
+    expect(isBlocked(db, next.index('reporter', 'signal:0b5c6a1e-2f43-4d7e-9a55-6f1e2d3c4b5a'))).toBe(true);
+    expect(isBlocked(db, v.index('reporter', 'signal:0b5c6a1e-2f43-4d7e-9a55-6f1e2d3c4b5a'))).toBe(false);
     db.close();
   });
 
