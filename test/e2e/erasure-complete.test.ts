@@ -11,6 +11,7 @@ import { openBody } from '../../src/store/outbox';
 import type { FakeTwilio } from '../fakes/fake-twilio';
 import { startTwilioLine, waitFor, type Harness, refOf } from '../helpers/harness';
 import { findNeedles, numberForms } from '../helpers/needles';
+import { openedWithKey } from '../helpers/opened-with-key';
 import { clockFrom, EARLY_IN_A_DAY } from '../helpers/steady-clock';
 import { openReply } from '../../src/store/inbound-log';
 
@@ -112,6 +113,8 @@ describe('DELETE erases everything keyed to the sender', () => {
     expect(sqlite().prepare('SELECT 1 FROM members WHERE address_bidx = ?').get(memberIndex(h.server.vault, { channel: 'sms', address: who }))).toBeUndefined();
     expect(sqlite().prepare('SELECT 1 FROM reports WHERE reporter_bidx = ?').get(reporterIdx)).toBeUndefined();
     expect(sqlite().prepare('SELECT 1 AS blocked FROM blocked_senders WHERE reporter_bidx = ?').get(reporterIdx)).toEqual({ blocked: 1 });
+    // All that is kept of her, to one who holds the key too: her number, sealed in the block (so that a key rotation keeps it).
+    expect(openedWithKey(h.server.db, h.server.vault).filter((v) => numberForms(who).some((n) => v.includes(n)))).toEqual([`blocked_senders.value: sms:${who}`]);
     expect((await h.sms(who, 'JOIN 713')).message).toBeNull();
   });
 });
