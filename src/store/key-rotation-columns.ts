@@ -36,7 +36,7 @@ export const INDEX_COLUMNS = [
   { table: 'members', column: 'address_bidx', purpose: 'member', rotation: 'recomputed from the sealed address' },
   { table: 'members', column: 'phone_bidx', purpose: 'link', rotation: "recomputed from an SMS row's address; a Signal row takes its SMS twin's, or loses it until its member writes again" },
   { table: 'reports', column: 'reporter_bidx', purpose: 'reporter', rotation: "recomputed for members, for a blocked sender whose identity her block keeps, and for a reporter who erased herself (an index no one has); erased for other reporters who are not members" },
-  { table: 'reports', column: 'phone_reporter_bidx', purpose: 'reporter', rotation: 'recomputed when the number is an SMS member or erased herself (an index no one has); erased otherwise' },
+  { table: 'reports', column: 'phone_reporter_bidx', purpose: 'reporter', rotation: "recomputed when the number is an SMS member, its block keeps it, or she erased herself (an index no one has); erased otherwise" },
   { table: 'blocked_senders', column: 'reporter_bidx', purpose: 'reporter', rotation: 'recomputed from the sealed identity, or for members; erased for others (blocks from before migration 0044, reporters not heard from since)' },
   { table: 'sender_limits', column: 'sender_bidx', purpose: 'sender', rotation: 'recomputed for members; erased for others' },
   { table: 'inbound_retry', column: 'sender_bidx', purpose: 'replies', rotation: "recomputed from the parked message's sealed sender" },
@@ -50,8 +50,8 @@ export const INDEX_COLUMNS = [
   // Check-ins (issue 13)
   { table: 'buddies', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },
   { table: 'buddy_stops', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },
-  { table: 'checkins', column: 'phone_reporter_bidx', purpose: 'reporter', rotation: 'recomputed when the number is an SMS member; erased otherwise' },
-  { table: 'checkin_refs', column: 'phone_reporter_bidx', purpose: 'reporter', rotation: 'recomputed when the number is an SMS member; erased otherwise' },
+  { table: 'checkins', column: 'phone_reporter_bidx', purpose: 'reporter', rotation: 'recomputed when the number is an SMS member or its block keeps it; erased otherwise' },
+  { table: 'checkin_refs', column: 'phone_reporter_bidx', purpose: 'reporter', rotation: 'recomputed when the number is an SMS member or its block keeps it; erased otherwise' },
   // Reports (issue 11)
   { table: 'report_identifiers', column: 'id_bidx', purpose: 'screen (per kind)', rotation: 'recomputed from the sealed value' },
 ] as const;
