@@ -11,7 +11,8 @@ import { parse } from '../bot/parser';
 import type { Sender } from '../phone/identity';
 import { linkShownCheckin } from '../store/checkin-refs';
 import { noOnesIndex, type InboundLog } from '../store/inbound-log';
-import { findMemberByIndex } from '../store/members';
+import { heardFrom, invalidCounted } from '../store/invalid-streak';
+import { findMemberByIndex, memberIndex } from '../store/members';
 import { linkShownReport } from '../store/moderator-notices';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import type { Handled, Inbound, ReplyWay } from './inbound';
@@ -43,12 +44,15 @@ export interface MessageDeps extends Store {
 /**
  * A message the carrier has answered and that asks nothing more of us (a
  * HELP Twilio answered: no reply, no state to change) needs no transaction.
- * Not a moderator's HELP: Twilio's answer lists no moderator command.
+ * Not a moderator's HELP: Twilio's answer lists no moderator command. Nor
+ * one from a number the provider called invalid: it works, and that is
+ * written (handleMessage), whoever answered.
  */
-export function answeredAlready(msg: Inbound, moderators: ReadonlySet<string>): Handled | undefined {
-  if (!msg.answered || moderators.has(msg.sender.address)) return undefined;
+export function answeredAlready(msg: Inbound, deps: Pick<MessageDeps, 'moderators' | 'db' | 'vault'>): Handled | undefined {
+  if (!msg.answered || deps.moderators.has(msg.sender.address)) return undefined;
   const parsed = parse(msg.text);
-  return parsed.ok && parsed.command.kind === 'help' ? { reply: null, parsed, duplicate: false } : undefined;
+  if (!parsed.ok || parsed.command.kind !== 'help') return undefined;
+  return invalidCounted(deps.db, memberIndex(deps.vault, msg.sender)) ? undefined : { reply: null, parsed, duplicate: false };
 }
 
 /** Handles one message; the caller holds the transaction. */
@@ -101,6 +105,10 @@ function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<
   const { rules } = deps;
   const gate = blockAndLimit(deps, rules.limits.messages, who, parsed, now);
   if (!gate.act) return { reply: null, parsed, duplicate: false, dropped: gate.dropped, acted: false, quotesDraft: false };
+  // Her message proves her number works: a membership marked invalid (the provider's word, not always
+  // final) is active again with its areas before the command is handled, and she is told nothing more.
+  const revived = who.member ? heardFrom(deps.db, who.member.id) : undefined;
+  if (who.member && revived) who.member.status = revived;
   const turn = turnFor(deps, who, msg, parsed);
   const lang = rememberLanguage(deps, who, parsed, turn);
   const { say, quotesDraft } = dispatch(deps, rules, who, lang, msg, parsed, turn, now);

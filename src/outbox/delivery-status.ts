@@ -2,12 +2,15 @@
  * Applies delivery reports to outbox rows and members. A report is matched
  * even when it beats the send's outcome (by the row id the provider echoes).
  * A message not delivered for now (the handset unreachable, the sender's
- * queue full) is tried again a few times while it is fresh; an address that can never receive, or a member or
- * buddy who opted out, is marked so that later messages skip them.
+ * queue full) is tried again a few times while it is fresh; a member or
+ * buddy who opted out is marked so that later messages skip them. A number
+ * called invalid fails the message; its member is marked only at the third
+ * in a row (store/invalid-streak.ts), a delivered message starting the count again.
  */
 import type { DeliveryReport } from '../channels/types';
 import { recordBuddyOptOut } from '../store/buddies';
 import type { Db } from '../store/db';
+import { countInvalid, countReached } from '../store/invalid-streak';
 import { setMemberStatus } from '../store/members';
 import { buddyAddressOf, findReported, recordTaken, sentBodyOf, settleReported } from '../store/outbox';
 import { retractedCopyDelivered } from '../store/retractions';
@@ -58,6 +61,7 @@ export function applyDeliveryReport(
     const error = `${delivery.kind}:${delivery.code ?? ''}`;
     if (delivery.kind === 'delivered') {
       settleReported(db, row.id, providerId, { state: 'delivered' }, now);
+      if (row.memberId !== null) countReached(db, row.memberId);
       return { matched: true, kind: 'delivered' };
     }
     if (delivery.kind === 'unreachable' && row.sends < retry.maxAttempts && now - row.createdAt < retry.freshMs) {
@@ -72,10 +76,12 @@ export function applyDeliveryReport(
     settleReported(db, row.id, providerId, { state: 'failed', error }, now);
     // Only Twilio reports deliveries: its opt-out stops SMS, not her links over Signal.
     if (buddy !== undefined) recordBuddyOptOut(db, vault, buddy, 'sms', now, body === undefined ? undefined : { id: row.id, body });
-    if (row.memberId !== null && (delivery.kind === 'stopped' || delivery.kind === 'invalid')) {
-      setMemberStatus(db, row.memberId, delivery.kind);
+    if (row.memberId !== null && delivery.kind === 'stopped') {
+      setMemberStatus(db, row.memberId, 'stopped');
       unsubscribeAll(db, row.memberId);
     }
+    // Counted once per message: its row is failed now, and a report of a failed row matches nothing.
+    if (row.memberId !== null && delivery.kind === 'invalid') countInvalid(db, row.memberId);
     return { matched: true, kind: delivery.kind };
   });
 }

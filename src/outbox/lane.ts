@@ -237,7 +237,9 @@ export class Lane {
       this.answered(started, false);
       if (this.holds.held) this.holds.unhold();
       this.deps.observer?.outcome(row.channel, 'sent');
-      return { outcome: { id: row.id, kind: 'sent', providerId } };
+      // Signal's taking it is her account's proof of life (an SMS waits for its delivery report).
+      const reached = row.channel === 'signal' && row.member_id !== null ? row.member_id : undefined;
+      return { outcome: { id: row.id, kind: 'sent', providerId }, reached };
     } catch (err) {
       return this.onError(row, to, body, err, started);
     }

@@ -7,14 +7,20 @@
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
+import { countInvalid, countReached } from '../store/invalid-streak';
 import { setMemberStatus } from '../store/members';
 import { recordOutcomes, type Outcome } from '../store/outbox';
 import { unsubscribeAll } from '../store/subscriptions';
 
-/** An outcome, and what it says about the member (a refusal that will repeat for every message). */
+/**
+ * An outcome, and what it says about the member: `mark`, a refusal that may
+ * repeat for every message (stopped: at once; invalid: counted, see
+ * store/invalid-streak.ts); `reached`, a send that proves her address works (Signal's).
+ */
 export interface Recorded {
   outcome: Outcome;
   mark?: { memberId: number; status: 'stopped' | 'invalid' };
+  reached?: number;
   /** A write that goes with the outcome, in the same transaction (a buddy's opt-out). */
   effect?: () => void;
   /** Called once the outcome is in the database. */
@@ -56,9 +62,14 @@ export class OutcomeWriter {
         recordOutcomes(this.db, batch.map((r) => r.outcome), this.now());
         // Her row gone means she was erased (DELETE) while the send was in flight: her id may be someone else's now.
         const stillHers = this.db.stmt('SELECT 1 FROM outbox WHERE id = ? AND member_id = ?');
-        for (const { outcome, mark, effect } of batch) {
+        for (const { outcome, mark, reached, effect } of batch) {
           effect?.();
+          if (reached !== undefined && stillHers.get(outcome.id, reached) !== undefined) countReached(this.db, reached);
           if (!mark || stillHers.get(outcome.id, mark.memberId) === undefined) continue;
+          if (mark.status === 'invalid') {
+            countInvalid(this.db, mark.memberId);
+            continue;
+          }
           // The provider will refuse every later message too: stop queuing for this member.
           setMemberStatus(this.db, mark.memberId, mark.status);
           unsubscribeAll(this.db, mark.memberId);

@@ -5,6 +5,7 @@
  * applicant's language. Each answer is checked, and so is what it changed.
  */
 import { findMember } from '../../src/store/members';
+import { listAreas } from '../../src/store/subscriptions';
 import { FakeTwilio, TWILIO_ERRORS } from '../fakes/fake-twilio';
 import { ACCOUNT_SID, AUTH_TOKEN, startHarness, waitFor, type Harness } from '../helpers/harness';
 
@@ -109,19 +110,25 @@ describe('moderator commands at their edges', () => {
     expect(await mod('STATS')).toMatch(new RegExp(`^Members: .*907:1.*\\. Pending reports: ${pending}\\. Pending members: 0\\. Alerts sent: ${alertCount()}\\.$`));
   });
 
-  it('a member whose number Twilio called invalid is active again after JOIN', async () => {
+  it('a member whose number Twilio called invalid is active again after JOIN, her areas kept', async () => {
     const member = '+17135550115';
     await h.sms(member, 'JOIN');
     invalid.add(member);
-    await mod('ALERT 713 first warning');
+    // Marked at the third refusal in a row only: one is not final.
+    const refused = () => (h.server.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE error = 'invalid:21211'").get() as { n: number }).n;
+    for (const [i, n] of ['first', 'second', 'third'].entries()) {
+      await mod(`ALERT 713 ${n} warning`);
+      await waitFor(() => refused() === i + 1, 10_000, `the ${n} warning refused`);
+    }
     await waitFor(() => findMember(h.server.db, h.server.vault, { channel: 'sms', address: member })?.status === 'invalid', 10_000, 'the member to be marked invalid');
-    expect((await h.sms(member, 'AREAS')).message).toContain('no alert areas');
+
+    expect(listAreas(h.server.db, findMember(h.server.db, h.server.vault, { channel: 'sms', address: member })!.id)).toEqual(['713']);
 
     invalid.delete(member);
     expect((await h.sms(member, 'JOIN')).message).toContain('713');
     expect(findMember(h.server.db, h.server.vault, { channel: 'sms', address: member })?.status).toBe('active');
-    await mod('ALERT 713 second warning');
-    await waitFor(() => alertsTo(member, 'second warning').length === 1, 10_000, 'the alert after JOIN');
+    await mod('ALERT 713 fourth warning');
+    await waitFor(() => alertsTo(member, 'fourth warning').length === 1, 10_000, 'the alert after JOIN');
   });
 });
 

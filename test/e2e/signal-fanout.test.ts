@@ -190,7 +190,8 @@ describe('Signal 429 storms, refusals, and moderators by UUID when only Signal i
     // Trusted through the identities API, then sent again once (issue 15); refused again, it is recorded.
     expect(tries.get(rekeyed)).toBe(2);
     const statuses = (h.server.db.sqlite.prepare("SELECT status, count(*) AS n FROM members WHERE channel = 'signal' GROUP BY status ORDER BY status").all() as Array<{ status: string; n: number }>);
-    expect(statuses.find((s) => s.status === 'invalid')?.n).toBe(1);
+    // One refusal is not final (she may be reinstalling): her membership is marked at the third in a row.
+    expect(statuses.map((s) => s.status)).toEqual(['active']);
     expect(h.logs.join('\n')).not.toContain(gone);
     signal.answer = undefined;
   });
