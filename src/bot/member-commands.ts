@@ -110,7 +110,8 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
   const approval = rules.subscribeMode === 'approval';
   if (member.status === 'stopped' || member.status === 'invalid') {
     // Copies the lane skipped while she was stopped would go now: the carrier's STOP (21610) left them
-    // queued, and so does a retry of a send in flight at her STOP. She holds no area yet.
+    // queued, and so does a retry of a send in flight at her STOP. She holds no area yet. (Invalid here:
+    // marked before migration 0045, its areas dropped then; one marked since is active again before this runs.)
     withdrawWaitingAlerts(db, member.id, now);
     member.status = approval ? 'pending' : 'active';
     setMemberStatus(db, member.id, member.status);
