@@ -6,7 +6,8 @@
  * takes starts the count again.
  */
 import { SendError } from '../../src/channels/types';
-import { ensureMember, memberStatus as statusOf } from '../../src/store/members';
+import { countInvalid } from '../../src/store/invalid-streak';
+import { deleteMember, ensureMember, memberStatus as statusOf } from '../../src/store/members';
 import { enqueueMessage } from '../../src/store/outbox';
 import { listAreas, subscribe } from '../../src/store/subscriptions';
 import { FakeSender, settle } from '../helpers/fake-sender';
@@ -65,5 +66,22 @@ describe('an outbox lane refused an invalid number', () => {
     await later(0, l);
     expect(statusOf(db, her)).toBe('invalid');
     expect(listAreas(db, her)).toEqual(['415']);
+  });
+
+  it('does not count a refusal answered after its member was erased against the next member given her id', async () => {
+    enqueueMessage(db, vault, member, 'message', T0);
+    const s = new FakeSender([], true);
+    startLane(s);
+    await settle();
+    expect(s.calls).toHaveLength(1);
+    // While the send is at the provider she sends DELETE, and a newcomer gets her id (ids are reused) with two refusals counted.
+    deleteMember(db, member);
+    const next = ensureMember(db, vault, { channel: 'sms', address: '+14155550177', phone: '+14155550177' }, 'en', T0).id;
+    expect(next).toBe(member);
+    countInvalid(db, next);
+    countInvalid(db, next);
+    s.answer(new SendError('invalid', '21211'));
+    await settle();
+    expect(statusOf(db, next)).toBe('active');
   });
 });
