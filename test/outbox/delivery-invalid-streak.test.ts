@@ -91,12 +91,12 @@ describe('delivery reports of an invalid number', () => {
     expect(memberStatus(db, member)).toBe('invalid');
   });
 
-  it('does not mark a member who had sent STOP meanwhile: she stays stopped', () => {
+  it.each(['stopped', 'pending'] as const)('does not mark a member %s meanwhile (STOP; back under approval): she stays so', (kept) => {
     const a = sent();
     const b = sent();
     const c = sent();
-    setMemberStatus(db, member, 'stopped');
+    setMemberStatus(db, member, kept);
     for (const sid of [a, b, c]) report(sid);
-    expect(memberStatus(db, member)).toBe('stopped');
+    expect(memberStatus(db, member)).toBe(kept);
   });
 });
