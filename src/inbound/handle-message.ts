@@ -11,8 +11,8 @@ import { parse } from '../bot/parser';
 import type { Sender } from '../phone/identity';
 import { linkShownCheckin } from '../store/checkin-refs';
 import { noOnesIndex, type InboundLog } from '../store/inbound-log';
-import { heardFrom, invalidCounted } from '../store/invalid-streak';
-import { findMemberByIndex, memberIndex } from '../store/members';
+import { heardFrom } from '../store/invalid-streak';
+import { findMemberByIndex } from '../store/members';
 import { linkShownReport } from '../store/moderator-notices';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import type { Handled, Inbound, ReplyWay } from './inbound';
@@ -44,15 +44,14 @@ export interface MessageDeps extends Store {
 /**
  * A message the carrier has answered and that asks nothing more of us (a
  * HELP Twilio answered: no reply, no state to change) needs no transaction.
- * Not a moderator's HELP: Twilio's answer lists no moderator command. Nor
- * one from a number the provider called invalid: it works, and that is
- * written (handleMessage), whoever answered.
+ * Not a moderator's HELP: Twilio's answer lists no moderator command. (It
+ * does not bring back a membership the provider called invalid: her next
+ * message of any other kind does, handleMessage.)
  */
-export function answeredAlready(msg: Inbound, deps: Pick<MessageDeps, 'moderators' | 'db' | 'vault'>): Handled | undefined {
-  if (!msg.answered || deps.moderators.has(msg.sender.address)) return undefined;
+export function answeredAlready(msg: Inbound, moderators: ReadonlySet<string>): Handled | undefined {
+  if (!msg.answered || moderators.has(msg.sender.address)) return undefined;
   const parsed = parse(msg.text);
-  if (!parsed.ok || parsed.command.kind !== 'help') return undefined;
-  return invalidCounted(deps.db, memberIndex(deps.vault, msg.sender)) ? undefined : { reply: null, parsed, duplicate: false };
+  return parsed.ok && parsed.command.kind === 'help' ? { reply: null, parsed, duplicate: false } : undefined;
 }
 
 /** Handles one message; the caller holds the transaction. */

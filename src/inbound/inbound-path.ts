@@ -84,7 +84,7 @@ export class InboundPath {
    * us (a HELP Twilio answered) resolves at once, with no transaction.
    */
   submit(msg: Inbound, way: ReplyWay): Handled | Promise<Handled> {
-    const quick = answeredAlready(msg, this.deps.message);
+    const quick = answeredAlready(msg, this.deps.message.moderators);
     if (quick) {
       this.count(msg, quick);
       return quick;

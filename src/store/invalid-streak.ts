@@ -52,8 +52,3 @@ export function heardFrom(db: Db, memberId: number): MemberStatus | undefined {
     .get(memberId) as { status: MemberStatus } | undefined;
   return row?.status;
 }
-
-/** Whether the membership of this address index has invalid messages counted (a message from it is news: heardFrom). */
-export function invalidCounted(db: Db, index: Buffer): boolean {
-  return db.stmt('SELECT 1 FROM members WHERE address_bidx = ? AND invalid_streak > 0').get(index) !== undefined;
-}

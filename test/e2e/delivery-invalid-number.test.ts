@@ -108,11 +108,11 @@ describe('a number reported invalid, alert after alert', () => {
     expect(status(REPLAYED)).toBe('active');
   });
 
-  it('makes her active again, areas and all, at the next message she sends (HELP, answered by Twilio), and tells her nothing more', async () => {
+  it('makes her active again, areas and all, at the next message she sends (AREAS), and tells her nothing more than its answer', async () => {
     await run();
     expect(status(THRICE)).toBe('invalid');
     const before = fake.to(THRICE).length;
-    expect((await h.sms(THRICE, 'HELP')).status).toBe(200);
+    expect((await h.sms(THRICE, 'AREAS')).status).toBe(200);
     expect(status(THRICE)).toBe('active');
     expect(areasOf(THRICE)).toEqual(['415']);
     const text = await alert();
