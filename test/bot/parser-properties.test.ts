@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import type { Command, CommandKind, ParseErrorCode } from '../../src/bot/commands';
+import type { CommandKind, ParseErrorCode } from '../../src/bot/commands';
 import { parse } from '../../src/bot/parser';
+import { commandOf } from '../helpers/parsed';
 
 // Every kind and error the parser may answer, as records so that the compiler says when one is added: a stale list
 // failed only on the runs whose random text happened to be a newer keyword ("ok").
@@ -15,12 +16,6 @@ const ERROR_RECORD: Record<ParseErrorCode, true> = {
 };
 const KINDS: ReadonlySet<string> = new Set(Object.keys(KIND_RECORD));
 const ERRORS: ReadonlySet<string> = new Set(Object.keys(ERROR_RECORD));
-
-function commandOf(input: string): Command {
-  const p = parse(input);
-  if (!p.ok) throw new Error(`expected ${JSON.stringify(input)} to parse, got error ${p.error}`);
-  return p.command;
-}
 
 describe('parse', () => {
   describe('properties', () => {
