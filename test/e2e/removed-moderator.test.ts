@@ -6,7 +6,7 @@
  * details). The moderators kept get theirs.
  */
 import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, refOf, startHarness, tempDir, waitFor } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, refOf, startHarness, tempDir, waitFor, type Harness } from '../helpers/harness';
 
 const KEPT = '+14155550198';
 const REMOVED = '+14155550199';
@@ -15,6 +15,12 @@ const env = { CHECKIN_FALLBACK: 'moderators', CHECKIN_MIN_MINUTES: '0.05', SEND_
 /** The servers' clock, moved on past a check-in's end (0.05 minutes, 3 s) rather than waited for. */
 let ahead = 0;
 const now = () => Date.now() + ahead;
+/**
+ * Everything queued has been sent or given up (none pending). Whatever the start queues wrongly (a removed
+ * moderator's notice, a second escalation, "we couldn't reach" told before the escalation went out) is
+ * in the outbox by the time the awaited escalation reaches the fake, so it has gone out too by then.
+ */
+const drained = (h: Harness) => (h.server.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }).n === 0;
 
 it('sends a removed moderator none of the notices and escalations queued for her before the restart', async () => {
   const dataDir = tempDir();
@@ -34,7 +40,7 @@ it('sends a removed moderator none of the notices and escalations queued for her
   try {
     await waitFor(() => fake.to(KEPT).some((m) => m.body.includes(ref)), 10_000, "the kept moderator's notice");
     await waitFor(() => fake.to(KEPT).some((m) => m.body.includes('room 12')), 10_000, "the kept moderator's escalation");
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitFor(() => drained(after), 10_000, 'the outbox to drain');
     expect(fake.to(REMOVED).map((m) => m.body)).toEqual([]);
     // The kept one had hers already: not queued to her again.
     expect(fake.to(KEPT).filter((m) => m.body.includes('room 12'))).toHaveLength(1);
@@ -60,7 +66,7 @@ it('queues a missed check-in escalated to a moderator replaced before it went ou
   const after = await startHarness({ dataDir, twilioApiBaseUrl: fake.url, env: { ...env, MODERATORS: KEPT }, now });
   try {
     await waitFor(() => fake.to(KEPT).some((m) => m.body.includes('room 12')), 10_000, "the new moderator's escalation");
-    await new Promise((r) => setTimeout(r, 2500));
+    await waitFor(() => drained(after), 10_000, 'the outbox to drain');
     expect(fake.to(KEPT).filter((m) => m.body.includes('room 12'))).toHaveLength(1);
     expect(fake.to(REMOVED).map((m) => m.body)).toEqual([]);
     expect(fake.to(MEMBER).map((m) => m.body).join('\n')).not.toMatch(/couldn't reach/i);
