@@ -5,33 +5,21 @@
  * in that window takes the same step for a new one and moves the waiting
  * rows back a second time (a message due in an hour goes out 20 minutes early).
  */
-import { AlertRenderer } from '../../src/alerts/render-alert';
-import { createLogger } from '../../src/log/logger';
-import { DEFAULT_DISPATCHER } from '../../src/outbox/dispatcher';
-import { Lane } from '../../src/outbox/lane';
-import { OutcomeWriter } from '../../src/outbox/outcome-writer';
-import { ensureMember } from '../../src/store/members';
 import { enqueueMessage } from '../../src/store/outbox';
 import { FakeSender, settle } from '../helpers/fake-sender';
-import { testStore } from '../helpers/test-store';
+import { clock, db, member, startLane, T0, useLaneWorld, vault } from '../helpers/lane-world';
 
-const T0 = 1_800_000_000_000;
 const MINUTE = 60_000;
 
 describe('a lane restarted after it already followed a step back of the clock', () => {
+  useLaneWorld();
+
   it('does not move the waiting rows back a second time', async () => {
-    const { db, vault } = await testStore();
-    const clock = { t: T0 };
-    const now = () => clock.t;
-    const log = createLogger('silent');
-    const member = ensureMember(db, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', T0).id;
     // Something due in an hour by the clock that queued it (a digest held to its period's end, a retry's backoff).
     const id = enqueueMessage(db, vault, member, 'later', T0, { dueAt: T0 + 60 * MINUTE });
     const dueAt = () => (db.sqlite.prepare('SELECT due_at FROM outbox WHERE id = ?').get(id) as { due_at: number }).due_at;
-    const opts = { ...DEFAULT_DISPATCHER, sendRate: 4, pollMs: 50 };
-    const writer = new OutcomeWriter(db, log, now);
-    const first = new Lane(new FakeSender(), { db, vault, log, now, opts, writer, renderer: new AlertRenderer(db, vault) });
-    first.start();
+    const opts = { sendRate: 4, pollMs: 50 };
+    const first = startLane(new FakeSender(), opts);
     await settle();
     // NTP steps the clock back ten minutes while the server runs: the lane follows it.
     clock.t = T0 - 10 * MINUTE;
@@ -43,16 +31,9 @@ describe('a lane restarted after it already followed a step back of the clock', 
     expect(dueAt()).toBe(T0 + 50 * MINUTE);
     // The server restarts a minute later (the clock has not caught up with the times written before the step).
     clock.t = T0 - 9 * MINUTE;
-    const second = new Lane(new FakeSender(), { db, vault, log, now, opts, writer, renderer: new AlertRenderer(db, vault) });
-    second.start();
-    try {
-      await settle();
-      await new Promise((r) => setTimeout(r, 200));
-      expect(dueAt()).toBe(T0 + 50 * MINUTE);
-    } finally {
-      await second.stop();
-      writer.flush();
-      db.close();
-    }
+    startLane(new FakeSender(), opts);
+    await settle();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(dueAt()).toBe(T0 + 50 * MINUTE);
   });
 });
