@@ -5,66 +5,38 @@
  * the escalation went out; Twilio then reports it undelivered (30003): the
  * row is due again and her check-in details go to the buddy she removed.
  */
-import path from 'node:path';
-import { AlertRenderer } from '../../src/alerts/render-alert';
-import { createLogger } from '../../src/log/logger';
 import { classifyDeliveryStatus } from '../../src/channels/twilio/twilio-errors';
-import { DEFAULT_DISPATCHER } from '../../src/outbox/dispatcher';
 import { applyDeliveryReport } from '../../src/outbox/delivery-status';
-import { Lane } from '../../src/outbox/lane';
-import { OutcomeWriter } from '../../src/outbox/outcome-writer';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import { buddyIndex, inviteBuddy, setBuddyStatus } from '../../src/store/buddies';
 import { forgetBuddy, removeBuddy } from '../../src/store/buddy-erasure';
 import { startCheckin } from '../../src/store/checkins';
-import { Db } from '../../src/store/db';
 import { eraseWaitingTo, openRowAddress } from '../../src/store/outbox';
-import { ensureMember } from '../../src/store/members';
-import { migrate } from '../../src/store/migrate';
-import { subscribe } from '../../src/store/subscriptions';
-import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSender, settle } from '../helpers/fake-sender';
-import { tempDir } from '../helpers/temp-dir';
-
-const T0 = 1_800_000_000_000;
-const HOUR = 3_600_000;
+import { clock, db, HOUR, member, startLane, T0, useLaneWorld, vault } from '../helpers/lane-world';
 
 describe('an unreachable check-in escalation to a buddy removed since', () => {
-  let db: Db;
-  let vault: Vault;
-  let lane: Lane | null = null;
-  let writer: OutcomeWriter | null = null;
+  useLaneWorld();
 
-  beforeAll(async () => {
-    await cryptoReady();
-    vault = new Vault(new Uint8Array(32).fill(5));
-  });
-  beforeEach(() => {
-    db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
-  });
-  afterEach(async () => {
-    await lane?.stop();
-    writer?.flush();
-    lane = writer = null;
-    db.close();
-  });
-
-  it('is not sent to the removed buddy when its retry comes due', async () => {
-    const clock = { t: T0 };
-    const rose = ensureMember(db, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', T0).id;
-    subscribe(db, rose, ['415'], T0);
-    const lily = db.transaction(() => inviteBuddy(db, vault, rose, { channel: 'sms', address: '+14155550188' }, 'Lily', 'en', T0));
+  /**
+   * Lily, the member's buddy by SMS, accepted; the member's check-in ran out and the timers ran at its end
+   * (the clock a moment past it): Lily's link, and how many check-ins the timers escalated.
+   */
+  const missedWithLily = () => {
+    const lily = db.transaction(() => inviteBuddy(db, vault, member, { channel: 'sms', address: '+14155550188' }, 'Lily', 'en', T0));
     db.transaction(() => setBuddyStatus(db, lily, 'accepted'));
     const due = T0 + 30 * 60_000;
-    db.transaction(() => startCheckin(db, vault, rose, due, null, 'blue Honda', T0));
-    expect(runCheckinTimers({ db, vault, fallback: 'none', moderatorContacts: [] }, due).escalated).toBe(1);
+    db.transaction(() => startCheckin(db, vault, member, due, null, 'blue Honda', T0));
+    const { escalated } = runCheckinTimers({ db, vault, fallback: 'none', moderatorContacts: [] }, due);
     clock.t = due + 1;
-    const log = createLogger('debug', { write: () => undefined });
+    return { lily, escalated };
+  };
+
+  it('is not sent to the removed buddy when its retry comes due', async () => {
+    const { lily, escalated } = missedWithLily();
+    expect(escalated).toBe(1);
     const s = new FakeSender([{ providerId: `SM${'a'.repeat(32)}` }, { providerId: `SM${'b'.repeat(32)}` }, { providerId: `SM${'c'.repeat(32)}` }]);
-    writer = new OutcomeWriter(db, log, () => clock.t);
-    lane = new Lane(s, { db, vault, log, now: () => clock.t, opts: { ...DEFAULT_DISPATCHER, pollMs: HOUR }, writer, renderer: new AlertRenderer(db, vault) });
-    lane.start();
+    const lane = startLane(s);
     await settle();
     const escalation = db.sqlite.prepare("SELECT outbox_id AS id FROM checkin_messages WHERE kind = 'escalation'").get() as { id: number };
     const toBuddy = () => s.calls.filter((c) => c.to === '+14155550188');
@@ -83,20 +55,9 @@ describe('an unreachable check-in escalation to a buddy removed since', () => {
     expect(toBuddy()).toHaveLength(1);
   });
   it("keeps no sealed address of a buddy who sent DELETE, and sends her nothing more", async () => {
-    const clock = { t: T0 };
-    const rose = ensureMember(db, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', T0).id;
-    subscribe(db, rose, ['415'], T0);
-    const lily = db.transaction(() => inviteBuddy(db, vault, rose, { channel: 'sms', address: '+14155550188' }, 'Lily', 'en', T0));
-    db.transaction(() => setBuddyStatus(db, lily, 'accepted'));
-    const due = T0 + 30 * 60_000;
-    db.transaction(() => startCheckin(db, vault, rose, due, null, 'blue Honda', T0));
-    expect(runCheckinTimers({ db, vault, fallback: 'none', moderatorContacts: [] }, due).escalated).toBe(1);
-    clock.t = due + 1;
-    const log = createLogger('debug', { write: () => undefined });
+    expect(missedWithLily().escalated).toBe(1);
     const s = new FakeSender([{ providerId: `SM${'a'.repeat(32)}` }, { providerId: `SM${'b'.repeat(32)}` }]);
-    writer = new OutcomeWriter(db, log, () => clock.t);
-    lane = new Lane(s, { db, vault, log, now: () => clock.t, opts: { ...DEFAULT_DISPATCHER, pollMs: HOUR }, writer, renderer: new AlertRenderer(db, vault) });
-    lane.start();
+    const lane = startLane(s);
     await settle();
     const escalation = db.sqlite.prepare("SELECT outbox_id AS id FROM checkin_messages WHERE kind = 'escalation'").get() as { id: number };
     const sid = db.sqlite.prepare('SELECT provider_id FROM outbox WHERE id = ?').get(escalation.id) as { provider_id: string };

@@ -5,24 +5,11 @@
  * (24 h), not only the backoff's count of tries (about an hour).
  * Default dispatcher options; a clock the test moves.
  */
-import path from 'node:path';
-import { AlertRenderer } from '../../src/alerts/render-alert';
 import { SendError } from '../../src/channels/types';
-import { createLogger } from '../../src/log/logger';
-import { DEFAULT_DISPATCHER } from '../../src/outbox/dispatcher';
-import { Lane } from '../../src/outbox/lane';
-import { OutcomeWriter } from '../../src/outbox/outcome-writer';
 import { createAlert, planNextRange } from '../../src/store/alerts';
-import { Db } from '../../src/store/db';
-import { ensureMember } from '../../src/store/members';
-import { migrate } from '../../src/store/migrate';
-import { subscribe } from '../../src/store/subscriptions';
-import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSender, settle } from '../helpers/fake-sender';
-import { tempDir } from '../helpers/temp-dir';
+import { clock, db, startLane, T0, useLaneWorld, vault } from '../helpers/lane-world';
 
-const T0 = 1_800_000_000_000;
-const NUMBER = '+14155550100';
 const MINUTE = 60_000;
 
 /** Down (as scripted) until `upAt` on the test's clock, then accepts. */
@@ -44,42 +31,17 @@ class OutageSender extends FakeSender {
 }
 
 describe('an SMS lane through a provider outage of a bit more than an hour', () => {
-  let db: Db;
-  let vault: Vault;
-  let lane: Lane | null = null;
-  let writer: OutcomeWriter | null = null;
-
-  beforeAll(async () => {
-    await cryptoReady();
-    vault = new Vault(new Uint8Array(32).fill(5));
-  });
-  beforeEach(() => {
-    db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
-  });
-  afterEach(async () => {
-    await lane?.stop();
-    writer?.flush();
-    lane = writer = null;
-    db.close();
-  });
+  useLaneWorld();
 
   it.each([
     ['Twilio answers 503', () => new SendError('server', '20503')],
     ['no connection to Twilio', () => new SendError('connection', 'ECONNREFUSED')],
   ])('delivers a fresh alert once the outage ends (%s)', async (_what, error) => {
-    const clock = { t: T0 };
-    const member = ensureMember(db, vault, { channel: 'sms', address: NUMBER, phone: NUMBER }, 'en', T0).id;
-    subscribe(db, member, ['415'], T0);
     const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van, driver named Dale' }, T0);
     while (!planNextRange(db, alert, T0).done);
-    const log = createLogger('silent', { write: () => undefined });
-    const now = () => clock.t;
     // Twilio is back 75 minutes later: the alert is 75 minutes old, far from its 24-hour limit.
     const s = new OutageSender(clock, T0 + 75 * MINUTE, error);
-    writer = new OutcomeWriter(db, log, now);
-    lane = new Lane(s, { db, vault, log, now, opts: { ...DEFAULT_DISPATCHER, pollMs: 3_600_000 }, writer, renderer: new AlertRenderer(db, vault) });
-    lane.start();
+    const lane = startLane(s);
     await settle();
     for (let i = 0; i < 6 * 60; i++) {
       clock.t += MINUTE / 2;

@@ -7,13 +7,8 @@
  * the one-line correction every other SMS recipient gets.
  */
 import path from 'node:path';
-import { AlertRenderer } from '../../src/alerts/render-alert';
 import { SendError } from '../../src/channels/types';
-import { createLogger } from '../../src/log/logger';
-import { DEFAULT_DISPATCHER } from '../../src/outbox/dispatcher';
 import { applyDeliveryReport } from '../../src/outbox/delivery-status';
-import { Lane } from '../../src/outbox/lane';
-import { OutcomeWriter } from '../../src/outbox/outcome-writer';
 import { createAlert, planNextRange } from '../../src/store/alerts';
 import { Db } from '../../src/store/db';
 import { claimLane, releaseLeases } from '../../src/store/outbox';
@@ -23,50 +18,40 @@ import { followUpRetractions, retractAlert } from '../../src/store/retractions';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSender, settle } from '../helpers/fake-sender';
+import * as world from '../helpers/lane-world';
 import { tempDir } from '../helpers/temp-dir';
-import { testStore } from '../helpers/test-store';
 
-const T0 = 1_800_000_000_000;
-const HOUR = 3_600_000;
+const T0 = world.T0;
 
 describe('a copy in flight when its alert is retracted', () => {
+  world.useLaneWorld();
+
   it('gets the correction once the provider reports it delivered', async () => {
-    const { db, vault } = await testStore();
-    const clock = { t: T0 };
-    const now = () => clock.t;
-    const log = createLogger('silent');
-    const member = ensureMember(db, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', T0).id;
-    subscribe(db, member, ['415'], T0);
+    const { db, vault, clock } = world;
     const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van, took a phone' }, T0);
     while (!planNextRange(db, alert, T0).done);
     const sender = new FakeSender([], true);
-    const writer = new OutcomeWriter(db, log, now);
-    const lane = new Lane(sender, { db, vault, log, now, opts: { ...DEFAULT_DISPATCHER, pollMs: HOUR }, writer, renderer: new AlertRenderer(db, vault) });
-    lane.start();
-    try {
-      await settle();
-      expect(sender.calls).toHaveLength(1);
-      const rowId = sender.calls[0]!.ref!;
-      // The moderator retracts while the send is in flight.
-      clock.t += 1_000;
-      db.transaction(() => retractAlert(db, alert, clock.t));
-      // Twilio took the message, but its answer did not come back in time.
-      sender.answer(new SendError('connection', 'ETIMEDOUT'));
-      await settle();
-      // Twilio's status callback for that try: delivered.
-      clock.t += 5_000;
-      applyDeliveryReport(db, vault, { rowId, attempt: 1, providerId: 'SM0123456789abcdef0123456789abcdef', delivery: { kind: 'delivered' } }, clock.t);
-      const { corrected } = db.transaction(() => followUpRetractions(db, vault, clock.t, 500));
-      // She has the withdrawn alert: she gets the correction, as every SMS recipient does.
-      expect(corrected).toBe(1);
-    } finally {
-      sender.release();
-      await lane.stop();
-      writer.flush();
-      db.close();
-    }
+    world.startLane(sender);
+    await settle();
+    expect(sender.calls).toHaveLength(1);
+    const rowId = sender.calls[0]!.ref!;
+    // The moderator retracts while the send is in flight.
+    clock.t += 1_000;
+    db.transaction(() => retractAlert(db, alert, clock.t));
+    // Twilio took the message, but its answer did not come back in time.
+    sender.answer(new SendError('connection', 'ETIMEDOUT'));
+    await settle();
+    // Twilio's status callback for that try: delivered.
+    clock.t += 5_000;
+    applyDeliveryReport(db, vault, { rowId, attempt: 1, providerId: 'SM0123456789abcdef0123456789abcdef', delivery: { kind: 'delivered' } }, clock.t);
+    const { corrected } = db.transaction(() => followUpRetractions(db, vault, clock.t, 500));
+    // She has the withdrawn alert: she gets the correction, as every SMS recipient does.
+    expect(corrected).toBe(1);
   });
+});
 
+// Not a running lane: the database is reopened, as after a kill -9, and the rows are claimed by hand.
+describe('a copy in flight when its alert is retracted', () => {
   it('gets the correction when the server was killed with it in flight and Twilio then reports it delivered', async () => {
     await cryptoReady();
     const vault = new Vault(new Uint8Array(32).fill(5));
