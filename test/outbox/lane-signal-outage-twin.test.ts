@@ -6,24 +6,13 @@
  * apart), so the SMS copy comes within the outage's first minute, as a 429
  * or a held lane would move it, not after the alert has expired.
  */
-import path from 'node:path';
-import { AlertRenderer } from '../../src/alerts/render-alert';
 import { SendError } from '../../src/channels/types';
-import { createLogger } from '../../src/log/logger';
-import { DEFAULT_DISPATCHER } from '../../src/outbox/dispatcher';
-import { Lane } from '../../src/outbox/lane';
-import { OutcomeWriter } from '../../src/outbox/outcome-writer';
 import { createAlert, planNextRange } from '../../src/store/alerts';
-import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
-import { migrate } from '../../src/store/migrate';
 import { subscribe } from '../../src/store/subscriptions';
-import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSender, settle } from '../helpers/fake-sender';
-import { tempDir } from '../helpers/temp-dir';
+import { clock, db, NUMBER, startLane, T0, useLaneWorld, vault, writer } from '../helpers/lane-world';
 
-const T0 = 1_800_000_000_000;
-const NUMBER = '+14155550100';
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
@@ -35,21 +24,11 @@ class SignalDown extends FakeSender {
 }
 
 describe('a Signal outage and a person also on SMS', () => {
-  let db: Db;
-  let vault: Vault;
-  beforeAll(async () => {
-    await cryptoReady();
-    vault = new Vault(new Uint8Array(32).fill(5));
-  });
-  afterEach(() => db.close());
+  useLaneWorld();
 
-  /** A fresh line with one person on SMS and Signal (one number) and an alert planned for her: over Signal only. */
+  /** The world's member on SMS, the same person on Signal (one number), and an alert planned for her: over Signal only. */
   function twinAlert(): number {
-    db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
-    const sms = ensureMember(db, vault, { channel: 'sms', address: NUMBER, phone: NUMBER }, 'en', T0).id;
     const twin = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000001', phone: NUMBER }, 'en', T0).id;
-    subscribe(db, sms, ['415'], T0);
     subscribe(db, twin, ['415'], T0);
     const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van' }, T0);
     while (!planNextRange(db, alert, T0).done);
@@ -58,22 +37,17 @@ describe('a Signal outage and a person also on SMS', () => {
 
   /** Runs a Signal lane over `sender` with the clock moved `stepMs` at a time for `forMs`: the channels of the alert's copies. */
   async function runSignalLane(alert: number, sender: FakeSender, stepMs: number, forMs: number, smsSends?: boolean): Promise<string[]> {
-    const clock = { t: T0 };
-    const log = createLogger('debug', { write: () => undefined });
-    const now = () => clock.t;
-    const writer = new OutcomeWriter(db, log, now);
-    const lane = new Lane(sender, { db, vault, log, now, opts: { ...DEFAULT_DISPATCHER, pollMs: HOUR }, writer, renderer: new AlertRenderer(db, vault), smsSends });
-    lane.start();
+    const lane = startLane(sender, {}, { smsSends });
     await settle();
     for (let t = 0; t < forMs; t += stepMs) {
       clock.t += stepMs;
       lane.wake();
       await settle();
-      writer.flush();
+      writer?.flush();
     }
     const copies = db.sqlite.prepare('SELECT channel FROM outbox WHERE alert_id = ? ORDER BY id').all(alert) as Array<{ channel: string }>;
     await lane.stop();
-    writer.flush();
+    writer?.flush();
     return copies.map((c) => c.channel);
   }
 
@@ -97,16 +71,14 @@ describe('a Signal outage and a person also on SMS', () => {
     const alert = twinAlert();
     // Withdrawn after its copy was planned (and, in the running server, claimed): the copy finds it gone.
     db.sqlite.prepare('UPDATE alerts SET retracted_at = ? WHERE id = ?').run(T0 + 1, alert);
-    const log = createLogger('debug', { write: () => undefined });
     const s = new (class extends FakeSender {
       override readonly channel = 'signal' as const;
     })();
-    const writer = new OutcomeWriter(db, log, () => T0 + 2);
-    const lane = new Lane(s, { db, vault, log, now: () => T0 + 2, opts: { ...DEFAULT_DISPATCHER, pollMs: HOUR }, writer, renderer: new AlertRenderer(db, vault) });
-    lane.start();
+    clock.t = T0 + 2;
+    const lane = startLane(s);
     await settle();
     await lane.stop();
-    writer.flush();
+    writer?.flush();
     const copies = db.sqlite.prepare('SELECT channel, state, error FROM outbox WHERE alert_id = ? ORDER BY id').all(alert);
     expect(s.calls).toHaveLength(0);
     expect(copies).toEqual([{ channel: 'signal', state: 'failed', error: 'alert_gone' }]);
