@@ -1,7 +1,8 @@
 /**
  * One outbox lane over a real SQLite file and real crypto, with a fake
  * sender in place of the provider's adapter and a clock the test moves: the
- * world of test/outbox/lane-{answers,holds,window}.test.ts.
+ * world of most lane tests in test/outbox. laneOn() makes a lane on a test's
+ * own parts instead (real time, its own database or log, two lanes sharing a writer).
  *
  * The lane is driven a step at a time: it only polls once an hour here, so
  * it moves when something wakes it (an answer, an outcome written, the test),
@@ -14,7 +15,8 @@
  */
 import path from 'node:path';
 import { AlertRenderer } from '../../src/alerts/render-alert';
-import { createLogger } from '../../src/log/logger';
+import type { ChannelSender } from '../../src/channels/types';
+import { createLogger, type Logger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER, type DispatcherOptions } from '../../src/outbox/dispatcher';
 import { Lane, type LaneDeps } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
@@ -71,21 +73,26 @@ export function useLaneWorld(): void {
   });
 }
 
+/** What a lane made outside the world is given: a database, a clock (real time, or one the test moves), a log and an outcome writer of the test's. */
+export interface LaneParts {
+  db: Db;
+  vault: Vault;
+  log: Logger;
+  now: () => number;
+  writer: OutcomeWriter;
+}
+
+/** A lane over `s` on the test's own parts, with the production options but for `opts`; not started, not stopped for the test. */
+export function laneOn(parts: LaneParts, s: ChannelSender, opts: Partial<DispatcherOptions> = {}, extra: Partial<LaneDeps> = {}): Lane {
+  return new Lane(s, { ...parts, opts: { ...DEFAULT_DISPATCHER, ...opts }, renderer: new AlertRenderer(parts.db, parts.vault), ...extra });
+}
+
 export function makeLane(s: FakeSender, opts: Partial<DispatcherOptions> = {}, extra: Partial<LaneDeps> = {}): Lane {
   const log = createLogger('debug', { write: (l: string) => void logs.push(l) });
   const now = () => clock.t;
   sender = s;
   writer = new OutcomeWriter(db, log, now);
-  lane = new Lane(s, {
-    db,
-    vault,
-    log,
-    now,
-    opts: { ...DEFAULT_DISPATCHER, pollMs: HOUR, ...opts },
-    writer,
-    renderer: new AlertRenderer(db, vault),
-    ...extra,
-  });
+  lane = laneOn({ db, vault, log, now, writer }, s, { pollMs: HOUR, ...opts }, extra);
   return lane;
 }
 

@@ -3,15 +3,13 @@
  * removed (BUDDY OFF) is withdrawn; Signal then refusing it for good must not
  * send it to that former buddy by SMS.
  */
-import { AlertRenderer } from '../../src/alerts/render-alert';
 import { SendError } from '../../src/channels/types';
 import type { Channel } from '../../src/domain/channel';
 import { createLogger } from '../../src/log/logger';
-import { DEFAULT_DISPATCHER } from '../../src/outbox/dispatcher';
-import { Lane } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
 import { BUDDY_UUID, missedCheckin } from '../helpers/checkin-escalation';
 import { FakeSender, settle } from '../helpers/fake-sender';
+import { laneOn } from '../helpers/lane-world';
 
 const LILY = '+14155550177';
 const ROSE = '+14155550100';
@@ -24,10 +22,7 @@ describe('an escalation in flight when its buddy leaves', () => {
     const sender = new FakeSender([], true);
     (sender as { channel: Channel }).channel = 'signal';
     const writer = new OutcomeWriter(w.db, log, () => w.clock.now);
-    const lane = new Lane(sender, {
-      db: w.db, vault: w.vault, log, now: () => w.clock.now,
-      opts: { ...DEFAULT_DISPATCHER, pollMs: 3_600_000 }, writer, renderer: new AlertRenderer(w.db, w.vault), smsSends: true,
-    });
+    const lane = laneOn({ db: w.db, vault: w.vault, log, now: () => w.clock.now, writer }, sender, { pollMs: 3_600_000 }, { smsSends: true });
     lane.start();
     await settle();
     expect(sender.calls.some((c) => c.to === LILY && c.body.includes('blue Honda'))).toBe(true);

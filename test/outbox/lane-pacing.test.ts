@@ -7,10 +7,9 @@
  * lane polls once an hour, so it moves only when something wakes it.
  */
 import path from 'node:path';
-import { AlertRenderer } from '../../src/alerts/render-alert';
 import { createLogger } from '../../src/log/logger';
-import { DEFAULT_DISPATCHER, type DispatcherOptions } from '../../src/outbox/dispatcher';
-import { Lane } from '../../src/outbox/lane';
+import type { DispatcherOptions } from '../../src/outbox/dispatcher';
+import type { Lane } from '../../src/outbox/lane';
 import { OutcomeWriter, type Recorded } from '../../src/outbox/outcome-writer';
 import { createAlert, planNextRange } from '../../src/store/alerts';
 import { Db } from '../../src/store/db';
@@ -20,6 +19,7 @@ import { enqueueMessage } from '../../src/store/outbox';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSender, settle } from '../helpers/fake-sender';
+import { laneOn } from '../helpers/lane-world';
 import { tempDir } from '../helpers/temp-dir';
 
 const T0 = 1_800_000_000_000;
@@ -80,7 +80,7 @@ describe('an outbox lane’s pace', () => {
     const now = () => clock.t;
     sender = s;
     writer = w ?? new OutcomeWriter(db, log, now);
-    lane = new Lane(s, { db, vault, log, now, opts: { ...DEFAULT_DISPATCHER, pollMs: HOUR, ...opts }, writer, renderer: new AlertRenderer(db, vault) });
+    lane = laneOn({ db, vault, log, now, writer }, s, { pollMs: HOUR, ...opts });
     lane.start();
     return lane;
   }

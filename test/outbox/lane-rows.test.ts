@@ -10,8 +10,8 @@ import path from 'node:path';
 import { AlertRenderer } from '../../src/alerts/render-alert';
 import { catalog } from '../../src/bot/catalog';
 import { createLogger } from '../../src/log/logger';
-import { DEFAULT_DISPATCHER, type DispatcherOptions } from '../../src/outbox/dispatcher';
-import { Lane } from '../../src/outbox/lane';
+import type { DispatcherOptions } from '../../src/outbox/dispatcher';
+import type { Lane } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import { createAlert, planNextRange } from '../../src/store/alerts';
@@ -27,6 +27,7 @@ import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { SendError } from '../../src/channels/types';
 import { FakeSender, settle } from '../helpers/fake-sender';
+import { laneOn } from '../helpers/lane-world';
 import { tempDir } from '../helpers/temp-dir';
 
 const T0 = 1_800_000_000_000;
@@ -84,7 +85,7 @@ describe('an outbox lane, before it sends', () => {
     const log = createLogger('debug', { write: (l: string) => void logs.push(l) });
     const now = () => clock.t;
     writer = new OutcomeWriter(db, log, now);
-    lane = new Lane(sender, { db, vault, log, now, opts: { ...DEFAULT_DISPATCHER, pollMs: HOUR, ...opts }, writer, renderer });
+    lane = laneOn({ db, vault, log, now, writer }, sender, { pollMs: HOUR, ...opts }, { renderer });
     lane.start();
     return lane;
   }

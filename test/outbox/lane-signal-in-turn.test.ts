@@ -12,11 +12,8 @@
  * up after 3 s (16 × 200 ms = 3.2 s).
  */
 import path from 'node:path';
-import { AlertRenderer } from '../../src/alerts/render-alert';
 import { SignalSender } from '../../src/channels/signal/signal-sender';
 import { createLogger } from '../../src/log/logger';
-import { DEFAULT_DISPATCHER } from '../../src/outbox/dispatcher';
-import { Lane } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
 import { createAlert, planNextRange } from '../../src/store/alerts';
 import { Db } from '../../src/store/db';
@@ -25,6 +22,7 @@ import { migrate } from '../../src/store/migrate';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSignal } from '../fakes/fake-signal';
+import { laneOn } from '../helpers/lane-world';
 import { tempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
 
@@ -50,15 +48,7 @@ describe('a Signal fan-out to signal-cli-rest-api in normal/native mode, which s
     while (!planNextRange(db, alert, t0).done);
 
     const writer = new OutcomeWriter(db, log);
-    const lane = new Lane(sender, {
-      db,
-      vault,
-      log,
-      now: Date.now,
-      opts: { ...DEFAULT_DISPATCHER, pollMs: 50, backoff: { baseMs: 100, maxMs: 500, maxAttempts: 12 } },
-      writer,
-      renderer: new AlertRenderer(db, vault),
-    });
+    const lane = laneOn({ db, vault, log, now: Date.now, writer }, sender, { pollMs: 50, backoff: { baseMs: 100, maxMs: 500, maxAttempts: 12 } });
     lane.start();
     try {
       const pending = () => (db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }).n;

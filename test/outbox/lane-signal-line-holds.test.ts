@@ -8,11 +8,8 @@
  * second alarm.
  */
 import path from 'node:path';
-import { AlertRenderer } from '../../src/alerts/render-alert';
 import { SignalSender } from '../../src/channels/signal/signal-sender';
 import { createLogger } from '../../src/log/logger';
-import { DEFAULT_DISPATCHER } from '../../src/outbox/dispatcher';
-import { Lane } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
 import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
@@ -20,6 +17,7 @@ import { migrate } from '../../src/store/migrate';
 import { enqueueMessage } from '../../src/store/outbox';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSignal, SIGNAL_ERRORS, type SignalAnswer } from '../fakes/fake-signal';
+import { laneOn } from '../helpers/lane-world';
 import { tempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
 
@@ -77,16 +75,7 @@ describe("the Signal lane held for the line's own fault", () => {
     fake.answer = () => (refusing ? refusal : 'accept');
     const sender = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log, timeoutMs: 5_000 });
     const writer = new OutcomeWriter(db, log);
-    const lane = new Lane(sender, {
-      db,
-      vault,
-      log,
-      now: Date.now,
-      opts: { ...DEFAULT_DISPATCHER, pollMs: 20, lineBackoff: { baseMs: 50, maxMs: 50 } },
-      writer,
-      renderer: new AlertRenderer(db, vault),
-      smsSends: false,
-    });
+    const lane = laneOn({ db, vault, log, now: Date.now, writer }, sender, { pollMs: 20, lineBackoff: { baseMs: 50, maxMs: 50 } }, { smsSends: false });
     const rose = ensureMember(db, vault, { channel: 'signal', address: ROSE }, 'en', Date.now()).id;
     const held = () => lines.filter((l) => l.msg.includes('held until the operator fixes it'));
     lane.start();
