@@ -16,10 +16,13 @@
 import path from 'node:path';
 import { AlertRenderer } from '../../src/alerts/render-alert';
 import type { ChannelSender } from '../../src/channels/types';
+import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import { createLogger, type Logger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER, type DispatcherOptions } from '../../src/outbox/dispatcher';
 import { Lane, type LaneDeps } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
+import { inviteBuddy, setBuddyStatus } from '../../src/store/buddies';
+import { startCheckin } from '../../src/store/checkins';
 import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
@@ -31,6 +34,8 @@ import { tempDir } from './temp-dir';
 export const T0 = 1_800_000_000_000;
 export const NUMBER = '+14155550100';
 export const HOUR = 3_600_000;
+/** The member's buddy in missedWithLily(). */
+export const LILY = '+14155550188';
 
 export interface Row {
   state: string;
@@ -112,3 +117,19 @@ export async function later(ms: number, l: Lane): Promise<void> {
 export const row = (id: number) => db.sqlite.prepare('SELECT state, attempts, due_at, error, provider_id FROM outbox WHERE id = ?').get(id) as Row;
 export const memberStatus = () => (db.sqlite.prepare('SELECT status FROM members WHERE id = ?').get(member) as { status: string }).status;
 export const logged = (text: string) => logs.filter((l) => l.includes(text));
+
+/**
+ * Lily (LILY, by SMS), the member's buddy, accepted; the member's check-in
+ * ("blue Honda", due 30 minutes after T0) ran out and the timers ran at its
+ * end, the clock then a moment past it: Lily's link, and how many check-ins
+ * the timers escalated (queued to her).
+ */
+export function missedWithLily(): { lily: number; escalated: number } {
+  const lily = db.transaction(() => inviteBuddy(db, vault, member, { channel: 'sms', address: LILY }, 'Lily', 'en', T0));
+  db.transaction(() => setBuddyStatus(db, lily, 'accepted'));
+  const due = T0 + 30 * 60_000;
+  db.transaction(() => startCheckin(db, vault, member, due, null, 'blue Honda', T0));
+  const { escalated } = runCheckinTimers({ db, vault, fallback: 'none', moderatorContacts: [] }, due);
+  clock.t = due + 1;
+  return { lily, escalated };
+}

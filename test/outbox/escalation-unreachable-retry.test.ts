@@ -6,26 +6,19 @@
  */
 import { classifyDeliveryStatus } from '../../src/channels/twilio/twilio-errors';
 import { applyDeliveryReport } from '../../src/outbox/delivery-status';
-import { runCheckinTimers } from '../../src/jobs/checkin-timers';
-import { inviteBuddy, setBuddyStatus } from '../../src/store/buddies';
-import { startCheckin } from '../../src/store/checkins';
 import { FakeSender, settle } from '../helpers/fake-sender';
-import { clock, db, HOUR, member, startLane, T0, useLaneWorld, vault } from '../helpers/lane-world';
+import { clock, db, HOUR, LILY, missedWithLily, startLane, useLaneWorld, vault } from '../helpers/lane-world';
 
 describe('an unreachable check-in escalation', () => {
   useLaneWorld();
 
   it('is sent to the buddy again when its retry comes due', async () => {
-    db.transaction(() => setBuddyStatus(db, inviteBuddy(db, vault, member, { channel: 'sms', address: '+14155550188' }, 'Lily', 'en', T0), 'accepted'));
-    const due = T0 + 30 * 60_000;
-    db.transaction(() => startCheckin(db, vault, member, due, null, 'blue Honda', T0));
-    expect(runCheckinTimers({ db, vault, fallback: 'none', moderatorContacts: [] }, due).escalated).toBe(1);
-    clock.t = due + 1;
+    expect(missedWithLily().escalated).toBe(1);
     const s = new FakeSender([{ providerId: `SM${'a'.repeat(32)}` }, { providerId: `SM${'b'.repeat(32)}` }, { providerId: `SM${'c'.repeat(32)}` }]);
     const lane = startLane(s);
     await settle();
     const escalation = db.sqlite.prepare("SELECT outbox_id AS id FROM checkin_messages WHERE kind = 'escalation'").get() as { id: number };
-    const toBuddy = () => s.calls.filter((c) => c.to === '+14155550188');
+    const toBuddy = () => s.calls.filter((c) => c.to === LILY);
     expect(toBuddy()).toHaveLength(1);
     const sid = db.sqlite.prepare('SELECT provider_id FROM outbox WHERE id = ?').get(escalation.id) as { provider_id: string };
     // Twilio: the buddy's phone is off.
