@@ -55,8 +55,10 @@ const ES_END = `( (YA|AHORA|NADA|MAS|${POLITE}))*$`;
 // Only opening the message (after politeness): PARA is also "he stops" ("el no para de escribirme"). Spanish, and
 // Brazilian Portuguese too ("Para de me mandar mensagem"): her words say which (portuguese below). PARAR too,
 // the keyword, which at an open question is a request only in so many words ("parar de mandar mensajes").
-// MANDA for MANDAR, as Brazilians often type it, after PARA only ("Para de me manda mensagem").
-const PARA = /^((POR|FAVOR|YA|JA|OK|HOLA|OI) )*(PAR(A|EN|AR)( YA| JA)? DE (ME )?(ESCRIBIR|ESCREVER|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)|PARA DE (ME )?MANDA\b)/;
+// MANDA for MANDAR, as Brazilians often type it, after PARA only ("Para de me manda mensagem"), and only
+// before the line's messages: "pare de me manda foto" is what she told him.
+const MANDA = 'MANDA(?= (MENSAGEM|MENSAGENS|MSG|MSGS|SMS|ALERTA|ALERTAS)\\b|$)';
+const PARA = new RegExp(`^((POR|FAVOR|YA|JA|OK|HOLA|OI) )*(PAR(A|EN|AR)( YA| JA)? DE (ME )?(ESCRIBIR|ESCREVER|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)|PARA DE (ME )?${MANDA})`);
 // In a conversation it must also end with its object (and politeness): "Para de mandarme fotos le dije y siguió" quotes him.
 const PARA_WHOLE = new RegExp(
   `${PARA.source}(ME|NOS)?( (ME|MAS|MAIS|MIS|SUS|TUS|ESTOS|ESTAS|LOS|LAS|MENSAJES|MENSAJE|TEXTOS|ALERTAS|SMS|MSG|MSGS|MSJ|MSJS|MENSAGENS|MENSAGEM|ESSAS|SUAS|AS|OS|JA|AGORA|OBRIGADA|OBRIGADO))*${ES_END}`,
@@ -66,7 +68,7 @@ const PARA_WHOLE = new RegExp(
 const PT_WORDS: ReadonlySet<string> = new Set('MENSAGENS MENSAGEM ESCREVER MAIS VOCE VOCES NAO AGORA OBRIGADA OBRIGADO ISSO PFV PRA MIM'.split(' '));
 
 // PARE DE: Portuguese's singular, Spanish's "usted" ("Pare de mandarme mensajes").
-const PARE_DE = /\bPARE DE (ME )?(MANDAR|MANDA\b|ENVIAR|ESCREVER|ESCRIBIR|MOLESTAR|TEXTEAR)/;
+const PARE_DE = new RegExp(`\\bPARE DE (ME )?(MANDAR|${MANDA}|ENVIAR|ESCREVER|ESCRIBIR|MOLESTAR|TEXTEAR)`);
 
 // Words Portuguese does not write: a Portuguese request's PARE DE is Spanish's too ("Pare de mandarme mensajes").
 const ES_WORDS: ReadonlySet<string> = new Set('MENSAJES MENSAJE ESCRIBIR ESCRIBIRME MANDARME ENVIARME MOLESTAR MOLESTARME TEXTEAR TEXTEARME USTED GRACIAS'.split(' '));
@@ -118,8 +120,8 @@ const FR = [
   // RECEVOIR with nothing after it but messages, "rien" or politeness: "... recevoir ce client" is about a client.
   /\bJE NE VEUX PLUS RIEN RECEVOIR\b|\bJE NE VEUX PLUS RECEVOIR( (DE|D['’]|CES|TES|VOS|LES|DES|MES|VOTRE|TON|MESSAGES?|SMS|TEXTOS|ALERTES?|RIEN|MERCI|SVP|STP))*$/,
   /\b(DESINSCRI(VEZ|S)[- ]MOI|ME DESINSCRIRE)\b/,
-  // DÉSABONNER, the everyday word, as DÉSINSCRIRE.
-  /\b(DESABONNEZ[- ]MOI|ME DESABONNER)\b/,
+  // DÉSABONNER, the everyday word, but also a site's or a channel's ("me désabonner de son site"): ending the message.
+  new RegExp(`\\b(DESABONNEZ?[- ]MOI|ME DESABONNER)( (DE LA LISTE|DE TOUT|DES (MESSAGES|ALERTES|SMS)|${POLITE}))*$`),
   /\bLAISSEZ?[- ]MOI TRANQUILLE\b/,
   /\bQUITTER LA LISTE\b/,
   new RegExp(`^ARRET(E|EZ|ER)?( (LES|MES|VOS|CES|TOUS|TOUTES|DES))* (MESSAGES|SMS|ALERTES|TEXTOS)( (${POLITE}))*$`),
@@ -127,7 +129,7 @@ const FR = [
   new RegExp(`^ARRETEZ?( (TOUT|${POLITE}))*$`),
 ];
 const PT = [
-  /\bPAREM DE (ME )?(MANDAR|MANDA\b|ENVIAR|ESCREVER|ESCRIBIR|MOLESTAR|TEXTEAR)/,
+  new RegExp(`\\bPAREM DE (ME )?(MANDAR|${MANDA}|ENVIAR|ESCREVER|ESCRIBIR|MOLESTAR|TEXTEAR)`),
   /\bNAO (ME )?(MANDE|MANDEM|ENVIE|ENVIEM|ESCREVA|ESCREVAM) MAIS\b/,
   /\bNAO QUERO MAIS (AS |OS |SUAS |SEUS )?(MENSAGENS|MENSAGEM|ALERTAS|MSG|MSGS|SMS)\b/,
   // RECEBER with nothing after it but messages, "nada" or politeness: "... receber esse cliente" is about a client.
@@ -136,9 +138,9 @@ const PT = [
   /\b(ME )?(TIRA|TIRE|TIREM|REMOVA|REMOVAM) D(A|ESSA|ESTA) LISTA\b/,
   /\bME DESCADASTR(A|E|EM)\b|\bDESCADASTRAR\b/,
   /\bSAIR DA LISTA\b/,
-  // As "leave me alone" (a quote of it in an answer is told apart: stop-answers.ts). Only opening the message:
-  // "me deixa" is also "he leaves me" ("ele não me deixa em paz": he won't leave me alone).
-  /^(ME DEIX(A|E|EM)|DEIXA[- ]ME) EM PAZ\b/,
+  // As "leave me alone", but only the whole message (or its first clause, her reason after a comma): "me deixa"
+  // is also "he leaves me" ("ele não me deixa em paz"), and "me deixa em paz eu disse…" what she told him.
+  new RegExp(`^(ME DEIX(A|E|EM)|DEIXA[- ]ME) EM PAZ( (JA|AGORA|${POLITE}))*$`),
   /^QUERO SAIR$/,
   // PAREM alone or with politeness: "Parem o carro" is something else.
   new RegExp(`^PAREM( (JA|AGORA|${POLITE}))*$`),

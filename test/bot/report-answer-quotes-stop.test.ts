@@ -221,6 +221,14 @@ describe('a request that gives a reason, or is in quote marks for emphasis', () 
     ['me deixa em paz ele gritou e me bateu', 'pt'],
     ['ela disse me deixa em paz', 'pt'],
     ['ele não me deixa em paz', 'pt'],
+    // What she said to him, the story after it: her plea only when it stands alone.
+    ['me deixa em paz eu disse mas ele continuou', 'pt'],
+    ['me deixe em paz seu nojento ele nao parava', 'pt'],
+    ['deixa-me em paz gritei', 'pt'],
+    ['Me deixa em paz!! ele ria', 'pt'],
+    // MANDA, the typo, only before the line's messages: his photos are the story.
+    ['pare de me manda foto', 'pt'],
+    ['parem de me manda foto', 'pt'],
     // Only some of them.
     ['no quiero recibir msjs de ese cliente', 'es'],
     // Not opening the answer, DÉSABONNER as DÉSINSCRIRE.
@@ -240,12 +248,8 @@ describe('a request that gives a reason, or is in quote marks for emphasis', () 
     expect(w.sms(ROSA, text).reply).toBe(catalog(lang).stopped('sms'));
   });
 
-  // Opening the message, or DÉSABONNER anywhere in a short one as DÉSINSCRIRE: out of a question her STOP.
-  it.each([
-    ['me deixa em paz ele gritou e me bateu', 'pt'],
-    ["il m'a dit de me désabonner de mon compte", 'fr'],
-    ["il m'a dit de me désinscrire de mon compte", 'fr'],
-  ] as const)('out of a question, %p is her STOP', async (text, lang) => {
+  // DÉSINSCRIRE anywhere in a short one: out of a question her STOP (DÉSABONNER, also a site's or a channel's, only ending it).
+  it.each([["il m'a dit de me désinscrire de mon compte", 'fr']] as const)('out of a question, %p is her STOP', async (text, lang) => {
     const w = await botWorld();
     w.sms(ROSA, TO_DESCRIPTION[lang][0] as string);
     expect(w.sms(ROSA, text).reply).toBe(catalog(lang).stopped('sms'));

@@ -61,6 +61,9 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     ['Me deixa em paz', 'pt'],
     ['Por favor me deixem em paz', 'pt'],
     ['Me deixe em paz', 'pt'],
+    ['Me deixa em paz por favor', 'pt'],
+    ['Désabonne-moi', 'fr'],
+    ['Je veux me désabonner de la liste svp', 'fr'],
     ['Désabonnez-moi', 'fr'],
     ['Je veux me désabonner', 'fr'],
   ])('parses %p as STOP', (text, lang) => {
@@ -111,6 +114,15 @@ describe('French and Portuguese words about stopping that ask nothing of us', ()
     ['ele não me deixa em paz'],
     ['ele nunca me deixa em paz'],
     ['ela disse me deixa em paz'],
+    // Her plea with the story after it, or MANDA before something not the line's, is no request to the line.
+    ['me deixa em paz ele gritou e me bateu'],
+    ['me deixa em paz seu lixo'],
+    ['para de me manda foto ele disse'],
+    ['pare de me manda foto'],
+    // DÉSABONNER is also a site's or a channel's: a request only ending the message.
+    ['je veux me désabonner de son site'],
+    ['il voulait me désabonner de mon compte onlyfans'],
+    ['comment me désabonner de son site'],
   ])('%p is no opt-out', (text) => {
     expect(parse(text)).toMatchObject({ ok: false, error: 'unknown' });
   });
