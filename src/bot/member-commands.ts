@@ -165,7 +165,7 @@ export function withdrawWaitingAlerts(db: Store['db'], memberId: number, now: nu
  */
 export function leave(store: Store, who: Asker, regions: Regions, tokens: string[], now: number, all = false): Outcome {
   if (!who.member) return say(who.t.notMember());
-  const resolved = all ? { ok: true as const, npas: allAreasOf(store.db, who.member.id) } : regions.resolve(tokens);
+  const resolved = all ? { ok: true as const, npas: allAreasOf(store.db, who.member.id) } : namedToLeave(regions, tokens, allAreasOf(store.db, who.member.id));
   if (!resolved.ok) return say(unknownArea(who.t, regions, resolved.bad, 'leave'));
   // With none to leave, what AREAS says: she has none, and how to get alerts.
   if (resolved.npas.length === 0) return say(who.t.areas([]));
@@ -183,6 +183,15 @@ export function leave(store: Store, who: Asker, regions: Regions, tokens: string
     return say(who.t.leftCovered(resolved.npas.filter((npa) => !covered.includes(npa)), covered, through));
   }
   return say(who.t.left(resolved.npas, remaining));
+}
+
+/** The areas LEAVE names: one she holds is hers to leave, whatever the line calls it now (JOIN once took 500). */
+function namedToLeave(regions: Regions, tokens: string[], held: string[]): ReturnType<Regions['resolve']> {
+  const hers = tokens.filter((token) => held.includes(token));
+  const others = tokens.filter((token) => !held.includes(token));
+  if (others.length === 0) return { ok: true, npas: [...new Set(hers)].sort() };
+  const resolved = regions.resolve(others);
+  return resolved.ok ? { ok: true, npas: [...new Set([...resolved.npas, ...hers])].sort() } : resolved;
 }
 
 /** Her areas and those her join request still asks for, sorted, each once. */
