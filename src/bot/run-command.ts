@@ -3,7 +3,6 @@
  * the line's rules. Members and moderators over any channel reach it through
  * the dispatch step; the operator's console calls it directly.
  */
-import { hasCheckin } from '../store/checkins';
 import { endConversation, saveConversation } from '../store/conversations';
 import type { Limit } from '../store/sender-limits';
 import { LANGS } from './catalog';
@@ -145,8 +144,8 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'later':
       return later(store, who, checkinLine(rules), command.minutes, now);
     case 'ok':
-      // "Safe" (SEGURA) alone says she is while her check-in runs; with none, it asks how to start one.
-      if (command.startWord && !(who.member && hasCheckin(store.db, who.member.id))) return say(checkinUsage(who, rules));
+      // "Safe" (SEGURA) alone says she is while her check-in runs (on either channel, as OK finds it); with none, it asks how to start one.
+      if (command.startWord && !hasCheckinOf(store, who)) return say(checkinUsage(who, rules));
       // "STOP my check-in" with none running: STOP, which means nothing else.
       if (command.stopWord && !hasCheckinOf(store, who)) return stopAll(store, who, now);
       // "END CHECK IN 30": OK or LATER 30? Asked while it runs, nothing changed.

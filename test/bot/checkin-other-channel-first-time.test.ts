@@ -1,5 +1,5 @@
 /**
- * OK, LATER and CHECKIN from her other channel when she has no membership there yet
+ * OK (and SAFE alone), LATER and CHECKIN from her other channel when she has no membership there yet
  * (Signal on the motel wifi for a check-in started by SMS): she is one person
  * on one phone, as for blocks and limits; "no check-in running" let her buddies
  * be told she may be in danger.
@@ -44,6 +44,32 @@ describe('a person on both channels, with no membership yet on the one she write
     w.clock.now = start + 20 * MIN;
     // No data in the motel: she texts OK by SMS from the same phone.
     expect(w.sms(ROSE, 'OK').reply).toBe(catalog('en').checkinOk());
+  });
+
+  it('SAFE over Signal (number shown) ends the check-in she started by SMS, as OK does: her buddy is not told', async () => {
+    const w = await botWorld({ checkins: RULES });
+    w.sms(ROSE, 'JOIN 415');
+    w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
+    w.sms(BUDDY, 'ACCEPT');
+    const start = w.clock.now;
+    w.sms(ROSE, 'CHECKIN 30 blue Honda');
+    w.clock.now = start + 20 * MIN;
+    const r = w.bot.handle({ sender: roseSignal, text: 'SAFE', providerId: 'sig-safe' });
+    expect(r.reply).toBe(catalog('en').checkinOk());
+    w.clock.now = start + 31 * MIN;
+    expect(runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now).escalated).toBe(0);
+    expect(w.direct(BUDDY).some((m) => m.includes('blue Honda'))).toBe(false);
+  });
+
+  it('SEGURA by SMS ends the check-in she started over Signal (number shown), though she never texted by SMS before', async () => {
+    const w = await botWorld({ checkins: RULES });
+    const signal = (text: string, id: string) => w.bot.handle({ sender: roseSignal, text, providerId: id }).reply;
+    signal('JOIN 415', 's1');
+    signal('BUDDY 415-555-0177 Rose', 's2');
+    w.sms(BUDDY, 'ACCEPT');
+    signal('CHECKIN 30 blue Honda', 's3');
+    // SEGURA is Spanish and Portuguese alike: it sets no language.
+    expect(w.sms(ROSE, 'SEGURA').reply).toBe(catalog('en').checkinOk());
   });
 
   it('CHECKIN over Signal (number shown) sees the buddies she asked by SMS, though she never used Signal before', async () => {
