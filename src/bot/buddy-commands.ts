@@ -18,6 +18,7 @@ import { say, type Asker, type Outcome, type Store } from './handler';
 import type { CheckinRules } from './line-rules';
 import { smsSegments } from './sms-segments';
 import { admitted, memberOf, type NewMemberRules } from './member-commands';
+import { personOf } from './person';
 
 /** Most buddies one member may have. */
 export const MAX_BUDDIES = 3;
@@ -30,7 +31,9 @@ type BuddyCommand = Extract<Command, { kind: 'buddy' }>;
 export function buddy(store: Store, who: Asker, rules: CheckinRules, newMember: NewMemberRules, command: BuddyCommand, country: CountryCode, now: number): Outcome {
   switch (command.action) {
     case 'list': {
-      const mine = who.member ? oneEach(personBuddyLinks(store.db, store.vault, who.member.id)) : [];
+      // Hers on either channel, found as her check-ins are (one phone, one person).
+      const person = personOf(store, who);
+      const mine = person !== undefined ? oneEach(personBuddyLinks(store.db, store.vault, person)) : [];
       return say(mine.length ? who.t.buddyList(mine.map((b) => ({ ending: ending(b.address), status: b.status }))) : who.t.buddyNone());
     }
     case 'off':
@@ -47,7 +50,9 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
   const channel = asked ?? rules.buddyChannels[0];
   if (!address || !channel || !rules.buddyChannels.includes(channel)) return say(who.t.buddyUsage());
   if (who.sender.phone === address) return say(who.t.buddyOwnNumber());
-  const mine = who.member ? oneEach(personBuddyLinks(db, vault, who.member.id)) : [];
+  // Hers on either channel: the same number asked twice, or a fourth buddy, from the channel she has no membership on yet too.
+  const person = personOf(store, who);
+  const mine = person !== undefined ? oneEach(personBuddyLinks(db, vault, person)) : [];
   if (mine.some((b) => b.address === address)) return say(who.t.buddyAlreadyAsked(ending(address)));
   if (mine.filter((b) => b.status !== 'stopped').length >= MAX_BUDDIES) return say(who.t.buddyLimit(MAX_BUDDIES));
   if (!store.limits.take(who.limitKey, 'buddy_invite', { max: INVITES_PER_DAY, windowMs: 86_400_000 }, now)) return say(who.t.buddyInvitesToday(INVITES_PER_DAY));
@@ -90,14 +95,16 @@ function invitation(t: Catalog, name: string, channel: Channel, discreet: boolea
 /** BUDDY OFF: removes every buddy, or the one with that number; an accepted buddy is told. */
 function buddyOff(store: Store, who: Asker, number: string | undefined, country: CountryCode, now: number): Outcome {
   const { db, vault } = store;
-  if (!who.member) return say(number === undefined ? who.t.buddyNone() : who.t.buddiesRemoved(0));
+  // Hers on either channel (one phone, one person), as a check-in on either would tell them: found as her
+  // check-ins are, even before she has a membership on the channel she writes from.
+  const person = personOf(store, who);
+  if (person === undefined) return say(number === undefined ? who.t.buddyNone() : who.t.buddiesRemoved(0));
   const target = number === undefined ? undefined : toE164(number, country);
   if (number !== undefined && !target) return say(who.t.buddyUsage());
-  // Hers on either channel (one phone, one person), as a check-in on either would tell them.
-  const removed = personBuddyLinks(db, vault, who.member.id).filter((b) => target === undefined || b.address === target);
+  const removed = personBuddyLinks(db, vault, person).filter((b) => target === undefined || b.address === target);
   let erased = 0;
   // A row that no longer opens is one of "every buddy" (or of that number's links) too; no one can be told of it.
-  for (const memberId of personMemberIds(db, who.member.id)) {
+  for (const memberId of personMemberIds(db, person)) {
     for (const id of unreadableBuddiesOf(db, vault, memberId, target ? buddyIndex(vault, target) : undefined)) erased += removeBuddy(db, vault, id);
   }
   for (const b of removed) erased += removeBuddy(db, vault, b.id);

@@ -12,7 +12,7 @@ import { buddiesTold, escalationUnsent, escalationWentOut } from '../store/check
 import { refOfCheckin } from '../store/checkin-refs';
 import { eraseCheckin, extendCheckin, hasCheckin, personCheckins, reopenCheckin, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
-import { ensureMember, memberDiscreet, otherChannelMember, setMemberStatus } from '../store/members';
+import { ensureMember, memberDiscreet, setMemberStatus } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
 import { buddiesReached, unreachedSince } from '../store/unreached-checkins';
 import type { Sender } from '../phone/identity';
@@ -23,6 +23,7 @@ import { say, type Asker, type Outcome, type Store } from './handler';
 import type { CheckinRules } from './line-rules';
 import { admitted, memberOf, withdrawWaitingAlerts, type NewMemberRules } from './member-commands';
 import { fallbackModerators } from './moderator-checkins';
+import { personOf } from './person';
 
 /** Most characters of details: an escalation must carry them whole (three segments at most). */
 export const MAX_DETAILS = 200;
@@ -44,11 +45,6 @@ function minutesText(m: number): number {
 export interface CheckinLine extends NewMemberRules {
   rules: CheckinRules;
   moderatorContacts: readonly Sender[];
-}
-
-/** Her membership, or with none on this channel her other channel's (one person, one phone): whose check-ins and buddies count. */
-function personOf(store: Store, who: Asker): number | undefined {
-  return who.member?.id ?? otherChannelMember(store.db, store.vault, who.sender);
 }
 
 /** Whether the sender has a check-in, on either channel (as OK finds it). */

@@ -80,4 +80,69 @@ describe('a person on both channels, with no membership yet on the one she write
     const r = w.bot.handle({ sender: roseSignal, text: 'CHECKIN 30 blue Honda', providerId: 'sig-2' });
     expect(r.reply).not.toBe(catalog('en').checkinNeedsBuddy());
   });
+
+  describe('her buddies, from the channel she has no membership on yet', () => {
+    const BUDDY2 = '+14155550178';
+    const BUDDY3 = '+14155550179';
+    const BUDDY4 = '+14155550180';
+    /** Rose by SMS with one accepted buddy (BUDDY), and a way to write over Signal showing her number. */
+    async function roseBySms() {
+      const w = await botWorld({ checkins: RULES });
+      let n = 0;
+      const signal = (text: string) => w.bot.handle({ sender: roseSignal, text, providerId: `sig-b${++n}` }).reply;
+      w.sms(ROSE, 'JOIN 415');
+      w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
+      w.sms(BUDDY, 'ACCEPT');
+      return { w, signal };
+    }
+
+    it('BUDDY over Signal lists the buddy she asked by SMS', async () => {
+      const { signal } = await roseBySms();
+      expect(signal('BUDDY')).toBe(catalog('en').buddyList([{ ending: '0177', status: 'accepted' }]));
+    });
+
+    it('BUDDY OFF over Signal removes the buddy she asked by SMS: told so, and her next check-in tells them nothing', async () => {
+      const { w, signal } = await roseBySms();
+      expect(signal('BUDDY OFF')).toBe(catalog('en').buddiesRemoved(1));
+      expect(w.direct(BUDDY)).toContain(catalog('en').buddyDropped('Rose'));
+      expect(signal('BUDDY')).toBe(catalog('en').buddyNone());
+      expect(signal('CHECKIN 30 at the Motel 6, room 12')).toBe(catalog('en').checkinNeedsBuddy());
+      w.clock.now += 31 * MIN;
+      runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now);
+      expect(w.direct(BUDDY).some((m) => m.includes('Motel 6'))).toBe(false);
+    });
+
+    it('BUDDY OFF and the number over Signal removes that buddy she asked by SMS, and only that one', async () => {
+      const { w, signal } = await roseBySms();
+      w.sms(ROSE, 'BUDDY 415-555-0178 Rose');
+      w.sms(BUDDY2, 'ACCEPT');
+      expect(signal('BUDDY OFF 415-555-0177')).toBe(catalog('en').buddiesRemoved(1));
+      expect(signal('BUDDY')).toBe(catalog('en').buddyList([{ ending: '0178', status: 'accepted' }]));
+    });
+
+    it('BUDDY OFF by SMS removes the buddy she asked over Signal (number shown), as a check-in by SMS would tell them', async () => {
+      const w = await botWorld({ checkins: RULES });
+      const signal = (text: string, id: string) => w.bot.handle({ sender: roseSignal, text, providerId: id }).reply;
+      signal('JOIN 415', 's1');
+      signal('BUDDY 415-555-0177 Rose', 's2');
+      w.sms(BUDDY, 'ACCEPT');
+      expect(w.sms(ROSE, 'BUDDY OFF').reply).toBe(catalog('en').buddiesRemoved(1));
+      expect(signal('BUDDY', 's3')).toBe(catalog('en').buddyNone());
+    });
+
+    it('BUDDY over Signal for a number she asked by SMS is already asked, not a second invitation', async () => {
+      const { w, signal } = await roseBySms();
+      expect(signal('BUDDY 415-555-0177 Rosie')).toBe(catalog('en').buddyAlreadyAsked('0177'));
+      expect(w.direct(BUDDY).filter((m) => m.includes('Rosie'))).toEqual([]);
+    });
+
+    it('BUDDY over Signal counts the buddies she asked by SMS towards the three', async () => {
+      const { w, signal } = await roseBySms();
+      w.sms(ROSE, 'BUDDY 415-555-0178 Rose');
+      w.sms(ROSE, 'BUDDY 415-555-0179 Rose');
+      expect(signal('BUDDY 415-555-0180 Rose')).toBe(catalog('en').buddyLimit(3));
+      expect(w.direct(BUDDY4)).toEqual([]);
+      expect(w.direct(BUDDY3)).toHaveLength(1);
+    });
+  });
 });
