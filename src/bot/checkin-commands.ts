@@ -21,9 +21,9 @@ import { detailsRoom, type EscalationFrame } from './escalation-text';
 import { clockTime, dayTime } from './clock-time';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import type { CheckinRules } from './line-rules';
-import { admitted, memberOf, withdrawWaitingAlerts, type NewMemberRules } from './member-commands';
+import { memberOf, withdrawWaitingAlerts, type NewMemberRules } from './member-commands';
 import { fallbackModerators } from './moderator-checkins';
-import { personOf } from './person';
+import { admitted, personOf } from './person';
 
 /** Most characters of details: an escalation must carry them whole (three segments at most). */
 export const MAX_DETAILS = 200;
@@ -76,7 +76,7 @@ function escalationPlan(
 /** CHECKIN minutes [details]. */
 export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: number, details: string, now: number): Outcome {
   // Under approval, no one a moderator has not admitted can have buddies or moderators texted.
-  if (!admitted(who, line)) return say(who.t.membersOnly());
+  if (!admitted(store, who, line)) return say(who.t.membersOnly());
   const { minMinutes, maxMinutes } = line.rules;
   if (!(minutes >= minMinutes && minutes <= maxMinutes)) return say(who.t.checkinUsage(minutesText(minMinutes), maxMinutes));
   if (Array.from(details).length > MAX_DETAILS) return say(who.t.checkinDetailsTooLong(MAX_DETAILS));

@@ -57,14 +57,6 @@ export function unknownArea(t: Catalog, regions: Regions, bad: string, resend?: 
   return example ? t.unknownAreaNamed(bad, example) : t.unknownArea(bad);
 }
 
-/**
- * Whether the sender may make the line text others (BUDDY, CHECKIN): anyone
- * on an open line; under approval, only a member a moderator admitted.
- */
-export function admitted(who: Asker, rules: NewMemberRules): boolean {
-  return rules.subscribeMode !== 'approval' || who.member?.status === 'active';
-}
-
 /** The asker's member row, created if needed (pending under SUBSCRIBE_MODE=approval). */
 export function memberOf(store: Store, who: Asker, rules: NewMemberRules, now: number): MemberRow {
   if (who.member) return who.member;

@@ -4,10 +4,22 @@
  * phone, so her check-ins and buddies are found from either, even before
  * she has a membership on the one she writes from.
  */
-import { otherChannelMember } from '../store/members';
+import { memberStatus, otherChannelMember, personMemberIds } from '../store/members';
 import type { Asker, Store } from './handler';
+import type { NewMemberRules } from './member-commands';
 
 /** Her membership, or with none on this channel her other channel's: whose check-ins and buddies count. */
 export function personOf(store: Store, who: Asker): number | undefined {
   return who.member?.id ?? otherChannelMember(store.db, store.vault, who.sender);
+}
+
+/**
+ * Whether the sender may make the line text others (BUDDY, CHECKIN): anyone
+ * on an open line; under approval, only one a moderator admitted, on either
+ * channel (her row on this one, new or not, waits for no moderator: it is hers).
+ */
+export function admitted(store: Store, who: Asker, rules: NewMemberRules): boolean {
+  if (rules.subscribeMode !== 'approval') return true;
+  const person = personOf(store, who);
+  return person !== undefined && personMemberIds(store.db, person).some((id) => memberStatus(store.db, id) === 'active');
 }

@@ -145,4 +145,45 @@ describe('a person on both channels, with no membership yet on the one she write
       expect(w.direct(BUDDY3)).toHaveLength(1);
     });
   });
+
+  describe('under SUBSCRIBE_MODE=approval, admitted on her other channel', () => {
+    const MOD = '+14155550199';
+    /** Rose by SMS, admitted by a moderator if `admit`, with one accepted buddy. */
+    async function approvalLine(admit: boolean) {
+      const mod: Sender = { channel: 'sms', address: MOD, phone: MOD };
+      const w = await botWorld({ checkins: RULES, subscribeMode: 'approval', moderators: new Set([MOD]), moderatorContacts: [mod] });
+      let n = 0;
+      const signal = (text: string) => w.bot.handle({ sender: roseSignal, text, providerId: `sig-a${++n}` }).reply;
+      w.sms(ROSE, 'JOIN 415');
+      if (admit) {
+        const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(MOD, 'PENDING').reply ?? '')?.[1];
+        w.sms(MOD, `APPROVE ${ref}`);
+        w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
+        w.sms(BUDDY, 'ACCEPT');
+      }
+      return { w, signal };
+    }
+
+    it('CHECKIN over Signal starts her check-in, and again after it: she is no applicant there', async () => {
+      const { w, signal } = await approvalLine(true);
+      expect(signal('CHECKIN 30 blue Honda')).toContain('check-in until');
+      expect(signal('CHECKIN 45 grey Civic')).toContain('check-in until');
+      w.clock.now += 46 * MIN;
+      runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now);
+      expect(w.direct(BUDDY).filter((m) => m.includes('grey Civic'))).toHaveLength(1);
+    });
+
+    it('BUDDY over Signal asks someone', async () => {
+      const { w, signal } = await approvalLine(true);
+      expect(signal('BUDDY 415-555-0178 Rose')).toBe(catalog('en').buddyAsked('0178'));
+      expect(w.direct('+14155550178')).toHaveLength(1);
+    });
+
+    it('one still waiting for admission by SMS is refused over Signal as by SMS, and no one is texted', async () => {
+      const { w, signal } = await approvalLine(false);
+      expect(signal('BUDDY 415-555-0177 Rose')).toBe(catalog('en').membersOnly());
+      expect(signal('CHECKIN 30 blue Honda')).toBe(catalog('en').membersOnly());
+      expect(w.direct(BUDDY)).toEqual([]);
+    });
+  });
 });
