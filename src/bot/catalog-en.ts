@@ -208,20 +208,20 @@ export const en: Catalog = {
   checkinNone: () => 'Heads Up: you have no check-in running. CHECKIN and minutes starts one, e.g. CHECKIN 90.',
   checkinExtended: (until) => `Heads Up: check-in extended to ${until}. Text OK when you're safe.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: no one had been told yet, and no one will be now: check-in extended to ${until}. Text OK when you're safe.`,
-  checkinBuddiesUnreached: (n, trying) =>
-    `Heads Up: we couldn't reach ${n === 1 ? 'your buddy' : 'any of your buddies'} to say you missed your check-in.${trying ? " We're still trying." : ''} Please reach someone you trust another way. Text OK when you're safe.`,
+  checkinBuddiesUnreached: (n, trying, running) =>
+    `Heads Up: we couldn't reach ${n === 1 ? 'your buddy' : 'any of your buddies'} to say you missed your check-in.${trying ? " We're still trying." : ''} Please reach someone you trust another way. ${running ? "Your new check-in still runs." : "Text OK when you're safe."}`,
   discreetUnreached: (trying) =>
     `HU: we couldn't get your message through to your contact.${trying ? " We're still trying." : ''} Please reach someone another way.`,
-  checkinBuddiesUnreachedModeratorsTold: (n, trying) =>
-    `Heads Up: we couldn't reach ${n === 1 ? 'your buddy' : 'any of your buddies'} to say you missed your check-in, so we told the line's moderators instead.${trying ? " We're still trying." : ''} If you can, reach someone you trust too. Text OK when you're safe.`,
+  checkinBuddiesUnreachedModeratorsTold: (n, trying, running) =>
+    `Heads Up: we couldn't reach ${n === 1 ? 'your buddy' : 'any of your buddies'} to say you missed your check-in, so we told the line's moderators instead.${trying ? " We're still trying." : ''} If you can, reach someone you trust too. ${running ? "Your new check-in still runs." : "Text OK when you're safe."}`,
   discreetUnreachedModeratorsTold: (trying) =>
     `HU: we couldn't get your message through to your contact, so we passed it to our team instead.${trying ? " We're still trying." : ''}`,
-  checkinModeratorsUnreached: (trying) =>
-    `Heads Up: we couldn't reach the line's moderators to say you missed your check-in.${trying ? " We're still trying." : ''} Please reach someone you trust another way. Text OK when you're safe.`,
+  checkinModeratorsUnreached: (trying, running) =>
+    `Heads Up: we couldn't reach the line's moderators to say you missed your check-in.${trying ? " We're still trying." : ''} Please reach someone you trust another way. ${running ? "Your new check-in still runs." : "Text OK when you're safe."}`,
   discreetModeratorsUnreached: (trying) =>
     `HU: we couldn't get your message through to our team.${trying ? " We're still trying." : ''} Please reach someone another way.`,
-  checkinNoOneReached: (n, trying) =>
-    `Heads Up: we couldn't reach ${n === 1 ? 'your buddy' : 'any of your buddies'}, nor the line's moderators, to say you missed your check-in.${trying ? " We're still trying." : ''} Please reach someone you trust another way. Text OK when you're safe.`,
+  checkinNoOneReached: (n, trying, running) =>
+    `Heads Up: we couldn't reach ${n === 1 ? 'your buddy' : 'any of your buddies'}, nor the line's moderators, to say you missed your check-in.${trying ? " We're still trying." : ''} Please reach someone you trust another way. ${running ? "Your new check-in still runs." : "Text OK when you're safe."}`,
   discreetNoOneReached: (trying) =>
     `HU: we couldn't get your message through to your contact, nor to our team.${trying ? " We're still trying." : ''} Please reach someone another way.`,
   checkinUnreachedAfterAll: (n, moderators) =>

@@ -210,20 +210,20 @@ export const es: Catalog = {
   checkinNone: () => 'Heads Up: no tienes un reporte activo. SEGURA y minutos empieza uno, ej. SEGURA 90.',
   checkinExtended: (until) => `Heads Up: reporte extendido hasta las ${until}. Escribe OK cuando estes a salvo.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: aun no habiamos avisado a nadie, y ya no lo haremos: reporte extendido hasta las ${until}. Escribe OK cuando estes a salvo.`,
-  checkinBuddiesUnreached: (n, trying) =>
-    `Heads Up: no pudimos avisar a ${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'} de que no te reportaste.${trying ? ' Seguimos intentando.' : ''} Busca a alguien de confianza de otra forma. Escribe OK cuando estes a salvo.`,
+  checkinBuddiesUnreached: (n, trying, running) =>
+    `Heads Up: no pudimos avisar a ${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'} de que no te reportaste.${trying ? ' Seguimos intentando.' : ''} Busca a alguien de confianza de otra forma. ${running ? 'Tu nuevo reporte sigue en marcha.' : 'Escribe OK cuando estes a salvo.'}`,
   discreetUnreached: (trying) =>
     `HU: no pudimos hacer llegar tu mensaje a tu contacto.${trying ? ' Seguimos intentando.' : ''} Busca a alguien de otra forma.`,
-  checkinBuddiesUnreachedModeratorsTold: (n, trying) =>
-    `Heads Up: no pudimos avisar a ${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'} de que no te reportaste, asi que avisamos a las moderadoras.${trying ? ' Seguimos intentando.' : ''} Si puedes, busca tambien a alguien de confianza. Escribe OK cuando estes a salvo.`,
+  checkinBuddiesUnreachedModeratorsTold: (n, trying, running) =>
+    `Heads Up: no pudimos avisar a ${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'} de que no te reportaste, asi que avisamos a las moderadoras.${trying ? ' Seguimos intentando.' : ''} Si puedes, busca tambien a alguien de confianza. ${running ? 'Tu nuevo reporte sigue en marcha.' : 'Escribe OK cuando estes a salvo.'}`,
   discreetUnreachedModeratorsTold: (trying) =>
     `HU: no pudimos hacer llegar tu mensaje a tu contacto, asi que lo pasamos a nuestro equipo.${trying ? ' Seguimos intentando.' : ''}`,
-  checkinModeratorsUnreached: (trying) =>
-    `Heads Up: no pudimos avisar a las moderadoras de que no te reportaste.${trying ? ' Seguimos intentando.' : ''} Busca a alguien de confianza de otra forma. Escribe OK cuando estes a salvo.`,
+  checkinModeratorsUnreached: (trying, running) =>
+    `Heads Up: no pudimos avisar a las moderadoras de que no te reportaste.${trying ? ' Seguimos intentando.' : ''} Busca a alguien de confianza de otra forma. ${running ? 'Tu nuevo reporte sigue en marcha.' : 'Escribe OK cuando estes a salvo.'}`,
   discreetModeratorsUnreached: (trying) =>
     `HU: no pudimos hacer llegar tu mensaje a nuestro equipo.${trying ? ' Seguimos intentando.' : ''} Busca a alguien de otra forma.`,
-  checkinNoOneReached: (n, trying) =>
-    `Heads Up: no pudimos avisar a ${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'} ni a las moderadoras de que no te reportaste.${trying ? ' Seguimos intentando.' : ''} Busca a alguien de confianza de otra forma. Escribe OK cuando estes a salvo.`,
+  checkinNoOneReached: (n, trying, running) =>
+    `Heads Up: no pudimos avisar a ${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'} ni a las moderadoras de que no te reportaste.${trying ? ' Seguimos intentando.' : ''} Busca a alguien de confianza de otra forma. ${running ? 'Tu nuevo reporte sigue en marcha.' : 'Escribe OK cuando estes a salvo.'}`,
   discreetNoOneReached: (trying) =>
     `HU: no pudimos hacer llegar tu mensaje a tu contacto ni a nuestro equipo.${trying ? ' Seguimos intentando.' : ''} Busca a alguien de otra forma.`,
   checkinUnreachedAfterAll: (n, moderators) =>

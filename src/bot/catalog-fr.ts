@@ -236,20 +236,20 @@ export const fr: Catalog = {
   checkinNone: () => "Heads Up: aucun suivi en cours. SECURITE et des minutes en lance un, ex. SECURITE 90.",
   checkinExtended: (until) => `Heads Up: suivi prolongé jusqu'à ${until}. Écrivez OK quand vous etes en sécurité.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: personne n'avait encore été prévenu, et personne ne le sera: suivi prolongé jusqu'à ${until}. Écrivez OK quand vous etes en sécurité.`,
-  checkinBuddiesUnreached: (n, trying) =>
-    `Heads Up: on n'a pu joindre ${n === 1 ? 'votre contact' : 'aucun de vos contacts'} pour dire que vous n'avez pas donné de nouvelles.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un de confiance autrement. Écrivez OK quand vous etes en sécurité.`,
+  checkinBuddiesUnreached: (n, trying, running) =>
+    `Heads Up: on n'a pu joindre ${n === 1 ? 'votre contact' : 'aucun de vos contacts'} pour dire que vous n'avez pas donné de nouvelles.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un de confiance autrement. ${running ? 'Votre nouveau suivi continue.' : 'Écrivez OK quand vous etes en sécurité.'}`,
   discreetUnreached: (trying) =>
     `HU: votre message n'a pas pu etre remis à votre contact.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un autrement.`,
-  checkinBuddiesUnreachedModeratorsTold: (n, trying) =>
-    `Heads Up: on n'a pu joindre ${n === 1 ? 'votre contact' : 'aucun de vos contacts'} pour dire que vous n'avez pas donné de nouvelles, on a donc prévenu les modératrices.${trying ? " On continue d'essayer." : ''} Si vous pouvez, joignez aussi quelqu'un de confiance. Écrivez OK quand vous etes en sécurité.`,
+  checkinBuddiesUnreachedModeratorsTold: (n, trying, running) =>
+    `Heads Up: on n'a pu joindre ${n === 1 ? 'votre contact' : 'aucun de vos contacts'} pour dire que vous n'avez pas donné de nouvelles, on a donc prévenu les modératrices.${trying ? " On continue d'essayer." : ''} Si vous pouvez, joignez aussi quelqu'un de confiance. ${running ? 'Votre nouveau suivi continue.' : 'Écrivez OK quand vous etes en sécurité.'}`,
   discreetUnreachedModeratorsTold: (trying) =>
     `HU: votre message n'a pas pu etre remis à votre contact, on l'a donc transmis à notre équipe.${trying ? " On continue d'essayer." : ''}`,
-  checkinModeratorsUnreached: (trying) =>
-    `Heads Up: on n'a pu joindre les modératrices pour dire que vous n'avez pas donné de nouvelles.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un de confiance autrement. Écrivez OK quand vous etes en sécurité.`,
+  checkinModeratorsUnreached: (trying, running) =>
+    `Heads Up: on n'a pu joindre les modératrices pour dire que vous n'avez pas donné de nouvelles.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un de confiance autrement. ${running ? 'Votre nouveau suivi continue.' : 'Écrivez OK quand vous etes en sécurité.'}`,
   discreetModeratorsUnreached: (trying) =>
     `HU: votre message n'a pas pu etre remis à notre équipe.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un autrement.`,
-  checkinNoOneReached: (n, trying) =>
-    `Heads Up: on n'a pu joindre ni ${n === 1 ? 'votre contact' : 'vos contacts'} ni les modératrices pour dire que vous n'avez pas donné de nouvelles.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un de confiance autrement. Écrivez OK quand vous etes en sécurité.`,
+  checkinNoOneReached: (n, trying, running) =>
+    `Heads Up: on n'a pu joindre ni ${n === 1 ? 'votre contact' : 'vos contacts'} ni les modératrices pour dire que vous n'avez pas donné de nouvelles.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un de confiance autrement. ${running ? 'Votre nouveau suivi continue.' : 'Écrivez OK quand vous etes en sécurité.'}`,
   discreetNoOneReached: (trying) =>
     `HU: votre message n'a pu etre remis ni à votre contact ni à notre équipe.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un autrement.`,
   checkinUnreachedAfterAll: (n, moderators) =>

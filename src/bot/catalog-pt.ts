@@ -236,20 +236,20 @@ export const pt: Catalog = {
   checkinNone: () => 'Heads Up: voce nao tem acompanhamento ativo. SEGURA e minutos comeca um, ex. SEGURA 90.',
   checkinExtended: (until) => `Heads Up: acompanhamento estendido ate ${until}. Escreva OK quando estiver segura.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: ninguem tinha sido avisado ainda, e ninguem sera: acompanhamento estendido ate ${until}. Escreva OK quando estiver segura.`,
-  checkinBuddiesUnreached: (n, trying) =>
-    `Heads Up: nao conseguimos avisar ${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'} que voce nao deu noticias.${trying ? ' Seguimos tentando.' : ''} Procure alguem de confianca de outro jeito. Escreva OK quando estiver segura.`,
+  checkinBuddiesUnreached: (n, trying, running) =>
+    `Heads Up: nao conseguimos avisar ${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'} que voce nao deu noticias.${trying ? ' Seguimos tentando.' : ''} Procure alguem de confianca de outro jeito. ${running ? 'Seu novo acompanhamento continua.' : 'Escreva OK quando estiver segura.'}`,
   discreetUnreached: (trying) =>
     `HU: nao conseguimos entregar sua mensagem ao seu contato.${trying ? ' Seguimos tentando.' : ''} Procure alguem de outro jeito.`,
-  checkinBuddiesUnreachedModeratorsTold: (n, trying) =>
-    `Heads Up: nao conseguimos avisar ${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'} que voce nao deu noticias, entao avisamos as moderadoras.${trying ? ' Seguimos tentando.' : ''} Se puder, procure tambem alguem de confianca. Escreva OK quando estiver segura.`,
+  checkinBuddiesUnreachedModeratorsTold: (n, trying, running) =>
+    `Heads Up: nao conseguimos avisar ${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'} que voce nao deu noticias, entao avisamos as moderadoras.${trying ? ' Seguimos tentando.' : ''} Se puder, procure tambem alguem de confianca. ${running ? 'Seu novo acompanhamento continua.' : 'Escreva OK quando estiver segura.'}`,
   discreetUnreachedModeratorsTold: (trying) =>
     `HU: nao conseguimos entregar sua mensagem ao seu contato, entao passamos para a nossa equipe.${trying ? ' Seguimos tentando.' : ''}`,
-  checkinModeratorsUnreached: (trying) =>
-    `Heads Up: nao conseguimos avisar as moderadoras que voce nao deu noticias.${trying ? ' Seguimos tentando.' : ''} Procure alguem de confianca de outro jeito. Escreva OK quando estiver segura.`,
+  checkinModeratorsUnreached: (trying, running) =>
+    `Heads Up: nao conseguimos avisar as moderadoras que voce nao deu noticias.${trying ? ' Seguimos tentando.' : ''} Procure alguem de confianca de outro jeito. ${running ? 'Seu novo acompanhamento continua.' : 'Escreva OK quando estiver segura.'}`,
   discreetModeratorsUnreached: (trying) =>
     `HU: nao conseguimos entregar sua mensagem a nossa equipe.${trying ? ' Seguimos tentando.' : ''} Procure alguem de outro jeito.`,
-  checkinNoOneReached: (n, trying) =>
-    `Heads Up: nao conseguimos avisar ${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'} nem as moderadoras que voce nao deu noticias.${trying ? ' Seguimos tentando.' : ''} Procure alguem de confianca de outro jeito. Escreva OK quando estiver segura.`,
+  checkinNoOneReached: (n, trying, running) =>
+    `Heads Up: nao conseguimos avisar ${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'} nem as moderadoras que voce nao deu noticias.${trying ? ' Seguimos tentando.' : ''} Procure alguem de confianca de outro jeito. ${running ? 'Seu novo acompanhamento continua.' : 'Escreva OK quando estiver segura.'}`,
   discreetNoOneReached: (trying) =>
     `HU: nao conseguimos entregar sua mensagem ao seu contato nem a nossa equipe.${trying ? ' Seguimos tentando.' : ''} Procure alguem de outro jeito.`,
   checkinUnreachedAfterAll: (n, moderators) =>

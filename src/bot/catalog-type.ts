@@ -184,22 +184,23 @@ export interface Catalog extends ModeratorCatalog {
   checkinExtended(until: string): string;
   /**
    * To the member, once, when her escalation reached none of her `buddies` (each refused for good, or none
-   * through within minutes); `trying`: some of it is still being retried (an outage), and may yet arrive.
-   * The same `trying` in the notices below.
+   * through within minutes); `trying`: some of it is still being retried (an outage), and may yet arrive;
+   * `running`: a newer check-in of hers runs, which an OK would end too: no "Text OK", it still runs.
+   * The same `trying` and `running` in the notices below.
    */
-  checkinBuddiesUnreached(buddies: number, trying?: boolean): string;
+  checkinBuddiesUnreached(buddies: number, trying?: boolean, running?: boolean): string;
   /** `checkinBuddiesUnreached` for a discreet member: it arrives unasked, so it names nothing of its subject, nor the line. */
   discreetUnreached(trying?: boolean): string;
   /** To the member, once, when her escalation reached none of her `buddies` and went to the moderators instead (CHECKIN_FALLBACK=moderators). */
-  checkinBuddiesUnreachedModeratorsTold(buddies: number, trying?: boolean): string;
+  checkinBuddiesUnreachedModeratorsTold(buddies: number, trying?: boolean, running?: boolean): string;
   /** `checkinBuddiesUnreachedModeratorsTold` for a discreet member: it names nothing of its subject, nor the line. */
   discreetUnreachedModeratorsTold(trying?: boolean): string;
   /** To the member, once, when her escalation to the moderators (CHECKIN_FALLBACK=moderators) reached none of them (each refused for good). */
-  checkinModeratorsUnreached(trying?: boolean): string;
+  checkinModeratorsUnreached(trying?: boolean, running?: boolean): string;
   /** `checkinModeratorsUnreached` for a discreet member: it names nothing of its subject, nor the line. */
   discreetModeratorsUnreached(trying?: boolean): string;
   /** To the member, once, when neither her `buddies` nor then the moderators (CHECKIN_FALLBACK=moderators) could be reached. */
-  checkinNoOneReached(buddies: number, trying?: boolean): string;
+  checkinNoOneReached(buddies: number, trying?: boolean, running?: boolean): string;
   /** `checkinNoOneReached` for a discreet member: it names nothing of its subject, nor the line. */
   discreetNoOneReached(trying?: boolean): string;
   /**

@@ -43,13 +43,17 @@ export function tellAfterAll(deps: { db: Db; vault: Vault }, run: TimerRun, now:
 function tellOne(deps: { db: Db; vault: Vault }, c: AfterAllCheckin, now: number): boolean {
   const { db, vault } = deps;
   clearTryingNotice(db, c.id);
-  if (c.noticeFailed) return false;
-  const { open, escalated } = personCheckins(db, c.memberId);
-  if (open.length > 0 || escalated.some((e) => e.id > c.id)) return false;
+  if (c.noticeFailed || newerCheckinRuns(db, c.memberId, c.id)) return false;
   const t = catalog(memberLang(db, c.memberId));
   const text = memberDiscreet(db, c.memberId) ? t.discreetUnreachedAfterAll(c.buddies, c.moderators) : t.checkinUnreachedAfterAll(c.buddies, c.moderators);
   // A still-trying notice not sent yet is no longer true: this one goes instead.
   withdrawWaitingNotices(db, c.id);
   linkCheckinMessage(db, enqueueMessage(db, vault, c.memberId, text, now), c.id, 'notice');
   return true;
+}
+
+/** Whether she started another check-in (on either channel) after this one: an OK she is asked for would end it too. */
+export function newerCheckinRuns(db: Db, memberId: number, checkinId: number): boolean {
+  const { open, escalated } = personCheckins(db, memberId);
+  return open.length > 0 || escalated.some((e) => e.id > checkinId);
 }

@@ -23,7 +23,7 @@ import { ensureMember, memberDiscreet, memberLang } from '../store/members';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import type { Vault } from '../store/vault';
 import { ClockFollower } from '../util/clock-follower';
-import { tellAfterAll } from './checkin-after-all';
+import { newerCheckinRuns, tellAfterAll } from './checkin-after-all';
 import { runGuarded } from './guarded';
 
 export interface CheckinTimerDeps {
@@ -120,9 +120,9 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
  * minutes, an outage: then that we keep trying), so that she can reach
  * someone another way. With CHECKIN_FALLBACK=moderators, a member none of whose
  * buddies could be reached is where a member with no buddy is: the
- * moderators are told then, as they would have been, and she hears that
- * they were. Discreet if she chose it: it arrives unasked, on her lock
- * screen.
+ * moderators are told then, and she hears that they were. Discreet if she
+ * chose it (unasked, on her lock screen). Once she has started another
+ * check-in, not asked to text OK: it would end the new one too.
  */
 function tellUnreached(deps: TimerStore, c: UnreachedCheckin, now: number): void {
   const { db, vault } = deps;
@@ -133,15 +133,16 @@ function tellUnreached(deps: TimerStore, c: UnreachedCheckin, now: number): void
   // After her buddies could not be reached either: one notice says both (it replaces the one about them, if still waiting).
   const buddies = c.to === 'moderators' ? escalatedBuddies(db, c.id) : 0;
   const trying = c.trying;
+  const running = newerCheckinRuns(db, c.memberId, c.id);
   if (c.to === 'moderators' && buddies > 0) {
-    words = [t.checkinNoOneReached(buddies, trying), t.discreetNoOneReached(trying)];
+    words = [t.checkinNoOneReached(buddies, trying, running), t.discreetNoOneReached(trying)];
   } else if (c.to === 'moderators') {
-    words = [t.checkinModeratorsUnreached(trying), t.discreetModeratorsUnreached(trying)];
+    words = [t.checkinModeratorsUnreached(trying, running), t.discreetModeratorsUnreached(trying)];
   } else if (moderators.length) {
     tellModerators(deps, c, moderators, now, true);
-    words = [t.checkinBuddiesUnreachedModeratorsTold(c.buddies, trying), t.discreetUnreachedModeratorsTold(trying)];
+    words = [t.checkinBuddiesUnreachedModeratorsTold(c.buddies, trying, running), t.discreetUnreachedModeratorsTold(trying)];
   } else {
-    words = [t.checkinBuddiesUnreached(c.buddies, trying), t.discreetUnreached(trying)];
+    words = [t.checkinBuddiesUnreached(c.buddies, trying, running), t.discreetUnreached(trying)];
   }
   const text = memberDiscreet(db, c.memberId) ? words[1] : words[0];
   // One notice about her escalation at a time: those still waiting are no longer true.

@@ -162,13 +162,13 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     checkinNone: [t.checkinNone()],
     checkinExtended: until.map((u) => t.checkinExtended(u)),
     checkinEscalationWithdrawn: until.map((u) => t.checkinEscalationWithdrawn(u)),
-    checkinBuddiesUnreached: [t.checkinBuddiesUnreached(1), t.checkinBuddiesUnreached(3, true)],
+    checkinBuddiesUnreached: [t.checkinBuddiesUnreached(1), t.checkinBuddiesUnreached(3, true), t.checkinBuddiesUnreached(3, true, true)],
     discreetUnreached: [t.discreetUnreached(), t.discreetUnreached(true)],
-    checkinBuddiesUnreachedModeratorsTold: [t.checkinBuddiesUnreachedModeratorsTold(1), t.checkinBuddiesUnreachedModeratorsTold(3, true)],
+    checkinBuddiesUnreachedModeratorsTold: [t.checkinBuddiesUnreachedModeratorsTold(1), t.checkinBuddiesUnreachedModeratorsTold(3, true), t.checkinBuddiesUnreachedModeratorsTold(3, true, true)],
     discreetUnreachedModeratorsTold: [t.discreetUnreachedModeratorsTold(), t.discreetUnreachedModeratorsTold(true)],
-    checkinModeratorsUnreached: [t.checkinModeratorsUnreached(), t.checkinModeratorsUnreached(true)],
+    checkinModeratorsUnreached: [t.checkinModeratorsUnreached(), t.checkinModeratorsUnreached(true), t.checkinModeratorsUnreached(true, true)],
     discreetModeratorsUnreached: [t.discreetModeratorsUnreached(), t.discreetModeratorsUnreached(true)],
-    checkinNoOneReached: [t.checkinNoOneReached(1), t.checkinNoOneReached(2, true)],
+    checkinNoOneReached: [t.checkinNoOneReached(1), t.checkinNoOneReached(2, true), t.checkinNoOneReached(2, true, true)],
     discreetNoOneReached: [t.discreetNoOneReached(), t.discreetNoOneReached(true)],
     checkinUnreachedAfterAll: [t.checkinUnreachedAfterAll(1, false), t.checkinUnreachedAfterAll(3, true), t.checkinUnreachedAfterAll(0, true)],
     discreetUnreachedAfterAll: [t.discreetUnreachedAfterAll(1, false), t.discreetUnreachedAfterAll(2, true), t.discreetUnreachedAfterAll(0, true)],
@@ -405,6 +405,19 @@ describe('the reply catalogues', () => {
         expect(text).toMatch(stop);
       }
       expect(catalog(lang).joined(['415'])).toMatch(help);
+    });
+  });
+
+  describe('the notice that her escalation reached no one, once she has started another check-in', () => {
+    it.each(LANGS)('asks for no OK, which would end the new one too, and says it still runs (%s)', (lang) => {
+      const t = catalog(lang);
+      const running = [t.checkinBuddiesUnreached(1, true, true), t.checkinBuddiesUnreachedModeratorsTold(2, false, true), t.checkinModeratorsUnreached(true, true), t.checkinNoOneReached(1, false, true)];
+      const usual = [t.checkinBuddiesUnreached(1, true), t.checkinBuddiesUnreachedModeratorsTold(2, false), t.checkinModeratorsUnreached(true), t.checkinNoOneReached(1, false)];
+      for (const text of running) expect(text).not.toMatch(/\bOK\b/);
+      for (const text of usual) expect(text).toMatch(/\bOK\b/);
+      // The same words but the last sentence: she still learns who was not reached.
+      const stem = (text: string) => text.slice(0, text.lastIndexOf('. ') + 1);
+      expect(running.map(stem)).toEqual(usual.map(stem));
     });
   });
 

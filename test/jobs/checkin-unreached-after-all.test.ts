@@ -153,6 +153,14 @@ describe('an escalation she was told we are still trying, that then fails for go
     expect((await pass(w)).toRose).toEqual([]);
   });
 
+  it("tells her we're still trying, once she has started another check-in, without asking for the OK that would end the new one too", async () => {
+    const { w } = await stillTrying([LILY], (x) => x.sms(ROSE, 'CHECKIN 120 red Ford'));
+    const told = (await pass(w)).toRose;
+    expect(told).toEqual([t.checkinBuddiesUnreached(1, true, true)]);
+    expect(told[0]).toContain("We're still trying.");
+    expect(told[0]).not.toMatch(/\bOK\b/);
+  });
+
   it('tells her nothing about an old escalation once she has started another check-in (her OK would end the new one too)', async () => {
     const { w } = await stillTrying([LILY]);
     await pass(w);

@@ -46,6 +46,17 @@ async function unreached(buddies: string[], line: Fallback = MODERATORS): Promis
 }
 
 describe('an escalation that reaches none of her buddies, on a line whose fallback is the moderators', () => {
+  it('once she has started another check-in, tells her the moderators were told without asking for the OK that would end the new one too', async () => {
+    const w = await missedCheckin('sms', [LILY], MODERATORS);
+    w.sms(ROSE, 'CHECKIN 60 grey Civic');
+    await sendPass(w, 'sms', { [LILY]: new SendError('invalid', '21211') });
+    timers(w, MODERATORS);
+    const told = afterNotice(w);
+    expect(told).toEqual([t.checkinBuddiesUnreachedModeratorsTold(1, false, true)]);
+    expect(told[0]).toContain("so we told the line's moderators instead");
+    expect(told[0]).not.toMatch(/\bOK\b/);
+  });
+
   it('goes to every moderator, as for a member with no buddy, once; she is told so, once', async () => {
     const { w, due } = await unreached([LILY, JO]);
 

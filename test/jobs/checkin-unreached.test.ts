@@ -124,6 +124,21 @@ describe('an escalation that reaches no buddy', () => {
     expect(afterNotice(w)).toEqual([]);
   });
 
+  it('once she has started another check-in, tells her without asking for the OK that would end the new one too; that one still runs', async () => {
+    const w = await missed('sms', [LILY]);
+    // She is about: her next booking, without an OK for the last one.
+    w.sms(ROSE, 'CHECKIN 60 grey Civic');
+    await send(w, 'sms', new SendError('invalid', '21211'));
+    timers(w);
+    const told = afterNotice(w);
+    expect(told).toEqual([t.checkinBuddiesUnreached(1, false, true)]);
+    expect(told[0]).toContain("we couldn't reach your buddy");
+    expect(told[0]).not.toMatch(/\bOK\b/);
+    // Missed, the new one is escalated: she is not left with no one told.
+    w.clock.now += 61 * 60_000;
+    expect(timers(w).escalated).toBe(1);
+  });
+
   it('words it discreetly for a member who chose DISCREET', async () => {
     const w = await missed('sms', [LILY]);
     w.sms(ROSE, 'DISCREET');
