@@ -52,18 +52,47 @@ function amountAt(rest: WordAt[], i: number): { minutes: number; used: number; h
   return { minutes: hours ? amount * 60 : amount, used, hours, unitWritten: unit !== '' };
 }
 
-/** "90", "90M", "1.5H", "90 min", "1h30", "1h 30m": minutes, and how many tokens they took; null when the first token is no duration. */
-export function minutesOf(rest: WordAt[]): { minutes: number; used: number } | null {
+// "1 hora y media", "1h e meia", "1 heure et demie", "1 hour and a half": the half hour after the hours.
+const HALVES = [['Y', 'MEDIA'], ['E', 'MEIA'], ['ET', 'DEMIE'], ['AND', 'A', 'HALF']];
+/** The quarters written bare after the hours ("1h 30 red car"): read as minutes whatever follows, but for COUNTED. */
+const QUARTERS: ReadonlySet<number> = new Set([15, 30, 45]);
+/** After a bare number, a word saying it counts something else ("1h 30 dollars short", "1h 45 yo guy", "2h 15 pm"). */
+const COUNTED = new Set(
+  'DOLLAR DOLLARS DOLARES BUCKS USD CAD EUR EURO EUROS PESO PESOS REAL REAIS ROSES K AM PM YO YR YRS YEAR YEARS ANO ANOS ANS MI MILE MILES KM KMS'.split(' '),
+);
+
+/**
+ * The minutes written after the hours at rest[i] ("30m", "30 min"; after whole hours, `whole`, also "y media"
+ * and a bare "30"), and the tokens they take.
+ */
+function minutesAfterHours(rest: WordAt[], i: number, whole: boolean, text?: string): { minutes: number; used: number } | null {
+  const half = whole ? HALVES.find((words) => words.every((w, k) => rest[i + k]?.word === w)) : undefined;
+  if (half) return { minutes: 30, used: half.length };
+  const after = amountAt(rest, i);
+  if (!after || after.hours || !Number.isInteger(after.minutes) || after.minutes >= 60) return null;
+  if (after.unitWritten) return after;
+  if (!whole) return null;
+  // A bare number may be the details' ("1h 12 Oak St"): minutes when nothing follows it, or a quarter not
+  // counting something else; written as digits alone ("$30" is an amount).
+  const at = rest[i] as WordAt;
+  const next = rest[i + 1];
+  if (text !== undefined && !/^\d{1,2}[,.;:]?(\s|$)/.test(text.slice(at.start))) return null;
+  if (next && (!QUARTERS.has(after.minutes) || COUNTED.has(next.word))) return null;
+  return after;
+}
+
+/**
+ * "90", "90M", "1.5H", "90 min", "1h30", "1h 30m", "1h 30", "1 hora y media": minutes, and how many tokens
+ * they took; null when the first token is no duration. `text`, the message the tokens were cut from.
+ */
+export function minutesOf(rest: WordAt[], text?: string): { minutes: number; used: number } | null {
   const hm = rest[0] ? HOURS_MINUTES.exec(rest[0].word) : null;
   if (hm) return { minutes: Number(hm[1]) * 60 + Number(hm[2]), used: 1 };
   const d = amountAt(rest, 0);
   if (!d) return null;
-  // "1h 30m": minutes written after hours belong to the duration (read alone, the alarm would come half an hour early).
-  // A bare number after the hours stays the details' ("1h 12 Oak St").
-  const after = d.hours ? amountAt(rest, d.used) : null;
-  if (after && !after.hours && after.unitWritten && Number.isInteger(after.minutes) && after.minutes < 60) {
-    return { minutes: d.minutes + after.minutes, used: d.used + after.used };
-  }
+  // Minutes written after the hours belong to the duration (read alone, the alarm would come half an hour early).
+  const after = d.hours ? minutesAfterHours(rest, d.used, d.minutes % 60 === 0, text) : null;
+  if (after) return { minutes: d.minutes + after.minutes, used: d.used + after.used };
   return { minutes: d.minutes, used: d.used };
 }
 
@@ -129,14 +158,14 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       // "Safe" alone says she is (see the command): read as OK, so it is heard wherever OK is. Only the
       // words that mean safe: CHECKIN alone ending a check-in nobody meant to end would be the worse mistake.
       if (rest.length === 0 && SAFE_WORDS.has(word)) return { kind: 'ok', startWord: true };
-      const d = minutesOf(rest);
+      const d = minutesOf(rest, text);
       // Not "Safe now" as OK: "SAFE for 2 hours", meant to start or extend one, would end hers.
       if (!d) return 'missing_minutes';
       const next = rest[d.used];
       return { kind, minutes: d.minutes, details: next ? text.slice(next.start).trim() : '' };
     }
     case 'later': {
-      const d = minutesOf(rest);
+      const d = minutesOf(rest, text);
       if (!d) return 'missing_minutes';
       return rest.length > d.used ? { kind, minutes: d.minutes, withText: true } : { kind, minutes: d.minutes };
     }

@@ -33,6 +33,11 @@ describe('hours and minutes in every language', () => {
     ['SECURITE 45mn', 45],
     ['SECURITE 1 heure 30 mn', 90],
     ['SECURITE 2h30mn', 150],
+    ['SECURITE 1 heure 30', 90],
+    ['SECURITE 1 heure et demie', 90],
+    ['SEGURA 1 hora y media', 90],
+    ['SEGURA 1h y media', 90],
+    ['SEGURA 1 hora e meia', 90],
   ])('reads %j as %d minutes', (input, minutes) => {
     expect(minutesOf(input)).toBe(minutes);
   });
@@ -50,5 +55,20 @@ describe('hours and minutes in every language', () => {
     w.clock.now = start + 12 * MIN;
     const run = runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now);
     expect(run.escalated).toBe(0);
+  });
+
+  it('"CHECKIN 1h 30 red car" is an hour and a half: her buddy hears nothing after the hour, and then the details whole', async () => {
+    const w = await botWorld({ checkins: RULES });
+    w.sms(ROSE, 'JOIN');
+    w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
+    w.sms(BUDDY, 'ACCEPT');
+    const start = w.clock.now;
+    w.sms(ROSE, 'CHECKIN 1h 30 red car');
+    const timers = () => runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now);
+    w.clock.now = start + 61 * MIN;
+    expect(timers().escalated).toBe(0);
+    w.clock.now = start + 91 * MIN;
+    expect(timers().escalated).toBe(1);
+    expect(w.direct(BUDDY).filter((m) => m.includes('red car') && !m.includes('30 red car'))).toHaveLength(1);
   });
 });

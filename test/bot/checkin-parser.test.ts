@@ -117,6 +117,42 @@ describe('parse: check-in durations and names as members write them', () => {
     expect(parse('CHECKIN 1h 60m walk')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 60, details: '60m walk' } });
   });
 
+  it.each([
+    ['CHECKIN 1h 30', 90],
+    ['CHECKIN 1 hr 30', 90],
+    ['CHECKIN 1 hour 30', 90],
+    ['LATER 1 hour 30', 90],
+    ['CHECKIN 2h 15', 135],
+    ['CHECKIN 1 hrs 45', 105],
+    ['CHECKIN 1h 12', 72],
+    ['CHECKIN 1 hora y media', 90],
+    ['SEGURA 1h y media', 90],
+    ['LUEGO 2 horas y media', 150],
+    ['SEGURA 1 hora e meia', 90],
+    ['SECURITE 1 heure et demie', 90],
+    ['SECURITE 1 heure 30', 90],
+    ['CHECKIN 1 hour and a half', 90],
+  ])('reads the minutes she writes bare, or as a half, after the hours: %j is %d minutes', (input, minutes) => {
+    expect(minutesOf(input)).toBe(minutes);
+  });
+
+  it('reads a quarter written bare after the hours as minutes, the details after it (the alarm would come early)', () => {
+    expect(parse('CHECKIN 1h 30 red car')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 90, details: 'red car' } });
+    expect(parse('CHECKIN 1 hr 45 grey van, 415-555-0100')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 105, details: 'grey van, 415-555-0100' } });
+    expect(parse('CHECKIN 1 hora y media carro rojo')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 90, details: 'carro rojo' } });
+    expect(parse('CHECKIN 1h 30, red car')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 90, details: 'red car' } });
+  });
+
+  it('leaves a number after the hours in the details when it counts something else, or is no quarter with more after it', () => {
+    expect(parse('CHECKIN 1h 30 dollars short')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 60, details: '30 dollars short' } });
+    expect(parse('CHECKIN 1h $30 red car')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 60, details: '$30 red car' } });
+    expect(parse('CHECKIN 1h 45 yo guy')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 60, details: '45 yo guy' } });
+    expect(parse('CHECKIN 2h 15 pm pickup')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 120, details: '15 pm pickup' } });
+    expect(parse('CHECKIN 1h 12 Oak St')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 60, details: '12 Oak St' } });
+    // "Media" alone, with no "y" before it, is no half hour.
+    expect(parse('CHECKIN 1 hora media cuadra')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 60, details: 'media cuadra' } });
+  });
+
   it('refuses a duration it cannot read whole rather than set a wrong timer', () => {
     // "2h75" is no time a member means: reading it as 2 hours would raise the alarm at the wrong time.
     expect(parse('CHECKIN 2h75 grey van')).toMatchObject({ ok: false, error: 'missing_minutes' });
