@@ -213,10 +213,12 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number, can
     eraseCheckin(db, c.id);
   }
   db.eraseSoon();
-  const buddies = heard === 'all' || heard.size > 0;
   const tell = (id: number) => heard === 'all' || heard.has(id);
-  // Her buddies on either membership, as the escalation told them.
-  for (const b of personBuddies(db, vault, person, (x) => tell(x.id))) {
+  // Her buddies on either membership, as the escalation told them; one who since declined or stopped is not
+  // told, nor counted: "we've told them" must be true.
+  const toldOk = personBuddies(db, vault, person, (x) => tell(x.id));
+  const buddies = toldOk.length > 0;
+  for (const b of toldOk) {
     linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), b.memberId);
   }
   if (moderators) {

@@ -392,6 +392,20 @@ describe('OK', () => {
     expect(l.inbox(ASKED)).toEqual([t.buddyInvite('Rose'), t.checkinOkBuddy('Rose')]);
   });
 
+  it.each(['DECLINE', 'STOP'])('late, once the one buddy it told has sent %s, does not say they were told she checked in: none is left to tell', async (word) => {
+    const { l, expected } = await escalatedWithOneAsked();
+    l.text(BUDDY, word);
+    expect(l.text(ROSE, 'OK')).toEqual({ reply: t.checkinOk(), woke: false });
+    expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose'), t.checkinEscalation('Rose', expected, 'red pickup')]);
+  });
+
+  it('late, after an escalation written before buddies were recorded, with no buddy accepting now, does not say they were told', async () => {
+    const { l } = await escalatedWithOneAsked();
+    l.w.db.sqlite.prepare("UPDATE checkin_messages SET buddy_id = NULL WHERE kind = 'escalation'").run();
+    l.text(BUDDY, 'DECLINE');
+    expect(l.text(ROSE, 'OK')).toEqual({ reply: t.checkinOk(), woke: false });
+  });
+
   it('late, after the moderators were told, tells them too, in their language and naming no one', async () => {
     const l = await line({ fallback: 'moderators' }, true);
     l.text(MOD, 'LANG ES');
