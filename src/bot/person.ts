@@ -15,8 +15,8 @@ export function personOf(store: Store, who: Asker): number | undefined {
 
 /**
  * Whether the sender may make the line text others (BUDDY, CHECKIN): anyone
- * on an open line; under approval, only one a moderator admitted, on either
- * channel (her row on this one, new or not, waits for no moderator: it is hers).
+ * on an open line; under approval, only one a moderator admitted on either
+ * channel (a row of hers still waiting on this one does not refuse her).
  */
 export function admitted(store: Store, who: Asker, rules: NewMemberRules): boolean {
   if (rules.subscribeMode !== 'approval') return true;
