@@ -179,11 +179,12 @@ export function leave(store: Store, who: Asker, regions: Regions, tokens: string
 
 /** The areas LEAVE names: one she holds is hers to leave, whatever the line calls it now (JOIN once took 500). */
 function namedToLeave(regions: Regions, tokens: string[], held: string[]): ReturnType<Regions['resolve']> {
+  const resolved = regions.resolve(tokens);
   const hers = tokens.filter((token) => held.includes(token));
+  if (resolved.ok || hers.length === 0) return resolved;
   const others = tokens.filter((token) => !held.includes(token));
-  if (others.length === 0) return { ok: true, npas: [...new Set(hers)].sort() };
-  const resolved = regions.resolve(others);
-  return resolved.ok ? { ok: true, npas: [...new Set([...resolved.npas, ...hers])].sort() } : resolved;
+  const rest = others.length > 0 ? regions.resolve(others) : { ok: true as const, npas: [] };
+  return rest.ok ? { ok: true, npas: [...new Set([...rest.npas, ...hers])].sort() } : resolved;
 }
 
 /** Her areas and those her join request still asks for, sorted, each once. */
