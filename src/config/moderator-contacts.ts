@@ -4,18 +4,16 @@ import type { Config, Secrets } from './env';
 
 /**
  * The address book entry moderators are reached at, from their MODERATORS
- * form: a UUID over Signal; a number by SMS, or over Signal (which takes
- * numbers as recipients) when only Signal is configured. A moderator on both
- * who wants notices on Signal lists their UUID instead of their number.
+ * form: a UUID over Signal, a number by SMS (readConfig refuses a number on
+ * a line with Signal and no Twilio: her answers there come by UUID).
  */
-function moderatorContact(id: string, config: Config): Sender {
-  if (isSignalUuid(id)) return { channel: 'signal', address: id };
-  return !config.twilio && config.signal ? { channel: 'signal', address: id, phone: id } : { channel: 'sms', address: id, phone: id };
+function moderatorContact(id: string): Sender {
+  return isSignalUuid(id) ? { channel: 'signal', address: id } : { channel: 'sms', address: id, phone: id };
 }
 
 /** Each moderator's address, on the channels the line sends through (`sends`) only. */
 export function moderatorContacts(config: Config, sends: (channel: Channel) => boolean): Sender[] {
-  return config.moderators.map((id) => moderatorContact(id, config)).filter((c) => sends(c.channel));
+  return config.moderators.map(moderatorContact).filter((c) => sends(c.channel));
 }
 
 /** Whether the server sends through a channel with this configuration: Twilio (or, outside production, the console) for SMS; Signal when configured. */
