@@ -114,6 +114,7 @@ export const en: Catalog = {
       : `${ref} was edited and is too long for an alert (${segments} SMS, most 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} text`,
   modAlertQueued: (areas, ref) => `Alert ${ref} going to ${listAreas(areas)}. RETRACT ${ref.slice(1)} withdraws it.`,
   modBlocked: (ref) => `The sender of ${ref} is blocked.`,
+  modJoinBlocked: (ref) => `Not admitted: the sender of ${ref} was blocked. The request is closed.`,
   modCheckinNoDetails: (ref) => `The details of check-in ${ref} are no longer kept. BLOCK ${ref.slice(1)} still silences its sender.`,
   modIdentityChanged: (position) =>
     `Heads Up: the Signal safety number of moderator ${position} (in MODERATORS) changed: a new phone, or someone else. ` +

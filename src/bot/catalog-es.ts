@@ -116,6 +116,7 @@ export const es: Catalog = {
       : `${ref} fue editado y es muy largo para una alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`,
   modAlertQueued: (areas, ref) => `Alerta ${ref} enviandose a ${listAreas(areas)}. RETRACT ${ref.slice(1)} la retira.`,
   modBlocked: (ref) => `Quien envio ${ref} esta bloqueado.`,
+  modJoinBlocked: (ref) => `No admitida: quien envio ${ref} fue bloqueado. La solicitud queda cerrada.`,
   modCheckinNoDetails: (ref) => `Los detalles del check-in ${ref} ya no se guardan. BLOCK ${ref.slice(1)} aun bloquea a quien lo envio.`,
   modIdentityChanged: (position) =>
     `Heads Up: cambio el numero de seguridad de Signal de la moderadora ${position} (en MODERATORS): un telefono nuevo, u otra persona. ` +

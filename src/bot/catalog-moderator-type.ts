@@ -69,6 +69,8 @@ export interface ModeratorCatalog {
   modEditedNotice(ref: string, alert: string | null, segments: number): string;
   modAlertQueued(areas: string[], ref: string): string;
   modBlocked(ref: string): string;
+  /** APPROVE of a join request whose applicant was blocked since (BLOCK of her report): refused, the request closed. */
+  modJoinBlocked(ref: string): string;
   modNoSuchRef(ref: string): string;
   modAlreadyDecided(ref: string): string;
   /** APPROVE of a report whose text she was never shown (held in a digest, listed by PENDING): nothing sent. */

@@ -121,6 +121,7 @@ export const pt: Catalog = {
       : `${ref} foi editada e é longa demais para um alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`,
   modAlertQueued: (areas, ref) => `Alerta ${ref} indo para ${listAreas(areas)}. RETRACT ${ref.slice(1)} a retira.`,
   modBlocked: (ref) => `Quem enviou ${ref} esta bloqueado.`,
+  modJoinBlocked: (ref) => `Nao admitida: quem enviou ${ref} foi bloqueado. O pedido esta encerrado.`,
   modCheckinNoDetails: (ref) => `Os detalhes do check-in ${ref} nao sao mais guardados. BLOCK ${ref.slice(1)} ainda bloqueia quem enviou.`,
   modIdentityChanged: (position) =>
     `Heads Up: o numero de seguranca do Signal da moderadora ${position} (em MODERATORS) mudou: um telefone novo, ou outra pessoa. ` +

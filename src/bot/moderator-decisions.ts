@@ -5,7 +5,7 @@ import { identifiersIn } from '../alerts/identifiers';
 import { bodySegments, previewedBody, renderBody, unclippedSegments, type AlertBody } from '../alerts/report-template';
 import { memberKey } from '../phone/identity';
 import { alertByRef } from '../store/alerts';
-import { blockIdentity, blockSender } from '../store/blocks';
+import { blockIdentity, blockSender, memberBlocked } from '../store/blocks';
 import { closeRequest, findRequest, requestOf } from '../store/member-requests';
 import { eraseReportNotices, forgetReportViews, linkNotice, recordReportShown, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
 import { deleteMember, ensureMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
@@ -40,6 +40,11 @@ function shown(store: Store, mod: Moderator, reportId: number, now: number): num
 
 function admit(store: Store, mod: Moderator, rules: ModerationRules, ref: string, request: { id: number; memberId: number; npas: string[] }, now: number): Outcome {
   const { db, vault } = store;
+  // Blocked since she asked (BLOCK of her report knows her by its index alone, so her request stayed open): never let in.
+  if (memberBlocked(db, vault, request.memberId)) {
+    refuse(store, request, now);
+    return say(mod.t.modJoinBlocked(`#${ref}`));
+  }
   setMemberStatus(db, request.memberId, 'active');
   // The request was bounded when filed; a member never passes MAX_AREAS by admission either.
   const room = rules.maxAreas - listAreas(db, request.memberId).length;

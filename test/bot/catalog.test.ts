@@ -97,6 +97,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     modEdited: [t.modEdited(REF, 3, true), t.modEdited(REF, 24, false)],
     modAlertQueued: [t.modAlertQueued(AREAS, REF)],
     modBlocked: [t.modBlocked(REF)],
+    modJoinBlocked: [t.modJoinBlocked(REF)],
     modCheckinNoDetails: [t.modCheckinNoDetails(REF)],
     modNoSuchRef: TEXTS.map((x) => t.modNoSuchRef(`#${x}`)),
     modAlreadyDecided: [t.modAlreadyDecided(REF)],
