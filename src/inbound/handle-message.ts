@@ -65,15 +65,17 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   const who = identifySender(db, vault, deps.moderators, msg.sender, now, trusted);
   const { acted, quotesDraft, ...result } = act(deps, who, msg, parsed, now);
   // A SHOW's reply quotes a report, which an EDIT or a decision may change: it is kept no longer than the report's notices.
+  // So may an APPROVE's ("Not sent: … APPROVE again to send: <text>", the text changed since she read it).
   // Only a moderator's quotes anything (who.moderator is known already: no cost for others); anyone else's is a hint.
-  const quotedRef = parsed.ok && parsed.command.kind === 'show' && who.moderator ? parsed.command.ref : null;
+  const command = parsed.ok && who.moderator ? parsed.command : null;
+  const quotedRef = command?.kind === 'show' || command?.kind === 'approve' ? command.ref : null;
   if (result.reply !== null && way === 'outbox') {
     const member = findMemberByIndex(db, who.memberKey);
     const id =
       member && (member.status === 'active' || member.status === 'pending') ? enqueueMessage(db, vault, member.id, result.reply, now) : enqueueReply(db, vault, msg.sender, result.reply, now);
     // Its copy goes when the report is decided or edited, as a notice's does; a missed check-in's, with her details.
     if (quotedRef !== null) linkShownReport(db, id, quotedRef);
-    if (quotedRef !== null) linkShownCheckin(db, id, quotedRef);
+    if (quotedRef !== null && command?.kind === 'show') linkShownCheckin(db, id, quotedRef);
     db.onCommit(rules.onQueued);
   }
   // Every message acted on is remembered (so is every one answered through

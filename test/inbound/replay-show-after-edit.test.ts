@@ -5,9 +5,20 @@
  * log may give the old text back.
  */
 import { openBody } from '../../src/store/outbox';
-import { botWorld } from '../helpers/bot-world';
-import { MOD, REPORTER, reportWorld as world } from '../helpers/report-world';
+import type { Sender } from '../../src/phone/identity';
+import { findMember } from '../../src/store/members';
+import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { MOD, REPORTER, reportWorld as world, sms } from '../helpers/report-world';
 import { openReply } from '../../src/store/inbound-log';
+
+const VICTIM = '628-555-0142';
+
+/** The texts a seized database would give up with the key: every reply kept in the inbound log, and every queued body. */
+function heldTexts(w: BotWorld): string[] {
+  const rows = w.db.sqlite.prepare('SELECT provider_bidx, reply_ct, key_version FROM inbound_messages WHERE reply_ct IS NOT NULL').all() as Array<{ provider_bidx: Buffer; reply_ct: Buffer; key_version: number }>;
+  const bodies = w.db.sqlite.prepare('SELECT id, body_ct, key_version FROM outbox WHERE body_ct IS NOT NULL').all() as Array<{ id: number; body_ct: Buffer; key_version: number }>;
+  return [...rows.map((r) => openReply(w.vault, r) ?? ''), ...bodies.map((r) => openBody(w.vault, r))];
+}
 
 describe('a moderator SHOW replayed after an EDIT', () => {
   it('does not give back the text the EDIT took out', async () => {
@@ -36,5 +47,41 @@ describe('a moderator SHOW replayed after an EDIT', () => {
     // Nor the outbox: the SHOW's reply went there, and goes with the report's old text as a notice does.
     const bodies = w.db.sqlite.prepare('SELECT id, body_ct, key_version FROM outbox WHERE body_ct IS NOT NULL').all() as Array<{ id: number; body_ct: Buffer; key_version: number }>;
     expect(bodies.map((r) => openBody(w.vault, r)).filter((t) => t.includes('628-555-0142'))).toEqual([]);
+  });
+});
+
+/**
+ * An APPROVE answered "Not sent: … APPROVE again to send: <text>" (another moderator's EDIT had not reached her)
+ * quotes the report as a SHOW does: the next EDIT, taking a victim's number out, takes that copy too.
+ */
+describe("a moderator's APPROVE answered with the edited text she had not read", () => {
+  const A = '+14155550198';
+  type Approve = (w: BotWorld, text: string, id: number) => string | null;
+
+  /** A report whose notice B has read; A's EDIT puts a victim's number in; B, not having read it, approves (her answer quotes it); A edits it out. */
+  async function approvedUnread(b: Sender, approve: Approve): Promise<{ w: BotWorld; ref: string; answer: string | null }> {
+    const w = await botWorld({ moderators: new Set([A, b.address]), moderatorContacts: [sms(A), b] });
+    const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(REPORTER, 'REPORT 415 grey van took my phone').reply ?? '')?.[1] as string;
+    w.db.sqlite.prepare("UPDATE outbox SET state = 'sent' WHERE member_id = ?").run(findMember(w.db, w.vault, b)!.id);
+    w.sms(A, `EDIT ${ref} grey van took my phone, he hurt Jess ${VICTIM}`);
+    const answer = approve(w, `APPROVE ${ref}`, 1);
+    w.sms(A, `EDIT ${ref} grey van took my phone`);
+    return { w, ref, answer };
+  }
+
+  it('over Signal, goes with the text the next EDIT replaces, as a SHOW answer does', async () => {
+    const B_UUID = '0b6c1a52-3f0e-4a51-9a0e-5c1f6f2d7a11';
+    const b: Sender = { channel: 'signal', address: B_UUID };
+    const { w } = await approvedUnread(b, (world, text, id) => world.bot.handle({ sender: b, text, providerId: `${B_UUID}:${1764900000000 + id}` }, 'outbox').reply);
+    expect(heldTexts(w).filter((t) => t.includes(VICTIM))).toEqual([]);
+  });
+
+  it('over SMS, is not kept for a replay of the captured APPROVE', async () => {
+    const B = '+14155550197';
+    const approve: Approve = (world, text, id) => world.sms(B, text, `SMapprovecaptured00000000000000${id}`).reply;
+    const { w, ref, answer } = await approvedUnread(sms(B), approve);
+    expect(answer).toContain(VICTIM);
+    expect(approve(w, `APPROVE ${ref}`, 1) ?? '').not.toContain(VICTIM);
+    expect(heldTexts(w).filter((t) => t.includes(VICTIM))).toEqual([]);
   });
 });
