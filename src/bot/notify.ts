@@ -9,9 +9,7 @@
 import type { Sender } from '../phone/identity';
 import { ensureMember } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
-import { countRequests } from '../store/member-requests';
-import { dropOpenDigests, dropQueued, holdDigest, linkJoinNotice, linkNotice, openDigest, takeNoticeSlot } from '../store/moderator-notices';
-import { countPendingReports } from '../store/reports';
+import { dropQueued, dropSettledDigests, holdDigest, holdForDigest, linkJoinNotice, linkNotice, openDigest, takeNoticeSlot } from '../store/moderator-notices';
 import { enqueueMessage } from '../store/outbox';
 import { catalog } from './catalog';
 import type { Limit } from './context';
@@ -28,6 +26,8 @@ export function notifyModerators(store: Store, contacts: readonly Sender[], limi
   const reachable = reachableModerators(db, vault, contacts).filter((c) => c.address !== notice.except?.address);
   if (reachable.length === 0) return false;
   const held = notice.uncapped ? null : takeNoticeSlot(db, notice.subject.kind, limit.max, limit.windowMs, now, notice.digestOnly);
+  // The digest knows what it counted: it is dropped once each of those is decided or closed.
+  if (held) holdForDigest(db, held.periodStart, notice.subject);
   for (const contact of reachable) {
     const member = ensureMember(db, vault, contact, 'en', now, 'active');
     const t = catalog(member.lang);
@@ -46,7 +46,10 @@ export function notifyModerators(store: Store, contacts: readonly Sender[], limi
   return true;
 }
 
-/** Nothing left waiting (the last report or request decided, or closed by its sender): a digest still queued would tell of none. */
+/**
+ * A report or request decided, or closed by its sender: a digest still queued whose reports and requests are all
+ * decided or closed would tell of none (others, notified one by one and still waiting, are not what it counted).
+ */
 export function dropDigestsIfNothingWaits(db: Store['db']): void {
-  if (countPendingReports(db) === 0 && countRequests(db) === 0) dropOpenDigests(db);
+  dropSettledDigests(db);
 }

@@ -55,12 +55,31 @@ export function holdDigest(db: Db, outboxId: number, memberId: number, periodSta
   db.stmt('INSERT INTO notice_digests (outbox_id, member_id, period_start) VALUES (?, ?, ?)').run(outboxId, memberId, periodStart);
 }
 
-/** Removes every digest still waiting and unclaimed, and the period's held counts: nothing is left for them to announce. */
-export function dropOpenDigests(db: Db): number {
-  db.stmt('UPDATE notice_period SET held_reports = 0, held_joins = 0').run();
-  return db
-    .stmt("DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM notice_digests) AND state = 'pending' AND lease_until = 0")
+/** Records a report or join request held past the cap for its period's digest. */
+export function holdForDigest(db: Db, periodStart: number, item: { reportId?: number; requestId?: number }): void {
+  if (item.reportId !== undefined) db.stmt('INSERT INTO digest_items (period_start, report_id) VALUES (?, ?)').run(periodStart, item.reportId);
+  else if (item.requestId !== undefined) db.stmt('INSERT INTO digest_items (period_start, request_id) VALUES (?, ?)').run(periodStart, item.requestId);
+}
+
+/** Periods of which a report or join request a digest counted still waits (a closed request's row is gone with it). */
+const WAITING_PERIODS = `SELECT i.period_start FROM digest_items i LEFT JOIN reports r ON r.id = i.report_id
+  WHERE i.request_id IS NOT NULL OR r.status = 'pending'`;
+
+/**
+ * Removes the digests still waiting and unclaimed whose period's reports and
+ * requests are all decided or closed, and their record: nothing is left for
+ * them to announce. The current period's held counts start again with them.
+ */
+export function dropSettledDigests(db: Db): number {
+  db.stmt(`UPDATE notice_period SET held_reports = 0, held_joins = 0 WHERE period_start NOT IN (${WAITING_PERIODS})`).run();
+  const dropped = db
+    .stmt(
+      `DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM notice_digests WHERE period_start NOT IN (${WAITING_PERIODS}))
+       AND state = 'pending' AND lease_until = 0`,
+    )
     .run().changes;
+  db.stmt(`DELETE FROM digest_items WHERE period_start NOT IN (${WAITING_PERIODS})`).run();
+  return dropped;
 }
 
 /** Removes a queued message no claim holds (a digest superseded by a newer count). */
