@@ -15,24 +15,17 @@ import type { InboundPath } from './inbound-path';
  * `trustChanged` is called with the UUID of a sender whose message signal-cli
  * could not decrypt (their safety number changed): trusting a member's new
  * key, as the Signal app does, lets signal-cli hand the message over. It must
- * never trust a moderator's (the identity gate deals with those).
+ * never trust a moderator's (the identity gate deals with those), and must
+ * not wait for signal-cli (changed-key-trust.ts tries, and tries again).
  */
-export function receiveSignal(inbound: InboundPath, log: Logger, trustChanged?: (uuid: string) => Promise<unknown>): (item: unknown) => Promise<void> {
-  // Senders whose new key is being trusted: signal-cli hands their held message over again meanwhile.
-  const trusting = new Set<string>();
+export function receiveSignal(inbound: InboundPath, log: Logger, trustChanged?: (uuid: string) => void): (item: unknown) => Promise<void> {
   return async (item) => {
     const msg = parseSignalItem(item);
     if (!msg) {
       const sender = untrustedSender(item);
       if (sender !== null) {
         log.warn("signal-cli could not decrypt a Signal message: its sender's safety number changed");
-        // Not awaited: two calls to signal-cli, 30 s each at worst, that every message behind this one would wait for.
-        if (trustChanged && !trusting.has(sender)) {
-          trusting.add(sender);
-          void trustChanged(sender)
-            .catch(() => undefined)
-            .finally(() => trusting.delete(sender));
-        }
+        trustChanged?.(sender);
         return;
       }
       const exception = receiveException(item);

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Bot } from '../bot/bot';
 import { DEFAULT_LIMITS } from '../bot/context';
+import { ChangedKeyTrust } from '../channels/signal/changed-key-trust';
 import { DisappearingTimer } from '../channels/signal/disappearing-timer';
 import { SignalReceiver } from '../channels/signal/signal-receiver';
 import { SignalSender } from '../channels/signal/signal-sender';
@@ -17,6 +18,7 @@ import { InboundPath } from '../inbound/inbound-path';
 import { receiveSignal } from '../inbound/receive-signal';
 import { DeadlineClocks } from '../jobs/deadline-clocks';
 import { expireReportDrafts } from '../jobs/report-drafts';
+import { DEFAULT_DISPATCHER } from '../outbox/dispatcher';
 import type { Channel } from '../phone/identity';
 import type { ServerOptions } from '../server';
 
@@ -72,8 +74,14 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
     clocks,
   });
   const path = new InboundPath({ message: bot.message, log, metrics, now, retry: opts.retry });
-  // A member whose safety number changed is trusted again, so that signal-cli hands over what she sent; never a moderator.
-  const toInbound = receiveSignal(path, log, signal instanceof SignalSender ? (uuid) => signal.trustChangedIdentity(uuid) : undefined);
+  // A member whose safety number changed is trusted again (and again after an outage), so that signal-cli hands over what she sent; never a moderator.
+  const retries = { ...DEFAULT_DISPATCHER, ...opts.dispatcher };
+  const trust =
+    signal instanceof SignalSender
+      ? new ChangedKeyTrust({ trust: (uuid) => signal.trustChangedIdentity(uuid), log, backoff: retries.backoff, maxAgeMs: retries.maxAgeMs, now })
+      : null;
+  if (trust) app.addHook('onClose', async () => trust.close());
+  const toInbound = receiveSignal(path, log, trust ? (uuid) => trust.begin(uuid) : undefined);
   const receiver =
     config.signal && app.senders.has('signal')
       ? new SignalReceiver({
