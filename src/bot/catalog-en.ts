@@ -118,7 +118,8 @@ export const en: Catalog = {
   modCheckinNoDetails: (ref) => `The details of check-in ${ref} are no longer kept. BLOCK ${ref.slice(1)} still silences its sender.`,
   modIdentityChanged: (position) =>
     `Heads Up: the Signal safety number of moderator ${position} (in MODERATORS) changed: a new phone, or someone else. ` +
-    "Their messages count as a member's until an operator checks the number with them in person and runs heads-up signal-readmit.",
+    "Nothing they send acts as a moderator's command until an operator checks the number with them in person and runs heads-up signal-readmit, and what they sent before that never will.",
+  modReadmitHeld: () => 'Heads Up: you are a moderator again. What you sent before that was not acted on: send again what still matters.',
   modNoSuchRef: (ref) => `No pending item ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} was already decided.`,
   modShowFirst: (ref) => `Not sent: ${ref} was never shown to you. Text SHOW ${ref.slice(1)} to read it, then APPROVE.`,

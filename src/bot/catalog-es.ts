@@ -120,7 +120,8 @@ export const es: Catalog = {
   modCheckinNoDetails: (ref) => `Los detalles del check-in ${ref} ya no se guardan. BLOCK ${ref.slice(1)} aun bloquea a quien lo envio.`,
   modIdentityChanged: (position) =>
     `Heads Up: cambio el numero de seguridad de Signal de la moderadora ${position} (en MODERATORS): un telefono nuevo, u otra persona. ` +
-    'Sus mensajes cuentan como los de cualquier miembro hasta que quien opera la linea lo compruebe con ella en persona y ejecute heads-up signal-readmit.',
+    'Nada de lo que envie vale como orden de moderadora hasta que quien opera la linea lo compruebe con ella en persona y ejecute heads-up signal-readmit; lo de antes, nunca.',
+  modReadmitHeld: () => 'Heads Up: vuelves a ser moderadora. Lo que enviaste antes no se tuvo en cuenta: envia de nuevo lo que aun importe.',
   modNoSuchRef: (ref) => `No hay pendiente ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} ya estaba decidido.`,
   modShowFirst: (ref) => `No enviado: nunca te mostramos ${ref}. Escribe SHOW ${ref.slice(1)} para leerlo, luego APPROVE.`,

@@ -124,7 +124,8 @@ export const fr: Catalog = {
   modCheckinNoDetails: (ref) => `Les détails du check-in ${ref} ne sont plus gardés. BLOCK ${ref.slice(1)} bloque encore son auteur.`,
   modIdentityChanged: (position) =>
     `Heads Up: le numéro de sécurité Signal de la modératrice ${position} (dans MODERATORS) a changé: un nouveau téléphone, ou quelqu'un d'autre. ` +
-    "Ses messages comptent comme ceux d'une membre jusqu'à ce que l'opératrice le vérifie avec elle en personne et lance heads-up signal-readmit.",
+    "Rien de ce qu'elle envoie ne vaut commande de modératrice avant que l'opératrice le vérifie avec elle en personne et lance heads-up signal-readmit; ce d'avant, jamais.",
+  modReadmitHeld: () => "Heads Up: vous voilà de nouveau modératrice. Ce que vous avez envoyé avant n'a pas été pris en compte: renvoyez ce qui compte encore.",
   modNoSuchRef: (ref) => `Rien en attente sous ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} est déjà décidé.`,
   modShowFirst: (ref) => `Pas envoyé: ${ref} ne vous a jamais été montré. Écrivez SHOW ${ref.slice(1)} pour le lire, puis APPROVE.`,

@@ -90,6 +90,8 @@ export interface ModeratorCatalog {
   modStats(stats: Stats): string;
   /** To the other moderators: moderator `position` (in MODERATORS) has a new Signal safety number. */
   modIdentityChanged(position: number): string;
+  /** To a re-admitted Signal moderator, once: what she sent before her re-admission (signal-cli held it) was not acted on. */
+  modReadmitHeld(): string;
   /** A new report, with its categories, areas, the alert as it will go out and what it matches. */
   modReportNotice(n: ReportNotice): string;
   /** RETRACT done: `cancelled` copies were not sent; sent ones get a correction or are deleted. */

@@ -125,7 +125,8 @@ export const pt: Catalog = {
   modCheckinNoDetails: (ref) => `Os detalhes do check-in ${ref} nao sao mais guardados. BLOCK ${ref.slice(1)} ainda bloqueia quem enviou.`,
   modIdentityChanged: (position) =>
     `Heads Up: o numero de seguranca do Signal da moderadora ${position} (em MODERATORS) mudou: um telefone novo, ou outra pessoa. ` +
-    'As mensagens dela contam como as de qualquer participante ate que quem opera a linha confira o numero com ela pessoalmente e rode heads-up signal-readmit.',
+    'Nada que ela enviar vale como comando de moderadora ate que quem opera a linha confira o numero com ela pessoalmente e rode heads-up signal-readmit, e o que ela enviou antes nunca valera.',
+  modReadmitHeld: () => 'Heads Up: voce e moderadora de novo. O que voce enviou antes nao foi considerado: envie de novo o que ainda importa.',
   modNoSuchRef: (ref) => `Nada pendente com ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} ja foi decidida.`,
   modShowFirst: (ref) => `Nao enviado: ${ref} nunca foi mostrado a voce. Escreva SHOW ${ref.slice(1)} para ler, depois APPROVE.`,

@@ -13,7 +13,7 @@ import { SignalIdentities } from '../channels/signal/signal-identities';
 import type { Config } from '../config/env';
 import { isSignalUuid } from '../phone/identity';
 import type { Db } from '../store/db';
-import { readmitModerator } from '../store/moderator-identities';
+import { markReadmission, readmitModerator } from '../store/moderator-identities';
 import { markChallengeSubmitted, readChallenge } from '../store/signal-challenge';
 import type { Vault } from '../store/vault';
 import { CommandError, UsageError } from './cli-errors';
@@ -80,11 +80,17 @@ export async function signalReadmitCommand(uuidArg: string, safetyNumberArg?: st
     }
     const given = safetyNumberArg.replace(/\s/g, '');
     if (given !== identity.safetyNumber) throw new CommandError('that safety number is not the one Signal holds for this moderator: do not re-admit them; check again in person');
+    // Before the trust: signal-cli then hands over what it held from her, which must find it was sent before this.
+    const now = Date.now();
+    markReadmission(db, vault, uuid, now);
     await identities.trustVerified(uuid, given).catch((err: Error) => {
       throw new CommandError(err.message);
     });
-    readmitModerator(db, vault, uuid, identity.fingerprint, Date.now());
-    return [`signal-readmit: moderator ${config.moderators.indexOf(uuid) + 1} is trusted again with the identity you checked; their moderator commands work now.`];
+    readmitModerator(db, vault, uuid, identity.fingerprint, now);
+    return [
+      `signal-readmit: moderator ${config.moderators.indexOf(uuid) + 1} is trusted again with the identity you checked; their moderator commands work now.`,
+      'What they sent before now (signal-cli held it) acts on nothing; they are told so, to send again what still matters.',
+    ];
   } finally {
     db.close();
   }

@@ -90,6 +90,8 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
           mode: config.signal.receiveMode,
           log,
           onItem: async (item: unknown) => {
+            // What a moderator sent before her re-admission (signal-cli held it until then) acts on nothing.
+            if (gate?.heldBeforeReadmission(item)) return;
             // A moderator's identity is checked before their message is handled (issue 15), or signal-cli's word that it changed.
             await gate?.observe(item);
             // Awaited: stopping waits until what signal-cli already handed over is committed.

@@ -56,6 +56,7 @@ async function signalSafety(app: FastifyInstance, opts: ServerOptions): Promise<
         moderators: config.moderators,
         contacts: moderatorContacts,
         notice: (lang, position) => catalog(lang).modIdentityChanged(position),
+        readmitNote: (lang) => catalog(lang).modReadmitHeld(),
         wake: () => dispatcher.wake(),
         now,
       })

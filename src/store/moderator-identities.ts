@@ -105,19 +105,45 @@ export function reachableModerators<T extends { channel: string; address: string
   return contacts.filter((c) => c.channel !== 'signal' || !moderatorIdentityChanged(db, vault, c.address));
 }
 
-/** An operator re-admits a moderator after checking in person: `identity` is trusted from now on. */
+/**
+ * An operator is re-admitting a moderator (before signal-cli trusts her
+ * identity, which hands over what it held from her): what she sent before
+ * `now` is to act on nothing, and she is to be told so once.
+ */
+export function markReadmission(db: Db, vault: Vault, uuid: string, now: number): void {
+  db.stmt(`UPDATE ${TABLE} SET readmitted_at = ?, readmit_noted = 0 WHERE moderator_bidx = ?`).run(now, vault.index('moderator', uuid));
+}
+
+/** An operator re-admits a moderator after checking in person: `identity` is trusted from now on (`now` as markReadmission had it). */
 export function readmitModerator(db: Db, vault: Vault, uuid: string, identity: string, now: number): void {
   db.transaction(() => {
-    const row = find(db, vault, uuid);
-    if (!row) return insert(db, vault, uuid, identity, 'trusted', now);
-    db.stmt(`UPDATE ${TABLE} SET identity_ct = ?, moderator_ct = ?, key_version = ?, state = 'trusted', seen_at = ?, changed_at = NULL WHERE id = ?`).run(
+    let row = find(db, vault, uuid);
+    if (!row) {
+      insert(db, vault, uuid, identity, 'trusted', now);
+      row = find(db, vault, uuid) as Row;
+    }
+    db.stmt(
+      `UPDATE ${TABLE} SET identity_ct = ?, moderator_ct = ?, key_version = ?, state = 'trusted', seen_at = ?, changed_at = NULL, readmitted_at = ? WHERE id = ?`,
+    ).run(
       vault.seal(identity, { table: TABLE, column: 'identity', row: row.id }),
       vault.seal(uuid, { table: TABLE, column: 'moderator', row: row.id }),
       vault.keyVersion,
       now,
+      now,
       row.id,
     );
   });
+}
+
+/** Whether a message a moderator's phone stamped `sentAt` was written before her last re-admission (signal-cli held it till then). */
+export function sentBeforeReadmission(db: Db, vault: Vault, uuid: string, sentAt: number): boolean {
+  const row = db.stmt(`SELECT readmitted_at FROM ${TABLE} WHERE moderator_bidx = ?`).get(vault.index('moderator', uuid)) as { readmitted_at: number | null } | undefined;
+  return row !== undefined && row.readmitted_at !== null && sentAt < row.readmitted_at;
+}
+
+/** Marks her told that what she sent before her re-admission acted on nothing; true the first time since that re-admission only. */
+export function noteReadmission(db: Db, vault: Vault, uuid: string): boolean {
+  return db.stmt(`UPDATE ${TABLE} SET readmit_noted = 1 WHERE moderator_bidx = ? AND readmit_noted = 0`).run(vault.index('moderator', uuid)).changes === 1;
 }
 
 /**

@@ -111,6 +111,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     modNeedsArea: [t.modNeedsArea()],
     modStats: [t.modStats(STATS)],
     modIdentityChanged: [t.modIdentityChanged(12)],
+    modReadmitHeld: [t.modReadmitHeld()],
     modRetractedUnsent: [t.modRetractedUnsent(REF)],
     modApproveUnread: [t.modApproveUnread(REF, 'x'.repeat(400), 3)],
     admitted: [t.admitted(AREAS)],

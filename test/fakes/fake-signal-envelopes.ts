@@ -4,11 +4,12 @@
  * clock every fake's timestamps come from (each message's own, ascending).
  */
 
-let clock = 1_700_000_000_000;
+let clock = 0;
 
-/** A fresh timestamp (ms), later than any given before. */
+/** A fresh timestamp (ms), later than any given before and never before now: Signal's are the sender's wall clock. */
 export function nextTimestamp(): number {
-  return ++clock;
+  clock = Math.max(clock + 1, Date.now());
+  return clock;
 }
 
 /** The last timestamp given (signal-cli's error texts quote it). */

@@ -50,7 +50,7 @@ describe('a parked message from a Signal moderator whose identity was not checke
     };
 
     const boot = () => {
-      const gate = new ModeratorIdentityGate({ db, vault, log, identities, moderators: [MOD.uuid], contacts: [], notice: () => '', wake: () => {}, now });
+      const gate = new ModeratorIdentityGate({ db, vault, log, identities, moderators: [MOD.uuid], contacts: [], notice: () => '', readmitNote: () => '', wake: () => {}, now });
       const bot = new Bot({
         db, vault, regions, moderators: new Set([MOD.uuid]), moderatorTrusted: (s) => gate.trusted(s), moderatorContacts: [], subscribeMode: 'open', retentionDays: 90,
         limits: DEFAULT_LIMITS, now, onQueued: () => {}, onAlert: () => {},

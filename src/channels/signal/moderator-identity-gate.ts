@@ -18,7 +18,7 @@ import type { Logger } from '../../log/logger';
 import { isSignalUuid, type Sender } from '../../phone/identity';
 import type { Db } from '../../store/db';
 import { ensureMember, findMember } from '../../store/members';
-import { moderatorIdentityTrusted, observeModeratorIdentity } from '../../store/moderator-identities';
+import { moderatorIdentityTrusted, noteReadmission, observeModeratorIdentity, sentBeforeReadmission } from '../../store/moderator-identities';
 import { enqueueMessage, eraseWaitingTo, withdrawFromChangedModerator } from '../../store/outbox';
 import type { Vault } from '../../store/vault';
 import { parseSignalItem, untrustedSender } from './signal-envelope';
@@ -42,6 +42,8 @@ export interface ModeratorIdentityGateDeps {
   contacts: readonly Sender[];
   /** The notice the other moderators get, in their language, naming the moderator by position only. */
   notice: (lang: Lang, position: number) => string;
+  /** The note a re-admitted moderator gets, in her language: what she sent before it acted on nothing. */
+  readmitNote: (lang: Lang) => string;
   /** Wakes the dispatcher after notices were queued. */
   wake: () => void;
   now: () => number;
@@ -84,6 +86,37 @@ export class ModeratorIdentityGate {
     } catch (err) {
       // The record stands as it was, but this message is not trusted on it.
       log.warn({ err: safeError(err), moderator: this.position(uuid) }, "could not check a Signal moderator's identity: their message counts as a member's");
+    }
+  }
+
+  /**
+   * Whether a received item is a Signal moderator's message sent (by her
+   * phone's clock) before her last re-admission: signal-cli held it while her
+   * changed identity was untrusted and handed it over when the operator
+   * trusted it, days later perhaps. It acts on nothing, not even as a
+   * member's (a stale ALERT, a CHECKIN or an OK out of its time); she is told
+   * once, in her language, to send again what still matters.
+   */
+  heldBeforeReadmission(item: unknown): boolean {
+    const msg = parseSignalItem(item);
+    if (!msg || !this.uuids.has(msg.sender.address)) return false;
+    const uuid = msg.sender.address;
+    const { db, vault, log, now } = this.deps;
+    try {
+      return db.transaction(() => {
+        if (!sentBeforeReadmission(db, vault, uuid, msg.sentAt)) return false;
+        log.info({ moderator: this.position(uuid) }, 'dropped a message a Signal moderator sent before her re-admission (held by signal-cli until then)');
+        if (noteReadmission(db, vault, uuid)) {
+          const member = ensureMember(db, vault, { channel: 'signal', address: uuid }, 'en', now(), 'active');
+          enqueueMessage(db, vault, member.id, this.deps.readmitNote(member.lang), now());
+          db.onCommit(this.deps.wake);
+        }
+        return true;
+      });
+    } catch (err) {
+      // Not known to be stale: handled as any message (a failing database parks it there).
+      log.warn({ err: safeError(err), moderator: this.position(uuid) }, "could not read a Signal moderator's re-admission");
+      return false;
     }
   }
 

@@ -34,6 +34,7 @@ describe('parseSignalItem', () => {
       text: 'JOIN 415',
       providerId: `${UUID}:1745372297238`,
       media: false,
+      sentAt: 1745372297238,
     });
   });
 
