@@ -38,6 +38,8 @@ export interface ReceiverTuning extends SocketTuning {
   pollMs: number;
   /** `timeout` of each poll, in seconds (signal-cli waits this long for messages). */
   pollTimeoutS: number;
+  /** How much longer than that a receive may take: time for signal-cli to start (normal mode starts a JVM for each). */
+  receiveStartMs: number;
 }
 
 export const DEFAULT_RECEIVER: ReceiverTuning = {
@@ -48,6 +50,7 @@ export const DEFAULT_RECEIVER: ReceiverTuning = {
   stableMs: 5_000,
   pollMs: 1_000,
   pollTimeoutS: 1,
+  receiveStartMs: 30_000,
 };
 
 export interface SignalReceiverOptions {
@@ -188,14 +191,17 @@ export class SignalReceiver {
 
   /** How long one receive may take: signal-cli's own wait, and time for a JVM to start (normal mode). */
   private receiveTimeoutMs(): number {
-    return (this.tuning.pollTimeoutS + 30) * 1000;
+    return this.tuning.pollTimeoutS * 1000 + this.tuning.receiveStartMs;
   }
 
   private async pollLoop(): Promise<void> {
     while (!this.stopped) {
       let wait = this.tuning.pollMs;
+      this.pollAbort = new AbortController();
+      // axios's timeout only bounds an idle socket: an answer trickled a byte at a time (a proxy) would stall receiving for good.
+      const abort = this.pollAbort;
+      const cut = setTimeout(() => abort.abort(), this.receiveTimeoutMs());
       try {
-        this.pollAbort = new AbortController();
         const res = await this.http.get(this.path, {
           // Attachments and stories are never acted on: do not download them.
           params: { timeout: String(this.tuning.pollTimeoutS), max_messages: String(MAX_BATCH), ignore_attachments: 'true', ignore_stories: 'true' },
@@ -221,6 +227,8 @@ export class SignalReceiver {
       } catch (err) {
         if (this.stopped) break;
         wait = this.pollFailed({ code: (err as { code?: string }).code }, 'Signal receive failed; retrying with backoff');
+      } finally {
+        clearTimeout(cut);
       }
       if (this.stopped) break;
       await new Promise<void>((resolve) => {
