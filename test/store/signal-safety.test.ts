@@ -4,7 +4,15 @@ import path from 'node:path';
 import { Db } from '../../src/store/db';
 import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
 import { migrate } from '../../src/store/migrate';
-import { forgetFormerModerators, moderatorIdentityTrusted, observeModeratorIdentity, readmitModerator } from '../../src/store/moderator-identities';
+import {
+  forgetFormerModerators,
+  markReadmission,
+  moderatorIdentityTrusted,
+  noteReadmission,
+  observeModeratorIdentity,
+  readmitModerator,
+  sentBeforeReadmission,
+} from '../../src/store/moderator-identities';
 import { claimSubmission, clearChallenge, markChallengeSubmitted, markChallengeTold, readChallenge, recordChallenge } from '../../src/store/signal-challenge';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
@@ -44,6 +52,31 @@ describe('Signal moderators’ identities', () => {
     // A first sighting of a key signal-cli already marks untrusted is not trusted either.
     expect(observeModeratorIdentity(db, vault, OTHER, FP1, true, 8)).toBe('changed');
     expect(moderatorIdentityTrusted(db, vault, OTHER)).toBe(false);
+    db.close();
+  });
+
+  it('says what was sent before the last re-admission (marked before the trust) and that she is to be told once per re-admission', () => {
+    const { db } = open();
+    const vault = new Vault(key(1));
+    observeModeratorIdentity(db, vault, MOD, FP1, false, 1);
+    // Never re-admitted: nothing is stale.
+    expect(sentBeforeReadmission(db, vault, MOD, 0)).toBe(false);
+    observeModeratorIdentity(db, vault, MOD, FP2, true, 5);
+    // Marked, not trusted yet: what signal-cli releases at the trust already finds the time.
+    markReadmission(db, vault, MOD, 100);
+    expect(moderatorIdentityTrusted(db, vault, MOD)).toBe(false);
+    expect([sentBeforeReadmission(db, vault, MOD, 99), sentBeforeReadmission(db, vault, MOD, 100)]).toEqual([true, false]);
+    readmitModerator(db, vault, MOD, FP2, 100);
+    expect([noteReadmission(db, vault, MOD), noteReadmission(db, vault, MOD)]).toEqual([true, false]);
+    // Another change and re-admission: a later time, and she is told again.
+    observeModeratorIdentity(db, vault, MOD, FP1, true, 200);
+    markReadmission(db, vault, MOD, 300);
+    readmitModerator(db, vault, MOD, FP1, 300);
+    expect(sentBeforeReadmission(db, vault, MOD, 250)).toBe(true);
+    expect(noteReadmission(db, vault, MOD)).toBe(true);
+    // Someone else, never re-admitted, is unaffected.
+    expect(sentBeforeReadmission(db, vault, OTHER, 0)).toBe(false);
+    expect(noteReadmission(db, vault, OTHER)).toBe(false);
     db.close();
   });
 
