@@ -9,7 +9,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { bareHandlesIn } from './bare-handles';
-import { DEFAULT_COUNTRY, digitForms, normalizePhone, numberReadable, phoneNumbersIn } from './numbers-in-text';
+import { DEFAULT_COUNTRY, digitForms, localDigits, normalizePhone, numberReadable, phoneNumbersIn } from './numbers-in-text';
 import { plateQuery } from './plate-query';
 import { platesIn } from './plates';
 import { profileHandle, profileIdLink } from './profile-links';
@@ -31,14 +31,17 @@ export interface Identifier {
  * Whether an identifier is, or carries, the number `e164` (the reporter's
  * own): the number itself, or a link, handle or email with her number as one
  * of its runs of digits (her WhatsApp link, a Telegram-by-number link,
- * "sara4155550105"). Her number must reach no moderator, member or index.
+ * "sara4155550105"), or, hers being North American, a plate or run of
+ * digits that is her local seven. Her number must reach no moderator, member or index.
  */
 export function carriesNumber(id: Identifier, e164: string | null): boolean {
   if (e164 === null) return false;
   if (id.kind === 'phone') return id.value === e164;
-  if (id.kind === 'plate') return false;
+  // Her local seven digits ("tag 555 0105") are masked from her words: read as a plate or in a handle, they are hers.
+  const local = localDigits(e164);
+  if (id.kind === 'plate') return id.value === local;
   const forms = digitForms(e164);
-  return (id.value.match(/\d+/g) ?? []).some((run) => forms.has(run));
+  return (id.value.match(/\d+/g) ?? []).some((run) => forms.has(run) || run === local);
 }
 
 const MAX_INPUT = 2000;

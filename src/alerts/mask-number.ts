@@ -4,7 +4,7 @@
  */
 import type { CountryCode } from 'libphonenumber-js';
 import { symbolsDropped } from './alert-text';
-import { asciiDigits, digitForms, KEYCAP_TEN_BY_DIGIT, numberReadable, phoneNumbersEitherWay, withoutKeycapMarks } from './numbers-in-text';
+import { asciiDigits, digitForms, localDigits, KEYCAP_TEN_BY_DIGIT, numberReadable, phoneNumbersEitherWay, withoutKeycapMarks } from './numbers-in-text';
 
 // The part of a 00 prefix before where numberReadable reads its "+": a 0, or both, in keycaps too, and a space;
 // nothing glued before it ("room 10 (415) …" keeps its 0).
@@ -19,6 +19,7 @@ const LETTER_DIGITS = /[\dOoIl|]+/g;
 const MARKS_AFTER = /^\uFE0F?\u20E3/u;
 
 type Span = [start: number, end: number];
+type Group = { digits: string; start: number };
 
 // More than the longest way her number can be written and masked (17 digits as keycaps, 8 characters between each).
 export const MASK_MARGIN = 200;
@@ -67,11 +68,13 @@ export function maskNumber(text: string, e164: string | null, country: CountryCo
  */
 function inDigitRuns(text: string, e164: string): Span[] {
   const forms = [...digitForms(e164)].sort((a, b) => b.length - a.length);
+  const local = localDigits(e164);
   const marksOut = withoutKeycapMarks(asciiDigits(text));
   // 🔟 is two UTF-16 units, as "10": positions stay.
   const asRead = { compact: marksOut.compact.replace(KEYCAP_TEN_BY_DIGIT, '10'), at: marksOut.at };
-  return [...spansIn(text, asRead, forms), ...spansIn(text, asShown(text), forms)];
+  return [...spansIn(text, asRead, forms, local), ...spansIn(text, asShown(text), forms, local)];
 }
+
 
 /** The text as withoutSymbols shows it, its spaces collapsed, and where each of its characters is in the text. */
 function asShown(text: string): { compact: string; at: number[] } {
@@ -88,12 +91,12 @@ function asShown(text: string): { compact: string; at: number[] } {
 }
 
 /** Her digit forms in a reading of the text (`at`: where each of its characters is in the text), as spans of the text. */
-function spansIn(text: string, reading: { compact: string; at: number[] }, forms: string[]): Span[] {
+function spansIn(text: string, reading: { compact: string; at: number[] }, forms: string[], local: string | null): Span[] {
   const { at } = reading;
   const readable = numberReadable(asciiDigits(reading.compact));
   // Read both with and without lettersAsDigits: read so, "Hello4155550105" would be one longer run, not hers.
   const spans: Span[] = [];
-  for (const read of new Set([readable, lettersAsDigits(readable)])) spans.push(...spansInReading(text, read, at, forms));
+  for (const read of new Set([readable, lettersAsDigits(readable)])) spans.push(...spansInReading(text, read, at, forms, local));
   return spans;
 }
 
@@ -106,20 +109,37 @@ function lettersAsDigits(text: string): string {
   return text.replace(LETTER_DIGITS, (run) => (/\d/.test(run) ? run.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1') : run));
 }
 
-/** Her digit forms in one reading `read` of the text, as spans of the text. */
-function spansInReading(text: string, read: string, at: number[], forms: string[]): Span[] {
+/** Her digit forms (and her local seven digits, `local`) in one reading `read` of the text, as spans of the text. */
+function spansInReading(text: string, read: string, at: number[], forms: string[], local: string | null): Span[] {
   const spans: Span[] = [];
+  const span = (first: Group, last: Group): Span => [at[first.start] as number, withMarks(text, (at[last.start + last.digits.length - 1] as number) + 1)];
   for (const run of read.matchAll(DIGIT_RUN)) {
     const groups = [...run[0].matchAll(/\d+/g)].map((g) => ({ digits: g[0], start: (run.index ?? 0) + (g.index ?? 0) }));
+    const end = local ? endOfLocal(read, groups, local) : -1;
+    if (end >= 0) spans.push(span(groups[0] as Group, groups[end] as Group));
     for (let i = 0; i < groups.length; i++) {
       const j = endOfForm(groups, i, forms);
       if (j < 0) continue;
-      const last = groups[j] as (typeof groups)[number];
-      spans.push([at[(groups[i] as (typeof groups)[number]).start] as number, withMarks(text, (at[last.start + last.digits.length - 1] as number) + 1)]);
+      spans.push(span(groups[i] as Group, groups[j] as Group));
       i = j;
     }
   }
   return spans;
+}
+
+/**
+ * The last group of a run of digit groups that is her local seven digits and nothing more, or -1: the whole run, or
+ * the run before a count ("555 0105 3 times"). Digits before them ("212 555 0105", "1-212-555-0105") make another
+ * area's number, kept.
+ */
+function endOfLocal(read: string, groups: Group[], local: string): number {
+  const j = endOfForm(groups, 0, [local]);
+  if (j < 0 || j === groups.length - 1) return j;
+  const count = groups[j + 1] as Group;
+  const last = groups[j] as Group;
+  const between = read.slice(last.start + last.digits.length, count.start);
+  const isCount = j + 2 === groups.length && count.digits.length <= 3 && /^,?\s+$/.test(between) && /^\s*\p{L}/u.test(read.slice(count.start + count.digits.length));
+  return isCount ? j : -1;
 }
 
 /** The last of the groups from `i` whose digits together are one of the forms, or -1. */

@@ -24,6 +24,11 @@ export function digitForms(e164: string): Set<string> {
   return new Set([national, `${cc}${national}`, `0${national}`, `00${cc}${national}`]);
 }
 
+/** Her last seven digits (exchange and line) when her number is North American, as locals write it; else null. */
+export function localDigits(e164: string): string | null {
+  return /^\+1\d{10}$/.test(e164) ? e164.slice(-7) : null;
+}
+
 // An emoji keycap digit ("4️⃣": the digit, an optional emoji selector, the keycap mark), as phones offer them.
 const KEYCAP = /(\d)(\uFE0F?\u20E3)/gu;
 // A bullet or middle dot between digit groups ("415•555•0177", "415 · 555 · 0177"): a separator, read as a space (as a

@@ -110,6 +110,39 @@ describe("maskNumber and a client's number that holds the reporter's", () => {
   });
 });
 
+describe("maskNumber and a North American reporter's number written without its area code", () => {
+  const KEY = (digits: string) => Array.from(digits, (d) => (d === ' ' ? ' ' : `${d}\uFE0F\u20E3`)).join('');
+
+  it.each([
+    ['call 555-0105 x', 'call [-] x'],
+    ['call 555 0105 x', 'call [-] x'],
+    ['call 5550105 x', 'call [-] x'],
+    ['call 555.0105 x', 'call [-] x'],
+    ['555-0105', '[-]'],
+    ['(415) x 555 0105', '(415) x [-]'],
+    [`call ${KEY('555 0105')} x`, 'call [-] x'],
+    ['call 555 O1O5 x', 'call [-] x'],
+    ['call \u0665\u0665\u0665 \u0660\u0661\u0660\u0665 x', 'call [-] x'],
+    ['he called 555 0105 3 times', 'he called [-] 3 times'],
+  ])('masks her last seven digits written alone: %j', (text, masked) => {
+    expect(maskNumber(text, '+14155550105', 'US')).toBe(masked);
+  });
+
+  it.each([
+    ['client 212 555 0105 grey van'],
+    ['client 1-212-555-0105 grey van'],
+    ['client (212) 555-0105 grey van'],
+    ['client +1 212 555 0105 grey van'],
+    ['pin 55501059 or 25550105'],
+  ])("keeps a longer run that ends or starts with them, another area's number: %j", (text) => {
+    expect(maskNumber(text, '+14155550105', 'US')).toBe(text);
+  });
+
+  it("keeps seven digits that are the end of a reporter's number outside North America", () => {
+    expect(maskNumber('ref 9460958 ok', '+442079460958', 'GB')).toBe('ref 9460958 ok');
+  });
+});
+
 describe("carriesNumber: an identifier that is the reporter's own number, not one that holds it", () => {
   it.each([
     ['wa.me/14155550105', true],
@@ -120,6 +153,16 @@ describe("carriesNumber: an identifier that is the reporter's own number, not on
     ['example.com/u/24155550105', false],
   ])('%s: %s', (value, carries) => {
     expect(carriesNumber({ kind: value.includes('/') ? 'link' : value.includes('@') ? 'email' : 'handle', value }, '+14155550105')).toBe(carries);
+  });
+
+  it.each([
+    ['plate', '5550105', true],
+    ['handle', 'sara5550105', true],
+    ['plate', '5550106', false],
+    ['plate', '55501059', false],
+  ] as const)("a North American reporter's last seven digits read as a %s %s: %s", (kind, value, carries) => {
+    expect(carriesNumber({ kind, value }, '+14155550105')).toBe(carries);
+    expect(carriesNumber({ kind, value }, '+442075550105')).toBe(false);
   });
 
   it("keeps a Vienna client's link that holds a Vienna reporter's shorter number", () => {

@@ -1,0 +1,36 @@
+/**
+ * A reporter whose number is +1 415 555 0105 writes it as locals do, without
+ * its area code ("555-0105"): it reached the moderators and, once approved,
+ * every member. A client's number that ends the same way in another area
+ * ("212 555 0105") is his, and stays for CHECK to find.
+ */
+import { catalog } from '../../src/bot/catalog';
+import type { BotWorld } from '../helpers/bot-world';
+import { MEMBER, MOD, REPORTER, reportWorld as world } from '../helpers/report-world';
+
+const t = catalog('en');
+const say = (w: BotWorld, from: string, text: string) => w.sms(from, text).reply ?? '';
+const refOf = (text: string) => /#([A-Z0-9]{4,6})/.exec(text)?.[1] as string;
+
+describe("a North American reporter's own number written without its area code", () => {
+  it('is masked in a one-message report, a client number ending the same way is kept and found by CHECK', async () => {
+    const w = await world();
+    const ref = refOf(say(w, REPORTER, 'REPORT 415 call 555 0105 x, he used 212 555 0105 and 1-212-555-0105'));
+    const shown = say(w, MOD, `SHOW ${ref}`);
+    expect(shown).toContain('call [-] x, he used 212 555 0105 and 1-212-555-0105');
+    expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+    expect(say(w, MEMBER, 'CHECK 212 555 0105')).toMatch(/^Heads Up: that number is in 1 alert/);
+    expect(say(w, MEMBER, 'CHECK 415 555 0105')).toBe(t.checkNone());
+  });
+
+  it('is indexed as no plate, in a one-message report or a guided answer', async () => {
+    const w = await world();
+    const single = refOf(say(w, REPORTER, 'REPORT 415 his tag 555 0105 no wait thats mine'));
+    expect(say(w, MOD, `SHOW ${single}`)).toContain('his tag [-] no wait');
+    for (const a of ['REPORT 415', '1', 'SKIP', 'SKIP', 'SKIP', 'SKIP', 'tag 555 0105']) say(w, REPORTER, a);
+    const guided = refOf(say(w, REPORTER, 'DONE'));
+    expect(say(w, MOD, `SHOW ${guided}`)).not.toMatch(/555\D{0,3}0105/);
+    for (const ref of [single, guided]) expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+    expect(say(w, MEMBER, 'CHECK plate 5550105')).toBe(t.checkNone());
+  });
+});
