@@ -5,7 +5,7 @@
  * gathers them with the other kinds.
  */
 import type { CountryCode } from 'libphonenumber-js';
-import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { findPhoneNumbersInText, parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/max';
 
 /** The country national-format numbers are read in when the line names none. */
 export const DEFAULT_COUNTRY: CountryCode = 'US';
@@ -94,15 +94,23 @@ type Found = ReturnType<typeof findPhoneNumbersInText>;
  * no number). Positions are the text's, one for one in both readings.
  */
 export function phoneNumbersIn(text: string, country: CountryCode): Found {
-  const read = numbersWithoutMarks(text, country);
-  const written = numbersIn(readable(text, false), country);
+  const { read, written } = bothReadings(text, country);
   const overlaps = (a: Found[number], b: Found[number]) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
   return [...read, ...written.filter((w) => !read.some((r) => overlaps(r, w)))].sort((a, b) => a.startsAt - b.startsAt);
 }
 
 /** Every phone number either reading of phoneNumbersIn finds, overlapping ones too, by where each starts: what masking covers. */
 export function phoneNumbersEitherWay(text: string, country: CountryCode): Found {
-  return [...numbersWithoutMarks(text, country), ...numbersIn(readable(text, false), country)].sort((a, b) => a.startsAt - b.startsAt);
+  const { read, written } = bothReadings(text, country);
+  return (written === read ? read : [...read, ...written]).sort((a, b) => a.startsAt - b.startsAt);
+}
+
+/** The numbers of both readings; read once where they are the same text (no keycap, no dot between digits). */
+function bothReadings(text: string, country: CountryCode): { read: Found; written: Found } {
+  const read = numbersWithoutMarks(text, country);
+  const asWritten = readable(text, false);
+  const same = !text.includes('\u20E3') && asWritten === readable(text, true);
+  return { read, written: same ? read : numbersIn(asWritten, country) };
 }
 
 /**
@@ -141,15 +149,73 @@ export function asciiDigits(text: string): string {
  */
 export const KEYCAP_TEN_BY_DIGIT = /(?<=\d(?:\uFE0F?\u20E3)?)\u{1F51F}|\u{1F51F}(?=\d)/gu;
 
+// A run of digit groups as libphonenumber may read one number: any digits, at most four characters between two groups.
+const DIGIT_RUN = /\p{Nd}+(?:[^\p{L}\p{N}]{0,4}\p{Nd}+)*/gu;
+// How many groups of digits, in runs that may be a number, libphonenumber reads in a text: about 0.1 ms each
+// (it tries a run, then its parts), a read up to three times, twice a REPORT: thirteen numbers in groups of three.
+const MAX_DIGIT_GROUPS = 40;
+// The fewest digits of a number written with its country code: 2 for it, 4 for the shortest numbers ("+43 1234").
+const FEWEST_INTERNATIONAL = 6;
+const fewest = new Map<CountryCode, number>();
+
+/** The fewest digits a number read in `country` is written with: its shortest national numbers, or FEWEST_INTERNATIONAL. */
+function fewestDigits(country: CountryCode): number {
+  let n = fewest.get(country);
+  if (n === undefined) {
+    n = 1;
+    while (n < FEWEST_INTERNATIONAL && validatePhoneNumberLength('2'.repeat(n), country) === 'TOO_SHORT') n++;
+    fewest.set(country, n);
+  }
+  return n;
+}
+
 /**
- * The phone numbers of a text as read. A count
+ * What of a text libphonenumber reads, one character for one: runs of digits too short to be a number blanked
+ * ("415 5 a" x 200 held the event loop 0.2 s), and the text cut before the run in which its MAX_DIGIT_GROUPS-th
+ * group of digits falls (the run whole: half of it could read as a number no one wrote).
+ */
+function readPart(text: string, country: CountryCode): string {
+  const least = fewestDigits(country);
+  let out = '';
+  let at = 0;
+  let groups = 0;
+  for (const run of text.matchAll(DIGIT_RUN)) {
+    const start = run.index ?? 0;
+    const digits = run[0].replace(/\P{Nd}/gu, '').length;
+    if (digits >= least) groups += run[0].split(/\P{Nd}+/u).length;
+    if (groups > MAX_DIGIT_GROUPS) return out + text.slice(at, start);
+    out += text.slice(at, start) + (digits >= least ? run[0] : run[0].replace(/\p{Nd}/gu, (d) => ' '.repeat(d.length)));
+    at = start + run[0].length;
+  }
+  return out + text.slice(at);
+}
+
+// A REPORT reads the same start of its text twice (her number masked, then what is kept indexed): the last readings
+// are kept, each as libphonenumber returned it (copies go out).
+const LAST_READS = 4;
+const lastReads = new Map<string, Found>();
+
+/** The phone numbers of a text as read, in the part of it libphonenumber reads (readPart). */
+function numbersIn(whole: string, country: CountryCode): Found {
+  const text = readPart(whole, country);
+  const key = `${country} ${text}`;
+  const known = lastReads.get(key);
+  if (known) return [...known];
+  const found = numbersInPart(text, country);
+  lastReads.set(key, found);
+  if (lastReads.size > LAST_READS) lastReads.delete(lastReads.keys().next().value as string);
+  return [...found];
+}
+
+/**
+ * The phone numbers of the part of a text libphonenumber reads. A count
  * after a number ("called from 415 555 0144 5 times") is read apart when
  * the number is whole without it and no number with it: libphonenumber took
  * it for one more digit, and the text named no number at all. Three readings
  * of the text whatever its counts: one for each would take seconds for a text
  * of hundreds ("415 5 a 415 5 a …").
  */
-function numbersIn(text: string, country: CountryCode): Found {
+function numbersInPart(text: string, country: CountryCode): Found {
   const found = findPhoneNumbersInText(text, country);
   // A number the count makes whole ("+49 30 1234567 89") stays one.
   const gaps = [...text.matchAll(COUNT_AFTER)]
@@ -162,7 +228,10 @@ function numbersIn(text: string, country: CountryCode): Found {
     for (const g of list) chars.fill('\n', g.at, g.at + g.length);
     return chars.join('');
   };
-  const ends = new Set(findPhoneNumbersInText(apart(gaps), country).map((n) => n.endsAt));
+  const apartAll = findPhoneNumbersInText(apart(gaps), country);
+  const ends = new Set(apartAll.map((n) => n.endsAt));
   const kept = gaps.filter((g) => ends.has(g.at));
+  // Every gap a count: the text with them apart was just read.
+  if (kept.length === gaps.length) return apartAll;
   return kept.length ? findPhoneNumbersInText(apart(kept), country) : found;
 }

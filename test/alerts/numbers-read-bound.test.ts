@@ -1,0 +1,35 @@
+/**
+ * libphonenumber tries every run of digits and its parts: a hostile REPORT of
+ * ~4,000 characters held every channel ~0.2 s. Runs too short to be a number
+ * are not tried, and the numbers of a text are read in its first groups of
+ * digits only: what an ordinary report names is read whole, and her own
+ * number is masked wherever it is.
+ */
+import { identifiersIn } from '../../src/alerts/identifiers';
+import { maskNumber } from '../../src/alerts/mask-number';
+
+/** `count` different client numbers, 415 555 0200 onwards, each before a word. */
+const clients = (count: number) => Array.from({ length: count }, (_, i) => `415 555 ${String(200 + i).padStart(4, '0')} then `).join('');
+const phone = (value: string) => ({ kind: 'phone', value });
+
+describe('how far the numbers of a text are read', () => {
+  it('reads every number of a report naming a dozen, among times, prices and rooms', () => {
+    const text = `at 10:30pm room 214, paid $200, 2 hrs, ${clients(12)}`;
+    expect(identifiersIn(text)).toEqual(Array.from({ length: 12 }, (_, i) => phone(`+1415555${String(200 + i).padStart(4, '0')}`)));
+  });
+
+  it('stops reading after a hundred numbers: the next one is not read, the first ones are', () => {
+    const found = identifiersIn(`${clients(100)} called from 628 555 0188`).map((id) => id.value);
+    expect(found.slice(0, 3)).toEqual(['+14155550200', '+14155550201', '+14155550202']);
+    expect(found).not.toContain('+16285550188');
+  });
+
+  it('reads a dozen numbers after hundreds of runs too short to be one', () => {
+    expect(identifiersIn(`${'1 1 1 1 5 times '.repeat(100)}${clients(12)}`)).toHaveLength(12);
+  });
+
+  it('masks her own number after a hundred others all the same', () => {
+    const text = `${clients(100)} mine is 415 555 0105 ok`;
+    expect(maskNumber(text, '+14155550105', 'US')).toBe(`${clients(100)} mine is [-] ok`);
+  });
+});
