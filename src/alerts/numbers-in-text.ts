@@ -89,37 +89,37 @@ const COUNT_AFTER = /\d(\s+)\d{1,3}(?=\s*\p{L})/gu;
 type Found = ReturnType<typeof findPhoneNumbersInText>;
 
 /**
- * The phone numbers of a text, each once: those numberReadable reads and, where it reads none, those the text as
- * numbers were read before keycaps and dots were finds (a dot read as a space joined "room 12 • 415 555 0177" into
- * no number). Positions are the text's, one for one in both readings.
+ * The phone numbers of a text, each once: those of its first reading (readings) and, where it reads none, those of
+ * the others. Positions are the text's, one for one in every reading.
  */
 export function phoneNumbersIn(text: string, country: CountryCode): Found {
-  const { read, written } = bothReadings(text, country);
   const overlaps = (a: Found[number], b: Found[number]) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
-  return [...read, ...written.filter((w) => !read.some((r) => overlaps(r, w)))].sort((a, b) => a.startsAt - b.startsAt);
+  const taken: Found = [];
+  for (const found of readings(text, country)) for (const n of found) if (!taken.some((t) => overlaps(t, n))) taken.push(n);
+  return taken.sort((a, b) => a.startsAt - b.startsAt);
 }
 
-/** Every phone number either reading of phoneNumbersIn finds, overlapping ones too, by where each starts: what masking covers. */
+/** Every phone number any reading of phoneNumbersIn finds, overlapping ones too, by where each starts: what masking covers. */
 export function phoneNumbersEitherWay(text: string, country: CountryCode): Found {
-  const { read, written } = bothReadings(text, country);
-  return (written === read ? read : [...read, ...written]).sort((a, b) => a.startsAt - b.startsAt);
-}
-
-/** The numbers of both readings; read once where they are the same text (no keycap, no dot between digits). */
-function bothReadings(text: string, country: CountryCode): { read: Found; written: Found } {
-  const read = numbersWithoutMarks(text, country);
-  const asWritten = readable(text, false);
-  const same = !text.includes('\u20E3') && asWritten === readable(text, true);
-  return { read, written: same ? read : numbersIn(asWritten, country) };
+  return readings(text, country).flat().sort((a, b) => a.startsAt - b.startsAt);
 }
 
 /**
- * The numbers numberReadable reads, found in the text without its keycap marks (libphonenumber takes no more
- * than four characters between digits: "4️⃣1️⃣5️⃣ • 5️⃣5️⃣5️⃣" has six), at their places in the text.
+ * The numbers of each way a text is read: numberReadable's, without keycap marks (libphonenumber takes no more than
+ * four characters between digits: "4️⃣1️⃣5️⃣ • 5️⃣5️⃣5️⃣" has six); as numbers were read before keycaps and dots were
+ * (a dot read as a space joined "room 12 • 415 555 0177" into no number), unless that is the same text; and where
+ * keycap digits and a dot between digits meet, without the marks but with the dot as written ("room 1️⃣2️⃣ •
+ * 4️⃣1️⃣5️⃣ 5️⃣5️⃣5️⃣ 0️⃣1️⃣7️⃣7️⃣": as written, each keycap digit stands alone).
  */
-function numbersWithoutMarks(text: string, country: CountryCode): Found {
+function readings(text: string, country: CountryCode): Found[] {
   const { compact, at } = withoutKeycapMarks(text);
-  return numbersIn(readable(compact, true), country).map((n) => ({ ...n, startsAt: at[n.startsAt] as number, endsAt: (at[n.endsAt - 1] as number) + 1 }));
+  const inText = (found: Found) => found.map((n) => ({ ...n, startsAt: at[n.startsAt] as number, endsAt: (at[n.endsAt - 1] as number) + 1 }));
+  const read = readable(compact, true);
+  const found = [inText(numbersIn(read, country))];
+  const asWritten = readable(text, false);
+  if (compact !== text || asWritten !== read) found.push(numbersIn(asWritten, country));
+  if (compact !== text && compact.search(DOT_BETWEEN_DIGITS) >= 0) found.push(inText(numbersIn(readable(compact, false), country)));
+  return found;
 }
 
 /** The text without its keycap digits' marks ("4️⃣" reads 4), and where each of its characters is in the text. */

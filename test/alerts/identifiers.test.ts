@@ -378,6 +378,15 @@ describe('identifiers: phone numbers', () => {
     expect(identifiersIn(`his cell ${keycaps('001 415 555 0177')}`)).toEqual(phone);
   });
 
+  it('reads a number in keycaps after another in keycaps, a bullet or middle dot between them', () => {
+    const phone = [{ kind: 'phone', value: '+14155550177' }];
+    expect(identifiersIn(`room ${keycaps('12 \u2022 415 555 0177')}`)).toEqual(phone);
+    expect(identifiersIn(`room ${keycaps('12\u00B7415-555-0177')} his cell`)).toEqual(phone);
+    expect(checkQueries(`room ${keycaps('12 \u2022 415 555 0177')}`)).toEqual(phone);
+    // Nor a keypad row with a bullet before it.
+    expect(identifiersIn(`\u2022 ${keycaps('123456789')}\u{1F51F}`)).toEqual([]);
+  });
+
   it('reads no number in a keypad row of keycaps ending with the keycap ten', () => {
     expect(identifiersIn(`${keycaps('123456789')}\u{1F51F}`)).toEqual([]);
     expect(checkQueries(`${keycaps('123456789')}\u{1F51F}`)).toEqual([]);

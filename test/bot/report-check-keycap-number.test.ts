@@ -64,6 +64,15 @@ describe('a number written with keycap digits, bullets or middle dots', () => {
     expect(say(w, MEMBER, 'CHECK 4155550177')).toMatch(/^Heads Up: that number is in 1 alert/);
   });
 
+  it.each([
+    ['a one-message REPORT', (w: BotWorld) => say(w, MOD, `APPROVE ${refIn(say(w, REPORTER, `REPORT 415 came to room ${keycaps('12 \u2022 415 555 0177')}`))}`)],
+    ['a guided answer', (w: BotWorld) => approvedGuided(w, `tall, beard, room ${keycaps('12 \u2022 415 555 0177')}`, 'SKIP')],
+  ])('after another number in keycaps and a bullet, in %s: CHECK 415 555 0177 finds the approved alert', async (_where, file) => {
+    const w = await world();
+    file(w);
+    expect(say(w, MEMBER, 'CHECK 415 555 0177')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
   it.each([KEYCAPS, '415•555•0177', '415 · 555 · 0177', keycaps('415 \u2022 555 \u2022 0177'), keycaps('001 415 555 0177')])('CHECK %s finds an alert naming 415-555-0177', async (query) => {
     const w = await world();
     approvedGuided(w, 'tall, beard', '415-555-0177');
