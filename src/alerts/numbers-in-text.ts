@@ -151,9 +151,9 @@ export const KEYCAP_TEN_BY_DIGIT = /(?<=\d(?:\uFE0F?\u20E3)?)\u{1F51F}|\u{1F51F}
 
 // A run of digit groups as libphonenumber may read one number: any digits, at most four characters between two groups.
 const DIGIT_RUN = /\p{Nd}+(?:[^\p{L}\p{N}]{0,4}\p{Nd}+)*/gu;
-// How many groups of digits, in runs that may be a number, libphonenumber reads in a text: about 0.1 ms each
-// (it tries a run, then its parts), a read up to three times, twice a REPORT: thirteen numbers in groups of three.
-const MAX_DIGIT_GROUPS = 40;
+// How many groups of digits, in runs that may be a number, libphonenumber reads in a text: about 0.1 ms each (it
+// tries a run, then its parts), up to three times a reading, two readings twice a REPORT. Ten numbers in three groups.
+const MAX_DIGIT_GROUPS = 30;
 // The fewest digits of a number written with its country code: 2 for it, 4 for the shortest numbers ("+43 1234").
 const FEWEST_INTERNATIONAL = 6;
 const fewest = new Map<CountryCode, number>();
@@ -190,21 +190,9 @@ function readPart(text: string, country: CountryCode): string {
   return out + text.slice(at);
 }
 
-// A REPORT reads the same start of its text twice (her number masked, then what is kept indexed): the last readings
-// are kept, each as libphonenumber returned it (copies go out).
-const LAST_READS = 4;
-const lastReads = new Map<string, Found>();
-
 /** The phone numbers of a text as read, in the part of it libphonenumber reads (readPart). */
-function numbersIn(whole: string, country: CountryCode): Found {
-  const text = readPart(whole, country);
-  const key = `${country} ${text}`;
-  const known = lastReads.get(key);
-  if (known) return [...known];
-  const found = numbersInPart(text, country);
-  lastReads.set(key, found);
-  if (lastReads.size > LAST_READS) lastReads.delete(lastReads.keys().next().value as string);
-  return [...found];
+function numbersIn(text: string, country: CountryCode): Found {
+  return numbersInPart(readPart(text, country), country);
 }
 
 /**
