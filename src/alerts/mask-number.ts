@@ -75,7 +75,6 @@ function inDigitRuns(text: string, e164: string): Span[] {
   return [...spansIn(text, asRead, forms, local), ...spansIn(text, asShown(text), forms, local)];
 }
 
-
 /** The text as withoutSymbols shows it, its spaces collapsed, and where each of its characters is in the text. */
 function asShown(text: string): { compact: string; at: number[] } {
   const { shown, at } = symbolsDropped(text);

@@ -190,20 +190,16 @@ function readPart(text: string, country: CountryCode): string {
   return out + text.slice(at);
 }
 
-/** The phone numbers of a text as read, in the part of it libphonenumber reads (readPart). */
-function numbersIn(text: string, country: CountryCode): Found {
-  return numbersInPart(readPart(text, country), country);
-}
-
 /**
- * The phone numbers of the part of a text libphonenumber reads. A count
+ * The phone numbers of a text as read, in the part of it libphonenumber reads (readPart). A count
  * after a number ("called from 415 555 0144 5 times") is read apart when
  * the number is whole without it and no number with it: libphonenumber took
  * it for one more digit, and the text named no number at all. Three readings
  * of the text whatever its counts: one for each would take seconds for a text
  * of hundreds ("415 5 a 415 5 a …").
  */
-function numbersInPart(text: string, country: CountryCode): Found {
+function numbersIn(whole: string, country: CountryCode): Found {
+  const text = readPart(whole, country);
   const found = findPhoneNumbersInText(text, country);
   // A number the count makes whole ("+49 30 1234567 89") stays one.
   const gaps = [...text.matchAll(COUNT_AFTER)]
