@@ -156,6 +156,8 @@ const DIGIT_RUN = /\p{Nd}+(?:[^\p{L}\p{N}]{0,4}\p{Nd}+)*/gu;
 const MAX_DIGIT_GROUPS = 30;
 // The fewest digits of a number written with its country code: 2 for it, 4 for the shortest numbers ("+43 1234").
 const FEWEST_INTERNATIONAL = 6;
+// The most characters between a number and its extension's digits (" extension ").
+const EXTENSION_BEFORE = 12;
 const fewest = new Map<CountryCode, number>();
 
 /** The fewest digits a number read in `country` is written with: its shortest national numbers, or FEWEST_INTERNATIONAL. */
@@ -171,7 +173,7 @@ function fewestDigits(country: CountryCode): number {
 
 /**
  * What of a text libphonenumber reads, one character for one: runs of digits too short to be a number blanked
- * ("415 5 a" x 200 held the event loop 0.2 s), and the text cut before the run in which its MAX_DIGIT_GROUPS-th
+ * ("415 5 a" x 200 held the event loop 0.2 s) but right after one, and the text cut before the run in which its MAX_DIGIT_GROUPS-th
  * group of digits falls (the run whole: half of it could read as a number no one wrote).
  */
 function readPart(text: string, country: CountryCode): string {
@@ -179,13 +181,17 @@ function readPart(text: string, country: CountryCode): string {
   let out = '';
   let at = 0;
   let groups = 0;
+  // Where the last run long enough to be a number ends: a short run right after it may be its extension ("ext 12").
+  let longEnd = -Infinity;
   for (const run of text.matchAll(DIGIT_RUN)) {
     const start = run.index ?? 0;
-    const digits = run[0].replace(/\P{Nd}/gu, '').length;
-    if (digits >= least) groups += run[0].split(/\P{Nd}+/u).length;
+    const long = run[0].replace(/\P{Nd}/gu, '').length >= least;
+    const kept = long || start - longEnd <= EXTENSION_BEFORE;
+    if (kept) groups += run[0].split(/\P{Nd}+/u).length;
     if (groups > MAX_DIGIT_GROUPS) return out + text.slice(at, start);
-    out += text.slice(at, start) + (digits >= least ? run[0] : run[0].replace(/\p{Nd}/gu, (d) => ' '.repeat(d.length)));
+    out += text.slice(at, start) + (kept ? run[0] : run[0].replace(/\p{Nd}/gu, (d) => ' '.repeat(d.length)));
     at = start + run[0].length;
+    longEnd = long ? at : -Infinity;
   }
   return out + text.slice(at);
 }

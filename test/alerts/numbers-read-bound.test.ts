@@ -28,6 +28,11 @@ describe('how far the numbers of a text are read', () => {
     expect(identifiersIn(`${'1 1 1 1 5 times '.repeat(100)}${clients(10)}`)).toHaveLength(10);
   });
 
+  it('reads a short run right after a number as its extension still: hers is masked with it', () => {
+    expect(maskNumber('mine 415 555 0105 ext 12 ok', '+14155550105', 'US')).toBe('mine [-] ok');
+    expect(maskNumber('mine 415 555 0105 x12', '+14155550105', 'US')).toBe('mine [-]');
+  });
+
   it('masks her own number after a hundred others all the same', () => {
     const text = `${clients(100)} mine is 415 555 0105 ok`;
     expect(maskNumber(text, '+14155550105', 'US')).toBe(`${clients(100)} mine is [-] ok`);
