@@ -57,7 +57,7 @@ const ES_END = `( (YA|AHORA|NADA|MAS|${POLITE}))*$`;
 // the keyword, which at an open question is a request only in so many words ("parar de mandar mensajes").
 // MANDA for MANDAR, as Brazilians often type it, after PARA only ("Para de me manda mensagem"), and only
 // before the line's messages: "pare de me manda foto" is what she told him.
-const MANDA = 'MANDA(?= (MENSAGEM|MENSAGENS|MSG|MSGS|SMS|ALERTA|ALERTAS)\\b|$)';
+const MANDA = 'MANDA(?=( (ESSAS|ESTAS|AS|SUAS|TANTAS|MAIS))? (MENSAGEM|MENSAGENS|MSG|MSGS|SMS|ALERTA|ALERTAS)\\b|$)';
 const PARA = new RegExp(`^((POR|FAVOR|YA|JA|OK|HOLA|OI) )*(PAR(A|EN|AR)( YA| JA)? DE (ME )?(ESCRIBIR|ESCREVER|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)|PARA DE (ME )?${MANDA})`);
 // In a conversation it must also end with its object (and politeness): "Para de mandarme fotos le dije y siguió" quotes him.
 const PARA_WHOLE = new RegExp(
@@ -120,8 +120,9 @@ const FR = [
   // RECEVOIR with nothing after it but messages, "rien" or politeness: "... recevoir ce client" is about a client.
   /\bJE NE VEUX PLUS RIEN RECEVOIR\b|\bJE NE VEUX PLUS RECEVOIR( (DE|D['’]|CES|TES|VOS|LES|DES|MES|VOTRE|TON|MESSAGES?|SMS|TEXTOS|ALERTES?|RIEN|MERCI|SVP|STP))*$/,
   /\b(DESINSCRI(VEZ|S)[- ]MOI|ME DESINSCRIRE)\b/,
-  // DÉSABONNER, the everyday word, but also a site's or a channel's ("me désabonner de son site"): ending the message.
-  new RegExp(`\\b(DESABONNEZ?[- ]MOI|ME DESABONNER)( (DE LA LISTE|DE TOUT|DES (MESSAGES|ALERTES|SMS)|${POLITE}))*$`),
+  // DÉSABONNER, the everyday word, but also a site's or a channel's: not before "de" naming something else
+  // ("me désabonner de son site", "d'instagram"); the line's ("de vos messages", "de la liste") or her reason may follow.
+  /\b(DESABONNEZ?[- ]MOI|ME DESABONNER)(?! (DE |D['’])(?!(LA LISTE|VOS|VOTRE|CES|CETTE LISTE|CE SERVICE|CE NUMERO|TOUT|HEADS)\b))/,
   /\bLAISSEZ?[- ]MOI TRANQUILLE\b/,
   /\bQUITTER LA LISTE\b/,
   new RegExp(`^ARRET(E|EZ|ER)?( (LES|MES|VOS|CES|TOUS|TOUTES|DES))* (MESSAGES|SMS|ALERTES|TEXTOS)( (${POLITE}))*$`),
@@ -138,13 +139,15 @@ const PT = [
   /\b(ME )?(TIRA|TIRE|TIREM|REMOVA|REMOVAM) D(A|ESSA|ESTA) LISTA\b/,
   /\bME DESCADASTR(A|E|EM)\b|\bDESCADASTRAR\b/,
   /\bSAIR DA LISTA\b/,
-  // As "leave me alone", but only the whole message (or its first clause, her reason after a comma): "me deixa"
-  // is also "he leaves me" ("ele não me deixa em paz"), and "me deixa em paz eu disse…" what she told him.
-  new RegExp(`^(ME DEIX(A|E|EM)|DEIXA[- ]ME) EM PAZ( (JA|AGORA|${POLITE}))*$`),
   /^QUERO SAIR$/,
   // PAREM alone or with politeness: "Parem o carro" is something else.
   new RegExp(`^PAREM( (JA|AGORA|${POLITE}))*$`),
 ];
+
+// As "leave me alone", opening the message ("me deixa" is also "he leaves me": "ele não me deixa em paz"); at an
+// open question only alone or with politeness: "me deixa em paz eu disse…" is what she told him.
+const DEIXA_OPENS = /^(ME DEIX(A|E|EM)|DEIXA[- ]ME) EM PAZ\b/;
+const DEIXA_WHOLE = new RegExp(`${DEIXA_OPENS.source}( (JA|AGORA|${POLITE}))*$`);
 
 // PARE, Spanish and Portuguese alike, alone or with politeness ("Pare en la esquina" is about a car): no language.
 const SHARED = new RegExp(`^PARE( (YA|JA|AGORA|${POLITE}))*$`);
@@ -220,6 +223,7 @@ export function isStopRequest(words: string[], inWords = false, answer = false):
   if ((!opening && EN_OPENS.test(line)) || EN.some(says)) return { lang: 'en' };
   if (FR.some(says)) return { lang: 'fr' };
   if (says(PARE_DE)) return pareLang(seen, line);
+  if (says(inWords ? DEIXA_WHOLE : DEIXA_OPENS)) return { lang: 'pt' };
   if (PT.some(says)) return { lang: seen.some((w) => ES_WORDS.has(w)) ? 'es' : 'pt' };
   // Out of a question STOP may open it after courtesy too ("merci stop", "could you stop"): every language's word.
   // Alone or with politeness: "can you stop him", "omg stop he is at my door" are about something else.

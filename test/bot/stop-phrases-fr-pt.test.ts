@@ -64,6 +64,14 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     ['Me deixa em paz por favor', 'pt'],
     ['Désabonne-moi', 'fr'],
     ['Je veux me désabonner de la liste svp', 'fr'],
+    // Her reason after it, out of a question (a short message is not cut at its comma).
+    ['désabonnez-moi, mon mari lit mes messages', 'fr'],
+    ['me deixa em paz. meu marido le', 'pt'],
+    ['me deixa em paz meu marido le meu celular', 'pt'],
+    ['je veux me désabonner merci beaucoup', 'fr'],
+    ['je voudrais me désabonner de vos messages', 'fr'],
+    ['je veux me désabonner de heads up', 'fr'],
+    ['para de me manda essas mensagens', 'pt'],
     ['Désabonnez-moi', 'fr'],
     ['Je veux me désabonner', 'fr'],
   ])('parses %p as STOP', (text, lang) => {
@@ -114,15 +122,14 @@ describe('French and Portuguese words about stopping that ask nothing of us', ()
     ['ele não me deixa em paz'],
     ['ele nunca me deixa em paz'],
     ['ela disse me deixa em paz'],
-    // Her plea with the story after it, or MANDA before something not the line's, is no request to the line.
-    ['me deixa em paz ele gritou e me bateu'],
-    ['me deixa em paz seu lixo'],
+    // MANDA before something not the line's is no request to the line.
     ['para de me manda foto ele disse'],
     ['pare de me manda foto'],
     // DÉSABONNER is also a site's or a channel's: a request only ending the message.
     ['je veux me désabonner de son site'],
     ['il voulait me désabonner de mon compte onlyfans'],
     ['comment me désabonner de son site'],
+    ["il m'a fait me désabonner d'instagram"],
   ])('%p is no opt-out', (text) => {
     expect(parse(text)).toMatchObject({ ok: false, error: 'unknown' });
   });
