@@ -54,12 +54,25 @@ function amountAt(rest: WordAt[], i: number): { minutes: number; used: number; h
 
 // "1 hora y media", "1h e meia", "1 heure et demie", "1 hour and a half": the half hour after the hours.
 const HALVES = [['Y', 'MEDIA'], ['E', 'MEIA'], ['ET', 'DEMIE'], ['AND', 'A', 'HALF']];
-/** The quarters written bare after the hours ("1h 30 red car"): read as minutes whatever follows, but for COUNTED. */
+/** The quarters written bare after the hours ("1h 30 red car"): read as minutes whatever follows, but for COUNTED and STREET. */
 const QUARTERS: ReadonlySet<number> = new Set([15, 30, 45]);
-/** After a bare number, a word saying it counts something else ("1h 30 dollars short", "1h 45 yo guy", "2h 15 pm"). */
+/** After a bare number, a word saying it counts something else ("1h 30 dollars short", "1h 45 yo guy", "2h 15 pm", "2h 30 mil"). */
 const COUNTED = new Set(
-  'DOLLAR DOLLARS DOLARES BUCKS USD CAD EUR EURO EUROS PESO PESOS REAL REAIS ROSES K AM PM YO YR YRS YEAR YEARS ANO ANOS ANS MI MILE MILES KM KMS'.split(' '),
+  ('DOLLAR DOLLARS DOLAR DOLARES DLL DLLS DLS BUCK BUCKS GRAND CASH USD CAD EUR EURO EUROS PAVOS BALLES PESO PESOS REAL REAIS MIL ' +
+    'ROSES K AM PM YO YR YRS YEAR YEARS ANO ANOS ANS MI MILE MILES KM KMS').split(' '),
 );
+/** Street words in the four languages: one right after the number, or after the street's name, makes it a street number. */
+const STREET = new Set(
+  'ST STREET AVE AV AVENUE RD ROAD BLVD BOULEVARD DR DRIVE LN LANE WAY PL CT HWY HIGHWAY CALLE AVENIDA AVDA RUE BD RUA ESTRADA TRAVESSA'.split(' '),
+);
+/** A direction before the street's name ("15 W 4th St"). */
+const DIRECTION = new Set('N S E W NE NW SE SW NORTH SOUTH EAST WEST'.split(' '));
+
+/** Whether the number at rest[i] opens an address ("15 Main St", "30 St Marks Pl", "15 calle 8", "15 W 4th St"). */
+function opensAddress(rest: WordAt[], i: number): boolean {
+  const k = DIRECTION.has(rest[i + 1]?.word ?? '') ? i + 2 : i + 1;
+  return [rest[k], rest[k + 1]].some((w) => w !== undefined && STREET.has(w.word));
+}
 
 /**
  * The minutes written after the hours at rest[i] ("30m", "30 min"; after whole hours, `whole`, also "y media"
@@ -72,12 +85,13 @@ function minutesAfterHours(rest: WordAt[], i: number, whole: boolean, text?: str
   if (!after || after.hours || !Number.isInteger(after.minutes) || after.minutes >= 60) return null;
   if (after.unitWritten) return after;
   if (!whole) return null;
-  // A bare number may be the details' ("1h 12 Oak St"): minutes when nothing follows it, or a quarter not
-  // counting something else; written as digits alone ("$30" is an amount).
+  // A bare number may be the details' ("1h 12 Oak St"): minutes when nothing follows it, or a quarter neither
+  // counting something else nor a street number (read as minutes, the alarm would come late); written as
+  // digits alone ("$30" is an amount).
   const at = rest[i] as WordAt;
   const next = rest[i + 1];
   if (text !== undefined && !/^\d{1,2}[,.;:]?(\s|$)/.test(text.slice(at.start))) return null;
-  if (next && (!QUARTERS.has(after.minutes) || COUNTED.has(next.word))) return null;
+  if (next && (!QUARTERS.has(after.minutes) || COUNTED.has(next.word) || opensAddress(rest, i))) return null;
   return after;
 }
 

@@ -71,4 +71,19 @@ describe('hours and minutes in every language', () => {
     expect(timers().escalated).toBe(1);
     expect(w.direct(BUDDY).filter((m) => m.includes('red car') && !m.includes('30 red car'))).toHaveLength(1);
   });
+
+  it('"CHECKIN 2h 15 Main St" is two hours at 15 Main St: her buddy is told on time, and where she is whole', async () => {
+    const w = await botWorld({ checkins: RULES });
+    w.sms(ROSE, 'JOIN');
+    w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
+    w.sms(BUDDY, 'ACCEPT');
+    const start = w.clock.now;
+    w.sms(ROSE, 'CHECKIN 2h 15 Main St');
+    const timers = () => runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now);
+    w.clock.now = start + 119 * MIN;
+    expect(timers().escalated).toBe(0);
+    w.clock.now = start + 121 * MIN;
+    expect(timers().escalated).toBe(1);
+    expect(w.direct(BUDDY).filter((m) => m.includes('15 Main St'))).toHaveLength(1);
+  });
 });

@@ -149,8 +149,57 @@ describe('parse: check-in durations and names as members write them', () => {
     expect(parse('CHECKIN 1h 45 yo guy')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 60, details: '45 yo guy' } });
     expect(parse('CHECKIN 2h 15 pm pickup')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 120, details: '15 pm pickup' } });
     expect(parse('CHECKIN 1h 12 Oak St')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 60, details: '12 Oak St' } });
+    // Money as members write it, and a second hours unit ("a 15 hr drive"), are no minutes either.
+    for (const [input, details] of [
+      ['CHECKIN 1h 30 mil pesos', '30 mil pesos'],
+      ['CHECKIN 1h 30 dlls', '30 dlls'],
+      ['CHECKIN 1h 30 dls', '30 dls'],
+      ['CHECKIN 1h 30 dll', '30 dll'],
+      ['CHECKIN 1h 30 cash up front', '30 cash up front'],
+      ['CHECKIN 1h 30 dolar', '30 dolar'],
+      ['CHECKIN 1h 30 euros', '30 euros'],
+      ['CHECKIN 1h 15 buck tip', '15 buck tip'],
+      ['CHECKIN 1h 15 grand', '15 grand'],
+      ['CHECKIN 1h 30 pavos', '30 pavos'],
+      ['CHECKIN 1h 30 balles', '30 balles'],
+      ['CHECKIN 1h 15 hr drive', '15 hr drive'],
+      ['CHECKIN 1h 30 hrs', '30 hrs'],
+    ] as const) {
+      expect([input, parse(input)]).toMatchObject([input, { ok: true, command: { kind: 'checkin', minutes: 60, details } }]);
+    }
+    // Minutes written as minutes are still minutes.
+    expect(parse('CHECKIN 1h 30 mins red car')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 90, details: 'red car' } });
     // "Media" alone, with no "y" before it, is no half hour.
     expect(parse('CHECKIN 1 hora media cuadra')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 60, details: 'media cuadra' } });
+  });
+
+  it('leaves a quarter after the hours in the details when it opens an address: read as minutes, the alarm would come late', () => {
+    for (const [input, minutes, details] of [
+      ['CHECKIN 2h 15 Main St', 120, '15 Main St'],
+      ['CHECKIN 2h 15 Main St.', 120, '15 Main St.'],
+      ['CHECKIN 2h 15 Main Street, red car', 120, '15 Main Street, red car'],
+      ['CHECKIN 1h 45 Oak Ave', 60, '45 Oak Ave'],
+      ['CHECKIN 1h 30 Park Blvd', 60, '30 Park Blvd'],
+      ['CHECKIN 1h 30 Elm Rd', 60, '30 Elm Rd'],
+      ['CHECKIN 1h 30 Ocean Dr', 60, '30 Ocean Dr'],
+      ['CHECKIN 1h 30 Pine Ln', 60, '30 Pine Ln'],
+      ['CHECKIN 1h 30 Abbey Way', 60, '30 Abbey Way'],
+      ['CHECKIN 1h 30 Hwy 101', 60, '30 Hwy 101'],
+      ['CHECKIN 2h 30 St Marks Pl', 120, '30 St Marks Pl'],
+      ['CHECKIN 2h 15 W 4th St', 120, '15 W 4th St'],
+      ['SEGURA 1h 15 calle 8', 60, '15 calle 8'],
+      ['SEGURA 1h 30 Av Reforma', 60, '30 Av Reforma'],
+      ['SEGURA 1h 30 avenida Juarez', 60, '30 avenida Juarez'],
+      ['SECURITE 1h 30 rue Oberkampf', 60, '30 rue Oberkampf'],
+      ['SECURITE 1h 45 bd Voltaire', 60, '45 bd Voltaire'],
+      ['SEGURA 1h 30 rua Augusta', 60, '30 rua Augusta'],
+    ] as const) {
+      expect([input, parse(input)]).toMatchObject([input, { ok: true, command: { kind: 'checkin', minutes, details } }]);
+    }
+    // Words that are no street keep the quarter as minutes.
+    expect(parse('CHECKIN 1h 30 red car')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 90, details: 'red car' } });
+    expect(parse('CHECKIN 2h 30 his place, grey van')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 150, details: 'his place, grey van' } });
+    expect(parse('CHECKIN 1h 30 at the Main St motel')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 90, details: 'at the Main St motel' } });
   });
 
   it('refuses a duration it cannot read whole rather than set a wrong timer', () => {
