@@ -57,3 +57,11 @@ export function newerCheckinRuns(db: Db, memberId: number, checkinId: number): b
   const { open, escalated } = personCheckins(db, memberId);
   return open.length > 0 || escalated.some((e) => e.id > checkinId);
 }
+
+/**
+ * Whether a check-in of hers runs (on either channel), not yet escalated: an OK she is asked for would end it
+ * unseen. One escalated too is no reason not to ask: the OK ends both, and those told hear she is safe.
+ */
+export function checkinRuns(db: Db, memberId: number): boolean {
+  return personCheckins(db, memberId).open.length > 0;
+}

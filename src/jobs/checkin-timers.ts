@@ -23,7 +23,7 @@ import { ensureMember, memberDiscreet, memberLang } from '../store/members';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import type { Vault } from '../store/vault';
 import { ClockFollower } from '../util/clock-follower';
-import { newerCheckinRuns, tellAfterAll } from './checkin-after-all';
+import { checkinRuns, tellAfterAll } from './checkin-after-all';
 import { runGuarded } from './guarded';
 
 export interface CheckinTimerDeps {
@@ -121,8 +121,8 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
  * someone another way. With CHECKIN_FALLBACK=moderators, a member none of whose
  * buddies could be reached is where a member with no buddy is: the
  * moderators are told then, and she hears that they were. Discreet if she
- * chose it (unasked, on her lock screen). Once she has started another
- * check-in, not asked to text OK: it would end the new one too.
+ * chose it (unasked, on her lock screen). While another check-in of hers
+ * runs (not escalated), not asked to text OK: it would end that one too.
  */
 function tellUnreached(deps: TimerStore, c: UnreachedCheckin, now: number): void {
   const { db, vault } = deps;
@@ -133,7 +133,7 @@ function tellUnreached(deps: TimerStore, c: UnreachedCheckin, now: number): void
   // After her buddies could not be reached either: one notice says both (it replaces the one about them, if still waiting).
   const buddies = c.to === 'moderators' ? escalatedBuddies(db, c.id) : 0;
   const trying = c.trying;
-  const running = newerCheckinRuns(db, c.memberId, c.id);
+  const running = checkinRuns(db, c.memberId);
   if (c.to === 'moderators' && buddies > 0) {
     words = [t.checkinNoOneReached(buddies, trying, running), t.discreetNoOneReached(trying)];
   } else if (c.to === 'moderators') {

@@ -139,6 +139,19 @@ describe('an escalation that reaches no buddy', () => {
     expect(timers(w).escalated).toBe(1);
   });
 
+  it('once her newer check-in has run out too (escalated), asks for the OK again: it ends both, and no check-in of hers still runs', async () => {
+    const w = await missed('sms', [LILY]);
+    w.sms(ROSE, 'CHECKIN 60 grey Civic');
+    // Nothing of the first escalation has gone when the new check-in is missed as well.
+    w.clock.now += 61 * 60_000;
+    expect(timers(w).escalated).toBe(1);
+    await send(w, 'sms', new SendError('invalid', '21211'));
+    timers(w);
+    // The first one's still-trying notice, told with the new one escalated, then the new one's: each asks for the OK.
+    expect(afterNotice(w)).toEqual([t.checkinBuddiesUnreached(1, true, false), t.checkinBuddiesUnreached(1, false, false)]);
+    expect(afterNotice(w)[0]).toContain("Text OK when you're safe.");
+  });
+
   it('words it discreetly for a member who chose DISCREET', async () => {
     const w = await missed('sms', [LILY]);
     w.sms(ROSE, 'DISCREET');
