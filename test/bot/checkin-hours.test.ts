@@ -86,4 +86,23 @@ describe('hours and minutes in every language', () => {
     expect(timers().escalated).toBe(1);
     expect(w.direct(BUDDY).filter((m) => m.includes('15 Main St'))).toHaveLength(1);
   });
+
+  it('"LATER 1 30" moves nothing: her buddy is not told a minute on (it was read as one minute), and she is asked for the minutes', async () => {
+    const w = await botWorld({ checkins: RULES });
+    w.sms(ROSE, 'JOIN');
+    w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
+    w.sms(BUDDY, 'ACCEPT');
+    const start = w.clock.now;
+    w.sms(ROSE, 'CHECKIN 60 red car');
+    const timers = () => runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now);
+    expect(w.sms(ROSE, 'LATER 1 30').reply).toBe(catalog('en').laterUsage(720));
+    w.clock.now = start + 2 * MIN;
+    expect(timers().escalated).toBe(0);
+    // "LATER 1h 30" is read whole: the hour and a half goes on the end.
+    w.sms(ROSE, 'LATER 1h 30');
+    w.clock.now = start + 149 * MIN;
+    expect(timers().escalated).toBe(0);
+    w.clock.now = start + 151 * MIN;
+    expect(timers().escalated).toBe(1);
+  });
 });
