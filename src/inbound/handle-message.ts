@@ -107,8 +107,9 @@ function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<
   const gate = blockAndLimit(deps, rules.limits.messages, who, parsed, now);
   if (!gate.act) return { reply: null, parsed, duplicate: false, dropped: gate.dropped, acted: false, quotesDraft: false };
   // Her message proves her number works: a membership marked invalid (the provider's word, not always
-  // final) is active again with its areas before the command is handled, and she is told nothing more.
-  const revived = who.member ? heardFrom(deps.db, who.member.id) : undefined;
+  // final) lately is active again with its areas before the command is handled, and she is told nothing
+  // more; one marked long ago may be a new holder's number, and gets nothing back (store/invalid-streak.ts).
+  const revived = who.member ? heardFrom(deps.db, who.member.id, now) : undefined;
   if (who.member && revived) who.member.status = revived;
   const turn = turnFor(deps, who, msg, parsed);
   const lang = rememberLanguage(deps, who, parsed, turn);

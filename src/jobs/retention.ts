@@ -15,6 +15,7 @@ import { ageCheckins } from '../store/checkins';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
+import { lapseInvalid } from '../store/invalid-streak';
 import { eraseStranded, forgetSentAddresses, forgetSentTexts } from '../store/outbox';
 import { DEFAULT_UNREACHABLE_RETRY } from '../outbox/delivery-status';
 import { eraseOldReports, reduceOldReports } from '../store/reports';
@@ -117,6 +118,8 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
       sentTexts: forgetSentTexts(db, now - DEFAULT_UNREACHABLE_RETRY.freshMs),
       // A missed check-in's reference: BLOCK has a week, as her escalated check-in has for a late OK.
       checkinRefs: ageCheckinRefs(db, cutoff, now),
+      // A number called invalid for two weeks may be someone else's now: its membership's areas go.
+      invalidLapsed: lapseInvalid(db, now),
     })),
   };
   if (Object.values(erased).some((n) => n > 0)) db.eraseSoon();

@@ -81,7 +81,7 @@ export function applyDeliveryReport(
       unsubscribeAll(db, row.memberId);
     }
     // Counted once per message: its row is failed now, and a report of a failed row matches nothing.
-    if (row.memberId !== null && delivery.kind === 'invalid') countInvalid(db, row.memberId);
+    if (row.memberId !== null && delivery.kind === 'invalid') countInvalid(db, row.memberId, now);
     return { matched: true, kind: delivery.kind };
   });
 }

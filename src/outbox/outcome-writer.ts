@@ -58,8 +58,9 @@ export class OutcomeWriter {
     if (batch.length === 0) return true;
     this.pending = [];
     try {
+      const now = this.now();
       this.db.transaction(() => {
-        recordOutcomes(this.db, batch.map((r) => r.outcome), this.now());
+        recordOutcomes(this.db, batch.map((r) => r.outcome), now);
         // Her row gone means she was erased (DELETE) while the send was in flight: her id may be someone else's now.
         const stillHers = this.db.stmt('SELECT 1 FROM outbox WHERE id = ? AND member_id = ?');
         for (const { outcome, mark, reached, effect } of batch) {
@@ -67,7 +68,7 @@ export class OutcomeWriter {
           if (reached !== undefined && stillHers.get(outcome.id, reached) !== undefined) countReached(this.db, reached);
           if (!mark || stillHers.get(outcome.id, mark.memberId) === undefined) continue;
           if (mark.status === 'invalid') {
-            countInvalid(this.db, mark.memberId);
+            countInvalid(this.db, mark.memberId, now);
             continue;
           }
           // The provider will refuse every later message too: stop queuing for this member.

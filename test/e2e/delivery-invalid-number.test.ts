@@ -2,9 +2,11 @@
  * A member's number reported invalid (30005, 30006) by the fake Twilio's
  * signed status callbacks, alert after alert: not final at once (a port, a
  * VoIP carrier's trouble). Her membership is marked invalid at the third
- * such alert in a row only, a delivered one starting the count again, a
- * replayed report counting once; marked, she keeps her areas, and the next
- * message she sends makes her active again.
+ * such alert in a row only, a day or more after the first (a burst within
+ * minutes does not), a delivered one starting the count again, a replayed
+ * report counting once; marked, she keeps her areas, and the next message
+ * she sends makes her active again, but not 14 days after the first
+ * refusal: the number may be someone else's by then.
  */
 import { findMember } from '../../src/store/members';
 import { listAreas } from '../../src/store/subscriptions';
@@ -16,23 +18,30 @@ const TWICE = '+14155550131'; // 30006 for alerts 1 and 2
 const THRICE = '+14155550132'; // 30006 for alerts 1 to 3
 const RESET = '+14155550133'; // 30005 for alerts 1 and 2, then 4 and 5
 const REPLAYED = '+14155550134'; // 30006 for alerts 1 and 2, each report replayed
-const ALL = [TWICE, THRICE, RESET, REPLAYED];
+const BURST = '+14155550135'; // 30006 for alerts 3 to 5, minutes apart
+const LAPSED = '+14155550136'; // 30006 for alerts 1 to 3, as THRICE
+const ALL = [TWICE, THRICE, RESET, REPLAYED, BURST, LAPSED];
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 describe('a number reported invalid, alert after alert', () => {
   let fake: FakeTwilio;
   let h: Harness;
   let alerts = 0;
+  /** How far the server's clock is ahead of the wall clock. */
+  let ahead = 0;
 
   beforeAll(async () => {
     fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
     await fake.start();
-    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { MODERATORS: MOD, SEND_RATE: '100' } });
+    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { MODERATORS: MOD, SEND_RATE: '100' }, now: () => Date.now() + ahead });
     fake.callbackBase = h.url;
     for (const n of ALL) expect((await h.sms(n, 'JOIN')).message).toContain('415');
     fake.failDelivery(TWICE, 30006, 'undelivered', 2);
     fake.failDelivery(THRICE, 30006, 'undelivered', 3);
     fake.failDelivery(RESET, 30005, 'undelivered', 2);
     fake.failDelivery(REPLAYED, 30006, 'undelivered', 2);
+    fake.failDelivery(LAPSED, 30006, 'undelivered', 3);
   });
   afterAll(async () => {
     await h.close();
@@ -74,6 +83,9 @@ describe('a number reported invalid, alert after alert', () => {
     for (let i = 0; i < 3; i++) await replayReports(REPLAYED);
     // After two reports: everyone still active, and alert 3 goes to all (delivered to TWICE, RESET and REPLAYED).
     for (const n of ALL) expect(status(n)).toBe('active');
+    // Alert 3 a day and more after the first: THRICE's and LAPSED's third refusal marks them.
+    ahead += 25 * HOUR;
+    fake.failDelivery(BURST, 30006, 'undelivered', 3);
     texts.push(await alert());
     fake.failDelivery(RESET, 30005, 'undelivered', 2);
     texts.push(await alert(), await alert());
@@ -102,6 +114,13 @@ describe('a number reported invalid, alert after alert', () => {
     expect(status(RESET)).toBe('active');
   });
 
+  it('does not mark her for three refusals in a row within minutes (one bad hour), and sends her the next alert', async () => {
+    await run();
+    expect(status(BURST)).toBe('active');
+    const text = await alert();
+    expect(alertsTo(BURST, text)).toHaveLength(1);
+  });
+
   it('counts a replayed report once', async () => {
     await run();
     expect(alertsTo(REPLAYED, texts[2]!)).toHaveLength(1);
@@ -117,5 +136,16 @@ describe('a number reported invalid, alert after alert', () => {
     expect(areasOf(THRICE)).toEqual(['415']);
     const text = await alert();
     expect(fake.to(THRICE).map((m) => m.body.includes(text))).toEqual([...Array<boolean>(before).fill(false), true]);
+  });
+
+  it('14 days after the first refusal, brings nothing back at a message from the number (a new holder?): no areas, and JOIN as before', async () => {
+    await run();
+    expect(status(LAPSED)).toBe('invalid');
+    ahead += 14 * DAY;
+    expect((await h.sms(LAPSED, 'who is this?')).status).toBe(200);
+    expect(status(LAPSED)).toBe('invalid');
+    expect(areasOf(LAPSED)).toEqual([]);
+    expect((await h.sms(LAPSED, 'JOIN')).message).toContain('415');
+    expect(status(LAPSED)).toBe('active');
   });
 });

@@ -2,8 +2,9 @@
  * Delivery reports that call a member's number invalid (Twilio 30005,
  * 30006), over a real SQLite file: the message fails for good, but one
  * report is not final (a port, a carrier's trouble): her membership is
- * marked invalid only at the third such message in a row, a delivered one
- * starting the count again, and she keeps her areas.
+ * marked invalid only at the third such message in a row, and a day or
+ * more after the first of them (one bad hour never marks her), a delivered
+ * one starting the count again, and she keeps her areas.
  */
 import path from 'node:path';
 import { applyDeliveryReport } from '../../src/outbox/delivery-status';
@@ -16,6 +17,7 @@ import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
 
 const T0 = 1_800_000_000_000;
+const HOUR = 3_600_000;
 const INVALID = { kind: 'invalid', code: 'undelivered:30006' } as const;
 
 describe('delivery reports of an invalid number', () => {
@@ -23,6 +25,7 @@ describe('delivery reports of an invalid number', () => {
   let vault: Vault;
   let member: number;
   let sids = 0;
+  let clock = T0;
 
   beforeAll(async () => {
     await cryptoReady();
@@ -33,6 +36,7 @@ describe('delivery reports of an invalid number', () => {
     migrate(db);
     member = ensureMember(db, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', T0).id;
     subscribe(db, member, ['415', '628'], T0);
+    clock = T0 + 5;
   });
   afterEach(() => db.close());
 
@@ -44,8 +48,13 @@ describe('delivery reports of an invalid number', () => {
     recordOutcomes(db, [{ id, kind: 'sent', providerId: sid }], T0);
     return sid;
   }
-  const report = (sid: string, delivery: Parameters<typeof applyDeliveryReport>[2]['delivery'] = INVALID) =>
-    applyDeliveryReport(db, vault, { providerId: sid, delivery }, T0 + 5);
+  /** Its report, at `at`; by default at the clock, which then moves on 13 hours: three in a row span more than a day. */
+  function report(sid: string, delivery: Parameters<typeof applyDeliveryReport>[2]['delivery'] = INVALID, at?: number) {
+    if (at !== undefined) return applyDeliveryReport(db, vault, { providerId: sid, delivery }, at);
+    const applied = applyDeliveryReport(db, vault, { providerId: sid, delivery }, clock);
+    clock += 13 * HOUR;
+    return applied;
+  }
   const failedRows = () => (db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'failed' AND error = 'invalid:undelivered:30006'").get() as { n: number }).n;
 
   it('fails each message for good but leaves her active, with her areas, after two; the third in a row marks her invalid and keeps her areas', () => {
@@ -68,6 +77,16 @@ describe('delivery reports of an invalid number', () => {
     report(sent());
     expect(memberStatus(db, member)).toBe('active');
     report(sent());
+    expect(memberStatus(db, member)).toBe('invalid');
+  });
+
+  it('does not mark her for a burst (one carrier blip in a fan-out): only a refusal a day or more after the first of the streak does', () => {
+    for (let i = 0; i < 4; i++) report(sent(), INVALID, T0 + 5 + i * 1000);
+    // Just under a day after the first: still one bad day.
+    report(sent(), INVALID, T0 + 24 * HOUR);
+    expect(failedRows()).toBe(5);
+    expect(memberStatus(db, member)).toBe('active');
+    report(sent(), INVALID, T0 + 25 * HOUR);
     expect(memberStatus(db, member)).toBe('invalid');
   });
 
