@@ -46,7 +46,7 @@ export function buddy(store: Store, who: Asker, rules: CheckinRules, newMember: 
 function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMemberRules, address: string | null, name: string, asked: Channel | undefined, now: number): Outcome {
   const { db, vault } = store;
   // Under approval, no one a moderator has not admitted can make the line text a stranger.
-  if (!admitted(store, who, newMember)) return say(who.t.membersOnly());
+  if (!admitted(store, who, newMember, now)) return say(who.t.membersOnly());
   const channel = asked ?? rules.buddyChannels[0];
   if (!address || !channel || !rules.buddyChannels.includes(channel)) return say(who.t.buddyUsage());
   if (who.sender.phone === address) return say(who.t.buddyOwnNumber());

@@ -76,7 +76,7 @@ function escalationPlan(
 /** CHECKIN minutes [details]. */
 export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: number, details: string, now: number): Outcome {
   // Under approval, no one a moderator has not admitted can have buddies or moderators texted.
-  if (!admitted(store, who, line)) return say(who.t.membersOnly());
+  if (!admitted(store, who, line, now)) return say(who.t.membersOnly());
   const { minMinutes, maxMinutes } = line.rules;
   if (!(minutes >= minMinutes && minutes <= maxMinutes)) return say(who.t.checkinUsage(minutesText(minMinutes), maxMinutes));
   if (Array.from(details).length > MAX_DETAILS) return say(who.t.checkinDetailsTooLong(MAX_DETAILS));

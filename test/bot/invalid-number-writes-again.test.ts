@@ -133,4 +133,14 @@ describe('a number marked invalid that may be someone else\'s now', () => {
     w.sms(ROSA, 'AREAS');
     expect([memberStatus(w.db, idOf(w, ROSA_SIGNAL)), memberStatus(w.db, idOf(w, ROSA_SMS))]).toEqual(['active', 'invalid']);
   });
+
+  it('under approval, her Signal membership marked invalid (a reinstall) still admits her by SMS within the window (CHECKIN), not after', async () => {
+    const w = await admittedRosa(ROSA_SIGNAL);
+    refuse(w, ROSA_SIGNAL, INVALID_IN_A_ROW);
+    expect(memberStatus(w.db, idOf(w, ROSA_SIGNAL))).toBe('invalid');
+    // Past the gate: the next thing a member is told (she has no buddy yet), not "this is for members".
+    expect(w.sms(ROSA, 'CHECKIN 60 red car').reply).toBe(catalog('en').checkinNeedsBuddy());
+    w.clock.now += 14 * DAY;
+    expect(w.sms(ROSA, 'CHECKIN 60 red car').reply).toBe(catalog('en').membersOnly());
+  });
 });
