@@ -97,12 +97,12 @@ export function invalidButKept(db: Db, memberId: number, now: number): boolean {
  * how many.
  */
 export function lapseInvalid(db: Db, now: number, memberId?: number): number {
-  const lapsed = db
-    .stmt(
-      `UPDATE members SET invalid_streak = 0, invalid_since = NULL
-       WHERE status = 'invalid' AND invalid_since <= @cutoff AND (@id IS NULL OR id = @id) RETURNING id`,
-    )
-    .all({ cutoff: now - INVALID_KEPT_MS, id: memberId ?? null }) as Array<{ id: number }>;
+  // Her own by its key (every message of hers asks); all by a scan of the members, once an hour.
+  const lapse = `UPDATE members SET invalid_streak = 0, invalid_since = NULL WHERE status = 'invalid' AND invalid_since <= @cutoff`;
+  const cutoff = now - INVALID_KEPT_MS;
+  const lapsed = (
+    memberId === undefined ? db.stmt(`${lapse} RETURNING id`).all({ cutoff }) : db.stmt(`${lapse} AND id = @id RETURNING id`).all({ cutoff, id: memberId })
+  ) as Array<{ id: number }>;
   for (const { id } of lapsed) {
     unsubscribeAll(db, id);
     forgetUnreadOf(db, id);
