@@ -46,7 +46,7 @@ export interface MessageDeps extends Store {
  * HELP Twilio answered: no reply, no state to change) needs no transaction.
  * Not a moderator's HELP: Twilio's answer lists no moderator command. (It
  * does not bring back a membership the provider called invalid: her next
- * message of any other kind does, handleMessage.)
+ * message of any other kind does, within 14 days, handleMessage.)
  */
 export function answeredAlready(msg: Inbound, moderators: ReadonlySet<string>): Handled | undefined {
   if (!msg.answered || moderators.has(msg.sender.address)) return undefined;
