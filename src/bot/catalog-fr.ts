@@ -3,34 +3,26 @@
  * alphabet); ç, â, ê, î, ô and û are written without their accent, so a
  * reply is not billed as 70-character UCS-2 segments.
  */
-import type { AreaCommand, Catalog, FieldLabels } from './catalog-type';
-import { alertFromFields, categoryCounts, checkNamed, clip, leftOutLine, listAreas, numbered, sentence } from './catalog-text';
+import type { AreaCommand, Catalog } from './catalog-type';
+import type { ModeratorCatalog } from './catalog-moderator-type';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence } from './catalog-text';
 import { localDate } from './clock-time';
-import { fitItems, fitSegments } from './sms-segments';
-import type { Category } from './report-dialogue';
+import { fitSegments } from './sms-segments';
+import { frModerators } from './catalog-fr-moderators';
+import { CATEGORY, LABELS } from './catalog-fr-words';
+
+export { LABELS };
 
 // Reports (issue 11)
 const KIND = { phone: 'ce numéro', plate: 'cette plaque', email: 'cet email', handle: 'ce pseudo', link: 'ce lien' } as const;
-const CATEGORY: Record<Category, string> = {
-  violence: 'violence',
-  'sexual-assault': 'agression sexuelle',
-  robbery: 'vol ou pas payé',
-  condom: 'préservatif refusé ou retiré',
-  threats: 'menaces',
-  harassment: 'harcèlement',
-  'time-waster': 'perte de temps',
-  'no-show': 'absent ou faux rendez-vous',
-  other: 'autre',
-};
-/** The fields' labels in an alert; a plate after the vehicle's is read as one (identifiers.ts). */
-export const LABELS: FieldLabels = { when: 'Quand', where: 'Où', person: 'Personne', vehicle: 'Véhicule', contact: 'Contact' };
 // A check-in's end on another day: "21:30 le mercredi 2".
 const WEEKDAY = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 
 /** The command a reply about an unknown area says to send again, as members and moderators type it. */
 const AREA_COMMAND: Record<AreaCommand, string> = { leave: 'QUITTER', report: 'SIGNALER', approve: 'APPROVE', alert: 'ALERT' };
 
-export const fr: Catalog = {
+/** What the catalogue says to members; to moderators, catalog-fr-moderators.ts. */
+const members: Omit<Catalog, keyof ModeratorCatalog> = {
   joined: (areas) => `Heads Up: vous recevrez les alertes mauvais clients pour ${listAreas(areas)}. SIGNALER + détails pour prévenir. AIDE pour l'aide, STOP pour partir.`,
   joinPending: (areas) => `Heads Up: votre demande pour ${listAreas(areas)} est chez une modératrice. On vous écrit dès que c'est bon. STOP pour partir.`,
   joinWhichArea: () => 'Heads Up: pour quelle zone voulez-vous des alertes? Répondez avec son code, ex. 415.',
@@ -84,61 +76,7 @@ export const fr: Catalog = {
   checkLimit: () => 'Heads Up: vous avez fait le maximum de vérifications pour le moment. Réessayez dans une heure.',
   membersOnly: () => "Heads Up: c'est réservé aux membres. Écrivez d'abord REJOINDRE et votre zone.",
   alert: (areas, text) => `Alerte Heads Up (${listAreas(areas)}): ${text} -- STOP pour partir`,
-  modNotice: (ref, alert, segments) =>
-    `Signalement ${ref}, ${segments} SMS, enverrait:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texte`,
-  modNoticeTooLong: (ref, _areas, segments, text) =>
-    fitSegments((x) => `Signalement ${ref}: ${x} -- trop long pour une alerte (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texte`, clip(text, 120)),
-  modApproveUnread: (ref, alert, segments) =>
-    `Pas envoyée: ${ref} a changé ou son avis ne vous est pas parvenu. ${segments} SMS, APPROVE ${ref.slice(1)} à nouveau pour envoyer: ${alert}`,
-  modShow: (ref, alert, segments, note) => `${ref}, ${segments} SMS, APPROVE enverrait: ${alert}${note ? `\nNote: ${note}` : ''}`,
-  modShowTooLong: (ref, segments, text, parts) =>
-    `${ref} est trop long pour une alerte (${segments} SMS, max 3); EDIT ${ref.slice(1)} texte plus court. Il dit${parts > 1 ? ` (1/${parts})` : ''}: ${text}`,
-  modShowMore: (ref, part, parts, text) => `${ref} (${part}/${parts}): ${text}`,
-  modTooLong: (ref, segments) => `${ref} est trop long pour une alerte (${segments} SMS, max 3). EDIT ${ref.slice(1)} un texte plus court, puis APPROVE ${ref.slice(1)}.`,
-  modAlertTooLong: (segments) => `Cette alerte est trop longue (${segments} SMS, max 3). Envoyez un texte plus court.`,
-  modDigest: (reports, joins) =>
-    `${[reports ? `${reports} signalement${reports === 1 ? '' : 's'} de plus` : '', joins ? `${joins} demande${joins === 1 ? '' : 's'} de plus` : ''].filter(Boolean).join(' et ')} en attente; écrivez PENDING`,
-  modSenderErased: (ref) => `L'auteur de ${ref} a effacé ses données avec SUPPRIMER: plus personne à bloquer.`,
-  modJoinRequest: (ref, areas) => `Demande ${ref} pour ${listAreas(areas)}. APPROVE ${ref.slice(1)} pour admettre, REJECT ${ref.slice(1)} pour refuser.`,
-  modPending: (items, more = 0) =>
-    items.length
-      ? fitItems(
-          (shown, hidden) => `En attente: ${shown.join('; ')}${hidden + more ? `; +${hidden + more} de plus` : ''}`,
-          items.map((i) => `${i.ref}${i.kind === 'member' ? ' inscription' : ''} (${listAreas(i.areas)})`),
-        )
-      : 'Rien en attente.',
-  modApproved: (ref, areas) => `${ref} approuvé: alerte en route vers ${listAreas(areas)}.`,
-  modAdmitted: (ref) => `${ref} admise.`,
-  modRejected: (ref) => `${ref} refusé.`,
-  modEdited: (ref, segments, fits) =>
-    fits
-      ? `${ref} modifié (${segments} SMS). SHOW ${ref.slice(1)} pour le lire, APPROVE ${ref.slice(1)} pour l'envoyer.`
-      : `${ref} modifié mais encore trop long pour une alerte (${segments} SMS, max 3). EDIT ${ref.slice(1)} un texte plus court.`,
-  modEditedNotice: (ref, alert, segments) =>
-    alert !== null
-      ? `${ref} a été modifié. ${segments} SMS, APPROVE enverrait maintenant:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texte`
-      : `${ref} a été modifié et est trop long pour une alerte (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texte`,
-  modAlertQueued: (areas, ref) => `Alerte ${ref} en route vers ${listAreas(areas)}. RETRACT ${ref.slice(1)} la retire.`,
-  modBlocked: (ref) => `L'auteur de ${ref} est bloqué.`,
-  modJoinBlocked: (ref) => `Non admise : l'auteur de ${ref} a été bloqué. La demande est close.`,
   modCheckinNoDetails: (ref) => `Les détails du check-in ${ref} ne sont plus gardés. BLOCK ${ref.slice(1)} bloque encore son auteur.`,
-  modIdentityChanged: (position) =>
-    `Heads Up: le numéro de sécurité Signal de la modératrice ${position} (dans MODERATORS) a changé: un nouveau téléphone, ou quelqu'un d'autre. ` +
-    "Rien de ce qu'elle envoie ne vaut commande de modératrice avant que l'opératrice le vérifie avec elle en personne et lance heads-up signal-readmit; ce d'avant, jamais.",
-  modReadmitHeld: () => "Heads Up: vous voilà de nouveau modératrice. Ce que vous avez envoyé avant n'a pas été pris en compte: renvoyez ce qui compte encore.",
-  modNoSuchRef: (ref) => `Rien en attente sous ${clip(ref, 8)}.`,
-  modAlreadyDecided: (ref) => `${ref} est déjà décidé.`,
-  modShowFirst: (ref) => `Pas envoyé: ${ref} ne vous a jamais été montré. Écrivez SHOW ${ref.slice(1)} pour le lire, puis APPROVE.`,
-  modHelp: () =>
-    'Heads Up modération: PENDING, SHOW réf, APPROVE réf, REJECT réf, EDIT réf texte, ALERT zone texte, BLOCK réf, RETRACT réf, STATS. Membres: REJOINDRE 415, SIGNALER, VERIFIER, BINOME, SECURITE 90, DISCRET, ZONES, QUITTER 415, SUPPRIMER, LANG, STOP.',
-  modHint: () => "Heads Up n'a pas compris. Modération: PENDING, SHOW, APPROVE, REJECT, EDIT, RETRACT, BLOCK + référence; ALERT zone texte; STATS. AIDE pour tout.",
-  modNeedsRef: (command) => `Lequel? Donnez la référence, ex. ${command} K7Q2.`,
-  modOneRef: (command) => `Une référence à la fois, ex. ${command} K7Q2 : rien n'a été fait.`,
-  modNeedsText: () => 'Ajoutez le texte, ex. ALERT 415 van gris, agressif.',
-  modEditNeedsText: () => 'Ajoutez le nouveau texte, ex. EDIT K7Q2 van gris, agressif.',
-  modNeedsArea: () => 'Quelles zones? ex. ALERT 415 628 texte.',
-  modStats: (s) =>
-    `Membres: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} de plus` : ''}` : 'aucun'}. Signalements en attente: ${s.pendingReports}. Inscriptions en attente: ${s.pendingMembers}. Alertes envoyées: ${s.alertsSent}${s.alertsRetracted ? ` (sans compter ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirée' : 'retirées'})` : ''}.`,
   admitted: (areas) => `Heads Up: vous etes inscrite. Vous recevrez les alertes mauvais clients pour ${listAreas(areas)}. AIDE pour l'aide, STOP pour partir.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: pour quelle zone voulez-vous des alertes? Répondez avec l'une de: ${listAreas(codes)}.`,
@@ -284,23 +222,8 @@ export const fr: Catalog = {
   discreetDraftDropped: () => "HU: votre message inachevé n'est pas parti. Répondez AIDE au besoin.",
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
   alertBody: (f) => alertFromFields(f, CATEGORY, LABELS),
-  modReportNotice: (n) => {
-    const r = n.ref.slice(1);
-    const matched = [
-      n.matches.alertCount ? `CORRESPOND à ${n.matches.alertCount} alerte${n.matches.alertCount === 1 ? '' : 's'} antérieure${n.matches.alertCount === 1 ? '' : 's'}${n.matches.alerts.length ? `: ${n.matches.alerts.slice(0, 5).map((x) => `#${x}`).join(', ')}` : ''}` : '',
-      n.matches.pending.length ? `CORRESPOND à ${n.matches.pending.length} en attente: ${n.matches.pending.slice(0, 5).map((x) => `#${x}`).join(', ')}` : '',
-    ].filter(Boolean);
-    const head = `Signalement ${n.ref} (${listAreas(n.areas)})${n.categories.length ? `: ${n.categories.map((c) => CATEGORY[c]).join(', ')}` : ''}.${matched.length ? ` ${matched.join('. ')}.` : ''}`;
-    const note = `${leftOutLine(n.leftOut, LABELS, ['Retiré pour tenir', 'Raccourci pour tenir'], (c) => `${c} contact${c === 1 ? '' : 's'}`, (c) => `${c} catégorie${c === 1 ? '' : 's'}`)}${n.note ? `\nNote: ${clip(n.note, 160)}` : ''}`;
-    return n.alert !== null
-      ? `${head} ${n.segments} SMS, enverrait:\n${n.alert}${note}\nAPPROVE ${r} / REJECT ${r} / EDIT ${r} texte`
-      : `${head} Trop long pour une alerte (${n.segments} SMS, max 3): ${clip(n.text ?? '', 300)}${note}\nEDIT ${r} texte, SHOW ${r}`;
-  },
-  modRetracted: (ref, cancelled) =>
-    `${ref} retiré: ${cancelled} copie${cancelled === 1 ? '' : 's'} non envoyée${cancelled === 1 ? '' : 's'} annulée${cancelled === 1 ? '' : 's'}; celles de Signal sont effacées, celles par SMS recoivent une correction. Plus dans VERIFIER.`,
-  modRetractedUnsent: (ref) => `${ref} retiré avant tout envoi: aucune membre ne le recoit. Plus dans VERIFIER.`,
-  modNotAlert: (ref) => `${ref} n'est jamais parti en alerte: rien à retirer.`,
-  modAlreadyRetracted: (ref) => `${ref} était déjà retiré.`,
   alertRetracted: (areas, day) => `Heads Up: ignorez l'alerte pour ${listAreas(areas)} du ${day}. Envoyée par erreur, elle est retirée.`,
   discreetRetracted: (areas, day) => `HU ${listAreas(areas)}: le message du ${day} est retiré. Merci de l'ignorer.`,
 };
+
+export const fr: Catalog = { ...members, ...frModerators };
