@@ -1,0 +1,79 @@
+/** Portuguese replies to moderators (catalog-moderator-type.ts); catalog-pt.ts joins them to the members' replies. */
+import type { ModeratorCatalog } from './catalog-moderator-type';
+import { clip, leftOutLine, listAreas } from './catalog-text';
+import { fitItems, fitSegments } from './sms-segments';
+import { CATEGORY, LABELS } from './catalog-pt-words';
+
+export const ptModerators: ModeratorCatalog = {
+  modNotice: (ref, alert, segments) =>
+    `Denuncia ${ref}, ${segments} SMS, enviaria:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texto`,
+  modNoticeTooLong: (ref, _areas, segments, text) =>
+    fitSegments((x) => `Denuncia ${ref}: ${x} -- longa demais para um alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`, clip(text, 120)),
+  modApproveUnread: (ref, alert, segments) =>
+    `Nao enviada: ${ref} mudou ou o aviso ainda nao chegou. ${segments} SMS, APPROVE ${ref.slice(1)} de novo para enviar: ${alert}`,
+  modShow: (ref, alert, segments, note) => `${ref}, ${segments} SMS, APPROVE enviaria: ${alert}${note ? `\nNota: ${note}` : ''}`,
+  modShowTooLong: (ref, segments, text, parts) =>
+    `${ref} é longa demais para um alerta (${segments} SMS, max 3); EDIT ${ref.slice(1)} texto curto. Diz${parts > 1 ? ` (1/${parts})` : ''}: ${text}`,
+  modShowMore: (ref, part, parts, text) => `${ref} (${part}/${parts}): ${text}`,
+  modTooLong: (ref, segments) => `${ref} é longa demais para um alerta (${segments} SMS, max 3). EDIT ${ref.slice(1)} um texto curto, depois APPROVE ${ref.slice(1)}.`,
+  modAlertTooLong: (segments) => `Esse alerta é longo demais (${segments} SMS, max 3). Envie um texto mais curto.`,
+  modDigest: (reports, joins) =>
+    `${[reports ? `mais ${reports} denuncia${reports === 1 ? '' : 's'}` : '', joins ? `mais ${joins} pedido${joins === 1 ? '' : 's'}` : ''].filter(Boolean).join(' e ')} esperando; escreva PENDING`,
+  modSenderErased: (ref) => `Quem enviou ${ref} apagou seus dados com APAGAR: nao sobra ninguém para bloquear.`,
+  modJoinRequest: (ref, areas) => `Pedido ${ref} para ${listAreas(areas)}. APPROVE ${ref.slice(1)} para admitir, REJECT ${ref.slice(1)} para recusar.`,
+  modPending: (items, more = 0) =>
+    items.length
+      ? fitItems(
+          (shown, hidden) => `Pendentes: ${shown.join('; ')}${hidden + more ? `; +${hidden + more} mais` : ''}`,
+          items.map((i) => `${i.ref}${i.kind === 'member' ? ' pedido' : ''} (${listAreas(i.areas)})`),
+        )
+      : 'Nada pendente.',
+  modApproved: (ref, areas) => `${ref} aprovada: alerta indo para ${listAreas(areas)}.`,
+  modAdmitted: (ref) => `${ref} admitida.`,
+  modRejected: (ref) => `${ref} recusada.`,
+  modEdited: (ref, segments, fits) =>
+    fits
+      ? `${ref} editada (${segments} SMS). SHOW ${ref.slice(1)} para ler, APPROVE ${ref.slice(1)} para enviar.`
+      : `${ref} editada mas ainda longa demais para um alerta (${segments} SMS, max 3). EDIT ${ref.slice(1)} um texto curto.`,
+  modEditedNotice: (ref, alert, segments) =>
+    alert !== null
+      ? `${ref} foi editada. ${segments} SMS, APPROVE agora envia:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texto`
+      : `${ref} foi editada e é longa demais para um alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`,
+  modAlertQueued: (areas, ref) => `Alerta ${ref} indo para ${listAreas(areas)}. RETRACT ${ref.slice(1)} a retira.`,
+  modBlocked: (ref) => `Quem enviou ${ref} esta bloqueado.`,
+  modJoinBlocked: (ref) => `Nao admitida: quem enviou ${ref} foi bloqueado. O pedido esta encerrado.`,
+  modIdentityChanged: (position) =>
+    `Heads Up: o numero de seguranca do Signal da moderadora ${position} (em MODERATORS) mudou: um telefone novo, ou outra pessoa. ` +
+    'Nada que ela enviar vale como comando de moderadora ate que quem opera a linha confira o numero com ela pessoalmente e rode heads-up signal-readmit, e o que ela enviou antes nunca valera.',
+  modReadmitHeld: () => 'Heads Up: voce e moderadora de novo. O que voce enviou antes nao foi considerado: envie de novo o que ainda importa.',
+  modNoSuchRef: (ref) => `Nada pendente com ${clip(ref, 8)}.`,
+  modAlreadyDecided: (ref) => `${ref} ja foi decidida.`,
+  modShowFirst: (ref) => `Nao enviado: ${ref} nunca foi mostrado a voce. Escreva SHOW ${ref.slice(1)} para ler, depois APPROVE.`,
+  modHelp: () =>
+    'Heads Up moderadoras: PENDING, SHOW ref, APPROVE ref, REJECT ref, EDIT ref texto, ALERT area texto, BLOCK ref, RETRACT ref, STATS. Membros: ENTRAR 415, DENUNCIA, VERIFICAR, PARCEIRA, SEGURA 90, DISCRETO, REGIOES, SAIR 415, APAGAR, LANG, PARAR.',
+  modHint: () => 'Heads Up nao entendeu. Moderadoras: PENDING, SHOW, APPROVE, REJECT, EDIT, RETRACT, BLOCK + referencia; ALERT area texto; STATS. AJUDA para tudo.',
+  modNeedsRef: (command) => `Qual? Informe a referencia, ex. ${command} K7Q2.`,
+  modOneRef: (command) => `Uma referencia de cada vez, ex. ${command} K7Q2: nada foi feito.`,
+  modNeedsText: () => 'Junte o texto, ex. ALERT 415 van cinza, agressivo.',
+  modEditNeedsText: () => 'Inclua o novo texto, ex. EDIT K7Q2 van cinza, agressivo.',
+  modNeedsArea: () => 'Quais areas? ex. ALERT 415 628 texto.',
+  modStats: (s) =>
+    `Membros: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} mais` : ''}` : 'nenhum'}. Denuncias pendentes: ${s.pendingReports}. Pedidos pendentes: ${s.pendingMembers}. Alertas enviados: ${s.alertsSent}${s.alertsRetracted ? ` (sem contar ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirado' : 'retirados'})` : ''}.`,
+  modReportNotice: (n) => {
+    const r = n.ref.slice(1);
+    const matched = [
+      n.matches.alertCount ? `COINCIDE com ${n.matches.alertCount} alerta${n.matches.alertCount === 1 ? '' : 's'} anterior${n.matches.alertCount === 1 ? '' : 'es'}${n.matches.alerts.length ? `: ${n.matches.alerts.slice(0, 5).map((x) => `#${x}`).join(', ')}` : ''}` : '',
+      n.matches.pending.length ? `COINCIDE com ${n.matches.pending.length} pendente${n.matches.pending.length === 1 ? '' : 's'}: ${n.matches.pending.slice(0, 5).map((x) => `#${x}`).join(', ')}` : '',
+    ].filter(Boolean);
+    const head = `Denuncia ${n.ref} (${listAreas(n.areas)})${n.categories.length ? `: ${n.categories.map((c) => CATEGORY[c]).join(', ')}` : ''}.${matched.length ? ` ${matched.join('. ')}.` : ''}`;
+    const note = `${leftOutLine(n.leftOut, LABELS, ['Retirado para caber', 'Encurtado para caber'], (c) => `${c} contato${c === 1 ? '' : 's'}`, (c) => `${c} categoria${c === 1 ? '' : 's'}`)}${n.note ? `\nNota: ${clip(n.note, 160)}` : ''}`;
+    return n.alert !== null
+      ? `${head} ${n.segments} SMS, enviaria:\n${n.alert}${note}\nAPPROVE ${r} / REJECT ${r} / EDIT ${r} texto`
+      : `${head} Longo demais para um alerta (${n.segments} SMS, max 3): ${clip(n.text ?? '', 300)}${note}\nEDIT ${r} texto, SHOW ${r}`;
+  },
+  modRetracted: (ref, cancelled) =>
+    `${ref} retirado: ${cancelled} copia${cancelled === 1 ? '' : 's'} nao enviada${cancelled === 1 ? '' : 's'} cancelada${cancelled === 1 ? '' : 's'}; as do Signal sao apagadas e as por SMS recebem uma correcao. Nao aparece mais em VERIFICAR.`,
+  modRetractedUnsent: (ref) => `${ref} retirado antes de sair: nenhuma participante recebe. Nao aparece mais em VERIFICAR.`,
+  modNotAlert: (ref) => `${ref} nunca saiu como alerta: nada para retirar.`,
+  modAlreadyRetracted: (ref) => `${ref} ja estava retirado.`,
+};
