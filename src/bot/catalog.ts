@@ -3,8 +3,9 @@
  * catalogue says is catalog-type.ts (to moderators,
  * catalog-moderator-type.ts; their types are named here too, for the many
  * callers); the wording they share is catalog-text.ts. Adding a language:
- * one catalogue file here and one keyword table (keywords.ts), and a line in
- * src/domain/lang.ts.
+ * its catalogue here (catalog-xx.ts, catalog-xx-moderators.ts and
+ * catalog-xx-words.ts, as English's), one keyword table (keywords.ts), and a
+ * line in src/domain/lang.ts.
  */
 import type { Lang } from './commands';
 import { en, LABELS as enLabels } from './catalog-en';
