@@ -57,6 +57,14 @@ export class StatusCallbacks {
     while (this.pending.size) await Promise.allSettled([...this.pending]);
   }
 
+  /** Each message's callbacks still being posted, by sid. */
+  private readonly runs = new Map<string, Promise<void>>();
+
+  /** Settles once the callbacks scheduled for `sid` have been posted (at once when none are). */
+  postedFor(sid: string): Promise<void> {
+    return this.runs.get(sid) ?? Promise.resolve();
+  }
+
   /** queued, sent, then the final status, each a few ms apart, in order; none without a target or a StatusCallback. */
   schedule(target: string | null, msg: SentMessage): void {
     if (!target || !msg.statusCallback) return;
@@ -76,7 +84,11 @@ export class StatusCallbacks {
       }
     })();
     this.pending.add(run);
-    void run.finally(() => this.pending.delete(run));
+    this.runs.set(msg.sid, run);
+    void run.finally(() => {
+      this.pending.delete(run);
+      this.runs.delete(msg.sid);
+    });
   }
 
   /** Posts one callback, signed, and records the server's answer. */

@@ -41,6 +41,8 @@ export interface FakeTwilioOptions {
   answer?: (msg: Omit<SentMessage, 'sid'>, attempt: number) => FakeAnswer;
   /** Delay before answering, in ms. */
   latencyMs?: number;
+  /** A create is answered only once its status callbacks have been posted (and latencyMs has passed): they beat the answer however loaded the machine. */
+  answerAfterCallbacks?: boolean;
   /** Delay after the create before the first status callback, and between callbacks, in ms (default 3). */
   callbackDelayMs?: number;
   /** Numbers the account owns (GET IncomingPhoneNumbers.json); none by default. */
@@ -213,8 +215,9 @@ export class FakeTwilio {
         res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
         res.end(JSON.stringify(answer.body));
       };
-      if (this.opts.latencyMs) setTimeout(reply, this.opts.latencyMs);
-      else reply();
+      const delayed = () => (this.opts.latencyMs ? setTimeout(reply, this.opts.latencyMs) : reply());
+      if (this.opts.answerAfterCallbacks && answer.sid) void this.statuses.postedFor(answer.sid).then(delayed);
+      else delayed();
     });
   }
 
