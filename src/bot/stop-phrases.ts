@@ -108,6 +108,16 @@ const ES = [
   new RegExp(`^((POR|FAVOR|YA) )*(PARAR|ALTO|CANCELAR|BASTA( YA)? DE)( (LOS|LAS|MIS|SUS|TODOS|TODAS|A))* (MENSAJES|TEXTOS|ALERTAS|SMS|MSJS)${ES_END}`),
 ];
 
+// DÉSABONNER, the everyday word, is also a site's, a channel's or one area's ("de son site", "d'instagram", "du 514",
+// "de vos alertes pour 438"): a request only followed by nothing, politeness, the line's name ("de la liste", "de vos
+// messages") or her reason opening a clause of her own ("mon mari lit mes messages"); never after PAS or JAMAIS.
+const FR_POLITE = `${POLITE}|BEAUCOUP|S['’ ]?IL (VOUS|TE) PLAIT`;
+const THE_LINE = `(DE (VOS|CES) |DES )(MESSAGES|ALERTES|SMS|TEXTOS)|DE (LA|CETTE|VOTRE) LISTE|DE TOUT|DE CE (SERVICE|NUMERO)|DE HEADS[- ]?UP`;
+const HER_REASON = `(MON|MA|MES|JE|J['’ ]?AI|IL|ELLE|CAR|PARCE|ON)\\b`;
+const DESABONNER = new RegExp(
+  `(?<!\\b(PAS|JAMAIS) )\\b(DESABONNEZ?[- ]MOI|ME DESABONNER)( (${THE_LINE}))?( (${FR_POLITE}))*($| ${HER_REASON})`,
+);
+
 // French and Portuguese: requests only (a word alone, ARRETER or PARAR, is a keyword of its own).
 // The apostrophe as typed either way (m'écrire, m’écrire).
 const FR = [
@@ -120,9 +130,7 @@ const FR = [
   // RECEVOIR with nothing after it but messages, "rien" or politeness: "... recevoir ce client" is about a client.
   /\bJE NE VEUX PLUS RIEN RECEVOIR\b|\bJE NE VEUX PLUS RECEVOIR( (DE|D['’]|CES|TES|VOS|LES|DES|MES|VOTRE|TON|MESSAGES?|SMS|TEXTOS|ALERTES?|RIEN|MERCI|SVP|STP))*$/,
   /\b(DESINSCRI(VEZ|S)[- ]MOI|ME DESINSCRIRE)\b/,
-  // DÉSABONNER, the everyday word, but also a site's or a channel's: not before "de" naming something else
-  // ("me désabonner de son site", "d'instagram"); the line's ("de vos messages", "de la liste") or her reason may follow.
-  /\b(DESABONNEZ?[- ]MOI|ME DESABONNER)(?! (DE |D['’])(?!(LA LISTE|VOS|VOTRE|CES|CETTE LISTE|CE SERVICE|CE NUMERO|TOUT|HEADS)\b))/,
+  DESABONNER,
   /\bLAISSEZ?[- ]MOI TRANQUILLE\b/,
   /\bQUITTER LA LISTE\b/,
   new RegExp(`^ARRET(E|EZ|ER)?( (LES|MES|VOS|CES|TOUS|TOUTES|DES))* (MESSAGES|SMS|ALERTES|TEXTOS)( (${POLITE}))*$`),

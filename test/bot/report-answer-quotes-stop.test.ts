@@ -236,6 +236,8 @@ describe('a request that gives a reason, or is in quote marks for emphasis', () 
     ["il m'a dit de me désinscrire de mon compte", 'fr'],
     ['je veux me désabonner', 'fr'],
     ['je veux me désinscrire', 'fr'],
+    // One area named: no request to drop every alert, even opening the answer.
+    ['désabonnez-moi du 514 svp', 'fr'],
   ] as const)('%p answers the question', async (text, lang) => {
     const { w, areas } = await atDescription(lang);
     expect(w.sms(ROSA, text).reply).toBe(catalog(lang).reportAsk('vehicle'));

@@ -74,6 +74,12 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     ['para de me manda essas mensagens', 'pt'],
     ['Désabonnez-moi', 'fr'],
     ['Je veux me désabonner', 'fr'],
+    // Politeness, or her reason opening a clause of her own, after the line's name.
+    ['Désabonnez-moi de la liste svp', 'fr'],
+    ['je veux me désabonner de tout merci', 'fr'],
+    ["je veux me désabonner s'il vous plaît", 'fr'],
+    ["désabonnez-moi svp j'ai changé de vie", 'fr'],
+    ['je veux me désabonner parce que je quitte la ville', 'fr'],
   ])('parses %p as STOP', (text, lang) => {
     const parsed = parse(text);
     expect(parsed.ok && parsed.command.kind).toBe('stop');
@@ -130,6 +136,15 @@ describe('French and Portuguese words about stopping that ask nothing of us', ()
     ['il voulait me désabonner de mon compte onlyfans'],
     ['comment me désabonner de son site'],
     ["il m'a fait me désabonner d'instagram"],
+    // One area, or some of the alerts: LEAVE's work, not every alert dropped.
+    ['je veux me désabonner du 514'],
+    ['je veux me désabonner des alertes de Montréal'],
+    ['je voudrais me désabonner de vos alertes pour 438 seulement'],
+    ['désabonnez-moi du 514 svp'],
+    // Not unsubscribing.
+    ['je veux pas me désabonner, juste changer de zone'],
+    ['je ne veux pas me désabonner'],
+    ['je ne veux jamais me désabonner'],
   ])('%p is no opt-out', (text) => {
     expect(parse(text)).toMatchObject({ ok: false, error: 'unknown' });
   });
