@@ -56,22 +56,38 @@ function amountAt(rest: WordAt[], i: number): { minutes: number; used: number; h
 const HALVES = [['Y', 'MEDIA'], ['E', 'MEIA'], ['ET', 'DEMIE'], ['AND', 'A', 'HALF']];
 /** The quarters written bare after the hours ("1h 30 red car"): read as minutes whatever follows, but for COUNTED and STREET. */
 const QUARTERS: ReadonlySet<number> = new Set([15, 30, 45]);
-/** After a bare number, a word saying it counts something else ("1h 30 dollars short", "1h 45 yo guy", "2h 15 pm", "2h 30 mil"). */
+/**
+ * After a bare number, a word saying it counts something else ("1h 30 dollars short", "1h 45 yo guy", "2h 15 pm", "2h 30 mil").
+ * Not GRAND or CASH: "1h 30 Grand Hyatt", "1h 30 cash" are an hour and a half (read as an amount, the alarm came early).
+ */
 const COUNTED = new Set(
-  ('DOLLAR DOLLARS DOLAR DOLARES DLL DLLS DLS BUCK BUCKS GRAND CASH USD CAD EUR EURO EUROS PAVOS BALLES PESO PESOS REAL REAIS MIL ' +
+  ('DOLLAR DOLLARS DOLAR DOLARES DLL DLLS DLS BUCK BUCKS USD CAD EUR EURO EUROS PAVOS BALLES PESO PESOS REAL REAIS MIL ' +
     'ROSES K AM PM YO YR YRS YEAR YEARS ANO ANOS ANS MI MILE MILES KM KMS').split(' '),
 );
-/** Street words in the four languages: one right after the number, or after the street's name, makes it a street number. */
+/**
+ * Street words in the four languages: one right after the number, or after the street's name, makes it a street number.
+ * Not PLACE or COURT ("his place", "food court"); DR only after a name ("30 Ocean Dr"): right after the number it is a
+ * doctor ("2h 30 Dr. Smith").
+ */
 const STREET = new Set(
-  'ST STREET AVE AV AVENUE RD ROAD BLVD BOULEVARD DR DRIVE LN LANE WAY PL CT HWY HIGHWAY CALLE AVENIDA AVDA RUE BD RUA ESTRADA TRAVESSA'.split(' '),
+  'ST STREET AVE AV AVENUE RD ROAD BLVD BOULEVARD DRIVE LN LANE WAY PL CT PLAZA HWY HIGHWAY CALLE AVENIDA AVDA RUE BD RUA ESTRADA TRAVESSA'.split(' '),
 );
 /** A direction before the street's name ("15 W 4th St"). */
 const DIRECTION = new Set('N S E W NE NW SE SW NORTH SOUTH EAST WEST'.split(' '));
+/** Words no street's name holds: "1h 30 on my way", "at the Main St motel", "with Dr Smith" name no address. */
+const NOT_A_NAME = new Set('AT ON IN TO BY THE MY HIS HER WITH FOR FROM NEAR'.split(' '));
+/** How many words of the street's name may come before its street word ("15 Martin Luther King Blvd"). */
+const NAME_WORDS = 3;
 
-/** Whether the number at rest[i] opens an address ("15 Main St", "30 St Marks Pl", "15 calle 8", "15 W 4th St"). */
+/** Whether the number at rest[i] opens an address ("15 Main St", "30 St Marks Pl", "15 calle 8", "15 W 4th St", "15 Old Mill Rd"). */
 function opensAddress(rest: WordAt[], i: number): boolean {
   const k = DIRECTION.has(rest[i + 1]?.word ?? '') ? i + 2 : i + 1;
-  return [rest[k], rest[k + 1]].some((w) => w !== undefined && STREET.has(w.word));
+  for (let j = k; j <= k + NAME_WORDS; j++) {
+    const word = rest[j]?.word;
+    if (word === undefined || NOT_A_NAME.has(word)) return false;
+    if (STREET.has(word) || (word === 'DR' && j > k)) return true;
+  }
+  return false;
 }
 
 /**

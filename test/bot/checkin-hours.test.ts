@@ -72,6 +72,20 @@ describe('hours and minutes in every language', () => {
     expect(w.direct(BUDDY).filter((m) => m.includes('red car') && !m.includes('30 red car'))).toHaveLength(1);
   });
 
+  it('"CHECKIN 1h 30 Grand Hyatt" is an hour and a half: her buddy is not told half an hour early', async () => {
+    const w = await botWorld({ checkins: RULES });
+    w.sms(ROSE, 'JOIN');
+    w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
+    w.sms(BUDDY, 'ACCEPT');
+    const start = w.clock.now;
+    w.sms(ROSE, 'CHECKIN 1h 30 Grand Hyatt');
+    const timers = () => runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now);
+    w.clock.now = start + 61 * MIN;
+    expect(timers().escalated).toBe(0);
+    w.clock.now = start + 91 * MIN;
+    expect(timers().escalated).toBe(1);
+  });
+
   it('"CHECKIN 2h 15 Main St" is two hours at 15 Main St: her buddy is told on time, and where she is whole', async () => {
     const w = await botWorld({ checkins: RULES });
     w.sms(ROSE, 'JOIN');
