@@ -135,8 +135,10 @@ export function later(store: Store, who: Asker, line: CheckinLine, minutes: numb
   // An escalated one's end has passed, whatever it reads (written by a clock since stepped back).
   const from = target.state === 'open' ? Math.max(target.dueAt, now) : now;
   const dueAt = from + Math.round(minutes * 60_000);
-  const { maxMinutes } = line.rules;
-  if (!(minutes > 0) || dueAt - now > maxMinutes * 60_000) return say(who.t.laterUsage(maxMinutes));
+  const { minMinutes, maxMinutes } = line.rules;
+  // No fewer minutes than CHECKIN takes: "LATER 1.30", "LATER 1 y 30" (an hour and a half, or until 1:30?) read as a
+  // minute told her buddies a minute on. LATER's own usage, not CHECKIN's: a new CHECKIN would drop her details.
+  if (!(minutes >= minMinutes) || dueAt - now > maxMinutes * 60_000) return say(who.t.laterUsage(maxMinutes));
   const until = who.t.checkinEnd(dayTime(dueAt, now));
   if (target.state === 'open') {
     extendCheckin(store.db, target.id, dueAt, reminderAt(dueAt, now));

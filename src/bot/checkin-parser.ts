@@ -196,9 +196,8 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
     }
     case 'later': {
       const d = minutesOf(rest, text);
-      // "LATER 1 30": an hour and a half, or until 1:30? Refused as "LATER 1:30" is, not read as one minute (LATER
-      // takes no details, so the second number is no street's).
-      if (!d || (/^\d{1,2}$/.test(rest[0]?.word ?? '') && /^[0-5]\d$/.test(rest[1]?.word ?? ''))) return 'missing_minutes';
+      // "LATER 1 30" reads as one minute, below the shortest LATER (checkin-commands.ts): refused there.
+      if (!d) return 'missing_minutes';
       return rest.length > d.used ? { kind, minutes: d.minutes, withText: true } : { kind, minutes: d.minutes };
     }
   }
