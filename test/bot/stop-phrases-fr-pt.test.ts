@@ -77,6 +77,8 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     // Politeness, or her reason opening a clause of her own, after the line's name.
     ['Désabonnez-moi de la liste svp', 'fr'],
     ['je veux me désabonner de tout merci', 'fr'],
+    ['je veux me désabonner de tout ça', 'fr'],
+    ['désabonnez-moi de tout ça merci', 'fr'],
     ["je veux me désabonner s'il vous plaît", 'fr'],
     ["désabonnez-moi svp j'ai changé de vie", 'fr'],
     ['je veux me désabonner parce que je quitte la ville', 'fr'],
