@@ -112,7 +112,7 @@ const ES = [
 // "de vos alertes pour 438"): a request only followed by nothing, politeness, the line's name ("de la liste", "de vos
 // messages") or her reason opening a clause of her own ("mon mari lit mes messages"); never after PAS or JAMAIS.
 const FR_POLITE = `${POLITE}|BEAUCOUP|S['’ ]?IL (VOUS|TE) PLAIT`;
-const THE_LINE = `(DE (VOS|CES) |DES )(MESSAGES|ALERTES|SMS|TEXTOS)|DE (LA|CETTE|VOTRE) LISTE|DE TOUT( CA)?|DE CE (SERVICE|NUMERO)|DE HEADS[- ]?UP`;
+const THE_LINE = `(DE (VOS|CES) |DES )(MESSAGES|ALERTES|SMS|TEXTOS|NOTIFICATIONS)|DE (LA|CETTE|VOTRE) LISTE|DE TOUT( CA)?|DE (CE|VOTRE) (SERVICE|NUMERO)|DE HEADS[- ]?UP`;
 const HER_REASON = `(MON|MA|MES|JE|J['’ ]?AI|IL|ELLE|CAR|PARCE|ON)\\b`;
 const DESABONNER = new RegExp(
   `(?<!\\b(PAS|JAMAIS) )\\b(DESABONNEZ?[- ]MOI|ME DESABONNER)( (${THE_LINE}))?( (${FR_POLITE}))*($| ${HER_REASON})`,

@@ -78,6 +78,8 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     ['Désabonnez-moi de la liste svp', 'fr'],
     ['je veux me désabonner de tout merci', 'fr'],
     ['je veux me désabonner de tout ça', 'fr'],
+    ['je veux me désabonner de vos notifications', 'fr'],
+    ['désabonnez-moi de votre service svp', 'fr'],
     ['désabonnez-moi de tout ça merci', 'fr'],
     ["je veux me désabonner s'il vous plaît", 'fr'],
     ["désabonnez-moi svp j'ai changé de vie", 'fr'],
