@@ -3,6 +3,7 @@
  * written ("[-]"): it must reach no moderator, member or index. Pure.
  */
 import type { CountryCode } from 'libphonenumber-js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { symbolsDropped } from './alert-text';
 import { asciiDigits, digitForms, localDigits, KEYCAP_TEN_BY_DIGIT, numberReadable, phoneNumbersEitherWay, withoutKeycapMarks } from './numbers-in-text';
 
@@ -15,6 +16,8 @@ const PREFIX_BEFORE = /(?<![\p{L}\p{N}\uFE0F\u20E3])0[\uFE0F\u20E3]{0,2}\s?(?:0[
 const DIGIT_RUN = /(?<!\d)\d(?:[^\p{L}\p{N}]{0,8}\d)*(?!\d)/gu;
 // Digits and the letters typed for them, glued together.
 const LETTER_DIGITS = /[\dOoIl|]+/g;
+// What joins an area code to the rest of its number: up to three spaces, dashes, dots, slashes or parentheses.
+const PHONE_SEPARATOR = /^[ \-./()]{1,3}$/;
 // A keycap digit's marks after a masked last digit go with it.
 const MARKS_AFTER = /^\uFE0F?\u20E3/u;
 
@@ -91,11 +94,10 @@ function asShown(text: string): { compact: string; at: number[] } {
 
 /** Her digit forms in a reading of the text (`at`: where each of its characters is in the text), as spans of the text. */
 function spansIn(text: string, reading: { compact: string; at: number[] }, forms: string[], local: string | null): Span[] {
-  const { at } = reading;
   const readable = numberReadable(asciiDigits(reading.compact));
   // Read both with and without lettersAsDigits: read so, "Hello4155550105" would be one longer run, not hers.
   const spans: Span[] = [];
-  for (const read of new Set([readable, lettersAsDigits(readable)])) spans.push(...spansInReading(text, read, at, forms, local));
+  for (const read of new Set([readable, lettersAsDigits(readable)])) spans.push(...spansInReading(text, { ...reading, read }, forms, local));
   return spans;
 }
 
@@ -108,14 +110,20 @@ function lettersAsDigits(text: string): string {
   return text.replace(LETTER_DIGITS, (run) => (/\d/.test(run) ? run.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1') : run));
 }
 
-/** Her digit forms (and her local seven digits, `local`) in one reading `read` of the text, as spans of the text. */
-function spansInReading(text: string, read: string, at: number[], forms: string[], local: string | null): Span[] {
+/**
+ * Her digit forms (and her local seven digits, `local`) in one reading `read` of the text (`compact`, the same
+ * before numberReadable: its commas as written), as spans of the text.
+ */
+function spansInReading(text: string, reading: { compact: string; read: string; at: number[] }, forms: string[], local: string | null): Span[] {
+  const { compact, read, at } = reading;
   const spans: Span[] = [];
   const span = (first: Group, last: Group): Span => [at[first.start] as number, withMarks(text, (at[last.start + last.digits.length - 1] as number) + 1)];
   for (const run of read.matchAll(DIGIT_RUN)) {
     const groups = [...run[0].matchAll(/\d+/g)].map((g) => ({ digits: g[0], start: (run.index ?? 0) + (g.index ?? 0) }));
-    const end = local ? endOfLocal(read, groups, local) : -1;
-    if (end >= 0) spans.push(span(groups[0] as Group, groups[end] as Group));
+    for (let i = 0; local && i < groups.length; i++) {
+      const j = endOfForm(groups, i, [local]);
+      if (j >= 0 && !afterAreaCode(compact, groups, i, local)) spans.push(span(groups[i] as Group, groups[j] as Group));
+    }
     for (let i = 0; i < groups.length; i++) {
       const j = endOfForm(groups, i, forms);
       if (j < 0) continue;
@@ -127,18 +135,16 @@ function spansInReading(text: string, read: string, at: number[], forms: string[
 }
 
 /**
- * The last group of a run of digit groups that is her local seven digits and nothing more, or -1: the whole run, or
- * the run before a count ("555 0105 3 times"). Digits before them ("212 555 0105", "1-212-555-0105") make another
- * area's number, kept.
+ * Whether her local seven digits, from group `i`, are another area's number: the group before them is an area
+ * code written as part of it ("212 555 0105", "(212) 555-0105", "1-212-555-0105"), three digits joined to them by
+ * a phone separator only, that make a valid number with them. Anything else before them ("$200, 555 0105",
+ * "10:30 555-0105", "room 12 - 555-0105") leaves them hers: the alert goes to her area, where they are her number.
  */
-function endOfLocal(read: string, groups: Group[], local: string): number {
-  const j = endOfForm(groups, 0, [local]);
-  if (j < 0 || j === groups.length - 1) return j;
-  const count = groups[j + 1] as Group;
-  const last = groups[j] as Group;
-  const between = read.slice(last.start + last.digits.length, count.start);
-  const isCount = j + 2 === groups.length && count.digits.length <= 3 && /^,?\s+$/.test(between) && /^\s*\p{L}/u.test(read.slice(count.start + count.digits.length));
-  return isCount ? j : -1;
+function afterAreaCode(compact: string, groups: Group[], i: number, local: string): boolean {
+  const area = groups[i - 1];
+  if (!area || area.digits.length !== 3) return false;
+  const between = compact.slice(area.start + 3, (groups[i] as Group).start);
+  return PHONE_SEPARATOR.test(between) && parsePhoneNumberFromString(`+1${area.digits}${local}`)?.isValid() === true;
 }
 
 /** The last of the groups from `i` whose digits together are one of the forms, or -1. */

@@ -128,8 +128,24 @@ describe("maskNumber and a North American reporter's number written without its 
     expect(maskNumber(text, '+14155550105', 'US')).toBe(masked);
   });
 
+  const KEYCAPS = (digits: string) => Array.from(digits, (d) => (/\d/.test(d) ? `${d}\uFE0F\u20E3` : d)).join('');
+  it.each([
+    ['paid $200, 555 0105 is my cell', 'paid $200, [-] is my cell'],
+    ['met 10:30 555-0105 is mine', 'met 10:30 [-] is mine'],
+    ['my cell 555-0105 / 555-0199 his', 'my cell [-] / 555-0199 his'],
+    ['room 12 - 555-0105', 'room 12 - [-]'],
+    ['room 12 \u{1F621} 555-0105', 'room 12 \u{1F621} [-]'],
+    ['he has 555-0105, 555-0199', 'he has [-], 555-0199'],
+    [KEYCAPS('12 \u2022 555 0105'), `${KEYCAPS('12 \u2022')} [-]`],
+    ['paid 150 555-0105', 'paid 150 [-]'],
+  ])('masks them after other digits that are no area code of the same number: %j', (text, masked) => {
+    expect(maskNumber(text, '+14155550105', 'US')).toBe(masked);
+  });
+
   it.each([
     ['client 212 555 0105 grey van'],
+    ['paid $200, 212 555 0105 is his'],
+    ['room 12 - 1-212-555-0105'],
     ['client 1-212-555-0105 grey van'],
     ['client (212) 555-0105 grey van'],
     ['client +1 212 555 0105 grey van'],

@@ -23,6 +23,27 @@ describe("a North American reporter's own number written without its area code",
     expect(say(w, MEMBER, 'CHECK 415 555 0105')).toBe(t.checkNone());
   });
 
+  it.each([
+    ['REPORT 415 paid $200, 555 0105 is my cell', 'paid $200, [-] is my cell'],
+    ['REPORT 415 met 10:30 555-0105 is mine', 'met 10:30 [-] is mine'],
+    ['REPORT 415 my cell 555-0105 / 555-0199 his', 'my cell [-] / 555-0199 his'],
+  ])('is masked after other digits in the same run: %j', async (report, masked) => {
+    const w = await world();
+    const ref = refOf(say(w, REPORTER, report));
+    const shown = say(w, MOD, `SHOW ${ref}`);
+    expect(shown).toContain(masked);
+    expect(shown).not.toMatch(/555\D{0,3}0105/);
+  });
+
+  it('keeps a client number in another area written whole, which CHECK finds', async () => {
+    const w = await world();
+    const ref = refOf(say(w, REPORTER, 'REPORT 415 paid $200, (212) 555-0105 texted, then +1 312 555 0105'));
+    expect(say(w, MOD, `SHOW ${ref}`)).toContain('paid $200, (212) 555-0105 texted, then +1 312 555 0105');
+    expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+    expect(say(w, MEMBER, 'CHECK 212 555 0105')).toMatch(/^Heads Up: that number is in 1 alert/);
+    expect(say(w, MEMBER, 'CHECK 312 555 0105')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
   it('is indexed as no plate, in a one-message report or a guided answer', async () => {
     const w = await world();
     const single = refOf(say(w, REPORTER, 'REPORT 415 his tag 555 0105 no wait thats mine'));
