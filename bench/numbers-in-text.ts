@@ -25,6 +25,12 @@ const SHAPES: Record<string, string> = {
   // Her number masked: what is indexed is not the text masked, each is read.
   'hers, numbers, counts': `mine 415 555 0105 ${KEYCAP} ${numbers(150, ' 5 x ')}`,
   'keycap, bullet, count': `${KEYCAP} \u2022 415 555 0177 5 x 1. 1. `.repeat(100),
+  'seven one-digit groups': '1 2 3 4 5 6 7:'.repeat(285),
+  'dates and times': `${'5/12/2024 10:30-11:45, '.repeat(170)} 628 555 0177`,
+  // An honest report: dates and times she saw him, then the number he texted from.
+  'dates, then a number':
+    'Saw him 5/12/2024 10:30-11:45, 5/19/2024 10:30-11:45, 5/26/2024 22:00-23:15, 6/2/2024 21:00-22:30. ' +
+    'Last night he choked me, texts from 628 555 0177',
   ordinary: 'tall, beard, texts from 415 555 0177 5 times, plate 7ABC123, @rick_sf. '.repeat(55),
 };
 

@@ -149,8 +149,12 @@ export function asciiDigits(text: string): string {
  */
 export const KEYCAP_TEN_BY_DIGIT = /(?<=\d(?:\uFE0F?\u20E3)?)\u{1F51F}|\u{1F51F}(?=\d)/gu;
 
-// A run of digit groups as libphonenumber may read one number: any digits, at most four characters between two groups.
-const DIGIT_RUN = /\p{Nd}+(?:[^\p{L}\p{N}]{0,4}\p{Nd}+)*/gu;
+// A run of digit groups as libphonenumber may read one number: any digits, at most four of its punctuation between
+// two groups (dashes, slashes, dots, its spaces, brackets, tildes). A colon, a "$" or an emoji parts two runs, as it
+// parts two numbers: "10:30" is two runs, each too short to be one.
+const DIGIT_RUN = /\p{Nd}+(?:[-\u2010-\u2015\u2212\u30FC\uFF0D/\uFF0F.\uFF0E \u00A0\u00AD\u200B\u2060\u3000()\uFF08\uFF09\uFF3B\uFF3D[\]~\u2053\u223C\uFF5E]{0,4}\p{Nd}+)*/gu;
+// A date with slashes ("5/12/2024", "31/10/96"): libphonenumber reads no number in a run that holds one (its own pattern).
+const SLASH_DATE = /(?:(?:[0-3]?\d\/[01]?\d)|(?:[01]?\d\/[0-3]?\d))\/(?:[12]\d)?\d{2}/;
 // How many groups of digits, in runs that may be a number, libphonenumber reads in a text: about 0.1 ms each (it
 // tries a run, then its parts), up to three times a reading, two readings twice a REPORT. Ten numbers in three groups.
 const MAX_DIGIT_GROUPS = 30;
@@ -173,8 +177,9 @@ function fewestDigits(country: CountryCode): number {
 
 /**
  * What of a text libphonenumber reads, one character for one: runs of digits too short to be a number blanked
- * ("415 5 a" x 200 held the event loop 0.2 s) but right after one, and the text cut before the run in which its MAX_DIGIT_GROUPS-th
- * group of digits falls (the run whole: half of it could read as a number no one wrote).
+ * ("415 5 a" x 200 held the event loop 0.2 s) but right after one, and those holding a date, in which it reads none
+ * (a report's dates and times had used up the bound before the number after them); and the text cut before the run in
+ * which its MAX_DIGIT_GROUPS-th group of digits falls (the run whole: half of it could read as a number no one wrote).
  */
 function readPart(text: string, country: CountryCode): string {
   const least = fewestDigits(country);
@@ -185,8 +190,9 @@ function readPart(text: string, country: CountryCode): string {
   let longEnd = -Infinity;
   for (const run of text.matchAll(DIGIT_RUN)) {
     const start = run.index ?? 0;
-    const long = run[0].replace(/\P{Nd}/gu, '').length >= least;
-    const kept = long || start - longEnd <= EXTENSION_BEFORE;
+    const date = SLASH_DATE.test(run[0]);
+    const long = !date && run[0].replace(/\P{Nd}/gu, '').length >= least;
+    const kept = long || (!date && start - longEnd <= EXTENSION_BEFORE);
     if (kept) groups += run[0].split(/\P{Nd}+/u).length;
     if (groups > MAX_DIGIT_GROUPS) return out + text.slice(at, start);
     out += text.slice(at, start) + (kept ? run[0] : run[0].replace(/\p{Nd}/gu, (d) => ' '.repeat(d.length)));

@@ -24,6 +24,16 @@ describe('how far the numbers of a text are read', () => {
     expect(found).not.toContain('+16285550188');
   });
 
+  it('reads a number after dates and times, however many: libphonenumber reads none in them', () => {
+    const dates = 'Saw him 5/12/2024 10:30-11:45, 5/19/2024 10:30-11:45, 5/26/2024 22:00-23:15, 6/2/2024 21:00-22:30. ';
+    expect(identifiersIn(`${dates}Last night he choked me, texts from 628 555 0177`)).toEqual([phone('+16285550177')]);
+    expect(identifiersIn(`${dates.repeat(15)}texts from 628 555 0177`)).toEqual([phone('+16285550177')]);
+  });
+
+  it('reads a number after times joined to it by a colon, which no number spans: "at 10:30: 415 555 0177"', () => {
+    expect(identifiersIn(`${'at 10:30-11:45: '.repeat(12)}415 555 0177`)).toEqual([phone('+14155550177')]);
+  });
+
   it('reads ten numbers after hundreds of runs too short to be one', () => {
     expect(identifiersIn(`${'1 1 1 1 5 times '.repeat(100)}${clients(10)}`)).toHaveLength(10);
   });
