@@ -50,7 +50,7 @@ function ms(run: () => unknown): number {
 // The first REPORT a process reads compiles libphonenumber's patterns: timed apart, on an ordinary text.
 console.log(`first REPORT of the process: ${ms(() => reportReading(SHAPES.ordinary as string)).toFixed(1)} ms`);
 for (const [name, text] of Object.entries(SHAPES)) {
-  // A different word first each time: no reading is the one before (numbersIn keeps its last few).
+  // A different word first each time: ten texts, as ten REPORTs would be, not one text read ten times.
   const least = Math.min(...Array.from({ length: 10 }, (_, i) => ms(() => reportReading(`${'abcdefghijk'[i]} ${text}`))));
   console.log(`${name.padEnd(26)} ${String(text.length).padStart(5)} chars: ${least.toFixed(1).padStart(6)} ms (least of 10), ${reportReading(text)} identifiers`);
 }
