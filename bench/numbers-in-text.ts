@@ -2,7 +2,7 @@
  * How long reading the numbers of one hostile one-message REPORT takes: its start masked and cut (maskKeptStart,
  * cutBetweenWords), then identifiersIn on what is kept, as report() does, for texts of ~4,000 characters of several
  * shapes (short runs each before a word, counts, long runs of one-digit groups, keycaps, bullets, hundreds of
- * numbers) and an ordinary one. Prints, per shape, the least milliseconds of ten, and the first REPORT's; no
+ * numbers, dates and times) and two ordinary ones. Prints, per shape, the least milliseconds of ten, and the first REPORT's; no
  * network, no database. Run: npx tsx bench/numbers-in-text.ts
  */
 import { cleanAlertText } from '../src/alerts/alert-text';
