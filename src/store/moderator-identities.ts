@@ -135,10 +135,10 @@ export function readmitModerator(db: Db, vault: Vault, uuid: string, identity: s
   });
 }
 
-/** Whether a message a moderator's phone stamped `sentAt` was written before her last re-admission (signal-cli held it till then). */
-export function sentBeforeReadmission(db: Db, vault: Vault, uuid: string, sentAt: number): boolean {
+/** Whether a moderator's message that reached Signal at `receivedAt` (Signal's server clock) came before her last re-admission (signal-cli held it till then). */
+export function sentBeforeReadmission(db: Db, vault: Vault, uuid: string, receivedAt: number): boolean {
   const row = db.stmt(`SELECT readmitted_at FROM ${TABLE} WHERE moderator_bidx = ?`).get(vault.index('moderator', uuid)) as { readmitted_at: number | null } | undefined;
-  return row !== undefined && row.readmitted_at !== null && sentAt < row.readmitted_at;
+  return row !== undefined && row.readmitted_at !== null && receivedAt < row.readmitted_at;
 }
 
 /** Marks her told that what she sent before her re-admission acted on nothing; true the first time since that re-admission only. */

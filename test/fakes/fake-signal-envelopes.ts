@@ -6,7 +6,7 @@
 
 let clock = 0;
 
-/** A fresh timestamp (ms), later than any given before and never before now: Signal's are the sender's wall clock. */
+/** A fresh timestamp (ms), later than any given before and never before now: a sender's phone whose clock is right. */
 export function nextTimestamp(): number {
   clock = Math.max(clock + 1, Date.now());
   return clock;
@@ -17,7 +17,12 @@ export function lastTimestamp(): number {
   return clock;
 }
 
-/** A received text message as signal-cli-rest-api delivers it; `number` null hides the sender's number. */
+/**
+ * A received text message as signal-cli-rest-api delivers it; `number` null
+ * hides the sender's number. `timestamp` is the sender's phone's clock (a
+ * test may set it wrong); serverReceivedTimestamp is Signal's server's, the
+ * wall clock when the envelope is made, kept as is while signal-cli holds it.
+ */
 export function textEnvelope(account: string, from: { uuid: string; number: string | null }, text: string, timestamp = nextTimestamp()): Record<string, unknown> {
   return {
     envelope: {
@@ -27,8 +32,8 @@ export function textEnvelope(account: string, from: { uuid: string; number: stri
       sourceName: 'Someone',
       sourceDevice: 1,
       timestamp,
-      serverReceivedTimestamp: timestamp + 5,
-      serverDeliveredTimestamp: timestamp + 9,
+      serverReceivedTimestamp: Date.now(),
+      serverDeliveredTimestamp: Date.now(),
       dataMessage: { timestamp, message: text, expiresInSeconds: 0, viewOnce: false },
     },
     account,
@@ -51,8 +56,8 @@ export function untrustedEnvelope(account: string, from: { uuid: string; number:
       sourceName: null,
       sourceDevice: 1,
       timestamp,
-      serverReceivedTimestamp: timestamp + 5,
-      serverDeliveredTimestamp: timestamp + 9,
+      serverReceivedTimestamp: Date.now(),
+      serverDeliveredTimestamp: Date.now(),
     },
   };
 }
@@ -67,8 +72,8 @@ export function receiptEnvelope(account: string, from: { uuid: string; number: s
       sourceUuid: from.uuid,
       sourceDevice: 1,
       timestamp,
-      serverReceivedTimestamp: timestamp,
-      serverDeliveredTimestamp: timestamp,
+      serverReceivedTimestamp: Date.now(),
+      serverDeliveredTimestamp: Date.now(),
       receiptMessage: { when: timestamp, isDelivery: true, isRead: false, isViewed: false, timestamps: [timestamp - 100] },
     },
     account,

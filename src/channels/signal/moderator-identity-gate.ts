@@ -90,10 +90,13 @@ export class ModeratorIdentityGate {
   }
 
   /**
-   * Whether a received item is a Signal moderator's message sent (by her
-   * phone's clock) before her last re-admission: signal-cli held it while her
-   * changed identity was untrusted and handed it over when the operator
-   * trusted it, days later perhaps. It acts on nothing, not even as a
+   * Whether a received item is a Signal moderator's message that reached
+   * Signal's server before her last re-admission: signal-cli held it while
+   * her changed identity was untrusted and handed it over when the operator
+   * trusted it, days later perhaps. Signal's server clock, not her phone's
+   * (a phone running behind would have her fresh messages dropped, one
+   * running ahead would let a held one through); her phone's only when the
+   * envelope lacks the server's time (signal-cli always sets it). It acts on nothing, not even as a
    * member's (a stale ALERT, a CHECKIN or an OK out of its time); she is told
    * once, in her language, to send again what still matters.
    */
@@ -104,7 +107,7 @@ export class ModeratorIdentityGate {
     const { db, vault, log, now } = this.deps;
     try {
       return db.transaction(() => {
-        if (!sentBeforeReadmission(db, vault, uuid, msg.sentAt)) return false;
+        if (!sentBeforeReadmission(db, vault, uuid, msg.serverReceivedAt ?? msg.sentAt)) return false;
         log.info({ moderator: this.position(uuid) }, 'dropped a message a Signal moderator sent before her re-admission (held by signal-cli until then)');
         if (noteReadmission(db, vault, uuid)) {
           const member = ensureMember(db, vault, { channel: 'signal', address: uuid }, 'en', now(), 'active');

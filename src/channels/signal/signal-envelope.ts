@@ -24,8 +24,10 @@ export interface SignalInbound {
   providerId: string;
   /** It carried an attachment or a sticker (never read: only the text is). */
   media: boolean;
-  /** The envelope's timestamp: when the sender's phone sent it (ms since the epoch, by its clock). */
+  /** The envelope's timestamp: when the sender's phone sent it (ms since the epoch, by its clock, which may be wrong). */
   sentAt: number;
+  /** When Signal's server received it (serverReceivedTimestamp, by Signal's clock); null when the envelope lacks it. */
+  serverReceivedAt: number | null;
 }
 
 /** Signal's type for the whole of a text longer than 2,000 bytes, sent beside its start. */
@@ -75,7 +77,8 @@ export function parseSignalItem(item: unknown): SignalInbound | null {
     if (timestamp === null || timestamp <= 0) return null;
     const phone = typeof env.sourceNumber === 'string' ? providerNumber(env.sourceNumber) : null;
     const sender: Sender = phone ? { channel: 'signal', address: uuid, phone } : { channel: 'signal', address: uuid };
-    return { sender, text: text.slice(0, MAX_SIGNAL_TEXT), providerId: `${uuid}:${timestamp}`, media, sentAt: timestamp };
+    const received = Number.isSafeInteger(env.serverReceivedTimestamp) && (env.serverReceivedTimestamp as number) > 0 ? (env.serverReceivedTimestamp as number) : null;
+    return { sender, text: text.slice(0, MAX_SIGNAL_TEXT), providerId: `${uuid}:${timestamp}`, media, sentAt: timestamp, serverReceivedAt: received };
   } catch {
     // A getter or a proxy in hostile input: nothing to act on.
     return null;

@@ -35,7 +35,14 @@ describe('parseSignalItem', () => {
       providerId: `${UUID}:1745372297238`,
       media: false,
       sentAt: 1745372297238,
+      serverReceivedAt: 1745372294830,
     });
+  });
+
+  it("keeps Signal's server time apart from the phone's, and null when the envelope lacks it", () => {
+    expect(parseSignalItem(env({ ...data('OK'), serverReceivedTimestamp: 1700000000000 }))).toMatchObject({ sentAt: 1745372297238, serverReceivedAt: 1700000000000 });
+    expect(parseSignalItem(env({ ...data('OK'), serverReceivedTimestamp: undefined }))).toMatchObject({ sentAt: 1745372297238, serverReceivedAt: null });
+    expect(parseSignalItem(env({ ...data('OK'), serverReceivedTimestamp: 'soon' }))).toMatchObject({ serverReceivedAt: null });
   });
 
   const PHOTO = { contentType: 'image/jpeg', id: 'abc', size: 10 };
