@@ -11,6 +11,7 @@ export const enModerators: ModeratorCatalog = {
     fitSegments((x) => `Report ${ref}: ${x} -- too long for an alert (${segments} SMS, most 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} text`, clip(text, 120)),
   modApproveUnread: (ref, alert, segments) =>
     `Not sent: ${ref} was changed or its notice has not reached you. ${segments} SMS, APPROVE ${ref.slice(1)} again to send: ${alert}`,
+  modApproveRetried: (ref) => `Not sent: ${ref}. Text APPROVE ${ref.slice(1)} again to read what would go, then APPROVE to send it.`,
   modShow: (ref, alert, segments, note) => `${ref}, ${segments} SMS, APPROVE would send: ${alert}${note ? `\nNote: ${note}` : ''}`,
   modShowTooLong: (ref, segments, text, parts) =>
     `${ref} is too long for an alert (${segments} SMS, most 3); EDIT ${ref.slice(1)} shorter text. It reads${parts > 1 ? ` (1/${parts})` : ''}: ${text}`,

@@ -11,6 +11,7 @@ export const esModerators: ModeratorCatalog = {
     fitSegments((x) => `Reporte ${ref}: ${x} -- muy largo para una alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`, clip(text, 120)),
   modApproveUnread: (ref, alert, segments) =>
     `No enviada: ${ref} cambio o su aviso no te ha llegado. ${segments} SMS, APPROVE ${ref.slice(1)} otra vez para enviar: ${alert}`,
+  modApproveRetried: (ref) => `No enviado: ${ref}. Escribe APPROVE ${ref.slice(1)} otra vez para leer lo que saldria, luego APPROVE para enviarlo.`,
   modShow: (ref, alert, segments, note) => `${ref}, ${segments} SMS, APPROVE enviaria: ${alert}${note ? `\nNota: ${note}` : ''}`,
   modShowTooLong: (ref, segments, text, parts) =>
     `${ref} es muy largo para una alerta (${segments} SMS, max 3); EDIT ${ref.slice(1)} texto corto. Dice${parts > 1 ? ` (1/${parts})` : ''}: ${text}`,

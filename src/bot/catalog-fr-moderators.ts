@@ -11,6 +11,7 @@ export const frModerators: ModeratorCatalog = {
     fitSegments((x) => `Signalement ${ref}: ${x} -- trop long pour une alerte (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texte`, clip(text, 120)),
   modApproveUnread: (ref, alert, segments) =>
     `Pas envoyée: ${ref} a changé ou son avis ne vous est pas parvenu. ${segments} SMS, APPROVE ${ref.slice(1)} à nouveau pour envoyer: ${alert}`,
+  modApproveRetried: (ref) => `Pas envoyé: ${ref}. Écrivez APPROVE ${ref.slice(1)} de nouveau pour lire ce qui partirait, puis APPROVE pour l'envoyer.`,
   modShow: (ref, alert, segments, note) => `${ref}, ${segments} SMS, APPROVE enverrait: ${alert}${note ? `\nNote: ${note}` : ''}`,
   modShowTooLong: (ref, segments, text, parts) =>
     `${ref} est trop long pour une alerte (${segments} SMS, max 3); EDIT ${ref.slice(1)} texte plus court. Il dit${parts > 1 ? ` (1/${parts})` : ''}: ${text}`,

@@ -46,6 +46,8 @@ export interface ModeratorCatalog {
   modShow(ref: string, alert: string, segments: number, note?: string): string;
   /** APPROVE from a moderator who has not yet been sent the report as it reads now (an EDIT's notice on its way): nothing sent. */
   modApproveUnread(ref: string, alert: string, segments: number): string;
+  /** A carrier's retry of an APPROVE answered with modApproveUnread (that answer, quoting the report, is not kept): nothing sent, and quoting nothing. One SMS segment. */
+  modApproveRetried(ref: string): string;
   /** SHOW of a report too long for an alert: its text, or its first of `parts` (modShowMore carries the others). */
   modShowTooLong(ref: string, segments: number, text: string, parts: number): string;
   /** The next part (`part` of `parts`) of a report SHOW sends whole in several messages. */

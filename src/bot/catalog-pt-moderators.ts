@@ -11,6 +11,7 @@ export const ptModerators: ModeratorCatalog = {
     fitSegments((x) => `Denuncia ${ref}: ${x} -- longa demais para um alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`, clip(text, 120)),
   modApproveUnread: (ref, alert, segments) =>
     `Nao enviada: ${ref} mudou ou o aviso ainda nao chegou. ${segments} SMS, APPROVE ${ref.slice(1)} de novo para enviar: ${alert}`,
+  modApproveRetried: (ref) => `Nao enviado: ${ref}. Escreva APPROVE ${ref.slice(1)} de novo para ler o que sairia, depois APPROVE para enviar.`,
   modShow: (ref, alert, segments, note) => `${ref}, ${segments} SMS, APPROVE enviaria: ${alert}${note ? `\nNota: ${note}` : ''}`,
   modShowTooLong: (ref, segments, text, parts) =>
     `${ref} é longa demais para um alerta (${segments} SMS, max 3); EDIT ${ref.slice(1)} texto curto. Diz${parts > 1 ? ` (1/${parts})` : ''}: ${text}`,

@@ -85,6 +85,8 @@ export interface Outcome {
   retracted?: boolean;
   /** The command did nothing (no such reference, already decided, an unknown area): the command line exits 1. */
   failed?: boolean;
+  /** The reply quotes a report (an APPROVE answered with its changed text): not kept for a carrier's retry. */
+  quotesReport?: boolean;
 }
 
 /** An outcome that only says something. */

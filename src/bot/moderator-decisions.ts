@@ -3,11 +3,11 @@ import { issueAlert } from '../alerts/alert-service';
 import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
 import { identifiersIn } from '../alerts/identifiers';
 import { bodySegments, previewedBody, renderBody, unclippedSegments, type AlertBody } from '../alerts/report-template';
-import { memberKey } from '../phone/identity';
+import { memberKey, type Sender } from '../phone/identity';
 import { alertByRef } from '../store/alerts';
 import { blockIdentity, blockSender, memberBlocked } from '../store/blocks';
 import { closeRequest, findRequest, requestOf } from '../store/member-requests';
-import { eraseReportNotices, forgetReportViews, linkNotice, recordReportShown, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
+import { eraseReportNotices, forgetReportViewOf, forgetReportViews, linkNotice, recordReportShown, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
 import { deleteMember, ensureMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
 import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
 import { decideReport, findReport, reportBody, reportExists, reportersOf, setReportText, type Report } from '../store/reports';
@@ -88,12 +88,13 @@ export function approve(store: Store, mod: Moderator, rules: ModerationRules, re
   const own = unclippedSegments(found.npas, sent);
   const segments = Math.max(own, unclippedSegments(npas, sent));
   if (segments > MAX_ALERT_SEGMENTS) return failed(mod.t.modTooLong(`#${ref}`, segments));
-  // Another moderator's EDIT whose notice is still on its way to her: she approves a text that is no longer
-  // what would go. It is shown to her now instead, and her next APPROVE sends it.
-  const approver = found.edited ? findMember(db, vault, mod.sender) : undefined;
-  if (approver && withdrawUnsentNotices(db, found.id, approver.id, now) > 0) {
+  // Another moderator's EDIT whose notice is still on its way to her, or whose showing she may have missed (a
+  // retry of her APPROVE after this answer was lost forgot it): she approves a text that is no longer what
+  // would go. It is shown to her now instead, and her next APPROVE sends it.
+  const approver = found.edited && !mod.operator ? findMember(db, vault, mod.sender) : undefined;
+  if (approver && (withdrawUnsentNotices(db, found.id, approver.id, now) > 0 || !personMemberIds(db, approver.id).some((id) => reportShownTo(db, found.id, id)))) {
     shown(store, mod, found.id, now);
-    return failed(mod.t.modApproveUnread(`#${ref}`, renderBody(mod.lang, found.npas, sent), own));
+    return { ...failed(mod.t.modApproveUnread(`#${ref}`, renderBody(mod.lang, found.npas, sent), own)), quotesReport: true };
   }
   // A report no notice showed her (held in a digest past the notice cap; PENDING lists references only) is not
   // approved unread: a flood of junk reports would push a malicious one there. The operator at the console is
@@ -109,6 +110,18 @@ export function approve(store: Store, mod: Moderator, rules: ModerationRules, re
   const categories = found.edited ? undefined : found.fields?.alert.categories;
   const alertId = issueAlert({ ...store, regions: rules.regions }, { reportId: found.id, npas, body: sent, unclipped: 'fields' in body ? body.fields : undefined, categories }, now);
   return { say: mod.t.modApproved(`#${ref}`, npas), alerts: [alertId] };
+}
+
+/**
+ * A carrier's retry of her APPROVE whose answer was not kept (it quoted the report's changed text): that
+ * answer may never have reached her, so she is no longer counted as shown the text, and her next APPROVE
+ * shows it again rather than sending it unread. Answered with a text that quotes nothing.
+ */
+export function approveRetried({ db, vault }: Store, sender: Sender, ref: string): string {
+  const member = findMember(db, vault, sender);
+  const found = findReport(db, vault, ref);
+  if (member && found) forgetReportViewOf(db, found.id, personMemberIds(db, member.id));
+  return catalog(member ? memberLang(db, member.id) : 'en').modApproveRetried(`#${ref}`);
 }
 
 /** What approving a report sends: its text as members will read it, or its fields' template. */

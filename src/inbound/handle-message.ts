@@ -7,6 +7,7 @@
 import type { BotLimits } from '../bot/context';
 import type { Store } from '../bot/handler';
 import type { LineRules } from '../bot/line-rules';
+import { approveRetried } from '../bot/moderator-decisions';
 import { parse } from '../bot/parser';
 import type { Sender } from '../phone/identity';
 import { linkShownCheckin } from '../store/checkin-refs';
@@ -59,11 +60,17 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   const { db, vault, handled, rules } = deps;
   const parsed = parse(msg.text, rules.regions.country);
   const seen = recogniseRetry(handled, msg, now);
-  if (seen.previous !== undefined) return { reply: seen.previous, parsed, duplicate: true };
+  if (seen.previous !== undefined) {
+    // A Twilio retry of a moderator's APPROVE answered with nothing kept: its answer quoted the report's
+    // changed text and may be what was lost. Not read again from the log; she is to APPROVE again to read it.
+    const retriedApprove = seen.previous === null && way === 'response' && msg.sender.channel === 'sms' && deps.moderators.has(msg.sender.address);
+    if (retriedApprove && parsed.ok && parsed.command.kind === 'approve') return { reply: approveRetried(deps, msg.sender, parsed.command.ref), parsed, duplicate: true };
+    return { reply: seen.previous, parsed, duplicate: true };
+  }
   // A retried message keeps the verdict it had on arrival: never trusted more now.
   const trusted = msg.moderatorUntrusted ? () => false : deps.moderatorTrusted;
   const who = identifySender(db, vault, deps.moderators, msg.sender, now, trusted);
-  const { acted, quotesDraft, ...result } = act(deps, who, msg, parsed, now);
+  const { acted, quotesDraft, quotesReport, ...result } = act(deps, who, msg, parsed, now);
   // A SHOW's reply quotes a report, which an EDIT or a decision may change: it is kept no longer than the report's notices.
   // So may an APPROVE's ("Not sent: … APPROVE again to send: <text>", the text changed since she read it).
   // Only a moderator's quotes anything (who.moderator is known already: no cost for others); anyone else's is a hint.
@@ -86,7 +93,8 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   // STOP). Its reply is kept where it may be asked for again, a webhook's
   // retry (SPEC: answered again, acted on once); not over Signal, where it
   // was queued once and a redelivery is not answered, nor a SHOW's, which
-  // quotes a report an EDIT may change, nor one to a report's draft, whose
+  // quotes a report an EDIT may change, nor an APPROVE's that quoted it (its
+  // retry is answered without it, above), nor one to a report's draft, whose
   // read-back she may drop ("nothing kept"). An SMS dropped by a block or the
   // limit leaves no row: a flood writes nothing. Stored under the sender's
   // index in the log so that DELETE can untie it from her; DELETE's own
@@ -95,17 +103,17 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   // redelivered DELETE only erases again).
   const erased = parsed.ok && parsed.command.kind === 'delete';
   if (seen.key && (acted || way === 'outbox') && !(erased && msg.sender.channel === 'signal')) {
-    const kept = msg.sender.channel === 'sms' && quotedRef === null && !quotesDraft ? result.reply : null;
+    const kept = msg.sender.channel === 'sms' && command?.kind !== 'show' && !quotesReport && !quotesDraft ? result.reply : null;
     handled.remember(seen.key, kept, now, erased ? noOnesIndex() : who.senderKey, msg.sender.channel === 'signal');
   }
   return result;
 }
 
 /** Steps 3 to 5. `acted`: past the block and the limit. */
-function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<typeof parse>, now: number): Handled & { acted: boolean; quotesDraft: boolean } {
+function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<typeof parse>, now: number): Handled & { acted: boolean; quotesDraft: boolean; quotesReport: boolean } {
   const { rules } = deps;
   const gate = blockAndLimit(deps, rules.limits.messages, who, parsed, now);
-  if (!gate.act) return { reply: null, parsed, duplicate: false, dropped: gate.dropped, acted: false, quotesDraft: false };
+  if (!gate.act) return { reply: null, parsed, duplicate: false, dropped: gate.dropped, acted: false, quotesDraft: false, quotesReport: false };
   // Her message proves her number works: a membership marked invalid (the provider's word, not always
   // final) lately is active again with its areas before the command is handled, and she is told nothing
   // more; one marked long ago may be a new holder's number, and gets nothing back (store/invalid-streak.ts).
@@ -113,6 +121,6 @@ function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<
   if (who.member && revived) who.member.status = revived;
   const turn = turnFor(deps, who, msg, parsed);
   const lang = rememberLanguage(deps, who, parsed, turn);
-  const { say, quotesDraft } = dispatch(deps, rules, who, lang, msg, parsed, turn, now);
-  return { reply: gate.answer ? say : null, parsed, duplicate: false, dropped: gate.dropped, acted: true, quotesDraft };
+  const { say, quotesDraft, quotesReport } = dispatch(deps, rules, who, lang, msg, parsed, turn, now);
+  return { reply: gate.answer ? say : null, parsed, duplicate: false, dropped: gate.dropped, acted: true, quotesDraft, quotesReport: quotesReport === true };
 }

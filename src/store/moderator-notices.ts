@@ -220,6 +220,11 @@ export function forgetReportViews(db: Db, reportId: number): void {
   db.stmt('DELETE FROM report_views WHERE report_id = ?').run(reportId);
 }
 
+/** Forgets that these members (one moderator's rows) were shown a report: her answer quoting it may never have reached her. */
+export function forgetReportViewOf(db: Db, reportId: number, memberIds: number[]): void {
+  for (const id of memberIds) db.stmt('DELETE FROM report_views WHERE report_id = ? AND member_id = ?').run(reportId, id);
+}
+
 /**
  * Whether a moderator was shown the report's text as it reads now: a notice
  * quoting it queued to her (not one that failed: it reached no one), or a

@@ -114,6 +114,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     modReadmitHeld: [t.modReadmitHeld()],
     modRetractedUnsent: [t.modRetractedUnsent(REF)],
     modApproveUnread: [t.modApproveUnread(REF, 'x'.repeat(400), 3)],
+    modApproveRetried: [t.modApproveRetried(REF)],
     admitted: [t.admitted(AREAS)],
     // Check-ins (issue 13): the longest name a BUDDY keeps, the longest details a CHECKIN takes, three buddies.
     buddyInvite: [t.buddyInvite(NAME)],
@@ -265,6 +266,10 @@ describe('the reply catalogues', () => {
         for (const text of texts) expect(text.length).toBeGreaterThan(0);
         const preview = _name === 'modNotice' || _name === 'modShow' || _name === 'modShowTooLong' || _name === 'modReportNotice' || _name === 'modEditedNotice' || _name === 'modApproveUnread';
         expect(texts.filter((text) => smsSegments(text) > (preview ? 11 : THREE_SEGMENTS.has(_name) ? 3 : 2))).toEqual([]);
+      });
+
+      it('answers a retried APPROVE in one SMS segment', () => {
+        expect(smsSegments(t.modApproveRetried(REF))).toBe(1);
       });
 
       it('fits a CHECK naming the most matches, and the others not checked, in three SMS segments', () => {

@@ -85,3 +85,44 @@ describe("a moderator's APPROVE answered with the edited text she had not read",
     expect(heldTexts(w).filter((t) => t.includes(VICTIM))).toEqual([]);
   });
 });
+
+/**
+ * A Twilio retry (same MessageSid) of an APPROVE answered "Not sent: … APPROVE again to send: <text>" got
+ * nothing (that answer is not kept: it quotes the report). Its TwiML answer lost, she never read the text,
+ * yet it was recorded as shown: her next APPROVE sent it unread. The retry now says to APPROVE again to
+ * read it, and forgets that she was shown it; a confirmation, which quotes nothing, is answered again.
+ */
+describe("a Twilio retry of a moderator's APPROVE", () => {
+  const A = '+14155550198';
+  const B = '+14155550197';
+
+  it('answered with the edited text: answered without it, and her next APPROVE shows the text again instead of sending it', async () => {
+    const w = await botWorld({ moderators: new Set([A, B]), moderatorContacts: [sms(A), sms(B)] });
+    const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(REPORTER, 'REPORT 415 grey van took my phone').reply ?? '')?.[1] as string;
+    w.db.sqlite.prepare("UPDATE outbox SET state = 'sent' WHERE member_id = ?").run(findMember(w.db, w.vault, sms(B))!.id);
+    w.sms(A, `EDIT ${ref} grey van took my phone, driver calls himself Rick`);
+    const sid = 'SMapproveretried000000000000000001';
+    // The first try is handled; its answer (the text) is lost on the way.
+    expect(w.sms(B, `APPROVE ${ref}`, sid).reply).toContain('Rick');
+    const retry = w.sms(B, `APPROVE ${ref}`, sid).reply;
+    const next = w.sms(B, `APPROVE ${ref}`, 'SMapproveretried000000000000000002').reply ?? '';
+    expect(next).toMatch(/^Not sent/);
+    expect(next).toContain('Rick');
+    expect(w.db.sqlite.prepare('SELECT count(*) AS n FROM alerts').get()).toEqual({ n: 0 });
+    expect(retry).toMatch(new RegExp(`APPROVE ${ref}`));
+    expect(retry).not.toContain('Rick');
+    // Read now: her next APPROVE sends it.
+    expect(w.sms(B, `APPROVE ${ref}`, 'SMapproveretried000000000000000003').reply).toContain('approved');
+    expect(w.db.sqlite.prepare('SELECT count(*) AS n FROM alerts').get()).toEqual({ n: 1 });
+  });
+
+  it('that approved: answered again with its confirmation, acted on once', async () => {
+    const w = await world();
+    const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(REPORTER, 'REPORT 415 grey van took my phone').reply ?? '')?.[1] as string;
+    const sid = 'SMapproveretried000000000000000004';
+    const first = w.sms(MOD, `APPROVE ${ref}`, sid).reply;
+    expect(first).toContain('approved');
+    expect(w.sms(MOD, `APPROVE ${ref}`, sid).reply).toBe(first);
+    expect(w.db.sqlite.prepare('SELECT count(*) AS n FROM alerts').get()).toEqual({ n: 1 });
+  });
+});

@@ -21,11 +21,12 @@ import type { Identity } from './identify-sender';
 /**
  * What to answer (null for none, and for what the carrier answered), and
  * whether it is a guided report's read-back: it quotes the draft, which she
- * may still drop.
+ * may still drop; or an APPROVE's answer quoting a report's changed text.
  */
 export interface Reply {
   say: string | null;
   quotesDraft: boolean;
+  quotesReport?: boolean;
 }
 
 /** Runs the message's handler, as `turn` (turn.ts) says it is meant; returns the reply. */
@@ -67,12 +68,13 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   const quotesDraft = typeof outcome.converse === 'object' && outcome.converse.topic === 'report' && outcome.converse.question === 'review';
   // A moderator's HELP too: Twilio's lists none of her commands, and her typo's hint sends her to HELP.
   const modHelp = who.moderator && parsed.ok && parsed.command.kind === 'help';
+  const quotesReport = outcome.quotesReport === true;
   if (msg.answered && !asks && !modHelp) return { say: null, quotesDraft };
   // Words sent with a photo are read, the photo is not: a reporter would think it went with the report.
   // Not past what one SMS can carry: a reply already that long (SHOW) is worth more whole than the aside.
-  if (!msg.media || outcome.say === null) return { say: outcome.say, quotesDraft };
+  if (!msg.media || outcome.say === null) return { say: outcome.say, quotesDraft, quotesReport };
   const withNote = `${outcome.say} ${asker.t.mediaNotKept()}`;
-  return { say: withNote.length <= MAX_MESSAGE_CHARS ? withNote : outcome.say, quotesDraft };
+  return { say: withNote.length <= MAX_MESSAGE_CHARS ? withNote : outcome.say, quotesDraft, quotesReport };
 }
 
 function converse(store: Store, rules: LineRules, asker: Asker, who: Identity, conversation: Conversation, turn: Turn, msg: Inbound, parsed: Parsed, now: number): Outcome {
