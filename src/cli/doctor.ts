@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { ConfigError, type Config, type Secrets } from '../config/env';
+import { serverSends, unheardModerators } from '../config/moderator-contacts';
 import { cryptoReady } from '../store/vault';
 import { Regions } from '../alerts/regions';
 import { knownTimeZone, UNKNOWN_TIME_ZONE } from '../bot/clock-time';
@@ -81,7 +82,9 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
     throw err;
   }
   const { config, secrets } = parsed;
-  const results: CheckResult[] = [ok('configuration', 'every variable is valid')];
+  // Valid, but a moderator the line can reach and never hear (start warns in the same words).
+  const unheard = unheardModerators(config, (channel) => serverSends(config, secrets, channel));
+  const results: CheckResult[] = [unheard ? bad('configuration', unheard) : ok('configuration', 'every variable is valid')];
   await cryptoReady();
   const key = readExistingKey(config, secrets);
   if ('problem' in key) results.push(bad('key', key.problem));

@@ -8,7 +8,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
-import { canonicalModerator, isSignalUuid } from '../phone/identity';
+import { canonicalModerator } from '../phone/identity';
 import { ConfigError } from './config-error';
 import { HOST_NAME, httpUrl, number, oneOf, optional, pattern, wholeNumber } from './env-values';
 
@@ -197,15 +197,6 @@ export function readConfig(env: Env): { config: Config; secrets: Secrets } {
     throw new ConfigError(
       'NODE_ENV',
       'production needs a provider: Twilio (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER) or Signal (SIGNAL_API_URL, SIGNAL_NUMBER); the console channel prints messages and is for development only',
-    );
-  }
-  // Over Signal a moderator is known by her UUID only (the number an envelope shows is no proof): listed by number on a line
-  // without SMS, she got every notice over Signal and not one of her answers was taken as a moderator's.
-  const byNumber = signal && !twilio ? e.MODERATORS.findIndex((id) => !isSignalUuid(id)) : -1;
-  if (byNumber !== -1) {
-    throw new ConfigError(
-      'MODERATORS',
-      `entry ${byNumber + 1} is a number, but without Twilio moderators are on Signal, listed by their Signal UUID: have her message the bot, then read sourceUuid in docker compose logs signal-cli (docs/signal.md)`,
     );
   }
   // Twilio signs the address it calls: checked against http://HOST:PORT, every webhook would be refused.

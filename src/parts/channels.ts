@@ -11,7 +11,7 @@ import { SignalSender } from '../channels/signal/signal-sender';
 import { TwilioSender } from '../channels/twilio/twilio-sender';
 import type { ChannelSender } from '../channels/types';
 import type { Config } from '../config/env';
-import { moderatorContacts } from '../config/moderator-contacts';
+import { moderatorContacts, unheardModerators } from '../config/moderator-contacts';
 import type { Channel, Sender } from '../phone/identity';
 import type { ServerOptions } from '../server';
 
@@ -65,6 +65,8 @@ async function channels(app: FastifyInstance, opts: ServerOptions): Promise<void
 
   const contacts = moderatorContacts(config, (channel) => senders.has(channel));
   if (config.moderators.length === 0) log.warn('MODERATORS is empty: reports wait for the operator (npm run admin -- PENDING)');
+  const unheard = unheardModerators(config, (channel) => senders.has(channel));
+  if (unheard) log.warn(unheard);
   if (contacts.length < config.moderators.length) {
     log.warn({ unreachable: config.moderators.length - contacts.length }, 'some moderators are on a channel that is not configured');
   }

@@ -1,12 +1,20 @@
-/** doctor names a moderator listed by number on a line with Signal and no Twilio: her commands would never be taken. */
+/** doctor names a moderator listed by number on a production line with Signal and no Twilio: her commands would never be taken. */
 import { runDoctor } from '../../src/cli/doctor';
 import { tempDir } from '../helpers/harness';
 
-it('fails the configuration check, naming MODERATORS and how to find a Signal UUID, without quoting the number', async () => {
-  const env = { NODE_ENV: 'test', DATA_DIR: tempDir(), SIGNAL_API_URL: 'http://127.0.0.1:9', SIGNAL_NUMBER: '+14155550199', MODERATORS: '+14155550100' };
+const LINE = { DATA_DIR: '', SIGNAL_API_URL: 'http://127.0.0.1:9', SIGNAL_NUMBER: '+14155550199', MODERATORS: '0f0e0d0c-0b0a-4908-8706-050403020100,+14155550100' };
+
+it('fails the configuration check in production, naming MODERATORS and how to find a Signal UUID, without quoting the number; the other checks still run', async () => {
+  const env = { ...LINE, DATA_DIR: tempDir(), NODE_ENV: 'production', HEADSUP_MASTER_KEY: Buffer.alloc(32, 1).toString('base64') };
   const results = await runDoctor(env);
-  expect(results).toHaveLength(1);
-  expect(results[0]).toMatchObject({ name: 'configuration', ok: false });
-  expect(results[0]?.detail).toMatch(/^MODERATORS: entry 1 is a number, but without Twilio moderators are on Signal, listed by their Signal UUID/);
-  expect(results[0]?.detail).not.toContain('4155550100');
+  const config = results.find((r) => r.name === 'configuration');
+  expect(config).toMatchObject({ ok: false });
+  expect(config?.detail).toMatch(/^MODERATORS: entry 2 is a number, but without Twilio moderators are on Signal, listed by their Signal UUID: .*sourceUuid.*docs\/signal\.md/);
+  expect(results.map((r) => r.detail).join('\n')).not.toContain('4155550100');
+  expect(results.map((r) => r.name)).toContain('database');
+});
+
+it('says nothing of it outside production, where a number is an SMS contact (the console)', async () => {
+  const results = await runDoctor({ ...LINE, DATA_DIR: tempDir(), NODE_ENV: 'development' });
+  expect(results.find((r) => r.name === 'configuration')).toMatchObject({ ok: true });
 });

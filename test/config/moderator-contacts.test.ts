@@ -18,6 +18,14 @@ describe('moderatorContacts', () => {
 
   it('leaves out a moderator on a channel the line does not send through', () => {
     const { config } = readConfig({ ...TWILIO, ...SIGNAL, MODERATORS: `${NUMBER},${UUID}` });
-    expect(moderatorContacts(config, (channel) => channel === 'signal')).toEqual([{ channel: 'signal', address: UUID }]);
+    expect(moderatorContacts(config, (channel) => channel === 'sms')).toEqual([{ channel: 'sms', address: NUMBER, phone: NUMBER }]);
+  });
+
+  it('reaches a moderator listed by number over Signal, at her number, when only Signal sends', () => {
+    const { config } = readConfig({ ...SIGNAL, MODERATORS: `${NUMBER},${UUID}` });
+    expect(moderatorContacts(config, (channel) => channel === 'signal')).toEqual([
+      { channel: 'signal', address: NUMBER, phone: NUMBER },
+      { channel: 'signal', address: UUID },
+    ]);
   });
 });

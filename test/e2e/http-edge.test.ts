@@ -75,7 +75,7 @@ describe('Twilio webhooks exist only where every request to them can be checked'
   });
   afterAll(() => signal.stop());
 
-  // No moderator listed by number here: without Twilio, MODERATORS takes Signal UUIDs only.
+  // No moderator listed by number here: without Twilio, her answers would count as a member's anyway.
   it('in production without Twilio, the routes do not exist: a forged STATS gets 404 and changes nothing', async () => {
     const h = await startHarness({ twilio: false, signalApiUrl: signal.url, env: { NODE_ENV: 'production' } });
     try {

@@ -1,7 +1,7 @@
 /**
  * Signal moderators are recognised by UUID only (issue 9, item 2). A moderator
- * listed by number is one over SMS (only with Twilio: without it readConfig
- * refuses her entry); her Signal messages are a member's.
+ * listed by number is one over SMS; her Signal messages are a member's
+ * (without Twilio her notices go over Signal: signal-only-moderator-by-number).
  */
 import { textEnvelope } from '../fakes/fake-signal';
 import { SIGNAL_NUMBER, waitFor } from '../helpers/harness';
