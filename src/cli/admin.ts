@@ -16,7 +16,7 @@ import { isModeratorCommand, moderate } from './moderate';
 import { purgeCommand } from './purge-command';
 import { restoreCommand } from './restore-command';
 import { rotateKeyCommand } from './rotate-key-command';
-import { signalCaptchaCommand, signalReadmitCommand } from './signal-commands';
+import { signalCaptchaCommand, signalReadmitCommand, signalUuidCommand } from './signal-commands';
 
 const USAGE = `usage: heads-up COMMAND   (in a checkout: npm run admin -- COMMAND)
 
@@ -33,6 +33,8 @@ const USAGE = `usage: heads-up COMMAND   (in a checkout: npm run admin -- COMMAN
   signal-readmit UUID [SAFETY_NUMBER]
                    a Signal moderator whose identity changed: without the number, show
                    the one to compare with them in person; with it, trust them again
+  signal-uuid NUMBER
+                   the Signal UUID of a moderator (for MODERATORS) who has messaged the bot
 
 Uses the server's environment (and .env): DATA_DIR, HEADSUP_MASTER_KEY, ...`;
 
@@ -76,6 +78,7 @@ const OPERATIONS: Record<string, Operation> = {
       return 0;
     },
   },
+  'signal-uuid': { args: ['NUMBER'], run: async ([number], out) => (out(await signalUuidCommand(number as string)), 0) },
   'rotate-key': {
     args: [],
     run: async (_args, out) => {

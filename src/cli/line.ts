@@ -23,9 +23,14 @@ import { migrate, pendingMigrations } from '../store/migrate';
 import { cryptoReady, Vault } from '../store/vault';
 import { CommandError } from './cli-errors';
 
+/** Reads `.env` (if present) into the environment, as the server does at start; set variables win. */
+export function readEnvFile(env: NodeJS.ProcessEnv = process.env): void {
+  if (fs.existsSync('.env')) dotenv.config({ path: '.env', quiet: true, processEnv: env as Record<string, string> });
+}
+
 /** Reads `.env` (if present) into the environment, then the configuration. Throws ConfigError on a bad value. */
 export function readLineConfig(env: NodeJS.ProcessEnv = process.env): { config: Config; secrets: Secrets } {
-  if (fs.existsSync('.env')) dotenv.config({ path: '.env', quiet: true, processEnv: env as Record<string, string> });
+  readEnvFile(env);
   return readConfig(env);
 }
 

@@ -8,16 +8,20 @@
  *   with the moderator's phone, in person; with it (as their phone shows it)
  *   it trusts that identity at signal-cli and records it as theirs.
  * Both run beside the server, on its database and configuration.
+ * - `signal-uuid NUMBER`: the Signal UUID of the contact with that number,
+ *   for MODERATORS; from signal-cli's identities, so she must have messaged
+ *   the bot. It reads only the Signal settings and no database.
  */
 import { SignalIdentities } from '../channels/signal/signal-identities';
-import type { Config } from '../config/env';
+import { ConfigError, ENV_SCHEMA, type Config } from '../config/env';
 import { isSignalUuid } from '../phone/identity';
+import { toE164 } from '../phone/numbers';
 import type { Db } from '../store/db';
 import { markReadmission, readmitModerator } from '../store/moderator-identities';
 import { markChallengeSubmitted, readChallenge } from '../store/signal-challenge';
 import type { Vault } from '../store/vault';
 import { CommandError, UsageError } from './cli-errors';
-import { openLineDatabase, readLineConfig } from './line';
+import { openLineDatabase, readEnvFile, readLineConfig } from './line';
 
 /** The line's database, opened as the server opens it (key checked, migrated). */
 async function openLine(): Promise<{ config: Config; db: Db; vault: Vault }> {
@@ -96,3 +100,35 @@ export async function signalReadmitCommand(uuidArg: string, safetyNumberArg?: st
   }
 }
 
+
+/**
+ * The Signal settings alone, checked by the server's own rules. Not the whole
+ * configuration: a MODERATORS that still lists her by number (refused on a
+ * line without Twilio) is the very reason to run signal-uuid.
+ */
+function readSignalSettings(env: NodeJS.ProcessEnv = process.env) {
+  readEnvFile(env);
+  const parsed = ENV_SCHEMA.pick({ SIGNAL_API_URL: true, SIGNAL_NUMBER: true, DEFAULT_COUNTRY: true }).safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0] as (typeof parsed.error.issues)[number];
+    throw new ConfigError(String(issue.path[0]), issue.message);
+  }
+  const { SIGNAL_API_URL: apiUrl, SIGNAL_NUMBER: number, DEFAULT_COUNTRY: country } = parsed.data;
+  if (!apiUrl || !number) throw new CommandError('Signal is not configured: set SIGNAL_API_URL and SIGNAL_NUMBER as the server has them');
+  return { apiUrl, number, country };
+}
+
+/** The UUID of the Signal contact with this number (the newest identity, if signal-cli lists several); for the operator's terminal only. */
+export async function signalUuidCommand(numberArg: string): Promise<string> {
+  const { apiUrl, number, country } = readSignalSettings();
+  const wanted = toE164(numberArg, country);
+  if (!wanted) throw new UsageError('signal-uuid takes her phone number, such as +14155550123');
+  const list = await new SignalIdentities(apiUrl, number).list().catch((err: Error) => {
+    throw new CommandError(`${err.message}, at ${apiUrl}: is it running, with SIGNAL_NUMBER registered?`);
+  });
+  let best: (typeof list)[number] | undefined;
+  for (const e of list) if (e.number === wanted && (!best || e.added >= best.added)) best = e;
+  // The number is not echoed: the operator typed it, and stderr may be kept.
+  if (!best) throw new CommandError('signal-cli knows no Signal contact by that number: she must message the bot first, from that phone, then run this again');
+  return best.uuid;
+}
