@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { ConfigError, readConfig } from './config/env';
+import { unknownNames } from './config/unknown-names';
 import { createLogger } from './log/logger';
 import { safeError } from './log/safe-error';
 import { createServer } from './server';
@@ -15,16 +16,21 @@ import { notOpenableProblem, unopenableDatabaseFile } from './store/file-owner';
 
 async function main(): Promise<void> {
   if (fs.existsSync('.env')) dotenv.config({ path: '.env', quiet: true });
+  // A misspelled name is otherwise ignored without a word (RETENTION_DAY=30 kept 90 days). Names only, never values.
+  const unknown = unknownNames(process.env);
   let parsed;
   try {
     parsed = readConfig(process.env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    failedStart(err, loggerBeforeConfig());
+    const log = loggerBeforeConfig();
+    for (const line of unknown) log.warn(line);
+    failedStart(err, log);
     process.exit(1);
   }
   const { config, secrets } = parsed;
   const log = createLogger(config.logLevel);
+  for (const line of unknown) log.warn(line);
   let server;
   try {
     server = await createServer({ config, secrets, log });

@@ -9,10 +9,11 @@ import path from 'node:path';
 import dotenv from 'dotenv';
 import { ConfigError, type Config, type Secrets } from '../config/env';
 import { serverSends, unheardModerators } from '../config/moderator-contacts';
+import { unknownNames } from '../config/unknown-names';
 import { cryptoReady } from '../store/vault';
 import { Regions } from '../alerts/regions';
 import { knownTimeZone, UNKNOWN_TIME_ZONE } from '../bot/clock-time';
-import { bad, ok, readableByOthers, type CheckResult } from './doctor-check';
+import { bad, ok, readableByOthers, warn, type CheckResult } from './doctor-check';
 import { checkDatabase } from './doctor-database';
 import { checkSignal, checkSignalSafety, checkTwilio } from './doctor-providers';
 import { readExistingKey, readLineConfig } from './line';
@@ -70,6 +71,11 @@ function unusedKeyFile(config: Config): CheckResult[] {
   return [bad('key file', `${file} is not used (HEADSUP_MASTER_KEY is set) but lies beside the database: a key on the same disk opens what it seals. Move it off this machine (with your old backups, if it opens them) or delete it`)];
 }
 
+/** Names (never values) the line does not read but that look like its own: the server ignores them. */
+function misspelled(env: NodeJS.ProcessEnv): CheckResult[] {
+  return unknownNames(env).map((line) => warn('configuration', line));
+}
+
 /** Runs every check; configuration errors end the list early (nothing else can be checked without it). */
 export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<CheckResult[]> {
   let parsed: { config: Config; secrets: Secrets };
@@ -78,13 +84,14 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
     // The line's areas are configuration too: a bad AREAS_FILE names the file and the entry.
     Regions.forLine(parsed.config.areasFile, parsed.config.defaultCountry);
   } catch (err) {
-    if (err instanceof ConfigError) return [bad('configuration', err.message)];
+    // A misspelled name may be why (SIGNAL_NUMBR leaves SIGNAL_API_URL alone).
+    if (err instanceof ConfigError) return [bad('configuration', err.message), ...misspelled(env)];
     throw err;
   }
   const { config, secrets } = parsed;
   // Valid, but a moderator the line can reach and never hear (start warns in the same words).
   const unheard = unheardModerators(config, (channel) => serverSends(config, secrets, channel));
-  const results: CheckResult[] = [unheard ? bad('configuration', unheard) : ok('configuration', 'every variable is valid')];
+  const results: CheckResult[] = [unheard ? bad('configuration', unheard) : ok('configuration', 'every variable is valid'), ...misspelled(env)];
   await cryptoReady();
   const key = readExistingKey(config, secrets);
   if ('problem' in key) results.push(bad('key', key.problem));
