@@ -34,7 +34,7 @@ export function unheardModerators(config: Config, sends: (channel: Channel) => b
   return (
     `MODERATORS: ${which}, but without Twilio moderators are on Signal, listed by their Signal UUID: ` +
     "her notices reach her number over Signal, but no answer of hers is taken as a moderator's. " +
-    'Have her message the bot, then read sourceUuid in docker compose logs signal-cli (docs/signal.md)'
+    'Have her message the bot, then run heads-up signal-uuid with her number: it prints her UUID (docs/signal.md)'
   );
 }
 

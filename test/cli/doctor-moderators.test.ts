@@ -9,7 +9,7 @@ it('fails the configuration check in production, naming MODERATORS and how to fi
   const results = await runDoctor(env);
   const config = results.find((r) => r.name === 'configuration');
   expect(config).toMatchObject({ ok: false });
-  expect(config?.detail).toMatch(/^MODERATORS: entry 2 is a number, but without Twilio moderators are on Signal, listed by their Signal UUID: .*sourceUuid.*docs\/signal\.md/);
+  expect(config?.detail).toMatch(/^MODERATORS: entry 2 is a number, but without Twilio moderators are on Signal, listed by their Signal UUID: .*signal-uuid.*docs\/signal\.md/);
   expect(results.map((r) => r.detail).join('\n')).not.toContain('4155550100');
   expect(results.map((r) => r.name)).toContain('database');
 });
