@@ -53,3 +53,38 @@ describe('a Signal moderator (listed by UUID) whose identity changed, reached by
     expect(got(signal, mod1, ref)).toBe(0);
   });
 });
+
+describe('a moderator listed by number (reached over Signal at it) who is also a Signal member', () => {
+  const MOD_NUMBER = '+14155550152';
+  // The moderator's own phone: a Signal account showing the listed number, subscribed to alerts like anyone.
+  const modPhone: Who = { uuid: testUuid(41), number: MOD_NUMBER };
+  const sigMod: Who = { uuid: testUuid(42), number: null };
+  const reporter: Who = { uuid: testUuid(43), number: null };
+  let world: SignalWorld;
+  let signal: FakeSignal;
+
+  beforeAll(async () => {
+    world = await startSignalWorld({ env: { MODERATORS: `${MOD_NUMBER},${sigMod.uuid}` } });
+    ({ signal } = world);
+    expect(await ask(signal, sigMod, 'STATS')).toMatch(/members|pending/i);
+    await ask(signal, modPhone, 'JOIN 415');
+  });
+  afterAll(() => world.close());
+
+  it('is never trusted automatically: an alert to their membership does not trust the new key their notices then go to', async () => {
+    // Someone else registers the moderator's number: a new key, untrusted at signal-cli.
+    signal.changeIdentity(modPhone.uuid, MOD_NUMBER);
+    signal.push(textEnvelope(SIGNAL_NUMBER, sigMod, 'ALERT 415 grey van near the motel'));
+    const triedAlerts = () => (world.h.server.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE alert_id IS NOT NULL AND state <> 'pending'").get() as { n: number }).n;
+    await waitFor(() => triedAlerts() === 1, 10_000, 'the alert tried');
+
+    const ref = /#[A-Z0-9]{4,6}/.exec(await ask(signal, reporter, 'REPORT 415 tall man in a red truck hit me'))?.[0] as string;
+    await waitFor(() => got(signal, sigMod, ref) === 1, 10_000, 'the report notice to the Signal moderator');
+    await waitFor(() => pending(world.h) === 0, 10_000, 'the notices tried');
+
+    expect(signal.trusts).toEqual([]);
+    expect(signal.identity(MOD_NUMBER)?.status).toBe('UNTRUSTED');
+    // The report notice for the moderator listed by number never reaches the new, unchecked key.
+    expect(signal.to(MOD_NUMBER).filter((m) => m.message.includes(ref))).toHaveLength(0);
+  });
+});
