@@ -155,6 +155,12 @@ export const KEYCAP_TEN_BY_DIGIT = /(?<=\d(?:\uFE0F?\u20E3)?)\u{1F51F}|\u{1F51F}
 const DIGIT_RUN = /\p{Nd}+(?:[-\u2010-\u2015\u2212\u30FC\uFF0D/\uFF0F.\uFF0E \u00A0\u00AD\u200B\u2060\u3000()\uFF08\uFF09\uFF3B\uFF3D[\]~\u2053\u223C\uFF5E]{0,4}\p{Nd}+)*/gu;
 // A date with slashes ("5/12/2024", "31/10/96"): libphonenumber reads no number in a run that holds one (its own pattern).
 const SLASH_DATE = /(?:(?:[0-3]?\d\/[01]?\d)|(?:[01]?\d\/[0-3]?\d))\/(?:[12]\d)?\d{2}/;
+// A time ("10:30", "9:05pm", "10h30", "21:00:15") or a short date ("5/12", "05/12/2024", "10/12/24") standing apart
+// from other digits: libphonenumber joins its digits to a number beside it ("at 10:30 415 555 0177" read no number,
+// "on 4/15 555 0177" read 415 555 0177). Not groups of three ("415/555/0177"), nor one cut out of a chain of short
+// groups ("06/12/34/56/78", a French number); after a longer group it is ("0177,10/12/24": the comma read as a slash).
+const TIME = /(?<![\d:])(?:[01]?\d|2[0-3])[:hH][0-5]\d(?::[0-5]\d)?(?!\d)/g;
+const DATE = /(?<!\d)(?<!(?:^|\D)\d{1,2}\/)(?:[0-3]?\d\/[01]?\d|[01]?\d\/[0-3]?\d)(?:\/(?:[12]\d{3}|\d{2}))?(?!\d)(?!\/\d)/g;
 // How many groups of digits, in runs that may be a number, libphonenumber reads in a text: about 0.1 ms each (it
 // tries a run, then its parts), up to three times a reading, two readings twice a REPORT. Ten numbers in three groups.
 const MAX_DIGIT_GROUPS = 30;
@@ -176,13 +182,15 @@ function fewestDigits(country: CountryCode): number {
 }
 
 /**
- * What of a text libphonenumber reads, one character for one: runs of digits too short to be a number blanked
+ * What of a text libphonenumber reads, one character for one: its times and short dates (TIME, DATE) blanked, so
+ * that a number beside one is read alone and they count for nothing; runs of digits too short to be a number blanked
  * ("415 5 a" x 200 held the event loop 0.2 s) but right after one, and those holding a date, in which it reads none
  * (a report's dates and times had used up the bound before the number after them); and the text cut before the run in
  * which its MAX_DIGIT_GROUPS-th group of digits falls (the run whole: half of it could read as a number no one wrote).
  */
-function readPart(text: string, country: CountryCode): string {
+function readPart(whole: string, country: CountryCode): string {
   const least = fewestDigits(country);
+  const text = whole.replace(TIME, (t) => ' '.repeat(t.length)).replace(DATE, (d) => ' '.repeat(d.length));
   let out = '';
   let at = 0;
   let groups = 0;
