@@ -20,6 +20,7 @@ describe('a number beside a time or a date', () => {
     '415 555 0177 10:30pm',
     '415 555 0177 10:30 pm',
     '415 555 0177 at 10h30',
+    '415 555 0177 21:00:15',
     '10h30 415 555 0177',
     'texted from 415 555 0177, 10/12/24 at night',
     'texted from 415 555 0177, 10/12 at night',
