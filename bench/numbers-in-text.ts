@@ -2,8 +2,8 @@
  * How long reading the numbers of one hostile one-message REPORT takes: its start masked and cut (maskKeptStart,
  * cutBetweenWords), then identifiersIn on what is kept, as report() does, for texts of ~4,000 characters of several
  * shapes (short runs each before a word, counts, long runs of one-digit groups, keycaps, bullets, hundreds of
- * numbers, dates and times) and two ordinary ones. Prints, per shape, the least milliseconds of ten, and the first REPORT's; no
- * network, no database. Run: npx tsx bench/numbers-in-text.ts
+ * numbers, dates and times, numbers beside them) and two ordinary ones. Prints, per shape, the least milliseconds of
+ * ten, and the first REPORT's; no network, no database. Run: npx tsx bench/numbers-in-text.ts
  */
 import { cleanAlertText } from '../src/alerts/alert-text';
 import { identifiersIn } from '../src/alerts/identifiers';
@@ -31,6 +31,9 @@ const SHAPES: Record<string, string> = {
   'dates, then a number':
     'Saw him 5/12/2024 10:30-11:45, 5/19/2024 10:30-11:45, 5/26/2024 22:00-23:15, 6/2/2024 21:00-22:30. ' +
     'Last night he choked me, texts from 628 555 0177',
+  // Numbers beside times and dates, each read alone since these are blanked: the bound of groups is what stops them.
+  'numbers beside times': numbers(140, ' 10:30pm 5/12, '),
+  'hers beside times': `${'at 10:30 415 555 0105 5/12, '.repeat(140)}`,
   ordinary: 'tall, beard, texts from 415 555 0177 5 times, plate 7ABC123, @rick_sf. '.repeat(55),
 };
 
