@@ -102,9 +102,8 @@ export async function signalReadmitCommand(uuidArg: string, safetyNumberArg?: st
 
 
 /**
- * The Signal settings alone, checked by the server's own rules. Not the whole
- * configuration: a MODERATORS that still lists her by number (refused on a
- * line without Twilio) is the very reason to run signal-uuid.
+ * The Signal settings alone, checked by the server's own rules: the lookup
+ * needs nothing else, and runs even where another setting is still wrong.
  */
 function readSignalSettings(env: NodeJS.ProcessEnv = process.env) {
   readEnvFile(env);

@@ -20,6 +20,11 @@ describe('docker-compose.yml', () => {
     expect(notPassed).toEqual([]);
   });
 
+  it('hands every other name in .env to the server too, so a misspelt one is warned of (not TWILIO_API_BASE_URL, for tests only)', () => {
+    expect(service).toMatch(/^ {4}env_file: \.env$/m);
+    expect(environment.get('TWILIO_API_BASE_URL')).toBe('""');
+  });
+
   it('writes check-in times in UTC unless TZ says otherwise', () => {
     expect(environment.get('TZ')).toBe('${TZ:-UTC}');
   });
