@@ -27,11 +27,13 @@ export const INVALID_IN_A_ROW = 3;
 export const INVALID_OVER_MS = DAY_MS + HOUR_MS;
 
 /**
- * How long after the first refusal of the streak her own message brings a
- * marked membership back with its areas. Carriers hold a number that went
- * out of use for weeks before giving it to someone else (30 to 90 days; 45
- * at least in the US), counted from before the first refusal; two weeks
- * covers a port, a carrier's outage and a reinstall with room to spare.
+ * How long after she is marked (invalid_since, then the hour of the mark)
+ * her own message brings a marked membership back with its areas. Carriers
+ * hold a number that went out of use for weeks before giving it to someone
+ * else (30 to 90 days; 45 at least in the US); two weeks covers a port, a
+ * carrier's outage and a reinstall with room to spare. From the mark, not
+ * the streak's first refusal: in a quiet area the three may be weeks apart,
+ * and she would be marked with her two weeks already gone.
  */
 export const INVALID_KEPT_MS = 14 * DAY_MS;
 
@@ -48,7 +50,8 @@ export function countInvalid(db: Db, memberId: number, now: number): void {
   const row = db
     .stmt(
       `UPDATE members SET invalid_streak = invalid_streak + 1,
-         invalid_since = coalesce(invalid_since, @hour),
+         invalid_since = CASE WHEN invalid_streak + 1 >= @limit AND @now >= coalesce(invalid_since, @hour) + @over THEN @hour
+                              ELSE coalesce(invalid_since, @hour) END,
          status = CASE WHEN invalid_streak + 1 >= @limit AND @now >= coalesce(invalid_since, @hour) + @over THEN 'invalid' ELSE status END
        WHERE id = @id AND status = 'active' RETURNING status`,
     )

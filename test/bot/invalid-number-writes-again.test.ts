@@ -79,6 +79,26 @@ describe('a member marked invalid who writes again', () => {
   });
 });
 
+describe('refusals scattered over weeks (a quiet area: nothing sent to her between them)', () => {
+  it('two refusals a minute apart, a third 20 days later: marked then, she keeps her areas for the 14 days from the mark, through retention, and writing brings her back', async () => {
+    const w = await world();
+    w.sms(ROSA, 'JOIN 415 628');
+    const id = findMember(w.db, w.vault, ROSA_SMS)!.id;
+    countInvalid(w.db, id, w.clock.now);
+    w.clock.now += 60_000;
+    countInvalid(w.db, id, w.clock.now);
+    w.clock.now += 20 * DAY;
+    countInvalid(w.db, id, w.clock.now);
+    expect(memberStatus(w.db, id)).toBe('invalid');
+    w.clock.now += 13 * DAY;
+    runRetention(w.db, 90, w.clock.now);
+    expect(listAreas(w.db, id)).toEqual(['415', '628']);
+    w.sms(ROSA, 'AREAS');
+    expect(memberStatus(w.db, id)).toBe('active');
+    expect(listAreas(w.db, id)).toEqual(['415', '628']);
+  });
+});
+
 describe('a number marked invalid that may be someone else\'s now', () => {
   const idOf = (w: BotWorld, who: Sender) => findMember(w.db, w.vault, who)!.id;
   /** A line under approval; Rosa (by SMS, or over Signal) joins 415 and MOD admits her. */
