@@ -109,14 +109,18 @@ const ES = [
 ];
 
 // DÉSABONNER, the everyday word, is also a site's, a channel's or one area's ("de son site", "d'instagram", "du 514",
-// "de vos alertes pour 438"): a request only followed by nothing, politeness, the line's name ("de la liste", "de vos
-// messages") or her reason opening a clause of her own ("mon mari lit mes messages"); never after PAS or JAMAIS.
+// "de vos alertes pour 438"). The imperative is said to the line: a request whatever follows but an area. The
+// infinitive is anyone's ("mon mec veut me désabonner"): a request only opening the message after her own opener,
+// followed by nothing, politeness, the line's name ("de la liste") or her reason ("mon mari lit mes messages").
 const FR_POLITE = `${POLITE}|BEAUCOUP|S['’ ]?IL (VOUS|TE) PLAIT`;
 const THE_LINE = `(DE (VOS|CES) |DES )(MESSAGES|ALERTES|SMS|TEXTOS|NOTIFICATIONS)|DE (LA|CETTE|VOTRE) LISTE|DE TOUT( CA)?|DE (CE|VOTRE) (SERVICE|NUMERO)|DE HEADS[- ]?UP`;
 const HER_REASON = `(MON|MA|MES|JE|J['’ ]?AI|IL|ELLE|CAR|PARCE|ON)\\b`;
-const DESABONNER = new RegExp(
-  `(?<!\\b(PAS|JAMAIS) )\\b(DESABONNEZ?[- ]MOI|ME DESABONNER)( (${THE_LINE}))?( (${FR_POLITE}))*($| ${HER_REASON})`,
-);
+const DESABONNEZ = /(?<!\b(PAS|JAMAIS) )\bDESABONNEZ?[- ]MOI\b(?!.*\b(DU|DE|POUR) \d{3}\b)/;
+const HER_OPENER = `JE (VEUX|VOUDRAIS|SOUHAITE)|J['’ ]?AIMERAIS|(JE NE SAIS PAS )?COMMENT( JE FAIS| FAIRE| ON FAIT)?( POUR)?|VOUS POUVEZ|POUVEZ[- ]VOUS`;
+const DESABONNER_END = `ME DESABONNER( (${THE_LINE}))?( (${FR_POLITE}))*($| ${HER_REASON})`;
+const ME_DESABONNER = new RegExp(`^((${HER_OPENER}) )?${DESABONNER_END}`);
+// At an open question, after her opener it is an answer's ("je veux me désabonner" may be about his site).
+const ME_DESABONNER_ALONE = new RegExp(`^${DESABONNER_END}`);
 
 // French and Portuguese: requests only (a word alone, ARRETER or PARAR, is a keyword of its own).
 // The apostrophe as typed either way (m'écrire, m’écrire).
@@ -130,7 +134,7 @@ const FR = [
   // RECEVOIR with nothing after it but messages, "rien" or politeness: "... recevoir ce client" is about a client.
   /\bJE NE VEUX PLUS RIEN RECEVOIR\b|\bJE NE VEUX PLUS RECEVOIR( (DE|D['’]|CES|TES|VOS|LES|DES|MES|VOTRE|TON|MESSAGES?|SMS|TEXTOS|ALERTES?|RIEN|MERCI|SVP|STP))*$/,
   /\b(DESINSCRI(VEZ|S)[- ]MOI|ME DESINSCRIRE)\b/,
-  DESABONNER,
+  DESABONNEZ,
   /\bLAISSEZ?[- ]MOI TRANQUILLE\b/,
   /\bQUITTER LA LISTE\b/,
   new RegExp(`^ARRET(E|EZ|ER)?( (LES|MES|VOS|CES|TOUS|TOUTES|DES))* (MESSAGES|SMS|ALERTES|TEXTOS)( (${POLITE}))*$`),
@@ -229,7 +233,7 @@ export function isStopRequest(words: string[], inWords = false, answer = false):
   if (says(inWords ? PARA_WHOLE : PARA)) return paraLang(seen, line);
   if ((!opening && ES_OPENS.test(line)) || ES.some(says)) return { lang: 'es' };
   if ((!opening && EN_OPENS.test(line)) || EN.some(says)) return { lang: 'en' };
-  if (FR.some(says)) return { lang: 'fr' };
+  if (FR.some(says) || says(inWords ? ME_DESABONNER_ALONE : ME_DESABONNER)) return { lang: 'fr' };
   if (says(PARE_DE)) return pareLang(seen, line);
   if (says(inWords ? DEIXA_WHOLE : DEIXA_OPENS)) return { lang: 'pt' };
   if (PT.some(says)) return { lang: seen.some((w) => ES_WORDS.has(w)) ? 'es' : 'pt' };

@@ -84,6 +84,20 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     ["je veux me désabonner s'il vous plaît", 'fr'],
     ["désabonnez-moi svp j'ai changé de vie", 'fr'],
     ['je veux me désabonner parce que je quitte la ville', 'fr'],
+    // The imperative is said to the line: a request whatever follows, but one area (LEAVE's).
+    ['désabonnez-moi maintenant', 'fr'],
+    ['désabonnez-moi tout de suite', 'fr'],
+    ['désabonnez-moi immédiatement svp', 'fr'],
+    ['désabonnez-moi du service', 'fr'],
+    ["désabonnez-moi svp c'est mon mari qui lit", 'fr'],
+    ['désabonnez-moi merci bonne journée', 'fr'],
+    ["désabonnez-moi, c'est fini pour moi", 'fr'],
+    // The infinitive after her own opener.
+    ['je ne sais pas comment me désabonner', 'fr'],
+    ['comment je fais pour me désabonner', 'fr'],
+    ['vous pouvez me désabonner svp', 'fr'],
+    ["j'aimerais me désabonner", 'fr'],
+    ['je veux me désabonner, mon mari lit mes messages tous les soirs quand je dors', 'fr'],
   ])('parses %p as STOP', (text, lang) => {
     const parsed = parse(text);
     expect(parsed.ok && parsed.command.kind).toBe('stop');
@@ -149,6 +163,17 @@ describe('French and Portuguese words about stopping that ask nothing of us', ()
     ['je veux pas me désabonner, juste changer de zone'],
     ['je ne veux pas me désabonner'],
     ['je ne veux jamais me désabonner'],
+    // The infinitive not opening the message after her own opener: someone else's doing, or a question.
+    ['il voulait me désabonner il a pris mon téléphone'],
+    ['mon mec veut me désabonner'],
+    ['le client voulait me désabonner'],
+    ["il m'a dit de me désabonner"],
+    ['je ne veux pas vraiment me désabonner'],
+    ['je ne veux pas encore me désabonner'],
+    ['je veux pa me désabonner'],
+    ["je n'ai pas voulu me désabonner"],
+    ['est-ce que je dois me désabonner?'],
+    ['désabonnez-moi de vos alertes pour 438 seulement'],
   ])('%p is no opt-out', (text) => {
     expect(parse(text)).toMatchObject({ ok: false, error: 'unknown' });
   });
