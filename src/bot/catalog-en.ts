@@ -167,7 +167,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: we couldn't reach ${n === 0 ? "the line's moderators" : `${n === 1 ? 'your buddy' : 'any of your buddies'}${moderators ? ", nor the line's moderators," : ''}`} after all, and we've stopped trying. Please reach someone you trust another way. Text OK when you're safe.`,
   discreetUnreachedAfterAll: (n, moderators) =>
     `HU: we couldn't get your message through to ${n === 0 ? 'our team' : `your contact${moderators ? ', nor to our team,' : ''}`} after all. Please reach someone another way.`,
-  laterUsage: (max) => `Heads Up: text LATER and the minutes to add, e.g. LATER 30. A check-in can end at most ${max} minutes from now.`,
+  laterUsage: (max, min) => `Heads Up: text LATER and the minutes to add, at least ${min}, e.g. LATER 30. A check-in can end at most ${max} minutes from now.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: which area do you want alerts for? Reply with one: ${listAreas(codes)}.`,
   unknownAreaListed: (codes, resend) =>

@@ -169,7 +169,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: al final no pudimos avisar a ${n === 0 ? 'las moderadoras' : `${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'}${moderators ? ' ni a las moderadoras' : ''}`} y dejamos de intentarlo. Busca a alguien de confianza de otra forma. Escribe OK cuando estes a salvo.`,
   discreetUnreachedAfterAll: (n, moderators) =>
     `HU: al final no pudimos hacer llegar tu mensaje a ${n === 0 ? 'nuestro equipo' : `tu contacto${moderators ? ' ni a nuestro equipo' : ''}`}. Busca a alguien de otra forma.`,
-  laterUsage: (max) => `Heads Up: escribe LUEGO y los minutos a sumar, ej. LUEGO 30. Un reporte puede terminar como mucho en ${max} minutos desde ahora.`,
+  laterUsage: (max, min) => `Heads Up: escribe LUEGO y los minutos a sumar, al menos ${min}, ej. LUEGO 30. Un reporte puede terminar como mucho en ${max} minutos desde ahora.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: ¿de que area quieres alertas? Responde con una: ${listAreas(codes)}.`,
   unknownAreaListed: (codes, resend) =>

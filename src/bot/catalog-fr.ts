@@ -196,7 +196,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: finalement, on n'a pu joindre ${n === 0 ? 'les modératrices' : moderators ? `ni ${n === 1 ? 'votre contact' : 'vos contacts'} ni les modératrices` : n === 1 ? 'votre contact' : 'aucun de vos contacts'}, et on a arreté d'essayer. Joignez quelqu'un de confiance autrement. Écrivez OK quand vous etes en sécurité.`,
   discreetUnreachedAfterAll: (n, moderators) =>
     `HU: finalement, votre message n'a pu etre remis ${n === 0 ? 'à notre équipe' : moderators ? 'ni à votre contact ni à notre équipe' : 'à votre contact'}. Joignez quelqu'un autrement.`,
-  laterUsage: (max) => `Heads Up: écrivez PROLONGER et les minutes à ajouter, ex. PROLONGER 30. Un suivi peut finir au plus tard dans ${max} minutes.`,
+  laterUsage: (max, min) => `Heads Up: écrivez PROLONGER et les minutes à ajouter, au moins ${min}, ex. PROLONGER 30. Un suivi peut finir au plus tard dans ${max} minutes.`,
   // Reports (issue 11)
   reportAsk: (step) =>
     ({

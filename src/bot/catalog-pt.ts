@@ -196,7 +196,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: no fim nao conseguimos avisar ${n === 0 ? 'as moderadoras' : `${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'}${moderators ? ' nem as moderadoras' : ''}`} e paramos de tentar. Procure alguem de confianca de outro jeito. Escreva OK quando estiver segura.`,
   discreetUnreachedAfterAll: (n, moderators) =>
     `HU: no fim nao conseguimos entregar sua mensagem ${n === 0 ? 'a nossa equipe' : `ao seu contato${moderators ? ' nem a nossa equipe' : ''}`}. Procure alguem de outro jeito.`,
-  laterUsage: (max) => `Heads Up: escreva DEPOIS e os minutos a somar, ex. DEPOIS 30. Um acompanhamento pode terminar no maximo em ${max} minutos a partir de agora.`,
+  laterUsage: (max, min) => `Heads Up: escreva DEPOIS e os minutos a somar, no minimo ${min}, ex. DEPOIS 30. Um acompanhamento pode terminar no maximo em ${max} minutos a partir de agora.`,
   // Reports (issue 11)
   reportAsk: (step) =>
     ({

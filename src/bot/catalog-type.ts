@@ -214,7 +214,7 @@ export interface Catalog extends ModeratorCatalog {
   /** LATER after the deadline, the escalation taken back before it reached anyone: the check-in runs to `until`. */
   checkinEscalationWithdrawn(until: string): string;
   /** LATER with no minutes, or with more than a check-in may run from now (not CHECKIN's usage: a new CHECKIN would drop the details). */
-  laterUsage(max: number): string;
+  laterUsage(max: number, min: number): string;
   // Reach (issue 12)
   /** The join question, with the line's areas when they are few enough to list. */
   joinWhichAreaListed(codes: string[]): string;

@@ -123,6 +123,11 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
  * gone (or none is left to take back), LATER moves nothing (OK tells those
  * who heard).
  */
+/** LATER's fewest minutes: CHECKIN's, but never above 10, so the "LATER 30" her reminder suggests is taken. */
+export function laterFloor(rules: { minMinutes: number }): number {
+  return Math.min(rules.minMinutes, 10);
+}
+
 export function later(store: Store, who: Asker, line: CheckinLine, minutes: number, now: number): Outcome {
   // Hers on either channel: one person, one phone.
   const person = personOf(store, who);
@@ -135,10 +140,11 @@ export function later(store: Store, who: Asker, line: CheckinLine, minutes: numb
   // An escalated one's end has passed, whatever it reads (written by a clock since stepped back).
   const from = target.state === 'open' ? Math.max(target.dueAt, now) : now;
   const dueAt = from + Math.round(minutes * 60_000);
-  const { minMinutes, maxMinutes } = line.rules;
-  // No fewer minutes than CHECKIN takes: "LATER 1.30", "LATER 1 y 30" (an hour and a half, or until 1:30?) read as a
-  // minute told her buddies a minute on. LATER's own usage, not CHECKIN's: a new CHECKIN would drop her details.
-  if (!(minutes >= minMinutes) || dueAt - now > maxMinutes * 60_000) return say(who.t.laterUsage(maxMinutes));
+  const { maxMinutes } = line.rules;
+  const floor = laterFloor(line.rules);
+  // A floor: "LATER 1.30", "LATER 1 y 30" (an hour and a half, or until 1:30?) read as a minute told her buddies a
+  // minute on. LATER's own usage, not CHECKIN's: a new CHECKIN would drop her details.
+  if (!(minutes >= floor) || dueAt - now > maxMinutes * 60_000) return say(who.t.laterUsage(maxMinutes, floor));
   const until = who.t.checkinEnd(dayTime(dueAt, now));
   if (target.state === 'open') {
     extendCheckin(store.db, target.id, dueAt, reminderAt(dueAt, now));

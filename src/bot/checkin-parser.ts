@@ -165,6 +165,12 @@ function buddy(text: string, rest: WordAt[], country: CountryCode): Command | Pa
   return { kind: 'buddy', action: 'add', ...(channel ? { channel } : {}), number, name: Array.from(name).slice(0, MAX_BUDDY_NAME).join('') };
 }
 
+/** A bare number, then (Y, AND, E or ET and) two bare digits 00-59: "11 30", "11 y 30". */
+function isClockLike(rest: WordAt[]): boolean {
+  const i = ['Y', 'AND', 'E', 'ET'].includes(rest[1]?.word ?? '') ? 2 : 1;
+  return /^\d{1,2}$/.test(rest[0]?.word ?? '') && /^[0-5]\d$/.test(rest[i]?.word ?? '');
+}
+
 /** The check-in words that mean "safe" (SEGURA: Spanish and Portuguese): alone, they say she is. */
 const SAFE_WORDS: ReadonlySet<string> = new Set(['SAFE', 'SEGURA', 'SEGURO']);
 
@@ -196,8 +202,9 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
     }
     case 'later': {
       const d = minutesOf(rest, text);
-      // "LATER 1 30" reads as one minute, below the shortest LATER (checkin-commands.ts): refused there.
-      if (!d) return 'missing_minutes';
+      // "LATER 11 30", "LUEGO 11 y 30": an hour and a half, or until 11:30? "LATER 10.30": 10.3 minutes, or 10:30?
+      // Refused (she is told), not read as 10-12 minutes (LATER takes no details: the second number is no street's).
+      if (!d || isClockLike(rest) || (/^\d+[.,]\d+$/.test(rest[0]?.word ?? '') && !HOUR_UNITS.has(rest[1]?.word ?? ''))) return 'missing_minutes';
       return rest.length > d.used ? { kind, minutes: d.minutes, withText: true } : { kind, minutes: d.minutes };
     }
   }

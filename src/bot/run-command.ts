@@ -18,7 +18,7 @@ import { report, type ReportRules } from './report-commands';
 // Check-ins (issue 13)
 import { accept, askedToBeBuddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-answers';
 import { buddy } from './buddy-commands';
-import { checkin, endOrLater, hasCheckinOf, later, ok, type CheckinLine } from './checkin-commands';
+import { checkin, endOrLater, hasCheckinOf, later, laterFloor, ok, type CheckinLine } from './checkin-commands';
 import { read, toggleDiscreet } from './discreet-commands';
 
 /** The plain yes of each language but English (whose YES is also Twilio's START): an answer to a buddy invitation only. */
@@ -67,7 +67,7 @@ function parseError(store: Store, rules: LineRules, who: Asker, moderator: boole
     case 'missing_name':
       return say(who.t.buddyUsage());
     case 'missing_minutes':
-      if (parsed.command === 'later') return say(who.t.laterUsage(rules.checkins.maxMinutes));
+      if (parsed.command === 'later') return say(who.t.laterUsage(rules.checkins.maxMinutes, laterFloor(rules.checkins)));
       return say(checkinUsage(who, rules));
     case 'unknown':
       // A moderator's typo ("APROVE K7Q2") is answered each time, with her commands: a report she believes

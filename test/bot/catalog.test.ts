@@ -175,7 +175,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     discreetNoOneReached: [t.discreetNoOneReached(), t.discreetNoOneReached(true)],
     checkinUnreachedAfterAll: [t.checkinUnreachedAfterAll(1, false), t.checkinUnreachedAfterAll(3, true), t.checkinUnreachedAfterAll(0, true)],
     discreetUnreachedAfterAll: [t.discreetUnreachedAfterAll(1, false), t.discreetUnreachedAfterAll(2, true), t.discreetUnreachedAfterAll(0, true)],
-    laterUsage: [t.laterUsage(720)],
+    laterUsage: [t.laterUsage(720, 10)],
     // Reach (issue 12)
     joinWhichAreaListed: [t.joinWhichAreaListed(OWN_AREAS)],
     unknownAreaListed: [t.unknownAreaListed(OWN_AREAS), ...(['leave', 'report', 'approve', 'alert'] as const).map((c) => t.unknownAreaListed(OWN_AREAS, c))],

@@ -246,7 +246,7 @@ describe('LATER', () => {
     const l = await withBuddy();
     const start = l.w.clock.now;
     l.text(ROSE, 'CHECKIN 30 grey van');
-    expect(l.reply(ROSE, 'LATER 0')).toBe(t.laterUsage(720));
+    expect(l.reply(ROSE, 'LATER 0')).toBe(t.laterUsage(720, 10));
     l.w.clock.now = start + 30 * MIN;
     expect(l.timers().escalated).toBe(1);
   });
@@ -255,8 +255,8 @@ describe('LATER', () => {
     const l = await withBuddy();
     const start = l.w.clock.now;
     l.text(ROSE, 'CHECKIN 30 grey van');
-    for (const text of ['LATER', 'LATER 1000']) expect(l.reply(ROSE, text)).toBe(t.laterUsage(720));
-    expect(l.reply(ROSE, 'LUEGO')).toBe(es.laterUsage(720));
+    for (const text of ['LATER', 'LATER 1000']) expect(l.reply(ROSE, text)).toBe(t.laterUsage(720, 10));
+    expect(l.reply(ROSE, 'LUEGO')).toBe(es.laterUsage(720, 10));
     l.w.clock.now = start + 30 * MIN;
     expect(l.timers().escalated).toBe(1);
     expect(l.inbox(BUDDY).some((m) => m.includes('grey van'))).toBe(true);
@@ -267,7 +267,7 @@ describe('LATER', () => {
     const start = l.w.clock.now;
     l.text(ROSE, 'CHECKIN 700');
     expect(l.reply(ROSE, 'LATER 20')).toBe(t.checkinExtended(clockTime(start + 720 * MIN)));
-    expect(l.reply(ROSE, 'LATER 1')).toBe(t.laterUsage(720));
+    expect(l.reply(ROSE, 'LATER 1')).toBe(t.laterUsage(720, 10));
     // Counted from now, not from the start.
     l.w.clock.now = start + 100 * MIN;
     expect(l.reply(ROSE, 'LATER 100')).toBe(t.checkinExtended(clockTime(start + 820 * MIN)));

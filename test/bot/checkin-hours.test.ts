@@ -109,7 +109,7 @@ describe('hours and minutes in every language', () => {
     const start = w.clock.now;
     w.sms(ROSE, 'CHECKIN 60 red car');
     const timers = () => runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now);
-    expect(w.sms(ROSE, 'LATER 1 30').reply).toBe(catalog('en').laterUsage(720));
+    expect(w.sms(ROSE, 'LATER 1 30').reply).toBe(catalog('en').laterUsage(720, 10));
     w.clock.now = start + 2 * MIN;
     expect(timers().escalated).toBe(0);
     // "LATER 1h 30" is read whole: the hour and a half goes on the end.

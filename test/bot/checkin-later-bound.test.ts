@@ -35,14 +35,14 @@ describe('LATER below the shortest check-in', () => {
     '%j at minute 59 is refused and moves nothing: her buddy is told at the end',
     async (text) => {
       const { w, escalatedAt } = await atMinute59();
-      expect(w.sms(ROSE, text).reply).toBe(catalog('en').laterUsage(720));
+      expect(w.sms(ROSE, text).reply).toBe(catalog('en').laterUsage(720, 10));
       expect(escalatedAt(60)).toBe(1);
     },
   );
 
   it('is refused in her language', async () => {
     const { w, escalatedAt } = await atMinute59('REJOINDRE', 'BINOME 415-555-0177 Rose', 'ACCEPTER');
-    expect(w.sms(ROSE, 'PROLONGER 1.30').reply).toBe(catalog('fr').laterUsage(720));
+    expect(w.sms(ROSE, 'PROLONGER 1.30').reply).toBe(catalog('fr').laterUsage(720, 10));
     expect(escalatedAt(60)).toBe(1);
   });
 
@@ -56,5 +56,35 @@ describe('LATER below the shortest check-in', () => {
     expect(w.sms(ROSE, text).reply).toMatch(/^Heads Up: check-in extended to/);
     expect(escalatedAt(60 + minutes - 1)).toBe(0);
     expect(escalatedAt(60 + minutes)).toBe(1);
+  });
+});
+
+describe('LATER on a line whose check-ins are long (CHECKIN_MIN_MINUTES=45)', () => {
+  const LONG: CheckinRules = { ...RULES, minMinutes: 45 };
+  /** Rose with a running 60-minute check-in, her buddy accepted. */
+  async function started() {
+    const w = await botWorld({ checkins: LONG });
+    w.sms(ROSE, 'JOIN');
+    w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
+    w.sms(BUDDY, 'ACCEPT');
+    w.sms(ROSE, 'CHECKIN 60 red car');
+    return w;
+  }
+
+  it('takes the LATER 30 her reminder suggests: its floor is 10 minutes, not 45', async () => {
+    const w = await started();
+    expect(w.sms(ROSE, 'LATER 30').reply).toMatch(/^Heads Up: check-in extended to/);
+  });
+
+  it('refuses LATER 5 naming the floor', async () => {
+    const w = await started();
+    const reply = w.sms(ROSE, 'LATER 5').reply;
+    expect(reply).toBe(catalog('en').laterUsage(720, 10));
+    expect(reply).toContain('at least 10');
+  });
+
+  it('refuses LATER 11 30 (an hour and a half, or until 11:30?) naming the floor', async () => {
+    const w = await started();
+    expect(w.sms(ROSE, 'LATER 11 30').reply).toBe(catalog('en').laterUsage(720, 10));
   });
 });

@@ -59,6 +59,14 @@ describe('parse: check-in commands', () => {
     ['CHECKIN soon', 'missing_minutes'],
     ['CHECKIN 90x blue', 'missing_minutes'],
     ['LATER', 'missing_minutes'],
+    // A bare number then two bare digits: an hour and minutes, or a clock time? Read as 10-12 minutes, the alarm came early.
+    ['LATER 11 30', 'missing_minutes'],
+    ['LATER 10 30', 'missing_minutes'],
+    ['LATER 12 15', 'missing_minutes'],
+    ['LUEGO 11 y 30', 'missing_minutes'],
+    ['LATER 45 15', 'missing_minutes'],
+    // A decimal count of minutes: 10.3 minutes, or 10:30?
+    ['LATER 10.30', 'missing_minutes'],
   ])('refuses %j (%s)', (input, error) => {
     expect(parse(input)).toMatchObject({ ok: false, error });
   });
