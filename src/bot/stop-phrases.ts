@@ -16,7 +16,7 @@ export const MAX_STOP_WORDS = 10;
 const OPENING_WORDS = 12;
 
 // Politeness in any of the four languages, as it may end a request ("stop porfa", "stop merci", "quit pls").
-const POLITE = 'PLEASE|PLS|PLZ|PLIS|THANKS|THANK YOU|THANK U|THX|TY|POR FAVOR|FAVOR|PORFA|PORFAVOR|PORFIS|XFA|PFV|GRACIAS|MERCI|SVP|STP|OBRIGADA|OBRIGADO';
+const POLITE = 'PLEASE|PLS|PLZ|PLIS|THANKS|THANK YOU|THANK U|THX|TY|POR FAVOR|FAVOR|PORFA|PORFAVOR|PORFIS|XFA|PFV|PF|PFVR|GRACIAS|MERCI|SVP|STP|OBRIGADA|OBRIGADO';
 
 // Phrases over normalized words (upper case, no accents). Each says "stop
 // messaging me", not merely "stop": "he wouldn't stop" or "ya no tengo
@@ -57,7 +57,7 @@ const ES_END = `( (YA|AHORA|NADA|MAS|${POLITE}))*$`;
 // the keyword, which at an open question is a request only in so many words ("parar de mandar mensajes").
 // MANDA for MANDAR, as Brazilians often type it, after PARA only ("Para de me manda mensagem"), and only
 // before the line's messages: "pare de me manda foto" is what she told him.
-const MANDA = 'MANDA(?=( (ESSAS|ESTAS|AS|SUAS|TANTAS|MAIS))? (MENSAGEM|MENSAGENS|MSG|MSGS|SMS|ALERTA|ALERTAS)\\b|$)';
+const MANDA = 'MANDA(?=( (ESSAS|ESTAS|ESSA|ESSE|ESSES|ESTA|ESTE|ESTES|AS|OS|SUAS|TANTAS|MAIS))? (MENSAGEM|MENSAGENS|MSG|MSGS|SMS|ALERTA|ALERTAS)\\b|$)';
 const PARA = new RegExp(`^((POR|FAVOR|YA|JA|OK|HOLA|OI) )*(PAR(A|EN|AR)( YA| JA)? DE (ME )?(ESCRIBIR|ESCREVER|MANDAR|ENVIAR|MOLESTAR|TEXTEAR)|PARA DE (ME )?${MANDA})`);
 // In a conversation it must also end with its object (and politeness): "Para de mandarme fotos le dije y siguió" quotes him.
 const PARA_WHOLE = new RegExp(

@@ -72,6 +72,13 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     ['je voudrais me désabonner de vos messages', 'fr'],
     ['je veux me désabonner de heads up', 'fr'],
     ['para de me manda essas mensagens', 'pt'],
+    ['para de me manda essa mensagem', 'pt'],
+    ['para de me manda esse sms', 'pt'],
+    ['para de me manda os alertas', 'pt'],
+    ['para de me manda esses alertas', 'pt'],
+    ['pare de me manda estes alertas', 'pt'],
+    ['pf para de me manda essas msg', 'pt'],
+    ['pfvr para de me manda mensagem', 'pt'],
     ['Désabonnez-moi', 'fr'],
     ['Je veux me désabonner', 'fr'],
     // Politeness, or her reason opening a clause of her own, after the line's name.
