@@ -66,14 +66,18 @@ const COUNTED = new Set(
 );
 /**
  * Street words in the four languages: one right after the number, or after the street's name, makes it a street number.
- * Not PLACE or COURT ("his place", "food court"); DR only after a name ("30 Ocean Dr"): right after the number it is a
- * doctor ("2h 30 Dr. Smith").
+ * DR, PLACE and COURT only after a name ("30 Ocean Dr", "30 Oak Place"): right after the number DR is a doctor ("2h 30
+ * Dr. Smith"), and a stop word keeps "his place", "at the court" out; French PLACE right after it before DE ("place de
+ * la Bastille").
  */
 const STREET = new Set(
-  'ST STREET AVE AV AVENUE RD ROAD BLVD BOULEVARD DRIVE LN LANE WAY PL CT PLAZA HWY HIGHWAY CALLE AVENIDA AVDA RUE BD RUA ESTRADA TRAVESSA'.split(' '),
+  ('ST STREET AVE AV AVENUE RD ROAD BLVD BOULEVARD DRIVE LN LANE WAY PL CT PLAZA HWY HIGHWAY TERRACE PKWY PARKWAY SQUARE SQ ' +
+    'CIR CIRCLE CALLE AVENIDA AVDA RUE BD CHEMIN ALLEE IMPASSE QUAI RUA ESTRADA TRAVESSA').split(' '),
 );
-/** A direction before the street's name ("15 W 4th St"). */
+const AFTER_A_NAME = new Set(['DR', 'PLACE', 'COURT']);
+/** A direction before the street's name ("15 W 4th St"); an ordinal after it is a street's name alone ("15 E 4th"). */
 const DIRECTION = new Set('N S E W NE NW SE SW NORTH SOUTH EAST WEST'.split(' '));
+const ORDINAL = /^\d+(ST|ND|RD|TH)$/;
 /** Words no street's name holds: "1h 30 on my way", "at the Main St motel", "with Dr Smith" name no address. */
 const NOT_A_NAME = new Set('AT ON IN TO BY THE MY HIS HER WITH FOR FROM NEAR'.split(' '));
 /** How many words of the street's name may come before its street word ("15 Martin Luther King Blvd"). */
@@ -82,10 +86,12 @@ const NAME_WORDS = 3;
 /** Whether the number at rest[i] opens an address ("15 Main St", "30 St Marks Pl", "15 calle 8", "15 W 4th St", "15 Old Mill Rd"). */
 function opensAddress(rest: WordAt[], i: number): boolean {
   const k = DIRECTION.has(rest[i + 1]?.word ?? '') ? i + 2 : i + 1;
+  if (k === i + 2 && ORDINAL.test(rest[k]?.word ?? '')) return true;
+  if (rest[k]?.word === 'PLACE' && /^(DE|DU|DES|D)$|^D['’]/.test(rest[k + 1]?.word ?? '')) return true;
   for (let j = k; j <= k + NAME_WORDS; j++) {
     const word = rest[j]?.word;
     if (word === undefined || NOT_A_NAME.has(word)) return false;
-    if (STREET.has(word) || (word === 'DR' && j > k)) return true;
+    if (STREET.has(word) || (AFTER_A_NAME.has(word) && j > k)) return true;
   }
   return false;
 }

@@ -223,6 +223,38 @@ describe('parse: check-in durations and names as members write them', () => {
     }
   });
 
+  it.each([
+    ['CHECKIN 1h 30 Mission Terrace', '30 Mission Terrace'],
+    ['CHECKIN 1h 30 Ocean Pkwy', '30 Ocean Pkwy'],
+    ['CHECKIN 1h 30 Eastern Parkway', '30 Eastern Parkway'],
+    ['CHECKIN 1h 15 Union Square', '15 Union Square'],
+    ['CHECKIN 1h 15 Union Sq', '15 Union Sq'],
+    ['CHECKIN 1h 30 Oak Cir', '30 Oak Cir'],
+    ['CHECKIN 1h 30 Maple Circle', '30 Maple Circle'],
+    ['CHECKIN 1h 30 Oak Place', '30 Oak Place'],
+    ['CHECKIN 1h 30 Elm Court', '30 Elm Court'],
+    ['SECURITE 1h 30 chemin Vert', '30 chemin Vert'],
+    ['SECURITE 1h 30 allée des Roses', '30 allée des Roses'],
+    ['SECURITE 1h 15 impasse Truillot', '15 impasse Truillot'],
+    ['SECURITE 1h 30 quai Voltaire', '30 quai Voltaire'],
+    ['SECURITE 1h 30 place de la Bastille', '30 place de la Bastille'],
+    // An ordinal after a direction is a street's name, its street word left out.
+    ['CHECKIN 1h 15 E 4th', '15 E 4th'],
+    ['CHECKIN 1h 15 W 42nd', '15 W 42nd'],
+  ])('%j opens an address: an hour, not an hour and a quarter or half (the alarm came late)', (input, details) => {
+    expect(parse(input)).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 60, details } });
+  });
+
+  it.each([
+    ['CHECKIN 1h 30 at the court', 'at the court'],
+    ['CHECKIN 1h 30 his place', 'his place'],
+    ['CHECKIN 1h 30 red car', 'red car'],
+    ['CHECKIN 1h 30 at the Main St motel', 'at the Main St motel'],
+    ['CHECKIN 1h 30 on my way', 'on my way'],
+  ])('%j keeps its half hour', (input, details) => {
+    expect(parse(input)).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 90, details } });
+  });
+
   it('refuses a duration it cannot read whole rather than set a wrong timer', () => {
     // "2h75" is no time a member means: reading it as 2 hours would raise the alarm at the wrong time.
     expect(parse('CHECKIN 2h75 grey van')).toMatchObject({ ok: false, error: 'missing_minutes' });
