@@ -16,8 +16,13 @@ const PREFIX_BEFORE = /(?<![\p{L}\p{N}\uFE0F\u20E3])0[\uFE0F\u20E3]{0,2}\s?(?:0[
 const DIGIT_RUN = /(?<!\d)\d(?:[^\p{L}\p{N}]{0,8}\d)*(?!\d)/gu;
 // Digits and the letters typed for them, glued together.
 const LETTER_DIGITS = /[\dOoIl|]+/g;
-// What joins an area code to the rest of its number: up to three spaces, dashes, dots, slashes or parentheses.
+// What joins a country prefix to an area code, and them to the rest of the number: up to three spaces, dashes, dots,
+// slashes or parentheses ("+1 212 555 0105", "1-212-555-0105").
 const PHONE_SEPARATOR = /^[ \-./()]{1,3}$/;
+// One character, no space, between an area code and her groups, as between her own two: "212-555-0105", "212•555•0105".
+const ONE_SEPARATOR = /^[^\s\p{L}\p{N}]$/u;
+// A keycap digit's marks, left out of what is between two groups.
+const KEYCAP_MARKS = /\uFE0F?\u20E3/gu;
 // A keycap digit's marks after a masked last digit go with it.
 const MARKS_AFTER = /^\uFE0F?\u20E3/u;
 
@@ -115,14 +120,14 @@ function lettersAsDigits(text: string): string {
  * before numberReadable: its commas as written), as spans of the text.
  */
 function spansInReading(text: string, reading: { compact: string; read: string; at: number[] }, forms: string[], local: string | null): Span[] {
-  const { compact, read, at } = reading;
+  const { read, at } = reading;
   const spans: Span[] = [];
   const span = (first: Group, last: Group): Span => [at[first.start] as number, withMarks(text, (at[last.start + last.digits.length - 1] as number) + 1)];
   for (const run of read.matchAll(DIGIT_RUN)) {
     const groups = [...run[0].matchAll(/\d+/g)].map((g) => ({ digits: g[0], start: (run.index ?? 0) + (g.index ?? 0) }));
     for (let i = 0; local && i < groups.length; i++) {
       const j = endOfForm(groups, i, [local]);
-      if (j >= 0 && !afterAreaCode(compact, groups, i, local)) spans.push(span(groups[i] as Group, groups[j] as Group));
+      if (j >= 0 && !afterAreaCode(text, at, groups, i, local)) spans.push(span(groups[i] as Group, groups[j] as Group));
     }
     for (let i = 0; i < groups.length; i++) {
       const j = endOfForm(groups, i, forms);
@@ -135,16 +140,29 @@ function spansInReading(text: string, reading: { compact: string; read: string; 
 }
 
 /**
- * Whether her local seven digits, from group `i`, are another area's number: the group before them is an area
- * code written as part of it ("212 555 0105", "(212) 555-0105", "1-212-555-0105"), three digits joined to them by
- * a phone separator only, that make a valid number with them. Anything else before them ("$200, 555 0105",
- * "10:30 555-0105", "room 12 - 555-0105") leaves them hers: the alert goes to her area, where they are her number.
+ * Whether her local seven digits, from group `i`, are another area's number written unmistakably whole, with an
+ * area code that makes a valid number with them: in parentheses ("(212) 555-0105"), after a country prefix
+ * ("+1 212 555 0105", "1-212-555-0105", "+1212 555 0105"), or joined to them by the one separator, no space, that
+ * joins her own two groups ("212-555-0105", "212•555•0105"), not after a currency sign. Three digits before them
+ * with spaces ("250 555 0105", "$500 555-0105", "room 630 - 555 0105") may be a price or a room: they stay hers,
+ * masked, as a client's number written so is too; the alert goes to her area, where they are her number.
  */
-function afterAreaCode(compact: string, groups: Group[], i: number, local: string): boolean {
+function afterAreaCode(text: string, at: number[], groups: Group[], i: number, local: string): boolean {
   const area = groups[i - 1];
-  if (!area || area.digits.length !== 3) return false;
-  const between = compact.slice(area.start + 3, (groups[i] as Group).start);
-  return PHONE_SEPARATOR.test(between) && parsePhoneNumberFromString(`+1${area.digits}${local}`)?.isValid() === true;
+  const mine = groups[i] as Group;
+  if (!area || !/^1?\d{3}$/.test(area.digits)) return false;
+  if (parsePhoneNumberFromString(`+1${area.digits.slice(-3)}${local}`)?.isValid() !== true) return false;
+  // In the text as written (a bullet or dash shown otherwise is as she wrote it), without keycap marks.
+  const between = (a: Group, b: Group) => text.slice((at[a.start + a.digits.length - 1] as number) + 1, at[b.start]).replace(KEYCAP_MARKS, '');
+  const before = (g: Group) => text.slice(0, at[g.start]);
+  const joined = between(area, mine);
+  if (area.digits.length === 4) return before(area).endsWith('+') && PHONE_SEPARATOR.test(joined);
+  const prefix = groups[i - 2];
+  if (prefix?.digits === '1' && PHONE_SEPARATOR.test(between(prefix, area))) return !/\p{Sc}\s*$/u.test(before(prefix)) && PHONE_SEPARATOR.test(joined);
+  if (before(area).endsWith('(')) return /^\)[ -]?$/.test(joined);
+  if (/\p{Sc}\s*$/u.test(before(area))) return false;
+  const next = groups[i + 1];
+  return !!next && mine.digits.length === 3 && mine.digits + next.digits === local && ONE_SEPARATOR.test(joined) && between(mine, next) === joined;
 }
 
 /** The last of the groups from `i` whose digits together are one of the forms, or -1. */

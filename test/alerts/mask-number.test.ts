@@ -142,13 +142,27 @@ describe("maskNumber and a North American reporter's number written without its 
     expect(maskNumber(text, '+14155550105', 'US')).toBe(masked);
   });
 
+  // Three digits before hers may be a price, a room or an area code: only a number written unmistakably whole is kept.
   it.each([
-    ['client 212 555 0105 grey van'],
-    ['paid $200, 212 555 0105 is his'],
+    ['415 paid $500 555-0105 is my cell', '415 paid $500 [-] is my cell'],
+    ['he had room 630 - 555 0105 is my cell', 'he had room 630 - [-] is my cell'],
+    ['rate was 250 555 0105 is mine', 'rate was 250 [-] is mine'],
+    ['client 212 555 0105 grey van', 'client 212 [-] grey van'],
+    ['paid $200, 212 555 0105 is his', 'paid $200, 212 [-] is his'],
+    ['paid $500-555-0105', 'paid $500-[-]'],
+    ['client 212-555 0105', 'client 212-[-]'],
+    ['client 212 - 555 - 0105', 'client 212 - [-]'],
+    ['client 212.555-0105', 'client 212.[-]'],
+  ])('masks them after three digits not written as an area code unmistakably: %j', (text, masked) => {
+    expect(maskNumber(text, '+14155550105', 'US')).toBe(masked);
+  });
+
+  it.each([
     ['room 12 - 1-212-555-0105'],
     ['client 1-212-555-0105 grey van'],
     ['client (212) 555-0105 grey van'],
     ['client +1 212 555 0105 grey van'],
+    ['client 212-555-0105 grey van'],
     ['pin 55501059 or 25550105'],
   ])("keeps a longer run that ends or starts with them, another area's number: %j", (text) => {
     expect(maskNumber(text, '+14155550105', 'US')).toBe(text);
