@@ -160,9 +160,18 @@ describe("maskNumber and a North American reporter's number written without its 
   it.each([
     ['room 12 - 1-212-555-0105'],
     ['client 1-212-555-0105 grey van'],
+    ['client 1 212 555 0105 grey van'],
     ['client (212) 555-0105 grey van'],
+    ['client (212)555-0105 grey van'],
     ['client +1 212 555 0105 grey van'],
+    ['client +1212 555 0105 grey van'],
     ['client 212-555-0105 grey van'],
+    ['client 212.555.0105 grey van'],
+    ['client 212\u2022555\u20220105 grey van'],
+    ['client 212\u2013555\u20130105 grey van'],
+    ['client 212/555/0105 grey van'],
+    ['client 212\u00B7555\u00B70105 grey van'],
+    ['client 212~555~0105 grey van'],
     ['pin 55501059 or 25550105'],
   ])("keeps a longer run that ends or starts with them, another area's number: %j", (text) => {
     expect(maskNumber(text, '+14155550105', 'US')).toBe(text);

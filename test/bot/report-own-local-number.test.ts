@@ -48,6 +48,15 @@ describe("a North American reporter's own number written without its area code",
     expect(say(w, MEMBER, 'CHECK 312 555 0105')).toMatch(/^Heads Up: that number is in 1 alert/);
   });
 
+  it('keeps a client number written with bullets or a glued +1, which CHECK finds', async () => {
+    const w = await world();
+    const ref = refOf(say(w, REPORTER, 'REPORT 415 he texted from 212\u2022555\u20220105, then +1312 555 0105'));
+    expect(say(w, MOD, `SHOW ${ref}`)).toContain('212\u2022555\u20220105, then +1312 555 0105');
+    expect(say(w, MOD, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+    expect(say(w, MEMBER, 'CHECK 212\u2022555\u20220105')).toMatch(/^Heads Up: that number is in 1 alert/);
+    expect(say(w, MEMBER, 'CHECK +1312 555 0105')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+
   it('is indexed as no plate, in a one-message report or a guided answer', async () => {
     const w = await world();
     const single = refOf(say(w, REPORTER, 'REPORT 415 his tag 555 0105 no wait thats mine'));
