@@ -115,10 +115,10 @@ function readings(text: string, country: CountryCode): Found[] {
   const { compact, at } = withoutKeycapMarks(text);
   const inText = (found: Found) => found.map((n) => ({ ...n, startsAt: at[n.startsAt] as number, endsAt: (at[n.endsAt - 1] as number) + 1 }));
   const read = readable(compact, true);
-  const found = [inText(numbersIn(read, country))];
+  const found = [inText(numbersIn(read, compact, country))];
   const asWritten = readable(text, false);
-  if (compact !== text || asWritten !== read) found.push(numbersIn(asWritten, country));
-  if (compact !== text && compact.search(DOT_BETWEEN_DIGITS) >= 0) found.push(inText(numbersIn(readable(compact, false), country)));
+  if (compact !== text || asWritten !== read) found.push(numbersIn(asWritten, text, country));
+  if (compact !== text && compact.search(DOT_BETWEEN_DIGITS) >= 0) found.push(inText(numbersIn(readable(compact, false), compact, country)));
   return found;
 }
 
@@ -161,6 +161,9 @@ const SLASH_DATE = /(?:(?:[0-3]?\d\/[01]?\d)|(?:[01]?\d\/[0-3]?\d))\/(?:[12]\d)?
 // groups ("06/12/34/56/78", a French number); after a longer group it is ("0177,10/12/24": the comma read as a slash).
 const TIME = /(?<![\d:])(?:[01]?\d|2[0-3])[:hH][0-5]\d(?::[0-5]\d)?(?!\d)/g;
 const DATE = /(?<!\d)(?<!(?:^|\D)\d{1,2}\/)(?:[0-3]?\d\/[01]?\d|[01]?\d\/[0-3]?\d)(?:\/(?:[12]\d{3}|\d{2}))?(?!\d)(?!\/\d)/g;
+// A date as written right before a comma or semicolon ("5/12,628-555-0177"): read as a slash, the comma runs it into
+// the number after it, where DATE sees no date and SLASH_DATE blanks the whole run.
+const DATE_BEFORE_COMMA = new RegExp(`${DATE.source}(?=[,;])`, 'g');
 // How many groups of digits, in runs that may be a number, libphonenumber reads in a text: about 0.1 ms each (it
 // tries a run, then its parts), up to three times a reading, two readings twice a REPORT. Ten numbers in three groups.
 const MAX_DIGIT_GROUPS = 30;
@@ -187,10 +190,12 @@ function fewestDigits(country: CountryCode): number {
  * ("415 5 a" x 200 held the event loop 0.2 s) but right after one, and those holding a date, in which it reads none
  * (a report's dates and times had used up the bound before the number after them); and the text cut before the run in
  * which its MAX_DIGIT_GROUPS-th group of digits falls (the run whole: half of it could read as a number no one wrote).
+ * `written`: the text before its commas were read as slashes, one character for one.
  */
-function readPart(whole: string, country: CountryCode): string {
+function readPart(whole: string, written: string, country: CountryCode): string {
   const least = fewestDigits(country);
-  const text = whole.replace(TIME, (t) => ' '.repeat(t.length)).replace(DATE, (d) => ' '.repeat(d.length));
+  let text = whole.replace(TIME, (t) => ' '.repeat(t.length)).replace(DATE, (d) => ' '.repeat(d.length));
+  for (const d of written.matchAll(DATE_BEFORE_COMMA)) text = text.slice(0, d.index) + ' '.repeat(d[0].length) + text.slice((d.index ?? 0) + d[0].length);
   let out = '';
   let at = 0;
   let groups = 0;
@@ -218,8 +223,8 @@ function readPart(whole: string, country: CountryCode): string {
  * of the text whatever its counts: one for each would take seconds for a text
  * of hundreds ("415 5 a 415 5 a …").
  */
-function numbersIn(whole: string, country: CountryCode): Found {
-  const text = readPart(whole, country);
+function numbersIn(whole: string, written: string, country: CountryCode): Found {
+  const text = readPart(whole, written, country);
   const found = findPhoneNumbersInText(text, country);
   // A number the count makes whole ("+49 30 1234567 89") stays one.
   const gaps = [...text.matchAll(COUNT_AFTER)]

@@ -28,6 +28,8 @@ describe('a number beside a time or a date', () => {
     'he called 10:30-11:45 415 555 0177',
     'at 10:30pm 415-555-0177 called',
     'around 11 415 555 0177',
+    'met him 5/12,415-555-0177 choked me',
+    'met him 5/12/24;415 555 0177',
   ])('is read alone: %j', (text) => {
     expect(read(text)).toEqual(['+14155550177']);
   });

@@ -17,6 +17,8 @@ describe('a number beside a time or a date', () => {
     ['REPORT 415 met him 5/12 628 555 0188 and he choked me', 'CHECK 628-555-0188'],
     ['REPORT 415 texted from 212 555 0199, 10/12/24 at night, no condom', 'CHECK (212) 555-0199'],
     ['REPORT 415 no show, 310 555 0166 10:30pm', 'CHECK 310 555 0166'],
+    // The comma, read as a slash, had run the date into the number: neither was read.
+    ['REPORT 415 met him 5/12,628-555-0177 choked me', 'CHECK 628 555 0177'],
   ])('is indexed from %j and found by CHECK', async (report, check) => {
     const w = await reportWorld();
     const ref = refOf(say(w, REPORTER, report));
