@@ -21,6 +21,8 @@ const LETTER_DIGITS = /[\dOoIl|]+/g;
 const PHONE_SEPARATOR = /^[ \-./()]{1,3}$/;
 // One character, no space, between an area code and her groups, as between her own two: "212-555-0105", "212•555•0105".
 const ONE_SEPARATOR = /^[^\s\p{L}\p{N}]$/u;
+// A currency just before a number, as a sign or in letters ("$500", "USD 500"): an amount.
+const CURRENCY_BEFORE = /(\p{Sc}|\b(USD|CAD|MXN|EUR|GBP|US|DLLS?|DOLLARS?|PESOS?|BUCKS)\b)\s*$/iu;
 // A keycap digit's marks, left out of what is between two groups.
 const KEYCAP_MARKS = /\uFE0F?\u20E3/gu;
 // A keycap digit's marks after a masked last digit go with it.
@@ -158,9 +160,17 @@ function afterAreaCode(text: string, at: number[], groups: Group[], i: number, l
   const joined = between(area, mine);
   if (area.digits.length === 4) return before(area).endsWith('+') && PHONE_SEPARATOR.test(joined);
   const prefix = groups[i - 2];
-  if (prefix?.digits === '1' && PHONE_SEPARATOR.test(between(prefix, area))) return !/\p{Sc}\s*$/u.test(before(prefix)) && PHONE_SEPARATOR.test(joined);
+  const prefixJoined = prefix ? between(prefix, area) : '';
+  if (prefix?.digits === '1' && PHONE_SEPARATOR.test(prefixJoined)) {
+    if (CURRENCY_BEFORE.test(before(prefix))) return false;
+    // "+1 212 555 0105"; without the plus only joined by the one separator of the rest ("1-212-555-0105"): "1 500" is a price.
+    if (before(prefix).endsWith('+')) return PHONE_SEPARATOR.test(joined);
+    return ONE_SEPARATOR.test(joined) && prefixJoined === joined && between(mine, groups[i + 1] ?? mine) === joined;
+  }
   if (before(area).endsWith('(')) return /^\)[ -]?$/.test(joined);
-  if (/\p{Sc}\s*$/u.test(before(area))) return false;
+  // Digits just before the three ("1,500-555-0105", "1.500 555-0105"): an amount's, not an area code.
+  if (prefix && /^[^\p{L}]{1,3}$/u.test(prefixJoined)) return false;
+  if (CURRENCY_BEFORE.test(before(area))) return false;
   const next = groups[i + 1];
   return !!next && mine.digits.length === 3 && mine.digits + next.digits === local && ONE_SEPARATOR.test(joined) && between(mine, next) === joined;
 }
