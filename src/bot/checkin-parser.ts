@@ -174,8 +174,15 @@ function buddy(text: string, rest: WordAt[], country: CountryCode): Command | Pa
 /** A bare number, then (Y, AND, E or ET and) two bare digits 00-59: "11 30", "11 y 30". */
 function isClockLike(rest: WordAt[]): boolean {
   const i = ['Y', 'AND', 'E', 'ET'].includes(rest[1]?.word ?? '') ? 2 : 1;
-  return /^\d{1,2}$/.test(rest[0]?.word ?? '') && /^[0-5]\d$/.test(rest[i]?.word ?? '');
+  // A unit after it says what it counts ("LUEGO 2 horas y media").
+  if (!/^\d{1,2}$/.test(rest[0]?.word ?? '') || MINUTE_UNITS.has(rest[1]?.word ?? '') || HOUR_UNITS.has(rest[1]?.word ?? '')) return false;
+  // "LATER 11 30", "11 30pm", "11 pm", "11 o'clock", "11 y media": a time of day, not minutes.
+  return /^[0-5]\d(AM|PM)?$/.test(rest[i]?.word ?? '') || rest.slice(1, 4).some((w) => CLOCK_WORDS.has(w.word));
 }
+// Words after a bare number that make it a time of day ("LATER 11 pm", "12 noon", "11 tonight", "10 and a half").
+const CLOCK_WORDS: ReadonlySet<string> = new Set(
+  "AM PM A.M P.M O'CLOCK OCLOCK TONIGHT NOON MIDNIGHT MEDIA MEIA DEMIE HALF NOCHE MEDIANOCHE MEDIODIA SOIR MIDI MINUIT NOITE".split(' '),
+);
 
 /** The check-in words that mean "safe" (SEGURA: Spanish and Portuguese): alone, they say she is. */
 const SAFE_WORDS: ReadonlySet<string> = new Set(['SAFE', 'SEGURA', 'SEGURO']);

@@ -115,8 +115,9 @@ const ES = [
 const FR_POLITE = `${POLITE}|BEAUCOUP|S['’ ]?IL (VOUS|TE) PLAIT`;
 const THE_LINE = `(DE (VOS|CES) |DES )(MESSAGES|ALERTES|SMS|TEXTOS|NOTIFICATIONS)|DE (LA|CETTE|VOTRE) LISTE|DE TOUT( CA)?|DE (CE|VOTRE) (SERVICE|NUMERO)|DE HEADS[- ]?UP`;
 const HER_REASON = `(MON|MA|MES|JE|J['’ ]?AI|IL|ELLE|CAR|PARCE|ON)\\b`;
-const DESABONNEZ = /(?<!\b(PAS|JAMAIS) )\bDESABONNEZ?[- ]MOI\b(?!.*\b(DU|DE|POUR) \d{3}\b)/;
-const HER_OPENER = `JE (VEUX|VOUDRAIS|SOUHAITE)|J['’ ]?AIMERAIS|(JE NE SAIS PAS )?COMMENT( JE FAIS| FAIRE| ON FAIT)?( POUR)?|VOUS POUVEZ|POUVEZ[- ]VOUS`;
+// One area named right after it ("du 514", "pour la zone 450", "de vos alertes pour 438") is LEAVE's.
+const DESABONNEZ = /(?<!\b(PAS|JAMAIS) )\bDESABONNEZ?[- ]MOI\b(?!( (DE (VOS|CES)|DES) (ALERTES|MESSAGES))? (DU|DE|POUR)( (LA|LE|L'|MA|MON))?( (ZONE|REGION|SECTEUR|VILLE))? \d{3}\b)/;
+const HER_OPENER = `JE (VEUX|VOUDRAIS|SOUHAITE)|J['’ ]?AIMERAIS|(JE NE SAIS PAS )?COMMENT( JE FAIS| FAIRE| ON FAIT)?( POUR)?|VOUS POUVEZ|POUVEZ[- ]VOUS|VEUILLEZ|MERCI DE`;
 const DESABONNER_END = `ME DESABONNER( (${THE_LINE}))?( (${FR_POLITE}))*($| ${HER_REASON})`;
 const ME_DESABONNER = new RegExp(`^((${HER_OPENER}) )?${DESABONNER_END}`);
 // At an open question, after her opener it is an answer's ("je veux me désabonner" may be about his site).
@@ -167,7 +168,7 @@ const SHARED = new RegExp(`^PARE( (YA|JA|AGORA|${POLITE}))*$`);
 // Words that may come before a request: "OK please stop texting me", "Merci, laissez-moi tranquille".
 export const COURTESY: ReadonlySet<string> = new Set([
   ...POLITE.split(/[| ]/),
-  ...'OK OKAY YES HEY HI HELLO OMG SORRY BUT SO JUST NO NON BONJOUR SALUT HOLA OI OLA'.split(' '),
+  ...'OK OKAY YES HEY HI HELLO OMG SORRY BUT SO JUST NO NON BONJOUR BONSOIR SALUT ALLO COUCOU HOLA OI OLA'.split(' '),
 ]);
 // Phrases that may come before a request too: "can you stop texting me", "i want to unsubscribe".
 const ASKING = /^(CAN|COULD|WOULD|WILL) (YOU|U) |^(I (WANT|NEED|WOULD LIKE) TO|I WANNA|ID LIKE TO) /;

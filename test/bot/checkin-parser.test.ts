@@ -61,6 +61,15 @@ describe('parse: check-in commands', () => {
     ['LATER', 'missing_minutes'],
     // A bare number then two bare digits: an hour and minutes, or a clock time? Read as 10-12 minutes, the alarm came early.
     ['LATER 11 30', 'missing_minutes'],
+    // A time of day after a bare number: read as minutes, the alarm would come early.
+    ['LATER 11 30pm', 'missing_minutes'],
+    ['LATER 11 pm', 'missing_minutes'],
+    ["LATER 11 o'clock", 'missing_minutes'],
+    ['LATER 11 tonight', 'missing_minutes'],
+    ['LATER 12 noon', 'missing_minutes'],
+    ['LUEGO 11 y media', 'missing_minutes'],
+    ['LATER 11 e meia', 'missing_minutes'],
+    ['LATER 10 and a half', 'missing_minutes'],
     ['LATER 10 30', 'missing_minutes'],
     ['LATER 12 15', 'missing_minutes'],
     ['LUEGO 11 y 30', 'missing_minutes'],

@@ -105,6 +105,16 @@ describe('a plain-language opt-out in French or Portuguese', () => {
     ['vous pouvez me désabonner svp', 'fr'],
     ["j'aimerais me désabonner", 'fr'],
     ['je veux me désabonner, mon mari lit mes messages tous les soirs quand je dors', 'fr'],
+    // Polite formulas and greetings before the infinitive; the imperative with an area further on, in her reason.
+    ['Veuillez me désabonner', 'fr'],
+    ['veuillez me désabonner svp', 'fr'],
+    ['Merci de me désabonner', 'fr'],
+    ['merci de me désabonner de la liste', 'fr'],
+    ['Allô, je veux me désabonner', 'fr'],
+    ['Bonsoir je voudrais me désabonner', 'fr'],
+    ['Coucou je veux me désabonner', 'fr'],
+    ['Désabonnez-moi svp, mon mari a vu vos messages du 514', 'fr'],
+    ["désabonnez-moi, il m'a pris pour 200 balles", 'fr'],
   ])('parses %p as STOP', (text, lang) => {
     const parsed = parse(text);
     expect(parsed.ok && parsed.command.kind).toBe('stop');
@@ -166,6 +176,9 @@ describe('French and Portuguese words about stopping that ask nothing of us', ()
     ['je veux me désabonner des alertes de Montréal'],
     ['je voudrais me désabonner de vos alertes pour 438 seulement'],
     ['désabonnez-moi du 514 svp'],
+    // One area named: LEAVE's, not every alert.
+    ['désabonnez-moi pour la zone 450'],
+    ['désabonnez-moi de la région 450'],
     // Not unsubscribing.
     ['je veux pas me désabonner, juste changer de zone'],
     ['je ne veux pas me désabonner'],
