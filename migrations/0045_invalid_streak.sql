@@ -7,8 +7,8 @@
 -- before this has 0 here: it lost its areas then, and JOIN brings it back as
 -- before.
 ALTER TABLE members ADD COLUMN invalid_streak INTEGER NOT NULL DEFAULT 0;
--- The hour (its start) of the first of those messages; NULL with no count.
--- Kept while she is marked: her own message brings her areas back only
--- within INVALID_KEPT_MS of it (a number out of use is given to someone
--- else in time), and after that retention drops them.
+-- The hour (its start) of the first of those messages, then of her mark;
+-- NULL with no count. Kept while she is marked: her own message brings her
+-- areas back only within INVALID_KEPT_MS of the mark (a number out of use is
+-- given to someone else in time), and after that retention drops them.
 ALTER TABLE members ADD COLUMN invalid_since INTEGER;
