@@ -217,7 +217,8 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       const d = minutesOf(rest, text);
       // "LATER 11 30", "LUEGO 11 y 30": an hour and a half, or until 11:30? "LATER 10.30": 10.3 minutes, or 10:30?
       // Refused (she is told), not read as 10-12 minutes (LATER takes no details: the second number is no street's).
-      if (!d || isClockLike(rest) || (/^\d+[.,]\d+$/.test(rest[0]?.word ?? '') && !HOUR_UNITS.has(rest[1]?.word ?? ''))) return 'missing_minutes';
+      // "LATER 10.30": 10.3 minutes, or 10:30? An hour and two-digit minutes with no unit is refused (not "0.1", a test line's).
+      if (!d || isClockLike(rest) || (/^([1-9]|1\d|2[0-3])[.,][0-5]\d$/.test(rest[0]?.word ?? '') && !HOUR_UNITS.has(rest[1]?.word ?? ''))) return 'missing_minutes';
       return rest.length > d.used ? { kind, minutes: d.minutes, withText: true } : { kind, minutes: d.minutes };
     }
   }

@@ -76,6 +76,7 @@ describe('parse: check-in commands', () => {
     ['LATER 45 15', 'missing_minutes'],
     // A decimal count of minutes: 10.3 minutes, or 10:30?
     ['LATER 10.30', 'missing_minutes'],
+    ['LATER 1,45', 'missing_minutes'],
   ])('refuses %j (%s)', (input, error) => {
     expect(parse(input)).toMatchObject({ ok: false, error });
   });
