@@ -98,8 +98,8 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   // dropped as to someone stopped and her buddies alarmed. She holds no area, so no alert comes; those
   // queued before her STOP are withdrawn, as they would have been dropped, and her unread alerts go, as
   // when JOIN brings her back: a STOP the carrier reported left them, and READ must not show them now.
-  // So too one marked invalid whose areas were dropped (before migration 0045, or 14 days past its first
-  // refusal), as JOIN does (one marked lately is active again, areas and all, before any command of hers
+  // So too one marked invalid whose areas were dropped (before migration 0045, or 14 days past its
+  // mark), as JOIN does (one marked lately is active again, areas and all, before any command of hers
   // runs: inbound/handle-message.ts).
   if (member.status === 'stopped' || member.status === 'invalid') {
     withdrawWaitingAlerts(store.db, member.id, now);

@@ -103,7 +103,7 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
   if (member.status === 'stopped' || member.status === 'invalid') {
     // Copies the lane skipped while she was stopped would go now: the carrier's STOP (21610) left them
     // queued, and so does a retry of a send in flight at her STOP. She holds no area yet. (Invalid here:
-    // its areas dropped, marked before migration 0045 or 14 days past its first refusal; one marked lately
+    // its areas dropped, marked before migration 0045 or 14 days past its mark; one marked lately
     // is active again before this runs: store/invalid-streak.ts.)
     withdrawWaitingAlerts(db, member.id, now);
     member.status = approval ? 'pending' : 'active';

@@ -2,8 +2,8 @@
  * Retention: erases reports, alerts (with their screening entries), finished
  * outbox rows and rows stranded unsent, Twilio clean-up tasks no worker took
  * up, and old bookkeeping past RETENTION_DAYS, so a seized database holds as
- * little history as the line needs; and the areas of a membership whose
- * number was called invalid 14 days ago (store/invalid-streak.ts). A report whose alert outlives it (it was
+ * little history as the line needs; and the areas of a membership marked
+ * invalid, its number refused, 14 days ago (store/invalid-streak.ts). A report whose alert outlives it (it was
  * approved later than filed) keeps only its reference and areas until the
  * alert goes: RETRACT names an alert by its report's reference. Handled provider ids lose their stored
  * reply within a day but stay (as a blind index and a day) for
@@ -119,7 +119,7 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
       sentTexts: forgetSentTexts(db, now - DEFAULT_UNREACHABLE_RETRY.freshMs),
       // A missed check-in's reference: BLOCK has a week, as her escalated check-in has for a late OK.
       checkinRefs: ageCheckinRefs(db, cutoff, now),
-      // A number called invalid for two weeks may be someone else's now: its membership's areas go.
+      // A number marked invalid two weeks ago may be someone else's now: its membership's areas go.
       invalidLapsed: lapseInvalid(db, now),
     })),
   };

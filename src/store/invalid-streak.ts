@@ -93,8 +93,8 @@ export function invalidButKept(db: Db, memberId: number, now: number): boolean {
 }
 
 /**
- * Memberships marked invalid INVALID_KEPT_MS or more after the first
- * refusal (all, or the one given) are as the line left them before
+ * Memberships marked invalid INVALID_KEPT_MS or more ago (all, or the
+ * one given) are as the line left them before
  * migration 0045: areas and unread alerts gone, the count at 0, invalid
  * until a JOIN. Retention runs it hourly; heardFrom for her own. Returns
  * how many.
