@@ -61,7 +61,7 @@ export function applyDeliveryReport(
     const error = `${delivery.kind}:${delivery.code ?? ''}`;
     if (delivery.kind === 'delivered') {
       settleReported(db, row.id, providerId, { state: 'delivered' }, now);
-      if (row.memberId !== null) countReached(db, row.memberId);
+      if (row.memberId !== null) countReached(db, row.memberId, row.id);
       return { matched: true, kind: 'delivered' };
     }
     if (delivery.kind === 'unreachable' && row.sends < retry.maxAttempts && now - row.createdAt < retry.freshMs) {

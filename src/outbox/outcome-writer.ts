@@ -65,7 +65,7 @@ export class OutcomeWriter {
         const stillHers = this.db.stmt('SELECT 1 FROM outbox WHERE id = ? AND member_id = ?');
         for (const { outcome, mark, reached, effect } of batch) {
           effect?.();
-          if (reached !== undefined && stillHers.get(outcome.id, reached) !== undefined) countReached(this.db, reached);
+          if (reached !== undefined) countReached(this.db, reached, outcome.id);
           if (!mark || stillHers.get(outcome.id, mark.memberId) === undefined) continue;
           if (mark.status === 'invalid') {
             countInvalid(this.db, mark.memberId, now);

@@ -60,12 +60,19 @@ export function countInvalid(db: Db, memberId: number, now: number): void {
 }
 
 /**
- * A message reached her (delivered, or taken by Signal): the count starts
- * again. Not for a membership marked already: a late report of an older
- * message says nothing of the number now (her own message does: heardFrom).
+ * Her outbox row `outboxId` reached her (delivered, or taken by Signal): the
+ * count starts again. Only while the row is still hers (erased while in
+ * flight, her id may be someone else's now), and not for a membership marked
+ * already: a late report of an older message says nothing of the number now
+ * (her own message does: heardFrom). One statement, a no-op for nearly every
+ * member: it runs for every Signal send.
  */
-export function countReached(db: Db, memberId: number): void {
-  db.stmt("UPDATE members SET invalid_streak = 0, invalid_since = NULL WHERE id = ? AND invalid_streak > 0 AND status <> 'invalid'").run(memberId);
+export function countReached(db: Db, memberId: number, outboxId: number): void {
+  db.stmt(
+    `UPDATE members SET invalid_streak = 0, invalid_since = NULL
+     WHERE id = @member AND invalid_streak > 0 AND status <> 'invalid'
+       AND EXISTS (SELECT 1 FROM outbox WHERE id = @row AND member_id = @member)`,
+  ).run({ member: memberId, row: outboxId });
 }
 
 /**
