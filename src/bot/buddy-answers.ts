@@ -6,21 +6,9 @@
  * recycled number's new holder.
  */
 import { memberKey } from '../phone/identity';
-import {
-  anyBuddyStop,
-  buddyIndex,
-  buddyStopped,
-  invitationNumber,
-  inviterNumber,
-  liftBuddyStop,
-  linksOfBuddy,
-  numberInvitations,
-  recordBuddyStop,
-  setBuddyStatus,
-  stopLinksOfBuddy,
-  type Buddy,
-} from '../store/buddies';
+import { buddyIndex, invitationNumber, inviterNumber, linksOfBuddy, numberInvitations, setBuddyStatus, type Buddy } from '../store/buddies';
 import { forgetBuddy, removeBuddy, removeLinksOfBuddy } from '../store/buddy-erasure';
+import { anyBuddyStop, buddyStopped, liftBuddyStop, recordBuddyStop, stopLinksOfBuddy } from '../store/buddy-stops';
 import { isBlocked } from '../store/blocks';
 import { memberDiscreet, memberLang, memberSender, personMemberIds } from '../store/members';
 import { enqueueMessage } from '../store/outbox';

@@ -7,7 +7,8 @@
 import type { Channel } from '../domain/channel';
 import type { Lang } from '../domain/lang';
 import { toE164, type CountryCode } from '../phone/numbers';
-import { personBuddyLinks, buddyIndex, buddyStopped, inviteBuddy, unreadableBuddiesOf, type Buddy } from '../store/buddies';
+import { personBuddyLinks, buddyIndex, inviteBuddy, unreadableBuddiesOf, type Buddy } from '../store/buddies';
+import { buddyStopped } from '../store/buddy-stops';
 import { linkBuddyMessage, removeBuddy } from '../store/buddy-erasure';
 import { numberDiscreet, personMemberIds } from '../store/members';
 import { enqueueReply } from '../store/outbox';

@@ -8,7 +8,7 @@
  * in a row (store/invalid-streak.ts), a delivered message starting the count again.
  */
 import type { DeliveryReport } from '../channels/types';
-import { recordBuddyOptOut } from '../store/buddies';
+import { recordBuddyOptOut } from '../store/buddy-stops';
 import type { Db } from '../store/db';
 import { countInvalid, countReached } from '../store/invalid-streak';
 import { setMemberStatus } from '../store/members';

@@ -6,7 +6,7 @@
  */
 import type { SendError } from '../channels/types';
 import { planTwinFallback, smsTwinFor } from '../store/alerts';
-import { recordBuddyOptOut } from '../store/buddies';
+import { recordBuddyOptOut } from '../store/buddy-stops';
 import { escalationBySms, isEscalation, smsTakesEscalationTo } from '../store/escalation-sms';
 import type { ClaimedRow } from '../store/outbox';
 import { backoffDelay } from '../util/backoff';

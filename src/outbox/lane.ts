@@ -7,7 +7,8 @@
 import { SendError, type ChannelSender } from '../channels/types';
 import type { AlertRenderer } from '../alerts/render-alert';
 import { safeError } from '../log/safe-error';
-import { buddyIndex, buddyStopped } from '../store/buddies';
+import { buddyIndex } from '../store/buddies';
+import { buddyStopped } from '../store/buddy-stops';
 import { openAddress } from '../store/members';
 import { queuedBeforeIdentityChange } from '../store/moderator-identities';
 import { claimLane, clockSteppedBack, dueThrottledNow, latestOutboxTime, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';

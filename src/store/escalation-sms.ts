@@ -3,7 +3,8 @@
  * SMS instead: refused for good by Signal, failing on it time and again,
  * or waiting while the Signal lane is held or paused (outbox/lane.ts).
  */
-import { buddyIndex, buddyStopped } from './buddies';
+import { buddyIndex } from './buddies';
+import { buddyStopped } from './buddy-stops';
 import { linkCheckinMessage } from './checkins';
 import type { Db } from './db';
 import { enqueueReply } from './outbox';

@@ -4,7 +4,7 @@
  * links without withdrawing it) must not go to her number once she comes
  * back with JOIN: the link her JOIN erases takes its escalations with it.
  */
-import { recordBuddyStop } from '../../src/store/buddies';
+import { recordBuddyStop } from '../../src/store/buddy-stops';
 import { ROSE, roseAndTwoChannelBuddy, sendPass, timers } from '../helpers/checkin-escalation';
 
 const BUDDY = '+14155550177';

@@ -14,7 +14,8 @@ import { createLogger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER } from '../../src/outbox/dispatcher';
 import { Lane } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
-import { buddyIndex, buddyStopped } from '../../src/store/buddies';
+import { buddyIndex } from '../../src/store/buddies';
+import { buddyStopped } from '../../src/store/buddy-stops';
 import { botWorld } from '../helpers/bot-world';
 import { FakeSender, settle } from '../helpers/fake-sender';
 

@@ -7,7 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { buddyIndex, buddyStopped, liftBuddyStop, recordBuddyStop } from '../../src/store/buddies';
+import { buddyIndex } from '../../src/store/buddies';
+import { buddyStopped, liftBuddyStop, recordBuddyStop } from '../../src/store/buddy-stops';
 import { Db } from '../../src/store/db';
 import { findProjectDir } from '../../src/store/find-up';
 import { migrate } from '../../src/store/migrate';

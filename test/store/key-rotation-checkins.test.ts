@@ -1,6 +1,7 @@
 /** rotate-key covers buddies and check-ins (issue 13): re-sealed, the buddy index recomputed. */
 import path from 'node:path';
-import { buddiesOf, buddyIndex, buddyStopped, inviteBuddy, inviterNumber, linksOfBuddy, recordBuddyStop } from '../../src/store/buddies';
+import { buddiesOf, buddyIndex, inviteBuddy, inviterNumber, linksOfBuddy } from '../../src/store/buddies';
+import { buddyStopped, recordBuddyStop } from '../../src/store/buddy-stops';
 import { dueCheckins, startCheckin } from '../../src/store/checkins';
 import { Db } from '../../src/store/db';
 import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
