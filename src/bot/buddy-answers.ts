@@ -7,6 +7,7 @@
  */
 import { memberKey } from '../phone/identity';
 import { buddyIndex, invitationNumber, inviterNumber, linksOfBuddy, numberInvitations, setBuddyStatus, type Buddy } from '../store/buddies';
+import { forgetDeclinesOf, recordDeclines } from '../store/buddy-declines';
 import { forgetBuddy, removeBuddy, removeLinksOfBuddy } from '../store/buddy-erasure';
 import { anyBuddyStop, buddyStopped, liftBuddyStop, recordBuddyStop, stopLinksOfBuddy } from '../store/buddy-stops';
 import { isBlocked } from '../store/blocks';
@@ -107,7 +108,8 @@ export function accept(store: Store, who: Asker, name: string | undefined, now: 
  * DECLINE: the sender is nobody's buddy (invited or accepted) over the
  * channel it comes from any more, as DELETE acts: an SMS from her number
  * (spoofed, or a recycled number's) leaves what goes to her over Signal.
- * Each member is told; the reply names the other channel whatever it holds.
+ * Each member is told, and may not ask them there again for a while (store/buddy-declines.ts);
+ * the reply names the other channel whatever it holds.
  */
 export function decline(store: Store, who: Asker, now: number): Outcome {
   const via = who.sender.channel;
@@ -117,6 +119,8 @@ export function decline(store: Store, who: Asker, now: number): Outcome {
   // By index, so that a link that no longer opens goes too.
   if (index && removeLinksOfBuddy(store.db, store.vault, index, via) > 0) store.db.eraseSoon();
   if (links.length === 0) return say(who.t.buddyNotAskedHere(via));
+  // Only the members told: each learns no more from the refusal of a new BUDDY than she was told here.
+  if (who.sender.phone) recordDeclines(store.db, store.vault, links.map((b) => b.memberId), who.sender.phone, via, now);
   tellMembers(store, links, (t, b, discreet) => (discreet ? t.discreetContactDeclined(ending(b.address)) : t.buddyDeclinedMember(ending(b.address))), now);
   return { say: who.t.buddyDeclined(via), queued: true };
 }
@@ -157,6 +161,8 @@ export function forgetAsBuddy(store: Store, who: Asker, now: number): boolean {
   // kept before 0016 is only her stopped links, which forgetBuddy erases, and it must be kept for the other channel.
   if (who.sender.phone) liftBuddyStop(store.db, store.vault, who.sender.phone, who.sender.channel);
   if (index) forgetBuddy(store.db, index, who.sender.channel);
+  // Her declines there go too, as her stop does: members may ask her again.
+  if (index) forgetDeclinesOf(store.db, index, who.sender.channel);
   tellMembers(store, links, (t, b, discreet) => (discreet ? t.discreetContactDeclined(ending(b.address)) : t.buddyDeclinedMember(ending(b.address))), now);
   return links.length > 0;
 }

@@ -9,6 +9,7 @@ import type { Lang } from '../domain/lang';
 import { toE164, type CountryCode } from '../phone/numbers';
 import { personBuddyLinks, buddyIndex, inviteBuddy, unreadableBuddiesOf, type Buddy } from '../store/buddies';
 import { buddyStopped } from '../store/buddy-stops';
+import { declinedBy, DECLINE_KEPT_DAYS } from '../store/buddy-declines';
 import { linkBuddyMessage, removeBuddy } from '../store/buddy-erasure';
 import { numberDiscreet, personMemberIds } from '../store/members';
 import { enqueueReply } from '../store/outbox';
@@ -25,6 +26,12 @@ import { admitted, personOf } from './person';
 export const MAX_BUDDIES = 3;
 /** Invitations one sender may send a day: BUDDY must not become a way to text strangers. */
 export const INVITES_PER_DAY = 6;
+/**
+ * Invitations one number may be sent a day, by every member together: accounts are cheap to make
+ * (over Signal, on an open line), and each could otherwise text it six invitations of her own words.
+ */
+export const INVITES_TO_NUMBER_PER_DAY = 3;
+const DAY = 86_400_000;
 
 type BuddyCommand = Extract<Command, { kind: 'buddy' }>;
 
@@ -55,11 +62,18 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
   const person = personOf(store, who);
   const mine = person !== undefined ? oneEach(personBuddyLinks(db, vault, person)) : [];
   if (mine.some((b) => b.address === address)) return say(who.t.buddyAlreadyAsked(ending(address)));
+  // They said no to her (she was told): she may not ask them there again for a while, however often she tries.
+  const index = buddyIndex(vault, address);
+  if (person !== undefined && declinedBy(db, personMemberIds(db, person), index, channel, now)) return say(who.t.buddyDeclinedBefore(ending(address), DECLINE_KEPT_DAYS));
   if (mine.filter((b) => b.status !== 'stopped').length >= MAX_BUDDIES) return say(who.t.buddyLimit(MAX_BUDDIES));
-  if (!store.limits.take(who.limitKey, 'buddy_invite', { max: INVITES_PER_DAY, windowMs: 86_400_000 }, now)) return say(who.t.buddyInvitesToday(INVITES_PER_DAY));
+  // Counted whatever the number is (stopped, a member, no one): a refusal that came sooner for some would tell which.
+  const toNumber = { max: INVITES_TO_NUMBER_PER_DAY, windowMs: DAY };
+  if (store.limits.reached(index, 'buddy_invited', toNumber, now)) return say(who.t.buddyNotNow(ending(address)));
+  if (!store.limits.take(who.limitKey, 'buddy_invite', { max: INVITES_PER_DAY, windowMs: DAY }, now)) return say(who.t.buddyInvitesToday(INVITES_PER_DAY));
+  store.limits.take(index, 'buddy_invited', toNumber, now);
   const member = memberOf(store, who, newMember, now);
   // A link to this number that no longer opens (she cannot see it) must not refuse the invitation: it is replaced.
-  const unreadable = unreadableBuddiesOf(db, vault, member.id, buddyIndex(vault, address));
+  const unreadable = unreadableBuddiesOf(db, vault, member.id, index);
   for (const id of unreadable) removeBuddy(db, vault, id);
   if (unreadable.length) db.eraseSoon();
   // Over Signal, her number as it shows: a BLOCK for a report she sends by SMS is on it (buddyBack).
@@ -67,7 +81,7 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
   // A number that told the line to stop is not texted: the invitation waits for them to come back
   // (buddyBack). The member is answered as for any number, so that BUDDY cannot tell anyone who once
   // used the line.
-  const stopped = buddyStopped(db, buddyIndex(vault, address), channel);
+  const stopped = buddyStopped(db, index, channel);
   if (!stopped) sendInvitation(store, member.id, { channel, address }, name, who.lang, now);
   return { say: who.t.buddyAsked(ending(address)), queued: !stopped };
 }

@@ -11,6 +11,7 @@
  * erased anything the WAL is truncated: no erased row survives there.
  */
 import { lapseInvitations } from '../store/invitation-lapse';
+import { ageDeclines } from '../store/buddy-declines';
 import { ageCheckinRefs } from '../store/checkin-refs';
 import { ageCheckins } from '../store/checkins';
 import type { Logger } from '../log/logger';
@@ -113,6 +114,8 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
       providerTasks: eraseStaleProviderTasks(db, cutoff),
       // An invitation no one answered in a week lapses: it agreed to nothing, and must not wait for a yes meant for another.
       invitations: lapseInvitations(db, now),
+      // A buddy's DECLINE keeps the member from asking again for 30 days, no longer than RETENTION_DAYS.
+      buddyDeclines: ageDeclines(db, cutoff, now),
       // An SMS sent straight to an address keeps it only while "undelivered" may still send it again.
       sentAddresses: forgetSentAddresses(db, now - DEFAULT_UNREACHABLE_RETRY.freshMs),
       // Its text too (a status callback that never came): with the key, an escalation read no later than this.

@@ -148,7 +148,7 @@ export class Db {
    * transaction (which holds the write lock): it lets a row be inserted with
    * its ciphertext already bound to its id, in one statement.
    */
-  nextId(table: 'members' | 'reports' | 'alerts' | 'outbox' | 'inbound_retry' | 'buddies' | 'buddy_stops' | 'checkins'): number {
+  nextId(table: 'members' | 'reports' | 'alerts' | 'outbox' | 'inbound_retry' | 'buddies' | 'buddy_stops' | 'buddy_declines' | 'checkins'): number {
     // The outbox never reuses an id (AUTOINCREMENT): a send in flight records its outcome by id.
     if (table === 'outbox') {
       return (this.stmt("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0) + 1 AS id").get() as { id: number }).id;

@@ -61,7 +61,8 @@ export class RowResealer {
       case 'checkins':
         return this.reseal('checkins', 'details', cursor);
       case 'buddy_stops':
-        return this.buddyStops(cursor);
+      case 'buddy_declines':
+        return this.buddyNumbers(step, cursor);
       default:
         return null;
     }
@@ -197,9 +198,8 @@ export class RowResealer {
     return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;
   }
 
-  /** Buddies' stops: the number re-sealed, the index recomputed from it. */
-  private buddyStops(cursor: number): number | null {
-    const table = 'buddy_stops';
+  /** Buddies' stops and declines: the number re-sealed, the index recomputed from it. */
+  private buddyNumbers(table: 'buddy_stops' | 'buddy_declines', cursor: number): number | null {
     const rows = this.db
       .stmt(`SELECT id, address_ct, key_version FROM ${table} WHERE id > ? ORDER BY id LIMIT +?`)
       .all(cursor, this.batch) as Array<{ id: number; address_ct: Buffer; key_version: number }>;

@@ -123,6 +123,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     buddyAlreadyAsked: [t.buddyAlreadyAsked('0100')],
     buddyLimit: [t.buddyLimit(3)],
     buddyInvitesToday: [t.buddyInvitesToday(6)],
+    buddyDeclinedBefore: [t.buddyDeclinedBefore('0100', 30)],
+    buddyNotNow: [t.buddyNotNow('0100')],
     buddyUsage: [t.buddyUsage()],
     buddyOwnNumber: [t.buddyOwnNumber()],
     buddyList: [t.buddyList([{ ending: '0100', status: 'accepted' }, { ending: '0101', status: 'invited' }, { ending: '0102', status: 'stopped' }])],

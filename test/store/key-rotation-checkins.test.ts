@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { buddiesOf, buddyIndex, inviteBuddy, inviterNumber, linksOfBuddy } from '../../src/store/buddies';
 import { buddyStopped, recordBuddyStop } from '../../src/store/buddy-stops';
+import { declinedBy, recordDeclines } from '../../src/store/buddy-declines';
 import { dueCheckins, startCheckin } from '../../src/store/checkins';
 import { Db } from '../../src/store/db';
 import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
@@ -56,6 +57,23 @@ describe('rotate-key and check-ins', () => {
     expect(buddyStopped(db, buddyIndex(newVault, '+14155550178'), 'signal')).toBe(true);
     expect(buddyStopped(db, buddyIndex(newVault, '+14155550178'), 'sms')).toBe(false);
     expect(buddyStopped(db, buddyIndex(oldVault, '+14155550177'), 'sms')).toBe(false);
+    db.close();
+  });
+
+  it("keeps a buddy's decline, with its member and channel, found by the new index only", () => {
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    const oldVault = new Vault(key(1), 1);
+    const now = Date.now();
+    migrate(db);
+    const member = db.transaction(() => insertMember(db, oldVault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', now, 'active'));
+    db.transaction(() => recordDeclines(db, oldVault, [member.id], '+14155550177', 'sms', now));
+    const { from, to } = rotationVersions(db);
+    const newVault = new Vault(key(2), to);
+    const summary = new KeyRotation(db, new Vault(key(1), from), newVault, { batch: 1 }).run();
+    expect(summary.resealed).toMatchObject({ buddy_declines: 1 });
+    expect(declinedBy(db, [member.id], buddyIndex(newVault, '+14155550177'), 'sms', now)).toBe(true);
+    expect(declinedBy(db, [member.id], buddyIndex(newVault, '+14155550177'), 'signal', now)).toBe(false);
+    expect(declinedBy(db, [member.id], buddyIndex(oldVault, '+14155550177'), 'sms', now)).toBe(false);
     db.close();
   });
 
