@@ -2,7 +2,7 @@
  * The per-sender limiter: fixed-window counters per sender and kind, for
  * every limit the line sets (messages, reports, CHECKs, hints, buddy
  * invitations, join notices, a sender's full notices to the moderators), and
- * the invitations one number is sent (`buddy_invited`, keyed by its buddy index). Windows are
+ * the invitations one number is sent (`buddy_invited`, keyed by an index of the number of purpose 'invited'). Windows are
  * aligned to the clock (a report limit's window is the UTC day, a CHECK
  * limit's the hour), so a stored start says no more than the window does,
  * never the moment of the first event. Events past the limit are not
