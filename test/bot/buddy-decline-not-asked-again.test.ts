@@ -67,9 +67,19 @@ describe('BUDDY after the number DECLINEd', () => {
     expect(w.sms(ROSE, 'BUDDY SIGNAL +12125550142 Rose').reply).toBe(t.buddyAsked('0142'));
   });
 
-  it("goes with the member's DELETE", async () => {
+  it('holds for her on her other channel too (one phone, one person)', async () => {
     const w = await declined();
+    const fromSignal = w.bot.handle({ sender: { channel: 'signal', address: '3c4d5e6f-7a8b-4c9d-8e0f-000000000100', phone: ROSE }, text: 'BUDDY +12125550142 Rose', providerId: 'sig-1' });
+    expect(fromSignal.reply).toBe(t.buddyDeclinedBefore('0142', 30));
+    expect(invitations(w)).toEqual([]);
+  });
+
+  it("goes with the member's DELETE, leaving nothing of it", async () => {
+    const w = await declined();
+    const declines = () => (w.db.sqlite.prepare('SELECT count(*) AS n FROM buddy_declines').get() as { n: number }).n;
+    expect(declines()).toBe(1);
     w.sms(ROSE, 'DELETE');
+    expect(declines()).toBe(0);
     w.sms(ROSE, 'JOIN');
     expect(w.sms(ROSE, 'BUDDY +12125550142 Rose').reply).toBe(t.buddyAsked('0142'));
   });
