@@ -57,9 +57,11 @@ export interface SendOptions {
  * - invalid: the address can never receive (unknown number, landline); mark it invalid;
  * - stopped: the recipient opted out; mark them stopped;
  * - filtered: the carrier blocked the message; fails, counted apart so an operator sees it;
+ * - setup: the line's own sender may not send (an unregistered US number): fails, counted apart,
+ *   logged and named by doctor, since every message like it fails alike until the operator acts;
  * - failed: any other failure.
  */
-export type DeliveryKind = 'delivered' | 'unreachable' | 'invalid' | 'stopped' | 'filtered' | 'failed';
+export type DeliveryKind = 'delivered' | 'unreachable' | 'invalid' | 'stopped' | 'filtered' | 'setup' | 'failed';
 
 /** A classified delivery report: its kind and the provider's code, for the record. */
 export interface DeliveryReport {

@@ -2,12 +2,13 @@
  * doctor's look at what the outbox recorded of the line's own faults: a
  * lane whose waiting messages were last refused for the line's own setup
  * (held until the operator fixes it), and the SMS refusals of the last 24
- * hours whose code points at the set-up rather than at one recipient.
+ * hours whose code points at the set-up rather than at one recipient, and
+ * the deliveries Twilio reported failed for the line's own sender.
  * Counts and codes only: never an address, never a text. Reads only.
  */
 import Database from 'better-sqlite3';
 import { signalLineFault } from '../channels/signal/signal-errors';
-import { twilioLineFault } from '../channels/twilio/twilio-errors';
+import { twilioLineFault, twilioSetupFault } from '../channels/twilio/twilio-errors';
 import { counted } from './counted';
 import { bad, warn, type CheckResult } from './doctor-check';
 
@@ -72,5 +73,30 @@ function readDelivery(db: Database.Database, now: number): CheckResult[] {
     const detail = `${counted(r.n, 'message')} refused in the last 24 hours with Twilio ${r.code}: ${fix}`;
     results.push(fails ? bad('sms refusals', detail) : warn('sms refusals', detail));
   }
-  return results;
+  return results.concat(setupDeliveries(db, now));
+}
+
+/**
+ * Messages Twilio took, then reported failed for the line's own sender (an unregistered US long code,
+ * an unverified toll-free number): a failure, as a trial account is, since every message to those
+ * destinations is lost alike, in silence, until the operator registers or verifies the number.
+ */
+function setupDeliveries(db: Database.Database, now: number): CheckResult[] {
+  // Recorded as 'setup:<status>:<code>' (delivery-status.ts), the status undelivered or failed.
+  const rows = db
+    .prepare(
+      `SELECT error, count(*) AS n FROM outbox
+       WHERE state = 'failed' AND updated_at >= ? AND channel = 'sms' AND error LIKE 'setup:%'
+       GROUP BY error`,
+    )
+    .all(now - DAY_MS) as Array<{ error: string; n: number }>;
+  const byCode = new Map<string, number>();
+  for (const r of rows) {
+    const code = r.error.slice(r.error.lastIndexOf(':') + 1);
+    byCode.set(code, (byCode.get(code) ?? 0) + r.n);
+  }
+  return [...byCode.keys()].sort().map((code) => {
+    const fix = twilioSetupFault(code) ?? 'the line\'s own sender may not send';
+    return bad('sms deliveries', `${counted(byCode.get(code)!, 'message')} undelivered in the last 24 hours with Twilio ${code}: ${fix}`);
+  });
 }

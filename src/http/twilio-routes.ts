@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actedText, carrierAction } from '../channels/twilio/carrier-keywords';
 import { twimlReply } from '../channels/twilio/twiml';
 import { looksLikeSignature, signedUrlForms, TwilioSignature } from '../channels/twilio/signature';
-import { classifyDeliveryStatus, twilioTookIt } from '../channels/twilio/twilio-errors';
+import { classifyDeliveryStatus, twilioSetupFault, twilioTookIt } from '../channels/twilio/twilio-errors';
 import { statusRefOf } from '../channels/twilio/twilio-sender';
 import { parseInboundSms, parseStatusCallback, WebhookError, type FormFields } from '../channels/twilio/twilio-inbound';
 import type { InboundPath } from '../inbound/inbound-path';
@@ -102,6 +102,9 @@ function signedFields(publicUrls: string[], signer: TwilioSignature | null, requ
   return posted;
 }
 
+/** How often the log names a set-up code again while its reports keep coming: once per fan-out, not once per member. */
+const SETUP_LOG_EVERY_MS = 3_600_000;
+
 /** Where Twilio posts an incoming SMS: PUBLIC_URL followed by this is the number's "A message comes in" URL (doctor checks it). */
 export const SMS_WEBHOOK_PATH = '/webhooks/twilio/sms';
 
@@ -126,6 +129,8 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
     return reply.type('text/xml; charset=utf-8').send(twimlReply(result.reply, deps.cleanup ? `${deps.publicUrl}/webhooks/twilio/status` : undefined));
   });
 
+  // When each set-up code was last logged: one entry per code twilioSetupFault knows, so bounded.
+  const setupLogged = new Map<string, number>();
   app.post('/webhooks/twilio/status', async (request, reply) => {
     const status = parseStatusCallback(signedFields(publicUrls, signer, request));
     deps.metrics.deliveryReport(status.status);
@@ -140,6 +145,14 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
       const onFinal = cleanup ? () => cleanup.redact(status.messageSid) : undefined;
       const applied = applyDeliveryReport(deps.db, deps.vault, { rowId: ref?.row, attempt: ref?.attempt, providerId: status.messageSid, delivery, onFinal }, deps.now());
       if (applied.matched && applied.kind !== 'delivered') deps.metrics.outcome('sms', applied.kind === 'retry' ? 'retry' : 'failed', applied.kind);
+      // The line's own sender may not send: every message like it is lost in silence until the operator acts. The code only.
+      const code = status.errorCode ?? '';
+      const fix = delivery.kind === 'setup' ? twilioSetupFault(code) : undefined;
+      const now = deps.now();
+      if (fix && now - (setupLogged.get(code) ?? -Infinity) >= SETUP_LOG_EVERY_MS) {
+        setupLogged.set(code, now);
+        request.log.warn({ code }, `Twilio reports messages undelivered (${code}): ${fix} (see \`doctor\`)`);
+      }
     }
     return reply.code(204).send();
   });

@@ -20,7 +20,7 @@ import { findProjectDir } from '../../src/store/find-up';
 import { migrate } from '../../src/store/migrate';
 import { enqueueMessage } from '../../src/store/outbox';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
-import { sendPass } from '../helpers/checkin-escalation';
+import { finalStatus, sendPass } from '../helpers/checkin-escalation';
 import { tempDir } from '../helpers/temp-dir';
 
 const KEY = Buffer.alloc(32, 5).toString('base64');
@@ -28,7 +28,7 @@ const ROSE = '+14155550100';
 const LILY = '+14155550177';
 const JO = '+12125550142';
 const MIA = '5c3d4e5f-6a7b-4c8d-9e0f-000000000415';
-const DELIVERY = new Set(['sms lane', 'signal lane', 'sms refusals']);
+const DELIVERY = new Set(['sms lane', 'signal lane', 'sms refusals', 'sms deliveries']);
 const twilio = (code: number) => classifyTwilioError({ status: 400, code });
 
 /** A message queued for `to` (by SMS when a number). */
@@ -105,6 +105,32 @@ describe("doctor on the outbox's record of the line's own faults", () => {
         detail: "held: its last try was refused for the line's own setup (21212): TWILIO_FROM_NUMBER is not a valid sender; 20 messages wait to go once it is fixed",
       },
     ]);
+  });
+
+  it("fails on deliveries reported failed for the line's own sender (an unregistered US long code, an unverified toll-free number), naming the code and the fix", async () => {
+    const w = await botWorld({}, Date.now());
+    for (const n of [ROSE, LILY, JO]) queue(w, n);
+    const sender = await sendPass(w, 'sms');
+    // Twilio took each send; only their status callbacks say they never went.
+    finalStatus(w, sender, ROSE, 'undelivered', '30034', 'hello');
+    finalStatus(w, sender, LILY, 'undelivered', '30034', 'hello');
+    finalStatus(w, sender, JO, 'failed', '30032', 'hello');
+    const said = await delivery(w);
+    expect(said).toEqual([
+      {
+        name: 'sms deliveries',
+        ok: false,
+        detail:
+          '1 message undelivered in the last 24 hours with Twilio 30032: the sending number is a toll-free number not verified for messaging: submit its toll-free verification in the Twilio console',
+      },
+      {
+        name: 'sms deliveries',
+        ok: false,
+        detail:
+          '2 messages undelivered in the last 24 hours with Twilio 30034: the sending number is a US long code not registered for A2P 10DLC: register a brand and a campaign for it in the Twilio console (through a Messaging Service)',
+      },
+    ]);
+    expect(JSON.stringify(said)).not.toMatch(/555\d{4}/);
   });
 
   it('leaves out refusals older than 24 hours', async () => {

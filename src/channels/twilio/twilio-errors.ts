@@ -88,7 +88,24 @@ export function classifyTwilioError(err: unknown, retryAfter?: string, now = Dat
 // Not delivered for now, and Twilio's advice is to send again later: 30001 the
 // sender's queue overflowed (what 21611 says at once, through a Messaging
 // Service), 30008 an unknown carrier error, 30022 the carriers' 10DLC rate.
+// The line's own sender, reported message by message: Twilio takes each send, then its carrier
+// refuses it. 30034 a US long code not registered for A2P 10DLC; 30032 a toll-free number not
+// verified. Every message to a US (or Canadian, for toll-free) number fails alike until the
+// operator acts, yet one to another country may go: the row fails, the lane is not held (as 21606).
+// 30007 (carrier filtering) stays apart: it is about the message as much as the sender.
+const SETUP_DELIVERY: Record<string, string> = {
+  '30032': 'the sending number is a toll-free number not verified for messaging: submit its toll-free verification in the Twilio console',
+  '30034': 'the sending number is a US long code not registered for A2P 10DLC: register a brand and a campaign for it in the Twilio console (through a Messaging Service)',
+};
+
+/** What a delivery failed with `code` (a set-up code) tells the operator to fix; undefined for any other code. */
+export function twilioSetupFault(code: string): string | undefined {
+  return Object.hasOwn(SETUP_DELIVERY, code) ? SETUP_DELIVERY[code] : undefined;
+}
+
 const DELIVERY: Record<string, DeliveryReport['kind']> = {
+  '30032': 'setup',
+  '30034': 'setup',
   '30001': 'unreachable',
   '30003': 'unreachable',
   '30008': 'unreachable',

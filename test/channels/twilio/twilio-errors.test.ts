@@ -262,6 +262,8 @@ describe('classifyDeliveryStatus', () => {
     ['undelivered', '30005', 'invalid'],
     ['undelivered', '30006', 'invalid'],
     ['failed', '30007', 'filtered'],
+    ['undelivered', '30034', 'setup'],
+    ['undelivered', '30032', 'setup'],
     ['undelivered', '21610', 'stopped'],
     ['undelivered', '30008', 'unreachable'],
     ['failed', '30001', 'unreachable'],
