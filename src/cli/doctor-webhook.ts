@@ -26,14 +26,16 @@ export function checkSmsWebhook(record: NumberWebhook, publicUrl: string): Check
   if (field(record.sms_application_sid)) return warn('twilio webhook', `TWILIO_FROM_NUMBER hands incoming texts to a TwiML App: check that the App's SMS URL is ${expected} (HTTP POST)`);
   const url = field(record.sms_url);
   if (!url) return bad('twilio webhook', `TWILIO_FROM_NUMBER has no URL for incoming texts, so none reaches the line: ${set('its')}`);
-  // Twilio signs the URL it calls, query string included; the line checks PUBLIC_URL (with or without a written default port) and the path.
-  const called = url.split('?')[0];
+  // The line checks PUBLIC_URL (with or without a written default port) and the path; the route takes its
+  // path alone (twilio-routes.ts), so a query string gets every text refused (400) before its signature is read.
+  const [called] = url.split('?');
   if (!signedUrlForms(publicUrl).some((base) => called === `${base}${SMS_WEBHOOK_PATH}`)) {
     return bad(
       'twilio webhook',
       `TWILIO_FROM_NUMBER sends incoming texts to ${url}, but the line checks Twilio's signature against ${expected} (PUBLIC_URL), so it refuses every one (403): ${set("the number's")}, or fix PUBLIC_URL`,
     );
   }
+  if (url.includes('?')) return bad('twilio webhook', `TWILIO_FROM_NUMBER sends incoming texts to ${url}, with a query string, which the line refuses (400): ${set("the number's")}`);
   if (field(record.sms_method).toUpperCase() === 'GET') return bad('twilio webhook', `TWILIO_FROM_NUMBER sends incoming texts with HTTP GET, which the line does not take: ${set('its')}`);
   return ok('twilio webhook', `TWILIO_FROM_NUMBER sends incoming texts to ${url}`);
 }

@@ -51,9 +51,16 @@ describe("doctor on the sender number's incoming-SMS webhook", () => {
     expect(await webhookLine('')).toBe(`FAIL TWILIO_FROM_NUMBER has no URL for incoming texts, so none reaches the line: set its "A message comes in" URL to ${HOOK} (HTTP POST) in the Twilio console`);
   });
 
-  it('passes the URL the signature check takes: a default port written out, a query string', async () => {
+  it('passes the URL the signature check takes, a default port written out too', async () => {
     expect(await webhookLine(HOOK)).toBe(`OK TWILIO_FROM_NUMBER sends incoming texts to ${HOOK}`);
-    expect(await webhookLine(`${HOOK}?from=doctor`, 'https://headsup.example.org:443')).toBe(`OK TWILIO_FROM_NUMBER sends incoming texts to ${HOOK}?from=doctor`);
+    expect(await webhookLine(HOOK, 'https://headsup.example.org:443')).toBe(`OK TWILIO_FROM_NUMBER sends incoming texts to ${HOOK}`);
+  });
+
+  it('fails the right URL with a query string, which the route refuses (400), naming the URL to use', async () => {
+    expect(await webhookLine(`${HOOK}?from=doctor`, 'https://headsup.example.org:443')).toBe(
+      `FAIL TWILIO_FROM_NUMBER sends incoming texts to ${HOOK}?from=doctor, with a query string, which the line refuses (400): set the number's "A message comes in" URL to https://headsup.example.org:443/webhooks/twilio/sms (HTTP POST) in the Twilio console`,
+    );
+    expect(await webhookLine(`${HOOK}?`)).toMatch(/^FAIL .*with a query string, which the line refuses \(400\)/);
   });
 });
 
