@@ -9,7 +9,7 @@ import type { Config, Secrets } from '../config/env';
 import { databaseFile } from '../store/db';
 import { openToRead } from '../store/open-to-read';
 import { bad, ok, type CheckResult } from './doctor-check';
-import { checkSmsWebhook, type NumberWebhook } from './doctor-webhook';
+import { checkServiceWebhook, checkSmsWebhook, type NumberWebhook, type ServiceWebhook } from './doctor-webhook';
 
 const TIMEOUT_MS = 5_000;
 
@@ -40,7 +40,7 @@ export async function checkTwilio(config: Config, secrets: Secrets): Promise<Che
     if (t.messagingServiceSid) {
       // Messaging services live on their own host; a test base URL serves both.
       const base = t.apiBaseUrl === 'https://api.twilio.com' ? 'https://messaging.twilio.com' : t.apiBaseUrl;
-      results.push(await checkMessagingService(`${base}/v1/Services/${t.messagingServiceSid}`, auth));
+      results.push(...(await checkMessagingService(`${base}/v1/Services/${t.messagingServiceSid}`, auth, config.publicUrl)));
     } else if (t.fromNumber) {
       const list = await getJson(`${account}/IncomingPhoneNumbers.json?PhoneNumber=${encodeURIComponent(t.fromNumber)}`, auth);
       const numbers = (list.body as { incoming_phone_numbers?: Array<NumberWebhook & { phone_number?: string; capabilities?: { sms?: boolean } | null }> } | null)?.incoming_phone_numbers ?? [];
@@ -69,13 +69,18 @@ const POOL = [
 ] as const;
 
 /**
- * TWILIO_MESSAGING_SERVICE_SID's service: that it is the account's, and that its sender pool
- * holds a sender (Twilio refuses every send through an empty one, 21704, and the SMS lane holds).
- * Only whether each list is empty is read: no number is printed.
+ * TWILIO_MESSAGING_SERVICE_SID's service: that it is the account's, that its sender pool holds a
+ * sender (Twilio refuses every send through an empty one, 21704, and the SMS lane holds), and
+ * where it posts incoming texts. Only whether each list is empty is read: no number is printed.
  */
-async function checkMessagingService(service: string, auth: Record<string, string>): Promise<CheckResult> {
+async function checkMessagingService(service: string, auth: Record<string, string>, publicUrl: string): Promise<CheckResult[]> {
   const svc = await getJson(service, auth);
-  if (svc.status !== 200) return bad('twilio sender', 'TWILIO_MESSAGING_SERVICE_SID is not a messaging service of this account: fix the variable');
+  if (svc.status !== 200) return [bad('twilio sender', 'TWILIO_MESSAGING_SERVICE_SID is not a messaging service of this account: fix the variable')];
+  return [await checkPool(service, auth), checkServiceWebhook((svc.body ?? {}) as ServiceWebhook, publicUrl)];
+}
+
+/** Whether the service's sender pool holds a sender: a page of one from each list until one has. */
+async function checkPool(service: string, auth: Record<string, string>): Promise<CheckResult> {
   for (const [list, key] of POOL) {
     const page = await getJson(`${service}/${list}?PageSize=1`, auth);
     const items = (page.body as Record<string, unknown> | null)?.[key];

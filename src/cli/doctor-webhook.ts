@@ -1,9 +1,11 @@
 /**
- * doctor's check of the sender number's incoming-SMS webhook (its `sms_url`
- * in Twilio's IncomingPhoneNumber record): the line checks each webhook's
- * signature against PUBLIC_URL, so a number that posts to another address
+ * doctor's check of where Twilio posts incoming texts: the sender number's
+ * `sms_url` (its IncomingPhoneNumber record), or the Messaging Service's
+ * `inbound_request_url` (Messaging v1). The line checks each webhook's
+ * signature against PUBLIC_URL, so a webhook posting to another address
  * (http for https, an old host, another path) gets every text refused with
- * 403, and one with none reaches no one. The URLs are the operator's own.
+ * 403, one with a query string 400, and none reaches no one. The URLs are
+ * the operator's own.
  */
 import { signedUrlForms } from '../channels/twilio/signature';
 import { SMS_WEBHOOK_PATH } from '../http/twilio-routes';
@@ -16,26 +18,63 @@ export interface NumberWebhook {
   sms_application_sid?: unknown;
 }
 
+/** What doctor reads of the Messaging Service's record (Messaging v1 Service); a field left out is taken as unset. */
+export interface ServiceWebhook {
+  inbound_request_url?: unknown;
+  inbound_method?: unknown;
+  use_inbound_webhook_on_number?: unknown;
+}
+
 /** A field of Twilio's answer as a string of bounded length ('' when missing). */
 const field = (v: unknown) => (typeof v === 'string' ? v.slice(0, 300) : '');
 
-export function checkSmsWebhook(record: NumberWebhook, publicUrl: string): CheckResult {
+/** Who posts the texts, as the check's lines name it, and how the operator sets its URL. */
+interface Poster {
+  who: string;
+  set: string;
+  /** The same, when the line has just named `who` (its). */
+  setIts: string;
+}
+
+/** The one URL and method check, the same for a number and a service. */
+function checkUrl(poster: Poster, url: string, method: string, publicUrl: string): CheckResult {
   const expected = `${publicUrl}${SMS_WEBHOOK_PATH}`;
-  const set = (whose: string) => `set ${whose} "A message comes in" URL to ${expected} (HTTP POST) in the Twilio console`;
-  // A TwiML App answers for the number: its own SMS URL counts, which this record does not show.
-  if (field(record.sms_application_sid)) return warn('twilio webhook', `TWILIO_FROM_NUMBER hands incoming texts to a TwiML App: check that the App's SMS URL is ${expected} (HTTP POST)`);
-  const url = field(record.sms_url);
-  if (!url) return bad('twilio webhook', `TWILIO_FROM_NUMBER has no URL for incoming texts, so none reaches the line: ${set('its')}`);
+  if (!url) return bad('twilio webhook', `${poster.who} has no URL for incoming texts, so none reaches the line: ${poster.setIts}`);
   // The line checks PUBLIC_URL (with or without a written default port) and the path; the route takes its
   // path alone (twilio-routes.ts), so a query string gets every text refused (400) before its signature is read.
   const [called] = url.split('?');
   if (!signedUrlForms(publicUrl).some((base) => called === `${base}${SMS_WEBHOOK_PATH}`)) {
     return bad(
       'twilio webhook',
-      `TWILIO_FROM_NUMBER sends incoming texts to ${url}, but the line checks Twilio's signature against ${expected} (PUBLIC_URL), so it refuses every one (403): ${set("the number's")}, or fix PUBLIC_URL`,
+      `${poster.who} sends incoming texts to ${url}, but the line checks Twilio's signature against ${expected} (PUBLIC_URL), so it refuses every one (403): ${poster.set}, or fix PUBLIC_URL`,
     );
   }
-  if (url.includes('?')) return bad('twilio webhook', `TWILIO_FROM_NUMBER sends incoming texts to ${url}, with a query string, which the line refuses (400): ${set("the number's")}`);
-  if (field(record.sms_method).toUpperCase() === 'GET') return bad('twilio webhook', `TWILIO_FROM_NUMBER sends incoming texts with HTTP GET, which the line does not take: ${set('its')}`);
-  return ok('twilio webhook', `TWILIO_FROM_NUMBER sends incoming texts to ${url}`);
+  if (url.includes('?')) return bad('twilio webhook', `${poster.who} sends incoming texts to ${url}, with a query string, which the line refuses (400): ${poster.set}`);
+  if (method.toUpperCase() === 'GET') return bad('twilio webhook', `${poster.who} sends incoming texts with HTTP GET, which the line does not take: ${poster.setIts}`);
+  return ok('twilio webhook', `${poster.who} sends incoming texts to ${url}`);
+}
+
+export function checkSmsWebhook(record: NumberWebhook, publicUrl: string): CheckResult {
+  const expected = `${publicUrl}${SMS_WEBHOOK_PATH}`;
+  const set = (whose: string) => `set ${whose} "A message comes in" URL to ${expected} (HTTP POST) in the Twilio console`;
+  // A TwiML App answers for the number: its own SMS URL counts, which this record does not show.
+  if (field(record.sms_application_sid)) return warn('twilio webhook', `TWILIO_FROM_NUMBER hands incoming texts to a TwiML App: check that the App's SMS URL is ${expected} (HTTP POST)`);
+  return checkUrl({ who: 'TWILIO_FROM_NUMBER', set: set("the number's"), setIts: set('its') }, field(record.sms_url), field(record.sms_method), publicUrl);
+}
+
+/**
+ * The Messaging Service's incoming webhook: Twilio posts every text to any of its senders to
+ * inbound_request_url (none when it is null), unless use_inbound_webhook_on_number hands each
+ * to the number's own sms_url, which this record does not show.
+ */
+export function checkServiceWebhook(record: ServiceWebhook, publicUrl: string): CheckResult {
+  const expected = `${publicUrl}${SMS_WEBHOOK_PATH}`;
+  if (record.use_inbound_webhook_on_number === true) {
+    return warn(
+      'twilio webhook',
+      `the Messaging Service hands incoming texts to each number's own URL (use_inbound_webhook_on_number): check that each of its numbers' "A message comes in" URL is ${expected} (HTTP POST)`,
+    );
+  }
+  const set = `set its Integration "Send a webhook" Request URL to ${expected} (HTTP POST) in the Twilio console`;
+  return checkUrl({ who: 'the Messaging Service', set, setIts: set }, field(record.inbound_request_url), field(record.inbound_method), publicUrl);
 }

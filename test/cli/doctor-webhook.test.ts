@@ -7,7 +7,7 @@
  */
 import { checkSmsWebhook } from '../../src/cli/doctor-webhook';
 import { runDoctor } from '../../src/cli/doctor';
-import { FakeTwilio } from '../fakes/fake-twilio';
+import { FakeTwilio, type MessagingService } from '../fakes/fake-twilio';
 import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, TEST_MASTER_KEY } from '../helpers/harness';
 import { seedMembers } from '../helpers/seed';
 import { tempDir } from '../helpers/temp-dir';
@@ -61,6 +61,60 @@ describe("doctor on the sender number's incoming-SMS webhook", () => {
       `FAIL TWILIO_FROM_NUMBER sends incoming texts to ${HOOK}?from=doctor, with a query string, which the line refuses (400): set the number's "A message comes in" URL to https://headsup.example.org:443/webhooks/twilio/sms (HTTP POST) in the Twilio console`,
     );
     expect(await webhookLine(`${HOOK}?`)).toMatch(/^FAIL .*with a query string, which the line refuses \(400\)/);
+  });
+});
+
+const SERVICE = `MG${'4'.repeat(32)}`;
+
+/** doctor's 'twilio webhook' line (as printed) against an account whose Messaging Service (TWILIO_MESSAGING_SERVICE_SID) is `service`. */
+async function serviceWebhookLine(service: Omit<MessagingService, 'senders' | 'available'>): Promise<string | undefined> {
+  const dataDir = tempDir();
+  await seedMembers(dataDir, '415', []);
+  const services = new Map<string, MessagingService>([[SERVICE, { senders: [FROM_NUMBER], available: true, ...service }]]);
+  const account = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ownedNumbers: [FROM_NUMBER], services });
+  await account.start();
+  try {
+    const results = await runDoctor({
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      HEADSUP_MASTER_KEY: TEST_MASTER_KEY,
+      PUBLIC_URL,
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_MESSAGING_SERVICE_SID: SERVICE,
+      TWILIO_API_BASE_URL: account.url,
+    });
+    const r = results.find((c) => c.name === 'twilio webhook');
+    return r && `${r.ok ? (r.warn ? 'WARN' : 'OK') : 'FAIL'} ${r.detail}`;
+  } finally {
+    await account.stop();
+  }
+}
+
+describe("doctor on a Messaging Service's incoming webhook (inbound_request_url)", () => {
+  const set = `set its Integration "Send a webhook" Request URL to ${HOOK} (HTTP POST) in the Twilio console`;
+
+  it('passes the URL the signature check takes', async () => {
+    expect(await serviceWebhookLine({ inboundUrl: HOOK })).toBe(`OK the Messaging Service sends incoming texts to ${HOOK}`);
+  });
+
+  it('fails a service with no URL for incoming texts (Twilio then drops them), another URL, a query string, or GET', async () => {
+    expect(await serviceWebhookLine({})).toBe(`FAIL the Messaging Service has no URL for incoming texts, so none reaches the line: ${set}`);
+    expect(await serviceWebhookLine({ inboundUrl: 'https://old-host.example.org/sms' })).toBe(
+      `FAIL the Messaging Service sends incoming texts to https://old-host.example.org/sms, but the line checks Twilio's signature against ${HOOK} (PUBLIC_URL), so it refuses every one (403): ${set}, or fix PUBLIC_URL`,
+    );
+    expect(await serviceWebhookLine({ inboundUrl: `${HOOK}?line=1` })).toBe(
+      `FAIL the Messaging Service sends incoming texts to ${HOOK}?line=1, with a query string, which the line refuses (400): ${set}`,
+    );
+    expect(await serviceWebhookLine({ inboundUrl: HOOK, inboundMethod: 'GET' })).toBe(
+      `FAIL the Messaging Service sends incoming texts with HTTP GET, which the line does not take: ${set}`,
+    );
+  });
+
+  it("warns where the service defers to its numbers' own webhooks, which the service's record does not show", async () => {
+    expect(await serviceWebhookLine({ inboundOnNumber: true })).toBe(
+      `WARN the Messaging Service hands incoming texts to each number's own URL (use_inbound_webhook_on_number): check that each of its numbers' "A message comes in" URL is ${HOOK} (HTTP POST)`,
+    );
   });
 });
 

@@ -100,9 +100,9 @@ describe('doctor', () => {
   it("names a Messaging Service whose sender pool is empty (21704 at every send, the SMS lane held), without a number; a pool of a number or a short code passes", async () => {
     const [empty, numbers, shortCode] = [`MG${'1'.repeat(32)}`, `MG${'2'.repeat(32)}`, `MG${'3'.repeat(32)}`];
     const services = new Map<string, MessagingService>([
-      [empty, { senders: [], available: true }],
-      [numbers, { senders: [FROM_NUMBER, '+15005550009'], available: true }],
-      [shortCode, { senders: [], shortCodes: ['894546'], available: true }],
+      [empty, { senders: [], available: true, inboundUrl: `${PUBLIC_URL}/webhooks/twilio/sms` }],
+      [numbers, { senders: [FROM_NUMBER, '+15005550009'], available: true, inboundUrl: `${PUBLIC_URL}/webhooks/twilio/sms` }],
+      [shortCode, { senders: [], shortCodes: ['894546'], available: true, inboundUrl: `${PUBLIC_URL}/webhooks/twilio/sms` }],
     ]);
     const account = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ownedNumbers: [FROM_NUMBER], services });
     await account.start();

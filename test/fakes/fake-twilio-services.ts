@@ -1,6 +1,7 @@
 /**
  * The fake Twilio's Messaging Services as Twilio's Messaging API v1 serves
- * them: GET /v1/Services/{Sid}, and the lists of its sender pool
+ * them: GET /v1/Services/{Sid} (its incoming webhook: inbound_request_url,
+ * inbound_method, use_inbound_webhook_on_number), and the lists of its sender pool
  * (PhoneNumbers, ShortCodes, AlphaSenders), each one page of
  * {"<key>": [...], "meta": {..., "key": "<key>"}}, PageSize honoured. And
  * Twilio's refusal of a send through one: 21705 a MessagingServiceSid that
@@ -10,17 +11,36 @@
 import { randomBytes } from 'node:crypto';
 import { twilioError, TWILIO_ERRORS, type Answer } from './fake-twilio-errors';
 
-/** One Messaging Service of the account: its sender pool (phone numbers, short codes), and whether it takes new messages. */
+/**
+ * One Messaging Service of the account: its sender pool (phone numbers, short codes), whether it takes
+ * new messages, and where it posts incoming texts (unset: none, as a new service through the API).
+ */
 export interface MessagingService {
   senders: string[];
   shortCodes?: string[];
   available: boolean;
+  /** inbound_request_url: null when unset (Twilio then takes no incoming message). */
+  inboundUrl?: string;
+  /** inbound_method; POST when unset. */
+  inboundMethod?: 'GET' | 'POST';
+  /** use_inbound_webhook_on_number: each number's own sms_url takes its incoming texts instead. */
+  inboundOnNumber?: boolean;
 }
 
 /** The service's resource (`list` undefined) or one list of its sender pool. */
 export function serviceResource(url: URL, accountSid: string, serviceSid: string, service: MessagingService, list: string | undefined): { status: number; body: unknown } {
   const self = `https://messaging.twilio.com${url.pathname}`;
-  if (!list) return { status: 200, body: { sid: serviceSid, account_sid: accountSid, friendly_name: 'Heads Up', url: self } };
+  if (!list) {
+    const inbound = {
+      inbound_request_url: service.inboundUrl ?? null,
+      inbound_method: service.inboundMethod ?? 'POST',
+      fallback_url: null,
+      fallback_method: 'POST',
+      status_callback: null,
+      use_inbound_webhook_on_number: service.inboundOnNumber ?? false,
+    };
+    return { status: 200, body: { sid: serviceSid, account_sid: accountSid, friendly_name: 'Heads Up', ...inbound, url: self } };
+  }
   const item = (prefix: string, field: string, value: string) => ({
     sid: `${prefix}${randomBytes(16).toString('hex')}`,
     account_sid: accountSid,
