@@ -87,6 +87,11 @@ export interface Outcome {
   failed?: boolean;
   /** The reply quotes a report (an APPROVE answered with its changed text): not kept for a carrier's retry. */
   quotesReport?: boolean;
+  /**
+   * The reply says what the carrier's own answer to its keyword cannot (a buddy's YES is their ACCEPT,
+   * and Twilio's opt-in confirmation knows nothing of it): sent even when the carrier answered.
+   */
+  beyondCarrier?: boolean;
 }
 
 /** An outcome that only says something. */

@@ -102,7 +102,8 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
   switch (command.kind) {
     case 'join':
       // Check-ins (issue 13): "Yes" is how people answer "be my buddy? Reply ACCEPT or DECLINE"; it subscribed them to alerts instead.
-      if (parsed.keyword === 'YES' && parsed.exactKeyword && askedToBeBuddy(store, who)) return accept(store, who, undefined, now);
+      // Twilio answers YES with its opt-in text, which says nothing of being a buddy nor of DECLINE: ours goes too.
+      if (parsed.keyword === 'YES' && parsed.exactKeyword && askedToBeBuddy(store, who)) return { ...accept(store, who, undefined, now), beyondCarrier: true };
       // A buddy who sent STOP and comes back may be asked again; invitations made meanwhile go now.
       if (buddyBack(store, who, now)) return { ...join(store, who, rules, command.areas, now), queued: true };
       return join(store, who, rules, command.areas, now);

@@ -24,12 +24,12 @@ describe('with Twilio', () => {
     expect((await h.sms(who, 'AREAS')).message).toContain('206');
   });
 
-  it('takes a bare Yes from someone asked to be a buddy as their ACCEPT, not a JOIN, though Twilio answers it', async () => {
+  it("takes a bare Yes from someone asked to be a buddy as their ACCEPT, not a JOIN, and answers it as ACCEPT: Twilio's opt-in says nothing of it", async () => {
     const rose = '+14155550123';
     const buddy = '+14155550177';
     await h.sms(rose, 'JOIN');
     expect((await h.sms(rose, 'BUDDY 415-555-0177 Rose')).message).toContain('0177');
-    expect((await h.sms(buddy, 'Yes')).message).toBeNull();
+    expect((await h.sms(buddy, 'Yes')).message).toBe(catalog('en').buddyAccepted());
     expect((await h.sms(rose, 'BUDDY')).message).toContain('(accepted)');
     expect((await h.sms(buddy, 'AREAS')).message).toContain('not subscribed');
   });

@@ -63,13 +63,14 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   if (asks) expireReportDrafts(store, rules, now, who.memberKey);
   applyOutcome(store, rules, asker, outcome, now);
   // What the carrier answered, we act on without a second answer; but a question we asked (a START
-  // from a number with no area) is sent: unseen, it would take their next message for its answer.
+  // from a number with no area) is sent: unseen, it would take their next message for its answer; so is
+  // what the carrier's answer cannot say (a buddy's YES, their ACCEPT).
   // Only the read-back (the review question) quotes it; the other questions and DONE's reference do not.
   const quotesDraft = typeof outcome.converse === 'object' && outcome.converse.topic === 'report' && outcome.converse.question === 'review';
   // A moderator's HELP too: Twilio's lists none of her commands, and her typo's hint sends her to HELP.
   const modHelp = who.moderator && parsed.ok && parsed.command.kind === 'help';
   const quotesReport = outcome.quotesReport === true;
-  if (msg.answered && !asks && !modHelp) return { say: null, quotesDraft };
+  if (msg.answered && !asks && !modHelp && outcome.beyondCarrier !== true) return { say: null, quotesDraft };
   // Words sent with a photo are read, the photo is not: a reporter would think it went with the report.
   // Not past what one SMS can carry: a reply already that long (SHOW) is worth more whole than the aside.
   if (!msg.media || outcome.say === null) return { say: outcome.say, quotesDraft, quotesReport };
