@@ -121,7 +121,7 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
     const answered = carrier !== undefined;
     // The reply leaves in the webhook's own answer, as TwiML, once its effect is committed.
     const handled = deps.inbound.submit({ sender: sms.sender, text, providerId: sms.messageSid, answered, media: sms.media }, 'response');
-    // Twilio's copy (the sender's number and text) is deleted shortly after (issue 9); a message
+    // Twilio's copy (the sender's number and text) is deleted 2 minutes after (issue 9; Twilio refuses sooner, 20009); a message
     // whose handling fails is parked here, sealed.
     deps.cleanup?.deleteInbound(sms.messageSid);
     const result = await handled;

@@ -43,19 +43,26 @@ export interface CleanupOptions {
   leaseMs: number;
   /** How often the worker looks for due tasks when nothing wakes it. */
   pollMs: number;
-  /** Wait after an inbound message is handled before it is deleted (the webhook's answer is on its way). */
+  /**
+   * Wait after an inbound message is handled before it is deleted: Twilio refuses the DELETE of a
+   * message it has not completed (20009), and its documentation asks for a minute at least.
+   */
   inboundDelayMs: number;
   /** Longest an inbound message's id waits in memory before its deletion is written. */
   inboundBatchMs: number;
   backoff: BackoffPolicy;
 }
 
-/** 2 calls a second; 8 tries, 30 s doubling (about an hour in all, with jitter 30 to 65 minutes). */
+/**
+ * 2 calls a second; an inbound message deleted 2 minutes after it was handled (twice the minute
+ * Twilio asks for); 8 tries, 30 s doubling (about an hour in all, with jitter 30 to 65 minutes).
+ * The wait costs no memory: the ids wait in the database (provider_tasks), sealed.
+ */
 export const DEFAULT_CLEANUP: CleanupOptions = {
   rate: 2,
   leaseMs: 120_000,
   pollMs: 5_000,
-  inboundDelayMs: 10_000,
+  inboundDelayMs: 120_000,
   inboundBatchMs: 200,
   backoff: { baseMs: 30_000, maxMs: 3600_000, maxAttempts: 8 },
 };

@@ -3,7 +3,9 @@
  * Messages/{Sid}.json describes: POST with Body="" redacts it (200, the
  * message resource with body ""), DELETE removes it (204, no body); an
  * unknown sid is 404 with code 20404. A message still in progress (not yet
- * at a final status) cannot be changed: 400 with code 20009.
+ * at a final status) cannot be changed: 400 with code 20009; nor can an
+ * inbound message be deleted in its first minute (Twilio's documentation of
+ * 20009: "wait at least 1 minute to make your DELETE request").
  */
 import { twilioError, type Answer, type FakeAnswer } from './fake-twilio-errors';
 import { messageResource, type SentMessage } from './fake-twilio-resources';
@@ -16,6 +18,8 @@ export interface CleanupCall {
 }
 
 const FINAL_STATUSES = new Set(['delivered', 'undelivered', 'failed', 'read', 'canceled', 'received']);
+/** How long after it arrived an inbound message is still being completed at Twilio. */
+export const INBOUND_COMPLETE_MS = 60_000;
 
 /** Decides the answer to a redaction or deletion of a known message. */
 export type CleanupDecision = (op: CleanupCall['op'], sid: string, attempt: number) => FakeAnswer;
@@ -40,6 +44,9 @@ export class MessageCleanups {
       const form = new URLSearchParams(raw);
       if (op === 'redact' && form.get('Body') !== '') return twilioError(400, 21619, 'A text message body or media url must be specified.');
       if (!FINAL_STATUSES.has(msg.status ?? 'queued')) return twilioError(400, 20009, 'Cannot delete or redact a message that is in progress.');
+      if (op === 'delete' && msg.receivedAt !== undefined && Date.now() - msg.receivedAt < INBOUND_COMPLETE_MS) {
+        return twilioError(400, 20009, 'Cannot delete this resource before it is complete');
+      }
       const attempt = (this.attempts.get(messageSid) ?? 0) + 1;
       this.attempts.set(messageSid, attempt);
       const decided = this.decide?.(op, messageSid, attempt) ?? 'accept';

@@ -16,6 +16,8 @@ export interface SentMessage {
   /** The latest status (outbound: queued until its callbacks run; inbound: received). */
   status?: string;
   direction?: 'inbound' | 'outbound-api';
+  /** When an inbound message arrived (ms since the epoch, by Date.now, which a test's fake timers move). */
+  receivedAt?: number;
 }
 
 /** A Twilio SID: its two-letter prefix and 32 hex digits. */

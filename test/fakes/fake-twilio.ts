@@ -163,9 +163,12 @@ export class FakeTwilio {
     return this.sent.filter((m) => (this.answeredAt.get(m.sid) ?? Infinity) >= t);
   }
 
-  /** An inbound message arrives at the account (as Twilio stores it before its webhook): returns its sid. */
-  receive(from: string, body: string, to = '+15005550006'): string {
-    const msg: SentMessage = { sid: fakeSid('SM'), to, from, body, status: 'received', direction: 'inbound' };
+  /**
+   * An inbound message arrives at the account (as Twilio stores it before its webhook): returns its sid.
+   * `ageMs`: it arrived that long ago (Twilio refuses its DELETE for a minute: 20009).
+   */
+  receive(from: string, body: string, { to = '+15005550006', ageMs = 0 }: { to?: string; ageMs?: number } = {}): string {
+    const msg: SentMessage = { sid: fakeSid('SM'), to, from, body, status: 'received', direction: 'inbound', receivedAt: Date.now() - ageMs };
     this.messages.set(msg.sid, msg);
     return msg.sid;
   }

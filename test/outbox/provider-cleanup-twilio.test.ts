@@ -87,7 +87,8 @@ describe("provider clean-up against Twilio's API", () => {
   }
 
   it('deletes handled inbound messages and empties the body of a finished sent one, their ids sealed while they wait', async () => {
-    const inbound = [fake.receive(MEMBER, 'REPORT 415 grey truck'), fake.receive(MEMBER, 'HELP')];
+    // This worker deletes at once (inboundDelayMs 0): the messages arrived a minute ago, as Twilio needs.
+    const inbound = [fake.receive(MEMBER, 'REPORT 415 grey truck', { ageMs: 60_000 }), fake.receive(MEMBER, 'HELP', { ageMs: 60_000 })];
     const { providerId: sent } = await sender.send(MEMBER, 'ALERT 415 grey truck');
     fake.messages.get(sent)!.status = 'delivered';
     for (const s of inbound) w.deleteInbound(s);
@@ -108,9 +109,31 @@ describe("provider clean-up against Twilio's API", () => {
     passed = true;
   });
 
+  it('deletes a handled inbound message only after two minutes, never in the minute Twilio refuses it (20009)', async () => {
+    const log = createLogger('debug', { write: (l: string) => void logs.push(l) });
+    w = new ProviderCleanup(db, vault, sender, log, { ...DEFAULT_CLEANUP, rate: 1_000, inboundBatchMs: 5 }, () => Date.now());
+    const sid = fake.receive(MEMBER, 'HELP');
+    w.deleteInbound(sid);
+    jest.advanceTimersByTime(5);
+    w.start();
+    const calls = () => fake.cleanups.filter((c) => c.sid === sid).map((c) => c.answer);
+    const idle = () => db.sqlite.prepare('SELECT 1 FROM provider_tasks WHERE lease_until > 0').get() === undefined;
+    // A second at a time, each pass's calls answered before the clock moves on.
+    for (let s = 1; s < 120; s++) {
+      jest.advanceTimersByTime(1_000);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      await until(idle, `the pass at ${s} s`);
+    }
+    expect(calls()).toEqual([]);
+    jest.advanceTimersByTime(1_000);
+    await until(() => countProviderTasks(db) === 0, 'deleted');
+    expect(calls()).toEqual([204]);
+    passed = true;
+  });
+
   it('asks once about a message Twilio does not have, and retries a 500 by the backoff until it goes through', async () => {
     const unknown = `SM${'cd'.repeat(16)}`;
-    const refused = fake.receive(MEMBER, 'JOIN');
+    const refused = fake.receive(MEMBER, 'JOIN', { ageMs: 60_000 });
     refuse.set(refused, 2);
     w.deleteInbound(unknown);
     w.deleteInbound(refused);

@@ -199,10 +199,14 @@ describe('TwilioSender against a fake Twilio', () => {
     expect(fake.messages.get(providerId)?.body).toBe('');
     expect(fake.sent.find((m) => m.sid === providerId)?.body).toBe('a body Twilio should not keep');
 
-    const inbound = fake.receive('+14155550100', 'REPORT a man named Dale');
+    // Just arrived: Twilio refuses its DELETE for a minute (20009), no reason to stop trying either.
+    const fresh = fake.receive('+14155550100', 'HELP');
+    const tooSoon = await failure(sender.remove(fresh));
+    expect({ code: tooSoon?.code, gone: tooSoon && sender.isGone(tooSoon) }).toEqual({ code: '20009', gone: false });
+    const inbound = fake.receive('+14155550100', 'REPORT a man named Dale', { ageMs: 60_000 });
     await sender.remove(inbound);
     expect(fake.messages.has(inbound)).toBe(false);
-    expect(fake.cleanups.slice(-3).map((c) => [c.op, c.answer])).toEqual([['redact', 400], ['redact', 200], ['delete', 204]]);
+    expect(fake.cleanups.slice(-4).map((c) => [c.op, c.answer])).toEqual([['redact', 400], ['redact', 200], ['delete', 400], ['delete', 204]]);
     // Gone: 404 with 20404, which ends the task.
     const again = await failure(sender.remove(inbound));
     expect({ code: again?.code, gone: again && sender.isGone(again) }).toEqual({ code: '20404', gone: true });
