@@ -7,19 +7,19 @@
  */
 import { checkSmsWebhook } from '../../src/cli/doctor-webhook';
 import { runDoctor } from '../../src/cli/doctor';
-import { FakeTwilio, type MessagingService } from '../fakes/fake-twilio';
+import { FakeTwilio, type FakeTwilioOptions, type MessagingService } from '../fakes/fake-twilio';
 import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, TEST_MASTER_KEY } from '../helpers/harness';
 import { seedMembers } from '../helpers/seed';
 import { tempDir } from '../helpers/temp-dir';
 
 const HOOK = `${PUBLIC_URL}/webhooks/twilio/sms`;
 
-/** doctor's 'twilio webhook' line (as printed) against an account whose number has `smsUrl`. */
-async function webhookLine(smsUrl: string, publicUrl = PUBLIC_URL): Promise<string | undefined> {
+/** doctor's 'twilio webhook' line (as printed: OK, WARN or FAIL) against a fake account made with `account`, its sender named by `sender`. */
+async function doctorWebhookLine(account: Partial<FakeTwilioOptions>, sender: Record<string, string>, publicUrl = PUBLIC_URL): Promise<string | undefined> {
   const dataDir = tempDir();
   await seedMembers(dataDir, '415', []);
-  const account = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ownedNumbers: [FROM_NUMBER], smsUrl });
-  await account.start();
+  const fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ownedNumbers: [FROM_NUMBER], ...account });
+  await fake.start();
   try {
     const results = await runDoctor({
       NODE_ENV: 'test',
@@ -28,15 +28,18 @@ async function webhookLine(smsUrl: string, publicUrl = PUBLIC_URL): Promise<stri
       PUBLIC_URL: publicUrl,
       TWILIO_ACCOUNT_SID: ACCOUNT_SID,
       TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-      TWILIO_FROM_NUMBER: FROM_NUMBER,
-      TWILIO_API_BASE_URL: account.url,
+      TWILIO_API_BASE_URL: fake.url,
+      ...sender,
     });
     const r = results.find((c) => c.name === 'twilio webhook');
-    return r && `${r.ok ? 'OK' : 'FAIL'} ${r.detail}`;
+    return r && `${r.ok ? (r.warn ? 'WARN' : 'OK') : 'FAIL'} ${r.detail}`;
   } finally {
-    await account.stop();
+    await fake.stop();
   }
 }
+
+/** doctor's line against an account whose number (TWILIO_FROM_NUMBER) has `smsUrl`. */
+const webhookLine = (smsUrl: string, publicUrl = PUBLIC_URL) => doctorWebhookLine({ smsUrl }, { TWILIO_FROM_NUMBER: FROM_NUMBER }, publicUrl);
 
 describe("doctor on the sender number's incoming-SMS webhook", () => {
   const elsewhere = (url: string) =>
@@ -66,30 +69,9 @@ describe("doctor on the sender number's incoming-SMS webhook", () => {
 
 const SERVICE = `MG${'4'.repeat(32)}`;
 
-/** doctor's 'twilio webhook' line (as printed) against an account whose Messaging Service (TWILIO_MESSAGING_SERVICE_SID) is `service`. */
-async function serviceWebhookLine(service: Omit<MessagingService, 'senders' | 'available'>): Promise<string | undefined> {
-  const dataDir = tempDir();
-  await seedMembers(dataDir, '415', []);
-  const services = new Map<string, MessagingService>([[SERVICE, { senders: [FROM_NUMBER], available: true, ...service }]]);
-  const account = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ownedNumbers: [FROM_NUMBER], services });
-  await account.start();
-  try {
-    const results = await runDoctor({
-      NODE_ENV: 'test',
-      DATA_DIR: dataDir,
-      HEADSUP_MASTER_KEY: TEST_MASTER_KEY,
-      PUBLIC_URL,
-      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-      TWILIO_MESSAGING_SERVICE_SID: SERVICE,
-      TWILIO_API_BASE_URL: account.url,
-    });
-    const r = results.find((c) => c.name === 'twilio webhook');
-    return r && `${r.ok ? (r.warn ? 'WARN' : 'OK') : 'FAIL'} ${r.detail}`;
-  } finally {
-    await account.stop();
-  }
-}
+/** doctor's line against an account whose Messaging Service (TWILIO_MESSAGING_SERVICE_SID) is `service`. */
+const serviceWebhookLine = (service: Omit<MessagingService, 'senders' | 'available'>) =>
+  doctorWebhookLine({ services: new Map([[SERVICE, { senders: [FROM_NUMBER], available: true, ...service }]]) }, { TWILIO_MESSAGING_SERVICE_SID: SERVICE });
 
 describe("doctor on a Messaging Service's incoming webhook (inbound_request_url)", () => {
   const set = `set its Integration "Send a webhook" Request URL to ${HOOK} (HTTP POST) in the Twilio console`;
