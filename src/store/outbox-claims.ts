@@ -6,6 +6,7 @@
 import type { Channel } from '../domain/channel';
 import type { Db } from './db';
 import { PRIORITY, TO_BUDDY, type ClaimedRow } from './outbox-rows';
+import { OUTSIDE_HER_AREAS } from './outbox-withdrawals';
 
 /**
  * Discreet while either membership of the person asked (the two are on one
@@ -57,12 +58,16 @@ export function claimLane(db: Db, channel: Channel, now: number, limit: number, 
  * alert retracted while its send was in flight fails as retracted, its try
  * kept: should the provider report that send delivered, the report still
  * finds it and she gets the correction (claimed again, it failed as
- * 'alert_gone' under a new try, and the report matched nothing).
+ * 'alert_gone' under a new try, and the report matched nothing). So does a
+ * copy of an alert reaching none of the areas she holds now, as left_area
+ * (she left them while it was in flight).
  */
 export function releaseLeases(db: Db): number {
   db.stmt(
-    `UPDATE outbox SET state = 'failed', error = 'retracted', lease_until = 0, address_ct = NULL
-     WHERE state = 'pending' AND lease_until > 0 AND alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL)`,
+    `UPDATE outbox SET state = 'failed', lease_until = 0, address_ct = NULL,
+       error = CASE WHEN alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL) THEN 'retracted' ELSE 'left_area' END
+     WHERE state = 'pending' AND lease_until > 0
+       AND (alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL) OR (${OUTSIDE_HER_AREAS}))`,
   ).run();
   return db.stmt("UPDATE outbox SET lease_until = 0, due_at = updated_at WHERE state = 'pending' AND lease_until > 0").run().changes;
 }

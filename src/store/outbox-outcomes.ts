@@ -5,7 +5,10 @@
  */
 import type { Db } from './db';
 import { openBody, openRowAddress, TO_BUDDY, type AddressedRow } from './outbox-rows';
+import { OUTSIDE_HER_AREAS } from './outbox-withdrawals';
 import type { Vault } from './vault';
+
+const RETRACTED = 'SELECT id FROM alerts WHERE retracted_at IS NOT NULL';
 
 /** The result of one send, to be recorded. */
 export type Outcome =
@@ -58,17 +61,20 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
 /**
  * A message withdrawn while it was in flight is not tried again: a copy of
  * an alert retracted meanwhile (RETRACT cancels only the copies no send
- * holds) fails as retracted, a message whose text was erased meanwhile (a
- * moderator notice of a report decided or edited) as superseded. Without
- * this the row would be due again, and the dispatcher's renderer may still
- * hold the alert's text in memory.
+ * holds) fails as retracted, a copy of an alert reaching none of the areas
+ * she holds now (she left them meanwhile) as left_area, a message whose text
+ * was erased meanwhile (a moderator notice of a report decided or edited) as
+ * superseded. Without this the row would be due again, and the dispatcher's
+ * renderer may still hold the alert's text in memory. Run only when a try
+ * comes back to be sent again, never on a send's way out.
  */
 function cancelIfWithdrawn(db: Db, id: number, now: number): void {
   db.stmt(
-    `UPDATE outbox SET state = 'failed', error = CASE WHEN alert_id IS NULL THEN 'superseded' ELSE 'retracted' END, lease_until = 0, address_ct = NULL, provider_id = NULL, updated_at = ?
-     WHERE id = ? AND state = 'pending'
-       AND (alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL) OR (alert_id IS NULL AND body_ct IS NULL))`,
-  ).run(now, id);
+    `UPDATE outbox SET state = 'failed', lease_until = 0, address_ct = NULL, provider_id = NULL, updated_at = @now,
+       error = CASE WHEN alert_id IS NULL THEN 'superseded' WHEN alert_id IN (${RETRACTED}) THEN 'retracted' ELSE 'left_area' END
+     WHERE id = @id AND state = 'pending'
+       AND (alert_id IN (${RETRACTED}) OR (alert_id IS NULL AND body_ct IS NULL) OR (${OUTSIDE_HER_AREAS}))`,
+  ).run({ now, id });
 }
 
 /**

@@ -61,6 +61,16 @@ export function withdrawFromChangedModerator(db: Db, memberId: number, now: numb
     .run({ now, member: memberId }).changes;
 }
 
+/**
+ * A row of `outbox` that is a copy of an alert reaching none of the areas its
+ * member holds now (she left them: LEAVE, STOP, a moderator's refusal). One
+ * waiting is withdrawn at once; one in flight, or sent and reported
+ * undelivered, when its try comes back to be sent again (cancelIfWithdrawn,
+ * releaseLeases): the same rule, so a JOIN back in time keeps it.
+ */
+export const OUTSIDE_HER_AREAS = `outbox.alert_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM alerts a JOIN subscriptions s ON s.member_id = outbox.member_id
+  WHERE a.id = outbox.alert_id AND instr(',' || a.reach || ',', ',' || s.npa || ',') > 0)`;
+
 /** An alert copy waiting for a member: its alert, and when it was planned. */
 export interface WaitingCopy {
   alertId: number;
@@ -72,16 +82,15 @@ export interface WaitingCopy {
  * so): copies of alerts waiting for her that reach none of the areas she
  * still holds are not sent (she was told she gets no alerts there now), and
  * a discreet member's READ no longer shows them (a notice sent before, or
- * tried without an answer, stays readable: it may have told her to). A copy in flight is left to its answer.
+ * tried without an answer, stays readable: it may have told her to). A copy in flight is left to its answer,
+ * and withdrawn if it comes back to be sent again.
  * Returns the copies withdrawn.
  */
 export function withdrawAlertsOutside(db: Db, memberId: number, now: number, error = 'left_area'): WaitingCopy[] {
   const withdrawn = db
     .stmt(
       `UPDATE outbox SET state = 'failed', error = @error, lease_until = 0, address_ct = NULL, provider_id = NULL, updated_at = @now
-       WHERE member_id = @member AND state = 'pending' AND alert_id IS NOT NULL AND lease_until <= @now
-         AND NOT EXISTS (SELECT 1 FROM alerts a JOIN subscriptions s ON s.member_id = @member
-                         WHERE a.id = outbox.alert_id AND instr(',' || a.reach || ',', ',' || s.npa || ',') > 0)
+       WHERE member_id = @member AND state = 'pending' AND lease_until <= @now AND ${OUTSIDE_HER_AREAS}
        RETURNING alert_id AS alertId, created_at AS plannedAt, attempts - throttles AS tries`,
     )
     .all({ now, member: memberId, error }) as Array<WaitingCopy & { tries: number }>;

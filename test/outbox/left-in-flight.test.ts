@@ -1,0 +1,107 @@
+/**
+ * A member who leaves an area (LEAVE, STOP, a moderator's refusal) while
+ * her copy of its alert is at the provider: that try goes once, but a
+ * "try again" answer (429, 5xx, a time-out), a kill -9, or an
+ * "undelivered" report must not send it to her again later.
+ */
+import { SendError } from '../../src/channels/types';
+import { applyDeliveryReport } from '../../src/outbox/delivery-status';
+import { createAlert, planNextRange } from '../../src/store/alerts';
+import { claimLane, releaseLeases, recordOutcomes } from '../../src/store/outbox';
+import { withdrawAlertsOutside } from '../../src/store/outbox';
+import { subscribe, unsubscribe, unsubscribeAll } from '../../src/store/subscriptions';
+import { FakeSender, settle } from '../helpers/fake-sender';
+import * as world from '../helpers/lane-world';
+
+const { T0 } = world;
+
+/** An alert for 415 planned: the member (415, and 212 added here) has one copy waiting. */
+function alert415(): number {
+  const { db, vault, member } = world;
+  subscribe(db, member, ['212'], T0);
+  const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van, took a phone' }, T0);
+  while (!planNextRange(db, alert, T0).done);
+  return alert;
+}
+
+const leaving: Array<[string, () => void]> = [
+  ['LEAVE 415', () => void unsubscribe(world.db, world.member, ['415'])],
+  ['STOP (every area)', () => unsubscribeAll(world.db, world.member)],
+];
+
+describe('a copy in flight when she leaves its area', () => {
+  world.useLaneWorld();
+
+  it.each(leaving)('is not sent again when its try comes back for a retry (%s)', async (_name, leave) => {
+    const { db, clock } = world;
+    alert415();
+    const sender = new FakeSender([], true);
+    const lane = world.startLane(sender);
+    await settle();
+    expect(sender.calls).toHaveLength(1);
+    clock.t += 1_000;
+    db.transaction(() => {
+      leave();
+      withdrawAlertsOutside(db, world.member, clock.t);
+    });
+    sender.answer(new SendError('throttled', '20429'));
+    sender.release();
+    await settle();
+    await world.later(120_000, lane);
+    await world.later(3_600_000, lane);
+    expect(sender.calls).toHaveLength(1);
+    expect(world.row(sender.calls[0]!.ref!).state).toBe('failed');
+  });
+
+  it('is still sent again when an area she keeps covers it', async () => {
+    const { db, clock } = world;
+    alert415();
+    const sender = new FakeSender([], true);
+    const lane = world.startLane(sender);
+    await settle();
+    clock.t += 1_000;
+    db.transaction(() => {
+      unsubscribe(db, world.member, ['212']);
+      withdrawAlertsOutside(db, world.member, clock.t);
+    });
+    sender.answer(new SendError('server', '20500'));
+    sender.release();
+    await settle();
+    await world.later(3_600_000, lane);
+    expect(sender.calls).toHaveLength(2);
+    expect(world.row(sender.calls[0]!.ref!).state).toBe('sent');
+  });
+
+  it('is not sent again after a kill -9 with it in flight', () => {
+    const { db, clock } = world;
+    alert415();
+    const [row] = claimLane(db, 'sms', clock.t, 10, clock.t + 120_000);
+    clock.t += 1_000;
+    db.transaction(() => {
+      unsubscribeAll(db, world.member);
+      withdrawAlertsOutside(db, world.member, clock.t);
+    });
+    // The restart: no send is in flight now.
+    releaseLeases(db);
+    clock.t += 1_000;
+    expect(claimLane(db, 'sms', clock.t, 10, clock.t + 120_000)).toEqual([]);
+    expect(world.row(row!.id).state).toBe('failed');
+  });
+
+  it('is not sent again when the provider took it and then reports it undelivered', () => {
+    const { db, vault, clock } = world;
+    alert415();
+    const [row] = claimLane(db, 'sms', clock.t, 10, clock.t + 120_000);
+    clock.t += 1_000;
+    db.transaction(() => {
+      unsubscribe(db, world.member, ['415']);
+      withdrawAlertsOutside(db, world.member, clock.t);
+    });
+    recordOutcomes(db, [{ id: row!.id, kind: 'sent', providerId: 'SM1' }], clock.t);
+    clock.t += 60_000;
+    applyDeliveryReport(db, vault, { rowId: row!.id, attempt: 1, providerId: 'SM1', delivery: { kind: 'unreachable', code: 'undelivered:30003' } }, clock.t);
+    clock.t += 3_600_000;
+    expect(claimLane(db, 'sms', clock.t, 10, clock.t + 120_000)).toEqual([]);
+    expect(world.row(row!.id).state).toBe('failed');
+  });
+});
