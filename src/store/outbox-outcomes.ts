@@ -34,7 +34,7 @@ export type Outcome =
 export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
   if (outcomes.length === 0) return;
   const sent = db.stmt(
-    `UPDATE outbox SET state = 'sent', provider_id = ?, error = NULL, lease_until = 0, address_ct = CASE WHEN channel = 'sms' THEN address_ct END,
+    `UPDATE outbox SET state = 'sent', provider_id = ?, error = NULL, sends = sends + 1, lease_until = 0, address_ct = CASE WHEN channel = 'sms' THEN address_ct END,
        body_ct = CASE WHEN channel = 'sms' THEN body_ct END, updated_at = ?
      WHERE id = ? AND state = 'pending' AND provider_id IS NULL`,
   );
@@ -88,7 +88,7 @@ export function recordTaken(db: Db, id: number, attempt: number, providerId: str
   return (
     db
       .stmt(
-        `UPDATE outbox SET state = 'sent', provider_id = ?, error = NULL, lease_until = 0, address_ct = CASE WHEN channel = 'sms' THEN address_ct END,
+        `UPDATE outbox SET state = 'sent', provider_id = ?, error = NULL, sends = sends + 1, lease_until = 0, address_ct = CASE WHEN channel = 'sms' THEN address_ct END,
            body_ct = CASE WHEN channel = 'sms' THEN body_ct END, updated_at = ?
          WHERE id = ? AND state = 'pending' AND attempts = ? AND provider_id IS NULL`,
       )
@@ -101,7 +101,12 @@ export interface ReportedRow {
   id: number;
   memberId: number | null;
   state: string;
-  /** Sends the provider took (its "too many requests" answers are not counted). */
+  /**
+   * Sends the provider took, the one reported on included: those answered
+   * with its id, and a try it reports on before its answer was recorded (a
+   * time-out, a crash). Its refusals, 5xx and time-outs it never reported
+   * on are not counted.
+   */
   sends: number;
   createdAt: number;
   providerId: string | null;
@@ -118,13 +123,15 @@ export interface ReportedRow {
 export function findReported(db: Db, rowId: number | undefined, providerId: string, attempt?: number): ReportedRow | undefined {
   const row = (
     rowId !== undefined
-      ? db.stmt('SELECT id, member_id, state, attempts, attempts - throttles AS sends, created_at, provider_id, error FROM outbox WHERE id = ?').get(rowId)
-      : db.stmt('SELECT id, member_id, state, attempts, attempts - throttles AS sends, created_at, provider_id, error FROM outbox WHERE provider_id = ?').get(providerId)
+      ? db.stmt('SELECT id, member_id, state, attempts, sends, created_at, provider_id, error FROM outbox WHERE id = ?').get(rowId)
+      : db.stmt('SELECT id, member_id, state, attempts, sends, created_at, provider_id, error FROM outbox WHERE provider_id = ?').get(providerId)
   ) as { id: number; member_id: number | null; state: string; attempts: number; sends: number; created_at: number; provider_id: string | null; error: string | null } | undefined;
   if (!row || (row.provider_id !== null && row.provider_id !== providerId)) return undefined;
   // Before its outcome is recorded a try has no provider id: only a report of that same try matches.
   if (row.provider_id === null && attempt !== undefined && row.attempts !== attempt) return undefined;
-  return { id: row.id, memberId: row.member_id, state: row.state, sends: row.sends, createdAt: row.created_at, providerId: row.provider_id, error: row.error };
+  // A try reported on with no id recorded (its answer a time-out, or not in yet): the provider took it.
+  const sends = row.sends + (row.provider_id === null && row.state === 'pending' ? 1 : 0);
+  return { id: row.id, memberId: row.member_id, state: row.state, sends, createdAt: row.created_at, providerId: row.provider_id, error: row.error };
 }
 
 /** The address of row `id` if it went to a buddy and still holds it (an SMS keeps it until its final status). */
@@ -161,7 +168,10 @@ export function settleReported(
   now: number,
 ): void {
   if (result.state === 'pending') {
-    db.stmt("UPDATE outbox SET state = 'pending', provider_id = ?, error = ?, due_at = ?, lease_until = 0, updated_at = ? WHERE id = ?").run(
+    // A try whose id was not recorded yet is counted as taken now (findReported counted it).
+    db.stmt(
+      "UPDATE outbox SET state = 'pending', sends = sends + (provider_id IS NULL), provider_id = ?, error = ?, due_at = ?, lease_until = 0, updated_at = ? WHERE id = ?",
+    ).run(
       providerId,
       result.error,
       result.retryAt,

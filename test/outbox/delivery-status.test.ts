@@ -46,6 +46,13 @@ describe('applyDeliveryReport', () => {
       address_ct: Buffer | null;
       lease_until: number;
     };
+  /** Row `id`, due again after a report, claimed when due and recorded as sent with `sid` (Twilio took it again); returns when. */
+  function sentAgain(id: number, sid: string): number {
+    const t = row(id).due_at;
+    expect(claimLane(db, 'sms', t, 10, t + 60_000)).toHaveLength(1);
+    recordOutcomes(db, [{ id, kind: 'sent', providerId: sid }], t);
+    return t;
+  }
   const status = () => (db.sqlite.prepare('SELECT status FROM members WHERE id = ?').get(member) as { status: string }).status;
 
   it('marks a row delivered by its provider id, forgets the id, and runs onFinal', () => {
@@ -135,15 +142,13 @@ describe('applyDeliveryReport', () => {
     expect(row(first).due_at).toBeGreaterThanOrEqual(now + 5 * MIN);
     expect(row(first).due_at).toBeLessThanOrEqual(now + 10 * MIN);
 
-    const second = sentRow('SM12');
-    db.sqlite.prepare('UPDATE outbox SET attempts = 2 WHERE id = ?').run(second);
-    expect(applyDeliveryReport(db, vault, { providerId: 'SM12', delivery: { kind: 'unreachable', code: 'u' } }, now)).toEqual({ matched: true, kind: 'retry' });
-    expect(row(second).due_at).toBeGreaterThanOrEqual(now + 10 * MIN);
-    expect(row(second).due_at).toBeLessThanOrEqual(now + 20 * MIN);
+    const second = sentAgain(first, 'SM12') + MIN;
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM12', delivery: { kind: 'unreachable', code: 'u' } }, second)).toEqual({ matched: true, kind: 'retry' });
+    expect(row(first).due_at).toBeGreaterThanOrEqual(second + 10 * MIN);
+    expect(row(first).due_at).toBeLessThanOrEqual(second + 20 * MIN);
 
-    const third = sentRow('SM13');
-    db.sqlite.prepare('UPDATE outbox SET attempts = 3 WHERE id = ?').run(third);
-    expect(applyDeliveryReport(db, vault, { providerId: 'SM13', delivery: { kind: 'unreachable', code: 'u' } }, now)).toEqual({ matched: true, kind: 'unreachable' });
+    const third = sentAgain(first, 'SM13') + MIN;
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM13', delivery: { kind: 'unreachable', code: 'u' } }, third)).toEqual({ matched: true, kind: 'unreachable' });
 
     sentRow('SM14');
     expect(applyDeliveryReport(db, vault, { providerId: 'SM14', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 240 * MIN - 1)).toEqual({ matched: true, kind: 'retry' });
@@ -173,11 +178,46 @@ describe('applyDeliveryReport', () => {
     });
   });
 
+  it('counts only the sends the provider took: tries of an outage (5xx, time-outs) do not use up the unreachable retries', () => {
+    const id = enqueueMessage(db, vault, member, 'hello', T0);
+    // Twilio answered 500, then timed out: neither try reached a handset.
+    claimLane(db, 'sms', T0, 10, T0 + 60_000);
+    recordOutcomes(db, [{ id, kind: 'retry', dueAt: T0 + 1, error: 'server:20500' }], T0);
+    claimLane(db, 'sms', T0 + 1, 10, T0 + 60_000);
+    recordOutcomes(db, [{ id, kind: 'retry', dueAt: T0 + 2, error: 'connection:ETIMEDOUT' }], T0 + 1);
+    claimLane(db, 'sms', T0 + 2, 10, T0 + 60_000);
+    recordOutcomes(db, [{ id, kind: 'sent', providerId: 'SM21' }], T0 + 2);
+    // Her phone was off: the first send Twilio took is the first of RETRY.maxAttempts (2).
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM21', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 1_000, RETRY)).toEqual({ matched: true, kind: 'retry' });
+    expect(row(id).due_at).toBeLessThanOrEqual(T0 + 1_000 + RETRY.baseMs);
+    claimLane(db, 'sms', T0 + RETRY.baseMs * 2, 10, T0 + RETRY.baseMs * 3);
+    recordOutcomes(db, [{ id, kind: 'sent', providerId: 'SM22' }], T0 + RETRY.baseMs * 2);
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM22', delivery: { kind: 'unreachable', code: 'u' } }, T0 + RETRY.baseMs * 2 + 1, RETRY)).toEqual({
+      matched: true,
+      kind: 'unreachable',
+    });
+  });
+
+  it('counts a timed-out try as a send once Twilio reports on it', () => {
+    const id = enqueueMessage(db, vault, member, 'hello', T0);
+    claimLane(db, 'sms', T0, 10, T0 + 60_000);
+    recordOutcomes(db, [{ id, kind: 'retry', dueAt: T0 + 30_000, error: 'connection:ETIMEDOUT' }], T0 + 10_000);
+    // Twilio had taken it after all: its report of that try says her phone is off.
+    const undelivered = { kind: 'unreachable', code: 'undelivered:30003' } as const;
+    expect(applyDeliveryReport(db, vault, { rowId: id, attempt: 1, providerId: 'SM31', delivery: undelivered }, T0 + 20_000, RETRY)).toEqual({ matched: true, kind: 'retry' });
+    const due = row(id).due_at;
+    expect(claimLane(db, 'sms', due, 10, due + 60_000)).toHaveLength(1);
+    recordOutcomes(db, [{ id, kind: 'sent', providerId: 'SM32' }], due);
+    // Two sends Twilio took: RETRY.maxAttempts.
+    expect(applyDeliveryReport(db, vault, { rowId: id, attempt: 2, providerId: 'SM32', delivery: undelivered }, due + 1_000, RETRY)).toEqual({ matched: true, kind: 'unreachable' });
+  });
+
   it('fails an unreachable handset after maxAttempts sends, and a stale message at once', () => {
     const id = sentRow('SM6');
-    // A second claim and send: attempts reach RETRY.maxAttempts.
-    db.sqlite.prepare('UPDATE outbox SET attempts = 2 WHERE id = ?').run(id);
-    expect(applyDeliveryReport(db, vault, { providerId: 'SM6', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 1_000, RETRY)).toEqual({ matched: true, kind: 'unreachable' });
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM6', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 1_000, RETRY)).toEqual({ matched: true, kind: 'retry' });
+    // A second send Twilio took: RETRY.maxAttempts.
+    const t = sentAgain(id, 'SM6b');
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM6b', delivery: { kind: 'unreachable', code: 'u' } }, t + 1_000, RETRY)).toEqual({ matched: true, kind: 'unreachable' });
     expect(row(id)).toMatchObject({ state: 'failed', error: 'unreachable:u', provider_id: null, address_ct: null });
 
     const stale = sentRow('SM7');
