@@ -100,14 +100,18 @@ export function linkJoinNotice(db: Db, outboxId: number, requestId: number): voi
 /**
  * Withdraws the notices of a join request that still wait, as it closes
  * (decided, or closed by the applicant): moderators are not told of a
- * request that is gone. One in flight goes once. The text names no one, and
- * stays with the row.
+ * request that is gone. The text of one withdrawn names no one, and stays
+ * with the row. One in flight goes once: its text is erased, so that a try
+ * that comes back for a retry, or an SMS reported undelivered, is not sent
+ * again (see cancelIfWithdrawn in outbox-outcomes.ts).
  */
 export function withdrawJoinNotices(db: Db, requestId: number, now: number): void {
-  db.stmt(
-    `UPDATE outbox SET state = 'failed', error = 'superseded', updated_at = @now
-     WHERE id IN (SELECT outbox_id FROM join_notices WHERE request_id = @request) AND state = 'pending' AND lease_until <= @now`,
-  ).run({ request: requestId, now });
+  const linked = 'SELECT outbox_id FROM join_notices WHERE request_id = @request';
+  db.stmt(`UPDATE outbox SET state = 'failed', error = 'superseded', updated_at = @now WHERE id IN (${linked}) AND state = 'pending' AND lease_until <= @now`).run({
+    request: requestId,
+    now,
+  });
+  db.stmt(`UPDATE outbox SET body_ct = NULL WHERE id IN (${linked}) AND state IN ('pending', 'sent')`).run({ request: requestId });
 }
 
 /** Links a queued reply to SHOW (it quotes the report `ref`, if there is one) as a notice is linked: it goes with the report's text. */
@@ -185,18 +189,24 @@ export function withdrawFromFormerModerators(db: Db, moderators: number[], now: 
 
 /**
  * Withdraws the escalations of a person's check-ins still queued for the
- * moderators (her check-ins' sender was blocked), their text erased; those
- * one a send holds goes. Returns how many.
+ * moderators (her check-ins' sender was blocked), their text erased. One a
+ * send holds goes once: its text is erased too, so that a try that comes
+ * back for a retry, or an SMS reported undelivered, is not sent again (see
+ * cancelIfWithdrawn in outbox-outcomes.ts). Returns how many texts were
+ * erased, in flight included.
  */
 export function withdrawModeratorEscalationsOf(db: Db, memberIds: number[], now: number): number {
-  return db
+  const hers = `SELECT c.outbox_id FROM checkin_messages c JOIN checkins k ON k.id = c.checkin_id
+    WHERE c.kind = 'escalation' AND c.buddy_id IS NULL AND k.member_id IN (SELECT value FROM json_each(@members))`;
+  const members = JSON.stringify(memberIds);
+  const withdrawn = db
     .stmt(
       `UPDATE outbox SET state = 'failed', error = 'sender_blocked', body_ct = NULL, address_ct = NULL, lease_until = 0, updated_at = @now
-       WHERE state = 'pending' AND lease_until <= @now AND member_id IS NOT NULL AND id IN (
-         SELECT c.outbox_id FROM checkin_messages c JOIN checkins k ON k.id = c.checkin_id
-         WHERE c.kind = 'escalation' AND c.buddy_id IS NULL AND k.member_id IN (SELECT value FROM json_each(@members)))`,
+       WHERE state = 'pending' AND lease_until <= @now AND member_id IS NOT NULL AND id IN (${hers})`,
     )
-    .run({ now, members: JSON.stringify(memberIds) }).changes;
+    .run({ now, members }).changes;
+  const held = db.stmt(`UPDATE outbox SET body_ct = NULL WHERE state IN ('pending', 'sent') AND body_ct IS NOT NULL AND member_id IS NOT NULL AND id IN (${hers})`).run({ members }).changes;
+  return withdrawn + held;
 }
 
 /** The member rows a check-in's escalation to the moderators still stands for (queued or sent, not failed). */

@@ -109,21 +109,23 @@ export function waitingAlertCopies(db: Db, memberId: number, now: number): Waiti
 /**
  * A discreet member read these alerts with READ: her copies of them count as
  * delivered (a RETRACT then sends her its correction), and a notice of them
- * still waiting is moot. A copy in flight is left to its answer. A notice
- * sent over Signal, or in flight there, is marked to be corrected, not
- * deleted, should the alert be retracted: a deletion would take the notice
- * but not the READ answer that holds the alert in full.
+ * still to go is moot: one waiting, one whose try is at the provider (it
+ * goes once; should it come back for a retry, it is not sent again), and an
+ * SMS sent whose "undelivered" would send it again. A notice sent over
+ * Signal, or in flight there, is marked to be corrected, not deleted, should
+ * the alert be retracted: a deletion would take the notice but not the READ
+ * answer that holds the alert in full (nor is its timestamp kept now).
  */
 export function copiesRead(db: Db, memberId: number, alertIds: readonly number[], now: number): void {
-  const mark = db.stmt(
-    // Final now: the id of an undelivered try waiting for its retry goes (Twilio maps it to her number).
-    "UPDATE outbox SET state = 'delivered', provider_id = NULL, updated_at = @now WHERE member_id = @member AND alert_id = @alert AND state IN ('pending', 'failed') AND lease_until <= @now",
-  );
   const gone = db.stmt(
     "UPDATE outbox SET retraction = 'correct' WHERE member_id = @member AND alert_id = @alert AND channel = 'signal' AND (state = 'sent' OR (state = 'pending' AND lease_until > @now))",
   );
+  const mark = db.stmt(
+    // Final now: the id of a try waiting for its retry goes (Twilio maps it to her number); a send's late answer finds no pending row.
+    "UPDATE outbox SET state = 'delivered', provider_id = NULL, lease_until = 0, updated_at = @now WHERE member_id = @member AND alert_id = @alert AND state IN ('pending', 'sent', 'failed')",
+  );
   for (const alert of alertIds) {
-    mark.run({ now, member: memberId, alert });
     gone.run({ now, member: memberId, alert });
+    mark.run({ now, member: memberId, alert });
   }
 }
