@@ -6,10 +6,12 @@
  */
 import { SendError } from '../../src/channels/types';
 import { applyDeliveryReport } from '../../src/outbox/delivery-status';
-import { createAlert, planNextRange } from '../../src/store/alerts';
-import { claimLane, releaseLeases, recordOutcomes } from '../../src/store/outbox';
-import { withdrawAlertsOutside } from '../../src/store/outbox';
+import { createLogger } from '../../src/log/logger';
+import { OutcomeWriter } from '../../src/outbox/outcome-writer';
+import { createAlert, planNextRange, unplannedAlerts } from '../../src/store/alerts';
+import { claimLane, recordOutcomes, releaseLeases, withdrawAlertsOutside } from '../../src/store/outbox';
 import { subscribe, unsubscribe, unsubscribeAll } from '../../src/store/subscriptions';
+import { botWorld } from '../helpers/bot-world';
 import { FakeSender, settle } from '../helpers/fake-sender';
 import * as world from '../helpers/lane-world';
 
@@ -103,5 +105,42 @@ describe('a copy in flight when she leaves its area', () => {
     clock.t += 3_600_000;
     expect(claimLane(db, 'sms', clock.t, 10, clock.t + 120_000)).toEqual([]);
     expect(world.row(row!.id).state).toBe('failed');
+  });
+});
+
+describe('a copy in flight when a moderator refuses and blocks her request for one more area', () => {
+  it('is not sent again when its try comes back for a retry', async () => {
+    const MOD = '+14155550199';
+    const ROSA = '+14155550101';
+    const w = await botWorld({ subscribeMode: 'approval', moderators: new Set([MOD]), moderatorContacts: [{ channel: 'sms', address: MOD, phone: MOD }] });
+    const refOf = (text: string | null) => /#([A-Z0-9]{4,6}) join/.exec(text ?? '')?.[1] as string;
+    w.sms(ROSA, 'JOIN 415');
+    w.sms(MOD, `APPROVE ${refOf(w.sms(MOD, 'PENDING').reply)}`);
+    w.sms(ROSA, 'JOIN 212');
+    const more = refOf(w.sms(MOD, 'PENDING').reply);
+    expect(w.sms(MOD, 'ALERT 415 grey van, knife').reply).toMatch(/Alert #/);
+    for (const id of unplannedAlerts(w.db)) while (!planNextRange(w.db, id, w.clock.now).done);
+    const log = createLogger('debug', { write: () => undefined });
+    const sender = new FakeSender([], true);
+    const writer = new OutcomeWriter(w.db, log, () => w.clock.now);
+    const lane = world.laneOn({ db: w.db, vault: w.vault, log, now: () => w.clock.now, writer }, sender, { pollMs: 3_600_000 });
+    lane.start();
+    try {
+      await settle();
+      const alerts = () => sender.calls.filter((c) => c.to === ROSA && c.body.includes('grey van'));
+      expect(alerts()).toHaveLength(1);
+      w.clock.now += 1_000;
+      expect(w.sms(MOD, `BLOCK ${more}`).reply).toContain(more);
+      for (const c of [...sender.calls]) sender.answer(c.to === ROSA && c.body.includes('grey van') ? new SendError('server', '20503') : undefined);
+      sender.release();
+      await settle();
+      w.clock.now += 3_600_000;
+      lane.wake();
+      await settle();
+      expect(alerts()).toHaveLength(1);
+    } finally {
+      await lane.stop();
+      writer.flush();
+    }
   });
 });
