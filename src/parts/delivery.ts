@@ -51,7 +51,7 @@ async function delivery(app: FastifyInstance, opts: ServerOptions): Promise<void
   let stopWatch: (() => void) | null = null;
   app.addHook('onListen', async () => {
     // Only this process sends from this database: anything leased before a crash is due again.
-    const released = releaseLeases(db);
+    const released = releaseLeases(db, now());
     if (released) log.warn({ released }, 'released outbox rows claimed before the last stop');
     planner.resume();
     stopWatch = planner.watch();

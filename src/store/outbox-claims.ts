@@ -6,6 +6,7 @@
 import type { Channel } from '../domain/channel';
 import type { Db } from './db';
 import { PRIORITY, TO_BUDDY, type ClaimedRow } from './outbox-rows';
+import { leftCopyToTwin, type LeftCopy } from './outbox-outcomes';
 import { OUTSIDE_HER_AREAS } from './outbox-withdrawals';
 
 /**
@@ -60,15 +61,20 @@ export function claimLane(db: Db, channel: Channel, now: number, limit: number, 
  * finds it and she gets the correction (claimed again, it failed as
  * 'alert_gone' under a new try, and the report matched nothing). So does a
  * copy of an alert reaching none of the areas she holds now, as left_area
- * (she left them while it was in flight).
+ * (she left them while it was in flight), a Signal copy then going to her SMS
+ * membership if that one keeps them.
  */
-export function releaseLeases(db: Db): number {
-  db.stmt(
-    `UPDATE outbox SET state = 'failed', lease_until = 0, address_ct = NULL,
-       error = CASE WHEN alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL) THEN 'retracted' ELSE 'left_area' END
-     WHERE state = 'pending' AND lease_until > 0
-       AND (alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL) OR (${OUTSIDE_HER_AREAS}))`,
-  ).run();
+export function releaseLeases(db: Db, now: number): number {
+  const withdrawn = db
+    .stmt(
+      `UPDATE outbox SET state = 'failed', lease_until = 0, address_ct = NULL,
+         error = CASE WHEN alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL) THEN 'retracted' ELSE 'left_area' END
+       WHERE state = 'pending' AND lease_until > 0
+         AND (alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL) OR (${OUTSIDE_HER_AREAS}))
+       RETURNING member_id AS memberId, alert_id AS alertId, created_at AS plannedAt, error`,
+    )
+    .all() as LeftCopy[];
+  for (const copy of withdrawn) leftCopyToTwin(db, copy, now);
   return db.stmt("UPDATE outbox SET lease_until = 0, due_at = updated_at WHERE state = 'pending' AND lease_until > 0").run().changes;
 }
 

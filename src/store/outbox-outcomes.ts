@@ -3,6 +3,7 @@
  * provider's status report later says of the same row (delivered, failed,
  * or due again).
  */
+import { planTwinFallback } from './alerts';
 import type { Db } from './db';
 import { openBody, openRowAddress, TO_BUDDY, type AddressedRow } from './outbox-rows';
 import { OUTSIDE_HER_AREAS } from './outbox-withdrawals';
@@ -69,12 +70,33 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
  * comes back to be sent again, never on a send's way out.
  */
 function cancelIfWithdrawn(db: Db, id: number, now: number): void {
-  db.stmt(
-    `UPDATE outbox SET state = 'failed', lease_until = 0, address_ct = NULL, provider_id = NULL, updated_at = @now,
-       error = CASE WHEN alert_id IS NULL THEN 'superseded' WHEN alert_id IN (${RETRACTED}) THEN 'retracted' ELSE 'left_area' END
-     WHERE id = @id AND state = 'pending'
-       AND (alert_id IN (${RETRACTED}) OR (alert_id IS NULL AND body_ct IS NULL) OR (${OUTSIDE_HER_AREAS}))`,
-  ).run({ now, id });
+  const left = db
+    .stmt(
+      `UPDATE outbox SET state = 'failed', lease_until = 0, address_ct = NULL, provider_id = NULL, updated_at = @now,
+         error = CASE WHEN alert_id IS NULL THEN 'superseded' WHEN alert_id IN (${RETRACTED}) THEN 'retracted' ELSE 'left_area' END
+       WHERE id = @id AND state = 'pending'
+         AND (alert_id IN (${RETRACTED}) OR (alert_id IS NULL AND body_ct IS NULL) OR (${OUTSIDE_HER_AREAS}))
+       RETURNING member_id AS memberId, alert_id AS alertId, created_at AS plannedAt, error`,
+    )
+    .get({ now, id }) as LeftCopy | undefined;
+  if (left) leftCopyToTwin(db, left, now);
+}
+
+/** A row withdrawn as it came back, as cancelIfWithdrawn and releaseLeases return it. */
+export interface LeftCopy {
+  memberId: number;
+  alertId: number | null;
+  plannedAt: number;
+  error: string;
+}
+
+/**
+ * A Signal copy withdrawn because she left its areas there goes to her SMS
+ * membership if that one keeps them, as LEAVE does for a copy waiting
+ * (planTwinFallback; nothing for an SMS copy).
+ */
+export function leftCopyToTwin(db: Db, copy: LeftCopy, now: number): void {
+  if (copy.error === 'left_area' && copy.alertId !== null) planTwinFallback(db, copy.memberId, copy.alertId, now, copy.plannedAt);
 }
 
 /**

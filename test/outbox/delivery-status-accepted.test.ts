@@ -61,13 +61,13 @@ describe('applyAccepted: Twilio took a try whose answer we did not get', () => {
     const id = inFlight();
     // No outcome written: the process died. Twilio's report comes, before or after the restart's release of leases.
     expect(applyAccepted(db, { rowId: id, attempt: 1, providerId: 'SMA' }, T0 + 100)).toBe(true);
-    releaseLeases(db);
+    releaseLeases(db, T0 + 200);
     expect(claimLane(db, 'sms', T0 + 200, 10, T0 + 200 + LEASE)).toEqual([]);
     expect(row(id)).toMatchObject({ state: 'sent', provider_id: 'SMA' });
 
     // The same, the report arriving once the restart released the lease (the row due again, not claimed yet).
     const other = inFlight();
-    releaseLeases(db);
+    releaseLeases(db, T0 + 200);
     expect(applyAccepted(db, { rowId: other, attempt: 1, providerId: 'SMB' }, T0 + 300)).toBe(true);
     expect(claimLane(db, 'sms', T0 + 400, 10, T0 + 400 + LEASE)).toEqual([]);
   });

@@ -142,7 +142,7 @@ describe('an outbox lane, before it sends', () => {
     retractAlert(db, id, T0 + 1);
     expect(rowsOf(id)).toMatchObject([{ state: 'pending' }]);
     // The next start.
-    releaseLeases(db);
+    releaseLeases(db, T0);
     clock.t = T0 + 2;
     const s = new FakeSender();
     startLane(s);
@@ -158,7 +158,7 @@ describe('an outbox lane, before it sends', () => {
     claimLane(db, 'sms', T0, 10, T0 + 120_000);
     // The report is decided while the notice is in flight: its text is erased.
     db.sqlite.prepare('UPDATE outbox SET body_ct = NULL WHERE id = ?').run(notice);
-    releaseLeases(db);
+    releaseLeases(db, T0);
     clock.t = T0 + 2;
     const s = new FakeSender();
     startLane(s);

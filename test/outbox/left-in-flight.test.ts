@@ -10,6 +10,7 @@ import { createLogger } from '../../src/log/logger';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
 import { createAlert, planNextRange, unplannedAlerts } from '../../src/store/alerts';
 import { claimLane, recordOutcomes, releaseLeases, withdrawAlertsOutside } from '../../src/store/outbox';
+import { ensureMember } from '../../src/store/members';
 import { subscribe, unsubscribe, unsubscribeAll } from '../../src/store/subscriptions';
 import { botWorld } from '../helpers/bot-world';
 import { FakeSender, settle } from '../helpers/fake-sender';
@@ -74,6 +75,32 @@ describe('a copy in flight when she leaves its area', () => {
     expect(world.row(sender.calls[0]!.ref!).state).toBe('sent');
   });
 
+  it('over Signal, goes to her SMS membership instead when that one keeps the area', async () => {
+    const { db, vault, clock, member } = world;
+    const signal = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000001', phone: world.NUMBER }, 'en', T0).id;
+    subscribe(db, signal, ['415', '212'], T0);
+    const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van, took a phone' }, T0);
+    while (!planNextRange(db, alert, T0).done);
+    const sender = new FakeSender([], true);
+    (sender as { channel: string }).channel = 'signal';
+    const lane = world.startLane(sender, {}, { smsSends: true });
+    await settle();
+    expect(sender.calls).toHaveLength(1);
+    // LEAVE 415 over Signal while Signal holds the send; her SMS membership keeps 415.
+    clock.t += 1_000;
+    db.transaction(() => {
+      unsubscribe(db, signal, ['415']);
+      withdrawAlertsOutside(db, signal, clock.t);
+    });
+    sender.answer(new SendError('server', '500'));
+    sender.release();
+    await settle();
+    await world.later(3_600_000, lane);
+    expect(sender.calls).toHaveLength(1);
+    const bySms = claimLane(db, 'sms', clock.t, 10, clock.t + 120_000);
+    expect(bySms.map((r) => [r.member_id, r.alert_id])).toEqual([[member, alert]]);
+  });
+
   it('is not sent again after a kill -9 with it in flight', () => {
     const { db, clock } = world;
     alert415();
@@ -84,7 +111,7 @@ describe('a copy in flight when she leaves its area', () => {
       withdrawAlertsOutside(db, world.member, clock.t);
     });
     // The restart: no send is in flight now.
-    releaseLeases(db);
+    releaseLeases(db, clock.t);
     clock.t += 1_000;
     expect(claimLane(db, 'sms', clock.t, 10, clock.t + 120_000)).toEqual([]);
     expect(world.row(row!.id).state).toBe('failed');

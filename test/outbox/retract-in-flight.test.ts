@@ -72,7 +72,7 @@ describe('a copy in flight when its alert is retracted', () => {
     // The restart.
     db = new Db(file);
     try {
-      releaseLeases(db);
+      releaseLeases(db, t);
       t += 10_000;
       db.transaction(() => followUpRetractions(db, vault, t, 500));
       // Twilio's status callback for that try arrives: delivered.

@@ -32,7 +32,7 @@ it('a discreet (on Signal) person’s SMS copy goes as a notice, and is not trie
   expect(first.map((r) => r.discreet)).toEqual([1]);
   // In flight, she reads it by SMS (the notice came, say, by an earlier try): then a restart.
   expect(w.sms(ROSA, 'READ').reply).toContain('grey van');
-  releaseLeases(w.db);
+  releaseLeases(w.db, w.clock.now);
   const again = claimLane(w.db, 'sms', w.clock.now + 1, 50, w.clock.now + 60_000).filter((r) => r.alert_id !== null);
   expect(again).toEqual([]);
 });

@@ -41,7 +41,7 @@ describe('claiming outbox rows', () => {
   it('releases every lease at start-up, so rows claimed before a crash are due at once', () => {
     enqueueMessage(db, vault, member, 'hello', T0);
     claimLane(db, 'sms', T0, 10, T0 + 60_000);
-    expect(releaseLeases(db)).toBe(1);
+    expect(releaseLeases(db, T0)).toBe(1);
     expect(claimLane(db, 'sms', T0 + 1, 10, T0 + 60_000)).toHaveLength(1);
   });
 
