@@ -205,7 +205,9 @@ export function withdrawModeratorEscalationsOf(db: Db, memberIds: number[], now:
        WHERE state = 'pending' AND lease_until <= @now AND member_id IS NOT NULL AND id IN (${hers})`,
     )
     .run({ now, members }).changes;
-  const held = db.stmt(`UPDATE outbox SET body_ct = NULL WHERE state IN ('pending', 'sent') AND body_ct IS NOT NULL AND member_id IS NOT NULL AND id IN (${hers})`).run({ members }).changes;
+  const held = db
+    .stmt(`UPDATE outbox SET body_ct = NULL WHERE state IN ('pending', 'sent') AND body_ct IS NOT NULL AND member_id IS NOT NULL AND id IN (${hers})`)
+    .run({ members }).changes;
   return withdrawn + held;
 }
 

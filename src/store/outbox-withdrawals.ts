@@ -82,8 +82,9 @@ export interface WaitingCopy {
  * so): copies of alerts waiting for her that reach none of the areas she
  * still holds are not sent (she was told she gets no alerts there now), and
  * a discreet member's READ no longer shows them (a notice sent before, or
- * tried without an answer, stays readable: it may have told her to). A copy in flight is left to its answer,
- * and withdrawn if it comes back to be sent again.
+ * tried without an answer, stays readable: it may have told her to). A copy
+ * in flight is left to its answer, and withdrawn if it comes back to be sent
+ * again (cancelIfWithdrawn).
  * Returns the copies withdrawn.
  */
 export function withdrawAlertsOutside(db: Db, memberId: number, now: number, error = 'left_area'): WaitingCopy[] {
