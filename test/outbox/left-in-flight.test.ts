@@ -117,6 +117,23 @@ describe('a copy in flight when she leaves its area', () => {
     expect(world.row(row!.id).state).toBe('failed');
   });
 
+  it('over Signal, goes to her SMS membership instead after a kill -9 with it in flight', () => {
+    const { db, vault, clock, member } = world;
+    const signal = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000001', phone: world.NUMBER }, 'en', T0).id;
+    subscribe(db, signal, ['415'], T0);
+    const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van, took a phone' }, T0);
+    while (!planNextRange(db, alert, T0).done);
+    expect(claimLane(db, 'signal', clock.t, 10, clock.t + 120_000).map((r) => r.member_id)).toEqual([signal]);
+    clock.t += 1_000;
+    db.transaction(() => {
+      unsubscribe(db, signal, ['415']);
+      withdrawAlertsOutside(db, signal, clock.t);
+    });
+    releaseLeases(db, clock.t);
+    expect(claimLane(db, 'signal', clock.t, 10, clock.t + 120_000)).toEqual([]);
+    expect(claimLane(db, 'sms', clock.t, 10, clock.t + 120_000).map((r) => [r.member_id, r.alert_id])).toEqual([[member, alert]]);
+  });
+
   it('is not sent again when the provider took it and then reports it undelivered', () => {
     const { db, vault, clock } = world;
     alert415();
