@@ -15,7 +15,7 @@ import { enqueueMessage, enqueueReply } from '../store/outbox';
 import { ensureMember, memberDiscreet, setMemberStatus } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
 import { buddiesReached, unreachedSince } from '../store/unreached-checkins';
-import type { Sender } from '../phone/identity';
+import { memberKey, numberKey, type Sender } from '../phone/identity';
 import { catalog, LANGS, type Catalog } from './catalog';
 import { detailsRoom, type EscalationFrame } from './escalation-text';
 import { clockTime, dayTime } from './clock-time';
@@ -109,7 +109,7 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   const remindAt = reminderAt(dueAt, now);
   // A running check-in is replaced, details and all: the member is told (LATER keeps them).
   const replaced = open.length > 0;
-  startCheckin(store.db, store.vault, member.id, dueAt, remindAt, details === '' ? null : details, now, who.phoneReporterKey ?? null);
+  startCheckin(store.db, store.vault, member.id, dueAt, remindAt, details === '' ? null : details, now, shownNumber(who.sender));
   // The replaced details are erased as OK erases them: out of the WAL too.
   if (replaced) store.db.eraseSoon();
   return say(who.t.checkinStarted(who.t.checkinEnd(dayTime(dueAt, now)), plan.told, remindAt !== null, replaced));
@@ -241,4 +241,10 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number, can
   // "Cancel my check-in" is not "I'm safe": she is told what it did.
   const done = cancelled ? who.t.checkinCancelled() : who.t.checkinOk();
   return { say: buddies || moderators ? who.t.checkinOkLate() : done, queued: buddies || moderators };
+}
+
+/** Over Signal with her number showing, that number as an SMS sender (sealed on the check-in); else none. */
+function shownNumber(sender: Sender): string | null {
+  const number = numberKey(sender);
+  return number === memberKey(sender) ? null : number;
 }

@@ -1,6 +1,6 @@
 /** BLOCK and SHOW of a missed check-in's reference (CHECKIN_FALLBACK=moderators): its sender, never who she is. */
 import type { Sender } from '../phone/identity';
-import { blockMember, blockSender, memberBlocked } from '../store/blocks';
+import { blockIdentity, blockMember, memberBlocked } from '../store/blocks';
 import { checkinOfRef, checkinRefMember, checkinRefSender } from '../store/checkin-refs';
 import { detailsOutlived, escalatedCheckin } from '../store/checkins';
 import { personMemberIds } from '../store/members';
@@ -39,12 +39,12 @@ export function fallbackModerators(
  */
 export function blockCheckinSender(store: Store, mod: Moderator, ref: string, now: number): Outcome {
   const { db, vault } = store;
-  const sender = checkinRefSender(db, ref);
+  const sender = checkinRefSender(db, vault, ref);
   if (sender === undefined) return failed(mod.t.modNoSuchRef(`#${ref}`));
   const { memberId } = sender;
   blockMember(db, vault, memberId, now);
-  // The number she showed over Signal, blocked as BLOCK of her report blocks it.
-  if (sender.phoneReporterKey) blockSender(db, sender.phoneReporterKey, now);
+  // The number she showed over Signal, blocked as BLOCK of her report blocks it (sealed beside the block: a key rotation keeps it).
+  if (sender.phone !== null) blockIdentity(db, vault, sender.phone, now);
   // Her details go with the withdrawn messages, from the WAL too.
   if (withdrawModeratorEscalationsOf(db, personMemberIds(db, memberId), now) > 0) db.eraseSoon();
   return say(mod.t.modBlocked(`#${ref}`));

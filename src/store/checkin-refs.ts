@@ -2,10 +2,11 @@
  * The references (#K7Q2) of missed check-ins told to the moderators
  * (CHECKIN_FALLBACK=moderators): BLOCK and SHOW name a check-in's sender by
  * one, as a report's, and no moderator learns who she is. A reference keeps
- * her member row (it goes with her on DELETE), the index of the number she
- * showed over Signal (as a report does), whether it was folded, and its
+ * her member row (it goes with her on DELETE), the number she showed over
+ * Signal (sealed: store/checkin-phone.ts), whether it was folded, and its
  * hour; it goes by retention.
  */
+import { checkinPhone, refPhone, sealRefPhone } from './checkin-phone';
 import { DAY_MS, startOfHour } from './coarse-time';
 import type { Db } from './db';
 import { personIndexes, personMemberIds } from './members';
@@ -45,15 +46,15 @@ function pastFullNotices(db: Db, vault: Vault, memberId: number, checkinId: numb
  * What her full notices are counted under, each key once: each of her
  * memberships and the number she showed over Signal starting this check-in,
  * so that DELETE on one channel and a check-in on the other, or joining the
- * other, does not start a fresh count. The line keeps no Signal member's
- * number, only its reporter index on the check-in (as a report's): the keys
- * are made from reporter indexes, an SMS membership's being her number's, and
- * are of the limits' own purpose. A row that will not open (a damaged value)
- * gives none: her escalation must not fail on it.
+ * other, does not start a fresh count. The keys are made from reporter
+ * indexes, an SMS membership's being her number's (the check-in keeps the
+ * number it showed sealed: store/checkin-phone.ts), and are of the limits'
+ * own purpose. A row that will not open (a damaged value) gives none: her
+ * escalation must not fail on it.
  */
 function foldKeys(db: Db, vault: Vault, memberId: number, checkinId: number): Buffer[] {
-  const shown = (db.stmt('SELECT phone_reporter_bidx AS k FROM checkins WHERE id = ?').get(checkinId) as { k: Buffer | null } | undefined)?.k;
-  const reporters = [...personIndexes(db, vault, memberId, 'reporter'), ...(shown ? [shown] : [])].map((k) => k.toString('hex'));
+  const shown = checkinPhone(db, vault, checkinId);
+  const reporters = [...personIndexes(db, vault, memberId, 'reporter'), ...(shown === null ? [] : [vault.index('reporter', shown)])].map((k) => k.toString('hex'));
   return [...new Set(reporters)].map((hex) => vault.index('sender', `checkin-fold:${hex}`));
 }
 
@@ -73,10 +74,10 @@ export function checkinRef(db: Db, vault: Vault, checkinId: number, memberId: nu
     const ref = newRef(db);
     // Counted once per check-in: told again (to a moderator listed since), it reads the same.
     const folded = pastFullNotices(db, vault, memberId, checkinId, now) ? 1 : 0;
-    // The number she showed over Signal, as her report would carry it (see checkinRefSender).
-    const n = db
-      .stmt('INSERT INTO checkin_refs (ref, checkin_id, member_id, created_at, phone_reporter_bidx, folded) SELECT ?, ?, ?, ?, (SELECT phone_reporter_bidx FROM checkins WHERE id = ?), ?')
-      .run(ref, checkinId, memberId, given, checkinId, folded).lastInsertRowid;
+    const n = db.stmt('INSERT INTO checkin_refs (ref, checkin_id, member_id, created_at, folded) VALUES (?, ?, ?, ?, ?)').run(ref, checkinId, memberId, given, folded).lastInsertRowid;
+    // The number she showed over Signal, sealed anew for the reference (see checkinRefSender).
+    const shown = checkinPhone(db, vault, checkinId);
+    if (shown !== null) sealRefPhone(db, vault, ref, shown);
     row = { n: Number(n), ref, created_at: given, folded };
   }
   const earlier = db
@@ -90,17 +91,17 @@ export function checkinRef(db: Db, vault: Vault, checkinId: number, memberId: nu
 
 /** The member row a check-in reference names, while it is kept. */
 export function checkinRefMember(db: Db, ref: string): number | undefined {
-  return checkinRefSender(db, ref)?.memberId;
+  return (db.stmt('SELECT member_id FROM checkin_refs WHERE ref = ?').get(ref) as { member_id: number } | undefined)?.member_id;
 }
 
 /**
  * Who BLOCK of a check-in reference silences: her member row and, when she
- * started the check-in over Signal with her number showing, that number's
- * reporter index over SMS (as her report carries it: reports.phone_reporter_bidx).
+ * started the check-in over Signal with her number showing, that number as
+ * an SMS sender ("sms:+1…"; her report carries its reporter index).
  */
-export function checkinRefSender(db: Db, ref: string): { memberId: number; phoneReporterKey: Buffer | null } | undefined {
-  const row = db.stmt('SELECT member_id, phone_reporter_bidx FROM checkin_refs WHERE ref = ?').get(ref) as { member_id: number; phone_reporter_bidx: Buffer | null } | undefined;
-  return row && { memberId: row.member_id, phoneReporterKey: row.phone_reporter_bidx };
+export function checkinRefSender(db: Db, vault: Vault, ref: string): { memberId: number; phone: string | null } | undefined {
+  const row = db.stmt('SELECT member_id FROM checkin_refs WHERE ref = ?').get(ref) as { member_id: number } | undefined;
+  return row && { memberId: row.member_id, phone: refPhone(db, vault, ref) };
 }
 
 /** A check-in's reference, if its escalation went to the moderators (read before the check-in is erased: that unties it). */

@@ -5,6 +5,7 @@
  * and on DELETE. Who an escalation reached outlives its messages, as ids
  * (checkin_told), for as long as the check-in.
  */
+import { sealCheckinPhone } from './checkin-phone';
 import { HEARD, MAY_HAVE_ARRIVED } from './checkin-reach';
 import { untieCheckinRef } from './checkin-refs';
 import type { Db } from './db';
@@ -89,7 +90,7 @@ export function escalatedCheckins(db: Db, memberId: number): CheckinRow[] {
 }
 
 /** Starts a check-in, replacing a running one (which is erased). Returns its id. */
-/** `phoneReporterKey`: over Signal with her number showing, that number's reporter index over SMS (BLOCK of her reference silences it, as her report's). */
+/** `shownNumber`: over Signal with her number showing, that number as an SMS sender ("sms:+1…"), sealed (BLOCK of her reference silences it, as her report's). */
 export function startCheckin(
   db: Db,
   vault: Vault,
@@ -98,7 +99,7 @@ export function startCheckin(
   remindAt: number | null,
   details: string | null,
   now: number,
-  phoneReporterKey: Buffer | null = null,
+  shownNumber: string | null = null,
 ): number {
   const running = openCheckin(db, memberId);
   if (running) eraseCheckin(db, running.id);
@@ -112,7 +113,7 @@ export function startCheckin(
     vault.keyVersion,
     now,
   );
-  if (phoneReporterKey) db.stmt('UPDATE checkins SET phone_reporter_bidx = ? WHERE id = ?').run(phoneReporterKey, id);
+  if (shownNumber !== null) sealCheckinPhone(db, vault, id, shownNumber);
   return id;
 }
 

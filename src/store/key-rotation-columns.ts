@@ -22,6 +22,8 @@ export const SEALED_COLUMNS = [
   { table: 'buddies', column: 'name', rotation: 're-sealed with the address' },
   { table: 'buddies', column: 'inviter', rotation: 're-sealed with the address' },
   { table: 'checkins', column: 'details', rotation: 're-sealed' },
+  { table: 'checkins', column: 'phone', rotation: 're-sealed with the details' },
+  { table: 'checkin_refs', column: 'phone', rotation: 're-sealed' },
   { table: 'buddy_stops', column: 'address', rotation: 're-sealed (the blind index is recomputed from it)' },
   { table: 'buddy_declines', column: 'address', rotation: 're-sealed (the blind index is recomputed from it)' },
   // Reports (issue 11)
@@ -52,8 +54,6 @@ export const INDEX_COLUMNS = [
   { table: 'buddies', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },
   { table: 'buddy_stops', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },
   { table: 'buddy_declines', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },
-  { table: 'checkins', column: 'phone_reporter_bidx', purpose: 'reporter', rotation: 'recomputed when the number is an SMS member or its block keeps it; erased otherwise' },
-  { table: 'checkin_refs', column: 'phone_reporter_bidx', purpose: 'reporter', rotation: 'recomputed when the number is an SMS member or its block keeps it; erased otherwise' },
   // Reports (issue 11)
   { table: 'report_identifiers', column: 'id_bidx', purpose: 'screen (per kind)', rotation: 'recomputed from the sealed value' },
 ] as const;

@@ -23,10 +23,6 @@ export function finishRotation(db: Db, newVault: Vault, e: RotationSummary['eras
     .stmt(`UPDATE reports SET phone_reporter_bidx = NULL WHERE phone_reporter_bidx IS NOT NULL AND ${unmapped('reporter', 'phone_reporter_bidx')}`)
     .run().changes;
   db.stmt(`UPDATE reports SET phone_reporter_bidx = ${mapped('reporter', 'phone_reporter_bidx')} WHERE phone_reporter_bidx IS NOT NULL`).run();
-  // A check-in's number shown over Signal, as a report's (BLOCK of its reference): kept only where it maps.
-  for (const table of ['checkins', 'checkin_refs']) {
-    db.stmt(`UPDATE ${table} SET phone_reporter_bidx = ${mapped('reporter', 'phone_reporter_bidx')} WHERE phone_reporter_bidx IS NOT NULL`).run();
-  }
   e.blocks += db.stmt(`DELETE FROM blocked_senders WHERE ${unmapped('reporter', 'reporter_bidx')}`).run().changes;
   db.stmt(`UPDATE blocked_senders SET reporter_bidx = ${mapped('reporter', 'reporter_bidx')}`).run();
   e.rateLimits += db.stmt(`DELETE FROM sender_limits WHERE ${unmapped('sender', 'sender_bidx')}`).run().changes;

@@ -6,6 +6,7 @@ import { memberKey, type Channel } from '../phone/identity';
 import { numbersInText, type CountryCode } from '../phone/numbers';
 import type { IdentifierKind } from '../alerts/identifiers';
 import type { Db } from './db';
+import { resealCheckins } from './key-rotation-checkins';
 import { RotationError } from './key-rotation-error';
 import type { RotationStep, RotationSummary } from './key-rotation';
 import { noReporter } from './reports';
@@ -23,8 +24,8 @@ export class RowResealer {
     private readonly summary: RotationSummary,
   ) {}
 
-  /** Opens a value sealed under either key, by the version its row records. */
-  private open(sealed: Buffer, slot: Slot, version: number): string {
+  /** Opens a value sealed under either key, by the version its row records (the last step's check-in references too). */
+  open(sealed: Buffer, slot: Slot, version: number): string {
     const vault = version === this.newVault.keyVersion ? this.newVault : version === this.oldVault.keyVersion ? this.oldVault : null;
     if (!vault) throw new RotationError(`a value in ${slot.table}.${slot.column} is sealed under key version ${version}, which is neither the current nor the new key`);
     try {
@@ -59,7 +60,7 @@ export class RowResealer {
       case 'buddies':
         return this.buddies(cursor);
       case 'checkins':
-        return this.reseal('checkins', 'details', cursor);
+        return resealCheckins(this.db, (ct, slot, v) => this.open(ct, slot, v), this.newVault, cursor, this.batch, (n) => this.tally('checkins', n));
       case 'buddy_stops':
       case 'buddy_declines':
         return this.buddyNumbers(step, cursor);
@@ -125,8 +126,7 @@ export class RowResealer {
     const update = db.stmt('UPDATE members SET address_ct = ?, key_version = ?, address_bidx = ? WHERE id = ?');
     const relink = db.stmt('UPDATE members SET phone_bidx = ? WHERE id = ?');
     const reporter = db.stmt(
-      `SELECT 1 FROM reports WHERE reporter_bidx = @k UNION ALL SELECT 1 FROM reports WHERE phone_reporter_bidx = @k UNION ALL SELECT 1 FROM blocked_senders WHERE reporter_bidx = @k
-       UNION ALL SELECT 1 FROM checkins WHERE phone_reporter_bidx = @k UNION ALL SELECT 1 FROM checkin_refs WHERE phone_reporter_bidx = @k LIMIT 1`,
+      'SELECT 1 FROM reports WHERE reporter_bidx = @k UNION ALL SELECT 1 FROM reports WHERE phone_reporter_bidx = @k UNION ALL SELECT 1 FROM blocked_senders WHERE reporter_bidx = @k LIMIT 1',
     );
     const limited = db.stmt('SELECT 1 FROM sender_limits WHERE sender_bidx = ? LIMIT 1');
     for (const r of rows) {

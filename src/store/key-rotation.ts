@@ -21,6 +21,7 @@
 import type { Db } from './db';
 import { keyCheckValue, keyOpens, readKeyState, rotationUnderWay } from './key-state';
 import { rekeyBlocks } from './key-rotation-blocks';
+import { resealCheckinRefs } from './key-rotation-checkins';
 import { finishRotation } from './key-rotation-finish';
 import { RotationError } from './key-rotation-error';
 import { RowResealer } from './key-rotation-rows';
@@ -144,6 +145,7 @@ export class KeyRotation {
     while (state.step !== 'references') state = this.db.transaction(() => this.step(state));
     this.db.transaction(() => {
       this.summary.resealed.blocked_senders = rekeyBlocks(this.db, this.oldVault, this.newVault);
+      this.summary.resealed.checkin_refs = resealCheckinRefs(this.db, (ct, slot, v) => this.rows.open(ct, slot, v), this.newVault);
       finishRotation(this.db, this.newVault, this.summary.erased);
     });
     this.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');

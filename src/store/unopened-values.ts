@@ -4,6 +4,7 @@
  * rotation that met one half-way could neither finish nor be undone.
  */
 import { blockSlot } from './blocks';
+import { REF_PHONE_SLOT } from './checkin-phone';
 import type { Db } from './db';
 import { SEALED_COLUMNS } from './key-rotation-columns';
 import { reportIdentifierSlot, screeningSlot } from './screening';
@@ -14,6 +15,8 @@ const KEYED_BY: Record<string, { select: string; slot: (a: number, b: Buffer) =>
   screening: { select: 'alert_id AS a, number_bidx AS b', slot: screeningSlot, name: (a) => `alert ${a}` },
   report_identifiers: { select: 'report_id AS a, id_bidx AS b', slot: reportIdentifierSlot, name: (a) => `report ${a}` },
   blocked_senders: { select: '0 AS a, reporter_bidx AS b', slot: (_a, b) => blockSlot(b), name: () => 'a block' },
+  // `a` is the reference (the table has no id), which the value is bound to.
+  checkin_refs: { select: 'ref AS a, NULL AS b', slot: (a) => REF_PHONE_SLOT(String(a)), name: () => 'a check-in reference' },
 };
 
 /**
