@@ -85,9 +85,8 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
     if (quotedRef !== null && command?.kind === 'show') linkShownCheckin(db, id, quotedRef);
     db.onCommit(rules.onQueued);
   }
-  // Every message acted on is remembered (so is every one answered through
-  // the outbox, dropped or not: a redelivered HELP must not be answered
-  // twice), also one that only read or changed nothing: a captured webhook
+  // Every message acted on is remembered (a redelivered HELP must not be
+  // answered twice), also one that only read or changed nothing: a captured webhook
   // replayed later (a Twilio signature carries no nonce) must not read
   // today's queue nor act on what changed since (a no-op JOIN, after her
   // STOP). Its reply is kept where it may be asked for again, a webhook's
@@ -95,14 +94,16 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   // was queued once and a redelivery is not answered, nor a SHOW's, which
   // quotes a report an EDIT may change, nor an APPROVE's that quoted it (its
   // retry is answered without it, above), nor one to a report's draft, whose
-  // read-back she may drop ("nothing kept"). An SMS dropped by a block or the
-  // limit leaves no row: a flood writes nothing. Stored under the sender's
+  // read-back she may drop ("nothing kept"). A message dropped by a block or
+  // the limit, over SMS or Signal, leaves no row: a flood writes nothing, and
+  // one delivered again meets the same block, or the window's count, and is
+  // dropped again (or, in a new window, counted in it). Stored under the sender's
   // index in the log so that DELETE can untie it from her; DELETE's own
   // record carries an index no one has (a row without one would mark it),
   // and over Signal there is none (its id is her UUID and a time: a
   // redelivered DELETE only erases again).
   const erased = parsed.ok && parsed.command.kind === 'delete';
-  if (seen.key && (acted || way === 'outbox') && !(erased && msg.sender.channel === 'signal')) {
+  if (seen.key && acted && !(erased && msg.sender.channel === 'signal')) {
     const kept = msg.sender.channel === 'sms' && command?.kind !== 'show' && !quotesReport && !quotesDraft ? result.reply : null;
     handled.remember(seen.key, kept, now, erased ? noOnesIndex() : who.senderKey, msg.sender.channel === 'signal');
   }

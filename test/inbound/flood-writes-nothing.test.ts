@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS } from '../../src/bot/context';
 import { InboundPath } from '../../src/inbound/inbound-path';
 import { createLogger } from '../../src/log/logger';
 import { Metrics } from '../../src/metrics';
+import { blockIdentity } from '../../src/store/blocks';
 import { Db } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
 import { cryptoReady, Vault } from '../../src/store/vault';
@@ -20,13 +21,14 @@ import { tempDir } from '../helpers/temp-dir';
 describe('a flood past the message limit', () => {
   let db: Db;
   let inbound: InboundPath;
+  let vault: Vault;
   const clock = Date.UTC(2026, 11, 2, 6, 10);
 
   beforeAll(async () => {
     await cryptoReady();
     db = new Db(path.join(tempDir(), 'heads-up.db'));
     migrate(db);
-    const vault = new Vault(new Uint8Array(32).fill(13));
+    vault = new Vault(new Uint8Array(32).fill(13));
     const now = () => clock;
     const bot = new Bot({
       db, vault, regions: new Regions({ 'san-francisco': ['415', '628'] }), moderators: new Set(), moderatorContacts: [], subscribeMode: 'open', retentionDays: 90,
@@ -51,6 +53,39 @@ describe('a flood past the message limit', () => {
     const dropped = [];
     for (let i = 0; i < 200; i++) dropped.push(await send(`spam ${i}`));
     expect(dropped.every((d) => d.dropped === 'rate_limited')).toBe(true);
+    expect(rows()).toBe(before);
+  });
+
+  /** A Signal account (its number showing) writing from `uuid`; each message a new id unless `providerId` is given. */
+  const signal = (uuid: string, phone: string) => {
+    let ts = 1_764_000_000_000;
+    return (text: string, providerId = `${uuid}:${++ts}`) => inbound.submit({ sender: { channel: 'signal', address: uuid, phone }, text, providerId }, 'outbox');
+  };
+
+  it('over Signal too, writes nothing for the messages it drops; one redelivered is dropped again', async () => {
+    const send = signal('5d6e7f80-91a2-4b3c-8d4e-5f6a7b8c9d0e', '+14155550762');
+    await send('JOIN 415');
+    for (let i = 0; i < 4; i++) await send('AREAS');
+    const before = rows();
+    const dropped = [];
+    for (let i = 0; i < 200; i++) dropped.push(await send(`spam ${i}`));
+    expect(dropped.every((d) => d.dropped === 'rate_limited')).toBe(true);
+    expect(rows()).toBe(before);
+    // A dropped message delivered again is not let through by it: the window's count still holds.
+    const again = await send('spam 0', '5d6e7f80-91a2-4b3c-8d4e-5f6a7b8c9d0e:1764000000006');
+    expect(again.dropped).toBe('rate_limited');
+    expect(rows()).toBe(before);
+  });
+
+  it("over Signal, writes nothing for a blocked sender's messages", async () => {
+    const uuid = '6e7f8091-a2b3-4c4d-8e5f-6a7b8c9d0e1f';
+    const send = signal(uuid, '+14155550763');
+    await send('JOIN 415');
+    blockIdentity(db, vault, `signal:${uuid}`, clock);
+    const before = rows();
+    const dropped = [];
+    for (let i = 0; i < 100; i++) dropped.push(await send(`junk ${i}`));
+    expect(dropped.every((d) => d.dropped === 'blocked')).toBe(true);
     expect(rows()).toBe(before);
   });
 });
