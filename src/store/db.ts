@@ -163,13 +163,14 @@ export class Db {
 
   /**
    * Copies the WAL into the database every `everyMs` (PASSIVE: never waits
-   * for readers), so the WAL stays small and old frames are overwritten soon.
-   * Returns a stop function.
+   * for readers), so the WAL stays small and old frames are overwritten soon;
+   * truncates it once a minute at most (WAL_SCRUB_EVERY_MS), so that values
+   * cleared without an erase leave old frames too. Returns a stop function.
    */
-  checkpointEvery(everyMs: number): () => void {
+  checkpointEvery(everyMs: number, now: () => number = Date.now): () => void {
     const timer = setInterval(() => {
       if (!this.sqlite.open) return;
-      this.wal.tick();
+      this.wal.tick(now());
     }, everyMs);
     timer.unref();
     return () => clearInterval(timer);

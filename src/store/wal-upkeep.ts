@@ -9,6 +9,14 @@
 import type Database from 'better-sqlite3';
 import { BUSY_TIMEOUT_MS } from './db-file';
 
+/**
+ * With nothing erased, the WAL is still truncated this often at most (on the
+ * timer's tick, never waiting for a reader): a value cleared without an
+ * erase, such as a Twilio message id at its final status or a refused
+ * message's text, then outlives its row in old frames for about this long.
+ */
+export const WAL_SCRUB_EVERY_MS = 60_000;
+
 export class WalUpkeep {
   /**
    * An erase has committed and its WAL truncation has not finished. True
@@ -24,12 +32,26 @@ export class WalUpkeep {
     private readonly report: (err: unknown) => void,
   ) {}
 
-  /** A tick of the server's timer (Db.checkpointEvery): a pending erase's truncation, else a PASSIVE checkpoint. */
-  tick(): void {
+  /** When the WAL was last truncated (the timer's clock; 0: not by this connection). */
+  private truncatedAt = 0;
+
+  /**
+   * A tick of the server's timer (Db.checkpointEvery): a pending erase's
+   * truncation, else one every WAL_SCRUB_EVERY_MS, else a PASSIVE checkpoint.
+   */
+  tick(now: number): void {
     // An erase whose truncation a reader held back (a backup's snapshot) is tried again at each tick,
     // this process's own or one an admin command left (it has exited).
     if (!this.erasePending && this.eraseLeft()) this.erasePending = true;
-    if (this.erasePending) return this.truncate();
+    if (this.erasePending) {
+      this.truncate();
+      if (!this.erasePending) this.truncatedAt = now;
+      return;
+    }
+    if (now - this.truncatedAt >= WAL_SCRUB_EVERY_MS) {
+      if (this.checkpointTruncate(false)) this.truncatedAt = now;
+      return;
+    }
     try {
       this.sqlite.pragma('wal_checkpoint(PASSIVE)');
     } catch (err) {
@@ -53,15 +75,21 @@ export class WalUpkeep {
    */
   truncate(wait = false): void {
     if (!this.erasePending || !this.sqlite.open) return;
+    if (this.checkpointTruncate(wait)) {
+      this.erasePending = false;
+      this.leaveErase(false);
+    }
+  }
+
+  /** Copies the WAL into the database and truncates it; whether it was done (not held back by a reader or a writer). */
+  private checkpointTruncate(wait: boolean): boolean {
     try {
       if (!wait) this.sqlite.pragma('busy_timeout = 0');
       const [result] = this.sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
-      if (result?.busy === 0) {
-        this.erasePending = false;
-        this.leaveErase(false);
-      }
+      return result?.busy === 0;
     } catch (err) {
       this.report(err);
+      return false;
     } finally {
       this.sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     }
