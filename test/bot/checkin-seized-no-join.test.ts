@@ -6,12 +6,11 @@
  * its reference holds equals one a report or a member row holds. BLOCK of
  * the reference still reaches the number by SMS.
  */
-import type Database from 'better-sqlite3';
 import { catalog } from '../../src/bot/catalog';
 import type { Sender } from '../../src/phone/identity';
 import { botWorld } from '../helpers/bot-world';
 import { timers, type Fallback } from '../helpers/checkin-escalation';
-import { readSeized } from '../helpers/seized-file';
+import { equalValues, readSeized } from '../helpers/seized-file';
 
 const MOD = '+14155550199';
 const ROSE = '+14155550100';
@@ -21,20 +20,9 @@ const t = catalog('en');
 const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
 const LINE: Fallback = { fallback: 'moderators', moderatorContacts: [sms(MOD)] };
 
-/** Every blob value of `table`, by column. */
-function blobs(file: Database.Database, table: string): Array<{ column: string; hex: string }> {
-  const columns = (file.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
-  return columns.flatMap((column) =>
-    (file.prepare(`SELECT hex(${column}) AS hex FROM ${table} WHERE typeof(${column}) = 'blob'`).all() as Array<{ hex: string }>).map((r) => ({ column: `${table}.${column}`, hex: r.hex })),
-  );
-}
-
 /** Pairs of equal values between a check-in's tables and the reports' and members'. */
 function joins(dir: string): string[] {
-  return readSeized(dir, (file) => {
-    const theirs = [...blobs(file, 'reports'), ...blobs(file, 'members')];
-    return [...blobs(file, 'checkins'), ...blobs(file, 'checkin_refs')].flatMap((a) => theirs.filter((b) => b.hex === a.hex).map((b) => `${a.column} = ${b.column}`));
-  });
+  return readSeized(dir, (file) => equalValues(file, ['checkins', 'checkin_refs'], ['reports', 'members']));
 }
 
 async function rose() {

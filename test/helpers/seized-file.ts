@@ -11,3 +11,17 @@ export function readSeized<T>(dataDir: string, read: (file: Database.Database) =
     file.close();
   }
 }
+
+/** Every blob value of `table`, with its column's name. */
+function blobs(file: Database.Database, table: string): Array<{ column: string; hex: string }> {
+  const columns = (file.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+  return columns.flatMap((column) =>
+    (file.prepare(`SELECT hex(${column}) AS hex FROM ${table} WHERE typeof(${column}) = 'blob'`).all() as Array<{ hex: string }>).map((r) => ({ column: `${table}.${column}`, hex: r.hex })),
+  );
+}
+
+/** The joins a seizer can make: each pair of equal blob values between the tables `ours` and `theirs` ("checkins.x = reports.y"). */
+export function equalValues(file: Database.Database, ours: string[], theirs: string[]): string[] {
+  const other = theirs.flatMap((t) => blobs(file, t));
+  return ours.flatMap((t) => blobs(file, t)).flatMap((a) => other.filter((b) => b.hex === a.hex).map((b) => `${a.column} = ${b.column}`));
+}
