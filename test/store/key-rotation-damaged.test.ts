@@ -10,6 +10,8 @@ import path from 'node:path';
 import { createAlert } from '../../src/store/alerts';
 import { blockIdentity, isBlocked } from '../../src/store/blocks';
 import { buddiesOf, inviteBuddy } from '../../src/store/buddies';
+import { checkinRef, checkinRefSender } from '../../src/store/checkin-refs';
+import { startCheckin } from '../../src/store/checkins';
 import { Db } from '../../src/store/db';
 import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
 import { keyCheckValue, readKeyState, rotationUnderWay } from '../../src/store/key-state';
@@ -102,6 +104,25 @@ describe('rotate-key on a line with one damaged value', () => {
     const next = new Vault(key(2), 2);
     expect(isBlocked(db, next.index('reporter', 'signal:0b5c6a1e-2f43-4d7e-9a55-6f1e2d3c4b5a'))).toBe(true);
     expect(isBlocked(db, v.index('reporter', 'signal:0b5c6a1e-2f43-4d7e-9a55-6f1e2d3c4b5a'))).toBe(false);
+    db.close();
+  });
+
+  it("names a check-in reference's shown number that does not open (keyed by the reference), and opens the sound ones", () => {
+    const { db, roseBuddy } = lineWithDamagedBuddy();
+    db.sqlite.prepare('DELETE FROM buddies WHERE id = ?').run(roseBuddy);
+    const v = new Vault(key(1), 1);
+    const now = Date.now();
+    const refs = [0, 1].map((i) => {
+      const member = db.transaction(() => insertMember(db, v, { channel: 'signal', address: `0b5c6a1e-2f43-4d7e-9a55-6f1e2d3c4b5${i}`, phone: `+1415555012${i}` }, 'en', now, 'active').id);
+      const id = db.transaction(() => startCheckin(db, v, member, now + 600_000, null, 'room 12', now, `sms:+1415555012${i}`));
+      return db.transaction(() => checkinRef(db, v, id, member, now).ref);
+    });
+    db.sqlite.prepare('UPDATE checkin_refs SET phone_ct = randomblob(60) WHERE ref = ?').run(refs[0]);
+
+    expect(attempt(db)).toMatch(/^1 sealed value does not open with the current key \(damaged\): checkin_refs\.phone, a check-in reference\. Nothing was changed/);
+    db.sqlite.prepare('UPDATE checkin_refs SET phone_ct = NULL, key_version = NULL WHERE ref = ?').run(refs[0]);
+    expect(attempt(db)).toBe('finished');
+    expect(checkinRefSender(db, new Vault(key(2), 2), refs[1] as string)?.phone).toBe('sms:+14155550121');
     db.close();
   });
 
