@@ -164,9 +164,14 @@ export class Regions {
    * replies say "e.g. JOIN 415".
    */
   example(): string | null {
-    const own = [...this.own.keys()][0];
-    if (own === undefined) return null;
+    const own = this.ownExample();
+    if (own === null) return null;
     return this.northAmerica ? `${own} / 415` : own;
+  }
+
+  /** One area code of the line's own (the first of its file), for an example that can name only one; null when none. */
+  ownExample(): string | null {
+    return [...this.own.keys()][0] ?? null;
   }
 
   /** The given areas plus every area that overlays one of them, sorted. */

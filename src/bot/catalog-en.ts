@@ -55,7 +55,12 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: thank you. Report ${ref} for ${listAreas(areas)} is with a moderator, but it was too long: only its first ${kept} characters were kept. Send the rest in another REPORT.`,
   reportNeedsText: () => 'Heads Up: text REPORT, the area and what happened, e.g. REPORT 415 grey van, aggressive, number 415-555-0100.',
   reportLimit: () => "Heads Up: you've sent the most reports we take in a day. Please try again tomorrow.",
-  reportNeedsArea: () => 'Heads Up: which area? Text REPORT, the area code, then what happened.',
+  reportNeedsArea: (codes, example = '415') =>
+    codes
+      ? `Heads Up: which area? Text REPORT, one of ${listAreas(codes)}, then what happened.`
+      : `Heads Up: which area? Text REPORT, the area, then what happened, e.g. REPORT ${example} grey van.`,
+  reportDoneNeedsArea: (codes, example = '415') =>
+    `Heads Up: your report needs an area before it can go. Reply with ${codes ? `one of ${listAreas(codes)}` : `its code or name, e.g. ${example}`}, or DROP.`,
   checkNeedsNumber: () => 'Heads Up: text CHECK and a number, plate, email, @handle or link, e.g. CHECK 415-555-0100.',
   checkFound: (r) =>
     `Heads Up: that ${KIND[r.kind ?? 'phone']} is in ${r.count} alert${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'not categorised')}, latest ${localDate(r.latest)}, in ${listAreas(r.areas)}. Stay safe.`,
@@ -192,11 +197,14 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   readMore: (count) => `+${count} older: text READ again.`,
   discreetAdmitted: (areas) => `HU: you're in for ${listAreas(areas)}. Reply HELP for the commands.`,
   // Reports (issue 11)
-  reportAsk: (step) =>
+  reportAsk: (step, example = '415') =>
     ({
       what: "Heads Up report. What happened? Numbers, e.g. 1 3: 1 violence 2 sexual assault 3 robbed/no pay 4 condom 5 threats 6 stalking 7 time-waster 8 no-show 9 other",
       when: 'When did it happen? e.g. Fri 11pm. Any time: SKIP a question, BACK, DONE to send it now, DROP to throw it away.',
-      where: 'Where? The area code and, if you like, the place, e.g. 415 Motel 6 Lombard St. Or SKIP.',
+      where:
+        example === '415'
+          ? 'Where? The area code and, if you like, the place, e.g. 415 Motel 6 Lombard St. Or SKIP.'
+          : `Where? The area and, if you like, the place, e.g. ${example} Ibis hotel, High St. Or SKIP.`,
       person: 'The person: what did they look like, what names did they use? Or SKIP.',
       vehicle: 'Vehicle and plate? e.g. grey Honda, plate 7ABC123 CA. Or SKIP.',
       contact: 'How did they contact you? Phone, email, ad link, @handle or site. Or SKIP.',

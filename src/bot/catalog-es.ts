@@ -57,7 +57,12 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: gracias. El reporte ${ref} para ${listAreas(areas)} lo revisa una moderadora, pero era muy largo: solo se guardaron sus primeros ${kept} caracteres. Manda el resto en otro REPORTE.`,
   reportNeedsText: () => 'Heads Up: escribe REPORTE, el area y lo que paso, ej. REPORTE 415 van gris, agresivo, numero 415-555-0100.',
   reportLimit: () => 'Heads Up: ya enviaste el maximo de reportes de hoy. Intenta de nuevo mañana.',
-  reportNeedsArea: () => 'Heads Up: ¿que area? Escribe REPORTE, el codigo de area y lo que paso.',
+  reportNeedsArea: (codes, example = '415') =>
+    codes
+      ? `Heads Up: ¿que area? Escribe REPORTE, una de ${listAreas(codes)}, y lo que paso.`
+      : `Heads Up: ¿que area? Escribe REPORTE, el area y lo que paso, ej. REPORTE ${example} van gris.`,
+  reportDoneNeedsArea: (codes, example = '415') =>
+    `Heads Up: tu reporte necesita un area para enviarse. Responde con ${codes ? `una de ${listAreas(codes)}` : `su codigo o nombre, ej. ${example}`}, o DESCARTAR.`,
   checkNeedsNumber: () => 'Heads Up: escribe VERIFICAR y un numero, placa, email, @usuario o enlace, ej. VERIFICAR 415-555-0100.',
   checkFound: (r) =>
     `Heads Up: ${KIND[r.kind ?? 'phone']} sale en ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sin categoria')}, la ultima el ${localDate(r.latest)}, en ${listAreas(r.areas)}. Cuidate.`,
@@ -194,11 +199,14 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   readMore: (count) => `+${count} anteriores: escribe LEER otra vez.`,
   discreetAdmitted: (areas) => `HU: ya estas dentro para ${listAreas(areas)}. Responde AYUDA para ver los comandos.`,
   // Reports (issue 11)
-  reportAsk: (step) =>
+  reportAsk: (step, example = '415') =>
     ({
       what: 'Reporte Heads Up. ¿Que paso? Numeros, ej. 1 3: 1 violencia 2 agresion sexual 3 robo/no pago 4 condon 5 amenazas 6 acoso 7 perdida de tiempo 8 no vino 9 otro',
       when: '¿Cuando paso? ej. vie 11pm. Siempre: SALTAR una pregunta, ATRAS, ENVIAR para enviarlo ya, DESCARTAR para tirarlo.',
-      where: '¿Donde? El codigo de area y, si quieres, el lugar, ej. 415 Motel 6 Lombard St. O SALTAR.',
+      where:
+        example === '415'
+          ? '¿Donde? El codigo de area y, si quieres, el lugar, ej. 415 Motel 6 Lombard St. O SALTAR.'
+          : `¿Donde? El area y, si quieres, el lugar, ej. ${example} hotel Ibis, calle Mayor. O SALTAR.`,
       person: 'La persona: ¿como era, que nombres uso? O SALTAR.',
       vehicle: '¿Vehiculo y placa? ej. Honda gris, placa 7ABC123 CA. O SALTAR.',
       contact: '¿Como te contacto? Telefono, email, enlace del anuncio, @usuario o sitio. O SALTAR.',

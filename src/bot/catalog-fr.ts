@@ -62,7 +62,12 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: merci. Le signalement ${ref} pour ${listAreas(areas)} est chez une modératrice, mais il était trop long: seuls ses ${kept} premiers caractères ont été gardés. Envoyez la suite avec SIGNALER.`,
   reportNeedsText: () => 'Heads Up: écrivez SIGNALER, la zone et les faits, ex. SIGNALER 415 van gris, agressif, numéro 415-555-0100.',
   reportLimit: () => "Heads Up: vous avez envoyé le maximum de signalements pour aujourd'hui. Réessayez demain.",
-  reportNeedsArea: () => 'Heads Up: quelle zone? Écrivez SIGNALER, le code de la zone, puis les faits.',
+  reportNeedsArea: (codes, example = '415') =>
+    codes
+      ? `Heads Up: quelle zone? Écrivez SIGNALER, l'une de ${listAreas(codes)}, puis les faits.`
+      : `Heads Up: quelle zone? Écrivez SIGNALER, la zone, puis les faits, ex. SIGNALER ${example} camionnette grise.`,
+  reportDoneNeedsArea: (codes, example = '415') =>
+    `Heads Up: il faut une zone pour envoyer votre signalement. Répondez avec ${codes ? `l'une de ${listAreas(codes)}` : `son code ou son nom, ex. ${example}`}, ou ANNULER.`,
   checkNeedsNumber: () => 'Heads Up: écrivez VERIFIER et un numéro, une plaque, un email, un @pseudo ou un lien, ex. VERIFIER 415-555-0100.',
   checkFound: (r) =>
     `Heads Up: ${KIND[r.kind ?? 'phone']} figure dans ${r.count} alerte${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sans catégorie')}, la dernière le ${localDate(r.latest)}, pour ${listAreas(r.areas)}. Prudence.`,
@@ -200,11 +205,14 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `HU: finalement, votre message n'a pu etre remis ${n === 0 ? 'à notre équipe' : moderators ? 'ni à votre contact ni à notre équipe' : 'à votre contact'}. Joignez quelqu'un autrement.`,
   laterUsage: (max, min) => `Heads Up: écrivez PROLONGER et les minutes à ajouter, au moins ${min}, ex. PROLONGER 30. Un suivi peut finir au plus tard dans ${max} minutes.`,
   // Reports (issue 11)
-  reportAsk: (step) =>
+  reportAsk: (step, example = '415') =>
     ({
       what: "Heads Up: que s'est-il passé? Ex. 1 3: 1 violence 2 agression sexuelle 3 vol/impayé 4 préservatif 5 menaces 6 harcèlement 7 perte de temps 8 absent 9 autre",
       when: 'Quand? ex. ven 23h. A tout moment: PASSER une question, RETOUR, ENVOYER pour l\'envoyer, ANNULER pour le jeter.',
-      where: 'Où? Le code de zone et, si vous voulez, le lieu, ex. 415 Motel 6 Lombard St. Ou PASSER.',
+      where:
+        example === '415'
+          ? 'Où? Le code de zone et, si vous voulez, le lieu, ex. 415 Motel 6 Lombard St. Ou PASSER.'
+          : `Où? La zone et, si vous voulez, le lieu, ex. ${example} hotel Ibis, rue Haute. Ou PASSER.`,
       person: 'La personne: à quoi ressemblait-elle, quels noms a-t-elle donnés? Ou PASSER.',
       vehicle: 'Véhicule et plaque? ex. Honda grise, plaque 7ABC123 CA. Ou PASSER.',
       contact: 'Comment vous a-t-elle contacté? Téléphone, email, lien d\'annonce, @pseudo ou site. Ou PASSER.',

@@ -63,7 +63,12 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: obrigada. A denuncia ${ref} para ${listAreas(areas)} esta com uma moderadora, mas era longa demais: so os primeiros ${kept} caracteres foram guardados. Mande o resto em outra DENUNCIA.`,
   reportNeedsText: () => 'Heads Up: escreva DENUNCIA, a area e o que houve, ex. DENUNCIA 415 van cinza, agressivo, numero 415-555-0100.',
   reportLimit: () => 'Heads Up: voce ja enviou o maximo de denuncias de hoje. Tente de novo amanha.',
-  reportNeedsArea: () => 'Heads Up: qual area? Escreva DENUNCIA, o codigo da area e o que houve.',
+  reportNeedsArea: (codes, example = '415') =>
+    codes
+      ? `Heads Up: qual area? Escreva DENUNCIA, uma de ${listAreas(codes)}, e o que houve.`
+      : `Heads Up: qual area? Escreva DENUNCIA, a area e o que houve, ex. DENUNCIA ${example} van cinza.`,
+  reportDoneNeedsArea: (codes, example = '415') =>
+    `Heads Up: sua denuncia precisa de uma area para ser enviada. Responda com ${codes ? `uma de ${listAreas(codes)}` : `o codigo ou nome dela, ex. ${example}`}, ou DESCARTAR.`,
   checkNeedsNumber: () => 'Heads Up: escreva VERIFICAR e um numero, placa, email, @usuario ou link, ex. VERIFICAR 415-555-0100.',
   checkFound: (r) =>
     `Heads Up: ${KIND[r.kind ?? 'phone']} esta em ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sem categoria')}, o ultimo em ${localDate(r.latest)}, em ${listAreas(r.areas)}. Se cuide.`,
@@ -200,11 +205,14 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `HU: no fim nao conseguimos entregar sua mensagem ${n === 0 ? 'a nossa equipe' : `ao seu contato${moderators ? ' nem a nossa equipe' : ''}`}. Procure alguem de outro jeito.`,
   laterUsage: (max, min) => `Heads Up: escreva DEPOIS e os minutos a somar, no minimo ${min}, ex. DEPOIS 30. Um acompanhamento pode terminar no maximo em ${max} minutos a partir de agora.`,
   // Reports (issue 11)
-  reportAsk: (step) =>
+  reportAsk: (step, example = '415') =>
     ({
       what: 'Denuncia Heads Up. O que aconteceu? Ex. 1 3: 1 violencia 2 agressao sexual 3 roubo/nao pagou 4 camisinha 5 ameacas 6 assedio 7 perda de tempo 8 nao veio 9 outro',
       when: 'Quando? ex. sex 23h. A qualquer hora: PULAR uma pergunta, VOLTAR, ENVIAR para mandar ja, DESCARTAR para jogar fora.',
-      where: 'Onde? O codigo da regiao e, se quiser, o lugar, ex. 415 Motel 6 Lombard St. Ou PULAR.',
+      where:
+        example === '415'
+          ? 'Onde? O codigo da regiao e, se quiser, o lugar, ex. 415 Motel 6 Lombard St. Ou PULAR.'
+          : `Onde? A area e, se quiser, o lugar, ex. ${example} hotel Ibis, rua Direita. Ou PULAR.`,
       person: 'A pessoa: como era, que nomes usou? Ou PULAR.',
       vehicle: 'Veiculo e placa? ex. Honda cinza, placa 7ABC123 CA. Ou PULAR.',
       contact: 'Como fez contato? Telefone, email, link do anuncio, @usuario ou site. Ou PULAR.',

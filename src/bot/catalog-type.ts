@@ -69,7 +69,13 @@ export interface Catalog extends ModeratorCatalog {
   reportReceivedCut(ref: string, areas: string[], kept: number): string;
   reportNeedsText(): string;
   reportLimit(): string;
-  reportNeedsArea(): string;
+  /**
+   * REPORT from a sender with no area: `codes`, the line's areas when few enough to list, else `example` (one of
+   * them, or 415 on a North American line), so that she can send it again in the line's own form.
+   */
+  reportNeedsArea(codes: string[] | null, example?: string): string;
+  /** DONE on a guided report with no area: it needs one, and the reply with it files the report (`codes`, `example` as reportNeedsArea). */
+  reportDoneNeedsArea(codes: string[] | null, example?: string): string;
   checkNeedsNumber(): string;
   checkFound(result: CheckResult): string;
   /** A CHECK of a sentence naming several identifiers: `named`, those of them the alerts name (as checkNamed shows them). */
@@ -251,7 +257,8 @@ export interface Catalog extends ModeratorCatalog {
   discreetAdmitted(areas: string[]): string;
   // Reports (issue 11)
   /** The guided report's questions, one SMS segment each. */
-  reportAsk(step: Exclude<Step, 'review'>): string;
+  /** `example`: an area of the line for the "where" question's example (415 unless told). */
+  reportAsk(step: Exclude<Step, 'review'>, example?: string): string;
   /** Said before a question asked again (after BACK) that she answered before: what she said (clipped to fit), and that SKIP keeps it. */
   reportYouSaid(answer: string): string;
   /** The report read back before DONE (`body` is what the alert would say), its words clipped to `segments` (2 unless told). */

@@ -56,10 +56,11 @@ function clipWords(text: string, fits: (shown: string) => boolean): string {
 
 /**
  * The question of the draft's step (not the read-back), after `prefix` (the notice of an answer cut); when she
- * answered it before, with that answer, clipped to fit EARLIER_SEGMENTS (one more after the notice).
+ * answered it before, with that answer, clipped to fit EARLIER_SEGMENTS (one more after the notice). `example`:
+ * an area of the line for the "where" question's example.
  */
-export function askAgain(t: Catalog, d: Draft & { step: Exclude<Step, 'review'> }, prefix = ''): string {
-  const question = t.reportAsk(d.step);
+export function askAgain(t: Catalog, d: Draft & { step: Exclude<Step, 'review'> }, prefix = '', example?: string): string {
+  const question = t.reportAsk(d.step, example);
   const said = earlierAnswer(d);
   if (said === undefined) return `${prefix}${question}`;
   const quote = plainQuote(said);

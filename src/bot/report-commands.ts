@@ -16,7 +16,7 @@ import { cutBetweenWords } from './cut-between-words';
 import { askAgain } from './earlier-answer';
 import { say, type Asker, type Notice, type Outcome, type Store } from './handler';
 import { unknownArea } from './member-commands';
-import { answerDraft, draftConversation, draftOf, MAX_ANSWER, newDraft, type Category, type Draft } from './report-dialogue';
+import { answerDraft, controlWord, draftConversation, draftOf, MAX_ANSWER, newDraft, type Category, type Draft } from './report-dialogue';
 import { smsSegments } from './sms-segments';
 
 /**
@@ -118,7 +118,7 @@ export function report(store: Store, who: Asker, rules: ReportRules, tokens: str
   }
   const filer = filerOf(who);
   const npas = reportAreas(store, rules.regions, filer, wanted);
-  if (npas.length === 0) return say(who.t.reportNeedsArea());
+  if (npas.length === 0) return say(who.t.reportNeedsArea(rules.regions.listed(), rules.regions.example() ?? undefined));
   // Kept as members would read it: no invisible characters, so what the
   // moderator sees, what goes out and what CHECK finds are the same text.
   // The reporter's own number is masked, as in a guided report: it would
@@ -241,7 +241,7 @@ const REVIEW_SEGMENTS = 2;
  * with the areas it would go to (hers when it names none); `prefix`: a notice said first.
  */
 function question(store: Store, t: Catalog, rules: ReportRules, filer: Filer, d: Draft, prefix = ''): string {
-  if (d.step !== 'review') return askAgain(t, { ...d, step: d.step }, prefix);
+  if (d.step !== 'review') return askAgain(t, { ...d, step: d.step }, prefix, rules.regions.ownExample() ?? undefined);
   const alert = alertFieldsOf(fieldsOf(d), filer.phone, rules.country ?? DEFAULT_COUNTRY);
   const areas = reportAreas(store, rules.regions, filer, resolveAreas(rules, d.areas).slice(0, rules.maxAreas));
   // Two segments when the words can be clipped to fit; more when her plates and contacts alone need it.
@@ -258,6 +258,9 @@ export function continueReport(store: Store, who: Asker, rules: ReportRules, con
   const elsewhere = draft.step === 'where' && reportAreas(store, rules.regions, filer, []).length > 0;
   const next = answerDraft(draft, text, (words) => rules.regions.areaWords(words), elsewhere, rules.country ?? DEFAULT_COUNTRY);
   const keep = (d: Draft) => draftConversation(d, conversation.lang, now, conversation.answers);
+  // DONE was told the report needs an area: the answer that names one files it (SKIP and BACK go on with the questions).
+  const filing = draft.filing === true && draft.step === 'where' && next.kind === 'ask' && controlWord(text) === undefined;
+  if (filing) return fileNow(store, who, rules, filer, next.draft, keep, now);
   switch (next.kind) {
     case 'cancel':
       return { say: who.t.reportCancelled(), converse: 'end' };
@@ -268,18 +271,24 @@ export function continueReport(store: Store, who: Asker, rules: ReportRules, con
     case 'ask': {
       // Told with the next question, so that what was cut (a number put last) goes in a later answer.
       const ask = question(store, who.t, rules, filer, next.draft, next.cut ? `${who.t.reportAnswerCut(MAX_ANSWER)}\n` : '');
-      return { say: ask, converse: keep(next.draft) };
+      const { filing: _, ...onward } = next.draft;
+      return { say: ask, converse: keep(onward) };
     }
-    case 'file': {
-      const filed = fileDraft(store, rules, filer, next.draft, now);
-      if ('why' in filed) {
-        if (filed.why === 'limit') return { say: who.t.reportLimit(), converse: 'end' };
-        // No area: ask where, and keep the draft.
-        return { say: who.t.reportAsk('where'), converse: keep({ ...next.draft, step: 'where' }) };
-      }
-      return { say: who.t.reportReceived(filed.ref, filed.npas), notify: filed.notify, converse: 'end' };
-    }
+    case 'file':
+      return fileNow(store, who, rules, filer, next.draft, keep, now);
   }
+}
+
+/**
+ * DONE (or the area it asked for): files the draft and replies with the reference. With no area, she is told the
+ * report needs one, with the line's areas, and the draft waits at "where" for the answer that gives one.
+ */
+function fileNow(store: Store, who: Asker, rules: ReportRules, filer: Filer, draft: Draft, keep: (d: Draft) => Conversation, now: number): Outcome {
+  const filed = fileDraft(store, rules, filer, draft, now);
+  if (!('why' in filed)) return { say: who.t.reportReceived(filed.ref, filed.npas), notify: filed.notify, converse: 'end' };
+  if (filed.why === 'limit') return { say: who.t.reportLimit(), converse: 'end' };
+  const told = who.t.reportDoneNeedsArea(rules.regions.listed(), rules.regions.example() ?? undefined);
+  return { say: told, converse: keep({ ...draft, step: 'where', filing: true }) };
 }
 
 /**

@@ -25,6 +25,8 @@ export interface Draft extends ReportFields {
   step: Step;
   /** Areas named in the REPORT or in the "where" answer (unresolved tokens). */
   areas: string[];
+  /** She sent DONE and was told the report needs an area: the "where" answer that gives one files it. */
+  filing?: boolean;
 }
 
 /** Longest answer kept per question; a provider caps a message at 1,600 characters anyway. */
@@ -236,6 +238,7 @@ export function draftOf(c: Conversation): Draft | undefined {
       vehicle: str(d.vehicle),
       contact: str(d.contact),
       other: str(d.other),
+      ...(d.filing === true ? { filing: true } : {}),
     };
   } catch {
     return undefined;

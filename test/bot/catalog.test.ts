@@ -65,7 +65,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     reportReceivedCut: [t.reportReceivedCut(REF, AREAS, 1600), t.reportReceivedCut(REF, OWN_AREAS, 1600)],
     reportNeedsText: [t.reportNeedsText()],
     reportLimit: [t.reportLimit()],
-    reportNeedsArea: [t.reportNeedsArea()],
+    reportNeedsArea: [t.reportNeedsArea(null), t.reportNeedsArea(OWN_AREAS), t.reportNeedsArea(null, 'AREA1000 / 415')],
+    reportDoneNeedsArea: [t.reportDoneNeedsArea(null), t.reportDoneNeedsArea(OWN_AREAS), t.reportDoneNeedsArea(null, 'AREA1000 / 415')],
     checkNeedsNumber: [t.checkNeedsNumber()],
     checkFound: [t.checkFound(CHECK), t.checkFound({ ...CHECK, count: 1 })],
     // Five identifiers of the longest a reply names (40 characters), and one.
@@ -483,6 +484,14 @@ describe('the reply catalogues', () => {
         const q = t.reportAsk(step);
         expect({ step, segments: smsSegments(q), gsm7: gsm7Length(q) !== null }).toEqual({ step, segments: 1, gsm7: true });
       }
+      // On a line of its own areas, "where" gives one of them (up to 8 letters) for its example.
+      const where = t.reportAsk('where', 'AREA1000');
+      expect({ segments: smsSegments(where), gsm7: gsm7Length(where) !== null, example: where.includes('AREA1000'), nanp: where.includes('415') }).toEqual({
+        segments: 1,
+        gsm7: true,
+        example: true,
+        nanp: false,
+      });
     });
 
     it.each(LANGS)('offers all nine categories, numbered in order (%s)', (lang) => {

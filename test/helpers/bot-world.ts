@@ -12,6 +12,7 @@ import { createLogger } from '../../src/log/logger';
 import type { Sender } from '../../src/phone/identity';
 import { Db } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
+import { findProjectDir } from '../../src/store/find-up';
 import { findMember } from '../../src/store/members';
 import { openBody, openRowAddress } from '../../src/store/outbox';
 import { cryptoReady, Vault } from '../../src/store/vault';
@@ -34,6 +35,12 @@ export interface BotWorld {
 }
 
 let sids = 0;
+
+/** The areas of a shipped example line (config/areas.uk.example.json, read with DEFAULT_COUNTRY GB; mx with MX). */
+export function exampleLine(line: 'uk' | 'mx'): Regions {
+  return Regions.forLine(path.join(findProjectDir('config'), `areas.${line}.example.json`), line === 'uk' ? 'GB' : 'MX');
+}
+
 
 /** A bot over a database with botWorld's defaults: also a second bot over the same file (a restart, other settings). */
 export function newBot(db: Db, vault: Vault, clock: { now: number }, deps: Partial<BotDeps> = {}): Bot {
