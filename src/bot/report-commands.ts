@@ -16,7 +16,7 @@ import { cutBetweenWords } from './cut-between-words';
 import { askAgain } from './earlier-answer';
 import { say, type Asker, type Notice, type Outcome, type Store } from './handler';
 import { unknownArea } from './member-commands';
-import { answerDraft, controlWord, draftConversation, draftOf, MAX_ANSWER, newDraft, type Category, type Draft } from './report-dialogue';
+import { answerDraft, controlWord, draftConversation, draftOf, MAX_ANSWER, newDraft, REPEATS_ANSWERED, type Category, type Draft } from './report-dialogue';
 import { smsSegments } from './sms-segments';
 
 /**
@@ -258,37 +258,46 @@ export function continueReport(store: Store, who: Asker, rules: ReportRules, con
   const elsewhere = draft.step === 'where' && reportAreas(store, rules.regions, filer, []).length > 0;
   const next = answerDraft(draft, text, (words) => rules.regions.areaWords(words), elsewhere, rules.country ?? DEFAULT_COUNTRY);
   const keep = (d: Draft) => draftConversation(d, conversation.lang, now, conversation.answers);
+  // The same question again, for an answer that did not move it on: answered REPEATS_ANSWERED times in a row at most.
+  const repeat = (d: Draft, told: string): Outcome => {
+    const missed = (draft.missed ?? 0) + 1;
+    return { say: missed <= REPEATS_ANSWERED ? told : null, converse: keep({ ...d, missed }) };
+  };
+  const needsArea = () => who.t.reportDoneNeedsArea(rules.regions.listed(), rules.regions.example() ?? undefined);
   // DONE was told the report needs an area: the answer that names one files it (SKIP and BACK go on with the questions).
-  const filing = draft.filing === true && draft.step === 'where' && next.kind === 'ask' && controlWord(text) === undefined;
-  if (filing) return fileNow(store, who, rules, filer, next.draft, keep, now);
+  if (draft.filing === true && draft.step === 'where' && next.kind === 'ask' && controlWord(text) === undefined) {
+    return fileNow(store, who, rules, filer, next.draft, now) ?? repeat({ ...next.draft, step: 'where', filing: true }, needsArea());
+  }
   switch (next.kind) {
     case 'cancel':
       return { say: who.t.reportCancelled(), converse: 'end' };
     case 'again':
-      return { say: who.t.reportAskAgain(), converse: keep(next.draft) };
+      return repeat(next.draft, who.t.reportAskAgain());
     case 'empty':
       return { say: who.t.reportNothingYet(), converse: keep(next.draft) };
     case 'ask': {
       // Told with the next question, so that what was cut (a number put last) goes in a later answer.
       const ask = question(store, who.t, rules, filer, next.draft, next.cut ? `${who.t.reportAnswerCut(MAX_ANSWER)}\n` : '');
-      const { filing: _, ...onward } = next.draft;
+      // The read-back for anything but its control words is the question asked again.
+      if (draft.step === 'review' && next.draft.step === 'review') return repeat(next.draft, ask);
+      const { filing: _f, missed: _m, ...onward } = next.draft;
       return { say: ask, converse: keep(onward) };
     }
-    case 'file':
-      return fileNow(store, who, rules, filer, next.draft, keep, now);
+    case 'file': {
+      const { missed: _m, ...fresh } = next.draft;
+      return fileNow(store, who, rules, filer, next.draft, now) ?? { say: needsArea(), converse: keep({ ...fresh, step: 'where', filing: true }) };
+    }
   }
 }
 
 /**
- * DONE (or the area it asked for): files the draft and replies with the reference. With no area, she is told the
- * report needs one, with the line's areas, and the draft waits at "where" for the answer that gives one.
+ * DONE (or the area it asked for): files the draft and replies with the reference; null when it has no area (the
+ * caller says it needs one, and the draft waits at "where" for the answer that gives one).
  */
-function fileNow(store: Store, who: Asker, rules: ReportRules, filer: Filer, draft: Draft, keep: (d: Draft) => Conversation, now: number): Outcome {
+function fileNow(store: Store, who: Asker, rules: ReportRules, filer: Filer, draft: Draft, now: number): Outcome | null {
   const filed = fileDraft(store, rules, filer, draft, now);
   if (!('why' in filed)) return { say: who.t.reportReceived(filed.ref, filed.npas), notify: filed.notify, converse: 'end' };
-  if (filed.why === 'limit') return { say: who.t.reportLimit(), converse: 'end' };
-  const told = who.t.reportDoneNeedsArea(rules.regions.listed(), rules.regions.example() ?? undefined);
-  return { say: told, converse: keep({ ...draft, step: 'where', filing: true }) };
+  return filed.why === 'limit' ? { say: who.t.reportLimit(), converse: 'end' } : null;
 }
 
 /**

@@ -27,7 +27,15 @@ export interface Draft extends ReportFields {
   areas: string[];
   /** She sent DONE and was told the report needs an area: the "where" answer that gives one files it. */
   filing?: boolean;
+  /** Answers in a row that got the same question again (REPEATS_ANSWERED). */
+  missed?: number;
 }
+
+/**
+ * How many answers in a row that do not move a question on are answered with it again: an auto-reply ("I'm
+ * driving…") answers each, so later ones are not (SPEC: auto-replies cannot loop). The draft waits, and lapses.
+ */
+export const REPEATS_ANSWERED = 2;
 
 /** Longest answer kept per question; a provider caps a message at 1,600 characters anyway. */
 export const MAX_ANSWER = 300;
@@ -239,6 +247,7 @@ export function draftOf(c: Conversation): Draft | undefined {
       contact: str(d.contact),
       other: str(d.other),
       ...(d.filing === true ? { filing: true } : {}),
+      ...(Number.isInteger(d.missed) && (d.missed as number) > 0 ? { missed: Math.min(d.missed as number, 99) } : {}),
     };
   } catch {
     return undefined;
