@@ -58,7 +58,11 @@ const FILE = z.looseObject({
   }),
 });
 
-/** How names are compared: case, accents, punctuation and repeated spaces do not matter. */
+/**
+ * How names are compared: case, accents, punctuation and spaces do not matter ("St. John's", "St Johns", "D.F.",
+ * "df"). The parser splits words at punctuation ("St. John's" arrives as ST JOHN S) where a member may write none,
+ * so neither counts; the file's names are checked with the same key, so no two areas share one.
+ */
 export function nameKey(s: string): string {
   return (
     s
@@ -67,10 +71,13 @@ export function nameKey(s: string): string {
       // Upper case first, as the parser reads a keyword's arguments: ß is SS there.
       .toUpperCase()
       .toLowerCase()
-      // The parser splits words at punctuation ("St. John's" arrives as ST JOHN S): it counts as a space.
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim()
+      .replace(/[^\p{L}\p{N}]+/gu, '')
   );
+}
+
+/** How many words a name may arrive as, split at its spaces and punctuation ("St. John's": ST JOHN S, three). */
+export function nameWordCount(s: string): number {
+  return s.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '').length;
 }
 
 /** Reads and validates an areas file; throws a ConfigError naming the file and the entry. */

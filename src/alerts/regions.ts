@@ -13,7 +13,7 @@ import path from 'node:path';
 import { ConfigError } from '../config/config-error';
 import { areaCodeOf, isAmount, isAreaCode, startsWithNumber, type CountryCode } from '../phone/numbers';
 import { findProjectDir } from '../store/find-up';
-import { nameKey, readAreasFile, type AreasFile, type OwnArea } from './areas-file';
+import { nameKey, nameWordCount, readAreasFile, type AreasFile, type OwnArea } from './areas-file';
 
 /** The word for "and" in the line's languages (and its sign), between two areas. */
 const JOINERS: ReadonlySet<string> = new Set(['AND', 'Y', 'ET', 'E', '&']);
@@ -76,7 +76,7 @@ export class Regions {
           throw new ConfigError('AREAS_FILE', `${file?.file}: ${area.label}: "${name}" is already the name of a North American region`);
         }
         this.byName.set(key, [area.code]);
-        this.nameWords = Math.max(this.nameWords, key.split(' ').length);
+        this.nameWords = Math.max(this.nameWords, nameWordCount(name));
       }
       for (const prefix of area.prefixes) this.prefixes.push([prefix, area.code]);
     }

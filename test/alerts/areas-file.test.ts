@@ -49,6 +49,8 @@ describe('AREAS_FILE', () => {
     ['two entries share a code', areas(OK, { code: 'ldn' }), /entry 2 \(LDN\): the code LDN is already entry 1's/],
     ['two entries share a name', areas(OK, { code: 'LON', names: ['London'] }), /entry 2 \(LON\): "London" already names LDN/],
     ['a name is another entry\'s code', areas(OK, { code: 'MAN', names: ['ldn'] }), /entry 2 \(MAN\): "ldn" already names LDN/],
+    ['two names differ only by punctuation and spaces', areas({ code: 'SJ', names: ["St. John's"] }, { code: 'SJN', names: ['stjohns'] }), /entry 2 \(SJN\): "stjohns" already names SJ/],
+    ['a name is another entry\'s code written with dots', areas(OK, { code: 'MAN', names: ['L.D.N.'] }), /entry 2 \(MAN\): "L.D.N." already names LDN/],
     ['two entries claim a prefix', areas(OK, { code: 'MAN', prefixes: ['+4420'] }), /entry 2 \(MAN\): prefix \+4420 already belongs to LDN/],
     ['an area takes a North American code the line also uses', JSON.stringify({ northAmerica: true, areas: [{ code: '415' }] }), /entry 1 \(415\): 415 is a North American area code/],
     ['a name is a North American region\'s', JSON.stringify({ northAmerica: true, areas: [{ code: 'SF', names: ['San Francisco'] }] }), /entry 1 \(SF\): "San Francisco" is already the name of a North American region/],
@@ -106,6 +108,20 @@ describe('AREAS_FILE', () => {
     }
     // The answer to "which area?" is split on spaces only.
     expect(regions.resolve(['st.', "john's"])).toEqual({ ok: true, npas: ['SJ'] });
+  });
+
+  it('reads a name whatever punctuation and spaces it is written with (README: St. John\'s, st john\'s)', () => {
+    const regions = Regions.forLine(fileWith(areas({ code: 'SJ', names: ["St. John's"] }, { code: 'CDMX', names: ['df', 'ciudad de mexico'] })));
+    for (const tokens of [['St', 'Johns'], ['st', "john's"], ['stjohns'], ['ST', 'JOHN', 'S']]) expect([tokens, regions.resolve(tokens)]).toEqual([tokens, { ok: true, npas: ['SJ'] }]);
+    for (const tokens of [['D.F.'], ['d.f'], ['D', 'F'], ['ciudad-de-méxico']]) expect([tokens, regions.resolve(tokens)]).toEqual([tokens, { ok: true, npas: ['CDMX'] }]);
+    // Still whole names only: a part of one is no area.
+    expect(regions.resolve(['st'])).toEqual({ ok: false, bad: 'st' });
+    expect(regions.resolve(['john'])).toEqual({ ok: false, bad: 'john' });
+  });
+
+  it('reads D.F. on the shipped Mexican line', () => {
+    const regions = Regions.forLine(path.join(findProjectDir('config'), 'areas.mx.example.json'), 'MX');
+    expect(regions.resolve(['D.F.'])).toEqual({ ok: true, npas: ['CDMX'] });
   });
 
   it('finds the longest prefix first', () => {
