@@ -103,6 +103,27 @@ export function areaAnswer(parsed: Parsed, text: string): string[] {
     .slice(0, 20);
 }
 
+// Words said with an area, in the line's languages ("LDN thanks", "London please", "ok LDN", "Londres por favor").
+const COURTESY: ReadonlySet<string> = new Set(
+  "PLEASE PLS PLZ THANKS THANK YOU THX TY CHEERS HI HELLO HEY OK OKAY YES YEAH POR FAVOR GRACIAS HOLA SI VALE MERCI SVP STP S'IL VOUS PLAIT OUI BONJOUR SALUT OBRIGADA OBRIGADO OLA SIM".split(' '),
+);
+
+/** Most courtesy words left out of one answer: more, and it is no answer naming an area. */
+const MAX_COURTESY = 4;
+
+/**
+ * The answer without the courtesy words at its start and end, for when the answer as sent names no area; the
+ * rest must still name areas alone ("london bridge please" names none). [] when nothing else is left.
+ */
+export function withoutCourtesy(tokens: string[]): string[] {
+  const polite = (t: string | undefined) => t !== undefined && COURTESY.has(normalizeWord(t));
+  let start = 0;
+  let end = tokens.length;
+  while (start < end && start < MAX_COURTESY && polite(tokens[start])) start++;
+  while (end > start && start + tokens.length - end < MAX_COURTESY && polite(tokens[end - 1])) end--;
+  return tokens.slice(start, end);
+}
+
 /**
  * How many answers naming no area the join question takes: the last ends it.
  * An auto-reply ("I'm away until Monday") answers every question asked again.

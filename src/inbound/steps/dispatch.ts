@@ -5,7 +5,7 @@
  */
 import type { Parsed } from '../../bot/commands';
 import { catalog } from '../../bot/catalog';
-import { areaAnswer, JOIN_QUESTION_TRIES, joinAreaQuestion, missedAnswers, type Turn } from '../../bot/dialogues';
+import { areaAnswer, JOIN_QUESTION_TRIES, joinAreaQuestion, missedAnswers, withoutCourtesy, type Turn } from '../../bot/dialogues';
 import type { Asker, Outcome, Store } from '../../bot/handler';
 import type { LineRules } from '../../bot/line-rules';
 import { join, unknownArea, whichArea } from '../../bot/member-commands';
@@ -93,8 +93,14 @@ function converse(store: Store, rules: LineRules, asker: Asker, who: Identity, c
 function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conversation, msg: Inbound, parsed: Parsed, now: number): Outcome {
   switch (conversation.topic) {
     case 'join-area': {
-      const tokens = areaAnswer(parsed, msg.text);
-      const resolved = tokens.length ? rules.regions.resolve(tokens) : undefined;
+      let tokens = areaAnswer(parsed, msg.text);
+      let resolved = tokens.length ? rules.regions.resolve(tokens) : undefined;
+      // "LDN thanks", "London please": the area with a courtesy word or two around it.
+      const bare = withoutCourtesy(tokens);
+      if (resolved && !resolved.ok && bare.length > 0 && bare.length < tokens.length) {
+        const polite = rules.regions.resolve(bare);
+        if (polite.ok) [tokens, resolved] = [bare, polite];
+      }
       if (!resolved?.ok) {
         // An auto-reply answers each question asked again: the last try ends it, answered as any message
         // that is no command is, by the hint at most once an hour (SPEC: auto-replies cannot loop).
