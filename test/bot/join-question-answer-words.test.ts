@@ -1,7 +1,8 @@
 /**
  * The answer to "which area?" (a sender with no area of her own texted JOIN). A polite word with the area ("LDN
  * thanks", "London please") was no answer: she was told the code she sent was none of the line's, or given the
- * hint, and a second miss ended the question unjoined.
+ * hint, and a second miss ended the question unjoined. LANG there switched the language but counted as one of her
+ * two tries (README: LANG changes the language "for the questions of a conversation already open").
  */
 import { catalog } from '../../src/bot/catalog';
 import { botWorld, exampleLine, type BotWorld } from '../helpers/bot-world';
@@ -27,5 +28,12 @@ describe('the answer to the join question', () => {
     w.sms(MOBILE, 'DROP');
     // She holds what a sender who never joined holds.
     expect(w.sms(MOBILE, 'AREAS').reply).toBe(w.sms('+447911100021', 'AREAS').reply);
+  });
+
+  it('asks again in the new language after LANG, without using one of her two tries', async () => {
+    const w = await asked();
+    expect(w.sms(MOBILE, 'LANG FR').reply).toBe(catalog('fr').joinWhichAreaListed(UK_CODES));
+    expect(w.sms(MOBILE, 'Londn').reply).toBe(catalog('fr').unknownAreaListed(UK_CODES));
+    expect(w.sms(MOBILE, 'LDN').reply).toBe(catalog('fr').joined(['LDN']));
   });
 });

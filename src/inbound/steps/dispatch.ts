@@ -93,6 +93,12 @@ function converse(store: Store, rules: LineRules, asker: Asker, who: Identity, c
 function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conversation, msg: Inbound, parsed: Parsed, now: number): Outcome {
   switch (conversation.topic) {
     case 'join-area': {
+      // LANG answers no question: the question is asked again in her language, and it uses none of her tries.
+      if (parsed.ok && parsed.command.kind === 'lang') {
+        const set = runCommand(store, rules, asker, false, parsed, now);
+        const again = whichArea(catalog(parsed.command.lang), rules.regions);
+        return { ...set, say: again, converse: joinAreaQuestion(parsed.command.lang, now, missedAnswers(conversation)) };
+      }
       let tokens = areaAnswer(parsed, msg.text);
       let resolved = tokens.length ? rules.regions.resolve(tokens) : undefined;
       // "LDN thanks", "London please": the area with a courtesy word or two around it.
