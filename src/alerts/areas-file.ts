@@ -112,6 +112,10 @@ export function readAreasFile(file: string): AreasFile {
     if (northAmerica && isAreaCode(code)) fail(`${label}: ${code} is a North American area code, which "northAmerica": true already provides`);
     const given = parsed.data.names ?? [];
     const all = Array.isArray(given) ? given : Object.values(given).flat();
+    // A name read as a North American code would be looked up as that code, never as this area.
+    for (const word of all) {
+      if (northAmerica && isAreaCode(nameKey(word))) fail(`${label}: the name "${word}" is a North American area code, which "northAmerica": true already provides`);
+    }
     // A code and a name are both words members type: each may mean one area only.
     for (const word of [code, ...all]) {
       const key = nameKey(word);

@@ -53,6 +53,7 @@ describe('AREAS_FILE', () => {
     ['a name is another entry\'s code written with dots', areas(OK, { code: 'MAN', names: ['L.D.N.'] }), /entry 2 \(MAN\): "L.D.N." already names LDN/],
     ['two entries claim a prefix', areas(OK, { code: 'MAN', prefixes: ['+4420'] }), /entry 2 \(MAN\): prefix \+4420 already belongs to LDN/],
     ['an area takes a North American code the line also uses', JSON.stringify({ northAmerica: true, areas: [{ code: '415' }] }), /entry 1 \(415\): 415 is a North American area code/],
+    ['a name is a North American area code the line also uses', JSON.stringify({ northAmerica: true, areas: [{ code: 'LDN', names: ['london', '212'] }] }), /entry 1 \(LDN\): the name "212" is a North American area code/],
     ['a name is a North American region\'s', JSON.stringify({ northAmerica: true, areas: [{ code: 'SF', names: ['San Francisco'] }] }), /entry 1 \(SF\): "San Francisco" is already the name of a North American region/],
     ['a code is a North American region\'s name', JSON.stringify({ northAmerica: true, areas: [{ code: 'MIAMI' }] }), /entry 1 \(MIAMI\): "MIAMI" is already the name of a North American region/],
     ['northAmerica is not a boolean', JSON.stringify({ northAmerica: 'yes', areas: [OK] }), /northAmerica must be true or false/],
