@@ -18,8 +18,15 @@ import { nameKey, nameWordCount, readAreasFile, type AreasFile, type OwnArea } f
 /** The word for "and" in the line's languages (and its sign), between two areas. */
 const JOINERS: ReadonlySet<string> = new Set(['AND', 'Y', 'ET', 'E', '&']);
 
-/** A word that may come before the areas a member names ("UNIRSE a 415", "SALIR de 415", "JOIN to 415"). */
-const LEAD_INS: ReadonlySet<string> = new Set(['TO', 'IN', 'FOR', 'A', 'AL', 'DE', 'DEL', 'EN', 'PARA', 'POUR', 'DA', 'DO', 'NA']);
+/**
+ * A word that may come before the areas a member names ("UNIRSE a 415", "SALIR de 415", "JOIN to 415", "ENTRAR em
+ * Monterrey"); like an article after it ("UNIRSE a la CDMX"), it leads in only when it names no area itself and
+ * an area follows: a line whose file has the code EM still reads it as that area.
+ */
+const LEAD_INS: ReadonlySet<string> = new Set(['TO', 'IN', 'FOR', 'A', 'AL', 'DE', 'DEL', 'EN', 'EM', 'PARA', 'POUR', 'DA', 'DO', 'NA']);
+
+/** An article that may follow a lead-in word ("a la", "en el", "à la"). */
+const ARTICLES: ReadonlySet<string> = new Set(['LA', 'EL', 'LOS', 'LAS', 'LE', 'LES', 'THE']);
 
 /** Most of a line's own areas a question or a reply lists; past this, members are asked to name theirs. */
 export const LISTED_AREAS = 12;
@@ -202,8 +209,11 @@ export class Regions {
         used = i;
       } else if (!found && i === used && (used > 0 || afterAreas) && JOINERS.has((tokens[i] as string).toUpperCase())) {
         i++;
-      } else if (!found && i === 0 && tokens.length > 1 && !freeText && LEAD_INS.has((tokens[0] as string).toUpperCase()) && this.match(tokens, 1, false)) {
-        i++;
+      } else if (!found && i === 0 && tokens.length > 1 && !freeText && LEAD_INS.has((tokens[0] as string).toUpperCase())) {
+        // The lead-in, and its article when one follows it that names no area ("a la CDMX"): an area must follow them.
+        const article = ARTICLES.has((tokens[1] as string).toUpperCase()) && !this.match(tokens, 1, false) ? 1 : 0;
+        if (1 + article >= tokens.length || !this.match(tokens, 1 + article, false)) break;
+        i += 1 + article;
       } else {
         break;
       }

@@ -6,7 +6,7 @@ import { catalog } from '../../src/bot/catalog';
 import type { Sender } from '../../src/phone/identity';
 import { findMember } from '../../src/store/members';
 import { listAreas } from '../../src/store/subscriptions';
-import { botWorld } from '../helpers/bot-world';
+import { botWorld, exampleLine } from '../helpers/bot-world';
 
 const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
 
@@ -19,6 +19,23 @@ describe('a word before the areas', () => {
   ] as const)('%s joins 628', async (text, lang) => {
     const w = await botWorld();
     expect(w.sms('+14155550101', text).reply).toBe(catalog(lang).joined(['628']));
+  });
+
+  it.each([
+    ['ENTRAR em Monterrey', 'pt', 'MTY'],
+    ['ENTRAR em Ciudad de México', 'pt', 'CDMX'],
+    ['UNIRSE a la CDMX', 'es', 'CDMX'],
+    ['UNIRSE a la Ciudad de México', 'es', 'CDMX'],
+    ['UNIRSE en Monterrey', 'es', 'MTY'],
+  ] as const)('%s joins its area on the Mexican line', async (text, lang, code) => {
+    const w = await botWorld({ regions: exampleLine('mx') });
+    expect(w.sms('+5215512345678', text).reply).toBe(catalog(lang).joined([code]));
+  });
+
+  it('a lead-in word and an article lead in only to an area', async () => {
+    const w = await botWorld({ regions: exampleLine('mx') });
+    expect(w.sms('+5215512345679', 'UNIRSE a la').reply).not.toMatch(/recibiras alertas/);
+    expect(w.sms('+5215512345679', 'ENTRAR em').reply).not.toMatch(/alertas/);
   });
 
   it('SALIR de 628 leaves 628', async () => {
