@@ -219,7 +219,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   reportCancelled: () => 'Heads Up: report dropped, nothing kept. Text REPORT to start again.',
   reportDraftFiled: (ref, areas) => `Heads Up: your unfinished report was sent to a moderator as ${ref} for ${listAreas(areas)}, with what you gave.`,
   reportDraftDropped: () => "Heads Up: your unfinished report didn't say what happened, so it was dropped. Text REPORT to start again.",
-  reportDraftNoArea: () => "Heads Up: your unfinished report didn't say which area, so it was dropped. Text REPORT and the area code, e.g. REPORT 415, to start again.",
+  reportDraftNoArea: (example = '415') =>
+    `Heads Up: your unfinished report didn't say which area, so it was dropped. Text REPORT and the area${example === '415' ? ' code' : ''}, e.g. REPORT ${example}, to start again.`,
   discreetDraftFiled: (ref) => `HU: your unfinished message went through as ${ref}.`,
   discreetDraftDropped: () => 'HU: your unfinished message was not sent. Reply HELP if you need to.',
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),

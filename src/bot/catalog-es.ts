@@ -221,7 +221,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   reportCancelled: () => 'Heads Up: reporte descartado, no guardamos nada. Escribe REPORTE para empezar de nuevo.',
   reportDraftFiled: (ref, areas) => `Heads Up: tu reporte sin terminar se envio a una moderadora como ${ref} para ${listAreas(areas)}, con lo que diste.`,
   reportDraftDropped: () => 'Heads Up: tu reporte sin terminar no decia que paso, asi que se descarto. Escribe REPORTE para empezar de nuevo.',
-  reportDraftNoArea: () => 'Heads Up: tu reporte sin terminar no decia el area, asi que se descarto. Escribe REPORTE y el codigo de area, ej. REPORTE 415, para empezar de nuevo.',
+  reportDraftNoArea: (example = '415') =>
+    `Heads Up: tu reporte sin terminar no decia el area, asi que se descarto. Escribe REPORTE y ${example === '415' ? 'el codigo de area' : 'el area'}, ej. REPORTE ${example}, para empezar de nuevo.`,
   discreetDraftFiled: (ref) => `HU: tu mensaje sin terminar se envio como ${ref}.`,
   discreetDraftDropped: () => 'HU: tu mensaje sin terminar no se envio. Responde AYUDA si lo necesitas.',
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),

@@ -227,7 +227,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   reportCancelled: () => 'Heads Up: signalement jeté, rien gardé. Écrivez SIGNALER pour recommencer.',
   reportDraftFiled: (ref, areas) => `Heads Up: votre signalement inachevé a été envoyé à une modératrice sous ${ref} pour ${listAreas(areas)}, avec ce que vous aviez donné.`,
   reportDraftDropped: () => "Heads Up: votre signalement inachevé ne disait pas ce qui s'est passé, il a été jeté. Écrivez SIGNALER pour recommencer.",
-  reportDraftNoArea: () => 'Heads Up: votre signalement inachevé ne disait pas la zone, il a été jeté. Écrivez SIGNALER et le code de la zone, ex. SIGNALER 415, pour recommencer.',
+  reportDraftNoArea: (example = '415') =>
+    `Heads Up: votre signalement inachevé ne disait pas la zone, il a été jeté. Écrivez SIGNALER et ${example === '415' ? 'le code de la zone' : 'la zone'}, ex. SIGNALER ${example}, pour recommencer.`,
   discreetDraftFiled: (ref) => `HU: votre message inachevé est parti sous ${ref}.`,
   discreetDraftDropped: () => "HU: votre message inachevé n'est pas parti. Répondez AIDE au besoin.",
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),

@@ -227,7 +227,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   reportCancelled: () => 'Heads Up: denuncia descartada, nada guardado. Escreva DENUNCIA para comecar de novo.',
   reportDraftFiled: (ref, areas) => `Heads Up: sua denuncia inacabada foi enviada a uma moderadora como ${ref} para ${listAreas(areas)}, com o que voce deu.`,
   reportDraftDropped: () => 'Heads Up: sua denuncia inacabada nao dizia o que aconteceu, entao foi descartada. Escreva DENUNCIA para comecar de novo.',
-  reportDraftNoArea: () => 'Heads Up: sua denuncia inacabada nao dizia a area, entao foi descartada. Escreva DENUNCIA e o codigo da area, ex. DENUNCIA 415, para comecar de novo.',
+  reportDraftNoArea: (example = '415') =>
+    `Heads Up: sua denuncia inacabada nao dizia a area, entao foi descartada. Escreva DENUNCIA e ${example === '415' ? 'o codigo da area' : 'a area'}, ex. DENUNCIA ${example}, para comecar de novo.`,
   discreetDraftFiled: (ref) => `HU: sua mensagem incompleta foi enviada como ${ref}.`,
   discreetDraftDropped: () => 'HU: sua mensagem incompleta nao foi enviada. Responda AJUDA se precisar.',
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),

@@ -275,8 +275,8 @@ export interface Catalog extends ModeratorCatalog {
   reportDraftFiled(ref: string, areas: string[]): string;
   /** A draft left unanswered for 30 minutes said nothing of what happened: dropped. */
   reportDraftDropped(): string;
-  /** A draft left unanswered for 30 minutes named no area (and the sender's number and subscriptions gave none): dropped. */
-  reportDraftNoArea(): string;
+  /** A draft left unanswered for 30 minutes named no area (and the sender's number and subscriptions gave none): dropped; `example`: an area of the line (415 unless told). */
+  reportDraftNoArea(example?: string): string;
   /** `reportDraftFiled` for a discreet member: it arrives unasked, so it names no report, nor the line, nor the areas (where she was). */
   discreetDraftFiled(ref: string): string;
   /** The lapsed draft was not filed (nothing of what happened, no area, the day's limit), for a discreet member, as plain. */

@@ -56,7 +56,7 @@ export function expireReportDrafts(store: Store, rules: LineRules, now: number, 
         queued = notifyModerators(store, rules.moderatorContacts, rules.limits.notices ?? DEFAULT_NOTICE_LIMIT, result.notify, now) || queued;
         filed++;
       } else {
-        reply = result.why === 'limit' ? t.reportLimit() : t.reportDraftNoArea();
+        reply = result.why === 'limit' ? t.reportLimit() : t.reportDraftNoArea(rules.regions.ownExample() ?? undefined);
         dropped++;
       }
     } else {

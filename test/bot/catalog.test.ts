@@ -203,7 +203,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     reportCancelled: [t.reportCancelled()],
     reportDraftFiled: [t.reportDraftFiled(REF, AREAS)],
     reportDraftDropped: [t.reportDraftDropped()],
-    reportDraftNoArea: [t.reportDraftNoArea()],
+    reportDraftNoArea: [t.reportDraftNoArea(), t.reportDraftNoArea('AREA1000')],
     discreetDraftFiled: [t.discreetDraftFiled(REF)],
     discreetDraftDropped: [t.discreetDraftDropped()],
     categoryNames: [t.categoryNames(ALL_CATEGORIES)],

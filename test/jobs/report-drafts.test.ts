@@ -10,7 +10,7 @@ import type { Lang } from '../../src/domain/lang';
 import { expireReportDrafts } from '../../src/jobs/report-drafts';
 import type { Sender } from '../../src/phone/identity';
 import { openBody } from '../../src/store/outbox';
-import { botWorld } from '../helpers/bot-world';
+import { botWorld, exampleLine } from '../helpers/bot-world';
 
 const HIDDEN: Sender = { channel: 'signal', address: '0a1b2c3d-0000-4000-8000-00000000abcd' };
 const MOD = '+14155550199';
@@ -39,5 +39,21 @@ describe('a lapsed draft with what happened but no area', () => {
     // What it tells her to text starts a report for that area.
     const retry = /[A-Z]+ 415/.exec(told[0] ?? '')?.[0] ?? 'none';
     expect(say(retry)).toBe(t.reportAsk('what'));
+  });
+
+  it('on a line of its own areas, tells her one of them, not 415, and what it says to text starts a report there', async () => {
+    const t = catalog('en');
+    const w = await botWorld({ regions: exampleLine('uk'), moderators: new Set([MOD]), moderatorContacts: [{ channel: 'sms', address: MOD, phone: MOD }] });
+    const mobile = '+447911100020'; // a UK mobile: no area of its own
+    for (const a of ['REPORT', '1 3', 'SKIP']) w.sms(mobile, a);
+    w.clock.now += DRAFT_MS + 1;
+    const before = (w.db.sqlite.prepare('SELECT max(id) AS id FROM outbox').get() as { id: number | null }).id ?? 0;
+    w.db.transaction(() => expireReportDrafts(w.bot.message, w.bot.message.rules, w.clock.now));
+    const rows = w.db.sqlite.prepare('SELECT id, body_ct, key_version FROM outbox WHERE id > ?').all(before) as Array<{ id: number; body_ct: Buffer; key_version: number }>;
+    const told = rows.map((r) => openBody(w.vault, r));
+    expect(told).toEqual([t.reportDraftNoArea('LDN')]);
+    expect(told[0]).not.toContain('415');
+    const retry = /REPORT [A-Z]{3}/.exec(told[0] ?? '')?.[0] ?? 'none';
+    expect(w.sms(mobile, retry).reply).toBe(t.reportAsk('what'));
   });
 });
