@@ -261,7 +261,7 @@ export interface Catalog extends ModeratorCatalog {
   reportAsk(step: Exclude<Step, 'review'>, example?: string): string;
   /** Said before a question asked again (after BACK) that she answered before: what she said (clipped to fit), and that SKIP keeps it. */
   reportYouSaid(answer: string): string;
-  /** The report read back before DONE (`body` is what the alert would say), its words clipped to `segments` (2 unless told). */
+  /** The report read back before DONE (`body` is what the alert would say), its words clipped to `segments` (2 unless told); `areas` empty: it has none yet. */
   reportReview(areas: string[], body: string, segments?: number): string;
   /** Said before the next question: her answer was longer than a report keeps, and only its first `kept` characters were kept. */
   reportAnswerCut(kept: number): string;

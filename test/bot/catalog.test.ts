@@ -196,7 +196,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     reportAsk: (['what', 'when', 'where', 'person', 'vehicle', 'contact', 'other'] as const).map((step) => t.reportAsk(step)),
     // Her earlier answer is clipped to fit with the question by earlier-answer.ts: checked there.
     reportYouSaid: [t.reportYouSaid('grey van, plate 7ABC123, 415-555-0177')],
-    reportReview: TEXTS.map((x) => t.reportReview(AREAS, x)),
+    reportReview: [...TEXTS.map((x) => t.reportReview(AREAS, x)), ...TEXTS.map((x) => t.reportReview([], x))],
     reportAnswerCut: [t.reportAnswerCut(300)],
     reportAskAgain: [t.reportAskAgain()],
     reportNothingYet: [t.reportNothingYet()],

@@ -39,6 +39,13 @@ describe('a report from a sender with no area', () => {
     expect(where).toContain('LDN');
   });
 
+  it('guided, the read-back says the report has no area yet ("415 Ibis hotel": 415 is no area of the line)', async () => {
+    const w = await ukWorld();
+    const review = answers(w, ['REPORT', '1', 'last night', '415 Ibis hotel', 'SKIP', 'SKIP', 'SKIP', 'SKIP']);
+    expect(review).toMatch(/^Your report \(no area yet\): /);
+    expect(review).toBe(t.reportReview([], t.alertBody({ categories: ['violence'], when: 'last night', where: '415 Ibis hotel' })));
+  });
+
   it('guided, DONE with no area says the report needs one, and the area answer files it with its reference', async () => {
     const w = await ukWorld();
     const done = answers(w, ['REPORT', '1', 'last night', 'Ibis hotel Kings Cross', 'SKIP', 'SKIP', 'SKIP', 'SKIP', 'DONE']);
