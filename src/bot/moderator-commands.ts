@@ -15,7 +15,7 @@ import { failed, say, type Outcome, type Store } from './handler';
 import { unknownArea } from './member-commands';
 import { approve, block, edit, reject, retract, show } from './moderator-decisions';
 import { dropDigestsIfNothingWaits } from './notify';
-import { areasBeforeText, leadingAreas } from './report-commands';
+import { areasBeforeText, leadingAreas } from './leading-areas';
 
 const LIST_LIMIT = 10;
 /** Areas STATS lists by name (the largest first); two SMS at most with the line's longest codes. */

@@ -16,6 +16,7 @@ import { cutBetweenWords } from './cut-between-words';
 import { askAgain } from './earlier-answer';
 import { say, type Asker, type Notice, type Outcome, type Store } from './handler';
 import { unknownArea } from './member-commands';
+import { areasBeforeText, leadingAreas } from './leading-areas';
 import { answerDraft, controlWord, draftConversation, draftOf, MAX_ANSWER, newDraft, REPEATS_ANSWERED, type Category, type Draft } from './report-dialogue';
 import { smsSegments } from './sms-segments';
 
@@ -136,19 +137,6 @@ export function report(store: Store, who: Asker, rules: ReportRules, tokens: str
     say: cut ? who.t.reportReceivedCut(`#${filed.ref}`, npas, MAX_REPORT_TEXT) : who.t.reportReceived(`#${filed.ref}`, npas),
     notify: reportNotice(store, rules, filed, npas, { text: body }, [], ids, undefined, now),
   };
-}
-
-/**
- * The parser takes every leading 3-digit number for an area: with text
- * after them, the first that is no area of the line ("REPORT 200 short,
- * took my phone", "REPORT 415 100 dollars short") starts the text. Alone
- * ("REPORT 451", a mistyped area) it is still refused as an area. ALERT
- * reads its areas so too.
- */
-export function areasBeforeText(regions: Regions, tokens: string[], rest: string): { given: string[]; raw: string } {
-  const firstText = rest.trim() === '' ? -1 : tokens.findIndex((token) => !regions.resolve([token]).ok);
-  if (firstText < 0) return { given: tokens, raw: rest };
-  return { given: tokens.slice(0, firstText), raw: `${tokens.slice(firstText).join(' ')} ${rest}` };
 }
 
 /** What a draft keeps of its sender besides the answers (sealed with it): where to tell them, and how to file for them. */
@@ -280,12 +268,12 @@ export function continueReport(store: Store, who: Asker, rules: ReportRules, con
       const ask = question(store, who.t, rules, filer, next.draft, next.cut ? `${who.t.reportAnswerCut(MAX_ANSWER)}\n` : '');
       // The read-back for anything but its control words is the question asked again.
       if (draft.step === 'review' && next.draft.step === 'review') return repeat(next.draft, ask);
-      const { filing: _f, missed: _m, ...onward } = next.draft;
-      return { say: ask, converse: keep(onward) };
+      // Moved on: no longer waiting for DONE's area, no answer missed.
+      return { say: ask, converse: keep({ ...next.draft, filing: undefined, missed: undefined }) };
     }
     case 'file': {
-      const { missed: _m, ...fresh } = next.draft;
-      return fileNow(store, who, rules, filer, next.draft, now) ?? { say: needsArea(), converse: keep({ ...fresh, step: 'where', filing: true }) };
+      const told = { say: needsArea(), converse: keep({ ...next.draft, step: 'where', filing: true, missed: undefined }) };
+      return fileNow(store, who, rules, filer, next.draft, now) ?? told;
     }
   }
 }
@@ -298,16 +286,4 @@ function fileNow(store: Store, who: Asker, rules: ReportRules, filer: Filer, dra
   const filed = fileDraft(store, rules, filer, draft, now);
   if (!('why' in filed)) return { say: who.t.reportReceived(filed.ref, filed.npas), notify: filed.notify, converse: 'end' };
   return filed.why === 'limit' ? { say: who.t.reportLimit(), converse: 'end' } : null;
-}
-
-/**
- * The areas (codes or names of the line) that lead a text, and the text after
- * them; `afterAreas`: the message named areas before it ("415 and 510 …");
- * `elsewhere`: the report has an area without them (Regions.leading).
- */
-export function leadingAreas(regions: Regions, text: string, afterAreas = false, elsewhere = false): { areas: string[]; text: string } {
-  const { npas, used } = regions.leading(text.trim().split(/\s+/).slice(0, 12), afterAreas, elsewhere);
-  if (used === 0) return { areas: [], text };
-  const rest = text.trim().split(/\s+/).slice(used).join(' ');
-  return { areas: npas, text: rest };
 }
