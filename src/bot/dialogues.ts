@@ -4,6 +4,7 @@
  * CANCEL (or DROP, CANCELAR, ANNULER…) ends it, and anything else is taken as the answer, except a
  * check-in's word while the sender has one (see checkinWord).
  */
+import type { Regions } from '../alerts/regions';
 import type { Conversation } from '../store/conversations';
 import type { Parsed } from './commands';
 import { asksToStop, normalizeWord } from './parser';
@@ -115,13 +116,22 @@ const MAX_COURTESY = 4;
  * The answer without the courtesy words at its start and end, for when the answer as sent names no area; the
  * rest must still name areas alone ("london bridge please" names none). [] when nothing else is left.
  */
-export function withoutCourtesy(tokens: string[]): string[] {
+function withoutCourtesy(tokens: string[]): string[] {
   const polite = (t: string | undefined) => t !== undefined && COURTESY.has(normalizeWord(t));
   let start = 0;
   let end = tokens.length;
   while (start < end && start < MAX_COURTESY && polite(tokens[start])) start++;
   while (end > start && start + tokens.length - end < MAX_COURTESY && polite(tokens[end - 1])) end--;
   return tokens.slice(start, end);
+}
+
+/** The areas `tokens` name; when they name none as sent, those they name without the courtesy words around them. */
+export function resolvePolitely(regions: Regions, tokens: string[]): { tokens: string[]; resolved: ReturnType<Regions['resolve']> } {
+  const resolved = regions.resolve(tokens);
+  const bare = withoutCourtesy(tokens);
+  if (resolved.ok || bare.length === 0 || bare.length === tokens.length) return { tokens, resolved };
+  const polite = regions.resolve(bare);
+  return polite.ok ? { tokens: bare, resolved: polite } : { tokens, resolved };
 }
 
 /**

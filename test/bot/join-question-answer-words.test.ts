@@ -30,6 +30,15 @@ describe('the answer to the join question', () => {
     expect(w.sms(MOBILE, 'AREAS').reply).toBe(w.sms('+447911100021', 'AREAS').reply);
   });
 
+  it.each([
+    ['JOIN LDN please', 'en'],
+    ['JOIN London thanks', 'en'],
+    ['UNIRSE Londres por favor', 'es'],
+  ] as const)('takes "%s" in one message too', async (text, lang) => {
+    const w = await botWorld({ regions: exampleLine('uk') });
+    expect(w.sms(MOBILE, text).reply).toBe(catalog(lang).joined(['LDN']));
+  });
+
   it('asks again in the new language after LANG, without using one of her two tries', async () => {
     const w = await asked();
     expect(w.sms(MOBILE, 'LANG FR').reply).toBe(catalog('fr').joinWhichAreaListed(UK_CODES));

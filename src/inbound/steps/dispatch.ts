@@ -5,7 +5,7 @@
  */
 import type { Parsed } from '../../bot/commands';
 import { catalog } from '../../bot/catalog';
-import { areaAnswer, JOIN_QUESTION_TRIES, joinAreaQuestion, missedAnswers, withoutCourtesy, type Turn } from '../../bot/dialogues';
+import { areaAnswer, JOIN_QUESTION_TRIES, joinAreaQuestion, missedAnswers, resolvePolitely, type Turn } from '../../bot/dialogues';
 import type { Asker, Outcome, Store } from '../../bot/handler';
 import type { LineRules } from '../../bot/line-rules';
 import { join, unknownArea, whichArea } from '../../bot/member-commands';
@@ -99,14 +99,9 @@ function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conv
         const again = whichArea(catalog(parsed.command.lang), rules.regions);
         return { ...set, say: again, converse: joinAreaQuestion(parsed.command.lang, now, missedAnswers(conversation)) };
       }
-      let tokens = areaAnswer(parsed, msg.text);
-      let resolved = tokens.length ? rules.regions.resolve(tokens) : undefined;
-      // "LDN thanks", "London please": the area with a courtesy word or two around it.
-      const bare = withoutCourtesy(tokens);
-      if (resolved && !resolved.ok && bare.length > 0 && bare.length < tokens.length) {
-        const polite = rules.regions.resolve(bare);
-        if (polite.ok) [tokens, resolved] = [bare, polite];
-      }
+      const tokens = areaAnswer(parsed, msg.text);
+      // "LDN thanks", "London please": the area with a courtesy word or two around it (join reads them so too).
+      const resolved = tokens.length ? resolvePolitely(rules.regions, tokens).resolved : undefined;
       if (!resolved?.ok) {
         // An auto-reply answers each question asked again: the last try ends it, answered as any message
         // that is no command is, by the hint at most once an hour (SPEC: auto-replies cannot loop).
