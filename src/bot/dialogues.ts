@@ -126,12 +126,12 @@ function withoutCourtesy(tokens: string[]): string[] {
 }
 
 /** The areas `tokens` name; when they name none as sent, those they name without the courtesy words around them. */
-export function resolvePolitely(regions: Regions, tokens: string[]): { tokens: string[]; resolved: ReturnType<Regions['resolve']> } {
+export function resolvePolitely(regions: Regions, tokens: string[]): ReturnType<Regions['resolve']> {
   const resolved = regions.resolve(tokens);
   const bare = withoutCourtesy(tokens);
-  if (resolved.ok || bare.length === 0 || bare.length === tokens.length) return { tokens, resolved };
+  if (resolved.ok || bare.length === 0 || bare.length === tokens.length) return resolved;
   const polite = regions.resolve(bare);
-  return polite.ok ? { tokens: bare, resolved: polite } : { tokens, resolved };
+  return polite.ok ? polite : resolved;
 }
 
 /**

@@ -88,7 +88,7 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
     npas = [own];
   } else {
     // "JOIN LDN please": the courtesy words around the areas are no areas.
-    const { resolved } = resolvePolitely(rules.regions, tokens);
+    const resolved = resolvePolitely(rules.regions, tokens);
     if (!resolved.ok) {
       const told = unknownArea(who.t, rules.regions, resolved.bad);
       // "Reply with one of LDN, MAN…": the join question waits for that reply, as for a number with no area.

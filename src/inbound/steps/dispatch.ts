@@ -101,7 +101,7 @@ function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conv
       }
       const tokens = areaAnswer(parsed, msg.text);
       // "LDN thanks", "London please": the area with a courtesy word or two around it (join reads them so too).
-      const resolved = tokens.length ? resolvePolitely(rules.regions, tokens).resolved : undefined;
+      const resolved = tokens.length ? resolvePolitely(rules.regions, tokens) : undefined;
       if (!resolved?.ok) {
         // An auto-reply answers each question asked again: the last try ends it, answered as any message
         // that is no command is, by the hint at most once an hour (SPEC: auto-replies cannot loop).
