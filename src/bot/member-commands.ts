@@ -284,7 +284,7 @@ export function eraseSenderTraces(store: Store, sender: Sender, now: number): vo
   const logKeys = senderLogKeys(vault, key).all;
   forgetSenderReplies(db, vault, logKeys);
   for (const logKey of logKeys) dropSenderItems(db, logKey);
-  endConversation(db, memberIndex(vault, sender));
+  endConversation(db, vault, memberIndex(vault, sender));
 }
 
 export function setLang(store: Store, who: Asker, rules: NewMemberRules, lang: Lang, now: number): Outcome {

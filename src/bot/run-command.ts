@@ -175,7 +175,7 @@ export function applyOutcome(store: Store, rules: LineRules, who: Pick<Asker, 'm
   const { converse } = outcome;
   if (who && converse !== undefined) {
     if (converse === 'end') {
-      endConversation(db, who.memberKey);
+      endConversation(db, vault, who.memberKey);
       // Its sealed answers (a dropped report's draft) must not stay in old WAL frames either.
       db.eraseSoon();
     } else saveConversation(db, vault, who.memberKey, converse, now);

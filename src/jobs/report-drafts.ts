@@ -18,7 +18,7 @@ import { reportRules } from '../bot/run-command';
 import type { Channel } from '../domain/channel';
 import { isBlocked } from '../store/blocks';
 import { memberDiscreet, otherChannelMember } from '../store/members';
-import { conversationsClockSteppedBack, endConversation, lapsedConversations, latestConversationTime } from '../store/conversations';
+import { conversationsClockSteppedBack, dropConversation, lapsedConversations, latestConversationTime } from '../store/conversations';
 import type { Db } from '../store/db';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import type { Logger } from '../log/logger';
@@ -35,7 +35,7 @@ export function expireReportDrafts(store: Store, rules: LineRules, now: number, 
   let dropped = 0;
   let queued = false;
   for (const { key, conversation } of lapsedConversations(db, vault, now, BATCH, only)) {
-    endConversation(db, key);
+    dropConversation(db, key);
     // One that will not open tells us nothing, not even whom to tell: it is only erased.
     if (conversation?.topic !== 'report') continue;
     const t = catalog(conversation.lang);

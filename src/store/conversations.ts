@@ -1,7 +1,7 @@
 /**
  * Conversations: a sender in the middle of a short dialogue. One per sender
- * (keyed by the same blind index as their member row, so a sender with no
- * row yet can be asked a question too), sealed, with an expiry. An expired
+ * (keyed by an index of their member index, so a sender with no row yet can
+ * be asked a question too), sealed, with an expiry. An expired
  * conversation reads as none and is erased on the next look or by the report-drafts job (every minute).
  * The expiry follows a step of the wall clock back (conversationsClockSteppedBack).
  */
@@ -27,16 +27,26 @@ export interface Conversation {
 
 const TOPICS: ReadonlySet<string> = new Set<Topic>(['join-area', 'report']);
 const slot = (key: Buffer) => ({ table: 'conversations', column: 'state', row: key.toString('hex') });
+const MINUTE_MS = 60_000;
+
+/**
+ * The key a sender's conversation is kept under: an index of her member index, of a purpose of its own,
+ * so that a database read without the key cannot tell which member row is in the middle of a report.
+ */
+export function conversationKey(vault: Vault, memberKey: Buffer): Buffer {
+  return vault.index('conversation', memberKey.toString('hex'));
+}
 
 /** The open conversation of a sender (by their member blind index), or undefined when none or lapsed. */
-export function findConversation(db: Db, vault: Vault, senderKey: Buffer, now: number): Conversation | undefined {
+export function findConversation(db: Db, vault: Vault, memberKey: Buffer, now: number): Conversation | undefined {
+  const senderKey = conversationKey(vault, memberKey);
   const row = db.stmt('SELECT state_ct, key_version, expires_at FROM conversations WHERE sender_bidx = ?').get(senderKey) as
     | { state_ct: Buffer; key_version: number; expires_at: number }
     | undefined;
   if (!row) return undefined;
   if (row.expires_at <= now) {
     // A lapsed report draft is filed or dropped by its job (jobs/report-drafts.ts), which tells the member: never lost silently.
-    if (opened(vault, senderKey, row)?.topic !== 'report') endConversation(db, senderKey);
+    if (opened(vault, senderKey, row)?.topic !== 'report') dropConversation(db, senderKey);
     return undefined;
   }
   return opened(vault, senderKey, row) ?? undefined;
@@ -54,26 +64,38 @@ function opened(vault: Vault, senderKey: Buffer, row: { state_ct: Buffer; key_ve
   return { topic: state.topic, question: state.question, answers: state.answers ?? {}, lang: state.lang, expiresAt: row.expires_at };
 }
 
-/** Opens (or replaces) the sender's conversation. */
-export function saveConversation(db: Db, vault: Vault, senderKey: Buffer, conversation: Conversation, now: number): void {
+/**
+ * Opens (or replaces) the sender's conversation (by their member blind index). When it was written is kept
+ * to the minute (the clock-step check needs no more); the expiry is kept as the draft job reads it.
+ */
+export function saveConversation(db: Db, vault: Vault, memberKey: Buffer, conversation: Conversation, now: number): void {
+  const senderKey = conversationKey(vault, memberKey);
   const { topic, question, answers, lang } = conversation;
+  const updatedAt = Math.floor(now / MINUTE_MS) * MINUTE_MS;
   db.stmt(
     'INSERT OR REPLACE INTO conversations (sender_bidx, state_ct, key_version, expires_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-  ).run(senderKey, vault.seal(JSON.stringify({ topic, question, answers, lang }), slot(senderKey)), vault.keyVersion, conversation.expiresAt, now);
+  ).run(senderKey, vault.seal(JSON.stringify({ topic, question, answers, lang }), slot(senderKey)), vault.keyVersion, conversation.expiresAt, updatedAt);
 }
 
-/** Ends the sender's conversation, if any. */
-export function endConversation(db: Db, senderKey: Buffer): void {
-  db.stmt('DELETE FROM conversations WHERE sender_bidx = ?').run(senderKey);
+/** Ends the sender's conversation (by their member blind index), if any. */
+export function endConversation(db: Db, vault: Vault, memberKey: Buffer): void {
+  dropConversation(db, conversationKey(vault, memberKey));
+}
+
+/** Erases a conversation by the key it is kept under (as lapsedConversations returns it). */
+export function dropConversation(db: Db, key: Buffer): void {
+  db.stmt('DELETE FROM conversations WHERE sender_bidx = ?').run(key);
 }
 
 /**
- * Every lapsed conversation (or `only` that sender's), opened (a few at a
- * time: a lapsed report draft is filed or dropped); null for one that will
- * not open, which its caller erases like the others, so it cannot hold back
- * those behind it.
+ * Every lapsed conversation (or `only` that sender's, by their member blind
+ * index), opened (a few at a time: a lapsed report draft is filed or
+ * dropped), with the key it is kept under (dropConversation); null for one
+ * that will not open, which its caller erases like the others, so it cannot
+ * hold back those behind it.
  */
-export function lapsedConversations(db: Db, vault: Vault, now: number, limit: number, only: Buffer | null = null): Array<{ key: Buffer; conversation: Conversation | null }> {
+export function lapsedConversations(db: Db, vault: Vault, now: number, limit: number, onlyMember: Buffer | null = null): Array<{ key: Buffer; conversation: Conversation | null }> {
+  const only = onlyMember === null ? null : conversationKey(vault, onlyMember);
   const rows = db
     .stmt('SELECT sender_bidx, state_ct, key_version, expires_at FROM conversations WHERE expires_at <= ? AND (? IS NULL OR sender_bidx = ?) ORDER BY expires_at LIMIT +?')
     .all(now, only, only, limit) as Array<{

@@ -49,7 +49,7 @@ export const INDEX_COLUMNS = [
   { table: 'screening', column: 'number_bidx', purpose: 'screen (per kind)', rotation: "recomputed from the entry's sealed value (entries from before issue 11: from the alert's sealed text)" },
   { table: 'inbound_messages', column: 'provider_bidx', purpose: 'inbound', rotation: 'erased: the provider id is not stored' },
   { table: 'moderator_identities', column: 'moderator_bidx', purpose: 'moderator', rotation: "recomputed from the row's sealed moderator UUID" },
-  { table: 'conversations', column: 'sender_bidx', purpose: 'member', rotation: 'erased with the conversation' },
+  { table: 'conversations', column: 'sender_bidx', purpose: 'conversation (of the member index)', rotation: 'erased with the conversation' },
   // Check-ins (issue 13)
   { table: 'buddies', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },
   { table: 'buddy_stops', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },

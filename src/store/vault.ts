@@ -26,6 +26,8 @@ export type IndexPurpose =
   // The inbound log's sender column: not 'sender', so its rows cannot be joined to the limit counts.
   | 'replies'
   | 'link'
+  // A conversation's key, an index of her member index: not 'member', so an open one cannot be tied to her member row.
+  | 'conversation'
   | 'keycheck'
   | 'moderator'
   // Buddies (issue 13)

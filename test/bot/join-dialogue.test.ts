@@ -4,6 +4,7 @@
  * answer completes the join. While the question is open, STOP, HELP and
  * DELETE keep their meaning and CANCEL ends it. Real server, real webhooks.
  */
+import { conversationKey } from '../../src/store/conversations';
 import { memberIndex } from '../../src/store/members';
 import { startHarness, tempDir, type Harness } from '../helpers/harness';
 
@@ -74,9 +75,11 @@ describe('the join question', () => {
       expect((await h.sms(LONDON, '312')).message).toContain('alerts for 312');
       // A question left open lapses: its row is gone once the hour has passed.
       await h.sms(PARIS, 'JOIN');
-      const key = memberIndex(h.server.vault, { channel: 'sms', address: PARIS });
+      const key = conversationKey(h.server.vault, memberIndex(h.server.vault, { channel: 'sms', address: PARIS }));
       h.server.db.sqlite.prepare('UPDATE conversations SET expires_at = ? WHERE sender_bidx = ?').run(Date.now() - 1, key);
-      expect((await h.sms(PARIS, '312')).message).toContain('HELP');
+      const lapsed = (await h.sms(PARIS, '312')).message;
+      expect(lapsed).toContain('HELP');
+      expect(lapsed).not.toContain('312');
       expect(h.server.db.sqlite.prepare('SELECT count(*) AS n FROM conversations').get()).toEqual({ n: 0 });
     } finally {
       await h.close();

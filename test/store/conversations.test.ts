@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runRetention } from '../../src/jobs/retention';
-import { endConversation, findConversation, lapsedConversations, saveConversation, type Conversation, type Topic } from '../../src/store/conversations';
+import { conversationKey, endConversation, findConversation, lapsedConversations, saveConversation, type Conversation, type Topic } from '../../src/store/conversations';
 import { Db } from '../../src/store/db';
 import { memberIndex } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
@@ -35,6 +35,8 @@ describe('conversations', () => {
     migrate(db);
   });
   afterEach(() => db.close());
+  // The key a conversation is kept under, as the table (and lapsedConversations) holds it.
+  const stored = (memberKey: Buffer) => conversationKey(vault, memberKey);
 
   it('keeps one per sender: a second replaces the first', () => {
     saveConversation(db, vault, key, ASKING, T0);
@@ -63,12 +65,12 @@ describe('conversations', () => {
     saveConversation(db, vault, key, DRAFT, T0);
     // After a day the server was down, retention runs first at its start: the draft must still be there for the job.
     runRetention(db, 90, DRAFT.expiresAt + 86_400_000);
-    expect(lapsedConversations(db, vault, DRAFT.expiresAt + 86_400_000, 10)).toEqual([{ key, conversation: DRAFT }]);
+    expect(lapsedConversations(db, vault, DRAFT.expiresAt + 86_400_000, 10)).toEqual([{ key: stored(key), conversation: DRAFT }]);
   });
 
   it('ends on request', () => {
     saveConversation(db, vault, key, ASKING, T0);
-    endConversation(db, key);
+    endConversation(db, vault, key);
     expect(findConversation(db, vault, key, T0 + 1)).toBeUndefined();
   });
 
@@ -76,16 +78,16 @@ describe('conversations', () => {
     saveConversation(db, vault, key, ASKING, T0);
     expect(findConversation(db, vault, key, T0 + 1)).toEqual(ASKING);
     const other = memberIndex(vault, { channel: 'sms', address: '+14155550100' });
-    db.sqlite.prepare('UPDATE conversations SET sender_bidx = ?').run(other);
+    db.sqlite.prepare('UPDATE conversations SET sender_bidx = ?').run(stored(other));
     expect(findConversation(db, vault, other, T0 + 1)).toBeUndefined();
   });
 
   it('reads a sealed state that is not a conversation at all (JSON null) as none, open or lapsed', () => {
     saveConversation(db, vault, key, DRAFT, T0);
-    const sealedNull = vault.seal('null', { table: 'conversations', column: 'state', row: key.toString('hex') });
+    const sealedNull = vault.seal('null', { table: 'conversations', column: 'state', row: stored(key).toString('hex') });
     db.sqlite.prepare('UPDATE conversations SET state_ct = ?').run(sealedNull);
     expect(findConversation(db, vault, key, T0 + 1)).toBeUndefined();
-    expect(lapsedConversations(db, vault, DRAFT.expiresAt, 10)).toEqual([{ key, conversation: null }]);
+    expect(lapsedConversations(db, vault, DRAFT.expiresAt, 10)).toEqual([{ key: stored(key), conversation: null }]);
   });
 
   it('keeps a lapsed report draft for its job to file or drop (and tell the member): never erased by a look', () => {
@@ -94,13 +96,13 @@ describe('conversations', () => {
     // Lapsed: no longer the open question, but still there for the job.
     expect(findConversation(db, vault, key, DRAFT.expiresAt)).toBeUndefined();
     expect(count(db)).toBe(1);
-    expect(lapsedConversations(db, vault, DRAFT.expiresAt, 10)).toEqual([{ key, conversation: DRAFT }]);
+    expect(lapsedConversations(db, vault, DRAFT.expiresAt, 10)).toEqual([{ key: stored(key), conversation: DRAFT }]);
   });
 
   it('erases a lapsed question that no longer opens at the next look, without failing', () => {
     saveConversation(db, vault, key, ASKING, T0);
     const other = memberIndex(vault, { channel: 'sms', address: '+14155550100' });
-    db.sqlite.prepare('UPDATE conversations SET sender_bidx = ?').run(other);
+    db.sqlite.prepare('UPDATE conversations SET sender_bidx = ?').run(stored(other));
     expect(findConversation(db, vault, other, ASKING.expiresAt)).toBeUndefined();
     expect(count(db)).toBe(0);
   });
@@ -112,10 +114,10 @@ describe('conversations', () => {
     saveConversation(db, vault, keys[2] as Buffer, { ...DRAFT, expiresAt: T0 + 10 }, T0);
     expect(lapsedConversations(db, vault, T0, 10)).toEqual([]);
     expect(lapsedConversations(db, vault, T0 + 5, 10)).toEqual([
-      { key: keys[1], conversation: { ...ASKING, expiresAt: T0 + 1 } },
-      { key: keys[0], conversation: { ...DRAFT, expiresAt: T0 + 3 } },
+      { key: stored(keys[1] as Buffer), conversation: { ...ASKING, expiresAt: T0 + 1 } },
+      { key: stored(keys[0] as Buffer), conversation: { ...DRAFT, expiresAt: T0 + 3 } },
     ]);
-    expect(lapsedConversations(db, vault, T0 + 10, 1)).toEqual([{ key: keys[1], conversation: { ...ASKING, expiresAt: T0 + 1 } }]);
+    expect(lapsedConversations(db, vault, T0 + 10, 1)).toEqual([{ key: stored(keys[1] as Buffer), conversation: { ...ASKING, expiresAt: T0 + 1 } }]);
     expect(lapsedConversations(db, vault, T0 + 10, 10)).toHaveLength(3);
   });
 
@@ -127,13 +129,22 @@ describe('conversations', () => {
     saveConversation(db, vault, moved, DRAFT, T0);
     // A sealed state copied under another sender's key does not open there.
     const stranger = memberIndex(vault, { channel: 'sms', address: '+14155550106' });
-    db.sqlite.prepare('UPDATE conversations SET sender_bidx = ? WHERE sender_bidx = ?').run(stranger, moved);
+    db.sqlite.prepare('UPDATE conversations SET sender_bidx = ? WHERE sender_bidx = ?').run(stored(stranger), stored(moved));
     expect(findConversation(db, vault, key, T0 + 1)).toBeUndefined();
     expect(findConversation(db, vault, odd, T0 + 1)).toBeUndefined();
     expect(findConversation(db, vault, stranger, T0 + 1)).toBeUndefined();
     // Lapsed, they are listed as unreadable, for the job to erase them like the others.
     const lapsed = lapsedConversations(db, vault, DRAFT.expiresAt, 10);
-    expect(lapsed.map((l) => l.key.toString('hex')).sort()).toEqual([key, odd, stranger].map((k) => k.toString('hex')).sort());
+    expect(lapsed.map((l) => l.key.toString('hex')).sort()).toEqual([key, odd, stranger].map((k) => stored(k).toString('hex')).sort());
     expect(lapsed.map((l) => l.conversation)).toEqual([null, null, null]);
+  });
+
+  it("is kept under a key of its own, equal to no member row's index: a database read without the key cannot tell which member is mid-report", () => {
+    db.sqlite.prepare("INSERT INTO members (address_bidx, address_ct, channel, key_version, created_at) VALUES (?, ?, 'signal', 1, ?)").run(key, Buffer.alloc(40, 1), T0);
+    saveConversation(db, vault, key, DRAFT, T0);
+    expect(db.sqlite.prepare('SELECT count(*) AS n FROM conversations c JOIN members m ON m.address_bidx = c.sender_bidx').get()).toEqual({ n: 0 });
+    expect(findConversation(db, vault, key, T0 + 1)).toEqual(DRAFT);
+    endConversation(db, vault, key);
+    expect(count(db)).toBe(0);
   });
 });
