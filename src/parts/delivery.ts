@@ -1,9 +1,11 @@
 /**
  * Delivery: the fan-out planner, the dispatcher (a lane per channel), the
  * follow-up of retracted alerts (corrections, Signal remote deletes) and the
- * cleanup of Twilio's copies. They start once the server listens, from what
- * a crash left (leases released, unplanned alerts planned), and stop before
- * the channels close.
+ * cleanup of Twilio's copies. They start once the server listens and what
+ * waited while it was down has been handled (a STOP she sent then comes
+ * before an alert: parts/inbound.ts, catchUp), from what a crash left
+ * (leases released, unplanned alerts planned), and stop before the
+ * channels close.
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -49,16 +51,18 @@ async function delivery(app: FastifyInstance, opts: ServerOptions): Promise<void
   );
 
   let stopWatch: (() => void) | null = null;
-  app.addHook('onListen', async () => {
-    // Only this process sends from this database: anything leased before a crash is due again.
-    const released = releaseLeases(db, now());
-    if (released) log.warn({ released }, 'released outbox rows claimed before the last stop');
-    planner.resume();
-    stopWatch = planner.watch();
-    dispatcher.start();
-    cleanup?.start();
-    retractions.start();
-  });
+  app.addHook('onListen', async () =>
+    app.catchUp.whenDone('starting delivery', () => {
+      // Only this process sends from this database: anything leased before a crash is due again.
+      const released = releaseLeases(db, now());
+      if (released) log.warn({ released }, 'released outbox rows claimed before the last stop');
+      planner.resume();
+      stopWatch = planner.watch();
+      dispatcher.start();
+      cleanup?.start();
+      retractions.start();
+    }),
+  );
   app.addHook('onClose', async () => dispatcher.stop());
   app.addHook('onClose', async () => cleanup?.stop());
   app.addHook('onClose', async () => retractions.stop());

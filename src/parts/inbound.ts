@@ -14,9 +14,11 @@ import { SignalReceiver } from '../channels/signal/signal-receiver';
 import { SignalSender } from '../channels/signal/signal-sender';
 import type { ChannelSender } from '../channels/types';
 import type { Config } from '../config/env';
+import { CatchUp } from '../inbound/catch-up';
 import { InboundPath } from '../inbound/inbound-path';
 import { receiveSignal } from '../inbound/receive-signal';
 import { DeadlineClocks } from '../jobs/deadline-clocks';
+import { runGuarded } from '../jobs/guarded';
 import { expireReportDrafts } from '../jobs/report-drafts';
 import { DEFAULT_DISPATCHER } from '../outbox/dispatcher';
 import type { Channel } from '../phone/identity';
@@ -30,6 +32,8 @@ declare module 'fastify' {
     expireDrafts: () => { filed: number; dropped: number };
     /** The wall clock's followers for check-in deadlines and conversations' expiry: the messages and the jobs (parts/jobs.ts) share them. */
     deadlineClocks: DeadlineClocks;
+    /** Start-up's catch-up: delivery and the timed jobs start once what waited while the server was down is handled (inbound/catch-up.ts). */
+    catchUp: CatchUp;
   }
 }
 
@@ -100,15 +104,23 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
           tuning: opts.signal?.receiver,
         })
       : null;
+  const catchUp = new CatchUp(log);
   app.addHook('onListen', async () => {
+    // What waited while the server was down first: the parked messages, then the first receive (catch-up.ts).
+    runGuarded(log, 'parked messages', () => path.retryDue());
     receiver?.start();
     path.startRetries();
+    if (receiver) void receiver.caughtUp.then(() => catchUp.done());
+    else catchUp.done();
   });
+  // Before any onClose: nothing that still waits for the catch-up starts while the server closes.
+  app.addHook('preClose', async () => catchUp.close());
   app.addHook('onClose', async () => path.close());
   app.addHook('onClose', async () => receiver?.stop());
   app.decorate('bot', bot);
   app.decorate('inbound', path);
   app.decorate('deadlineClocks', clocks);
+  app.decorate('catchUp', catchUp);
   app.decorate('expireDrafts', () => db.transaction(() => expireReportDrafts(bot.message, bot.message.rules, now())));
 }
 

@@ -5,7 +5,9 @@
  * dropped, the member told, issue 11; the clock followed every second) and
  * retention every hour. The two deadline jobs follow the wall clock with the
  * followers the messages read too (parts/inbound.ts, DeadlineClocks). They run while the
- * server listens and stop first when it closes.
+ * server listens (the two deadline jobs once what waited while it was down
+ * has been handled: an OK sent before her deadline counts, catchUp) and stop
+ * first when it closes.
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -37,11 +39,13 @@ async function jobs(app: FastifyInstance, opts: ServerOptions): Promise<void> {
   // Lapsed report drafts are filed or dropped (issue 11); open questions lapse too.
   const reportDrafts = new ReportDrafts({ db, log, now, expire: () => app.expireDrafts(), clock: app.deadlineClocks.conversations });
   app.addHook('onListen', async () => {
-    checkinTimers.start();
     stops.push(() => checkinTimers.stop());
-    stops.push(db.checkpointEvery(1_000));
-    reportDrafts.start();
     stops.push(() => reportDrafts.stop());
+    app.catchUp.whenDone('starting the deadline jobs', () => {
+      checkinTimers.start();
+      reportDrafts.start();
+    });
+    stops.push(db.checkpointEvery(1_000));
     stops.push(
       scheduleRetention(log, async () => {
         const erased = await runRetentionInTurns(db, config.retentionDays, now());

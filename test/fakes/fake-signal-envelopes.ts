@@ -21,9 +21,16 @@ export function lastTimestamp(): number {
  * A received text message as signal-cli-rest-api delivers it; `number` null
  * hides the sender's number. `timestamp` is the sender's phone's clock (a
  * test may set it wrong); serverReceivedTimestamp is Signal's server's, the
- * wall clock when the envelope is made, kept as is while signal-cli holds it.
+ * wall clock when the envelope is made (`receivedAt`: a test whose server's
+ * clock runs ahead gives that clock's), kept as is while signal-cli holds it.
  */
-export function textEnvelope(account: string, from: { uuid: string; number: string | null }, text: string, timestamp = nextTimestamp()): Record<string, unknown> {
+export function textEnvelope(
+  account: string,
+  from: { uuid: string; number: string | null },
+  text: string,
+  timestamp = nextTimestamp(),
+  receivedAt = Date.now(),
+): Record<string, unknown> {
   return {
     envelope: {
       source: from.number ?? from.uuid,
@@ -32,7 +39,7 @@ export function textEnvelope(account: string, from: { uuid: string; number: stri
       sourceName: 'Someone',
       sourceDevice: 1,
       timestamp,
-      serverReceivedTimestamp: Date.now(),
+      serverReceivedTimestamp: receivedAt,
       serverDeliveredTimestamp: Date.now(),
       dataMessage: { timestamp, message: text, expiresInSeconds: 0, viewOnce: false },
     },

@@ -18,6 +18,7 @@ import WebSocket from 'ws';
 import type { ReceiveMode } from '../../config/env';
 import type { Logger } from '../../log/logger';
 import { backoffDelay } from '../../util/backoff';
+import { FirstReceive, type FirstReceiveTuning } from './first-receive';
 import { openReceiveSocket, type SocketTuning } from './signal-websocket';
 
 /**
@@ -30,7 +31,7 @@ const MAX_ENVELOPE_BYTES = 2 * 1024 * 1024;
 /** Most messages taken per poll (a full batch is followed by the next poll at once); the rest stay queued at signal-cli. */
 const MAX_BATCH = 20;
 /** The websocket's liveness (signal-websocket.ts), the backoff and the polling. */
-export interface ReceiverTuning extends SocketTuning {
+export interface ReceiverTuning extends SocketTuning, FirstReceiveTuning {
   /** Reconnect (or, polling, retry after an error) after base·2^n, capped. */
   reconnectBaseMs: number;
   reconnectMaxMs: number;
@@ -51,6 +52,9 @@ export const DEFAULT_RECEIVER: ReceiverTuning = {
   pollMs: 1_000,
   pollTimeoutS: 1,
   receiveStartMs: 30_000,
+  quietMs: 500,
+  // Time for normal mode's JVM to start and a full batch or two to be handled.
+  boundMs: 15_000,
 };
 
 export interface SignalReceiverOptions {
@@ -81,9 +85,11 @@ export class SignalReceiver {
   private wakeSleep: (() => void) | null = null;
   /** Connections opened so far (tests and logs). */
   connections = 0;
+  private readonly first: FirstReceive;
 
   constructor(private readonly opts: SignalReceiverOptions) {
     this.tuning = { ...DEFAULT_RECEIVER, ...opts.tuning };
+    this.first = new FirstReceive(this.tuning, opts.log);
     // Bounded like the websocket's frames: a receive answer is a batch of at most MAX_BATCH envelopes.
     this.http = axios.create({
       baseURL: opts.apiUrl,
@@ -99,6 +105,14 @@ export class SignalReceiver {
     return this.ws?.readyState === WebSocket.OPEN;
   }
 
+  /**
+   * Resolves once what waited at signal-cli when receiving started has been
+   * handled, or after `boundMs` (first-receive.ts); at once when stopped.
+   */
+  get caughtUp(): Promise<void> {
+    return this.first.done;
+  }
+
   private get path(): string {
     // The number is validated E.164 (+ and digits); signal-cli-rest-api expects it as is.
     return `/v1/receive/${this.opts.number}`;
@@ -107,6 +121,7 @@ export class SignalReceiver {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.first.start();
     if (this.opts.mode === 'websocket') this.connect();
     else this.polling = this.pollLoop();
   }
@@ -114,6 +129,7 @@ export class SignalReceiver {
   /** Closes the connection or ends polling, and waits for items being handled. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.first.finish();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     // A receive in flight is let finish and its messages handled: signal-cli has already taken them
@@ -168,12 +184,16 @@ export class SignalReceiver {
         // Said once per episode, as failures are.
         this.opts.log[this.saidConnected ? 'debug' : 'info']({ connections: this.connections }, 'Signal websocket connected');
         this.saidConnected = true;
+        this.first.heard(() => this.chain);
       },
       works: () => {
         this.failures = 0;
         this.saidConnected = false;
       },
-      frame: (text) => this.deliver(text),
+      frame: (text) => {
+        this.deliver(text);
+        this.first.heard(() => this.chain);
+      },
       quiet: () => this.failures > 0,
       closed: () => {
         if (this.ws === socket.ws) this.ws = null;
@@ -221,6 +241,7 @@ export class SignalReceiver {
           this.pollWorked();
           for (const item of items) this.enqueue(item);
           await this.chain;
+          this.first.polled(items.length, MAX_BATCH);
           // More may be waiting at signal-cli: a burst is taken batch after batch, not a batch a second.
           if (items.length >= MAX_BATCH) wait = 0;
         }

@@ -1,0 +1,38 @@
+/**
+ * Start-up's catch-up. What waited while the server was down (messages
+ * parked to be tried again, the Signal messages signal-cli held) is handled
+ * before the jobs that act by the clock or send start: the check-in timers,
+ * the draft lapse, the fan-out planner and the dispatcher. Started first,
+ * they would escalate a check-in she had ended with an OK sent before her
+ * deadline, or send her an alert after a STOP she sent before it existed.
+ * The wait is bounded (the receiver's first receive, first-receive.ts);
+ * Twilio's webhooks are taken meanwhile, as ever.
+ */
+import type { Logger } from '../log/logger';
+import { runGuarded } from '../jobs/guarded';
+
+export class CatchUp {
+  private state: 'waiting' | 'done' | 'closed' = 'waiting';
+  private readonly starts: Array<{ what: string; start: () => void }> = [];
+
+  constructor(private readonly log: Logger) {}
+
+  /** Runs `start` once caught up (at once when already); never once the server is closing. */
+  whenDone(what: string, start: () => void): void {
+    if (this.state === 'done') runGuarded(this.log, what, start);
+    else if (this.state === 'waiting') this.starts.push({ what, start });
+  }
+
+  /** Caught up: what waited starts, in the order it asked (one that fails does not keep the others back). */
+  done(): void {
+    if (this.state !== 'waiting') return;
+    this.state = 'done';
+    for (const { what, start } of this.starts.splice(0)) runGuarded(this.log, what, start);
+  }
+
+  /** The server is closing: nothing that still waits starts. */
+  close(): void {
+    this.state = 'closed';
+    this.starts.length = 0;
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * What a member sends over Signal while Heads Up is stopped waits at
+ * signal-cli (native mode, polled) and is handled when it is back: before
+ * the check-in timers, the planner, the dispatcher and the draft lapse start,
+ * and judged by when Signal's server received it where timing decides her
+ * fate (an OK or LATER before the deadline, an answer before its question
+ * lapsed). The server's clock is moved on while it is down.
+ */
+import { catalog } from '../../src/bot/catalog';
+import { FakeSignal, textEnvelope } from '../fakes/fake-signal';
+import { FakeTwilio } from '../fakes/fake-twilio';
+import { runAdminCli } from '../helpers/admin-cli';
+import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, tempDir, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
+import { QUICK_RETRIES } from '../helpers/signal-world';
+
+const t = catalog('en');
+const MIN = 60_000;
+const member = (n: number) => ({ uuid: `1b2c3d4e-5f60-4a7b-8c9d-0000000000${String(n).padStart(2, '0')}`, number: `+141555501${String(n).padStart(2, '0')}` });
+
+describe('messages sent over Signal while the server was down', () => {
+  let signal: FakeSignal;
+  let twilio: FakeTwilio;
+  let h: Harness | null = null;
+  /** How far the server's clock runs ahead of the wall clock. */
+  let ahead = 0;
+  const now = () => Date.now() + ahead;
+
+  beforeAll(async () => {
+    signal = new FakeSignal({ account: SIGNAL_NUMBER, mode: 'native' });
+    twilio = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+    await signal.start();
+    await twilio.start();
+  });
+  afterEach(async () => {
+    await h?.close();
+    h = null;
+  });
+  afterAll(async () => {
+    await signal.stop();
+    await twilio.stop();
+  });
+
+  const start = async (dataDir: string) => {
+    h = await startHarness({
+      dataDir,
+      signalApiUrl: signal.url,
+      signalReceiveMode: 'poll',
+      twilioApiBaseUrl: twilio.url,
+      env: { CHECKIN_MIN_MINUTES: '1' },
+      dispatcher: QUICK_RETRIES,
+      now,
+    });
+    return h;
+  };
+  const stop = async () => {
+    await h?.close();
+    h = null;
+  };
+  /** She sends `text` now (by the server's clock), and it waits at signal-cli while the server is down. */
+  const sendWhileDown = (who: { uuid: string; number: string }, text: string) => signal.push(textEnvelope(SIGNAL_NUMBER, who, text, now(), now()));
+  const say = async (who: { uuid: string; number: string }, text: string) => {
+    const before = signal.to(who.uuid).length;
+    signal.push(textEnvelope(SIGNAL_NUMBER, who, text, now(), now()));
+    await waitFor(() => signal.to(who.uuid).length > before, 10_000, text);
+  };
+  const got = (who: { uuid: string }) => signal.to(who.uuid).map((m) => m.message);
+
+  /** Rose joins, Ann (SMS) accepts to be her buddy, and Rose starts CHECKIN 30 blue Honda. */
+  const checkedIn = async (rose: { uuid: string; number: string }, buddy: string) => {
+    const dataDir = tempDir();
+    const server = await start(dataDir);
+    await say(rose, 'JOIN 415');
+    expect((await server.sms(buddy, 'HELP')).status).toBe(200);
+    signal.push(textEnvelope(SIGNAL_NUMBER, rose, `BUDDY ${buddy.slice(2)} Ann`, now(), now()));
+    await waitFor(() => twilio.to(buddy).some((m) => m.body.includes('safety buddy')), 10_000, 'the invitation');
+    expect((await server.sms(buddy, 'ACCEPT')).message).toBe(t.buddyAccepted());
+    await say(rose, 'CHECKIN 30 blue Honda');
+    expect(got(rose).at(-1)).toContain('check-in');
+    return dataDir;
+  };
+
+  it('an OK sent before the deadline ends the check-in: her buddy hears nothing, her details are not shared', async () => {
+    const rose = member(1);
+    const buddy = '+14155550177';
+    const dataDir = await checkedIn(rose, buddy);
+    await stop();
+    ahead += 20 * MIN;
+    sendWhileDown(rose, 'OK');
+    // Back an hour later: the deadline passed while the server was down.
+    ahead += 60 * MIN;
+    const before = got(rose).length;
+    await start(dataDir);
+    await waitFor(() => got(rose).length > before, 10_000, 'the answer to her OK');
+    expect(got(rose).slice(before)).toEqual([t.checkinOk()]);
+    expect(twilio.to(buddy).filter((m) => m.body.includes('blue Honda'))).toEqual([]);
+  }, 60_000);
+
+  it('with signal-cli unreachable at start, the check-in timers wait no longer than the bound', async () => {
+    const rose = member(6);
+    const buddy = '+14155550179';
+    const dataDir = await checkedIn(rose, buddy);
+    await stop();
+    ahead += 31 * MIN;
+    // signal-cli-rest-api does not answer (nothing listens there): its first receive never comes.
+    h = await startHarness({ dataDir, signalApiUrl: 'http://127.0.0.1:9', signalReceiveMode: 'poll', twilioApiBaseUrl: twilio.url, dispatcher: QUICK_RETRIES, now });
+    await waitFor(() => twilio.to(buddy).some((m) => m.body.includes('blue Honda')), 10_000, 'the escalation once the bound passed');
+    expect(h.logs.some((l) => l.includes('were not received in time'))).toBe(true);
+  }, 60_000);
+
+  it('no alert reaches her after a STOP she sent before the alert existed', async () => {
+    const rose = member(3);
+    const lily = member(4);
+    const dataDir = tempDir();
+    await start(dataDir);
+    await say(rose, 'JOIN 415');
+    await say(lily, 'JOIN 415');
+    await stop();
+    sendWhileDown(rose, 'STOP');
+    // While the server is down, a moderator sends an alert from the command line.
+    const admin = await runAdminCli(['ALERT', '415', 'man', 'in', 'a', 'white', 'van', 'would', 'not', 'pay'], {
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      HEADSUP_MASTER_KEY: TEST_MASTER_KEY,
+      SIGNAL_API_URL: signal.url,
+      SIGNAL_NUMBER,
+      SIGNAL_RECEIVE_MODE: 'poll',
+    });
+    expect(admin.code).toBe(0);
+    const before = got(rose).length;
+    await start(dataDir);
+    await waitFor(() => got(lily).some((m) => m.includes('white van')), 10_000, 'the alert to the member who stayed');
+    await waitFor(() => got(rose).length > before, 10_000, 'the answer to her STOP');
+    expect(got(rose).filter((m) => m.includes('white van'))).toEqual([]);
+  }, 90_000);
+});
