@@ -41,6 +41,8 @@ export interface Asker {
   memberKey: Buffer;
   /** The operator at the command line (`npm run admin`), not someone texting. */
   operator?: true;
+  /** When her message is judged sent, where timing decides (inbound/heard-at.ts): LATER before her deadline. Now when unset. */
+  heardAt?: number;
 }
 
 /** What a notice to the moderators is about. */

@@ -18,6 +18,7 @@ import { linkShownReport } from '../store/moderator-notices';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import type { Handled, Inbound, ReplyWay } from './inbound';
 import { blockAndLimit } from './steps/block-and-limit';
+import { heardAt } from './heard-at';
 import { dispatch } from './steps/dispatch';
 import { identifySender, type Identity } from './steps/identify-sender';
 import { recogniseRetry } from './steps/recognise-retry';
@@ -69,7 +70,8 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   }
   // A retried message keeps the verdict it had on arrival: never trusted more now.
   const trusted = msg.moderatorUntrusted ? () => false : deps.moderatorTrusted;
-  const who = identifySender(db, vault, deps.moderators, msg.sender, now, trusted);
+  // Her open question is judged by when she sent her answer, if it waited at the provider (heard-at.ts).
+  const who = identifySender(db, vault, deps.moderators, msg.sender, now, trusted, heardAt(msg, now));
   const { acted, quotesDraft, quotesReport, ...result } = act(deps, who, msg, parsed, now);
   // A SHOW's reply quotes a report, which an EDIT or a decision may change: it is kept no longer than the report's notices.
   // So may an APPROVE's ("Not sent: … APPROVE again to send: <text>", the text changed since she read it).

@@ -29,6 +29,12 @@ export interface Inbound {
    * record says by then, after a restart too.
    */
   moderatorUntrusted?: boolean;
+  /**
+   * When the provider's server received it (Signal's serverReceivedTimestamp),
+   * for a message that may have waited there; never trusted as is (heard-at.ts).
+   * None for SMS.
+   */
+  serverReceivedAt?: number | null;
 }
 
 /**

@@ -57,8 +57,8 @@ describe('messages sent over Signal while the server was down', () => {
     h = null;
   };
   /** She sends `text` now (by the server's clock), and it waits at signal-cli while the server is down. */
-  const sendWhileDown = (who: { uuid: string; number: string }, text: string) => signal.push(textEnvelope(SIGNAL_NUMBER, who, text, now(), now()));
-  const say = async (who: { uuid: string; number: string }, text: string) => {
+  const sendWhileDown = (who: { uuid: string; number: string | null }, text: string) => signal.push(textEnvelope(SIGNAL_NUMBER, who, text, now(), now()));
+  const say = async (who: { uuid: string; number: string | null }, text: string) => {
     const before = signal.to(who.uuid).length;
     signal.push(textEnvelope(SIGNAL_NUMBER, who, text, now(), now()));
     await waitFor(() => signal.to(who.uuid).length > before, 10_000, text);
@@ -107,6 +107,25 @@ describe('messages sent over Signal while the server was down', () => {
     expect(h.logs.some((l) => l.includes('were not received in time'))).toBe(true);
   }, 60_000);
 
+  it('a LATER sent before the deadline moves it on from that deadline, as if the server had been up', async () => {
+    const rose = member(2);
+    const buddy = '+14155550178';
+    const dataDir = await checkedIn(rose, buddy);
+    await stop();
+    ahead += 20 * MIN;
+    sendWhileDown(rose, 'LATER 30');
+    // Back at 35 minutes: past the first deadline (30), before the one LATER set (60).
+    ahead += 15 * MIN;
+    const before = got(rose).length;
+    await start(dataDir);
+    await waitFor(() => got(rose).length > before, 10_000, 'the answer to her LATER');
+    expect(got(rose).slice(before)).toEqual([expect.stringMatching(/^Heads Up: check-in extended to /)]);
+    expect(twilio.to(buddy)).toHaveLength(1);
+    // 61 minutes after she checked in: the deadline she set (60) has passed, her buddy is told.
+    ahead += 26 * MIN;
+    await waitFor(() => twilio.to(buddy).some((m) => m.body.includes('blue Honda')), 5_000, 'the escalation at the deadline LATER set');
+  }, 60_000);
+
   it('no alert reaches her after a STOP she sent before the alert existed', async () => {
     const rose = member(3);
     const lily = member(4);
@@ -132,4 +151,45 @@ describe('messages sent over Signal while the server was down', () => {
     await waitFor(() => got(rose).length > before, 10_000, 'the answer to her STOP');
     expect(got(rose).filter((m) => m.includes('white van'))).toEqual([]);
   }, 90_000);
+
+  it("a guided report's answer sent before its question lapsed is an answer, and DONE files it", async () => {
+    const rose = member(5);
+    const dataDir = tempDir();
+    await start(dataDir);
+    await say(rose, 'JOIN 415');
+    await say(rose, 'REPORT');
+    await say(rose, '1');
+    expect(got(rose).at(-1)).toBe(t.reportAsk('when'));
+    await stop();
+    ahead += 10 * MIN;
+    sendWhileDown(rose, 'last night around 11pm');
+    ahead += 1_000;
+    sendWhileDown(rose, 'DONE');
+    // Back 50 minutes later: the draft would have lapsed 30 minutes after her last answer.
+    ahead += 50 * MIN;
+    const before = got(rose).length;
+    await start(dataDir);
+    await waitFor(() => got(rose).length >= before + 2, 10_000, 'the answers to her answer and DONE');
+    expect(got(rose).slice(before)).toEqual([t.reportAsk('where'), expect.stringMatching(/^Heads Up: thank you\. Report #\w+ for 415 is with a moderator/)]);
+    expect((h as Harness).server.expireDrafts()).toEqual({ filed: 0, dropped: 0 });
+  }, 60_000);
+
+  it('the answer to which area, sent before the question lapsed, joins her', async () => {
+    // Her number hidden: JOIN cannot take its area, and asks.
+    const rose = { ...member(7), number: null };
+    const dataDir = tempDir();
+    await start(dataDir);
+    await say(rose, 'JOIN');
+    const asked = got(rose).at(-1);
+    await stop();
+    ahead += 10 * MIN;
+    sendWhileDown(rose, '415');
+    // Back 70 minutes later: the question would have lapsed an hour after it was asked.
+    ahead += 60 * MIN;
+    const before = got(rose).length;
+    await start(dataDir);
+    await waitFor(() => got(rose).length > before, 10_000, 'the answer to her area');
+    expect(asked).toContain('which area');
+    expect(got(rose).slice(before)).toEqual([t.joined(['415'])]);
+  }, 60_000);
 });

@@ -108,6 +108,22 @@ describe('a Signal message whose handling fails', () => {
     expect(parked()).toEqual([]);
   });
 
+  it('keeps when Signal received it: an answer sent before its question lapsed is still an answer when tried again after', async () => {
+    // Her number hidden: JOIN asks which area (an hour to answer).
+    const who = { uuid: '9e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b', number: null };
+    regions.broken = false;
+    await receive(textEnvelope(SIGNAL_NUMBER, who, 'JOIN', clock, clock));
+    regions.broken = true;
+    clock += 50 * 60_000;
+    await receive(textEnvelope(SIGNAL_NUMBER, who, '415', clock, clock));
+    expect(parked()).toHaveLength(1);
+    // Fixed 20 minutes on: the question has lapsed since, not when she answered.
+    regions.broken = false;
+    clock += 20 * 60_000;
+    expect(inbound.retryDue()).toBe(1);
+    expect(areasOf(who.uuid)).toEqual(['415']);
+  });
+
   it('is dropped, and says so, after the last attempt', async () => {
     const who = { uuid: '6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e', number: null };
     regions.broken = true;

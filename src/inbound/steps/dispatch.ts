@@ -15,6 +15,7 @@ import { applyOutcome, hint, moderatorHint, reportRules, runCommand } from '../.
 import type { Lang } from '../../domain/lang';
 import { lapsedDraft, type Conversation } from '../../store/conversations';
 import { expireReportDrafts } from '../../jobs/report-drafts';
+import { heardAt } from '../heard-at';
 import type { Inbound } from '../inbound';
 import type { Identity } from './identify-sender';
 
@@ -41,6 +42,7 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
     senderKey: who.senderKey,
     limitKey: who.limitKey,
     memberKey: who.memberKey,
+    heardAt: heardAt(msg, now),
   };
   // A photo, voice note, file or sticker and no words: nothing of it reaches the line, and the member
   // is told so. An open question stays open (read as empty, the answer would skip it); out of a
@@ -60,7 +62,8 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
     : runCommand(store, rules, asker, who.moderator, parsed, now);
   const asks = outcome.converse !== undefined && outcome.converse !== 'end';
   // A lapsed draft its job (every minute) has not filed yet is filed before a new conversation replaces it.
-  if (asks) expireReportDrafts(store, rules, now, who.memberKey);
+  // By when she sent it: a draft her answer came in time for is not filed under it.
+  if (asks) expireReportDrafts(store, rules, asker.heardAt ?? now, who.memberKey);
   applyOutcome(store, rules, asker, outcome, now);
   // What the carrier answered, we act on without a second answer; but a question we asked (a START
   // from a number with no area) is sent: unseen, it would take their next message for its answer; so is

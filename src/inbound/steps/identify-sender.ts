@@ -49,6 +49,8 @@ export function identifySender(
   sender: Sender,
   now: number,
   trusted?: (sender: Sender) => boolean,
+  /** When her message is judged sent (inbound/heard-at.ts): her conversation is the one open then. */
+  heardAt = now,
 ): Identity {
   const key = memberKey(sender);
   const ownKey = memberIndex(vault, sender);
@@ -66,7 +68,7 @@ export function identifySender(
     limitKey: vault.index('sender', number),
     moderator: isTrustedModerator(moderators, trusted, sender),
     conversation() {
-      conversation ??= { value: findConversation(db, vault, ownKey, now) };
+      conversation ??= { value: findConversation(db, vault, ownKey, heardAt) };
       return conversation.value;
     },
   };
