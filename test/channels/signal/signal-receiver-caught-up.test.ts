@@ -1,0 +1,99 @@
+/**
+ * The receiver's catch-up at start (first-receive.ts): start-up waits for it
+ * before the check-in timers and sending start. Polling, it comes once what
+ * signal-cli held is handled, batch after batch; over the websocket, once
+ * the connection has gone quiet and what came is handled; at the latest
+ * after the bound, and at once on stop.
+ */
+import { SignalReceiver, type ReceiverTuning } from '../../../src/channels/signal/signal-receiver';
+import { createLogger } from '../../../src/log/logger';
+import { FakeSignal, textEnvelope, type FakeSignalMode } from '../../fakes/fake-signal';
+import { waitFor } from '../../helpers/wait-for';
+
+const ACCOUNT = '+15005550199';
+const member = (n: number) => ({ uuid: `0b6f0c7e-3a41-4c35-9a55-${String(n).padStart(12, '0')}`, number: null });
+
+describe('the receiver caught up at start', () => {
+  let signal: FakeSignal | null = null;
+  let receiver: SignalReceiver | null = null;
+  const warnings: string[] = [];
+  const log = createLogger('debug', { write: (l: string) => void (JSON.parse(l).level >= 40 && warnings.push(JSON.parse(l).msg)) });
+
+  afterEach(async () => {
+    await receiver?.stop();
+    receiver = null;
+    await signal?.stop();
+    signal = null;
+    warnings.length = 0;
+  });
+
+  /** A receiver whose handling of each item takes a turn of the event loop, or `handleMs`. */
+  const receiving = async (mode: FakeSignalMode, items: unknown[], tuning: Partial<ReceiverTuning> = {}, handleMs = 0) => {
+    signal = new FakeSignal({ account: ACCOUNT, mode });
+    await signal.start();
+    receiver = new SignalReceiver({
+      apiUrl: signal.url,
+      number: ACCOUNT,
+      mode: mode === 'json-rpc' ? 'websocket' : 'poll',
+      log,
+      // Slow handling: catching up must wait for it, not only for the answer.
+      onItem: async (item) => {
+        await new Promise((r) => (handleMs ? setTimeout(r, handleMs) : setImmediate(r)));
+        items.push(item);
+      },
+      tuning: { pollMs: 20, pollTimeoutS: 1, reconnectBaseMs: 20, reconnectMaxMs: 200, quietMs: 100, boundMs: 10_000, ...tuning },
+    });
+    return { signal, receiver };
+  };
+
+  it('polling: once every message signal-cli held is handled, more than one full batch of them', async () => {
+    const items: unknown[] = [];
+    const { signal: s, receiver: r } = await receiving('native', items);
+    for (let n = 1; n <= 25; n++) s.push(textEnvelope(ACCOUNT, member(n), 'JOIN 415'));
+    r.start();
+    await r.caughtUp;
+    expect(items).toHaveLength(25);
+    expect(s.waiting).toBe(0);
+    expect(warnings).toEqual([]);
+  });
+
+  it('over the websocket: once the connection has been quiet and what it carried is handled', async () => {
+    const items: unknown[] = [];
+    // Each handled in 100 ms: the last ones are still being handled when the connection has been quiet 300 ms.
+    const { signal: s, receiver: r } = await receiving('json-rpc', items, { quietMs: 300 }, 100);
+    let handledAtCatchUp = -1;
+    void r.caughtUp.then(() => (handledAtCatchUp = items.length));
+    r.start();
+    await waitFor(() => r.connected, 5_000, 'the websocket');
+    // Messages keep coming, each well within the quiet time of the last: not caught up until they stop.
+    for (let n = 1; n <= 8; n++) {
+      s.push(textEnvelope(ACCOUNT, member(n), 'JOIN 415'));
+      await new Promise((done) => setTimeout(done, 30));
+    }
+    await r.caughtUp;
+    expect(handledAtCatchUp).toBe(8);
+  });
+
+  it('at the latest after the bound when signal-cli does not answer, and says so', async () => {
+    const items: unknown[] = [];
+    const { signal: s, receiver: r } = await receiving('native', items, { boundMs: 300 });
+    await s.stop();
+    signal = null;
+    const started = Date.now();
+    r.start();
+    await r.caughtUp;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(/not received in time/)]));
+  });
+
+  it('at once when stopped', async () => {
+    const { signal: s, receiver: r } = await receiving('native', [], { boundMs: 60_000 });
+    await s.stop();
+    signal = null;
+    r.start();
+    await r.stop();
+    receiver = null;
+    const first = await Promise.race([r.caughtUp.then(() => 'caught up'), new Promise((done) => setTimeout(() => done('still waiting'), 1_000))]);
+    expect(first).toBe('caught up');
+  });
+});
