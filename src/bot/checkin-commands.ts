@@ -140,14 +140,14 @@ export function later(store: Store, who: Asker, line: CheckinLine, minutes: numb
   // An escalated one's end has passed, whatever it reads (written by a clock since stepped back).
   // A LATER that waited at Signal while the server was down counts from when she sent it: from the old
   // deadline if before it, as if the server had been up (an end already past then escalates at once).
-  const sent = who.heardAt ?? now;
+  const sent = target.state === 'open' ? (who.heardAt ?? now) : now;
   const from = target.state === 'open' ? Math.max(target.dueAt, sent) : now;
   const dueAt = from + Math.round(minutes * 60_000);
   const { maxMinutes } = line.rules;
   const floor = laterFloor(line.rules);
   // A floor: "LATER 1.30", "LATER 1 y 30" (an hour and a half, or until 1:30?) read as a minute told her buddies a
   // minute on. LATER's own usage, not CHECKIN's: a new CHECKIN would drop her details.
-  if (!(minutes >= floor) || dueAt - (target.state === 'open' ? sent : now) > maxMinutes * 60_000) return say(who.t.laterUsage(maxMinutes, floor));
+  if (!(minutes >= floor) || dueAt - sent > maxMinutes * 60_000) return say(who.t.laterUsage(maxMinutes, floor));
   const until = who.t.checkinEnd(dayTime(dueAt, now));
   if (target.state === 'open') {
     extendCheckin(store.db, target.id, dueAt, reminderAt(dueAt, now));
