@@ -77,9 +77,15 @@ export function saveConversation(db: Db, vault: Vault, memberKey: Buffer, conver
   ).run(senderKey, vault.seal(JSON.stringify({ topic, question, answers, lang }), slot(senderKey)), vault.keyVersion, conversation.expiresAt, updatedAt);
 }
 
-/** Ends the sender's conversation (by their member blind index), if any. */
+/**
+ * Ends the sender's conversation (by their member blind index), if any; one
+ * written before conversations had a key of their own (under the member
+ * index itself, until d13533d) too, so that her DELETE erases a draft open
+ * at the upgrade.
+ */
 export function endConversation(db: Db, vault: Vault, memberKey: Buffer): void {
   dropConversation(db, conversationKey(vault, memberKey));
+  dropConversation(db, memberKey);
 }
 
 /** Erases a conversation by the key it is kept under (as lapsedConversations returns it). */

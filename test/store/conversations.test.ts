@@ -147,4 +147,11 @@ describe('conversations', () => {
     endConversation(db, vault, key);
     expect(count(db)).toBe(0);
   });
+
+  it('ends one written under her member index before conversations had a key of their own (her DELETE at the upgrade)', () => {
+    saveConversation(db, vault, key, DRAFT, T0);
+    db.sqlite.prepare('UPDATE conversations SET sender_bidx = ?').run(key);
+    endConversation(db, vault, key);
+    expect(count(db)).toBe(0);
+  });
 });
