@@ -6,8 +6,7 @@
 import type { Channel } from '../domain/channel';
 import type { Db } from './db';
 import { PRIORITY, TO_BUDDY, type ClaimedRow } from './outbox-rows';
-import { leftCopyToTwin, type LeftCopy } from './outbox-outcomes';
-import { OUTSIDE_HER_AREAS } from './outbox-withdrawals';
+import { LEFT_MAYBE_SENT, OUTSIDE_HER_AREAS } from './outbox-withdrawals';
 
 /**
  * Discreet while either membership of the person asked (the two are on one
@@ -60,21 +59,17 @@ export function claimLane(db: Db, channel: Channel, now: number, limit: number, 
  * kept: should the provider report that send delivered, the report still
  * finds it and she gets the correction (claimed again, it failed as
  * 'alert_gone' under a new try, and the report matched nothing). So does a
- * copy of an alert reaching none of the areas she holds now, as left_area
- * (she left them while it was in flight), a Signal copy then going to her SMS
- * membership if that one keeps them.
+ * copy of an alert reaching none of the areas she holds now (she left them
+ * while it was in flight), as LEFT_MAYBE_SENT: the provider may have taken
+ * it, so it goes to no other membership of hers.
  */
 export function releaseLeases(db: Db, now: number): number {
-  const withdrawn = db
-    .stmt(
-      `UPDATE outbox SET state = 'failed', lease_until = 0, address_ct = NULL,
-         error = CASE WHEN alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL) THEN 'retracted' ELSE 'left_area' END
-       WHERE state = 'pending' AND lease_until > 0
-         AND (alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL) OR (${OUTSIDE_HER_AREAS}))
-       RETURNING member_id AS memberId, alert_id AS alertId, created_at AS plannedAt, error`,
-    )
-    .all() as LeftCopy[];
-  for (const copy of withdrawn) leftCopyToTwin(db, copy, now);
+  db.stmt(
+    `UPDATE outbox SET state = 'failed', lease_until = 0, address_ct = NULL, updated_at = @now,
+       error = CASE WHEN alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL) THEN 'retracted' ELSE '${LEFT_MAYBE_SENT}' END
+     WHERE state = 'pending' AND lease_until > 0
+       AND (alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL) OR (${OUTSIDE_HER_AREAS}))`,
+  ).run({ now });
   return db.stmt("UPDATE outbox SET lease_until = 0, due_at = updated_at WHERE state = 'pending' AND lease_until > 0").run().changes;
 }
 

@@ -6,7 +6,7 @@
 import { planTwinFallback } from './alerts';
 import type { Db } from './db';
 import { openBody, openRowAddress, TO_BUDDY, type AddressedRow } from './outbox-rows';
-import { OUTSIDE_HER_AREAS } from './outbox-withdrawals';
+import { LEFT_MAYBE_SENT, OUTSIDE_HER_AREAS } from './outbox-withdrawals';
 import type { Vault } from './vault';
 
 const RETRACTED = 'SELECT id FROM alerts WHERE retracted_at IS NOT NULL';
@@ -53,7 +53,8 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
       else if (o.kind === 'retry' || o.kind === 'held') {
         if (o.kind === 'retry') retry.run(o.dueAt, o.error, o.throttled ? 1 : 0, now, o.id);
         else held.run(o.error, now, o.id);
-        cancelIfWithdrawn(db, o.id, now);
+        // Only a 429 or a hold is the provider saying it did not take the try; a time-out or a 5xx may follow a send.
+        cancelIfWithdrawn(db, o.id, now, o.kind === 'held' || o.throttled === true);
       } else failed.run(o.error, now, o.id);
     }
   });
@@ -63,27 +64,30 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
  * A message withdrawn while it was in flight is not tried again: a copy of
  * an alert retracted meanwhile (RETRACT cancels only the copies no send
  * holds) fails as retracted, a copy of an alert reaching none of the areas
- * she holds now (she left them meanwhile) as left_area, a message whose text
- * was erased meanwhile (a moderator notice of a report decided or edited) as
- * superseded. Without this the row would be due again, and the dispatcher's
- * renderer may still hold the alert's text in memory. Run only when a try
- * comes back to be sent again, never on a send's way out.
+ * she holds now (she left them meanwhile) as left_area, or, when the
+ * provider may have taken the try (`unsent` false: a time-out, a 5xx), as
+ * LEFT_MAYBE_SENT, a message whose text was erased meanwhile (a moderator
+ * notice of a report decided or edited) as superseded. Without this the row
+ * would be due again, and the dispatcher's renderer may still hold the
+ * alert's text in memory. Run only when a try comes back to be sent again,
+ * never on a send's way out.
  */
-function cancelIfWithdrawn(db: Db, id: number, now: number): void {
+function cancelIfWithdrawn(db: Db, id: number, now: number, unsent: boolean): void {
   const left = db
     .stmt(
       `UPDATE outbox SET state = 'failed', lease_until = 0, address_ct = NULL, provider_id = NULL, updated_at = @now,
-         error = CASE WHEN alert_id IS NULL THEN 'superseded' WHEN alert_id IN (${RETRACTED}) THEN 'retracted' ELSE 'left_area' END
+         error = CASE WHEN alert_id IS NULL THEN 'superseded' WHEN alert_id IN (${RETRACTED}) THEN 'retracted'
+           WHEN @unsent THEN 'left_area' ELSE '${LEFT_MAYBE_SENT}' END
        WHERE id = @id AND state = 'pending'
          AND (alert_id IN (${RETRACTED}) OR (alert_id IS NULL AND body_ct IS NULL) OR (${OUTSIDE_HER_AREAS}))
        RETURNING member_id AS memberId, alert_id AS alertId, created_at AS plannedAt, error`,
     )
-    .get({ now, id }) as LeftCopy | undefined;
+    .get({ now, id, unsent: unsent ? 1 : 0 }) as LeftCopy | undefined;
   if (left) leftCopyToTwin(db, left, now);
 }
 
-/** A row withdrawn as it came back, as cancelIfWithdrawn and releaseLeases return it. */
-export interface LeftCopy {
+/** A row withdrawn as it came back, as cancelIfWithdrawn returns it. */
+interface LeftCopy {
   memberId: number;
   alertId: number | null;
   plannedAt: number;
@@ -93,9 +97,10 @@ export interface LeftCopy {
 /**
  * A Signal copy withdrawn because she left its areas there goes to her SMS
  * membership if that one keeps them, as LEAVE does for a copy waiting
- * (planTwinFallback; nothing for an SMS copy).
+ * (planTwinFallback; nothing for an SMS copy). Not one Signal may have
+ * delivered (LEFT_MAYBE_SENT): she would get it twice.
  */
-export function leftCopyToTwin(db: Db, copy: LeftCopy, now: number): void {
+function leftCopyToTwin(db: Db, copy: LeftCopy, now: number): void {
   if (copy.error === 'left_area' && copy.alertId !== null) planTwinFallback(db, copy.memberId, copy.alertId, now, copy.plannedAt);
 }
 
@@ -132,7 +137,7 @@ export interface ReportedRow {
   sends: number;
   createdAt: number;
   providerId: string | null;
-  /** Why a failed row failed ('retracted': withdrawn while a send held it). */
+  /** Why a failed row failed ('retracted', LEFT_MAYBE_SENT: withdrawn while a send held it). */
   error: string | null;
 }
 
@@ -200,7 +205,8 @@ export function settleReported(
       now,
       id,
     );
-    cancelIfWithdrawn(db, id, now);
+    // "Undelivered": the provider says she does not have it.
+    cancelIfWithdrawn(db, id, now, true);
   } else {
     // A finished message's provider id is not kept: the provider maps it to a number (its redaction holds it sealed, see provider-tasks.ts).
     // Nor its text: no "undelivered" can send it again now.

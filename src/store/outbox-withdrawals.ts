@@ -71,6 +71,14 @@ export function withdrawFromChangedModerator(db: Db, memberId: number, now: numb
 export const OUTSIDE_HER_AREAS = `outbox.alert_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM alerts a JOIN subscriptions s ON s.member_id = outbox.member_id
   WHERE a.id = outbox.alert_id AND instr(',' || a.reach || ',', ',' || s.npa || ',') > 0)`;
 
+/**
+ * Why a copy in flight when she left its areas failed, its try's answer
+ * unknown (a time-out, a 5xx, a restart): the provider may have taken it.
+ * Like 'retracted', it keeps its try, so Twilio's "delivered" still finds it,
+ * and a RETRACT corrects it over Signal, which reports no delivery.
+ */
+export const LEFT_MAYBE_SENT = 'left_area_maybe_sent';
+
 /** An alert copy waiting for a member: its alert, and when it was planned. */
 export interface WaitingCopy {
   alertId: number;

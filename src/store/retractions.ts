@@ -13,6 +13,7 @@ import type { Lang } from '../domain/lang';
 import type { Db } from './db';
 import { memberDiscreet } from './members';
 import { enqueueMessage, PRIORITY } from './outbox';
+import { LEFT_MAYBE_SENT } from './outbox-withdrawals';
 import { unindexAlert } from './screening';
 import { forgetUnreadAlert } from './unread-alerts';
 import type { Vault } from './vault';
@@ -40,6 +41,13 @@ function cancelUnsent(db: Db, alertId: number, now: number): number {
     .stmt("UPDATE outbox SET state = 'failed', error = 'retracted', lease_until = 0, provider_id = NULL, updated_at = ? WHERE alert_id = ? AND state = 'pending' AND lease_until <= ?")
     .run(now, alertId, now).changes;
 }
+
+/**
+ * A copy she may have (outbox as o): sent or delivered, or a Signal copy
+ * withdrawn as its try came back unanswered when she had left its areas
+ * (Signal reports no delivery that would tell).
+ */
+const MAYBE_HERS = `(o.state IN ('sent', 'delivered') OR (o.state = 'failed' AND o.channel = 'signal' AND o.error = '${LEFT_MAYBE_SENT}'))`;
 
 /** Signal copies whose remote deletion is due. */
 export interface DueDelete {
@@ -77,7 +85,7 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
   let toDelete = 0;
   const copies = db.stmt(
     `SELECT o.id, o.member_id, o.channel, o.provider_id, o.updated_at, o.retraction, coalesce(m.lang, 'en') AS lang FROM outbox o JOIN members m ON m.id = o.member_id
-     WHERE o.alert_id = ? AND o.state IN ('sent', 'delivered') AND (o.retraction IS NULL OR o.retraction = 'correct') LIMIT +?`,
+     WHERE o.alert_id = ? AND ${MAYBE_HERS} AND (o.retraction IS NULL OR o.retraction = 'correct') LIMIT +?`,
   );
   const mark = db.stmt('UPDATE outbox SET retraction = ? WHERE id = ?');
   for (const a of alerts) {
@@ -111,8 +119,8 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
     }
     const open = db
       .stmt(
-        `SELECT EXISTS (SELECT 1 FROM outbox WHERE alert_id = @a
-           AND (state = 'pending' OR (state IN ('sent', 'delivered') AND (retraction IS NULL OR retraction IN ('delete', 'correct'))))) AS x`,
+        `SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = @a
+           AND (o.state = 'pending' OR (${MAYBE_HERS} AND (o.retraction IS NULL OR o.retraction IN ('delete', 'correct'))))) AS x`,
       )
       .get({ a: a.id }) as { x: number };
     if (!open.x) db.stmt('UPDATE alerts SET retraction_done_at = ? WHERE id = ?').run(now, a.id);
@@ -121,8 +129,9 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
 }
 
 /**
- * A copy failed as retracted while a send held it (its answer a time-out,
- * or the server killed first) that the provider then reports delivered:
+ * A copy failed as retracted, or as LEFT_MAYBE_SENT, while a send held it
+ * (its answer a time-out, or the server killed first) that the provider
+ * then reports delivered:
  * she has the withdrawn alert, so it counts as sent and the alert's
  * follow-up runs again to send her the correction. Only a Signal copy
  * keeps its provider id (the timestamp a deletion names); an SMS's maps to

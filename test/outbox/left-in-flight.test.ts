@@ -11,6 +11,7 @@ import { OutcomeWriter } from '../../src/outbox/outcome-writer';
 import { createAlert, planNextRange, unplannedAlerts } from '../../src/store/alerts';
 import { claimLane, recordOutcomes, releaseLeases, withdrawAlertsOutside } from '../../src/store/outbox';
 import { ensureMember } from '../../src/store/members';
+import { retractAlert, followUpRetractions } from '../../src/store/retractions';
 import { subscribe, unsubscribe, unsubscribeAll } from '../../src/store/subscriptions';
 import { botWorld } from '../helpers/bot-world';
 import { FakeSender, settle } from '../helpers/fake-sender';
@@ -75,7 +76,7 @@ describe('a copy in flight when she leaves its area', () => {
     expect(world.row(sender.calls[0]!.ref!).state).toBe('sent');
   });
 
-  it('over Signal, goes to her SMS membership instead when that one keeps the area', async () => {
+  it('over Signal, goes to her SMS membership instead when that one keeps the area (a 429: Signal did not take it)', async () => {
     const { db, vault, clock, member } = world;
     const signal = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000001', phone: world.NUMBER }, 'en', T0).id;
     subscribe(db, signal, ['415', '212'], T0);
@@ -92,7 +93,7 @@ describe('a copy in flight when she leaves its area', () => {
       unsubscribe(db, signal, ['415']);
       withdrawAlertsOutside(db, signal, clock.t);
     });
-    sender.answer(new SendError('server', '500'));
+    sender.answer(new SendError('throttled', '429'));
     sender.release();
     await settle();
     await world.later(3_600_000, lane);
@@ -117,7 +118,7 @@ describe('a copy in flight when she leaves its area', () => {
     expect(world.row(row!.id).state).toBe('failed');
   });
 
-  it('over Signal, goes to her SMS membership instead after a kill -9 with it in flight', () => {
+  it('over Signal, is neither sent again nor sent by SMS after a kill -9 with it in flight, and RETRACT corrects her there (Signal may have delivered it)', () => {
     const { db, vault, clock, member } = world;
     const signal = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000001', phone: world.NUMBER }, 'en', T0).id;
     subscribe(db, signal, ['415'], T0);
@@ -131,7 +132,10 @@ describe('a copy in flight when she leaves its area', () => {
     });
     releaseLeases(db, clock.t);
     expect(claimLane(db, 'signal', clock.t, 10, clock.t + 120_000)).toEqual([]);
-    expect(claimLane(db, 'sms', clock.t, 10, clock.t + 120_000).map((r) => [r.member_id, r.alert_id])).toEqual([[member, alert]]);
+    expect(claimLane(db, 'sms', clock.t, 10, clock.t + 120_000)).toEqual([]);
+    retractAlert(db, alert, clock.t);
+    expect(followUpRetractions(db, vault, clock.t, 50).corrected).toBe(1);
+    expect(claimLane(db, 'signal', clock.t, 10, clock.t + 120_000).map((r) => [r.member_id, r.alert_id])).toEqual([[signal, null]]);
   });
 
   it('is not sent again when the provider took it and then reports it undelivered', () => {
@@ -149,6 +153,72 @@ describe('a copy in flight when she leaves its area', () => {
     clock.t += 3_600_000;
     expect(claimLane(db, 'sms', clock.t, 10, clock.t + 120_000)).toEqual([]);
     expect(world.row(row!.id).state).toBe('failed');
+  });
+});
+
+describe('a copy in flight when she leaves its area, its try\'s answer unknown (a time-out, a restart)', () => {
+  world.useLaneWorld();
+
+  /** She leaves 415 while its copy is at the provider; `back` is how the try comes back. */
+  function leftInFlight(back: (rowId: number) => void): { alert: number; rowId: number } {
+    const { db, clock } = world;
+    const alert = alert415();
+    const [row] = claimLane(db, 'sms', clock.t, 10, clock.t + 120_000);
+    clock.t += 1_000;
+    db.transaction(() => {
+      unsubscribe(db, world.member, ['415']);
+      withdrawAlertsOutside(db, world.member, clock.t);
+    });
+    back(row!.id);
+    return { alert, rowId: row!.id };
+  }
+
+  const unknown: Array<[string, (rowId: number) => void]> = [
+    ['a time-out', (id) => recordOutcomes(world.db, [{ id, kind: 'retry', dueAt: world.clock.t + 60_000, error: 'connection:ETIMEDOUT' }], world.clock.t)],
+    ['a kill -9', () => void releaseLeases(world.db, world.clock.t)],
+  ];
+
+  it.each(unknown)('is not sent again, yet a RETRACT corrects her once Twilio reports it delivered (%s)', (_name, back) => {
+    const { db, vault, clock } = world;
+    const { alert, rowId } = leftInFlight(back);
+    clock.t += 3_600_000;
+    expect(claimLane(db, 'sms', clock.t, 10, clock.t + 120_000)).toEqual([]);
+    expect(applyDeliveryReport(db, vault, { rowId, attempt: 1, providerId: 'SM1', delivery: { kind: 'delivered' } }, clock.t)).toEqual({ matched: true, kind: 'delivered' });
+    retractAlert(db, alert, clock.t);
+    expect(followUpRetractions(db, vault, clock.t, 50).corrected).toBe(1);
+  });
+
+  it.each(unknown)('is not corrected by a RETRACT when Twilio never took it (%s)', (_name, back) => {
+    const { db, vault, clock } = world;
+    const { alert } = leftInFlight(back);
+    retractAlert(db, alert, clock.t);
+    expect(followUpRetractions(db, vault, clock.t, 50).corrected).toBe(0);
+  });
+
+  it('over Signal, after a time-out: neither sent again nor sent by SMS, and a RETRACT corrects her there', async () => {
+    const { db, vault, clock, member } = world;
+    const signal = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000001', phone: world.NUMBER }, 'en', T0).id;
+    subscribe(db, signal, ['415', '212'], T0);
+    const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van, took a phone' }, T0);
+    while (!planNextRange(db, alert, T0).done);
+    const sender = new FakeSender([], true);
+    (sender as { channel: string }).channel = 'signal';
+    const lane = world.startLane(sender, {}, { smsSends: true });
+    await settle();
+    expect(sender.calls).toHaveLength(1);
+    clock.t += 1_000;
+    db.transaction(() => {
+      unsubscribe(db, signal, ['415']);
+      withdrawAlertsOutside(db, signal, clock.t);
+    });
+    sender.answer(new SendError('connection', 'ETIMEDOUT'));
+    sender.release();
+    await settle();
+    await world.later(3_600_000, lane);
+    expect(sender.calls).toHaveLength(1);
+    expect(claimLane(db, 'sms', clock.t, 10, clock.t + 120_000).filter((r) => r.member_id === member)).toEqual([]);
+    retractAlert(db, alert, clock.t);
+    expect(followUpRetractions(db, vault, clock.t, 50).corrected).toBe(1);
   });
 });
 
