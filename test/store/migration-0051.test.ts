@@ -2,7 +2,9 @@
  * Migration 0051: an unreachable handset's redeliveries count the sends the
  * provider took, no longer every try. A message of before the upgrade gets
  * its three sends in all: one sent, or undelivered and waiting for its next
- * send, counts the one Twilio took; tries of an outage before it count none.
+ * send, counts its tries less its 429s (what the code of before counted,
+ * so none gets more sends than it would have); tries of an outage before
+ * it, still waiting, count none.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -55,6 +57,19 @@ describe('migration 0051 on a line with messages on their way', () => {
     expect(migrate(db)).toContain('0051_outbox_sends.sql');
     expect(sendUndelivered(id, dueAt(id), 'SM1')).toEqual({ matched: true, kind: 'retry' });
     expect(sendUndelivered(id, dueAt(id), 'SM2')).toEqual({ matched: true, kind: 'unreachable' });
+  });
+
+  it('counts every send of a message on its third send at the upgrade, as the code of before did: none more', () => {
+    before(`state = 'sent', attempts = 3, provider_id = 'SM2', due_at = ${T0}`);
+    expect(migrate(db)).toContain('0051_outbox_sends.sql');
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM2', delivery: unreachable }, T0 + MIN)).toEqual({ matched: true, kind: 'unreachable' });
+  });
+
+  it('counts a message sent at the upgrade by its tries less its 429s, as the code of before did: one more after two sends and a 429', () => {
+    const id = before(`state = 'sent', attempts = 3, throttles = 1, provider_id = 'SM2', due_at = ${T0}`);
+    expect(migrate(db)).toContain('0051_outbox_sends.sql');
+    expect(applyDeliveryReport(db, vault, { providerId: 'SM2', delivery: unreachable }, T0 + MIN)).toEqual({ matched: true, kind: 'retry' });
+    expect(sendUndelivered(id, dueAt(id), 'SM3')).toEqual({ matched: true, kind: 'unreachable' });
   });
 
   it('counts none of the tries of an outage before it: the message still gets its three sends', () => {
