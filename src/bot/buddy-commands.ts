@@ -26,11 +26,6 @@ import { admitted, personOf } from './person';
 export const MAX_BUDDIES = 3;
 /** Invitations one sender may send a day: BUDDY must not become a way to text strangers. */
 export const INVITES_PER_DAY = 6;
-/**
- * Invitations one number may be sent a day, by every member together: accounts are cheap to make
- * (over Signal, on an open line), and each could otherwise text it six invitations of her own words.
- */
-export const INVITES_TO_NUMBER_PER_DAY = 3;
 const DAY = 86_400_000;
 
 type BuddyCommand = Extract<Command, { kind: 'buddy' }>;
@@ -66,13 +61,7 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
   const index = buddyIndex(vault, address);
   if (person !== undefined && declinedBy(db, personMemberIds(db, person), index, channel, now)) return say(who.t.buddyDeclinedBefore(ending(address), DECLINE_KEPT_DAYS));
   if (mine.filter((b) => b.status !== 'stopped').length >= MAX_BUDDIES) return say(who.t.buddyLimit(MAX_BUDDIES));
-  // Counted whatever the number is (stopped, a member, no one): a refusal that came sooner for some would tell which.
-  // Under an index of its own purpose, so that the count outlives no link it could be joined to (her DELETE).
-  const toNumber = { max: INVITES_TO_NUMBER_PER_DAY, windowMs: DAY };
-  const counted = vault.index('invited', address);
-  if (store.limits.reached(counted, 'buddy_invited', toNumber, now)) return say(who.t.buddyNotNow(ending(address)));
   if (!store.limits.take(who.limitKey, 'buddy_invite', { max: INVITES_PER_DAY, windowMs: DAY }, now)) return say(who.t.buddyInvitesToday(INVITES_PER_DAY));
-  store.limits.take(counted, 'buddy_invited', toNumber, now);
   const member = memberOf(store, who, newMember, now);
   // A link to this number that no longer opens (she cannot see it) must not refuse the invitation: it is replaced.
   const unreadable = unreadableBuddiesOf(db, vault, member.id, index);

@@ -85,7 +85,6 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyLimit: (max) => `Heads Up: you can have at most ${max} buddies. BUDDY OFF and their number removes one.`,
   buddyInvitesToday: (max) => `Heads Up: you have asked ${max} people to be your buddy today, the most in a day. Try again tomorrow.`,
   buddyDeclinedBefore: (ending, days) => `Heads Up: the number ending ${ending} declined to be your buddy, so we won't ask it again for ${days} days.`,
-  buddyNotNow: (ending) => `Heads Up: we can't ask the number ending ${ending} today. Try again tomorrow.`,
   buddyUsage: () => 'Heads Up: text BUDDY, their number and the name they know you by, e.g. BUDDY 415-555-0100 Rose. BUDDY OFF removes your buddies.',
   buddyOwnNumber: () => "Heads Up: that's your own number. Name someone you trust as your buddy.",
   buddyList: (items) =>

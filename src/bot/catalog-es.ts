@@ -87,7 +87,6 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyLimit: (max) => `Heads Up: puedes tener ${max} contactos como maximo. AMIGA OFF y su numero quita uno.`,
   buddyInvitesToday: (max) => `Heads Up: hoy ya pediste a ${max} personas que sean tu contacto, el maximo por dia. Intenta de nuevo manana.`,
   buddyDeclinedBefore: (ending, days) => `Heads Up: el numero que termina en ${ending} rechazo ser tu contacto, asi que no se lo pediremos de nuevo en ${days} dias.`,
-  buddyNotNow: (ending) => `Heads Up: hoy no podemos pedirselo al numero que termina en ${ending}. Intenta de nuevo manana.`,
   buddyUsage: () => 'Heads Up: escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa. AMIGA OFF quita tus contactos.',
   buddyOwnNumber: () => 'Heads Up: ese es tu propio numero. Elige a alguien de confianza.',
   buddyList: (items) =>

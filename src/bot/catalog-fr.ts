@@ -114,7 +114,6 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyLimit: (max) => `Heads Up: vous pouvez avoir ${max} contacts au plus. BINOME OFF et son numéro en retire un.`,
   buddyInvitesToday: (max) => `Heads Up: vous avez déjà invité ${max} personnes aujourd'hui, le maximum par jour. Réessayez demain.`,
   buddyDeclinedBefore: (ending, days) => `Heads Up: le numéro finissant par ${ending} a refusé votre invitation, nous ne la lui renverrons pas avant ${days} jours.`,
-  buddyNotNow: (ending) => `Heads Up: nous ne pouvons pas inviter le numéro finissant par ${ending} aujourd'hui. Réessayez demain.`,
   buddyUsage: () => "Heads Up: écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose. BINOME OFF retire vos contacts.",
   buddyOwnNumber: () => "Heads Up: c'est votre propre numéro. Choisissez une personne de confiance.",
   buddyList: (items) =>

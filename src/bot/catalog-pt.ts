@@ -114,7 +114,6 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyLimit: (max) => `Heads Up: voce pode ter no maximo ${max} contatos. PARCEIRA OFF e o numero remove um.`,
   buddyInvitesToday: (max) => `Heads Up: hoje voce ja convidou ${max} pessoas para serem seu contato, o maximo por dia. Tente de novo amanha.`,
   buddyDeclinedBefore: (ending, days) => `Heads Up: o numero terminado em ${ending} recusou ser seu contato, entao nao vamos convida-lo de novo por ${days} dias.`,
-  buddyNotNow: (ending) => `Heads Up: hoje nao podemos convidar o numero terminado em ${ending}. Tente de novo amanha.`,
   buddyUsage: () => 'Heads Up: escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa. PARCEIRA OFF remove seus contatos.',
   buddyOwnNumber: () => 'Heads Up: esse e o seu proprio numero. Escolha alguem de confianca.',
   buddyList: (items) =>

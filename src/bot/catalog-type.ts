@@ -104,11 +104,6 @@ export interface Catalog extends ModeratorCatalog {
   buddyInvitesToday(max: number): string;
   /** BUDDY to a number that DECLINEd her over that channel within `days` days (she was told): nothing was sent. */
   buddyDeclinedBefore(ending: string, days: number): string;
-  /**
-   * BUDDY to a number already sent the most invitations a day allows, by every member together: nothing was
-   * sent. Says nothing of the number (whether it is a member, someone's buddy, or stopped the line).
-   */
-  buddyNotNow(ending: string): string;
   /** BUDDY without a usable number or name. */
   buddyUsage(): string;
   buddyOwnNumber(): string;

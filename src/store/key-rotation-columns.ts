@@ -41,7 +41,7 @@ export const INDEX_COLUMNS = [
   { table: 'reports', column: 'reporter_bidx', purpose: 'reporter', rotation: "recomputed for members, for a blocked sender whose identity her block keeps, and for a reporter who erased herself (an index no one has); erased for other reporters who are not members" },
   { table: 'reports', column: 'phone_reporter_bidx', purpose: 'reporter', rotation: "recomputed when the number is an SMS member, its block keeps it, or she erased herself (an index no one has); erased otherwise" },
   { table: 'blocked_senders', column: 'reporter_bidx', purpose: 'reporter', rotation: 'recomputed from the sealed identity, or for members; erased for others (blocks from before migration 0044, reporters not heard from since)' },
-  { table: 'sender_limits', column: 'sender_bidx', purpose: 'sender', rotation: "recomputed for members; erased for others (a number's count of invitations, purpose 'invited', among them)" },
+  { table: 'sender_limits', column: 'sender_bidx', purpose: 'sender', rotation: 'recomputed for members; erased for others' },
   { table: 'inbound_retry', column: 'sender_bidx', purpose: 'replies', rotation: "recomputed from the parked message's sealed sender" },
   { table: 'inbound_messages', column: 'sender_bidx', purpose: 'replies', rotation: 'erased with the handled ids' },
   { table: 'inbound_seen', column: 'provider_bidx', purpose: 'inbound', rotation: 'erased: the provider id is not stored' },

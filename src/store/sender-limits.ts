@@ -1,8 +1,7 @@
 /**
  * The per-sender limiter: fixed-window counters per sender and kind, for
  * every limit the line sets (messages, reports, CHECKs, hints, buddy
- * invitations, join notices, a sender's full notices to the moderators), and
- * the invitations one number is sent (`buddy_invited`, keyed by an index of the number of purpose 'invited'). Windows are
+ * invitations, join notices, a sender's full notices to the moderators). Windows are
  * aligned to the clock (a report limit's window is the UTC day, a CHECK
  * limit's the hour), so a stored start says no more than the window does,
  * never the moment of the first event. Events past the limit are not
@@ -27,7 +26,7 @@ export interface Limit {
 export const LONGEST_WINDOW_MS = 86_400_000;
 
 /** What is limited. */
-export type LimitKind = 'message' | 'report' | 'check' | 'hint' | 'moderator_hint' | 'buddy_invite' | 'join_notice' | 'checkin_moderators' | 'buddy_invited';
+export type LimitKind = 'message' | 'report' | 'check' | 'hint' | 'moderator_hint' | 'buddy_invite' | 'join_notice' | 'checkin_moderators';
 
 /** Kinds counted in memory. */
 const IN_MEMORY: ReadonlySet<LimitKind> = new Set(['message']);

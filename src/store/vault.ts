@@ -32,8 +32,6 @@ export type IndexPurpose =
   | 'moderator'
   // Buddies (issue 13)
   | 'buddy'
-  // A number's count of invitations (sender_limits): not 'buddy', so the count cannot be joined to the links.
-  | 'invited'
   // Screening by identifier kind (issue 11); phone numbers keep 'screen'.
   | 'screen-plate'
   | 'screen-email'

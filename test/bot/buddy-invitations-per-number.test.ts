@@ -1,16 +1,16 @@
 /**
- * Invitations to one number are bounded across all members: accounts are
- * cheap to make over Signal on an open line, and each could otherwise text a
- * stranger six of its own words a day. The refusal says nothing of the
- * number: it reads the same whether it stopped the line, is a member, or
- * neither.
+ * Invitations to one number are not capped across members: a cap shared by
+ * every member let one account use up a number's invitations for the day
+ * (BUDDY, BUDDY OFF, again), so her real buddy could not be asked, and told
+ * a prober, by when it refused, whether someone else had asked the number
+ * today. Each member's own day's invitations bound what she can send; a
+ * number that texted STOP is sent none (buddy-stop tests).
  */
 import { catalog } from '../../src/bot/catalog';
-import { INVITES_TO_NUMBER_PER_DAY } from '../../src/bot/buddy-commands';
+import { INVITES_PER_DAY } from '../../src/bot/buddy-commands';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
 
 const ASKED = '+12125550142';
-const DAY = 86_400_000;
 const RULES = { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms', 'signal'] } as const;
 const t = catalog('en');
 
@@ -28,47 +28,36 @@ function fromSignal(w: BotWorld, n: number, text: string): string | null {
 const invitations = (w: BotWorld, to: string) => w.direct(to).filter((m) => m.includes('asked you to be their safety buddy'));
 
 describe('invitations to one number, from every member together', () => {
-  it(`reach it at most ${INVITES_TO_NUMBER_PER_DAY} times a day; the next member is refused and nothing is texted`, async () => {
+  it('one account asking and removing the number again and again does not stop a member asking it', async () => {
     const w = await line();
-    expect(INVITES_TO_NUMBER_PER_DAY).toBeLessThan(6);
-    for (let n = 1; n <= INVITES_TO_NUMBER_PER_DAY; n++) expect(fromSignal(w, n, `BUDDY +12125550142 Rose${n}`)).toBe(t.buddyAsked('0142'));
-    const refused = fromSignal(w, 99, 'BUDDY +12125550142 Rose see evil.co/x');
-    expect(refused).toBe(t.buddyNotNow('0142'));
-    expect(invitations(w, ASKED)).toHaveLength(INVITES_TO_NUMBER_PER_DAY);
-    expect(invitations(w, ASKED).some((m) => m.includes('evil.co'))).toBe(false);
-    // The refused member lost none of her own: she may ask someone else at once.
-    expect(fromSignal(w, 99, 'BUDDY +12125550143 Jo')).toBe(t.buddyAsked('0143'));
-    // And her list does not hold the number she was refused.
-    expect(fromSignal(w, 99, 'BUDDY')).toBe(t.buddyList([{ ending: '0143', status: 'invited' }]));
-  });
-
-  it('reach it again the next day', async () => {
-    const w = await line();
-    for (let n = 1; n <= INVITES_TO_NUMBER_PER_DAY; n++) fromSignal(w, n, 'BUDDY +12125550142 Rose');
-    w.clock.now += DAY;
-    expect(fromSignal(w, 99, 'BUDDY +12125550142 Rose')).toBe(t.buddyAsked('0142'));
-    expect(invitations(w, ASKED)).toHaveLength(INVITES_TO_NUMBER_PER_DAY + 1);
-  });
-
-  it('are refused in the same words whether the number stopped the line, is a member, or neither', async () => {
-    const stopped = '+12125550151';
-    const member = '+12125550152';
-    const stranger = '+12125550153';
-    const w = await line();
-    w.sms(stopped, 'STOP');
-    w.sms(member, 'JOIN');
-    const refusals = [stopped, member, stranger].map((number, i) => {
-      for (let n = 1; n <= INVITES_TO_NUMBER_PER_DAY; n++) expect(fromSignal(w, 10 * i + n, `BUDDY ${number} Rose`)).toBe(t.buddyAsked(number.slice(-4)));
-      return fromSignal(w, 10 * i + 9, `BUDDY ${number} Rose`)?.replace(number.slice(-4), 'XXXX');
-    });
-    expect(refusals).toEqual([0, 1, 2].map(() => t.buddyNotNow('XXXX')));
-    expect(invitations(w, stopped)).toEqual([]);
-  });
-
-  it('do not name the number in another language either', async () => {
-    for (const lang of ['en', 'es', 'fr', 'pt'] as const) {
-      expect(catalog(lang).buddyNotNow('0142')).toContain('0142');
-      expect(catalog(lang).buddyNotNow('0142')).not.toBe(catalog(lang).buddyDeclinedBefore('0142', 30));
+    for (let i = 0; i < 3; i++) {
+      expect(fromSignal(w, 1, `BUDDY ${ASKED} Rose`)).toBe(t.buddyAsked('0142'));
+      fromSignal(w, 1, `BUDDY OFF ${ASKED}`);
     }
+    w.sms('+14155550100', 'JOIN 415');
+    expect(w.sms('+14155550100', `BUDDY ${ASKED} Mia`).reply).toBe(t.buddyAsked('0142'));
+    expect(invitations(w, ASKED).filter((m) => m.includes('Mia'))).toHaveLength(1);
+  });
+
+  it('reach it from as many members as ask it the same day, each asked once', async () => {
+    const w = await line();
+    for (let n = 1; n <= INVITES_PER_DAY; n++) expect(fromSignal(w, n, `BUDDY ${ASKED} Rose${n}`)).toBe(t.buddyAsked('0142'));
+    expect(invitations(w, ASKED)).toHaveLength(INVITES_PER_DAY);
+  });
+
+  it('answer a member the same whether another member asked the number today or not', async () => {
+    const answers = async (otherAsked: boolean) => {
+      const w = await line();
+      if (otherAsked) fromSignal(w, 2, `BUDDY ${ASKED} Mia`);
+      const out: Array<string | null> = [];
+      for (let i = 0; i < 4; i++) {
+        out.push(fromSignal(w, 1, `BUDDY ${ASKED} Rose`));
+        fromSignal(w, 1, `BUDDY OFF ${ASKED}`);
+      }
+      return out;
+    };
+    const alone = await answers(false);
+    expect(alone).toEqual([0, 1, 2, 3].map(() => t.buddyAsked('0142')));
+    expect(await answers(true)).toEqual(alone);
   });
 });

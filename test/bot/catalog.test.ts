@@ -125,7 +125,6 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     buddyLimit: [t.buddyLimit(3)],
     buddyInvitesToday: [t.buddyInvitesToday(6)],
     buddyDeclinedBefore: [t.buddyDeclinedBefore('0100', 30)],
-    buddyNotNow: [t.buddyNotNow('0100')],
     buddyUsage: [t.buddyUsage()],
     buddyOwnNumber: [t.buddyOwnNumber()],
     buddyList: [t.buddyList([{ ending: '0100', status: 'accepted' }, { ending: '0101', status: 'invited' }, { ending: '0102', status: 'stopped' }])],
