@@ -2,7 +2,9 @@
 -- cannot ask it again at once: BUDDY must not become a way to keep texting
 -- someone who said no. One row per membership, number and channel (a
 -- DECLINE acts over the channel it came by). The number is found by its
--- blind index (purpose 'buddy') and sealed beside it so that rotate-key can
+-- blind index of its own purpose ('declined', not the links' and stops'
+-- 'buddy': a seized file must not join the number that refused one member to
+-- another member's buddy) and sealed beside it so that rotate-key can
 -- recompute the index. Kept to the day, like a buddy's stop; erased with the
 -- membership (her DELETE), by the number's own DELETE over that channel, and
 -- by retention after 30 days (sooner under a shorter RETENTION_DAYS).

@@ -162,7 +162,7 @@ export function forgetAsBuddy(store: Store, who: Asker, now: number): boolean {
   if (who.sender.phone) liftBuddyStop(store.db, store.vault, who.sender.phone, who.sender.channel);
   if (index) forgetBuddy(store.db, index, who.sender.channel);
   // Her declines there go too, as her stop does: members may ask her again.
-  if (index) forgetDeclinesOf(store.db, index, who.sender.channel);
+  if (who.sender.phone) forgetDeclinesOf(store.db, store.vault, who.sender.phone, who.sender.channel);
   tellMembers(store, links, (t, b, discreet) => (discreet ? t.discreetContactDeclined(ending(b.address)) : t.buddyDeclinedMember(ending(b.address))), now);
   return links.length > 0;
 }

@@ -59,7 +59,7 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
   if (mine.some((b) => b.address === address)) return say(who.t.buddyAlreadyAsked(ending(address)));
   // They said no to her (she was told): she may not ask them there again for a while, however often she tries.
   const index = buddyIndex(vault, address);
-  if (person !== undefined && declinedBy(db, personMemberIds(db, person), index, channel, now)) return say(who.t.buddyDeclinedBefore(ending(address), DECLINE_KEPT_DAYS));
+  if (person !== undefined && declinedBy(db, vault, personMemberIds(db, person), address, channel, now)) return say(who.t.buddyDeclinedBefore(ending(address), DECLINE_KEPT_DAYS));
   if (mine.filter((b) => b.status !== 'stopped').length >= MAX_BUDDIES) return say(who.t.buddyLimit(MAX_BUDDIES));
   if (!store.limits.take(who.limitKey, 'buddy_invite', { max: INVITES_PER_DAY, windowMs: DAY }, now)) return say(who.t.buddyInvitesToday(INVITES_PER_DAY));
   const member = memberOf(store, who, newMember, now);

@@ -53,7 +53,7 @@ export const INDEX_COLUMNS = [
   // Check-ins (issue 13)
   { table: 'buddies', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },
   { table: 'buddy_stops', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },
-  { table: 'buddy_declines', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },
+  { table: 'buddy_declines', column: 'buddy_bidx', purpose: 'declined', rotation: "recomputed from the row's sealed number" },
   // Reports (issue 11)
   { table: 'report_identifiers', column: 'id_bidx', purpose: 'screen (per kind)', rotation: 'recomputed from the sealed value' },
 ] as const;

@@ -198,7 +198,7 @@ export class RowResealer {
     return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;
   }
 
-  /** Buddies' stops and declines: the number re-sealed, the index recomputed from it. */
+  /** Buddies' stops and declines: the number re-sealed, the index recomputed from it (of its table's purpose). */
   private buddyNumbers(table: 'buddy_stops' | 'buddy_declines', cursor: number): number | null {
     const rows = this.db
       .stmt(`SELECT id, address_ct, key_version FROM ${table} WHERE id > ? ORDER BY id LIMIT +?`)
@@ -207,7 +207,8 @@ export class RowResealer {
     for (const r of rows) {
       const slot = { table, column: 'address', row: r.id };
       const address = this.open(r.address_ct, slot, r.key_version);
-      update.run(this.newVault.index('buddy', address), this.newVault.seal(address, slot), this.newVault.keyVersion, r.id);
+      const purpose = table === 'buddy_declines' ? 'declined' : 'buddy';
+      update.run(this.newVault.index(purpose, address), this.newVault.seal(address, slot), this.newVault.keyVersion, r.id);
     }
     this.tally(table, rows.length);
     return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;

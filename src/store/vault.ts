@@ -32,6 +32,8 @@ export type IndexPurpose =
   | 'moderator'
   // Buddies (issue 13)
   | 'buddy'
+  // A buddy's DECLINE (buddy_declines): not 'buddy', so "who refused her" cannot be joined to another's link or stop.
+  | 'declined'
   // Screening by identifier kind (issue 11); phone numbers keep 'screen'.
   | 'screen-plate'
   | 'screen-email'

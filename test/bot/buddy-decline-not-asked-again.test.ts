@@ -8,6 +8,7 @@
 import { catalog } from '../../src/bot/catalog';
 import { runRetention } from '../../src/jobs/retention';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { equalValues } from '../helpers/seized-file';
 
 const ROSE = '+14155550100';
 const MIA = '+14155550111';
@@ -98,5 +99,15 @@ describe('BUDDY after the number DECLINEd', () => {
     short.clock.now += 8 * DAY;
     expect(runRetention(short.db, 7, short.clock.now).buddyDeclines).toBe(1);
     expect(short.sms(ROSE, 'BUDDY +12125550142 Rose').reply).toBe(t.buddyAsked('0142'));
+  });
+
+  it("cannot be joined, in a database read without the key, to the number's links or stops: the person who refused Rose is not Mia's buddy there", async () => {
+    const w = await declined();
+    w.sms(MIA, 'JOIN');
+    expect(w.sms(MIA, 'BUDDY SIGNAL +12125550142 Mia').reply).toBe(t.buddyAsked('0142'));
+    w.sms(ASKED, 'STOP');
+    const count = (table: string) => (w.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect([count('buddy_declines'), count('buddies'), count('buddy_stops')]).toEqual([1, 1, 1]);
+    expect(equalValues(w.db.sqlite, ['buddy_declines'], ['buddies', 'buddy_stops'])).toEqual([]);
   });
 });

@@ -71,9 +71,9 @@ describe('rotate-key and check-ins', () => {
     const newVault = new Vault(key(2), to);
     const summary = new KeyRotation(db, new Vault(key(1), from), newVault, { batch: 1 }).run();
     expect(summary.resealed).toMatchObject({ buddy_declines: 1 });
-    expect(declinedBy(db, [member.id], buddyIndex(newVault, '+14155550177'), 'sms', now)).toBe(true);
-    expect(declinedBy(db, [member.id], buddyIndex(newVault, '+14155550177'), 'signal', now)).toBe(false);
-    expect(declinedBy(db, [member.id], buddyIndex(oldVault, '+14155550177'), 'sms', now)).toBe(false);
+    expect(declinedBy(db, newVault, [member.id], '+14155550177', 'sms', now)).toBe(true);
+    expect(declinedBy(db, newVault, [member.id], '+14155550177', 'signal', now)).toBe(false);
+    expect(declinedBy(db, oldVault, [member.id], '+14155550177', 'sms', now)).toBe(false);
     db.close();
   });
 
