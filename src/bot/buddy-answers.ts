@@ -108,7 +108,7 @@ export function accept(store: Store, who: Asker, name: string | undefined, now: 
  * DECLINE: the sender is nobody's buddy (invited or accepted) over the
  * channel it comes from any more, as DELETE acts: an SMS from her number
  * (spoofed, or a recycled number's) leaves what goes to her over Signal.
- * Each member is told, and may not ask them there again for a while (store/buddy-declines.ts);
+ * Each member is told, and one whose invitation it refused may not ask them there again for a while (store/buddy-declines.ts);
  * the reply names the other channel whatever it holds.
  */
 export function decline(store: Store, who: Asker, now: number): Outcome {
@@ -120,7 +120,9 @@ export function decline(store: Store, who: Asker, now: number): Outcome {
   if (index && removeLinksOfBuddy(store.db, store.vault, index, via) > 0) store.db.eraseSoon();
   if (links.length === 0) return say(who.t.buddyNotAskedHere(via));
   // Only the members told: each learns no more from the refusal of a new BUDDY than she was told here.
-  if (who.sender.phone) recordDeclines(store.db, store.vault, links.map((b) => b.memberId), who.sender.phone, via, now);
+  // Only invitations: an accepted buddy's DECLINE (an SMS may be spoofed) must not keep her from asking them again.
+  const invitations = links.filter((b) => b.status === 'invited').map((b) => b.memberId);
+  if (who.sender.phone) recordDeclines(store.db, store.vault, invitations, who.sender.phone, via, now);
   tellMembers(store, links, (t, b, discreet) => (discreet ? t.discreetContactDeclined(ending(b.address)) : t.buddyDeclinedMember(ending(b.address))), now);
   return { say: who.t.buddyDeclined(via), queued: true };
 }

@@ -111,3 +111,15 @@ describe('BUDDY after the number DECLINEd', () => {
     expect(equalValues(w.db.sqlite, ['buddy_declines'], ['buddies', 'buddy_stops'])).toEqual([]);
   });
 });
+
+describe('DECLINE from a buddy who had accepted', () => {
+  it('ends the link but does not keep her from asking them again (a spoofed SMS must not lock her out of her buddy)', async () => {
+    const w = await botWorld({ checkins: { ...RULES, buddyChannels: [...RULES.buddyChannels] } });
+    w.sms(ROSE, 'JOIN');
+    expect(w.sms(ROSE, 'BUDDY +12125550142 Rose').reply).toBe(t.buddyAsked('0142'));
+    expect(w.sms(ASKED, 'ACCEPT').reply).toBe(t.buddyAccepted());
+    expect(w.sms(ASKED, 'DECLINE').reply).toBe(t.buddyDeclined('sms'));
+    expect(w.sms(ROSE, 'BUDDY').reply).toBe(t.buddyNone());
+    expect(w.sms(ROSE, 'BUDDY +12125550142 Rose').reply).toBe(t.buddyAsked('0142'));
+  });
+});
