@@ -76,7 +76,7 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
     .stmt(
       `SELECT id, npas, created_at FROM alerts a WHERE retracted_at IS NOT NULL AND retraction_done_at IS NULL
          AND (EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = a.id
-                        AND (o.state = 'pending' OR (o.state IN ('sent', 'delivered') AND (o.retraction IS NULL OR o.retraction = 'correct'))))
+                        AND (o.state = 'pending' OR (${MAYBE_HERS} AND (o.retraction IS NULL OR o.retraction = 'correct'))))
               OR NOT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = a.id AND o.retraction = 'delete'))
        ORDER BY id LIMIT 10`,
     )

@@ -195,6 +195,32 @@ describe('a copy in flight when she leaves its area, its try\'s answer unknown (
     expect(followUpRetractions(db, vault, clock.t, 50).corrected).toBe(0);
   });
 
+  it("over Signal, is corrected while another member's copy of the alert waits for its deletion", () => {
+    const { db, vault, clock } = world;
+    const keeps = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000002' }, 'en', T0).id;
+    const leaves = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000003' }, 'en', T0).id;
+    subscribe(db, keeps, ['415'], T0);
+    subscribe(db, leaves, ['415'], T0);
+    const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van, took a phone' }, T0);
+    while (!planNextRange(db, alert, T0).done);
+    const rows = claimLane(db, 'signal', clock.t, 10, clock.t + 120_000);
+    const idOf = (m: number) => rows.find((r) => r.member_id === m)!.id;
+    clock.t += 1_000;
+    unsubscribe(db, leaves, ['415']);
+    recordOutcomes(
+      db,
+      [
+        { id: idOf(keeps), kind: 'sent', providerId: String(clock.t) },
+        { id: idOf(leaves), kind: 'retry', dueAt: clock.t + 60_000, error: 'connection:ETIMEDOUT' },
+      ],
+      clock.t,
+    );
+    retractAlert(db, alert, clock.t);
+    // One copy a round: the first is the one kept, marked for deletion (Signal is slow to take it).
+    expect(followUpRetractions(db, vault, clock.t, 1)).toEqual({ corrected: 0, toDelete: 1 });
+    expect(followUpRetractions(db, vault, clock.t + 5_000, 1)).toEqual({ corrected: 1, toDelete: 0 });
+  });
+
   it('over Signal, after a time-out: neither sent again nor sent by SMS, and a RETRACT corrects her there', async () => {
     const { db, vault, clock, member } = world;
     const signal = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000001', phone: world.NUMBER }, 'en', T0).id;
