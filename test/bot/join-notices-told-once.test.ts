@@ -15,19 +15,29 @@ const signal = (w: BotWorld, text: string) =>
   w.bot.handle({ sender: { channel: 'signal', address: UUID, phone: P }, text, providerId: `${UUID}:${1_700_000_000_000 + ++n}` }, 'outbox');
 const world = (mods: string[]) => botWorld({ moderators: new Set(mods), moderatorContacts: mods.map(sms), subscribeMode: 'approval' });
 
-/** What reaches a moderator: her messages not withdrawn (state 'failed' is a withdrawn notice), oldest first. */
+/** The texts each world's moderators were sent, read as they went (a request closed since erases a sent notice's text). */
+const sentTexts = new WeakMap<BotWorld, Map<number, string>>();
+
+/** What reaches a moderator: what went to her, and her messages still waiting, not withdrawn (state 'failed'), oldest first. */
 function live(w: BotWorld, mod: string): string[] {
   const m = findMember(w.db, w.vault, sms(mod));
   if (!m) return [];
+  const sent = sentTexts.get(w) ?? new Map<number, string>();
   const rows = w.db.sqlite
-    .prepare("SELECT id, body_ct, key_version FROM outbox WHERE member_id = ? AND state <> 'failed' AND body_ct IS NOT NULL ORDER BY id")
-    .all(m.id) as Array<{ id: number; body_ct: Buffer; key_version: number }>;
-  return rows.map((r) => openBody(w.vault, r));
+    .prepare("SELECT id, state, body_ct, key_version FROM outbox WHERE member_id = ? AND state <> 'failed' ORDER BY id")
+    .all(m.id) as Array<{ id: number; state: string; body_ct: Buffer | null; key_version: number }>;
+  return rows.flatMap((r) => (sent.has(r.id) ? [sent.get(r.id) as string] : r.state === 'pending' && r.body_ct ? [openBody(w.vault, { ...r, body_ct: r.body_ct })] : []));
 }
 
-/** The dispatcher sent what waits for this moderator. */
+/** The dispatcher sent what waits for this moderator: its text is read as it goes. */
 function delivered(w: BotWorld, mod: string): void {
   const m = findMember(w.db, w.vault, sms(mod))!;
+  const sent = sentTexts.get(w) ?? new Map<number, string>();
+  sentTexts.set(w, sent);
+  const due = w.db.sqlite
+    .prepare("SELECT id, body_ct, key_version FROM outbox WHERE member_id = ? AND state = 'pending' AND due_at <= ?")
+    .all(m.id, w.clock.now) as Array<{ id: number; body_ct: Buffer; key_version: number }>;
+  for (const r of due) sent.set(r.id, openBody(w.vault, r));
   w.db.sqlite.prepare("UPDATE outbox SET state = 'sent' WHERE member_id = ? AND state = 'pending' AND due_at <= ?").run(m.id, w.clock.now);
 }
 

@@ -17,6 +17,7 @@ const ROW_OF: Record<string, (r: Row) => string> = {
   screening: (r) => `${String(r.alert_id)}:${hex(r.number_bidx)}`,
   report_identifiers: (r) => `${String(r.report_id)}:${hex(r.id_bidx)}`,
   blocked_senders: (r) => hex(r.reporter_bidx),
+  checkin_refs: (r) => String(r.ref),
 };
 
 /** Every sealed value in the database, opened: "table.column: text". */
