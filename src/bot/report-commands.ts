@@ -252,9 +252,13 @@ export function continueReport(store: Store, who: Asker, rules: ReportRules, con
     return { say: missed <= REPEATS_ANSWERED ? told : null, converse: keep({ ...d, missed }) };
   };
   const needsArea = () => who.t.reportDoneNeedsArea(rules.regions.listed(), rules.regions.example() ?? undefined);
-  // DONE was told the report needs an area: the answer that names one files it (SKIP and BACK go on with the questions).
+  const cutNotice = next.kind === 'ask' && next.cut ? `${who.t.reportAnswerCut(MAX_ANSWER)}\n` : '';
+  // DONE was told the report needs an area (SKIP and BACK go on with the questions). An answer that names none (an
+  // auto-reply) is told so again, the draft as it was; one that names one is read back with it, and DONE files it.
   if (draft.filing === true && draft.step === 'where' && next.kind === 'ask' && controlWord(text) === undefined) {
-    return fileNow(store, who, rules, filer, next.draft, now) ?? repeat({ ...next.draft, step: 'where', filing: true }, needsArea());
+    if (resolveAreas(rules, next.draft.areas).length === 0) return repeat(draft, needsArea());
+    const review: Draft = { ...next.draft, step: 'review', filing: undefined, missed: undefined };
+    return { say: question(store, who.t, rules, filer, review, cutNotice), converse: keep(review) };
   }
   switch (next.kind) {
     case 'cancel':
@@ -265,7 +269,7 @@ export function continueReport(store: Store, who: Asker, rules: ReportRules, con
       return { say: who.t.reportNothingYet(), converse: keep(next.draft) };
     case 'ask': {
       // Told with the next question, so that what was cut (a number put last) goes in a later answer.
-      const ask = question(store, who.t, rules, filer, next.draft, next.cut ? `${who.t.reportAnswerCut(MAX_ANSWER)}\n` : '');
+      const ask = question(store, who.t, rules, filer, next.draft, cutNotice);
       // The read-back for anything but its control words is the question asked again.
       if (draft.step === 'review' && next.draft.step === 'review') return repeat(next.draft, ask);
       // Moved on: no longer waiting for DONE's area, no answer missed.
@@ -279,8 +283,8 @@ export function continueReport(store: Store, who: Asker, rules: ReportRules, con
 }
 
 /**
- * DONE (or the area it asked for): files the draft and replies with the reference; null when it has no area (the
- * caller says it needs one, and the draft waits at "where" for the answer that gives one).
+ * DONE: files the draft and replies with the reference; null when it has no area (the caller says it needs one,
+ * and the draft waits at "where" for the answer that gives one).
  */
 function fileNow(store: Store, who: Asker, rules: ReportRules, filer: Filer, draft: Draft, now: number): Outcome | null {
   const filed = fileDraft(store, rules, filer, draft, now);
