@@ -114,6 +114,14 @@ export class Regions {
   }
 
   /**
+   * Whether `token` is an area's code written as one: a North American area code on a line that has them, or
+   * one of the line's own codes as its file spells it (in capitals: "LDN", not "ldn"); never a name.
+   */
+  writtenAsCode(token: string): boolean {
+    return (this.northAmerica && isAreaCode(token)) || this.own.has(token);
+  }
+
+  /**
    * How many of the leading tokens name areas, read as resolve() reads them
    * (names of several words, "and" between two areas): a guided report's
    * "where" answer ("los angeles, motel on Sunset") starts with them.

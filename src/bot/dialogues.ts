@@ -104,7 +104,7 @@ export function areaAnswer(parsed: Parsed, text: string): string[] {
     .slice(0, 20);
 }
 
-// Words said with an area, in the line's languages ("LDN thanks", "London please", "ok LDN", "Londres por favor").
+// Words said with an area's code, in the line's languages ("LDN thanks", "ok LDN", "415 por favor").
 const COURTESY: ReadonlySet<string> = new Set(
   "PLEASE PLS PLZ THANKS THANK YOU THX TY CHEERS HI HELLO HEY OK OKAY YES YEAH POR FAVOR GRACIAS HOLA SI VALE MERCI SVP STP S'IL VOUS PLAIT OUI BONJOUR SALUT OBRIGADA OBRIGADO OLA SIM".split(' '),
 );
@@ -125,11 +125,15 @@ function withoutCourtesy(tokens: string[]): string[] {
   return tokens.slice(start, end);
 }
 
-/** The areas `tokens` name; when they name none as sent, those they name without the courtesy words around them. */
+/**
+ * The areas `tokens` name; when they name none as sent, those they name without the courtesy words around them,
+ * only when each word left is an area's code written as one ("LDN thanks", "415 please"): a name there is as
+ * often a word of her own ("thanks man" is no request for Manchester, "hey Austin" none for 512).
+ */
 export function resolvePolitely(regions: Regions, tokens: string[]): ReturnType<Regions['resolve']> {
   const resolved = regions.resolve(tokens);
   const bare = withoutCourtesy(tokens);
-  if (resolved.ok || bare.length === 0 || bare.length === tokens.length) return resolved;
+  if (resolved.ok || bare.length === 0 || bare.length === tokens.length || !bare.every((t) => regions.writtenAsCode(t))) return resolved;
   const polite = regions.resolve(bare);
   return polite.ok ? polite : resolved;
 }

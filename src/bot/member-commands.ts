@@ -17,7 +17,7 @@ import { eraseWaitingTo, waitingAlertCopies, withdrawAlertsOutside } from '../st
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
 import { forgetUnreadOf } from '../store/unread-alerts';
 import { catalog, type AreaCommand, type Catalog } from './catalog';
-import { joinAreaQuestion, resolvePolitely } from './dialogues';
+import { joinAreaQuestion } from './dialogues';
 import { signalTimer, type DiscreetRules } from './discreet-commands';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import { dropDigestsIfNothingWaits } from './notify';
@@ -87,8 +87,7 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
     if (!own) return { say: whichArea(who.t, rules.regions), converse: joinAreaQuestion(who.lang, now) };
     npas = [own];
   } else {
-    // "JOIN LDN please": the courtesy words around the areas are no areas.
-    const resolved = resolvePolitely(rules.regions, tokens);
+    const resolved = rules.regions.resolve(tokens);
     if (!resolved.ok) {
       const told = unknownArea(who.t, rules.regions, resolved.bad);
       // "Reply with one of LDN, MAN…": the join question waits for that reply, as for a number with no area.

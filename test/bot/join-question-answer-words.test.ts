@@ -1,8 +1,10 @@
 /**
- * The answer to "which area?" (a sender with no area of her own texted JOIN). A polite word with the area ("LDN
- * thanks", "London please") was no answer: she was told the code she sent was none of the line's, or given the
- * hint, and a second miss ended the question unjoined. LANG there switched the language but counted as one of her
- * two tries (README: LANG changes the language "for the questions of a conversation already open").
+ * The answer to "which area?" (a sender with no area of her own texted JOIN). A polite word with the area's code
+ * ("LDN thanks", "ok LDN") was no answer: she was told the code she sent was none of the line's, or given the
+ * hint, and a second miss ended the question unjoined. Past the courtesy words only codes written as codes count:
+ * a name there joined people to areas they never meant ("thanks man" to Manchester, "hey Austin" to 512/737).
+ * LANG there switched the language but counted as one of her two tries (README: LANG changes the language "for
+ * the questions of a conversation already open"); and it made a stranger a member.
  */
 import { catalog } from '../../src/bot/catalog';
 import { botWorld, exampleLine, type BotWorld } from '../helpers/bot-world';
@@ -17,12 +19,25 @@ async function asked(): Promise<BotWorld> {
 }
 
 describe('the answer to the join question', () => {
-  it.each(['LDN thanks', 'London please', 'London, thank you!', 'ok LDN', 'Londres por favor', 'hi, london pls'])('takes "%s" for London', async (answer) => {
+  it.each(['LDN thanks', 'LDN, thank you!', 'ok LDN', 'LDN por favor', 'hi, LDN pls', 'london', 'LDN'])('takes "%s" for London', async (answer) => {
     const w = await asked();
     expect(w.sms(MOBILE, answer).reply).toBe(catalog('en').joined(['LDN']));
   });
 
-  it.each(['thanks', "I'm the man", 'LDN or MAN please', 'please call me back', 'london bridge please'])('joins no area for "%s"', async (answer) => {
+  it.each([
+    'thanks',
+    "I'm the man",
+    'LDN or MAN please',
+    'please call me back',
+    'london bridge please',
+    'thanks man',
+    'ok man',
+    'cheers man',
+    'hey man',
+    'London please',
+    'Londres por favor',
+    'ldn thanks',
+  ])('joins no area for "%s"', async (answer) => {
     const w = await asked();
     expect(w.sms(MOBILE, answer).reply ?? '').not.toMatch(/alerts for/);
     w.sms(MOBILE, 'DROP');
@@ -30,13 +45,35 @@ describe('the answer to the join question', () => {
     expect(w.sms(MOBILE, 'AREAS').reply).toBe(w.sms('+447911100021', 'AREAS').reply);
   });
 
+  // JOIN's words reach it in capitals ("JOIN ok man" reads as OK MAN): which are codes as she typed them is not known.
   it.each([
+    ['JOIN ok man', 'en'],
     ['JOIN LDN please', 'en'],
     ['JOIN London thanks', 'en'],
     ['UNIRSE Londres por favor', 'es'],
-  ] as const)('takes "%s" in one message too', async (text, lang) => {
+  ] as const)('joins no area for "%s" in one message, and asks which', async (text, lang) => {
     const w = await botWorld({ regions: exampleLine('uk') });
-    expect(w.sms(MOBILE, text).reply).toBe(catalog(lang).joined(['LDN']));
+    expect(w.sms(MOBILE, text).reply).toBe(catalog(lang).unknownAreaListed(UK_CODES));
+    expect(w.sms(MOBILE, 'LDN').reply).toBe(catalog(lang).joined(['LDN']));
+  });
+
+  it('joins no area for "JOIN ok man" as the answer to the question', async () => {
+    const w = await asked();
+    expect(w.sms(MOBILE, 'JOIN ok man').reply ?? '').not.toMatch(/alerts for/);
+  });
+
+  it.each(['thanks austin', 'hey Austin', 'ok dallas', 'hi Portland', 'JOIN thanks austin'])('on a North American line, joins no area for "%s"', async (answer) => {
+    const w = await botWorld();
+    w.sms(MOBILE, 'JOIN');
+    expect(w.sms(MOBILE, answer).reply ?? '').not.toMatch(/alerts for/);
+    w.sms(MOBILE, 'DROP');
+    expect(w.sms(MOBILE, 'AREAS').reply).toBe(w.sms('+447911100021', 'AREAS').reply);
+  });
+
+  it.each(['415 please', 'ok 415', 'thanks 415 628'])('on a North American line, takes "%s" by its codes', async (answer) => {
+    const w = await botWorld();
+    w.sms(MOBILE, 'JOIN');
+    expect(w.sms(MOBILE, answer).reply).toBe(catalog('en').joined(answer.includes('628') ? ['415', '628'] : ['415']));
   });
 
   it('asks again in the new language after LANG, without using one of her two tries', async () => {

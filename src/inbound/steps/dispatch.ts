@@ -103,8 +103,10 @@ function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conv
         return { ...set, say: again, converse: joinAreaQuestion(parsed.command.lang, now, missedAnswers(conversation)) };
       }
       const tokens = areaAnswer(parsed, msg.text);
-      // "LDN thanks", "London please": the area with a courtesy word or two around it (join reads them so too).
-      const resolved = tokens.length ? resolvePolitely(rules.regions, tokens) : undefined;
+      // "LDN thanks", "415 please": a code with a courtesy word or two around it, as she typed it. A JOIN's words
+      // come in capitals ("JOIN ok man" as OK MAN), so they are read as JOIN reads them, with none left out.
+      const typed = !(parsed.ok && parsed.command.kind === 'join');
+      const resolved = tokens.length ? (typed ? resolvePolitely(rules.regions, tokens) : rules.regions.resolve(tokens)) : undefined;
       if (!resolved?.ok) {
         // An auto-reply answers each question asked again: the last try ends it, answered as any message
         // that is no command is, by the hint at most once an hour (SPEC: auto-replies cannot loop).
@@ -115,7 +117,7 @@ function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conv
         const again = resolved ? unknownArea(asker.t, rules.regions, resolved.bad) : whichArea(asker.t, rules.regions);
         return { say: again, converse: joinAreaQuestion(asker.lang, now, missed) };
       }
-      const joined = join(store, asker, rules, tokens, now);
+      const joined = join(store, asker, rules, resolved.npas, now);
       return { ...joined, converse: joined.converse ?? 'end' };
     }
     case 'report':
