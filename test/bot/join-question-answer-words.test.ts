@@ -81,5 +81,25 @@ describe('the answer to the join question', () => {
     expect(w.sms(MOBILE, 'LANG FR').reply).toBe(catalog('fr').joinWhichAreaListed(UK_CODES));
     expect(w.sms(MOBILE, 'Londn').reply).toBe(catalog('fr').unknownAreaListed(UK_CODES));
     expect(w.sms(MOBILE, 'LDN').reply).toBe(catalog('fr').joined(['LDN']));
+    // She joined in the language she chose: her later commands are answered in it.
+    expect(w.sms(MOBILE, 'INFO').reply).toBe(catalog('fr').help());
+  });
+
+  it('keeps nothing of a stranger who sends LANG there and drops the question', async () => {
+    const w = await asked();
+    const members = () => w.db.sqlite.prepare('SELECT count(*) AS n FROM members').get();
+    const before = members();
+    expect(w.sms(MOBILE, 'LANG FR').reply).toBe(catalog('fr').joinWhichAreaListed(UK_CODES));
+    w.sms(MOBILE, 'DROP');
+    expect(members()).toEqual(before);
+  });
+
+  it("sets a member's own language when she sends LANG there", async () => {
+    const w = await botWorld({ regions: exampleLine('uk') });
+    w.sms(MOBILE, 'JOIN LDN');
+    expect(w.sms(MOBILE, 'JOIN Londn').reply).toBe(catalog('en').unknownAreaListed(UK_CODES));
+    expect(w.sms(MOBILE, 'LANG FR').reply).toBe(catalog('fr').joinWhichAreaListed(UK_CODES));
+    w.sms(MOBILE, 'DROP');
+    expect(w.sms(MOBILE, 'INFO').reply).toBe(catalog('fr').help());
   });
 });

@@ -96,9 +96,10 @@ function converse(store: Store, rules: LineRules, asker: Asker, who: Identity, c
 function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conversation, msg: Inbound, parsed: Parsed, now: number): Outcome {
   switch (conversation.topic) {
     case 'join-area': {
-      // LANG answers no question: the question is asked again in her language, and it uses none of her tries.
+      // LANG answers no question: the question is asked again in her language, and it uses none of her tries. A
+      // member's LANG sets hers; a stranger's is kept by the question alone (a row would make her a member).
       if (parsed.ok && parsed.command.kind === 'lang') {
-        const set = runCommand(store, rules, asker, false, parsed, now);
+        const set = asker.member ? runCommand(store, rules, asker, false, parsed, now) : {};
         const again = whichArea(catalog(parsed.command.lang), rules.regions);
         return { ...set, say: again, converse: joinAreaQuestion(parsed.command.lang, now, missedAnswers(conversation)) };
       }
