@@ -17,7 +17,7 @@ import { askAgain } from './earlier-answer';
 import { say, type Asker, type Notice, type Outcome, type Store } from './handler';
 import { unknownArea } from './member-commands';
 import { areasBeforeText, leadingAreas } from './leading-areas';
-import { answerDraft, controlWord, draftConversation, draftOf, MAX_ANSWER, newDraft, REPEATS_ANSWERED, type Category, type Draft } from './report-dialogue';
+import { answerDraft, answerMark, controlWord, draftConversation, draftOf, MAX_ANSWER, newDraft, REPEATS_ANSWERED, type Category, type Draft } from './report-dialogue';
 import { smsSegments } from './sms-segments';
 
 /**
@@ -246,18 +246,22 @@ export function continueReport(store: Store, who: Asker, rules: ReportRules, con
   const elsewhere = draft.step === 'where' && reportAreas(store, rules.regions, filer, []).length > 0;
   const next = answerDraft(draft, text, (words) => rules.regions.areaWords(words), elsewhere, rules.country ?? DEFAULT_COUNTRY);
   const keep = (d: Draft) => draftConversation(d, conversation.lang, now, conversation.answers);
-  // The same question again, for an answer that did not move it on: answered REPEATS_ANSWERED times in a row at most.
+  // The same question again, for an answer that did not move it on: the same answer is answered REPEATS_ANSWERED
+  // times in a row at most (an auto-reply's); a different one starts the count again.
   const repeat = (d: Draft, told: string): Outcome => {
-    const missed = (draft.missed ?? 0) + 1;
-    return { say: missed <= REPEATS_ANSWERED ? told : null, converse: keep({ ...d, missed }) };
+    const repeated = answerMark(text);
+    const missed = draft.repeated === repeated ? (draft.missed ?? 0) + 1 : 1;
+    return { say: missed <= REPEATS_ANSWERED ? told : null, converse: keep({ ...d, missed, repeated }) };
   };
+  // An answer that moved the report on, or DONE: no longer waiting for DONE's area, no answer repeated.
+  const settled = (d: Draft): Draft => ({ ...d, filing: undefined, missed: undefined, repeated: undefined });
   const needsArea = () => who.t.reportDoneNeedsArea(rules.regions.listed(), rules.regions.example() ?? undefined);
   const cutNotice = next.kind === 'ask' && next.cut ? `${who.t.reportAnswerCut(MAX_ANSWER)}\n` : '';
   // DONE was told the report needs an area (SKIP and BACK go on with the questions). An answer that names none (an
   // auto-reply) is told so again, the draft as it was; one that names one is read back with it, and DONE files it.
   if (draft.filing === true && draft.step === 'where' && next.kind === 'ask' && controlWord(text) === undefined) {
     if (resolveAreas(rules, next.draft.areas).length === 0) return repeat(draft, needsArea());
-    const review: Draft = { ...next.draft, step: 'review', filing: undefined, missed: undefined };
+    const review = settled({ ...next.draft, step: 'review' });
     return { say: question(store, who.t, rules, filer, review, cutNotice), converse: keep(review) };
   }
   switch (next.kind) {
@@ -266,17 +270,16 @@ export function continueReport(store: Store, who: Asker, rules: ReportRules, con
     case 'again':
       return repeat(next.draft, who.t.reportAskAgain());
     case 'empty':
-      return { say: who.t.reportNothingYet(), converse: keep(next.draft) };
+      return { say: who.t.reportNothingYet(), converse: keep(settled(next.draft)) };
     case 'ask': {
       // Told with the next question, so that what was cut (a number put last) goes in a later answer.
       const ask = question(store, who.t, rules, filer, next.draft, cutNotice);
       // The read-back for anything but its control words is the question asked again.
       if (draft.step === 'review' && next.draft.step === 'review') return repeat(next.draft, ask);
-      // Moved on: no longer waiting for DONE's area, no answer missed.
-      return { say: ask, converse: keep({ ...next.draft, filing: undefined, missed: undefined }) };
+      return { say: ask, converse: keep(settled(next.draft)) };
     }
     case 'file': {
-      const told = { say: needsArea(), converse: keep({ ...next.draft, step: 'where', filing: true, missed: undefined }) };
+      const told = { say: needsArea(), converse: keep({ ...settled(next.draft), step: 'where', filing: true }) };
       return fileNow(store, who, rules, filer, next.draft, now) ?? told;
     }
   }

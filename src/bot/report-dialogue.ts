@@ -4,6 +4,7 @@
  * draft and what to do out; the handler (report-commands.ts) stores the
  * draft in the sender's conversation and files it.
  */
+import { createHash } from 'node:crypto';
 import type { CountryCode } from 'libphonenumber-js';
 import { DEFAULT_COUNTRY } from '../alerts/numbers-in-text';
 import type { ReportFields } from '../alerts/report-template';
@@ -27,15 +28,24 @@ export interface Draft extends ReportFields {
   areas: string[];
   /** She sent DONE and was told the report needs an area: the "where" answer that gives one files it. */
   filing?: boolean;
-  /** Answers in a row that got the same question again (REPEATS_ANSWERED). */
+  /** Answers in a row, the same one each time, that got the same question again (REPEATS_ANSWERED). */
   missed?: number;
+  /** That answer's mark (answerMark): the draft keeps no more of it. */
+  repeated?: string;
 }
 
 /**
- * How many answers in a row that do not move a question on are answered with it again: an auto-reply ("I'm
- * driving…") answers each, so later ones are not (SPEC: auto-replies cannot loop). The draft waits, and lapses.
+ * How many times in a row the same answer that does not move a question on is answered with it again: an
+ * auto-reply ("I'm driving…") sends the same words to each, so later ones are not (SPEC: auto-replies cannot
+ * loop). A member's own tries differ, and each is answered. The draft waits, and lapses.
  */
 export const REPEATS_ANSWERED = 2;
+
+/** A short mark of an answer, to know it again (case and spacing aside) without keeping its words. */
+export function answerMark(text: string): string {
+  const plain = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(plain).digest('hex').slice(0, 16);
+}
 
 /** Longest answer kept per question; a provider caps a message at 1,600 characters anyway. */
 export const MAX_ANSWER = 300;
@@ -248,6 +258,7 @@ export function draftOf(c: Conversation): Draft | undefined {
       other: str(d.other),
       ...(d.filing === true ? { filing: true } : {}),
       ...(Number.isInteger(d.missed) && (d.missed as number) > 0 ? { missed: Math.min(d.missed as number, 99) } : {}),
+      ...(typeof d.repeated === 'string' && /^[0-9a-f]{16}$/.test(d.repeated) ? { repeated: d.repeated } : {}),
     };
   } catch {
     return undefined;
