@@ -74,7 +74,7 @@ export interface Catalog extends ModeratorCatalog {
    * them, or 415 on a North American line), so that she can send it again in the line's own form.
    */
   reportNeedsArea(codes: string[] | null, example?: string): string;
-  /** DONE on a guided report with no area: it needs one, and the reply with it files the report (`codes`, `example` as reportNeedsArea). */
+  /** DONE on a guided report with no area: it needs one, and the reply with it is read back for DONE to file (`codes`, `example` as reportNeedsArea). */
   reportDoneNeedsArea(codes: string[] | null, example?: string): string;
   checkNeedsNumber(): string;
   checkFound(result: CheckResult): string;

@@ -26,7 +26,7 @@ export interface Draft extends ReportFields {
   step: Step;
   /** Areas named in the REPORT or in the "where" answer (unresolved tokens). */
   areas: string[];
-  /** She sent DONE and was told the report needs an area: the "where" answer that gives one files it. */
+  /** She sent DONE and was told the report needs an area: the "where" answer that gives one is read back with it. */
   filing?: boolean;
   /** Answers in a row, the same one each time, that got the same question again (REPEATS_ANSWERED). */
   missed?: number;
