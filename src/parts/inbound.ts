@@ -10,7 +10,7 @@ import { Bot } from '../bot/bot';
 import { DEFAULT_LIMITS } from '../bot/context';
 import { ChangedKeyTrust } from '../channels/signal/changed-key-trust';
 import { DisappearingTimer } from '../channels/signal/disappearing-timer';
-import { SignalReceiver } from '../channels/signal/signal-receiver';
+import { DEFAULT_RECEIVER, SignalReceiver } from '../channels/signal/signal-receiver';
 import { SignalSender } from '../channels/signal/signal-sender';
 import type { ChannelSender } from '../channels/types';
 import type { Config } from '../config/env';
@@ -104,14 +104,16 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
           tuning: opts.signal?.receiver,
         })
       : null;
-  const catchUp = new CatchUp(log);
+  // Bounded as the receiver's first receive is; the catch-up keeps its own bound should the receiver fail to end the wait.
+  const catchUp = new CatchUp(log, opts.signal?.receiver?.boundMs ?? DEFAULT_RECEIVER.boundMs);
   app.addHook('onListen', async () => {
+    catchUp.begin();
+    path.startRetries();
     // What waited while the server was down first: the parked messages, then the first receive (catch-up.ts).
     runGuarded(log, 'parked messages', () => path.retryDue());
-    receiver?.start();
-    path.startRetries();
-    if (receiver) void receiver.caughtUp.then(() => catchUp.done());
-    else catchUp.done();
+    // A receiver that cannot start (a URL ws refuses) is logged; the catch-up's bound still ends the wait.
+    if (receiver && runGuarded(log, 'starting the Signal receiver', () => receiver.start())) void receiver.caughtUp.then(() => catchUp.done());
+    else if (!receiver) catchUp.done();
   });
   // Before any onClose: nothing that still waits for the catch-up starts while the server closes.
   app.addHook('preClose', async () => catchUp.close());
