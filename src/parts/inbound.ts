@@ -85,7 +85,8 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
       ? new ChangedKeyTrust({ trust: (uuid) => signal.trustChangedIdentity(uuid), log, backoff: retries.backoff, maxAgeMs: retries.maxAgeMs, now })
       : null;
   if (trust) app.addHook('onClose', async () => trust.close());
-  const toInbound = receiveSignal(path, log, trust ? (uuid) => trust.begin(uuid) : undefined);
+  // Her message comes once her key is trusted, on a later receive: start-up's catch-up waits for that too (first-receive.ts).
+  const toInbound = receiveSignal(path, log, trust ? (uuid) => receiver?.awaitMore(trust.begin(uuid)) : undefined);
   const receiver =
     config.signal && app.senders.has('signal')
       ? new SignalReceiver({

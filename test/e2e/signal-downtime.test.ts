@@ -95,6 +95,30 @@ describe('messages sent over Signal while the server was down', () => {
     expect(twilio.to(buddy).filter((m) => m.body.includes('blue Honda'))).toEqual([]);
   }, 60_000);
 
+  it('an OK held behind her changed safety number still ends the check-in before the timers start', async () => {
+    const rose = member(9);
+    const buddy = '+14155550181';
+    const dataDir = await checkedIn(rose, buddy);
+    await stop();
+    // A new phone: signal-cli reports only that her message could not be decrypted, and hands it over once her key is trusted.
+    signal.changeIdentity(rose.uuid);
+    signal.holdUntrusted = true;
+    try {
+      ahead += 20 * MIN;
+      sendWhileDown(rose, 'OK');
+      ahead += 60 * MIN;
+      const before = got(rose).length;
+      await start(dataDir);
+      await waitFor(() => got(rose).length > before, 10_000, 'the answer to her OK');
+      expect(got(rose).slice(before)).toEqual([t.checkinOk()]);
+      expect(twilio.to(buddy).filter((m) => m.body.includes('blue Honda'))).toEqual([]);
+      // Caught up by the receive after the trust, not by the bound.
+      expect((h as Harness).logs.filter((l) => /not received in time|did not catch up in time/.test(l))).toEqual([]);
+    } finally {
+      signal.holdUntrusted = false;
+    }
+  }, 60_000);
+
   it('with signal-cli unreachable at start, the check-in timers wait no longer than the bound', async () => {
     const rose = member(6);
     const buddy = '+14155550179';

@@ -37,11 +37,14 @@ export class ChangedKeyTrust {
    * Starts trusting a sender's new key, unless that is under way already
    * (signal-cli may report her messages again meanwhile). Not awaited: every
    * message behind this one would wait for two calls to signal-cli.
+   * Returns when this first try has settled, taken or not (start-up's
+   * catch-up waits for it: signal-cli then hands her message over); at once
+   * when one is under way already.
    */
-  begin(uuid: string): void {
-    if (this.closed || this.trying.has(uuid)) return;
+  begin(uuid: string): Promise<void> {
+    if (this.closed || this.trying.has(uuid)) return Promise.resolve();
     this.trying.set(uuid, null);
-    void this.attempt(uuid, 1, this.opts.now());
+    return this.attempt(uuid, 1, this.opts.now());
   }
 
   /** Ends every try still to come (the server is stopping). */

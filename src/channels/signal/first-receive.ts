@@ -4,7 +4,10 @@
  * inbound/catch-up.ts). Polling: once a receive answers less than a full
  * batch and its messages are handled. The websocket: once the connection
  * has carried nothing for `quietMs` (what arrives at once on connecting)
- * and that is handled. Either way no later than `boundMs` after start: a
+ * and that is handled. A batch whose handling started something that makes
+ * signal-cli hand over more (trusting a changed safety number: her message
+ * comes on a later receive) is not the end: caught up once that has settled
+ * and a receive begun after it answers. Either way no later than `boundMs` after start: a
  * signal-cli that is down or slow must not hold alerts and escalations back.
  */
 import type { Logger } from '../../log/logger';
@@ -23,6 +26,10 @@ export class FirstReceive {
   private finished = false;
   private quietTimer: NodeJS.Timeout | null = null;
   private boundTimer: NodeJS.Timeout | null = null;
+  /** What must settle before catching up (trusts under way). */
+  private pending = 0;
+  /** Polls still to answer under a full batch before catching up: one begun after the last of those settled. */
+  private receivesOwed = 0;
 
   constructor(
     private readonly tuning: FirstReceiveTuning,
@@ -43,7 +50,24 @@ export class FirstReceive {
 
   /** A poll answered `count` items, all handled: caught up unless the batch was full (more wait at signal-cli). */
   polled(count: number, batch: number): void {
-    if (count < batch) this.finish();
+    if (count >= batch || this.pending > 0) return;
+    // The poll that answers first after a settle may have begun before it: only the one after counts.
+    if (this.receivesOwed > 0) {
+      this.receivesOwed--;
+      return;
+    }
+    this.finish();
+  }
+
+  /** Handling an item started `settled`, after which signal-cli hands over more: not caught up before it and a later receive. */
+  awaitMore(settled: Promise<void>): void {
+    if (this.finished) return;
+    this.pending++;
+    const after = () => {
+      this.pending--;
+      this.receivesOwed = 1;
+    };
+    void settled.then(after, after);
   }
 
   /** The websocket opened or carried a frame: caught up once it has been quiet a while and what came is handled. */

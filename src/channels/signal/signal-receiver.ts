@@ -113,6 +113,15 @@ export class SignalReceiver {
     return this.first.done;
   }
 
+  /**
+   * Handling a received item started `settled` (trusting a changed safety
+   * number), after which signal-cli hands over the message it held: the
+   * catch-up at start waits for it, and a receive after it (first-receive.ts).
+   */
+  awaitMore(settled: Promise<void>): void {
+    this.first.awaitMore(settled);
+  }
+
   private get path(): string {
     // The number is validated E.164 (+ and digits); signal-cli-rest-api expects it as is.
     return `/v1/receive/${this.opts.number}`;
