@@ -151,7 +151,8 @@ export function later(store: Store, who: Asker, line: CheckinLine, minutes: numb
   const until = who.t.checkinEnd(dayTime(dueAt, now));
   if (target.state === 'open') {
     extendCheckin(store.db, target.id, dueAt, reminderAt(dueAt, now));
-    return say(who.t.checkinExtended(until));
+    // Held at Signal past the end it asked for: no "extended"; the escalation, at once, tells her that her buddies are told.
+    return say(dueAt <= now ? null : who.t.checkinExtended(until));
   }
   reopenCheckin(store.db, target.id, dueAt, reminderAt(dueAt, now));
   // The withdrawn escalation carried her details: out of the WAL too.

@@ -161,6 +161,23 @@ describe('messages sent over Signal while the server was down', () => {
     await waitFor(() => twilio.to(buddy).some((m) => m.body.includes('blue Honda')), 5_000, 'the escalation at the deadline LATER set');
   }, 60_000);
 
+  it('a LATER whose new end had passed by the time it is handled is not answered "extended": she hears her buddies are told', async () => {
+    const rose = member(10);
+    const buddy = '+14155550182';
+    const dataDir = await checkedIn(rose, buddy);
+    await stop();
+    ahead += 20 * MIN;
+    // Sent 10 minutes before her end: LATER 10 moves it to 40 minutes after she checked in.
+    sendWhileDown(rose, 'LATER 10');
+    // Back at 80 minutes: that end too has passed.
+    ahead += 60 * MIN;
+    const before = got(rose).length;
+    await start(dataDir);
+    await waitFor(() => twilio.to(buddy).some((m) => m.body.includes('blue Honda')), 10_000, 'the escalation');
+    await waitFor(() => got(rose).length > before, 10_000, 'what she is told');
+    expect(got(rose).slice(before)).toEqual([expect.stringMatching(/^Heads Up: you didn't check in, so we're messaging your buddies/)]);
+  }, 60_000);
+
   it('no alert reaches her after a STOP she sent before the alert existed', async () => {
     const rose = member(3);
     const lily = member(4);
