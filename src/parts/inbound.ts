@@ -113,8 +113,10 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
     // What waited while the server was down first: the parked messages, then the first receive (catch-up.ts).
     runGuarded(log, 'parked messages', () => path.retryDue());
     // A receiver that cannot start (a URL ws refuses) is logged; the catch-up's bound still ends the wait.
-    if (receiver && runGuarded(log, 'starting the Signal receiver', () => receiver.start())) void receiver.caughtUp.then(() => catchUp.done());
-    else if (!receiver) catchUp.done();
+    if (receiver) {
+      runGuarded(log, 'starting the Signal receiver', () => receiver.start());
+      void receiver.caughtUp.then(() => catchUp.done());
+    } else catchUp.done();
   });
   // Before any onClose: nothing that still waits for the catch-up starts while the server closes.
   app.addHook('preClose', async () => catchUp.close());

@@ -155,7 +155,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     senders: opts.senders,
     signal: opts.signal ?? {
       throttle: { baseMs: 100, maxMs: 800 },
-      receiver: { pingMs: 200, pongTimeoutMs: 300, reconnectBaseMs: 20, reconnectMaxMs: 200, pollMs: 20, pollTimeoutS: 1, quietMs: 20, boundMs: 3_000 },
+      receiver: { pingMs: 200, pongTimeoutMs: 300, reconnectBaseMs: 20, reconnectMaxMs: 200, pollMs: 20, pollTimeoutS: 1, boundMs: 3_000 },
     },
     consoleOut: (line) => consoleLines.push(line),
     http: opts.http,

@@ -2,19 +2,17 @@
  * When the receiver has caught up with what signal-cli held when it started
  * (start-up waits for it before the timed jobs and sending start:
  * inbound/catch-up.ts). Polling: once a receive answers less than a full
- * batch and its messages are handled. The websocket: once the connection
- * has carried nothing for `quietMs` (what arrives at once on connecting)
- * and that is handled. A batch whose handling started something that makes
+ * batch and its messages are handled. The websocket: at once (the receiver
+ * says so), since in json-rpc mode signal-cli keeps nothing for a client
+ * that is not connected. A batch whose handling started something that makes
  * signal-cli hand over more (trusting a changed safety number: her message
  * comes on a later receive) is not the end: caught up once that has settled
- * and a receive begun after it answers. Either way no later than `boundMs` after start: a
- * signal-cli that is down or slow must not hold alerts and escalations back.
+ * and a receive begun after it answers. No later than `boundMs` after start:
+ * a signal-cli that is down or slow must not hold alerts and escalations back.
  */
 import type { Logger } from '../../log/logger';
 
 export interface FirstReceiveTuning {
-  /** Websocket: caught up once the connection has been this quiet. */
-  quietMs: number;
   /** Caught up at the latest this long after start, whatever signal-cli does. */
   boundMs: number;
 }
@@ -24,7 +22,6 @@ export class FirstReceive {
   readonly done: Promise<void>;
   private resolve: () => void = () => undefined;
   private finished = false;
-  private quietTimer: NodeJS.Timeout | null = null;
   private boundTimer: NodeJS.Timeout | null = null;
   /** What must settle before catching up (trusts under way). */
   private pending = 0;
@@ -70,18 +67,10 @@ export class FirstReceive {
     void settled.then(after, after);
   }
 
-  /** The websocket opened or carried a frame: caught up once it has been quiet a while and what came is handled. */
-  heard(handled: () => Promise<void>): void {
-    if (this.finished) return;
-    if (this.quietTimer) clearTimeout(this.quietTimer);
-    this.quietTimer = setTimeout(() => void handled().then(() => this.finish()), this.tuning.quietMs);
-  }
-
   /** Caught up (or stopping): whoever waits goes on. */
   finish(): void {
     if (this.finished) return;
     this.finished = true;
-    if (this.quietTimer) clearTimeout(this.quietTimer);
     if (this.boundTimer) clearTimeout(this.boundTimer);
     this.resolve();
   }

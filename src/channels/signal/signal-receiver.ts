@@ -52,7 +52,6 @@ export const DEFAULT_RECEIVER: ReceiverTuning = {
   pollMs: 1_000,
   pollTimeoutS: 1,
   receiveStartMs: 30_000,
-  quietMs: 500,
   // Time for normal mode's JVM to start and a full batch or two to be handled.
   boundMs: 15_000,
 };
@@ -130,7 +129,9 @@ export class SignalReceiver {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.first.start();
+    // In json-rpc mode signal-cli keeps nothing for a client that is not connected: no message waited, nothing to catch up.
+    if (this.opts.mode === 'websocket') this.first.finish();
+    else this.first.start();
     if (this.opts.mode === 'websocket') this.connect();
     else this.polling = this.pollLoop();
   }
@@ -193,7 +194,6 @@ export class SignalReceiver {
         // Said once per episode, as failures are.
         this.opts.log[this.saidConnected ? 'debug' : 'info']({ connections: this.connections }, 'Signal websocket connected');
         this.saidConnected = true;
-        this.first.heard(() => this.chain);
       },
       works: () => {
         this.failures = 0;
@@ -201,7 +201,6 @@ export class SignalReceiver {
       },
       frame: (text) => {
         this.deliver(text);
-        this.first.heard(() => this.chain);
       },
       quiet: () => this.failures > 0,
       closed: () => {

@@ -1,9 +1,8 @@
 /**
  * The receiver's catch-up at start (first-receive.ts): start-up waits for it
  * before the check-in timers and sending start. Polling, it comes once what
- * signal-cli held is handled, batch after batch; over the websocket, once
- * the connection has gone quiet and what came is handled; at the latest
- * after the bound, and at once on stop.
+ * signal-cli held is handled, batch after batch; over the websocket at once
+ * (nothing waited); at the latest after the bound, and at once on stop.
  */
 import { SignalReceiver, type ReceiverTuning } from '../../../src/channels/signal/signal-receiver';
 import { createLogger } from '../../../src/log/logger';
@@ -41,7 +40,7 @@ describe('the receiver caught up at start', () => {
         await new Promise((r) => (handleMs ? setTimeout(r, handleMs) : setImmediate(r)));
         items.push(item);
       },
-      tuning: { pollMs: 20, pollTimeoutS: 1, reconnectBaseMs: 20, reconnectMaxMs: 200, quietMs: 100, boundMs: 10_000, ...tuning },
+      tuning: { pollMs: 20, pollTimeoutS: 1, reconnectBaseMs: 20, reconnectMaxMs: 200, boundMs: 10_000, ...tuning },
     });
     return { signal, receiver };
   };
@@ -57,21 +56,29 @@ describe('the receiver caught up at start', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('over the websocket: once the connection has been quiet and what it carried is handled', async () => {
-    const items: unknown[] = [];
-    // Each handled in 100 ms: the last ones are still being handled when the connection has been quiet 300 ms.
-    const { signal: s, receiver: r } = await receiving('json-rpc', items, { quietMs: 300 }, 100);
-    let handledAtCatchUp = -1;
-    void r.caughtUp.then(() => (handledAtCatchUp = items.length));
+  it('polling: not before what a batch started (a trust) has settled and a receive after it has answered', async () => {
+    const { signal: s, receiver: r } = await receiving('native', []);
+    let settle: () => void = () => undefined;
+    r.awaitMore(new Promise<void>((done) => (settle = done)));
+    let caughtUp = false;
+    void r.caughtUp.then(() => (caughtUp = true));
     r.start();
-    await waitFor(() => r.connected, 5_000, 'the websocket');
-    // Messages keep coming, each well within the quiet time of the last: not caught up until they stop.
-    for (let n = 1; n <= 8; n++) {
-      s.push(textEnvelope(ACCOUNT, member(n), 'JOIN 415'));
-      await new Promise((done) => setTimeout(done, 30));
-    }
+    // Empty receives answer meanwhile: none of them ends the catch-up.
+    await waitFor(() => s.receives >= 2, 5_000, 'two empty receives');
+    expect(caughtUp).toBe(false);
+    settle();
     await r.caughtUp;
-    expect(handledAtCatchUp).toBe(8);
+    expect(warnings).toEqual([]);
+  });
+
+  it('over the websocket: at once, even with signal-cli down (in json-rpc mode it keeps nothing for a client not connected)', async () => {
+    const { signal: s, receiver: r } = await receiving('json-rpc', [], { boundMs: 60_000 });
+    await s.stop();
+    signal = null;
+    r.start();
+    const first = await Promise.race([r.caughtUp.then(() => 'caught up'), new Promise((done) => setTimeout(() => done('still waiting'), 1_000))]);
+    expect(first).toBe('caught up');
+    expect(warnings.filter((w) => /not received in time/.test(w))).toEqual([]);
   });
 
   it('at the latest after the bound when signal-cli does not answer, and says so', async () => {
