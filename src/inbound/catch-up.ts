@@ -1,7 +1,7 @@
 /**
- * Start-up's catch-up. What waited while the server was down (messages
- * parked to be tried again, the Signal messages signal-cli held) is handled
- * before the jobs that act by the clock or send start: the check-in timers,
+ * Start-up's catch-up. What waited while the server was down (every message
+ * parked to be tried again, due or not: InboundPath.retryAllParked; the
+ * Signal messages signal-cli held) is handled before the jobs that act by the clock or send start: the check-in timers,
  * the draft lapse, the fan-out planner and the dispatcher. Started first,
  * they would escalate a check-in she had ended with an OK sent before her
  * deadline, or send her an alert after a STOP she sent before it existed.

@@ -22,7 +22,7 @@ import type { Logger } from '../log/logger';
 import type { Metrics } from '../metrics';
 import { backoffCeiling } from '../util/backoff';
 import { senderLogKeys } from '../store/inbound-log';
-import { dropItem, dueItems, parkItem, postponeItem } from '../store/inbound-retry';
+import { dropItem, dueItems, itemsAfter, parkItem, postponeItem, type ParkedItem } from '../store/inbound-retry';
 import type { Handled, Inbound, ReplyWay } from './inbound';
 import { answeredAlready, handleMessage, type MessageDeps } from './handle-message';
 import { isTrustedModerator } from './steps/identify-sender';
@@ -190,7 +190,7 @@ export class InboundPath {
 
   /** Looks for parked messages every pollMs until close(). */
   startRetries(): void {
-    if (this.retryTimer) return;
+    if (this.retryTimer || this.closing) return;
     this.retryTimer = setInterval(() => {
       try {
         this.retryDue();
@@ -205,26 +205,57 @@ export class InboundPath {
   /** Tries the parked messages that are due, each in its own transaction; returns how many were handled. */
   retryDue(): number {
     const { db, vault } = this.deps.message;
-    const { log } = this.deps;
     let done = 0;
-    const lost = () => log.error('a parked message no longer opens (a damaged value): it is dropped');
-    for (const parked of dueItems(db, vault, this.deps.now(), 50, lost)) {
+    for (const parked of dueItems(db, vault, this.deps.now(), 50, this.lost)) {
       if (this.closing) break;
-      // Handled and unparked in one transaction: never both lost and done twice.
-      const [outcome] = this.handleNow([{ msg: JSON.parse(parked.item) as Inbound, way: 'outbox', parkedId: parked.id }]);
-      if (outcome?.ok) {
-        done++;
-        continue;
-      }
-      const attempts = parked.attempts + 1;
-      if (attempts >= this.retry.maxAttempts) {
-        dropItem(db, parked.id);
-        log.error({ err: safeError(outcome?.error), attempts }, 'a message failed every attempt and was dropped');
-      } else {
-        postponeItem(db, parked.id, attempts, this.deps.now() + backoffCeiling({ baseMs: this.retry.firstMs, maxMs: this.retry.maxMs }, attempts));
-      }
+      if (this.tryParked(parked)) done++;
     }
     return done;
+  }
+
+  /**
+   * At start, before the timed jobs and sending (catch-up.ts): every parked
+   * message, due or not, oldest first, 50 at a time with a turn of the event
+   * loop between, while `more()` allows (the catch-up's bound). Their wait
+   * is only a failing database's backoff, which a restart ends. Returns how
+   * many were handled.
+   */
+  async retryAllParked(more: () => boolean): Promise<number> {
+    const { db, vault } = this.deps.message;
+    let done = 0;
+    let after = 0;
+    while (!this.closing && more()) {
+      const { items, last } = itemsAfter(db, vault, after, 50, this.lost);
+      if (last === null) break;
+      after = last;
+      for (const parked of items) {
+        if (this.closing || !more()) break;
+        if (this.tryParked(parked)) done++;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return done;
+  }
+
+  private readonly lost = () => this.deps.log.error('a parked message no longer opens (a damaged value): it is dropped');
+
+  /** One parked message tried again in its own transaction; whether it was handled. */
+  private tryParked(parked: ParkedItem): boolean {
+    const { db } = this.deps.message;
+    const now = this.deps.now();
+    // Handled and unparked in one transaction: never both lost and done twice.
+    const [outcome] = this.handleNow([{ msg: JSON.parse(parked.item) as Inbound, way: 'outbox', parkedId: parked.id }]);
+    if (outcome?.ok) return true;
+    // Tried early (at start) and failed: its tries and next time stand, so that a server restarting in a loop does not use up tries meant to span hours.
+    if (parked.dueAt > now) return false;
+    const attempts = parked.attempts + 1;
+    if (attempts >= this.retry.maxAttempts) {
+      dropItem(db, parked.id);
+      this.deps.log.error({ err: safeError(outcome?.error), attempts }, 'a message failed every attempt and was dropped');
+    } else {
+      postponeItem(db, parked.id, attempts, now + backoffCeiling({ baseMs: this.retry.firstMs, maxMs: this.retry.maxMs }, attempts));
+    }
+    return false;
   }
 
   /** Stops retrying parked messages. */

@@ -18,7 +18,7 @@ import { CatchUp } from '../inbound/catch-up';
 import { InboundPath } from '../inbound/inbound-path';
 import { receiveSignal } from '../inbound/receive-signal';
 import { DeadlineClocks } from '../jobs/deadline-clocks';
-import { runGuarded } from '../jobs/guarded';
+import { runGuarded, runGuardedAsync } from '../jobs/guarded';
 import { expireReportDrafts } from '../jobs/report-drafts';
 import { DEFAULT_DISPATCHER } from '../outbox/dispatcher';
 import type { Channel } from '../phone/identity';
@@ -105,21 +105,31 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
           tuning: opts.signal?.receiver,
         })
       : null;
-  // Bounded as the receiver's first receive is; the catch-up keeps its own bound should the receiver fail to end the wait.
-  const catchUp = new CatchUp(log, opts.signal?.receiver?.boundMs ?? DEFAULT_RECEIVER.boundMs);
-  app.addHook('onListen', async () => {
-    catchUp.begin();
+  // Bounded as the receiver's first receive is; the catch-up keeps its own bound should anything fail to end the wait.
+  const boundMs = opts.signal?.receiver?.boundMs ?? DEFAULT_RECEIVER.boundMs;
+  const catchUp = new CatchUp(log, boundMs);
+  let closing = false;
+  const catchUpThenReceive = async () => {
+    // What waited while the server was down first: every parked message, due or not, then the first receive (catch-up.ts).
+    const until = performance.now() + boundMs;
+    await runGuardedAsync(log, 'parked messages', async () => void (await path.retryAllParked(() => performance.now() < until)));
+    if (closing) return;
     path.startRetries();
-    // What waited while the server was down first: the parked messages, then the first receive (catch-up.ts).
-    runGuarded(log, 'parked messages', () => path.retryDue());
     // A receiver that cannot start (a URL ws refuses) is logged; the catch-up's bound still ends the wait.
     if (receiver) {
       runGuarded(log, 'starting the Signal receiver', () => receiver.start());
       void receiver.caughtUp.then(() => catchUp.done());
     } else catchUp.done();
+  };
+  app.addHook('onListen', async () => {
+    catchUp.begin();
+    void catchUpThenReceive();
   });
   // Before any onClose: nothing that still waits for the catch-up starts while the server closes.
-  app.addHook('preClose', async () => catchUp.close());
+  app.addHook('preClose', async () => {
+    closing = true;
+    catchUp.close();
+  });
   app.addHook('onClose', async () => path.close());
   app.addHook('onClose', async () => receiver?.stop());
   app.decorate('bot', bot);

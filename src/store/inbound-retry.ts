@@ -16,6 +16,8 @@ export interface ParkedItem {
   item: string;
   /** Attempts so far, the failed first one included. */
   attempts: number;
+  /** When it is next due to be tried. */
+  dueAt: number;
 }
 
 const slot = (id: number) => ({ table: 'inbound_retry', column: 'item', row: id });
@@ -47,11 +49,29 @@ export function parkItem(db: Db, vault: Vault, channel: RetryChannel, item: stri
  */
 export function dueItems(db: Db, vault: Vault, now: number, limit: number, onUnreadable: () => void = () => undefined): ParkedItem[] {
   const rows = db
-    .stmt('SELECT id, item_ct, key_version, attempts FROM inbound_retry WHERE due_at <= ? ORDER BY due_at, id LIMIT +?')
-    .all(now, limit) as Array<{ id: number; item_ct: Buffer; key_version: number; attempts: number }>;
+    .stmt('SELECT id, item_ct, key_version, attempts, due_at FROM inbound_retry WHERE due_at <= ? ORDER BY due_at, id LIMIT +?')
+    .all(now, limit) as ParkedRow[];
+  return opened(db, vault, rows, onUnreadable);
+}
+
+/**
+ * Items parked after row `afterId`, due or not, in the order they were
+ * parked (start-up tries them all, a batch at a time); `last` is the last
+ * row read, null when there were none. One that no longer opens is dropped.
+ */
+export function itemsAfter(db: Db, vault: Vault, afterId: number, limit: number, onUnreadable: () => void = () => undefined): { items: ParkedItem[]; last: number | null } {
+  const rows = db
+    .stmt('SELECT id, item_ct, key_version, attempts, due_at FROM inbound_retry WHERE id > ? ORDER BY id LIMIT +?')
+    .all(afterId, limit) as ParkedRow[];
+  return { items: opened(db, vault, rows, onUnreadable), last: rows.at(-1)?.id ?? null };
+}
+
+type ParkedRow = { id: number; item_ct: Buffer; key_version: number; attempts: number; due_at: number };
+
+function opened(db: Db, vault: Vault, rows: ParkedRow[], onUnreadable: () => void): ParkedItem[] {
   return rows.flatMap((r) => {
     try {
-      return [{ id: r.id, item: vault.open(r.item_ct, slot(r.id), r.key_version), attempts: r.attempts }];
+      return [{ id: r.id, item: vault.open(r.item_ct, slot(r.id), r.key_version), attempts: r.attempts, dueAt: r.due_at }];
     } catch {
       dropItem(db, r.id);
       onUnreadable();

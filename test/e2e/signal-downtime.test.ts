@@ -11,6 +11,7 @@ import { FakeSignal, textEnvelope } from '../fakes/fake-signal';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
 import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, tempDir, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
+import { seedParkedSignal } from '../helpers/seed';
 import { QUICK_RETRIES } from '../helpers/signal-world';
 
 const t = catalog('en');
@@ -176,6 +177,23 @@ describe('messages sent over Signal while the server was down', () => {
     await waitFor(() => twilio.to(buddy).some((m) => m.body.includes('blue Honda')), 10_000, 'the escalation');
     await waitFor(() => got(rose).length > before, 10_000, 'what she is told');
     expect(got(rose).slice(before)).toEqual([expect.stringMatching(/^Heads Up: you didn't check in, so we're messaging your buddies/)]);
+  }, 60_000);
+
+  it('a parked OK not yet due to be tried again is tried at start, before the check-in timers', async () => {
+    const rose = member(13);
+    const buddy = '+14155550183';
+    const dataDir = await checkedIn(rose, buddy);
+    await stop();
+    // Her OK, 25 minutes in, failed to be handled just before the server stopped: parked, its next try 10 minutes on.
+    ahead += 25 * MIN;
+    await seedParkedSignal(dataDir, rose, 'OK', { sentAt: now(), dueAt: now() + 10 * MIN });
+    // Back at 32 minutes: past her deadline (30), before the parked OK's next try (35).
+    ahead += 7 * MIN;
+    const before = got(rose).length;
+    await start(dataDir);
+    await waitFor(() => got(rose).length > before, 10_000, 'the answer to her OK');
+    expect(got(rose).slice(before)).toEqual([t.checkinOk()]);
+    expect(twilio.to(buddy).filter((m) => m.body.includes('blue Honda'))).toEqual([]);
   }, 60_000);
 
   it('no alert reaches her after a STOP she sent before the alert existed', async () => {

@@ -1,6 +1,9 @@
-/** Writes members straight through the store into a data directory, for tests that need thousands. */
+/** Writes rows straight through the store into a stopped server's data directory: members for tests that need thousands, a parked message. */
 import path from 'node:path';
 import { Db } from '../../src/store/db';
+import { memberKey } from '../../src/phone/identity';
+import { senderLogKeys } from '../../src/store/inbound-log';
+import { parkItem } from '../../src/store/inbound-retry';
 import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { subscribe } from '../../src/store/subscriptions';
@@ -26,6 +29,29 @@ export async function seedMembers(dataDir: string, npa: string, numbers: string[
         subscribe(db, m.id, [npa], now);
       }
     });
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Parks a received Signal message in a stopped server's data directory, due
+ * to be tried again at `dueAt`, as the inbound path parks one whose handling
+ * failed (inbound-path.ts): sealed, under the sender's log index.
+ */
+export async function seedParkedSignal(
+  dataDir: string,
+  from: { uuid: string; number: string | null },
+  text: string,
+  at: { sentAt: number; dueAt: number },
+): Promise<void> {
+  await cryptoReady();
+  const vault = new Vault(new Uint8Array(Buffer.from(TEST_MASTER_KEY, 'base64')));
+  const db = new Db(path.join(dataDir, 'heads-up.db'));
+  try {
+    const sender = from.number ? { channel: 'signal' as const, address: from.uuid, phone: from.number } : { channel: 'signal' as const, address: from.uuid };
+    const item = JSON.stringify({ sender, text, providerId: `${from.uuid}:${at.sentAt}`, serverReceivedAt: at.sentAt });
+    parkItem(db, vault, 'signal', item, at.sentAt, at.dueAt, senderLogKeys(vault, memberKey(sender)).current);
   } finally {
     db.close();
   }

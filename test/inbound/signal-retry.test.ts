@@ -124,6 +124,44 @@ describe('a Signal message whose handling fails', () => {
     expect(areasOf(who.uuid)).toEqual(['415']);
   });
 
+  it('at start is tried whether due or not; failing there, keeps its tries and its next time', async () => {
+    const who = { uuid: '0f1a2b3c-4d5e-4f6a-9b7c-8d9e0f1a2b3c', number: null };
+    regions.broken = true;
+    await receive(textEnvelope(SIGNAL_NUMBER, who, 'JOIN 212'));
+    expect(parked()).toEqual([{ attempts: 1, due_at: clock + 1_000 }]);
+    // Still failing, not due: left as it was (a server restarting in a loop must not use up its tries).
+    expect(await inbound.retryAllParked(() => true)).toBe(0);
+    expect(parked()).toEqual([{ attempts: 1, due_at: clock + 1_000 }]);
+    // Fixed, still not due: handled now, not at its time.
+    regions.broken = false;
+    expect(await inbound.retryAllParked(() => true)).toBe(1);
+    expect(parked()).toEqual([]);
+    expect(areasOf(who.uuid)).toEqual(['212']);
+  });
+
+  it('at start: more than a batch of them, all handled', async () => {
+    const senders = Array.from({ length: 55 }, (_, n) => ({ uuid: `2b3c4d5e-6f70-4a8b-9c0d-${String(n).padStart(12, '0')}`, number: null }));
+    regions.broken = true;
+    for (const who of senders) await receive(textEnvelope(SIGNAL_NUMBER, who, 'JOIN 212'));
+    expect(parked()).toHaveLength(55);
+    regions.broken = false;
+    expect(await inbound.retryAllParked(() => true)).toBe(55);
+    expect(parked()).toEqual([]);
+    expect(senders.map((who) => areasOf(who.uuid))).toEqual(senders.map(() => ['212']));
+  });
+
+  it('at start is tried only while the bound allows', async () => {
+    const who = { uuid: '1a2b3c4d-5e6f-4a7b-8c8d-9e0f1a2b3c4d', number: null };
+    regions.broken = true;
+    await receive(textEnvelope(SIGNAL_NUMBER, who, 'JOIN 212'));
+    regions.broken = false;
+    expect(await inbound.retryAllParked(() => false)).toBe(0);
+    expect(parked()).toHaveLength(1);
+    clock += 1_000;
+    expect(inbound.retryDue()).toBe(1);
+    expect(parked()).toEqual([]);
+  });
+
   it('is dropped, and says so, after the last attempt', async () => {
     const who = { uuid: '6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e', number: null };
     regions.broken = true;
