@@ -1,8 +1,9 @@
 /**
  * Start-up's catch-up. What waited while the server was down (every message
  * parked to be tried again, due or not: InboundPath.retryAllParked; the
- * Signal messages signal-cli held) is handled before the jobs that act by the clock or send start: the check-in timers,
- * the draft lapse, the fan-out planner and the dispatcher. Started first,
+ * Signal messages signal-cli held) is handled before the jobs that act by
+ * the clock or send start: the check-in timers, the draft lapse, the fan-out
+ * planner and the dispatcher. Started first,
  * they would escalate a check-in she had ended with an OK sent before her
  * deadline, or send her an alert after a STOP she sent before it existed.
  * The wait is bounded here, whatever holds it (a receiver that failed to
