@@ -18,7 +18,8 @@ import { CatchUp } from '../inbound/catch-up';
 import { InboundPath } from '../inbound/inbound-path';
 import { receiveSignal } from '../inbound/receive-signal';
 import { DeadlineClocks } from '../jobs/deadline-clocks';
-import { runGuarded, runGuardedAsync } from '../jobs/guarded';
+import { runGuardedAsync } from '../jobs/guarded';
+import { safeError } from '../log/safe-error';
 import { expireReportDrafts } from '../jobs/report-drafts';
 import { DEFAULT_DISPATCHER } from '../outbox/dispatcher';
 import type { Channel } from '../phone/identity';
@@ -115,9 +116,13 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
     await runGuardedAsync(log, 'parked messages', async () => void (await path.retryAllParked(() => performance.now() < until)));
     if (closing) return;
     path.startRetries();
-    // A receiver that cannot start (a URL ws refuses) is logged; the catch-up's bound still ends the wait.
     if (receiver) {
-      runGuarded(log, 'starting the Signal receiver', () => receiver.start());
+      try {
+        receiver.start();
+      } catch (err) {
+        // A URL ws refuses (a fragment): nothing will be received until it is fixed; the catch-up's bound still ends the wait.
+        log.error({ err: safeError(err) }, 'the Signal receiver could not start: no Signal message is received (check SIGNAL_API_URL)');
+      }
       void receiver.caughtUp.then(() => catchUp.done());
     } else catchUp.done();
   };
