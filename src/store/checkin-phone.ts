@@ -1,6 +1,6 @@
 /**
  * The number a member showed over Signal starting a check-in, kept sealed on
- * the check-in and on its reference (migration 0052): BLOCK of the reference
+ * the check-in and on its reference (migration 0050): BLOCK of the reference
  * silences it by SMS too, as BLOCK of her report does, and her notices to
  * the moderators are counted under it. Sealed, never as an index: her
  * reports carry that number's reporter index, and an equal value here would

@@ -1,5 +1,5 @@
 /**
- * Migration 0051: an unreachable handset's redeliveries count the sends the
+ * Migration 0049: an unreachable handset's redeliveries count the sends the
  * provider took, no longer every try. A message of before the upgrade gets
  * its three sends in all: one sent, or undelivered and waiting for its next
  * send, counts its tries less its 429s (what the code of before counted,
@@ -21,7 +21,7 @@ const T0 = 1_800_000_000_000;
 const MIN = 60_000;
 const unreachable = { kind: 'unreachable', code: 'undelivered:30003' } as const;
 
-describe('migration 0051 on a line with messages on their way', () => {
+describe('migration 0049 on a line with messages on their way', () => {
   let db: Db;
   let vault: Vault;
 
@@ -29,7 +29,7 @@ describe('migration 0051 on a line with messages on their way', () => {
     await cryptoReady();
     vault = new Vault(new Uint8Array(32).fill(5));
     const oldDir = tempDir();
-    for (const f of fs.readdirSync(findProjectDir('migrations')).filter((f) => f < '0051')) {
+    for (const f of fs.readdirSync(findProjectDir('migrations')).filter((f) => f < '0049')) {
       fs.copyFileSync(path.join(findProjectDir('migrations'), f), path.join(oldDir, f));
     }
     db = new Db(path.join(tempDir(), 'heads-up.db'));
@@ -54,27 +54,27 @@ describe('migration 0051 on a line with messages on their way', () => {
 
   it('counts the send of a message undelivered before it: two more, not three', () => {
     const id = before(`state = 'pending', attempts = 1, provider_id = 'SM0', error = 'unreachable:undelivered:30003', due_at = ${T0 + 10 * MIN}`);
-    expect(migrate(db)).toContain('0051_outbox_sends.sql');
+    expect(migrate(db)).toContain('0049_outbox_sends.sql');
     expect(sendUndelivered(id, dueAt(id), 'SM1')).toEqual({ matched: true, kind: 'retry' });
     expect(sendUndelivered(id, dueAt(id), 'SM2')).toEqual({ matched: true, kind: 'unreachable' });
   });
 
   it('counts every send of a message on its third send at the upgrade, as the code of before did: none more', () => {
     before(`state = 'sent', attempts = 3, provider_id = 'SM2', due_at = ${T0}`);
-    expect(migrate(db)).toContain('0051_outbox_sends.sql');
+    expect(migrate(db)).toContain('0049_outbox_sends.sql');
     expect(applyDeliveryReport(db, vault, { providerId: 'SM2', delivery: unreachable }, T0 + MIN)).toEqual({ matched: true, kind: 'unreachable' });
   });
 
   it('counts a message sent at the upgrade by its tries less its 429s, as the code of before did: one more after two sends and a 429', () => {
     const id = before(`state = 'sent', attempts = 3, throttles = 1, provider_id = 'SM2', due_at = ${T0}`);
-    expect(migrate(db)).toContain('0051_outbox_sends.sql');
+    expect(migrate(db)).toContain('0049_outbox_sends.sql');
     expect(applyDeliveryReport(db, vault, { providerId: 'SM2', delivery: unreachable }, T0 + MIN)).toEqual({ matched: true, kind: 'retry' });
     expect(sendUndelivered(id, dueAt(id), 'SM3')).toEqual({ matched: true, kind: 'unreachable' });
   });
 
   it('counts none of the tries of an outage before it: the message still gets its three sends', () => {
     const id = before(`state = 'pending', attempts = 3, error = 'server:20500', due_at = ${T0 + MIN}`);
-    expect(migrate(db)).toContain('0051_outbox_sends.sql');
+    expect(migrate(db)).toContain('0049_outbox_sends.sql');
     expect(sendUndelivered(id, dueAt(id), 'SM1')).toEqual({ matched: true, kind: 'retry' });
     expect(sendUndelivered(id, dueAt(id), 'SM2')).toEqual({ matched: true, kind: 'retry' });
     expect(sendUndelivered(id, dueAt(id), 'SM3')).toEqual({ matched: true, kind: 'unreachable' });

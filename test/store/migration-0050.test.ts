@@ -1,5 +1,5 @@
 /**
- * Migration 0052: a check-in started over Signal with the number showing,
+ * Migration 0050: a check-in started over Signal with the number showing,
  * and its reference, carried that number's reporter index, equal to her
  * reports'. The upgrade leaves no such value; the check-in and its
  * reference stay (BLOCK of it silences her membership, the number no more:
@@ -18,12 +18,12 @@ import { cryptoReady, Vault } from '../../src/store/vault';
 import { equalValues } from '../helpers/seized-file';
 import { tempDir } from '../helpers/temp-dir';
 
-describe('migration 0052 on a line with a Signal check-in in flight', () => {
+describe('migration 0050 on a line with a Signal check-in in flight', () => {
   it('leaves no value of the check-in or its reference equal to one of her reports, and keeps both', async () => {
     await cryptoReady();
     const vault = new Vault(new Uint8Array(32).fill(5));
     const oldDir = tempDir();
-    for (const f of fs.readdirSync(findProjectDir('migrations')).filter((f) => f < '0052')) fs.copyFileSync(path.join(findProjectDir('migrations'), f), path.join(oldDir, f));
+    for (const f of fs.readdirSync(findProjectDir('migrations')).filter((f) => f < '0050')) fs.copyFileSync(path.join(findProjectDir('migrations'), f), path.join(oldDir, f));
     const db = new Db(path.join(tempDir(), 'heads-up.db'));
     try {
       migrate(db, oldDir);
@@ -31,14 +31,14 @@ describe('migration 0052 on a line with a Signal check-in in flight', () => {
       const number = vault.index('reporter', 'sms:+14155550100');
       const member = insertMember(db, vault, { channel: 'signal', address: '3c1d9e2a-7b4f-4e8a-9d2c-5f6a7b8c9d0e', phone: '+14155550100' }, 'en', now, 'active').id;
       createReport(db, vault, { npas: ['415'], text: 'grey van', reporterKey: number }, now);
-      // As the version before wrote them (store/checkins.ts, store/checkin-refs.ts before 0052).
+      // As the version before wrote them (store/checkins.ts, store/checkin-refs.ts before 0050).
       db.sqlite
         .prepare("INSERT INTO checkins (id, member_id, state, due_at, remind_at, details_ct, key_version, created_at, escalated_at, phone_reporter_bidx) VALUES (1, ?, 'escalated', ?, NULL, NULL, 1, ?, ?, ?)")
         .run(member, now, now - 600_000, now, number);
       db.sqlite.prepare("INSERT INTO checkin_refs (ref, checkin_id, member_id, created_at, phone_reporter_bidx) VALUES ('K7Q2', 1, ?, ?, ?)").run(member, now, number);
       expect(equalValues(db.sqlite, ['checkins', 'checkin_refs'], ['reports'])).toHaveLength(2);
 
-      expect(migrate(db)).toContain('0052_checkin_phone_sealed.sql');
+      expect(migrate(db)).toContain('0050_checkin_phone_sealed.sql');
       expect(equalValues(db.sqlite, ['checkins', 'checkin_refs'], ['reports', 'members'])).toEqual([]);
       expect(escalatedCheckin(db, vault, 1)?.memberId).toBe(member);
       expect(checkinRefSender(db, vault, 'K7Q2')).toEqual({ memberId: member, phone: null });
