@@ -27,7 +27,8 @@ import type { SignalIdentities } from './signal-identities';
 /**
  * How long a moderator's message may wait for signal-cli's identities list
  * (GET /v1/identities answers in well under a second in native and json-rpc
- * mode; normal mode starts a JVM for it).
+ * mode; normal mode starts a JVM for it). Read afresh for each message: a
+ * copy read before it might predate the key it came with.
  */
 export const IDENTITY_CHECK_TIMEOUT_MS = 5_000;
 

@@ -5,7 +5,9 @@
  * bounded; error texts (which name contacts) are never kept.
  */
 import axios, { type AxiosInstance } from 'axios';
+import type { Readable } from 'node:stream';
 import { isSignalUuid } from '../../phone/identity';
+import { ArrayScanError, scanJsonArray } from './json-array-scan';
 
 /** One contact's identity as signal-cli holds it. */
 export interface SignalIdentity {
@@ -49,6 +51,15 @@ export function addedAt(v: unknown): number {
   return Number.isNaN(ms) ? 0 : ms;
 }
 
+/**
+ * Whether an entry's raw text may name `want` (lower case): a look before
+ * any parse. JSON text without an escape holds its strings as they read, so
+ * only an entry with one is parsed to be sure.
+ */
+function mayName(text: string, want: string): boolean {
+  return text.includes('\\') || text.toLowerCase().includes(want);
+}
+
 /** Reads one IdentityEntry; null when it is not one. */
 function entry(v: unknown): SignalIdentity | null {
   if (!v || typeof v !== 'object') return null;
@@ -68,25 +79,26 @@ export class SignalIdentities {
     private readonly number: string,
     private readonly timeoutMs = 30_000,
   ) {
-    this.http = axios.create({ baseURL: apiUrl, timeout: timeoutMs, validateStatus: () => true, maxRedirects: 0, maxContentLength: 32 * 1024 * 1024 });
+    this.http = axios.create({ baseURL: apiUrl, timeout: timeoutMs, validateStatus: () => true, maxRedirects: 0 });
   }
 
-  /** Every identity signal-cli holds, as listed. */
+  /** Every identity signal-cli holds, as listed (the operator's commands; the line itself reads only the entries it wants). */
   async list(): Promise<SignalIdentity[]> {
-    // axios's timeout is per idle socket; a list trickled slowly must end in time too.
-    const signal = AbortSignal.timeout(this.timeoutMs);
-    const res = await this.http.get(`/v1/identities/${encodeURIComponent(this.number)}`, { signal }).catch((err: { code?: string }) => {
-      throw new IdentitiesError(`signal-cli-rest-api did not answer (${err.code ?? 'error'})`);
-    });
-    if (res.status !== 200 || !Array.isArray(res.data)) throw new IdentitiesError(`signal-cli-rest-api answered ${res.status} to the identities list`);
-    return (res.data as unknown[]).map(entry).filter((e): e is SignalIdentity => e !== null);
+    const out: SignalIdentity[] = [];
+    await this.scan(() => true, (e) => out.push(e));
+    return out;
   }
 
   /** The identity signal-cli holds for a contact's UUID (the newest, if it lists several), or null. */
   async of(uuid: string): Promise<SignalIdentity | null> {
     const want = uuid.toLowerCase();
     let best: SignalIdentity | null = null;
-    for (const e of await this.list()) if (e.uuid === want && (!best || e.added >= best.added)) best = e;
+    await this.scan(
+      (text) => mayName(text, want),
+      (e) => {
+        if (e.uuid === want && (!best || e.added >= best.added)) best = e;
+      },
+    );
     return best;
   }
 
@@ -98,12 +110,46 @@ export class SignalIdentities {
   async addressesOf(contact: string): Promise<Set<string>> {
     const want = contact.toLowerCase();
     const out = new Set([want]);
-    for (const e of await this.list()) {
-      if (e.uuid !== want && e.number !== contact) continue;
-      out.add(e.uuid);
-      if (e.number) out.add(e.number);
-    }
+    await this.scan(
+      (text) => mayName(text, want),
+      (e) => {
+        if (e.uuid !== want && e.number !== contact) return;
+        out.add(e.uuid);
+        if (e.number) out.add(e.number);
+      },
+    );
     return out;
+  }
+
+  /**
+   * Reads the list as it streams in, entry by entry (json-array-scan.ts):
+   * memory and each turn of the event loop stay bounded however many
+   * contacts signal-cli holds, and no length locks the check out; the
+   * timeout bounds the whole read.
+   */
+  private async scan(wanted: (text: string) => boolean, onEntry: (e: SignalIdentity) => void): Promise<void> {
+    // axios's timeout is per idle socket; a list trickled slowly must end in time too.
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    const res = await this.http.get<Readable>(`/v1/identities/${encodeURIComponent(this.number)}`, { signal, responseType: 'stream' }).catch((err: { code?: string }) => {
+      throw new IdentitiesError(`signal-cli-rest-api did not answer (${err.code ?? 'error'})`);
+    });
+    const body = res.data;
+    const stop = () => body.destroy();
+    signal.addEventListener('abort', stop);
+    try {
+      if (res.status !== 200) throw new IdentitiesError(`signal-cli-rest-api answered ${res.status} to the identities list`);
+      await scanJsonArray(body, wanted, (v) => {
+        const e = entry(v);
+        if (e) onEntry(e);
+      });
+    } catch (err) {
+      if (err instanceof IdentitiesError) throw err;
+      if (err instanceof ArrayScanError) throw new IdentitiesError(`signal-cli-rest-api answered 200 to the identities list, but not as documented (${err.message})`);
+      throw new IdentitiesError(`signal-cli-rest-api did not answer (${signal.aborted ? 'timeout' : 'error'})`);
+    } finally {
+      signal.removeEventListener('abort', stop);
+      body.destroy();
+    }
   }
 
   /** Trusts a contact's current key as verified by this safety number; throws when signal-cli refuses. */

@@ -77,3 +77,44 @@ describe('addedAt', () => {
     expect(addedAt(raw)).toBe(ms);
   });
 });
+
+describe('SignalIdentities on a long list', () => {
+  let signal: FakeSignal;
+
+  beforeEach(async () => {
+    signal = new FakeSignal({ account: ACCOUNT, mode: 'normal' });
+    await signal.start();
+  });
+  afterEach(() => signal.stop());
+
+  /** n contacts who wrote once (every Signal account that writes adds one), the moderator last. */
+  function longList(n: number): FakeIdentity[] {
+    const list: FakeIdentity[] = [];
+    for (let i = 0; i < n; i++) {
+      const uuid = `7a6b5c4d-3e2f-4a1b-9c8d-${String(i).padStart(12, '0')}`;
+      list.push({ number: `+1415${String(2000000 + i)}`, uuid, fingerprint: '05 ' + 'ab '.repeat(32).trim(), safety_number: '12345 '.repeat(12).trim(), status: 'TRUSTED_UNVERIFIED', added: String(1733000000000 + i) });
+    }
+    list.push({ ...entry('moderator-key', '1733999999999'), number: '+14155550123' });
+    return list;
+  }
+
+  it('finds the moderator in a list longer than 32 MB (105,000 contacts) instead of failing every check', async () => {
+    const list = longList(105_000);
+    expect(JSON.stringify(list).length).toBeGreaterThan(32 * 1024 * 1024);
+    signal.identityListAnswer = () => ({ status: 200, body: list });
+    const identities = new SignalIdentities(signal.url, ACCOUNT);
+    expect((await identities.of(UUID))?.fingerprint).toBe('moderator-key');
+    expect(await identities.addressesOf('+14155550123')).toEqual(new Set(['+14155550123', UUID]));
+    expect(await identities.addressesOf(UUID.toUpperCase())).toEqual(new Set([UUID, '+14155550123']));
+  }, 60_000);
+
+  it('refuses an answer that is not a list of entries, naming no one', async () => {
+    const identities = new SignalIdentities(signal.url, ACCOUNT);
+    for (const body of [{ uuid: UUID }, 'x', [UUID]]) {
+      signal.identityListAnswer = () => ({ status: 200, body });
+      const err = await identities.of(UUID).then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(IdentitiesError);
+      expect(String((err as Error).message)).not.toContain(UUID);
+    }
+  });
+});
