@@ -9,21 +9,18 @@
  */
 import { catalog } from '../bot/catalog';
 import { dayTime } from '../bot/clock-time';
-import { boundedEscalation } from '../bot/escalation-text';
-import { fallbackModerators } from '../bot/moderator-checkins';
-import type { Lang } from '../domain/lang';
 import type { Logger } from '../log/logger';
 import type { Sender } from '../phone/identity';
-import { personBuddies } from '../store/buddies';
-import { checkinRef, checkinRefsClockSteppedBack, latestCheckinRefTime, FULL_NOTICES_A_DAY } from '../store/checkin-refs';
-import { checkinsClockSteppedBack, clearReminder, dueCheckins, dueReminders, linkCheckinMessage, markEscalated, latestCheckinTime, type DueCheckin } from '../store/checkins';
-import { escalatedBuddies, markModeratorsQueued, markUnreachedTold, unreachedCheckins, withdrawWaitingNotices, type UnreachedCheckin } from '../store/unreached-checkins';
+import { checkinRefsClockSteppedBack, latestCheckinRefTime } from '../store/checkin-refs';
+import { checkinsClockSteppedBack, clearReminder, dueCheckins, dueReminders, linkCheckinMessage, latestCheckinTime, type DueCheckin } from '../store/checkins';
+import { unreachedCheckins } from '../store/unreached-checkins';
 import type { Db } from '../store/db';
-import { ensureMember, memberDiscreet, memberLang } from '../store/members';
-import { enqueueMessage, enqueueReply } from '../store/outbox';
+import { memberDiscreet, memberLang } from '../store/members';
+import { enqueueMessage } from '../store/outbox';
 import type { Vault } from '../store/vault';
 import { ClockFollower } from '../util/clock-follower';
-import { checkinRuns, tellAfterAll } from './checkin-after-all';
+import { tellAfterAll } from './checkin-after-all';
+import { escalate, tellUnreached } from './checkin-messages';
 import { runGuarded } from './guarded';
 
 export interface CheckinTimerDeps {
@@ -47,7 +44,7 @@ export interface CheckinTimerDeps {
 /** What a run reads and writes: the store and who the fallback tells. */
 export type TimerStore = Pick<CheckinTimerDeps, 'db' | 'vault' | 'fallback' | 'moderatorContacts'>;
 
-/** Timers handled per transaction: a backlog after a long outage does not hold the event loop. */
+/** Timers handled per transaction; the job yields between them, so a backlog after a long outage does not hold the event loop. */
 const BATCH = 100;
 
 /** What one run did. */
@@ -60,10 +57,21 @@ export interface TimerRun {
   unreached: number;
 }
 
-/** Queues every due reminder and escalation, each batch in one transaction with its timers marked done. */
+/** Queues every due reminder and escalation at once (no other work meanwhile), each batch in one transaction with its timers marked done. */
 export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
-  const { db } = deps;
   const run: TimerRun = { reminded: 0, escalated: 0, failed: 0, unreached: 0 };
+  for (const _batch of checkinBatches(deps, now, run));
+  return run;
+}
+
+/**
+ * The timers due at `now`, a batch at a time: each batch one transaction,
+ * counted into `run`; pauses after each (the job yields to other work
+ * there). What it reads is read afresh at each batch: a check-in ended
+ * meanwhile (her OK) is not escalated.
+ */
+export function* checkinBatches(deps: TimerStore, now: number, run: TimerRun): Generator<void, void> {
+  const { db } = deps;
   // Check-ins that failed stay open for the next run; this one goes on after them.
   let after: DueCheckin | undefined;
   let unreachedAfter = 0;
@@ -109,125 +117,8 @@ export function runCheckinTimers(deps: TimerStore, now: number): TimerRun {
       afterAllAfter = afterAll.lastId;
       return reminders.length === BATCH || due.length === BATCH || unreached.length === BATCH || afterAll.full;
     });
+    if (more) yield;
   }
-  return run;
-}
-
-/**
- * Tells a member, once, that her escalation reached none of those it went
- * to (each refused for good: a number that is invalid or stopped, a buddy
- * who left Signal on a line with no SMS; or none through within a few
- * minutes, an outage: then that we keep trying), so that she can reach
- * someone another way. With CHECKIN_FALLBACK=moderators, a member none of whose
- * buddies could be reached is where a member with no buddy is: the
- * moderators are told then, and she hears that they were. Discreet if she
- * chose it (unasked, on her lock screen). While another check-in of hers
- * runs (not escalated), not asked to text OK: it would end that one too.
- */
-function tellUnreached(deps: TimerStore, c: UnreachedCheckin, now: number): void {
-  const { db, vault } = deps;
-  const t = catalog(memberLang(db, c.memberId));
-  // Her words, plain and discreet.
-  let words: [string, string];
-  const moderators = c.to === 'buddies' ? fallbackModerators(deps, c.memberId) : [];
-  // After her buddies could not be reached either: one notice says both (it replaces the one about them, if still waiting).
-  const buddies = c.to === 'moderators' ? escalatedBuddies(db, c.id) : 0;
-  const trying = c.trying;
-  const running = checkinRuns(db, c.memberId);
-  if (c.to === 'moderators' && buddies > 0) {
-    words = [t.checkinNoOneReached(buddies, trying, running), t.discreetNoOneReached(trying)];
-  } else if (c.to === 'moderators') {
-    words = [t.checkinModeratorsUnreached(trying, running), t.discreetModeratorsUnreached(trying)];
-  } else if (moderators.length) {
-    tellModerators(deps, c, moderators, now, true);
-    words = [t.checkinBuddiesUnreachedModeratorsTold(c.buddies, trying, running), t.discreetUnreachedModeratorsTold(trying)];
-  } else {
-    words = [t.checkinBuddiesUnreached(c.buddies, trying, running), t.discreetUnreached(trying)];
-  }
-  const text = memberDiscreet(db, c.memberId) ? words[1] : words[0];
-  // One notice about her escalation at a time: those still waiting are no longer true.
-  withdrawWaitingNotices(db, c.id);
-  const notice = enqueueMessage(db, vault, c.memberId, text, now);
-  linkCheckinMessage(db, notice, c.id, 'notice');
-  // "We're still trying": should all of it fail for good, she is told so (checkin-after-all.ts).
-  markUnreachedTold(db, c.id, c.to, notice, trying);
-}
-
-/**
- * What an escalation shows of a check-in's details, in a recipient's
- * language: details that will not open (a damaged value) must not stop it,
- * the recipient is told they are lost.
- */
-function shownDetails(c: DueCheckin): (lang: Lang) => string {
-  let details: string | null;
-  try {
-    details = c.details() ?? '';
-  } catch {
-    details = null;
-  }
-  return (lang) => details ?? catalog(lang).checkinDetailsUnreadable();
-}
-
-/**
- * Queues a check-in's escalation to the moderators (CHECKIN_FALLBACK): its
- * reference (BLOCK and SHOW name it), when it was due and the details,
- * never who; `unreached`: she had buddies, none of whom could be reached
- * (the moderators should know she has someone). Past FULL_NOTICES_A_DAY
- * from one sender in a day (counted as her limits are: her DELETE does not
- * reset it), each further one is a line naming her first reference and the
- * count while kept, not her words: every miss is still told (one may
- * be real), but one number cannot text every moderator 200 characters of its
- * own every ten minutes; SHOW gives the details to a moderator who asks.
- */
-export function tellModerators(deps: Pick<TimerStore, 'db' | 'vault'>, c: DueCheckin, moderators: readonly Sender[], now: number, unreached = false): void {
-  const { db, vault } = deps;
-  // Named with its day when written a day late (the line was down, or the buddies' refusals came late).
-  const due = dayTime(c.dueAt, now);
-  const shown = shownDetails(c);
-  const { ref, earlier, folded } = checkinRef(db, vault, c.id, c.memberId, now);
-  for (const contact of moderators) {
-    const m = ensureMember(db, vault, contact, 'en', now, 'active');
-    const t = catalog(m.lang);
-    // Her earlier references name the first and the count while kept; after her DELETE they are not.
-    const past = earlier.length >= FULL_NOTICES_A_DAY;
-    const text = folded
-      ? past
-        ? t.checkinEscalationModeratorsFolded(`#${ref}`, t.checkinEnd(due), `#${earlier[0]}`, earlier.length + 1)
-        : t.checkinEscalationModeratorsFoldedErased(`#${ref}`, t.checkinEnd(due))
-      : boundedEscalation({ channel: contact.channel, build: (d) => t.checkinEscalationModerators(`#${ref}`, t.checkinEnd(due), d, unreached) }, shown(m.lang));
-    linkCheckinMessage(db, enqueueMessage(db, vault, m.id, text, now), c.id, 'escalation');
-  }
-  markModeratorsQueued(db, c.id, now);
-}
-
-/** Tells the accepted buddies (or the moderators, or no one), then the member; marks the check-in escalated. */
-function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
-  const { db, vault } = deps;
-  // Named with its day when written a day late (the line was down).
-  const due = dayTime(c.dueAt, now);
-  const shown = shownDetails(c);
-  // Hers on either channel: one phone, one person.
-  const buddies = personBuddies(db, vault, c.memberId);
-  let told: 'buddies' | 'moderators' | 'nobody' = 'nobody';
-  // With no buddy, the moderators (CHECKIN_FALLBACK).
-  const moderators = buddies.length === 0 ? fallbackModerators(deps, c.memberId) : [];
-  if (buddies.length) {
-    told = 'buddies';
-    for (const b of buddies) {
-      const t = catalog(b.lang);
-      const text = boundedEscalation({ channel: b.channel, build: (d) => t.checkinEscalation(b.name, t.checkinEnd(due), d) }, shown(b.lang));
-      const id = enqueueReply(db, vault, { channel: b.channel, address: b.address }, text, now);
-      linkCheckinMessage(db, id, c.id, 'escalation', b.id);
-    }
-  } else if (moderators.length) {
-    told = 'moderators';
-    tellModerators(deps, c, moderators, now);
-  }
-  // Discreet if she chose it: it arrives unasked, on her lock screen.
-  const t = catalog(memberLang(db, c.memberId));
-  const id = enqueueMessage(db, vault, c.memberId, memberDiscreet(db, c.memberId) ? t.discreetMemberTold(told) : t.checkinMemberTold(told), now);
-  linkCheckinMessage(db, id, c.id, 'notice');
-  markEscalated(db, c.id, now);
 }
 
 /**
@@ -260,41 +151,73 @@ export class CheckinTimers {
   private lastFailed = 0;
   private failureLoggedAt = 0;
   private readonly clock: ClockFollower;
+  /** The last run (it yields between batches), and whether it is under way. */
+  private running: Promise<void> = Promise.resolve();
+  private busy = false;
+  private stopped = false;
 
   constructor(private readonly deps: CheckinTimerDeps) {
     this.clock = deps.clock ?? checkinClock(deps.db, deps.log);
   }
 
-  /** One run now; wakes the dispatcher when anything was queued. */
-  tick(): void {
-    runGuarded(this.deps.log, 'checkin-timers', () => {
+  /**
+   * One run now, a batch at a time: the dispatcher is woken after each batch
+   * that queued anything (escalations go out while the backlog is written),
+   * and other work (webhooks, Signal messages) is handled between batches.
+   * A tick while a run is under way does nothing: the next one comes after it.
+   */
+  tick(): Promise<void> {
+    if (!this.busy) this.running = this.runInTurns();
+    return this.running;
+  }
+
+  private async runInTurns(): Promise<void> {
+    // Cleared in the same turn when no pause was needed: such a run has ended when tick() returns.
+    this.busy = true;
+    try {
+      const { log } = this.deps;
       const now = this.deps.now();
-      this.clock.follow(now);
-      const run = runCheckinTimers(this.deps, now);
+      if (!runGuarded(log, 'checkin-timers', () => this.clock.follow(now))) return;
+      const run: TimerRun = { reminded: 0, escalated: 0, failed: 0, unreached: 0 };
+      const batches = checkinBatches(this.deps, now, run);
+      let queued = 0;
+      for (let done = false; !done; ) {
+        // Guarded batch by batch: a batch that throws (a busy or closed database) ends the run, logged; the next tick tries again.
+        if (!runGuarded(log, 'checkin-timers', () => void (done = batches.next().done === true))) return;
+        const total = run.reminded + run.escalated + run.unreached;
+        if (total > queued) this.deps.wake();
+        queued = total;
+        if (done) break;
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.stopped) return;
+      }
       this.deps.onRun?.(run);
       // Counts only: never who, never what.
       if (run.failed && (run.failed !== this.lastFailed || now - this.failureLoggedAt >= FAILURE_LOG_EVERY_MS)) {
-        this.deps.log.error(run, 'some check-in escalations failed; they are tried again at the next run');
+        log.error(run, 'some check-in escalations failed; they are tried again at the next run');
         this.failureLoggedAt = now;
       }
       this.lastFailed = run.failed;
-      if (run.reminded || run.escalated || run.unreached) {
-        this.deps.log.info(run, 'check-in timers fired');
-        this.deps.wake();
-      }
-    });
+      if (run.reminded || run.escalated || run.unreached) log.info(run, 'check-in timers fired');
+    } finally {
+      this.busy = false;
+    }
   }
 
   start(): void {
     if (this.timer) return;
+    this.stopped = false;
     // The clock may have been stepped back while the server was down: the first read sees it (checkinClock).
     this.tick();
     this.timer = setInterval(() => this.tick(), this.deps.pollMs ?? 1_000);
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Ends the polls; a run under way writes no further batch, and is waited for. */
+  async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.stopped = true;
+    await this.running;
   }
 }

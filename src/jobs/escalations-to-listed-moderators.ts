@@ -12,7 +12,7 @@ import { moderatorsEscalatedTo } from '../store/moderator-notices';
 import { escalatedBuddies } from '../store/unreached-checkins';
 import type { Vault } from '../store/vault';
 import { fallbackModerators } from '../bot/moderator-checkins';
-import { tellModerators } from './checkin-timers';
+import { tellModerators } from './checkin-messages';
 
 /**
  * Queues each of these check-ins' escalation (still escalated: not ended by

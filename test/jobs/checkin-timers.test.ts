@@ -543,6 +543,40 @@ describe('CheckinTimers (the job)', () => {
     expect(j.runs).toHaveLength(2);
   });
 
+  it('tick: a backlog is written a batch at a time, other work handled and the dispatcher woken between batches', async () => {
+    const MANY = 250; // two batches of 100 and a part
+    const ids = Array.from({ length: MANY }, (_, i) => member(numberOf(i)));
+    for (const id of ids) checkin(id, 20, null);
+    const j = job();
+    j.clock.now = T0 + 30 * MIN;
+    const escalatedSoFar = () => ids.filter((id) => escalatedCheckins(db, id).length > 0).length;
+    // Another task (a webhook, a Signal message) waiting when the run starts.
+    const between = new Promise<{ escalated: number; wakes: number }>((resolve) => setImmediate(() => resolve({ escalated: escalatedSoFar(), wakes: j.wakes() })));
+
+    const done = j.timers.tick();
+    const seen = await between;
+    await done;
+
+    expect(seen).toEqual({ escalated: 100, wakes: 1 });
+    expect(j.runs).toEqual([{ reminded: 0, escalated: MANY, failed: 0, unreached: 0 }]);
+    expect(escalatedSoFar()).toBe(MANY);
+    expect(j.wakes()).toBe(3);
+    expect(j.lines.map((l) => l.msg)).toEqual(['check-in timers fired']);
+  });
+
+  it('stop: waits for a run under way, which writes no further batch', async () => {
+    const ids = Array.from({ length: 250 }, (_, i) => member(numberOf(i)));
+    for (const id of ids) checkin(id, 20, null);
+    const j = job();
+    j.clock.now = T0 + 30 * MIN;
+
+    const done = j.timers.tick();
+    await j.timers.stop();
+    await done;
+
+    expect(ids.filter((id) => escalatedCheckins(db, id).length > 0)).toHaveLength(100);
+  });
+
   it('start: polls every second when no pollMs is given', () => {
     jest.useFakeTimers();
     const j = job();
