@@ -14,7 +14,7 @@ import type { Vault } from '../store/vault';
 import type { Backoff } from '../util/backoff';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { SendPace } from './pacer';
-import { moveTwinAlertsToSms } from '../store/alerts';
+import { moveTwinAlertBatch, TWIN_START, type TwinCursor } from '../store/alerts';
 import { Lane } from './lane';
 import { OutcomeWriter } from './outcome-writer';
 
@@ -86,7 +86,14 @@ export class Dispatcher {
    */
   start(): void {
     if (this.lanes.has('sms') && !this.lanes.has('signal')) {
-      const moved = this.db.transaction(() => moveTwinAlertsToSms(this.db, this.now()));
+      // A transaction per batch: a webhook's write waits for one batch at most (this runs before any lane does).
+      let moved = 0;
+      for (let from: TwinCursor | null = TWIN_START; from; ) {
+        const at: TwinCursor = from;
+        const batch: { moved: number; next: TwinCursor | null } = this.db.transaction(() => moveTwinAlertBatch(this.db, this.now(), at));
+        moved += batch.moved;
+        from = batch.next;
+      }
       if (moved) this.log.warn({ moved }, 'Signal is not configured: alerts waiting there for people also on SMS go by SMS');
     }
     for (const lane of this.lanes.values()) lane.start();

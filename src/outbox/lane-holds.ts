@@ -8,7 +8,7 @@
 import type { Channel } from '../domain/channel';
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
-import { moveTwinAlertsToSms } from '../store/alerts';
+import { moveTwinAlertBatch, TWIN_START, type TwinCursor } from '../store/alerts';
 import type { Db } from '../store/db';
 import { moveEscalationsToSms } from '../store/escalation-sms';
 import type { ClaimedRow } from '../store/outbox';
@@ -50,6 +50,8 @@ export class LaneHolds {
   private pausedUntil = 0;
   /** When a held or paused Signal lane next moves the alerts planned meanwhile for people also on SMS. */
   private nextSweep = 0;
+  /** Where the pass of moving them has come to (null: the next pass starts afresh); one batch per sweep. */
+  private twinCursor: TwinCursor | null = null;
   /** The last hold raised as an error: when, and for what (another fault is raised at once). */
   private alarm: { at: number; reason: string } | null = null;
 
@@ -89,8 +91,9 @@ export class LaneHolds {
    */
   providerPause(ms: number): void {
     if (!this.beginPause(ms)) return;
-    // The sweep moves them now, and again while the pause lasts.
+    // The sweep moves them now (a first batch), and again while the pause lasts.
     this.nextSweep = 0;
+    this.twinCursor = null;
     this.sweep();
   }
 
@@ -151,30 +154,44 @@ export class LaneHolds {
    */
   twinsToSms(recorded: Recorded): Recorded {
     if (this.channel !== 'signal' || this.deps.smsSends === false) return recorded;
-    recorded.effect = () => this.moveTwins();
     this.nextSweep = this.deps.now() + this.deps.opts.twinSweepMs;
+    // A fresh pass: what the last one had left is looked at again.
+    this.twinCursor = null;
+    recorded.effect = () => this.moveTwins();
     return recorded;
   }
 
-  /** While the Signal lane is held or paused: the alerts planned since for people also on SMS go by SMS, every twinSweepMs. */
-  sweep(): void {
+  /**
+   * While the Signal lane is held or paused: the alerts planned since for
+   * people also on SMS go by SMS, every twinSweepMs, a batch per call; a pass
+   * not done yet goes on at the next call. Returns how soon to call again.
+   */
+  sweep(): number {
     const { db, now, log } = this.deps;
+    const every = this.deps.opts.twinSweepMs;
     // Only while held or paused: a lane merely keeping to SEND_RATE also waits, and its twins stay on Signal.
     const stopped = now() < this.heldUntil || now() < this.pausedUntil;
-    if (this.channel !== 'signal' || this.deps.smsSends === false || !stopped || now() < this.nextSweep) return;
-    this.nextSweep = now() + this.deps.opts.twinSweepMs;
+    if (this.channel !== 'signal' || this.deps.smsSends === false || !stopped) return every;
+    if (now() < this.nextSweep) return this.nextSweep - now();
+    this.nextSweep = now() + every;
     try {
       db.transaction(() => this.moveTwins());
     } catch (err) {
       // A busy database: the next sweep tries again.
       log.error({ err: safeError(err) }, 'moving alerts waiting on Signal to SMS failed');
     }
+    return Math.max(0, this.nextSweep - now());
   }
 
+  /** One batch of the pass; a pass not done has the next sweep come at once (the lane yields between). */
   private moveTwins(): void {
     const { db, vault, now, log } = this.deps;
-    const moved = moveTwinAlertsToSms(db, now());
+    const fresh = this.twinCursor === null;
+    const { moved, next } = moveTwinAlertBatch(db, now(), this.twinCursor ?? TWIN_START);
+    this.twinCursor = next;
+    if (next) this.nextSweep = 0;
     if (moved > 0) log.warn({ moved }, 'Signal sending is held or paused: alerts waiting there for people also on SMS go by SMS');
+    if (!fresh) return;
     // A missed check-in's escalation waits less well than anything: to the buddy's number by SMS too.
     const escalations = moveEscalationsToSms(db, vault, now());
     if (escalations > 0) log.warn({ moved: escalations }, "Signal sending is held or paused: buddies' check-in escalations waiting there go by SMS");

@@ -155,8 +155,9 @@ export class Lane {
     if (room <= 0) return this.alarm.sleep(opts.pollMs);
     const wait = this.pacer.waitMs();
     if (wait > 0) {
-      this.holds.sweep();
-      return this.alarm.sleep(this.channel === 'signal' ? Math.min(wait, this.deps.opts.twinSweepMs) : wait);
+      // A pass of moving alerts to SMS not done yet: the next batch after this turn, not after the wait.
+      const sweepIn = this.holds.sweep();
+      return this.alarm.sleep(this.channel === 'signal' ? Math.min(wait, sweepIn) : wait);
     }
     const available = this.pacer.available();
     // When the window (not the rate) holds the lane back, claim in small groups rather than one

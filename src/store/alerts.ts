@@ -174,26 +174,42 @@ export function planTwinFallback(db: Db, signalMemberId: number, alertId: number
   return true;
 }
 
+/** Alert copies moved to SMS per transaction (moveTwinAlertBatch): a pause over many people holds the event loop for one batch at a time. */
+export const TWIN_BATCH = 100;
+
+/** How far a pass of moveTwinAlertBatch has come: the person (her SMS membership's phone index) and the copy. */
+export interface TwinCursor {
+  bidx: Buffer;
+  id: number;
+}
+
+/** Before every person: a blob sorts after no other blob. */
+export const TWIN_START: TwinCursor = { bidx: Buffer.alloc(0), id: 0 };
+
 /**
  * The Signal side of the line is held (its account refused) or paused by a
  * rate limit: the alert copies waiting there for people who are on SMS too
  * go to their SMS membership now (planTwinFallback), rather than after the
  * outage, or never (a copy a day old expires). Each Signal copy moved fails
  * as 'sms_instead'; one whose person has no SMS membership that can take it
- * waits on Signal. A copy in flight is left to its answer. Returns how many moved.
+ * waits on Signal. A copy in flight is left to its answer. One batch of at
+ * most `limit` copies after `from`, in the caller's transaction; `next` is
+ * where the next batch starts, null once the pass is done.
  */
-export function moveTwinAlertsToSms(db: Db, now: number): number {
-  // Read from the people on both channels (the small index of linked SMS rows), never the whole fan-out:
-  // CROSS JOIN keeps SQLite to that order.
+export function moveTwinAlertBatch(db: Db, now: number, from: TwinCursor, limit: number = TWIN_BATCH): { moved: number; next: TwinCursor | null } {
+  // Read from the people on both channels (the small index of linked SMS rows, in its order), never the whole
+  // fan-out: CROSS JOIN keeps SQLite to that order, and the cursor lets a copy that cannot move be passed over.
   const waiting = db
     .stmt(
-      `SELECT o.id, o.member_id AS member, o.alert_id AS alert, o.created_at AS plannedAt FROM members t
+      `SELECT o.id, o.member_id AS member, o.alert_id AS alert, o.created_at AS plannedAt, t.phone_bidx AS bidx FROM members t
        CROSS JOIN members m ON m.phone_bidx = t.phone_bidx AND m.channel = 'signal' AND m.phone_bidx IS NOT NULL
        CROSS JOIN outbox o ON o.member_id = m.id
        WHERE t.channel = 'sms' AND t.phone_bidx IS NOT NULL AND t.status = 'active'
-         AND o.channel = 'signal' AND o.state = 'pending' AND o.alert_id IS NOT NULL AND o.lease_until <= ?`,
+         AND o.channel = 'signal' AND o.state = 'pending' AND o.alert_id IS NOT NULL AND o.lease_until <= ?
+         AND t.phone_bidx >= ? AND (t.phone_bidx > ? OR o.id > ?)
+       ORDER BY t.phone_bidx, o.id LIMIT ?`,
     )
-    .all(now) as Array<{ id: number; member: number; alert: number; plannedAt: number }>;
+    .all(now, from.bidx, from.bidx, from.id, limit) as Array<{ id: number; member: number; alert: number; plannedAt: number; bidx: Buffer }>;
   const moved = db.stmt("UPDATE outbox SET state = 'failed', error = 'sms_instead', lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ?");
   let n = 0;
   for (const w of waiting) {
@@ -201,7 +217,19 @@ export function moveTwinAlertsToSms(db: Db, now: number): number {
     moved.run(now, w.id);
     n++;
   }
-  return n;
+  const last = waiting.at(-1);
+  return { moved: n, next: last && waiting.length === limit ? { bidx: last.bidx, id: last.id } : null };
+}
+
+/** Every such copy at once, batch after batch in the caller's transaction (a line starting without Signal; tests). Returns how many moved. */
+export function moveTwinAlertsToSms(db: Db, now: number): number {
+  let total = 0;
+  for (let from: TwinCursor | null = TWIN_START; from; ) {
+    const batch = moveTwinAlertBatch(db, now, from);
+    total += batch.moved;
+    from = batch.next;
+  }
+  return total;
 }
 
 /**
