@@ -183,33 +183,41 @@ export class CheckinTimers {
       let queued = 0;
       for (let done = false; !done; ) {
         // Guarded batch by batch: a batch that throws (a busy or closed database) ends the run, logged; the next tick tries again.
-        if (!runGuarded(log, 'checkin-timers', () => void (done = batches.next().done === true))) return;
-        const total = run.reminded + run.escalated + run.unreached;
-        if (total > queued) this.deps.wake();
-        queued = total;
+        const ok = runGuarded(log, 'checkin-timers', () => {
+          done = batches.next().done === true;
+          const total = run.reminded + run.escalated + run.unreached;
+          if (total > queued) this.deps.wake();
+          queued = total;
+        });
+        if (!ok) return;
         if (done) break;
         await new Promise((resolve) => setImmediate(resolve));
         if (this.stopped) return;
       }
-      this.deps.onRun?.(run);
-      // Counts only: never who, never what.
-      if (run.failed && (run.failed !== this.lastFailed || now - this.failureLoggedAt >= FAILURE_LOG_EVERY_MS)) {
-        log.error(run, 'some check-in escalations failed; they are tried again at the next run');
-        this.failureLoggedAt = now;
-      }
-      this.lastFailed = run.failed;
-      if (run.reminded || run.escalated || run.unreached) log.info(run, 'check-in timers fired');
+      runGuarded(log, 'checkin-timers', () => this.report(run, now));
     } finally {
       this.busy = false;
     }
+  }
+
+  /** What a run did: to onRun (the metrics), and logged, by counts only: never who, never what. */
+  private report(run: TimerRun, now: number): void {
+    const { log } = this.deps;
+    this.deps.onRun?.(run);
+    if (run.failed && (run.failed !== this.lastFailed || now - this.failureLoggedAt >= FAILURE_LOG_EVERY_MS)) {
+      log.error(run, 'some check-in escalations failed; they are tried again at the next run');
+      this.failureLoggedAt = now;
+    }
+    this.lastFailed = run.failed;
+    if (run.reminded || run.escalated || run.unreached) log.info(run, 'check-in timers fired');
   }
 
   start(): void {
     if (this.timer) return;
     this.stopped = false;
     // The clock may have been stepped back while the server was down: the first read sees it (checkinClock).
-    this.tick();
-    this.timer = setInterval(() => this.tick(), this.deps.pollMs ?? 1_000);
+    void this.tick();
+    this.timer = setInterval(() => void this.tick(), this.deps.pollMs ?? 1_000);
     this.timer.unref();
   }
 

@@ -564,6 +564,25 @@ describe('CheckinTimers (the job)', () => {
     expect(j.lines.map((l) => l.msg)).toEqual(['check-in timers fired']);
   });
 
+  it('tick: a report that throws (the metrics) is logged under the job\'s name; the run still resolves', async () => {
+    checkin(member(ROSE), 60, null, true);
+    const raw: string[] = [];
+    const timers = new CheckinTimers({
+      ...store(),
+      log: createLogger('info', { write: (line: string) => void raw.push(line) }),
+      wake: () => undefined,
+      now: () => T0 + 50 * MIN,
+      onRun: () => {
+        throw new Error('metrics broke');
+      },
+    });
+
+    await expect(timers.tick()).resolves.toBeUndefined();
+
+    expect(raw.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([expect.objectContaining({ level: 50, job: 'checkin-timers' })]);
+    expect(toMember(ROSE)).toHaveLength(1);
+  });
+
   it('stop: waits for a run under way, which writes no further batch', async () => {
     const ids = Array.from({ length: 250 }, (_, i) => member(numberOf(i)));
     for (const id of ids) checkin(id, 20, null);
