@@ -70,6 +70,13 @@ export function forgetSenderReplies(db: Db, vault: Vault, senderKeys: Buffer[]):
   const stranger = noOnesIndex();
   let cleared = 0;
   for (const key of senderKeys) {
+    // Records whose reply has left the log (kept about a day; a Signal id's record stays RETENTION_DAYS: nearly all
+    // of them) need only an id no one has: SQLite's own random bytes, in one statement, not a statement per record.
+    db.stmt(
+      `UPDATE inbound_seen SET provider_bidx = randomblob(${INDEX_BYTES}), sender_bidx = ? WHERE sender_bidx = ?
+       AND NOT EXISTS (SELECT 1 FROM inbound_messages m WHERE m.id = inbound_seen.log_id AND m.provider_bidx = inbound_seen.provider_bidx)`,
+    ).run(stranger, key);
+    // Those whose log row is still there (a day's at most): the row takes its record's new id.
     const records = db.stmt('SELECT provider_bidx, log_id FROM inbound_seen WHERE sender_bidx = ?').all(key) as Array<{ provider_bidx: Buffer; log_id: number | null }>;
     for (const seen of records) {
       const id = noOnesIndex();
