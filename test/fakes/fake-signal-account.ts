@@ -28,7 +28,7 @@ export interface AccountState {
   challenges: Array<{ challenge_token?: string; captcha?: string }>;
   challengeToken: string | null;
   identityLists: number;
-  identityListAnswer: (() => SignalAnswer | 'hang') | undefined;
+  identityListAnswer: (() => SignalAnswer | 'hang' | 'stall') | undefined;
   trusts: Array<{ recipient: string; how: 'all_known_keys' | 'verified' }>;
   trustAnswer: (() => SignalAnswer | 'reset') | undefined;
   contactUpdates: Array<{ recipient: string; name?: string; expiration_in_seconds?: number }>;
@@ -103,6 +103,12 @@ export function listIdentities(state: AccountState, identities: SignalIdentities
   if (number !== state.account) return writeJson(res, 500, { error: noSuchAccount(state.mode) });
   const answer = state.identityListAnswer?.() ?? 'accept';
   if (answer === 'hang') return; // answered never; stop() closes the connection
+  if (answer === 'stall') {
+    // Its list begun, never ended (signal-cli stuck part way): stop() closes the connection.
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.write('[');
+    return;
+  }
   if (answer !== 'accept') return writeJson(res, answer.status, answer.body);
   writeJson(res, 200, identities.list);
 }

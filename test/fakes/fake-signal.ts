@@ -94,9 +94,10 @@ export class FakeSignal implements SendState, ReceiveState, AccountState {
   closeOnOpen = false;
   /**
    * How GET /v1/identities/{number} is answered now, after upstream's checks
-   * (default: the identities held). 'hang' never answers: signal-cli stuck.
+   * (default: the identities held). 'hang' never answers: signal-cli stuck;
+   * 'stall' begins the list and never ends it.
    */
-  identityListAnswer: (() => SignalAnswer | 'hang') | undefined;
+  identityListAnswer: (() => SignalAnswer | 'hang' | 'stall') | undefined;
   /**
    * How PUT /v1/identities/{number}/trust/{contact} is answered now, before
    * upstream's checks (default: as upstream does). 'reset' drops the

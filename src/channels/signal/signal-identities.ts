@@ -133,9 +133,8 @@ export class SignalIdentities {
     const res = await this.http.get<Readable>(`/v1/identities/${encodeURIComponent(this.number)}`, { signal, responseType: 'stream' }).catch((err: { code?: string }) => {
       throw new IdentitiesError(`signal-cli-rest-api did not answer (${err.code ?? 'error'})`);
     });
+    // axios ends the body when the signal fires mid-list; destroyed here too when the read stops early.
     const body = res.data;
-    const stop = () => body.destroy();
-    signal.addEventListener('abort', stop);
     try {
       if (res.status !== 200) throw new IdentitiesError(`signal-cli-rest-api answered ${res.status} to the identities list`);
       await scanJsonArray(body, wanted, (v) => {
@@ -147,7 +146,6 @@ export class SignalIdentities {
       if (err instanceof ArrayScanError) throw new IdentitiesError(`signal-cli-rest-api answered 200 to the identities list, but not as documented (${err.message})`);
       throw new IdentitiesError(`signal-cli-rest-api did not answer (${signal.aborted ? 'timeout' : 'error'})`);
     } finally {
-      signal.removeEventListener('abort', stop);
       body.destroy();
     }
   }

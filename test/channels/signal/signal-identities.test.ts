@@ -41,8 +41,8 @@ describe('SignalIdentities.of', () => {
     }
   });
 
-  it('gives up on a stuck signal-cli after its timeout, naming no one', async () => {
-    signal.identityListAnswer = () => 'hang';
+  it.each(['hang', 'stall'] as const)('gives up on a stuck signal-cli (%s) after its timeout, naming no one', async (stuck) => {
+    signal.identityListAnswer = () => stuck;
     const identities = new SignalIdentities(signal.url, ACCOUNT, 300);
     const started = Date.now();
     const err = await identities.of(UUID).then(() => null, (e: unknown) => e);
