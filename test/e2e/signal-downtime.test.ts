@@ -66,6 +66,14 @@ describe('messages sent over Signal while the server was down', () => {
   };
   const got = (who: { uuid: string }) => signal.to(who.uuid).map((m) => m.message);
 
+  /** The server is started again `minutes` later (by its clock); returns how many messages she had got before. */
+  const backAfter = async (dataDir: string, minutes: number, who: { uuid: string }) => {
+    ahead += minutes * MIN;
+    const before = got(who).length;
+    await start(dataDir);
+    return before;
+  };
+
   /** Rose joins, Ann (SMS) accepts to be her buddy, and Rose starts CHECKIN 30 blue Honda. */
   const checkedIn = async (rose: { uuid: string; number: string }, buddy: string) => {
     const dataDir = tempDir();
@@ -88,9 +96,7 @@ describe('messages sent over Signal while the server was down', () => {
     ahead += 20 * MIN;
     sendWhileDown(rose, 'OK');
     // Back an hour later: the deadline passed while the server was down.
-    ahead += 60 * MIN;
-    const before = got(rose).length;
-    await start(dataDir);
+    const before = await backAfter(dataDir, 60, rose);
     await waitFor(() => got(rose).length > before, 10_000, 'the answer to her OK');
     expect(got(rose).slice(before)).toEqual([t.checkinOk()]);
     expect(twilio.to(buddy).filter((m) => m.body.includes('blue Honda'))).toEqual([]);
@@ -107,9 +113,7 @@ describe('messages sent over Signal while the server was down', () => {
     try {
       ahead += 20 * MIN;
       sendWhileDown(rose, 'OK');
-      ahead += 60 * MIN;
-      const before = got(rose).length;
-      await start(dataDir);
+      const before = await backAfter(dataDir, 60, rose);
       await waitFor(() => got(rose).length > before, 10_000, 'the answer to her OK');
       expect(got(rose).slice(before)).toEqual([t.checkinOk()]);
       expect(twilio.to(buddy).filter((m) => m.body.includes('blue Honda'))).toEqual([]);
@@ -152,9 +156,7 @@ describe('messages sent over Signal while the server was down', () => {
     ahead += 20 * MIN;
     sendWhileDown(rose, 'LATER 30');
     // Back at 35 minutes: past the first deadline (30), before the one LATER set (60).
-    ahead += 15 * MIN;
-    const before = got(rose).length;
-    await start(dataDir);
+    const before = await backAfter(dataDir, 15, rose);
     await waitFor(() => got(rose).length > before, 10_000, 'the answer to her LATER');
     expect(got(rose).slice(before)).toEqual([expect.stringMatching(/^Heads Up: check-in extended to /)]);
     expect(twilio.to(buddy)).toHaveLength(1);
@@ -172,9 +174,7 @@ describe('messages sent over Signal while the server was down', () => {
     // Sent 10 minutes before her end: LATER 10 moves it to 40 minutes after she checked in.
     sendWhileDown(rose, 'LATER 10');
     // Back at 80 minutes: that end too has passed.
-    ahead += 60 * MIN;
-    const before = got(rose).length;
-    await start(dataDir);
+    const before = await backAfter(dataDir, 60, rose);
     await waitFor(() => twilio.to(buddy).some((m) => m.body.includes('blue Honda')), 10_000, 'the escalation');
     await waitFor(() => got(rose).length > before, 10_000, 'what she is told');
     expect(got(rose).slice(before)).toEqual([expect.stringMatching(/^Heads Up: you didn't check in, so we're messaging your buddies/)]);
@@ -189,9 +189,7 @@ describe('messages sent over Signal while the server was down', () => {
     ahead += 25 * MIN;
     await seedParkedSignal(dataDir, rose, 'OK', { sentAt: now(), dueAt: now() + 10 * MIN });
     // Back at 32 minutes: past her deadline (30), before the parked OK's next try (35).
-    ahead += 7 * MIN;
-    const before = got(rose).length;
-    await start(dataDir);
+    const before = await backAfter(dataDir, 7, rose);
     await waitFor(() => got(rose).length > before, 10_000, 'the answer to her OK');
     expect(got(rose).slice(before)).toEqual([t.checkinOk()]);
     expect(twilio.to(buddy).filter((m) => m.body.includes('blue Honda'))).toEqual([]);
@@ -237,9 +235,7 @@ describe('messages sent over Signal while the server was down', () => {
     ahead += 1_000;
     sendWhileDown(rose, 'DONE');
     // Back 50 minutes later: the draft would have lapsed 30 minutes after her last answer.
-    ahead += 50 * MIN;
-    const before = got(rose).length;
-    await start(dataDir);
+    const before = await backAfter(dataDir, 50, rose);
     await waitFor(() => got(rose).length >= before + 2, 10_000, 'the answers to her answer and DONE');
     expect(got(rose).slice(before)).toEqual([t.reportAsk('where'), expect.stringMatching(/^Heads Up: thank you\. Report #\w+ for 415 is with a moderator/)]);
     expect((h as Harness).server.expireDrafts()).toEqual({ filed: 0, dropped: 0 });
@@ -256,9 +252,7 @@ describe('messages sent over Signal while the server was down', () => {
     ahead += 10 * MIN;
     sendWhileDown(rose, '415');
     // Back 70 minutes later: the question would have lapsed an hour after it was asked.
-    ahead += 60 * MIN;
-    const before = got(rose).length;
-    await start(dataDir);
+    const before = await backAfter(dataDir, 60, rose);
     await waitFor(() => got(rose).length > before, 10_000, 'the answer to her area');
     expect(asked).toContain('which area');
     expect(got(rose).slice(before)).toEqual([t.joined(['415'])]);
