@@ -28,6 +28,15 @@ function alert415(): number {
   return alert;
 }
 
+/** A second on, she leaves (`leave`) in one transaction with the withdrawal of her copies outside the areas she keeps, as LEAVE does. */
+function leaveNow(member: number, leave: () => unknown): void {
+  world.clock.t += 1_000;
+  world.db.transaction(() => {
+    leave();
+    withdrawAlertsOutside(world.db, member, world.clock.t);
+  });
+}
+
 const leaving: Array<[string, () => void]> = [
   ['LEAVE 415', () => void unsubscribe(world.db, world.member, ['415'])],
   ['STOP (every area)', () => unsubscribeAll(world.db, world.member)],
@@ -43,11 +52,7 @@ describe('a copy in flight when she leaves its area', () => {
     const lane = world.startLane(sender);
     await settle();
     expect(sender.calls).toHaveLength(1);
-    clock.t += 1_000;
-    db.transaction(() => {
-      leave();
-      withdrawAlertsOutside(db, world.member, clock.t);
-    });
+    leaveNow(world.member, leave);
     sender.answer(new SendError('throttled', '20429'));
     sender.release();
     await settle();
@@ -63,11 +68,7 @@ describe('a copy in flight when she leaves its area', () => {
     const sender = new FakeSender([], true);
     const lane = world.startLane(sender);
     await settle();
-    clock.t += 1_000;
-    db.transaction(() => {
-      unsubscribe(db, world.member, ['212']);
-      withdrawAlertsOutside(db, world.member, clock.t);
-    });
+    leaveNow(world.member, () => unsubscribe(db, world.member, ['212']));
     sender.answer(new SendError('server', '20500'));
     sender.release();
     await settle();
@@ -88,11 +89,7 @@ describe('a copy in flight when she leaves its area', () => {
     await settle();
     expect(sender.calls).toHaveLength(1);
     // LEAVE 415 over Signal while Signal holds the send; her SMS membership keeps 415.
-    clock.t += 1_000;
-    db.transaction(() => {
-      unsubscribe(db, signal, ['415']);
-      withdrawAlertsOutside(db, signal, clock.t);
-    });
+    leaveNow(signal, () => unsubscribe(db, signal, ['415']));
     sender.answer(new SendError('throttled', '429'));
     sender.release();
     await settle();
@@ -106,11 +103,7 @@ describe('a copy in flight when she leaves its area', () => {
     const { db, clock } = world;
     alert415();
     const [row] = claimLane(db, 'sms', clock.t, 10, clock.t + 120_000);
-    clock.t += 1_000;
-    db.transaction(() => {
-      unsubscribeAll(db, world.member);
-      withdrawAlertsOutside(db, world.member, clock.t);
-    });
+    leaveNow(world.member, () => unsubscribeAll(db, world.member));
     // The restart: no send is in flight now.
     releaseLeases(db, clock.t);
     clock.t += 1_000;
@@ -125,11 +118,7 @@ describe('a copy in flight when she leaves its area', () => {
     const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van, took a phone' }, T0);
     while (!planNextRange(db, alert, T0).done);
     expect(claimLane(db, 'signal', clock.t, 10, clock.t + 120_000).map((r) => r.member_id)).toEqual([signal]);
-    clock.t += 1_000;
-    db.transaction(() => {
-      unsubscribe(db, signal, ['415']);
-      withdrawAlertsOutside(db, signal, clock.t);
-    });
+    leaveNow(signal, () => unsubscribe(db, signal, ['415']));
     releaseLeases(db, clock.t);
     expect(claimLane(db, 'signal', clock.t, 10, clock.t + 120_000)).toEqual([]);
     expect(claimLane(db, 'sms', clock.t, 10, clock.t + 120_000)).toEqual([]);
@@ -142,11 +131,7 @@ describe('a copy in flight when she leaves its area', () => {
     const { db, vault, clock } = world;
     alert415();
     const [row] = claimLane(db, 'sms', clock.t, 10, clock.t + 120_000);
-    clock.t += 1_000;
-    db.transaction(() => {
-      unsubscribe(db, world.member, ['415']);
-      withdrawAlertsOutside(db, world.member, clock.t);
-    });
+    leaveNow(world.member, () => unsubscribe(db, world.member, ['415']));
     recordOutcomes(db, [{ id: row!.id, kind: 'sent', providerId: 'SM1' }], clock.t);
     clock.t += 60_000;
     applyDeliveryReport(db, vault, { rowId: row!.id, attempt: 1, providerId: 'SM1', delivery: { kind: 'unreachable', code: 'undelivered:30003' } }, clock.t);
@@ -164,11 +149,7 @@ describe('a copy in flight when she leaves its area, its try\'s answer unknown (
     const { db, clock } = world;
     const alert = alert415();
     const [row] = claimLane(db, 'sms', clock.t, 10, clock.t + 120_000);
-    clock.t += 1_000;
-    db.transaction(() => {
-      unsubscribe(db, world.member, ['415']);
-      withdrawAlertsOutside(db, world.member, clock.t);
-    });
+    leaveNow(world.member, () => unsubscribe(db, world.member, ['415']));
     back(row!.id);
     return { alert, rowId: row!.id };
   }
@@ -232,11 +213,7 @@ describe('a copy in flight when she leaves its area, its try\'s answer unknown (
     const lane = world.startLane(sender, {}, { smsSends: true });
     await settle();
     expect(sender.calls).toHaveLength(1);
-    clock.t += 1_000;
-    db.transaction(() => {
-      unsubscribe(db, signal, ['415']);
-      withdrawAlertsOutside(db, signal, clock.t);
-    });
+    leaveNow(signal, () => unsubscribe(db, signal, ['415']));
     sender.answer(new SendError('connection', 'ETIMEDOUT'));
     sender.release();
     await settle();
