@@ -39,7 +39,18 @@ export class SendError extends Error {
   get retryable(): boolean {
     return RETRYABLE.has(this.kind);
   }
+
+  /**
+   * Whether the message surely never reached the provider: no connection was made (refused, no such
+   * host, no route). A time-out or a reset may come after the provider took it.
+   */
+  get neverReached(): boolean {
+    return this.kind === 'connection' && this.code !== undefined && NOT_CONNECTED.has(this.code);
+  }
 }
+
+/** Errors of the connect phase: nothing was sent. */
+const NOT_CONNECTED: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** What a sender may carry along with a message. */
 export interface SendOptions {

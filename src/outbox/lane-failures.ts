@@ -113,6 +113,6 @@ export class LaneFailures {
   private retry(row: ClaimedRow, e: SendError, reason: string, delayMs: number, level: 'warn' | 'debug' = 'warn'): Recorded {
     this.deps.observer?.outcome(row.channel, 'retry', e.kind);
     this.deps.log[level]({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed; will retry');
-    return { outcome: { id: row.id, kind: 'retry', dueAt: this.deps.now() + delayMs, error: reason, throttled: e.kind === 'throttled' } };
+    return { outcome: { id: row.id, kind: 'retry', dueAt: this.deps.now() + delayMs, error: reason, throttled: e.kind === 'throttled', notTaken: e.neverReached } };
   }
 }

@@ -223,7 +223,8 @@ export class Lane {
       this.deps.log.error({ err: safeError(err), outboxId: row.id }, 'an outbox row could not be opened');
       // A busy database passes; a row that cannot be decrypted never will open: fail it rather than claim it again and again.
       if (String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_')) {
-        return { outcome: { id: row.id, kind: 'retry', dueAt: now() + backoffDelay(opts.backoff, row.attempts), error: 'database' } };
+        // Nothing was sent: a copy she left the area of meanwhile is withdrawn as surely not taken.
+        return { outcome: { id: row.id, kind: 'retry', dueAt: now() + backoffDelay(opts.backoff, row.attempts), error: 'database', notTaken: true } };
       }
       return this.failures.failed(row, 'unreadable');
     }

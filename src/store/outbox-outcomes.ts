@@ -14,8 +14,11 @@ const RETRACTED = 'SELECT id FROM alerts WHERE retracted_at IS NOT NULL';
 /** The result of one send, to be recorded. */
 export type Outcome =
   | { id: number; kind: 'sent'; providerId: string }
-  /** `throttled`: the provider said "too many requests" (counted apart from the tries a real failure gets). */
-  | { id: number; kind: 'retry'; dueAt: number; error: string; throttled?: boolean }
+  /**
+   * `throttled`: the provider said "too many requests" (counted apart from the tries a real failure gets);
+   * `notTaken`: the try surely never reached the provider (no connection, or it failed before the send).
+   */
+  | { id: number; kind: 'retry'; dueAt: number; error: string; throttled?: boolean; notTaken?: boolean }
   /** Refused for a fault of the line's own (its credentials, its sender): back in its place in line, the try not counted. */
   | { id: number; kind: 'held'; error: string }
   | { id: number; kind: 'failed'; error: string };
@@ -53,8 +56,8 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
       else if (o.kind === 'retry' || o.kind === 'held') {
         if (o.kind === 'retry') retry.run(o.dueAt, o.error, o.throttled ? 1 : 0, now, o.id);
         else held.run(o.error, now, o.id);
-        // Only a 429 or a hold is the provider saying it did not take the try; a time-out or a 5xx may follow a send.
-        cancelIfWithdrawn(db, o.id, now, o.kind === 'held' || o.throttled === true);
+        // Only a 429, a hold, or a try that never reached the provider is surely not taken; a time-out or a 5xx may follow a send.
+        cancelIfWithdrawn(db, o.id, now, o.kind === 'held' || o.throttled === true || o.notTaken === true);
       } else failed.run(o.error, now, o.id);
     }
   });

@@ -77,7 +77,12 @@ describe('a copy in flight when she leaves its area', () => {
     expect(world.row(sender.calls[0]!.ref!).state).toBe('sent');
   });
 
-  it('over Signal, goes to her SMS membership instead when that one keeps the area (a 429: Signal did not take it)', async () => {
+  const notTaken: Array<[string, SendError]> = [
+    ['a 429', new SendError('throttled', '429')],
+    ['no connection to signal-cli', new SendError('connection', 'ECONNREFUSED')],
+  ];
+
+  it.each(notTaken)('over Signal, goes to her SMS membership instead when that one keeps the area (%s: Signal did not take it)', async (_name, answer) => {
     const { db, vault, clock, member } = world;
     const signal = ensureMember(db, vault, { channel: 'signal', address: '1b2c3d4e-5f60-4a7b-8c9d-000000000001', phone: world.NUMBER }, 'en', T0).id;
     subscribe(db, signal, ['415', '212'], T0);
@@ -90,7 +95,7 @@ describe('a copy in flight when she leaves its area', () => {
     expect(sender.calls).toHaveLength(1);
     // LEAVE 415 over Signal while Signal holds the send; her SMS membership keeps 415.
     leaveNow(signal, () => unsubscribe(db, signal, ['415']));
-    sender.answer(new SendError('throttled', '429'));
+    sender.answer(answer);
     sender.release();
     await settle();
     await world.later(3_600_000, lane);
