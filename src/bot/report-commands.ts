@@ -17,7 +17,7 @@ import { askAgain } from './earlier-answer';
 import { say, type Asker, type Notice, type Outcome, type Store } from './handler';
 import { unknownArea } from './member-commands';
 import { areasBeforeText, leadingAreas } from './leading-areas';
-import { answerDraft, answerMark, controlWord, draftConversation, draftOf, MAX_ANSWER, newDraft, REPEATS_ANSWERED, type Category, type Draft } from './report-dialogue';
+import { answerDraft, answerMark, controlWord, draftConversation, draftOf, MAX_ANSWER, newDraft, REPEATS_ANSWERED, UNMOVED_ANSWERED, type Category, type Draft } from './report-dialogue';
 import { smsSegments } from './sms-segments';
 
 /**
@@ -247,14 +247,15 @@ export function continueReport(store: Store, who: Asker, rules: ReportRules, con
   const next = answerDraft(draft, text, (words) => rules.regions.areaWords(words), elsewhere, rules.country ?? DEFAULT_COUNTRY);
   const keep = (d: Draft) => draftConversation(d, conversation.lang, now, conversation.answers);
   // The same question again, for an answer that did not move it on: the same answer is answered REPEATS_ANSWERED
-  // times in a row at most (an auto-reply's); a different one starts the count again.
+  // times in a row at most (an auto-reply's), and any UNMOVED_ANSWERED in a row (one that changes).
   const repeat = (d: Draft, told: string): Outcome => {
     const repeated = answerMark(text);
     const missed = draft.repeated === repeated ? (draft.missed ?? 0) + 1 : 1;
-    return { say: missed <= REPEATS_ANSWERED ? told : null, converse: keep({ ...d, missed, repeated }) };
+    const unmoved = (draft.unmoved ?? 0) + 1;
+    return { say: missed <= REPEATS_ANSWERED && unmoved <= UNMOVED_ANSWERED ? told : null, converse: keep({ ...d, missed, repeated, unmoved }) };
   };
   // An answer that moved the report on, or DONE: no longer waiting for DONE's area, no answer repeated.
-  const settled = (d: Draft): Draft => ({ ...d, filing: undefined, missed: undefined, repeated: undefined });
+  const settled = (d: Draft): Draft => ({ ...d, filing: undefined, missed: undefined, repeated: undefined, unmoved: undefined });
   const needsArea = () => who.t.reportDoneNeedsArea(rules.regions.listed(), rules.regions.example() ?? undefined);
   const cutNotice = next.kind === 'ask' && next.cut ? `${who.t.reportAnswerCut(MAX_ANSWER)}\n` : '';
   // DONE was told the report needs an area (SKIP and BACK go on with the questions). An answer that names none (an

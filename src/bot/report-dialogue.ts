@@ -32,6 +32,8 @@ export interface Draft extends ReportFields {
   missed?: number;
   /** That answer's mark (answerMark): the draft keeps no more of it. */
   repeated?: string;
+  /** Answers in a row, whatever they said, that got a question again (UNMOVED_ANSWERED). */
+  unmoved?: number;
 }
 
 /**
@@ -40,6 +42,12 @@ export interface Draft extends ReportFields {
  * loop). A member's own tries differ, and each is answered. The draft waits, and lapses.
  */
 export const REPEATS_ANSWERED = 2;
+
+/**
+ * How many answers in a row that do not move a question on are answered at all, whatever they say: an
+ * auto-reply that changes (two texts in turn, a ticket number or a time in it) must not loop either.
+ */
+export const UNMOVED_ANSWERED = 5;
 
 /** A short mark of an answer, to know it again (case and spacing aside) without keeping its words. */
 export function answerMark(text: string): string {
@@ -259,6 +267,7 @@ export function draftOf(c: Conversation): Draft | undefined {
       ...(d.filing === true ? { filing: true } : {}),
       ...(Number.isInteger(d.missed) && (d.missed as number) > 0 ? { missed: Math.min(d.missed as number, 99) } : {}),
       ...(typeof d.repeated === 'string' && /^[0-9a-f]{16}$/.test(d.repeated) ? { repeated: d.repeated } : {}),
+      ...(Number.isInteger(d.unmoved) && (d.unmoved as number) > 0 ? { unmoved: Math.min(d.unmoved as number, 99) } : {}),
     };
   } catch {
     return undefined;

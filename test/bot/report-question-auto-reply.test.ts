@@ -8,6 +8,7 @@
  * differ, and were silenced after two, the draft filed as it stood when it lapsed.
  */
 import { catalog } from '../../src/bot/catalog';
+import { UNMOVED_ANSWERED } from '../../src/bot/report-dialogue';
 import { botWorld, exampleLine, type BotWorld } from '../helpers/bot-world';
 import { REPORTER, reportWorld } from '../helpers/report-world';
 
@@ -39,6 +40,15 @@ describe('a guided report and an auto-reply', () => {
     for (const a of ['REPORT', '1', 'SKIP']) w.sms(MOBILE, a);
     expect(w.sms(MOBILE, 'DONE').reply).toBe(t.reportDoneNeedsArea(['LDN', 'MAN', 'BHM', 'LDS', 'LIV', 'BRS', 'GLA', 'EDI', 'CDF', 'BEL']));
     expect(answered(w, MOBILE, 10)).toBe(2);
+  });
+
+  it('answers two auto-replies sent in turn no more than five times in all (UNMOVED_ANSWERED)', async () => {
+    const w = await reportWorld();
+    expect(w.sms(REPORTER, 'REPORT').reply).toBe(t.reportAsk('what'));
+    const texts = [AUTO_REPLY, 'Driving Focus is on: I will see your message later.'];
+    let n = 0;
+    for (let i = 0; i < 40; i++) if (w.sms(REPORTER, texts[i % 2] as string).reply !== null) n++;
+    expect(n).toBe(UNMOVED_ANSWERED);
   });
 
   it.each([
