@@ -130,10 +130,10 @@ function withoutCourtesy(tokens: string[]): string[] {
  * only when each word left is an area's code written as one ("LDN thanks", "415 please"): a name there is as
  * often a word of her own ("thanks man" is no request for Manchester, "hey Austin" none for 512).
  */
-export function resolvePolitely(regions: Regions, tokens: string[]): ReturnType<Regions['resolve']> {
+export function resolvePolitely(regions: Regions, tokens: string[], asCode: (token: string) => boolean = (t) => regions.writtenAsCode(t)): ReturnType<Regions['resolve']> {
   const resolved = regions.resolve(tokens);
   const bare = withoutCourtesy(tokens);
-  if (resolved.ok || bare.length === 0 || bare.length === tokens.length || !bare.every((t) => regions.writtenAsCode(t))) return resolved;
+  if (resolved.ok || bare.length === 0 || bare.length === tokens.length || !bare.every(asCode)) return resolved;
   const polite = regions.resolve(bare);
   return polite.ok ? polite : resolved;
 }

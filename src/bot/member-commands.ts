@@ -17,7 +17,7 @@ import { eraseWaitingTo, waitingAlertCopies, withdrawAlertsOutside } from '../st
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
 import { forgetUnreadOf } from '../store/unread-alerts';
 import { catalog, type AreaCommand, type Catalog } from './catalog';
-import { joinAreaQuestion } from './dialogues';
+import { joinAreaQuestion, resolvePolitely } from './dialogues';
 import { signalTimer, type DiscreetRules } from './discreet-commands';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import { dropDigestsIfNothingWaits } from './notify';
@@ -87,7 +87,9 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
     if (!own) return { say: whichArea(who.t, rules.regions), converse: joinAreaQuestion(who.lang, now) };
     npas = [own];
   } else {
-    const resolved = rules.regions.resolve(tokens);
+    // "JOIN 415 please": courtesy words around North American codes only, which capitals cannot blur (JOIN's
+    // words come upper-cased: "JOIN ok man" would read as the code MAN).
+    const resolved = resolvePolitely(rules.regions, tokens, (t) => /^\d{3}$/.test(t) && rules.regions.writtenAsCode(t));
     if (!resolved.ok) {
       const told = unknownArea(who.t, rules.regions, resolved.bad);
       // "Reply with one of LDN, MAN…": the join question waits for that reply, as for a number with no area.

@@ -76,6 +76,11 @@ describe('the answer to the join question', () => {
     expect(w.sms(MOBILE, answer).reply).toBe(catalog('en').joined(answer.includes('628') ? ['415', '628'] : ['415']));
   });
 
+  it.each(['JOIN 415 please', 'join 415 thanks', 'UNIRSE 415 por favor'])('on a North American line, joins "%s" in one message by its code', async (text) => {
+    const w = await botWorld();
+    expect(w.sms('+12125550190', text).reply).toBe(catalog(text.startsWith('UNIRSE') ? 'es' : 'en').joined(['415']));
+  });
+
   it('asks again in the new language after LANG, without using one of her two tries', async () => {
     const w = await asked();
     expect(w.sms(MOBILE, 'LANG FR').reply).toBe(catalog('fr').joinWhichAreaListed(UK_CODES));
