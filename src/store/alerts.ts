@@ -207,7 +207,7 @@ export function moveTwinAlertBatch(db: Db, now: number, from: TwinCursor, limit:
        WHERE t.channel = 'sms' AND t.phone_bidx IS NOT NULL AND t.status = 'active'
          AND o.channel = 'signal' AND o.state = 'pending' AND o.alert_id IS NOT NULL AND o.lease_until <= ?
          AND t.phone_bidx >= ? AND (t.phone_bidx > ? OR o.id > ?)
-       ORDER BY t.phone_bidx, o.id LIMIT ?`,
+       ORDER BY t.phone_bidx, o.id LIMIT +?`,
     )
     .all(now, from.bidx, from.bidx, from.id, limit) as Array<{ id: number; member: number; alert: number; plannedAt: number; bidx: Buffer }>;
   const moved = db.stmt("UPDATE outbox SET state = 'failed', error = 'sms_instead', lease_until = 0, address_ct = NULL, updated_at = ? WHERE id = ?");
