@@ -207,8 +207,7 @@ export class RowResealer {
     for (const r of rows) {
       const slot = { table, column: 'address', row: r.id };
       const address = this.open(r.address_ct, slot, r.key_version);
-      const purpose = table === 'buddy_declines' ? 'declined' : 'buddy';
-      update.run(this.newVault.index(purpose, address), this.newVault.seal(address, slot), this.newVault.keyVersion, r.id);
+      update.run(this.newVault.index(table === 'buddy_declines' ? 'declined' : 'buddy', address), this.newVault.seal(address, slot), this.newVault.keyVersion, r.id);
     }
     this.tally(table, rows.length);
     return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;

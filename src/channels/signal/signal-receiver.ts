@@ -19,6 +19,7 @@ import type { ReceiveMode } from '../../config/env';
 import type { Logger } from '../../log/logger';
 import { backoffDelay } from '../../util/backoff';
 import { FirstReceive, type FirstReceiveTuning } from './first-receive';
+import { parseBatch } from './signal-envelope';
 import { openReceiveSocket, type SocketTuning } from './signal-websocket';
 
 /**
@@ -292,15 +293,4 @@ export class SignalReceiver {
       .then(() => this.opts.onItem(item))
       .catch((err) => this.opts.log.error({ err: { type: (err as Error)?.name } }, 'handling a Signal message failed'));
   }
-}
-
-/** A poll's answer: signal-cli-rest-api's JSON array (an empty body is none), or null when it is not JSON. */
-function parseBatch(body: string): unknown[] | null {
-  let items: unknown;
-  try {
-    items = JSON.parse(body || '[]');
-  } catch {
-    return null;
-  }
-  return Array.isArray(items) ? items : [items];
 }
