@@ -173,9 +173,11 @@ describe('an alert already queued when the member sends STOP', () => {
     const sentSinceStop = () => (w.tries.get(member) ?? 0) - triesAtStop;
     await waitFor(() => w.outboxOf(member).every((r) => r.state !== 'pending') || sentSinceStop() > 1, 10_000, 'the alert to be settled');
 
-    // At most the one send already in flight when STOP arrived; then the row is dropped for the opt-out.
+    // At most the one send already in flight when STOP arrived; then the row is dropped for the opt-out, or, when
+    // that send was at Twilio as STOP came and its 5xx came back after, as a copy of an area she left (its fate unknown).
     expect(sentSinceStop()).toBeLessThanOrEqual(1);
-    expect(w.outboxOf(member).map((r) => [r.state, r.error])).toEqual([['failed', 'recipient_stopped']]);
+    const rows = w.outboxOf(member).map((r) => [r.state, r.error]);
+    expect([[['failed', 'recipient_stopped']], [['failed', 'left_area_maybe_sent']]]).toContainEqual(rows);
   });
 });
 
