@@ -15,8 +15,9 @@ import type { BotLimits } from './bot/context';
 import { knownTimeZone, UNKNOWN_TIME_ZONE } from './bot/clock-time';
 import type { ReceiverTuning } from './channels/signal/signal-receiver';
 import type { ThrottlePolicy } from './channels/signal/signal-sender';
-import type { ChannelSender } from './channels/types';
+import type { ChannelSender, ProviderCheck } from './channels/types';
 import type { Config, Secrets } from './config/env';
+import type { ChannelFault } from './http/health-routes';
 import type { InboundPath, RetryPolicy } from './inbound/inbound-path';
 import type { Logger } from './log/logger';
 import type { Dispatcher, DispatcherOptions } from './outbox/dispatcher';
@@ -104,9 +105,18 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
       health: {
         database: () => db.ping(),
         providers: async () => {
-          const checks: Record<string, boolean> = {};
+          const checks: Record<string, ProviderCheck> = {};
           for (const [channel, sender] of senders) if (sender.ready) checks[channel] = await sender.ready();
           return checks;
+        },
+        // What the line knows without asking anyone: a lane held for its own fault, a Signal receiver that cannot receive.
+        channels: () => {
+          const faults: Record<string, ChannelFault | null> = {};
+          for (const channel of senders.keys()) {
+            const deaf = channel === 'signal' && app.signalReceiver !== null && !app.signalReceiver.receiving;
+            faults[channel] = app.dispatcher.held(channel) ? 'sending_held' : deaf ? 'not_receiving' : null;
+          }
+          return faults;
         },
       },
     });

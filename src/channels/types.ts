@@ -80,6 +80,13 @@ export interface DeliveryReport {
   code?: string;
 }
 
+/**
+ * What a provider's own check says (for /readyz): it answers; it does not
+ * (no answer, a 5xx, or something else than the provider); or it answers
+ * refusing the line's credentials.
+ */
+export type ProviderCheck = 'ready' | 'no_answer' | 'credentials_refused';
+
 /** Sends messages over one channel. */
 export interface ChannelSender {
   /** Which members this sender serves. */
@@ -90,7 +97,7 @@ export interface ChannelSender {
   readonly maxInFlight?: number;
   /** Sends a text; resolves with the provider's message id or throws a SendError. */
   send(to: string, body: string, opts?: SendOptions): Promise<{ providerId: string }>;
-  /** Whether the provider answers (for /readyz). */
-  ready?(): Promise<boolean>;
+  /** Whether the provider answers, and takes the line's credentials (for /readyz). */
+  ready?(): Promise<ProviderCheck>;
   close?(): Promise<void>;
 }

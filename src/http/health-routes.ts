@@ -1,35 +1,62 @@
-/** Liveness and readiness. */
+/**
+ * Liveness and readiness. /readyz is 503 when the database or a configured
+ * channel is not ready, and says why per channel in fixed words (`reasons`)
+ * a monitor can match: its provider does not answer (no_answer) or refuses
+ * the line's credentials (credentials_refused), its sending is held for the
+ * line's own fault (sending_held), or it is not receiving (not_receiving).
+ */
 import type { FastifyInstance } from 'fastify';
+import type { ProviderCheck } from '../channels/types';
 
 /** How long /readyz reuses the providers' answers: a probe every second must not call each provider every second. */
 export const PROVIDER_CHECK_CACHE_MS = 5_000;
 
+/** What the line itself knows is wrong with a channel: its lane held, its receiver down. */
+export type ChannelFault = 'sending_held' | 'not_receiving';
+
 export interface HealthDeps {
   /** Whether the database answers (cheap, local: checked on every probe). */
   database: () => boolean;
-  /** Each configured provider by channel and whether it answers. */
-  providers: () => Promise<Record<string, boolean>>;
+  /** Each configured provider's own check, by channel (remote: asked at most once per cacheMs). */
+  providers: () => Promise<Record<string, ProviderCheck>>;
+  /** Each configured channel and what is wrong with it, if anything (local: read on every probe). */
+  channels: () => Record<string, ChannelFault | null>;
   cacheMs?: number;
   now?: () => number;
 }
+
+type Reason = Exclude<ProviderCheck, 'ready'> | ChannelFault | 'check_failed';
 
 export async function healthRoutes(app: FastifyInstance, deps: HealthDeps): Promise<void> {
   const cacheMs = deps.cacheMs ?? PROVIDER_CHECK_CACHE_MS;
   const now = deps.now ?? Date.now;
   // The answer in flight or last given, shared by every probe within cacheMs.
-  let cached: { at: number; checks: Promise<Record<string, boolean>> } | null = null;
-  const providers = (): Promise<Record<string, boolean>> => {
+  let cached: { at: number; checks: Promise<Record<string, ProviderCheck> | null> } | null = null;
+  const providers = (): Promise<Record<string, ProviderCheck> | null> => {
     const t = now();
     if (!cached || t - cached.at >= cacheMs) {
-      cached = { at: t, checks: deps.providers().catch(() => ({ providers: false })) };
+      cached = { at: t, checks: deps.providers().catch(() => null) };
     }
     return cached.checks;
   };
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    const checks = { database: deps.database(), ...(await providers()) };
-    const ready = Object.values(checks).every(Boolean);
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
+    const reasons: Record<string, Reason> = {};
+    if (!deps.database()) reasons.database = 'no_answer';
+    const remote = await providers();
+    if (remote === null) reasons.providers = 'check_failed';
+    const local = deps.channels();
+    const checks: Record<string, boolean> = { database: reasons.database === undefined };
+    for (const channel of new Set([...Object.keys(remote ?? {}), ...Object.keys(local)])) {
+      // The provider's own word first: a held lane or a silent receiver often follows from it.
+      const provider = remote?.[channel];
+      const reason = provider !== undefined && provider !== 'ready' ? provider : local[channel];
+      if (reason) reasons[channel] = reason;
+      checks[channel] = !reason;
+    }
+    if (remote === null) checks.providers = false;
+    const ready = Object.keys(reasons).length === 0;
+    return reply.code(ready ? 200 : 503).send(ready ? { status: 'ready', checks } : { status: 'not ready', checks, reasons });
   });
 }

@@ -111,6 +111,11 @@ export class Dispatcher {
     return { waitMs: () => lane.pacer.waitMs(), busy: () => lane.hasDue(), take: () => lane.pacer.take(), pauseFor: (ms) => lane.providerPause(ms) };
   }
 
+  /** Whether a channel's sending is held for the line's own fault (its credentials, sender or account refused). */
+  held(channel: Channel): boolean {
+    return this.lanes.get(channel)?.held ?? false;
+  }
+
   /** Ends one channel's provider pause now (its limit was lifted) and sends what is due. */
   resume(channel: Channel): void {
     this.lanes.get(channel)?.resume();

@@ -72,6 +72,11 @@ export class Lane {
     return this.sender.channel;
   }
 
+  /** Held for a fault of the line's own (lane-holds.ts) until a message goes through; a 429's pause is not a hold. */
+  get held(): boolean {
+    return this.holds.held;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = this.loop();

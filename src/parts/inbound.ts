@@ -35,6 +35,8 @@ declare module 'fastify' {
     deadlineClocks: DeadlineClocks;
     /** Start-up's catch-up: delivery and the timed jobs start once what waited while the server was down is handled (inbound/catch-up.ts). */
     catchUp: CatchUp;
+    /** The Signal receiver, when Signal is configured (/readyz asks whether it receives). */
+    signalReceiver: SignalReceiver | null;
   }
 }
 
@@ -141,6 +143,7 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
   app.decorate('inbound', path);
   app.decorate('deadlineClocks', clocks);
   app.decorate('catchUp', catchUp);
+  app.decorate('signalReceiver', receiver);
   app.decorate('expireDrafts', () => db.transaction(() => expireReportDrafts(bot.message, bot.message.rules, now())));
 }
 

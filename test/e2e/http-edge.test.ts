@@ -62,7 +62,7 @@ function countingSender(channel: 'sms' | 'signal'): ChannelSender & { readyCalls
     },
     async ready() {
       this.readyCalls++;
-      return true;
+      return 'ready' as const;
     },
   };
 }

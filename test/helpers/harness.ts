@@ -88,6 +88,9 @@ export async function readMetrics(url: string): Promise<string> {
   return res.text();
 }
 
+/** The harness's Signal receiver tuning: quick pings, reconnects and polls. */
+export const TEST_RECEIVER = { pingMs: 200, pongTimeoutMs: 300, reconnectBaseMs: 20, reconnectMaxMs: 200, pollMs: 20, pollTimeoutS: 1, boundMs: 3_000 };
+
 /** A fixed test master key (base64 of 32 bytes). */
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -155,7 +158,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     senders: opts.senders,
     signal: opts.signal ?? {
       throttle: { baseMs: 100, maxMs: 800 },
-      receiver: { pingMs: 200, pongTimeoutMs: 300, reconnectBaseMs: 20, reconnectMaxMs: 200, pollMs: 20, pollTimeoutS: 1, boundMs: 3_000 },
+      receiver: TEST_RECEIVER,
     },
     consoleOut: (line) => consoleLines.push(line),
     http: opts.http,

@@ -3,44 +3,73 @@
  * see what the routes answer.
  */
 import Fastify from 'fastify';
-import { healthRoutes, type HealthDeps } from '../../src/http/health-routes';
+import type { ProviderCheck } from '../../src/channels/types';
+import { healthRoutes, type ChannelFault, type HealthDeps } from '../../src/http/health-routes';
 
-async function appWith(deps: HealthDeps) {
+async function appWith(deps: Partial<HealthDeps> & Pick<HealthDeps, 'providers'>) {
   const app = Fastify();
-  await app.register(healthRoutes, deps);
+  await app.register(healthRoutes, { database: () => true, channels: () => ({}), ...deps });
   return app;
 }
 
 describe('/healthz and /readyz', () => {
   it('answers liveness whatever the providers say', async () => {
-    const app = await appWith({ database: () => false, providers: async () => ({ sms: false }) });
+    const app = await appWith({ database: () => false, providers: async () => ({ sms: 'no_answer' }) });
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok' });
   });
 
-  it('is ready only when the database and every provider answer, and names what does not', async () => {
-    let signal = true;
+  it('is ready only when the database and every provider answer, and names what does not and why', async () => {
+    let signal: ProviderCheck = 'ready';
     let clock = 0;
-    const app = await appWith({ database: () => true, providers: async () => ({ sms: true, signal }), cacheMs: 5_000, now: () => clock });
+    let asked = 0;
+    const app = await appWith({ providers: async () => (asked++, { sms: 'ready', signal }), cacheMs: 5_000, now: () => clock });
     let res = await app.inject({ method: 'GET', url: '/readyz' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ready', checks: { database: true, sms: true, signal: true } });
-    signal = false;
+    signal = 'no_answer';
     // Within the cache the last answer stands; past it, the provider is asked again.
     expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    expect(asked).toBe(1);
     clock = 5_000;
     res = await app.inject({ method: 'GET', url: '/readyz' });
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toEqual({ status: 'not ready', checks: { database: true, sms: true, signal: false } });
+    expect(res.json()).toEqual({ status: 'not ready', checks: { database: true, sms: true, signal: false }, reasons: { signal: 'no_answer' } });
+    expect(asked).toBe(2);
+  });
+
+  it("reads the line's own state of each channel at every probe, without asking the providers again", async () => {
+    const faults: Record<string, ChannelFault | null> = { sms: null, signal: null };
+    let asked = 0;
+    const app = await appWith({ providers: async () => (asked++, { sms: 'ready', signal: 'ready' }), channels: () => ({ ...faults }), now: () => 0 });
+    expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    faults.signal = 'not_receiving';
+    faults.sms = 'sending_held';
+    let res = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toEqual({ status: 'not ready', checks: { database: true, sms: false, signal: false }, reasons: { sms: 'sending_held', signal: 'not_receiving' } });
+    faults.signal = faults.sms = null;
+    res = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(res.statusCode).toBe(200);
+    expect(asked).toBe(1);
+  });
+
+  it("names the provider's own refusal before what follows from it (a held lane)", async () => {
+    const app = await appWith({ providers: async () => ({ sms: 'credentials_refused' }), channels: () => ({ sms: 'sending_held' }) });
+    const res = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toEqual({ status: 'not ready', checks: { database: true, sms: false }, reasons: { sms: 'credentials_refused' } });
   });
 
   it('is not ready when the provider check itself fails, or the database does not answer', async () => {
-    const failing = await appWith({ database: () => true, providers: () => Promise.reject(new Error('down')) });
+    const failing = await appWith({ providers: () => Promise.reject(new Error('down')) });
     const res = await failing.inject({ method: 'GET', url: '/readyz' });
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toEqual({ status: 'not ready', checks: { database: true, providers: false } });
+    expect(res.json()).toEqual({ status: 'not ready', checks: { database: true, providers: false }, reasons: { providers: 'check_failed' } });
     const noDb = await appWith({ database: () => false, providers: async () => ({}) });
-    expect((await noDb.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(503);
+    const db = await noDb.inject({ method: 'GET', url: '/readyz' });
+    expect(db.statusCode).toBe(503);
+    expect(db.json()).toEqual({ status: 'not ready', checks: { database: false }, reasons: { database: 'no_answer' } });
   });
 });

@@ -18,9 +18,13 @@ import WebSocket from 'ws';
 import type { ReceiveMode } from '../../config/env';
 import type { Logger } from '../../log/logger';
 import { backoffDelay } from '../../util/backoff';
-import { FirstReceive, type FirstReceiveTuning } from './first-receive';
+import { FirstReceive } from './first-receive';
+import { ReceiveHealth } from './receive-health';
+import { DEFAULT_RECEIVER, type ReceiverTuning } from './receiver-tuning';
 import { parseBatch } from './signal-envelope';
-import { openReceiveSocket, type SocketTuning } from './signal-websocket';
+import { openReceiveSocket } from './signal-websocket';
+
+export { DEFAULT_RECEIVER, type ReceiverTuning } from './receiver-tuning';
 
 /**
  * The largest envelope a sender can make signal-cli hand over: Signal's
@@ -31,32 +35,6 @@ import { openReceiveSocket, type SocketTuning } from './signal-websocket';
 const MAX_ENVELOPE_BYTES = 2 * 1024 * 1024;
 /** Most messages taken per poll (a full batch is followed by the next poll at once); the rest stay queued at signal-cli. */
 const MAX_BATCH = 20;
-/** The websocket's liveness (signal-websocket.ts), the backoff and the polling. */
-export interface ReceiverTuning extends SocketTuning, FirstReceiveTuning {
-  /** Reconnect (or, polling, retry after an error) after base·2^n, capped. */
-  reconnectBaseMs: number;
-  reconnectMaxMs: number;
-  /** Pause between polls. */
-  pollMs: number;
-  /** `timeout` of each poll, in seconds (signal-cli waits this long for messages). */
-  pollTimeoutS: number;
-  /** How much longer than that a receive may take: time for signal-cli to start (normal mode starts a JVM for each). */
-  receiveStartMs: number;
-}
-
-export const DEFAULT_RECEIVER: ReceiverTuning = {
-  pingMs: 20_000,
-  pongTimeoutMs: 10_000,
-  reconnectBaseMs: 500,
-  reconnectMaxMs: 30_000,
-  stableMs: 5_000,
-  pollMs: 1_000,
-  pollTimeoutS: 1,
-  receiveStartMs: 30_000,
-  // Time for normal mode's JVM to start and a full batch or two to be handled.
-  boundMs: 15_000,
-};
-
 export interface SignalReceiverOptions {
   apiUrl: string;
   number: string;
@@ -65,6 +43,8 @@ export interface SignalReceiverOptions {
   /** Handles one received item (already JSON-parsed). May be async; items are handled one at a time. */
   onItem: (item: unknown) => void | Promise<void>;
   tuning?: Partial<ReceiverTuning>;
+  /** A monotonic clock in ms for `receiving` (tests move it; a wall clock's step must not). */
+  now?: () => number;
 }
 
 /** Receives Signal messages until stopped. */
@@ -86,10 +66,12 @@ export class SignalReceiver {
   /** Connections opened so far (tests and logs). */
   connections = 0;
   private readonly first: FirstReceive;
+  private readonly health: ReceiveHealth;
 
   constructor(private readonly opts: SignalReceiverOptions) {
     this.tuning = { ...DEFAULT_RECEIVER, ...opts.tuning };
     this.first = new FirstReceive(this.tuning, opts.log);
+    this.health = new ReceiveHealth(this.tuning.staleMs, opts.now ?? (() => performance.now()));
     // Bounded like the websocket's frames: a receive answer is a batch of at most MAX_BATCH envelopes.
     this.http = axios.create({
       baseURL: opts.apiUrl,
@@ -100,9 +82,9 @@ export class SignalReceiver {
     });
   }
 
-  /** Whether a websocket is open now (always false when polling). */
-  get connected(): boolean {
-    return this.ws?.readyState === WebSocket.OPEN;
+  /** Whether messages are being received, or were a moment ago (receive-health.ts): for /readyz. */
+  get receiving(): boolean {
+    return this.health.receiving;
   }
 
   /**
@@ -130,6 +112,7 @@ export class SignalReceiver {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.health.worked();
     // In json-rpc mode signal-cli keeps nothing for a client that is not connected: no message waited, nothing to catch up.
     if (this.opts.mode === 'websocket') this.first.finish();
     else this.first.start();
@@ -197,6 +180,7 @@ export class SignalReceiver {
         this.saidConnected = true;
       },
       works: () => {
+        this.health.connection(true);
         this.failures = 0;
         this.saidConnected = false;
       },
@@ -205,6 +189,7 @@ export class SignalReceiver {
       },
       quiet: () => this.failures > 0,
       closed: () => {
+        this.health.connection(false);
         if (this.ws === socket.ws) this.ws = null;
         if (this.stopped) return;
         const wait = this.backoffMs();
@@ -283,6 +268,7 @@ export class SignalReceiver {
   }
 
   private pollWorked(): void {
+    this.health.worked();
     if (this.failures > 0) this.opts.log.info({ failedPolls: this.failures }, 'Signal receiving again: signal-cli-rest-api answers');
     this.failures = 0;
   }

@@ -18,7 +18,7 @@ import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../../log/logger';
-import { SendError, type ChannelSender } from '../types';
+import { SendError, type ChannelSender, type ProviderCheck } from '../types';
 import { classifySignalError, errorText, readSendResult, unanswered, UNEXPECTED } from './signal-errors';
 import { SignalIdentities } from './signal-identities';
 import { SignalRateLimit, type ThrottlePolicy } from './signal-rate-limit';
@@ -235,15 +235,15 @@ export class SignalSender implements ChannelSender {
   }
 
   /** signal-cli-rest-api answers its health check (204). */
-  async ready(): Promise<boolean> {
+  async ready(): Promise<ProviderCheck> {
     try {
       // Stryker disable next-line ObjectLiteral: the health check's own time-out; a dead server is tested by refusing the connection
       const res = await this.http.get('/v1/health', { timeout: 3_000 });
       // A 2xx with no content, as its 204: a proxy's 200 page in front of it (which also breaks receiving) is not signal-cli-rest-api.
       const empty = res.data === undefined || res.data === null || res.data === '';
-      return res.status >= 200 && res.status < 300 && empty;
+      return res.status >= 200 && res.status < 300 && empty ? 'ready' : 'no_answer';
     } catch {
-      return false;
+      return 'no_answer';
     }
   }
 

@@ -9,7 +9,7 @@ import http from 'node:http';
 import https from 'node:https';
 import twilio from 'twilio';
 import type { TwilioConfig } from '../../config/env';
-import type { ChannelSender, SendError, SendOptions } from '../types';
+import type { ChannelSender, ProviderCheck, SendError, SendOptions } from '../types';
 import { classifyTwilioError } from './twilio-errors';
 
 export { classifyTwilioError } from './twilio-errors';
@@ -62,7 +62,7 @@ export class TwilioSender implements ChannelSender {
   readonly name = 'twilio';
   private readonly client: twilio.Twilio;
   private readonly agents: Array<http.Agent>;
-  private readyCache: { at: number; ok: boolean } | null = null;
+  private readyCache: { at: number; check: ProviderCheck } | null = null;
 
   constructor(private readonly opts: TwilioSenderOptions) {
     // At least the outbox lane's most sends in flight: a send queued in the agent would count as provider latency.
@@ -128,23 +128,26 @@ export class TwilioSender implements ChannelSender {
   }
 
   /**
-   * Twilio is reachable if the account resource answers. Remembered for a
-   * while: a monitoring probe every few seconds should not become API traffic.
+   * Twilio is reachable if the account resource answers, and takes the line's
+   * credentials unless it answers 401 or 403 (every send would be refused
+   * alike). Remembered for a while: a monitoring probe every few seconds
+   * should not become API traffic.
    */
-  async ready(): Promise<boolean> {
+  async ready(): Promise<ProviderCheck> {
     const now = Date.now();
-    if (this.readyCache && now - this.readyCache.at < READY_CACHE_MS) return this.readyCache.ok;
-    let ok: boolean;
+    if (this.readyCache && now - this.readyCache.at < READY_CACHE_MS) return this.readyCache.check;
+    let check: ProviderCheck;
     try {
       await this.client.api.v2010.accounts(this.opts.config.accountSid).fetch();
-      ok = true;
+      check = 'ready';
     } catch (err) {
-      // A 4xx still proves the API answered; only no answer or a 5xx is "not ready".
+      // Another 4xx (a 429, say) still proves the API answered; no answer or a 5xx is "not ready".
       const status = (err as { status?: number }).status;
-      ok = typeof status === 'number' && status < 500;
+      if (status === 401 || status === 403) check = 'credentials_refused';
+      else check = typeof status === 'number' && status < 500 ? 'ready' : 'no_answer';
     }
-    this.readyCache = { at: now, ok };
-    return ok;
+    this.readyCache = { at: now, check };
+    return check;
   }
 
   // Stryker disable next-line BlockStatement: close() frees idle connections; nothing a test can observe through the API

@@ -92,9 +92,9 @@ describe('polling behind a proxy that answers 200 with an HTML page', () => {
   it('readiness says signal is down: a page from a proxy is not signal-cli-rest-api', async () => {
     const sender = new SignalSender({ apiUrl: signal.url, number: ACCOUNT, log: collectingLogger().log });
     try {
-      expect(await sender.ready()).toBe(true);
+      expect(await sender.ready()).toBe('ready');
       signal.proxyPage = PAGE;
-      expect(await sender.ready()).toBe(false);
+      expect(await sender.ready()).toBe('no_answer');
     } finally {
       await sender.close();
     }

@@ -393,12 +393,12 @@ describe('SignalSender against a bare server', () => {
 
 describe('SignalSender.ready', () => {
   it.each([
-    [200, true],
-    [204, true],
-    [299, true],
-    [300, false],
-    [503, false],
-  ])('answers %s to the health check: ready %s', async (status, ready) => {
+    [200, 'ready'],
+    [204, 'ready'],
+    [299, 'ready'],
+    [300, 'no_answer'],
+    [503, 'no_answer'],
+  ])('answers %s to the health check: %s', async (status, ready) => {
     const server = http.createServer((req, res) => {
       res.writeHead(req.url === '/v1/health' ? status : 404);
       res.end();

@@ -61,7 +61,7 @@ describe('SignalSender against a fake signal-cli-rest-api', () => {
     const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log });
     const { providerId } = await s.send(UUID, 'hello');
     expect(fake.sent).toEqual([{ recipient: UUID, message: 'hello', timestamp: providerId }]);
-    expect(await s.ready()).toBe(true);
+    expect(await s.ready()).toBe('ready');
     await s.close();
   });
 
@@ -134,7 +134,7 @@ describe('SignalSender against a fake signal-cli-rest-api', () => {
     await fake.stop();
     const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log: collectingLogger().log });
     await expect(s.send(UUID, 'x')).rejects.toMatchObject({ kind: 'connection', retryable: true });
-    expect(await s.ready()).toBe(false);
+    expect(await s.ready()).toBe('no_answer');
     await s.close();
     fake = new FakeSignal({ account: ACCOUNT });
     await fake.start();

@@ -33,20 +33,20 @@ describe('TwilioSender', () => {
 
   it('is ready when the account answers, and remembers it for a while rather than asking at every probe', async () => {
     const s = senderFor(url);
-    expect(await s.ready()).toBe(true);
+    expect(await s.ready()).toBe('ready');
     await fake.stop();
-    expect(await s.ready()).toBe(true);
+    expect(await s.ready()).toBe('ready');
     await s.close();
     fake = new FakeTwilio({ accountSid: ACCOUNT, authToken: TOKEN });
     url = await fake.start();
   });
 
-  it('is ready when Twilio refuses the credentials (it answered), and not when nothing answers', async () => {
+  it('is not ready when Twilio refuses the credentials (every send would be refused), nor when nothing answers', async () => {
     const wrong = new TwilioSender({ config: { accountSid: ACCOUNT, apiBaseUrl: url, redact: false, fromNumber: '+15005550006' }, authToken: 'wrong', statusCallbackUrl: CALLBACK, timeoutMs: 5_000 });
-    expect(await wrong.ready()).toBe(true);
+    expect(await wrong.ready()).toBe('credentials_refused');
     await wrong.close();
     const down = senderFor('http://127.0.0.1:9');
-    expect(await down.ready()).toBe(false);
+    expect(await down.ready()).toBe('no_answer');
     await down.close();
   });
 
@@ -58,7 +58,7 @@ describe('TwilioSender', () => {
     await new Promise<void>((r) => broken.listen(0, '127.0.0.1', r));
     const s = senderFor(`http://127.0.0.1:${(broken.address() as AddressInfo).port}`);
     try {
-      expect(await s.ready()).toBe(false);
+      expect(await s.ready()).toBe('no_answer');
     } finally {
       await s.close();
       await new Promise((r) => broken.close(r));

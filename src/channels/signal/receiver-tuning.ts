@@ -1,0 +1,33 @@
+/** How the Signal receiver (signal-receiver.ts) paces itself, and judges itself, by default. */
+import type { FirstReceiveTuning } from './first-receive';
+import type { SocketTuning } from './signal-websocket';
+
+/** The websocket's liveness (signal-websocket.ts), the backoff and the polling. */
+export interface ReceiverTuning extends SocketTuning, FirstReceiveTuning {
+  /** Reconnect (or, polling, retry after an error) after base·2^n, capped. */
+  reconnectBaseMs: number;
+  reconnectMaxMs: number;
+  /** Pause between polls. */
+  pollMs: number;
+  /** `timeout` of each poll, in seconds (signal-cli waits this long for messages). */
+  pollTimeoutS: number;
+  /** How much longer than that a receive may take: time for signal-cli to start (normal mode starts a JVM for each). */
+  receiveStartMs: number;
+  /** Not receiving (receive-health.ts, for /readyz) after this long without a websocket that works or a receive answered. */
+  staleMs: number;
+}
+
+export const DEFAULT_RECEIVER: ReceiverTuning = {
+  pingMs: 20_000,
+  pongTimeoutMs: 10_000,
+  reconnectBaseMs: 500,
+  reconnectMaxMs: 30_000,
+  stableMs: 5_000,
+  pollMs: 1_000,
+  pollTimeoutS: 1,
+  receiveStartMs: 30_000,
+  // Time for normal mode's JVM to start and a full batch or two to be handled.
+  boundMs: 15_000,
+  // More than a receive may take (31 s), and a reconnect's waits while signal-cli-rest-api restarts.
+  staleMs: 60_000,
+};

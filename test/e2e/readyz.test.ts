@@ -1,0 +1,135 @@
+/**
+ * /readyz tells the truth about each channel: 503, naming the channel and
+ * why, when the Signal receiver cannot receive (a wrong receive mode, a
+ * server that closes the websocket at once), when a lane is held for the
+ * line's own fault (Signal's account deregistered, Twilio's sender refused),
+ * and when Twilio refuses the credentials; not for a 429's pause, nor for a
+ * websocket that drops and reconnects. (Without Twilio, SMS is the console
+ * channel outside production: listed, always ready.)
+ */
+import { FakeSignal, SIGNAL_ERRORS, textEnvelope } from '../fakes/fake-signal';
+import { FakeTwilio, TWILIO_ERRORS } from '../fakes/fake-twilio';
+import { ACCOUNT_SID, AUTH_TOKEN, readMetrics, SIGNAL_NUMBER, startHarness, TEST_RECEIVER, waitFor, type Harness } from '../helpers/harness';
+import { startSignalWorld, testUuid } from '../helpers/signal-world';
+
+/** Receiving judged down after 1 s without a working connection or a receive answered. */
+const STALE_RECEIVER = { ...TEST_RECEIVER, staleMs: 1_000 };
+const MOD = { uuid: testUuid(901), number: '+14155550901' };
+const MEMBER = { uuid: testUuid(902), number: '+14155550902' };
+
+interface Readiness {
+  status: number;
+  body: { status: string; checks: Record<string, boolean>; reasons?: Record<string, string> };
+}
+
+async function readyz(h: Harness): Promise<Readiness> {
+  const res = await fetch(`${h.url}/readyz`);
+  return { status: res.status, body: (await res.json()) as Readiness['body'] };
+}
+
+/** /readyz once it answers 503 (its providers' answers are reused for a few seconds). */
+async function notReady(h: Harness): Promise<Readiness> {
+  let last: Readiness | null = null;
+  await waitFor(async () => (last = await readyz(h)).status === 503, 10_000, '/readyz to answer 503');
+  return last as unknown as Readiness;
+}
+
+describe('/readyz and the Signal receiver', () => {
+  let signal: FakeSignal;
+  let h: Harness | null = null;
+  beforeEach(async () => {
+    signal = new FakeSignal({ account: SIGNAL_NUMBER });
+    await signal.start();
+  });
+  afterEach(async () => {
+    await h?.close();
+    h = null;
+    await signal.stop();
+  });
+
+  it('is not ready when every receive websocket is closed as soon as it opens (messages sent meanwhile are lost)', async () => {
+    signal.closeOnOpen = true;
+    h = await startHarness({ twilio: false, signalApiUrl: signal.url, signalReceiveMode: 'websocket', signal: { receiver: STALE_RECEIVER } });
+    const r = await notReady(h);
+    expect(signal.connections).toBeGreaterThan(1);
+    expect(r.body).toEqual({ status: 'not ready', checks: { database: true, sms: true, signal: false }, reasons: { signal: 'not_receiving' } });
+  });
+
+  it('is not ready when polling a server in json-rpc mode (SIGNAL_RECEIVE_MODE wrong): every receive is refused', async () => {
+    h = await startHarness({ twilio: false, signalApiUrl: signal.url, signalReceiveMode: 'poll', signal: { receiver: STALE_RECEIVER } });
+    const r = await notReady(h);
+    expect(r.body).toEqual({ status: 'not ready', checks: { database: true, sms: true, signal: false }, reasons: { signal: 'not_receiving' } });
+  });
+
+  it('stays ready through a dropped websocket that reconnects, and is ready again once receiving works', async () => {
+    signal.closeOnOpen = true;
+    h = await startHarness({ twilio: false, signalApiUrl: signal.url, signalReceiveMode: 'websocket', signal: { receiver: STALE_RECEIVER } });
+    await notReady(h);
+    signal.closeOnOpen = false;
+    await waitFor(async () => (await readyz(h as Harness)).status === 200, 10_000, 'ready once the websocket works');
+    const before = signal.connections;
+    signal.killSockets();
+    await waitFor(() => signal.connections > before && signal.connected === 1, 5_000, 'the reconnect');
+    expect((await readyz(h)).body).toEqual({ status: 'ready', checks: { database: true, sms: true, signal: true } });
+  });
+});
+
+describe('/readyz and held lanes', () => {
+  it("is not ready while the Signal lane is held: the bot's account is not registered (its health check still answers)", async () => {
+    const world = await startSignalWorld({ env: { MODERATORS: MOD.uuid } });
+    try {
+      const { h, signal } = world;
+      signal.answer = () => SIGNAL_ERRORS.accountNotRegistered(SIGNAL_NUMBER, signal.mode);
+      signal.push(textEnvelope(SIGNAL_NUMBER, MEMBER, 'JOIN 415'));
+      await waitFor(async () => /headsup_outbox_lane_held\{channel="signal"\} 1/.test(await readMetrics(h.url)), 10_000, 'the Signal lane held');
+      const r = await notReady(h);
+      expect(r.body).toEqual({ status: 'not ready', checks: { database: true, sms: true, signal: false }, reasons: { signal: 'sending_held' } });
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('stays ready through a Signal rate limit (429): a pause is not a fault of the line', async () => {
+    const world = await startSignalWorld({ env: { MODERATORS: MOD.uuid } });
+    try {
+      const { h, signal } = world;
+      let limited = 0;
+      signal.answer = () => (limited++, SIGNAL_ERRORS.rateLimited(SIGNAL_NUMBER));
+      signal.push(textEnvelope(SIGNAL_NUMBER, MEMBER, 'JOIN 415'));
+      await waitFor(() => limited > 0, 10_000, 'a 429');
+      expect((await readyz(h)).body).toEqual({ status: 'ready', checks: { database: true, sms: true, signal: true } });
+    } finally {
+      await world.close();
+    }
+  });
+
+  it("is not ready while the SMS lane is held: Twilio refuses the line's sender", async () => {
+    const fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, answer: () => TWILIO_ERRORS.fromInvalid });
+    await fake.start();
+    const h = await startHarness({ twilioApiBaseUrl: fake.url, env: { MODERATORS: MOD.number } });
+    try {
+      expect((await readyz(h)).status).toBe(200);
+      await h.sms('+12065550140', 'REPORT tall man grey sedan hit me');
+      await waitFor(async () => /headsup_outbox_lane_held\{channel="sms"\} 1/.test(await readMetrics(h.url)), 10_000, 'the SMS lane held');
+      const r = await notReady(h);
+      expect(r.body).toEqual({ status: 'not ready', checks: { database: true, sms: false }, reasons: { sms: 'sending_held' } });
+    } finally {
+      await h.close();
+      await fake.stop();
+    }
+  });
+
+  it('is not ready when Twilio refuses the credentials (a rotated token), before anything is sent', async () => {
+    const fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: 'the-token-after-rotation-0000000' });
+    await fake.start();
+    const h = await startHarness({ twilioApiBaseUrl: fake.url });
+    try {
+      const r = await readyz(h);
+      expect(r.status).toBe(503);
+      expect(r.body).toEqual({ status: 'not ready', checks: { database: true, sms: false }, reasons: { sms: 'credentials_refused' } });
+    } finally {
+      await h.close();
+      await fake.stop();
+    }
+  });
+});
