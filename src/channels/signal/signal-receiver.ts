@@ -11,7 +11,8 @@
  *   is a failure: the next poll waits by the shared backoff, and only the
  *   first failure of a run of them is warned about.
  * Each item goes to `onItem` in the order received; the receiver only
- * transports, it never reads a message.
+ * transports, it never reads a message. It says whether it is receiving
+ * (receive-health.ts), for /readyz.
  */
 import axios, { type AxiosInstance } from 'axios';
 import WebSocket from 'ws';
