@@ -53,7 +53,8 @@ function dataDirProblem(dir: string): string | null {
   }
 }
 
-export function checkDatabase(config: Config, key: { key: Uint8Array; file?: string } | null): CheckResult[] {
+/** `twilioUpgraded`: Twilio says the account is no trial now (its trial refusals in the outbox are from before). */
+export function checkDatabase(config: Config, key: { key: Uint8Array; file?: string } | null, twilioUpgraded = false): CheckResult[] {
   const dirProblem = dataDirProblem(config.dataDir);
   if (dirProblem) return [bad('database', dirProblem)];
   const file = databaseFile(config.dataDir);
@@ -137,7 +138,7 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
       else results.push(bad('key', 'HEADSUP_MASTER_KEY does not open this database: use the key it was created with'));
     }
     // What the outbox recorded of the line's own faults (its schema is as old as the line's first version).
-    results.push(...checkDelivery(db, Date.now()));
+    results.push(...checkDelivery(db, Date.now(), twilioUpgraded));
     return [...results, ...leftover];
   } catch {
     // A file that passes quick_check may still not be a line's database (a table missing).

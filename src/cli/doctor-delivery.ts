@@ -14,7 +14,11 @@ import { bad, warn, type CheckResult } from './doctor-check';
 
 const DAY_MS = 24 * 3_600_000;
 
-/** Twilio codes that fail one message each yet point at the line's set-up: what to fix, and whether it fails doctor. */
+/**
+ * Twilio codes that fail one message each yet point at the line's set-up: what to fix, and whether it fails doctor.
+ * A trial account's refusal (21608) cannot come from an upgraded one: there, those of the last 24 hours are from
+ * before the upgrade, a warning of messages lost (not sent again), with nothing left to fix.
+ */
 const SETUP_REFUSALS: Record<string, { fails: boolean; fix: string }> = {
   '21606': { fails: false, fix: 'TWILIO_FROM_NUMBER cannot send to some destinations (a short code reaches only its own country): add a sender for them, or send through a Messaging Service' },
   '21608': { fails: true, fix: 'the Twilio account is a trial, which sends only to numbers verified in it: upgrade the account' },
@@ -33,9 +37,9 @@ function holdWords(channel: string, code: string): string {
  * than the lanes (the migrations check names it). Any other error fails, by
  * its code alone: a line that cannot be read is not one with nothing to say.
  */
-export function checkDelivery(db: Database.Database, now: number): CheckResult[] {
+export function checkDelivery(db: Database.Database, now: number, twilioUpgraded = false): CheckResult[] {
   try {
-    return readDelivery(db, now);
+    return readDelivery(db, now, twilioUpgraded);
   } catch (err) {
     if (err instanceof Database.SqliteError && /^no such (table|column)/.test(err.message)) return [];
     // Not instanceof Error: better-sqlite3's own errors may come from another realm.
@@ -44,7 +48,7 @@ export function checkDelivery(db: Database.Database, now: number): CheckResult[]
   }
 }
 
-function readDelivery(db: Database.Database, now: number): CheckResult[] {
+function readDelivery(db: Database.Database, now: number, twilioUpgraded: boolean): CheckResult[] {
   // A lane's hold lives in the server's memory; what it leaves in the rows is the refusal of each one's last try.
   // A held lane tries no other message: those behind it wait untried, and go with it (how many wait: all of the lane's).
   const held = db
@@ -69,6 +73,10 @@ function readDelivery(db: Database.Database, now: number): CheckResult[] {
     )
     .all(now - DAY_MS, JSON.stringify(codes)) as Array<{ code: string; n: number }>;
   for (const r of refused) {
+    if (r.code === '21608' && twilioUpgraded) {
+      results.push(warn('sms refusals', `${counted(r.n, 'message')} refused in the last 24 hours with Twilio 21608, while the Twilio account was a trial: it is upgraded now, and those messages were not sent again`));
+      continue;
+    }
     const { fails, fix } = SETUP_REFUSALS[r.code]!;
     const detail = `${counted(r.n, 'message')} refused in the last 24 hours with Twilio ${r.code}: ${fix}`;
     results.push(fails ? bad('sms refusals', detail) : warn('sms refusals', detail));

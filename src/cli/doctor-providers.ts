@@ -24,18 +24,35 @@ async function getJson(url: string, headers: Record<string, string> = {}): Promi
   return { status: res.status, body };
 }
 
-export async function checkTwilio(config: Config, secrets: Secrets): Promise<CheckResult[]> {
+/** What doctor learnt of the Twilio account: its checks, and whether Twilio said it is upgraded (type Full), which the outbox's trial refusals are read against. */
+export interface TwilioChecks {
+  results: CheckResult[];
+  upgraded: boolean;
+}
+
+export async function checkTwilio(config: Config, secrets: Secrets): Promise<TwilioChecks> {
+  const results = await checkTwilioAccount(config, secrets);
+  return { results: results.checks, upgraded: results.type === 'Full' };
+}
+
+const TRIAL =
+  "the Twilio account is a trial account, which texts only the numbers verified in it: every other message (alerts, replies, buddies' escalations) is refused (Twilio 21608). Upgrade the account in the Twilio console";
+
+async function checkTwilioAccount(config: Config, secrets: Secrets): Promise<{ checks: CheckResult[]; type?: unknown }> {
   const t = config.twilio;
-  if (!t) return [];
+  if (!t) return { checks: [] };
   const auth = { authorization: `Basic ${Buffer.from(`${t.accountSid}:${secrets.twilioAuthToken ?? ''}`).toString('base64')}` };
   const account = `${t.apiBaseUrl}/2010-04-01/Accounts/${t.accountSid}`;
   try {
     const acc = await getJson(`${account}.json`, auth);
-    if (acc.status === 401) return [bad('twilio', 'Twilio refused TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: copy both again from the Twilio console')];
-    if (acc.status !== 200) return [bad('twilio', `Twilio answered ${acc.status} for the account: try again later, or check status.twilio.com`)];
-    const status = (acc.body as { status?: string } | null)?.status;
-    if (status !== 'active') return [bad('twilio', `the Twilio account is ${status ?? 'in an unknown state'}: reactivate it in the Twilio console`)];
-    const results = [ok('twilio', 'credentials accepted, account active')];
+    if (acc.status === 401) return { checks: [bad('twilio', 'Twilio refused TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: copy both again from the Twilio console')] };
+    if (acc.status !== 200) return { checks: [bad('twilio', `Twilio answered ${acc.status} for the account: try again later, or check status.twilio.com`)] };
+    const { status, type } = (acc.body ?? {}) as { status?: string; type?: unknown };
+    if (status !== 'active') return { checks: [bad('twilio', `the Twilio account is ${status ?? 'in an unknown state'}: reactivate it in the Twilio console`)], type };
+    // A trial account fails, but its sender is checked still: one fix per doctor run would take a run each.
+    const results = [
+      type === 'Trial' ? bad('twilio', TRIAL) : ok('twilio', `credentials accepted, account active${type === 'Full' ? ' and upgraded (not a trial)' : ''}`),
+    ];
     // The sender uses the messaging service when both are set: that is the one to check.
     if (t.messagingServiceSid) {
       // Messaging services live on their own host; a test base URL serves both.
@@ -55,9 +72,9 @@ export async function checkTwilio(config: Config, secrets: Secrets): Promise<Che
       // Where the number posts its incoming texts: only a number that can take them.
       if (owned && owned.capabilities?.sms !== false) results.push(checkSmsWebhook(owned, config.publicUrl));
     }
-    return results;
+    return { checks: results, type };
   } catch {
-    return [bad('twilio', `no answer from ${t.apiBaseUrl}: check the network, or TWILIO_API_BASE_URL`)];
+    return { checks: [bad('twilio', `no answer from ${t.apiBaseUrl}: check the network, or TWILIO_API_BASE_URL`)] };
   }
 }
 

@@ -99,11 +99,13 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
   else if (key.file) results.push(...readableByOthers('key file mode', key.file));
   else results.push(...unusedKeyFile(config));
   results.push(...checkEnvFile(path.resolve('.env')));
-  results.push(...checkDatabase(config, 'key' in key ? key : null));
+  // Asked first: the outbox's trial refusals (21608) are read against what the account is now.
+  const twilio = await checkTwilio(config, secrets);
+  results.push(...checkDatabase(config, 'key' in key ? key : null, twilio.upgraded));
   results.push(checkTimeZone(config.timeZone));
   results.push(checkMetrics(secrets));
   results.push(checkDisk(fs.existsSync(config.dataDir) ? config.dataDir : path.dirname(path.resolve(config.dataDir))));
-  results.push(...(await checkTwilio(config, secrets)));
+  results.push(...twilio.results);
   results.push(...(await checkSignal(config)));
   results.push(...checkSignalSafety(config));
   return results;

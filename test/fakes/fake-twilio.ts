@@ -55,6 +55,9 @@ export interface FakeTwilioOptions {
   cleanupAnswer?: CleanupDecision;
   /** The account's Messaging Services (see `services`); unset: any MessagingServiceSid is taken. */
   services?: Map<string, MessagingService>;
+  /** The account's `type` (default 'Full'); a 'Trial' one refuses sends to numbers not in `verifiedNumbers` with 21608, as Twilio does. */
+  accountType?: 'Trial' | 'Full';
+  verifiedNumbers?: string[];
 }
 
 /** Whether Twilio takes this StatusCallback: an http(s) URL whose host name has no underscore. */
@@ -230,7 +233,7 @@ export class FakeTwilio {
     if (req.headers.authorization !== expected) return twilioError(401, 20003, 'Authenticate');
     const base = `/2010-04-01/Accounts/${this.opts.accountSid}`;
     if (req.method === 'GET' && url.pathname === `${base}.json`) {
-      return { status: 200, body: { sid: this.opts.accountSid, status: 'active', type: 'Full' } };
+      return { status: 200, body: { sid: this.opts.accountSid, status: 'active', type: this.opts.accountType ?? 'Full' } };
     }
     if (req.method === 'GET' && url.pathname === `${base}/IncomingPhoneNumbers.json`) {
       return incomingNumbers(url, this.opts.accountSid, this.opts.ownedNumbers ?? [], this.opts.voiceOnlyNumbers ?? [], this.opts.smsUrl);
@@ -261,6 +264,9 @@ export class FakeTwilio {
     const statusCallback = form.get('StatusCallback') ?? undefined;
     // The contract: "URL must contain a valid hostname and underscores are not allowed".
     if (statusCallback !== undefined && !callbackAccepted(statusCallback)) return twilioError(400, 21609, `The StatusCallback URL ${statusCallback} is not a valid URL.`);
+    if (this.opts.accountType === 'Trial' && !(this.opts.verifiedNumbers ?? []).includes(to)) {
+      return twilioError(400, 21608, `The number ${to} is unverified. Trial accounts cannot send messages to unverified numbers; verify ${to} at twilio.com/user/account/phone-numbers/verified, or purchase a Twilio number to send messages to unverified numbers.`);
+    }
     const refused = messagingServiceSid ? serviceRefusal(this.services, messagingServiceSid) : undefined;
     if (refused) return refused;
     const msg = {
