@@ -128,6 +128,11 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinDetailsTooLong: (max) => `Heads Up: keep the details under ${max} characters so they reach your buddies whole. Nothing was started.`,
   checkinReminder: (until) => `Heads Up: your check-in ends at ${until}. Text OK when you're safe, or LATER 30 for more time.`,
   discreetReminder: (until) => `HU: reply OK by ${until}, or LATER 30.`,
+  checkinRestored: (until, told) =>
+    `Heads Up: this line was restored from a backup and may have lost your latest messages, so your check-in is running again. If you're safe, text OK. ${
+      told === 'nobody' ? `It ends at ${until}.` : `If not, we tell ${told === 'buddies' ? 'your buddies' : "the line's moderators"} at ${until}, with your details.`
+    }`,
+  discreetRestored: (until) => `HU: we may have lost your latest messages. Reply OK by ${until} if all is well, or LATER 30.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} hasn't checked in. They expected to be done by ${expected}. ${details ? `They shared: ${sentence(details)}` : 'They shared no details.'} Please try to reach them.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>

@@ -130,6 +130,11 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinDetailsTooLong: (max) => `Heads Up: usa menos de ${max} caracteres en los detalles para que lleguen completos. No empezamos nada.`,
   checkinReminder: (until) => `Heads Up: tu reporte termina a las ${until}. Escribe OK cuando estes a salvo, o LUEGO 30 para mas tiempo.`,
   discreetReminder: (until) => `HU: responde OK antes de las ${until}, o LUEGO 30.`,
+  checkinRestored: (until, told) =>
+    `Heads Up: la linea se restauro desde una copia y puede haber perdido tus ultimos mensajes, asi que tu reporte sigue activo. Si estas a salvo, escribe OK. ${
+      told === 'nobody' ? `Termina a las ${until}.` : `Si no, avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'} a las ${until} con tus detalles.`
+    }`,
+  discreetRestored: (until) => `HU: pudimos perder tus ultimos mensajes. Responde OK antes de las ${until} si todo va bien, o LUEGO 30.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} no se ha reportado. Pensaba terminar a las ${expected}. ${details ? `Compartio: ${sentence(details)}` : 'No compartio detalles.'} Por favor trata de contactarla.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>

@@ -157,6 +157,11 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinDetailsTooLong: (max) => `Heads Up: gardez les détails sous ${max} caractères pour qu'ils arrivent entiers. Rien n'a été lancé.`,
   checkinReminder: (until) => `Heads Up: votre suivi finit à ${until}. Écrivez OK quand vous etes en sécurité, ou PROLONGER 30 pour plus de temps.`,
   discreetReminder: (until) => `HU: répondez OK avant ${until}, ou PROLONGER 30.`,
+  checkinRestored: (until, told) =>
+    `Heads Up: la ligne a été restaurée depuis une sauvegarde et a pu perdre vos derniers messages, donc votre suivi a repris. Si vous etes en sécurité, écrivez OK. ${
+      told === 'nobody' ? `Il finit à ${until}.` : `Sinon, on prévient ${told === 'buddies' ? 'vos contacts' : 'les modératrices'} à ${until} avec vos détails.`
+    }`,
+  discreetRestored: (until) => `HU: nous avons pu perdre vos derniers messages. Répondez OK avant ${until} si tout va bien, ou PROLONGER 30.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} n'a pas donné de nouvelles. Fin prévue à ${expected}. ${details ? `Détails partagés: ${sentence(details)}` : 'Aucun détail partagé.'} Essayez de la joindre.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>

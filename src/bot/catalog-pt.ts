@@ -157,6 +157,11 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinDetailsTooLong: (max) => `Heads Up: use menos de ${max} caracteres nos detalhes para que cheguem inteiros. Nada foi iniciado.`,
   checkinReminder: (until) => `Heads Up: seu acompanhamento termina as ${until}. Escreva OK quando estiver segura, ou DEPOIS 30 para mais tempo.`,
   discreetReminder: (until) => `HU: responda OK ate as ${until}, ou DEPOIS 30.`,
+  checkinRestored: (until, told) =>
+    `Heads Up: a linha foi restaurada de uma copia e pode ter perdido suas ultimas mensagens, entao seu acompanhamento voltou. Se estiver segura, escreva OK. ${
+      told === 'nobody' ? `Termina as ${until}.` : `Se nao, avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'} as ${until} com seus detalhes.`
+    }`,
+  discreetRestored: (until) => `HU: podemos ter perdido suas ultimas mensagens. Responda OK ate as ${until} se estiver tudo bem, ou DEPOIS 30.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} nao deu noticias. Esperava terminar as ${expected}. ${details ? `Compartilhou: ${sentence(details)}` : 'Nao compartilhou detalhes.'} Por favor tente falar com ela.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>

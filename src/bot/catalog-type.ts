@@ -162,6 +162,10 @@ export interface Catalog extends ModeratorCatalog {
   checkinReminder(until: string): string;
   /** `checkinReminder` for a discreet member: it arrives unasked, on her lock screen, so it names no check-in, nor the line. */
   discreetReminder(until: string): string;
+  /** At the first start after a restore brought her running check-in back (she may have ended it since): OK if safe, else who is told at `until`, its new end. */
+  checkinRestored(until: string, told: 'buddies' | 'moderators' | 'nobody'): string;
+  /** `checkinRestored` for a discreet member: it arrives unasked, on her lock screen, so it names no check-in, nor the line. */
+  discreetRestored(until: string): string;
   /** To each accepted buddy when a check-in is missed (may take three segments: it carries the details). */
   checkinEscalation(name: string, expected: string, details: string): string;
   /** To the moderators (CHECKIN_FALLBACK=moderators) when a member with no buddy misses a check-in; `ref` (#K7Q2) is what BLOCK and SHOW name. */

@@ -5,7 +5,7 @@ import { refusalMessage } from '../store/file-refusal';
 import { restoreDatabase } from '../store/restore';
 import { cryptoReady, Vault } from '../store/vault';
 import { CommandError } from './cli-errors';
-import { lineCounts } from './counted';
+import { counted, lineCounts } from './counted';
 import { databaseFile } from '../store/db';
 import { latestMigration, readExistingKey, readLineConfig } from './line';
 
@@ -58,6 +58,12 @@ export async function restoreCommand(file: string): Promise<string> {
   const n = await restoreDatabase(backup, target, new Vault(key.key), latestMigration());
   const done = `restore: ${target} now holds the backup ${backup}: ${lineCounts(n)}; start the server`;
   const lines = [done];
+  // She may have ended one with OK since the backup: the start gives each a grace and asks her (jobs/checkin-restored.ts).
+  if (n.runningCheckins > 0) {
+    lines.push(
+      `restore: ${counted(n.runningCheckins, 'check-in was', 'check-ins were')} running when the backup was made, and ${n.runningCheckins === 1 ? 'runs' : 'run'} again (she may have ended hers since): start the server now; at its start each gets at least 30 more minutes and she is asked to reply OK if she is safe, or her buddies (or the moderators) are told at that new end`,
+    );
+  }
   // The write-ahead log of a database no longer there: not applied to the backup, kept in case it is wanted.
   if (n.setAside.length) lines.push(`restore: the write-ahead log left without its database was not applied, and is kept as ${n.setAside.join(' and ')}: delete it once the line is right`);
   // The line as an earlier restore left it, maybe newer than the backup: kept, as only the operator can say it is not wanted.

@@ -21,6 +21,7 @@ import type { Vault } from '../store/vault';
 import { ClockFollower } from '../util/clock-follower';
 import { tellAfterAll } from './checkin-after-all';
 import { escalate, tellUnreached } from './checkin-messages';
+import { askRestored } from './checkin-restored';
 import { runGuarded } from './guarded';
 
 export interface CheckinTimerDeps {
@@ -78,6 +79,9 @@ export function* checkinBatches(deps: TimerStore, now: number, run: TimerRun): G
   let afterAllAfter = 0;
   for (let more = true; more; ) {
     more = db.transaction(() => {
+      // First, before any deadline is read: a check-in a restore brought back may have ended since (counted as a reminder: a message to her).
+      const restored = askRestored(deps, now, BATCH);
+      run.reminded += restored;
       const reminders = dueReminders(db, now, BATCH);
       for (const r of reminders) {
         // A deadline already past (the server was down) gets its escalation, not a late reminder.
@@ -115,7 +119,7 @@ export function* checkinBatches(deps: TimerStore, now: number, run: TimerRun): G
       unreachedAfter = unreached.at(-1)?.id ?? unreachedAfter;
       const afterAll = tellAfterAll(deps, run, now, BATCH, afterAllAfter); // after "we're still trying", nothing got through
       afterAllAfter = afterAll.lastId;
-      return reminders.length === BATCH || due.length === BATCH || unreached.length === BATCH || afterAll.full;
+      return restored === BATCH || reminders.length === BATCH || due.length === BATCH || unreached.length === BATCH || afterAll.full;
     });
     if (more) yield;
   }

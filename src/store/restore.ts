@@ -23,6 +23,7 @@ import { keptAside } from './kept-aside';
 import { migrate } from './migrate';
 import { emptyBesideWal } from './open-to-read';
 import { checkBackup, inspectDatabase, RestoreRefused } from './restore-checks';
+import { markRestoredCheckins } from './restored-checkins';
 import type { Vault } from './vault';
 
 /** Whether two paths name one file (through a link, or spelled otherwise). */
@@ -92,8 +93,11 @@ function foldWal(sqlite: Database.Database): boolean {
   }
 }
 
-/** What a restore did: the restored line's counts, the stray WAL files and the set-aside database it kept under new names. */
-export type RestoreResult = LineCounts & { setAside: string[]; keptAside: string[] };
+/**
+ * What a restore did: the restored line's counts, the stray WAL files and the set-aside database it kept under new names,
+ * and how many check-ins came back running (marked: the server's start gives each a grace, jobs/checkin-restored.ts).
+ */
+export type RestoreResult = LineCounts & { setAside: string[]; keptAside: string[]; runningCheckins: number };
 
 /** A time for the names of kept files: sorts, and has no colon (not allowed on some disks). */
 const stampNow = () => new Date().toISOString().slice(0, 19).replace(/:/g, '');
@@ -169,6 +173,7 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
   const leftAside = !live && fs.existsSync(aside);
   let stray: Array<{ from: string; to: string }> = [];
   const kept: string[] = [];
+  let runningCheckins = 0;
   try {
     fs.rmSync(staged, { force: true });
     fs.closeSync(fs.openSync(staged, 'wx', 0o600));
@@ -186,9 +191,13 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
     // An older backup gets this version's schema before it goes live.
     const copy = new Db(staged);
     try {
-      migrate(copy);
-    } catch (err) {
-      throw new RestoreRefused(`${backup} cannot be brought up to this version's schema (${(err as Error).message}): restore another backup`);
+      try {
+        migrate(copy);
+      } catch (err) {
+        throw new RestoreRefused(`${backup} cannot be brought up to this version's schema (${(err as Error).message}): restore another backup`);
+      }
+      // Marked in the copy, before it goes live: no server can see one of them unmarked.
+      runningCheckins = markRestoredCheckins(copy);
     } finally {
       copy.close();
     }
@@ -250,7 +259,7 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
   }
   const counts = new Db(target);
   try {
-    return { ...countTables(counts.sqlite), setAside: stray.map((m) => m.to), keptAside: kept };
+    return { ...countTables(counts.sqlite), setAside: stray.map((m) => m.to), keptAside: kept, runningCheckins };
   } finally {
     counts.close();
     // A log its last close could not remove is the line's too.

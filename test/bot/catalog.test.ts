@@ -152,6 +152,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     checkinDetailsTooLong: [t.checkinDetailsTooLong(200)],
     checkinReminder: until.map((u) => t.checkinReminder(u)),
     discreetReminder: until.map((u) => t.discreetReminder(u)),
+    checkinRestored: until.flatMap((u) => [t.checkinRestored(u, 'buddies'), t.checkinRestored(u, 'moderators'), t.checkinRestored(u, 'nobody')]),
+    discreetRestored: until.map((u) => t.discreetRestored(u)),
     checkinEscalation: until.flatMap((u) => [t.checkinEscalation(NAME, u, DETAILS), t.checkinEscalation(NAME, u, '')]),
     checkinEscalationModerators: until.flatMap((u) => [t.checkinEscalationModerators(REF, u, DETAILS), t.checkinEscalationModerators(REF, u, ''), t.checkinEscalationModerators(REF, u, DETAILS, true)]),
     checkinEscalationModeratorsFolded: until.map((u) => t.checkinEscalationModeratorsFolded(REF, u, REF, 99)),

@@ -60,9 +60,9 @@ export function newBot(db: Db, vault: Vault, clock: { now: number }, deps: Parti
   });
 }
 
-export async function botWorld(deps: Partial<BotDeps> = {}, start = Date.UTC(2026, 11, 2, 4, 0, 0, 123)): Promise<BotWorld> {
+/** `file`: a line's database to open (a restored one), else a new one. */
+export async function botWorld(deps: Partial<BotDeps> = {}, start = Date.UTC(2026, 11, 2, 4, 0, 0, 123), file = path.join(tempDir(), 'heads-up.db')): Promise<BotWorld> {
   await cryptoReady();
-  const file = path.join(tempDir(), 'heads-up.db');
   const db = new Db(file);
   migrate(db);
   const vault = new Vault(new Uint8Array(32).fill(5));

@@ -1,0 +1,6 @@
+-- A check-in that a restore brought back running (store/restore.ts): she may
+-- have ended it with OK after the backup was made, and the line cannot know.
+-- The check-in timers' first run after the server starts gives it a grace
+-- and asks her (jobs/checkin-restored.ts), then clears the mark.
+ALTER TABLE checkins ADD COLUMN restored INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX checkins_restored ON checkins (id) WHERE restored = 1;

@@ -1,0 +1,143 @@
+/**
+ * A check-in running when a backup was made comes back running after
+ * restore, though she may have ended it since with OK (which erased it). The
+ * line cannot know: the first timer run after the server starts gives each
+ * such check-in 30 minutes from then at least, and asks her, in her language,
+ * to reply OK if she is safe; a check-in she truly missed still escalates at
+ * that new end.
+ */
+import path from 'node:path';
+import { catalog } from '../../src/bot/catalog';
+import { dayTime } from '../../src/bot/clock-time';
+import { latestMigration } from '../../src/cli/line';
+import { runCheckinTimers } from '../../src/jobs/checkin-timers';
+import { backupDatabase } from '../../src/store/backup';
+import { restoreDatabase } from '../../src/store/restore';
+import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { tempDir } from '../helpers/temp-dir';
+
+const ROSE = '+14155550100';
+const ROSA = '+14155550111';
+const BUD = '+12125550143';
+const AMIGA = '+12125550144';
+const MIN = 60_000;
+const LINE = { checkins: { fallback: 'none' as const, minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms' as const] } };
+const none = { fallback: 'none' as const, moderatorContacts: [] };
+const sms = (phone: string) => ({ channel: 'sms' as const, address: phone, phone });
+
+/** What is queued for each of these numbers from now on (to her member row, or straight to a buddy's number). */
+function fromNow(w: BotWorld, numbers: string[]): (phone: string) => string[] {
+  const all = (phone: string) => [...w.queued(sms(phone)).map((m) => m.text), ...w.direct(phone)];
+  const before = new Map(numbers.map((n) => [n, all(n).length]));
+  return (phone) => all(phone).slice(before.get(phone));
+}
+
+/** Rose (English) and Rosa (Spanish), each with a buddy, started check-ins; the backup holds both running; then both sent OK. */
+async function lineRestoredAfterOk(): Promise<{ restored: BotWorld; backupAt: number; running: number }> {
+  const w = await botWorld(LINE);
+  w.sms(ROSE, 'JOIN 415');
+  w.sms(ROSE, `BUDDY ${BUD} Rose`);
+  w.sms(BUD, 'ACCEPT');
+  w.sms(ROSA, 'UNIRSE 415');
+  w.sms(ROSA, `AMIGA ${AMIGA} Rosa`);
+  w.sms(AMIGA, 'ACEPTO');
+  w.sms(ROSE, 'CHECKIN 30 client 415-555-0177 room 12');
+  w.sms(ROSA, 'SEGURA 60 coche azul');
+  const backupAt = w.clock.now;
+  const backup = path.join(tempDir(), 'nightly.db');
+  await backupDatabase(w.file, backup);
+  expect(w.sms(ROSE, 'OK').reply).toBe(catalog('en').checkinOk());
+  expect(w.sms(ROSA, 'LISTA').reply).toBe(catalog('es').checkinOk());
+  w.db.close();
+  // The line's disk fails hours later; the operator restores last night's backup into a new DATA_DIR.
+  const target = path.join(tempDir(), 'heads-up.db');
+  const { runningCheckins } = await restoreDatabase(backup, target, w.vault, latestMigration());
+  // The server is started 12 hours after the backup was made.
+  return { restored: await botWorld(LINE, backupAt + 12 * 60 * MIN, target), backupAt, running: runningCheckins };
+}
+
+describe('check-ins a restore brought back running', () => {
+  it('are counted by restore, and told nobody at the first run after the start: she is asked, in her language, with her new end', async () => {
+    const { restored: r, running } = await lineRestoredAfterOk();
+    expect(running).toBe(2);
+    const queued = fromNow(r, [ROSE, ROSA, BUD, AMIGA]);
+    const start = r.clock.now;
+    // Her question is counted with the reminders: a message to her about a running check-in.
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, start)).toEqual({ reminded: 2, escalated: 0, failed: 0, unreached: 0 });
+    expect(queued(BUD)).toEqual([]);
+    expect(queued(AMIGA)).toEqual([]);
+    const en = catalog('en');
+    const es = catalog('es');
+    const ends = dayTime(start + 30 * MIN, start);
+    expect(queued(ROSE)).toEqual([en.checkinRestored(en.checkinEnd(ends), 'buddies')]);
+    expect(queued(ROSA)).toEqual([es.checkinRestored(es.checkinEnd(ends), 'buddies')]);
+    // Asked once: the next runs leave her be.
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, start + MIN)).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });
+    expect(queued(ROSE)).toHaveLength(1);
+  });
+
+  it('end with her OK, and no one is told', async () => {
+    const { restored: r } = await lineRestoredAfterOk();
+    const queued = fromNow(r, [BUD, AMIGA]);
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, r.clock.now).escalated).toBe(0);
+    expect(r.sms(ROSE, 'OK').reply).toBe(catalog('en').checkinOk());
+    r.clock.now += 31 * MIN;
+    // Rosa did not answer: hers is told.
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, r.clock.now).escalated).toBe(1);
+    expect(queued(BUD)).toEqual([]);
+    expect(queued(AMIGA)).toHaveLength(1);
+  });
+
+  it('escalate at their new end when she does not answer: a missed check-in is still told', async () => {
+    const { restored: r } = await lineRestoredAfterOk();
+    const queued = fromNow(r, [BUD]);
+    const start = r.clock.now;
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, start).escalated).toBe(0);
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, start + 30 * MIN - 1).escalated).toBe(0);
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, start + 30 * MIN).escalated).toBe(2);
+    expect(queued(BUD)).toEqual([catalog('en').checkinEscalation('Rose', catalog('en').checkinEnd(dayTime(start + 30 * MIN, start + 30 * MIN)), 'client 415-555-0177 room 12')]);
+  });
+
+  it('keep an end that is later than 30 minutes from the start', async () => {
+    const w = await botWorld(LINE);
+    w.sms(ROSE, 'JOIN 415');
+    w.sms(ROSE, `BUDDY ${BUD} Rose`);
+    w.sms(BUD, 'ACCEPT');
+    w.sms(ROSE, 'CHECKIN 600 hotel');
+    const backup = path.join(tempDir(), 'nightly.db');
+    await backupDatabase(w.file, backup);
+    const target = path.join(tempDir(), 'heads-up.db');
+    await restoreDatabase(backup, target, w.vault, latestMigration());
+    const end = w.clock.now + 600 * MIN;
+    const r = await botWorld(LINE, w.clock.now + 60 * MIN, target);
+    const queued = fromNow(r, [ROSE]);
+    runCheckinTimers({ db: r.db, vault: r.vault, ...none }, r.clock.now);
+    const en = catalog('en');
+    expect(queued(ROSE)).toEqual([en.checkinRestored(en.checkinEnd(dayTime(end, r.clock.now)), 'buddies')]);
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, end - 1).escalated).toBe(0);
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, end).escalated).toBe(1);
+  });
+
+  it('ask one with no buddy which moderators are told, and a discreet one without naming the line or the check-in', async () => {
+    const MOD = '+14155550199';
+    const deps = { checkins: { ...LINE.checkins, fallback: 'moderators' as const }, moderatorContacts: [sms(MOD)], moderators: new Set([MOD]) };
+    const w = await botWorld(deps);
+    w.sms(ROSE, 'CHECKIN 30 room 12');
+    w.sms(ROSA, 'JOIN 415');
+    w.sms(ROSA, 'DISCREET');
+    w.sms(ROSA, 'CHECKIN 30 room 14');
+    const backup = path.join(tempDir(), 'nightly.db');
+    await backupDatabase(w.file, backup);
+    const target = path.join(tempDir(), 'heads-up.db');
+    expect((await restoreDatabase(backup, target, w.vault, latestMigration())).runningCheckins).toBe(2);
+    const r = await botWorld(deps, w.clock.now + 60 * MIN, target);
+    const queued = fromNow(r, [ROSE, ROSA, MOD]);
+    const moderators = { fallback: 'moderators' as const, moderatorContacts: [sms(MOD)] };
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...moderators }, r.clock.now).escalated).toBe(0);
+    const en = catalog('en');
+    const until = en.checkinEnd(dayTime(r.clock.now + 30 * MIN, r.clock.now));
+    expect(queued(ROSE)).toEqual([en.checkinRestored(until, 'moderators')]);
+    expect(queued(ROSA)).toEqual([en.discreetRestored(until)]);
+    expect(queued(MOD)).toEqual([]);
+  });
+});
