@@ -7,7 +7,7 @@
 import { MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
 import { memberDiscreet, membershipDiscreet, personMemberIds, setMemberDiscreet } from '../store/members';
 import { copiesRead, enqueueMessage } from '../store/outbox';
-import { bodyText } from '../alerts/report-template';
+import { linkReadQuotes, readItem, readMessage } from '../store/read-quotes';
 import { markRead, openUnread, queuedAlertsInFull, queuedAlertsUnread } from '../store/unread-alerts';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import { smsSegments } from './sms-segments';
@@ -75,7 +75,7 @@ export function read(store: Store, who: Asker, now: number): Outcome {
   const unread = openUnread(db, vault, who.member.id);
   if (unread.length === 0) return say(who.t.readNone());
   const total = unread.length;
-  const items = unread.slice(0, READ_LOOKS_AT).map((a) => ({ id: a.id, text: who.t.readItem(a.npas, bodyText(who.lang, a.npas, a.body), new Date(a.createdAt)) }));
+  const items = unread.slice(0, READ_LOOKS_AT).map((a) => ({ id: a.id, text: readItem(who.t, who.lang, a) }));
   const messages: Array<typeof items> = [[]];
   for (const item of items) {
     const last = messages[messages.length - 1] as typeof items;
@@ -84,7 +84,7 @@ export function read(store: Store, who: Asker, now: number): Outcome {
     else break;
   }
   let shown = messages.flat().length;
-  const withMore = (m: typeof items) => [...m.map((i) => i.text), who.t.readMore(total - shown)].join('\n');
+  const withMore = (m: typeof items) => readMessage(who.t, m.map((i) => i.text), total - shown);
   // "+N older: READ again" must fit too: the last item shown gives way to it (the line may be left alone
   // in the second message), but a lone alert in the first message stays and the line takes the second.
   while (total > shown) {
@@ -96,14 +96,19 @@ export function read(store: Store, who: Asker, now: number): Outcome {
       shown--;
     }
   }
-  const texts = messages.map((m, i) => (i === messages.length - 1 && total > shown ? withMore(m) : joined(m)));
+  // The last message ends with "+N older" when more wait.
+  const older = (i: number) => (i === messages.length - 1 ? total - shown : 0);
+  const texts = messages.map((m, i) => readMessage(who.t, m.map((item) => item.text), older(i)));
   const shownIds = messages.flat().map((m) => m.id);
   markRead(db, who.member.id, shownIds);
   copiesRead(db, who.member.id, shownIds, now);
+  // Each message records what it quotes: RETRACT takes a withdrawn alert out of one still waiting (store/read-quotes.ts).
+  const quotes = messages.map((m, i) => ({ ids: m.map((item) => item.id), older: older(i) }));
   const [first, second] = texts;
-  if (second === undefined) return say(first as string);
-  enqueueMessage(db, vault, who.member.id, second, now, { dueAt: now + SECOND_MESSAGE_DELAY_MS });
-  return { say: first as string, queued: true };
+  if (second === undefined) return { say: first as string, quotesAlerts: quotes[0] };
+  const id = enqueueMessage(db, vault, who.member.id, second, now, { dueAt: now + SECOND_MESSAGE_DELAY_MS });
+  linkReadQuotes(db, id, quotes[1]?.ids ?? [], quotes[1]?.older ?? 0);
+  return { say: first as string, queued: true, quotesAlerts: quotes[0] };
 }
 
 function joined(items: Array<{ text: string }>): string {

@@ -89,6 +89,8 @@ export interface Outcome {
   failed?: boolean;
   /** The reply quotes a report (an APPROVE answered with its changed text): not kept for a carrier's retry. */
   quotesReport?: boolean;
+  /** The reply is a READ message: the alerts it quotes, and the "+N older" it ends with (store/read-quotes.ts). */
+  quotesAlerts?: { ids: number[]; older: number };
   /**
    * The reply says what the carrier's own answer to its keyword cannot (a buddy's YES is their ACCEPT,
    * and Twilio's opt-in confirmation knows nothing of it): sent even when the carrier answered.

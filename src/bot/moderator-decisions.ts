@@ -11,6 +11,7 @@ import { eraseReportNotices, forgetReportViewOf, forgetReportViews, linkNotice, 
 import { deleteMember, ensureMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
 import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
 import { decideReport, findReport, reportBody, reportExists, reportersOf, setReportText, type Report } from '../store/reports';
+import { dropFromWaitingReads } from '../store/read-quotes';
 import { retractAlert } from '../store/retractions';
 import { reindexReportIdentifiers } from '../store/screening';
 import { listAreas, subscribe, unsubscribeAll } from '../store/subscriptions';
@@ -132,13 +133,15 @@ function approvedBody(found: Report): AlertBody {
 
 /** RETRACT: withdraws an approved report's alert (the follow-up of sent copies runs in the background, jobs/retractions.ts). */
 export function retract(store: Store, mod: Moderator, ref: string, now: number): Outcome {
-  const { db } = store;
+  const { db, vault } = store;
   const found = alertByRef(db, ref);
   if (!found) return failed(joinRequestText(store, mod, ref) ?? (reportExists(db, ref) ? mod.t.modNotAlert(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`)));
   if (found.retracted) return failed(mod.t.modAlreadyRetracted(`#${ref}`));
   const { cancelled, planned } = retractAlert(db, found.alertId, now);
+  // A discreet member's READ message quoting it that waits is a copy too: it goes without it.
+  const reads = dropFromWaitingReads(db, vault, found.alertId, now);
   db.eraseSoon();
-  return { say: planned ? mod.t.modRetracted(`#${ref}`, cancelled) : mod.t.modRetractedUnsent(`#${ref}`), retracted: true };
+  return { say: planned ? mod.t.modRetracted(`#${ref}`, cancelled + reads) : mod.t.modRetractedUnsent(`#${ref}`), retracted: true };
 }
 
 /**

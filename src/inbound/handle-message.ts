@@ -16,6 +16,7 @@ import { heardFrom } from '../store/invalid-streak';
 import { findMemberByIndex } from '../store/members';
 import { linkShownReport } from '../store/moderator-notices';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
+import { linkReadQuotes } from '../store/read-quotes';
 import type { Handled, Inbound, ReplyWay } from './inbound';
 import { blockAndLimit } from './steps/block-and-limit';
 import { heardAt } from './heard-at';
@@ -72,7 +73,7 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   const trusted = msg.moderatorUntrusted ? () => false : deps.moderatorTrusted;
   // Her open question is judged by when she sent her answer, if it waited at the provider (heard-at.ts).
   const who = identifySender(db, vault, deps.moderators, msg.sender, now, trusted, heardAt(msg, now));
-  const { acted, quotesDraft, quotesReport, ...result } = act(deps, who, msg, parsed, now);
+  const { acted, quotesDraft, quotesReport, quotesAlerts, ...result } = act(deps, who, msg, parsed, now);
   // A SHOW's reply quotes a report, which an EDIT or a decision may change: it is kept no longer than the report's notices.
   // So may an APPROVE's ("Not sent: … APPROVE again to send: <text>", the text changed since she read it).
   // Only a moderator's quotes anything (who.moderator is known already: no cost for others); anyone else's is a hint.
@@ -80,8 +81,10 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   const quotedRef = command?.kind === 'show' || command?.kind === 'approve' ? command.ref : null;
   if (result.reply !== null && way === 'outbox') {
     const member = findMemberByIndex(db, who.memberKey);
-    const id =
-      member && (member.status === 'active' || member.status === 'pending') ? enqueueMessage(db, vault, member.id, result.reply, now) : enqueueReply(db, vault, msg.sender, result.reply, now);
+    const toMember = member && (member.status === 'active' || member.status === 'pending');
+    const id = toMember ? enqueueMessage(db, vault, member.id, result.reply, now) : enqueueReply(db, vault, msg.sender, result.reply, now);
+    // A READ message, waiting as any queued reply may (a held lane), is written again without an alert RETRACT withdraws.
+    if (toMember && quotesAlerts) linkReadQuotes(db, id, quotesAlerts.ids, quotesAlerts.older);
     // Its copy goes when the report is decided or edited, as a notice's does; a missed check-in's, with her details.
     if (quotedRef !== null) linkShownReport(db, id, quotedRef);
     if (quotedRef !== null && command?.kind === 'show') linkShownCheckin(db, id, quotedRef);
@@ -113,7 +116,13 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
 }
 
 /** Steps 3 to 5. `acted`: past the block and the limit. */
-function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<typeof parse>, now: number): Handled & { acted: boolean; quotesDraft: boolean; quotesReport: boolean } {
+function act(
+  deps: MessageDeps,
+  who: Identity,
+  msg: Inbound,
+  parsed: ReturnType<typeof parse>,
+  now: number,
+): Handled & { acted: boolean; quotesDraft: boolean; quotesReport: boolean; quotesAlerts?: { ids: number[]; older: number } } {
   const { rules } = deps;
   const gate = blockAndLimit(deps, rules.limits.messages, who, parsed, now);
   if (!gate.act) return { reply: null, parsed, duplicate: false, dropped: gate.dropped, acted: false, quotesDraft: false, quotesReport: false };
@@ -124,6 +133,6 @@ function act(deps: MessageDeps, who: Identity, msg: Inbound, parsed: ReturnType<
   if (who.member && revived) who.member.status = revived;
   const turn = turnFor(deps, who, msg, parsed);
   const lang = rememberLanguage(deps, who, parsed, turn);
-  const { say, quotesDraft, quotesReport } = dispatch(deps, rules, who, lang, msg, parsed, turn, now);
-  return { reply: gate.answer ? say : null, parsed, duplicate: false, dropped: gate.dropped, acted: true, quotesDraft, quotesReport: quotesReport === true };
+  const { say, quotesDraft, quotesReport, quotesAlerts } = dispatch(deps, rules, who, lang, msg, parsed, turn, now);
+  return { reply: gate.answer ? say : null, parsed, duplicate: false, dropped: gate.dropped, acted: true, quotesDraft, quotesReport: quotesReport === true, quotesAlerts };
 }

@@ -13,6 +13,7 @@ import type { Lang } from '../domain/lang';
 import type { Db } from './db';
 import { memberDiscreet } from './members';
 import { enqueueMessage, PRIORITY } from './outbox';
+import { dropFromWaitingReads } from './read-quotes';
 import { LEFT_MAYBE_SENT } from './outbox-withdrawals';
 import { unindexAlert } from './screening';
 import { forgetUnreadAlert } from './unread-alerts';
@@ -49,6 +50,9 @@ function cancelUnsent(db: Db, alertId: number, now: number): number {
  */
 const MAYBE_HERS = `(o.state IN ('sent', 'delivered') OR (o.state = 'failed' AND o.channel = 'signal' AND o.error = '${LEFT_MAYBE_SENT}'))`;
 
+/** A READ message quoting alert a.id still to be sent (store/read-quotes.ts): one in flight at RETRACT may come back to be sent again. */
+const READ_WAITING = `EXISTS (SELECT 1 FROM read_quotes q JOIN outbox r ON r.id = q.outbox_id WHERE q.alert_id = a.id AND r.state = 'pending')`;
+
 /** Signal copies whose remote deletion is due. */
 export interface DueDelete {
   id: number;
@@ -62,7 +66,8 @@ export interface DueDelete {
 /**
  * One round of follow-up for every retracted alert not yet done, in the
  * caller's transaction: waiting copies cancelled (a send in flight that
- * failed and came back), sent SMS copies corrected, sent Signal copies
+ * failed and came back), and waiting READ messages written again without
+ * it, sent SMS copies corrected, sent Signal copies
  * marked for deletion. An alert is done once no copy waits and none is
  * left to follow up. Returns how many corrections were queued.
  */
@@ -77,7 +82,8 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
       `SELECT id, npas, created_at FROM alerts a WHERE retracted_at IS NOT NULL AND retraction_done_at IS NULL
          AND (EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = a.id
                         AND (o.state = 'pending' OR (${MAYBE_HERS} AND (o.retraction IS NULL OR o.retraction = 'correct'))))
-              OR NOT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = a.id AND o.retraction = 'delete'))
+              OR NOT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = a.id AND o.retraction = 'delete')
+              OR ${READ_WAITING})
        ORDER BY id LIMIT 10`,
     )
     .all() as Array<{ id: number; npas: string; created_at: number }>;
@@ -90,6 +96,7 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
   const mark = db.stmt('UPDATE outbox SET retraction = ? WHERE id = ?');
   for (const a of alerts) {
     cancelUnsent(db, a.id, now);
+    dropFromWaitingReads(db, vault, a.id, now);
     const rows = copies.all(a.id, batch) as Array<{
       id: number;
       member_id: number;
@@ -119,10 +126,11 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
     }
     const open = db
       .stmt(
-        `SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = @a
-           AND (o.state = 'pending' OR (${MAYBE_HERS} AND (o.retraction IS NULL OR o.retraction IN ('delete', 'correct'))))) AS x`,
+        `SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = a.id
+           AND (o.state = 'pending' OR (${MAYBE_HERS} AND (o.retraction IS NULL OR o.retraction IN ('delete', 'correct'))))) OR ${READ_WAITING} AS x
+         FROM alerts a WHERE a.id = ?`,
       )
-      .get({ a: a.id }) as { x: number };
+      .get(a.id) as { x: number };
     if (!open.x) db.stmt('UPDATE alerts SET retraction_done_at = ? WHERE id = ?').run(now, a.id);
   }
   return { corrected, toDelete };

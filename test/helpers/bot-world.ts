@@ -28,8 +28,8 @@ export interface BotWorld {
   clocks: DeadlineClocks;
   /** An SMS message from `from`; `sid` defaults to a fresh one. */
   sms(from: string, text: string, sid?: string): BotResult;
-  /** The sealed one-off messages queued for a sender, opened, oldest first, with when they are due. */
-  queued(to: Sender): Array<{ text: string; dueAt: number }>;
+  /** The sealed one-off messages queued for a sender, opened, oldest first, with when they are due and their state (one whose body was erased is left out). */
+  queued(to: Sender): Array<{ text: string; dueAt: number; state: string }>;
   /** The messages queued straight to an address with no member row (a buddy, an applicant's reply), opened, oldest first. */
   direct(address: string): string[];
 }
@@ -81,9 +81,9 @@ export async function botWorld(deps: Partial<BotDeps> = {}, start = Date.UTC(202
       const member = findMember(db, vault, to);
       if (!member) return [];
       const rows = db.sqlite
-        .prepare('SELECT id, body_ct, key_version, due_at FROM outbox WHERE member_id = ? AND alert_id IS NULL ORDER BY id')
-        .all(member.id) as Array<{ id: number; body_ct: Buffer; key_version: number; due_at: number }>;
-      return rows.map((r) => ({ text: openBody(vault, r), dueAt: r.due_at }));
+        .prepare('SELECT id, body_ct, key_version, due_at, state FROM outbox WHERE member_id = ? AND alert_id IS NULL AND body_ct IS NOT NULL ORDER BY id')
+        .all(member.id) as Array<{ id: number; body_ct: Buffer; key_version: number; due_at: number; state: string }>;
+      return rows.map((r) => ({ text: openBody(vault, r), dueAt: r.due_at, state: r.state }));
     },
     direct: (address) => {
       const rows = db.sqlite.prepare('SELECT id, address_ct, body_ct, key_version FROM outbox WHERE member_id IS NULL AND address_ct IS NOT NULL ORDER BY id').all() as Array<{

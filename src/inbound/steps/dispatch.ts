@@ -28,6 +28,8 @@ export interface Reply {
   say: string | null;
   quotesDraft: boolean;
   quotesReport?: boolean;
+  /** A READ message's alerts (Outcome.quotesAlerts): linked to the reply when it is queued. */
+  quotesAlerts?: { ids: number[]; older: number };
 }
 
 /** Runs the message's handler, as `turn` (turn.ts) says it is meant; returns the reply. */
@@ -76,7 +78,7 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   if (msg.answered && !asks && !modHelp && outcome.beyondCarrier !== true) return { say: null, quotesDraft };
   // Words sent with a photo are read, the photo is not: a reporter would think it went with the report.
   // Not past what one SMS can carry: a reply already that long (SHOW) is worth more whole than the aside.
-  if (!msg.media || outcome.say === null) return { say: outcome.say, quotesDraft, quotesReport };
+  if (!msg.media || outcome.say === null) return { say: outcome.say, quotesDraft, quotesReport, quotesAlerts: outcome.quotesAlerts };
   const withNote = `${outcome.say} ${asker.t.mediaNotKept()}`;
   return { say: withNote.length <= MAX_MESSAGE_CHARS ? withNote : outcome.say, quotesDraft, quotesReport };
 }

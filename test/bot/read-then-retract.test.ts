@@ -1,0 +1,119 @@
+/**
+ * RETRACT of an alert a discreet member's READ answer quotes while that
+ * message still waits in the outbox (the second message, due two seconds
+ * after the first; over Signal the first too): it must not go out with the
+ * withdrawn text, and her other alerts in it still reach her.
+ */
+import { catalog } from '../../src/bot/catalog';
+import type { Sender } from '../../src/phone/identity';
+import { planNextRange } from '../../src/store/alerts';
+import { claimLane, releaseLeases } from '../../src/store/outbox';
+import { followUpRetractions } from '../../src/store/retractions';
+import { botWorld, type BotWorld } from '../helpers/bot-world';
+
+const MOD = '+14155550199';
+const ROSA = '+14155550101';
+const UUID = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
+const t = catalog('en');
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+const signal: Sender = { channel: 'signal', address: UUID, phone: ROSA };
+const LONG = 'tall man, beard, red cap, calls himself Rick, says he is a cop, grabbed my arm and would not pay. '.repeat(4).trim();
+
+/** A line where new members are discreet, Rosa a member of 415 on `via`. */
+async function world(via: Sender) {
+  const alerts: number[] = [];
+  const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], discreet: { byDefault: true, timerSeconds: 0 }, onAlert: (id) => alerts.push(id) });
+  let n = 0;
+  const from = (text: string) => w.bot.handle({ sender: via, text, providerId: via.channel === 'sms' ? `SMrosa${++n}` : `sig:${++n}` }, via.channel === 'sms' ? 'response' : 'outbox').reply;
+  from('JOIN 415');
+  /** A moderator's alert to 415, its fan-out planned; its reference. */
+  const alert = (text: string): string => {
+    const ref = /RETRACT ([A-Z0-9]{4,6})/.exec(w.sms(MOD, `ALERT 415 ${text}`).reply ?? '')?.[1] as string;
+    const id = alerts[alerts.length - 1] as number;
+    for (let i = 0; i < 10 && !planNextRange(w.db, id, w.clock.now).done; i++);
+    w.clock.now += 60_000;
+    return ref;
+  };
+  /** What waits to be sent to Rosa, opened. */
+  const waiting = () => w.queued(via).filter((q) => q.state === 'pending').map((q) => q.text);
+  return { ...w, from, alert, waiting };
+}
+
+/** Two short alerts, then one that fills a message: READ answers the long one first and queues the short ones. */
+function threeAlerts(w: Awaited<ReturnType<typeof world>>): { pickup: string } {
+  w.alert('sedan: blue sedan, choked a worker');
+  const pickup = w.alert('pickup: red pickup, took my phone');
+  w.alert(`van: ${LONG}`);
+  return { pickup };
+}
+
+describe('RETRACT of an alert quoted by a READ message still waiting', () => {
+  it('by SMS: the second message goes without it, the other alert in it still goes, and the moderator is told of it', async () => {
+    const w = await world(sms(ROSA));
+    const { pickup } = threeAlerts(w);
+    const first = w.from('READ') ?? '';
+    expect(first).toContain('van: tall man');
+    expect(w.waiting().join('\n')).toContain('pickup: red pickup');
+    const answer = w.sms(MOD, `RETRACT ${pickup}`).reply;
+    const second = w.waiting().filter((m) => !m.startsWith('HU'));
+    expect(second.join('\n')).not.toContain('red pickup');
+    expect(second).toEqual([expect.stringMatching(/^\(415, [^)]+\) sedan: blue sedan, choked a worker$/)]);
+    expect(answer).toBe(t.modRetracted(`#${pickup}`, 1));
+    // She had its notice and READ answered with it: she is told it is withdrawn, as plainly as the notice.
+    w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now, 500));
+    expect(w.waiting().filter((m) => m.startsWith('HU'))).toContainEqual(expect.stringMatching(/^HU 415: the message of .+ is withdrawn\. Please disregard it\.$/));
+  });
+
+  it('by SMS: a second message that quoted nothing else is cancelled', async () => {
+    const w = await world(sms(ROSA));
+    const sedan = w.alert('sedan: blue sedan, choked a worker');
+    w.alert(`van: ${LONG}`);
+    expect(w.from('READ')).toContain('van: tall man');
+    expect(w.waiting().join('\n')).toContain('sedan: blue sedan');
+    const answer = w.sms(MOD, `RETRACT ${sedan}`).reply;
+    expect(w.waiting().filter((m) => !m.startsWith('HU')).join('\n')).toBe('');
+    expect(answer).toBe(t.modRetracted(`#${sedan}`, 1));
+  });
+
+  it('over Signal: neither waiting message goes with it', async () => {
+    const w = await world(signal);
+    const { pickup } = threeAlerts(w);
+    w.from('READ');
+    expect(w.waiting().join('\n')).toContain('red pickup');
+    const answer = w.sms(MOD, `RETRACT ${pickup}`).reply;
+    const read = w.waiting().filter((m) => m.startsWith('('));
+    expect(read.join('\n')).not.toContain('red pickup');
+    expect(read.join('\n')).toContain('van: tall man');
+    expect(read.join('\n')).toContain('sedan: blue sedan');
+    expect(answer).toBe(t.modRetracted(`#${pickup}`, 1));
+  });
+
+  it('over Signal: the first message, still waiting, goes without it', async () => {
+    const w = await world(signal);
+    w.alert('sedan: blue sedan, choked a worker');
+    const van = w.alert(`van: ${LONG}`);
+    w.from('READ');
+    const answer = w.sms(MOD, `RETRACT ${van}`).reply;
+    const read = w.waiting().filter((m) => m.startsWith('('));
+    expect(read.join('\n')).not.toContain('tall man');
+    expect(read).toEqual([expect.stringMatching(/^\(415, [^)]+\) sedan: blue sedan, choked a worker$/)]);
+    expect(answer).toBe(t.modRetracted(`#${van}`, 1));
+  });
+
+  it('by SMS: a second message in flight at RETRACT that comes back to be sent again goes without it', async () => {
+    const w = await world(sms(ROSA));
+    const { pickup } = threeAlerts(w);
+    w.from('READ');
+    // The lane takes the second message (due two seconds after the first), then a restart cuts its send short.
+    const due = w.clock.now + 2_000;
+    const claimed = claimLane(w.db, 'sms', due, 10, due + 60_000).map((r) => r.id);
+    expect(claimed.length).toBeGreaterThan(0);
+    w.sms(MOD, `RETRACT ${pickup}`);
+    releaseLeases(w.db, due + 1_000);
+    expect(w.waiting().join('\n')).toContain('red pickup');
+    w.db.transaction(() => followUpRetractions(w.db, w.vault, due + 2_000, 500));
+    const read = w.waiting().filter((m) => m.startsWith('('));
+    expect(read.join('\n')).not.toContain('red pickup');
+    expect(read).toEqual([expect.stringMatching(/^\(415, [^)]+\) sedan: blue sedan, choked a worker$/)]);
+  });
+});
