@@ -7,7 +7,7 @@ import { memberKey, type Sender } from '../phone/identity';
 import { alertByRef } from '../store/alerts';
 import { blockIdentity, blockSender, memberBlocked } from '../store/blocks';
 import { closeRequest, findRequest, requestOf } from '../store/member-requests';
-import { eraseReportNotices, forgetReportViewOf, forgetReportViews, linkNotice, recordReportShown, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
+import { eraseReportNotices, forgetReportViewOf, forgetReportViews, linkNotice, recordReportShown, reportReadBy, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
 import { deleteMember, ensureMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
 import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
 import { decideReport, findReport, reportBody, reportExists, reportersOf, setReportText, type Report } from '../store/reports';
@@ -91,9 +91,12 @@ export function approve(store: Store, mod: Moderator, rules: ModerationRules, re
   if (segments > MAX_ALERT_SEGMENTS) return failed(mod.t.modTooLong(`#${ref}`, segments));
   // Another moderator's EDIT whose notice is still on its way to her, or whose showing she may have missed (a
   // retry of her APPROVE after this answer was lost forgot it): she approves a text that is no longer what
-  // would go. It is shown to her now instead, and her next APPROVE sends it.
+  // would go. It is shown to her now instead (her notices still waiting go), and her next APPROVE sends it.
+  // Read on either of her memberships is read: listed by number and by Signal UUID, she is one person on one phone.
   const approver = found.edited && !mod.operator ? findMember(db, vault, mod.sender) : undefined;
-  if (approver && (withdrawUnsentNotices(db, found.id, approver.id, now) > 0 || !personMemberIds(db, approver.id).some((id) => reportShownTo(db, found.id, id)))) {
+  const hers = approver ? personMemberIds(db, approver.id) : [];
+  if (approver && !reportReadBy(db, found.id, hers)) {
+    for (const id of hers) withdrawUnsentNotices(db, found.id, id, now);
     shown(store, mod, found.id, now);
     return { ...failed(mod.t.modApproveUnread(`#${ref}`, renderBody(mod.lang, found.npas, sent), own)), quotesReport: true };
   }

@@ -7,7 +7,7 @@
  * PENDING"), so a flood cannot become a flood of texts on the moderators' phones.
  */
 import type { Sender } from '../phone/identity';
-import { ensureMember } from '../store/members';
+import { ensureMember, findMember, personMemberIds } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
 import { dropQueued, dropSettledDigests, holdDigest, holdForDigest, linkJoinNotice, linkNotice, openDigest, takeNoticeSlot } from '../store/moderator-notices';
 import { enqueueMessage } from '../store/outbox';
@@ -23,7 +23,8 @@ export type { NoticeSubject } from './handler';
  */
 export function notifyModerators(store: Store, contacts: readonly Sender[], limit: Limit, notice: Notice, now: number): boolean {
   const { db, vault } = store;
-  const reachable = reachableModerators(db, vault, contacts).filter((c) => c.address !== notice.except?.address);
+  const self = isSelf(store, notice.except);
+  const reachable = reachableModerators(db, vault, contacts).filter((c) => !self(c));
   if (reachable.length === 0) return false;
   const held = notice.uncapped ? null : takeNoticeSlot(db, notice.subject.kind, limit.max, limit.windowMs, now, notice.digestOnly);
   // The digest knows what it counted: it is dropped once each of those is decided or closed.
@@ -44,6 +45,18 @@ export function notifyModerators(store: Store, contacts: readonly Sender[], limi
     if (notice.subject.requestId !== undefined) linkJoinNotice(db, id, notice.subject.requestId);
   }
   return true;
+}
+
+/**
+ * Whether a contact is the moderator a notice leaves out: her address, or her
+ * other membership (listed by her number and by her Signal UUID, her number
+ * shown there: one person on one phone, README).
+ */
+function isSelf({ db, vault }: Store, except: Sender | undefined): (contact: Sender) => boolean {
+  if (!except) return () => false;
+  const me = findMember(db, vault, except);
+  const mine = me ? personMemberIds(db, me.id) : [];
+  return (contact) => contact.address === except.address || (mine.length > 1 && mine.includes(findMember(db, vault, contact)?.id ?? 0));
 }
 
 /**

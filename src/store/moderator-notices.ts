@@ -238,6 +238,18 @@ export function forgetReportViewOf(db: Db, reportId: number, memberIds: number[]
 }
 
 /**
+ * Whether one moderator (her rows: listed by number and by Signal UUID, she
+ * is one person on one phone) has read the report's text as it reads now:
+ * a view recorded on either, or a notice quoting it that reached either (sent,
+ * not waiting).
+ */
+export function reportReadBy(db: Db, reportId: number, memberIds: readonly number[]): boolean {
+  const noticed = db.stmt("SELECT 1 FROM report_notices n JOIN outbox o ON o.id = n.outbox_id WHERE n.report_id = ? AND o.member_id = ? AND o.state IN ('sent', 'delivered') LIMIT 1");
+  const viewed = db.stmt('SELECT 1 FROM report_views WHERE report_id = ? AND member_id = ?');
+  return memberIds.some((id) => noticed.get(reportId, id) !== undefined || viewed.get(reportId, id) !== undefined);
+}
+
+/**
  * Whether a moderator was shown the report's text as it reads now: a notice
  * quoting it queued to her (not one that failed: it reached no one), or a
  * view recorded. A report held in a digest past the cap was shown to no one.

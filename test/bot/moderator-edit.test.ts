@@ -27,9 +27,9 @@ async function twoModerators(alerts: number[] = []): Promise<{ w: BotWorld; ref:
   return { w, ref };
 }
 
-/** The notices a moderator has waiting (or sent) with their text, oldest first: what reaches their phone. */
-function noticesOf(w: BotWorld, moderator: string): string[] {
-  const member = findMember(w.db, w.vault, sms(moderator));
+/** The notices a moderator has waiting (or sent) with their text, oldest first: what reaches their phone (a number: by SMS). */
+function noticesOf(w: BotWorld, moderator: string | Sender): string[] {
+  const member = findMember(w.db, w.vault, typeof moderator === 'string' ? sms(moderator) : moderator);
   if (!member) return [];
   const rows = w.db.sqlite.prepare('SELECT id, body_ct, key_version FROM outbox WHERE member_id = ? AND body_ct IS NOT NULL ORDER BY id').all(member.id) as Array<{
     id: number;
@@ -92,5 +92,45 @@ describe('an EDIT by one moderator and an APPROVE by another', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(new RegExp(`^#${ref} was edited and is too long for an alert`));
     expect(w.sms(MOD_B, `APPROVE ${ref}`).reply).toMatch(/too long/);
+  });
+});
+
+describe('an EDIT by a moderator listed by her number and by her Signal UUID (one person on one phone)', () => {
+  const UUID = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
+  const signalA: Sender = { channel: 'signal', address: UUID, phone: MOD_A };
+
+  async function twinModerator(alerts: number[] = []) {
+    const w = await botWorld({ moderators: new Set([MOD_A, MOD_B, UUID]), moderatorContacts: [sms(MOD_A), sms(MOD_B), signalA], onAlert: (id) => alerts.push(id) });
+    let n = 0;
+    const signal = (text: string) => w.bot.handle({ sender: signalA, text, providerId: `sig:${++n}` }).reply;
+    // She has written from Signal, her number showing: her two memberships are linked.
+    expect(signal('PENDING')).toBe(t.modPending([], 0));
+    const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(REPORTER, 'REPORT 415 grey van, took my phone').reply ?? '')?.[1] as string;
+    return { w, ref, signal };
+  }
+
+  it('sends her own edit to neither of her memberships, only to the other moderator', async () => {
+    const { w, ref } = await twinModerator();
+    expect(w.sms(MOD_A, `EDIT ${ref} grey van, took my phone, knife`).reply).toContain(`#${ref} edited`);
+    expect(noticesOf(w, signalA).filter((n) => n.includes('was edited'))).toEqual([]);
+    expect(noticesOf(w, MOD_B).filter((n) => n.includes('was edited'))).toHaveLength(1);
+  });
+
+  it('approves at once from Signal what she edited by SMS', async () => {
+    const alerts: number[] = [];
+    const { w, ref, signal } = await twinModerator(alerts);
+    w.sms(MOD_A, `EDIT ${ref} grey van, took my phone, knife`);
+    expect(signal(`APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
+    expect(alerts).toHaveLength(1);
+  });
+
+  it('approves by SMS an edit of another moderator whose notice reached her over Signal, its SMS copy still waiting', async () => {
+    const alerts: number[] = [];
+    const { w, ref } = await twinModerator(alerts);
+    w.sms(MOD_B, `EDIT ${ref} grey van, took my phone, knife`);
+    const signalMember = findMember(w.db, w.vault, signalA)!.id;
+    w.db.sqlite.prepare("UPDATE outbox SET state = 'sent' WHERE member_id = ? AND state = 'pending'").run(signalMember);
+    expect(w.sms(MOD_A, `APPROVE ${ref}`).reply).toBe(`#${ref} approved: alert going to 415.`);
+    expect(alerts).toHaveLength(1);
   });
 });
