@@ -16,6 +16,13 @@ import { LEFT_MAYBE_SENT, OUTSIDE_HER_AREAS } from './outbox-withdrawals';
 const TWIN_DISCREET = (twin: Channel) => `EXISTS (SELECT 1 FROM members t
            WHERE t.phone_bidx = m.phone_bidx AND t.channel = '${twin}' AND t.phone_bidx IS NOT NULL AND t.discreet = 1)`;
 
+/**
+ * A READ message still quoting a retracted alert (its send came back, or a
+ * restart released it, before RETRACT's follow-up wrote it again without
+ * it: store/read-quotes.ts) waits for that follow-up. A look-up on the key.
+ */
+const QUOTES_RETRACTED = `EXISTS (SELECT 1 FROM read_quotes q JOIN alerts a ON a.id = q.alert_id WHERE q.outbox_id = o.id AND a.retracted_at IS NOT NULL)`;
+
 const CLAIM_SQL = (order: string) => `
 SELECT o.id, o.member_id, o.channel, m.status AS member_status, coalesce(m.lang, 'en') AS lang,
        coalesce(m.address_ct, o.address_ct) AS address_ct, coalesce(m.key_version, o.key_version) AS address_kv,
@@ -27,7 +34,7 @@ SELECT o.id, o.member_id, o.channel, m.status AS member_status, coalesce(m.lang,
        ${TO_BUDDY} AS to_buddy
 FROM outbox o LEFT JOIN members m ON m.id = o.member_id
 WHERE o.channel = ? AND o.priority = ? AND o.state = 'pending' AND o.due_at <= ?
-  AND o.id NOT IN (SELECT value FROM json_each(?))
+  AND o.id NOT IN (SELECT value FROM json_each(?)) AND NOT ${QUOTES_RETRACTED}
 ORDER BY ${order} LIMIT +?`;
 /** Urgent: a missed check-in's escalation before the replies queued ahead of it (a burst of texts must not hold it past 3 minutes). */
 const CLAIM_URGENT = CLAIM_SQL("EXISTS (SELECT 1 FROM checkin_messages e WHERE e.outbox_id = o.id AND e.kind = 'escalation') DESC, o.due_at");

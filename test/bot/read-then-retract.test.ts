@@ -100,7 +100,7 @@ describe('RETRACT of an alert quoted by a READ message still waiting', () => {
     expect(answer).toBe(t.modRetracted(`#${van}`, 1));
   });
 
-  it('by SMS: a second message in flight at RETRACT that comes back to be sent again goes without it', async () => {
+  it('by SMS: a second message in flight at RETRACT that comes back to be sent again waits for the follow-up and goes without it', async () => {
     const w = await world(sms(ROSA));
     const { pickup } = threeAlerts(w);
     w.from('READ');
@@ -111,9 +111,13 @@ describe('RETRACT of an alert quoted by a READ message still waiting', () => {
     w.sms(MOD, `RETRACT ${pickup}`);
     releaseLeases(w.db, due + 1_000);
     expect(w.waiting().join('\n')).toContain('red pickup');
+    // The lane, started again before the follow-up's round, does not take it while it quotes the withdrawn alert.
+    expect(claimLane(w.db, 'sms', due + 1_000, 10, due + 61_000)).toEqual([]);
     w.db.transaction(() => followUpRetractions(w.db, w.vault, due + 2_000, 500));
     const read = w.waiting().filter((m) => m.startsWith('('));
     expect(read.join('\n')).not.toContain('red pickup');
     expect(read).toEqual([expect.stringMatching(/^\(415, [^)]+\) sedan: blue sedan, choked a worker$/)]);
+    // Written again, it goes (beside the correction the follow-up queued her).
+    expect(claimLane(w.db, 'sms', due + 2_000, 10, due + 62_000).map((r) => r.id)).toEqual(expect.arrayContaining(claimed));
   });
 });
