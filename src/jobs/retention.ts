@@ -132,9 +132,9 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
 
 /**
  * Erases planned alerts older than the cutoff. An alert's deliveries (one
- * outbox row per recipient, sent or never sent) and unread notices would go
- * with it in one cascade: they are erased first, then the alerts, each a
- * batch of rows at a time across all the old alerts (a long history of
+ * outbox row per recipient, sent or never sent), unread notices and what READ
+ * messages quoted of it would go with it in one cascade: they are erased
+ * first, then the alerts, each a batch of rows at a time across all the old alerts (a long history of
  * alerts with a few rows each must not go in one turn either).
  */
 function* eraseOldAlerts(db: Db, cutoff: number, batch: number): Generator<void, number> {
@@ -142,6 +142,10 @@ function* eraseOldAlerts(db: Db, cutoff: number, batch: number): Generator<void,
   yield* inBatches(db, batch, (limit) => db.stmt(`DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE alert_id IN (${old}) LIMIT +?)`).run(cutoff, limit).changes);
   yield* inBatches(db, batch, (limit) =>
     db.stmt(`DELETE FROM unread_alerts WHERE (member_id, alert_id) IN (SELECT member_id, alert_id FROM unread_alerts WHERE alert_id IN (${old}) LIMIT +?)`).run(cutoff, limit).changes,
+  );
+  // What READ messages quoted (read_quotes): a message read weeks after the alert went outlives it.
+  yield* inBatches(db, batch, (limit) =>
+    db.stmt(`DELETE FROM read_quotes WHERE (outbox_id, alert_id) IN (SELECT outbox_id, alert_id FROM read_quotes WHERE alert_id IN (${old}) LIMIT +?)`).run(cutoff, limit).changes,
   );
   return yield* inBatches(db, batch, (limit) => db.stmt(`DELETE FROM alerts WHERE id IN (${old} LIMIT +?)`).run(cutoff, limit).changes);
 }

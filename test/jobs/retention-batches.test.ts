@@ -16,6 +16,7 @@ import { InboundLog } from '../../src/store/inbound-log';
 import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { enqueueMessage, recordOutcomes } from '../../src/store/outbox';
+import { linkReadQuotes } from '../../src/store/read-quotes';
 import { createReport } from '../../src/store/reports';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
@@ -148,6 +149,42 @@ describe('retention of a large history', () => {
       // One batch: a short last batch pauses too, so the next step's rows wait for the next turn.
       expect(most).toBeLessThanOrEqual(10);
     } finally {
+      db.close();
+    }
+  });
+
+  // Many discreet members read an old alert with READ weeks after it went: their messages, newer than the
+  // cutoff, stay, and what they quoted of it (read_quotes) would go with the alert in one cascade.
+  it('erases what READ messages quoted of an old alert a batch at a time, not in the alert\'s cascade', async () => {
+    await cryptoReady();
+    const vault = new Vault(new Uint8Array(32).fill(4));
+    const file = path.join(tempDir(), 'heads-up.db');
+    const db = new Db(file);
+    migrate(db);
+    const other = new Database(file, { readonly: true });
+    try {
+      const ids = Array.from({ length: 30 }, (_, i) => ensureMember(db, vault, { channel: 'sms', address: `+1415555${String(3000 + i)}` }, 'en', OLD).id);
+      db.transaction(() => {
+        const alertId = issueAlert({ db, vault, regions: Regions.load(), onAlert: () => undefined }, { npas: ['415'], body: { text: 'grey van' } }, OLD);
+        planNextRange(db, alertId, OLD);
+        for (const id of ids) linkReadQuotes(db, enqueueMessage(db, vault, id, '(415) grey van', NOW - 30 * DAY), [alertId], 0);
+      });
+      const quotes = (c: Database.Database) => (c.prepare('SELECT count(*) AS n FROM read_quotes').get() as { n: number }).n;
+      expect(quotes(other)).toBe(30);
+      let erased = 0;
+      let mostUncommitted = 0;
+      db.sqlite.function('quote_erased', () => {
+        erased++;
+        mostUncommitted = Math.max(mostUncommitted, erased - (30 - quotes(other)));
+        return null;
+      });
+      db.sqlite.exec('CREATE TEMP TRIGGER watch_quotes AFTER DELETE ON main.read_quotes BEGIN SELECT quote_erased(); END');
+      expect(runRetention(db, 90, NOW, 10)).toMatchObject({ alerts: 1 });
+      expect(erased).toBe(30);
+      expect(quotes(other)).toBe(0);
+      expect(mostUncommitted).toBeLessThanOrEqual(10);
+    } finally {
+      other.close();
       db.close();
     }
   });
