@@ -111,7 +111,7 @@ export class Dispatcher {
     return { waitMs: () => lane.pacer.waitMs(), busy: () => lane.hasDue(), take: () => lane.pacer.take(), pauseFor: (ms) => lane.providerPause(ms) };
   }
 
-  /** Whether a channel's sending is held for the line's own fault (its credentials, sender or account refused). */
+  /** Whether a channel's sending is held for the line's own fault (its credentials, sender or account refused) with messages waiting (Lane.held). */
   held(channel: Channel): boolean {
     return this.lanes.get(channel)?.held ?? false;
   }

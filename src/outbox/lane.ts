@@ -11,7 +11,7 @@ import { buddyIndex } from '../store/buddies';
 import { buddyStopped } from '../store/buddy-stops';
 import { openAddress } from '../store/members';
 import { queuedBeforeIdentityChange } from '../store/moderator-identities';
-import { claimLane, clockSteppedBack, dueThrottledNow, latestOutboxTime, nextDue, openBody, openRowAddress, type ClaimedRow } from '../store/outbox';
+import { claimLane, clockSteppedBack, dueThrottledNow, latestOutboxTime, nextDue, openBody, openRowAddress, waitingOn, type ClaimedRow } from '../store/outbox';
 import { backoffDelay } from '../util/backoff';
 import { LaneFailures } from './lane-failures';
 import { LaneHolds, type LaneHoldDeps } from './lane-holds';
@@ -72,9 +72,15 @@ export class Lane {
     return this.sender.channel;
   }
 
-  /** Held for a fault of the line's own (lane-holds.ts) until a message goes through; a 429's pause is not a hold. */
+  /**
+   * Sending is held for a fault of the line's own (for /readyz): messages wait, and this lane holds them
+   * (lane-holds.ts: until one goes through), or one was last refused for it (a hold from before a restart,
+   * not tried again yet). A hold whose message left unsent with nothing else waiting is not: nothing tries
+   * the provider then, and the fault may be fixed. A 429's pause is not a hold.
+   */
   get held(): boolean {
-    return this.holds.held;
+    const waiting = waitingOn(this.deps.db, this.channel);
+    return waiting.lineFault || (waiting.any && this.holds.held);
   }
 
   start(): void {

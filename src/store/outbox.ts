@@ -8,6 +8,7 @@
  * job (claims, outcomes, withdrawals, retention, rows), re-exported here so
  * the many callers name one module.
  */
+import type { Channel } from '../domain/channel';
 import type { Sender } from '../phone/identity';
 import type { Db } from './db';
 import { ADDRESS, BODY, PRIORITY } from './outbox-rows';
@@ -56,6 +57,20 @@ export function enqueueReply(db: Db, vault: Vault, to: Pick<Sender, 'channel' | 
  */
 export function countPending(db: Db): number {
   return (db.stmt("SELECT count(*) AS n FROM outbox INDEXED BY outbox_lane WHERE state = 'pending'").get() as { n: number }).n;
+}
+
+/**
+ * Whether messages wait on a channel, and whether one of them was last
+ * refused for a fault of the line's own ('line:<code>', what a lane's hold
+ * records; doctor reads the same). Through the partial index of pending rows.
+ */
+export function waitingOn(db: Db, channel: Channel): { any: boolean; lineFault: boolean } {
+  const any = db.stmt("SELECT EXISTS (SELECT 1 FROM outbox INDEXED BY outbox_lane WHERE state = 'pending' AND channel = ?) AS x").get(channel) as { x: number };
+  if (!any.x) return { any: false, lineFault: false };
+  const fault = db
+    .stmt("SELECT EXISTS (SELECT 1 FROM outbox INDEXED BY outbox_lane WHERE state = 'pending' AND channel = ? AND error LIKE 'line:%') AS x")
+    .get(channel) as { x: number };
+  return { any: true, lineFault: fault.x === 1 };
 }
 
 /** Rows by state; scans the whole table (benchmarks and tests only). */
