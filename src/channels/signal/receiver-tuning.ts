@@ -28,6 +28,7 @@ export const DEFAULT_RECEIVER: ReceiverTuning = {
   receiveStartMs: 30_000,
   // Time for normal mode's JVM to start and a full batch or two to be handled.
   boundMs: 15_000,
-  // More than a receive may take (31 s), and a reconnect's waits while signal-cli-rest-api restarts.
-  staleMs: 60_000,
+  // More than a receive may take (31 s), and than signal-cli-rest-api's restart (its JVM: up to 45 s) followed by
+  // the longest reconnect wait (reconnectMaxMs) and stableMs: a normal restart must not read as not receiving.
+  staleMs: 90_000,
 };

@@ -3,8 +3,8 @@
  * close. A ping every `pingMs` unanswered for `pongTimeoutMs` means the
  * connection is dead: it is terminated, and closes. It counts as working only
  * once something comes over it (a frame, a ping or a pong) or it has stayed
- * open `stableMs` when it closes, so one closed as soon as it opens keeps the
- * receiver backing off. What a close leads to (reconnecting) is the
+ * open `stableMs`, so one closed as soon as it opens keeps the receiver
+ * backing off. What a close leads to (reconnecting) is the
  * receiver's to decide.
  */
 import WebSocket from 'ws';
@@ -15,7 +15,7 @@ export interface SocketTuning {
   pingMs: number;
   /** A ping unanswered (and nothing else received) this long: the connection is dead. */
   pongTimeoutMs: number;
-  /** A websocket open this long counts as working when it closes, even if nothing came over it (a quiet line behind a proxy's idle time-out). */
+  /** A websocket open this long counts as working, even if nothing came over it yet (the first pong is `pingMs` away; a quiet line behind a proxy's idle time-out). */
   stableMs: number;
 }
 
@@ -43,10 +43,12 @@ export function openReceiveSocket(
   const ws = new WebSocket(url, { handshakeTimeout: 10_000, maxPayload });
   let pingTimer: NodeJS.Timeout | null = null;
   let deadTimer: NodeJS.Timeout | null = null;
+  let stableTimer: NodeJS.Timeout | null = null;
   const clearTimers = () => {
     if (pingTimer) clearInterval(pingTimer);
     if (deadTimer) clearTimeout(deadTimer);
-    pingTimer = deadTimer = null;
+    if (stableTimer) clearTimeout(stableTimer);
+    pingTimer = deadTimer = stableTimer = null;
   };
   let proven = false;
   let openedAt = 0;
@@ -65,6 +67,11 @@ export function openReceiveSocket(
   ws.on('open', () => {
     openedAt = Date.now();
     on.opened();
+    // Not only at its close: /readyz counts a working connection as receiving, and the first pong may be 20 s away.
+    stableTimer = setTimeout(() => {
+      stableTimer = null;
+      if (ws.readyState === WebSocket.OPEN) works();
+    }, tuning.stableMs);
     pingTimer = setInterval(() => {
       if (deadTimer || ws.readyState !== WebSocket.OPEN) return;
       ws.ping();

@@ -5,7 +5,7 @@
  * reconnect within the bound never shows), one closed as soon as it opens
  * never counts; polling counts from the last receive answered.
  */
-import { SignalReceiver } from '../../../src/channels/signal/signal-receiver';
+import { DEFAULT_RECEIVER, SignalReceiver, type ReceiverTuning } from '../../../src/channels/signal/signal-receiver';
 import { createLogger } from '../../../src/log/logger';
 import { FakeSignal, type FakeSignalOptions } from '../../fakes/fake-signal';
 import { waitFor } from '../../helpers/wait-for';
@@ -19,7 +19,7 @@ describe('SignalReceiver.receiving', () => {
   let receiver: SignalReceiver | null = null;
   const clock = { t: 0 };
 
-  async function start(mode: FakeSignalOptions['mode']): Promise<SignalReceiver> {
+  async function start(mode: FakeSignalOptions['mode'], tuning: Partial<ReceiverTuning> = {}): Promise<SignalReceiver> {
     signal = new FakeSignal({ account: ACCOUNT, mode });
     await signal.start();
     clock.t = 1_000;
@@ -29,7 +29,7 @@ describe('SignalReceiver.receiving', () => {
       mode: mode === 'json-rpc' ? 'websocket' : 'poll',
       log: createLogger('silent', { write: () => undefined }),
       onItem: () => undefined,
-      tuning: { pingMs: 30, pongTimeoutMs: 500, reconnectBaseMs: 10, reconnectMaxMs: 40, pollMs: 10, pollTimeoutS: 1, staleMs: STALE_MS },
+      tuning: { pingMs: 30, pongTimeoutMs: 500, reconnectBaseMs: 10, reconnectMaxMs: 40, pollMs: 10, pollTimeoutS: 1, staleMs: STALE_MS, ...tuning },
       now: () => clock.t,
     });
     receiver.start();
@@ -75,6 +75,24 @@ describe('SignalReceiver.receiving', () => {
     await waitFor(() => r.receiving, 5_000, 'receiving again');
     clock.t += 3_600_000;
     expect(r.receiving).toBe(true);
+  });
+
+  it('a websocket that stays open stableMs counts from then, without waiting for a pong (pings far apart)', async () => {
+    const r = await start('json-rpc', { pingMs: 60_000, stableMs: 100 });
+    signal.closeOnOpen = true;
+    await waitFor(() => signal.connections >= 2, 5_000, 'reconnects');
+    clock.t += STALE_MS + 1;
+    expect(r.receiving).toBe(false);
+    signal.closeOnOpen = false;
+    await waitFor(() => signal.connected === 1, 5_000, 'the websocket');
+    await waitFor(() => r.receiving, 2_000, 'the open websocket counted');
+    clock.t += 3_600_000;
+    expect(r.receiving).toBe(true);
+  });
+
+  it("the defaults: signal-cli-rest-api restarting (a JVM's start, up to 45 s), the longest reconnect wait and stableMs fit in staleMs", () => {
+    const restartMs = 45_000;
+    expect(restartMs + DEFAULT_RECEIVER.reconnectMaxMs + DEFAULT_RECEIVER.stableMs).toBeLessThan(DEFAULT_RECEIVER.staleMs);
   });
 
   it('polling: receiving while receives answer, and for the bound after the last one', async () => {
