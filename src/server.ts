@@ -17,7 +17,7 @@ import type { ReceiverTuning } from './channels/signal/signal-receiver';
 import type { ThrottlePolicy } from './channels/signal/signal-sender';
 import type { ChannelSender, ProviderCheck } from './channels/types';
 import type { Config, Secrets } from './config/env';
-import type { ChannelFault } from './http/health-routes';
+import { askProviders, type ChannelFault } from './http/health-routes';
 import type { InboundPath, RetryPolicy } from './inbound/inbound-path';
 import type { Logger } from './log/logger';
 import type { Dispatcher, DispatcherOptions } from './outbox/dispatcher';
@@ -104,10 +104,10 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
           : null,
       health: {
         database: () => db.ping(),
-        providers: async () => {
-          const checks: Record<string, ProviderCheck> = {};
-          for (const [channel, sender] of senders) if (sender.ready) checks[channel] = await sender.ready();
-          return checks;
+        providers: () => {
+          const checks = new Map<string, () => Promise<ProviderCheck>>();
+          for (const [channel, sender] of senders) if (sender.ready) checks.set(channel, sender.ready.bind(sender));
+          return askProviders(checks);
         },
         // What the line knows without asking anyone: a lane held for its own fault, a Signal receiver that cannot receive.
         channels: () => {

@@ -11,6 +11,27 @@ import type { ProviderCheck } from '../channels/types';
 /** How long /readyz reuses the providers' answers: a probe every second must not call each provider every second. */
 export const PROVIDER_CHECK_CACHE_MS = 5_000;
 
+/** How long /readyz waits for one provider's check: a black-holed provider (Twilio's client waits 15 s) must not hang the probe. */
+export const PROVIDER_CHECK_BOUND_MS = 3_000;
+
+/**
+ * Asks each provider's check at once, each given `boundMs`: one that has
+ * not answered by then, or that throws, is `no_answer`.
+ */
+export async function askProviders(checks: Map<string, () => Promise<ProviderCheck>>, boundMs = PROVIDER_CHECK_BOUND_MS): Promise<Record<string, ProviderCheck>> {
+  const bounded = async (check: () => Promise<ProviderCheck>): Promise<ProviderCheck> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<ProviderCheck>((resolve) => (timer = setTimeout(() => resolve('no_answer'), boundMs)));
+    try {
+      return await Promise.race([check().catch((): ProviderCheck => 'no_answer'), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const answers = await Promise.all([...checks].map(async ([channel, check]) => [channel, await bounded(check)] as const));
+  return Object.fromEntries(answers);
+}
+
 /** What the line itself knows is wrong with a channel: its lane held, its receiver down. */
 export type ChannelFault = 'sending_held' | 'not_receiving';
 

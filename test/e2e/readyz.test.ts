@@ -7,6 +7,7 @@
  * websocket that drops and reconnects. (Without Twilio, SMS is the console
  * channel outside production: listed, always ready.)
  */
+import type { ChannelSender, ProviderCheck } from '../../src/channels/types';
 import { FakeSignal, SIGNAL_ERRORS, textEnvelope } from '../fakes/fake-signal';
 import { FakeTwilio, TWILIO_ERRORS } from '../fakes/fake-twilio';
 import { ACCOUNT_SID, AUTH_TOKEN, readMetrics, SIGNAL_NUMBER, startHarness, TEST_RECEIVER, waitFor, type Harness } from '../helpers/harness';
@@ -96,8 +97,13 @@ describe('/readyz and held lanes', () => {
       let limited = 0;
       signal.answer = () => (limited++, SIGNAL_ERRORS.rateLimited(SIGNAL_NUMBER));
       signal.push(textEnvelope(SIGNAL_NUMBER, MEMBER, 'JOIN 415'));
-      await waitFor(() => limited > 0, 10_000, 'a 429');
+      // Once the lane has recorded what the 429 was to it (a hold would show here at once), not merely once it was served.
+      const outcome = /headsup_outbox_outcomes_total\{channel="signal",outcome="(\w+)",reason="([^"]*)"\}/;
+      let seen: RegExpExecArray | null = null;
+      await waitFor(async () => (seen = outcome.exec(await readMetrics(h.url))) !== null, 10_000, "the lane's outcome of the 429");
+      expect(limited).toBeGreaterThan(0);
       expect((await readyz(h)).body).toEqual({ status: 'ready', checks: { database: true, sms: true, signal: true } });
+      expect(seen).toEqual(expect.arrayContaining(['retry', 'throttled']));
     } finally {
       await world.close();
     }
@@ -132,4 +138,36 @@ describe('/readyz and held lanes', () => {
       await fake.stop();
     }
   });
+});
+
+/** A provider black-holed: its check is answered only when the test lets it go. */
+function silentSender(channel: 'sms' | 'signal', waiting: Array<() => void>): ChannelSender {
+  return {
+    channel,
+    name: 'silent',
+    async send() {
+      return { providerId: 'never' };
+    },
+    ready: () => new Promise<ProviderCheck>((resolve) => waiting.push(() => resolve('ready'))),
+  };
+}
+
+describe('/readyz and providers that do not answer', () => {
+  it('answers within a few seconds, asking the providers together, each silent one no_answer', async () => {
+    const waiting: Array<() => void> = [];
+    const h = await startHarness({ senders: [silentSender('sms', waiting), silentSender('signal', waiting)] });
+    try {
+      const started = performance.now();
+      const r = await readyz(h);
+      const tookMs = performance.now() - started;
+      expect(waiting).toHaveLength(2);
+      expect(r.status).toBe(503);
+      expect(r.body).toEqual({ status: 'not ready', checks: { database: true, sms: false, signal: false }, reasons: { sms: 'no_answer', signal: 'no_answer' } });
+      // Each is given about 3 s, at the same time: one after the other would be 6 s.
+      expect(tookMs).toBeLessThan(5_000);
+    } finally {
+      for (const go of waiting) go();
+      await h.close();
+    }
+  }, 20_000);
 });

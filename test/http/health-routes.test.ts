@@ -4,7 +4,7 @@
  */
 import Fastify from 'fastify';
 import type { ProviderCheck } from '../../src/channels/types';
-import { healthRoutes, type ChannelFault, type HealthDeps } from '../../src/http/health-routes';
+import { askProviders, healthRoutes, type ChannelFault, type HealthDeps } from '../../src/http/health-routes';
 
 async function appWith(deps: Partial<HealthDeps> & Pick<HealthDeps, 'providers'>) {
   const app = Fastify();
@@ -71,5 +71,16 @@ describe('/healthz and /readyz', () => {
     const db = await noDb.inject({ method: 'GET', url: '/readyz' });
     expect(db.statusCode).toBe(503);
     expect(db.json()).toEqual({ status: 'not ready', checks: { database: false }, reasons: { database: 'no_answer' } });
+  });
+});
+
+describe('askProviders', () => {
+  it("keeps each provider's answer, and names one that throws or does not answer within the bound no_answer", async () => {
+    const checks = new Map<string, () => Promise<ProviderCheck>>([
+      ['sms', async () => 'credentials_refused'],
+      ['signal', () => Promise.reject(new Error('socket hang up'))],
+      ['other', () => new Promise<ProviderCheck>(() => undefined)],
+    ]);
+    expect(await askProviders(checks, 50)).toEqual({ sms: 'credentials_refused', signal: 'no_answer', other: 'no_answer' });
   });
 });
