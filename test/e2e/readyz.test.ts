@@ -3,8 +3,9 @@
  * why, when the Signal receiver cannot receive (a wrong receive mode, a
  * server that closes the websocket at once), when a lane is held for the
  * line's own fault (Signal's account deregistered, Twilio's sender refused),
- * and when Twilio refuses the credentials; not for a 429's pause, nor for a
- * websocket that drops and reconnects. (Without Twilio, SMS is the console
+ * when Twilio refuses the credentials, and within a few seconds when a
+ * provider does not answer; not for a 429's pause, nor for a websocket that
+ * drops and reconnects. (Without Twilio, SMS is the console
  * channel outside production: listed, always ready.)
  */
 import type { ChannelSender, ProviderCheck } from '../../src/channels/types';
