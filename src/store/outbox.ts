@@ -62,13 +62,14 @@ export function countPending(db: Db): number {
 /**
  * Whether messages wait on a channel, and whether one of them was last
  * refused for a fault of the line's own ('line:<code>', what a lane's hold
- * records; doctor reads the same). Through the partial index of pending rows.
+ * records; doctor reads the same). Each through its own partial index: a
+ * fan-out's backlog is not read on every /readyz probe.
  */
 export function waitingOn(db: Db, channel: Channel): { any: boolean; lineFault: boolean } {
   const any = db.stmt("SELECT EXISTS (SELECT 1 FROM outbox INDEXED BY outbox_lane WHERE state = 'pending' AND channel = ?) AS x").get(channel) as { x: number };
   if (!any.x) return { any: false, lineFault: false };
   const fault = db
-    .stmt("SELECT EXISTS (SELECT 1 FROM outbox INDEXED BY outbox_lane WHERE state = 'pending' AND channel = ? AND error LIKE 'line:%') AS x")
+    .stmt("SELECT EXISTS (SELECT 1 FROM outbox INDEXED BY outbox_line_faults WHERE state = 'pending' AND channel = ? AND error LIKE 'line:%') AS x")
     .get(channel) as { x: number };
   return { any: true, lineFault: fault.x === 1 };
 }
