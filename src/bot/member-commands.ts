@@ -4,7 +4,7 @@ import type { SubscribeMode } from '../config/env';
 import type { Lang } from '../domain/lang';
 import { memberKey, numberKey, type Sender } from '../phone/identity';
 import { endConversation } from '../store/conversations';
-import { eraseCheckin, eraseCheckinsOf, openCheckin } from '../store/checkins';
+import { endRunningCheckin, eraseCheckinsOf } from '../store/checkins';
 import { eraseBuddyMessagesOf } from '../store/buddy-erasure';
 import { forgetSenderReplies, senderLogKeys } from '../store/inbound-log';
 import { dropSenderItems } from '../store/inbound-retry';
@@ -218,10 +218,7 @@ export function stop(store: Store, who: Asker, now: number): Outcome {
     setMemberStatus(db, who.member.id, 'stopped');
     // Nothing more goes out about them either: a running check-in would tell their buddies they are missing.
     // (An escalated one stays, so that an OK after START still tells the buddies who heard.)
-    const running = openCheckin(db, who.member.id);
-    if (running) {
-      eraseCheckin(db, running.id);
-      db.eraseSoon();
+    if (endRunningCheckin(db, who.member.id)) {
       // Said where the reply reaches them (Signal; over SMS the carrier answers STOP itself).
       return { say: who.t.stopped(via, true), converse: 'end' };
     }

@@ -68,5 +68,5 @@ export function showCheckin(store: Store, mod: Moderator, ref: string, now: numb
     details = mod.t.checkinDetailsUnreadable();
   }
   if (!c || (details === null && detailsOutlived(store.db, c.id, now))) return say(mod.t.modCheckinNoDetails(`#${ref}`));
-  return say(mod.t.checkinEscalationModerators(`#${ref}`, mod.t.checkinEnd(dayTime(c.dueAt, now)), details ?? '', escalatedBuddies(store.db, c.id) > 0));
+  return say(mod.t.checkinEscalationModerators(`#${ref}`, mod.t.checkinEnd(dayTime(c.expectedAt, now)), details ?? '', escalatedBuddies(store.db, c.id) > 0));
 }

@@ -88,7 +88,7 @@ function shownDetails(c: DueCheckin): (lang: Lang) => string {
 export function tellModerators(deps: Pick<TimerStore, 'db' | 'vault'>, c: DueCheckin, moderators: readonly Sender[], now: number, unreached = false): void {
   const { db, vault } = deps;
   // Named with its day when written a day late (the line was down, or the buddies' refusals came late).
-  const due = dayTime(c.dueAt, now);
+  const due = dayTime(c.expectedAt, now);
   const shown = shownDetails(c);
   const { ref, earlier, folded } = checkinRef(db, vault, c.id, c.memberId, now);
   for (const contact of moderators) {
@@ -110,7 +110,7 @@ export function tellModerators(deps: Pick<TimerStore, 'db' | 'vault'>, c: DueChe
 export function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
   const { db, vault } = deps;
   // Named with its day when written a day late (the line was down).
-  const due = dayTime(c.dueAt, now);
+  const due = dayTime(c.expectedAt, now);
   const shown = shownDetails(c);
   // Hers on either channel: one phone, one person.
   const buddies = personBuddies(db, vault, c.memberId);

@@ -7,6 +7,7 @@
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
+import { endRunningCheckin } from '../store/checkins';
 import { countInvalid, countReached } from '../store/invalid-streak';
 import { setMemberStatus } from '../store/members';
 import { recordOutcomes, type Outcome } from '../store/outbox';
@@ -74,6 +75,8 @@ export class OutcomeWriter {
           // The provider will refuse every later message too: stop queuing for this member.
           setMemberStatus(this.db, mark.memberId, mark.status);
           unsubscribeAll(this.db, mark.memberId);
+          // Her opt-out at the provider is her STOP (one the line lost, as a restore loses those since its backup): it ends her check-in.
+          endRunningCheckin(this.db, mark.memberId);
         }
       });
       for (const r of batch) r.done?.();

@@ -26,6 +26,8 @@ export interface DueCheckin {
   id: number;
   memberId: number;
   dueAt: number;
+  /** The end the escalation names: the one she set, when a restore's grace moved dueAt later. */
+  expectedAt: number;
   details(): string | null;
 }
 
@@ -34,6 +36,7 @@ interface DueRow {
   id: number;
   member_id: number;
   due_at: number;
+  expected_at: number;
   details_ct: Buffer | null;
   key_version: number;
 }
@@ -117,9 +120,9 @@ export function startCheckin(
   return id;
 }
 
-/** Moves a running check-in's deadline (LATER); a reminder not yet due is re-armed. */
+/** Moves a running check-in's deadline (LATER: she knows this end); a reminder not yet due is re-armed. */
 export function extendCheckin(db: Db, id: number, dueAt: number, remindAt: number | null): void {
-  db.stmt('UPDATE checkins SET due_at = ?, remind_at = ? WHERE id = ?').run(dueAt, remindAt, id);
+  db.stmt('UPDATE checkins SET due_at = ?, remind_at = ?, expected_at = NULL WHERE id = ?').run(dueAt, remindAt, id);
 }
 
 /** Links an outbox row to the check-in that queued it (and, for an escalation to a buddy, to that buddy's row). */
@@ -139,7 +142,7 @@ export function reopenCheckin(db: Db, id: number, dueAt: number, remindAt: numbe
   db.stmt(
     "DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?) AND (state = 'pending' AND lease_until = 0 OR state = 'failed' AND coalesce(error, '') NOT LIKE 'gave_up:%')",
   ).run(id);
-  db.stmt("UPDATE checkins SET state = 'open', due_at = ?, remind_at = ?, escalated_at = NULL, moderators_queued_at = NULL, unreached_told = 0, moderators_unreached_told = 0, unreached_trying_notice = NULL WHERE id = ? AND state = 'escalated'").run(
+  db.stmt("UPDATE checkins SET state = 'open', due_at = ?, remind_at = ?, expected_at = NULL, escalated_at = NULL, moderators_queued_at = NULL, unreached_told = 0, moderators_unreached_told = 0, unreached_trying_notice = NULL WHERE id = ? AND state = 'escalated'").run(
     dueAt,
     remindAt,
     id,
@@ -153,6 +156,19 @@ export function eraseCheckin(db: Db, id: number): void {
   db.stmt('DELETE FROM checkins WHERE id = ?').run(id);
 }
 
+/**
+ * Ends her running check-in as her STOP does: erased, no one told (an
+ * escalated one stays, so that an OK after START still tells those who
+ * heard); the WAL truncated after the commit. Whether one was running.
+ */
+export function endRunningCheckin(db: Db, memberId: number): boolean {
+  const running = openCheckin(db, memberId);
+  if (!running) return false;
+  eraseCheckin(db, running.id);
+  db.eraseSoon();
+  return true;
+}
+
 /** Erases every check-in of a member (DELETE, STOP); returns how many. */
 export function eraseCheckinsOf(db: Db, memberId: number): number {
   const ids = db.stmt('SELECT id FROM checkins WHERE member_id = ?').all(memberId) as Array<{ id: number }>;
@@ -160,10 +176,10 @@ export function eraseCheckinsOf(db: Db, memberId: number): number {
   return ids.length;
 }
 
-/** Running check-ins whose reminder is due. */
+/** Running check-ins whose reminder is due (not one a restore brought back: she is asked first, jobs/checkin-restored.ts). */
 export function dueReminders(db: Db, now: number, limit: number): Array<{ id: number; memberId: number; dueAt: number }> {
   const rows = db
-    .stmt("SELECT id, member_id, due_at FROM checkins WHERE remind_at IS NOT NULL AND remind_at <= ? AND state = 'open' ORDER BY remind_at LIMIT +?")
+    .stmt("SELECT id, member_id, due_at FROM checkins WHERE remind_at IS NOT NULL AND remind_at <= ? AND state = 'open' AND restored = 0 ORDER BY remind_at LIMIT +?")
     .all(now, limit) as Array<{ id: number; member_id: number; due_at: number }>;
   return rows.map((r) => ({ id: r.id, memberId: r.member_id, dueAt: r.due_at }));
 }
@@ -176,12 +192,13 @@ export function clearReminder(db: Db, id: number): void {
 /**
  * Running check-ins whose deadline has passed, earliest first; with `after`,
  * only those that come after it in that order (a run moves past check-ins
- * it could not escalate).
+ * it could not escalate). Not one a restore brought back: she is asked
+ * first (jobs/checkin-restored.ts), however many wait.
  */
 export function dueCheckins(db: Db, vault: Vault, now: number, limit: number, after?: { dueAt: number; id: number }): DueCheckin[] {
   const rows = db
     .stmt(
-      "SELECT id, member_id, due_at, details_ct, key_version FROM checkins WHERE state = 'open' AND due_at <= ? AND (due_at, id) > (?, ?) ORDER BY due_at, id LIMIT +?",
+      "SELECT id, member_id, due_at, coalesce(expected_at, due_at) AS expected_at, details_ct, key_version FROM checkins WHERE state = 'open' AND restored = 0 AND due_at <= ? AND (due_at, id) > (?, ?) ORDER BY due_at, id LIMIT +?",
     )
     .all(now, after?.dueAt ?? -1, after?.id ?? 0, limit) as DueRow[];
   return rows.map((r) => dueCheckinOf(vault, r));
@@ -189,12 +206,12 @@ export function dueCheckins(db: Db, vault: Vault, now: number, limit: number, af
 
 /** A check-in row as DueCheckin: its details opened only when asked for. */
 export function dueCheckinOf(vault: Vault, r: DueRow): DueCheckin {
-  return { id: r.id, memberId: r.member_id, dueAt: r.due_at, details: () => (r.details_ct ? vault.open(r.details_ct, DETAILS_SLOT(r.id), r.key_version) : null) };
+  return { id: r.id, memberId: r.member_id, dueAt: r.due_at, expectedAt: r.expected_at, details: () => (r.details_ct ? vault.open(r.details_ct, DETAILS_SLOT(r.id), r.key_version) : null) };
 }
 
 /** An escalated check-in (not ended by OK, STOP or DELETE since), or undefined. */
 export function escalatedCheckin(db: Db, vault: Vault, id: number): DueCheckin | undefined {
-  const r = db.stmt("SELECT id, member_id, due_at, details_ct, key_version FROM checkins WHERE id = ? AND state = 'escalated'").get(id) as DueRow | undefined;
+  const r = db.stmt("SELECT id, member_id, due_at, coalesce(expected_at, due_at) AS expected_at, details_ct, key_version FROM checkins WHERE id = ? AND state = 'escalated'").get(id) as DueRow | undefined;
   return r ? dueCheckinOf(vault, r) : undefined;
 }
 
@@ -223,7 +240,7 @@ export function checkinsClockSteppedBack(db: Db, stepMs: number, now: number): n
   db.stmt('UPDATE checkins SET escalated_at = @now WHERE escalated_at > @now').run({ now });
   db.stmt('UPDATE checkins SET moderators_queued_at = @now WHERE moderators_queued_at > @now').run({ now });
   // Every row here was written by the old clock, its end long past or not: the escalation names it.
-  return db.stmt('UPDATE checkins SET due_at = due_at - @step, remind_at = remind_at - @step').run({ step: stepMs }).changes;
+  return db.stmt('UPDATE checkins SET due_at = due_at - @step, remind_at = remind_at - @step, expected_at = expected_at - @step').run({ step: stepMs }).changes;
 }
 
 /** Marks a check-in escalated (in the transaction that queued the escalation). */

@@ -42,7 +42,7 @@ export const UNREACHED_AFTER_MS = 3 * 60_000;
 export function unreachedCheckins(db: Db, vault: Vault, limit: number, now: number, afterId = 0): UnreachedCheckin[] {
   const rows = db
     .stmt(
-      `SELECT k.id, k.member_id, k.due_at, k.details_ct, k.key_version, o.member_id IS NULL AS to_buddies,
+      `SELECT k.id, k.member_id, k.due_at, coalesce(k.expected_at, k.due_at) AS expected_at, k.details_ct, k.key_version, o.member_id IS NULL AS to_buddies,
          count(DISTINCT coalesce(c.buddy_id, -c.outbox_id)) AS buddies,
          EXISTS (SELECT 1 FROM checkin_messages c2 JOIN outbox o2 ON o2.id = c2.outbox_id
                  WHERE c2.checkin_id = k.id AND c2.kind = 'escalation' AND o2.state = 'pending') AS trying
@@ -65,6 +65,7 @@ export function unreachedCheckins(db: Db, vault: Vault, limit: number, now: numb
     id: number;
     member_id: number;
     due_at: number;
+    expected_at: number;
     details_ct: Buffer | null;
     key_version: number;
     to_buddies: number;

@@ -13,7 +13,9 @@ import { latestMigration } from '../../src/cli/line';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import { backupDatabase } from '../../src/store/backup';
 import { restoreDatabase } from '../../src/store/restore';
+import { classifyTwilioError } from '../../src/channels/twilio/twilio-errors';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { sendPass } from '../helpers/checkin-escalation';
 import { tempDir } from '../helpers/temp-dir';
 
 const ROSE = '+14155550100';
@@ -89,13 +91,96 @@ describe('check-ins a restore brought back running', () => {
   });
 
   it('escalate at their new end when she does not answer: a missed check-in is still told', async () => {
-    const { restored: r } = await lineRestoredAfterOk();
+    const { restored: r, backupAt } = await lineRestoredAfterOk();
     const queued = fromNow(r, [BUD]);
     const start = r.clock.now;
     expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, start).escalated).toBe(0);
     expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, start + 30 * MIN - 1).escalated).toBe(0);
     expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, start + 30 * MIN).escalated).toBe(2);
-    expect(queued(BUD)).toEqual([catalog('en').checkinEscalation('Rose', catalog('en').checkinEnd(dayTime(start + 30 * MIN, start + 30 * MIN)), 'client 415-555-0177 room 12')]);
+    // Her buddy is told the end she set, 12 hours ago, not the grace: how late she is matters.
+    expect(queued(BUD)).toEqual([catalog('en').checkinEscalation('Rose', catalog('en').checkinEnd(dayTime(backupAt + 30 * MIN, start + 30 * MIN)), 'client 415-555-0177 room 12')]);
+  });
+
+  it('name the end she set when one already overdue in the backup (the line was down) escalates after the grace', async () => {
+    const w = await botWorld(LINE);
+    w.sms(ROSE, 'JOIN 415');
+    w.sms(ROSE, `BUDDY ${BUD} Rose`);
+    w.sms(BUD, 'ACCEPT');
+    w.sms(ROSE, 'CHECKIN 30 client 415-555-0177');
+    const end = w.clock.now + 30 * MIN;
+    // No timer ran for hours (the server was down), then the backup was made.
+    w.clock.now += 5 * 60 * MIN;
+    const backup = path.join(tempDir(), 'nightly.db');
+    await backupDatabase(w.file, backup);
+    const target = path.join(tempDir(), 'heads-up.db');
+    await restoreDatabase(backup, target, w.vault, latestMigration());
+    const r = await botWorld(LINE, w.clock.now + 60 * MIN, target);
+    const queued = fromNow(r, [BUD]);
+    const start = r.clock.now;
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, start).escalated).toBe(0);
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, start + 30 * MIN).escalated).toBe(1);
+    const en = catalog('en');
+    expect(queued(BUD)).toEqual([en.checkinEscalation('Rose', en.checkinEnd(dayTime(end, start + 30 * MIN)), 'client 415-555-0177')]);
+  });
+
+  it('name the end her LATER set after the grace, not the one before it', async () => {
+    const { restored: r } = await lineRestoredAfterOk();
+    const queued = fromNow(r, [BUD]);
+    const start = r.clock.now;
+    runCheckinTimers({ db: r.db, vault: r.vault, ...none }, start);
+    r.clock.now += 5 * MIN;
+    r.sms(ROSE, 'LATER 60');
+    const end = start + 30 * MIN + 60 * MIN;
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, end).escalated).toBe(2);
+    const en = catalog('en');
+    expect(queued(BUD)).toEqual([en.checkinEscalation('Rose', en.checkinEnd(dayTime(end, end)), 'client 415-555-0177 room 12')]);
+  });
+
+  it('all wait for their question, however many: none past its end escalates at the first run', async () => {
+    const MOD = '+14155550199';
+    const deps = { checkins: { ...LINE.checkins, fallback: 'moderators' as const }, moderatorContacts: [sms(MOD)], moderators: new Set([MOD]) };
+    const w = await botWorld(deps);
+    // More than a batch of the timers (100), each of them with no buddy: the moderators would be told.
+    const members = Array.from({ length: 101 }, (_, i) => `+1415555${String(1000 + i)}`);
+    for (const n of members) {
+      w.sms(n, 'JOIN 415');
+      w.sms(n, 'CHECKIN 30 room 12');
+    }
+    const backup = path.join(tempDir(), 'nightly.db');
+    await backupDatabase(w.file, backup);
+    const target = path.join(tempDir(), 'heads-up.db');
+    expect((await restoreDatabase(backup, target, w.vault, latestMigration())).runningCheckins).toBe(101);
+    const r = await botWorld(deps, w.clock.now + 12 * 60 * MIN, target);
+    const moderators = { fallback: 'moderators' as const, moderatorContacts: [sms(MOD)] };
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...moderators }, r.clock.now)).toEqual({ reminded: 101, escalated: 0, failed: 0, unreached: 0 });
+  }, 60_000);
+
+  it('end as her STOP would when her question is refused as opted out (she sent STOP after the backup): her buddy is never told', async () => {
+    const w = await botWorld(LINE);
+    w.sms(ROSE, 'JOIN 415');
+    w.sms(ROSE, `BUDDY ${BUD} Rose`);
+    w.sms(BUD, 'ACCEPT');
+    w.sms(ROSE, 'CHECKIN 60 client 415-555-0177');
+    // What the line had queued went out before the backup.
+    await sendPass(w, 'sms');
+    const backup = path.join(tempDir(), 'nightly.db');
+    await backupDatabase(w.file, backup);
+    w.sms(ROSE, 'STOP');
+    const target = path.join(tempDir(), 'heads-up.db');
+    await restoreDatabase(backup, target, w.vault, latestMigration());
+    const r = await botWorld(LINE, w.clock.now + 10 * MIN, target);
+    const queued = fromNow(r, [BUD]);
+    const start = r.clock.now;
+    runCheckinTimers({ db: r.db, vault: r.vault, ...none }, start);
+    // Twilio refuses her question: she opted out at the carrier (the line lost her STOP with the restore).
+    const sent = await sendPass(r, 'sms', { [ROSE]: classifyTwilioError({ status: 400, code: 21610 }) });
+    expect(sent.calls.map((c) => c.to)).toEqual([ROSE]);
+    r.clock.now = start + 60 * MIN;
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, r.clock.now)).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });
+    expect(queued(BUD)).toEqual([]);
+    // Ended, as her STOP ends one: an OK after START finds nothing running.
+    r.sms(ROSE, 'START');
+    expect(r.sms(ROSE, 'OK').reply).toBe(catalog('en').checkinNone());
   });
 
   it('keep an end that is later than 30 minutes from the start', async () => {
