@@ -11,8 +11,8 @@ import { reminderAt } from '../bot/checkin-commands';
 import { dayTime } from '../bot/clock-time';
 import { fallbackModerators } from '../bot/moderator-checkins';
 import { personBuddies } from '../store/buddies';
-import { linkCheckinMessage } from '../store/checkins';
-import { memberDiscreet, memberLang } from '../store/members';
+import { endRunningCheckin, linkCheckinMessage } from '../store/checkins';
+import { memberDiscreet, memberLang, memberStatus } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
 import { graceRestoredCheckin, restoredCheckins } from '../store/restored-checkins';
 import type { TimerStore } from './checkin-timers';
@@ -20,11 +20,20 @@ import type { TimerStore } from './checkin-timers';
 /** How long she has, at least, from the server's start to answer. */
 export const RESTORED_GRACE_MS = 30 * 60_000;
 
-/** Gives up to `limit` restored check-ins their grace and asks each member, in the caller's transaction; returns how many. */
-export function askRestored(deps: TimerStore, now: number, limit: number): number {
+/**
+ * Gives up to `limit` restored check-ins their grace and asks each member,
+ * in the caller's transaction; returns how many it read and how many it asked.
+ */
+export function askRestored(deps: TimerStore, now: number, limit: number): { read: number; asked: number } {
   const { db, vault } = deps;
   const rows = restoredCheckins(db, limit);
+  let asked = 0;
   for (const c of rows) {
+    // Held as opted out (a carrier's STOP): ended as her STOP ends one, no one told, she not texted.
+    if (memberStatus(db, c.memberId) === 'stopped') {
+      endRunningCheckin(db, c.memberId);
+      continue;
+    }
     const dueAt = Math.max(c.dueAt, now + RESTORED_GRACE_MS);
     // A reminder of the old end has passed: the new end gets its own, as a CHECKIN of that length would.
     graceRestoredCheckin(db, c.id, dueAt, dueAt === c.dueAt ? c.remindAt : reminderAt(dueAt, now));
@@ -36,6 +45,7 @@ export function askRestored(deps: TimerStore, now: number, limit: number): numbe
     const text = memberDiscreet(db, c.memberId) ? t.discreetRestored(until) : t.checkinRestored(until, told);
     // Linked as her reminder is: OK, STOP and DELETE erase it with the check-in.
     linkCheckinMessage(db, enqueueMessage(db, vault, c.memberId, text, now), c.id, 'reminder');
+    asked++;
   }
-  return rows.length;
+  return { read: rows.length, asked };
 }

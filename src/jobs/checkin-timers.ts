@@ -81,7 +81,7 @@ export function* checkinBatches(deps: TimerStore, now: number, run: TimerRun): G
     more = db.transaction(() => {
       // First, before any deadline is read: a check-in a restore brought back may have ended since (counted as a reminder: a message to her).
       const restored = askRestored(deps, now, BATCH);
-      run.reminded += restored;
+      run.reminded += restored.asked;
       const reminders = dueReminders(db, now, BATCH);
       for (const r of reminders) {
         // A deadline already past (the server was down) gets its escalation, not a late reminder.
@@ -119,7 +119,7 @@ export function* checkinBatches(deps: TimerStore, now: number, run: TimerRun): G
       unreachedAfter = unreached.at(-1)?.id ?? unreachedAfter;
       const afterAll = tellAfterAll(deps, run, now, BATCH, afterAllAfter); // after "we're still trying", nothing got through
       afterAllAfter = afterAll.lastId;
-      return restored === BATCH || reminders.length === BATCH || due.length === BATCH || unreached.length === BATCH || afterAll.full;
+      return restored.read === BATCH || reminders.length === BATCH || due.length === BATCH || unreached.length === BATCH || afterAll.full;
     });
     if (more) yield;
   }

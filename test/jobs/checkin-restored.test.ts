@@ -12,6 +12,7 @@ import { dayTime } from '../../src/bot/clock-time';
 import { latestMigration } from '../../src/cli/line';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import { backupDatabase } from '../../src/store/backup';
+import { findMember, setMemberStatus } from '../../src/store/members';
 import { restoreDatabase } from '../../src/store/restore';
 import { classifyTwilioError } from '../../src/channels/twilio/twilio-errors';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
@@ -181,6 +182,26 @@ describe('check-ins a restore brought back running', () => {
     // Ended, as her STOP ends one: an OK after START finds nothing running.
     r.sms(ROSE, 'START');
     expect(r.sms(ROSE, 'OK').reply).toBe(catalog('en').checkinNone());
+  });
+
+  it('end unasked, as her STOP would, when the line holds her as opted out (a carrier opt-out an older version left her check-in running after)', async () => {
+    const w = await botWorld(LINE);
+    w.sms(ROSE, 'JOIN 415');
+    w.sms(ROSE, `BUDDY ${BUD} Rose`);
+    w.sms(BUD, 'ACCEPT');
+    w.sms(ROSE, 'CHECKIN 60 client 415-555-0177');
+    // Versions before this one marked her stopped at a 21610 and left her check-in running.
+    setMemberStatus(w.db, findMember(w.db, w.vault, sms(ROSE))!.id, 'stopped');
+    const backup = path.join(tempDir(), 'nightly.db');
+    await backupDatabase(w.file, backup);
+    const target = path.join(tempDir(), 'heads-up.db');
+    await restoreDatabase(backup, target, w.vault, latestMigration());
+    const r = await botWorld(LINE, w.clock.now + 10 * MIN, target);
+    const queued = fromNow(r, [ROSE, BUD]);
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, r.clock.now)).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, r.clock.now + 60 * MIN)).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });
+    expect(queued(ROSE)).toEqual([]);
+    expect(queued(BUD)).toEqual([]);
   });
 
   it('keep an end that is later than 30 minutes from the start', async () => {
