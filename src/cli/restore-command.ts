@@ -59,9 +59,10 @@ export async function restoreCommand(file: string): Promise<string> {
   const done = `restore: ${target} now holds the backup ${backup}: ${lineCounts(n)}; start the server`;
   const lines = [done];
   // She may have ended one with OK since the backup: the start gives each a grace and asks her (jobs/checkin-restored.ts).
+  // Said as the line acts: a later end is kept, and with no buddy and CHECKIN_FALLBACK=none no one is told.
   if (n.runningCheckins > 0) {
     lines.push(
-      `restore: ${counted(n.runningCheckins, 'check-in was', 'check-ins were')} running when the backup was made, and ${n.runningCheckins === 1 ? 'runs' : 'run'} again (she may have ended hers since): start the server now; at its start each gets at least 30 more minutes and she is asked to reply OK if she is safe, or her buddies (or the moderators) are told at that new end`,
+      `restore: ${counted(n.runningCheckins, 'check-in was', 'check-ins were')} running when the backup was made, and ${n.runningCheckins === 1 ? 'runs' : 'run'} again (she may have ended hers since): start the server now; at its start each ends no sooner than 30 minutes from then (a later end stays) and she is texted to reply OK if she is safe; one not ended then is told as any missed check-in is: to her buddies, else to the moderators under CHECKIN_FALLBACK=moderators, else to no one`,
     );
   }
   // The write-ahead log of a database no longer there: not applied to the backup, kept in case it is wanted.

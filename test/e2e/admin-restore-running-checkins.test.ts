@@ -1,7 +1,9 @@
 /**
  * restore says how many check-ins came back running, what the server's start
- * does with them, and to start it now: each is given 30 minutes from that
- * start, and she is asked whether she is safe (jobs/checkin-restored.ts).
+ * does with them, and to start it now: each ends no sooner than 30 minutes
+ * from that start, and she is asked whether she is safe; who is told of one
+ * not ended is who any missed check-in tells, maybe no one
+ * (jobs/checkin-restored.ts).
  */
 import path from 'node:path';
 import { backupDatabase } from '../../src/store/backup';
@@ -31,6 +33,6 @@ it('restore counts the check-ins that came back running and says to start the se
   expect(r.stderr).toBe('');
   expect(r.stdout.split('\n')).toEqual([
     `restore: ${path.join(dataDir, 'heads-up.db')} now holds the backup ${backup}: 2 members, 0 reports, 0 alerts; start the server`,
-    'restore: 2 check-ins were running when the backup was made, and run again (she may have ended hers since): start the server now; at its start each gets at least 30 more minutes and she is asked to reply OK if she is safe, or her buddies (or the moderators) are told at that new end',
+    'restore: 2 check-ins were running when the backup was made, and run again (she may have ended hers since): start the server now; at its start each ends no sooner than 30 minutes from then (a later end stays) and she is texted to reply OK if she is safe; one not ended then is told as any missed check-in is: to her buddies, else to the moderators under CHECKIN_FALLBACK=moderators, else to no one',
   ]);
 }, 60_000);
