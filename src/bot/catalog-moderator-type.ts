@@ -2,7 +2,7 @@
  * What a reply catalogue says to moderators: notices of new reports and join
  * requests, and the answers to their commands (APPROVE, EDIT, RETRACT, …).
  * Part of every Catalog (catalog-type.ts); their check-in notices are with
- * the check-ins there.
+ * the check-ins (catalog-checkin-type.ts).
  */
 import type { Category } from './report-dialogue';
 import type { LeftOut } from '../alerts/report-template';
