@@ -12,6 +12,7 @@ import { dayTime } from '../../src/bot/clock-time';
 import { latestMigration } from '../../src/cli/line';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import { backupDatabase } from '../../src/store/backup';
+import { checkinsClockSteppedBack } from '../../src/store/checkins';
 import { findMember, setMemberStatus } from '../../src/store/members';
 import { restoreDatabase } from '../../src/store/restore';
 import { classifyTwilioError } from '../../src/channels/twilio/twilio-errors';
@@ -122,6 +123,20 @@ describe('check-ins a restore brought back running', () => {
     expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, start + 30 * MIN).escalated).toBe(1);
     const en = catalog('en');
     expect(queued(BUD)).toEqual([en.checkinEscalation('Rose', en.checkinEnd(dayTime(end, start + 30 * MIN)), 'client 415-555-0177')]);
+  });
+
+  it('name the end she set moved back with the deadlines when the wall clock steps back', async () => {
+    const { restored: r, backupAt } = await lineRestoredAfterOk();
+    const queued = fromNow(r, [BUD]);
+    const start = r.clock.now;
+    runCheckinTimers({ db: r.db, vault: r.vault, ...none }, start);
+    // The clock was an hour fast: every time the check-ins hold was written by it.
+    const step = 60 * MIN;
+    r.db.transaction(() => checkinsClockSteppedBack(r.db, step, start - step));
+    const end = start + 30 * MIN - step;
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, end).escalated).toBe(2);
+    const en = catalog('en');
+    expect(queued(BUD)).toEqual([en.checkinEscalation('Rose', en.checkinEnd(dayTime(backupAt + 30 * MIN - step, end)), 'client 415-555-0177 room 12')]);
   });
 
   it('name the end her LATER set after the grace, not the one before it', async () => {
