@@ -9,7 +9,7 @@
  */
 import type { DeliveryReport } from '../channels/types';
 import { recordBuddyOptOut } from '../store/buddy-stops';
-import { endRunningCheckin } from '../store/checkins';
+import { endRunningCheckin } from '../store/checkin-stop';
 import type { Db } from '../store/db';
 import { countInvalid, countReached } from '../store/invalid-streak';
 import { setMemberStatus } from '../store/members';

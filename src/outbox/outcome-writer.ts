@@ -7,7 +7,7 @@
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
-import { endRunningCheckin } from '../store/checkins';
+import { endRunningCheckin } from '../store/checkin-stop';
 import { countInvalid, countReached } from '../store/invalid-streak';
 import { setMemberStatus } from '../store/members';
 import { recordOutcomes, type Outcome } from '../store/outbox';

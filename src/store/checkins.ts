@@ -156,19 +156,6 @@ export function eraseCheckin(db: Db, id: number): void {
   db.stmt('DELETE FROM checkins WHERE id = ?').run(id);
 }
 
-/**
- * Ends her running check-in as her STOP does: erased, no one told (an
- * escalated one stays, so that an OK after START still tells those who
- * heard); the WAL truncated after the commit. Whether one was running.
- */
-export function endRunningCheckin(db: Db, memberId: number): boolean {
-  const running = openCheckin(db, memberId);
-  if (!running) return false;
-  eraseCheckin(db, running.id);
-  db.eraseSoon();
-  return true;
-}
-
 /** Erases every check-in of a member (DELETE, STOP); returns how many. */
 export function eraseCheckinsOf(db: Db, memberId: number): number {
   const ids = db.stmt('SELECT id FROM checkins WHERE member_id = ?').all(memberId) as Array<{ id: number }>;
