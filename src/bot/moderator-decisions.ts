@@ -91,7 +91,8 @@ export function approve(store: Store, mod: Moderator, rules: ModerationRules, re
   if (segments > MAX_ALERT_SEGMENTS) return failed(mod.t.modTooLong(`#${ref}`, segments));
   // Another moderator's EDIT whose notice is still on its way to her, or whose showing she may have missed (a
   // retry of her APPROVE after this answer was lost forgot it): she approves a text that is no longer what
-  // would go. It is shown to her now instead (her notices still waiting go), and her next APPROVE sends it.
+  // would go. It is shown to her now instead (her notices still waiting go), and her next APPROVE once that answer
+  // has reached her sends it (over Signal it is queued: SHOW's or APPROVE's answer still waiting is not read).
   // Read on either of her memberships is read: listed by number and by Signal UUID, she is one person on one phone.
   const approver = found.edited && !mod.operator ? findMember(db, vault, mod.sender) : undefined;
   const hers = approver ? personMemberIds(db, approver.id) : [];

@@ -239,14 +239,21 @@ export function forgetReportViewOf(db: Db, reportId: number, memberIds: number[]
 
 /**
  * Whether one moderator (her rows: listed by number and by Signal UUID, she
- * is one person on one phone) has read the report's text as it reads now:
- * a view recorded on either, or a notice quoting it that reached either (sent,
- * not waiting).
+ * is one person on one phone) has read the report's text as it reads now,
+ * on a row where nothing quoting it still waits: a view recorded (her EDIT,
+ * SHOW) or a notice that reached her (sent, not waiting). A view is recorded
+ * when the command is handled, its answer quoting the text maybe still
+ * queued (over Signal): while any answer or notice of it waits on that row
+ * she has not read it there. One waiting on her other row does not count
+ * once she read it on this one.
  */
 export function reportReadBy(db: Db, reportId: number, memberIds: readonly number[]): boolean {
-  const noticed = db.stmt("SELECT 1 FROM report_notices n JOIN outbox o ON o.id = n.outbox_id WHERE n.report_id = ? AND o.member_id = ? AND o.state IN ('sent', 'delivered') LIMIT 1");
+  const onRow = (states: string) => `SELECT 1 FROM report_notices n JOIN outbox o ON o.id = n.outbox_id WHERE n.report_id = ? AND o.member_id = ? AND o.state IN (${states}) LIMIT 1`;
+  const noticed = db.stmt(onRow("'sent', 'delivered'"));
+  const waiting = db.stmt(onRow("'pending'"));
   const viewed = db.stmt('SELECT 1 FROM report_views WHERE report_id = ? AND member_id = ?');
-  return memberIds.some((id) => noticed.get(reportId, id) !== undefined || viewed.get(reportId, id) !== undefined);
+  const read = (id: number) => noticed.get(reportId, id) !== undefined || viewed.get(reportId, id) !== undefined;
+  return memberIds.some((id) => read(id) && waiting.get(reportId, id) === undefined);
 }
 
 /**

@@ -58,6 +58,46 @@ describe('APPROVE by a moderator another EDIT has not reached yet', () => {
   });
 });
 
+describe('APPROVE over Signal after another EDIT, while the answer showing her the text is still queued', () => {
+  const UUID = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
+  const signalA: Sender = { channel: 'signal', address: UUID };
+
+  /** Moderator A listed by her Signal UUID only (her replies queued), B by number; B edits a report. */
+  async function editedByB(alerts: number[]) {
+    const w = await botWorld({ moderators: new Set([MOD_B, UUID]), moderatorContacts: [sms(MOD_B), signalA], onAlert: (id) => alerts.push(id) });
+    let n = 0;
+    const signal = (text: string) => w.bot.handle({ sender: signalA, text, providerId: `sig:${++n}` }, 'outbox').reply;
+    signal('PENDING');
+    const ref = refIn(w.sms(REPORTER, 'REPORT 415 grey van, took my phone').reply);
+    w.sms(MOD_B, `EDIT ${ref} grey van, took my phone, knife`);
+    /** Her Signal answers and notices as sent: they reached her. */
+    const delivered = () => w.db.sqlite.prepare("UPDATE outbox SET state = 'sent' WHERE member_id = ? AND state = 'pending'").run(findMember(w.db, w.vault, signalA)!.id);
+    return { w, ref, signal, delivered };
+  }
+
+  it('after her SHOW: sends nothing until that answer has gone to her', async () => {
+    const alerts: number[] = [];
+    const { ref, signal, delivered } = await editedByB(alerts);
+    signal(`SHOW ${ref}`);
+    signal(`APPROVE ${ref}`);
+    expect(alerts).toEqual([]);
+    delivered();
+    signal(`APPROVE ${ref}`);
+    expect(alerts).toHaveLength(1);
+  });
+
+  it('after her first APPROVE, answered with the text: a second one before that answer went sends nothing', async () => {
+    const alerts: number[] = [];
+    const { ref, signal, delivered } = await editedByB(alerts);
+    signal(`APPROVE ${ref}`);
+    signal(`APPROVE ${ref}`);
+    expect(alerts).toEqual([]);
+    delivered();
+    signal(`APPROVE ${ref}`);
+    expect(alerts).toHaveLength(1);
+  });
+});
+
 describe('a report its notice called too long', () => {
   it('waits for an EDIT even when APPROVE names fewer areas, with which it would fit', async () => {
     const alerts: number[] = [];
