@@ -67,7 +67,7 @@ export interface DueDelete {
  * One round of follow-up for every retracted alert not yet done, in the
  * caller's transaction: waiting copies cancelled (a send in flight that
  * failed and came back), and waiting READ messages written again without
- * it, sent SMS copies corrected, sent Signal copies
+ * it (also once the alert is done: one sent may come back), sent SMS copies corrected, sent Signal copies
  * marked for deletion. An alert is done once no copy waits and none is
  * left to follow up. Returns how many corrections were queued.
  */
@@ -87,6 +87,16 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
        ORDER BY id LIMIT 10`,
     )
     .all() as Array<{ id: number; npas: string; created_at: number }>;
+  // A READ message back to be sent after its alert's follow-up was done (Twilio's "undelivered", a send's
+  // retry, a lease released at restart) still quotes it: the claim skips it until it is written again here.
+  // CROSS JOIN: from the few waiting rows (outbox_lane), a look-up on read_quotes' key; never a scan of read_quotes.
+  const returned = db
+    .stmt(
+      `SELECT DISTINCT q.alert_id AS id FROM outbox r CROSS JOIN read_quotes q ON q.outbox_id = r.id JOIN alerts a ON a.id = q.alert_id
+       WHERE r.state = 'pending' AND r.lease_until <= ? AND a.retracted_at IS NOT NULL`,
+    )
+    .all(now) as Array<{ id: number }>;
+  for (const a of returned) dropFromWaitingReads(db, vault, a.id, now);
   let corrected = 0;
   let toDelete = 0;
   const copies = db.stmt(

@@ -7,7 +7,7 @@
 import { catalog } from '../../src/bot/catalog';
 import type { Sender } from '../../src/phone/identity';
 import { planNextRange } from '../../src/store/alerts';
-import { claimLane, releaseLeases } from '../../src/store/outbox';
+import { claimLane, releaseLeases, settleReported } from '../../src/store/outbox';
 import { followUpRetractions } from '../../src/store/retractions';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
 
@@ -24,7 +24,12 @@ async function world(via: Sender) {
   const alerts: number[] = [];
   const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], discreet: { byDefault: true, timerSeconds: 0 }, onAlert: (id) => alerts.push(id) });
   let n = 0;
-  const from = (text: string) => w.bot.handle({ sender: via, text, providerId: via.channel === 'sms' ? `SMrosa${++n}` : `sig:${++n}` }, via.channel === 'sms' ? 'response' : 'outbox').reply;
+  /** A message from Rosa (`media`: with a photo; `sid`: a provider id, to retry one). */
+  const from = (text: string, opts: { media?: boolean; sid?: string } = {}) =>
+    w.bot.handle(
+      { sender: via, text, providerId: opts.sid ?? (via.channel === 'sms' ? `SMrosa${++n}` : `sig:${++n}`), ...(opts.media ? { media: true } : {}) },
+      via.channel === 'sms' ? 'response' : 'outbox',
+    ).reply;
   from('JOIN 415');
   /** A moderator's alert to 415, its fan-out planned; its reference. */
   const alert = (text: string): string => {
@@ -119,5 +124,24 @@ describe('RETRACT of an alert quoted by a READ message still waiting', () => {
     expect(read).toEqual([expect.stringMatching(/^\(415, [^)]+\) sedan: blue sedan, choked a worker$/)]);
     // Written again, it goes (beside the correction the follow-up queued her).
     expect(claimLane(w.db, 'sms', due + 2_000, 10, due + 62_000).map((r) => r.id)).toEqual(expect.arrayContaining(claimed));
+  });
+
+  it('by SMS: a second message sent, then reported undelivered after the follow-up was done, goes again without it', async () => {
+    const w = await world(sms(ROSA));
+    const { pickup } = threeAlerts(w);
+    w.from('READ');
+    const due = w.clock.now + 2_000;
+    const [readId] = claimLane(w.db, 'sms', due, 10, due + 60_000).map((r) => r.id) as [number];
+    // Twilio took it: sent, its text kept for an "undelivered" to send it again.
+    w.db.sqlite.prepare("UPDATE outbox SET state = 'sent', provider_id = 'SMread', lease_until = 0, sends = 1 WHERE id = ?").run(readId);
+    w.sms(MOD, `RETRACT ${pickup}`);
+    w.db.transaction(() => followUpRetractions(w.db, w.vault, due + 1_000, 500));
+    expect(w.db.sqlite.prepare('SELECT count(*) AS n FROM alerts WHERE retraction_done_at IS NOT NULL').get()).toEqual({ n: 1 });
+    // Then Twilio reports it undelivered: it is to go again, and must not quote the withdrawn alert.
+    w.db.transaction(() => settleReported(w.db, readId, 'SMread', { state: 'pending', error: '30003', retryAt: due + 10_000 }, due + 10_000));
+    w.db.transaction(() => followUpRetractions(w.db, w.vault, due + 15_000, 500));
+    const read = w.waiting().filter((m) => m.startsWith('('));
+    expect(read).toEqual([expect.stringMatching(/^\(415, [^)]+\) sedan: blue sedan, choked a worker$/)]);
+    expect(claimLane(w.db, 'sms', due + 15_000, 10, due + 75_000).map((r) => r.id)).toContain(readId);
   });
 });
