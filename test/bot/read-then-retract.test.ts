@@ -144,4 +144,17 @@ describe('RETRACT of an alert quoted by a READ message still waiting', () => {
     expect(read).toEqual([expect.stringMatching(/^\(415, [^)]+\) sedan: blue sedan, choked a worker$/)]);
     expect(claimLane(w.db, 'sms', due + 15_000, 10, due + 75_000).map((r) => r.id)).toContain(readId);
   });
+
+  it('over Signal: a READ sent with a photo is taken out of too', async () => {
+    const w = await world(signal);
+    w.alert('sedan: blue sedan, choked a worker');
+    const van = w.alert(`van: ${LONG}`);
+    expect(w.waiting().join('\n')).not.toContain('tall man');
+    w.from('READ', { media: true });
+    expect(w.waiting().join('\n')).toContain('tall man');
+    w.sms(MOD, `RETRACT ${van}`);
+    w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now + 5_000, 500));
+    expect(w.waiting().join('\n')).not.toContain('tall man');
+    expect(w.waiting().join('\n')).toContain('sedan: blue sedan');
+  });
 });

@@ -80,7 +80,7 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   // Not past what one SMS can carry: a reply already that long (SHOW) is worth more whole than the aside.
   if (!msg.media || outcome.say === null) return { say: outcome.say, quotesDraft, quotesReport, quotesAlerts: outcome.quotesAlerts };
   const withNote = `${outcome.say} ${asker.t.mediaNotKept()}`;
-  return { say: withNote.length <= MAX_MESSAGE_CHARS ? withNote : outcome.say, quotesDraft, quotesReport };
+  return { say: withNote.length <= MAX_MESSAGE_CHARS ? withNote : outcome.say, quotesDraft, quotesReport, quotesAlerts: outcome.quotesAlerts };
 }
 
 function converse(store: Store, rules: LineRules, asker: Asker, who: Identity, conversation: Conversation, turn: Turn, msg: Inbound, parsed: Parsed, now: number): Outcome {
