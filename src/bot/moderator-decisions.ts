@@ -142,7 +142,7 @@ export function retract(store: Store, mod: Moderator, ref: string, now: number):
   if (!found) return failed(joinRequestText(store, mod, ref) ?? (reportExists(db, ref) ? mod.t.modNotAlert(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`)));
   if (found.retracted) return failed(mod.t.modAlreadyRetracted(`#${ref}`));
   const { cancelled, planned } = retractAlert(db, found.alertId, now);
-  // A discreet member's READ message quoting it that waits is a copy too: it goes without it.
+  // A discreet member's READ message quoting it that waits goes without it; one left with nothing to say is a copy cancelled.
   const reads = dropFromWaitingReads(db, vault, found.alertId, now);
   db.eraseSoon();
   return { say: planned ? mod.t.modRetracted(`#${ref}`, cancelled + reads) : mod.t.modRetractedUnsent(`#${ref}`), retracted: true };

@@ -33,7 +33,8 @@ export function linkReadQuotes(db: Db, outboxId: number, alertIds: readonly numb
  * Takes a retracted alert out of the READ messages quoting it that wait and
  * no send holds: each is written again without it, or cancelled when
  * nothing is left to say. One in flight is left linked, for the follow-up
- * to take it out should its try come back. Returns how many it changed.
+ * to take it out should its try come back. Returns how many it cancelled
+ * (one written again still goes: it is no copy cancelled).
  */
 export function dropFromWaitingReads(db: Db, vault: Vault, alertId: number, now: number): number {
   const rows = db
@@ -42,6 +43,7 @@ export function dropFromWaitingReads(db: Db, vault: Vault, alertId: number, now:
        WHERE q.alert_id = ? AND o.state = 'pending' AND o.lease_until <= ? AND o.member_id IS NOT NULL`,
     )
     .all(alertId, now) as Array<{ id: number; member_id: number; older: number }>;
+  let cancelled = 0;
   for (const row of rows) {
     db.stmt('DELETE FROM read_quotes WHERE outbox_id = ? AND alert_id = ?').run(row.id, alertId);
     const left = db.stmt('SELECT alert_id FROM read_quotes WHERE outbox_id = ? ORDER BY alert_id DESC').all(row.id) as Array<{ alert_id: number }>;
@@ -55,9 +57,10 @@ export function dropFromWaitingReads(db: Db, vault: Vault, alertId: number, now:
     const { older } = row;
     if (items.length === 0 && older === 0) {
       db.stmt("UPDATE outbox SET state = 'failed', error = 'retracted', body_ct = NULL, lease_until = 0, provider_id = NULL, updated_at = ? WHERE id = ?").run(now, row.id);
+      cancelled++;
     } else {
       db.stmt('UPDATE outbox SET body_ct = ?, key_version = ?, updated_at = ? WHERE id = ?').run(vault.seal(readMessage(t, items, older), { ...BODY, row: row.id }), vault.keyVersion, now, row.id);
     }
   }
-  return rows.length;
+  return cancelled;
 }

@@ -63,7 +63,8 @@ describe('RETRACT of an alert quoted by a READ message still waiting', () => {
     const second = w.waiting().filter((m) => !m.startsWith('HU'));
     expect(second.join('\n')).not.toContain('red pickup');
     expect(second).toEqual([expect.stringMatching(/^\(415, [^)]+\) sedan: blue sedan, choked a worker$/)]);
-    expect(answer).toBe(t.modRetracted(`#${pickup}`, 1));
+    // Written again, it still goes: no copy was cancelled.
+    expect(answer).toBe(t.modRetracted(`#${pickup}`, 0));
     // She had its notice and READ answered with it: she is told it is withdrawn, as plainly as the notice.
     w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now, 500));
     expect(w.waiting().filter((m) => m.startsWith('HU'))).toContainEqual(expect.stringMatching(/^HU 415: the message of .+ is withdrawn\. Please disregard it\.$/));
@@ -90,7 +91,7 @@ describe('RETRACT of an alert quoted by a READ message still waiting', () => {
     expect(read.join('\n')).not.toContain('red pickup');
     expect(read.join('\n')).toContain('van: tall man');
     expect(read.join('\n')).toContain('sedan: blue sedan');
-    expect(answer).toBe(t.modRetracted(`#${pickup}`, 1));
+    expect(answer).toBe(t.modRetracted(`#${pickup}`, 0));
   });
 
   it('over Signal: the first message, still waiting, goes without it', async () => {
@@ -102,6 +103,7 @@ describe('RETRACT of an alert quoted by a READ message still waiting', () => {
     const read = w.waiting().filter((m) => m.startsWith('('));
     expect(read.join('\n')).not.toContain('tall man');
     expect(read).toEqual([expect.stringMatching(/^\(415, [^)]+\) sedan: blue sedan, choked a worker$/)]);
+    // The first message quoted it alone: cancelled, a copy cancelled.
     expect(answer).toBe(t.modRetracted(`#${van}`, 1));
   });
 
