@@ -89,11 +89,12 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
     .all() as Array<{ id: number; npas: string; created_at: number }>;
   // A READ message back to be sent after its alert's follow-up was done (Twilio's "undelivered", a send's
   // retry, a lease released at restart) still quotes it: the claim skips it until it is written again here.
-  // CROSS JOIN: from the few waiting rows (outbox_lane), a look-up on read_quotes' key; never a scan of read_quotes.
+  // CROSS JOIN: from the retracted alerts (few: a moderator's withdrawals within retention), never from the
+  // waiting rows, which a fan-out makes a million of, read every 5 s; then read_quotes' alert index, outbox's key.
   const returned = db
     .stmt(
-      `SELECT DISTINCT q.alert_id AS id FROM outbox r CROSS JOIN read_quotes q ON q.outbox_id = r.id JOIN alerts a ON a.id = q.alert_id
-       WHERE r.state = 'pending' AND r.lease_until <= ? AND a.retracted_at IS NOT NULL`,
+      `SELECT DISTINCT q.alert_id AS id FROM alerts a CROSS JOIN read_quotes q ON q.alert_id = a.id CROSS JOIN outbox r ON r.id = q.outbox_id
+       WHERE a.retracted_at IS NOT NULL AND r.state = 'pending' AND r.lease_until <= ?`,
     )
     .all(now) as Array<{ id: number }>;
   for (const a of returned) dropFromWaitingReads(db, vault, a.id, now);
