@@ -98,8 +98,7 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   // retry (SPEC: answered again, acted on once); not over Signal, where it
   // was queued once and a redelivery is not answered, nor a SHOW's, which
   // quotes a report an EDIT may change, nor an APPROVE's that quoted it (its
-  // retry is answered without it, above), nor a READ's that quoted alerts (a
-  // RETRACT may withdraw one), nor one to a report's draft, whose
+  // retry is answered without it, above), nor one to a report's draft, whose
   // read-back she may drop ("nothing kept"). A message dropped by a block or
   // the limit, over SMS or Signal, leaves no row: a flood writes nothing, and
   // one delivered again meets the same block, or the window's count, and is
@@ -110,7 +109,7 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   // redelivered DELETE only erases again).
   const erased = parsed.ok && parsed.command.kind === 'delete';
   if (seen.key && acted && !(erased && msg.sender.channel === 'signal')) {
-    const kept = msg.sender.channel === 'sms' && command?.kind !== 'show' && !quotesReport && !quotesDraft && !quotesAlerts ? result.reply : null;
+    const kept = msg.sender.channel === 'sms' && command?.kind !== 'show' && !quotesReport && !quotesDraft ? result.reply : null;
     handled.remember(seen.key, kept, now, erased ? noOnesIndex() : who.senderKey, msg.sender.channel === 'signal');
   }
   return result;

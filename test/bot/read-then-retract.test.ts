@@ -159,13 +159,4 @@ describe('RETRACT of an alert quoted by a READ message still waiting', () => {
     expect(w.waiting().join('\n')).not.toContain('tall man');
     expect(w.waiting().join('\n')).toContain('sedan: blue sedan');
   });
-
-  it("by SMS: a carrier's retry of READ after RETRACT does not answer with the withdrawn alert", async () => {
-    const w = await world(sms(ROSA));
-    const pickup = w.alert('pickup: red pickup, took my phone');
-    expect(w.from('READ', { sid: 'SMreadonce' })).toContain('red pickup');
-    w.sms(MOD, `RETRACT ${pickup}`);
-    // Answered as a SHOW's retry is: with nothing kept (nothing quoting an alert is kept for a retry).
-    expect(w.from('READ', { sid: 'SMreadonce' })).toBeNull();
-  });
 });
