@@ -9,3 +9,7 @@ CREATE INDEX checkins_restored ON checkins (id) WHERE restored = 1;
 -- it (how late she is matters). NULL: due_at is the end she set (LATER
 -- clears it, as she set that end).
 ALTER TABLE checkins ADD COLUMN expected_at INTEGER;
+-- The outbox row of the question that grace sent her: the carrier refusing
+-- that very text as opted out (21610) is her STOP since the backup, and ends
+-- this check-in (store/checkin-stop.ts); any other refusal leaves it running.
+ALTER TABLE checkins ADD COLUMN restored_question INTEGER;

@@ -42,8 +42,8 @@ export interface CheckinTimerDeps {
   clock?: ClockFollower;
 }
 
-/** What a run reads and writes: the store and who the fallback tells. */
-export type TimerStore = Pick<CheckinTimerDeps, 'db' | 'vault' | 'fallback' | 'moderatorContacts'>;
+/** What a run reads and writes: the store and who the fallback tells (and where a row it skips is logged). */
+export type TimerStore = Pick<CheckinTimerDeps, 'db' | 'vault' | 'fallback' | 'moderatorContacts'> & Partial<Pick<CheckinTimerDeps, 'log'>>;
 
 /** Timers handled per transaction; the job yields between them, so a backlog after a long outage does not hold the event loop. */
 const BATCH = 100;

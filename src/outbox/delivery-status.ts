@@ -9,7 +9,7 @@
  */
 import type { DeliveryReport } from '../channels/types';
 import { recordBuddyOptOut } from '../store/buddy-stops';
-import { endRunningCheckin } from '../store/checkin-stop';
+import { endRestoredCheckinRefused } from '../store/checkin-stop';
 import type { Db } from '../store/db';
 import { countInvalid, countReached } from '../store/invalid-streak';
 import { setMemberStatus } from '../store/members';
@@ -80,8 +80,8 @@ export function applyDeliveryReport(
     if (row.memberId !== null && delivery.kind === 'stopped') {
       setMemberStatus(db, row.memberId, 'stopped');
       unsubscribeAll(db, row.memberId);
-      // Her STOP, as when the send itself is refused (OutcomeWriter): it ends her check-in.
-      endRunningCheckin(db, row.memberId);
+      // Her running check-in still escalates (she may have asked for it after opting out), unless this was a restore's question about it.
+      endRestoredCheckinRefused(db, row.id);
     }
     // Counted once per message: its row is failed now, and a report of a failed row matches nothing.
     if (row.memberId !== null && delivery.kind === 'invalid') countInvalid(db, row.memberId, now);

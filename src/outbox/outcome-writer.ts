@@ -7,7 +7,7 @@
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
-import { endRunningCheckin } from '../store/checkin-stop';
+import { endRestoredCheckinRefused } from '../store/checkin-stop';
 import { countInvalid, countReached } from '../store/invalid-streak';
 import { setMemberStatus } from '../store/members';
 import { recordOutcomes, type Outcome } from '../store/outbox';
@@ -75,8 +75,8 @@ export class OutcomeWriter {
           // The provider will refuse every later message too: stop queuing for this member.
           setMemberStatus(this.db, mark.memberId, mark.status);
           unsubscribeAll(this.db, mark.memberId);
-          // Her opt-out at the provider is her STOP (one the line lost, as a restore loses those since its backup): it ends her check-in.
-          endRunningCheckin(this.db, mark.memberId);
+          // An opt-out in force, maybe older than her running check-in: that still escalates, unless this was a restore's question about it.
+          endRestoredCheckinRefused(this.db, outcome.id);
         }
       });
       for (const r of batch) r.done?.();

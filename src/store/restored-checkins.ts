@@ -27,7 +27,12 @@ export function restoredCheckins(db: Db, limit: number): RestoredCheckin[] {
   return rows.map((r) => ({ id: r.id, memberId: r.member_id, dueAt: r.due_at, remindAt: r.remind_at }));
 }
 
-/** Gives a restored check-in its new end and reminder, and clears its mark; an end moved later keeps hers for the escalation to name. */
-export function graceRestoredCheckin(db: Db, id: number, dueAt: number, remindAt: number | null): void {
-  db.stmt('UPDATE checkins SET expected_at = iif(@dueAt > due_at, due_at, expected_at), due_at = @dueAt, remind_at = @remindAt, restored = 0 WHERE id = @id').run({ id, dueAt, remindAt });
+/**
+ * Gives a restored check-in its new end and reminder, keeps `question` (the outbox row asking her, or null), and clears
+ * its mark; an end moved later keeps hers for the escalation to name (the first one's, after a second restore).
+ */
+export function graceRestoredCheckin(db: Db, id: number, dueAt: number, remindAt: number | null, question: number | null): void {
+  db.stmt(
+    'UPDATE checkins SET expected_at = coalesce(expected_at, due_at), due_at = @dueAt, remind_at = @remindAt, restored_question = @question, restored = 0 WHERE id = @id',
+  ).run({ id, dueAt, remindAt, question });
 }

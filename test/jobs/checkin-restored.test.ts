@@ -15,9 +15,11 @@ import { backupDatabase } from '../../src/store/backup';
 import { checkinsClockSteppedBack } from '../../src/store/checkins';
 import { findMember, setMemberStatus } from '../../src/store/members';
 import { restoreDatabase } from '../../src/store/restore';
+import { createLogger } from '../../src/log/logger';
 import { classifyTwilioError } from '../../src/channels/twilio/twilio-errors';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
-import { sendPass } from '../helpers/checkin-escalation';
+import { finalStatus, sendPass } from '../helpers/checkin-escalation';
+import { findNeedles, numberForms } from '../helpers/needles';
 import { tempDir } from '../helpers/temp-dir';
 
 const ROSE = '+14155550100';
@@ -125,6 +127,58 @@ describe('check-ins a restore brought back running', () => {
     expect(queued(BUD)).toEqual([en.checkinEscalation('Rose', en.checkinEnd(dayTime(end, start + 30 * MIN)), 'client 415-555-0177')]);
   });
 
+  it('name the end she set after a second restore, from a backup made after the first grace', async () => {
+    const w = await botWorld(LINE);
+    w.sms(ROSE, 'JOIN 415');
+    w.sms(ROSE, `BUDDY ${BUD} Rose`);
+    w.sms(BUD, 'ACCEPT');
+    w.sms(ROSE, 'CHECKIN 30 client 415-555-0177');
+    const end = w.clock.now + 30 * MIN;
+    const first = path.join(tempDir(), 'nightly.db');
+    await backupDatabase(w.file, first);
+    const once = path.join(tempDir(), 'heads-up.db');
+    await restoreDatabase(first, once, w.vault, latestMigration());
+    const r1 = await botWorld(LINE, w.clock.now + 60 * MIN, once);
+    expect(runCheckinTimers({ db: r1.db, vault: r1.vault, ...none }, r1.clock.now).reminded).toBe(1);
+    // The next backup holds it with the grace's end; that line's disk fails too, and it is restored again.
+    const second = path.join(tempDir(), 'nightly.db');
+    await backupDatabase(r1.file, second);
+    r1.db.close();
+    const twice = path.join(tempDir(), 'heads-up.db');
+    await restoreDatabase(second, twice, w.vault, latestMigration());
+    const r2 = await botWorld(LINE, r1.clock.now + 40 * MIN, twice);
+    const queued = fromNow(r2, [BUD]);
+    const start = r2.clock.now;
+    expect(runCheckinTimers({ db: r2.db, vault: r2.vault, ...none }, start).reminded).toBe(1);
+    expect(runCheckinTimers({ db: r2.db, vault: r2.vault, ...none }, start + 30 * MIN).escalated).toBe(1);
+    const en = catalog('en');
+    expect(queued(BUD)).toEqual([en.checkinEscalation('Rose', en.checkinEnd(dayTime(end, start + 30 * MIN)), 'client 415-555-0177')]);
+  });
+
+  it('one that cannot be asked (a damaged value) holds back no other timer: logged by no identifier, it runs to its grace end unasked', async () => {
+    const { restored: r } = await lineRestoredAfterOk();
+    // A language this version has no catalogue for: her question cannot be written.
+    r.db.sqlite.prepare("UPDATE members SET lang = 'xx' WHERE id = ?").run(findMember(r.db, r.vault, sms(ROSE))!.id);
+    const lines: string[] = [];
+    const log = createLogger('debug', { write: (l: string) => void lines.push(l) });
+    const queued = fromNow(r, [ROSE, ROSA, AMIGA]);
+    const start = r.clock.now;
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none, log }, start)).toEqual({ reminded: 1, escalated: 0, failed: 0, unreached: 0 });
+    expect(queued(ROSA)).toEqual([catalog('es').checkinRestored(catalog('es').checkinEnd(dayTime(start + 30 * MIN, start)), 'buddies')]);
+    expect(queued(ROSE)).toEqual([]);
+    expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(['a restored check-in could not be asked about; it escalates at its grace end unasked']);
+    expect(findNeedles(Buffer.from(lines.join('')), [...numberForms(ROSE), 'client', 'room 12'])).toEqual([]);
+    // Not read as restored again: both are due at the grace end (hers fails there, her language still damaged, and is counted);
+    // Rosa is reminded before it, Rose not (a message to her just failed).
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none, log }, start + 30 * MIN - 1)).toEqual({ reminded: 1, escalated: 0, failed: 0, unreached: 0 });
+    expect(queued(ROSE)).toEqual([]);
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none, log }, start + 30 * MIN)).toEqual({ reminded: 0, escalated: 1, failed: 1, unreached: 0 });
+    expect(queued(AMIGA)).toHaveLength(1);
+    // Repaired, hers is told at the next run.
+    r.db.sqlite.prepare("UPDATE members SET lang = 'en' WHERE id = ?").run(findMember(r.db, r.vault, sms(ROSE))!.id);
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none, log }, start + 31 * MIN).escalated).toBe(1);
+  });
+
   it('name the end she set moved back with the deadlines when the wall clock steps back', async () => {
     const { restored: r, backupAt } = await lineRestoredAfterOk();
     const queued = fromNow(r, [BUD]);
@@ -199,13 +253,64 @@ describe('check-ins a restore brought back running', () => {
     expect(r.sms(ROSE, 'OK').reply).toBe(catalog('en').checkinNone());
   });
 
-  it('end unasked, as her STOP would, when the line holds her as opted out (a carrier opt-out an older version left her check-in running after)', async () => {
+  it('end as her STOP would when a late delivery report calls her question opted out', async () => {
     const w = await botWorld(LINE);
     w.sms(ROSE, 'JOIN 415');
     w.sms(ROSE, `BUDDY ${BUD} Rose`);
     w.sms(BUD, 'ACCEPT');
     w.sms(ROSE, 'CHECKIN 60 client 415-555-0177');
-    // Versions before this one marked her stopped at a 21610 and left her check-in running.
+    await sendPass(w, 'sms');
+    const backup = path.join(tempDir(), 'nightly.db');
+    await backupDatabase(w.file, backup);
+    const target = path.join(tempDir(), 'heads-up.db');
+    await restoreDatabase(backup, target, w.vault, latestMigration());
+    const r = await botWorld(LINE, w.clock.now + 10 * MIN, target);
+    const queued = fromNow(r, [BUD]);
+    const start = r.clock.now;
+    runCheckinTimers({ db: r.db, vault: r.vault, ...none }, start);
+    // Twilio takes her question, then reports it refused: she opted out at the carrier after the backup.
+    const sent = await sendPass(r, 'sms');
+    finalStatus(r, sent, ROSE, 'undelivered', '21610', 'restored');
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, start + 60 * MIN)).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });
+    expect(queued(BUD)).toEqual([]);
+  });
+
+  it('still escalate when another message to her is refused as opted out: only her question speaks for the check-in it asks about', async () => {
+    const w = await botWorld(LINE);
+    w.sms(ROSE, 'JOIN 415');
+    w.sms(ROSE, `BUDDY ${BUD} Rose`);
+    w.sms(BUD, 'ACCEPT');
+    w.sms(ROSE, 'CHECKIN 60 client 415-555-0177');
+    await sendPass(w, 'sms');
+    const backup = path.join(tempDir(), 'nightly.db');
+    await backupDatabase(w.file, backup);
+    const target = path.join(tempDir(), 'heads-up.db');
+    await restoreDatabase(backup, target, w.vault, latestMigration());
+    const r = await botWorld(LINE, w.clock.now + 10 * MIN, target);
+    const start = r.clock.now;
+    runCheckinTimers({ db: r.db, vault: r.vault, ...none }, start);
+    await sendPass(r, 'sms');
+    // She answers with a new check-in; an opt-out the line never heard of refuses its reminder (21610 says only that one is in force).
+    r.sms(ROSE, 'CHECKIN 30 blue Honda');
+    const queued = fromNow(r, [BUD]);
+    r.clock.now = start + 20 * MIN;
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, r.clock.now).reminded).toBe(1);
+    const refused = await sendPass(r, 'sms', { [ROSE]: classifyTwilioError({ status: 400, code: 21610 }) });
+    expect(refused.calls.map((c) => c.to)).toEqual([ROSE]);
+    // Missed, she is not left in silence: her buddy is told.
+    r.clock.now = start + 30 * MIN;
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, r.clock.now).escalated).toBe(1);
+    expect(queued(BUD)).toEqual([catalog('en').checkinEscalation('Rose', catalog('en').checkinEnd(dayTime(r.clock.now, r.clock.now)), 'blue Honda')]);
+  });
+
+  it('escalate unasked at their end when the line holds her as opted out: the opt-out may be older than the check-in, which escalates on a line never restored too', async () => {
+    const w = await botWorld(LINE);
+    w.sms(ROSE, 'JOIN 415');
+    w.sms(ROSE, `BUDDY ${BUD} Rose`);
+    w.sms(BUD, 'ACCEPT');
+    w.sms(ROSE, 'CHECKIN 60 client 415-555-0177');
+    const end = w.clock.now + 60 * MIN;
+    // A 21610 marked her stopped and left her check-in running.
     setMemberStatus(w.db, findMember(w.db, w.vault, sms(ROSE))!.id, 'stopped');
     const backup = path.join(tempDir(), 'nightly.db');
     await backupDatabase(w.file, backup);
@@ -214,9 +319,11 @@ describe('check-ins a restore brought back running', () => {
     const r = await botWorld(LINE, w.clock.now + 10 * MIN, target);
     const queued = fromNow(r, [ROSE, BUD]);
     expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, r.clock.now)).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });
-    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, r.clock.now + 60 * MIN)).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });
+    // The carrier would refuse her question: she is not asked.
     expect(queued(ROSE)).toEqual([]);
-    expect(queued(BUD)).toEqual([]);
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, end - 1)).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });
+    expect(runCheckinTimers({ db: r.db, vault: r.vault, ...none }, end).escalated).toBe(1);
+    expect(queued(BUD)).toEqual([catalog('en').checkinEscalation('Rose', catalog('en').checkinEnd(dayTime(end, end)), 'client 415-555-0177')]);
   });
 
   it('keep an end that is later than 30 minutes from the start', async () => {

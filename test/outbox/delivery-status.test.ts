@@ -1,7 +1,7 @@
 /** Delivery reports applied to outbox rows and members, over a real SQLite file (no HTTP: the classification is the Twilio adapter's). */
 import path from 'node:path';
 import { applyDeliveryReport, type UnreachableRetry } from '../../src/outbox/delivery-status';
-import { dueCheckins, openCheckin, startCheckin } from '../../src/store/checkins';
+import { dueCheckins, startCheckin } from '../../src/store/checkins';
 import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
@@ -238,12 +238,13 @@ describe('applyDeliveryReport', () => {
     expect(listAreas(db, member)).toEqual([]);
   });
 
-  it('ends the running check-in of a member the report calls stopped, as her STOP would: her buddies would be told she went missing', () => {
-    startCheckin(db, vault, member, T0 + 30 * 60_000, T0 + 20 * 60_000, 'blue Honda', T0);
+  it('leaves the running check-in of a member the report calls stopped: an opt-out still in force is not her STOP, and she may have asked for this one since', () => {
+    const checkin = startCheckin(db, vault, member, T0 + 30 * 60_000, T0 + 20 * 60_000, 'blue Honda', T0);
     sentRow('SM11');
     applyDeliveryReport(db, vault, { providerId: 'SM11', delivery: { kind: 'stopped', code: '21610' } }, T0 + 5, RETRY);
-    expect(openCheckin(db, member)).toBeUndefined();
-    expect(dueCheckins(db, vault, T0 + 30 * 60_000, 10)).toEqual([]);
+    expect(status()).toBe('stopped');
+    // Missed, it is told: a false alarm is far less harmful than silence.
+    expect(dueCheckins(db, vault, T0 + 30 * 60_000, 10).map((c) => [c.id, c.memberId, c.details()])).toEqual([[checkin, member, 'blue Honda']]);
   });
 
   it('fails a filtered message without touching the member', () => {
