@@ -51,7 +51,7 @@ export class Metrics implements DispatchObserver {
   // Check-ins (issue 13)
   readonly checkinTimers = new Counter({
     name: 'headsup_checkin_timers_total',
-    help: 'Check-in timers fired, by event (reminded: a reminder, or the question of a check-in a restore brought back; escalated, failed: an escalation undone, tried again at the next run; unreached: a member told her escalation reached none of her buddies, or of the moderators)',
+    help: 'Check-in timers fired, by event (reminded: a reminder, or the question of a check-in a restore brought back; escalated, failed: an escalation undone, tried again at the next run, or a reminder that could not be written, given up; unreached: a member told her escalation reached none of her buddies, or of the moderators)',
     labelNames: ['event'] as const,
     registers: [this.registry],
   });

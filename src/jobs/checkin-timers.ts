@@ -52,7 +52,7 @@ const BATCH = 100;
 export interface TimerRun {
   reminded: number;
   escalated: number;
-  /** Check-ins whose escalation failed (undone alone; tried again at the next run). */
+  /** Check-ins whose escalation failed (undone alone; tried again at the next run), or whose reminder could not be written (given up). */
   failed: number;
   /** Members told that their escalation reached none of their buddies (or, after "we're still trying", none after all). */
   unreached: number;
@@ -86,13 +86,13 @@ export function* checkinBatches(deps: TimerStore, now: number, run: TimerRun): G
       for (const r of reminders) {
         // A deadline already past (the server was down) gets its escalation, not a late reminder.
         if (r.dueAt > now) {
-          const t = catalog(memberLang(db, r.memberId));
-          // It comes unasked, to her lock screen: discreet (asked on either channel) names no check-in, nor the line.
-          const until = t.checkinEnd(dayTime(r.dueAt, now));
-          const text = memberDiscreet(db, r.memberId) ? t.discreetReminder(until) : t.checkinReminder(until);
-          const id = enqueueMessage(db, deps.vault, r.memberId, text, now);
-          linkCheckinMessage(db, id, r.id, 'reminder');
-          run.reminded++;
+          // One that cannot be written (a damaged value) must not hold back every other timer, run after run: given up, its check-in still escalates.
+          try {
+            db.savepoint(() => remind(deps, r, now));
+            run.reminded++;
+          } catch {
+            run.failed++;
+          }
         }
         clearReminder(db, r.id);
       }
@@ -123,6 +123,16 @@ export function* checkinBatches(deps: TimerStore, now: number, run: TimerRun): G
     });
     if (more) yield;
   }
+}
+
+/** Queues her reminder of check-in `r`'s end. */
+function remind(deps: TimerStore, r: { id: number; memberId: number; dueAt: number }, now: number): void {
+  const { db } = deps;
+  const t = catalog(memberLang(db, r.memberId));
+  // It comes unasked, to her lock screen: discreet (asked on either channel) names no check-in, nor the line.
+  const until = t.checkinEnd(dayTime(r.dueAt, now));
+  const text = memberDiscreet(db, r.memberId) ? t.discreetReminder(until) : t.checkinReminder(until);
+  linkCheckinMessage(db, enqueueMessage(db, deps.vault, r.memberId, text, now), r.id, 'reminder');
 }
 
 /**
@@ -209,7 +219,7 @@ export class CheckinTimers {
     const { log } = this.deps;
     this.deps.onRun?.(run);
     if (run.failed && (run.failed !== this.lastFailed || now - this.failureLoggedAt >= FAILURE_LOG_EVERY_MS)) {
-      log.error(run, 'some check-in escalations failed; they are tried again at the next run');
+      log.error(run, 'some check-in escalations (tried again at the next run) or reminders (given up) failed');
       this.failureLoggedAt = now;
     }
     this.lastFailed = run.failed;

@@ -291,6 +291,22 @@ describe('runCheckinTimers: reminders', () => {
     expect(openCheckin(db, rose)?.remindAt).toBeNull();
   });
 
+  it('a reminder that cannot be written (a damaged value) holds back no other timer, and its check-in still escalates', () => {
+    const rose = member(ROSE);
+    acceptedBuddy(rose, BUDDY, 'Rose');
+    checkin(rose, 60, 'grey van', true);
+    const ana = member(numberOf(1));
+    checkin(ana, 60, null, true);
+    // A language this version has no catalogue for: her reminder cannot be written.
+    db.sqlite.prepare("UPDATE members SET lang = 'xx' WHERE id = ?").run(ana);
+
+    expect(runCheckinTimers(store(), T0 + 50 * MIN)).toEqual({ reminded: 1, escalated: 0, failed: 1, unreached: 0 });
+    // Given up, not tried at every run: the next finds nothing due.
+    expect(runCheckinTimers(store(), T0 + 51 * MIN)).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });
+    expect(runCheckinTimers(store(), T0 + 60 * MIN).escalated).toBe(1);
+    expect(toAddress(BUDDY)).toHaveLength(1);
+  });
+
   it('a deadline already past (the server was down) gets its escalation, not a late reminder', () => {
     const rose = member(ROSE);
     acceptedBuddy(rose, BUDDY, 'Rose');
