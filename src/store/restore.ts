@@ -24,7 +24,7 @@ import { migrate } from './migrate';
 import { emptyBesideWal } from './open-to-read';
 import { checkBackup, inspectDatabase, RestoreRefused } from './restore-checks';
 import { markRestoredCheckins } from './restored-checkins';
-import { skipLostOutboxIds } from './restored-outbox-ids';
+import { liveOutboxCounter, skipLostOutboxIds } from './restored-outbox-ids';
 import type { Vault } from './vault';
 
 /** Whether two paths name one file (through a link, or spelled otherwise). */
@@ -199,8 +199,9 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
       }
       // Marked in the copy, before it goes live: no server can see one of them unmarked.
       runningCheckins = markRestoredCheckins(copy);
-      // Nor can it hand out again an outbox id the lost future used: a late status callback names its row by id.
-      skipLostOutboxIds(copy);
+      // Nor can it hand out again an outbox id the lost future used, nor one the line replaced used (the same
+      // backup restored twice): a late status callback names its row by id.
+      skipLostOutboxIds(copy, live?.locked ? liveOutboxCounter(live.sqlite) : 0);
     } finally {
       copy.close();
     }

@@ -5,6 +5,7 @@
  * statusCallbackFor) would settle the restored line's new row of that id,
  * still unsent: taken as sent, or its member marked stopped.
  */
+import type Database from 'better-sqlite3';
 import type { Db } from './db';
 
 /**
@@ -14,7 +15,24 @@ import type { Db } from './db';
  */
 export const RESTORE_ID_GAP = 1_000_000_000;
 
-/** Moves the outbox's AUTOINCREMENT counter RESTORE_ID_GAP past where the backup left it (the migrations seed it at 0). */
-export function skipLostOutboxIds(db: Db): void {
-  db.stmt("UPDATE sqlite_sequence SET seq = seq + ? WHERE name = 'outbox'").run(RESTORE_ID_GAP);
+/**
+ * The outbox's id counter of the line being replaced, or 0 (none, or too damaged to read): a restore of the same
+ * backup twice, or of an older one after a newer, must move past the ids the line being replaced handed out too.
+ */
+export function liveOutboxCounter(sqlite: Database.Database): number {
+  try {
+    const row = sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").get() as { seq: number } | undefined;
+    return Number.isSafeInteger(row?.seq) ? (row?.seq as number) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Moves the outbox's AUTOINCREMENT counter RESTORE_ID_GAP past the larger of
+ * where the backup left it (the migrations seed it at 0) and `live`, the
+ * counter of the line it replaces.
+ */
+export function skipLostOutboxIds(db: Db, live: number): void {
+  db.stmt("UPDATE sqlite_sequence SET seq = max(seq, ?) + ? WHERE name = 'outbox'").run(live, RESTORE_ID_GAP);
 }

@@ -60,3 +60,28 @@ it.each([
     db.close();
   }
 });
+
+it('a backup restored twice over the line hands out no id the first restored line used', async () => {
+  const file = path.join(tempDir(), 'heads-up.db');
+  const seed = new Db(file);
+  migrate(seed);
+  inFlight(seed, '+14155550100', T0);
+  seed.close();
+  const backup = path.join(tempDir(), 'nightly.db');
+  await backupDatabase(file, backup);
+  await restoreDatabase(backup, file, vault(), latestMigration());
+  // The first restored line sends to Rose, her callback late; then it is restored from the same backup again.
+  const first = new Db(file);
+  const lost = inFlight(first, '+14155550111', T0 + 3600_000);
+  first.close();
+  await restoreDatabase(backup, file, vault(), latestMigration());
+  const db = new Db(file);
+  try {
+    const fresh = inFlight(db, '+14155550122', T0 + 2 * 3600_000);
+    expect(fresh).toBeGreaterThan(lost);
+    expect(stopped(db, lost)).toBe(false);
+    expect(memberStatus(db, ensureMember(db, vault(), sms('+14155550122'), 'en', T0).id)).toBe('active');
+  } finally {
+    db.close();
+  }
+});
