@@ -291,7 +291,7 @@ describe('runCheckinTimers: reminders', () => {
     expect(openCheckin(db, rose)?.remindAt).toBeNull();
   });
 
-  it('a reminder that cannot be written (a damaged value) holds back no other timer, and its check-in still escalates', () => {
+  it('a reminder that cannot be written (a damaged value) holds back no other timer: hers is given up, the others are reminded and told', () => {
     const rose = member(ROSE);
     acceptedBuddy(rose, BUDDY, 'Rose');
     checkin(rose, 60, 'grey van', true);
