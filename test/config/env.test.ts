@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, readConfig } from '../../src/config/env';
+import { builtScript } from '../helpers/built-src';
 import { tempDir } from '../helpers/harness';
 
 const SID = `AC${'a'.repeat(32)}`;
@@ -266,10 +267,9 @@ describe('readConfig', () => {
 });
 
 describe('npm start with a bad configuration', () => {
-  /** Runs src/main.ts under tsx in an empty directory with only `env`; bounded by a timeout. */
+  /** Runs src/main.ts (built-src.ts) in an empty directory with only `env`; bounded by a timeout. */
   function runMain(env: Record<string, string>, timeoutMs = 20_000): Promise<{ code: number | null; signal: string | null; stderr: string; stdout: string }> {
-    const repo = path.resolve(__dirname, '../..');
-    const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(repo, 'src/main.ts')], {
+    const child = spawn(process.execPath, [builtScript('src/main.ts')], {
       cwd: tempDir(),
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

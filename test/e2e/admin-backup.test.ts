@@ -8,6 +8,7 @@ import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
+import { builtScript } from '../helpers/built-src';
 import { ACCOUNT_SID, AUTH_TOKEN, startHarness, tempDir, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
 import { findNeedlesInFile, numberForms } from '../helpers/needles';
 import { numbersIn, seedMembers } from '../helpers/seed';
@@ -109,7 +110,7 @@ describe('backup FILE', () => {
     const dir = tempDir();
     const file = path.join(dir, 'nightly.db');
     // A disk with 128 KiB left: the shell's file size limit makes every write past it fail (EFBIG), as a full disk would.
-    const proc = spawn('sh', ['-c', 'ulimit -f 128; exec "$0" "$@"', process.execPath, '--import', 'tsx', 'src/cli/admin.ts', 'backup', file], {
+    const proc = spawn('sh', ['-c', 'ulimit -f 128; exec "$0" "$@"', process.execPath, builtScript('src/cli/admin.ts'), 'backup', file], {
       cwd: path.resolve(__dirname, '../..'),
       env: { PATH: process.env.PATH ?? '', ...env() },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,6 +11,7 @@ import { cryptoReady, Vault } from '../../src/store/vault';
 import type { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
 import { newBot } from '../helpers/bot-world';
+import { builtScript } from '../helpers/built-src';
 import { refOf, startTwilioLine, tempDir, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
 
 const run = promisify(execFile);
@@ -54,7 +55,7 @@ describe('the admin command line', () => {
   afterAll(() => stop());
 
   async function admin(...args: string[]): Promise<string> {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/admin.ts', ...args], {
+    const { stdout } = await run(process.execPath, [builtScript('src/cli/admin.ts'), ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', DATA_DIR: h.dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY },
       timeout: 20_000,

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runAdminCli } from '../helpers/admin-cli';
+import { builtScript } from '../helpers/built-src';
 import { tempDir, TEST_MASTER_KEY } from '../helpers/harness';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
@@ -35,7 +36,7 @@ describe('a damaged database', () => {
   });
 
   it('the server does not start, and its first line says why and what to do', async () => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const proc = spawn(process.execPath, [builtScript('src/main.ts')], {
       cwd: path.resolve(__dirname, '../..'),
       env: { PATH: process.env.PATH ?? '', ...env(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'fatal' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,7 +49,7 @@ describe('a damaged database', () => {
   }, 30_000);
 
   it('the server\'s start prints that one line and logs one fatal line with its code, no stack, at the default log level', async () => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const proc = spawn(process.execPath, [builtScript('src/main.ts')], {
       cwd: path.resolve(__dirname, '../..'),
       env: { PATH: process.env.PATH ?? '', ...env(), PORT: '0', HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,6 +10,7 @@ import { migrate } from '../../src/store/migrate';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
+import { builtScript } from '../helpers/built-src';
 import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, startHarness, tempDir, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
@@ -187,7 +188,7 @@ describe('rotate-key', () => {
     await seedMembers(dataDir, '646', numbers);
     const env = { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY, HEADSUP_ROTATE_BATCH: '5' };
     // Killed (SIGKILL) as soon as it reports a tenth of the members done.
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/admin.ts', 'rotate-key'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [builtScript('src/cli/admin.ts'), 'rotate-key'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     proc.stderr.on('data', (d: Buffer) => {
       err += d.toString();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Db } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
+import { builtScript } from '../helpers/built-src';
 import { startHarness, tempDir, TEST_MASTER_KEY } from '../helpers/harness';
 
 /** Starts a server on `dataDir`: the message it refused with, or 'started' (closed at once). */
@@ -67,7 +68,7 @@ describe('a start on a database file that is no Heads Up line', () => {
     const dataDir = tempDir();
     const file = path.join(dataDir, 'heads-up.db');
     fs.writeFileSync(file, '');
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const proc = spawn(process.execPath, [builtScript('src/main.ts')], {
       cwd: path.resolve(__dirname, '../..'),
       env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, PORT: '0', HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],

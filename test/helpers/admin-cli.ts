@@ -1,6 +1,7 @@
 /** Runs the command-line tools (src/cli/admin.ts, src/cli/sim.ts) as child processes, as an operator would. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { builtScript } from './built-src';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -23,7 +24,7 @@ export function runAdminCliAs(user: { uid: number; gid: number } | null, args: s
 /** Runs one of src/cli's scripts with `args` and exactly `env` (plus PATH); bounded in time. */
 export function runCli(script: string, args: string[], env: Record<string, string>, timeoutMs = 60_000, user?: { uid: number; gid: number }): Promise<AdminRun> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    const proc = spawn(process.execPath, [builtScript(script), ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

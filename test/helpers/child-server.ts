@@ -1,8 +1,8 @@
-/** Runs src/main.ts as a child process (one node process, so SIGKILL really kills the server). */
+/** Runs src/main.ts (its built copy: built-src.ts) as a child process (one node process, so SIGKILL really kills the server). */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { builtScript } from './built-src';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -32,13 +32,10 @@ export interface Child {
  */
 export async function startChild(env: Record<string, string>, timeoutMs = 20_000, cwd?: string): Promise<Child> {
   const port = await freePort();
-  // From another folder, tsx and the project's tsconfig are named by path.
-  const args = cwd === undefined ? ['--import', 'tsx', 'src/main.ts'] : ['--import', pathToFileURL(require.resolve('tsx')).href, path.join(ROOT, 'src/main.ts')];
-  const proc = spawn(process.execPath, args, {
+  const proc = spawn(process.execPath, [builtScript('src/main.ts')], {
     cwd: cwd ?? ROOT,
     env: {
       PATH: process.env.PATH ?? '',
-      ...(cwd === undefined ? {} : { TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.json') }),
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -71,7 +68,7 @@ export async function startChild(env: Record<string, string>, timeoutMs = 20_000
  * until it exits: for a start that must fail. Its exit code and what it printed.
  */
 export async function startToFail(env: Record<string, string>, user?: { uid: number; gid: number } | null): Promise<{ code: number | null; stderr: string; stdout: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const proc = spawn(process.execPath, [builtScript('src/main.ts')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'fatal', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
