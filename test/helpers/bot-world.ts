@@ -11,12 +11,12 @@ import { DeadlineClocks } from '../../src/jobs/deadline-clocks';
 import { createLogger } from '../../src/log/logger';
 import type { Sender } from '../../src/phone/identity';
 import { Db } from '../../src/store/db';
-import { migrate } from '../../src/store/migrate';
 import { findProjectDir } from '../../src/store/find-up';
 import { findMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
 import { openBody, openRowAddress } from '../../src/store/outbox';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir } from './temp-dir';
+import { migratedDb } from './migrated-db';
 
 export interface BotWorld {
   bot: Bot;
@@ -60,11 +60,11 @@ export function newBot(db: Db, vault: Vault, clock: { now: number }, deps: Parti
   });
 }
 
-/** `file`: a line's database to open (a restored one), else a new one. */
-export async function botWorld(deps: Partial<BotDeps> = {}, start = Date.UTC(2026, 11, 2, 4, 0, 0, 123), file = path.join(tempDir(), 'heads-up.db')): Promise<BotWorld> {
+/** `restored`: a line's database to open (a restored one), else a new one. */
+export async function botWorld(deps: Partial<BotDeps> = {}, start = Date.UTC(2026, 11, 2, 4, 0, 0, 123), restored?: string): Promise<BotWorld> {
   await cryptoReady();
-  const db = new Db(file);
-  migrate(db);
+  const { db, file } = restored === undefined ? migratedDb() : { db: new Db(restored), file: restored };
+  if (restored !== undefined) migrate(db);
   const vault = new Vault(new Uint8Array(32).fill(5));
   const clock = { now: start };
   const clocks = new DeadlineClocks(db, createLogger('silent'));

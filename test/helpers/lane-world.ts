@@ -13,7 +13,6 @@
  * member (NUMBER, in 415) before each test and stops the lane after it. The
  * parts exported below are live bindings set by it: read them inside a test.
  */
-import path from 'node:path';
 import { AlertRenderer } from '../../src/alerts/render-alert';
 import type { ChannelSender } from '../../src/channels/types';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
@@ -23,13 +22,12 @@ import { Lane, type LaneDeps } from '../../src/outbox/lane';
 import { OutcomeWriter } from '../../src/outbox/outcome-writer';
 import { inviteBuddy, setBuddyStatus } from '../../src/store/buddies';
 import { startCheckin } from '../../src/store/checkins';
-import { Db } from '../../src/store/db';
+import type { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
-import { migrate } from '../../src/store/migrate';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSender, settle } from './fake-sender';
-import { tempDir } from './temp-dir';
+import { migratedDb } from './migrated-db';
 
 export const T0 = 1_800_000_000_000;
 export const NUMBER = '+14155550100';
@@ -62,8 +60,7 @@ export function useLaneWorld(): void {
     vault = new Vault(new Uint8Array(32).fill(5));
   });
   beforeEach(() => {
-    db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
+    ({ db } = migratedDb());
     clock = { t: T0 };
     logs = [];
     member = ensureMember(db, vault, { channel: 'sms', address: NUMBER, phone: NUMBER }, 'en', T0).id;
