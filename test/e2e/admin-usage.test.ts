@@ -5,7 +5,7 @@ import { tempDir, TEST_MASTER_KEY } from '../helpers/harness';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
 // The tests share nothing a command writes, so they run at once: each command is a process that
-// spends most of a second loading TypeScript, while jest (in band) waits on it.
+// spends most of a second loading its modules, while jest (in band) waits on it.
 describe('the admin command line, used wrongly', () => {
   const env = { DATA_DIR: tempDir(), HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
 
