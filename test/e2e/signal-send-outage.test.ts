@@ -26,7 +26,8 @@ describe.each(['normal', 'json-rpc'] as const)('a Signal outage on the line’s 
   let h: Harness;
 
   beforeAll(async () => {
-    world = await startSignalWorld({ mode, env: { MODERATORS: MODERATOR.uuid } });
+    // Nine sends and their tries again in a case: at the default 10 a second, each case waited out the lane's one-second window.
+    world = await startSignalWorld({ mode, env: { MODERATORS: MODERATOR.uuid, SEND_RATE: '100' } });
     ({ signal, h } = world);
     for (const m of MEMBERS) signal.push(textEnvelope(SIGNAL_NUMBER, m, 'JOIN 415'));
     await waitFor(() => MEMBERS.every((m) => signal.to(m.uuid).length === 1), 10_000, 'every JOIN reply');
