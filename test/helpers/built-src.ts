@@ -35,7 +35,22 @@ function tsFiles(dir: string): string[] {
 function removeOldBuilds(keep: string): void {
   for (const name of fs.readdirSync(BUILDS)) {
     const dir = path.join(BUILDS, name);
-    if (dir !== keep && Date.now() - fs.statSync(dir).mtimeMs > KEEP_MS) fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      if (dir !== keep && Date.now() - fs.statSync(dir).mtimeMs > KEEP_MS) fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Removed meanwhile by another run.
+    }
+  }
+}
+
+/** Whether the copy `dir` is there; marked in use, so a run of other source that builds its own does not remove it as old. */
+function touched(dir: string): boolean {
+  try {
+    const now = new Date();
+    fs.utimesSync(dir, now, now);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -48,11 +63,7 @@ function builtRoot(): string {
   const hash = createHash('sha256');
   for (const file of files) hash.update(path.relative(ROOT, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   const dir = path.join(BUILDS, hash.digest('hex').slice(0, 16));
-  if (fs.existsSync(dir)) {
-    // In use again: not removed as old when a run of other source builds its copy.
-    const now = new Date();
-    fs.utimesSync(dir, now, now);
-  } else {
+  if (!touched(dir)) {
     const staging = `${dir}.${process.pid}.tmp`;
     buildSync({ entryPoints: files, outdir: path.join(staging, 'src'), outbase: SRC, format: 'cjs', platform: 'node', target: `node${process.versions.node}`, logLevel: 'error' });
     try {
