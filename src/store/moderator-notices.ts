@@ -225,6 +225,8 @@ export function moderatorsEscalatedTo(db: Db, checkinId: number): number[] {
 /** Records that a moderator was shown a pending report's text other than by a notice (SHOW, her EDIT, an APPROVE answered with it). */
 export function recordReportShown(db: Db, reportId: number, memberId: number): void {
   db.stmt('INSERT OR IGNORE INTO report_views (report_id, member_id) VALUES (?, ?)').run(reportId, memberId);
+  // Shown again: answers of hers that failed before no longer count against her (see reportReadBy); this one's does.
+  db.stmt("DELETE FROM report_notices WHERE report_id = ? AND outbox_id IN (SELECT id FROM outbox WHERE member_id = ? AND state = 'failed')").run(reportId, memberId);
 }
 
 /** Forgets who was shown a report (it was decided, or its text edited: what they read is no longer what would go). */
@@ -244,16 +246,19 @@ export function forgetReportViewOf(db: Db, reportId: number, memberIds: number[]
  * SHOW) or a notice that reached her (sent, not waiting). A view is recorded
  * when the command is handled, its answer quoting the text maybe still
  * queued (over Signal): while any answer or notice of it waits on that row
- * she has not read it there. One waiting on her other row does not count
- * once she read it on this one.
+ * she has not read it there, nor once one failed for good (undelivered:
+ * not one the line withdrew, 'superseded'), until she is shown it again
+ * (recordReportShown). One waiting on her other row does not count once
+ * she read it on this one.
  */
 export function reportReadBy(db: Db, reportId: number, memberIds: readonly number[]): boolean {
-  const onRow = (states: string) => `SELECT 1 FROM report_notices n JOIN outbox o ON o.id = n.outbox_id WHERE n.report_id = ? AND o.member_id = ? AND o.state IN (${states}) LIMIT 1`;
-  const noticed = db.stmt(onRow("'sent', 'delivered'"));
-  const waiting = db.stmt(onRow("'pending'"));
+  const onRow = (which: string) => `SELECT 1 FROM report_notices n JOIN outbox o ON o.id = n.outbox_id WHERE n.report_id = ? AND o.member_id = ? AND ${which} LIMIT 1`;
+  const noticed = db.stmt(onRow("o.state IN ('sent', 'delivered')"));
+  const waiting = db.stmt(onRow("o.state = 'pending'"));
+  const lost = db.stmt(onRow("o.state = 'failed' AND coalesce(o.error, '') <> 'superseded'"));
   const viewed = db.stmt('SELECT 1 FROM report_views WHERE report_id = ? AND member_id = ?');
   const read = (id: number) => noticed.get(reportId, id) !== undefined || viewed.get(reportId, id) !== undefined;
-  return memberIds.some((id) => read(id) && waiting.get(reportId, id) === undefined);
+  return memberIds.some((id) => read(id) && waiting.get(reportId, id) === undefined && lost.get(reportId, id) === undefined);
 }
 
 /**

@@ -72,7 +72,12 @@ describe('APPROVE over Signal after another EDIT, while the answer showing her t
     w.sms(MOD_B, `EDIT ${ref} grey van, took my phone, knife`);
     /** Her Signal answers and notices as sent: they reached her. */
     const delivered = () => w.db.sqlite.prepare("UPDATE outbox SET state = 'sent' WHERE member_id = ? AND state = 'pending'").run(findMember(w.db, w.vault, signalA)!.id);
-    return { w, ref, signal, delivered };
+    /** Her Signal answers and notices failed for good (Signal refused them, 400): nothing reached her. */
+    const refused = () =>
+      w.db.sqlite
+        .prepare("UPDATE outbox SET state = 'failed', error = 'signal:400', body_ct = NULL WHERE member_id = ? AND state = 'pending'")
+        .run(findMember(w.db, w.vault, signalA)!.id);
+    return { w, ref, signal, delivered, refused };
   }
 
   it('after her SHOW: sends nothing until that answer has gone to her', async () => {
@@ -81,6 +86,21 @@ describe('APPROVE over Signal after another EDIT, while the answer showing her t
     signal(`SHOW ${ref}`);
     signal(`APPROVE ${ref}`);
     expect(alerts).toEqual([]);
+    delivered();
+    signal(`APPROVE ${ref}`);
+    expect(alerts).toHaveLength(1);
+  });
+
+  it('after her SHOW whose answer failed for good: sends nothing, and once a later SHOW has gone, her APPROVE sends', async () => {
+    const alerts: number[] = [];
+    const { ref, signal, delivered, refused } = await editedByB(alerts);
+    signal(`SHOW ${ref}`);
+    refused();
+    signal(`APPROVE ${ref}`);
+    expect(alerts).toEqual([]);
+    // The refusal's answer failed too; a SHOW that reaches her is what she approves from.
+    refused();
+    signal(`SHOW ${ref}`);
     delivered();
     signal(`APPROVE ${ref}`);
     expect(alerts).toHaveLength(1);
