@@ -7,7 +7,7 @@
 import { catalog } from '../../src/bot/catalog';
 import type { Sender } from '../../src/phone/identity';
 import { planNextRange } from '../../src/store/alerts';
-import { claimLane, releaseLeases, settleReported } from '../../src/store/outbox';
+import { claimLane, recordOutcomes, releaseLeases, settleReported } from '../../src/store/outbox';
 import { followUpRetractions } from '../../src/store/retractions';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
 
@@ -158,5 +158,44 @@ describe('RETRACT of an alert quoted by a READ message still waiting', () => {
     w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now + 5_000, 500));
     expect(w.waiting().join('\n')).not.toContain('tall man');
     expect(w.waiting().join('\n')).toContain('sedan: blue sedan');
+  });
+});
+
+// RETRACT's follow-up reads the READ messages quoting a withdrawn alert every 5 s: one that can no longer
+// be sent again keeps nothing of what it quoted, or the follow-up would read every READ since the alert went.
+describe('what a READ message quoted, once it can no longer be sent again', () => {
+  const quotesOf = (w: BotWorld, id: number) => (w.db.sqlite.prepare('SELECT count(*) AS n FROM read_quotes WHERE outbox_id = ?').get(id) as { n: number }).n;
+
+  it('by SMS: kept while sent (an "undelivered" sends it again), gone once delivered', async () => {
+    const w = await world(sms(ROSA));
+    threeAlerts(w);
+    w.from('READ');
+    const due = w.clock.now + 2_000;
+    const [sent] = claimLane(w.db, 'sms', due, 10, due + 60_000).map((r) => r.id) as [number];
+    w.db.transaction(() => recordOutcomes(w.db, [{ id: sent, kind: 'sent', providerId: 'SMread' }], due));
+    expect(quotesOf(w, sent)).toBe(2);
+    w.db.transaction(() => settleReported(w.db, sent, 'SMread', { state: 'delivered' }, due + 1_000));
+    expect(quotesOf(w, sent)).toBe(0);
+  });
+
+  it('by SMS: gone once its send failed for good', async () => {
+    const w = await world(sms(ROSA));
+    threeAlerts(w);
+    w.from('READ');
+    const due = w.clock.now + 2_000;
+    const [id] = claimLane(w.db, 'sms', due, 10, due + 60_000).map((r) => r.id) as [number];
+    expect(quotesOf(w, id)).toBe(2);
+    w.db.transaction(() => recordOutcomes(w.db, [{ id, kind: 'failed', error: 'invalid:21211' }], due));
+    expect(quotesOf(w, id)).toBe(0);
+  });
+
+  it('over Signal: gone once sent (nothing puts a Signal message back in line)', async () => {
+    const w = await world(signal);
+    threeAlerts(w);
+    w.from('READ');
+    const ids = claimLane(w.db, 'signal', w.clock.now + 2_000, 10, w.clock.now + 60_000).map((r) => r.id);
+    expect(ids.map((id) => quotesOf(w, id))).toEqual([0, 1, 2]); // her JOIN's answer, then READ's two
+    w.db.transaction(() => recordOutcomes(w.db, ids.map((id, i) => ({ id, kind: 'sent' as const, providerId: String(1_700_000_000_000 + i) })), w.clock.now + 2_000));
+    expect(ids.map((id) => quotesOf(w, id))).toEqual([0, 0, 0]);
   });
 });
