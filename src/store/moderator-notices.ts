@@ -226,7 +226,11 @@ export function moderatorsEscalatedTo(db: Db, checkinId: number): number[] {
 export function recordReportShown(db: Db, reportId: number, memberId: number): void {
   db.stmt('INSERT OR IGNORE INTO report_views (report_id, member_id) VALUES (?, ?)').run(reportId, memberId);
   // Shown again: answers of hers that failed before no longer count against her (see reportReadBy); this one's does.
-  db.stmt("DELETE FROM report_notices WHERE report_id = ? AND outbox_id IN (SELECT id FROM outbox WHERE member_id = ? AND state = 'failed')").run(reportId, memberId);
+  // From the report's few notices, not her every message.
+  db.stmt(
+    `DELETE FROM report_notices WHERE report_id = @report AND outbox_id IN
+       (SELECT n.outbox_id FROM report_notices n JOIN outbox o ON o.id = n.outbox_id WHERE n.report_id = @report AND o.member_id = @member AND o.state = 'failed')`,
+  ).run({ report: reportId, member: memberId });
 }
 
 /** Forgets who was shown a report (it was decided, or its text edited: what they read is no longer what would go). */
