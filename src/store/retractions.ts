@@ -50,9 +50,6 @@ function cancelUnsent(db: Db, alertId: number, now: number): number {
  */
 const MAYBE_HERS = `(o.state IN ('sent', 'delivered') OR (o.state = 'failed' AND o.channel = 'signal' AND o.error = '${LEFT_MAYBE_SENT}'))`;
 
-/** A READ message quoting alert a.id still to be sent (store/read-quotes.ts): one in flight at RETRACT may come back to be sent again. */
-const READ_WAITING = `EXISTS (SELECT 1 FROM read_quotes q JOIN outbox r ON r.id = q.outbox_id WHERE q.alert_id = a.id AND r.state = 'pending')`;
-
 /** Signal copies whose remote deletion is due. */
 export interface DueDelete {
   id: number;
@@ -66,8 +63,8 @@ export interface DueDelete {
 /**
  * One round of follow-up for every retracted alert not yet done, in the
  * caller's transaction: waiting copies cancelled (a send in flight that
- * failed and came back), and waiting READ messages written again without
- * it (also once the alert is done: one sent may come back), sent SMS copies corrected, sent Signal copies
+ * failed and came back), waiting READ messages written again without
+ * it (of any retracted alert, done or not: one sent may come back), sent SMS copies corrected, sent Signal copies
  * marked for deletion. An alert is done once no copy waits and none is
  * left to follow up. Returns how many corrections were queued.
  */
@@ -82,13 +79,13 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
       `SELECT id, npas, created_at FROM alerts a WHERE retracted_at IS NOT NULL AND retraction_done_at IS NULL
          AND (EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = a.id
                         AND (o.state = 'pending' OR (${MAYBE_HERS} AND (o.retraction IS NULL OR o.retraction = 'correct'))))
-              OR NOT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = a.id AND o.retraction = 'delete')
-              OR ${READ_WAITING})
+              OR NOT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = a.id AND o.retraction = 'delete'))
        ORDER BY id LIMIT 10`,
     )
     .all() as Array<{ id: number; npas: string; created_at: number }>;
-  // A READ message back to be sent after its alert's follow-up was done (Twilio's "undelivered", a send's
-  // retry, a lease released at restart) still quotes it: the claim skips it until it is written again here.
+  // A READ message still quoting a retracted alert, waiting and not in flight (a RETRACT's own pass left it in
+  // flight; Twilio's "undelivered", a send's retry or a restart's released lease brought it back, the alert's
+  // follow-up done or not): the claim skips it until it is written again here, every round.
   // CROSS JOIN: from the retracted alerts (few: a moderator's withdrawals within retention), never from the
   // waiting rows, which a fan-out makes a million of, read every 5 s; then read_quotes' alert index, outbox's key.
   const returned = db
@@ -107,7 +104,6 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
   const mark = db.stmt('UPDATE outbox SET retraction = ? WHERE id = ?');
   for (const a of alerts) {
     cancelUnsent(db, a.id, now);
-    dropFromWaitingReads(db, vault, a.id, now);
     const rows = copies.all(a.id, batch) as Array<{
       id: number;
       member_id: number;
@@ -137,11 +133,10 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
     }
     const open = db
       .stmt(
-        `SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = a.id
-           AND (o.state = 'pending' OR (${MAYBE_HERS} AND (o.retraction IS NULL OR o.retraction IN ('delete', 'correct'))))) OR ${READ_WAITING} AS x
-         FROM alerts a WHERE a.id = ?`,
+        `SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = @a
+           AND (o.state = 'pending' OR (${MAYBE_HERS} AND (o.retraction IS NULL OR o.retraction IN ('delete', 'correct'))))) AS x`,
       )
-      .get(a.id) as { x: number };
+      .get({ a: a.id }) as { x: number };
     if (!open.x) db.stmt('UPDATE alerts SET retraction_done_at = ? WHERE id = ?').run(now, a.id);
   }
   return { corrected, toDelete };
