@@ -6,20 +6,24 @@
  */
 import { catalog } from '../../src/bot/catalog';
 import { dayTime } from '../../src/bot/clock-time';
-import { botWorld } from '../helpers/bot-world';
+import { botWorld, type BotWorld } from '../helpers/bot-world';
 import { classifyTwilioError } from '../../src/channels/twilio/twilio-errors';
 import { findMember, setMemberStatus } from '../../src/store/members';
 import { finalStatus, sendPass } from '../helpers/checkin-escalation';
 import { backedUp, BUD, fromNow, LINE, MIN, restoredFrom, ROSE, roseWithBuddy, sms, timers } from '../helpers/restored-line';
 
+/** Rose, with a buddy, started a 60-minute check-in; what the line had queued went out; then the backup was made. */
+async function runningInBackup(): Promise<{ w: BotWorld; backup: string }> {
+  const w = await botWorld(LINE);
+  roseWithBuddy(w);
+  w.sms(ROSE, 'CHECKIN 60 client 415-555-0177');
+  await sendPass(w, 'sms');
+  return { w, backup: await backedUp(w) };
+}
+
 describe('check-ins a restore brought back running, and her opt-outs', () => {
   it('end as her STOP would when her question is refused as opted out (she sent STOP after the backup): her buddy is never told', async () => {
-    const w = await botWorld(LINE);
-    roseWithBuddy(w);
-    w.sms(ROSE, 'CHECKIN 60 client 415-555-0177');
-    // What the line had queued went out before the backup.
-    await sendPass(w, 'sms');
-    const backup = await backedUp(w);
+    const { w, backup } = await runningInBackup();
     w.sms(ROSE, 'STOP');
     const { restored: r } = await restoredFrom(w, backup, LINE, w.clock.now + 10 * MIN);
     const queued = fromNow(r, [BUD]);
@@ -37,11 +41,7 @@ describe('check-ins a restore brought back running, and her opt-outs', () => {
   });
 
   it('end as her STOP would when a late delivery report calls her question opted out', async () => {
-    const w = await botWorld(LINE);
-    roseWithBuddy(w);
-    w.sms(ROSE, 'CHECKIN 60 client 415-555-0177');
-    await sendPass(w, 'sms');
-    const backup = await backedUp(w);
+    const { w, backup } = await runningInBackup();
     const { restored: r } = await restoredFrom(w, backup, LINE, w.clock.now + 10 * MIN);
     const queued = fromNow(r, [BUD]);
     const start = r.clock.now;
@@ -54,11 +54,7 @@ describe('check-ins a restore brought back running, and her opt-outs', () => {
   });
 
   it('still escalate when another message to her is refused as opted out: only her question speaks for the check-in it asks about', async () => {
-    const w = await botWorld(LINE);
-    roseWithBuddy(w);
-    w.sms(ROSE, 'CHECKIN 60 client 415-555-0177');
-    await sendPass(w, 'sms');
-    const backup = await backedUp(w);
+    const { w, backup } = await runningInBackup();
     const { restored: r } = await restoredFrom(w, backup, LINE, w.clock.now + 10 * MIN);
     const start = r.clock.now;
     timers(r, start);
