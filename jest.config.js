@@ -4,7 +4,8 @@ process.env.TZ = 'UTC';
 
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  // Jest's node environment, plus a temporary directory per test file removed when the file ends.
+  testEnvironment: '<rootDir>/test/helpers/test-environment.js',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // The production tree test is slow (a clean install): `npm run test:image`, its own CI step.

@@ -1,5 +1,6 @@
 /**
- * Jest's node environment, for Stryker's runs only (`jest.config.testEnvironment`
+ * The suite's environment (jest's node environment with a temporary folder per
+ * test file, test/helpers/test-environment.js), for Stryker's runs only (`jest.config.testEnvironment`
  * in stryker*.config.json): in a mutant's run, once one test has failed, the
  * tests after it in the file are skipped.
  *
@@ -13,7 +14,7 @@
  * whether to skip it; a test marked `skip` at that moment is skipped. Outside
  * a mutant's run (Stryker's first run, plain jest) nothing changes.
  */
-const NodeEnvironment = require('jest-environment-node').TestEnvironment;
+const NodeEnvironment = require('../test/helpers/test-environment.js');
 
 const mutantActive = () => process.env.__STRYKER_ACTIVE_MUTANT__ !== undefined;
 

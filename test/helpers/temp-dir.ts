@@ -7,7 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Makes a temporary data directory. */
+/**
+ * Makes a temporary data directory: inside the test file's own directory (test/helpers/test-environment.js),
+ * removed with it when the file ends; in the machine's temporary folder when run outside that environment.
+ */
 export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'headsup-test-'));
+  return fs.mkdtempSync(path.join(process.env.HEADSUP_TEST_TMPDIR ?? os.tmpdir(), 'headsup-test-'));
 }
