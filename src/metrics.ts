@@ -1,5 +1,6 @@
 /** Prometheus metrics: counts only, labelled by closed sets (channel, command, outcome), never by a number or a text. */
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Channel } from './domain/channel';
 import type { DispatchObserver } from './outbox/dispatcher';
 import type { Db } from './store/db';
 import { countPending } from './store/outbox';
@@ -34,11 +35,20 @@ export class Metrics implements DispatchObserver {
     registers: [this.registry],
   });
 
+  /** Where the lane-held gauge reads each channel's hold when scraped (watchHolds): what /readyz reads. */
+  private holds: { channels: readonly Channel[]; held: (channel: Channel) => boolean } | null = null;
+
   readonly laneHeld = new Gauge({
     name: 'headsup_outbox_lane_held',
     help: "1 while a channel's sending is held because the provider refuses the line's own credentials or sender (the operator must fix it), else 0",
     labelNames: ['channel'] as const,
     registers: [this.registry],
+    // Read at each scrape, as /readyz reads it: set on a lane's hold and release, it stayed 1 once the held
+    // message left unsent on a quiet line, and said 0 after a restart while a message refused for the line waited.
+    collect: () => {
+      if (!this.holds) return;
+      for (const channel of this.holds.channels) this.laneHeld.set({ channel }, this.holds.held(channel) ? 1 : 0);
+    },
   });
 
   readonly signalIdentityTrusts = new Counter({
@@ -100,7 +110,8 @@ export class Metrics implements DispatchObserver {
     this.outcomes.inc({ channel, outcome: kind, reason: reason ?? '' });
   }
 
-  held(channel: string, on: boolean): void {
-    this.laneHeld.set({ channel }, on ? 1 : 0);
+  /** Has the lane-held gauge read `held` for each of `channels` at each scrape (the dispatcher's, what /readyz reads). */
+  watchHolds(channels: readonly Channel[], held: (channel: Channel) => boolean): void {
+    this.holds = { channels, held };
   }
 }

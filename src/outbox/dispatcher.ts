@@ -55,8 +55,6 @@ export const DEFAULT_DISPATCHER: DispatcherOptions = {
 /** Counters the dispatcher reports to; metrics plug in here. */
 export interface DispatchObserver {
   outcome(channel: Channel, kind: Outcome['kind'], reason?: string): void;
-  /** A lane began (true) or ended (false) a hold for a fault of the line's own (credentials, sender). */
-  held?(channel: Channel, on: boolean): void;
 }
 
 export class Dispatcher {

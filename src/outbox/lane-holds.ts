@@ -128,7 +128,6 @@ export class LaneHolds {
           log.error(fields, msg);
           this.alarm = { at: now(), reason };
         }
-        observer?.held?.(row.channel, true);
       } else log.warn(fields, `the provider still refuses the line's own setup: ${what}; sending stays held`);
     }
     observer?.outcome(row.channel, 'held', reason);
@@ -139,7 +138,6 @@ export class LaneHolds {
   /** A message went through after a hold: the line is fixed. */
   unhold(): void {
     this.deps.log.info({ channel: this.channel, holds: this.lineFaults }, 'the provider accepts the line again: sending resumes');
-    this.deps.observer?.held?.(this.channel, false);
     this.lineFaults = 0;
     this.heldUntil = 0;
   }

@@ -34,6 +34,7 @@ async function delivery(app: FastifyInstance, opts: ServerOptions): Promise<void
   const now = opts.now ?? Date.now;
   const { db, vault, senders, metrics } = app;
   const dispatcher = new Dispatcher(db, vault, senders, log, { ...DEFAULT_DISPATCHER, sendRate: config.sendRate, ...opts.dispatcher }, metrics, now);
+  metrics.watchHolds([...senders.keys()], (channel) => dispatcher.held(channel));
   const planner = new FanoutPlanner(db, log, () => dispatcher.wake(), now, senders.has('signal'));
   const sms = senders.get('sms');
   const cleanup = config.twilio?.redact && sms instanceof TwilioSender ? new ProviderCleanup(db, vault, sms, log, { ...DEFAULT_CLEANUP, ...opts.cleanup }, now) : null;

@@ -51,4 +51,20 @@ describe('/metrics', () => {
     const ok = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer s3cret-token' } });
     expect(ok.statusCode).toBe(200);
   });
+
+  it("says whether each channel's sending is held as /readyz would at the scrape, not as the lane's last hold or release left it", async () => {
+    const held: Record<string, boolean> = { sms: false, signal: true };
+    metrics.watchHolds(['sms', 'signal'], (channel) => held[channel] === true);
+    const app = await appWith('s3cret-token');
+    const scrape = async () => (await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer s3cret-token' } })).body;
+    let body = await scrape();
+    expect(body).toMatch(/^headsup_outbox_lane_held\{channel="sms"\} 0$/m);
+    expect(body).toMatch(/^headsup_outbox_lane_held\{channel="signal"\} 1$/m);
+    // The held message left unsent (nothing waits), and a restart's lane found a row refused for the line.
+    held.signal = false;
+    held.sms = true;
+    body = await scrape();
+    expect(body).toMatch(/^headsup_outbox_lane_held\{channel="sms"\} 1$/m);
+    expect(body).toMatch(/^headsup_outbox_lane_held\{channel="signal"\} 0$/m);
+  });
 });
