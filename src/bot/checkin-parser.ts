@@ -52,8 +52,21 @@ function amountAt(rest: WordAt[], i: number): { minutes: number; used: number; h
   return { minutes: hours ? amount * 60 : amount, used, hours, unitWritten: unit !== '' };
 }
 
-// "1 hora y media", "1h e meia", "1 heure et demie", "1 hour and a half": the half hour after the hours.
-const HALVES = [['Y', 'MEDIA'], ['E', 'MEIA'], ['ET', 'DEMIE'], ['AND', 'A', 'HALF']];
+// "1 hora y media", "1h e meia", "1 heure et demi(e)", "1 hour and a half", "1 hora y cuarto": the half or quarter hour after the hours.
+const PARTS: ReadonlyArray<readonly [readonly string[], number]> = [
+  [['Y', 'MEDIA'], 30],
+  [['E', 'MEIA'], 30],
+  [['ET', 'DEMIE'], 30],
+  [['ET', 'DEMI'], 30],
+  [['AND', 'A', 'HALF'], 30],
+  [['AND', 'HALF'], 30],
+  [['Y', 'CUARTO'], 15],
+  [['E', 'UM', 'QUARTO'], 15],
+  [['ET', 'QUART'], 15],
+  [['AND', 'A', 'QUARTER'], 15],
+];
+/** The word joining minutes to the hours in each language ("1 hora y 30 minutos", "1 heure et 30"). */
+const AND_WORDS: ReadonlySet<string> = new Set(['AND', 'Y', 'E', 'ET']);
 /** The quarters written bare after the hours ("1h 30 red car"): read as minutes whatever follows, but for COUNTED and STREET. */
 const QUARTERS: ReadonlySet<number> = new Set([15, 30, 45]);
 /**
@@ -97,24 +110,29 @@ function opensAddress(rest: WordAt[], i: number): boolean {
 }
 
 /**
- * The minutes written after the hours at rest[i] ("30m", "30 min"; after whole hours, `whole`, also "y media"
- * and a bare "30"), and the tokens they take.
+ * The minutes written after the hours at rest[i] ("30m", "30 min"; after whole hours, `whole`, also "y media",
+ * "and 30 min", "y 30" and a bare "30"), and the tokens they take.
  */
 function minutesAfterHours(rest: WordAt[], i: number, whole: boolean, text?: string): { minutes: number; used: number } | null {
-  const half = whole ? HALVES.find((words) => words.every((w, k) => rest[i + k]?.word === w)) : undefined;
-  if (half) return { minutes: 30, used: half.length };
-  const after = amountAt(rest, i);
+  const part = whole ? PARTS.find(([words]) => words.every((w, k) => rest[i + k]?.word === w)) : undefined;
+  if (part) return { minutes: part[1], used: part[0].length };
+  // "1 hora y 30 minutos": read without the "y", the alarm came half an hour early, her details "y 30 minutos ...".
+  const joined = whole && AND_WORDS.has(rest[i]?.word ?? '');
+  const j = joined ? i + 1 : i;
+  const after = amountAt(rest, j);
   if (!after || after.hours || !Number.isInteger(after.minutes) || after.minutes >= 60) return null;
-  if (after.unitWritten) return after;
+  const used = after.used + (joined ? 1 : 0);
+  if (after.unitWritten) return { minutes: after.minutes, used };
   if (!whole) return null;
-  // A bare number may be the details' ("1h 12 Oak St"): minutes when nothing follows it, or a quarter neither
-  // counting something else nor a street number (read as minutes, the alarm would come late); written as
-  // digits alone ("$30" is an amount).
-  const at = rest[i] as WordAt;
-  const next = rest[i + 1];
+  // A bare number may be the details' ("1h 12 Oak St"): minutes when nothing follows it, or a quarter (after "and",
+  // any two-digit minutes: "y 20 Honda gris") neither counting something else nor a street number (read as minutes,
+  // the alarm would come late); written as digits alone ("$30" is an amount).
+  const at = rest[j] as WordAt;
+  const next = rest[j + 1];
   if (text !== undefined && !/^\d{1,2}[,.;:]?(\s|$)/.test(text.slice(at.start))) return null;
-  if (next && (!QUARTERS.has(after.minutes) || COUNTED.has(next.word) || opensAddress(rest, i))) return null;
-  return after;
+  const likely = joined ? after.minutes >= 10 : QUARTERS.has(after.minutes);
+  if (next && (!likely || COUNTED.has(next.word) || opensAddress(rest, j))) return null;
+  return { minutes: after.minutes, used };
 }
 
 /**
@@ -184,6 +202,39 @@ const CLOCK_WORDS: ReadonlySet<string> = new Set(
   "AM PM A.M P.M O'CLOCK OCLOCK TONIGHT NOON MIDNIGHT MEDIA MEIA DEMIE HALF NOCHE MEDIANOCHE MEDIODIA SOIR MIDI MINUIT NOITE".split(' '),
 );
 
+/** Words between a clock hour and its minutes or time of day: "11 y 30", "11 de la noche", "10 and a half", "9 du soir". */
+const CLOCK_JOINS: ReadonlySet<string> = new Set('Y AND E ET A DE LA DU DA'.split(' '));
+
+/**
+ * CHECKIN's clock time: an hour (0-23), then past its joining words two-digit minutes or a time of day ("CHECKIN
+ * 11 pm", "11 30", "11 y media"). Unlike LATER's, only the words right after it count: her details follow ("CHECKIN
+ * 90 grey van tonight"), and a second number with a unit, a count or a street after it is hers ("CHECKIN 20 15 Main St").
+ */
+function startsWithClockTime(rest: WordAt[]): boolean {
+  if (!/^([01]?\d|2[0-3])$/.test(rest[0]?.word ?? '')) return false;
+  let i = 1;
+  while (i < 4 && CLOCK_JOINS.has(rest[i]?.word ?? '')) i++;
+  const word = rest[i]?.word ?? '';
+  if (CLOCK_WORDS.has(word)) return true;
+  if (!/^[0-5]\d(AM|PM)?$/.test(word)) return false;
+  const next = rest[i + 1]?.word ?? '';
+  const counts = MINUTE_UNITS.has(next) || HOUR_UNITS.has(next) || (COUNTED.has(next) && next !== 'AM' && next !== 'PM');
+  return !counts && !opensAddress(rest, i);
+}
+
+/**
+ * "10.30", "1.30h", "2,30 horas": an hour and its minutes, or a decimal (10.3 minutes, 1.3 hours)? Read as the
+ * decimal, the alarm came early. A decimal of minutes said so ("10.30 min"), or under a minute's hour ("0.05", a
+ * test line's), is one.
+ */
+function hourDotMinutes(rest: WordAt[]): boolean {
+  const m = /^(\d{1,2})[.,][0-5]\d([A-Z]*)$/.exec(rest[0]?.word ?? '');
+  if (!m) return false;
+  const unit = m[2] !== '' ? (m[2] as string) : (rest[1]?.word ?? '');
+  if (HOUR_UNITS.has(unit)) return true;
+  return !MINUTE_UNITS.has(unit) && m[1] !== '0' && m[1] !== '00' && Number(m[1]) <= 23;
+}
+
 /** The check-in words that mean "safe" (SEGURA: Spanish and Portuguese): alone, they say she is. */
 const SAFE_WORDS: ReadonlySet<string> = new Set(['SAFE', 'SEGURA', 'SEGURO']);
 
@@ -208,8 +259,9 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       // words that mean safe: CHECKIN alone ending a check-in nobody meant to end would be the worse mistake.
       if (rest.length === 0 && SAFE_WORDS.has(word)) return { kind: 'ok', startWord: true };
       const d = minutesOf(rest, text);
-      // Not "Safe now" as OK: "SAFE for 2 hours", meant to start or extend one, would end hers.
-      if (!d) return 'missing_minutes';
+      // Not "Safe now" as OK: "SAFE for 2 hours", meant to start or extend one, would end hers. "CHECKIN 11 pm",
+      // "CHECKIN 1.30h": refused as LATER's are (she is told how), not read as 11 minutes or 1.3 hours.
+      if (!d || startsWithClockTime(rest) || hourDotMinutes(rest)) return 'missing_minutes';
       const next = rest[d.used];
       return { kind, minutes: d.minutes, details: next ? text.slice(next.start).trim() : '' };
     }
@@ -217,8 +269,7 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       const d = minutesOf(rest, text);
       // "LATER 11 30", "LUEGO 11 y 30": an hour and a half, or until 11:30? "LATER 10.30": 10.3 minutes, or 10:30?
       // Refused (she is told), not read as 10-12 minutes (LATER takes no details: the second number is no street's).
-      // "LATER 10.30": 10.3 minutes, or 10:30? An hour and two-digit minutes with no unit is refused (not "0.1", a test line's).
-      if (!d || isClockLike(rest) || (/^([1-9]|1\d|2[0-3])[.,][0-5]\d$/.test(rest[0]?.word ?? '') && !HOUR_UNITS.has(rest[1]?.word ?? ''))) return 'missing_minutes';
+      if (!d || isClockLike(rest) || hourDotMinutes(rest)) return 'missing_minutes';
       return rest.length > d.used ? { kind, minutes: d.minutes, withText: true } : { kind, minutes: d.minutes };
     }
   }

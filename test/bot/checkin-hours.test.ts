@@ -72,6 +72,24 @@ describe('hours and minutes in every language', () => {
     expect(w.direct(BUDDY).filter((m) => m.includes('red car') && !m.includes('30 red car'))).toHaveLength(1);
   });
 
+  it('"SEGURA 1 hora y 30 minutos Honda gris" is an hour and a half: her buddy hears nothing after the hour, then "Honda gris" alone', async () => {
+    const w = await botWorld({ checkins: RULES });
+    w.sms(ROSE, 'ESPANOL');
+    w.sms(ROSE, 'JOIN');
+    w.sms(ROSE, 'AMIGA 415-555-0177 Rose');
+    w.sms(BUDDY, 'ACEPTAR');
+    const start = w.clock.now;
+    w.sms(ROSE, 'SEGURA 1 hora y 30 minutos Honda gris');
+    const timers = () => runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now);
+    w.clock.now = start + 61 * MIN;
+    expect(timers().escalated).toBe(0);
+    w.clock.now = start + 91 * MIN;
+    expect(timers().escalated).toBe(1);
+    const told = w.direct(BUDDY).filter((m) => m.includes('Honda gris'));
+    expect(told).toHaveLength(1);
+    expect(told[0]).not.toMatch(/minutos|\by 30/);
+  });
+
   it('"CHECKIN 1h 30 Grand Hyatt" is an hour and a half: her buddy is not told half an hour early', async () => {
     const w = await botWorld({ checkins: RULES });
     w.sms(ROSE, 'JOIN');

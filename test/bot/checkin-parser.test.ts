@@ -307,3 +307,82 @@ describe('parse: check-in durations and names as members write them', () => {
     expect(parse('BUDDY 415-555-0177 Rose\nMarie ')).toMatchObject({ ok: true, command: { kind: 'buddy', name: 'Rose Marie' } });
   });
 });
+
+describe('parse: the minutes joined to the hours by "and" in each language, and durations that may be clock times', () => {
+  const read = (input: string) => {
+    const p = parse(input);
+    if (!p.ok) return p.error;
+    if (p.command.kind === 'checkin') return [p.command.minutes, p.command.details];
+    return p.command.kind === 'later' ? [p.command.minutes] : p.command.kind;
+  };
+
+  // Read as the whole hours alone, the alarm came half an hour early, and her details began "y 30 minutos".
+  it.each([
+    ['CHECKIN 1 hr and 30 min grey van', [90, 'grey van']],
+    ['CHECKIN 2 hrs and 15 mins', [135, '']],
+    ['CHECKIN 1 hour and 30 minutes red car', [90, 'red car']],
+    ['CHECKIN 1h and 20', [80, '']],
+    ['CHECKIN 1 hour and half', [90, '']],
+    ['CHECKIN 1 hour and a quarter', [75, '']],
+    ['SEGURA 1 hora y 30 minutos Honda gris', [90, 'Honda gris']],
+    ['SEGURA 1 hora y 30 Honda gris', [90, 'Honda gris']],
+    ['SEGURA 2 horas y 15', [135, '']],
+    ['SEGURA 1 hora y cuarto', [75, '']],
+    ['SEGURA 1 hora e 30', [90, '']],
+    ['SEGURA 1 hora e 30 minutos carro prata', [90, 'carro prata']],
+    ['SEGURA 2 horas e 15 min', [135, '']],
+    ['SECURITE 1 heure et 30 minutes', [90, '']],
+    ['SECURITE 1h et 30 Clio grise', [90, 'Clio grise']],
+    ['SECURITE 1h et demi', [90, '']],
+    ['SECURITE 1 heure et quart', [75, '']],
+    ['LATER 1 hr and 30 min', [90]],
+    ['LUEGO 1 hora y 30', [90]],
+    ['PROLONGER 1h et 15', [75]],
+    ['DEPOIS 1 hora e 30', [90]],
+  ])('reads %j whole', (input, expected) => {
+    expect(read(input)).toEqual(expected);
+  });
+
+  it.each([
+    // After "and", a number that counts something else, opens an address, or is one digit with more after it stays hers.
+    ['CHECKIN 1h and 30 dollars short', [60, 'and 30 dollars short']],
+    ['CHECKIN 2h and 15 Main St', [120, 'and 15 Main St']],
+    ['CHECKIN 2 hrs and 2 guys', [120, 'and 2 guys']],
+    ['SEGURA 1 hora y 40 pesos', [60, 'y 40 pesos']],
+    // A second number after minutes is her details: only a clock hour (0-23) then minutes or a time word is refused.
+    ['CHECKIN 30 15 Main St', [30, '15 Main St']],
+    ['CHECKIN 45 30 yo guy', [45, '30 yo guy']],
+    ['CHECKIN 60 15 min away', [60, '15 min away']],
+    ['CHECKIN 90 grey van tonight', [90, 'grey van tonight']],
+    ['CHECKIN 60 at 11 pm', [60, 'at 11 pm']],
+    // One decimal of hours, or decimals no minutes can be, are hours.
+    ['CHECKIN 1.5h', [90, '']],
+    ['CHECKIN 1.75h', [105, '']],
+  ])('keeps %j as it was read', (input, expected) => {
+    expect(read(input)).toEqual(expected);
+  });
+
+  // Read as 10-12 minutes, or 1.3 hours (78 minutes), the alarm came early: she is asked again.
+  it.each([
+    'CHECKIN 11 pm',
+    'CHECKIN 11 30',
+    'CHECKIN 11 30pm',
+    'CHECKIN 12 noon',
+    'CHECKIN 11 tonight',
+    "CHECKIN 11 o'clock",
+    'CHECKIN 10 and a half',
+    'CHECKIN 10.30',
+    'SEGURA 11 y 30',
+    'SEGURA 11 y media',
+    'SEGURA 11 de la noche',
+    'SECURITE 11 et demie',
+    'SECURITE 9 du soir',
+    'CHECKIN 1.30h',
+    'CHECKIN 2.30 hrs',
+    'SEGURA 1,30 horas',
+    'SECURITE 1.30 h',
+    'LATER 1.30h',
+  ])('refuses %j (missing_minutes)', (input) => {
+    expect(read(input)).toBe('missing_minutes');
+  });
+});
