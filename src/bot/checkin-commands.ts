@@ -80,7 +80,10 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   const { minMinutes, maxMinutes } = line.rules;
   if (!(minutes >= minMinutes && minutes <= maxMinutes)) return say(who.t.checkinUsage(minutesText(minMinutes), maxMinutes));
   if (Array.from(details).length > MAX_DETAILS) return say(who.t.checkinDetailsTooLong(MAX_DETAILS));
-  const dueAt = now + Math.round(minutes * 60_000);
+  // Counted from when she sent it, as LATER is: a CHECKIN that waited at Signal while the server was down would
+  // otherwise end that much late (heardAt is never after now, nor a day before). An end already past escalates at
+  // the timer's next run; the reply still names it, so the notice that follows reads as the line's lateness.
+  const dueAt = (who.heardAt ?? now) + Math.round(minutes * 60_000);
   const person = personOf(store, who);
   const plan = escalationPlan(store, line, person, clockTime(dueAt));
   // BLOCK silenced her on her other membership (a report sent there, her number hidden): one person, so

@@ -7,6 +7,7 @@
  * lapsed). The server's clock is moved on while it is down.
  */
 import { catalog } from '../../src/bot/catalog';
+import { clockTime } from '../../src/bot/clock-time';
 import { FakeSignal, textEnvelope } from '../fakes/fake-signal';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
@@ -57,8 +58,12 @@ describe('messages sent over Signal while the server was down', () => {
     await h?.close();
     h = null;
   };
-  /** She sends `text` now (by the server's clock), and it waits at signal-cli while the server is down. */
-  const sendWhileDown = (who: { uuid: string; number: string | null }, text: string) => signal.push(textEnvelope(SIGNAL_NUMBER, who, text, now(), now()));
+  /** She sends `text` now (by the server's clock), and it waits at signal-cli while the server is down; returns when Signal received it. */
+  const sendWhileDown = (who: { uuid: string; number: string | null }, text: string) => {
+    const at = now();
+    signal.push(textEnvelope(SIGNAL_NUMBER, who, text, at, at));
+    return at;
+  };
   const say = async (who: { uuid: string; number: string | null }, text: string) => {
     const before = signal.to(who.uuid).length;
     signal.push(textEnvelope(SIGNAL_NUMBER, who, text, now(), now()));
@@ -178,6 +183,41 @@ describe('messages sent over Signal while the server was down', () => {
     await waitFor(() => twilio.to(buddy).some((m) => m.body.includes('blue Honda')), 10_000, 'the escalation');
     await waitFor(() => got(rose).length > before, 10_000, 'what she is told');
     expect(got(rose).slice(before)).toEqual([expect.stringMatching(/^Heads Up: you didn't check in, so we're messaging your buddies/)]);
+  }, 60_000);
+
+  it('a CHECKIN that replaced hers while the server was down ends counted from when she sent it, not from when it was handled', async () => {
+    const rose = member(11);
+    const buddy = '+14155550184';
+    const dataDir = await checkedIn(rose, buddy);
+    await stop();
+    ahead += 20 * MIN;
+    const sent = sendWhileDown(rose, 'CHECKIN 20 red Ford');
+    // Back at 35 minutes: her first end (30) has passed, the one she set (40) has not.
+    const before = await backAfter(dataDir, 15, rose);
+    await waitFor(() => got(rose).length > before, 10_000, 'the answer to her CHECKIN');
+    expect(got(rose).slice(before)).toEqual([expect.stringContaining(`check-in until ${clockTime(sent + 20 * MIN)} (it replaces`)]);
+    expect(twilio.to(buddy)).toHaveLength(1);
+    // 41 minutes after the first: 21 after she sent it. Counted from its handling, it would end 15 minutes later.
+    ahead += 6 * MIN;
+    await waitFor(() => twilio.to(buddy).some((m) => m.body.includes('red Ford')), 5_000, 'the escalation at the end she set');
+    expect(twilio.to(buddy).filter((m) => m.body.includes('blue Honda'))).toEqual([]);
+  }, 60_000);
+
+  it('a CHECKIN whose end had passed by the time it is handled escalates at once; her answer names that end', async () => {
+    const rose = member(12);
+    const buddy = '+14155550185';
+    const dataDir = await checkedIn(rose, buddy);
+    await stop();
+    ahead += 20 * MIN;
+    const sent = sendWhileDown(rose, 'CHECKIN 20 red Ford');
+    // Back at 80 minutes: the end she set (40) passed 40 minutes ago.
+    const before = await backAfter(dataDir, 60, rose);
+    await waitFor(() => twilio.to(buddy).some((m) => m.body.includes('red Ford')), 10_000, 'the escalation');
+    await waitFor(() => got(rose).length >= before + 2, 10_000, 'what she is told');
+    expect(got(rose).slice(before)).toEqual([
+      expect.stringContaining(`check-in until ${clockTime(sent + 20 * MIN)} (it replaces`),
+      expect.stringMatching(/^Heads Up: you didn't check in, so we're messaging your buddies/),
+    ]);
   }, 60_000);
 
   it('a parked OK not yet due to be tried again is tried at start, before the check-in timers', async () => {
