@@ -224,8 +224,8 @@ function startsWithClockTime(rest: WordAt[]): boolean {
 
 /**
  * "10.30", "1.30h", "2,30 horas": an hour and its minutes, or a decimal (10.3 minutes, 1.3 hours)? Read as the
- * decimal, the alarm came early. A decimal of minutes said so ("10.30 min"), or under a minute's hour ("0.05", a
- * test line's), is one.
+ * decimal, the alarm came early. Minutes said so ("10.30 min"), or no hour before the dot ("0.05", a test
+ * line's), make it a decimal of minutes.
  */
 function hourDotMinutes(rest: WordAt[]): boolean {
   const m = /^(\d{1,2})[.,][0-5]\d([A-Z]*)$/.exec(rest[0]?.word ?? '');
