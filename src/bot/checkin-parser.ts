@@ -197,9 +197,9 @@ function isClockLike(rest: WordAt[]): boolean {
   // "LATER 11 30", "11 30pm", "11 pm", "11 o'clock", "11 y media": a time of day, not minutes.
   return /^[0-5]\d(AM|PM)?$/.test(rest[i]?.word ?? '') || rest.slice(1, 4).some((w) => CLOCK_WORDS.has(w.word));
 }
-// Words after a bare number that make it a time of day ("LATER 11 pm", "12 noon", "11 tonight", "10 and a half").
+// Words after a bare number that make it a time of day ("LATER 11 pm", "12 noon", "11 tonight", "10 and a half", "5 de la tarde").
 const CLOCK_WORDS: ReadonlySet<string> = new Set(
-  "AM PM A.M P.M O'CLOCK OCLOCK TONIGHT NOON MIDNIGHT MEDIA MEIA DEMIE HALF NOCHE MEDIANOCHE MEDIODIA SOIR MIDI MINUIT NOITE".split(' '),
+  "AM PM A.M P.M O'CLOCK OCLOCK TONIGHT NOON MIDNIGHT MEDIA MEIA DEMIE HALF NOCHE MEDIANOCHE MEDIODIA SOIR MIDI MINUIT NOITE TARDE MANANA MATIN MANHA".split(' '),
 );
 
 /** Words between a clock hour and its minutes or time of day: "11 y 30", "11 de la noche", "10 and a half", "9 du soir". */
