@@ -15,10 +15,11 @@ import { enqueueMessage, enqueueReply } from '../store/outbox';
 import { ensureMember, memberDiscreet, setMemberStatus } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
 import { buddiesReached, unreachedSince } from '../store/unreached-checkins';
+import { DAY_MS } from '../store/coarse-time';
 import { memberKey, numberKey, type Sender } from '../phone/identity';
 import { catalog, LANGS, type Catalog } from './catalog';
 import { detailsRoom, type EscalationFrame } from './escalation-text';
-import { clockTime, dayTime } from './clock-time';
+import { dayTime, type DayTime } from './clock-time';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import type { CheckinRules } from './line-rules';
 import { memberOf, withdrawWaitingAlerts, type NewMemberRules } from './member-commands';
@@ -58,18 +59,18 @@ function escalationPlan(
   store: Store,
   line: CheckinLine,
   memberId: number | undefined,
-  expected: string,
+  due: DayTime,
 ): { told: 'buddies' | 'moderators'; frames: EscalationFrame[] } | null {
   // A buddy whose row no longer opens (a damaged value) cannot be told, and must not stop the check-in.
   const accepted = memberId === undefined ? [] : personBuddies(store.db, store.vault, memberId);
   if (accepted.length) {
-    return { told: 'buddies', frames: accepted.map((b) => ({ channel: b.channel, build: (d) => catalog(b.lang).checkinEscalation(b.name, expected, d) })) };
+    return { told: 'buddies', frames: accepted.map((b) => ({ channel: b.channel, build: (d) => catalog(b.lang).checkinEscalation(b.name, catalog(b.lang).checkinEnd(due), d) })) };
   }
   const moderators = fallbackModerators({ ...store, fallback: line.rules.fallback, moderatorContacts: line.moderatorContacts }, memberId);
   if (moderators.length === 0) return null;
   // A moderator's language is their member row's, which may not exist yet: every language.
   // Its reference is not given yet: as long as the longest one can be (see store/refs.ts).
-  const frames = moderators.flatMap((m) => LANGS.map((lang) => ({ channel: m.channel, build: (d: string) => catalog(lang).checkinEscalationModerators('#XXXXXX', expected, d) })));
+  const frames = moderators.flatMap((m) => LANGS.map((lang) => ({ channel: m.channel, build: (d: string) => catalog(lang).checkinEscalationModerators('#XXXXXX', catalog(lang).checkinEnd(due), d) })));
   return { told: 'moderators', frames };
 }
 
@@ -85,7 +86,9 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   // the timer's next run; the reply still names it, so the notice that follows reads as the line's lateness.
   const dueAt = (who.heardAt ?? now) + Math.round(minutes * 60_000);
   const person = personOf(store, who);
-  const plan = escalationPlan(store, line, person, clockTime(dueAt));
+  // Sized as the escalation may write its end, naming its day: one written after midnight does ("23:55 on Wed 2"),
+  // and would clip details sized without it.
+  const plan = escalationPlan(store, line, person, dayTime(dueAt, dueAt + DAY_MS));
   // BLOCK silenced her on her other membership (a report sent there, her number hidden): one person, so
   // her CHECKIN is dropped silently, as her messages from there are; the moderators will not be told.
   if (!plan && line.rules.fallback === 'moderators' && person !== undefined && memberBlocked(store.db, store.vault, person)) return say(null);

@@ -124,14 +124,13 @@ function minutesAfterHours(rest: WordAt[], i: number, whole: boolean, text?: str
   const used = after.used + (joined ? 1 : 0);
   if (after.unitWritten) return { minutes: after.minutes, used };
   if (!whole) return null;
-  // A bare number may be the details' ("1h 12 Oak St"): minutes when nothing follows it, or a quarter (after "and",
-  // any two-digit minutes: "y 20 Honda gris") neither counting something else nor a street number (read as minutes,
-  // the alarm would come late); written as digits alone ("$30" is an amount).
+  // A bare number may be the details' ("1h 12 Oak St", "1h and 40 something white guy"): minutes when nothing
+  // follows it, or a quarter neither counting something else nor a street number (read as minutes, the alarm
+  // would come late); written as digits alone ("$30" is an amount).
   const at = rest[j] as WordAt;
   const next = rest[j + 1];
   if (text !== undefined && !/^\d{1,2}[,.;:]?(\s|$)/.test(text.slice(at.start))) return null;
-  const likely = joined ? after.minutes >= 10 : QUARTERS.has(after.minutes);
-  if (next && (!likely || COUNTED.has(next.word) || opensAddress(rest, j))) return null;
+  if (next && (!QUARTERS.has(after.minutes) || COUNTED.has(next.word) || opensAddress(rest, j))) return null;
   return { minutes: after.minutes, used };
 }
 
@@ -197,25 +196,28 @@ function isClockLike(rest: WordAt[]): boolean {
   // "LATER 11 30", "11 30pm", "11 pm", "11 o'clock", "11 y media": a time of day, not minutes.
   return /^[0-5]\d(AM|PM)?$/.test(rest[i]?.word ?? '') || rest.slice(1, 4).some((w) => CLOCK_WORDS.has(w.word));
 }
-// Words after a bare number that make it a time of day ("LATER 11 pm", "12 noon", "11 tonight", "10 and a half", "5 de la tarde").
+// Words after a bare number that make it a time of day ("LATER 11 pm", "12 noon", "11 tonight", "10 and a half").
 const CLOCK_WORDS: ReadonlySet<string> = new Set(
-  "AM PM A.M P.M O'CLOCK OCLOCK TONIGHT NOON MIDNIGHT MEDIA MEIA DEMIE HALF NOCHE MEDIANOCHE MEDIODIA SOIR MIDI MINUIT NOITE TARDE MANANA MATIN MANHA".split(' '),
+  "AM PM A.M P.M O'CLOCK OCLOCK TONIGHT NOON MIDNIGHT MEDIA MEIA DEMIE HALF NOCHE MEDIANOCHE MEDIODIA SOIR MIDI MINUIT NOITE".split(' '),
 );
+/** Parts of the day that make an hour right before them a time of day ("5 de la tarde", "9 du matin"); anywhere else "tarde" is "late" ("LUEGO 20 llego tarde"). */
+const PARTS_OF_DAY: ReadonlySet<string> = new Set('TARDE MANANA MATIN MANHA'.split(' '));
 
 /** Words between a clock hour and its minutes or time of day: "11 y 30", "11 de la noche", "10 and a half", "9 du soir". */
 const CLOCK_JOINS: ReadonlySet<string> = new Set('Y AND E ET A DE LA DU DA'.split(' '));
 
 /**
- * CHECKIN's clock time: an hour (0-23), then past its joining words two-digit minutes or a time of day ("CHECKIN
- * 11 pm", "11 30", "11 y media"). Unlike LATER's, only the words right after it count: her details follow ("CHECKIN
- * 90 grey van tonight"), and a second number with a unit, a count or a street after it is hers ("CHECKIN 20 15 Main St").
+ * A clock time: an hour (0-23), then past its joining words two-digit minutes or a time of day ("CHECKIN 11 pm",
+ * "11 30", "11 y media", "5 de la tarde"). Only the words right after it count (CHECKIN's details follow: "CHECKIN
+ * 90 grey van tonight"; "LUEGO 20 llego tarde" is late), and a second number with a unit, a count or a street
+ * after it is hers ("CHECKIN 20 15 Main St"). LATER also refuses what isClockLike finds.
  */
 function startsWithClockTime(rest: WordAt[]): boolean {
   if (!/^([01]?\d|2[0-3])$/.test(rest[0]?.word ?? '')) return false;
   let i = 1;
   while (i < 4 && CLOCK_JOINS.has(rest[i]?.word ?? '')) i++;
   const word = rest[i]?.word ?? '';
-  if (CLOCK_WORDS.has(word)) return true;
+  if (CLOCK_WORDS.has(word) || PARTS_OF_DAY.has(word)) return true;
   if (!/^[0-5]\d(AM|PM)?$/.test(word)) return false;
   const next = rest[i + 1]?.word ?? '';
   const counts = MINUTE_UNITS.has(next) || HOUR_UNITS.has(next) || (COUNTED.has(next) && next !== 'AM' && next !== 'PM');
@@ -269,7 +271,7 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       const d = minutesOf(rest, text);
       // "LATER 11 30", "LUEGO 11 y 30": an hour and a half, or until 11:30? "LATER 10.30": 10.3 minutes, or 10:30?
       // Refused (she is told), not read as 10-12 minutes (LATER takes no details: the second number is no street's).
-      if (!d || isClockLike(rest) || hourDotMinutes(rest)) return 'missing_minutes';
+      if (!d || isClockLike(rest) || startsWithClockTime(rest) || hourDotMinutes(rest)) return 'missing_minutes';
       return rest.length > d.used ? { kind, minutes: d.minutes, withText: true } : { kind, minutes: d.minutes };
     }
   }

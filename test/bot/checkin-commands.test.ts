@@ -6,7 +6,7 @@
  * every reply in its reader's language.
  */
 import { catalog } from '../../src/bot/catalog';
-import { clockTime } from '../../src/bot/clock-time';
+import { clockTime, dayTime } from '../../src/bot/clock-time';
 import type { CheckinRules } from '../../src/bot/line-rules';
 import { runCheckinTimers, type TimerRun } from '../../src/jobs/checkin-timers';
 import type { Sender } from '../../src/phone/identity';
@@ -138,6 +138,21 @@ describe('CHECKIN', () => {
     expect(l.reply(ROSE, `CHECKIN 30 ${fitting}`)).toBe(t.checkinStarted(expected, 'buddies', true));
     l.w.clock.now = start + 30 * MIN;
     expect(l.timers().escalated).toBe(1);
+    expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose'), t.checkinEscalation('Rose', expected, fitting)]);
+  });
+
+  it('sizes the details for an escalation that names its day (written after midnight: a server asleep, a CHECKIN held at Signal), and they arrive whole', async () => {
+    const l = await withBuddy();
+    const start = l.w.clock.now;
+    const details = `\u{1F697}${'x'.repeat(150)}`;
+    const room = Number(/under (\d+) characters/.exec(l.reply(ROSE, `CHECKIN 30 ${details}`) ?? '')?.[1]);
+    const fitting = Array.from(details).slice(0, room).join('');
+    expect(l.reply(ROSE, `CHECKIN 30 ${fitting}`)).toBe(t.checkinStarted(clockTime(start + 30 * MIN), 'buddies', true));
+    // The timers run again only the next day: the escalation says which day she expected to be done.
+    l.w.clock.now = start + 30 * MIN + 24 * 60 * MIN;
+    expect(l.timers().escalated).toBe(1);
+    const expected = t.checkinEnd(dayTime(start + 30 * MIN, l.w.clock.now));
+    expect(expected).toMatch(/ on /);
     expect(l.inbox(BUDDY)).toEqual([t.buddyInvite('Rose'), t.checkinEscalation('Rose', expected, fitting)]);
   });
 

@@ -358,6 +358,18 @@ describe('parse: the minutes joined to the hours by "and" in each language, and 
     // One decimal of hours, or decimals no minutes can be, are hours.
     ['CHECKIN 1.5h', [90, '']],
     ['CHECKIN 1.75h', [105, '']],
+    // After "and" too, only a quarter is minutes when more follows: "40 something" is her details (read as
+    // minutes, the alarm came 40 minutes late).
+    ['CHECKIN 1h and 40 something white guy', [60, 'and 40 something white guy']],
+    ['SEGURA 2 horas y 40 tipo moreno', [120, 'y 40 tipo moreno']],
+    ['CHECKIN 1 hour and 10 guys', [60, 'and 10 guys']],
+    ['SEGURA 1 hora y 20 de Noviembre 45', [60, 'y 20 de Noviembre 45']],
+    ['CHECKIN 1h e 50 conto', [60, 'e 50 conto']],
+    // "tarde" is "late" unless right after the hour.
+    ['LUEGO 20 llego tarde', [20]],
+    ['DESPUES 30, llego tarde', [30]],
+    ['DEPOIS 20 mais tarde', [20]],
+    ['CHECKIN 45 llego tarde', [45, 'llego tarde']],
   ])('keeps %j as it was read', (input, expected) => {
     expect(read(input)).toEqual(expected);
   });
