@@ -20,9 +20,12 @@ class HeadsUpTestEnvironment extends TestEnvironment {
   }
 
   async teardown() {
-    // A child process killed a moment ago may still be closing a file in it: retry a few times.
-    fs.rmSync(this.fileDir, { recursive: true, force: true, maxRetries: 5 });
-    await super.teardown();
+    try {
+      // A child process killed a moment ago may still be closing a file in it: retry a few times.
+      fs.rmSync(this.fileDir, { recursive: true, force: true, maxRetries: 5 });
+    } finally {
+      await super.teardown();
+    }
   }
 }
 
