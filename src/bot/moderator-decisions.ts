@@ -6,7 +6,10 @@ import { bodySegments, previewedBody, renderBody, unclippedSegments, type AlertB
 import { memberKey, type Sender } from '../phone/identity';
 import { alertByRef } from '../store/alerts';
 import { blockIdentity, blockSender, memberBlocked } from '../store/blocks';
+import { eraseBuddyMessagesOf } from '../store/buddy-erasure';
+import { eraseCheckinsOf } from '../store/checkins';
 import { closeRequest, findRequest, requestOf } from '../store/member-requests';
+import { handOverToTwin } from '../store/membership-handover';
 import { eraseReportNotices, forgetReportViewOf, forgetReportViews, linkNotice, recordReportShown, reportReadBy, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
 import { deleteMember, ensureMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
 import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
@@ -151,13 +154,22 @@ export function retract(store: Store, mod: Moderator, ref: string, now: number):
 /**
  * Refuses a join request: a refused applicant leaves nothing behind (what
  * DELETE would erase, their member row and all keyed to them); a member
- * refused more areas keeps the ones they have.
+ * refused more areas keeps the ones they have. One admitted on her other
+ * channel (one phone showing one number) may have started a check-in and
+ * asked buddies from the membership refused: her check-ins and accepted
+ * buddies carry on with the one that stays, never dropped unsaid.
  */
 function refuse(store: Store, request: { id: number; memberId: number }, now: number): void {
-  closeRequest(store.db, request.id, now);
-  if (memberStatus(store.db, request.memberId) === 'pending') {
-    const applicant = memberSender(store.db, store.vault, request.memberId);
-    deleteMember(store.db, request.memberId);
+  const { db, vault } = store;
+  closeRequest(db, request.id, now);
+  if (memberStatus(db, request.memberId) === 'pending') {
+    const applicant = memberSender(db, vault, request.memberId);
+    const twin = personMemberIds(db, request.memberId).find((id) => id !== request.memberId);
+    if (twin !== undefined) handOverToTwin(db, vault, request.memberId, twin);
+    // What is left goes as DELETE erases it: check-ins' messages and invitations are addressed to others, not to her row.
+    eraseCheckinsOf(db, request.memberId);
+    eraseBuddyMessagesOf(db, request.memberId);
+    deleteMember(db, request.memberId);
     if (applicant) eraseSenderTraces(store, applicant, now);
     // Their sealed number must not outlive the refusal in the WAL either.
     store.db.eraseSoon();

@@ -1,0 +1,31 @@
+/**
+ * What keeps a person safe, handed from a membership about to be erased by a moderator's refusal (REJECT,
+ * BLOCK of its join request) to her twin on the other channel that stays: one phone showing one number is one
+ * person, who may start a check-in and ask buddies from a membership still waiting (bot/person.ts).
+ */
+import { removeBuddy } from './buddy-erasure';
+import { eraseCheckin } from './checkins';
+import type { Db } from './db';
+import type { Vault } from './vault';
+
+/**
+ * Moves `from`'s check-ins (running and escalated, with their references), accepted links and the messages
+ * about them, and the numbers that declined her, to `to`. An invitation not yet answered is withdrawn as
+ * DELETE withdraws it: the moderator refused the membership that asked. Where both hold one (a running
+ * check-in, a link to one number), `to`'s stays, as a later CHECKIN or BUDDY finds it. The caller erases
+ * what is left of `from` with its row, and the WAL soon.
+ */
+export function handOverToTwin(db: Db, vault: Vault, from: number, to: number): void {
+  db.transaction(() => {
+    const invited = db.stmt("SELECT id FROM buddies WHERE member_id = ? AND status = 'invited'").all(from) as Array<{ id: number }>;
+    for (const { id } of invited) removeBuddy(db, vault, id);
+    // One running check-in a person: a CHECKIN on either channel replaces the other's, so the latest is hers.
+    const open = db.stmt("SELECT id FROM checkins WHERE member_id IN (?, ?) AND state = 'open' ORDER BY id").all(from, to) as Array<{ id: number }>;
+    for (const { id } of open.slice(0, -1)) eraseCheckin(db, id);
+    db.stmt('UPDATE checkins SET member_id = ? WHERE member_id = ?').run(to, from);
+    db.stmt('UPDATE checkin_refs SET member_id = ? WHERE member_id = ?').run(to, from);
+    db.stmt('UPDATE OR IGNORE buddies SET member_id = ? WHERE member_id = ?').run(to, from);
+    db.stmt('UPDATE buddy_messages SET member_id = ? WHERE member_id = ?').run(to, from);
+    db.stmt('UPDATE OR IGNORE buddy_declines SET member_id = ? WHERE member_id = ?').run(to, from);
+  });
+}
