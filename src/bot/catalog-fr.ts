@@ -80,6 +80,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `${n === 1 ? 'Seul le premier a été vérifié' : `Seuls les ${n} premiers ont été vérifiés`}: ${limited ? "c'est le maximum pour le moment. Envoyez les autres dans une heure." : 'envoyez les autres dans un autre VERIFIER.'}`,
   checkLimit: () => 'Heads Up: vous avez fait le maximum de vérifications pour le moment. Réessayez dans une heure.',
   membersOnly: () => "Heads Up: c'est réservé aux membres. Écrivez d'abord REJOINDRE et votre zone.",
+  requestWaiting: (areas) => `Heads Up: vous n'etes pas encore inscrite: votre demande pour ${listAreas(areas)} est chez une modératrice. On vous écrit dès que c'est bon.`,
   alert: (areas, text) => `Alerte Heads Up (${listAreas(areas)}): ${text} -- STOP pour partir`,
   modCheckinNoDetails: (ref) => `Les détails du check-in ${ref} ne sont plus gardés. BLOCK ${ref.slice(1)} bloque encore son auteur.`,
   admitted: (areas) => `Heads Up: vous etes inscrite. Vous recevrez les alertes mauvais clients pour ${listAreas(areas)}. AIDE pour l'aide, STOP pour partir.`,

@@ -81,6 +81,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `${n === 1 ? 'So o primeiro foi verificado' : `So os primeiros ${n} foram verificados`}: ${limited ? 'acabaram suas verificacoes por agora. Mande os outros em uma hora.' : 'mande os outros em outro VERIFICAR.'}`,
   checkLimit: () => 'Heads Up: voce fez o maximo de verificacoes por agora. Tente de novo em uma hora.',
   membersOnly: () => 'Heads Up: isto é para membros. Primeiro escreva ENTRAR e sua area.',
+  requestWaiting: (areas) => `Heads Up: voce ainda nao entrou: seu pedido para ${listAreas(areas)} esta com uma moderadora. Avisamos quando entrar.`,
   alert: (areas, text) => `Alerta Heads Up (${listAreas(areas)}): ${text} -- PARAR para sair`,
   modCheckinNoDetails: (ref) => `Os detalhes do check-in ${ref} nao sao mais guardados. BLOCK ${ref.slice(1)} ainda bloqueia quem enviou.`,
   admitted: (areas) => `Heads Up: voce entrou. Vai receber alertas de clientes perigosos em ${listAreas(areas)}. AJUDA para ajuda, PARAR para sair.`,

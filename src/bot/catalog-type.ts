@@ -90,6 +90,8 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   checkUnchecked(checked: number, limited: boolean): string;
   checkLimit(): string;
   membersOnly(): string;
+  /** What only members may do (and AREAS, LEAVE of an area not hers), asked by an applicant whose join request waits: not JOIN again, which only repeats it. */
+  requestWaiting(areas: string[]): string;
   alert(areas: string[], text: string): string;
   admitted(areas: string[]): string;
   // Check-ins (issue 13). `ending` is the last 4 digits of a buddy's number; times are checkinEnd's.

@@ -22,6 +22,7 @@ import { joinAreaQuestion, resolvePolitely } from './dialogues';
 import { signalTimer, type DiscreetRules } from './discreet-commands';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import { dropDigestsIfNothingWaits } from './notify';
+import { waitingAreas } from './waiting-catalog';
 
 /** An applicant's join requests announced to the moderators: one a day per number. */
 const JOIN_NOTICES = { max: 1, windowMs: 86_400_000 };
@@ -163,6 +164,9 @@ export function leave(store: Store, who: Asker, regions: Regions, tokens: string
   if (!who.member) return say(who.t.notMember());
   const resolved = all ? { ok: true as const, npas: allAreasOf(store.db, who.member.id) } : namedToLeave(regions, tokens, allAreasOf(store.db, who.member.id));
   if (!resolved.ok) return say(unknownArea(who.t, regions, resolved.bad, 'leave'));
+  // An applicant naming an area she neither asked for nor holds is told her request still waits, not that she left it.
+  const waiting = waitingAreas(store.db, who.member);
+  if (waiting.length > 0 && !resolved.npas.some((npa) => waiting.includes(npa))) return say(who.t.requestWaiting(waiting));
   // With none to leave, what AREAS says: she has none, and how to get alerts.
   if (resolved.npas.length === 0) return say(who.t.areas([]));
   const remaining = unsubscribe(store.db, who.member.id, resolved.npas);
@@ -229,7 +233,8 @@ export function stop(store: Store, who: Asker, now: number): Outcome {
 
 export function areas(store: Store, who: Asker): Outcome {
   if (!who.member) return say(who.t.notMember());
-  return say(who.t.areas(listAreas(store.db, who.member.id)));
+  const waiting = waitingAreas(store.db, who.member);
+  return say(waiting.length > 0 ? who.t.requestWaiting(waiting) : who.t.areas(listAreas(store.db, who.member.id)));
 }
 
 /**

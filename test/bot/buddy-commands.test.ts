@@ -194,10 +194,10 @@ describe('BUDDY number name under SUBSCRIBE_MODE=approval', () => {
     expect(findMember(w.db, w.vault, { channel: 'sms', address: OTHER })).toBeUndefined();
   });
 
-  it('answers someone waiting for admission the same, until a moderator admits them', async () => {
+  it('answers someone waiting for admission that her request waits, until a moderator admits them', async () => {
     const w = await approvalLine();
     w.sms(ROSE, 'JOIN');
-    expect(w.sms(ROSE, 'BUDDY 415-555-0177 Rose').reply).toBe(t.membersOnly());
+    expect(w.sms(ROSE, 'BUDDY 415-555-0177 Rose').reply).toBe(t.requestWaiting(['415']));
     expect(direct(w)).toBe(0);
     const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(MOD, 'PENDING').reply ?? '')?.[1];
     w.sms(MOD, `APPROVE ${ref}`);

@@ -76,6 +76,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     checkUnchecked: [t.checkUnchecked(5, false), t.checkUnchecked(4, true), t.checkUnchecked(1, true)],
     checkLimit: [t.checkLimit()],
     membersOnly: [t.membersOnly()],
+    requestWaiting: [t.requestWaiting(AREAS)],
     // An alert carries the report's own text (up to 1,600 characters) by design; its frame is checked below.
     alert: [t.alert(AREAS, 'grey van, aggressive')],
     // Notices and SHOW carry the exact alert (up to 3 segments) or a long report: checked below against Twilio's limit.

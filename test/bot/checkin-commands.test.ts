@@ -200,7 +200,8 @@ describe('CHECKIN', () => {
     const checkins = () => (l.w.db.sqlite.prepare('SELECT count(*) AS n FROM checkins').get() as { n: number }).n;
     expect(l.reply(ROSE, 'CHECKIN 10 tan SUV')).toBe(t.membersOnly());
     l.text(ROSE, 'JOIN');
-    expect(l.reply(ROSE, 'CHECKIN 10 tan SUV')).toBe(t.membersOnly());
+    // Waiting, she is told so rather than to JOIN again.
+    expect(l.reply(ROSE, 'CHECKIN 10 tan SUV')).toBe(t.requestWaiting(['415']));
     expect(checkins()).toBe(0);
     const ref = /#([A-Z0-9]{4,6})/.exec(l.reply(MOD, 'PENDING') ?? '')?.[1];
     l.text(MOD, `APPROVE ${ref}`);

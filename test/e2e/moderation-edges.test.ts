@@ -4,6 +4,7 @@
  * change state back: a JOIN after an invalid number, an admission in the
  * applicant's language. Each answer is checked, and so is what it changed.
  */
+import { catalog } from '../../src/bot/catalog';
 import { findMember } from '../../src/store/members';
 import { listAreas } from '../../src/store/subscriptions';
 import { FakeTwilio, TWILIO_ERRORS } from '../fakes/fake-twilio';
@@ -169,7 +170,9 @@ describe('approval mode at its edges', () => {
     await h.sms(member, 'STOP');
     expect((await h.sms(member, 'JOIN 305')).message).toContain('moderator');
     expect(findMember(h.server.db, h.server.vault, { channel: 'sms', address: member })?.status).toBe('pending');
-    expect((await h.sms(member, 'AREAS')).message).toContain('no alert areas');
+    // Her areas do not come back before a moderator admits her again: AREAS says her request waits.
+    expect((await h.sms(member, 'AREAS')).message).toBe(catalog('en').requestWaiting(['305']));
+    expect(listAreas(h.server.db, findMember(h.server.db, h.server.vault, { channel: 'sms', address: member })!.id)).toEqual([]);
   });
 
   it('files one request per applicant, keeping the areas its notice named through repeated JOINs', async () => {

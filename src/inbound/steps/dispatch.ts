@@ -11,6 +11,7 @@ import type { LineRules } from '../../bot/line-rules';
 import { join, unknownArea, whichArea } from '../../bot/member-commands';
 import { continueReport } from '../../bot/report-commands';
 import { MAX_MESSAGE_CHARS } from '../../bot/sms-segments';
+import { askerCatalog } from '../../bot/waiting-catalog';
 import { applyOutcome, hint, moderatorHint, reportRules, runCommand } from '../../bot/run-command';
 import type { Lang } from '../../domain/lang';
 import { lapsedDraft, type Conversation } from '../../store/conversations';
@@ -38,7 +39,7 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
     sender: who.sender,
     member: who.member,
     lang,
-    t: catalog(lang),
+    t: askerCatalog(store.db, who.member, lang),
     reporterKey: who.reporterKey,
     phoneReporterKey: who.phoneReporterKey,
     senderKey: who.senderKey,
