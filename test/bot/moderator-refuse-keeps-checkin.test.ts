@@ -69,6 +69,16 @@ describe('REJECT or BLOCK of a waiting membership with a check-in running', () =
     expect(w.sms(ROSA, 'OK').reply).toBe(t.checkinOk());
   });
 
+  it('REJECT after her check-in escalated: her OK by SMS still tells the buddy who heard that she is safe', async () => {
+    const { w, request, start, timers } = await checkinFromWaitingSignal();
+    w.clock.now = start + 31 * MIN;
+    expect(timers()).toBe(1);
+    w.db.sqlite.prepare("UPDATE outbox SET state = 'sent' WHERE member_id IS NULL").run();
+    w.sms(MOD, `REJECT ${request}`);
+    expect(w.sms(ROSA, 'OK').reply).toBe(t.checkinOkLate());
+    expect(w.direct(MARIA).filter((m) => m === t.checkinOkBuddy('Maria'))).toHaveLength(1);
+  });
+
   it('REJECT: the invitation Lu has not answered is withdrawn, and no message about a buddy is left without its member', async () => {
     const { w, request } = await checkinFromWaitingSignal();
     w.sms(MOD, `REJECT ${request}`);
