@@ -9,7 +9,7 @@ import type { Db } from './db';
 import type { Vault } from './vault';
 
 /**
- * Moves `from`'s check-ins (running and escalated, with their references), accepted links and the messages
+ * Moves `from`'s check-ins (running and escalated, with their references and a reminder not yet sent), accepted links and the messages
  * about them, and the numbers that declined her, to `to`. An invitation not yet answered is withdrawn as
  * DELETE withdraws it: the moderator refused the membership that asked. Where both hold one (a running
  * check-in, a link to one number), `to`'s stays, as a later CHECKIN or BUDDY finds it. The caller erases
@@ -22,6 +22,16 @@ export function handOverToTwin(db: Db, vault: Vault, from: number, to: number): 
     // One running check-in a person: a CHECKIN on either channel replaces the other's, so the latest is hers.
     const open = db.stmt("SELECT id FROM checkins WHERE member_id IN (?, ?) AND state = 'open' ORDER BY id").all(from, to) as Array<{ id: number }>;
     for (const { id } of open.slice(0, -1)) eraseCheckin(db, id);
+    // A reminder still waiting to go to `from` would go with its row: it is asked for again, due when it was.
+    const reminders = db
+      .stmt(
+        "SELECT o.id, o.due_at, c.checkin_id FROM outbox o JOIN checkin_messages c ON c.outbox_id = o.id WHERE o.member_id = ? AND o.state = 'pending' AND c.kind = 'reminder'",
+      )
+      .all(from) as Array<{ id: number; due_at: number; checkin_id: number }>;
+    for (const r of reminders) {
+      db.stmt('DELETE FROM outbox WHERE id = ?').run(r.id);
+      db.stmt("UPDATE checkins SET remind_at = ? WHERE id = ? AND state = 'open'").run(r.due_at, r.checkin_id);
+    }
     db.stmt('UPDATE checkins SET member_id = ? WHERE member_id = ?').run(to, from);
     db.stmt('UPDATE checkin_refs SET member_id = ? WHERE member_id = ?').run(to, from);
     db.stmt('UPDATE OR IGNORE buddies SET member_id = ? WHERE member_id = ?').run(to, from);

@@ -6,6 +6,7 @@
  * With no other membership, the refusal erases what DELETE would: her invitations too, no row left over.
  */
 import { catalog } from '../../src/bot/catalog';
+import { dayTime } from '../../src/bot/clock-time';
 import type { CheckinRules } from '../../src/bot/line-rules';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import type { Sender } from '../../src/phone/identity';
@@ -67,6 +68,17 @@ describe('REJECT or BLOCK of a waiting membership with a check-in running', () =
     w.sms(MOD, `REJECT ${request}`);
     expect(w.sms(ROSA, 'BUDDY').reply).toBe(t.buddyList([{ ending: '0177', status: 'accepted' }]));
     expect(w.sms(ROSA, 'OK').reply).toBe(t.checkinOk());
+  });
+
+  it('REJECT while her reminder waits to go over Signal: it goes to her by SMS instead', async () => {
+    const { w, request, start, timers } = await checkinFromWaitingSignal();
+    w.clock.now = start + 21 * MIN;
+    timers();
+    const reminder = t.checkinReminder(t.checkinEnd(dayTime(start + 30 * MIN, w.clock.now)));
+    expect(w.queued(rosaSignal).map((m) => m.text)).toContain(reminder);
+    w.sms(MOD, `REJECT ${request}`);
+    timers();
+    expect(w.queued(sms(ROSA)).map((m) => m.text)).toContain(reminder);
   });
 
   it('REJECT after her check-in escalated: her OK by SMS still tells the buddy who heard that she is safe', async () => {
