@@ -9,11 +9,11 @@ import type { Db } from './db';
 import type { Vault } from './vault';
 
 /**
- * Moves `from`'s check-ins (running and escalated, with their references and a reminder not yet sent), accepted links and the messages
- * about them, and the numbers that declined her, to `to`. An invitation not yet answered is withdrawn as
- * DELETE withdraws it: the moderator refused the membership that asked. Where both hold one (a running
- * check-in, a link to one number), `to`'s stays, as a later CHECKIN or BUDDY finds it. The caller erases
- * what is left of `from` with its row, and the WAL soon.
+ * Moves `from`'s check-ins (running and escalated, with their references and a reminder not yet sent),
+ * accepted links and the messages about them, and the numbers that declined her, to `to`. An invitation not
+ * yet answered is withdrawn as DELETE withdraws it: the moderator refused the membership that asked. Where
+ * both hold one, the latest running check-in stays, and `to`'s link to a number unless only `from`'s was
+ * accepted. The caller erases what is left of `from` with its row, and the WAL soon.
  */
 export function handOverToTwin(db: Db, vault: Vault, from: number, to: number): void {
   db.transaction(() => {
@@ -34,6 +34,11 @@ export function handOverToTwin(db: Db, vault: Vault, from: number, to: number): 
     }
     db.stmt('UPDATE checkins SET member_id = ? WHERE member_id = ?').run(to, from);
     db.stmt('UPDATE checkin_refs SET member_id = ? WHERE member_id = ?').run(to, from);
+    // A number both asked: the link it accepted stays, wherever it was asked.
+    const superseded = db
+      .stmt("SELECT t.id FROM buddies t JOIN buddies f ON f.buddy_bidx = t.buddy_bidx WHERE t.member_id = ? AND t.status = 'invited' AND f.member_id = ? AND f.status = 'accepted'")
+      .all(to, from) as Array<{ id: number }>;
+    for (const { id } of superseded) removeBuddy(db, vault, id);
     db.stmt('UPDATE OR IGNORE buddies SET member_id = ? WHERE member_id = ?').run(to, from);
     db.stmt('UPDATE buddy_messages SET member_id = ? WHERE member_id = ?').run(to, from);
     db.stmt('UPDATE OR IGNORE buddy_declines SET member_id = ? WHERE member_id = ?').run(to, from);

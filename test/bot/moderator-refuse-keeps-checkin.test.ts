@@ -10,6 +10,8 @@ import { dayTime } from '../../src/bot/clock-time';
 import type { CheckinRules } from '../../src/bot/line-rules';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import type { Sender } from '../../src/phone/identity';
+import { inviteBuddy } from '../../src/store/buddies';
+import { findMember } from '../../src/store/members';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
 
 const MOD = '+14155550198';
@@ -62,6 +64,16 @@ describe('REJECT or BLOCK of a waiting membership with a check-in running', () =
       expect(w.direct(MARIA).filter((m) => m.includes('motel 6 room 12'))).toHaveLength(1);
     });
   }
+
+  it('REJECT: a buddy who accepted over Signal and is still only invited on her SMS membership (an older line) is told at the end', async () => {
+    const { w, request, start, timers } = await checkinFromWaitingSignal();
+    const smsMember = findMember(w.db, w.vault, sms(ROSA))!.id;
+    inviteBuddy(w.db, w.vault, smsMember, { channel: 'sms', address: MARIA }, 'Maria', 'en', w.clock.now);
+    w.sms(MOD, `REJECT ${request}`);
+    w.clock.now = start + 31 * MIN;
+    expect(timers()).toBe(1);
+    expect(w.direct(MARIA).filter((m) => m.includes('motel 6 room 12'))).toHaveLength(1);
+  });
 
   it('REJECT: her OK by SMS ends the check-in, and her accepted buddy stays listed', async () => {
     const { w, request } = await checkinFromWaitingSignal();
