@@ -14,7 +14,8 @@ import { checkServiceWebhook, checkSmsWebhook, type NumberWebhook, type ServiceW
 const TIMEOUT_MS = 5_000;
 
 async function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(url, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  // Never followed, as the senders never follow one: a redirect that leads somewhere sound would pass here while every send meets it.
+  const res = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
   let body: unknown = null;
   try {
     body = await res.json();
@@ -115,11 +116,22 @@ async function checkPool(service: string, auth: Record<string, string>): Promise
 /** signal-cli-rest-api's MODE for each SIGNAL_RECEIVE_MODE. */
 const SIGNAL_MODES = { websocket: ['json-rpc'], poll: ['normal', 'native'] } as const;
 
+const isRedirect = (status: number) => status >= 300 && status < 400;
+
+/** A redirect at SIGNAL_API_URL: named without the URL or the Location (either may carry a proxy's token). */
+function redirected(route: string, status: number): CheckResult {
+  return bad(
+    'signal',
+    `SIGNAL_API_URL answers ${route} with a redirect (${status}), which Heads Up never follows: every Signal message would wait, held. Point SIGNAL_API_URL at signal-cli-rest-api itself, or make the proxy in front pass requests on`,
+  );
+}
+
 export async function checkSignal(config: Config): Promise<CheckResult[]> {
   const s = config.signal;
   if (!s) return [];
   try {
     const about = await getJson(`${s.apiUrl}/v1/about`);
+    if (isRedirect(about.status)) return [redirected('/v1/about', about.status)];
     if (about.status !== 200) return [bad('signal', `signal-cli-rest-api answered ${about.status} at ${s.apiUrl}/v1/about: is SIGNAL_API_URL right?`)];
     const mode = (about.body as { mode?: unknown } | null)?.mode;
     // signal-cli-rest-api always names its mode; a 200 without it is someone else (a proxy's HTML page).
@@ -134,6 +146,7 @@ export async function checkSignal(config: Config): Promise<CheckResult[]> {
         : bad('signal mode', `signal-cli-rest-api runs MODE=${mode} but SIGNAL_RECEIVE_MODE=${s.receiveMode} needs MODE=${expected.join(' or ')}: change one of them`),
     );
     const accounts = await getJson(`${s.apiUrl}/v1/accounts`);
+    if (isRedirect(accounts.status)) return [...results, redirected('/v1/accounts', accounts.status)];
     const list = Array.isArray(accounts.body) ? (accounts.body as unknown[]) : [];
     results.push(
       accounts.status === 200 && list.includes(s.number)

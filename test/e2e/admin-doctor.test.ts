@@ -5,6 +5,7 @@ import { FakeTwilio, type MessagingService } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
 import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, SIGNAL_NUMBER, startHarness, tempDir, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
 import { leaveOnlyWal } from '../helpers/orphan-wal';
+import { redirectingProxy } from '../helpers/redirecting-proxy';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
 describe('doctor', () => {
@@ -142,6 +143,23 @@ describe('doctor', () => {
     const r = await runAdminCli(['doctor'], env({ SIGNAL_API_URL: 'http://127.0.0.1:9' }));
     expect(r.code).toBe(1);
     expect(failures(r.stdout)).toEqual(['FAIL signal: no answer from signal-cli-rest-api at http://127.0.0.1:9: is it running, and SIGNAL_API_URL right?']);
+  });
+
+  it('names a redirect at SIGNAL_API_URL, which the server never follows, without the URL or where it leads', async () => {
+    // It leads to a sound signal-cli-rest-api: a client that follows it would find all well.
+    const proxy = await redirectingProxy(signal.url, 302);
+    try {
+      const r = await runAdminCli(['doctor'], env({ SIGNAL_API_URL: proxy.url }));
+      expect(r.code).toBe(1);
+      expect(failures(r.stdout)).toEqual([
+        'FAIL signal: SIGNAL_API_URL answers /v1/about with a redirect (302), which Heads Up never follows: every Signal message would wait, held. Point SIGNAL_API_URL at signal-cli-rest-api itself, or make the proxy in front pass requests on',
+      ]);
+      expect(r.stdout).not.toContain(signal.url);
+      // Asked once, the redirect not followed.
+      expect(proxy.requests).toEqual(['GET /v1/about']);
+    } finally {
+      await proxy.stop();
+    }
   });
 
   it('names a proxy answering 200 with an HTML page in front of signal-cli-rest-api, instead of a wrong MODE', async () => {

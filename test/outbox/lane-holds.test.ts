@@ -223,4 +223,20 @@ describe('an outbox lane', () => {
     expect(failedAt).toBe(0);
     expect(row(id).state).toBe('sent');
   });
+
+  it("holds Signal's messages, tries kept, while a proxy at SIGNAL_API_URL answers with a redirect, and sends them once it is fixed", async () => {
+    const id = enqueueMessage(db, vault, member, 'an alert', T0, { priority: PRIORITY.bulk });
+    const s = new FakeSender(Array.from({ length: 20 }, () => classifySignalError(308, '<html>Moved</html>')));
+    const l = startLane(s);
+    await settle();
+    expect(row(id)).toMatchObject({ state: 'pending', attempts: 0, error: 'line:308' });
+    for (let i = 0; i < 24 * 60 && row(id).state === 'pending'; i++) {
+      clock.t += 60_000;
+      l.wake();
+      await settle();
+    }
+    // Twenty redirects (a message is given up after 12 real failures), then the proxy is fixed: it goes.
+    expect(s.calls.length).toBe(21);
+    expect(row(id)).toMatchObject({ state: 'sent', attempts: 1 });
+  });
 });

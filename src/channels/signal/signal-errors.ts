@@ -32,6 +32,9 @@ const DAEMON_UNREACHABLE = /broken pipe|use of closed network connection|connect
 // never an address, never the answer's body, which may name the account or a recipient).
 const PROXY_REFUSES = "a proxy in front of signal-cli-rest-api refuses the line's requests, its credentials or its rules (see `doctor`)";
 const NO_SEND_ROUTE = 'SIGNAL_API_URL leads to no signal-cli-rest-api send route: a wrong URL or path, or a proxy without the route (see `doctor`)';
+// Never followed (signal-sender.ts): a redirect could hand members' messages to another host.
+const REDIRECTED =
+  'SIGNAL_API_URL answers with a redirect, which Heads Up never follows: point it at signal-cli-rest-api itself, or make the proxy in front pass requests on (see `doctor`)';
 const LINE_FAULTS: Record<string, string> = {
   '401': PROXY_REFUSES,
   '403': PROXY_REFUSES,
@@ -43,17 +46,20 @@ const LINE_FAULTS: Record<string, string> = {
 
 /** What a hold with `code` (a held row's `line:` error) tells the operator; undefined for a code not Signal's. */
 export function signalLineFault(code: string): string | undefined {
+  if (/^3\d\d$/.test(code)) return REDIRECTED;
   return Object.hasOwn(LINE_FAULTS, code) ? LINE_FAULTS[code] : undefined;
 }
 
 /** A refusal of the line's own setup, named for the operator. */
 function lineFault(code: string): SendError {
-  return new SendError('line', code, undefined, LINE_FAULTS[code]);
+  return new SendError('line', code, undefined, signalLineFault(code));
 }
 
 /** Maps an HTTP status and signal-cli-rest-api's `error` text to a SendError (the text itself is not kept). */
 export function classifySignalError(status: number | undefined, errorText: string, sysCode?: string): SendError {
   if (status === undefined) return new SendError('connection', sysCode);
+  // A redirect, whatever its page says (a proxy's, never signal-cli's words): every message would meet it alike.
+  if (status >= 300 && status < 400) return lineFault(String(status));
   if (status === 429 || RATE_LIMITED.test(errorText) || PROOF_REQUIRED.test(errorText)) return new SendError('throttled', '429');
   if (status >= 500) return new SendError('server', String(status));
   // signal-cli-rest-api has no authentication: a proxy in front of it refuses the line's credentials, every message alike.

@@ -6,11 +6,12 @@
  */
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
-import { challengeToken, classifySignalError, readSendResult } from '../../../src/channels/signal/signal-errors';
+import { challengeToken, classifySignalError, readSendResult, signalLineFault } from '../../../src/channels/signal/signal-errors';
 import { DEFAULT_THROTTLE, SignalSender } from '../../../src/channels/signal/signal-sender';
 import { SendError } from '../../../src/channels/types';
 import { createLogger } from '../../../src/log/logger';
 import { FakeSignal, SIGNAL_ERRORS } from '../../fakes/fake-signal';
+import { redirectingProxy } from '../../helpers/redirecting-proxy';
 
 const ACCOUNT = '+15005550199';
 const UUID = '0b6f0c7e-3a41-4c35-9a55-5d1c0a8f4e21';
@@ -60,6 +61,8 @@ describe('classifySignalError, exactly', () => {
     ['a proxy asking for its own credentials', 407, '', 'line', '407'],
     ['a 404 (a wrong path or an older signal-cli-rest-api)', 404, '404 page not found', 'line', '404'],
     ['a 405 (a proxy allowing no such method there)', 405, '<html><body>405 Not Allowed</body></html>', 'line', '405'],
+    ["a proxy's redirect (to https, to its login page), never followed", 308, '', 'line', '308'],
+    ['a 302 whose page names a rate limit', 302, '<p>rate limit</p>', 'line', '302'],
     ['a 400 naming its lost daemon as "EOF" only in passing', 400, 'Message too long: "EOF"', 'rejected', '400'],
   ] as const)('classifies %s', (_what, status, text, kind, code) => {
     expect(classifySignalError(status, text)).toMatchObject({ kind, code });
@@ -121,15 +124,34 @@ describe('SignalSender, at the edges', () => {
     await s.close();
   });
 
-  it('accepts any 2xx with a timestamp, and refuses a 3xx', async () => {
+  it("accepts any 2xx with a timestamp, and takes a 3xx for the line's fault, not the message's", async () => {
     const s = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log: collectingLogger().log });
     fake.answer = () => ({ status: 200, body: { timestamp: '42' } });
     expect(await s.send(UUID, 'x')).toEqual({ providerId: '42' });
     fake.answer = () => ({ status: 300, body: { timestamp: '43' } });
-    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ kind: 'rejected', code: '300' });
+    expect(await failure(s.send(UUID, 'x'))).toMatchObject({ kind: 'line', code: '300' });
     fake.answer = () => ({ status: 201, body: [{ timestamp: '44', errors: [{ error: 'Unregistered user' }] }] });
     expect(await failure(s.send(UUID, 'x'))).toMatchObject({ kind: 'invalid', code: 'unregistered' });
     await s.close();
+  });
+
+  it('never follows a redirect at SIGNAL_API_URL: the line is held, the message kept, and neither the URL nor the Location is told', async () => {
+    const proxy = await redirectingProxy(`https://user:s3cret@elsewhere.example${fake.url.slice('http://127.0.0.1'.length)}`);
+    const s = new SignalSender({ apiUrl: `${proxy.url}/signal`, number: ACCOUNT, log: collectingLogger().log });
+    try {
+      const e = await failure(s.send(UUID, 'x'));
+      expect(e).toMatchObject({ kind: 'line', code: '308', retryable: true });
+      expect(e?.fault).toMatch(/redirect/);
+      expect(`${e?.message} ${e?.fault}`).not.toMatch(/elsewhere|s3cret|127\.0\.0\.1|signal\//);
+      expect(signalLineFault('308')).toBe(e?.fault);
+      // The same for a deletion (RETRACT): held, never refused for good.
+      expect(await failure(s.remoteDelete(UUID, 1))).toMatchObject({ kind: 'line', code: '308', retryable: true });
+      expect(proxy.requests).toEqual(['POST /signal/v2/send', `DELETE /signal/v1/remote-delete/${encodeURIComponent(ACCOUNT)}`]);
+      expect(fake.sent).toEqual([]);
+    } finally {
+      await s.close();
+      await proxy.stop();
+    }
   });
 
   it("takes a proxy's 200 page in front of signal-cli-rest-api for an outage to retry, not a refusal that fails the message for good", async () => {
@@ -308,8 +330,8 @@ describe('SignalSender and a changed safety number', () => {
 });
 
 describe('SignalSender against a bare server', () => {
-  it('treats a trust answer of 2xx as trusted, of 5xx as an outage to try again, and anything else as refused', async () => {
-    for (const [status, trusted] of [[200, true], [299, true], [300, false], [199, false], [499, false], [500, null], [503, null]] as const) {
+  it('treats a trust answer of 2xx as trusted, of 5xx or a redirect (the line'\''s) as an outage to try again, and anything else as refused', async () => {
+    for (const [status, trusted] of [[200, true], [299, true], [300, null], [199, false], [499, false], [500, null], [503, null]] as const) {
       let sends = 0;
       const srv = await bare((req, res) => {
         if (req.method === 'PUT') {
@@ -438,7 +460,8 @@ describe('SignalSender.remoteDelete (RETRACT)', () => {
     fake.remoteDeleteAnswer = () => ({ status: 299, body: { timestamp: '2' } });
     await expect(s.remoteDelete(UUID, 2)).resolves.toBeUndefined();
     fake.remoteDeleteAnswer = () => ({ status: 300, body: { timestamp: '3' } });
-    expect(await failure(s.remoteDelete(UUID, 3))).toMatchObject({ kind: 'rejected', code: '300', retryable: false });
+    // A redirect is the line's (a proxy at SIGNAL_API_URL), never followed: tried again, not given up.
+    expect(await failure(s.remoteDelete(UUID, 3))).toMatchObject({ kind: 'line', code: '300', retryable: true });
     fake.remoteDeleteAnswer = () => SIGNAL_ERRORS.server();
     expect(await failure(s.remoteDelete(UUID, 4))).toMatchObject({ kind: 'server', code: '500', retryable: true });
     fake.remoteDeleteAnswer = () => SIGNAL_ERRORS.unregistered('+14155550100');
@@ -494,7 +517,9 @@ describe('SignalSender.remoteDelete and setExpiration against a bare server', ()
     [200, null],
     [204, null],
     [299, null],
-    [300, 'rejected'],
+    // A redirect, never followed: the line's setup, as for a send.
+    [300, 'line'],
+    [308, 'line'],
     // No route there (a wrong SIGNAL_API_URL path): the line's setup, as for a send.
     [404, 'line'],
   ] as const)('a contact update answered %s fails as: %s', async (status, kind) => {
