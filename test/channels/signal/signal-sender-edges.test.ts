@@ -330,7 +330,7 @@ describe('SignalSender and a changed safety number', () => {
 });
 
 describe('SignalSender against a bare server', () => {
-  it('treats a trust answer of 2xx as trusted, of 5xx or a redirect (the line'\''s) as an outage to try again, and anything else as refused', async () => {
+  it("treats a trust answer of 2xx as trusted, of 5xx or a redirect (the line's) as an outage to try again, and anything else as refused", async () => {
     for (const [status, trusted] of [[200, true], [299, true], [300, null], [199, false], [499, false], [500, null], [503, null]] as const) {
       let sends = 0;
       const srv = await bare((req, res) => {
