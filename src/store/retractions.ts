@@ -5,7 +5,8 @@
  * message), a Signal copy is deleted with the timestamp the send returned
  * (the outbox keeps it, as the provider id of a sent row, for as long as
  * the row: RETENTION_DAYS), or corrected when it cannot be (no timestamp,
- * older than Signal honours a deletion, or the deletion failed for good).
+ * older than Signal honours a deletion, or the deletion failed for good),
+ * or both when an earlier try may have delivered a copy of its own.
  */
 import { catalog } from '../bot/catalog';
 import { localDate } from '../bot/clock-time';
@@ -49,6 +50,18 @@ function cancelUnsent(db: Db, alertId: number, now: number): number {
  * (Signal reports no delivery that would tell).
  */
 const MAYBE_HERS = `(o.state IN ('sent', 'delivered') OR (o.state = 'failed' AND o.channel = 'signal' AND o.error = '${LEFT_MAYBE_SENT}'))`;
+
+/**
+ * A copy sent after a try that did not end in its timestamp (outbox row):
+ * more tries than sends taken, 429s aside. A time-out, a 5xx or a restart
+ * may have been delivered all the same, under a timestamp never learnt, so
+ * deleting by the one kept can leave that copy on her phone: once deleted,
+ * she is corrected too. The row does not keep how each earlier try failed
+ * (its error goes once sent), so a try surely not taken (refused
+ * connection) is counted alike: a correction too many costs one line, one
+ * too few leaves a withdrawn alert standing.
+ */
+const EARLIER_TRY_UNANSWERED = 'attempts - throttles > sends';
 
 /** Signal copies whose remote deletion is due. */
 export interface DueDelete {
@@ -173,15 +186,16 @@ export function dueDeletes(db: Db, now: number, limit: number): DueDelete[] {
 }
 
 /**
- * Records a deletion's outcome: done, tried again at `retryAt`, or given up
- * (after `maxTries`, or when retrying cannot help): then the copy is
- * corrected by a message instead, at the next follow-up.
+ * Records a deletion's outcome: done (and the copy corrected as well, at
+ * the next follow-up, when an earlier try may have been delivered too),
+ * tried again at `retryAt`, or given up (after `maxTries`, or when retrying
+ * cannot help): then the copy is corrected by a message instead.
  */
 export function recordDelete(db: Db, id: number, result: { ok: true } | { ok: false; retryAt: number | null }, maxTries: number): void {
   // Only a row still waiting for its deletion: one the follow-up has corrected meanwhile (its day ran out
   // while the deletion waited for the lane's pace) must not be corrected again.
   if (result.ok) {
-    db.stmt("UPDATE outbox SET retraction = 'deleted' WHERE id = ? AND retraction = 'delete'").run(id);
+    db.stmt(`UPDATE outbox SET retraction = CASE WHEN ${EARLIER_TRY_UNANSWERED} THEN 'correct' ELSE 'deleted' END WHERE id = ? AND retraction = 'delete'`).run(id);
     return;
   }
   db.stmt(

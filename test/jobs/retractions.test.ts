@@ -13,6 +13,8 @@ import { createAlert, planNextRange } from '../../src/store/alerts';
 import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
+import { recordOutcomes } from '../../src/store/outbox';
+import { claimLane } from '../../src/store/outbox-claims';
 import { retractAlert, SIGNAL_DELETE_WINDOW_MS } from '../../src/store/retractions';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
@@ -155,6 +157,61 @@ describe('a Signal deletion waiting on the lane pace when Signal\'s day passes',
       await waitFor(() => fake.remoteDeleteRequests >= 1, 5_000, 'the remote delete').catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(corrections()).toBe(1);
+    } finally {
+      await close(job);
+    }
+  }, 30_000);
+});
+
+// An alert's first Signal try timed out (signal-cli may still deliver it), the next one went with a new
+// timestamp: a deletion by that timestamp leaves the first copy on her phone, so she is corrected too.
+describe('a Signal copy sent after a try whose fate is unknown', () => {
+  it('is deleted by the timestamp kept and corrected; a copy sent at its first try, or after a 429, only deleted', async () => {
+    const { vault, db, fake, log, signal, close } = await line();
+    const t0 = Date.now();
+    const member = (n: number) => {
+      const id = ensureMember(db, vault, { channel: 'signal', address: `4c3d4e5f-6a7b-4c8d-9e0f-00000000002${n}` }, 'en', t0).id;
+      subscribe(db, id, ['212'], t0);
+      return id;
+    };
+    const [timedOut, firstTry, throttled] = [member(1), member(2), member(3)];
+    const a = createAlert(db, vault, { npas: ['212'], reach: ['212'], text: 'grey van, took a phone' }, t0);
+    while (!planNextRange(db, a, t0).done);
+    const rowOf = (m: number) => (db.sqlite.prepare('SELECT id FROM outbox WHERE member_id = ? AND alert_id = ?').get(m, a) as { id: number }).id;
+    // The outbox's own record of each copy's tries: claimed, answered, claimed again, sent.
+    expect(claimLane(db, 'signal', t0, 10, t0 + 30_000)).toHaveLength(3);
+    recordOutcomes(
+      db,
+      [
+        { id: rowOf(timedOut), kind: 'retry', dueAt: t0, error: 'connection:ECONNABORTED' },
+        { id: rowOf(firstTry), kind: 'sent', providerId: '1796184000222' },
+        { id: rowOf(throttled), kind: 'retry', dueAt: t0, error: 'throttled:429', throttled: true },
+      ],
+      t0,
+    );
+    expect(claimLane(db, 'signal', t0 + 1, 10, t0 + 30_000)).toHaveLength(2);
+    recordOutcomes(
+      db,
+      [
+        { id: rowOf(timedOut), kind: 'sent', providerId: '1796184000999' },
+        { id: rowOf(throttled), kind: 'sent', providerId: '1796184000333' },
+      ],
+      t0 + 1,
+    );
+    const corrections = (m: number) => (db.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE member_id = ? AND alert_id IS NULL').get(m) as { n: number }).n;
+
+    const job = new RetractionJob(db, vault, signal, log, () => undefined, { ...DEFAULT_RETRACTIONS, everyMs: 50 });
+    try {
+      db.transaction(() => retractAlert(db, a, Date.now()));
+      job.start();
+      await waitFor(() => fake.remoteDeletes.length === 3 && corrections(timedOut) === 1, 5_000, 'three deletes and a correction').catch(() => undefined);
+      expect(fake.remoteDeletes.map((d) => d.timestamp).sort()).toEqual(['1796184000222', '1796184000333', '1796184000999']);
+      expect(corrections(timedOut)).toBe(1);
+      // A few more rounds: nothing more for anyone.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await job.idle();
+      expect([timedOut, firstTry, throttled].map(corrections)).toEqual([1, 0, 0]);
+      expect(fake.remoteDeletes).toHaveLength(3);
     } finally {
       await close(job);
     }
