@@ -17,6 +17,9 @@ const UNREGISTERED = /unregistered user|the user \S+ is not registered|Unregiste
 const ACCOUNT_NOT_REGISTERED = /user (\+\d+ )?is not registered|not registered with json-rpc|specified account does not exist/i;
 // signal-cli could not reach Signal's servers for this recipient (normal/native mode names it).
 const NETWORK_FAILURE = /network[ _]failure/i;
+// The recipient's keys changed under the send (they re-registered): "Invalid pre key for …" (normal/native),
+// INVALID_PRE_KEY_FAILURE in the JSON result. signal-cli fetches their new keys: a later try goes.
+const INVALID_PRE_KEY = /invalid[ _]pre[ _]?key/i;
 // json-rpc mode passes on only the JSON-RPC error's message: a network failure and a recipient who left
 // Signal both read just "Failed to send message". An outage is the likelier, and a retry cannot hurt.
 const SEND_FAILED = /^\s*failed to send message\.?\s*$/i;
@@ -61,7 +64,8 @@ export function classifySignalError(status: number | undefined, errorText: strin
   // A redirect, whatever its page says (a proxy's, never signal-cli's words): every message would meet it alike.
   if (status >= 300 && status < 400) return lineFault(String(status));
   if (status === 429 || RATE_LIMITED.test(errorText) || PROOF_REQUIRED.test(errorText)) return new SendError('throttled', '429');
-  if (status >= 500) return new SendError('server', String(status));
+  // 408: a proxy gave up waiting for the request; transient by HTTP's own definition.
+  if (status >= 500 || status === 408) return new SendError('server', String(status));
   // signal-cli-rest-api has no authentication: a proxy in front of it refuses the line's credentials, every message alike.
   // Nor does it answer 404 or 405 for a route it has: a wrong SIGNAL_API_URL path, or a proxy without the route.
   if (status === 401 || status === 403 || status === 407 || status === 404 || status === 405) return lineFault(String(status));
@@ -71,6 +75,7 @@ export function classifySignalError(status: number | undefined, errorText: strin
   // The line's own setup: the lane holds, tries kept, until the operator registers the account again.
   if (ACCOUNT_NOT_REGISTERED.test(errorText)) return lineFault('account_not_registered');
   if (NETWORK_FAILURE.test(errorText)) return new SendError('server', 'network_failure');
+  if (INVALID_PRE_KEY.test(errorText)) return new SendError('server', 'invalid_pre_key');
   if (DAEMON_UNREACHABLE.test(errorText)) return new SendError('server', 'daemon_unreachable');
   // Retried with the bounded tries of an outage: failing every message of a short network loss for good would lose alerts.
   if (SEND_FAILED.test(errorText)) return new SendError('server', 'send_failed');

@@ -56,6 +56,7 @@ describe('Signal refusals', () => {
     ['a network failure', jsonResult('NETWORK_FAILURE') + 'Failed to send message\n', 'server', 'network_failure'],
     ['a changed safety number', jsonResult('IDENTITY_FAILURE') + 'Failed to send message\n', 'rejected', 'untrusted_identity'],
     ['a rate limit', jsonResult('RATE_LIMIT_FAILURE', ',"retryAfterSeconds":60') + 'Failed to send message\n', 'throttled', '429'],
+    ["the recipient's keys changing under the send", jsonResult('INVALID_PRE_KEY_FAILURE') + 'Failed to send message\n', 'server', 'invalid_pre_key'],
   ])("reads %s in signal-cli's JSON result (after 0.100)", (_what, text, kind, code) => {
     expect(classifySignalError(400, text)).toMatchObject({ kind, code });
   });
@@ -93,6 +94,17 @@ describe('Signal refusals', () => {
   ])('retries a send refused with the daemon connection’s error %j: an outage, not the recipient', (text) => {
     const e = classifySignalError(400, text);
     expect(e).toMatchObject({ kind: 'server', code: 'daemon_unreachable' });
+    expect(e.retryable).toBe(true);
+  });
+
+  // The recipient re-registered or refreshed their keys while the bot held old ones: signal-cli fetches
+  // new ones, and a later try goes. Retried with an outage's backoff and count of tries, never failed at once.
+  it.each([
+    ['normal/native', 'Failed to send (some) messages:\nx: Invalid pre key for "x"\n1700000000000\nFailed to send message\n'],
+    ["signal-cli's JSON result", jsonResult('INVALID_PRE_KEY_FAILURE') + 'Failed to send message\n'],
+  ])('retries an invalid pre key (%s): a passing state of the recipient\'s keys', (_mode, text) => {
+    const e = classifySignalError(400, text);
+    expect(e).toMatchObject({ kind: 'server', code: 'invalid_pre_key' });
     expect(e.retryable).toBe(true);
   });
 

@@ -52,6 +52,8 @@ describe('classifySignalError, exactly', () => {
     ['a 429 inside a group id', 400, 'Invalid group id: "xK/429+Qm0w=="', 'rejected', '400'],
     ['a 429 inside a quoted text', 400, 'Message too long: "call me at 429 5550"', 'rejected', '400'],
     ['a 500', 500, 'Internal Server Error', 'server', '500'],
+    // A request timeout (a proxy that gave up waiting): transient by HTTP's own definition, never the recipient's.
+    ["a proxy's 408", 408, '<html>408 Request Time-out</html>', 'server', '408'],
     ['a 400 naming nothing known', 400, 'bad request', 'rejected', '400'],
     ['an untrusted recipient key (json-rpc)', 400, 'Unable to complete request due to untrusted recipient keys', 'rejected', 'untrusted_identity'],
     ['a recipient that is not registered', 400, 'The user 0b6f0c7e-3a41-4c35-9a55-5d1c0a8f4e21 is not registered.', 'invalid', 'unregistered'],
