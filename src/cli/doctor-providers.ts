@@ -13,7 +13,8 @@ import { checkServiceWebhook, checkSmsWebhook, type NumberWebhook, type ServiceW
 
 const TIMEOUT_MS = 5_000;
 
-async function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+async function getJson(address: string, given: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  const { url, headers } = credentialsApart(address, given);
   // Never followed, as the senders never follow one: a redirect that leads somewhere sound would pass here while every send meets it.
   const res = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
   let body: unknown = null;
@@ -23,6 +24,26 @@ async function getJson(url: string, headers: Record<string, string> = {}): Promi
     // a non-JSON answer: the status says enough
   }
   return { status: res.status, body };
+}
+
+/**
+ * The credentials a URL holds (user:password@, a proxy's in front of
+ * signal-cli-rest-api) as a Basic authorization header, as the Signal
+ * sender's HTTP client sends them: fetch refuses a URL that holds them.
+ */
+function credentialsApart(address: string, headers: Record<string, string>): { url: string; headers: Record<string, string> } {
+  const u = new URL(address);
+  if (!u.username && !u.password) return { url: address, headers };
+  const basic = Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64');
+  u.username = '';
+  u.password = '';
+  return { url: u.href, headers: { authorization: `Basic ${basic}`, ...headers } };
+}
+
+/** SIGNAL_API_URL as doctor prints it: without credentials or a query, either of which may hold a proxy's secret. */
+function shown(apiUrl: string): string {
+  const u = new URL(apiUrl);
+  return `${u.origin}${u.pathname === '/' ? '' : u.pathname}`;
 }
 
 /** What doctor learnt of the Twilio account: its checks, and whether Twilio said it is upgraded (type Full), which the outbox's trial refusals are read against. */
@@ -132,11 +153,11 @@ export async function checkSignal(config: Config): Promise<CheckResult[]> {
   try {
     const about = await getJson(`${s.apiUrl}/v1/about`);
     if (isRedirect(about.status)) return [redirected('/v1/about', about.status)];
-    if (about.status !== 200) return [bad('signal', `signal-cli-rest-api answered ${about.status} at ${s.apiUrl}/v1/about: is SIGNAL_API_URL right?`)];
+    if (about.status !== 200) return [bad('signal', `signal-cli-rest-api answered ${about.status} at ${shown(s.apiUrl)}/v1/about: is SIGNAL_API_URL right?`)];
     const mode = (about.body as { mode?: unknown } | null)?.mode;
     // signal-cli-rest-api always names its mode; a 200 without it is someone else (a proxy's HTML page).
     if (typeof mode !== 'string') {
-      return [bad('signal', `something at ${s.apiUrl} answered 200 to /v1/about, but not with signal-cli-rest-api's JSON (a proxy's page?): point SIGNAL_API_URL at signal-cli-rest-api itself`)];
+      return [bad('signal', `something at ${shown(s.apiUrl)} answered 200 to /v1/about, but not with signal-cli-rest-api's JSON (a proxy's page?): point SIGNAL_API_URL at signal-cli-rest-api itself`)];
     }
     const results: CheckResult[] = [];
     const expected: readonly string[] = SIGNAL_MODES[s.receiveMode];
@@ -155,7 +176,7 @@ export async function checkSignal(config: Config): Promise<CheckResult[]> {
     );
     return results;
   } catch {
-    return [bad('signal', `no answer from signal-cli-rest-api at ${s.apiUrl}: is it running, and SIGNAL_API_URL right?`)];
+    return [bad('signal', `no answer from signal-cli-rest-api at ${shown(s.apiUrl)}: is it running, and SIGNAL_API_URL right?`)];
   }
 }
 

@@ -5,7 +5,7 @@ import { FakeTwilio, type MessagingService } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
 import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, SIGNAL_NUMBER, startHarness, tempDir, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
 import { leaveOnlyWal } from '../helpers/orphan-wal';
-import { redirectingProxy } from '../helpers/redirecting-proxy';
+import { basicAuthProxy, redirectingProxy } from '../helpers/proxies';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
 describe('doctor', () => {
@@ -157,6 +157,21 @@ describe('doctor', () => {
       expect(r.stdout).not.toContain(signal.url);
       // Asked once, the redirect not followed.
       expect(proxy.requests).toEqual(['GET /v1/about']);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it("asks through a proxy with the credentials SIGNAL_API_URL holds, as the server does, and prints them nowhere", async () => {
+    const proxy = await basicAuthProxy(signal.url, 'heads', 's3cret');
+    try {
+      const r = await runAdminCli(['doctor'], env({ SIGNAL_API_URL: proxy.url.replace('http://', 'http://heads:s3cret@') }));
+      expect(failures(r.stdout)).toEqual([]);
+      expect(r.stdout).toContain('OK   signal account:');
+      expect(proxy.requests).toEqual(['GET /v1/about', 'GET /v1/accounts']);
+      const down = await runAdminCli(['doctor'], env({ SIGNAL_API_URL: 'http://heads:s3cret@127.0.0.1:9' }));
+      expect(failures(down.stdout)).toEqual(['FAIL signal: no answer from signal-cli-rest-api at http://127.0.0.1:9: is it running, and SIGNAL_API_URL right?']);
+      expect(r.stdout + down.stdout).not.toContain('s3cret');
     } finally {
       await proxy.stop();
     }

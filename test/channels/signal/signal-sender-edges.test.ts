@@ -11,7 +11,7 @@ import { DEFAULT_THROTTLE, SignalSender } from '../../../src/channels/signal/sig
 import { SendError } from '../../../src/channels/types';
 import { createLogger } from '../../../src/log/logger';
 import { FakeSignal, SIGNAL_ERRORS } from '../../fakes/fake-signal';
-import { redirectingProxy } from '../../helpers/redirecting-proxy';
+import { basicAuthProxy, redirectingProxy } from '../../helpers/proxies';
 
 const ACCOUNT = '+15005550199';
 const UUID = '0b6f0c7e-3a41-4c35-9a55-5d1c0a8f4e21';
@@ -150,6 +150,18 @@ describe('SignalSender, at the edges', () => {
       expect(await failure(s.remoteDelete(UUID, 1))).toMatchObject({ kind: 'line', code: '308', retryable: true });
       expect(proxy.requests).toEqual(['POST /signal/v2/send', `DELETE /signal/v1/remote-delete/${encodeURIComponent(ACCOUNT)}`]);
       expect(fake.sent).toEqual([]);
+    } finally {
+      await s.close();
+      await proxy.stop();
+    }
+  });
+
+  it("sends through a proxy with the Basic credentials SIGNAL_API_URL holds (doctor asks with them too)", async () => {
+    const proxy = await basicAuthProxy(fake.url, 'heads', 's3cret');
+    const s = new SignalSender({ apiUrl: proxy.url.replace('http://', 'http://heads:s3cret@'), number: ACCOUNT, log: collectingLogger().log });
+    try {
+      expect(await s.send(UUID, 'x')).toEqual({ providerId: expect.stringMatching(/^\d+$/) });
+      expect(fake.sent).toHaveLength(1);
     } finally {
       await s.close();
       await proxy.stop();
