@@ -150,7 +150,7 @@ export class SignalSender implements ChannelSender {
       if (res.status >= 200 && res.status < 300) return 'trusted';
       this.opts.log.warn({ status: res.status }, 'signal-cli-rest-api refused to trust a changed Signal identity');
       // Read as a send's answer is: signal-cli-rest-api's own trouble (a 5xx, a 400 carrying its lost daemon's
-      // network error), the line's (a proxy's 401/403/404/407) or a 429 is no refusal of this contact.
+      // network error), the line's (a proxy's 401/403/404/407 or a redirect) or a 429 is no refusal of this contact.
       const kind = classifySignalError(res.status, errorText(res.data)).kind;
       return kind === 'server' || kind === 'line' || kind === 'throttled' ? 'trust_unavailable' : 'trust_failed';
     } catch (err) {
