@@ -36,6 +36,7 @@ export function askRestored(deps: TimerStore, now: number, limit: number): { rea
     } catch (err) {
       // One that cannot be asked (a damaged value, a seal that fails) must not hold back every other timer, run after run:
       // unmarked, it runs to the grace end unasked, and escalates then. No reminder: a message to her just failed.
+      // (On a full disk db.savepoint gives up the whole batch instead: this write then throws, and she is asked at the next run.)
       graceRestoredCheckin(db, c.id, dueAt, null, null);
       deps.log?.error({ err: safeError(err) }, 'a restored check-in could not be asked about; it escalates at its grace end unasked');
     }

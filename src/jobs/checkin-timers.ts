@@ -87,6 +87,7 @@ export function* checkinBatches(deps: TimerStore, now: number, run: TimerRun): G
         // A deadline already past (the server was down) gets its escalation, not a late reminder.
         if (r.dueAt > now) {
           // One that cannot be written (a damaged value) must not hold back every other timer, run after run: given up, its check-in still escalates.
+          // Not on a full disk, no one reminder's fault: db.savepoint then gives up the whole batch, tried again at the next run.
           try {
             db.savepoint(() => remind(deps, r, now));
             run.reminded++;

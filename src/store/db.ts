@@ -17,10 +17,18 @@ export type Sqlite = Database.Database;
 
 const BUSY_RETRIES = 5;
 
+/** Whether SQLite failed because the disk refuses writes: full, failing, read-only, or the file cannot be opened. */
+export function isWriteRefused(err: unknown): boolean {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  return code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN');
+}
+
 /** An open database plus transaction support. */
 export class Db {
   readonly sqlite: Sqlite;
   private afterCommit: Array<() => void> | null = null;
+  /** Why the open transaction can only be undone (a savepoint hit a full disk, or SQLite rolled it all back); null while it may go on. */
+  private doomed: unknown = null;
   private readonly statements = new Map<string, Database.Statement>();
   /**
    * One transaction function for every caller, made once: better-sqlite3
@@ -58,13 +66,14 @@ export class Db {
       hooks = [];
       this.afterCommit = hooks;
       try {
-        result = this.runInTransaction.immediate(fn) as T;
+        result = this.runInTransaction.immediate(() => this.unlessDoomed(fn())) as T;
         break;
       } catch (err) {
         if ((err as { code?: string }).code === 'SQLITE_BUSY' && attempt < BUSY_RETRIES) continue;
-        throw err;
+        throw this.doomed ?? err;
       } finally {
         this.afterCommit = null;
+        this.doomed = null;
       }
     }
     // Committed: hooks run now, outside the retry, and a failing hook cannot undo or repeat the commit.
@@ -89,12 +98,15 @@ export class Db {
    * Inside a transaction, runs fn under a savepoint: if fn throws, its own
    * writes and after-commit hooks are undone and the transaction goes on.
    * Lets many inbound messages share one commit without sharing a failure.
+   * Not a refused write (a full disk), which is no one item's fault: the
+   * whole transaction is then given up (its error thrown by every statement
+   * after, and by the commit), to be tried again whole.
    */
   savepoint<T>(fn: () => T): T {
     const hooks = this.afterCommit;
     if (!hooks) throw new Error('savepoint() needs an open transaction');
-    // Some errors (a full disk) make SQLite undo the whole transaction, not one statement: nothing more may
-    // run then, or each statement would commit on its own while the batch is reported failed.
+    if (this.doomed) throw this.doomed;
+    // Some errors make SQLite undo the whole transaction, not one statement.
     if (!this.sqlite.inTransaction) throw new Error('the transaction was rolled back by an earlier error');
     const mark = hooks.length;
     try {
@@ -102,8 +114,17 @@ export class Db {
       return this.runInTransaction(fn) as T;
     } catch (err) {
       hooks.length = mark;
+      // SQLite may have undone the whole transaction (a full disk does, or only the statement): what ran after
+      // would then commit on its own, the batch reported failed. A caller that catches this cannot go on.
+      if (isWriteRefused(err) || !this.sqlite.inTransaction) this.doomed = err;
       throw err;
     }
+  }
+
+  /** What fn returned, unless its transaction was given up meanwhile (a savepoint's error it caught). */
+  private unlessDoomed<T>(result: T): T {
+    if (this.doomed) throw this.doomed;
+    return result;
   }
 
   /**
@@ -135,6 +156,7 @@ export class Db {
    * every run (the outbox's claim at every poll); the unary plus keeps one plan.
    */
   stmt(sql: string): Database.Statement {
+    if (this.doomed) throw this.doomed;
     let s = this.statements.get(sql);
     if (!s) {
       s = this.sqlite.prepare(sql);

@@ -19,8 +19,9 @@ import { Db } from '../../src/store/db';
 import { ensureMember, findMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { observeModeratorIdentity } from '../../src/store/moderator-identities';
-import { openBody, openRowAddress } from '../../src/store/outbox';
+import { enqueueMessage, openBody, openRowAddress } from '../../src/store/outbox';
 import { cryptoReady, Vault, type Slot } from '../../src/store/vault';
+import { fillDisk, freeDisk } from '../helpers/full-disk';
 import { numberForms } from '../helpers/needles';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -305,6 +306,25 @@ describe('runCheckinTimers: reminders', () => {
     expect(runCheckinTimers(store(), T0 + 51 * MIN)).toEqual({ reminded: 0, escalated: 0, failed: 0, unreached: 0 });
     expect(runCheckinTimers(store(), T0 + 60 * MIN).escalated).toBe(1);
     expect(toAddress(BUDDY)).toHaveLength(1);
+  });
+
+  it('a reminder that cannot be written because the disk is full is not given up: nothing of the run is kept, and the next run reminds her', () => {
+    const rose = member(ROSE);
+    acceptedBuddy(rose, BUDDY, 'Rose');
+    checkin(rose, 60, 'grey van', true);
+    // Not a page more, and the outbox's last page full: her reminder cannot be queued.
+    fillDisk(db, () => enqueueMessage(db, vault, rose, 'filler', T0));
+    const queuedBefore = toMember(ROSE).length;
+
+    // Not her reminder's fault (a damaged value is): the run stops there (the job logs it), nothing of it saved.
+    expect(() => runCheckinTimers(store(), T0 + 50 * MIN)).toThrow(expect.objectContaining({ code: 'SQLITE_FULL' }));
+    expect(openCheckin(db, rose)?.remindAt).toBe(T0 + 50 * MIN);
+    expect(toMember(ROSE)).toHaveLength(queuedBefore);
+
+    freeDisk(db);
+    expect(runCheckinTimers(store(), T0 + 51 * MIN)).toEqual({ reminded: 1, escalated: 0, failed: 0, unreached: 0 });
+    expect(toMember(ROSE).slice(queuedBefore)).toEqual([t.checkinReminder(clockTime(T0 + 60 * MIN))]);
+    expect(openCheckin(db, rose)?.remindAt).toBeNull();
   });
 
   it('a deadline already past (the server was down) gets its escalation, not a late reminder', () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Db } from '../../src/store/db';
+import { fillDisk, freeDisk } from '../helpers/full-disk';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('Db.transaction and after-commit hooks', () => {
@@ -43,6 +44,59 @@ describe('Db.transaction and after-commit hooks', () => {
       }),
     ).toThrow('no');
     expect(ran).toBe(false);
+  });
+});
+
+describe('Db.savepoint on a full disk', () => {
+  let db: Db;
+  const rows = () => (db.stmt('SELECT group_concat(x) AS g FROM t').get() as { g: string | null }).g;
+  beforeEach(() => {
+    db = new Db(path.join(tempDir(), 'db.sqlite'));
+    db.sqlite.exec('CREATE TABLE t (x INTEGER)');
+    db.stmt('INSERT INTO t VALUES (0)').run();
+    fillDisk(db, () => db.stmt('INSERT INTO t VALUES (0)').run());
+    db.stmt('DELETE FROM t').run();
+  });
+  afterEach(() => db.close());
+
+  /** A transaction whose second step, under a savepoint, writes `blob` bytes; its failure is caught as one item's would be. */
+  const batch = (blob: number) =>
+    db.transaction(() => {
+      db.stmt('INSERT INTO t VALUES (1)').run();
+      try {
+        db.savepoint(() => db.stmt('INSERT INTO full_disk_filler VALUES (randomblob(?))').run(blob));
+      } catch {
+        // One item's failure: the others go on.
+      }
+      db.stmt('INSERT INTO t VALUES (2)').run();
+    });
+
+  it('when SQLite undid the whole transaction, nothing after it is saved on its own: the error goes up', () => {
+    expect(() => batch(5_000)).toThrow(expect.objectContaining({ code: 'SQLITE_FULL' }));
+    expect(rows()).toBeNull();
+    expect(db.sqlite.inTransaction).toBe(false);
+  });
+
+  it('once space is freed the same transaction commits whole: the failure left nothing behind', () => {
+    expect(() => batch(5_000)).toThrow(expect.objectContaining({ code: 'SQLITE_FULL' }));
+    freeDisk(db);
+    batch(5_000);
+    expect(rows()).toBe('1,2');
+  });
+
+  it('an item failing for its own reason (not the disk) is undone alone, the transaction goes on', () => {
+    freeDisk(db);
+    db.transaction(() => {
+      db.stmt('INSERT INTO t VALUES (1)').run();
+      expect(() =>
+        db.savepoint(() => {
+          db.stmt('INSERT INTO t VALUES (9)').run();
+          throw new Error('damaged value');
+        }),
+      ).toThrow('damaged value');
+      db.stmt('INSERT INTO t VALUES (2)').run();
+    });
+    expect(rows()).toBe('1,2');
   });
 });
 
