@@ -17,7 +17,7 @@ import type { ReceiverTuning } from './channels/signal/signal-receiver';
 import type { ThrottlePolicy } from './channels/signal/signal-sender';
 import type { ChannelSender, ProviderCheck } from './channels/types';
 import type { Config, Secrets } from './config/env';
-import { askProviders, type ChannelFault } from './http/health-routes';
+import { askProviders, checkDatabase, type ChannelFault } from './http/health-routes';
 import type { InboundPath, RetryPolicy } from './inbound/inbound-path';
 import type { Logger } from './log/logger';
 import type { Dispatcher, DispatcherOptions } from './outbox/dispatcher';
@@ -103,7 +103,7 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
           ? { inbound: app.inbound, db, vault, metrics, publicUrl: config.publicUrl, authToken: secrets.twilioAuthToken, carrier: !unsigned, now: opts.now ?? Date.now, cleanup: app.cleanup }
           : null,
       health: {
-        database: () => db.ping(),
+        database: () => checkDatabase(db, (opts.now ?? Date.now)()),
         providers: () => {
           const checks = new Map<string, () => Promise<ProviderCheck>>();
           for (const [channel, sender] of senders) if (sender.ready) checks.set(channel, sender.ready.bind(sender));

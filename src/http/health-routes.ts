@@ -1,12 +1,15 @@
 /**
  * Liveness and readiness. /readyz is 503 when the database or a configured
- * channel is not ready, and says why per channel in fixed words (`reasons`)
- * a monitor can match: its provider does not answer (no_answer) or refuses
- * the line's credentials (credentials_refused), its sending is held for the
- * line's own fault (sending_held), or it is not receiving (not_receiving).
+ * channel is not ready, and says why in fixed words (`reasons`) a monitor
+ * can match: the database does not answer (no_answer) or refuses writes (a
+ * full disk: writes_failing); a channel's provider does not answer
+ * (no_answer) or refuses the line's credentials (credentials_refused), its
+ * sending is held for the line's own fault (sending_held), or it is not
+ * receiving (not_receiving).
  */
 import type { FastifyInstance } from 'fastify';
 import type { ProviderCheck } from '../channels/types';
+import type { Db } from '../store/db';
 
 /** How long /readyz reuses the providers' answers: a probe every second must not call each provider every second. */
 export const PROVIDER_CHECK_CACHE_MS = 5_000;
@@ -35,9 +38,23 @@ export async function askProviders(checks: Map<string, () => Promise<ProviderChe
 /** What the line itself knows is wrong with a channel: its lane held, its receiver down. */
 export type ChannelFault = 'sending_held' | 'not_receiving';
 
+/** What the database check finds: it answers and takes writes, does not answer, or answers but refuses writes. */
+export type DatabaseCheck = 'ready' | 'no_answer' | 'writes_failing';
+
+/** The database's check: a trivial read, then whether writes go through (Db.writable: a write of its own only now and then). */
+export function checkDatabase(db: Db, now: number): DatabaseCheck {
+  try {
+    if (!db.ping()) return 'no_answer';
+    return db.writable(now) ? 'ready' : 'writes_failing';
+  } catch {
+    // Closed, or a lock held past the busy timeout: never a 500 from the probe.
+    return 'no_answer';
+  }
+}
+
 export interface HealthDeps {
-  /** Whether the database answers (cheap, local: checked on every probe). */
-  database: () => boolean;
+  /** The database's check (cheap, local: on every probe; see checkDatabase). */
+  database: () => DatabaseCheck;
   /** Each configured provider's own check, by channel (remote: asked at most once per cacheMs). */
   providers: () => Promise<Record<string, ProviderCheck>>;
   /** Each configured channel and what is wrong with it, if anything (local: read on every probe). */
@@ -46,7 +63,7 @@ export interface HealthDeps {
   now?: () => number;
 }
 
-type Reason = Exclude<ProviderCheck, 'ready'> | ChannelFault | 'check_failed';
+type Reason = Exclude<ProviderCheck, 'ready'> | Exclude<DatabaseCheck, 'ready'> | ChannelFault | 'check_failed';
 
 export async function healthRoutes(app: FastifyInstance, deps: HealthDeps): Promise<void> {
   const cacheMs = deps.cacheMs ?? PROVIDER_CHECK_CACHE_MS;
@@ -64,7 +81,8 @@ export async function healthRoutes(app: FastifyInstance, deps: HealthDeps): Prom
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const reasons: Record<string, Reason> = {};
-    if (!deps.database()) reasons.database = 'no_answer';
+    const database = deps.database();
+    if (database !== 'ready') reasons.database = database;
     const remote = await providers();
     if (remote === null) reasons.providers = 'check_failed';
     const local = deps.channels();

@@ -17,6 +17,12 @@ export type Sqlite = Database.Database;
 
 const BUSY_RETRIES = 5;
 
+/** While writes are refused, how often writable() tries a write again (it answers /readyz, which may be probed every second). */
+export const WRITE_CHECK_EVERY_MS = 5_000;
+
+/** What the write check writes and erases: room for a batch of messages, not one row (a nearly full disk takes the one). */
+const WRITE_CHECK_BYTES = 64 * 1024;
+
 /** Whether SQLite failed because the disk refuses writes: full, failing, read-only, or the file cannot be opened. */
 export function isWriteRefused(err: unknown): boolean {
   const code = String((err as { code?: unknown } | null)?.code ?? '');
@@ -36,6 +42,8 @@ export class Db {
    * a tenth of the cost of a JOIN webhook.
    */
   private readonly runInTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
+  /** Whether writes go through, as last seen (a transaction refused, the write check), and when writable() last checked (null: never). */
+  private writes: { ok: boolean; checkedAt: number | null } = { ok: true, checkedAt: null };
   /** Checkpoints, and the WAL's truncation after an erase. */
   private readonly wal: WalUpkeep;
 
@@ -70,7 +78,9 @@ export class Db {
         break;
       } catch (err) {
         if ((err as { code?: string }).code === 'SQLITE_BUSY' && attempt < BUSY_RETRIES) continue;
-        throw this.doomed ?? err;
+        const thrown = this.doomed ?? err;
+        if (isWriteRefused(thrown)) this.writes.ok = false;
+        throw thrown;
       } finally {
         this.afterCommit = null;
         this.doomed = null;
@@ -211,6 +221,32 @@ export class Db {
   /** Whether the database answers a trivial query. */
   ping(): boolean {
     return this.stmt('SELECT 1 AS ok').get() !== undefined;
+  }
+
+  /**
+   * Whether the disk takes writes: no since a transaction was refused (a
+   * full disk: reads still answer), until a write goes through again. It
+   * checks by a write of its own (WRITE_CHECK_BYTES, written and erased in
+   * one commit: a rolled-back write in WAL mode may never reach the disk)
+   * the first time, then only while writes are refused, at most every
+   * WRITE_CHECK_EVERY_MS. A refusal other than the disk's (no such table,
+   * a lock held) is thrown.
+   */
+  writable(now: number): boolean {
+    const { ok, checkedAt } = this.writes;
+    // A clock stepped back counts as time passed: a step must not hold a stale no for hours.
+    if (checkedAt !== null && (ok || (now >= checkedAt && now - checkedAt < WRITE_CHECK_EVERY_MS))) return ok;
+    this.writes = { ok, checkedAt: now };
+    try {
+      this.transaction(() => {
+        this.stmt('INSERT INTO write_check (pad) VALUES (zeroblob(?))').run(WRITE_CHECK_BYTES);
+        this.stmt('DELETE FROM write_check').run();
+      });
+      this.writes.ok = true;
+    } catch (err) {
+      if (!isWriteRefused(err)) throw err;
+    }
+    return this.writes.ok;
   }
 
   close(): void {

@@ -8,13 +8,13 @@ import { askProviders, healthRoutes, type ChannelFault, type HealthDeps } from '
 
 async function appWith(deps: Partial<HealthDeps> & Pick<HealthDeps, 'providers'>) {
   const app = Fastify();
-  await app.register(healthRoutes, { database: () => true, channels: () => ({}), ...deps });
+  await app.register(healthRoutes, { database: () => 'ready', channels: () => ({}), ...deps });
   return app;
 }
 
 describe('/healthz and /readyz', () => {
   it('answers liveness whatever the providers say', async () => {
-    const app = await appWith({ database: () => false, providers: async () => ({ sms: 'no_answer' }) });
+    const app = await appWith({ database: () => 'no_answer', providers: async () => ({ sms: 'no_answer' }) });
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok' });
@@ -67,10 +67,17 @@ describe('/healthz and /readyz', () => {
     const res = await failing.inject({ method: 'GET', url: '/readyz' });
     expect(res.statusCode).toBe(503);
     expect(res.json()).toEqual({ status: 'not ready', checks: { database: true, providers: false }, reasons: { providers: 'check_failed' } });
-    const noDb = await appWith({ database: () => false, providers: async () => ({}) });
+    const noDb = await appWith({ database: () => 'no_answer', providers: async () => ({}) });
     const db = await noDb.inject({ method: 'GET', url: '/readyz' });
     expect(db.statusCode).toBe(503);
     expect(db.json()).toEqual({ status: 'not ready', checks: { database: false }, reasons: { database: 'no_answer' } });
+  });
+
+  it('is not ready when the database answers but refuses writes (a full disk), and says so', async () => {
+    const full = await appWith({ database: () => 'writes_failing', providers: async () => ({ sms: 'ready' }) });
+    const res = await full.inject({ method: 'GET', url: '/readyz' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toEqual({ status: 'not ready', checks: { database: false, sms: true }, reasons: { database: 'writes_failing' } });
   });
 });
 

@@ -41,7 +41,7 @@ async function setup() {
   const app = buildApp({
     log, metrics,
     twilio: { inbound, db, vault, metrics, publicUrl: PUBLIC_URL, authToken: AUTH_TOKEN, carrier: true, now: () => now },
-    health: { database: () => true, providers: async () => ({}), channels: () => ({}) },
+    health: { database: () => 'ready', providers: async () => ({}), channels: () => ({}) },
   });
   return { db, vault, app, setNow: (t: number) => void (now = t) };
 }

@@ -42,7 +42,7 @@ describe('POST /webhooks/twilio/sms', () => {
         log,
         metrics,
         twilio: { inbound, db, vault, metrics, publicUrl, authToken: AUTH_TOKEN, carrier, now: Date.now },
-        health: { database: () => true, providers: async () => ({}), channels: () => ({}) },
+        health: { database: () => 'ready', providers: async () => ({}), channels: () => ({}) },
       });
   });
   afterAll(() => db.close());
