@@ -11,8 +11,10 @@ import { dayTime } from '../../src/bot/clock-time';
 import { botWorld } from '../helpers/bot-world';
 import { checkinsClockSteppedBack } from '../../src/store/checkins';
 import { findMember } from '../../src/store/members';
+import { enqueueMessage } from '../../src/store/outbox';
 import { createLogger } from '../../src/log/logger';
 import type { BotWorld } from '../helpers/bot-world';
+import { fillDisk, freeDisk } from '../helpers/full-disk';
 import { findNeedles, numberForms } from '../helpers/needles';
 import { AMIGA, backedUp, BUD, fromNow, LINE, MIN, none, restoredFrom, ROSA, ROSE, roseWithBuddy, sms, timers } from '../helpers/restored-line';
 
@@ -136,6 +138,21 @@ describe('check-ins a restore brought back running', () => {
     // Repaired, hers is told at the next run.
     r.db.sqlite.prepare("UPDATE members SET lang = 'en' WHERE id = ?").run(findMember(r.db, r.vault, sms(ROSE))!.id);
     expect(timers(r, start + 31 * MIN, { ...none, log }).escalated).toBe(1);
+  });
+
+  it('on a full disk none is given its grace unasked: the run stops, and once space is freed both are asked', async () => {
+    const { restored: r } = await lineRestoredAfterOk();
+    const rose = findMember(r.db, r.vault, sms(ROSE))!.id;
+    // Not a page more, and the outbox's last page full: no question can be queued.
+    fillDisk(r.db, () => enqueueMessage(r.db, r.vault, rose, 'filler', r.clock.now));
+    const queued = fromNow(r, [ROSE, ROSA]);
+    const start = r.clock.now;
+    expect(() => timers(r, start)).toThrow(expect.objectContaining({ code: 'SQLITE_FULL' }));
+    freeDisk(r.db);
+    expect(timers(r, start + MIN)).toEqual({ reminded: 2, escalated: 0, failed: 0, unreached: 0 });
+    const ends = dayTime(start + 31 * MIN, start + MIN);
+    expect(queued(ROSE)).toEqual([catalog('en').checkinRestored(catalog('en').checkinEnd(ends), 'buddies')]);
+    expect(queued(ROSA)).toEqual([catalog('es').checkinRestored(catalog('es').checkinEnd(ends), 'buddies')]);
   });
 
   it('name the end she set moved back with the deadlines when the wall clock steps back', async () => {
