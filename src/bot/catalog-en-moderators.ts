@@ -30,6 +30,8 @@ export const enModerators: ModeratorCatalog = {
         )
       : 'Nothing pending.',
   modApproved: (ref, areas) => `${ref} approved: alert going to ${listAreas(areas)}.`,
+  modApprovedNoOne: (ref, areas) =>
+    `${ref} approved for ${listAreas(areas)}, but no one there gets alerts yet: nobody will receive it. Check the area; RETRACT ${ref.slice(1)} withdraws it.`,
   modAdmitted: (ref) => `${ref} admitted.`,
   modRejected: (ref) => `${ref} rejected.`,
   modEdited: (ref, segments, fits) =>
@@ -41,6 +43,8 @@ export const enModerators: ModeratorCatalog = {
       ? `${ref} was edited. ${segments} SMS, APPROVE now sends:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} text`
       : `${ref} was edited and is too long for an alert (${segments} SMS, most 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} text`,
   modAlertQueued: (areas, ref) => `Alert ${ref} going to ${listAreas(areas)}. RETRACT ${ref.slice(1)} withdraws it.`,
+  modAlertNoOne: (areas, ref) =>
+    `Alert ${ref} for ${listAreas(areas)} kept, but no one there gets alerts yet: nobody will receive it. Check the area; RETRACT ${ref.slice(1)} withdraws it.`,
   modBlocked: (ref) => `The sender of ${ref} is blocked.`,
   modJoinBlocked: (ref) => `Not admitted: the sender of ${ref} was blocked. The request is closed.`,
   modIdentityChanged: (position) =>

@@ -30,6 +30,8 @@ export const esModerators: ModeratorCatalog = {
         )
       : 'Nada pendiente.',
   modApproved: (ref, areas) => `${ref} aprobado: alerta enviandose a ${listAreas(areas)}.`,
+  modApprovedNoOne: (ref, areas) =>
+    `${ref} aprobado para ${listAreas(areas)}, pero alli nadie recibe alertas aun: nadie la recibira. Revisa el area; RETRACT ${ref.slice(1)} la retira.`,
   modAdmitted: (ref) => `${ref} admitida.`,
   modRejected: (ref) => `${ref} rechazado.`,
   modEdited: (ref, segments, fits) =>
@@ -41,6 +43,8 @@ export const esModerators: ModeratorCatalog = {
       ? `${ref} fue editado. ${segments} SMS, APPROVE ahora envia:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texto`
       : `${ref} fue editado y es muy largo para una alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`,
   modAlertQueued: (areas, ref) => `Alerta ${ref} enviandose a ${listAreas(areas)}. RETRACT ${ref.slice(1)} la retira.`,
+  modAlertNoOne: (areas, ref) =>
+    `Alerta ${ref} para ${listAreas(areas)} guardada, pero alli nadie recibe alertas aun: nadie la recibira. Revisa el area; RETRACT ${ref.slice(1)} la retira.`,
   modBlocked: (ref) => `Quien envio ${ref} esta bloqueado.`,
   modJoinBlocked: (ref) => `No admitida: quien envio ${ref} fue bloqueado. La solicitud queda cerrada.`,
   modIdentityChanged: (position) =>

@@ -30,6 +30,8 @@ export const frModerators: ModeratorCatalog = {
         )
       : 'Rien en attente.',
   modApproved: (ref, areas) => `${ref} approuvé: alerte en route vers ${listAreas(areas)}.`,
+  modApprovedNoOne: (ref, areas) =>
+    `${ref} approuvé pour ${listAreas(areas)}, mais personne n'y est encore abonné: personne ne la recevra. Vérifiez la zone; RETRACT ${ref.slice(1)} la retire.`,
   modAdmitted: (ref) => `${ref} admise.`,
   modRejected: (ref) => `${ref} refusé.`,
   modEdited: (ref, segments, fits) =>
@@ -41,6 +43,8 @@ export const frModerators: ModeratorCatalog = {
       ? `${ref} a été modifié. ${segments} SMS, APPROVE enverrait maintenant:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texte`
       : `${ref} a été modifié et est trop long pour une alerte (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texte`,
   modAlertQueued: (areas, ref) => `Alerte ${ref} en route vers ${listAreas(areas)}. RETRACT ${ref.slice(1)} la retire.`,
+  modAlertNoOne: (areas, ref) =>
+    `Alerte ${ref} pour ${listAreas(areas)} gardée, mais personne n'y est encore abonné: personne ne la recevra. Vérifiez la zone; RETRACT ${ref.slice(1)} la retire.`,
   modBlocked: (ref) => `L'auteur de ${ref} est bloqué.`,
   modJoinBlocked: (ref) => `Non admise : l'auteur de ${ref} a été bloqué. La demande est close.`,
   modIdentityChanged: (position) =>

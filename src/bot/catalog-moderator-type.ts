@@ -64,12 +64,16 @@ export interface ModeratorCatalog {
   /** Pending items, oldest first; `more` are pending beyond `items`. */
   modPending(items: Array<{ ref: string; areas: string[]; kind: 'report' | 'member' }>, more?: number): string;
   modApproved(ref: string, areas: string[]): string;
+  /** APPROVE whose areas (overlays included) no admitted member gets alerts for: approved and kept (CHECK finds it), but it reaches no one. */
+  modApprovedNoOne(ref: string, areas: string[]): string;
   modAdmitted(ref: string): string;
   modRejected(ref: string): string;
   modEdited(ref: string, segments: number, fits: boolean): string;
   /** To the other moderators after an EDIT: the exact alert APPROVE now sends, or null when it is too long for one. */
   modEditedNotice(ref: string, alert: string | null, segments: number): string;
   modAlertQueued(areas: string[], ref: string): string;
+  /** ALERT to areas (overlays included) no admitted member gets alerts for: kept (CHECK finds it), but it reaches no one. */
+  modAlertNoOne(areas: string[], ref: string): string;
   modBlocked(ref: string): string;
   /** APPROVE of a join request whose applicant was blocked since (BLOCK of her report): refused, the request closed. */
   modJoinBlocked(ref: string): string;

@@ -30,6 +30,8 @@ export const ptModerators: ModeratorCatalog = {
         )
       : 'Nada pendente.',
   modApproved: (ref, areas) => `${ref} aprovada: alerta indo para ${listAreas(areas)}.`,
+  modApprovedNoOne: (ref, areas) =>
+    `${ref} aprovada para ${listAreas(areas)}, mas ninguem la recebe alertas ainda: ninguem vai recebe-la. Confira a area; RETRACT ${ref.slice(1)} a retira.`,
   modAdmitted: (ref) => `${ref} admitida.`,
   modRejected: (ref) => `${ref} recusada.`,
   modEdited: (ref, segments, fits) =>
@@ -41,6 +43,8 @@ export const ptModerators: ModeratorCatalog = {
       ? `${ref} foi editada. ${segments} SMS, APPROVE agora envia:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texto`
       : `${ref} foi editada e é longa demais para um alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`,
   modAlertQueued: (areas, ref) => `Alerta ${ref} indo para ${listAreas(areas)}. RETRACT ${ref.slice(1)} a retira.`,
+  modAlertNoOne: (areas, ref) =>
+    `Alerta ${ref} para ${listAreas(areas)} guardada, mas ninguem la recebe alertas ainda: ninguem vai recebe-la. Confira a area; RETRACT ${ref.slice(1)} a retira.`,
   modBlocked: (ref) => `Quem enviou ${ref} esta bloqueado.`,
   modJoinBlocked: (ref) => `Nao admitida: quem enviou ${ref} foi bloqueado. O pedido esta encerrado.`,
   modIdentityChanged: (position) =>

@@ -8,7 +8,7 @@ import { countAlerts, countRetractedAlerts } from '../store/alerts';
 import { countRequestingPeople, countRequests, listRequests } from '../store/member-requests';
 import { countPendingReports, listPendingReports } from '../store/reports';
 import { newRef } from '../store/refs';
-import { countMemberAreas, membersByArea } from '../store/subscriptions';
+import { anyoneSubscribed, countMemberAreas, membersByArea } from '../store/subscriptions';
 import type { Catalog } from './catalog';
 import type { Command } from './commands';
 import { failed, say, type Outcome, type Store } from './handler';
@@ -64,7 +64,9 @@ function alert(store: Store, mod: Moderator, regions: Regions, tokens: string[],
   // Its own reference: RETRACT withdraws a mistaken one as it does a report's.
   const ref = newRef(store.db);
   const alertId = issueAlert({ ...store, regions }, { ref, npas, body: { text } }, now);
-  return { say: mod.t.modAlertQueued(npas, `#${ref}`), alerts: [alertId] };
+  // Kept even when it reaches no one (CHECK finds what it names), but she must not take it for sent: 212 typed for 415.
+  const reached = anyoneSubscribed(store.db, regions.expand(npas));
+  return { say: reached ? mod.t.modAlertQueued(npas, `#${ref}`) : mod.t.modAlertNoOne(npas, `#${ref}`), alerts: [alertId] };
 }
 
 function stats({ db }: Store, mod: Moderator): Outcome {

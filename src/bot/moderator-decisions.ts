@@ -17,7 +17,7 @@ import { decideReport, findReport, reportBody, reportExists, reportersOf, setRep
 import { dropFromWaitingReads } from '../store/read-quotes';
 import { retractAlert } from '../store/retractions';
 import { reindexReportIdentifiers } from '../store/screening';
-import { listAreas, subscribe, unsubscribeAll } from '../store/subscriptions';
+import { anyoneSubscribed, listAreas, subscribe, unsubscribeAll } from '../store/subscriptions';
 import { catalog } from './catalog';
 import { failed, say, type Outcome, type Store } from './handler';
 import { eraseSenderTraces, unknownArea } from './member-commands';
@@ -117,7 +117,9 @@ export function approve(store: Store, mod: Moderator, rules: ModerationRules, re
   // After an EDIT the text is the moderator's: the reporter's categories no longer describe it (CHECK counts them).
   const categories = found.edited ? undefined : found.fields?.alert.categories;
   const alertId = issueAlert({ ...store, regions: rules.regions }, { reportId: found.id, npas, body: sent, unclipped: 'fields' in body ? body.fields : undefined, categories }, now);
-  return { say: mod.t.modApproved(`#${ref}`, npas), alerts: [alertId] };
+  // Kept even when it reaches no one (CHECK finds what it names), but she must not take it for sent: 212 typed for 415.
+  const reached = anyoneSubscribed(db, rules.regions.expand(npas));
+  return { say: reached ? mod.t.modApproved(`#${ref}`, npas) : mod.t.modApprovedNoOne(`#${ref}`, npas), alerts: [alertId] };
 }
 
 /**

@@ -43,6 +43,22 @@ export function listAreas(db: Db, memberId: number): string[] {
   );
 }
 
+/**
+ * Whether any admitted member, on either channel, gets alerts for one of
+ * these areas (an alert's reach, overlays included). Read through the npa
+ * index, stopping at the first: a moderator's APPROVE waits on it.
+ */
+export function anyoneSubscribed(db: Db, reach: string[]): boolean {
+  return (
+    db
+      .stmt(
+        `SELECT EXISTS (SELECT 1 FROM subscriptions s JOIN members m ON m.id = s.member_id
+           WHERE s.npa IN (SELECT value FROM json_each(?)) AND m.status = 'active') AS yes`,
+      )
+      .get(JSON.stringify(reach)) as { yes: number }
+  ).yes === 1;
+}
+
 /** How many areas have at least one active member. */
 export function countMemberAreas(db: Db): number {
   return (
