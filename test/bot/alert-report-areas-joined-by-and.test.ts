@@ -13,12 +13,14 @@ import { openAlert } from '../../src/store/alerts';
 import { botWorld } from '../helpers/bot-world';
 
 const MOD = '+14155550199';
+// A member in 415: an alert no one would get is answered otherwise (moderator-alert-to-empty-area).
 const ROSA = '+14155550151';
 const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
 
 describe('ALERT with "and" between its areas', () => {
   it('reaches both North American codes, and its text does not start with "and 510"', async () => {
     const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)] });
+    w.sms(ROSA, 'JOIN 415');
     expect(w.sms(MOD, 'ALERT 415 and 510 police sweep on Broadway tonight').reply).toMatch(/going to 415, 510\./);
     expect(openAlert(w.db, w.vault, 1)?.body).toEqual({ text: 'police sweep on Broadway tonight' });
   });
@@ -27,12 +29,14 @@ describe('ALERT with "and" between its areas', () => {
     const regions = Regions.forLine(path.join(findProjectDir('config'), 'areas.uk.example.json'), 'GB');
     const mod = '+442079460999';
     const w = await botWorld({ regions, moderators: new Set([mod]), moderatorContacts: [sms(mod)] });
+    w.sms('+442079460151', 'JOIN LDN');
     expect(w.sms(mod, 'ALERT LDN and MAN police sweep tonight').reply).toMatch(/going to LDN, MAN\./);
     expect(openAlert(w.db, w.vault, 1)?.body).toEqual({ text: 'police sweep tonight' });
   });
 
   it('keeps "and" in the text when no area follows it, or a number does', async () => {
     const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)] });
+    w.sms(ROSA, 'JOIN 415');
     expect(w.sms(MOD, 'ALERT 415 and more raids tonight').reply).toMatch(/going to 415\./);
     expect(openAlert(w.db, w.vault, 1)?.body).toEqual({ text: 'and more raids tonight' });
     expect(w.sms(MOD, 'ALERT 415 and (628) 555-0177 is dangerous').reply).toMatch(/going to 415\./);

@@ -14,6 +14,8 @@ import { botWorld, type BotWorld } from '../helpers/bot-world';
 const t = catalog('en');
 const MOD_A = '+14155550198';
 const MOD_B = '+14155550199';
+// A member in 415: an approval no one would get is answered otherwise (moderator-alert-to-empty-area).
+const MEMBER = '+14155550101';
 const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
 const refIn = (text: string | null) => /#([A-Z0-9]{4,6})/.exec(text ?? '')?.[1] as string;
 
@@ -21,6 +23,7 @@ const refIn = (text: string | null) => /#([A-Z0-9]{4,6})/.exec(text ?? '')?.[1] 
 async function flooded(): Promise<{ w: BotWorld; refs: string[] }> {
   const alerts: number[] = [];
   const w = await botWorld({ moderators: new Set([MOD_A, MOD_B]), moderatorContacts: [sms(MOD_A), sms(MOD_B)], onAlert: (id) => alerts.push(id) });
+  w.sms(MEMBER, 'JOIN 415');
   const refs = Array.from({ length: 6 }, (_, i) => refIn(w.sms(`+1415555012${i}`, `REPORT 415 report number ${i}, grey van`).reply));
   expect(w.sms(MOD_A, 'PENDING').reply).toContain(`#${refs[5]}`);
   return { w, refs };
@@ -59,6 +62,7 @@ describe('APPROVE of a report no notice showed', () => {
     const uuid = '0b6c1a52-3f0e-4a51-9a0e-5c1f6f2d7a11';
     const signal: Sender = { channel: 'signal', address: uuid, phone: MOD_A };
     const w = await botWorld({ moderators: new Set([MOD_A, uuid, MOD_B]), moderatorContacts: [sms(MOD_A), signal, sms(MOD_B)] });
+    w.sms(MEMBER, 'JOIN 415');
     const refs = Array.from({ length: 6 }, (_, i) => refIn(w.sms(`+1415555012${i}`, `REPORT 415 report number ${i}, grey van`).reply));
     const ref = refs[5] as string;
     expect(w.sms(MOD_A, `APPROVE ${ref}`).reply).toBe(t.modShowFirst(`#${ref}`));

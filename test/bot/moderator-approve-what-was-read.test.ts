@@ -49,6 +49,7 @@ describe('APPROVE by a moderator another EDIT has not reached yet', () => {
   it('the moderator who edited approves at once: she wrote it', async () => {
     const alerts: number[] = [];
     const w = await botWorld({ moderators: new Set([MOD_A, MOD_B]), moderatorContacts: [sms(MOD_A), sms(MOD_B)], onAlert: (id) => alerts.push(id) });
+    w.sms(MEMBER, 'JOIN 415');
     const ref = refIn(w.sms(REPORTER, 'REPORT 415 grey van, took my phone').reply);
     const a = findMember(w.db, w.vault, sms(MOD_A))!;
     w.db.sqlite.prepare("UPDATE outbox SET state = 'sent' WHERE member_id = ?").run(a.id);

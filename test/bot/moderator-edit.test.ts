@@ -103,6 +103,8 @@ describe('an EDIT by a moderator listed by her number and by her Signal UUID (on
     const w = await botWorld({ moderators: new Set([MOD_A, MOD_B, UUID]), moderatorContacts: [sms(MOD_A), sms(MOD_B), signalA], onAlert: (id) => alerts.push(id) });
     let n = 0;
     const signal = (text: string) => w.bot.handle({ sender: signalA, text, providerId: `sig:${++n}` }).reply;
+    // A member in 415: an approval no one would get is answered otherwise (moderator-alert-to-empty-area).
+    w.sms(MEMBER, 'JOIN 415');
     // She has written from Signal, her number showing: her two memberships are linked.
     expect(signal('PENDING')).toBe(t.modPending([], 0));
     const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(REPORTER, 'REPORT 415 grey van, took my phone').reply ?? '')?.[1] as string;

@@ -166,6 +166,8 @@ describe('erasing the notices that quote a report', () => {
 
   it('erases the text of a notice already sent, keeps its row, and leaves no copy in the WAL', async () => {
     const w = await world();
+    // A member in 415: an approval no one would get is answered otherwise (moderator-alert-to-empty-area).
+    w.sms('+14155550101', 'JOIN 415');
     const ref = report(w, REPORTER, '415 grey van, took my phone');
     const notice = noticeOf(w, ref);
     const heldIn = sealedBodyHeldIn(w, notice.id);
