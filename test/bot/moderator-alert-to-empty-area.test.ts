@@ -61,6 +61,25 @@ describe('ALERT to areas no member gets alerts for', () => {
     expect(reply).toBe(`Alert #${ref} going to 415. RETRACT ${ref} withdraws it.`);
   });
 
+  it('is sent as ever when the only member there is on Signal', async () => {
+    const w = await world();
+    w.bot.handle({ sender: { channel: 'signal', address: '5f0e8d2a-7c41-4b9e-9a3d-2b6c1e0f4a77' }, text: 'JOIN 415', providerId: 'sig-join-1' });
+    const reply = mod(w, 'ALERT 415 grey van');
+    const ref = refIn(reply);
+    expect(reply).toBe(`Alert #${ref} going to 415. RETRACT ${ref} withdraws it.`);
+  });
+
+  it('tells the operator at the command line too, as a success (the alert is kept)', async () => {
+    const w = await world();
+    w.sms(SF, 'JOIN');
+    const { reply, failed } = w.bot.operate('ALERT 212 nobody here test');
+    const ref = refIn(reply);
+    expect({ reply, failed }).toEqual({
+      reply: `Alert #${ref} for 212 kept, but no one there gets alerts yet: nobody will receive it. Check the area; RETRACT ${ref} withdraws it.`,
+      failed: false,
+    });
+  });
+
   it('counts no member who stopped', async () => {
     const w = await world();
     w.sms(SF, 'JOIN');
