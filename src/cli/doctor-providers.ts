@@ -9,6 +9,7 @@ import type { Config, Secrets } from '../config/env';
 import { databaseFile } from '../store/db';
 import { openToRead } from '../store/open-to-read';
 import { bad, ok, type CheckResult } from './doctor-check';
+import { credentialsApart, shown } from './signal-api-url';
 import { checkServiceWebhook, checkSmsWebhook, type NumberWebhook, type ServiceWebhook } from './doctor-webhook';
 
 const TIMEOUT_MS = 5_000;
@@ -24,26 +25,6 @@ async function getJson(address: string, given: Record<string, string> = {}): Pro
     // a non-JSON answer: the status says enough
   }
   return { status: res.status, body };
-}
-
-/**
- * The credentials a URL holds (user:password@, a proxy's in front of
- * signal-cli-rest-api) as a Basic authorization header, as the Signal
- * sender's HTTP client sends them: fetch refuses a URL that holds them.
- */
-function credentialsApart(address: string, headers: Record<string, string>): { url: string; headers: Record<string, string> } {
-  const u = new URL(address);
-  if (!u.username && !u.password) return { url: address, headers };
-  const basic = Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64');
-  u.username = '';
-  u.password = '';
-  return { url: u.href, headers: { authorization: `Basic ${basic}`, ...headers } };
-}
-
-/** SIGNAL_API_URL as doctor prints it: without credentials or a query, either of which may hold a proxy's secret. */
-function shown(apiUrl: string): string {
-  const u = new URL(apiUrl);
-  return `${u.origin}${u.pathname === '/' ? '' : u.pathname}`;
 }
 
 /** What doctor learnt of the Twilio account: its checks, and whether Twilio said it is upgraded (type Full), which the outbox's trial refusals are read against. */

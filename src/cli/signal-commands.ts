@@ -21,6 +21,7 @@ import { markReadmission, readmitModerator } from '../store/moderator-identities
 import { markChallengeSubmitted, readChallenge } from '../store/signal-challenge';
 import type { Vault } from '../store/vault';
 import { CommandError, UsageError } from './cli-errors';
+import { credentialsApart, shown } from './signal-api-url';
 import { openLineDatabase, readEnvFile, readLineConfig } from './line';
 
 /** The line's database, opened as the server opens it (key checked, migrated). */
@@ -40,14 +41,11 @@ export async function signalCaptchaCommand(captcha: string): Promise<string> {
     const signal = config.signal as NonNullable<Config['signal']>;
     let res: Response;
     try {
-      res = await fetch(`${signal.apiUrl}/v1/accounts/${signal.number}/rate-limit-challenge`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ challenge_token: open.token, captcha }),
-        signal: AbortSignal.timeout(60_000),
-      });
+      const { url, headers } = credentialsApart(`${signal.apiUrl}/v1/accounts/${signal.number}/rate-limit-challenge`, { 'content-type': 'application/json' });
+      // A redirect is not followed: it would hand the challenge and the captcha to another host.
+      res = await fetch(url, { method: 'POST', headers, redirect: 'manual', body: JSON.stringify({ challenge_token: open.token, captcha }), signal: AbortSignal.timeout(60_000) });
     } catch {
-      throw new CommandError(`no answer from signal-cli-rest-api at ${signal.apiUrl}: is it running?`);
+      throw new CommandError(`no answer from signal-cli-rest-api at ${shown(signal.apiUrl)}: is it running?`);
     }
     if (res.status !== 204 && res.status !== 200) {
       await res.body?.cancel();
@@ -123,7 +121,7 @@ export async function signalUuidCommand(numberArg: string): Promise<string> {
   const wanted = toE164(numberArg, country);
   if (!wanted) throw new UsageError('signal-uuid takes her phone number, such as +14155550123');
   const list = await new SignalIdentities(apiUrl, number).list().catch((err: Error) => {
-    throw new CommandError(`${err.message}, at ${apiUrl}: is it running, with SIGNAL_NUMBER registered?`);
+    throw new CommandError(`${err.message}, at ${shown(apiUrl)}: is it running, with SIGNAL_NUMBER registered?`);
   });
   let best: (typeof list)[number] | undefined;
   for (const e of list) if (e.number === wanted && (!best || e.added >= best.added)) best = e;

@@ -8,6 +8,7 @@
 import { FakeSignal, textEnvelope, type SignalAnswer } from '../fakes/fake-signal';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
+import { basicAuthProxy } from '../helpers/proxies';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, readMetrics, SIGNAL_NUMBER, startHarness, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
 import { ask, QUICK_RETRIES, type SignalWorld, startSignalWorld, testUuid, type Who } from '../helpers/signal-world';
 import { moderatorIdentityTrusted } from '../../src/store/moderator-identities';
@@ -226,9 +227,13 @@ describe('a rate-limit challenge', () => {
     expect(doctor.code).toBe(1);
     const refused = await runAdminCli(['signal-captcha', 'not-a-captcha'], env());
     expect(refused.code).toBe(2);
-    const lifted = await runAdminCli(['signal-captcha', 'signalcaptcha://signal-hcaptcha.5fad97ac.challenge.solved'], env());
+    // Through a proxy whose credentials SIGNAL_API_URL holds (as the server's senders use it): sent, never printed.
+    const proxy = await basicAuthProxy(signal.url, 'heads', 'pr0xy-s3cret');
+    const withCredentials = { ...env(), SIGNAL_API_URL: proxy.url.replace('http://', 'http://heads:pr0xy-s3cret@') };
+    const lifted = await runAdminCli(['signal-captcha', 'signalcaptcha://signal-hcaptcha.5fad97ac.challenge.solved'], withCredentials).finally(() => proxy.stop());
     expect(lifted.stderr).toBe('');
     expect(lifted.code).toBe(0);
+    expect(proxy.requests).toEqual([`POST /v1/accounts/${SIGNAL_NUMBER}/rate-limit-challenge`]);
     expect(signal.challenges.at(-1)).toEqual({ challenge_token: token, captcha: 'signalcaptcha://signal-hcaptcha.5fad97ac.challenge.solved' });
     await waitFor(() => members.every((m) => got(signal, m, 'black sedan') === 1 && got(signal, m, 'blue coupe') === 1), 15_000, 'the alerts after the captcha');
     expect(twilio.to(SMS_MOD).filter((m) => m.body.includes('captcha'))).toHaveLength(1);
