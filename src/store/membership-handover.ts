@@ -10,7 +10,7 @@ import type { Vault } from './vault';
 
 /**
  * Moves `from`'s check-ins (running and escalated, with their references and a reminder not yet sent),
- * accepted links and the messages about them, and the numbers that declined her, to `to`. An invitation not
+ * accepted links and the messages about them, the numbers that declined her, and DISCREET, to `to`. An invitation not
  * yet answered is withdrawn as DELETE withdraws it: the moderator refused the membership that asked. Where
  * both hold one, the latest running check-in stays, and `to`'s link to a number unless only `from`'s was
  * accepted. The caller erases what is left of `from` with its row, and the WAL soon.
@@ -39,8 +39,19 @@ export function handOverToTwin(db: Db, vault: Vault, from: number, to: number): 
       .stmt("SELECT t.id FROM buddies t JOIN buddies f ON f.buddy_bidx = t.buddy_bidx WHERE t.member_id = ? AND t.status = 'invited' AND f.member_id = ? AND f.status = 'accepted'")
       .all(to, from) as Array<{ id: number }>;
     for (const { id } of superseded) removeBuddy(db, vault, id);
+    // A number that accepted both: `to`'s link stays, and who her escalations told (by link) names it, or her OK
+    // would tell no one and a failed Signal escalation find no number to go to by SMS.
+    const both = db
+      .stmt('SELECT f.id AS gone, t.id AS kept FROM buddies f JOIN buddies t ON t.buddy_bidx = f.buddy_bidx WHERE f.member_id = ? AND t.member_id = ?')
+      .all(from, to) as Array<{ gone: number; kept: number }>;
+    for (const { gone, kept } of both) {
+      db.stmt('UPDATE checkin_messages SET buddy_id = ? WHERE buddy_id = ?').run(kept, gone);
+      db.stmt('UPDATE checkin_told SET buddy_id = ? WHERE buddy_id = ?').run(kept, gone);
+    }
     db.stmt('UPDATE OR IGNORE buddies SET member_id = ? WHERE member_id = ?').run(to, from);
     db.stmt('UPDATE buddy_messages SET member_id = ? WHERE member_id = ?').run(to, from);
     db.stmt('UPDATE OR IGNORE buddy_declines SET member_id = ? WHERE member_id = ?').run(to, from);
+    // One phone: what she asked to be discreet stays so once the membership that asked is gone (her reminder, her notices).
+    db.stmt('UPDATE members SET discreet = 1 WHERE id = ? AND (SELECT discreet FROM members WHERE id = ?) = 1').run(to, from);
   });
 }

@@ -10,7 +10,7 @@ import { dayTime } from '../../src/bot/clock-time';
 import type { CheckinRules } from '../../src/bot/line-rules';
 import { runCheckinTimers } from '../../src/jobs/checkin-timers';
 import type { Sender } from '../../src/phone/identity';
-import { inviteBuddy } from '../../src/store/buddies';
+import { inviteBuddy, setBuddyStatus } from '../../src/store/buddies';
 import { findMember } from '../../src/store/members';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
 
@@ -122,5 +122,43 @@ describe('REJECT of a member back after STOP (waiting again)', () => {
     expect(w.sms(MOD, `REJECT ${request}`).reply).toBe(t.modRejected(`#${request}`));
     expect(w.direct(LU)).toEqual([]);
     expect(orphans(w)).toBe(0);
+  });
+});
+
+describe('a refusal after both memberships accepted the same buddy, or with DISCREET asked on the refused one', () => {
+  it("keeps the buddy who was told: her OK after the refusal tells Maria, who heard through the refused membership's link", async () => {
+    const { w, signal, timers } = await approvalLine();
+    expect(signal('JOIN 415')).toBe(t.joinPending(['415']));
+    const request = joinRef(w.sms(MOD, 'PENDING').reply);
+    const smsMember = (findMember(w.db, w.vault, sms(ROSA)) as { id: number }).id;
+    const sigMember = (findMember(w.db, w.vault, rosaSignal) as { id: number }).id;
+    // A line from before a number asked on one channel counted on the other: Maria accepted on both.
+    for (const member of [smsMember, sigMember]) setBuddyStatus(w.db, inviteBuddy(w.db, w.vault, member, { channel: 'sms', address: MARIA }, 'Maria', 'en', w.clock.now), 'accepted');
+    const start = w.clock.now;
+    expect(signal('CHECKIN 30 motel 6 room 12')).toContain('check-in until');
+    w.clock.now = start + 31 * MIN;
+    expect(timers()).toBe(1);
+    expect(w.direct(MARIA).filter((m) => m.includes('motel 6 room 12'))).toHaveLength(1);
+    // It went (only a message that went has told anyone).
+    w.db.sqlite.prepare("UPDATE outbox SET state = 'sent' WHERE member_id IS NULL").run();
+    w.sms(MOD, `REJECT ${request}`);
+    expect(w.sms(ROSA, 'OK').reply).toBe(t.checkinOkLate());
+    expect(w.direct(MARIA).filter((m) => m === t.checkinOkBuddy('Maria'))).toHaveLength(1);
+  });
+
+  it('reminds her as discreetly as she asked on the refused membership', async () => {
+    const { w, signal } = await approvalLine();
+    signal('JOIN 415');
+    const request = joinRef(w.sms(MOD, 'PENDING').reply);
+    signal('DISCREET');
+    signal('BUDDY 415-555-0177 Maria');
+    w.sms(MARIA, 'ACCEPT');
+    const start = w.clock.now;
+    expect(signal('CHECKIN 30 motel 6 room 12')).toContain('check-in until');
+    w.sms(MOD, `REJECT ${request}`);
+    w.clock.now = start + 21 * MIN;
+    runCheckinTimers({ db: w.db, vault: w.vault, fallback: 'none', moderatorContacts: [] }, w.clock.now);
+    const until = t.checkinEnd(dayTime(start + 30 * MIN, w.clock.now));
+    expect(w.queued(sms(ROSA)).map((m) => m.text)).toContain(t.discreetReminder(until));
   });
 });
