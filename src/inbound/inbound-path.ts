@@ -11,9 +11,11 @@
  *
  * A message whose handling fails is undone alone, kept sealed, and tried
  * again with backoff (its reply then goes through the outbox: whoever sent
- * it has long stopped waiting). Each caller is answered only after the
- * commit that holds its message's effect, so a crash loses nothing that was
- * acknowledged; under load one commit serves many messages.
+ * it has long stopped waiting). One that cannot even be kept (the database
+ * refuses writes) is handed back to its caller as a rejection. Each caller
+ * is answered only after the commit that holds its message's effect, so a
+ * crash loses nothing that was acknowledged; under load one commit serves
+ * many messages.
  */
 import { parse } from '../bot/parser';
 import { memberKey } from '../phone/identity';
@@ -163,7 +165,12 @@ export class InboundPath {
     });
   }
 
-  /** A message whose handling failed: kept sealed to be tried again, or, if even that fails, lost (and said so). */
+  /**
+   * A message whose handling failed: kept sealed to be tried again. If even
+   * that fails (the database refuses writes), its caller is told: the Signal
+   * receiver keeps it in memory and hands it over again; the SMS webhook
+   * answers 500, which Twilio retries only if the webhook URL asks it to.
+   */
   private failed(w: Waiting, error: unknown): void {
     const { db, vault } = this.deps.message;
     const { log } = this.deps;
@@ -183,7 +190,7 @@ export class InboundPath {
       parkItem(db, vault, sender.channel, item, now, now + this.retry.firstMs, senderKey);
       w.resolve({ reply: null, parsed: parse(w.msg.text), duplicate: false, parked: true });
     } catch (parkError) {
-      log.error({ err: safeError(parkError) }, 'a message could be neither handled nor kept: it is lost');
+      log.error({ err: safeError(parkError), channel: w.msg.sender.channel }, 'a message could be neither handled nor kept: its channel is told it failed');
       w.reject(error);
     }
   }

@@ -10,7 +10,10 @@ import type { InboundPath } from './inbound-path';
 /**
  * Resolves once the item's effect is committed (or the message parked to be
  * tried again): the receiver waits for that before it stops, since
- * signal-cli has already taken the message from Signal. Never rejects.
+ * signal-cli has already taken the message from Signal. Rejects only when
+ * the message could be neither handled nor parked (the database refuses
+ * writes: a full disk): the receiver keeps it in memory and hands it over
+ * again (receive-queue.ts), so that it is not lost.
  *
  * `trustChanged` is called with the UUID of a sender whose message signal-cli
  * could not decrypt (their safety number changed): trusting a member's new
@@ -33,7 +36,7 @@ export function receiveSignal(inbound: InboundPath, log: Logger, trustChanged?: 
       if (errorFrame(item) !== null) log.warn('signal-cli-rest-api reported a receive error');
       return;
     }
-    // The path logs a failure and parks the message; a rejection means even parking failed, logged there.
-    await Promise.resolve(inbound.submit(msg, 'outbox')).catch(() => undefined);
+    // The path logs a failure and parks the message; a rejection means even parking failed: the receiver offers it again.
+    await inbound.submit(msg, 'outbox');
   };
 }

@@ -15,6 +15,9 @@ export interface ReceiverTuning extends SocketTuning, FirstReceiveTuning {
   receiveStartMs: number;
   /** Not receiving (receive-health.ts, for /readyz) after this long without a websocket that works or a receive answered. */
   staleMs: number;
+  /** Websocket: most messages, and bytes of them, waiting in memory while the database refuses writes (receive-queue.ts); more are lost. */
+  waitingMax: number;
+  waitingMaxBytes: number;
 }
 
 export const DEFAULT_RECEIVER: ReceiverTuning = {
@@ -31,4 +34,7 @@ export const DEFAULT_RECEIVER: ReceiverTuning = {
   // More than a receive may take (31 s), and than signal-cli-rest-api's restart (its JVM: up to 45 s) followed by
   // the longest reconnect wait (reconnectMaxMs) and stableMs: a normal restart must not read as not receiving.
   staleMs: 90_000,
+  // A busy line's hours of messages, each a kilobyte or two; bytes bound a hostile sender's 2 MiB envelopes.
+  waitingMax: 1_000,
+  waitingMaxBytes: 64 * 1024 * 1024,
 };

@@ -10,9 +10,11 @@
  *   status, no answer, a 200 that is not JSON such as a proxy's HTML page)
  *   is a failure: the next poll waits by the shared backoff, and only the
  *   first failure of a run of them is warned about.
- * Each item goes to `onItem` in the order received; the receiver only
- * transports, it never reads a message. It says whether it is receiving
- * (receive-health.ts), for /readyz.
+ * Each item goes to `onItem` in the order received; one it could not take
+ * (the database refuses writes) is kept in memory and offered again until
+ * taken, polling taking no new batch meanwhile (receive-queue.ts). The
+ * receiver only transports, it never reads a message. It says whether it
+ * is receiving (receive-health.ts), for /readyz.
  */
 import axios, { type AxiosInstance } from 'axios';
 import WebSocket from 'ws';
@@ -21,6 +23,7 @@ import type { Logger } from '../../log/logger';
 import { backoffDelay } from '../../util/backoff';
 import { FirstReceive } from './first-receive';
 import { ReceiveHealth } from './receive-health';
+import { ReceiveQueue } from './receive-queue';
 import { DEFAULT_RECEIVER, type ReceiverTuning } from './receiver-tuning';
 import { parseBatch } from './signal-envelope';
 import { openReceiveSocket } from './signal-websocket';
@@ -41,7 +44,11 @@ export interface SignalReceiverOptions {
   number: string;
   mode: ReceiveMode;
   log: Logger;
-  /** Handles one received item (already JSON-parsed). May be async; items are handled one at a time. */
+  /**
+   * Handles one received item (already JSON-parsed). May be async; items are
+   * handled one at a time. Rejects only when the item could not be stored:
+   * it is then offered again, the items after it waiting (receive-queue.ts).
+   */
   onItem: (item: unknown) => void | Promise<void>;
   tuning?: Partial<ReceiverTuning>;
   /** A monotonic clock in ms for `receiving` (tests move it; a wall clock's step must not). */
@@ -59,7 +66,7 @@ export class SignalReceiver {
   private failures = 0;
   /** Whether this episode's connect was already logged at info (websocket). */
   private saidConnected = false;
-  private chain: Promise<void> = Promise.resolve();
+  private readonly queue: ReceiveQueue;
   private polling: Promise<void> | null = null;
   private readonly http: AxiosInstance;
   private pollAbort: AbortController | null = null;
@@ -73,6 +80,17 @@ export class SignalReceiver {
     this.tuning = { ...DEFAULT_RECEIVER, ...opts.tuning };
     this.first = new FirstReceive(this.tuning, opts.log);
     this.health = new ReceiveHealth(this.tuning.staleMs, opts.now ?? (() => performance.now()));
+    this.queue = new ReceiveQueue({
+      onItem: opts.onItem,
+      log: opts.log,
+      backoff: { baseMs: this.tuning.reconnectBaseMs, maxMs: this.tuning.reconnectMaxMs },
+      maxItems: this.tuning.waitingMax,
+      maxBytes: this.tuning.waitingMaxBytes,
+      meanwhile:
+        opts.mode === 'poll'
+          ? '; no more are taken from signal-cli, which keeps them, until then'
+          : '; more arriving by the websocket wait too, up to a bound',
+    });
     // Bounded like the websocket's frames: a receive answer is a batch of at most MAX_BATCH envelopes.
     this.http = axios.create({
       baseURL: opts.apiUrl,
@@ -132,6 +150,8 @@ export class SignalReceiver {
     // it is cut only where the request itself would time out.
     const guard = setTimeout(() => this.pollAbort?.abort(), this.receiveTimeoutMs());
     this.wakeSleep?.();
+    // Items the database refuses are offered once more, not waited for: the poll loop waits for them.
+    this.queue.stop();
     const ws = this.ws;
     this.ws = null;
     this.clearConnTimers();
@@ -142,7 +162,7 @@ export class SignalReceiver {
     }
     await this.polling;
     clearTimeout(guard);
-    await this.chain;
+    await this.queue.idle();
   }
 
   private later(ms: number, fn: () => void): void {
@@ -158,7 +178,7 @@ export class SignalReceiver {
     return backoffDelay({ baseMs: this.tuning.reconnectBaseMs, maxMs: this.tuning.reconnectMaxMs }, this.failures + 1);
   }
 
-  /** Queues one raw frame or array element for handling, in order. */
+  /** Queues one websocket frame for handling, in order (bounded: receive-queue.ts). */
   private deliver(raw: string): void {
     let item: unknown;
     try {
@@ -167,7 +187,7 @@ export class SignalReceiver {
       this.opts.log.warn({ bytes: raw.length }, 'ignored a Signal item that is not JSON');
       return;
     }
-    this.enqueue(item);
+    this.queue.offer(item, raw.length);
   }
 
   private connect(): void {
@@ -234,8 +254,9 @@ export class SignalReceiver {
           );
         } else {
           this.pollWorked();
-          for (const item of items) this.enqueue(item);
-          await this.chain;
+          for (const item of items) this.queue.add(item);
+          // No new batch until these are taken, or kept to be tried again: signal-cli keeps what it has not handed over.
+          await this.queue.idle();
           this.first.polled(items.length, MAX_BATCH);
           // More may be waiting at signal-cli: a burst is taken batch after batch, not a batch a second.
           if (items.length >= MAX_BATCH) wait = 0;
@@ -272,12 +293,5 @@ export class SignalReceiver {
     this.health.worked();
     if (this.failures > 0) this.opts.log.info({ failedPolls: this.failures }, 'Signal receiving again: signal-cli-rest-api answers');
     this.failures = 0;
-  }
-
-  /** Queues one received item for handling, in order. */
-  private enqueue(item: unknown): void {
-    this.chain = this.chain
-      .then(() => this.opts.onItem(item))
-      .catch((err) => this.opts.log.error({ err: { type: (err as Error)?.name } }, 'handling a Signal message failed'));
   }
 }
