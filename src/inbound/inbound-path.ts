@@ -191,7 +191,8 @@ export class InboundPath {
       w.resolve({ reply: null, parsed: parse(w.msg.text), duplicate: false, parked: true });
     } catch (parkError) {
       log.error({ err: safeError(parkError), channel: w.msg.sender.channel }, 'a message could be neither handled nor kept: its channel is told it failed');
-      w.reject(error);
+      // Why it could not be kept: a refused write (a full disk) is what the Signal receiver holds a message for.
+      w.reject(parkError);
     }
   }
 
