@@ -88,7 +88,7 @@ function recut(posted: Record<string, unknown>): boolean {
  * PUBLIC_URL and the route's own path (never the Host header; the request
  * target only in the forms precheck accepted): one HMAC at most.
  */
-function signedFields(publicUrls: string[], signer: TwilioSignature | null, request: FastifyRequest): FormFields {
+function signedFields(publicUrls: string[], signer: TwilioSignature | null, request: FastifyRequest, onMismatch: () => void): FormFields {
   const posted = (request.body ?? {}) as Record<string, string | string[]>;
   if (recut(posted)) throw new WebhookError(400, 'unexpected form fields');
   if (signer) {
@@ -96,6 +96,7 @@ function signedFields(publicUrls: string[], signer: TwilioSignature | null, requ
     // The target was checked by precheck: the route's path, or the status path with its row id, which Twilio signs too.
     const target = request.raw.url as string;
     if (!publicUrls.some((base) => signer.matches(signature, base + target, posted))) {
+      onMismatch();
       throw new WebhookError(403, 'invalid or missing X-Twilio-Signature');
     }
   }
@@ -105,15 +106,39 @@ function signedFields(publicUrls: string[], signer: TwilioSignature | null, requ
 /** How often the log names a set-up code again while its reports keep coming: once per fan-out, not once per member. */
 const SETUP_LOG_EVERY_MS = 3_600_000;
 
+/** How often a signature that does not match is logged: forged webhooks are an attack anyone can repeat at will. */
+const MISMATCH_LOG_EVERY_MS = 300_000;
+
+/**
+ * A warning, at most once in MISMATCH_LOG_EVERY_MS, that webhooks come signed
+ * for another address: the one sign of a wrong PUBLIC_URL short of doctor.
+ * A fixed text and a count only: nothing from the request.
+ */
+function mismatchWarning(app: FastifyInstance, now: () => number): () => void {
+  let lastLogged = -Infinity;
+  let refused = 0;
+  return () => {
+    refused += 1;
+    if (now() - lastLogged < MISMATCH_LOG_EVERY_MS) return;
+    lastLogged = now();
+    app.log.warn(
+      { refused },
+      "a Twilio webhook's signature does not match: if texts get no answer, PUBLIC_URL may not be the address Twilio posts to (run doctor)",
+    );
+    refused = 0;
+  };
+}
+
 /** Where Twilio posts an incoming SMS: PUBLIC_URL followed by this is the number's "A message comes in" URL (doctor checks it). */
 export const SMS_WEBHOOK_PATH = '/webhooks/twilio/sms';
 
 export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps): Promise<void> {
   const signer = deps.authToken ? new TwilioSignature(deps.authToken) : null;
   const publicUrls = signedUrlForms(deps.publicUrl);
+  const onMismatch = mismatchWarning(app, deps.now);
   app.addHook('onRequest', precheck(signer));
   app.post(SMS_WEBHOOK_PATH, async (request, reply) => {
-    const sms = parseInboundSms(signedFields(publicUrls, signer, request));
+    const sms = parseInboundSms(signedFields(publicUrls, signer, request, onMismatch));
     // What Twilio answered itself, we act on without a second answer; under Advanced
     // Opt-Out it may match words we do not know ("ARRET"), and what it did, we do.
     const carrier = deps.carrier ? carrierAction(sms.text, sms.optOutType) : undefined;
@@ -132,7 +157,7 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
   // When each set-up code was last logged: one entry per code twilioSetupFault knows, so bounded.
   const setupLogged = new Map<string, number>();
   app.post('/webhooks/twilio/status', async (request, reply) => {
-    const status = parseStatusCallback(signedFields(publicUrls, signer, request));
+    const status = parseStatusCallback(signedFields(publicUrls, signer, request, onMismatch));
     deps.metrics.deliveryReport(status.status);
     const delivery = classifyDeliveryStatus(status.status, status.errorCode);
     const ref = statusRefOf(request.query);
