@@ -83,6 +83,8 @@ type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const E164 = /^\+[1-9]\d{6,14}$/;
+/** A path segment "webhooks": where the line's own webhook paths begin, never part of PUBLIC_URL. */
+const WEBHOOK_SEGMENT = /\/webhooks(\/|$)/i;
 /** The position of the first MODERATORS entry that is neither a number nor a UUID, or -1. */
 function badModerator(entries: string[]): number {
   return entries.findIndex((entry) => !canonicalModerator(entry));
@@ -102,7 +104,12 @@ export const ENV_SCHEMA = z.object({
   ).default('127.0.0.1'),
   LOG_LEVEL: optional(oneOf(LOG_LEVELS)).default('info'),
   DATA_DIR: optional(z.string()).default('./data'),
-  PUBLIC_URL: optional(httpUrl),
+  // The base address only: the line adds each webhook's path itself, so a pasted webhook URL doubles it (every text a 404).
+  PUBLIC_URL: optional(
+    httpUrl.refine((url) => !WEBHOOK_SEGMENT.test(new URL(url).pathname), {
+      error: 'expected the base address only, such as https://headsup.example.org (a path prefix of a reverse proxy, such as https://org.example/headsup, may follow), not a webhook URL: the line adds /webhooks/… itself',
+    }),
+  ),
   TWILIO_ACCOUNT_SID: optional(pattern(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex characters (set it with TWILIO_AUTH_TOKEN)')),
   TWILIO_FROM_NUMBER: optional(pattern(E164, 'expected an E.164 number such as +14155550100')),
   TWILIO_MESSAGING_SERVICE_SID: optional(pattern(/^MG[0-9a-fA-F]{32}$/, 'expected MG followed by 32 hex characters')),

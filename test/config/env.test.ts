@@ -202,6 +202,11 @@ describe('readConfig', () => {
     ['DISCREET_TIMER_SECONDS is past 4 weeks', { DISCREET_TIMER_SECONDS: '9999999' }, 'DISCREET_TIMER_SECONDS', /whole number from 0 to 2419200/],
     ['PUBLIC_URL has no scheme', { PUBLIC_URL: 'headsup.example.org' }, 'PUBLIC_URL', /absolute http\(s\) URL/],
     ['PUBLIC_URL is not http(s)', { PUBLIC_URL: 'ftp://headsup.example.org' }, 'PUBLIC_URL', /absolute http\(s\) URL/],
+    // The webhook's URL pasted whole: status callbacks would go to …/sms/webhooks/twilio/status, and doctor advise a doubled path.
+    ['PUBLIC_URL carries the SMS webhook path', { PUBLIC_URL: 'https://headsup.example.org/webhooks/twilio/sms' }, 'PUBLIC_URL', /base address only.*not .*\/webhooks\//],
+    ['PUBLIC_URL carries the status webhook path', { ...TWILIO_OK, PUBLIC_URL: 'https://headsup.example.org/webhooks/twilio/status/' }, 'PUBLIC_URL', /base address only/],
+    ['PUBLIC_URL carries the webhook path after a prefix', { PUBLIC_URL: 'https://org.example/headsup/Webhooks/twilio' }, 'PUBLIC_URL', /base address only/],
+    ['PUBLIC_URL ends in /webhooks', { PUBLIC_URL: 'https://org.example/webhooks' }, 'PUBLIC_URL', /base address only/],
     // Twilio refuses such a StatusCallback (21609): every SMS would wait on it.
     ['PUBLIC_URL has an underscore in its host name, with Twilio', { ...TWILIO_OK, PUBLIC_URL: 'https://heads_up.example.org' }, 'PUBLIC_URL', /host name Twilio accepts/],
     ['PUBLIC_URL has a host name with an empty label, with Twilio', { ...TWILIO_OK, PUBLIC_URL: 'https://headsup..example.org' }, 'PUBLIC_URL', /host name Twilio accepts/],
@@ -253,7 +258,8 @@ describe('readConfig', () => {
   });
 
   it("takes any PUBLIC_URL host Twilio would call back, and does not hold a line without Twilio to Twilio's rule", () => {
-    for (const url of ['https://headsup.example.org', 'https://xn--bcher-kva.example', 'http://127.0.0.1:3000', 'http://[::1]:3000', 'http://localhost:3000']) {
+    // A reverse proxy's path prefix is part of the base address (a prefix merely beginning with "webhooks" too).
+    for (const url of ['https://headsup.example.org', 'https://xn--bcher-kva.example', 'http://127.0.0.1:3000', 'http://[::1]:3000', 'http://localhost:3000', 'https://org.example/headsup', 'https://org.example/webhooks-line']) {
       expect(readConfig({ ...TWILIO_OK, PUBLIC_URL: url }).config.publicUrl).toBe(url);
     }
     expect(readConfig({ ...SIGNAL_OK, PUBLIC_URL: 'https://heads_up.example.org' }).config.publicUrl).toBe('https://heads_up.example.org');
