@@ -36,19 +36,46 @@ interface Poster {
   setIts: string;
 }
 
+/** Where the line's own webhook paths begin: what precedes it in a URL is the line's base address. */
+const WEBHOOK_SEGMENT = /\/webhooks(\/|$)/i;
+
+/** The base address a webhook URL puts the line at (scheme, host, port, any path prefix), or null for a URL with no webhook path. */
+function baseOf(called: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(called);
+  } catch {
+    return null;
+  }
+  const at = u.pathname.search(WEBHOOK_SEGMENT);
+  return at === -1 ? null : `${u.protocol}//${u.host}${u.pathname.slice(0, at)}`;
+}
+
+/**
+ * A URL the signature check does not take. The fix it names must work when
+ * followed: the number's URL always; PUBLIC_URL only where the URL is the
+ * webhook path under another base address, which may be the true one.
+ */
+function elsewhere(poster: Poster, url: string, called: string, publicUrl: string): CheckResult {
+  const expected = `${publicUrl}${SMS_WEBHOOK_PATH}`;
+  const forms = signedUrlForms(publicUrl);
+  const base = baseOf(called);
+  const noRoute = bad('twilio webhook', `${poster.who} sends incoming texts to ${url}, where the line has no webhook for incoming texts, so none is answered: ${poster.set}`);
+  // PUBLIC_URL's own address with another path (the webhook path twice, the status path): no route answers there.
+  if (base !== null && forms.includes(base)) return noRoute;
+  const refused = `${poster.who} sends incoming texts to ${url}, but the line checks Twilio's signature against ${expected} (PUBLIC_URL), so it refuses every one (403): ${poster.set}`;
+  if (base !== null && called === `${base}${SMS_WEBHOOK_PATH}`) return bad('twilio webhook', `${refused}; or, if the line is reached at ${base}, set PUBLIC_URL to ${base}`);
+  if (forms.some((form) => called.startsWith(`${form}/`))) return noRoute;
+  return bad('twilio webhook', refused);
+}
+
 /** The one URL and method check, the same for a number and a service. */
 function checkUrl(poster: Poster, url: string, method: string, publicUrl: string): CheckResult {
-  const expected = `${publicUrl}${SMS_WEBHOOK_PATH}`;
   if (!url) return bad('twilio webhook', `${poster.who} has no URL for incoming texts, so none reaches the line: ${poster.setIts}`);
   // The line checks PUBLIC_URL (with or without a written default port) and the path; the route takes its
   // path alone (twilio-routes.ts), so a query string gets every text refused (400) before its signature is read.
-  const [called] = url.split('?');
-  if (!signedUrlForms(publicUrl).some((base) => called === `${base}${SMS_WEBHOOK_PATH}`)) {
-    return bad(
-      'twilio webhook',
-      `${poster.who} sends incoming texts to ${url}, but the line checks Twilio's signature against ${expected} (PUBLIC_URL), so it refuses every one (403): ${poster.set}, or fix PUBLIC_URL`,
-    );
-  }
+  const [called = ''] = url.split('?');
+  if (!signedUrlForms(publicUrl).some((base) => called === `${base}${SMS_WEBHOOK_PATH}`)) return elsewhere(poster, url, called, publicUrl);
   if (url.includes('?')) return bad('twilio webhook', `${poster.who} sends incoming texts to ${url}, with a query string, which the line refuses (400): ${poster.set}`);
   if (method.toUpperCase() === 'GET') return bad('twilio webhook', `${poster.who} sends incoming texts with HTTP GET, which the line does not take: ${poster.setIts}`);
   return ok('twilio webhook', `${poster.who} sends incoming texts to ${url}`);

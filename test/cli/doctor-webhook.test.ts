@@ -42,12 +42,33 @@ async function doctorWebhookLine(account: Partial<FakeTwilioOptions>, sender: Re
 const webhookLine = (smsUrl: string, publicUrl = PUBLIC_URL) => doctorWebhookLine({ smsUrl }, { TWILIO_FROM_NUMBER: FROM_NUMBER }, publicUrl);
 
 describe("doctor on the sender number's incoming-SMS webhook", () => {
-  const elsewhere = (url: string) =>
-    `FAIL TWILIO_FROM_NUMBER sends incoming texts to ${url}, but the line checks Twilio's signature against ${HOOK} (PUBLIC_URL), so it refuses every one (403): set the number's "A message comes in" URL to ${HOOK} (HTTP POST) in the Twilio console, or fix PUBLIC_URL`;
+  const set = `set the number's "A message comes in" URL to ${HOOK} (HTTP POST) in the Twilio console`;
+  const refused = (url: string) => `FAIL TWILIO_FROM_NUMBER sends incoming texts to ${url}, but the line checks Twilio's signature against ${HOOK} (PUBLIC_URL), so it refuses every one (403)`;
 
-  it('fails a URL other than PUBLIC_URL + the webhook path, naming both: http for https, another host or path', async () => {
-    expect(await webhookLine('http://headsup.example.org/webhooks/twilio/sms')).toBe(elsewhere('http://headsup.example.org/webhooks/twilio/sms'));
-    expect(await webhookLine('https://old-host.example.org/sms')).toBe(elsewhere('https://old-host.example.org/sms'));
+  it('fails a URL at another address, naming both fixes where the URL is the webhook path under another base: http for https, another port', async () => {
+    for (const base of ['http://headsup.example.org', 'https://headsup.example.org:8443']) {
+      expect(await webhookLine(`${base}/webhooks/twilio/sms`)).toBe(
+        `${refused(`${base}/webhooks/twilio/sms`)}: ${set}; or, if the line is reached at ${base}, set PUBLIC_URL to ${base}`,
+      );
+    }
+  });
+
+  it('fails a URL at another host and path with the one fix that works: the number\'s URL', async () => {
+    expect(await webhookLine('https://old-host.example.org/sms')).toBe(`${refused('https://old-host.example.org/sms')}: ${set}`);
+  });
+
+  // PUBLIC_URL's address with the webhook path twice (PUBLIC_URL once pasted whole) or another path: no route there answers.
+  it('fails a URL at PUBLIC_URL with another path, saying only to set the number\'s URL (never PUBLIC_URL)', async () => {
+    for (const url of [`${HOOK}/webhooks/twilio/sms`, `${PUBLIC_URL}/sms`, `${PUBLIC_URL}/webhooks/twilio/status`]) {
+      expect(await webhookLine(url)).toBe(`FAIL TWILIO_FROM_NUMBER sends incoming texts to ${url}, where the line has no webhook for incoming texts, so none is answered: ${set}`);
+    }
+  });
+
+  it('fails, before any webhook check, a PUBLIC_URL pasted as the webhook URL, naming PUBLIC_URL', async () => {
+    const dataDir = tempDir();
+    const results = await runDoctor({ NODE_ENV: 'test', DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, PUBLIC_URL: HOOK });
+    expect(results.map((r) => r.ok)).toEqual([false]);
+    expect(results[0]?.detail).toMatch(/^PUBLIC_URL: expected the base address only/);
   });
 
   it('fails a number with no URL for incoming texts', async () => {
@@ -83,7 +104,7 @@ describe("doctor on a Messaging Service's incoming webhook (inbound_request_url)
   it('fails a service with no URL for incoming texts (Twilio then drops them), another URL, a query string, or GET', async () => {
     expect(await serviceWebhookLine({})).toBe(`FAIL the Messaging Service has no URL for incoming texts, so none reaches the line: ${set}`);
     expect(await serviceWebhookLine({ inboundUrl: 'https://old-host.example.org/sms' })).toBe(
-      `FAIL the Messaging Service sends incoming texts to https://old-host.example.org/sms, but the line checks Twilio's signature against ${HOOK} (PUBLIC_URL), so it refuses every one (403): ${set}, or fix PUBLIC_URL`,
+      `FAIL the Messaging Service sends incoming texts to https://old-host.example.org/sms, but the line checks Twilio's signature against ${HOOK} (PUBLIC_URL), so it refuses every one (403): ${set}`,
     );
     expect(await serviceWebhookLine({ inboundUrl: `${HOOK}?line=1` })).toBe(
       `FAIL the Messaging Service sends incoming texts to ${HOOK}?line=1, with a query string, which the line refuses (400): ${set}`,
