@@ -63,11 +63,18 @@ async function post(url: string, init: RequestInit, target: string): Promise<Res
   }
 }
 
+/** Where HOST is reached from this machine: a wildcard at its loopback address, an IPv6 address in the brackets a URL needs. */
+function reachAt(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 async function main(): Promise<void> {
   if (fs.existsSync('.env')) dotenv.config({ path: '.env', quiet: true });
   const { from, url, text } = parseArgs(process.argv.slice(2));
   const { config, secrets } = readConfig(process.env);
-  const target = (url ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`).replace(/\/+$/, '');
+  const target = (url ?? `http://${reachAt(config.host)}:${config.port}`).replace(/\/+$/, '');
   const path = '/webhooks/twilio/sms';
   const fields: Record<string, string> = {
     MessageSid: `SM${randomBytes(16).toString('hex')}`,

@@ -3,6 +3,7 @@
  * as a child process against a real server, printing the line's reply, on
  * the console line and with Twilio configured (a signed webhook).
  */
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { FakeTwilio } from '../fakes/fake-twilio';
@@ -94,5 +95,29 @@ describe('npm run sim', () => {
       hangsUp.close();
       notHttp.close();
     }
+  });
+
+  // HOST=:: listens on every address, IPv6 and IPv4: sim reaches it at [::1], as it reaches 0.0.0.0 at 127.0.0.1.
+  it('reaches a server listening on an IPv6 HOST (::, ::1) at its bracketed loopback address', async () => {
+    const posted: string[] = [];
+    const line = http.createServer((req, res) => {
+      posted.push(`${req.method} ${req.url}`);
+      res.setHeader('content-type', 'text/xml');
+      res.end('<?xml version="1.0" encoding="UTF-8"?><Response><Message>reached over IPv6</Message></Response>');
+    });
+    await new Promise<void>((resolve) => line.listen(0, '::1', resolve));
+    const port = String((line.address() as net.AddressInfo).port);
+    try {
+      for (const host of ['::', '::1']) {
+        const run = await runSim(['--from', '+14155550100', 'JOIN'], { NODE_ENV: 'development', DATA_DIR: tempDir(), PORT: port, HOST: host });
+        expect(run.stderr).toBe('');
+        expect(run.stdout.trim()).toBe('reached over IPv6');
+      }
+      expect(posted).toEqual(['POST /webhooks/twilio/sms', 'POST /webhooks/twilio/sms']);
+    } finally {
+      line.close();
+    }
+    const run = await runSim(['--from', '+14155550100', 'JOIN'], { NODE_ENV: 'development', DATA_DIR: tempDir(), PORT: port, HOST: '::' });
+    expect(run.stderr).toBe(`sim: no server answers at http://[::1]:${port}: start it (npm start), or give its address with --url`);
   });
 });
