@@ -125,7 +125,10 @@ export function readExistingKey(config: Config, secrets: Secrets): { key: Uint8A
         problem: `HEADSUP_MASTER_KEY is not set and there is no ${file}: the database beside it is sealed with the key the line was made with. Set HEADSUP_MASTER_KEY to that key, or, if the line ran on a development key file, put that file back; a new key cannot open it`,
       };
     }
-    return { problem: 'HEADSUP_MASTER_KEY is not set and there is no development key file: set HEADSUP_MASTER_KEY' };
+    // Not yet made (production never comes here: readConfig requires HEADSUP_MASTER_KEY there); the server makes it at first start.
+    return {
+      problem: `HEADSUP_MASTER_KEY is not set and there is no development key file yet: the server makes one, ${file}, at its first start (npm start once); in production, set HEADSUP_MASTER_KEY instead (openssl rand -base64 32)`,
+    };
   }
   const key = decodeMasterKey(fs.readFileSync(file, 'utf8'));
   return key ? { key, file } : { problem: `${file} does not hold base64 of 32 bytes: restore it, or set HEADSUP_MASTER_KEY` };
