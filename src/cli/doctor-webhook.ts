@@ -8,6 +8,7 @@
  * the operator's own.
  */
 import { signedUrlForms } from '../channels/twilio/signature';
+import { WEBHOOK_SEGMENT } from '../config/env';
 import { SMS_WEBHOOK_PATH } from '../http/twilio-routes';
 import { bad, ok, warn, type CheckResult } from './doctor-check';
 
@@ -35,9 +36,6 @@ interface Poster {
   /** The same, when the line has just named `who` (its). */
   setIts: string;
 }
-
-/** Where the line's own webhook paths begin: what precedes it in a URL is the line's base address. */
-const WEBHOOK_SEGMENT = /\/webhooks(\/|$)/i;
 
 /** The base address a webhook URL puts the line at (scheme, host, port, any path prefix), or null for a URL with no webhook path. */
 function baseOf(called: string): string | null {

@@ -83,8 +83,8 @@ type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const E164 = /^\+[1-9]\d{6,14}$/;
-/** A path segment "webhooks": where the line's own webhook paths begin, never part of PUBLIC_URL. */
-const WEBHOOK_SEGMENT = /\/webhooks(\/|$)/i;
+/** A path segment "webhooks": where the line's own webhook paths begin, never part of PUBLIC_URL (doctor cuts a URL there too). */
+export const WEBHOOK_SEGMENT = /\/webhooks(\/|$)/i;
 /** The position of the first MODERATORS entry that is neither a number nor a UUID, or -1. */
 function badModerator(entries: string[]): number {
   return entries.findIndex((entry) => !canonicalModerator(entry));

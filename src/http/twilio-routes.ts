@@ -119,8 +119,10 @@ function mismatchWarning(app: FastifyInstance, now: () => number): () => void {
   let refused = 0;
   return () => {
     refused += 1;
-    if (now() - lastLogged < MISMATCH_LOG_EVERY_MS) return;
-    lastLogged = now();
+    const t = now();
+    // A clock stepped back logs once more rather than falling silent until it catches up.
+    if (t >= lastLogged && t - lastLogged < MISMATCH_LOG_EVERY_MS) return;
+    lastLogged = t;
     app.log.warn(
       { refused },
       "a Twilio webhook's signature does not match: if texts get no answer, PUBLIC_URL may not be the address Twilio posts to (run doctor)",

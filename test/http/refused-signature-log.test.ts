@@ -88,6 +88,13 @@ describe('a webhook refused for its signature', () => {
     expect(warnings()[1]?.refused).toBe(21);
   });
 
+  it('is logged again once the clock is stepped back, not silenced until it catches up', async () => {
+    await post('https://elsewhere.example.net');
+    now -= 3_600_000;
+    await post('https://elsewhere.example.net');
+    expect(warnings()).toHaveLength(2);
+  });
+
   it('is not logged for a webhook with no signature at all (not Twilio: nothing to fix in PUBLIC_URL)', async () => {
     expect((await post(null)).statusCode).toBe(403);
     expect(warnings()).toHaveLength(0);
