@@ -52,7 +52,7 @@ describe('a webhook refused for its signature', () => {
       log,
       metrics,
       twilio: { inbound, db, vault, metrics, publicUrl: PUBLIC_URL, authToken: AUTH_TOKEN, carrier: true, now: () => now },
-      health: { database: () => true, providers: async () => ({}), channels: () => ({}) },
+      health: { database: () => 'ready' as const, providers: async () => ({}), channels: () => ({}) },
     });
   });
 
