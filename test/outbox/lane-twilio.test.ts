@@ -83,7 +83,10 @@ describe("an SMS lane against Twilio's API", () => {
 
   function start(through = sender): Dispatcher {
     const log = createLogger('debug', { write: (l: string) => void logs.push(l) });
-    dispatcher = new Dispatcher(db, vault, new Map([['sms', through]]), log, { ...DEFAULT_DISPATCHER, sendRate: 1_000, pollMs: 20, lineBackoff: { baseMs: 10, maxMs: 20 } }, metrics);
+    const made = new Dispatcher(db, vault, new Map([['sms', through]]), log, { ...DEFAULT_DISPATCHER, sendRate: 1_000, pollMs: 20, lineBackoff: { baseMs: 10, maxMs: 20 } }, metrics);
+    // As the server wires it (parts/delivery.ts): the gauge reads the dispatcher's hold at each scrape.
+    metrics.watchHolds(['sms'], (channel) => made.held(channel));
+    dispatcher = made;
     dispatcher.start();
     return dispatcher;
   }
