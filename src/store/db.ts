@@ -33,6 +33,8 @@ export function isWriteRefused(err: unknown): boolean {
 export class Db {
   readonly sqlite: Sqlite;
   private afterCommit: Array<() => void> | null = null;
+  /** What gives back memory-only effects of the open transaction should it (or a savepoint of it) be undone (onRollback). */
+  private undo: Array<() => void> = [];
   /** Why the open transaction can only be undone (a savepoint hit a full disk, or SQLite rolled it all back); null while it may go on. */
   private doomed: unknown = null;
   private readonly statements = new Map<string, Database.Statement>();
@@ -73,16 +75,19 @@ export class Db {
     for (let attempt = 0; ; attempt++) {
       hooks = [];
       this.afterCommit = hooks;
+      this.undo = [];
       try {
         result = this.runInTransaction.immediate(() => this.unlessDoomed(fn())) as T;
         break;
       } catch (err) {
+        this.runUndo(0);
         if ((err as { code?: string }).code === 'SQLITE_BUSY' && attempt < BUSY_RETRIES) continue;
         const thrown = this.doomed ?? err;
         if (isWriteRefused(thrown)) this.writes.ok = false;
         throw thrown;
       } finally {
         this.afterCommit = null;
+        this.undo = [];
         this.doomed = null;
       }
     }
@@ -119,11 +124,13 @@ export class Db {
     // Some errors make SQLite undo the whole transaction, not one statement.
     if (!this.sqlite.inTransaction) throw new Error('the transaction was rolled back by an earlier error');
     const mark = hooks.length;
+    const undoMark = this.undo.length;
     try {
       // better-sqlite3 runs a transaction function called inside a transaction as SAVEPOINT … RELEASE.
       return this.runInTransaction(fn) as T;
     } catch (err) {
       hooks.length = mark;
+      this.runUndo(undoMark);
       // SQLite may have undone the whole transaction (a full disk does, or only the statement): what ran after
       // would then commit on its own, the batch reported failed. A caller that catches this cannot go on.
       if (isWriteRefused(err) || !this.sqlite.inTransaction) this.doomed = err;
@@ -150,6 +157,26 @@ export class Db {
       return fn();
     } finally {
       this.sqlite.pragma('foreign_keys = ON');
+    }
+  }
+
+  /**
+   * Schedules fn to run if the current transaction, or the savepoint it runs in, is undone (nothing outside
+   * one): what it did in memory only, such as a count of messages answered, is given back with its writes.
+   */
+  onRollback(fn: () => void): void {
+    if (this.afterCommit) this.undo.push(fn);
+  }
+
+  /** Runs the undo hooks registered since `mark`, latest first, and forgets them. */
+  private runUndo(mark: number): void {
+    const hooks = this.undo.splice(mark);
+    for (const hook of hooks.reverse()) {
+      try {
+        hook();
+      } catch (err) {
+        this.hookError(err);
+      }
     }
   }
 

@@ -85,15 +85,22 @@ export class SenderLimits {
   }
 
   private takeInMemory(key: string, start: number, max: number, count: number): boolean {
-    const w = this.memory.get(key);
+    let w = this.memory.get(key);
     if (!w || w.start !== start) {
       if (count > max) return false;
       if (!w && this.memory.size >= this.maxMemoryKeys) this.prune(start);
-      this.memory.set(key, { start, count });
-      return true;
+      w = { start, count };
+      this.memory.set(key, w);
+    } else {
+      if (w.count + count > max) return false;
+      w.count += count;
     }
-    if (w.count + count > max) return false;
-    w.count += count;
+    // A message whose handling is undone was not answered: it is given back. A Signal message the full disk
+    // refused is offered again and again, and counted each time it used up her hour and was dropped unanswered.
+    const taken = w;
+    this.db.onRollback(() => {
+      taken.count = Math.max(0, taken.count - count);
+    });
     return true;
   }
 

@@ -37,6 +37,24 @@ describe('SenderLimits', () => {
     expect(takes(l, A, kind, 3, T0 + HOUR)).toEqual([true, true, false]);
   });
 
+  it.each(['message', 'report'] as const)('%s: a take whose transaction, or savepoint, is undone is given back (the message was not answered)', (kind) => {
+    const l = new SenderLimits(db);
+    const refused = new Error('database or disk is full');
+    // A Signal message a full disk refuses is offered again and again: each offer is undone, none counts.
+    for (let offer = 0; offer < 5; offer++) {
+      expect(() =>
+        db.transaction(() => {
+          expect(takes(l, A, kind, 1, T0 + offer)).toEqual([true]);
+          throw refused;
+        }),
+      ).toThrow(refused);
+    }
+    db.transaction(() => {
+      expect(() => db.savepoint(() => (takes(l, A, kind, 1, T0 + 10), (() => { throw refused; })()))).toThrow(refused);
+    });
+    expect(db.transaction(() => takes(l, A, kind, 3, T0 + 20))).toEqual([true, true, false]);
+  });
+
   it.each(['message', 'report'] as const)('%s: reached says whether the window is used up, counting nothing', (kind) => {
     const l = new SenderLimits(db);
     const limit = { max: 2, windowMs: HOUR };
