@@ -5,10 +5,10 @@
  * until the database takes it; polling takes no new batch meanwhile, and
  * what signal-cli still holds stays there. Once space is freed, everything
  * sent during the outage is handled, once, in the order it arrived. The full
- * disk is the server's own connection refusing to grow (full-database.ts).
+ * disk is the server's own connection refusing to grow (full-disk.ts).
  */
 import { textEnvelope } from '../fakes/fake-signal';
-import { fillDatabase } from '../helpers/full-database';
+import { fillDisk, freeDisk } from '../helpers/full-disk';
 import { SIGNAL_NUMBER, waitFor } from '../helpers/harness';
 import { ask, startSignalWorld, testUuid, type SignalWorld } from '../helpers/signal-world';
 import { findReport } from '../../src/store/reports';
@@ -22,11 +22,11 @@ async function fullDiskOutage(world: SignalWorld, during: () => Promise<void>): 
   const { h, signal } = world;
   const member = { uuid: testUuid(1), number: '+14155550101' };
   expect(await ask(signal, member, 'JOIN 415')).toContain('alerts for 415');
-  const free = fillDatabase(h.server.db.sqlite);
+  fillDisk(h.server.db);
   REPORTERS.forEach((who, i) => signal.push(textEnvelope(SIGNAL_NUMBER, who, reportText(i))));
   await waitFor(() => h.logs.some((l) => l.includes('the database refuses writes')), 10_000, 'the log saying Signal messages wait');
   await during();
-  free();
+  freeDisk(h.server.db);
   await waitFor(() => REPORTERS.every((who) => signal.to(who.uuid).length >= 1), 20_000, 'an answer to every report');
   const db = h.server.db;
   const refs = db.sqlite.prepare('SELECT ref FROM reports ORDER BY id').pluck().all() as string[];

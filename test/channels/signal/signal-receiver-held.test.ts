@@ -7,21 +7,13 @@
  * a bound and says what it loses past it. Against the fake signal-cli-rest-api.
  */
 import { SignalReceiver, type ReceiverTuning } from '../../../src/channels/signal/signal-receiver';
-import { createLogger } from '../../../src/log/logger';
 import { FakeSignal, textEnvelope } from '../../fakes/fake-signal';
 import { waitFor } from '../../helpers/wait-for';
+import { collectingLogger } from '../../helpers/collecting-logger';
 
 const ACCOUNT = '+15005550199';
 const member = (n: number) => ({ uuid: `0b6f0c7e-3a41-4c35-9a55-${String(n).padStart(12, '0')}`, number: `+141555501${String(n).padStart(2, '0')}` });
 const textOf = (item: unknown) => (item as { envelope: { dataMessage: { message: string } } }).envelope.dataMessage.message;
-
-/** A line's level, message and fields, and every line as written. */
-function collectingLogger() {
-  const lines: Array<{ level: number; msg: string } & Record<string, unknown>> = [];
-  const raw: string[] = [];
-  const log = createLogger('debug', { write: (l: string) => void (raw.push(l), lines.push(JSON.parse(l))) });
-  return { lines, raw, log };
-}
 
 /** What a database that refuses writes does to onItem: every offer rejects while `refusing`. */
 function refusingInbound() {

@@ -10,22 +10,11 @@ import { SignalSender } from '../../../src/channels/signal/signal-sender';
 import { createLogger } from '../../../src/log/logger';
 import { FakeSignal, textEnvelope } from '../../fakes/fake-signal';
 import { waitFor } from '../../helpers/wait-for';
+import { collectingLogger } from '../../helpers/collecting-logger';
 
 const ACCOUNT = '+15005550199';
 const MEMBER = { uuid: '0b6f0c7e-3a41-4c35-9a55-5d1c0a8f4e21', number: '+14155550123' };
 const PAGE = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><center><h1>Welcome to nginx!</h1></center></body></html>';
-
-function collectingLogger() {
-  const lines: Array<{ level: number; msg: string } & Record<string, unknown>> = [];
-  const raw: string[] = [];
-  const log = createLogger('debug', {
-    write: (l: string) => {
-      raw.push(l);
-      lines.push(JSON.parse(l));
-    },
-  });
-  return { lines, raw, log };
-}
 
 const WARN = 40;
 
