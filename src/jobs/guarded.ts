@@ -1,34 +1,72 @@
 /**
  * Timers whose work cannot take the process down: an error (a busy or
- * locked database, a bug) is logged and the work runs again at the next tick.
+ * locked database, a full disk, a bug) is logged and the work runs again at
+ * the next tick. A job failing at every tick (a full disk fails the
+ * check-in timers every second) is logged once, then once a minute with how
+ * many runs failed meanwhile, and once when it works again: not a line a
+ * second into logs that may sit on that same full disk.
  */
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
+
+/** How long a failing job stays quiet after a line about it. */
+export const REPEAT_FAILURE_LOG_MS = 60_000;
+
+/** A job that failed: when that was last logged, and the failures since. */
+interface Failing {
+  loggedAt: number;
+  unlogged: number;
+}
+
+/** Per logger (one per server), per job. */
+const failing = new WeakMap<Logger, Map<string, Failing>>();
 
 /** Runs fn, logging instead of throwing. Returns whether it succeeded. */
 export function runGuarded(log: Logger, what: string, fn: () => void): boolean {
   try {
     fn();
-    return true;
   } catch (err) {
     logFailure(log, what, err);
     return false;
   }
+  logRecovery(log, what);
+  return true;
 }
 
 /** runGuarded for work that waits between its steps. */
 export async function runGuardedAsync(log: Logger, what: string, fn: () => Promise<void>): Promise<boolean> {
   try {
     await fn();
-    return true;
   } catch (err) {
     logFailure(log, what, err);
     return false;
   }
+  logRecovery(log, what);
+  return true;
 }
 
 function logFailure(log: Logger, what: string, err: unknown): void {
-  log.error({ err: safeError(err), job: what }, 'background job failed; it runs again at the next tick');
+  let jobs = failing.get(log);
+  if (!jobs) failing.set(log, (jobs = new Map()));
+  const now = performance.now();
+  const job = jobs.get(what);
+  if (!job) {
+    jobs.set(what, { loggedAt: now, unlogged: 0 });
+    log.error({ err: safeError(err), job: what }, 'background job failed; it runs again at the next tick');
+  } else if (now - job.loggedAt >= REPEAT_FAILURE_LOG_MS) {
+    log.error({ err: safeError(err), job: what, failedSinceLastLine: job.unlogged + 1 }, 'background job still failing; it runs again at the next tick');
+    job.loggedAt = now;
+    job.unlogged = 0;
+  } else {
+    job.unlogged++;
+  }
+}
+
+function logRecovery(log: Logger, what: string): void {
+  const jobs = failing.get(log);
+  if (!jobs?.has(what)) return;
+  jobs.delete(what);
+  log.info({ job: what }, 'background job works again');
 }
 
 /** Runs fn every `everyMs` (guarded, not keeping the process alive); returns a stop function. */

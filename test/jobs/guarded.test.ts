@@ -1,0 +1,58 @@
+/**
+ * A background job failing at every tick (a full disk fails the check-in
+ * timers each second) says so once, then once a minute with a count, and
+ * once when it works again.
+ */
+import { REPEAT_FAILURE_LOG_MS, runGuarded, runGuardedAsync } from '../../src/jobs/guarded';
+import { collectingLogger } from '../helpers/collecting-logger';
+
+const fail = () => {
+  throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+};
+
+describe('a background job failing again and again', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('is logged once, then once a minute with the failures since, then once when it works again', () => {
+    const { lines, log } = collectingLogger();
+    for (let i = 0; i < 59; i++) {
+      expect(runGuarded(log, 'checkin-timers', fail)).toBe(false);
+      jest.advanceTimersByTime(1_000);
+    }
+    expect(lines.map((l) => [l.level, l.msg, l.job])).toEqual([[50, 'background job failed; it runs again at the next tick', 'checkin-timers']]);
+    expect(lines[0]).toMatchObject({ err: expect.objectContaining({ code: 'SQLITE_FULL' }) });
+
+    jest.advanceTimersByTime(REPEAT_FAILURE_LOG_MS - 59_000);
+    expect(runGuarded(log, 'checkin-timers', fail)).toBe(false);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatchObject({ level: 50, msg: 'background job still failing; it runs again at the next tick', job: 'checkin-timers', failedSinceLastLine: 59 });
+
+    expect(runGuarded(log, 'checkin-timers', () => {})).toBe(true);
+    expect(runGuarded(log, 'checkin-timers', () => {})).toBe(true);
+    expect(lines.slice(2)).toEqual([expect.objectContaining({ level: 30, msg: 'background job works again', job: 'checkin-timers' })]);
+
+    // Failing again afterwards is news: logged at once.
+    expect(runGuarded(log, 'checkin-timers', fail)).toBe(false);
+    expect(lines[3]).toMatchObject({ level: 50, msg: 'background job failed; it runs again at the next tick' });
+  });
+
+  it('counts each job apart, and each server (logger) apart', async () => {
+    const first = collectingLogger();
+    const second = collectingLogger();
+    runGuarded(first.log, 'checkin-timers', fail);
+    runGuarded(first.log, 'report drafts', fail);
+    expect(await runGuardedAsync(first.log, 'retention', async () => fail())).toBe(false);
+    runGuarded(second.log, 'checkin-timers', fail);
+    runGuarded(first.log, 'checkin-timers', fail);
+    expect(first.lines.map((l) => l.job)).toEqual(['checkin-timers', 'report drafts', 'retention']);
+    expect(second.lines.map((l) => l.job)).toEqual(['checkin-timers']);
+  });
+
+  it('says nothing when it works and never failed', async () => {
+    const { lines, log } = collectingLogger();
+    expect(runGuarded(log, 'checkin-timers', () => {})).toBe(true);
+    expect(await runGuardedAsync(log, 'retention', async () => {})).toBe(true);
+    expect(lines).toEqual([]);
+  });
+});
