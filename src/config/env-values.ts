@@ -54,6 +54,8 @@ export const httpUrl = z
     },
     { error: 'expected an absolute http(s) URL' },
   )
+  // Paths are appended to it (…/v2/send, …/webhooks/twilio/sms): after a query or a fragment they would be no path.
+  .refine((v) => !/[?#]/.test(v), { error: 'expected an absolute http(s) URL with no query (?) or fragment (#)' })
   .transform((v) => v.replace(/\/+$/, ''));
 /** A value matching `re`; `expected` says what it should look like. */
 export const pattern = (re: RegExp, expected: string) => z.string().regex(re, { error: expected });

@@ -191,6 +191,10 @@ describe('readConfig', () => {
     ['TWILIO_FROM_NUMBER is not E.164', { ...TWILIO_OK, TWILIO_FROM_NUMBER: '415-555-0100' }, 'TWILIO_FROM_NUMBER', /E.164/],
     ['TWILIO_MESSAGING_SERVICE_SID is malformed', { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_MESSAGING_SERVICE_SID: 'MGxyz' }, 'TWILIO_MESSAGING_SERVICE_SID', /MG followed by 32 hex/],
     ['TWILIO_REDACT is not on or off', { ...TWILIO_OK, TWILIO_REDACT: 'no' }, 'TWILIO_REDACT', /one of on, off/],
+    // signal-cli-rest-api's routes would be appended after it (…/?key=x/v2/send), and Twilio's signature covers the whole URL.
+    ['SIGNAL_API_URL has a query string', { ...SIGNAL_OK, SIGNAL_API_URL: 'https://signal.example.org/?token=abc' }, 'SIGNAL_API_URL', /no query \(\?\) or fragment \(#\)/],
+    ['PUBLIC_URL has a fragment', { PUBLIC_URL: 'https://headsup.example.org/#top' }, 'PUBLIC_URL', /no query \(\?\) or fragment \(#\)/],
+    ['TWILIO_API_BASE_URL ends in a bare ?', { ...TWILIO_OK, TWILIO_API_BASE_URL: 'https://api.twilio.com?' }, 'TWILIO_API_BASE_URL', /no query/],
     ['TWILIO_API_BASE_URL is not http(s)', { ...TWILIO_OK, TWILIO_API_BASE_URL: 'ftp://api.twilio.com' }, 'TWILIO_API_BASE_URL', /http\(s\) URL/],
     ['a MODERATORS entry has no country code', { MODERATORS: '+14155550100,4155550142' }, 'MODERATORS', /entry 2 is neither an E.164 number nor a Signal UUID/],
     ['a MODERATORS entry is a name', { MODERATORS: 'rosa' }, 'MODERATORS', /entry 1/],
