@@ -109,12 +109,13 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
           for (const [channel, sender] of senders) if (sender.ready) checks.set(channel, sender.ready.bind(sender));
           return askProviders(checks);
         },
-        // What the line knows without asking anyone: a lane held for its own fault, a Signal receiver that cannot receive.
+        // What the line knows without asking anyone: a lane held for its own fault or failing, a Signal receiver that cannot receive.
         channels: () => {
           const faults: Record<string, ChannelFault | null> = {};
           for (const channel of senders.keys()) {
             const deaf = channel === 'signal' && app.signalReceiver !== null && !app.signalReceiver.receiving;
-            faults[channel] = app.dispatcher.held(channel) ? 'sending_held' : deaf ? 'not_receiving' : null;
+            const fault = app.dispatcher.held(channel) ? 'sending_held' : app.dispatcher.failing(channel) ? 'sending_failing' : null;
+            faults[channel] = fault ?? (deaf ? 'not_receiving' : null);
           }
           return faults;
         },

@@ -41,6 +41,16 @@ export class SendError extends Error {
   }
 
   /**
+   * Whether the failure says the provider (or the way to it) is down, nothing about this recipient: no
+   * connection or no answer, or an HTTP status of 5xx or 408. Not a provider's word naming one recipient
+   * (signal-cli's network failure for a recipient, its bare "Failed to send message"): one who left
+   * Signal, retried for a day, would make a quiet line look down.
+   */
+  get providerDown(): boolean {
+    return this.kind === 'connection' || (this.kind === 'server' && /^\d{3}$/.test(this.code ?? ''));
+  }
+
+  /**
    * Whether the message surely never reached the provider: no connection was made (refused, no such
    * host, no route). A time-out or a reset may come after the provider took it.
    */

@@ -4,8 +4,9 @@
  * can match: the database does not answer (no_answer) or refuses writes (a
  * full disk: writes_failing); a channel's provider does not answer
  * (no_answer) or refuses the line's credentials (credentials_refused), its
- * sending is held for the line's own fault (sending_held), or it is not
- * receiving (not_receiving).
+ * sending is held for the line's own fault (sending_held), every send has
+ * failed as an outage for a minute while messages wait (sending_failing), or
+ * it is not receiving (not_receiving).
  */
 import type { FastifyInstance } from 'fastify';
 import type { ProviderCheck } from '../channels/types';
@@ -35,8 +36,8 @@ export async function askProviders(checks: Map<string, () => Promise<ProviderChe
   return Object.fromEntries(answers);
 }
 
-/** What the line itself knows is wrong with a channel: its lane held, its receiver down. */
-export type ChannelFault = 'sending_held' | 'not_receiving';
+/** What the line itself knows is wrong with a channel: its lane held or failing, its receiver down. */
+export type ChannelFault = 'sending_held' | 'sending_failing' | 'not_receiving';
 
 /** What the database check finds: it answers and takes writes, does not answer, or answers but refuses writes. */
 export type DatabaseCheck = 'ready' | 'no_answer' | 'writes_failing';

@@ -37,6 +37,8 @@ export interface DispatcherOptions {
   sendRate: number;
   /** How often a held or paused Signal lane hands the alerts planned meanwhile for people also on SMS to SMS. */
   twinSweepMs: number;
+  /** How long every try failing as an outage (5xx, time-outs), messages waiting, makes the channel not ready (/readyz: sending_failing). */
+  failingAfterMs: number;
 }
 
 export const DEFAULT_DISPATCHER: DispatcherOptions = {
@@ -50,6 +52,8 @@ export const DEFAULT_DISPATCHER: DispatcherOptions = {
   lineBackoff: { baseMs: 15_000, maxMs: 120_000 },
   sendRate: 10,
   twinSweepMs: 30_000,
+  // A blip and the backoff's first tries pass well within a minute; longer, the operator should look.
+  failingAfterMs: 60_000,
 };
 
 /** Counters the dispatcher reports to; metrics plug in here. */
@@ -112,6 +116,11 @@ export class Dispatcher {
   /** Whether a channel's sending is held for the line's own fault (its credentials, sender or account refused) with messages waiting (Lane.held). */
   held(channel: Channel): boolean {
     return this.lanes.get(channel)?.held ?? false;
+  }
+
+  /** Whether one channel's sends have all failed as an outage for a while, messages waiting (see Lane.failing). */
+  failing(channel: Channel): boolean {
+    return this.lanes.get(channel)?.failing ?? false;
   }
 
   /** Ends one channel's provider pause now (its limit was lifted) and sends what is due. */

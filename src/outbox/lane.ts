@@ -46,6 +46,8 @@ export class Lane {
   private readonly failures: LaneFailures;
   /** The rows claimed whose outcome is not written yet: never claimed again meanwhile (see claimLane). */
   private readonly claimedIds = new Set<number>();
+  /** When the first of the tries failing as an outage since the last one the provider answered was made (null: none failing). */
+  private failingSince: number | null = null;
   /**
    * Rows queued before a step of the wall clock back are due as they were, not once it catches up; the first
    * read compares with the latest time the lane's rows hold, so a step while the server was down is seen too.
@@ -81,6 +83,17 @@ export class Lane {
   get held(): boolean {
     const waiting = waitingOn(this.deps.db, this.channel);
     return waiting.lineFault || (waiting.any && this.holds.held);
+  }
+
+  /**
+   * Every try since a given moment, failingAfterMs or more ago, failed with the provider down (5xx,
+   * time-outs, no connection: SendError.providerDown), and messages wait (for /readyz): a provider whose
+   * health check answers may still fail every send. A 429 neither starts nor ends it; the provider's
+   * answer about one message (sent, opted out, invalid) ends it. Not held: nothing is wrong with the line's setup, and the messages keep trying.
+   */
+  get failing(): boolean {
+    if (this.failingSince === null || this.deps.now() - this.failingSince < this.deps.opts.failingAfterMs) return false;
+    return waitingOn(this.deps.db, this.channel).any;
   }
 
   start(): void {
@@ -249,6 +262,7 @@ export class Lane {
     try {
       const { providerId } = await this.sender.send(to, body, { ref: row.id, attempt: row.attempts });
       this.answered(started, false);
+      this.failingSince = null;
       if (this.holds.held) this.holds.unhold();
       this.deps.observer?.outcome(row.channel, 'sent');
       // Signal's taking it is her account's proof of life (an SMS waits for its delivery report).
@@ -270,6 +284,9 @@ export class Lane {
     const e = err instanceof SendError ? err : new SendError('server', 'internal');
     if (!(err instanceof SendError)) this.deps.log.error({ err: safeError(err), outboxId: row.id }, 'unexpected send failure');
     if (e.kind !== 'connection') this.answered(started, e.kind === 'throttled');
+    // A 429, a hold, or a transient failure naming one recipient says nothing either way.
+    if (e.providerDown) this.failingSince ??= started;
+    else if (!e.retryable) this.failingSince = null;
     return this.failures.refused(row, to, body, e);
   }
 }

@@ -110,6 +110,51 @@ describe('/readyz and held lanes', () => {
     }
   });
 
+  it("is not ready once every Signal send has failed as an outage for a while (signal-cli's health answers, each send a 500), and ready once one goes through", async () => {
+    const world = await startSignalWorld({ env: { MODERATORS: MOD.uuid }, dispatcher: { failingAfterMs: 300 } });
+    try {
+      const { h, signal } = world;
+      signal.answer = () => SIGNAL_ERRORS.server();
+      signal.push(textEnvelope(SIGNAL_NUMBER, MEMBER, 'JOIN 415'));
+      const r = await notReady(h);
+      expect(r.body).toEqual({ status: 'not ready', checks: { database: true, sms: true, signal: false }, reasons: { signal: 'sending_failing' } });
+      // Failing, not held: the message kept trying, and goes once signal-cli sends again.
+      signal.answer = undefined;
+      await waitFor(() => signal.to(MEMBER.uuid).length === 1, 10_000, 'the reply, once sends work');
+      expect((await readyz(h)).body).toEqual({ status: 'ready', checks: { database: true, sms: true, signal: true } });
+    } finally {
+      await world.close();
+    }
+  });
+
+  it("stays ready while one recipient's sends fail in words naming her (json-rpc's bare 'Failed to send message': she may have left Signal), however long", async () => {
+    const world = await startSignalWorld({ env: { MODERATORS: MOD.uuid }, dispatcher: { failingAfterMs: 300 } });
+    try {
+      const { h, signal } = world;
+      signal.answer = () => SIGNAL_ERRORS.networkFailure(MEMBER.uuid, 'json-rpc');
+      signal.push(textEnvelope(SIGNAL_NUMBER, MEMBER, 'JOIN 415'));
+      // Seven tries with the quick backoff (20 ms doubling up to 200 ms) span over 300 ms.
+      const retries = /headsup_outbox_outcomes_total\{channel="signal",outcome="retry",reason="server"\} (\d+)/;
+      await waitFor(async () => Number(retries.exec(await readMetrics(h.url))?.[1] ?? 0) >= 7, 10_000, 'seven failed tries');
+      expect((await readyz(h)).body).toEqual({ status: 'ready', checks: { database: true, sms: true, signal: true } });
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('stays ready through a send failing as an outage for less than a minute (a blip: the backoff rides it out)', async () => {
+    const world = await startSignalWorld({ env: { MODERATORS: MOD.uuid }, dispatcher: { backoff: { baseMs: 60_000, maxMs: 60_000, maxAttempts: 20 } } });
+    try {
+      const { h, signal } = world;
+      signal.answer = () => SIGNAL_ERRORS.server();
+      signal.push(textEnvelope(SIGNAL_NUMBER, MEMBER, 'JOIN 415'));
+      await waitFor(async () => /headsup_outbox_outcomes_total\{channel="signal",outcome="retry",reason="server"\} 1/.test(await readMetrics(h.url)), 10_000, 'the failed try');
+      expect((await readyz(h)).body).toEqual({ status: 'ready', checks: { database: true, sms: true, signal: true } });
+    } finally {
+      await world.close();
+    }
+  });
+
   it("is not ready while the SMS lane is held: Twilio refuses the line's sender", async () => {
     const fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, answer: () => TWILIO_ERRORS.fromInvalid });
     await fake.start();
