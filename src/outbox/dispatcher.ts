@@ -17,6 +17,7 @@ import type { SendPace } from './pacer';
 import { moveTwinAlertBatch, TWIN_START, type TwinCursor } from '../store/alerts';
 import { Lane } from './lane';
 import { OutcomeWriter } from './outcome-writer';
+import { RemovedChannel } from './removed-channel';
 
 export interface DispatcherOptions {
   /** Most sends in flight at once per lane (the lane derives its own number from rate and latency, up to this). */
@@ -63,6 +64,8 @@ export interface DispatchObserver {
 
 export class Dispatcher {
   private readonly lanes = new Map<Channel, Lane>();
+  /** The channels the line no longer sends on (their settings removed): what waits there is settled, not left for ever. */
+  private readonly removed: RemovedChannel[] = [];
   private readonly writer: OutcomeWriter;
 
   constructor(
@@ -79,12 +82,18 @@ export class Dispatcher {
     for (const [channel, sender] of senders) {
       this.lanes.set(channel, new Lane(sender, { db, vault, log, opts, writer: this.writer, renderer, observer, now, smsSends: senders.has('sms') }));
     }
+    for (const channel of ['sms', 'signal'] as const) {
+      if (senders.has(channel)) continue;
+      const other = channel === 'sms' ? 'signal' : 'sms';
+      this.removed.push(new RemovedChannel(channel, senders.has(other) ? other : null, { db, vault, log, now, pollMs: opts.pollMs }));
+    }
   }
 
   /**
    * Starts every lane (idempotent). A line that no longer sends on Signal
    * (its settings removed, the database kept) first hands the alerts waiting
-   * there for people also on SMS to their SMS membership.
+   * there for people also on SMS to their SMS membership; what else waits on
+   * a channel no longer configured is settled (RemovedChannel).
    */
   start(): void {
     if (this.lanes.has('sms') && !this.lanes.has('signal')) {
@@ -98,12 +107,14 @@ export class Dispatcher {
       }
       if (moved) this.log.warn({ moved }, 'Signal is not configured: alerts waiting there for people also on SMS go by SMS');
     }
+    for (const r of this.removed) r.start();
     for (const lane of this.lanes.values()) lane.start();
   }
 
   /** Has every lane look for work now rather than at its next poll. */
   wake(): void {
     for (const lane of this.lanes.values()) lane.wake();
+    for (const r of this.removed) r.wake();
   }
 
   /** A channel's pace (SEND_RATE and the provider's pauses), shared with what else sends through it (Signal remote deletes). */
@@ -130,6 +141,7 @@ export class Dispatcher {
 
   /** Stops claiming, waits for sends in flight and records them. */
   async stop(): Promise<void> {
+    for (const r of this.removed) r.stop();
     await Promise.all([...this.lanes.values()].map((l) => l.stop()));
     this.writer.flush();
   }

@@ -1,8 +1,11 @@
 /**
  * A buddy's check-in escalation over Signal that goes to their number by
  * SMS instead: refused for good by Signal, failing on it time and again,
- * or waiting while the Signal lane is held or paused (outbox/lane.ts).
+ * or waiting while the Signal lane is held or paused (outbox/lane.ts); and,
+ * on a line that no longer sends on one of the two, an escalation queued
+ * there that goes to the number by the other (store/channel-removed.ts).
  */
+import type { Channel } from '../domain/channel';
 import { buddyIndex } from './buddies';
 import { buddyStopped } from './buddy-stops';
 import { linkCheckinMessage } from './checkins';
@@ -26,6 +29,11 @@ export function isEscalation(db: Db, outboxId: number): boolean {
  * SMS (see smsTakesEscalationTo). Returns whether it was queued.
  */
 export function escalationBySms(db: Db, vault: Vault, outboxId: number, address: string, text: string, now: number): boolean {
+  return escalationOn(db, vault, 'sms', outboxId, address, text, now);
+}
+
+/** escalationBySms over either channel: the same text to the same number over `channel`, unless it stopped there. */
+export function escalationOn(db: Db, vault: Vault, channel: Channel, outboxId: number, address: string, text: string, now: number): boolean {
   // One withdrawn while its send was in flight (the buddy left: store/buddies.ts) goes to no one by any path.
   const link = db
     .stmt(
@@ -33,8 +41,8 @@ export function escalationBySms(db: Db, vault: Vault, outboxId: number, address:
        WHERE c.outbox_id = ? AND c.kind = 'escalation' AND coalesce(o.error, '') <> 'withdrawn' AND b.status = 'accepted'`,
     )
     .get(outboxId) as { checkin_id: number; buddy_id: number } | undefined;
-  if (!link || !smsTakesEscalationTo(db, vault, address)) return false;
-  linkCheckinMessage(db, enqueueReply(db, vault, { channel: 'sms', address }, text, now), link.checkin_id, 'escalation', link.buddy_id);
+  if (!link || buddyStopped(db, buddyIndex(vault, address), channel)) return false;
+  linkCheckinMessage(db, enqueueReply(db, vault, { channel, address }, text, now), link.checkin_id, 'escalation', link.buddy_id);
   return true;
 }
 

@@ -1,0 +1,84 @@
+/**
+ * A channel the line no longer sends on (its settings removed, the database
+ * kept) has no lane: this settles what waits there instead, at start and
+ * for what is queued there since (store/channel-removed.ts says how), so
+ * that nothing but an alert copy waits where nothing sends.
+ */
+import type { Channel } from '../domain/channel';
+import type { Logger } from '../log/logger';
+import { safeError } from '../log/safe-error';
+import { lastOutboxId, settleRemovedChannel } from '../store/channel-removed';
+import type { Db } from '../store/db';
+import type { Vault } from '../store/vault';
+
+/** Rows a transaction: a webhook's write waits for one batch at most. */
+const BATCH = 100;
+
+const NAMES: Record<Channel, string> = { sms: 'SMS', signal: 'Signal' };
+
+export class RemovedChannel {
+  /** The last row id looked at; null until the first pass (through every row waiting) is done. */
+  private after: number | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private woken = false;
+
+  constructor(
+    private readonly channel: Channel,
+    /** The channel the line still sends on (null: none). */
+    private readonly other: Channel | null,
+    private readonly deps: { db: Db; vault: Vault; log: Logger; now: () => number; pollMs: number },
+  ) {}
+
+  /** Settles what waited at start (before the lanes start), then what is queued, every pollMs and when woken. */
+  start(): void {
+    if (this.timer) return;
+    this.pass();
+    this.timer = setInterval(() => this.pass(), this.deps.pollMs);
+    this.timer.unref();
+  }
+
+  /** Something was queued: looked at in this turn's wake, not at the next poll. */
+  wake(): void {
+    if (!this.timer || this.woken) return;
+    this.woken = true;
+    setImmediate(() => {
+      this.woken = false;
+      if (this.timer) this.pass();
+    });
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private pass(): void {
+    const { db, vault, log, now } = this.deps;
+    const fromStart = this.after === null;
+    const top = lastOutboxId(db);
+    let after = this.after ?? 0;
+    let moved = 0;
+    let failed = 0;
+    try {
+      for (;;) {
+        const batch = db.transaction(() => settleRemovedChannel(db, vault, this.channel, this.other, after, now(), BATCH, fromStart));
+        moved += batch.moved;
+        failed += batch.failed;
+        if (batch.last === null || batch.moved + batch.failed < BATCH) break;
+        after = batch.last;
+      }
+      // Rows written during the pass after `top` are looked at by the next.
+      this.after = Math.max(top, after);
+    } catch (err) {
+      // A busy database: the next pass looks again from where this one began.
+      log.error({ err: safeError(err), channel: this.channel }, 'settling messages waiting on a channel that is not configured failed');
+      return;
+    }
+    if (moved + failed === 0) return;
+    const fields = { channel: this.channel, moved, failed };
+    const msg = `${NAMES[this.channel]} is not configured: buddies' check-in escalations waiting there go by ${this.other ? NAMES[this.other] : 'no other channel'}, other messages but alerts fail`;
+    // At start once, as a warning; later, one line a pass, not one a message.
+    if (fromStart) log.warn(fields, msg);
+    else log.debug(fields, msg);
+  }
+}
