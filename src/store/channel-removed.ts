@@ -1,16 +1,21 @@
 /**
  * The outbox of a channel the line no longer sends on (its Twilio or Signal
  * settings removed, the database kept): no lane claims its rows. What is
- * not an alert never waits there: a buddy's check-in escalation goes to the
- * number by the channel the line still sends on, anything else (a reply, a
- * notice, a reminder, an escalation SMS or Signal will not take) fails for
- * good at once, so that a member hears her escalation reached no one as for
+ * not an alert never waits there: a buddy's check-in escalation, and her OK
+ * to a buddy who accepted over that channel, go to the number by the
+ * channel the line still sends on; anything else (a reply, a notice, a
+ * reminder, an invitation, an escalation SMS or Signal will not take) fails
+ * for good at once, so that a member hears her escalation reached no one as for
  * any unreachable buddy. Alert copies wait (the operator may put the
  * channel back within the alert's day; retention erases them after).
  */
 import type { Channel } from '../domain/channel';
+import { buddyIndex } from './buddies';
+import { linkBuddyMessage } from './buddy-erasure';
+import { buddyStopped } from './buddy-stops';
 import type { Db } from './db';
 import { escalationOn } from './escalation-sms';
+import { enqueueReply } from './outbox';
 import { openCopy } from './outbox-rows';
 import type { Vault } from './vault';
 
@@ -31,10 +36,13 @@ interface WaitingRow {
   body_ct: Buffer | null;
   key_version: number;
   escalation: number;
+  /** The member a message about a buddy link is hers (null: not one). */
+  buddy_member: number | null;
 }
 
 const COLUMNS = `o.id, o.member_id, o.address_ct, o.body_ct, o.key_version,
-  EXISTS (SELECT 1 FROM checkin_messages c WHERE c.outbox_id = o.id AND c.kind = 'escalation') AS escalation`;
+  EXISTS (SELECT 1 FROM checkin_messages c WHERE c.outbox_id = o.id AND c.kind = 'escalation') AS escalation,
+  (SELECT b.member_id FROM buddy_messages b WHERE b.outbox_id = o.id) AS buddy_member`;
 const WAITING = "o.channel = @channel AND o.state = 'pending' AND o.alert_id IS NULL AND o.id > @after";
 
 /**
@@ -59,7 +67,7 @@ export function settleRemovedChannel(
   const fail = db.stmt("UPDATE outbox SET state = 'failed', error = ?, lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = ? WHERE id = ? AND state = 'pending'");
   const pass: RemovedChannelPass = { moved: 0, failed: 0, last: rows.at(-1)?.id ?? null };
   for (const row of rows) {
-    if (other && row.escalation === 1 && row.member_id === null && escalationElsewhere(db, vault, row, other, now)) {
+    if (other && row.member_id === null && movedElsewhere(db, vault, channel, row, other, now)) {
       fail.run(`${other}_instead`, now, row.id);
       pass.moved++;
     } else {
@@ -70,10 +78,23 @@ export function settleRemovedChannel(
   return pass;
 }
 
-/** A buddy's escalation queued to the same number over `other` (not withdrawn, the link still accepted, the number not stopped there). */
-function escalationElsewhere(db: Db, vault: Vault, row: WaitingRow, other: Channel, now: number): boolean {
+/**
+ * A buddy's escalation queued to the same number over `other` (not
+ * withdrawn, the link still accepted, the number not stopped there); or a
+ * message about a link still accepted over `channel` (her OK: it goes where
+ * the escalation did). Not an invitation: one is accepted over the channel it
+ * went by, and that one is gone.
+ */
+function movedElsewhere(db: Db, vault: Vault, channel: Channel, row: WaitingRow, other: Channel, now: number): boolean {
+  if (row.escalation === 0 && row.buddy_member === null) return false;
   const opened = openCopy(vault, row);
-  return opened !== null && escalationOn(db, vault, other, row.id, opened.address, opened.body, now);
+  if (!opened) return false;
+  if (row.escalation === 1) return escalationOn(db, vault, other, row.id, opened.address, opened.body, now);
+  const index = buddyIndex(vault, opened.address);
+  const accepted = db.stmt("SELECT 1 FROM buddies WHERE member_id = ? AND buddy_bidx = ? AND channel = ? AND status = 'accepted'").get(row.buddy_member, index, channel);
+  if (accepted === undefined || buddyStopped(db, index, other)) return false;
+  linkBuddyMessage(db, enqueueReply(db, vault, { channel: other, address: opened.address }, opened.body, now), row.buddy_member as number);
+  return true;
 }
 
 /** The highest outbox id so far: the next pass by id starts after it. */

@@ -105,6 +105,9 @@ describe('a buddy who accepted over Signal, on a line restarted without Signal',
     try {
       await waitFor(() => l.twilio.to(BUDDY.number).some((m) => m.body.includes('orange hatchback')), 10_000, 'the escalation by SMS');
       expect(escalationRows(h2).find((r) => r.channel === 'signal')).toMatchObject({ state: 'failed', error: 'sms_instead' });
+      // Her OK tells the buddy by SMS too, where the escalation reached them.
+      await h2.sms(ROSE, 'OK');
+      await waitFor(() => l.twilio.to(BUDDY.number).some((m) => m.body === t.checkinOkBuddy('Rosalind')), 10_000, 'the all-clear by SMS');
       const warned = warnings(h2).filter((w) => w.msg.includes('SIGNAL_API_URL'));
       expect(warned.map((w) => w.msg)).toEqual([
         'Signal is not configured, yet 1 buddy and 1 waiting message are on it: they get nothing there until SIGNAL_API_URL and SIGNAL_NUMBER are set (a check-in escalation goes by SMS if it can, other messages but alerts fail at once)',
