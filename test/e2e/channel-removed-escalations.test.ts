@@ -8,6 +8,9 @@
  * says, in counts only, who is on the channel no longer configured.
  */
 import { catalog } from '../../src/bot/catalog';
+import { createAlert, planNextRange } from '../../src/store/alerts';
+import { ensureMember } from '../../src/store/members';
+import { subscribe } from '../../src/store/subscriptions';
 import { FakeSignal, SIGNAL_ERRORS, textEnvelope } from '../fakes/fake-signal';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, tempDir, waitFor, type Harness } from '../helpers/harness';
@@ -176,4 +179,23 @@ describe('a buddy who accepted by SMS, on a production line restarted with Signa
       await h2.close();
     }
   }, 60_000);
+});
+
+it('the start counts, in plural, the Signal members and the alert copies waiting for them on a line without Signal', async () => {
+  const dataDir = tempDir();
+  const h1 = await startHarness({ dataDir });
+  const { db, vault } = h1.server;
+  for (const n of [1, 2]) subscribe(db, ensureMember(db, vault, { channel: 'signal', address: testUuid(n) }, 'en', Date.now()).id, ['415'], Date.now());
+  // Planned as on a line with Signal (as it had): a copy waits on Signal for each.
+  const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van' }, Date.now());
+  while (!planNextRange(db, alert, Date.now(), true).done);
+  await h1.close();
+  const h2 = await startHarness({ dataDir });
+  try {
+    expect(warnings(h2).filter((w) => w.msg.includes('SIGNAL_API_URL')).map((w) => w.msg)).toEqual([
+      'Signal is not configured, yet 2 members and 2 waiting messages are on it: they get nothing there until SIGNAL_API_URL and SIGNAL_NUMBER are set (a check-in escalation goes by SMS if it can, other messages but alerts fail at once)',
+    ]);
+  } finally {
+    await h2.close();
+  }
 });
