@@ -77,8 +77,8 @@ export class RemovedChannel {
     if (moved + failed === 0) return;
     const fields = { channel: this.channel, moved, failed };
     const msg = `${NAMES[this.channel]} is not configured: buddies' check-in escalations waiting there go by ${this.other ? NAMES[this.other] : 'no other channel'}, other messages but alerts fail`;
-    // At start once, as a warning; later, one line a pass, not one a message.
-    if (fromStart) log.warn(fields, msg);
+    // The start's warning (parts/channels.ts) already said it: a line at start, then one a pass, never one a message.
+    if (fromStart) log.info(fields, msg);
     else log.debug(fields, msg);
   }
 }
