@@ -1,5 +1,6 @@
 /**
- * The start's re-index of the alerts migration 0039 lists (those approved
+ * The start's re-readings of the CHECK index: after DEFAULT_COUNTRY changed
+ * (reindexForCountry, below), and once for the alerts migration 0039 lists (those approved
  * before it). Before, a clipped guided report's alert was indexed with the
  * stub its cut leaves before "..." ("@rickysmi...", "7ABC1..."), an
  * innocent identifier a reporter could aim at. It only removes, and only
@@ -16,7 +17,7 @@ import type { Identifier } from './identifiers';
 import { openAlert } from '../store/alerts';
 import type { Db } from '../store/db';
 import { findReport } from '../store/reports';
-import { identifierIndex } from '../store/screening';
+import { identifierIndex, indexAlertIdentifiers } from '../store/screening';
 import type { Vault } from '../store/vault';
 import { alertIdentifiers, type AlertFields } from './report-template';
 
@@ -52,6 +53,51 @@ function reindexAlert(db: Db, vault: Vault, id: number, country: CountryCode): v
   const entries = db.stmt('SELECT number_bidx FROM screening WHERE alert_id = ?').all(id) as Array<{ number_bidx: Buffer }>;
   const drop = db.stmt('DELETE FROM screening WHERE alert_id = ? AND number_bidx = ?');
   for (const { number_bidx: bidx } of entries) if (stubs.has(bidx.toString('hex'))) drop.run(id, bidx);
+}
+
+/**
+ * The start's re-index after DEFAULT_COUNTRY changed: national numbers in
+ * alerts ("07911 123456") were read with the country the index was built
+ * under. Each alert still screened (not retracted, created since `since`) is
+ * read under both countries, as its approval reads it: what only the new
+ * reading gives is added (CHECK finds it now), what only the old one gave
+ * is removed (a misreading: another country's number, perhaps an innocent
+ * one). Entries both readings give, or neither (kept by an older reading a
+ * moderator approved), stay. Inside the caller's transaction; returns how
+ * many alerts were read and how many of them changed.
+ */
+export function reindexForCountry(db: Db, vault: Vault, from: CountryCode, to: CountryCode, since: number): { read: number; changed: number } {
+  const ids = db.stmt('SELECT id FROM alerts WHERE retracted_at IS NULL AND created_at >= ? ORDER BY id').all(since) as Array<{ id: number }>;
+  let changed = 0;
+  for (const { id } of ids) if (reindexAlertForCountry(db, vault, id, from, to)) changed++;
+  return { read: ids.length, changed };
+}
+
+function reindexAlertForCountry(db: Db, vault: Vault, id: number, from: CountryCode, to: CountryCode): boolean {
+  let alert: ReturnType<typeof openAlert>;
+  try {
+    alert = openAlert(db, vault, id);
+  } catch {
+    // A damaged row: its entries stay as they are, rather than the start failing.
+    return false;
+  }
+  if (!alert) return false;
+  const { body } = alert;
+  const whole = 'fields' in body ? wholeAnswers(db, vault, id) : undefined;
+  const hex = (i: Identifier) => identifierIndex(vault, i).toString('hex');
+  const before = new Set(alertIdentifiers(body, from, whole).map(hex));
+  const now = alertIdentifiers(body, to, whole);
+  const after = new Set(now.map(hex));
+  const gone = [...before].filter((h) => !after.has(h));
+  const added = now.filter((i) => !before.has(hex(i)));
+  if (!gone.length && !added.length) return false;
+  const drop = db.stmt('DELETE FROM screening WHERE alert_id = ? AND number_bidx = ?');
+  for (const h of gone) drop.run(id, Buffer.from(h, 'hex'));
+  // As its approval indexed it: the alert's areas and time, the categories of an entry it has (a guided report's own).
+  const kept = db.stmt('SELECT categories FROM screening WHERE alert_id = ? LIMIT 1').get(id) as { categories: string } | undefined;
+  const categories = kept ? kept.categories.split(',').filter(Boolean) : 'fields' in body ? (whole ?? body.fields).categories : [];
+  indexAlertIdentifiers(db, vault, id, added, alert.npas, categories, alert.createdAt);
+  return true;
 }
 
 /** The report's whole answers, or undefined when retention cut it down or they no longer open (read as the alert alone then). */

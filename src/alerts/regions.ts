@@ -156,6 +156,11 @@ export class Regions {
     return this.run(tokens, true, afterAreas, isText, false);
   }
 
+  /** The phone prefixes of the line's own areas (AREAS_FILE), as the file gives them. */
+  ownPrefixes(): string[] {
+    return this.prefixes.map(([prefix]) => prefix);
+  }
+
   /** The area a number belongs to: its own area's prefix, else its North American area code; null when none. */
   areaOf(e164: string): string | null {
     for (const [prefix, code] of this.prefixes) if (e164.startsWith(prefix)) return code;

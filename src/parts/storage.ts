@@ -22,6 +22,7 @@ import { migrate } from '../store/migrate';
 import { untieErasedReporters } from '../store/reports';
 import { cryptoReady, Vault } from '../store/vault';
 import type { ServerOptions } from '../server';
+import { runStartChecks } from './start-checks';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -103,6 +104,8 @@ async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void>
     db.transaction(() => untieErasedReporters(db, vault));
     // Alerts approved before migration 0039 are indexed for CHECK again, as an approval indexes them now.
     db.transaction(() => reindexListedAlerts(db, vault, regions.country));
+    // The data against a configuration that may have changed since the last start (areas, country, mode).
+    runStartChecks({ db, vault, regions, config, log, now: (opts.now ?? Date.now)() });
     recordKey(db, vault);
   } catch (err) {
     db.close();
