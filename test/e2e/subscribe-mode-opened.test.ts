@@ -34,6 +34,20 @@ describe('SUBSCRIBE_MODE approval → open', () => {
     expect(line.fake.to(ANA).filter((m) => m.body.includes("you're in"))).toHaveLength(1);
   }, 30_000);
 
+  it('leaves an applicant blocked since she asked waiting for a moderator', async () => {
+    let h = await line.start({ SUBSCRIBE_MODE: 'approval' });
+    await h.sms(ANA, 'JOIN 415');
+    await h.sms(LUZ, 'JOIN 415');
+    const ref = /#([A-Z0-9]{4,6})/.exec((await h.sms(LUZ, 'REPORT 415 the moderators are useless')).message ?? '')?.[1];
+    expect((await h.sms(MOD, `BLOCK ${ref}`)).message).toContain(`#${ref}`);
+    const before = line.fake.to(LUZ).length;
+    h = await line.start({});
+    await waitFor(() => line.fake.to(ANA).some((m) => m.body.includes("you're in")), 5_000, 'the confirmation');
+    expect(line.fake.to(LUZ).slice(before).filter((m) => m.body.includes("you're in"))).toEqual([]);
+    expect(h.logs.join('\n')).toContain('"admitted":1,"blocked":1');
+    expect((await h.sms(MOD, 'PENDING')).message).toMatch(/join/i);
+  }, 30_000);
+
   it('leaves applicants waiting while the line stays under approval', async () => {
     let h = await line.start({ SUBSCRIBE_MODE: 'approval' });
     await h.sms(ANA, 'JOIN 415');
