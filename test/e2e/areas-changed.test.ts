@@ -52,4 +52,17 @@ describe('AREAS_FILE changed between starts', () => {
     await waitFor(() => line.fake.to(ROSA).some((m) => m.body.includes('grey van knife')), 5_000, 'the alert');
     expect(h.logs.join('\n')).not.toContain('2071234567');
   }, 30_000);
+
+  it('moves a waiting join request and a pending report of the old code too', async () => {
+    line.writeAreas([{ code: 'LDN', names: ['london'], prefixes: ['+4420'] }, MAN]);
+    let h = await line.start({ ...env(), SUBSCRIBE_MODE: 'approval' });
+    await h.sms(NOOR, 'JOIN LDN MAN');
+    await h.sms(ROSA, 'REPORT LDN grey van, took my phone');
+    line.writeAreas([{ code: 'LON', names: ['london', 'ldn'], prefixes: ['+4420'] }, MAN]);
+    h = await line.start({ ...env(), SUBSCRIBE_MODE: 'approval' });
+    const pending = (await h.sms(MOD, 'PENDING')).message ?? '';
+    expect(pending).toMatch(/join \(LON(,| and) MAN\)/);
+    expect(pending).not.toContain('LDN');
+    expect((await h.sms(NOOR, 'AREAS')).message).toContain('LON');
+  }, 30_000);
 });
