@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { ConfigError, type Config, type Secrets } from '../config/env';
+import { countryMismatch } from '../config/country-check';
 import { serverSends, unheardModerators } from '../config/moderator-contacts';
 import { unknownNames } from '../config/unknown-names';
 import { cryptoReady } from '../store/vault';
@@ -79,10 +80,11 @@ function misspelled(env: NodeJS.ProcessEnv): CheckResult[] {
 /** Runs every check; configuration errors end the list early (nothing else can be checked without it). */
 export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<CheckResult[]> {
   let parsed: { config: Config; secrets: Secrets };
+  let regions: Regions;
   try {
     parsed = readLineConfig(env);
     // The line's areas are configuration too: a bad AREAS_FILE names the file and the entry.
-    Regions.forLine(parsed.config.areasFile, parsed.config.defaultCountry);
+    regions = Regions.forLine(parsed.config.areasFile, parsed.config.defaultCountry);
   } catch (err) {
     // A misspelled name may be why (SIGNAL_NUMBR leaves SIGNAL_API_URL alone).
     if (err instanceof ConfigError) return [bad('configuration', err.message), ...misspelled(env)];
@@ -92,6 +94,9 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
   // Valid, but a moderator the line can reach and never hear (start warns in the same words).
   const unheard = unheardModerators(config, (channel) => serverSends(config, secrets, channel));
   const results: CheckResult[] = [unheard ? bad('configuration', unheard) : ok('configuration', 'every variable is valid'), ...misspelled(env)];
+  // National numbers read as another country's than the areas' (start warns in the same words).
+  const mismatch = countryMismatch(regions.ownPrefixes(), regions.northAmerica, config.defaultCountry);
+  if (mismatch) results.push(warn('configuration', mismatch));
   await cryptoReady();
   const key = readExistingKey(config, secrets);
   if ('problem' in key) results.push(bad('key', key.problem));
