@@ -65,9 +65,9 @@ function checkHeldAreas({ db, regions, config, log }: StartCheck): void {
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([code, h]) => `${code} (${[count(h.members, 'member'), count(h.requests, 'waiting request')].filter(Boolean).join(', ')})`)
     .join(', ');
-  const now = config.areasFile ? 'AREAS_FILE no longer has' : 'AREAS_FILE is unset (North American area codes only), without';
+  const areas = config.areasFile ? 'AREAS_FILE as it is now' : 'AREAS_FILE unset: North American area codes';
   log.warn(
-    `${now} area codes members hold: ${listed}. No alert reaches them there. Put each code back in AREAS_FILE, ` +
+    `Area codes members hold are no area of this line (${areas}): ${listed}. No alert reaches them there. Put each code back in AREAS_FILE, ` +
       'or add it as a name of the area that replaces it (its members are moved to that area at the next start).',
   );
 }
