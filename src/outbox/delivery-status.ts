@@ -13,7 +13,7 @@ import { endRestoredCheckinRefused } from '../store/checkin-stop';
 import type { Db } from '../store/db';
 import { countInvalid, countReached } from '../store/invalid-streak';
 import { setMemberStatus } from '../store/members';
-import { buddyAddressOf, findReported, LEFT_MAYBE_SENT, recordTaken, sentBodyOf, settleReported } from '../store/outbox';
+import { buddyAddressOf, findReported, LEFT_MAYBE_SENT, RETRACTED_MAYBE_SENT, recordTaken, sentBodyOf, settleReported } from '../store/outbox';
 import { retractedCopyDelivered } from '../store/retractions';
 import { unsubscribeAll } from '../store/subscriptions';
 import type { Vault } from '../store/vault';
@@ -52,7 +52,7 @@ export function applyDeliveryReport(
     report.onFinal?.();
     const row = findReported(db, report.rowId, providerId, report.attempt);
     // Withdrawn while in flight, yet delivered: she gets RETRACT's correction after all.
-    if (row?.state === 'failed' && (row.error === 'retracted' || row.error === LEFT_MAYBE_SENT) && delivery.kind === 'delivered') {
+    if (row?.state === 'failed' && (row.error === 'retracted' || row.error === LEFT_MAYBE_SENT || row.error === RETRACTED_MAYBE_SENT) && delivery.kind === 'delivered') {
       retractedCopyDelivered(db, row.id, providerId, now);
       return { matched: true, kind: 'delivered' };
     }

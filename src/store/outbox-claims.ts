@@ -6,7 +6,7 @@
 import type { Channel } from '../domain/channel';
 import type { Db } from './db';
 import { PRIORITY, TO_BUDDY, type ClaimedRow } from './outbox-rows';
-import { LEFT_MAYBE_SENT, OUTSIDE_HER_AREAS } from './outbox-withdrawals';
+import { LEFT_MAYBE_SENT, OUTSIDE_HER_AREAS, RETRACTED_MAYBE_SENT } from './outbox-withdrawals';
 
 /**
  * Discreet while either membership of the person asked (the two are on one
@@ -61,19 +61,19 @@ export function claimLane(db: Db, channel: Channel, now: number, limit: number, 
 
 /**
  * Releases every lease: at start-up no send is in flight, so leased rows are
- * due again, in their place in line (when they were claimed). A copy of an
- * alert retracted while its send was in flight fails as retracted, its try
- * kept: should the provider report that send delivered, the report still
- * finds it and she gets the correction (claimed again, it failed as
- * 'alert_gone' under a new try, and the report matched nothing). So does a
- * copy of an alert reaching none of the areas she holds now (she left them
- * while it was in flight), as LEFT_MAYBE_SENT: the provider may have taken
- * it, so it goes to no other membership of hers.
+ * due again, in their place in line (when they were claimed), their try
+ * counted (a RETRACT then treats them as maybe delivered: TRY_UNANSWERED).
+ * A copy of an alert retracted while its send was in flight fails as
+ * RETRACTED_MAYBE_SENT, its try kept: the provider may have taken it, so she
+ * gets the correction (claimed again, it failed as 'alert_gone' under a new
+ * try). So does a copy of an alert reaching none of the areas she holds now
+ * (she left them while it was in flight), as LEFT_MAYBE_SENT: it goes to no
+ * other membership of hers.
  */
 export function releaseLeases(db: Db, now: number): number {
   db.stmt(
     `UPDATE outbox SET state = 'failed', lease_until = 0, address_ct = NULL, updated_at = @now,
-       error = CASE WHEN alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL) THEN 'retracted' ELSE '${LEFT_MAYBE_SENT}' END
+       error = CASE WHEN alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL) THEN '${RETRACTED_MAYBE_SENT}' ELSE '${LEFT_MAYBE_SENT}' END
      WHERE state = 'pending' AND lease_until > 0
        AND (alert_id IN (SELECT id FROM alerts WHERE retracted_at IS NOT NULL) OR (${OUTSIDE_HER_AREAS}))`,
   ).run({ now });

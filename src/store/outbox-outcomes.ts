@@ -6,7 +6,7 @@
 import { planTwinFallback } from './alerts';
 import type { Db } from './db';
 import { openBody, openRowAddress, TO_BUDDY, type AddressedRow } from './outbox-rows';
-import { LEFT_MAYBE_SENT, OUTSIDE_HER_AREAS } from './outbox-withdrawals';
+import { LEFT_MAYBE_SENT, OUTSIDE_HER_AREAS, RETRACTED_MAYBE_SENT } from './outbox-withdrawals';
 import type { Vault } from './vault';
 
 const RETRACTED = 'SELECT id FROM alerts WHERE retracted_at IS NOT NULL';
@@ -57,7 +57,9 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
         if (o.kind === 'retry') retry.run(o.dueAt, o.error, o.throttled ? 1 : 0, now, o.id);
         else held.run(o.error, now, o.id);
         // Only a 429, a hold, or a try that never reached the provider is surely not taken; a time-out or a 5xx may follow a send.
-        cancelIfWithdrawn(db, o.id, now, o.kind === 'held' || o.throttled === true || o.notTaken === true);
+        // A 429 or a hold is already out of the count of tries unanswered; a try never reached is not.
+        const notTaken = o.kind === 'retry' && o.notTaken === true && o.throttled !== true;
+        cancelIfWithdrawn(db, o.id, now, o.kind === 'held' || o.throttled === true || notTaken, notTaken);
       } else failed.run(o.error, now, o.id);
     }
   });
@@ -68,24 +70,27 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
  * an alert retracted meanwhile (RETRACT cancels only the copies no send
  * holds) fails as retracted, a copy of an alert reaching none of the areas
  * she holds now (she left them meanwhile) as left_area, or, when the
- * provider may have taken the try (`unsent` false: a time-out, a 5xx), as
- * LEFT_MAYBE_SENT, a message whose text was erased meanwhile (a moderator
- * notice of a report decided or edited) as superseded. Without this the row
+ * provider may have taken this try (`unsent` false: a time-out, a 5xx) or
+ * an earlier one (TRY_UNANSWERED, this try left out when `notTaken`), as
+ * RETRACTED_MAYBE_SENT and LEFT_MAYBE_SENT, a message whose text was erased
+ * meanwhile (a moderator notice of a report decided or edited) as superseded. Without this the row
  * would be due again, and the dispatcher's renderer may still hold the
  * alert's text in memory. Run only when a try comes back to be sent again,
  * never on a send's way out.
  */
-function cancelIfWithdrawn(db: Db, id: number, now: number, unsent: boolean): void {
+function cancelIfWithdrawn(db: Db, id: number, now: number, unsent: boolean, notTaken = false): void {
+  const maybeSent = `(NOT @unsent OR attempts - throttles - @notTaken > sends)`;
   const left = db
     .stmt(
       `UPDATE outbox SET state = 'failed', lease_until = 0, address_ct = NULL, provider_id = NULL, updated_at = @now,
-         error = CASE WHEN alert_id IS NULL THEN 'superseded' WHEN alert_id IN (${RETRACTED}) THEN 'retracted'
-           WHEN @unsent THEN 'left_area' ELSE '${LEFT_MAYBE_SENT}' END
+         error = CASE WHEN alert_id IS NULL THEN 'superseded'
+           WHEN alert_id IN (${RETRACTED}) THEN CASE WHEN ${maybeSent} THEN '${RETRACTED_MAYBE_SENT}' ELSE 'retracted' END
+           WHEN ${maybeSent} THEN '${LEFT_MAYBE_SENT}' ELSE 'left_area' END
        WHERE id = @id AND state = 'pending'
          AND (alert_id IN (${RETRACTED}) OR (alert_id IS NULL AND body_ct IS NULL) OR (${OUTSIDE_HER_AREAS}))
        RETURNING member_id AS memberId, alert_id AS alertId, created_at AS plannedAt, error`,
     )
-    .get({ now, id, unsent: unsent ? 1 : 0 }) as LeftCopy | undefined;
+    .get({ now, id, unsent: unsent ? 1 : 0, notTaken: notTaken ? 1 : 0 }) as LeftCopy | undefined;
   if (left) leftCopyToTwin(db, left, now);
 }
 

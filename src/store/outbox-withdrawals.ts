@@ -79,6 +79,23 @@ export const OUTSIDE_HER_AREAS = `outbox.alert_id IS NOT NULL AND NOT EXISTS (SE
  */
 export const LEFT_MAYBE_SENT = 'left_area_maybe_sent';
 
+/**
+ * Why a copy of a retracted alert failed when a try of it may have reached
+ * the provider (TRY_UNANSWERED, or the try in flight came back a time-out
+ * or a 5xx): not an unsent copy; RETRACT corrects her, on either channel.
+ */
+export const RETRACTED_MAYBE_SENT = 'retracted_maybe_sent';
+
+/**
+ * An outbox row with a try that did not end in the provider's id: more
+ * tries than sends taken, 429s aside (a hold takes its try back). A
+ * time-out, a 5xx or a restart may have been delivered all the same. The
+ * row does not keep how each try failed, so one surely not taken (a refused
+ * connection) counts alike once it is behind: a correction too many costs
+ * one line, one too few leaves a withdrawn alert standing.
+ */
+export const TRY_UNANSWERED = 'attempts - throttles > sends';
+
 /** An alert copy waiting for a member: its alert, and when it was planned. */
 export interface WaitingCopy {
   alertId: number;

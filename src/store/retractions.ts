@@ -15,7 +15,7 @@ import type { Db } from './db';
 import { memberDiscreet } from './members';
 import { enqueueMessage, PRIORITY } from './outbox';
 import { dropFromWaitingReads } from './read-quotes';
-import { LEFT_MAYBE_SENT } from './outbox-withdrawals';
+import { LEFT_MAYBE_SENT, RETRACTED_MAYBE_SENT, TRY_UNANSWERED } from './outbox-withdrawals';
 import { unindexAlert } from './screening';
 import { forgetUnreadAlert } from './unread-alerts';
 import type { Vault } from './vault';
@@ -25,8 +25,8 @@ export const SIGNAL_DELETE_WINDOW_MS = 24 * 3600_000;
 
 /**
  * Withdraws an alert: no more planning, unsent copies cancelled, out of
- * screening and of READ. Returns the copies cancelled, and whether any copy
- * had been made (an operator's ALERT is planned by the server within
+ * screening and of READ. Returns the copies cancelled (not those a try may
+ * have delivered: they are corrected), and whether any copy had been made (an operator's ALERT is planned by the server within
  * seconds: retracted before that, it went to no one).
  */
 export function retractAlert(db: Db, alertId: number, now: number): { cancelled: number; planned: boolean } {
@@ -37,31 +37,39 @@ export function retractAlert(db: Db, alertId: number, now: number): { cancelled:
   return { cancelled: cancelUnsent(db, alertId, now), planned };
 }
 
-/** Cancels a retracted alert's copies that are waiting and not in flight (the id of an earlier, undelivered try goes: it maps to her number). */
+/**
+ * Cancels a retracted alert's copies that are waiting and not in flight (the
+ * id of an earlier, undelivered try goes: it maps to her number). One with a
+ * try unanswered (a time-out, a 5xx, a restart's released lease) may be on
+ * her phone: it fails as RETRACTED_MAYBE_SENT, to be corrected, and is not
+ * counted. Returns the copies cancelled unsent.
+ */
 function cancelUnsent(db: Db, alertId: number, now: number): number {
-  return db
-    .stmt("UPDATE outbox SET state = 'failed', error = 'retracted', lease_until = 0, provider_id = NULL, updated_at = ? WHERE alert_id = ? AND state = 'pending' AND lease_until <= ?")
-    .run(now, alertId, now).changes;
+  const rows = db
+    .stmt(
+      `UPDATE outbox SET state = 'failed', error = CASE WHEN ${TRY_UNANSWERED} THEN '${RETRACTED_MAYBE_SENT}' ELSE 'retracted' END,
+         lease_until = 0, provider_id = NULL, updated_at = ? WHERE alert_id = ? AND state = 'pending' AND lease_until <= ? RETURNING error`,
+    )
+    .all(now, alertId, now) as Array<{ error: string }>;
+  return rows.filter((r) => r.error === 'retracted').length;
 }
 
 /**
- * A copy she may have (outbox as o): sent or delivered, or a Signal copy
+ * A copy she may have (outbox as o): sent or delivered, a Signal copy
  * withdrawn as its try came back unanswered when she had left its areas
- * (Signal reports no delivery that would tell).
+ * (Signal reports no delivery that would tell), or a copy of this alert
+ * cancelled with a try unanswered (RETRACTED_MAYBE_SENT: a restart's
+ * released lease loses even the SMS status report that would tell).
  */
-const MAYBE_HERS = `(o.state IN ('sent', 'delivered') OR (o.state = 'failed' AND o.channel = 'signal' AND o.error = '${LEFT_MAYBE_SENT}'))`;
+const MAYBE_HERS = `(o.state IN ('sent', 'delivered')
+  OR (o.state = 'failed' AND (o.error = '${RETRACTED_MAYBE_SENT}' OR (o.channel = 'signal' AND o.error = '${LEFT_MAYBE_SENT}'))))`;
 
 /**
- * A copy sent after a try that did not end in its timestamp (outbox row):
- * more tries than sends taken, 429s aside. A time-out, a 5xx or a restart
- * may have been delivered all the same, under a timestamp never learnt, so
- * deleting by the one kept can leave that copy on her phone: once deleted,
- * she is corrected too. The row does not keep how each earlier try failed
- * (its error goes once sent), so a try surely not taken (refused
- * connection) is counted alike: a correction too many costs one line, one
- * too few leaves a withdrawn alert standing.
+ * A copy sent after a try that did not end in its timestamp: that try may
+ * have been delivered under a timestamp never learnt, so deleting by the one
+ * kept can leave that copy on her phone: once deleted, she is corrected too.
  */
-const EARLIER_TRY_UNANSWERED = 'attempts - throttles > sends';
+const EARLIER_TRY_UNANSWERED = TRY_UNANSWERED;
 
 /** Signal copies whose remote deletion is due. */
 export interface DueDelete {
@@ -160,12 +168,16 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
  * (its answer a time-out, or the server killed first) that the provider
  * then reports delivered:
  * she has the withdrawn alert, so it counts as sent and the alert's
- * follow-up runs again to send her the correction. Only a Signal copy
+ * follow-up runs again to send her the correction (one failed as
+ * RETRACTED_MAYBE_SENT keeps its follow-up: it was counted as hers already). Only a Signal copy
  * keeps its provider id (the timestamp a deletion names); an SMS's maps to
  * her number at Twilio and goes, as for any finished message.
  */
 export function retractedCopyDelivered(db: Db, outboxId: number, providerId: string, now: number): void {
-  db.stmt("UPDATE outbox SET state = 'delivered', provider_id = CASE WHEN channel = 'signal' THEN ? END, error = NULL, retraction = NULL, updated_at = ? WHERE id = ?").run(
+  db.stmt(
+    `UPDATE outbox SET state = 'delivered', provider_id = CASE WHEN channel = 'signal' THEN ? END, error = NULL,
+       retraction = CASE WHEN error = '${RETRACTED_MAYBE_SENT}' THEN retraction END, updated_at = ? WHERE id = ?`,
+  ).run(
     providerId,
     now,
     outboxId,
