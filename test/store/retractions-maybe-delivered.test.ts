@@ -123,3 +123,17 @@ describe('an SMS copy corrected as maybe delivered', () => {
     expect(corrections(w, SMS_MEMBER)).toHaveLength(1);
   });
 });
+
+describe('a Signal copy in flight when she left its area', () => {
+  it('is corrected at RETRACT when an earlier try timed out, though the try in flight was refused with a 429', async () => {
+    const { w, rowId, ref, day } = await copyInFlight(SIGNAL_MEMBER);
+    recordOutcomes(w.db, [{ id: rowId, kind: 'retry', dueAt: w.clock.now + 1_000, error: 'timeout' }], w.clock.now);
+    w.clock.now += 1_000;
+    expect(claimLane(w.db, 'signal', w.clock.now, 10, w.clock.now + 60_000).map((r) => r.id)).toEqual([rowId]);
+    w.bot.handle({ sender: SIGNAL_MEMBER, text: 'LEAVE 415', providerId: `${SIGNAL_MEMBER.address}:leave` });
+    recordOutcomes(w.db, [{ id: rowId, kind: 'retry', dueAt: w.clock.now + 1_000, error: 'throttled', throttled: true }], w.clock.now);
+    w.sms(MOD, `RETRACT ${ref}`);
+    expect(followUp(w)).toEqual({ corrected: 1, toDelete: 0 });
+    expect(corrections(w, SIGNAL_MEMBER)).toEqual([t.alertRetracted(['415'], day)]);
+  });
+});
