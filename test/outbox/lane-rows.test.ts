@@ -147,8 +147,9 @@ describe('an outbox lane, before it sends', () => {
     const s = new FakeSender();
     startLane(s);
     await settle();
-    // Failed at the start, its try kept: a report of the dead run's send still finds it (retracted-in-flight-restart.test.ts).
-    expect(rowsOf(id)).toMatchObject([{ state: 'failed', error: 'retracted' }]);
+    // Failed at the start as maybe sent (the dead run's send may have gone: she is corrected), its try kept:
+    // a report of that send still finds it (retracted-in-flight-restart.test.ts).
+    expect(rowsOf(id)).toMatchObject([{ state: 'failed', error: 'retracted_maybe_sent' }]);
     expect(s.calls).toEqual([]);
   });
 
