@@ -26,8 +26,9 @@ export const SIGNAL_DELETE_WINDOW_MS = 24 * 3600_000;
 /**
  * Withdraws an alert: no more planning, unsent copies cancelled, out of
  * screening and of READ. Returns the copies cancelled (not those a try may
- * have delivered: they are corrected), and whether any copy had been made (an operator's ALERT is planned by the server within
- * seconds: retracted before that, it went to no one).
+ * have delivered: they are corrected), and whether any copy had been made
+ * (an operator's ALERT is planned by the server within seconds: retracted
+ * before that, it went to no one).
  */
 export function retractAlert(db: Db, alertId: number, now: number): { cancelled: number; planned: boolean } {
   const planned = db.stmt('SELECT 1 FROM alerts WHERE id = ? AND planned_at IS NULL AND plan_cursor = 0').get(alertId) === undefined;
@@ -63,13 +64,6 @@ function cancelUnsent(db: Db, alertId: number, now: number): number {
  */
 const MAYBE_HERS = `(o.state IN ('sent', 'delivered')
   OR (o.state = 'failed' AND (o.error = '${RETRACTED_MAYBE_SENT}' OR (o.channel = 'signal' AND o.error = '${LEFT_MAYBE_SENT}'))))`;
-
-/**
- * A copy sent after a try that did not end in its timestamp: that try may
- * have been delivered under a timestamp never learnt, so deleting by the one
- * kept can leave that copy on her phone: once deleted, she is corrected too.
- */
-const EARLIER_TRY_UNANSWERED = TRY_UNANSWERED;
 
 /** Signal copies whose remote deletion is due. */
 export interface DueDelete {
@@ -207,7 +201,9 @@ export function recordDelete(db: Db, id: number, result: { ok: true } | { ok: fa
   // Only a row still waiting for its deletion: one the follow-up has corrected meanwhile (its day ran out
   // while the deletion waited for the lane's pace) must not be corrected again.
   if (result.ok) {
-    db.stmt(`UPDATE outbox SET retraction = CASE WHEN ${EARLIER_TRY_UNANSWERED} THEN 'correct' ELSE 'deleted' END WHERE id = ? AND retraction = 'delete'`).run(id);
+    // A copy sent after a try that did not end in its timestamp: that try may have been delivered under a
+    // timestamp never learnt, so deleting by the one kept can leave that copy on her phone: she is corrected too.
+    db.stmt(`UPDATE outbox SET retraction = CASE WHEN ${TRY_UNANSWERED} THEN 'correct' ELSE 'deleted' END WHERE id = ? AND retraction = 'delete'`).run(id);
     return;
   }
   db.stmt(
