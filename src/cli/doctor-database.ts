@@ -7,11 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Config } from '../config/env';
-import { databaseFile } from '../store/db';
+import { databaseFile, isDatabaseDamaged } from '../store/db';
 import { keptAside, lineKeptAsideProblem, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
 import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
 import { notALineProblem } from '../store/line-file';
 import { openToRead } from '../store/open-to-read';
+import { unwritableLineProblem } from '../store/unwritable-line';
 import { Vault } from '../store/vault';
 import { DATABASE_IN_USE, isDatabaseBusy } from './cli-errors';
 import { counted } from './counted';
@@ -96,11 +97,14 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
     leftover.push(bad('restore', `${kept} was kept aside by a restore (the line as an interrupted restore left it): delete it once the line is right (it keeps what retention erased)`));
   }
   leftover.push(...stagedCopies(file));
-  const modes = databaseModes(file);
+  // What stops the server's start (a read-only disk, a file closed to this user) though the file may read well.
+  const unwritable = unwritableLineProblem(config.dataDir);
+  const modes = [...(unwritable ? [bad('database', unwritable)] : []), ...databaseModes(file)];
   let db: Database.Database;
   try {
     db = openToRead(file);
   } catch (err) {
+    if (isDatabaseDamaged(err)) return [bad('database', `${file} is damaged: restore the latest backup`), ...modes, ...leftover];
     return [bad('database', `cannot open ${file}: ${(err as Error).message}`), ...modes, ...leftover];
   }
   const damaged = bad('database', `${file} is damaged: restore the latest backup`);
@@ -112,6 +116,8 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
     } catch (err) {
       // Held by restore or rotate-key: "damaged" would send the operator to restore a backup.
       if (isDatabaseBusy(err)) return [bad('database', DATABASE_IN_USE)];
+      // Only SQLite's word that the file is damaged says so: "damaged" sends the operator to a backup, losing what came since.
+      if (!isDatabaseDamaged(err)) return [bad('database', `cannot read ${file}: ${(err as Error).message}`), ...modes, ...leftover];
       integrity = 'not a database';
     }
     results.push(integrity === 'ok' ? ok('database', `${file} opens and passes its integrity check`) : damaged);

@@ -13,6 +13,7 @@ import { moderatorContacts, serverSends } from '../config/moderator-contacts';
 import { readConfig, type Config, type Secrets } from '../config/env';
 import { databaseFile, Db } from '../store/db';
 import { refusalMessage } from '../store/file-refusal';
+import { unwritableLineProblem } from '../store/unwritable-line';
 import { findProjectDir } from '../store/find-up';
 import { recordKey, verifyKey } from '../store/key-check';
 import { notALineProblem } from '../store/line-file';
@@ -66,6 +67,9 @@ export async function openLineDatabase(config: Config, secrets: Secrets): Promis
   const found = readExistingKey(config, secrets);
   if ('problem' in found) throw new CommandError(found.problem);
   const key = found.key;
+  // Opening writes (the -wal and -shm, the key's record): SQLite's own words would be errno text or "readonly database".
+  const unwritable = unwritableLineProblem(config.dataDir);
+  if (unwritable) throw new CommandError(unwritable);
   const db = new Db(file);
   let pending: number;
   try {

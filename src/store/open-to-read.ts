@@ -1,12 +1,14 @@
 /**
  * Opens a database only to read it (doctor, backup), leaving its folder as
  * found. A read-only connection to a WAL database makes an empty -wal and
- * -shm that it cannot remove: only a writable connection, closing as the
- * last user, does. Beside a stopped line's database they are litter, and a
- * -wal left where the database is later moved from is what doctor and
- * restore take for the log of a crashed line.
+ * -shm that it cannot remove (only a writable connection, closing as the
+ * last user, does), and where it cannot make them (a folder it may not
+ * write, a read-only disk) it cannot read at all. Beside a stopped line's
+ * database they are litter, and a -wal left where the database is later
+ * moved from is what doctor and restore take for the log of a crashed line.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 
 /**
@@ -24,15 +26,46 @@ export function emptyBesideWalProblem(file: string): string {
   return `${file} is an empty file (0 bytes) beside its write-ahead log ${file}-wal, which may hold the line: keep that log, put the database back or run heads-up restore with the latest backup`;
 }
 
+/** Whether this process may write `file` and make files beside it. */
+function writable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The database read whole into memory, for a file with no -wal or -shm that
+ * this process may not write (or not write beside). No -wal and no -shm: no
+ * connection has it open (one in WAL mode keeps both while it does) and it
+ * holds the whole line. Not writable by this user: the line's server, run
+ * as this user, cannot start on it, and on a read-only disk no one writes;
+ * a write racing the read all the same fails the integrity check that
+ * doctor and backup run. Its header is marked as not in WAL mode (in memory
+ * only): SQLite reads a WAL database only through a -shm file.
+ */
+function readIntoMemory(file: string): Database.Database {
+  const bytes = fs.readFileSync(file);
+  // Bytes 18 and 19 of the header: the file format versions, 2 for WAL, 1 for a rollback journal.
+  if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) bytes[18] = bytes[19] = 1;
+  return new Database(bytes, { readonly: true });
+}
+
 /**
  * Opens `file` (which must exist) for reading. Where no -wal or -shm is
  * there (no process has it open, no crash left a log to fold in), the
  * connection is writable, writes nothing, and its close removes the two
- * files its reading made; where they are, it is read-only and they stay.
- * A 0-byte file beside a WAL is refused (see emptyBesideWal).
+ * files its reading made; or, where this process may not write it or its
+ * folder, it is read into memory (see readIntoMemory). Where they are, it
+ * is read-only and they stay. A 0-byte file beside a WAL is refused (see
+ * emptyBesideWal).
  */
 export function openToRead(file: string): Database.Database {
   if (emptyBesideWal(file)) throw new Error(emptyBesideWalProblem(file));
   const untouched = !fs.existsSync(`${file}-wal`) && !fs.existsSync(`${file}-shm`);
+  if (untouched && !writable(file)) return readIntoMemory(file);
   return new Database(file, { fileMustExist: true, readonly: !untouched });
 }
