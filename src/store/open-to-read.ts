@@ -26,15 +26,19 @@ export function emptyBesideWalProblem(file: string): string {
   return `${file} is an empty file (0 bytes) beside its write-ahead log ${file}-wal, which may hold the line: keep that log, put the database back or run heads-up restore with the latest backup`;
 }
 
-/** Whether this process may write `file` and make files beside it. */
-function writable(file: string): boolean {
+/** Whether access(2) lets this process at `file` for `mode`. */
+function allowed(file: string, mode: number): boolean {
   try {
-    fs.accessSync(file, fs.constants.W_OK);
-    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    fs.accessSync(file, mode);
     return true;
   } catch {
     return false;
   }
+}
+
+/** Whether this process may read `file` but not write it, or not make files beside it. */
+function readableOnly(file: string): boolean {
+  return allowed(file, fs.constants.R_OK) && !(allowed(file, fs.constants.W_OK) && allowed(path.dirname(file), fs.constants.W_OK));
 }
 
 /**
@@ -66,6 +70,7 @@ function readIntoMemory(file: string): Database.Database {
 export function openToRead(file: string): Database.Database {
   if (emptyBesideWal(file)) throw new Error(emptyBesideWalProblem(file));
   const untouched = !fs.existsSync(`${file}-wal`) && !fs.existsSync(`${file}-shm`);
-  if (untouched && !writable(file)) return readIntoMemory(file);
+  // A file this user may not read fails as SQLite fails on it (SQLITE_CANTOPEN), which its callers name.
+  if (untouched && readableOnly(file)) return readIntoMemory(file);
   return new Database(file, { fileMustExist: true, readonly: !untouched });
 }
