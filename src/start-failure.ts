@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ConfigError } from './config/env';
 import { isDatabaseDamaged } from './store/db';
 import { notOpenableProblem, unopenableDatabaseFile } from './store/file-owner';
+import { readOnlyDiskProblem } from './store/unwritable-line';
 
 /**
  * What stopped the start: the operator's one line (on stderr) and, for a
@@ -27,6 +28,8 @@ export function describeFailure(err: unknown, dataDir?: string): { line: string;
   if (listening && code === 'EACCES') return named('port-privileged', 'a PORT below 1024 needs privileges: set PORT to 1024 or above');
   // A file of the line its user may not open (a restore or rotate-key run as root leaves them root's): SQLite names none.
   const inDataDir = dataDir !== undefined && typeof e.path === 'string' && path.resolve(path.dirname(e.path)) === path.resolve(dataDir);
+  // A disk remounted read-only after an error refuses the line's first write: bare, EROFS names neither DATA_DIR nor the cure.
+  if (code === 'EROFS' && inDataDir) return named('data-dir-read-only', readOnlyDiskProblem(dataDir));
   const closed = code === 'SQLITE_CANTOPEN' && dataDir !== undefined ? unopenableDatabaseFile(dataDir) : (code === 'EACCES' || code === 'EPERM') && inDataDir ? (e.path as string) : null;
   if (closed) return named('file-not-openable', notOpenableProblem(closed));
   if (isDatabaseDamaged(err)) return named('database-damaged', 'the database is damaged: run heads-up doctor, then restore the latest backup');

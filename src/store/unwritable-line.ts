@@ -11,7 +11,7 @@ import { notOpenableProblem } from './file-owner';
 
 /** What the operator reads when DATA_DIR's disk is mounted read-only. */
 export function readOnlyDiskProblem(dataDir: string): string {
-  return `DATA_DIR ${dataDir} is on a disk mounted read-only (a disk that reports errors is remounted so): nothing of the line can be written; check the disk (dmesg, mount), then remount it read-write or move DATA_DIR to a disk that is (the database itself was not changed)`;
+  return `the line's files in DATA_DIR ${dataDir} are on a disk mounted read-only, as a kernel remounts a disk that reports errors: nothing of the line can be written; check the disk (dmesg, mount), then remount it read-write or move DATA_DIR to a disk that is`;
 }
 
 /** The error code access(2) gives for writing `file`, or null when it may be written (or is not there). */
@@ -26,7 +26,7 @@ function writeRefusal(file: string): string | null {
 }
 
 /** Whether DATA_DIR's disk, or a file of the database's on it, is mounted read-only. */
-export function onReadOnlyDisk(dataDir: string): boolean {
+function onReadOnlyDisk(dataDir: string): boolean {
   const file = databaseFile(dataDir);
   return [dataDir, file, `${file}-wal`, `${file}-shm`].some((f) => writeRefusal(f) === 'EROFS');
 }
