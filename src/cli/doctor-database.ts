@@ -11,7 +11,7 @@ import { databaseFile, isDatabaseDamaged } from '../store/db';
 import { keptAside, lineKeptAsideProblem, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
 import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
 import { notALineProblem } from '../store/line-file';
-import { openToRead } from '../store/open-to-read';
+import { openToRead, ReadNeedsWrite } from '../store/open-to-read';
 import { unwritableLineProblem } from '../store/unwritable-line';
 import { Vault } from '../store/vault';
 import { DATABASE_IN_USE, isDatabaseBusy } from './cli-errors';
@@ -105,6 +105,8 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
     db = openToRead(file);
   } catch (err) {
     if (isDatabaseDamaged(err)) return [bad('database', `${file} is damaged: restore the latest backup`), ...modes, ...leftover];
+    // Says itself why, and the write problem after it says it again.
+    if (err instanceof ReadNeedsWrite) return [bad('database', err.message), ...databaseModes(file), ...leftover];
     return [bad('database', `cannot open ${file}: ${(err as Error).message}`), ...modes, ...leftover];
   }
   const damaged = bad('database', `${file} is damaged: restore the latest backup`);

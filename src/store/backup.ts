@@ -4,13 +4,11 @@
  * writing (WAL mode: a reader never blocks the writer) while it runs.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { isDatabaseDamaged } from './db';
 import { refusalMessage, type RefusalAdvice } from './file-refusal';
-import { openToRead } from './open-to-read';
+import { openToRead, ReadNeedsWrite } from './open-to-read';
 import { COUNT_SUBSCRIBED_PEOPLE } from './subscriptions';
-import { unwritableLineProblem } from './unwritable-line';
 
 /** What a copy of the line holds, in counts only. */
 export interface LineCounts {
@@ -76,6 +74,7 @@ export const DESTINATION_ADVICE: RefusalAdvice = {
 /** What a failed copy (or a failed read of its source) means for the operator, or null for a failure it cannot name. */
 export function explainBackupFailure(err: unknown, source: string, dest: string): BackupFailed | null {
   if (err instanceof BackupFailed) return err;
+  if (err instanceof ReadNeedsWrite) return new BackupFailed(err.message);
   // Only the copy is written: a folder closed to this user, or a read-only disk, refuses the file asked for (not its .partial).
   const refused = refusalMessage(err, 'write', dest, DESTINATION_ADVICE);
   if (refused) return new BackupFailed(refused);
@@ -86,26 +85,6 @@ export function explainBackupFailure(err: unknown, source: string, dest: string)
     return new BackupFailed(`could not write ${dest} (${(err as Error).message}): no backup was written; free some space on that disk, or back up to another one`);
   }
   return null;
-}
-
-/**
- * Opens the line's database to copy it. A database with a -wal or -shm
- * beside it (a running line, a crashed one) is read through them, and
- * SQLite may have to write there: where it may not (a read-only disk, a
- * DATA_DIR closed to this user), that is said, not "unable to open database
- * file". A stopped line's database is read without writing (see openToRead).
- */
-function openSource(source: string): Database.Database {
-  try {
-    return openToRead(source);
-  } catch (err) {
-    const code = String((err as { code?: unknown }).code ?? '');
-    const why = code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') ? unwritableLineProblem(path.dirname(source)) : null;
-    if (!why) throw err;
-    throw new BackupFailed(
-      `cannot read ${source} without writing beside it (SQLite reads its write-ahead log through the -shm file there), so no backup was written: ${why}. Or copy every file of DATA_DIR to a disk this user may write, and back up from that copy (DATA_DIR set to it)`,
-    );
-  }
 }
 
 /**
@@ -154,7 +133,7 @@ export async function backupDatabase(source: string, dest: string): Promise<{ si
     throw explainBackupFailure(err, source, dest) ?? err;
   }
   try {
-    const db = openSource(source);
+    const db = openToRead(source);
     try {
       await copyDatabase(db, partial);
     } finally {

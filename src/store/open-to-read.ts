@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { unwritableLineProblem } from './unwritable-line';
 
 /**
  * Whether `file` is 0 bytes with a write-ahead log beside it: a line before
@@ -58,6 +59,30 @@ function readIntoMemory(file: string): Database.Database {
   return new Database(bytes, { readonly: true });
 }
 
+/** A database SQLite reads only by writing beside it (a -shm for its write-ahead log), where this user may not. */
+export class ReadNeedsWrite extends Error {
+  constructor(file: string, why: string) {
+    super(
+      `cannot read ${file} without writing beside it (SQLite reads its write-ahead log through a -shm file it makes there): ${why}; or copy every file of DATA_DIR to a folder this user may write, and run this again with DATA_DIR set to that copy`,
+    );
+    this.name = 'ReadNeedsWrite';
+  }
+}
+
+/** Opens `file` read-only through its -wal and -shm, reading its first page now: a -shm it cannot make fails here, named. */
+function openBesideLog(file: string): Database.Database {
+  const db = new Database(file, { fileMustExist: true, readonly: true });
+  try {
+    db.pragma('schema_version', { simple: true });
+    return db;
+  } catch (err) {
+    db.close();
+    const code = String((err as { code?: unknown }).code ?? '');
+    const why = code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') ? unwritableLineProblem(path.dirname(file)) : null;
+    throw why ? new ReadNeedsWrite(file, why) : err;
+  }
+}
+
 /**
  * Opens `file` (which must exist) for reading. Where no -wal or -shm is
  * there (no process has it open, no crash left a log to fold in), the
@@ -72,5 +97,5 @@ export function openToRead(file: string): Database.Database {
   const untouched = !fs.existsSync(`${file}-wal`) && !fs.existsSync(`${file}-shm`);
   // A file this user may not read fails as SQLite fails on it (SQLITE_CANTOPEN), which its callers name.
   if (untouched && readableOnly(file)) return readIntoMemory(file);
-  return new Database(file, { fileMustExist: true, readonly: !untouched });
+  return untouched ? new Database(file, { fileMustExist: true }) : openBesideLog(file);
 }

@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { runAdminCliAs } from '../helpers/admin-cli';
 import { TEST_MASTER_KEY } from '../helpers/harness';
 import { handToOperator, OPERATOR } from '../helpers/operator-user';
@@ -100,4 +101,43 @@ describe('a DATA_DIR this user may not write', () => {
     expect(r.stderr).toBe(`heads-up: ${closedDir(dataDir)}`);
     expect(r.code).toBe(1);
   }, 30_000);
+});
+
+/**
+ * A crashed line's database with its write-ahead log but no -shm, in a
+ * DATA_DIR this user may not write: SQLite reads that log only through a
+ * -shm it makes beside it. doctor said "unable to open database file";
+ * backup and PENDING said only that.
+ */
+describe('a crashed line beside its write-ahead log, in a DATA_DIR this user may not write', () => {
+  async function crashedLine() {
+    const line = await stoppedLine();
+    const db = new Database(line.file);
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE last_writes (n INTEGER); INSERT INTO last_writes VALUES (1)');
+    const wal = fs.readFileSync(`${line.file}-wal`);
+    db.close();
+    fs.writeFileSync(`${line.file}-wal`, wal, { mode: 0o600 });
+    handToOperator(line.dataDir);
+    fs.chmodSync(line.dataDir, 0o500);
+    return line;
+  }
+  const cannotRead = (dataDir: string, file: string) =>
+    `cannot read ${file} without writing beside it (SQLite reads its write-ahead log through a -shm file it makes there): this user (uid ${who}) may not write in ${dataDir} (DATA_DIR), where SQLite keeps the database's write-ahead log: DATA_DIR must belong to the user that runs the line, mode 700: chown it to that user; or copy every file of DATA_DIR to a folder this user may write, and run this again with DATA_DIR set to that copy`;
+
+  it('doctor and backup say why they cannot read it, not that it is damaged', async () => {
+    const { dataDir, file, folder } = await crashedLine();
+    const doctor = await run(['doctor'], dataDir);
+    const backup = await run(['backup', path.join(folder, 'line.db')], dataDir);
+    const pending = await run(['PENDING'], dataDir);
+    fs.chmodSync(dataDir, 0o700);
+    expect(doctor.stdout).not.toContain('damaged');
+    expect(doctor.stdout).toContain(`FAIL database: ${cannotRead(dataDir, file)}`);
+    expect(doctor.code).toBe(1);
+    expect(backup.stderr).toBe(`heads-up: ${cannotRead(dataDir, file)}`);
+    expect(backup.code).toBe(1);
+    expect(fs.readdirSync(folder)).toEqual([]);
+    expect(pending.stderr).toBe(`heads-up: ${cannotRead(dataDir, file)}`);
+    expect(fs.readdirSync(dataDir)).toEqual(['heads-up.db', 'heads-up.db-wal']);
+  }, 40_000);
 });
