@@ -43,14 +43,21 @@ function stagedCopies(file: string): CheckResult[] {
  * Null when it can be read.
  */
 function dataDirProblem(dir: string): string | null {
-  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  const closed = `cannot read ${dir}: run doctor as the user that runs the line`;
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(dir, { throwIfNoEntry: false });
+  } catch {
+    // A folder on the way this user may not enter.
+    return closed;
+  }
   if (!stat) return `${dir} does not exist: check DATA_DIR, or start the server once`;
   if (!stat.isDirectory()) return `${dir} is not a folder: check DATA_DIR`;
   try {
     fs.readdirSync(dir);
     return null;
   } catch {
-    return `cannot read ${dir}: run doctor as the user that runs the line`;
+    return closed;
   }
 }
 

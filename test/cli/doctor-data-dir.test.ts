@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runDoctor } from '../../src/cli/doctor';
+import { runAdminCliAs } from '../helpers/admin-cli';
+import { handToOperator, OPERATOR } from '../helpers/operator-user';
 import { tempDir } from '../helpers/temp-dir';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
@@ -34,4 +36,21 @@ describe('doctor on a DATA_DIR it cannot look into', () => {
       fs.chmodSync(dir, 0o700);
     }
   });
+
+  it('names a DATA_DIR inside a folder this user may not enter (run as nobody where the tests run as root), and goes on', async () => {
+    const outer = tempDir();
+    const dir = path.join(outer, 'data');
+    fs.mkdirSync(dir);
+    handToOperator(outer);
+    fs.chmodSync(outer, 0o000);
+    try {
+      const r = await runAdminCliAs(OPERATOR, ['doctor'], { DATA_DIR: dir, HEADSUP_MASTER_KEY: KEY });
+      expect(r.stderr).toBe('');
+      expect(r.stdout.split('\n').filter((l) => l.includes(' database: '))).toEqual([`FAIL database: cannot read ${dir}: run doctor as the user that runs the line`]);
+      expect(r.stdout).toContain('time zone: ');
+      expect(r.code).toBe(1);
+    } finally {
+      fs.chmodSync(outer, 0o700);
+    }
+  }, 30_000);
 });
