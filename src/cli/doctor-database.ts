@@ -111,6 +111,8 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
   try {
     db = openToRead(file);
   } catch (err) {
+    // Held by restore or rotate-key (its first page is read as it opens).
+    if (isDatabaseBusy(err)) return [bad('database', DATABASE_IN_USE)];
     if (isDatabaseDamaged(err)) return [bad('database', `${file} is damaged: restore the latest backup`), ...modes, ...leftover];
     // Says itself why, and the write problem after it says it again.
     if (err instanceof ReadNeedsWrite) return [bad('database', err.message), ...databaseModes(file), ...leftover];
