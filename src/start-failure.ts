@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ConfigError } from './config/env';
 import { isDatabaseDamaged } from './store/db';
 import { notOpenableProblem, unopenableDatabaseFile } from './store/file-owner';
+import { ServerRunningError } from './store/server-lock';
 import { readOnlyDiskProblem } from './store/unwritable-line';
 
 /**
@@ -14,6 +15,7 @@ import { readOnlyDiskProblem } from './store/unwritable-line';
  */
 export function describeFailure(err: unknown, dataDir?: string): { line: string; cause?: Record<string, string> } {
   if (err instanceof ConfigError) return { line: `configuration error: ${err.message}`, cause: { cause: 'configuration', variable: err.variable } };
+  if (err instanceof ServerRunningError) return { line: `start-up failed: ${err.message}`, cause: { cause: 'server-running' } };
   const e = err as { code?: unknown; address?: unknown; port?: unknown; name?: unknown; syscall?: unknown; path?: unknown };
   const code = typeof e?.code === 'string' ? e.code : typeof e?.name === 'string' ? e.name : 'error';
   const where = typeof e?.address === 'string' ? ` on ${e.address}${typeof e.port === 'number' ? `:${e.port}` : ''}` : '';

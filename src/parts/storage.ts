@@ -22,6 +22,7 @@ import { migrate } from '../store/migrate';
 import { untieErasedReporters } from '../store/reports';
 import { cryptoReady, Vault } from '../store/vault';
 import type { ServerOptions } from '../server';
+import { guardLine } from './line-guard';
 import { runStartChecks } from './start-checks';
 
 declare module 'fastify' {
@@ -84,6 +85,7 @@ async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void>
   await cryptoReady();
   ensureDataDir(config.dataDir);
   refuseLineLeftBehind(config.dataDir);
+  guardLine(app, config.dataDir);
   const key = loadMasterKey(secrets.masterKeyBase64, config.dataDir);
   if (key.source === 'file') {
     // The variable, never the file's path: the log may be shipped where DATA_DIR's place is not to be known (README).
