@@ -85,7 +85,7 @@ async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void>
   await cryptoReady();
   ensureDataDir(config.dataDir);
   refuseLineLeftBehind(config.dataDir);
-  guardLine(app, config.dataDir);
+  guardLine(app, opts);
   const key = loadMasterKey(secrets.masterKeyBase64, config.dataDir);
   if (key.source === 'file') {
     // The variable, never the file's path: the log may be shipped where DATA_DIR's place is not to be known (README).

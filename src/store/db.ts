@@ -9,6 +9,7 @@
  */
 import Database from 'better-sqlite3';
 import { configure, keepPrivate } from './db-file';
+import { OpenFiles } from './open-files';
 import { WalUpkeep } from './wal-upkeep';
 
 export { databaseFile, isDatabaseDamaged } from './db-file';
@@ -48,6 +49,8 @@ export class Db {
   private writes: { ok: boolean; checkedAt: number | null } = { ok: true, checkedAt: null };
   /** Checkpoints, and the WAL's truncation after an erase. */
   private readonly wal: WalUpkeep;
+  /** The files open when watchFiles() was called: the server's. */
+  private files: OpenFiles | null = null;
 
   constructor(file: string) {
     keepPrivate(file);
@@ -274,6 +277,16 @@ export class Db {
       if (!isWriteRefused(err)) throw err;
     }
     return this.writes.ok;
+  }
+
+  /** From now on, missingFiles() compares the database's files with those open now (the server's, once started). */
+  watchFiles(): void {
+    this.files = new OpenFiles(this.sqlite.name);
+  }
+
+  /** The database's files removed or replaced since watchFiles(), looked at every few seconds (none before it). */
+  missingFiles(now: number): string[] {
+    return this.files?.missing(now) ?? [];
   }
 
   close(): void {

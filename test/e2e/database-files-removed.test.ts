@@ -1,0 +1,67 @@
+/**
+ * The database's files removed while the server runs (an `rm` in DATA_DIR, a
+ * cleanup script): the server would write on into files no one else can open
+ * and lose them at its stop. /readyz says so, one error line tells the
+ * operator what to do, and a rescue copy of what the server holds is written
+ * to DATA_DIR.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Db } from '../../src/store/db';
+import { startTwilioLine, type Harness } from '../helpers/harness';
+import { waitFor } from '../helpers/wait-for';
+
+const MEMBER = '+14155550101';
+
+/** A server whose clock a test moves on (the files are looked at every few seconds of it). */
+async function line(): Promise<{ h: Harness; later: (ms: number) => void; stop: () => Promise<void> }> {
+  let skew = 0;
+  const { h, stop } = await startTwilioLine({ now: () => Date.now() + skew });
+  return { h, later: (ms) => void (skew += ms), stop };
+}
+
+async function readyz(url: string): Promise<{ status: number; body: { reasons?: Record<string, string> } }> {
+  const res = await fetch(`${url}/readyz`);
+  return { status: res.status, body: (await res.json()) as { reasons?: Record<string, string> } };
+}
+
+const parsedLogs = (h: Harness) => h.logs.map((l) => JSON.parse(l) as { level: number; msg: string; files?: string[]; rescue?: string });
+
+/** The members of the rescue copy the server wrote, and the copy's mode. */
+function rescued(dataDir: string): { members: number; mode: number } {
+  const [copy] = fs.readdirSync(dataDir).filter((f) => /^heads-up\.rescued-.*\.db$/.test(f));
+  if (!copy) throw new Error('no rescue copy');
+  const db = new Db(path.join(dataDir, copy));
+  try {
+    const { n } = db.sqlite.prepare('SELECT count(*) AS n FROM members').get() as { n: number };
+    return { members: n, mode: fs.statSync(path.join(dataDir, copy)).mode & 0o777 };
+  } finally {
+    db.close();
+  }
+}
+
+describe.each([
+  ['its write-ahead log and shm', ['heads-up.db-wal', 'heads-up.db-shm']],
+  ['the database file itself', ['heads-up.db']],
+])('%s removed while the server runs', (_what, removed) => {
+  it('turns /readyz 503 (files_missing), logs one error saying what to do, and writes a rescue copy', async () => {
+    const { h, later, stop } = await line();
+    try {
+      expect((await h.sms(MEMBER, 'JOIN 415')).message).toContain('415');
+      expect((await readyz(h.url)).status).toBe(200);
+      for (const f of removed) fs.rmSync(path.join(h.dataDir, f));
+      later(6_000);
+      expect(await readyz(h.url)).toEqual({ status: 503, body: expect.objectContaining({ reasons: { database: 'files_missing' } }) });
+      await waitFor(() => parsedLogs(h).some((l) => l.rescue !== undefined), 10_000, 'the rescue copy logged');
+      const errors = parsedLogs(h).filter((l) => l.level >= 50);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ files: removed });
+      expect(errors[0]!.msg).toMatch(/removed while the server runs.*do not kill it/);
+      expect(h.logs.join('\n')).not.toContain(h.dataDir);
+      expect(h.logs.join('\n')).not.toContain('5550101');
+      expect(rescued(h.dataDir)).toEqual({ members: 1, mode: 0o600 });
+    } finally {
+      await stop();
+    }
+  });
+});
