@@ -54,7 +54,7 @@ async function delivery(app: FastifyInstance, opts: ServerOptions): Promise<void
   let stopWatch: (() => void) | null = null;
   app.addHook('onListen', async () =>
     app.catchUp.whenDone('starting delivery', () => {
-      // Only this process sends from this database: anything leased before a crash is due again.
+      // Only this process sends from this database (the server lock: store/server-lock.ts): anything leased before a crash is due again.
       const released = releaseLeases(db, now());
       if (released) log.warn({ released }, 'released outbox rows claimed before the last stop');
       planner.resume();

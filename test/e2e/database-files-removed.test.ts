@@ -8,7 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Db } from '../../src/store/db';
-import { startTwilioLine, type Harness } from '../helpers/harness';
+import { runAdminCli } from '../helpers/admin-cli';
+import { startTwilioLine, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
 import { waitFor } from '../helpers/wait-for';
 
 const MEMBER = '+14155550101';
@@ -27,25 +28,30 @@ async function readyz(url: string): Promise<{ status: number; body: { reasons?: 
 
 const parsedLogs = (h: Harness) => h.logs.map((l) => JSON.parse(l) as { level: number; msg: string; files?: string[]; rescue?: string });
 
+/** How many members a database file holds. */
+function members(file: string): number {
+  const db = new Db(file);
+  try {
+    return (db.sqlite.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
 /** The members of the rescue copy the server wrote, and the copy's mode. */
 function rescued(dataDir: string): { members: number; mode: number } {
   const [copy] = fs.readdirSync(dataDir).filter((f) => /^heads-up\.rescued-.*\.db$/.test(f));
   if (!copy) throw new Error('no rescue copy');
-  const db = new Db(path.join(dataDir, copy));
-  try {
-    const { n } = db.sqlite.prepare('SELECT count(*) AS n FROM members').get() as { n: number };
-    return { members: n, mode: fs.statSync(path.join(dataDir, copy)).mode & 0o777 };
-  } finally {
-    db.close();
-  }
+  return { members: members(path.join(dataDir, copy)), mode: fs.statSync(path.join(dataDir, copy)).mode & 0o777 };
 }
 
 describe.each([
   ['its write-ahead log and shm', ['heads-up.db-wal', 'heads-up.db-shm']],
   ['the database file itself', ['heads-up.db']],
 ])('%s removed while the server runs', (_what, removed) => {
-  it('turns /readyz 503 (files_missing), logs one error saying what to do, and writes a rescue copy', async () => {
+  it('turns /readyz 503 (files_missing), logs one error saying what to do, and writes a rescue copy that restore takes', async () => {
     const { h, later, stop } = await line();
+    let rescue = '';
     try {
       expect((await h.sms(MEMBER, 'JOIN 415')).message).toContain('415');
       expect((await readyz(h.url)).status).toBe(200);
@@ -60,8 +66,13 @@ describe.each([
       expect(h.logs.join('\n')).not.toContain(h.dataDir);
       expect(h.logs.join('\n')).not.toContain('5550101');
       expect(rescued(h.dataDir)).toEqual({ members: 1, mode: 0o600 });
+      rescue = parsedLogs(h).find((l) => l.rescue !== undefined)!.rescue!;
     } finally {
       await stop();
     }
-  });
+    // What the error line says to do, once the server has stopped.
+    const restore = await runAdminCli(['restore', path.join(h.dataDir, rescue)], { DATA_DIR: h.dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+    expect({ code: restore.code, stderr: restore.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(members(path.join(h.dataDir, 'heads-up.db'))).toBe(1);
+  }, 60_000);
 });
