@@ -36,6 +36,16 @@ describe('a second server on the same DATA_DIR', () => {
     }
   });
 
+  it('is not refused after a start in this process that failed past the lock (under another key)', async () => {
+    const first = await startHarness();
+    await first.close();
+    const otherKey = Buffer.alloc(32, 9).toString('base64');
+    await expect(startHarness({ dataDir: first.dataDir, env: { HEADSUP_MASTER_KEY: otherKey } })).rejects.toThrow(/HEADSUP_MASTER_KEY/);
+    const again = await startHarness({ dataDir: first.dataDir });
+    expect((await fetch(`${again.url}/healthz`)).status).toBe(200);
+    await again.close();
+  });
+
   it('exits 1 with one line naming DATA_DIR; admin commands work beside the first, restore is refused, and a start after a kill works', async () => {
     const dataDir = tempDir();
     const env = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, MODERATORS: MOD };
