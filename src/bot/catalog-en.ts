@@ -31,10 +31,10 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   leftCovered: (left, covered, through) =>
     `Heads Up: ${left.length ? `you left ${listAreas(left)}. Alerts` : 'alerts'} for ${listAreas(covered)} still reach you through ${listAreas(through)} (same area). LEAVE ${through.join(' ')} to stop them.`,
   notMember: () => "Heads Up: you're not subscribed. Text JOIN and your area code, e.g. JOIN 415.",
-  stopped: (via, checkinEnded) =>
+  stopped: (via, checkinEnded, moderator) =>
     `Heads Up: you're unsubscribed ${via === 'sms' ? 'by SMS' : 'on Signal'}.${checkinEnded ? ' Check-in off: no one will be told.' : ''} ${
       via === 'sms' ? 'If you also use Heads Up on Signal, send STOP there too.' : 'If you also get alerts by SMS, text STOP there too.'
-    } Text START to come back.`,
+    } Text START to come back.${moderator ? ' Alerts stopped, but you still get report notices as a moderator until the operator removes you from MODERATORS.' : ''}`,
   help: () =>
     'Heads Up bad date line. JOIN 415: alerts for an area. REPORT: warn others, step by step. CHECK + number, plate or @handle: screen a client. BUDDY + number + name, then CHECKIN 90: a friend hears if you go quiet. DISCREET: plain notices. AREAS, LEAVE 415, DELETE, LANG. STOP to end.',
   areas: (list) =>

@@ -31,10 +31,10 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   leftCovered: (left, covered, through) =>
     `Heads Up: ${left.length ? `saliste de ${listAreas(left)}. Las` : 'las'} alertas de ${listAreas(covered)} te siguen llegando por ${listAreas(through)} (misma zona). SALIR ${through.join(' ')} para dejarlas.`,
   notMember: () => 'Heads Up: no estas suscrita. Escribe UNIRSE y tu codigo de area, ej. UNIRSE 415.',
-  stopped: (via, checkinEnded) =>
+  stopped: (via, checkinEnded, moderator) =>
     `Heads Up: suscripcion por ${via === 'sms' ? 'SMS' : 'Signal'} cancelada.${checkinEnded ? ' Tu reporte de seguridad se apago: nadie sera avisado.' : ''} ${
       via === 'sms' ? 'Si tambien usas Signal, envia ALTO por Signal.' : 'Si tambien usas SMS, envia ALTO por SMS.'
-    } START para volver.`,
+    } START para volver.${moderator ? ' Alertas detenidas, pero sigues recibiendo los avisos de reportes como moderadora hasta que el operador te quite de MODERATORS.' : ''}`,
   help: () =>
     'Heads Up, linea de malos clientes. UNIRSE 415: alertas de un area. REPORTE: avisar, paso a paso. VERIFICAR + numero, placa o @usuario: revisar un cliente. AMIGA + numero + nombre, luego SEGURA 90: alguien sabe si no respondes. DISCRETO: avisos simples. ZONAS, SALIR 415, BORRAR, LANG. ALTO para salir.',
   areas: (list) =>

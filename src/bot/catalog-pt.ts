@@ -37,10 +37,10 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   leftCovered: (left, covered, through) =>
     `Heads Up: ${left.length ? `voce saiu de ${listAreas(left)}. Os` : 'os'} alertas de ${listAreas(covered)} ainda chegam por ${listAreas(through)} (mesma area). SAIR ${through.join(' ')} para parar.`,
   notMember: () => 'Heads Up: voce nao esta inscrita. Escreva ENTRAR e sua area, ex. ENTRAR 415.',
-  stopped: (via, checkinEnded) =>
+  stopped: (via, checkinEnded, moderator) =>
     `Heads Up: inscricao por ${via === 'sms' ? 'SMS' : 'Signal'} encerrada.${checkinEnded ? ' Seu acompanhamento foi encerrado: ninguem sera avisado.' : ''} ${
       via === 'sms' ? 'Se usa Signal tambem, envie PARAR pelo Signal.' : 'Se usa SMS tambem, envie PARAR por SMS.'
-    } START para voltar.`,
+    } START para voltar.${moderator ? ' Alertas encerrados, mas voce continua recebendo os avisos de denuncias como moderadora ate o operador tirar voce de MODERATORS.' : ''}`,
   help: () =>
     'Heads Up, lista de clientes perigosos. ENTRAR 415: alertas de uma area. DENUNCIA: avisar, passo a passo. VERIFICAR + numero, placa ou @usuario: checar um cliente. PARCEIRA + numero + nome, depois SEGURA 90: alguem sabe se voce sumir. DISCRETO, REGIOES, SAIR 415, APAGAR, LANG. PARAR para sair.',
   areas: (list) =>

@@ -46,7 +46,8 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
    * ended with it (no one will be told). It always says to send STOP on the other channel too: whether a
    * membership exists there is not told (the number may be someone else's since).
    */
-  stopped(via: Channel, checkinEnded?: boolean): string;
+  /** `moderator`: a Signal moderator, told her notices go on (MODERATORS, not STOP, makes her one). */
+  stopped(via: Channel, checkinEnded?: boolean, moderator?: boolean): string;
   help(): string;
   areas(list: string[]): string;
   /**

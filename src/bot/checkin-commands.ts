@@ -12,8 +12,9 @@ import { buddiesTold, escalationUnsent, escalationWentOut } from '../store/check
 import { refOfCheckin } from '../store/checkin-refs';
 import { eraseCheckin, extendCheckin, hasCheckin, personCheckins, reopenCheckin, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
-import { ensureMember, memberDiscreet, setMemberStatus } from '../store/members';
+import { memberDiscreet, setMemberStatus } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
+import { moderatorMember } from './notify';
 import { buddiesReached, unreachedSince } from '../store/unreached-checkins';
 import { DAY_MS } from '../store/coarse-time';
 import { memberKey, numberKey, type Sender } from '../phone/identity';
@@ -242,7 +243,7 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number, can
   }
   if (moderators) {
     for (const contact of reachableModerators(db, vault, line.moderatorContacts)) {
-      const m = ensureMember(db, vault, contact, 'en', now, 'active');
+      const m = moderatorMember(store, contact, now);
       // One escalated before references were given (migration 0038) has none to name.
       const t = catalog(m.lang);
       enqueueMessage(db, vault, m.id, refs.length ? t.checkinOkModerators(refs.join(', ')) : t.checkinOkBuddy(''), now);

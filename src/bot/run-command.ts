@@ -110,7 +110,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'leave':
       return leave(store, who, rules.regions, command.areas, now, command.all === true);
     case 'stop':
-      return stopAll(store, who, now);
+      return stopAll(store, who, now, moderator);
     case 'help':
       return say(moderator ? who.t.modHelp() : who.t.help());
     case 'areas':
@@ -148,7 +148,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
       // "Safe" (SEGURA) alone says she is while her check-in runs (on either channel, as OK finds it); with none, it asks how to start one.
       if (command.startWord && !hasCheckinOf(store, who)) return say(checkinUsage(who, rules));
       // "STOP my check-in" with none running: STOP, which means nothing else.
-      if (command.stopWord && !hasCheckinOf(store, who)) return stopAll(store, who, now);
+      if (command.stopWord && !hasCheckinOf(store, who)) return stopAll(store, who, now, moderator);
       // "END CHECK IN 30": OK or LATER 30? Asked while it runs, nothing changed.
       if (command.minutes !== undefined) return endOrLater(store, who, now) ?? ok(store, who, checkinLine(rules), now, true);
       return ok(store, who, checkinLine(rules), now, command.cancels === true);
@@ -157,9 +157,9 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
   }
 }
 
-function stopAll(store: Store, who: Asker, now: number): Outcome {
+function stopAll(store: Store, who: Asker, now: number, moderator: boolean): Outcome {
   // A buddy's STOP also ends every buddy link to them (issue 13).
-  const stopped = stop(store, who, now);
+  const stopped = stop(store, who, now, moderator);
   return buddyStop(store, who, now) ? { ...stopped, queued: true } : stopped;
 }
 
