@@ -46,6 +46,7 @@ export const enModerators: ModeratorCatalog = {
   modAlertNoOne: (areas, ref) =>
     `Alert ${ref} for ${listAreas(areas)} kept, but no one there gets alerts yet: nobody will receive it. Check the area; RETRACT ${ref.slice(1)} withdraws it.`,
   modBlocked: (ref) => `The sender of ${ref} is blocked.`,
+  modBlockedDiscarded: (ref, n) => `The sender of ${ref} is blocked; ${n === 1 ? '1 pending report of theirs was' : `${n} pending reports of theirs were`} discarded.`,
   modJoinBlocked: (ref) => `Not admitted: the sender of ${ref} was blocked. The request is closed.`,
   modIdentityChanged: (position) =>
     `Heads Up: the Signal safety number of moderator ${position} (in MODERATORS) changed: a new phone, or someone else. ` +

@@ -46,6 +46,7 @@ export const frModerators: ModeratorCatalog = {
   modAlertNoOne: (areas, ref) =>
     `Alerte ${ref} pour ${listAreas(areas)} gardée, mais personne n'y est encore abonné: personne ne la recevra. Vérifiez la zone; RETRACT ${ref.slice(1)} la retire.`,
   modBlocked: (ref) => `L'auteur de ${ref} est bloqué.`,
+  modBlockedDiscarded: (ref, n) => `L'auteur de ${ref} est bloqué ; ${n === 1 ? '1 signalement en attente de sa part a été écarté' : `${n} signalements en attente de sa part ont été écartés`}.`,
   modJoinBlocked: (ref) => `Non admise : l'auteur de ${ref} a été bloqué. La demande est close.`,
   modIdentityChanged: (position) =>
     `Heads Up: le numéro de sécurité Signal de la modératrice ${position} (dans MODERATORS) a changé: un nouveau téléphone, ou quelqu'un d'autre. ` +

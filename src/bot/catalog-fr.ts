@@ -39,7 +39,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   stopped: (via, checkinEnded, moderator) =>
     `Heads Up: désinscrite ${via === 'sms' ? 'par SMS' : 'sur Signal'}.${checkinEnded ? ' Votre suivi est annulé: personne ne sera prévenu.' : ''} ${
       via === 'sms' ? 'Si vous utilisez aussi Signal, envoyez STOP sur Signal.' : 'Si vous utilisez aussi les SMS, envoyez STOP par SMS.'
-    } START pour revenir.${moderator ? ' Alertes arrêtées, mais vous recevez toujours les avis de signalements en tant que modératrice, jusqu\'à ce que l\'opérateur vous retire de MODERATORS.' : ''}`,
+    } START pour revenir.${moderator ? ' Alertes coupées, mais vous recevez les avis de signalements comme modératrice tant que l\'opérateur ne vous retire pas de MODERATORS.' : ''}`,
   help: () =>
     'Heads Up, liste des mauvais clients. REJOINDRE 415: alertes pour une zone. SIGNALER: prévenir. VERIFIER + numéro, plaque ou @pseudo: vérifier un client. BINOME + numéro + nom, puis SECURITE 90: un proche est prévenu. DISCRET, ZONES, QUITTER 415, SUPPRIMER, LANG. STOP pour partir.',
   areas: (list) =>

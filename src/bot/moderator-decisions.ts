@@ -13,7 +13,7 @@ import { handOverToTwin } from '../store/membership-handover';
 import { eraseReportNotices, forgetReportViewOf, forgetReportViews, linkNotice, recordReportShown, reportReadBy, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
 import { deleteMember, ensureMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
 import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
-import { decideReport, findReport, reportBody, reportExists, reportersOf, setReportText, type Report } from '../store/reports';
+import { decideReport, findReport, pendingReportsOf, reportBody, reportExists, reportersOf, setReportText, type Report } from '../store/reports';
 import { dropFromWaitingReads } from '../store/read-quotes';
 import { retractAlert } from '../store/retractions';
 import { reindexReportIdentifiers } from '../store/screening';
@@ -292,5 +292,13 @@ export function block(store: Store, mod: Moderator, ref: string, now: number): O
   if (reporters.length === 0 && !reportExists(db, ref)) return blockCheckinSender(store, mod, ref, now);
   if (reporters.length === 0) return failed(mod.t.modSenderErased(`#${ref}`));
   for (const reporter of reporters) blockSender(db, reporter, now);
-  return say(mod.t.modBlocked(`#${ref}`));
+  // Her reports still pending go as REJECT's do: in a flood, PENDING (oldest first) could never reach a real
+  // report behind a blocked troll's, and one of hers approved later would broadcast a blocked sender's words.
+  let discarded = 0;
+  for (const id of pendingReportsOf(db, reporters)) {
+    if (!decideReport(db, id, 'rejected', now)) continue;
+    eraseNotices(store, id, now);
+    discarded += 1;
+  }
+  return say(discarded > 0 ? mod.t.modBlockedDiscarded(`#${ref}`, discarded) : mod.t.modBlocked(`#${ref}`));
 }

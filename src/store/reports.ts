@@ -171,6 +171,18 @@ export function forgetReporter(db: Db, vault: Vault, reporterKey: Buffer): numbe
   return own.length;
 }
 
+/** The pending reports sent under any of these reporter indexes (as sender, or as the number a Signal sender showed), oldest first. */
+export function pendingReportsOf(db: Db, reporterKeys: readonly Buffer[]): number[] {
+  const ids = new Set<number>();
+  for (const key of reporterKeys) {
+    const rows = db
+      .stmt("SELECT id FROM reports WHERE status = 'pending' AND (reporter_bidx = ? OR phone_reporter_bidx = ?)")
+      .all(key, key) as Array<{ id: number }>;
+    for (const { id } of rows) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
 /** How many reports await a moderator. */
 export function countPendingReports(db: Db): number {
   return (db.stmt("SELECT count(*) AS n FROM reports WHERE status = 'pending'").get() as { n: number }).n;

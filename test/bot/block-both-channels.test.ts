@@ -30,7 +30,7 @@ describe('one number over SMS and over Signal showing it', () => {
   it('a sender blocked over SMS is still blocked from Signal showing the same number', async () => {
     const w = await world();
     const r = ref(w.sms(P, 'REPORT 415 fake: 415-555-0102 is a thief').reply);
-    expect(w.sms(MOD, `BLOCK ${r}`).reply).toBe(t.modBlocked(`#${r}`));
+    expect(w.sms(MOD, `BLOCK ${r}`).reply).toBe(t.modBlockedDiscarded(`#${r}`, 1));
     expect(signal(w, 'REPORT 415 another fake one')).toMatchObject({ dropped: 'blocked' });
   });
 
@@ -38,7 +38,7 @@ describe('one number over SMS and over Signal showing it', () => {
     const w = await world();
     signal(w, 'REPORT 415 fake: 415-555-0102 is a thief');
     const r = ref(w.sms(MOD, 'PENDING').reply);
-    expect(w.sms(MOD, `BLOCK ${r}`).reply).toBe(t.modBlocked(`#${r}`));
+    expect(w.sms(MOD, `BLOCK ${r}`).reply).toBe(t.modBlockedDiscarded(`#${r}`, 1));
     expect(w.sms(P, 'REPORT 415 another fake one')).toMatchObject({ reply: null, dropped: 'blocked' });
   });
 
@@ -91,7 +91,7 @@ describe('one number over SMS and over Signal showing it', () => {
     const w = await world();
     signal(w, 'REPORT 415 fake: 415-555-0102 is a thief');
     const r = ref(w.sms(MOD, 'PENDING').reply);
-    expect(w.sms(MOD, `BLOCK ${r}`).reply).toBe(t.modBlocked(`#${r}`));
+    expect(w.sms(MOD, `BLOCK ${r}`).reply).toBe(t.modBlockedDiscarded(`#${r}`, 1));
     // Her next message, dropped, tells each block (her Signal account's, her number's over SMS) who it is of.
     expect(signal(w, 'REPORT 415 another fake one')).toMatchObject({ dropped: 'blocked' });
     const after = rotated(w);

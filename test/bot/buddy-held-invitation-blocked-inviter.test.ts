@@ -29,7 +29,7 @@ describe('an invitation held for a number that texted STOP', () => {
     w.sms(ROSE, 'JOIN');
     w.sms(ROSE, 'BUDDY 415-555-0177 Rose');
     const r = ref(w.sms(TROLL, 'REPORT 415 fake: a made-up story').reply);
-    expect(w.sms(MOD, `BLOCK ${r}`).reply).toBe(t.modBlocked(`#${r}`));
+    expect(w.sms(MOD, `BLOCK ${r}`).reply).toBe(t.modBlockedDiscarded(`#${r}`, 1));
     w.sms(ASKED, 'START');
     expect(w.direct(ASKED)).toEqual([t.buddyInvite('Rose')]);
     // Nor can the number take up the dropped one.
@@ -50,7 +50,7 @@ describe('an invitation held for a number that texted STOP', () => {
     signal('JOIN');
     signal('BUDDY 415-555-0177 Jo');
     const r = ref(w.sms(TROLL, 'REPORT 415 fake: a made-up story').reply);
-    expect(w.sms(MOD, `BLOCK ${r}`).reply).toBe(t.modBlocked(`#${r}`));
+    expect(w.sms(MOD, `BLOCK ${r}`).reply).toBe(t.modBlockedDiscarded(`#${r}`, 1));
     // The line holds the block for the person: her Signal messages are dropped too.
     expect(signal('AREAS').dropped).toBe('blocked');
 

@@ -30,7 +30,7 @@ async function blockedOnSignal(): Promise<BotWorld> {
   w.sms(ROSE, 'JOIN 415');
   fromRoseSignal(w, 'REPORT 415 spam spam spam', false);
   const ref = refIn(toModerator(w).find((x) => x.includes('spam')));
-  expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlocked(`#${ref}`));
+  expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlockedDiscarded(`#${ref}`, 1));
   return w;
 }
 

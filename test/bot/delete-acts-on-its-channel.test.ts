@@ -42,7 +42,7 @@ describe('DELETE from one channel of someone on both with the same number', () =
     fromRoseSignal(w, 'REPORT 415 a red car');
     const r = refIn(w.sms(MOD, 'PENDING').reply);
     w.sms(ROSE, 'DELETE');
-    expect(w.sms(MOD, `BLOCK ${r}`).reply).toBe(t.modBlocked(`#${r}`));
+    expect(w.sms(MOD, `BLOCK ${r}`).reply).toBe(t.modBlockedDiscarded(`#${r}`, 1));
     expect(w.sms(ROSE, 'REPORT 415 another one')).toMatchObject({ reply: null, dropped: 'blocked' });
   });
 

@@ -71,7 +71,7 @@ describe('a DELETE in a database seized the same day', () => {
   it('still lets BLOCK find no one behind her report, and the reporter of another', async () => {
     expect((await h.sms(MOD, `BLOCK ${eveRef}`)).message).toBe(t.modSenderErased(`#${eveRef}`));
     expect(h.server.db.sqlite.prepare('SELECT count(*) AS n FROM blocked_senders').get()).toEqual({ n: 0 });
-    expect((await h.sms(MOD, `BLOCK ${aliceRef}`)).message).toBe(t.modBlocked(`#${aliceRef}`));
+    expect((await h.sms(MOD, `BLOCK ${aliceRef}`)).message).toBe(t.modBlockedDiscarded(`#${aliceRef}`, 1));
     expect(h.server.db.sqlite.prepare('SELECT count(*) AS n FROM blocked_senders').get()).toEqual({ n: 1 });
   });
 });

@@ -323,7 +323,7 @@ describe('DELETE', () => {
     // The report stays with the moderators; who sent it is forgotten.
     expect(w.sms(MOD, 'PENDING').reply).toContain(`#${mine}`);
     expect(w.sms(MOD, `BLOCK ${mine}`).reply).toBe(t.modSenderErased(`#${mine}`));
-    expect(w.sms(MOD, `BLOCK ${theirs}`).reply).toBe(t.modBlocked(`#${theirs}`));
+    expect(w.sms(MOD, `BLOCK ${theirs}`).reply).toBe(t.modBlockedDiscarded(`#${theirs}`, 1));
   });
 
   it('keeps the sender’s counters for their window only, and nothing else of them; forgets their open question', async () => {

@@ -21,7 +21,7 @@ async function blockedApplicant(): Promise<{ w: BotWorld; join: string; report: 
   w.sms(BAD, 'JOIN 415');
   const join = refIn(w.sms(MOD_B, 'PENDING').reply, /#([A-Z0-9]{4,6}) join/);
   const report = refIn(w.sms(BAD, 'REPORT 415 the woman at 415 555 0123 is a snitch').reply);
-  expect(w.sms(MOD_A, `BLOCK ${report}`).reply).toBe(t.modBlocked(`#${report}`));
+  expect(w.sms(MOD_A, `BLOCK ${report}`).reply).toBe(t.modBlockedDiscarded(`#${report}`, 1));
   return { w, join, report };
 }
 
@@ -35,8 +35,9 @@ describe('APPROVE of a join request whose applicant was blocked by her report', 
       expect(member ? listAreas(w.db, member.id) : []).toEqual([]);
       expect(w.queued(sms(BAD)).map((m) => m.text).filter((text) => text === t.admitted(['415']))).toEqual([]);
       expect(w.sms(MOD_B, `APPROVE ${join}`).reply).toBe(t.modNoSuchRef(`#${join}`));
-      // Her report waits for a decision (BLOCK silences, it decides nothing); her request is gone.
-      expect(w.sms(MOD_B, 'PENDING').reply).toBe(t.modPending([{ ref: `#${report}`, areas: ['415'], kind: 'report' }]));
+      // Her report went with the BLOCK (as REJECT's would), and her request is gone.
+      expect(w.sms(MOD_B, 'PENDING').reply).toBe(t.modPending([]));
+      expect(w.sms(MOD_B, `APPROVE ${report}`).reply).toBe(t.modAlreadyDecided(`#${report}`));
     });
   }
 });

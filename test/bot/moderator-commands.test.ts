@@ -583,10 +583,11 @@ describe('BLOCK', () => {
     const spammer = '+14155550107';
     const ref = report(w, spammer, '415 spam spam spam');
     const blocked = mod(w, `BLOCK ${ref}`);
-    expect(blocked).toBe(`The sender of #${ref} is blocked.`);
+    expect(blocked).toBe(`The sender of #${ref} is blocked; 1 pending report of theirs was discarded.`);
     for (const form of numberForms(spammer)) expect(blocked).not.toContain(form);
     expect(w.sms(spammer, 'REPORT 415 more spam').reply).toBeNull();
-    expect(mod(w, 'PENDING')).toBe(`Pending: #${ref} (415)`);
+    // Her report went with her, as REJECT's would.
+    expect(mod(w, 'PENDING')).toBe('Nothing pending.');
     // Others still report.
     expect(w.sms(REPORTER, 'REPORT 415 grey van').reply).toContain('#');
   });
@@ -595,9 +596,9 @@ describe('BLOCK', () => {
     const w = await modWorld();
     // A moderator files a report (a test, or one taken down by phone), then blocks its sender.
     const ref = report(w, MOD, '415 test report, please ignore');
-    expect(mod(w, `BLOCK ${ref}`)).toBe(`The sender of #${ref} is blocked.`);
+    expect(mod(w, `BLOCK ${ref}`)).toBe(`The sender of #${ref} is blocked; 1 pending report of theirs was discarded.`);
     // There is no UNBLOCK: a blocked moderator could never moderate again.
-    expect(mod(w, `REJECT ${ref}`)).toBe(`#${ref} rejected.`);
+    expect(mod(w, `REJECT ${ref}`)).toBe(`#${ref} was already decided.`);
     expect(mod(w, 'PENDING')).toBe('Nothing pending.');
   });
 

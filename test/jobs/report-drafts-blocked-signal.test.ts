@@ -23,13 +23,14 @@ describe('a lapsed draft begun over Signal by a number blocked since', () => {
     const signal = (text: string) => w.bot.handle({ sender: TROLL_SIGNAL, text, providerId: `sig-${++n}` }).reply;
     expect(signal('REPORT 415')).toBe(t.reportAsk('what'));
     expect(signal('1')).toBe(t.reportAsk('when'));
-    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlocked(`#${ref}`));
+    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlockedDiscarded(`#${ref}`, 1));
     const pending = () => (w.db.sqlite.prepare("SELECT count(*) AS n FROM reports WHERE status = 'pending'").get() as { n: number }).n;
-    expect(pending()).toBe(1);
+    // Her filed report went with the BLOCK.
+    expect(pending()).toBe(0);
     w.clock.now += DRAFT_MS + 1;
     const before = (w.db.sqlite.prepare('SELECT max(id) AS id FROM outbox').get() as { id: number }).id;
     expect(w.db.transaction(() => expireReportDrafts(w.bot.message, w.bot.message.rules, w.clock.now))).toEqual({ filed: 0, dropped: 1 });
-    expect(pending()).toBe(1);
+    expect(pending()).toBe(0);
     // Silently: nothing queued, to her or to the moderators.
     expect((w.db.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE id > ?').get(before) as { n: number }).n).toBe(0);
   });

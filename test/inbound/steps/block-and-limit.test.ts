@@ -49,7 +49,7 @@ async function blocked(): Promise<BotWorld> {
   const w = await world({ limits: DEFAULT_LIMITS });
   w.sms(ROSA, 'JOIN 415');
   const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(ROSA, 'REPORT 415 fake report to harvest numbers').reply ?? '')?.[1];
-  expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlocked(`#${ref}`));
+  expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlockedDiscarded(`#${ref}`, 1));
   return w;
 }
 
@@ -77,7 +77,7 @@ describe('a blocked sender', () => {
     w.sms(BUDDY, 'ACCEPT');
     w.sms(ROSA, 'CHECKIN 30 blue Honda');
     const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(ROSA, 'REPORT 415 fake report to harvest numbers').reply ?? '')?.[1];
-    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlocked(`#${ref}`));
+    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlockedDiscarded(`#${ref}`, 1));
     expect(w.sms(ROSA, 'AREAS')).toMatchObject({ reply: null, dropped: 'blocked' });
     w.clock.now += 20 * MIN;
     expect(w.sms(ROSA, 'SAFE').reply).toBe(t.checkinOk());
@@ -175,7 +175,7 @@ describe('the per-sender message limit', () => {
     w.clock.now += HOUR;
     w.sms(ROSA, 'CHECKIN 30 blue Honda');
     const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(ROSA, 'REPORT 415 fake report to harvest numbers').reply ?? '')?.[1];
-    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlocked(`#${ref}`));
+    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlockedDiscarded(`#${ref}`, 1));
     const answered = Array.from({ length: 20 }, () => w.sms(ROSA, 'LATER 10').reply).filter((r) => r !== null);
     expect(answered).toHaveLength(1);
   });

@@ -36,7 +36,7 @@ async function blockedWithCheckin(): Promise<BotWorld> {
   w.sms(BUDDY, 'ACCEPT');
   expect(w.sms(ROSE, 'CHECKIN 30 blue Honda').reply).toContain('check-in until');
   const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(ROSE, 'REPORT 415 grey van, rude').reply ?? '')?.[1];
-  expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlocked(`#${ref}`));
+  expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlockedDiscarded(`#${ref}`, 1));
   return w;
 }
 

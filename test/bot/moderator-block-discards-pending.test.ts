@@ -1,0 +1,58 @@
+/**
+ * BLOCK in a flood: the troll's reports still pending are discarded with her,
+ * or PENDING (oldest first) could never reach a real report behind them.
+ */
+import type { Sender } from '../../src/phone/identity';
+import { botWorld, type BotWorld } from '../helpers/bot-world';
+
+const MOD = '+14155550199';
+const REAL = '+14155550105';
+const TROLLS = ['+14155550171', '+14155550172', '+14155550173', '+14155550174', '+14155550175'];
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+
+function refsIn(text: string | null): string[] {
+  return [...(text ?? '').matchAll(/#([A-Z0-9]{4,6})/g)].map((m) => m[1] as string);
+}
+
+async function flooded(): Promise<{ w: BotWorld; real: string }> {
+  const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)] });
+  for (const t of TROLLS) for (let i = 0; i < 5; i++) w.sms(t, `REPORT 201 202 junk ${t.slice(-2)}-${i}`);
+  const real = refsIn(w.sms(REAL, 'REPORT 415 grey honda 7ABC123 choked me').reply)[0] as string;
+  return { w, real };
+}
+
+describe('BLOCK of a report', () => {
+  it('discards every pending report of that sender, and says how many', async () => {
+    const { w, real } = await flooded();
+    const first = refsIn(w.sms(MOD, 'PENDING').reply)[0] as string;
+    expect(w.sms(MOD, `BLOCK ${first}`).reply).toBe(`The sender of #${first} is blocked; 5 pending reports of theirs were discarded.`);
+    expect(w.sms(MOD, 'STATS').reply).toContain('Pending reports: 21');
+    expect(w.sms(MOD, `APPROVE ${first}`).reply).toBe(`#${first} was already decided.`);
+    expect(refsIn(w.sms(MOD, 'PENDING').reply)).not.toContain(first);
+    expect(real).toMatch(/^[A-Z0-9]{4,6}$/);
+  });
+
+  it('lets PENDING reach the real report once each troll is blocked', async () => {
+    const { w, real } = await flooded();
+    expect(refsIn(w.sms(MOD, 'PENDING').reply)).not.toContain(real);
+    for (let i = 0; i < TROLLS.length; i++) w.sms(MOD, `BLOCK ${refsIn(w.sms(MOD, 'PENDING').reply)[0]}`);
+    expect(refsIn(w.sms(MOD, 'PENDING').reply)).toEqual([real]);
+    expect(w.sms(MOD, 'STATS').reply).toContain('Pending reports: 1');
+  });
+
+  it('drops the blocked sender\'s later reports silently', async () => {
+    const { w } = await flooded();
+    w.clock.now += 2 * 86_400_000;
+    const first = refsIn(w.sms(MOD, 'PENDING').reply)[0] as string;
+    w.sms(MOD, `BLOCK ${first}`);
+    const before = w.sms(MOD, 'STATS').reply;
+    expect(w.sms(TROLLS[0] as string, 'REPORT 415 more junk').reply).toBeNull();
+    expect(w.sms(MOD, 'STATS').reply).toBe(before);
+  });
+
+  it('of a sender with only that report says no more', async () => {
+    const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)] });
+    const ref = refsIn(w.sms(REAL, 'REPORT 415 junk').reply)[0] as string;
+    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(`The sender of #${ref} is blocked; 1 pending report of theirs was discarded.`);
+  });
+});
