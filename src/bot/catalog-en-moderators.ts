@@ -59,7 +59,7 @@ export const enModerators: ModeratorCatalog = {
     'Heads Up moderators: PENDING, SHOW ref, APPROVE ref, REJECT ref, EDIT ref text, ALERT area text, BLOCK ref, RETRACT ref, STATS. Members: JOIN 415, REPORT, CHECK, BUDDY, CHECKIN 90, DISCREET, AREAS, LEAVE 415, DELETE, LANG, STOP.',
   modHint: () => "Heads Up didn't understand that. Moderators: PENDING, SHOW, APPROVE, REJECT, EDIT, RETRACT, BLOCK + reference; ALERT area text; STATS. HELP for all.",
   modNeedsRef: (command) => `Which one? Give the reference, e.g. ${command} K7Q2.`,
-  modOneRef: (command) => `One reference at a time, e.g. ${command} K7Q2: nothing was done.`,
+  modOneRef: (command) => `One reference at a time, and no other words after it, e.g. ${command} K7Q2: nothing was done.`,
   modNeedsText: () => 'Add the text, e.g. ALERT 415 grey van, aggressive.',
   modEditNeedsText: () => 'Add the new text, e.g. EDIT K7Q2 grey van, aggressive.',
   modNeedsArea: () => 'Which areas? e.g. ALERT 415 628 text.',

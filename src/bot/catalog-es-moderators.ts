@@ -59,7 +59,7 @@ export const esModerators: ModeratorCatalog = {
     'Heads Up moderadoras: PENDING, SHOW ref, APPROVE ref, REJECT ref, EDIT ref texto, ALERT area texto, BLOCK ref, RETRACT ref, STATS. Miembros: UNIRSE 415, REPORTE, VERIFICAR, AMIGA, SEGURA 90, DISCRETO, ZONAS, SALIR 415, BORRAR, LANG, ALTO.',
   modHint: () => 'Heads Up no entendio. Moderadoras: PENDING, SHOW, APPROVE, REJECT, EDIT, RETRACT, BLOCK + referencia; ALERT area texto; STATS. AYUDA para todo.',
   modNeedsRef: (command) => `¿Cual? Da la referencia, ej. ${command} K7Q2.`,
-  modOneRef: (command) => `Una referencia a la vez, ej. ${command} K7Q2: no se hizo nada.`,
+  modOneRef: (command) => `Una referencia a la vez, sin otras palabras despues, ej. ${command} K7Q2: no se hizo nada.`,
   modNeedsText: () => 'Agrega el texto, ej. ALERT 415 van gris, agresivo.',
   modEditNeedsText: () => 'Agrega el texto nuevo, ej. EDIT K7Q2 van gris, agresivo.',
   modNeedsArea: () => '¿Que areas? ej. ALERT 415 628 texto.',

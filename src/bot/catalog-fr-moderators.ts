@@ -59,7 +59,7 @@ export const frModerators: ModeratorCatalog = {
     'Heads Up modération: PENDING, SHOW réf, APPROVE réf, REJECT réf, EDIT réf texte, ALERT zone texte, BLOCK réf, RETRACT réf, STATS. Membres: REJOINDRE 415, SIGNALER, VERIFIER, BINOME, SECURITE 90, DISCRET, ZONES, QUITTER 415, SUPPRIMER, LANG, STOP.',
   modHint: () => "Heads Up n'a pas compris. Modération: PENDING, SHOW, APPROVE, REJECT, EDIT, RETRACT, BLOCK + référence; ALERT zone texte; STATS. AIDE pour tout.",
   modNeedsRef: (command) => `Lequel? Donnez la référence, ex. ${command} K7Q2.`,
-  modOneRef: (command) => `Une référence à la fois, ex. ${command} K7Q2 : rien n'a été fait.`,
+  modOneRef: (command) => `Une référence à la fois, sans autres mots après, ex. ${command} K7Q2 : rien n'a été fait.`,
   modNeedsText: () => 'Ajoutez le texte, ex. ALERT 415 van gris, agressif.',
   modEditNeedsText: () => 'Ajoutez le nouveau texte, ex. EDIT K7Q2 van gris, agressif.',
   modNeedsArea: () => 'Quelles zones? ex. ALERT 415 628 texte.',

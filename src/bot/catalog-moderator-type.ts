@@ -89,7 +89,7 @@ export interface ModeratorCatalog {
   modHint(): string;
   /** APPROVE, REJECT, EDIT, … with no reference or a malformed one: the example names `command` (in capitals). */
   modNeedsRef(command: string): string;
-  /** REJECT, BLOCK or RETRACT with more than one word after it (`command`, as typed in capitals). */
+  /** REJECT, BLOCK or RETRACT with a word after its reference that could be another (`command`, as typed in capitals): nothing done. */
   modOneRef(command: string): string;
   modNeedsText(): string;
   /** EDIT with a reference and no text. */

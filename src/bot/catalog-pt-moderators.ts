@@ -59,7 +59,7 @@ export const ptModerators: ModeratorCatalog = {
     'Heads Up moderadoras: PENDING, SHOW ref, APPROVE ref, REJECT ref, EDIT ref texto, ALERT area texto, BLOCK ref, RETRACT ref, STATS. Membros: ENTRAR 415, DENUNCIA, VERIFICAR, PARCEIRA, SEGURA 90, DISCRETO, REGIOES, SAIR 415, APAGAR, LANG, PARAR.',
   modHint: () => 'Heads Up nao entendeu. Moderadoras: PENDING, SHOW, APPROVE, REJECT, EDIT, RETRACT, BLOCK + referencia; ALERT area texto; STATS. AJUDA para tudo.',
   modNeedsRef: (command) => `Qual? Informe a referencia, ex. ${command} K7Q2.`,
-  modOneRef: (command) => `Uma referencia de cada vez, ex. ${command} K7Q2: nada foi feito.`,
+  modOneRef: (command) => `Uma referencia de cada vez, sem outras palavras depois, ex. ${command} K7Q2: nada foi feito.`,
   modNeedsText: () => 'Junte o texto, ex. ALERT 415 van cinza, agressivo.',
   modEditNeedsText: () => 'Inclua o novo texto, ex. EDIT K7Q2 van cinza, agressivo.',
   modNeedsArea: () => 'Quais areas? ex. ALERT 415 628 texto.',

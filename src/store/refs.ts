@@ -3,7 +3,10 @@ import { randomInt } from 'node:crypto';
 import type { Db } from './db';
 
 // No 0/O or 1/I: references are read off phone screens and typed back.
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A word that could be a reference the line gave out (what the parser tells apart from a moderator's comment). */
+export const ISSUED_REF = new RegExp(`^#?[${ALPHABET}]{4,6}$`);
 
 function randomRef(length: number): string {
   let out = '';
