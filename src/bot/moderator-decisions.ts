@@ -8,7 +8,7 @@ import { alertByRef } from '../store/alerts';
 import { blockIdentity, blockSender, memberBlocked } from '../store/blocks';
 import { eraseBuddyMessagesOf } from '../store/buddy-erasure';
 import { eraseCheckinsOf } from '../store/checkins';
-import { closeRequest, findRequest, requestOf } from '../store/member-requests';
+import { closeRequest, decidedRequest, findRequest, requestOf } from '../store/member-requests';
 import { handOverToTwin } from '../store/membership-handover';
 import { eraseReportNotices, forgetReportViewOf, forgetReportViews, linkNotice, recordReportShown, reportReadBy, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
 import { deleteMember, ensureMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
@@ -54,7 +54,7 @@ function admit(store: Store, mod: Moderator, rules: ModerationRules, ref: string
   const room = rules.maxAreas - listAreas(db, request.memberId).length;
   subscribe(db, request.memberId, request.npas.slice(0, Math.max(0, room)), now);
   // The other moderators' notices still waiting (which would ask them to decide what is decided) go with it.
-  closeRequest(db, request.id, now);
+  closeRequest(db, request.id, now, true);
   const t = catalog(memberLang(db, request.memberId));
   // The areas they now hold: when MAX_AREAS was lowered since the request, fewer than it asked for.
   const areas = listAreas(db, request.memberId);
@@ -75,7 +75,7 @@ export function approve(store: Store, mod: Moderator, rules: ModerationRules, re
     return admit(store, mod, rules, ref, { ...request, npas: resolved.npas }, now);
   }
   const found = findReport(db, vault, ref);
-  if (!found) return failed(mod.t.modNoSuchRef(`#${ref}`));
+  if (!found) return failed(notPending(store, mod, ref));
   if (found.status !== 'pending') return failed(mod.t.modAlreadyDecided(`#${ref}`));
   let npas = found.npas;
   if (tokens.length) {
@@ -163,7 +163,7 @@ export function retract(store: Store, mod: Moderator, ref: string, now: number):
  */
 function refuse(store: Store, request: { id: number; memberId: number }, now: number): void {
   const { db, vault } = store;
-  closeRequest(db, request.id, now);
+  closeRequest(db, request.id, now, true);
   if (memberStatus(db, request.memberId) === 'pending') {
     const applicant = memberSender(db, vault, request.memberId);
     const twin = personMemberIds(db, request.memberId).find((id) => id !== request.memberId);
@@ -176,6 +176,11 @@ function refuse(store: Store, request: { id: number; memberId: number }, now: nu
     // Their sealed number must not outlive the refusal in the WAL either.
     store.db.eraseSoon();
   }
+}
+
+/** What APPROVE and REJECT answer of a reference that is no report nor open request: a request another moderator decided lately says so. */
+function notPending({ db }: Store, mod: Moderator, ref: string): string {
+  return decidedRequest(db, ref) ? mod.t.modAlreadyDecided(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`);
 }
 
 /** What SHOW, EDIT and RETRACT answer of a join request: what it is and what can be done with it. */
@@ -192,7 +197,7 @@ export function reject(store: Store, mod: Moderator, ref: string, now: number): 
     return say(mod.t.modRejected(`#${ref}`));
   }
   const found = findReport(db, vault, ref);
-  if (!found) return failed(mod.t.modNoSuchRef(`#${ref}`));
+  if (!found) return failed(notPending(store, mod, ref));
   if (!decideReport(db, found.id, 'rejected', now)) return failed(mod.t.modAlreadyDecided(`#${ref}`));
   eraseNotices(store, found.id, now);
   return say(mod.t.modRejected(`#${ref}`));
@@ -289,7 +294,9 @@ export function block(store: Store, mod: Moderator, ref: string, now: number): O
   }
   // A report sent over Signal showing a number also carries that number's index over SMS: both are blocked.
   const reporters = reportersOf(db, vault, ref);
-  if (reporters.length === 0 && !reportExists(db, ref)) return blockCheckinSender(store, mod, ref, now);
+  if (reporters.length === 0 && !reportExists(db, ref)) {
+    return decidedRequest(db, ref) ? failed(mod.t.modAlreadyDecided(`#${ref}`)) : blockCheckinSender(store, mod, ref, now);
+  }
   if (reporters.length === 0) return failed(mod.t.modSenderErased(`#${ref}`));
   for (const reporter of reporters) blockSender(db, reporter, now);
   // Her reports still pending go as REJECT's do: in a flood, PENDING (oldest first) could never reach a real

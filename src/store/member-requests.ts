@@ -52,10 +52,27 @@ export function requestedAreas(db: Db, memberId: number): string[] {
   return row ? row.npas.split(',') : [];
 }
 
-/** Removes a request (decided, or closed by the applicant) and withdraws its notices still waiting. */
-export function closeRequest(db: Db, id: number, now: number): void {
+/** How long a decided request's reference is remembered for "already decided". */
+const DECIDED_KEPT_MS = 7 * 86_400_000;
+
+/**
+ * Removes a request (decided, or closed by the applicant) and withdraws its
+ * notices still waiting. `decided`: a moderator's APPROVE, REJECT or BLOCK,
+ * whose reference is remembered a week (decidedRequest).
+ */
+export function closeRequest(db: Db, id: number, now: number, decided = false): void {
   withdrawJoinNotices(db, id, now);
+  if (decided) {
+    const day = startOfDay(now);
+    db.stmt('DELETE FROM decided_requests WHERE decided_at < ?').run(day - DECIDED_KEPT_MS);
+    db.stmt('INSERT OR REPLACE INTO decided_requests (ref, decided_at) SELECT ref, ? FROM member_requests WHERE id = ?').run(day, id);
+  }
   db.stmt('DELETE FROM member_requests WHERE id = ?').run(id);
+}
+
+/** Whether `ref` was a join request a moderator decided in the last week. */
+export function decidedRequest(db: Db, ref: string): boolean {
+  return db.stmt('SELECT 1 FROM decided_requests WHERE ref = ?').get(ref) !== undefined;
 }
 
 /** Open requests, oldest first. */

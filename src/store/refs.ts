@@ -14,14 +14,15 @@ function randomRef(length: number): string {
   return out;
 }
 
-/** A reference not used by any report, join request, alert or check-in (without the '#'). Lengthens after collisions. */
+/** A reference not used by any report, join request (open, or decided lately), alert or check-in (without the '#'). Lengthens after collisions. */
 export function newRef(db: Db): string {
   for (let attempt = 0; ; attempt++) {
     const ref = randomRef(attempt < 8 ? 4 : attempt < 16 ? 5 : 6);
     const taken = db
       .stmt(
         `SELECT 1 FROM reports WHERE ref = @ref UNION ALL SELECT 1 FROM member_requests WHERE ref = @ref
-         UNION ALL SELECT 1 FROM alerts WHERE ref = @ref UNION ALL SELECT 1 FROM checkin_refs WHERE ref = @ref`,
+         UNION ALL SELECT 1 FROM alerts WHERE ref = @ref UNION ALL SELECT 1 FROM checkin_refs WHERE ref = @ref
+         UNION ALL SELECT 1 FROM decided_requests WHERE ref = @ref`,
       )
       .get({ ref });
     if (!taken) return ref;

@@ -34,7 +34,7 @@ describe('APPROVE of a join request whose applicant was blocked by her report', 
       expect(member?.status ?? 'none').not.toBe('active');
       expect(member ? listAreas(w.db, member.id) : []).toEqual([]);
       expect(w.queued(sms(BAD)).map((m) => m.text).filter((text) => text === t.admitted(['415']))).toEqual([]);
-      expect(w.sms(MOD_B, `APPROVE ${join}`).reply).toBe(t.modNoSuchRef(`#${join}`));
+      expect(w.sms(MOD_B, `APPROVE ${join}`).reply).toBe(t.modAlreadyDecided(`#${join}`));
       // Her report went with the BLOCK (as REJECT's would), and her request is gone.
       expect(w.sms(MOD_B, 'PENDING').reply).toBe(t.modPending([]));
       expect(w.sms(MOD_B, `APPROVE ${report}`).reply).toBe(t.modAlreadyDecided(`#${report}`));

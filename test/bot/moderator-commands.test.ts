@@ -734,9 +734,9 @@ describe('join requests (SUBSCRIBE_MODE=approval)', () => {
     expect(membership(w, MIAMI)).toEqual({ status: 'active', areas: ['305'] });
     expect(w.queued(sms(MIAMI)).map((m) => m.text)).toEqual([es.admitted(['305'])]);
     expect(mod(w, 'PENDING')).toBe('Nothing pending.');
-    // Decided: the reference is gone, and a REJECT cannot erase the member now.
-    expect(mod(w, `APPROVE ${ref}`)).toBe(`No pending item #${ref}.`);
-    expect(mod(w, `REJECT ${ref}`)).toBe(`No pending item #${ref}.`);
+    // Decided: said so, and a REJECT cannot erase the member now.
+    expect(mod(w, `APPROVE ${ref}`)).toBe(`#${ref} was already decided.`);
+    expect(mod(w, `REJECT ${ref}`)).toBe(`#${ref} was already decided.`);
     expect(membership(w, MIAMI)).toEqual({ status: 'active', areas: ['305'] });
 
     mod(w, 'ALERT 305 second warning');
@@ -802,7 +802,7 @@ describe('join requests (SUBSCRIBE_MODE=approval)', () => {
     expect(membership(w, SF1)).toBeUndefined();
     expect(mod(w, 'PENDING')).toBe('Nothing pending.');
     expect(w.sms(SF1, 'AREAS').reply).toBe(t.notMember());
-    expect(mod(w, `APPROVE ${ref}`)).toBe(`No pending item #${ref}.`);
+    expect(mod(w, `APPROVE ${ref}`)).toBe(`#${ref} was already decided.`);
     expect(membership(w, SF1)).toBeUndefined();
   });
 
