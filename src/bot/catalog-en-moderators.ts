@@ -18,6 +18,9 @@ export const enModerators: ModeratorCatalog = {
   modShowMore: (ref, part, parts, text) => `${ref} (${part}/${parts}): ${text}`,
   modTooLong: (ref, segments) => `${ref} is too long for an alert (${segments} SMS, most 3). EDIT ${ref.slice(1)} a shorter text, then APPROVE ${ref.slice(1)}.`,
   modAlertTooLong: (segments) => `That alert is too long (${segments} SMS, most 3). Send a shorter text.`,
+  modSignalCaptcha: () =>
+    'Heads Up: Signal is rate-limiting the line and asks for a captcha. Signal messages wait; SMS is not affected. ' +
+    'To lift it: solve https://signalcaptchas.org/challenge/generate.html and give the operator the signalcaptcha:// link for heads-up signal-captcha.',
   modDigest: (reports, joins) =>
     `${[reports ? `${reports} more report${reports === 1 ? '' : 's'}` : '', joins ? `${joins} more join request${joins === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ')} waiting; text PENDING`,
   modSenderErased: (ref) => `The sender of ${ref} erased their data with DELETE: nothing is left to block.`,

@@ -18,6 +18,9 @@ export const esModerators: ModeratorCatalog = {
   modShowMore: (ref, part, parts, text) => `${ref} (${part}/${parts}): ${text}`,
   modTooLong: (ref, segments) => `${ref} es muy largo para una alerta (${segments} SMS, max 3). EDIT ${ref.slice(1)} un texto corto, luego APPROVE ${ref.slice(1)}.`,
   modAlertTooLong: (segments) => `Esa alerta es muy larga (${segments} SMS, max 3). Envia un texto mas corto.`,
+  modSignalCaptcha: () =>
+    'Heads Up: Signal limita los envios de la linea y pide un captcha. Los mensajes de Signal esperan; los SMS siguen. ' +
+    'Para quitarlo: resuelve https://signalcaptchas.org/challenge/generate.html y da al operador el enlace signalcaptcha:// para heads-up signal-captcha.',
   modDigest: (reports, joins) =>
     `${[reports ? `${reports} reporte${reports === 1 ? '' : 's'} mas` : '', joins ? `${joins} solicitud${joins === 1 ? '' : 'es'} mas` : ''].filter(Boolean).join(' y ')} en espera; escribe PENDING`,
   modSenderErased: (ref) => `Quien envio ${ref} borro sus datos con BORRAR: no queda nadie que bloquear.`,

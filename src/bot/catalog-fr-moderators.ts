@@ -18,6 +18,9 @@ export const frModerators: ModeratorCatalog = {
   modShowMore: (ref, part, parts, text) => `${ref} (${part}/${parts}): ${text}`,
   modTooLong: (ref, segments) => `${ref} est trop long pour une alerte (${segments} SMS, max 3). EDIT ${ref.slice(1)} un texte plus court, puis APPROVE ${ref.slice(1)}.`,
   modAlertTooLong: (segments) => `Cette alerte est trop longue (${segments} SMS, max 3). Envoyez un texte plus court.`,
+  modSignalCaptcha: () =>
+    'Heads Up: Signal limite les envois de la ligne et demande un captcha. Les messages Signal attendent; les SMS passent. ' +
+    "Pour le lever: résolvez https://signalcaptchas.org/challenge/generate.html et donnez à l'opérateur le lien signalcaptcha:// pour heads-up signal-captcha.",
   modDigest: (reports, joins) =>
     `${[reports ? `${reports} signalement${reports === 1 ? '' : 's'} de plus` : '', joins ? `${joins} demande${joins === 1 ? '' : 's'} de plus` : ''].filter(Boolean).join(' et ')} en attente; écrivez PENDING`,
   modSenderErased: (ref) => `L'auteur de ${ref} a effacé ses données avec SUPPRIMER: plus personne à bloquer.`,

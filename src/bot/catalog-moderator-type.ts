@@ -58,6 +58,8 @@ export interface ModeratorCatalog {
   modAlertTooLong(segments: number): string;
   /** The reports and join requests held back past the notice cap of a period. */
   modDigest(reports: number, joins: number): string;
+  /** To SMS moderators, once per challenge: Signal demands a captcha, and how to lift it. */
+  modSignalCaptcha(): string;
   /** BLOCK of a report whose sender has since erased themselves with DELETE. */
   modSenderErased(ref: string): string;
   modJoinRequest(ref: string, areas: string[]): string;

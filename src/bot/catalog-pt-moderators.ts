@@ -18,6 +18,9 @@ export const ptModerators: ModeratorCatalog = {
   modShowMore: (ref, part, parts, text) => `${ref} (${part}/${parts}): ${text}`,
   modTooLong: (ref, segments) => `${ref} é longa demais para um alerta (${segments} SMS, max 3). EDIT ${ref.slice(1)} um texto curto, depois APPROVE ${ref.slice(1)}.`,
   modAlertTooLong: (segments) => `Esse alerta é longo demais (${segments} SMS, max 3). Envie um texto mais curto.`,
+  modSignalCaptcha: () =>
+    'Heads Up: o Signal limita os envios da linha e pede um captcha. As mensagens do Signal esperam; os SMS seguem. ' +
+    'Para liberar: resolva https://signalcaptchas.org/challenge/generate.html e de ao operador o link signalcaptcha:// para heads-up signal-captcha.',
   modDigest: (reports, joins) =>
     `${[reports ? `mais ${reports} denuncia${reports === 1 ? '' : 's'}` : '', joins ? `mais ${joins} pedido${joins === 1 ? '' : 's'}` : ''].filter(Boolean).join(' e ')} esperando; escreva PENDING`,
   modSenderErased: (ref) => `Quem enviou ${ref} apagou seus dados com APAGAR: nao sobra ninguém para bloquear.`,

@@ -89,6 +89,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     modTooLong: [t.modTooLong(REF, 24)],
     modAlertTooLong: [t.modAlertTooLong(24)],
     modDigest: [t.modDigest(1234, 1234), t.modDigest(7, 0), t.modDigest(0, 1)],
+    modSignalCaptcha: [t.modSignalCaptcha()],
     modSenderErased: [t.modSenderErased(REF)],
     tooManyAreas: [t.tooManyAreas(10)],
     modJoinRequest: [t.modJoinRequest(REF, AREAS)],

@@ -5,6 +5,7 @@
  * once the operator's captcha is submitted, the server notices it (it looks
  * every `pollMs`) and resumes Signal sends at once, without a restart.
  */
+import { catalog } from '../../bot/catalog';
 import { safeError } from '../../log/safe-error';
 import type { Logger } from '../../log/logger';
 import type { Sender } from '../../phone/identity';
@@ -28,11 +29,6 @@ export interface SignalChallengeWatchDeps {
   pollMs?: number;
 }
 
-/** The one notice SMS moderators get when Signal demands a captcha. */
-export const CHALLENGE_NOTICE =
-  'Heads Up: Signal is rate-limiting the line and asks for a captcha. Signal messages wait; SMS is not affected. ' +
-  'To lift it: solve https://signalcaptchas.org/challenge/generate.html and give the operator the signalcaptcha:// link for heads-up signal-captcha.';
-
 export class SignalChallengeWatch {
   private timer: NodeJS.Timeout | null = null;
 
@@ -47,7 +43,8 @@ export class SignalChallengeWatch {
         const t = now();
         for (const contact of this.deps.smsModerators) {
           const member = ensureMember(db, vault, contact, 'en', t, 'active');
-          enqueueMessage(db, vault, member.id, CHALLENGE_NOTICE, t);
+          // In her language, as every moderator notice (modSignalCaptcha).
+          enqueueMessage(db, vault, member.id, catalog(member.lang).modSignalCaptcha(), t);
         }
         markChallengeTold(db, t);
         if (this.deps.smsModerators.length > 0) db.onCommit(this.deps.wake);
