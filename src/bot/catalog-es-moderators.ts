@@ -67,7 +67,7 @@ export const esModerators: ModeratorCatalog = {
   modEditNeedsText: () => 'Agrega el texto nuevo, ej. EDIT K7Q2 van gris, agresivo.',
   modNeedsArea: () => '¿Que areas? ej. ALERT 415 628 texto.',
   modStats: (s) =>
-    `Miembros: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} mas` : ''}` : 'ninguno'}. Reportes pendientes: ${s.pendingReports}. Altas pendientes: ${s.pendingMembers}. Alertas enviadas: ${s.alertsSent}${s.alertsRetracted ? ` (sin contar ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirada' : 'retiradas'})` : ''}.`,
+    `Miembros: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} mas` : ''}` : 'ninguno'}. Reportes pendientes: ${s.pendingReports}. Altas pendientes: ${s.pendingMembers}. Alertas emitidas: ${s.alertsIssued}${s.alertsRetracted ? ` (sin contar ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirada' : 'retiradas'})` : ''}.`,
   modReportNotice: (n) => {
     const r = n.ref.slice(1);
     const matched = [

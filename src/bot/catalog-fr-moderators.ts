@@ -67,7 +67,7 @@ export const frModerators: ModeratorCatalog = {
   modEditNeedsText: () => 'Ajoutez le nouveau texte, ex. EDIT K7Q2 van gris, agressif.',
   modNeedsArea: () => 'Quelles zones? ex. ALERT 415 628 texte.',
   modStats: (s) =>
-    `Membres: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} de plus` : ''}` : 'aucun'}. Signalements en attente: ${s.pendingReports}. Inscriptions en attente: ${s.pendingMembers}. Alertes envoyées: ${s.alertsSent}${s.alertsRetracted ? ` (sans compter ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirée' : 'retirées'})` : ''}.`,
+    `Membres: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} de plus` : ''}` : 'aucun'}. Signalements en attente: ${s.pendingReports}. Inscriptions en attente: ${s.pendingMembers}. Alertes émises: ${s.alertsIssued}${s.alertsRetracted ? ` (sans compter ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirée' : 'retirées'})` : ''}.`,
   modReportNotice: (n) => {
     const r = n.ref.slice(1);
     const matched = [

@@ -14,7 +14,7 @@ export interface Stats {
   moreAreas: number;
   pendingReports: number;
   /** Alerts that stand: those retracted are not counted here. */
-  alertsSent: number;
+  alertsIssued: number;
   alertsRetracted: number;
   pendingMembers: number;
 }

@@ -67,7 +67,7 @@ export const ptModerators: ModeratorCatalog = {
   modEditNeedsText: () => 'Inclua o novo texto, ex. EDIT K7Q2 van cinza, agressivo.',
   modNeedsArea: () => 'Quais areas? ex. ALERT 415 628 texto.',
   modStats: (s) =>
-    `Membros: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} mais` : ''}` : 'nenhum'}. Denuncias pendentes: ${s.pendingReports}. Pedidos pendentes: ${s.pendingMembers}. Alertas enviados: ${s.alertsSent}${s.alertsRetracted ? ` (sem contar ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirado' : 'retirados'})` : ''}.`,
+    `Membros: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} mais` : ''}` : 'nenhum'}. Denuncias pendentes: ${s.pendingReports}. Pedidos pendentes: ${s.pendingMembers}. Alertas emitidos: ${s.alertsIssued}${s.alertsRetracted ? ` (sem contar ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirado' : 'retirados'})` : ''}.`,
   modReportNotice: (n) => {
     const r = n.ref.slice(1);
     const matched = [

@@ -81,7 +81,7 @@ function stats({ db }: Store, mod: Moderator): Outcome {
       // People, as members are counted: one number's SMS and Signal requests are one.
       pendingMembers: countRequestingPeople(db),
       // A retracted alert was withdrawn as sent in error: not one the line stands by.
-      alertsSent: countAlerts(db) - retracted,
+      alertsIssued: countAlerts(db) - retracted,
       alertsRetracted: retracted,
     }),
   );

@@ -29,7 +29,7 @@ const MATCHES = { alerts: ['ABC234', 'XYZ987', 'QWE456', 'RTY789', 'UIO123', 'PA
 const STATS: Stats = {
   membersByArea: ['212', '213', '305', '310', '312', '323', '332', '347', '415', '628', '646', '718'].map((npa) => ({ npa, members: 12345 })),
   pendingReports: 1234,
-  alertsSent: 123456,
+  alertsIssued: 123456,
   alertsRetracted: 1234,
   pendingMembers: 1234,
   moreAreas: 1234,

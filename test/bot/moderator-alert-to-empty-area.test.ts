@@ -114,3 +114,14 @@ describe('APPROVE to areas no member gets alerts for', () => {
     expect(mod(w, `APPROVE ${ref}`)).toBe(`#${ref} approved: alert going to 415.`);
   });
 });
+
+describe('STATS after an alert to areas no member gets alerts for', () => {
+  it('does not count it as sent: it counts alerts issued', async () => {
+    const w = await world();
+    w.sms(SF, 'JOIN');
+    mod(w, 'ALERT 212 grey van, calls from 415-555-0166');
+    const stats = mod(w, 'STATS');
+    expect(stats).not.toContain('Alerts sent');
+    expect(stats).toBe('Members: 415:1. Pending reports: 0. Pending members: 0. Alerts issued: 1.');
+  });
+});

@@ -110,7 +110,7 @@ describe('moderator commands at their edges', () => {
     const db = h.server.db.sqlite;
     const pending = (db.prepare("SELECT count(*) AS n FROM reports WHERE status = 'pending'").get() as { n: number }).n;
     expect(pending).toBeGreaterThan(0);
-    expect(await mod('STATS')).toMatch(new RegExp(`^Members: .*907:1.*\\. Pending reports: ${pending}\\. Pending members: 0\\. Alerts sent: ${alertCount()}\\.$`));
+    expect(await mod('STATS')).toMatch(new RegExp(`^Members: .*907:1.*\\. Pending reports: ${pending}\\. Pending members: 0\\. Alerts issued: ${alertCount()}\\.$`));
   });
 
   it('a member whose number Twilio called invalid is active again after JOIN, her areas kept', async () => {

@@ -178,7 +178,7 @@ describe('reports, moderation and fan-out over SMS', () => {
     await directAlert();
     const r = await h.sms(MOD, 'STATS');
     expect(r.message).toMatch(/415:\d+/);
-    expect(r.message).toContain('Alerts sent: 2');
+    expect(r.message).toContain('Alerts issued: 2');
   });
 });
 
