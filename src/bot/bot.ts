@@ -50,6 +50,7 @@ export class Bot {
         retentionDays,
         limits,
         moderatorContacts,
+        sendChannels: deps.sendChannels ?? deps.checkins?.buddyChannels ?? ['sms', 'signal'],
         onQueued,
         onAlert,
         checkins: deps.checkins ?? DEFAULT_CHECKIN_RULES,

@@ -2,7 +2,7 @@
 import type { Regions } from '../alerts/regions';
 import type { SubscribeMode } from '../config/env';
 import type { CheckinRules } from './line-rules';
-import type { Sender } from '../phone/identity';
+import type { Channel, Sender } from '../phone/identity';
 import type { Db } from '../store/db';
 import type { Vault } from '../store/vault';
 import type { DiscreetRules } from './discreet-commands';
@@ -46,6 +46,11 @@ export interface BotDeps {
   moderatorTrusted?: (sender: Sender) => boolean;
   /** Where notices to each moderator go. */
   moderatorContacts: Sender[];
+  /**
+   * The channels the line sends on now. Unset: those buddies can be reached on when check-in rules are
+   * given (the server gives every channel it has a sender for), else both.
+   */
+  sendChannels?: Channel[];
   subscribeMode: SubscribeMode;
   retentionDays: number;
   /** Most areas one member may hold (MAX_AREAS); 10 when unset. */

@@ -18,6 +18,8 @@ export interface LineRules {
   limits: BotLimits;
   /** Where notices to each moderator go. */
   moderatorContacts: readonly Sender[];
+  /** The channels the line sends on now (BotDeps.sendChannels). */
+  sendChannels: readonly Channel[];
   /** Called after a commit that queued messages, to wake the dispatcher. */
   onQueued: () => void;
   /** Called after a commit that created an alert, to start planning its fan-out. */

@@ -3,7 +3,7 @@ import { issueAlert } from '../alerts/alert-service';
 import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
 import type { Regions } from '../alerts/regions';
 import type { Lang } from '../domain/lang';
-import type { Sender } from '../phone/identity';
+import type { Channel, Sender } from '../phone/identity';
 import { countAlerts, countRetractedAlerts } from '../store/alerts';
 import { countRequestingPeople, countRequests, listRequests } from '../store/member-requests';
 import { countPendingReports, listPendingReports } from '../store/reports';
@@ -30,10 +30,12 @@ export interface Moderator {
   operator?: true;
 }
 
-/** What moderation applies: the line's areas and MAX_AREAS. */
+/** What moderation applies: the line's areas, MAX_AREAS and the channels it sends on. */
 export interface ModerationRules {
   regions: Regions;
   maxAreas: number;
+  /** Where alerts can go now: ALERT and APPROVE say "nobody will receive it" of members on none of these. */
+  sendChannels: readonly Channel[];
 }
 
 function pending({ db }: Store, mod: Moderator): Outcome {
@@ -44,7 +46,8 @@ function pending({ db }: Store, mod: Moderator): Outcome {
   return say(mod.t.modPending([...reports, ...members], more));
 }
 
-function alert(store: Store, mod: Moderator, regions: Regions, tokens: string[], raw: string, now: number): Outcome {
+function alert(store: Store, mod: Moderator, rules: ModerationRules, tokens: string[], raw: string, now: number): Outcome {
+  const { regions, sendChannels } = rules;
   // As REPORT reads it: a number after the areas that is none, with text after it, starts the text ("ALERT 415
   // 100 dollars short"). First, or with an area after it ("415 150 408": 150 for 510), it is a mistyped area:
   // an alert goes out as it is, and has no areas of its own to fall back to.
@@ -65,7 +68,7 @@ function alert(store: Store, mod: Moderator, regions: Regions, tokens: string[],
   const ref = newRef(store.db);
   const alertId = issueAlert({ ...store, regions }, { ref, npas, body: { text } }, now);
   // Kept even when it reaches no one (CHECK finds what it names), but she must not take it for sent: 212 typed for 415.
-  const reached = anyoneSubscribed(store.db, regions.expand(npas));
+  const reached = anyoneSubscribed(store.db, regions.expand(npas), sendChannels);
   return { say: reached ? mod.t.modAlertQueued(npas, `#${ref}`) : mod.t.modAlertNoOne(npas, `#${ref}`), alerts: [alertId] };
 }
 
@@ -107,7 +110,7 @@ function runCommand(store: Store, mod: Moderator, rules: ModerationRules, comman
     case 'edit':
       return edit(store, mod, rules, command.ref, command.text, now);
     case 'alert':
-      return alert(store, mod, rules.regions, command.areas, command.text, now);
+      return alert(store, mod, rules, command.areas, command.text, now);
     case 'block':
       return block(store, mod, command.ref, now);
     case 'show':

@@ -118,7 +118,7 @@ export function approve(store: Store, mod: Moderator, rules: ModerationRules, re
   const categories = found.edited ? undefined : found.fields?.alert.categories;
   const alertId = issueAlert({ ...store, regions: rules.regions }, { reportId: found.id, npas, body: sent, unclipped: 'fields' in body ? body.fields : undefined, categories }, now);
   // Kept even when it reaches no one (CHECK finds what it names), but she must not take it for sent: 212 typed for 415.
-  const reached = anyoneSubscribed(db, rules.regions.expand(npas));
+  const reached = anyoneSubscribed(db, rules.regions.expand(npas), rules.sendChannels);
   return { say: reached ? mod.t.modApproved(`#${ref}`, npas) : mod.t.modApprovedNoOne(`#${ref}`, npas), alerts: [alertId] };
 }
 

@@ -44,18 +44,20 @@ export function listAreas(db: Db, memberId: number): string[] {
 }
 
 /**
- * Whether any admitted member, on either channel, gets alerts for one of
- * these areas (an alert's reach, overlays included). Read through the npa
- * index, stopping at the first: a moderator's APPROVE waits on it.
+ * Whether any admitted member on one of `channels` (those the line sends on
+ * now: a member on a channel removed from the configuration gets nothing)
+ * gets alerts for one of these areas (an alert's reach, overlays included).
+ * Read through the npa index, stopping at the first: a moderator's APPROVE waits on it.
  */
-export function anyoneSubscribed(db: Db, reach: string[]): boolean {
+export function anyoneSubscribed(db: Db, reach: string[], channels: readonly string[]): boolean {
   return (
     db
       .stmt(
         `SELECT EXISTS (SELECT 1 FROM subscriptions s JOIN members m ON m.id = s.member_id
-           WHERE s.npa IN (SELECT value FROM json_each(?)) AND m.status = 'active') AS yes`,
+           WHERE s.npa IN (SELECT value FROM json_each(?)) AND m.status = 'active'
+             AND m.channel IN (SELECT value FROM json_each(?))) AS yes`,
       )
-      .get(JSON.stringify(reach)) as { yes: number }
+      .get(JSON.stringify(reach), JSON.stringify(channels)) as { yes: number }
   ).yes === 1;
 }
 
