@@ -36,6 +36,8 @@ export interface ModerationRules {
   maxAreas: number;
   /** Where alerts can go now: ALERT and APPROVE say "nobody will receive it" of members on none of these. */
   sendChannels: readonly Channel[];
+  /** The moderators: BLOCK of a report of hers discards none of her others (she relays reports taken by phone). */
+  moderatorContacts: readonly Sender[];
 }
 
 function pending({ db }: Store, mod: Moderator): Outcome {
@@ -112,7 +114,7 @@ function runCommand(store: Store, mod: Moderator, rules: ModerationRules, comman
     case 'alert':
       return alert(store, mod, rules, command.areas, command.text, now);
     case 'block':
-      return block(store, mod, command.ref, now);
+      return block(store, mod, command.ref, now, rules.moderatorContacts);
     case 'show':
       return show(store, mod, command.ref, now);
     case 'stats':

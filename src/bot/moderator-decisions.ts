@@ -271,7 +271,7 @@ function showWhole(store: Store, mod: Moderator, report: { id: number; ref: stri
   return { say: texts[0] as string, queued: true };
 }
 
-export function block(store: Store, mod: Moderator, ref: string, now: number): Outcome {
+export function block(store: Store, mod: Moderator, ref: string, now: number, moderators: readonly Sender[] = []): Outcome {
   const { db, vault } = store;
   const request = findRequest(db, ref);
   if (request) {
@@ -301,8 +301,10 @@ export function block(store: Store, mod: Moderator, ref: string, now: number): O
   for (const reporter of reporters) blockSender(db, reporter, now);
   // Her reports still pending go as REJECT's do: in a flood, PENDING (oldest first) could never reach a real
   // report behind a blocked troll's, and one of hers approved later would broadcast a blocked sender's words.
+  // Not a moderator's: the block never silences her, and her other reports may be real ones she relays.
+  const ofModerator = moderators.some((m) => reporters.some((key) => key.equals(vault.index('reporter', memberKey(m)))));
   let discarded = 0;
-  for (const id of pendingReportsOf(db, reporters)) {
+  for (const id of ofModerator ? [] : pendingReportsOf(db, reporters)) {
     if (!decideReport(db, id, 'rejected', now)) continue;
     eraseNotices(store, id, now);
     discarded += 1;

@@ -55,4 +55,12 @@ describe('BLOCK of a report', () => {
     const ref = refsIn(w.sms(REAL, 'REPORT 415 junk').reply)[0] as string;
     expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(`The sender of #${ref} is blocked; 1 pending report of theirs was discarded.`);
   });
+
+  it('of a moderator\'s own report discards none of hers: she relays real reports too', async () => {
+    const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)] });
+    const test = refsIn(w.sms(MOD, 'REPORT 415 test report, please ignore').reply)[0] as string;
+    const relayed = refsIn(w.sms(MOD, 'REPORT 415 taken by phone: grey honda, choked her').reply)[0] as string;
+    expect(w.sms(MOD, `BLOCK ${test}`).reply).toBe(`The sender of #${test} is blocked.`);
+    expect(refsIn(w.sms(MOD, 'PENDING').reply)).toEqual([test, relayed]);
+  });
 });

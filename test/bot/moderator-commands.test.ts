@@ -596,9 +596,9 @@ describe('BLOCK', () => {
     const w = await modWorld();
     // A moderator files a report (a test, or one taken down by phone), then blocks its sender.
     const ref = report(w, MOD, '415 test report, please ignore');
-    expect(mod(w, `BLOCK ${ref}`)).toBe(`The sender of #${ref} is blocked; 1 pending report of theirs was discarded.`);
-    // There is no UNBLOCK: a blocked moderator could never moderate again.
-    expect(mod(w, `REJECT ${ref}`)).toBe(`#${ref} was already decided.`);
+    expect(mod(w, `BLOCK ${ref}`)).toBe(`The sender of #${ref} is blocked.`);
+    // There is no UNBLOCK: a blocked moderator could never moderate again. Nor are her reports discarded.
+    expect(mod(w, `REJECT ${ref}`)).toBe(`#${ref} rejected.`);
     expect(mod(w, 'PENDING')).toBe('Nothing pending.');
   });
 
