@@ -207,14 +207,12 @@ function allAreasOf(db: Store['db'], memberId: number): string[] {
  * channel it comes from only: a number is not proof enough to act on the other
  * channel's member (an SMS STOP may be spoofed, or sent by the new holder of a
  * recycled number her Signal account still shows).
- * A moderator over Signal (`moderator`) stays sendable: her standing comes
- * from MODERATORS, and no carrier stops Signal, so marking her row stopped
- * would drop every notice to her while her command replies still went. Over
- * SMS her carrier's STOP refuses them anyway (Twilio 21610) until START.
  */
 export function stop(store: Store, who: Asker, now: number, moderator = false): Outcome {
   const { db } = store;
   const via = who.sender.channel;
+  // A Signal moderator stays sendable (MODERATORS makes her one, no carrier stops Signal): her notices go on.
+  const keepsNotices = moderator && via === 'signal';
   // Under the log's index, and the one messages parked before migration 0030 carry (see senderLogKeys).
   for (const key of senderLogKeys(store.vault, memberKey(who.sender)).all) dropSenderItems(db, key);
   if (who.member) {
@@ -224,16 +222,15 @@ export function stop(store: Store, who: Asker, now: number, moderator = false): 
     // Moderators are not told of a request that is gone.
     closeRequestOf(db, who.member.id, now);
     dropDigestsIfNothingWaits(db);
-    const keepsNotices = moderator && via === 'signal';
     if (!keepsNotices) setMemberStatus(db, who.member.id, 'stopped');
     // Nothing more goes out about them either: a running check-in would tell their buddies they are missing.
     // (An escalated one stays, so that an OK after START still tells the buddies who heard.)
     if (endRunningCheckin(db, who.member.id)) {
       // Said where the reply reaches them (Signal; over SMS the carrier answers STOP itself).
-      return { say: who.t.stopped(via, true, moderator && via === 'signal'), converse: 'end' };
+      return { say: who.t.stopped(via, true, keepsNotices), converse: 'end' };
     }
   }
-  return { say: who.t.stopped(via, false, moderator && via === 'signal'), converse: 'end' };
+  return { say: who.t.stopped(via, false, keepsNotices), converse: 'end' };
 }
 
 export function areas(store: Store, who: Asker): Outcome {

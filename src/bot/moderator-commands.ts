@@ -13,7 +13,8 @@ import type { Catalog } from './catalog';
 import type { Command } from './commands';
 import { failed, say, type Outcome, type Store } from './handler';
 import { unknownArea } from './member-commands';
-import { approve, block, edit, reject, retract, show } from './moderator-decisions';
+import { block } from './moderator-block';
+import { approve, edit, reject, retract, show } from './moderator-decisions';
 import { dropDigestsIfNothingWaits } from './notify';
 import { areasBeforeText, leadingAreas } from './leading-areas';
 

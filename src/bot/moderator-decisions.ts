@@ -1,32 +1,32 @@
-/** Moderators' decisions on a reference: APPROVE, REJECT, EDIT, SHOW, RETRACT and BLOCK of a report or a join request (a missed check-in's: moderator-checkins). */
+/** Moderators' decisions on a reference: APPROVE, REJECT, EDIT, SHOW and RETRACT of a report or a join request (BLOCK: moderator-block). */
 import { issueAlert } from '../alerts/alert-service';
 import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
 import { identifiersIn } from '../alerts/identifiers';
 import { bodySegments, previewedBody, renderBody, unclippedSegments, type AlertBody } from '../alerts/report-template';
-import { memberKey, type Sender } from '../phone/identity';
+import type { Sender } from '../phone/identity';
 import { alertByRef } from '../store/alerts';
-import { blockIdentity, blockSender, memberBlocked } from '../store/blocks';
+import { memberBlocked } from '../store/blocks';
 import { eraseBuddyMessagesOf } from '../store/buddy-erasure';
 import { eraseCheckinsOf } from '../store/checkins';
-import { closeRequest, decidedRequest, findRequest, requestOf } from '../store/member-requests';
+import { closeRequest, decidedRequest, findRequest } from '../store/member-requests';
 import { handOverToTwin } from '../store/membership-handover';
 import { eraseReportNotices, forgetReportViewOf, forgetReportViews, linkNotice, recordReportShown, reportReadBy, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
 import { deleteMember, ensureMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
-import { enqueueMessage, withdrawAlertsOutside } from '../store/outbox';
-import { decideReport, findReport, pendingReportsOf, reportBody, reportExists, reportersOf, setReportText, type Report } from '../store/reports';
+import { enqueueMessage } from '../store/outbox';
+import { decideReport, findReport, reportBody, reportExists, setReportText, type Report } from '../store/reports';
 import { dropFromWaitingReads } from '../store/read-quotes';
 import { retractAlert } from '../store/retractions';
 import { reindexReportIdentifiers } from '../store/screening';
-import { anyoneSubscribed, listAreas, subscribe, unsubscribeAll } from '../store/subscriptions';
+import { anyoneSubscribed, listAreas, subscribe } from '../store/subscriptions';
 import { catalog } from './catalog';
 import { failed, say, type Outcome, type Store } from './handler';
 import { eraseSenderTraces, unknownArea } from './member-commands';
-import { blockCheckinSender, showCheckin } from './moderator-checkins';
+import { showCheckin } from './moderator-checkins';
 import { MAX_MESSAGE_CHARS, splitBetweenWords } from './sms-segments';
 import type { ModerationRules, Moderator } from './moderator-commands';
 
 /** Erases the notices quoting a report, and who was shown it; the WAL is truncated after the commit so no copy stays there. */
-function eraseNotices({ db }: Store, reportId: number, now: number): void {
+export function eraseNotices({ db }: Store, reportId: number, now: number): void {
   forgetReportViews(db, reportId);
   if (eraseReportNotices(db, reportId, now) > 0) db.eraseSoon();
 }
@@ -161,7 +161,7 @@ export function retract(store: Store, mod: Moderator, ref: string, now: number):
  * asked buddies from the membership refused: her check-ins and accepted
  * buddies carry on with the one that stays, never dropped unsaid.
  */
-function refuse(store: Store, request: { id: number; memberId: number }, now: number): void {
+export function refuse(store: Store, request: { id: number; memberId: number }, now: number): void {
   const { db, vault } = store;
   closeRequest(db, request.id, now, true);
   if (memberStatus(db, request.memberId) === 'pending') {
@@ -269,45 +269,4 @@ function showWhole(store: Store, mod: Moderator, report: { id: number; ref: stri
     linkNotice(store.db, enqueueMessage(store.db, store.vault, memberId, part, now, { dueAt: now + NEXT_PART_MS * (i + 1) }), report.id);
   }
   return { say: texts[0] as string, queued: true };
-}
-
-export function block(store: Store, mod: Moderator, ref: string, now: number, moderators: readonly Sender[] = []): Outcome {
-  const { db, vault } = store;
-  const request = findRequest(db, ref);
-  if (request) {
-    // Someone a moderator will not let in (a harvester, a known abuser): refused, and their JOINs dropped from now
-    // on, over SMS and over Signal alike when one number links the two (their twin membership is theirs too).
-    for (const memberId of personMemberIds(db, request.memberId)) {
-      const applicant = memberSender(db, vault, memberId);
-      if (applicant) blockIdentity(db, vault, memberKey(applicant), now);
-      // A member asking for one more area loses those they hold too: alerts are what such a person is after.
-      if (memberStatus(db, memberId) !== 'pending') {
-        unsubscribeAll(db, memberId);
-        withdrawAlertsOutside(db, memberId, now);
-      }
-      // The twin's own request goes too: approved, it would send alerts to a blocked person.
-      const twinRequest = memberId === request.memberId ? undefined : requestOf(db, memberId);
-      if (twinRequest) refuse(store, twinRequest, now);
-    }
-    refuse(store, request, now);
-    return say(mod.t.modBlocked(`#${ref}`));
-  }
-  // A report sent over Signal showing a number also carries that number's index over SMS: both are blocked.
-  const reporters = reportersOf(db, vault, ref);
-  if (reporters.length === 0 && !reportExists(db, ref)) {
-    return decidedRequest(db, ref) ? failed(mod.t.modAlreadyDecided(`#${ref}`)) : blockCheckinSender(store, mod, ref, now);
-  }
-  if (reporters.length === 0) return failed(mod.t.modSenderErased(`#${ref}`));
-  for (const reporter of reporters) blockSender(db, reporter, now);
-  // Her reports still pending go as REJECT's do: in a flood, PENDING (oldest first) could never reach a real
-  // report behind a blocked troll's, and one of hers approved later would broadcast a blocked sender's words.
-  // Not a moderator's: the block never silences her, and her other reports may be real ones she relays.
-  const ofModerator = moderators.some((m) => reporters.some((key) => key.equals(vault.index('reporter', memberKey(m)))));
-  let discarded = 0;
-  for (const id of ofModerator ? [] : pendingReportsOf(db, reporters)) {
-    if (!decideReport(db, id, 'rejected', now)) continue;
-    eraseNotices(store, id, now);
-    discarded += 1;
-  }
-  return say(discarded > 0 ? mod.t.modBlockedDiscarded(`#${ref}`, discarded) : mod.t.modBlocked(`#${ref}`));
 }

@@ -286,9 +286,8 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
       if (ref === 'missing') return 'missing_ref';
       if (ref === 'bad') return 'bad_ref';
       if (kind === 'approve') return { kind, ref, areas: areaTokens(rest.slice(1)) };
-      // "REJECT K7Q2 M3P9" acted on the first only, the moderator believing both done: one at a time, or nothing.
-      // Words after it that no reference could be ("BLOCK LVJ5 troll": refs have no O, I, 0 or 1) are her
-      // comment; one that could ("REJECT NSZ9 spam") refuses it all: these decisions cannot be undone.
+      // "REJECT K7Q2 M3P9" acted on the first only, the moderator believing both done: one at a time, or nothing. Words no
+      // reference could be ("BLOCK LVJ5 troll": no O, I, 0, 1) are her comment; "REJECT NSZ9 spam" is refused: no undo.
       if ((kind === 'reject' || kind === 'block' || kind === 'retract') && rest.slice(1).some((t) => ISSUED_REF.test(t.word))) return 'one_ref';
       if (kind === 'edit') {
         const next = rest[1];

@@ -1,0 +1,53 @@
+/** BLOCK of a reference: a report's sender (her pending reports discarded), an applicant, or a missed check-in's sender (moderator-checkins). */
+import { memberKey, type Sender } from '../phone/identity';
+import { blockIdentity, blockSender } from '../store/blocks';
+import { decidedRequest, findRequest, requestOf } from '../store/member-requests';
+import { memberSender, memberStatus, personMemberIds } from '../store/members';
+import { withdrawAlertsOutside } from '../store/outbox';
+import { decideReport, pendingReportsOf, reportExists, reportersOf } from '../store/reports';
+import { unsubscribeAll } from '../store/subscriptions';
+import { failed, say, type Outcome, type Store } from './handler';
+import { blockCheckinSender } from './moderator-checkins';
+import type { Moderator } from './moderator-commands';
+import { eraseNotices, refuse } from './moderator-decisions';
+
+export function block(store: Store, mod: Moderator, ref: string, now: number, moderators: readonly Sender[] = []): Outcome {
+  const { db, vault } = store;
+  const request = findRequest(db, ref);
+  if (request) {
+    // Someone a moderator will not let in (a harvester, a known abuser): refused, and their JOINs dropped from now
+    // on, over SMS and over Signal alike when one number links the two (their twin membership is theirs too).
+    for (const memberId of personMemberIds(db, request.memberId)) {
+      const applicant = memberSender(db, vault, memberId);
+      if (applicant) blockIdentity(db, vault, memberKey(applicant), now);
+      // A member asking for one more area loses those they hold too: alerts are what such a person is after.
+      if (memberStatus(db, memberId) !== 'pending') {
+        unsubscribeAll(db, memberId);
+        withdrawAlertsOutside(db, memberId, now);
+      }
+      // The twin's own request goes too: approved, it would send alerts to a blocked person.
+      const twinRequest = memberId === request.memberId ? undefined : requestOf(db, memberId);
+      if (twinRequest) refuse(store, twinRequest, now);
+    }
+    refuse(store, request, now);
+    return say(mod.t.modBlocked(`#${ref}`));
+  }
+  // A report sent over Signal showing a number also carries that number's index over SMS: both are blocked.
+  const reporters = reportersOf(db, vault, ref);
+  if (reporters.length === 0 && !reportExists(db, ref)) {
+    return decidedRequest(db, ref) ? failed(mod.t.modAlreadyDecided(`#${ref}`)) : blockCheckinSender(store, mod, ref, now);
+  }
+  if (reporters.length === 0) return failed(mod.t.modSenderErased(`#${ref}`));
+  for (const reporter of reporters) blockSender(db, reporter, now);
+  // Her reports still pending go as REJECT's do: in a flood, PENDING (oldest first) could never reach a real
+  // report behind a blocked troll's, and one of hers approved later would broadcast a blocked sender's words.
+  // Not a moderator's: the block never silences her, and her other reports may be real ones she relays.
+  const ofModerator = moderators.some((m) => reporters.some((key) => key.equals(vault.index('reporter', memberKey(m)))));
+  let discarded = 0;
+  for (const id of ofModerator ? [] : pendingReportsOf(db, reporters)) {
+    if (!decideReport(db, id, 'rejected', now)) continue;
+    eraseNotices(store, id, now);
+    discarded += 1;
+  }
+  return say(discarded > 0 ? mod.t.modBlockedDiscarded(`#${ref}`, discarded) : mod.t.modBlocked(`#${ref}`));
+}
