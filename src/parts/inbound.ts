@@ -69,6 +69,7 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
     moderators: new Set(config.moderators),
     moderatorTrusted: gate ? (sender) => gate.trusted(sender) : undefined,
     moderatorContacts: app.moderatorContacts,
+    sendChannels: [...app.senders.keys()],
     subscribeMode: config.subscribeMode,
     retentionDays: config.retentionDays,
     maxAreas: config.maxAreas,
