@@ -219,12 +219,10 @@ export function stop(store: Store, who: Asker, now: number, moderator = false): 
     unsubscribeAll(db, who.member.id);
     // Or a JOIN elsewhere would send her the alerts of the areas she stopped.
     withdrawWaitingAlerts(db, who.member.id, now);
-    // Moderators are not told of a request that is gone.
-    closeRequestOf(db, who.member.id, now);
+    closeRequestOf(db, who.member.id, now); // moderators are not told of a request that is gone
     dropDigestsIfNothingWaits(db);
     if (!keepsNotices) setMemberStatus(db, who.member.id, 'stopped');
-    // Nothing more goes out about them either: a running check-in would tell their buddies they are missing.
-    // (An escalated one stays, so that an OK after START still tells the buddies who heard.)
+    // Nothing more goes out about them: a running check-in would tell their buddies they are missing (an escalated one stays, so that an OK after START still tells the buddies who heard).
     if (endRunningCheckin(db, who.member.id)) {
       // Said where the reply reaches them (Signal; over SMS the carrier answers STOP itself).
       return { say: who.t.stopped(via, true, keepsNotices), converse: 'end' };
