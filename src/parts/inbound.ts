@@ -123,7 +123,7 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
       try {
         receiver.start();
       } catch (err) {
-        // A URL ws refuses (a fragment): nothing will be received until it is fixed; the catch-up's bound still ends the wait.
+        // Nothing the configuration lets through throws here (a URL ws refuses, with a fragment, is refused at start); should anything, the catch-up's bound still ends the wait.
         log.error({ err: safeError(err) }, 'the Signal receiver could not start: no Signal message is received (check SIGNAL_API_URL)');
       }
       void receiver.caughtUp.then(() => catchUp.done());

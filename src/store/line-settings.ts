@@ -1,4 +1,4 @@
-/** Settings the stored data was built under (migration 0057): public values, never anything identifying. */
+/** Settings the stored data was built under (migration 0056): public values, never anything identifying. */
 import type { Db } from './db';
 
 /** The names kept: the DEFAULT_COUNTRY the CHECK index read national numbers with. */

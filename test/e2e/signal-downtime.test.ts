@@ -141,18 +141,6 @@ describe('messages sent over Signal while the server was down', () => {
     expect(h.logs.some((l) => l.includes('were not received in time'))).toBe(true);
   }, 60_000);
 
-  it('with a receiver that cannot even start (a websocket URL ws refuses), the check-in timers and sending still start, and the log says so', async () => {
-    const rose = member(8);
-    const buddy = '+14155550180';
-    const dataDir = await checkedIn(rose, buddy);
-    await stop();
-    ahead += 31 * MIN;
-    // ws throws at once on a URL with a fragment: receiving never starts, and must not hold the rest back.
-    h = await startHarness({ dataDir, signalApiUrl: `${signal.url}/#x`, signalReceiveMode: 'websocket', twilioApiBaseUrl: twilio.url, dispatcher: QUICK_RETRIES, now });
-    await waitFor(() => twilio.to(buddy).some((m) => m.body.includes('blue Honda')), 10_000, 'the escalation');
-    expect(h.logs.filter((l) => l.includes('the Signal receiver could not start'))).toHaveLength(1);
-  }, 60_000);
-
   it('a LATER sent before the deadline moves it on from that deadline, as if the server had been up', async () => {
     const rose = member(2);
     const buddy = '+14155550178';
