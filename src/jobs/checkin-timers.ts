@@ -192,7 +192,8 @@ export class CheckinTimers {
     try {
       const { log } = this.deps;
       const now = this.deps.now();
-      if (!runGuarded(log, 'checkin-timers', () => this.clock.follow(now))) return;
+      // Each step its own name: a step that works (reading the clock) must not end what guarded.ts says of one that fails.
+      if (!runGuarded(log, 'checkin-timers clock', () => this.clock.follow(now))) return;
       const run: TimerRun = { reminded: 0, escalated: 0, failed: 0, unreached: 0 };
       const batches = checkinBatches(this.deps, now, run);
       let queued = 0;
@@ -209,7 +210,7 @@ export class CheckinTimers {
         await new Promise((resolve) => setImmediate(resolve));
         if (this.stopped) return;
       }
-      runGuarded(log, 'checkin-timers', () => this.report(run, now));
+      runGuarded(log, 'checkin-timers report', () => this.report(run, now));
     } finally {
       this.busy = false;
     }

@@ -547,7 +547,8 @@ describe('CheckinTimers (the job)', () => {
     expect(() => j.timers.tick()).not.toThrow();
 
     expect(j.runs).toEqual([]);
-    expect(j.lines).toEqual([expect.objectContaining({ level: 50, job: 'checkin-timers' })]);
+    // Its first step, reading the clock, is where it fails.
+    expect(j.lines).toEqual([expect.objectContaining({ level: 50, job: 'checkin-timers clock' })]);
   });
 
   it('start: runs at once, then every pollMs; a second start adds no timer; stop ends it', () => {
@@ -615,7 +616,7 @@ describe('CheckinTimers (the job)', () => {
 
     await expect(timers.tick()).resolves.toBeUndefined();
 
-    expect(raw.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([expect.objectContaining({ level: 50, job: 'checkin-timers' })]);
+    expect(raw.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([expect.objectContaining({ level: 50, job: 'checkin-timers report' })]);
     expect(toMember(ROSE)).toHaveLength(1);
   });
 

@@ -3,8 +3,21 @@
  * timers each second) says so once, then once a minute with a count, and
  * once when it works again.
  */
+import path from 'node:path';
+import { CheckinTimers } from '../../src/jobs/checkin-timers';
 import { REPEAT_FAILURE_LOG_MS, runGuarded, runGuardedAsync } from '../../src/jobs/guarded';
+import { startCheckin } from '../../src/store/checkins';
+import { Db } from '../../src/store/db';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { enqueueMessage } from '../../src/store/outbox';
+import { cryptoReady, Vault } from '../../src/store/vault';
 import { collectingLogger } from '../helpers/collecting-logger';
+import { fillDisk } from '../helpers/full-disk';
+import { tempDir } from '../helpers/temp-dir';
+
+const T0 = Date.UTC(2026, 5, 1, 12);
+const MIN = 60_000;
 
 const fail = () => {
   throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
@@ -54,5 +67,27 @@ describe('a background job failing again and again', () => {
     expect(runGuarded(log, 'checkin-timers', () => {})).toBe(true);
     expect(await runGuardedAsync(log, 'retention', async () => {})).toBe(true);
     expect(lines).toEqual([]);
+  });
+});
+
+describe('the check-in timers on a full disk', () => {
+  it('log their failure once, not at each tick, and never say they work again while every run fails', async () => {
+    await cryptoReady();
+    const vault = new Vault(new Uint8Array(32).fill(7));
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    const rose = ensureMember(db, vault, { channel: 'sms', address: '+14155550100' }, 'en', T0).id;
+    // Her reminder is due: each run tries to queue it, and the full disk refuses.
+    db.transaction(() => startCheckin(db, vault, rose, T0 + 60 * MIN, T0 + 50 * MIN, 'grey van', T0));
+    fillDisk(db, () => enqueueMessage(db, vault, rose, 'filler', T0));
+    const { lines, log } = collectingLogger();
+    const clock = { now: T0 + 51 * MIN };
+    const timers = new CheckinTimers({ db, vault, fallback: 'none', moderatorContacts: [], log, wake: () => undefined, now: () => clock.now, onRun: () => undefined });
+    for (let i = 0; i < 10; i++) {
+      clock.now += 1_000;
+      await timers.tick();
+    }
+    expect(lines.filter((l) => l.msg.startsWith('background job')).map((l) => l.msg)).toEqual(['background job failed; it runs again at the next tick']);
+    db.close();
   });
 });
