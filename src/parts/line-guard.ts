@@ -25,6 +25,8 @@ export function guardLine(app: FastifyInstance, opts: ServerOptions): void {
   app.addHook('onClose', async () => lock.release());
 
   let timer: NodeJS.Timeout | null = null;
+  // The copy being written: a stop waits for it (closing the database under it would lose the copy, and with it the data).
+  let copying: Promise<unknown> | null = null;
   app.addHook('onListen', async () => {
     const db = app.db;
     db.watchFiles();
@@ -35,7 +37,7 @@ export function guardLine(app: FastifyInstance, opts: ServerOptions): void {
       if (!files.length || state.told || state.busy || now() - state.lastTry < FILES_CHECK_EVERY_MS) return;
       state.busy = true;
       state.lastTry = now();
-      writeRescueCopy(db.sqlite, now()).then(
+      copying = writeRescueCopy(db.sqlite, now()).then(
         (rescue) => {
           state.told = true;
           // Names only: the log may be shipped where DATA_DIR's place is not to be known.
@@ -53,12 +55,16 @@ export function guardLine(app: FastifyInstance, opts: ServerOptions): void {
           }
           state.failed = true;
         },
-      ).finally(() => (state.busy = false));
+      ).finally(() => {
+        state.busy = false;
+        copying = null;
+      });
     }, WATCH_EVERY_MS);
     timer.unref();
   });
   // Before any part closes: the database with it.
   app.addHook('preClose', async () => {
     if (timer) clearInterval(timer);
+    await copying;
   });
 }

@@ -76,3 +76,24 @@ describe.each([
     expect(members(path.join(h.dataDir, 'heads-up.db'))).toBe(1);
   }, 60_000);
 });
+
+it('a stop while the rescue copy is being written waits for it: the copy is whole, not removed half-written', async () => {
+  const { h, later, stop } = await line();
+  let stopped = false;
+  try {
+    expect((await h.sms(MEMBER, 'JOIN 415')).message).toContain('415');
+    // A line with some history (about 40 MB), so that the copy takes many turns of the event loop.
+    h.server.db.sqlite.exec('CREATE TABLE history (x); WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 40000) INSERT INTO history SELECT randomblob(1000) FROM c');
+    fs.rmSync(path.join(h.dataDir, 'heads-up.db'));
+    later(6_000);
+    const copies = () => fs.readdirSync(h.dataDir).filter((f) => /^heads-up\.rescued-.*\.db$/.test(f));
+    // The copy's file is made before it is written: stopped as soon as it is there (docker stop, a redeploy).
+    await waitFor(() => copies().length === 1, 10_000, 'the rescue copy begun');
+    await stop();
+    stopped = true;
+    expect(rescued(h.dataDir)).toEqual({ members: 1, mode: 0o600 });
+    expect(parsedLogs(h).filter((l) => l.level >= 50).map((l) => l.msg)).toEqual([expect.stringMatching(/^files of the database were removed .*A copy of what it holds was written/)]);
+  } finally {
+    if (!stopped) await stop();
+  }
+}, 60_000);
