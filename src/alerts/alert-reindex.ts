@@ -63,7 +63,8 @@ function reindexAlert(db: Db, vault: Vault, id: number, country: CountryCode): v
  * reading gives is added (CHECK finds it now), what only the old one gave
  * is removed (a misreading: another country's number, perhaps an innocent
  * one). Entries both readings give, or neither (kept by an older reading a
- * moderator approved), stay. Inside the caller's transaction; returns how
+ * moderator approved), stay. A guided report's alert whose report retention
+ * has cut down gets no new entry: its cut cannot be told from whole words. Inside the caller's transaction; returns how
  * many alerts were read and how many of them changed.
  */
 export function reindexForCountry(db: Db, vault: Vault, from: CountryCode, to: CountryCode, since: number): { read: number; changed: number } {
@@ -89,7 +90,10 @@ function reindexAlertForCountry(db: Db, vault: Vault, id: number, from: CountryC
   const now = alertIdentifiers(body, to, whole);
   const after = new Set(now.map(hex));
   const gone = [...before].filter((h) => !after.has(h));
-  const added = now.filter((i) => !before.has(hex(i)));
+  // A clipped alert's cut ("030 9018 2099 9999...") read under a new country can be another, innocent,
+  // number: with its report's whole answers gone (retention), nothing is added, only misreadings removed.
+  const cutUnknown = 'fields' in body && whole === undefined;
+  const added = cutUnknown ? [] : now.filter((i) => !before.has(hex(i)));
   if (!gone.length && !added.length) return false;
   const drop = db.stmt('DELETE FROM screening WHERE alert_id = ? AND number_bidx = ?');
   for (const h of gone) drop.run(id, Buffer.from(h, 'hex'));

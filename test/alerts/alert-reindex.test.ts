@@ -5,7 +5,7 @@
  * could aim at. Migration 0039 lists the alerts then, and the start reads
  * their identifiers again as an approval does now.
  */
-import { reindexListedAlerts } from '../../src/alerts/alert-reindex';
+import { reindexForCountry, reindexListedAlerts } from '../../src/alerts/alert-reindex';
 import { alertIdentifiers } from '../../src/alerts/report-template';
 import { catalog } from '../../src/bot/catalog';
 import { openAlert } from '../../src/store/alerts';
@@ -183,5 +183,25 @@ describe('the start after migration 0039', () => {
     expect(say(w, MEMBER, 'CHECK 7ABC1')).toBe(t.checkNone());
     expect(say(w, MEMBER, 'CHECK ABC1234')).toMatch(/^Heads Up: that plate is in 1 alert/);
     expect(say(w, MEMBER, 'CHECK 415 555 0177')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
+});
+
+describe('the start after DEFAULT_COUNTRY changed', () => {
+  /** The alert's CHECK entries, as hex of their indexes. */
+  const indexed = (w: BotWorld, alertId: number) =>
+    (w.db.sqlite.prepare('SELECT number_bidx FROM screening WHERE alert_id = ?').all(alertId) as Array<{ number_bidx: Buffer }>).map((r) => r.number_bidx.toString('hex'));
+
+  it('adds nothing to a clipped guided alert whose report retention cut down: its cut, read as a German number, names an innocent one', async () => {
+    const w = await world();
+    // The person's answer, clipped in the middle of a German number: the alert shows "030 9018 2099 9999...".
+    const { alertId, shown } = approveGuided(w, `${at(PERSON, 67)} 030 9018 2099 9999 88, ${LONG}, ${LONG}`, 'grey van');
+    expect(shown).toContain('030 9018 2099 9999...');
+    w.db.sqlite.exec('UPDATE reports SET text_ct = NULL, fields_ct = NULL');
+    const before = indexed(w, alertId);
+
+    w.db.transaction(() => reindexForCountry(w.db, w.vault, 'US', 'DE', 0));
+
+    expect(indexed(w, alertId).filter((h) => !before.includes(h))).toEqual([]);
+    expect(say(w, MEMBER, 'CHECK +49 30 9018 2099 9999')).toBe(t.checkNone());
   });
 });
