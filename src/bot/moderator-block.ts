@@ -29,8 +29,14 @@ export function block(store: Store, mod: Moderator, ref: string, now: number, mo
       const twinRequest = memberId === request.memberId ? undefined : requestOf(db, memberId);
       if (twinRequest) refuse(store, twinRequest, now);
     }
+    // Her reports go before the refusal erases the waiting membership, and her link to them with it.
+    const keys = personMemberIds(db, request.memberId).flatMap((id) => {
+      const applicant = memberSender(db, vault, id);
+      return applicant ? [vault.index('reporter', memberKey(applicant))] : [];
+    });
+    const discarded = discardPending(store, keys, now, moderators);
     refuse(store, request, now);
-    return say(mod.t.modBlocked(`#${ref}`));
+    return blocked(mod, ref, discarded);
   }
   // A report sent over Signal showing a number also carries that number's index over SMS: both are blocked.
   const reporters = reportersOf(db, vault, ref);
@@ -39,15 +45,29 @@ export function block(store: Store, mod: Moderator, ref: string, now: number, mo
   }
   if (reporters.length === 0) return failed(mod.t.modSenderErased(`#${ref}`));
   for (const reporter of reporters) blockSender(db, reporter, now);
-  // Her reports still pending go as REJECT's do: in a flood, PENDING (oldest first) could never reach a real
-  // report behind a blocked troll's, and one of hers approved later would broadcast a blocked sender's words.
-  // Not a moderator's: the block never silences her, and her other reports may be real ones she relays.
-  const ofModerator = moderators.some((m) => reporters.some((key) => key.equals(vault.index('reporter', memberKey(m)))));
+  return blocked(mod, ref, discardPending(store, reporters, now, moderators));
+}
+
+function blocked(mod: Moderator, ref: string, discarded: number): Outcome {
+  return say(discarded > 0 ? mod.t.modBlockedDiscarded(`#${ref}`, discarded) : mod.t.modBlocked(`#${ref}`));
+}
+
+/**
+ * The blocked sender's reports still pending (filed under one of `keys`: as
+ * their sender, never by a number a Signal sender showed, which an SMS may
+ * spoof) go as REJECT's do, counted: in a flood, PENDING (oldest first) could never reach a
+ * real report behind a blocked troll's, and one of hers approved later would
+ * broadcast a blocked sender's words. Not a moderator's: the block never
+ * silences her, and her other reports may be real ones she relays.
+ */
+function discardPending(store: Store, keys: readonly Buffer[], now: number, moderators: readonly Sender[]): number {
+  const { db, vault } = store;
+  const ofModerator = moderators.some((m) => keys.some((key) => key.equals(vault.index('reporter', memberKey(m)))));
   let discarded = 0;
-  for (const id of ofModerator ? [] : pendingReportsOf(db, reporters)) {
+  for (const id of ofModerator ? [] : pendingReportsOf(db, keys)) {
     if (!decideReport(db, id, 'rejected', now)) continue;
     eraseNotices(store, id, now);
     discarded += 1;
   }
-  return say(discarded > 0 ? mod.t.modBlockedDiscarded(`#${ref}`, discarded) : mod.t.modBlocked(`#${ref}`));
+  return discarded;
 }

@@ -171,13 +171,13 @@ export function forgetReporter(db: Db, vault: Vault, reporterKey: Buffer): numbe
   return own.length;
 }
 
-/** The pending reports sent under any of these reporter indexes (as sender, or as the number a Signal sender showed), oldest first. */
+/** The pending reports sent under any of these reporter indexes, as their sender (not the number a Signal sender showed, which an SMS may spoof), oldest first. */
 export function pendingReportsOf(db: Db, reporterKeys: readonly Buffer[]): number[] {
   const ids = new Set<number>();
   for (const key of reporterKeys) {
     const rows = db
-      .stmt("SELECT id FROM reports WHERE status = 'pending' AND (reporter_bidx = ? OR phone_reporter_bidx = ?)")
-      .all(key, key) as Array<{ id: number }>;
+      .stmt("SELECT id FROM reports WHERE status = 'pending' AND reporter_bidx = ?")
+      .all(key) as Array<{ id: number }>;
     for (const { id } of rows) ids.add(id);
   }
   return [...ids].sort((a, b) => a - b);

@@ -63,4 +63,26 @@ describe('BLOCK of a report', () => {
     expect(w.sms(MOD, `BLOCK ${test}`).reply).toBe(`The sender of #${test} is blocked.`);
     expect(refsIn(w.sms(MOD, 'PENDING').reply)).toEqual([test, relayed]);
   });
+
+  it("of an SMS report from a number a Signal member shows discards none of her Signal reports (an SMS may be spoofed)", async () => {
+    const HER = '+14155550177';
+    const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)] });
+    const her: Sender = { channel: 'signal', address: '9d8c7b6a-5f4e-4d3c-8b2a-190817263544', phone: HER };
+    const real = refsIn(w.bot.handle({ sender: her, text: 'REPORT 415 man with knife in red truck', providerId: 'sig:1' }, 'outbox').reply)[0] as string;
+    const spoofed = refsIn(w.sms(HER, 'REPORT 415 junk junk junk').reply)[0] as string;
+    expect(w.sms(MOD, `BLOCK ${spoofed}`).reply).toBe(`The sender of #${spoofed} is blocked; 1 pending report of theirs was discarded.`);
+    expect(refsIn(w.sms(MOD, 'PENDING').reply)).toEqual([real]);
+  });
+});
+
+describe('BLOCK of a join request', () => {
+  it("discards the applicant's pending reports too: approved later, one would broadcast a blocked sender's words", async () => {
+    const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], subscribeMode: 'approval' });
+    const TROLL = TROLLS[0] as string;
+    const report = refsIn(w.sms(TROLL, 'REPORT 415 fake report, nothing happened').reply)[0] as string;
+    w.sms(TROLL, 'JOIN 415');
+    const request = refsIn(w.sms(MOD, 'PENDING').reply).find((r) => r !== report) as string;
+    expect(w.sms(MOD, `BLOCK ${request}`).reply).toBe(`The sender of #${request} is blocked; 1 pending report of theirs was discarded.`);
+    expect(w.sms(MOD, `APPROVE ${report}`).reply).toBe(`#${report} was already decided.`);
+  });
 });

@@ -13,7 +13,6 @@ import { Db } from '../../src/store/db';
 import { findProjectDir } from '../../src/store/find-up';
 import { insertMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
-import { createReport } from '../../src/store/reports';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { equalValues } from '../helpers/seized-file';
 import { tempDir } from '../helpers/temp-dir';
@@ -30,7 +29,10 @@ describe('migration 0050 on a line with a Signal check-in in flight', () => {
       const now = Date.UTC(2026, 11, 2, 4, 0, 0);
       const number = vault.index('reporter', 'sms:+14155550100');
       const member = insertMember(db, vault, { channel: 'signal', address: '3c1d9e2a-7b4f-4e8a-9d2c-5f6a7b8c9d0e', phone: '+14155550100' }, 'en', now, 'active').id;
-      createReport(db, vault, { npas: ['415'], text: 'grey van', reporterKey: number }, now);
+      // As the version before wrote a report (createReport now also reads tables of later migrations).
+      db.sqlite
+        .prepare("INSERT INTO reports (ref, npas, text_ct, key_version, reporter_bidx, created_at) VALUES ('GV7Q', '415', ?, 1, ?, ?)")
+        .run(vault.seal('grey van', { table: 'reports', column: 'text', row: 'GV7Q' }), number, now);
       // As the version before wrote them (store/checkins.ts, store/checkin-refs.ts before 0050).
       db.sqlite
         .prepare("INSERT INTO checkins (id, member_id, state, due_at, remind_at, details_ct, key_version, created_at, escalated_at, phone_reporter_bidx) VALUES (1, ?, 'escalated', ?, NULL, NULL, 1, ?, ?, ?)")
