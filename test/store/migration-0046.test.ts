@@ -12,7 +12,7 @@ import { insertMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { holdDigest } from '../../src/store/moderator-notices';
 import { enqueueMessage } from '../../src/store/outbox';
-import { createReport, decideReport } from '../../src/store/reports';
+import { decideReport } from '../../src/store/reports';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -30,7 +30,14 @@ describe('migration 0046 on a line with a digest waiting', () => {
       const now = Date.UTC(2026, 11, 2, 4, 0, 0);
       const periodStart = now - (now % 900_000);
       const moderator = insertMember(db, vault, { channel: 'sms', address: '+14155550199', phone: '+14155550199' }, 'en', now, 'active');
-      const reports = [1, 2].map((i) => createReport(db, vault, { npas: ['206'], text: `grey van ${i}`, reporterKey: vault.index('reporter', `sms:+1206201000${i}`) }, now));
+      // As the version before wrote reports (createReport now also reads tables of later migrations).
+      const reports = [1, 2].map((i) => ({
+        id: Number(
+          db.sqlite
+            .prepare("INSERT INTO reports (ref, npas, text_ct, key_version, reporter_bidx, created_at) VALUES (?, '206', ?, 1, ?, ?)")
+            .run(`GV${i}Q`, vault.seal(`grey van ${i}`, { table: 'reports', column: 'text', row: `GV${i}Q` }), vault.index('reporter', `sms:+1206201000${i}`), now).lastInsertRowid,
+        ),
+      }));
       const digest = enqueueMessage(db, vault, moderator.id, '2 more reports waiting; text PENDING', now);
       holdDigest(db, digest, moderator.id, periodStart, periodStart + 900_000);
 
