@@ -9,7 +9,7 @@ import { checkinCommandOf, checkinNameLength, isCheckinKind, minutesOf, namesChe
 import { isStopRequest, leadingWords, MAX_STOP_WORDS, type StopLang } from './stop-phrases';
 import { aboutOtherThings, quotesSomeone, toSomeoneElse } from './stop-answers';
 import { isAmount, startsWithNumber, type CountryCode } from '../phone/numbers';
-import { ISSUED_REF } from '../store/refs';
+import { mayBeRef } from '../store/refs';
 
 /** Longest text the parser looks at; providers cap bodies well below this. */
 export const MAX_TEXT = 4000;
@@ -288,7 +288,7 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
       if (kind === 'approve') return { kind, ref, areas: areaTokens(rest.slice(1)) };
       // "REJECT K7Q2 M3P9" acted on the first only, the moderator believing both done: one at a time, or nothing. Words no
       // reference could be ("BLOCK LVJ5 troll": no O, I, 0, 1) are her comment; "REJECT NSZ9 spam" is refused: no undo.
-      if ((kind === 'reject' || kind === 'block' || kind === 'retract') && rest.slice(1).some((t) => ISSUED_REF.test(t.word))) return 'one_ref';
+      if ((kind === 'reject' || kind === 'block' || kind === 'retract') && rest.slice(1).some((t) => mayBeRef(t.word))) return 'one_ref';
       if (kind === 'edit') {
         const next = rest[1];
         const body = next ? text.slice(next.start).trim() : '';

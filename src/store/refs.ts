@@ -8,6 +8,12 @@ export const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 /** A word that could be a reference the line gave out (what the parser tells apart from a moderator's comment). */
 export const ISSUED_REF = new RegExp(`^#?[${ALPHABET}]{4,6}$`);
 
+/** A word (in capitals) that may be a reference, mistyped ones too: one the line could give out, or 4 to 6 letters and digits with a digit ("M3P0", "1LVJ", "M3P9's"). */
+export function mayBeRef(word: string): boolean {
+  const w = word.replace(/['\u2019]S$/, '');
+  return ISSUED_REF.test(w) || (/^#?[A-Z0-9]{4,6}$/.test(w) && /\d/.test(w));
+}
+
 function randomRef(length: number): string {
   let out = '';
   for (let i = 0; i < length; i++) out += ALPHABET[randomInt(ALPHABET.length)];

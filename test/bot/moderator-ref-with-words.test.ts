@@ -56,4 +56,11 @@ describe('a moderator decision with words after its reference', () => {
     expect(w.sms(MOD, `RETRACT ${alert}`).reply).toContain(`#${alert}`);
     expect(w.sms(MOD, `RETRACT ${alert}`).reply).toBe(catalog('es').modAlreadyRetracted(`#${alert}`));
   });
+
+  it.each(['M3P0', 'M3PO', 'and 1LVJ', "M3P9's", 'm3p9.'])('REJECT ref %s does nothing: a second reference, mistyped with O, I, 0 or 1, or with a digit, is no comment', async (after) => {
+    const w = await world();
+    const ref = report(w);
+    expect(w.sms(MOD, `REJECT ${ref} ${after}`).reply).toBe(en.modOneRef('REJECT'));
+    expect(w.sms(MOD, 'PENDING').reply).toContain(`#${ref}`);
+  });
 });
