@@ -162,6 +162,8 @@ export function lineBot(config: Config, secrets: Secrets, db: Db, vault: Vault):
     moderators: new Set(),
     // An EDIT here withdraws the moderators' notices of the old text: they are sent the new one, as after a moderator's EDIT.
     moderatorContacts: moderatorContacts(config, (channel) => serverSends(config, secrets, channel)),
+    // ALERT and APPROVE say whether anyone gets it counting the channels the server sends on, as its own bot does.
+    sendChannels: (['sms', 'signal'] as const).filter((channel) => serverSends(config, secrets, channel)),
     subscribeMode: config.subscribeMode,
     retentionDays: config.retentionDays,
     maxAreas: config.maxAreas,

@@ -7,7 +7,12 @@
 import { catalog } from '../../src/bot/catalog';
 import { ensureMember } from '../../src/store/members';
 import { subscribe } from '../../src/store/subscriptions';
-import { refOf, startTwilioLine } from '../helpers/harness';
+import path from 'node:path';
+import { Db } from '../../src/store/db';
+import { migrate } from '../../src/store/migrate';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { runAdminCli } from '../helpers/admin-cli';
+import { refOf, startTwilioLine, tempDir, TEST_MASTER_KEY } from '../helpers/harness';
 
 const MOD = '+14155550199';
 const UUID = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
@@ -38,4 +43,17 @@ describe('ALERT on a line that no longer sends over Signal', () => {
       await stop();
     }
   }, 30_000);
+
+  it('from the command line, on a line without Signal, to an area whose members are all on Signal says nobody will receive it', async () => {
+    await cryptoReady();
+    const dataDir = tempDir();
+    const db = new Db(path.join(dataDir, 'heads-up.db'));
+    migrate(db);
+    const vault = new Vault(Buffer.from(TEST_MASTER_KEY, 'base64'));
+    subscribe(db, ensureMember(db, vault, { channel: 'signal', address: UUID }, 'en', Date.now()).id, ['415'], Date.now());
+    db.close();
+    const run = await runAdminCli(['ALERT', '415', 'grey', 'van,', 'knife'], { NODE_ENV: 'test', DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('nobody will receive it');
+  }, 60_000);
 });
