@@ -20,11 +20,15 @@ export type IdentifierKind = 'phone' | 'plate' | 'email' | 'handle' | 'link';
 
 export const IDENTIFIER_KINDS: readonly IdentifierKind[] = ['phone', 'plate', 'email', 'handle', 'link'];
 
-/** One normalised identifier. `region` (a plate's state or province, when given) is shown, never indexed. */
+/**
+ * One normalised identifier. `region` (a plate's state or province, when given) is shown, never indexed; so
+ * is `shown`, a link as written (its path's case kept: a short link or an ad's page differs by case).
+ */
 export interface Identifier {
   kind: IdentifierKind;
   value: string;
   region?: string;
+  shown?: string;
 }
 
 /**
@@ -63,6 +67,15 @@ export function normalizeHandle(text: string): string | null {
  * fragment, tracking parameters or a trailing slash: how links are compared.
  */
 export function normalizeLink(text: string): string | null {
+  return linkParts(text)?.toLowerCase() ?? null;
+}
+
+/** A link as normalizeLink reads it, but its path and query in the case written: how an alert shows it. */
+export function shownLink(text: string): string | null {
+  return linkParts(text);
+}
+
+function linkParts(text: string): string | null {
   let raw = text.normalize('NFKC').trim();
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) raw = `https://${raw}`;
   let url: URL;
@@ -77,7 +90,7 @@ export function normalizeLink(text: string): string | null {
   for (const key of [...url.searchParams.keys()]) if (/^(utm_|fbclid$|gclid$|ref$)/i.test(key)) url.searchParams.delete(key);
   const query = url.searchParams.toString();
   const path = url.pathname.replace(/\/+$/, '');
-  return `${host}${path}${query ? `?${query}` : ''}`.toLowerCase().slice(0, 200);
+  return `${host}${path}${query ? `?${query}` : ''}`.slice(0, 200);
 }
 
 /**
@@ -127,8 +140,9 @@ function identifiersAt(input: string, opts: ExtractOptions): Array<Identifier & 
   let noLinks = rest;
   for (const m of rest.matchAll(LINK_IN_TEXT)) {
     // Sentence punctuation after a link is not part of it.
-    const link = normalizeLink(m[0].replace(/[.,;:!?)\]]+$/, ''));
-    if (link) found.push({ kind: 'link', value: link, at: m.index ?? 0 });
+    const written = shownLink(m[0].replace(/[.,;:!?)\]]+$/, ''));
+    const link = written?.toLowerCase() ?? null;
+    if (written && link) found.push({ kind: 'link', value: link, ...(written !== link ? { shown: written } : {}), at: m.index ?? 0 });
     // A Facebook profile of a numeric id is one link however shared ("m.facebook.com/profile.php?id=…&mibextid=…").
     const idLink = link ? profileIdLink(link) : null;
     if (idLink) found.push({ kind: 'link', value: idLink, at: m.index ?? 0 });
@@ -273,5 +287,5 @@ function whatsappPhones(ids: Identifier[]): Identifier[] {
 export function showIdentifier(id: Identifier): string {
   if (id.kind === 'plate') return id.region ? `${id.region} ${id.value}` : id.value;
   if (id.kind === 'handle') return `@${id.value}`;
-  return id.value;
+  return id.kind === 'link' ? (id.shown ?? id.value) : id.value;
 }
