@@ -19,14 +19,27 @@ const FORMAT_CHARS = /\p{Cf}/gu;
 // Control characters other than whitespace (a bell, an escape, NUL, DEL, C1
 // controls): nothing a member should receive. Tabs and line breaks become spaces below.
 const CONTROL_CHARS = /(?!\s)\p{Cc}/gu;
+// Invisible too, though no format character: the combining grapheme joiner, Mongolian and Khmer invisible
+// marks, the variation selectors but an emoji's own (U+FE0F): "628͏555͏0177" reads as a number to a moderator
+// and to members, never to CHECK.
+const INVISIBLE_MARKS = /[\u034F\u17B4\u17B5\u180B-\u180F\uFE00-\uFE0E\u{E0100}-\u{E01EF}]/gu;
+// Blank fillers (Hangul, half-width Hangul, a blank braille cell) social media use as invisible spaces: spaces.
+const BLANK_FILLERS = /[\u115F\u1160\u2800\u3164\uFFA0]/gu;
+
+/** Text without anything invisible: format, control and the marks above; blank fillers as spaces. */
+function visible(text: string): string {
+  return text.replace(FORMAT_CHARS, '').replace(CONTROL_CHARS, '').replace(INVISIBLE_MARKS, '').replace(BLANK_FILLERS, ' ');
+}
 
 /**
  * Report and alert text as members will read it: compatibility-normalised
- * (full-width digits become digits), without invisible format or control
- * characters, whitespace runs collapsed to one space. Idempotent.
+ * (full-width digits become digits), without invisible characters,
+ * whitespace runs collapsed to one space. Idempotent: what is invisible goes
+ * before the normalisation too, so an accent a zero-width space parted from
+ * its letter is composed at once, not at a second cleaning.
  */
 export function cleanAlertText(text: string): string {
-  return text.normalize('NFKC').replace(FORMAT_CHARS, '').replace(CONTROL_CHARS, '').replace(/\s+/g, ' ').trim();
+  return visible(visible(text).normalize('NFKC')).replace(/\s+/g, ' ').trim();
 }
 
 // What phones type for plain punctuation (smart quotes, dashes, the ellipsis): their GSM-7 forms.

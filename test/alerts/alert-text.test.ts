@@ -32,9 +32,20 @@ describe('cleanAlertText', () => {
     expect(cleanAlertText('grey \u200B van')).toBe('grey van');
   });
 
+  it('strips invisible marks and selectors that are not format characters (a grapheme joiner, text variation selectors), and reads blank fillers as spaces', () => {
+    expect(cleanAlertText('628\u034F555\u034F0177 and 628\uFE0E555\uFE0E0177')).toBe('6285550177 and 6285550177');
+    // A Hangul filler, a half-width one, a blank braille cell: what social media use as invisible spaces.
+    expect(cleanAlertText('628\u3164555\uFFA00177 grey\u2800van')).toBe('628 555 0177 grey van');
+    // An emoji keeps its own presentation selector.
+    expect(cleanAlertText('\u2764\uFE0F')).toBe('\u2764\uFE0F');
+  });
+
   it('is idempotent', () => {
     const once = cleanAlertText(' ４１５\u200B  grey\tvan \u202E ');
     expect(cleanAlertText(once)).toBe(once);
+    // An accent parted from its letter by a zero-width space: composed at the first cleaning, not only at the second.
+    const accent = cleanAlertText('cafe\u200B\u0301');
+    expect(cleanAlertText(accent)).toBe(accent);
   });
 });
 
