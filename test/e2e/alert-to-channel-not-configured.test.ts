@@ -7,11 +7,8 @@
 import { catalog } from '../../src/bot/catalog';
 import { ensureMember } from '../../src/store/members';
 import { subscribe } from '../../src/store/subscriptions';
-import path from 'node:path';
-import { Db } from '../../src/store/db';
-import { migrate } from '../../src/store/migrate';
-import { cryptoReady, Vault } from '../../src/store/vault';
 import { runAdminCli } from '../helpers/admin-cli';
+import { seedMembers } from '../helpers/seed';
 import { refOf, startTwilioLine, tempDir, TEST_MASTER_KEY } from '../helpers/harness';
 
 const MOD = '+14155550199';
@@ -45,13 +42,8 @@ describe('ALERT on a line that no longer sends over Signal', () => {
   }, 30_000);
 
   it('from the command line, on a line without Signal, to an area whose members are all on Signal says nobody will receive it', async () => {
-    await cryptoReady();
     const dataDir = tempDir();
-    const db = new Db(path.join(dataDir, 'heads-up.db'));
-    migrate(db);
-    const vault = new Vault(Buffer.from(TEST_MASTER_KEY, 'base64'));
-    subscribe(db, ensureMember(db, vault, { channel: 'signal', address: UUID }, 'en', Date.now()).id, ['415'], Date.now());
-    db.close();
+    await seedMembers(dataDir, '415', [UUID], 'signal');
     const run = await runAdminCli(['ALERT', '415', 'grey', 'van,', 'knife'], { NODE_ENV: 'test', DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('nobody will receive it');

@@ -7,15 +7,10 @@
  * they were unsent copies cancelled. A real child process, real HTTP on
  * loopback, a real SQLite file; fakes for signal-cli-rest-api and Twilio.
  */
-import path from 'node:path';
-import { Db } from '../../src/store/db';
-import { ensureMember } from '../../src/store/members';
-import { migrate } from '../../src/store/migrate';
-import { subscribe } from '../../src/store/subscriptions';
-import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSignal } from '../fakes/fake-signal';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { startChild, type Child } from '../helpers/child-server';
+import { seedMembers } from '../helpers/seed';
 import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, refOf, SIGNAL_NUMBER, smsTo, tempDir, TEST_MASTER_KEY, waitFor } from '../helpers/harness';
 
 const MOD = '+14155550199';
@@ -35,17 +30,7 @@ describe('RETRACT after a restart that interrupted a Signal fan-out', () => {
     await signal.start();
     twilio = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
     await twilio.start();
-    await cryptoReady();
-    const vault = new Vault(new Uint8Array(Buffer.from(TEST_MASTER_KEY, 'base64')));
-    const db = new Db(path.join(dataDir, 'heads-up.db'));
-    try {
-      migrate(db);
-      db.transaction(() => {
-        for (const u of UUIDS) subscribe(db, ensureMember(db, vault, { channel: 'signal', address: u }, 'en', Date.now()).id, ['415'], Date.now());
-      });
-    } finally {
-      db.close();
-    }
+    await seedMembers(dataDir, '415', UUIDS, 'signal');
   });
 
   afterAll(async () => {

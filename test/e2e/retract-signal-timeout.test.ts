@@ -6,14 +6,9 @@
  * corrected (its timestamp was never learnt, so it cannot be deleted).
  * Real HTTP on loopback, a real SQLite file; a fake signal-cli-rest-api.
  */
-import path from 'node:path';
-import { Db } from '../../src/store/db';
-import { ensureMember } from '../../src/store/members';
-import { migrate } from '../../src/store/migrate';
-import { subscribe } from '../../src/store/subscriptions';
-import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeSignal } from '../fakes/fake-signal';
-import { refOf, SIGNAL_NUMBER, startHarness, tempDir, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
+import { seedMembers } from '../helpers/seed';
+import { refOf, SIGNAL_NUMBER, startHarness, tempDir, waitFor, type Harness } from '../helpers/harness';
 
 const MEMBERS = Array.from({ length: 2 }, (_, i) => `2c3d4e5f-6071-4b8c-9dae-${String(i + 1).padStart(12, '0')}`);
 
@@ -25,17 +20,7 @@ describe('RETRACT while a Signal send waits at a slow signal-cli', () => {
     signal = new FakeSignal({ account: SIGNAL_NUMBER, mode: 'native' });
     await signal.start();
     const dataDir = tempDir();
-    await cryptoReady();
-    const vault = new Vault(new Uint8Array(Buffer.from(TEST_MASTER_KEY, 'base64')));
-    const db = new Db(path.join(dataDir, 'heads-up.db'));
-    try {
-      migrate(db);
-      db.transaction(() => {
-        for (const uuid of MEMBERS) subscribe(db, ensureMember(db, vault, { channel: 'signal', address: uuid }, 'en', Date.now()).id, ['415'], Date.now());
-      });
-    } finally {
-      db.close();
-    }
+    await seedMembers(dataDir, '415', MEMBERS, 'signal');
     h = await startHarness({ dataDir, twilio: false, signalApiUrl: signal.url, signalReceiveMode: 'poll', retractions: { everyMs: 100 } });
   });
 

@@ -15,8 +15,8 @@ export function numbersIn(npa: string, n: number, exchange = '201'): string[] {
   return Array.from({ length: n }, (_, i) => `+1${npa}${exchange}${String(i).padStart(4, '0')}`);
 }
 
-/** Subscribes each number to `npa`, in one transaction, using the test master key. */
-export async function seedMembers(dataDir: string, npa: string, numbers: string[]): Promise<void> {
+/** Subscribes each number (or, on Signal, each account's UUID) to `npa`, in one transaction, using the test master key. */
+export async function seedMembers(dataDir: string, npa: string, numbers: string[], channel: 'sms' | 'signal' = 'sms'): Promise<void> {
   await cryptoReady();
   const vault = new Vault(new Uint8Array(Buffer.from(TEST_MASTER_KEY, 'base64')));
   const db = new Db(path.join(dataDir, 'heads-up.db'));
@@ -25,7 +25,7 @@ export async function seedMembers(dataDir: string, npa: string, numbers: string[
     const now = Date.now();
     db.transaction(() => {
       for (const phone of numbers) {
-        const m = ensureMember(db, vault, { channel: 'sms', address: phone, phone }, 'en', now);
+        const m = ensureMember(db, vault, channel === 'sms' ? { channel, address: phone, phone } : { channel, address: phone }, 'en', now);
         subscribe(db, m.id, [npa], now);
       }
     });
