@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { catalog } from '../../src/bot/catalog';
 import { FakeTwilio, type FakeAnswer } from '../fakes/fake-twilio';
 import { startChild, type Child } from '../helpers/child-server';
-import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, smsTo, tempDir, TEST_MASTER_KEY, waitFor } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, smsTo, tempDir, twilioChildEnv, waitFor } from '../helpers/harness';
 
 const t = catalog('en');
 const ROSE = '+14155550100';
@@ -61,20 +61,14 @@ describe('kill -9 around a check-in deadline', () => {
     await fake.stop();
   });
 
-  const env = () => ({
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    HEADSUP_MASTER_KEY: TEST_MASTER_KEY,
-    PUBLIC_URL,
-    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-    TWILIO_FROM_NUMBER: FROM_NUMBER,
-    TWILIO_API_BASE_URL: fake.url,
-    TWILIO_REDACT: 'off',
-    // Check-ins of a second or two: the deadlines pass within the test, not minutes later.
-    CHECKIN_MIN_MINUTES: '0.01',
-    LOG_LEVEL: 'warn',
-  });
+  const env = () =>
+    twilioChildEnv(dataDir, fake.url, {
+      NODE_ENV: 'test',
+      TWILIO_REDACT: 'off',
+      // Check-ins of a second or two: the deadlines pass within the test, not minutes later.
+      CHECKIN_MIN_MINUTES: '0.01',
+      LOG_LEVEL: 'warn',
+    });
   const escalations = (marker: string) => fake.sent.filter((m) => m.to === BUDDY && m.body.includes(marker));
   const kill = async () => {
     child?.proc.kill('SIGKILL');

@@ -8,7 +8,7 @@ import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { startChild, type Child } from '../helpers/child-server';
-import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, METRICS_TOKEN, PUBLIC_URL, readMetrics, smsTo, startHarness, tempDir, TEST_MASTER_KEY, waitFor } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, METRICS_TOKEN, readMetrics, smsTo, startHarness, tempDir, TEST_MASTER_KEY, twilioChildEnv, waitFor } from '../helpers/harness';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
 const MOD = '+14155550199';
@@ -35,21 +35,15 @@ describe('kill -9 in the middle of a fan-out', () => {
     await fake.stop();
   });
 
-  const env = () => ({
-    NODE_ENV: 'production',
-    DATA_DIR: dataDir,
-    HEADSUP_MASTER_KEY: TEST_MASTER_KEY,
-    PUBLIC_URL,
-    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-    TWILIO_FROM_NUMBER: FROM_NUMBER,
-    TWILIO_API_BASE_URL: fake.url,
-    MODERATORS: MOD,
-    METRICS_TOKEN,
-    SEND_RATE: String(SEND_RATE),
-    // debug: the lane logs its window (the most sends it lets be in flight) whenever it changes.
-    LOG_LEVEL: 'debug',
-  });
+  const env = () =>
+    twilioChildEnv(dataDir, fake.url, {
+      NODE_ENV: 'production',
+      MODERATORS: MOD,
+      METRICS_TOKEN,
+      SEND_RATE: String(SEND_RATE),
+      // debug: the lane logs its window (the most sends it lets be in flight) whenever it changes.
+      LOG_LEVEL: 'debug',
+    });
 
   it('loses no recipient, and duplicates stay within what was in flight', async () => {
     child = await startChild(env());

@@ -11,7 +11,7 @@ import { FakeSignal } from '../fakes/fake-signal';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { startChild, type Child } from '../helpers/child-server';
 import { seedMembers } from '../helpers/seed';
-import { ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL, refOf, SIGNAL_NUMBER, smsTo, tempDir, TEST_MASTER_KEY, waitFor } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, refOf, SIGNAL_NUMBER, smsTo, tempDir, twilioChildEnv, waitFor } from '../helpers/harness';
 
 const MOD = '+14155550199';
 const MEMBERS = 20;
@@ -40,23 +40,17 @@ describe('RETRACT after a restart that interrupted a Signal fan-out', () => {
     await twilio.stop();
   });
 
-  const env = () => ({
-    NODE_ENV: 'production',
-    DATA_DIR: dataDir,
-    HEADSUP_MASTER_KEY: TEST_MASTER_KEY,
-    PUBLIC_URL,
-    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-    TWILIO_FROM_NUMBER: FROM_NUMBER,
-    TWILIO_API_BASE_URL: twilio.url,
-    TWILIO_REDACT: 'off',
-    SIGNAL_API_URL: signal.url,
-    SIGNAL_NUMBER,
-    SIGNAL_RECEIVE_MODE: 'poll',
-    MODERATORS: MOD,
-    SEND_RATE: '10',
-    LOG_LEVEL: 'warn',
-  });
+  const env = () =>
+    twilioChildEnv(dataDir, twilio.url, {
+      NODE_ENV: 'production',
+      TWILIO_REDACT: 'off',
+      SIGNAL_API_URL: signal.url,
+      SIGNAL_NUMBER,
+      SIGNAL_RECEIVE_MODE: 'poll',
+      MODERATORS: MOD,
+      SEND_RATE: '10',
+      LOG_LEVEL: 'warn',
+    });
 
   it('deletes or corrects every copy that reached a phone, and counts none of them as unsent', async () => {
     child = await startChild(env());

@@ -94,6 +94,20 @@ export const TEST_RECEIVER = { pingMs: 200, pongTimeoutMs: 300, reconnectBaseMs:
 /** A fixed test master key (base64 of 32 bytes). */
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
+/** A child server's environment on a real DATA_DIR with Twilio against a fake (test/helpers/child-server.ts starts it); `extra` added over it. */
+export function twilioChildEnv(dataDir: string, twilioUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    DATA_DIR: dataDir,
+    HEADSUP_MASTER_KEY: TEST_MASTER_KEY,
+    PUBLIC_URL,
+    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    TWILIO_FROM_NUMBER: FROM_NUMBER,
+    TWILIO_API_BASE_URL: twilioUrl,
+    ...extra,
+  };
+}
+
 /** The TwiML <Message> text, unescaped. */
 export function twimlMessage(xml: string): string | null {
   const m = /<Message(?: [^>]*)?>([\s\S]*?)<\/Message>/.exec(xml);
