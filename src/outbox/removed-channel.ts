@@ -6,7 +6,7 @@
  */
 import type { Channel } from '../domain/channel';
 import type { Logger } from '../log/logger';
-import { safeError } from '../log/safe-error';
+import { runGuarded } from '../jobs/guarded';
 import { lastOutboxId, settleRemovedChannel } from '../store/channel-removed';
 import type { Db } from '../store/db';
 import type { Vault } from '../store/vault';
@@ -55,11 +55,12 @@ export class RemovedChannel {
   private pass(): void {
     const { db, vault, log, now } = this.deps;
     const fromStart = this.after === null;
-    const top = lastOutboxId(db);
     let after = this.after ?? 0;
     let moved = 0;
     let failed = 0;
-    try {
+    // Guarded (a busy database, a full disk: logged once, not at every pass): the next pass looks again from where this one began.
+    const done = runGuarded(log, `settling ${this.channel} messages on a channel not configured`, () => {
+      const top = lastOutboxId(db);
       for (;;) {
         const batch = db.transaction(() => settleRemovedChannel(db, vault, this.channel, this.other, after, now(), BATCH, fromStart));
         moved += batch.moved;
@@ -69,11 +70,8 @@ export class RemovedChannel {
       }
       // Rows written during the pass after `top` are looked at by the next.
       this.after = Math.max(top, after);
-    } catch (err) {
-      // A busy database: the next pass looks again from where this one began.
-      log.error({ err: safeError(err), channel: this.channel }, 'settling messages waiting on a channel that is not configured failed');
-      return;
-    }
+    });
+    if (!done) return;
     if (moved + failed === 0) return;
     const fields = { channel: this.channel, moved, failed };
     const msg = `${NAMES[this.channel]} is not configured: buddies' check-in escalations waiting there go by ${this.other ? NAMES[this.other] : 'no other channel'}, other messages but alerts fail`;

@@ -71,3 +71,26 @@ it("a Signal-only member's notices fail at once on a line without Signal; her al
     db.close();
   }
 });
+
+it('a database that fails every pass (closed, full) is logged once, and no pass throws out of its timer', async () => {
+  await cryptoReady();
+  const vault = new Vault(new Uint8Array(32).fill(5));
+  const db = new Db(path.join(tempDir(), 'heads-up.db'));
+  migrate(db);
+  const { lines, log } = collectingLogger();
+  const dispatcher = new Dispatcher(db, vault, new Map<Channel, ChannelSender>([['sms', new FakeSender()]]), log, { ...DEFAULT_DISPATCHER, pollMs: HOUR }, undefined, () => T0);
+  dispatcher.start();
+  db.close();
+  try {
+    for (let i = 0; i < 5; i++) {
+      dispatcher.wake();
+      await settle();
+    }
+    // (The SMS lane's own failures are its own lines.)
+    expect(lines.filter((l) => l.level >= 50 && l.msg !== 'outbox lane failed; trying again').map((l) => [l.msg, l.job])).toEqual([
+      ['background job failed; it runs again at the next tick', 'settling signal messages on a channel not configured'],
+    ]);
+  } finally {
+    await dispatcher.stop();
+  }
+});
