@@ -30,6 +30,8 @@ export class SendError extends Error {
     readonly retryAfterMs?: number,
     /** For `line`: what of the line's own setup the provider refused, in the operator's words (never an address). */
     readonly fault?: string,
+    /** For `server`: the provider worded it as this recipient's failure (signal-cli's network failure for her): no sign the provider is down. */
+    readonly recipientWorded = false,
   ) {
     super(code ? `${kind} (${code})` : kind);
     this.name = 'SendError';
@@ -42,12 +44,12 @@ export class SendError extends Error {
 
   /**
    * Whether the failure says the provider (or the way to it) is down, nothing about this recipient: no
-   * connection or no answer, or an HTTP status of 5xx or 408. Not a provider's word naming one recipient
-   * (signal-cli's network failure for a recipient, its bare "Failed to send message"): one who left
-   * Signal, retried for a day, would make a quiet line look down.
+   * connection or no answer, or a server error. Not one the provider worded as one recipient's
+   * (`recipientWorded`: signal-cli's network failure for her, its bare "Failed to send message"): one who
+   * left Signal, retried for a day, would make a quiet line look down.
    */
   get providerDown(): boolean {
-    return this.kind === 'connection' || (this.kind === 'server' && /^\d{3}$/.test(this.code ?? ''));
+    return this.kind === 'connection' || (this.kind === 'server' && !this.recipientWorded);
   }
 
   /**

@@ -155,6 +155,20 @@ describe('/readyz and held lanes', () => {
     }
   });
 
+  it("is not ready once every SMS send has failed with Twilio's 500 (its error code 20500) for a while, its account check answering", async () => {
+    const fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, answer: () => TWILIO_ERRORS.serverError });
+    await fake.start();
+    const h = await startHarness({ twilioApiBaseUrl: fake.url, env: { MODERATORS: MOD.number }, dispatcher: { failingAfterMs: 300, backoff: { baseMs: 20, maxMs: 200, maxAttempts: 20 } } });
+    try {
+      await h.sms('+12065550140', 'REPORT tall man grey sedan hit me');
+      const r = await notReady(h);
+      expect(r.body).toEqual({ status: 'not ready', checks: { database: true, sms: false }, reasons: { sms: 'sending_failing' } });
+    } finally {
+      await h.close();
+      await fake.stop();
+    }
+  });
+
   it("is not ready while the SMS lane is held: Twilio refuses the line's sender", async () => {
     const fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, answer: () => TWILIO_ERRORS.fromInvalid });
     await fake.start();

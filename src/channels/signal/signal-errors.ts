@@ -58,6 +58,11 @@ function lineFault(code: string): SendError {
   return new SendError('line', code, undefined, signalLineFault(code));
 }
 
+/** A transient failure signal-cli words as one recipient's: retried, but no sign signal-cli is down (/readyz). */
+function recipientFailure(code: string): SendError {
+  return new SendError('server', code, undefined, undefined, true);
+}
+
 /** Maps an HTTP status and signal-cli-rest-api's `error` text to a SendError (the text itself is not kept). */
 export function classifySignalError(status: number | undefined, errorText: string, sysCode?: string): SendError {
   if (status === undefined) return new SendError('connection', sysCode);
@@ -74,11 +79,11 @@ export function classifySignalError(status: number | undefined, errorText: strin
   if (UNREGISTERED.test(errorText)) return new SendError('invalid', 'unregistered');
   // The line's own setup: the lane holds, tries kept, until the operator registers the account again.
   if (ACCOUNT_NOT_REGISTERED.test(errorText)) return lineFault('account_not_registered');
-  if (NETWORK_FAILURE.test(errorText)) return new SendError('server', 'network_failure');
-  if (INVALID_PRE_KEY.test(errorText)) return new SendError('server', 'invalid_pre_key');
+  if (NETWORK_FAILURE.test(errorText)) return recipientFailure('network_failure');
+  if (INVALID_PRE_KEY.test(errorText)) return recipientFailure('invalid_pre_key');
   if (DAEMON_UNREACHABLE.test(errorText)) return new SendError('server', 'daemon_unreachable');
   // Retried with the bounded tries of an outage: failing every message of a short network loss for good would lose alerts.
-  if (SEND_FAILED.test(errorText)) return new SendError('server', 'send_failed');
+  if (SEND_FAILED.test(errorText)) return recipientFailure('send_failed');
   return new SendError('rejected', String(status));
 }
 
