@@ -29,11 +29,10 @@ export function block(store: Store, mod: Moderator, ref: string, now: number, mo
       const twinRequest = memberId === request.memberId ? undefined : requestOf(db, memberId);
       if (twinRequest) refuse(store, twinRequest, now);
     }
-    // Her reports go before the refusal erases the waiting membership, and her link to them with it.
-    const keys = personMemberIds(db, request.memberId).flatMap((id) => {
-      const applicant = memberSender(db, vault, id);
-      return applicant ? [vault.index('reporter', memberKey(applicant))] : [];
-    });
+    // Her reports go before the refusal erases the waiting membership, and her link to them with it: those of
+    // this membership only (a twin found by number may be someone's real account, the request a spoofed SMS).
+    const applicant = memberSender(db, vault, request.memberId);
+    const keys = applicant ? [vault.index('reporter', memberKey(applicant))] : [];
     const discarded = discardPending(store, keys, now, moderators);
     refuse(store, request, now);
     return blocked(mod, ref, discarded);

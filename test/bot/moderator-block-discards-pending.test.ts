@@ -85,4 +85,17 @@ describe('BLOCK of a join request', () => {
     expect(w.sms(MOD, `BLOCK ${request}`).reply).toBe(`The sender of #${request} is blocked; 1 pending report of theirs was discarded.`);
     expect(w.sms(MOD, `APPROVE ${report}`).reply).toBe(`#${report} was already decided.`);
   });
+
+  it("of an SMS join request from a number a Signal member shows discards none of her Signal reports (an SMS may be spoofed)", async () => {
+    const HER = '+14155550177';
+    const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], subscribeMode: 'approval' });
+    const her: Sender = { channel: 'signal', address: '9d8c7b6a-5f4e-4d3c-8b2a-190817263544', phone: HER };
+    w.bot.handle({ sender: her, text: 'JOIN 415', providerId: 'sig:0' }, 'outbox');
+    w.sms(MOD, `APPROVE ${refsIn(w.sms(MOD, 'PENDING').reply)[0]}`);
+    const real = refsIn(w.bot.handle({ sender: her, text: 'REPORT 415 man with knife in red truck', providerId: 'sig:1' }, 'outbox').reply)[0] as string;
+    w.sms(HER, 'JOIN 415');
+    const request = refsIn(w.sms(MOD, 'PENDING').reply).find((r) => r !== real) as string;
+    expect(w.sms(MOD, `BLOCK ${request}`).reply).toBe(`The sender of #${request} is blocked.`);
+    expect(refsIn(w.sms(MOD, 'PENDING').reply)).toEqual([real]);
+  });
 });
