@@ -8,10 +8,12 @@ export const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 /** A word that could be a reference the line gave out (what the parser tells apart from a moderator's comment). */
 export const ISSUED_REF = new RegExp(`^#?[${ALPHABET}]{4,6}$`);
 
-/** A word (in capitals) that may be a reference, mistyped ones too: one the line could give out, or 4 to 6 letters and digits with a digit ("M3P0", "1LVJ", "M3P9's"). */
+/**
+ * A word (in capitals) that may be a reference: one the line could give out, a possessive's "'s" aside
+ * ("M3P9's"). Not any word with a digit: "since 10pm", "x1000" and a plate are a moderator's comment.
+ */
 export function mayBeRef(word: string): boolean {
-  const w = word.replace(/['\u2019]S$/, '');
-  return ISSUED_REF.test(w) || (/^#?[A-Z0-9]{4,6}$/.test(w) && /\d/.test(w));
+  return ISSUED_REF.test(word.replace(/['\u2019]S$/, ''));
 }
 
 function randomRef(length: number): string {

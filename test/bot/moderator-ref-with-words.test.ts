@@ -57,10 +57,18 @@ describe('a moderator decision with words after its reference', () => {
     expect(w.sms(MOD, `RETRACT ${alert}`).reply).toBe(catalog('es').modAlreadyRetracted(`#${alert}`));
   });
 
-  it.each(['M3P0', 'M3PO', 'and 1LVJ', "M3P9's", 'm3p9.'])('REJECT ref %s does nothing: a second reference, mistyped with O, I, 0 or 1, or with a digit, is no comment', async (after) => {
+  it.each(["M3P9's", 'm3p9.', 'and M3P9'])('REJECT ref %s does nothing: a second reference, with a possessive or punctuation, is no comment', async (after) => {
     const w = await world();
     const ref = report(w);
     expect(w.sms(MOD, `REJECT ${ref} ${after}`).reply).toBe(en.modOneRef('REJECT'));
     expect(w.sms(MOD, 'PENDING').reply).toContain(`#${ref}`);
+  });
+
+  it.each(['since 10pm', 'in 2019', 'his 7ABC12', 'x1000', '2nd time'])('RETRACT ref %s retracts: words with digits no reference could be are her comment', async (after) => {
+    const w = await world();
+    const ref = report(w);
+    w.sms(MOD, `APPROVE ${ref}`);
+    expect(w.sms(MOD, `RETRACT ${ref} ${after}`).reply).not.toBe(en.modOneRef('RETRACT'));
+    expect(w.sms(MOD, `RETRACT ${ref}`).reply).toBe(en.modAlreadyRetracted(`#${ref}`));
   });
 });
