@@ -25,10 +25,12 @@ const CONTROL_CHARS = /(?!\s)\p{Cc}/gu;
 const INVISIBLE_MARKS = /[\u034F\u17B4\u17B5\u180B-\u180F\uFE00-\uFE0E\u{E0100}-\u{E01EF}]/gu;
 // Blank fillers (Hangul, half-width Hangul, a blank braille cell) social media use as invisible spaces: spaces.
 const BLANK_FILLERS = /[\u115F\u1160\u2800\u3164\uFFA0]/gu;
+// An emoji's own selector after a bare digit (no keycap after it: "6️2️8️…") shows nothing, and hid the number from CHECK.
+const SELECTOR_AFTER_DIGIT = /(?<=[0-9])\uFE0F+(?!\u20E3)/gu;
 
 /** Text without anything invisible: format, control and the marks above; blank fillers as spaces. */
 function visible(text: string): string {
-  return text.replace(FORMAT_CHARS, '').replace(CONTROL_CHARS, '').replace(INVISIBLE_MARKS, '').replace(BLANK_FILLERS, ' ');
+  return text.replace(FORMAT_CHARS, '').replace(CONTROL_CHARS, '').replace(INVISIBLE_MARKS, '').replace(SELECTOR_AFTER_DIGIT, '').replace(BLANK_FILLERS, ' ');
 }
 
 /**

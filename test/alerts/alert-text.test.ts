@@ -36,8 +36,9 @@ describe('cleanAlertText', () => {
     expect(cleanAlertText('628\u034F555\u034F0177 and 628\uFE0E555\uFE0E0177')).toBe('6285550177 and 6285550177');
     // A Hangul filler, a half-width one, a blank braille cell: what social media use as invisible spaces.
     expect(cleanAlertText('628\u3164555\uFFA00177 grey\u2800van')).toBe('628 555 0177 grey van');
-    // An emoji keeps its own presentation selector.
-    expect(cleanAlertText('\u2764\uFE0F')).toBe('\u2764\uFE0F');
+    // An emoji keeps its own presentation selector, and a keycap its own; after a bare digit it shows nothing and goes.
+    expect(cleanAlertText('\u2764\uFE0F 4\uFE0F\u20E3')).toBe('\u2764\uFE0F 4\uFE0F\u20E3');
+    expect(cleanAlertText('6\uFE0F2\uFE0F8\uFE0F')).toBe('628');
   });
 
   it('is idempotent', () => {
@@ -46,6 +47,9 @@ describe('cleanAlertText', () => {
     // An accent parted from its letter by a zero-width space: composed at the first cleaning, not only at the second.
     const accent = cleanAlertText('cafe\u200B\u0301');
     expect(cleanAlertText(accent)).toBe(accent);
+    // Selectors piled after a digit go at once, whatever stood between them.
+    const piled = cleanAlertText('6\uFE0F\uFE0F\uFE0F2\u034F\uFE0F8\u200B\uFE0F');
+    expect([piled, cleanAlertText(piled)]).toEqual(['628', '628']);
   });
 });
 

@@ -14,6 +14,8 @@ const SEPARATORS = [
   ['a text variation selector', '\uFE0E'],
   ['a Hangul filler', '\u3164'],
   ['a blank braille cell', '\u2800'],
+  // After a digit with no keycap after it, the emoji presentation selector shows nothing either.
+  ['an emoji presentation selector', '\uFE0F'],
 ];
 
 it.each(SEPARATORS)('a number parted by %s is found by CHECK once approved', async (_what, sep) => {
