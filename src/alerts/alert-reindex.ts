@@ -64,8 +64,9 @@ function reindexAlert(db: Db, vault: Vault, id: number, country: CountryCode): v
  * is removed (a misreading: another country's number, perhaps an innocent
  * one). Entries both readings give, or neither (kept by an older reading a
  * moderator approved), stay. A guided report's alert whose report retention
- * has cut down gets no new entry: its cut cannot be told from whole words. Inside the caller's transaction; returns how
- * many alerts were read and how many of them changed.
+ * has cut down gets no new entry from a field its clipping cut: a cut number
+ * cannot be told from a whole one. Inside the caller's transaction; returns
+ * how many alerts were read and how many of them changed.
  */
 export function reindexForCountry(db: Db, vault: Vault, from: CountryCode, to: CountryCode, since: number): { read: number; changed: number } {
   const ids = db.stmt('SELECT id FROM alerts WHERE retracted_at IS NULL AND created_at >= ? ORDER BY id').all(since) as Array<{ id: number }>;
@@ -91,9 +92,9 @@ function reindexAlertForCountry(db: Db, vault: Vault, id: number, from: CountryC
   const after = new Set(now.map(hex));
   const gone = [...before].filter((h) => !after.has(h));
   // A clipped alert's cut ("030 9018 2099 9999...") read under a new country can be another, innocent,
-  // number: with its report's whole answers gone (retention), nothing is added, only misreadings removed.
-  const cutUnknown = 'fields' in body && whole === undefined;
-  const added = cutUnknown ? [] : now.filter((i) => !before.has(hex(i)));
+  // number: with its report's whole answers gone (retention), nothing is added from a field that ends cut.
+  const fromUncut = 'fields' in body && whole === undefined ? alertIdentifiers(body, to, withoutCutFields(body.fields)) : now;
+  const added = fromUncut.filter((i) => !before.has(hex(i)));
   if (!gone.length && !added.length) return false;
   const drop = db.stmt('DELETE FROM screening WHERE alert_id = ? AND number_bidx = ?');
   for (const h of gone) drop.run(id, Buffer.from(h, 'hex'));
@@ -112,6 +113,14 @@ function wholeAnswers(db: Db, vault: Vault, id: number): AlertFields | undefined
   } catch {
     return undefined;
   }
+}
+
+/** The alert's fields without those a cut ends (see uncutGuess): what is read there is all whole. */
+function withoutCutFields(f: AlertFields): AlertFields {
+  const guess = uncutGuess(f);
+  const out: AlertFields = { ...f };
+  for (const key of ['when', 'where', 'person', 'vehicle', 'contact'] as const) if (guess[key] !== f[key]) delete out[key];
+  return out;
 }
 
 /**

@@ -204,4 +204,16 @@ describe('the start after DEFAULT_COUNTRY changed', () => {
     expect(indexed(w, alertId).filter((h) => !before.includes(h))).toEqual([]);
     expect(say(w, MEMBER, 'CHECK +49 30 9018 2099 9999')).toBe(t.checkNone());
   });
+
+  it('adds what a guided alert with no cut names under the new country, though retention cut its report down', async () => {
+    const w = await world();
+    const { alertId, shown } = approveGuided(w, 'tall man, his other phone 030 9018 2099', 'grey van');
+    expect(shown).not.toContain('...');
+    w.db.sqlite.exec('UPDATE reports SET text_ct = NULL, fields_ct = NULL');
+
+    w.db.transaction(() => reindexForCountry(w.db, w.vault, 'US', 'DE', 0));
+
+    expect(indexed(w, alertId)).toContain(identifierIndex(w.vault, { kind: 'phone', value: '+493090182099' }).toString('hex'));
+    expect(say(w, MEMBER, 'CHECK +49 30 9018 2099')).toMatch(/^Heads Up: that number is in 1 alert/);
+  });
 });
