@@ -81,7 +81,7 @@ export const enModerators: ModeratorCatalog = {
       : `${head} It is too long for an alert (${n.segments} SMS, most 3): ${clip(n.text ?? '', 300)}${note}\nEDIT ${r} text, SHOW ${r}`;
   },
   modRetracted: (ref, cancelled) =>
-    `${ref} retracted: ${cancelled} unsent cop${cancelled === 1 ? 'y' : 'ies'} cancelled; Signal copies are being deleted and SMS members corrected. It no longer shows in CHECK.`,
+    `${ref} retracted: ${cancelled} unsent cop${cancelled === 1 ? 'y' : 'ies'} cancelled; Signal copies are being deleted (or corrected where they cannot be) and SMS members corrected. It no longer shows in CHECK.`,
   modRetractedUnsent: (ref) => `${ref} retracted before it went to anyone: no member gets it. It no longer shows in CHECK.`,
   modNotAlert: (ref) => `${ref} never went out as an alert: nothing to retract.`,
   modAlreadyRetracted: (ref) => `${ref} was already retracted.`,

@@ -81,7 +81,7 @@ export const esModerators: ModeratorCatalog = {
       : `${head} Es muy largo para una alerta (${n.segments} SMS, max 3): ${clip(n.text ?? '', 300)}${note}\nEDIT ${r} texto, SHOW ${r}`;
   },
   modRetracted: (ref, cancelled) =>
-    `${ref} retirado: ${cancelled} copia${cancelled === 1 ? '' : 's'} sin enviar cancelada${cancelled === 1 ? '' : 's'}; las de Signal se borran y las de SMS reciben una correccion. Ya no sale en VERIFICAR.`,
+    `${ref} retirado: ${cancelled} copia${cancelled === 1 ? '' : 's'} sin enviar cancelada${cancelled === 1 ? '' : 's'}; las de Signal se borran (o se corrigen si no se puede) y las de SMS reciben una correccion. Ya no sale en VERIFICAR.`,
   modRetractedUnsent: (ref) => `${ref} retirado antes de salir: ningun miembro lo recibe. Ya no sale en VERIFICAR.`,
   modNotAlert: (ref) => `${ref} nunca salio como alerta: nada que retirar.`,
   modAlreadyRetracted: (ref) => `${ref} ya estaba retirado.`,

@@ -81,7 +81,7 @@ export const frModerators: ModeratorCatalog = {
       : `${head} Trop long pour une alerte (${n.segments} SMS, max 3): ${clip(n.text ?? '', 300)}${note}\nEDIT ${r} texte, SHOW ${r}`;
   },
   modRetracted: (ref, cancelled) =>
-    `${ref} retiré: ${cancelled} copie${cancelled === 1 ? '' : 's'} non envoyée${cancelled === 1 ? '' : 's'} annulée${cancelled === 1 ? '' : 's'}; celles de Signal sont effacées, celles par SMS recoivent une correction. Plus dans VERIFIER.`,
+    `${ref} retiré: ${cancelled} copie${cancelled === 1 ? '' : 's'} non envoyée${cancelled === 1 ? '' : 's'} annulée${cancelled === 1 ? '' : 's'}; celles de Signal sont effacées (ou corrigées si on ne peut pas), celles par SMS recoivent une correction. Plus dans VERIFIER.`,
   modRetractedUnsent: (ref) => `${ref} retiré avant tout envoi: aucune membre ne le recoit. Plus dans VERIFIER.`,
   modNotAlert: (ref) => `${ref} n'est jamais parti en alerte: rien à retirer.`,
   modAlreadyRetracted: (ref) => `${ref} était déjà retiré.`,

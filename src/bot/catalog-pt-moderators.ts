@@ -81,7 +81,7 @@ export const ptModerators: ModeratorCatalog = {
       : `${head} Longo demais para um alerta (${n.segments} SMS, max 3): ${clip(n.text ?? '', 300)}${note}\nEDIT ${r} texto, SHOW ${r}`;
   },
   modRetracted: (ref, cancelled) =>
-    `${ref} retirado: ${cancelled} copia${cancelled === 1 ? '' : 's'} nao enviada${cancelled === 1 ? '' : 's'} cancelada${cancelled === 1 ? '' : 's'}; as do Signal sao apagadas e as por SMS recebem uma correcao. Nao aparece mais em VERIFICAR.`,
+    `${ref} retirado: ${cancelled} copia${cancelled === 1 ? '' : 's'} nao enviada${cancelled === 1 ? '' : 's'} cancelada${cancelled === 1 ? '' : 's'}; as do Signal sao apagadas (ou corrigidas quando nao da) e as por SMS recebem uma correcao. Nao aparece mais em VERIFICAR.`,
   modRetractedUnsent: (ref) => `${ref} retirado antes de sair: nenhuma participante recebe. Nao aparece mais em VERIFICAR.`,
   modNotAlert: (ref) => `${ref} nunca saiu como alerta: nada para retirar.`,
   modAlreadyRetracted: (ref) => `${ref} ja estava retirado.`,

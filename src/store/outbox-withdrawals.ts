@@ -109,20 +109,25 @@ export interface WaitingCopy {
  * a discreet member's READ no longer shows them (a notice sent before, or
  * tried without an answer, stays readable: it may have told her to). A copy
  * in flight is left to its answer, and withdrawn if it comes back to be sent
- * again (cancelIfWithdrawn).
- * Returns the copies withdrawn.
+ * again (cancelIfWithdrawn). One waiting after a try with no answer (a
+ * time-out, a restart's released lease) may be on her phone: left, it fails
+ * as LEFT_MAYBE_SENT, as in flight, so a RETRACT corrects her.
+ * Returns the copies withdrawn that no try may have delivered: those her
+ * other membership may take instead (planTwinFallback).
  */
 export function withdrawAlertsOutside(db: Db, memberId: number, now: number, error = 'left_area'): WaitingCopy[] {
   const withdrawn = db
     .stmt(
-      `UPDATE outbox SET state = 'failed', error = @error, lease_until = 0, address_ct = NULL, provider_id = NULL, updated_at = @now
+      `UPDATE outbox SET state = 'failed', lease_until = 0, address_ct = NULL, provider_id = NULL, updated_at = @now,
+         error = CASE WHEN @error = 'left_area' AND ${TRY_UNANSWERED} THEN '${LEFT_MAYBE_SENT}' ELSE @error END
        WHERE member_id = @member AND state = 'pending' AND lease_until <= @now AND ${OUTSIDE_HER_AREAS}
-       RETURNING alert_id AS alertId, created_at AS plannedAt, attempts - throttles AS tries`,
+       RETURNING alert_id AS alertId, created_at AS plannedAt, ${TRY_UNANSWERED} AS maybeSent`,
     )
-    .all({ now, member: memberId, error }) as Array<WaitingCopy & { tries: number }>;
+    .all({ now, member: memberId, error }) as Array<WaitingCopy & { maybeSent: 0 | 1 }>;
+  const unsent = withdrawn.filter((c) => c.maybeSent === 0);
   // A copy tried without an answer (a time-out) may be on her phone saying READ: it stays readable.
-  forgetUnreadOf(db, memberId, withdrawn.filter((c) => c.tries === 0).map((c) => c.alertId));
-  return withdrawn.map(({ alertId, plannedAt }) => ({ alertId, plannedAt }));
+  forgetUnreadOf(db, memberId, unsent.map((c) => c.alertId));
+  return unsent.map(({ alertId, plannedAt }) => ({ alertId, plannedAt }));
 }
 
 /** The alert copies waiting for a member, none in flight. */
