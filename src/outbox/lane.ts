@@ -6,6 +6,7 @@
  */
 import { SendError, type ChannelSender } from '../channels/types';
 import type { AlertRenderer } from '../alerts/render-alert';
+import { runGuardedAsync } from '../jobs/guarded';
 import { safeError } from '../log/safe-error';
 import { buddyIndex } from '../store/buddies';
 import { buddyStopped } from '../store/buddy-stops';
@@ -152,13 +153,8 @@ export class Lane {
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
-      try {
-        await this.step();
-      } catch (err) {
-        // A busy or locked database: logged, and tried again at the next poll.
-        this.deps.log.error({ err: safeError(err), channel: this.channel }, 'outbox lane failed; trying again');
-        await this.alarm.sleep(this.deps.opts.pollMs);
-      }
+      // A busy, locked or dead database: logged (once, then once a minute while it lasts), and tried again at the next poll.
+      if (!(await runGuardedAsync(this.deps.log, `outbox lane ${this.channel}`, () => this.step()))) await this.alarm.sleep(this.deps.opts.pollMs);
     }
   }
 
