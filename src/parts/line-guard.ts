@@ -48,9 +48,14 @@ export function guardLine(app: FastifyInstance, opts: ServerOptions): void {
         },
         (err: unknown) => {
           if (!state.failed) {
+            // With the whole folder gone (an rm -r, a volume unmounted), room is not what is missing.
+            const cure =
+              (err as { code?: unknown }).code === 'ENOENT'
+                ? 'DATA_DIR itself was removed: make it again (the same path, owned by the server\'s user, mode 700)'
+                : 'free room in DATA_DIR, or let the server\'s user write it';
             log.error(
               { files, err: safeError(err) },
-              'files of the database were removed while the server runs, and a copy of what it holds could not be written to DATA_DIR: do not stop the server, what it holds open is the only copy; free room in DATA_DIR, it tries again every few seconds',
+              `files of the database were removed while the server runs, and a copy of what it holds could not be written to DATA_DIR: do not stop the server, what it holds open is the only copy; ${cure}, it tries again every few seconds`,
             );
           }
           state.failed = true;

@@ -97,3 +97,24 @@ it('a stop while the rescue copy is being written waits for it: the copy is whol
     if (!stopped) await stop();
   }
 }, 60_000);
+
+it('the whole DATA_DIR removed: the error line says to make the folder again, and the copy is written once it is there', async () => {
+  const { h, later, stop } = await line();
+  try {
+    expect((await h.sms(MEMBER, 'JOIN 415')).message).toContain('415');
+    fs.rmSync(h.dataDir, { recursive: true });
+    later(6_000);
+    await waitFor(() => parsedLogs(h).some((l) => l.level >= 50), 10_000, 'the failed copy logged');
+    const [failed] = parsedLogs(h).filter((l) => l.level >= 50);
+    expect(failed!.msg).toMatch(/DATA_DIR itself was removed: make it again/);
+    expect(failed!.msg).not.toMatch(/free room/);
+    expect(h.logs.join('\n')).not.toContain(h.dataDir);
+    // The operator makes the folder again, as told: the next try writes the copy there.
+    fs.mkdirSync(h.dataDir, { mode: 0o700 });
+    later(6_000);
+    await waitFor(() => parsedLogs(h).some((l) => l.rescue !== undefined), 10_000, 'the rescue copy logged');
+    expect(rescued(h.dataDir)).toEqual({ members: 1, mode: 0o600 });
+  } finally {
+    await stop();
+  }
+}, 60_000);
