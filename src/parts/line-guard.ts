@@ -48,10 +48,11 @@ export function guardLine(app: FastifyInstance, opts: ServerOptions): void {
         },
         (err: unknown) => {
           if (!state.failed) {
-            // With the whole folder gone (an rm -r, a volume unmounted), room is not what is missing.
+            // DATA_DIR gone and not to be made again (a folder above it gone or a file): room is not what is missing.
+            const code = (err as { code?: unknown }).code;
             const cure =
-              (err as { code?: unknown }).code === 'ENOENT'
-                ? 'DATA_DIR itself was removed: make it again (the same path, owned by the server\'s user, mode 700)'
+              code === 'ENOENT' || code === 'ENOTDIR'
+                ? 'make DATA_DIR again (the same path, owned by the server\'s user, mode 700)'
                 : 'free room in DATA_DIR, or let the server\'s user write it';
             log.error(
               { files, err: safeError(err) },

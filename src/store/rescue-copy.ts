@@ -8,10 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Sqlite } from './db';
 
-/** Writes the copy beside the database (in DATA_DIR) under a new name, 0600, and returns that name; a failed copy leaves no file. */
+/** Writes the copy beside the database (in DATA_DIR, made again if it was removed) under a new name, 0600, and returns that name; a failed copy leaves no file. */
 export async function writeRescueCopy(sqlite: Sqlite, now: number): Promise<string> {
   const name = `heads-up.rescued-${new Date(now).toISOString().replace(/[:.]/g, '-')}.db`;
   const dest = path.join(path.dirname(sqlite.name), name);
+  // DATA_DIR itself removed (an rm -r): made again, as the start makes it, rather than lose the only copy.
+  fs.mkdirSync(path.dirname(dest), { recursive: true, mode: 0o700 });
   // Made 0600 first (SQLite would make it 0644); never over a file already there.
   fs.closeSync(fs.openSync(dest, 'wx', 0o600));
   try {

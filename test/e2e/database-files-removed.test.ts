@@ -10,14 +10,15 @@ import path from 'node:path';
 import { Db } from '../../src/store/db';
 import { runAdminCli } from '../helpers/admin-cli';
 import { startTwilioLine, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
+import { tempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
 
 const MEMBER = '+14155550101';
 
 /** A server whose clock a test moves on (the files are looked at every few seconds of it). */
-async function line(): Promise<{ h: Harness; later: (ms: number) => void; stop: () => Promise<void> }> {
+async function line(dataDir?: string): Promise<{ h: Harness; later: (ms: number) => void; stop: () => Promise<void> }> {
   let skew = 0;
-  const { h, stop } = await startTwilioLine({ now: () => Date.now() + skew });
+  const { h, stop } = await startTwilioLine({ now: () => Date.now() + skew, ...(dataDir ? { dataDir } : {}) });
   return { h, later: (ms) => void (skew += ms), stop };
 }
 
@@ -98,23 +99,46 @@ it('a stop while the rescue copy is being written waits for it: the copy is whol
   }
 }, 60_000);
 
-it('the whole DATA_DIR removed: the error line says to make the folder again, and the copy is written once it is there', async () => {
+it('the whole DATA_DIR removed: the server makes it again (0700) and writes the copy there', async () => {
   const { h, later, stop } = await line();
   try {
     expect((await h.sms(MEMBER, 'JOIN 415')).message).toContain('415');
     fs.rmSync(h.dataDir, { recursive: true });
     later(6_000);
+    await waitFor(() => parsedLogs(h).some((l) => l.rescue !== undefined), 10_000, 'the rescue copy logged');
+    expect(rescued(h.dataDir)).toEqual({ members: 1, mode: 0o600 });
+    expect(fs.statSync(h.dataDir).mode & 0o777).toBe(0o700);
+    expect(parsedLogs(h).filter((l) => l.level >= 50)).toHaveLength(1);
+    expect(h.logs.join('\n')).not.toContain(h.dataDir);
+  } finally {
+    await stop();
+  }
+}, 60_000);
+
+it('DATA_DIR removed and not to be made again (its parent gone too): the error line says to make it, and the copy is written once it is there', async () => {
+  // DATA_DIR one level down a test folder of its own: that folder is what goes.
+  const parent = path.join(tempDir(), 'line');
+  const { h, later, stop } = await line(path.join(parent, 'data'));
+  const moved = `${parent}.moved`;
+  try {
+    expect((await h.sms(MEMBER, 'JOIN 415')).message).toContain('415');
+    // The folder above DATA_DIR replaced by a file: nothing can be made under it.
+    fs.renameSync(parent, moved);
+    fs.writeFileSync(parent, '');
+    later(6_000);
     await waitFor(() => parsedLogs(h).some((l) => l.level >= 50), 10_000, 'the failed copy logged');
     const [failed] = parsedLogs(h).filter((l) => l.level >= 50);
-    expect(failed!.msg).toMatch(/DATA_DIR itself was removed: make it again/);
+    expect(failed!.msg).toMatch(/could not be written to DATA_DIR: .*make DATA_DIR again/);
     expect(failed!.msg).not.toMatch(/free room/);
     expect(h.logs.join('\n')).not.toContain(h.dataDir);
-    // The operator makes the folder again, as told: the next try writes the copy there.
-    fs.mkdirSync(h.dataDir, { mode: 0o700 });
+    // The operator puts the folder back, as told: the next try writes the copy there.
+    fs.rmSync(parent);
+    fs.mkdirSync(h.dataDir, { recursive: true, mode: 0o700 });
     later(6_000);
     await waitFor(() => parsedLogs(h).some((l) => l.rescue !== undefined), 10_000, 'the rescue copy logged');
     expect(rescued(h.dataDir)).toEqual({ members: 1, mode: 0o600 });
   } finally {
     await stop();
+    fs.rmSync(moved, { recursive: true, force: true });
   }
 }, 60_000);
