@@ -40,7 +40,7 @@ export function block(store: Store, mod: Moderator, ref: string, now: number, mo
   // A report sent over Signal showing a number also carries that number's index over SMS: both are blocked.
   const reporters = reportersOf(db, vault, ref);
   if (reporters.length === 0 && !reportExists(db, ref)) {
-    return decidedRequest(db, ref) ? failed(mod.t.modAlreadyDecided(`#${ref}`)) : blockCheckinSender(store, mod, ref, now);
+    return decidedRequest(db, ref, now) ? failed(mod.t.modAlreadyDecided(`#${ref}`)) : blockCheckinSender(store, mod, ref, now);
   }
   if (reporters.length === 0) return failed(mod.t.modSenderErased(`#${ref}`));
   for (const reporter of reporters) blockSender(db, reporter, now);

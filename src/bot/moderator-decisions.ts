@@ -75,7 +75,7 @@ export function approve(store: Store, mod: Moderator, rules: ModerationRules, re
     return admit(store, mod, rules, ref, { ...request, npas: resolved.npas }, now);
   }
   const found = findReport(db, vault, ref);
-  if (!found) return failed(notPending(store, mod, ref));
+  if (!found) return failed(notPending(store, mod, ref, now));
   if (found.status !== 'pending') return failed(mod.t.modAlreadyDecided(`#${ref}`));
   let npas = found.npas;
   if (tokens.length) {
@@ -179,8 +179,8 @@ export function refuse(store: Store, request: { id: number; memberId: number }, 
 }
 
 /** What APPROVE and REJECT answer of a reference that is no report nor open request: a request another moderator decided lately says so. */
-function notPending({ db }: Store, mod: Moderator, ref: string): string {
-  return decidedRequest(db, ref) ? mod.t.modAlreadyDecided(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`);
+function notPending({ db }: Store, mod: Moderator, ref: string, now: number): string {
+  return decidedRequest(db, ref, now) ? mod.t.modAlreadyDecided(`#${ref}`) : mod.t.modNoSuchRef(`#${ref}`);
 }
 
 /** What SHOW, EDIT and RETRACT answer of a join request: what it is and what can be done with it. */
@@ -197,7 +197,7 @@ export function reject(store: Store, mod: Moderator, ref: string, now: number): 
     return say(mod.t.modRejected(`#${ref}`));
   }
   const found = findReport(db, vault, ref);
-  if (!found) return failed(notPending(store, mod, ref));
+  if (!found) return failed(notPending(store, mod, ref, now));
   if (!decideReport(db, found.id, 'rejected', now)) return failed(mod.t.modAlreadyDecided(`#${ref}`));
   eraseNotices(store, found.id, now);
   return say(mod.t.modRejected(`#${ref}`));

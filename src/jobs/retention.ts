@@ -17,6 +17,7 @@ import { ageCheckins } from '../store/checkins';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
+import { forgetDecidedRequests } from '../store/member-requests';
 import { lapseInvalid } from '../store/invalid-streak';
 import { eraseStranded, forgetSentAddresses, forgetSentTexts } from '../store/outbox';
 import { DEFAULT_UNREACHABLE_RETRY } from '../outbox/delivery-status';
@@ -122,6 +123,8 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
       sentTexts: forgetSentTexts(db, now - DEFAULT_UNREACHABLE_RETRY.freshMs),
       // A missed check-in's reference: BLOCK has a week, as her escalated check-in has for a late OK.
       checkinRefs: ageCheckinRefs(db, cutoff, now),
+      // A decided join request's reference answers "already decided" for a week, on a line that decides no other too.
+      decidedRequests: forgetDecidedRequests(db, now),
       // A number marked invalid two weeks ago may be someone else's now: its membership's areas go.
       invalidLapsed: lapseInvalid(db, now),
     })),

@@ -55,6 +55,11 @@ export function requestedAreas(db: Db, memberId: number): string[] {
 /** How long a decided request's reference is remembered for "already decided". */
 const DECIDED_KEPT_MS = 7 * 86_400_000;
 
+/** The oldest decision day still remembered at `now` (decided_at is a day). */
+function decidedSince(now: number): number {
+  return startOfDay(now) - DECIDED_KEPT_MS;
+}
+
 /**
  * Removes a request (decided, or closed by the applicant) and withdraws its
  * notices still waiting. `decided`: a moderator's APPROVE, REJECT or BLOCK,
@@ -63,16 +68,20 @@ const DECIDED_KEPT_MS = 7 * 86_400_000;
 export function closeRequest(db: Db, id: number, now: number, decided = false): void {
   withdrawJoinNotices(db, id, now);
   if (decided) {
-    const day = startOfDay(now);
-    db.stmt('DELETE FROM decided_requests WHERE decided_at < ?').run(day - DECIDED_KEPT_MS);
-    db.stmt('INSERT OR REPLACE INTO decided_requests (ref, decided_at) SELECT ref, ? FROM member_requests WHERE id = ?').run(day, id);
+    forgetDecidedRequests(db, now);
+    db.stmt('INSERT OR REPLACE INTO decided_requests (ref, decided_at) SELECT ref, ? FROM member_requests WHERE id = ?').run(startOfDay(now), id);
   }
   db.stmt('DELETE FROM member_requests WHERE id = ?').run(id);
 }
 
-/** Whether `ref` was a join request a moderator decided in the last week. */
-export function decidedRequest(db: Db, ref: string): boolean {
-  return db.stmt('SELECT 1 FROM decided_requests WHERE ref = ?').get(ref) !== undefined;
+/** Whether `ref` was a join request a moderator decided in the last week (a row retention has not reached yet is not). */
+export function decidedRequest(db: Db, ref: string, now: number): boolean {
+  return db.stmt('SELECT 1 FROM decided_requests WHERE ref = ? AND decided_at >= ?').get(ref, decidedSince(now)) !== undefined;
+}
+
+/** Forgets decided requests' references older than a week (retention, and each decision); returns how many. */
+export function forgetDecidedRequests(db: Db, now: number): number {
+  return db.stmt('DELETE FROM decided_requests WHERE decided_at < ?').run(decidedSince(now)).changes;
 }
 
 /** Open requests, oldest first. */
