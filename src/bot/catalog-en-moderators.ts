@@ -57,6 +57,7 @@ export const enModerators: ModeratorCatalog = {
   modReadmitHeld: () => 'Heads Up: you are a moderator again. What you sent before that was not acted on: send again what still matters.',
   modNoSuchRef: (ref) => `No pending item ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} was already decided.`,
+  modRejectedDiscarded: (ref) => `${ref} was rejected: its text was discarded.`,
   modShowFirst: (ref) => `Not sent: ${ref} was never shown to you. Text SHOW ${ref.slice(1)} to read it, then APPROVE.`,
   modHelp: () =>
     'Heads Up moderators: PENDING, SHOW ref, APPROVE ref, REJECT ref, EDIT ref text, ALERT area text, BLOCK ref, RETRACT ref, STATS. Members: JOIN 415, REPORT, CHECK, BUDDY, CHECKIN 90, DISCREET, AREAS, LEAVE 415, DELETE, LANG, STOP.',

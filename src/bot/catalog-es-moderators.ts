@@ -57,6 +57,7 @@ export const esModerators: ModeratorCatalog = {
   modReadmitHeld: () => 'Heads Up: vuelves a ser moderadora. Lo que enviaste antes no se tuvo en cuenta: envia de nuevo lo que aun importe.',
   modNoSuchRef: (ref) => `No hay pendiente ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} ya estaba decidido.`,
+  modRejectedDiscarded: (ref) => `${ref} fue rechazado: su texto fue descartado.`,
   modShowFirst: (ref) => `No enviado: nunca te mostramos ${ref}. Escribe SHOW ${ref.slice(1)} para leerlo, luego APPROVE.`,
   modHelp: () =>
     'Heads Up moderadoras: PENDING, SHOW ref, APPROVE ref, REJECT ref, EDIT ref texto, ALERT area texto, BLOCK ref, RETRACT ref, STATS. Miembros: UNIRSE 415, REPORTE, VERIFICAR, AMIGA, SEGURA 90, DISCRETO, ZONAS, SALIR 415, BORRAR, LANG, ALTO.',

@@ -57,6 +57,7 @@ export const frModerators: ModeratorCatalog = {
   modReadmitHeld: () => "Heads Up: vous voilà de nouveau modératrice. Ce que vous avez envoyé avant n'a pas été pris en compte: renvoyez ce qui compte encore.",
   modNoSuchRef: (ref) => `Rien en attente sous ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} est déjà décidé.`,
+  modRejectedDiscarded: (ref) => `${ref} a été refusé: son texte a été effacé.`,
   modShowFirst: (ref) => `Pas envoyé: ${ref} ne vous a jamais été montré. Écrivez SHOW ${ref.slice(1)} pour le lire, puis APPROVE.`,
   modHelp: () =>
     'Heads Up modération: PENDING, SHOW réf, APPROVE réf, REJECT réf, EDIT réf texte, ALERT zone texte, BLOCK réf, RETRACT réf, STATS. Membres: REJOINDRE 415, SIGNALER, VERIFIER, BINOME, SECURITE 90, DISCRET, ZONES, QUITTER 415, SUPPRIMER, LANG, STOP.',

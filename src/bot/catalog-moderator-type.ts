@@ -83,6 +83,8 @@ export interface ModeratorCatalog {
   modJoinBlocked(ref: string): string;
   modNoSuchRef(ref: string): string;
   modAlreadyDecided(ref: string): string;
+  /** SHOW of a rejected report: its text and answers were discarded with the rejection. */
+  modRejectedDiscarded(ref: string): string;
   /** APPROVE of a report whose text she was never shown (held in a digest, listed by PENDING): nothing sent. */
   modShowFirst(ref: string): string;
   /** HELP from a moderator: the moderator commands, then the members' in brief. */

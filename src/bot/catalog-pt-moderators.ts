@@ -57,6 +57,7 @@ export const ptModerators: ModeratorCatalog = {
   modReadmitHeld: () => 'Heads Up: voce e moderadora de novo. O que voce enviou antes nao foi considerado: envie de novo o que ainda importa.',
   modNoSuchRef: (ref) => `Nada pendente com ${clip(ref, 8)}.`,
   modAlreadyDecided: (ref) => `${ref} ja foi decidida.`,
+  modRejectedDiscarded: (ref) => `${ref} foi recusada: seu texto foi descartado.`,
   modShowFirst: (ref) => `Nao enviado: ${ref} nunca foi mostrado a voce. Escreva SHOW ${ref.slice(1)} para ler, depois APPROVE.`,
   modHelp: () =>
     'Heads Up moderadoras: PENDING, SHOW ref, APPROVE ref, REJECT ref, EDIT ref texto, ALERT area texto, BLOCK ref, RETRACT ref, STATS. Membros: ENTRAR 415, DENUNCIA, VERIFICAR, PARCEIRA, SEGURA 90, DISCRETO, REGIOES, SAIR 415, APAGAR, LANG, PARAR.',

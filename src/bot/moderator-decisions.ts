@@ -238,6 +238,7 @@ export function show(store: Store, mod: Moderator, ref: string, now: number): Ou
     const request = joinRequestText(store, mod, ref);
     return request ? say(request) : (showCheckin(store, mod, ref, now) ?? failed(mod.t.modNoSuchRef(`#${ref}`)));
   }
+  if (found.status === 'rejected') return failed(mod.t.modRejectedDiscarded(`#${ref}`));
   if (found.status !== 'pending') return failed(mod.t.modAlreadyDecided(`#${ref}`));
   const memberId = shown(store, mod, found.id, now);
   const body = approvedBody(found);

@@ -5,7 +5,8 @@
  * little history as the line needs; and the areas of a membership marked
  * invalid, its number refused, 14 days ago (store/invalid-streak.ts). A report whose alert outlives it (it was
  * approved later than filed) keeps only its reference and areas until the
- * alert goes: RETRACT names an alert by its report's reference. Handled provider ids lose their stored
+ * alert goes: RETRACT names an alert by its report's reference. A report rejected before REJECT
+ * discarded at once loses its text, answers and identifiers now. Handled provider ids lose their stored
  * reply within a day but stay (as a blind index and a day) for
  * RETENTION_DAYS, so no captured webhook can be replayed. After a run that
  * erased anything the WAL is truncated: no erased row survives there.
@@ -21,7 +22,7 @@ import { forgetDecidedRequests } from '../store/member-requests';
 import { lapseInvalid } from '../store/invalid-streak';
 import { eraseStranded, forgetSentAddresses, forgetSentTexts } from '../store/outbox';
 import { DEFAULT_UNREACHABLE_RETRY } from '../outbox/delivery-status';
-import { eraseOldReports, reduceOldReports } from '../store/reports';
+import { discardRejectedReports, eraseOldReports, reduceOldReports } from '../store/reports';
 import { eraseStaleProviderTasks } from '../store/provider-tasks';
 import { LONGEST_WINDOW_MS } from '../store/sender-limits';
 import { runGuardedAsync } from './guarded';
@@ -91,6 +92,8 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
   const reports = yield* inBatches(db, batch, (limit) => eraseOldReports(db, cutoff, limit));
   // Until then only its reference and areas stay, so RETRACT still finds an alert CHECK finds.
   const reportsReduced = yield* inBatches(db, batch, (limit) => reduceOldReports(db, cutoff, limit));
+  // Rejected before REJECT discarded at once: their text, answers and identifiers go now, as REJECT's do.
+  const reportsDiscarded = yield* inBatches(db, batch, (limit) => discardRejectedReports(db, limit));
   // Retried webhooks arrive within minutes: the reply goes within a day, the id stays for the retention period.
   const inbound = yield* inBatches(db, batch, (limit) => ageInboundLog(db, now - REPLY_KEPT_MS, limit));
   const seen = yield* inBatches(db, batch, (limit) =>
@@ -105,6 +108,7 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
     alerts,
     reports,
     reportsReduced,
+    reportsDiscarded,
     inbound,
     seen,
     // Small tables, one transaction.

@@ -102,9 +102,47 @@ export function setReportText(db: Db, vault: Vault, id: number, text: string): v
   db.stmt('UPDATE reports SET text_ct = ?, fields_ct = ?, key_version = ?, edited = 1 WHERE id = ?').run(vault.seal(text, { ...SLOT, row: id }), fields, vault.keyVersion, id);
 }
 
-/** Records a moderator's decision. Returns false if the report was no longer pending. */
+/**
+ * Records a moderator's decision; a rejected report is discarded in the same
+ * transaction (discardReport). Returns false if the report was no longer pending.
+ */
 export function decideReport(db: Db, id: number, status: 'approved' | 'rejected', now: number): boolean {
-  return db.stmt("UPDATE reports SET status = ?, decided_at = ? WHERE id = ? AND status = 'pending'").run(status, startOfHour(now), id).changes === 1;
+  return db.transaction(() => {
+    const decided = db.stmt("UPDATE reports SET status = ?, decided_at = ? WHERE id = ? AND status = 'pending'").run(status, startOfHour(now), id).changes === 1;
+    if (decided && status === 'rejected') discardReport(db, id);
+    return decided;
+  });
+}
+
+/**
+ * What REJECT (and BLOCK's discard) leave of a report: its reference, state,
+ * dates, areas and reporter link ("already decided", BLOCK of it). Its text,
+ * its guided answers and the index of every identifier it names go: a false
+ * or doxxing report must not stay readable to whoever holds the key, nor
+ * confirm a guessed number (the index only ever matched pending reports).
+ * The WAL is truncated after the commit, so no copy stays there.
+ */
+function discardReport(db: Db, id: number): void {
+  db.stmt('DELETE FROM report_identifiers WHERE report_id = ?').run(id);
+  db.stmt('UPDATE reports SET text_ct = NULL, fields_ct = NULL WHERE id = ?').run(id);
+  db.eraseSoon();
+}
+
+/**
+ * Retention: discards at most `limit` rejected reports that still hold their
+ * text, answers or identifiers (rejected before REJECT discarded at once), as
+ * REJECT does; returns how many.
+ */
+export function discardRejectedReports(db: Db, limit: number): number {
+  const ids = db
+    .stmt(
+      `SELECT id FROM reports r WHERE status = 'rejected'
+       AND (text_ct IS NOT NULL OR fields_ct IS NOT NULL OR EXISTS (SELECT 1 FROM report_identifiers i WHERE i.report_id = r.id))
+       LIMIT +?`,
+    )
+    .all(limit) as Array<{ id: number }>;
+  for (const { id } of ids) discardReport(db, id);
+  return ids.length;
 }
 
 /**
@@ -137,10 +175,12 @@ export function noReporter(vault: Vault, reportId: number, column: 'reporter' | 
  * get the index no one has, as forgetReporter gives now. It needs the key,
  * so the server runs it as it starts, not the migration; once done, it
  * finds nothing. (A report retention cut down to its reference keeps no
- * link at all, as all such reports do.) Returns how many were untied.
+ * link at all, as all such reports do; a rejected one, its text discarded, does.) Returns how many were untied.
  */
 export function untieErasedReporters(db: Db, vault: Vault): number {
-  const ids = db.stmt('SELECT id FROM reports WHERE reporter_bidx IS NULL AND (text_ct IS NOT NULL OR fields_ct IS NOT NULL)').all() as Array<{ id: number }>;
+  const ids = db
+    .stmt("SELECT id FROM reports WHERE reporter_bidx IS NULL AND (text_ct IS NOT NULL OR fields_ct IS NOT NULL OR status = 'rejected')")
+    .all() as Array<{ id: number }>;
   for (const { id } of ids) db.stmt('UPDATE reports SET reporter_bidx = ? WHERE id = ?').run(noReporter(vault, id, 'reporter'), id);
   return ids.length;
 }
@@ -148,10 +188,12 @@ export function untieErasedReporters(db: Db, vault: Vault): number {
 /**
  * Whether a report with that reference exists (whatever its state), other
  * than as the bare reference retention keeps for its alert (reduceOldReports):
- * such a report is erased as far as BLOCK is concerned.
+ * such a report is erased as far as BLOCK is concerned. A rejected one, its
+ * text discarded (discardReport), still exists: it was never approved, so
+ * never cut down.
  */
 export function reportExists(db: Db, ref: string): boolean {
-  return db.stmt('SELECT 1 FROM reports WHERE ref = ? AND (text_ct IS NOT NULL OR fields_ct IS NOT NULL)').get(ref) !== undefined;
+  return db.stmt("SELECT 1 FROM reports WHERE ref = ? AND (text_ct IS NOT NULL OR fields_ct IS NOT NULL OR status = 'rejected')").get(ref) !== undefined;
 }
 
 /**

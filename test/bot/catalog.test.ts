@@ -107,6 +107,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     modCheckinNoDetails: [t.modCheckinNoDetails(REF)],
     modNoSuchRef: TEXTS.map((x) => t.modNoSuchRef(`#${x}`)),
     modAlreadyDecided: [t.modAlreadyDecided(REF)],
+    modRejectedDiscarded: [t.modRejectedDiscarded(REF)],
     modShowFirst: [t.modShowFirst(REF)],
     modHelp: [t.modHelp()],
     modHint: [t.modHint()],

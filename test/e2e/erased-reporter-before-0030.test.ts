@@ -41,7 +41,10 @@ it('leaves no report without a reporter link once a server has started on a data
     const erased = oldReport(db, vault, 'GONE', 'blue sedan', '+14155550142', now);
     // What DELETE did to her reports before 0030.
     db.sqlite.prepare('UPDATE reports SET reporter_bidx = NULL, phone_reporter_bidx = NULL WHERE id = ?').run(erased.id);
-    ids = [kept.id, erased.id];
+    // One of hers rejected, then discarded (a purge run before the upgraded server first started): no text to tell it by.
+    const rejected = oldReport(db, vault, 'REJD', 'junk', '+14155550142', now);
+    db.sqlite.prepare("UPDATE reports SET status = 'rejected', text_ct = NULL, reporter_bidx = NULL WHERE id = ?").run(rejected.id);
+    ids = [kept.id, erased.id, rejected.id];
   } finally {
     db.close();
   }
