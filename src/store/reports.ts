@@ -109,7 +109,11 @@ export function setReportText(db: Db, vault: Vault, id: number, text: string): v
 export function decideReport(db: Db, id: number, status: 'approved' | 'rejected', now: number): boolean {
   return db.transaction(() => {
     const decided = db.stmt("UPDATE reports SET status = ?, decided_at = ? WHERE id = ? AND status = 'pending'").run(status, startOfHour(now), id).changes === 1;
-    if (decided && status === 'rejected') discardReport(db, id);
+    if (decided && status === 'rejected') {
+      discardReport(db, id);
+      // The WAL is truncated after the commit, so no copy of what went stays there (retention does the same once per run).
+      db.eraseSoon();
+    }
     return decided;
   });
 }
@@ -120,12 +124,10 @@ export function decideReport(db: Db, id: number, status: 'approved' | 'rejected'
  * its guided answers and the index of every identifier it names go: a false
  * or doxxing report must not stay readable to whoever holds the key, nor
  * confirm a guessed number (the index only ever matched pending reports).
- * The WAL is truncated after the commit, so no copy stays there.
  */
 function discardReport(db: Db, id: number): void {
   db.stmt('DELETE FROM report_identifiers WHERE report_id = ?').run(id);
   db.stmt('UPDATE reports SET text_ct = NULL, fields_ct = NULL WHERE id = ?').run(id);
-  db.eraseSoon();
 }
 
 /**
