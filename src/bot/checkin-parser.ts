@@ -6,6 +6,7 @@
  */
 import { toE164, type CountryCode } from '../phone/numbers';
 import type { Command, ParseErrorCode } from './commands';
+import { isClockWord, isFrenchClockTime, minutesIndex, timeOfDayAt } from './time-of-day';
 
 /** A token as the parser cuts it: the normalized word and where it starts in the text. */
 export interface WordAt {
@@ -194,32 +195,33 @@ function isClockLike(rest: WordAt[]): boolean {
   // A unit after it says what it counts ("LUEGO 2 horas y media").
   if (!/^\d{1,2}$/.test(rest[0]?.word ?? '') || MINUTE_UNITS.has(rest[1]?.word ?? '') || HOUR_UNITS.has(rest[1]?.word ?? '')) return false;
   // "LATER 11 30", "11 30pm", "11 pm", "11 o'clock", "11 y media": a time of day, not minutes.
-  return /^[0-5]\d(AM|PM)?$/.test(rest[i]?.word ?? '') || rest.slice(1, 4).some((w) => CLOCK_WORDS.has(w.word));
+  return /^[0-5]\d(AM|PM)?$/.test(rest[i]?.word ?? '') || rest.slice(1, 4).some((w) => isClockWord(w.word));
 }
-// Words after a bare number that make it a time of day ("LATER 11 pm", "12 noon", "11 tonight", "10 and a half").
-const CLOCK_WORDS: ReadonlySet<string> = new Set(
-  "AM PM A.M P.M O'CLOCK OCLOCK TONIGHT NOON MIDNIGHT MEDIA MEIA DEMIE HALF NOCHE MEDIANOCHE MEDIODIA SOIR MIDI MINUIT NOITE".split(' '),
-);
-/** Parts of the day that make an hour right before them a time of day ("5 de la tarde", "9 du matin"); anywhere else "tarde" is "late" ("LUEGO 20 llego tarde"). */
-const PARTS_OF_DAY: ReadonlySet<string> = new Set('TARDE MANANA MATIN MANHA'.split(' '));
 
-/** Words between a clock hour and its minutes or time of day: "11 y 30", "11 de la noche", "10 and a half", "9 du soir". */
-const CLOCK_JOINS: ReadonlySet<string> = new Set('Y AND E ET A DE LA DU DA'.split(' '));
+const CLOCK_HOUR = /^([01]?\d|2[0-3])$/;
+/** Hour units that name a clock hour too ("9h du soir", "10 horas da noite", "22 hs"); "2 hours tonight" is a duration. */
+const CLOCK_HOUR_UNITS: ReadonlySet<string> = new Set(['H', 'HS', 'HORA', 'HORAS', 'HEURE', 'HEURES']);
+const CLOCK_HOUR_WORD = /^([01]?\d|2[0-3])(H|HS|HORAS?|HEURES?|H[0-5]\d)$/;
 
 /**
- * A clock time: an hour (0-23), then past its joining words two-digit minutes or a time of day ("CHECKIN 11 pm",
- * "11 30", "11 y media", "5 de la tarde"). Only the words right after it count (CHECKIN's details follow: "CHECKIN
- * 90 grey van tonight"; "LUEGO 20 llego tarde" is late), and a second number with a unit, a count or a street
- * after it is hers ("CHECKIN 20 15 Main St"). LATER also refuses what isClockLike finds.
+ * A clock time: an hour (0-23: bare, "11"; with its unit, "9h", "10 horas"; or "1h30"), then past its joining words
+ * a time of day ("CHECKIN 11 pm", "11 at night", "9h du soir", "10 horas da noite"), or a bare hour and two-digit
+ * minutes ("11 30", "11 y media"). Only the words right after it count (CHECKIN's details follow: "CHECKIN 90 grey
+ * van tonight"; "LUEGO 20 llego tarde" is late), and a second number with a unit, a count or a street after it is
+ * hers ("CHECKIN 20 15 Main St"). LATER also refuses what isClockLike finds.
  */
 function startsWithClockTime(rest: WordAt[]): boolean {
-  if (!/^([01]?\d|2[0-3])$/.test(rest[0]?.word ?? '')) return false;
-  let i = 1;
-  while (i < 4 && CLOCK_JOINS.has(rest[i]?.word ?? '')) i++;
-  const word = rest[i]?.word ?? '';
-  if (CLOCK_WORDS.has(word) || PARTS_OF_DAY.has(word)) return true;
+  const words = rest.map((w) => w.word);
+  const first = words[0] ?? '';
+  // "9 h du soir", "10 horas da noite": the unit after the hour, as glued to it in "9h du soir".
+  const unit = CLOCK_HOUR.test(first) && CLOCK_HOUR_UNITS.has(words[1] ?? '');
+  if (unit || CLOCK_HOUR_WORD.test(first)) return timeOfDayAt(words, unit ? 2 : 1, false);
+  if (!CLOCK_HOUR.test(first)) return false;
+  if (timeOfDayAt(words, 1, true)) return true;
+  const i = minutesIndex(words, 1);
+  const word = words[i] ?? '';
   if (!/^[0-5]\d(AM|PM)?$/.test(word)) return false;
-  const next = rest[i + 1]?.word ?? '';
+  const next = words[i + 1] ?? '';
   const counts = MINUTE_UNITS.has(next) || HOUR_UNITS.has(next) || (COUNTED.has(next) && next !== 'AM' && next !== 'PM');
   return !counts && !opensAddress(rest, i);
 }
@@ -263,7 +265,7 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       const d = minutesOf(rest, text);
       // Not "Safe now" as OK: "SAFE for 2 hours", meant to start or extend one, would end hers. "CHECKIN 11 pm",
       // "CHECKIN 1.30h": refused as LATER's are (she is told how), not read as 11 minutes or 1.3 hours.
-      if (!d || startsWithClockTime(rest) || hourDotMinutes(rest)) return 'missing_minutes';
+      if (!d || startsWithClockTime(rest) || hourDotMinutes(rest) || isFrenchClockTime(rest[0]?.word ?? '')) return 'missing_minutes';
       const next = rest[d.used];
       return { kind, minutes: d.minutes, details: next ? text.slice(next.start).trim() : '' };
     }
@@ -271,7 +273,7 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       const d = minutesOf(rest, text);
       // "LATER 11 30", "LUEGO 11 y 30": an hour and a half, or until 11:30? "LATER 10.30": 10.3 minutes, or 10:30?
       // Refused (she is told), not read as 10-12 minutes (LATER takes no details: the second number is no street's).
-      if (!d || isClockLike(rest) || startsWithClockTime(rest) || hourDotMinutes(rest)) return 'missing_minutes';
+      if (!d || isClockLike(rest) || startsWithClockTime(rest) || hourDotMinutes(rest) || isFrenchClockTime(rest[0]?.word ?? '')) return 'missing_minutes';
       return rest.length > d.used ? { kind, minutes: d.minutes, withText: true } : { kind, minutes: d.minutes };
     }
   }

@@ -129,8 +129,9 @@ describe('parse: check-in durations and names as members write them', () => {
     expect(parse('CHECKIN 1h 12 Oak St')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 60, details: '12 Oak St' } });
     // Minutes after minutes are details too.
     expect(parse('CHECKIN 45m 10m walk')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 45, details: '10m walk' } });
-    // Two-digit hours, one-digit minutes; 60 minutes after the hours is no part of them.
-    expect(parse('CHECKIN 10h30')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 630 } });
+    // Two-digit hours (with their minutes said so: a bare "10h30" may be a clock time, see
+    // checkin-clock-time-words.test.ts), one-digit minutes; 60 minutes after the hours is no part of them.
+    expect(parse('CHECKIN 10h30min')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 630 } });
     expect(parse('CHECKIN 2h5')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 125 } });
     expect(parse('CHECKIN 1h 60m walk')).toMatchObject({ ok: true, command: { kind: 'checkin', minutes: 60, details: '60m walk' } });
   });
