@@ -6,7 +6,7 @@
  */
 import { toE164, type CountryCode } from '../phone/numbers';
 import type { Command, ParseErrorCode } from './commands';
-import { isClockWord, isFrenchClockTime, minutesIndex, timeOfDayAt } from './time-of-day';
+import { CLOCK_HOUR, isClockWord, isFrenchClockTime, minutesIndex, timeOfDayAt, unitHourThenTimeOfDay } from './time-of-day';
 
 /** A token as the parser cuts it: the normalized word and where it starts in the text. */
 export interface WordAt {
@@ -198,11 +198,6 @@ function isClockLike(rest: WordAt[]): boolean {
   return /^[0-5]\d(AM|PM)?$/.test(rest[i]?.word ?? '') || rest.slice(1, 4).some((w) => isClockWord(w.word));
 }
 
-const CLOCK_HOUR = /^([01]?\d|2[0-3])$/;
-/** Hour units that name a clock hour too ("9h du soir", "10 horas da noite", "22 hs"); "2 hours tonight" is a duration. */
-const CLOCK_HOUR_UNITS: ReadonlySet<string> = new Set(['H', 'HS', 'HORA', 'HORAS', 'HEURE', 'HEURES']);
-const CLOCK_HOUR_WORD = /^([01]?\d|2[0-3])(H|HS|HORAS?|HEURES?|H[0-5]\d)$/;
-
 /**
  * A clock time: an hour (0-23: bare, "11"; with its unit, "9h", "10 horas"; or "1h30"), then past its joining words
  * a time of day ("CHECKIN 11 pm", "11 at night", "9h du soir", "10 horas da noite"), or a bare hour and two-digit
@@ -212,11 +207,8 @@ const CLOCK_HOUR_WORD = /^([01]?\d|2[0-3])(H|HS|HORAS?|HEURES?|H[0-5]\d)$/;
  */
 function startsWithClockTime(rest: WordAt[]): boolean {
   const words = rest.map((w) => w.word);
-  const first = words[0] ?? '';
-  // "9 h du soir", "10 horas da noite": the unit after the hour, as glued to it in "9h du soir".
-  const unit = CLOCK_HOUR.test(first) && CLOCK_HOUR_UNITS.has(words[1] ?? '');
-  if (unit || CLOCK_HOUR_WORD.test(first)) return timeOfDayAt(words, unit ? 2 : 1, false);
-  if (!CLOCK_HOUR.test(first)) return false;
+  if (unitHourThenTimeOfDay(words)) return true;
+  if (!CLOCK_HOUR.test(words[0] ?? '')) return false;
   if (timeOfDayAt(words, 1, true)) return true;
   const i = minutesIndex(words, 1);
   const word = words[i] ?? '';

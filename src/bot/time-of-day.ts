@@ -57,6 +57,27 @@ export function timeOfDayAt(words: readonly string[], from: number, bareHour: bo
   return CLOCK_WORDS.has(w) || PARTS_OF_DAY.has(w) || (bareHour && HALVES.has(w));
 }
 
+/** An hour of the clock, 0-23. */
+export const CLOCK_HOUR = /^([01]?\d|2[0-3])$/;
+
+/** Hour units that name a clock hour too ("9h du soir", "10 horas da noite", "22 hs"); "2 hours tonight" is a duration. */
+const CLOCK_HOUR_UNITS: ReadonlySet<string> = new Set(['H', 'HS', 'HORA', 'HORAS', 'HEURE', 'HEURES']);
+const CLOCK_HOUR_WORD = /^([01]?\d|2[0-3])(H|HS|HORAS?|HEURES?|H[0-5]\d)$/;
+
+/**
+ * An hour 0-23 and its unit ("9 h", "10 horas", glued "9h", "1h30"), its minutes maybe after it ("9h 30"), then a
+ * time of day: "9h du soir", "10 horas da noite", "9h 30 du soir" ("2h 15 pm pickup" is two hours: the pm is the
+ * details' time).
+ */
+export function unitHourThenTimeOfDay(words: readonly string[]): boolean {
+  const first = words[0] ?? '';
+  const unit = CLOCK_HOUR.test(first) && CLOCK_HOUR_UNITS.has(words[1] ?? '');
+  if (!unit && !CLOCK_HOUR_WORD.test(first)) return false;
+  const at = unit ? 2 : 1;
+  const minutes = /^[0-5]\d$/.test(words[at] ?? '') && !/^(AM|PM)$/.test(bare(words[at + 1] ?? ''));
+  return timeOfDayAt(words, minutes ? at + 1 : at, false);
+}
+
 /** Where a bare hour's minutes would be, past their joining words ("11 y 30": the 30). */
 export function minutesIndex(words: readonly string[], from: number): number {
   return pastJoins(words, from, MINUTES_JOINS);

@@ -58,6 +58,11 @@ describe('an hour then a time of day, in each language, is refused as a clock ti
     'CHECKIN 11 TONITE',
     'SECURITE 11 et demi',
     'SECURITE 1h30 du matin',
+    // Minutes after the hour and its unit, then the time of day.
+    'SECURITE 9h 30 du soir',
+    'SECURITE 11 heures 30 ce soir',
+    'SEGURA 10 horas 15 da noite',
+    'CHECKIN 2h 30 at night',
     // LATER and its words in each language.
     'LATER 11 tonite',
     'LUEGO 11 esta noche',
