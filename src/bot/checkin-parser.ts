@@ -257,7 +257,7 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       const d = minutesOf(rest, text);
       // Not "Safe now" as OK: "SAFE for 2 hours", meant to start or extend one, would end hers. "CHECKIN 11 pm",
       // "CHECKIN 1.30h": refused as LATER's are (she is told how), not read as 11 minutes or 1.3 hours.
-      if (!d || startsWithClockTime(rest) || hourDotMinutes(rest) || isFrenchClockTime(rest[0]?.word ?? '')) return 'missing_minutes';
+      if (!d || startsWithClockTime(rest) || hourDotMinutes(rest) || isFrenchClockTime(rest.map((w) => w.word), d.used)) return 'missing_minutes';
       const next = rest[d.used];
       return { kind, minutes: d.minutes, details: next ? text.slice(next.start).trim() : '' };
     }
@@ -265,7 +265,7 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       const d = minutesOf(rest, text);
       // "LATER 11 30", "LUEGO 11 y 30": an hour and a half, or until 11:30? "LATER 10.30": 10.3 minutes, or 10:30?
       // Refused (she is told), not read as 10-12 minutes (LATER takes no details: the second number is no street's).
-      if (!d || isClockLike(rest) || startsWithClockTime(rest) || hourDotMinutes(rest) || isFrenchClockTime(rest[0]?.word ?? '')) return 'missing_minutes';
+      if (!d || isClockLike(rest) || startsWithClockTime(rest) || hourDotMinutes(rest) || isFrenchClockTime(rest.map((w) => w.word), d.used)) return 'missing_minutes';
       return rest.length > d.used ? { kind, minutes: d.minutes, withText: true } : { kind, minutes: d.minutes };
     }
   }

@@ -84,10 +84,11 @@ export function minutesIndex(words: readonly string[], from: number): number {
 }
 
 /**
- * "11h30", "9h15", "23h30": how French writes a clock time. As a duration, 4 hours or more with their minutes is
- * no date's length, and read as one the alarm came hours late; "1h30", "3h45", "10h30min" stay durations.
+ * "11h30", "9h15", "23h30", "9h 30", "21 h 30": how French writes a clock time, as the duration's first `used`
+ * words. A duration of 4 hours or more with its minutes is no date's length, and read as one the alarm came hours
+ * late; "1h30", "3h45", "10h30min", "4 heures 30" stay durations.
  */
-export function isFrenchClockTime(word: string): boolean {
-  const m = /^(\d{1,2})H[0-5]\d$/.exec(word);
+export function isFrenchClockTime(words: readonly string[], used: number): boolean {
+  const m = /^(\d{1,2})H[0-5]\d$/.exec(words.slice(0, used).join(''));
   return m !== null && Number(m[1]) >= 4;
 }

@@ -82,6 +82,11 @@ describe('an hour then a time of day, in each language, is refused as a clock ti
     'SECURITE 4h00',
     'CHECKIN 10h30',
     'PROLONGER 10h30',
+    // As French typography spaces it.
+    'SECURITE 9h 30',
+    'SECURITE 21 h 30',
+    'SECURITE 9 h 15 hotel',
+    'PROLONGER 10h 30',
   ])('refuses %j, which may be a French clock time (missing_minutes)', (input) => {
     expect(read(input)).toBe('missing_minutes');
   });
@@ -96,6 +101,10 @@ describe('an hour then a time of day, in each language, is refused as a clock ti
     ['CHECKIN 2h5', [125, '']],
     // Minutes said so make a duration.
     ['SECURITE 10h30min', [630, '']],
+    ['SECURITE 1h 30', [90, '']],
+    ['SECURITE 2 h 30', [150, '']],
+    ['SECURITE 4h 30 rue Oberkampf', [240, '30 rue Oberkampf']],
+    ['SECURITE 4 heures 30', [270, '']],
     // No clock hour before the time of day, or hours written in English words: a duration and her details.
     ['CHECKIN 45 tonight', [45, 'tonight']],
     ['CHECKIN 30 at night', [30, 'at night']],
