@@ -10,6 +10,7 @@ import { recordBuddyOptOut } from '../store/buddy-stops';
 import { escalationBySms, isEscalation, smsTakesEscalationTo } from '../store/escalation-sms';
 import type { ClaimedRow } from '../store/outbox';
 import { backoffDelay } from '../util/backoff';
+import { policyFor } from './backoff';
 import type { LaneHoldDeps, LaneHolds } from './lane-holds';
 import type { Recorded } from './outcome-writer';
 
@@ -78,9 +79,11 @@ export class LaneFailures {
     const young = () => this.deps.now() - row.created_at < opts.maxAgeMs && !twin && !bySms;
     const maxTries = bySms || twin ? Math.min(SIGNAL_TRIES_BEFORE_SMS, opts.backoff.maxAttempts) : opts.backoff.maxAttempts;
     const late = bySms && this.deps.now() - row.created_at >= ESCALATION_SIGNAL_MS;
-    if (e.retryable && tries < maxTries && !late) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries));
+    // An urgent row waits a minute at most between tries (outbox/backoff.ts), a bulk alert up to the policy's maxMs.
+    const policy = policyFor(opts.backoff, row.priority);
+    if (e.retryable && tries < maxTries && !late) return this.retry(row, e, reason, backoffDelay(policy, tries));
     // Past its count, each further try of each waiting message would be a warning every 15 minutes for hours.
-    if (e.retryable && young()) return this.retry(row, e, reason, backoffDelay(opts.backoff, tries), 'debug');
+    if (e.retryable && young()) return this.retry(row, e, reason, backoffDelay(policy, tries), 'debug');
     log.warn({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed for good');
     const mark = row.member_id !== null && (e.kind === 'stopped' || e.kind === 'invalid') ? { memberId: row.member_id, status: e.kind } : undefined;
     const failed = this.failed(row, e.retryable ? `gave_up:${reason}` : reason, mark);

@@ -12,7 +12,7 @@ import { buddyIndex } from '../store/buddies';
 import { buddyStopped } from '../store/buddy-stops';
 import { openAddress } from '../store/members';
 import { queuedBeforeIdentityChange } from '../store/moderator-identities';
-import { claimLane, clockSteppedBack, dueThrottledNow, latestOutboxTime, nextDue, openBody, openRowAddress, waitingOn, type ClaimedRow } from '../store/outbox';
+import { claimLane, clockSteppedBack, dueThrottledNow, dueUrgentAfterOutage, latestOutboxTime, nextDue, openBody, openRowAddress, waitingOn, type ClaimedRow } from '../store/outbox';
 import { backoffDelay } from '../util/backoff';
 import { LaneFailures } from './lane-failures';
 import { LaneHolds, type LaneHoldDeps } from './lane-holds';
@@ -258,6 +258,8 @@ export class Lane {
     try {
       const { providerId } = await this.sender.send(to, body, { ref: row.id, attempt: row.attempts });
       this.answered(started, false);
+      // The provider is back: the urgent rows waiting out the outage's backoff go next, before a fan-out queued since.
+      if (this.failingSince !== null) dueUrgentAfterOutage(this.deps.db, this.channel, now());
       this.failingSince = null;
       if (this.holds.held) this.holds.unhold();
       this.deps.observer?.outcome(row.channel, 'sent');

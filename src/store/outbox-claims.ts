@@ -24,7 +24,7 @@ const TWIN_DISCREET = (twin: Channel) => `EXISTS (SELECT 1 FROM members t
 const QUOTES_RETRACTED = `EXISTS (SELECT 1 FROM read_quotes q JOIN alerts a ON a.id = q.alert_id WHERE q.outbox_id = o.id AND a.retracted_at IS NOT NULL)`;
 
 const CLAIM_SQL = (order: string) => `
-SELECT o.id, o.member_id, o.channel, m.status AS member_status, coalesce(m.lang, 'en') AS lang,
+SELECT o.id, o.member_id, o.channel, o.priority, m.status AS member_status, coalesce(m.lang, 'en') AS lang,
        coalesce(m.address_ct, o.address_ct) AS address_ct, coalesce(m.key_version, o.key_version) AS address_kv,
        o.alert_id, o.body_ct, o.key_version, o.attempts + 1 AS attempts, o.throttles, o.created_at,
        CASE WHEN o.alert_id IS NULL THEN 0 WHEN m.discreet = 1 THEN 1
@@ -116,4 +116,18 @@ export function nextDue(db: Db, channel: Channel): number | null {
   const q = db.stmt("SELECT min(due_at) AS d FROM outbox WHERE channel = ? AND priority = ? AND state = 'pending'");
   const times = [PRIORITY.urgent, PRIORITY.bulk].map((p) => (q.get(channel, p) as { d: number | null }).d).filter((d): d is number => d !== null);
   return times.length ? Math.min(...times) : null;
+}
+
+/**
+ * Makes the urgent rows of a lane waiting out an outage's backoff (their last
+ * try failed with the provider down: a 5xx, no connection) due now: a send
+ * just went through, and they must not wait behind a fan-out queued since.
+ */
+export function dueUrgentAfterOutage(db: Db, channel: Channel, now: number): number {
+  return db
+    .stmt(
+      `UPDATE outbox SET due_at = ? WHERE channel = ? AND priority = ? AND state = 'pending' AND lease_until = 0 AND due_at > ?
+         AND (error LIKE 'server%' OR error LIKE 'connection%')`,
+    )
+    .run(now, channel, PRIORITY.urgent, now).changes;
 }

@@ -19,6 +19,8 @@ export interface ClaimedRow {
   /** Null for a row addressed directly (address_ct is then the row's own). */
   member_id: number | null;
   channel: Channel;
+  /** PRIORITY.urgent or PRIORITY.bulk. */
+  priority: number;
   member_status: string | null;
   lang: Lang;
   address_ct: Buffer | null;

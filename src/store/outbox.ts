@@ -15,7 +15,7 @@ import { ADDRESS, BODY, PRIORITY } from './outbox-rows';
 import type { Vault } from './vault';
 
 export { PRIORITY, openBody, openRowAddress, type ClaimedRow } from './outbox-rows';
-export { claimLane, clockSteppedBack, dueThrottledNow, latestOutboxTime, nextDue, releaseLeases } from './outbox-claims';
+export { claimLane, clockSteppedBack, dueThrottledNow, dueUrgentAfterOutage, latestOutboxTime, nextDue, releaseLeases } from './outbox-claims';
 export { buddyAddressOf, findReported, recordOutcomes, recordTaken, sentBodyOf, settleReported, type Outcome, type ReportedRow } from './outbox-outcomes';
 export { copiesRead, eraseWaitingTo, LEFT_MAYBE_SENT, RETRACTED_MAYBE_SENT, waitingAlertCopies, withdrawAlertsOutside, withdrawFromChangedModerator, type WaitingCopy } from './outbox-withdrawals';
 export { eraseStranded, forgetSentAddresses, forgetSentTexts } from './outbox-retention';

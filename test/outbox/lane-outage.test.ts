@@ -7,8 +7,9 @@
  */
 import { SendError } from '../../src/channels/types';
 import { createAlert, planNextRange } from '../../src/store/alerts';
+import { enqueueMessage, PRIORITY } from '../../src/store/outbox';
 import { FakeSender, settle } from '../helpers/fake-sender';
-import { clock, db, startLane, T0, useLaneWorld, vault } from '../helpers/lane-world';
+import { clock, db, later, member, row, startLane, T0, useLaneWorld, vault } from '../helpers/lane-world';
 
 const MINUTE = 60_000;
 
@@ -21,7 +22,10 @@ class OutageSender extends FakeSender {
   ) {
     super();
   }
+  /** When each text was tried, on the test's clock. */
+  readonly tried = new Map<string, number[]>();
   override send(to: string, body: string, opts?: { ref?: number }): Promise<{ providerId: string }> {
+    this.tried.set(body, [...(this.tried.get(body) ?? []), this.clock.t]);
     if (this.clock.t < this.upAt) {
       this.calls.push({ to, body, ref: opts?.ref });
       return Promise.reject(this.error());
@@ -52,5 +56,48 @@ describe('an SMS lane through a provider outage of a bit more than an hour', () 
     expect(clock.t - T0).toBe(3 * 60 * MINUTE);
     expect(row).toMatchObject({ state: 'sent' });
     expect(s.calls.filter((c) => c.body.includes('grey van')).length).toBeGreaterThan(1);
+  });
+});
+
+describe('urgent messages through an SMS outage', () => {
+  useLaneWorld();
+  const down = () => new SendError('server', '20503');
+  /** The longest time between two tries of a text. */
+  const longestGap = (times: number[]) => Math.max(...times.slice(1).map((t, i) => t - (times[i] as number)));
+
+  it('tries a moderator notice at least once a minute, while a bulk alert keeps its growing backoff', async () => {
+    enqueueMessage(db, vault, member, 'notice: report #AB12 waits', T0, { priority: PRIORITY.urgent });
+    enqueueMessage(db, vault, member, 'alert: grey van', T0, { priority: PRIORITY.bulk });
+    const s = new OutageSender(clock, T0 + 60 * MINUTE, down);
+    const lane = startLane(s);
+    await settle();
+    for (let i = 0; i < 6 * 50; i++) await later(10_000, lane);
+    const notice = s.tried.get('notice: report #AB12 waits') ?? [];
+    const alert = s.tried.get('alert: grey van') ?? [];
+    // A try every minute at most (the clock moves in 10 s steps), not minutes apart.
+    expect(longestGap(notice)).toBeLessThanOrEqual(70_000);
+    expect(notice.length).toBeGreaterThan(40);
+    expect(longestGap(alert)).toBeGreaterThan(5 * MINUTE);
+  });
+
+  it('sends a notice waiting out its backoff as soon as a send goes through again, before the bulk alerts queued after', async () => {
+    const notice = enqueueMessage(db, vault, member, 'notice: report #AB12 waits', T0, { priority: PRIORITY.urgent });
+    const upAt = T0 + 30 * MINUTE;
+    const s = new OutageSender(clock, upAt, down);
+    const lane = startLane(s);
+    await settle();
+    for (let i = 0; i < 30 * 6; i++) await later(10_000, lane);
+    expect(clock.t).toBe(upAt);
+    expect(row(notice).state).toBe('pending');
+    // Twilio is back: a fan-out of 30 is queued, at 10 a second.
+    for (let i = 0; i < 30; i++) enqueueMessage(db, vault, member, `alert ${i}: grey van`, clock.t, { priority: PRIORITY.bulk });
+    lane.wake();
+    await settle();
+    await later(1_000, lane);
+    expect(row(notice).state).toBe('sent');
+    // Its last try is the one that went.
+    const at = s.calls.map((c) => c.body).lastIndexOf('notice: report #AB12 waits');
+    const ahead = s.calls.slice(0, at).filter((c) => c.body.startsWith('alert')).length;
+    expect(ahead).toBeLessThanOrEqual(10);
   });
 });
