@@ -32,6 +32,12 @@ export class SendError extends Error {
     readonly fault?: string,
     /** For `server`: the provider worded it as this recipient's failure (signal-cli's network failure for her): no sign the provider is down. */
     readonly recipientWorded = false,
+    /**
+     * For throttling with a named wait: the provider paused the line's whole account for it (Signal's rate
+     * limit: the lane pauses), rather than asking this one request to wait (Twilio's 429, set false by its
+     * adapter: only this message waits, and the Pacer slows the lane if throttling persists).
+     */
+    readonly pausesAccount = true,
   ) {
     super(code ? `${kind} (${code})` : kind);
     this.name = 'SendError';

@@ -60,9 +60,10 @@ export class LaneFailures {
     if (e.kind === 'throttled') {
       // Throttling says "later", never "no": it is not given up on by count, nor does it use up the
       // tries a real failure gets (a stale alert still expires by age). Only this message goes back;
-      // the lane slows down only if throttling persists (Pacer).
+      // the lane slows down only if throttling persists (Pacer). An urgent one waits a minute at most.
       const delay = Math.max(backoffDelay(opts.throttleBackoff, row.attempts), e.retryAfterMs ?? 0);
-      if (e.retryAfterMs === undefined) return this.retry(row, e, reason, delay);
+      if (e.retryAfterMs === undefined || !e.pausesAccount) return this.retry(row, e, reason, Math.min(delay, policyFor(opts.backoff, row.priority).maxMs));
+      // The provider paused the whole account (Signal's rate limit): the lane pauses with it.
       // Sends in flight when a pause began are refused too: only the first of them starts one.
       const fresh = this.holds.beginPause(e.retryAfterMs);
       const retry = this.retry(row, e, reason, delay);

@@ -196,6 +196,23 @@ describe("an SMS lane against Twilio's API", () => {
     expect(tries[1]! - tries[0]!).toBeGreaterThanOrEqual(950);
   });
 
+  it("holds back only the message a 429 names a wait for (Retry-After): a moderator's notice queued after it goes at once", async () => {
+    let tries = 0;
+    answer = () => (tries++ === 0 ? { ...TWILIO_ERRORS.throttled, retryAfter: '120' } : 'accept');
+    const [alert] = fanOut(1);
+    start();
+    await waitFor(() => tries >= 1 && rows()[0]?.error === 'throttled:20429', 5_000, 'the 429');
+    const to = newNumber();
+    const moderator = ensureMember(db, vault, { channel: 'sms', address: to, phone: to }, 'en', Date.now()).id;
+    enqueueMessage(db, vault, moderator, 'report #AB12 waits for you', Date.now(), { priority: 0 });
+    dispatcher!.wake();
+    await waitFor(() => fake.to(to).length === 1, 3_000, 'the notice sent while the alert waits');
+    // The alert itself waits out the two minutes Twilio named.
+    const due = (db.sqlite.prepare('SELECT due_at FROM outbox WHERE id = ?').get(alert!.row) as { due_at: number }).due_at;
+    expect(due - Date.now()).toBeGreaterThan(100_000);
+    expect(fake.to(alert!.to)).toHaveLength(0);
+  });
+
   it("fails only the one message Twilio cannot route now (21612), and keeps the member and every later message", async () => {
     const [a] = fanOut(2);
     answer = (to) => (to === a!.to ? TWILIO_ERRORS.toUnreachable : 'accept');

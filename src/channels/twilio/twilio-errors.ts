@@ -68,7 +68,8 @@ export function classifyTwilioError(err: unknown, retryAfter?: string, now = Dat
   const e = err as { status?: number; code?: number | string };
   if (typeof e?.status === 'number') {
     const code = typeof e.code === 'number' ? e.code : Number(e.code);
-    if (e.status === 429 || THROTTLED.has(code)) return new SendError('throttled', String(code || e.status), retryAfterMs(retryAfter, now));
+    // Twilio's 429 (20429) counts one account's requests at once: its Retry-After is for this request, not a pause of the account.
+    if (e.status === 429 || THROTTLED.has(code)) return new SendError('throttled', String(code || e.status), retryAfterMs(retryAfter, now), undefined, false, false);
     // The line's own credentials (401, code 20003: a rotated or mistyped token) or sender refused: nothing about
     // the recipient, and fixed by the operator. The lane holds, so a fan-out waits instead of failing for good.
     if (e.status === 401 || LINE_SENDER.has(code)) return new SendError('line', String(code || e.status), undefined, LINE_FAULTS[code] ?? LINE_FAULTS[e.status]);

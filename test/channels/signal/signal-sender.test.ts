@@ -118,6 +118,8 @@ describe('SignalSender against a fake signal-cli-rest-api', () => {
     t += 4_000;
     await next(); // window 4: capped at 5 s
     expect(pauses).toEqual([1_000, 600, 2_000, 4_000, 5_000]);
+    // Signal's limit is the account's: the lane pauses for it, not only this message.
+    expect(await s.send(UUID, 'x').catch((e) => e)).toMatchObject({ kind: 'throttled', pausesAccount: true });
     const warnings = lines.filter((l) => l.includes('rate-limit-challenge'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/"level":40/);

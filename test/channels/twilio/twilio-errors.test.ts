@@ -93,6 +93,10 @@ describe("a throttled answer's Retry-After", () => {
     expect(throttledWith(retryAfter)).toBe(ms);
   });
 
+  it("is Twilio's wait for that request only, never a pause of the whole account", () => {
+    expect(classifyTwilioError({ status: 429, code: 20429 }, '120', now)).toMatchObject({ retryAfterMs: 120_000, pausesAccount: false });
+  });
+
   it('is carried by a throttled error only (429, 20429, 21611), not by a server error or a refusal', () => {
     expect(throttledWith('30', { status: 400, code: 21611 })).toBe(30_000);
     expect(throttledWith('30', { status: 503, code: 20503 })).toBeUndefined();
