@@ -100,4 +100,15 @@ describe('urgent messages through an SMS outage', () => {
     const ahead = s.calls.slice(0, at).filter((c) => c.body.startsWith('alert')).length;
     expect(ahead).toBeLessThanOrEqual(10);
   });
+
+  it("waits a minute at most for a 429's named wait of one request, where a bulk alert waits all of it", async () => {
+    const perRequest = () => new SendError('throttled', '20429', 10 * MINUTE, undefined, false, false);
+    const notice = enqueueMessage(db, vault, member, 'notice: report #AB12 waits', T0, { priority: PRIORITY.urgent });
+    const alert = enqueueMessage(db, vault, member, 'alert: grey van', T0, { priority: PRIORITY.bulk });
+    startLane(new FakeSender([perRequest(), perRequest()]));
+    await settle();
+    expect(row(notice)).toMatchObject({ state: 'pending', error: 'throttled:20429' });
+    expect(row(notice).due_at - T0).toBeLessThanOrEqual(MINUTE);
+    expect(row(alert).due_at - T0).toBe(10 * MINUTE);
+  });
 });
