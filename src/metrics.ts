@@ -24,7 +24,7 @@ export class Metrics implements DispatchObserver {
   });
   readonly deliveryReports = new Counter({
     name: 'headsup_delivery_reports_total',
-    help: 'Delivery reports received from the provider, by status (delivered, failed, undelivered, progress)',
+    help: 'Delivery reports from the provider that changed a message, by status (delivered, failed, undelivered, progress); a repeated one counts once',
     labelNames: ['status'] as const,
     registers: [this.registry],
   });
@@ -89,7 +89,7 @@ export class Metrics implements DispatchObserver {
     });
   }
 
-  /** Counts a delivery report from the provider (delivered, failed, undelivered; anything else is progress). */
+  /** Counts a delivery report from the provider that changed a message (delivered, failed, undelivered; anything else is progress). */
   deliveryReport(status: string): void {
     this.deliveryReports.inc({ status: DELIVERY_STATES.has(status) ? status : 'progress' });
   }

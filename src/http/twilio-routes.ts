@@ -160,17 +160,24 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
   const setupLogged = new Map<string, number>();
   app.post('/webhooks/twilio/status', async (request, reply) => {
     const status = parseStatusCallback(signedFields(publicUrls, signer, request, onMismatch));
-    deps.metrics.deliveryReport(status.status);
     const delivery = classifyDeliveryStatus(status.status, status.errorCode);
     const ref = statusRefOf(request.query);
+    // A report is counted only when it changes a row: a replay (the signature has no nonce), or a report
+    // for a message already settled or not ours, counts nothing. It is still answered 204, as Twilio's own
+    // 'sent' after a recorded send is: the two cannot be told apart, and a 4xx is an error in the
+    // operator's Twilio console for each.
     // Twilio took a try whose answer we may not have had (our time-out came first): it is sent, not sent again.
     if (!delivery && ref?.attempt !== undefined && twilioTookIt(status.status)) {
-      if (applyAccepted(deps.db, { rowId: ref.row, attempt: ref.attempt, providerId: status.messageSid }, deps.now())) deps.metrics.outcome('sms', 'sent');
+      if (applyAccepted(deps.db, { rowId: ref.row, attempt: ref.attempt, providerId: status.messageSid }, deps.now())) {
+        deps.metrics.deliveryReport(status.status);
+        deps.metrics.outcome('sms', 'sent');
+      }
     }
     if (delivery) {
       const { cleanup } = deps;
       const onFinal = cleanup ? () => cleanup.redact(status.messageSid) : undefined;
       const applied = applyDeliveryReport(deps.db, deps.vault, { rowId: ref?.row, attempt: ref?.attempt, providerId: status.messageSid, delivery, onFinal }, deps.now());
+      if (applied.matched) deps.metrics.deliveryReport(status.status);
       if (applied.matched && applied.kind !== 'delivered') deps.metrics.outcome('sms', applied.kind === 'retry' ? 'retry' : 'failed', applied.kind);
       // The line's own sender may not send: every message like it is lost in silence until the operator acts. The code only.
       const code = status.errorCode ?? '';

@@ -43,7 +43,7 @@ async function setup() {
     twilio: { inbound, db, vault, metrics, publicUrl: PUBLIC_URL, authToken: AUTH_TOKEN, carrier: true, now: () => now },
     health: { database: () => 'ready', providers: async () => ({}), channels: () => ({}) },
   });
-  return { db, vault, app, setNow: (t: number) => void (now = t) };
+  return { db, vault, app, metrics, setNow: (t: number) => void (now = t) };
 }
 
 describe('a status callback re-cut between its URL and its fields', () => {
@@ -115,5 +115,31 @@ describe('a status callback re-cut between its URL and its fields', () => {
     expect([400, 403]).toContain(forged.statusCode);
     db.close();
   });
-});
 
+  it('counts a report once however often its signed form is posted again, answering each with 204', async () => {
+    const { db, vault, app, metrics } = await setup();
+    const member = ensureMember(db, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', T0).id;
+    const id = enqueueMessage(db, vault, member, 'ALERT 415: grey van', T0);
+    claimLane(db, 'sms', T0, 10, T0 + 60_000);
+    const SMA = `SM${'d'.repeat(32)}`;
+    recordOutcomes(db, [{ id, kind: 'sent', providerId: SMA }], T0);
+    const post = async (fields: Record<string, string>) =>
+      (
+        await app.inject({
+          method: 'POST', url: `${STATUS}?o=${id}&a=1`,
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_URL}${STATUS}?o=${id}&a=1`, fields) },
+          payload: new URLSearchParams(fields).toString(),
+        })
+      ).statusCode;
+    const counted = async () => Object.fromEntries((await metrics.deliveryReports.get()).values.map((v) => [v.labels.status, v.value]));
+    // Twilio's 'sent' for a try already recorded sent changes nothing (as every send's does), nor does a report for no row of ours.
+    expect(await post({ AccountSid: ACCOUNT_SID, MessageSid: SMA, MessageStatus: 'sent' })).toBe(204);
+    expect(await post({ AccountSid: ACCOUNT_SID, MessageSid: `SM${'e'.repeat(32)}`, MessageStatus: 'delivered' })).toBe(204);
+    const undelivered = { AccountSid: ACCOUNT_SID, ErrorCode: '30003', MessageSid: SMA, MessageStatus: 'undelivered' };
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await post(undelivered));
+    expect(answers).toEqual([204, 204, 204, 204, 204]);
+    expect(await counted()).toEqual({ undelivered: 1 });
+    db.close();
+  });
+});
