@@ -12,6 +12,7 @@ import { moveTwinAlertBatch, TWIN_START, type TwinCursor } from '../store/alerts
 import type { Db } from '../store/db';
 import { moveEscalationsToSms } from '../store/escalation-sms';
 import type { ClaimedRow } from '../store/outbox';
+import { clearLanePause, readLanePause, writeLanePause } from '../store/provider-pauses';
 import type { Vault } from '../store/vault';
 import { backoffDelay } from '../util/backoff';
 import type { DispatcherOptions, DispatchObserver } from './dispatcher';
@@ -59,7 +60,30 @@ export class LaneHolds {
     private readonly channel: Channel,
     private readonly pacer: Pacer,
     private readonly deps: LaneHoldDeps,
-  ) {}
+  ) {
+    this.restorePause();
+  }
+
+  /** A pause on record from before a restart: the lane keeps to what is left of it (never more than was asked). */
+  private restorePause(): void {
+    const { db, now } = this.deps;
+    const stored = readLanePause(db, this.channel);
+    if (!stored) return;
+    const left = Math.min(stored.until - now(), stored.ms);
+    if (left <= 0) return clearLanePause(db, this.channel);
+    this.pausedUntil = now() + left;
+    this.pacer.pauseFor(left);
+  }
+
+  /** Records the pause (or its end), so that a restart keeps to it; a busy database only costs that. */
+  private recordPause(pause: { until: number; ms: number } | null): void {
+    try {
+      if (pause) writeLanePause(this.deps.db, this.channel, pause);
+      else clearLanePause(this.deps.db, this.channel);
+    } catch (err) {
+      this.deps.log.error({ err: safeError(err), channel: this.channel }, "recording the provider's pause failed: a restart now would not keep to it");
+    }
+  }
 
   /** Whether the lane is held for the line's own fault (one message at a time finds out whether it is fixed). */
   get held(): boolean {
@@ -82,6 +106,7 @@ export class LaneHolds {
   cutShort(): void {
     this.heldUntil = 0;
     this.pausedUntil = 0;
+    this.recordPause(null);
   }
 
   /**
@@ -102,6 +127,7 @@ export class LaneHolds {
     const fresh = this.deps.now() >= this.pausedUntil;
     this.pausedUntil = this.deps.now() + ms;
     this.pacer.pauseFor(ms);
+    this.recordPause({ until: this.pausedUntil, ms });
     return fresh;
   }
 

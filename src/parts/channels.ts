@@ -7,7 +7,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ConsoleSender } from '../channels/console/console-sender';
-import { SignalSender } from '../channels/signal/signal-sender';
+import type { SignalRateLimitOptions } from '../channels/signal/signal-rate-limit';
+import { SignalSender, type SignalSenderOptions } from '../channels/signal/signal-sender';
 import { TwilioSender } from '../channels/twilio/twilio-sender';
 import type { ChannelSender } from '../channels/types';
 import type { Config } from '../config/env';
@@ -15,6 +16,7 @@ import { moderatorContacts, unheardModerators } from '../config/moderator-contac
 import type { Channel, Sender } from '../phone/identity';
 import type { ServerOptions } from '../server';
 import { onChannel } from '../store/channel-removed';
+import { signalPauseLevels } from '../store/provider-pauses';
 
 /** What the Signal sender reports, passed on to the challenge watch once the signal-safety part has made it. */
 export interface SignalEvents {
@@ -42,22 +44,22 @@ async function channels(app: FastifyInstance, opts: ServerOptions): Promise<void
     senders.set('sms', new ConsoleSender('sms', opts.consoleOut));
   }
   if (config.signal) {
-    senders.set(
-      'signal',
-      new SignalSender({
-        apiUrl: config.signal.apiUrl,
-        number: config.signal.number,
-        log,
-        throttle: opts.signal?.throttle,
-        // Polling goes with signal-cli-rest-api's MODE=normal or native (doctor checks): sends served one at a time.
-        sendsInTurn: config.signal.receiveMode === 'poll',
-        // A moderator's changed identity waits for an operator (heads-up signal-readmit).
-        neverAutoTrust: new Set(config.moderators),
-        onIdentityTrust: (outcome) => app.metrics.signalIdentityTrust(outcome),
-        onChallenge: (token) => events.onChallenge(token),
-        onRecovered: () => events.onRecovered(),
-      }),
-    );
+    // The sender hands its options to its rate limit (signal-rate-limit.ts), whose windows in a row are kept across restarts.
+    const signalOpts: SignalSenderOptions & Pick<SignalRateLimitOptions, 'pauseLevels'> = {
+      apiUrl: config.signal.apiUrl,
+      number: config.signal.number,
+      log,
+      throttle: opts.signal?.throttle,
+      // Polling goes with signal-cli-rest-api's MODE=normal or native (doctor checks): sends served one at a time.
+      sendsInTurn: config.signal.receiveMode === 'poll',
+      // A moderator's changed identity waits for an operator (heads-up signal-readmit).
+      neverAutoTrust: new Set(config.moderators),
+      onIdentityTrust: (outcome) => app.metrics.signalIdentityTrust(outcome),
+      onChallenge: (token) => events.onChallenge(token),
+      onRecovered: () => events.onRecovered(),
+      pauseLevels: signalPauseLevels(app.db, log),
+    };
+    senders.set('signal', new SignalSender(signalOpts));
   }
   for (const s of opts.senders ?? []) senders.set(s.channel, s);
   app.addHook('onClose', async () => {

@@ -24,6 +24,14 @@ export interface SignalRateLimitOptions {
   onChallenge?: (token: string) => void;
   /** Signal accepts messages again after a challenge (lifted by a captcha, or expired). */
   onRecovered?: () => void;
+  /** Where the windows in a row outlive a restart (store/provider-pauses.ts): one restarting in a loop must not start again at 15 s. */
+  pauseLevels?: PauseLevelStore;
+}
+
+/** The count of windows in a row, kept across restarts. */
+export interface PauseLevelStore {
+  load(): number;
+  save(level: number): void;
 }
 
 export class SignalRateLimit {
@@ -38,12 +46,19 @@ export class SignalRateLimit {
   constructor(private readonly opts: SignalRateLimitOptions) {
     this.throttle = opts.throttle ?? DEFAULT_THROTTLE;
     this.now = opts.now ?? Date.now;
+    this.level = opts.pauseLevels?.load() ?? 0;
+  }
+
+  private setLevel(level: number): void {
+    if (level === this.level) return;
+    this.level = level;
+    this.opts.pauseLevels?.save(level);
   }
 
   /** Signal took a message: the pause, and any challenge, are over. */
   succeeded(): void {
     if (this.level > 0) this.opts.log.info('Signal accepts messages again; the rate-limit pause is over');
-    this.level = 0;
+    this.setLevel(0);
     this.until = 0;
     if (this.challenged) {
       this.challenged = false;
@@ -64,7 +79,7 @@ export class SignalRateLimit {
     }
     const now = this.now();
     if (now >= this.until) {
-      this.level++;
+      this.setLevel(this.level + 1);
       const ms = backoffCeiling(this.throttle, this.level);
       this.until = now + ms;
       if (this.level === 1) {
@@ -91,7 +106,7 @@ export class SignalRateLimit {
 
   /** Ends the pause now: an operator has lifted Signal's limit with a captcha. */
   resume(): void {
-    this.level = 0;
+    this.setLevel(0);
     this.until = 0;
   }
 }
