@@ -1,7 +1,8 @@
 /**
  * When a lane stops for a while, and what goes by SMS meanwhile: a hold for
  * a fault of the line's own (its credentials or sender refused), a
- * provider's pause (a 429 naming its wait), and, while the Signal lane is
+ * provider's pause of the whole account (Signal's 429 naming its wait; kept
+ * across a restart: store/provider-pauses.ts), and, while the Signal lane is
  * held or paused, the alerts for people also on SMS and buddies' check-in
  * escalations moved to SMS (outbox/lane.ts sends; this decides).
  */
@@ -47,7 +48,7 @@ export class LaneHolds {
   private lineFaults = 0;
   /** When the current hold ends: answers of sends made before it began do not lengthen it. */
   private heldUntil = 0;
-  /** When the current provider pause (a 429's) ends. */
+  /** When the current provider pause (an account-wide 429's) ends. */
   private pausedUntil = 0;
   /** When a held or paused Signal lane next moves the alerts planned meanwhile for people also on SMS. */
   private nextSweep = 0;

@@ -3,7 +3,8 @@
  * window), never above SEND_RATE. Throttling by the provider slows the lane only when it
  * persists (more than a fifth of a second's answers, three at least, are
  * 429s: the rate halves); the rate then recovers step by step. A provider
- * that names a wait (Signal's rate limit) pauses the lane.
+ * that pauses the whole account for a wait it names (Signal's rate limit)
+ * pauses the lane; Twilio's Retry-After is one request's, not the lane's.
  */
 
 /** The share of 429s in a one-second window above which the lane halves its rate. */
