@@ -4,7 +4,7 @@ import { Db } from '../../src/store/db';
 import { ensureMember, setMemberStatus } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { createAlert, planNextRange } from '../../src/store/alerts';
-import { claimLane, enqueueMessage, enqueueReply, nextDue, openBody, openRowAddress, outboxCounts, PRIORITY, recordOutcomes, releaseLeases } from '../../src/store/outbox';
+import { claimLane, dueUrgentAfterOutage, enqueueMessage, enqueueReply, nextDue, openBody, openRowAddress, outboxCounts, PRIORITY, recordOutcomes, releaseLeases } from '../../src/store/outbox';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
@@ -26,6 +26,23 @@ describe('claiming outbox rows', () => {
     member = ensureMember(db, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', T0).id;
   });
   afterEach(() => db.close());
+
+  it("makes due, once a provider is back, only the urgent rows waiting out an outage's backoff", () => {
+    const notice = enqueueMessage(db, vault, member, 'notice', T0);
+    const throttled = enqueueMessage(db, vault, member, 'reply', T0);
+    const alert = enqueueMessage(db, vault, member, 'alert', T0, { priority: PRIORITY.bulk });
+    const inFlight = enqueueMessage(db, vault, member, 'in flight', T0);
+    claimLane(db, 'sms', T0, 10, T0 + 60_000, [inFlight]);
+    recordOutcomes(db, [
+      { id: notice, kind: 'retry', dueAt: T0 + 900_000, error: 'server:20503' },
+      { id: throttled, kind: 'retry', dueAt: T0 + 900_000, error: 'throttled:20429', throttled: true },
+      { id: alert, kind: 'retry', dueAt: T0 + 900_000, error: 'connection:ECONNRESET' },
+    ], T0);
+    claimLane(db, 'sms', T0, 1, T0 + 60_000);
+    expect(dueUrgentAfterOutage(db, 'sms', T0 + 1_000)).toBe(1);
+    const due = (id: number) => (db.sqlite.prepare('SELECT due_at FROM outbox WHERE id = ?').get(id) as { due_at: number }).due_at;
+    expect([due(notice), due(throttled), due(alert), due(inFlight)]).toEqual([T0 + 1_000, T0 + 900_000, T0 + 900_000, T0 + 60_000]);
+  });
 
   it('leases what it claims: a second claim before the lease ends gets nothing, one at its end gets the row again', () => {
     const id = enqueueMessage(db, vault, member, 'hello', T0);
