@@ -67,8 +67,8 @@ export class SendError extends Error {
   }
 }
 
-/** Errors of the connect phase: nothing was sent. */
-const NOT_CONNECTED: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Errors of the connect phase: nothing was sent (a row's error keeps them as `connection:<code>`). */
+export const NOT_CONNECTED: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** What a sender may carry along with a message. */
 export interface SendOptions {

@@ -4,6 +4,7 @@
  * for areas she left), READ (copies a discreet member read), and a Signal moderator's
  * changed identity (notices not sent to an unchecked phone).
  */
+import { NOT_CONNECTED } from '../channels/types';
 import type { Channel } from '../domain/channel';
 import type { Db } from './db';
 import { PRIORITY, readableRowAddress, type AddressedRow } from './outbox-rows';
@@ -110,25 +111,35 @@ export interface WaitingCopy {
  * tried without an answer, stays readable: it may have told her to). A copy
  * in flight is left to its answer, and withdrawn if it comes back to be sent
  * again (cancelIfWithdrawn). One waiting after a try with no answer (a
- * time-out, a restart's released lease) may be on her phone: left, it fails
- * as LEFT_MAYBE_SENT, as in flight, so a RETRACT corrects her.
- * Returns the copies withdrawn that no try may have delivered: those her
- * other membership may take instead (planTwinFallback).
+ * time-out, a restart's released lease; its last try's refused connection
+ * aside) may be on her phone: LEAVE fails it as LEFT_MAYBE_SENT, as in
+ * flight, so a RETRACT corrects her there. STOP's (`error` given) can send
+ * her nothing more there: her other membership takes it, maybe twice rather
+ * than never.
+ * Returns the copies withdrawn that her other membership may take instead
+ * (planTwinFallback).
  */
 export function withdrawAlertsOutside(db: Db, memberId: number, now: number, error = 'left_area'): WaitingCopy[] {
+  const maybeSent = `attempts - throttles - (coalesce(error, '') IN (${NOT_TAKEN.map((e) => `'${e}'`).join(', ')})) > sends`;
   const withdrawn = db
     .stmt(
       `UPDATE outbox SET state = 'failed', lease_until = 0, address_ct = NULL, provider_id = NULL, updated_at = @now,
-         error = CASE WHEN @error = 'left_area' AND ${TRY_UNANSWERED} THEN '${LEFT_MAYBE_SENT}' ELSE @error END
+         error = CASE WHEN @error = 'left_area' AND ${maybeSent} THEN '${LEFT_MAYBE_SENT}' ELSE @error END
        WHERE member_id = @member AND state = 'pending' AND lease_until <= @now AND ${OUTSIDE_HER_AREAS}
-       RETURNING alert_id AS alertId, created_at AS plannedAt, ${TRY_UNANSWERED} AS maybeSent`,
+       RETURNING alert_id AS alertId, created_at AS plannedAt, ${maybeSent} AS maybeSent, error`,
     )
-    .all({ now, member: memberId, error }) as Array<WaitingCopy & { maybeSent: 0 | 1 }>;
-  const unsent = withdrawn.filter((c) => c.maybeSent === 0);
+    .all({ now, member: memberId, error }) as Array<WaitingCopy & { maybeSent: 0 | 1; error: string }>;
   // A copy tried without an answer (a time-out) may be on her phone saying READ: it stays readable.
-  forgetUnreadOf(db, memberId, unsent.map((c) => c.alertId));
-  return unsent.map(({ alertId, plannedAt }) => ({ alertId, plannedAt }));
+  forgetUnreadOf(db, memberId, withdrawn.filter((c) => c.maybeSent === 0).map((c) => c.alertId));
+  return withdrawn.filter((c) => c.error !== LEFT_MAYBE_SENT).map(({ alertId, plannedAt }) => ({ alertId, plannedAt }));
 }
+
+/**
+ * How a waiting row's last try failed when it surely never reached the
+ * provider (SendError.neverReached: no connection made; the database, before
+ * the send): that try is not one she may have had.
+ */
+const NOT_TAKEN = [...NOT_CONNECTED].map((code) => `connection:${code}`).concat('database');
 
 /** The alert copies waiting for a member, none in flight. */
 export function waitingAlertCopies(db: Db, memberId: number, now: number): WaitingCopy[] {

@@ -4,10 +4,12 @@
  * it. It must not go to her SMS membership as well (twice on one phone),
  * and a RETRACT later must correct her where she may have it.
  */
+import { SendError } from '../../src/channels/types';
 import { claimLane, releaseLeases } from '../../src/store/outbox';
 import { followUpRetractions } from '../../src/store/retractions';
 import { planNextRange, unplannedAlerts } from '../../src/store/alerts';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { sendPass } from '../helpers/checkin-escalation';
 
 const MOD = '+14155550199';
 const P = '+14155550101';
@@ -50,5 +52,35 @@ describe('LEAVE over Signal, her SMS membership keeping the area', () => {
     const before = w.queued(her).length;
     expect(followUpRetractions(w.db, w.vault, w.clock.now, 50).corrected).toBe(1);
     expect(w.queued(her).slice(before).map((m) => m.text)).toEqual([expect.stringContaining('withdrawn')]);
+  });
+});
+
+describe('over Signal, her SMS membership keeping the area, after signal-cli refused the connection (Signal surely never took it)', () => {
+  it.each(['STOP', 'LEAVE 415'])('%s sends the copy to her SMS membership', async (command) => {
+    const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [{ channel: 'sms', address: MOD, phone: MOD }] });
+    signal(w, 'JOIN 415');
+    w.sms(P, 'JOIN 415');
+    w.sms(MOD, `ALERT 415 ${ALERT_TEXT}`);
+    for (const id of unplannedAlerts(w.db)) while (!planNextRange(w.db, id, w.clock.now).done);
+    expect(smsCopies(w)).toEqual([]);
+    await sendPass(w, 'signal', { [UUID]: new SendError('connection', 'ECONNREFUSED') });
+    w.clock.now += 1_000;
+    signal(w, command);
+    expect(smsCopies(w)).toHaveLength(1);
+  });
+});
+
+describe('STOP over Signal, her SMS membership keeping the area', () => {
+  it('still sends by SMS a copy whose Signal try had no answer: STOP leaves it no correction over Signal, so SMS carries it', async () => {
+    const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [{ channel: 'sms', address: MOD, phone: MOD }] });
+    signal(w, 'JOIN 415');
+    w.sms(P, 'JOIN 415');
+    w.sms(MOD, `ALERT 415 ${ALERT_TEXT}`);
+    for (const id of unplannedAlerts(w.db)) while (!planNextRange(w.db, id, w.clock.now).done);
+    expect(claimLane(w.db, 'signal', w.clock.now, 10, w.clock.now + 120_000).filter((r) => r.alert_id !== null)).toHaveLength(1);
+    releaseLeases(w.db, w.clock.now);
+    w.clock.now += 1_000;
+    signal(w, 'STOP');
+    expect(smsCopies(w)).toHaveLength(1);
   });
 });
