@@ -45,9 +45,47 @@ describe('a background job failing again and again', () => {
     expect(runGuarded(log, 'checkin-timers', () => {})).toBe(true);
     expect(lines.slice(2)).toEqual([expect.objectContaining({ level: 30, msg: 'background job works again', job: 'checkin-timers' })]);
 
-    // Failing again afterwards is news: logged at once.
+    // Failing again within the minute (a database busy every other run) is counted, not a line each time.
+    for (let i = 0; i < 10; i++) {
+      expect(runGuarded(log, 'checkin-timers', fail)).toBe(false);
+      expect(runGuarded(log, 'checkin-timers', () => {})).toBe(true);
+      jest.advanceTimersByTime(1_000);
+    }
+    expect(lines).toHaveLength(3);
+    // A minute after its last failure line, failing again is news: logged at once, with the failures since.
+    jest.advanceTimersByTime(REPEAT_FAILURE_LOG_MS);
     expect(runGuarded(log, 'checkin-timers', fail)).toBe(false);
-    expect(lines[3]).toMatchObject({ level: 50, msg: 'background job failed; it runs again at the next tick' });
+    expect(lines.slice(3)).toEqual([expect.objectContaining({ level: 50, msg: 'background job failed again; it runs again at the next tick', failedSinceLastLine: 11 })]);
+    expect(runGuarded(log, 'checkin-timers', () => {})).toBe(true);
+    expect(lines.slice(4)).toEqual([expect.objectContaining({ level: 30, msg: 'background job works again', job: 'checkin-timers' })]);
+  });
+
+  it('working for a minute after its last failure line, a new failure is news again: logged at once', () => {
+    const { lines, log } = collectingLogger();
+    runGuarded(log, 'checkin-timers', fail);
+    runGuarded(log, 'checkin-timers', () => {});
+    jest.advanceTimersByTime(REPEAT_FAILURE_LOG_MS);
+    runGuarded(log, 'checkin-timers', () => {});
+    runGuarded(log, 'checkin-timers', fail);
+    expect(lines.map((l) => l.msg)).toEqual([
+      'background job failed; it runs again at the next tick',
+      'background job works again',
+      'background job failed; it runs again at the next tick',
+    ]);
+  });
+
+  it('failing on and off within the minute, then working: the failures not logged are told once, a minute after the last failure line', () => {
+    const { lines, log } = collectingLogger();
+    runGuarded(log, 'checkin-timers', fail);
+    runGuarded(log, 'checkin-timers', () => {});
+    runGuarded(log, 'checkin-timers', fail);
+    runGuarded(log, 'checkin-timers', fail);
+    runGuarded(log, 'checkin-timers', () => {});
+    expect(lines).toHaveLength(2);
+    jest.advanceTimersByTime(REPEAT_FAILURE_LOG_MS);
+    runGuarded(log, 'checkin-timers', () => {});
+    runGuarded(log, 'checkin-timers', () => {});
+    expect(lines.slice(2)).toEqual([expect.objectContaining({ level: 30, msg: 'background job works again after failing on and off', failedSinceLastLine: 2 })]);
   });
 
   it('counts each job apart, and each server (logger) apart', async () => {

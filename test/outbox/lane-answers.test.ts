@@ -55,7 +55,7 @@ describe('an outbox lane', () => {
     clock.t = T0 + 40;
     await waitFor(() => row(id).state === 'sent', 1_000, 'the row sent when due');
     expect(s.calls.map((c) => c.body)).toEqual(['your check-in is due']);
-    expect(logged('outbox lane failed')).toEqual([]);
+    expect(logged('outbox lane sms')).toEqual([]);
   });
 
   it('makes maxAttempts attempts, and more while the message is younger than maxAgeMs (an outage), then fails the row for good', async () => {
