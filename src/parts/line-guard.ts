@@ -48,7 +48,7 @@ export function guardLine(app: FastifyInstance, opts: ServerOptions): void {
         },
         (err: unknown) => {
           if (!state.failed) {
-            // DATA_DIR gone and not to be made again (a folder above it gone or a file): room is not what is missing.
+            // DATA_DIR gone and not to be made again (a file where a folder of its path should be): room is not what is missing.
             const code = (err as { code?: unknown }).code;
             const cure =
               code === 'ENOENT' || code === 'ENOTDIR'

@@ -115,7 +115,7 @@ it('the whole DATA_DIR removed: the server makes it again (0700) and writes the 
   }
 }, 60_000);
 
-it('DATA_DIR removed and not to be made again (its parent gone too): the error line says to make it, and the copy is written once it is there', async () => {
+it('DATA_DIR removed and not to be made again (a file where its parent folder was): the error line says to make it, and the copy is written once it is there', async () => {
   // DATA_DIR one level down a test folder of its own: that folder is what goes.
   const parent = path.join(tempDir(), 'line');
   const { h, later, stop } = await line(path.join(parent, 'data'));
