@@ -17,6 +17,12 @@ export interface CheckinCatalog {
   checkinReminder(until: string): string;
   /** `checkinReminder` for a discreet member: it arrives unasked, on her lock screen, so it names no check-in, nor the line. */
   discreetReminder(until: string): string;
+  /** To a message the line did not understand while her check-in runs (to `until`): never silence, or her buddies are told she is missing. */
+  checkinStillRuns(until: string): string;
+  /** Unasked, once, when her running check-in loses the last buddy who could be told (a DECLINE, STOP or DELETE): it now reaches no one. */
+  checkinNoOneLeft(): string;
+  /** `checkinNoOneLeft` for a discreet member: it arrives on her lock screen, so it names no check-in, nor the line. */
+  discreetNoOneLeft(): string;
   /** At the first start after a restore brought her running check-in back (she may have ended it since): OK if safe, else who is told at `until`, its new end. */
   checkinRestored(until: string, told: 'buddies' | 'moderators' | 'nobody'): string;
   /** `checkinRestored` for a discreet member: it arrives unasked, on her lock screen, so it names no check-in, nor the line. */

@@ -129,6 +129,9 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinDetailsTooLong: (max) => `Heads Up: keep the details under ${max} characters so they reach your buddies whole. Nothing was started.`,
   checkinReminder: (until) => `Heads Up: your check-in ends at ${until}. Text OK when you're safe, or LATER 30 for more time.`,
   discreetReminder: (until) => `HU: reply OK by ${until}, or LATER 30.`,
+  checkinStillRuns: (until) => `Heads Up didn't understand that. Your check-in still runs until ${until}: text OK if you're safe, or LATER 30 for more time.`,
+  checkinNoOneLeft: () => "Heads Up: your check-in now reaches no one: no buddy is left to tell if you miss it. Add one: text BUDDY, their number and the name they know you by, e.g. BUDDY 415-555-0100 Rose.",
+  discreetNoOneLeft: () => "HU: there's no contact left to pass your message to. Reply BUDDY, a number and your name to add one.",
   checkinRestored: (until, told) =>
     `Heads Up: this line was restored from a backup and may have lost your latest messages, so your check-in is running again. If you're safe, text OK. ${
       told === 'nobody' ? `It ends at ${until}.` : `If not, we tell ${told === 'buddies' ? 'your buddies' : "the line's moderators"} at ${until}, with your details.`

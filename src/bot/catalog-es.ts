@@ -131,6 +131,9 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinDetailsTooLong: (max) => `Heads Up: usa menos de ${max} caracteres en los detalles para que lleguen completos. No empezamos nada.`,
   checkinReminder: (until) => `Heads Up: tu reporte termina a las ${until}. Escribe OK cuando estes a salvo, o LUEGO 30 para mas tiempo.`,
   discreetReminder: (until) => `HU: responde OK antes de las ${until}, o LUEGO 30.`,
+  checkinStillRuns: (until) => `Heads Up no entendio. Tu reporte sigue hasta las ${until}: escribe OK si estas a salvo, o LUEGO 30 para mas tiempo.`,
+  checkinNoOneLeft: () => 'Heads Up: tu reporte ya no llega a nadie: no queda contacto a quien avisar si no respondes. Agrega uno: escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa.',
+  discreetNoOneLeft: () => 'HU: no queda contacto a quien pasar tu mensaje. Responde AMIGA, un numero y tu nombre para agregar uno.',
   checkinRestored: (until, told) =>
     `Heads Up: la linea se restauro desde una copia y puede haber perdido tus ultimos mensajes, asi que tu reporte sigue activo. Si estas a salvo, escribe OK. ${
       told === 'nobody' ? `Termina a las ${until}.` : `Si no, avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'} a las ${until} con tus detalles.`

@@ -158,6 +158,9 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinDetailsTooLong: (max) => `Heads Up: gardez les détails sous ${max} caractères pour qu'ils arrivent entiers. Rien n'a été lancé.`,
   checkinReminder: (until) => `Heads Up: votre suivi finit à ${until}. Écrivez OK quand vous etes en sécurité, ou PROLONGER 30 pour plus de temps.`,
   discreetReminder: (until) => `HU: répondez OK avant ${until}, ou PROLONGER 30.`,
+  checkinStillRuns: (until) => `Heads Up n'a pas compris. Votre suivi continue jusqu'à ${until}: écrivez OK si vous etes en sécurité, ou PROLONGER 30 pour plus de temps.`,
+  checkinNoOneLeft: () => "Heads Up: votre suivi ne prévient plus personne: aucun contact ne reste à prévenir si vous ne répondez pas. Ajoutez-en un: écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose.",
+  discreetNoOneLeft: () => "HU: plus aucun contact à qui transmettre votre message. Répondez BINOME, un numéro et votre nom pour en ajouter un.",
   checkinRestored: (until, told) =>
     `Heads Up: la ligne a été restaurée depuis une sauvegarde et a pu perdre vos derniers messages, donc votre suivi a repris. Si vous etes en sécurité, écrivez OK. ${
       told === 'nobody' ? `Il finit à ${until}.` : `Sinon, on prévient ${told === 'buddies' ? 'vos contacts' : 'les modératrices'} à ${until} avec vos détails.`

@@ -158,6 +158,9 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinDetailsTooLong: (max) => `Heads Up: use menos de ${max} caracteres nos detalhes para que cheguem inteiros. Nada foi iniciado.`,
   checkinReminder: (until) => `Heads Up: seu acompanhamento termina as ${until}. Escreva OK quando estiver segura, ou DEPOIS 30 para mais tempo.`,
   discreetReminder: (until) => `HU: responda OK ate as ${until}, ou DEPOIS 30.`,
+  checkinStillRuns: (until) => `Heads Up nao entendeu. Seu acompanhamento continua ate as ${until}: escreva OK se estiver segura, ou DEPOIS 30 para mais tempo.`,
+  checkinNoOneLeft: () => 'Heads Up: seu acompanhamento nao avisa mais ninguem: nao resta contato para avisar se voce nao responder. Adicione um: escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa.',
+  discreetNoOneLeft: () => 'HU: nao resta contato para passar sua mensagem. Responda PARCEIRA, um numero e seu nome para adicionar um.',
   checkinRestored: (until, told) =>
     `Heads Up: a linha foi restaurada de uma copia e pode ter perdido suas ultimas mensagens, entao seu acompanhamento voltou. Se estiver segura, escreva OK. ${
       told === 'nobody' ? `Termina as ${until}.` : `Se nao, avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'} as ${until} com seus detalhes.`

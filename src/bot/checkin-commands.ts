@@ -203,6 +203,19 @@ export function endOrLater(store: Store, who: Asker, now: number): Outcome | nul
 }
 
 /**
+ * What a message the line did not understand is told while her check-in runs (hers on either channel): that it
+ * still runs, and OK ends it; discreet, as her reminder comes. Null when none runs. Said every time, never held
+ * back as the hint is: silence here and her buddies are told she is missing ("I'm safe", "estoy bien").
+ */
+export function stillRuns(store: Store, who: Asker, now: number): string | null {
+  const person = personOf(store, who);
+  const running = person === undefined ? undefined : personCheckins(store.db, person).open[0];
+  if (!running) return null;
+  const until = who.t.checkinEnd(dayTime(running.dueAt, now));
+  return memberDiscreet(store.db, running.memberId) ? who.t.discreetReminder(until) : who.t.checkinStillRuns(until);
+}
+
+/**
  * OK: ends the running check-in and any escalated one, erasing their
  * details and the messages that carried them. If an escalation already
  * went out, whoever it told hears that the member checked in.

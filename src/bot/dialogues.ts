@@ -68,15 +68,27 @@ function asksToErase(text: string): boolean {
 }
 
 /**
- * A bare OK, or LATER with its minutes and nothing more: while the sender
- * has a check-in they keep their meaning in a conversation (a question that
- * swallowed them would have the buddies told something is wrong). "ok so
- * he…" and Spanish "Después 30 min de llegar" (after 30 minutes) stay answers.
+ * A bare OK (or OK and only thanks: "OK thanks", "ok ok"), or LATER with its minutes and nothing more: while
+ * the sender has a check-in they keep their meaning in a conversation (a question that swallowed them would
+ * have the buddies told something is wrong). "ok so he…" and Spanish "Después 30 min de llegar" (after 30
+ * minutes) stay answers.
  */
-export function checkinWord(parsed: Parsed): boolean {
+export function checkinWord(parsed: Parsed, text = ''): boolean {
   if (!parsed.ok) return false;
   const { command } = parsed;
-  return (command.kind === 'later' && command.withText !== true) || (command.kind === 'ok' && (parsed.exactKeyword || command.cancels === true));
+  if (command.kind === 'later') return command.withText !== true;
+  if (command.kind !== 'ok') return false;
+  return parsed.exactKeyword || command.cancels === true || (OK_WORDS.has(parsed.keyword) && onlyThanks(text));
+}
+
+// The words OK is (OK, LISTO, FINI, PRONTO…), and what may follow it in "OK thanks": thanks and OK again, in the line's languages.
+const OK_WORDS: ReadonlySet<string> = new Set('OK OKAY LISTO LISTA FINI PRONTO PRONTA'.split(' '));
+const THANKS: ReadonlySet<string> = new Set([...OK_WORDS, ...'THANKS THANK YOU THX TY GRACIAS MUCHAS MERCI BEAUCOUP OBRIGADA OBRIGADO MUITO'.split(' ')]);
+
+/** Whether every word after the first is thanks or OK again (marks and emoji are no words): "Okay, thank you!! 🙏". */
+function onlyThanks(text: string): boolean {
+  const words = text.split(/[\s,.;:!?]+/).map(normalizeWord).filter((w) => w !== '');
+  return words.length <= 8 && words.slice(1).every((w) => THANKS.has(w));
 }
 
 /**

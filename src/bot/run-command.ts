@@ -18,19 +18,28 @@ import { report, type ReportRules } from './report-commands';
 // Check-ins (issue 13)
 import { accept, askedToBeBuddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-answers';
 import { buddy } from './buddy-commands';
-import { checkin, endOrLater, hasCheckinOf, later, laterFloor, ok, type CheckinLine } from './checkin-commands';
+import { checkin, endOrLater, hasCheckinOf, later, laterFloor, ok, stillRuns, type CheckinLine } from './checkin-commands';
 import { read, toggleDiscreet } from './discreet-commands';
 
 /** The plain yes of each language but English (whose YES is also Twilio's START): an answer to a buddy invitation only. */
 const PLAIN_YES: ReadonlySet<string> = new Set(['SI', 'OUI', 'SIM']);
+
+/** The check-in words that are also everyday words for "safe". */
+const SAFE_WORDS: ReadonlySet<string> = new Set(['SAFE', 'SEGURA', 'SEGURO']);
 
 /** What REPORT and the guided report apply of the line's rules. */
 export function reportRules(rules: LineRules): ReportRules {
   return { limit: rules.limits.reports, maxAreas: rules.maxAreas, regions: rules.regions, retentionDays: rules.retentionDays, country: rules.regions.country };
 }
 
-/** "Text HELP" (or another hint), at most once per sender per window, so that auto-replies cannot loop. */
+/**
+ * "Text HELP" (or another hint), at most once per sender per window, so that auto-replies cannot loop. While her
+ * check-in runs, that it still runs, to each such message (the message limits bound a loop): silence would have
+ * her buddies told she is missing when she meant she is safe.
+ */
 export function hint(store: Store, rules: LineRules, who: Asker, now: number, text: string = who.t.hint()): Outcome {
+  const running = who.operator ? null : stillRuns(store, who, now);
+  if (running !== null) return say(running);
   return say(store.limits.take(who.limitKey, 'hint', rules.limits.hints, now) ? text : null);
 }
 
@@ -66,9 +75,14 @@ function parseError(store: Store, rules: LineRules, who: Asker, moderator: boole
     case 'bad_number':
     case 'missing_name':
       return say(who.t.buddyUsage());
-    case 'missing_minutes':
+    case 'missing_minutes': {
+      // "Safe now", "segura ya" while her check-in runs: she means she is, but only OK ends it (a false OK is
+      // the worse mistake); told it still runs, not how to start one.
+      const running = parsed.command === 'checkin' && SAFE_WORDS.has(parsed.keyword ?? '') ? stillRuns(store, who, now) : null;
+      if (running !== null) return say(running);
       if (parsed.command === 'later') return say(who.t.laterUsage(rules.checkins.maxMinutes, laterFloor(rules.checkins)));
       return say(checkinUsage(who, rules));
+    }
     case 'unknown':
       // A moderator's typo ("APROVE K7Q2") is answered each time, with her commands: a report she believes
       // approved may be waiting.

@@ -89,11 +89,15 @@ describe('checkinWord', () => {
     ['ok', true],
     ['LATER 30', true],
     ['ok so he drove off', false],
+    ['OK thanks', true],
+    ['ok ok', true],
+    ['Fini, merci !', true],
+    ['ok thanks he paid', false],
     ['later he came back', false],
     ['415', false],
     ['STOP', false],
   ] as const)('%j is a check-in word: %s', (text, word) => {
-    expect(checkinWord(parse(text))).toBe(word);
+    expect(checkinWord(parse(text), text)).toBe(word);
   });
 });
 

@@ -26,7 +26,7 @@ export function turnFor({ db, vault }: { db: Db; vault: Vault }, who: Identity, 
   if (who.moderator && moderatorCommand(parsed)) return 'command';
   // A check-in is ended or moved on whatever was asked; but a word the report's questions name (Spanish
   // LISTO: file it now, and also "I'm OK") does what the question said. Hers on either channel.
-  if (checkinWord(parsed) && senderHasCheckin(db, vault, who) && !reportControl(who, msg.text)) return 'command';
+  if (checkinWord(parsed, msg.text) && senderHasCheckin(db, vault, who) && !reportControl(who, msg.text)) return 'command';
   // And a check-in is started whatever was asked (the question stays open for later).
   if (startsCheckin(parsed)) return 'command';
   // READ alone, as a discreet notice told her to send it (to this membership: READ reads no other): the alert
