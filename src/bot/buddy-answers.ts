@@ -66,6 +66,17 @@ export function askedToBeBuddy(store: Store, who: Asker): boolean {
 }
 
 /**
+ * The members whose accepted link to the sender goes over the channel they write from: those the sender's
+ * DECLINE, STOP or DELETE there leaves without that buddy (read before it acts).
+ */
+export function acceptedHere(store: Store, who: Asker): number[] {
+  if (numberHidden(who)) return [];
+  return myLinks(store, myIndex(store, who))
+    .filter((b) => b.status === 'accepted' && b.channel === who.sender.channel)
+    .map((b) => b.memberId);
+}
+
+/**
  * ACCEPT [name]: the invitation waiting for the sender becomes a buddy link,
  * and its member is told. The words after ACCEPT, if any, are the name the
  * one who asked gave (BUDDY number name), or the number a list showed: one

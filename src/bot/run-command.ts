@@ -16,7 +16,8 @@ import { runModeratorCommand } from './moderator-commands';
 import { notifyModerators } from './notify';
 import { report, type ReportRules } from './report-commands';
 // Check-ins (issue 13)
-import { accept, askedToBeBuddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-answers';
+import { accept, acceptedHere, askedToBeBuddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-answers';
+import { tellIfNoOneLeft, twinsLosingBuddies, type Fallback } from './checkin-alone';
 import { buddy } from './buddy-commands';
 import { checkin, endOrLater, hasCheckinOf, later, laterFloor, ok, stillRuns, type CheckinLine } from './checkin-commands';
 import { read, toggleDiscreet } from './discreet-commands';
@@ -124,16 +125,19 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'leave':
       return leave(store, who, rules.regions, command.areas, now, command.all === true);
     case 'stop':
-      return stopAll(store, who, now, moderator);
+      return stopAll(store, rules, who, now, moderator);
     case 'help':
       return say(moderator ? who.t.modHelp() : who.t.help());
     case 'areas':
       return areas(store, who);
     case 'delete': {
-      // A buddy's DELETE erases every buddy link to them too (issue 13).
+      // A buddy's DELETE erases every buddy link to them too (issue 13), and her membership's own links go with it:
+      // a check-in running on her other channel may reach no one now.
+      const losing = [...acceptedHere(store, who), ...(who.member ? twinsLosingBuddies(store, who.member.id) : [])];
       const told = forgetAsBuddy(store, who, now);
       const erased = erase(store, who, now);
-      return told ? { ...erased, queued: true } : erased;
+      const alone = tellIfNoOneLeft(store, fallbackOf(rules), losing, now);
+      return told || alone ? { ...erased, queued: true } : erased;
     }
     case 'lang':
       return setLang(store, who, rules, command.lang, now);
@@ -152,8 +156,11 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
       // "Sí", "Oui", "Sim" alone answer an invitation, as YES does; from anyone not asked they are no command.
       if (PLAIN_YES.has(parsed.keyword) && !(parsed.exactKeyword && askedToBeBuddy(store, who))) return hint(store, rules, who, now);
       return accept(store, who, command.name, now);
-    case 'decline':
-      return decline(store, who, now);
+    case 'decline': {
+      const losing = acceptedHere(store, who);
+      const declined = decline(store, who, now);
+      return tellIfNoOneLeft(store, fallbackOf(rules), losing, now) ? { ...declined, queued: true } : declined;
+    }
     case 'checkin':
       return checkin(store, who, checkinLine(rules), command.minutes, command.details, now);
     case 'later':
@@ -162,7 +169,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
       // "Safe" (SEGURA) alone says she is while her check-in runs (on either channel, as OK finds it); with none, it asks how to start one.
       if (command.startWord && !hasCheckinOf(store, who)) return say(checkinUsage(who, rules));
       // "STOP my check-in" with none running: STOP, which means nothing else.
-      if (command.stopWord && !hasCheckinOf(store, who)) return stopAll(store, who, now, moderator);
+      if (command.stopWord && !hasCheckinOf(store, who)) return stopAll(store, rules, who, now, moderator);
       // "END CHECK IN 30": OK or LATER 30? Asked while it runs, nothing changed.
       if (command.minutes !== undefined) return endOrLater(store, who, now) ?? ok(store, who, checkinLine(rules), now, true);
       return ok(store, who, checkinLine(rules), now, command.cancels === true);
@@ -171,10 +178,17 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
   }
 }
 
-function stopAll(store: Store, who: Asker, now: number, moderator: boolean): Outcome {
+function stopAll(store: Store, rules: LineRules, who: Asker, now: number, moderator: boolean): Outcome {
   // A buddy's STOP also ends every buddy link to them (issue 13).
+  const losing = acceptedHere(store, who);
   const stopped = stop(store, who, now, moderator);
-  return buddyStop(store, who, now) ? { ...stopped, queued: true } : stopped;
+  const told = buddyStop(store, who, now);
+  return tellIfNoOneLeft(store, fallbackOf(rules), losing, now) || told ? { ...stopped, queued: true } : stopped;
+}
+
+/** Who a missed check-in tells when no buddy is left (CHECKIN_FALLBACK). */
+function fallbackOf(rules: LineRules): Fallback {
+  return { fallback: rules.checkins.fallback, moderatorContacts: rules.moderatorContacts };
 }
 
 /**
