@@ -61,6 +61,8 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
   const index = buddyIndex(vault, address);
   if (person !== undefined && declinedBy(db, vault, personMemberIds(db, person), address, channel, now)) return say(who.t.buddyDeclinedBefore(ending(address), DECLINE_KEPT_DAYS));
   if (mine.filter((b) => b.status !== 'stopped').length >= MAX_BUDDIES) return say(who.t.buddyLimit(MAX_BUDDIES));
+  // Before the day's count: a name refused texts no one.
+  if (!nameOnly(name)) return say(who.t.buddyNameRefused());
   if (!store.limits.take(who.limitKey, 'buddy_invite', { max: INVITES_PER_DAY, windowMs: DAY }, now)) return say(who.t.buddyInvitesToday(INVITES_PER_DAY));
   const member = memberOf(store, who, newMember, now);
   // A link to this number that no longer opens (she cannot see it) must not refuse the invitation: it is replaced.
@@ -75,6 +77,22 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
   const stopped = buddyStopped(db, index, channel);
   if (!stopped) sendInvitation(store, member.id, { channel, address }, name, who.lang, now);
   return { say: who.t.buddyAsked(ending(address)), queued: !stopped };
+}
+
+// A dot between letters or digits, marks around it aside ("evil.co", "evil(.)co", "bit.ly"); the web's words; an @.
+const LINK = /[\p{L}\p{N}][^\s\p{L}\p{N}]*[.\u3002\uFF61][^\s\p{L}\p{N}]*[\p{L}\p{N}]|www|https?|\/\/|@/iu;
+/** Most digits a name may hold ("Rose 2"): more is a number the stranger would read as the line's. */
+const MAX_NAME_DIGITS = 2;
+
+/**
+ * Whether BUDDY's name is a name: it goes to a stranger from the line's own number, so one holding a link, an
+ * @ or a number ("Pay fine: evil.co/p 18005550199") would let anyone text anyone their words, and links get the
+ * line's number filtered by carriers. Letters of any script, marks and emoji pass. Read as the phone shows it
+ * (fullwidth "ｅｖｉｌ．ｃｏ" is evil.co).
+ */
+function nameOnly(name: string): boolean {
+  const shown = name.normalize('NFKC');
+  return !LINK.test(shown) && (shown.match(/\p{Nd}/gu) ?? []).length <= MAX_NAME_DIGITS;
 }
 
 /** Asks a buddy, in the member's language (their own answer sets theirs); the message is the member's to erase. */

@@ -109,6 +109,8 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   buddyDeclinedBefore(ending: string, days: number): string;
   /** BUDDY without a usable number or name. */
   buddyUsage(): string;
+  /** BUDDY with a name that holds a link, an @ or a number: refused, nothing sent (the name is shown to a stranger, from the line's number). */
+  buddyNameRefused(): string;
   buddyOwnNumber(): string;
   buddyList(items: Array<{ ending: string; status: 'invited' | 'accepted' | 'stopped' }>): string;
   buddyNone(): string;

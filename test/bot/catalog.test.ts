@@ -132,6 +132,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     buddyInvitesToday: [t.buddyInvitesToday(6)],
     buddyDeclinedBefore: [t.buddyDeclinedBefore('0100', 30)],
     buddyUsage: [t.buddyUsage()],
+    buddyNameRefused: [t.buddyNameRefused()],
     buddyOwnNumber: [t.buddyOwnNumber()],
     buddyList: [t.buddyList([{ ending: '0100', status: 'accepted' }, { ending: '0101', status: 'invited' }, { ending: '0102', status: 'stopped' }])],
     buddyNone: [t.buddyNone()],
