@@ -262,15 +262,9 @@ export function ageCheckins(db: Db, now: number, cutoff: number = now - ESCALATE
     else erased += db.stmt('DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?)').run(id).changes;
     erased += db.stmt('UPDATE checkins SET details_ct = NULL WHERE id = ?').run(id).changes;
   }
-  // Its number may be sealed in it: no longer than RETENTION_DAYS (`cutoff`) either, as its reference (ageCheckinRefs);
-  // but one whose member is still owed word that it stopped (RETENTION_DAYS=1 reaches it the day its details go) waits
-  // for the timers to tell her, within the week.
-  const old = db.stmt("SELECT id, escalated_at AS at FROM checkins WHERE state = 'escalated' AND escalated_at < ?").all(Math.max(cutoff, now - ESCALATED_KEPT_MS)) as Array<{
-    id: number;
-    at: number;
-  }>;
-  for (const { id, at } of old) {
-    if (at >= now - ESCALATED_KEPT_MS && owedAfterAll(db, id)) continue;
+  // Its number may be sealed in it: no longer than RETENTION_DAYS (`cutoff`) either, as its reference (ageCheckinRefs).
+  const old = db.stmt("SELECT id FROM checkins WHERE state = 'escalated' AND escalated_at < ?").all(Math.max(cutoff, now - ESCALATED_KEPT_MS)) as Array<{ id: number }>;
+  for (const { id } of old) {
     eraseCheckin(db, id);
     erased++;
   }
