@@ -78,9 +78,9 @@ export async function runRetentionInTurns(db: Db, retentionDays: number, now: nu
 function* retentionSteps(db: Db, retentionDays: number, now: number, batch: number): Generator<void, Record<string, number>> {
   const cutoff = now - retentionDays * 86_400_000;
   const day = now - 86_400_000;
-  // Check-ins (issue 13): details a day after an escalation, the row after a week (or RETENTION_DAYS if sooner). First: who an
+  // Check-ins (issue 13): details a day after an escalation, the row after a week. First: who an
   // escalation reached is recorded as its messages go, before a short RETENTION_DAYS erases them below.
-  const checkins = db.transaction(() => ageCheckins(db, now, cutoff));
+  const checkins = db.transaction(() => ageCheckins(db, now));
   const outbox = yield* inBatches(db, batch, (limit) =>
     db.stmt("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state <> 'pending' AND updated_at < ? LIMIT +?)").run(cutoff, limit).changes,
   );

@@ -238,14 +238,13 @@ export function markEscalated(db: Db, id: number, now: number): void {
 /**
  * Retention of escalated check-ins: a day after the escalation the details
  * and every message that carried them are erased, keeping only who those
- * that went out reached (for a late OK); after a week (or RETENTION_DAYS,
- * `cutoff`, if sooner) the row, and that, too.
+ * that went out reached (for a late OK); after a week the row, and that, too.
  * Copies still unsent then (a lane held all day) are erased unsent; if she
  * was told "we're still trying" and nothing may have arrived, they are
  * failed instead, textless, and kept until the timers have told her we
  * stopped (checkin-after-all.ts: retention has no key to seal her notice).
  */
-export function ageCheckins(db: Db, now: number, cutoff: number = now - ESCALATED_KEPT_MS): number {
+export function ageCheckins(db: Db, now: number): number {
   let erased = 0;
   const stale = db
     .stmt("SELECT id FROM checkins WHERE state = 'escalated' AND escalated_at < ? AND (details_ct IS NOT NULL OR EXISTS (SELECT 1 FROM checkin_messages WHERE checkin_id = checkins.id))")
@@ -262,8 +261,7 @@ export function ageCheckins(db: Db, now: number, cutoff: number = now - ESCALATE
     else erased += db.stmt('DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ?)').run(id).changes;
     erased += db.stmt('UPDATE checkins SET details_ct = NULL WHERE id = ?').run(id).changes;
   }
-  // Its number may be sealed in it: no longer than RETENTION_DAYS (`cutoff`) either, as its reference (ageCheckinRefs).
-  const old = db.stmt("SELECT id FROM checkins WHERE state = 'escalated' AND escalated_at < ?").all(Math.max(cutoff, now - ESCALATED_KEPT_MS)) as Array<{ id: number }>;
+  const old = db.stmt("SELECT id FROM checkins WHERE state = 'escalated' AND escalated_at < ?").all(now - ESCALATED_KEPT_MS) as Array<{ id: number }>;
   for (const { id } of old) {
     eraseCheckin(db, id);
     erased++;

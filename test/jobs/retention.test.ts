@@ -184,26 +184,6 @@ describe('retention', () => {
     }
   });
 
-  it('erases an escalated check-in at RETENTION_DAYS when that is sooner than the week kept for a late OK, as its reference', () => {
-    const fresh = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(fresh);
-    try {
-      const start = Date.UTC(2026, 11, 2, 6);
-      const member = ensureMember(fresh, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', start);
-      fresh.transaction(() => startCheckin(fresh, vault, member.id, start + 20 * 60_000, null, 'silver minivan by the motel', start));
-      runCheckinTimers({ db: fresh, vault, fallback: 'none', moderatorContacts: [] }, start + 20 * 60_000);
-      const escalatedAt = start + 20 * 60_000;
-
-      runRetention(fresh, 2, escalatedAt + 2 * DAY);
-      expect(escalatedCheckins(fresh, member.id)).toHaveLength(1);
-      expect(runRetention(fresh, 2, escalatedAt + 2 * DAY + 1).checkins).toBe(1);
-      expect(escalatedCheckins(fresh, member.id)).toEqual([]);
-      expect(fresh.sqlite.prepare('SELECT count(*) AS n FROM checkins').get()).toEqual({ n: 0 });
-    } finally {
-      fresh.close();
-    }
-  });
-
   describe('scheduleRetention', () => {
     afterEach(() => jest.useRealTimers());
 
