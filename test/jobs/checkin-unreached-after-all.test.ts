@@ -176,7 +176,7 @@ describe('an escalation she was told we are still trying, that then fails for go
     expect(afterAllCheckins(w.db, 10)).toEqual([]);
   });
 
-  it('tells her when retention erases her escalation unsent a day on (the SMS lane held all along)', async () => {
+  it.each([90, 1])('tells her when retention erases her escalation unsent a day on (the SMS lane held all along; RETENTION_DAYS %i)', async (days) => {
     const w = await missedCheckin('sms', [LILY]);
     const held = { [LILY]: new SendError('line', '21212') };
     await sendPass(w, 'sms', held);
@@ -185,13 +185,13 @@ describe('an escalation she was told we are still trying, that then fails for go
     const told = await sendPass(w, 'sms', held);
     expect(told.calls.filter((c) => c.to === ROSE).map((c) => c.body)).toEqual([t.checkinBuddiesUnreached(1, true)]);
     w.clock.now += 24 * 60 * MIN + MIN;
-    runRetention(w.db, 90, w.clock.now);
+    runRetention(w.db, days, w.clock.now);
     expect(timers(w).unreached).toBe(1);
     const after = await pass(w);
     expect(after.toRose).toEqual([t.checkinUnreachedAfterAll(1, false)]);
     expect(after.sms.calls.filter((c) => c.body.includes('blue Honda'))).toEqual([]);
     // Told once; the next retention pass erases what is left of it.
-    runRetention(w.db, 90, w.clock.now);
+    runRetention(w.db, days, w.clock.now);
     timers(w);
     expect((await pass(w)).toRose).toEqual([]);
     expect(w.db.sqlite.prepare('SELECT count(*) AS n FROM checkin_messages').get()).toEqual({ n: 0 });
