@@ -4,12 +4,14 @@
  * GET refused with 400, and what arrives while no client is connected is
  * dropped; in normal/native mode a JSON array served as text/plain, waiting
  * up to `timeout` seconds (at most 5 here) for messages, `max_messages` at
- * most. Tests may kill or freeze the websocket.
+ * most, in the account's turn (fake-signal-lock.ts): a receive whose client
+ * gave up before its turn still takes what waits, and no one reads it. Tests may kill or freeze the websocket.
  */
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { writeJson, type FakeSignalMode } from './fake-signal-errors';
+import type { AccountLock } from './fake-signal-lock';
 
 /** What the receiving side reads and counts: the FakeSignal's own fields, as tests read and set them. */
 export interface ReceiveState {
@@ -33,7 +35,10 @@ export class SignalReceiver {
   private waiters: Array<() => void> = [];
   private frozen = false;
 
-  constructor(private readonly state: ReceiveState) {}
+  constructor(
+    private readonly state: ReceiveState,
+    private readonly lock: AccountLock,
+  ) {}
 
   /** Websocket clients connected now. */
   get connected(): number {
@@ -122,31 +127,40 @@ export class SignalReceiver {
     if (!/^\d+$/.test(timeout)) return writeJson(res, 400, { error: "Couldn't process request - timeout needs to be numeric!" });
     const max = url.searchParams.get('max_messages');
     if (max !== null && !/^\d+$/.test(max)) return writeJson(res, 400, { error: "Couldn't process request - max_messages needs to be numeric!" });
-    const answer = () => {
-      this.state.receives++;
-      // max_messages caps a batch; the rest wait for the next receive.
-      const items = this.queue.splice(0, max === null || Number(max) === 0 ? this.queue.length : Number(max));
-      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(`[${items.join(',')}]`);
-    };
-    if (this.queue.length > 0) return answer();
-    let done = false;
-    this.state.pollsWaiting++;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      this.state.pollsWaiting--;
-      clearTimeout(timer);
-      answer();
-    };
-    const timer = setTimeout(finish, Math.min(Number(timeout), 5) * 1000);
-    this.waiters.push(finish);
-    // The client gave up (the response closed before it was written). Not req's 'close': Node
-    // emits that as soon as the request has been read, which would leave the long poll unanswered.
-    res.on('close', () => {
-      if (!done) this.state.pollsWaiting--;
-      done = true;
-      clearTimeout(timer);
+    this.lock.take(res, () => this.receive(res, Number(timeout), max === null ? 0 : Number(max)));
+  }
+
+  /** One receive in its turn: resolves once answered, or once its client gave up while it waited for messages. */
+  private receive(res: http.ServerResponse, timeoutS: number, max: number): Promise<void> {
+    return new Promise<void>((ended) => {
+      const answer = () => {
+        this.state.receives++;
+        // max_messages caps a batch; the rest wait for the next receive.
+        const items = this.queue.splice(0, max === 0 ? this.queue.length : max);
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`[${items.join(',')}]`);
+        ended();
+      };
+      if (this.queue.length > 0) return answer();
+      let done = false;
+      this.state.pollsWaiting++;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        this.state.pollsWaiting--;
+        clearTimeout(timer);
+        answer();
+      };
+      const timer = setTimeout(finish, Math.min(timeoutS, 5) * 1000);
+      this.waiters.push(finish);
+      // The client gave up (the response closed before it was written). Not req's 'close': Node
+      // emits that as soon as the request has been read, which would leave the long poll unanswered.
+      res.on('close', () => {
+        if (!done) this.state.pollsWaiting--;
+        done = true;
+        clearTimeout(timer);
+        ended();
+      });
     });
   }
 

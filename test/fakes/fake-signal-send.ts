@@ -5,14 +5,16 @@
  * challenge, a contact whose key changed, then the test's answer. In json-rpc
  * mode one signal-cli daemon answers sends as they come; in normal/native mode
  * upstream runs one signal-cli process per request, and the processes of one
- * account take turns on its lock: sends are served one at a time (`sendMs`
- * each), and one whose client gave up is still sent.
+ * account take turns on its lock (fake-signal-lock.ts, with receives and
+ * identity lists): sends are served one at a time (`sendMs` each), and one
+ * whose client gave up is still sent.
  */
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { nextTimestamp } from './fake-signal-envelopes';
 import { challengeAnswer, INVALID_REQUEST, noSuchAccount, untrustedAnswer, writeJson, type FakeSignalMode, type SignalAnswer } from './fake-signal-errors';
 import type { SignalIdentities } from './fake-signal-identities';
+import type { AccountLock } from './fake-signal-lock';
 
 export interface SignalSent {
   recipient: string;
@@ -44,16 +46,16 @@ export interface SendSettings {
 
 export class SignalSends {
   private sendsOpen = 0;
-  private sendTurn: Promise<void> = Promise.resolve();
   private readonly attempts = new Map<string, number>();
 
   constructor(
     private readonly state: SendState,
     private readonly identities: SignalIdentities,
     private readonly settings: SendSettings,
+    private readonly lock: AccountLock,
   ) {}
 
-  /** Serves one POST /v2/send in its turn: at once in json-rpc mode, one at a time after sendMs otherwise. */
+  /** Serves one POST /v2/send in its turn: at once in json-rpc mode, one at a time after sendMs otherwise (fake-signal-lock.ts). */
   inTurn(res: http.ServerResponse, raw: string): void {
     this.sendsOpen++;
     this.state.mostSendsAtOnce = Math.max(this.state.mostSendsAtOnce, this.sendsOpen);
@@ -61,15 +63,7 @@ export class SignalSends {
       this.sendsOpen--;
       this.send(res, raw);
     };
-    if (this.state.mode === 'json-rpc') return serve();
-    const served = () =>
-      new Promise<void>((done) =>
-        setTimeout(() => {
-          serve();
-          done();
-        }, this.state.sendMs),
-      );
-    this.sendTurn = this.sendTurn.then(served);
+    this.lock.take(res, serve, () => this.state.sendMs);
   }
 
   private send(res: http.ServerResponse, raw: string): void {

@@ -10,6 +10,8 @@
  * - rate-limit challenges, identities and trust, contacts, remote deletes:
  *   fake-signal-account.ts;
  * - GET /v1/health → 204, GET /v1/about → the About object, GET /v1/accounts: here.
+ * In normal/native mode sends, receives and identity lists take turns on the
+ * account's lock (fake-signal-lock.ts), as signal-cli's processes do.
  * Identities behave as signal-cli keeps them (fake-signal-identities.ts): the
  * first key seen of a contact is TRUSTED_UNVERIFIED; a changed key
  * (changeIdentity) is UNTRUSTED and every send to that contact fails with the
@@ -33,6 +35,7 @@ import { listIdentities, remoteDelete, submitChallenge, trust, updateContact, ty
 import { nextTimestamp, untrustedEnvelope } from './fake-signal-envelopes';
 import { writeJson, type FakeSignalMode, type SignalAnswer } from './fake-signal-errors';
 import { SignalIdentities, type FakeIdentity } from './fake-signal-identities';
+import { AccountLock, type LockState } from './fake-signal-lock';
 import { SignalReceiver, type ReceiveState } from './fake-signal-receive';
 import { SignalSends, type SendDecision, type SendSettings, type SendState, type SignalSent } from './fake-signal-send';
 
@@ -48,7 +51,7 @@ export interface FakeSignalOptions extends SendSettings {
   answer?: SendDecision;
 }
 
-export class FakeSignal implements SendState, ReceiveState, AccountState {
+export class FakeSignal implements SendState, ReceiveState, AccountState, LockState {
   readonly sent: SignalSent[] = [];
   /** Every /v2/send request, accepted or not. */
   sendRequests = 0;
@@ -56,6 +59,8 @@ export class FakeSignal implements SendState, ReceiveState, AccountState {
   sendMs = 0;
   /** The most /v2/send requests open at once (waiting for their turn or being served). */
   mostSendsAtOnce = 0;
+  /** Normal/native mode: the most requests (sends, receives, identity lists) waiting at once for the account's turn, behind the one served. */
+  mostWaitingForTurn = 0;
   /** Websocket connections accepted so far. */
   connections = 0;
   /** Messages dropped because no websocket client was connected (json-rpc mode). */
@@ -123,13 +128,15 @@ export class FakeSignal implements SendState, ReceiveState, AccountState {
   private readonly identities = new SignalIdentities();
   private readonly receiver: SignalReceiver;
   private readonly sends: SignalSends;
+  private readonly lock: AccountLock;
 
   constructor(opts: FakeSignalOptions) {
     this.mode = opts.mode ?? 'json-rpc';
     this.account = opts.account;
     this.answer = opts.answer;
-    this.receiver = new SignalReceiver(this);
-    this.sends = new SignalSends(this, this.identities, opts);
+    this.lock = new AccountLock(this);
+    this.receiver = new SignalReceiver(this, this.lock);
+    this.sends = new SignalSends(this, this.identities, opts, this.lock);
     this.server = http.createServer((req, res) => this.handle(req, res));
     this.server.on('upgrade', (req, socket, head) => this.receiver.upgrade(req, socket, head));
   }
@@ -241,7 +248,7 @@ export class FakeSignal implements SendState, ReceiveState, AccountState {
     const deletion = /^\/v1\/remote-delete\/([^/]+)$/.exec(path);
     if (req.method === 'DELETE' && deletion) return remoteDelete(this, res, param(deletion, 1), raw);
     const list = /^\/v1\/identities\/([^/]+)$/.exec(path);
-    if (req.method === 'GET' && list) return listIdentities(this, this.identities, res, param(list, 1));
+    if (req.method === 'GET' && list) return this.lock.take(res, () => listIdentities(this, this.identities, res, param(list, 1)));
     const contact = /^\/v1\/contacts\/([^/]+)$/.exec(path);
     if (req.method === 'PUT' && contact) return updateContact(this, res, param(contact, 1), raw);
     const trusted = /^\/v1\/identities\/([^/]+)\/trust\/([^/]+)$/.exec(path);
