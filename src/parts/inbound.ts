@@ -107,6 +107,8 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
             await toInbound(item);
           },
           tuning: opts.signal?.receiver,
+          // Polling: signal-cli serves the account's requests one at a time; the sender holds the turn (account-turn.ts).
+          turn: signal instanceof SignalSender ? signal.turn : undefined,
         })
       : null;
   // Bounded as the receiver's first receive is; the catch-up keeps its own bound should anything fail to end the wait.

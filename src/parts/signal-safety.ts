@@ -46,13 +46,15 @@ async function signalSafety(app: FastifyInstance, opts: ServerOptions): Promise<
     db.eraseSoon();
     log.info({ messages: withdrawn, checkins: requeued }, 'withdrew the notices and escalations queued for moderators no longer in MODERATORS');
   }
+  const signal = app.senders.get('signal');
   const gate = config.signal
     ? new ModeratorIdentityGate({
         db,
         vault,
         log,
-        // Bounded well below the client's 30 s: every Signal message behind a moderator's waits for it.
-        identities: new SignalIdentities(config.signal.apiUrl, config.signal.number, IDENTITY_CHECK_TIMEOUT_MS),
+        // Bounded well below the client's 30 s: every Signal message behind a moderator's waits for it. In the
+        // account's turn (account-turn.ts), ahead of sends waiting: a fan-out does not hold her check back.
+        identities: new SignalIdentities(config.signal.apiUrl, config.signal.number, IDENTITY_CHECK_TIMEOUT_MS, signal instanceof SignalSender ? signal.turn : undefined),
         moderators: config.moderators,
         contacts: moderatorContacts,
         notice: (lang, position) => catalog(lang).modIdentityChanged(position),
@@ -62,7 +64,6 @@ async function signalSafety(app: FastifyInstance, opts: ServerOptions): Promise<
       })
     : null;
   app.decorate('moderatorGate', gate);
-  const signal = app.senders.get('signal');
   if (!(signal instanceof SignalSender)) return;
   const watch = new SignalChallengeWatch({
     db,

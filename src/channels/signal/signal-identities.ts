@@ -7,6 +7,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { Readable } from 'node:stream';
 import { isSignalUuid } from '../../phone/identity';
+import { AT_ONCE, type Turn, type TurnPlace } from './account-turn';
 import { ArrayScanError, scanJsonArray } from './json-array-scan';
 
 /** One contact's identity as signal-cli holds it. */
@@ -78,6 +79,8 @@ export class SignalIdentities {
     /** The bot's registered number. */
     private readonly number: string,
     private readonly timeoutMs = 30_000,
+    /** The account's turn, shared with the sender and the receiver (account-turn.ts); the CLI's own process has none to share. */
+    private readonly turn: Turn = AT_ONCE,
   ) {
     this.http = axios.create({ baseURL: apiUrl, timeout: timeoutMs, validateStatus: () => true, maxRedirects: 0 });
   }
@@ -85,15 +88,20 @@ export class SignalIdentities {
   /** Every identity signal-cli holds, as listed (the operator's commands; the line itself reads only the entries it wants). */
   async list(): Promise<SignalIdentity[]> {
     const out: SignalIdentity[] = [];
-    await this.scan(() => true, (e) => out.push(e));
+    await this.scan('inLine', () => true, (e) => out.push(e));
     return out;
   }
 
-  /** The identity signal-cli holds for a contact's UUID (the newest, if it lists several), or null. */
+  /**
+   * The identity signal-cli holds for a contact's UUID (the newest, if it
+   * lists several), or null. A moderator's message waits for it: it goes
+   * ahead of sends waiting for the account's turn.
+   */
   async of(uuid: string): Promise<SignalIdentity | null> {
     const want = uuid.toLowerCase();
     let best: SignalIdentity | null = null;
     await this.scan(
+      'first',
       (text) => mayName(text, want),
       (e) => {
         if (e.uuid === want && (!best || e.added >= best.added)) best = e;
@@ -111,6 +119,7 @@ export class SignalIdentities {
     const want = contact.toLowerCase();
     const out = new Set([want]);
     await this.scan(
+      'inLine',
       (text) => mayName(text, want),
       (e) => {
         if (e.uuid !== want && e.number !== contact) return;
@@ -125,9 +134,13 @@ export class SignalIdentities {
    * Reads the list as it streams in, entry by entry (json-array-scan.ts):
    * memory and each turn of the event loop stay bounded however many
    * contacts signal-cli holds, and no length locks the check out; the
-   * timeout bounds the whole read.
+   * timeout bounds the whole read, from when it is issued in the account's turn.
    */
-  private async scan(wanted: (text: string) => boolean, onEntry: (e: SignalIdentity) => void): Promise<void> {
+  private scan(place: TurnPlace, wanted: (text: string) => boolean, onEntry: (e: SignalIdentity) => void): Promise<void> {
+    return this.turn.run(place, () => this.read(wanted, onEntry));
+  }
+
+  private async read(wanted: (text: string) => boolean, onEntry: (e: SignalIdentity) => void): Promise<void> {
     // axios's timeout is per idle socket; a list trickled slowly must end in time too.
     const signal = AbortSignal.timeout(this.timeoutMs);
     const res = await this.http.get<Readable>(`/v1/identities/${encodeURIComponent(this.number)}`, { signal, responseType: 'stream' }).catch((err: { code?: string }) => {

@@ -21,6 +21,7 @@ import WebSocket from 'ws';
 import type { ReceiveMode } from '../../config/env';
 import type { Logger } from '../../log/logger';
 import { backoffDelay } from '../../util/backoff';
+import { AT_ONCE, type Turn } from './account-turn';
 import { FirstReceive } from './first-receive';
 import { ReceiveHealth } from './receive-health';
 import { ReceiveQueue } from './receive-queue';
@@ -53,6 +54,11 @@ export interface SignalReceiverOptions {
   tuning?: Partial<ReceiverTuning>;
   /** A monotonic clock in ms for `receiving` (tests move it; a wall clock's step must not). */
   now?: () => number;
+  /**
+   * The account's turn, shared with the sender (account-turn.ts): in normal and native mode each
+   * receive is issued only when signal-cli serves no other request, ahead of sends waiting.
+   */
+  turn?: Turn;
 }
 
 /** Receives Signal messages until stopped. */
@@ -70,6 +76,8 @@ export class SignalReceiver {
   private polling: Promise<void> | null = null;
   private readonly http: AxiosInstance;
   private pollAbort: AbortController | null = null;
+  /** Whether the poll in flight has been issued (it may still wait for the account's turn). */
+  private pollIssued = false;
   private wakeSleep: (() => void) | null = null;
   /** Connections opened so far (tests and logs). */
   connections = 0;
@@ -147,7 +155,8 @@ export class SignalReceiver {
     this.timers.clear();
     // A receive in flight is let finish and its messages handled: signal-cli has already taken them
     // from Signal, so cutting the request would lose them. In normal mode a JVM starts first (seconds):
-    // it is cut only where the request itself would time out.
+    // it is cut only where the request itself would time out. One still waiting for its turn took nothing: dropped now.
+    if (!this.pollIssued) this.pollAbort?.abort();
     const guard = setTimeout(() => this.pollAbort?.abort(), this.receiveTimeoutMs());
     this.wakeSleep?.();
     // Items the database refuses are offered once more, not waited for: the poll loop waits for them.
@@ -233,16 +242,25 @@ export class SignalReceiver {
     while (!this.stopped) {
       let wait = this.tuning.pollMs;
       this.pollAbort = new AbortController();
-      // axios's timeout only bounds an idle socket: an answer trickled a byte at a time (a proxy) would stall receiving for good.
       const abort = this.pollAbort;
-      const cut = setTimeout(() => abort.abort(), this.receiveTimeoutMs());
+      let cut: NodeJS.Timeout | undefined;
       try {
-        const res = await this.http.get(this.path, {
-          // Attachments and stories are never acted on: do not download them.
-          params: { timeout: String(this.tuning.pollTimeoutS), max_messages: String(MAX_BATCH), ignore_attachments: 'true', ignore_stories: 'true' },
-          timeout: this.receiveTimeoutMs(),
-          signal: this.pollAbort.signal,
-        });
+        // Issued in the account's turn; its time-out counts from then, not from the wait for it.
+        const res = await (this.opts.turn ?? AT_ONCE).run(
+          'first',
+          () => {
+            this.pollIssued = true;
+            // axios's timeout only bounds an idle socket: an answer trickled a byte at a time (a proxy) would stall receiving for good.
+            cut = setTimeout(() => abort.abort(), this.receiveTimeoutMs());
+            return this.http.get(this.path, {
+              // Attachments and stories are never acted on: do not download them.
+              params: { timeout: String(this.tuning.pollTimeoutS), max_messages: String(MAX_BATCH), ignore_attachments: 'true', ignore_stories: 'true' },
+              timeout: this.receiveTimeoutMs(),
+              signal: abort.signal,
+            });
+          },
+          abort.signal,
+        );
         const items = res.status === 200 ? parseBatch(String(res.data ?? '')) : null;
         if (res.status !== 200) {
           wait = this.pollFailed({ status: res.status }, 'Signal receive failed (in json-rpc mode set SIGNAL_RECEIVE_MODE=websocket); retrying with backoff');
@@ -266,6 +284,7 @@ export class SignalReceiver {
         wait = this.pollFailed({ code: (err as { code?: string }).code }, 'Signal receive failed; retrying with backoff');
       } finally {
         clearTimeout(cut);
+        this.pollIssued = false;
       }
       if (this.stopped) break;
       await new Promise<void>((resolve) => {

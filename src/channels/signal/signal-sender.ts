@@ -19,13 +19,17 @@ import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../../log/logger';
 import { SendError, type ChannelSender, type ProviderCheck } from '../types';
+import { AccountTurn, AT_ONCE, type Turn } from './account-turn';
 import { classifySignalError, errorText, readSendResult, unanswered, UNEXPECTED } from './signal-errors';
 import { SignalIdentities } from './signal-identities';
 import { SignalRateLimit, type ThrottlePolicy } from './signal-rate-limit';
 
 export { DEFAULT_THROTTLE, type ThrottlePolicy } from './signal-rate-limit';
 
-/** Sends in flight when signal-cli serves them one at a time: one served, the next one waiting (its process started). */
+/**
+ * Sends in flight when signal-cli serves requests one at a time: one served, the next one waiting here for
+ * the account's turn (account-turn.ts), issued the moment the first answers. More would only wait longer.
+ */
 const IN_TURN_MAX_IN_FLIGHT = 2;
 
 export interface SignalSenderOptions {
@@ -39,7 +43,9 @@ export interface SignalSenderOptions {
   /**
    * signal-cli-rest-api runs one signal-cli process per request (MODE=normal or native, which
    * SIGNAL_RECEIVE_MODE=poll goes with): the processes take turns on the account's lock, so
-   * sends are served one at a time.
+   * requests are served one at a time. The sender then holds the account's turn itself (`turn`,
+   * shared with the receiver and the moderators' identity checks): each request is issued only
+   * once the one before has answered.
    */
   sendsInTurn?: boolean;
   now?: () => number;
@@ -63,13 +69,16 @@ export class SignalSender implements ChannelSender {
   private readonly rateLimit: SignalRateLimit;
   private warnedUntrusted = false;
   private readonly neverAutoTrust: ReadonlySet<string>;
+  /** The account's turn (account-turn.ts): the receiver and the moderators' identity checks take it too. */
+  readonly turn: Turn;
 
   constructor(private readonly opts: SignalSenderOptions) {
     // Stryker disable next-line LogicalOperator: connection pooling and time-outs change how connections are reused, not what is sent or how errors are classified
     const maxSockets = opts.maxSockets ?? 16;
     // signal-cli answers slowly (a second or more a send): more sends than sockets would only queue here and time out.
-    // Served one at a time, more than two would only queue at signal-cli: the last of 16 waits past the 30 s
-    // time-out, is counted failed and sent again while signal-cli still delivers it (twice to the member).
+    // Served one at a time, a request must never wait at signal-cli: its time-out would run while it waits, and one
+    // passing it is counted failed while signal-cli still delivers it (twice to the member). They wait here instead.
+    this.turn = opts.sendsInTurn ? new AccountTurn() : AT_ONCE;
     this.maxInFlight = opts.sendsInTurn ? IN_TURN_MAX_IN_FLIGHT : maxSockets;
     // Stryker disable next-line ObjectLiteral,BooleanLiteral: connection pooling and time-outs change how connections are reused, not what is sent or how errors are classified
     this.agent = opts.apiUrl.startsWith('https:') ? new https.Agent({ keepAlive: true, maxSockets }) : new http.Agent({ keepAlive: true, maxSockets });
@@ -86,7 +95,7 @@ export class SignalSender implements ChannelSender {
     });
     this.rateLimit = new SignalRateLimit(opts);
     this.neverAutoTrust = opts.neverAutoTrust ?? new Set();
-    this.identities = new SignalIdentities(opts.apiUrl, opts.number, opts.timeoutMs);
+    this.identities = new SignalIdentities(opts.apiUrl, opts.number, opts.timeoutMs, this.turn);
   }
 
   private readonly identities: SignalIdentities;
@@ -146,7 +155,7 @@ export class SignalSender implements ChannelSender {
    */
   private async trustNewIdentity(to: string): Promise<'trusted' | 'trust_failed' | 'trust_unavailable'> {
     try {
-      const res = await this.http.put(`/v1/identities/${encodeURIComponent(this.opts.number)}/trust/${encodeURIComponent(to)}`, { trust_all_known_keys: true });
+      const res = await this.inTurn(() => this.http.put(`/v1/identities/${encodeURIComponent(this.opts.number)}/trust/${encodeURIComponent(to)}`, { trust_all_known_keys: true }));
       if (res.status >= 200 && res.status < 300) return 'trusted';
       this.opts.log.warn({ status: res.status }, 'signal-cli-rest-api refused to trust a changed Signal identity');
       // Read as a send's answer is: signal-cli-rest-api's own trouble (a 5xx, a 400 carrying its lost daemon's
@@ -159,11 +168,16 @@ export class SignalSender implements ChannelSender {
     }
   }
 
+  /** One request to the account in its turn, behind receives and identity checks; its time-out counts from when it is issued. */
+  private inTurn<T>(request: () => Promise<T>): Promise<T> {
+    return this.turn.run('inLine', request);
+  }
+
   private async sendOnce(to: string, body: string): Promise<{ providerId: string }> {
     let res;
     try {
       // Always plain: with DEFAULT_SIGNAL_TEXT_MODE=styled, *…* in a report would turn bold and lose its marks.
-      res = await this.http.post('/v2/send', { number: this.opts.number, message: body, recipients: [to], text_mode: 'normal' });
+      res = await this.inTurn(() => this.http.post('/v2/send', { number: this.opts.number, message: body, recipients: [to], text_mode: 'normal' }));
     } catch (err) {
       throw unanswered(err);
     }
@@ -200,7 +214,7 @@ export class SignalSender implements ChannelSender {
   async remoteDelete(recipient: string, timestamp: number): Promise<void> {
     let res;
     try {
-      res = await this.http.delete(`/v1/remote-delete/${encodeURIComponent(this.opts.number)}`, { data: { recipient, timestamp } });
+      res = await this.inTurn(() => this.http.delete(`/v1/remote-delete/${encodeURIComponent(this.opts.number)}`, { data: { recipient, timestamp } }));
     } catch (err) {
       throw unanswered(err);
     }
@@ -227,7 +241,7 @@ export class SignalSender implements ChannelSender {
   async setExpiration(recipient: string, seconds: number): Promise<void> {
     let res;
     try {
-      res = await this.http.put(`/v1/contacts/${encodeURIComponent(this.opts.number)}`, { recipient, expiration_in_seconds: seconds });
+      res = await this.inTurn(() => this.http.put(`/v1/contacts/${encodeURIComponent(this.opts.number)}`, { recipient, expiration_in_seconds: seconds }));
     } catch (err) {
       throw unanswered(err);
     }
