@@ -10,7 +10,9 @@
  * A check that cannot be made (signal-cli stuck past IDENTITY_CHECK_TIMEOUT_MS,
  * an error, no identity listed) does not fall back on the record: that
  * message gets the member treatment too. Messages are handled in order, so
- * the bound is also the longest a member's message waits behind a moderator's.
+ * the bound is also the longest a member's message waits behind a moderator's
+ * (in normal/native mode, after the one request signal-cli is serving: the
+ * check takes the account's turn ahead of waiting sends, account-turn.ts).
  */
 import type { Lang } from '../../domain/lang';
 import { safeError } from '../../log/safe-error';
