@@ -67,8 +67,11 @@ export class SendError extends Error {
   }
 }
 
+/** A send a stop refused before it was issued (ChannelSender.drain). */
+export const SHUTTING_DOWN = 'ESHUTDOWN';
+
 /** Errors of the connect phase: nothing was sent (a row's error keeps them as `connection:<code>`). */
-export const NOT_CONNECTED: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+export const NOT_CONNECTED: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', SHUTTING_DOWN]);
 
 /** What a sender may carry along with a message. */
 export interface SendOptions {
@@ -117,5 +120,10 @@ export interface ChannelSender {
   send(to: string, body: string, opts?: SendOptions): Promise<{ providerId: string }>;
   /** Whether the provider answers, and takes the line's credentials (for /readyz). */
   ready?(): Promise<ProviderCheck>;
+  /**
+   * A stop has begun: sends waiting here for their turn (not yet issued to the provider) are refused at
+   * once as never reached, to be tried at the next start, rather than hold the stop past its time.
+   */
+  drain?(): void;
   close?(): Promise<void>;
 }

@@ -135,6 +135,8 @@ export class Lane {
   async stop(): Promise<void> {
     this.stopping = true;
     this.alarm.halt();
+    // Sends still waiting at the sender for their turn fail as never sent, to go at the next start.
+    this.sender.drain?.();
     await this.running;
     this.running = null;
     await Promise.allSettled([...this.inFlight]);

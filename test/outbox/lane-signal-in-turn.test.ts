@@ -83,4 +83,39 @@ describe('a Signal fan-out to signal-cli-rest-api in normal/native mode, which s
     expect({ pending, twice }).toEqual({ pending: 0, twice: 0 });
     expect(waitingAtSignalCli).toBe(0);
   }, 60_000);
+
+  it('stops without issuing the sends waiting their turn: refused as never sent, they go at the next start', async () => {
+    await cryptoReady();
+    const vault = new Vault(new Uint8Array(32).fill(5));
+    const db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    const fake = new FakeSignal({ account: ACCOUNT, mode: 'normal' });
+    await fake.start();
+    fake.sendMs = 400;
+    const log = createLogger('silent');
+    const sender = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log, timeoutMs: 3_000, sendsInTurn: true });
+    const t0 = Date.now();
+    for (const m of [uuid(1), uuid(2), uuid(3)]) subscribe(db, ensureMember(db, vault, { channel: 'signal', address: m }, 'en', t0).id, ['415'], t0);
+    const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van, took a phone' }, t0);
+    while (!planNextRange(db, alert, t0).done);
+    const writer = new OutcomeWriter(db, log);
+    const lane = laneOn({ db, vault, log, now: Date.now, writer }, sender, { pollMs: 50 });
+    try {
+      lane.start();
+      // The first send served; the next waits here for its turn (or, its answer read first, is at signal-cli).
+      await waitFor(() => fake.sendRequests === 1, 2_000, 'the first send served');
+      await lane.stop();
+      writer.flush();
+      const rows = db.sqlite.prepare('SELECT state, error FROM outbox WHERE alert_id IS NOT NULL ORDER BY id').all() as Array<{ state: string; error: string | null }>;
+      // What signal-cli served went; what waited here was refused unissued, to go at the next start.
+      const sent = rows.filter((r) => r.state === 'sent').length;
+      expect(fake.sendRequests).toBe(sent);
+      expect(sent).toBeLessThan(3);
+      expect(rows.filter((r) => r.state === 'pending').map((r) => r.error)).toContain('connection:ESHUTDOWN');
+    } finally {
+      await sender.close();
+      await fake.stop();
+      db.close();
+    }
+  });
 });

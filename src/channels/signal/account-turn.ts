@@ -16,6 +16,7 @@
  *
  * In json-rpc mode one daemon serves requests as they come: AT_ONCE.
  */
+import { SendError, SHUTTING_DOWN } from '../types';
 
 /** `first`: a receive or a moderator's identity check; `inLine`: a send, or another of the sender's requests. */
 export type TurnPlace = 'first' | 'inLine';
@@ -23,20 +24,36 @@ export type TurnPlace = 'first' | 'inLine';
 export interface Turn {
   /** Runs `request` in the account's turn; one aborted by `signal` before its turn is never issued (rejects with an AbortError). */
   run<T>(place: TurnPlace, request: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /** A stop has begun: sends waiting, and any to come, are refused unissued (SendError, never reached); receives and checks still go. */
+  drain(): void;
 }
 
 /** json-rpc mode: signal-cli's daemon serves requests as they come. */
-export const AT_ONCE: Turn = { run: (_place, request) => request() };
+export const AT_ONCE: Turn = { run: (_place, request) => request(), drain: () => undefined };
 
 interface Waiter {
   go: () => void;
+  refuse: (err: Error) => void;
 }
+
+/** Why a send waiting for its turn was not issued: the server is stopping (it is tried again at the next start). */
+const stopping = () => new SendError('connection', SHUTTING_DOWN);
 
 /** One request to the account at a time, receives and identity checks ahead of sends. */
 export class AccountTurn implements Turn {
   private busy = false;
+  private draining = false;
   private readonly first: Waiter[] = [];
   private readonly inLine: Waiter[] = [];
+
+  /**
+   * A stop waits for the sends in flight: one served, the next waiting here. Served one after the other,
+   * a signal-cli that hangs would hold the stop for two time-outs, past the 45 s a stop is given.
+   */
+  drain(): void {
+    this.draining = true;
+    for (const waiter of this.inLine.splice(0)) waiter.refuse(stopping());
+  }
 
   async run<T>(place: TurnPlace, request: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.take(place, signal);
@@ -49,6 +66,7 @@ export class AccountTurn implements Turn {
 
   private take(place: TurnPlace, signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
+    if (this.draining && place === 'inLine') return Promise.reject(stopping());
     if (!this.busy) {
       this.busy = true;
       return Promise.resolve();
@@ -59,6 +77,10 @@ export class AccountTurn implements Turn {
         go: () => {
           signal?.removeEventListener('abort', onAbort);
           resolve();
+        },
+        refuse: (err) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(err);
         },
       };
       const onAbort = () => {

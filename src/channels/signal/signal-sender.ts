@@ -261,6 +261,10 @@ export class SignalSender implements ChannelSender {
     }
   }
 
+  drain(): void {
+    this.turn.drain();
+  }
+
   // Stryker disable next-line BlockStatement: close() frees idle connections; nothing a test can observe through the API
   async close(): Promise<void> {
     this.agent.destroy();

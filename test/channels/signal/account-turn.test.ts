@@ -67,4 +67,20 @@ describe('the account turn', () => {
     await Promise.all([first, later]);
     expect(issued).toEqual(['send', 'send 2']);
   });
+
+  it('at a stop refuses the sends waiting, and any to come, unissued and as never reached; a receive still goes', async () => {
+    const turn = new AccountTurn();
+    const { issued, request, answer } = requests();
+    const served = turn.run('inLine', request('send 1'));
+    const waiting = turn.run('inLine', request('send 2'));
+    turn.drain();
+    const later = turn.run('inLine', request('send 3'));
+    const receive = turn.run('first', request('receive'));
+    await expect(waiting).rejects.toMatchObject({ kind: 'connection', neverReached: true });
+    await expect(later).rejects.toMatchObject({ kind: 'connection', neverReached: true });
+    await answer('send 1');
+    await answer('receive');
+    await expect(Promise.all([served, receive])).resolves.toEqual(['send 1', 'receive']);
+    expect(issued).toEqual(['send 1', 'receive']);
+  });
 });
