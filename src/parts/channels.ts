@@ -7,7 +7,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ConsoleSender } from '../channels/console/console-sender';
-import type { SignalRateLimitOptions } from '../channels/signal/signal-rate-limit';
 import { SignalSender, type SignalSenderOptions } from '../channels/signal/signal-sender';
 import { TwilioSender } from '../channels/twilio/twilio-sender';
 import type { ChannelSender } from '../channels/types';
@@ -44,8 +43,7 @@ async function channels(app: FastifyInstance, opts: ServerOptions): Promise<void
     senders.set('sms', new ConsoleSender('sms', opts.consoleOut));
   }
   if (config.signal) {
-    // The sender hands its options to its rate limit (signal-rate-limit.ts), whose windows in a row are kept across restarts.
-    const signalOpts: SignalSenderOptions & Pick<SignalRateLimitOptions, 'pauseLevels'> = {
+    const signalOpts: SignalSenderOptions = {
       apiUrl: config.signal.apiUrl,
       number: config.signal.number,
       log,
@@ -57,6 +55,7 @@ async function channels(app: FastifyInstance, opts: ServerOptions): Promise<void
       onIdentityTrust: (outcome) => app.metrics.signalIdentityTrust(outcome),
       onChallenge: (token) => events.onChallenge(token),
       onRecovered: () => events.onRecovered(),
+      // The rate limit's pauses in a row are kept across restarts: one restarting in a loop must not start again at 15 s.
       pauseLevels: signalPauseLevels(app.db, log),
     };
     senders.set('signal', new SignalSender(signalOpts));

@@ -1,4 +1,7 @@
-/** How the Signal receiver (signal-receiver.ts) paces itself, and judges itself, by default. */
+/** What the Signal receiver (signal-receiver.ts) is given, and how it paces itself, and judges itself, by default. */
+import type { ReceiveMode } from '../../config/env';
+import type { Logger } from '../../log/logger';
+import type { Turn } from './account-turn';
 import type { FirstReceiveTuning } from './first-receive';
 import type { SocketTuning } from './signal-websocket';
 
@@ -38,3 +41,24 @@ export const DEFAULT_RECEIVER: ReceiverTuning = {
   waitingMax: 1_000,
   waitingMaxBytes: 64 * 1024 * 1024,
 };
+
+export interface SignalReceiverOptions {
+  apiUrl: string;
+  number: string;
+  mode: ReceiveMode;
+  log: Logger;
+  /**
+   * Handles one received item (already JSON-parsed). May be async; items are
+   * handled one at a time. Rejects only when the item could not be stored:
+   * it is then offered again, the items after it waiting (receive-queue.ts).
+   */
+  onItem: (item: unknown) => void | Promise<void>;
+  tuning?: Partial<ReceiverTuning>;
+  /** A monotonic clock in ms for `receiving` (tests move it; a wall clock's step must not). */
+  now?: () => number;
+  /**
+   * The account's turn, shared with the sender (account-turn.ts): in normal and native mode each
+   * receive is issued only when signal-cli serves no other request, ahead of sends waiting.
+   */
+  turn?: Turn;
+}

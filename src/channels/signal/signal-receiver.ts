@@ -18,18 +18,16 @@
  */
 import axios, { type AxiosInstance } from 'axios';
 import WebSocket from 'ws';
-import type { ReceiveMode } from '../../config/env';
-import type { Logger } from '../../log/logger';
 import { backoffDelay } from '../../util/backoff';
-import { AT_ONCE, type Turn } from './account-turn';
+import { AT_ONCE } from './account-turn';
 import { FirstReceive } from './first-receive';
 import { ReceiveHealth } from './receive-health';
 import { ReceiveQueue } from './receive-queue';
-import { DEFAULT_RECEIVER, type ReceiverTuning } from './receiver-tuning';
+import { DEFAULT_RECEIVER, type ReceiverTuning, type SignalReceiverOptions } from './receiver-tuning';
 import { parseBatch } from './signal-envelope';
 import { openReceiveSocket } from './signal-websocket';
 
-export { DEFAULT_RECEIVER, type ReceiverTuning } from './receiver-tuning';
+export { DEFAULT_RECEIVER, type ReceiverTuning, type SignalReceiverOptions } from './receiver-tuning';
 
 /**
  * The largest envelope a sender can make signal-cli hand over: Signal's
@@ -40,27 +38,6 @@ export { DEFAULT_RECEIVER, type ReceiverTuning } from './receiver-tuning';
 const MAX_ENVELOPE_BYTES = 2 * 1024 * 1024;
 /** Most messages taken per poll (a full batch is followed by the next poll at once); the rest stay queued at signal-cli. */
 const MAX_BATCH = 20;
-export interface SignalReceiverOptions {
-  apiUrl: string;
-  number: string;
-  mode: ReceiveMode;
-  log: Logger;
-  /**
-   * Handles one received item (already JSON-parsed). May be async; items are
-   * handled one at a time. Rejects only when the item could not be stored:
-   * it is then offered again, the items after it waiting (receive-queue.ts).
-   */
-  onItem: (item: unknown) => void | Promise<void>;
-  tuning?: Partial<ReceiverTuning>;
-  /** A monotonic clock in ms for `receiving` (tests move it; a wall clock's step must not). */
-  now?: () => number;
-  /**
-   * The account's turn, shared with the sender (account-turn.ts): in normal and native mode each
-   * receive is issued only when signal-cli serves no other request, ahead of sends waiting.
-   */
-  turn?: Turn;
-}
-
 /** Receives Signal messages until stopped. */
 export class SignalReceiver {
   private readonly tuning: ReceiverTuning;

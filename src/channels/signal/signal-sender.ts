@@ -22,7 +22,7 @@ import { SendError, type ChannelSender, type ProviderCheck } from '../types';
 import { AccountTurn, AT_ONCE, type Turn } from './account-turn';
 import { classifySignalError, errorText, readSendResult, unanswered, UNEXPECTED } from './signal-errors';
 import { SignalIdentities } from './signal-identities';
-import { SignalRateLimit, type ThrottlePolicy } from './signal-rate-limit';
+import { SignalRateLimit, type PauseLevelStore, type ThrottlePolicy } from './signal-rate-limit';
 
 export { DEFAULT_THROTTLE, type ThrottlePolicy } from './signal-rate-limit';
 
@@ -57,6 +57,8 @@ export interface SignalSenderOptions {
   onChallenge?: (token: string) => void;
   /** Signal accepts messages again after a challenge (lifted by a captcha, or expired). */
   onRecovered?: () => void;
+  /** Where the rate limit's pauses in a row outlive a restart (store/provider-pauses.ts). */
+  pauseLevels?: PauseLevelStore;
 }
 
 /** Sends Signal messages through signal-cli-rest-api. */
