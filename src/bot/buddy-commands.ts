@@ -79,10 +79,12 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
   return { say: who.t.buddyAsked(ending(address)), queued: !stopped };
 }
 
-// A dot between letters or digits, marks around it aside ("evil.co", "evil(.)co", "bit.ly"); the web's words; an @.
-const LINK = /[\p{L}\p{N}][^\s\p{L}\p{N}]*[.\u3002\uFF61][^\s\p{L}\p{N}]*[\p{L}\p{N}]|www|https?|\/\/|@/iu;
-/** Most digits a name may hold ("Rose 2"): more is a number the stranger would read as the line's. */
-const MAX_NAME_DIGITS = 2;
+// A dot between letters or digits, marks around it aside ("evil.co", "evil(.)co", "bit.ly"), but a single letter
+// before it is an initial ("J.Lo", "A.B."): one-letter domains are the big companies' own, and a path after one
+// ("t.co/x") is still a link; the web's words; an @. "Dr.Ana" is refused as "bit.ly" is: she is told to write "Dr. Ana".
+const LINK = /(?:[\p{L}\p{N}]{2}|\p{N})[^\s\p{L}\p{N}]*[.\u3002\uFF61][^\s\p{L}\p{N}]*[\p{L}\p{N}]|[.\u3002\uFF61][^\s\p{L}\p{N}]*[\p{L}\p{N}]+\/|www|https?|\/\/|@/iu;
+/** Most digits a name may hold ("Lil Kim 007"): more may be a number the stranger would read as the line's (a phone number has 7 or more). */
+const MAX_NAME_DIGITS = 3;
 
 /**
  * Whether BUDDY's name is a name: it goes to a stranger from the line's own number, so one holding a link, an

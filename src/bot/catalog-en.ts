@@ -87,7 +87,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyInvitesToday: (max) => `Heads Up: you have asked ${max} people to be your buddy today, the most in a day. Try again tomorrow.`,
   buddyDeclinedBefore: (ending, days) => `Heads Up: the number ending ${ending} declined to be your buddy, so we won't ask it again for ${days} days.`,
   buddyUsage: () => 'Heads Up: text BUDDY, their number and the name they know you by, e.g. BUDDY 415-555-0100 Rose. BUDDY OFF removes your buddies.',
-  buddyNameRefused: () => 'Heads Up: the name is the one they know you by, in letters only: no link, @ or number. Nothing was sent. e.g. BUDDY 415-555-0100 Rose.',
+  buddyNameRefused: () => 'Heads Up: the name is the one they know you by, in letters only: no link, @ or number (Dr. Ana, with a space). Nothing was sent. e.g. BUDDY 415-555-0100 Rose.',
   buddyOwnNumber: () => "Heads Up: that's your own number. Name someone you trust as your buddy.",
   buddyList: (items) =>
     `Heads Up: your buddies: ${items.map((i) => `number ending ${i.ending} (${i.status === 'accepted' ? 'accepted' : i.status === 'invited' ? 'waiting' : 'stopped'})`).join(', ')}. BUDDY OFF removes them.`,

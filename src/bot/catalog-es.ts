@@ -89,7 +89,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyInvitesToday: (max) => `Heads Up: hoy ya pediste a ${max} personas que sean tu contacto, el maximo por dia. Intenta de nuevo manana.`,
   buddyDeclinedBefore: (ending, days) => `Heads Up: el numero que termina en ${ending} rechazo ser tu contacto, asi que no se lo pediremos de nuevo en ${days} dias.`,
   buddyUsage: () => 'Heads Up: escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa. AMIGA OFF quita tus contactos.',
-  buddyNameRefused: () => 'Heads Up: el nombre es el nombre con que te conoce, solo letras: sin enlaces, @ ni numeros. No se envio nada. Ej. AMIGA 415-555-0100 Rosa.',
+  buddyNameRefused: () => 'Heads Up: el nombre es el nombre con que te conoce, solo letras: sin enlaces, @ ni numeros (Dr. Ana, con espacio). No se envio nada. Ej. AMIGA 415-555-0100 Rosa.',
   buddyOwnNumber: () => 'Heads Up: ese es tu propio numero. Elige a alguien de confianza.',
   buddyList: (items) =>
     `Heads Up: tus contactos: ${items.map((i) => `numero que termina en ${i.ending} (${i.status === 'accepted' ? 'acepto' : i.status === 'invited' ? 'esperando' : 'detenido'})`).join(', ')}. AMIGA OFF los quita.`,

@@ -116,7 +116,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyInvitesToday: (max) => `Heads Up: vous avez déjà invité ${max} personnes aujourd'hui, le maximum par jour. Réessayez demain.`,
   buddyDeclinedBefore: (ending, days) => `Heads Up: le numéro finissant par ${ending} a refusé votre invitation, nous ne la lui renverrons pas avant ${days} jours.`,
   buddyUsage: () => "Heads Up: écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose. BINOME OFF retire vos contacts.",
-  buddyNameRefused: () => "Heads Up: le nom est celui sous lequel il vous connait, en lettres seulement: pas de lien, de @ ni de numéro. Rien n'a été envoyé. Ex. BINOME 415-555-0100 Rose.",
+  buddyNameRefused: () => "Heads Up: le nom est celui sous lequel il vous connait, en lettres seulement: pas de lien, de @ ni de numéro (Dr. Ana, avec une espace). Rien n'a été envoyé. Ex. BINOME 415-555-0100 Rose.",
   buddyOwnNumber: () => "Heads Up: c'est votre propre numéro. Choisissez une personne de confiance.",
   buddyList: (items) =>
     `Heads Up: vos contacts: ${items.map((i) => `numéro finissant par ${i.ending} (${i.status === 'accepted' ? 'accepté' : i.status === 'invited' ? 'en attente' : 'arreté'})`).join(', ')}. BINOME OFF les retire.`,

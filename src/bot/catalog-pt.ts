@@ -116,7 +116,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyInvitesToday: (max) => `Heads Up: hoje voce ja convidou ${max} pessoas para serem seu contato, o maximo por dia. Tente de novo amanha.`,
   buddyDeclinedBefore: (ending, days) => `Heads Up: o numero terminado em ${ending} recusou ser seu contato, entao nao vamos convida-lo de novo por ${days} dias.`,
   buddyUsage: () => 'Heads Up: escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa. PARCEIRA OFF remove seus contatos.',
-  buddyNameRefused: () => 'Heads Up: o nome e aquele pelo qual a pessoa conhece voce, so letras: sem link, @ ou numero. Nada foi enviado. Ex. PARCEIRA 415-555-0100 Rosa.',
+  buddyNameRefused: () => 'Heads Up: o nome e aquele pelo qual a pessoa conhece voce, so letras: sem link, @ ou numero (Dr. Ana, com espaco). Nada foi enviado. Ex. PARCEIRA 415-555-0100 Rosa.',
   buddyOwnNumber: () => 'Heads Up: esse e o seu proprio numero. Escolha alguem de confianca.',
   buddyList: (items) =>
     `Heads Up: seus contatos: ${items.map((i) => `numero terminado em ${i.ending} (${i.status === 'accepted' ? 'aceitou' : i.status === 'invited' ? 'esperando' : 'parado'})`).join(', ')}. PARCEIRA OFF remove.`,
