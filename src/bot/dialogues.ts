@@ -70,7 +70,7 @@ function asksToErase(text: string): boolean {
 /**
  * A bare OK (or OK and only thanks: "OK thanks", "ok ok"), or LATER with its minutes and nothing more: while
  * the sender has a check-in they keep their meaning in a conversation (a question that swallowed them would
- * have the buddies told something is wrong). "ok so he…" and Spanish "Después 30 min de llegar" (after 30
+ * have the buddies told something is wrong). "ok so he…", "Listo, gracias" (a report's DONE) and Spanish "Después 30 min de llegar" (after 30
  * minutes) stay answers.
  */
 export function checkinWord(parsed: Parsed, text = ''): boolean {
@@ -78,12 +78,20 @@ export function checkinWord(parsed: Parsed, text = ''): boolean {
   const { command } = parsed;
   if (command.kind === 'later') return command.withText !== true;
   if (command.kind !== 'ok') return false;
-  return parsed.exactKeyword || command.cancels === true || (OK_WORDS.has(parsed.keyword) && onlyThanks(text));
+  return parsed.exactKeyword || command.cancels === true || (OK_WORDS.has(parsed.keyword) && onlyThanks(text) && !holdsControlWord(text));
 }
 
 // The words OK is (OK, LISTO, FINI, PRONTO…), and what may follow it in "OK thanks": thanks and OK again, in the line's languages.
 const OK_WORDS: ReadonlySet<string> = new Set('OK OKAY LISTO LISTA FINI PRONTO PRONTA'.split(' '));
 const THANKS: ReadonlySet<string> = new Set([...OK_WORDS, ...'THANKS THANK YOU THX TY GRACIAS MUCHAS MERCI BEAUCOUP OBRIGADA OBRIGADO MUITO'.split(' ')]);
+
+/**
+ * Whether a word of it is one a guided report takes as its own (LISTO is its DONE too): "Listo, gracias" is done
+ * with the report, and a false OK would end her check-in, no buddy told. The other dialogue (which area?) has none.
+ */
+function holdsControlWord(text: string): boolean {
+  return text.split(/[\s,.;:!?]+/).some((w) => controlWord(w) !== undefined);
+}
 
 /** Whether every word after the first is thanks or OK again (marks and emoji are no words): "Okay, thank you!! 🙏". */
 function onlyThanks(text: string): boolean {

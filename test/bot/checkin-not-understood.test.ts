@@ -66,6 +66,14 @@ describe('OK with thanks in the middle of a guided report', () => {
     expect(w.sms(ROSE, 'last night').reply).toBe(t.reportAsk('where'));
   });
 
+  it('"Listo, gracias" ends no check-in: LISTO is the report\'s DONE too', async () => {
+    const { w } = await roseCheckedIn();
+    w.sms(ROSE, 'REPORTE');
+    w.sms(ROSE, '7');
+    expect(w.sms(ROSE, 'Listo, gracias').reply).not.toBe(catalog('es').checkinOk());
+    expect(checkins(w)).toBe(1);
+  });
+
   it('"OK so he left" stays the answer', async () => {
     const { w } = await roseCheckedIn();
     w.sms(ROSE, 'REPORT');

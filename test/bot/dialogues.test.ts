@@ -92,6 +92,11 @@ describe('checkinWord', () => {
     ['OK thanks', true],
     ['ok ok', true],
     ['Fini, merci !', true],
+    ['Pronto, obrigada', true],
+    // LISTO is also the report's DONE: "Listo, gracias" is done with the report, not her OK.
+    ['Listo, gracias', false],
+    ['LISTO gracias', false],
+    ['ok, listo', false],
     ['ok thanks he paid', false],
     ['later he came back', false],
     ['415', false],
