@@ -203,13 +203,15 @@ export function endOrLater(store: Store, who: Asker, now: number): Outcome | nul
 }
 
 /**
- * What a message the line did not understand is told while her check-in runs (hers on either channel): that it
- * still runs, and OK ends it; discreet, as her reminder comes. Null when none runs. Said every time, never held
- * back as the hint is: silence here and her buddies are told she is missing ("I'm safe", "estoy bien").
+ * What a message the line did not understand is told while her check-in runs: that it still runs, and OK ends
+ * it; discreet, as her reminder comes. Null when none runs. An SMS learns only of one on its own membership: from
+ * her number it may be spoofed, or a recycled number's new holder, who must not learn she is on a date until
+ * 05:00. A Signal message, authenticated, learns of hers on either channel, as its OK ends both.
  */
 export function stillRuns(store: Store, who: Asker, now: number): string | null {
   const person = personOf(store, who);
-  const running = person === undefined ? undefined : personCheckins(store.db, person).open[0];
+  const seen = (memberId: number) => who.sender.channel !== 'sms' || memberId === who.member?.id;
+  const running = person === undefined ? undefined : personCheckins(store.db, person).open.find((c) => seen(c.memberId));
   if (!running) return null;
   const until = who.t.checkinEnd(dayTime(running.dueAt, now));
   return memberDiscreet(store.db, running.memberId) ? who.t.discreetReminder(until) : who.t.checkinStillRuns(until);

@@ -33,13 +33,25 @@ export function reportRules(rules: LineRules): ReportRules {
   return { limit: rules.limits.reports, maxAreas: rules.maxAreas, regions: rules.regions, retentionDays: rules.retentionDays, country: rules.regions.country };
 }
 
+/** At most one "your check-in still runs" per sender in 5 minutes: an auto-reply answered each time is a paid loop. */
+const STILL_RUNS: Limit = { max: 1, windowMs: 5 * 60_000 };
+
 /**
- * "Text HELP" (or another hint), at most once per sender per window, so that auto-replies cannot loop. While her
- * check-in runs, that it still runs, to each such message (the message limits bound a loop): silence would have
- * her buddies told she is missing when she meant she is safe.
+ * That her check-in still runs and OK ends it (silence would have her buddies told she is missing when she meant
+ * she is safe: "I'm safe"), at most once in 5 minutes; null when there is none to tell (see stillRuns) or she was
+ * told lately.
+ */
+function stillRunsOnce(store: Store, who: Asker, now: number): string | null {
+  const running = who.operator ? null : stillRuns(store, who, now);
+  return running !== null && store.limits.take(who.limitKey, 'still_runs', STILL_RUNS, now) ? running : null;
+}
+
+/**
+ * "Text HELP" (or another hint), at most once per sender per window, so that auto-replies cannot loop; while her
+ * check-in runs, that it still runs instead, at most once in 5 minutes.
  */
 export function hint(store: Store, rules: LineRules, who: Asker, now: number, text: string = who.t.hint()): Outcome {
-  const running = who.operator ? null : stillRuns(store, who, now);
+  const running = stillRunsOnce(store, who, now);
   if (running !== null) return say(running);
   return say(store.limits.take(who.limitKey, 'hint', rules.limits.hints, now) ? text : null);
 }
@@ -79,15 +91,18 @@ function parseError(store: Store, rules: LineRules, who: Asker, moderator: boole
     case 'missing_minutes': {
       // "Safe now", "segura ya" while her check-in runs: she means she is, but only OK ends it (a false OK is
       // the worse mistake); told it still runs, not how to start one.
-      const running = parsed.command === 'checkin' && SAFE_WORDS.has(parsed.keyword ?? '') ? stillRuns(store, who, now) : null;
-      if (running !== null) return say(running);
+      // Told lately, the hint's bound then applies, as to any message not understood.
+      if (parsed.command === 'checkin' && SAFE_WORDS.has(parsed.keyword ?? '') && stillRuns(store, who, now) !== null) return hint(store, rules, who, now);
       if (parsed.command === 'later') return say(who.t.laterUsage(rules.checkins.maxMinutes, laterFloor(rules.checkins)));
       return say(checkinUsage(who, rules));
     }
-    case 'unknown':
+    case 'unknown': {
       // A moderator's typo ("APROVE K7Q2") is answered each time, with her commands: a report she believes
-      // approved may be waiting.
-      return moderator ? moderatorHint(store, who, now) : hint(store, rules, who, now);
+      // approved may be waiting. Her own check-in first: "I'm safe" is no typo.
+      if (!moderator) return hint(store, rules, who, now);
+      const running = stillRunsOnce(store, who, now);
+      return running !== null ? say(running) : moderatorHint(store, who, now);
+    }
     default:
       return hint(store, rules, who, now);
   }

@@ -26,7 +26,7 @@ export interface Limit {
 export const LONGEST_WINDOW_MS = 86_400_000;
 
 /** What is limited. */
-export type LimitKind = 'message' | 'report' | 'check' | 'hint' | 'moderator_hint' | 'buddy_invite' | 'join_notice' | 'checkin_moderators';
+export type LimitKind = 'message' | 'report' | 'check' | 'hint' | 'moderator_hint' | 'buddy_invite' | 'join_notice' | 'checkin_moderators' | 'still_runs';
 
 /** Kinds counted in memory. */
 const IN_MEMORY: ReadonlySet<LimitKind> = new Set(['message']);
