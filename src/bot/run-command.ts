@@ -90,9 +90,11 @@ function parseError(store: Store, rules: LineRules, who: Asker, moderator: boole
       return say(who.t.buddyUsage());
     case 'missing_minutes': {
       // "Safe now", "segura ya" while her check-in runs: she means she is, but only OK ends it (a false OK is
-      // the worse mistake); told it still runs, not how to start one.
-      // Told lately, the hint's bound then applies, as to any message not understood.
-      if (parsed.command === 'checkin' && SAFE_WORDS.has(parsed.keyword ?? '') && stillRuns(store, who, now) !== null) return hint(store, rules, who, now);
+      // the worse mistake); told it still runs, not how to start one (told lately, the hint's bound applies).
+      // With a number ("SAFE 2h tonight", "SEGURA 4h30 hotel") she meant a new one: how to write it, or she
+      // believes it set.
+      const safeAlone = parsed.command === 'checkin' && SAFE_WORDS.has(parsed.keyword ?? '') && parsed.digitsAfter !== true;
+      if (safeAlone && stillRuns(store, who, now) !== null) return hint(store, rules, who, now);
       if (parsed.command === 'later') return say(who.t.laterUsage(rules.checkins.maxMinutes, laterFloor(rules.checkins)));
       return say(checkinUsage(who, rules));
     }

@@ -39,6 +39,17 @@ describe('a message not understood while her check-in runs', () => {
     expect(checkins(w)).toBe(1);
   });
 
+  it.each(['SAFE 2h tonight', 'SEGURA 4h30 hotel', 'Safe at 11 pm'])(
+    '%j, a new check-in refused, is told how to write it, not that the old one still runs',
+    async (text) => {
+      const { w, end } = await roseCheckedIn();
+      const reply = w.sms(ROSE, text).reply ?? '';
+      expect(reply).not.toContain(clockTime(end));
+      expect(reply).toContain('720');
+      expect(checkins(w)).toBe(1);
+    },
+  );
+
   it("names no check-in to a discreet member: her reminder's words", async () => {
     const { w, end } = await roseCheckedIn();
     w.sms(ROSE, 'DISCREET');
