@@ -19,6 +19,10 @@ export interface CheckinCatalog {
   discreetReminder(until: string): string;
   /** To a message the line did not understand while her check-in runs (to `until`): never silence, or her buddies are told she is missing. */
   checkinStillRuns(until: string): string;
+  /** To a message not understood once her check-in ran out, its escalation told (`told`): a late OK still tells them she is safe. */
+  checkinStillMissed(told: 'buddies' | 'moderators' | 'nobody'): string;
+  /** `checkinStillMissed` for a discreet member: plain words, as her reminder's. */
+  discreetStillMissed(told: 'buddies' | 'moderators' | 'nobody'): string;
   /** Unasked, once, when her running check-in loses the last buddy who could be told (a DECLINE, STOP or DELETE): it now reaches no one. */
   checkinNoOneLeft(): string;
   /** `checkinNoOneLeft` for a discreet member: it arrives on her lock screen, so it names no check-in, nor the line. */

@@ -131,6 +131,11 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinReminder: (until) => `Heads Up: your check-in ends at ${until}. Text OK when you're safe, or LATER 30 for more time.`,
   discreetReminder: (until) => `HU: reply OK by ${until}, or LATER 30.`,
   checkinStillRuns: (until) => `Heads Up didn't understand that. Your check-in still runs until ${until}: text OK if you're safe, or LATER 30 for more time.`,
+  checkinStillMissed: (told) =>
+    told === 'nobody'
+      ? "Heads Up didn't understand that. Your check-in ran out without your OK. Text OK if you're safe."
+      : `Heads Up didn't understand that. You didn't check in, so we messaged ${told === 'buddies' ? 'your buddies' : "the line's moderators"}. Text OK if you're safe and we'll tell them.`,
+  discreetStillMissed: (told) => (told === 'nobody' ? 'HU: reply OK when you can.' : `HU: we passed your message to ${told === 'buddies' ? 'your contact' : 'our team'}. Reply OK when you can.`),
   checkinNoOneLeft: () => "Heads Up: your check-in now reaches no one: no buddy is left to tell if you miss it. Add one: text BUDDY, their number and the name they know you by, e.g. BUDDY 415-555-0100 Rose.",
   discreetNoOneLeft: () => "HU: there's no contact left to pass your message to. Reply BUDDY, a number and your name to add one.",
   checkinRestored: (until, told) =>

@@ -133,6 +133,11 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinReminder: (until) => `Heads Up: tu reporte termina a las ${until}. Escribe OK cuando estes a salvo, o LUEGO 30 para mas tiempo.`,
   discreetReminder: (until) => `HU: responde OK antes de las ${until}, o LUEGO 30.`,
   checkinStillRuns: (until) => `Heads Up no entendio. Tu reporte sigue hasta las ${until}: escribe OK si estas a salvo, o LUEGO 30 para mas tiempo.`,
+  checkinStillMissed: (told) =>
+    told === 'nobody'
+      ? 'Heads Up no entendio. Tu reporte termino sin tu OK. Escribe OK si estas a salvo.'
+      : `Heads Up no entendio. No te reportaste, asi que avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'}. Escribe OK si estas a salvo y se lo diremos.`,
+  discreetStillMissed: (told) => (told === 'nobody' ? 'HU: responde OK cuando puedas.' : `HU: pasamos tu mensaje a ${told === 'buddies' ? 'tu contacto' : 'nuestro equipo'}. Responde OK cuando puedas.`),
   checkinNoOneLeft: () => 'Heads Up: tu reporte ya no llega a nadie: no queda contacto a quien avisar si no respondes. Agrega uno: escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa.',
   discreetNoOneLeft: () => 'HU: no queda contacto a quien pasar tu mensaje. Responde AMIGA, un numero y tu nombre para agregar uno.',
   checkinRestored: (until, told) =>

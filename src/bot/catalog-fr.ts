@@ -160,6 +160,11 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinReminder: (until) => `Heads Up: votre suivi finit à ${until}. Écrivez OK quand vous etes en sécurité, ou PROLONGER 30 pour plus de temps.`,
   discreetReminder: (until) => `HU: répondez OK avant ${until}, ou PROLONGER 30.`,
   checkinStillRuns: (until) => `Heads Up n'a pas compris. Votre suivi continue jusqu'à ${until}: écrivez OK si vous etes en sécurité, ou PROLONGER 30 pour plus de temps.`,
+  checkinStillMissed: (told) =>
+    told === 'nobody'
+      ? "Heads Up n'a pas compris. Votre suivi a pris fin sans votre OK. Écrivez OK si vous etes en sécurité."
+      : `Heads Up n'a pas compris. Pas de nouvelles de vous, on a prévenu ${told === 'buddies' ? 'vos contacts' : 'les modératrices'}. Écrivez OK si vous etes en sécurité et on le leur dira.`,
+  discreetStillMissed: (told) => (told === 'nobody' ? 'HU: répondez OK dès que possible.' : `HU: on a transmis votre message à ${told === 'buddies' ? 'votre contact' : 'notre équipe'}. Répondez OK dès que possible.`),
   checkinNoOneLeft: () => "Heads Up: votre suivi ne prévient plus personne: aucun contact ne reste à prévenir si vous ne répondez pas. Ajoutez-en un: écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose.",
   discreetNoOneLeft: () => "HU: plus aucun contact à qui transmettre votre message. Répondez BINOME, un numéro et votre nom pour en ajouter un.",
   checkinRestored: (until, told) =>

@@ -160,6 +160,11 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinReminder: (until) => `Heads Up: seu acompanhamento termina as ${until}. Escreva OK quando estiver segura, ou DEPOIS 30 para mais tempo.`,
   discreetReminder: (until) => `HU: responda OK ate as ${until}, ou DEPOIS 30.`,
   checkinStillRuns: (until) => `Heads Up nao entendeu. Seu acompanhamento continua ate as ${until}: escreva OK se estiver segura, ou DEPOIS 30 para mais tempo.`,
+  checkinStillMissed: (told) =>
+    told === 'nobody'
+      ? 'Heads Up nao entendeu. Seu acompanhamento terminou sem seu OK. Escreva OK se estiver segura.'
+      : `Heads Up nao entendeu. Voce nao deu noticias, entao avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'}. Escreva OK se estiver segura e diremos a eles.`,
+  discreetStillMissed: (told) => (told === 'nobody' ? 'HU: responda OK quando puder.' : `HU: passamos sua mensagem ${told === 'buddies' ? 'ao seu contato' : 'a nossa equipe'}. Responda OK quando puder.`),
   checkinNoOneLeft: () => 'Heads Up: seu acompanhamento nao avisa mais ninguem: nao resta contato para avisar se voce nao responder. Adicione um: escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa.',
   discreetNoOneLeft: () => 'HU: nao resta contato para passar sua mensagem. Responda PARCEIRA, um numero e seu nome para adicionar um.',
   checkinRestored: (until, told) =>

@@ -204,14 +204,23 @@ export function endOrLater(store: Store, who: Asker, now: number): Outcome | nul
 
 /**
  * What a message the line did not understand is told while her check-in runs: that it still runs, and OK ends
- * it; discreet, as her reminder comes. Null when none runs. An SMS learns only of one on its own membership: from
+ * it; once escalated, that they were told and OK tells them she is safe; discreet, as her reminder comes. Null
+ * when none of hers is either. An SMS learns only of one on its own membership: from
  * her number it may be spoofed, or a recycled number's new holder, who must not learn she is on a date until
  * 05:00. A Signal message, authenticated, learns of hers on either channel, as its OK ends both.
  */
 export function stillRuns(store: Store, who: Asker, now: number): string | null {
   const person = personOf(store, who);
-  const seen = (memberId: number) => who.sender.channel !== 'sms' || memberId === who.member?.id;
-  const running = person === undefined ? undefined : personCheckins(store.db, person).open.find((c) => seen(c.memberId));
+  const seen = (c: { memberId: number }) => who.sender.channel !== 'sms' || c.memberId === who.member?.id;
+  const mine = person === undefined ? { open: [], escalated: [] } : personCheckins(store.db, person);
+  const running = mine.open.find(seen);
+  // Run out and escalated, it still awaits her OK (a late one tells them she is safe): never "Text HELP", then silence.
+  const missed = running ? undefined : mine.escalated.filter(seen).at(-1);
+  if (missed) {
+    const out = escalationWentOut(store.db, missed.id, true);
+    const told = out.buddies ? 'buddies' : out.moderators ? 'moderators' : 'nobody';
+    return memberDiscreet(store.db, missed.memberId) ? who.t.discreetStillMissed(told) : who.t.checkinStillMissed(told);
+  }
   if (!running) return null;
   const until = who.t.checkinEnd(dayTime(running.dueAt, now));
   return memberDiscreet(store.db, running.memberId) ? who.t.discreetReminder(until) : who.t.checkinStillRuns(until);

@@ -160,6 +160,8 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     checkinReminder: until.map((u) => t.checkinReminder(u)),
     discreetReminder: until.map((u) => t.discreetReminder(u)),
     checkinStillRuns: until.map((u) => t.checkinStillRuns(u)),
+    checkinStillMissed: [t.checkinStillMissed('buddies'), t.checkinStillMissed('moderators'), t.checkinStillMissed('nobody')],
+    discreetStillMissed: [t.discreetStillMissed('buddies'), t.discreetStillMissed('moderators'), t.discreetStillMissed('nobody')],
     checkinNoOneLeft: [t.checkinNoOneLeft()],
     discreetNoOneLeft: [t.discreetNoOneLeft()],
     checkinRestored: until.flatMap((u) => [t.checkinRestored(u, 'buddies'), t.checkinRestored(u, 'moderators'), t.checkinRestored(u, 'nobody')]),
