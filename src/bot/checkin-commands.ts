@@ -205,9 +205,9 @@ export function endOrLater(store: Store, who: Asker, now: number): Outcome | nul
 /**
  * What a message the line did not understand is told while her check-in runs: that it still runs, and OK ends
  * it; once escalated, that they were told and OK tells them she is safe; discreet, as her reminder comes. Null
- * when none of hers is either. An SMS learns only of one on its own membership: from
- * her number it may be spoofed, or a recycled number's new holder, who must not learn she is on a date until
- * 05:00. A Signal message, authenticated, learns of hers on either channel, as its OK ends both.
+ * when none of hers is either. An SMS learns only of one on its own membership: from her number it may be
+ * spoofed, or a recycled number's new holder, who must not learn she is on a date until 05:00. A Signal
+ * message, authenticated, learns of hers on either channel, as its OK ends both.
  */
 export function stillRuns(store: Store, who: Asker, now: number): string | null {
   const person = personOf(store, who);

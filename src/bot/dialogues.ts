@@ -70,8 +70,8 @@ function asksToErase(text: string): boolean {
 /**
  * A bare OK (or OK and only thanks: "OK thanks", "ok ok"), or LATER with its minutes and nothing more: while
  * the sender has a check-in they keep their meaning in a conversation (a question that swallowed them would
- * have the buddies told something is wrong). "ok so he…", "Listo, gracias" (a report's DONE) and Spanish "Después 30 min de llegar" (after 30
- * minutes) stay answers.
+ * have the buddies told something is wrong). "ok so he…", "Listo, gracias" (a report's DONE) and Spanish
+ * "Después 30 min de llegar" (after 30 minutes) stay answers.
  */
 export function checkinWord(parsed: Parsed, text = ''): boolean {
   if (!parsed.ok) return false;
