@@ -174,8 +174,7 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
   const kind = checkIn ? 'checkin' : found.kind;
   const command = commandOf(kind, word, text, tokens.slice(checkIn ? 2 : 1), country);
   if (typeof command === 'string') {
-    const digits = tokens.slice(1).some((t) => /\d/.test(t.word));
-    const failed: Parsed = { ok: false, error: command, lang: found.lang, keyword: word, command: kind, ...(digits ? { digitsAfter: true as const } : {}) };
+    const failed: Parsed = { ok: false, error: command, lang: found.lang, keyword: word, command: kind, ...(tokens.slice(1).some((t) => /\d/.test(t.word)) ? { digitsAfter: true as const } : {}) };
     return found.keeps ? { ...failed, keeps: found.keeps } : failed;
   }
   // "LANG ES" names its language; every other keyword's language is the keyword's own.
