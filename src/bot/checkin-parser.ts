@@ -199,7 +199,7 @@ function isClockLike(rest: WordAt[]): boolean {
 }
 
 /**
- * A clock time: an hour (0-23: bare, "11"; with its unit, "9h", "10 horas"; or "1h30"), then past its joining words
+ * A clock time: an hour (0-23: bare, "11"; with its unit, "9h", "10 horas"; or "1h30"), then a phrase saying
  * a time of day ("CHECKIN 11 pm", "11 at night", "9h du soir", "10 horas da noite"), or a bare hour and two-digit
  * minutes ("11 30", "11 y media"). Only the words right after it count (CHECKIN's details follow: "CHECKIN 90 grey
  * van tonight"; "LUEGO 20 llego tarde" is late), and a second number with a unit, a count or a street after it is
@@ -209,7 +209,7 @@ function startsWithClockTime(rest: WordAt[]): boolean {
   const words = rest.map((w) => w.word);
   if (unitHourThenTimeOfDay(words)) return true;
   if (!CLOCK_HOUR.test(words[0] ?? '')) return false;
-  if (timeOfDayAt(words, 1, true)) return true;
+  if (timeOfDayAt(words, 1, Number(words[0]), true)) return true;
   const i = minutesIndex(words, 1);
   const word = words[i] ?? '';
   if (!/^[0-5]\d(AM|PM)?$/.test(word)) return false;

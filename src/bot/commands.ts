@@ -71,7 +71,7 @@ export type ParseErrorCode =
  * `exactKeyword` is true when the whole message is that one word (carriers
  * act on such messages themselves). `keeps`: members of these languages
  * stay in theirs (a keyword two languages write, see KeywordTable).
- * `digitsAfter`: a refused command's words after its keyword hold a digit ("SAFE 2h tonight", not "Safe now").
+ * `digitsAfter`: a refused command's words after its keyword hold a digit ("SAFE 11 at night", not "Safe now").
  */
 export type Parsed =
   | { ok: true; command: Command; lang?: Lang; keeps?: Lang[]; keyword: string; exactKeyword: boolean }

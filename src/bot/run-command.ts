@@ -91,7 +91,7 @@ function parseError(store: Store, rules: LineRules, who: Asker, moderator: boole
     case 'missing_minutes': {
       // "Safe now", "segura ya" while her check-in runs: she means she is, but only OK ends it (a false OK is
       // the worse mistake); told it still runs, not how to start one (told lately, the hint's bound applies).
-      // With a number ("SAFE 2h tonight", "SEGURA 4h30 hotel") she meant a new one: how to write it, or she
+      // With a number ("SAFE 11 at night", "SEGURA 11h30 hotel") she meant a new one: how to write it, or she
       // believes it set.
       const safeAlone = parsed.command === 'checkin' && SAFE_WORDS.has(parsed.keyword ?? '') && parsed.digitsAfter !== true;
       if (safeAlone && stillRuns(store, who, now) !== null) return hint(store, rules, who, now);

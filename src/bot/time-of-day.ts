@@ -6,7 +6,7 @@
  * them: upper case, without accents.
  */
 
-/** A word without apostrophes, dots or hyphens: "O'CLOCK", "O’CLOCK" and "OCLOCK"; "A.M"; "L'APRES-MIDI". */
+/** A word without apostrophes, dots or hyphens: "O'CLOCK", "O’CLOCK" and "OCLOCK"; "A.M". */
 function bare(word: string): string {
   return word.replace(/['’‘`´.-]/g, '');
 }
@@ -14,32 +14,59 @@ function bare(word: string): string {
 /** Halves after a bare hour ("11 y media", "10 and a half"); after hours written as such, the duration's ("2 horas y media"). */
 const HALVES: ReadonlySet<string> = new Set('MEDIA MEIA DEMIE DEMI HALF'.split(' '));
 
-/** Words that say a time of day wherever they are among the three after a bare hour ("LATER 11 30pm"). */
+/** LATER's words that say a time of day wherever they are among the three after a bare hour ("LATER 11 30pm"). */
 const CLOCK_WORDS: ReadonlySet<string> = new Set(
   'AM PM OCLOCK TONIGHT TONITE NOON MIDNIGHT NOCHE MEDIANOCHE MEDIODIA SOIR MIDI MINUIT NOITE'.split(' '),
 );
 
-/**
- * Parts of the day that make an hour right before them (past its joining words) a time of day ("5 de la tarde",
- * "11 at night", "1h de la madrugada"); anywhere else "tarde" is "late" ("LUEGO 20 llego tarde").
- */
-const PARTS_OF_DAY: ReadonlySet<string> = new Set(
-  ('CLOCK NIGHT MORNING EVENING AFTERNOON TARDE MANANA MADRUGADA MATIN APRESMIDI LAPRESMIDI MANHA').split(' '),
-);
-
 /** Words between a bare hour and its minutes: "11 y 30", "11 et 30". */
 const MINUTES_JOINS: ReadonlySet<string> = new Set('Y AND E ET A DE LA DU DA'.split(' '));
-/**
- * Words between an hour and its time of day: "11 de la noche", "9 du soir", "11 o clock", "11 at night", "11 in
- * the morning", "11 ce soir", "11 esta noche", "11 hoje à noite", "3h de l'après-midi".
- */
-const TIME_OF_DAY_JOINS: ReadonlySet<string> = new Set([...MINUTES_JOINS, ...'EN O AT IN THE THIS CE LE L APRES ESTA HOY HOJE'.split(' ')]);
 
-/** Past at most three joining words from words[from]. */
-function pastJoins(words: readonly string[], from: number, joins: ReadonlySet<string>): number {
-  let i = from;
-  while (i < from + 3 && joins.has(bare(words[i] ?? ''))) i++;
-  return i;
+/** The phrases, written as `spaced` writes them, and the hours (0-23) each makes a time of day. */
+const phrases = (list: string, hours: (hour: number, bareHour: boolean) => boolean) =>
+  list.split('|').map((p) => ({ words: p.trim(), hours }));
+const anyHour = () => true;
+/** 12-hour clocks: "20 in the morning he said" is twenty minutes. */
+const morning = (h: number) => h >= 1 && h <= 12;
+/**
+ * Night hours, for phrases also said of a length or a noun after hours: "11h at night", while "2h at night market"
+ * is two hours (a night market) and "2h tonight", "2 horas esta noche" two hours tonight. After a bare hour, any.
+ */
+const night = (h: number, bareHour: boolean) => bareHour || (h >= 6 && h <= 12) || h >= 18;
+const noon = (h: number) => h === 12;
+const midnight = (h: number) => h === 12 || h === 0;
+
+/**
+ * What puts an hour at a time of day, in each language: whole phrases, never a joining word alone, so "2h the
+ * morning guy" and "20 at the clock tower" stay a duration and her details. "Tarde" alone is "late" ("LUEGO 20
+ * llego tarde"), "mañana" alone "tomorrow".
+ */
+const TIME_OF_DAY = [
+  ...phrases('AM|PM|A M|P M|OCLOCK|O CLOCK|IN THE AFTERNOON|IN THE EVENING|THIS AFTERNOON|THIS EVENING', anyHour),
+  ...phrases('TOMORROW AFTERNOON|TOMORROW EVENING|TMRW AFTERNOON|TMRW EVENING|TMR AFTERNOON|TMR EVENING', anyHour),
+  ...phrases('IN THE MORNING|THIS MORNING|TOMORROW MORNING|TMRW MORNING|TMR MORNING', morning),
+  ...phrases('AT NIGHT|AT NITE|IN THE NIGHT|TONIGHT|TONITE|ESTA NOCHE|ESTA NOITE', night),
+  ...phrases('TOMORROW NIGHT|TMRW NIGHT|TMR NIGHT|TOMORROW NITE|TMRW NITE', night),
+  ...phrases('NOON|AT NOON|MIDDAY|MIDI|MEDIODIA|DEL MEDIODIA|MEIO DIA', noon),
+  ...phrases('MIDNIGHT|AT MIDNIGHT|MINUIT|MEDIANOCHE|DE LA MEDIANOCHE|MEIA NOITE', midnight),
+  // Spanish.
+  ...phrases('NOCHE|DE LA NOCHE|DE LA TARDE|POR LA NOCHE|POR LA TARDE|EN LA NOCHE|EN LA TARDE|ESTA TARDE', anyHour),
+  ...phrases('HOY EN LA NOCHE|HOY POR LA NOCHE|HOY EN LA TARDE|HOY POR LA TARDE', anyHour),
+  ...phrases('MANANA POR LA NOCHE|MANANA POR LA TARDE|MANANA EN LA NOCHE|MANANA EN LA TARDE', anyHour),
+  ...phrases('DE LA MANANA|DE LA MADRUGADA|POR LA MANANA|EN LA MANANA|ESTA MANANA|MANANA POR LA MANANA|MANANA EN LA MANANA', morning),
+  // French.
+  ...phrases('SOIR|DU SOIR|LE SOIR|CE SOIR|DEMAIN SOIR|DE LA NUIT|CETTE NUIT', anyHour),
+  ...phrases('DE L APRES MIDI|DE L APRESMIDI|L APRES MIDI|CET APRES MIDI|CET APRESMIDI|DEMAIN APRES MIDI', anyHour),
+  ...phrases('DU MATIN|LE MATIN|CE MATIN|DEMAIN MATIN', morning),
+  // Portuguese.
+  ...phrases('NOITE|DA NOITE|DA TARDE|A NOITE|A TARDE|ESTA TARDE|HOJE A NOITE|HOJE DE NOITE|HOJE A TARDE', anyHour),
+  ...phrases('AMANHA A NOITE|AMANHA DE NOITE|AMANHA A TARDE', anyHour),
+  ...phrases('DA MANHA|DA MADRUGADA|PELA MANHA|DE MANHA|ESTA MANHA|HOJE DE MANHA|AMANHA DE MANHA', morning),
+];
+
+/** Words as one spaced string, apostrophes and hyphens as spaces ("O'CLOCK", "L'APRES-MIDI"), dots and commas gone. */
+function spaced(words: readonly string[]): string {
+  return words.map((w) => w.replace(/[.,;:!?`´]/g, '').replace(/['’‘-]/g, ' ')).join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Whether `word` says a time of day wherever it stands among the three after a bare hour (LATER's rule: "LATER 11 30pm"). */
@@ -49,12 +76,13 @@ export function isClockWord(word: string): boolean {
 }
 
 /**
- * Whether words[from], past its joining words, makes the hour before it a time of day. `bareHour`: the hour was
+ * Whether the words from words[from] open a phrase that puts `hour` at a time of day. `bareHour`: the hour was
  * written with no unit, and a half after it ("11 y media") is half past; after "2 horas y" it is the duration's.
  */
-export function timeOfDayAt(words: readonly string[], from: number, bareHour: boolean): boolean {
-  const w = bare(words[pastJoins(words, from, TIME_OF_DAY_JOINS)] ?? '');
-  return CLOCK_WORDS.has(w) || PARTS_OF_DAY.has(w) || (bareHour && HALVES.has(w));
+export function timeOfDayAt(words: readonly string[], from: number, hour: number, bareHour: boolean): boolean {
+  const text = spaced(words.slice(from, from + 5));
+  if (TIME_OF_DAY.some((p) => p.hours(hour, bareHour) && (text === p.words || text.startsWith(`${p.words} `)))) return true;
+  return bareHour && HALVES.has(bare(words[minutesIndex(words, from)] ?? ''));
 }
 
 /** An hour of the clock, 0-23. */
@@ -72,23 +100,28 @@ const CLOCK_HOUR_WORD = /^([01]?\d|2[0-3])(H|HS|HORAS?|HEURES?|H[0-5]\d)$/;
 export function unitHourThenTimeOfDay(words: readonly string[]): boolean {
   const first = words[0] ?? '';
   const unit = CLOCK_HOUR.test(first) && CLOCK_HOUR_UNITS.has(words[1] ?? '');
-  if (!unit && !CLOCK_HOUR_WORD.test(first)) return false;
+  const glued = CLOCK_HOUR_WORD.exec(first);
+  if (!unit && !glued) return false;
+  const hour = Number(unit ? first : glued?.[1]);
   const at = unit ? 2 : 1;
   const minutes = /^[0-5]\d$/.test(words[at] ?? '') && !/^(AM|PM)$/.test(bare(words[at + 1] ?? ''));
-  return timeOfDayAt(words, minutes ? at + 1 : at, false);
+  return timeOfDayAt(words, minutes ? at + 1 : at, hour, false);
 }
 
-/** Where a bare hour's minutes would be, past their joining words ("11 y 30": the 30). */
+/** Where a bare hour's minutes would be, past at most three joining words ("11 y 30": the 30). */
 export function minutesIndex(words: readonly string[], from: number): number {
-  return pastJoins(words, from, MINUTES_JOINS);
+  let i = from;
+  while (i < from + 3 && MINUTES_JOINS.has(bare(words[i] ?? ''))) i++;
+  return i;
 }
 
 /**
  * "11h30", "9h15", "23h30", "9h 30", "21 h 30": how French writes a clock time, as the duration's first `used`
- * words. A duration of 4 hours or more with its minutes is no date's length, and read as one the alarm came hours
- * late; "1h30", "3h45", "10h30min", "4 heures 30" stay durations.
+ * words. From 6 hours: a date of four or five and a half hours is booked (and "CHECKIN 4h30" is read so in any
+ * language), one of six and more with its minutes rarely, while an end at 6:30 or later is common. Read as a
+ * length, such a clock time had the alarm hours late. "1h30", "5h30", "10h30min", "4 heures 30" stay durations.
  */
 export function isFrenchClockTime(words: readonly string[], used: number): boolean {
   const m = /^(\d{1,2})H[0-5]\d$/.exec(words.slice(0, used).join(''));
-  return m !== null && Number(m[1]) >= 4;
+  return m !== null && Number(m[1]) >= 6;
 }

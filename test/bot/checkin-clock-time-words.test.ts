@@ -62,7 +62,7 @@ describe('an hour then a time of day, in each language, is refused as a clock ti
     'SECURITE 9h 30 du soir',
     'SECURITE 11 heures 30 ce soir',
     'SEGURA 10 horas 15 da noite',
-    'CHECKIN 2h 30 at night',
+    'CHECKIN 9h 30 at night',
     // LATER and its words in each language.
     'LATER 11 tonite',
     'LUEGO 11 esta noche',
@@ -70,6 +70,28 @@ describe('an hour then a time of day, in each language, is refused as a clock ti
     'PROLONGER 11h du soir',
     'PROLONGER 11 ce soir',
     'DEPOIS 10 horas da noite',
+    // Read as 660, 180, 600 or 540 minutes, or 11: NUIT and NITE, and the phrases "cette nuit", "por la noche",
+    // "pela manhã", "tmrw morning", were missed.
+    'SECURITE 11h cette nuit',
+    'SECURITE 3h de la nuit',
+    'PROLONGER 11h cette nuit',
+    'SEGURA 10 horas por la noche',
+    'SEGURA 10h pela manha',
+    'CHECKIN 9h tmrw morning',
+    'SEGURA 11 por la noche',
+    'CHECKIN 11 at nite',
+    'CHECKIN 9 tomorrow morning',
+    'SECURITE 8h demain matin',
+    'SECURITE 9h le soir',
+    'SEGURA 8 amanhã de manhã',
+    'SEGURA 9 mañana por la mañana',
+    'CHECKIN 12 noon',
+    'CHECKIN 10h 30 at night',
+    'CHECKIN 11h tonight',
+    'SEGURA 10 horas esta noche',
+    // A bare hour: two minutes are meant by no one.
+    'CHECKIN 2 tonight',
+    'CHECKIN 1 at night',
   ])('refuses %j (missing_minutes)', (input) => {
     expect(read(input)).toBe('missing_minutes');
   });
@@ -79,11 +101,13 @@ describe('an hour then a time of day, in each language, is refused as a clock ti
     'SECURITE 11h30',
     'SECURITE 23h30',
     'SECURITE 9h15 hotel',
-    'SECURITE 4h00',
+    'SECURITE 6h00',
+    'SECURITE 6h30',
     'CHECKIN 10h30',
     'PROLONGER 10h30',
     // As French typography spaces it.
     'SECURITE 9h 30',
+    'SECURITE 6h 30',
     'SECURITE 21 h 30',
     'SECURITE 9 h 15 hotel',
     'PROLONGER 10h 30',
@@ -115,6 +139,28 @@ describe('an hour then a time of day, in each language, is refused as a clock ti
     ['CHECKIN 90 grey van at night', [90, 'grey van at night']],
     ['LUEGO 20 llego tarde', [20]],
     ['CHECKIN 20 at the club tonight', [20, 'at the club tonight']],
+    // Refused by the last rules, read right before them: the French clock time under 6 is a date's length, and
+    // "the", "at" before anything but a part of the day, "night" or "clock" alone, join nothing.
+    ['CHECKIN 4h30', [270, '']],
+    ['CHECKIN 5h30', [330, '']],
+    ['SECURITE 5h30', [330, '']],
+    ['CHECKIN 4h 30', [270, '']],
+    ['CHECKIN 2h the morning guy', [120, 'the morning guy']],
+    ['CHECKIN 2h night shift', [120, 'night shift']],
+    ['CHECKIN 2h at night market', [120, 'at night market']],
+    ['CHECKIN 2h noon meeting', [120, 'noon meeting']],
+    ['CHECKIN 3h at the clock tower', [180, 'at the clock tower']],
+    ['CHECKIN 20 in the morning he said', [20, 'in the morning he said']],
+    ['CHECKIN 15 the afternoon guy', [15, 'the afternoon guy']],
+    ['CHECKIN 10 the night manager', [10, 'the night manager']],
+    ['CHECKIN 20 at the clock tower', [20, 'at the clock tower']],
+    ['CHECKIN 2h at the morning market', [120, 'at the morning market']],
+    ['CHECKIN 3h this guy', [180, 'this guy']],
+    ['SEGURA 2 horas de la casa', [120, 'de la casa']],
+    // Tonight names the day, not the hour, after an hour no night has: two hours tonight.
+    ['CHECKIN 2h tonight', [120, 'tonight']],
+    ['SEGURA 2 horas esta noche', [120, 'esta noche']],
+    ['SEGURA 3 horas esta noite', [180, 'esta noite']],
   ])('keeps %j as it was read', (input, expected) => {
     expect(read(input)).toEqual(expected);
   });

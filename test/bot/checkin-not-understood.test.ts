@@ -39,7 +39,7 @@ describe('a message not understood while her check-in runs', () => {
     expect(checkins(w)).toBe(1);
   });
 
-  it.each(['SAFE 2h tonight', 'SEGURA 4h30 hotel', 'Safe at 11 pm'])(
+  it.each(['SAFE 11 at night', 'SEGURA 11h30 hotel', 'Safe at 11 pm'])(
     '%j, a new check-in refused, is told how to write it, not that the old one still runs',
     async (text) => {
       const { w, end } = await roseCheckedIn();
