@@ -125,5 +125,7 @@ export interface ChannelSender {
    * once as never reached, to be tried at the next start, rather than hold the stop past its time.
    */
   drain?(): void;
+  /** Sending starts again after drain() (a lane started after a stop). */
+  endDrain?(): void;
   close?(): Promise<void>;
 }

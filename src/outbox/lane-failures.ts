@@ -4,7 +4,7 @@
  * SMS), or due again after a backoff; and, for a send the provider refused,
  * which of those it is. outbox/lane.ts claims and sends; this decides.
  */
-import type { SendError } from '../channels/types';
+import { SHUTTING_DOWN, type SendError } from '../channels/types';
 import { planTwinFallback, smsTwinFor } from '../store/alerts';
 import { recordBuddyOptOut } from '../store/buddy-stops';
 import { escalationBySms, isEscalation, smsTakesEscalationTo } from '../store/escalation-sms';
@@ -57,6 +57,8 @@ export class LaneFailures {
     const { opts, log } = this.deps;
     const reason = `${e.kind}${e.code ? `:${e.code}` : ''}`;
     if (e.kind === 'line') return this.holds.hold(row, reason, e.fault);
+    // Refused unissued by a stop (ChannelSender.drain): back in its place, no try used (three deploys in a fan-out must not send a Signal copy by SMS).
+    if (e.kind === 'connection' && e.code === SHUTTING_DOWN) return { outcome: { id: row.id, kind: 'held', error: reason } };
     if (e.kind === 'throttled') {
       // Throttling says "later", never "no": it is not given up on by count, nor does it use up the
       // tries a real failure gets (a stale alert still expires by age). Only this message goes back;

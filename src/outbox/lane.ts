@@ -99,6 +99,8 @@ export class Lane {
 
   start(): void {
     if (this.running) return;
+    // A sender drained by an earlier stop of this lane sends again.
+    this.sender.endDrain?.();
     this.running = this.loop();
   }
 

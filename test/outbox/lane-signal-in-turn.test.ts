@@ -106,12 +106,14 @@ describe('a Signal fan-out to signal-cli-rest-api in normal/native mode, which s
       await waitFor(() => fake.sendRequests === 1, 2_000, 'the first send served');
       await lane.stop();
       writer.flush();
-      const rows = db.sqlite.prepare('SELECT state, error FROM outbox WHERE alert_id IS NOT NULL ORDER BY id').all() as Array<{ state: string; error: string | null }>;
+      const rows = db.sqlite.prepare('SELECT state, error, attempts FROM outbox WHERE alert_id IS NOT NULL ORDER BY id').all() as Array<{ state: string; error: string | null; attempts: number }>;
       // What signal-cli served went; what waited here was refused unissued, to go at the next start.
       const sent = rows.filter((r) => r.state === 'sent').length;
       expect(fake.sendRequests).toBe(sent);
       expect(sent).toBeLessThan(3);
       expect(rows.filter((r) => r.state === 'pending').map((r) => r.error)).toContain('connection:ESHUTDOWN');
+      // No try used: three deploys in a fan-out must not count as three failures (a Signal copy would go by SMS).
+      expect(rows.filter((r) => r.error === 'connection:ESHUTDOWN').map((r) => r.attempts)).toEqual([0]);
     } finally {
       await sender.close();
       await fake.stop();

@@ -24,12 +24,14 @@ export type TurnPlace = 'first' | 'inLine';
 export interface Turn {
   /** Runs `request` in the account's turn; one aborted by `signal` before its turn is never issued (rejects with an AbortError). */
   run<T>(place: TurnPlace, request: () => Promise<T>, signal?: AbortSignal): Promise<T>;
-  /** A stop has begun: sends waiting, and any to come, are refused unissued (SendError, never reached); receives and checks still go. */
+  /** A stop has begun: sends waiting, and any to come until resume(), are refused unissued (SendError, never reached); receives and checks still go. */
   drain(): void;
+  /** Sending starts again (a lane started after a stop). */
+  resume(): void;
 }
 
 /** json-rpc mode: signal-cli's daemon serves requests as they come. */
-export const AT_ONCE: Turn = { run: (_place, request) => request(), drain: () => undefined };
+export const AT_ONCE: Turn = { run: (_place, request) => request(), drain: () => undefined, resume: () => undefined };
 
 interface Waiter {
   go: () => void;
@@ -39,12 +41,26 @@ interface Waiter {
 /** Why a send waiting for its turn was not issued: the server is stopping (it is tried again at the next start). */
 const stopping = () => new SendError('connection', SHUTTING_DOWN);
 
+/** Whether a request ended because our side stopped waiting (a time-out, an abort): signal-cli may still be serving it. */
+function gaveUp(err: unknown): boolean {
+  const e = err as { code?: unknown; name?: unknown } | null;
+  return e?.code === 'ECONNABORTED' || e?.code === 'ETIMEDOUT' || e?.code === 'ERR_CANCELED' || e?.name === 'AbortError';
+}
+
 /** One request to the account at a time, receives and identity checks ahead of sends. */
 export class AccountTurn implements Turn {
   private busy = false;
   private draining = false;
   private readonly first: Waiter[] = [];
   private readonly inLine: Waiter[] = [];
+
+  /**
+   * `afterGivingUpMs`: how long the turn stays taken after a request we stopped waiting for. signal-cli goes on
+   * serving it, holding the account: the next request, issued at once, would wait there with its time-out
+   * running, as before the turn (a send delivered twice, a receive's messages taken and lost). A request
+   * served within twice its time-out is then behind us; one longer is signal-cli in trouble.
+   */
+  constructor(private readonly afterGivingUpMs = 0) {}
 
   /**
    * A stop waits for the sends in flight: one served, the next waiting here. Served one after the other,
@@ -55,12 +71,20 @@ export class AccountTurn implements Turn {
     for (const waiter of this.inLine.splice(0)) waiter.refuse(stopping());
   }
 
+  resume(): void {
+    this.draining = false;
+  }
+
   async run<T>(place: TurnPlace, request: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.take(place, signal);
     try {
-      return await request();
-    } finally {
+      const answer = await request();
       this.pass();
+      return answer;
+    } catch (err) {
+      if (gaveUp(err) && this.afterGivingUpMs > 0) setTimeout(() => this.pass(), this.afterGivingUpMs).unref();
+      else this.pass();
+      throw err;
     }
   }
 
