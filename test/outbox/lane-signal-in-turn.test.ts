@@ -32,8 +32,8 @@ import { waitFor } from '../helpers/wait-for';
 const ACCOUNT = '+15005550199';
 const uuid = (n: number) => `5c3d4e5f-6a7b-4c8d-9e0f-${String(n).padStart(12, '0')}`;
 
-/** An alert to `members` Signal members through a lane, signal-cli taking `sendMs` a send and the client giving up after `timeoutMs`. */
-async function fanOut(members: number, sendMs: number, timeoutMs: number) {
+/** `members` Signal members, an alert to them planned, and a sender to a signal-cli taking `sendMs` a send, the client giving up after `timeoutMs`. */
+async function planned(members: number, sendMs: number, timeoutMs: number) {
   await cryptoReady();
   const vault = new Vault(new Uint8Array(32).fill(5));
   const db = new Db(path.join(tempDir(), 'heads-up.db'));
@@ -43,13 +43,17 @@ async function fanOut(members: number, sendMs: number, timeoutMs: number) {
   fake.sendMs = sendMs;
   const log = createLogger('silent');
   const sender = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log, timeoutMs, sendsInTurn: true });
-
   const t0 = Date.now();
   const who = Array.from({ length: members }, (_, i) => uuid(i + 1));
   for (const m of who) subscribe(db, ensureMember(db, vault, { channel: 'signal', address: m }, 'en', t0).id, ['415'], t0);
   const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van, took a phone' }, t0);
   while (!planNextRange(db, alert, t0).done);
+  return { vault, db, fake, log, sender, who };
+}
 
+/** An alert to `members` Signal members through a lane, signal-cli taking `sendMs` a send and the client giving up after `timeoutMs`. */
+async function fanOut(members: number, sendMs: number, timeoutMs: number) {
+  const { vault, db, fake, log, sender, who } = await planned(members, sendMs, timeoutMs);
   const writer = new OutcomeWriter(db, log);
   const lane = laneOn({ db, vault, log, now: Date.now, writer }, sender, { pollMs: 50, backoff: { baseMs: 100, maxMs: 500, maxAttempts: 12 } });
   const started = performance.now();
@@ -85,19 +89,7 @@ describe('a Signal fan-out to signal-cli-rest-api in normal/native mode, which s
   }, 60_000);
 
   it('stops without issuing the sends waiting their turn: refused as never sent, they go at the next start', async () => {
-    await cryptoReady();
-    const vault = new Vault(new Uint8Array(32).fill(5));
-    const db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
-    const fake = new FakeSignal({ account: ACCOUNT, mode: 'normal' });
-    await fake.start();
-    fake.sendMs = 400;
-    const log = createLogger('silent');
-    const sender = new SignalSender({ apiUrl: fake.url, number: ACCOUNT, log, timeoutMs: 3_000, sendsInTurn: true });
-    const t0 = Date.now();
-    for (const m of [uuid(1), uuid(2), uuid(3)]) subscribe(db, ensureMember(db, vault, { channel: 'signal', address: m }, 'en', t0).id, ['415'], t0);
-    const alert = createAlert(db, vault, { npas: ['415'], reach: ['415'], text: 'grey van, took a phone' }, t0);
-    while (!planNextRange(db, alert, t0).done);
+    const { vault, db, fake, log, sender } = await planned(3, 400, 3_000);
     const writer = new OutcomeWriter(db, log);
     const lane = laneOn({ db, vault, log, now: Date.now, writer }, sender, { pollMs: 50 });
     try {
