@@ -41,26 +41,12 @@ interface Waiter {
 /** Why a send waiting for its turn was not issued: the server is stopping (it is tried again at the next start). */
 const stopping = () => new SendError('connection', SHUTTING_DOWN);
 
-/** Whether a request ended because our side stopped waiting (a time-out, an abort): signal-cli may still be serving it. */
-function gaveUp(err: unknown): boolean {
-  const e = err as { code?: unknown; name?: unknown } | null;
-  return e?.code === 'ECONNABORTED' || e?.code === 'ETIMEDOUT' || e?.code === 'ERR_CANCELED' || e?.name === 'AbortError';
-}
-
 /** One request to the account at a time, receives and identity checks ahead of sends. */
 export class AccountTurn implements Turn {
   private busy = false;
   private draining = false;
   private readonly first: Waiter[] = [];
   private readonly inLine: Waiter[] = [];
-
-  /**
-   * `afterGivingUpMs`: how long the turn stays taken after a request we stopped waiting for. signal-cli goes on
-   * serving it, holding the account: the next request, issued at once, would wait there with its time-out
-   * running, as before the turn (a send delivered twice, a receive's messages taken and lost). A request
-   * served within twice its time-out is then behind us; one longer is signal-cli in trouble.
-   */
-  constructor(private readonly afterGivingUpMs = 0) {}
 
   /**
    * A stop waits for the sends in flight: one served, the next waiting here. Served one after the other,
@@ -78,13 +64,9 @@ export class AccountTurn implements Turn {
   async run<T>(place: TurnPlace, request: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.take(place, signal);
     try {
-      const answer = await request();
+      return await request();
+    } finally {
       this.pass();
-      return answer;
-    } catch (err) {
-      if (gaveUp(err) && this.afterGivingUpMs > 0) setTimeout(() => this.pass(), this.afterGivingUpMs).unref();
-      else this.pass();
-      throw err;
     }
   }
 

@@ -80,7 +80,7 @@ export class SignalSender implements ChannelSender {
     // signal-cli answers slowly (a second or more a send): more sends than sockets would only queue here and time out.
     // Served one at a time, a request must never wait at signal-cli: its time-out would run while it waits, and one
     // passing it is counted failed while signal-cli still delivers it (twice to the member). They wait here instead.
-    this.turn = opts.sendsInTurn ? new AccountTurn(opts.timeoutMs ?? 30_000) : AT_ONCE;
+    this.turn = opts.sendsInTurn ? new AccountTurn() : AT_ONCE;
     this.maxInFlight = opts.sendsInTurn ? IN_TURN_MAX_IN_FLIGHT : maxSockets;
     // Stryker disable next-line ObjectLiteral,BooleanLiteral: connection pooling and time-outs change how connections are reused, not what is sent or how errors are classified
     this.agent = opts.apiUrl.startsWith('https:') ? new https.Agent({ keepAlive: true, maxSockets }) : new http.Agent({ keepAlive: true, maxSockets });

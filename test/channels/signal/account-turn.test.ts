@@ -92,31 +92,4 @@ describe('the account turn', () => {
     await expect(turn.run('inLine', () => Promise.resolve('sent'))).resolves.toBe('sent');
   });
 
-  it('stays taken for a while after a request we stopped waiting for (signal-cli still serves it), then passes on', async () => {
-    jest.useFakeTimers();
-    try {
-      const turn = new AccountTurn(30_000);
-      const { issued, request, answer } = requests();
-      const timedOut = turn.run('inLine', () => Promise.reject(Object.assign(new Error('timeout of 30000ms exceeded'), { code: 'ECONNABORTED' })));
-      const next = turn.run('first', request('receive'));
-      await expect(timedOut).rejects.toThrow('timeout');
-      await answer('none yet');
-      expect(issued).toEqual([]);
-      jest.advanceTimersByTime(30_000);
-      await answer('none yet');
-      expect(issued).toEqual(['receive']);
-      await answer('receive');
-      await expect(next).resolves.toBe('receive');
-    } finally {
-      jest.useRealTimers();
-    }
-  });
-
-  it('passes on at once after a request signal-cli refused (it answered: nothing of it is left there)', async () => {
-    const turn = new AccountTurn(30_000);
-    const refused = turn.run('inLine', () => Promise.reject(Object.assign(new Error('Request failed'), { code: 'ECONNREFUSED' })));
-    const next = turn.run('inLine', () => Promise.resolve('sent'));
-    await expect(refused).rejects.toThrow('Request failed');
-    await expect(next).resolves.toBe('sent');
-  });
 });
