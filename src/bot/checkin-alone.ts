@@ -5,34 +5,28 @@
  * channel, that it now reaches no one and how to add a buddy, not left to
  * learn it at the deadline, when no one is told.
  */
-import type { Sender } from '../phone/identity';
 import { buddiesOf, personBuddies } from '../store/buddies';
 import { personCheckins } from '../store/checkins';
 import { memberDiscreet, memberLang, personMemberIds } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
 import { catalog } from './catalog';
+import type { CheckinLine } from './checkin-commands';
 import type { Store } from './handler';
 import { fallbackModerators } from './moderator-checkins';
-
-/** Who a missed check-in tells besides her buddies (CHECKIN_FALLBACK). */
-export interface Fallback {
-  fallback: 'moderators' | 'none';
-  moderatorContacts: readonly Sender[];
-}
 
 /**
  * Tells each of these members (whose people just lost an accepted buddy) whose check-in runs and now reaches
  * no buddy, nor the moderators by the fallback. Called once per loss, so once per check-in unless a buddy
  * accepted since and left too. Returns whether anything was queued.
  */
-export function tellIfNoOneLeft(store: Store, line: Fallback, memberIds: readonly number[], now: number): boolean {
+export function tellIfNoOneLeft(store: Store, line: Pick<CheckinLine, 'rules' | 'moderatorContacts'>, memberIds: readonly number[], now: number): boolean {
   const { db, vault } = store;
   const told = new Set<number>();
   for (const id of new Set(memberIds)) {
     for (const running of personCheckins(db, id).open) {
       if (told.has(running.id)) continue;
       if (personBuddies(db, vault, running.memberId).length > 0) continue;
-      if (fallbackModerators({ db, vault, ...line }, running.memberId).length > 0) continue;
+      if (fallbackModerators({ db, vault, fallback: line.rules.fallback, moderatorContacts: line.moderatorContacts }, running.memberId).length > 0) continue;
       // In her language on the check-in's channel; it comes unasked, to her lock screen: plain if she chose DISCREET.
       const t = catalog(memberLang(db, running.memberId));
       enqueueMessage(db, vault, running.memberId, memberDiscreet(db, running.memberId) ? t.discreetNoOneLeft() : t.checkinNoOneLeft(), now);

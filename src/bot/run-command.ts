@@ -17,7 +17,7 @@ import { notifyModerators } from './notify';
 import { report, type ReportRules } from './report-commands';
 // Check-ins (issue 13)
 import { accept, acceptedHere, askedToBeBuddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-answers';
-import { tellIfNoOneLeft, twinsLosingBuddies, type Fallback } from './checkin-alone';
+import { tellIfNoOneLeft, twinsLosingBuddies } from './checkin-alone';
 import { buddy } from './buddy-commands';
 import { checkin, endOrLater, hasCheckinOf, later, laterFloor, ok, stillRuns, type CheckinLine } from './checkin-commands';
 import { read, toggleDiscreet } from './discreet-commands';
@@ -153,7 +153,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
       const losing = [...acceptedHere(store, who), ...(who.member ? twinsLosingBuddies(store, who.member.id) : [])];
       const told = forgetAsBuddy(store, who, now);
       const erased = erase(store, who, now);
-      const alone = tellIfNoOneLeft(store, fallbackOf(rules), losing, now);
+      const alone = tellIfNoOneLeft(store, checkinLine(rules), losing, now);
       return told || alone ? { ...erased, queued: true } : erased;
     }
     case 'lang':
@@ -176,7 +176,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'decline': {
       const losing = acceptedHere(store, who);
       const declined = decline(store, who, now);
-      return tellIfNoOneLeft(store, fallbackOf(rules), losing, now) ? { ...declined, queued: true } : declined;
+      return tellIfNoOneLeft(store, checkinLine(rules), losing, now) ? { ...declined, queued: true } : declined;
     }
     case 'checkin':
       return checkin(store, who, checkinLine(rules), command.minutes, command.details, now);
@@ -200,12 +200,7 @@ function stopAll(store: Store, rules: LineRules, who: Asker, now: number, modera
   const losing = acceptedHere(store, who);
   const stopped = stop(store, who, now, moderator);
   const told = buddyStop(store, who, now);
-  return tellIfNoOneLeft(store, fallbackOf(rules), losing, now) || told ? { ...stopped, queued: true } : stopped;
-}
-
-/** Who a missed check-in tells when no buddy is left (CHECKIN_FALLBACK). */
-function fallbackOf(rules: LineRules): Fallback {
-  return { fallback: rules.checkins.fallback, moderatorContacts: rules.moderatorContacts };
+  return tellIfNoOneLeft(store, checkinLine(rules), losing, now) || told ? { ...stopped, queued: true } : stopped;
 }
 
 /**
