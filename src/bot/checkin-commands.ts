@@ -12,9 +12,8 @@ import { buddiesTold, escalationUnsent, escalationWentOut } from '../store/check
 import { refOfCheckin } from '../store/checkin-refs';
 import { eraseCheckin, extendCheckin, hasCheckin, personCheckins, reopenCheckin, startCheckin } from '../store/checkins';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
-import { memberDiscreet, setMemberStatus } from '../store/members';
+import { memberDiscreet, moderatorMember, setMemberStatus } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
-import { moderatorMember } from './notify';
 import { buddiesReached, unreachedSince } from '../store/unreached-checkins';
 import { DAY_MS } from '../store/coarse-time';
 import { memberKey, numberKey, type Sender } from '../phone/identity';
@@ -267,7 +266,7 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number, can
   }
   if (moderators) {
     for (const contact of reachableModerators(db, vault, line.moderatorContacts)) {
-      const m = moderatorMember(store, contact, now);
+      const m = moderatorMember(store.db, store.vault, contact, now);
       // One escalated before references were given (migration 0038) has none to name.
       const t = catalog(m.lang);
       enqueueMessage(db, vault, m.id, refs.length ? t.checkinOkModerators(refs.join(', ')) : t.checkinOkBuddy(''), now);

@@ -7,7 +7,7 @@
  * PENDING"), so a flood cannot become a flood of texts on the moderators' phones.
  */
 import type { Sender } from '../phone/identity';
-import { ensureMember, findMember, personMemberIds, setMemberStatus, type MemberRow } from '../store/members';
+import { findMember, moderatorMember, personMemberIds } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
 import { dropQueued, dropSettledDigests, holdDigest, holdForDigest, linkJoinNotice, linkNotice, openDigest, takeNoticeSlot } from '../store/moderator-notices';
 import { enqueueMessage } from '../store/outbox';
@@ -30,7 +30,7 @@ export function notifyModerators(store: Store, contacts: readonly Sender[], limi
   // The digest knows what it counted: it is dropped once each of those is decided or closed.
   if (held) holdForDigest(db, held.periodStart, notice.subject);
   for (const contact of reachable) {
-    const member = moderatorMember(store, contact, now);
+    const member = moderatorMember(store.db, store.vault, contact, now);
     const t = catalog(member.lang);
     if (held) {
       // One digest per moderator and period, re-queued with the new count.
@@ -45,19 +45,6 @@ export function notifyModerators(store: Store, contacts: readonly Sender[], limi
     if (notice.subject.requestId !== undefined) linkJoinNotice(db, id, notice.subject.requestId);
   }
   return true;
-}
-
-/**
- * A moderator's member row, made if she has none. Over Signal one marked
- * stopped (her STOP before moderators' STOP kept them sendable) is active
- * again: no carrier stopped her, and the line must not drop her notices.
- * Over SMS a stopped row stays: her carrier refuses sends until START.
- */
-export function moderatorMember({ db, vault }: Pick<Store, 'db' | 'vault'>, contact: Sender, now: number): MemberRow {
-  const member = ensureMember(db, vault, contact, 'en', now, 'active');
-  if (contact.channel !== 'signal' || member.status !== 'stopped') return member;
-  setMemberStatus(db, member.id, 'active');
-  return { ...member, status: 'active' };
 }
 
 /**

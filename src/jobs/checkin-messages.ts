@@ -14,7 +14,7 @@ import { personBuddies } from '../store/buddies';
 import { checkinRef, FULL_NOTICES_A_DAY } from '../store/checkin-refs';
 import { linkCheckinMessage, markEscalated, type DueCheckin } from '../store/checkins';
 import { escalatedBuddies, markModeratorsQueued, markUnreachedTold, withdrawWaitingNotices, type UnreachedCheckin } from '../store/unreached-checkins';
-import { ensureMember, memberDiscreet, memberLang } from '../store/members';
+import { memberDiscreet, memberLang, moderatorMember } from '../store/members';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import { checkinRuns } from './checkin-after-all';
 import type { TimerStore } from './checkin-timers';
@@ -92,7 +92,7 @@ export function tellModerators(deps: Pick<TimerStore, 'db' | 'vault'>, c: DueChe
   const shown = shownDetails(c);
   const { ref, earlier, folded } = checkinRef(db, vault, c.id, c.memberId, now);
   for (const contact of moderators) {
-    const m = ensureMember(db, vault, contact, 'en', now, 'active');
+    const m = moderatorMember(db, vault, contact, now);
     const t = catalog(m.lang);
     // Her earlier references name the first and the count while kept; after her DELETE they are not.
     const past = earlier.length >= FULL_NOTICES_A_DAY;

@@ -198,6 +198,20 @@ export function setMemberStatus(db: Db, memberId: number, status: MemberStatus):
 }
 
 /**
+ * A moderator's member row, made if she has none: every notice to a moderator
+ * goes to it. Over Signal one marked stopped (her STOP before moderators' STOP
+ * kept them sendable) is active again: no carrier stopped her, and the line
+ * must not drop her notices. Over SMS a stopped row stays: her carrier refuses
+ * sends until START.
+ */
+export function moderatorMember(db: Db, vault: Vault, contact: Sender, now: number): MemberRow {
+  const member = ensureMember(db, vault, contact, 'en', now, 'active');
+  if (contact.channel !== 'signal' || member.status !== 'stopped') return member;
+  setMemberStatus(db, member.id, 'active');
+  return { ...member, status: 'active' };
+}
+
+/**
  * Erases a member row; subscriptions and queued messages go with it (ON
  * DELETE CASCADE). A Signal row's link goes from the SMS row of its number
  * too, once no Signal row holds it: left there, it would say that number was

@@ -6,7 +6,7 @@
 import type { Sender } from '../../src/phone/identity';
 import { setMemberStatus, findMember } from '../../src/store/members';
 import { botWorld, type BotWorld } from '../helpers/bot-world';
-import { sendPass } from '../helpers/checkin-escalation';
+import { sendPass, timers } from '../helpers/checkin-escalation';
 
 const UUID = '9d8c7b6a-5f4e-4d3c-8b2a-190817263544';
 const MEMBER = '+14155550101';
@@ -52,6 +52,19 @@ describe('STOP from a moderator over Signal', () => {
     w.sms('+14155550105', 'REPORT 415 grey honda choked me');
     const notices = await signalBodies(w);
     expect(notices.filter((b) => b.includes('grey honda'))).toHaveLength(1);
+  });
+
+  it("a row stopped before is sent a missed check-in's notice (CHECKIN_FALLBACK=moderators)", async () => {
+    const line = { fallback: 'moderators' as const, moderatorContacts: [sig] };
+    const w = await botWorld({ moderators: new Set([UUID]), moderatorContacts: [sig], checkins: { fallback: 'moderators', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms', 'signal'] } });
+    fromHer(w, 'JOIN 415');
+    setMemberStatus(w.db, findMember(w.db, w.vault, sig)!.id, 'stopped');
+    w.sms(MEMBER, 'JOIN 415');
+    w.sms(MEMBER, 'CHECKIN 30 blue Honda');
+    w.clock.now += 30 * 60_000;
+    expect(timers(w, line).escalated).toBe(1);
+    const notices = await signalBodies(w);
+    expect(notices.filter((b) => b.includes('blue Honda'))).toHaveLength(1);
   });
 
   it('a member who is not a moderator is stopped as before', async () => {

@@ -19,7 +19,7 @@ import { safeError } from '../../log/safe-error';
 import type { Logger } from '../../log/logger';
 import { isSignalUuid, type Sender } from '../../phone/identity';
 import type { Db } from '../../store/db';
-import { ensureMember, findMember } from '../../store/members';
+import { findMember, moderatorMember } from '../../store/members';
 import { moderatorIdentityTrusted, noteReadmission, observeModeratorIdentity, sentBeforeReadmission } from '../../store/moderator-identities';
 import { enqueueMessage, eraseWaitingTo, withdrawFromChangedModerator } from '../../store/outbox';
 import type { Vault } from '../../store/vault';
@@ -113,7 +113,7 @@ export class ModeratorIdentityGate {
         if (!sentBeforeReadmission(db, vault, uuid, msg.serverReceivedAt ?? msg.sentAt)) return false;
         log.info({ moderator: this.position(uuid) }, 'dropped a message a Signal moderator sent before her re-admission (held by signal-cli until then)');
         if (noteReadmission(db, vault, uuid)) {
-          const member = ensureMember(db, vault, { channel: 'signal', address: uuid }, 'en', now(), 'active');
+          const member = moderatorMember(db, vault, { channel: 'signal', address: uuid }, now());
           enqueueMessage(db, vault, member.id, this.deps.readmitNote(member.lang), now());
           db.onCommit(this.deps.wake);
         }
@@ -149,7 +149,7 @@ export class ModeratorIdentityGate {
     eraseWaitingTo(db, vault, [uuid]);
     const others = this.deps.contacts.filter((c) => c.address !== uuid);
     for (const contact of others) {
-      const member = ensureMember(db, vault, contact, 'en', t, 'active');
+      const member = moderatorMember(db, vault, contact, t);
       enqueueMessage(db, vault, member.id, this.deps.notice(member.lang, position), t);
     }
     if (others.length > 0) db.onCommit(this.deps.wake);

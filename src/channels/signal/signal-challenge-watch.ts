@@ -10,7 +10,7 @@ import { safeError } from '../../log/safe-error';
 import type { Logger } from '../../log/logger';
 import type { Sender } from '../../phone/identity';
 import type { Db } from '../../store/db';
-import { ensureMember } from '../../store/members';
+import { moderatorMember } from '../../store/members';
 import { enqueueMessage } from '../../store/outbox';
 import { claimSubmission, clearChallenge, markChallengeTold, recordChallenge } from '../../store/signal-challenge';
 import type { Vault } from '../../store/vault';
@@ -42,7 +42,7 @@ export class SignalChallengeWatch {
         if (!recordChallenge(db, token, now())) return;
         const t = now();
         for (const contact of this.deps.smsModerators) {
-          const member = ensureMember(db, vault, contact, 'en', t, 'active');
+          const member = moderatorMember(db, vault, contact, t);
           // In her language, as every moderator notice (modSignalCaptcha).
           enqueueMessage(db, vault, member.id, catalog(member.lang).modSignalCaptcha(), t);
         }
