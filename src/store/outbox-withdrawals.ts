@@ -4,7 +4,7 @@
  * for areas she left), READ (copies a discreet member read), and a Signal moderator's
  * changed identity (notices not sent to an unchecked phone).
  */
-import { NOT_CONNECTED } from '../channels/types';
+import { NOT_CONNECTED, SHUTTING_DOWN } from '../channels/types';
 import type { Channel } from '../domain/channel';
 import type { Db } from './db';
 import { PRIORITY, readableRowAddress, type AddressedRow } from './outbox-rows';
@@ -137,9 +137,13 @@ export function withdrawAlertsOutside(db: Db, memberId: number, now: number, err
 /**
  * How a waiting row's last try failed when it surely never reached the
  * provider (SendError.neverReached: no connection made; the database, before
- * the send): that try is not one she may have had.
+ * the send): that try is not one she may have had. Not a stop's refusal
+ * (SHUTTING_DOWN): held, its try was given back already.
  */
-const NOT_TAKEN = [...NOT_CONNECTED].map((code) => `connection:${code}`).concat('database');
+const NOT_TAKEN = [...NOT_CONNECTED]
+  .filter((code) => code !== SHUTTING_DOWN)
+  .map((code) => `connection:${code}`)
+  .concat('database');
 
 /** The alert copies waiting for a member, none in flight. */
 export function waitingAlertCopies(db: Db, memberId: number, now: number): WaitingCopy[] {

@@ -70,6 +70,22 @@ describe('over Signal, her SMS membership keeping the area, after signal-cli ref
   });
 });
 
+describe('LEAVE over Signal after a try with no answer, then one a stop refused unissued', () => {
+  it('still counts the first try as maybe delivered: not sent by SMS', async () => {
+    const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [{ channel: 'sms', address: MOD, phone: MOD }] });
+    signal(w, 'JOIN 415');
+    w.sms(P, 'JOIN 415');
+    w.sms(MOD, `ALERT 415 ${ALERT_TEXT}`);
+    for (const id of unplannedAlerts(w.db)) while (!planNextRange(w.db, id, w.clock.now).done);
+    await sendPass(w, 'signal', { [UUID]: new SendError('connection', 'ETIMEDOUT') });
+    w.clock.now += 3_600_000;
+    await sendPass(w, 'signal', { [UUID]: new SendError('connection', 'ESHUTDOWN') });
+    w.clock.now += 1_000;
+    signal(w, 'LEAVE 415');
+    expect(smsCopies(w)).toEqual([]);
+  });
+});
+
 describe('STOP over Signal, her SMS membership keeping the area', () => {
   it('still sends by SMS a copy whose Signal try had no answer: STOP leaves it no correction over Signal, so SMS carries it', async () => {
     const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [{ channel: 'sms', address: MOD, phone: MOD }] });
