@@ -1,4 +1,4 @@
-/** BLOCK of a reference: a report's sender (her pending reports discarded), an applicant, or a missed check-in's sender (moderator-checkins). */
+/** BLOCK of a reference: a report's sender, an applicant, or a missed check-in's sender (moderator-checkins); their pending reports discarded. */
 import { memberKey, type Sender } from '../phone/identity';
 import { blockIdentity, blockSender } from '../store/blocks';
 import { decidedRequest, findRequest, requestOf } from '../store/member-requests';
@@ -40,7 +40,13 @@ export function block(store: Store, mod: Moderator, ref: string, now: number, mo
   // A report sent over Signal showing a number also carries that number's index over SMS: both are blocked.
   const reporters = reportersOf(db, vault, ref);
   if (reporters.length === 0 && !reportExists(db, ref)) {
-    return decidedRequest(db, ref, now) ? failed(mod.t.modAlreadyDecided(`#${ref}`)) : blockCheckinSender(store, mod, ref, now);
+    if (decidedRequest(db, ref, now)) return failed(mod.t.modAlreadyDecided(`#${ref}`));
+    const memberId = blockCheckinSender(store, ref, now);
+    if (memberId === undefined) return failed(mod.t.modNoSuchRef(`#${ref}`));
+    // Her reports still pending go as a report's sender's do: those filed from this membership.
+    const sender = memberSender(db, vault, memberId);
+    const keys = sender ? [vault.index('reporter', memberKey(sender))] : [];
+    return blocked(mod, ref, discardPending(store, keys, now, moderators));
   }
   if (reporters.length === 0) return failed(mod.t.modSenderErased(`#${ref}`));
   for (const reporter of reporters) blockSender(db, reporter, now);

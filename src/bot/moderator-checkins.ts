@@ -10,7 +10,7 @@ import type { Vault } from '../store/vault';
 import type { Db } from '../store/db';
 import { escalatedBuddies } from '../store/unreached-checkins';
 import { dayTime } from './clock-time';
-import { failed, say, type Outcome, type Store } from './handler';
+import { say, type Outcome, type Store } from './handler';
 import type { Moderator } from './moderator-commands';
 
 /**
@@ -35,19 +35,20 @@ export function fallbackModerators(
  * sender is silenced as a report's is, and her check-ins go to no moderator
  * from now on: those still queued for them are withdrawn, and one running
  * now tells no one at its end (she is told so). Her buddies, if any, are
- * still told: she chose them, and they her.
+ * still told: she chose them, and they her. Returns her membership, or
+ * undefined when the reference names no one.
  */
-export function blockCheckinSender(store: Store, mod: Moderator, ref: string, now: number): Outcome {
+export function blockCheckinSender(store: Store, ref: string, now: number): number | undefined {
   const { db, vault } = store;
   const sender = checkinRefSender(db, vault, ref);
-  if (sender === undefined) return failed(mod.t.modNoSuchRef(`#${ref}`));
+  if (sender === undefined) return undefined;
   const { memberId } = sender;
   blockMember(db, vault, memberId, now);
   // The number she showed over Signal, blocked as BLOCK of her report blocks it (sealed beside the block: a key rotation keeps it).
   if (sender.phone !== null) blockIdentity(db, vault, sender.phone, now);
   // Her details go with the withdrawn messages, from the WAL too.
   if (withdrawModeratorEscalationsOf(db, personMemberIds(db, memberId), now) > 0) db.eraseSoon();
-  return say(mod.t.modBlocked(`#${ref}`));
+  return memberId;
 }
 
 /**

@@ -44,6 +44,17 @@ describe("BLOCK of a missed check-in's notice to the moderators", () => {
     expect(w.sms(ROSE, 'REPORT 415 a grey van')).toMatchObject({ reply: null, dropped: 'blocked' });
   });
 
+  it("discards her reports still pending, as BLOCK of a report's reference does, but not another's", async () => {
+    const { w, ref } = await missed();
+    const hers = refIn(w.sms(ROSE, 'REPORT 415 my words again and again').reply ?? undefined);
+    const other = refIn(w.sms('+14155550123', 'REPORT 415 a grey van, took my phone').reply ?? undefined);
+    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlockedDiscarded(`#${ref}`, 1));
+    const pending = w.sms(MOD, 'PENDING').reply ?? '';
+    expect(pending).toContain(`#${other}`);
+    expect(pending).not.toContain(`#${hers}`);
+    expect(w.sms(MOD, `APPROVE ${hers}`).reply).toBe(t.modAlreadyDecided(`#${hers}`));
+  });
+
   it('withdraws her escalations still queued for the other moderators', async () => {
     const { w, ref } = await missed();
     w.sms(MOD, `BLOCK ${ref}`);
