@@ -41,11 +41,11 @@ export function block(store: Store, mod: Moderator, ref: string, now: number, mo
   const reporters = reportersOf(db, vault, ref);
   if (reporters.length === 0 && !reportExists(db, ref)) {
     if (decidedRequest(db, ref, now)) return failed(mod.t.modAlreadyDecided(`#${ref}`));
-    const memberId = blockCheckinSender(store, ref, now);
-    if (memberId === undefined) return failed(mod.t.modNoSuchRef(`#${ref}`));
-    // Her reports still pending go as a report's sender's do: those filed from this membership.
-    const sender = memberSender(db, vault, memberId);
-    const keys = sender ? [vault.index('reporter', memberKey(sender))] : [];
+    const blockedSender = blockCheckinSender(store, ref, now);
+    if (blockedSender === undefined) return failed(mod.t.modNoSuchRef(`#${ref}`));
+    // Her reports still pending go as a report's sender's do: those filed from this membership, and by SMS from the number she showed.
+    const sender = memberSender(db, vault, blockedSender.memberId);
+    const keys = [sender ? memberKey(sender) : null, blockedSender.phone].flatMap((k) => (k === null ? [] : [vault.index('reporter', k)]));
     return blocked(mod, ref, discardPending(store, keys, now, moderators));
   }
   if (reporters.length === 0) return failed(mod.t.modSenderErased(`#${ref}`));

@@ -35,10 +35,10 @@ export function fallbackModerators(
  * sender is silenced as a report's is, and her check-ins go to no moderator
  * from now on: those still queued for them are withdrawn, and one running
  * now tells no one at its end (she is told so). Her buddies, if any, are
- * still told: she chose them, and they her. Returns her membership, or
- * undefined when the reference names no one.
+ * still told: she chose them, and they her. Returns her membership and the number
+ * she showed, or undefined when the reference names no one.
  */
-export function blockCheckinSender(store: Store, ref: string, now: number): number | undefined {
+export function blockCheckinSender(store: Store, ref: string, now: number): { memberId: number; phone: string | null } | undefined {
   const { db, vault } = store;
   const sender = checkinRefSender(db, vault, ref);
   if (sender === undefined) return undefined;
@@ -48,7 +48,7 @@ export function blockCheckinSender(store: Store, ref: string, now: number): numb
   if (sender.phone !== null) blockIdentity(db, vault, sender.phone, now);
   // Her details go with the withdrawn messages, from the WAL too.
   if (withdrawModeratorEscalationsOf(db, personMemberIds(db, memberId), now) > 0) db.eraseSoon();
-  return memberId;
+  return sender;
 }
 
 /**

@@ -4,7 +4,7 @@
  * check-in (running, or missed and told to the moderators by a reference)
  * must not tie her member row to those reports: no value the check-in or
  * its reference holds equals one a report or a member row holds. BLOCK of
- * the reference still reaches the number by SMS.
+ * the reference still reaches the number by SMS, and her reports from both.
  */
 import { catalog } from '../../src/bot/catalog';
 import type { Sender } from '../../src/phone/identity';
@@ -50,7 +50,8 @@ describe("a Signal check-in read without the key", () => {
     expect(timers(w, LINE).escalated).toBe(1);
     const ref = (w.db.sqlite.prepare('SELECT ref FROM checkin_refs').get() as { ref: string }).ref;
     expect(joins(dir)).toEqual([]);
-    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlocked(`#${ref}`));
+    // Her two pending reports go, the Signal one and the SMS one from the number she showed, as BLOCK of a report's would.
+    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlockedDiscarded(`#${ref}`, 2));
     expect(w.sms(ROSE, 'REPORT 415 a grey van')).toMatchObject({ reply: null, dropped: 'blocked' });
   });
 });
