@@ -58,6 +58,20 @@ export function plainPunctuation(text: string): string {
 }
 
 /**
+ * The text with each letter GSM-7 lacks as its plain letter ("João" as "Joao", "ç" as "c"; "é", "ñ", "ü" are
+ * GSM-7 and stay): one alone makes a whole SMS UCS-2, 70 characters a segment instead of 160. Letters with no
+ * plain GSM-7 form (Cyrillic, "œ") and emoji stay as they are.
+ */
+export function foldAccents(text: string): string {
+  let folded = '';
+  for (const ch of text.normalize('NFC')) {
+    const bare = ch.normalize('NFD').replace(/\p{M}/gu, '');
+    folded += gsm7Length(ch) === null && bare !== '' && gsm7Length(bare) !== null ? bare : ch;
+  }
+  return folded;
+}
+
+/**
  * Free text of an alert without emoji and symbols: one 😡 would make the whole alert UCS-2 (70 characters a
  * segment instead of 160) and cost it its answers. Letters and digits of any language stay (a name, a place,
  * "Martínez"); smart punctuation becomes its plain form; a keycap digit is its digit ("4️⃣1️⃣5️⃣" reads 415, a
@@ -110,4 +124,14 @@ export function renderAlert(lang: Lang, npas: string[], text: string): string {
 /** The SMS segments the alert costs, in the language where it costs most. */
 export function alertSegments(npas: string[], text: string): number {
   return Math.max(...LANGS.map((lang) => smsSegments(renderAlert(lang, npas, text))));
+}
+
+/**
+ * A reporter's one-message text as its alert carries it: as written when it fits (her accents kept), else with the
+ * letters GSM-7 lacks folded (foldAccents) when that makes it fit; else as written, too long, for a moderator's EDIT.
+ */
+export function fittedReportText(npas: string[], text: string): string {
+  if (alertSegments(npas, text) <= MAX_ALERT_SEGMENTS) return text;
+  const folded = foldAccents(text);
+  return alertSegments(npas, folded) <= MAX_ALERT_SEGMENTS ? folded : text;
 }

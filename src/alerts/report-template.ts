@@ -2,14 +2,16 @@
  * A guided report's fields, and the alert built from them: a per-language
  * template of what happened, when, where, the person, the vehicle and the
  * contact identifiers, never the reporter's "anything else" nor their own
- * number, clipped until it fits the alert bound in every language.
+ * number, clipped until it fits the alert bound in every language (the
+ * letters GSM-7 lacks folded first, when only that saves segments).
  */
 import type { CountryCode } from 'libphonenumber-js';
 import { catalog, LANGS } from '../bot/catalog';
 import type { Category } from '../bot/report-dialogue';
 import { smsSegments } from '../bot/sms-segments';
 import type { Lang } from '../domain/lang';
-import { cleanAlertText, MAX_ALERT_SEGMENTS, plainPunctuation, withoutSymbols } from './alert-text';
+import { cleanAlertText, foldAccents, MAX_ALERT_SEGMENTS, plainPunctuation, withoutSymbols } from './alert-text';
+import { clipped, clipTo, clipVehicle } from './clip-fields';
 import { carriesNumber, DEFAULT_COUNTRY, identifiersIn, showIdentifier, uniqueIdentifiers, type Identifier } from './identifiers';
 import { maskNumber } from './mask-number';
 
@@ -117,24 +119,6 @@ export function alertIdentifiers(body: AlertBody, country: CountryCode = DEFAULT
 
 const idKey = (i: Identifier) => `${i.kind}:${i.value}`;
 
-function clipTo(text: string | undefined, max: number): string | undefined {
-  if (text === undefined || max <= 3) return undefined;
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 3).join('').trimEnd()}...`;
-}
-
-/** A clipped vehicle keeps its plates: they are what members look for (and what CHECK finds). */
-function clipVehicle(text: string | undefined, max: number): string | undefined {
-  const cut = clipTo(text, max);
-  if (text === undefined || cut === text) return cut;
-  const kept = new Set(identifiersIn(cut ?? '', { vehicle: true }).map((i) => i.value));
-  const lost = identifiersIn(text, { vehicle: true }).filter((i) => i.kind === 'plate' && !kept.has(i.value));
-  if (!lost.length) return cut;
-  const plates = lost.map(showIdentifier).join(', ');
-  // No room for the words at all (clipTo gave none): the plates alone.
-  return cut === undefined ? plates : `${cut}, ${plates}`;
-}
-
 // Longest each free-text field may be, tried in turn until the alert fits; the contact list is clipped
 // only once the others are short: it is what CHECK finds.
 const BUDGETS: Array<[number, number, number?]> = [
@@ -146,28 +130,12 @@ const BUDGETS: Array<[number, number, number?]> = [
   [25, 120],
   [12, 80],
   [12, 40],
-  // Last resorts (an alert forced into UCS-2 by a letter outside GSM-7, "João", has 201 characters; emoji are dropped before):
+  // Last resorts (an alert forced into UCS-2 by a letter outside GSM-7 with no plain form, "Łukasz", has 201 characters; emoji are dropped before):
   // only what happened (the gravest first) and the contact, by whole identifiers.
   [0, 40],
   [0, 40, 4],
   [0, 20, 2],
 ];
-
-/** The contact's identifiers the clipped list still shows whole: CHECK finds what members read, no more. */
-function shownContactIds(f: AlertFields, contact: string | undefined): Identifier[] | undefined {
-  if (!f.contactIds || contact === f.contact) return f.contactIds;
-  const shown = new Set((contact ?? '').split(', '));
-  return f.contactIds.filter((i) => shown.has(showIdentifier(i)));
-}
-
-/** The contact list clipped by whole identifiers, the leading ones that fit: a stub ("rick@example...") is none CHECK finds. */
-function clipContact(f: AlertFields, max: number): string | undefined {
-  if (!f.contactIds || f.contact === undefined) return clipTo(f.contact, max);
-  const items = f.contact.split(', ');
-  let n = 0;
-  while (n < items.length && items.slice(0, n + 1).join(', ').length <= max) n++;
-  return n ? items.slice(0, n).join(', ') : undefined;
-}
 
 /** The fields with `plain` applied to their free text (undefined drops the answer); a list of identifiers stays as shown. */
 function freeText(f: AlertFields, plain: (text: string) => string | undefined): AlertFields {
@@ -187,24 +155,17 @@ function punctuationPlain(f: AlertFields): AlertFields {
 function plainFields(f: AlertFields): AlertFields {
   return freeText(f, (text) => withoutSymbols(text) || undefined);
 }
-
-function clipped(f: AlertFields, max: number, contactMax: number, categories = Infinity): AlertFields {
-  const contact = clipContact(f, contactMax);
-  const contactIds = shownContactIds(f, contact);
-  return {
-    categories: f.categories.slice(0, categories),
-    when: clipTo(f.when, Math.min(max, 40)),
-    where: clipTo(f.where, max),
-    person: clipTo(f.person, max),
-    vehicle: clipVehicle(f.vehicle, max),
-    contact,
-    ...(contactIds ? { contactIds } : {}),
-  };
+/** The fields with the letters GSM-7 lacks folded in their free text ("João" as "Joao"). */
+function foldedFields(f: AlertFields): AlertFields {
+  return freeText(f, foldAccents);
 }
 
-/** Whether the alert of these fields fits in every language. */
+/** The SMS segments the alert of these fields costs, in the language where it costs most. */
+function alertCost(npas: string[], f: AlertFields): number {
+  return Math.max(...LANGS.map((lang) => smsSegments(catalog(lang).alert(npas, catalog(lang).alertBody(f)))));
+}
 function fitsAlert(npas: string[], f: AlertFields): boolean {
-  return LANGS.every((lang) => smsSegments(catalog(lang).alert(npas, catalog(lang).alertBody(f))) <= MAX_ALERT_SEGMENTS);
+  return alertCost(npas, f) <= MAX_ALERT_SEGMENTS;
 }
 
 /**
@@ -218,8 +179,15 @@ export function fitFields(npas: string[], whole: AlertFields): AlertFields {
   return fitsAlert(npas, written) ? written : fitPlain(npas, plainFields(whole));
 }
 
-/** The longest clipping of fields without emoji and symbols at which the alert fits in every language. */
-function fitPlain(npas: string[], f: AlertFields): AlertFields {
+/**
+ * The longest clipping of fields without emoji and symbols at which the alert fits in every language. Too long as
+ * they are, the letters GSM-7 lacks are folded before any clipping, when that saves segments: one "ã" makes the
+ * whole alert UCS-2 and cost "Donde: hotel cer...". Where another letter keeps it UCS-2 (Cyrillic), nothing folds.
+ */
+function fitPlain(npas: string[], plain: AlertFields): AlertFields {
+  const cost = (g: AlertFields) => alertCost(npas, clipped(g, Infinity, Infinity));
+  const folded = foldedFields(plain);
+  const f = cost(plain) > MAX_ALERT_SEGMENTS && cost(folded) < cost(plain) ? folded : plain;
   let last = f;
   for (const [max, contactMax, categories] of BUDGETS) {
     last = clipped(f, max, contactMax, categories);
@@ -229,19 +197,22 @@ function fitPlain(npas: string[], f: AlertFields): AlertFields {
 }
 
 /**
- * The fields as the read-back before DONE shows them: as the alert will read (emoji out if it must), the free text clipped
- * until `fits`, shorter each time, while the contact list and the vehicle's plates stay whole: she must see the
- * number and plate she typed before they go to the moderators and CHECK. Past the shortest clipping, as it is.
+ * The fields as the read-back before DONE shows them: as the alert will read (emoji out if it must, then the letters
+ * GSM-7 lacks folded if that saves segments), the free text clipped until it costs at most `most` segments, shorter
+ * each time, while the contact list and the vehicle's plates stay whole: she must see the number and plate she
+ * typed before they go to the moderators and CHECK. Past the shortest clipping, as it is.
  */
-export function reviewFields(f: AlertFields, fits: (f: AlertFields) => boolean): AlertFields {
+export function reviewFields(f: AlertFields, cost: (f: AlertFields) => number, most: number): AlertFields {
   // As written (punctuation plain) when it fits so, as the alert keeps them when it fits so (fitFields).
   const written = punctuationPlain(f);
-  if (fits(written)) return written;
+  if (cost(written) <= most) return written;
   const plain = plainFields(f);
-  let last = plain;
+  const folded = foldedFields(plain);
+  const base = cost(plain) > most && cost(folded) < cost(plain) ? folded : plain;
+  let last = base;
   for (const max of [Infinity, 90, 60, 40, 25, 12, 0]) {
-    last = { ...plain, when: clipTo(plain.when, max), where: clipTo(plain.where, max), person: clipTo(plain.person, max), vehicle: clipVehicle(plain.vehicle, max) };
-    if (fits(last)) return last;
+    last = { ...base, when: clipTo(base.when, max), where: clipTo(base.where, max), person: clipTo(base.person, max), vehicle: clipVehicle(base.vehicle, max) };
+    if (cost(last) <= most) return last;
   }
   return last;
 }
@@ -261,13 +232,14 @@ export interface LeftOut {
 export function leftOut(npas: string[], f: AlertFields): LeftOut {
   const written = punctuationPlain(f);
   const plain = plainFields(f);
+  const folded = foldedFields(plain);
   const fitted = fitFields(npas, f);
   const keys = (['when', 'where', 'person', 'vehicle', 'contact'] as const).filter((k) => !(k === 'contact' && f.contactIds));
   // An answer of emoji alone was nothing to leave out; a contact list counts by its identifiers. An answer shown
-  // as written, or without its emoji, is whole; one clipped (a vehicle cut to its plates too) is shortened.
+  // as written, or without its emoji or accents, is whole; one clipped (a vehicle cut to its plates too) is shortened.
   return {
     fields: keys.filter((k) => plain[k] && !fitted[k]),
-    shortened: keys.filter((k) => fitted[k] && fitted[k] !== plain[k] && fitted[k] !== written[k]),
+    shortened: keys.filter((k) => fitted[k] && ![plain[k], written[k], folded[k]].includes(fitted[k])),
     categories: f.categories.length - fitted.categories.length,
     contacts: (f.contactIds?.length ?? 0) - (fitted.contactIds?.length ?? 0),
   };

@@ -2,7 +2,7 @@
  * A guided question asked again (after BACK, or passed again with SKIP) with what she answered it before: SKIP
  * keeps that answer, so she is shown it, briefly. It goes only to her own phone, which sent it; never logged.
  */
-import { withoutSymbols } from '../alerts/alert-text';
+import { foldAccents, withoutSymbols } from '../alerts/alert-text';
 import type { Catalog } from './catalog';
 import { CATEGORIES, type Draft, type Step } from './report-dialogue';
 import { gsm7Length, longestFit, smsSegments } from './sms-segments';
@@ -26,14 +26,9 @@ export function earlierAnswer(d: Draft): string | undefined {
  * reminder of what she wrote, numbers and plates whole; the draft keeps it as written.
  */
 export function plainQuote(text: string): string {
-  let folded = '';
-  for (const ch of text.normalize('NFC')) {
-    const bare = ch.normalize('NFD').replace(/\p{M}/gu, '');
-    folded += gsm7Length(ch) === null && bare !== '' && gsm7Length(bare) !== null ? bare : ch;
-  }
   let out = '';
   let gap = false;
-  for (const ch of withoutSymbols(folded)) {
+  for (const ch of withoutSymbols(foldAccents(text))) {
     if (gsm7Length(ch) === null && !gap) out += '...';
     if (gsm7Length(ch) !== null) out += ch;
     gap = gsm7Length(ch) === null;

@@ -1,6 +1,6 @@
 /** Moderators' decisions on a reference: APPROVE, REJECT, EDIT, SHOW and RETRACT of a report or a join request (BLOCK: moderator-block). */
 import { issueAlert } from '../alerts/alert-service';
-import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
+import { alertSegments, cleanAlertText, fittedReportText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
 import { identifiersIn } from '../alerts/identifiers';
 import { bodySegments, previewedBody, renderBody, unclippedSegments, type AlertBody } from '../alerts/report-template';
 import type { Sender } from '../phone/identity';
@@ -134,10 +134,16 @@ export function approveRetried({ db, vault }: Store, sender: Sender, ref: string
   return catalog(member ? memberLang(db, member.id) : 'en').modApproveRetried(`#${ref}`);
 }
 
-/** What approving a report sends: its text as members will read it, or its fields' template. */
+/**
+ * What approving a report sends: its text as members will read it (the reporter's accents GSM-7 lacks folded when
+ * only that makes it fit, as her notice showed it), or its fields' template. A moderator's EDIT goes as she wrote
+ * it: she approves it unshown, and her reply to it counted it so.
+ */
 function approvedBody(found: Report): AlertBody {
   const body = reportBody(found);
-  return 'text' in body ? { text: cleanAlertText(body.text) } : body;
+  if (!('text' in body)) return body;
+  const text = cleanAlertText(body.text);
+  return { text: found.edited ? text : fittedReportText(found.npas, text) };
 }
 
 /** RETRACT: withdraws an approved report's alert (the follow-up of sent copies runs in the background, jobs/retractions.ts). */

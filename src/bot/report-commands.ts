@@ -1,6 +1,6 @@
 /** REPORT, in one message or guided: what members send in (CHECK, what they look up, is check-command.ts). */
 import type { CountryCode } from 'libphonenumber-js';
-import { cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
+import { cleanAlertText, fittedReportText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
 import { carriesNumber, DEFAULT_COUNTRY, identifiersIn, type Identifier } from '../alerts/identifiers';
 import type { Regions } from '../alerts/regions';
 import { maskKeptStart, maskNumber } from '../alerts/mask-number';
@@ -135,7 +135,8 @@ export function report(store: Store, who: Asker, rules: ReportRules, tokens: str
   indexReportIdentifiers(db, vault, filed.id, ids);
   return {
     say: cut ? who.t.reportReceivedCut(`#${filed.ref}`, npas, MAX_REPORT_TEXT) : who.t.reportReceived(`#${filed.ref}`, npas),
-    notify: reportNotice(store, rules, filed, npas, { text: body }, [], ids, undefined, now),
+    // The alert as APPROVE would send it: her accents GSM-7 lacks folded when only that makes it fit.
+    notify: reportNotice(store, rules, filed, npas, { text: fittedReportText(npas, body) }, [], ids, undefined, now),
   };
 }
 
@@ -234,7 +235,7 @@ function question(store: Store, t: Catalog, rules: ReportRules, filer: Filer, d:
   const areas = reportAreas(store, rules.regions, filer, resolveAreas(rules, d.areas).slice(0, rules.maxAreas));
   // Two segments when the words can be clipped to fit; more when her plates and contacts alone need it.
   const whole = (f: typeof alert) => t.reportReview(areas, t.alertBody(f), Infinity);
-  const shown = reviewFields(alert, (f) => smsSegments(whole(f)) <= REVIEW_SEGMENTS);
+  const shown = reviewFields(alert, (f) => smsSegments(whole(f)), REVIEW_SEGMENTS);
   return prefix + t.reportReview(areas, t.alertBody(shown), Math.max(REVIEW_SEGMENTS, smsSegments(whole(shown))));
 }
 

@@ -54,10 +54,10 @@ describe('CHECK after a guided report whose alert was clipped', () => {
   it('does not find an identifier the clipping left out of the contact list', async () => {
     const w = await world();
     const contact = `texts from (415) 555-0177, email rick.the.contractor@example.com, insta @rick_sf_contractor, www.rick-contractor-services.com/about, then ${RIVAL}`;
-    // Several categories and a letter GSM-7 lacks (the alert goes to UCS-2): the contact list is clipped too.
+    // Several categories and a letter GSM-7 lacks, with no plain form to fold to (the alert goes to UCS-2): the contact list is clipped too.
     const shown = approveGuided(w, {
       what: '1 2 3 5 6',
-      person: `João, tall white man about 45, short beard, ${LONG}`,
+      person: `Łukasz, tall white man about 45, short beard, ${LONG}`,
       vehicle: `grey van with a dent on the side, tinted windows, roof rack, ${LONG}`,
       contact,
     });

@@ -2,7 +2,7 @@
  * A guided report clipped to its last budgets (only what happened and the
  * contact) showed its vehicle as "undefined, 7ABC123": clipVehicle joined
  * the plates the clipping lost to the cut clipTo gave as undefined. A
- * non-GSM letter (João, a phone's curly apostrophe) and a few categories
+ * non-GSM letter with no plain form to fold to (Łukasz) and a few categories
  * are enough: the alert goes to UCS-2 and the budgets run down to 0.
  * Moderators were shown it (notice, SHOW) and APPROVE sent it to everyone.
  */
@@ -20,7 +20,7 @@ describe('a guided report whose alert is clipped hard', () => {
       '1 2 3 5',
       'Friday night around 11pm',
       '415 Motel 6 on Lombard Street',
-      'João, tall, beard, said he’s a cop',
+      'Łukasz, tall, beard, said he’s a cop',
       'grey Honda Civic plate 7ABC123',
       'texted from 415-555-0177, email rick@example.com',
       'SKIP',

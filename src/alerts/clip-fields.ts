@@ -1,0 +1,54 @@
+/**
+ * How a guided report's answers are clipped to fit its alert (report-template.ts tries the budgets): with "...",
+ * a vehicle keeping its plates, the contact list by whole identifiers, never to a stub.
+ */
+import { identifiersIn, showIdentifier, type Identifier } from './identifiers';
+import type { AlertFields } from './report-template';
+
+export function clipTo(text: string | undefined, max: number): string | undefined {
+  if (text === undefined || max <= 3) return undefined;
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 3).join('').trimEnd()}...`;
+}
+
+/** A clipped vehicle keeps its plates: they are what members look for (and what CHECK finds). */
+export function clipVehicle(text: string | undefined, max: number): string | undefined {
+  const cut = clipTo(text, max);
+  if (text === undefined || cut === text) return cut;
+  const kept = new Set(identifiersIn(cut ?? '', { vehicle: true }).map((i) => i.value));
+  const lost = identifiersIn(text, { vehicle: true }).filter((i) => i.kind === 'plate' && !kept.has(i.value));
+  if (!lost.length) return cut;
+  const plates = lost.map(showIdentifier).join(', ');
+  // No room for the words at all (clipTo gave none): the plates alone.
+  return cut === undefined ? plates : `${cut}, ${plates}`;
+}
+
+/** The contact's identifiers the clipped list still shows whole: CHECK finds what members read, no more. */
+function shownContactIds(f: AlertFields, contact: string | undefined): Identifier[] | undefined {
+  if (!f.contactIds || contact === f.contact) return f.contactIds;
+  const shown = new Set((contact ?? '').split(', '));
+  return f.contactIds.filter((i) => shown.has(showIdentifier(i)));
+}
+
+/** The contact list clipped by whole identifiers, the leading ones that fit: a stub ("rick@example...") is none CHECK finds. */
+function clipContact(f: AlertFields, max: number): string | undefined {
+  if (!f.contactIds || f.contact === undefined) return clipTo(f.contact, max);
+  const items = f.contact.split(', ');
+  let n = 0;
+  while (n < items.length && items.slice(0, n + 1).join(', ').length <= max) n++;
+  return n ? items.slice(0, n).join(', ') : undefined;
+}
+
+export function clipped(f: AlertFields, max: number, contactMax: number, categories = Infinity): AlertFields {
+  const contact = clipContact(f, contactMax);
+  const contactIds = shownContactIds(f, contact);
+  return {
+    categories: f.categories.slice(0, categories),
+    when: clipTo(f.when, Math.min(max, 40)),
+    where: clipTo(f.where, max),
+    person: clipTo(f.person, max),
+    vehicle: clipVehicle(f.vehicle, max),
+    contact,
+    ...(contactIds ? { contactIds } : {}),
+  };
+}
