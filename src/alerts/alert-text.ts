@@ -128,10 +128,11 @@ export function alertSegments(npas: string[], text: string): number {
 
 /**
  * A reporter's one-message text as its alert carries it: as written when it fits (her accents kept), else with the
- * letters GSM-7 lacks folded (foldAccents) when that makes it fit; else as written, too long, for a moderator's EDIT.
+ * letters GSM-7 lacks folded (foldAccents) and a phone's curly quotes made plain (one "’" alone keeps it UCS-2) when
+ * that makes it fit; else as written, too long, for a moderator's EDIT.
  */
 export function fittedReportText(npas: string[], text: string): string {
   if (alertSegments(npas, text) <= MAX_ALERT_SEGMENTS) return text;
-  const folded = foldAccents(text);
+  const folded = foldAccents(plainPunctuation(text));
   return alertSegments(npas, folded) <= MAX_ALERT_SEGMENTS ? folded : text;
 }
