@@ -9,7 +9,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { bareHandlesIn } from './bare-handles';
-import { DEFAULT_COUNTRY, digitForms, localDigits, normalizePhone, numberReadable, phoneNumbersIn } from './numbers-in-text';
+import { DEFAULT_COUNTRY, digitForms, localDigits, normalizePhone, northAmericanNumbersIn, numberReadable, phoneNumbersIn } from './numbers-in-text';
 import { plateQuery } from './plate-query';
 import { platesIn } from './plates';
 import { profileHandle, profileIdLink } from './profile-links';
@@ -121,11 +121,11 @@ export interface ExtractOptions {
 
 /** Every identifier written in a text, normalised, each once, in the order they are written. */
 export function identifiersIn(input: string, opts: ExtractOptions = {}): Identifier[] {
-  return identifiersAt(input, opts).map(({ at: _at, ...id }) => id);
+  return identifiersAt(input, opts, true).map(({ at: _at, ...id }) => id);
 }
 
 /** identifiersIn's identifiers with where each is written: the readings of one plate share their place. */
-function identifiersAt(input: string, opts: ExtractOptions): Array<Identifier & { at: number }> {
+function identifiersAt(input: string, opts: ExtractOptions, report = false): Array<Identifier & { at: number }> {
   const text = input.normalize('NFKC').slice(0, MAX_INPUT);
   const found: Array<Identifier & { at: number }> = [];
   // What is found is blanked out (to the same length, so positions stay comparable) before the next kind is looked for.
@@ -168,7 +168,11 @@ function identifiersAt(input: string, opts: ExtractOptions): Array<Identifier & 
   let noPhones = noLinks;
   // Stryker disable next-line ArrayDeclaration: a text with no digit in it never ends with a plate (each has a digit)
   const phones: string[] = [];
-  for (const m of phoneNumbersIn(noLinks, opts.country ?? DEFAULT_COUNTRY)) {
+  const country = opts.country ?? DEFAULT_COUNTRY;
+  const numbers = phoneNumbersIn(noLinks, country);
+  // A report's North American number without its +1, on a line of another country: CHECK +1 … finds it.
+  if (report) numbers.push(...northAmericanNumbersIn(noLinks, country, numbers));
+  for (const m of numbers) {
     const value = m.number.number as string;
     found.push({ kind: 'phone', value, at: m.startsAt });
     // Stryker disable next-line StringLiteral: any text in place of the '+' (an E.164 value's only non-digit) leaves the digits at the end, where endsWith looks

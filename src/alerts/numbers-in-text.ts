@@ -5,7 +5,7 @@
  * gathers them with the other kinds.
  */
 import type { CountryCode } from 'libphonenumber-js';
-import { findPhoneNumbersInText, parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/max';
+import { findPhoneNumbersInText, getCountryCallingCode, parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/max';
 
 /** The country national-format numbers are read in when the line names none. */
 export const DEFAULT_COUNTRY: CountryCode = 'US';
@@ -97,6 +97,18 @@ export function phoneNumbersIn(text: string, country: CountryCode): Found {
   const taken: Found = [];
   for (const found of readings(text, country)) for (const n of found) if (!taken.some((t) => overlaps(t, n))) taken.push(n);
   return taken.sort((a, b) => a.startsAt - b.startsAt);
+}
+
+/**
+ * The North American numbers a report names without their +1 on a line of another country ("texted from 212 555
+ * 1234" in London), where the line's country reads no number in those digits (`taken`, phoneNumbersIn's): shown in
+ * the alert, they must be found by `CHECK +1 212 555 1234`. A CHECK does not read them so: "no alerts name that"
+ * about an Italian 312 345 6789 read as Chicago's would reassure her wrongly.
+ */
+export function northAmericanNumbersIn(text: string, country: CountryCode, taken: Found): Found {
+  if (getCountryCallingCode(country) === '1') return [];
+  const overlaps = (n: Found[number]) => taken.some((t) => n.startsAt < t.endsAt && t.startsAt < n.endsAt);
+  return phoneNumbersIn(text, 'US').filter((n) => n.number.countryCallingCode === '1' && !overlaps(n));
 }
 
 /** Every phone number any reading of phoneNumbersIn finds, overlapping ones too, by where each starts: what masking covers. */
