@@ -179,7 +179,7 @@ function identifiersAt(input: string, opts: ExtractOptions, report = false): Arr
     phones.push(value.replace(/\D/g, ''));
     noPhones = blank(noPhones, m.startsAt, m.endsAt - m.startsAt);
   }
-  for (const p of platesIn(noPhones, opts.vehicle === true)) {
+  for (const p of platesIn(noPhones, opts.vehicle === true, country)) {
     if (!phones.some((d) => d.endsWith(p.value))) found.push(p);
   }
   return uniqueIdentifiers(found.sort((a, b) => a.at - b.at));
@@ -235,7 +235,7 @@ function queryGroups(input: string, country: CountryCode): Identifier[][] {
   // 415-555-0177"), and the handle beside it would go unchecked.
   const phone = justANumber(text) ? normalizePhone(text, country) : null;
   if (phone) return [[{ kind: 'phone', value: phone }]];
-  const plates = plateQuery(text);
+  const plates = plateQuery(text, country);
   if (plates.length) return [plates];
   // A sentence ("he texted from +1 415 555 0123 last night", "415-555-0177 and plate ABC123"): each identifier in
   // it, its readings together (they share their place).

@@ -25,7 +25,7 @@ const KNOWN_PLATES = [/^\d[A-Z]{3}\d{3}$/, /^[A-Z]{3}\d{4}$/, /^[A-Z]{3}\d{3}[A-
 // a sum or a measure ("2300 hrs"), which is why they are read only so, and never when a group is one of these.
 const IBERIAN_PLATES = [/^\d{4}[\s-]?[B-DF-HJ-NP-TV-Z]{3}$/, /^[A-Z]{2}-?\d{2}-?[A-Z]{2}$/, /^\d{2}-?[A-Z]{2}-?\d{2}$/, /^\d{2}-?\d{2}-?[A-Z]{2}$/];
 const QUEBEC_PLATES = [/^[A-Z]{3}[\s-]\d{3}$/, /^\d{3}[\s-]?[A-Z]{3}$/, /^[A-Z]\d{2}[\s-]?[A-Z]{3}$/];
-const NOT_PLATE_LETTERS = new Set(
+export const NOT_PLATE_LETTERS: ReadonlySet<string> = new Set(
   'AM PM HR HRS HS MN MNS MIN MINS KM KMS KMH KPH MPH CM CMS MM MMS KG KGS LB LBS FT IN CC CCS MTS BPM YRS MPG KWH PST PDT MST MDT CST CDT EST EDT UTC GMT AST ADT HST CET BST USD CAD MXN EUR GBP BRL CHF BTC ETH DLS DLL BMW GMC GTS AMG GLA GLB GLC GLE GLK GLS CLA CLE CLK CLS SLK SLC SLS EQB EQC EQE EQS RAM AWD FWD RWD HWY FWY RTE STE APT EXT BOX DOB LOT VIN PIN'.split(
     ' ',
   ),

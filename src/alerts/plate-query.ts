@@ -2,6 +2,7 @@
  * The words of a CHECK read as a plate, as a report's plate is read
  * (plates.ts): every reading, the likeliest first. Pure.
  */
+import type { CountryCode } from 'libphonenumber-js';
 import type { Identifier } from './identifiers';
 import { NUMBER_WORDS, plateWordReadings, words } from './plate-words';
 
@@ -11,10 +12,10 @@ import { NUMBER_WORDS, plateWordReadings, words } from './plate-words';
  * no plate THE4). Without a state, only a plate with letters in it: an
  * all-digit string is a number that did not parse.
  */
-export function plateQuery(text: string): Identifier[] {
+export function plateQuery(text: string, country?: CountryCode): Identifier[] {
   const out: Identifier[] = [];
   for (const tokens of queryWords(words(text))) {
-    for (const plate of plateWordReadings(tokens)) {
+    for (const plate of plateWordReadings(tokens, country)) {
       if (plate.used < tokens.length) continue;
       if (plate.region) out.push({ kind: 'plate', value: plate.value, region: plate.region });
       else if (/[A-Z]/.test(plate.value)) out.push({ kind: 'plate', value: plate.value });

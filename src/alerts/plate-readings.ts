@@ -46,7 +46,7 @@ export function plateReadings(tokens: string[], endsSentence: boolean, small: Sm
 
 /** Whether a word is one of the sentence's small words, as plateReadings judges them. */
 type SmallWord = (word: string) => boolean;
-const isSmallWord: SmallWord = (word) => SENTENCE_WORDS.has(word);
+export const isSmallWord: SmallWord = (word) => SENTENCE_WORDS.has(word);
 // In a text written in capitals ("PLATE IS ABC 123 AT THE MOTEL") the small words are in capitals too.
 export const isSmallWordInAnyCase: SmallWord = (word) => SENTENCE_WORDS.has(word.toLowerCase());
 

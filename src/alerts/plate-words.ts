@@ -4,6 +4,8 @@
  * code may be the plate's own group. Pure; plates.ts finds the words in a
  * report, plate-query.ts in a CHECK.
  */
+import type { CountryCode } from 'libphonenumber-js';
+import { readsStates } from './plate-national';
 import { FRENCH_PLATE } from './plate-lists';
 import { normalizePlate } from './plate-readings';
 import { regionWord } from './plate-regions';
@@ -35,7 +37,7 @@ export interface PlateWords {
  * indexed as when written alone; "AB 1234" stays AB1234 (two letters before
  * digits are as likely the plate's). Reports and CHECK read plates alike.
  */
-export function plateInWords(tokens: string[], leadMayBeRegion = true): PlateWords | null {
+export function plateInWords(tokens: string[], leadMayBeRegion = true, stateAfter = true): PlateWords | null {
   // Stryker disable next-line StringLiteral: only the words after a lone state are none, and no text in place of '' is a state
   const lead = leadMayBeRegion ? regionWord((tokens[0] ?? '').toUpperCase()) : undefined;
   if (lead) {
@@ -44,7 +46,7 @@ export function plateInWords(tokens: string[], leadMayBeRegion = true): PlateWor
     const after = plateInWords(tokens.slice(skip));
     if (after && /[A-Z]/.test(after.value)) return { value: after.value, region: after.region ?? lead, used: after.used + skip };
   }
-  const stateAt = tokens.findIndex((t) => regionWord(t) !== undefined);
+  const stateAt = stateAfter ? tokens.findIndex((t) => regionWord(t) !== undefined) : -1;
   const candidates = stateAt > 0 ? tokens.slice(0, stateAt) : tokens;
   for (let n = candidates.length; n >= 1; n--) {
     const value = normalizePlate(candidates.slice(0, n).join(''));
@@ -66,13 +68,19 @@ export function frenchWhole(region: string, value: string): string | null {
 /**
  * Every reading of a plate's words: plateInWords's and, where a state code leads and was taken for the plate's
  * state, the whole too when the code is in small letters or the whole is a French plate: "ab 123 cd" and
- * "AB 123 CD" are 123CD of Alberta or the French AB-123-CD.
+ * "AB 123 CD" are 123CD of Alberta or the French AB-123-CD. On a line outside North America (`country`) a state
+ * code before or after is as likely the plate's own group: the whole, with none taken for a state, is read first
+ * ("AB 12 CD", "12 AB 34" in Portugal).
  */
-export function plateWordReadings(tokens: string[]): PlateWords[] {
+export function plateWordReadings(tokens: string[], country?: CountryCode): PlateWords[] {
   const plate = plateInWords(tokens);
   // Stryker disable next-line StringLiteral: with no words there is no plate, returned below before lead is read
   const lead = tokens[0] ?? '';
   if (!plate?.region) return plate ? [plate] : [];
+  if (!readsStates(country)) {
+    const whole = plateInWords(tokens, false, false);
+    return whole && whole.value !== plate.value ? [whole, plate] : [plate];
+  }
   const whole = plateInWords(tokens, false);
   if (!whole || whole.value === plate.value) return [plate];
   return lead !== lead.toUpperCase() || FRENCH_PLATE.test(whole.value) ? [plate, whole] : [plate];

@@ -5,9 +5,11 @@
  * the plate in doubt. Pure; identifiers.ts gathers these with the other kinds;
  * plate-words.ts reads the plate in the words found, for CHECK's words too.
  */
+import type { CountryCode } from 'libphonenumber-js';
 import { fieldLabels, LANGS } from '../bot/catalog';
 import type { Identifier } from './identifiers';
 import { ADVERB, listedPlates, negatedWordsEnd, plateAfterNegatedWord } from './plate-lists';
+import { nationalPlatesIn } from './plate-national';
 import { isSmallWordInAnyCase, normalizePlate, plateReadings, shoutedReadings } from './plate-readings';
 import { REGIONS, regionOfPlate, regionWord } from './plate-regions';
 import { PLATE_WORD, vehiclesBlanked } from './plate-vehicles';
@@ -85,7 +87,7 @@ function wordsEnd(written: string, at: number, used: number): number {
  * The plates written after a word that says so ("plate 7ABC123"), in any text; and the text with the plates it
  * says the car did not have ("placa no es ABC123") blanked, so that no other reading finds them.
  */
-function platesAfterWord(text: string): { plates: Array<Identifier & { at: number }>; unsaid: string } {
+function platesAfterWord(text: string, country: CountryCode | undefined): { plates: Array<Identifier & { at: number }>; unsaid: string } {
   const out: Array<Identifier & { at: number }> = [];
   let unsaid = text;
   const re = new RegExp(PLATE_AFTER_WORD);
@@ -120,8 +122,8 @@ function platesAfterWord(text: string): { plates: Array<Identifier & { at: numbe
     const linkMayBePlate = link !== undefined && link === link.toUpperCase();
     const linkFirst = word !== word.toUpperCase();
     for (const tokens of readings) {
-      const withLink = linkMayBePlate ? plateWordReadings([link, ...tokens]) : [];
-      const without = plateWordReadings(tokens);
+      const withLink = linkMayBePlate ? plateWordReadings([link, ...tokens], country) : [];
+      const without = plateWordReadings(tokens, country);
       for (const plate of linkFirst ? [...withLink, ...without] : [...without, ...withLink]) {
         used = Math.max(used, withLink.includes(plate) ? plate.used - 1 : plate.used);
         const region = plate.region ?? regionNear(text, start, start + m[0].length, plate.value);
@@ -162,8 +164,17 @@ function mixed(plate: string): boolean {
   return letters >= 2 && plate.length - letters >= 2;
 }
 
-/** The plates of a vehicle answer with no word before them: after a state in a few short groups, else mixed words. */
-function unmarkedPlates(text: string): Array<Identifier & { at: number }> {
+/**
+ * The plates of a vehicle answer with no word before them: as the line's country writes them in groups ("AB12
+ * CDE"); after a state in a few short groups, else mixed words.
+ */
+function unmarkedPlates(text: string, country: CountryCode | undefined): Array<Identifier & { at: number }> {
+  const national = nationalPlatesIn(text, country).filter((p) => !negatedBefore(text, p.at, p.value));
+  return [...national.map((p) => ({ kind: 'plate' as const, ...p })), ...statePlates(text)];
+}
+
+/** unmarkedPlates's plates after a state in a few short groups, else in mixed words. */
+function statePlates(text: string): Array<Identifier & { at: number }> {
   const out: Array<Identifier & { at: number }> = [];
   // "TX ABC1234, OR 7ABC128": plates after a word that is a code of no state of theirs, read as alone.
   const alone: Array<Identifier & { at: number }> = [];
@@ -211,18 +222,19 @@ function unmarkedPlates(text: string): Array<Identifier & { at: number }> {
  * alert's vehicle label, as SHOW gives it and an EDIT pastes it back
  * ("Vehicle: grey Honda 7ABC123."), is read as a vehicle answer; and a
  * state then a plate, both in capitals, the plate one word of letters and
- * digits ("grey Honda CA 7ABC123").
+ * digits ("grey Honda CA 7ABC123"). `country`, the line's: the plates it
+ * writes in groups, and whether a state code may be a plate's own group.
  */
-export function platesIn(said: string, bare: boolean): Array<Identifier & { at: number }> {
-  const { plates: out, unsaid: text } = platesAfterWord(said);
-  if (bare) return out.length ? out : unmarkedPlates(text);
+export function platesIn(said: string, bare: boolean, country?: CountryCode): Array<Identifier & { at: number }> {
+  const { plates: out, unsaid: text } = platesAfterWord(said, country);
+  if (bare) return out.length ? out : unmarkedPlates(text, country);
   for (const m of text.matchAll(VEHICLE_SENTENCE)) {
     const sentence = m[1] as string;
     const start = (m.index ?? 0) + m[0].length - sentence.length;
     const end = start + sentence.length;
     if (out.some((p) => p.at >= start && p.at < end)) continue;
     // The sentence alone, in place, so positions stay those of the text.
-    out.push(...unmarkedPlates(' '.repeat(start) + sentence + ' '.repeat(text.length - end)));
+    out.push(...unmarkedPlates(' '.repeat(start) + sentence + ' '.repeat(text.length - end), country));
   }
   for (const m of text.matchAll(REGION_THEN_PLATE_WORD)) {
     const region = m[1] as string;
