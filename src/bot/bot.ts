@@ -14,6 +14,7 @@ import { handleMessage, type MessageDeps } from '../inbound/handle-message';
 import { isTrustedModerator } from '../inbound/steps/identify-sender';
 import type { Handled, Inbound, ReplyWay } from '../inbound/inbound';
 import { catalog } from './catalog';
+import { lineExamples, withExamples } from './line-examples';
 import { MODERATOR_COMMANDS } from './commands';
 import { DEFAULT_MAX_AREAS, type BotDeps } from './context';
 import { DEFAULT_CHECKIN_RULES } from './line-rules';
@@ -91,7 +92,7 @@ export class Bot {
       sender: OPERATOR,
       member: undefined,
       lang: 'en',
-      t: catalog('en'),
+      t: withExamples(catalog('en'), lineExamples(this.message.rules.regions)),
       reporterKey: vault.index('reporter', key),
       senderKey: senderLogKeys(vault, key).current,
       limitKey: vault.index('sender', key),

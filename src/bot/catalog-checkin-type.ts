@@ -5,14 +5,15 @@
  * text rules are; what buddies are asked and answer is there.
  */
 import type { DayTime } from './clock-time';
+import type { LineExamples } from './line-examples';
 
 export interface CheckinCatalog {
   /** A check-in's end as its messages name it: "21:30", with the day, briefly, when it is not today. */
   checkinEnd(end: DayTime): string;
   /** CHECKIN started: until when, who is told if it is missed, whether a reminder comes, whether it replaced a running one (and its details). */
   checkinStarted(until: string, told: 'buddies' | 'moderators', reminder: boolean, replaced?: boolean): string;
-  checkinNeedsBuddy(): string;
-  checkinUsage(min: number, max: number): string;
+  checkinNeedsBuddy(ex?: LineExamples): string;
+  checkinUsage(min: number, max: number, ex?: LineExamples): string;
   checkinDetailsTooLong(max: number): string;
   checkinReminder(until: string): string;
   /** `checkinReminder` for a discreet member: it arrives unasked, on her lock screen, so it names no check-in, nor the line. */
@@ -24,7 +25,7 @@ export interface CheckinCatalog {
   /** `checkinStillMissed` for a discreet member: plain words, as her reminder's. */
   discreetStillMissed(told: 'buddies' | 'moderators' | 'nobody'): string;
   /** Unasked, once, when her running check-in loses the last buddy who could be told (a DECLINE, STOP or DELETE): it now reaches no one. */
-  checkinNoOneLeft(): string;
+  checkinNoOneLeft(ex?: LineExamples): string;
   /** `checkinNoOneLeft` for a discreet member: it arrives on her lock screen, so it names no check-in, nor the line. */
   discreetNoOneLeft(): string;
   /** At the first start after a restore brought her running check-in back (she may have ended it since): OK if safe, else who is told at `until`, its new end. */

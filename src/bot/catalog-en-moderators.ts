@@ -1,6 +1,7 @@
 /** English replies to moderators (catalog-moderator-type.ts); catalog-en.ts joins them to the members' replies. */
 import type { ModeratorCatalog } from './catalog-moderator-type';
 import { clip, leftOutLine, listAreas } from './catalog-text';
+import { areaCodes, NA_EXAMPLES } from './line-examples';
 import { fitItems, fitSegments } from './sms-segments';
 import { CATEGORY, LABELS } from './catalog-en-words';
 
@@ -59,14 +60,14 @@ export const enModerators: ModeratorCatalog = {
   modAlreadyDecided: (ref) => `${ref} was already decided.`,
   modRejectedDiscarded: (ref) => `${ref} was rejected: its text was discarded.`,
   modShowFirst: (ref) => `Not sent: ${ref} was never shown to you. Text SHOW ${ref.slice(1)} to read it, then APPROVE.`,
-  modHelp: () =>
-    'Heads Up moderators: PENDING, SHOW ref, APPROVE ref, REJECT ref, EDIT ref text, ALERT area text, BLOCK ref, RETRACT ref, STATS. Members: JOIN 415, REPORT, CHECK, BUDDY, CHECKIN 90, DISCREET, AREAS, LEAVE 415, DELETE, LANG, STOP.',
+  modHelp: (ex = NA_EXAMPLES) =>
+    `Heads Up moderators: PENDING, SHOW ref, APPROVE ref, REJECT ref, EDIT ref text, ALERT area text, BLOCK ref, RETRACT ref, STATS. Members: JOIN ${ex.area}, REPORT, CHECK, BUDDY, CHECKIN 90, DISCREET, AREAS, LEAVE ${ex.area}, DELETE, LANG, STOP.`,
   modHint: () => "Heads Up didn't understand that. Moderators: PENDING, SHOW, APPROVE, REJECT, EDIT, RETRACT, BLOCK + reference; ALERT area text; STATS. HELP for all.",
   modNeedsRef: (command) => `Which one? Give the reference, e.g. ${command} K7Q2.`,
   modOneRef: (command) => `One reference at a time, and no other words after it, e.g. ${command} K7Q2: nothing was done.`,
-  modNeedsText: () => 'Add the text, e.g. ALERT 415 grey van, aggressive.',
+  modNeedsText: (ex = NA_EXAMPLES) => `Add the text, e.g. ALERT ${ex.area} grey van, aggressive.`,
   modEditNeedsText: () => 'Add the new text, e.g. EDIT K7Q2 grey van, aggressive.',
-  modNeedsArea: () => 'Which areas? e.g. ALERT 415 628 text.',
+  modNeedsArea: (ex = NA_EXAMPLES) => `Which areas? e.g. ALERT ${areaCodes(ex) ? '415 628' : ex.area} text.`,
   modStats: (s) =>
     `Members: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} more` : ''}` : 'none'}. Pending reports: ${s.pendingReports}. Pending members: ${s.pendingMembers}. Alerts issued: ${s.alertsIssued}${s.alertsRetracted ? ` (not counting ${s.alertsRetracted} retracted)` : ''}.`,
   modReportNotice: (n) => {

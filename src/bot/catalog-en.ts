@@ -2,6 +2,7 @@
 import type { AreaCommand, Catalog } from './catalog-type';
 import type { ModeratorCatalog } from './catalog-moderator-type';
 import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence } from './catalog-text';
+import { areaCodes, NA_EXAMPLES } from './line-examples';
 import { localDate } from './clock-time';
 import { fitSegments } from './sms-segments';
 import { enModerators } from './catalog-en-moderators';
@@ -22,23 +23,23 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   joinPending: (areas) => `Heads Up: your request for ${listAreas(areas)} is with a moderator. We'll text you once you're in. STOP to end.`,
   joinWhichArea: () => 'Heads Up: which area code do you want alerts for? Reply with it, e.g. 415.',
   conversationEnded: () => 'Heads Up: OK, cancelled. Text HELP for the commands.',
-  tooManyAreas: (max) => `Heads Up: you can follow at most ${max} areas. Text AREAS to see yours, LEAVE 415 to drop one.`,
+  tooManyAreas: (max, ex = NA_EXAMPLES) => `Heads Up: you can follow at most ${max} areas. Text AREAS to see yours, LEAVE ${ex.area} to drop one.`,
   unknownArea: (token) => `Heads Up: "${clip(token, 12)}" isn't an area code we know. Use 3 digits, e.g. JOIN 415.`,
-  left: (areas, remaining) =>
+  left: (areas, remaining, ex = NA_EXAMPLES) =>
     remaining.length
       ? `Heads Up: you left ${listAreas(areas)}. Still getting alerts for ${listAreas(remaining)}.`
-      : `Heads Up: you left ${listAreas(areas)} and get no alerts now. JOIN 415 to come back.`,
+      : `Heads Up: you left ${listAreas(areas)} and get no alerts now. JOIN ${ex.area} to come back.`,
   leftCovered: (left, covered, through) =>
     `Heads Up: ${left.length ? `you left ${listAreas(left)}. Alerts` : 'alerts'} for ${listAreas(covered)} still reach you through ${listAreas(through)} (same area). LEAVE ${through.join(' ')} to stop them.`,
-  notMember: () => "Heads Up: you're not subscribed. Text JOIN and your area code, e.g. JOIN 415.",
+  notMember: (ex = NA_EXAMPLES) => `Heads Up: you're not subscribed. Text JOIN and your area${areaCodes(ex) ? ' code' : ''}, e.g. JOIN ${ex.area}.`,
   stopped: (via, checkinEnded, moderator) =>
     `Heads Up: you're unsubscribed ${via === 'sms' ? 'by SMS' : 'on Signal'}.${checkinEnded ? ' Check-in off: no one will be told.' : ''} ${
       via === 'sms' ? 'If you also use Heads Up on Signal, send STOP there too.' : 'If you also get alerts by SMS, text STOP there too.'
     } Text START to come back.${moderator ? ' Alerts stopped, but you still get report notices as a moderator until the operator removes you from MODERATORS.' : ''}`,
-  help: () =>
-    'Heads Up bad date line. JOIN 415: alerts for an area. REPORT: warn others, step by step. CHECK + number, plate or @handle: screen a client. BUDDY + number + name, then CHECKIN 90: a friend hears if you go quiet. DISCREET: plain notices. AREAS, LEAVE 415, DELETE, LANG. STOP to end.',
-  areas: (list) =>
-    list.length ? `Heads Up: your alert areas are ${listAreas(list)}. LEAVE ${list[0]} drops one, STOP ends all.` : "Heads Up: you have no alert areas. Text JOIN 415 to get alerts.",
+  help: (ex = NA_EXAMPLES) =>
+    `Heads Up bad date line. JOIN ${ex.area}: alerts for an area. REPORT: warn others, step by step. CHECK + number, plate or @handle: screen a client. BUDDY + number + name, then CHECKIN 90: a friend hears if you go quiet. DISCREET: plain notices. AREAS, LEAVE${areaCodes(ex) ? ' 415' : ''}, DELETE, LANG. STOP to end.`,
+  areas: (list, ex = NA_EXAMPLES) =>
+    list.length ? `Heads Up: your alert areas are ${listAreas(list)}. LEAVE ${list[0]} drops one, STOP ends all.` : `Heads Up: you have no alert areas. Text JOIN ${ex.area} to get alerts.`,
   deleted: (via) =>
     via === 'sms'
       ? 'Heads Up: everything we held about you by SMS is erased. If you also use Heads Up on Signal, send DELETE there too. Text JOIN to start again.'
@@ -49,11 +50,11 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   mediaNotKept: () => "(Photos and files don't reach Heads Up: put what they show in words.)",
   mediaNotRead: (answering) =>
     `Heads Up reads only text: photos, voice notes and files don't reach it. ${answering ? 'Please type your answer.' : 'Please type it, or text HELP for the commands.'}`,
-  leaveNeedsArea: () => 'Heads Up: which area? e.g. LEAVE 415. STOP leaves all.',
+  leaveNeedsArea: (ex = NA_EXAMPLES) => `Heads Up: which area? e.g. LEAVE ${ex.area}. STOP leaves all.`,
   reportReceived: (ref, areas) => `Heads Up: thank you. Report ${ref} for ${listAreas(areas)} is with a moderator and goes out as an alert once checked.`,
   reportReceivedCut: (ref, areas, kept) =>
     `Heads Up: thank you. Report ${ref} for ${listAreas(areas)} is with a moderator, but it was too long: only its first ${kept} characters were kept. Send the rest in another REPORT.`,
-  reportNeedsText: () => 'Heads Up: text REPORT, the area and what happened, e.g. REPORT 415 grey van, aggressive, number 415-555-0100.',
+  reportNeedsText: (ex = NA_EXAMPLES) => `Heads Up: text REPORT, the area and what happened, e.g. REPORT ${ex.area} grey van, aggressive, number ${ex.number}.`,
   reportLimit: () => "Heads Up: you've sent the most reports we take in a day. Please try again tomorrow.",
   reportNeedsArea: (codes, example = '415') =>
     codes
@@ -61,7 +62,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
       : `Heads Up: which area? Text REPORT, the area, then what happened, e.g. REPORT ${example} grey van.`,
   reportDoneNeedsArea: (codes, example = '415') =>
     `Heads Up: your report needs an area before it can go. Reply with ${codes ? `one of ${listAreas(codes)}` : `its code or name, e.g. ${example}`}, or DROP.`,
-  checkNeedsNumber: () => 'Heads Up: text CHECK and a number, plate, email, @handle or link, e.g. CHECK 415-555-0100.',
+  checkNeedsNumber: (ex = NA_EXAMPLES) => `Heads Up: text CHECK and a number, plate, email, @handle or link, e.g. CHECK ${ex.number}.`,
   checkFound: (r) =>
     `Heads Up: that ${KIND[r.kind ?? 'phone']} is in ${r.count} alert${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'not categorised')}, latest ${localDate(r.latest)}, in ${listAreas(r.areas)}. Stay safe.`,
   checkFoundAmong: (r, named) =>
@@ -86,12 +87,12 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyLimit: (max) => `Heads Up: you can have at most ${max} buddies. BUDDY OFF and their number removes one.`,
   buddyInvitesToday: (max) => `Heads Up: you have asked ${max} people to be your buddy today, the most in a day. Try again tomorrow.`,
   buddyDeclinedBefore: (ending, days) => `Heads Up: the number ending ${ending} declined to be your buddy, so we won't ask it again for ${days} days.`,
-  buddyUsage: () => 'Heads Up: text BUDDY, their number and the name they know you by, e.g. BUDDY 415-555-0100 Rose. BUDDY OFF removes your buddies.',
-  buddyNameRefused: () => 'Heads Up: the name is the one they know you by, in letters only: no link, @ or number (Dr. Ana, with a space). Nothing was sent. e.g. BUDDY 415-555-0100 Rose.',
+  buddyUsage: (ex = NA_EXAMPLES) => `Heads Up: text BUDDY, their number and the name they know you by, e.g. BUDDY ${ex.number} Rose. BUDDY OFF removes your buddies.`,
+  buddyNameRefused: (ex = NA_EXAMPLES) => `Heads Up: the name is the one they know you by, in letters only: no link, @ or number (Dr. Ana, with a space). Nothing was sent. e.g. BUDDY ${ex.number} Rose.`,
   buddyOwnNumber: () => "Heads Up: that's your own number. Name someone you trust as your buddy.",
   buddyList: (items) =>
     `Heads Up: your buddies: ${items.map((i) => `number ending ${i.ending} (${i.status === 'accepted' ? 'accepted' : i.status === 'invited' ? 'waiting' : 'stopped'})`).join(', ')}. BUDDY OFF removes them.`,
-  buddyNone: () => 'Heads Up: you have no buddy. Text BUDDY, their number and the name they know you by, e.g. BUDDY 415-555-0100 Rose.',
+  buddyNone: (ex = NA_EXAMPLES) => `Heads Up: you have no buddy. Text BUDDY, their number and the name they know you by, e.g. BUDDY ${ex.number} Rose.`,
   buddiesRemoved: (count) => (count ? `Heads Up: removed ${count} ${count === 1 ? 'buddy' : 'buddies'}.` : 'Heads Up: no buddy of yours has that number.'),
   buddyDropped: (name) => `Heads Up: ${name} removed you as their safety buddy. You'll get no more check-in messages about them.`,
   discreetBuddyDropped: (name) => `HU: ${name} removed you as their contact. You'll get no more messages about them.`,
@@ -125,8 +126,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinEnd: (e) => (e.day ? `${e.time} on ${WEEKDAY[e.day.weekday]} ${e.day.date}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: check-in until ${until}${replaced ? ' (it replaces your earlier one and its details)' : ''}. Text OK when you're safe${reminder ? "; we'll remind you 10 min before" : ''}. If you don't, we tell ${told === 'buddies' ? 'your buddies' : "the line's moderators"}, with your details. LATER 30 adds time.`,
-  checkinNeedsBuddy: () => 'Heads Up: a check-in needs a buddy who accepted. Text BUDDY, their number and the name they know you by first, e.g. BUDDY 415-555-0100 Rose.',
-  checkinUsage: (min, max) => `Heads Up: text CHECKIN, minutes (${min} to ${max}), then details to share if you don't check in, e.g. CHECKIN 90 blue Honda 415-555-0100.`,
+  checkinNeedsBuddy: (ex = NA_EXAMPLES) => `Heads Up: a check-in needs a buddy who accepted. Text BUDDY, their number and the name they know you by first, e.g. BUDDY ${ex.number} Rose.`,
+  checkinUsage: (min, max, ex = NA_EXAMPLES) => `Heads Up: text CHECKIN, minutes (${min} to ${max}), then details to share if you don't check in, e.g. CHECKIN 90 blue Honda ${ex.number}.`,
   checkinDetailsTooLong: (max) => `Heads Up: keep the details under ${max} characters so they reach your buddies whole. Nothing was started.`,
   checkinReminder: (until) => `Heads Up: your check-in ends at ${until}. Text OK when you're safe, or LATER 30 for more time.`,
   discreetReminder: (until) => `HU: reply OK by ${until}, or LATER 30.`,
@@ -136,7 +137,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
       ? "Heads Up didn't understand that. Your check-in ran out without your OK. Text OK if you're safe."
       : `Heads Up didn't understand that. You didn't check in, so we messaged ${told === 'buddies' ? 'your buddies' : "the line's moderators"}. Text OK if you're safe and we'll tell them.`,
   discreetStillMissed: (told) => (told === 'nobody' ? 'HU: reply OK when you can.' : `HU: we passed your message to ${told === 'buddies' ? 'your contact' : 'our team'}. Reply OK when you can.`),
-  checkinNoOneLeft: () => "Heads Up: your check-in now reaches no one: no buddy is left to tell if you miss it. Add one: text BUDDY, their number and the name they know you by, e.g. BUDDY 415-555-0100 Rose.",
+  checkinNoOneLeft: (ex = NA_EXAMPLES) => `Heads Up: your check-in now reaches no one: no buddy is left to tell if you miss it. Add one: text BUDDY, their number and the name they know you by, e.g. BUDDY ${ex.number} Rose.`,
   discreetNoOneLeft: () => "HU: there's no contact left to pass your message to. Reply BUDDY, a number and your name to add one.",
   checkinRestored: (until, told) =>
     `Heads Up: this line was restored from a backup and may have lost your latest messages, so your check-in is running again. If you're safe, text OK. ${
@@ -211,7 +212,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   readMore: (count) => `+${count} older: text READ again.`,
   discreetAdmitted: (areas) => `HU: you're in for ${listAreas(areas)}. Reply HELP for the commands.`,
   // Reports (issue 11)
-  reportAsk: (step, example = '415') =>
+  reportAsk: (step, example = '415', ex = NA_EXAMPLES) =>
     ({
       what: "Heads Up report. What happened? Numbers, e.g. 1 3: 1 violence 2 sexual assault 3 robbed/no pay 4 condom 5 threats 6 stalking 7 time-waster 8 no-show 9 other",
       when: 'When did it happen? e.g. Fri 11pm. Any time: SKIP a question, BACK, DONE to send it now, DROP to throw it away.',
@@ -220,7 +221,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
           ? 'Where? The area code and, if you like, the place, e.g. 415 Motel 6 Lombard St. Or SKIP.'
           : `Where? The area and, if you like, the place, e.g. ${example} Ibis hotel, High St. Or SKIP.`,
       person: 'The person: what did they look like, what names did they use? Or SKIP.',
-      vehicle: 'Vehicle and plate? e.g. grey Honda, plate 7ABC123 CA. Or SKIP.',
+      vehicle: `Vehicle and plate? e.g. grey Honda, plate ${ex.plate}. Or SKIP.`,
       contact: 'How did they contact you? Phone, email, ad link, @handle or site. Or SKIP.',
       other: 'Anything else for the moderators? It stays with them, not in the alert. Or SKIP.',
     })[step],

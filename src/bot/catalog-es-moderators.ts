@@ -1,6 +1,7 @@
 /** Spanish replies to moderators (catalog-moderator-type.ts); catalog-es.ts joins them to the members' replies. */
 import type { ModeratorCatalog } from './catalog-moderator-type';
 import { clip, leftOutLine, listAreas } from './catalog-text';
+import { areaCodes, NA_EXAMPLES } from './line-examples';
 import { fitItems, fitSegments } from './sms-segments';
 import { CATEGORY, LABELS } from './catalog-es-words';
 
@@ -59,14 +60,14 @@ export const esModerators: ModeratorCatalog = {
   modAlreadyDecided: (ref) => `${ref} ya estaba decidido.`,
   modRejectedDiscarded: (ref) => `${ref} fue rechazado: su texto fue descartado.`,
   modShowFirst: (ref) => `No enviado: nunca te mostramos ${ref}. Escribe SHOW ${ref.slice(1)} para leerlo, luego APPROVE.`,
-  modHelp: () =>
-    'Heads Up moderadoras: PENDING, SHOW ref, APPROVE ref, REJECT ref, EDIT ref texto, ALERT area texto, BLOCK ref, RETRACT ref, STATS. Miembros: UNIRSE 415, REPORTE, VERIFICAR, AMIGA, SEGURA 90, DISCRETO, ZONAS, SALIR 415, BORRAR, LANG, ALTO.',
+  modHelp: (ex = NA_EXAMPLES) =>
+    `Heads Up moderadoras: PENDING, SHOW ref, APPROVE ref, REJECT ref, EDIT ref texto, ALERT area texto, BLOCK ref, RETRACT ref, STATS. Miembros: UNIRSE ${ex.area}, REPORTE, VERIFICAR, AMIGA, SEGURA 90, DISCRETO, ZONAS, SALIR ${ex.area}, BORRAR, LANG, ALTO.`,
   modHint: () => 'Heads Up no entendio. Moderadoras: PENDING, SHOW, APPROVE, REJECT, EDIT, RETRACT, BLOCK + referencia; ALERT area texto; STATS. AYUDA para todo.',
   modNeedsRef: (command) => `¿Cual? Da la referencia, ej. ${command} K7Q2.`,
   modOneRef: (command) => `Una referencia a la vez, sin otras palabras despues, ej. ${command} K7Q2: no se hizo nada.`,
-  modNeedsText: () => 'Agrega el texto, ej. ALERT 415 van gris, agresivo.',
+  modNeedsText: (ex = NA_EXAMPLES) => `Agrega el texto, ej. ALERT ${ex.area} van gris, agresivo.`,
   modEditNeedsText: () => 'Agrega el texto nuevo, ej. EDIT K7Q2 van gris, agresivo.',
-  modNeedsArea: () => '¿Que areas? ej. ALERT 415 628 texto.',
+  modNeedsArea: (ex = NA_EXAMPLES) => `¿Que areas? ej. ALERT ${areaCodes(ex) ? '415 628' : ex.area} texto.`,
   modStats: (s) =>
     `Miembros: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} mas` : ''}` : 'ninguno'}. Reportes pendientes: ${s.pendingReports}. Altas pendientes: ${s.pendingMembers}. Alertas emitidas: ${s.alertsIssued}${s.alertsRetracted ? ` (sin contar ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirada' : 'retiradas'})` : ''}.`,
   modReportNotice: (n) => {

@@ -2,6 +2,7 @@
 import type { AreaCommand, Catalog } from './catalog-type';
 import type { ModeratorCatalog } from './catalog-moderator-type';
 import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence } from './catalog-text';
+import { areaCodes, NA_EXAMPLES } from './line-examples';
 import { localDate } from './clock-time';
 import { fitSegments } from './sms-segments';
 import { esModerators } from './catalog-es-moderators';
@@ -22,25 +23,25 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   joinPending: (areas) => `Heads Up: tu solicitud para ${listAreas(areas)} la revisa una moderadora. Te avisamos al entrar. ALTO para salir.`,
   joinWhichArea: () => 'Heads Up: ¿de que codigo de area quieres alertas? Responde con el, ej. 415.',
   conversationEnded: () => 'Heads Up: listo, cancelado. Escribe AYUDA para ver los comandos.',
-  tooManyAreas: (max) => `Heads Up: puedes seguir ${max} areas como maximo. Escribe ZONAS para ver las tuyas, SALIR 415 para quitar una.`,
+  tooManyAreas: (max, ex = NA_EXAMPLES) => `Heads Up: puedes seguir ${max} areas como maximo. Escribe ZONAS para ver las tuyas, SALIR ${ex.area} para quitar una.`,
   unknownArea: (token) => `Heads Up: "${clip(token, 12)}" no es un codigo de area conocido. Usa 3 digitos, ej. UNIRSE 415.`,
-  left: (areas, remaining) =>
+  left: (areas, remaining, ex = NA_EXAMPLES) =>
     remaining.length
       ? `Heads Up: saliste de ${listAreas(areas)}. Sigues con alertas de ${listAreas(remaining)}.`
-      : `Heads Up: saliste de ${listAreas(areas)} y ya no recibes alertas. UNIRSE 415 para volver.`,
+      : `Heads Up: saliste de ${listAreas(areas)} y ya no recibes alertas. UNIRSE ${ex.area} para volver.`,
   leftCovered: (left, covered, through) =>
     `Heads Up: ${left.length ? `saliste de ${listAreas(left)}. Las` : 'las'} alertas de ${listAreas(covered)} te siguen llegando por ${listAreas(through)} (misma zona). SALIR ${through.join(' ')} para dejarlas.`,
-  notMember: () => 'Heads Up: no estas suscrita. Escribe UNIRSE y tu codigo de area, ej. UNIRSE 415.',
+  notMember: (ex = NA_EXAMPLES) => `Heads Up: no estas suscrita. Escribe UNIRSE y tu ${areaCodes(ex) ? 'codigo de area' : 'area'}, ej. UNIRSE ${ex.area}.`,
   stopped: (via, checkinEnded, moderator) =>
     `Heads Up: suscripcion por ${via === 'sms' ? 'SMS' : 'Signal'} cancelada.${checkinEnded ? ' Tu reporte de seguridad se apago: nadie sera avisado.' : ''} ${
       via === 'sms' ? 'Si tambien usas Signal, envia ALTO por Signal.' : 'Si tambien usas SMS, envia ALTO por SMS.'
     } START para volver.${moderator ? ' Alertas detenidas, pero sigues recibiendo los avisos de reportes como moderadora hasta que el operador te quite de MODERATORS.' : ''}`,
-  help: () =>
-    'Heads Up, linea de malos clientes. UNIRSE 415: alertas de un area. REPORTE: avisar, paso a paso. VERIFICAR + numero, placa o @usuario: revisar un cliente. AMIGA + numero + nombre, luego SEGURA 90: alguien sabe si no respondes. DISCRETO: avisos simples. ZONAS, SALIR 415, BORRAR, LANG. ALTO para salir.',
-  areas: (list) =>
+  help: (ex = NA_EXAMPLES) =>
+    `Heads Up, linea de malos clientes. UNIRSE ${ex.area}: alertas de un area. REPORTE: avisar, paso a paso. VERIFICAR + numero, placa o @usuario: revisar un cliente. AMIGA + numero + nombre, luego SEGURA 90: alguien sabe si no respondes. DISCRETO: avisos simples. ZONAS, SALIR${areaCodes(ex) ? ' 415' : ''}, BORRAR, LANG. ALTO para salir.`,
+  areas: (list, ex = NA_EXAMPLES) =>
     list.length
       ? `Heads Up: tus areas de alerta son ${listAreas(list)}. SALIR ${list[0]} quita una, ALTO las quita todas.`
-      : 'Heads Up: no tienes areas de alerta. Escribe UNIRSE 415 para recibir alertas.',
+      : `Heads Up: no tienes areas de alerta. Escribe UNIRSE ${ex.area} para recibir alertas.`,
   deleted: (via) =>
     via === 'sms'
       ? 'Heads Up: borramos todo lo que teniamos sobre ti por SMS. Si tambien usas Signal, envia BORRAR por Signal. UNIRSE para empezar de nuevo.'
@@ -51,11 +52,11 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   mediaNotKept: () => '(Las fotos y archivos no llegan a Heads Up: escribe lo que muestran.)',
   mediaNotRead: (answering) =>
     `Heads Up recibe solo texto: fotos, audios y archivos no le llegan. ${answering ? 'Escribe tu respuesta, por favor.' : 'Escribelo, o escribe AYUDA para ver los comandos.'}`,
-  leaveNeedsArea: () => 'Heads Up: ¿que area? ej. SALIR 415. ALTO las quita todas.',
+  leaveNeedsArea: (ex = NA_EXAMPLES) => `Heads Up: ¿que area? ej. SALIR ${ex.area}. ALTO las quita todas.`,
   reportReceived: (ref, areas) => `Heads Up: gracias. El reporte ${ref} para ${listAreas(areas)} lo revisa una moderadora y sale como alerta una vez verificado.`,
   reportReceivedCut: (ref, areas, kept) =>
     `Heads Up: gracias. El reporte ${ref} para ${listAreas(areas)} lo revisa una moderadora, pero era muy largo: solo se guardaron sus primeros ${kept} caracteres. Manda el resto en otro REPORTE.`,
-  reportNeedsText: () => 'Heads Up: escribe REPORTE, el area y lo que paso, ej. REPORTE 415 van gris, agresivo, numero 415-555-0100.',
+  reportNeedsText: (ex = NA_EXAMPLES) => `Heads Up: escribe REPORTE, el area y lo que paso, ej. REPORTE ${ex.area} van gris, agresivo, numero ${ex.number}.`,
   reportLimit: () => 'Heads Up: ya enviaste el maximo de reportes de hoy. Intenta de nuevo mañana.',
   reportNeedsArea: (codes, example = '415') =>
     codes
@@ -63,7 +64,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
       : `Heads Up: ¿que area? Escribe REPORTE, el area y lo que paso, ej. REPORTE ${example} van gris.`,
   reportDoneNeedsArea: (codes, example = '415') =>
     `Heads Up: tu reporte necesita un area para enviarse. Responde con ${codes ? `una de ${listAreas(codes)}` : `su codigo o nombre, ej. ${example}`}, o DESCARTAR.`,
-  checkNeedsNumber: () => 'Heads Up: escribe VERIFICAR y un numero, placa, email, @usuario o enlace, ej. VERIFICAR 415-555-0100.',
+  checkNeedsNumber: (ex = NA_EXAMPLES) => `Heads Up: escribe VERIFICAR y un numero, placa, email, @usuario o enlace, ej. VERIFICAR ${ex.number}.`,
   checkFound: (r) =>
     `Heads Up: ${KIND[r.kind ?? 'phone']} sale en ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sin categoria')}, la ultima el ${localDate(r.latest)}, en ${listAreas(r.areas)}. Cuidate.`,
   checkFoundAmong: (r, named) =>
@@ -88,12 +89,12 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyLimit: (max) => `Heads Up: puedes tener ${max} contactos como maximo. AMIGA OFF y su numero quita uno.`,
   buddyInvitesToday: (max) => `Heads Up: hoy ya pediste a ${max} personas que sean tu contacto, el maximo por dia. Intenta de nuevo manana.`,
   buddyDeclinedBefore: (ending, days) => `Heads Up: el numero que termina en ${ending} rechazo ser tu contacto, asi que no se lo pediremos de nuevo en ${days} dias.`,
-  buddyUsage: () => 'Heads Up: escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa. AMIGA OFF quita tus contactos.',
-  buddyNameRefused: () => 'Heads Up: el nombre es el nombre con que te conoce, solo letras: sin enlaces, @ ni numeros (Dr. Ana, con espacio). No se envio nada. Ej. AMIGA 415-555-0100 Rosa.',
+  buddyUsage: (ex = NA_EXAMPLES) => `Heads Up: escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA ${ex.number} Rosa. AMIGA OFF quita tus contactos.`,
+  buddyNameRefused: (ex = NA_EXAMPLES) => `Heads Up: el nombre es el nombre con que te conoce, solo letras: sin enlaces, @ ni numeros (Dr. Ana, con espacio). No se envio nada. Ej. AMIGA ${ex.number} Rosa.`,
   buddyOwnNumber: () => 'Heads Up: ese es tu propio numero. Elige a alguien de confianza.',
   buddyList: (items) =>
     `Heads Up: tus contactos: ${items.map((i) => `numero que termina en ${i.ending} (${i.status === 'accepted' ? 'acepto' : i.status === 'invited' ? 'esperando' : 'detenido'})`).join(', ')}. AMIGA OFF los quita.`,
-  buddyNone: () => 'Heads Up: no tienes contacto. Escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa.',
+  buddyNone: (ex = NA_EXAMPLES) => `Heads Up: no tienes contacto. Escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA ${ex.number} Rosa.`,
   buddiesRemoved: (count) => (count ? `Heads Up: quitamos ${count} ${count === 1 ? 'contacto' : 'contactos'}.` : 'Heads Up: ningun contacto tuyo tiene ese numero.'),
   buddyDropped: (name) => `Heads Up: ${name} te quito como contacto de seguridad. No recibiras mas mensajes sobre esa persona.`,
   discreetBuddyDropped: (name) => `HU: ${name} te quito como su contacto. No recibiras mas mensajes sobre esa persona.`,
@@ -127,8 +128,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinEnd: (e) => (e.day ? `${e.time} del ${WEEKDAY[e.day.weekday]} ${e.day.date}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: reporte hasta las ${until}${replaced ? ' (reemplaza el anterior y sus detalles)' : ''}. Escribe OK cuando estes a salvo${reminder ? '; te recordamos 10 min antes' : ''}. Si no, avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'} con tus detalles. LUEGO 30 da mas tiempo.`,
-  checkinNeedsBuddy: () => 'Heads Up: necesitas un contacto que haya aceptado. Primero escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa.',
-  checkinUsage: (min, max) => `Heads Up: escribe SEGURA, minutos (${min} a ${max}) y detalles para compartir si no te reportas, ej. SEGURA 90 Honda azul 415-555-0100.`,
+  checkinNeedsBuddy: (ex = NA_EXAMPLES) => `Heads Up: necesitas un contacto que haya aceptado. Primero escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA ${ex.number} Rosa.`,
+  checkinUsage: (min, max, ex = NA_EXAMPLES) => `Heads Up: escribe SEGURA, minutos (${min} a ${max}) y detalles para compartir si no te reportas, ej. SEGURA 90 Honda azul ${ex.number}.`,
   checkinDetailsTooLong: (max) => `Heads Up: usa menos de ${max} caracteres en los detalles para que lleguen completos. No empezamos nada.`,
   checkinReminder: (until) => `Heads Up: tu reporte termina a las ${until}. Escribe OK cuando estes a salvo, o LUEGO 30 para mas tiempo.`,
   discreetReminder: (until) => `HU: responde OK antes de las ${until}, o LUEGO 30.`,
@@ -138,7 +139,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
       ? 'Heads Up no entendio. Tu reporte termino sin tu OK. Escribe OK si estas a salvo.'
       : `Heads Up no entendio. No te reportaste, asi que avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'}. Escribe OK si estas a salvo y se lo diremos.`,
   discreetStillMissed: (told) => (told === 'nobody' ? 'HU: responde OK cuando puedas.' : `HU: pasamos tu mensaje a ${told === 'buddies' ? 'tu contacto' : 'nuestro equipo'}. Responde OK cuando puedas.`),
-  checkinNoOneLeft: () => 'Heads Up: tu reporte ya no llega a nadie: no queda contacto a quien avisar si no respondes. Agrega uno: escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA 415-555-0100 Rosa.',
+  checkinNoOneLeft: (ex = NA_EXAMPLES) => `Heads Up: tu reporte ya no llega a nadie: no queda contacto a quien avisar si no respondes. Agrega uno: escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA ${ex.number} Rosa.`,
   discreetNoOneLeft: () => 'HU: no queda contacto a quien pasar tu mensaje. Responde AMIGA, un numero y tu nombre para agregar uno.',
   checkinRestored: (until, told) =>
     `Heads Up: la linea se restauro desde una copia y puede haber perdido tus ultimos mensajes, asi que tu reporte sigue activo. Si estas a salvo, escribe OK. ${
@@ -213,7 +214,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   readMore: (count) => `+${count} anteriores: escribe LEER otra vez.`,
   discreetAdmitted: (areas) => `HU: ya estas dentro para ${listAreas(areas)}. Responde AYUDA para ver los comandos.`,
   // Reports (issue 11)
-  reportAsk: (step, example = '415') =>
+  reportAsk: (step, example = '415', ex = NA_EXAMPLES) =>
     ({
       what: 'Reporte Heads Up. ¿Que paso? Numeros, ej. 1 3: 1 violencia 2 agresion sexual 3 robo/no pago 4 condon 5 amenazas 6 acoso 7 perdida de tiempo 8 no vino 9 otro',
       when: '¿Cuando paso? ej. vie 11pm. Siempre: SALTAR una pregunta, ATRAS, ENVIAR para enviarlo ya, DESCARTAR para tirarlo.',
@@ -222,7 +223,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
           ? '¿Donde? El codigo de area y, si quieres, el lugar, ej. 415 Motel 6 Lombard St. O SALTAR.'
           : `¿Donde? El area y, si quieres, el lugar, ej. ${example} hotel Ibis, calle Mayor. O SALTAR.`,
       person: 'La persona: ¿como era, que nombres uso? O SALTAR.',
-      vehicle: '¿Vehiculo y placa? ej. Honda gris, placa 7ABC123 CA. O SALTAR.',
+      vehicle: `¿Vehiculo y placa? ej. Honda gris, placa ${ex.plate}. O SALTAR.`,
       contact: '¿Como te contacto? Telefono, email, enlace del anuncio, @usuario o sitio. O SALTAR.',
       other: '¿Algo mas para las moderadoras? Queda con ellas, no sale en la alerta. O SALTAR.',
     })[step],

@@ -1,6 +1,7 @@
 /** French replies to moderators (catalog-moderator-type.ts); catalog-fr.ts joins them to the members' replies. */
 import type { ModeratorCatalog } from './catalog-moderator-type';
 import { clip, leftOutLine, listAreas } from './catalog-text';
+import { areaCodes, NA_EXAMPLES } from './line-examples';
 import { fitItems, fitSegments } from './sms-segments';
 import { CATEGORY, LABELS } from './catalog-fr-words';
 
@@ -59,14 +60,14 @@ export const frModerators: ModeratorCatalog = {
   modAlreadyDecided: (ref) => `${ref} est déjà décidé.`,
   modRejectedDiscarded: (ref) => `${ref} a été refusé: son texte a été effacé.`,
   modShowFirst: (ref) => `Pas envoyé: ${ref} ne vous a jamais été montré. Écrivez SHOW ${ref.slice(1)} pour le lire, puis APPROVE.`,
-  modHelp: () =>
-    'Heads Up modération: PENDING, SHOW réf, APPROVE réf, REJECT réf, EDIT réf texte, ALERT zone texte, BLOCK réf, RETRACT réf, STATS. Membres: REJOINDRE 415, SIGNALER, VERIFIER, BINOME, SECURITE 90, DISCRET, ZONES, QUITTER 415, SUPPRIMER, LANG, STOP.',
+  modHelp: (ex = NA_EXAMPLES) =>
+    `Heads Up modération: PENDING, SHOW réf, APPROVE réf, REJECT réf, EDIT réf texte, ALERT zone texte, BLOCK réf, RETRACT réf, STATS. Membres: REJOINDRE ${ex.area}, SIGNALER, VERIFIER, BINOME, SECURITE 90, DISCRET, ZONES, QUITTER ${ex.area}, SUPPRIMER, LANG, STOP.`,
   modHint: () => "Heads Up n'a pas compris. Modération: PENDING, SHOW, APPROVE, REJECT, EDIT, RETRACT, BLOCK + référence; ALERT zone texte; STATS. AIDE pour tout.",
   modNeedsRef: (command) => `Lequel? Donnez la référence, ex. ${command} K7Q2.`,
   modOneRef: (command) => `Une référence à la fois, sans autres mots après, ex. ${command} K7Q2 : rien n'a été fait.`,
-  modNeedsText: () => 'Ajoutez le texte, ex. ALERT 415 van gris, agressif.',
+  modNeedsText: (ex = NA_EXAMPLES) => `Ajoutez le texte, ex. ALERT ${ex.area} van gris, agressif.`,
   modEditNeedsText: () => 'Ajoutez le nouveau texte, ex. EDIT K7Q2 van gris, agressif.',
-  modNeedsArea: () => 'Quelles zones? ex. ALERT 415 628 texte.',
+  modNeedsArea: (ex = NA_EXAMPLES) => `Quelles zones? ex. ALERT ${areaCodes(ex) ? '415 628' : ex.area} texte.`,
   modStats: (s) =>
     `Membres: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} de plus` : ''}` : 'aucun'}. Signalements en attente: ${s.pendingReports}. Inscriptions en attente: ${s.pendingMembers}. Alertes émises: ${s.alertsIssued}${s.alertsRetracted ? ` (sans compter ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirée' : 'retirées'})` : ''}.`,
   modReportNotice: (n) => {

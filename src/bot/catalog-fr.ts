@@ -6,6 +6,7 @@
 import type { AreaCommand, Catalog } from './catalog-type';
 import type { ModeratorCatalog } from './catalog-moderator-type';
 import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence } from './catalog-text';
+import { areaCodes, NA_EXAMPLES } from './line-examples';
 import { localDate } from './clock-time';
 import { fitSegments } from './sms-segments';
 import { frModerators } from './catalog-fr-moderators';
@@ -27,25 +28,25 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   joinPending: (areas) => `Heads Up: votre demande pour ${listAreas(areas)} est chez une modératrice. On vous écrit dès que c'est bon. STOP pour partir.`,
   joinWhichArea: () => 'Heads Up: pour quelle zone voulez-vous des alertes? Répondez avec son code, ex. 415.',
   conversationEnded: () => "Heads Up: d'accord, annulé. Écrivez AIDE pour les commandes.",
-  tooManyAreas: (max) => `Heads Up: vous pouvez suivre ${max} zones au plus. ZONES pour les voir, QUITTER 415 pour en retirer une.`,
+  tooManyAreas: (max, ex = NA_EXAMPLES) => `Heads Up: vous pouvez suivre ${max} zones au plus. ZONES pour les voir, QUITTER ${ex.area} pour en retirer une.`,
   unknownArea: (token) => `Heads Up: "${clip(token, 12)}" n'est pas une zone connue. Utilisez 3 chiffres, ex. REJOINDRE 415.`,
-  left: (areas, remaining) =>
+  left: (areas, remaining, ex = NA_EXAMPLES) =>
     remaining.length
       ? `Heads Up: vous avez quitté ${listAreas(areas)}. Vous gardez les alertes pour ${listAreas(remaining)}.`
-      : `Heads Up: vous avez quitté ${listAreas(areas)} et ne recevez plus d'alertes. REJOINDRE 415 pour revenir.`,
+      : `Heads Up: vous avez quitté ${listAreas(areas)} et ne recevez plus d'alertes. REJOINDRE ${ex.area} pour revenir.`,
   leftCovered: (left, covered, through) =>
     `Heads Up: ${left.length ? `vous avez quitté ${listAreas(left)}. Les` : 'les'} alertes pour ${listAreas(covered)} vous arrivent toujours par ${listAreas(through)} (zone identique). QUITTER ${through.join(' ')} pour ne plus les recevoir.`,
-  notMember: () => "Heads Up: vous n'etes pas inscrite. Écrivez REJOINDRE et votre zone, ex. REJOINDRE 415.",
+  notMember: (ex = NA_EXAMPLES) => `Heads Up: vous n'etes pas inscrite. Écrivez REJOINDRE et votre zone, ex. REJOINDRE ${ex.area}.`,
   stopped: (via, checkinEnded, moderator) =>
     `Heads Up: désinscrite ${via === 'sms' ? 'par SMS' : 'sur Signal'}.${checkinEnded ? ' Votre suivi est annulé: personne ne sera prévenu.' : ''} ${
       via === 'sms' ? 'Si vous utilisez aussi Signal, envoyez STOP sur Signal.' : 'Si vous utilisez aussi les SMS, envoyez STOP par SMS.'
     } START pour revenir.${moderator ? ' Alertes coupées, mais vous recevez les avis de signalements comme modératrice tant que l\'opérateur ne vous retire pas de MODERATORS.' : ''}`,
-  help: () =>
-    'Heads Up, liste des mauvais clients. REJOINDRE 415: alertes pour une zone. SIGNALER: prévenir. VERIFIER + numéro, plaque ou @pseudo: vérifier un client. BINOME + numéro + nom, puis SECURITE 90: un proche est prévenu. DISCRET, ZONES, QUITTER 415, SUPPRIMER, LANG. STOP pour partir.',
-  areas: (list) =>
+  help: (ex = NA_EXAMPLES) =>
+    `Heads Up, liste des mauvais clients. REJOINDRE ${ex.area}: alertes pour une zone. SIGNALER: prévenir. VERIFIER + numéro, plaque ou @pseudo: vérifier un client. BINOME + numéro + nom, puis SECURITE 90: un proche est prévenu. DISCRET, ZONES, QUITTER${areaCodes(ex) ? ' 415' : ''}, SUPPRIMER, LANG. STOP pour partir.`,
+  areas: (list, ex = NA_EXAMPLES) =>
     list.length
       ? `Heads Up: vos zones d'alerte sont ${listAreas(list)}. QUITTER ${list[0]} en retire une, STOP les retire toutes.`
-      : "Heads Up: vous n'avez aucune zone d'alerte. Écrivez REJOINDRE 415 pour recevoir des alertes.",
+      : `Heads Up: vous n'avez aucune zone d'alerte. Écrivez REJOINDRE ${ex.area} pour recevoir des alertes.`,
   deleted: (via) =>
     via === 'sms'
       ? 'Heads Up: tout ce que nous avions sur vous par SMS est effacé. Si vous utilisez aussi Signal, envoyez SUPPRIMER sur Signal. REJOINDRE pour revenir.'
@@ -56,11 +57,11 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   mediaNotKept: () => '(Les photos et fichiers ne parviennent pas à Heads Up: décrivez-les en mots.)',
   mediaNotRead: (answering) =>
     `Heads Up ne recoit que du texte: photos, messages vocaux et fichiers ne lui parviennent pas. ${answering ? 'Écrivez votre réponse, svp.' : 'Écrivez-le, ou écrivez AIDE pour les commandes.'}`,
-  leaveNeedsArea: () => 'Heads Up: quelle zone? ex. QUITTER 415. STOP les retire toutes.',
+  leaveNeedsArea: (ex = NA_EXAMPLES) => `Heads Up: quelle zone? ex. QUITTER ${ex.area}. STOP les retire toutes.`,
   reportReceived: (ref, areas) => `Heads Up: merci. Le signalement ${ref} pour ${listAreas(areas)} est chez une modératrice et partira en alerte une fois vérifié.`,
   reportReceivedCut: (ref, areas, kept) =>
     `Heads Up: merci. Le signalement ${ref} pour ${listAreas(areas)} est chez une modératrice, mais il était trop long: seuls ses ${kept} premiers caractères ont été gardés. Envoyez la suite avec SIGNALER.`,
-  reportNeedsText: () => 'Heads Up: écrivez SIGNALER, la zone et les faits, ex. SIGNALER 415 van gris, agressif, numéro 415-555-0100.',
+  reportNeedsText: (ex = NA_EXAMPLES) => `Heads Up: écrivez SIGNALER, la zone et les faits, ex. SIGNALER ${ex.area} van gris, agressif, numéro ${ex.number}.`,
   reportLimit: () => "Heads Up: vous avez envoyé le maximum de signalements pour aujourd'hui. Réessayez demain.",
   reportNeedsArea: (codes, example = '415') =>
     codes
@@ -68,7 +69,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
       : `Heads Up: quelle zone? Écrivez SIGNALER, la zone, puis les faits, ex. SIGNALER ${example} camionnette grise.`,
   reportDoneNeedsArea: (codes, example = '415') =>
     `Heads Up: il faut une zone pour envoyer votre signalement. Répondez avec ${codes ? `l'une de ${listAreas(codes)}` : `son code ou son nom, ex. ${example}`}, ou ANNULER.`,
-  checkNeedsNumber: () => 'Heads Up: écrivez VERIFIER et un numéro, une plaque, un email, un @pseudo ou un lien, ex. VERIFIER 415-555-0100.',
+  checkNeedsNumber: (ex = NA_EXAMPLES) => `Heads Up: écrivez VERIFIER et un numéro, une plaque, un email, un @pseudo ou un lien, ex. VERIFIER ${ex.number}.`,
   checkFound: (r) =>
     `Heads Up: ${KIND[r.kind ?? 'phone']} figure dans ${r.count} alerte${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sans catégorie')}, la dernière le ${localDate(r.latest)}, pour ${listAreas(r.areas)}. Prudence.`,
   checkFoundAmong: (r, named) =>
@@ -115,12 +116,12 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyLimit: (max) => `Heads Up: vous pouvez avoir ${max} contacts au plus. BINOME OFF et son numéro en retire un.`,
   buddyInvitesToday: (max) => `Heads Up: vous avez déjà invité ${max} personnes aujourd'hui, le maximum par jour. Réessayez demain.`,
   buddyDeclinedBefore: (ending, days) => `Heads Up: le numéro finissant par ${ending} a refusé votre invitation, nous ne la lui renverrons pas avant ${days} jours.`,
-  buddyUsage: () => "Heads Up: écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose. BINOME OFF retire vos contacts.",
-  buddyNameRefused: () => "Heads Up: le nom est celui sous lequel il vous connait, en lettres seulement: pas de lien, de @ ni de numéro (Dr. Ana, avec une espace). Rien n'a été envoyé. Ex. BINOME 415-555-0100 Rose.",
+  buddyUsage: (ex = NA_EXAMPLES) => `Heads Up: écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME ${ex.number} Rose. BINOME OFF retire vos contacts.`,
+  buddyNameRefused: (ex = NA_EXAMPLES) => `Heads Up: le nom est celui sous lequel il vous connait, en lettres seulement: pas de lien, de @ ni de numéro (Dr. Ana, avec une espace). Rien n'a été envoyé. Ex. BINOME ${ex.number} Rose.`,
   buddyOwnNumber: () => "Heads Up: c'est votre propre numéro. Choisissez une personne de confiance.",
   buddyList: (items) =>
     `Heads Up: vos contacts: ${items.map((i) => `numéro finissant par ${i.ending} (${i.status === 'accepted' ? 'accepté' : i.status === 'invited' ? 'en attente' : 'arreté'})`).join(', ')}. BINOME OFF les retire.`,
-  buddyNone: () => "Heads Up: vous n'avez pas de contact. Écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose.",
+  buddyNone: (ex = NA_EXAMPLES) => `Heads Up: vous n'avez pas de contact. Écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME ${ex.number} Rose.`,
   buddiesRemoved: (count) => (count ? `Heads Up: ${count} ${count === 1 ? 'contact retiré' : 'contacts retirés'}.` : "Heads Up: aucun de vos contacts n'a ce numéro."),
   buddyDropped: (name) => `Heads Up: ${name} vous a retiré de ses contacts de sécurité. Vous ne recevrez plus de messages à son sujet.`,
   discreetBuddyDropped: (name) => `HU: ${name} vous a retiré de ses contacts. Vous ne recevrez plus de messages à son sujet.`,
@@ -154,8 +155,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinEnd: (e) => (e.day ? `${e.time} le ${WEEKDAY[e.day.weekday]} ${e.day.date}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: suivi jusqu'à ${until}${replaced ? ' (il remplace le précédent et ses détails)' : ''}. Écrivez OK quand vous etes en sécurité${reminder ? '; rappel 10 min avant' : ''}. Sinon, on prévient ${told === 'buddies' ? 'vos contacts' : 'les modératrices'} avec vos détails. PROLONGER 30 donne plus de temps.`,
-  checkinNeedsBuddy: () => "Heads Up: un suivi demande un contact qui a accepté. Écrivez d'abord BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose.",
-  checkinUsage: (min, max) => `Heads Up: écrivez SECURITE, les minutes (${min} à ${max}) puis les détails à partager sans nouvelles, ex. SECURITE 90 Honda bleue 415-555-0100.`,
+  checkinNeedsBuddy: (ex = NA_EXAMPLES) => `Heads Up: un suivi demande un contact qui a accepté. Écrivez d'abord BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME ${ex.number} Rose.`,
+  checkinUsage: (min, max, ex = NA_EXAMPLES) => `Heads Up: écrivez SECURITE, les minutes (${min} à ${max}) puis les détails à partager sans nouvelles, ex. SECURITE 90 Honda bleue ${ex.number}.`,
   checkinDetailsTooLong: (max) => `Heads Up: gardez les détails sous ${max} caractères pour qu'ils arrivent entiers. Rien n'a été lancé.`,
   checkinReminder: (until) => `Heads Up: votre suivi finit à ${until}. Écrivez OK quand vous etes en sécurité, ou PROLONGER 30 pour plus de temps.`,
   discreetReminder: (until) => `HU: répondez OK avant ${until}, ou PROLONGER 30.`,
@@ -165,7 +166,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
       ? "Heads Up n'a pas compris. Votre suivi a pris fin sans votre OK. Écrivez OK si vous etes en sécurité."
       : `Heads Up n'a pas compris. Pas de nouvelles de vous, on a prévenu ${told === 'buddies' ? 'vos contacts' : 'les modératrices'}. Écrivez OK si vous etes en sécurité et on le leur dira.`,
   discreetStillMissed: (told) => (told === 'nobody' ? 'HU: répondez OK dès que possible.' : `HU: on a transmis votre message à ${told === 'buddies' ? 'votre contact' : 'notre équipe'}. Répondez OK dès que possible.`),
-  checkinNoOneLeft: () => "Heads Up: votre suivi ne prévient plus personne: aucun contact ne reste à prévenir si vous ne répondez pas. Ajoutez-en un: écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME 415-555-0100 Rose.",
+  checkinNoOneLeft: (ex = NA_EXAMPLES) => `Heads Up: votre suivi ne prévient plus personne: aucun contact ne reste à prévenir si vous ne répondez pas. Ajoutez-en un: écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME ${ex.number} Rose.`,
   discreetNoOneLeft: () => "HU: plus aucun contact à qui transmettre votre message. Répondez BINOME, un numéro et votre nom pour en ajouter un.",
   checkinRestored: (until, told) =>
     `Heads Up: la ligne a été restaurée depuis une sauvegarde et a pu perdre vos derniers messages, donc votre suivi a repris. Si vous etes en sécurité, écrivez OK. ${
@@ -219,7 +220,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `HU: finalement, votre message n'a pu etre remis ${n === 0 ? 'à notre équipe' : moderators ? 'ni à votre contact ni à notre équipe' : 'à votre contact'}. Joignez quelqu'un autrement.`,
   laterUsage: (max, min) => `Heads Up: écrivez PROLONGER et les minutes à ajouter, au moins ${min}, ex. PROLONGER 30. Un suivi peut finir au plus tard dans ${max} minutes.`,
   // Reports (issue 11)
-  reportAsk: (step, example = '415') =>
+  reportAsk: (step, example = '415', ex = NA_EXAMPLES) =>
     ({
       what: "Heads Up: que s'est-il passé? Ex. 1 3: 1 violence 2 agression sexuelle 3 vol/impayé 4 préservatif 5 menaces 6 harcèlement 7 perte de temps 8 absent 9 autre",
       when: 'Quand? ex. ven 23h. A tout moment: PASSER une question, RETOUR, ENVOYER pour l\'envoyer, ANNULER pour le jeter.',
@@ -228,7 +229,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
           ? 'Où? Le code de zone et, si vous voulez, le lieu, ex. 415 Motel 6 Lombard St. Ou PASSER.'
           : `Où? La zone et, si vous voulez, le lieu, ex. ${example} hotel Ibis, rue Haute. Ou PASSER.`,
       person: 'La personne: à quoi ressemblait-elle, quels noms a-t-elle donnés? Ou PASSER.',
-      vehicle: 'Véhicule et plaque? ex. Honda grise, plaque 7ABC123 CA. Ou PASSER.',
+      vehicle: `Véhicule et plaque? ex. Honda grise, plaque ${ex.plate}. Ou PASSER.`,
       contact: 'Comment vous a-t-elle contacté? Téléphone, email, lien d\'annonce, @pseudo ou site. Ou PASSER.',
       other: 'Autre chose pour les modératrices? Cela reste chez elles, pas dans l\'alerte. Ou PASSER.',
     })[step],

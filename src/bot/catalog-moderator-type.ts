@@ -6,6 +6,7 @@
  */
 import type { Category } from './report-dialogue';
 import type { LeftOut } from '../alerts/report-template';
+import type { LineExamples } from './line-examples';
 
 /** Counts shown to a moderator by STATS. */
 export interface Stats {
@@ -88,17 +89,17 @@ export interface ModeratorCatalog {
   /** APPROVE of a report whose text she was never shown (held in a digest, listed by PENDING): nothing sent. */
   modShowFirst(ref: string): string;
   /** HELP from a moderator: the moderator commands, then the members' in brief. */
-  modHelp(): string;
+  modHelp(ex?: LineExamples): string;
   /** A moderator's message that is no command: answered every time (not the members' once-an-hour hint), naming the moderator commands. */
   modHint(): string;
   /** APPROVE, REJECT, EDIT, … with no reference or a malformed one: the example names `command` (in capitals). */
   modNeedsRef(command: string): string;
   /** REJECT, BLOCK or RETRACT with a word after its reference that could be another (`command`, as typed in capitals): nothing done. */
   modOneRef(command: string): string;
-  modNeedsText(): string;
+  modNeedsText(ex?: LineExamples): string;
   /** EDIT with a reference and no text. */
   modEditNeedsText(): string;
-  modNeedsArea(): string;
+  modNeedsArea(ex?: LineExamples): string;
   modStats(stats: Stats): string;
   /** To the other moderators: moderator `position` (in MODERATORS) has a new Signal safety number. */
   modIdentityChanged(position: number): string;

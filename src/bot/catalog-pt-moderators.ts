@@ -1,6 +1,7 @@
 /** Portuguese replies to moderators (catalog-moderator-type.ts); catalog-pt.ts joins them to the members' replies. */
 import type { ModeratorCatalog } from './catalog-moderator-type';
 import { clip, leftOutLine, listAreas } from './catalog-text';
+import { areaCodes, NA_EXAMPLES } from './line-examples';
 import { fitItems, fitSegments } from './sms-segments';
 import { CATEGORY, LABELS } from './catalog-pt-words';
 
@@ -59,14 +60,14 @@ export const ptModerators: ModeratorCatalog = {
   modAlreadyDecided: (ref) => `${ref} ja foi decidida.`,
   modRejectedDiscarded: (ref) => `${ref} foi recusada: seu texto foi descartado.`,
   modShowFirst: (ref) => `Nao enviado: ${ref} nunca foi mostrado a voce. Escreva SHOW ${ref.slice(1)} para ler, depois APPROVE.`,
-  modHelp: () =>
-    'Heads Up moderadoras: PENDING, SHOW ref, APPROVE ref, REJECT ref, EDIT ref texto, ALERT area texto, BLOCK ref, RETRACT ref, STATS. Membros: ENTRAR 415, DENUNCIA, VERIFICAR, PARCEIRA, SEGURA 90, DISCRETO, REGIOES, SAIR 415, APAGAR, LANG, PARAR.',
+  modHelp: (ex = NA_EXAMPLES) =>
+    `Heads Up moderadoras: PENDING, SHOW ref, APPROVE ref, REJECT ref, EDIT ref texto, ALERT area texto, BLOCK ref, RETRACT ref, STATS. Membros: ENTRAR ${ex.area}, DENUNCIA, VERIFICAR, PARCEIRA, SEGURA 90, DISCRETO, REGIOES, SAIR ${ex.area}, APAGAR, LANG, PARAR.`,
   modHint: () => 'Heads Up nao entendeu. Moderadoras: PENDING, SHOW, APPROVE, REJECT, EDIT, RETRACT, BLOCK + referencia; ALERT area texto; STATS. AJUDA para tudo.',
   modNeedsRef: (command) => `Qual? Informe a referencia, ex. ${command} K7Q2.`,
   modOneRef: (command) => `Uma referencia de cada vez, sem outras palavras depois, ex. ${command} K7Q2: nada foi feito.`,
-  modNeedsText: () => 'Junte o texto, ex. ALERT 415 van cinza, agressivo.',
+  modNeedsText: (ex = NA_EXAMPLES) => `Junte o texto, ex. ALERT ${ex.area} van cinza, agressivo.`,
   modEditNeedsText: () => 'Inclua o novo texto, ex. EDIT K7Q2 van cinza, agressivo.',
-  modNeedsArea: () => 'Quais areas? ex. ALERT 415 628 texto.',
+  modNeedsArea: (ex = NA_EXAMPLES) => `Quais areas? ex. ALERT ${areaCodes(ex) ? '415 628' : ex.area} texto.`,
   modStats: (s) =>
     `Membros: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} mais` : ''}` : 'nenhum'}. Denuncias pendentes: ${s.pendingReports}. Pedidos pendentes: ${s.pendingMembers}. Alertas emitidos: ${s.alertsIssued}${s.alertsRetracted ? ` (sem contar ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirado' : 'retirados'})` : ''}.`,
   modReportNotice: (n) => {

@@ -7,6 +7,7 @@
 import type { AreaCommand, Catalog } from './catalog-type';
 import type { ModeratorCatalog } from './catalog-moderator-type';
 import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence } from './catalog-text';
+import { areaCodes, NA_EXAMPLES } from './line-examples';
 import { localDate } from './clock-time';
 import { fitSegments } from './sms-segments';
 import { ptModerators } from './catalog-pt-moderators';
@@ -28,25 +29,25 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   joinPending: (areas) => `Heads Up: seu pedido para ${listAreas(areas)} esta com uma moderadora. Avisamos quando entrar. PARAR para sair.`,
   joinWhichArea: () => 'Heads Up: de qual area voce quer alertas? Responda com o codigo, ex. 415.',
   conversationEnded: () => 'Heads Up: ok, cancelado. Escreva AJUDA para ver os comandos.',
-  tooManyAreas: (max) => `Heads Up: voce pode seguir no maximo ${max} areas. REGIOES para ver as suas, SAIR 415 para tirar uma.`,
+  tooManyAreas: (max, ex = NA_EXAMPLES) => `Heads Up: voce pode seguir no maximo ${max} areas. REGIOES para ver as suas, SAIR ${ex.area} para tirar uma.`,
   unknownArea: (token) => `Heads Up: "${clip(token, 12)}" nao é uma area conhecida. Use 3 digitos, ex. ENTRAR 415.`,
-  left: (areas, remaining) =>
+  left: (areas, remaining, ex = NA_EXAMPLES) =>
     remaining.length
       ? `Heads Up: voce saiu de ${listAreas(areas)}. Continua com alertas de ${listAreas(remaining)}.`
-      : `Heads Up: voce saiu de ${listAreas(areas)} e nao recebe mais alertas. ENTRAR 415 para voltar.`,
+      : `Heads Up: voce saiu de ${listAreas(areas)} e nao recebe mais alertas. ENTRAR ${ex.area} para voltar.`,
   leftCovered: (left, covered, through) =>
     `Heads Up: ${left.length ? `voce saiu de ${listAreas(left)}. Os` : 'os'} alertas de ${listAreas(covered)} ainda chegam por ${listAreas(through)} (mesma area). SAIR ${through.join(' ')} para parar.`,
-  notMember: () => 'Heads Up: voce nao esta inscrita. Escreva ENTRAR e sua area, ex. ENTRAR 415.',
+  notMember: (ex = NA_EXAMPLES) => `Heads Up: voce nao esta inscrita. Escreva ENTRAR e sua area, ex. ENTRAR ${ex.area}.`,
   stopped: (via, checkinEnded, moderator) =>
     `Heads Up: inscricao por ${via === 'sms' ? 'SMS' : 'Signal'} encerrada.${checkinEnded ? ' Seu acompanhamento foi encerrado: ninguem sera avisado.' : ''} ${
       via === 'sms' ? 'Se usa Signal tambem, envie PARAR pelo Signal.' : 'Se usa SMS tambem, envie PARAR por SMS.'
     } START para voltar.${moderator ? ' Alertas encerrados, mas voce continua recebendo os avisos de denuncias como moderadora ate o operador tirar voce de MODERATORS.' : ''}`,
-  help: () =>
-    'Heads Up, lista de clientes perigosos. ENTRAR 415: alertas de uma area. DENUNCIA: avisar, passo a passo. VERIFICAR + numero, placa ou @usuario: checar um cliente. PARCEIRA + numero + nome, depois SEGURA 90: alguem sabe se voce sumir. DISCRETO, REGIOES, SAIR 415, APAGAR, LANG. PARAR para sair.',
-  areas: (list) =>
+  help: (ex = NA_EXAMPLES) =>
+    `Heads Up, lista de clientes perigosos. ENTRAR ${ex.area}: alertas de uma area. DENUNCIA: avisar, passo a passo. VERIFICAR + numero, placa ou @usuario: checar um cliente. PARCEIRA + numero + nome, depois SEGURA 90: alguem sabe se voce sumir. DISCRETO, REGIOES, SAIR${areaCodes(ex) ? ' 415' : ''}, APAGAR, LANG. PARAR para sair.`,
+  areas: (list, ex = NA_EXAMPLES) =>
     list.length
       ? `Heads Up: suas areas de alerta sao ${listAreas(list)}. SAIR ${list[0]} tira uma, PARAR tira todas.`
-      : 'Heads Up: voce nao tem areas de alerta. Escreva ENTRAR 415 para receber alertas.',
+      : `Heads Up: voce nao tem areas de alerta. Escreva ENTRAR ${ex.area} para receber alertas.`,
   deleted: (via) =>
     via === 'sms'
       ? 'Heads Up: apagamos tudo o que tinhamos sobre voce por SMS. Se usa Signal tambem, envie APAGAR pelo Signal. ENTRAR para comecar de novo.'
@@ -57,11 +58,11 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   mediaNotKept: () => '(Fotos e arquivos nao chegam ao Heads Up: escreva o que mostram.)',
   mediaNotRead: (answering) =>
     `Heads Up recebe apenas texto: fotos, audios e arquivos nao chegam. ${answering ? 'Escreva sua resposta, por favor.' : 'Escreva a mensagem, ou escreva AJUDA para ver os comandos.'}`,
-  leaveNeedsArea: () => 'Heads Up: qual area? ex. SAIR 415. PARAR tira todas.',
+  leaveNeedsArea: (ex = NA_EXAMPLES) => `Heads Up: qual area? ex. SAIR ${ex.area}. PARAR tira todas.`,
   reportReceived: (ref, areas) => `Heads Up: obrigada. A denuncia ${ref} para ${listAreas(areas)} esta com uma moderadora e sai como alerta depois de verificada.`,
   reportReceivedCut: (ref, areas, kept) =>
     `Heads Up: obrigada. A denuncia ${ref} para ${listAreas(areas)} esta com uma moderadora, mas era longa demais: so os primeiros ${kept} caracteres foram guardados. Mande o resto em outra DENUNCIA.`,
-  reportNeedsText: () => 'Heads Up: escreva DENUNCIA, a area e o que houve, ex. DENUNCIA 415 van cinza, agressivo, numero 415-555-0100.',
+  reportNeedsText: (ex = NA_EXAMPLES) => `Heads Up: escreva DENUNCIA, a area e o que houve, ex. DENUNCIA ${ex.area} van cinza, agressivo, numero ${ex.number}.`,
   reportLimit: () => 'Heads Up: voce ja enviou o maximo de denuncias de hoje. Tente de novo amanha.',
   reportNeedsArea: (codes, example = '415') =>
     codes
@@ -69,7 +70,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
       : `Heads Up: qual area? Escreva DENUNCIA, a area e o que houve, ex. DENUNCIA ${example} van cinza.`,
   reportDoneNeedsArea: (codes, example = '415') =>
     `Heads Up: sua denuncia precisa de uma area para ser enviada. Responda com ${codes ? `uma de ${listAreas(codes)}` : `o codigo ou nome dela, ex. ${example}`}, ou DESCARTAR.`,
-  checkNeedsNumber: () => 'Heads Up: escreva VERIFICAR e um numero, placa, email, @usuario ou link, ex. VERIFICAR 415-555-0100.',
+  checkNeedsNumber: (ex = NA_EXAMPLES) => `Heads Up: escreva VERIFICAR e um numero, placa, email, @usuario ou link, ex. VERIFICAR ${ex.number}.`,
   checkFound: (r) =>
     `Heads Up: ${KIND[r.kind ?? 'phone']} esta em ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sem categoria')}, o ultimo em ${localDate(r.latest)}, em ${listAreas(r.areas)}. Se cuide.`,
   checkFoundAmong: (r, named) =>
@@ -115,12 +116,12 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyLimit: (max) => `Heads Up: voce pode ter no maximo ${max} contatos. PARCEIRA OFF e o numero remove um.`,
   buddyInvitesToday: (max) => `Heads Up: hoje voce ja convidou ${max} pessoas para serem seu contato, o maximo por dia. Tente de novo amanha.`,
   buddyDeclinedBefore: (ending, days) => `Heads Up: o numero terminado em ${ending} recusou ser seu contato, entao nao vamos convida-lo de novo por ${days} dias.`,
-  buddyUsage: () => 'Heads Up: escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa. PARCEIRA OFF remove seus contatos.',
-  buddyNameRefused: () => 'Heads Up: o nome e aquele pelo qual a pessoa conhece voce, so letras: sem link, @ ou numero (Dr. Ana, com espaco). Nada foi enviado. Ex. PARCEIRA 415-555-0100 Rosa.',
+  buddyUsage: (ex = NA_EXAMPLES) => `Heads Up: escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA ${ex.number} Rosa. PARCEIRA OFF remove seus contatos.`,
+  buddyNameRefused: (ex = NA_EXAMPLES) => `Heads Up: o nome e aquele pelo qual a pessoa conhece voce, so letras: sem link, @ ou numero (Dr. Ana, com espaco). Nada foi enviado. Ex. PARCEIRA ${ex.number} Rosa.`,
   buddyOwnNumber: () => 'Heads Up: esse e o seu proprio numero. Escolha alguem de confianca.',
   buddyList: (items) =>
     `Heads Up: seus contatos: ${items.map((i) => `numero terminado em ${i.ending} (${i.status === 'accepted' ? 'aceitou' : i.status === 'invited' ? 'esperando' : 'parado'})`).join(', ')}. PARCEIRA OFF remove.`,
-  buddyNone: () => 'Heads Up: voce nao tem contato. Escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa.',
+  buddyNone: (ex = NA_EXAMPLES) => `Heads Up: voce nao tem contato. Escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA ${ex.number} Rosa.`,
   buddiesRemoved: (count) => (count ? `Heads Up: ${count} ${count === 1 ? 'contato removido' : 'contatos removidos'}.` : 'Heads Up: nenhum contato seu tem esse numero.'),
   buddyDropped: (name) => `Heads Up: ${name} removeu voce como contato de seguranca. Voce nao recebera mais mensagens sobre essa pessoa.`,
   discreetBuddyDropped: (name) => `HU: ${name} removeu voce como contato. Voce nao recebera mais mensagens sobre essa pessoa.`,
@@ -154,8 +155,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinEnd: (e) => (e.day ? `${e.time} de ${WEEKDAY[e.day.weekday]}, dia ${e.day.date}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: acompanhamento ate ${until}${replaced ? ' (substitui o anterior e seus detalhes)' : ''}. Escreva OK quando estiver segura${reminder ? '; lembramos 10 min antes' : ''}. Se nao, avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'} com seus detalhes. DEPOIS 30 da mais tempo.`,
-  checkinNeedsBuddy: () => 'Heads Up: o acompanhamento precisa de um contato que aceitou. Primeiro escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa.',
-  checkinUsage: (min, max) => `Heads Up: escreva SEGURA, os minutos (${min} a ${max}) e detalhes para compartilhar se nao der noticias, ex. SEGURA 90 Honda azul 415-555-0100.`,
+  checkinNeedsBuddy: (ex = NA_EXAMPLES) => `Heads Up: o acompanhamento precisa de um contato que aceitou. Primeiro escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA ${ex.number} Rosa.`,
+  checkinUsage: (min, max, ex = NA_EXAMPLES) => `Heads Up: escreva SEGURA, os minutos (${min} a ${max}) e detalhes para compartilhar se nao der noticias, ex. SEGURA 90 Honda azul ${ex.number}.`,
   checkinDetailsTooLong: (max) => `Heads Up: use menos de ${max} caracteres nos detalhes para que cheguem inteiros. Nada foi iniciado.`,
   checkinReminder: (until) => `Heads Up: seu acompanhamento termina as ${until}. Escreva OK quando estiver segura, ou DEPOIS 30 para mais tempo.`,
   discreetReminder: (until) => `HU: responda OK ate as ${until}, ou DEPOIS 30.`,
@@ -165,7 +166,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
       ? 'Heads Up nao entendeu. Seu acompanhamento terminou sem seu OK. Escreva OK se estiver segura.'
       : `Heads Up nao entendeu. Voce nao deu noticias, entao avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'}. Escreva OK se estiver segura e diremos a eles.`,
   discreetStillMissed: (told) => (told === 'nobody' ? 'HU: responda OK quando puder.' : `HU: passamos sua mensagem ${told === 'buddies' ? 'ao seu contato' : 'a nossa equipe'}. Responda OK quando puder.`),
-  checkinNoOneLeft: () => 'Heads Up: seu acompanhamento nao avisa mais ninguem: nao resta contato para avisar se voce nao responder. Adicione um: escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA 415-555-0100 Rosa.',
+  checkinNoOneLeft: (ex = NA_EXAMPLES) => `Heads Up: seu acompanhamento nao avisa mais ninguem: nao resta contato para avisar se voce nao responder. Adicione um: escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA ${ex.number} Rosa.`,
   discreetNoOneLeft: () => 'HU: nao resta contato para passar sua mensagem. Responda PARCEIRA, um numero e seu nome para adicionar um.',
   checkinRestored: (until, told) =>
     `Heads Up: a linha foi restaurada de uma copia e pode ter perdido suas ultimas mensagens, entao seu acompanhamento voltou. Se estiver segura, escreva OK. ${
@@ -219,7 +220,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `HU: no fim nao conseguimos entregar sua mensagem ${n === 0 ? 'a nossa equipe' : `ao seu contato${moderators ? ' nem a nossa equipe' : ''}`}. Procure alguem de outro jeito.`,
   laterUsage: (max, min) => `Heads Up: escreva DEPOIS e os minutos a somar, no minimo ${min}, ex. DEPOIS 30. Um acompanhamento pode terminar no maximo em ${max} minutos a partir de agora.`,
   // Reports (issue 11)
-  reportAsk: (step, example = '415') =>
+  reportAsk: (step, example = '415', ex = NA_EXAMPLES) =>
     ({
       what: 'Denuncia Heads Up. O que aconteceu? Ex. 1 3: 1 violencia 2 agressao sexual 3 roubo/nao pagou 4 camisinha 5 ameacas 6 assedio 7 perda de tempo 8 nao veio 9 outro',
       when: 'Quando? ex. sex 23h. A qualquer hora: PULAR uma pergunta, VOLTAR, ENVIAR para mandar ja, DESCARTAR para jogar fora.',
@@ -228,7 +229,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
           ? 'Onde? O codigo da regiao e, se quiser, o lugar, ex. 415 Motel 6 Lombard St. Ou PULAR.'
           : `Onde? A area e, se quiser, o lugar, ex. ${example} hotel Ibis, rua Direita. Ou PULAR.`,
       person: 'A pessoa: como era, que nomes usou? Ou PULAR.',
-      vehicle: 'Veiculo e placa? ex. Honda cinza, placa 7ABC123 CA. Ou PULAR.',
+      vehicle: `Veiculo e placa? ex. Honda cinza, placa ${ex.plate}. Ou PULAR.`,
       contact: 'Como fez contato? Telefone, email, link do anuncio, @usuario ou site. Ou PULAR.',
       other: 'Algo mais para as moderadoras? Fica com elas, nao vai no alerta. Ou PULAR.',
     })[step],

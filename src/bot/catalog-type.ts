@@ -10,6 +10,7 @@ import type { AlertFields } from '../alerts/report-template';
 import type { Channel } from '../domain/channel';
 import type { CheckinCatalog } from './catalog-checkin-type';
 import type { ModeratorCatalog } from './catalog-moderator-type';
+import type { LineExamples } from './line-examples';
 import type { Category, Step } from './report-dialogue';
 
 /** The commands besides JOIN that name areas: a reply about an unknown one says which to send again. */
@@ -35,12 +36,12 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   /** CANCEL ended a dialogue. */
   conversationEnded(): string;
   /** A JOIN that would take the member past MAX_AREAS. */
-  tooManyAreas(max: number): string;
+  tooManyAreas(max: number, ex?: LineExamples): string;
   unknownArea(token: string): string;
-  left(areas: string[], remaining: string[]): string;
+  left(areas: string[], remaining: string[], ex?: LineExamples): string;
   /** LEAVE of areas (`covered`) whose alerts still reach her through areas she keeps that overlay them (`through`); `left`: the others named. */
   leftCovered(left: string[], covered: string[], through: string[]): string;
-  notMember(): string;
+  notMember(ex?: LineExamples): string;
   /**
    * STOP's reply over `via` (it stops that channel's membership only); `checkinEnded`: a running check-in
    * ended with it (no one will be told). It always says to send STOP on the other channel too: whether a
@@ -48,8 +49,9 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
    */
   /** `moderator`: a Signal moderator, told her notices go on (MODERATORS, not STOP, makes her one). */
   stopped(via: Channel, checkinEnded?: boolean, moderator?: boolean): string;
-  help(): string;
-  areas(list: string[]): string;
+  /** `ex` (also below): the examples a reply gives, as the line's members write them (line-examples.ts); a North American line's unless told. */
+  help(ex?: LineExamples): string;
+  areas(list: string[], ex?: LineExamples): string;
   /**
    * DELETE's reply over `via` (it erases that channel's membership only). It always says to send DELETE on the
    * other channel too: whether a membership is held there is not told (the number may be someone else's since).
@@ -63,12 +65,12 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   mediaNotRead(answering: boolean): string;
   /** Added to the reply to words sent with a photo or a file: the words were read, the photo was not. */
   mediaNotKept(): string;
-  leaveNeedsArea(): string;
+  leaveNeedsArea(ex?: LineExamples): string;
   /** `areas`: where it went, so that she sees it. */
   reportReceived(ref: string, areas: string[]): string;
   /** As reportReceived, for a report longer than the line keeps (a Signal message): only its first `kept` characters were. */
   reportReceivedCut(ref: string, areas: string[], kept: number): string;
-  reportNeedsText(): string;
+  reportNeedsText(ex?: LineExamples): string;
   reportLimit(): string;
   /**
    * REPORT from a sender with no area: `codes`, the line's areas when few enough to list, else `example` (one of
@@ -77,7 +79,7 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   reportNeedsArea(codes: string[] | null, example?: string): string;
   /** DONE on a guided report with no area: it needs one, and the reply with it is read back for DONE to file (`codes`, `example` as reportNeedsArea). */
   reportDoneNeedsArea(codes: string[] | null, example?: string): string;
-  checkNeedsNumber(): string;
+  checkNeedsNumber(ex?: LineExamples): string;
   checkFound(result: CheckResult): string;
   /** A CHECK of a sentence naming several identifiers: `named`, those of them the alerts name (as checkNamed shows them). */
   checkFoundAmong(result: CheckResult, named: string[]): string;
@@ -108,12 +110,12 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   /** BUDDY to a number that DECLINEd her over that channel within `days` days (she was told): nothing was sent. */
   buddyDeclinedBefore(ending: string, days: number): string;
   /** BUDDY without a usable number or name. */
-  buddyUsage(): string;
+  buddyUsage(ex?: LineExamples): string;
   /** BUDDY with a name that holds a link, an @ or a number: refused, nothing sent (the name is shown to a stranger, from the line's number). */
-  buddyNameRefused(): string;
+  buddyNameRefused(ex?: LineExamples): string;
   buddyOwnNumber(): string;
   buddyList(items: Array<{ ending: string; status: 'invited' | 'accepted' | 'stopped' }>): string;
-  buddyNone(): string;
+  buddyNone(ex?: LineExamples): string;
   buddiesRemoved(count: number): string;
   /** To an accepted buddy the member removed. */
   buddyDropped(name: string): string;
@@ -188,7 +190,7 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   // Reports (issue 11)
   /** The guided report's questions, one SMS segment each. */
   /** `example`: an area of the line for the "where" question's example (415 unless told). */
-  reportAsk(step: Exclude<Step, 'review'>, example?: string): string;
+  reportAsk(step: Exclude<Step, 'review'>, example?: string, ex?: LineExamples): string;
   /** Said before a question asked again (after BACK) that she answered before: what she said (clipped to fit), and that SKIP keeps it. */
   reportYouSaid(answer: string): string;
   /** The report read back before DONE (`body` is what the alert would say), its words clipped to `segments` (2 unless told); `areas` empty: it has none yet. */

@@ -10,6 +10,7 @@ import { personCheckins } from '../store/checkins';
 import { memberDiscreet, memberLang, personMemberIds } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
 import { catalog } from './catalog';
+import type { LineExamples } from './line-examples';
 import type { CheckinLine } from './checkin-commands';
 import type { Store } from './handler';
 import { fallbackModerators } from './moderator-checkins';
@@ -19,7 +20,7 @@ import { fallbackModerators } from './moderator-checkins';
  * no buddy, nor the moderators by the fallback. Called once per loss, so once per check-in unless a buddy
  * accepted since and left too. Returns whether anything was queued.
  */
-export function tellIfNoOneLeft(store: Store, line: Pick<CheckinLine, 'rules' | 'moderatorContacts'>, memberIds: readonly number[], now: number): boolean {
+export function tellIfNoOneLeft(store: Store, line: Pick<CheckinLine, 'rules' | 'moderatorContacts' | 'examples'>, memberIds: readonly number[], now: number): boolean {
   const { db, vault } = store;
   const told = new Set<number>();
   for (const id of new Set(memberIds)) {
@@ -29,7 +30,7 @@ export function tellIfNoOneLeft(store: Store, line: Pick<CheckinLine, 'rules' | 
       if (fallbackModerators({ db, vault, fallback: line.rules.fallback, moderatorContacts: line.moderatorContacts }, running.memberId).length > 0) continue;
       // In her language on the check-in's channel; it comes unasked, to her lock screen: plain if she chose DISCREET.
       const t = catalog(memberLang(db, running.memberId));
-      enqueueMessage(db, vault, running.memberId, memberDiscreet(db, running.memberId) ? t.discreetNoOneLeft() : t.checkinNoOneLeft(), now);
+      enqueueMessage(db, vault, running.memberId, memberDiscreet(db, running.memberId) ? t.discreetNoOneLeft() : t.checkinNoOneLeft(line.examples), now);
       told.add(running.id);
     }
   }

@@ -22,6 +22,7 @@ import { detailsRoom, type EscalationFrame } from './escalation-text';
 import { dayTime, type DayTime } from './clock-time';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import type { CheckinRules } from './line-rules';
+import type { LineExamples } from './line-examples';
 import { memberOf, withdrawWaitingAlerts, type NewMemberRules } from './member-commands';
 import { fallbackModerators } from './moderator-checkins';
 import { admitted, personOf } from './person';
@@ -46,6 +47,8 @@ function minutesText(m: number): number {
 export interface CheckinLine extends NewMemberRules {
   rules: CheckinRules;
   moderatorContacts: readonly Sender[];
+  /** The line's examples, for a reply sent unasked (line-examples.ts). */
+  examples?: LineExamples;
 }
 
 /** Whether the sender has a check-in, on either channel (as OK finds it). */

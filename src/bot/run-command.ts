@@ -11,6 +11,7 @@ import { MODERATOR_COMMANDS, type Parsed } from './commands';
 import { DEFAULT_NOTICE_LIMIT } from './context';
 import { say, type Asker, type Outcome, type Store } from './handler';
 import type { LineRules } from './line-rules';
+import { lineExamples } from './line-examples';
 import { areas, erase, join, leave, setLang, stop } from './member-commands';
 import { runModeratorCommand } from './moderator-commands';
 import { notifyModerators } from './notify';
@@ -116,7 +117,7 @@ function checkinUsage(who: Asker, rules: LineRules): string {
 
 /** What the check-in handlers take of the line's rules (issue 13). */
 function checkinLine(rules: LineRules): CheckinLine {
-  return { rules: rules.checkins, moderatorContacts: rules.moderatorContacts, subscribeMode: rules.subscribeMode, discreet: rules.discreet };
+  return { rules: rules.checkins, moderatorContacts: rules.moderatorContacts, subscribeMode: rules.subscribeMode, discreet: rules.discreet, examples: lineExamples(rules.regions) };
 }
 
 /** Runs the handler of a parsed message for someone who may (`moderator`) or may not use moderator commands. */

@@ -7,10 +7,13 @@
  * the questions of a conversation already open"); and it made a stranger a member.
  */
 import { catalog } from '../../src/bot/catalog';
+import { lineExamples } from '../../src/bot/line-examples';
 import { botWorld, exampleLine, type BotWorld } from '../helpers/bot-world';
 
 const MOBILE = '+447911100020'; // a UK mobile: no area of its own
 const UK_CODES = ['LDN', 'MAN', 'BHM', 'LDS', 'LIV', 'BRS', 'GLA', 'EDI', 'CDF', 'BEL'];
+// HELP on this line gives its own examples (JOIN LDN).
+const UK_EXAMPLES = lineExamples(exampleLine('uk'));
 
 async function asked(): Promise<BotWorld> {
   const w = await botWorld({ regions: exampleLine('uk') });
@@ -87,7 +90,7 @@ describe('the answer to the join question', () => {
     expect(w.sms(MOBILE, 'Londn').reply).toBe(catalog('fr').unknownAreaListed(UK_CODES));
     expect(w.sms(MOBILE, 'LDN').reply).toBe(catalog('fr').joined(['LDN']));
     // She joined in the language she chose: her later commands are answered in it.
-    expect(w.sms(MOBILE, 'INFO').reply).toBe(catalog('fr').help());
+    expect(w.sms(MOBILE, 'INFO').reply).toBe(catalog('fr').help(UK_EXAMPLES));
   });
 
   it('keeps nothing of a stranger who sends LANG there and drops the question', async () => {
@@ -105,6 +108,6 @@ describe('the answer to the join question', () => {
     expect(w.sms(MOBILE, 'JOIN Londn').reply).toBe(catalog('en').unknownAreaListed(UK_CODES));
     expect(w.sms(MOBILE, 'LANG FR').reply).toBe(catalog('fr').joinWhichAreaListed(UK_CODES));
     w.sms(MOBILE, 'DROP');
-    expect(w.sms(MOBILE, 'INFO').reply).toBe(catalog('fr').help());
+    expect(w.sms(MOBILE, 'INFO').reply).toBe(catalog('fr').help(UK_EXAMPLES));
   });
 });

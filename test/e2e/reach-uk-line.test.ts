@@ -68,7 +68,7 @@ describe('a UK line with config/areas.uk.example.json', () => {
     expect((await h.sms(MOD, 'ALERT manchester police sweep tonight near Piccadilly')).message).toMatch(/^Alert #[A-Z0-9]{4,6} going to MAN\. RETRACT [A-Z0-9]{4,6} withdraws it\.$/);
     await waitFor(() => fake.to(MANCHESTER_BY_NAME).some((m) => m.body.includes('Piccadilly')), 5000, 'direct alert');
     expect(fake.to(MANCHESTER_BY_NAME).find((m) => m.body.includes('Piccadilly'))!.body).toMatch(/^Heads Up alert \(MAN\): police sweep/);
-    expect((await h.sms(MOD, 'ALERT just text')).message).toBe('Which areas? e.g. ALERT 415 628 text.');
+    expect((await h.sms(MOD, 'ALERT just text')).message).toBe('Which areas? e.g. ALERT LDN text.');
   });
 
   it('lets a member leave by name, and a moderator approve a report for other areas named', async () => {

@@ -12,6 +12,7 @@ import { join, unknownArea, whichArea } from '../../bot/member-commands';
 import { continueReport } from '../../bot/report-commands';
 import { MAX_MESSAGE_CHARS } from '../../bot/sms-segments';
 import { askerCatalog } from '../../bot/waiting-catalog';
+import { lineExamples } from '../../bot/line-examples';
 import { applyOutcome, hint, moderatorHint, reportRules, runCommand } from '../../bot/run-command';
 import type { Lang } from '../../domain/lang';
 import { lapsedDraft, type Conversation } from '../../store/conversations';
@@ -39,7 +40,7 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
     sender: who.sender,
     member: who.member,
     lang,
-    t: askerCatalog(store.db, who.member, lang),
+    t: askerCatalog(store.db, who.member, lang, lineExamples(rules.regions)),
     reporterKey: who.reporterKey,
     phoneReporterKey: who.phoneReporterKey,
     senderKey: who.senderKey,
