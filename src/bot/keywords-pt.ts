@@ -43,6 +43,6 @@ export const portuguese: KeywordTable = {
   lang: 'pt',
   keywords: PT,
   names: ['PT', 'POR', 'PORTUGUESE', 'PORTUGUES', 'PORTUGAIS'],
-  // Portuguese words too, but the Spanish replies teach them.
-  alsoWrites: ['AMIGA', 'AMIGO'],
+  // Portuguese words too (a Portuguese member's ZONAS, REPORTAR), but the Spanish replies teach them.
+  alsoWrites: ['AMIGA', 'AMIGO', 'ZONAS', 'REPORTAR'],
 };
