@@ -14,6 +14,7 @@ const FR: Table = {
   ARRETER: 'stop',
   AIDE: 'help',
   ZONES: 'areas',
+  STATUT: 'areas',
   SIGNALER: 'report',
   SIGNALEMENT: 'report',
   VERIFIER: 'check',
