@@ -73,7 +73,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkUnchecked: (n, limited) =>
     `Only the first ${n === 1 ? 'one was' : `${n} were`} checked: ${limited ? "that's all your checks for now. Send the others in an hour." : 'send the others in another CHECK.'}`,
   checkLimit: () => "Heads Up: you've made the most checks allowed for now. Try again in an hour.",
-  membersOnly: () => 'Heads Up: this is for members. Text JOIN and your area code first.',
+  membersOnly: (ex = NA_EXAMPLES) => `Heads Up: this is for members. Text JOIN and your area${areaCodes(ex) ? ' code' : ''} first.`,
   requestWaiting: (areas) => `Heads Up: you're not in yet: your request for ${listAreas(areas)} is with a moderator. We'll text you once you're in.`,
   alert: (areas, text) => `Heads Up alert (${listAreas(areas)}): ${text} -- STOP to end`,
   modCheckinNoDetails: (ref) => `The details of check-in ${ref} are no longer kept. BLOCK ${ref.slice(1)} still silences its sender.`,

@@ -75,7 +75,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkUnchecked: (n, limited) =>
     `${n === 1 ? 'Solo se verifico el primero' : `Solo se verificaron los primeros ${n}`}: ${limited ? 'son todas tus verificaciones por ahora. Manda los demas en una hora.' : 'manda los demas en otro VERIFICAR.'}`,
   checkLimit: () => 'Heads Up: hiciste el maximo de verificaciones por ahora. Intenta en una hora.',
-  membersOnly: () => 'Heads Up: esto es para miembros. Primero escribe UNIRSE y tu codigo de area.',
+  membersOnly: (ex = NA_EXAMPLES) => `Heads Up: esto es para miembros. Primero escribe UNIRSE y tu ${areaCodes(ex) ? 'codigo de area' : 'area'}.`,
   requestWaiting: (areas) => `Heads Up: aun no estas dentro: tu solicitud para ${listAreas(areas)} la revisa una moderadora. Te avisamos al entrar.`,
   alert: (areas, text) => `Alerta Heads Up (${listAreas(areas)}): ${text} -- ALTO para salir`,
   modCheckinNoDetails: (ref) => `Los detalles del check-in ${ref} ya no se guardan. BLOCK ${ref.slice(1)} aun bloquea a quien lo envio.`,

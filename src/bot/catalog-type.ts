@@ -92,7 +92,7 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   /** After checkFoundAmong (the two may take three segments), as checkNoneOfFirst says it: only the first `checked` were looked up. */
   checkUnchecked(checked: number, limited: boolean): string;
   checkLimit(): string;
-  membersOnly(): string;
+  membersOnly(ex?: LineExamples): string;
   /** What only members may do (and AREAS, LEAVE of an area not hers), asked by an applicant whose join request waits: not JOIN again, which only repeats it. */
   requestWaiting(areas: string[]): string;
   alert(areas: string[], text: string): string;

@@ -60,6 +60,7 @@ export function withExamples(t: Catalog, ex: LineExamples | undefined): Catalog 
     leaveNeedsArea: () => t.leaveNeedsArea(ex),
     reportNeedsText: () => t.reportNeedsText(ex),
     checkNeedsNumber: () => t.checkNeedsNumber(ex),
+    membersOnly: () => t.membersOnly(ex),
     buddyUsage: () => t.buddyUsage(ex),
     buddyNameRefused: () => t.buddyNameRefused(ex),
     buddyNone: () => t.buddyNone(ex),

@@ -12,7 +12,7 @@ import { smsSegments } from '../../src/bot/sms-segments';
 function withExample(t: Catalog): string[] {
   return [
     t.tooManyAreas(10), t.left(['LDN'], []), t.notMember(), t.help(), t.areas([]), t.leaveNeedsArea(), t.reportNeedsText(), t.checkNeedsNumber(),
-    t.buddyUsage(), t.buddyNameRefused(), t.buddyNone(), t.checkinNeedsBuddy(), t.checkinUsage(10, 720), t.checkinNoOneLeft(), t.reportAsk('vehicle'),
+    t.membersOnly(), t.buddyUsage(), t.buddyNameRefused(), t.buddyNone(), t.checkinNeedsBuddy(), t.checkinUsage(10, 720), t.checkinNoOneLeft(), t.reportAsk('vehicle'),
     t.modHelp(), t.modNeedsText(), t.modNeedsArea(),
   ];
 }

@@ -70,6 +70,12 @@ describe('the examples replies give on a UK line (DEFAULT_COUNTRY GB, areas LDN,
     uk.db.close();
   });
 
+  it('tells someone who is no member to join with her area, not an area code', () => {
+    expect(w.sms(ANA, 'CHECK 07400 123456').reply).toBe('Heads Up: this is for members. Text JOIN and your area first.');
+    w.sms(ANA, 'LANG ES');
+    expect(w.sms(ANA, 'VERIFICAR 07400 123456').reply).toBe('Heads Up: esto es para miembros. Primero escribe UNIRSE y tu area.');
+  });
+
   it("asks for the vehicle with a plate that names no US state", () => {
     w.sms(ANA, 'REPORT LDN');
     w.sms(ANA, '1');
