@@ -23,7 +23,7 @@ export function check(store: Store, who: Asker, rules: CheckRules, query: string
   const { db, vault } = store;
   if (!who.member || who.member.status !== 'active' || listAreas(db, who.member.id).length === 0) return say(who.t.membersOnly());
   const named = checkQueryGroups(cleanAlertText(query).slice(0, 200), rules.country);
-  if (!named.length) return say(who.t.checkNeedsNumber());
+  if (!named.length) return say(unreadNumber(query) ? who.t.checkNumberUnread() : who.t.checkNeedsNumber());
   // One look-up per identifier she names (at most MAX_CHECKED), however many readings each has: a sentence of
   // five numbers is five CHECKs, or the hourly limit would let her probe five times as many. Past what is left of
   // the limit, the first she named, as many as it leaves: a worker screening a client now gets what can be
@@ -43,4 +43,13 @@ export function check(store: Store, who: Asker, rules: CheckRules, query: string
   const reply = who.t.checkFoundAmong(found, matched.map((id) => showIdentifier({ kind: id.kind, value: id.value })));
   // A match among the first is no word on the rest: she is told they were not looked up.
   return say(named.length > take ? `${reply} ${who.t.checkUnchecked(take, limited)}` : reply);
+}
+
+/**
+ * Digits alone, as a phone number is written, that no reading took: a number of another country without its
+ * code ("212 555 1234" on a UK line). The usage reply's example would not tell her why hers was refused.
+ */
+function unreadNumber(query: string): boolean {
+  const digits = query.replace(/\D/g, '').length;
+  return /^\s*\+?[\d\s().\-/]+$/.test(query) && digits >= 7 && digits <= 15;
 }

@@ -72,6 +72,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     // Five identifiers of the longest a reply names (40 characters), and one.
     checkFoundAmong: [t.checkFoundAmong(CHECK, Array.from({ length: 5 }, (_, i) => `${i}`.repeat(40))), t.checkFoundAmong({ ...CHECK, count: 1 }, ['ABC123'])],
     checkNone: [t.checkNone()],
+    checkNumberUnread: [t.checkNumberUnread()],
     checkNoneOfFirst: [t.checkNoneOfFirst(5, false), t.checkNoneOfFirst(4, true), t.checkNoneOfFirst(1, true)],
     checkUnchecked: [t.checkUnchecked(5, false), t.checkUnchecked(4, true), t.checkUnchecked(1, true)],
     checkLimit: [t.checkLimit()],

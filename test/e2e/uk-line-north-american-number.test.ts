@@ -3,6 +3,7 @@
  * alert, it is found by CHECK written with its +1, while a British number beside it is still read as British.
  */
 import path from 'node:path';
+import { catalog } from '../../src/bot/catalog';
 import { findProjectDir } from '../../src/store/find-up';
 import type { FakeTwilio } from '../fakes/fake-twilio';
 import { refOf, startTwilioLine, waitFor, type Harness } from '../helpers/harness';
@@ -39,7 +40,12 @@ describe('a UK line, a report naming a North American number without +1', () => 
   });
 
   it('does not answer "no alerts" about the ten digits alone, which may be any country\'s number without its code', async () => {
-    const reply = (await h.sms(MEMBER, 'CHECK 212 555 1234')).message;
-    expect(reply).not.toMatch(/no alerts name|in 1 alert/);
+    // She is told why: a number from abroad needs its country code.
+    expect((await h.sms(MEMBER, 'CHECK 212 555 1234')).message).toBe(catalog('en').checkNumberUnread());
+    expect((await h.sms(MEMBER, 'CHECK (212) 555-1234')).message).toBe(catalog('en').checkNumberUnread());
+  });
+
+  it('still gives the usage reply to what is no number at all', async () => {
+    expect((await h.sms(MEMBER, 'CHECK 12')).message).toBe(catalog('en').checkNeedsNumber({ area: 'LDN', number: '07400 123456', plate: '7ABC123' }));
   });
 });
