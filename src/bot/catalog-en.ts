@@ -67,7 +67,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: that ${KIND[r.kind ?? 'phone']} is in ${r.count} alert${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'not categorised')}, latest ${localDate(r.latest)}, in ${listAreas(r.areas)}. Stay safe.`,
   checkFoundAmong: (r, named) =>
     `Heads Up: ${checkNamed(named, 'and')} ${named.length === 1 ? 'is' : 'are'} in ${r.count} alert${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'not categorised')}, latest ${localDate(r.latest)}, in ${listAreas(r.areas)}. Stay safe.`,
-  checkNumberUnread: () => "Heads Up: that isn't a number of this country. If it's from abroad, send it with + and its country code.",
+  checkNumberUnread: () => "Heads Up: that number can't be read. Check its digits; a number from abroad needs + and its country code.",
   checkNone: () => "Heads Up: no alerts name that. No record doesn't mean safe: trust your gut.",
   checkNoneOfFirst: (n, limited) =>
     `Heads Up: checked the first ${n === 1 ? 'one: no alerts name it' : `${n}: no alerts name them`}. The others were not checked: ${limited ? "that's all your checks for now, send them in an hour" : 'send them in another CHECK'}. No record doesn't mean safe: trust your gut.`,

@@ -69,7 +69,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: ${KIND[r.kind ?? 'phone']} sale en ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sin categoria')}, la ultima el ${localDate(r.latest)}, en ${listAreas(r.areas)}. Cuidate.`,
   checkFoundAmong: (r, named) =>
     `Heads Up: ${checkNamed(named, 'y')} ${named.length === 1 ? 'sale' : 'salen'} en ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sin categoria')}, la ultima el ${localDate(r.latest)}, en ${listAreas(r.areas)}. Cuidate.`,
-  checkNumberUnread: () => 'Heads Up: ese numero no es de este pais. Si es de fuera, mandalo con + y el codigo del pais.',
+  checkNumberUnread: () => 'Heads Up: no se puede leer ese numero. Revisa los digitos; uno de fuera necesita + y el codigo del pais.',
   checkNone: () => 'Heads Up: ninguna alerta menciona eso. Sin registro no quiere decir seguro: confia en tu instinto.',
   checkNoneOfFirst: (n, limited) =>
     `Heads Up: ${n === 1 ? 'se verifico el primero: ninguna alerta lo menciona' : `se verificaron los primeros ${n}: ninguna alerta los menciona`}. Los demas no se verificaron: ${limited ? 'son todas tus verificaciones por ahora, mandalos en una hora' : 'mandalos en otro VERIFICAR'}. Sin registro no quiere decir seguro: confia en tu instinto.`,

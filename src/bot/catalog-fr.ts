@@ -74,7 +74,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: ${KIND[r.kind ?? 'phone']} figure dans ${r.count} alerte${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sans catégorie')}, la dernière le ${localDate(r.latest)}, pour ${listAreas(r.areas)}. Prudence.`,
   checkFoundAmong: (r, named) =>
     `Heads Up: ${checkNamed(named, 'et')} ${named.length === 1 ? 'figure' : 'figurent'} dans ${r.count} alerte${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sans catégorie')}, la dernière le ${localDate(r.latest)}, pour ${listAreas(r.areas)}. Prudence.`,
-  checkNumberUnread: () => "Heads Up: ce numéro n'est pas de ce pays. S'il vient de l'étranger, envoyez-le avec + et l'indicatif du pays.",
+  checkNumberUnread: () => "Heads Up: ce numéro est illisible. Vérifiez les chiffres; un numéro de l'étranger a besoin du + et de l'indicatif du pays.",
   checkNone: () => "Heads Up: aucune alerte ne cite cela. Pas de trace ne veut pas dire sans danger: écoutez votre instinct.",
   checkNoneOfFirst: (n, limited) =>
     `Heads Up: ${n === 1 ? 'vérifié, le premier: aucune alerte ne le cite' : `vérifiés, les ${n} premiers: aucune alerte ne les cite`}. Les autres n'ont pas été vérifiés: ${limited ? "c'est le maximum pour le moment, envoyez-les dans une heure" : 'envoyez-les dans un autre VERIFIER'}. Pas de trace ne veut pas dire sans danger: écoutez votre instinct.`,

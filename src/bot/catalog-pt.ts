@@ -75,7 +75,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: ${KIND[r.kind ?? 'phone']} esta em ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sem categoria')}, o ultimo em ${localDate(r.latest)}, em ${listAreas(r.areas)}. Se cuide.`,
   checkFoundAmong: (r, named) =>
     `Heads Up: ${checkNamed(named, 'e')} ${named.length === 1 ? 'esta' : 'estao'} em ${r.count} alerta${r.count === 1 ? '' : 's'}${categoryCounts(r.byCategory, CATEGORY, 'sem categoria')}, o ultimo em ${localDate(r.latest)}, em ${listAreas(r.areas)}. Se cuide.`,
-  checkNumberUnread: () => 'Heads Up: esse numero nao e deste pais. Se for de fora, mande com + e o codigo do pais.',
+  checkNumberUnread: () => 'Heads Up: nao da para ler esse numero. Confira os digitos; um de fora precisa de + e do codigo do pais.',
   checkNone: () => 'Heads Up: nenhum alerta cita isso. Sem registro nao quer dizer seguro: confie no seu instinto.',
   checkNoneOfFirst: (n, limited) =>
     `Heads Up: ${n === 1 ? 'verifiquei o primeiro: nenhum alerta o cita' : `verifiquei os primeiros ${n}: nenhum alerta os cita`}. Os outros nao foram verificados: ${limited ? 'acabaram suas verificacoes por agora, mande-os em uma hora' : 'mande-os em outro VERIFICAR'}. Sem registro nao quer dizer seguro: confie no seu instinto.`,

@@ -84,7 +84,7 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   /** A CHECK of a sentence naming several identifiers: `named`, those of them the alerts name (as checkNamed shows them). */
   checkFoundAmong(result: CheckResult, named: string[]): string;
   checkNone(): string;
-  /** CHECK of digits alone that are no number of the line's country (DEFAULT_COUNTRY): one from abroad needs its code. */
+  /** CHECK of digits alone that are no number of the line's country (DEFAULT_COUNTRY): mistyped, or from abroad without its code. */
   checkNumberUnread(): string;
   /**
    * A CHECK of a sentence naming more identifiers than it looks up (past the five it takes, or, `limited`, past

@@ -46,10 +46,11 @@ export function check(store: Store, who: Asker, rules: CheckRules, query: string
 }
 
 /**
- * Digits alone, as a phone number is written, that no reading took: a number of another country without its
- * code ("212 555 1234" on a UK line). The usage reply's example would not tell her why hers was refused.
+ * Digits alone, as a phone number is written, that no reading took: mistyped, or a number of another country
+ * without its code ("212 555 1234" on a UK line); eight digits at least ("555-1234" lacks its area code, which
+ * the usage reply's example shows). The usage reply's example would not tell her why hers was refused.
  */
 function unreadNumber(query: string): boolean {
   const digits = query.replace(/\D/g, '').length;
-  return /^\s*\+?[\d\s().\-/]+$/.test(query) && digits >= 7 && digits <= 15;
+  return /^\s*\+?[\d\s().\-/]+$/.test(query) && digits >= 8 && digits <= 15;
 }
