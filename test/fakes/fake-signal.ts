@@ -141,8 +141,10 @@ export class FakeSignal implements SendState, ReceiveState, AccountState, LockSt
     this.server.on('upgrade', (req, socket, head) => this.receiver.upgrade(req, socket, head));
   }
 
+  /** Started again after stop(), it listens on the same port: signal-cli-rest-api's container restarted (state kept). */
   async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    const port = this.url === '' ? 0 : Number(new URL(this.url).port);
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this.url;
   }

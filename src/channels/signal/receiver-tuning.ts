@@ -7,7 +7,10 @@ import type { SocketTuning } from './signal-websocket';
 
 /** The websocket's liveness (signal-websocket.ts), the backoff and the polling. */
 export interface ReceiverTuning extends SocketTuning, FirstReceiveTuning {
-  /** Reconnect (or, polling, retry after an error) after base·2^n, capped. */
+  /**
+   * Reconnect (or, polling, retry after an error) after base·2^n, capped. The cap is short: in json-rpc mode
+   * signal-cli receives as soon as it is back and drops what no websocket takes, so a grown wait loses messages.
+   */
   reconnectBaseMs: number;
   reconnectMaxMs: number;
   /** Pause between polls. */
@@ -27,7 +30,7 @@ export const DEFAULT_RECEIVER: ReceiverTuning = {
   pingMs: 20_000,
   pongTimeoutMs: 10_000,
   reconnectBaseMs: 500,
-  reconnectMaxMs: 30_000,
+  reconnectMaxMs: 2_000,
   stableMs: 5_000,
   pollMs: 1_000,
   pollTimeoutS: 1,
