@@ -188,6 +188,8 @@ export class SignalReceiver {
       },
       works: () => {
         this.health.connection(true);
+        // Said at info as polling says it: after a storm the last "connected" came before the failures' warning.
+        if (this.failures > 0) this.opts.log.info({ failedConnections: this.failures }, 'Signal websocket receiving again');
         this.failures = 0;
         this.saidConnected = false;
       },

@@ -199,4 +199,31 @@ describe('the receive websocket', () => {
     expect(drop?.level).toBe(WARN);
     expect(drop?.reconnectInMs as number).toBeLessThanOrEqual(10);
   });
+
+  it('after a storm of connections closed as soon as they open, the recovery is said at info, as polling says it', async () => {
+    const { lines, log } = collectingLogger();
+    const items: unknown[] = [];
+    receiver = new SignalReceiver({
+      apiUrl: signal.url,
+      number: ACCOUNT,
+      mode: 'websocket',
+      log,
+      onItem: (item) => void items.push(item),
+      tuning: { reconnectBaseMs: 10, reconnectMaxMs: 40, stableMs: 150 },
+    });
+    receiver.start();
+    await waitFor(() => signal.connected === 1, 5_000, 'the first connection');
+    await new Promise((r) => setTimeout(r, 300));
+    signal.closeOnOpen = true;
+    signal.killSockets();
+    await waitFor(() => signal.connections >= 5, 10_000, 'several accepted and closed connections');
+    signal.closeOnOpen = false;
+    await waitFor(() => signal.connected === 1, 5_000, 'a connection that stays');
+    signal.push(textEnvelope(ACCOUNT, MEMBER, 'JOIN 415'));
+    await waitFor(() => items.length === 1, 5_000, 'the message');
+    const info = lines.filter((l) => l.level >= 30 && /websocket/.test(l.msg)).map((l) => `${l.level} ${l.msg.slice(0, 36)}`);
+    // The operator's last word at info is that it receives again, not that messages are being lost.
+    expect(info[info.length - 1]).toBe('30 Signal websocket receiving again');
+    expect(info.filter((l) => l.startsWith('40 Signal websocket closed'))).toHaveLength(1);
+  });
 });
