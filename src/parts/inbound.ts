@@ -141,7 +141,11 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
     catchUp.close();
   });
   app.addHook('onClose', async () => path.close());
-  app.addHook('onClose', async () => receiver?.stop());
+  app.addHook('onClose', async () => {
+    // Moderators' identity checks wait no more: the members' messages behind them must be committed within the stop's 45 s.
+    gate?.stop();
+    await receiver?.stop();
+  });
   app.decorate('bot', bot);
   app.decorate('inbound', path);
   app.decorate('deadlineClocks', clocks);

@@ -13,6 +13,11 @@
  * the bound is also the longest a member's message waits behind a moderator's
  * (in normal/native mode, after the one request signal-cli is serving: the
  * check takes the account's turn ahead of waiting sends, account-turn.ts).
+ * So that moderators' messages queued behind each other do not wait that
+ * bound each (ten of them would outlast a stop's 45 s, and the members'
+ * messages behind them be lost), once a check timed out their messages count
+ * as members' at once, until a check answers: one at a time goes meanwhile,
+ * not waited for. At a stop the check in flight is given up and none waits.
  */
 import type { Lang } from '../../domain/lang';
 import { safeError } from '../../log/safe-error';
@@ -24,7 +29,7 @@ import { moderatorIdentityTrusted, noteReadmission, observeModeratorIdentity, se
 import { enqueueMessage, eraseWaitingTo, withdrawFromChangedModerator } from '../../store/outbox';
 import type { Vault } from '../../store/vault';
 import { parseSignalItem, untrustedSender } from './signal-envelope';
-import type { SignalIdentities } from './signal-identities';
+import { IdentitiesError, type SignalIdentities, type SignalIdentity } from './signal-identities';
 
 /**
  * How long a moderator's message may wait for signal-cli's identities list
@@ -56,6 +61,11 @@ export class ModeratorIdentityGate {
   private readonly uuids: ReadonlySet<string>;
   /** Moderators whose last message's identity could not be checked: untrusted until a check succeeds. */
   private readonly unchecked = new Set<string>();
+  /** The last check timed out: no message waits for one until a check answers. */
+  private stuck = false;
+  /** A check not waited for is in flight (while stuck). */
+  private probing = false;
+  private readonly stopping = new AbortController();
 
   constructor(private readonly deps: ModeratorIdentityGateDeps) {
     this.uuids = new Set(deps.moderators.filter(isSignalUuid));
@@ -72,8 +82,13 @@ export class ModeratorIdentityGate {
     const { db, vault, log, now } = this.deps;
     // Unchecked until this check succeeds: a recorded identity is no proof for a message whose sender's key was not compared.
     this.unchecked.add(uuid);
+    if (this.stopping.signal.aborted || this.stuck) {
+      this.probe(uuid);
+      log.warn({ moderator: this.position(uuid) }, "a Signal moderator's identity is not checked (signal-cli's last check timed out, or stopping): their message counts as a member's");
+      return;
+    }
     try {
-      const identity = await this.deps.identities.of(uuid);
+      const identity = await this.listed(uuid);
       if (!identity) {
         log.warn({ moderator: this.position(uuid) }, 'signal-cli lists no identity for a Signal moderator who wrote: their message counts as a member\'s');
         return;
@@ -90,6 +105,34 @@ export class ModeratorIdentityGate {
       // The record stands as it was, but this message is not trusted on it.
       log.warn({ err: safeError(err), moderator: this.position(uuid) }, "could not check a Signal moderator's identity: their message counts as a member's");
     }
+  }
+
+  /** One identities list; whether it timed out, or answered, says whether signal-cli is stuck. */
+  private async listed(uuid: string): Promise<SignalIdentity | null> {
+    try {
+      const identity = await this.deps.identities.of(uuid, this.stopping.signal);
+      this.stuck = false;
+      return identity;
+    } catch (err) {
+      if (!this.stopping.signal.aborted) this.stuck = err instanceof IdentitiesError && err.timedOut;
+      throw err;
+    }
+  }
+
+  /** While stuck, one check at a time goes unwaited for: its answer ends the run of time-outs. Its outcome is not used. */
+  private probe(uuid: string): void {
+    if (this.probing || this.stopping.signal.aborted) return;
+    this.probing = true;
+    void this.listed(uuid)
+      .catch(() => undefined)
+      .finally(() => {
+        this.probing = false;
+      });
+  }
+
+  /** A stop begins: the check in flight is given up, and no further one waits (their messages count as members'). */
+  stop(): void {
+    this.stopping.abort();
   }
 
   /**

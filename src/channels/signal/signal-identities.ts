@@ -27,7 +27,11 @@ export interface SignalIdentity {
 
 /** The identities API did not answer as documented; the message names no one. */
 export class IdentitiesError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The list did not come within the time-out (not an error answered, nor a read given up on). */
+    readonly timedOut = false,
+  ) {
     super(message);
     this.name = 'IdentitiesError';
   }
@@ -95,9 +99,10 @@ export class SignalIdentities {
   /**
    * The identity signal-cli holds for a contact's UUID (the newest, if it
    * lists several), or null. A moderator's message waits for it: it goes
-   * ahead of sends waiting for the account's turn.
+   * ahead of sends waiting for the account's turn. `cancel` gives it up
+   * (a stop), waiting for its turn or read.
    */
-  async of(uuid: string): Promise<SignalIdentity | null> {
+  async of(uuid: string, cancel?: AbortSignal): Promise<SignalIdentity | null> {
     const want = uuid.toLowerCase();
     let best: SignalIdentity | null = null;
     await this.scan(
@@ -106,6 +111,7 @@ export class SignalIdentities {
       (e) => {
         if (e.uuid === want && (!best || e.added >= best.added)) best = e;
       },
+      cancel,
     );
     return best;
   }
@@ -136,15 +142,22 @@ export class SignalIdentities {
    * contacts signal-cli holds, and no length locks the check out; the
    * timeout bounds the whole read, from when it is issued in the account's turn.
    */
-  private scan(place: TurnPlace, wanted: (text: string) => boolean, onEntry: (e: SignalIdentity) => void): Promise<void> {
-    return this.turn.run(place, () => this.read(wanted, onEntry));
+  private async scan(place: TurnPlace, wanted: (text: string) => boolean, onEntry: (e: SignalIdentity) => void, cancel?: AbortSignal): Promise<void> {
+    try {
+      await this.turn.run(place, () => this.read(wanted, onEntry, cancel), cancel);
+    } catch (err) {
+      // Given up while waiting for its turn: never issued.
+      if (cancel?.aborted && !(err instanceof IdentitiesError)) throw new IdentitiesError('the identities list was given up before it was asked');
+      throw err;
+    }
   }
 
-  private async read(wanted: (text: string) => boolean, onEntry: (e: SignalIdentity) => void): Promise<void> {
+  private async read(wanted: (text: string) => boolean, onEntry: (e: SignalIdentity) => void, cancel?: AbortSignal): Promise<void> {
     // axios's timeout is per idle socket; a list trickled slowly must end in time too.
-    const signal = AbortSignal.timeout(this.timeoutMs);
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout;
     const res = await this.http.get<Readable>(`/v1/identities/${encodeURIComponent(this.number)}`, { signal, responseType: 'stream' }).catch((err: { code?: string }) => {
-      throw new IdentitiesError(`signal-cli-rest-api did not answer (${err.code ?? 'error'})`);
+      throw new IdentitiesError(`signal-cli-rest-api did not answer (${timeout.aborted ? 'timeout' : (err.code ?? 'error')})`, timeout.aborted);
     });
     // axios ends the body when the signal fires mid-list; destroyed here too when the read stops early.
     const body = res.data;
@@ -157,7 +170,7 @@ export class SignalIdentities {
     } catch (err) {
       if (err instanceof IdentitiesError) throw err;
       if (err instanceof ArrayScanError) throw new IdentitiesError(`signal-cli-rest-api answered 200 to the identities list, but not as documented (${err.message})`);
-      throw new IdentitiesError(`signal-cli-rest-api did not answer (${signal.aborted ? 'timeout' : 'error'})`);
+      throw new IdentitiesError(`signal-cli-rest-api did not answer (${timeout.aborted ? 'timeout' : 'error'})`, timeout.aborted);
     } finally {
       body.destroy();
     }
