@@ -13,6 +13,11 @@ export interface ReceiverTuning extends SocketTuning, FirstReceiveTuning {
    */
   reconnectBaseMs: number;
   reconnectMaxMs: number;
+  /**
+   * A message the database refused (a full disk) is offered again after reconnectBaseMs·2^n, capped at this: longer
+   * than the reconnect's, as each offer of a moderator's message lists the account's identities ahead of sends.
+   */
+  heldRetryMaxMs: number;
   /** Pause between polls. */
   pollMs: number;
   /** `timeout` of each poll, in seconds (signal-cli waits this long for messages). */
@@ -31,6 +36,7 @@ export const DEFAULT_RECEIVER: ReceiverTuning = {
   pongTimeoutMs: 10_000,
   reconnectBaseMs: 500,
   reconnectMaxMs: 2_000,
+  heldRetryMaxMs: 30_000,
   stableMs: 5_000,
   pollMs: 1_000,
   pollTimeoutS: 1,

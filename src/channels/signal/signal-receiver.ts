@@ -68,7 +68,7 @@ export class SignalReceiver {
     this.queue = new ReceiveQueue({
       onItem: opts.onItem,
       log: opts.log,
-      backoff: { baseMs: this.tuning.reconnectBaseMs, maxMs: this.tuning.reconnectMaxMs },
+      backoff: { baseMs: this.tuning.reconnectBaseMs, maxMs: this.tuning.heldRetryMaxMs },
       maxItems: this.tuning.waitingMax,
       maxBytes: this.tuning.waitingMaxBytes,
       meanwhile:

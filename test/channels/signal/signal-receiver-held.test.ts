@@ -133,3 +133,31 @@ describe('the websocket while the database refuses writes', () => {
     expect(state.taken).toEqual(['OK 1', 'OK 3']);
   });
 });
+
+describe('the pace of offers while the database refuses writes', () => {
+  let signal: FakeSignal;
+  let receiver: SignalReceiver | null = null;
+  beforeEach(async () => {
+    signal = new FakeSignal({ account: ACCOUNT, mode: 'json-rpc' });
+    await signal.start();
+  });
+  afterEach(async () => {
+    await receiver?.stop();
+    receiver = null;
+    await signal.stop();
+  });
+
+  it("grows past the reconnect's short cap: each offer of a moderator's message lists the account's identities ahead of sends", async () => {
+    const { lines, log } = collectingLogger();
+    const { onItem } = refusingInbound();
+    // The reconnect capped at 40 ms, the held message's own cap left as in production (heldRetryMaxMs).
+    receiver = new SignalReceiver({ apiUrl: signal.url, number: ACCOUNT, mode: 'websocket', log, onItem, tuning: { reconnectBaseMs: 20, reconnectMaxMs: 40 } });
+    receiver.start();
+    await waitFor(() => signal.connected === 1, 5_000, 'the websocket');
+    signal.push(textEnvelope(ACCOUNT, member(1), 'APPROVE K7Q2'));
+    const waits = () => lines.filter((l) => /database refuses writes/.test(l.msg)).map((l) => Number(l.retryInMs));
+    await waitFor(() => waits().length >= 5, 10_000, 'five refusals');
+    // The fifth wait's ceiling is 20·2^4 = 320 ms, jittered to at least half of it.
+    expect(waits()[4]).toBeGreaterThanOrEqual(160);
+  });
+});
