@@ -117,7 +117,12 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, pro
   const current = readExistingKey(config, secrets);
   if ('problem' in current) throw new CommandError(current.problem);
   const rawNew = env.HEADSUP_NEW_MASTER_KEY?.trim();
-  if (!rawNew) throw new CommandError('HEADSUP_NEW_MASTER_KEY is not set: generate the new key with openssl rand -base64 32');
+  // An interrupted rotation finishes only with the key it started with: "generate one" would lead away from it.
+  if (!rawNew) {
+    throw new CommandError(
+      'HEADSUP_NEW_MASTER_KEY is not set: to finish an interrupted rotation, set it to the key that rotation started with; to start one, write a new key to a file you keep (openssl rand -base64 32 > new.key) and set it from that file',
+    );
+  }
   const newKey = decodeMasterKey(rawNew);
   if (!newKey) throw new CommandError('HEADSUP_NEW_MASTER_KEY: expected base64 of exactly 32 random bytes (openssl rand -base64 32)');
   if (!current.file) refuseUnusedKeyFile(config.dataDir, newKey);
@@ -145,8 +150,10 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, pro
       country: config.defaultCountry,
       // Once the rotation is sure to start: a refused one changes nothing, drafts included.
       beforeStart: () => settleDrafts(config, secrets, db, oldVault),
+      afterCommit: () => {
+        if (current.file) replaceKeyFile(current.file, newKey);
+      },
     }).run();
-    if (current.file) replaceKeyFile(current.file, newKey);
     const e = summary.erased;
     const lines = [
       `rotate-key: every value is now sealed under key version ${summary.toVersion}; the old key no longer opens the line.`,

@@ -291,6 +291,23 @@ describe('rotate-key', () => {
     expect(env.stdout).toBe('rotate-key: the line was already sealed under HEADSUP_NEW_MASTER_KEY: set HEADSUP_MASTER_KEY to it (and remove HEADSUP_NEW_MASTER_KEY) before starting the server.');
   });
 
+  it('killed during its final checkpoint, has already given the development key file the new key: the server starts', async () => {
+    const dataDir = tempDir();
+    const numbers = numbersIn('646', 3);
+    await seedMembers(dataDir, '646', numbers);
+    const keyFile = path.join(dataDir, 'master.key');
+    fs.writeFileSync(keyFile, `${TEST_MASTER_KEY}\n`, { mode: 0o600 });
+    const killed = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_NEW_MASTER_KEY: NEW_KEY, NODE_OPTIONS: `--require ${path.join(__dirname, 'kill-at-wal-truncate.cjs')}` });
+    expect(killed.code).toBeNull();
+    expect(fs.readFileSync(keyFile, 'utf8').trim()).toBe(NEW_KEY);
+    const h = await startHarness({ dataDir, twilio: true, env: { HEADSUP_MASTER_KEY: '' } });
+    try {
+      expect((await h.sms(numbers[0] as string, 'AREAS')).message).toContain('646');
+    } finally {
+      await h.close();
+    }
+  });
+
   it('takes both keys in quotes, as an env file passed to docker run --env-file gives them', async () => {
     const dataDir = tempDir();
     await seedMembers(dataDir, '646', numbersIn('646', 3));
@@ -329,7 +346,9 @@ describe('rotate-key', () => {
     const same = await runAdminCli(['rotate-key'], { ...base, HEADSUP_NEW_MASTER_KEY: TEST_MASTER_KEY });
     expect(same.stderr).toBe('heads-up: HEADSUP_NEW_MASTER_KEY is the current key: generate a new one (openssl rand -base64 32)');
     const missing = await runAdminCli(['rotate-key'], base);
-    expect(missing.stderr).toBe('heads-up: HEADSUP_NEW_MASTER_KEY is not set: generate the new key with openssl rand -base64 32');
+    expect(missing.stderr).toBe(
+      'heads-up: HEADSUP_NEW_MASTER_KEY is not set: to finish an interrupted rotation, set it to the key that rotation started with; to start one, write a new key to a file you keep (openssl rand -base64 32 > new.key) and set it from that file',
+    );
     const short = await runAdminCli(['rotate-key'], { ...base, HEADSUP_NEW_MASTER_KEY: 'c2hvcnQ=' });
     expect(short.stderr).toBe('heads-up: HEADSUP_NEW_MASTER_KEY: expected base64 of exactly 32 random bytes (openssl rand -base64 32)');
     const wrongOld = await runAdminCli(['rotate-key'], { ...base, HEADSUP_MASTER_KEY: Buffer.alloc(32, 13).toString('base64'), HEADSUP_NEW_MASTER_KEY: NEW_KEY });
