@@ -4,38 +4,55 @@ import path from 'node:path';
 import { ConfigError } from '../config/config-error';
 import type { Db } from './db';
 import { findProjectDir } from './find-up';
+import { appliedNames, readApplied, type AppliedMigration } from './migration-names';
 
 /** First line of a migration that rebuilds a table other tables reference. */
 const REBUILDS_PARENT = '-- migrate: rebuilds a parent table';
 
-/**
- * The migrations of `dir` not yet applied to `db`, in order; reads only.
- * Throws ConfigError for a database a newer version migrated (an upgrade
- * rolled back): this code would write rows that schema does not expect.
- */
-export function pendingMigrations(db: Db, dir: string = findProjectDir('migrations')): string[] {
-  const table = db.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
-  const done = new Set(
-    table ? (db.sqlite.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version) : [],
-  );
-  const files = fs
+/** The migration files of `dir`, in order. */
+export function migrationFiles(dir: string = findProjectDir('migrations')): string[] {
+  return fs
     .readdirSync(dir)
     .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
     .sort();
-  const known = Math.max(0, ...files.map((f) => Number(f.slice(0, 4))));
-  const schema = Math.max(0, ...done);
-  if (schema > known) {
-    throw new ConfigError('DATA_DIR', `the database was made by a newer version of Heads Up (schema ${schema}, this one knows ${known}): run that version, or restore a backup made by this one`);
-  }
-  return files.filter((f) => !done.has(Number(f.slice(0, 4))));
+}
+
+/**
+ * What the database records, renamed to this version's files (migration-names.ts).
+ * Throws ConfigError for a database a newer version migrated (an upgrade rolled
+ * back: this code would write rows that schema does not expect) or one recording
+ * a migration this version does not know.
+ */
+function appliedRows(db: Db, files: string[]): { rows: AppliedMigration[]; changed: boolean } {
+  const names = appliedNames(readApplied(db.sqlite), files);
+  if ('problem' in names) throw new ConfigError('DATA_DIR', names.problem);
+  return names;
+}
+
+/** The migrations of `dir` not yet applied to `db`, in order; reads only. Throws as `appliedRows` does. */
+export function pendingMigrations(db: Db, dir: string = findProjectDir('migrations')): string[] {
+  const files = migrationFiles(dir);
+  const done = new Set(appliedRows(db, files).rows.map((r) => r.name));
+  return files.filter((f) => !done.has(f));
 }
 
 /** Applies every migration not yet applied; throws (and applies nothing of that file) on error. Returns the names applied. */
 export function migrate(db: Db, dir: string = findProjectDir('migrations')): string[] {
-  const pending = pendingMigrations(db, dir);
+  const files = migrationFiles(dir);
+  const { rows, changed } = appliedRows(db, files);
   db.sqlite.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
   );
+  // Recorded under a former name: written as this version names it, in one go, before anything runs.
+  if (changed) {
+    db.transaction(() => {
+      db.sqlite.exec('DELETE FROM schema_migrations');
+      const insert = db.sqlite.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+      for (const r of rows) insert.run(r.version, r.name, r.applied_at);
+    });
+  }
+  const done = new Set(rows.map((r) => r.name));
+  const pending = files.filter((f) => !done.has(f));
   const applied: string[] = [];
   for (const file of pending) {
     const version = Number(file.slice(0, 4));

@@ -6,6 +6,8 @@
  */
 import Database from 'better-sqlite3';
 import { keyOpens } from './key-state';
+import { migrationFiles } from './migrate';
+import { appliedNames, readApplied } from './migration-names';
 import type { Vault } from './vault';
 
 /** A backup that must not be restored; the message says why. */
@@ -30,8 +32,14 @@ export function inspectDatabase(db: Database.Database, file: string, vault: Vaul
   }
   if (ok !== 'ok') throw new RestoreRefused(`${file} is damaged or not a Heads Up backup`);
   if (!hasTable(db, 'schema_migrations') || !hasTable(db, 'members')) throw new RestoreRefused(`${file} is not a Heads Up backup`);
-  const schema = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
-  if (schema > latestKnown) throw new RestoreRefused(`${file} was made by a newer version of Heads Up (schema ${schema}, this one knows ${latestKnown}): upgrade first`);
+  // By name: a backup recording a migration under a name it had before a renumber is one this version brings up to date.
+  const recorded = readApplied(db);
+  const names = appliedNames(recorded, migrationFiles());
+  if ('problem' in names) {
+    const schema = Math.max(0, ...recorded.map((r) => r.version));
+    if (schema > latestKnown) throw new RestoreRefused(`${file} was made by a newer version of Heads Up (schema ${schema}, this one knows ${latestKnown}): upgrade first`);
+    throw new RestoreRefused(`${file}: ${names.problem}`);
+  }
   const key = keyOpens(db, vault);
   if (key === 'rotating') throw new RestoreRefused(`${file} was taken during an interrupted key rotation: restore another backup`);
   if (key === 'mismatch') throw new RestoreRefused(`${file} was made under another master key: set HEADSUP_MASTER_KEY to the key of that backup`);
