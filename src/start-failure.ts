@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { ConfigError } from './config/env';
 import { isDatabaseDamaged } from './store/db';
+import { MigrationFailed } from './store/migrate';
 import { notOpenableProblem, unopenableDatabaseFile } from './store/file-owner';
 import { ServerRunningError } from './store/server-lock';
 import { readOnlyDiskProblem } from './store/unwritable-line';
@@ -16,6 +17,13 @@ import { readOnlyDiskProblem } from './store/unwritable-line';
 export function describeFailure(err: unknown, dataDir?: string): { line: string; cause?: Record<string, string> } {
   if (err instanceof ConfigError) return { line: `configuration error: ${err.message}`, cause: { cause: 'configuration', variable: err.variable } };
   if (err instanceof ServerRunningError) return { line: `start-up failed: ${err.message}`, cause: { cause: 'server-running' } };
+  // SQLite's words name the migration's tables and columns, never values; the log keeps the file and code alone.
+  if (err instanceof MigrationFailed) {
+    return {
+      line: `start-up failed: ${err.message}; nothing of it was applied: start the version of Heads Up that ran before, or restore a backup made by it, and report this line to the Heads Up project`,
+      cause: { cause: 'migration-failed', code: err.code, migration: err.file },
+    };
+  }
   const e = err as { code?: unknown; address?: unknown; port?: unknown; name?: unknown; syscall?: unknown; path?: unknown };
   const code = typeof e?.code === 'string' ? e.code : typeof e?.name === 'string' ? e.name : 'error';
   const where = typeof e?.address === 'string' ? ` on ${e.address}${typeof e.port === 'number' ? `:${e.port}` : ''}` : '';

@@ -9,6 +9,28 @@ import { appliedNames, readApplied, type AppliedMigration } from './migration-na
 /** First line of a migration that rebuilds a table other tables reference. */
 const REBUILDS_PARENT = '-- migrate: rebuilds a parent table';
 
+/**
+ * A migration's SQL refused by SQLite (a column or table already there, a
+ * constraint): its transaction rolled back. The message names the file and
+ * SQLite's words, which name tables and columns, never values.
+ */
+export class MigrationFailed extends Error {
+  constructor(
+    readonly file: string,
+    readonly code: string,
+    detail: string,
+  ) {
+    super(`migration ${file} did not apply (${code}: ${detail})`);
+    this.name = 'MigrationFailed';
+  }
+}
+
+/** SQLite refused the SQL itself; not a busy, full, read-only or damaged database, which the start names on their own. */
+function refusedSql(err: unknown): err is { code: string; message: string } {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_ERROR' || code === 'SQLITE_MISMATCH' || code.startsWith('SQLITE_CONSTRAINT'));
+}
+
 /** The migration files of `dir`, in order. */
 export function migrationFiles(dir: string = findProjectDir('migrations')): string[] {
   return fs
@@ -66,9 +88,11 @@ export function migrate(db: Db, dir: string = findProjectDir('migrations')): str
     try {
       db.transaction(() => {
         db.sqlite.exec(sql);
-        if (rebuild && (db.sqlite.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error(`${file}: the rebuilt table breaks a foreign key`);
+        if (rebuild && (db.sqlite.pragma('foreign_key_check') as unknown[]).length > 0) throw new MigrationFailed(file, 'foreign_key', 'the rebuilt table breaks a foreign key');
         db.sqlite.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, Date.now());
       });
+    } catch (err) {
+      throw refusedSql(err) ? new MigrationFailed(file, err.code, err.message) : err;
     } finally {
       if (rebuild) db.sqlite.pragma('legacy_alter_table = OFF');
       if (rebuild) db.sqlite.pragma('foreign_keys = ON');
