@@ -10,6 +10,8 @@ import type { Config } from '../config/env';
 import { databaseFile, isDatabaseDamaged } from '../store/db';
 import { keptAside, lineKeptAsideProblem, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
 import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
+import { migrationFiles } from '../store/migrate';
+import { appliedNames, readApplied } from '../store/migration-names';
 import { notALineProblem } from '../store/line-file';
 import { openToRead, ReadNeedsWrite } from '../store/open-to-read';
 import { unwritableLineProblem } from '../store/unwritable-line';
@@ -18,7 +20,7 @@ import { DATABASE_IN_USE, isDatabaseBusy } from './cli-errors';
 import { counted } from './counted';
 import { bad, ok, readableByOthers, type CheckResult } from './doctor-check';
 import { checkDelivery } from './doctor-delivery';
-import { knownMigrations, latestMigration } from './line';
+import { latestMigration } from './line';
 
 /**
  * The database and its -wal and -shm, which hold its latest pages: a crashed
@@ -59,6 +61,27 @@ function dataDirProblem(dir: string): string | null {
   } catch {
     return closed;
   }
+}
+
+/**
+ * The migrations the database records, by name as the server matches them
+ * (a number alone said "up to date" of a line whose 0043 never ran).
+ */
+function checkMigrations(db: Database.Database): CheckResult {
+  const recorded = readApplied(db);
+  const files = migrationFiles();
+  const names = appliedNames(recorded, files);
+  const schema = Math.max(0, ...recorded.map((r) => r.version));
+  const known = latestMigration();
+  if ('problem' in names) {
+    if (schema > known) return bad('migrations', `the database has schema ${schema}, newer than this version knows (${known}): upgrade Heads Up`);
+    return bad('migrations', `${names.problem} (the server refuses to start on it)`);
+  }
+  const done = new Set(names.rows.map((r) => r.name));
+  const pending = files.filter((f) => !done.has(f)).length;
+  const now = Math.max(0, ...names.rows.map((r) => r.version));
+  if (pending === 0) return ok('migrations', `schema ${now}, up to date`);
+  return ok('migrations', `schema ${now}; the server applies ${counted(pending, 'newer migration')} at start`);
 }
 
 /** `twilioUpgraded`: Twilio says the account is no trial now (its trial refusals in the outbox are from before). */
@@ -138,13 +161,7 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
     // An empty file or another application's passes its integrity check: "damaged" would hide what it is.
     const problem = notALineProblem(file);
     if (problem) return [bad('database', `${problem} (the server refuses to start on it)`), ...modes, ...leftover];
-    const known = latestMigration();
-    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
-    const applied = hasTable ? ((db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0) : 0;
-    if (applied > known) results.push(bad('migrations', `the database has schema ${applied}, newer than this version knows (${known}): upgrade Heads Up`));
-    // Counted, not subtracted: a number left out (0043, reverted before release) is no migration to apply.
-    else if (applied < known) results.push(ok('migrations', `schema ${applied}; the server applies ${counted(knownMigrations().filter((v) => v > applied).length, 'newer migration')} at start`));
-    else results.push(ok('migrations', `schema ${applied}, up to date`));
+    results.push(checkMigrations(db));
     if (key) {
       const verdict = keyOpens(db, new Vault(key.key));
       if (verdict === 'match') results.push(ok('key', 'the master key opens this database'));
