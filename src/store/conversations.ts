@@ -40,9 +40,7 @@ export function conversationKey(vault: Vault, memberKey: Buffer): Buffer {
 /** The open conversation of a sender (by their member blind index), or undefined when none or lapsed. */
 export function findConversation(db: Db, vault: Vault, memberKey: Buffer, now: number): Conversation | undefined {
   const senderKey = conversationKey(vault, memberKey);
-  const row = db.stmt('SELECT state_ct, key_version, expires_at FROM conversations WHERE sender_bidx = ?').get(senderKey) as
-    | { state_ct: Buffer; key_version: number; expires_at: number }
-    | undefined;
+  const row = storedUnder(db, senderKey) ?? movedFromMemberIndex(db, vault, memberKey, senderKey, now);
   if (!row) return undefined;
   if (row.expires_at <= now) {
     // A lapsed report draft is filed or dropped by its job (jobs/report-drafts.ts), which tells the member: never lost silently.
@@ -52,8 +50,30 @@ export function findConversation(db: Db, vault: Vault, memberKey: Buffer, now: n
   return opened(vault, senderKey, row) ?? undefined;
 }
 
+type StoredRow = { state_ct: Buffer; key_version: number; expires_at: number };
+
+const storedUnder = (db: Db, key: Buffer) =>
+  db.stmt('SELECT state_ct, key_version, expires_at FROM conversations WHERE sender_bidx = ?').get(key) as StoredRow | undefined;
+
+/**
+ * One written before d13533d, under her member index itself, moved to the key
+ * of its own purpose (expiry kept): left there, her next answer to a guided
+ * report found nothing, and the draft was filed at its lapse beside the one
+ * she started again. One that does not open is left for the drafts job.
+ */
+function movedFromMemberIndex(db: Db, vault: Vault, memberKey: Buffer, senderKey: Buffer, now: number): StoredRow | undefined {
+  const former = storedUnder(db, memberKey);
+  const conversation = former && opened(vault, memberKey, former);
+  if (!conversation) return undefined;
+  db.transaction(() => {
+    saveConversation(db, vault, memberKey, conversation, now);
+    dropConversation(db, memberKey);
+  });
+  return storedUnder(db, senderKey);
+}
+
 /** A stored conversation, or null when it does not open or is not one this module writes (treated as none rather than trusted). */
-function opened(vault: Vault, senderKey: Buffer, row: { state_ct: Buffer; key_version: number; expires_at: number }): Conversation | null {
+function opened(vault: Vault, senderKey: Buffer, row: StoredRow): Conversation | null {
   let state: Partial<Conversation>;
   try {
     state = JSON.parse(vault.open(row.state_ct, slot(senderKey), row.key_version)) as Partial<Conversation>;
