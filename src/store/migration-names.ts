@@ -48,35 +48,34 @@ export function readApplied(db: Database.Database): AppliedMigration[] {
 
 /** The recorded rows renamed to this version's `files`, a reverted one dropped; refused if one names no migration this version knows. */
 export function appliedNames(recorded: AppliedMigration[], files: string[]): AppliedNames {
-  const known = Math.max(0, ...files.map(versionOf));
   const current = new Set(files);
+  const isCurrent = (row: AppliedMigration) => current.has(row.name) && versionOf(row.name) === row.version;
+  const isFormer = (row: AppliedMigration) => FORMER_NAMES.has(row.name) && versionOf(row.name) === row.version;
+  const unknown = recorded.filter((row) => !isCurrent(row) && !isFormer(row));
+  const known = Math.max(0, ...files.map(versionOf));
+  const schema = Math.max(0, ...unknown.map((row) => row.version));
+  if (schema > known) {
+    return { problem: `the database was made by a newer version of Heads Up (schema ${schema}, this one knows ${known}): run that version, or restore a backup made by this one` };
+  }
+  // Never skipped: what that migration did is not known here, and the files after it may not fit it.
+  if (unknown.length > 0) {
+    return {
+      problem: `the database records migration ${unknown[0]!.name}, which this version of Heads Up does not know: it was made by another version; run that version, or restore a backup made by this one`,
+    };
+  }
   const rows: AppliedMigration[] = [];
   const recordedAs = new Map<AppliedMigration, string>();
-  let changed = false;
   for (const row of recorded) {
-    if (current.has(row.name) && versionOf(row.name) === row.version) {
-      rows.push(row);
-      continue;
-    }
-    const now = FORMER_NAMES.get(row.name);
-    if (now === undefined || versionOf(row.name) !== row.version) {
-      if (row.version > known) {
-        return { problem: `the database was made by a newer version of Heads Up (schema ${row.version}, this one knows ${known}): run that version, or restore a backup made by this one` };
-      }
-      // Never skipped: what that migration did is not known here, and the files after it may not fit it.
-      return {
-        problem: `the database records migration ${row.name}, which this version of Heads Up does not know: it was made by another version; run that version, or restore a backup made by this one`,
-      };
-    }
-    changed = true;
-    if (now === null) continue;
-    const renamed = { version: versionOf(now), name: now, applied_at: row.applied_at };
-    rows.push(renamed);
-    recordedAs.set(renamed, row.name);
+    const now = isCurrent(row) ? row.name : FORMER_NAMES.get(row.name);
+    if (!now) continue;
+    const kept = now === row.name ? row : { version: versionOf(now), name: now, applied_at: row.applied_at };
+    rows.push(kept);
+    recordedAs.set(kept, row.name);
   }
+  const changed = rows.length !== recorded.length || rows.some((row) => recordedAs.get(row) !== row.name);
   const seen = new Map<number, string>();
   for (const row of rows) {
-    const name = recordedAs.get(row) ?? row.name;
+    const name = recordedAs.get(row)!;
     const other = seen.get(row.version);
     if (other !== undefined) return { problem: `the database records ${row.name} twice (as ${other} and as ${name}): restore a backup made by this version` };
     seen.set(row.version, name);

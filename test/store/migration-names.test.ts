@@ -132,3 +132,16 @@ describe('a backup of bb2f3fc restored', () => {
     expect(schemaOf(target)).toEqual(currentSchema());
   });
 });
+
+it('a database a newer version migrated is refused as newer, though it also records a name this one does not know below its own', () => {
+  const file = lineOfBefore('0057', [
+    ['0057_something_else.sql', 'SELECT 1;'],
+    ['0099_later.sql', 'SELECT 1;'],
+  ]);
+  const db = new Db(file);
+  try {
+    expect(() => migrate(db)).toThrow(/^DATA_DIR: the database was made by a newer version of Heads Up \(schema 99, this one knows \d+\)/);
+  } finally {
+    db.close();
+  }
+});
