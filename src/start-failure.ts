@@ -20,7 +20,7 @@ export function describeFailure(err: unknown, dataDir?: string): { line: string;
   // SQLite's words name the migration's tables and columns, never values; the log keeps the file and code alone.
   if (err instanceof MigrationFailed) {
     return {
-      line: `start-up failed: ${err.message}; nothing of it was applied: start the version of Heads Up that ran before, or restore a backup made by it, and report this line to the Heads Up project`,
+      line: `start-up failed: ${err.message}; nothing of it was applied (the migrations before it were): report this line to the Heads Up project; to run the version before meanwhile, restore a backup made before the upgrade (that version may refuse this database now)`,
       cause: { cause: 'migration-failed', code: err.code, migration: err.file },
     };
   }

@@ -26,7 +26,7 @@ function failedMigration(): unknown {
 describe('a start stopped by a migration SQLite refuses', () => {
   it("names the migration and SQLite's words, and what to do", () => {
     expect(describeFailure(failedMigration(), '/srv/heads-up/data').line).toBe(
-      'start-up failed: migration 0043_checkin_unreached_trying.sql did not apply (SQLITE_ERROR: duplicate column name: unreached_trying_notice); nothing of it was applied: start the version of Heads Up that ran before, or restore a backup made by it, and report this line to the Heads Up project',
+      'start-up failed: migration 0043_checkin_unreached_trying.sql did not apply (SQLITE_ERROR: duplicate column name: unreached_trying_notice); nothing of it was applied (the migrations before it were): report this line to the Heads Up project; to run the version before meanwhile, restore a backup made before the upgrade (that version may refuse this database now)',
     );
   });
 
