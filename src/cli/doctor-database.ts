@@ -18,6 +18,7 @@ import { unwritableLineProblem } from '../store/unwritable-line';
 import { Vault } from '../store/vault';
 import { DATABASE_IN_USE, isDatabaseBusy } from './cli-errors';
 import { counted } from './counted';
+import { missingFromSchema } from './doctor-schema';
 import { bad, ok, readableByOthers, type CheckResult } from './doctor-check';
 import { checkDelivery } from './doctor-delivery';
 import { latestMigration } from './line';
@@ -80,8 +81,11 @@ function checkMigrations(db: Database.Database): CheckResult {
   const done = new Set(names.rows.map((r) => r.name));
   const pending = files.filter((f) => !done.has(f)).length;
   const now = Math.max(0, ...names.rows.map((r) => r.version));
-  if (pending === 0) return ok('migrations', `schema ${now}, up to date`);
-  return ok('migrations', `schema ${now}; the server applies ${counted(pending, 'newer migration')} at start`);
+  if (pending > 0) return ok('migrations', `schema ${now}; the server applies ${counted(pending, 'newer migration')} at start`);
+  const missing = missingFromSchema(db);
+  if (missing.length === 0) return ok('migrations', `schema ${now}, up to date`);
+  const named = missing.length > 5 ? `${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more` : missing.join(', ');
+  return bad('migrations', `schema ${now}, but the database lacks ${named}, which its migrations make now (one was changed after it ran here): what uses them fails as the line runs; report this line to the Heads Up project`);
 }
 
 /** `twilioUpgraded`: Twilio says the account is no trial now (its trial refusals in the outbox are from before). */
