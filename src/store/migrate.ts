@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config/config-error';
 import type { Db } from './db';
+import { EDITS } from './edited-migrations';
 import { findProjectDir } from './find-up';
 import { appliedNames, readApplied, type AppliedMigration } from './migration-names';
 
@@ -58,7 +59,7 @@ export function pendingMigrations(db: Db, dir: string = findProjectDir('migratio
   return files.filter((f) => !done.has(f));
 }
 
-/** Applies every migration not yet applied; throws (and applies nothing of that file) on error. Returns the names applied. */
+/** Applies every migration not yet applied; throws (and applies nothing of that file) on error. Returns the names applied (and mended). */
 export function migrate(db: Db, dir: string = findProjectDir('migrations')): string[] {
   const files = migrationFiles(dir);
   const { rows, changed } = appliedRows(db, files);
@@ -98,6 +99,17 @@ export function migrate(db: Db, dir: string = findProjectDir('migrations')): str
       if (rebuild) db.sqlite.pragma('foreign_keys = ON');
     }
     applied.push(file);
+  }
+  // What a migration's later edit added, made where it ran before that edit (edited-migrations.ts).
+  const ran = new Set([...done, ...applied]);
+  for (const edit of EDITS) {
+    if (!ran.has(edit.migration) || !edit.lacks(db)) continue;
+    try {
+      db.transaction(() => db.sqlite.exec(edit.sql));
+    } catch (err) {
+      throw refusedSql(err) ? new MigrationFailed(edit.migration, err.code, err.message) : err;
+    }
+    applied.push(`${edit.migration} (mended: made what a later edit of it added)`);
   }
   return applied;
 }
