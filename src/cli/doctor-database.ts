@@ -10,6 +10,7 @@ import type { Config } from '../config/env';
 import { databaseFile, isDatabaseDamaged } from '../store/db';
 import { keptAside, lineKeptAsideProblem, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
 import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
+import { toMend } from '../store/edited-migrations';
 import { migrationFiles } from '../store/migrate';
 import { appliedNames, readApplied } from '../store/migration-names';
 import { notALineProblem } from '../store/line-file';
@@ -82,6 +83,9 @@ function checkMigrations(db: Database.Database): CheckResult {
   const pending = files.filter((f) => !done.has(f)).length;
   const now = Math.max(0, ...names.rows.map((r) => r.version));
   if (pending > 0) return ok('migrations', `schema ${now}; the server applies ${counted(pending, 'newer migration')} at start`);
+  // Made by the server at start (store/edited-migrations.ts).
+  const mend = toMend(db, done);
+  if (mend.length > 0) return ok('migrations', `schema ${now}; the server makes at start what later edits of ${mend.join(', ')} added`);
   const missing = missingFromSchema(db);
   if (missing.length === 0) return ok('migrations', `schema ${now}, up to date`);
   const named = missing.length > 5 ? `${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more` : missing.join(', ');

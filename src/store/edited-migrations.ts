@@ -7,33 +7,33 @@
  * An edit that changed only values (0048's index purpose, 0051_outbox_sends'
  * count) cannot be told from the schema and is not here.
  */
-import type { Db } from './db';
+import type Database from 'better-sqlite3';
 
 export interface Edit {
   /** The migration (its file now) the edit belongs to: nothing is made before it ran. */
   migration: string;
   /** Whether the database lacks what the edit added. */
-  lacks: (db: Db) => boolean;
+  lacks: (db: Database.Database) => boolean;
   sql: string;
 }
 
-const lacksColumn = (table: string, column: string) => (db: Db) =>
-  db.sqlite.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get(table, column) === undefined;
+const lacksColumn = (table: string, column: string) => (db: Database.Database) =>
+  db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get(table, column) === undefined;
 
-const lacksTrigger = (name: string) => (db: Db) => db.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(name) === undefined;
+const lacksTrigger = (name: string) => (db: Database.Database) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(name) === undefined;
 
 /** git log --first-parent of migrations/: each edit's commit, and what it added. */
 export const EDITS: readonly Edit[] = [
   // 27899a5: buddy links kept to their day (165d68c's 0030 kept the millisecond).
   {
     migration: '0030_seized_disk.sql',
-    lacks: (db) => db.sqlite.prepare('SELECT 1 FROM buddies WHERE created_at % 86400000 != 0 LIMIT 1').get() !== undefined,
+    lacks: (db) => db.prepare('SELECT 1 FROM buddies WHERE created_at % 86400000 != 0 LIMIT 1').get() !== undefined,
     sql: 'UPDATE buddies SET created_at = created_at - created_at % 86400000 WHERE created_at % 86400000 != 0;',
   },
   // 2220ef7: checkin_messages takes kind 'shown' (a7057e5's CHECK refused it).
   {
     migration: '0038_checkin_refs.sql',
-    lacks: (db) => !(db.sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'checkin_messages'").get() as { sql: string }).sql.includes("'shown'"),
+    lacks: (db) => !(db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'checkin_messages'").get() as { sql: string }).sql.includes("'shown'"),
     sql: `CREATE TABLE checkin_messages_new (
   outbox_id  INTEGER PRIMARY KEY REFERENCES outbox (id) ON DELETE CASCADE,
   checkin_id INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
@@ -63,3 +63,8 @@ END;`,
   { migration: '0052_checkins_restored.sql', lacks: lacksColumn('checkins', 'expected_at'), sql: 'ALTER TABLE checkins ADD COLUMN expected_at INTEGER;' },
   { migration: '0052_checkins_restored.sql', lacks: lacksColumn('checkins', 'restored_question'), sql: 'ALTER TABLE checkins ADD COLUMN restored_question INTEGER;' },
 ];
+
+/** The migrations `ran` holds whose later edit `db` lacks, once each. */
+export function toMend(db: Database.Database, ran: ReadonlySet<string>): string[] {
+  return [...new Set(EDITS.filter((edit) => ran.has(edit.migration) && edit.lacks(db)).map((edit) => edit.migration))];
+}

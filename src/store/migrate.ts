@@ -103,7 +103,7 @@ export function migrate(db: Db, dir: string = findProjectDir('migrations')): str
   // What a migration's later edit added, made where it ran before that edit (edited-migrations.ts).
   const ran = new Set([...done, ...applied]);
   for (const edit of EDITS) {
-    if (!ran.has(edit.migration) || !edit.lacks(db)) continue;
+    if (!ran.has(edit.migration) || !edit.lacks(db.sqlite)) continue;
     try {
       db.transaction(() => db.sqlite.exec(edit.sql));
     } catch (err) {
