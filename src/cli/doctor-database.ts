@@ -176,7 +176,7 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
       else if (verdict === 'empty') results.push(ok('key', 'nothing sealed yet to check the key against'));
       else if (verdict === 'rotating') results.push(bad('key', ROTATION_UNDER_WAY));
       // A line on a development key file: HEADSUP_MASTER_KEY is nowhere to be found.
-      else if (key.file) results.push(bad('key', `HEADSUP_MASTER_KEY is not set, and the development key file ${key.file} does not open this database: put back the key file it was made with, or set HEADSUP_MASTER_KEY to that key`));
+      else if (key.file) results.push(bad('key', `HEADSUP_MASTER_KEY is not set, and the development key file ${key.file} does not open this database: put back the key file it was made with, or set HEADSUP_MASTER_KEY to that key; if rotate-key was stopped as it finished, run it again with the same HEADSUP_NEW_MASTER_KEY`));
       else results.push(bad('key', 'HEADSUP_MASTER_KEY does not open this database: use the key it was created with'));
     }
     // What the outbox recorded of the line's own faults (its schema is as old as the line's first version).

@@ -51,10 +51,23 @@ function replaceKeyFile(file: string, key: Uint8Array): void {
   // A run killed between writing and renaming left its copy of a key here: a key beside the database that nobody knows of.
   for (const name of fs.readdirSync(dir)) if (/^\.master\.key\.\d+$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
   const tmp = path.join(dir, `.master.key.${process.pid}`);
-  fs.writeFileSync(tmp, `${Buffer.from(key).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  // Synced before the rename, and the folder after: a power cut leaves the old key file or the whole new one, never an empty one.
+  const fd = fs.openSync(tmp, 'wx', 0o600);
+  try {
+    fs.writeSync(fd, `${Buffer.from(key).toString('base64')}\n`);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
   // Run as root over another user's line: the key stays readable by the server, which runs as them.
   giveFolderOwner([tmp]);
   fs.renameSync(tmp, file);
+  const folder = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(folder);
+  } finally {
+    fs.closeSync(folder);
+  }
 }
 
 /**
@@ -150,10 +163,9 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, pro
       country: config.defaultCountry,
       // Once the rotation is sure to start: a refused one changes nothing, drafts included.
       beforeStart: () => settleDrafts(config, secrets, db, oldVault),
-      afterCommit: () => {
-        if (current.file) replaceKeyFile(current.file, newKey);
-      },
     }).run();
+    // Only once the line under the new key is on the disk (run() checkpoints): stopped in between, a run again finishes.
+    if (current.file) replaceKeyFile(current.file, newKey);
     const e = summary.erased;
     const lines = [
       `rotate-key: every value is now sealed under key version ${summary.toVersion}; the old key no longer opens the line.`,

@@ -61,12 +61,6 @@ export interface RotationOptions {
    * (not when one is resumed): what must be done under the old key first.
    */
   beforeStart?: () => void;
-  /**
-   * Runs once the rotation's last transaction has committed, before the WAL is
-   * checkpointed (slow on a large line): the key file is replaced here, so a kill
-   * during the checkpoint leaves the line and its key file agreeing.
-   */
-  afterCommit?: () => void;
 }
 
 interface State {
@@ -154,7 +148,8 @@ export class KeyRotation {
       this.summary.resealed.checkin_refs = resealCheckinRefs(this.db, (ct, slot, v) => this.rows.open(ct, slot, v), this.newVault);
       finishRotation(this.db, this.newVault, this.summary.erased);
     });
-    this.opts.afterCommit?.();
+    // Before the caller replaces a key file: the checkpoint writes (and syncs) the line under the new key into the
+    // database file, so a power cut cannot leave the new key file beside a line still under the old key.
     this.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return this.summary;
   }

@@ -291,15 +291,23 @@ describe('rotate-key', () => {
     expect(env.stdout).toBe('rotate-key: the line was already sealed under HEADSUP_NEW_MASTER_KEY: set HEADSUP_MASTER_KEY to it (and remove HEADSUP_NEW_MASTER_KEY) before starting the server.');
   });
 
-  it('killed during its final checkpoint, has already given the development key file the new key: the server starts', async () => {
+  it('killed during its final checkpoint: the start names the way out, and a run again finishes it', async () => {
     const dataDir = tempDir();
     const numbers = numbersIn('646', 3);
     await seedMembers(dataDir, '646', numbers);
     const keyFile = path.join(dataDir, 'master.key');
     fs.writeFileSync(keyFile, `${TEST_MASTER_KEY}\n`, { mode: 0o600 });
-    const killed = await runAdminCli(['rotate-key'], { DATA_DIR: dataDir, HEADSUP_NEW_MASTER_KEY: NEW_KEY, NODE_OPTIONS: `--require ${path.join(__dirname, 'kill-at-wal-truncate.cjs')}` });
+    const env = { DATA_DIR: dataDir, HEADSUP_NEW_MASTER_KEY: NEW_KEY };
+    const killed = await runAdminCli(['rotate-key'], { ...env, NODE_OPTIONS: `--require ${path.join(__dirname, 'kill-at-wal-truncate.cjs')}` });
     expect(killed.code).toBeNull();
-    expect(fs.readFileSync(keyFile, 'utf8').trim()).toBe(NEW_KEY);
+    // The key file is replaced only once the line under the new key is on the disk: a power cut there keeps the old key.
+    expect(fs.readFileSync(keyFile, 'utf8').trim()).toBe(TEST_MASTER_KEY);
+    await expect(startHarness({ dataDir, twilio: false, env: { HEADSUP_MASTER_KEY: '' } })).rejects.toThrow(
+      'if rotate-key was stopped as it finished, run it again with the same HEADSUP_NEW_MASTER_KEY',
+    );
+    const doctor = await runAdminCli(['doctor'], { DATA_DIR: dataDir });
+    expect(doctor.stdout).toContain('if rotate-key was stopped as it finished, run it again with the same HEADSUP_NEW_MASTER_KEY');
+    expect((await runAdminCli(['rotate-key'], env)).code).toBe(0);
     const h = await startHarness({ dataDir, twilio: true, env: { HEADSUP_MASTER_KEY: '' } });
     try {
       expect((await h.sms(numbers[0] as string, 'AREAS')).message).toContain('646');
