@@ -211,9 +211,10 @@ export class Db {
    * its ciphertext already bound to its id, in one statement.
    */
   nextId(table: 'members' | 'reports' | 'alerts' | 'outbox' | 'inbound_retry' | 'buddies' | 'buddy_stops' | 'buddy_declines' | 'checkins'): number {
-    // The outbox never reuses an id (AUTOINCREMENT): a send in flight records its outcome by id.
+    // The outbox never reuses an id (AUTOINCREMENT): a send in flight records its outcome by id. Past its highest row
+    // too: a line that ran 0005 before it had AUTOINCREMENT (2 December) keeps no count, and every id would be 1.
     if (table === 'outbox') {
-      return (this.stmt("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0) + 1 AS id").get() as { id: number }).id;
+      return (this.stmt("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0), coalesce((SELECT max(id) FROM outbox), 0)) + 1 AS id").get() as { id: number }).id;
     }
     return (this.stmt(`SELECT coalesce(max(id), 0) + 1 AS id FROM ${table}`).get() as { id: number }).id;
   }
