@@ -2,6 +2,7 @@
  * How a guided report's answers are clipped to fit its alert (report-template.ts tries the budgets): with "...",
  * a vehicle keeping its plates, the contact list by whole identifiers, never to a stub.
  */
+import type { CountryCode } from 'libphonenumber-js';
 import { identifiersIn, showIdentifier, type Identifier } from './identifiers';
 import type { AlertFields } from './report-template';
 
@@ -11,12 +12,15 @@ export function clipTo(text: string | undefined, max: number): string | undefine
   return chars.length <= max ? text : `${chars.slice(0, max - 3).join('').trimEnd()}...`;
 }
 
-/** A clipped vehicle keeps its plates: they are what members look for (and what CHECK finds). */
-export function clipVehicle(text: string | undefined, max: number): string | undefined {
+/**
+ * A clipped vehicle keeps its plates: they are what members look for (and what CHECK finds). Read with the line's
+ * country, as the index reads them: a national plate ("AB12 CDE") is one only with it.
+ */
+export function clipVehicle(text: string | undefined, max: number, country: CountryCode): string | undefined {
   const cut = clipTo(text, max);
   if (text === undefined || cut === text) return cut;
-  const kept = new Set(identifiersIn(cut ?? '', { vehicle: true }).map((i) => i.value));
-  const lost = identifiersIn(text, { vehicle: true }).filter((i) => i.kind === 'plate' && !kept.has(i.value));
+  const kept = new Set(identifiersIn(cut ?? '', { country, vehicle: true }).map((i) => i.value));
+  const lost = identifiersIn(text, { country, vehicle: true }).filter((i) => i.kind === 'plate' && !kept.has(i.value));
   if (!lost.length) return cut;
   const plates = lost.map(showIdentifier).join(', ');
   // No room for the words at all (clipTo gave none): the plates alone.
@@ -39,7 +43,7 @@ function clipContact(f: AlertFields, max: number): string | undefined {
   return n ? items.slice(0, n).join(', ') : undefined;
 }
 
-export function clipped(f: AlertFields, max: number, contactMax: number, categories = Infinity): AlertFields {
+export function clipped(f: AlertFields, max: number, contactMax: number, country: CountryCode, categories = Infinity): AlertFields {
   const contact = clipContact(f, contactMax);
   const contactIds = shownContactIds(f, contact);
   return {
@@ -47,7 +51,7 @@ export function clipped(f: AlertFields, max: number, contactMax: number, categor
     when: clipTo(f.when, Math.min(max, 40)),
     where: clipTo(f.where, max),
     person: clipTo(f.person, max),
-    vehicle: clipVehicle(f.vehicle, max),
+    vehicle: clipVehicle(f.vehicle, max, country),
     contact,
     ...(contactIds ? { contactIds } : {}),
   };

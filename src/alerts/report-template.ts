@@ -173,10 +173,10 @@ function fitsAlert(npas: string[], f: AlertFields): boolean {
  * say what words do not: "pulled a 🔫"), else without emoji and symbols, at the longest clipping at which it fits in
  * every language.
  */
-export function fitFields(npas: string[], whole: AlertFields): AlertFields {
+export function fitFields(npas: string[], whole: AlertFields, country: CountryCode = DEFAULT_COUNTRY): AlertFields {
   // A curly quote says nothing a straight one does not, and alone would make the alert UCS-2: always plain.
   const written = punctuationPlain(whole);
-  return fitsAlert(npas, written) ? written : fitPlain(npas, plainFields(whole));
+  return fitsAlert(npas, written) ? written : fitPlain(npas, plainFields(whole), country);
 }
 
 /**
@@ -184,13 +184,13 @@ export function fitFields(npas: string[], whole: AlertFields): AlertFields {
  * they are, the letters GSM-7 lacks are folded before any clipping, when that saves segments: one "ã" makes the
  * whole alert UCS-2 and cost "Donde: hotel cer...". Where another letter keeps it UCS-2 (Cyrillic), nothing folds.
  */
-function fitPlain(npas: string[], plain: AlertFields): AlertFields {
-  const cost = (g: AlertFields) => alertCost(npas, clipped(g, Infinity, Infinity));
+function fitPlain(npas: string[], plain: AlertFields, country: CountryCode): AlertFields {
+  const cost = (g: AlertFields) => alertCost(npas, clipped(g, Infinity, Infinity, country));
   const folded = foldedFields(plain);
   const f = cost(plain) > MAX_ALERT_SEGMENTS && cost(folded) < cost(plain) ? folded : plain;
   let last = f;
   for (const [max, contactMax, categories] of BUDGETS) {
-    last = clipped(f, max, contactMax, categories);
+    last = clipped(f, max, contactMax, country, categories);
     if (fitsAlert(npas, last)) return last;
   }
   return last;
@@ -202,7 +202,7 @@ function fitPlain(npas: string[], plain: AlertFields): AlertFields {
  * each time, while the contact list and the vehicle's plates stay whole: she must see the number and plate she
  * typed before they go to the moderators and CHECK. Past the shortest clipping, as it is.
  */
-export function reviewFields(f: AlertFields, cost: (f: AlertFields) => number, most: number): AlertFields {
+export function reviewFields(f: AlertFields, cost: (f: AlertFields) => number, most: number, country: CountryCode = DEFAULT_COUNTRY): AlertFields {
   // As written (punctuation plain) when it fits so, as the alert keeps them when it fits so (fitFields).
   const written = punctuationPlain(f);
   if (cost(written) <= most) return written;
@@ -211,7 +211,7 @@ export function reviewFields(f: AlertFields, cost: (f: AlertFields) => number, m
   const base = cost(plain) > most && cost(folded) < cost(plain) ? folded : plain;
   let last = base;
   for (const max of [Infinity, 90, 60, 40, 25, 12, 0]) {
-    last = { ...base, when: clipTo(base.when, max), where: clipTo(base.where, max), person: clipTo(base.person, max), vehicle: clipVehicle(base.vehicle, max) };
+    last = { ...base, when: clipTo(base.when, max), where: clipTo(base.where, max), person: clipTo(base.person, max), vehicle: clipVehicle(base.vehicle, max, country) };
     if (cost(last) <= most) return last;
   }
   return last;
@@ -229,11 +229,11 @@ export interface LeftOut {
 }
 
 /** What the alert fitted for `npas` leaves out of the fields (a moderator's notice says it: she may EDIT). */
-export function leftOut(npas: string[], f: AlertFields): LeftOut {
+export function leftOut(npas: string[], f: AlertFields, country: CountryCode = DEFAULT_COUNTRY): LeftOut {
   const written = punctuationPlain(f);
   const plain = plainFields(f);
   const folded = foldedFields(plain);
-  const fitted = fitFields(npas, f);
+  const fitted = fitFields(npas, f, country);
   const keys = (['when', 'where', 'person', 'vehicle', 'contact'] as const).filter((k) => !(k === 'contact' && f.contactIds));
   // An answer of emoji alone was nothing to leave out; a contact list counts by its identifiers. An answer shown
   // as written, or without its emoji or accents, is whole; one clipped (a vehicle cut to its plates too) is shortened.
@@ -245,19 +245,22 @@ export function leftOut(npas: string[], f: AlertFields): LeftOut {
   };
 }
 
-/** The body's text in one language: the moderated text as it is, or the template of the fitted fields. */
-export function bodyText(lang: Lang, npas: string[], body: AlertBody): string {
-  return 'text' in body ? body.text : catalog(lang).alertBody(fitFields(npas, body.fields));
+/**
+ * The body's text in one language: the moderated text as it is, or the template of the fitted fields. An alert's
+ * fields were stored fitted (APPROVE sends previewedBody): fitting them again changes nothing, whatever the country.
+ */
+export function bodyText(lang: Lang, npas: string[], body: AlertBody, country: CountryCode = DEFAULT_COUNTRY): string {
+  return 'text' in body ? body.text : catalog(lang).alertBody(fitFields(npas, body.fields, country));
 }
 
 /** The alert exactly as a member in `lang` receives it. */
-export function renderBody(lang: Lang, npas: string[], body: AlertBody): string {
-  return catalog(lang).alert(npas, bodyText(lang, npas, body));
+export function renderBody(lang: Lang, npas: string[], body: AlertBody, country: CountryCode = DEFAULT_COUNTRY): string {
+  return catalog(lang).alert(npas, bodyText(lang, npas, body, country));
 }
 
 /** The body as the notice and SHOW preview it for `npas`: a guided report's fields clipped to fit them. */
-export function previewedBody(npas: string[], body: AlertBody): AlertBody {
-  return 'text' in body ? body : { fields: fitFields(npas, body.fields) };
+export function previewedBody(npas: string[], body: AlertBody, country: CountryCode = DEFAULT_COUNTRY): AlertBody {
+  return 'text' in body ? body : { fields: fitFields(npas, body.fields, country) };
 }
 
 /** The SMS segments the body costs with `npas` as it stands, never clipped further (in the language where it costs most). */
@@ -266,6 +269,6 @@ export function unclippedSegments(npas: string[], body: AlertBody): number {
 }
 
 /** The SMS segments the alert costs, in the language where it costs most. */
-export function bodySegments(npas: string[], body: AlertBody): number {
-  return Math.max(...LANGS.map((lang) => smsSegments(renderBody(lang, npas, body))));
+export function bodySegments(npas: string[], body: AlertBody, country: CountryCode = DEFAULT_COUNTRY): number {
+  return Math.max(...LANGS.map((lang) => smsSegments(renderBody(lang, npas, body, country))));
 }

@@ -117,7 +117,7 @@ function runCommand(store: Store, mod: Moderator, rules: ModerationRules, comman
     case 'block':
       return block(store, mod, command.ref, now, rules.moderatorContacts);
     case 'show':
-      return show(store, mod, command.ref, now);
+      return show(store, mod, rules, command.ref, now);
     case 'stats':
       return stats(store, mod);
     case 'retract':

@@ -87,7 +87,7 @@ export function approve(store: Store, mod: Moderator, rules: ModerationRules, re
   // named here change the areas the alert names, never its text: a guided report keeps the clipping
   // previewed with the report's own areas (fitted to others, members would read more or less than that).
   const body = approvedBody(found);
-  const sent = previewedBody(found.npas, body);
+  const sent = previewedBody(found.npas, body, rules.regions.country);
   // Too long with its own areas, its notice showed it clipped: fewer areas named here would send words no one read.
   const own = unclippedSegments(found.npas, sent);
   const segments = Math.max(own, unclippedSegments(npas, sent));
@@ -102,7 +102,7 @@ export function approve(store: Store, mod: Moderator, rules: ModerationRules, re
   if (approver && !reportReadBy(db, found.id, hers)) {
     for (const id of hers) withdrawUnsentNotices(db, found.id, id, now);
     shown(store, mod, found.id, now);
-    return { ...failed(mod.t.modApproveUnread(`#${ref}`, renderBody(mod.lang, found.npas, sent), own)), quotesReport: true };
+    return { ...failed(mod.t.modApproveUnread(`#${ref}`, renderBody(mod.lang, found.npas, sent, rules.regions.country), own)), quotesReport: true };
   }
   // A report no notice showed her (held in a digest past the notice cap; PENDING lists references only) is not
   // approved unread: a flood of junk reports would push a malicious one there. The operator at the console is
@@ -238,7 +238,7 @@ export function edit(store: Store, mod: Moderator, rules: ModerationRules, ref: 
   };
 }
 
-export function show(store: Store, mod: Moderator, ref: string, now: number): Outcome {
+export function show(store: Store, mod: Moderator, rules: ModerationRules, ref: string, now: number): Outcome {
   const found = findReport(store.db, store.vault, ref);
   if (!found) {
     const request = joinRequestText(store, mod, ref);
@@ -248,11 +248,12 @@ export function show(store: Store, mod: Moderator, ref: string, now: number): Ou
   if (found.status !== 'pending') return failed(mod.t.modAlreadyDecided(`#${ref}`));
   const memberId = shown(store, mod, found.id, now);
   const body = approvedBody(found);
-  const segments = bodySegments(found.npas, body);
+  const { country } = rules.regions;
+  const segments = bodySegments(found.npas, body, country);
   const report = { id: found.id, ref: `#${ref}`, segments };
   if (segments > MAX_ALERT_SEGMENTS) return showWhole(store, mod, report, 'text' in body ? body.text : mod.t.alertBody(body.fields), memberId, now);
   // The reporter's "anything else" whole: the notice clipped it, and an EDIT withdrew the notice.
-  return say(mod.t.modShow(`#${ref}`, renderBody(mod.lang, found.npas, body), segments, found.fields?.fields.other));
+  return say(mod.t.modShow(`#${ref}`, renderBody(mod.lang, found.npas, body, country), segments, found.fields?.fields.other));
 }
 
 /** How long after a SHOW's reply each next part is due: they arrive in order, after it. */

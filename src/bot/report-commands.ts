@@ -77,7 +77,8 @@ function reportNotice(
   now: number,
 ): Notice {
   const matches = findMatches(store.db, store.vault, ids, report.id, now - (rules.retentionDays ?? 90) * 86_400_000);
-  const segments = bodySegments(npas, body);
+  const country = rules.country ?? DEFAULT_COUNTRY;
+  const segments = bodySegments(npas, body, country);
   return {
     subject: { kind: 'report', reportId: report.id },
     text: (t: Catalog, lang: Lang) =>
@@ -85,12 +86,12 @@ function reportNotice(
         ref: `#${report.ref}`,
         categories,
         areas: npas,
-        alert: segments <= MAX_ALERT_SEGMENTS ? renderBody(lang, npas, body) : null,
+        alert: segments <= MAX_ALERT_SEGMENTS ? renderBody(lang, npas, body, country) : null,
         segments,
         text: 'text' in body ? body.text : undefined,
         matches,
         note,
-        ...('fields' in body && segments <= MAX_ALERT_SEGMENTS ? { leftOut: leftOut(npas, body.fields) } : {}),
+        ...('fields' in body && segments <= MAX_ALERT_SEGMENTS ? { leftOut: leftOut(npas, body.fields, country) } : {}),
       }),
   };
 }
@@ -235,7 +236,7 @@ function question(store: Store, t: Catalog, rules: ReportRules, filer: Filer, d:
   const areas = reportAreas(store, rules.regions, filer, resolveAreas(rules, d.areas).slice(0, rules.maxAreas));
   // Two segments when the words can be clipped to fit; more when her plates and contacts alone need it.
   const whole = (f: typeof alert) => t.reportReview(areas, t.alertBody(f), Infinity);
-  const shown = reviewFields(alert, (f) => smsSegments(whole(f)), REVIEW_SEGMENTS);
+  const shown = reviewFields(alert, (f) => smsSegments(whole(f)), REVIEW_SEGMENTS, rules.country ?? DEFAULT_COUNTRY);
   return prefix + t.reportReview(areas, t.alertBody(shown), Math.max(REVIEW_SEGMENTS, smsSegments(whole(shown))));
 }
 
