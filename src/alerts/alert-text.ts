@@ -6,6 +6,8 @@
 import { catalog, LANGS } from '../bot/catalog';
 import type { Lang } from '../domain/lang';
 import { gsm7Length, smsSegments } from '../bot/sms-segments';
+import type { CountryCode } from 'libphonenumber-js';
+import { identifiersIn, type ExtractOptions } from './identifiers';
 import { KEYCAP_TEN_BY_DIGIT } from './numbers-in-text';
 
 /** Most SMS segments an alert may cost a member, its frame ("Heads Up alert (415): … STOP to end") included. */
@@ -72,6 +74,16 @@ export function foldAccents(text: string): string {
 }
 
 /**
+ * Whether `folded` (the text with its accents folded) names exactly what the text names, as the line reads it:
+ * "martín" in a link, "joão@…" or "@joão_silva" folded is another link, email or handle (someone else's), which
+ * members would read and CHECK find instead of hers.
+ */
+export function foldKeepsIdentifiers(text: string, folded: string, opts: ExtractOptions): boolean {
+  const key = (t: string) => JSON.stringify(identifiersIn(t, opts).map((i) => [i.kind, i.value, i.shown]));
+  return folded === text || key(folded) === key(text);
+}
+
+/**
  * Free text of an alert without emoji and symbols: one 😡 would make the whole alert UCS-2 (70 characters a
  * segment instead of 160) and cost it its answers. Letters and digits of any language stay (a name, a place,
  * "Martínez"); smart punctuation becomes its plain form; a keycap digit is its digit ("4️⃣1️⃣5️⃣" reads 415, a
@@ -129,10 +141,10 @@ export function alertSegments(npas: string[], text: string): number {
 /**
  * A reporter's one-message text as its alert carries it: as written when it fits (her accents kept), else with the
  * letters GSM-7 lacks folded (foldAccents) and a phone's curly quotes made plain (one "’" alone keeps it UCS-2) when
- * that makes it fit; else as written, too long, for a moderator's EDIT.
+ * that makes it fit and names what she wrote (foldKeepsIdentifiers); else as written, too long, for a moderator's EDIT.
  */
-export function fittedReportText(npas: string[], text: string): string {
+export function fittedReportText(npas: string[], text: string, country: CountryCode): string {
   if (alertSegments(npas, text) <= MAX_ALERT_SEGMENTS) return text;
   const folded = foldAccents(plainPunctuation(text));
-  return alertSegments(npas, folded) <= MAX_ALERT_SEGMENTS ? folded : text;
+  return alertSegments(npas, folded) <= MAX_ALERT_SEGMENTS && foldKeepsIdentifiers(text, folded, { country }) ? folded : text;
 }

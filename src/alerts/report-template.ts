@@ -10,7 +10,7 @@ import { catalog, LANGS } from '../bot/catalog';
 import type { Category } from '../bot/report-dialogue';
 import { smsSegments } from '../bot/sms-segments';
 import type { Lang } from '../domain/lang';
-import { cleanAlertText, foldAccents, MAX_ALERT_SEGMENTS, plainPunctuation, withoutSymbols } from './alert-text';
+import { cleanAlertText, foldAccents, foldKeepsIdentifiers, MAX_ALERT_SEGMENTS, plainPunctuation, withoutSymbols } from './alert-text';
 import { clipped, clipTo, clipVehicle } from './clip-fields';
 import { carriesNumber, DEFAULT_COUNTRY, identifiersIn, showIdentifier, uniqueIdentifiers, type Identifier } from './identifiers';
 import { maskNumber } from './mask-number';
@@ -138,10 +138,10 @@ const BUDGETS: Array<[number, number, number?]> = [
 ];
 
 /** The fields with `plain` applied to their free text (undefined drops the answer); a list of identifiers stays as shown. */
-function freeText(f: AlertFields, plain: (text: string) => string | undefined): AlertFields {
+function freeText(f: AlertFields, plain: (text: string, key: FieldKey) => string | undefined): AlertFields {
   const out: AlertFields = { ...f };
   for (const key of ['when', 'where', 'person', 'vehicle', 'contact'] as const) {
-    const text = key === 'contact' && f.contactIds ? f.contact : f[key] === undefined ? undefined : plain(f[key] as string);
+    const text = key === 'contact' && f.contactIds ? f.contact : f[key] === undefined ? undefined : plain(f[key] as string, key);
     if (text === undefined) delete out[key];
     else out[key] = text;
   }
@@ -155,9 +155,17 @@ function punctuationPlain(f: AlertFields): AlertFields {
 function plainFields(f: AlertFields): AlertFields {
   return freeText(f, (text) => withoutSymbols(text) || undefined);
 }
-/** The fields with the letters GSM-7 lacks folded in their free text ("João" as "Joao"). */
-function foldedFields(f: AlertFields): AlertFields {
-  return freeText(f, foldAccents);
+type FieldKey = 'when' | 'where' | 'person' | 'vehicle' | 'contact';
+
+/**
+ * The fields with the letters GSM-7 lacks folded in their free text ("João" as "Joao"): each answer only when it
+ * names the same identifiers so (a link's "martín" folded is another page), else as written, to be clipped.
+ */
+function foldedFields(f: AlertFields, country: CountryCode): AlertFields {
+  return freeText(f, (text, key) => {
+    const folded = foldAccents(text);
+    return foldKeepsIdentifiers(text, folded, { country, vehicle: key === 'vehicle' }) ? folded : text;
+  });
 }
 
 /** The SMS segments the alert of these fields costs, in the language where it costs most. */
@@ -186,7 +194,7 @@ export function fitFields(npas: string[], whole: AlertFields, country: CountryCo
  */
 function fitPlain(npas: string[], plain: AlertFields, country: CountryCode): AlertFields {
   const cost = (g: AlertFields) => alertCost(npas, clipped(g, Infinity, Infinity, country));
-  const folded = foldedFields(plain);
+  const folded = foldedFields(plain, country);
   const f = cost(plain) > MAX_ALERT_SEGMENTS && cost(folded) < cost(plain) ? folded : plain;
   let last = f;
   for (const [max, contactMax, categories] of BUDGETS) {
@@ -207,7 +215,7 @@ export function reviewFields(f: AlertFields, cost: (f: AlertFields) => number, m
   const written = punctuationPlain(f);
   if (cost(written) <= most) return written;
   const plain = plainFields(f);
-  const folded = foldedFields(plain);
+  const folded = foldedFields(plain, country);
   const base = cost(plain) > most && cost(folded) < cost(plain) ? folded : plain;
   let last = base;
   for (const max of [Infinity, 90, 60, 40, 25, 12, 0]) {
@@ -232,7 +240,7 @@ export interface LeftOut {
 export function leftOut(npas: string[], f: AlertFields, country: CountryCode = DEFAULT_COUNTRY): LeftOut {
   const written = punctuationPlain(f);
   const plain = plainFields(f);
-  const folded = foldedFields(plain);
+  const folded = foldedFields(plain, country);
   const fitted = fitFields(npas, f, country);
   const keys = (['when', 'where', 'person', 'vehicle', 'contact'] as const).filter((k) => !(k === 'contact' && f.contactIds));
   // An answer of emoji alone was nothing to leave out; a contact list counts by its identifiers. An answer shown

@@ -1,4 +1,5 @@
 /** Moderators' decisions on a reference: APPROVE, REJECT, EDIT, SHOW and RETRACT of a report or a join request (BLOCK: moderator-block). */
+import type { CountryCode } from 'libphonenumber-js';
 import { issueAlert } from '../alerts/alert-service';
 import { alertSegments, cleanAlertText, fittedReportText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
 import { identifiersIn } from '../alerts/identifiers';
@@ -86,7 +87,7 @@ export function approve(store: Store, mod: Moderator, rules: ModerationRules, re
   // Exactly what the notice and SHOW preview, or nothing: a report too long waits for an EDIT. Areas
   // named here change the areas the alert names, never its text: a guided report keeps the clipping
   // previewed with the report's own areas (fitted to others, members would read more or less than that).
-  const body = approvedBody(found);
+  const body = approvedBody(found, rules.regions.country);
   const sent = previewedBody(found.npas, body, rules.regions.country);
   // Too long with its own areas, its notice showed it clipped: fewer areas named here would send words no one read.
   const own = unclippedSegments(found.npas, sent);
@@ -139,11 +140,11 @@ export function approveRetried({ db, vault }: Store, sender: Sender, ref: string
  * only that makes it fit, as her notice showed it), or its fields' template. A moderator's EDIT goes as she wrote
  * it: she approves it unshown, and her reply to it counted it so.
  */
-function approvedBody(found: Report): AlertBody {
+function approvedBody(found: Report, country: CountryCode): AlertBody {
   const body = reportBody(found);
   if (!('text' in body)) return body;
   const text = cleanAlertText(body.text);
-  return { text: found.edited ? text : fittedReportText(found.npas, text) };
+  return { text: found.edited ? text : fittedReportText(found.npas, text, country) };
 }
 
 /** RETRACT: withdraws an approved report's alert (the follow-up of sent copies runs in the background, jobs/retractions.ts). */
@@ -247,8 +248,8 @@ export function show(store: Store, mod: Moderator, rules: ModerationRules, ref: 
   if (found.status === 'rejected') return failed(mod.t.modRejectedDiscarded(`#${ref}`));
   if (found.status !== 'pending') return failed(mod.t.modAlreadyDecided(`#${ref}`));
   const memberId = shown(store, mod, found.id, now);
-  const body = approvedBody(found);
   const { country } = rules.regions;
+  const body = approvedBody(found, country);
   const segments = bodySegments(found.npas, body, country);
   const report = { id: found.id, ref: `#${ref}`, segments };
   if (segments > MAX_ALERT_SEGMENTS) return showWhole(store, mod, report, 'text' in body ? body.text : mod.t.alertBody(body.fields), memberId, now);

@@ -137,7 +137,7 @@ export function report(store: Store, who: Asker, rules: ReportRules, tokens: str
   return {
     say: cut ? who.t.reportReceivedCut(`#${filed.ref}`, npas, MAX_REPORT_TEXT) : who.t.reportReceived(`#${filed.ref}`, npas),
     // The alert as APPROVE would send it: her accents GSM-7 lacks folded when only that makes it fit.
-    notify: reportNotice(store, rules, filed, npas, { text: fittedReportText(npas, body) }, [], ids, undefined, now),
+    notify: reportNotice(store, rules, filed, npas, { text: fittedReportText(npas, body, country) }, [], ids, undefined, now),
   };
 }
 

@@ -11,7 +11,7 @@ describe('a one-message report whose accents make it too long', () => {
       'homme âgé d’environ 50 ans, se fait appeler François. Il m’a frappée dans un hôtel près de la gare samedi soir ' +
       'et est parti sans payer. Il appelle du 514 555 0177 et conduit une Honda Civic grise.';
     expect(alertSegments(['MTL'], said)).toBe(4);
-    const sent = fittedReportText(['MTL'], said);
+    const sent = fittedReportText(['MTL'], said, 'CA');
     expect(sent).toBe(
       "homme agé d'environ 50 ans, se fait appeler Francois. Il m'a frappée dans un hotel près de la gare samedi soir " +
         'et est parti sans payer. Il appelle du 514 555 0177 et conduit une Honda Civic grise.',
@@ -21,8 +21,8 @@ describe('a one-message report whose accents make it too long', () => {
 
   it('keeps its accents and quotes when it fits with them, and when folding would not make it fit', () => {
     const short = 'homme âgé d’environ 50 ans, Honda Civic grise.';
-    expect(fittedReportText(['MTL'], short)).toBe(short);
+    expect(fittedReportText(['MTL'], short, 'CA')).toBe(short);
     const long = `${'Il m’a frappée dans un hôtel près de la gare et est parti sans payer. '.repeat(7)}Il appelle du 514 555 0177.`;
-    expect(fittedReportText(['MTL'], long)).toBe(long);
+    expect(fittedReportText(['MTL'], long, 'CA')).toBe(long);
   });
 });

@@ -16,6 +16,7 @@ const MEMBER = '+34612000001';
 const REPORTER = '+34612000005';
 const OTHER = '+34612000006';
 const THIRD = '+34612000007';
+const FOURTH = '+34612000008';
 const AREAS = { areas: [{ code: 'MAD', names: ['Madrid'], prefixes: ['+3491'] }] };
 
 describe('an alert whose accents GSM-7 lacks would cost it its words', () => {
@@ -82,6 +83,26 @@ describe('an alert whose accents GSM-7 lacks would cost it its words', () => {
     expect((await h.sms(MOD, `APPROVE ${ref}`)).message).toContain('approved');
     await waitFor(() => alertsTo(MEMBER).length === sent + 1, 5000, 'alert');
     expect(alertsTo(MEMBER)[sent]!.body).toBe(`Alerta Heads Up (MAD): ${folded} -- ALTO para salir`);
+  });
+
+  it('a one-message report whose link folding would rewrite is kept as written, for an EDIT: CHECK never finds another page', async () => {
+    const said =
+      'hombre de unos 45 años, alto, calvo, dice llamarse Carlos. Me agredió en un piso de la calle Montera el viernes por la noche y se fue sin pagar. ' +
+      'Su anuncio: https://anuncios.es/perfil/martín-madrid-45';
+    const before = fake.to(MOD).length;
+    const ref = refOf((await h.sms(FOURTH, `REPORTAR MAD ${said}`)).message);
+    await waitFor(() => fake.to(MOD).length > before, 5000, 'notice');
+    expect(fake.to(MOD)[before]!.body).not.toContain('martin-madrid-45');
+    expect((await h.sms(MOD, `SHOW ${ref}`)).message).toContain('martín-madrid-45');
+    const sent = alertsTo(MEMBER).length;
+    expect((await h.sms(MOD, `APPROVE ${ref}`)).message).toContain('too long');
+    // Shortened by her EDIT, the link as written goes, and CHECK finds it as members read it.
+    expect((await h.sms(MOD, `EDIT ${ref} Agresión en la calle Montera. Su anuncio: https://anuncios.es/perfil/martín-madrid-45`)).message).not.toContain('too long');
+    expect((await h.sms(MOD, `APPROVE ${ref}`)).message).toContain('approved');
+    await waitFor(() => alertsTo(MEMBER).length === sent + 1, 5000, 'alert');
+    expect(alertsTo(MEMBER)[sent]!.body).toContain('anuncios.es/perfil/martín-madrid-45');
+    expect((await h.sms(MEMBER, 'VERIFICAR anuncios.es/perfil/martín-madrid-45')).message).toMatch(/1 alerta/);
+    expect((await h.sms(MEMBER, 'VERIFICAR anuncios.es/perfil/martin-madrid-45')).message).not.toMatch(/1 alerta/);
   });
 
   it('a one-message report that fits as written keeps its accents', async () => {
