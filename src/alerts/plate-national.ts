@@ -9,7 +9,8 @@ import type { CountryCode } from 'libphonenumber-js';
 import { FRENCH_PLATE, NOT_PLATE_LETTERS } from './plate-lists';
 import { isSmallWord, normalizePlate } from './plate-readings';
 
-// Each country's plates, its groups joined. Spain's letters are consonants only; Portugal's three series.
+// Each country's plates, its groups joined. Spain's letters are consonants only; Portugal's three series, written
+// in three groups of two ("12 34 AB"): "2018 FR", "Golf 2015 GT" are a model year and a trim.
 const NATIONAL_PLATES: Partial<Record<CountryCode, readonly RegExp[]>> = {
   GB: [/^[A-Z]{2}\d{2}[A-Z]{3}$/],
   ES: [/^\d{4}[B-DF-HJ-NP-TV-Z]{3}$/],
@@ -37,6 +38,7 @@ export function nationalPlatesIn(text: string, country: CountryCode | undefined)
     for (let n = 3; n >= 2; n--) {
       const group = words.slice(i, i + n);
       if (group.length < n || !group.every((w, k) => groupOf(w[0]) && (k === 0 || spaceBetween(text, group[k - 1] as RegExpMatchArray, w)))) continue;
+      if (country === 'PT' && (n < 3 || group.some((w) => w[0].length !== 2))) continue;
       const value = normalizePlate(group.map((w) => w[0]).join(''));
       if (value && patterns.some((p) => p.test(value))) {
         out.push({ value, at: group[0]?.index ?? 0 });
@@ -45,15 +47,21 @@ export function nationalPlatesIn(text: string, country: CountryCode | undefined)
       }
     }
   }
-  return out;
+  // "Honda 2019 CRV gris, 4821 KLM": a year then letters beside another plate is the model's year.
+  const year = (v: string) => country === 'ES' && /^(?:19[89]\d|20[0-3]\d)/.test(v);
+  return out.some((p) => !year(p.value)) ? out.filter((p) => !year(p.value)) : out;
 }
+
+// Words that look like a group but say what the car is: "Ford Ka 18 reg" (its registration year), "Clio RS 200 TC"
+// (a trim; Portugal's "Golf 2015 GT" is refused by its groups of two, which keep its "20 18 FR").
+const NOT_GROUPS = new Set(['REG', 'RS', 'GTI', 'TDI']);
 
 /**
  * Whether a word may be one group of a plate: four letters or digits at most, no unit, make or model, nor a small
  * word of the sentence in small letters ("la 206 de", "12 de 34"; in capitals it may be the plate's).
  */
 function groupOf(word: string): boolean {
-  return word.length <= 4 && !NOT_PLATE_LETTERS.has(word.toUpperCase()) && !isSmallWord(word);
+  return word.length <= 4 && !NOT_PLATE_LETTERS.has(word.toUpperCase()) && !NOT_GROUPS.has(word.toUpperCase()) && !isSmallWord(word);
 }
 
 /** Whether only spaces part two words: "AB12 CDE", not "AB12, CDE" nor "AB12/CDE". */
