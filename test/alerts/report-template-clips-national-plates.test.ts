@@ -25,6 +25,8 @@ describe('a clipped vehicle answer on a UK line', () => {
     expect(renderBody('en', ['LDN'], { fields: f }, 'GB')).toContain('AB12CDE');
     const plates = alertIdentifiers({ fields: fitted }, 'GB', f).filter((i) => i.kind === 'plate');
     expect(plates.map((i) => i.value)).toEqual(['AB12CDE']);
+    // APPROVE stores the fitted fields; the dispatcher renders them knowing no country, and must send what was shown.
+    expect(renderBody('en', ['LDN'], { fields: fitted })).toBe(renderBody('en', ['LDN'], { fields: f }, 'GB'));
   });
 
   it('her read-back before DONE shows it too', () => {
