@@ -93,6 +93,15 @@ describe('the answer to the join question', () => {
     expect(w.sms(MOBILE, 'INFO').reply).toBe(catalog('fr').help(UK_EXAMPLES));
   });
 
+  it('lists the languages and asks again after a bare LANG, without using one of her two tries', async () => {
+    const w = await botWorld({ regions: exampleLine('uk') });
+    expect(w.sms(MOBILE, 'REJOINDRE').reply).toBe(catalog('fr').joinWhichAreaListed(UK_CODES));
+    const fr = catalog('fr');
+    expect(w.sms(MOBILE, 'LANG').reply).toBe(`${fr.badLang(['EN', 'ES', 'FR', 'PT'])} ${fr.joinWhichAreaListed(UK_CODES)}`);
+    expect(w.sms(MOBILE, 'bonjour').reply).toBe(fr.unknownAreaListed(UK_CODES));
+    expect(w.sms(MOBILE, 'LDN').reply).toBe(fr.joined(['LDN']));
+  });
+
   it('keeps nothing of a stranger who sends LANG there and drops the question', async () => {
     const w = await asked();
     const members = () => w.db.sqlite.prepare('SELECT count(*) AS n FROM members').get();

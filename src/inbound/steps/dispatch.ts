@@ -4,7 +4,7 @@
  * CANCEL ends it, and anything else answers its question.
  */
 import type { Parsed } from '../../bot/commands';
-import { catalog } from '../../bot/catalog';
+import { catalog, LANGS } from '../../bot/catalog';
 import { areaAnswer, JOIN_QUESTION_TRIES, joinAreaQuestion, missedAnswers, resolvePolitely, type Turn } from '../../bot/dialogues';
 import type { Asker, Outcome, Store } from '../../bot/handler';
 import type { LineRules } from '../../bot/line-rules';
@@ -106,6 +106,11 @@ function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conv
         const set = asker.member ? runCommand(store, rules, asker, false, parsed, now) : {};
         const again = whichArea(catalog(parsed.command.lang), rules.regions);
         return { ...set, say: again, converse: joinAreaQuestion(parsed.command.lang, now, missedAnswers(conversation)) };
+      }
+      // LANG alone: the languages, and the question again; no answer either (README).
+      if (!parsed.ok && parsed.command === 'lang') {
+        const langs = asker.t.badLang(LANGS.map((l) => l.toUpperCase()));
+        return { say: `${langs} ${whichArea(asker.t, rules.regions)}`, converse: joinAreaQuestion(asker.lang, now, missedAnswers(conversation)) };
       }
       const tokens = areaAnswer(parsed, msg.text);
       // "LDN thanks", "415 please": a code with a courtesy word or two around it, as she typed it. A JOIN's words
