@@ -51,7 +51,7 @@ export interface Filer {
   phone: string | null;
 }
 
-function filerOf(who: Asker): Filer {
+export function filerOf(who: Asker): Filer {
   return { reporterKey: who.reporterKey, phoneReporterKey: who.phoneReporterKey, limitKey: who.limitKey, memberId: who.member?.id ?? null, phone: who.sender.phone ?? null };
 }
 
@@ -230,7 +230,7 @@ const REVIEW_SEGMENTS = 2;
  * The next question of a draft (with her earlier answer, when she gave one: SKIP keeps it), or the draft read back
  * with the areas it would go to (hers when it names none); `prefix`: a notice said first.
  */
-function question(store: Store, t: Catalog, rules: ReportRules, filer: Filer, d: Draft, prefix = ''): string {
+export function question(store: Store, t: Catalog, rules: ReportRules, filer: Filer, d: Draft, prefix = ''): string {
   if (d.step !== 'review') return askAgain(t, { ...d, step: d.step }, prefix, rules.regions.ownExample() ?? undefined);
   const alert = alertFieldsOf(fieldsOf(d), filer.phone, rules.country ?? DEFAULT_COUNTRY);
   const areas = reportAreas(store, rules.regions, filer, resolveAreas(rules, d.areas).slice(0, rules.maxAreas));

@@ -21,3 +21,42 @@ describe('LANG in the middle of a guided report', () => {
     expect(w.sms(ROSA, '415 Motel 6').reply).toBe(catalog('es').reportAsk('person'));
   });
 });
+
+// LANG with a language, or alone, is no answer: it was saved as one ("Où: LANG FR" in the read-back, the
+// alert and the moderator's copy), and the question it answered was never asked.
+describe('the LANG command in the middle of a guided report', () => {
+  it('asks the same question again in the language she chose, and keeps nothing of it', async () => {
+    const w = await botWorld();
+    w.sms(ROSA, 'UNIRSE 415');
+    w.sms(ROSA, 'REPORTE');
+    w.sms(ROSA, '1');
+    expect(w.sms(ROSA, 'ayer 11pm').reply).toBe(catalog('es').reportAsk('where'));
+    expect(w.sms(ROSA, 'LANG FR').reply).toBe(catalog('fr').reportAsk('where'));
+    expect(w.sms(ROSA, 'Motel 6').reply).toBe(catalog('fr').reportAsk('person'));
+    // Past the person, the vehicle, the contact and the notes: the read-back.
+    ['PASSER', 'PASSER', 'PASSER'].forEach((skip) => w.sms(ROSA, skip));
+    const review = w.sms(ROSA, 'PASSER').reply ?? '';
+    expect(review).toContain('ENVOYER');
+    expect(review).toContain('Motel 6');
+    expect(review).not.toContain('LANG');
+  });
+
+  it('lists the languages for LANG alone and asks the same question again', async () => {
+    const w = await botWorld();
+    w.sms(ROSA, 'JOIN 415');
+    w.sms(ROSA, 'REPORT');
+    expect(w.sms(ROSA, '1').reply).toBe(catalog('en').reportAsk('when'));
+    const en = catalog('en');
+    expect(w.sms(ROSA, 'LANG').reply).toBe(`${en.badLang(['EN', 'ES', 'FR', 'PT'])} ${en.reportAsk('when')}`);
+    expect(w.sms(ROSA, 'last night').reply).toBe(en.reportAsk('where'));
+  });
+
+  it('keeps the chosen language for the questions of someone with no membership', async () => {
+    const w = await botWorld();
+    const STRANGER = '+14155550172';
+    w.sms(STRANGER, 'REPORT');
+    expect(w.sms(STRANGER, '1').reply).toBe(catalog('en').reportAsk('when'));
+    expect(w.sms(STRANGER, 'LANG PT').reply).toBe(catalog('pt').reportAsk('when'));
+    expect(w.sms(STRANGER, 'ontem 23h').reply).toBe(catalog('pt').reportAsk('where'));
+  });
+});

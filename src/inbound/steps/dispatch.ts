@@ -10,6 +10,7 @@ import type { Asker, Outcome, Store } from '../../bot/handler';
 import type { LineRules } from '../../bot/line-rules';
 import { join, unknownArea, whichArea } from '../../bot/member-commands';
 import { continueReport } from '../../bot/report-commands';
+import { reportLang } from '../../bot/report-lang';
 import { MAX_MESSAGE_CHARS } from '../../bot/sms-segments';
 import { askerCatalog } from '../../bot/waiting-catalog';
 import { lineExamples } from '../../bot/line-examples';
@@ -131,6 +132,10 @@ function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conv
       return { ...joined, converse: joined.converse ?? 'end' };
     }
     case 'report':
+      // LANG FR, or LANG alone, is no answer: the question again, in her language (report-lang.ts).
+      if (parsed.keyword === 'LANG' && (parsed.ok ? parsed.command.kind === 'lang' : parsed.command === 'lang')) {
+        return reportLang(store, asker, reportRules(rules), conversation, !parsed.ok, now);
+      }
       return continueReport(store, asker, reportRules(rules), conversation, msg.text, now);
   }
 }
