@@ -5,6 +5,7 @@
  * it comes from only: an SMS from her number may be spoofed, or come from a
  * recycled number's new holder.
  */
+import type { Lang } from '../domain/lang';
 import { memberKey } from '../phone/identity';
 import { buddyIndex, invitationNumber, inviterNumber, linksOfBuddy, numberInvitations, setBuddyStatus, type Buddy } from '../store/buddies';
 import { forgetDeclinesOf, recordDeclines } from '../store/buddy-declines';
@@ -29,7 +30,7 @@ function tellMembers(store: Store, links: Buddy[], text: (t: ReturnType<typeof c
 }
 
 /** The blind index of the number the sender writes from (a Signal sender who hides it has none). */
-function myIndex(store: Store, who: Asker): Buffer | undefined {
+function myIndex(store: Pick<Store, 'vault'>, who: Pick<Asker, 'sender'>): Buffer | undefined {
   return who.sender.phone ? buddyIndex(store.vault, who.sender.phone) : undefined;
 }
 
@@ -39,12 +40,12 @@ function myIndex(store: Store, who: Asker): Buffer | undefined {
  * proof: a stranger could claim any). "No one asked you on Signal" would be
  * untrue of someone asked at her number there.
  */
-function numberHidden(who: Asker): boolean {
+function numberHidden(who: Pick<Asker, 'sender'>): boolean {
   return who.sender.channel === 'signal' && !who.sender.phone;
 }
 
 /** The sender's links as a buddy that still open (one that does not must not block their answer). */
-function myLinks(store: Store, index: Buffer | undefined): Buddy[] {
+function myLinks(store: Pick<Store, 'db' | 'vault'>, index: Buffer | undefined): Buddy[] {
   return index ? linksOfBuddy(store.db, store.vault, index) : [];
 }
 
@@ -55,7 +56,7 @@ function myLinks(store: Store, index: Buffer | undefined): Buddy[] {
  * account showing the number (perhaps its old holder's) one sent by SMS.
  * None while their STOP there stands: those were never sent.
  */
-function invitedHere(store: Store, who: Asker): Buddy[] {
+function invitedHere(store: Pick<Store, 'db' | 'vault'>, who: Pick<Asker, 'sender'>): Buddy[] {
   if (stoppedAsBuddy(store, who)) return [];
   return myLinks(store, myIndex(store, who)).filter((b) => b.status === 'invited' && b.channel === who.sender.channel);
 }
@@ -63,6 +64,16 @@ function invitedHere(store: Store, who: Asker): Buddy[] {
 /** Whether someone asked the sender, over the channel they write from, to be their buddy and they have not answered. */
 export function askedToBeBuddy(store: Store, who: Asker): boolean {
   return invitedHere(store, who).length > 0;
+}
+
+/**
+ * The language the newest invitation waiting for the sender over this channel went in (or they chose since),
+ * else that of the newest link they accepted over it; undefined for someone who is no one's buddy there.
+ */
+export function buddyLang(store: Pick<Store, 'db' | 'vault'>, who: Pick<Asker, 'sender'>): Lang | undefined {
+  const waiting = invitedHere(store, who).at(-1);
+  if (waiting || numberHidden(who)) return waiting?.lang;
+  return myLinks(store, myIndex(store, who)).filter((b) => b.status === 'accepted' && b.channel === who.sender.channel).at(-1)?.lang;
 }
 
 /**
@@ -227,6 +238,6 @@ function inviterBlocked(store: Store, invitation: Buddy): boolean {
 }
 
 /** Whether the sender's STOP as a buddy over the channel they write from stands. */
-function stoppedAsBuddy(store: Store, who: Asker): boolean {
+function stoppedAsBuddy(store: Pick<Store, 'db' | 'vault'>, who: Pick<Asker, 'sender'>): boolean {
   return who.sender.phone !== undefined && buddyStopped(store.db, buddyIndex(store.vault, who.sender.phone), who.sender.channel);
 }

@@ -83,6 +83,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyInvite: (name) =>
     `Heads Up: ${name} asked you to be their safety buddy. If they miss a check-in after a date, we'll text you what they shared so you can check on them. Reply ACCEPT or DECLINE. STOP: no more texts.`,
   discreetBuddyInvite: (name) => `HU: ${name} asks you to be their contact: if they don't answer us in time, we'll pass you their message. Reply ACCEPT or DECLINE.`,
+  buddyAnswerHint: () => "HU didn't understand that. Reply ACCEPT or DECLINE.",
   buddyAsked: (ending) => `Heads Up: we asked the number ending ${ending} to be your buddy. They're your buddy once they reply ACCEPT; we'll tell you.`,
   buddyAlreadyAsked: (ending) => `Heads Up: the number ending ${ending} is already asked or your buddy. Text BUDDY to see your buddies.`,
   buddyLimit: (max) => `Heads Up: you can have at most ${max} buddies. BUDDY OFF and their number removes one.`,

@@ -85,6 +85,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyInvite: (name) =>
     `Heads Up: ${name} te pidio ser su contacto de seguridad. Si no se reporta despues de una cita, te enviamos lo que compartio para que la busques. Responde ACEPTAR o RECHAZAR. ALTO: no mas mensajes.`,
   discreetBuddyInvite: (name) => `HU: ${name} te pide ser su contacto: si no nos responde a tiempo, te pasaremos su mensaje. Responde ACEPTAR o RECHAZAR.`,
+  buddyAnswerHint: () => 'HU no entendio. Responde ACEPTAR o RECHAZAR.',
   buddyAsked: (ending) => `Heads Up: le pedimos al numero que termina en ${ending} ser tu contacto. Lo sera cuando responda ACEPTAR; te avisamos.`,
   buddyAlreadyAsked: (ending) => `Heads Up: ya le pedimos al numero que termina en ${ending}, o ya es tu contacto. Escribe AMIGA para ver tus contactos.`,
   buddyLimit: (max) => `Heads Up: puedes tener ${max} contactos como maximo. AMIGA OFF y su numero quita uno.`,

@@ -112,6 +112,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyInvite: (name) =>
     `Heads Up: ${name} vous demande d'etre son contact de sécurité. Si cette personne ne donne pas de nouvelles après un rendez-vous, on vous envoie ce qu'elle a partagé. Répondez ACCEPTER ou REFUSER. STOP: plus de messages.`,
   discreetBuddyInvite: (name) => `HU: ${name} vous demande d'etre son contact: si cette personne ne nous répond pas à temps, on vous transmettra son message. Répondez ACCEPTER ou REFUSER.`,
+  buddyAnswerHint: () => "HU n'a pas compris. Répondez ACCEPTER ou REFUSER.",
   buddyAsked: (ending) => `Heads Up: on a demandé au numéro finissant par ${ending} d'etre votre contact. Ce sera fait quand il répond ACCEPTER; on vous le dira.`,
   buddyAlreadyAsked: (ending) => `Heads Up: le numéro finissant par ${ending} est déjà demandé ou déjà votre contact. Écrivez BINOME pour voir vos contacts.`,
   buddyLimit: (max) => `Heads Up: vous pouvez avoir ${max} contacts au plus. BINOME OFF et son numéro en retire un.`,

@@ -112,6 +112,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyInvite: (name) =>
     `Heads Up: ${name} pediu que voce seja seu contato de seguranca. Se ela nao der noticias depois de um encontro, enviamos o que ela compartilhou para voce procura-la. Responda ACEITAR ou RECUSAR. PARAR: sem mais mensagens.`,
   discreetBuddyInvite: (name) => `HU: ${name} pede que voce seja seu contato: se ela nao nos responder a tempo, passaremos a mensagem dela a voce. Responda ACEITAR ou RECUSAR.`,
+  buddyAnswerHint: () => 'HU nao entendeu. Responda ACEITAR ou RECUSAR.',
   buddyAsked: (ending) => `Heads Up: pedimos ao numero terminado em ${ending} que seja seu contato. Sera quando responder ACEITAR; avisamos voce.`,
   buddyAlreadyAsked: (ending) => `Heads Up: o numero terminado em ${ending} ja foi convidado ou ja e seu contato. Escreva PARCEIRA para ver seus contatos.`,
   buddyLimit: (max) => `Heads Up: voce pode ter no maximo ${max} contatos. PARCEIRA OFF e o numero remove um.`,

@@ -104,6 +104,8 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   buddyInvite(name: string): string;
   /** `buddyInvite` to a number that is a discreet member's: it arrives unasked, on her lock screen, so it names no buddy, no date, nor the line, yet says what accepting means. */
   discreetBuddyInvite(name: string): string;
+  /** The hint, to someone whose invitation to be a buddy waits and who is no member there: how to answer it (plain: a discreet member's phone may read it). */
+  buddyAnswerHint(): string;
   buddyAsked(ending: string): string;
   buddyAlreadyAsked(ending: string): string;
   buddyLimit(max: number): string;

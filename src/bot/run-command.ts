@@ -51,10 +51,15 @@ function stillRunsOnce(store: Store, who: Asker, now: number): string | null {
  * "Text HELP" (or another hint), at most once per sender per window, so that auto-replies cannot loop; while her
  * check-in runs, that it still runs instead, at most once in 5 minutes.
  */
-export function hint(store: Store, rules: LineRules, who: Asker, now: number, text: string = who.t.hint()): Outcome {
+export function hint(store: Store, rules: LineRules, who: Asker, now: number, text: string = plainHint(store, who)): Outcome {
   const running = stillRunsOnce(store, who, now);
   if (running !== null) return say(running);
   return say(store.limits.take(who.limitKey, 'hint', rules.limits.hints, now) ? text : null);
+}
+
+/** Someone with no membership whose invitation to be a buddy waits here is told how to answer it, not to text HELP. */
+function plainHint(store: Store, who: Asker): string {
+  return !who.member && askedToBeBuddy(store, who) ? who.t.buddyAnswerHint() : who.t.hint();
 }
 
 /**

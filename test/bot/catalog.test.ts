@@ -127,6 +127,7 @@ function replies(t: Catalog): Record<keyof Catalog, string[]> {
     // Check-ins (issue 13): the longest name a BUDDY keeps, the longest details a CHECKIN takes, three buddies.
     buddyInvite: [t.buddyInvite(NAME)],
     discreetBuddyInvite: [t.discreetBuddyInvite(NAME)],
+    buddyAnswerHint: [t.buddyAnswerHint()],
     buddyAsked: [t.buddyAsked('0100')],
     buddyAlreadyAsked: [t.buddyAlreadyAsked('0100')],
     buddyLimit: [t.buddyLimit(3)],

@@ -2,8 +2,10 @@
  * Step 4: remember the language. A member is answered in the language they
  * last wrote a keyword in (on this channel: see setMemberLang); a message that names
  * none (an answer, "415", or an answer opening with a keyword) in the member's language, else in that of the
- * conversation it belongs to (a sender with no row yet: her answers keep it too, unless it is LANG), else English.
+ * conversation it belongs to (a sender with no row yet: her answers keep it too, unless it is LANG), else, for someone
+ * with no row asked to be (or who is) a buddy over this channel, the language of that link, else English.
  */
+import { buddyLang } from '../../bot/buddy-answers';
 import type { Parsed } from '../../bot/commands';
 import type { Turn } from '../../bot/dialogues';
 import type { Lang } from '../../domain/lang';
@@ -19,7 +21,7 @@ export function rememberLanguage({ db, vault }: { db: Db; vault: Vault }, who: I
   // is her words, not a keyword: only LANG itself, sent as an answer, changes it.
   const answering = !langCommand(parsed) && answers(who, turn);
   // Someone with no row (anyone may REPORT) keeps the conversation's language the same way.
-  if (!member && answering) return who.conversation()?.lang ?? 'en';
+  if (!member && answering) return who.conversation()?.lang ?? invited(db, vault, who) ?? 'en';
   const kept = member && (parsed.keeps?.includes(member.lang) || answering);
   const written = member && kept ? member.lang : parsed.lang;
   if (member && written && member.lang !== written) {
@@ -28,7 +30,12 @@ export function rememberLanguage({ db, vault }: { db: Db; vault: Vault }, who: I
   }
   // A member's own, set by her last keyword: a LANG word sent as an answer mid-question ("ESPAÑOL") holds for the
   // questions after it too. Someone with no row yet is asked in the language the conversation began in.
-  return written ?? member?.lang ?? who.conversation()?.lang ?? 'en';
+  return written ?? member?.lang ?? who.conversation()?.lang ?? invited(db, vault, who) ?? 'en';
+}
+
+/** Someone with no membership who is asked to be, or is, someone's buddy over this channel: the language of that link (buddy-answers.ts). */
+function invited(db: Db, vault: Vault, who: Identity): Lang | undefined {
+  return who.member ? undefined : buddyLang({ db, vault }, who);
 }
 
 function langCommand(parsed: Parsed): boolean {
