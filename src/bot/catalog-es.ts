@@ -55,7 +55,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   leaveNeedsArea: (ex = NA_EXAMPLES) => `Heads Up: ¿que area? ej. SALIR ${ex.area}. ALTO las quita todas.`,
   reportReceived: (ref, areas) => `Heads Up: gracias. El reporte ${ref} para ${listAreas(areas)} lo revisa una moderadora y sale como alerta una vez verificado.`,
   reportReceivedCut: (ref, areas, kept) =>
-    `Heads Up: gracias. El reporte ${ref} para ${listAreas(areas)} lo revisa una moderadora, pero era muy largo: solo se guardaron sus primeros ${kept} caracteres. Manda el resto en otro REPORTE.`,
+    `Heads Up: gracias. El reporte ${ref} para ${listAreas(areas)} esta con una moderadora, pero era muy largo: guardamos sus primeros ${kept} caracteres. Manda el resto con REPORTE.`,
   reportNeedsText: (ex = NA_EXAMPLES) => `Heads Up: escribe REPORTE, el area y lo que paso, ej. REPORTE ${ex.area} van gris, agresivo, numero ${ex.number}.`,
   reportLimit: () => 'Heads Up: ya enviaste el maximo de reportes de hoy. Intenta de nuevo mañana.',
   reportNeedsArea: (codes, example = '415') =>
@@ -72,7 +72,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkNumberUnread: () => 'Heads Up: no se puede leer ese numero. Revisa los digitos; uno de fuera necesita + y el codigo del pais.',
   checkNone: () => 'Heads Up: ninguna alerta menciona eso. Sin registro no quiere decir seguro: confia en tu instinto.',
   checkNoneOfFirst: (n, limited) =>
-    `Heads Up: ${n === 1 ? 'se verifico el primero: ninguna alerta lo menciona' : `se verificaron los primeros ${n}: ninguna alerta los menciona`}. Los demas no se verificaron: ${limited ? 'son todas tus verificaciones por ahora, mandalos en una hora' : 'mandalos en otro VERIFICAR'}. Sin registro no quiere decir seguro: confia en tu instinto.`,
+    `Heads Up: ${n === 1 ? 'verificamos el primero: ninguna alerta' : `verificamos los primeros ${n}: ninguna alerta`}. Los demas no: ${limited ? 'son todas tus verificaciones por ahora, mandalos en una hora' : 'mandalos en otro VERIFICAR'}. Sin registro no quiere decir seguro: confia en tu instinto.`,
   checkUnchecked: (n, limited) =>
     `${n === 1 ? 'Solo se verifico el primero' : `Solo se verificaron los primeros ${n}`}: ${limited ? 'son todas tus verificaciones por ahora. Manda los demas en una hora.' : 'manda los demas en otro VERIFICAR.'}`,
   checkLimit: () => 'Heads Up: hiciste el maximo de verificaciones por ahora. Intenta en una hora.',
@@ -92,10 +92,10 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyInvitesToday: (max) => `Heads Up: hoy ya pediste a ${max} personas que sean tu contacto, el maximo por dia. Intenta de nuevo manana.`,
   buddyDeclinedBefore: (ending, days) => `Heads Up: el numero que termina en ${ending} rechazo ser tu contacto, asi que no se lo pediremos de nuevo en ${days} dias.`,
   buddyUsage: (ex = NA_EXAMPLES) => `Heads Up: escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA ${ex.number} Rosa. AMIGA OFF quita tus contactos.`,
-  buddyNameRefused: (ex = NA_EXAMPLES) => `Heads Up: el nombre es el nombre con que te conoce, solo letras: sin enlaces, @ ni numeros (Dr. Ana, con espacio). No se envio nada. Ej. AMIGA ${ex.number} Rosa.`,
+  buddyNameRefused: (ex = NA_EXAMPLES) => `Heads Up: el nombre con que te conoce lleva solo letras: sin enlaces, @ ni numeros (Dr. Ana, con espacio). No se envio nada. Ej. AMIGA ${ex.number} Rosa.`,
   buddyOwnNumber: () => 'Heads Up: ese es tu propio numero. Elige a alguien de confianza.',
   buddyList: (items) =>
-    `Heads Up: tus contactos: ${items.map((i) => `numero que termina en ${i.ending} (${i.status === 'accepted' ? 'acepto' : i.status === 'invited' ? 'esperando' : 'detenido'})`).join(', ')}. AMIGA OFF los quita.`,
+    `Heads Up: tus contactos: ${items.map((i) => `numero terminado en ${i.ending} (${i.status === 'accepted' ? 'acepto' : i.status === 'invited' ? 'esperando' : 'detenido'})`).join(', ')}. AMIGA OFF los quita.`,
   buddyNone: (ex = NA_EXAMPLES) => `Heads Up: no tienes contacto. Escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA ${ex.number} Rosa.`,
   buddiesRemoved: (count) => (count ? `Heads Up: quitamos ${count} ${count === 1 ? 'contacto' : 'contactos'}.` : 'Heads Up: ningun contacto tuyo tiene ese numero.'),
   buddyDropped: (name) => `Heads Up: ${name} te quito como contacto de seguridad. No recibiras mas mensajes sobre esa persona.`,
@@ -190,7 +190,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetNoOneReached: (trying) =>
     `HU: no pudimos hacer llegar tu mensaje a tu contacto ni a nuestro equipo.${trying ? ' Seguimos intentando.' : ''} Busca a alguien de otra forma.`,
   checkinUnreachedAfterAll: (n, moderators) =>
-    `Heads Up: al final no pudimos avisar a ${n === 0 ? 'las moderadoras' : `${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'}${moderators ? ' ni a las moderadoras' : ''}`} y dejamos de intentarlo. Busca a alguien de confianza de otra forma. Escribe OK cuando estes a salvo.`,
+    `Heads Up: al final no pudimos avisar a ${n === 0 ? 'las moderadoras' : `${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'}${moderators ? ' ni a las moderadoras' : ''}`} y dejamos de intentar. Busca a alguien de confianza de otra forma. Escribe OK si estas a salvo.`,
   discreetUnreachedAfterAll: (n, moderators) =>
     `HU: al final no pudimos hacer llegar tu mensaje a ${n === 0 ? 'nuestro equipo' : `tu contacto${moderators ? ' ni a nuestro equipo' : ''}`}. Busca a alguien de otra forma.`,
   laterUsage: (max, min) => `Heads Up: escribe LUEGO y los minutos a sumar, al menos ${min}, ej. LUEGO 30. Un reporte puede terminar como mucho en ${max} minutos desde ahora.`,

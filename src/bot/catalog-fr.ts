@@ -60,7 +60,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   leaveNeedsArea: (ex = NA_EXAMPLES) => `Heads Up: quelle zone? ex. QUITTER ${ex.area}. STOP les retire toutes.`,
   reportReceived: (ref, areas) => `Heads Up: merci. Le signalement ${ref} pour ${listAreas(areas)} est chez une modératrice et partira en alerte une fois vérifié.`,
   reportReceivedCut: (ref, areas, kept) =>
-    `Heads Up: merci. Le signalement ${ref} pour ${listAreas(areas)} est chez une modératrice, mais il était trop long: seuls ses ${kept} premiers caractères ont été gardés. Envoyez la suite avec SIGNALER.`,
+    `Heads Up: merci. Le signalement ${ref} pour ${listAreas(areas)} est chez une modératrice, mais trop long: on garde ses ${kept} premiers caractères. Envoyez la suite par SIGNALER.`,
   reportNeedsText: (ex = NA_EXAMPLES) => `Heads Up: écrivez SIGNALER, la zone et les faits, ex. SIGNALER ${ex.area} van gris, agressif, numéro ${ex.number}.`,
   reportLimit: () => "Heads Up: vous avez envoyé le maximum de signalements pour aujourd'hui. Réessayez demain.",
   reportNeedsArea: (codes, example = '415') =>
@@ -77,7 +77,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkNumberUnread: () => "Heads Up: ce numéro est illisible. Vérifiez les chiffres; un numéro de l'étranger a besoin du + et de l'indicatif du pays.",
   checkNone: () => "Heads Up: aucune alerte ne cite cela. Pas de trace ne veut pas dire sans danger: écoutez votre instinct.",
   checkNoneOfFirst: (n, limited) =>
-    `Heads Up: ${n === 1 ? 'vérifié, le premier: aucune alerte ne le cite' : `vérifiés, les ${n} premiers: aucune alerte ne les cite`}. Les autres n'ont pas été vérifiés: ${limited ? "c'est le maximum pour le moment, envoyez-les dans une heure" : 'envoyez-les dans un autre VERIFIER'}. Pas de trace ne veut pas dire sans danger: écoutez votre instinct.`,
+    `Heads Up: ${n === 1 ? 'le premier vérifié: aucune alerte' : `les ${n} premiers vérifiés: aucune alerte`}. Les autres non: ${limited ? "c'est le maximum pour le moment, envoyez-les dans une heure" : 'renvoyez-les avec VERIFIER'}. Pas de trace ne veut pas dire sans danger: écoutez votre instinct.`,
   checkUnchecked: (n, limited) =>
     `${n === 1 ? 'Seul le premier a été vérifié' : `Seuls les ${n} premiers ont été vérifiés`}: ${limited ? "c'est le maximum pour le moment. Envoyez les autres dans une heure." : 'envoyez les autres dans un autre VERIFIER.'}`,
   checkLimit: () => 'Heads Up: vous avez fait le maximum de vérifications pour le moment. Réessayez dans une heure.',
@@ -119,7 +119,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyInvitesToday: (max) => `Heads Up: vous avez déjà invité ${max} personnes aujourd'hui, le maximum par jour. Réessayez demain.`,
   buddyDeclinedBefore: (ending, days) => `Heads Up: le numéro finissant par ${ending} a refusé votre invitation, nous ne la lui renverrons pas avant ${days} jours.`,
   buddyUsage: (ex = NA_EXAMPLES) => `Heads Up: écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME ${ex.number} Rose. BINOME OFF retire vos contacts.`,
-  buddyNameRefused: (ex = NA_EXAMPLES) => `Heads Up: le nom est celui sous lequel il vous connait, en lettres seulement: pas de lien, de @ ni de numéro (Dr. Ana, avec une espace). Rien n'a été envoyé. Ex. BINOME ${ex.number} Rose.`,
+  buddyNameRefused: (ex = NA_EXAMPLES) => `Heads Up: le nom sous lequel il vous connait: lettres seules, sans lien, @ ni numéro (Dr. Ana, avec espace). Pas d'envoi. Ex. BINOME ${ex.number} Rose.`,
   buddyOwnNumber: () => "Heads Up: c'est votre propre numéro. Choisissez une personne de confiance.",
   buddyList: (items) =>
     `Heads Up: vos contacts: ${items.map((i) => `numéro finissant par ${i.ending} (${i.status === 'accepted' ? 'accepté' : i.status === 'invited' ? 'en attente' : 'arreté'})`).join(', ')}. BINOME OFF les retire.`,
@@ -156,7 +156,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetContactStopped: (ending) => `HU: le numéro finissant par ${ending} nous a demandé de ne plus lui écrire, ce n'est plus votre contact.`,
   checkinEnd: (e) => (e.day ? `${e.time} le ${WEEKDAY[e.day.weekday]} ${e.day.date}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
-    `Heads Up: suivi jusqu'à ${until}${replaced ? ' (il remplace le précédent et ses détails)' : ''}. Écrivez OK quand vous etes en sécurité${reminder ? '; rappel 10 min avant' : ''}. Sinon, on prévient ${told === 'buddies' ? 'vos contacts' : 'les modératrices'} avec vos détails. PROLONGER 30 donne plus de temps.`,
+    `Heads Up: suivi jusqu'à ${until}${replaced ? ' (il remplace le précédent et ses détails)' : ''}. Écrivez OK une fois en sécurité${reminder ? '; rappel 10 min avant' : ''}. Sinon, on alerte ${told === 'buddies' ? 'vos contacts' : 'les modératrices'} avec vos détails. PROLONGER 30 ajoute du temps.`,
   checkinNeedsBuddy: (ex = NA_EXAMPLES) => `Heads Up: un suivi demande un contact qui a accepté. Écrivez d'abord BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME ${ex.number} Rose.`,
   checkinUsage: (min, max, ex = NA_EXAMPLES) => `Heads Up: écrivez SECURITE, les minutes (${min} à ${max}) puis les détails à partager sans nouvelles, ex. SECURITE 90 Honda bleue ${ex.number}.`,
   checkinDetailsTooLong: (max) => `Heads Up: gardez les détails sous ${max} caractères pour qu'ils arrivent entiers. Rien n'a été lancé.`,
@@ -201,7 +201,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinExtended: (until) => `Heads Up: suivi prolongé jusqu'à ${until}. Écrivez OK quand vous etes en sécurité.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: personne n'avait encore été prévenu, et personne ne le sera: suivi prolongé jusqu'à ${until}. Écrivez OK quand vous etes en sécurité.`,
   checkinBuddiesUnreached: (n, trying, running) =>
-    `Heads Up: on n'a pu joindre ${n === 1 ? 'votre contact' : 'aucun de vos contacts'} pour dire que vous n'avez pas donné de nouvelles.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un de confiance autrement. ${running ? 'Votre nouveau suivi continue.' : 'Écrivez OK quand vous etes en sécurité.'}`,
+    `Heads Up: on n'a pu dire à ${n === 1 ? 'votre contact' : 'aucun de vos contacts'} que vous n'avez pas répondu.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un de confiance autrement. ${running ? 'Votre nouveau suivi continue.' : 'Écrivez OK une fois en sécurité.'}`,
   discreetUnreached: (trying) =>
     `HU: votre message n'a pas pu etre remis à votre contact.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un autrement.`,
   checkinBuddiesUnreachedModeratorsTold: (n, trying, running) =>
@@ -209,7 +209,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetUnreachedModeratorsTold: (trying) =>
     `HU: votre message n'a pas pu etre remis à votre contact, on l'a donc transmis à notre équipe.${trying ? " On continue d'essayer." : ''}`,
   checkinModeratorsUnreached: (trying, running) =>
-    `Heads Up: on n'a pu joindre les modératrices pour dire que vous n'avez pas donné de nouvelles.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un de confiance autrement. ${running ? 'Votre nouveau suivi continue.' : 'Écrivez OK quand vous etes en sécurité.'}`,
+    `Heads Up: on n'a pu dire aux modératrices que vous n'avez pas répondu.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un de confiance autrement. ${running ? 'Votre nouveau suivi continue.' : 'Écrivez OK une fois en sécurité.'}`,
   discreetModeratorsUnreached: (trying) =>
     `HU: votre message n'a pas pu etre remis à notre équipe.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un autrement.`,
   checkinNoOneReached: (n, trying, running) =>
@@ -217,7 +217,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetNoOneReached: (trying) =>
     `HU: votre message n'a pu etre remis ni à votre contact ni à notre équipe.${trying ? " On continue d'essayer." : ''} Joignez quelqu'un autrement.`,
   checkinUnreachedAfterAll: (n, moderators) =>
-    `Heads Up: finalement, on n'a pu joindre ${n === 0 ? 'les modératrices' : moderators ? `ni ${n === 1 ? 'votre contact' : 'vos contacts'} ni les modératrices` : n === 1 ? 'votre contact' : 'aucun de vos contacts'}, et on a arreté d'essayer. Joignez quelqu'un de confiance autrement. Écrivez OK quand vous etes en sécurité.`,
+    `Heads Up: finalement, on n'a pu joindre ${n === 0 ? 'les modératrices' : moderators ? `ni ${n === 1 ? 'votre contact' : 'vos contacts'} ni les modératrices` : n === 1 ? 'votre contact' : 'aucun de vos contacts'} et on arrete d'essayer. Joignez quelqu'un de confiance autrement. Écrivez OK une fois en sécurité.`,
   discreetUnreachedAfterAll: (n, moderators) =>
     `HU: finalement, votre message n'a pu etre remis ${n === 0 ? 'à notre équipe' : moderators ? 'ni à votre contact ni à notre équipe' : 'à votre contact'}. Joignez quelqu'un autrement.`,
   laterUsage: (max, min) => `Heads Up: écrivez PROLONGER et les minutes à ajouter, au moins ${min}, ex. PROLONGER 30. Un suivi peut finir au plus tard dans ${max} minutes.`,

@@ -61,7 +61,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   leaveNeedsArea: (ex = NA_EXAMPLES) => `Heads Up: qual area? ex. SAIR ${ex.area}. PARAR tira todas.`,
   reportReceived: (ref, areas) => `Heads Up: obrigada. A denuncia ${ref} para ${listAreas(areas)} esta com uma moderadora e sai como alerta depois de verificada.`,
   reportReceivedCut: (ref, areas, kept) =>
-    `Heads Up: obrigada. A denuncia ${ref} para ${listAreas(areas)} esta com uma moderadora, mas era longa demais: so os primeiros ${kept} caracteres foram guardados. Mande o resto em outra DENUNCIA.`,
+    `Heads Up: obrigada. A denuncia ${ref} para ${listAreas(areas)} esta com uma moderadora, mas era longa demais: ficaram os primeiros ${kept} caracteres. Mande o resto com DENUNCIA.`,
   reportNeedsText: (ex = NA_EXAMPLES) => `Heads Up: escreva DENUNCIA, a area e o que houve, ex. DENUNCIA ${ex.area} van cinza, agressivo, numero ${ex.number}.`,
   reportLimit: () => 'Heads Up: voce ja enviou o maximo de denuncias de hoje. Tente de novo amanha.',
   reportNeedsArea: (codes, example = '415') =>
@@ -78,7 +78,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkNumberUnread: () => 'Heads Up: nao da para ler esse numero. Confira os digitos; um de fora precisa de + e do codigo do pais.',
   checkNone: () => 'Heads Up: nenhum alerta cita isso. Sem registro nao quer dizer seguro: confie no seu instinto.',
   checkNoneOfFirst: (n, limited) =>
-    `Heads Up: ${n === 1 ? 'verifiquei o primeiro: nenhum alerta o cita' : `verifiquei os primeiros ${n}: nenhum alerta os cita`}. Os outros nao foram verificados: ${limited ? 'acabaram suas verificacoes por agora, mande-os em uma hora' : 'mande-os em outro VERIFICAR'}. Sem registro nao quer dizer seguro: confie no seu instinto.`,
+    `Heads Up: ${n === 1 ? 'verifiquei o primeiro: nenhum alerta' : `verifiquei os primeiros ${n}: nenhum alerta`}. Os outros nao: ${limited ? 'acabaram suas verificacoes por agora, mande-os em uma hora' : 'mande-os em outro VERIFICAR'}. Sem registro nao quer dizer seguro: confie no seu instinto.`,
   checkUnchecked: (n, limited) =>
     `${n === 1 ? 'So o primeiro foi verificado' : `So os primeiros ${n} foram verificados`}: ${limited ? 'acabaram suas verificacoes por agora. Mande os outros em uma hora.' : 'mande os outros em outro VERIFICAR.'}`,
   checkLimit: () => 'Heads Up: voce fez o maximo de verificacoes por agora. Tente de novo em uma hora.',
@@ -119,7 +119,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyInvitesToday: (max) => `Heads Up: hoje voce ja convidou ${max} pessoas para serem seu contato, o maximo por dia. Tente de novo amanha.`,
   buddyDeclinedBefore: (ending, days) => `Heads Up: o numero terminado em ${ending} recusou ser seu contato, entao nao vamos convida-lo de novo por ${days} dias.`,
   buddyUsage: (ex = NA_EXAMPLES) => `Heads Up: escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA ${ex.number} Rosa. PARCEIRA OFF remove seus contatos.`,
-  buddyNameRefused: (ex = NA_EXAMPLES) => `Heads Up: o nome e aquele pelo qual a pessoa conhece voce, so letras: sem link, @ ou numero (Dr. Ana, com espaco). Nada foi enviado. Ex. PARCEIRA ${ex.number} Rosa.`,
+  buddyNameRefused: (ex = NA_EXAMPLES) => `Heads Up: o nome pelo qual a pessoa conhece voce: so letras, sem link, @ ou numero (Dr. Ana, com espaco). Nada foi enviado. Ex. PARCEIRA ${ex.number} Rosa.`,
   buddyOwnNumber: () => 'Heads Up: esse e o seu proprio numero. Escolha alguem de confianca.',
   buddyList: (items) =>
     `Heads Up: seus contatos: ${items.map((i) => `numero terminado em ${i.ending} (${i.status === 'accepted' ? 'aceitou' : i.status === 'invited' ? 'esperando' : 'parado'})`).join(', ')}. PARCEIRA OFF remove.`,
@@ -131,7 +131,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     'Heads Up: obrigada. Agora voce e contato de seguranca: escrevemos se quem pediu nao der noticia. RECUSAR para deixar de ser.',
   buddyAcceptedMember: (ending) => `Heads Up: o numero terminado em ${ending} aceitou: e seu contato. SEGURA e minutos comeca um acompanhamento.`,
   buddyWhich: (names, more) =>
-    `Heads Up: ${names.length + more > 1 ? 'estas pessoas pediram' : 'esta pessoa pediu'} que voce seja seu contato de seguranca, na ordem em que pediram: ${numbered(names)}${more ? ` e mais ${more}` : ''}. Responda ACEITAR e o numero de quem voce conhece (ACEITAR 1).`,
+    `Heads Up: ${names.length + more > 1 ? 'estas pessoas pediram' : 'esta pessoa pediu'} que voce seja seu contato de seguranca, na ordem do pedido: ${numbered(names)}${more ? ` e mais ${more}` : ''}. Responda ACEITAR e o numero de quem voce conhece (ACEITAR 1).`,
   buddyWaiting: (name) => `Heads Up: quem espera sua resposta deu o nome ${name}. Se voce conhece, responda so ACEITAR; se nao, RECUSAR.`,
   buddyNumberHidden: (answer) => {
     const word = answer === 'accept' ? 'ACEITAR' : 'RECUSAR';
@@ -156,8 +156,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetContactStopped: (ending) => `HU: o numero terminado em ${ending} pediu para nao receber mensagens, entao nao e mais seu contato.`,
   checkinEnd: (e) => (e.day ? `${e.time} de ${WEEKDAY[e.day.weekday]}, dia ${e.day.date}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
-    `Heads Up: acompanhamento ate ${until}${replaced ? ' (substitui o anterior e seus detalhes)' : ''}. Escreva OK quando estiver segura${reminder ? '; lembramos 10 min antes' : ''}. Se nao, avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'} com seus detalhes. DEPOIS 30 da mais tempo.`,
-  checkinNeedsBuddy: (ex = NA_EXAMPLES) => `Heads Up: o acompanhamento precisa de um contato que aceitou. Primeiro escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA ${ex.number} Rosa.`,
+    `Heads Up: acompanhamento ate ${until}${replaced ? ' (substitui o anterior e seus detalhes)' : ''}. Escreva OK quando estiver segura${reminder ? '; lembramos 10 min antes' : ''}. Se nao, avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'} com seus detalhes. DEPOIS 30 prorroga.`,
+  checkinNeedsBuddy: (ex = NA_EXAMPLES) => `Heads Up: falta um contato que aceitou. Primeiro escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA ${ex.number} Rosa.`,
   checkinUsage: (min, max, ex = NA_EXAMPLES) => `Heads Up: escreva SEGURA, os minutos (${min} a ${max}) e detalhes para compartilhar se nao der noticias, ex. SEGURA 90 Honda azul ${ex.number}.`,
   checkinDetailsTooLong: (max) => `Heads Up: use menos de ${max} caracteres nos detalhes para que cheguem inteiros. Nada foi iniciado.`,
   checkinReminder: (until) => `Heads Up: seu acompanhamento termina as ${until}. Escreva OK quando estiver segura, ou DEPOIS 30 para mais tempo.`,
@@ -201,7 +201,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinExtended: (until) => `Heads Up: acompanhamento estendido ate ${until}. Escreva OK quando estiver segura.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: ninguem tinha sido avisado ainda, e ninguem sera: acompanhamento estendido ate ${until}. Escreva OK quando estiver segura.`,
   checkinBuddiesUnreached: (n, trying, running) =>
-    `Heads Up: nao conseguimos avisar ${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'} que voce nao deu noticias.${trying ? ' Seguimos tentando.' : ''} Procure alguem de confianca de outro jeito. ${running ? 'Seu novo acompanhamento continua.' : 'Escreva OK quando estiver segura.'}`,
+    `Heads Up: nao conseguimos avisar ${n === 1 ? 'seu contato' : 'nenhum contato seu'} que voce nao deu noticias.${trying ? ' Seguimos tentando.' : ''} Procure alguem de confianca de outro jeito. ${running ? 'Seu novo acompanhamento continua.' : 'Escreva OK quando estiver segura.'}`,
   discreetUnreached: (trying) =>
     `HU: nao conseguimos entregar sua mensagem ao seu contato.${trying ? ' Seguimos tentando.' : ''} Procure alguem de outro jeito.`,
   checkinBuddiesUnreachedModeratorsTold: (n, trying, running) =>
@@ -217,7 +217,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetNoOneReached: (trying) =>
     `HU: nao conseguimos entregar sua mensagem ao seu contato nem a nossa equipe.${trying ? ' Seguimos tentando.' : ''} Procure alguem de outro jeito.`,
   checkinUnreachedAfterAll: (n, moderators) =>
-    `Heads Up: no fim nao conseguimos avisar ${n === 0 ? 'as moderadoras' : `${n === 1 ? 'seu contato' : 'nenhum dos seus contatos'}${moderators ? ' nem as moderadoras' : ''}`} e paramos de tentar. Procure alguem de confianca de outro jeito. Escreva OK quando estiver segura.`,
+    `Heads Up: no fim nao conseguimos avisar ${n === 0 ? 'as moderadoras' : `${n === 1 ? 'seu contato' : 'nenhum contato seu'}${moderators ? ' nem as moderadoras' : ''}`} e paramos de tentar. Procure alguem de confianca de outro jeito. Escreva OK quando estiver segura.`,
   discreetUnreachedAfterAll: (n, moderators) =>
     `HU: no fim nao conseguimos entregar sua mensagem ${n === 0 ? 'a nossa equipe' : `ao seu contato${moderators ? ' nem a nossa equipe' : ''}`}. Procure alguem de outro jeito.`,
   laterUsage: (max, min) => `Heads Up: escreva DEPOIS e os minutos a somar, no minimo ${min}, ex. DEPOIS 30. Um acompanhamento pode terminar no maximo em ${max} minutos a partir de agora.`,
