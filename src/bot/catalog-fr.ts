@@ -131,7 +131,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     'Heads Up: merci. Vous etes maintenant contact de sécurité: on vous écrit si la personne qui vous l\'a demandé ne donne pas signe de vie. REFUSER pour arreter.',
   buddyAcceptedMember: (ending) => `Heads Up: le numéro finissant par ${ending} a accepté: c'est votre contact. SECURITE et des minutes lance un suivi.`,
   buddyWhich: (names, more) =>
-    `Heads Up: ${names.length + more > 1 ? "ces personnes vous demandent d'etre leur" : "cette personne vous demande d'etre son"} contact de sécurité, dans l'ordre de leur demande: ${numbered(names)}${more ? ` et ${more} autres` : ''}. Répondez ACCEPTER et le numéro de celle que vous connaissez (ACCEPTER 1).`,
+    `Heads Up: ${names.length + more > 1 ? 'ces personnes vous veulent' : 'cette personne vous veut'} comme contact de sécurité, dans l'ordre: ${numbered(names)}${more ? ` et ${more} autres` : ''}. Répondez ACCEPTER + le numéro de celle que vous connaissez (ACCEPTER 1).`,
   buddyWaiting: (name) => `Heads Up: la personne qui attend votre réponse a donné le nom ${name}. Si vous la connaissez, répondez ACCEPTER seul; sinon, REFUSER.`,
   buddyNumberHidden: (answer) => {
     const word = answer === 'accept' ? 'ACCEPTER' : 'REFUSER';

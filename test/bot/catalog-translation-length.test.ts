@@ -44,7 +44,7 @@ const DETAILS = 'grey van, Motel 6';
 
 /**
  * Every reply with ordinary arguments. Left out, as a translation still takes 2 segments where English takes 1:
- * buddyWhich for one person (fr), modEditedNotice (es, fr, pt: the alert it quotes ends in the language's own words),
+ * modEditedNotice (es, fr, pt: the alert it quotes ends in the language's own words),
  * modReportNotice of a report too long for an alert written with accents (es, fr, pt: 4 segments of UCS-2 to 3).
  */
 function everyReply(t: Catalog): Record<string, string[]> {
@@ -147,6 +147,7 @@ function everyReply(t: Catalog): Record<string, string[]> {
     discreetBuddyDropped: [t.discreetBuddyDropped(NAME)],
     buddyAccepted: [t.buddyAccepted()],
     buddyAcceptedMember: [t.buddyAcceptedMember('0100')],
+    buddyWhich: [t.buddyWhich([NAME, NAME, NAME], 2), t.buddyWhich([NAME], 0)],
     buddyWaiting: [t.buddyWaiting(NAME)],
     buddyNoInviteHere: [t.buddyNoInviteHere('sms'), t.buddyNoInviteHere('signal')],
     buddyNumberHidden: [t.buddyNumberHidden('accept'), t.buddyNumberHidden('decline')],
