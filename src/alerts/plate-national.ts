@@ -9,14 +9,18 @@ import type { CountryCode } from 'libphonenumber-js';
 import { FRENCH_PLATE, NOT_PLATE_LETTERS } from './plate-lists';
 import { isSmallWord, normalizePlate } from './plate-readings';
 
-// Each country's plates, its groups joined. Spain's letters are consonants only; Portugal's three series, written
-// in three groups of two ("12 34 AB"): "2018 FR", "Golf 2015 GT" are a model year and a trim.
-const NATIONAL_PLATES: Partial<Record<CountryCode, readonly RegExp[]>> = {
-  GB: [/^[A-Z]{2}\d{2}[A-Z]{3}$/],
-  ES: [/^\d{4}[B-DF-HJ-NP-TV-Z]{3}$/],
-  PT: [/^\d{2}[A-Z]{2}\d{2}$/, /^[A-Z]{2}\d{2}[A-Z]{2}$/, /^\d{4}[A-Z]{2}$/],
-  FR: [FRENCH_PLATE],
+// Each country's plates, its groups joined, and how it writes them: the length of each group. Britain and Spain in
+// two ("AB12 CDE", "1234 BCD"), so "Ford Ka 18 reg" and "Polo SE 18 TSI" (a model, a year, a trim) are none;
+// Portugal in three of two ("12 AB 34"), so "Golf 2015 GT" is none; France in three ("AA 123 BB").
+const NATIONAL_PLATES: Partial<Record<CountryCode, { groups: readonly number[]; patterns: readonly RegExp[] }>> = {
+  GB: { groups: [4, 3], patterns: [/^[A-Z]{2}\d{2}[A-Z]{3}$/] },
+  ES: { groups: [4, 3], patterns: [/^\d{4}[B-DF-HJ-NP-TV-Z]{3}$/] },
+  PT: { groups: [2, 2, 2], patterns: [/^\d{2}[A-Z]{2}\d{2}$/, /^[A-Z]{2}\d{2}[A-Z]{2}$/, /^\d{4}[A-Z]{2}$/] },
+  FR: { groups: [2, 3, 2], patterns: [FRENCH_PLATE] },
 };
+
+// France's shape is a trim and a power's too: "Clio RS 200 TC", "308 GT 130 CV", "208 GT 130 ch".
+const NOT_FRENCH = (groups: string[]) => ['RS', 'GT', 'TD'].includes(groups[0] ?? '') || ['CV', 'CH'].includes(groups[2] ?? '');
 
 /** Whether `country`'s line reads "AB" before a plate as Alberta: North America's. Elsewhere it may be the plate's. */
 export function readsStates(country: CountryCode | undefined): boolean {
@@ -30,21 +34,20 @@ export function readsStates(country: CountryCode | undefined): boolean {
  * as any other (plates.ts).
  */
 export function nationalPlatesIn(text: string, country: CountryCode | undefined): Array<{ value: string; at: number }> {
-  const patterns = country === undefined ? undefined : NATIONAL_PLATES[country];
-  if (!patterns) return [];
+  const plate = country === undefined ? undefined : NATIONAL_PLATES[country];
+  if (!plate) return [];
+  const n = plate.groups.length;
   const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
   const out: Array<{ value: string; at: number }> = [];
-  for (let i = 0; i < words.length; i++) {
-    for (let n = 3; n >= 2; n--) {
-      const group = words.slice(i, i + n);
-      if (group.length < n || !group.every((w, k) => groupOf(w[0]) && (k === 0 || spaceBetween(text, group[k - 1] as RegExpMatchArray, w)))) continue;
-      if (country === 'PT' && (n < 3 || group.some((w) => w[0].length !== 2))) continue;
-      const value = normalizePlate(group.map((w) => w[0]).join(''));
-      if (value && patterns.some((p) => p.test(value))) {
-        out.push({ value, at: group[0]?.index ?? 0 });
-        i += n - 1;
-        break;
-      }
+  for (let i = 0; i + n <= words.length; i++) {
+    const group = words.slice(i, i + n);
+    const written = group.map((w) => w[0]);
+    if (!group.every((w, k) => groupOf(w[0], plate.groups[k] as number) && (k === 0 || spaceBetween(text, group[k - 1] as RegExpMatchArray, w)))) continue;
+    if (country === 'FR' && NOT_FRENCH(written.map((w) => w.toUpperCase()))) continue;
+    const value = normalizePlate(written.join(''));
+    if (value && plate.patterns.some((p) => p.test(value))) {
+      out.push({ value, at: group[0]?.index ?? 0 });
+      i += n - 1;
     }
   }
   // "Honda 2019 CRV gris, 4821 KLM": a year then letters beside another plate is the model's year.
@@ -52,16 +55,12 @@ export function nationalPlatesIn(text: string, country: CountryCode | undefined)
   return out.some((p) => !year(p.value)) ? out.filter((p) => !year(p.value)) : out;
 }
 
-// Words that look like a group but say what the car is: "Ford Ka 18 reg" (its registration year), "Clio RS 200 TC"
-// (a trim; Portugal's "Golf 2015 GT" is refused by its groups of two, which keep its "20 18 FR").
-const NOT_GROUPS = new Set(['REG', 'RS', 'GTI', 'TDI']);
-
 /**
- * Whether a word may be one group of a plate: four letters or digits at most, no unit, make or model, nor a small
- * word of the sentence in small letters ("la 206 de", "12 de 34"; in capitals it may be the plate's).
+ * Whether a word may be a group of `length` characters of a plate: no unit, make or model, nor a small word of the
+ * sentence in small letters ("la 206 de", "12 de 34"; in capitals it may be the plate's).
  */
-function groupOf(word: string): boolean {
-  return word.length <= 4 && !NOT_PLATE_LETTERS.has(word.toUpperCase()) && !NOT_GROUPS.has(word.toUpperCase()) && !isSmallWord(word);
+function groupOf(word: string, length: number): boolean {
+  return word.length === length && !NOT_PLATE_LETTERS.has(word.toUpperCase()) && !isSmallWord(word);
 }
 
 /** Whether only spaces part two words: "AB12 CDE", not "AB12, CDE" nor "AB12/CDE". */

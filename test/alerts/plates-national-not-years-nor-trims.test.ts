@@ -19,6 +19,12 @@ describe('groups that say what the car is', () => {
     ['PT', 'Golf 2015 GT'],
     ['PT', 'Audi A4 1999 TD'],
     ['FR', 'Clio RS 200 TC'],
+    ['GB', 'VW Polo SE 18 TSI'],
+    ['GB', 'Seat Leon FR 18 TSI'],
+    ['GB', 'Golf GT 18 TSI'],
+    ['FR', 'Peugeot 308 GT 130 CV'],
+    ['FR', '208 GT 130 ch'],
+    ['FR', 'Audi A4 TD 150 CV'],
   ] as const)('on a %s line, "%s" names no plate', (country, answer) => {
     expect(plates(answer, country)).toEqual([]);
   });
@@ -37,6 +43,10 @@ describe('plates written in groups, read as before', () => {
     ['ES', 'Seat León 2019 KLM', ['2019KLM']],
     ['ES', 'Seat León 1234 BCD', ['1234BCD']],
     ['FR', 'Clio grise AA 123 BB', ['AA123BB']],
+    // Letters a trim or "reg" also are, where the country's plates hold them.
+    ['GB', 'Ford Focus AB18 REG', ['AB18REG']],
+    ['PT', 'Golf preto AB 12 RS', ['AB12RS']],
+    ['PT', 'carro RS 12 AB', ['RS12AB']],
   ] as const)('on a %s line, "%s" names its plate', (country, answer, expected) => {
     expect(plates(answer, country)).toEqual(expected);
   });
