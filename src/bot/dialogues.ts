@@ -174,3 +174,13 @@ export function missedAnswers(c: Conversation): number {
   const n = Number(c.answers.missed ?? 0);
   return Number.isInteger(n) && n > 0 ? n : 0;
 }
+
+/**
+ * LANG sent to an open question, alone or with the one word naming a language (LANG FR, ESPAÑOL): no answer, the
+ * question is asked again in it. Any more words are her answer: "Lang Nguyen, 40s" (a name), "Lang St motel".
+ */
+export function langAsked(parsed: Parsed, text: string): boolean {
+  const words = text.trim().split(/\s+/).length;
+  if (words === 1) return (parsed.ok ? parsed.command.kind : parsed.command) === 'lang';
+  return words === 2 && parsed.ok && parsed.command.kind === 'lang';
+}

@@ -132,7 +132,7 @@ function act(
   const revived = who.member ? heardFrom(deps.db, who.member.id, now) : undefined;
   if (who.member && revived) who.member.status = revived;
   const turn = turnFor(deps, who, msg, parsed);
-  const lang = rememberLanguage(deps, who, parsed, turn);
+  const lang = rememberLanguage(deps, who, parsed, turn, msg.text);
   const { say, quotesDraft, quotesReport, quotesAlerts } = dispatch(deps, rules, who, lang, msg, parsed, turn, now);
   return { reply: gate.answer ? say : null, parsed, duplicate: false, dropped: gate.dropped, acted: true, quotesDraft, quotesReport: quotesReport === true, quotesAlerts };
 }

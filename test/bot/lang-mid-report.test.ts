@@ -60,3 +60,21 @@ describe('the LANG command in the middle of a guided report', () => {
     expect(w.sms(STRANGER, 'ontem 23h').reply).toBe(catalog('pt').reportAsk('where'));
   });
 });
+
+// LANG opening a longer answer is her answer: Lang is a name ("Lang Nguyen") and a street's ("Lang St").
+describe('an answer that opens with "Lang"', () => {
+  it.each([
+    ['Lang Nguyen, 40s, short, glasses'],
+    ['Lang es su apellido, alto'],
+  ])('"%s" is the person, and her language stays', async (answer) => {
+    const w = await botWorld();
+    w.sms(ROSA, 'JOIN 415');
+    w.sms(ROSA, 'REPORT');
+    w.sms(ROSA, '1');
+    w.sms(ROSA, 'last night');
+    expect(w.sms(ROSA, '415 Motel 6').reply).toBe(catalog('en').reportAsk('person'));
+    expect(w.sms(ROSA, answer).reply).toBe(catalog('en').reportAsk('vehicle'));
+    ['SKIP', 'SKIP'].forEach((skip) => w.sms(ROSA, skip));
+    expect(w.sms(ROSA, 'SKIP').reply).toContain(answer.split(',')[0]);
+  });
+});

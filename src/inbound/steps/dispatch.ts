@@ -5,7 +5,7 @@
  */
 import type { Parsed } from '../../bot/commands';
 import { catalog, LANGS } from '../../bot/catalog';
-import { areaAnswer, JOIN_QUESTION_TRIES, joinAreaQuestion, missedAnswers, resolvePolitely, type Turn } from '../../bot/dialogues';
+import { areaAnswer, JOIN_QUESTION_TRIES, joinAreaQuestion, langAsked, missedAnswers, resolvePolitely, type Turn } from '../../bot/dialogues';
 import type { Asker, Outcome, Store } from '../../bot/handler';
 import type { LineRules } from '../../bot/line-rules';
 import { join, unknownArea, whichArea } from '../../bot/member-commands';
@@ -103,13 +103,13 @@ function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conv
     case 'join-area': {
       // LANG answers no question: the question is asked again in her language, and it uses none of her tries. A
       // member's LANG sets hers; a stranger's is kept by the question alone (a row would make her a member).
-      if (parsed.ok && parsed.command.kind === 'lang') {
+      if (parsed.ok && parsed.command.kind === 'lang' && langAsked(parsed, msg.text)) {
         const set = asker.member ? runCommand(store, rules, asker, false, parsed, now) : {};
         const again = whichArea(catalog(parsed.command.lang), rules.regions);
         return { ...set, say: again, converse: joinAreaQuestion(parsed.command.lang, now, missedAnswers(conversation)) };
       }
       // LANG alone: the languages, and the question again; no answer either (README).
-      if (!parsed.ok && parsed.command === 'lang') {
+      if (!parsed.ok && langAsked(parsed, msg.text)) {
         const langs = asker.t.badLang(LANGS.map((l) => l.toUpperCase()));
         return { say: `${langs} ${whichArea(asker.t, rules.regions)}`, converse: joinAreaQuestion(asker.lang, now, missedAnswers(conversation)) };
       }
@@ -133,7 +133,7 @@ function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conv
     }
     case 'report':
       // LANG FR, or LANG alone, is no answer: the question again, in her language (report-lang.ts).
-      if (parsed.keyword === 'LANG' && (parsed.ok ? parsed.command.kind === 'lang' : parsed.command === 'lang')) {
+      if (parsed.keyword === 'LANG' && langAsked(parsed, msg.text)) {
         return reportLang(store, asker, reportRules(rules), conversation, !parsed.ok, now);
       }
       return continueReport(store, asker, reportRules(rules), conversation, msg.text, now);

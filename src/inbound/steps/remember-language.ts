@@ -7,19 +7,19 @@
  */
 import { buddyLang } from '../../bot/buddy-answers';
 import type { Parsed } from '../../bot/commands';
-import type { Turn } from '../../bot/dialogues';
+import { langAsked, type Turn } from '../../bot/dialogues';
 import type { Lang } from '../../domain/lang';
 import type { Db } from '../../store/db';
 import { choosePersonLang } from '../../store/person-lang';
 import type { Vault } from '../../store/vault';
 import type { Identity } from './identify-sender';
 
-export function rememberLanguage({ db, vault }: { db: Db; vault: Vault }, who: Identity, parsed: Parsed, turn: Turn): Lang {
+export function rememberLanguage({ db, vault }: { db: Db; vault: Vault }, who: Identity, parsed: Parsed, turn: Turn, text: string): Lang {
   const { member } = who;
   // A keyword her language writes too (a Spanish member's DENUNCIA) leaves her in hers; so does an answer
   // to an open question that opens with another language's keyword ("alto, barba" in Portuguese), as it
   // is her words, not a keyword: only LANG itself, sent as an answer, changes it.
-  const answering = !langCommand(parsed) && answers(who, turn);
+  const answering = !(answers(who, turn) ? langAsked(parsed, text) : langCommand(parsed)) && answers(who, turn);
   // Someone with no row (anyone may REPORT) keeps the conversation's language the same way.
   if (!member && answering) return who.conversation()?.lang ?? invited(db, vault, who) ?? 'en';
   const kept = member && (parsed.keeps?.includes(member.lang) || answering);
