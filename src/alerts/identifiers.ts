@@ -111,7 +111,8 @@ export function whatsappNumber(link: string): string | null {
 
 const EMAIL_IN_TEXT = /(?:mailto:)?[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,24}/gu;
 const HANDLE_IN_TEXT = /(?<![\p{L}\p{N}_.@])@([\p{L}\p{N}_][\p{L}\p{N}_.]{1,29})/gu;
-const LINK_IN_TEXT = /\b(?:https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|net|org|link|me|io|co|ca|mx|es|info|biz|xxx|us|uk|app|site|club)\/[^\s<>"]*)/giu;
+// A phone's curly quotes and guillemets end a link as a straight quote does: "“site.com/p/123”" is site.com/p/123.
+const LINK_IN_TEXT = /\b(?:https?:\/\/[^\s<>"“”‘’«»]+|www\.[^\s<>"“”‘’«»]+|(?:[a-z0-9-]+\.)+(?:com|net|org|link|me|io|co|ca|mx|es|info|biz|xxx|us|uk|app|site|club)\/[^\s<>"“”‘’«»]*)/giu;
 /** Where to look for what, by the report's field: plates without a word before them only in the vehicle answer. */
 export interface ExtractOptions {
   country?: CountryCode;
