@@ -145,6 +145,8 @@ export function alertSegments(npas: string[], text: string): number {
  */
 export function fittedReportText(npas: string[], text: string, country: CountryCode): string {
   if (alertSegments(npas, text) <= MAX_ALERT_SEGMENTS) return text;
-  const folded = foldAccents(plainPunctuation(text));
-  return alertSegments(npas, folded) <= MAX_ALERT_SEGMENTS && foldKeepsIdentifiers(text, folded, { country }) ? folded : text;
+  // Her quotes made plain change no identifier's value (a link ends at a quote, curly or not); her accents may.
+  const plain = plainPunctuation(text);
+  const folded = foldAccents(plain);
+  return alertSegments(npas, folded) <= MAX_ALERT_SEGMENTS && foldKeepsIdentifiers(plain, folded, { country }) ? folded : text;
 }

@@ -22,6 +22,14 @@ describe('a one-message report folded to fit', () => {
     expect(fittedReportText(['MAD'], text, 'ES')).toBe(text);
   });
 
+  it('is folded with a link between a phone’s curly quotes, which end the link as straight ones do', () => {
+    const text = said('Su anuncio “skipthegames.com/p/123” sigue.');
+    const sent = fittedReportText(['MAD'], text, 'ES');
+    expect(sent).toContain('dice llamarse Joao.');
+    expect(sent).toContain('"skipthegames.com/p/123"');
+    expect(alertSegments(['MAD'], sent)).toBeLessThanOrEqual(MAX_ALERT_SEGMENTS);
+  });
+
   it('is still folded when it names the same (a number, no accent in it)', () => {
     const text = said('Llama desde el 612 34 56 78.');
     const sent = fittedReportText(['MAD'], text, 'ES');
