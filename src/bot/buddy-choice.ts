@@ -30,7 +30,8 @@ export function picked(db: Db, people: Buddy[][], name: string | undefined): Bud
 
 /** The number of a list she answers with ("1", "#2", "3."), or null. */
 export function listedNumber(name: string | undefined): number | null {
-  const number = name === undefined ? null : /^#?\s*(\d+)\.?$/.exec(name);
+  // "+1" too: the French reply says "ACCEPTER + le numéro".
+  const number = name === undefined ? null : /^[#+]?\s*(\d+)\.?$/.exec(name);
   return number ? Number(number[1]) : null;
 }
 

@@ -47,6 +47,16 @@ describe('ACCEPT when more than one person asked', () => {
     expect(said(w, FRIEND, 'BUDDY')).toBe(t.buddyList([{ ending: '0173', status: 'accepted' }]));
   });
 
+  it('accepts the one listed as 2 when she answers "ACCEPTER +2", as the French list tells her ("ACCEPTER + le numéro")', async () => {
+    const w = await world();
+    said(w, STRANGER, `BUDDY ${HER} Mike`);
+    said(w, FRIEND, `BUDDY ${HER} Rose`);
+    said(w, HER, 'ACCEPT');
+    expect(said(w, HER, 'ACCEPTER +2')).toBe(catalog('fr').buddyAccepted());
+    expect(toldAccepted(w, FRIEND)).toBe(true);
+    expect(toldAccepted(w, STRANGER)).toBe(false);
+  });
+
   it('asks again when the name is none of theirs', async () => {
     const w = await world();
     said(w, STRANGER, `BUDDY ${HER} Mike`);
