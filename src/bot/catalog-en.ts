@@ -12,6 +12,7 @@ export { LABELS };
 
 // A check-in's end on another day: "21:30 on Wed 2".
 const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTH = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const KIND = { phone: 'number', plate: 'plate', email: 'email', handle: 'handle', link: 'link' } as const;
 
 /** The command a reply about an unknown area says to send again, as members and moderators type it. */
@@ -125,7 +126,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetContactAccepted: (ending) => `HU: the number ending ${ending} said yes: it is your contact now.`,
   discreetContactDeclined: (ending) => `HU: the number ending ${ending} said no, so it is not your contact.`,
   discreetContactStopped: (ending) => `HU: the number ending ${ending} asked us to stop texting it, so it is not your contact now.`,
-  checkinEnd: (e) => (e.day ? `${e.time} on ${WEEKDAY[e.day.weekday]} ${e.day.date}` : e.time),
+  checkinEnd: (e) => (e.day ? `${e.time} on ${WEEKDAY[e.day.weekday]} ${e.day.date}${e.day.month ? ` ${MONTH[e.day.month - 1]}` : ''}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: check-in until ${until}${replaced ? ' (it replaces your earlier one and its details)' : ''}. Text OK when you're safe${reminder ? "; we'll remind you 10 min before" : ''}. If you don't, we tell ${told === 'buddies' ? 'your buddies' : "the line's moderators"}, with your details. LATER 30 adds time.`,
   checkinNeedsBuddy: (ex = NA_EXAMPLES) => `Heads Up: a check-in needs a buddy who accepted. Text BUDDY, their number and the name they know you by first, e.g. BUDDY ${ex.number} Rose.`,

@@ -127,7 +127,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetContactAccepted: (ending) => `HU: el numero que termina en ${ending} dijo que si: ya es tu contacto.`,
   discreetContactDeclined: (ending) => `HU: el numero que termina en ${ending} dijo que no, asi que no es tu contacto.`,
   discreetContactStopped: (ending) => `HU: el numero que termina en ${ending} nos pidio no escribirle, asi que ya no es tu contacto.`,
-  checkinEnd: (e) => (e.day ? `${e.time} del ${WEEKDAY[e.day.weekday]} ${e.day.date}` : e.time),
+  checkinEnd: (e) => (e.day ? `${e.time} del ${WEEKDAY[e.day.weekday]} ${e.day.date}${e.day.month ? `/${e.day.month}` : ''}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: reporte hasta las ${until}${replaced ? ' (reemplaza el anterior y sus detalles)' : ''}. Escribe OK cuando estes a salvo${reminder ? '; te recordamos 10 min antes' : ''}. Si no, avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'} con tus detalles. LUEGO 30 da mas tiempo.`,
   checkinNeedsBuddy: (ex = NA_EXAMPLES) => `Heads Up: necesitas un contacto que haya aceptado. Primero escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA ${ex.number} Rosa.`,

@@ -50,9 +50,16 @@ export function localDate(at: number | Date): string {
 /** A time as a check-in's messages name it: "21:30", and its day when that is not the day the message is written. */
 export interface DayTime {
   time: string;
-  /** Null on the day the message is written; else the weekday (0 Sunday … 6 Saturday) and the day of the month. */
-  day: { weekday: number; date: number } | null;
+  /**
+   * Null on the day the message is written; else the weekday (0 Sunday … 6 Saturday) and the day of the month, and
+   * its month (1-12) when it is a week or more away: "Mon 7" then names no day she can place (an escalation after a
+   * long outage, a check-in a restored backup brought back).
+   */
+  day: { weekday: number; date: number; month?: number } | null;
 }
+
+// Within six days either way a weekday and a date name one day; further, the month is needed.
+const SIX_DAYS_MS = 6 * 86_400_000;
 
 /** `at` as a message written at `now` names it, both where the line is: a check-in may end days later. */
 export function dayTime(at: number, now: number): DayTime {
@@ -60,7 +67,8 @@ export function dayTime(at: number, now: number): DayTime {
   const date = localDate(at);
   if (date === localDate(now)) return { time, day: null };
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return { time, day: { weekday: new Date(Date.UTC(y, m - 1, d)).getUTCDay(), date: d } };
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return { time, day: Math.abs(at - now) < SIX_DAYS_MS ? { weekday, date: d } : { weekday, date: d, month: m } };
 }
 
 /** The last four digits of a number: how a member is told which buddy a message is about. */

@@ -4,6 +4,7 @@
  * module was loaded (`npm start` reads TZ from `.env` after its modules are
  * loaded).
  */
+import { catalog } from '../../src/bot/catalog';
 import { clockTime, dayTime, ending, knownTimeZone, localDate } from '../../src/bot/clock-time';
 import { restoreTimeZoneAfterEach } from '../helpers/time-zone';
 
@@ -65,10 +66,21 @@ describe('dayTime', () => {
   it('names the weekday and date of a time on another day, later or earlier', () => {
     process.env.TZ = 'America/Los_Angeles';
     expect(dayTime(EVENING + 6 * HOUR, EVENING)).toEqual({ time: '01:00', day: { weekday: 5, date: 1 } });
-    expect(dayTime(EVENING + 7 * 24 * HOUR, EVENING)).toEqual({ time: '19:00', day: { weekday: 4, date: 7 } });
+    expect(dayTime(EVENING + 5 * 24 * HOUR, EVENING)).toEqual({ time: '19:00', day: { weekday: 2, date: 5 } });
     expect(dayTime(EVENING, EVENING + 6 * HOUR)).toEqual({ time: '19:00', day: { weekday: 4, date: 31 } });
     process.env.TZ = 'UTC';
     expect(dayTime(EVENING + 6 * HOUR, EVENING)).toEqual({ time: '09:00', day: null });
+  });
+
+  it('names its month too, a week or more away: a missed check-in told months late names a day she can place', () => {
+    process.env.TZ = 'America/Los_Angeles';
+    expect(dayTime(EVENING + 7 * 24 * HOUR, EVENING)).toEqual({ time: '19:00', day: { weekday: 4, date: 7, month: 1 } });
+    const end = dayTime(EVENING, EVENING + 91 * 24 * HOUR);
+    expect(end).toEqual({ time: '19:00', day: { weekday: 4, date: 31, month: 12 } });
+    expect(catalog('en').checkinEnd(end)).toBe('19:00 on Thu 31 Dec');
+    expect(catalog('es').checkinEnd(end)).toBe('19:00 del jueves 31/12');
+    expect(catalog('fr').checkinEnd(end)).toBe('19:00 le jeudi 31/12');
+    expect(catalog('pt').checkinEnd(end)).toBe('19:00 de quinta, dia 31/12');
   });
 });
 
