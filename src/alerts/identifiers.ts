@@ -111,8 +111,9 @@ export function whatsappNumber(link: string): string | null {
 
 const EMAIL_IN_TEXT = /(?:mailto:)?[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,24}/gu;
 const HANDLE_IN_TEXT = /(?<![\p{L}\p{N}_.@])@([\p{L}\p{N}_][\p{L}\p{N}_.]{1,29})/gu;
-// A phone's curly quotes and guillemets end a link as a straight quote does: "“site.com/p/123”" is site.com/p/123.
-const LINK_IN_TEXT = /\b(?:https?:\/\/[^\s<>"“”‘’«»]+|www\.[^\s<>"“”‘’«»]+|(?:[a-z0-9-]+\.)+(?:com|net|org|link|me|io|co|ca|mx|es|info|biz|xxx|us|uk|app|site|club)\/[^\s<>"“”‘’«»]*)/giu;
+// A phone's curly quotes and guillemets end a link as a straight quote does ("“site.com/p/123”" is site.com/p/123),
+// but an apostrophe between letters is the link's own: "tryst.link/escort/o’neil".
+const LINK_IN_TEXT = /\b(?:https?:\/\/(?:[^\s<>"“”‘’«»]|’(?=[\p{L}\p{N}]))+|www\.(?:[^\s<>"“”‘’«»]|’(?=[\p{L}\p{N}]))+|(?:[a-z0-9-]+\.)+(?:com|net|org|link|me|io|co|ca|mx|es|info|biz|xxx|us|uk|app|site|club)\/(?:[^\s<>"“”‘’«»]|’(?=[\p{L}\p{N}]))*)/giu;
 /** Where to look for what, by the report's field: plates without a word before them only in the vehicle answer. */
 export interface ExtractOptions {
   country?: CountryCode;
@@ -211,7 +212,8 @@ export function classifyQuery(input: string, country: CountryCode = DEFAULT_COUN
  * miss costs the member her warning.
  */
 function queryGroups(input: string, country: CountryCode): Identifier[][] {
-  const text = input.normalize('NFKC').trim().slice(0, 200);
+  // Quotes copied around it ("skipthegames.com/p/123”") are none of it, as in a report's text.
+  const text = input.normalize('NFKC').trim().replace(/^["“”‘’«»]+|["“”‘’«»]+$/gu, '').slice(0, 200);
   // Stryker disable next-line ConditionalExpression,StringLiteral: an empty query is none without this guard too (no pattern, number or plate matches ''); 'true' does not type-check
   if (text === '') return [];
   // "@@rose" (no handle in a sentence); a failed handle may still be found below ("@rose please").

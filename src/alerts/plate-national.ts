@@ -9,18 +9,20 @@ import type { CountryCode } from 'libphonenumber-js';
 import { FRENCH_PLATE, NOT_PLATE_LETTERS } from './plate-lists';
 import { isSmallWord, normalizePlate } from './plate-readings';
 
-// Each country's plates, its groups joined, and how it writes them: the length of each group. Britain and Spain in
-// two ("AB12 CDE", "1234 BCD"), so "Ford Ka 18 reg" and "Polo SE 18 TSI" (a model, a year, a trim) are none;
-// Portugal in three of two ("12 AB 34"), so "Golf 2015 GT" is none; France in three ("AA 123 BB").
-const NATIONAL_PLATES: Partial<Record<CountryCode, { groups: readonly number[]; patterns: readonly RegExp[] }>> = {
-  GB: { groups: [4, 3], patterns: [/^[A-Z]{2}\d{2}[A-Z]{3}$/] },
-  ES: { groups: [4, 3], patterns: [/^\d{4}[B-DF-HJ-NP-TV-Z]{3}$/] },
-  PT: { groups: [2, 2, 2], patterns: [/^\d{2}[A-Z]{2}\d{2}$/, /^[A-Z]{2}\d{2}[A-Z]{2}$/, /^\d{4}[A-Z]{2}$/] },
-  FR: { groups: [2, 3, 2], patterns: [FRENCH_PLATE] },
+// Each country's plates, its groups joined, and the ways it writes them: the length of each group. Britain in two
+// ("AB12 CDE") or three ("AB 12 CDE"), Spain in two ("1234 BCD"), so "Polo SE 18 TSI" (a model, a year, a trim) is
+// none; Portugal in three of two ("12 AB 34"), so "Golf 2015 GT" is none; France in three ("AA 123 BB"). A trim or a
+// power France's shape also fits ("Clio RS 200 TC", "308 GT 130 CV") is read: a miss costs a member her warning.
+const NATIONAL_PLATES: Partial<Record<CountryCode, { groups: ReadonlyArray<readonly number[]>; patterns: readonly RegExp[] }>> = {
+  GB: { groups: [[4, 3], [2, 2, 3]], patterns: [/^[A-Z]{2}\d{2}[A-Z]{3}$/] },
+  ES: { groups: [[4, 3]], patterns: [/^\d{4}[B-DF-HJ-NP-TV-Z]{3}$/] },
+  PT: { groups: [[2, 2, 2]], patterns: [/^\d{2}[A-Z]{2}\d{2}$/, /^[A-Z]{2}\d{2}[A-Z]{2}$/, /^\d{4}[A-Z]{2}$/] },
+  FR: { groups: [[2, 3, 2]], patterns: [FRENCH_PLATE] },
 };
 
-// France's shape is a trim and a power's too: "Clio RS 200 TC", "308 GT 130 CV", "208 GT 130 ch".
-const NOT_FRENCH = (groups: string[]) => ['RS', 'GT', 'TD'].includes(groups[0] ?? '') || ['CV', 'CH'].includes(groups[2] ?? '');
+// "Ford Ka 18 reg", "Polo SE 18 TSI": a registration year or an engine's trim after it, in Britain's three groups
+// (a plate ending so is read written "AB12 REG").
+const YEAR_REG = (groups: string[]) => groups.length === 3 && ['REG', 'TSI', 'TDI', 'GTI'].includes(groups[2]?.toUpperCase() ?? '');
 
 /** Whether `country`'s line reads "AB" before a plate as Alberta: North America's. Elsewhere it may be the plate's. */
 export function readsStates(country: CountryCode | undefined): boolean {
@@ -36,18 +38,19 @@ export function readsStates(country: CountryCode | undefined): boolean {
 export function nationalPlatesIn(text: string, country: CountryCode | undefined): Array<{ value: string; at: number }> {
   const plate = country === undefined ? undefined : NATIONAL_PLATES[country];
   if (!plate) return [];
-  const n = plate.groups.length;
   const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
   const out: Array<{ value: string; at: number }> = [];
-  for (let i = 0; i + n <= words.length; i++) {
-    const group = words.slice(i, i + n);
-    const written = group.map((w) => w[0]);
-    if (!group.every((w, k) => groupOf(w[0], plate.groups[k] as number) && (k === 0 || spaceBetween(text, group[k - 1] as RegExpMatchArray, w)))) continue;
-    if (country === 'FR' && NOT_FRENCH(written.map((w) => w.toUpperCase()))) continue;
-    const value = normalizePlate(written.join(''));
-    if (value && plate.patterns.some((p) => p.test(value))) {
+  for (let i = 0; i < words.length; i++) {
+    for (const lengths of plate.groups) {
+      const group = words.slice(i, i + lengths.length);
+      if (group.length < lengths.length) continue;
+      const written = group.map((w) => w[0]);
+      if (!group.every((w, k) => groupOf(w[0], lengths[k] as number) && (k === 0 || spaceBetween(text, group[k - 1] as RegExpMatchArray, w)))) continue;
+      const value = normalizePlate(written.join(''));
+      if (!value || YEAR_REG(written) || !plate.patterns.some((p) => p.test(value))) continue;
       out.push({ value, at: group[0]?.index ?? 0 });
-      i += n - 1;
+      i += lengths.length - 1;
+      break;
     }
   }
   // "Honda 2019 CRV gris, 4821 KLM": a year then letters beside another plate is the model's year.

@@ -17,3 +17,16 @@ describe('a link between a phone’s quotes', () => {
     expect(checked).toEqual(['skipthegames.com/p/123']);
   });
 });
+
+describe('an apostrophe inside a link, and quotes copied with one', () => {
+  it("keeps a link's own apostrophe: o’neil and o’brien are two links, as CHECK reads them", () => {
+    const oneil = links('his ad tryst.link/escort/o’neil is fake');
+    expect(oneil).toEqual(checkQueries('tryst.link/escort/o’neil').filter((i) => i.kind === 'link').map((i) => i.value));
+    expect(oneil).not.toEqual(links('his ad tryst.link/escort/o’brien is fake'));
+  });
+
+  it('finds the link when CHECK copies its quotes too', () => {
+    const checked = checkQueries('skipthegames.com/p/123”').filter((i) => i.kind === 'link').map((i) => i.value);
+    expect(checked).toEqual(links('his ad “https://skipthegames.com/p/123” took my deposit'));
+  });
+});
