@@ -176,11 +176,12 @@ export function missedAnswers(c: Conversation): number {
 }
 
 /**
- * LANG sent to an open question, alone or with the one word naming a language (LANG FR, ESPAÑOL): no answer, the
- * question is asked again in it. Any more words are her answer: "Lang Nguyen, 40s" (a name), "Lang St motel".
+ * LANG sent to a report's question, alone or with the one word naming a language (LANG FR, ESPAÑOL; marks and emoji
+ * aside): no answer, the question is asked again in it. Any more words are her answer: "Lang Nguyen, 40s" (a name),
+ * "Lang St motel". (The area question takes LANG with any words: its answers are areas.)
  */
 export function langAsked(parsed: Parsed, text: string): boolean {
-  const words = text.trim().split(/\s+/).length;
+  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   if (words === 1) return (parsed.ok ? parsed.command.kind : parsed.command) === 'lang';
   return words === 2 && parsed.ok && parsed.command.kind === 'lang';
 }

@@ -93,6 +93,13 @@ describe('the answer to the join question', () => {
     expect(w.sms(MOBILE, 'INFO').reply).toBe(catalog('fr').help(UK_EXAMPLES));
   });
 
+  it.each(['LANG FR please', 'LANG FR 🙏'])('takes "%s" there as LANG FR, the words after it aside', async (text) => {
+    const w = await asked();
+    expect(w.sms(MOBILE, text).reply).toBe(catalog('fr').joinWhichAreaListed(UK_CODES));
+    expect(w.sms(MOBILE, 'Londn').reply).toBe(catalog('fr').unknownAreaListed(UK_CODES));
+    expect(w.sms(MOBILE, 'LDN').reply).toBe(catalog('fr').joined(['LDN']));
+  });
+
   it('lists the languages and asks again after a bare LANG, without using one of her two tries', async () => {
     const w = await botWorld({ regions: exampleLine('uk') });
     expect(w.sms(MOBILE, 'REJOINDRE').reply).toBe(catalog('fr').joinWhichAreaListed(UK_CODES));

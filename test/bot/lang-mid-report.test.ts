@@ -61,6 +61,17 @@ describe('the LANG command in the middle of a guided report', () => {
   });
 });
 
+describe('LANG with an emoji or a mark in a guided report', () => {
+  it('is LANG FR: the question again, in French', async () => {
+    const w = await botWorld();
+    w.sms(ROSA, 'JOIN 415');
+    w.sms(ROSA, 'REPORT');
+    w.sms(ROSA, '1');
+    expect(w.sms(ROSA, 'LANG FR 🙏').reply).toBe(catalog('fr').reportAsk('when'));
+    expect(w.sms(ROSA, 'lang es!').reply).toBe(catalog('es').reportAsk('when'));
+  });
+});
+
 // LANG opening a longer answer is her answer: Lang is a name ("Lang Nguyen") and a street's ("Lang St").
 describe('an answer that opens with "Lang"', () => {
   it.each([

@@ -103,13 +103,13 @@ function answer(store: Store, rules: LineRules, asker: Asker, conversation: Conv
     case 'join-area': {
       // LANG answers no question: the question is asked again in her language, and it uses none of her tries. A
       // member's LANG sets hers; a stranger's is kept by the question alone (a row would make her a member).
-      if (parsed.ok && parsed.command.kind === 'lang' && langAsked(parsed, msg.text)) {
+      if (parsed.ok && parsed.command.kind === 'lang') {
         const set = asker.member ? runCommand(store, rules, asker, false, parsed, now) : {};
         const again = whichArea(catalog(parsed.command.lang), rules.regions);
         return { ...set, say: again, converse: joinAreaQuestion(parsed.command.lang, now, missedAnswers(conversation)) };
       }
       // LANG alone: the languages, and the question again; no answer either (README).
-      if (!parsed.ok && langAsked(parsed, msg.text)) {
+      if (!parsed.ok && parsed.command === 'lang') {
         const langs = asker.t.badLang(LANGS.map((l) => l.toUpperCase()));
         return { say: `${langs} ${whichArea(asker.t, rules.regions)}`, converse: joinAreaQuestion(asker.lang, now, missedAnswers(conversation)) };
       }

@@ -19,7 +19,8 @@ export function rememberLanguage({ db, vault }: { db: Db; vault: Vault }, who: I
   // A keyword her language writes too (a Spanish member's DENUNCIA) leaves her in hers; so does an answer
   // to an open question that opens with another language's keyword ("alto, barba" in Portuguese), as it
   // is her words, not a keyword: only LANG itself, sent as an answer, changes it.
-  const answering = !(answers(who, turn) ? langAsked(parsed, text) : langCommand(parsed)) && answers(who, turn);
+  const inReport = answers(who, turn) && who.conversation()?.topic === 'report';
+  const answering = !(inReport ? langAsked(parsed, text) : langCommand(parsed)) && answers(who, turn);
   // Someone with no row (anyone may REPORT) keeps the conversation's language the same way.
   if (!member && answering) return who.conversation()?.lang ?? invited(db, vault, who) ?? 'en';
   const kept = member && (parsed.keeps?.includes(member.lang) || answering);
