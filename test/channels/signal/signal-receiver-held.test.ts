@@ -132,20 +132,6 @@ describe('the websocket while the database refuses writes', () => {
     await waitFor(() => state.taken.length === 2, 5_000, 'the two kept');
     expect(state.taken).toEqual(['OK 1', 'OK 3']);
   });
-});
-
-describe('the pace of offers while the database refuses writes', () => {
-  let signal: FakeSignal;
-  let receiver: SignalReceiver | null = null;
-  beforeEach(async () => {
-    signal = new FakeSignal({ account: ACCOUNT, mode: 'json-rpc' });
-    await signal.start();
-  });
-  afterEach(async () => {
-    await receiver?.stop();
-    receiver = null;
-    await signal.stop();
-  });
 
   it("grows past the reconnect's short cap: each offer of a moderator's message lists the account's identities ahead of sends", async () => {
     const { lines, log } = collectingLogger();
