@@ -22,8 +22,9 @@ export const MAX_CHECKED = 5;
 export function check(store: Store, who: Asker, rules: CheckRules, query: string, now: number): Outcome {
   const { db, vault } = store;
   if (!who.member || who.member.status !== 'active' || listAreas(db, who.member.id).length === 0) return say(who.t.membersOnly());
-  const named = checkQueryGroups(cleanAlertText(query).slice(0, 200), rules.country);
-  if (!named.length) return say(unreadNumber(query) ? who.t.checkNumberUnread() : who.t.checkNeedsNumber());
+  const text = cleanAlertText(query).slice(0, 200);
+  const named = checkQueryGroups(text, rules.country);
+  if (!named.length) return say(unreadNumber(text) ? who.t.checkNumberUnread() : who.t.checkNeedsNumber());
   // One look-up per identifier she names (at most MAX_CHECKED), however many readings each has: a sentence of
   // five numbers is five CHECKs, or the hourly limit would let her probe five times as many. Past what is left of
   // the limit, the first she named, as many as it leaves: a worker screening a client now gets what can be
