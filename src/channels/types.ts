@@ -91,9 +91,11 @@ export interface SendOptions {
  * - filtered: the carrier blocked the message; fails, counted apart so an operator sees it;
  * - setup: the line's own sender may not send (an unregistered US number): fails, counted apart,
  *   logged and named by doctor, since every message like it fails alike until the operator acts;
+ * - limited: the line's own account is over the provider's limit for now (Twilio's daily cap): the message
+ *   was not sent, so it is sent again later, logged for the operator, however many sends it has had;
  * - failed: any other failure.
  */
-export type DeliveryKind = 'delivered' | 'unreachable' | 'invalid' | 'stopped' | 'filtered' | 'setup' | 'failed';
+export type DeliveryKind = 'delivered' | 'unreachable' | 'invalid' | 'stopped' | 'filtered' | 'setup' | 'limited' | 'failed';
 
 /** A classified delivery report: its kind and the provider's code, for the record. */
 export interface DeliveryReport {

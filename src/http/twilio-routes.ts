@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actedText, carrierAction } from '../channels/twilio/carrier-keywords';
 import { twimlReply } from '../channels/twilio/twiml';
 import { looksLikeSignature, signedUrlForms, TwilioSignature } from '../channels/twilio/signature';
-import { classifyDeliveryStatus, twilioSetupFault, twilioTookIt } from '../channels/twilio/twilio-errors';
+import { classifyDeliveryStatus, twilioReportFault, twilioTookIt } from '../channels/twilio/twilio-errors';
 import { statusRefOf } from '../channels/twilio/twilio-sender';
 import { parseInboundSms, parseStatusCallback, WebhookError, type FormFields } from '../channels/twilio/twilio-inbound';
 import type { InboundPath } from '../inbound/inbound-path';
@@ -156,7 +156,7 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
     return reply.type('text/xml; charset=utf-8').send(twimlReply(result.reply, deps.cleanup ? `${deps.publicUrl}/webhooks/twilio/status` : undefined));
   });
 
-  // When each set-up code was last logged: one entry per code twilioSetupFault knows, so bounded.
+  // When each set-up or account-limit code was last logged: one entry per code twilioReportFault knows, so bounded.
   const setupLogged = new Map<string, number>();
   app.post('/webhooks/twilio/status', async (request, reply) => {
     const status = parseStatusCallback(signedFields(publicUrls, signer, request, onMismatch));
@@ -179,13 +179,13 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
       const applied = applyDeliveryReport(deps.db, deps.vault, { rowId: ref?.row, attempt: ref?.attempt, providerId: status.messageSid, delivery, onFinal }, deps.now());
       if (applied.matched) deps.metrics.deliveryReport(status.status);
       if (applied.matched && applied.kind !== 'delivered') deps.metrics.outcome('sms', applied.kind === 'retry' ? 'retry' : 'failed', applied.kind);
-      // The line's own sender may not send: every message like it is lost in silence until the operator acts. The code only.
+      // The line's own sender may not send, or its account is over its daily limit: every message like it fails in silence until the operator acts (or the day passes). The code only.
       const code = status.errorCode ?? '';
-      const fix = delivery.kind === 'setup' ? twilioSetupFault(code) : undefined;
+      const said = twilioReportFault(delivery.kind, code);
       const now = deps.now();
-      if (fix && now - (setupLogged.get(code) ?? -Infinity) >= SETUP_LOG_EVERY_MS) {
+      if (said && now - (setupLogged.get(code) ?? -Infinity) >= SETUP_LOG_EVERY_MS) {
         setupLogged.set(code, now);
-        request.log.warn({ code }, `Twilio reports messages undelivered (${code}): ${fix} (see \`doctor\`)`);
+        request.log.warn({ code }, said);
       }
     }
     return reply.code(204).send();

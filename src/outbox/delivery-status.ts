@@ -2,7 +2,8 @@
  * Applies delivery reports to outbox rows and members. A report is matched
  * even when it beats the send's outcome (by the row id the provider echoes).
  * A message not delivered for now (the handset unreachable, the sender's
- * queue full) is tried again a few times while it is fresh; a member or
+ * queue full) is tried again a few times while it is fresh, one the line's
+ * account limit stopped (Twilio's daily cap) until it is a day old; a member or
  * buddy who opted out is marked so that later messages skip them. A number
  * called invalid fails the message; its member is marked only at the third
  * in a row (store/invalid-streak.ts), a delivered message starting the count again.
@@ -29,6 +30,14 @@ export interface UnreachableRetry extends Backoff {
 
 /** 3 sends at most, 10 then 20 minutes apart, within 4 hours of the alert (Twilio's validity period). */
 export const DEFAULT_UNREACHABLE_RETRY: UnreachableRetry = { baseMs: 10 * 60_000, maxMs: 60 * 60_000, maxAttempts: 3, freshMs: 4 * 3600_000 };
+
+/**
+ * How a message the line's account limit refused (Twilio's daily cap, 63038) is sent again: some 30 to 60
+ * minutes on (jittered, so a fan-out's copies come back spread out, as the rolling window frees), however
+ * many sends it has had, while under a day old (an alert is not sent past that anyway). Not sooner: each
+ * such try is a message Twilio takes and fails while the cap lasts.
+ */
+export const LIMITED_RETRY = { baseMs: 60 * 60_000, maxMs: 60 * 60_000, freshMs: 24 * 3600_000 };
 
 /** What a report did: nothing (no row), or the kind applied. */
 export type Applied = { matched: false } | { matched: true; kind: DeliveryReport['kind'] | 'retry' };
@@ -67,6 +76,10 @@ export function applyDeliveryReport(
     }
     if (delivery.kind === 'unreachable' && row.sends < retry.maxAttempts && now - row.createdAt < retry.freshMs) {
       settleReported(db, row.id, providerId, { state: 'pending', error, retryAt: now + backoffDelay(retry, row.sends) }, now);
+      return { matched: true, kind: 'retry' };
+    }
+    if (delivery.kind === 'limited' && now - row.createdAt < LIMITED_RETRY.freshMs) {
+      settleReported(db, row.id, providerId, { state: 'pending', error, retryAt: now + backoffDelay(LIMITED_RETRY, 1) }, now);
       return { matched: true, kind: 'retry' };
     }
     // A buddy who opted out at the carrier, reported late: their STOP, as when the send itself is refused (Lane.onError).

@@ -107,6 +107,20 @@ describe("doctor on the outbox's record of the line's own faults", () => {
     ]);
   });
 
+  it("names a lane held on the Twilio account's daily limit (63038, answered as a 429) and what it means", async () => {
+    const w = await botWorld({}, Date.now());
+    queue(w, ROSE);
+    await sendPass(w, 'sms', { [ROSE]: classifyTwilioError({ status: 429, code: 63038 }) });
+    expect(await delivery(w)).toEqual([
+      {
+        name: 'sms lane',
+        ok: false,
+        detail:
+          "held: its last try was refused for the line's own setup (63038): the Twilio account has reached its daily message limit (a rolling 24 hours; 50 on a trial account): upgrade a trial account or ask Twilio Support to raise it; this passes by itself as the day's earlier messages age out; 1 message waits to go once it is fixed",
+      },
+    ]);
+  });
+
   it("fails on deliveries reported failed for the line's own sender (an unregistered US long code, an unverified toll-free number), naming the code and the fix", async () => {
     const w = await botWorld({}, Date.now());
     for (const n of [ROSE, LILY, JO]) queue(w, n);

@@ -30,6 +30,10 @@ export const TWILIO_ERRORS = {
   serviceNoSender: { status: 400, code: 21703, message: 'The Messaging Service does not have a phone number available to send a message' },
   // The StatusCallback (built from PUBLIC_URL) has a host name Twilio refuses.
   statusCallbackRefused: { status: 400, code: 21609, message: 'The StatusCallback URL https://heads_up.example.org/webhooks/twilio/status is not a valid URL.' },
+  // The account sent its allowance of a rolling 24 hours (a trial's is 50): Twilio answers the create with a 429
+  // (twilio-node: "Unable to create record: Account exceeded the 50 daily messages limit"); a message it took
+  // may come back failed with 63038 in its status callback instead (FakeTwilio.failDelivery).
+  dailyLimit: { status: 429, code: 63038, message: 'Account exceeded the 50 daily messages limit' },
 } as const;
 
 /** One HTTP answer of the fake. */

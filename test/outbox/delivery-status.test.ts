@@ -157,6 +157,31 @@ describe('applyDeliveryReport', () => {
     expect(applyDeliveryReport(db, vault, { providerId: 'SM15', delivery: { kind: 'unreachable', code: 'u' } }, T0 + 240 * MIN)).toEqual({ matched: true, kind: 'unreachable' });
   });
 
+  it("sends a message the account's daily limit stopped (Twilio 63038) again 30 to 60 minutes on, past the unreachable retries' count and 4 hours, until it is a day old", () => {
+    const MIN = 60_000;
+    const limited = { kind: 'limited', code: 'failed:63038' } as const;
+    const id = sentRow('SL1');
+    let sid = 'SL1';
+    // Five reports in a row (more than maxAttempts' two sends), the last some five hours on: each sends it again later.
+    for (let i = 2; i <= 6; i++) {
+      const at = (i === 2 ? T0 : row(id).due_at) + MIN;
+      if (i > 2) sid = `SL${i - 1}`;
+      expect(applyDeliveryReport(db, vault, { providerId: sid, delivery: limited }, at, RETRY)).toEqual({ matched: true, kind: 'retry' });
+      expect(row(id)).toMatchObject({ state: 'pending', provider_id: sid, error: 'limited:failed:63038' });
+      expect(row(id).due_at).toBeGreaterThanOrEqual(at + 30 * MIN);
+      expect(row(id).due_at).toBeLessThanOrEqual(at + 60 * MIN);
+      sentAgain(id, `SL${i}`);
+    }
+    expect(status()).toBe('active');
+    // A day after it was queued: failed, with what Twilio said; the member kept.
+    const late = sentRow('SL9');
+    expect(applyDeliveryReport(db, vault, { providerId: 'SL9', delivery: limited }, T0 + 24 * 60 * MIN - 1, RETRY)).toEqual({ matched: true, kind: 'retry' });
+    sentAgain(late, 'SL10');
+    expect(applyDeliveryReport(db, vault, { providerId: 'SL10', delivery: limited }, T0 + 24 * 60 * MIN, RETRY)).toEqual({ matched: true, kind: 'limited' });
+    expect(row(late)).toMatchObject({ state: 'failed', error: 'limited:failed:63038' });
+    expect(status()).toBe('active');
+  });
+
   it('counts only the sends the provider took: a message throttled before it went still gets its retries when the handset is unreachable', () => {
     const id = enqueueMessage(db, vault, member, 'hello', T0);
     // Three claims answered "too many requests", then a fourth that went.

@@ -3,14 +3,14 @@
  * fake Twilio API on loopback, which answers with Twilio's own error bodies:
  * what a refusal of the line's own setup (the sender: 21212; the
  * StatusCallback built from PUBLIC_URL: 21609; the Messaging Service:
- * 21701, 21702, 21704) does to a
+ * 21701, 21702, 21704; the account's daily limit: 63038) does to a
  * fan-out (it waits, nothing is failed, nobody is unsubscribed, the operator
  * is told) and what a refusal of one route (21612) does (that message fails,
  * the member stays; 21606 and 21659: lane-twilio-one-destination.test.ts). Real SQLite file, real crypto, real clock; the lane's
  * hold is a few milliseconds here, and every wait is bounded.
  */
 import path from 'node:path';
-import { TwilioSender } from '../../src/channels/twilio/twilio-sender';
+import { classifyTwilioError, TwilioSender } from '../../src/channels/twilio/twilio-sender';
 import { createLogger } from '../../src/log/logger';
 import { Metrics } from '../../src/metrics';
 import { DEFAULT_DISPATCHER, Dispatcher } from '../../src/outbox/dispatcher';
@@ -105,7 +105,7 @@ describe("an SMS lane against Twilio's API", () => {
   const statuses = () => (db.sqlite.prepare('SELECT DISTINCT status FROM members').all() as Array<{ status: string }>).map((r) => r.status);
   const heldGauge = async () => (await metrics.laneHeld.get()).values.find((v) => v.labels.channel === 'sms')?.value;
 
-  it.each(['fromInvalid', 'statusCallbackRefused'] as const)(
+  it.each(['fromInvalid', 'statusCallbackRefused', 'dailyLimit'] as const)(
     'holds a fan-out while Twilio refuses the line\'s own setup (%s), and sends all of it once the operator fixes it',
     async (refusal) => {
       answer = () => TWILIO_ERRORS[refusal];
@@ -122,6 +122,8 @@ describe("an SMS lane against Twilio's API", () => {
       const told = logs.filter((l) => l.includes('held until the operator fixes it'));
       expect(told).toHaveLength(1);
       expect(JSON.parse(told[0]!)).toMatchObject({ channel: 'sms', reason: `line:${TWILIO_ERRORS[refusal].code}` });
+      // The operator reads what is wrong in words (the daily limit's too, though Twilio answers it with a 429).
+      expect((JSON.parse(told[0]!) as { msg: string }).msg).toContain(classifyTwilioError(TWILIO_ERRORS[refusal]).fault);
       expect(logs.join('\n')).not.toMatch(/555\d{4}/);
 
       answer = () => 'accept';

@@ -31,6 +31,11 @@ const INVALID = new Set([21211, 21614, 21217]);
 // 21703, the service "does not have a phone number available to send a message", is not here:
 // its pool can lack a sender for one destination's country only, so it is rejected, as 21606 is.
 const LINE_SENDER = new Set([21212, 21609, 21701, 21702, 21704, 21705]);
+// 63038: the account has sent its daily allowance (a rolling 24 hours; 50 for a trial, or a limit Twilio set).
+// Whatever its HTTP status (a 429 seen as a rate limit would retry each message on its own, the operator never
+// told), every message is refused alike until sends of the day before age out: the lane holds, one message
+// trying at the line hold's pace (a refused create sends nothing), so alerts go as soon as the window frees.
+const DAILY_LIMIT = 63038;
 // What the held lane's log line tells the operator of each (401 and 20003: the credentials).
 const LINE_FAULTS: Record<number, string> = {
   401: 'Twilio refuses TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (see `doctor`)',
@@ -41,6 +46,8 @@ const LINE_FAULTS: Record<number, string> = {
   21702: 'the Messaging Service is not taking new messages (see it in the Twilio console; this may pass by itself)',
   21704: 'the Messaging Service has no phone number or short code in its sender pool (see `doctor`)',
   21705: 'TWILIO_MESSAGING_SERVICE_SID is not a valid Messaging Service SID',
+  63038:
+    "the Twilio account has reached its daily message limit (a rolling 24 hours; 50 on a trial account): upgrade a trial account or ask Twilio Support to raise it; this passes by itself as the day's earlier messages age out",
 };
 
 /** What a hold with `code` (a held row's `line:` error) tells the operator; undefined for a code not in the table. */
@@ -68,6 +75,7 @@ export function classifyTwilioError(err: unknown, retryAfter?: string, now = Dat
   const e = err as { status?: number; code?: number | string };
   if (typeof e?.status === 'number') {
     const code = typeof e.code === 'number' ? e.code : Number(e.code);
+    if (code === DAILY_LIMIT) return new SendError('line', String(code), undefined, LINE_FAULTS[code]);
     // Twilio's 429 (20429) counts one account's requests at once: its Retry-After is for this request, not a pause of the account.
     if (e.status === 429 || THROTTLED.has(code)) return new SendError('throttled', String(code || e.status), retryAfterMs(retryAfter, now), undefined, false, false);
     // The line's own credentials (401, code 20003: a rotated or mistyped token) or sender refused: nothing about
@@ -94,6 +102,8 @@ export function classifyTwilioError(err: unknown, retryAfter?: string, now = Dat
 // verified. Every message to a US (or Canadian, for toll-free) number fails alike until the
 // operator acts, yet one to another country may go: the row fails, the lane is not held (as 21606).
 // 30007 (carrier filtering) stays apart: it is about the message as much as the sender.
+// 63038, the account's daily limit reported late: the message was not sent, and every other would fail alike
+// until the window frees; it is sent again later ('limited'), never failed at once (outbox/delivery-status.ts).
 const SETUP_DELIVERY: Record<string, string> = {
   '30032': 'the sending number is a toll-free number not verified for messaging: submit its toll-free verification in the Twilio console',
   '30034': 'the sending number is a US long code not registered for A2P 10DLC: register a brand and a campaign for it in the Twilio console (through a Messaging Service)',
@@ -104,9 +114,21 @@ export function twilioSetupFault(code: string): string | undefined {
   return Object.hasOwn(SETUP_DELIVERY, code) ? SETUP_DELIVERY[code] : undefined;
 }
 
+/**
+ * The log line telling the operator of reports failed with `code` for the line's own sender or account;
+ * undefined for any other (a report about one recipient says nothing to fix).
+ */
+export function twilioReportFault(kind: DeliveryReport['kind'], code: string): string | undefined {
+  const fix = kind === 'setup' ? twilioSetupFault(code) : kind === 'limited' ? twilioLineFault(code) : undefined;
+  if (fix === undefined) return undefined;
+  if (kind === 'setup') return `Twilio reports messages undelivered (${code}): ${fix} (see \`doctor\`)`;
+  return `Twilio reports messages not sent (${code}): ${fix}; each is sent again within the hour, until it is a day old`;
+}
+
 const DELIVERY: Record<string, DeliveryReport['kind']> = {
   '30032': 'setup',
   '30034': 'setup',
+  '63038': 'limited',
   '30001': 'unreachable',
   '30003': 'unreachable',
   '30008': 'unreachable',

@@ -1,5 +1,5 @@
 import { classifyTwilioError, TwilioSender } from '../../../src/channels/twilio/twilio-sender';
-import { classifyDeliveryStatus, twilioTookIt } from '../../../src/channels/twilio/twilio-errors';
+import { classifyDeliveryStatus, twilioReportFault, twilioTookIt } from '../../../src/channels/twilio/twilio-errors';
 import { statusCallbackFor, statusRefOf } from '../../../src/channels/twilio/twilio-sender';
 import { SendError, type SendErrorKind } from '../../../src/channels/types';
 import { FakeTwilio, TWILIO_ERRORS, type FakeAnswer } from '../../fakes/fake-twilio';
@@ -33,6 +33,12 @@ describe('classifyTwilioError', () => {
     ['21702 Messaging Service not available to send new messages', { status: 400, code: 21702 }, 'line', '21702', true],
     ['21704 Messaging Service contains no phone numbers', { status: 400, code: 21704 }, 'line', '21704', true],
     ['21705 Messaging Service is invalid', { status: 400, code: 21705 }, 'line', '21705', true],
+    // The account's daily limit (a rolling 24 hours): every message refused alike until it frees, whatever the status
+    // Twilio gives it (a 429 taken for one request's rate would retry each message on its own, the operator never told).
+    ['63038 account exceeded the daily messages limit (429)', { status: 429, code: 63038 }, 'line', '63038', true],
+    ['63038 account exceeded the daily messages limit (400)', { status: 400, code: 63038 }, 'line', '63038', true],
+    // 14107, Twilio's guard against a loop between two numbers (30 replies in 30 seconds): one conversation's, left failed.
+    ['14107 SMS send rate limit exceeded (between two numbers)', { status: 400, code: 14107 }, 'rejected', '14107', false],
     // No sender of the pool available for this message: can be this destination's alone (no number for its country).
     ['21703 Messaging Service has no phone number available to send', { status: 400, code: 21703 }, 'rejected', '21703', false],
     ['21408 region not enabled for the account', { status: 400, code: 21408 }, 'rejected', '21408', false],
@@ -272,6 +278,8 @@ describe('classifyDeliveryStatus', () => {
     ['failed', '30007', 'filtered'],
     ['undelivered', '30034', 'setup'],
     ['undelivered', '30032', 'setup'],
+    ['failed', '63038', 'limited'],
+    ['undelivered', '63038', 'limited'],
     ['undelivered', '21610', 'stopped'],
     ['undelivered', '30008', 'unreachable'],
     ['failed', '30001', 'unreachable'],
@@ -281,6 +289,16 @@ describe('classifyDeliveryStatus', () => {
   ];
   it.each(table)('%s with %s is %s', (status, code, kind) => {
     expect(classifyDeliveryStatus(status, code)?.kind ?? null).toBe(kind);
+  });
+
+  it('tells the operator of the daily limit in plain words, whichever way Twilio says it, never the recipient', () => {
+    const refused = classifyTwilioError({ status: 429, code: 63038, message: 'Account exceeded the 50 daily messages limit' });
+    expect(refused.fault).toMatch(/^the Twilio account has reached its daily message limit \(a rolling 24 hours; 50 on a trial account\)/);
+    expect(twilioReportFault('limited', '63038')).toBe(`Twilio reports messages not sent (63038): ${refused.fault}; each is sent again within the hour, until it is a day old`);
+    expect(twilioReportFault('setup', '30034')).toMatch(/^Twilio reports messages undelivered \(30034\): the sending number is a US long code not registered for A2P 10DLC/);
+    // A report about one recipient names nothing to fix.
+    expect(twilioReportFault('unreachable', '30003')).toBeUndefined();
+    expect(twilioReportFault('limited', '30003')).toBeUndefined();
   });
 
   it('records the status and the error code, and no code for a delivery', () => {
