@@ -203,12 +203,14 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" isn't one of our areas. Use its code or name, e.g. JOIN ${example}.`,
   discreetOn: (via) =>
     `Heads Up: discreet alerts on. An alert now comes as a plain notice; text READ to see it. ${
-      via === 'sms' ? 'If you also use Heads Up on Signal, send DISCREET there too.' : 'If you also get alerts by SMS, text DISCREET there too.'
+      via === 'sms' ? 'If you also use Heads Up on Signal, send DISCREET ON there too.' : 'If you also get alerts by SMS, text DISCREET ON there too.'
     }`,
   discreetOff: (via) =>
     via === 'sms'
-      ? 'Heads Up: discreet alerts off by SMS. If you also turned them on on Signal, send DISCREET there too. DISCREET here to turn back on.'
-      : 'Heads Up: discreet alerts off on Signal. If you also turned them on by SMS, text DISCREET there too. DISCREET here to turn back on.',
+      ? 'Heads Up: discreet alerts off by SMS. If you also turned them on on Signal, send DISCREET OFF there too. DISCREET ON here to turn back on.'
+      : 'Heads Up: discreet alerts off on Signal. If you also turned them on by SMS, text DISCREET OFF there too. DISCREET ON here to turn back on.',
+  discreetState: (on, via) =>
+    `Heads Up: ${via === 'sms' ? 'by SMS' : 'on Signal'}, discreet alerts are ${on ? 'on' : 'off'}. Text DISCREET ${on ? 'OFF to turn them off' : 'ON to turn them on'}.`,
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 new message. Reply READ to see it.`,
   readNone: () => 'Heads Up: nothing unread.',
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${localDate(day)}) ${text}`,

@@ -204,12 +204,14 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" no es una de nuestras areas. Usa su codigo o nombre, ej. UNIRSE ${example}.`,
   discreetOn: (via) =>
     `Heads Up: alertas discretas activadas. Cada alerta llega como un aviso neutro; escribe LEER para verla. ${
-      via === 'sms' ? 'Si tambien usas Signal, envia DISCRETO por Signal.' : 'Si tambien usas SMS, envia DISCRETO por SMS.'
+      via === 'sms' ? 'Si tambien usas Signal, envia DISCRETO SI por Signal.' : 'Si tambien usas SMS, envia DISCRETO SI por SMS.'
     }`,
   discreetOff: (via) =>
     via === 'sms'
-      ? 'Heads Up: alertas discretas desactivadas por SMS. Si tambien las activaste en Signal, envia DISCRETO por Signal. DISCRETO aqui para activarlas.'
-      : 'Heads Up: alertas discretas desactivadas en Signal. Si tambien las activaste por SMS, envia DISCRETO por SMS. DISCRETO aqui para activarlas.',
+      ? 'Heads Up: alertas discretas desactivadas por SMS. Si tambien las activaste en Signal, envia DISCRETO NO por Signal. DISCRETO SI aqui para activarlas.'
+      : 'Heads Up: alertas discretas desactivadas en Signal. Si tambien las activaste por SMS, envia DISCRETO NO por SMS. DISCRETO SI aqui para activarlas.',
+  discreetState: (on, via) =>
+    `Heads Up: alertas discretas ${on ? 'activadas' : 'desactivadas'} ${via === 'sms' ? 'por SMS' : 'en Signal'}. Escribe DISCRETO ${on ? 'NO para desactivarlas' : 'SI para activarlas'}.`,
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 mensaje nuevo. Responde LEER para verlo.`,
   readNone: () => 'Heads Up: nada sin leer.',
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${localDate(day)}) ${text}`,

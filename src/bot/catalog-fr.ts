@@ -96,12 +96,14 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" n'est pas une de nos zones. Utilisez son code ou son nom, ex. REJOINDRE ${example}.`,
   discreetOn: (via) =>
     `Heads Up: alertes discrètes activées. Une alerte arrive comme un message neutre; écrivez LIRE. ${
-      via === 'sms' ? 'Si vous utilisez aussi Signal, envoyez DISCRET sur Signal.' : 'Si vous utilisez aussi les SMS, envoyez DISCRET par SMS.'
+      via === 'sms' ? 'Si vous utilisez aussi Signal, envoyez DISCRET OUI sur Signal.' : 'Si vous utilisez aussi les SMS, envoyez DISCRET OUI par SMS.'
     }`,
   discreetOff: (via) =>
     via === 'sms'
-      ? 'Heads Up: alertes discrètes désactivées par SMS. Activées aussi sur Signal? Envoyez DISCRET sur Signal. DISCRET ici pour les réactiver.'
-      : 'Heads Up: alertes discrètes désactivées sur Signal. Activées aussi par SMS? Envoyez DISCRET par SMS. DISCRET ici pour les réactiver.',
+      ? 'Heads Up: alertes discrètes désactivées par SMS. Activées aussi sur Signal? Envoyez DISCRET NON sur Signal. DISCRET OUI ici pour les réactiver.'
+      : 'Heads Up: alertes discrètes désactivées sur Signal. Activées aussi par SMS? Envoyez DISCRET NON par SMS. DISCRET OUI ici pour les réactiver.',
+  discreetState: (on, via) =>
+    `Heads Up: alertes discrètes ${on ? 'activées' : 'désactivées'} ${via === 'sms' ? 'par SMS' : 'sur Signal'}. Écrivez DISCRET ${on ? 'NON pour les désactiver' : 'OUI pour les activer'}.`,
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 nouveau message. Répondez LIRE pour le voir.`,
   readNone: () => 'Heads Up: rien de non lu.',
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${localDate(day)}) ${text}`,

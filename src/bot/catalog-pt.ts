@@ -97,12 +97,14 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" nao é uma das nossas areas. Use o codigo ou o nome, ex. ENTRAR ${example}.`,
   discreetOn: (via) =>
     `Heads Up: alertas discretos ligados. Cada alerta chega como um aviso neutro; escreva LER para ver. ${
-      via === 'sms' ? 'Se usa Signal tambem, envie DISCRETO pelo Signal.' : 'Se usa SMS tambem, envie DISCRETO por SMS.'
+      via === 'sms' ? 'Se usa Signal tambem, envie DISCRETO SIM pelo Signal.' : 'Se usa SMS tambem, envie DISCRETO SIM por SMS.'
     }`,
   discreetOff: (via) =>
     via === 'sms'
-      ? 'Heads Up: alertas discretos desligados por SMS. Se tambem os ligou no Signal, envie DISCRETO pelo Signal. DISCRETO aqui para ligar.'
-      : 'Heads Up: alertas discretos desligados no Signal. Se tambem os ligou por SMS, envie DISCRETO por SMS. DISCRETO aqui para ligar.',
+      ? 'Heads Up: alertas discretos desligados por SMS. Se tambem os ligou no Signal, envie DISCRETO NAO pelo Signal. DISCRETO SIM aqui para ligar.'
+      : 'Heads Up: alertas discretos desligados no Signal. Se tambem os ligou por SMS, envie DISCRETO NAO por SMS. DISCRETO SIM aqui para ligar.',
+  discreetState: (on, via) =>
+    `Heads Up: alertas discretos ${on ? 'ligados' : 'desligados'} ${via === 'sms' ? 'por SMS' : 'no Signal'}. Escreva DISCRETO ${on ? 'NAO para desligar' : 'SIM para ligar'}.`,
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 mensagem nova. Responda LER para ver.`,
   readNone: () => 'Heads Up: nada por ler.',
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${localDate(day)}) ${text}`,

@@ -177,10 +177,12 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   joinWhichAreaNamed(example: string): string;
   /** `unknownArea` on such a line: `example` is one of its areas. */
   unknownAreaNamed(token: string, example: string): string;
-  /** DISCREET turned on for the membership on `via`; names the other channel whatever is held there (as STOP's). */
+  /** DISCREET turned on (or already on) for the membership on `via`; names the other channel whatever is held there (as STOP's). */
   discreetOn(via: Channel): string;
-  /** DISCREET turned off for the membership on `via`: the other channel's, if on, stays on until DISCREET there. */
+  /** DISCREET turned off (or already off) for the membership on `via`: the other channel's, if on, stays on until DISCREET OFF there. */
   discreetOff(via: Channel): string;
+  /** DISCREET with words that say neither on nor off: how the membership on `via` stands, and the words that set it. */
+  discreetState(on: boolean, via: Channel): string;
   /** What a discreet member gets instead of an alert: nothing of its subject, not even what the line is. */
   discreetNotice(areas: string[]): string;
   /** READ with nothing unread. */

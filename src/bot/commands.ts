@@ -42,7 +42,8 @@ export type Command =
   /** `withText`: more words followed the minutes ("Después 30 min de llegar", an answer in a conversation, not a LATER). */
   | { kind: 'later'; minutes: number; withText?: true }
   // Reach (issue 12)
-  | { kind: 'discreet' }
+  /** `wants`: an on or off word followed it ("DISCREET ON", "DISCRETO NO"), or words that say neither (`unclear`); bare, it toggles. */
+  | { kind: 'discreet'; wants?: 'on' | 'off' | 'unclear' }
   | { kind: 'read' }
   // Reports (issue 11)
   | { kind: 'retract'; ref: string };

@@ -35,24 +35,29 @@ export function signalTimer(who: Asker, rules: DiscreetRules, on: boolean): numb
 }
 
 /**
- * DISCREET: turns discreet alerts on, or off again, for this membership only
- * (as STOP): an SMS from her number may be spoofed, or come from its new
- * holder while her Signal account still shows it. The reply names the other
- * channel whatever is held there. An alert is discreet while either of a
- * person's memberships asked for it (store/alerts.ts), so no message turns
- * the other's off.
+ * DISCREET: sets discreet alerts on or off for this membership only (as
+ * STOP): an SMS from her number may be spoofed, or come from its new holder
+ * while her Signal account still shows it. "DISCREET ON" (OFF, SÍ, NON, …)
+ * sets that state, bare it toggles, and other words change nothing: she is
+ * told how it stands. The reply names the other channel whatever is held
+ * there. An alert is discreet while either of a person's memberships asked
+ * for it (store/alerts.ts), so no message turns the other's off.
  */
-export function toggleDiscreet(store: Store, who: Asker, rules: DiscreetRules): Outcome {
+export function setDiscreet(store: Store, who: Asker, rules: DiscreetRules, wants?: 'on' | 'off' | 'unclear'): Outcome {
   const { db } = store;
   if (!who.member) return say(who.t.notMember());
-  const on = !membershipDiscreet(db, who.member.id);
+  const was = membershipDiscreet(db, who.member.id);
+  const via = who.sender.channel;
+  if (wants === 'unclear') return say(who.t.discreetState(was, via));
+  const on = wants === undefined ? !was : wants === 'on';
+  // Already so ("DISCREET ON" to be sure): told so, nothing changed, nor a timer she may have set herself.
+  if (on === was) return say(on ? who.t.discreetOn(via) : who.t.discreetOff(via));
   setMemberDiscreet(db, who.member.id, on);
   // Copies still queued for either membership go as the planner would now send them: notices, and READ
   // finds them; in full only once neither membership is discreet.
   const memberships = personMemberIds(db, who.member.id);
   if (on) for (const id of memberships) queuedAlertsUnread(db, id);
   else if (!memberDiscreet(db, who.member.id)) for (const id of memberships) queuedAlertsInFull(db, id);
-  const via = who.sender.channel;
   return { say: on ? who.t.discreetOn(via) : who.t.discreetOff(via), disappearing: signalTimer(who, rules, on) };
 }
 

@@ -6,6 +6,7 @@
 import type { Command, CommandKind, Lang, ParseErrorCode, Parsed } from './commands';
 import { langFromWord, lookupKeyword } from './keywords';
 import { checkinCommandOf, checkinNameLength, isCheckinKind, minutesOf, namesCheckin } from './checkin-parser';
+import { discreetCommandOf } from './discreet-words';
 import { isStopRequest, leadingWords, MAX_STOP_WORDS, type StopLang } from './stop-phrases';
 import { aboutOtherThings, quotesSomeone, toSomeoneElse } from './stop-answers';
 import { isAmount, startsWithNumber, type CountryCode } from '../phone/numbers';
@@ -194,9 +195,7 @@ function accented(text: string, start: number): boolean {
   return /\p{M}/u.test(rawWord(text, start).normalize('NFD'));
 }
 
-function wordOf(t: Token): string {
-  return t.word;
-}
+const wordOf = (t: Token): string => t.word;
 
 // Keywords that agree (OK, JOIN's YES), and may come before a request to stop.
 const AGREEING: ReadonlySet<string> = new Set(['OK', 'OKAY', 'YES']);
@@ -252,9 +251,10 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
     case 'delete':
     case 'pending':
     case 'stats':
-    case 'discreet':
     case 'read':
       return { kind };
+    case 'discreet':
+      return discreetCommandOf(rest.map(wordOf));
     case 'lang': {
       // "ENGLISH" and "ESPANOL" are complete commands; "LANG ES" names the language.
       const named = keyword === 'LANG' ? (rest[0] ? langFromWord(rest[0].word) : undefined) : langFromWord(keyword);

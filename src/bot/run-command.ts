@@ -21,7 +21,7 @@ import { accept, acceptedHere, askedToBeBuddy, buddyBack, buddyStop, decline, fo
 import { tellIfNoOneLeft, twinsLosingBuddies } from './checkin-alone';
 import { buddy } from './buddy-commands';
 import { checkin, endOrLater, hasCheckinOf, later, laterFloor, ok, stillRuns, type CheckinLine } from './checkin-commands';
-import { read, toggleDiscreet } from './discreet-commands';
+import { read, setDiscreet } from './discreet-commands';
 
 /** The plain yes of each language but English (whose YES is also Twilio's START): an answer to a buddy invitation only. */
 const PLAIN_YES: ReadonlySet<string> = new Set(['SI', 'OUI', 'SIM']);
@@ -167,7 +167,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'report':
       return report(store, who, reportRules(rules), command.areas, command.text, now);
     case 'discreet':
-      return toggleDiscreet(store, who, rules.discreet);
+      return setDiscreet(store, who, rules.discreet, command.wants);
     case 'read':
       return read(store, who, now);
     case 'check':

@@ -203,6 +203,7 @@ export function everyReply(t: Catalog, a: ReplyArgs): Record<keyof Catalog, stri
     unknownAreaNamed: a.texts.map((x) => t.unknownAreaNamed(x, 'AREA1000')),
     discreetOn: [t.discreetOn('sms'), t.discreetOn('signal')],
     discreetOff: [t.discreetOff('sms'), t.discreetOff('signal')],
+    discreetState: [true, false].flatMap((on) => [t.discreetState(on, 'sms'), t.discreetState(on, 'signal')]),
     discreetNotice: [t.discreetNotice(a.areas)],
     readNone: [t.readNone()],
     // One item carries an alert's whole text (the READ answer packs items by segments): its frame is checked in catalog.test.ts.
