@@ -43,7 +43,7 @@ export function signalTimer(who: Asker, rules: DiscreetRules, on: boolean): numb
  * there. An alert is discreet while either of a person's memberships asked
  * for it (store/alerts.ts), so no message turns the other's off.
  */
-export function setDiscreet(store: Store, who: Asker, rules: DiscreetRules, wants?: 'on' | 'off' | 'unclear'): Outcome {
+export function setDiscreet(store: Store, who: Asker, rules: DiscreetRules, wants: 'on' | 'off' | 'unclear' | undefined, now: number): Outcome {
   const { db } = store;
   if (!who.member) return say(who.t.notMember());
   const was = membershipDiscreet(db, who.member.id);
@@ -54,10 +54,10 @@ export function setDiscreet(store: Store, who: Asker, rules: DiscreetRules, want
   if (on === was) return say(on ? who.t.discreetOn(via) : who.t.discreetOff(via));
   setMemberDiscreet(db, who.member.id, on);
   // Copies still queued for either membership go as the planner would now send them: notices, and READ
-  // finds them; in full only once neither membership is discreet.
+  // finds them; in full only once neither membership is discreet (a notice a send holds stays for READ).
   const memberships = personMemberIds(db, who.member.id);
   if (on) for (const id of memberships) queuedAlertsUnread(db, id);
-  else if (!memberDiscreet(db, who.member.id)) for (const id of memberships) queuedAlertsInFull(db, id);
+  else if (!memberDiscreet(db, who.member.id)) for (const id of memberships) queuedAlertsInFull(db, id, now);
   return { say: on ? who.t.discreetOn(via) : who.t.discreetOff(via), disappearing: signalTimer(who, rules, on) };
 }
 

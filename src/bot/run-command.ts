@@ -167,7 +167,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'report':
       return report(store, who, reportRules(rules), command.areas, command.text, now);
     case 'discreet':
-      return setDiscreet(store, who, rules.discreet, command.wants);
+      return setDiscreet(store, who, rules.discreet, command.wants, now);
     case 'read':
       return read(store, who, now);
     case 'check':

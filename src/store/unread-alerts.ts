@@ -66,12 +66,15 @@ export function queuedAlertsUnread(db: Db, memberId: number): void {
 /**
  * Discreet turned off: copies still queued go out in full (the reply says
  * so), so they are no longer unread; those already sent as notices stay
- * for READ.
+ * for READ, and so do those a send holds (at the provider as notices, as
+ * LEAVE's guard: store/outbox-withdrawals.ts). Such a copy back for a retry
+ * goes as a notice again, READ still showing it.
  */
-export function queuedAlertsInFull(db: Db, memberId: number): void {
+export function queuedAlertsInFull(db: Db, memberId: number, now: number): void {
   db.stmt(
-    "DELETE FROM unread_alerts WHERE member_id = @m AND alert_id IN (SELECT alert_id FROM outbox WHERE member_id = @m AND alert_id IS NOT NULL AND state = 'pending')",
-  ).run({ m: memberId });
+    `DELETE FROM unread_alerts WHERE member_id = @m AND alert_id IN
+       (SELECT alert_id FROM outbox WHERE member_id = @m AND alert_id IS NOT NULL AND state = 'pending' AND lease_until <= @now)`,
+  ).run({ m: memberId, now });
 }
 
 /**
