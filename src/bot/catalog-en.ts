@@ -211,6 +211,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
       : 'Heads Up: discreet alerts off on Signal. If you also turned them on by SMS, text DISCREET OFF there too. DISCREET ON here to turn back on.',
   discreetState: (on, via) =>
     `Heads Up: ${via === 'sms' ? 'by SMS' : 'on Signal'}, discreet alerts are ${on ? 'on' : 'off'}. Text DISCREET ${on ? 'OFF to turn them off' : 'ON to turn them on'}.`,
+  discreetWhenBack: (on, via) =>
+    `Heads Up: you get no alerts ${via === 'sms' ? 'by SMS' : 'on Signal'} now. Discreet alerts will be ${on ? 'on' : 'off'} when you come back. Text START to come back.`,
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 new message. Reply READ to see it.`,
   readNone: () => 'Heads Up: nothing unread.',
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${localDate(day)}) ${text}`,

@@ -212,6 +212,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
       : 'Heads Up: alertas discretas desactivadas en Signal. Si tambien las activaste por SMS, envia DISCRETO NO por SMS. DISCRETO SI aqui para activarlas.',
   discreetState: (on, via) =>
     `Heads Up: alertas discretas ${on ? 'activadas' : 'desactivadas'} ${via === 'sms' ? 'por SMS' : 'en Signal'}. Escribe DISCRETO ${on ? 'NO para desactivarlas' : 'SI para activarlas'}.`,
+  discreetWhenBack: (on, via) =>
+    `Heads Up: ahora no recibes alertas ${via === 'sms' ? 'por SMS' : 'en Signal'}. Al volver, las alertas discretas estaran ${on ? 'activadas' : 'desactivadas'}. START para volver.`,
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 mensaje nuevo. Responde LEER para verlo.`,
   readNone: () => 'Heads Up: nada sin leer.',
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${localDate(day)}) ${text}`,

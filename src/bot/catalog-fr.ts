@@ -104,6 +104,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
       : 'Heads Up: alertes discrètes désactivées sur Signal. Activées aussi par SMS? Envoyez DISCRET NON par SMS. DISCRET OUI ici pour les réactiver.',
   discreetState: (on, via) =>
     `Heads Up: alertes discrètes ${on ? 'activées' : 'désactivées'} ${via === 'sms' ? 'par SMS' : 'sur Signal'}. Écrivez DISCRET ${on ? 'NON pour les désactiver' : 'OUI pour les activer'}.`,
+  discreetWhenBack: (on, via) =>
+    `Heads Up: vous ne recevez plus d'alertes ${via === 'sms' ? 'par SMS' : 'sur Signal'}. Les alertes discrètes seront ${on ? 'activées' : 'désactivées'} à votre retour. START pour revenir.`,
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 nouveau message. Répondez LIRE pour le voir.`,
   readNone: () => 'Heads Up: rien de non lu.',
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${localDate(day)}) ${text}`,

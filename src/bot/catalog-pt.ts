@@ -105,6 +105,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
       : 'Heads Up: alertas discretos desligados no Signal. Se tambem os ligou por SMS, envie DISCRETO NAO por SMS. DISCRETO SIM aqui para ligar.',
   discreetState: (on, via) =>
     `Heads Up: alertas discretos ${on ? 'ligados' : 'desligados'} ${via === 'sms' ? 'por SMS' : 'no Signal'}. Escreva DISCRETO ${on ? 'NAO para desligar' : 'SIM para ligar'}.`,
+  discreetWhenBack: (on, via) =>
+    `Heads Up: voce nao recebe alertas ${via === 'sms' ? 'por SMS' : 'no Signal'} agora. Ao voltar, os alertas discretos estarao ${on ? 'ligados' : 'desligados'}. START para voltar.`,
   discreetNotice: (areas) => `HU ${listAreas(areas)}: 1 mensagem nova. Responda LER para ver.`,
   readNone: () => 'Heads Up: nada por ler.',
   readItem: (areas, text, day) => `(${listAreas(areas)}, ${localDate(day)}) ${text}`,

@@ -183,6 +183,8 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   discreetOff(via: Channel): string;
   /** DISCREET with words that say neither on nor off: how the membership on `via` stands, and the words that set it. */
   discreetState(on: boolean, via: Channel): string;
+  /** DISCREET from a membership on `via` that sent STOP: the setting, kept for when she comes back, and how to come back (no alert comes now). */
+  discreetWhenBack(on: boolean, via: Channel): string;
   /** What a discreet member gets instead of an alert: nothing of its subject, not even what the line is. */
   discreetNotice(areas: string[]): string;
   /** READ with nothing unread. */

@@ -48,17 +48,21 @@ export function setDiscreet(store: Store, who: Asker, rules: DiscreetRules, want
   if (!who.member) return say(who.t.notMember());
   const was = membershipDiscreet(db, who.member.id);
   const via = who.sender.channel;
-  if (wants === 'unclear') return say(who.t.discreetState(was, via));
-  const on = wants === undefined ? !was : wants === 'on';
+  const on = wants === 'unclear' ? was : wants === undefined ? !was : wants === 'on';
+  if (on !== was) {
+    setMemberDiscreet(db, who.member.id, on);
+    // Copies still queued for either membership go as the planner would now send them: notices, and READ
+    // finds them; in full only once neither membership is discreet (a notice a send holds stays for READ).
+    const memberships = personMemberIds(db, who.member.id);
+    if (on) for (const id of memberships) queuedAlertsUnread(db, id);
+    else if (!memberDiscreet(db, who.member.id)) for (const id of memberships) queuedAlertsInFull(db, id, now);
+  }
   // Already so ("DISCREET ON" to be sure): told so, nothing changed, nor a timer she may have set herself.
-  if (on === was) return say(on ? who.t.discreetOn(via) : who.t.discreetOff(via));
-  setMemberDiscreet(db, who.member.id, on);
-  // Copies still queued for either membership go as the planner would now send them: notices, and READ
-  // finds them; in full only once neither membership is discreet (a notice a send holds stays for READ).
-  const memberships = personMemberIds(db, who.member.id);
-  if (on) for (const id of memberships) queuedAlertsUnread(db, id);
-  else if (!memberDiscreet(db, who.member.id)) for (const id of memberships) queuedAlertsInFull(db, id, now);
-  return { say: on ? who.t.discreetOn(via) : who.t.discreetOff(via), disappearing: signalTimer(who, rules, on) };
+  const disappearing = on === was ? undefined : signalTimer(who, rules, on);
+  // After STOP no alert comes: the setting waits for her return (a JOIN keeps it), and she is told how to come back.
+  if (who.member.status === 'stopped') return { say: who.t.discreetWhenBack(on, via), disappearing };
+  if (wants === 'unclear') return say(who.t.discreetState(was, via));
+  return { say: on ? who.t.discreetOn(via) : who.t.discreetOff(via), disappearing };
 }
 
 /**

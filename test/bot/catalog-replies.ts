@@ -204,6 +204,7 @@ export function everyReply(t: Catalog, a: ReplyArgs): Record<keyof Catalog, stri
     discreetOn: [t.discreetOn('sms'), t.discreetOn('signal')],
     discreetOff: [t.discreetOff('sms'), t.discreetOff('signal')],
     discreetState: [true, false].flatMap((on) => [t.discreetState(on, 'sms'), t.discreetState(on, 'signal')]),
+    discreetWhenBack: [true, false].flatMap((on) => [t.discreetWhenBack(on, 'sms'), t.discreetWhenBack(on, 'signal')]),
     discreetNotice: [t.discreetNotice(a.areas)],
     readNone: [t.readNone()],
     // One item carries an alert's whole text (the READ answer packs items by segments): its frame is checked in catalog.test.ts.
