@@ -2,8 +2,11 @@
  * Refusals that are about the line, not the member (signal-cli-rest-api's
  * own texts, in each mode): the bot's account not registered (Signal
  * deregistered it, or it was never registered: the lane holds, one message
- * probing), a network failure between signal-cli and Signal, and a proxy in
- * front of signal-cli-rest-api refusing the line's credentials. Alerts wait
+ * probing), a network failure between signal-cli and Signal (as it words
+ * it per recipient, or as an exception met before any result: a time-out,
+ * Signal's server failing), signal-cli-rest-api killing signal-cli at its
+ * time-out, and a proxy in front of signal-cli-rest-api refusing the line's
+ * credentials. Alerts wait
  * and arrive once the line is back; no member is marked unreachable. In
  * json-rpc mode upstream passes on only the JSON-RPC error's message: a
  * network failure reads "Failed to send message", an account signal-cli does
@@ -39,12 +42,16 @@ describe.each(['normal', 'json-rpc'] as const)('a Signal outage on the line’s 
   it.each<[string, (to: string) => SignalAnswer, string]>([
     ["the bot's account is not registered", (_to: string) => SIGNAL_ERRORS.accountNotRegistered(SIGNAL_NUMBER, mode), 'red pickup'],
     ['signal-cli cannot reach Signal', (to: string) => SIGNAL_ERRORS.networkFailure(to, mode), 'green coupe'],
+    // signal-cli's words for an exception met before any per-recipient result: a time-out reaching Signal, Signal's server failing.
+    ['signal-cli times out reaching Signal', () => SIGNAL_ERRORS.sendException(mode), 'silver minivan'],
+    ["Signal's server answers 503", () => SIGNAL_ERRORS.sendException(mode, 'Bad response: 503 (NonSuccessfulResponseCodeException)'), 'brown wagon'],
     // signal-cli-rest-api has no authentication of its own: these come from a proxy in front of it.
     ['a proxy in front of signal-cli-rest-api refuses the line’s credentials (401)', () => ({ status: 401, body: '<html><body>401 Authorization Required</body></html>' }), 'blue van'],
     ['a proxy in front of signal-cli-rest-api forbids the line (403)', () => ({ status: 403, body: { message: 'Forbidden' } }), 'grey sedan'],
     // A wrong path in SIGNAL_API_URL, or a proxy without the route: every send alike.
     ['signal-cli-rest-api is reached at a wrong path (404)', () => SIGNAL_ERRORS.noSuchRoute(), 'black suv'],
     ['a proxy does not allow the method (405)', () => ({ status: 405, body: '<html><body>405 Not Allowed</body></html>' }), 'white truck'],
+    ...(mode === 'normal' ? [['signal-cli-rest-api killed signal-cli at its time-out', () => SIGNAL_ERRORS.processTimeout(), 'orange cab'] as [string, () => SignalAnswer, string]] : []),
     ...(mode === 'json-rpc' ? [['signal-cli-rest-api lost its signal-cli daemon (restarting)', () => SIGNAL_ERRORS.daemonConnectionLost(), 'gold hatchback'] as [string, () => SignalAnswer, string]] : []),
   ])('while %s, alerts wait and then arrive once; nobody is marked unreachable', async (_what, refusal, marker) => {
     const tries = new Map<string, number>();

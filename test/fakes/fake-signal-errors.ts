@@ -46,6 +46,19 @@ export const SIGNAL_ERRORS = {
       ? { status: 400, body: { error: 'Failed to send message' } }
       : { status: 400, body: { error: `Failed to send (some) messages:\n${recipient}: Network failure for "${recipient}"\n${lastTimestamp()}\nFailed to send message\n` } },
   /**
+   * signal-cli met an IOException before any per-recipient result, `cause` being its text and class (by
+   * default a time-out reaching Signal; 'Bad response: 503 (NonSuccessfulResponseCodeException)' for
+   * Signal's server failing). SendCommand.java wraps it as "Failed to send message: <cause>"; normal/native
+   * mode passes on what signal-cli wrote to stderr, json-rpc mode the JSON-RPC error's message, to which
+   * signal-cli's handler adds the wrapper's class (SignalJsonRpcCommandHandler.java).
+   */
+  sendException: (mode: FakeSignalMode, cause = 'java.net.SocketTimeoutException: timeout (PushNetworkException)'): SignalAnswer => ({
+    status: 400,
+    body: { error: mode === 'json-rpc' ? `Failed to send message: ${cause} (UnexpectedErrorException)` : `Failed to send message: ${cause}\n` },
+  }),
+  /** Normal/native mode only: signal-cli-rest-api killed signal-cli at SIGNAL_CLI_CMD_TIMEOUT (cli.go Execute), whatever it had sent. */
+  processTimeout: (): SignalAnswer => ({ status: 400, body: { error: 'process killed as timeout reached' } }),
+  /**
    * The bot's own account is not registered (deregistered by Signal, or never registered): signal-cli's
    * App.loadManager in normal/native mode; in json-rpc mode the daemon does not hold the account.
    */

@@ -23,6 +23,13 @@ const INVALID_PRE_KEY = /invalid[ _]pre[ _]?key/i;
 // json-rpc mode passes on only the JSON-RPC error's message: a network failure and a recipient who left
 // Signal both read just "Failed to send message". An outage is the likelier, and a retry cannot hurt.
 const SEND_FAILED = /^\s*failed to send message\.?\s*$/i;
+// signal-cli met an exception before any per-recipient result (SendCommand.java: "Failed to send message: <its text>
+// (<SomeException>)", in both modes): mostly its connection to Signal (PushNetworkException, a time-out, DNS). Read
+// only after the specific refusals above, which may be worded so too (UnregisteredUserException, a rate limit).
+const SEND_EXCEPTION = /failed to send message: [^\n]{0,2000}\(\w{1,100}Exception\)/i;
+// Signal's server answered 5xx to signal-cli ("Bad response: 503"), or signal-cli-rest-api killed signal-cli at
+// SIGNAL_CLI_CMD_TIMEOUT (cli.go): it may have sent, but a duplicate alert is better than a lost one.
+const SIGNAL_SERVER_ERROR = /bad response: 5\d\d\b|process killed as timeout reached/i;
 // A 429 only in the forms signal-cli writes it ("[429] …", "Bad response: 429"): a throttled send
 // pauses the whole lane and uses up no tries, so a 429 inside anything else (a group id) must not read as one.
 const RATE_LIMITED = /rate[ _]?limit|RateLimitException|\[429\]|(?:response|status(?: ?code)?)[: ]+429\b/i;
@@ -81,6 +88,9 @@ export function classifySignalError(status: number | undefined, errorText: strin
   if (ACCOUNT_NOT_REGISTERED.test(errorText)) return lineFault('account_not_registered');
   if (NETWORK_FAILURE.test(errorText)) return recipientFailure('network_failure');
   if (INVALID_PRE_KEY.test(errorText)) return recipientFailure('invalid_pre_key');
+  if (SIGNAL_SERVER_ERROR.test(errorText)) return new SendError('server', 'signal_server');
+  // Before the daemon's errors: a Java exception's text ("Connection reset") is signal-cli's, not Go's.
+  if (SEND_EXCEPTION.test(errorText)) return recipientFailure('send_exception');
   if (DAEMON_UNREACHABLE.test(errorText)) return new SendError('server', 'daemon_unreachable');
   // Retried with the bounded tries of an outage: failing every message of a short network loss for good would lose alerts.
   if (SEND_FAILED.test(errorText)) return recipientFailure('send_failed');

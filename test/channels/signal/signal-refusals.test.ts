@@ -108,6 +108,42 @@ describe('Signal refusals', () => {
     expect(e.retryable).toBe(true);
   });
 
+  // SendCommand.java wraps an IOException met before any per-recipient result as "Failed to send message: <text>
+  // (<class>)"; json-rpc mode's handler adds its own class after. Transient: retried, a bounded number of tries.
+  it.each([
+    ['a time-out reaching Signal (normal/native)', 'Failed to send message: java.net.SocketTimeoutException: timeout (PushNetworkException)\n'],
+    ['no DNS (normal/native)', 'Failed to send message: java.net.UnknownHostException: chat.signal.org (PushNetworkException)\n'],
+    ['a reset connection', 'Failed to send message: java.net.SocketException: Connection reset (PushNetworkException)\n'],
+    ['a time-out reaching Signal (json-rpc)', 'Failed to send message: java.net.SocketTimeoutException: timeout (PushNetworkException) (UnexpectedErrorException)'],
+    ['a recipient device long offline', "FAILED TO SEND MESSAGE: No prekeys available (IOException), maybe one of the devices of the recipient wasn't online for a while.\n"],
+  ])('retries an exception signal-cli met before any result: %s', (_what, text) => {
+    const e = classifySignalError(400, text);
+    expect(e).toMatchObject({ kind: 'server', code: 'send_exception', recipientWorded: true });
+    expect(e.retryable).toBe(true);
+  });
+
+  // A duplicate is better than a lost alert: signal-cli may have sent before it was killed.
+  it.each([
+    ["Signal's server failing (normal/native)", 'Failed to send message: Bad response: 503 (NonSuccessfulResponseCodeException)\n'],
+    ["Signal's server failing (json-rpc)", 'Failed to send message: Bad response: 502 (NonSuccessfulResponseCodeException) (UnexpectedErrorException)'],
+    ['signal-cli-rest-api killing signal-cli at SIGNAL_CLI_CMD_TIMEOUT', 'process killed as timeout reached'],
+  ])('retries %s as a server failure', (_what, text) => {
+    const e = classifySignalError(400, text);
+    expect(e).toMatchObject({ kind: 'server', code: 'signal_server', recipientWorded: false });
+    expect(e.retryable).toBe(true);
+  });
+
+  // The refusals that mean something specific keep their meaning when signal-cli words them as such an exception.
+  it.each([
+    ['a recipient who left Signal', 'Failed to send message: Unregistered user "x" (UnregisteredUserException)\n', 'invalid', 'unregistered'],
+    ['a changed safety number', 'Failed to send message: Untrusted identity (UntrustedIdentityException)\n', 'rejected', 'untrusted_identity'],
+    ['a rate limit', 'Failed to send message: [429] Rate limit exceeded: 429 (RateLimitException)\n', 'throttled', '429'],
+    ['a proof demand', 'Failed to send message: [428] Proof required (ProofRequiredException)\n', 'throttled', '429'],
+    ['a 4xx of Signal that is a rate limit', 'Failed to send message: Bad response: 429 (NonSuccessfulResponseCodeException)\n', 'throttled', '429'],
+  ])('keeps %s worded as an exception what it is', (_what, text, kind, code) => {
+    expect(classifySignalError(400, text)).toMatchObject({ kind, code });
+  });
+
   it('reads "Failed to send message" as a failure to retry only when it says nothing more', () => {
     const text = 'Failed to send (some) messages:\nx: Something new for "x"\n1700000000000\nFailed to send message\n';
     expect(classifySignalError(400, text)).toMatchObject({ kind: 'rejected', code: '400' });

@@ -371,6 +371,7 @@ describe('SignalSender against a bare server', () => {
   it.each([
     ['the json-rpc daemon lost (broken pipe)', 400, 'write tcp 127.0.0.1:53422->127.0.0.1:6001: write: broken pipe'],
     ['the json-rpc daemon lost (closed connection)', 400, 'write tcp 127.0.0.1:53422->127.0.0.1:6001: use of closed network connection'],
+    ['signal-cli killed at SIGNAL_CLI_CMD_TIMEOUT (normal/native)', 400, 'process killed as timeout reached'],
     ['a proxy without the trust route', 404, '404 page not found'],
     ['a proxy refusing the line', 403, 'Forbidden'],
     ['too many requests', 429, 'Too Many Requests'],
