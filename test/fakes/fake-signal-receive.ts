@@ -5,7 +5,9 @@
  * dropped; in normal/native mode a JSON array served as text/plain, waiting
  * up to `timeout` seconds (at most 5 here) for messages, `max_messages` at
  * most, in the account's turn (fake-signal-lock.ts): a receive whose client
- * gave up before its turn still takes what waits, and no one reads it. Tests may kill or freeze the websocket.
+ * gave up before its turn still takes what waits, and no one reads it; what
+ * signal-cli writes to stderr meanwhile (receiveStderr) is joined into the
+ * answer as upstream does. Tests may kill or freeze the websocket.
  */
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -24,6 +26,7 @@ export interface ReceiveState {
   closeOnOpen: boolean;
   proxyPage: string | null;
   proxyAnswers: number;
+  receiveStderr: string[];
 }
 
 export class SignalReceiver {
@@ -138,7 +141,8 @@ export class SignalReceiver {
         // max_messages caps a batch; the rest wait for the next receive.
         const items = this.queue.splice(0, max === 0 ? this.queue.length : max);
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end(`[${items.join(',')}]`);
+        // Upstream joins every line signal-cli printed, stdout's then stderr's, with ',' (client.go Receive): not JSON once stderr has any.
+        res.end(`[${[...items, ...this.state.receiveStderr].join(',')}]`);
         ended();
       };
       if (this.queue.length > 0) return answer();

@@ -95,6 +95,12 @@ export class FakeSignal implements SendState, ReceiveState, AccountState, LockSt
   proxyPage: string | null = null;
   /** Requests the proxy answered with its page. */
   proxyAnswers = 0;
+  /**
+   * Normal/native mode: lines signal-cli writes to stderr during every receive (a Java stack trace after a
+   * reaction: upstream issue #680). Upstream joins them into the answer after the messages, with ',' as
+   * the messages are, which makes it no longer JSON (client.go Receive). Default: none.
+   */
+  receiveStderr: string[] = [];
   /** Receive websockets are accepted, then closed at once (a server that cannot receive for the account). */
   closeOnOpen = false;
   /**

@@ -129,14 +129,3 @@ export function errorFrame(item: unknown): string | null {
   const o = obj(item);
   return o && !present(o.envelope) && typeof o.error === 'string' ? o.error : null;
 }
-
-/** A poll's answer: signal-cli-rest-api's JSON array (an empty body is none), or null when it is not JSON. */
-export function parseBatch(body: string): unknown[] | null {
-  let items: unknown;
-  try {
-    items = JSON.parse(body || '[]');
-  } catch {
-    return null;
-  }
-  return Array.isArray(items) ? items : [items];
-}

@@ -6,10 +6,12 @@
  *   keeps nothing for a client that is not connected, so reconnecting
  *   promptly matters; but only a connection that worked ends the backoff.
  * - poll (MODE=normal/native): GET /v1/receive/{number} every `pollMs`; it
- *   answers a JSON array served as text/plain. Any other answer (an error
- *   status, no answer, a 200 that is not JSON such as a proxy's HTML page)
- *   is a failure: the next poll waits by the shared backoff, and only the
- *   first failure of a run of them is warned about.
+ *   answers a JSON array served as text/plain, whose messages are read even
+ *   when other lines signal-cli printed make the whole not JSON
+ *   (receive-batch.ts). Any other answer (an error status, no answer, a 200
+ *   that is no array such as a proxy's HTML page) is a failure: the next
+ *   poll waits by the shared backoff, and only the first failure of a run of
+ *   them is warned about.
  * Each item goes to `onItem` in the order received; one it could not take
  * (the database refuses writes) is kept in memory and offered again until
  * taken, polling taking no new batch meanwhile (receive-queue.ts). The
@@ -24,7 +26,7 @@ import { FirstReceive } from './first-receive';
 import { ReceiveHealth } from './receive-health';
 import { ReceiveQueue } from './receive-queue';
 import { DEFAULT_RECEIVER, type ReceiverTuning, type SignalReceiverOptions } from './receiver-tuning';
-import { parseBatch } from './signal-envelope';
+import { parseBatch } from './receive-batch';
 import { openReceiveSocket } from './signal-websocket';
 
 export { DEFAULT_RECEIVER, type ReceiverTuning, type SignalReceiverOptions } from './receiver-tuning';
@@ -240,10 +242,10 @@ export class SignalReceiver {
           },
           abort.signal,
         );
-        const items = res.status === 200 ? parseBatch(String(res.data ?? '')) : null;
+        const batch = res.status === 200 ? parseBatch(String(res.data ?? ''), MAX_ENVELOPE_BYTES) : null;
         if (res.status !== 200) {
           wait = this.pollFailed({ status: res.status }, 'Signal receive failed (in json-rpc mode set SIGNAL_RECEIVE_MODE=websocket); retrying with backoff');
-        } else if (items === null) {
+        } else if (batch === null) {
           // A 200 that is not a JSON batch is not signal-cli-rest-api (a proxy's HTML page): a failure like any other.
           wait = this.pollFailed(
             { status: res.status, bytes: String(res.data ?? '').length },
@@ -251,6 +253,9 @@ export class SignalReceiver {
           );
         } else {
           this.pollWorked();
+          const items = batch.items;
+          // signal-cli printed something else among the messages (a stack trace): only the count, its text may name someone.
+          if (batch.dropped > 0) this.opts.log.warn({ dropped: batch.dropped, kept: items.length }, 'Signal receive answer held lines that are not messages; the messages in it are handled');
           for (const item of items) this.queue.add(item);
           // No new batch until these are taken, or kept to be tried again: signal-cli keeps what it has not handed over.
           await this.queue.idle();
