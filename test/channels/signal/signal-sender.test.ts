@@ -44,6 +44,17 @@ describe('readSendResult', () => {
     expect(readSendResult('nonsense')).toHaveProperty('error');
     expect(readSendResult(null)).toHaveProperty('error');
   });
+  // Upstream's own shape (datastructs.go SendMessageErrors): each failed recipient with signal-cli's result type as `reason`.
+  it.each([
+    ['UNREGISTERED_FAILURE', 'invalid', 'unregistered'],
+    ['IDENTITY_FAILURE', 'rejected', 'untrusted_identity'],
+    ['NETWORK_FAILURE', 'server', 'network_failure'],
+    ['RATE_LIMIT_FAILURE', 'throttled', '429'],
+    ['INVALID_PRE_KEY_FAILURE', 'server', 'invalid_pre_key'],
+  ])("classifies master's per-recipient reason %s", (reason, kind, code) => {
+    const result = readSendResult([{ timestamp: '1', errors: { recipients: [{ uuid: '0b6f0c7e-3a41-4c35-9a55-5d1c0a8f4e21', number: '+14155550100', reason }] } }]);
+    expect('error' in result && classifySignalError(400, result.error)).toMatchObject({ kind, code });
+  });
 });
 
 describe('SignalSender against a fake signal-cli-rest-api', () => {
