@@ -6,7 +6,7 @@
  */
 import { toE164, type CountryCode } from '../phone/numbers';
 import type { Command, ParseErrorCode } from './commands';
-import { CLOCK_HOUR, isClockWord, isFrenchClockTime, minutesIndex, timeOfDayAt, unitHourThenTimeOfDay } from './time-of-day';
+import { CLOCK_HOUR, isClockWord, isFrenchClockTime, isZeroPaddedClockTime, minutesIndex, timeOfDayAt, unitHourThenTimeOfDay } from './time-of-day';
 
 /** A token as the parser cuts it: the normalized word and where it starts in the text. */
 export interface WordAt {
@@ -231,6 +231,9 @@ function hourDotMinutes(rest: WordAt[]): boolean {
   return !MINUTE_UNITS.has(unit) && m[1] !== '0' && m[1] !== '00' && Number(m[1]) <= 23;
 }
 
+/** A clock time written as the duration's first `used` words: "SECURITE 11h30", "CHECKIN 0500". */
+const writtenClockTime = (rest: WordAt[], used: number) => isFrenchClockTime(rest.map((w) => w.word), used) || isZeroPaddedClockTime(rest.map((w) => w.word), used);
+
 /** The check-in words that mean "safe" (SEGURA: Spanish and Portuguese): alone, they say she is. */
 const SAFE_WORDS: ReadonlySet<string> = new Set(['SAFE', 'SEGURA', 'SEGURO']);
 
@@ -257,7 +260,7 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       const d = minutesOf(rest, text);
       // Not "Safe now" as OK: "SAFE for 2 hours", meant to start or extend one, would end hers. "CHECKIN 11 pm",
       // "CHECKIN 1.30h": refused as LATER's are (she is told how), not read as 11 minutes or 1.3 hours.
-      if (!d || startsWithClockTime(rest) || hourDotMinutes(rest) || isFrenchClockTime(rest.map((w) => w.word), d.used)) return 'missing_minutes';
+      if (!d || startsWithClockTime(rest) || hourDotMinutes(rest) || writtenClockTime(rest, d.used)) return 'missing_minutes';
       const next = rest[d.used];
       return { kind, minutes: d.minutes, details: next ? text.slice(next.start).trim() : '' };
     }
@@ -265,7 +268,7 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       const d = minutesOf(rest, text);
       // "LATER 11 30", "LUEGO 11 y 30": an hour and a half, or until 11:30? "LATER 10.30": 10.3 minutes, or 10:30?
       // Refused (she is told), not read as 10-12 minutes (LATER takes no details: the second number is no street's).
-      if (!d || isClockLike(rest) || startsWithClockTime(rest) || hourDotMinutes(rest) || isFrenchClockTime(rest.map((w) => w.word), d.used)) return 'missing_minutes';
+      if (!d || isClockLike(rest) || startsWithClockTime(rest) || hourDotMinutes(rest) || writtenClockTime(rest, d.used)) return 'missing_minutes';
       return rest.length > d.used ? { kind, minutes: d.minutes, withText: true } : { kind, minutes: d.minutes };
     }
   }

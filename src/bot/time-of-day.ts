@@ -125,3 +125,14 @@ export function isFrenchClockTime(words: readonly string[], used: number): boole
   const m = /^(\d{1,2})H[0-5]\d$/.exec(words.slice(0, used).join(''));
   return m !== null && Number(m[1]) >= 6;
 }
+
+/**
+ * "0500", "0230", "030", "0230 hrs", "05h", "02h30", "00 h 30": an hour written with its leading zero, as a clock writes
+ * it (a length is not), as the duration's first `used` words. Read as minutes or a length, the alarm came hours late
+ * or early. Three digits too ("030": 0:30 or 30 minutes?); minutes said so ("0500 min"), or none 00-59 ("090"), make
+ * it a length.
+ */
+export function isZeroPaddedClockTime(words: readonly string[], used: number): boolean {
+  const joined = words.slice(0, used).join('');
+  return /^0\d?[0-5]\d(H|HRS?|HS|HOURS?|HORAS?|HEURES?)?$/.test(joined) || /^0\dH([0-5]\d)?$/.test(joined);
+}
