@@ -4,9 +4,9 @@
  * alert's day agree. Built for the TZ of the moment, not at load: `npm start`
  * reads TZ from .env after its modules are loaded.
  */
-let formats: { tz: string | undefined; time: Intl.DateTimeFormat; date: Intl.DateTimeFormat } | undefined;
+let formats: { tz: string | undefined; time: Intl.DateTimeFormat; date: Intl.DateTimeFormat; wall: Intl.DateTimeFormat } | undefined;
 
-function formatsNow(): { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat } {
+function formatsNow(): { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat; wall: Intl.DateTimeFormat } {
   const tz = process.env.TZ;
   if (!formats || formats.tz !== tz) {
     // Named, not left to Node's default: a zone Node does not know is written in UTC, as Node would.
@@ -15,6 +15,7 @@ function formatsNow(): { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat } 
       tz,
       time: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }),
       date: new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }),
+      wall: new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23', timeZone }),
     };
   }
   return formats;
@@ -45,6 +46,30 @@ export function localDate(at: number | Date): string {
   const parts = formatsNow().date.formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
   return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** How far the line's clock is ahead of UTC at `ms` (negative west of Greenwich), to the second. */
+function offsetAt(ms: number): number {
+  const parts = formatsNow().wall.formatToParts(ms);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return wall - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+/**
+ * The start of the line's day holding `ms`: local midnight, as "try again tomorrow" means it. Not a fixed 24 hours
+ * back: a day the clocks change is 23 or 25 hours long. Midnight is tried at the offset of `ms`, then at the offset
+ * each try lands on (a change between midnight and `ms`); the earliest try that is on the day is its start (so a
+ * midnight the change skips, as Chile's, starts the day at the change).
+ */
+export function startOfLocalDay(ms: number): number {
+  const date = localDate(ms);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const midnight = Date.UTC(y, m - 1, d);
+  const a = midnight - offsetAt(ms);
+  const b = midnight - offsetAt(a);
+  const onTheDay = [a, b, midnight - offsetAt(b)].filter((t) => localDate(t) === date);
+  return onTheDay.length > 0 ? Math.min(...onTheDay) : b;
 }
 
 /** A time as a check-in's messages name it: "21:30", and its day when that is not the day the message is written. */

@@ -113,7 +113,7 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
     seen,
     // Small tables, one transaction.
     ...db.transaction(() => ({
-      // A window is at most a day long; one that started a day ago is over (DELETE leaves those of the last day here).
+      // A window is at most a day long (25 hours the clocks go back); one that started longer ago is over (DELETE leaves those of the last day here).
       limits: db.stmt('DELETE FROM sender_limits WHERE window_start <= ?').run(now - LONGEST_WINDOW_MS).changes,
       digests: db.stmt('DELETE FROM notice_digests WHERE period_start < ?').run(day).changes,
       providerTasks: eraseStaleProviderTasks(db, cutoff),

@@ -2,8 +2,9 @@
  * The per-sender limiter: fixed-window counters per sender and kind, for
  * every limit the line sets (messages, reports, CHECKs, hints, buddy
  * invitations, join notices, a sender's full notices to the moderators). Windows are
- * aligned to the clock (a report limit's window is the UTC day, a CHECK
- * limit's the hour), so a stored start says no more than the window does,
+ * aligned to the clock (a report limit's window is the line's day, from
+ * midnight in its TZ as "try again tomorrow" says; a CHECK limit's the
+ * hour), so a stored start says no more than the window does,
  * never the moment of the first event. Events past the limit are not
  * counted, so a flood does not extend its own ban. Keys are blind indexes,
  * never addresses.
@@ -14,6 +15,7 @@
  * (a restart forgives a flood for one window); the other kinds are rare and
  * must survive a restart (a day's report limit), so they are rows.
  */
+import { startOfLocalDay } from '../bot/clock-time';
 import type { Db } from './db';
 
 /** At most `max` events per `windowMs`. */
@@ -22,8 +24,18 @@ export interface Limit {
   windowMs: number;
 }
 
-/** No limit's window is longer than a day: a window that started a day ago has ended. */
-export const LONGEST_WINDOW_MS = 86_400_000;
+const DAY_MS = 86_400_000;
+
+/** No limit's window is longer than a day, 25 hours the day clocks go back: a window that started longer ago has ended. */
+export const LONGEST_WINDOW_MS = 25 * 3_600_000;
+
+/**
+ * Where the window holding `now` starts: a day's at midnight where the line is (a row kept from before, of a UTC
+ * day, is another window: replaced at her next take, or erased once a day old); shorter ones on the UTC clock.
+ */
+function windowStart(now: number, windowMs: number): number {
+  return windowMs === DAY_MS ? startOfLocalDay(now) : now - (now % windowMs);
+}
 
 /** What is limited. */
 export type LimitKind = 'message' | 'report' | 'check' | 'hint' | 'moderator_hint' | 'buddy_invite' | 'join_notice' | 'checkin_moderators' | 'still_runs';
@@ -50,7 +62,7 @@ export class SenderLimits {
    * none, when they would pass `limit` in this window: a request refused whole uses up nothing she had left.
    */
   take(senderKey: Buffer, kind: LimitKind, limit: Limit, now: number, count = 1): boolean {
-    const start = now - (now % limit.windowMs);
+    const start = windowStart(now, limit.windowMs);
     return IN_MEMORY.has(kind)
       ? this.takeInMemory(`${kind}:${senderKey.toString('base64')}`, start, limit.max, count)
       : this.takeStored(senderKey, kind, start, limit.max, count);
@@ -58,7 +70,7 @@ export class SenderLimits {
 
   /** Whether `senderKey` has used up `limit` for `kind` in this window (counts nothing). */
   reached(senderKey: Buffer, kind: LimitKind, limit: Limit, now: number): boolean {
-    const start = now - (now % limit.windowMs);
+    const start = windowStart(now, limit.windowMs);
     const w = IN_MEMORY.has(kind)
       ? this.memory.get(`${kind}:${senderKey.toString('base64')}`)
       : (this.db.stmt('SELECT window_start AS start, count FROM sender_limits WHERE sender_bidx = ? AND kind = ?').get(senderKey, kind) as Window | undefined);
@@ -68,7 +80,7 @@ export class SenderLimits {
   /** Whether a stored count of `kind` under `senderKey` is of this window (counts nothing). */
   counting(senderKey: Buffer, kind: LimitKind, limit: Limit, now: number): boolean {
     const w = this.db.stmt('SELECT window_start AS start FROM sender_limits WHERE sender_bidx = ? AND kind = ?').get(senderKey, kind) as { start: number } | undefined;
-    return w?.start === now - (now % limit.windowMs);
+    return w?.start === windowStart(now, limit.windowMs);
   }
 
   /**

@@ -8,7 +8,7 @@ import { ensureMember, memberIndex } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { claimLane, enqueueMessage, enqueueReply, recordOutcomes } from '../../src/store/outbox';
 import { countProviderTasks, enqueueProviderTask } from '../../src/store/provider-tasks';
-import { SenderLimits } from '../../src/store/sender-limits';
+import { LONGEST_WINDOW_MS, SenderLimits } from '../../src/store/sender-limits';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -30,14 +30,15 @@ describe('retention of bookkeeping', () => {
 
   const count = (table: string) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-  it('erases stored replies after 20 hours but keeps the handled id until RETENTION_DAYS, and rate-limit windows that started a day ago or more', () => {
+  it('erases stored replies after 20 hours but keeps the handled id until RETENTION_DAYS, and rate-limit windows that started the longest day ago or more', () => {
     db.sqlite.exec('DELETE FROM inbound_messages; DELETE FROM inbound_seen; DELETE FROM sender_limits');
     const log = new InboundLog(db, vault);
     db.transaction(() => {
       log.remember(log.key('sms', 'SM-ancient'), 'an ancient reply', NOW - 91 * DAY);
       log.remember(log.key('sms', 'SM-old'), 'an old reply', NOW - 21 * HOUR);
       log.remember(log.key('sms', 'SM-new'), 'a new reply', NOW - 19 * HOUR);
-      new SenderLimits(db).take(Buffer.alloc(16, 1), 'report', { max: 5, windowMs: 1 }, NOW - DAY);
+      // A day's window may last 25 hours (the clocks going back): one that began that long ago has ended.
+      new SenderLimits(db).take(Buffer.alloc(16, 1), 'report', { max: 5, windowMs: 1 }, NOW - LONGEST_WINDOW_MS);
       new SenderLimits(db).take(Buffer.alloc(16, 2), 'report', { max: 5, windowMs: 1 }, NOW - HOUR);
     });
     expect([count('inbound_messages'), count('sender_limits')]).toEqual([3, 2]);

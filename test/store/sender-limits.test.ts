@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { Db } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
-import { SenderLimits } from '../../src/store/sender-limits';
+import { LONGEST_WINDOW_MS, SenderLimits } from '../../src/store/sender-limits';
 import { tempDir } from '../helpers/temp-dir';
 
 const HOUR = 3_600_000;
@@ -108,8 +108,8 @@ describe('SenderLimits', () => {
     expect(takes(l, A, 'report', 1, T0 + HOUR)).toEqual([true]);
     expect(takes(l, A, 'message', 1, T0 + HOUR)).toEqual([true]);
     expect(takes(l, B, 'report', 1, T0 + 1)).toEqual([false]);
-    // Once a day has passed, it has ended too.
-    l.forget(A, T0 + HOUR + DAY);
+    // Once the longest day has passed (25 hours, the clocks going back), it has ended too.
+    l.forget(A, T0 + HOUR + LONGEST_WINDOW_MS);
     expect(stored()).toBe(0);
   });
 
