@@ -24,6 +24,12 @@ export type Outcome =
   | { id: number; kind: 'failed'; error: string };
 
 /**
+ * When a send was taken, as sent_at keeps it (a correction names its day where the line is): to the quarter
+ * hour, as every zone's offset is whole quarter hours, the precision it is used at.
+ */
+const sentAt = (now: number): number => now - (now % 900_000);
+
+/**
  * Records outcomes. A send's outcome does not overwrite what a status
  * report for it already settled (the report can beat the outcome). A
  * finished row keeps neither its own address nor its text; an SMS sent
@@ -39,7 +45,7 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
   if (outcomes.length === 0) return;
   const sent = db.stmt(
     `UPDATE outbox SET state = 'sent', provider_id = ?, error = NULL, sends = sends + 1, lease_until = 0, address_ct = CASE WHEN channel = 'sms' THEN address_ct END,
-       body_ct = CASE WHEN channel = 'sms' THEN body_ct END, updated_at = ?
+       body_ct = CASE WHEN channel = 'sms' THEN body_ct END, updated_at = ?, sent_at = ?
      WHERE id = ? AND state = 'pending' AND provider_id IS NULL`,
   );
   const retry = db.stmt(
@@ -52,7 +58,7 @@ export function recordOutcomes(db: Db, outcomes: Outcome[], now: number): void {
   );
   db.transaction(() => {
     for (const o of outcomes) {
-      if (o.kind === 'sent') sent.run(o.providerId, now, o.id);
+      if (o.kind === 'sent') sent.run(o.providerId, now, sentAt(now), o.id);
       else if (o.kind === 'retry' || o.kind === 'held') {
         if (o.kind === 'retry') retry.run(o.dueAt, o.error, o.throttled ? 1 : 0, now, o.id);
         else held.run(o.error, now, o.id);
@@ -124,10 +130,10 @@ export function recordTaken(db: Db, id: number, attempt: number, providerId: str
     db
       .stmt(
         `UPDATE outbox SET state = 'sent', provider_id = ?, error = NULL, sends = sends + 1, lease_until = 0, address_ct = CASE WHEN channel = 'sms' THEN address_ct END,
-           body_ct = CASE WHEN channel = 'sms' THEN body_ct END, updated_at = ?
+           body_ct = CASE WHEN channel = 'sms' THEN body_ct END, updated_at = ?, sent_at = ?
          WHERE id = ? AND state = 'pending' AND attempts = ? AND provider_id IS NULL`,
       )
-      .run(providerId, now, id, attempt).changes === 1
+      .run(providerId, now, sentAt(now), id, attempt).changes === 1
   );
 }
 

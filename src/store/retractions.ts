@@ -113,7 +113,7 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
   let corrected = 0;
   let toDelete = 0;
   const copies = db.stmt(
-    `SELECT o.id, o.member_id, o.channel, o.provider_id, o.updated_at, o.retraction, coalesce(m.lang, 'en') AS lang FROM outbox o JOIN members m ON m.id = o.member_id
+    `SELECT o.id, o.member_id, o.channel, o.provider_id, o.updated_at, o.sent_at, o.retraction, coalesce(m.lang, 'en') AS lang FROM outbox o JOIN members m ON m.id = o.member_id
      WHERE o.alert_id = ? AND ${MAYBE_HERS} AND (o.retraction IS NULL OR o.retraction = 'correct') LIMIT +?`,
   );
   const mark = db.stmt('UPDATE outbox SET retraction = ? WHERE id = ?');
@@ -125,11 +125,14 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
       channel: string;
       provider_id: string | null;
       updated_at: number;
+      sent_at: number | null;
       retraction: string | null;
       lang: Lang;
     }>;
-    const day = localDate(a.created_at);
     for (const r of rows) {
+      // The day her copy was sent, as her phone shows it (approved at 23:50, sent at 00:20, it is the next day's);
+      // the alert's day for one with no send time (sent before sent_at was kept, or maybe sent by a try timed out).
+      const day = localDate(r.sent_at ?? a.created_at);
       // A Signal copy is deleted by the timestamp its send returned, while Signal apps still honour a
       // deletion; one with none (read with READ before its notice went), one older, or one whose
       // deletion failed for good ('correct') gets the correction, as an SMS copy does.

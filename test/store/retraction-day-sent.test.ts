@@ -1,0 +1,64 @@
+/**
+ * A retraction's correction named the day the alert was approved, not the day her copy was sent: on a Los Angeles
+ * line, an alert approved on Saturday 5 December at 23:50 whose copy went on Sunday at 00:20 was corrected as "the
+ * alert for 415 sent 2026-12-05", and with another 415 alert of the 5th in her phone she might disregard the wrong
+ * one (found by a hunt on time zones and check-ins). The correction names the day her copy was sent.
+ */
+import { catalog } from '../../src/bot/catalog';
+import type { Sender } from '../../src/phone/identity';
+import { planNextRange } from '../../src/store/alerts';
+import { claimLane, recordOutcomes } from '../../src/store/outbox';
+import { settleReported } from '../../src/store/outbox-outcomes';
+import { followUpRetractions } from '../../src/store/retractions';
+import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { restoreTimeZoneAfterEach } from '../helpers/time-zone';
+
+const MOD = '+14155550199';
+const MEMBER = '+14155550101';
+const REPORTER = '+14155550105';
+const sms = (address: string): Sender => ({ channel: 'sms', address, phone: address });
+
+/** An alert approved on Sat 5 Dec 23:50 PST; her copy taken by the provider at `sentAt`. */
+async function approvedLateSaturday(sentAt: number): Promise<{ w: BotWorld; ref: string; rowId: number }> {
+  process.env.TZ = 'America/Los_Angeles';
+  let alertId = 0;
+  const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], onAlert: (id: number) => (alertId = id) }, Date.parse('2026-12-06T07:50:00Z'));
+  w.sms(MEMBER, 'JOIN');
+  const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(REPORTER, 'REPORT 415 grey van, took my phone').reply ?? '')?.[1] ?? '';
+  w.sms(MOD, `APPROVE ${ref}`);
+  while (!planNextRange(w.db, alertId, w.clock.now).done);
+  w.clock.now = sentAt;
+  const [row] = claimLane(w.db, 'sms', w.clock.now, 10, w.clock.now + 60_000).filter((r) => r.alert_id === alertId);
+  recordOutcomes(w.db, [{ id: row!.id, kind: 'sent', providerId: 'SM0123' }], w.clock.now);
+  return { w, ref, rowId: row!.id };
+}
+
+function correction(w: BotWorld, ref: string): string[] {
+  w.sms(MOD, `RETRACT ${ref}`);
+  w.db.transaction(() => followUpRetractions(w.db, w.vault, w.clock.now, 500));
+  return w.queued(sms(MEMBER)).filter((m) => m.text.includes('withdrawn')).map((m) => m.text);
+}
+
+describe("a retraction's correction names the day her copy was sent", () => {
+  restoreTimeZoneAfterEach();
+
+  it('approved on Saturday at 23:50, sent on Sunday at 00:20: "sent 2026-12-06"', async () => {
+    const { w, ref } = await approvedLateSaturday(Date.parse('2026-12-06T08:20:00Z'));
+    w.clock.now += 3_600_000;
+    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], '2026-12-06')]);
+  });
+
+  it('a delivery report the next day does not move it: the day it was sent', async () => {
+    const { w, ref, rowId } = await approvedLateSaturday(Date.parse('2026-12-06T08:20:00Z'));
+    w.clock.now = Date.parse('2026-12-07T09:00:00Z'); // Mon 7 Dec 01:00 PST: her phone was off until then
+    settleReported(w.db, rowId, 'SM0123', { state: 'delivered' }, w.clock.now);
+    w.clock.now += 3_600_000;
+    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], '2026-12-06')]);
+  });
+
+  it('sent the same evening it was approved: that day', async () => {
+    const { w, ref } = await approvedLateSaturday(Date.parse('2026-12-06T07:55:00Z'));
+    w.clock.now += 3 * 3_600_000;
+    expect(correction(w, ref)).toEqual([catalog('en').alertRetracted(['415'], '2026-12-05')]);
+  });
+});
