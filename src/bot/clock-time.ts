@@ -4,9 +4,15 @@
  * alert's day agree. Built for the TZ of the moment, not at load: `npm start`
  * reads TZ from .env after its modules are loaded.
  */
-let formats: { tz: string | undefined; time: Intl.DateTimeFormat; date: Intl.DateTimeFormat; wall: Intl.DateTimeFormat } | undefined;
+interface Formats {
+  time: Intl.DateTimeFormat;
+  date: Intl.DateTimeFormat;
+  wall: Intl.DateTimeFormat;
+  zone: Intl.DateTimeFormat;
+}
+let formats: (Formats & { tz: string | undefined }) | undefined;
 
-function formatsNow(): { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat; wall: Intl.DateTimeFormat } {
+function formatsNow(): Formats {
   const tz = process.env.TZ;
   if (!formats || formats.tz !== tz) {
     // Named, not left to Node's default: a zone Node does not know is written in UTC, as Node would.
@@ -16,6 +22,8 @@ function formatsNow(): { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat; w
       time: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }),
       date: new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }),
       wall: new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23', timeZone }),
+      // en-US: "PST", "PDT", "EST"; elsewhere "GMT", "GMT+1", "GMT+10", in GSM-7.
+      zone: new Intl.DateTimeFormat('en-US', { timeZoneName: 'short', timeZone }),
     };
   }
   return formats;
@@ -72,8 +80,14 @@ export function startOfLocalDay(ms: number): number {
   return onTheDay.length > 0 ? Math.min(...onTheDay) : b;
 }
 
+/** The zone's short name at `ms`: "PST", "GMT+1". */
+function zoneName(ms: number): string {
+  return formatsNow().zone.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? '';
+}
+
 /** A time as a check-in's messages name it: "21:30", and its day when that is not the day the message is written. */
 export interface DayTime {
+  /** "21:30"; with its zone ("01:10 PST") when its offset is not the one of the moment, a day or less away, the message is written. */
   time: string;
   /**
    * Null on the day the message is written; else the weekday (0 Sunday … 6 Saturday) and the day of the month, and
@@ -83,12 +97,17 @@ export interface DayTime {
   day: { weekday: number; date: number; month?: number } | null;
 }
 
+const DAY_MS = 86_400_000;
 // Within six days either way a weekday and a date name one day; further, the month is needed.
-const SIX_DAYS_MS = 6 * 86_400_000;
+const SIX_DAYS_MS = 6 * DAY_MS;
 
 /** `at` as a message written at `now` names it, both where the line is: a check-in may end days later. */
 export function dayTime(at: number, now: number): DayTime {
-  const time = clockTime(at);
+  // The night the clocks change, "01:10" may come before the time she wrote, or twice: the zone says which
+  // ("01:10 PST"). Only then, and within a day (what a CHECKIN's escalation is sized for, written up to a day
+  // late): on other nights the reply is no longer, and a day named further off is placed by its date.
+  const zoned = Math.abs(at - now) <= DAY_MS && offsetAt(at) !== offsetAt(now);
+  const time = zoned ? `${clockTime(at)} ${zoneName(at)}` : clockTime(at);
   const date = localDate(at);
   if (date === localDate(now)) return { time, day: null };
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
