@@ -1,5 +1,5 @@
 /** How a message reads while a question is open: the answer, CANCEL, or a command that keeps its meaning. */
-import { areaAnswer, checkinWord, startsCheckin, turnOf } from '../../src/bot/dialogues';
+import { areaAnswer, checkinWord, langAsked, startsCheckin, turnOf } from '../../src/bot/dialogues';
 import { parse } from '../../src/bot/parser';
 
 describe('turnOf', () => {
@@ -141,5 +141,24 @@ describe('areaAnswer', () => {
   it('looks at no more than 20 words', () => {
     const text = Array.from({ length: 50 }, () => '415').join(' ');
     expect(areaAnswer(parse(text), text)).toHaveLength(20);
+  });
+});
+
+describe('langAsked (LANG sent to a report question: no answer, the question asked again in it)', () => {
+  it.each([
+    ['LANG', true],
+    ['LANG FR', true],
+    ['LANG FR 🙏', true],
+    ['lang es!', true],
+    // Her answer: a name or a street, and any more words.
+    ['Lang St', false],
+    ['Lang Nguyen, 40s, short', false],
+    ['LANG FR please', false],
+    // Another command's word alone, or two words naming no language: her answer too.
+    ['DENUNCIA', false],
+    ['CHECK', false],
+    ['Hola amigos', false],
+  ])('"%s" → %s', (text, asked) => {
+    expect(langAsked(parse(text), text)).toBe(asked);
   });
 });

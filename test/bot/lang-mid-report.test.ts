@@ -5,7 +5,10 @@
  * the next question comes in Spanish, and the one after back in English.
  */
 import { catalog } from '../../src/bot/catalog';
-import { botWorld } from '../helpers/bot-world';
+import { DRAFT_MS } from '../../src/bot/report-dialogue';
+import { expireReportDrafts } from '../../src/jobs/report-drafts';
+import { openBody } from '../../src/store/outbox';
+import { botWorld, exampleLine } from '../helpers/bot-world';
 
 const ROSA = '+14155550171';
 
@@ -87,5 +90,40 @@ describe('an answer that opens with "Lang"', () => {
     expect(w.sms(ROSA, answer).reply).toBe(catalog('en').reportAsk('vehicle'));
     ['SKIP', 'SKIP'].forEach((skip) => w.sms(ROSA, skip));
     expect(w.sms(ROSA, 'SKIP').reply).toContain(answer.split(',')[0]);
+  });
+});
+
+// DONE told her the report needs an area: that is the question LANG asks again, not "Where?".
+describe('LANG after DONE said the report needs an area', () => {
+  const MOBILE = '+447911100020'; // a UK mobile: no area of its own
+  const UK_CODES = ['LDN', 'MAN', 'BHM', 'LDS', 'LIV', 'BRS', 'GLA', 'EDI', 'CDF', 'BEL'];
+
+  it('says again, in her language, that it needs one, and her area then reads it back', async () => {
+    const w = await botWorld({ regions: exampleLine('uk') });
+    for (const text of ['REPORT', '1', 'last night', 'Ibis hotel Kings Cross', 'SKIP', 'SKIP', 'SKIP', 'SKIP']) w.sms(MOBILE, text);
+    expect(w.sms(MOBILE, 'DONE').reply).toBe(catalog('en').reportDoneNeedsArea(UK_CODES));
+    const fr = catalog('fr');
+    expect(w.sms(MOBILE, 'LANG FR').reply).toBe(fr.reportDoneNeedsArea(UK_CODES));
+    expect(w.sms(MOBILE, 'LANG').reply).toBe(`${fr.badLang(['EN', 'ES', 'FR', 'PT'])} ${fr.reportDoneNeedsArea(UK_CODES)}`);
+    expect(w.sms(MOBILE, 'LDN').reply).toBe(fr.reportReview(['LDN'], fr.alertBody({ categories: ['violence'], when: 'last night', where: 'Ibis hotel Kings Cross' })));
+  });
+});
+
+// The draft LANG asks again keeps who is filing it: a draft that lapses after LANG is filed and she is told, in her language.
+describe('a draft that lapses after LANG', () => {
+  it('is filed, and she is told so in the language she chose', async () => {
+    const w = await botWorld();
+    w.sms(ROSA, 'JOIN 415');
+    w.sms(ROSA, 'REPORT');
+    w.sms(ROSA, '1');
+    w.sms(ROSA, 'last night');
+    expect(w.sms(ROSA, 'LANG FR').reply).toBe(catalog('fr').reportAsk('where'));
+    w.clock.now += DRAFT_MS + 1;
+    const before = (w.db.sqlite.prepare('SELECT max(id) AS id FROM outbox').get() as { id: number | null }).id ?? 0;
+    expect(w.db.transaction(() => expireReportDrafts(w.bot.message, w.bot.message.rules, w.clock.now))).toEqual({ filed: 1, dropped: 0 });
+    const rows = w.db.sqlite.prepare('SELECT id, body_ct, key_version FROM outbox WHERE id > ?').all(before) as Array<{ id: number; body_ct: Buffer; key_version: number }>;
+    const told = rows.map((r) => openBody(w.vault, r));
+    const ref = /#[A-Z0-9]{4,6}/.exec(told[0] ?? '')?.[0] ?? 'no reference';
+    expect(told).toEqual([catalog('fr').reportDraftFiled(ref, ['415'])]);
   });
 });

@@ -7,9 +7,10 @@
  */
 import Database from 'better-sqlite3';
 import { Db } from '../../src/store/db';
+import { toMend } from '../../src/store/edited-migrations';
 import { migrate } from '../../src/store/migrate';
 import { migratedDb } from '../helpers/migrated-db';
-import { lineOfBefore, schemaOf } from './line-of-before';
+import { filesFrom, lineOfBefore, schemaOf } from './line-of-before';
 
 const T0 = Date.UTC(2026, 11, 6, 9, 30, 0, 123);
 
@@ -97,4 +98,30 @@ it('makes nothing for a migration not yet run (it makes it when it runs)', () =>
   } finally {
     db.close();
   }
+});
+
+// What doctor says the server will make (toMend): each migration whose later edit the line lacks, once, and only one it ran.
+describe('toMend', () => {
+  const mends = (file: string, ran: string[]) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return toMend(db, new Set(ran));
+    } finally {
+      db.close();
+    }
+  };
+
+  it("names the one migration whose later edits a line of f2e1078 lacks, once for its two columns", () => {
+    const file = lineWith('ALTER TABLE checkins DROP COLUMN expected_at; ALTER TABLE checkins DROP COLUMN restored_question;');
+    expect(mends(file, filesFrom('0000'))).toEqual(['0052_checkins_restored.sql']);
+  });
+
+  it('names none the line has not run yet', () => {
+    const file = lineWith('ALTER TABLE checkins DROP COLUMN expected_at; ALTER TABLE checkins DROP COLUMN restored_question;');
+    expect(mends(file, filesFrom('0000').filter((f) => f !== '0052_checkins_restored.sql'))).toEqual([]);
+  });
+
+  it("names none on a line of this version's schema", () => {
+    expect(mends(lineWith('SELECT 1;'), filesFrom('0000'))).toEqual([]);
+  });
 });

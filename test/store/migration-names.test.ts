@@ -13,6 +13,7 @@ import { latestMigration } from '../../src/cli/line';
 import { backupDatabase } from '../../src/store/backup';
 import { Db } from '../../src/store/db';
 import { migrate, pendingMigrations } from '../../src/store/migrate';
+import { appliedNames, type AppliedMigration } from '../../src/store/migration-names';
 import { restoreDatabase } from '../../src/store/restore';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { migratedDb } from '../helpers/migrated-db';
@@ -144,4 +145,41 @@ it('a database a newer version migrated is refused as newer, though it also reco
   } finally {
     db.close();
   }
+});
+
+describe('appliedNames: a name is matched with its number', () => {
+  const files = filesFrom('0000');
+  /** The rows a database of this version records up to 0042, then `more`. */
+  const recorded = (...more: Array<[number, string]>): AppliedMigration[] => [
+    ...filesFrom('0000')
+      .filter((f) => f < '0043')
+      .map((name) => ({ version: Number(name.slice(0, 4)), name, applied_at: 1 })),
+    ...more.map(([version, name]) => ({ version, name, applied_at: 2 })),
+  ];
+
+  it("takes a former name as the file it is now, under that file's number", () => {
+    const names = appliedNames(recorded([57, '0057_line_settings.sql']), files);
+    expect('rows' in names && names.rows.at(-1)).toEqual({ version: 57, name: '0057_line_settings_renumbered.sql', applied_at: 2 });
+    expect('rows' in names && names.changed).toBe(true);
+  });
+
+  it("refuses a file's name recorded under another number", () => {
+    expect(appliedNames(recorded([44, '0043_checkin_unreached_trying.sql']), files)).toEqual({
+      problem:
+        'the database records migration 0043_checkin_unreached_trying.sql, which this version of Heads Up does not know: it was made by another version; run that version, or restore a backup made by this one',
+    });
+  });
+
+  it('refuses a former name recorded under another number', () => {
+    expect(appliedNames(recorded([43, '0044_checkin_unreached_trying.sql']), files)).toEqual({
+      problem: expect.stringContaining('records migration 0044_checkin_unreached_trying.sql, which this version of Heads Up does not know'),
+    });
+  });
+
+  it('refuses a migration recorded twice, under its name and a former one', () => {
+    expect(appliedNames(recorded([43, '0043_checkin_unreached_trying.sql'], [44, '0044_checkin_unreached_trying.sql']), files)).toEqual({
+      problem:
+        'the database records 0043_checkin_unreached_trying.sql twice (as 0043_checkin_unreached_trying.sql and as 0044_checkin_unreached_trying.sql): restore a backup made by this version',
+    });
+  });
 });
