@@ -40,6 +40,8 @@ export interface CheckinTimerDeps {
   onRun?: (run: TimerRun) => void;
   /** The follower of the deadlines' clock, shared with the messages that write them (DeadlineClocks); one of its own when unset. */
   clock?: ClockFollower;
+  /** After a leap of the clock (the machine slept), whether the timers may act yet: not before her OK held at Signal is read (resume-gate.ts). */
+  gate?: { mayAct(now: number): boolean };
 }
 
 /** What a run reads and writes: the store and who the fallback tells (and where a row it skips is logged). */
@@ -194,6 +196,7 @@ export class CheckinTimers {
       const now = this.deps.now();
       // Each step its own name: a step that works (reading the clock) must not end what guarded.ts says of one that fails.
       if (!runGuarded(log, 'checkin-timers clock', () => this.clock.follow(now))) return;
+      if (this.deps.gate && !this.deps.gate.mayAct(now)) return;
       const run: TimerRun = { reminded: 0, escalated: 0, failed: 0, unreached: 0 };
       const batches = checkinBatches(this.deps, now, run);
       let queued = 0;

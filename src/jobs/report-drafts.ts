@@ -92,6 +92,8 @@ export interface ReportDraftsDeps {
   followMs?: number;
   /** The follower of the expiry's clock, shared with the messages that write it (DeadlineClocks); one of its own when unset. */
   clock?: ClockFollower;
+  /** After a leap of the clock (the machine slept), whether lapses may act yet: not before an answer held at Signal is read (resume-gate.ts). */
+  gate?: { mayAct(now: number): boolean };
 }
 
 /**
@@ -128,13 +130,21 @@ export class ReportDrafts {
   /** Reads the clock: a step back moves the open conversations' expiry. */
   follow(): void {
     // Its own name: reading the clock each second must not end what guarded.ts says of the minute's run failing.
-    runGuarded(this.deps.log, 'report drafts clock', () => this.clock.follow(this.deps.now()));
+    runGuarded(this.deps.log, 'report drafts clock', () => {
+      const now = this.deps.now();
+      this.clock.follow(now);
+      // Read each second, so that a leap is seen before the minute's run (its answer is the run's to use).
+      this.deps.gate?.mayAct(now);
+    });
   }
 
   /** One run now (the clock followed first). */
   tick(): void {
     runGuarded(this.deps.log, 'report drafts', () => {
-      this.clock.follow(this.deps.now());
+      const now = this.deps.now();
+      this.clock.follow(now);
+      // Held after a leap: tried again at the next minute.
+      if (this.deps.gate && !this.deps.gate.mayAct(now)) return;
       const done = this.deps.expire();
       if (done.filed + done.dropped > 0) this.deps.log.info(done, 'lapsed report drafts filed or dropped');
     });

@@ -17,6 +17,7 @@ import type { Config } from '../config/env';
 import { CatchUp } from '../inbound/catch-up';
 import { InboundPath } from '../inbound/inbound-path';
 import { receiveSignal } from '../inbound/receive-signal';
+import { ResumeGate } from '../inbound/resume-gate';
 import { DeadlineClocks } from '../jobs/deadline-clocks';
 import { runGuardedAsync } from '../jobs/guarded';
 import { safeError } from '../log/safe-error';
@@ -35,6 +36,8 @@ declare module 'fastify' {
     deadlineClocks: DeadlineClocks;
     /** Start-up's catch-up: delivery and the timed jobs start once what waited while the server was down is handled (inbound/catch-up.ts). */
     catchUp: CatchUp;
+    /** The resume's catch-up: after a sleep, the deadline jobs wait for what Signal held meanwhile (inbound/resume-gate.ts). */
+    resumeGate: ResumeGate;
     /** The Signal receiver, when Signal is configured (/readyz asks whether it receives). */
     signalReceiver: SignalReceiver | null;
   }
@@ -89,6 +92,10 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
       ? new ChangedKeyTrust({ trust: (uuid) => signal.trustChangedIdentity(uuid), log, backoff: retries.backoff, maxAgeMs: retries.maxAgeMs, now })
       : null;
   if (trust) app.addHook('onClose', async () => trust.close());
+  // Bounded as the receiver's first receive is; the catch-up keeps its own bound should anything fail to end the wait.
+  const boundMs = opts.signal?.receiver?.boundMs ?? DEFAULT_RECEIVER.boundMs;
+  // After a sleep, the deadline jobs wait for what signal-cli takes from Signal on waking, at most as long (resume-gate.ts).
+  const resumeGate = new ResumeGate({ log, boundMs, signal: config.signal && app.senders.has('signal') ? config.signal.receiveMode : null });
   // Her message comes once her key is trusted, on a later receive: start-up's catch-up waits for that too (first-receive.ts).
   const toInbound = receiveSignal(path, log, trust ? (uuid) => receiver?.awaitMore(trust.begin(uuid)) : undefined);
   const receiver =
@@ -109,10 +116,9 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
           tuning: opts.signal?.receiver,
           // Polling: signal-cli serves the account's requests one at a time; the sender holds the turn (account-turn.ts).
           turn: signal instanceof SignalSender ? signal.turn : undefined,
+          onReceived: (startedAt) => resumeGate.received(startedAt),
         })
       : null;
-  // Bounded as the receiver's first receive is; the catch-up keeps its own bound should anything fail to end the wait.
-  const boundMs = opts.signal?.receiver?.boundMs ?? DEFAULT_RECEIVER.boundMs;
   const catchUp = new CatchUp(log, boundMs);
   let closing = false;
   const catchUpThenReceive = async () => {
@@ -150,6 +156,7 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
   app.decorate('inbound', path);
   app.decorate('deadlineClocks', clocks);
   app.decorate('catchUp', catchUp);
+  app.decorate('resumeGate', resumeGate);
   app.decorate('signalReceiver', receiver);
   app.decorate('expireDrafts', () => db.transaction(() => expireReportDrafts(bot.message, bot.message.rules, now())));
 }

@@ -6,8 +6,8 @@
  * retention every hour. The two deadline jobs follow the wall clock with the
  * followers the messages read too (parts/inbound.ts, DeadlineClocks). They run while the
  * server listens (the two deadline jobs once what waited while it was down
- * has been handled: an OK sent before her deadline counts, catchUp) and stop
- * first when it closes.
+ * has been handled: an OK sent before her deadline counts, catchUp; after
+ * a sleep likewise, resumeGate) and stop first when it closes.
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -32,12 +32,13 @@ async function jobs(app: FastifyInstance, opts: ServerOptions): Promise<void> {
     now,
     pollMs: opts.checkinPollMs,
     clock: app.deadlineClocks.checkins,
+    gate: app.resumeGate,
     onRun: (run) => {
       for (const event of ['reminded', 'escalated', 'failed', 'unreached'] as const) if (run[event]) metrics.checkinTimers.inc({ event }, run[event]);
     },
   });
   // Lapsed report drafts are filed or dropped (issue 11); open questions lapse too.
-  const reportDrafts = new ReportDrafts({ db, log, now, expire: () => app.expireDrafts(), clock: app.deadlineClocks.conversations });
+  const reportDrafts = new ReportDrafts({ db, log, now, expire: () => app.expireDrafts(), clock: app.deadlineClocks.conversations, gate: app.resumeGate });
   app.addHook('onListen', async () => {
     stops.push(() => checkinTimers.stop());
     stops.push(() => reportDrafts.stop());

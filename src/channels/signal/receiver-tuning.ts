@@ -70,4 +70,6 @@ export interface SignalReceiverOptions {
    * receive is issued only when signal-cli serves no other request, ahead of sends waiting.
    */
   turn?: Turn;
+  /** Polling: a receive begun at `startedAt` (performance.now) was answered with less than a full batch, all of it handled (resume-gate.ts). */
+  onReceived?: (startedAt: number) => void;
 }

@@ -225,12 +225,14 @@ export class SignalReceiver {
       this.pollAbort = new AbortController();
       const abort = this.pollAbort;
       let cut: NodeJS.Timeout | undefined;
+      let startedAt = 0;
       try {
         // Issued in the account's turn; its time-out counts from then, not from the wait for it.
         const res = await (this.opts.turn ?? AT_ONCE).run(
           'first',
           () => {
             this.pollIssued = true;
+            startedAt = performance.now();
             // axios's timeout only bounds an idle socket: an answer trickled a byte at a time (a proxy) would stall receiving for good.
             cut = setTimeout(() => abort.abort(), this.receiveTimeoutMs());
             return this.http.get(this.path, {
@@ -260,6 +262,7 @@ export class SignalReceiver {
           // No new batch until these are taken, or kept to be tried again: signal-cli keeps what it has not handed over.
           await this.queue.idle();
           this.first.polled(items.length, MAX_BATCH);
+          if (items.length < MAX_BATCH) this.opts.onReceived?.(startedAt);
           // More may be waiting at signal-cli: a burst is taken batch after batch, not a batch a second.
           if (items.length >= MAX_BATCH) wait = 0;
         }
