@@ -35,6 +35,11 @@ export class CatchUp {
     this.bound.unref();
   }
 
+  /** Whether what waited while the server was down is still being handled (a message handled now may have waited at Signal). */
+  get waiting(): boolean {
+    return this.state === 'waiting';
+  }
+
   /** Runs `start` once caught up (at once when already); never once the server is closing. */
   whenDone(what: string, start: () => void): void {
     if (this.state === 'done') runGuarded(this.log, what, start);

@@ -27,6 +27,7 @@ import { senderLogKeys } from '../store/inbound-log';
 import { dropItem, dueItems, itemsAfter, parkItem, postponeItem, type ParkedItem } from '../store/inbound-retry';
 import type { Handled, Inbound, ReplyWay } from './inbound';
 import { answeredAlready, handleMessage, type MessageDeps } from './handle-message';
+import { clockDisagreement } from './heard-at';
 import { isTrustedModerator } from './steps/identify-sender';
 
 /** How a message whose handling failed is tried again. */
@@ -50,6 +51,12 @@ export interface InboundPathDeps {
   metrics: Metrics;
   now: () => number;
   retry?: Partial<RetryPolicy>;
+  /**
+   * Whether a catch-up is under way at `now` (start-up's, or the resume's
+   * after a sleep): a message handled then may have waited at Signal, and is
+   * judged by its server stamp (heard-at.ts); a live one by the clock.
+   */
+  catchingUp?: (now: number) => boolean;
 }
 
 interface Pending {
@@ -75,6 +82,8 @@ export class InboundPath {
   private closing = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly retry: RetryPolicy;
+  /** Whether the disagreement of Signal's clock and this one has been logged (once). */
+  private toldClock = false;
 
   constructor(private readonly deps: InboundPathDeps) {
     this.retry = { ...DEFAULT_RETRY, ...deps.retry };
@@ -106,16 +115,18 @@ export class InboundPath {
     const out: Outcome[] = [];
     try {
       // A deadline these messages write is written by a clock its jobs have followed (a failure here fails them all, to be tried again).
-      this.deps.message.clocks?.follow(this.deps.now());
+      const now = this.deps.now();
+      this.deps.message.clocks?.follow(now);
+      const waited = this.deps.catchingUp?.(now) ?? false;
       db.transaction(() => {
         for (const p of batch) {
           // A lone message needs no savepoint: if it fails, the whole transaction is undone anyway.
           if (batch.length === 1) {
-            out.push({ ok: true, handled: this.one(p) });
+            out.push({ ok: true, handled: this.one(p, waited) });
             continue;
           }
           try {
-            out.push({ ok: true, handled: db.savepoint(() => this.one(p)) });
+            out.push({ ok: true, handled: db.savepoint(() => this.one(p, waited)) });
           } catch (error) {
             out.push({ ok: false, error });
           }
@@ -128,12 +139,27 @@ export class InboundPath {
     return out;
   }
 
-  /** One message, inside the open transaction (a retry is unparked in the same transaction: never both lost and done twice). */
-  private one({ msg, way, parkedId }: Pending): Handled {
+  /**
+   * One message, inside the open transaction (a retry is unparked in the same transaction: never both lost and done twice).
+   * Signal's stamp is believed only for one that waited: handled in a catch-up, or parked (the row keeps it).
+   */
+  private one({ msg, way, parkedId }: Pending, waited: boolean): Handled {
     if (parkedId !== undefined) dropItem(this.deps.message.db, parkedId);
-    const handled = handleMessage(this.deps.message, msg, way, this.deps.now());
+    const now = this.deps.now();
+    const judged = waited || parkedId !== undefined ? msg : this.live(msg, now);
+    const handled = handleMessage(this.deps.message, judged, way, now);
     this.count(msg, handled);
     return handled;
+  }
+
+  /** A live message, judged by the clock; the first whose stamp is minutes off says the clocks disagree. */
+  private live(msg: Inbound, now: number): Inbound {
+    const off = clockDisagreement(msg, now);
+    if (off !== null && !this.toldClock) {
+      this.toldClock = true;
+      this.deps.log.warn({ minutes: off }, `the server's clock disagrees with Signal's by about ${off} minutes; check-ins are timed by this clock: set it right (NTP)`);
+    }
+    return msg.serverReceivedAt == null ? msg : { ...msg, serverReceivedAt: null };
   }
 
   private count(msg: Inbound, h: Handled): void {
