@@ -139,10 +139,7 @@ export class InboundPath {
     return out;
   }
 
-  /**
-   * One message, inside the open transaction (a retry is unparked in the same transaction: never both lost and done twice).
-   * Signal's stamp is believed only for one that waited: handled in a catch-up, or parked (the row keeps it).
-   */
+  /** One message in the open transaction (a retry unparked in it: never both lost and done twice); Signal's stamp believed only if it waited. */
   private one({ msg, way, parkedId }: Pending, waited: boolean): Handled {
     if (parkedId !== undefined) dropItem(this.deps.message.db, parkedId);
     const now = this.deps.now();
@@ -240,7 +237,10 @@ export class InboundPath {
   retryDue(): number {
     const { db, vault } = this.deps.message;
     let done = 0;
-    for (const parked of dueItems(db, vault, this.deps.now(), 50, this.lost)) {
+    const now = this.deps.now();
+    // A step back moves their due times first (DeadlineClocks): her parked OK must not wait out the step.
+    this.deps.message.clocks?.follow(now);
+    for (const parked of dueItems(db, vault, now, 50, this.lost)) {
       if (this.closing) break;
       if (this.tryParked(parked)) done++;
     }

@@ -90,6 +90,15 @@ export function dropSenderItems(db: Db, senderKey: Buffer): number {
   return db.stmt('DELETE FROM inbound_retry WHERE sender_bidx = ?').run(senderKey).changes;
 }
 
+/**
+ * The wall clock stepped back by `stepMs`: what was due later than `now` is
+ * due by as much earlier, as check-in deadlines are (her parked OK must not
+ * wait out the step while her deadline, moved back, passes). Returns how many moved.
+ */
+export function parkedClockSteppedBack(db: Db, stepMs: number, now: number): number {
+  return db.stmt('UPDATE inbound_retry SET due_at = due_at - @step WHERE due_at > @now').run({ step: stepMs, now }).changes;
+}
+
 /** Records another failed attempt and when to try next. */
 export function postponeItem(db: Db, id: number, attempts: number, dueAt: number): void {
   db.stmt('UPDATE inbound_retry SET attempts = ?, due_at = ? WHERE id = ?').run(attempts, dueAt, id);
