@@ -79,7 +79,8 @@ export async function healthRoutes(app: FastifyInstance, deps: HealthDeps): Prom
   let cached: { at: number; checks: Promise<Record<string, ProviderCheck> | null> } | null = null;
   const providers = (): Promise<Record<string, ProviderCheck> | null> => {
     const t = now();
-    if (!cached || t - cached.at >= cacheMs) {
+    // A clock stepped back (now before the answer's time) must not keep a stale answer for the step's length.
+    if (!cached || t < cached.at || t - cached.at >= cacheMs) {
       cached = { at: t, checks: deps.providers().catch(() => null) };
     }
     return cached.checks;

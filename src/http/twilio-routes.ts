@@ -183,7 +183,9 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
       const code = status.errorCode ?? '';
       const said = twilioReportFault(delivery.kind, code);
       const now = deps.now();
-      if (said && now - (setupLogged.get(code) ?? -Infinity) >= SETUP_LOG_EVERY_MS) {
+      const last = setupLogged.get(code) ?? -Infinity;
+      // A clock stepped back (now before the last warning) must not silence it for the step's length.
+      if (said && (now < last || now - last >= SETUP_LOG_EVERY_MS)) {
         setupLogged.set(code, now);
         request.log.warn({ code }, said);
       }

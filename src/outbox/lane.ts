@@ -57,6 +57,8 @@ export class Lane {
     (step, t) => {
       const moved = clockSteppedBack(this.deps.db, this.channel, step, t);
       this.holds.clockSteppedBack(step);
+      // The outage keeps its length: left ahead of now, /readyz would not call it failing for the step's length.
+      if (this.failingSince !== null) this.failingSince -= step;
       this.deps.log.warn({ channel: this.channel, stepMs: step, moved }, 'the clock stepped back: waiting messages keep their place');
     },
     () => latestOutboxTime(this.deps.db, this.channel),

@@ -135,7 +135,8 @@ export class TwilioSender implements ChannelSender {
    */
   async ready(): Promise<ProviderCheck> {
     const now = Date.now();
-    if (this.readyCache && now - this.readyCache.at < READY_CACHE_MS) return this.readyCache.check;
+    // Not one from a clock since stepped back (its time ahead of now): that would keep it for the step's length.
+    if (this.readyCache && now >= this.readyCache.at && now - this.readyCache.at < READY_CACHE_MS) return this.readyCache.check;
     let check: ProviderCheck;
     try {
       await this.client.api.v2010.accounts(this.opts.config.accountSid).fetch();
