@@ -48,7 +48,8 @@ export class WalUpkeep {
       if (!this.erasePending) this.truncatedAt = now;
       return;
     }
-    if (now - this.truncatedAt >= WAL_SCRUB_EVERY_MS) {
+    // A clock stepped back (now before the last truncation) must not stop the scrub for the step's length.
+    if (now < this.truncatedAt || now - this.truncatedAt >= WAL_SCRUB_EVERY_MS) {
       if (this.checkpointTruncate(false)) this.truncatedAt = now;
       return;
     }
