@@ -88,11 +88,16 @@ export function latestOutboxTime(db: Db, channel: Channel): number {
 /**
  * A wall clock stepped back by `stepMs` (NTP correcting a fast clock, a VM
  * restored): the channel's waiting rows, due by the old clock, move back by
- * as much (leases too), or they would wait for the clock to catch up.
+ * as much (leases too), and so do the next tries of a retracted alert's
+ * remote deletes (Signal), or they would wait for the clock to catch up.
  */
 export function clockSteppedBack(db: Db, channel: Channel, stepMs: number, now: number): number {
   // The times written by the old clock no longer read as ahead of this one: a restart must not take the same step again.
   db.stmt('UPDATE outbox SET updated_at = @now WHERE channel = @channel AND updated_at > @now').run({ channel, now });
+  // A sent copy waiting for its deletion's next try is not a pending row: moved by a statement of its own.
+  db.stmt(
+    "UPDATE outbox SET retraction_due_at = retraction_due_at - @step WHERE channel = @channel AND retraction = 'delete' AND retraction_due_at > @now",
+  ).run({ step: stepMs, channel, now });
   return db
     .stmt(
       `UPDATE outbox SET due_at = due_at - @step, lease_until = CASE WHEN lease_until > 0 THEN lease_until - @step ELSE 0 END
