@@ -2,7 +2,7 @@
 import type { ModeratorCatalog } from './catalog-moderator-type';
 import { clip, leftOutLine, listAreas } from './catalog-text';
 import { areaCodes, NA_EXAMPLES } from './line-examples';
-import { fitItems, fitSegments } from './sms-segments';
+import { fitSegments } from './sms-segments';
 import { CATEGORY, LABELS } from './catalog-en-words';
 
 export const enModerators: ModeratorCatalog = {
@@ -26,12 +26,9 @@ export const enModerators: ModeratorCatalog = {
     `${[reports ? `${reports} more report${reports === 1 ? '' : 's'}` : '', joins ? `${joins} more join request${joins === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ')} waiting; text PENDING`,
   modSenderErased: (ref) => `The sender of ${ref} erased their data with DELETE: nothing is left to block.`,
   modJoinRequest: (ref, areas) => `Join request ${ref} for ${listAreas(areas)}. APPROVE ${ref.slice(1)} to admit, REJECT ${ref.slice(1)} to refuse.`,
-  modPending: (items, more = 0) =>
+  modPending: (items, more = 0, next = 2) =>
     items.length
-      ? fitItems(
-          (shown, hidden) => `Pending: ${shown.join('; ')}${hidden + more ? `; +${hidden + more} more` : ''}`,
-          items.map((i) => `${i.ref}${i.kind === 'member' ? ' join' : ''} (${listAreas(i.areas)})`),
-        )
+      ? `Pending: ${items.map((i) => `${i.ref}${i.kind === 'member' ? ' join' : ''} (${listAreas(i.areas)})`).join('; ')}${more ? `; +${more} more: PENDING ${next}` : ''}`
       : 'Nothing pending.',
   modApproved: (ref, areas) => `${ref} approved: alert going to ${listAreas(areas)}.`,
   modApprovedNoOne: (ref, areas) =>

@@ -2,7 +2,7 @@
 import type { ModeratorCatalog } from './catalog-moderator-type';
 import { clip, leftOutLine, listAreas } from './catalog-text';
 import { areaCodes, NA_EXAMPLES } from './line-examples';
-import { fitItems, fitSegments } from './sms-segments';
+import { fitSegments } from './sms-segments';
 import { CATEGORY, LABELS } from './catalog-es-words';
 
 export const esModerators: ModeratorCatalog = {
@@ -26,12 +26,9 @@ export const esModerators: ModeratorCatalog = {
     `${[reports ? `${reports} reporte${reports === 1 ? '' : 's'} mas` : '', joins ? `${joins} solicitud${joins === 1 ? '' : 'es'} mas` : ''].filter(Boolean).join(' y ')} en espera; escribe PENDING`,
   modSenderErased: (ref) => `Quien envio ${ref} borro sus datos con BORRAR: no queda nadie que bloquear.`,
   modJoinRequest: (ref, areas) => `Solicitud ${ref} para ${listAreas(areas)}. APPROVE ${ref.slice(1)} para admitir, REJECT ${ref.slice(1)} para rechazar.`,
-  modPending: (items, more = 0) =>
+  modPending: (items, more = 0, next = 2) =>
     items.length
-      ? fitItems(
-          (shown, hidden) => `Pendientes: ${shown.join('; ')}${hidden + more ? `; +${hidden + more} mas` : ''}`,
-          items.map((i) => `${i.ref}${i.kind === 'member' ? ' alta' : ''} (${listAreas(i.areas)})`),
-        )
+      ? `Pendientes: ${items.map((i) => `${i.ref}${i.kind === 'member' ? ' alta' : ''} (${listAreas(i.areas)})`).join('; ')}${more ? `; +${more} mas: PENDING ${next}` : ''}`
       : 'Nada pendiente.',
   modApproved: (ref, areas) => `${ref} aprobado: alerta enviandose a ${listAreas(areas)}.`,
   modApprovedNoOne: (ref, areas) =>

@@ -2,7 +2,7 @@
 import type { ModeratorCatalog } from './catalog-moderator-type';
 import { clip, leftOutLine, listAreas } from './catalog-text';
 import { areaCodes, NA_EXAMPLES } from './line-examples';
-import { fitItems, fitSegments } from './sms-segments';
+import { fitSegments } from './sms-segments';
 import { CATEGORY, LABELS } from './catalog-fr-words';
 
 export const frModerators: ModeratorCatalog = {
@@ -26,12 +26,9 @@ export const frModerators: ModeratorCatalog = {
     `${[reports ? `${reports} signalement${reports === 1 ? '' : 's'} de plus` : '', joins ? `${joins} demande${joins === 1 ? '' : 's'} de plus` : ''].filter(Boolean).join(' et ')} en attente; écrivez PENDING`,
   modSenderErased: (ref) => `L'auteur de ${ref} a effacé ses données avec SUPPRIMER: plus personne à bloquer.`,
   modJoinRequest: (ref, areas) => `Demande ${ref} pour ${listAreas(areas)}. APPROVE ${ref.slice(1)} pour admettre, REJECT ${ref.slice(1)} pour refuser.`,
-  modPending: (items, more = 0) =>
+  modPending: (items, more = 0, next = 2) =>
     items.length
-      ? fitItems(
-          (shown, hidden) => `En attente: ${shown.join('; ')}${hidden + more ? `; +${hidden + more} de plus` : ''}`,
-          items.map((i) => `${i.ref}${i.kind === 'member' ? ' inscription' : ''} (${listAreas(i.areas)})`),
-        )
+      ? `En attente: ${items.map((i) => `${i.ref}${i.kind === 'member' ? ' inscription' : ''} (${listAreas(i.areas)})`).join('; ')}${more ? `; +${more} de plus: PENDING ${next}` : ''}`
       : 'Rien en attente.',
   modApproved: (ref, areas) => `${ref} approuvé: alerte en route vers ${listAreas(areas)}.`,
   modApprovedNoOne: (ref, areas) =>

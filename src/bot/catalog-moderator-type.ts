@@ -64,8 +64,8 @@ export interface ModeratorCatalog {
   /** BLOCK of a report whose sender has since erased themselves with DELETE. */
   modSenderErased(ref: string): string;
   modJoinRequest(ref: string, areas: string[]): string;
-  /** Pending items, oldest first; `more` are pending beyond `items`. */
-  modPending(items: Array<{ ref: string; areas: string[]; kind: 'report' | 'member' }>, more?: number): string;
+  /** A page of pending items, oldest first (moderator-pending.ts fits it in two segments); `more` wait beyond it, on page `next` on. */
+  modPending(items: Array<{ ref: string; areas: string[]; kind: 'report' | 'member' }>, more?: number, next?: number): string;
   modApproved(ref: string, areas: string[]): string;
   /** APPROVE whose areas (overlays included) no admitted member gets alerts for: approved and kept (CHECK finds it), but it reaches no one. */
   modApprovedNoOne(ref: string, areas: string[]): string;

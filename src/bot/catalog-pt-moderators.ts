@@ -2,7 +2,7 @@
 import type { ModeratorCatalog } from './catalog-moderator-type';
 import { clip, leftOutLine, listAreas } from './catalog-text';
 import { areaCodes, NA_EXAMPLES } from './line-examples';
-import { fitItems, fitSegments } from './sms-segments';
+import { fitSegments } from './sms-segments';
 import { CATEGORY, LABELS } from './catalog-pt-words';
 
 export const ptModerators: ModeratorCatalog = {
@@ -26,12 +26,9 @@ export const ptModerators: ModeratorCatalog = {
     `${[reports ? `mais ${reports} denuncia${reports === 1 ? '' : 's'}` : '', joins ? `mais ${joins} pedido${joins === 1 ? '' : 's'}` : ''].filter(Boolean).join(' e ')} esperando; escreva PENDING`,
   modSenderErased: (ref) => `Quem enviou ${ref} apagou seus dados com APAGAR: nao sobra ninguém para bloquear.`,
   modJoinRequest: (ref, areas) => `Pedido ${ref} para ${listAreas(areas)}. APPROVE ${ref.slice(1)} para admitir, REJECT ${ref.slice(1)} para recusar.`,
-  modPending: (items, more = 0) =>
+  modPending: (items, more = 0, next = 2) =>
     items.length
-      ? fitItems(
-          (shown, hidden) => `Pendentes: ${shown.join('; ')}${hidden + more ? `; +${hidden + more} mais` : ''}`,
-          items.map((i) => `${i.ref}${i.kind === 'member' ? ' pedido' : ''} (${listAreas(i.areas)})`),
-        )
+      ? `Pendentes: ${items.map((i) => `${i.ref}${i.kind === 'member' ? ' pedido' : ''} (${listAreas(i.areas)})`).join('; ')}${more ? `; +${more} mais: PENDING ${next}` : ''}`
       : 'Nada pendente.',
   modApproved: (ref, areas) => `${ref} aprovada: alerta indo para ${listAreas(areas)}.`,
   modApprovedNoOne: (ref, areas) =>

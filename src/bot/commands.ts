@@ -16,7 +16,8 @@ export type Command =
   | { kind: 'check'; query: string }
   | { kind: 'delete' }
   | { kind: 'lang'; lang: Lang }
-  | { kind: 'pending' }
+  /** `page`: PENDING 2, the second page of what waits (the first when none is given). */
+  | { kind: 'pending'; page?: number }
   | { kind: 'approve'; ref: string; areas: string[] }
   | { kind: 'reject'; ref: string }
   | { kind: 'edit'; ref: string; text: string }

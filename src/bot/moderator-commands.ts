@@ -1,12 +1,12 @@
-/** Commands for moderators: PENDING, ALERT and STATS here; APPROVE, REJECT, EDIT, SHOW, RETRACT and BLOCK of a reference in moderator-decisions. */
+/** Commands for moderators: ALERT and STATS here, PENDING in moderator-pending; APPROVE, REJECT, EDIT, SHOW, RETRACT and BLOCK of a reference in moderator-decisions. */
 import { issueAlert } from '../alerts/alert-service';
 import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
 import type { Regions } from '../alerts/regions';
 import type { Lang } from '../domain/lang';
 import type { Channel, Sender } from '../phone/identity';
 import { countAlerts, countRetractedAlerts } from '../store/alerts';
-import { countRequestingPeople, countRequests, listRequests } from '../store/member-requests';
-import { countPendingReports, listPendingReports } from '../store/reports';
+import { countRequestingPeople } from '../store/member-requests';
+import { countPendingReports } from '../store/reports';
 import { newRef } from '../store/refs';
 import { anyoneSubscribed, countMemberAreas, membersByArea } from '../store/subscriptions';
 import type { Catalog } from './catalog';
@@ -15,10 +15,10 @@ import { failed, say, type Outcome, type Store } from './handler';
 import { unknownArea } from './member-commands';
 import { block } from './moderator-block';
 import { approve, edit, reject, retract, show } from './moderator-decisions';
+import { pendingPage } from './moderator-pending';
 import { dropDigestsIfNothingWaits } from './notify';
 import { areasBeforeText, leadingAreas } from './leading-areas';
 
-const LIST_LIMIT = 10;
 /** Areas STATS lists by name (the largest first); two SMS at most with the line's longest codes. */
 const STATS_AREAS = 12;
 
@@ -39,14 +39,6 @@ export interface ModerationRules {
   sendChannels: readonly Channel[];
   /** The moderators: BLOCK of a report of hers discards none of her others (she relays reports taken by phone). */
   moderatorContacts: readonly Sender[];
-}
-
-function pending({ db }: Store, mod: Moderator): Outcome {
-  const reports = listPendingReports(db, LIST_LIMIT).map((r) => ({ ref: `#${r.ref}`, areas: r.npas, kind: 'report' as const }));
-  const members = listRequests(db, LIST_LIMIT).map((r) => ({ ref: `#${r.ref}`, areas: r.npas, kind: 'member' as const }));
-  // Items past the first LIST_LIMIT of each kind are counted, not listed: the reply says "+N more".
-  const more = countPendingReports(db) - reports.length + (countRequests(db) - members.length);
-  return say(mod.t.modPending([...reports, ...members], more));
 }
 
 function alert(store: Store, mod: Moderator, rules: ModerationRules, tokens: string[], raw: string, now: number): Outcome {
@@ -105,7 +97,7 @@ export function runModeratorCommand(store: Store, mod: Moderator, rules: Moderat
 function runCommand(store: Store, mod: Moderator, rules: ModerationRules, command: Command, now: number): Outcome | null {
   switch (command.kind) {
     case 'pending':
-      return pending(store, mod);
+      return say(pendingPage(store.db, mod.t, command.page ?? 1));
     case 'approve':
       return approve(store, mod, rules, command.ref, command.areas, now);
     case 'reject':

@@ -249,12 +249,13 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
     case 'help':
     case 'areas':
     case 'delete':
-    case 'pending':
     case 'stats':
     case 'read':
       return { kind };
     case 'discreet':
       return discreetCommandOf(rest.map(wordOf));
+    case 'pending': // "PENDING 2": a later page of what waits; other words are ignored (the first page).
+      return /^\d{1,3}$/.test(rest[0]?.word ?? '') && Number(rest[0]?.word) > 1 ? { kind, page: Number(rest[0]?.word) } : { kind };
     case 'lang': {
       // "ENGLISH" and "ESPANOL" are complete commands; "LANG ES" names the language.
       const named = keyword === 'LANG' ? (rest[0] ? langFromWord(rest[0].word) : undefined) : langFromWord(keyword);

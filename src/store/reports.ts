@@ -87,7 +87,7 @@ export function findReport(db: Db, vault: Vault, ref: string): Report | undefine
   return row ? toReport(vault, row) : undefined;
 }
 
-/** Pending reports, oldest first, at most `limit`. */
+/** Pending reports, oldest first, at most `limit` (PENDING reads them a page at a time). */
 export function listPendingReports(db: Db, limit: number): Array<{ ref: string; npas: string[] }> {
   return (db.stmt("SELECT ref, npas FROM reports WHERE status = 'pending' ORDER BY id LIMIT +?").all(limit) as Array<{
     ref: string;

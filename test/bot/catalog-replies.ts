@@ -96,7 +96,8 @@ export function everyReply(t: Catalog, a: ReplyArgs): Record<keyof Catalog, stri
     modSenderErased: [t.modSenderErased(a.ref)],
     tooManyAreas: [t.tooManyAreas(10)],
     modJoinRequest: [t.modJoinRequest(a.ref, a.areas)],
-    modPending: [t.modPending(a.pending), t.modPending([])],
+    // A page as moderator-pending.ts cuts it (the most that fit): some of the items, and how to see the rest.
+    modPending: [t.modPending(a.pending.slice(0, 6), 1234, 999), t.modPending([])],
     modApproved: [t.modApproved(a.ref, a.areas)],
     modApprovedNoOne: [t.modApprovedNoOne(a.ref, a.areas), t.modApprovedNoOne(a.ref, a.ownAreas)],
     modAdmitted: [t.modAdmitted(a.ref)],

@@ -214,27 +214,26 @@ describe('PENDING', () => {
     expect(mod(w, 'PENDING')).toBe(`Pending: #${reportRef} (415, 628); #${joinRef} join (212)`);
   });
 
-  it('lists at most ten of each kind and counts every other one in "+N more"', async () => {
+  it('lists reports, then join requests, a page at a time, and says how many more wait and which PENDING shows them', async () => {
     const w = await modWorld({ subscribeMode: 'approval' });
     const reports = Array.from({ length: 12 }, (_, i) => report(w, `+1206201${String(i).padStart(4, '0')}`, '206 grey van'));
     for (let i = 0; i < 11; i++) w.sms(`+1312201${String(i).padStart(4, '0')}`, 'JOIN');
     const list = mod(w, 'PENDING') ?? '';
     const shown = list.match(/#[A-Z0-9]{4,6}/g) ?? [];
     expect(shown.length).toBeGreaterThan(5);
-    expect(list).toMatch(new RegExp(`; \\+${23 - shown.length} more$`));
-    // Oldest first; the eleventh and twelfth reports are only counted.
-    expect(shown[0]).toBe(`#${reports[0]}`);
-    expect(list).not.toContain(reports[10]);
-    expect(list).not.toContain(reports[11]);
+    expect(list).toMatch(new RegExp(`; \\+${23 - shown.length} more: PENDING 2$`));
+    // Oldest first: the first page is the oldest reports, the second goes on from where it ended.
+    expect(shown).toEqual(reports.slice(0, shown.length).map((r) => `#${r}`));
+    expect(refIn(mod(w, 'PENDING 2'))).toBe(reports[shown.length]);
   });
 
-  it('counts the join requests past the first ten when the reports are few', async () => {
+  it('counts the join requests past the first page when the reports are few', async () => {
     const w = await modWorld({ subscribeMode: 'approval' });
     for (let i = 0; i < 12; i++) w.sms(`+1312201${String(i).padStart(4, '0')}`, 'JOIN');
     const list = mod(w, 'PENDING') ?? '';
     const shown = (list.match(/#[A-Z0-9]{4,6}/g) ?? []).length;
     expect(shown).toBeGreaterThan(5);
-    expect(list).toMatch(new RegExp(`; \\+${12 - shown} more$`));
+    expect(list).toMatch(new RegExp(`; \\+${12 - shown} more: PENDING 2$`));
   });
 });
 
