@@ -43,7 +43,7 @@ export const enModerators: ModeratorCatalog = {
     alert !== null
       ? `${ref} was edited. ${segments} SMS, APPROVE now sends:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} text`
       : `${ref} was edited and is too long for an alert (${segments} SMS, most 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} text`,
-  modAlertQueued: (areas, ref) => `Alert ${ref} going to ${listAreas(areas)}. RETRACT ${ref.slice(1)} withdraws it.`,
+  modAlertQueued: (areas, ref, text) => fitSegments((x) => `Alert ${ref} going to ${listAreas(areas)}. RETRACT ${ref.slice(1)} withdraws it. Text: "${x}"`, clip(text, 40)),
   modAlertNoOne: (areas, ref) =>
     `Alert ${ref} for ${listAreas(areas)} kept, but no one there gets alerts yet: nobody will receive it. Check the area; RETRACT ${ref.slice(1)} withdraws it.`,
   modBlocked: (ref) => `The sender of ${ref} is blocked.`,

@@ -43,7 +43,7 @@ export const esModerators: ModeratorCatalog = {
     alert !== null
       ? `${ref} fue editado. ${segments} SMS, APPROVE ahora envia:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texto`
       : `${ref} fue editado y es muy largo para una alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`,
-  modAlertQueued: (areas, ref) => `Alerta ${ref} enviandose a ${listAreas(areas)}. RETRACT ${ref.slice(1)} la retira.`,
+  modAlertQueued: (areas, ref, text) => fitSegments((x) => `Alerta ${ref} enviandose a ${listAreas(areas)}. RETRACT ${ref.slice(1)} la retira. Texto: "${x}"`, clip(text, 40)),
   modAlertNoOne: (areas, ref) =>
     `Alerta ${ref} para ${listAreas(areas)} guardada, pero alli nadie recibe alertas aun: nadie la recibira. Revisa el area; RETRACT ${ref.slice(1)} la retira.`,
   modBlocked: (ref) => `Quien envio ${ref} esta bloqueado.`,

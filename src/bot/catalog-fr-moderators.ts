@@ -43,7 +43,7 @@ export const frModerators: ModeratorCatalog = {
     alert !== null
       ? `${ref} a été modifié. ${segments} SMS, APPROVE enverrait maintenant:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texte`
       : `${ref} a été modifié et est trop long pour une alerte (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texte`,
-  modAlertQueued: (areas, ref) => `Alerte ${ref} en route vers ${listAreas(areas)}. RETRACT ${ref.slice(1)} la retire.`,
+  modAlertQueued: (areas, ref, text) => fitSegments((x) => `Alerte ${ref} en route vers ${listAreas(areas)}. RETRACT ${ref.slice(1)} la retire. Texte: "${x}"`, clip(text, 40)),
   modAlertNoOne: (areas, ref) =>
     `Alerte ${ref} pour ${listAreas(areas)} gardée, mais personne n'y est encore abonné: personne ne la recevra. Vérifiez la zone; RETRACT ${ref.slice(1)} la retire.`,
   modBlocked: (ref) => `L'auteur de ${ref} est bloqué.`,

@@ -74,7 +74,8 @@ export interface ModeratorCatalog {
   modEdited(ref: string, segments: number, fits: boolean): string;
   /** To the other moderators after an EDIT: the exact alert APPROVE now sends, or null when it is too long for one. */
   modEditedNotice(ref: string, alert: string | null, segments: number): string;
-  modAlertQueued(areas: string[], ref: string): string;
+  /** ALERT queued: `text`, what goes out, its start quoted, so a word misread as an area shows at once. */
+  modAlertQueued(areas: string[], ref: string, text: string): string;
   /** ALERT to areas (overlays included) no admitted member gets alerts for: kept (CHECK finds it), but it reaches no one. */
   modAlertNoOne(areas: string[], ref: string): string;
   modBlocked(ref: string): string;

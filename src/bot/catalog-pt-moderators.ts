@@ -43,7 +43,7 @@ export const ptModerators: ModeratorCatalog = {
     alert !== null
       ? `${ref} foi editada. ${segments} SMS, APPROVE agora envia:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texto`
       : `${ref} foi editada e é longa demais para um alerta (${segments} SMS, max 3). SHOW ${ref.slice(1)}, EDIT ${ref.slice(1)} texto`,
-  modAlertQueued: (areas, ref) => `Alerta ${ref} indo para ${listAreas(areas)}. RETRACT ${ref.slice(1)} a retira.`,
+  modAlertQueued: (areas, ref, text) => fitSegments((x) => `Alerta ${ref} indo para ${listAreas(areas)}. RETRACT ${ref.slice(1)} a retira. Texto: "${x}"`, clip(text, 40)),
   modAlertNoOne: (areas, ref) =>
     `Alerta ${ref} para ${listAreas(areas)} guardada, mas ninguem la recebe alertas ainda: ninguem vai recebe-la. Confira a area; RETRACT ${ref.slice(1)} a retira.`,
   modBlocked: (ref) => `Quem enviou ${ref} esta bloqueado.`,

@@ -64,7 +64,7 @@ function alert(store: Store, mod: Moderator, rules: ModerationRules, tokens: str
   const alertId = issueAlert({ ...store, regions }, { ref, npas, body: { text } }, now);
   // Kept even when it reaches no one (CHECK finds what it names), but she must not take it for sent: 212 typed for 415.
   const reached = anyoneSubscribed(store.db, regions.expand(npas), sendChannels);
-  return { say: reached ? mod.t.modAlertQueued(npas, `#${ref}`) : mod.t.modAlertNoOne(npas, `#${ref}`), alerts: [alertId] };
+  return { say: reached ? mod.t.modAlertQueued(npas, `#${ref}`, text) : mod.t.modAlertNoOne(npas, `#${ref}`), alerts: [alertId] };
 }
 
 function stats({ db }: Store, mod: Moderator): Outcome {

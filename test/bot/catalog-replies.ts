@@ -103,7 +103,7 @@ export function everyReply(t: Catalog, a: ReplyArgs): Record<keyof Catalog, stri
     modAdmitted: [t.modAdmitted(a.ref)],
     modRejected: [t.modRejected(a.ref)],
     modEdited: [t.modEdited(a.ref, 3, true), t.modEdited(a.ref, 24, false)],
-    modAlertQueued: [t.modAlertQueued(a.areas, a.ref)],
+    modAlertQueued: a.texts.map((x) => t.modAlertQueued(a.areas, a.ref, x)),
     modAlertNoOne: [t.modAlertNoOne(a.areas, a.ref), t.modAlertNoOne(a.ownAreas, a.ref)],
     modBlocked: [t.modBlocked(a.ref)],
     modBlockedDiscarded: [t.modBlockedDiscarded(a.ref, 1), t.modBlockedDiscarded(a.ref, 12345)],

@@ -31,7 +31,7 @@ async function world(): Promise<BotWorld & { alerts: number[] }> {
 
 /** A moderator's alert to 415, its fan-out planned: the member has it unread. */
 function alert(w: BotWorld & { alerts: number[] }, text: string): number {
-  expect(w.sms(MOD, `ALERT 415 ${text}`).reply).toMatch(/^Alert #[A-Z0-9]{4,6} going to 415\. RETRACT [A-Z0-9]{4,6} withdraws it\.$/);
+  expect(w.sms(MOD, `ALERT 415 ${text}`).reply).toMatch(/^Alert #[A-Z0-9]{4,6} going to 415\. RETRACT [A-Z0-9]{4,6} withdraws it\. Text: "[^"]*"$/);
   const id = w.alerts[w.alerts.length - 1] as number;
   for (let i = 0; i < 10 && !planNextRange(w.db, id, w.clock.now).done; i++);
   w.clock.now += 60_000;

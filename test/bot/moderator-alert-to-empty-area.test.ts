@@ -58,7 +58,7 @@ describe('ALERT to areas no member gets alerts for', () => {
     w.sms(SF_OVERLAY, 'JOIN');
     const reply = mod(w, 'ALERT 415 grey van');
     const ref = refIn(reply);
-    expect(reply).toBe(`Alert #${ref} going to 415. RETRACT ${ref} withdraws it.`);
+    expect(reply).toBe(`Alert #${ref} going to 415. RETRACT ${ref} withdraws it. Text: "grey van"`);
   });
 
   it('is sent as ever when the only member there is on Signal', async () => {
@@ -66,7 +66,7 @@ describe('ALERT to areas no member gets alerts for', () => {
     w.bot.handle({ sender: { channel: 'signal', address: '5f0e8d2a-7c41-4b9e-9a3d-2b6c1e0f4a77' }, text: 'JOIN 415', providerId: 'sig-join-1' });
     const reply = mod(w, 'ALERT 415 grey van');
     const ref = refIn(reply);
-    expect(reply).toBe(`Alert #${ref} going to 415. RETRACT ${ref} withdraws it.`);
+    expect(reply).toBe(`Alert #${ref} going to 415. RETRACT ${ref} withdraws it. Text: "grey van"`);
   });
 
   it('tells the operator at the command line too, as a success (the alert is kept)', async () => {

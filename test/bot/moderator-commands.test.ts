@@ -531,14 +531,14 @@ describe('ALERT', () => {
   it('goes straight to the areas named, and to no one else', async () => {
     const w = await modWorld();
     for (const n of [SF1, NY]) w.sms(n, 'JOIN');
-    expect(mod(w, 'ALERT 212 police   sweep tonight on 5th ave\u200B')).toMatch(/^Alert #[A-Z0-9]{4,6} going to 212\. RETRACT [A-Z0-9]{4,6} withdraws it\.$/);
+    expect(mod(w, 'ALERT 212 police   sweep tonight on 5th ave\u200B')).toMatch(/^Alert #[A-Z0-9]{4,6} going to 212\. RETRACT [A-Z0-9]{4,6} withdraws it\. Text: "[^"]*"$/);
     expect(fanOut(w, w.alerts[0]!, [SF1, NY, MOD])).toEqual({ to: { [NY]: 'Heads Up alert (212): police sweep tonight on 5th ave -- STOP to end' }, copies: 1 });
   });
 
   it('leaves the name of a region (config/regions.json) leading the text to it: a client may be called Dallas', async () => {
     const w = await modWorld();
     for (const n of [SF1, SF2, NY]) w.sms(n, 'JOIN');
-    expect(mod(w, 'ALERT 628 Dallas from tinder, grey van')).toMatch(/^Alert #[A-Z0-9]{4,6} going to 628\. RETRACT [A-Z0-9]{4,6} withdraws it\.$/);
+    expect(mod(w, 'ALERT 628 Dallas from tinder, grey van')).toMatch(/^Alert #[A-Z0-9]{4,6} going to 628\. RETRACT [A-Z0-9]{4,6} withdraws it\. Text: "[^"]*"$/);
     expect(fanOut(w, w.alerts[0]!, [SF1, SF2, NY])).toEqual({
       to: { [SF1]: 'Heads Up alert (628): Dallas from tinder, grey van -- STOP to end', [SF2]: 'Heads Up alert (628): Dallas from tinder, grey van -- STOP to end' },
       copies: 2,
@@ -563,7 +563,7 @@ describe('ALERT', () => {
     const three = textOfSegments(['415'], 3);
     expect(mod(w, `ALERT 415 ${four}`)).toBe('That alert is too long (4 SMS, most 3). Send a shorter text.');
     expect(countAlerts(w.db)).toBe(0);
-    expect(mod(w, `ALERT 415 ${three}`)).toMatch(/^Alert #[A-Z0-9]{4,6} going to 415\. RETRACT [A-Z0-9]{4,6} withdraws it\.$/);
+    expect(mod(w, `ALERT 415 ${three}`)).toMatch(/^Alert #[A-Z0-9]{4,6} going to 415\. RETRACT [A-Z0-9]{4,6} withdraws it\. Text: "[^"]*"$/);
     expect(fanOut(w, w.alerts[0]!, [SF1]).to[SF1]).toBe(t.alert(['415'], three));
   });
 
@@ -660,7 +660,7 @@ describe('RETRACT', () => {
     const w = await modWorld();
     for (const n of [SF1, SF2]) w.sms(n, 'JOIN');
     const answer = mod(w, 'ALERT 415 grey van, calls from 415-555-0166, robbed two women');
-    const ref = /^Alert #([A-Z0-9]{4,6}) going to 415\. RETRACT \1 withdraws it\.$/.exec(answer ?? '')?.[1] ?? 'none';
+    const ref = /^Alert #([A-Z0-9]{4,6}) going to 415\. RETRACT \1 withdraws it\. Text: "[^"]*"$/.exec(answer ?? '')?.[1] ?? 'none';
     expect(fanOut(w, w.alerts[0]!, [SF1, SF2]).copies).toBe(2);
     expect(w.sms(SF1, 'CHECK 415 555 0166').reply).toContain('in 1 alert');
 

@@ -83,7 +83,7 @@ describe('a report or alert that starts with the client\'s number in its usual f
 
   it('ALERT 415 (628) 555-0188 …: the number stays in the text and in screening', async () => {
     const w = await world();
-    expect(w.sms(MOD, 'ALERT 415 (628) 555-0188 choked a worker, grey van').reply).toMatch(/^Alert #[A-Z0-9]{4,6} going to 415\. RETRACT [A-Z0-9]{4,6} withdraws it\.$/);
+    expect(w.sms(MOD, 'ALERT 415 (628) 555-0188 choked a worker, grey van').reply).toMatch(/^Alert #[A-Z0-9]{4,6} going to 415\. RETRACT [A-Z0-9]{4,6} withdraws it\. Text: "[^"]*"$/);
     expect(check(w, '(628) 555-0188')).toMatch(/^Heads Up: that number is in 1 alert/);
   });
 

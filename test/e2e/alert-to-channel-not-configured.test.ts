@@ -35,7 +35,7 @@ describe('ALERT on a line that no longer sends over Signal', () => {
     try {
       await h.sms(SF, 'JOIN 415');
       const reply = (await h.sms(MOD, 'ALERT 415 grey van, knife')).message;
-      expect(reply).toBe(t.modAlertQueued(['415'], `#${refOf(reply)}`));
+      expect(reply).toBe(t.modAlertQueued(['415'], `#${refOf(reply)}`, 'grey van, knife'));
     } finally {
       await stop();
     }

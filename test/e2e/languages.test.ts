@@ -55,7 +55,7 @@ describe('French and Portuguese members', () => {
   it("sends each member the alert in their own language", async () => {
     await h.sms(AMELIE, 'REJOINDRE 415');
     await h.sms(JOANA, 'ENTRAR 415');
-    expect((await h.sms(MOD, 'ALERT 415 grey van near 16th and Mission')).message).toMatch(/^Alert #[A-Z0-9]{4,6} going to 415\. RETRACT [A-Z0-9]{4,6} withdraws it\.$/);
+    expect((await h.sms(MOD, 'ALERT 415 grey van near 16th and Mission')).message).toMatch(/^Alert #[A-Z0-9]{4,6} going to 415\. RETRACT [A-Z0-9]{4,6} withdraws it\. Text: "[^"]*"$/);
     await waitFor(() => [AMELIE, JOANA].every((n) => fake.to(n).some((m) => m.body.includes('grey van'))), 5000, 'alerts');
     expect(fake.to(AMELIE).find((m) => m.body.includes('grey van'))!.body).toBe('Alerte Heads Up (415): grey van near 16th and Mission -- STOP pour partir');
     expect(fake.to(JOANA).find((m) => m.body.includes('grey van'))!.body).toBe('Alerta Heads Up (415): grey van near 16th and Mission -- PARAR para sair');

@@ -65,7 +65,7 @@ describe('a UK line with config/areas.uk.example.json', () => {
 
   it('lets a moderator alert an area by code or name', async () => {
     await h.sms(MANCHESTER_BY_NAME, 'JOIN MAN');
-    expect((await h.sms(MOD, 'ALERT manchester police sweep tonight near Piccadilly')).message).toMatch(/^Alert #[A-Z0-9]{4,6} going to MAN\. RETRACT [A-Z0-9]{4,6} withdraws it\.$/);
+    expect((await h.sms(MOD, 'ALERT manchester police sweep tonight near Piccadilly')).message).toMatch(/^Alert #[A-Z0-9]{4,6} going to MAN\. RETRACT [A-Z0-9]{4,6} withdraws it\. Text: "police sweep tonight near Piccadilly"$/);
     await waitFor(() => fake.to(MANCHESTER_BY_NAME).some((m) => m.body.includes('Piccadilly')), 5000, 'direct alert');
     expect(fake.to(MANCHESTER_BY_NAME).find((m) => m.body.includes('Piccadilly'))!.body).toMatch(/^Heads Up alert \(MAN\): police sweep/);
     expect((await h.sms(MOD, 'ALERT just text')).message).toBe('Which areas? e.g. ALERT LDN text.');
