@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import { z } from 'zod';
+import { isCommandWord } from '../bot/control-words';
 import { ConfigError } from '../config/config-error';
 import { isAreaCode } from '../phone/numbers';
 
@@ -115,6 +116,11 @@ export function readAreasFile(file: string): AreasFile {
     // A name read as a North American code would be looked up as that code, never as this area.
     for (const word of all) {
       if (northAmerica && isAreaCode(nameKey(word))) fail(`${label}: the name "${word}" is a North American area code, which "northAmerica": true already provides`);
+    }
+    // A code or name that is a command word is misread: "APPROVE K7Q2 ALL" and "LEAVE ALL" of an area coded ALL, "OK" at a question.
+    if (isCommandWord(code)) fail(`${label}: the code ${code} is a word the line reads as a command; give the area another code`);
+    for (const word of all) {
+      if (isCommandWord(nameKey(word).toUpperCase())) fail(`${label}: the name "${word}" is a word the line reads as a command; leave it out`);
     }
     // A code and a name are both words members type: each may mean one area only.
     for (const word of [code, ...all]) {

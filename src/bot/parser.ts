@@ -225,7 +225,7 @@ function minutesAfter(tokens: Token[]): { minutes?: number } {
 
 // "LEAVE ALL", "leave all my areas", "SALIR DE TODO", "QUITTER TOUT", "SAIR DE TUDO": every area she has. An
 // area named among them ("LEAVE 415 all") leaves it be read as areas, and answered as such.
-const ALL_WORDS: ReadonlySet<string> = new Set('ALL EVERYTHING TODO TODOS TODAS TOUT TOUS TOUTES TUDO'.split(' '));
+export const ALL_WORDS: ReadonlySet<string> = new Set('ALL EVERYTHING TODO TODOS TODAS TOUT TOUS TOUTES TUDO'.split(' '));
 const ALL_FILLER: ReadonlySet<string> = new Set('MY OF THE AREAS DE LAS LOS MIS ZONAS MES LES ZONES DAS DOS AS OS MINHAS REGIOES'.split(' '));
 
 function leavesAll(rest: Token[]): boolean {

@@ -10,6 +10,7 @@ import { DEFAULT_COUNTRY } from '../alerts/numbers-in-text';
 import type { ReportFields } from '../alerts/report-template';
 import type { Conversation } from '../store/conversations';
 import { cutBetweenWords } from './cut-between-words';
+import { CONTROL } from './control-words';
 import { normalizeWord } from './parser';
 
 /** What happened, as the numbered list offers it (1 to 9, in this order). */
@@ -60,33 +61,6 @@ export const MAX_ANSWER = 300;
 
 /** How long a draft waits for the next answer before it is filed or dropped. */
 export const DRAFT_MS = 30 * 60_000;
-
-const CONTROL: Record<string, 'skip' | 'back' | 'done' | 'cancel'> = {
-  SKIP: 'skip',
-  NEXT: 'skip',
-  SALTAR: 'skip',
-  PASAR: 'skip',
-  OMITIR: 'skip',
-  BACK: 'back',
-  ATRAS: 'back',
-  VOLVER: 'back',
-  DONE: 'done',
-  SEND: 'done',
-  LISTO: 'done',
-  ENVIAR: 'done',
-  CANCEL: 'cancel',
-  CANCELAR: 'cancel',
-  // What the questions advertise: over SMS a lone CANCEL is a carrier opt-out (Twilio unsubscribes the sender from everything).
-  DROP: 'cancel',
-  DESCARTAR: 'cancel',
-  // French and Portuguese (issue 12), as their questions advertise them.
-  PASSER: 'skip',
-  RETOUR: 'back',
-  ENVOYER: 'done',
-  ANNULER: 'cancel',
-  PULAR: 'skip',
-  VOLTAR: 'back',
-};
 
 /** SKIP, BACK, DONE or CANCEL (in any of the line's languages) when the whole answer is that one word. */
 export function controlWord(text: string): 'skip' | 'back' | 'done' | 'cancel' | undefined {

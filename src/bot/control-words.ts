@@ -1,0 +1,39 @@
+/**
+ * The words the line reads as commands wherever a member may type an area: every language's keywords, a guided
+ * report's SKIP, BACK, DONE and CANCEL, and LEAVE's ALL. An area coded or named so would be misread (areas-file.ts).
+ */
+import { KEYWORD_TABLES } from './keywords';
+import { ALL_WORDS } from './parser';
+
+/** A guided report's control words (report-dialogue.ts), in every language the line speaks. */
+export const CONTROL: Record<string, 'skip' | 'back' | 'done' | 'cancel'> = {
+  SKIP: 'skip',
+  NEXT: 'skip',
+  SALTAR: 'skip',
+  PASAR: 'skip',
+  OMITIR: 'skip',
+  BACK: 'back',
+  ATRAS: 'back',
+  VOLVER: 'back',
+  DONE: 'done',
+  SEND: 'done',
+  LISTO: 'done',
+  ENVIAR: 'done',
+  CANCEL: 'cancel',
+  CANCELAR: 'cancel',
+  // What the questions advertise: over SMS a lone CANCEL is a carrier opt-out (Twilio unsubscribes the sender from everything).
+  DROP: 'cancel',
+  DESCARTAR: 'cancel',
+  // French and Portuguese (issue 12), as their questions advertise them.
+  PASSER: 'skip',
+  RETOUR: 'back',
+  ENVOYER: 'done',
+  ANNULER: 'cancel',
+  PULAR: 'skip',
+  VOLTAR: 'back',
+};
+
+/** Whether a word, upper case without accents or marks, is one the line reads as a command in any of its languages. */
+export function isCommandWord(word: string): boolean {
+  return Object.hasOwn(CONTROL, word) || ALL_WORDS.has(word) || KEYWORD_TABLES.some((table) => Object.hasOwn(table.keywords, word));
+}
