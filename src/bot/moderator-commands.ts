@@ -56,7 +56,8 @@ function alert(store: Store, mod: Moderator, rules: ModerationRules, tokens: str
   const npas = [...new Set([...resolved.npas, ...named.areas])].sort();
   if (npas.length === 0) return failed(mod.t.modNeedsArea());
   const text = cleanAlertText(named.text);
-  if (text === '') return failed(mod.t.modNeedsText());
+  // As EDIT's: marks or emoji alone ("ALERT MAD .") would go to the whole area saying nothing.
+  if (!/[\p{L}\p{N}]/u.test(text)) return failed(mod.t.modNeedsText());
   const segments = alertSegments(npas, text);
   if (segments > MAX_ALERT_SEGMENTS) return failed(mod.t.modAlertTooLong(segments));
   // Its own reference: RETRACT withdraws a mistaken one as it does a report's.
