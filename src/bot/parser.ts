@@ -14,7 +14,6 @@ import { mayBeRef } from '../store/refs';
 
 /** Longest text the parser looks at; providers cap bodies well below this. */
 export const MAX_TEXT = 4000;
-
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
 
 /** Upper case without accents or surrounding punctuation: how keywords are compared. */
