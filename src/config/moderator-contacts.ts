@@ -5,8 +5,8 @@ import type { Config, Secrets } from './env';
 /**
  * The address book entry moderators are reached at, from their MODERATORS
  * form: a UUID over Signal; a number by SMS, or over Signal (which takes
- * numbers as recipients) when only Signal sends (production without Twilio:
- * her notices reach her, though her answers are not taken, unheardModerators).
+ * numbers as recipients) when only Signal sends (no Twilio: her notices
+ * reach her, though her answers are not taken, unheardModerators).
  */
 function moderatorContact(id: string, sends: (channel: Channel) => boolean): Sender {
   if (isSignalUuid(id)) return { channel: 'signal', address: id };
@@ -38,8 +38,17 @@ export function unheardModerators(config: Config, sends: (channel: Channel) => b
   );
 }
 
-/** Whether the server sends through a channel with this configuration: Twilio (or, outside production, the console) for SMS; Signal when configured. */
+/**
+ * Whether SMS goes to the console: outside production, on a line with no
+ * provider at all. Never beside Signal: a Signal escalation falling back "by
+ * SMS" would be printed and counted as sent, and she never told.
+ */
+export function consoleSms(config: Config, secrets: Secrets): boolean {
+  return config.nodeEnv !== 'production' && config.signal === undefined && !(config.twilio !== undefined && secrets.twilioAuthToken !== undefined);
+}
+
+/** Whether the server sends through a channel with this configuration: Twilio (or the console, consoleSms) for SMS; Signal when configured. */
 export function serverSends(config: Config, secrets: Secrets, channel: Channel): boolean {
   if (channel === 'signal') return config.signal !== undefined;
-  return (config.twilio !== undefined && secrets.twilioAuthToken !== undefined) || config.nodeEnv !== 'production';
+  return (config.twilio !== undefined && secrets.twilioAuthToken !== undefined) || consoleSms(config, secrets);
 }

@@ -1,8 +1,8 @@
 /**
  * The channels: a sender per configured channel (Twilio or, outside
- * production, the console for SMS; signal-cli-rest-api for Signal), and the
- * address each moderator's notices go to. Closed after everything that
- * sends through them.
+ * production with no provider, the console for SMS; signal-cli-rest-api for
+ * Signal), and the address each moderator's notices go to. Closed after
+ * everything that sends through them.
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -11,7 +11,7 @@ import { SignalSender, type SignalSenderOptions } from '../channels/signal/signa
 import { TwilioSender } from '../channels/twilio/twilio-sender';
 import type { ChannelSender } from '../channels/types';
 import type { Config } from '../config/env';
-import { moderatorContacts, unheardModerators } from '../config/moderator-contacts';
+import { consoleSms, moderatorContacts, unheardModerators } from '../config/moderator-contacts';
 import type { Channel, Sender } from '../phone/identity';
 import type { ServerOptions } from '../server';
 import { onChannel } from '../store/channel-removed';
@@ -38,8 +38,8 @@ async function channels(app: FastifyInstance, opts: ServerOptions): Promise<void
   const senders = new Map<Channel, ChannelSender>();
   if (config.twilio && secrets.twilioAuthToken) {
     senders.set('sms', new TwilioSender({ config: config.twilio, authToken: secrets.twilioAuthToken, statusCallbackUrl: `${config.publicUrl}/webhooks/twilio/status` }));
-  } else if (config.nodeEnv !== 'production') {
-    // The console channel prints what it would send: a development convenience, never in production.
+  } else if (consoleSms(config, secrets)) {
+    // The console prints what it would send: for development with no provider at all (consoleSms says why).
     senders.set('sms', new ConsoleSender('sms', opts.consoleOut));
   }
   if (config.signal) {

@@ -5,8 +5,8 @@
  * line's own fault (Signal's account deregistered, Twilio's sender refused),
  * when Twilio refuses the credentials, and within a few seconds when a
  * provider does not answer; not for a 429's pause, nor for a websocket that
- * drops and reconnects. (Without Twilio, SMS is the console
- * channel outside production: listed, always ready.)
+ * drops and reconnects. (A line with Signal and no Twilio has no SMS
+ * channel, in production or not: it is not listed.)
  */
 import type { ChannelSender, ProviderCheck } from '../../src/channels/types';
 import { FakeSignal, SIGNAL_ERRORS, textEnvelope } from '../fakes/fake-signal';
@@ -54,13 +54,13 @@ describe('/readyz and the Signal receiver', () => {
     h = await startHarness({ twilio: false, signalApiUrl: signal.url, signalReceiveMode: 'websocket', signal: { receiver: STALE_RECEIVER } });
     const r = await notReady(h);
     expect(signal.connections).toBeGreaterThan(1);
-    expect(r.body).toEqual({ status: 'not ready', checks: { database: true, sms: true, signal: false }, reasons: { signal: 'not_receiving' } });
+    expect(r.body).toEqual({ status: 'not ready', checks: { database: true, signal: false }, reasons: { signal: 'not_receiving' } });
   });
 
   it('is not ready when polling a server in json-rpc mode (SIGNAL_RECEIVE_MODE wrong): every receive is refused', async () => {
     h = await startHarness({ twilio: false, signalApiUrl: signal.url, signalReceiveMode: 'poll', signal: { receiver: STALE_RECEIVER } });
     const r = await notReady(h);
-    expect(r.body).toEqual({ status: 'not ready', checks: { database: true, sms: true, signal: false }, reasons: { signal: 'not_receiving' } });
+    expect(r.body).toEqual({ status: 'not ready', checks: { database: true, signal: false }, reasons: { signal: 'not_receiving' } });
   });
 
   it('stays ready through a dropped websocket that reconnects, and is ready again once receiving works', async () => {
@@ -72,7 +72,7 @@ describe('/readyz and the Signal receiver', () => {
     const before = signal.connections;
     signal.killSockets();
     await waitFor(() => signal.connections > before && signal.connected === 1, 5_000, 'the reconnect');
-    expect((await readyz(h)).body).toEqual({ status: 'ready', checks: { database: true, sms: true, signal: true } });
+    expect((await readyz(h)).body).toEqual({ status: 'ready', checks: { database: true, signal: true } });
   });
 });
 
@@ -85,7 +85,7 @@ describe('/readyz and held lanes', () => {
       signal.push(textEnvelope(SIGNAL_NUMBER, MEMBER, 'JOIN 415'));
       await waitFor(async () => /headsup_outbox_lane_held\{channel="signal"\} 1/.test(await readMetrics(h.url)), 10_000, 'the Signal lane held');
       const r = await notReady(h);
-      expect(r.body).toEqual({ status: 'not ready', checks: { database: true, sms: true, signal: false }, reasons: { signal: 'sending_held' } });
+      expect(r.body).toEqual({ status: 'not ready', checks: { database: true, signal: false }, reasons: { signal: 'sending_held' } });
     } finally {
       await world.close();
     }
@@ -103,7 +103,7 @@ describe('/readyz and held lanes', () => {
       let seen: RegExpExecArray | null = null;
       await waitFor(async () => (seen = outcome.exec(await readMetrics(h.url))) !== null, 10_000, "the lane's outcome of the 429");
       expect(limited).toBeGreaterThan(0);
-      expect((await readyz(h)).body).toEqual({ status: 'ready', checks: { database: true, sms: true, signal: true } });
+      expect((await readyz(h)).body).toEqual({ status: 'ready', checks: { database: true, signal: true } });
       expect(seen).toEqual(expect.arrayContaining(['retry', 'throttled']));
     } finally {
       await world.close();
@@ -117,11 +117,11 @@ describe('/readyz and held lanes', () => {
       signal.answer = () => SIGNAL_ERRORS.server();
       signal.push(textEnvelope(SIGNAL_NUMBER, MEMBER, 'JOIN 415'));
       const r = await notReady(h);
-      expect(r.body).toEqual({ status: 'not ready', checks: { database: true, sms: true, signal: false }, reasons: { signal: 'sending_failing' } });
+      expect(r.body).toEqual({ status: 'not ready', checks: { database: true, signal: false }, reasons: { signal: 'sending_failing' } });
       // Failing, not held: the message kept trying, and goes once signal-cli sends again.
       signal.answer = undefined;
       await waitFor(() => signal.to(MEMBER.uuid).length === 1, 10_000, 'the reply, once sends work');
-      expect((await readyz(h)).body).toEqual({ status: 'ready', checks: { database: true, sms: true, signal: true } });
+      expect((await readyz(h)).body).toEqual({ status: 'ready', checks: { database: true, signal: true } });
     } finally {
       await world.close();
     }
@@ -136,7 +136,7 @@ describe('/readyz and held lanes', () => {
       // Seven tries with the quick backoff (20 ms doubling up to 200 ms) span over 300 ms.
       const retries = /headsup_outbox_outcomes_total\{channel="signal",outcome="retry",reason="server"\} (\d+)/;
       await waitFor(async () => Number(retries.exec(await readMetrics(h.url))?.[1] ?? 0) >= 7, 10_000, 'seven failed tries');
-      expect((await readyz(h)).body).toEqual({ status: 'ready', checks: { database: true, sms: true, signal: true } });
+      expect((await readyz(h)).body).toEqual({ status: 'ready', checks: { database: true, signal: true } });
     } finally {
       await world.close();
     }
@@ -149,7 +149,7 @@ describe('/readyz and held lanes', () => {
       signal.answer = () => SIGNAL_ERRORS.server();
       signal.push(textEnvelope(SIGNAL_NUMBER, MEMBER, 'JOIN 415'));
       await waitFor(async () => /headsup_outbox_outcomes_total\{channel="signal",outcome="retry",reason="server"\} 1/.test(await readMetrics(h.url)), 10_000, 'the failed try');
-      expect((await readyz(h)).body).toEqual({ status: 'ready', checks: { database: true, sms: true, signal: true } });
+      expect((await readyz(h)).body).toEqual({ status: 'ready', checks: { database: true, signal: true } });
     } finally {
       await world.close();
     }

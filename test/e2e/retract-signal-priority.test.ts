@@ -38,7 +38,8 @@ describe('a new alert over Signal while a RETRACT deletes copies', () => {
       for (const uuid of MEMBERS) subscribe(db, ensureMember(db, vault, { channel: 'signal', address: uuid }, 'en', Date.now()).id, ['415'], Date.now());
     });
     db.close();
-    h = await startHarness({ dataDir, twilio: false, signalApiUrl: signal.url, env: { SEND_RATE: '2' }, retractions: { everyMs: 100 } });
+    // Twilio configured (against nothing): the report comes by SMS, its reference in the TwiML reply.
+    h = await startHarness({ dataDir, signalApiUrl: signal.url, env: { SEND_RATE: '2' }, retractions: { everyMs: 100 } });
   });
 
   afterAll(async () => {

@@ -51,7 +51,8 @@ describe('SEND_RATE over Signal, RETRACT included', () => {
     });
     db.close();
     // SMS on the console channel: the report comes in by webhook; Signal carries the alert.
-    h = await startHarness({ dataDir, twilio: false, signalApiUrl: signal.url, env: { SEND_RATE: '1' }, retractions: { everyMs: 200 } });
+    // Twilio configured (against nothing): the report comes by SMS, its reference in the TwiML reply.
+    h = await startHarness({ dataDir, signalApiUrl: signal.url, env: { SEND_RATE: '1' }, retractions: { everyMs: 200 } });
   });
 
   afterAll(async () => {

@@ -21,7 +21,8 @@ describe('RETRACT while a Signal send waits at a slow signal-cli', () => {
     await signal.start();
     const dataDir = tempDir();
     await seedMembers(dataDir, '415', MEMBERS, 'signal');
-    h = await startHarness({ dataDir, twilio: false, signalApiUrl: signal.url, signalReceiveMode: 'poll', retractions: { everyMs: 100 } });
+    // Twilio configured (against nothing): the report comes by SMS, its reference in the TwiML reply.
+    h = await startHarness({ dataDir, signalApiUrl: signal.url, signalReceiveMode: 'poll', retractions: { everyMs: 100 } });
   });
 
   afterAll(async () => {

@@ -4,7 +4,8 @@
  * It starts; her notices reach her number over Signal, as before; the start
  * warns, by position, that none of her answers can be taken as a
  * moderator's (over Signal moderators are known by UUID). Outside production
- * a number is an SMS contact (the console) and nothing is said.
+ * too: the console no longer stands in for SMS beside Signal (a notice
+ * printed there reached no one).
  */
 import { FakeSignal, textEnvelope } from '../fakes/fake-signal';
 import { SIGNAL_NUMBER, startHarness, waitFor, type Harness } from '../helpers/harness';
@@ -38,13 +39,13 @@ describe('a moderator listed by number on a line with Signal and no Twilio', () 
     }
   });
 
-  it('outside production: she is an SMS contact (the console) and nothing is said', async () => {
+  it('outside production: the same warning, and her notices go to her number over Signal, not to the console', async () => {
     const h = await startHarness({ twilio: false, signalApiUrl: signal.url, env: { MODERATORS: `${MOD_UUID},${MOD_NUMBER}` } });
     try {
-      expect(h.logs.filter((l) => l.includes(WARNING))).toEqual([]);
+      expect(h.logs.filter((l) => l.includes(WARNING))).toHaveLength(1);
       expect(h.server.app.moderatorContacts).toEqual([
         { channel: 'signal', address: MOD_UUID },
-        { channel: 'sms', address: MOD_NUMBER, phone: MOD_NUMBER },
+        { channel: 'signal', address: MOD_NUMBER, phone: MOD_NUMBER },
       ]);
     } finally {
       await h.close();
