@@ -126,6 +126,9 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetContactAccepted: (ending) => `HU: the number ending ${ending} said yes: it is your contact now.`,
   discreetContactDeclined: (ending) => `HU: the number ending ${ending} said no, so it is not your contact.`,
   discreetContactStopped: (ending) => `HU: the number ending ${ending} asked us to stop texting it, so it is not your contact now.`,
+  buddyUnreachedMember: (ending, channel) =>
+    `Heads Up: we couldn't reach the number ending ${ending} (${channel === 'signal' ? 'they may not use Signal' : 'it may not get texts'}), so it isn't your buddy. Text BUDDY with another number.`,
+  discreetContactUnreached: (ending) => `HU: we couldn't reach the number ending ${ending}, so it is not your contact.`,
   checkinEnd: (e) => (e.day ? `${e.time} on ${WEEKDAY[e.day.weekday]} ${e.day.date}${e.day.month ? ` ${MONTH[e.day.month - 1]}` : ''}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: check-in until ${until}${replaced ? ' (it replaces your earlier one and its details)' : ''}. Text OK when you're safe${reminder ? "; we'll remind you 10 min before" : ''}. If you don't, we tell ${told === 'buddies' ? 'your buddies' : "the line's moderators"}, with your details. LATER 30 adds time.`,

@@ -127,6 +127,9 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetContactAccepted: (ending) => `HU: el numero que termina en ${ending} dijo que si: ya es tu contacto.`,
   discreetContactDeclined: (ending) => `HU: el numero que termina en ${ending} dijo que no, asi que no es tu contacto.`,
   discreetContactStopped: (ending) => `HU: el numero que termina en ${ending} nos pidio no escribirle, asi que ya no es tu contacto.`,
+  buddyUnreachedMember: (ending, channel) =>
+    `Heads Up: no pudimos contactar el numero que termina en ${ending} (${channel === 'signal' ? 'quiza no usa Signal' : 'quiza no recibe SMS'}), asi que no es tu contacto. Escribe AMIGA con otro numero.`,
+  discreetContactUnreached: (ending) => `HU: no pudimos contactar el numero que termina en ${ending}, asi que no es tu contacto.`,
   checkinEnd: (e) => (e.day ? `${e.time} del ${WEEKDAY[e.day.weekday]} ${e.day.date}${e.day.month ? `/${e.day.month}` : ''}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: reporte hasta las ${until}${replaced ? ' (reemplaza el anterior y sus detalles)' : ''}. Escribe OK cuando estes a salvo${reminder ? '; te recordamos 10 min antes' : ''}. Si no, avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'} con tus detalles. LUEGO 30 da mas tiempo.`,

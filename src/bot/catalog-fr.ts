@@ -158,6 +158,9 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetContactAccepted: (ending) => `HU: le numéro finissant par ${ending} a dit oui: c'est votre contact.`,
   discreetContactDeclined: (ending) => `HU: le numéro finissant par ${ending} a dit non, ce n'est pas votre contact.`,
   discreetContactStopped: (ending) => `HU: le numéro finissant par ${ending} nous a demandé de ne plus lui écrire, ce n'est plus votre contact.`,
+  buddyUnreachedMember: (ending, channel) =>
+    `Heads Up: impossible de joindre le numéro finissant par ${ending} (${channel === 'signal' ? 'sans doute pas sur Signal' : 'sans doute pas de SMS'}), ce n'est pas votre contact. Écrivez BINOME avec un autre numéro.`,
+  discreetContactUnreached: (ending) => `HU: impossible de joindre le numéro finissant par ${ending}, ce n'est pas votre contact.`,
   checkinEnd: (e) => (e.day ? `${e.time} le ${WEEKDAY[e.day.weekday]} ${e.day.date}${e.day.month ? `/${e.day.month}` : ''}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: suivi jusqu'à ${until}${replaced ? ' (il remplace le précédent et ses détails)' : ''}. Écrivez OK une fois en sécurité${reminder ? '; rappel 10 min avant' : ''}. Sinon, on alerte ${told === 'buddies' ? 'vos contacts' : 'les modératrices'} avec vos détails. PROLONGER 30 ajoute du temps.`,

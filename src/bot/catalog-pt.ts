@@ -158,6 +158,9 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetContactAccepted: (ending) => `HU: o numero terminado em ${ending} disse sim: agora e seu contato.`,
   discreetContactDeclined: (ending) => `HU: o numero terminado em ${ending} disse nao, entao nao e seu contato.`,
   discreetContactStopped: (ending) => `HU: o numero terminado em ${ending} pediu para nao receber mensagens, entao nao e mais seu contato.`,
+  buddyUnreachedMember: (ending, channel) =>
+    `Heads Up: nao conseguimos contatar o numero terminado em ${ending} (${channel === 'signal' ? 'talvez nao use Signal' : 'talvez nao receba SMS'}), entao nao e seu contato. Escreva PARCEIRA com outro numero.`,
+  discreetContactUnreached: (ending) => `HU: nao conseguimos contatar o numero terminado em ${ending}, entao nao e seu contato.`,
   checkinEnd: (e) => (e.day ? `${e.time} de ${WEEKDAY[e.day.weekday]}, dia ${e.day.date}${e.day.month ? `/${e.day.month}` : ''}` : e.time),
   checkinStarted: (until, told, reminder, replaced) =>
     `Heads Up: acompanhamento ate ${until}${replaced ? ' (substitui o anterior e seus detalhes)' : ''}. Escreva OK quando estiver segura${reminder ? '; lembramos 10 min antes' : ''}. Se nao, avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'} com seus detalhes. DEPOIS 30 prorroga.`,

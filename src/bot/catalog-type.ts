@@ -163,6 +163,13 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   discreetContactDeclined(ending: string): string;
   /** `buddyStoppedMember` for a discreet member, as plain. */
   discreetContactStopped(ending: string): string;
+  /**
+   * Her invitation the provider refused for good over `channel` (a number not
+   * on Signal, or no number SMS reaches): it ended, and she is asked for another.
+   */
+  buddyUnreachedMember(ending: string, channel: Channel): string;
+  /** `buddyUnreachedMember` for a discreet member, as plain. */
+  discreetContactUnreached(ending: string): string;
   // Check-ins themselves: catalog-checkin-type.ts.
   // Reach (issue 12)
   /** The join question, with the line's areas when they are few enough to list. */

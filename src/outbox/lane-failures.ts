@@ -1,9 +1,11 @@
 /**
  * What a lane records for a row it does not send: failed for good, and what
  * follows (a Signal copy's SMS twin, a buddy's opt-out, an escalation by
- * SMS), or due again after a backoff; and, for a send the provider refused,
- * which of those it is. outbox/lane.ts claims and sends; this decides.
+ * SMS, an invitation to an unreachable number ended), or due again after a
+ * backoff; and, for a send the provider refused, which of those it is.
+ * outbox/lane.ts claims and sends; this decides.
  */
+import { invitationUnreached } from '../bot/invitation-unreached';
 import { SHUTTING_DOWN, type SendError } from '../channels/types';
 import { planTwinFallback, smsTwinFor } from '../store/alerts';
 import { recordBuddyOptOut } from '../store/buddy-stops';
@@ -100,6 +102,16 @@ export class LaneFailures {
     if (row.to_buddy === 1 && row.channel === 'signal' && this.deps.smsSends !== false) {
       const { db, vault, now } = this.deps;
       failed.effect = () => escalationBySms(db, vault, row.id, to, body, now());
+    }
+    // An invitation to a number the channel cannot reach (not on Signal, not a number SMS takes) ends, and she is told:
+    // she was promised word of their answer. Invitations have no other channel to try (only escalations go by SMS).
+    if (row.to_buddy === 1 && e.kind === 'invalid') {
+      const { db, vault, now } = this.deps;
+      const before = failed.effect;
+      failed.effect = () => {
+        before?.();
+        invitationUnreached(db, vault, row.id, to, row.channel, now());
+      };
     }
     return failed;
   }

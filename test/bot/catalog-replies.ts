@@ -157,6 +157,8 @@ export function everyReply(t: Catalog, a: ReplyArgs): Record<keyof Catalog, stri
     discreetContactAccepted: [t.discreetContactAccepted('0100')],
     discreetContactDeclined: [t.discreetContactDeclined('0100')],
     discreetContactStopped: [t.discreetContactStopped('0100')],
+    buddyUnreachedMember: [t.buddyUnreachedMember('0100', 'signal'), t.buddyUnreachedMember('0100', 'sms')],
+    discreetContactUnreached: [t.discreetContactUnreached('0100')],
     checkinEnd: until,
     checkinStarted: until.flatMap((u) => [t.checkinStarted(u, 'buddies', true), t.checkinStarted(u, 'moderators', false), t.checkinStarted(u, 'moderators', true, true)]),
     checkinNeedsBuddy: [t.checkinNeedsBuddy()],
