@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Config } from '../config/env';
+import type { Channel } from '../domain/channel';
 import { databaseFile, isDatabaseDamaged } from '../store/db';
 import { keptAside, lineKeptAsideProblem, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
 import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
@@ -21,6 +22,7 @@ import { DATABASE_IN_USE, isDatabaseBusy } from './cli-errors';
 import { counted } from './counted';
 import { missingFromSchema } from './doctor-schema';
 import { bad, ok, readableByOthers, type CheckResult } from './doctor-check';
+import { checkChannels } from './doctor-channels';
 import { checkDelivery } from './doctor-delivery';
 import { latestMigration } from './line';
 
@@ -92,8 +94,11 @@ function checkMigrations(db: Database.Database): CheckResult {
   return bad('migrations', `schema ${now}, but the database lacks ${named}, which its migrations make now (one was changed after it ran here): what uses them fails as the line runs; report this line to the Heads Up project`);
 }
 
-/** `twilioUpgraded`: Twilio says the account is no trial now (its trial refusals in the outbox are from before). */
-export function checkDatabase(config: Config, key: { key: Uint8Array; file?: string } | null, twilioUpgraded = false): CheckResult[] {
+/**
+ * `twilioUpgraded`: Twilio says the account is no trial now (its trial refusals in the outbox are from before);
+ * `sends`: the channels the line sends on (those it does not, with people on them, are warned of).
+ */
+export function checkDatabase(config: Config, key: { key: Uint8Array; file?: string } | null, twilioUpgraded = false, sends?: (channel: Channel) => boolean): CheckResult[] {
   const dirProblem = dataDirProblem(config.dataDir);
   if (dirProblem) return [bad('database', dirProblem)];
   const file = databaseFile(config.dataDir);
@@ -181,6 +186,7 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
     }
     // What the outbox recorded of the line's own faults (its schema is as old as the line's first version).
     results.push(...checkDelivery(db, Date.now(), twilioUpgraded));
+    if (sends) results.push(...checkChannels(db, sends));
     return [...results, ...leftover];
   } catch {
     // A file that passes quick_check may still not be a line's database (a table missing).

@@ -106,7 +106,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
   results.push(...checkEnvFile(path.resolve('.env')));
   // Asked first: the outbox's trial refusals (21608) are read against what the account is now.
   const twilio = await checkTwilio(config, secrets);
-  results.push(...checkDatabase(config, 'key' in key ? key : null, twilio.upgraded));
+  results.push(...checkDatabase(config, 'key' in key ? key : null, twilio.upgraded, (channel) => serverSends(config, secrets, channel)));
   results.push(checkTimeZone(config.timeZone));
   results.push(checkMetrics(secrets));
   results.push(checkDisk(fs.existsSync(config.dataDir) ? config.dataDir : path.dirname(path.resolve(config.dataDir))));

@@ -12,6 +12,7 @@ import { TwilioSender } from '../channels/twilio/twilio-sender';
 import type { ChannelSender } from '../channels/types';
 import type { Config } from '../config/env';
 import { consoleSms, moderatorContacts, unheardModerators } from '../config/moderator-contacts';
+import { unconfiguredChannel } from '../config/unconfigured-channel';
 import type { Channel, Sender } from '../phone/identity';
 import type { ServerOptions } from '../server';
 import { onChannel } from '../store/channel-removed';
@@ -80,34 +81,11 @@ async function channels(app: FastifyInstance, opts: ServerOptions): Promise<void
   app.decorate('moderatorContacts', contacts);
 }
 
-/** What sets each channel up, as the operator writes it in .env. */
-const SETTINGS: Record<Channel, { name: string; variables: string }> = {
-  sms: { name: 'SMS', variables: 'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER (or TWILIO_MESSAGING_SERVICE_SID)' },
-  signal: { name: 'Signal', variables: 'SIGNAL_API_URL and SIGNAL_NUMBER' },
-};
-
-/**
- * A channel not configured with people or messages on it (its settings
- * removed, the database kept): one warning at start, in counts only,
- * naming what to set. `otherSends`: the line still sends on the other
- * channel, which then takes buddies' check-in escalations.
- */
+/** A channel not configured with people or messages on it: one warning at start, in counts only, naming what to set. */
 function warnUnconfigured(app: FastifyInstance, log: ServerOptions['log'], channel: Channel, otherSends: boolean): void {
-  const { members, buddies, waiting } = onChannel(app.db, channel);
-  const parts = [
-    [members, 'member', 'members'],
-    [buddies, 'buddy', 'buddies'],
-    [waiting, 'waiting message', 'waiting messages'],
-  ] as const;
-  const named = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
-  if (named.length === 0) return;
-  const who = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
-  const verb = named.length === 1 && members + buddies + waiting === 1 ? 'is' : 'are';
-  const { name, variables } = SETTINGS[channel];
-  const other = SETTINGS[channel === 'sms' ? 'signal' : 'sms'].name;
-  const fail = 'messages but alerts fail at once';
-  const rest = otherSends ? `a check-in escalation goes ${channel === 'sms' ? 'over' : 'by'} ${other} if it can, other ${fail}` : fail;
-  log.warn({ channel, members, buddies, waiting }, `${name} is not configured, yet ${who} ${verb} on it: they get nothing there until ${variables} are set (${rest})`);
+  const counts = onChannel(app.db, channel);
+  const words = unconfiguredChannel(channel, counts, otherSends);
+  if (words) log.warn({ channel, ...counts }, words);
 }
 
 export default fp(channels, { name: 'channels', dependencies: ['storage'] });
