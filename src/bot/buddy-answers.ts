@@ -44,6 +44,11 @@ function numberHidden(who: Pick<Asker, 'sender'>): boolean {
   return who.sender.channel === 'signal' && !who.sender.phone;
 }
 
+/** The answer to a hidden number's ACCEPT or DECLINE: "text it by SMS" only where the line sends SMS (`smsLine`). */
+function hiddenReply(who: Pick<Asker, 't'>, answer: 'accept' | 'decline', smsLine: boolean): string {
+  return smsLine ? who.t.buddyNumberHidden(answer) : who.t.buddyNumberHiddenNoSms(answer);
+}
+
 /** The sender's links as a buddy that still open (one that does not must not block their answer). */
 function myLinks(store: Pick<Store, 'db' | 'vault'>, index: Buffer | undefined): Buddy[] {
   return index ? linksOfBuddy(store.db, store.vault, index) : [];
@@ -98,9 +103,9 @@ export function acceptedHere(store: Store, who: Asker): number[] {
  * Picked by no one, the reply lists who asked, numbered. Only invitations
  * sent over the channel it comes from are answered (see invitedHere).
  */
-export function accept(store: Store, who: Asker, name: string | undefined, now: number): Outcome {
+export function accept(store: Store, who: Asker, name: string | undefined, now: number, smsLine: boolean): Outcome {
   const via = who.sender.channel;
-  if (numberHidden(who)) return say(who.t.buddyNumberHidden('accept'));
+  if (numberHidden(who)) return say(hiddenReply(who, 'accept', smsLine));
   const invited = invitedHere(store, who);
   if (invited.length === 0) {
     // Her link over the other channel is not named: the reply is the same whatever it holds.
@@ -133,9 +138,9 @@ export function accept(store: Store, who: Asker, name: string | undefined, now: 
  * Each member is told, and one whose invitation it refused may not ask them there again for a while (store/buddy-declines.ts);
  * the reply names the other channel whatever it holds.
  */
-export function decline(store: Store, who: Asker, now: number): Outcome {
+export function decline(store: Store, who: Asker, now: number, smsLine: boolean): Outcome {
   const via = who.sender.channel;
-  if (numberHidden(who)) return say(who.t.buddyNumberHidden('decline'));
+  if (numberHidden(who)) return say(hiddenReply(who, 'decline', smsLine));
   const index = myIndex(store, who);
   const links = myLinks(store, index).filter((b) => b.status !== 'stopped' && b.channel === via);
   // By index, so that a link that no longer opens goes too.

@@ -109,6 +109,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     const word = answer === 'accept' ? 'ACCEPT' : 'DECLINE';
     return `Heads Up: your number is hidden from us on Signal, so we can't tell who asked you. If you were asked by SMS, text ${word} there.`;
   },
+  buddyNumberHiddenNoSms: (answer) =>
+    `Heads Up: your number is hidden from us on Signal, so we can't tell who asked you, and this line has no SMS. ${answer === 'accept' ? "Let them know we couldn't take your answer." : 'Unanswered, an invitation ends within a week.'}`,
   buddyNoInviteHere: (via) =>
     via === 'sms'
       ? 'Heads Up: no one has asked you by SMS to be their buddy. If you were asked on Signal, reply ACCEPT there. HELP: the commands.'

@@ -110,6 +110,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     const word = answer === 'accept' ? 'ACEPTAR' : 'RECHAZAR';
     return `Heads Up: tu numero esta oculto en Signal, no sabemos quien te lo pidio. Si te lo pidieron por SMS, envia ${word} por SMS.`;
   },
+  buddyNumberHiddenNoSms: (answer) =>
+    `Heads Up: tu numero esta oculto en Signal, no sabemos quien te lo pidio, y esta linea no tiene SMS. ${answer === 'accept' ? 'Avisale que no pudimos tomar tu respuesta.' : 'Sin respuesta, la invitacion termina en una semana.'}`,
   buddyNoInviteHere: (via) =>
     via === 'sms'
       ? 'Heads Up: nadie te pidio por SMS ser su contacto. Si te lo pidieron en Signal, envia ACEPTAR por Signal. AYUDA: los comandos.'

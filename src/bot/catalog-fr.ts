@@ -141,6 +141,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     const word = answer === 'accept' ? 'ACCEPTER' : 'REFUSER';
     return `Heads Up: votre numéro est masqué sur Signal, nous ne savons pas qui vous l'a demandé. Si c'était par SMS, envoyez ${word} par SMS.`;
   },
+  buddyNumberHiddenNoSms: (answer) =>
+    `Heads Up: votre numéro est masqué sur Signal, on ne sait pas qui vous l'a demandé, et cette ligne n'a pas de SMS. ${answer === 'accept' ? 'Dites-lui que votre réponse est perdue.' : "Sans réponse, l'invitation finit sous 7 jours."}`,
   buddyNoInviteHere: (via) =>
     via === 'sms'
       ? "Heads Up: personne ne vous a demandé par SMS d'etre son contact. Si on vous l'a demandé sur Signal, envoyez ACCEPTER sur Signal. AIDE: les commandes."

@@ -141,6 +141,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     const word = answer === 'accept' ? 'ACEITAR' : 'RECUSAR';
     return `Heads Up: seu numero esta oculto no Signal, nao sabemos quem pediu. Se foi por SMS, envie ${word} por SMS.`;
   },
+  buddyNumberHiddenNoSms: (answer) =>
+    `Heads Up: seu numero esta oculto no Signal, nao sabemos quem pediu, e esta linha nao tem SMS. ${answer === 'accept' ? 'Avise a pessoa que nao pudemos receber sua resposta.' : 'Sem resposta, o convite termina em uma semana.'}`,
   buddyNoInviteHere: (via) =>
     via === 'sms'
       ? 'Heads Up: ninguem pediu por SMS que voce fosse seu contato. Se pediram no Signal, envie ACEITAR pelo Signal. AJUDA: os comandos.'

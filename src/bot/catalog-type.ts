@@ -141,6 +141,8 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
    * Signal, every contact and group. The same for everyone hiding theirs, whatever waits.
    */
   buddyNumberHidden(answer: 'accept' | 'decline'): string;
+  /** `buddyNumberHidden` on a line with no SMS: there is nowhere else to answer, so it says what becomes of the invitation. */
+  buddyNumberHiddenNoSms(answer: 'accept' | 'decline'): string;
   /**
    * ACCEPT from someone nobody asked over the channel it came by (`via`):
    * says to ACCEPT on the other channel, whatever is held there (naming an

@@ -141,7 +141,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'join':
       // Check-ins (issue 13): "Yes" is how people answer "be my buddy? Reply ACCEPT or DECLINE"; it subscribed them to alerts instead.
       // Twilio answers YES with its opt-in text, which says nothing of being a buddy nor of DECLINE: ours goes too.
-      if (parsed.keyword === 'YES' && parsed.exactKeyword && askedToBeBuddy(store, who)) return { ...accept(store, who, undefined, now), beyondCarrier: true };
+      if (parsed.keyword === 'YES' && parsed.exactKeyword && askedToBeBuddy(store, who)) return { ...accept(store, who, undefined, now, rules.sendChannels.includes('sms')), beyondCarrier: true };
       // A buddy who sent STOP and comes back may be asked again; invitations made meanwhile go now.
       if (buddyBack(store, who, now)) return { ...join(store, who, rules, command.areas, now), queued: true };
       return join(store, who, rules, command.areas, now);
@@ -178,10 +178,10 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'accept':
       // "Sí", "Oui", "Sim" alone answer an invitation, as YES does; from anyone not asked they are no command.
       if (PLAIN_YES.has(parsed.keyword) && !(parsed.exactKeyword && askedToBeBuddy(store, who))) return hint(store, rules, who, now);
-      return accept(store, who, command.name, now);
+      return accept(store, who, command.name, now, rules.sendChannels.includes('sms'));
     case 'decline': {
       const losing = acceptedHere(store, who);
-      const declined = decline(store, who, now);
+      const declined = decline(store, who, now, rules.sendChannels.includes('sms'));
       return tellIfNoOneLeft(store, checkinLine(rules), losing, now) ? { ...declined, queued: true } : declined;
     }
     case 'checkin':

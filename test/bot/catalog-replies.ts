@@ -150,6 +150,7 @@ export function everyReply(t: Catalog, a: ReplyArgs): Record<keyof Catalog, stri
     buddyWaiting: [t.buddyWaiting(a.name)],
     buddyNoInviteHere: [t.buddyNoInviteHere('sms'), t.buddyNoInviteHere('signal')],
     buddyNumberHidden: [t.buddyNumberHidden('accept'), t.buddyNumberHidden('decline')],
+    buddyNumberHiddenNoSms: [t.buddyNumberHiddenNoSms('accept'), t.buddyNumberHiddenNoSms('decline')],
     buddyNotAskedHere: [t.buddyNotAskedHere('sms'), t.buddyNotAskedHere('signal')],
     buddyDeclined: [t.buddyDeclined('sms'), t.buddyDeclined('signal')],
     buddyDeclinedMember: [t.buddyDeclinedMember('0100')],
