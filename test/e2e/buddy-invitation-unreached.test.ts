@@ -18,23 +18,23 @@ const ROSE = { uuid: testUuid(72), number: '+14155550123' };
 const NOT_ON_SIGNAL = '+14155550177';
 
 describe('on a line with Signal only', () => {
-let w: SignalWorld;
-beforeEach(async () => {
-  w = await startSignalWorld({ env: { NODE_ENV: 'production', MODERATORS: testUuid(71) } });
-});
-afterEach(() => w.close());
+  let w: SignalWorld;
+  beforeEach(async () => {
+    w = await startSignalWorld({ env: { NODE_ENV: 'production', MODERATORS: testUuid(71) } });
+  });
+  afterEach(() => w.close());
 
-it('ends an invitation Signal refuses as unregistered, and tells her to ask someone else', async () => {
-  const { signal, h } = w;
-  signal.answer = ({ recipient }) => (recipient === NOT_ON_SIGNAL ? SIGNAL_ERRORS.unregistered(recipient) : 'accept');
-  await ask(signal, ROSE, 'JOIN');
-  expect(await ask(signal, ROSE, `BUDDY ${NOT_ON_SIGNAL} Rose`)).toBe(t.buddyAsked('0177'));
-  await waitFor(() => signal.to(ROSE.uuid).some((m) => m.message === t.buddyUnreachedMember('0177', 'signal')), 10_000, 'her told');
-  // It no longer waits, nor counts among her buddies.
-  expect(await ask(signal, ROSE, 'BUDDY')).toBe(t.buddyNone());
-  const logged = h.logs.join('\n');
-  for (const n of [...numberForms(NOT_ON_SIGNAL), ...numberForms(ROSE.number), ROSE.uuid]) expect(logged).not.toContain(n);
-}, 60_000);
+  it('ends an invitation Signal refuses as unregistered, and tells her to ask someone else', async () => {
+    const { signal, h } = w;
+    signal.answer = ({ recipient }) => (recipient === NOT_ON_SIGNAL ? SIGNAL_ERRORS.unregistered(recipient) : 'accept');
+    await ask(signal, ROSE, 'JOIN');
+    expect(await ask(signal, ROSE, `BUDDY ${NOT_ON_SIGNAL} Rose`)).toBe(t.buddyAsked('0177'));
+    await waitFor(() => signal.to(ROSE.uuid).some((m) => m.message === t.buddyUnreachedMember('0177', 'signal')), 10_000, 'her told');
+    // It no longer waits, nor counts among her buddies.
+    expect(await ask(signal, ROSE, 'BUDDY')).toBe(t.buddyNone());
+    const logged = h.logs.join('\n');
+    for (const n of [...numberForms(NOT_ON_SIGNAL), ...numberForms(ROSE.number), ROSE.uuid]) expect(logged).not.toContain(n);
+  }, 60_000);
 });
 
 it('ends an SMS invitation Twilio refuses as no valid number, and tells a discreet member in plain words', async () => {
