@@ -8,6 +8,7 @@
  * called invalid fails the message; its member is marked only at the third
  * in a row (store/invalid-streak.ts), a delivered message starting the count again.
  */
+import { invitationUnreached } from '../bot/invitation-unreached';
 import type { DeliveryReport } from '../channels/types';
 import { recordBuddyOptOut } from '../store/buddy-stops';
 import { endRestoredCheckinRefused } from '../store/checkin-stop';
@@ -82,14 +83,16 @@ export function applyDeliveryReport(
       settleReported(db, row.id, providerId, { state: 'pending', error, retryAt: now + backoffDelay(LIMITED_RETRY, 1) }, now);
       return { matched: true, kind: 'retry' };
     }
-    // A buddy who opted out at the carrier, reported late: their STOP, as when the send itself is refused (Lane.onError).
-    const buddy = delivery.kind === 'stopped' && row.memberId === null ? buddyAddressOf(db, vault, row.id) : undefined;
+    // A buddy who opted out at the carrier, reported late: their STOP, as when the send itself is refused (Lane.onError);
+    // or no number SMS reaches (a landline, 30006), reported late: an invitation ends and she is told, as at the send.
+    const buddy = (delivery.kind === 'stopped' || delivery.kind === 'invalid') && row.memberId === null ? buddyAddressOf(db, vault, row.id) : undefined;
     // Its text, read before settling erases it: an SMS copy of a Signal link's escalation goes back there.
     // Retention forgets a sent text with its address (then nothing here is a buddy's): only a damaged one is missing, and stays failed.
-    const body = buddy !== undefined ? sentBodyOf(db, vault, row.id) : undefined;
+    const body = buddy !== undefined && delivery.kind === 'stopped' ? sentBodyOf(db, vault, row.id) : undefined;
     settleReported(db, row.id, providerId, { state: 'failed', error }, now);
     // Only Twilio reports deliveries: its opt-out stops SMS, not her links over Signal.
-    if (buddy !== undefined) recordBuddyOptOut(db, vault, buddy, 'sms', now, body === undefined ? undefined : { id: row.id, body });
+    if (buddy !== undefined && delivery.kind === 'stopped') recordBuddyOptOut(db, vault, buddy, 'sms', now, body === undefined ? undefined : { id: row.id, body });
+    if (buddy !== undefined && delivery.kind === 'invalid') invitationUnreached(db, vault, row.id, buddy, 'sms', now);
     if (row.memberId !== null && delivery.kind === 'stopped') {
       setMemberStatus(db, row.memberId, 'stopped');
       unsubscribeAll(db, row.memberId);

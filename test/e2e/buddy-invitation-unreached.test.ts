@@ -53,3 +53,23 @@ it('ends an SMS invitation Twilio refuses as no valid number, and tells a discre
     await fake.stop();
   }
 }, 60_000);
+
+it('ends an SMS invitation Twilio takes and then reports undelivered as no number (30006, a landline), and tells her', async () => {
+  const ROSA = '+14155550100';
+  const fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, callbackDelayMs: 2 });
+  await fake.start();
+  const h = await startHarness({ twilioApiBaseUrl: fake.url });
+  fake.callbackBase = h.url;
+  try {
+    fake.failDelivery(NOT_ON_SIGNAL, 30006);
+    await h.sms(ROSA, 'JOIN');
+    expect((await h.sms(ROSA, `BUDDY ${NOT_ON_SIGNAL} Rosa`)).message).toBe(t.buddyAsked('0177'));
+    await waitFor(() => fake.to(ROSA).some((m) => m.body === t.buddyUnreachedMember('0177', 'sms')), 15_000, 'her told');
+    expect((await h.sms(ROSA, 'BUDDY')).message).toBe(t.buddyNone());
+    const logged = h.logs.join('\n');
+    for (const n of [...numberForms(NOT_ON_SIGNAL), ...numberForms(ROSA)]) expect(logged).not.toContain(n);
+  } finally {
+    await h.close();
+    await fake.stop();
+  }
+}, 60_000);
