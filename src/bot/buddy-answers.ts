@@ -5,6 +5,7 @@
  * it comes from only: an SMS from her number may be spoofed, or come from a
  * recycled number's new holder.
  */
+import type { Channel } from '../domain/channel';
 import type { Lang } from '../domain/lang';
 import { memberKey } from '../phone/identity';
 import { buddyIndex, invitationNumber, inviterNumber, linksOfBuddy, numberInvitations, setBuddyStatus, type Buddy } from '../store/buddies';
@@ -44,9 +45,14 @@ function numberHidden(who: Pick<Asker, 'sender'>): boolean {
   return who.sender.channel === 'signal' && !who.sender.phone;
 }
 
-/** The answer to a hidden number's ACCEPT or DECLINE: "text it by SMS" only where the line sends SMS (`smsLine`). */
-function hiddenReply(who: Pick<Asker, 't'>, answer: 'accept' | 'decline', smsLine: boolean): string {
-  return smsLine ? who.t.buddyNumberHidden(answer) : who.t.buddyNumberHiddenNoSms(answer);
+/** Whether the line sends on the channel other than `via`: replies say to answer there only then. */
+export function otherSends(sends: readonly Channel[], via: Channel): boolean {
+  return sends.includes(via === 'sms' ? 'signal' : 'sms');
+}
+
+/** The answer to a hidden number's ACCEPT or DECLINE: "text it by SMS" only where the line sends SMS (`otherSends`: hidden is Signal's). */
+function hiddenReply(who: Pick<Asker, 't'>, answer: 'accept' | 'decline', otherSends: boolean): string {
+  return otherSends ? who.t.buddyNumberHidden(answer) : who.t.buddyNumberHiddenNoSms(answer);
 }
 
 /** The sender's links as a buddy that still open (one that does not must not block their answer). */
@@ -103,14 +109,14 @@ export function acceptedHere(store: Store, who: Asker): number[] {
  * Picked by no one, the reply lists who asked, numbered. Only invitations
  * sent over the channel it comes from are answered (see invitedHere).
  */
-export function accept(store: Store, who: Asker, name: string | undefined, now: number, smsLine: boolean): Outcome {
+export function accept(store: Store, who: Asker, name: string | undefined, now: number, otherSends: boolean): Outcome {
   const via = who.sender.channel;
-  if (numberHidden(who)) return say(hiddenReply(who, 'accept', smsLine));
+  if (numberHidden(who)) return say(hiddenReply(who, 'accept', otherSends));
   const invited = invitedHere(store, who);
   if (invited.length === 0) {
     // Her link over the other channel is not named: the reply is the same whatever it holds.
     const accepted = !stoppedAsBuddy(store, who) && myLinks(store, myIndex(store, who)).some((b) => b.status === 'accepted' && b.channel === via);
-    return say(accepted ? who.t.buddyAccepted() : who.t.buddyNoInviteHere(via));
+    return say(accepted ? who.t.buddyAccepted() : who.t.buddyNoInviteHere(via, otherSends));
   }
   const people = byPerson(store.db, invited);
   // One person waiting, and no list shown: a bare ACCEPT answers her. Once she was shown a list, her words
@@ -138,14 +144,14 @@ export function accept(store: Store, who: Asker, name: string | undefined, now: 
  * Each member is told, and one whose invitation it refused may not ask them there again for a while (store/buddy-declines.ts);
  * the reply names the other channel whatever it holds.
  */
-export function decline(store: Store, who: Asker, now: number, smsLine: boolean): Outcome {
+export function decline(store: Store, who: Asker, now: number, otherSends: boolean): Outcome {
   const via = who.sender.channel;
-  if (numberHidden(who)) return say(hiddenReply(who, 'decline', smsLine));
+  if (numberHidden(who)) return say(hiddenReply(who, 'decline', otherSends));
   const index = myIndex(store, who);
   const links = myLinks(store, index).filter((b) => b.status !== 'stopped' && b.channel === via);
   // By index, so that a link that no longer opens goes too.
   if (index && removeLinksOfBuddy(store.db, store.vault, index, via) > 0) store.db.eraseSoon();
-  if (links.length === 0) return say(who.t.buddyNotAskedHere(via));
+  if (links.length === 0) return say(who.t.buddyNotAskedHere(via, otherSends));
   // Only the members told: each learns no more from the refusal of a new BUDDY than she was told here.
   // Only invitations: an accepted buddy's DECLINE (an SMS may be spoofed) must not keep her from asking them again.
   const invitations = links.filter((b) => b.status === 'invited').map((b) => b.memberId);

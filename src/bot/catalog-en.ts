@@ -111,14 +111,22 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   },
   buddyNumberHiddenNoSms: (answer) =>
     `Heads Up: your number is hidden from us on Signal, so we can't tell who asked you, and this line has no SMS. ${answer === 'accept' ? "Let them know we couldn't take your answer." : 'Unanswered, an invitation ends within a week.'}`,
-  buddyNoInviteHere: (via) =>
-    via === 'sms'
-      ? 'Heads Up: no one has asked you by SMS to be their buddy. If you were asked on Signal, reply ACCEPT there. HELP: the commands.'
-      : 'Heads Up: no one has asked you on Signal to be their buddy. If you were asked by SMS, text ACCEPT there. HELP: the commands.',
-  buddyNotAskedHere: (via) =>
-    via === 'sms'
-      ? 'Heads Up: no one has asked you by SMS to be their buddy. If you were asked or accepted on Signal, reply DECLINE there. HELP: the commands.'
-      : 'Heads Up: no one has asked you on Signal to be their buddy. If you were asked or accepted by SMS, text DECLINE there. HELP: the commands.',
+  buddyNoInviteHere: (via, otherSends = true) =>
+    otherSends
+      ? via === 'sms'
+        ? 'Heads Up: no one has asked you by SMS to be their buddy. If you were asked on Signal, reply ACCEPT there. HELP: the commands.'
+        : 'Heads Up: no one has asked you on Signal to be their buddy. If you were asked by SMS, text ACCEPT there. HELP: the commands.'
+      : via === 'sms'
+        ? 'Heads Up: no one has asked you by SMS to be their buddy. HELP: the commands.'
+        : 'Heads Up: no one has asked you on Signal to be their buddy. HELP: the commands.',
+  buddyNotAskedHere: (via, otherSends = true) =>
+    otherSends
+      ? via === 'sms'
+        ? 'Heads Up: no one has asked you by SMS to be their buddy. If you were asked or accepted on Signal, reply DECLINE there. HELP: the commands.'
+        : 'Heads Up: no one has asked you on Signal to be their buddy. If you were asked or accepted by SMS, text DECLINE there. HELP: the commands.'
+      : via === 'sms'
+        ? 'Heads Up: no one has asked you by SMS to be their buddy. HELP: the commands.'
+        : 'Heads Up: no one has asked you on Signal to be their buddy. HELP: the commands.',
   buddyDeclined: (via) =>
     via === 'sms'
       ? "Heads Up: OK, you're no one's safety buddy by SMS now: no check-in messages here. If you're also a buddy on Signal, reply DECLINE there too."

@@ -112,14 +112,22 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   },
   buddyNumberHiddenNoSms: (answer) =>
     `Heads Up: tu numero esta oculto en Signal, no sabemos quien te lo pidio, y esta linea no tiene SMS. ${answer === 'accept' ? 'Avisale que no pudimos tomar tu respuesta.' : 'Sin respuesta, la invitacion termina en una semana.'}`,
-  buddyNoInviteHere: (via) =>
-    via === 'sms'
-      ? 'Heads Up: nadie te pidio por SMS ser su contacto. Si te lo pidieron en Signal, envia ACEPTAR por Signal. AYUDA: los comandos.'
-      : 'Heads Up: nadie te pidio en Signal ser su contacto. Si te lo pidieron por SMS, envia ACEPTAR por SMS. AYUDA: los comandos.',
-  buddyNotAskedHere: (via) =>
-    via === 'sms'
-      ? 'Heads Up: nadie te pidio por SMS ser su contacto. Si te lo pidieron o aceptaste en Signal, envia RECHAZAR por Signal. AYUDA: los comandos.'
-      : 'Heads Up: nadie te pidio en Signal ser su contacto. Si te lo pidieron o aceptaste por SMS, envia RECHAZAR por SMS. AYUDA: los comandos.',
+  buddyNoInviteHere: (via, otherSends = true) =>
+    otherSends
+      ? via === 'sms'
+        ? 'Heads Up: nadie te pidio por SMS ser su contacto. Si te lo pidieron en Signal, envia ACEPTAR por Signal. AYUDA: los comandos.'
+        : 'Heads Up: nadie te pidio en Signal ser su contacto. Si te lo pidieron por SMS, envia ACEPTAR por SMS. AYUDA: los comandos.'
+      : via === 'sms'
+        ? 'Heads Up: nadie te pidio por SMS ser su contacto. AYUDA: los comandos.'
+        : 'Heads Up: nadie te pidio en Signal ser su contacto. AYUDA: los comandos.',
+  buddyNotAskedHere: (via, otherSends = true) =>
+    otherSends
+      ? via === 'sms'
+        ? 'Heads Up: nadie te pidio por SMS ser su contacto. Si te lo pidieron o aceptaste en Signal, envia RECHAZAR por Signal. AYUDA: los comandos.'
+        : 'Heads Up: nadie te pidio en Signal ser su contacto. Si te lo pidieron o aceptaste por SMS, envia RECHAZAR por SMS. AYUDA: los comandos.'
+      : via === 'sms'
+        ? 'Heads Up: nadie te pidio por SMS ser su contacto. AYUDA: los comandos.'
+        : 'Heads Up: nadie te pidio en Signal ser su contacto. AYUDA: los comandos.',
   buddyDeclined: (via) =>
     via === 'sms'
       ? 'Heads Up: listo, ya no eres contacto de nadie por SMS: no recibiras mensajes aqui. Si tambien eres contacto en Signal, envia RECHAZAR por Signal.'

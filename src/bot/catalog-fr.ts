@@ -143,14 +143,22 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   },
   buddyNumberHiddenNoSms: (answer) =>
     `Heads Up: votre numéro est masqué sur Signal, on ne sait pas qui vous l'a demandé, et cette ligne n'a pas de SMS. ${answer === 'accept' ? 'Dites-lui que votre réponse est perdue.' : "Sans réponse, l'invitation finit sous 7 jours."}`,
-  buddyNoInviteHere: (via) =>
-    via === 'sms'
-      ? "Heads Up: personne ne vous a demandé par SMS d'etre son contact. Si on vous l'a demandé sur Signal, envoyez ACCEPTER sur Signal. AIDE: les commandes."
-      : "Heads Up: personne ne vous a demandé sur Signal d'etre son contact. Si on vous l'a demandé par SMS, envoyez ACCEPTER par SMS. AIDE: les commandes.",
-  buddyNotAskedHere: (via) =>
-    via === 'sms'
-      ? "Heads Up: personne ne vous a demandé par SMS d'etre son contact. Si on vous l'a demandé ou que vous avez accepté sur Signal, envoyez REFUSER sur Signal."
-      : "Heads Up: personne ne vous a demandé sur Signal d'etre son contact. Si on vous l'a demandé ou que vous avez accepté par SMS, envoyez REFUSER par SMS.",
+  buddyNoInviteHere: (via, otherSends = true) =>
+    otherSends
+      ? via === 'sms'
+        ? "Heads Up: personne ne vous a demandé par SMS d'etre son contact. Si on vous l'a demandé sur Signal, envoyez ACCEPTER sur Signal. AIDE: les commandes."
+        : "Heads Up: personne ne vous a demandé sur Signal d'etre son contact. Si on vous l'a demandé par SMS, envoyez ACCEPTER par SMS. AIDE: les commandes."
+      : via === 'sms'
+        ? "Heads Up: personne ne vous a demandé par SMS d'etre son contact. AIDE: les commandes."
+        : "Heads Up: personne ne vous a demandé sur Signal d'etre son contact. AIDE: les commandes.",
+  buddyNotAskedHere: (via, otherSends = true) =>
+    otherSends
+      ? via === 'sms'
+        ? "Heads Up: personne ne vous a demandé par SMS d'etre son contact. Si on vous l'a demandé ou que vous avez accepté sur Signal, envoyez REFUSER sur Signal."
+        : "Heads Up: personne ne vous a demandé sur Signal d'etre son contact. Si on vous l'a demandé ou que vous avez accepté par SMS, envoyez REFUSER par SMS."
+      : via === 'sms'
+        ? "Heads Up: personne ne vous a demandé par SMS d'etre son contact."
+        : "Heads Up: personne ne vous a demandé sur Signal d'etre son contact.",
   buddyDeclined: (via) =>
     via === 'sms'
       ? "Heads Up: d'accord, vous n'etes plus le contact de personne par SMS: plus de suivi ici. Si vous etes aussi contact sur Signal, envoyez REFUSER sur Signal."

@@ -143,14 +143,22 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   },
   buddyNumberHiddenNoSms: (answer) =>
     `Heads Up: seu numero esta oculto no Signal, nao sabemos quem pediu, e esta linha nao tem SMS. ${answer === 'accept' ? 'Avise a pessoa que nao pudemos receber sua resposta.' : 'Sem resposta, o convite termina em uma semana.'}`,
-  buddyNoInviteHere: (via) =>
-    via === 'sms'
-      ? 'Heads Up: ninguem pediu por SMS que voce fosse seu contato. Se pediram no Signal, envie ACEITAR pelo Signal. AJUDA: os comandos.'
-      : 'Heads Up: ninguem pediu no Signal que voce fosse seu contato. Se pediram por SMS, envie ACEITAR por SMS. AJUDA: os comandos.',
-  buddyNotAskedHere: (via) =>
-    via === 'sms'
-      ? 'Heads Up: ninguem pediu por SMS que voce fosse seu contato. Se pediram ou voce aceitou no Signal, envie RECUSAR pelo Signal. AJUDA: os comandos.'
-      : 'Heads Up: ninguem pediu no Signal que voce fosse seu contato. Se pediram ou voce aceitou por SMS, envie RECUSAR por SMS. AJUDA: os comandos.',
+  buddyNoInviteHere: (via, otherSends = true) =>
+    otherSends
+      ? via === 'sms'
+        ? 'Heads Up: ninguem pediu por SMS que voce fosse seu contato. Se pediram no Signal, envie ACEITAR pelo Signal. AJUDA: os comandos.'
+        : 'Heads Up: ninguem pediu no Signal que voce fosse seu contato. Se pediram por SMS, envie ACEITAR por SMS. AJUDA: os comandos.'
+      : via === 'sms'
+        ? 'Heads Up: ninguem pediu por SMS que voce fosse seu contato. AJUDA: os comandos.'
+        : 'Heads Up: ninguem pediu no Signal que voce fosse seu contato. AJUDA: os comandos.',
+  buddyNotAskedHere: (via, otherSends = true) =>
+    otherSends
+      ? via === 'sms'
+        ? 'Heads Up: ninguem pediu por SMS que voce fosse seu contato. Se pediram ou voce aceitou no Signal, envie RECUSAR pelo Signal. AJUDA: os comandos.'
+        : 'Heads Up: ninguem pediu no Signal que voce fosse seu contato. Se pediram ou voce aceitou por SMS, envie RECUSAR por SMS. AJUDA: os comandos.'
+      : via === 'sms'
+        ? 'Heads Up: ninguem pediu por SMS que voce fosse seu contato. AJUDA: os comandos.'
+        : 'Heads Up: ninguem pediu no Signal que voce fosse seu contato. AJUDA: os comandos.',
   buddyDeclined: (via) =>
     via === 'sms'
       ? 'Heads Up: certo, voce nao e mais contato de ninguem por SMS: sem mensagens de acompanhamento aqui. Se tambem e contato no Signal, envie RECUSAR pelo Signal.'

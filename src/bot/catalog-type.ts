@@ -146,15 +146,18 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   /**
    * ACCEPT from someone nobody asked over the channel it came by (`via`):
    * says to ACCEPT on the other channel, whatever is held there (naming an
-   * invitation there would tell a recycled number's new holder of it).
+   * invitation there would tell a recycled number's new holder of it); on a
+   * line that does not send on the other channel (`otherSends` false), only
+   * that no one asked.
    */
-  buddyNoInviteHere(via: Channel): string;
+  buddyNoInviteHere(via: Channel, otherSends?: boolean): string;
   /**
    * DECLINE from someone nobody asked over the channel it came by (`via`):
    * says to DECLINE on the other channel, whatever is held there (naming an
-   * invitation there would tell a recycled number's new holder of it).
+   * invitation there would tell a recycled number's new holder of it); as
+   * buddyNoInviteHere on a line without the other channel.
    */
-  buddyNotAskedHere(via: Channel): string;
+  buddyNotAskedHere(via: Channel, otherSends?: boolean): string;
   /** To the buddy who sent DECLINE over `via`: they are no one's buddy there; says to DECLINE on the other channel too, whatever is held there. */
   buddyDeclined(via: Channel): string;
   buddyDeclinedMember(ending: string): string;

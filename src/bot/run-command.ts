@@ -17,7 +17,7 @@ import { runModeratorCommand } from './moderator-commands';
 import { notifyModerators } from './notify';
 import { report, type ReportRules } from './report-commands';
 // Check-ins (issue 13)
-import { accept, acceptedHere, askedToBeBuddy, buddyBack, buddyStop, decline, forgetAsBuddy } from './buddy-answers';
+import { accept, acceptedHere, askedToBeBuddy, buddyBack, buddyStop, decline, forgetAsBuddy, otherSends } from './buddy-answers';
 import { tellIfNoOneLeft, twinsLosingBuddies } from './checkin-alone';
 import { buddy } from './buddy-commands';
 import { checkin, endOrLater, hasCheckinOf, later, laterFloor, ok, stillRuns, type CheckinLine } from './checkin-commands';
@@ -141,7 +141,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'join':
       // Check-ins (issue 13): "Yes" is how people answer "be my buddy? Reply ACCEPT or DECLINE"; it subscribed them to alerts instead.
       // Twilio answers YES with its opt-in text, which says nothing of being a buddy nor of DECLINE: ours goes too.
-      if (parsed.keyword === 'YES' && parsed.exactKeyword && askedToBeBuddy(store, who)) return { ...accept(store, who, undefined, now, rules.sendChannels.includes('sms')), beyondCarrier: true };
+      if (parsed.keyword === 'YES' && parsed.exactKeyword && askedToBeBuddy(store, who)) return { ...accept(store, who, undefined, now, otherSends(rules.sendChannels, who.sender.channel)), beyondCarrier: true };
       // A buddy who sent STOP and comes back may be asked again; invitations made meanwhile go now.
       if (buddyBack(store, who, now)) return { ...join(store, who, rules, command.areas, now), queued: true };
       return join(store, who, rules, command.areas, now);
@@ -178,10 +178,10 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'accept':
       // "Sí", "Oui", "Sim" alone answer an invitation, as YES does; from anyone not asked they are no command.
       if (PLAIN_YES.has(parsed.keyword) && !(parsed.exactKeyword && askedToBeBuddy(store, who))) return hint(store, rules, who, now);
-      return accept(store, who, command.name, now, rules.sendChannels.includes('sms'));
+      return accept(store, who, command.name, now, otherSends(rules.sendChannels, who.sender.channel));
     case 'decline': {
       const losing = acceptedHere(store, who);
-      const declined = decline(store, who, now, rules.sendChannels.includes('sms'));
+      const declined = decline(store, who, now, otherSends(rules.sendChannels, who.sender.channel));
       return tellIfNoOneLeft(store, checkinLine(rules), losing, now) ? { ...declined, queued: true } : declined;
     }
     case 'checkin':
