@@ -318,6 +318,16 @@ describe('a moderator whose identity signal-cli cannot list (stuck, or answering
     signal.identityListAnswer = () => ({ status: 500, body: { error: 'Failed to list identities' } });
     expect(await ask(signal, mod2, 'PENDING')).not.toMatch(/pending/i);
     signal.identityListAnswer = undefined;
-    expect(await ask(signal, mod2, 'PENDING')).toMatch(/pending/i);
+    // Once a check failed, a moderator's message counts as a member's at once until a check answers (the one it sets
+    // off is not waited for), and a member's hint comes once an hour: the next PENDING may get no answer. Sent again,
+    // a bounded few times, until one is handled as hers.
+    let answer = '';
+    for (let i = 0; i < 5 && !/pending/i.test(answer); i++) {
+      const before = signal.to(mod2.uuid).length;
+      signal.push(textEnvelope(SIGNAL_NUMBER, mod2, 'PENDING'));
+      await waitFor(() => signal.to(mod2.uuid).length > before, 3_000, 'a reply').catch(() => undefined);
+      answer = signal.to(mod2.uuid)[before]?.message ?? '';
+    }
+    expect(answer).toMatch(/pending/i);
   });
 });
