@@ -71,6 +71,11 @@ export class SignalReceiver {
     for (const c of open) c.send(frame);
   }
 
+  /** Queues a line for a poll as is (normal/native mode): what signal-cli printed in place of an envelope it could not print (#680). */
+  queueLine(line: string): void {
+    this.queue.push(line);
+  }
+
   /** Writes a raw text frame (garbage tests). */
   pushRaw(frame: string): void {
     for (const c of this.open()) c.send(frame);

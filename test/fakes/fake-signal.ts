@@ -193,6 +193,11 @@ export class FakeSignal implements SendState, ReceiveState, AccountState, LockSt
     this.receiver.deliver(item);
   }
 
+  /** A stack trace signal-cli printed in place of an envelope (#680): it takes one of a poll's max_messages. */
+  pushUnprintable(line: string): void {
+    this.receiver.queueLine(line);
+  }
+
   /** The identity signal-cli holds for a contact (a UUID or a number), if any. */
   identity(contact: string): FakeIdentity | undefined {
     return this.identities.find(contact);

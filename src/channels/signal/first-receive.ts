@@ -45,9 +45,9 @@ export class FirstReceive {
     }, this.tuning.boundMs);
   }
 
-  /** A poll answered `count` items, all handled: caught up unless the batch was full (more wait at signal-cli). */
-  polled(count: number, batch: number): void {
-    if (count >= batch || this.pending > 0) return;
+  /** A poll's answer was handled: caught up unless the batch was `full` (more wait at signal-cli). */
+  polled(full: boolean): void {
+    if (full || this.pending > 0) return;
     // The poll that answers first after a settle may have begun before it: only the one after counts.
     if (this.receivesOwed > 0) {
       this.receivesOwed--;

@@ -14,6 +14,25 @@ export interface ReceiveBatch {
   dropped: number;
 }
 
+/**
+ * The largest envelope a sender can make signal-cli hand over: Signal's
+ * server carries up to 256 KiB of content, and a text of control characters
+ * is written as \u0001 escapes, six bytes each. A hostile sender's message
+ * must not exceed a bound and take other members' messages with it.
+ */
+export const MAX_ENVELOPE_BYTES = 2 * 1024 * 1024;
+/** Most messages taken per poll (a full batch is followed by the next poll at once); the rest stay queued at signal-cli. */
+export const MAX_BATCH = 20;
+
+/**
+ * Whether more may wait at signal-cli. An envelope it could not print (#680)
+ * left a stack trace in its place, which counted toward max_messages: a
+ * dropped stretch fills the batch as an item does.
+ */
+export function batchFull(batch: ReceiveBatch): boolean {
+  return batch.items.length + batch.dropped >= MAX_BATCH;
+}
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_OBJECT = 0x7b;

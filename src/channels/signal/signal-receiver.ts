@@ -26,20 +26,11 @@ import { FirstReceive } from './first-receive';
 import { ReceiveHealth } from './receive-health';
 import { ReceiveQueue } from './receive-queue';
 import { DEFAULT_RECEIVER, type ReceiverTuning, type SignalReceiverOptions } from './receiver-tuning';
-import { parseBatch } from './receive-batch';
+import { batchFull, MAX_BATCH, MAX_ENVELOPE_BYTES, parseBatch } from './receive-batch';
 import { openReceiveSocket } from './signal-websocket';
 
 export { DEFAULT_RECEIVER, type ReceiverTuning, type SignalReceiverOptions } from './receiver-tuning';
 
-/**
- * The largest envelope a sender can make signal-cli hand over: Signal's
- * server carries up to 256 KiB of content, and a text of control characters
- * is written as \u0001 escapes, six bytes each. A hostile sender's message
- * must not exceed a bound and take other members' messages with it.
- */
-const MAX_ENVELOPE_BYTES = 2 * 1024 * 1024;
-/** Most messages taken per poll (a full batch is followed by the next poll at once); the rest stay queued at signal-cli. */
-const MAX_BATCH = 20;
 /** Receives Signal messages until stopped. */
 export class SignalReceiver {
   private readonly tuning: ReceiverTuning;
@@ -261,10 +252,11 @@ export class SignalReceiver {
           for (const item of items) this.queue.add(item);
           // No new batch until these are taken, or kept to be tried again: signal-cli keeps what it has not handed over.
           await this.queue.idle();
-          this.first.polled(items.length, MAX_BATCH);
-          if (items.length < MAX_BATCH) this.opts.onReceived?.(startedAt);
+          const full = batchFull(batch);
+          this.first.polled(full);
+          if (!full) this.opts.onReceived?.(startedAt);
           // More may be waiting at signal-cli: a burst is taken batch after batch, not a batch a second.
-          if (items.length >= MAX_BATCH) wait = 0;
+          if (full) wait = 0;
         }
       } catch (err) {
         if (this.stopped) break;
