@@ -6,11 +6,11 @@
  * while Heads Up is down), else when it is handled. SMS has no such stamp:
  * Twilio posts at once. The stamp is taken only when it is a safe integer no
  * later than now and no more than a day back: a future or broken stamp must
- * not move anything later than handling would. And only for a message that
- * waited (the inbound path strips it from a live one): Signal's server and
- * this machine's clock may disagree (a hardware clock kept in local time),
- * and a live CHECKIN 60 counted from a stamp an hour behind would escalate
- * at once.
+ * not move anything later than handling would. Outside a catch-up the
+ * stamp comes here already moved by this clock's offset from Signal's
+ * (signal-skew.ts): the two may disagree (a hardware clock kept in local
+ * time), and a live CHECKIN 60 counted from a stamp an hour behind would
+ * escalate at once.
  */
 import type { Inbound } from './inbound';
 
@@ -20,14 +20,4 @@ export const MAX_HELD_MS = 24 * 3_600_000;
 export function heardAt(msg: Pick<Inbound, 'serverReceivedAt'>, now: number): number {
   const at = msg.serverReceivedAt;
   return typeof at === 'number' && Number.isSafeInteger(at) && at <= now && now - at <= MAX_HELD_MS ? at : now;
-}
-
-/** A live message's stamp this far from the clock means the two clocks disagree (not a moment's delay). */
-export const CLOCK_DISAGREES_MS = 5 * 60_000;
-
-/** By how many minutes a live message's stamp and the clock disagree, when by more than CLOCK_DISAGREES_MS; else null. */
-export function clockDisagreement(msg: Pick<Inbound, 'serverReceivedAt'>, now: number): number | null {
-  const at = msg.serverReceivedAt;
-  if (typeof at !== 'number' || !Number.isSafeInteger(at) || Math.abs(now - at) <= CLOCK_DISAGREES_MS) return null;
-  return Math.round(Math.abs(now - at) / 60_000);
 }

@@ -26,8 +26,8 @@ import { backoffCeiling } from '../util/backoff';
 import { senderLogKeys } from '../store/inbound-log';
 import { dropItem, dueItems, itemsAfter, parkItem, postponeItem, type ParkedItem } from '../store/inbound-retry';
 import type { Handled, Inbound, ReplyWay } from './inbound';
+import { SignalSkew } from './signal-skew';
 import { answeredAlready, handleMessage, type MessageDeps } from './handle-message';
-import { clockDisagreement } from './heard-at';
 import { isTrustedModerator } from './steps/identify-sender';
 
 /** How a message whose handling failed is tried again. */
@@ -82,11 +82,12 @@ export class InboundPath {
   private closing = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly retry: RetryPolicy;
-  /** Whether the disagreement of Signal's clock and this one has been logged (once). */
-  private toldClock = false;
+  /** This clock's offset from Signal's, learnt from live messages (signal-skew.ts). */
+  private readonly skew: SignalSkew;
 
   constructor(private readonly deps: InboundPathDeps) {
     this.retry = { ...DEFAULT_RETRY, ...deps.retry };
+    this.skew = new SignalSkew(deps.log);
   }
 
   /**
@@ -139,24 +140,15 @@ export class InboundPath {
     return out;
   }
 
-  /** One message in the open transaction (a retry unparked in it: never both lost and done twice); Signal's stamp believed only if it waited. */
+  /** One message in the open transaction (a retry unparked in it: never both lost and done twice); Signal's stamp as signal-skew.ts judges it, but believed in a catch-up. */
   private one({ msg, way, parkedId }: Pending, waited: boolean): Handled {
     if (parkedId !== undefined) dropItem(this.deps.message.db, parkedId);
     const now = this.deps.now();
-    const judged = waited || parkedId !== undefined ? msg : this.live(msg, now);
+    // A retry unparked is judged so too: its lag, parked or not, is never less than the clocks' offset.
+    const judged = waited ? msg : this.skew.judge(msg, now);
     const handled = handleMessage(this.deps.message, judged, way, now);
     this.count(msg, handled);
     return handled;
-  }
-
-  /** A live message, judged by the clock; the first whose stamp is minutes off says the clocks disagree. */
-  private live(msg: Inbound, now: number): Inbound {
-    const off = clockDisagreement(msg, now);
-    if (off !== null && !this.toldClock) {
-      this.toldClock = true;
-      this.deps.log.warn({ minutes: off }, `the server's clock disagrees with Signal's by about ${off} minutes; check-ins are timed by this clock: set it right (NTP)`);
-    }
-    return msg.serverReceivedAt == null ? msg : { ...msg, serverReceivedAt: null };
   }
 
   private count(msg: Inbound, h: Handled): void {

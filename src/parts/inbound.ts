@@ -84,7 +84,7 @@ async function inbound(app: FastifyInstance, opts: ServerOptions): Promise<void>
     checkins: { ...config.checkin, buddyChannels: buddyChannels(config, app.senders) },
     clocks,
   });
-  // Signal's stamp is believed in a catch-up only (start-up's, or the resume's): a live message is judged by the clock (heard-at.ts).
+  // Signal's stamp is believed as is in a catch-up (start-up's, or the resume's); else moved by this clock's offset from Signal's (signal-skew.ts).
   const path = new InboundPath({ message: bot.message, log, metrics, now, retry: opts.retry, catchingUp: (at) => catchUp.waiting || !resumeGate.mayAct(at) });
   // A member whose safety number changed is trusted again (and again after an outage), so that signal-cli hands over what she sent; never a moderator.
   const retries = { ...DEFAULT_DISPATCHER, ...opts.dispatcher };

@@ -1,0 +1,74 @@
+/**
+ * signal-skew.ts: a message is judged at Signal's stamp plus this clock's
+ * offset from Signal's (the smallest lag of the last messages), never after
+ * now; the disagreement is logged once, only when several messages show it.
+ */
+import { createLogger } from '../../src/log/logger';
+import type { Inbound } from '../../src/inbound/inbound';
+import { LAGS_KEPT, SignalSkew } from '../../src/inbound/signal-skew';
+
+const NOW = Date.UTC(2026, 11, 7, 21, 0);
+const MIN = 60_000;
+const UUID = '1b2c3d4e-5f60-4a7b-8c9d-000000000002';
+const msg = (serverReceivedAt: number | null): Inbound => ({ sender: { channel: 'signal', address: UUID }, text: 'OK', providerId: `${UUID}:1`, serverReceivedAt });
+
+function skewed() {
+  const lines: Record<string, unknown>[] = [];
+  const skew = new SignalSkew(createLogger('debug', { write: (l: string) => void lines.push(JSON.parse(l)) }));
+  const warned = () => lines.filter((l) => l.level === 40);
+  return { skew, warned, lines };
+}
+
+describe('SignalSkew', () => {
+  it('with clocks agreeing, a message held 20 minutes keeps its stamp, a live one is judged now', () => {
+    const { skew, warned } = skewed();
+    // Delivery takes a moment: the smallest lag so far is the offset.
+    expect(skew.judge(msg(NOW - 300), NOW).serverReceivedAt).toBe(NOW);
+    expect(skew.judge(msg(NOW + 1_000 - 200), NOW + 1_000).serverReceivedAt).toBe(NOW + 1_000);
+    expect(skew.judge(msg(NOW + 2_000 - 20 * MIN), NOW + 2_000).serverReceivedAt).toBe(NOW + 2_000 - 20 * MIN + 200);
+    expect(warned()).toEqual([]);
+  });
+
+  it('on a clock an hour fast, a live message is judged now; one held 20 minutes 20 minutes back; told once, in minutes', () => {
+    const { skew, warned, lines } = skewed();
+    const HOUR = 60 * MIN;
+    expect(skew.judge(msg(NOW - HOUR), NOW).serverReceivedAt).toBe(NOW);
+    expect(skew.judge(msg(NOW + MIN - HOUR), NOW + MIN).serverReceivedAt).toBe(NOW + MIN);
+    expect(warned()).toEqual([]);
+    expect(skew.judge(msg(NOW + 2 * MIN - HOUR - 20 * MIN), NOW + 2 * MIN).serverReceivedAt).toBe(NOW + 2 * MIN - 20 * MIN);
+    expect(skew.judge(msg(NOW + 3 * MIN - HOUR), NOW + 3 * MIN).serverReceivedAt).toBe(NOW + 3 * MIN);
+    expect(warned()).toHaveLength(1);
+    expect(warned()[0]).toMatchObject({ minutes: 60, msg: "the server's clock disagrees with Signal's by about 60 minutes; check-ins are timed by this clock: set it right (NTP)" });
+    expect(JSON.stringify(lines)).not.toContain(UUID);
+  });
+
+  it('on a clock an hour slow, a live message is judged now, not an hour ahead', () => {
+    const { skew } = skewed();
+    expect(skew.judge(msg(NOW + 60 * MIN), NOW).serverReceivedAt).toBe(NOW);
+    expect(skew.judge(msg(NOW + 60 * MIN - 10 * MIN), NOW).serverReceivedAt).toBe(NOW - 10 * MIN);
+  });
+
+  it('several held messages alone are not a wrong clock once a live one comes; the first alone is judged now', () => {
+    const { skew, warned } = skewed();
+    expect(skew.judge(msg(NOW - 20 * MIN), NOW).serverReceivedAt).toBe(NOW);
+    skew.judge(msg(NOW - 19 * MIN), NOW);
+    skew.judge(msg(NOW), NOW);
+    skew.judge(msg(NOW - 18 * MIN), NOW);
+    expect(warned()).toEqual([]);
+    expect(skew.judge(msg(NOW - 10 * MIN), NOW).serverReceivedAt).toBe(NOW - 10 * MIN);
+  });
+
+  it('keeps only the last lags: a clock set right is learnt', () => {
+    const { skew } = skewed();
+    skew.judge(msg(NOW - 60 * MIN), NOW);
+    for (let i = 0; i < LAGS_KEPT; i++) skew.judge(msg(NOW), NOW);
+    expect(skew.judge(msg(NOW - 10 * MIN), NOW).serverReceivedAt).toBe(NOW - 10 * MIN);
+  });
+
+  it('a message without a stamp, or one over a day off, is judged as handled', () => {
+    const { skew } = skewed();
+    expect(skew.judge(msg(null), NOW).serverReceivedAt).toBeNull();
+    expect(skew.judge(msg(NOW - 25 * 60 * MIN), NOW).serverReceivedAt).toBeNull();
+    expect(skew.judge(msg(NOW - 10 * MIN), NOW).serverReceivedAt).toBe(NOW);
+  });
+});
