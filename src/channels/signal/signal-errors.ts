@@ -24,9 +24,12 @@ const INVALID_PRE_KEY = /invalid[ _]pre[ _]?key/i;
 // Signal both read just "Failed to send message". An outage is the likelier, and a retry cannot hurt.
 const SEND_FAILED = /^\s*failed to send message\.?\s*$/i;
 // signal-cli met an exception before any per-recipient result (SendCommand.java: "Failed to send message: <its text>
-// (<SomeException>)", in both modes): mostly its connection to Signal (PushNetworkException, a time-out, DNS). Read
-// only after the specific refusals above, which may be worded so too (UnregisteredUserException, a rate limit).
-const SEND_EXCEPTION = /failed to send message: [^\n]{0,2000}\(\w{1,100}Exception\)/i;
+// (<SomeException>)", in both modes). Retried only when it names its connection to Signal (a time-out, DNS, TLS, a
+// reset): any other (NotFoundException, AuthorizationFailedException, AttachmentInvalidException, a 4xx, a bug) would
+// fail the same way for a day of tries, so it stays a refusal. Read only after the specific refusals above, which may be
+// worded so too (UnregisteredUserException, a rate limit), and after a 5xx of Signal's ("Bad response: 503").
+const SEND_EXCEPTION =
+  /failed to send message: [^\n]{0,2000}\((?:[\w.]{0,100}\.)?(?:IOException|PushNetworkException|SocketTimeoutException|SocketException|UnknownHostException|ConnectException|TimeoutException|SSLException|SSL\w{0,50}Exception)\)/i;
 // Signal's server answered 5xx to signal-cli ("Bad response: 503"), or signal-cli-rest-api killed signal-cli at
 // SIGNAL_CLI_CMD_TIMEOUT (cli.go): it may have sent, but a duplicate alert is better than a lost one.
 const SIGNAL_SERVER_ERROR = /bad response: 5\d\d\b|process killed as timeout reached/i;

@@ -122,6 +122,26 @@ describe('Signal refusals', () => {
     expect(e.retryable).toBe(true);
   });
 
+  // Only its connection to Signal is worth a day of tries: any other exception would fail alike each time.
+  it.each([
+    ['a connection refused', 'Failed to send message: Connection refused (ConnectException)\n', true],
+    ['a TLS failure', 'Failed to send message: handshake failed (javax.net.ssl.SSLHandshakeException)\n', true],
+    ['a time-out (TimeoutException)', 'Failed to send message: timed out (TimeoutException)\n', true],
+    ['a bare SocketException', 'Failed to send message: Network is unreachable (SocketException)\n', true],
+    ['no such group or recipient', 'Failed to send message: Not found (NotFoundException)\n', false],
+    ["Signal refusing the line's credentials", 'Failed to send message: Authorization failed! (AuthorizationFailedException)\n', false],
+    ['an invalid attachment', 'Failed to send message: Invalid attachment (AttachmentInvalidException)\n', false],
+    ['a stale registration id', 'Failed to send message: Invalid registration id (InvalidRegistrationIdException)\n', false],
+    ['a signal-cli too old', 'Failed to send message: Deprecated version (DeprecatedVersionException)\n', false],
+    ['a 401 of Signal', 'Failed to send message: Bad response: 401 (NonSuccessfulResponseCodeException)\n', false],
+    ['a 403 of Signal (json-rpc)', 'Failed to send message: Bad response: 403 (NonSuccessfulResponseCodeException) (UnexpectedErrorException)', false],
+    ['a bug in signal-cli', 'Failed to send message: null (NullPointerException)\n', false],
+  ])('retries a send exception only when it is the connection: %s', (_what, text, retried) => {
+    const e = classifySignalError(400, text);
+    expect(e.retryable).toBe(retried);
+    expect(e).toMatchObject(retried ? { kind: 'server', code: 'send_exception' } : { kind: 'rejected', code: '400' });
+  });
+
   // A duplicate is better than a lost alert: signal-cli may have sent before it was killed.
   it.each([
     ["Signal's server failing (normal/native)", 'Failed to send message: Bad response: 503 (NonSuccessfulResponseCodeException)\n'],
