@@ -21,7 +21,7 @@ import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
 import { forgetDecidedRequests } from '../store/member-requests';
 import { lapseInvalid } from '../store/invalid-streak';
 import { eraseStranded, forgetSentAddresses, forgetSentTexts } from '../store/outbox';
-import { DEFAULT_UNREACHABLE_RETRY } from '../outbox/delivery-status';
+import { DEFAULT_UNREACHABLE_RETRY, LIMITED_RETRY } from '../outbox/delivery-status';
 import { discardRejectedReports, eraseOldReports, reduceOldReports } from '../store/reports';
 import { eraseStaleProviderTasks } from '../store/provider-tasks';
 import { LONGEST_WINDOW_MS } from '../store/sender-limits';
@@ -121,10 +121,10 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
       invitations: lapseInvitations(db, now),
       // A buddy's DECLINE keeps the member from asking again for 30 days, no longer than RETENTION_DAYS.
       buddyDeclines: ageDeclines(db, cutoff, now),
-      // An SMS sent straight to an address keeps it only while "undelivered" may still send it again.
-      sentAddresses: forgetSentAddresses(db, now - DEFAULT_UNREACHABLE_RETRY.freshMs),
+      // An SMS sent straight to an address keeps it only while "undelivered" (or a daily cap, 63038) may still send it again.
+      sentAddresses: forgetSentAddresses(db, now - DEFAULT_UNREACHABLE_RETRY.freshMs, now - LIMITED_RETRY.freshMs),
       // Its text too (a status callback that never came): with the key, an escalation read no later than this.
-      sentTexts: forgetSentTexts(db, now - DEFAULT_UNREACHABLE_RETRY.freshMs),
+      sentTexts: forgetSentTexts(db, now - DEFAULT_UNREACHABLE_RETRY.freshMs, now - LIMITED_RETRY.freshMs),
       // A missed check-in's reference: BLOCK has a week, as her escalated check-in has for a late OK.
       checkinRefs: ageCheckinRefs(db, cutoff, now),
       // A decided join request's reference answers "already decided" for a week, on a line that decides no other too.

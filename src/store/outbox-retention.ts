@@ -6,21 +6,31 @@ import type { Db } from './db';
 import { PRIORITY } from './outbox-rows';
 
 /**
- * Forgets the addresses of SMS sent straight to them once no retry can come
- * (older than `before`): a line whose status callbacks never arrive keeps
- * none past the unreachable retry's window. Returns how many.
+ * Forgets the addresses of SMS sent straight to them once no retry can come:
+ * a line whose status callbacks never arrive keeps none past the unreachable
+ * retry's window (older than `before`). A row sent again after a retry
+ * (sends > 1) may be a daily cap's (63038, retried for a day, the error
+ * cleared by the send): it keeps its address until `limitedBefore`, or its
+ * retry would find none and fail for good. Returns how many.
  */
-export function forgetSentAddresses(db: Db, before: number): number {
-  return db.stmt("UPDATE outbox INDEXED BY outbox_sent_addressed SET address_ct = NULL WHERE state = 'sent' AND address_ct IS NOT NULL AND created_at < ?").run(before).changes;
+export function forgetSentAddresses(db: Db, before: number, limitedBefore: number): number {
+  return db
+    .stmt(
+      "UPDATE outbox INDEXED BY outbox_sent_addressed SET address_ct = NULL WHERE state = 'sent' AND address_ct IS NOT NULL AND created_at < ? AND (sends <= 1 OR created_at < ?)",
+    )
+    .run(before, limitedBefore).changes;
 }
 
 /**
- * Forgets the texts of SMS sent once no retry can come (older than
- * `before`): a message whose final status never arrives keeps its text no
- * longer than the unreachable retry's window. Returns how many.
+ * Forgets the texts of SMS sent once no retry can come: a message whose
+ * final status never arrives keeps its text no longer than the unreachable
+ * retry's window (older than `before`), or, sent again after a retry, than
+ * a daily cap's (`limitedBefore`, as its address). Returns how many.
  */
-export function forgetSentTexts(db: Db, before: number): number {
-  return db.stmt("UPDATE outbox INDEXED BY outbox_sent_texts SET body_ct = NULL WHERE state = 'sent' AND body_ct IS NOT NULL AND created_at < ?").run(before).changes;
+export function forgetSentTexts(db: Db, before: number, limitedBefore: number): number {
+  return db
+    .stmt("UPDATE outbox INDEXED BY outbox_sent_texts SET body_ct = NULL WHERE state = 'sent' AND body_ct IS NOT NULL AND created_at < ? AND (sends <= 1 OR created_at < ?)")
+    .run(before, limitedBefore).changes;
 }
 
 /**
