@@ -10,7 +10,8 @@
  * that reads it every second (or of a message handled meanwhile). It is
  * caught up once one receive begun after the leap was seen has been handled
  * (polling: what signal-cli took from Signal after waking), at the latest
- * `boundMs` after it was seen (as start-up's bound). The websocket says
+ * `boundMs` after it was seen (as start-up's bound); a further leap while
+ * waiting neither restarts nor extends the wait. The websocket says
  * nothing of a receive: it waits the bound. With no Signal nothing waits.
  * The fan-out and delivery do not wait: an alert sooner is better, even if a
  * STOP she sent while the laptop slept is read just after it.
@@ -48,7 +49,9 @@ export class ResumeGate {
    */
   mayAct(now: number): boolean {
     const at = this.mono();
-    if (this.last !== null && now - this.last > LEAP_MS && this.opts.signal !== null) {
+    // A leap while already waiting does not extend the wait: leaps again and again (a clock stepped
+    // repeatedly, a loop stalled) would otherwise hold every check-in for ever. The bound counts from the first.
+    if (this.last !== null && now - this.last > LEAP_MS && this.opts.signal !== null && this.seenAt === null) {
       this.opts.log.info({ leapMs: now - this.last }, 'the clock leapt forward (the machine slept?): check-in timers and lapses wait for the Signal messages held meanwhile');
       this.seenAt = at;
     }

@@ -51,6 +51,36 @@ describe('the resume gate', () => {
     expect(lines.at(-1)).toBe('Signal messages held while the clock leapt were not received in time: check-in timers and lapses go on now');
   });
 
+  it('a leap while waiting does not extend the wait: leaps every 10 s still let the timers act once the bound has passed', () => {
+    const g = gate('websocket');
+    let wall = WALL;
+    g.mayAct(wall);
+    const held: boolean[] = [];
+    // A clock stepped forward 31 s every 10 s (a VM's clock corrected again and again), read every second.
+    for (let tick = 1; tick <= 60; tick++) {
+      mono += 1_000;
+      wall += tick % 10 === 1 ? 31_000 : 1_000;
+      held.push(!g.mayAct(wall));
+    }
+    // Seen at the first tick, held 15 s from then whatever leapt meanwhile.
+    expect(held.slice(0, 15)).toEqual(Array(15).fill(true));
+    expect(held[15]).toBe(false);
+    // A leap after the wait ended is a new one (ticks 21 and 41): each holds 15 s, the 5 s between act.
+    expect(held.filter((h) => !h)).toHaveLength(15);
+  });
+
+  it('a leap while waiting for a receive does not make a receive begun after the first leap count for nothing', () => {
+    const g = gate('poll');
+    g.mayAct(WALL);
+    mono += 1_000;
+    expect(g.mayAct(WALL + 3_600_000)).toBe(false);
+    const begun = mono;
+    mono += 1_000;
+    expect(g.mayAct(WALL + 7_200_000)).toBe(false);
+    g.received(begun);
+    expect(g.mayAct(WALL + 7_200_100)).toBe(true);
+  });
+
   it('without Signal, nothing waits after a leap', () => {
     const g = gate(null);
     g.mayAct(WALL);
