@@ -56,6 +56,8 @@ export function localDate(at: number | Date): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
+const DAY_MS = 86_400_000;
+
 /** How far the line's clock is ahead of UTC at `ms` (negative west of Greenwich), to the second. */
 function offsetAt(ms: number): number {
   const parts = formatsNow().wall.formatToParts(ms);
@@ -67,8 +69,9 @@ function offsetAt(ms: number): number {
 /**
  * The start of the line's day holding `ms`: local midnight, as "try again tomorrow" means it. Not a fixed 24 hours
  * back: a day the clocks change is 23 or 25 hours long. Midnight is tried at the offset of `ms`, then at the offset
- * each try lands on (a change between midnight and `ms`); the earliest try that is on the day is its start (so a
- * midnight the change skips, as Chile's, starts the day at the change).
+ * each try lands on (a change between midnight and `ms`), and at the offset of a day before (clocks going back at
+ * midnight, as Cuba's: midnight comes twice, first at the summer offset); the earliest try that is on the day is its
+ * start (so a midnight the change skips, as Chile's, starts the day at the change).
  */
 export function startOfLocalDay(ms: number): number {
   const date = localDate(ms);
@@ -76,7 +79,7 @@ export function startOfLocalDay(ms: number): number {
   const midnight = Date.UTC(y, m - 1, d);
   const a = midnight - offsetAt(ms);
   const b = midnight - offsetAt(a);
-  const onTheDay = [a, b, midnight - offsetAt(b)].filter((t) => localDate(t) === date);
+  const onTheDay = [a, b, midnight - offsetAt(b), midnight - offsetAt(ms - DAY_MS)].filter((t) => localDate(t) === date);
   return onTheDay.length > 0 ? Math.min(...onTheDay) : b;
 }
 
@@ -97,7 +100,6 @@ export interface DayTime {
   day: { weekday: number; date: number; month?: number } | null;
 }
 
-const DAY_MS = 86_400_000;
 // Within six days either way a weekday and a date name one day; further, the month is needed.
 const SIX_DAYS_MS = 6 * DAY_MS;
 

@@ -89,6 +89,9 @@ describe('startOfLocalDay', () => {
     ['Europe/London', '2026-03-29T12:00:00Z', '2026-03-29T00:00:00Z', '2026-03-29T23:00:00Z'],
     // Chile moves its clocks at midnight: the day the change skips midnight starts at the change, 01:00.
     ['America/Santiago', '2026-09-06T12:00:00Z', '2026-09-06T04:00:00Z', '2026-09-07T03:00:00Z'],
+    // Cuba moves them back at 01:00 to midnight: midnight comes twice, and the day starts at the first, 00:00 CDT.
+    ['America/Havana', '2026-11-01T12:00:00Z', '2026-11-01T04:00:00Z', '2026-11-02T05:00:00Z'],
+    ['America/Havana', '2026-03-08T12:00:00Z', '2026-03-08T05:00:00Z', '2026-03-09T04:00:00Z'],
   ])('%s at %s: the day runs from %s to %s', (zone, at, start, next) => {
     process.env.TZ = zone;
     const day = startOfLocalDay(Date.parse(at));
