@@ -3,6 +3,7 @@
  * provider's status report later says of the same row (delivered, failed,
  * or due again).
  */
+import { startOfLocalDay } from '../bot/clock-time';
 import { planTwinFallback } from './alerts';
 import type { Db } from './db';
 import { openBody, openRowAddress, TO_BUDDY, type AddressedRow } from './outbox-rows';
@@ -23,11 +24,8 @@ export type Outcome =
   | { id: number; kind: 'held'; error: string }
   | { id: number; kind: 'failed'; error: string };
 
-/**
- * When a send was taken, as sent_at keeps it (a correction names its day where the line is): to the quarter
- * hour, as every zone's offset is whole quarter hours, the precision it is used at.
- */
-const sentAt = (now: number): number => now - (now % 900_000);
+/** When a send was taken, as sent_at keeps it: the start of its day where the line is, all a correction names of it. */
+const sentAt = (now: number): number => startOfLocalDay(now);
 
 /**
  * Records outcomes. A send's outcome does not overwrite what a status
@@ -223,12 +221,9 @@ export function settleReported(
     cancelIfWithdrawn(db, id, now, true);
   } else {
     // A finished message's provider id is not kept: the provider maps it to a number (its redaction holds it sealed, see provider-tasks.ts).
-    // Nor its text: no "undelivered" can send it again now.
-    db.stmt('UPDATE outbox SET state = ?, provider_id = NULL, error = coalesce(?, error), lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = ? WHERE id = ?').run(
-      result.state,
-      result.state === 'failed' ? result.error : null,
-      now,
-      id,
-    );
+    // Nor its text: no "undelivered" can send it again now. Delivered before its send's outcome was recorded: sent that day at the latest.
+    db.stmt(
+      'UPDATE outbox SET state = @state, provider_id = NULL, error = coalesce(@error, error), lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = @now, sent_at = coalesce(sent_at, @sentAt) WHERE id = @id',
+    ).run({ state: result.state, error: result.state === 'failed' ? result.error : null, now, sentAt: result.state === 'delivered' ? sentAt(now) : null, id });
   }
 }
