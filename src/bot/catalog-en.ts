@@ -1,7 +1,7 @@
 /** English replies. */
 import type { AreaCommand, Catalog } from './catalog-type';
 import type { ModeratorCatalog } from './catalog-moderator-type';
-import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence } from './catalog-text';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence, threeDigits } from './catalog-text';
 import { areaCodes, NA_EXAMPLES } from './line-examples';
 import { localDate } from './clock-time';
 import { fitSegments } from './sms-segments';
@@ -24,8 +24,12 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   joinPending: (areas) => `Heads Up: your request for ${listAreas(areas)} is with a moderator. We'll text you once you're in. STOP to end.`,
   joinWhichArea: () => 'Heads Up: which area code do you want alerts for? Reply with it, e.g. 415.',
   conversationEnded: () => 'Heads Up: OK, cancelled. Text HELP for the commands.',
-  tooManyAreas: (max, ex = NA_EXAMPLES) => `Heads Up: you can follow at most ${max} areas. Text AREAS to see yours, LEAVE ${ex.area} to drop one.`,
-  unknownArea: (token) => `Heads Up: "${clip(token, 12)}" isn't an area code we know. Use 3 digits, e.g. JOIN 415.`,
+  tooManyAreas: (max, held, ex = NA_EXAMPLES) =>
+    held?.length === 0
+      ? `Heads Up: you can follow at most ${max} areas. Text JOIN with ${max} or fewer.`
+      : `Heads Up: you can follow at most ${max} areas. Text AREAS to see yours, LEAVE ${held?.[0] ?? ex.area} to drop one.`,
+  unknownArea: (token, resend, area = '415') =>
+    `Heads Up: "${clip(token, 12)}" isn't an area code we ${threeDigits(token) ? 'serve. Try' : 'know. Use 3 digits,'} e.g. ${resend ? AREA_COMMAND[resend] : 'JOIN'} ${area}.`,
   left: (areas, remaining, ex = NA_EXAMPLES) =>
     remaining.length
       ? `Heads Up: you left ${listAreas(areas)}. Still getting alerts for ${listAreas(remaining)}.`
@@ -213,7 +217,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
       ? `Heads Up: that isn't one of our areas. Send ${AREA_COMMAND[resend]} again with one of ${listAreas(codes)}.`
       : `Heads Up: that isn't one of our areas. Reply with one of ${listAreas(codes)}.`,
   joinWhichAreaNamed: (example) => `Heads Up: which area do you want alerts for? Reply with its code or name, e.g. ${example}.`,
-  unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" isn't one of our areas. Use its code or name, e.g. JOIN ${example}.`,
+  unknownAreaNamed: (token, example, resend) =>
+    `Heads Up: "${clip(token, 12)}" isn't one of our areas. Use its code or name, e.g. ${resend ? AREA_COMMAND[resend] : 'JOIN'} ${example}.`,
   discreetOn: (via) =>
     `Heads Up: discreet alerts on. An alert now comes as a plain notice; text READ to see it. ${
       via === 'sms' ? 'If you also use Heads Up on Signal, send DISCREET ON there too.' : 'If you also get alerts by SMS, text DISCREET ON there too.'

@@ -1,7 +1,7 @@
 /** Spanish replies, without á/í/ó/ú so they stay in GSM-7 segments. */
 import type { AreaCommand, Catalog } from './catalog-type';
 import type { ModeratorCatalog } from './catalog-moderator-type';
-import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence } from './catalog-text';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence, threeDigits } from './catalog-text';
 import { areaCodes, NA_EXAMPLES } from './line-examples';
 import { localDate } from './clock-time';
 import { fitSegments } from './sms-segments';
@@ -23,8 +23,12 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   joinPending: (areas) => `Heads Up: tu solicitud para ${listAreas(areas)} la revisa una moderadora. Te avisamos al entrar. ALTO para salir.`,
   joinWhichArea: () => 'Heads Up: ¿de que codigo de area quieres alertas? Responde con el, ej. 415.',
   conversationEnded: () => 'Heads Up: listo, cancelado. Escribe AYUDA para ver los comandos.',
-  tooManyAreas: (max, ex = NA_EXAMPLES) => `Heads Up: puedes seguir ${max} areas como maximo. Escribe ZONAS para ver las tuyas, SALIR ${ex.area} para quitar una.`,
-  unknownArea: (token) => `Heads Up: "${clip(token, 12)}" no es un codigo de area conocido. Usa 3 digitos, ej. UNIRSE 415.`,
+  tooManyAreas: (max, held, ex = NA_EXAMPLES) =>
+    held?.length === 0
+      ? `Heads Up: puedes seguir ${max} areas como maximo. Escribe UNIRSE con ${max} o menos.`
+      : `Heads Up: puedes seguir ${max} areas como maximo. Escribe ZONAS para ver las tuyas, SALIR ${held?.[0] ?? ex.area} para quitar una.`,
+  unknownArea: (token, resend, area = '415') =>
+    `Heads Up: "${clip(token, 12)}" no es un codigo de area ${threeDigits(token) ? 'que cubrimos. Prueba' : 'conocido. Usa 3 digitos,'} ej. ${resend ? AREA_COMMAND[resend] : 'UNIRSE'} ${area}.`,
   left: (areas, remaining, ex = NA_EXAMPLES) =>
     remaining.length
       ? `Heads Up: saliste de ${listAreas(areas)}. Sigues con alertas de ${listAreas(remaining)}.`
@@ -214,7 +218,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
       ? `Heads Up: esa no es una de nuestras areas. Envia ${AREA_COMMAND[resend]} de nuevo con una de ${listAreas(codes)}.`
       : `Heads Up: esa no es una de nuestras areas. Responde con una de ${listAreas(codes)}.`,
   joinWhichAreaNamed: (example) => `Heads Up: ¿de que area quieres alertas? Responde con su codigo o nombre, ej. ${example}.`,
-  unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" no es una de nuestras areas. Usa su codigo o nombre, ej. UNIRSE ${example}.`,
+  unknownAreaNamed: (token, example, resend) =>
+    `Heads Up: "${clip(token, 12)}" no es una de nuestras areas. Usa su codigo o nombre, ej. ${resend ? AREA_COMMAND[resend] : 'UNIRSE'} ${example}.`,
   discreetOn: (via) =>
     `Heads Up: alertas discretas activadas. Cada alerta llega como un aviso neutro; escribe LEER para verla. ${
       via === 'sms' ? 'Si tambien usas Signal, envia DISCRETO SI por Signal.' : 'Si tambien usas SMS, envia DISCRETO SI por SMS.'

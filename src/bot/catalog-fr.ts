@@ -5,7 +5,7 @@
  */
 import type { AreaCommand, Catalog } from './catalog-type';
 import type { ModeratorCatalog } from './catalog-moderator-type';
-import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence } from './catalog-text';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence, threeDigits } from './catalog-text';
 import { areaCodes, NA_EXAMPLES } from './line-examples';
 import { localDate } from './clock-time';
 import { fitSegments } from './sms-segments';
@@ -28,8 +28,12 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   joinPending: (areas) => `Heads Up: votre demande pour ${listAreas(areas)} est chez une modératrice. On vous écrit dès que c'est bon. STOP pour partir.`,
   joinWhichArea: () => 'Heads Up: pour quelle zone voulez-vous des alertes? Répondez avec son code, ex. 415.',
   conversationEnded: () => "Heads Up: d'accord, annulé. Écrivez AIDE pour les commandes.",
-  tooManyAreas: (max, ex = NA_EXAMPLES) => `Heads Up: vous pouvez suivre ${max} zones au plus. ZONES pour les voir, QUITTER ${ex.area} pour en retirer une.`,
-  unknownArea: (token) => `Heads Up: "${clip(token, 12)}" n'est pas une zone connue. Utilisez 3 chiffres, ex. REJOINDRE 415.`,
+  tooManyAreas: (max, held, ex = NA_EXAMPLES) =>
+    held?.length === 0
+      ? `Heads Up: vous pouvez suivre ${max} zones au plus. REJOINDRE avec ${max} ou moins.`
+      : `Heads Up: vous pouvez suivre ${max} zones au plus. ZONES pour les voir, QUITTER ${held?.[0] ?? ex.area} pour en retirer une.`,
+  unknownArea: (token, resend, area = '415') =>
+    `Heads Up: "${clip(token, 12)}" n'est pas une zone ${threeDigits(token) ? 'que nous couvrons. Essayez' : 'connue. Utilisez 3 chiffres,'} ex. ${resend ? AREA_COMMAND[resend] : 'REJOINDRE'} ${area}.`,
   left: (areas, remaining, ex = NA_EXAMPLES) =>
     remaining.length
       ? `Heads Up: vous avez quitté ${listAreas(areas)}. Vous gardez les alertes pour ${listAreas(remaining)}.`
@@ -93,7 +97,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
       ? `Heads Up: ce n'est pas une de nos zones. Renvoyez ${AREA_COMMAND[resend]} avec l'une de: ${listAreas(codes)}.`
       : `Heads Up: ce n'est pas une de nos zones. Répondez avec l'une de: ${listAreas(codes)}.`,
   joinWhichAreaNamed: (example) => `Heads Up: pour quelle zone voulez-vous des alertes? Répondez avec son code ou son nom, ex. ${example}.`,
-  unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" n'est pas une de nos zones. Utilisez son code ou son nom, ex. REJOINDRE ${example}.`,
+  unknownAreaNamed: (token, example, resend) =>
+    `Heads Up: "${clip(token, 12)}" n'est pas une de nos zones. Utilisez son code ou son nom, ex. ${resend ? AREA_COMMAND[resend] : 'REJOINDRE'} ${example}.`,
   discreetOn: (via) =>
     `Heads Up: alertes discrètes activées. Une alerte arrive comme un message neutre; écrivez LIRE. ${
       via === 'sms' ? 'Si vous utilisez aussi Signal, envoyez DISCRET OUI sur Signal.' : 'Si vous utilisez aussi les SMS, envoyez DISCRET OUI par SMS.'

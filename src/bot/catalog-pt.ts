@@ -6,7 +6,7 @@
  */
 import type { AreaCommand, Catalog } from './catalog-type';
 import type { ModeratorCatalog } from './catalog-moderator-type';
-import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence } from './catalog-text';
+import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence, threeDigits } from './catalog-text';
 import { areaCodes, NA_EXAMPLES } from './line-examples';
 import { localDate } from './clock-time';
 import { fitSegments } from './sms-segments';
@@ -29,8 +29,12 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   joinPending: (areas) => `Heads Up: seu pedido para ${listAreas(areas)} esta com uma moderadora. Avisamos quando entrar. PARAR para sair.`,
   joinWhichArea: () => 'Heads Up: de qual area voce quer alertas? Responda com o codigo, ex. 415.',
   conversationEnded: () => 'Heads Up: ok, cancelado. Escreva AJUDA para ver os comandos.',
-  tooManyAreas: (max, ex = NA_EXAMPLES) => `Heads Up: voce pode seguir no maximo ${max} areas. REGIOES para ver as suas, SAIR ${ex.area} para tirar uma.`,
-  unknownArea: (token) => `Heads Up: "${clip(token, 12)}" nao é uma area conhecida. Use 3 digitos, ex. ENTRAR 415.`,
+  tooManyAreas: (max, held, ex = NA_EXAMPLES) =>
+    held?.length === 0
+      ? `Heads Up: voce pode seguir no maximo ${max} areas. ENTRAR com ${max} ou menos.`
+      : `Heads Up: voce pode seguir no maximo ${max} areas. REGIOES para ver as suas, SAIR ${held?.[0] ?? ex.area} para tirar uma.`,
+  unknownArea: (token, resend, area = '415') =>
+    `Heads Up: "${clip(token, 12)}" nao é uma area ${threeDigits(token) ? 'que cobrimos. Tente' : 'conhecida. Use 3 digitos,'} ex. ${resend ? AREA_COMMAND[resend] : 'ENTRAR'} ${area}.`,
   left: (areas, remaining, ex = NA_EXAMPLES) =>
     remaining.length
       ? `Heads Up: voce saiu de ${listAreas(areas)}. Continua com alertas de ${listAreas(remaining)}.`
@@ -94,7 +98,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
       ? `Heads Up: essa nao é uma das nossas areas. Envie ${AREA_COMMAND[resend]} de novo com uma de: ${listAreas(codes)}.`
       : `Heads Up: essa nao é uma das nossas areas. Responda com uma de: ${listAreas(codes)}.`,
   joinWhichAreaNamed: (example) => `Heads Up: de qual area voce quer alertas? Responda com o codigo ou o nome, ex. ${example}.`,
-  unknownAreaNamed: (token, example) => `Heads Up: "${clip(token, 12)}" nao é uma das nossas areas. Use o codigo ou o nome, ex. ENTRAR ${example}.`,
+  unknownAreaNamed: (token, example, resend) =>
+    `Heads Up: "${clip(token, 12)}" nao é uma das nossas areas. Use o codigo ou o nome, ex. ${resend ? AREA_COMMAND[resend] : 'ENTRAR'} ${example}.`,
   discreetOn: (via) =>
     `Heads Up: alertas discretos ligados. Cada alerta chega como um aviso neutro; escreva LER para ver. ${
       via === 'sms' ? 'Se usa Signal tambem, envie DISCRETO SIM pelo Signal.' : 'Se usa SMS tambem, envie DISCRETO SIM por SMS.'

@@ -28,6 +28,11 @@ export function checkNamed(named: string[], and: string): string {
   return named.length > 2 ? `${first}, ${second} +${named.length - 2}` : `${first} ${and} ${second}`;
 }
 
+/** Whether an unknown area was typed as a North American code: "use 3 digits" would tell her to do what she did. */
+export function threeDigits(token: string): boolean {
+  return /^\d{3}$/.test(token.trim());
+}
+
 /** Trims free text a reply quotes so the reply stays within two segments. */
 export function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();

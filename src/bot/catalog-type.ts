@@ -35,9 +35,16 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   joinWhichArea(): string;
   /** CANCEL ended a dialogue. */
   conversationEnded(): string;
-  /** A JOIN that would take the member past MAX_AREAS. */
-  tooManyAreas(max: number, ex?: LineExamples): string;
-  unknownArea(token: string): string;
+  /**
+   * A JOIN that would take the member past MAX_AREAS. `held`: her areas (LEAVE names one of them; none: JOIN
+   * fewer); unset, the line's example area.
+   */
+  tooManyAreas(max: number, held?: string[], ex?: LineExamples): string;
+  /**
+   * A word that is no North American area code of the line. `resend`: the command to send again (JOIN unless
+   * told), with `area` (415 unless told): for LEAVE, one of hers, so the example does what she asked.
+   */
+  unknownArea(token: string, resend?: AreaCommand, area?: string): string;
   left(areas: string[], remaining: string[], ex?: LineExamples): string;
   /** LEAVE of areas (`covered`) whose alerts still reach her through areas she keeps that overlay them (`through`); `left`: the others named. */
   leftCovered(left: string[], covered: string[], through: string[]): string;
@@ -187,8 +194,8 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   unknownAreaListed(codes: string[], resend?: AreaCommand): string;
   /** The join question on a line of its own areas, too many to list and none North American: `example` is one of them. */
   joinWhichAreaNamed(example: string): string;
-  /** `unknownArea` on such a line: `example` is one of its areas. */
-  unknownAreaNamed(token: string, example: string): string;
+  /** `unknownArea` on such a line: `example` is one of its areas (for LEAVE, one of hers); `resend` as there. */
+  unknownAreaNamed(token: string, example: string, resend?: AreaCommand): string;
   /** DISCREET turned on (or already on) for the membership on `via`; names the other channel whatever is held there (as STOP's). */
   discreetOn(via: Channel): string;
   /** DISCREET turned off (or already off) for the membership on `via`: the other channel's, if on, stays on until DISCREET OFF there. */

@@ -52,7 +52,7 @@ export function withExamples(t: Catalog, ex: LineExamples | undefined): Catalog 
   if (!ex) return t;
   return {
     ...t,
-    tooManyAreas: (max) => t.tooManyAreas(max, ex),
+    tooManyAreas: (max, held) => t.tooManyAreas(max, held, ex),
     left: (areas, remaining) => t.left(areas, remaining, ex),
     notMember: () => t.notMember(ex),
     help: () => t.help(ex),

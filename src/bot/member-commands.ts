@@ -17,10 +17,11 @@ import { planTwinFallback } from '../store/alerts';
 import { eraseWaitingTo, waitingAlertCopies, withdrawAlertsOutside } from '../store/outbox';
 import { listAreas, subscribe, unsubscribe, unsubscribeAll } from '../store/subscriptions';
 import { forgetUnreadOf } from '../store/unread-alerts';
-import { catalog, type AreaCommand, type Catalog } from './catalog';
+import { catalog } from './catalog';
 import { joinAreaQuestion, resolvePolitely } from './dialogues';
 import { signalTimer, type DiscreetRules } from './discreet-commands';
 import { say, type Asker, type Outcome, type Store } from './handler';
+import { unknownArea, whichArea } from './unknown-area';
 import { dropDigestsIfNothingWaits } from './notify';
 import { waitingAreas } from './waiting-catalog';
 
@@ -39,25 +40,8 @@ export interface NewMemberRules {
   discreet?: DiscreetRules;
 }
 
-/** Which area? With the line's own areas when they are few enough to list. */
-export function whichArea(t: Catalog, regions: Regions): string {
-  const listed = regions.listed();
-  if (listed) return t.joinWhichAreaListed(listed);
-  const example = regions.example();
-  return example ? t.joinWhichAreaNamed(example) : t.joinWhichArea();
-}
-
-/**
- * A word that names no area: with the list of the line's own areas when it is
- * short, else an example the line has. `resend` names the command to send
- * again with one of the list; without it, the join question is open for the reply.
- */
-export function unknownArea(t: Catalog, regions: Regions, bad: string, resend?: AreaCommand): string {
-  const listed = regions.listed();
-  if (listed) return t.unknownAreaListed(listed, resend);
-  const example = regions.example();
-  return example ? t.unknownAreaNamed(bad, example) : t.unknownArea(bad);
-}
+// Re-exported for the commands that import them from here.
+export { unknownArea, whichArea } from './unknown-area';
 
 /** The asker's member row, created if needed (pending under SUBSCRIBE_MODE=approval). */
 export function memberOf(store: Store, who: Asker, rules: NewMemberRules, now: number): MemberRow {
@@ -100,7 +84,8 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
     npas = resolved.npas;
   }
   const { maxAreas } = rules;
-  if (npas.length > maxAreas) return say(who.t.tooManyAreas(maxAreas));
+  // The example LEAVE names one of hers: "LEAVE 415" from one without 415 would be told she left it.
+  if (npas.length > maxAreas) return say(who.t.tooManyAreas(maxAreas, who.member ? allAreasOf(db, who.member.id) : []));
   const created = !who.member;
   const member = memberOf(store, who, rules, now);
   const approval = rules.subscribeMode === 'approval';
@@ -122,11 +107,11 @@ export function join(store: Store, who: Asker, rules: JoinRules, tokens: string[
   // A row created just now holds no areas yet.
   const held = created ? [] : listAreas(db, member.id);
   const adding = npas.filter((npa) => !held.includes(npa));
-  if (held.length + adding.length > maxAreas) return say(who.t.tooManyAreas(maxAreas));
+  if (held.length + adding.length > maxAreas) return say(who.t.tooManyAreas(maxAreas, allAreasOf(db, member.id)));
   // Under approval, every new area waits for a moderator, after admission as before it.
   if (member.status === 'pending' || (approval && adding.length > 0)) {
     const request = requestJoin(db, member.id, adding, now, maxAreas - held.length);
-    if (!request) return say(who.t.tooManyAreas(maxAreas));
+    if (!request) return say(who.t.tooManyAreas(maxAreas, allAreasOf(db, member.id)));
     const pending = withTimer(say(who.t.joinPending(request.npas)), who, rules, created);
     // A request notifies once, however often the applicant repeats JOIN. An applicant's number has a notice of
     // its own once a day, however often it closes a request (STOP, DELETE) and asks again: the others are
@@ -162,8 +147,9 @@ export function withdrawWaitingAlerts(db: Store['db'], memberId: number, now: nu
  */
 export function leave(store: Store, who: Asker, regions: Regions, tokens: string[], now: number, all = false): Outcome {
   if (!who.member) return say(who.t.notMember());
-  const resolved = all ? { ok: true as const, npas: allAreasOf(store.db, who.member.id) } : namedToLeave(regions, tokens, allAreasOf(store.db, who.member.id));
-  if (!resolved.ok) return say(unknownArea(who.t, regions, resolved.bad, 'leave'));
+  const hers = allAreasOf(store.db, who.member.id);
+  const resolved = all ? { ok: true as const, npas: hers } : namedToLeave(regions, tokens, hers);
+  if (!resolved.ok) return say(unknownArea(who.t, regions, resolved.bad, 'leave', hers));
   // An applicant naming an area she neither asked for nor holds is told her request still waits, not that she left it.
   const waiting = waitingAreas(store.db, who.member);
   if (waiting.length > 0 && !resolved.npas.some((npa) => waiting.includes(npa))) return say(who.t.requestWaiting(waiting));

@@ -35,7 +35,7 @@ describe('LEAVE of an area she holds that is no area now', () => {
   it('still refuses a code she does not hold and the line does not know', async () => {
     const w = await botWorld();
     w.sms(ROSA, 'JOIN 415');
-    expect(w.sms(ROSA, 'LEAVE 500').reply).toMatch(/"500" isn't an area code we know/);
+    expect(w.sms(ROSA, 'LEAVE 500').reply).toMatch(/"500" isn't an area code we serve/);
     expect(listAreas(w.db, findMember(w.db, w.vault, { channel: 'sms', address: ROSA })!.id)).toEqual(['415']);
   });
 });

@@ -36,6 +36,6 @@ describe('REPORT whose text starts with a number that is no area', () => {
 
   it('still refuses a mistyped area with nothing after it', async () => {
     const w = await world();
-    expect(w.sms(REPORTER, 'REPORT 451').reply).toBe(t.unknownArea('451'));
+    expect(w.sms(REPORTER, 'REPORT 451').reply).toBe(t.unknownArea('451', 'report'));
   });
 });
