@@ -11,15 +11,17 @@ export interface CheckinCatalog {
   /** A check-in's end as its messages name it: "21:30", with the day, briefly, when it is not today. */
   checkinEnd(end: DayTime): string;
   /** CHECKIN started: until when, who is told if it is missed, whether a reminder comes, whether it replaced a running one (and its details). */
-  checkinStarted(until: string, told: 'buddies' | 'moderators', reminder: boolean, replaced?: boolean): string;
+  /** `later`, here and below: LATER's example minutes (30 unless told; checkin-examples.ts), null when none fits: no example then. */
+  checkinStarted(until: string, told: 'buddies' | 'moderators', reminder: boolean, replaced?: boolean, later?: number | null): string;
   checkinNeedsBuddy(ex?: LineExamples): string;
+  /** Its example's minutes fit `min` to `max` (90 unless they do not). */
   checkinUsage(min: number, max: number, ex?: LineExamples): string;
   checkinDetailsTooLong(max: number): string;
-  checkinReminder(until: string): string;
+  checkinReminder(until: string, later?: number | null): string;
   /** `checkinReminder` for a discreet member: it arrives unasked, on her lock screen, so it names no check-in, nor the line. */
-  discreetReminder(until: string): string;
+  discreetReminder(until: string, later?: number | null): string;
   /** To a message the line did not understand while her check-in runs (to `until`): never silence, or her buddies are told she is missing. */
-  checkinStillRuns(until: string): string;
+  checkinStillRuns(until: string, later?: number | null): string;
   /** To a message not understood once her check-in ran out, its escalation told (`told`): a late OK still tells them she is safe. */
   checkinStillMissed(told: 'buddies' | 'moderators' | 'nobody'): string;
   /** `checkinStillMissed` for a discreet member: plain words, as her reminder's. */
@@ -31,7 +33,7 @@ export interface CheckinCatalog {
   /** At the first start after a restore brought her running check-in back (she may have ended it since): OK if safe, else who is told at `until`, its new end. */
   checkinRestored(until: string, told: 'buddies' | 'moderators' | 'nobody'): string;
   /** `checkinRestored` for a discreet member: it arrives unasked, on her lock screen, so it names no check-in, nor the line. */
-  discreetRestored(until: string): string;
+  discreetRestored(until: string, later?: number | null): string;
   /** To each accepted buddy when a check-in is missed (may take three segments: it carries the details). */
   checkinEscalation(name: string, expected: string, details: string): string;
   /** To the moderators (CHECKIN_FALLBACK=moderators) when a member with no buddy misses a check-in; `ref` (#K7Q2) is what BLOCK and SHOW name. */
@@ -58,7 +60,8 @@ export interface CheckinCatalog {
   checkinOkBuddy(name: string): string;
   /** To the moderators told of a missed check-in (CHECKIN_FALLBACK=moderators) when its member checks in: `refs`, which one (or ones) ended. */
   checkinOkModerators(refs: string): string;
-  checkinNone(): string;
+  /** `checkin`: CHECKIN's example minutes (90 unless told). */
+  checkinNone(checkin?: number): string;
   checkinExtended(until: string): string;
   /**
    * To the member, once, when her escalation reached none of her `buddies` (each refused for good, or none
@@ -92,5 +95,6 @@ export interface CheckinCatalog {
   /** LATER after the deadline, the escalation taken back before it reached anyone: the check-in runs to `until`. */
   checkinEscalationWithdrawn(until: string): string;
   /** LATER with no minutes, or with more than a check-in may run from now (not CHECKIN's usage: a new CHECKIN would drop the details). */
-  laterUsage(max: number, min: number): string;
+  /** `later` null: no LATER fits now (her check-in already ends near `max`): says so, with no example. */
+  laterUsage(max: number, min: number, later?: number | null): string;
 }

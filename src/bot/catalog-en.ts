@@ -3,6 +3,7 @@ import type { AreaCommand, Catalog } from './catalog-type';
 import type { ModeratorCatalog } from './catalog-moderator-type';
 import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence, threeDigits } from './catalog-text';
 import { areaCodes, NA_EXAMPLES } from './line-examples';
+import { checkinExample } from './checkin-examples';
 import { localDate } from './clock-time';
 import { fitSegments } from './sms-segments';
 import { enModerators } from './catalog-en-moderators';
@@ -41,8 +42,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: you're unsubscribed ${via === 'sms' ? 'by SMS' : 'on Signal'}.${checkinEnded ? ' Check-in off: no one will be told.' : ''} ${
       via === 'sms' ? 'If you also use Heads Up on Signal, send STOP there too.' : 'If you also get alerts by SMS, text STOP there too.'
     } Text START to come back.${moderator ? ' Alerts stopped, but you still get report notices as a moderator until the operator removes you from MODERATORS.' : ''}`,
-  help: (ex = NA_EXAMPLES) =>
-    `Heads Up bad date line. JOIN ${ex.area}: alerts for an area. REPORT: warn others, step by step. CHECK + number, plate or @handle: screen a client. BUDDY + number + name, then CHECKIN 90: a friend hears if you go quiet. DISCREET: plain notices. AREAS, LEAVE${areaCodes(ex) ? ' 415' : ''}, DELETE, LANG. STOP to end.`,
+  help: (ex = NA_EXAMPLES, checkin = 90) =>
+    `Heads Up bad date line. JOIN ${ex.area}: alerts for an area. REPORT: warn others, step by step. CHECK + number, plate or @handle: screen a client. BUDDY + number + name, then CHECKIN ${checkin}: a friend hears if you go quiet. DISCREET: plain notices. AREAS, LEAVE${areaCodes(ex) ? ' 415' : ''}, DELETE, LANG. STOP to end.`,
   areas: (list, ex = NA_EXAMPLES) =>
     list.length ? `Heads Up: your alert areas are ${listAreas(list)}. LEAVE ${list[0]} drops one, STOP ends all.` : `Heads Up: you have no alert areas. Text JOIN ${ex.area} to get alerts.`,
   deleted: (via) =>
@@ -144,14 +145,15 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: we couldn't reach the number ending ${ending} (${channel === 'signal' ? 'they may not use Signal' : 'it may not get texts'}), so it isn't your buddy. Text BUDDY with another number.`,
   discreetContactUnreached: (ending) => `HU: we couldn't reach the number ending ${ending}, so it is not your contact.`,
   checkinEnd: (e) => (e.day ? `${e.time} on ${WEEKDAY[e.day.weekday]} ${e.day.date}${e.day.month ? ` ${MONTH[e.day.month - 1]}` : ''}` : e.time),
-  checkinStarted: (until, told, reminder, replaced) =>
-    `Heads Up: check-in until ${until}${replaced ? ' (it replaces your earlier one and its details)' : ''}. Text OK when you're safe${reminder ? "; we'll remind you 10 min before" : ''}. If you don't, we tell ${told === 'buddies' ? 'your buddies' : "the line's moderators"}, with your details. LATER 30 adds time.`,
+  checkinStarted: (until, told, reminder, replaced, later = 30) =>
+    `Heads Up: check-in until ${until}${replaced ? ' (it replaces your earlier one and its details)' : ''}. Text OK when you're safe${reminder ? "; we'll remind you 10 min before" : ''}. If you don't, we tell ${told === 'buddies' ? 'your buddies' : "the line's moderators"}, with your details.${later === null ? '' : ` LATER ${later} adds time.`}`,
   checkinNeedsBuddy: (ex = NA_EXAMPLES) => `Heads Up: a check-in needs a buddy who accepted. Text BUDDY, their number and the name they know you by first, e.g. BUDDY ${ex.number} Rose.`,
-  checkinUsage: (min, max, ex = NA_EXAMPLES) => `Heads Up: text CHECKIN, minutes (${min} to ${max}), then details to share if you don't check in, e.g. CHECKIN 90 blue Honda ${ex.number}.`,
+  checkinUsage: (min, max, ex = NA_EXAMPLES) => `Heads Up: text CHECKIN, minutes (${min} to ${max}), then details to share if you don't check in, e.g. CHECKIN ${checkinExample({ minMinutes: min, maxMinutes: max })} blue Honda ${ex.number}.`,
   checkinDetailsTooLong: (max) => `Heads Up: keep the details under ${max} characters so they reach your buddies whole. Nothing was started.`,
-  checkinReminder: (until) => `Heads Up: your check-in ends at ${until}. Text OK when you're safe, or LATER 30 for more time.`,
-  discreetReminder: (until) => `HU: reply OK by ${until}, or LATER 30.`,
-  checkinStillRuns: (until) => `Heads Up didn't understand that. Your check-in still runs until ${until}: text OK if you're safe, or LATER 30 for more time.`,
+  checkinReminder: (until, later = 30) => `Heads Up: your check-in ends at ${until}. Text OK when you're safe${later === null ? '' : `, or LATER ${later} for more time`}.`,
+  discreetReminder: (until, later = 30) => `HU: reply OK by ${until}${later === null ? '' : `, or LATER ${later}`}.`,
+  checkinStillRuns: (until, later = 30) =>
+    `Heads Up didn't understand that. Your check-in still runs until ${until}: text OK if you're safe${later === null ? '' : `, or LATER ${later} for more time`}.`,
   checkinStillMissed: (told) =>
     told === 'nobody'
       ? "Heads Up didn't understand that. Your check-in ran out without your OK. Text OK if you're safe."
@@ -163,7 +165,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: this line was restored from a backup and may have lost your latest messages, so your check-in is running again. If you're safe, text OK. ${
       told === 'nobody' ? `It ends at ${until}.` : `If not, we tell ${told === 'buddies' ? 'your buddies' : "the line's moderators"} at ${until}, with your details.`
     }`,
-  discreetRestored: (until) => `HU: we may have lost your latest messages. Reply OK by ${until} if all is well, or LATER 30.`,
+  discreetRestored: (until, later = 30) => `HU: we may have lost your latest messages. Reply OK by ${until} if all is well${later === null ? '' : `, or LATER ${later}`}.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} hasn't checked in. They expected to be done by ${expected}. ${details ? `They shared: ${sentence(details)}` : 'They shared no details.'} Please try to reach them.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>
@@ -186,7 +188,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinOkLate: () => "Heads Up: glad you're safe. We've told them you checked in.",
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} has checked in and is OK.` : 'Heads Up: the member who missed a check-in has now checked in.'),
   checkinOkModerators: (refs) => `Heads Up ${refs}: the member who missed this check-in has now checked in.`,
-  checkinNone: () => 'Heads Up: you have no check-in running. CHECKIN and minutes starts one, e.g. CHECKIN 90.',
+  checkinNone: (checkin = 90) => `Heads Up: you have no check-in running. CHECKIN and minutes starts one, e.g. CHECKIN ${checkin}.`,
   checkinExtended: (until) => `Heads Up: check-in extended to ${until}. Text OK when you're safe.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: no one had been told yet, and no one will be now: check-in extended to ${until}. Text OK when you're safe.`,
   checkinBuddiesUnreached: (n, trying, running) =>
@@ -209,7 +211,10 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: we couldn't reach ${n === 0 ? "the line's moderators" : `${n === 1 ? 'your buddy' : 'any of your buddies'}${moderators ? ", nor the line's moderators," : ''}`} after all, and we've stopped trying. Please reach someone you trust another way. Text OK when you're safe.`,
   discreetUnreachedAfterAll: (n, moderators) =>
     `HU: we couldn't get your message through to ${n === 0 ? 'our team' : `your contact${moderators ? ', nor to our team,' : ''}`} after all. Please reach someone another way.`,
-  laterUsage: (max, min) => `Heads Up: text LATER and the minutes to add, at least ${min}, e.g. LATER 30. A check-in can end at most ${max} minutes from now.`,
+  laterUsage: (max, min, later = 30) =>
+    later === null
+      ? `Heads Up: a check-in can end at most ${max} minutes from now, so yours can't be extended yet. Text OK when you're safe.`
+      : `Heads Up: text LATER and the minutes to add, at least ${min}, e.g. LATER ${later}. A check-in can end at most ${max} minutes from now.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: which area do you want alerts for? Reply with one: ${listAreas(codes)}.`,
   unknownAreaListed: (codes, resend) =>

@@ -3,6 +3,7 @@ import type { AreaCommand, Catalog } from './catalog-type';
 import type { ModeratorCatalog } from './catalog-moderator-type';
 import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence, threeDigits } from './catalog-text';
 import { areaCodes, NA_EXAMPLES } from './line-examples';
+import { checkinExample } from './checkin-examples';
 import { localDate } from './clock-time';
 import { fitSegments } from './sms-segments';
 import { esModerators } from './catalog-es-moderators';
@@ -40,8 +41,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: suscripcion por ${via === 'sms' ? 'SMS' : 'Signal'} cancelada.${checkinEnded ? ' Tu reporte de seguridad se apago: nadie sera avisado.' : ''} ${
       via === 'sms' ? 'Si tambien usas Signal, envia ALTO por Signal.' : 'Si tambien usas SMS, envia ALTO por SMS.'
     } START para volver.${moderator ? ' Alertas detenidas, pero sigues recibiendo los avisos de reportes como moderadora hasta que el operador te quite de MODERATORS.' : ''}`,
-  help: (ex = NA_EXAMPLES) =>
-    `Heads Up, linea de malos clientes. UNIRSE ${ex.area}: alertas de un area. REPORTE: avisar, paso a paso. VERIFICAR + numero, placa o @usuario: revisar un cliente. AMIGA + numero + nombre, luego SEGURA 90: alguien sabe si no respondes. DISCRETO: avisos simples. ZONAS, SALIR${areaCodes(ex) ? ' 415' : ''}, BORRAR, LANG. ALTO para salir.`,
+  help: (ex = NA_EXAMPLES, checkin = 90) =>
+    `Heads Up, linea de malos clientes. UNIRSE ${ex.area}: alertas de un area. REPORTE: avisar, paso a paso. VERIFICAR + numero, placa o @usuario: revisar un cliente. AMIGA + numero + nombre, luego SEGURA ${checkin}: alguien sabe si no respondes. DISCRETO: avisos simples. ZONAS, SALIR${areaCodes(ex) ? ' 415' : ''}, BORRAR, LANG. ALTO para salir.`,
   areas: (list, ex = NA_EXAMPLES) =>
     list.length
       ? `Heads Up: tus areas de alerta son ${listAreas(list)}. SALIR ${list[0]} quita una, ALTO las quita todas.`
@@ -145,14 +146,15 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: no pudimos contactar el numero que termina en ${ending} (${channel === 'signal' ? 'quiza no usa Signal' : 'quiza no recibe SMS'}), asi que no es tu contacto. Escribe AMIGA con otro numero.`,
   discreetContactUnreached: (ending) => `HU: no pudimos contactar el numero que termina en ${ending}, asi que no es tu contacto.`,
   checkinEnd: (e) => (e.day ? `${e.time} del ${WEEKDAY[e.day.weekday]} ${e.day.date}${e.day.month ? `/${e.day.month}` : ''}` : e.time),
-  checkinStarted: (until, told, reminder, replaced) =>
-    `Heads Up: reporte hasta las ${until}${replaced ? ' (reemplaza el anterior y sus detalles)' : ''}. Escribe OK cuando estes a salvo${reminder ? '; te recordamos 10 min antes' : ''}. Si no, avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'} con tus detalles. LUEGO 30 da mas tiempo.`,
+  checkinStarted: (until, told, reminder, replaced, later = 30) =>
+    `Heads Up: reporte hasta las ${until}${replaced ? ' (reemplaza el anterior y sus detalles)' : ''}. Escribe OK cuando estes a salvo${reminder ? '; te recordamos 10 min antes' : ''}. Si no, avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'} con tus detalles.${later === null ? '' : ` LUEGO ${later} da mas tiempo.`}`,
   checkinNeedsBuddy: (ex = NA_EXAMPLES) => `Heads Up: necesitas un contacto que haya aceptado. Primero escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA ${ex.number} Rosa.`,
-  checkinUsage: (min, max, ex = NA_EXAMPLES) => `Heads Up: escribe SEGURA, minutos (${min} a ${max}) y detalles para compartir si no te reportas, ej. SEGURA 90 Honda azul ${ex.number}.`,
+  checkinUsage: (min, max, ex = NA_EXAMPLES) => `Heads Up: escribe SEGURA, minutos (${min} a ${max}) y detalles para compartir si no te reportas, ej. SEGURA ${checkinExample({ minMinutes: min, maxMinutes: max })} Honda azul ${ex.number}.`,
   checkinDetailsTooLong: (max) => `Heads Up: usa menos de ${max} caracteres en los detalles para que lleguen completos. No empezamos nada.`,
-  checkinReminder: (until) => `Heads Up: tu reporte termina a las ${until}. Escribe OK cuando estes a salvo, o LUEGO 30 para mas tiempo.`,
-  discreetReminder: (until) => `HU: responde OK antes de las ${until}, o LUEGO 30.`,
-  checkinStillRuns: (until) => `Heads Up no entendio. Tu reporte sigue hasta las ${until}: escribe OK si estas a salvo, o LUEGO 30 para mas tiempo.`,
+  checkinReminder: (until, later = 30) => `Heads Up: tu reporte termina a las ${until}. Escribe OK cuando estes a salvo${later === null ? '' : `, o LUEGO ${later} para mas tiempo`}.`,
+  discreetReminder: (until, later = 30) => `HU: responde OK antes de las ${until}${later === null ? '' : `, o LUEGO ${later}`}.`,
+  checkinStillRuns: (until, later = 30) =>
+    `Heads Up no entendio. Tu reporte sigue hasta las ${until}: escribe OK si estas a salvo${later === null ? '' : `, o LUEGO ${later} para mas tiempo`}.`,
   checkinStillMissed: (told) =>
     told === 'nobody'
       ? 'Heads Up no entendio. Tu reporte termino sin tu OK. Escribe OK si estas a salvo.'
@@ -164,7 +166,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: la linea se restauro desde una copia y puede haber perdido tus ultimos mensajes, asi que tu reporte sigue activo. Si estas a salvo, escribe OK. ${
       told === 'nobody' ? `Termina a las ${until}.` : `Si no, avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'} a las ${until} con tus detalles.`
     }`,
-  discreetRestored: (until) => `HU: pudimos perder tus ultimos mensajes. Responde OK antes de las ${until} si todo va bien, o LUEGO 30.`,
+  discreetRestored: (until, later = 30) => `HU: pudimos perder tus ultimos mensajes. Responde OK antes de las ${until} si todo va bien${later === null ? '' : `, o LUEGO ${later}`}.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} no se ha reportado. Pensaba terminar a las ${expected}. ${details ? `Compartio: ${sentence(details)}` : 'No compartio detalles.'} Por favor trata de contactarla.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>
@@ -187,7 +189,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinOkLate: () => 'Heads Up: que bueno que estas a salvo. Les avisamos que te reportaste.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} ya se reporto y esta bien.` : 'Heads Up: la persona que no se reporto ya se reporto.'),
   checkinOkModerators: (refs) => `Heads Up ${refs}: la persona que no se reporto en este check-in ya se reporto.`,
-  checkinNone: () => 'Heads Up: no tienes un reporte activo. SEGURA y minutos empieza uno, ej. SEGURA 90.',
+  checkinNone: (checkin = 90) => `Heads Up: no tienes un reporte activo. SEGURA y minutos empieza uno, ej. SEGURA ${checkin}.`,
   checkinExtended: (until) => `Heads Up: reporte extendido hasta las ${until}. Escribe OK cuando estes a salvo.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: aun no habiamos avisado a nadie, y ya no lo haremos: reporte extendido hasta las ${until}. Escribe OK cuando estes a salvo.`,
   checkinBuddiesUnreached: (n, trying, running) =>
@@ -210,7 +212,10 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: al final no pudimos avisar a ${n === 0 ? 'las moderadoras' : `${n === 1 ? 'tu contacto' : 'ninguno de tus contactos'}${moderators ? ' ni a las moderadoras' : ''}`} y dejamos de intentar. Busca a alguien de confianza de otra forma. Escribe OK si estas a salvo.`,
   discreetUnreachedAfterAll: (n, moderators) =>
     `HU: al final no pudimos hacer llegar tu mensaje a ${n === 0 ? 'nuestro equipo' : `tu contacto${moderators ? ' ni a nuestro equipo' : ''}`}. Busca a alguien de otra forma.`,
-  laterUsage: (max, min) => `Heads Up: escribe LUEGO y los minutos a sumar, al menos ${min}, ej. LUEGO 30. Un reporte puede terminar como mucho en ${max} minutos desde ahora.`,
+  laterUsage: (max, min, later = 30) =>
+    later === null
+      ? `Heads Up: un reporte termina como mucho en ${max} minutos desde ahora: el tuyo aun no se alarga. Escribe OK cuando estes a salvo.`
+      : `Heads Up: escribe LUEGO y los minutos a sumar, al menos ${min}, ej. LUEGO ${later}. Un reporte puede terminar como mucho en ${max} minutos desde ahora.`,
   // Reach (issue 12)
   joinWhichAreaListed: (codes) => `Heads Up: ¿de que area quieres alertas? Responde con una: ${listAreas(codes)}.`,
   unknownAreaListed: (codes, resend) =>

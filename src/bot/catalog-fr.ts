@@ -7,6 +7,7 @@ import type { AreaCommand, Catalog } from './catalog-type';
 import type { ModeratorCatalog } from './catalog-moderator-type';
 import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence, threeDigits } from './catalog-text';
 import { areaCodes, NA_EXAMPLES } from './line-examples';
+import { checkinExample } from './checkin-examples';
 import { localDate } from './clock-time';
 import { fitSegments } from './sms-segments';
 import { frModerators } from './catalog-fr-moderators';
@@ -45,8 +46,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: désinscrite ${via === 'sms' ? 'par SMS' : 'sur Signal'}.${checkinEnded ? ' Votre suivi est annulé: personne ne sera prévenu.' : ''} ${
       via === 'sms' ? 'Si vous utilisez aussi Signal, envoyez STOP sur Signal.' : 'Si vous utilisez aussi les SMS, envoyez STOP par SMS.'
     } START pour revenir.${moderator ? ' Alertes coupées, mais vous recevez les avis de signalements comme modératrice tant que l\'opérateur ne vous retire pas de MODERATORS.' : ''}`,
-  help: (ex = NA_EXAMPLES) =>
-    `Heads Up, liste des mauvais clients. REJOINDRE ${ex.area}: alertes pour une zone. SIGNALER: prévenir. VERIFIER + numéro, plaque ou @pseudo: vérifier un client. BINOME + numéro + nom, puis SECURITE 90: un proche est prévenu. DISCRET, ZONES, QUITTER${areaCodes(ex) ? ' 415' : ''}, SUPPRIMER, LANG. STOP pour partir.`,
+  help: (ex = NA_EXAMPLES, checkin = 90) =>
+    `Heads Up, liste des mauvais clients. REJOINDRE ${ex.area}: alertes pour une zone. SIGNALER: prévenir. VERIFIER + numéro, plaque ou @pseudo: vérifier un client. BINOME + numéro + nom, puis SECURITE ${checkin}: un proche est prévenu. DISCRET, ZONES, QUITTER${areaCodes(ex) ? ' 415' : ''}, SUPPRIMER, LANG. STOP pour partir.`,
   areas: (list, ex = NA_EXAMPLES) =>
     list.length
       ? `Heads Up: vos zones d'alerte sont ${listAreas(list)}. QUITTER ${list[0]} en retire une, STOP les retire toutes.`
@@ -177,14 +178,15 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: impossible de joindre le numéro finissant par ${ending} (${channel === 'signal' ? 'sans doute pas sur Signal' : 'sans doute pas de SMS'}), ce n'est pas votre contact. Écrivez BINOME avec un autre numéro.`,
   discreetContactUnreached: (ending) => `HU: impossible de joindre le numéro finissant par ${ending}, ce n'est pas votre contact.`,
   checkinEnd: (e) => (e.day ? `${e.time} le ${WEEKDAY[e.day.weekday]} ${e.day.date}${e.day.month ? `/${e.day.month}` : ''}` : e.time),
-  checkinStarted: (until, told, reminder, replaced) =>
-    `Heads Up: suivi jusqu'à ${until}${replaced ? ' (il remplace le précédent et ses détails)' : ''}. Écrivez OK une fois en sécurité${reminder ? '; rappel 10 min avant' : ''}. Sinon, on alerte ${told === 'buddies' ? 'vos contacts' : 'les modératrices'} avec vos détails. PROLONGER 30 ajoute du temps.`,
+  checkinStarted: (until, told, reminder, replaced, later = 30) =>
+    `Heads Up: suivi jusqu'à ${until}${replaced ? ' (il remplace le précédent et ses détails)' : ''}. Écrivez OK une fois en sécurité${reminder ? '; rappel 10 min avant' : ''}. Sinon, on alerte ${told === 'buddies' ? 'vos contacts' : 'les modératrices'} avec vos détails.${later === null ? '' : ` PROLONGER ${later} ajoute du temps.`}`,
   checkinNeedsBuddy: (ex = NA_EXAMPLES) => `Heads Up: un suivi demande un contact qui a accepté. Écrivez d'abord BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME ${ex.number} Rose.`,
-  checkinUsage: (min, max, ex = NA_EXAMPLES) => `Heads Up: écrivez SECURITE, les minutes (${min} à ${max}) puis les détails à partager sans nouvelles, ex. SECURITE 90 Honda bleue ${ex.number}.`,
+  checkinUsage: (min, max, ex = NA_EXAMPLES) => `Heads Up: écrivez SECURITE, les minutes (${min} à ${max}) puis les détails à partager sans nouvelles, ex. SECURITE ${checkinExample({ minMinutes: min, maxMinutes: max })} Honda bleue ${ex.number}.`,
   checkinDetailsTooLong: (max) => `Heads Up: gardez les détails sous ${max} caractères pour qu'ils arrivent entiers. Rien n'a été lancé.`,
-  checkinReminder: (until) => `Heads Up: votre suivi finit à ${until}. Écrivez OK quand vous etes en sécurité, ou PROLONGER 30 pour plus de temps.`,
-  discreetReminder: (until) => `HU: répondez OK avant ${until}, ou PROLONGER 30.`,
-  checkinStillRuns: (until) => `Heads Up n'a pas compris. Votre suivi continue jusqu'à ${until}: écrivez OK si vous etes en sécurité, ou PROLONGER 30 pour plus de temps.`,
+  checkinReminder: (until, later = 30) => `Heads Up: votre suivi finit à ${until}. Écrivez OK quand vous etes en sécurité${later === null ? '' : `, ou PROLONGER ${later} pour plus de temps`}.`,
+  discreetReminder: (until, later = 30) => `HU: répondez OK avant ${until}${later === null ? '' : `, ou PROLONGER ${later}`}.`,
+  checkinStillRuns: (until, later = 30) =>
+    `Heads Up n'a pas compris. Votre suivi continue jusqu'à ${until}: écrivez OK si vous etes en sécurité${later === null ? '' : `, ou PROLONGER ${later} pour plus de temps`}.`,
   checkinStillMissed: (told) =>
     told === 'nobody'
       ? "Heads Up n'a pas compris. Votre suivi a pris fin sans votre OK. Écrivez OK si vous etes en sécurité."
@@ -196,7 +198,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: la ligne a été restaurée depuis une sauvegarde et a pu perdre vos derniers messages, donc votre suivi a repris. Si vous etes en sécurité, écrivez OK. ${
       told === 'nobody' ? `Il finit à ${until}.` : `Sinon, on prévient ${told === 'buddies' ? 'vos contacts' : 'les modératrices'} à ${until} avec vos détails.`
     }`,
-  discreetRestored: (until) => `HU: nous avons pu perdre vos derniers messages. Répondez OK avant ${until} si tout va bien, ou PROLONGER 30.`,
+  discreetRestored: (until, later = 30) => `HU: nous avons pu perdre vos derniers messages. Répondez OK avant ${until} si tout va bien${later === null ? '' : `, ou PROLONGER ${later}`}.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} n'a pas donné de nouvelles. Fin prévue à ${expected}. ${details ? `Détails partagés: ${sentence(details)}` : 'Aucun détail partagé.'} Essayez de la joindre.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>
@@ -219,7 +221,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinOkLate: () => 'Heads Up: content de vous savoir en sécurité. On leur a dit que vous allez bien.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} a donné des nouvelles et va bien.` : "Heads Up: la personne sans nouvelles en a donné."),
   checkinOkModerators: (refs) => `Heads Up ${refs}: la personne sans nouvelles à ce check-in en a donné.`,
-  checkinNone: () => "Heads Up: aucun suivi en cours. SECURITE et des minutes en lance un, ex. SECURITE 90.",
+  checkinNone: (checkin = 90) => `Heads Up: aucun suivi en cours. SECURITE et des minutes en lance un, ex. SECURITE ${checkin}.`,
   checkinExtended: (until) => `Heads Up: suivi prolongé jusqu'à ${until}. Écrivez OK quand vous etes en sécurité.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: personne n'avait encore été prévenu, et personne ne le sera: suivi prolongé jusqu'à ${until}. Écrivez OK quand vous etes en sécurité.`,
   checkinBuddiesUnreached: (n, trying, running) =>
@@ -242,7 +244,10 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: finalement, on n'a pu joindre ${n === 0 ? 'les modératrices' : moderators ? `ni ${n === 1 ? 'votre contact' : 'vos contacts'} ni les modératrices` : n === 1 ? 'votre contact' : 'aucun de vos contacts'} et on arrete d'essayer. Joignez quelqu'un de confiance autrement. Écrivez OK une fois en sécurité.`,
   discreetUnreachedAfterAll: (n, moderators) =>
     `HU: finalement, votre message n'a pu etre remis ${n === 0 ? 'à notre équipe' : moderators ? 'ni à votre contact ni à notre équipe' : 'à votre contact'}. Joignez quelqu'un autrement.`,
-  laterUsage: (max, min) => `Heads Up: écrivez PROLONGER et les minutes à ajouter, au moins ${min}, ex. PROLONGER 30. Un suivi peut finir au plus tard dans ${max} minutes.`,
+  laterUsage: (max, min, later = 30) =>
+    later === null
+      ? `Heads Up: un suivi finit au plus tard dans ${max} minutes: pas de PROLONGER possible pour l'instant. Écrivez OK une fois en sécurité.`
+      : `Heads Up: écrivez PROLONGER et les minutes à ajouter, au moins ${min}, ex. PROLONGER ${later}. Un suivi peut finir au plus tard dans ${max} minutes.`,
   // Reports (issue 11)
   reportAsk: (step, example = '415', ex = NA_EXAMPLES) =>
     ({

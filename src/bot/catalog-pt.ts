@@ -8,6 +8,7 @@ import type { AreaCommand, Catalog } from './catalog-type';
 import type { ModeratorCatalog } from './catalog-moderator-type';
 import { alertFromFields, categoryCounts, checkNamed, clip, listAreas, numbered, sentence, threeDigits } from './catalog-text';
 import { areaCodes, NA_EXAMPLES } from './line-examples';
+import { checkinExample } from './checkin-examples';
 import { localDate } from './clock-time';
 import { fitSegments } from './sms-segments';
 import { ptModerators } from './catalog-pt-moderators';
@@ -46,8 +47,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: inscricao por ${via === 'sms' ? 'SMS' : 'Signal'} encerrada.${checkinEnded ? ' Seu acompanhamento foi encerrado: ninguem sera avisado.' : ''} ${
       via === 'sms' ? 'Se usa Signal tambem, envie PARAR pelo Signal.' : 'Se usa SMS tambem, envie PARAR por SMS.'
     } START para voltar.${moderator ? ' Alertas encerrados, mas voce continua recebendo os avisos de denuncias como moderadora ate o operador tirar voce de MODERATORS.' : ''}`,
-  help: (ex = NA_EXAMPLES) =>
-    `Heads Up, lista de clientes perigosos. ENTRAR ${ex.area}: alertas de uma area. DENUNCIA: avisar, passo a passo. VERIFICAR + numero, placa ou @usuario: checar um cliente. PARCEIRA + numero + nome, depois SEGURA 90: alguem sabe se voce sumir. DISCRETO, REGIOES, SAIR${areaCodes(ex) ? ' 415' : ''}, APAGAR, LANG. PARAR para sair.`,
+  help: (ex = NA_EXAMPLES, checkin = 90) =>
+    `Heads Up, lista de clientes perigosos. ENTRAR ${ex.area}: alertas de uma area. DENUNCIA: avisar, passo a passo. VERIFICAR + numero, placa ou @usuario: checar um cliente. PARCEIRA + numero + nome, depois SEGURA ${checkin}: alguem sabe se voce sumir. DISCRETO, REGIOES, SAIR${areaCodes(ex) ? ' 415' : ''}, APAGAR, LANG. PARAR para sair.`,
   areas: (list, ex = NA_EXAMPLES) =>
     list.length
       ? `Heads Up: suas areas de alerta sao ${listAreas(list)}. SAIR ${list[0]} tira uma, PARAR tira todas.`
@@ -177,14 +178,15 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: nao conseguimos contatar o numero terminado em ${ending} (${channel === 'signal' ? 'talvez nao use Signal' : 'talvez nao receba SMS'}), entao nao e seu contato. Escreva PARCEIRA com outro numero.`,
   discreetContactUnreached: (ending) => `HU: nao conseguimos contatar o numero terminado em ${ending}, entao nao e seu contato.`,
   checkinEnd: (e) => (e.day ? `${e.time} de ${WEEKDAY[e.day.weekday]}, dia ${e.day.date}${e.day.month ? `/${e.day.month}` : ''}` : e.time),
-  checkinStarted: (until, told, reminder, replaced) =>
-    `Heads Up: acompanhamento ate ${until}${replaced ? ' (substitui o anterior e seus detalhes)' : ''}. Escreva OK quando estiver segura${reminder ? '; lembramos 10 min antes' : ''}. Se nao, avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'} com seus detalhes. DEPOIS 30 prorroga.`,
+  checkinStarted: (until, told, reminder, replaced, later = 30) =>
+    `Heads Up: acompanhamento ate ${until}${replaced ? ' (substitui o anterior e seus detalhes)' : ''}. Escreva OK quando estiver segura${reminder ? '; lembramos 10 min antes' : ''}. Se nao, avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'} com seus detalhes.${later === null ? '' : ` DEPOIS ${later} prorroga.`}`,
   checkinNeedsBuddy: (ex = NA_EXAMPLES) => `Heads Up: falta um contato que aceitou. Primeiro escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA ${ex.number} Rosa.`,
-  checkinUsage: (min, max, ex = NA_EXAMPLES) => `Heads Up: escreva SEGURA, os minutos (${min} a ${max}) e detalhes para compartilhar se nao der noticias, ex. SEGURA 90 Honda azul ${ex.number}.`,
+  checkinUsage: (min, max, ex = NA_EXAMPLES) => `Heads Up: escreva SEGURA, os minutos (${min} a ${max}) e detalhes para compartilhar se nao der noticias, ex. SEGURA ${checkinExample({ minMinutes: min, maxMinutes: max })} Honda azul ${ex.number}.`,
   checkinDetailsTooLong: (max) => `Heads Up: use menos de ${max} caracteres nos detalhes para que cheguem inteiros. Nada foi iniciado.`,
-  checkinReminder: (until) => `Heads Up: seu acompanhamento termina as ${until}. Escreva OK quando estiver segura, ou DEPOIS 30 para mais tempo.`,
-  discreetReminder: (until) => `HU: responda OK ate as ${until}, ou DEPOIS 30.`,
-  checkinStillRuns: (until) => `Heads Up nao entendeu. Seu acompanhamento continua ate as ${until}: escreva OK se estiver segura, ou DEPOIS 30 para mais tempo.`,
+  checkinReminder: (until, later = 30) => `Heads Up: seu acompanhamento termina as ${until}. Escreva OK quando estiver segura${later === null ? '' : `, ou DEPOIS ${later} para mais tempo`}.`,
+  discreetReminder: (until, later = 30) => `HU: responda OK ate as ${until}${later === null ? '' : `, ou DEPOIS ${later}`}.`,
+  checkinStillRuns: (until, later = 30) =>
+    `Heads Up nao entendeu. Seu acompanhamento continua ate as ${until}: escreva OK se estiver segura${later === null ? '' : `, ou DEPOIS ${later} para mais tempo`}.`,
   checkinStillMissed: (told) =>
     told === 'nobody'
       ? 'Heads Up nao entendeu. Seu acompanhamento terminou sem seu OK. Escreva OK se estiver segura.'
@@ -196,7 +198,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: a linha foi restaurada de uma copia e pode ter perdido suas ultimas mensagens, entao seu acompanhamento voltou. Se estiver segura, escreva OK. ${
       told === 'nobody' ? `Termina as ${until}.` : `Se nao, avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'} as ${until} com seus detalhes.`
     }`,
-  discreetRestored: (until) => `HU: podemos ter perdido suas ultimas mensagens. Responda OK ate as ${until} se estiver tudo bem, ou DEPOIS 30.`,
+  discreetRestored: (until, later = 30) => `HU: podemos ter perdido suas ultimas mensagens. Responda OK ate as ${until} se estiver tudo bem${later === null ? '' : `, ou DEPOIS ${later}`}.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} nao deu noticias. Esperava terminar as ${expected}. ${details ? `Compartilhou: ${sentence(details)}` : 'Nao compartilhou detalhes.'} Por favor tente falar com ela.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>
@@ -219,7 +221,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinOkLate: () => 'Heads Up: que bom que voce esta segura. Avisamos que voce deu noticias.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} deu noticias e esta bem.` : 'Heads Up: a pessoa sem noticias ja deu noticias.'),
   checkinOkModerators: (refs) => `Heads Up ${refs}: a pessoa sem noticias neste check-in ja deu noticias.`,
-  checkinNone: () => 'Heads Up: voce nao tem acompanhamento ativo. SEGURA e minutos comeca um, ex. SEGURA 90.',
+  checkinNone: (checkin = 90) => `Heads Up: voce nao tem acompanhamento ativo. SEGURA e minutos comeca um, ex. SEGURA ${checkin}.`,
   checkinExtended: (until) => `Heads Up: acompanhamento estendido ate ${until}. Escreva OK quando estiver segura.`,
   checkinEscalationWithdrawn: (until) => `Heads Up: ninguem tinha sido avisado ainda, e ninguem sera: acompanhamento estendido ate ${until}. Escreva OK quando estiver segura.`,
   checkinBuddiesUnreached: (n, trying, running) =>
@@ -242,7 +244,10 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
     `Heads Up: no fim nao conseguimos avisar ${n === 0 ? 'as moderadoras' : `${n === 1 ? 'seu contato' : 'nenhum contato seu'}${moderators ? ' nem as moderadoras' : ''}`} e paramos de tentar. Procure alguem de confianca de outro jeito. Escreva OK quando estiver segura.`,
   discreetUnreachedAfterAll: (n, moderators) =>
     `HU: no fim nao conseguimos entregar sua mensagem ${n === 0 ? 'a nossa equipe' : `ao seu contato${moderators ? ' nem a nossa equipe' : ''}`}. Procure alguem de outro jeito.`,
-  laterUsage: (max, min) => `Heads Up: escreva DEPOIS e os minutos a somar, no minimo ${min}, ex. DEPOIS 30. Um acompanhamento pode terminar no maximo em ${max} minutos a partir de agora.`,
+  laterUsage: (max, min, later = 30) =>
+    later === null
+      ? `Heads Up: um acompanhamento termina no maximo em ${max} minutos: o seu ainda nao pode ser prorrogado. Escreva OK quando estiver segura.`
+      : `Heads Up: escreva DEPOIS e os minutos a somar, no minimo ${min}, ex. DEPOIS ${later}. Um acompanhamento pode terminar no maximo em ${max} minutos a partir de agora.`,
   // Reports (issue 11)
   reportAsk: (step, example = '415', ex = NA_EXAMPLES) =>
     ({

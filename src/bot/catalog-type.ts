@@ -57,7 +57,8 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   /** `moderator`: a Signal moderator, told her notices go on (MODERATORS, not STOP, makes her one). */
   stopped(via: Channel, checkinEnded?: boolean, moderator?: boolean): string;
   /** `ex` (also below): the examples a reply gives, as the line's members write them (line-examples.ts); a North American line's unless told. */
-  help(ex?: LineExamples): string;
+  /** `checkin`: CHECKIN's example minutes (90 unless told). */
+  help(ex?: LineExamples, checkin?: number): string;
   areas(list: string[], ex?: LineExamples): string;
   /**
    * DELETE's reply over `via` (it erases that channel's membership only). It always says to send DELETE on the

@@ -18,6 +18,8 @@ import { buddiesReached, unreachedSince } from '../store/unreached-checkins';
 import { DAY_MS } from '../store/coarse-time';
 import { memberKey, numberKey, type Sender } from '../phone/identity';
 import { catalog, LANGS, type Catalog } from './catalog';
+import { checkinExample, laterExample, laterFloor, type CheckinBounds } from './checkin-examples';
+export { laterFloor };
 import { detailsRoom, type EscalationFrame } from './escalation-text';
 import { dayTime, type DayTime } from './clock-time';
 import { say, type Asker, type Outcome, type Store } from './handler';
@@ -121,7 +123,8 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
   startCheckin(store.db, store.vault, member.id, dueAt, remindAt, details === '' ? null : details, now, shownNumber(who.sender));
   // The replaced details are erased as OK erases them: out of the WAL too.
   if (replaced) store.db.eraseSoon();
-  return say(who.t.checkinStarted(who.t.checkinEnd(dayTime(dueAt, now)), plan.told, remindAt !== null, replaced));
+  // Its LATER example fits what is left to CHECKIN_MAX_MINUTES (none after CHECKIN 720: no example).
+  return say(who.t.checkinStarted(who.t.checkinEnd(dayTime(dueAt, now)), plan.told, remindAt !== null, replaced, laterExample(line.rules, now, dueAt)));
 }
 
 /**
@@ -132,18 +135,13 @@ export function checkin(store: Store, who: Asker, line: CheckinLine, minutes: nu
  * gone (or none is left to take back), LATER moves nothing (OK tells those
  * who heard).
  */
-/** LATER's fewest minutes: CHECKIN's, but never above 10, so the "LATER 30" her reminder suggests is taken. */
-export function laterFloor(rules: { minMinutes: number }): number {
-  return Math.min(rules.minMinutes, 10);
-}
-
 export function later(store: Store, who: Asker, line: CheckinLine, minutes: number, now: number): Outcome {
   // Hers on either channel: one person, one phone.
   const person = personOf(store, who);
   const mine = person !== undefined ? personCheckins(store.db, person) : { open: [], escalated: [] };
   // The running one, else the last escalated.
   const target = mine.open[0] ?? mine.escalated.at(-1);
-  if (!target) return say(who.t.checkinNone());
+  if (!target) return say(who.t.checkinNone(checkinExample(line.rules)));
   if (target.state === 'escalated' && !escalationUnsent(store.db, target.id)) return say(escalatedReply(store, who.t, target.id));
   // Past the end (not yet escalated: the timer had not run, a restart; or escalated, nothing sent), "LATER 30" means 30 minutes from now.
   // An escalated one's end has passed, whatever it reads (written by a clock since stepped back).
@@ -156,7 +154,7 @@ export function later(store: Store, who: Asker, line: CheckinLine, minutes: numb
   const floor = laterFloor(line.rules);
   // A floor: "LATER 1.30", "LATER 1 y 30" (an hour and a half, or until 1:30?) read as a minute told her buddies a
   // minute on. LATER's own usage, not CHECKIN's: a new CHECKIN would drop her details.
-  if (!(minutes >= floor) || dueAt - sent > maxMinutes * 60_000) return say(who.t.laterUsage(maxMinutes, floor));
+  if (!(minutes >= floor) || dueAt - sent > maxMinutes * 60_000) return say(who.t.laterUsage(maxMinutes, floor, laterExample(line.rules, sent, from)));
   const until = who.t.checkinEnd(dayTime(dueAt, now));
   if (target.state === 'open') {
     extendCheckin(store.db, target.id, dueAt, reminderAt(dueAt, now));
@@ -195,13 +193,14 @@ function toldOf(store: Store, checkinId: number): 'buddies' | 'moderators' | 'no
  * discreet, as the reminder would come. Null when none runs, or one of hers is escalated (her buddies must
  * hear she is safe: it ends as OK ends it), or there is none.
  */
-export function endOrLater(store: Store, who: Asker, now: number): Outcome | null {
+export function endOrLater(store: Store, who: Asker, now: number, rules?: CheckinBounds): Outcome | null {
   const person = personOf(store, who);
   const mine = person === undefined ? undefined : personCheckins(store.db, person);
   const running = mine?.open[0];
   if (!running || mine?.escalated.length !== 0) return null;
   const until = who.t.checkinEnd(dayTime(running.dueAt, now));
-  return say(memberDiscreet(store.db, running.memberId) ? who.t.discreetReminder(until) : who.t.checkinReminder(until));
+  const more = rules && laterExample(rules, now, running.dueAt);
+  return say(memberDiscreet(store.db, running.memberId) ? who.t.discreetReminder(until, more) : who.t.checkinReminder(until, more));
 }
 
 /**
@@ -211,7 +210,7 @@ export function endOrLater(store: Store, who: Asker, now: number): Outcome | nul
  * spoofed, or a recycled number's new holder, who must not learn she is on a date until 05:00. A Signal
  * message, authenticated, learns of hers on either channel, as its OK ends both.
  */
-export function stillRuns(store: Store, who: Asker, now: number): string | null {
+export function stillRuns(store: Store, who: Asker, now: number, rules?: CheckinBounds): string | null {
   const person = personOf(store, who);
   const seen = (c: { memberId: number }) => who.sender.channel !== 'sms' || c.memberId === who.member?.id;
   const mine = person === undefined ? { open: [], escalated: [] } : personCheckins(store.db, person);
@@ -225,7 +224,8 @@ export function stillRuns(store: Store, who: Asker, now: number): string | null 
   }
   if (!running) return null;
   const until = who.t.checkinEnd(dayTime(running.dueAt, now));
-  return memberDiscreet(store.db, running.memberId) ? who.t.discreetReminder(until) : who.t.checkinStillRuns(until);
+  const more = rules && laterExample(rules, now, running.dueAt);
+  return memberDiscreet(store.db, running.memberId) ? who.t.discreetReminder(until, more) : who.t.checkinStillRuns(until, more);
 }
 
 /**
@@ -237,9 +237,9 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number, can
   const { db, vault } = store;
   // Hers on either channel: an OK by SMS ends the check-in she started over Signal, and any other.
   const person = personOf(store, who);
-  if (person === undefined) return say(who.t.checkinNone());
+  if (person === undefined) return say(who.t.checkinNone(checkinExample(line.rules)));
   const { open, escalated } = personCheckins(db, person);
-  if (open.length === 0 && escalated.length === 0) return say(who.t.checkinNone());
+  if (open.length === 0 && escalated.length === 0) return say(who.t.checkinNone(checkinExample(line.rules)));
   for (const c of open) eraseCheckin(db, c.id);
   let moderators = false;
   // The references the moderators were told, so that they know which check-in ended.

@@ -55,7 +55,7 @@ export function withExamples(t: Catalog, ex: LineExamples | undefined): Catalog 
     tooManyAreas: (max, held) => t.tooManyAreas(max, held, ex),
     left: (areas, remaining) => t.left(areas, remaining, ex),
     notMember: () => t.notMember(ex),
-    help: () => t.help(ex),
+    help: (_ex, checkin) => t.help(ex, checkin),
     areas: (list) => t.areas(list, ex),
     leaveNeedsArea: () => t.leaveNeedsArea(ex),
     reportNeedsText: () => t.reportNeedsText(ex),

@@ -21,6 +21,7 @@ import { accept, acceptedHere, askedToBeBuddy, buddyBack, buddyStop, decline, fo
 import { tellIfNoOneLeft, twinsLosingBuddies } from './checkin-alone';
 import { buddy } from './buddy-commands';
 import { checkin, endOrLater, hasCheckinOf, later, laterFloor, ok, stillRuns, type CheckinLine } from './checkin-commands';
+import { checkinExample, laterExample } from './checkin-examples';
 import { read, setDiscreet } from './discreet-commands';
 
 /** The plain yes of each language but English (whose YES is also Twilio's START): an answer to a buddy invitation only. */
@@ -42,8 +43,8 @@ const STILL_RUNS: Limit = { max: 1, windowMs: 5 * 60_000 };
  * she is safe: "I'm safe"), at most once in 5 minutes; null when there is none to tell (see stillRuns) or she was
  * told lately.
  */
-function stillRunsOnce(store: Store, who: Asker, now: number): string | null {
-  const running = who.operator ? null : stillRuns(store, who, now);
+function stillRunsOnce(store: Store, rules: LineRules, who: Asker, now: number): string | null {
+  const running = who.operator ? null : stillRuns(store, who, now, rules.checkins);
   return running !== null && store.limits.take(who.limitKey, 'still_runs', STILL_RUNS, now) ? running : null;
 }
 
@@ -52,7 +53,7 @@ function stillRunsOnce(store: Store, who: Asker, now: number): string | null {
  * check-in runs, that it still runs instead, at most once in 5 minutes.
  */
 export function hint(store: Store, rules: LineRules, who: Asker, now: number, text: string = plainHint(store, who)): Outcome {
-  const running = stillRunsOnce(store, who, now);
+  const running = stillRunsOnce(store, rules, who, now);
   if (running !== null) return say(running);
   return say(store.limits.take(who.limitKey, 'hint', rules.limits.hints, now) ? text : null);
 }
@@ -101,14 +102,14 @@ function parseError(store: Store, rules: LineRules, who: Asker, moderator: boole
       // believes it set.
       const safeAlone = parsed.command === 'checkin' && SAFE_WORDS.has(parsed.keyword ?? '') && parsed.digitsAfter !== true;
       if (safeAlone && stillRuns(store, who, now) !== null) return hint(store, rules, who, now);
-      if (parsed.command === 'later') return say(who.t.laterUsage(rules.checkins.maxMinutes, laterFloor(rules.checkins)));
+      if (parsed.command === 'later') return say(who.t.laterUsage(rules.checkins.maxMinutes, laterFloor(rules.checkins), laterExample(rules.checkins, now)));
       return say(checkinUsage(who, rules));
     }
     case 'unknown': {
       // A moderator's typo ("APROVE K7Q2") is answered each time, with her commands: a report she believes
       // approved may be waiting. Her own check-in first: "I'm safe" is no typo.
       if (!moderator) return hint(store, rules, who, now);
-      const running = stillRunsOnce(store, who, now);
+      const running = stillRunsOnce(store, rules, who, now);
       return running !== null ? say(running) : moderatorHint(store, who, now);
     }
     default:
@@ -150,7 +151,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'stop':
       return stopAll(store, rules, who, now, moderator);
     case 'help':
-      return say(moderator ? who.t.modHelp() : who.t.help());
+      return say(moderator ? who.t.modHelp() : who.t.help(undefined, checkinExample(rules.checkins)));
     case 'areas':
       return areas(store, who);
     case 'delete': {
@@ -194,7 +195,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
       // "STOP my check-in" with none running: STOP, which means nothing else.
       if (command.stopWord && !hasCheckinOf(store, who)) return stopAll(store, rules, who, now, moderator);
       // "END CHECK IN 30": OK or LATER 30? Asked while it runs, nothing changed.
-      if (command.minutes !== undefined) return endOrLater(store, who, now) ?? ok(store, who, checkinLine(rules), now, true);
+      if (command.minutes !== undefined) return endOrLater(store, who, now, rules.checkins) ?? ok(store, who, checkinLine(rules), now, true);
       return ok(store, who, checkinLine(rules), now, command.cancels === true);
     default:
       return hint(store, rules, who, now);

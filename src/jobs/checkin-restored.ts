@@ -7,6 +7,7 @@
  * RESTORED_GRACE_MS from then, and she is asked to reply OK if she is safe.
  */
 import { catalog } from '../bot/catalog';
+import { laterExample } from '../bot/checkin-examples';
 import { reminderAt } from '../bot/checkin-commands';
 import { dayTime } from '../bot/clock-time';
 import { safeError } from '../log/safe-error';
@@ -58,7 +59,7 @@ function askOne(deps: TimerStore, c: RestoredCheckin, dueAt: number, now: number
   const t = catalog(memberLang(db, c.memberId));
   const until = t.checkinEnd(dayTime(dueAt, now));
   // It comes unasked, to her lock screen: discreet names no check-in, nor the line.
-  const text = memberDiscreet(db, c.memberId) ? t.discreetRestored(until) : t.checkinRestored(until, told);
+  const text = memberDiscreet(db, c.memberId) ? t.discreetRestored(until, deps.checkins && laterExample(deps.checkins, now, dueAt)) : t.checkinRestored(until, told);
   const question = enqueueMessage(db, vault, c.memberId, text, now);
   // Linked as her reminder is: OK, STOP and DELETE erase it with the check-in.
   linkCheckinMessage(db, question, c.id, 'reminder');

@@ -7,6 +7,7 @@
  * the messages queued (the outbox sends them): an escalation is neither
  * lost nor written twice.
  */
+import { laterExample, type CheckinBounds } from '../bot/checkin-examples';
 import { catalog } from '../bot/catalog';
 import { dayTime } from '../bot/clock-time';
 import type { Logger } from '../log/logger';
@@ -31,6 +32,8 @@ export interface CheckinTimerDeps {
   /** CHECKIN_FALLBACK: who is told when the member has no accepted buddy left. */
   fallback: 'moderators' | 'none';
   moderatorContacts: readonly Sender[];
+  /** CHECKIN_MIN_MINUTES and CHECKIN_MAX_MINUTES: the reminder's LATER example fits them (30 when unset). */
+  checkins?: CheckinBounds;
   /** Wakes the dispatcher once messages are queued. */
   wake: () => void;
   now: () => number;
@@ -45,7 +48,7 @@ export interface CheckinTimerDeps {
 }
 
 /** What a run reads and writes: the store and who the fallback tells (and where a row it skips is logged). */
-export type TimerStore = Pick<CheckinTimerDeps, 'db' | 'vault' | 'fallback' | 'moderatorContacts'> & Partial<Pick<CheckinTimerDeps, 'log'>>;
+export type TimerStore = Pick<CheckinTimerDeps, 'db' | 'vault' | 'fallback' | 'moderatorContacts'> & Partial<Pick<CheckinTimerDeps, 'log' | 'checkins'>>;
 
 /** Timers handled per transaction; the job yields between them, so a backlog after a long outage does not hold the event loop. */
 const BATCH = 100;
@@ -134,7 +137,9 @@ function remind(deps: TimerStore, r: { id: number; memberId: number; dueAt: numb
   const t = catalog(memberLang(db, r.memberId));
   // It comes unasked, to her lock screen: discreet (asked on either channel) names no check-in, nor the line.
   const until = t.checkinEnd(dayTime(r.dueAt, now));
-  const text = memberDiscreet(db, r.memberId) ? t.discreetReminder(until) : t.checkinReminder(until);
+  // Its LATER example fits what a LATER sent now may add: 30 would be refused under CHECKIN_MAX_MINUTES=30.
+  const more = deps.checkins && laterExample(deps.checkins, now, r.dueAt);
+  const text = memberDiscreet(db, r.memberId) ? t.discreetReminder(until, more) : t.checkinReminder(until, more);
   linkCheckinMessage(db, enqueueMessage(db, deps.vault, r.memberId, text, now), r.id, 'reminder');
 }
 

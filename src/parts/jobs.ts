@@ -27,6 +27,7 @@ async function jobs(app: FastifyInstance, opts: ServerOptions): Promise<void> {
     vault: app.vault,
     log,
     fallback: config.checkin.fallback,
+    checkins: config.checkin,
     moderatorContacts: app.moderatorContacts,
     wake: () => app.dispatcher.wake(),
     now,

@@ -104,7 +104,7 @@ describe('CHECKIN', () => {
     l.w.clock.now = start + 10 * MIN;
     expect(l.timers()).toEqual({ reminded: 0, escalated: 1, failed: 0, unreached: 0 });
     expect(l.inbox(ROSE)).not.toContain(t.checkinReminder(clockTime(start + 10 * MIN)));
-    expect(l.reply(ROSE, 'CHECKIN 720')).toBe(t.checkinStarted(clockTime(l.w.clock.now + 720 * MIN), 'buddies', true));
+    expect(l.reply(ROSE, 'CHECKIN 720')).toBe(t.checkinStarted(clockTime(l.w.clock.now + 720 * MIN), 'buddies', true, false, null));
   });
 
   it('takes 200 characters of details, not one more, and they reach the buddy whole', async () => {
@@ -283,7 +283,7 @@ describe('LATER', () => {
     const start = l.w.clock.now;
     l.text(ROSE, 'CHECKIN 700');
     expect(l.reply(ROSE, 'LATER 20')).toBe(t.checkinExtended(clockTime(start + 720 * MIN)));
-    expect(l.reply(ROSE, 'LATER 1')).toBe(t.laterUsage(720, 10));
+    expect(l.reply(ROSE, 'LATER 1')).toBe(t.laterUsage(720, 10, null));
     // Counted from now, not from the start.
     l.w.clock.now = start + 100 * MIN;
     expect(l.reply(ROSE, 'LATER 100')).toBe(t.checkinExtended(clockTime(start + 820 * MIN)));
