@@ -16,7 +16,7 @@ import { findProjectDir } from '../store/find-up';
 import { nameKey, nameWordCount, readAreasFile, type AreasFile, type OwnArea } from './areas-file';
 
 /** The word for "and" in the line's languages (and its sign), between two areas. */
-export const JOINERS: ReadonlySet<string> = new Set(['AND', 'Y', 'ET', 'E', '&']);
+const JOINERS: ReadonlySet<string> = new Set(['AND', 'Y', 'ET', 'E', '&']);
 
 /**
  * A word that may come before the areas a member names ("UNIRSE a 415", "SALIR de 415", "JOIN to 415", "ENTRAR em
