@@ -11,7 +11,8 @@
  */
 import fs from 'node:fs';
 import { z } from 'zod';
-import { isCommandWord } from '../bot/control-words';
+import { commandWordMeaning } from '../bot/control-words';
+import { ALL_WORDS } from '../bot/parser';
 import { ConfigError } from '../config/config-error';
 import { isAreaCode } from '../phone/numbers';
 
@@ -33,6 +34,8 @@ export interface AreasFile {
   areas: OwnArea[];
   /** Whether North American area codes (with their overlays) are areas of this line too. */
   northAmerica: boolean;
+  /** A code or name that is also a command word, one line each: the start and doctor warn of them. */
+  warnings?: string[];
 }
 
 /** Most areas a file may describe: a line's areas are places members name, not a gazetteer. */
@@ -99,6 +102,7 @@ export function readAreasFile(file: string): AreasFile {
   const claimed = new Map<string, string>();
   const prefixOwner = new Map<string, string>();
   const codes = new Map<string, string>();
+  const warnings: string[] = [];
   top.data.areas.forEach((entry, i) => {
     const label = `entry ${i + 1}${entryCode(entry)}`;
     const parsed = AREA.safeParse(entry);
@@ -117,10 +121,15 @@ export function readAreasFile(file: string): AreasFile {
     for (const word of all) {
       if (northAmerica && isAreaCode(nameKey(word))) fail(`${label}: the name "${word}" is a North American area code, which "northAmerica": true already provides`);
     }
-    // A code or name that is a command word is misread: "APPROVE K7Q2 ALL" and "LEAVE ALL" of an area coded ALL, "OK" at a question.
-    if (isCommandWord(code)) fail(`${label}: the code ${code} is a word the line reads as a command; give the area another code`);
-    for (const word of all) {
-      if (isCommandWord(nameKey(word).toUpperCase())) fail(`${label}: the name "${word}" is a word the line reads as a command; leave it out`);
+    // "APPROVE K7Q2 ALL" read ALL as every area while it sent to an area coded ALL (Alloa) alone: refused. Any other
+    // command word may be a real place's code or name (OK for Oklahoma, Alta), or the old code a rename keeps as a
+    // name: warned, as a member answering the area question with it gets the command.
+    for (const word of [code, ...all]) {
+      const key = nameKey(word).toUpperCase();
+      const what = word === code ? `the code ${code}` : `the name "${word}"`;
+      if (ALL_WORDS.has(key)) fail(`${label}: ${what} is the word LEAVE and APPROVE read as every area; give the area another`);
+      const meaning = commandWordMeaning(key);
+      if (meaning) warnings.push(`AREAS_FILE ${file}: ${label}: ${what} is also ${meaning}: a member who answers the area question with it gets that command, not the area`);
     }
     // A code and a name are both words members type: each may mean one area only.
     for (const word of [code, ...all]) {
@@ -137,7 +146,7 @@ export function readAreasFile(file: string): AreasFile {
     }
     areas.push({ code, names: [...new Set(all)], prefixes, label });
   });
-  return { file, areas, northAmerica };
+  return { file, areas, northAmerica, warnings };
 }
 
 /** ` (LDN)` when the entry has a readable code, so the message names it. */

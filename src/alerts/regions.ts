@@ -45,6 +45,8 @@ export class Regions {
   private readonly prefixes: Array<[string, string]> = [];
   /** Whether 3-digit North American area codes are areas of this line. */
   readonly northAmerica: boolean;
+  /** AREAS_FILE's codes and names that are also command words: the start and doctor warn of each. */
+  readonly warnings: readonly string[];
   /** The most words a name has: "saint jean de la lande" is looked for as five words. */
   private nameWords = MAX_NAME_WORDS;
 
@@ -55,6 +57,7 @@ export class Regions {
     readonly country: CountryCode = 'US',
   ) {
     this.northAmerica = file ? file.northAmerica : true;
+    this.warnings = file?.warnings ?? [];
     if (this.northAmerica) {
       for (const [name, codes] of Object.entries(regions)) {
         if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`regions: "${name}" must be lower case letters, digits and hyphens`);

@@ -33,7 +33,13 @@ export const CONTROL: Record<string, 'skip' | 'back' | 'done' | 'cancel'> = {
   VOLTAR: 'back',
 };
 
-/** Whether a word, upper case without accents or marks, is one the line reads as a command in any of its languages. */
-export function isCommandWord(word: string): boolean {
-  return Object.hasOwn(CONTROL, word) || ALL_WORDS.has(word) || KEYWORD_TABLES.some((table) => Object.hasOwn(table.keywords, word));
+/**
+ * What a word (upper case without accents or marks) means to the line as a command in any of its languages, as a
+ * start warning names it ("the keyword END (stop)", "a guided report's SKIP"); null when it is none.
+ */
+export function commandWordMeaning(word: string): string | null {
+  if (ALL_WORDS.has(word)) return "LEAVE's and APPROVE's word for every area";
+  if (Object.hasOwn(CONTROL, word)) return `a guided report's ${(CONTROL[word] as string).toUpperCase()}`;
+  const table = KEYWORD_TABLES.find((t) => Object.hasOwn(t.keywords, word));
+  return table ? `the keyword ${word} (${table.keywords[word]})` : null;
 }

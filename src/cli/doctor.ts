@@ -97,6 +97,8 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
   // National numbers read as another country's than the areas' (start warns in the same words).
   const mismatch = countryMismatch(regions.ownPrefixes(), regions.northAmerica, config.defaultCountry);
   if (mismatch) results.push(warn('configuration', mismatch));
+  // An area's code or name that is also a command word (start warns in the same words).
+  results.push(...regions.warnings.map((warning) => warn('configuration', warning)));
   await cryptoReady();
   const key = readExistingKey(config, secrets);
   if ('problem' in key) results.push(bad('key', key.problem));

@@ -4,6 +4,7 @@
  * - area codes members hold that the line's areas no longer know: moved to
  *   the area that now has the old code as its only name, else named in one
  *   warning with counts (codes are public; never who holds them);
+ * - AREAS_FILE's codes and names that are also command words (a warning each);
  * - DEFAULT_COUNTRY against AREAS_FILE's prefixes (a warning), and the CHECK
  *   index read again when the country it was built under changed;
  * - SUBSCRIBE_MODE open: join requests left waiting from approval admitted.
@@ -37,6 +38,7 @@ export function runStartChecks(c: StartCheck): void {
   checkHeldAreas(c);
   const mismatch = countryMismatch(c.regions.ownPrefixes(), c.regions.northAmerica, c.config.defaultCountry);
   if (mismatch) c.log.warn(mismatch);
+  for (const warning of c.regions.warnings) c.log.warn(warning);
   screeningCountry(c);
   if (c.config.subscribeMode === 'open') {
     const { admitted, blocked } = admitWaitingRequests(c.db, c.vault, c.config.maxAreas, c.now);
