@@ -4,7 +4,8 @@
  * "DISCREET ON", "DISCRETO SÍ", "DISCRET ACTIVÉ", "discreet mode off". Bare it
  * toggles. Any other words leave it as it is (she is told how it stands): a
  * word not read must never flip it, as "DISCREET ON" once turned a member on
- * a discreet-by-default line back to alerts in full.
+ * a discreet-by-default line back to alerts in full. So too emoji or marks
+ * alone ("DISCREET 👍", "Discreet ?"), which the parser drops as words.
  */
 import type { Command } from './commands';
 
@@ -21,10 +22,11 @@ const MODE_WORDS: ReadonlySet<string> = new Set(['MODE', 'MODO']);
 /** Politeness, read only beside an on or off word ("DISCREET ON please"): alone it names no state. */
 const POLITE_WORDS: ReadonlySet<string> = new Set(['PLEASE', 'PLS', 'PLZ', 'SVP', 'POR', 'FAVOR', 'PF', 'PFV']);
 
-/** DISCREET with the words after its keyword. */
-export function discreetCommandOf(rest: readonly string[]): Command {
+/** DISCREET with the words after its keyword, and the whole message as written (`text`). */
+export function discreetCommandOf(rest: readonly string[], text: string): Command {
   const said = rest.filter((w) => !MODE_WORDS.has(w));
-  if (said.length === 0) return { kind: 'discreet' };
+  // More parts written than the keyword and its words: emoji or marks the parser dropped ("DISCREET ✅"), no toggle.
+  if (said.length === 0) return text.trim().split(/\s+/).length > rest.length + 1 ? { kind: 'discreet', wants: 'unclear' } : { kind: 'discreet' };
   const on = said.some((w) => ON_WORDS.has(w));
   const off = said.some((w) => OFF_WORDS.has(w));
   const read = said.every((w) => ON_WORDS.has(w) || OFF_WORDS.has(w) || POLITE_WORDS.has(w));

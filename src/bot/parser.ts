@@ -252,7 +252,7 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
     case 'read':
       return { kind };
     case 'discreet':
-      return discreetCommandOf(rest.map(wordOf));
+      return discreetCommandOf(rest.map(wordOf), text);
     case 'pending': // "PENDING 2": a later page of what waits; other words are ignored (the first page).
       return /^\d{1,3}$/.test(rest[0]?.word ?? '') && Number(rest[0]?.word) > 1 ? { kind, page: Number(rest[0]?.word) } : { kind };
     case 'lang': {

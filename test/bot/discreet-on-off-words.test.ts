@@ -75,7 +75,7 @@ describe('the words after DISCREET', () => {
     expect(commandOf(text)).toEqual(wanting());
   });
 
-  it.each(['discreet please', 'DISCREET ON OFF', 'DISCREET 415', 'discreet on my phone', 'DISCRETO POR FAVOR', 'discreet maybe'])(
+  it.each(['discreet please', 'DISCREET ON OFF', 'DISCREET 415', 'discreet on my phone', 'DISCRETO POR FAVOR', 'discreet maybe', 'DISCREET 👍', 'DISCREET ✅', 'Discreet ?', 'discreet mode 👍'])(
     '%s says neither, and changes nothing',
     (text) => {
       expect(commandOf(text)).toEqual(wanting('unclear'));
@@ -128,6 +128,13 @@ describe('DISCREET ON and OFF on a line', () => {
     expect(signal('JOIN 415')).toBe(en.joined(['415']));
     expect(signal('DISCREET OFF')).toBe(en.discreetOff('signal'));
     expect(signal('discreet maybe')).toBe(en.discreetState(false, 'signal'));
+  });
+
+  it('emoji or marks alone after it change nothing: a discreet member is not turned back to alerts in full', async () => {
+    const w = await line(true);
+    expect(w.sms(ROSA, 'DISCREET 👍').reply).toBe(en.discreetState(true, 'sms'));
+    expect(w.sms(ROSA, 'Discreet ?').reply).toBe(en.discreetState(true, 'sms'));
+    expect(nextAlertDiscreet(w)).toEqual([1]);
   });
 
   it('over Signal, DISCREET ON when already on sets no timer (one she chose stays); turning it on does', async () => {
