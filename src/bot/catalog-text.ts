@@ -33,10 +33,19 @@ export function threeDigits(token: string): boolean {
   return /^\d{3}$/.test(token.trim());
 }
 
-/** Trims free text a reply quotes so the reply stays within two segments. */
+/**
+ * Trims free text a reply quotes so the reply stays within two segments: at most `max` UTF-16 units, as segments
+ * count them (an emoji two), cut between code points so no half emoji (a lone surrogate) ends the quote.
+ */
 export function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 3)}...`;
+  if (flat.length <= max) return flat;
+  let kept = '';
+  for (const char of flat) {
+    if (kept.length + char.length > max - 3) break;
+    kept += char;
+  }
+  return `${kept}...`;
 }
 
 /** A field, or a member's details, as a sentence: a full stop unless it ends with one (or with "..."). */
