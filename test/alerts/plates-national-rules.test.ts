@@ -31,8 +31,12 @@ describe('the groups of one plate', () => {
 });
 
 describe("a model year beside another plate", () => {
-  it('is left out on a Spanish line for any model year of 1980 to 2039', () => {
-    expect(plates('Honda 1998 CRV gris, 4821 KLM', 'ES')).toEqual(['4821KLM']);
+  it.each(['1980', '1989', '1998', '2030', '2039'])('is left out on a Spanish line for the model year %s (any of 1980 to 2039)', (year) => {
+    expect(plates(`Honda ${year} CRV gris, 4821 KLM`, 'ES')).toEqual(['4821KLM']);
+  });
+
+  it.each(['1979', '2040'])('is read as a plate beside the other for %s, outside the model years', (year) => {
+    expect(plates(`Honda ${year} CRV gris, 4821 KLM`, 'ES')).toEqual([`${year}CRV`, '4821KLM']);
   });
 
   it('is read as the plate it is on a Portuguese line, whose plates may start so', () => {
