@@ -25,6 +25,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   joinPending: (areas) => `Heads Up: your request for ${listAreas(areas)} is with a moderator. We'll text you once you're in. STOP to end.`,
   joinWhichArea: () => 'Heads Up: which area code do you want alerts for? Reply with it, e.g. 415.',
   conversationEnded: () => 'Heads Up: OK, cancelled. Text HELP for the commands.',
+  reportTooManyAreas: (max) => `Heads Up: a report can name at most ${max} areas. Send it again with ${max} or fewer.`,
   tooManyAreas: (max, held, ex = NA_EXAMPLES) =>
     held?.length === 0
       ? `Heads Up: you can follow at most ${max} areas. Text JOIN with ${max} or fewer.`

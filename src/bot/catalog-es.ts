@@ -24,6 +24,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   joinPending: (areas) => `Heads Up: tu solicitud para ${listAreas(areas)} la revisa una moderadora. Te avisamos al entrar. ALTO para salir.`,
   joinWhichArea: () => 'Heads Up: ¿de que codigo de area quieres alertas? Responde con el, ej. 415.',
   conversationEnded: () => 'Heads Up: listo, cancelado. Escribe AYUDA para ver los comandos.',
+  reportTooManyAreas: (max) => `Heads Up: un reporte puede nombrar ${max} areas como maximo. Envialo de nuevo con ${max} o menos.`,
   tooManyAreas: (max, held, ex = NA_EXAMPLES) =>
     held?.length === 0
       ? `Heads Up: puedes seguir ${max} areas como maximo. Escribe UNIRSE con ${max} o menos.`

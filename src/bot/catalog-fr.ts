@@ -29,6 +29,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   joinPending: (areas) => `Heads Up: votre demande pour ${listAreas(areas)} est chez une modératrice. On vous écrit dès que c'est bon. STOP pour partir.`,
   joinWhichArea: () => 'Heads Up: pour quelle zone voulez-vous des alertes? Répondez avec son code, ex. 415.',
   conversationEnded: () => "Heads Up: d'accord, annulé. Écrivez AIDE pour les commandes.",
+  reportTooManyAreas: (max) => `Heads Up: un signalement peut nommer au plus ${max} zones. Renvoyez-le avec ${max} ou moins.`,
   tooManyAreas: (max, held, ex = NA_EXAMPLES) =>
     held?.length === 0
       ? `Heads Up: vous pouvez suivre ${max} zones au plus. REJOINDRE avec ${max} ou moins.`

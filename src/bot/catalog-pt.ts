@@ -30,6 +30,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   joinPending: (areas) => `Heads Up: seu pedido para ${listAreas(areas)} esta com uma moderadora. Avisamos quando entrar. PARAR para sair.`,
   joinWhichArea: () => 'Heads Up: de qual area voce quer alertas? Responda com o codigo, ex. 415.',
   conversationEnded: () => 'Heads Up: ok, cancelado. Escreva AJUDA para ver os comandos.',
+  reportTooManyAreas: (max) => `Heads Up: uma denuncia pode indicar no maximo ${max} areas. Envie de novo com ${max} ou menos.`,
   tooManyAreas: (max, held, ex = NA_EXAMPLES) =>
     held?.length === 0
       ? `Heads Up: voce pode seguir no maximo ${max} areas. ENTRAR com ${max} ou menos.`

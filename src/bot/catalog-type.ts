@@ -40,6 +40,8 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
    * fewer); unset, the line's example area.
    */
   tooManyAreas(max: number, held?: string[], ex?: LineExamples): string;
+  /** A REPORT naming more than MAX_AREAS areas: how many it may name (her subscriptions are not what is too many). */
+  reportTooManyAreas(max: number): string;
   /**
    * A word that is no North American area code of the line. `resend`: the command to send again (JOIN unless
    * told), with `area` (415 unless told): for LEAVE, one of hers, so the example does what she asked.

@@ -112,7 +112,7 @@ export function report(store: Store, who: Asker, rules: ReportRules, tokens: str
   const elsewhere = reportAreas(store, rules.regions, filerOf(who), resolved.npas).length > 0;
   const { areas: named, text } = leadingAreas(rules.regions, raw, given.length > 0, elsewhere);
   const wanted = [...new Set([...resolved.npas, ...named])].sort();
-  if (wanted.length > rules.maxAreas) return say(who.t.tooManyAreas(rules.maxAreas));
+  if (wanted.length > rules.maxAreas) return say(who.t.reportTooManyAreas(rules.maxAreas));
   if (text.trim() === '') {
     // Told before the questions, not after she has answered them all.
     if (store.limits.reached(who.limitKey, 'report', rules.limit, now)) return say(who.t.reportLimit());

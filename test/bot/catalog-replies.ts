@@ -94,6 +94,7 @@ export function everyReply(t: Catalog, a: ReplyArgs): Record<keyof Catalog, stri
     modDigest: [t.modDigest(1234, 1234), t.modDigest(7, 0), t.modDigest(0, 1)],
     modSignalCaptcha: [t.modSignalCaptcha()],
     modSenderErased: [t.modSenderErased(a.ref)],
+    reportTooManyAreas: [t.reportTooManyAreas(10)],
     tooManyAreas: [t.tooManyAreas(10), t.tooManyAreas(10, []), t.tooManyAreas(10, ['415'])],
     modJoinRequest: [t.modJoinRequest(a.ref, a.areas)],
     // A page as moderator-pending.ts cuts it (the most that fit): some of the items, and how to see the rest.
