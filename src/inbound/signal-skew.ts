@@ -15,19 +15,27 @@ import type { Logger } from '../log/logger';
 import { MAX_HELD_MS } from './heard-at';
 import type { Inbound } from './inbound';
 
-/** Lags kept: enough live messages that one of them came promptly. */
-export const LAGS_KEPT = 20;
+/** Lags kept: enough that a live message is among them even behind a long outage's backlog. */
+export const LAGS_KEPT = 200;
+/** A change this large in the wall clock against the monotonic one is a step (NTP, an operator) or a sleep. */
+export const STEP_MS = 30_000;
 /** Lags needed before a disagreement is told: one held message is not a wrong clock. */
 export const LAGS_TO_TELL = 3;
 /** An offset this large means the two clocks disagree (not a moment's delay). */
 export const CLOCK_DISAGREES_MS = 5 * 60_000;
 
 export class SignalSkew {
-  private readonly lags: number[] = [];
+  private lags: number[] = [];
+  /** The wall clock less the monotonic one at the last message: it moves only when the wall clock steps. */
+  private base: number | null = null;
   /** Whether the disagreement has been logged (once per process). */
   private told = false;
 
-  constructor(private readonly log: Logger) {}
+  /** `mono`: a monotonic clock in ms (performance.now by default). */
+  constructor(
+    private readonly log: Logger,
+    private readonly mono: () => number = () => performance.now(),
+  ) {}
 
   /** The message as judged: its stamp moved by the offset learnt, never after now; unchanged without a stamp. */
   judge(msg: Inbound, now: number): Inbound {
@@ -35,6 +43,11 @@ export class SignalSkew {
     if (typeof at !== 'number' || !Number.isSafeInteger(at)) return msg;
     // A stamp days off is broken, not a clock: judged as handled, and not learnt from.
     if (Math.abs(now - at) > MAX_HELD_MS) return { ...msg, serverReceivedAt: null };
+    // Lags learnt before the wall clock stepped measure the old clock: a slow clock set right would otherwise judge
+    // every live message an hour early (her CHECKIN 60 over at once). They are forgotten; learning starts again.
+    const base = now - this.mono();
+    if (this.base !== null && Math.abs(base - this.base) > STEP_MS) this.lags = [];
+    this.base = base;
     this.lags.push(now - at);
     if (this.lags.length > LAGS_KEPT) this.lags.shift();
     const offset = Math.min(...this.lags);

@@ -14,7 +14,18 @@ const msg = (serverReceivedAt: number | null): Inbound => ({ sender: { channel: 
 
 function skewed() {
   const lines: Record<string, unknown>[] = [];
-  const skew = new SignalSkew(createLogger('debug', { write: (l: string) => void lines.push(JSON.parse(l)) }));
+  // The monotonic clock runs with the wall clock these tests set, unless a test steps the wall clock (`stepped`).
+  let wall = NOW;
+  let stepped = 0;
+  const raw = new SignalSkew(createLogger('debug', { write: (l: string) => void lines.push(JSON.parse(l)) }), () => wall - NOW - stepped);
+  const skew = {
+    judge: (m: Inbound, now: number) => {
+      wall = now;
+      return raw.judge(m, now);
+    },
+    /** The wall clock jumps by `ms` (NTP setting a wrong clock right), the monotonic one does not. */
+    step: (ms: number) => void (stepped += ms),
+  };
   const warned = () => lines.filter((l) => l.level === 40);
   return { skew, warned, lines };
 }
@@ -70,5 +81,23 @@ describe('SignalSkew', () => {
     expect(skew.judge(msg(null), NOW).serverReceivedAt).toBeNull();
     expect(skew.judge(msg(NOW - 25 * 60 * MIN), NOW).serverReceivedAt).toBeNull();
     expect(skew.judge(msg(NOW - 10 * MIN), NOW).serverReceivedAt).toBe(NOW);
+  });
+  it('on a slow clock set right, a live message is judged now, not by the lags learnt on the old clock', () => {
+    const { skew } = skewed();
+    const HOUR = 60 * MIN;
+    // An hour slow: every lag is an hour negative.
+    for (let i = 0; i < 5; i++) expect(skew.judge(msg(NOW + i * MIN + HOUR), NOW + i * MIN).serverReceivedAt).toBe(NOW + i * MIN);
+    // NTP steps the wall clock an hour on; the monotonic clock does not jump.
+    skew.step(HOUR);
+    const later = NOW + 10 * MIN + HOUR;
+    expect(skew.judge(msg(later - 300), later).serverReceivedAt).toBe(later);
+  });
+
+  it('behind a backlog of more than twenty held messages, one held 40 minutes keeps the minute she sent it', () => {
+    const { skew } = skewed();
+    expect(skew.judge(msg(NOW - 200), NOW).serverReceivedAt).toBe(NOW);
+    const back = NOW + 60 * MIN;
+    for (let i = 0; i < 30; i++) skew.judge(msg(back - (70 - i) * MIN), back);
+    expect(skew.judge(msg(back - 40 * MIN), back).serverReceivedAt).toBe(back - 40 * MIN + 200);
   });
 });
