@@ -29,7 +29,7 @@ const SEND_FAILED = /^\s*failed to send message\.?\s*$/i;
 // fail the same way for a day of tries, so it stays a refusal. Read only after the specific refusals above, which may be
 // worded so too (UnregisteredUserException, a rate limit), and after a 5xx of Signal's ("Bad response: 503").
 const SEND_EXCEPTION =
-  /failed to send message: [^\n]{0,2000}\((?:[\w.]{0,100}\.)?(?:IOException|PushNetworkException|SocketTimeoutException|SocketException|UnknownHostException|ConnectException|TimeoutException|SSLException|SSL\w{0,50}Exception)\)/i;
+  /failed to send message: [^\n]{0,2000}\((?:[\w.]{0,100}\.)?(?:IOException|PushNetworkException|SocketTimeoutException|SocketException|UnknownHostException|ConnectException|NoRouteToHostException|TimeoutException|InterruptedIOException|EOFException|ProtocolException|StreamResetException|ConnectionShutdownException|WebSocketUnavailableException|SSLException|SSL\w{0,50}Exception)\)/i;
 // Signal's server answered 5xx to signal-cli ("Bad response: 503"), or signal-cli-rest-api killed signal-cli at
 // SIGNAL_CLI_CMD_TIMEOUT (cli.go): it may have sent, but a duplicate alert is better than a lost one.
 const SIGNAL_SERVER_ERROR = /bad response: 5\d\d\b|process killed as timeout reached/i;
