@@ -14,10 +14,9 @@ export function laterFloor(rules: { minMinutes: number }): number {
   return Math.min(rules.minMinutes, 10);
 }
 
-/** CHECKIN's example: 90, or the longest the line allows, never below its shortest. */
+/** CHECKIN's example: 90, or the longest the line allows, or its shortest when that is longer (a plain date, not 12 hours). */
 export function checkinExample(rules: CheckinBounds): number {
-  const minutes = Math.min(90, Math.floor(rules.maxMinutes));
-  return minutes >= rules.minMinutes ? minutes : rules.maxMinutes;
+  return Math.max(Math.ceil(rules.minMinutes), Math.min(90, Math.floor(rules.maxMinutes)));
 }
 
 /**

@@ -49,6 +49,13 @@ describe('CHECKIN examples within CHECKIN_MAX_MINUTES', () => {
     expect(w.sms(ROSA, `CHECKIN ${example(none, 'CHECKIN')}`).reply).toMatch(/^Heads Up: check-in until /);
   });
 
+  it('under a shortest check-in above 90 minutes, gives that shortest, not the longest', async () => {
+    const w = await line(120, 720);
+    const usage = w.sms(ROSA, 'CHECKIN 30 blue Honda').reply;
+    expect(example(usage, 'CHECKIN')).toBe('120');
+    expect(w.sms(ROSA, `CHECKIN ${example(usage, 'CHECKIN')} blue Honda`).reply).toMatch(/^Heads Up: check-in until /);
+  });
+
   it('stays at 90 under the default bounds', async () => {
     const w = await line(10, 720);
     expect(w.sms(ROSA, 'OK').reply).toBe('Heads Up: you have no check-in running. CHECKIN and minutes starts one, e.g. CHECKIN 90.');
