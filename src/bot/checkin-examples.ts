@@ -16,7 +16,8 @@ export function laterFloor(rules: { minMinutes: number }): number {
 
 /** CHECKIN's example: 90, or the longest the line allows, or its shortest when that is longer (a plain date, not 12 hours). */
 export function checkinExample(rules: CheckinBounds): number {
-  return Math.max(Math.ceil(rules.minMinutes), Math.min(90, Math.floor(rules.maxMinutes)));
+  const minutes = Math.max(rules.minMinutes, Math.min(90, Math.floor(rules.maxMinutes)));
+  return Math.min(minutes, rules.maxMinutes);
 }
 
 /**
