@@ -144,8 +144,8 @@ export class InboundPath {
   private one({ msg, way, parkedId }: Pending, waited: boolean): Handled {
     if (parkedId !== undefined) dropItem(this.deps.message.db, parkedId);
     const now = this.deps.now();
-    // A retry unparked is judged so too: its lag, parked or not, is never less than the clocks' offset.
-    const judged = waited ? msg : this.skew.judge(msg, now);
+    // A retry unparked is judged by the offset the live ones taught (its own lag holds its time parked).
+    const judged = waited ? msg : this.skew.judge(msg, now, parkedId === undefined);
     const handled = handleMessage(this.deps.message, judged, way, now);
     this.count(msg, handled);
     return handled;

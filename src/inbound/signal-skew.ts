@@ -37,8 +37,12 @@ export class SignalSkew {
     private readonly mono: () => number = () => performance.now(),
   ) {}
 
-  /** The message as judged: its stamp moved by the offset learnt, never after now; unchanged without a stamp. */
-  judge(msg: Inbound, now: number): Inbound {
+  /**
+   * The message as judged: its stamp moved by the offset learnt, never after now; unchanged without a stamp.
+   * `learn` false for a parked message tried again: its lag holds its time parked, not the clocks' offset, so it
+   * teaches nothing, and with nothing learnt (since a step) its stamp is believed.
+   */
+  judge(msg: Inbound, now: number, learn = true): Inbound {
     const at = msg.serverReceivedAt;
     if (typeof at !== 'number' || !Number.isSafeInteger(at)) return msg;
     // A stamp days off is broken, not a clock: judged as handled, and not learnt from.
@@ -48,9 +52,9 @@ export class SignalSkew {
     const base = now - this.mono();
     if (this.base !== null && Math.abs(base - this.base) > STEP_MS) this.lags = [];
     this.base = base;
-    this.lags.push(now - at);
+    if (learn) this.lags.push(now - at);
     if (this.lags.length > LAGS_KEPT) this.lags.shift();
-    const offset = Math.min(...this.lags);
+    const offset = this.lags.length > 0 ? Math.min(...this.lags) : 0;
     this.tell(offset);
     return { ...msg, serverReceivedAt: Math.min(now, at + offset) };
   }

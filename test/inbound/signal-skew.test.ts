@@ -19,9 +19,9 @@ function skewed() {
   let stepped = 0;
   const raw = new SignalSkew(createLogger('debug', { write: (l: string) => void lines.push(JSON.parse(l)) }), () => wall - NOW - stepped);
   const skew = {
-    judge: (m: Inbound, now: number) => {
+    judge: (m: Inbound, now: number, learn?: boolean) => {
       wall = now;
-      return raw.judge(m, now);
+      return raw.judge(m, now, learn);
     },
     /** The wall clock jumps by `ms` (NTP setting a wrong clock right), the monotonic one does not. */
     step: (ms: number) => void (stepped += ms),
@@ -99,5 +99,14 @@ describe('SignalSkew', () => {
     const back = NOW + 60 * MIN;
     for (let i = 0; i < 30; i++) skew.judge(msg(back - (70 - i) * MIN), back);
     expect(skew.judge(msg(back - 40 * MIN), back).serverReceivedAt).toBe(back - 40 * MIN + 200);
+  });
+  it('a parked message tried again teaches nothing, and with nothing learnt keeps the minute Signal received it', () => {
+    const { skew } = skewed();
+    // Nothing learnt yet (a first message parked, or a step since): her answer parked 20 minutes keeps its stamp.
+    expect(skew.judge(msg(NOW - 20 * MIN), NOW, false).serverReceivedAt).toBe(NOW - 20 * MIN);
+    // Nor did it teach an offset of 20 minutes: a live message then teaches the offset, and a second parked one is
+    // judged by it, not by its own lag.
+    expect(skew.judge(msg(NOW + MIN - 200), NOW + MIN).serverReceivedAt).toBe(NOW + MIN);
+    expect(skew.judge(msg(NOW + 2 * MIN - 30 * MIN), NOW + 2 * MIN, false).serverReceivedAt).toBe(NOW + 2 * MIN - 30 * MIN + 200);
   });
 });
