@@ -7,50 +7,28 @@
  * disagree.
  */
 import { clockTime } from '../../src/bot/clock-time';
-import { catalog } from '../../src/bot/catalog';
-import { FakeSignal, textEnvelope } from '../fakes/fake-signal';
-import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, tempDir, waitFor, type Harness } from '../helpers/harness';
+import { startHarness, tempDir, type Harness } from '../helpers/harness';
 import { QUICK_RETRIES } from '../helpers/signal-world';
+import { SignalMemberWithBuddy } from './signal-member-with-buddy';
 
-const t = catalog('en');
 const HOUR = 3_600_000;
 const rose = { uuid: '1b2c3d4e-5f60-4a7b-8c9d-000000000002', number: '+14155550102' };
 const buddy = '+14155550178';
 
 describe("a server clock an hour ahead of Signal's", () => {
-  let signal: FakeSignal;
-  let twilio: FakeTwilio;
+  // Stamped by Signal's server, whose clock is right.
+  const w = new SignalMemberWithBuddy(rose, buddy);
   let h: Harness | null = null;
   const now = () => Date.now() + HOUR;
-  beforeAll(async () => {
-    signal = new FakeSignal({ account: SIGNAL_NUMBER, mode: 'native' });
-    twilio = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-    await signal.start();
-    await twilio.start();
-  });
-  afterAll(async () => {
-    await h?.close();
-    await signal.stop();
-    await twilio.stop();
-  });
-  const got = () => signal.to(rose.uuid).map((m) => m.message);
-  // Stamped by Signal's server, whose clock is right.
-  const say = async (text: string) => {
-    const before = got().length;
-    signal.push(textEnvelope(SIGNAL_NUMBER, rose, text, Date.now(), Date.now()));
-    await waitFor(() => got().length > before, 10_000, text);
-  };
+  beforeAll(() => w.start());
+  afterAll(() => w.stop(h));
+  const got = () => w.got();
+  const say = (text: string) => w.say(text);
 
   it('a live CHECKIN 60 ends an hour from now by this clock, and the log says the clocks disagree', async () => {
-    h = await startHarness({ dataDir: tempDir(), signalApiUrl: signal.url, signalReceiveMode: 'poll', twilioApiBaseUrl: twilio.url, dispatcher: QUICK_RETRIES, now });
+    h = await startHarness({ dataDir: tempDir(), signalApiUrl: w.signal.url, signalReceiveMode: 'poll', twilioApiBaseUrl: w.twilio.url, dispatcher: QUICK_RETRIES, now });
     const server = h;
-    await say('JOIN 415');
-    expect((await server.sms(buddy, 'HELP')).status).toBe(200);
-    signal.push(textEnvelope(SIGNAL_NUMBER, rose, `BUDDY ${buddy.slice(2)} Ann`, Date.now(), Date.now()));
-    await waitFor(() => twilio.to(buddy).some((m) => m.body.includes('safety buddy')), 10_000, 'invitation');
-    expect((await server.sms(buddy, 'ACCEPT')).message).toBe(t.buddyAccepted());
-    await waitFor(() => got().some((m) => m.includes('accepted')), 10_000, 'told her buddy accepted');
+    await w.joinWithBuddy(server);
     const sentAt = now();
     await say('CHECKIN 60 grey van');
     const repliedAt = now();

@@ -5,51 +5,28 @@
  * agree, and the log does not say otherwise.
  */
 import { clockTime } from '../../src/bot/clock-time';
-import { catalog } from '../../src/bot/catalog';
-import { FakeSignal, textEnvelope } from '../fakes/fake-signal';
-import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, tempDir, waitFor, type Harness } from '../helpers/harness';
+import { startHarness, tempDir, type Harness } from '../helpers/harness';
 import { QUICK_RETRIES } from '../helpers/signal-world';
+import { SignalMemberWithBuddy } from './signal-member-with-buddy';
 
-const t = catalog('en');
 const MIN = 60_000;
 const rose = { uuid: '1b2c3d4e-5f60-4a7b-8c9d-000000000002', number: '+14155550102' };
 const buddy = '+14155550178';
 
 describe('a Signal message held at signal-cli while the server ran', () => {
-  let signal: FakeSignal;
-  let twilio: FakeTwilio;
+  const w = new SignalMemberWithBuddy(rose, buddy);
   let h: Harness | null = null;
-  beforeAll(async () => {
-    signal = new FakeSignal({ account: SIGNAL_NUMBER, mode: 'native' });
-    twilio = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-    await signal.start();
-    await twilio.start();
-  });
-  afterAll(async () => {
-    await h?.close();
-    await signal.stop();
-    await twilio.stop();
-  });
-  const got = () => signal.to(rose.uuid).map((m) => m.message);
-  const say = async (text: string, sent = Date.now()) => {
-    const before = got().length;
-    signal.push(textEnvelope(SIGNAL_NUMBER, rose, text, sent, sent));
-    await waitFor(() => got().length > before, 10_000, text);
-  };
+  beforeAll(() => w.start());
+  afterAll(() => w.stop(h));
+  const got = () => w.got();
 
   it('a CHECKIN 60 held 20 minutes ends 60 minutes after she sent it', async () => {
-    h = await startHarness({ dataDir: tempDir(), signalApiUrl: signal.url, signalReceiveMode: 'poll', twilioApiBaseUrl: twilio.url, dispatcher: QUICK_RETRIES });
+    h = await startHarness({ dataDir: tempDir(), signalApiUrl: w.signal.url, signalReceiveMode: 'poll', twilioApiBaseUrl: w.twilio.url, dispatcher: QUICK_RETRIES });
     const server = h;
-    await say('JOIN 415');
-    expect((await server.sms(buddy, 'HELP')).status).toBe(200);
-    await say(`BUDDY ${buddy.slice(2)} Ann`);
-    await waitFor(() => twilio.to(buddy).some((m) => m.body.includes('safety buddy')), 10_000, 'invitation');
-    expect((await server.sms(buddy, 'ACCEPT')).message).toBe(t.buddyAccepted());
-    await waitFor(() => got().some((m) => m.includes('accepted')), 10_000, 'told her buddy accepted');
+    await w.joinWithBuddy(server);
     // Stamped by Signal's server 20 minutes ago, handed over only now.
     const sent = Date.now() - 20 * MIN;
-    await say('CHECKIN 60 grey van', sent);
+    await w.say('CHECKIN 60 grey van', sent);
     const reply = got().at(-1) ?? '';
     expect(reply).toMatch(/^Heads Up: check-in until/);
     expect(reply).toContain(clockTime(sent + 60 * MIN));

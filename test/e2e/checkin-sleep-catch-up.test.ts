@@ -6,10 +6,10 @@
  * buddy is told nothing, and she is told her check-in ended.
  */
 import { catalog } from '../../src/bot/catalog';
-import { FakeSignal, textEnvelope } from '../fakes/fake-signal';
-import { FakeTwilio } from '../fakes/fake-twilio';
-import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, TEST_RECEIVER, startHarness, tempDir, waitFor, type Harness } from '../helpers/harness';
+import { textEnvelope } from '../fakes/fake-signal';
+import { SIGNAL_NUMBER, TEST_RECEIVER, startHarness, tempDir, waitFor, type Harness } from '../helpers/harness';
 import { QUICK_RETRIES } from '../helpers/signal-world';
+import { SignalMemberWithBuddy } from './signal-member-with-buddy';
 
 const t = catalog('en');
 const MIN = 60_000;
@@ -17,29 +17,16 @@ const rose = { uuid: '1b2c3d4e-5f60-4a7b-8c9d-000000000001', number: '+141555501
 const buddy = '+14155550177';
 
 describe('a laptop that sleeps through her deadline, her OK sent in time waiting at Signal', () => {
-  let signal: FakeSignal;
-  let twilio: FakeTwilio;
-  let h: Harness | null = null;
   // The server's wall clock; the sleep moves it on at once, as waking does.
   let ahead = 0;
   const now = () => Date.now() + ahead;
-  beforeAll(async () => {
-    signal = new FakeSignal({ account: SIGNAL_NUMBER, mode: 'native' });
-    twilio = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-    await signal.start();
-    await twilio.start();
-  });
-  afterAll(async () => {
-    await h?.close();
-    await signal.stop();
-    await twilio.stop();
-  });
-  const got = () => signal.to(rose.uuid).map((m) => m.message);
-  const say = async (text: string) => {
-    const before = got().length;
-    signal.push(textEnvelope(SIGNAL_NUMBER, rose, text, now(), now()));
-    await waitFor(() => got().length > before, 10_000, text);
-  };
+  const w = new SignalMemberWithBuddy(rose, buddy, now);
+  const { signal, twilio } = w;
+  let h: Harness | null = null;
+  beforeAll(() => w.start());
+  afterAll(() => w.stop(h));
+  const got = () => w.got();
+  const say = (text: string) => w.say(text);
 
   it('her OK ends the check-in; the buddy is told nothing', async () => {
     // A bound long enough that a slow machine does not reach it while signal-cli "wakes" (it would be right to escalate then).
@@ -55,12 +42,7 @@ describe('a laptop that sleeps through her deadline, her OK sent in time waiting
       now,
     });
     const server = h;
-    await say('JOIN 415');
-    expect((await server.sms(buddy, 'HELP')).status).toBe(200);
-    signal.push(textEnvelope(SIGNAL_NUMBER, rose, `BUDDY ${buddy.slice(2)} Ann`, now(), now()));
-    await waitFor(() => twilio.to(buddy).some((m) => m.body.includes('safety buddy')), 10_000, 'invitation');
-    expect((await server.sms(buddy, 'ACCEPT')).message).toBe(t.buddyAccepted());
-    await waitFor(() => got().some((m) => m.includes('accepted')), 10_000, 'told her buddy accepted');
+    await w.joinWithBuddy(server);
     await say('CHECKIN 30 blue Honda');
     expect(got().at(-1)).toMatch(/^Heads Up: check-in until/);
     const toBuddyBefore = twilio.to(buddy).length;
