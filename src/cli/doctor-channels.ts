@@ -7,17 +7,8 @@
 import type Database from 'better-sqlite3';
 import type { Channel } from '../domain/channel';
 import { unconfiguredChannel, type OnChannel } from '../config/unconfigured-channel';
+import { onChannel } from '../store/channel-removed';
 import { warn, type CheckResult } from './doctor-check';
-
-/** Who is on `channel`, counted as store/channel-removed.ts onChannel counts for the start. */
-function onChannel(db: Database.Database, channel: Channel): OnChannel {
-  const count = (sql: string) => (db.prepare(sql).get(channel) as { n: number }).n;
-  return {
-    members: count("SELECT count(*) AS n FROM members WHERE channel = ? AND status IN ('active', 'pending')"),
-    buddies: count("SELECT count(DISTINCT buddy_bidx) AS n FROM buddies WHERE channel = ? AND status = 'accepted'"),
-    waiting: count("SELECT count(*) AS n FROM outbox WHERE channel = ? AND state = 'pending'"),
-  };
-}
 
 /** A warning for each channel the line does not send on (`sends`) that people or messages are on. */
 export function checkChannels(db: Database.Database, sends: (channel: Channel) => boolean): CheckResult[] {
@@ -28,7 +19,7 @@ export function checkChannels(db: Database.Database, sends: (channel: Channel) =
       counts = onChannel(db, channel);
     } catch (err) {
       // A schema older than buddies or the outbox's lanes has nothing to count: the migrations check names it.
-      if (/no such (table|column)/.test((err as Error).message)) return [];
+      if (/no such (table|column|index)/.test((err as Error).message)) return [];
       throw err;
     }
     const words = unconfiguredChannel(channel, counts, sends(channel === 'sms' ? 'signal' : 'sms'));

@@ -83,7 +83,7 @@ async function channels(app: FastifyInstance, opts: ServerOptions): Promise<void
 
 /** A channel not configured with people or messages on it: one warning at start, in counts only, naming what to set. */
 function warnUnconfigured(app: FastifyInstance, log: ServerOptions['log'], channel: Channel, otherSends: boolean): void {
-  const counts = onChannel(app.db, channel);
+  const counts = onChannel(app.db.sqlite, channel);
   const words = unconfiguredChannel(channel, counts, otherSends);
   if (words) log.warn({ channel, ...counts }, words);
 }

@@ -13,7 +13,7 @@ import type { Channel } from '../domain/channel';
 import { buddyIndex } from './buddies';
 import { linkBuddyMessage } from './buddy-erasure';
 import { buddyStopped } from './buddy-stops';
-import type { Db } from './db';
+import type { Db, Sqlite } from './db';
 import { escalationOn } from './escalation-sms';
 import { enqueueReply } from './outbox';
 import { openCopy } from './outbox-rows';
@@ -102,9 +102,12 @@ export function lastOutboxId(db: Db): number {
   return (db.stmt('SELECT coalesce(max(id), 0) AS id FROM outbox').get() as { id: number }).id;
 }
 
-/** Who is on `channel`, in counts only: members who may get messages, buddies who accepted there, and rows waiting on it. */
-export function onChannel(db: Db, channel: Channel): { members: number; buddies: number; waiting: number } {
-  const count = (sql: string) => (db.stmt(sql).get(channel) as { n: number }).n;
+/**
+ * Who is on `channel`, in counts only: members who may get messages, buddies who accepted there, and rows waiting
+ * on it. On the connection itself: doctor counts so too, on the file it opens (cli/doctor-channels.ts).
+ */
+export function onChannel(sqlite: Sqlite, channel: Channel): { members: number; buddies: number; waiting: number } {
+  const count = (sql: string) => (sqlite.prepare(sql).get(channel) as { n: number }).n;
   return {
     members: count("SELECT count(*) AS n FROM members WHERE channel = ? AND status IN ('active', 'pending')"),
     buddies: count("SELECT count(DISTINCT buddy_bidx) AS n FROM buddies WHERE channel = ? AND status = 'accepted'"),
