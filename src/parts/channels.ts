@@ -67,7 +67,7 @@ async function channels(app: FastifyInstance, opts: ServerOptions): Promise<void
   });
 
   const contacts = moderatorContacts(config, (channel) => senders.has(channel));
-  if (config.moderators.length === 0) log.warn('MODERATORS is empty: reports wait for the operator (npm run admin -- PENDING)');
+  if (config.moderators.length === 0) log.warn('MODERATORS is empty: reports wait for the operator (heads-up PENDING in the image, npm run admin -- PENDING in a checkout)');
   const unheard = unheardModerators(config, (channel) => senders.has(channel));
   if (unheard) log.warn(unheard);
   if (contacts.length < config.moderators.length) {

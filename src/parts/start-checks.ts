@@ -56,7 +56,7 @@ function checkHeldAreas({ db, regions, config, log }: StartCheck): void {
       const to = named.ok && named.npas.length === 1 ? named.npas[0] : undefined;
       if (to !== undefined && regions.writtenAsCode(to)) {
         const moved = moveAreaCode(db, code, to);
-        log.info({ from: code, to, ...moved }, 'AREAS_FILE gives an area code members hold as a name of another area: they were moved to it');
+        log.info({ area: code, movedTo: to, ...moved }, 'AREAS_FILE gives an area code members hold as a name of another area: they were moved to it');
       } else {
         unknown.push([code, held]);
       }
@@ -87,7 +87,7 @@ function screeningCountry({ db, vault, config, log, now }: StartCheck): void {
     if (from !== undefined && isSupportedCountry(from)) {
       const started = Date.now();
       const { read, changed } = reindexForCountry(db, vault, from as CountryCode, to, now - config.retentionDays * DAY_MS);
-      log.info({ from, to, read, reindexed: changed, ms: Date.now() - started }, 'DEFAULT_COUNTRY changed: alerts within retention indexed again for CHECK');
+      log.info({ was: from, now: to, read, reindexed: changed, ms: Date.now() - started }, 'DEFAULT_COUNTRY changed: alerts within retention indexed again for CHECK');
     }
     writeLineSetting(db, 'screening_country', to);
   });

@@ -25,7 +25,7 @@ export function verifyKey(db: Db, vault: Vault, keyFile?: string): void {
       'HEADSUP_MASTER_KEY',
       keyFile
         ? `not set, so the development key file ${keyFile} was read, and it is not the key the database in DATA_DIR was written with: put back the key file the line was made with, or set HEADSUP_MASTER_KEY to that key; if rotate-key was stopped as it finished, run it again with the same HEADSUP_NEW_MASTER_KEY (nothing was changed)`
-        : 'this is not the key the database in DATA_DIR was written with; start with the original key (nothing was changed)',
+        : 'this is not the key the database in DATA_DIR was written with; start with the key it was written with or, if rotate-key has finished, with the new key it was given (nothing was changed)',
     );
   }
 }

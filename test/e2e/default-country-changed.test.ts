@@ -43,6 +43,8 @@ describe('DEFAULT_COUNTRY changed between starts', () => {
     expect((await h.sms(ROSA, 'CHECK +1 207 946 0123')).message).toContain('no alerts name that');
     const logged = h.logs.join('\n');
     expect(logged).toContain('"reindexed":1');
+    // The operator sees which countries: the logger redacts fields named from/to (Twilio's numbers).
+    expect(logged).toMatch(/"was":"US","now":"GB"/);
     expect(logged).not.toMatch(/7911|9460123|2071234567/);
   }, 30_000);
 
