@@ -80,7 +80,7 @@ export function applyDeliveryReport(
       return { matched: true, kind: 'retry' };
     }
     if (delivery.kind === 'limited' && now - row.createdAt < LIMITED_RETRY.freshMs) {
-      settleReported(db, row.id, providerId, { state: 'pending', error, retryAt: now + backoffDelay(LIMITED_RETRY, 1) }, now);
+      settleReported(db, row.id, providerId, { state: 'pending', error, retryAt: now + backoffDelay(LIMITED_RETRY, 1), dailyCap: true }, now);
       return { matched: true, kind: 'retry' };
     }
     // A buddy who opted out at the carrier, reported late: their STOP, as when the send itself is refused (Lane.onError);

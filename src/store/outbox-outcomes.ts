@@ -197,26 +197,22 @@ export function sentBodyOf(db: Db, vault: Vault, id: number): string | undefined
 /**
  * Settles a reported row: delivered, failed (with the reason), or due again
  * at `retryAt` (keeping the provider id until the next claim, so the send's
- * own late outcome cannot mark the row sent).
+ * own late outcome cannot mark the row sent; `dailyCap`: for the account's
+ * daily cap).
  */
 export function settleReported(
   db: Db,
   id: number,
   providerId: string,
-  result: { state: 'delivered' } | { state: 'failed'; error: string } | { state: 'pending'; error: string; retryAt: number },
+  result: { state: 'delivered' } | { state: 'failed'; error: string } | { state: 'pending'; error: string; retryAt: number; dailyCap?: boolean },
   now: number,
 ): void {
   if (result.state === 'pending') {
     // A try whose id was not recorded yet is counted as taken now (findReported counted it).
+    // A daily cap's (dailyCap) marks the row for good: a re-send may meet the cap again, for a day (forgetSentTexts keeps its text so long).
     db.stmt(
-      "UPDATE outbox SET state = 'pending', sends = sends + (provider_id IS NULL), provider_id = ?, error = ?, due_at = ?, lease_until = 0, updated_at = ? WHERE id = ?",
-    ).run(
-      providerId,
-      result.error,
-      result.retryAt,
-      now,
-      id,
-    );
+      "UPDATE outbox SET state = 'pending', sends = sends + (provider_id IS NULL), provider_id = ?, error = ?, due_at = ?, lease_until = 0, updated_at = ?, daily_capped = max(daily_capped, ?) WHERE id = ?",
+    ).run(providerId, result.error, result.retryAt, now, result.dailyCap === true ? 1 : 0, id);
     // "Undelivered": the provider says she does not have it.
     cancelIfWithdrawn(db, id, now, true);
   } else {

@@ -8,15 +8,15 @@ import { PRIORITY } from './outbox-rows';
 /**
  * Forgets the addresses of SMS sent straight to them once no retry can come:
  * a line whose status callbacks never arrive keeps none past the unreachable
- * retry's window (older than `before`). A row sent again after a retry
- * (sends > 1) may be a daily cap's (63038, retried for a day, the error
- * cleared by the send): it keeps its address until `limitedBefore`, or its
- * retry would find none and fail for good. Returns how many.
+ * retry's window (older than `before`). A row a daily cap sent again
+ * (63038, retried for a day; daily_capped, as the error is cleared by the
+ * send) keeps its address until `limitedBefore`, or its next re-send would
+ * find none and fail for good. Returns how many.
  */
 export function forgetSentAddresses(db: Db, before: number, limitedBefore: number): number {
   return db
     .stmt(
-      "UPDATE outbox INDEXED BY outbox_sent_addressed SET address_ct = NULL WHERE state = 'sent' AND address_ct IS NOT NULL AND created_at < ? AND (sends <= 1 OR created_at < ?)",
+      "UPDATE outbox INDEXED BY outbox_sent_addressed SET address_ct = NULL WHERE state = 'sent' AND address_ct IS NOT NULL AND created_at < ? AND (daily_capped = 0 OR created_at < ?)",
     )
     .run(before, limitedBefore).changes;
 }
@@ -24,12 +24,12 @@ export function forgetSentAddresses(db: Db, before: number, limitedBefore: numbe
 /**
  * Forgets the texts of SMS sent once no retry can come: a message whose
  * final status never arrives keeps its text no longer than the unreachable
- * retry's window (older than `before`), or, sent again after a retry, than
- * a daily cap's (`limitedBefore`, as its address). Returns how many.
+ * retry's window (older than `before`), or, sent again for a daily cap,
+ * than that retry's (`limitedBefore`, as its address). Returns how many.
  */
 export function forgetSentTexts(db: Db, before: number, limitedBefore: number): number {
   return db
-    .stmt("UPDATE outbox INDEXED BY outbox_sent_texts SET body_ct = NULL WHERE state = 'sent' AND body_ct IS NOT NULL AND created_at < ? AND (sends <= 1 OR created_at < ?)")
+    .stmt("UPDATE outbox INDEXED BY outbox_sent_texts SET body_ct = NULL WHERE state = 'sent' AND body_ct IS NOT NULL AND created_at < ? AND (daily_capped = 0 OR created_at < ?)")
     .run(before, limitedBefore).changes;
 }
 

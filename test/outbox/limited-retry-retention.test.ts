@@ -2,7 +2,8 @@
  * An SMS Twilio failed on the account's daily cap (63038) is sent again for
  * a day: retention, which forgets a sent SMS's text and address once no
  * "undelivered" retry can come (4 hours), keeps them while a 63038 may still
- * come back for it, so the retry that follows still goes.
+ * come back for it, so the retry that follows still goes; a message sent
+ * again for another reason (an "undelivered") keeps them no longer than 4 hours.
  */
 import path from 'node:path';
 import { runRetention } from '../../src/jobs/retention';
@@ -18,6 +19,7 @@ import { tempDir } from '../helpers/temp-dir';
 const T0 = 1_800_000_000_000;
 const HOUR = 3_600_000;
 const LIMITED = { kind: 'limited', code: 'failed:63038' } as const;
+const UNDELIVERED = { kind: 'unreachable', code: 'undelivered:30003' } as const;
 
 describe("a daily cap's retry and retention", () => {
   let db: Db;
@@ -55,6 +57,20 @@ describe("a daily cap's retry and retention", () => {
     const claimed = claimLane(db, 'sms', due, 10, due + 60_000);
     expect(claimed.map((c) => c.id)).toEqual([id]);
     expect(openCopy(vault, claimed[0]!)).toEqual({ body: 'Heads Up: grey van', address: '+14155550177' });
+  });
+
+  it('forgets the text and address of a message re-sent after an "undelivered" at 4 hours, as of one sent once', () => {
+    const id = enqueueReply(db, vault, { channel: 'sms', address: '+14155550178' }, 'Heads Up: red truck', T0);
+    claimLane(db, 'sms', T0, 10, T0 + 60_000);
+    recordOutcomes(db, [{ id, kind: 'sent', providerId: 'U1' }], T0);
+    expect(applyDeliveryReport(db, vault, { providerId: 'U1', delivery: UNDELIVERED }, T0 + 60_000)).toEqual({ matched: true, kind: 'retry' });
+    const due = row(id).dueAt;
+    expect(claimLane(db, 'sms', due, 10, due + 60_000).map((c) => c.id)).toEqual([id]);
+    recordOutcomes(db, [{ id, kind: 'sent', providerId: 'U2' }], due);
+    runRetention(db, 30, T0 + 3 * HOUR);
+    expect(row(id)).toMatchObject({ state: 'sent', text: 1, address: 1 });
+    runRetention(db, 30, T0 + 4 * HOUR + 60_000);
+    expect(row(id)).toMatchObject({ state: 'sent', text: 0, address: 0 });
   });
 
   it('forgets them a day on when no callback came', () => {
