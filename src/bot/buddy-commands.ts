@@ -26,7 +26,8 @@ import { admitted, personOf } from './person';
 export const MAX_BUDDIES = 3;
 /** Invitations one sender may send a day: BUDDY must not become a way to text strangers. */
 export const INVITES_PER_DAY = 6;
-const DAY = 86_400_000;
+/** That limit, a day from midnight where the line is (store/sender-limits.ts); an invitation that reached no one is given back (invitation-unreached.ts). */
+export const INVITE_LIMIT = { max: INVITES_PER_DAY, windowMs: 86_400_000 };
 
 type BuddyCommand = Extract<Command, { kind: 'buddy' }>;
 
@@ -63,7 +64,7 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
   if (mine.filter((b) => b.status !== 'stopped').length >= MAX_BUDDIES) return say(who.t.buddyLimit(MAX_BUDDIES));
   // Before the day's count: a name refused texts no one.
   if (!nameOnly(name)) return say(who.t.buddyNameRefused());
-  if (!store.limits.take(who.limitKey, 'buddy_invite', { max: INVITES_PER_DAY, windowMs: DAY }, now)) return say(who.t.buddyInvitesToday(INVITES_PER_DAY));
+  if (!store.limits.take(who.limitKey, 'buddy_invite', INVITE_LIMIT, now)) return say(who.t.buddyInvitesToday(INVITES_PER_DAY));
   const member = memberOf(store, who, newMember, now);
   // A link to this number that no longer opens (she cannot see it) must not refuse the invitation: it is replaced.
   const unreadable = unreadableBuddiesOf(db, vault, member.id, index);

@@ -38,7 +38,17 @@ function windowStart(now: number, windowMs: number): number {
 }
 
 /** What is limited. */
-export type LimitKind = 'message' | 'report' | 'check' | 'hint' | 'moderator_hint' | 'buddy_invite' | 'join_notice' | 'checkin_moderators' | 'still_runs';
+export type LimitKind =
+  | 'message'
+  | 'report'
+  | 'check'
+  | 'hint'
+  | 'moderator_hint'
+  | 'buddy_invite'
+  | 'buddy_invite_back'
+  | 'join_notice'
+  | 'checkin_moderators'
+  | 'still_runs';
 
 /** Kinds counted in memory. */
 const IN_MEMORY: ReadonlySet<LimitKind> = new Set(['message']);
@@ -81,6 +91,25 @@ export class SenderLimits {
   counting(senderKey: Buffer, kind: LimitKind, limit: Limit, now: number): boolean {
     const w = this.db.stmt('SELECT window_start AS start FROM sender_limits WHERE sender_bidx = ? AND kind = ?').get(senderKey, kind) as { start: number } | undefined;
     return w?.start === windowStart(now, limit.windowMs);
+  }
+
+  /**
+   * Gives back one stored event of `kind` taken at `takenAt` (an invitation that reached no one), if that window is
+   * still this one and counts it; the give-backs themselves are counted as `back` under the same limit, so that
+   * events given back cannot make the limit endless. Whether one was given back.
+   */
+  giveBack(senderKey: Buffer, kind: LimitKind, back: LimitKind, limit: Limit, takenAt: number, now: number): boolean {
+    const start = windowStart(now, limit.windowMs);
+    if (IN_MEMORY.has(kind) || windowStart(takenAt, limit.windowMs) !== start) return false;
+    const { db } = this;
+    return db.transaction(() => {
+      const row = db.stmt('SELECT window_start, count FROM sender_limits WHERE sender_bidx = ? AND kind = ?').get(senderKey, kind) as
+        | { window_start: number; count: number }
+        | undefined;
+      if (!row || row.window_start !== start || row.count < 1 || !this.takeStored(senderKey, back, start, limit.max, 1)) return false;
+      db.stmt('UPDATE sender_limits SET count = count - 1 WHERE sender_bidx = ? AND kind = ?').run(senderKey, kind);
+      return true;
+    });
   }
 
   /**
