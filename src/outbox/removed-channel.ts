@@ -4,6 +4,7 @@
  * for what is queued there since (store/channel-removed.ts says how), so
  * that nothing but an alert copy waits where nothing sends.
  */
+import { invitationUnreached } from '../bot/invitation-unreached';
 import type { Channel } from '../domain/channel';
 import type { Logger } from '../log/logger';
 import { runGuarded } from '../jobs/guarded';
@@ -62,7 +63,12 @@ export class RemovedChannel {
     const done = runGuarded(log, `settling ${this.channel} messages on a channel not configured`, () => {
       const top = lastOutboxId(db);
       for (;;) {
-        const batch = db.transaction(() => settleRemovedChannel(db, vault, this.channel, this.other, after, now(), BATCH, fromStart));
+        const batch = db.transaction(() => {
+          const settled = settleRemovedChannel(db, vault, this.channel, this.other, after, now(), BATCH, fromStart);
+          // An invitation that will never go ends, and she is told, as for a number unreached: she was promised word of their answer.
+          for (const { id, address } of settled.toBuddies) invitationUnreached(db, vault, id, address, this.channel, now());
+          return settled;
+        });
         moved += batch.moved;
         failed += batch.failed;
         if (batch.last === null || batch.moved + batch.failed < BATCH) break;

@@ -5,8 +5,9 @@
  * to a buddy who accepted over that channel, go to the number by the
  * channel the line still sends on; anything else (a reply, a notice, a
  * reminder, an invitation, an escalation SMS or Signal will not take) fails
- * for good at once, so that a member hears her escalation reached no one as for
- * any unreachable buddy. Alert copies wait (the operator may put the
+ * for good at once, so that a member hears her escalation reached no one, or
+ * her invitation (outbox/removed-channel.ts ends it), as for any unreachable
+ * buddy. Alert copies wait (the operator may put the
  * channel back within the alert's day; retention erases them after).
  */
 import type { Channel } from '../domain/channel';
@@ -27,6 +28,8 @@ export interface RemovedChannelPass {
   moved: number;
   failed: number;
   last: number | null;
+  /** Messages about a buddy link failed (the buddy's number opened, in memory only): an invitation among them ends, she told. */
+  toBuddies: Array<{ id: number; address: string }>;
 }
 
 interface WaitingRow {
@@ -65,14 +68,16 @@ export function settleRemovedChannel(
   const from = fromStart ? 'outbox o INDEXED BY outbox_lane' : 'outbox o NOT INDEXED';
   const rows = db.stmt(`SELECT ${COLUMNS} FROM ${from} WHERE ${WAITING} ORDER BY o.id LIMIT +@limit`).all({ channel, after, limit }) as WaitingRow[];
   const fail = db.stmt("UPDATE outbox SET state = 'failed', error = ?, lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = ? WHERE id = ? AND state = 'pending'");
-  const pass: RemovedChannelPass = { moved: 0, failed: 0, last: rows.at(-1)?.id ?? null };
+  const pass: RemovedChannelPass = { moved: 0, failed: 0, last: rows.at(-1)?.id ?? null, toBuddies: [] };
   for (const row of rows) {
     if (other && row.member_id === null && movedElsewhere(db, vault, channel, row, other, now)) {
       fail.run(`${other}_instead`, now, row.id);
       pass.moved++;
     } else {
+      const address = row.buddy_member !== null && row.escalation === 0 ? openCopy(vault, row)?.address : undefined;
       fail.run(CHANNEL_UNCONFIGURED, now, row.id);
       pass.failed++;
+      if (address !== undefined) pass.toBuddies.push({ id: row.id, address });
     }
   }
   return pass;
