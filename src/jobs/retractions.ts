@@ -6,13 +6,17 @@
  * process; the next tick here picks it up. Deletions go one at a time in
  * their own loop, after the outbox has had its turn: they never hold up an
  * alert or a reply, and a signal-cli that takes a request and never answers
- * (30 s a deletion) never holds up the SMS corrections.
+ * (30 s a deletion) never holds up the SMS corrections. Before the
+ * corrections, each round cancels the unsent copies of alerts retracted
+ * that this process has not swept yet, a chunk per transaction, the event
+ * loop free between chunks: a restart sweeps them again from the start.
  */
 import { SendError } from '../channels/types';
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
 import { openAddress } from '../store/members';
+import { CANCEL_CHUNK, cancelUnsentAfter, retractionsOpen } from '../store/retraction-cancel';
 import { dueDeletes, followUpRetractions, recordDelete } from '../store/retractions';
 import type { Vault } from '../store/vault';
 import { backoffDelay, type Backoff } from '../util/backoff';
@@ -29,6 +33,8 @@ export interface RetractionOptions {
   everyMs: number;
   /** Sent copies handled per alert per tick. */
   batch: number;
+  /** Copies read per transaction when cancelling a retracted alert's unsent copies (CANCEL_CHUNK if unset). */
+  cancelChunk?: number;
   /** Deletions per pass of the deletion loop. */
   deletesPerTick: number;
   /** Tries before a deletion is given up. */
@@ -53,6 +59,8 @@ export class RetractionJob {
   private deleting: Promise<void> | null = null;
   private readonly deleteAlarm = new WakeableSleep();
   private stopping = false;
+  /** The retracted alerts (id, and when retracted: an id erased may be given again) whose unsent copies this process has cancelled. */
+  private readonly cancelled = new Map<number, number>();
 
   constructor(
     private readonly db: Db,
@@ -112,10 +120,35 @@ export class RetractionJob {
   /** Corrections queued (and Signal copies marked for deletion), whatever Signal is doing. */
   private async round(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
+    if (!(await this.cancelUnsent())) return;
     const { corrected, toDelete } = this.db.transaction(() => followUpRetractions(this.db, this.vault, this.now(), this.opts.batch));
     if (corrected > 0) this.onQueued();
     if (corrected || toDelete) this.log.info({ corrected, toDelete }, 'retracted alert: copies followed up');
     if (toDelete > 0) this.deleteAlarm.wake();
+  }
+
+  /**
+   * Cancels the unsent copies of every retracted alert not done that this
+   * process has not swept yet, a chunk per transaction; false if stopped
+   * between chunks (the next start sweeps again). Only the retraction is
+   * durable, and that is enough: a lane's claim never sends a copy of a
+   * retracted alert, and what a crash leaves is cancelled after the restart.
+   */
+  private async cancelUnsent(): Promise<boolean> {
+    const open = retractionsOpen(this.db);
+    const ids = new Set(open.map((a) => a.id));
+    for (const id of this.cancelled.keys()) if (!ids.has(id)) this.cancelled.delete(id);
+    for (const alert of open) {
+      if (this.cancelled.get(alert.id) === alert.retractedAt) continue;
+      for (let after: number | null = 0; after !== null; ) {
+        const from: number = after;
+        after = this.db.transaction(() => cancelUnsentAfter(this.db, alert.id, from, this.now(), this.opts.cancelChunk ?? CANCEL_CHUNK));
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.stopping) return false;
+      }
+      this.cancelled.set(alert.id, alert.retractedAt);
+    }
+    return true;
   }
 
   private async deleteLoop(signal: RemoteDeleter): Promise<void> {

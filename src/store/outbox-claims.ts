@@ -7,6 +7,7 @@ import type { Channel } from '../domain/channel';
 import type { Db } from './db';
 import { PRIORITY, TO_BUDDY, type ClaimedRow } from './outbox-rows';
 import { LEFT_MAYBE_SENT, OUTSIDE_HER_AREAS, RETRACTED_MAYBE_SENT } from './outbox-withdrawals';
+import { cancelIfRetracted } from './retraction-cancel';
 
 /**
  * Discreet while either membership of the person asked (the two are on one
@@ -41,20 +42,36 @@ const CLAIM_URGENT = CLAIM_SQL("EXISTS (SELECT 1 FROM checkin_messages e WHERE e
 const CLAIM_BULK = CLAIM_SQL('o.due_at');
 
 /**
+ * Passes of a claim that met copies of a retracted alert: each cancels what
+ * it met, so a lane behind a retracted fan-out not yet cancelled (its chunks:
+ * RetractionJob) still finds the rows after it, a bounded number at a time.
+ */
+const CLAIM_PASSES = 8;
+
+/**
  * Claims up to `limit` due rows of one lane, urgent ones first, leasing them
  * until `leaseUntil`. A leased row's due time moves to the end of its lease,
  * so the lane index alone skips rows in flight; `inFlight` (the lane's own
  * sends not yet recorded) are skipped whatever the clock says: a wall clock
- * stepped past their lease must not send them twice.
+ * stepped past their lease must not send them twice. A copy of an alert
+ * retracted since it was planned is cancelled here, in the claim's own
+ * transaction, never claimed.
  */
 export function claimLane(db: Db, channel: Channel, now: number, limit: number, leaseUntil: number, inFlight: Iterable<number> = []): ClaimedRow[] {
   const held = JSON.stringify([...inFlight]);
   return db.transaction(() => {
-    const rows = db.stmt(CLAIM_URGENT).all(channel, PRIORITY.urgent, now, held, limit) as ClaimedRow[];
-    if (rows.length < limit) rows.push(...(db.stmt(CLAIM_BULK).all(channel, PRIORITY.bulk, now, held, limit - rows.length) as ClaimedRow[]));
     // provider_id is cleared: a status report for an earlier attempt must not settle this one.
     const lease = db.stmt('UPDATE outbox SET lease_until = ?, due_at = ?, attempts = attempts + 1, provider_id = NULL, updated_at = ? WHERE id = ?');
-    for (const r of rows) lease.run(leaseUntil, leaseUntil, now, r.id);
+    const rows: ClaimedRow[] = [];
+    for (let pass = 0; pass < CLAIM_PASSES && rows.length < limit; pass++) {
+      const found = db.stmt(CLAIM_URGENT).all(channel, PRIORITY.urgent, now, held, limit - rows.length) as ClaimedRow[];
+      if (found.length < limit - rows.length) found.push(...(db.stmt(CLAIM_BULK).all(channel, PRIORITY.bulk, now, held, limit - rows.length - found.length) as ClaimedRow[]));
+      const kept = found.filter((r) => r.alert_id === null || !cancelIfRetracted(db, r.id, now));
+      // Leased before the next pass, which then looks past them.
+      for (const r of kept) lease.run(leaseUntil, leaseUntil, now, r.id);
+      rows.push(...kept);
+      if (kept.length === found.length) break;
+    }
     return rows;
   });
 }

@@ -16,6 +16,7 @@ import { memberDiscreet } from './members';
 import { enqueueMessage, PRIORITY } from './outbox';
 import { dropFromWaitingReads } from './read-quotes';
 import { LEFT_MAYBE_SENT, RETRACTED_MAYBE_SENT, TRY_UNANSWERED } from './outbox-withdrawals';
+import { CANCEL_CHUNK, cancelUnsent, countUnsent } from './retraction-cancel';
 import { unindexAlert } from './screening';
 import { forgetUnreadAlert } from './unread-alerts';
 import type { Vault } from './vault';
@@ -24,35 +25,20 @@ import type { Vault } from './vault';
 export const SIGNAL_DELETE_WINDOW_MS = 24 * 3600_000;
 
 /**
- * Withdraws an alert: no more planning, unsent copies cancelled, out of
- * screening and of READ. Returns the copies cancelled (not those a try may
- * have delivered: they are corrected), and whether any copy had been made
- * (an operator's ALERT is planned by the server within seconds: retracted
- * before that, it went to no one).
+ * Withdraws an alert: no more planning, out of screening and of READ; from
+ * now on no copy of it is sent (a lane's claim cancels one it meets), and
+ * RetractionJob cancels its unsent copies a chunk at a time. Returns the
+ * copies it counts to cancel (not those a try may have delivered: they are
+ * corrected), and whether any copy had been made (an operator's ALERT is
+ * planned by the server within seconds: retracted before that, it went to
+ * no one).
  */
 export function retractAlert(db: Db, alertId: number, now: number): { cancelled: number; planned: boolean } {
   const planned = db.stmt('SELECT 1 FROM alerts WHERE id = ? AND planned_at IS NULL AND plan_cursor = 0').get(alertId) === undefined;
   db.stmt('UPDATE alerts SET retracted_at = ?, planned_at = coalesce(planned_at, ?) WHERE id = ?').run(now, now, alertId);
   unindexAlert(db, alertId);
   forgetUnreadAlert(db, alertId);
-  return { cancelled: cancelUnsent(db, alertId, now), planned };
-}
-
-/**
- * Cancels a retracted alert's copies that are waiting and not in flight (the
- * id of an earlier, undelivered try goes: it maps to her number). One with a
- * try unanswered (a time-out, a 5xx, a restart's released lease) may be on
- * her phone: it fails as RETRACTED_MAYBE_SENT, to be corrected, and is not
- * counted. Returns the copies cancelled unsent.
- */
-function cancelUnsent(db: Db, alertId: number, now: number): number {
-  const rows = db
-    .stmt(
-      `UPDATE outbox SET state = 'failed', error = CASE WHEN ${TRY_UNANSWERED} THEN '${RETRACTED_MAYBE_SENT}' ELSE 'retracted' END,
-         lease_until = 0, provider_id = NULL, updated_at = ? WHERE alert_id = ? AND state = 'pending' AND lease_until <= ? RETURNING error`,
-    )
-    .all(now, alertId, now) as Array<{ error: string }>;
-  return rows.filter((r) => r.error === 'retracted').length;
+  return { cancelled: countUnsent(db, alertId, now), planned };
 }
 
 /**
@@ -75,6 +61,13 @@ export interface DueDelete {
   tries: number;
 }
 
+/** Whether a retracted alert has a copy waiting, or one she may have still to be deleted or corrected. */
+function stillOpen(db: Db, alertId: number): boolean {
+  const sql = `SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = ?
+    AND (o.state = 'pending' OR (${MAYBE_HERS} AND (o.retraction IS NULL OR o.retraction IN ('delete', 'correct'))))) AS x`;
+  return (db.stmt(sql).get(alertId) as { x: number }).x === 1;
+}
+
 /**
  * One round of follow-up for every retracted alert not yet done, in the
  * caller's transaction: waiting copies cancelled (a send in flight that
@@ -87,17 +80,24 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
   // A deletion still waiting (a retry, a long line of them) once Signal apps no longer honour one would
   // count as done and correct nothing: it is corrected instead.
   db.stmt("UPDATE outbox SET retraction = 'correct' WHERE retraction = 'delete' AND updated_at <= ?").run(now - SIGNAL_DELETE_WINDOW_MS);
+  // One with nothing left open is done at once, after one look through its copies (when its unsent copies were
+  // all cancelled, the five looks of a full round held the event loop a second for 200,000 of them).
+  const retracted = db.stmt('SELECT id, npas, created_at FROM alerts WHERE retracted_at IS NOT NULL AND retraction_done_at IS NULL ORDER BY id').all() as Array<{
+    id: number;
+    npas: string;
+    created_at: number;
+  }>;
   // Not alerts that only wait for Signal deletions: ten of them (hours in an outage, for ever once Signal
   // is no longer configured) held back every later retraction's corrections.
-  const alerts = db
-    .stmt(
-      `SELECT id, npas, created_at FROM alerts a WHERE retracted_at IS NOT NULL AND retraction_done_at IS NULL
-         AND (EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = a.id
-                        AND (o.state = 'pending' OR (${MAYBE_HERS} AND (o.retraction IS NULL OR o.retraction = 'correct'))))
-              OR NOT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = a.id AND o.retraction = 'delete'))
-       ORDER BY id LIMIT 10`,
-    )
-    .all() as Array<{ id: number; npas: string; created_at: number }>;
+  const toFollow = db.stmt(
+    `SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = @a AND (o.state = 'pending' OR (${MAYBE_HERS} AND (o.retraction IS NULL OR o.retraction = 'correct'))))
+       OR NOT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = @a AND o.retraction = 'delete') AS x`,
+  );
+  const alerts: typeof retracted = [];
+  for (const a of retracted) {
+    if (!stillOpen(db, a.id)) db.stmt('UPDATE alerts SET retraction_done_at = ? WHERE id = ?').run(now, a.id);
+    else if (alerts.length < 10 && (toFollow.get({ a: a.id }) as { x: number }).x) alerts.push(a);
+  }
   // A READ message still quoting a retracted alert, waiting and not in flight (a RETRACT's own pass left it in
   // flight; Twilio's "undelivered", a send's retry or a restart's released lease brought it back, the alert's
   // follow-up done or not): the claim skips it until it is written again here, every round.
@@ -118,7 +118,8 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
   );
   const mark = db.stmt('UPDATE outbox SET retraction = ? WHERE id = ?');
   for (const a of alerts) {
-    cancelUnsent(db, a.id, now);
+    // What RetractionJob's chunks left (a send's retry since), or all of a few: bounded, the rest next round.
+    cancelUnsent(db, a.id, now, CANCEL_CHUNK);
     const rows = copies.all(a.id, batch) as Array<{
       id: number;
       member_id: number;
@@ -149,13 +150,7 @@ export function followUpRetractions(db: Db, vault: Vault, now: number, batch: nu
         corrected++;
       }
     }
-    const open = db
-      .stmt(
-        `SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = @a
-           AND (o.state = 'pending' OR (${MAYBE_HERS} AND (o.retraction IS NULL OR o.retraction IN ('delete', 'correct'))))) AS x`,
-      )
-      .get({ a: a.id }) as { x: number };
-    if (!open.x) db.stmt('UPDATE alerts SET retraction_done_at = ? WHERE id = ?').run(now, a.id);
+    if (!stillOpen(db, a.id)) db.stmt('UPDATE alerts SET retraction_done_at = ? WHERE id = ?').run(now, a.id);
   }
   return { corrected, toDelete };
 }

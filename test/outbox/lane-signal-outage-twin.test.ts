@@ -69,7 +69,7 @@ describe('a Signal outage and a person also on SMS', () => {
 
   it('plans no SMS copy when the Signal copy fails because its alert is gone (retracted while in flight)', async () => {
     const alert = twinAlert();
-    // Withdrawn after its copy was planned (and, in the running server, claimed): the copy finds it gone.
+    // Withdrawn after its copy was planned, before RetractionJob's chunks reached it: the lane's claim cancels it.
     db.sqlite.prepare('UPDATE alerts SET retracted_at = ? WHERE id = ?').run(T0 + 1, alert);
     const s = new (class extends FakeSender {
       override readonly channel = 'signal' as const;
@@ -81,6 +81,6 @@ describe('a Signal outage and a person also on SMS', () => {
     writer?.flush();
     const copies = db.sqlite.prepare('SELECT channel, state, error FROM outbox WHERE alert_id = ? ORDER BY id').all(alert);
     expect(s.calls).toHaveLength(0);
-    expect(copies).toEqual([{ channel: 'signal', state: 'failed', error: 'alert_gone' }]);
+    expect(copies).toEqual([{ channel: 'signal', state: 'failed', error: 'retracted' }]);
   });
 });
