@@ -119,7 +119,7 @@ describe('a fan-out interrupted between two ranges', () => {
       migrate(db);
       db.transaction(() => {
         subscribe(db, ensureMember(db, vault, { channel: 'sms', address: EARLY, phone: EARLY }, 'en', t0).id, ['415'], t0);
-        // Members come and go: the next member's id falls in the fan-out's second range.
+        // Members come and go: the next member's id falls in a later range of the fan-out.
         db.stmt("INSERT INTO members (id, channel, address_bidx, key_version, status, created_at) VALUES (150000, 'sms', ?, 1, 'stopped', ?)").run(randomBytes(32), t0);
         subscribe(db, ensureMember(db, vault, { channel: 'sms', address: LATE, phone: LATE }, 'en', t0).id, ['415'], t0);
       });

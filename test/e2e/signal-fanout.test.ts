@@ -110,7 +110,7 @@ describe('one alert, both channels: the same person on SMS and Signal', () => {
   it('sends once, to the membership planned first, when the two fall in different planning ranges', async () => {
     const phone = '+14155550146';
     await h.sms(phone, 'JOIN 415');
-    // Push the next member id past one planning range (100,000 ids).
+    // Push the next member id past one planning range (PLAN_RANGE ids).
     h.server.db.sqlite
       .prepare("INSERT INTO members (id, channel, address_bidx, key_version, status, created_at) VALUES (250000, 'sms', randomblob(32), 1, 'stopped', 0)")
       .run();
