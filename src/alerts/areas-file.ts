@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { commandWordMeaning } from '../bot/control-words';
-import { ALL_WORDS } from '../bot/parser';
+import { ALL_WORDS } from '../bot/all-words';
 import { ConfigError } from '../config/config-error';
 import { isAreaCode } from '../phone/numbers';
 

@@ -5,6 +5,10 @@ import { areaCodes, NA_EXAMPLES } from './line-examples';
 import { fitSegments } from './sms-segments';
 import { CATEGORY, LABELS } from './catalog-en-words';
 
+/** STATS's areas with their members ("415:12 628:3"), and how many more the next page (STATS n) lists. */
+const areaCounts = (areas: Array<{ npa: string; members: number }>, more: number, next: number): string =>
+  `${areas.map((a) => `${a.npa}:${a.members}`).join(' ')}${more ? ` +${more} more: STATS ${next}` : ''}`;
+
 export const enModerators: ModeratorCatalog = {
   modNotice: (ref, alert, segments) =>
     `Report ${ref}, ${segments} SMS, would send:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} text`,
@@ -66,7 +70,8 @@ export const enModerators: ModeratorCatalog = {
   modEditNeedsText: () => 'Add the new text, e.g. EDIT K7Q2 grey van, aggressive.',
   modNeedsArea: (ex = NA_EXAMPLES) => `Which areas? e.g. ALERT ${areaCodes(ex) ? '415 628' : ex.area} text.`,
   modStats: (s) =>
-    `Members: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} more` : ''}` : 'none'}. Pending reports: ${s.pendingReports}. Pending members: ${s.pendingMembers}. Alerts issued: ${s.alertsIssued}${s.alertsRetracted ? ` (not counting ${s.alertsRetracted} retracted)` : ''}.`,
+    `Members: ${s.membersByArea.length ? `${s.people} in all; ${areaCounts(s.membersByArea, s.moreAreas, 2)}` : 'none'}. Pending reports: ${s.pendingReports}. Pending members: ${s.pendingMembers}. Alerts issued: ${s.alertsIssued}${s.alertsRetracted ? ` (not counting ${s.alertsRetracted} retracted)` : ''}.`,
+  modStatsMore: (page, areas, more) => `Members, page ${page}: ${areaCounts(areas, more, page + 1)}.`,
   modReportNotice: (n) => {
     const r = n.ref.slice(1);
     const matched = [

@@ -5,6 +5,10 @@ import { areaCodes, NA_EXAMPLES } from './line-examples';
 import { fitSegments } from './sms-segments';
 import { CATEGORY, LABELS } from './catalog-es-words';
 
+/** STATS's areas with their members ("415:12 628:3"), and how many more the next page (STATS n) lists. */
+const areaCounts = (areas: Array<{ npa: string; members: number }>, more: number, next: number): string =>
+  `${areas.map((a) => `${a.npa}:${a.members}`).join(' ')}${more ? ` +${more} mas: STATS ${next}` : ''}`;
+
 export const esModerators: ModeratorCatalog = {
   modNotice: (ref, alert, segments) =>
     `Reporte ${ref}, ${segments} SMS, se enviaria:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texto`,
@@ -66,7 +70,8 @@ export const esModerators: ModeratorCatalog = {
   modEditNeedsText: () => 'Agrega el texto nuevo, ej. EDIT K7Q2 van gris, agresivo.',
   modNeedsArea: (ex = NA_EXAMPLES) => `¿Que areas? ej. ALERT ${areaCodes(ex) ? '415 628' : ex.area} texto.`,
   modStats: (s) =>
-    `Miembros: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} mas` : ''}` : 'ninguno'}. Reportes pendientes: ${s.pendingReports}. Altas pendientes: ${s.pendingMembers}. Alertas emitidas: ${s.alertsIssued}${s.alertsRetracted ? ` (sin contar ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirada' : 'retiradas'})` : ''}.`,
+    `Miembros: ${s.membersByArea.length ? `${s.people} en total; ${areaCounts(s.membersByArea, s.moreAreas, 2)}` : 'ninguno'}. Reportes pendientes: ${s.pendingReports}. Altas pendientes: ${s.pendingMembers}. Alertas emitidas: ${s.alertsIssued}${s.alertsRetracted ? ` (sin contar ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirada' : 'retiradas'})` : ''}.`,
+  modStatsMore: (page, areas, more) => `Miembros, pagina ${page}: ${areaCounts(areas, more, page + 1)}.`,
   modReportNotice: (n) => {
     const r = n.ref.slice(1);
     const matched = [

@@ -5,6 +5,10 @@ import { areaCodes, NA_EXAMPLES } from './line-examples';
 import { fitSegments } from './sms-segments';
 import { CATEGORY, LABELS } from './catalog-fr-words';
 
+/** STATS's areas with their members ("415:12 628:3"), and how many more the next page (STATS n) lists. */
+const areaCounts = (areas: Array<{ npa: string; members: number }>, more: number, next: number): string =>
+  `${areas.map((a) => `${a.npa}:${a.members}`).join(' ')}${more ? ` +${more} de plus: STATS ${next}` : ''}`;
+
 export const frModerators: ModeratorCatalog = {
   modNotice: (ref, alert, segments) =>
     `Signalement ${ref}, ${segments} SMS, enverrait:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texte`,
@@ -66,7 +70,8 @@ export const frModerators: ModeratorCatalog = {
   modEditNeedsText: () => 'Ajoutez le nouveau texte, ex. EDIT K7Q2 van gris, agressif.',
   modNeedsArea: (ex = NA_EXAMPLES) => `Quelles zones? ex. ALERT ${areaCodes(ex) ? '415 628' : ex.area} texte.`,
   modStats: (s) =>
-    `Membres: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} de plus` : ''}` : 'aucun'}. Signalements en attente: ${s.pendingReports}. Inscriptions en attente: ${s.pendingMembers}. Alertes émises: ${s.alertsIssued}${s.alertsRetracted ? ` (sans compter ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirée' : 'retirées'})` : ''}.`,
+    `Membres: ${s.membersByArea.length ? `${s.people} au total; ${areaCounts(s.membersByArea, s.moreAreas, 2)}` : 'aucun'}. Signalements en attente: ${s.pendingReports}. Inscriptions en attente: ${s.pendingMembers}. Alertes émises: ${s.alertsIssued}${s.alertsRetracted ? ` (sans compter ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirée' : 'retirées'})` : ''}.`,
+  modStatsMore: (page, areas, more) => `Membres, page ${page}: ${areaCounts(areas, more, page + 1)}.`,
   modReportNotice: (n) => {
     const r = n.ref.slice(1);
     const matched = [

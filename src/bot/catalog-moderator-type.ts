@@ -10,9 +10,12 @@ import type { LineExamples } from './line-examples';
 
 /** Counts shown to a moderator by STATS. */
 export interface Stats {
+  /** The largest areas, as many as fit (STATS 2 lists the next). */
   membersByArea: Array<{ npa: string; members: number }>;
-  /** Areas with members past those listed. */
+  /** Areas with members past those listed: STATS 2 lists them. */
   moreAreas: number;
+  /** People subscribed to any area, each once. */
+  people: number;
   pendingReports: number;
   /** Alerts that stand: those retracted are not counted here. */
   alertsIssued: number;
@@ -101,7 +104,10 @@ export interface ModeratorCatalog {
   /** EDIT with a reference and no text. */
   modEditNeedsText(): string;
   modNeedsArea(ex?: LineExamples): string;
+  /** STATS: the totals and the largest areas; `moreAreas` more on STATS 2. */
   modStats(stats: Stats): string;
+  /** STATS `page` (2 on): more areas' members, largest first; `more` after them, on the next page. */
+  modStatsMore(page: number, areas: Array<{ npa: string; members: number }>, more: number): string;
   /** To the other moderators: moderator `position` (in MODERATORS) has a new Signal safety number. */
   modIdentityChanged(position: number): string;
   /** To a re-admitted Signal moderator, once: what she sent before her re-admission (signal-cli held it) was not acted on. */

@@ -5,6 +5,10 @@ import { areaCodes, NA_EXAMPLES } from './line-examples';
 import { fitSegments } from './sms-segments';
 import { CATEGORY, LABELS } from './catalog-pt-words';
 
+/** STATS's areas with their members ("415:12 628:3"), and how many more the next page (STATS n) lists. */
+const areaCounts = (areas: Array<{ npa: string; members: number }>, more: number, next: number): string =>
+  `${areas.map((a) => `${a.npa}:${a.members}`).join(' ')}${more ? ` +${more} mais: STATS ${next}` : ''}`;
+
 export const ptModerators: ModeratorCatalog = {
   modNotice: (ref, alert, segments) =>
     `Denuncia ${ref}, ${segments} SMS, enviaria:\n${alert}\nAPPROVE ${ref.slice(1)} / REJECT ${ref.slice(1)} / EDIT ${ref.slice(1)} texto`,
@@ -66,7 +70,8 @@ export const ptModerators: ModeratorCatalog = {
   modEditNeedsText: () => 'Inclua o novo texto, ex. EDIT K7Q2 van cinza, agressivo.',
   modNeedsArea: (ex = NA_EXAMPLES) => `Quais areas? ex. ALERT ${areaCodes(ex) ? '415 628' : ex.area} texto.`,
   modStats: (s) =>
-    `Membros: ${s.membersByArea.length ? `${s.membersByArea.map((a) => `${a.npa}:${a.members}`).join(' ')}${s.moreAreas ? ` +${s.moreAreas} mais` : ''}` : 'nenhum'}. Denuncias pendentes: ${s.pendingReports}. Pedidos pendentes: ${s.pendingMembers}. Alertas emitidos: ${s.alertsIssued}${s.alertsRetracted ? ` (sem contar ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirado' : 'retirados'})` : ''}.`,
+    `Membros: ${s.membersByArea.length ? `${s.people} no total; ${areaCounts(s.membersByArea, s.moreAreas, 2)}` : 'nenhum'}. Denuncias pendentes: ${s.pendingReports}. Pedidos pendentes: ${s.pendingMembers}. Alertas emitidos: ${s.alertsIssued}${s.alertsRetracted ? ` (sem contar ${s.alertsRetracted} ${s.alertsRetracted === 1 ? 'retirado' : 'retirados'})` : ''}.`,
+  modStatsMore: (page, areas, more) => `Membros, pagina ${page}: ${areaCounts(areas, more, page + 1)}.`,
   modReportNotice: (n) => {
     const r = n.ref.slice(1);
     const matched = [

@@ -24,7 +24,8 @@ export type Command =
   | { kind: 'alert'; areas: string[]; text: string }
   | { kind: 'block'; ref: string }
   | { kind: 'show'; ref: string }
-  | { kind: 'stats' }
+  /** `page`: STATS 2, the second page of the areas' counts. */
+  | { kind: 'stats'; page?: number }
   // Check-ins (issue 13)
   | { kind: 'buddy'; action: 'add'; channel?: Channel; number: string; name: string }
   | { kind: 'buddy'; action: 'off'; number?: string }

@@ -3,7 +3,7 @@
  * report's SKIP, BACK, DONE and CANCEL, and LEAVE's ALL. An area coded or named so would be misread (areas-file.ts).
  */
 import { KEYWORD_TABLES } from './keywords';
-import { ALL_WORDS } from './parser';
+import { ALL_WORDS } from './all-words';
 
 /** A guided report's control words (report-dialogue.ts), in every language the line speaks. */
 export const CONTROL: Record<string, 'skip' | 'back' | 'done' | 'cancel'> = {

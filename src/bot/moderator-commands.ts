@@ -1,14 +1,11 @@
-/** Commands for moderators: ALERT and STATS here, PENDING in moderator-pending; APPROVE, REJECT, EDIT, SHOW, RETRACT and BLOCK of a reference in moderator-decisions. */
+/** Commands for moderators: ALERT here, PENDING and STATS in moderator-pending and moderator-stats; APPROVE, REJECT, EDIT, SHOW, RETRACT and BLOCK of a reference in moderator-decisions. */
 import { issueAlert } from '../alerts/alert-service';
 import { alertSegments, cleanAlertText, MAX_ALERT_SEGMENTS } from '../alerts/alert-text';
 import type { Regions } from '../alerts/regions';
 import type { Lang } from '../domain/lang';
 import type { Channel, Sender } from '../phone/identity';
-import { countAlerts, countRetractedAlerts } from '../store/alerts';
-import { countRequestingPeople } from '../store/member-requests';
-import { countPendingReports } from '../store/reports';
 import { newRef } from '../store/refs';
-import { anyoneSubscribed, countMemberAreas, membersByArea } from '../store/subscriptions';
+import { anyoneSubscribed } from '../store/subscriptions';
 import type { Catalog } from './catalog';
 import type { Command } from './commands';
 import { failed, say, type Outcome, type Store } from './handler';
@@ -16,11 +13,9 @@ import { unknownArea } from './member-commands';
 import { block } from './moderator-block';
 import { approve, edit, reject, retract, show } from './moderator-decisions';
 import { pendingPage } from './moderator-pending';
+import { statsPage } from './moderator-stats';
 import { dropDigestsIfNothingWaits } from './notify';
 import { areasBeforeText, leadingAreas } from './leading-areas';
-
-/** Areas STATS lists by name (the largest first); two SMS at most with the line's longest codes. */
-const STATS_AREAS = 12;
 
 /** Who moderates: their language, for the replies, and who they are, so a notice of their own EDIT is not sent back to them. */
 export interface Moderator {
@@ -68,24 +63,6 @@ function alert(store: Store, mod: Moderator, rules: ModerationRules, tokens: str
   return { say: reached ? mod.t.modAlertQueued(npas, `#${ref}`, text) : mod.t.modAlertNoOne(npas, `#${ref}`), alerts: [alertId] };
 }
 
-function stats({ db }: Store, mod: Moderator): Outcome {
-  const listed = membersByArea(db, STATS_AREAS);
-  const retracted = countRetractedAlerts(db);
-  return say(
-    mod.t.modStats({
-      membersByArea: listed,
-      // A moderator must not read the twelve largest areas as the whole line.
-      moreAreas: countMemberAreas(db) - listed.length,
-      pendingReports: countPendingReports(db),
-      // People, as members are counted: one number's SMS and Signal requests are one.
-      pendingMembers: countRequestingPeople(db),
-      // A retracted alert was withdrawn as sent in error: not one the line stands by.
-      alertsIssued: countAlerts(db) - retracted,
-      alertsRetracted: retracted,
-    }),
-  );
-}
-
 /** Runs a moderator command (the caller has checked the sender may); null for a command that is not one. */
 export function runModeratorCommand(store: Store, mod: Moderator, rules: ModerationRules, command: Command, now: number): Outcome | null {
   const outcome = runCommand(store, mod, rules, command, now);
@@ -112,7 +89,7 @@ function runCommand(store: Store, mod: Moderator, rules: ModerationRules, comman
     case 'show':
       return show(store, mod, rules, command.ref, now);
     case 'stats':
-      return stats(store, mod);
+      return say(statsPage(store.db, mod.t, command.page ?? 1));
     case 'retract':
       return retract(store, mod, command.ref, now);
     default:

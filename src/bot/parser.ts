@@ -11,6 +11,8 @@ import { isStopRequest, leadingWords, MAX_STOP_WORDS, type StopLang } from './st
 import { aboutOtherThings, quotesSomeone, toSomeoneElse } from './stop-answers';
 import { isAmount, startsWithNumber, type CountryCode } from '../phone/numbers';
 import { mayBeRef } from '../store/refs';
+import { pageAsked } from './pages';
+import { leavesAll } from './all-words';
 
 /** Longest text the parser looks at; providers cap bodies well below this. */
 export const MAX_TEXT = 4000;
@@ -222,16 +224,6 @@ function minutesAfter(tokens: Token[]): { minutes?: number } {
   return time ? { minutes: time.minutes } : {};
 }
 
-// "LEAVE ALL", "leave all my areas", "SALIR DE TODO", "QUITTER TOUT", "SAIR DE TUDO": every area she has. An
-// area named among them ("LEAVE 415 all") leaves it be read as areas, and answered as such.
-export const ALL_WORDS: ReadonlySet<string> = new Set('ALL EVERYTHING TODO TODOS TODAS TOUT TOUS TOUTES TUDO'.split(' '));
-const ALL_FILLER: ReadonlySet<string> = new Set('MY OF THE AREAS DE LAS LOS MIS ZONAS MES LES ZONES DAS DOS AS OS MINHAS REGIOES'.split(' '));
-
-function leavesAll(rest: Token[]): boolean {
-  const words = rest.map(wordOf);
-  return words.some((w) => ALL_WORDS.has(w)) && words.every((w) => ALL_WORDS.has(w) || ALL_FILLER.has(w));
-}
-
 /** The command a keyword and its arguments make, or why they make none. */
 function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token[], country: CountryCode): Command | ParseErrorCode {
   // Check-ins (issue 13)
@@ -240,7 +232,7 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
     case 'join':
       return { kind, areas: areaTokens(rest) };
     case 'leave': {
-      if (leavesAll(rest)) return { kind, areas: [], all: true };
+      if (leavesAll(rest.map(wordOf))) return { kind, areas: [], all: true };
       const areas = areaTokens(rest);
       return areas.length ? { kind, areas } : 'missing_area';
     }
@@ -248,13 +240,15 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
     case 'help':
     case 'areas':
     case 'delete':
-    case 'stats':
     case 'read':
       return { kind };
     case 'discreet':
       return discreetCommandOf(rest.map(wordOf), text);
-    case 'pending': // "PENDING 2": a later page of what waits; other words are ignored (the first page).
-      return /^\d{1,3}$/.test(rest[0]?.word ?? '') && Number(rest[0]?.word) > 1 ? { kind, page: Number(rest[0]?.word) } : { kind };
+    case 'pending': // "PENDING 2", "STATS 2": a later page; other words are ignored (the first page).
+    case 'stats': {
+      const page = pageAsked(rest[0] && rawWord(text, rest[0].start), rest[0]?.word);
+      return page ? { kind, page } : { kind };
+    }
     case 'lang': {
       // "ENGLISH" and "ESPANOL" are complete commands; "LANG ES" names the language.
       const named = keyword === 'LANG' ? (rest[0] ? langFromWord(rest[0].word) : undefined) : langFromWord(keyword);

@@ -34,6 +34,7 @@ const STATS: Stats = {
   alertsRetracted: 1234,
   pendingMembers: 1234,
   moreAreas: 1234,
+  people: 123456,
 };
 const PENDING = [
   ...Array.from({ length: 10 }, (_, i) => ({ ref: `#ABC23${i}`, areas: AREAS.slice(0, 3), kind: 'report' as const })),

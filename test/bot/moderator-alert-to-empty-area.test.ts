@@ -122,6 +122,6 @@ describe('STATS after an alert to areas no member gets alerts for', () => {
     mod(w, 'ALERT 212 grey van, calls from 415-555-0166');
     const stats = mod(w, 'STATS');
     expect(stats).not.toContain('Alerts sent');
-    expect(stats).toBe('Members: 415:1. Pending reports: 0. Pending members: 0. Alerts issued: 1.');
+    expect(stats).toBe('Members: 1 in all; 415:1. Pending reports: 0. Pending members: 0. Alerts issued: 1.');
   });
 });

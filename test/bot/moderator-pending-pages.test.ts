@@ -62,6 +62,24 @@ describe('PENDING, page by page', () => {
     expect(mod(w, 'PENDING')).toBe(mod(w, 'PENDING 1'));
   });
 
+  it('shows the last page for a page past MAX_PAGE, as for any page past the last', async () => {
+    const w = await world();
+    reports(w, 31);
+    const pages = allPages(w);
+    expect(pages.length).toBeGreaterThan(3);
+    expect(mod(w, 'PENDING 1000')).toBe(pages[pages.length - 1]);
+    expect(mod(w, 'PENDING 99999999999999999999')).toBe(pages[pages.length - 1]);
+  });
+
+  it('reads a page with a minus sign as no page: the first', async () => {
+    const w = await world();
+    reports(w, 31);
+    const pages = allPages(w);
+    expect(pages.length).toBeGreaterThan(3);
+    expect(mod(w, 'PENDING -3')).toBe(pages[0]);
+    expect(mod(w, 'PENDING 3')).toBe(pages[2]);
+  });
+
   it('names the next page in Spanish too', async () => {
     const w = await world();
     mod(w, 'LANG ES');

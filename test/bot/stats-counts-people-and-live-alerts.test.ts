@@ -17,7 +17,7 @@ describe('STATS', () => {
     w.sms(P, 'JOIN 415');
     signal(w, 'JOIN 415 212');
     w.sms('+14155550102', 'JOIN 415');
-    expect(w.sms(MOD, 'STATS').reply).toBe('Members: 415:2 212:1. Pending reports: 0. Pending members: 0. Alerts issued: 0.');
+    expect(w.sms(MOD, 'STATS').reply).toBe('Members: 2 in all; 415:2 212:1. Pending reports: 0. Pending members: 0. Alerts issued: 0.');
   });
 
   it('does not count a retracted alert as sent, and says how many were retracted', async () => {
@@ -27,7 +27,7 @@ describe('STATS', () => {
     const wrong = ref(w.sms(MOD, 'ALERT 415 sent in error').reply);
     expect(kept).not.toBe(wrong);
     w.sms(MOD, `RETRACT ${wrong}`);
-    expect(w.sms(MOD, 'STATS').reply).toBe('Members: 415:1. Pending reports: 0. Pending members: 0. Alerts issued: 1 (not counting 1 retracted).');
+    expect(w.sms(MOD, 'STATS').reply).toBe('Members: 1 in all; 415:1. Pending reports: 0. Pending members: 0. Alerts issued: 1 (not counting 1 retracted).');
   });
 });
 
