@@ -11,7 +11,8 @@ import type { Regions } from '../alerts/regions';
 export function areasBeforeText(regions: Regions, tokens: string[], rest: string): { given: string[]; raw: string } {
   const firstText = rest.trim() === '' ? -1 : tokens.findIndex((token) => !regions.resolve([token]).ok);
   if (firstText < 0) return { given: tokens, raw: rest };
-  return { given: tokens.slice(0, firstText), raw: `${tokens.slice(firstText).join(' ')} ${rest}` };
+  // "415 100: london …": the colon the parser left leading the text stays on the number it ended.
+  return { given: tokens.slice(0, firstText), raw: `${tokens.slice(firstText).join(' ')}${SEPARATOR_FIRST.test(rest) ? '' : ' '}${rest}` };
 }
 
 /**
@@ -25,6 +26,8 @@ export function areasBeforeText(regions: Regions, tokens: string[], rest: string
  */
 export function leadingAreas(regions: Regions, text: string, afterAreas = false, elsewhere = false): { areas: string[]; text: string } {
   const all = text.trim().split(/\s+/);
+  // The mark first: it ended the areas before it ("ALERT 415: london …", the parser taking 415), so none leads.
+  if (SEPARATOR.test(all[0] ?? '')) return { areas: [], text: all.slice(1).join(' ') };
   const words = all.slice(0, 12);
   const end = words.findIndex((w) => ENDS_AREAS.test(w));
   const { npas, used } = regions.leading(end < 0 ? words : words.slice(0, end + 1), afterAreas, elsewhere);
@@ -38,3 +41,5 @@ export function leadingAreas(regions: Regions, text: string, afterAreas = false,
 const ENDS_AREAS = /[:\-\u2013\u2014]$/u;
 /** The colon or dash alone, between the areas and the text. */
 const SEPARATOR = /^[:\-\u2013\u2014]+$/u;
+/** A text led by the colon or dash that ended the areas before it ("415: london …" gives ": london …"). */
+const SEPARATOR_FIRST = /^[:\-\u2013\u2014]/u;

@@ -71,7 +71,9 @@ function areasThenText(text: string, rest: Token[], country: CountryCode): { are
     areas.push(...parts);
   }
   const next = rest[i];
-  return { areas, text: next ? text.slice(next.start).trim() : '' };
+  // A colon or dash after the last area ("415: london …", "415 – london …") leads the text: leadingAreas reads it as their end.
+  const mark = i > 0 && next ? text.slice((rest[i - 1] as Token).start, next.start).search(/(?<=\d\D*)[:\-\u2013\u2014]/u) : -1;
+  return { areas, text: next ? text.slice(mark >= 0 ? (rest[i - 1] as Token).start + mark : next.start).trim() : '' };
 }
 
 /**
