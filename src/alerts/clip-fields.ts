@@ -5,11 +5,12 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { identifiersIn, showIdentifier, type Identifier } from './identifiers';
 import type { AlertFields } from './report-template';
+import { codePoints, wholeCharactersStart } from '../util/whole-characters';
 
+/** `text` in at most `max` characters (code points), cut between whole characters (a flag is never halved) with "...". */
 export function clipTo(text: string | undefined, max: number): string | undefined {
   if (text === undefined || max <= 3) return undefined;
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 3).join('').trimEnd()}...`;
+  return codePoints(text) <= max ? text : `${wholeCharactersStart(text, max - 3, codePoints).trimEnd()}...`;
 }
 
 /**

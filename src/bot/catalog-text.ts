@@ -7,6 +7,7 @@ import type { AlertFields, LeftOut } from '../alerts/report-template';
 import type { FieldLabels } from './catalog-type';
 import { UNCATEGORISED } from '../store/screening';
 import type { Category } from './report-dialogue';
+import { wholeCharactersStart } from '../util/whole-characters';
 
 /** "415, 628"; a long list is cut after 10 areas with "+N more", so no reply outgrows a message. */
 export function listAreas(areas: string[]): string {
@@ -35,17 +36,12 @@ export function threeDigits(token: string): boolean {
 
 /**
  * Trims free text a reply quotes so the reply stays within two segments: at most `max` UTF-16 units, as segments
- * count them (an emoji two), cut between code points so no half emoji (a lone surrogate) ends the quote.
+ * count them (an emoji two), cut between whole characters so no half emoji (a lone surrogate, half a flag) ends the quote.
  */
 export function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
-  let kept = '';
-  for (const char of flat) {
-    if (kept.length + char.length > max - 3) break;
-    kept += char;
-  }
-  return `${kept}...`;
+  return `${wholeCharactersStart(flat, max - 3)}...`;
 }
 
 /** A field, or a member's details, as a sentence: a full stop unless it ends with one (or with "..."). */

@@ -4,6 +4,7 @@
  */
 import type { CountryCode } from 'libphonenumber-js';
 import { DEFAULT_COUNTRY, normalizePhone, numberReadable } from '../alerts/numbers-in-text';
+import { codePoints, wholeCharactersStart } from '../util/whole-characters';
 
 // A word of a number written in groups ("415", "(415)", "+44", "555-0177").
 const NUMBER_GROUPS = /(?:^|\s+)(?:[\d+().-]+\s+)*[\d+().-]+$/u;
@@ -15,9 +16,10 @@ const NUMBER_GROUPS = /(?:^|\s+)(?:[\d+().-]+\s+)*[\d+().-]+$/u;
 export function cutBetweenWords(text: string, max: number, country: CountryCode = DEFAULT_COUNTRY): { text: string; cut: boolean } {
   const chars = Array.from(text);
   if (chars.length <= max) return { text, cut: false };
-  const start = chars.slice(0, max).join('');
+  // Between whole characters: a flag or a family emoji the cut falls in is left out whole, never halved.
+  const start = wholeCharactersStart(text, max, codePoints);
   // With the character after the cut, a word the cut falls in goes whole; a single word longer than max is kept cut.
-  const kept = `${start}${chars[max]}`.replace(/\s*\S*$/u, '') || start;
+  const kept = `${start}${chars[codePoints(start)]}`.replace(/\s*\S*$/u, '') || start;
   // A number in groups may go on past the cut ("415 555 | 0177", "0049 30 1234 | 5678"): its first groups go too,
   // or they would be kept as no one's number, or as someone else's, and the whole never read. Groups that are a
   // number which the next word does not lengthen are whole ("415 555 0177 | 3 times"): kept. A text of numbers
