@@ -5,7 +5,8 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { symbolsDropped } from './alert-text';
-import { asciiDigits, digitForms, localDigits, KEYCAP_TEN_BY_DIGIT, numberReadable, phoneNumbersEitherWay, withoutKeycapMarks } from './numbers-in-text';
+import { asciiDigitsAt, charEnd } from '../util/ascii-digits';
+import { digitForms, localDigits, KEYCAP_TEN_BY_DIGIT, numberReadable, phoneNumbersEitherWay, withoutKeycapMarks } from './numbers-in-text';
 
 // The part of a 00 prefix before where numberReadable reads its "+": a 0, or both, in keycaps too, and a space;
 // nothing glued before it ("room 10 (415) …" keeps its 0).
@@ -73,15 +74,16 @@ export function maskNumber(text: string, e164: string | null, country: CountryCo
  * Her number among other digits, where libphonenumber reads one longer number or none ("room 20 415 555 0105",
  * glued to letters "@sara4155550105"): whole groups of a run of digits that are one of her digit forms, unless a
  * digit is glued to an end (a longer number holding hers stays). Read as numbers are (keycap digits without
- * their marks, letters for digits, Arabic-Indic digits, "0🔟5" as 0105), and as an alert that drops its emoji
+ * their marks, letters for digits, digits of any script, "0🔟5" as 0105), and as an alert that drops its emoji
  * shows the text (withoutSymbols: "0🔟5" as "0 5", "O105😡" as "O105"), at the text's positions.
  */
 function inDigitRuns(text: string, e164: string): Span[] {
   const forms = [...digitForms(e164)].sort((a, b) => b.length - a.length);
   const local = localDigits(e164);
-  const marksOut = withoutKeycapMarks(asciiDigits(text));
+  const digits = asciiDigitsAt(text);
+  const marksOut = withoutKeycapMarks(digits.text);
   // 🔟 is two UTF-16 units, as "10": positions stay.
-  const asRead = { compact: marksOut.compact.replace(KEYCAP_TEN_BY_DIGIT, '10'), at: marksOut.at };
+  const asRead = { compact: marksOut.compact.replace(KEYCAP_TEN_BY_DIGIT, '10'), at: marksOut.at.map((i) => digits.at[i] as number) };
   return [...spansIn(text, asRead, forms, local), ...spansIn(text, asShown(text), forms, local)];
 }
 
@@ -100,8 +102,11 @@ function asShown(text: string): { compact: string; at: number[] } {
 }
 
 /** Her digit forms in a reading of the text (`at`: where each of its characters is in the text), as spans of the text. */
-function spansIn(text: string, reading: { compact: string; at: number[] }, forms: string[], local: string | null): Span[] {
-  const readable = numberReadable(asciiDigits(reading.compact));
+function spansIn(text: string, shown: { compact: string; at: number[] }, forms: string[], local: string | null): Span[] {
+  // Its digits of any script as ASCII (a digit of two units one character), at the text's positions.
+  const digits = asciiDigitsAt(shown.compact);
+  const reading = { compact: digits.text, at: digits.at.map((i) => shown.at[i] as number) };
+  const readable = numberReadable(reading.compact);
   // Read both with and without lettersAsDigits: read so, "Hello4155550105" would be one longer run, not hers.
   const spans: Span[] = [];
   for (const read of new Set([readable, lettersAsDigits(readable)])) spans.push(...spansInReading(text, { ...reading, read }, forms, local));
@@ -124,7 +129,7 @@ function lettersAsDigits(text: string): string {
 function spansInReading(text: string, reading: { compact: string; read: string; at: number[] }, forms: string[], local: string | null): Span[] {
   const { read, at } = reading;
   const spans: Span[] = [];
-  const span = (first: Group, last: Group): Span => [at[first.start] as number, withMarks(text, (at[last.start + last.digits.length - 1] as number) + 1)];
+  const span = (first: Group, last: Group): Span => [at[first.start] as number, withMarks(text, charEnd(text, at[last.start + last.digits.length - 1] as number))];
   for (const run of read.matchAll(DIGIT_RUN)) {
     const groups = [...run[0].matchAll(/\d+/g)].map((g) => ({ digits: g[0], start: (run.index ?? 0) + (g.index ?? 0) }));
     for (let i = 0; local && i < groups.length; i++) {
@@ -155,7 +160,7 @@ function afterAreaCode(text: string, at: number[], groups: Group[], i: number, l
   if (!area || !/^1?\d{3}$/.test(area.digits)) return false;
   if (parsePhoneNumberFromString(`+1${area.digits.slice(-3)}${local}`)?.isValid() !== true) return false;
   // In the text as written (a bullet or dash shown otherwise is as she wrote it), without keycap marks.
-  const between = (a: Group, b: Group) => text.slice((at[a.start + a.digits.length - 1] as number) + 1, at[b.start]).replace(KEYCAP_MARKS, '');
+  const between = (a: Group, b: Group) => text.slice(charEnd(text, at[a.start + a.digits.length - 1] as number), at[b.start]).replace(KEYCAP_MARKS, '');
   const before = (g: Group) => text.slice(0, at[g.start]);
   const joined = between(area, mine);
   if (area.digits.length === 4) return before(area).endsWith('+') && PHONE_SEPARATOR.test(joined);

@@ -6,6 +6,7 @@
  */
 import type { CountryCode } from 'libphonenumber-js';
 import { findPhoneNumbersInText, getCountryCallingCode, parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/max';
+import { asciiDigits, asciiDigitsAt, charEnd } from '../util/ascii-digits';
 
 /** The country national-format numbers are read in when the line names none. */
 export const DEFAULT_COUNTRY: CountryCode = 'US';
@@ -79,7 +80,7 @@ function readable(text: string, marks: boolean): string {
 /** A phone number in E.164, any country; national formats are read in `country`. */
 export function normalizePhone(text: string, country: CountryCode = DEFAULT_COUNTRY): string | null {
   if (text.length > 40) return null;
-  const parsed = parsePhoneNumberFromString(numberReadable(text.normalize('NFKC')), country);
+  const parsed = parsePhoneNumberFromString(numberReadable(asciiDigits(text.normalize('NFKC'))), country);
   return parsed && parsed.isValid() ? parsed.number : null;
 }
 
@@ -117,13 +118,23 @@ export function phoneNumbersEitherWay(text: string, country: CountryCode): Found
 }
 
 /**
- * The numbers of each way a text is read: numberReadable's, without keycap marks (libphonenumber takes no more than
+ * The numbers of each way a text is read, its digits of every script read as ASCII (libphonenumber reads only
+ * Arabic-Indic and fullwidth ones: "४१५…" was no number, her own left unmasked), at the text's positions.
+ */
+function readings(text: string, country: CountryCode): Found[] {
+  const digits = asciiDigitsAt(text);
+  const inText = (found: Found) => found.map((n) => ({ ...n, startsAt: digits.at[n.startsAt] as number, endsAt: charEnd(text, digits.at[n.endsAt - 1] as number) }));
+  return asciiReadings(digits.text, country).map(inText);
+}
+
+/**
+ * The numbers of each way a text of ASCII digits is read: numberReadable's, without keycap marks (libphonenumber takes no more than
  * four characters between digits: "4️⃣1️⃣5️⃣ • 5️⃣5️⃣5️⃣" has six); as numbers were read before keycaps and dots were
  * (a dot read as a space joined "room 12 • 415 555 0177" into no number), unless that is the same text; and where
  * keycap digits and a dot between digits meet, without the marks but with the dot as written ("room 1️⃣2️⃣ •
  * 4️⃣1️⃣5️⃣ 5️⃣5️⃣5️⃣ 0️⃣1️⃣7️⃣7️⃣": as written, each keycap digit stands alone).
  */
-function readings(text: string, country: CountryCode): Found[] {
+function asciiReadings(text: string, country: CountryCode): Found[] {
   const { compact, at } = withoutKeycapMarks(text);
   const inText = (found: Found) => found.map((n) => ({ ...n, startsAt: at[n.startsAt] as number, endsAt: (at[n.endsAt - 1] as number) + 1 }));
   const read = readable(compact, true);
@@ -141,17 +152,6 @@ export function withoutKeycapMarks(text: string): { compact: string; at: number[
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) if (!marks.has(i)) at.push(i);
   return { compact: at.map((i) => text[i]).join(''), at };
-}
-
-// Digits of other scripts phones type (Arabic-Indic, Eastern Arabic-Indic, full-width): libphonenumber reads them.
-const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19]/g;
-
-/** The text with digits of other scripts as ASCII digits, one for one: positions stay. */
-export function asciiDigits(text: string): string {
-  return text.replace(OTHER_DIGITS, (d) => {
-    const code = d.charCodeAt(0);
-    return String(code - (code >= 0xff10 ? 0xff10 : code >= 0x06f0 ? 0x06f0 : 0x0660));
-  });
 }
 
 /**

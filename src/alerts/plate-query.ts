@@ -3,6 +3,7 @@
  * (plates.ts): every reading, the likeliest first. Pure.
  */
 import type { CountryCode } from 'libphonenumber-js';
+import { asciiDashes, asciiDigits } from '../util/ascii-digits';
 import type { Identifier } from './identifiers';
 import { NUMBER_WORDS, plateWordReadings, words } from './plate-words';
 
@@ -10,11 +11,11 @@ import { NUMBER_WORDS, plateWordReadings, words } from './plate-words';
  * The readings of the words of a CHECK as a plate ("7ABC123", "ca 7abc123", "ABC-123 NY"),
  * read as a report's, when the plate takes all of them ("the 4 runner" is
  * no plate THE4). Without a state, only a plate with letters in it: an
- * all-digit string is a number that did not parse.
+ * all-digit string is a number that did not parse. Digits and dashes read as a report's are (platesIn).
  */
 export function plateQuery(text: string, country?: CountryCode): Identifier[] {
   const out: Identifier[] = [];
-  for (const tokens of queryWords(words(text))) {
+  for (const tokens of queryWords(words(asciiDashes(asciiDigits(text))))) {
     for (const plate of plateWordReadings(tokens, country)) {
       if (plate.used < tokens.length) continue;
       if (plate.region) out.push({ kind: 'plate', value: plate.value, region: plate.region });

@@ -6,6 +6,7 @@
  * plate-words.ts reads the plate in the words found, for CHECK's words too.
  */
 import type { CountryCode } from 'libphonenumber-js';
+import { asciiDashes, asciiDigits } from '../util/ascii-digits';
 import { fieldLabels, LANGS } from '../bot/catalog';
 import type { Identifier } from './identifiers';
 import { ADVERB, listedPlates, negatedWordsEnd, plateAfterNegatedWord } from './plate-lists';
@@ -223,10 +224,11 @@ function statePlates(text: string): Array<Identifier & { at: number }> {
  * ("Vehicle: grey Honda 7ABC123."), is read as a vehicle answer; and a
  * state then a plate, both in capitals, the plate one word of letters and
  * digits ("grey Honda CA 7ABC123"). `country`, the line's: the plates it
- * writes in groups, and whether a state code may be a plate's own group.
+ * writes in groups, and whether a state code may be a plate's own group. Its digits of any script and its
+ * Unicode dashes are read as ASCII ("7ABC‑123" with a phone's non-breaking hyphen is 7ABC123).
  */
-export function platesIn(said: string, bare: boolean, country?: CountryCode): Array<Identifier & { at: number }> {
-  const { plates: out, unsaid: text } = platesAfterWord(said, country);
+export function platesIn(written: string, bare: boolean, country?: CountryCode): Array<Identifier & { at: number }> {
+  const { plates: out, unsaid: text } = platesAfterWord(asciiDashes(asciiDigits(written)), country);
   if (bare) return out.length ? out : unmarkedPlates(text, country);
   for (const m of text.matchAll(VEHICLE_SENTENCE)) {
     const sentence = m[1] as string;
