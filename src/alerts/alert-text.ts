@@ -9,31 +9,10 @@ import { gsm7Length, smsSegments } from '../bot/sms-segments';
 import type { CountryCode } from 'libphonenumber-js';
 import { identifiersIn, type ExtractOptions } from './identifiers';
 import { KEYCAP_TEN_BY_DIGIT } from './numbers-in-text';
+import { visible } from '../util/visible-text';
 
 /** Most SMS segments an alert may cost a member, its frame ("Heads Up alert (415): … STOP to end") included. */
 export const MAX_ALERT_SEGMENTS = 3;
-
-// Format characters (bidirectional overrides and isolates, zero-width
-// spaces and joiners, the BOM, soft hyphens, …): invisible, they can make a
-// number display normally while hiding it from the screening index, or
-// reorder what a moderator reads.
-const FORMAT_CHARS = /\p{Cf}/gu;
-// Control characters other than whitespace (a bell, an escape, NUL, DEL, C1
-// controls): nothing a member should receive. Tabs and line breaks become spaces below.
-const CONTROL_CHARS = /(?!\s)\p{Cc}/gu;
-// Invisible too, though no format character: the combining grapheme joiner, Mongolian and Khmer invisible
-// marks, the variation selectors but an emoji's own (U+FE0F): "628͏555͏0177" reads as a number to a moderator
-// and to members, never to CHECK.
-const INVISIBLE_MARKS = /[\u034F\u17B4\u17B5\u180B-\u180F\uFE00-\uFE0E\u{E0100}-\u{E01EF}]/gu;
-// Blank fillers (Hangul, half-width Hangul, a blank braille cell) social media use as invisible spaces: spaces.
-const BLANK_FILLERS = /[\u115F\u1160\u2800\u3164\uFFA0]/gu;
-// An emoji's own selector after a bare digit (no keycap after it: "6️2️8️…") shows nothing, and hid the number from CHECK.
-const SELECTOR_AFTER_DIGIT = /(?<=[0-9])\uFE0F+(?!\u20E3)/gu;
-
-/** Text without anything invisible: format, control and the marks above; blank fillers as spaces. */
-function visible(text: string): string {
-  return text.replace(FORMAT_CHARS, '').replace(CONTROL_CHARS, '').replace(INVISIBLE_MARKS, '').replace(SELECTOR_AFTER_DIGIT, '').replace(BLANK_FILLERS, ' ');
-}
 
 /**
  * Report and alert text as members will read it: compatibility-normalised

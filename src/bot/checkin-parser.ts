@@ -1,10 +1,11 @@
 /**
- * The arguments of the check-in commands (issue 13), for the pure parser (a
- * BUDDY number is read as DEFAULT_COUNTRY writes a national one):
- * BUDDY [SMS|SIGNAL] number name, BUDDY OFF [number], CHECKIN minutes
- * [details], LATER minutes; ACCEPT, DECLINE and OK take none.
+ * The arguments of the check-in commands (issue 13), for the pure parser:
+ * BUDDY's (buddy-parser.ts), CHECKIN minutes [details], LATER minutes;
+ * ACCEPT, DECLINE and OK take none.
  */
-import { toE164, type CountryCode } from '../phone/numbers';
+import type { CountryCode } from '../phone/numbers';
+import { visible } from '../util/visible-text';
+import { buddyCommandOf } from './buddy-parser';
 import type { Command, ParseErrorCode } from './commands';
 import { CLOCK_HOUR, isClockWord, isFrenchClockTime, isZeroPaddedClockTime, minutesIndex, timeOfDayAt, unitHourThenTimeOfDay } from './time-of-day';
 
@@ -22,9 +23,6 @@ const CHECKIN_KINDS: ReadonlySet<string> = new Set<CheckinKind>(['buddy', 'accep
 export function isCheckinKind(kind: string): kind is CheckinKind {
   return CHECKIN_KINDS.has(kind);
 }
-
-/** Most characters of a name; longer ones are cut (it is shown to the buddy). */
-export const MAX_BUDDY_NAME = 30;
 
 // Every language the line speaks (MN: French minutes; HS: Latin American Spanish hours): an unknown
 // word after a bare number is read as minutes with the word as details, so "12 heures" was 12 minutes.
@@ -150,45 +148,6 @@ export function minutesOf(rest: WordAt[], text?: string): { minutes: number; use
   return { minutes: d.minutes, used: d.used };
 }
 
-// The channel, then the words of the number (each of number characters, the first opening with a digit,
-// "+" or "("), then the name. The spaces after the channel are never part of the number.
-const BUDDY_ADD = /^(?:(sms|signal)\s+)?(\+?[\d(][\d().\-]*(?:\s+[\d().\-+]+)*)(?:\s+(.*))?$/isu;
-const NUMBER_WORD = /\S+/g;
-
-/**
- * Where the number ends: the longest leading run of its words that is a valid
- * number (a shorter one may be a stranger's: "+49 30 1234 5678" holds "+49 30
- * 1234"). A name may open with a digit only after a number written without
- * spaces: after a spaced one the digit may be the number's, mistyped.
- */
-function numberThenName(run: string, after: string, country: CountryCode): { number: string; name: string } | null {
-  const ends = [...run.matchAll(NUMBER_WORD)].map((m) => (m.index ?? 0) + m[0].length);
-  for (let i = ends.length - 1; i >= 0; i--) {
-    const number = run.slice(0, ends[i]);
-    if (!toE164(number, country)) continue;
-    const name = `${run.slice(ends[i])} ${after}`.replace(/\s+/g, ' ').trim();
-    if (/^\d/.test(name) && /\s/.test(number)) return null;
-    return { number, name };
-  }
-  return null;
-}
-
-function buddy(text: string, rest: WordAt[], country: CountryCode): Command | ParseErrorCode {
-  const first = rest[0];
-  if (!first) return { kind: 'buddy', action: 'list' };
-  if (first.word === 'OFF') {
-    const after = rest[1];
-    return after ? { kind: 'buddy', action: 'off', number: text.slice(after.start).trim() } : { kind: 'buddy', action: 'off' };
-  }
-  const m = BUDDY_ADD.exec(text.slice(first.start).trim());
-  const found = m ? numberThenName(m[2] as string, m[3] ?? '', country) : null;
-  if (!m || !found) return 'bad_number';
-  const { number, name } = found;
-  if (!name) return 'missing_name';
-  const channel = m[1] ? (m[1].toLowerCase() as 'sms' | 'signal') : undefined;
-  return { kind: 'buddy', action: 'add', ...(channel ? { channel } : {}), number, name: Array.from(name).slice(0, MAX_BUDDY_NAME).join('') };
-}
-
 /** A bare number, then (Y, AND, E or ET and) two bare digits 00-59: "11 30", "11 y 30". */
 function isClockLike(rest: WordAt[]): boolean {
   const i = ['Y', 'AND', 'E', 'ET'].includes(rest[1]?.word ?? '') ? 2 : 1;
@@ -241,7 +200,7 @@ const SAFE_WORDS: ReadonlySet<string> = new Set(['SAFE', 'SEGURA', 'SEGURO']);
 export function checkinCommandOf(kind: CheckinKind, word: string, text: string, rest: WordAt[], country: CountryCode): Command | ParseErrorCode {
   switch (kind) {
     case 'buddy':
-      return buddy(text, rest, country);
+      return buddyCommandOf(text, rest, country);
     case 'accept': {
       // "ACCEPT Rose": which invitation, when more than one waits (buddy-answers).
       const first = rest[0];
@@ -262,7 +221,8 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       // "CHECKIN 1.30h": refused as LATER's are (she is told how), not read as 11 minutes or 1.3 hours.
       if (!d || startsWithClockTime(rest) || hourDotMinutes(rest) || writtenClockTime(rest, d.used)) return 'missing_minutes';
       const next = rest[d.used];
-      return { kind, minutes: d.minutes, details: next ? text.slice(next.start).trim() : '' };
+      // Shown to her buddies or the moderators: nothing invisible (a direction override reorders what they read).
+      return { kind, minutes: d.minutes, details: next ? visible(text.slice(next.start)).trim() : '' };
     }
     case 'later': {
       const d = minutesOf(rest, text);
