@@ -9,6 +9,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { DEFAULT_COUNTRY } from '../alerts/numbers-in-text';
 import type { ReportFields } from '../alerts/report-template';
 import type { Conversation } from '../store/conversations';
+import { asciiDigits } from '../util/ascii-digits';
 import { cutBetweenWords } from './cut-between-words';
 import { CONTROL } from './control-words';
 import { normalizeWord } from './parser';
@@ -88,8 +89,10 @@ const PICKS = /^[(\[]?[1-9]+(?:[,;.&+-]+[1-9]+)*[,;.:)\]!?…]*$/;
 
 /** The categories an answer picks: "1 3", "1,3", "1 y 3", "13", "1️⃣ 3️⃣" (each digit once, 1 to 9), times, amounts and counts left out. */
 export function categoriesOf(text: string): Category[] | null {
-  // A phone's emoji keypad gives keycap digits ("1️⃣ 3️⃣"): each is its digit.
-  const picked = text
+  // Another keyboard's digits and commas ("１ ３", "𝟏 𝟑", "①③", "١ ٣", "1，3", "1、3", "١، ٣") pick as ours do: refused,
+  // a CJK keyboard's member was asked again and again. A phone's emoji keypad gives keycap digits ("1️⃣ 3️⃣"): each is its digit.
+  const picked = asciiDigits(text.normalize('NFKC'))
+    .replace(/[\u3001\u060C]/g, ',')
     .replace(/(\d)\uFE0F?\u20E3/gu, '$1')
     .replace(TIMES, ' ').replace(TIME_AFTER_WORD, ' ').replace(COUNTS, ' ');
   const digits = picked.split(/\s+/).filter((w) => PICKS.test(w)).join(' ').match(/[1-9]/g);
