@@ -4,6 +4,7 @@
  * ACCEPT, DECLINE and OK take none.
  */
 import type { CountryCode } from '../phone/numbers';
+import { asciiDigits } from '../util/ascii-digits';
 import { visible } from '../util/visible-text';
 import { buddyCommandOf } from './buddy-parser';
 import type { Command, ParseErrorCode } from './commands';
@@ -196,8 +197,19 @@ const writtenClockTime = (rest: WordAt[], used: number) => isFrenchClockTime(res
 /** The check-in words that mean "safe" (SEGURA: Spanish and Portuguese): alone, they say she is. */
 const SAFE_WORDS: ReadonlySet<string> = new Set(['SAFE', 'SEGURA', 'SEGURO']);
 
+// A digit written small or circled right beside an ordinary one ("30²": a footnote, a square): read as one more
+// digit, "CHECKIN 30²" was 302 minutes, the alarm hours late. Refused (she is told how); alone, "⁴⁵" and "2h³⁰" read as written.
+const SMALL_BESIDE_DIGIT = /\p{Nd}\p{No}|\p{No}\p{Nd}/u;
+
+/** Whether the duration's `used` words, as written in `text`, hold a small figure beside a digit. */
+function smallFigureBeside(text: string, rest: WordAt[], used: number): boolean {
+  return rest.slice(0, used).some((w) => SMALL_BESIDE_DIGIT.test(/^\S+/.exec(text.slice(w.start))?.[0] ?? ''));
+}
+
 /** The command these keywords (`word`, normalized) and their arguments make, or why they make none. */
-export function checkinCommandOf(kind: CheckinKind, word: string, text: string, rest: WordAt[], country: CountryCode): Command | ParseErrorCode {
+export function checkinCommandOf(kind: CheckinKind, word: string, text: string, tokens: WordAt[], country: CountryCode): Command | ParseErrorCode {
+  // Minutes typed in her keyboard's digits ("CHECKIN ٣٠", "LATER ३०") are minutes.
+  const rest = tokens.map((t) => ({ ...t, word: asciiDigits(t.word) }));
   switch (kind) {
     case 'buddy':
       return buddyCommandOf(text, rest, country);
@@ -219,7 +231,7 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       const d = minutesOf(rest, text);
       // Not "Safe now" as OK: "SAFE for 2 hours", meant to start or extend one, would end hers. "CHECKIN 11 pm",
       // "CHECKIN 1.30h": refused as LATER's are (she is told how), not read as 11 minutes or 1.3 hours.
-      if (!d || startsWithClockTime(rest) || hourDotMinutes(rest) || writtenClockTime(rest, d.used)) return 'missing_minutes';
+      if (!d || startsWithClockTime(rest) || hourDotMinutes(rest) || writtenClockTime(rest, d.used) || smallFigureBeside(text, rest, d.used)) return 'missing_minutes';
       const next = rest[d.used];
       // Shown to her buddies or the moderators: nothing invisible (a direction override reorders what they read).
       return { kind, minutes: d.minutes, details: next ? visible(text.slice(next.start)).trim() : '' };
@@ -228,7 +240,7 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       const d = minutesOf(rest, text);
       // "LATER 11 30", "LUEGO 11 y 30": an hour and a half, or until 11:30? "LATER 10.30": 10.3 minutes, or 10:30?
       // Refused (she is told), not read as 10-12 minutes (LATER takes no details: the second number is no street's).
-      if (!d || isClockLike(rest) || startsWithClockTime(rest) || hourDotMinutes(rest) || writtenClockTime(rest, d.used)) return 'missing_minutes';
+      if (!d || isClockLike(rest) || startsWithClockTime(rest) || hourDotMinutes(rest) || writtenClockTime(rest, d.used) || smallFigureBeside(text, rest, d.used)) return 'missing_minutes';
       return rest.length > d.used ? { kind, minutes: d.minutes, withText: true } : { kind, minutes: d.minutes };
     }
   }
