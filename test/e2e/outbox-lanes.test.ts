@@ -84,7 +84,7 @@ describe('a Signal pause', () => {
       signalApiUrl: signal.url,
       env: { MODERATORS: MOD, SEND_RATE: '10' },
       // Signal's pause lasts ten minutes, as a real rate limit can.
-      signal: { throttle: { baseMs: 600_000, maxMs: 600_000 }, receiver: { pingMs: 200, pongTimeoutMs: 300, reconnectBaseMs: 20, reconnectMaxMs: 200, pollMs: 20, pollTimeoutS: 1 } },
+      signal: { throttle: { baseMs: 600_000, maxMs: 600_000 }, receiver: { pingMs: 200, pongTimeoutMs: 5_000, reconnectBaseMs: 20, reconnectMaxMs: 200, pollMs: 20, pollTimeoutS: 1 } },
       dispatcher: { twinSweepMs: 200 },
     });
     // Signal members first: their rows are planned ahead of the SMS members'.
@@ -137,7 +137,7 @@ describe('a Signal reply during a rate limit', () => {
       signalApiUrl: signal.url,
       // Short waits after each 429 (the defaults add up to seconds over five): the count of refusals is what matters.
       dispatcher: { backoff: { baseMs: 20, maxMs: 200, maxAttempts: 20 }, throttleBackoff: { baseMs: 20, maxMs: 200 } },
-      signal: { throttle: { baseMs: 20, maxMs: 160 }, receiver: { pingMs: 200, pongTimeoutMs: 300, reconnectBaseMs: 20, reconnectMaxMs: 200, pollMs: 20, pollTimeoutS: 1 } },
+      signal: { throttle: { baseMs: 20, maxMs: 160 }, receiver: { pingMs: 200, pongTimeoutMs: 5_000, reconnectBaseMs: 20, reconnectMaxMs: 200, pollMs: 20, pollTimeoutS: 1 } },
     });
     await waitFor(() => signal.connected === 1, 5_000, 'the receive websocket');
   });

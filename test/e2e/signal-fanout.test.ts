@@ -138,7 +138,7 @@ describe('Signal 429 storms, refusals, and moderators by UUID when only Signal i
       env: { MODERATORS: moderator.uuid, SEND_RATE: '100' },
       // Short waits after each 429 (the harness's pauses grow to 0.8 s, over a dozen in a storm of 30): what counts is that none is lost or sent twice.
       dispatcher: { throttleBackoff: { baseMs: 20, maxMs: 100 } },
-      signalTuning: { throttle: { baseMs: 20, maxMs: 100 }, receiver: { pingMs: 200, pongTimeoutMs: 300, reconnectBaseMs: 20, reconnectMaxMs: 200, pollMs: 20, pollTimeoutS: 1 } },
+      signalTuning: { throttle: { baseMs: 20, maxMs: 100 }, receiver: { pingMs: 200, pongTimeoutMs: 5_000, reconnectBaseMs: 20, reconnectMaxMs: 200, pollMs: 20, pollTimeoutS: 1 } },
     });
     ({ h, signal } = world);
     for (const m of members) signal.push(textEnvelope(SIGNAL_NUMBER, m, 'JOIN 415'));

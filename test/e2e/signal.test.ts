@@ -163,13 +163,14 @@ describe('Signal websocket: drops, reconnects and dead connections', () => {
   it('notices a connection that stops answering pings and opens a new one', async () => {
     const connections = signal.connections;
     signal.freeze();
-    await waitFor(() => signal.connections > connections, 5_000, 'a reconnect after missed pongs');
+    // The harness waits 5 s for a pong (TEST_RECEIVER).
+    await waitFor(() => signal.connections > connections, 15_000, 'a reconnect after missed pongs');
     signal.freeze(false);
     await waitFor(() => signal.connected === 1, 5_000, 'a live connection');
     signal.push(textEnvelope(SIGNAL_NUMBER, people[6]!, 'JOIN 305'));
     expect(await replyTo(signal, people[6]!.uuid, 1)).toContain('305');
     expect(h.logs.some((l) => l.includes('stopped answering pings'))).toBe(true);
-  });
+  }, 40_000);
 
   it('ignores frames that are not JSON or carry an error', async () => {
     signal.pushRaw('not json {');

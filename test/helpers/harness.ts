@@ -88,8 +88,11 @@ export async function readMetrics(url: string): Promise<string> {
   return res.text();
 }
 
-/** The harness's Signal receiver tuning: quick pings, reconnects and polls. */
-export const TEST_RECEIVER = { pingMs: 200, pongTimeoutMs: 300, reconnectBaseMs: 20, reconnectMaxMs: 200, pollMs: 20, pollTimeoutS: 1, boundMs: 3_000 };
+/**
+ * The harness's Signal receiver tuning: quick pings, reconnects and polls. A pong is waited for 5 s: a test
+ * process stalled longer than the wait (a loaded CI) would reconnect, and what a test pushes meanwhile is lost.
+ */
+export const TEST_RECEIVER = { pingMs: 200, pongTimeoutMs: 5_000, reconnectBaseMs: 20, reconnectMaxMs: 200, pollMs: 20, pollTimeoutS: 1, boundMs: 3_000 };
 
 /** A fixed test master key (base64 of 32 bytes). */
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
