@@ -44,11 +44,11 @@ describe('SignalIdentities.of', () => {
   it.each(['hang', 'stall'] as const)('gives up on a stuck signal-cli (%s) after its timeout, naming no one', async (stuck) => {
     signal.identityListAnswer = () => stuck;
     const identities = new SignalIdentities(signal.url, ACCOUNT, 300);
-    const started = Date.now();
     const err = await identities.of(UUID).then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(IdentitiesError);
+    // Ended by its own time-out, not by an error nor by the fake's end: the moderator's gate reads this as signal-cli stuck.
+    expect((err as IdentitiesError).timedOut).toBe(true);
     expect(String((err as Error).message)).not.toContain(UUID);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
 
