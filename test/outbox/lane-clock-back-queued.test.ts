@@ -38,7 +38,7 @@ describe('a lane when the wall clock is stepped back with messages queued', () =
       lane.wake();
     }
     // Five seconds on by any clock: SEND_RATE allowed the other four long since.
-    await waitFor(() => sender.calls.length === 8, 1_000, `the other four (sent ${sender.calls.length})`);
+    await waitFor(() => sender.calls.length === 8, 10_000, `the other four (sent ${sender.calls.length})`);
   });
 });
 
@@ -59,6 +59,6 @@ describe('a lane started after the wall clock was stepped back, with messages qu
       lane.wake();
     }
     // Five seconds on: SEND_RATE allowed all eight long since.
-    await waitFor(() => sender.calls.length === 8, 1_000, `the eight (sent ${sender.calls.length})`);
+    await waitFor(() => sender.calls.length === 8, 10_000, `the eight (sent ${sender.calls.length})`);
   });
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Db } from '../../src/store/db';
+import { BUSY_TIMEOUT_MS } from '../../src/store/db-file';
 import { fillDisk, freeDisk } from '../helpers/full-disk';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -139,8 +140,9 @@ describe('Db.close', () => {
         db.eraseSoon();
       });
       await new Promise((r) => setTimeout(r, 200));
-      // The event loop went on (a 5 s busy wait would have held this timer back).
-      expect(Date.now() - started).toBeLessThan(2_000);
+      // The event loop went on: one busy wait on the reader (BUSY_TIMEOUT_MS) would have held this timer back past it.
+      // Time is the only sign of a held event loop; the bound is that wait itself, not a guess at the machine's speed.
+      expect(Date.now() - started).toBeLessThan(BUSY_TIMEOUT_MS);
       reader.exec('COMMIT');
       reader.close();
       await new Promise((r) => setTimeout(r, 200));
