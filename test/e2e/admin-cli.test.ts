@@ -89,7 +89,8 @@ describe('a moderator command at the command line that fails', () => {
     expect(unknown.stdout + unknown.stderr).toContain('#ZZZZ');
     expect(badArea.stdout + badArea.stderr).toContain('999');
     expect({ again: again.code, unknown: unknown.code, badArea: badArea.code }).toEqual({ again: 1, unknown: 1, badArea: 1 });
-  });
+    // Four command-line runs one after the other, each a process of its own: on a loaded machine, more than jest's 30 s.
+  }, 120_000);
 });
 
 describe('REJECT and EDIT at the command line while the server has the database open', () => {
