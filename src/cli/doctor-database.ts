@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import type { Config } from '../config/env';
 import type { Channel } from '../domain/channel';
 import { databaseFile, isDatabaseDamaged } from '../store/db';
-import { keptAside, lineKeptAsideProblem, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
+import { keptAside, lineKeptAsideProblem, rescueCopyProblem, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
 import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
 import { toMend } from '../store/edited-migrations';
 import { migrationFiles } from '../store/migrate';
@@ -114,6 +114,9 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
     // A restore killed at its swap with no database there: the line's last writes are in the log it kept (the start refuses beside it).
     const stray = strayLogProblem(file);
     if (stray) return [bad('database', stray), ...stagedCopies(file)];
+    // Removed or moved while the server ran: the rescue copy it wrote is the line as it last had it (the start refuses beside it).
+    const rescue = rescueCopyProblem(file);
+    if (rescue) return [bad('database', rescue), ...stagedCopies(file)];
     // Its database moved or removed after a crash: the log holds the old line's last writes (the server refuses to start beside it).
     if (fs.existsSync(`${file}-wal`)) {
       return [

@@ -15,7 +15,7 @@ import { Metrics } from '../metrics';
 import { databaseFile, Db } from '../store/db';
 import { recordKey, verifyKey } from '../store/key-check';
 import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
-import { lineKeptAsideProblem, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
+import { lineKeptAsideProblem, rescueCopyProblem, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
 import { notALineProblem } from '../store/line-file';
 import { loadMasterKey } from '../store/master-key';
 import { migrate } from '../store/migrate';
@@ -48,7 +48,8 @@ function ensureDataDir(dir: string): void {
 /**
  * The database gone but the line's trace left (the write-ahead log of a
  * database moved away after a crash, the one an interrupted restore set
- * aside or kept, a log it kept as a stray one, or its staged copy), or a file there that is no line: a start would make a new,
+ * aside or kept, a log it kept as a stray one, or its staged copy, or the
+ * rescue copy a running server wrote), or a file there that is no line: a start would make a new,
  * empty line that alerts no one (and drop that log). Refused before
  * anything is made, a key included.
  */
@@ -64,6 +65,9 @@ function refuseLineLeftBehind(dataDir: string): void {
   // The log a restore kept aside, killed at its swap: once its staged copy is deleted, nothing else is left of the line.
   const stray = strayLogProblem(file) ?? stagedCopyProblem(file);
   if (stray) throw new ConfigError('DATA_DIR', stray);
+  // The copy the server wrote when its database was removed or DATA_DIR moved while it ran: the line as it last had it.
+  const rescue = rescueCopyProblem(file);
+  if (rescue) throw new ConfigError('DATA_DIR', rescue);
   if (fs.existsSync(`${file}-wal`)) {
     throw new ConfigError(
       'DATA_DIR',

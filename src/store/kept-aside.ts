@@ -61,3 +61,20 @@ export function stagedCopyProblem(file: string): string | null {
   if (!fs.existsSync(`${file}.restoring`)) return null;
   return `no database at ${file}, but ${file}.restoring, the copy an interrupted restore was making: run heads-up restore again with the backup (nothing was changed)`;
 }
+
+/**
+ * With no database at `file`, what to do about a rescue copy the server wrote
+ * (store/rescue-copy.ts) when its files were removed or DATA_DIR moved while
+ * it ran, or null when there is none. It holds the line as the server last
+ * had it: a start beside it would make a new, empty line that alerts no one.
+ */
+export function rescueCopyProblem(file: string): string | null {
+  const dir = path.dirname(file);
+  // Named by an ISO time (heads-up.rescued-2026-12-07T15-50-27-123Z.db): a plain sort is oldest first.
+  const copies = fs.readdirSync(dir).filter((f) => /^heads-up\.rescued-.*\.db$/.test(f)).sort();
+  const newest = copies.at(-1);
+  if (newest === undefined) return null;
+  const which = copies.length > 1 ? ` (the newest of ${copies.length} rescue copies)` : '';
+  const rescue = path.join(dir, newest);
+  return `no database at ${file}, but ${rescue}, the copy the server wrote when its database was removed or moved while it ran${which}: run heads-up restore ${rescue} (it is sealed under this line's key); nothing was changed`;
+}

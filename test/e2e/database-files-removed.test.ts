@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Db } from '../../src/store/db';
 import { runAdminCli } from '../helpers/admin-cli';
-import { startTwilioLine, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
+import { startHarness, startTwilioLine, TEST_MASTER_KEY, type Harness } from '../helpers/harness';
 import { tempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
 
@@ -46,6 +46,18 @@ function rescued(dataDir: string): { members: number; mode: number } {
   return { members: members(path.join(dataDir, copy)), mode: fs.statSync(path.join(dataDir, copy)).mode & 0o777 };
 }
 
+/** A start on `dataDir` with no database but the rescue copy refuses naming it, makes no database, and doctor says the same. */
+async function refusedBesideRescue(dataDir: string, rescue: string): Promise<void> {
+  const file = path.join(dataDir, 'heads-up.db');
+  const copy = path.join(dataDir, rescue);
+  const start = await startHarness({ dataDir }).then(async (again) => (await again.close(), 'started'), (err: Error) => err.message);
+  expect(start).toContain(`DATA_DIR: no database at ${file}, but ${copy}`);
+  expect(start).toContain(`run heads-up restore ${copy}`);
+  expect(fs.existsSync(file)).toBe(false);
+  const doctor = await runAdminCli(['doctor'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+  expect(doctor.stdout).toContain(`run heads-up restore ${copy}`);
+}
+
 describe.each([
   ['its write-ahead log and shm', ['heads-up.db-wal', 'heads-up.db-shm']],
   ['the database file itself', ['heads-up.db']],
@@ -71,6 +83,8 @@ describe.each([
     } finally {
       await stop();
     }
+    // Started again as it was left, it makes no new, empty line: the start and doctor name the rescue copy to restore.
+    if (removed.includes('heads-up.db')) await refusedBesideRescue(h.dataDir, rescue);
     // What the error line says to do, once the server has stopped.
     const restore = await runAdminCli(['restore', path.join(h.dataDir, rescue)], { DATA_DIR: h.dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
     expect({ code: restore.code, stderr: restore.stderr }).toEqual({ code: 0, stderr: '' });
@@ -113,6 +127,9 @@ it('the whole DATA_DIR removed: the server makes it again (0700) and writes the 
   } finally {
     await stop();
   }
+  // Nothing else is left in the folder made again: a start there would make a new, empty line that alerts no one.
+  const rescue = parsedLogs(h).find((l) => l.rescue !== undefined)!.rescue!;
+  await refusedBesideRescue(h.dataDir, rescue);
 }, 60_000);
 
 it('DATA_DIR removed and not to be made again (a file where its parent folder was): the error line says to make it, and the copy is written once it is there', async () => {
