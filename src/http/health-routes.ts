@@ -2,8 +2,8 @@
  * Liveness and readiness. /readyz is 503 when the database or a configured
  * channel is not ready, and says why in fixed words (`reasons`) a monitor
  * can match: the database does not answer (no_answer), refuses writes (a
- * full disk: writes_failing), or its files were removed while the server
- * runs (files_missing); a channel's provider does not answer
+ * full disk: writes_failing), its files were removed while the server
+ * runs (files_missing), or SQLite found it damaged (damaged); a channel's provider does not answer
  * (no_answer) or refuses the line's credentials (credentials_refused), its
  * sending is held for the line's own fault (sending_held), every send has
  * failed as an outage for a minute while messages wait (sending_failing), or
@@ -41,7 +41,7 @@ export async function askProviders(checks: Map<string, () => Promise<ProviderChe
 export type ChannelFault = 'sending_held' | 'sending_failing' | 'not_receiving';
 
 /** What the database check finds: it answers and takes writes, does not answer, answers but refuses writes, or its files are gone. */
-export type DatabaseCheck = 'ready' | 'no_answer' | 'writes_failing' | 'files_missing';
+export type DatabaseCheck = 'ready' | 'no_answer' | 'writes_failing' | 'files_missing' | 'damaged';
 
 /**
  * The database's check: its files still those the server opened (Db.missingFiles: looked at every few seconds),
@@ -51,6 +51,8 @@ export function checkDatabase(db: Db, now: number): DatabaseCheck {
   try {
     // It still answers, from files no one else can open: said first.
     if (db.missingFiles(now).length) return 'files_missing';
+    // Seen by the work itself (a damaged page the trivial read and the write check never touch): only a restore mends it.
+    if (db.damage.found()) return 'damaged';
     if (!db.ping()) return 'no_answer';
     return db.writable(now) ? 'ready' : 'writes_failing';
   } catch {

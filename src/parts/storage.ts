@@ -118,6 +118,8 @@ async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void>
     throw err;
   }
   db.reportHookErrors((err) => log.error({ err: safeError(err) }, 'work after a commit failed; the commit stands'));
+  // Once: the work that fails on it logs its own errors, and /readyz says damaged from now on.
+  db.damage.onFirst(() => log.error('the database is damaged (SQLite found a damaged page): joins, reports or alerts fail until it is restored; run heads-up doctor, then restore the latest backup'));
   app.addHook('onClose', async () => db.close());
   app.decorate('regions', regions);
   app.decorate('db', db);

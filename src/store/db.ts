@@ -8,6 +8,7 @@
  * pages) are db-file.ts's.
  */
 import Database from 'better-sqlite3';
+import { DamageRecord } from './damage-record';
 import { configure, keepPrivate } from './db-file';
 import { OpenFiles } from './open-files';
 import { WalUpkeep } from './wal-upkeep';
@@ -40,13 +41,13 @@ export class Db {
   private doomed: unknown = null;
   private readonly statements = new Map<string, Database.Statement>();
   /**
-   * One transaction function for every caller, made once: better-sqlite3
-   * builds a new wrapper (and statements) for each db.transaction(fn), about
-   * a tenth of the cost of a JOIN webhook.
+   * One transaction function for every caller, made once: better-sqlite3 builds a new
+   * wrapper (and statements) for each db.transaction(fn), a tenth of a JOIN webhook's cost.
    */
   private readonly runInTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
   /** Whether writes go through, as last seen (a transaction refused, the write check), and when writable() last checked (null: never). */
   private writes: { ok: boolean; checkedAt: number | null } = { ok: true, checkedAt: null };
+  readonly damage = new DamageRecord();
   /** Checkpoints, and the WAL's truncation after an erase. */
   private readonly wal: WalUpkeep;
   /** The files open when watchFiles() was called: the server's. */
@@ -87,6 +88,7 @@ export class Db {
         if ((err as { code?: string }).code === 'SQLITE_BUSY' && attempt < BUSY_RETRIES) continue;
         const thrown = this.doomed ?? err;
         if (isWriteRefused(thrown)) this.writes.ok = false;
+        this.damage.note(thrown);
         throw thrown;
       } finally {
         this.afterCommit = null;
@@ -109,7 +111,6 @@ export class Db {
   reportHookErrors(fn: (err: unknown) => void): void {
     this.hookError = fn;
   }
-
   private hookError: (err: unknown) => void = () => undefined;
 
   /**
@@ -134,6 +135,7 @@ export class Db {
     } catch (err) {
       hooks.length = mark;
       this.runUndo(undoMark);
+      this.damage.note(err); // caught by a caller that goes on: a damaged page must still be told
       // SQLite may have undone the whole transaction (a full disk does, or only the statement): what ran after
       // would then commit on its own, the batch reported failed. A caller that catches this cannot go on.
       if (isWriteRefused(err) || !this.sqlite.inTransaction) this.doomed = err;
