@@ -40,6 +40,8 @@ export interface DispatcherOptions {
   twinSweepMs: number;
   /** How long every try failing as an outage (5xx, time-outs), messages waiting, makes the channel not ready (/readyz: sending_failing). */
   failingAfterMs: number;
+  /** How long from its start a stop keeps trying to record the outcomes not yet written (a full disk), within the 45 s main.ts gives a stop. */
+  stopFlushMs: number;
 }
 
 export const DEFAULT_DISPATCHER: DispatcherOptions = {
@@ -55,7 +57,11 @@ export const DEFAULT_DISPATCHER: DispatcherOptions = {
   twinSweepMs: 30_000,
   // A blip and the backoff's first tries pass well within a minute; longer, the operator should look.
   failingAfterMs: 60_000,
+  stopFlushMs: 30_000,
 };
+
+/** How often a stop tries again to record what it could not. */
+const STOP_FLUSH_RETRY_MS = 250;
 
 /** Counters the dispatcher reports to; metrics plug in here. */
 export interface DispatchObserver {
@@ -73,7 +79,7 @@ export class Dispatcher {
     vault: Vault,
     senders: Map<Channel, ChannelSender>,
     private readonly log: Logger,
-    opts: DispatcherOptions = DEFAULT_DISPATCHER,
+    private readonly opts: DispatcherOptions = DEFAULT_DISPATCHER,
     observer?: DispatchObserver,
     private readonly now: () => number = Date.now,
   ) {
@@ -139,10 +145,24 @@ export class Dispatcher {
     this.lanes.get(channel)?.resume();
   }
 
-  /** Stops claiming, waits for sends in flight and records them. */
+  /**
+   * Stops claiming, waits for sends in flight and records them. A record
+   * refused (a full disk) is tried again until stopFlushMs from the stop's
+   * start: a send taken by the provider but not recorded goes again at the
+   * next start, a second copy to every member. Still refused, it says how many.
+   */
   async stop(): Promise<void> {
+    const until = performance.now() + this.opts.stopFlushMs;
     for (const r of this.removed) r.stop();
     await Promise.all([...this.lanes.values()].map((l) => l.stop()));
-    this.writer.flush();
+    while (!this.writer.flush()) {
+      if (performance.now() >= until) {
+        this.writer.stop();
+        const [sent, outcomes] = [this.writer.unrecordedSends(), this.writer.unrecorded()];
+        this.log.error({ sent, outcomes }, `${sent} messages already sent could not be recorded (the database refuses writes: a full disk?) and will be sent again at the next start; free space in DATA_DIR before starting`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, STOP_FLUSH_RETRY_MS));
+    }
   }
 }

@@ -2,10 +2,12 @@
  * Records send outcomes as they happen: everything that finished in one
  * turn of the event loop is written in one transaction right after it, so
  * a hard kill can repeat only the sends truly in flight. A failed write
- * (a busy database) is logged and tried again shortly; nothing is dropped.
+ * (a busy database, a full disk) is tried again shortly; nothing is dropped.
+ * It is logged as the lanes log theirs (jobs/guarded.ts): once, then at most
+ * once a minute with a count, not every try onto a disk that may be full.
  */
 import type { Logger } from '../log/logger';
-import { safeError } from '../log/safe-error';
+import { runGuarded } from '../jobs/guarded';
 import type { Db } from '../store/db';
 import { endRestoredCheckinRefused } from '../store/checkin-stop';
 import { countInvalid, countReached } from '../store/invalid-streak';
@@ -34,6 +36,7 @@ export class OutcomeWriter {
   private pending: Recorded[] = [];
   private scheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   constructor(
     private readonly db: Db,
@@ -58,8 +61,8 @@ export class OutcomeWriter {
     const batch = this.pending;
     if (batch.length === 0) return true;
     this.pending = [];
-    try {
-      const now = this.now();
+    const now = this.now();
+    const wrote = runGuarded(this.log, 'recording send outcomes', () => {
       this.db.transaction(() => {
         recordOutcomes(this.db, batch.map((r) => r.outcome), now);
         // Her row gone means she was erased (DELETE) while the send was in flight: her id may be someone else's now.
@@ -79,14 +82,33 @@ export class OutcomeWriter {
           endRestoredCheckinRefused(this.db, outcome.id);
         }
       });
+    });
+    if (wrote) {
       for (const r of batch) r.done?.();
       return true;
-    } catch (err) {
-      this.pending = batch.concat(this.pending);
-      this.log.error({ err: safeError(err), outcomes: batch.length }, 'recording send outcomes failed; trying again');
+    }
+    this.pending = batch.concat(this.pending);
+    if (!this.stopped) {
       this.retryTimer = setTimeout(() => this.flush(), RETRY_MS);
       this.retryTimer.unref();
-      return false;
     }
+    return false;
+  }
+
+  /** How many sends the provider took whose outcome is not yet written (each is sent again if the process ends now). */
+  unrecordedSends(): number {
+    return this.pending.filter((r) => r.outcome.kind === 'sent').length;
+  }
+
+  /** How many outcomes are not yet written. */
+  unrecorded(): number {
+    return this.pending.length;
+  }
+
+  /** No more tries of its own: the stop has given up (the database is about to close). */
+  stop(): void {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   }
 }
