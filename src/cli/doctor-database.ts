@@ -138,9 +138,9 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
   for (const stray of fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith(`${base}-`) && f.includes('.stray-'))) {
     leftover.push(bad('restore', `${path.join(path.dirname(file), stray)} was kept aside by a restore: delete it once the line is right (it keeps what retention erased)`));
   }
-  // The database an interrupted restore set aside, which the next restore kept (its WAL goes with it).
+  // The line a restore replaced, or one an interrupted restore set aside, which the next restore kept (its WAL goes with it).
   for (const kept of keptAside(file)) {
-    leftover.push(bad('restore', `${kept} was kept aside by a restore (the line as an interrupted restore left it): delete it once the line is right (it keeps what retention erased)`));
+    leftover.push(bad('restore', `${kept} was kept aside by a restore (the line it replaced, or as an interrupted restore left it): delete it once the line is right (it keeps what retention erased)`));
   }
   leftover.push(...stagedCopies(file));
   // What stops the server's start (a read-only disk, a file closed to this user) though the file may read well.

@@ -58,6 +58,11 @@ export async function restoreCommand(file: string): Promise<string> {
   const n = await restoreDatabase(backup, target, new Vault(key.key), latestMigration());
   const done = `restore: ${target} now holds the backup ${backup}: ${lineCounts(n)}; start the server`;
   const lines = [done];
+  // Said beside the backup's counts: an older backup over a newer line shows fewer, and the line it replaced is not lost.
+  if (n.replaced) {
+    const what = n.replaced.counts ? `a line with ${lineCounts(n.replaced.counts)}` : 'a line whose counts could not be read';
+    lines.push(`restore: it replaced ${what}, kept as ${n.replaced.file} (sealed under the key, as the database is): delete it once you are sure the restored line is the one you want`);
+  }
   // She may have ended one with OK since the backup: the start gives each a grace and asks her (jobs/checkin-restored.ts).
   // Said as the line acts: a later end is kept, and with no buddy and CHECKIN_FALLBACK=none no one is told.
   if (n.runningCheckins > 0) {

@@ -4,8 +4,8 @@
  * copied beside the database and migrated there; only then is the current
  * database given a second name (set aside) and the copy renamed over it, so
  * that the line's path never lacks a database. The set-aside file
- * is put back if anything fails, and removed once the restored database has
- * opened and passed its checks; with no database there, a check that fails
+ * is put back if anything fails, and kept under a dated name once the restored
+ * database has opened and passed its checks (the operator deletes it); with no database there, a check that fails
  * leaves the folder as it was. With no database at the path (or a 0-byte
  * file, which SQLite would open by deleting the WAL), a WAL left
  * there (by the database that was) is renamed and kept, never replayed, and
@@ -98,7 +98,22 @@ function foldWal(sqlite: Database.Database): boolean {
  * What a restore did: the restored line's counts, the stray WAL files and the set-aside database it kept under new names,
  * and how many check-ins came back running (marked: the server's start gives each a grace, jobs/checkin-restored.ts).
  */
-export type RestoreResult = LineCounts & { setAside: string[]; keptAside: string[]; runningCheckins: number };
+export type RestoreResult = LineCounts & { setAside: string[]; keptAside: string[]; runningCheckins: number; replaced: Replaced | null };
+
+/** The line a restore replaced, kept under a dated name (sealed, as the database is) until the operator deletes it; its counts, null where they could not be read (a damaged file). */
+export interface Replaced {
+  file: string;
+  counts: LineCounts | null;
+}
+
+/** The counts of the line about to be replaced, or null where they cannot be read (damaged, or a schema too old to count). */
+function countsOf(sqlite: Database.Database): LineCounts | null {
+  try {
+    return countTables(sqlite);
+  } catch {
+    return null;
+  }
+}
 
 /** A time for the names of kept files: sorts, and has no colon (not allowed on some disks). */
 const stampNow = () => new Date().toISOString().slice(0, 19).replace(/:/g, '');
@@ -175,6 +190,7 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
   let stray: Array<{ from: string; to: string }> = [];
   const kept: string[] = [];
   let runningCheckins = 0;
+  let replacedCounts: LineCounts | null = null;
   try {
     fs.rmSync(staged, { force: true });
     fs.closeSync(fs.openSync(staged, 'wx', 0o600));
@@ -206,6 +222,8 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
       copy.close();
     }
     if (live) {
+      // Counted before it goes: the operator is told what the backup replaced (an older backup over a newer line loses what came since).
+      replacedCounts = live.locked ? countsOf(live.sqlite) : null;
       const folded = live.locked && foldWal(live.sqlite);
       const earlier = clearAside(target, aside);
       if (earlier) kept.push(earlier);
@@ -257,13 +275,11 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
     throw err;
   }
   if (leftAside) kept.push(keepLeftAside(aside));
-  if (madeAside) {
-    fs.rmSync(aside, { force: true });
-    if (walMoved) fs.rmSync(`${aside}-wal`, { force: true });
-  }
+  // The line it replaced is kept, never deleted: a backup older than the operator thought would otherwise lose all since.
+  const replaced = madeAside ? { file: keepLeftAside(aside), counts: replacedCounts } : null;
   const counts = new Db(target);
   try {
-    return { ...countTables(counts.sqlite), setAside: stray.map((m) => m.to), keptAside: kept, runningCheckins };
+    return { ...countTables(counts.sqlite), setAside: stray.map((m) => m.to), keptAside: kept, runningCheckins, replaced };
   } finally {
     counts.close();
     // A log its last close could not remove is the line's too.

@@ -78,10 +78,11 @@ describe('restore', () => {
     expect(missing).toEqual([]);
     expect(counts.members).toBe(2);
     expect(members(target)).toBe(2);
-    expect(leftovers(target)).toEqual([]);
+    // Only the line it replaced, kept for the operator to delete.
+    expect(leftovers(target)).toEqual([path.basename(counts.replaced!.file)]);
   });
 
-  it('after a restore that stopped half-way, a new run restores the backup and keeps nothing aside', async () => {
+  it('after a restore that stopped half-way, a new run restores the backup and keeps nothing aside but the line it replaced', async () => {
     const backup = await backupOfLine(2);
     const target = path.join(tempDir(), 'heads-up.db');
     line(target, 5);
@@ -89,9 +90,11 @@ describe('restore', () => {
     fs.linkSync(target, `${target}.before-restore`);
     fs.copyFileSync(backup, `${target}.restoring`);
 
-    expect((await restoreDatabase(backup, target, vault(), latestMigration())).members).toBe(2);
+    const result = await restoreDatabase(backup, target, vault(), latestMigration());
+    expect(result.members).toBe(2);
     expect(members(target)).toBe(2);
-    expect(leftovers(target)).toEqual([]);
+    expect(leftovers(target)).toEqual([path.basename(result.replaced!.file)]);
+    expect(members(result.replaced!.file)).toBe(5);
   });
 
   /** A failing disk: every page but the first overwritten in its middle. */
@@ -295,9 +298,12 @@ describe('restore', () => {
     const notDb = path.join(tempDir(), 'heads-up.db');
     fs.writeFileSync(notDb, 'this is not a database, only text '.repeat(100), { mode: 0o600 });
     for (const target of [garbled, notDb]) {
-      expect((await restoreDatabase(backup, target, vault(), latestMigration())).members).toBe(300);
+      const result = await restoreDatabase(backup, target, vault(), latestMigration());
+      expect(result.members).toBe(300);
       expect(members(target)).toBe(300);
-      expect(leftovers(target)).toEqual([]);
+      // Kept as it was (its counts could not be read): only the operator can say nothing in it is wanted.
+      expect(result.replaced?.counts).toBeNull();
+      expect(leftovers(target).filter((f) => !f.startsWith(path.basename(result.replaced!.file)))).toEqual([]);
     }
   });
 
