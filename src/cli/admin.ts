@@ -7,10 +7,9 @@
  */
 import path from 'node:path';
 import { ConfigError } from '../config/env';
-import { isDatabaseDamaged } from '../store/db';
 import { DatabaseInUseError } from '../store/exclusive-open';
 import { backupCommand } from './backup-command';
-import { CommandError, DATABASE_DAMAGED, DATABASE_IN_USE, isDatabaseBusy, UsageError } from './cli-errors';
+import { CommandError, sqliteFailure, UsageError } from './cli-errors';
 import { formatCheck, runDoctor } from './doctor';
 import { isModeratorCommand, moderate } from './moderate';
 import { purgeCommand } from './purge-command';
@@ -122,9 +121,7 @@ export async function runAdmin(argv: string[], out: Out = (l) => process.stdout.
     }
     if (e instanceof ConfigError) err(`heads-up: configuration error: ${e.message}`);
     else if (e instanceof CommandError || e instanceof DatabaseInUseError) err(`heads-up: ${e.message}`);
-    // SQLite's own words ("database is locked") name neither the cause nor the cure.
-    else if (isDatabaseBusy(e)) err(`heads-up: ${DATABASE_IN_USE}`);
-    else if (isDatabaseDamaged(e)) err(`heads-up: ${DATABASE_DAMAGED}`);
+    else if (sqliteFailure(e)) err(`heads-up: ${sqliteFailure(e)}`);
     else err(`heads-up: ${(e as Error).message ?? String(e)}`);
     return 1;
   }

@@ -1,10 +1,12 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { openExclusive } from '../../src/store/exclusive-open';
 import { runAdminCli, type AdminRun } from '../helpers/admin-cli';
 import { tempDir, TEST_MASTER_KEY } from '../helpers/harness';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
-const IN_USE = 'the database is in use by restore or rotate-key: wait for it to finish (or stop it), then run this again';
+const IN_USE =
+  'another program holds the database: a restore or rotate-key at work (wait for it to finish, or stop it), or a program that opened the file (an sqlite3 shell, a database browser: close it); then run this again';
 
 describe('admin commands while restore or rotate-key holds the database', () => {
   let dataDir: string;
@@ -40,3 +42,17 @@ describe('admin commands while restore or rotate-key holds the database', () => 
     expect(failures).toEqual([`FAIL database: ${IN_USE}`]);
   });
 });
+
+it("a write while an operator's sqlite3 shell holds the write lock (BEGIN IMMEDIATE) names that possibility too, not only restore or rotate-key", async () => {
+  const dataDir = tempDir();
+  await seedMembers(dataDir, '917', numbersIn('917', 3));
+  const shell = new Database(path.join(dataDir, 'heads-up.db'));
+  shell.exec('BEGIN IMMEDIATE');
+  try {
+    const r = await runAdminCli(['purge'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 1, stderr: `heads-up: ${IN_USE}` });
+  } finally {
+    shell.exec('ROLLBACK');
+    shell.close();
+  }
+}, 60_000);
