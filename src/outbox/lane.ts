@@ -192,7 +192,10 @@ export class Lane {
     const want = Math.max(1, Math.min(room, available));
     this.alarm.clear();
     const t = now();
-    const rows = claimLane(db, this.channel, t, want, t + opts.leaseMs, this.claimedIds);
+    const met = { retracted: 0 };
+    const rows = claimLane(db, this.channel, t, want, t + opts.leaseMs, this.claimedIds, met);
+    // Copies of a retracted alert cancelled, and maybe more behind them: claim again once the loop has turned.
+    if (rows.length === 0 && met.retracted > 0) return new Promise((resolve) => setImmediate(resolve));
     if (rows.length === 0) {
       const due = nextDue(db, this.channel);
       // Due, yet not claimed: only rows of this lane's in flight are (their answers wake the lane).

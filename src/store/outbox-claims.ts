@@ -7,7 +7,7 @@ import type { Channel } from '../domain/channel';
 import type { Db } from './db';
 import { PRIORITY, TO_BUDDY, type ClaimedRow } from './outbox-rows';
 import { LEFT_MAYBE_SENT, OUTSIDE_HER_AREAS, RETRACTED_MAYBE_SENT } from './outbox-withdrawals';
-import { cancelIfRetracted } from './retraction-cancel';
+import { CANCEL_CHUNK, cancelDueCopies, cancelIfRetracted } from './retraction-cancel';
 
 /**
  * Discreet while either membership of the person asked (the two are on one
@@ -55,18 +55,37 @@ const CLAIM_PASSES = 8;
  * sends not yet recorded) are skipped whatever the clock says: a wall clock
  * stepped past their lease must not send them twice. A copy of an alert
  * retracted since it was planned is cancelled here, in the claim's own
- * transaction, never claimed.
+ * transaction, never claimed; `met.retracted` counts them, so that the lane
+ * claims again at once rather than waiting its poll.
  */
-export function claimLane(db: Db, channel: Channel, now: number, limit: number, leaseUntil: number, inFlight: Iterable<number> = []): ClaimedRow[] {
+export function claimLane(
+  db: Db,
+  channel: Channel,
+  now: number,
+  limit: number,
+  leaseUntil: number,
+  inFlight: Iterable<number> = [],
+  met: { retracted: number } = { retracted: 0 },
+): ClaimedRow[] {
   const held = JSON.stringify([...inFlight]);
   return db.transaction(() => {
     // provider_id is cleared: a status report for an earlier attempt must not settle this one.
     const lease = db.stmt('UPDATE outbox SET lease_until = ?, due_at = ?, attempts = attempts + 1, provider_id = NULL, updated_at = ? WHERE id = ?');
     const rows: ClaimedRow[] = [];
+    // The first retracted alert met has a chunk of its due copies cancelled at once: a RETRACT typed at the
+    // admin command wakes no RetractionJob here, and a lane cancelling only the rows it meets held a live alert 5 s.
+    let chunked = false;
+    const cancelled = (r: ClaimedRow): boolean => {
+      if (r.alert_id === null || !cancelIfRetracted(db, r.id, now)) return false;
+      met.retracted++;
+      if (!chunked) met.retracted += cancelDueCopies(db, channel, r.alert_id, now, CANCEL_CHUNK);
+      chunked = true;
+      return true;
+    };
     for (let pass = 0; pass < CLAIM_PASSES && rows.length < limit; pass++) {
       const found = db.stmt(CLAIM_URGENT).all(channel, PRIORITY.urgent, now, held, limit - rows.length) as ClaimedRow[];
       if (found.length < limit - rows.length) found.push(...(db.stmt(CLAIM_BULK).all(channel, PRIORITY.bulk, now, held, limit - rows.length - found.length) as ClaimedRow[]));
-      const kept = found.filter((r) => r.alert_id === null || !cancelIfRetracted(db, r.id, now));
+      const kept = found.filter((r) => !cancelled(r));
       // Leased before the next pass, which then looks past them.
       for (const r of kept) lease.run(leaseUntil, leaseUntil, now, r.id);
       rows.push(...kept);

@@ -7,6 +7,7 @@
  * yet or not.
  */
 import type { Db } from './db';
+import { PRIORITY } from './outbox-rows';
 import { RETRACTED_MAYBE_SENT, TRY_UNANSWERED } from './outbox-withdrawals';
 
 /** Copies read per transaction: 20,000 held the loop about a quarter of a second, 2,000 some 10 to 25 ms (bench/retract.ts). */
@@ -63,6 +64,20 @@ export function cancelIfRetracted(db: Db, outboxId: number, now: number): boolea
       )
       .run({ id: outboxId, now }).changes === 1
   );
+}
+
+/**
+ * Cancels at most `limit` of an alert's copies due on a lane, through the
+ * lane's own index (pending rows only, so those cancelled leave it): a claim
+ * that met a copy of a retracted alert clears a chunk of the rest. How many.
+ */
+export function cancelDueCopies(db: Db, channel: string, alertId: number, now: number, limit: number): number {
+  return db
+    .stmt(
+      `UPDATE outbox SET ${CANCEL} WHERE id IN (SELECT id FROM outbox INDEXED BY outbox_lane
+         WHERE channel = @channel AND priority = @bulk AND state = 'pending' AND due_at <= @now AND alert_id = @alert AND ${UNSENT} LIMIT @limit)`,
+    )
+    .run({ channel, bulk: PRIORITY.bulk, alert: alertId, now, limit }).changes;
 }
 
 /** The retracted alerts whose follow-up is not done: those whose copies may still wait to be cancelled. */
