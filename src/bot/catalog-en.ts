@@ -145,6 +145,12 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyUnreachedMember: (ending, channel) =>
     `Heads Up: we couldn't reach the number ending ${ending} (${channel === 'signal' ? 'they may not use Signal' : 'it may not get texts'}), so it isn't your buddy. Text BUDDY with another number.`,
   discreetContactUnreached: (ending) => `HU: we couldn't reach the number ending ${ending}, so it is not your contact.`,
+  buddyChannelGoneMember: (ending, gone) =>
+    gone === 'signal'
+      ? `Heads Up no longer sends by Signal: your request to the number ending ${ending} wasn't sent, so it isn't your buddy. To ask them by SMS, text BUDDY SMS, their number and your name.`
+      : `Heads Up no longer sends by SMS: your request to the number ending ${ending} wasn't sent, so it isn't your buddy. To ask them on Signal, send BUDDY SIGNAL, their number and your name.`,
+  discreetContactChannelGone: (ending, gone) =>
+    `HU: we no longer send by ${gone === 'signal' ? 'Signal' : 'SMS'}, so your message to the number ending ${ending} wasn't sent: it is not your contact. To ask again, reply BUDDY ${gone === 'signal' ? 'SMS' : 'SIGNAL'}, their number and your name.`,
   checkinEnd: (e) => (e.day ? `${e.time} on ${WEEKDAY[e.day.weekday]} ${e.day.date}${e.day.month ? ` ${MONTH[e.day.month - 1]}` : ''}` : e.time),
   checkinStarted: (until, told, reminder, replaced, later = 30) =>
     `Heads Up: check-in until ${until}${replaced ? ' (it replaces your earlier one and its details)' : ''}. Text OK when you're safe${reminder ? "; we'll remind you 10 min before" : ''}. If you don't, we tell ${told === 'buddies' ? 'your buddies' : "the line's moderators"}, with your details.${later === null ? '' : ` LATER ${later} adds time.`}`,

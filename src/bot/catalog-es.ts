@@ -146,6 +146,12 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyUnreachedMember: (ending, channel) =>
     `Heads Up: no pudimos contactar el numero que termina en ${ending} (${channel === 'signal' ? 'quiza no usa Signal' : 'quiza no recibe SMS'}), asi que no es tu contacto. Escribe AMIGA con otro numero.`,
   discreetContactUnreached: (ending) => `HU: no pudimos contactar el numero que termina en ${ending}, asi que no es tu contacto.`,
+  buddyChannelGoneMember: (ending, gone) =>
+    gone === 'signal'
+      ? `Heads Up ya no envia por Signal: tu pedido al numero que termina en ${ending} no se envio, asi que no es tu contacto. Para pedirlo por SMS, escribe AMIGA SMS, su numero y tu nombre.`
+      : `Heads Up ya no envia por SMS: tu pedido al numero que termina en ${ending} no se envio, asi que no es tu contacto. Para pedirlo por Signal, envia AMIGA SIGNAL, su numero y tu nombre.`,
+  discreetContactChannelGone: (ending, gone) =>
+    `HU: ya no enviamos por ${gone === 'signal' ? 'Signal' : 'SMS'}, asi que tu mensaje al numero que termina en ${ending} no se envio: no es tu contacto. Para pedirlo otra vez, responde AMIGA ${gone === 'signal' ? 'SMS' : 'SIGNAL'}, su numero y tu nombre.`,
   checkinEnd: (e) => (e.day ? `${e.time} del ${WEEKDAY[e.day.weekday]} ${e.day.date}${e.day.month ? `/${e.day.month}` : ''}` : e.time),
   checkinStarted: (until, told, reminder, replaced, later = 30) =>
     `Heads Up: reporte hasta las ${until}${replaced ? ' (reemplaza el anterior y sus detalles)' : ''}. Escribe OK cuando estes a salvo${reminder ? '; te recordamos 10 min antes' : ''}. Si no, avisamos a ${told === 'buddies' ? 'tus contactos' : 'las moderadoras'} con tus detalles.${later === null ? '' : ` LUEGO ${later} da mas tiempo.`}`,

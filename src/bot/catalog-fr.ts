@@ -178,6 +178,12 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyUnreachedMember: (ending, channel) =>
     `Heads Up: impossible de joindre le numéro finissant par ${ending} (${channel === 'signal' ? 'sans doute pas sur Signal' : 'sans doute pas de SMS'}), ce n'est pas votre contact. Écrivez BINOME avec un autre numéro.`,
   discreetContactUnreached: (ending) => `HU: impossible de joindre le numéro finissant par ${ending}, ce n'est pas votre contact.`,
+  buddyChannelGoneMember: (ending, gone) =>
+    gone === 'signal'
+      ? `Heads Up n'envoie plus par Signal: votre demande au numéro finissant par ${ending} n'est pas partie, ce n'est pas votre contact. Pour la faire par SMS, écrivez BINOME SMS, son numéro et votre nom.`
+      : `Heads Up n'envoie plus par SMS: votre demande au numéro finissant par ${ending} n'est pas partie, ce n'est pas votre contact. Pour la faire sur Signal, envoyez BINOME SIGNAL, son numéro et votre nom.`,
+  discreetContactChannelGone: (ending, gone) =>
+    `HU: nous n'envoyons plus par ${gone === 'signal' ? 'Signal' : 'SMS'}, votre message au numéro finissant par ${ending} n'est pas parti: ce n'est pas votre contact. Pour redemander, répondez BINOME ${gone === 'signal' ? 'SMS' : 'SIGNAL'}, son numéro et votre nom.`,
   checkinEnd: (e) => (e.day ? `${e.time} le ${WEEKDAY[e.day.weekday]} ${e.day.date}${e.day.month ? `/${e.day.month}` : ''}` : e.time),
   checkinStarted: (until, told, reminder, replaced, later = 30) =>
     `Heads Up: suivi jusqu'à ${until}${replaced ? ' (il remplace le précédent et ses détails)' : ''}. Écrivez OK une fois en sécurité${reminder ? '; rappel 10 min avant' : ''}. Sinon, on alerte ${told === 'buddies' ? 'vos contacts' : 'les modératrices'} avec vos détails.${later === null ? '' : ` PROLONGER ${later} ajoute du temps.`}`,

@@ -178,6 +178,12 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   buddyUnreachedMember: (ending, channel) =>
     `Heads Up: nao conseguimos contatar o numero terminado em ${ending} (${channel === 'signal' ? 'talvez nao use Signal' : 'talvez nao receba SMS'}), entao nao e seu contato. Escreva PARCEIRA com outro numero.`,
   discreetContactUnreached: (ending) => `HU: nao conseguimos contatar o numero terminado em ${ending}, entao nao e seu contato.`,
+  buddyChannelGoneMember: (ending, gone) =>
+    gone === 'signal'
+      ? `Heads Up nao envia mais por Signal: seu pedido ao numero terminado em ${ending} nao foi enviado, entao nao e seu contato. Para pedir por SMS, escreva PARCEIRA SMS, o numero e seu nome.`
+      : `Heads Up nao envia mais por SMS: seu pedido ao numero terminado em ${ending} nao foi enviado, entao nao e seu contato. Para pedir pelo Signal, envie PARCEIRA SIGNAL, o numero e seu nome.`,
+  discreetContactChannelGone: (ending, gone) =>
+    `HU: nao enviamos mais por ${gone === 'signal' ? 'Signal' : 'SMS'}, entao sua mensagem ao numero terminado em ${ending} nao foi enviada: nao e seu contato. Para pedir de novo, responda PARCEIRA ${gone === 'signal' ? 'SMS' : 'SIGNAL'}, o numero e seu nome.`,
   checkinEnd: (e) => (e.day ? `${e.time} de ${WEEKDAY[e.day.weekday]}, dia ${e.day.date}${e.day.month ? `/${e.day.month}` : ''}` : e.time),
   checkinStarted: (until, told, reminder, replaced, later = 30) =>
     `Heads Up: acompanhamento ate ${until}${replaced ? ' (substitui o anterior e seus detalhes)' : ''}. Escreva OK quando estiver segura${reminder ? '; lembramos 10 min antes' : ''}. Se nao, avisamos ${told === 'buddies' ? 'seus contatos' : 'as moderadoras'} com seus detalhes.${later === null ? '' : ` DEPOIS ${later} prorroga.`}`,

@@ -185,6 +185,14 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   buddyUnreachedMember(ending: string, channel: Channel): string;
   /** `buddyUnreachedMember` for a discreet member, as plain. */
   discreetContactUnreached(ending: string): string;
+  /**
+   * Her invitation waited over `gone`, a channel the line no longer sends on
+   * (settings removed at a restart): it was never sent and ended. Not her
+   * buddy's fault: she is shown how to ask them over the other channel.
+   */
+  buddyChannelGoneMember(ending: string, gone: Channel): string;
+  /** `buddyChannelGoneMember` for a discreet member, as plain. */
+  discreetContactChannelGone(ending: string, gone: Channel): string;
   // Check-ins themselves: catalog-checkin-type.ts.
   // Reach (issue 12)
   /** The join question, with the line's areas when they are few enough to list. */

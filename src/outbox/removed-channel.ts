@@ -65,8 +65,9 @@ export class RemovedChannel {
       for (;;) {
         const batch = db.transaction(() => {
           const settled = settleRemovedChannel(db, vault, this.channel, this.other, after, now(), BATCH, fromStart);
-          // An invitation that will never go ends, and she is told, as for a number unreached: she was promised word of their answer.
-          for (const { id, address } of settled.toBuddies) invitationUnreached(db, vault, id, address, this.channel, now());
+          // An invitation that will never go ends: she was promised word of their answer. She is told on a membership the line
+          // still sends on (none: she cannot be), not that the number is unreached: how to ask it by the other channel.
+          for (const { id, address } of settled.toBuddies) invitationUnreached(db, vault, id, address, this.channel, now(), 'channel-removed');
           return settled;
         });
         moved += batch.moved;

@@ -5,9 +5,9 @@
  * to a buddy who accepted over that channel, go to the number by the
  * channel the line still sends on; anything else (a reply, a notice, a
  * reminder, an invitation, an escalation SMS or Signal will not take) fails
- * for good at once, so that a member hears her escalation reached no one, or
- * her invitation (outbox/removed-channel.ts ends it), as for any unreachable
- * buddy. Alert copies wait (the operator may put the
+ * for good at once, so that a member hears her escalation reached no one, as
+ * for any unreachable buddy, or that her invitation was not sent
+ * (outbox/removed-channel.ts ends it). Alert copies wait (the operator may put the
  * channel back within the alert's day; retention erases them after).
  */
 import type { Channel } from '../domain/channel';

@@ -162,6 +162,8 @@ export function everyReply(t: Catalog, a: ReplyArgs): Record<keyof Catalog, stri
     discreetContactStopped: [t.discreetContactStopped('0100')],
     buddyUnreachedMember: [t.buddyUnreachedMember('0100', 'signal'), t.buddyUnreachedMember('0100', 'sms')],
     discreetContactUnreached: [t.discreetContactUnreached('0100')],
+    buddyChannelGoneMember: [t.buddyChannelGoneMember('0100', 'signal'), t.buddyChannelGoneMember('0100', 'sms')],
+    discreetContactChannelGone: [t.discreetContactChannelGone('0100', 'signal'), t.discreetContactChannelGone('0100', 'sms')],
     checkinEnd: until,
     checkinStarted: until.flatMap((u) => [t.checkinStarted(u, 'buddies', true), t.checkinStarted(u, 'moderators', false), t.checkinStarted(u, 'moderators', true, true), t.checkinStarted(u, 'buddies', true, true, 5), t.checkinStarted(u, 'buddies', true, true, null)]),
     checkinNeedsBuddy: [t.checkinNeedsBuddy()],
