@@ -41,9 +41,10 @@ const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 
 /**
- * The index of the '}' closing the object that opens at `start`, or -1 when
- * it does not close before `end` or within `maxChars`. Aware of strings:
- * signal-cli's JSON escapes every quote inside one.
+ * The index of the bracket closing the one that opens at `start` (an object's
+ * '}', or a ']' that does not match: no object then, which the parse that
+ * follows rejects), or -1 when it does not close before `end` or within
+ * `maxChars`. Aware of strings: signal-cli's JSON escapes every quote inside one.
  */
 function objectEnd(text: string, start: number, end: number, maxChars: number): number {
   let depth = 0;
@@ -58,16 +59,16 @@ function objectEnd(text: string, start: number, end: number, maxChars: number): 
     else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
     else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
       depth--;
-      if (depth === 0) return c === CLOSE_OBJECT ? i : -1;
+      if (depth === 0) return i;
     }
   }
   return -1;
 }
 
+/** A text from '{' to its closing bracket: an object when it parses, null when not. */
 function parsedObject(text: string): unknown {
   try {
-    const v: unknown = JSON.parse(text);
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : null;
+    return JSON.parse(text) as unknown;
   } catch {
     return null;
   }
@@ -110,7 +111,8 @@ export function parseBatch(body: string, maxItemChars: number): ReceiveBatch | n
     // Not a whole object (a stack trace's line, a cut message): skipped to the next element that opens one.
     dropped++;
     const next = text.indexOf(',{', pos + 1);
-    if (next === -1 || next >= end || budget <= 0) break;
+    // `next` is before `end`: the body ends with ']', not with ',{'.
+    if (next === -1 || budget <= 0) break;
     pos = next + 1;
   }
   return { items, dropped };

@@ -3,7 +3,7 @@
  * line signal-cli printed joined with ',' inside '[…]' (client.go Receive),
  * so a line that is not JSON costs only itself, never the messages beside it.
  */
-import { parseBatch } from '../../../src/channels/signal/receive-batch';
+import { MAX_BATCH, MAX_ENVELOPE_BYTES, parseBatch } from '../../../src/channels/signal/receive-batch';
 
 const item = (n: number, text = `message ${n}`) => JSON.stringify({ envelope: { sourceUuid: 'u', timestamp: n, dataMessage: { message: text } }, account: '+15005550199' });
 const TRACE = ['java.lang.NullPointerException: Cannot invoke "String.length()"', '\tat org.asamk.signal.json.JsonReaction.from(JsonReaction.java:31)'];
@@ -43,6 +43,46 @@ describe('parseBatch', () => {
     expect(stamps(parseBatch(joined([long, ...TRACE, item(5)]), 200))).toEqual([5]);
     // A closing brace followed by more than upstream's ',' is not a whole element.
     expect(stamps(parseBatch(`[${item(6)}trailing,${item(9)}]`, 10_000))).toEqual([9]);
+  });
+
+  it('keeps a full batch of long messages a stack trace follows, at the envelope bound the receiver reads with', () => {
+    const long = Array.from({ length: MAX_BATCH }, (_, n) => item(n + 1, `${n} ${'x'.repeat(50_000)}`));
+    const batch = parseBatch(joined([...long, ...TRACE]), MAX_ENVELOPE_BYTES);
+    expect(stamps(batch)).toEqual(Array.from({ length: MAX_BATCH }, (_, n) => n + 1));
+    expect(batch?.dropped).toBe(1);
+    // The longest a sender can make: 256 KiB of control characters, written as \u0001 escapes (1.5 MB).
+    const escapes = item(21, '\u0001'.repeat(256 * 1024));
+    expect(escapes.length).toBeGreaterThan(1_500_000);
+    expect(stamps(parseBatch(joined([escapes, ...TRACE, item(22)]), MAX_ENVELOPE_BYTES))).toEqual([21, 22]);
+  });
+
+  it('keeps the last message of a full batch of long messages that ends with messages cut short', () => {
+    const long = Array.from({ length: MAX_BATCH }, (_, n) => item(n + 1, `${n} ${'x'.repeat(40_000)}`));
+    const cut = item(30).slice(0, 40);
+    const batch = parseBatch(joined([...long, cut, cut, cut, item(21), ...TRACE]), MAX_ENVELOPE_BYTES);
+    expect(stamps(batch)).toEqual(Array.from({ length: MAX_BATCH + 1 }, (_, n) => n + 1));
+    expect(batch?.dropped).toBe(4);
+  });
+
+  it('keeps a message exactly as long as the bound, and drops one a character longer', () => {
+    const one = item(1, 'a longer message');
+    expect(stamps(parseBatch(joined([one, ...TRACE, item(2)]), one.length))).toEqual([1, 2]);
+    expect(parseBatch(joined([one, ...TRACE, item(2)]), one.length - 1)).toEqual({ items: [JSON.parse(item(2))], dropped: 1 });
+  });
+
+  it('reads a text holding a lone quote before a brace, and a message with arrays (attachments, mentions)', () => {
+    expect(stamps(parseBatch(joined([item(1, 'she said "no} and left'), ...TRACE, item(2)]), 10_000))).toEqual([1, 2]);
+    const attached = JSON.stringify({ envelope: { sourceUuid: 'u', timestamp: 3, dataMessage: { message: 'photo', attachments: [{ id: 'a1', size: 10 }], mentions: [] } } });
+    expect(parseBatch(joined([attached, ...TRACE, item(4)]), 10_000)).toEqual({ items: [JSON.parse(attached), JSON.parse(item(4))], dropped: 1 });
+  });
+
+  it('drops a stretch in braces that is not JSON, and a cut message between two, keeping both', () => {
+    expect(parseBatch(joined(['{WARN unreadable envelope}', item(2)]), 10_000)).toEqual({ items: [JSON.parse(item(2))], dropped: 1 });
+    const cut = item(5).slice(0, 40);
+    expect(parseBatch(joined([item(1), cut, item(2), cut, item(3), cut, item(4)]), 10_000)).toEqual({
+      items: [1, 2, 3, 4].map((n) => JSON.parse(item(n))),
+      dropped: 3,
+    });
   });
 
   it('answers null for a body that is no array at all (a proxy’s page)', () => {
