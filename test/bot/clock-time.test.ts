@@ -5,7 +5,7 @@
  * loaded).
  */
 import { catalog } from '../../src/bot/catalog';
-import { clockTime, dayTime, ending, knownTimeZone, localDate } from '../../src/bot/clock-time';
+import { clockTime, dayTime, ending, knownTimeZone, localDate, UNKNOWN_TIME_ZONE } from '../../src/bot/clock-time';
 import { restoreTimeZoneAfterEach } from '../helpers/time-zone';
 
 const AT = Date.UTC(2026, 11, 2, 4, 30);
@@ -27,6 +27,8 @@ describe('clockTime', () => {
     expect(clockTime(AT)).toBe('04:30');
     expect(knownTimeZone('Mars/Olympus_Mons')).toBeNull();
     expect(knownTimeZone(':America/Los_Angeles')).toBe('America/Los_Angeles');
+    expect(UNKNOWN_TIME_ZONE).toContain('written in UTC');
+    expect(UNKNOWN_TIME_ZONE).toContain('America/Los_Angeles');
   });
 });
 
@@ -70,6 +72,26 @@ describe('dayTime', () => {
     expect(dayTime(EVENING, EVENING + 6 * HOUR)).toEqual({ time: '19:00', day: { weekday: 4, date: 31 } });
     process.env.TZ = 'UTC';
     expect(dayTime(EVENING + 6 * HOUR, EVENING)).toEqual({ time: '09:00', day: null });
+  });
+
+  it('the night the clocks go back, names the zone of a time within a day whose offset is not the one of the moment', () => {
+    process.env.TZ = 'America/Los_Angeles';
+    // 00:30 PDT on Sunday 1 November 2026; at 02:00 PDT the clocks go back to 01:00 PST.
+    const NIGHT = Date.parse('2026-11-01T07:30:00Z');
+    expect(dayTime(NIGHT + 100 * 60_000, NIGHT)).toEqual({ time: '01:10 PST', day: null });
+    expect(dayTime(NIGHT + 20 * 60_000, NIGHT)).toEqual({ time: '00:50', day: null });
+    expect(dayTime(NIGHT, NIGHT + 100 * 60_000)).toEqual({ time: '00:30 PDT', day: null });
+    // A day later to the millisecond still names it; a minute more is placed by its day alone.
+    const SATURDAY_NOON = Date.parse('2026-10-31T19:00:00Z');
+    expect(dayTime(SATURDAY_NOON + 24 * HOUR, SATURDAY_NOON)).toEqual({ time: '11:00 PST', day: { weekday: 0, date: 1 } });
+    expect(dayTime(SATURDAY_NOON + 24 * HOUR + 60_000, SATURDAY_NOON)).toEqual({ time: '11:01', day: { weekday: 0, date: 1 } });
+  });
+
+  it('names no zone on an ordinary night, whatever the milliseconds of the two times', () => {
+    process.env.TZ = 'America/Los_Angeles';
+    expect(dayTime(EVENING + HOUR + 250, EVENING + 750)).toEqual({ time: '20:00', day: null });
+    expect(dayTime(EVENING + HOUR + 999, EVENING + 1)).toEqual({ time: '20:00', day: null });
+    expect(dayTime(EVENING + HOUR + 250, EVENING)).toEqual({ time: '20:00', day: null });
   });
 
   it('names its month too, a week or more away: a missed check-in told months late names a day she can place', () => {
