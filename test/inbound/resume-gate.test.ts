@@ -81,6 +81,34 @@ describe('the resume gate', () => {
     expect(g.mayAct(WALL + 7_200_100)).toBe(true);
   });
 
+  it('tells the operator of the leap and of its end, with no more than how long', () => {
+    const records: Record<string, unknown>[] = [];
+    const g = new ResumeGate({ log: createLogger('debug', { write: (l: string) => void records.push(JSON.parse(l)) }), boundMs: 15_000, signal: 'poll', mono: () => mono });
+    g.mayAct(WALL);
+    g.received(mono);
+    expect(records).toEqual([]);
+    mono += 1_000;
+    g.mayAct(WALL + 3_600_000);
+    g.received(mono);
+    expect(records.map(({ level, msg, leapMs }) => ({ level, msg, leapMs }))).toEqual([
+      { level: 30, msg: 'the clock leapt forward (the machine slept?): check-in timers and lapses wait for the Signal messages held meanwhile', leapMs: 3_600_000 },
+      { level: 30, msg: 'the Signal messages held through the leap were handled: check-in timers and lapses go on', leapMs: undefined },
+    ]);
+    mono += 1_000;
+    g.mayAct(WALL + 7_200_000);
+    mono += 15_000;
+    g.mayAct(WALL + 7_215_000);
+    expect(records.at(-1)).toMatchObject({ level: 40, waitedMs: 15_000 });
+  });
+
+  it('without a monotonic clock given, times the bound by the process’s own', () => {
+    const g = new ResumeGate({ log, boundMs: 15_000, signal: 'poll' });
+    g.mayAct(WALL);
+    expect(g.mayAct(WALL + 3_600_000)).toBe(false);
+    g.received(performance.now());
+    expect(g.mayAct(WALL + 3_600_100)).toBe(true);
+  });
+
   it('without Signal, nothing waits after a leap', () => {
     const g = gate(null);
     g.mayAct(WALL);
