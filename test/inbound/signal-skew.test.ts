@@ -5,7 +5,8 @@
  */
 import { createLogger } from '../../src/log/logger';
 import type { Inbound } from '../../src/inbound/inbound';
-import { LAGS_KEPT, SignalSkew } from '../../src/inbound/signal-skew';
+import { MAX_HELD_MS } from '../../src/inbound/heard-at';
+import { LAGS_KEPT, LAGS_TO_TELL, SignalSkew } from '../../src/inbound/signal-skew';
 
 const NOW = Date.UTC(2026, 11, 7, 21, 0);
 const MIN = 60_000;
@@ -100,6 +101,46 @@ describe('SignalSkew', () => {
     for (let i = 0; i < 30; i++) skew.judge(msg(back - (70 - i) * MIN), back);
     expect(skew.judge(msg(back - 40 * MIN), back).serverReceivedAt).toBe(back - 40 * MIN + 200);
   });
+  it('remembers a live message among the last LAGS_KEPT, behind a backlog of held ones, and forgets an old slow clock after LAGS_KEPT live ones', () => {
+    const { skew } = skewed();
+    expect(skew.judge(msg(NOW - 200), NOW).serverReceivedAt).toBe(NOW);
+    // The live one, LAGS_KEPT − 2 held ones, and the one judged: LAGS_KEPT lags.
+    for (let i = 2; i < LAGS_KEPT; i++) skew.judge(msg(NOW - 20 * MIN), NOW);
+    expect(skew.judge(msg(NOW - 40 * MIN), NOW).serverReceivedAt).toBe(NOW - 40 * MIN + 200);
+    const { skew: fresh } = skewed();
+    // An hour slow, then set right gradually (no step): once the slow lag is out of the last LAGS_KEPT, a held message keeps its stamp.
+    fresh.judge(msg(NOW + 60 * MIN), NOW);
+    for (let i = 0; i < LAGS_KEPT; i++) fresh.judge(msg(NOW), NOW);
+    expect(fresh.judge(msg(NOW - 10 * MIN), NOW).serverReceivedAt).toBe(NOW - 10 * MIN);
+  });
+
+  it('a stamp up to a day off either way is judged; over a day ahead is judged as handled; one no whole millisecond is left as it came', () => {
+    const { skew } = skewed();
+    expect(skew.judge(msg(NOW - MAX_HELD_MS), NOW, false).serverReceivedAt).toBe(NOW - MAX_HELD_MS);
+    expect(skew.judge(msg(NOW + MAX_HELD_MS + 1), NOW).serverReceivedAt).toBeNull();
+    expect(skew.judge(msg(NOW - 10 * MIN + 0.5), NOW).serverReceivedAt).toBe(NOW - 10 * MIN + 0.5);
+    // Neither taught an offset: a message held 10 minutes keeps its stamp.
+    expect(skew.judge(msg(NOW - 10 * MIN), NOW, false).serverReceivedAt).toBe(NOW - 10 * MIN);
+  });
+
+  it('on a fast clock set back right, a parked message tried again keeps its stamp: the lags of the old clock are forgotten', () => {
+    const { skew } = skewed();
+    const HOUR = 60 * MIN;
+    for (let i = 0; i < 3; i++) expect(skew.judge(msg(NOW + i * MIN - HOUR), NOW + i * MIN).serverReceivedAt).toBe(NOW + i * MIN);
+    skew.step(-HOUR);
+    const later = NOW + 10 * MIN - HOUR;
+    expect(skew.judge(msg(later - 20 * MIN), later, false).serverReceivedAt).toBe(later - 20 * MIN);
+  });
+
+  it('tells a disagreement at the message that makes LAGS_TO_TELL, a slow clock as a fast one, in whole minutes', () => {
+    const { skew, warned } = skewed();
+    for (let i = 0; i < LAGS_TO_TELL - 1; i++) skew.judge(msg(NOW + i * MIN + 90 * MIN + 20_000), NOW + i * MIN);
+    expect(warned()).toEqual([]);
+    skew.judge(msg(NOW + 10 * MIN + 90 * MIN + 20_000), NOW + 10 * MIN);
+    expect(warned()).toHaveLength(1);
+    expect(warned()[0]).toMatchObject({ minutes: 90, msg: expect.stringContaining('by about 90 minutes') });
+  });
+
   it('a parked message tried again teaches nothing, and with nothing learnt keeps the minute Signal received it', () => {
     const { skew } = skewed();
     // Nothing learnt yet (a first message parked, or a step since): her answer parked 20 minutes keeps its stamp.
