@@ -15,6 +15,7 @@ import { commandWordMeaning } from '../bot/control-words';
 import { ALL_WORDS } from '../bot/all-words';
 import { ConfigError } from '../config/config-error';
 import { isAreaCode } from '../phone/numbers';
+import { plainLatin } from '../util/plain-latin';
 
 /** One of the line's own areas, as Regions uses it. */
 export interface OwnArea {
@@ -69,10 +70,10 @@ const FILE = z.looseObject({
  */
 export function nameKey(s: string): string {
   return (
-    s
+    plainLatin(s)
       .normalize('NFKD')
       .replace(/\p{M}/gu, '')
-      // Upper case first, as the parser reads a keyword's arguments: ß is SS there.
+      // Upper case first, as the parser reads a keyword's arguments: ß is SS there, and ẞ (plainLatin).
       .toUpperCase()
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, '')

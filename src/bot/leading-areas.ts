@@ -1,5 +1,6 @@
 /** The areas that lead a REPORT's or an ALERT's text ("REPORT 415 grey van", "ALERT LDN london bridge…"), and the text after them. */
 import type { Regions } from '../alerts/regions';
+import { ENDS_AREAS, SEPARATOR, SEPARATOR_FIRST } from './area-marks';
 
 /**
  * The parser takes every leading 3-digit number for an area: with text
@@ -36,10 +37,3 @@ export function leadingAreas(regions: Regions, text: string, afterAreas = false,
   const rest = all.slice(used);
   return { areas: npas, text: rest.slice(SEPARATOR.test(rest[0] ?? '') ? 1 : 0).join(' ') };
 }
-
-/** A word that ends the areas: one ending with a colon or a dash ("MAD:", "MAD-"), or the mark alone. */
-const ENDS_AREAS = /[:\-\u2013\u2014]$/u;
-/** The colon or dash alone, between the areas and the text. */
-const SEPARATOR = /^[:\-\u2013\u2014]+$/u;
-/** A text led by the colon or dash that ended the areas before it ("415: london …" gives ": london …"). */
-const SEPARATOR_FIRST = /^[:\-\u2013\u2014]/u;

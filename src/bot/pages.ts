@@ -6,11 +6,11 @@ export const MAX_PAGE = 999;
 
 /**
  * The page a word after PENDING or STATS asks for, or undefined for the first. `raw` is the word as written,
- * `word` as normalized: "-3" is no page (not page 3, its sign stripped); a number past MAX_PAGE
+ * `word` as normalized (digits of any script as ASCII: "PENDING ٢" is page 2): "-3" is no page (not page 3, its sign stripped); a number past MAX_PAGE
  * ("PENDING 1000") is read as the furthest page, which shows the last, as any page past the last does.
  */
 export function pageAsked(raw: string | undefined, word: string | undefined): number | undefined {
-  if (!raw || !word || !/^\d/.test(raw) || !/^\d+$/.test(word)) return undefined;
+  if (!raw || !word || !/^\p{Nd}/u.test(raw) || !/^\d+$/.test(word)) return undefined;
   const page = Math.min(Number(word), MAX_PAGE);
   return page > 1 ? page : undefined;
 }

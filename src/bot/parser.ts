@@ -13,22 +13,14 @@ import { isAmount, startsWithNumber, type CountryCode } from '../phone/numbers';
 import { mayBeRef } from '../store/refs';
 import { pageAsked } from './pages';
 import { leavesAll } from './all-words';
+import { MARK_AFTER_DIGIT } from './area-marks';
+import { normalizeWord } from './normalize-word';
+import { asciiDigits, DASH_CLASS } from '../util/ascii-digits';
+
+export { normalizeWord };
 
 /** Longest text the parser looks at; providers cap bodies well below this. */
 export const MAX_TEXT = 4000;
-const ASCII_WORD = /^[A-Za-z0-9]+$/;
-
-/** Upper case without accents or surrounding punctuation: how keywords are compared. */
-export function normalizeWord(word: string): string {
-  // Most keywords arrive as plain ASCII letters: skip Unicode normalisation for them.
-  if (ASCII_WORD.test(word)) return word.toUpperCase();
-  return word
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toUpperCase()
-    .replace(/^[^\p{L}\p{N}#]+|[^\p{L}\p{N}]+$/gu, '');
-}
-
 interface Token {
   word: string;
   /** Offset of the raw token in the original text, to cut free text out of it. */
@@ -66,13 +58,13 @@ function areasThenText(text: string, rest: Token[], country: CountryCode): { are
     const parts = token.word.split(/[,;/]+/).filter((p) => p !== '');
     if (parts.length === 0 || !parts.every((p) => NPA.test(p))) break;
     // "$650 short", "250$ manquant": an amount, written with its currency sign, is text.
-    if (isAmount(rawWord(text, token.start))) break;
-    if (startsWithNumber(text.slice(token.start), country)) break;
+    if (isAmount(asciiDigits(rawWord(text, token.start)))) break;
+    if (startsWithNumber(asciiDigits(text.slice(token.start)), country)) break;
     areas.push(...parts);
   }
   const next = rest[i];
   // A colon or dash after the last area ("415: london …", "415 – london …") leads the text: leadingAreas reads it as their end.
-  const mark = i > 0 && next ? text.slice((rest[i - 1] as Token).start, next.start).search(/(?<=\d\D*)[:\-\u2013\u2014]/u) : -1;
+  const mark = i > 0 && next ? text.slice((rest[i - 1] as Token).start, next.start).search(MARK_AFTER_DIGIT) : -1;
   return { areas, text: next ? text.slice(mark >= 0 ? (rest[i - 1] as Token).start + mark : next.start).trim() : '' };
 }
 
@@ -121,7 +113,7 @@ function success(command: Command, lang: Lang | undefined, keyword: string, exac
  * the first word go).
  */
 function spacedAfterKeyword(text: string): string {
-  const m = /^(\s*\p{L}+)([./-]+)(\(?\+?\p{N}|\p{L}+(?![\p{L}\p{N}]))/u.exec(text);
+  const m = AFTER_KEYWORD.exec(text);
   if (!m) return text;
   const [, word = '', marks = '', next = ''] = m;
   const glued = normalizeWord(/^\S+/.exec(text.trimStart())?.[0] ?? '');
@@ -130,12 +122,17 @@ function spacedAfterKeyword(text: string): string {
   return word + ' '.repeat(marks.length) + text.slice(word.length + marks.length);
 }
 
+// Commas, colons and semicolons as keyboards type them: ASCII, fullwidth, small, ideographic, Arabic.
+const GLUED_MARKS = /^(\s*\p{L}+)([,:;\uFF0C\uFF1A\uFF1B\uFE50\uFE54\uFE55\u3001\u060C\u061B]+)/u;
+// A dot, slash or dash (Unicode's and fullwidth ones too) between a keyword and what follows it.
+const AFTER_KEYWORD = new RegExp(`^(\\s*\\p{L}+)([./\\-\\uFF0E\\uFF0F${DASH_CLASS}]+)(\\(?\\+?\\p{N}|\\p{L}+(?![\\p{L}\\p{N}]))`, 'u');
+
 /** Parses one inbound message; a number leading a report is read as `country` (DEFAULT_COUNTRY) writes it. Never throws. */
 export function parse(input: string, country: CountryCode = 'US'): Parsed {
   const clipped = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
-  // "JOIN,415", "REPORT:415 …": a comma, colon or semicolon right after the first word separates as a space does
-  // (one space for each, so positions in the text stay).
-  const text = spacedAfterKeyword(/[,:;]/.test(clipped) ? clipped.replace(/^(\s*\p{L}+)([,:;]+)/u, (_m, word: string, marks: string) => word + ' '.repeat(marks.length)) : clipped);
+  // "JOIN,415", "REPORT:415 …", "JOIN：415": a comma, colon or semicolon right after the first word separates as a
+  // space does (one space for each, so positions in the text stay).
+  const text = spacedAfterKeyword(clipped.replace(GLUED_MARKS, (_m, word: string, marks: string) => word + ' '.repeat(marks.length)));
   const tokens = tokenize(text);
   const first = tokens[0];
   if (!first) return { ok: false, error: 'empty' };

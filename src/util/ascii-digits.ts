@@ -7,8 +7,9 @@
 const DIGIT = /\p{Nd}/u;
 const ANY_DIGIT = /\p{Nd}/gu;
 // Unicode's hyphens and dashes (hyphen, non-breaking hyphen, figure dash, en and em dash, horizontal bar), the
-// minus sign, the small and the fullwidth hyphen-minus.
-const DASHES = /[\u2010-\u2015\u2212\uFE63\uFF0D]/g;
+// minus sign, the small and the fullwidth hyphen-minus: DASH_CLASS for a character class of another regex.
+export const DASH_CLASS = '\\u2010-\\u2015\\u2212\\uFE63\\uFF0D';
+const DASHES = new RegExp(`[${DASH_CLASS}]`, 'g');
 // Where each script's digits start (their zero), by code point: found once for each digit met.
 const zeros = new Map<number, number>();
 
