@@ -114,7 +114,9 @@ export function createApp(opts: AppOptions): FastifyInstance {
       return reply.code(500).send({ error: 'internal error' });
     }
     if (app.hasDecorator('metrics')) app.metrics.rejected.inc({ status: String(status) });
-    request.log.info({ status, code: e.code }, 'request refused');
+    // Debug, not info: anyone can send refused requests by the thousand a second, and a line each would fill the disk
+    // (a full disk loses members' texts). /metrics counts them; the signature mismatch has its own throttled warning.
+    request.log.debug({ status, code: e.code }, 'request refused');
     return reply.code(status).send({ error: e.message });
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));

@@ -25,6 +25,12 @@ describe('docker-compose.yml', () => {
     expect(environment.get('TWILIO_API_BASE_URL')).toBe('""');
   });
 
+  it('bounds the log Docker keeps of each service (kept whole by default, a flood of requests would fill the disk)', () => {
+    const services = compose.slice(compose.indexOf('\nservices:'), compose.indexOf('\nvolumes:')).split(/\n(?= {2}[a-z-]+:\n)/).slice(1);
+    expect(services.map((s) => s.trim().split(':')[0])).toEqual(['heads-up', 'signal-cli']);
+    for (const s of services) expect(s).toMatch(/\n {4}logging:\n {6}driver: json-file\n {6}options:\n {8}max-size: "\d+m"\n {8}max-file: "\d+"\n/);
+  });
+
   it('writes check-in times in UTC unless TZ says otherwise', () => {
     expect(environment.get('TZ')).toBe('${TZ:-UTC}');
   });
