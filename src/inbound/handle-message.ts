@@ -21,7 +21,7 @@ import type { Handled, Inbound, ReplyWay } from './inbound';
 import { blockAndLimit } from './steps/block-and-limit';
 import { heardAt } from './heard-at';
 import { dispatch } from './steps/dispatch';
-import { identifySender, type Identity } from './steps/identify-sender';
+import { identifySender, senderHasCheckin, type Identity } from './steps/identify-sender';
 import { recogniseRetry } from './steps/recognise-retry';
 import { rememberLanguage } from './steps/remember-language';
 import { turnFor } from './steps/turn';
@@ -134,5 +134,7 @@ function act(
   const turn = turnFor(deps, who, msg, parsed);
   const lang = rememberLanguage(deps, who, parsed, turn, msg.text);
   const { say, quotesDraft, quotesReport, quotesAlerts } = dispatch(deps, rules, who, lang, msg, parsed, turn, now);
-  return { reply: gate.answer ? say : null, parsed, duplicate: false, dropped: gate.dropped, acted: true, quotesDraft, quotesReport: quotesReport === true, quotesAlerts };
+  // An OK past the limit or the block is answered only if it ended her check-in (block-and-limit.ts).
+  const answer = gate.answer === 'if-it-ends' ? !senderHasCheckin(deps.db, deps.vault, who) : gate.answer;
+  return { reply: answer ? say : null, parsed, duplicate: false, dropped: gate.dropped, acted: true, quotesDraft, quotesReport: quotesReport === true, quotesAlerts };
 }

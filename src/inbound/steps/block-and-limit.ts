@@ -9,8 +9,11 @@
  *
  * What goes past the limit is acted on, but answered only within it: each
  * answer is a message the line pays for, and a number texting DELETE or
- * LATER over and over must not run up the bill. OK is the exception: it
- * ends her check-in, so it limits itself, and she must know it was heard.
+ * LATER over and over must not run up the bill. An OK that ends her
+ * check-in is the exception: it limits itself, and she must know it was
+ * heard. Only the one that ends it: "END CHECK IN 30" while it runs ends
+ * nothing (it asks OK or LATER), and answered past the limit and the block,
+ * over and over, it was a flood answered ahead of alerts (red-team hunt).
  */
 import type { Parsed } from '../../bot/commands';
 import { memberKey, numberKey } from '../../phone/identity';
@@ -20,8 +23,11 @@ import type { Limit, SenderLimits } from '../../store/sender-limits';
 import type { Vault } from '../../store/vault';
 import { senderHasCheckin, type Identity } from './identify-sender';
 
-/** Whether to act on a message, and then whether to answer it; why not, when it is blocked or over the limit. */
-export type Gate = { act: false; dropped: 'blocked' | 'rate_limited' } | { act: true; answer: boolean; dropped?: 'blocked' };
+/**
+ * Whether to act on a message, and then whether to answer it ('if-it-ends': only if it ended her check-in, known
+ * once it is handled); why not, when it is blocked or over the limit.
+ */
+export type Gate = { act: false; dropped: 'blocked' | 'rate_limited' } | { act: true; answer: boolean | 'if-it-ends'; dropped?: 'blocked' };
 
 const OPEN: Gate = { act: true, answer: true };
 
@@ -38,12 +44,15 @@ export function blockAndLimit({ db, vault, limits }: { db: Db; vault: Vault; lim
   // Looked up only for OK and LATER, so a flood of anything else costs no more than before. A block
   // (of her reports) does not stop them either: her buddies would be told she may be in danger. Hers from
   // either channel: blocked over SMS, she may answer over Signal with no membership there yet.
-  if ((kind === 'ok' || kind === 'later') && senderHasCheckin(db, vault, who)) return { act: true, answer: kind === 'ok' || within() };
   // Over Signal with the number shown, a block of that number over SMS holds too: the line treats them as one person.
   // Both looked up: each block learns who it is of (so that it outlives a key rotation) at her first message after it.
-  const own = blockedAs(db, vault, who.reporterKey, memberKey(who.sender));
-  const shown = who.phoneReporterKey !== undefined && blockedAs(db, vault, who.phoneReporterKey, numberKey(who.sender));
-  const blocked = own || shown;
+  const isBlocked = () => blockedAs(db, vault, who.reporterKey, memberKey(who.sender)) || (who.phoneReporterKey !== undefined && blockedAs(db, vault, who.phoneReporterKey, numberKey(who.sender)));
+  if ((kind === 'ok' || kind === 'later') && senderHasCheckin(db, vault, who)) {
+    // Blocked, her OK is answered only when it ends her check-in, and her LATER within the limit as ever.
+    if (kind === 'ok') return { act: true, answer: isBlocked() ? 'if-it-ends' : within() || 'if-it-ends' };
+    return { act: true, answer: within() };
+  }
+  const blocked = isBlocked();
   // A blocked sender's STOP is silent, as everything they send; their DELETE says so, within the limit.
   if (kind === 'stop' || kind === 'delete') return { act: true, answer: !(blocked && kind === 'stop') && within(), dropped: blocked ? 'blocked' : undefined };
   if (blocked) return { act: false, dropped: 'blocked' };

@@ -188,6 +188,36 @@ describe('the per-sender message limit', () => {
     expect(w.sms(ROSA, 'OK').reply).toBe(t.checkinOkLate());
   });
 
+  it.each(['END CHECKIN 30', 'cancel my check-in 45 min'])('answers "%s", which ends nothing while her check-in runs, only within the limit; her OK past it still ends it', async (text) => {
+    const w = await checkedInPastLimit();
+    const answered = Array.from({ length: 20 }, () => w.sms(ROSA, text).reply).filter((r) => r !== null);
+    expect(answered).toHaveLength(0);
+    expect(w.sms(ROSA, 'OK').reply).toBe(t.checkinOk());
+    w.clock.now += 30 * MIN;
+    expect(escalated(w)).toBe(0);
+  });
+
+  it('still answers "END CHECKIN 30" past it when it ends her escalated check-in', async () => {
+    const w = await checkedInPastLimit();
+    w.clock.now += 30 * MIN;
+    expect(escalated(w)).toBe(1);
+    w.db.sqlite.prepare("UPDATE outbox SET state = 'sent', address_ct = NULL WHERE member_id IS NULL").run();
+    expect(w.sms(ROSA, 'END CHECKIN 30').reply).toBe(t.checkinOkLate());
+  });
+
+  it('answers a blocked member\'s "END CHECKIN 30" never, and her OK that ends her check-in always', async () => {
+    const w = await world({ limits: DEFAULT_LIMITS, checkins: CHECKINS });
+    w.sms(ROSA, 'JOIN 415');
+    w.sms(ROSA, 'BUDDY 415-555-0177 Rosa');
+    w.sms(BUDDY, 'ACCEPT');
+    w.sms(ROSA, 'CHECKIN 30 blue Honda');
+    const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(ROSA, 'REPORT 415 fake report to harvest numbers').reply ?? '')?.[1];
+    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlockedDiscarded(`#${ref}`, 1));
+    const answered = Array.from({ length: 20 }, () => w.sms(ROSA, 'END CHECKIN 30').reply).filter((r) => r !== null);
+    expect(answered).toHaveLength(0);
+    expect(w.sms(ROSA, 'OK').reply).toBe(t.checkinOk());
+  });
+
   it('ignores OK and LATER like anything else from a sender past it with no check-in', async () => {
     const w = await world({ checkins: CHECKINS });
     w.sms(ROSA, 'JOIN');
