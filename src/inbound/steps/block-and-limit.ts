@@ -46,7 +46,11 @@ export function blockAndLimit({ db, vault, limits }: { db: Db; vault: Vault; lim
   // either channel: blocked over SMS, she may answer over Signal with no membership there yet.
   // Over Signal with the number shown, a block of that number over SMS holds too: the line treats them as one person.
   // Both looked up: each block learns who it is of (so that it outlives a key rotation) at her first message after it.
-  const isBlocked = () => blockedAs(db, vault, who.reporterKey, memberKey(who.sender)) || (who.phoneReporterKey !== undefined && blockedAs(db, vault, who.phoneReporterKey, numberKey(who.sender)));
+  const isBlocked = () => {
+    const own = blockedAs(db, vault, who.reporterKey, memberKey(who.sender));
+    const shown = who.phoneReporterKey !== undefined && blockedAs(db, vault, who.phoneReporterKey, numberKey(who.sender));
+    return own || shown;
+  };
   if ((kind === 'ok' || kind === 'later') && senderHasCheckin(db, vault, who)) {
     // Blocked, her OK is answered only when it ends her check-in, and her LATER within the limit as ever.
     if (kind === 'ok') return { act: true, answer: isBlocked() ? 'if-it-ends' : within() || 'if-it-ends' };
