@@ -53,8 +53,12 @@ export const UNMOVED_ANSWERED = 5;
 
 /** A short mark of an answer, to know it again (case and spacing aside) without keeping its words. */
 export function answerMark(text: string): string {
-  const plain = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-  return createHash('sha256').update(plain).digest('hex').slice(0, 16);
+  return createHash('sha256').update(plainAnswer(text)).digest('hex').slice(0, 16);
+}
+
+/** An answer with case and spacing put aside: what is the same answer again. */
+export function plainAnswer(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Longest answer kept per question; a provider caps a message at 1,600 characters anyway. */

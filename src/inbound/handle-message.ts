@@ -1,8 +1,9 @@
 /**
  * One inbound message, inside the transaction that holds its effect, step
  * by step: recognise a retry → identify the sender → block and limit →
- * remember the language → dispatch to the command's handler → record the
- * provider id → queue the reply when it leaves through the outbox.
+ * remember the language → dispatch to the command's handler → damp the
+ * same message answered the same over and over → record the provider id →
+ * queue the reply when it leaves through the outbox.
  */
 import type { BotLimits } from '../bot/context';
 import type { Store } from '../bot/handler';
@@ -23,6 +24,7 @@ import { heardAt } from './heard-at';
 import { dispatch } from './steps/dispatch';
 import { identifySender, senderHasCheckin, type Identity } from './steps/identify-sender';
 import { recogniseRetry } from './steps/recognise-retry';
+import { answerAgain, reportAgain } from './steps/repeats';
 import { rememberLanguage } from './steps/remember-language';
 import { turnFor } from './steps/turn';
 
@@ -115,7 +117,7 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   return result;
 }
 
-/** Steps 3 to 5. `acted`: past the block and the limit. */
+/** Steps 3 to 6. `acted`: past the block and the limit. */
 function act(
   deps: MessageDeps,
   who: Identity,
@@ -132,9 +134,13 @@ function act(
   const revived = who.member ? heardFrom(deps.db, who.member.id, now) : undefined;
   if (who.member && revived) who.member.status = revived;
   const turn = turnFor(deps, who, msg, parsed);
+  // The same REPORT again within the hour of the one filed (an auto-reply's) is not filed twice (steps/repeats.ts).
+  if (reportAgain(deps, who, parsed, turn, msg.text, now)) return { reply: null, parsed, duplicate: false, acted: true, quotesDraft: false, quotesReport: false };
   const lang = rememberLanguage(deps, who, parsed, turn, msg.text);
-  const { say, quotesDraft, quotesReport, quotesAlerts } = dispatch(deps, rules, who, lang, msg, parsed, turn, now);
+  const { say, quotesDraft, quotesReport, quotesAlerts, filed } = dispatch(deps, rules, who, lang, msg, parsed, turn, now);
   // An OK past the limit or the block is answered only if it ended her check-in (block-and-limit.ts).
   const answer = gate.answer === 'if-it-ends' ? !senderHasCheckin(deps.db, deps.vault, who) : gate.answer;
-  return { reply: answer ? say : null, parsed, duplicate: false, dropped: gate.dropped, acted: true, quotesDraft, quotesReport: quotesReport === true, quotesAlerts };
+  // The same message with the same answer, over and over, is answered twice an hour at most (steps/repeats.ts).
+  const again = answerAgain(deps, who, parsed, turn, msg.text, say, { checkin: gate.checkin === true, filed: filed === true }, now);
+  return { reply: answer && again ? say : null, parsed, duplicate: false, dropped: gate.dropped, acted: true, quotesDraft, quotesReport: quotesReport === true, quotesAlerts };
 }

@@ -17,6 +17,7 @@
  */
 import { startOfLocalDay } from '../bot/clock-time';
 import type { Db } from './db';
+import { RepeatMarks } from './repeat-marks';
 
 /** At most `max` events per `windowMs`. */
 export interface Limit {
@@ -60,12 +61,16 @@ interface Window {
 
 export class SenderLimits {
   private readonly memory = new Map<string, Window>();
+  /** Each sender's last message and its answer, under the same key: a repeat is answered twice an hour at most. */
+  readonly repeats: RepeatMarks;
 
   constructor(
     private readonly db: Db,
     /** Most senders counted in memory; past it, ended windows are dropped, then the oldest. */
     private readonly maxMemoryKeys = 100_000,
-  ) {}
+  ) {
+    this.repeats = new RepeatMarks(db, maxMemoryKeys);
+  }
 
   /**
    * Counts `count` events of `kind` from `senderKey` (one CHECK of a sentence is one per identifier); false, counting
@@ -119,9 +124,10 @@ export class SenderLimits {
    * troll who DELETEs after his reports, and were DELETE to reset the counts, DELETE and JOIN again would give a phone
    * five more reports, CHECKs and buddy invitations as often as it liked.
    * The message count stays in memory until its window ends, for the same
-   * reason (each answer is a message the line pays for).
+   * reason (each answer is a message the line pays for). Her last message's mark goes: it keys what she sent.
    */
   forget(senderKey: Buffer, now: number): void {
+    this.repeats.forget(senderKey);
     this.db.stmt('DELETE FROM sender_limits WHERE sender_bidx = ? AND window_start <= ?').run(senderKey, now - LONGEST_WINDOW_MS);
   }
 

@@ -38,7 +38,9 @@ export type IndexPurpose =
   | 'screen-plate'
   | 'screen-email'
   | 'screen-handle'
-  | 'screen-link';
+  | 'screen-link'
+  // A sender's last message and its answer (repeat-marks.ts), known again without its words.
+  | 'repeat';
 
 const KDF_CONTEXT = 'headsup1';
 const SUBKEY_ENC = 1;

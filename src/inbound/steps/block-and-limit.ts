@@ -25,9 +25,9 @@ import { senderHasCheckin, type Identity } from './identify-sender';
 
 /**
  * Whether to act on a message, and then whether to answer it ('if-it-ends': only if it ended her check-in, known
- * once it is handled); why not, when it is blocked or over the limit.
+ * once it is handled); why not, when it is blocked or over the limit. `checkin`: her OK or LATER while she has one.
  */
-export type Gate = { act: false; dropped: 'blocked' | 'rate_limited' } | { act: true; answer: boolean | 'if-it-ends'; dropped?: 'blocked' };
+export type Gate = { act: false; dropped: 'blocked' | 'rate_limited' } | { act: true; answer: boolean | 'if-it-ends'; dropped?: 'blocked'; checkin?: true };
 
 const OPEN: Gate = { act: true, answer: true };
 
@@ -53,8 +53,8 @@ export function blockAndLimit({ db, vault, limits }: { db: Db; vault: Vault; lim
   };
   if ((kind === 'ok' || kind === 'later') && senderHasCheckin(db, vault, who)) {
     // Blocked, her OK is answered only when it ends her check-in, and her LATER within the limit as ever.
-    if (kind === 'ok') return { act: true, answer: isBlocked() ? 'if-it-ends' : within() || 'if-it-ends' };
-    return { act: true, answer: within() };
+    if (kind === 'ok') return { act: true, answer: isBlocked() ? 'if-it-ends' : within() || 'if-it-ends', checkin: true };
+    return { act: true, answer: within(), checkin: true };
   }
   const blocked = isBlocked();
   // A blocked sender's STOP is silent, as everything they send; their DELETE says so, within the limit.

@@ -33,6 +33,8 @@ export interface Reply {
   quotesReport?: boolean;
   /** A READ message's alerts (Outcome.quotesAlerts): linked to the reply when it is queued. */
   quotesAlerts?: { ids: number[]; older: number };
+  /** A report went to the moderators (its notice): the same REPORT again is not filed twice (repeats.ts). */
+  filed?: boolean;
 }
 
 /** Runs the message's handler, as `turn` (turn.ts) says it is meant; returns the reply. */
@@ -78,12 +80,13 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   // A moderator's HELP too: Twilio's lists none of her commands, and her typo's hint sends her to HELP.
   const modHelp = who.moderator && parsed.ok && parsed.command.kind === 'help';
   const quotesReport = outcome.quotesReport === true;
-  if (msg.answered && !asks && !modHelp && outcome.beyondCarrier !== true) return { say: null, quotesDraft };
+  const filed = outcome.notify?.subject.kind === 'report';
+  if (msg.answered && !asks && !modHelp && outcome.beyondCarrier !== true) return { say: null, quotesDraft, filed };
   // Words sent with a photo are read, the photo is not: a reporter would think it went with the report.
   // Not past what one SMS can carry: a reply already that long (SHOW) is worth more whole than the aside.
-  if (!msg.media || outcome.say === null) return { say: outcome.say, quotesDraft, quotesReport, quotesAlerts: outcome.quotesAlerts };
+  if (!msg.media || outcome.say === null) return { say: outcome.say, quotesDraft, quotesReport, quotesAlerts: outcome.quotesAlerts, filed };
   const withNote = `${outcome.say} ${asker.t.mediaNotKept()}`;
-  return { say: withNote.length <= MAX_MESSAGE_CHARS ? withNote : outcome.say, quotesDraft, quotesReport, quotesAlerts: outcome.quotesAlerts };
+  return { say: withNote.length <= MAX_MESSAGE_CHARS ? withNote : outcome.say, quotesDraft, quotesReport, quotesAlerts: outcome.quotesAlerts, filed };
 }
 
 function converse(store: Store, rules: LineRules, asker: Asker, who: Identity, conversation: Conversation, turn: Turn, msg: Inbound, parsed: Parsed, now: number): Outcome {
