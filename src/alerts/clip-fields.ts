@@ -28,6 +28,12 @@ export function clipVehicle(text: string | undefined, max: number, country: Coun
   return cut === undefined ? plates : `${cut}, ${plates}`;
 }
 
+/** The first `n` items of a list ("a, b, c") and how many more (`more`): a read-back need not show forty plates. */
+export function leadingItems(list: string | undefined, n: number, more: (count: number) => string): string | undefined {
+  const items = list?.split(', ') ?? [];
+  return items.length <= n ? list : `${items.slice(0, n).join(', ')} ${more(items.length - n)}`;
+}
+
 /** The contact's identifiers the clipped list still shows whole: CHECK finds what members read, no more. */
 function shownContactIds(f: AlertFields, contact: string | undefined): Identifier[] | undefined {
   if (!f.contactIds || contact === f.contact) return f.contactIds;

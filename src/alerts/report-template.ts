@@ -11,7 +11,7 @@ import type { Category } from '../bot/report-dialogue';
 import { smsSegments } from '../bot/sms-segments';
 import type { Lang } from '../domain/lang';
 import { cleanAlertText, foldAccents, foldKeepsIdentifiers, MAX_ALERT_SEGMENTS, plainPunctuation, withoutSymbols } from './alert-text';
-import { clipped, clipTo, clipVehicle } from './clip-fields';
+import { clipped, clipTo, clipVehicle, leadingItems } from './clip-fields';
 import { carriesNumber, DEFAULT_COUNTRY, identifiersIn, showIdentifier, uniqueIdentifiers, type Identifier } from './identifiers';
 import { maskNumber } from './mask-number';
 
@@ -208,9 +208,16 @@ function fitPlain(npas: string[], plain: AlertFields, country: CountryCode): Ale
  * The fields as the read-back before DONE shows them: as the alert will read (emoji out if it must, then the letters
  * GSM-7 lacks folded if that saves segments), the free text clipped until it costs at most `most` segments, shorter
  * each time, while the contact list and the vehicle's plates stay whole: she must see the number and plate she
- * typed before they go to the moderators and CHECK. Past the shortest clipping, as it is.
+ * typed before they go to the moderators and CHECK. Past the shortest clipping, as it is; or, past `lists.most`
+ * segments (forty plates, read back at every BACK), with only the leading plates and contacts and how many more.
  */
-export function reviewFields(f: AlertFields, cost: (f: AlertFields) => number, most: number, country: CountryCode = DEFAULT_COUNTRY): AlertFields {
+export function reviewFields(
+  f: AlertFields,
+  cost: (f: AlertFields) => number,
+  most: number,
+  country: CountryCode = DEFAULT_COUNTRY,
+  lists?: { most: number; more: (count: number) => string },
+): AlertFields {
   // As written (punctuation plain) when it fits so, as the alert keeps them when it fits so (fitFields).
   const written = punctuationPlain(f);
   if (cost(written) <= most) return written;
@@ -221,6 +228,14 @@ export function reviewFields(f: AlertFields, cost: (f: AlertFields) => number, m
   for (const max of [Infinity, 90, 60, 40, 25, 12, 0]) {
     last = { ...base, when: clipTo(base.when, max), where: clipTo(base.where, max), person: clipTo(base.person, max), vehicle: clipVehicle(base.vehicle, max, country) };
     if (cost(last) <= most) return last;
+  }
+  if (!lists || cost(last) <= lists.most) return last;
+  const words = last;
+  for (const n of [8, 4, 2, 1]) {
+    // A contact with no identifier in it is free text: clipped as the other answers are.
+    const contact = words.contactIds ? leadingItems(words.contact, n, lists.more) : clipTo(words.contact, 20 * n);
+    last = { ...words, vehicle: leadingItems(words.vehicle, n, lists.more), contact };
+    if (cost(last) <= lists.most) return last;
   }
   return last;
 }

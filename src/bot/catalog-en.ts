@@ -265,6 +265,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   reportYouSaid: (answer) => `You said: "${answer}". SKIP keeps it, or answer again.`,
   reportReview: (areas, body, segments = 2) =>
     fitSegments((x) => `Your report (${areas.length ? listAreas(areas) : 'no area yet'}): ${x} -- DONE to send it, BACK to change, DROP to throw it away.`, body, segments),
+  reportMore: (count) => `+${count} more`,
   reportAnswerCut: (kept) => `That answer was too long: only its first ${kept} characters were kept. Put the rest in a later answer.`,
   reportAskAgain: () => 'Please reply with numbers from the list, e.g. 1 3, or SKIP.',
   reportNothingYet: () => 'Nothing to send yet: answer the question, or DROP.',

@@ -266,6 +266,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   reportYouSaid: (answer) => `Dijiste: "${answer}". SALTAR lo deja, o responde de nuevo.`,
   reportReview: (areas, body, segments = 2) =>
     fitSegments((x) => `Tu reporte (${areas.length ? listAreas(areas) : 'sin area aun'}): ${x} -- ENVIAR para enviarlo, ATRAS para cambiar, DESCARTAR para tirarlo.`, body, segments),
+  reportMore: (count) => `+${count} otro${count === 1 ? '' : 's'}`,
   reportAnswerCut: (kept) => `Esa respuesta era muy larga: solo se guardaron sus primeros ${kept} caracteres. Pon el resto en otra respuesta.`,
   reportAskAgain: () => 'Responde con numeros de la lista, ej. 1 3, o SALTAR.',
   reportNothingYet: () => 'Aun no hay nada que enviar: responde la pregunta, o DESCARTAR.',

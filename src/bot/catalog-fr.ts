@@ -272,6 +272,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   reportYouSaid: (answer) => `Vous aviez répondu: "${answer}". PASSER le garde, ou répondez à nouveau.`,
   reportReview: (areas, body, segments = 2) =>
     fitSegments((x) => `Votre signalement (${areas.length ? listAreas(areas) : 'pas encore de zone'}): ${x} -- ENVOYER pour l'envoyer, RETOUR pour changer, ANNULER pour le jeter.`, body, segments),
+  reportMore: (count) => `+${count} autre${count === 1 ? '' : 's'}`,
   reportAnswerCut: (kept) => `Cette réponse était trop longue: seuls ses ${kept} premiers caractères ont été gardés. Mettez la suite dans une autre réponse.`,
   reportAskAgain: () => 'Répondez avec des numéros de la liste, ex. 1 3, ou PASSER.',
   reportNothingYet: () => 'Rien à envoyer encore: répondez à la question, ou ANNULER.',

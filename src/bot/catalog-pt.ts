@@ -272,6 +272,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   reportYouSaid: (answer) => `Voce disse: "${answer}". PULAR mantem, ou responda de novo.`,
   reportReview: (areas, body, segments = 2) =>
     fitSegments((x) => `Sua denuncia (${areas.length ? listAreas(areas) : 'sem area ainda'}): ${x} -- ENVIAR para mandar, VOLTAR para mudar, DESCARTAR para jogar fora.`, body, segments),
+  reportMore: (count) => `+${count} outro${count === 1 ? '' : 's'}`,
   reportAnswerCut: (kept) => `Essa resposta era longa demais: so os primeiros ${kept} caracteres foram guardados. Ponha o resto em outra resposta.`,
   reportAskAgain: () => 'Responda com numeros da lista, ex. 1 3, ou PULAR.',
   reportNothingYet: () => 'Ainda nao ha nada para enviar: responda a pergunta, ou DESCARTAR.',

@@ -233,6 +233,8 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   reportYouSaid(answer: string): string;
   /** The report read back before DONE (`body` is what the alert would say), its words clipped to `segments` (2 unless told); `areas` empty: it has none yet. */
   reportReview(areas: string[], body: string, segments?: number): string;
+  /** After the leading plates or contacts of a long list in the read-back: how many more it holds. */
+  reportMore(count: number): string;
   /** Said before the next question: her answer was longer than a report keeps, and only its first `kept` characters were kept. */
   reportAnswerCut(kept: number): string;
   /** The answer to "what happened" was not numbers from the list. */

@@ -234,10 +234,10 @@ export function question(store: Store, t: Catalog, rules: ReportRules, filer: Fi
   if (d.step !== 'review') return askAgain(t, { ...d, step: d.step }, prefix, rules.regions.ownExample() ?? undefined);
   const alert = alertFieldsOf(fieldsOf(d), filer.phone, rules.country ?? DEFAULT_COUNTRY);
   const areas = reportAreas(store, rules.regions, filer, resolveAreas(rules, d.areas).slice(0, rules.maxAreas));
-  // Two segments when the words can be clipped to fit; more when her plates and contacts alone need it.
+  // Two segments when the words can be clipped to fit; more when her plates and contacts alone need it, to the alert's own.
   const whole = (f: typeof alert) => t.reportReview(areas, t.alertBody(f), Infinity);
-  const shown = reviewFields(alert, (f) => smsSegments(whole(f)), REVIEW_SEGMENTS, rules.country ?? DEFAULT_COUNTRY);
-  return prefix + t.reportReview(areas, t.alertBody(shown), Math.max(REVIEW_SEGMENTS, smsSegments(whole(shown))));
+  const shown = reviewFields(alert, (f) => smsSegments(whole(f)), REVIEW_SEGMENTS, rules.country ?? DEFAULT_COUNTRY, { most: MAX_ALERT_SEGMENTS, more: (n) => t.reportMore(n) });
+  return prefix + t.reportReview(areas, t.alertBody(shown), Math.min(MAX_ALERT_SEGMENTS, Math.max(REVIEW_SEGMENTS, smsSegments(whole(shown)))));
 }
 
 /** An answer in a guided report. */

@@ -224,6 +224,7 @@ export function everyReply(t: Catalog, a: ReplyArgs): Record<keyof Catalog, stri
     // Her earlier answer is clipped to fit with the question by earlier-answer.ts: checked there.
     reportYouSaid: [t.reportYouSaid('grey van, plate 7ABC123, 415-555-0177')],
     reportReview: [...a.texts.map((x) => t.reportReview(a.areas, x)), ...a.texts.map((x) => t.reportReview([], x))],
+    reportMore: [t.reportMore(1), t.reportMore(38)],
     reportAnswerCut: [t.reportAnswerCut(300)],
     reportAskAgain: [t.reportAskAgain()],
     reportNothingYet: [t.reportNothingYet()],
