@@ -17,7 +17,8 @@ describe('per-sender limits', () => {
 
   it('drops a flooding sender silently, but still honours their STOP (unanswered: an answer is a message the line pays for)', async () => {
     const flood = '+13035550100';
-    for (let i = 0; i < 4; i++) expect((await h.sms(flood, i === 0 ? 'JOIN' : 'AREAS')).message).not.toBeNull();
+    // Not the same message three times in a row: the third would go unanswered as a repeat (steps/repeats.ts), not for the limit.
+    for (const text of ['JOIN', 'AREAS', 'JOIN', 'AREAS']) expect((await h.sms(flood, text)).message).not.toBeNull();
     expect((await h.sms(flood, 'AREAS')).message).toBeNull();
     expect((await h.sms(flood, 'please stop texting me')).message).toBeNull();
     const row = h.server.db.sqlite.prepare('SELECT count(*) AS n FROM subscriptions').get() as { n: number };
