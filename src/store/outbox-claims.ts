@@ -75,8 +75,13 @@ export function claimLane(
     // The first retracted alert met has a chunk of its due copies cancelled at once: a RETRACT typed at the
     // admin command wakes no RetractionJob here, and a lane cancelling only the rows it meets held a live alert 5 s.
     let chunked = false;
+    // Alerts met retracted: a row of one read in the same pass may have gone with the chunk (no longer pending), never to be leased.
+    const retracted = new Set<number>();
     const cancelled = (r: ClaimedRow): boolean => {
-      if (r.alert_id === null || !cancelIfRetracted(db, r.id, now)) return false;
+      if (r.alert_id === null) return false;
+      const cancelledNow = cancelIfRetracted(db, r.id, now);
+      if (!cancelledNow && !retracted.has(r.alert_id)) return false;
+      retracted.add(r.alert_id);
       met.retracted++;
       if (!chunked) met.retracted += cancelDueCopies(db, channel, r.alert_id, now, CANCEL_CHUNK);
       chunked = true;
