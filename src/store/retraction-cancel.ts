@@ -38,7 +38,7 @@ export function countUnsent(db: Db, alertId: number, now: number): number {
  */
 export function cancelUnsentAfter(db: Db, alertId: number, after: number, now: number, limit: number): number | null {
   const { upto } = db
-    .stmt('SELECT max(member_id) AS upto FROM (SELECT member_id FROM outbox WHERE alert_id = ? AND member_id > ? ORDER BY member_id LIMIT ?)')
+    .stmt('SELECT max(member_id) AS upto FROM (SELECT member_id FROM outbox WHERE alert_id = ? AND member_id > ? ORDER BY member_id LIMIT +?)')
     .get(alertId, after, limit) as { upto: number | null };
   if (upto === null) return null;
   db.stmt(`UPDATE outbox SET ${CANCEL} WHERE alert_id = @alert AND member_id > @after AND member_id <= @upto AND ${UNSENT}`).run({ alert: alertId, after, upto, now });
@@ -51,7 +51,7 @@ export function cancelUnsentAfter(db: Db, alertId: number, after: number, now: n
  * caller without the job retracted). Returns how many it cancelled.
  */
 export function cancelUnsent(db: Db, alertId: number, now: number, limit: number): number {
-  return db.stmt(`UPDATE outbox SET ${CANCEL} WHERE id IN (SELECT id FROM outbox WHERE alert_id = @alert AND ${UNSENT} LIMIT @limit)`).run({ alert: alertId, now, limit }).changes;
+  return db.stmt(`UPDATE outbox SET ${CANCEL} WHERE id IN (SELECT id FROM outbox WHERE alert_id = @alert AND ${UNSENT} LIMIT +@limit)`).run({ alert: alertId, now, limit }).changes;
 }
 
 /** Cancels one row a lane was about to claim if it is a copy of a retracted alert; whether it did. */
@@ -75,7 +75,7 @@ export function cancelDueCopies(db: Db, channel: string, alertId: number, now: n
   return db
     .stmt(
       `UPDATE outbox SET ${CANCEL} WHERE id IN (SELECT id FROM outbox INDEXED BY outbox_lane
-         WHERE channel = @channel AND priority = @bulk AND state = 'pending' AND due_at <= @now AND alert_id = @alert AND ${UNSENT} LIMIT @limit)`,
+         WHERE channel = @channel AND priority = @bulk AND state = 'pending' AND due_at <= @now AND alert_id = @alert AND ${UNSENT} LIMIT +@limit)`,
     )
     .run({ channel, bulk: PRIORITY.bulk, alert: alertId, now, limit }).changes;
 }
