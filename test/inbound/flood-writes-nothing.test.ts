@@ -77,6 +77,26 @@ describe('a flood past the message limit', () => {
     expect(rows()).toBe(before);
   });
 
+  it('writes nothing for a STOP or DELETE repeated past the limit once nothing is left to stop or erase; a member past it still stops', async () => {
+    const send = signal('7f8091a2-b3c4-4d5e-9f6a-7b8c9d0e1f2a', '+14155550764');
+    await send('JOIN 415');
+    for (let i = 0; i < 4; i++) await send('AREAS');
+    // Past the limit, her STOP still acts: she is no longer sent alerts.
+    expect((await send('STOP')).dropped).toBeUndefined();
+    const before = rows();
+    const repeated = [];
+    for (let i = 0; i < 100; i++) repeated.push(await send(i % 2 === 0 ? 'STOP' : 'please stop texting me'));
+    expect(repeated.every((d) => d.dropped === 'rate_limited')).toBe(true);
+    expect(rows()).toBe(before);
+    // Her DELETE erases her (stopped) membership past the limit too; repeated, with nothing left, it is dropped.
+    expect((await send('DELETE')).dropped).toBeUndefined();
+    const afterDelete = rows();
+    const again = [];
+    for (let i = 0; i < 50; i++) again.push(await send(i % 2 === 0 ? 'DELETE' : 'STOP'));
+    expect(again.every((d) => d.dropped === 'rate_limited')).toBe(true);
+    expect(rows()).toBe(afterDelete);
+  });
+
   it("over Signal, writes nothing for a blocked sender's messages", async () => {
     const uuid = '6e7f8091-a2b3-4c4d-8e5f-6a7b8c9d0e1f';
     const send = signal(uuid, '+14155550763');
