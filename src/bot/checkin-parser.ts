@@ -7,6 +7,7 @@ import type { CountryCode } from '../phone/numbers';
 import { asciiDigits } from '../util/ascii-digits';
 import { visible } from '../util/visible-text';
 import { buddyCommandOf } from './buddy-parser';
+import { figureAfterDuration, smallFigureBeside } from './duration-figures';
 import type { Command, ParseErrorCode } from './commands';
 import { CLOCK_HOUR, isClockWord, isFrenchClockTime, isZeroPaddedClockTime, minutesIndex, timeOfDayAt, unitHourThenTimeOfDay } from './time-of-day';
 
@@ -194,17 +195,11 @@ function hourDotMinutes(rest: WordAt[]): boolean {
 /** A clock time written as the duration's first `used` words: "SECURITE 11h30", "CHECKIN 0500". */
 const writtenClockTime = (rest: WordAt[], used: number) => isFrenchClockTime(rest.map((w) => w.word), used) || isZeroPaddedClockTime(rest.map((w) => w.word), used);
 
+/** A small figure glued to the duration's digits, or a fraction or small figure as the word after it. */
+const misreadFigures = (text: string, rest: WordAt[], used: number) => smallFigureBeside(text, rest, used) || figureAfterDuration(text, rest, used);
+
 /** The check-in words that mean "safe" (SEGURA: Spanish and Portuguese): alone, they say she is. */
 const SAFE_WORDS: ReadonlySet<string> = new Set(['SAFE', 'SEGURA', 'SEGURO']);
-
-// A digit written small or circled right beside an ordinary one ("30²": a footnote, a square): read as one more
-// digit, "CHECKIN 30²" was 302 minutes, the alarm hours late. Refused (she is told how); alone, "⁴⁵" and "2h³⁰" read as written.
-const SMALL_BESIDE_DIGIT = /\p{Nd}\p{No}|\p{No}\p{Nd}/u;
-
-/** Whether the duration's `used` words, as written in `text`, hold a small figure beside a digit. */
-function smallFigureBeside(text: string, rest: WordAt[], used: number): boolean {
-  return rest.slice(0, used).some((w) => SMALL_BESIDE_DIGIT.test(/^\S+/.exec(text.slice(w.start))?.[0] ?? ''));
-}
 
 /** The command these keywords (`word`, normalized) and their arguments make, or why they make none. */
 export function checkinCommandOf(kind: CheckinKind, word: string, text: string, tokens: WordAt[], country: CountryCode): Command | ParseErrorCode {
@@ -231,7 +226,7 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       const d = minutesOf(rest, text);
       // Not "Safe now" as OK: "SAFE for 2 hours", meant to start or extend one, would end hers. "CHECKIN 11 pm",
       // "CHECKIN 1.30h": refused as LATER's are (she is told how), not read as 11 minutes or 1.3 hours.
-      if (!d || startsWithClockTime(rest) || hourDotMinutes(rest) || writtenClockTime(rest, d.used) || smallFigureBeside(text, rest, d.used)) return 'missing_minutes';
+      if (!d || startsWithClockTime(rest) || hourDotMinutes(rest) || writtenClockTime(rest, d.used) || misreadFigures(text, rest, d.used)) return 'missing_minutes';
       const next = rest[d.used];
       // Shown to her buddies or the moderators: nothing invisible (a direction override reorders what they read).
       return { kind, minutes: d.minutes, details: next ? visible(text.slice(next.start)).trim() : '' };
@@ -240,7 +235,7 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       const d = minutesOf(rest, text);
       // "LATER 11 30", "LUEGO 11 y 30": an hour and a half, or until 11:30? "LATER 10.30": 10.3 minutes, or 10:30?
       // Refused (she is told), not read as 10-12 minutes (LATER takes no details: the second number is no street's).
-      if (!d || isClockLike(rest) || startsWithClockTime(rest) || hourDotMinutes(rest) || writtenClockTime(rest, d.used) || smallFigureBeside(text, rest, d.used)) return 'missing_minutes';
+      if (!d || isClockLike(rest) || startsWithClockTime(rest) || hourDotMinutes(rest) || writtenClockTime(rest, d.used) || misreadFigures(text, rest, d.used)) return 'missing_minutes';
       return rest.length > d.used ? { kind, minutes: d.minutes, withText: true } : { kind, minutes: d.minutes };
     }
   }
