@@ -5,7 +5,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { symbolsDropped } from './alert-text';
-import { asciiDigitsAt, charEnd } from '../util/ascii-digits';
+import { asciiDigits, asciiDigitsAt, charEnd } from '../util/ascii-digits';
 import { digitForms, localDigits, KEYCAP_TEN_BY_DIGIT, numberReadable, phoneNumbersEitherWay, withoutKeycapMarks } from './numbers-in-text';
 
 // The part of a 00 prefix before where numberReadable reads its "+": a 0, or both, in keycaps too, and a space;
@@ -56,8 +56,7 @@ export function maskNumber(text: string, e164: string | null, country: CountryCo
   for (const m of phoneNumbersEitherWay(text, country)) {
     if (m.number.number !== e164) continue;
     // A number after a 00 prefix starts at the "+" read in the prefix's place, a 0 or a space: the prefix goes with it ("0️⃣0️⃣1️⃣…").
-    const start = /[0\s\uFE0F\u20E3]/u.test(text[m.startsAt] ?? '') ? m.startsAt - (PREFIX_BEFORE.exec(text.slice(0, m.startsAt))?.[0].length ?? 0) : m.startsAt;
-    spans.push([start, withMarks(text, m.endsAt)]);
+    spans.push([prefixStart(text, m.startsAt), withMarks(text, m.endsAt)]);
   }
   spans.push(...inDigitRuns(text, e164));
   spans.sort((a, b) => a[0] - b[0]);
@@ -68,6 +67,18 @@ export function maskNumber(text: string, e164: string | null, country: CountryCo
     at = Math.max(at, end);
   }
   return out + text.slice(at);
+}
+
+/**
+ * Where a number read at `startsAt` starts with its 00 prefix, when it was read in the prefix's place (a 0, a space or
+ * a keycap's mark there). Zeros of any script are zeros ("००१ ४१५…" left one "०" before the mask): the text is read
+ * through the digit fold, and the prefix's start taken back to the text's position.
+ */
+function prefixStart(text: string, startsAt: number): number {
+  if (!/[0\s\uFE0F\u20E3]/u.test(asciiDigits(String.fromCodePoint(text.codePointAt(startsAt) ?? 0x20)))) return startsAt;
+  const before = asciiDigitsAt(text.slice(0, startsAt));
+  const prefix = PREFIX_BEFORE.exec(before.text)?.[0].length ?? 0;
+  return prefix === 0 ? startsAt : (before.at[before.text.length - prefix] as number);
 }
 
 /**
