@@ -91,10 +91,10 @@ const MAX_NAME_DIGITS = 3;
  * Whether BUDDY's name is a name: it goes to a stranger from the line's own number, so one holding a link, an
  * @ or a number ("Pay fine: evil.co/p 18005550199") would let anyone text anyone their words, and links get the
  * line's number filtered by carriers. Letters of any script, marks and emoji pass. Read as the phone shows it
- * (fullwidth "ｅｖｉｌ．ｃｏ" is evil.co).
+ * (fullwidth "ｅｖｉｌ．ｃｏ" is evil.co), without the joiners the name keeps between letters ("e\u200Dvil.com").
  */
 function nameOnly(name: string): boolean {
-  const shown = name.normalize('NFKC');
+  const shown = name.normalize('NFKC').replace(/[\u200C\u200D]/gu, '');
   return !LINK.test(shown) && (shown.match(/\p{Nd}/gu) ?? []).length <= MAX_NAME_DIGITS;
 }
 

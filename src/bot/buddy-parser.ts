@@ -4,11 +4,12 @@
  */
 import { toE164, type CountryCode } from '../phone/numbers';
 import { asciiDashes, asciiDigits } from '../util/ascii-digits';
-import { visible } from '../util/visible-text';
+import { visibleWithJoiners } from '../util/visible-text';
+import { codePoints, wholeCharactersStart } from '../util/whole-characters';
 import type { WordAt } from './checkin-parser';
 import type { Command, ParseErrorCode } from './commands';
 
-/** Most characters of a name; longer ones are cut (it is shown to the buddy). */
+/** Most code points of a name; longer ones are cut between whole characters (it is shown to the buddy: no half flag). */
 export const MAX_BUDDY_NAME = 30;
 
 // The channel, then the words of the number (each of number characters, the first opening with a digit,
@@ -20,10 +21,11 @@ const NUMBER_WORD = /\S+/g;
  * The words after BUDDY as her phone shows them: a number copied from a contact or a chat ("\u202A+1 (415)
  * 555‑0123\u202C": direction marks around it, a non-breaking hyphen) or typed on another keyboard (＋, fullwidth,
  * mathematical or Arabic-Indic digits, an en dash) is the number she sees. The name goes to a stranger: nothing
- * invisible in it either (a direction override would reorder what they read, a bell or an escape is no name).
+ * invisible in it either (a direction override would reorder what they read, a bell or an escape is no name),
+ * but the joiners that spell a Persian or Indic name or join an emoji family.
  */
 function asShown(text: string): string {
-  return asciiDashes(asciiDigits(visible(text).normalize('NFKC')));
+  return asciiDashes(asciiDigits(visibleWithJoiners(text).normalize('NFKC')));
 }
 
 /**
@@ -58,5 +60,5 @@ export function buddyCommandOf(text: string, rest: WordAt[], country: CountryCod
   const { number, name } = found;
   if (!name) return 'missing_name';
   const channel = m[1] ? (m[1].toLowerCase() as 'sms' | 'signal') : undefined;
-  return { kind: 'buddy', action: 'add', ...(channel ? { channel } : {}), number, name: Array.from(name).slice(0, MAX_BUDDY_NAME).join('') };
+  return { kind: 'buddy', action: 'add', ...(channel ? { channel } : {}), number, name: wholeCharactersStart(name, MAX_BUDDY_NAME, codePoints) };
 }

@@ -5,7 +5,7 @@
  */
 import type { CountryCode } from '../phone/numbers';
 import { asciiDigits } from '../util/ascii-digits';
-import { visible } from '../util/visible-text';
+import { visibleWithJoiners } from '../util/visible-text';
 import { buddyCommandOf } from './buddy-parser';
 import { figureAfterDuration, smallFigureBeside } from './duration-figures';
 import type { Command, ParseErrorCode } from './commands';
@@ -228,8 +228,8 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       // "CHECKIN 1.30h": refused as LATER's are (she is told how), not read as 11 minutes or 1.3 hours.
       if (!d || startsWithClockTime(rest) || hourDotMinutes(rest) || writtenClockTime(rest, d.used) || misreadFigures(text, rest, d.used)) return 'missing_minutes';
       const next = rest[d.used];
-      // Shown to her buddies or the moderators: nothing invisible (a direction override reorders what they read).
-      return { kind, minutes: d.minutes, details: next ? visible(text.slice(next.start)).trim() : '' };
+      // Shown to her buddies or the moderators: nothing invisible (a direction override reorders what they read), but joiners.
+      return { kind, minutes: d.minutes, details: next ? visibleWithJoiners(text.slice(next.start)).trim() : '' };
     }
     case 'later': {
       const d = minutesOf(rest, text);
