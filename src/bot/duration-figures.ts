@@ -3,12 +3,7 @@
  * how-to reply (checkin-parser.ts), never read as minutes or left in her details.
  */
 import { asciiDigits } from '../util/ascii-digits';
-
-/** A token as the parser cuts it: the normalized word and where it starts in the text. */
-interface WordAt {
-  word: string;
-  start: number;
-}
+import type { WordAt } from './checkin-parser';
 
 // A digit written small or circled right beside an ordinary one ("30²": a footnote, a square): read as one more
 // digit, "CHECKIN 30²" was 302 minutes, the alarm hours late. Alone, "⁴⁵" and "2h³⁰" read as written.
