@@ -135,7 +135,8 @@ function act(
   if (who.member && revived) who.member.status = revived;
   const turn = turnFor(deps, who, msg, parsed);
   // The same REPORT again within the hour of the one filed (an auto-reply's) is not filed twice (steps/repeats.ts).
-  if (reportAgain(deps, who, parsed, turn, msg.text, now)) return { reply: null, parsed, duplicate: false, acted: true, quotesDraft: false, quotesReport: false };
+  const reported = reportAgain(deps, who, parsed, turn, msg.text, now);
+  if (reported) return { reply: gate.answer === true ? reported.answer : null, parsed, duplicate: false, acted: true, quotesDraft: false, quotesReport: false };
   const lang = rememberLanguage(deps, who, parsed, turn, msg.text);
   const { say, quotesDraft, quotesReport, quotesAlerts, filed } = dispatch(deps, rules, who, lang, msg, parsed, turn, now);
   // An OK past the limit or the block is answered only if it ended her check-in (block-and-limit.ts).

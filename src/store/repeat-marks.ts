@@ -19,6 +19,8 @@ interface Mark {
   reply: string | null;
   /** The message filed a report. */
   filed: boolean;
+  /** What that filing answered (its reference), said again to the same REPORT within the hour. */
+  answer: string | null;
   since: number;
   count: number;
 }
@@ -33,18 +35,25 @@ export class RepeatMarks {
     private readonly maxKeys = 100_000,
   ) {}
 
-  /** Whether `text` is the sender's last message again, which filed a report, within the hour of the first of its run. */
-  filedAgain(senderKey: Buffer, text: string, now: number): boolean {
-    const m = this.marks.get(senderKey.toString('base64'));
-    return m !== undefined && m.filed && m.text === text && now - m.since < REPEAT_WINDOW_MS;
+  /**
+   * When `text` is the sender's last message again, within the hour of the first of its run, and it filed a report:
+   * the answer that filing got (in memory only: a reference and areas) and how many times in a row it came.
+   */
+  filedAgain(senderKey: Buffer, text: string, now: number): { answer: string | null; times: number } | undefined {
+    const key = senderKey.toString('base64');
+    const m = this.marks.get(key);
+    if (m === undefined || !m.filed || m.text !== text || now - m.since >= REPEAT_WINDOW_MS) return undefined;
+    this.marks.set(key, { ...m, count: m.count + 1 });
+    this.db.onRollback(() => this.marks.set(key, m));
+    return { answer: m.answer, times: m.count + 1 };
   }
 
   /** Records the sender's message and its answer; how many times in a row within the hour it got that answer. */
-  record(senderKey: Buffer, text: string, reply: string | null, filed: boolean, now: number): number {
+  record(senderKey: Buffer, text: string, reply: string | null, filed: boolean, now: number, answer: string | null = null): number {
     const key = senderKey.toString('base64');
     const before = this.marks.get(key);
     const again = before !== undefined && before.text === text && before.reply === reply && now - before.since < REPEAT_WINDOW_MS;
-    const mark = again ? { ...before, count: before.count + 1 } : { text, reply, filed, since: now, count: 1 };
+    const mark = again ? { ...before, count: before.count + 1 } : { text, reply, filed, answer: filed ? answer : null, since: now, count: 1 };
     if (now - this.swept >= REPEAT_WINDOW_MS || (!before && this.marks.size >= this.maxKeys)) this.sweep(now);
     this.marks.set(key, mark);
     // A message whose handling is undone was not answered: its mark is as it was (a Signal message the full

@@ -41,6 +41,7 @@ function windowStart(now: number, windowMs: number): number {
 /** What is limited. */
 export type LimitKind =
   | 'message'
+  | 'opt_out'
   | 'report'
   | 'check'
   | 'hint'
@@ -52,7 +53,7 @@ export type LimitKind =
   | 'still_runs';
 
 /** Kinds counted in memory. */
-const IN_MEMORY: ReadonlySet<LimitKind> = new Set(['message']);
+const IN_MEMORY: ReadonlySet<LimitKind> = new Set(['message', 'opt_out']);
 
 interface Window {
   start: number;

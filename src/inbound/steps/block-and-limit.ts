@@ -7,8 +7,8 @@
  * have her buddies told she may be in danger. Moderators are neither limited
  * (a busy night means many PENDING and APPROVE messages) nor blocked.
  *
- * What goes past the limit is acted on, but answered only within it (a STOP
- * or DELETE with nothing left to stop or erase is dropped there): each
+ * What goes past the limit is acted on, but answered only within it (STOP
+ * and DELETE: the first OPT_OUTS_PAST_LIMIT, the rest dropped): each
  * answer is a message the line pays for, and a number texting DELETE or
  * LATER over and over must not run up the bill. An OK that ends her
  * check-in is the exception: it limits itself, and she must know it was
@@ -31,6 +31,9 @@ import { senderHasCheckin, type Identity } from './identify-sender';
 export type Gate = { act: false; dropped: 'blocked' | 'rate_limited' } | { act: true; answer: boolean | 'if-it-ends'; dropped?: 'blocked'; checkin?: true };
 
 const OPEN: Gate = { act: true, answer: true };
+
+/** STOPs and DELETEs acted on past the message limit in its window. */
+export const OPT_OUTS_PAST_LIMIT = 5;
 
 /** Counts one message against the sender's limit; false past it. */
 export function withinMessageLimit(limits: SenderLimits, limit: Limit, who: Identity, now: number): boolean {
@@ -61,9 +64,12 @@ export function blockAndLimit({ db, vault, limits }: { db: Db; vault: Vault; lim
   // A blocked sender's STOP is silent, as everything they send; their DELETE says so, within the limit.
   if (kind === 'stop' || kind === 'delete') {
     const inLimit = within();
-    // Past the limit with nothing left to stop or erase (an earlier one did it): dropped, writing nothing. Acted on,
-    // each cost a row and 13 ms ahead of everyone's messages, and a Signal flood of them lost others' (resource hunt).
-    if (!inLimit && (who.member === undefined || (kind === 'stop' && who.member.status === 'stopped'))) return { act: false, dropped: blocked ? 'blocked' : 'rate_limited' };
+    // Past the limit, a few more are acted on and the rest dropped, writing nothing: acted on whatever came, each
+    // cost a row and 13 ms ahead of everyone's messages, and a Signal flood of them lost others' (resource hunt).
+    // A few, not none: what is left to stop or erase (a buddy link, a report's link) is not known at this step.
+    if (!inLimit && !limits.take(who.limitKey, 'opt_out', { max: OPT_OUTS_PAST_LIMIT, windowMs: limit.windowMs }, now)) {
+      return { act: false, dropped: blocked ? 'blocked' : 'rate_limited' };
+    }
     return { act: true, answer: !(blocked && kind === 'stop') && inLimit, dropped: blocked ? 'blocked' : undefined };
   }
   if (blocked) return { act: false, dropped: 'blocked' };

@@ -11,9 +11,9 @@
  * acted on; never damped: STOP and DELETE, a check-in's OK and LATER while
  * she has one, an answer to an open question (each dialogue has its own
  * rule), a moderator's commands and typos (bounded on their own). The same
- * REPORT again within the hour of one filed is not filed twice (nor
- * answered: the first got its reference); one refused (the day's limit) is
- * tried again.
+ * REPORT again within the hour of one filed is not filed twice, and is
+ * answered with the first one's answer (she may not have had it); one
+ * refused (the day's limit) is tried again. Runs are counted per channel.
  */
 import { MODERATOR_COMMANDS, type Parsed } from '../../bot/commands';
 import type { Turn } from '../../bot/dialogues';
@@ -22,14 +22,29 @@ import type { SenderLimits } from '../../store/sender-limits';
 import type { Vault } from '../../store/vault';
 import type { Identity } from './identify-sender';
 
-/** A keyed mark of a text, case and spacing aside: never the words. */
-function mark(vault: Vault, text: string): string {
-  return vault.index('repeat', plainAnswer(text)).toString('base64');
+/**
+ * A keyed mark of a text and the channel it came by, case and spacing aside: never the words. By channel: one
+ * whose answers do not reach her (a carrier filtering SMS) tried on the other must be answered there.
+ */
+function mark(vault: Vault, who: Identity, text: string): string {
+  return vault.index('repeat', `${who.sender.channel} ${plainAnswer(text)}`).toString('base64');
 }
 
-/** Whether it is a REPORT the sender sent last, word for word, within the hour, and that one was filed: not filed again. */
-export function reportAgain({ vault, limits }: { vault: Vault; limits: SenderLimits }, who: Identity, parsed: Parsed, turn: Turn, text: string, now: number): boolean {
-  return parsed.ok && parsed.command.kind === 'report' && !inConversation(who, turn) && limits.repeats.filedAgain(who.limitKey, mark(vault, text), now);
+/**
+ * When it is a REPORT the sender sent last, word for word, within the hour, and that one was filed: not filed
+ * again, and answered as the first was (its reference: she may not have had it) REPEATS_ANSWERED times at most.
+ */
+export function reportAgain(
+  { vault, limits }: { vault: Vault; limits: SenderLimits },
+  who: Identity,
+  parsed: Parsed,
+  turn: Turn,
+  text: string,
+  now: number,
+): { answer: string | null } | undefined {
+  if (!parsed.ok || parsed.command.kind !== 'report' || inConversation(who, turn)) return undefined;
+  const again = limits.repeats.filedAgain(who.limitKey, mark(vault, who, text), now);
+  return again && { answer: again.times <= REPEATS_ANSWERED ? again.answer : null };
 }
 
 /** An answer to an open question (turn.ts says what a message would be in one; it is one only in a conversation). */
@@ -54,7 +69,7 @@ export function answerAgain(
   const kind = parsed.ok ? parsed.command.kind : parsed.command;
   // DELETE has forgotten her last message's mark (sender-limits.ts): none is written again.
   if (kind === 'delete') return true;
-  const times = limits.repeats.record(who.limitKey, mark(vault, text), say === null ? null : mark(vault, say), filed, now);
+  const times = limits.repeats.record(who.limitKey, mark(vault, who, text), say === null ? null : mark(vault, who, say), filed, now, say);
   // A moderator's typos are bounded on their own (20 an hour, moderatorHint), and told each time within it.
   const moderates = who.moderator && (!parsed.ok || MODERATOR_COMMANDS.has(parsed.command.kind));
   const always = kind === 'stop' || checkin || inConversation(who, turn) || moderates;

@@ -56,17 +56,28 @@ describe('the same message again and again', () => {
     expect(over(w, ROSA, 'AREAS', 3)).toEqual([t.areas(['415', '628']), t.areas(['415', '628']), null]);
   });
 
-  it('files the same REPORT once within the hour, and again after it', async () => {
+  it('files the same REPORT once within the hour, answering the repeat with its reference, and again after it', async () => {
     const w = await world();
     w.sms(ROSA, 'JOIN 415');
     const text = 'REPORT 415 white sedan, fake badge, took cash';
     const [first, ...rest] = over(w, ROSA, text, 4);
     expect(first).toMatch(/#[A-Z0-9]{4,6}/);
-    expect(rest).toEqual([null, null, null]);
+    // She may not have had the first answer: the second gets it again; an auto-reply's third and fourth get nothing.
+    expect(rest).toEqual([first, null, null]);
     expect(w.sms(MOD, 'PENDING').reply?.match(/#[A-Z0-9]{4,6}/g)).toHaveLength(1);
     w.clock.now += HOUR;
     expect(w.sms(ROSA, text).reply).toMatch(/#[A-Z0-9]{4,6}/);
     expect(w.sms(MOD, 'PENDING').reply?.match(/#[A-Z0-9]{4,6}/g)).toHaveLength(2);
+  });
+
+  it('counts a run per channel: what went unanswered by SMS is answered over Signal', async () => {
+    const w = await world();
+    w.sms(ROSA, 'JOIN 415');
+    const sms = over(w, ROSA, 'HELP', 3);
+    expect(sms.filter((r) => r !== null)).toHaveLength(2);
+    const uuid = '3b9c1d2e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+    const signal = w.bot.handle({ sender: { channel: 'signal', address: uuid, phone: ROSA }, text: 'HELP', providerId: `${uuid}:1700000000001` }, 'outbox');
+    expect(signal.reply).toBe(sms[0]);
   });
 
   it('is forgotten with DELETE', async () => {

@@ -1,0 +1,53 @@
+/**
+ * STOP and DELETE past the message limit from someone with no membership:
+ * a buddy who opted out, a reporter who never joined. Each still has
+ * something to end (her buddy link, her reports' link to her), and the
+ * first few past the limit are acted on; only the rest of a flood is
+ * dropped. Dropping every one from a sender with no membership left a
+ * buddy's STOP unheard (the member relied on her, and her missed check-in
+ * went to a number that had opted out) and a reporter's DELETE undone.
+ */
+import { DEFAULT_LIMITS } from '../../../src/bot/context';
+import { memberKey } from '../../../src/phone/identity';
+import { botWorld } from '../../helpers/bot-world';
+
+const MOD = '+14155550199';
+const ANA = '+14155550123';
+const HOUR = 3_600_000;
+const sms = (a: string) => ({ channel: 'sms' as const, address: a, phone: a });
+
+it("erases a reporter's link to her reports on her DELETE past the limit, though she never joined", async () => {
+  const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], limits: { ...DEFAULT_LIMITS, messages: { max: 3, windowMs: HOUR } } });
+  w.sms(ANA, 'REPORT 415 client 415-555-0188 choked a girl, grey van');
+  w.sms(ANA, 'REPORT 415 he also took her phone');
+  w.sms(ANA, 'thanks');
+  const key = w.vault.index('reporter', memberKey(sms(ANA)));
+  const linked = () => (w.db.stmt('SELECT count(*) AS n FROM reports WHERE reporter_bidx = ?').get(key) as { n: number }).n;
+  expect(linked()).toBe(2);
+  expect(w.sms(ANA, 'DELETE').dropped).toBeUndefined();
+  expect(linked()).toBe(0);
+});
+
+it("ends a buddy's link on her STOP past the limit, and the member is told", async () => {
+  const ROSA = '+14155550101';
+  const BUDDY = '+14155550177';
+  const w = await botWorld({
+    moderators: new Set([MOD]),
+    moderatorContacts: [sms(MOD)],
+    limits: { ...DEFAULT_LIMITS, messages: { max: 3, windowMs: HOUR } },
+    checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] },
+  });
+  w.sms(ROSA, 'JOIN 415');
+  w.sms(ROSA, 'BUDDY 415-555-0177 Rosa');
+  w.clock.now += HOUR;
+  w.sms(BUDDY, 'ACCEPT');
+  w.sms(BUDDY, 'who is this');
+  w.sms(BUDDY, 'is she ok?');
+  const before = w.queued(sms(ROSA)).length;
+  expect(w.sms(BUDDY, 'STOP').dropped).toBeUndefined();
+  expect(w.queued(sms(ROSA)).slice(before).map((m) => m.text)).toEqual([expect.stringContaining('ending 0177')]);
+  // With no buddy left, her check-in is refused rather than relying on one who opted out.
+  const answer = w.sms(ROSA, 'CHECKIN 30 blue Honda').reply;
+  expect(answer).toContain('buddy');
+  expect(answer).not.toContain('check-in until');
+});
