@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import type { Config } from '../config/env';
 import type { Channel } from '../domain/channel';
 import { databaseFile, isDatabaseDamaged } from '../store/db';
-import { keptAside, lineKeptAsideProblem, rescueCopyProblem, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
+import { keptAside, lineCopyProblem, replacedLines, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
 import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
 import { toMend } from '../store/edited-migrations';
 import { migrationFiles } from '../store/migrate';
@@ -21,7 +21,7 @@ import { Vault } from '../store/vault';
 import { DATABASE_IN_USE, isDatabaseBusy } from './cli-errors';
 import { counted } from './counted';
 import { missingFromSchema } from './doctor-schema';
-import { bad, ok, readableByOthers, type CheckResult } from './doctor-check';
+import { bad, ok, readableByOthers, warn, type CheckResult } from './doctor-check';
 import { checkChannels } from './doctor-channels';
 import { checkDelivery } from './doctor-delivery';
 import { latestMigration } from './line';
@@ -108,15 +108,12 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
     if (fs.existsSync(aside)) {
       return [bad('database', `no database at ${file}, but ${aside}, left by an interrupted restore: run heads-up restore again with the backup (the server refuses to start until then)`)];
     }
-    // A restore of an earlier version killed at its swap: the line is in the kept file (the server refuses to start beside it).
-    const kept = lineKeptAsideProblem(file);
-    if (kept) return [bad('database', kept), ...stagedCopies(file)];
+    // A rescue copy the server wrote, or what an interrupted restore left: the newest is named (the start refuses beside them).
+    const copy = lineCopyProblem(file);
+    if (copy) return [bad('database', copy), ...stagedCopies(file)];
     // A restore killed at its swap with no database there: the line's last writes are in the log it kept (the start refuses beside it).
     const stray = strayLogProblem(file);
     if (stray) return [bad('database', stray), ...stagedCopies(file)];
-    // Removed or moved while the server ran: the rescue copy it wrote is the line as it last had it (the start refuses beside it).
-    const rescue = rescueCopyProblem(file);
-    if (rescue) return [bad('database', rescue), ...stagedCopies(file)];
     // Its database moved or removed after a crash: the log holds the old line's last writes (the server refuses to start beside it).
     if (fs.existsSync(`${file}-wal`)) {
       return [
@@ -138,9 +135,13 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
   for (const stray of fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith(`${base}-`) && f.includes('.stray-'))) {
     leftover.push(bad('restore', `${path.join(path.dirname(file), stray)} was kept aside by a restore: delete it once the line is right (it keeps what retention erased)`));
   }
-  // The line a restore replaced, or one an interrupted restore set aside, which the next restore kept (its WAL goes with it).
+  // One an interrupted restore set aside, which the next restore kept (its WAL goes with it): maybe newer than the line now.
   for (const kept of keptAside(file)) {
-    leftover.push(bad('restore', `${kept} was kept aside by a restore (the line it replaced, or as an interrupted restore left it): delete it once the line is right (it keeps what retention erased)`));
+    leftover.push(bad('restore', `${kept} was kept aside by a restore (the line as an interrupted restore left it): delete it once the line is right (it keeps what retention erased)`));
+  }
+  // A warning, not a failure: every restore that worked leaves one, and a doctor failing after each would teach that FAIL can wait.
+  for (const replaced of replacedLines(file)) {
+    leftover.push(warn('restore', `${replaced} is the line a restore replaced (from before it; never put it back as heads-up.db): delete it once you are sure the restored line is the one you want (it keeps what retention erased)`));
   }
   leftover.push(...stagedCopies(file));
   // What stops the server's start (a read-only disk, a file closed to this user) though the file may read well.

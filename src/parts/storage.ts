@@ -15,7 +15,7 @@ import { Metrics } from '../metrics';
 import { databaseFile, Db } from '../store/db';
 import { recordKey, verifyKey } from '../store/key-check';
 import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
-import { lineKeptAsideProblem, rescueCopyProblem, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
+import { lineCopyProblem, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
 import { notALineProblem } from '../store/line-file';
 import { loadMasterKey } from '../store/master-key';
 import { migrate } from '../store/migrate';
@@ -59,15 +59,13 @@ function refuseLineLeftBehind(dataDir: string): void {
   if (fs.existsSync(`${file}.before-restore`)) {
     throw new ConfigError('DATA_DIR', `no database at ${file}, but ${file}.before-restore, left by an interrupted restore: run heads-up restore again with the backup (nothing was changed)`);
   }
-  // Left by a restore of an earlier version killed at its swap: the line is in the kept file.
-  const kept = lineKeptAsideProblem(file);
-  if (kept) throw new ConfigError('DATA_DIR', kept);
+  // The copy the server wrote when its database was removed or DATA_DIR moved while it ran, or the one an interrupted
+  // restore left: the newest is named. The line a restore replaced never is (it is from before the restore).
+  const copy = lineCopyProblem(file);
+  if (copy) throw new ConfigError('DATA_DIR', copy);
   // The log a restore kept aside, killed at its swap: once its staged copy is deleted, nothing else is left of the line.
   const stray = strayLogProblem(file) ?? stagedCopyProblem(file);
   if (stray) throw new ConfigError('DATA_DIR', stray);
-  // The copy the server wrote when its database was removed or DATA_DIR moved while it ran: the line as it last had it.
-  const rescue = rescueCopyProblem(file);
-  if (rescue) throw new ConfigError('DATA_DIR', rescue);
   if (fs.existsSync(`${file}-wal`)) {
     throw new ConfigError(
       'DATA_DIR',

@@ -1,10 +1,11 @@
 /**
- * What a restore kept aside under a dated name: the databases
- * (heads-up.db.before-restore.kept-<time>), the line as an interrupted
- * restore left it, maybe newer than any backup, and the logs found with no
- * database (heads-up.db-wal.stray-<time>); and its staged copy. One lookup
- * and one sentence for the start and doctor, so that both name the same file
- * the same way.
+ * What a restore kept aside under a dated name: the line it replaced
+ * (heads-up.db.replaced-<time>), never the line now; the database an
+ * interrupted restore left (heads-up.db.before-restore.kept-<time>), maybe
+ * newer than any backup; the logs found with no database
+ * (heads-up.db-wal.stray-<time>); its staged copy; and the rescue copy a
+ * running server wrote. One lookup and one sentence for the start and
+ * doctor, so that both name the same file the same way.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,10 +26,10 @@ function byTime(prefix: string): (a: string, b: string) => number {
   };
 }
 
-/** The kept files beside `file`, oldest first: each database, and a -wal or -shm only where its database is not there. */
-export function keptAside(file: string): string[] {
+/** The files beside `file` whose names start `<name of file><tail>`, oldest first: each database, and a -wal or -shm only where its database is not there. */
+function dated(file: string, tail: string): string[] {
   const dir = path.dirname(file);
-  const prefix = `${path.basename(file)}.before-restore.kept-`;
+  const prefix = `${path.basename(file)}${tail}`;
   const names = fs.readdirSync(dir).filter((f) => f.startsWith(prefix));
   return names
     .filter((f) => !/-(wal|shm)$/.test(f) || !names.includes(f.slice(0, -4)))
@@ -36,14 +37,46 @@ export function keptAside(file: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-/** With no database at `file`, what to do about a kept one, or null when there is none. */
-export function lineKeptAsideProblem(file: string): string | null {
-  // A log kept alone is another database's, and no line to rename into place; the newest kept database holds the latest writes.
-  const databases = keptAside(file).filter((f) => !/-(wal|shm)$/.test(f));
-  const kept = databases.at(-1);
-  if (kept === undefined) return null;
-  const which = databases.length > 1 ? ` (the newest of ${databases.length} kept databases)` : '';
-  return `no database at ${file}, but ${kept}, the line as a restore kept it aside${which}: rename it (with its -wal, if any) to ${file}, or run heads-up restore with the latest backup; nothing was changed`;
+/** What an interrupted restore left that a later one kept (heads-up.db.before-restore.kept-<time>): maybe the newest copy of the line. */
+export function keptAside(file: string): string[] {
+  return dated(file, '.before-restore.kept-');
+}
+
+/**
+ * The lines a successful restore replaced (heads-up.db.replaced-<time>): from
+ * before the restore, so never offered as the line (put back, it would undo
+ * every join and STOP since); only the operator's to delete or restore from.
+ */
+export function replacedLines(file: string): string[] {
+  return dated(file, '.replaced-');
+}
+
+const mtime = (f: string): number => fs.statSync(f).mtimeMs;
+
+/**
+ * With no database at `file`, what to do about a copy that may be the line:
+ * a rescue copy the server wrote (store/rescue-copy.ts) when its files were
+ * removed or DATA_DIR moved while it ran, or the database an interrupted
+ * restore left, that a later one kept. Null when there is none. A start
+ * beside one would make a new, empty line that alerts no one. With more than
+ * one, the newest written is named (it holds the latest writes; a rescue copy
+ * wins a tie, being written from the running line) and the others listed.
+ */
+export function lineCopyProblem(file: string): string | null {
+  const dir = path.dirname(file);
+  const rescues = fs.readdirSync(dir).filter((f) => /^heads-up\.rescued-.*\.db$/.test(f)).map((f) => path.join(dir, f));
+  // A log kept alone is another database's, and no line to rename into place.
+  const kept = keptAside(file).filter((f) => !/-(wal|shm)$/.test(f));
+  // Written in one second, the later name wins: the lists are oldest first.
+  const all = [...rescues.sort().map((f, i) => ({ f, rescue: true, i })), ...kept.map((f, i) => ({ f, rescue: false, i }))];
+  all.sort((a, b) => mtime(b.f) - mtime(a.f) || Number(b.rescue) - Number(a.rescue) || b.i - a.i);
+  const [newest, ...others] = all;
+  if (newest === undefined) return null;
+  const also = others.length ? `; the older ${others.length > 1 ? 'copies' : 'copy'} ${others.map((o) => o.f).join(', ')} can go once the line is right` : '';
+  if (newest.rescue) {
+    return `no database at ${file}, but ${newest.f}, the copy the server wrote when its database was removed or moved while it ran, the newest copy of the line: run heads-up restore ${newest.f} (it is sealed under this line's key)${also}; nothing was changed`;
+  }
+  return `no database at ${file}, but ${newest.f}, the line as an interrupted restore left it, the newest copy of the line: rename it (with its -wal, if any) to ${file}, or run heads-up restore with the latest backup${also}; nothing was changed`;
 }
 
 /** With no database at `file`, what to do about a log a restore kept aside as a stray one, or null when there is none. */
@@ -60,21 +93,4 @@ export function strayLogProblem(file: string): string | null {
 export function stagedCopyProblem(file: string): string | null {
   if (!fs.existsSync(`${file}.restoring`)) return null;
   return `no database at ${file}, but ${file}.restoring, the copy an interrupted restore was making: run heads-up restore again with the backup (nothing was changed)`;
-}
-
-/**
- * With no database at `file`, what to do about a rescue copy the server wrote
- * (store/rescue-copy.ts) when its files were removed or DATA_DIR moved while
- * it ran, or null when there is none. It holds the line as the server last
- * had it: a start beside it would make a new, empty line that alerts no one.
- */
-export function rescueCopyProblem(file: string): string | null {
-  const dir = path.dirname(file);
-  // Named by an ISO time (heads-up.rescued-2026-12-07T15-50-27-123Z.db): a plain sort is oldest first.
-  const copies = fs.readdirSync(dir).filter((f) => /^heads-up\.rescued-.*\.db$/.test(f)).sort();
-  const newest = copies.at(-1);
-  if (newest === undefined) return null;
-  const which = copies.length > 1 ? ` (the newest of ${copies.length} rescue copies)` : '';
-  const rescue = path.join(dir, newest);
-  return `no database at ${file}, but ${rescue}, the copy the server wrote when its database was removed or moved while it ran${which}: run heads-up restore ${rescue} (it is sealed under this line's key); nothing was changed`;
 }

@@ -19,7 +19,7 @@ import { copyDatabase, countTables, DatabaseLocked, type LineCounts } from './ba
 import { Db, isDatabaseDamaged } from './db';
 import { takeExclusiveLock } from './exclusive-open';
 import { giveFolderOwner } from './file-owner';
-import { keptAside } from './kept-aside';
+import { keptAside, replacedLines } from './kept-aside';
 import { migrate } from './migrate';
 import { emptyBesideWal } from './open-to-read';
 import { checkBackup, inspectDatabase, RestoreRefused } from './restore-checks';
@@ -146,11 +146,11 @@ function setStrayWalAside(target: string): Array<{ from: string; to: string }> {
  * them together). Only once the restored database is in place and checked:
  * renamed before, a restore killed at its swap left nothing the start knew.
  */
-function keepLeftAside(aside: string): string {
+function keepLeftAside(aside: string, base = `${aside}.kept-`): string {
   // A name free for each file, or already a second name of it (a run killed while keeping it): two keeps within a second never replace each other.
   const free = (name: string) => ['', '-wal', '-shm'].every((end) => !fs.existsSync(`${name}${end}`) || (end !== '' && fs.existsSync(`${aside}${end}`) && sameFile(`${aside}${end}`, `${name}${end}`)));
-  let kept = `${aside}.kept-${stampNow()}`;
-  for (let n = 2; !free(kept); n++) kept = `${aside}.kept-${stampNow()}-${n}`;
+  let kept = `${base}${stampNow()}`;
+  for (let n = 2; !free(kept); n++) kept = `${base}${stampNow()}-${n}`;
   const moved = ['', '-wal', '-shm'].filter((end) => fs.existsSync(`${aside}${end}`));
   const logs = moved.filter((end) => end !== '');
   // The logs are given their kept names first and the database is renamed last, the one step that moves the set: killed at any
@@ -167,7 +167,7 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
   // The database held exclusively below cannot be read as the backup: the copy came out empty and replaced the line.
   if (fs.existsSync(target) && sameFile(backup, target)) throw new RestoreRefused(`${backup} is the line's database itself: restore a backup file (heads-up backup FILE makes one)`);
   // Its staged copy is deleted first, a set-aside database moved or deleted: restored from, the line became an empty one.
-  const own = [`${target}.restoring`, `${target}.before-restore`, ...keptAside(target)];
+  const own = [`${target}.restoring`, `${target}.before-restore`, ...keptAside(target), ...replacedLines(target)];
   if (fs.existsSync(backup) && own.some((f) => fs.existsSync(f) && sameFile(backup, f))) {
     throw new RestoreRefused(`${backup} is a file restore makes or keeps beside the line: copy it elsewhere first, and restore that copy`);
   }
@@ -276,7 +276,13 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
   }
   if (leftAside) kept.push(keepLeftAside(aside));
   // The line it replaced is kept, never deleted: a backup older than the operator thought would otherwise lose all since.
-  const replaced = madeAside ? { file: keepLeftAside(aside), counts: replacedCounts } : null;
+  // Under its own name: a .kept- file is what an interrupted restore left, which the start offers as the line.
+  const replaced = madeAside ? { file: keepLeftAside(aside, `${target}.replaced-`), counts: replacedCounts } : null;
+  // Copied where a link could not be made, it would be root's: the line's files are its owner's, mode 0600 (sealed data beyond retention).
+  if (replaced) {
+    giveFolderOwner([replaced.file]);
+    fs.chmodSync(replaced.file, 0o600);
+  }
   const counts = new Db(target);
   try {
     return { ...countTables(counts.sqlite), setAside: stray.map((m) => m.to), keptAside: kept, runningCheckins, replaced };

@@ -44,7 +44,7 @@ describe('who a file made in DATA_DIR is given to', () => {
 });
 
 describe('restore and rotate-key over the line of the user that runs it', () => {
-  it("restore leaves the restored database to DATA_DIR's owner, mode 0600", async () => {
+  it("restore leaves the restored database, and the line it replaced, to DATA_DIR's owner, mode 0600", async () => {
     const dataDir = await operatorsLine();
     const backup = path.join(tempDir(), 'line.db');
     await backupDatabase(path.join(dataDir, 'heads-up.db'), backup);
@@ -52,7 +52,11 @@ describe('restore and rotate-key over the line of the user that runs it', () => 
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const dir = owner(dataDir);
-    expect(fs.readdirSync(dataDir).map((f) => ({ f, ...owner(path.join(dataDir, f)) }))).toEqual([{ f: 'heads-up.db', uid: dir.uid, gid: dir.gid, mode: 0o600 }]);
+    // The line it replaced is kept beside it (sealed, as the database is): the server's user's too, mode 0600.
+    expect(fs.readdirSync(dataDir).sort().map((f) => ({ f, ...owner(path.join(dataDir, f)) }))).toEqual([
+      { f: 'heads-up.db', uid: dir.uid, gid: dir.gid, mode: 0o600 },
+      { f: expect.stringMatching(/^heads-up\.db\.replaced-\d{4}-\d\d-\d\dT\d{6}$/), uid: dir.uid, gid: dir.gid, mode: 0o600 },
+    ]);
   });
 
   it("rotate-key leaves the development key file it replaces to DATA_DIR's owner, mode 0600", async () => {

@@ -43,7 +43,7 @@ describe('restore where an interrupted restore left the line aside', () => {
 
     const doctor = await runAdminCli(['doctor'], env);
     expect(doctor.stdout.split('\n').filter((l) => l.startsWith('FAIL'))).toEqual([
-      `FAIL restore: ${keptFile} was kept aside by a restore (the line it replaced, or as an interrupted restore left it): delete it once the line is right (it keeps what retention erased)`,
+      `FAIL restore: ${keptFile} was kept aside by a restore (the line as an interrupted restore left it): delete it once the line is right (it keeps what retention erased)`,
     ]);
   }, 60_000);
 

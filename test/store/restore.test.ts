@@ -49,7 +49,7 @@ async function backupOfLine(count: number): Promise<string> {
 }
 
 /** What a restore left beside the database (its staged copy, the database set aside). */
-const leftovers = (target: string) => fs.readdirSync(path.dirname(target)).filter((f) => f.includes('restoring') || f.includes('before-restore'));
+const leftovers = (target: string) => fs.readdirSync(path.dirname(target)).filter((f) => f.includes('restoring') || f.includes('before-restore') || f.includes('.replaced-'));
 
 type Mutator = 'renameSync' | 'rmSync' | 'linkSync' | 'unlinkSync' | 'copyFileSync';
 
@@ -187,7 +187,9 @@ describe('restore', () => {
       members: 3,
       line: 2,
     });
-    expect(leftovers(target).filter((f) => !f.includes('.kept-'))).toEqual([]);
+    // The line it replaced, under its own name (never offered as the line by the start).
+    expect(leftovers(target).filter((f) => !f.includes('.kept-'))).toEqual([path.basename(result.replaced!.file)]);
+    expect(members(result.replaced!.file)).toBe(5);
   });
 
   it('a restore killed at any step of keeping an earlier heads-up.db.before-restore and its -wal leaves that database and its log together under one name', async () => {
