@@ -12,6 +12,11 @@ import { safeError } from './log/safe-error';
 import { createServer } from './server';
 import { describeFailure } from './start-failure';
 
+/** A stop that has not ended by then is cut (a hung close would keep the process, and a restart, waiting). */
+const FORCED_EXIT_MS = 45_000;
+/** The parts' own deadline, below the forced exit: the time left is for the last error line and the log's flush. */
+const STOP_DEADLINE_MS = 40_000;
+
 async function main(): Promise<void> {
   if (fs.existsSync('.env')) dotenv.config({ path: '.env', quiet: true });
   // A misspelled name is otherwise ignored without a word (RETENTION_DAY=30 kept 90 days). Names only, never values.
@@ -52,10 +57,11 @@ async function main(): Promise<void> {
     closing = true;
     log.info({ signal }, 'shutting down');
     // Past a Signal receive in flight (up to 31 s: signal-cli has taken its messages; cut, they are lost).
-    const force = setTimeout(() => process.exit(1), 45_000);
+    const force = setTimeout(() => process.exit(1), FORCED_EXIT_MS);
     force.unref();
     server
-      .close()
+      // Taken now, not when the dispatcher's turn comes: its retry ends in time to log what it could not record.
+      .close({ deadline: performance.now() + STOP_DEADLINE_MS })
       .then(() => {
         log.info('closed');
         log.flush();

@@ -74,8 +74,11 @@ export interface HeadsUp {
   senders: Map<Channel, ChannelSender>;
   /** Starts listening and the background workers; resolves with the address. */
   start(): Promise<string>;
-  /** Stops taking requests, finishes sends in flight, closes the database: app.close(). */
-  close(): Promise<void>;
+  /**
+   * Stops taking requests, finishes sends in flight, closes the database: app.close().
+   * `deadline` (performance.now() time): when the whole stop must be done, so the dispatcher's last retry leaves time for its error line.
+   */
+  close(opts?: { deadline?: number }): Promise<void>;
 }
 
 /** Registers each part in order of opening; a part that fails to open closes those before it. */
@@ -139,6 +142,9 @@ export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
     senders: app.senders,
     // The parts start their workers in onListen.
     start: () => app.listen({ port: config.port, host: config.host }),
-    close: () => app.close(),
+    close: (closing) => {
+      if (closing?.deadline !== undefined) app.dispatcher.stopBy(closing.deadline);
+      return app.close();
+    },
   };
 }

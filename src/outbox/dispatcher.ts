@@ -73,6 +73,8 @@ export class Dispatcher {
   /** The channels the line no longer sends on (their settings removed): what waits there is settled, not left for ever. */
   private readonly removed: RemovedChannel[] = [];
   private readonly writer: OutcomeWriter;
+  /** The shutdown's deadline (stopBy); none until a stop sets it. */
+  private stopDeadline = Infinity;
 
   constructor(
     private readonly db: Db,
@@ -146,13 +148,23 @@ export class Dispatcher {
   }
 
   /**
+   * When the whole shutdown must be done by (performance.now() time), set as
+   * it begins: past it, main's forced exit cuts the stop before its error
+   * line is written.
+   */
+  stopBy(deadline: number): void {
+    this.stopDeadline = deadline;
+  }
+
+  /**
    * Stops claiming, waits for sends in flight and records them. A record
    * refused (a full disk) is tried again until stopFlushMs from the stop's
-   * start: a send taken by the provider but not recorded goes again at the
+   * start, or the shutdown's deadline if sooner (stopBy): a send taken by the provider but not recorded goes again at the
    * next start, a second copy to every member. Still refused, it says how many.
    */
   async stop(): Promise<void> {
-    const until = performance.now() + this.opts.stopFlushMs;
+    // Not past the whole stop's deadline: parts closed before this one (a Signal receive in flight) may have used most of it.
+    const until = Math.min(performance.now() + this.opts.stopFlushMs, this.stopDeadline);
     for (const r of this.removed) r.stop();
     await Promise.all([...this.lanes.values()].map((l) => l.stop()));
     while (!this.writer.flush()) {

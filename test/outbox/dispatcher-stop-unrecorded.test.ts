@@ -81,4 +81,19 @@ describe('a stop while the record of sends is refused', () => {
     expect(told[0]!.msg).toMatch(/^1 messages already sent could not be recorded/);
     expect(logs.raw.join('\n')).not.toContain('5550100');
   });
+
+  it("gives up at the shutdown's deadline when parts closed before it used most of the stop, and still logs its error line", async () => {
+    // Its own window far longer than the test: only the shutdown's deadline can end the retry (found by a hostile review).
+    const { d, logs, release } = await sentButUnrecorded(600_000);
+    d.stopBy(performance.now() + 300);
+    // A part closed before the dispatcher (a Signal receive in flight) takes most of the time left.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    try {
+      await d.stop();
+    } finally {
+      release();
+    }
+    const told = logs.lines.filter((l) => l.msg.includes('will be sent again at the next start'));
+    expect(told).toEqual([expect.objectContaining({ level: 50, sent: 1, outcomes: 1 })]);
+  });
 });
