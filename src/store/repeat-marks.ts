@@ -17,8 +17,8 @@ export const REPEAT_WINDOW_MS = 3_600_000;
 interface Mark {
   text: string;
   reply: string | null;
-  /** The message filed a report. */
-  filed: boolean;
+  /** The message filed a report: its mark whatever the channel (the same REPORT over the other is that report too). */
+  filed: string | null;
   /** What that filing answered (its reference), said again to the same REPORT within the hour. */
   answer: string | null;
   since: number;
@@ -36,20 +36,20 @@ export class RepeatMarks {
   ) {}
 
   /**
-   * When `text` is the sender's last message again, within the hour of the first of its run, and it filed a report:
+   * When `report` (a mark of its words, whatever the channel) is the report the sender's last message filed, within the hour of the first of its run:
    * the answer that filing got (in memory only: a reference and areas) and how many times in a row it came.
    */
-  filedAgain(senderKey: Buffer, text: string, now: number): { answer: string | null; times: number } | undefined {
+  filedAgain(senderKey: Buffer, report: string, now: number): { answer: string | null; times: number } | undefined {
     const key = senderKey.toString('base64');
     const m = this.marks.get(key);
-    if (m === undefined || !m.filed || m.text !== text || now - m.since >= REPEAT_WINDOW_MS) return undefined;
+    if (m === undefined || m.filed !== report || now - m.since >= REPEAT_WINDOW_MS) return undefined;
     this.marks.set(key, { ...m, count: m.count + 1 });
     this.db.onRollback(() => this.marks.set(key, m));
     return { answer: m.answer, times: m.count + 1 };
   }
 
   /** Records the sender's message and its answer; how many times in a row within the hour it got that answer. */
-  record(senderKey: Buffer, text: string, reply: string | null, filed: boolean, now: number, answer: string | null = null): number {
+  record(senderKey: Buffer, text: string, reply: string | null, filed: string | null, now: number, answer: string | null = null): number {
     const key = senderKey.toString('base64');
     const before = this.marks.get(key);
     const again = before !== undefined && before.text === text && before.reply === reply && now - before.since < REPEAT_WINDOW_MS;

@@ -78,18 +78,26 @@ describe('a flood past the message limit', () => {
     expect(rows()).toBe(before);
   });
 
-  it('acts on a few STOPs and DELETEs past the limit, then writes nothing for the rest of the window', async () => {
+  it("past the limit, acts on a member's STOP and DELETE, drops her STOPs once stopped, and a few from no member, then writes nothing", async () => {
     const send = signal('7f8091a2-b3c4-4d5e-9f6a-7b8c9d0e1f2a', '+14155550764');
     await send('JOIN 415');
     for (let i = 0; i < 4; i++) await send('AREAS');
-    // Past the limit, her STOP and DELETE still act (a buddy's STOP, a reporter's DELETE may have something to end).
+    // Past the limit, her STOP still acts: she is no longer sent alerts.
     expect((await send('STOP')).dropped).toBeUndefined();
+    // Stopped, her STOPs have nothing left to stop: dropped, writing nothing.
+    let before = rows();
+    const stops = [];
+    for (let i = 0; i < 50; i++) stops.push(await send(i % 2 === 0 ? 'STOP' : 'please stop texting me'));
+    expect(stops.every((d) => d.dropped === 'rate_limited')).toBe(true);
+    expect(rows()).toBe(before);
+    // Her DELETE erases her (stopped) membership past the limit, however many STOPs came before.
     expect((await send('DELETE')).dropped).toBeUndefined();
-    for (let i = 2; i < OPT_OUTS_PAST_LIMIT; i++) expect((await send('STOP')).dropped).toBeUndefined();
-    const before = rows();
-    const repeated = [];
-    for (let i = 0; i < 100; i++) repeated.push(await send(['STOP', 'please stop texting me', 'DELETE'][i % 3] as string));
-    expect(repeated.every((d) => d.dropped === 'rate_limited')).toBe(true);
+    // With no membership left (a buddy, a reporter who never joined look the same here), a few more act, then none.
+    for (let i = 0; i < OPT_OUTS_PAST_LIMIT; i++) expect((await send(i % 2 === 0 ? 'STOP' : 'DELETE')).dropped).toBeUndefined();
+    before = rows();
+    const rest = [];
+    for (let i = 0; i < 50; i++) rest.push(await send(['STOP', 'please stop texting me', 'DELETE'][i % 3] as string));
+    expect(rest.every((d) => d.dropped === 'rate_limited')).toBe(true);
     expect(rows()).toBe(before);
   });
 

@@ -8,7 +8,8 @@
  * (a busy night means many PENDING and APPROVE messages) nor blocked.
  *
  * What goes past the limit is acted on, but answered only within it (STOP
- * and DELETE: the first OPT_OUTS_PAST_LIMIT, the rest dropped): each
+ * and DELETE with no membership: the first OPT_OUTS_PAST_LIMIT; a STOP of
+ * one already stopped: none): each
  * answer is a message the line pays for, and a number texting DELETE or
  * LATER over and over must not run up the bill. An OK that ends her
  * check-in is the exception: it limits itself, and she must know it was
@@ -32,7 +33,7 @@ export type Gate = { act: false; dropped: 'blocked' | 'rate_limited' } | { act: 
 
 const OPEN: Gate = { act: true, answer: true };
 
-/** STOPs and DELETEs acted on past the message limit in its window. */
+/** STOPs and DELETEs acted on past the message limit in its window from a sender with no membership. */
 export const OPT_OUTS_PAST_LIMIT = 5;
 
 /** Counts one message against the sender's limit; false past it. */
@@ -64,12 +65,14 @@ export function blockAndLimit({ db, vault, limits }: { db: Db; vault: Vault; lim
   // A blocked sender's STOP is silent, as everything they send; their DELETE says so, within the limit.
   if (kind === 'stop' || kind === 'delete') {
     const inLimit = within();
-    // Past the limit, a few more are acted on and the rest dropped, writing nothing: acted on whatever came, each
-    // cost a row and 13 ms ahead of everyone's messages, and a Signal flood of them lost others' (resource hunt).
-    // A few, not none: what is left to stop or erase (a buddy link, a report's link) is not known at this step.
-    if (!inLimit && !limits.take(who.limitKey, 'opt_out', { max: OPT_OUTS_PAST_LIMIT, windowMs: limit.windowMs }, now)) {
-      return { act: false, dropped: blocked ? 'blocked' : 'rate_limited' };
-    }
+    // Past the limit, a flood of them (each acted on cost a row and 13 ms ahead of everyone's messages, and a Signal
+    // flood lost others') is dropped where nothing is lost: a STOP from a membership already stopped, and, from a
+    // sender with none (a buddy, a reporter who never joined: what is left to end is not known here), all but the
+    // first few. A membership's own STOP and any DELETE of hers always act.
+    const member = who.member;
+    const idle = () =>
+      member ? kind === 'stop' && member.status === 'stopped' : !limits.take(who.limitKey, 'opt_out', { max: OPT_OUTS_PAST_LIMIT, windowMs: limit.windowMs }, now);
+    if (!inLimit && idle()) return { act: false, dropped: blocked ? 'blocked' : 'rate_limited' };
     return { act: true, answer: !(blocked && kind === 'stop') && inLimit, dropped: blocked ? 'blocked' : undefined };
   }
   if (blocked) return { act: false, dropped: 'blocked' };

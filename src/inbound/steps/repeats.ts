@@ -30,6 +30,11 @@ function mark(vault: Vault, who: Identity, text: string): string {
   return vault.index('repeat', `${who.sender.channel} ${plainAnswer(text)}`).toString('base64');
 }
 
+/** A keyed mark of a report's words whatever the channel: the same REPORT by SMS then Signal is one report. */
+function reportMark(vault: Vault, text: string): string {
+  return vault.index('repeat', plainAnswer(text)).toString('base64');
+}
+
 /**
  * When it is a REPORT the sender sent last, word for word, within the hour, and that one was filed: not filed
  * again, and answered as the first was (its reference: she may not have had it) REPEATS_ANSWERED times at most.
@@ -43,7 +48,7 @@ export function reportAgain(
   now: number,
 ): { answer: string | null } | undefined {
   if (!parsed.ok || parsed.command.kind !== 'report' || inConversation(who, turn)) return undefined;
-  const again = limits.repeats.filedAgain(who.limitKey, mark(vault, who, text), now);
+  const again = limits.repeats.filedAgain(who.limitKey, reportMark(vault, text), now);
   return again && { answer: again.times <= REPEATS_ANSWERED ? again.answer : null };
 }
 
@@ -69,7 +74,7 @@ export function answerAgain(
   const kind = parsed.ok ? parsed.command.kind : parsed.command;
   // DELETE has forgotten her last message's mark (sender-limits.ts): none is written again.
   if (kind === 'delete') return true;
-  const times = limits.repeats.record(who.limitKey, mark(vault, who, text), say === null ? null : mark(vault, who, say), filed, now, say);
+  const times = limits.repeats.record(who.limitKey, mark(vault, who, text), say === null ? null : mark(vault, who, say), filed ? reportMark(vault, text) : null, now, say);
   // A moderator's typos are bounded on their own (20 an hour, moderatorHint), and told each time within it.
   const moderates = who.moderator && (!parsed.ok || MODERATOR_COMMANDS.has(parsed.command.kind));
   const always = kind === 'stop' || checkin || inConversation(who, turn) || moderates;

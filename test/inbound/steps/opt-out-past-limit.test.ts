@@ -51,3 +51,22 @@ it("ends a buddy's link on her STOP past the limit, and the member is told", asy
   expect(answer).toContain('buddy');
   expect(answer).not.toContain('check-in until');
 });
+
+it("acts on a member's STOP over Signal and her DELETE past the limit, however many STOPs she sent by SMS", async () => {
+  const ROSA = '+14155550101';
+  const uuid = '3b9c1d2e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+  let n = 0;
+  const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)], limits: { ...DEFAULT_LIMITS, messages: { max: 4, windowMs: HOUR } } });
+  const signal = (text: string) => w.bot.handle({ sender: { channel: 'signal', address: uuid, phone: ROSA }, text, providerId: `${uuid}:${1_700_000_000_000 + ++n}` }, 'outbox');
+  w.sms(ROSA, 'JOIN 415');
+  signal('JOIN 415');
+  w.sms(ROSA, 'hi');
+  w.sms(ROSA, 'hi?');
+  // Unanswered past the limit, she sends STOP again and again, then tries Signal.
+  for (let i = 0; i < 8; i++) w.sms(ROSA, 'STOP');
+  expect(signal('STOP').dropped).toBeUndefined();
+  const statuses = () => (w.db.stmt('SELECT status FROM members ORDER BY id').all() as Array<{ status: string }>).map((m) => m.status);
+  expect(statuses()).toEqual(['stopped', 'stopped']);
+  expect(w.sms(ROSA, 'DELETE').dropped).toBeUndefined();
+  expect(statuses()).toEqual(['stopped']);
+});

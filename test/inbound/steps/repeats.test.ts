@@ -80,6 +80,18 @@ describe('the same message again and again', () => {
     expect(signal.reply).toBe(sms[0]);
   });
 
+  it("files the same REPORT sent by SMS then over Signal once, answering the second with the first one's reference", async () => {
+    const w = await world();
+    w.sms(ROSA, 'JOIN 415');
+    const text = 'REPORT 415 white sedan, fake badge, took cash';
+    const first = w.sms(ROSA, text).reply;
+    expect(first).toMatch(/#[A-Z0-9]{4,6}/);
+    const uuid = '3b9c1d2e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+    const second = w.bot.handle({ sender: { channel: 'signal', address: uuid, phone: ROSA }, text, providerId: `${uuid}:1700000000002` }, 'outbox');
+    expect(second.reply).toBe(first);
+    expect(w.sms(MOD, 'PENDING').reply?.match(/#[A-Z0-9]{4,6}/g)).toHaveLength(1);
+  });
+
   it('is forgotten with DELETE', async () => {
     const w = await world();
     expect(over(w, ROSA, 'HELP', 3).filter((r) => r !== null)).toHaveLength(2);
