@@ -8,6 +8,7 @@ import { asciiDigits } from '../util/ascii-digits';
 import { visibleWithJoiners } from '../util/visible-text';
 import { buddyCommandOf } from './buddy-parser';
 import { figureAfterDuration, smallFigureBeside } from './duration-figures';
+import { AND_WORDS, HOUR_UNITS, joinedBySign, MINUTE_UNITS } from './duration-units';
 import type { Command, ParseErrorCode } from './commands';
 import { CLOCK_HOUR, isClockWord, isFrenchClockTime, isZeroPaddedClockTime, minutesIndex, timeOfDayAt, unitHourThenTimeOfDay } from './time-of-day';
 
@@ -26,10 +27,6 @@ export function isCheckinKind(kind: string): kind is CheckinKind {
   return CHECKIN_KINDS.has(kind);
 }
 
-// Every language the line speaks (MN: French minutes; HS: Latin American Spanish hours): an unknown
-// word after a bare number is read as minutes with the word as details, so "12 heures" was 12 minutes.
-const MINUTE_UNITS = new Set(['M', 'MN', 'MIN', 'MINS', 'MINUTE', 'MINUTES', 'MINUTO', 'MINUTOS']);
-const HOUR_UNITS = new Set(['H', 'HR', 'HRS', 'HS', 'HOUR', 'HOURS', 'HORA', 'HORAS', 'HEURE', 'HEURES']);
 const AMOUNT = /^(\d{1,5}(?:[.,]\d{1,3})?)([A-Z]*)$/;
 /** "2H30", "2H30M": hours and minutes in one word. */
 const HOURS_MINUTES = /^(\d{1,2})H([0-5]?\d)(?:M|MN|MIN|MINS)?$/;
@@ -53,21 +50,20 @@ function amountAt(rest: WordAt[], i: number): { minutes: number; used: number; h
   return { minutes: hours ? amount * 60 : amount, used, hours, unitWritten: unit !== '' };
 }
 
-// "1 hora y media", "1h e meia", "1 heure et demi(e)", "1 hour and a half", "1 hora y cuarto": the half or quarter hour after the hours.
+// "1 hora y media", "1h e meia", "1 heure et demi(e)", "1 hour and a half", "1 hora y cuarto": the half or quarter
+// hour after the hours, after a joining word (AND_WORDS) or "&" or "+" ("1 hour & a half" was 60 minutes).
 const PARTS: ReadonlyArray<readonly [readonly string[], number]> = [
-  [['Y', 'MEDIA'], 30],
-  [['E', 'MEIA'], 30],
-  [['ET', 'DEMIE'], 30],
-  [['ET', 'DEMI'], 30],
-  [['AND', 'A', 'HALF'], 30],
-  [['AND', 'HALF'], 30],
-  [['Y', 'CUARTO'], 15],
-  [['E', 'UM', 'QUARTO'], 15],
-  [['ET', 'QUART'], 15],
-  [['AND', 'A', 'QUARTER'], 15],
+  [['MEDIA'], 30],
+  [['MEIA'], 30],
+  [['DEMIE'], 30],
+  [['DEMI'], 30],
+  [['A', 'HALF'], 30],
+  [['HALF'], 30],
+  [['CUARTO'], 15],
+  [['UM', 'QUARTO'], 15],
+  [['QUART'], 15],
+  [['A', 'QUARTER'], 15],
 ];
-/** The word joining minutes to the hours in each language ("1 hora y 30 minutos", "1 heure et 30"). */
-const AND_WORDS: ReadonlySet<string> = new Set(['AND', 'Y', 'E', 'ET']);
 /** The quarters written bare after the hours ("1h 30 red car"): read as minutes whatever follows, but for COUNTED and STREET. */
 const QUARTERS: ReadonlySet<number> = new Set([15, 30, 45]);
 /**
@@ -115,11 +111,12 @@ function opensAddress(rest: WordAt[], i: number): boolean {
  * "and 30 min", "y 30" and a bare "30"), and the tokens they take.
  */
 function minutesAfterHours(rest: WordAt[], i: number, whole: boolean, text?: string): { minutes: number; used: number } | null {
-  const part = whole ? PARTS.find(([words]) => words.every((w, k) => rest[i + k]?.word === w)) : undefined;
-  if (part) return { minutes: part[1], used: part[0].length };
   // "1 hora y 30 minutos": read without the "y", the alarm came half an hour early, her details "y 30 minutos ...".
   const joined = whole && AND_WORDS.has(rest[i]?.word ?? '');
   const j = joined ? i + 1 : i;
+  const signed = whole && !joined && text !== undefined && rest[i] !== undefined && joinedBySign(text, rest[i].start);
+  const part = joined || signed ? PARTS.find(([words]) => words.every((w, k) => rest[j + k]?.word === w)) : undefined;
+  if (part) return { minutes: part[1], used: part[0].length + j - i };
   const after = amountAt(rest, j);
   if (!after || after.hours || !Number.isInteger(after.minutes) || after.minutes >= 60) return null;
   const used = after.used + (joined ? 1 : 0);
@@ -130,7 +127,8 @@ function minutesAfterHours(rest: WordAt[], i: number, whole: boolean, text?: str
   // would come late); written as digits alone ("$30" is an amount).
   const at = rest[j] as WordAt;
   const next = rest[j + 1];
-  if (text !== undefined && !/^\d{1,2}[,.;:]?(\s|$)/.test(text.slice(at.start))) return null;
+  const asWritten = text === undefined ? undefined : text.slice(at.start).replace(/^[&+]+/, '');
+  if (asWritten !== undefined && !/^\d{1,2}[,.;:]?(\s|$)/.test(asWritten)) return null;
   if (next && (!QUARTERS.has(after.minutes) || COUNTED.has(next.word) || opensAddress(rest, j))) return null;
   return { minutes: after.minutes, used };
 }
@@ -152,7 +150,7 @@ export function minutesOf(rest: WordAt[], text?: string): { minutes: number; use
 
 /** A bare number, then (Y, AND, E or ET and) two bare digits 00-59: "11 30", "11 y 30". */
 function isClockLike(rest: WordAt[]): boolean {
-  const i = ['Y', 'AND', 'E', 'ET'].includes(rest[1]?.word ?? '') ? 2 : 1;
+  const i = AND_WORDS.has(rest[1]?.word ?? '') ? 2 : 1;
   // A unit after it says what it counts ("LUEGO 2 horas y media").
   if (!/^\d{1,2}$/.test(rest[0]?.word ?? '') || MINUTE_UNITS.has(rest[1]?.word ?? '') || HOUR_UNITS.has(rest[1]?.word ?? '')) return false;
   // "LATER 11 30", "11 30pm", "11 pm", "11 o'clock", "11 y media": a time of day, not minutes.
