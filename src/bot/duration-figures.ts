@@ -9,8 +9,8 @@ import { AND_WORDS, HOUR_UNITS, MINUTE_UNITS } from './duration-units';
 // A digit written small or circled right beside an ordinary one ("30²": a footnote, a square): read as one more
 // digit, "CHECKIN 30²" was 302 minutes, the alarm hours late. Alone, "⁴⁵" and "2h³⁰" read as written.
 const SMALL_BESIDE_DIGIT = /\p{Nd}\p{No}|\p{No}\p{Nd}/u;
-/** A typed fraction ("1/2", "3∕4", "1⁄2") and the letters glued after it ("1/2h"). */
-const FRACTION = /^(\d+)[/\u2044\u2215](\d+)(\p{L}*)/u;
+/** A typed fraction ("1/2", "3∕4", "1⁄2") and the letters glued after it ("1/2h", "1/2-hour"). */
+const FRACTION = /^(\d+)[/\u2044\u2215](\d+)-?(\p{L}*)/u;
 /** A decimal below one ("0.5", ",5"). */
 const BELOW_ONE = /^0*[.,]\d/;
 
