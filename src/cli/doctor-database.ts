@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import type { Config } from '../config/env';
 import type { Channel } from '../domain/channel';
 import { databaseFile, isDatabaseDamaged } from '../store/db';
-import { keptAside, lineCopyProblem, replacedLines, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
+import { keptAside, lineCopyProblem, replacedLineProblem, replacedLines, rescueCopies, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
 import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
 import { toMend } from '../store/edited-migrations';
 import { migrationFiles } from '../store/migrate';
@@ -125,7 +125,8 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
       ];
     }
     // Beside the staged copy the start refuses: "start the server once" would be advice it does not take.
-    return [bad('database', stagedCopyProblem(file) ?? `no database at ${file}: start the server once, or restore a backup`), ...stagedCopies(file)];
+    // Nor beside the line a restore replaced, which is named (the start refuses beside it too).
+    return [bad('database', stagedCopyProblem(file) ?? replacedLineProblem(file) ?? `no database at ${file}: start the server once, or restore a backup`), ...stagedCopies(file)];
   }
   const leftover = fs.existsSync(aside)
     ? [bad('restore', `${aside} was left by an interrupted restore and may be the newest copy of the line: run heads-up restore again with the backup (it keeps that file under a dated name)`)]
@@ -142,6 +143,10 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
   // A warning, not a failure: every restore that worked leaves one, and a doctor failing after each would teach that FAIL can wait.
   for (const replaced of replacedLines(file)) {
     leftover.push(warn('restore', `${replaced} is the line a restore replaced (from before it; never put it back as heads-up.db): delete it once you are sure the restored line is the one you want (it keeps what retention erased)`));
+  }
+  // Beside a database, older than it (put back or restored since): with no database later, the start would name it as the line.
+  for (const rescue of rescueCopies(file)) {
+    leftover.push(warn('restore', `${rescue} is a copy the server wrote when its database was removed while it ran: if the line was not put back since, stop the server and run heads-up restore ${rescue}; else delete it (left, it would be offered as the line should the database be lost)`));
   }
   leftover.push(...stagedCopies(file));
   // What stops the server's start (a read-only disk, a file closed to this user) though the file may read well.

@@ -15,7 +15,7 @@ import { Metrics } from '../metrics';
 import { databaseFile, Db } from '../store/db';
 import { recordKey, verifyKey } from '../store/key-check';
 import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
-import { lineCopyProblem, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
+import { lineCopyProblem, replacedLineProblem, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
 import { notALineProblem } from '../store/line-file';
 import { loadMasterKey } from '../store/master-key';
 import { migrate } from '../store/migrate';
@@ -72,6 +72,9 @@ function refuseLineLeftBehind(dataDir: string): void {
       `no database at ${file}, but its write-ahead log ${file}-wal: put the database back beside it, or run heads-up restore with the latest backup (it keeps the log aside); nothing was changed`,
     );
   }
+  // Only the line a restore replaced: never offered as the line, but a new, empty one beside it would hide that the line was lost.
+  const replaced = replacedLineProblem(file);
+  if (replaced) throw new ConfigError('DATA_DIR', replaced);
 }
 
 /** A file there that is no line (empty, or another application's): migrated, it would become a new, empty line. */

@@ -53,6 +53,30 @@ export function replacedLines(file: string): string[] {
 
 const mtime = (f: string): number => fs.statSync(f).mtimeMs;
 
+/** The copies a running server wrote beside the database at `file` when its files were removed (store/rescue-copy.ts), by name. */
+export function rescueCopies(file: string): string[] {
+  const dir = path.dirname(file);
+  return fs.readdirSync(dir).filter((f) => /^heads-up\.rescued-.*\.db$/.test(f)).sort().map((f) => path.join(dir, f));
+}
+
+/**
+ * After a restore from a rescue copy beside the database at `file`, deletes
+ * that copy (and any -wal, -shm): kept, weeks later with no database the
+ * start would name it as the newest copy of the line. Deleted, not renamed:
+ * the restored line, checked, holds all of it, and another name would be one
+ * more old line to weigh. Returns its name, or null.
+ */
+export function dropRestoredRescue(backup: string, file: string): string | null {
+  const b = fs.statSync(backup, { throwIfNoEntry: false });
+  const copy = b && rescueCopies(file).find((f) => {
+    const s = fs.statSync(f);
+    return s.dev === b.dev && s.ino === b.ino;
+  });
+  if (!copy) return null;
+  for (const f of [`${copy}-wal`, `${copy}-shm`, copy]) fs.rmSync(f, { force: true });
+  return copy;
+}
+
 /**
  * With no database at `file`, what to do about a copy that may be the line:
  * a rescue copy the server wrote (store/rescue-copy.ts) when its files were
@@ -63,8 +87,7 @@ const mtime = (f: string): number => fs.statSync(f).mtimeMs;
  * wins a tie, being written from the running line) and the others listed.
  */
 export function lineCopyProblem(file: string): string | null {
-  const dir = path.dirname(file);
-  const rescues = fs.readdirSync(dir).filter((f) => /^heads-up\.rescued-.*\.db$/.test(f)).map((f) => path.join(dir, f));
+  const rescues = rescueCopies(file);
   // A log kept alone is another database's, and no line to rename into place.
   const kept = keptAside(file).filter((f) => !/-(wal|shm)$/.test(f));
   // Written in one second, the later name wins: the lists are oldest first.
@@ -77,6 +100,19 @@ export function lineCopyProblem(file: string): string | null {
     return `no database at ${file}, but ${newest.f}, the copy the server wrote when its database was removed or moved while it ran, the newest copy of the line: run heads-up restore ${newest.f} (it is sealed under this line's key)${also}; nothing was changed`;
   }
   return `no database at ${file}, but ${newest.f}, the line as an interrupted restore left it, the newest copy of the line: rename it (with its -wal, if any) to ${file}, or run heads-up restore with the latest backup${also}; nothing was changed`;
+}
+
+/**
+ * With no database at `file`, what to do about the line a restore replaced,
+ * or null when there is none: from before that restore, so never named as the
+ * line, but a start beside it would make a new, empty line with no word of it.
+ */
+export function replacedLineProblem(file: string): string | null {
+  const newest = replacedLines(file).filter((f) => !/-(wal|shm)$/.test(f)).pop();
+  if (newest === undefined) return null;
+  const at = /\.replaced-(\d{4}-\d\d-\d\dT\d\d)(\d\d)(\d\d)/.exec(newest);
+  const when = at ? `${at[1]}:${at[2]}:${at[3]} UTC` : 'an earlier day';
+  return `no database at ${file}, but ${newest}, the line a restore replaced on ${when}, from before that restore: restore the latest backup made since; only if there is none, copy that file elsewhere and restore it (nothing was changed)`;
 }
 
 /** With no database at `file`, what to do about a log a restore kept aside as a stray one, or null when there is none. */

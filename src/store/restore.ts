@@ -19,7 +19,7 @@ import { copyDatabase, countTables, DatabaseLocked, type LineCounts } from './ba
 import { Db, isDatabaseDamaged } from './db';
 import { takeExclusiveLock } from './exclusive-open';
 import { giveFolderOwner } from './file-owner';
-import { keptAside, replacedLines } from './kept-aside';
+import { dropRestoredRescue, keptAside, replacedLines } from './kept-aside';
 import { migrate } from './migrate';
 import { emptyBesideWal } from './open-to-read';
 import { checkBackup, inspectDatabase, RestoreRefused } from './restore-checks';
@@ -39,10 +39,12 @@ function sameFile(a: string, b: string): boolean {
  * under which it kept what an earlier run left there, if anything.
  */
 function clearAside(target: string, aside: string): string | null {
-  // Left by a restore killed after its swap, the line it set aside may be its newest copy: kept, never deleted. So is an
-  // earlier run's -wal or -shm, another database's (replayed over the line, it emptied it). Only a second name of the
+  // Another file beside a live database was left by a restore killed after its swap: the line that restore replaced, from before
+  // it, kept under that name (as .kept- the start offered it as the newest copy of the line, undoing every join and STOP since).
+  if (fs.existsSync(aside) && !sameFile(aside, target)) return keepLeftAside(aside, `${target}.replaced-`);
+  // An earlier run's -wal or -shm is another database's (replayed over the line, it emptied it): kept. Only a second name of the
   // database still at `target` (a run killed before its swap) is removed: nothing is lost with it.
-  const earlier = (fs.existsSync(aside) && !sameFile(aside, target)) || fs.existsSync(`${aside}-wal`) || fs.existsSync(`${aside}-shm`);
+  const earlier = fs.existsSync(`${aside}-wal`) || fs.existsSync(`${aside}-shm`);
   if (earlier) return keepLeftAside(aside);
   fs.rmSync(aside, { force: true });
   return null;
@@ -98,7 +100,7 @@ function foldWal(sqlite: Database.Database): boolean {
  * What a restore did: the restored line's counts, the stray WAL files and the set-aside database it kept under new names,
  * and how many check-ins came back running (marked: the server's start gives each a grace, jobs/checkin-restored.ts).
  */
-export type RestoreResult = LineCounts & { setAside: string[]; keptAside: string[]; runningCheckins: number; replaced: Replaced | null };
+export type RestoreResult = LineCounts & { setAside: string[]; keptAside: string[]; runningCheckins: number; replaced: Replaced | null; rescueDeleted: string | null };
 
 /** The line a restore replaced, kept under a dated name (sealed, as the database is) until the operator deletes it; its counts, null where they could not be read (a damaged file). */
 export interface Replaced {
@@ -283,9 +285,11 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
     giveFolderOwner([replaced.file]);
     fs.chmodSync(replaced.file, 0o600);
   }
+  // The line now: a rescue copy restored from is deleted (kept, it was later named as the line's newest copy).
+  const rescueDeleted = dropRestoredRescue(backup, target);
   const counts = new Db(target);
   try {
-    return { ...countTables(counts.sqlite), setAside: stray.map((m) => m.to), keptAside: kept, runningCheckins, replaced };
+    return { ...countTables(counts.sqlite), setAside: stray.map((m) => m.to), keptAside: kept, runningCheckins, replaced, rescueDeleted };
   } finally {
     counts.close();
     // A log its last close could not remove is the line's too.

@@ -60,7 +60,7 @@ describe('restore where an interrupted restore left the line aside', () => {
     expect({ left, started }).toEqual({ left, started: expect.stringContaining('DATA_DIR') });
   }, 60_000);
 
-  it('killed after its swap and run again as doctor says, keeps the line the first run left aside (maybe the newest copy) under a dated name and says so', async () => {
+  it('killed after its swap and run again as doctor says, keeps the line the first run left aside as the line a restore replaced (the server ran on the restored one since) and says so', async () => {
     const { dataDir, env, backup, file } = await lineLeftAside();
     const before = fs.readFileSync(`${file}.before-restore`);
 
@@ -72,17 +72,17 @@ describe('restore where an interrupted restore left the line aside', () => {
     const again = await runAdminCli(['restore', backup], env);
 
     const holding = fs.readdirSync(dataDir).filter((f) => fs.readFileSync(path.join(dataDir, f)).equals(before));
-    expect(holding).toEqual([expect.stringMatching(/^heads-up\.db\.before-restore\.kept-\d{4}-\d\d-\d\dT\d{6}$/)]);
+    expect(holding).toEqual([expect.stringMatching(/^heads-up\.db\.replaced-\d{4}-\d\d-\d\dT\d{6}$/)]);
     expect({
       advice: doctor.stdout.split('\n').filter((l) => l.includes('before-restore')),
       code: again.code,
-      said: again.stdout.split('\n').find((l) => l.startsWith('restore: the database an interrupted restore')),
+      said: again.stdout.split('\n').find((l) => l.startsWith('restore: the line an interrupted restore')),
     }).toEqual({
       advice: [
         `FAIL restore: ${file}.before-restore was left by an interrupted restore and may be the newest copy of the line: run heads-up restore again with the backup (it keeps that file under a dated name)`,
       ],
       code: 0,
-      said: `restore: the database an interrupted restore set aside (the line as it was then, maybe newer than this backup) is kept as ${path.join(dataDir, holding[0] as string)}: delete it once the line is right (it keeps what retention erased)`,
+      said: `restore: the line an interrupted restore replaced (from before it; never put it back as heads-up.db) is kept as ${path.join(dataDir, holding[0] as string)}: delete it once the line is right (it keeps what retention erased)`,
     });
   }, 90_000);
 

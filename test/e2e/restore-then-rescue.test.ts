@@ -65,3 +65,48 @@ it('doctor warns of the line a restore replaced, a leftover to delete once sure,
     },
   ]);
 }, 60_000);
+
+it('with no database and only the line a restore replaced, the start refuses and doctor fails, both naming it; restore refuses it as it lies', async () => {
+  const dataDir = tempDir();
+  const env = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
+  const { h, stop } = await startTwilioLine({ dataDir });
+  await h.sms('+14155550101', 'JOIN 415');
+  await stop();
+  const backup = path.join(tempDir(), 'b.db');
+  expect((await runAdminCli(['backup', backup], env)).code).toBe(0);
+  expect((await runAdminCli(['restore', backup], env)).code).toBe(0);
+  // The database lost while the line was stopped: only the replaced line is left.
+  for (const f of ['heads-up.db', 'heads-up.db-wal', 'heads-up.db-shm']) fs.rmSync(path.join(dataDir, f), { force: true });
+  const replaced = path.join(dataDir, fs.readdirSync(dataDir).find((f) => /^heads-up\.db\.replaced-\d{4}-\d\d-\d\dT\d{6}$/.test(f)) as string);
+  const start = await startHarness({ dataDir }).then(
+    async (again) => (await again.close(), 'started'),
+    (err: Error) => err.message,
+  );
+  expect(start).toContain(`but ${replaced}, the line a restore replaced on `);
+  expect(start).toContain('restore the latest backup made since; only if there is none, copy that file elsewhere and restore it (nothing was changed)');
+  expect(fs.existsSync(path.join(dataDir, 'heads-up.db'))).toBe(false);
+  const database = (await runDoctor(env)).find((c) => c.name === 'database');
+  expect({ ok: database?.ok, named: database?.detail.includes(`but ${replaced}, the line a restore replaced on `) }).toEqual({ ok: false, named: true });
+  const again = await runAdminCli(['restore', replaced], env);
+  expect({ code: again.code, refused: again.stderr.includes('copy it elsewhere first') }).toEqual({ code: 1, refused: true });
+}, 90_000);
+
+it('doctor warns of a rescue copy beside a database: left, it would be offered as the line should the database be lost', async () => {
+  const dataDir = tempDir();
+  const env = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
+  const { h, stop } = await startTwilioLine({ dataDir });
+  await h.sms('+14155550101', 'JOIN 415');
+  await stop();
+  // As the server writes one; the database put back since by hand.
+  const rescue = path.join(dataDir, 'heads-up.rescued-2026-11-02T10-00-00-000Z.db');
+  fs.copyFileSync(path.join(dataDir, 'heads-up.db'), rescue);
+  const said = (await runDoctor(env)).filter((c) => c.name === 'restore');
+  expect(said).toEqual([
+    {
+      name: 'restore',
+      ok: true,
+      warn: true,
+      detail: `${rescue} is a copy the server wrote when its database was removed while it ran: if the line was not put back since, stop the server and run heads-up restore ${rescue}; else delete it (left, it would be offered as the line should the database be lost)`,
+    },
+  ]);
+}, 60_000);

@@ -9,6 +9,7 @@ import { DatabaseInUseError } from '../../src/store/exclusive-open';
 import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { subscribe } from '../../src/store/subscriptions';
+import { keptAside, lineCopyProblem, replacedLines } from '../../src/store/kept-aside';
 import { restoreDatabase } from '../../src/store/restore';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
@@ -171,7 +172,7 @@ describe('restore', () => {
     expect(fs.readdirSync(path.dirname(target))).toEqual(['heads-up.db.before-restore']);
   });
 
-  it('beside a database, keeps a heads-up.db.before-restore that is another file (left by a restore killed after its swap: maybe the newest copy of the line) under a dated name', async () => {
+  it('beside a database, keeps a heads-up.db.before-restore that is another file (left by a restore killed after its swap: the line that restore replaced) under the replaced name', async () => {
     const backup = await backupOfLine(2);
     const target = path.join(tempDir(), 'heads-up.db');
     line(target, 5);
@@ -180,7 +181,7 @@ describe('restore', () => {
 
     const result = await restoreDatabase(backup, target, vault(), latestMigration());
 
-    expect(result.keptAside).toEqual([expect.stringMatching(/heads-up\.db\.before-restore\.kept-\d{4}-\d\d-\d\dT\d{6}$/)]);
+    expect(result.keptAside).toEqual([expect.stringMatching(/heads-up\.db\.replaced-\d{4}-\d\d-\d\dT\d{6}$/)]);
     const kept = result.keptAside[0] as string;
     expect({ same: fs.readFileSync(kept).equals(before), members: members(kept), line: members(target) }).toEqual({
       same: true,
@@ -188,7 +189,7 @@ describe('restore', () => {
       line: 2,
     });
     // The line it replaced, under its own name (never offered as the line by the start).
-    expect(leftovers(target).filter((f) => !f.includes('.kept-'))).toEqual([path.basename(result.replaced!.file)]);
+    expect(leftovers(target).filter((f) => !/-(wal|shm)$/.test(f)).sort()).toEqual([path.basename(kept), path.basename(result.replaced!.file)].sort());
     expect(members(result.replaced!.file)).toBe(5);
   });
 
@@ -221,13 +222,35 @@ describe('restore', () => {
         fs
           .readdirSync(path.dirname(target))
           .map((f) => path.join(path.dirname(target), f))
-          .filter((f) => f.startsWith(aside) && !/-(wal|shm)$/.test(f) && fs.existsSync(`${f}-wal`))
+          .filter((f) => (f.startsWith(aside) || f.startsWith(`${target}.replaced-`)) && !/-(wal|shm)$/.test(f) && fs.existsSync(`${f}-wal`))
           .filter((f) => members(f) === 3 && fs.readFileSync(`${f}-wal`).equals(wal)).length;
       expect({ k, paired: paired() }).toEqual({ k, paired: 1 });
       // The next run, as doctor advises, keeps them together too.
       await restoreDatabase(backup, target, vault(), latestMigration());
       expect({ k, next: paired() }).toEqual({ k, next: 1 });
     }
+  });
+
+  it('run again after a restore killed after its swap, keeps the line that restore replaced as replaced, never as the newest copy of the line', async () => {
+    const target = path.join(tempDir(), 'heads-up.db');
+    line(target, 9);
+    const backup = await backupOfLine(4);
+    // Killed after its swap, as it kept the line it replaced: that line is left as heads-up.db.before-restore.
+    const real = fs.renameSync.bind(fs);
+    jest.spyOn(fs, 'renameSync').mockImplementation((a, b) => {
+      if (String(b).includes('.replaced-')) throw new Error('killed');
+      return real(a, b);
+    });
+    await expect(restoreDatabase(backup, target, vault(), latestMigration())).rejects.toThrow('killed');
+    jest.restoreAllMocks();
+    expect({ line: members(target), aside: members(`${target}.before-restore`) }).toEqual({ line: 4, aside: 9 });
+
+    await restoreDatabase(backup, target, vault(), latestMigration());
+
+    expect({ kept: keptAside(target), replaced: replacedLines(target).map(members).sort() }).toEqual({ kept: [], replaced: [4, 9] });
+    // The database lost later, while the line is stopped: the line from before the first restore is not offered.
+    fs.rmSync(target);
+    expect(lineCopyProblem(target)).toBeNull();
   });
 
   it('refuses as the backup its own staged copy, a database it set aside or one it kept (it would delete or move it while copying), and changes nothing', async () => {
