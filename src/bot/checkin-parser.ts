@@ -127,8 +127,9 @@ function minutesAfterHours(rest: WordAt[], i: number, whole: boolean, text?: str
   // would come late); written as digits alone ("$30" is an amount).
   const at = rest[j] as WordAt;
   const next = rest[j + 1];
-  // "2h +45 12 34 56 78": a country code ("+30", "+45"), so a sign glued to it leaves it hers.
-  if (text !== undefined && !/^\d{1,2}[,.;:]?(\s|$)/.test(text.slice(at.start))) return null;
+  // "1h &30", "1h +30": minutes joined by a sign glued to them (read alone, the hour's alarm came 30 minutes early);
+  // but "2h +45 12 34 56 78", more digits after, is a country code, and the number hers.
+  if (text !== undefined && !/^(?:&\s*|\+(?=\d{1,2}[,.;:]?(?:\s+\D|\s*$)))?\d{1,2}[,.;:]?(\s|$)/.test(text.slice(at.start))) return null;
   if (next && (!QUARTERS.has(after.minutes) || COUNTED.has(next.word) || opensAddress(rest, j))) return null;
   return { minutes: after.minutes, used };
 }

@@ -146,7 +146,7 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
   }
   // Beside a database, older than it (put back or restored since): with no database later, the start would name it as the line.
   for (const rescue of rescueCopies(file)) {
-    leftover.push(warn('restore', `${rescue} is a copy the server wrote when its database was removed while it ran: if the line was not put back since, stop the server and run heads-up restore ${rescue}; else delete it (left, it would be offered as the line should the database be lost)`));
+    leftover.push(warn('restore', `${rescue} is a copy the server wrote when its database was removed while it ran: delete it only if the database's own moved files were put back since; if a backup was copied in or restored instead, this copy is newer: stop the server and run heads-up restore ${rescue} (left, it would be offered as the line should the database be lost)`));
   }
   leftover.push(...stagedCopies(file));
   // What stops the server's start (a read-only disk, a file closed to this user) though the file may read well.

@@ -75,7 +75,7 @@ export async function restoreCommand(file: string): Promise<string> {
   // The line as an earlier restore left it, maybe newer than the backup: kept, as only the operator can say it is not wanted.
   for (const kept of n.keptAside) {
     // Beside a live database, what a restore killed after its swap set aside: the line it replaced, from before it.
-    if (kept.includes('.replaced-')) lines.push(`restore: the line an interrupted restore replaced (from before it; never put it back as heads-up.db) is kept as ${kept}: delete it once the line is right (it keeps what retention erased)`);
+    if (kept.includes('.replaced-')) lines.push(`restore: the line as it was before an interrupted restore is kept as ${kept}: if you did not mean that restore, stop the server and run heads-up restore with a copy of it made outside DATA_DIR; else delete it once the line is right (it keeps what retention erased)`);
     else lines.push(`restore: the database an interrupted restore set aside (the line as it was then, maybe newer than this backup) is kept as ${kept}: delete it once the line is right (it keeps what retention erased)`);
   }
   if (n.rescueDeleted) lines.push(`restore: the rescue copy ${n.rescueDeleted} was deleted: the restored line holds all of it`);

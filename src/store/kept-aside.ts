@@ -112,7 +112,7 @@ export function replacedLineProblem(file: string): string | null {
   if (newest === undefined) return null;
   const at = /\.replaced-(\d{4}-\d\d-\d\dT\d\d)(\d\d)(\d\d)/.exec(newest);
   const when = at ? `${at[1]}:${at[2]}:${at[3]} UTC` : 'an earlier day';
-  return `no database at ${file}, but ${newest}, the line a restore replaced on ${when}, from before that restore: restore the latest backup made since; only if there is none, copy that file elsewhere and restore it (nothing was changed)`;
+  return `no database at ${file}, but ${newest}, the line a restore replaced on ${when}, from before that restore: restore the latest backup made since; only if there is none, and that restore did not replace it for being wrong or damaged, copy that file elsewhere and restore the copy; to start a new, empty line on purpose, move every heads-up.db.replaced-* file out of DATA_DIR first (nothing was changed)`;
 }
 
 /** With no database at `file`, what to do about a log a restore kept aside as a stray one, or null when there is none. */

@@ -41,6 +41,10 @@ describe('"&", "+", "plus" and "n" join the half or the minutes to the hours', (
     ['CHECKIN 1 hora & media', 90, ''],
     ['CHECKIN 1 hour plus 30 min', 90, ''],
     ['CHECKIN 1 hour and a half', 90, ''],
+    // Glued to the minutes too (a final review: read as 60, the alarm came half an hour early).
+    ['CHECKIN 1h &30', 90, ''],
+    ['CHECKIN 1h +30', 90, ''],
+    ['CHECKIN 1h +30 grey van', 90, 'grey van'],
   ])('%j is a check-in of %i minutes', (text, minutes, details) => {
     expect(parse(text)).toMatchObject({ ok: true, command: { kind: 'checkin', minutes, details } });
   });

@@ -83,7 +83,9 @@ it('with no database and only the line a restore replaced, the start refuses and
     (err: Error) => err.message,
   );
   expect(start).toContain(`but ${replaced}, the line a restore replaced on `);
-  expect(start).toContain('restore the latest backup made since; only if there is none, copy that file elsewhere and restore it (nothing was changed)');
+  expect(start).toContain(
+    'restore the latest backup made since; only if there is none, and that restore did not replace it for being wrong or damaged, copy that file elsewhere and restore the copy; to start a new, empty line on purpose, move every heads-up.db.replaced-* file out of DATA_DIR first (nothing was changed)',
+  );
   expect(fs.existsSync(path.join(dataDir, 'heads-up.db'))).toBe(false);
   const database = (await runDoctor(env)).find((c) => c.name === 'database');
   expect({ ok: database?.ok, named: database?.detail.includes(`but ${replaced}, the line a restore replaced on `) }).toEqual({ ok: false, named: true });
@@ -106,7 +108,7 @@ it('doctor warns of a rescue copy beside a database: left, it would be offered a
       name: 'restore',
       ok: true,
       warn: true,
-      detail: `${rescue} is a copy the server wrote when its database was removed while it ran: if the line was not put back since, stop the server and run heads-up restore ${rescue}; else delete it (left, it would be offered as the line should the database be lost)`,
+      detail: `${rescue} is a copy the server wrote when its database was removed while it ran: delete it only if the database's own moved files were put back since; if a backup was copied in or restored instead, this copy is newer: stop the server and run heads-up restore ${rescue} (left, it would be offered as the line should the database be lost)`,
     },
   ]);
 }, 60_000);

@@ -66,12 +66,13 @@ export function blockAndLimit({ db, vault, limits }: { db: Db; vault: Vault; lim
   if (kind === 'stop' || kind === 'delete') {
     const inLimit = within();
     // Past the limit, a flood of them (each acted on cost a row and 13 ms ahead of everyone's messages, and a Signal
-    // flood lost others') is dropped where nothing is lost: a STOP from a membership already stopped, and, from a
+    // flood lost others') is dropped where nothing is lost: a STOP from a membership already stopped with no check-in
+    // running (a carrier's opt-out or a restore leaves one running, and her STOP ends it), and, from a
     // sender with none (a buddy, a reporter who never joined: what is left to end is not known here), all but the
     // first few. A membership's own STOP and any DELETE of hers always act.
     const member = who.member;
     const idle = () =>
-      member ? kind === 'stop' && member.status === 'stopped' : !limits.take(who.limitKey, 'opt_out', { max: OPT_OUTS_PAST_LIMIT, windowMs: limit.windowMs }, now);
+      member ? kind === 'stop' && member.status === 'stopped' && !senderHasCheckin(db, vault, who) : !limits.take(who.limitKey, 'opt_out', { max: OPT_OUTS_PAST_LIMIT, windowMs: limit.windowMs }, now);
     if (!inLimit && idle()) return { act: false, dropped: blocked ? 'blocked' : 'rate_limited' };
     return { act: true, answer: !(blocked && kind === 'stop') && inLimit, dropped: blocked ? 'blocked' : undefined };
   }

@@ -8,7 +8,9 @@
  * went to a number that had opted out) and a reporter's DELETE undone.
  */
 import { DEFAULT_LIMITS } from '../../../src/bot/context';
+import { catalog } from '../../../src/bot/catalog';
 import { memberKey } from '../../../src/phone/identity';
+import { findMember, setMemberStatus } from '../../../src/store/members';
 import { botWorld } from '../../helpers/bot-world';
 
 const MOD = '+14155550199';
@@ -69,4 +71,28 @@ it("acts on a member's STOP over Signal and her DELETE past the limit, however m
   expect(statuses()).toEqual(['stopped', 'stopped']);
   expect(w.sms(ROSA, 'DELETE').dropped).toBeUndefined();
   expect(statuses()).toEqual(['stopped']);
+});
+
+it('acts on the STOP past the limit of a membership marked stopped whose check-in still runs (a carrier opt-out leaves it running)', async () => {
+  const ROSA = '+14155550101';
+  const BUDDY = '+14155550177';
+  const w = await botWorld({
+    moderators: new Set([MOD]),
+    moderatorContacts: [sms(MOD)],
+    limits: { ...DEFAULT_LIMITS, messages: { max: 4, windowMs: HOUR } },
+    checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] },
+  });
+  w.sms(ROSA, 'JOIN 415');
+  w.sms(ROSA, 'BUDDY 415-555-0177 Rosa');
+  w.sms(BUDDY, 'ACCEPT');
+  w.clock.now += HOUR;
+  w.sms(ROSA, 'CHECKIN 120 blue Honda');
+  // The carrier reported her opted out (Twilio 21610): her membership is stopped, her check-in left running.
+  setMemberStatus(w.db, findMember(w.db, w.vault, sms(ROSA))!.id, 'stopped');
+  for (let i = 0; i < 5; i++) w.sms(ROSA, 'hello?');
+  expect(w.sms(ROSA, 'STOP').dropped).toBeUndefined();
+  // Her STOP ended it: back an hour later, her OK finds none running.
+  w.clock.now += HOUR + 60_000;
+  w.sms(ROSA, 'START');
+  expect(w.sms(ROSA, 'OK').reply).toBe(catalog('en').checkinNone());
 });
