@@ -3,18 +3,8 @@
  * it went into the details, so the check-in ran 10 minutes and the alarm sent her details to her buddies hours
  * early. Refused with the how-to reply, as "1½h" glued is (found by a hostile review).
  */
-import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { ROSE, withBuddy } from './checkin-buddy-line';
 
-const ROSE = '+14155550100';
-const BUDDY = '+14155550123';
-
-async function withBuddy(minMinutes: number): Promise<BotWorld> {
-  const w = await botWorld({ checkins: { fallback: 'none', minMinutes, maxMinutes: 720, buddyChannels: ['sms'] } });
-  w.sms(ROSE, 'JOIN');
-  w.sms(ROSE, `BUDDY ${BUDDY} Rose`);
-  w.sms(BUDDY, 'ACCEPT');
-  return w;
-}
 
 describe('a fraction or small figure after the minutes', () => {
   it.each([

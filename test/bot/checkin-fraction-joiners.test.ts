@@ -4,18 +4,8 @@
  * "1 hour plus ½", "1 hour 0.5" started 60 minutes, the rest as details, the alarm half an hour early.
  */
 import { parse } from '../../src/bot/parser';
-import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { ROSE, withBuddy } from './checkin-buddy-line';
 
-const ROSE = '+14155550100';
-const BUDDY = '+14155550123';
-
-async function withBuddy(): Promise<BotWorld> {
-  const w = await botWorld({ checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
-  w.sms(ROSE, 'JOIN');
-  w.sms(ROSE, `BUDDY ${BUDDY} Rose`);
-  w.sms(BUDDY, 'ACCEPT');
-  return w;
-}
 
 describe('what follows the minutes and stays in her details', () => {
   it.each([

@@ -4,18 +4,8 @@
  * minutes, the alarm hours late. It is refused with the how-to reply, as "1½h" is; small figures alone ("⁴⁵",
  * French "2h³⁰") read as written. Minutes in Arabic-Indic or Devanagari digits ("CHECKIN ٣٠") were refused.
  */
-import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { ROSE, withBuddy } from './checkin-buddy-line';
 
-const ROSE = '+14155550100';
-const BUDDY = '+14155550123';
-
-async function withBuddy(): Promise<BotWorld> {
-  const w = await botWorld({ checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
-  w.sms(ROSE, 'JOIN');
-  w.sms(ROSE, `BUDDY ${BUDDY} Rose`);
-  w.sms(BUDDY, 'ACCEPT');
-  return w;
-}
 
 /** Her reply to `text` on a line of her own, after `before` (as the same clock reads it). */
 async function replyTo(text: string, before: string[] = []): Promise<string | null> {
