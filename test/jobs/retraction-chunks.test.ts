@@ -8,7 +8,7 @@
  * API on loopback, the real dispatcher; real SQLite file, real crypto.
  */
 import path from 'node:path';
-import { TwilioSender } from '../../src/channels/twilio/twilio-sender';
+import type { TwilioSender } from '../../src/channels/twilio/twilio-sender';
 import { DEFAULT_RETRACTIONS, RetractionJob } from '../../src/jobs/retractions';
 import { createLogger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER, Dispatcher } from '../../src/outbox/dispatcher';
@@ -20,11 +20,11 @@ import { enqueueMessage } from '../../src/store/outbox';
 import { retractAlert } from '../../src/store/retractions';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { FakeTwilio } from '../fakes/fake-twilio';
+import type { FakeTwilio } from '../fakes/fake-twilio';
+import { twilioLoopback, type TwilioLoopback } from '../outbox/twilio-loopback';
 import { tempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
 
-const ACCOUNT_SID = `AC${'6'.repeat(32)}`;
 const AUTH_TOKEN = 'retraction-chunks-token-0123456789';
 const MEMBERS = 25;
 const CHUNK = 5;
@@ -34,24 +34,16 @@ const log = createLogger('silent');
 
 let fake: FakeTwilio;
 let sender: TwilioSender;
+let twilio: TwilioLoopback;
 let vault: Vault;
 
 beforeAll(async () => {
   await cryptoReady();
   vault = new Vault(new Uint8Array(32).fill(5));
-  fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-  await fake.start();
-  sender = new TwilioSender({
-    config: { accountSid: ACCOUNT_SID, fromNumber: '+15005550006', apiBaseUrl: fake.url, redact: false },
-    authToken: AUTH_TOKEN,
-    statusCallbackUrl: 'https://headsup.example.org/webhooks/twilio/status',
-    timeoutMs: 5_000,
-  });
+  twilio = await twilioLoopback('6', AUTH_TOKEN);
+  ({ fake, sender } = twilio);
 });
-afterAll(async () => {
-  await sender.close();
-  await fake.stop();
-});
+afterAll(() => twilio.close());
 
 /** A line of MEMBERS on SMS in 415 and an alert planned to them all, none sent yet; the first member is Rose. */
 function plannedAlert(file: string): { db: Db; alert: number; rose: number } {

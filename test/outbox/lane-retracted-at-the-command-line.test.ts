@@ -7,7 +7,7 @@
  * poll (80 rows a second: a live alert behind 6,000 waited over a minute).
  */
 import path from 'node:path';
-import { TwilioSender } from '../../src/channels/twilio/twilio-sender';
+import type { TwilioSender } from '../../src/channels/twilio/twilio-sender';
 import { DEFAULT_RETRACTIONS, RetractionJob } from '../../src/jobs/retractions';
 import { createLogger } from '../../src/log/logger';
 import { DEFAULT_DISPATCHER, Dispatcher } from '../../src/outbox/dispatcher';
@@ -18,34 +18,26 @@ import { migrate } from '../../src/store/migrate';
 import { retractAlert } from '../../src/store/retractions';
 import { subscribe } from '../../src/store/subscriptions';
 import { cryptoReady, Vault } from '../../src/store/vault';
-import { FakeTwilio } from '../fakes/fake-twilio';
+import type { FakeTwilio } from '../fakes/fake-twilio';
+import { twilioLoopback, type TwilioLoopback } from './twilio-loopback';
 import { tempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
 
-const ACCOUNT_SID = `AC${'8'.repeat(32)}`;
 const AUTH_TOKEN = 'lane-retracted-cli-token-0123456789';
 const COPIES = 6_000;
 const log = createLogger('silent');
 let fake: FakeTwilio;
 let sender: TwilioSender;
+let twilio: TwilioLoopback;
 let vault: Vault;
 
 beforeAll(async () => {
   await cryptoReady();
   vault = new Vault(new Uint8Array(32).fill(5));
-  fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-  await fake.start();
-  sender = new TwilioSender({
-    config: { accountSid: ACCOUNT_SID, fromNumber: '+15005550006', apiBaseUrl: fake.url, redact: false },
-    authToken: AUTH_TOKEN,
-    statusCallbackUrl: 'https://h.example.org/webhooks/twilio/status',
-    timeoutMs: 5_000,
-  });
+  twilio = await twilioLoopback('8', AUTH_TOKEN);
+  ({ fake, sender } = twilio);
 });
-afterAll(async () => {
-  await sender.close();
-  await fake.stop();
-});
+afterAll(() => twilio.close());
 
 it('sends a live alert queued behind a fan-out retracted at the admin command without waiting for the retraction job', async () => {
   const file = path.join(tempDir(), 'h.db');
