@@ -8,6 +8,7 @@ import type { Regions } from '../alerts/regions';
 import type { Conversation } from '../store/conversations';
 import type { Parsed } from './commands';
 import { asksToStop, normalizeWord } from './parser';
+import { okEmojiAsWord } from './normalize-word';
 import { controlWord } from './report-dialogue';
 
 /** How long a question waits for its answer. */
@@ -95,7 +96,7 @@ function holdsControlWord(text: string): boolean {
 
 /** Whether every word after the first is thanks or OK again (marks and emoji are no words): "Okay, thank you!! 🙏". */
 function onlyThanks(text: string): boolean {
-  const words = text.split(/[\s,.;:!?]+/).map(normalizeWord).filter((w) => w !== '');
+  const words = okEmojiAsWord(text).split(/[\s,.;:!?]+/).map(normalizeWord).filter((w) => w !== '');
   return words.length <= 8 && words.slice(1).every((w) => THANKS.has(w));
 }
 

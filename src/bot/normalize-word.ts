@@ -17,3 +17,15 @@ export function normalizeWord(word: string): string {
     .toUpperCase()
     .replace(/^[^\p{L}\p{N}#]+|[^\p{L}\p{N}]+$/gu, '');
 }
+
+// The squared OK (🆗), an emoji's selector after it or not: the word OK in one character.
+const OK_EMOJI = /^(\s*)\u{1F197}(\uFE0F?)/u;
+
+/**
+ * The message with a 🆗 that opens it written as OK, where a keyword is read: "🆗" is OK, as 🅾🅺 is. Only
+ * there: in a report's text, or after JOIN, it stays an emoji (a mark, no word). The same length, so offsets
+ * into the text stay. Other emoji (✅, 👍) stay no word: a reaction is not taken for her OK.
+ */
+export function okEmojiAsWord(text: string): string {
+  return text.replace(OK_EMOJI, (_m, space: string, selector: string) => `${space}OK${selector ? ' ' : ''}`);
+}

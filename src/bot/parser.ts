@@ -14,7 +14,7 @@ import { mayBeRef } from '../store/refs';
 import { pageAsked } from './pages';
 import { leavesAll } from './all-words';
 import { MARK_AFTER_DIGIT } from './area-marks';
-import { normalizeWord } from './normalize-word';
+import { normalizeWord, okEmojiAsWord } from './normalize-word';
 import { asciiDigits, DASH_CLASS } from '../util/ascii-digits';
 
 export { normalizeWord };
@@ -129,7 +129,7 @@ const AFTER_KEYWORD = new RegExp(`^(\\s*\\p{L}+)([./\\-\\uFF0E\\uFF0F${DASH_CLAS
 
 /** Parses one inbound message; a number leading a report is read as `country` (DEFAULT_COUNTRY) writes it. Never throws. */
 export function parse(input: string, country: CountryCode = 'US'): Parsed {
-  const clipped = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
+  const clipped = okEmojiAsWord(input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input);
   // "JOIN,415", "REPORT:415 …", "JOIN：415": a comma, colon or semicolon right after the first word separates as a
   // space does (one space for each, so positions in the text stay).
   const text = spacedAfterKeyword(clipped.replace(GLUED_MARKS, (_m, word: string, marks: string) => word + ' '.repeat(marks.length)));
