@@ -60,5 +60,18 @@ export function buddyCommandOf(text: string, rest: WordAt[], country: CountryCod
   const { number, name } = found;
   if (!name) return 'missing_name';
   const channel = m[1] ? (m[1].toLowerCase() as 'sms' | 'signal') : undefined;
-  return { kind: 'buddy', action: 'add', ...(channel ? { channel } : {}), number, name: wholeCharactersStart(name, MAX_BUDDY_NAME, codePoints) };
+  return { kind: 'buddy', action: 'add', ...(channel ? { channel } : {}), number, name: bounded(name) };
+}
+
+/** A name as shown, its spaces collapsed, cut at MAX_BUDDY_NAME between whole characters. */
+function bounded(name: string): string {
+  return wholeCharactersStart(name.replace(/\s+/g, ' ').trim(), MAX_BUDDY_NAME, codePoints);
+}
+
+/**
+ * The name after ACCEPT, read as BUDDY read the one it is matched against: nothing invisible, the same
+ * digits and the same cut ("ACCEPT Ro\u200Bse" is Rose; a name as long as hers is cut where hers was).
+ */
+export function buddyName(text: string): string {
+  return bounded(asShown(text));
 }

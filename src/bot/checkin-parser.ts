@@ -6,7 +6,7 @@
 import type { CountryCode } from '../phone/numbers';
 import { asciiDigits } from '../util/ascii-digits';
 import { visibleWithJoiners } from '../util/visible-text';
-import { buddyCommandOf } from './buddy-parser';
+import { buddyCommandOf, buddyName } from './buddy-parser';
 import { figureAfterDuration, smallFigureBeside } from './duration-figures';
 import { AND_WORDS, HOUR_UNITS, joinedBySign, MINUTE_UNITS } from './duration-units';
 import type { Command, ParseErrorCode } from './commands';
@@ -212,7 +212,8 @@ export function checkinCommandOf(kind: CheckinKind, word: string, text: string, 
       const first = rest[0];
       // A name of emoji alone ("ACCEPT 🌹") makes no word: what follows the keyword is the name then.
       const after = first ? text.slice(first.start) : (/^\s*\S+\s(.*)$/su.exec(text)?.[1] ?? '');
-      const name = after.replace(/\s+/g, ' ').trim();
+      // Cleaned and bounded as BUDDY's name is: it is compared with that one.
+      const name = buddyName(after);
       return name ? { kind, name } : { kind };
     }
     case 'decline':
