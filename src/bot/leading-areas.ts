@@ -1,6 +1,6 @@
 /** The areas that lead a REPORT's or an ALERT's text ("REPORT 415 grey van", "ALERT LDN london bridge…"), and the text after them. */
 import type { Regions } from '../alerts/regions';
-import { ENDS_AREAS, SEPARATOR, SEPARATOR_FIRST } from './area-marks';
+import { ENDS_AREAS, GLUED_COLON, SEPARATOR, SEPARATOR_FIRST } from './area-marks';
 
 /**
  * The parser takes every leading 3-digit number for an area: with text
@@ -27,8 +27,10 @@ export function areasBeforeText(regions: Regions, tokens: string[], rest: string
  */
 export function leadingAreas(regions: Regions, text: string, afterAreas = false, elsewhere = false): { areas: string[]; text: string } {
   const all = text.trim().split(/\s+/);
-  // The mark first: it ended the areas before it ("ALERT 415: london …", the parser taking 415), so none leads.
+  // The mark first: it ended the areas before it ("ALERT 415: london …", the parser taking 415), so none leads;
+  // glued to the text ("415:london …") it goes, the word after it kept.
   if (SEPARATOR.test(all[0] ?? '')) return { areas: [], text: all.slice(1).join(' ') };
+  if (GLUED_COLON.test(all[0] ?? '')) return { areas: [], text: text.trim().replace(GLUED_COLON, '') };
   const words = all.slice(0, 12);
   const end = words.findIndex((w) => ENDS_AREAS.test(w));
   const { npas, used } = regions.leading(end < 0 ? words : words.slice(0, end + 1), afterAreas, elsewhere);

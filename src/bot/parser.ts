@@ -13,7 +13,7 @@ import { isAmount, startsWithNumber, type CountryCode } from '../phone/numbers';
 import { mayBeRef } from '../store/refs';
 import { pageAsked } from './pages';
 import { leavesAll } from './all-words';
-import { MARK_AFTER_DIGIT } from './area-marks';
+import { COLON, GLUED_COLON, MARK_AFTER_DIGIT } from './area-marks';
 import { normalizeWord, okEmojiAsWord } from './normalize-word';
 import { asciiDigits, DASH_CLASS } from '../util/ascii-digits';
 
@@ -55,12 +55,18 @@ function areasThenText(text: string, rest: Token[], country: CountryCode): { are
   let i = 0;
   for (; i < rest.length; i++) {
     const token = rest[i] as Token;
-    const parts = token.word.split(/[,;/]+/).filter((p) => p !== '');
+    const raw = rawWord(text, token.start);
+    // "415:he hit me", "415：he": the codes before a colon glued to the text end the areas, as "415: he" does.
+    const colon = raw.search(COLON);
+    const glued = colon > 0 && GLUED_COLON.test(raw.slice(colon));
+    const parts = (glued ? normalizeWord(raw.slice(0, colon)) : token.word).split(/[,;/]+/).filter((p) => p !== '');
     if (parts.length === 0 || !parts.every((p) => NPA.test(p))) break;
     // "$650 short", "250$ manquant": an amount, written with its currency sign, is text.
-    if (isAmount(asciiDigits(rawWord(text, token.start)))) break;
+    if (isAmount(asciiDigits(glued ? raw.slice(0, colon) : raw))) break;
     if (startsWithNumber(asciiDigits(text.slice(token.start)), country)) break;
     areas.push(...parts);
+    // The text starts at the colon (leadingAreas drops it), as it does after "415:".
+    if (glued) return { areas, text: text.slice(token.start + colon).trim() };
   }
   const next = rest[i];
   // A colon or dash after the last area ("415: london …", "415 – london …") leads the text: leadingAreas reads it as their end.
