@@ -1,0 +1,75 @@
+/**
+ * An error as it reaches the log, read back from the JSON line: its type, code and first frames, and nothing a
+ * person could be known by. Two faults it had: a message's own line shaped like a frame ("…\n    at Rick's
+ * place") was kept as one, and every frame of the stack went into the line, each with the absolute path of the
+ * checkout (a home directory names its user), making an error line some kilobytes long.
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { MAX_FRAMES, safeError } from '../../src/log/safe-error';
+import { collectingLogger } from '../helpers/collecting-logger';
+import { tempDir } from '../helpers/temp-dir';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** The err of the one line logged with `err`, and the line as written. */
+function logged(err: unknown): { err: { type: string; code?: string; stack?: string }; raw: string } {
+  const { log, lines, raw } = collectingLogger();
+  log.error({ err: safeError(err) }, 'background job failed');
+  expect(lines).toHaveLength(1);
+  return { err: (lines[0] as unknown as { err: { type: string; code?: string; stack?: string } }).err, raw: raw[0] as string };
+}
+
+function frames(stack: string | undefined): string[] {
+  return (stack ?? '').split('\n').filter((l) => l !== '');
+}
+
+describe('an error in the log line', () => {
+  it("a SQLite constraint error: type, code and its first frames, this file's named from the project, no value", () => {
+    const db = new Database(path.join(tempDir(), 'constraint.db'));
+    db.exec('CREATE TABLE members (id INTEGER PRIMARY KEY, number_index TEXT UNIQUE NOT NULL, note TEXT)');
+    const insert = db.prepare('INSERT INTO members (number_index, note) VALUES (?, ?)');
+    insert.run('+14155550100', 'Rick grey van');
+    let caught: unknown;
+    try {
+      insert.run('+14155550100', 'Rick grey van');
+    } catch (e) {
+      caught = e;
+    }
+    db.close();
+    const { err, raw } = logged(caught);
+    expect({ type: err.type, code: err.code }).toEqual({ type: 'SqliteError', code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    const kept = frames(err.stack);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThanOrEqual(MAX_FRAMES);
+    for (const frame of kept) expect(frame).toMatch(/^\s+at \S/);
+    expect(err.stack).toContain(`(${path.join('test', 'log', 'safe-error-logged.test.ts')}:`);
+    expect(raw).not.toContain(ROOT + path.sep);
+    expect(raw).not.toMatch(/Rick|grey|5550100|constraint failed|members\.number_index/);
+  });
+
+  it("drops a message's lines that look like frames, and keeps the real ones", () => {
+    const err = new TypeError('bad answer\n    at Rick grey van (pier 39:1:1)\n    at +14155550100:2:2');
+    const { err: out, raw } = logged(err);
+    expect(raw).not.toMatch(/Rick|grey|pier|5550100|bad answer/);
+    expect(frames(out.stack)[0]).toMatch(/^\s+at .*safe-error-logged\.test\.ts:\d+:\d+\)?$/);
+  });
+
+  it(`keeps at most ${MAX_FRAMES} frames, the one that threw first`, () => {
+    const deep = (n: number): never => {
+      if (n === 0) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      return deep(n - 1);
+    };
+    let caught: unknown;
+    try {
+      deep(30);
+    } catch (e) {
+      caught = e;
+    }
+    const { err } = logged(caught);
+    const kept = frames(err.stack);
+    expect(kept).toHaveLength(MAX_FRAMES);
+    expect(kept[0]).toMatch(/^\s+at deep /);
+    expect(err.code).toBe('SQLITE_FULL');
+  });
+});
