@@ -24,3 +24,19 @@ export const MARK_AFTER_DIGIT = new RegExp(`(?<=\\p{Nd}\\P{Nd}*)[${MARKS}]`, 'u'
 export const COLON = new RegExp(`[${COLONS}]`, 'u');
 /** Colons glued to the word after them ("415:london …" gives ":london …"); not a smiley's (":("). */
 export const GLUED_COLON = new RegExp(`^[${COLONS}]+(?=[\\p{L}\\p{N}])`, 'u');
+/** Colons ending a word ("415:", "LON："). */
+export const COLON_END = new RegExp(`[${COLONS}]+$`, 'u');
+
+/**
+ * The words with the first of them (of the 12 the area readers look at) holding a colon glued to the text
+ * ("LON:he", "415：Motel") split after the colon ("LON:", "he"), when `areas` reads every word up to it as
+ * areas; otherwise as they were: a time ("10:30") stays whole.
+ */
+export function splitGluedColon(words: string[], areas: (head: string[]) => boolean): string[] {
+  const at = (w: string) => w.search(COLON);
+  const g = words.slice(0, 12).findIndex((w) => at(w) > 0 && GLUED_COLON.test(w.slice(at(w))));
+  if (g < 0) return words;
+  const word = words[g] as string;
+  const head = [...words.slice(0, g), word.slice(0, at(word) + 1)];
+  return areas(head) ? [...head, word.slice(at(word)).replace(GLUED_COLON, ''), ...words.slice(g + 1)] : words;
+}

@@ -1,6 +1,6 @@
 /** The areas that lead a REPORT's or an ALERT's text ("REPORT 415 grey van", "ALERT LDN london bridge…"), and the text after them. */
 import type { Regions } from '../alerts/regions';
-import { ENDS_AREAS, GLUED_COLON, SEPARATOR, SEPARATOR_FIRST } from './area-marks';
+import { ENDS_AREAS, GLUED_COLON, SEPARATOR, SEPARATOR_FIRST, splitGluedColon } from './area-marks';
 
 /**
  * The parser takes every leading 3-digit number for an area: with text
@@ -26,7 +26,8 @@ export function areasBeforeText(regions: Regions, tokens: string[], rest: string
  * "MAD - León …"): a client named like a city stays in the text.
  */
 export function leadingAreas(regions: Regions, text: string, afterAreas = false, elsewhere = false): { areas: string[]; text: string } {
-  const all = text.trim().split(/\s+/);
+  // "LON:he hit me": a colon glued to the text after the areas ends them as "LON: he" does.
+  const all = splitGluedColon(text.trim().split(/\s+/), (head) => regions.leading(head, afterAreas, elsewhere).used === head.length);
   // The mark first: it ended the areas before it ("ALERT 415: london …", the parser taking 415), so none leads;
   // glued to the text ("415:london …") it goes, the word after it kept.
   if (SEPARATOR.test(all[0] ?? '')) return { areas: [], text: all.slice(1).join(' ') };

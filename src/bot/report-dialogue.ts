@@ -12,6 +12,7 @@ import type { Conversation } from '../store/conversations';
 import { asciiDigits } from '../util/ascii-digits';
 import { cutBetweenWords } from './cut-between-words';
 import { CONTROL } from './control-words';
+import { COLON_END, splitGluedColon } from './area-marks';
 import { normalizeWord } from './parser';
 
 /** What happened, as the numbered list offers it (1 to 9, in this order). */
@@ -202,8 +203,11 @@ export function answerDraft(d: Draft, raw: string, areaWords: (words: string[]) 
     }
     case 'where': {
       // "415 Motel 6 on Lombard", "Ciudad de México, hotel Las Palmas": leading area words, then the place.
-      const words = text.split(' ');
-      const tokens = words.slice(0, WHERE_AREA_WORDS).map((w) => w.replace(/[,;.]+$/, ''));
+      // "415: Motel 6", "415:Motel 6": a colon ends the areas, as in a report's text.
+      const bare = (w: string) => w.replace(/[,;.]+$/, '').replace(COLON_END, '');
+      const words = splitGluedColon(text.split(' '), (head) => areaWords(head.map(bare)) === head.length);
+      const colon = words.findIndex((w) => COLON_END.test(w));
+      const tokens = words.slice(0, colon < 0 ? WHERE_AREA_WORDS : Math.min(colon + 1, WHERE_AREA_WORDS)).map(bare);
       // "212 Elm St": the house number (212 is New York's code) starts the place; areas before it still count.
       // With no other area ("415 Lombard St" from a hidden number), it is the area, or the report could go nowhere.
       // "Houston St and Broadway" likewise starts the place; with no other area Houston is still the area.
