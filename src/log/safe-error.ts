@@ -9,7 +9,11 @@ import path from 'node:path';
 function isError(err: unknown): err is Error {
   if (err instanceof Error) return true;
   const e = err as { name?: unknown; stack?: unknown } | null;
-  return typeof e === 'object' && e !== null && typeof e.name === 'string' && typeof e.stack === 'string';
+  try {
+    return typeof e === 'object' && e !== null && typeof e.name === 'string' && typeof e.stack === 'string';
+  } catch {
+    return false; // a stack V8 could not write (see framesOf)
+  }
 }
 
 /** Frames kept: where it failed and the calls that led there; the rest (the event loop, node's internals) only lengthen the line. */
@@ -30,7 +34,8 @@ const ROOT = path.resolve(__dirname, '..', '..').replace(/[/\\]dist$/, '');
 export function safeError(err: unknown): { type: string; code?: string; stack?: string } {
   if (!isError(err)) return { type: typeof err };
   const code = (err as { code?: unknown }).code;
-  return { type: err.name, code: typeof code === 'string' || typeof code === 'number' ? String(code) : undefined, stack: framesOf(err) };
+  // Whatever code made of the name (a symbol, an object), the line is written: a catch that logs must go on.
+  return { type: typeof err.name === 'string' ? err.name : 'Error', code: typeof code === 'string' || typeof code === 'number' ? String(code) : undefined, stack: framesOf(err) };
 }
 
 // A frame as V8 writes one, ending with a line and column or a location without a file: a message's own line
@@ -43,10 +48,17 @@ const FRAME = /^\s+at (?:.*:\d+:\d+\)?|.*\((?:native|<anonymous>|index \d+)\))$/
  * with it; a stack written before the message changed is read from its second line, frames only.
  */
 function framesOf(err: Error): string | undefined {
-  const stack = err.stack;
-  if (!stack) return undefined;
-  const header = err.message ? `${err.name}: ${err.message}` : err.name;
-  const lines = (stack.startsWith(header) ? stack.slice(header.length) : stack.slice(stack.indexOf('\n') + 1)).split('\n');
+  const { name, message } = err as { name: unknown; message: unknown };
+  let stack: unknown;
+  try {
+    stack = err.stack;
+  } catch {
+    // V8 writes a stack when first read, and throws on a message it cannot write (a symbol): no frames then.
+    return undefined;
+  }
+  if (typeof stack !== 'string' || !stack) return undefined;
+  const header = typeof name === 'string' && typeof message === 'string' ? (message ? `${name}: ${message}` : name) : null;
+  const lines = (header !== null && stack.startsWith(header) ? stack.slice(header.length) : stack.slice(stack.indexOf('\n') + 1)).split('\n');
   const frames = lines.filter((line) => FRAME.test(line)).slice(0, MAX_FRAMES);
   return frames.map((line) => line.split(ROOT + path.sep).join('')).join('\n');
 }

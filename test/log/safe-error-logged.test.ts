@@ -5,6 +5,7 @@
  * checkout (a home directory names its user), making an error line some kilobytes long.
  */
 import path from 'node:path';
+import vm from 'node:vm';
 import Database from 'better-sqlite3';
 import { MAX_FRAMES, safeError } from '../../src/log/safe-error';
 import { collectingLogger } from '../helpers/collecting-logger';
@@ -71,5 +72,19 @@ describe('an error in the log line', () => {
     expect(kept).toHaveLength(MAX_FRAMES);
     expect(kept[0]).toMatch(/^\s+at deep /);
     expect(err.code).toBe('SQLITE_FULL');
+  });
+
+  it('never throws, whatever the stack, name or message were made into: the catch that logs it must go on', () => {
+    const odd = [
+      Object.defineProperty(new Error('x'), 'stack', { value: 42 }),
+      Object.defineProperty(new Error('x'), 'message', { value: Symbol('Rick') }),
+      Object.assign(new Error('x'), { name: Symbol('grey van') }),
+      vm.runInNewContext("Object.defineProperty(new Error('x'), 'message', { value: Symbol('Rick') })") as unknown,
+    ];
+    for (const err of odd) {
+      const { err: out, raw } = logged(err);
+      expect(out.type).toEqual(expect.any(String));
+      expect(raw).not.toMatch(/Rick|grey/);
+    }
   });
 });
