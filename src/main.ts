@@ -89,7 +89,7 @@ function loggerBeforeConfig(): ReturnType<typeof createLogger> {
  * Stops the start: one clear line on stderr (an operator reads it first) and
  * one fatal log line (a log collector reads that). A named cause logs its
  * short code, no stack: there is nothing more to find. Any other failure
- * logs its type, code and stack, for whoever has to find it.
+ * logs its type, code and first stack frames, for whoever has to find it.
  */
 function failedStart(err: unknown, log?: ReturnType<typeof createLogger>, dataDir?: string): void {
   const { line, cause } = describeFailure(err, dataDir);
