@@ -3,7 +3,8 @@
  * lane whose waiting messages were last refused for the line's own setup
  * (held until the operator fixes it), and the SMS refusals of the last 24
  * hours whose code points at the set-up rather than at one recipient, and
- * the deliveries Twilio reported failed for the line's own sender.
+ * the deliveries Twilio reported failed for the line's own sender, and a
+ * lane whose provider fails every send (doctor-outage.ts).
  * Counts and codes only: never an address, never a text. Reads only.
  */
 import Database from 'better-sqlite3';
@@ -11,6 +12,7 @@ import { signalLineFault } from '../channels/signal/signal-errors';
 import { twilioLineFault, twilioSetupFault } from '../channels/twilio/twilio-errors';
 import { counted } from './counted';
 import { bad, warn, type CheckResult } from './doctor-check';
+import { checkOutages } from './doctor-outage';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -81,7 +83,9 @@ function readDelivery(db: Database.Database, now: number, twilioUpgraded: boolea
     const detail = `${counted(r.n, 'message')} refused in the last 24 hours with Twilio ${r.code}: ${fix}`;
     results.push(fails ? bad('sms refusals', detail) : warn('sms refusals', detail));
   }
-  return results.concat(setupDeliveries(db, now));
+  // A lane held for the line's own fault tries one message at a time: no outage is read beside its hold.
+  const outages = checkOutages(db, now).filter((o) => !held.some((h) => `${h.channel} lane` === o.name));
+  return results.concat(outages, setupDeliveries(db, now));
 }
 
 /**

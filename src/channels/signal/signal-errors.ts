@@ -68,6 +68,9 @@ function lineFault(code: string): SendError {
   return new SendError('line', code, undefined, signalLineFault(code));
 }
 
+/** The codes of failures signal-cli words as one recipient's (a row keeps them as `server:<code>`): no sign it is down. */
+export const SIGNAL_RECIPIENT_FAILURES: readonly string[] = ['network_failure', 'invalid_pre_key', 'send_exception', 'send_failed'];
+
 /** A transient failure signal-cli words as one recipient's: retried, but no sign signal-cli is down (/readyz). */
 function recipientFailure(code: string): SendError {
   return new SendError('server', code, undefined, undefined, true);

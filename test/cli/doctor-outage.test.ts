@@ -1,0 +1,85 @@
+/**
+ * doctor while a provider answers yet fails every send (Twilio 500 on each
+ * message while the account check passes): /readyz says sending_failing,
+ * and doctor must not read all OK. Counts, codes and what to do; never an
+ * address.
+ */
+import path from 'node:path';
+import { classifySignalError } from '../../src/channels/signal/signal-errors';
+import { classifyTwilioError } from '../../src/channels/twilio/twilio-errors';
+import { SendError } from '../../src/channels/types';
+import { formatCheck, runDoctor } from '../../src/cli/doctor';
+import type { Sender } from '../../src/phone/identity';
+import { ensureMember } from '../../src/store/members';
+import { enqueueMessage } from '../../src/store/outbox';
+import { botWorld, type BotWorld } from '../helpers/bot-world';
+import { sendPass } from '../helpers/checkin-escalation';
+
+const KEY = Buffer.alloc(32, 5).toString('base64');
+const ROSE = '+14155550100';
+const LILY = '+14155550177';
+const MIA = '5c3d4e5f-6a7b-4c8d-9e0f-000000000415';
+const twilio500 = () => classifyTwilioError({ status: 500, code: 0 });
+
+function queue(w: BotWorld, to: string): void {
+  const sender: Sender = to.startsWith('+') ? { channel: 'sms', address: to, phone: to } : { channel: 'signal', address: to };
+  enqueueMessage(w.db, w.vault, ensureMember(w.db, w.vault, sender, 'en', w.clock.now).id, 'Heads Up: hello', w.clock.now);
+}
+
+async function lanes(w: BotWorld) {
+  const results = await runDoctor({ NODE_ENV: 'test', DATA_DIR: path.dirname(w.file), HEADSUP_MASTER_KEY: KEY });
+  return results.filter((r) => r.name === 'sms lane' || r.name === 'signal lane');
+}
+
+describe('doctor during a provider outage', () => {
+  it('fails the SMS lane whose every send failed with Twilio 500, with the count, the oldest wait, the code and what to do', async () => {
+    const w = await botWorld({}, Date.now() - 20 * 60_000);
+    queue(w, ROSE);
+    queue(w, LILY);
+    w.clock.now += 20 * 60_000;
+    await sendPass(w, 'sms', { [ROSE]: twilio500(), [LILY]: twilio500() });
+    const said = await lanes(w);
+    expect(said).toEqual([
+      {
+        name: 'sms lane',
+        ok: false,
+        detail:
+          "failing: the provider answers but fails every send (server:500): 2 messages failed so, the oldest waiting 20 minutes; check status.twilio.com and the Twilio console's error log. Messages wait (2 messages on this lane) and will go when it recovers",
+      },
+    ]);
+    expect(formatCheck(said[0]!).slice(0, 4)).toBe('FAIL');
+    expect(JSON.stringify(said)).not.toMatch(/555\d{4}/);
+  });
+
+  it('says signal-cli cannot be reached when the Signal lane finds no connection', async () => {
+    const w = await botWorld({}, Date.now());
+    queue(w, MIA);
+    await sendPass(w, 'signal', { [MIA]: new SendError('connection', 'ECONNREFUSED') });
+    const said = await lanes(w);
+    expect(said.map((r) => [r.name, r.ok])).toEqual([['signal lane', false]]);
+    expect(said[0]!.detail).toMatch(/^failing: the provider cannot be reached \(connection:ECONNREFUSED\): 1 message failed so, .*signal-cli-rest-api's logs/);
+    expect(said[0]!.detail).not.toMatch(/000000000415/);
+  });
+
+  it('says nothing once a message of the lane went after the failures: the provider is back', async () => {
+    const w = await botWorld({}, Date.now());
+    queue(w, ROSE);
+    await sendPass(w, 'sms', { [ROSE]: twilio500() });
+    // Lily's message goes while Rose's waits out its backoff (a second: not due again yet).
+    w.clock.now += 1_000;
+    queue(w, LILY);
+    await sendPass(w, 'sms', { [ROSE]: twilio500() });
+    const pending = w.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending' AND error = 'server:500'").get() as { n: number };
+    expect(pending.n).toBe(1);
+    expect(await lanes(w)).toEqual([]);
+  });
+
+  it("does not call one Signal recipient's worded failure an outage", async () => {
+    const w = await botWorld({}, Date.now());
+    queue(w, MIA);
+    await sendPass(w, 'signal', { [MIA]: classifySignalError(400, 'Failed to send message') });
+    const row = w.db.sqlite.prepare("SELECT error FROM outbox WHERE state = 'pending'").get() as { error: string };
+    expect(row.error).toBe('server:send_failed');
+    expect(await lanes(w)).toEqual([]);
+  });
+});
