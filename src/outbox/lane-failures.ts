@@ -87,8 +87,7 @@ export class LaneFailures {
     // An urgent row waits a minute at most between tries (outbox/backoff.ts), a bulk alert up to the policy's maxMs.
     const policy = policyFor(opts.backoff, row.priority);
     if (e.retryable && tries < maxTries && !late) return this.retry(row, e, reason, backoffDelay(policy, tries));
-    // Past its count, each further try of each waiting message would be a warning every 15 minutes for hours.
-    if (e.retryable && young()) return this.retry(row, e, reason, backoffDelay(policy, tries), 'debug');
+    if (e.retryable && young()) return this.retry(row, e, reason, backoffDelay(policy, tries));
     log.warn({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed for good');
     const mark = row.member_id !== null && (e.kind === 'stopped' || e.kind === 'invalid') ? { memberId: row.member_id, status: e.kind } : undefined;
     const failed = this.failed(row, e.retryable ? `gave_up:${reason}` : reason, mark);
@@ -128,9 +127,10 @@ export class LaneFailures {
     return smsTwinFor(this.deps.db, row.member_id, row.alert_id) !== undefined;
   }
 
-  private retry(row: ClaimedRow, e: SendError, reason: string, delayMs: number, level: 'warn' | 'debug' = 'warn'): Recorded {
+  private retry(row: ClaimedRow, e: SendError, reason: string, delayMs: number): Recorded {
     this.deps.observer?.outcome(row.channel, 'retry', e.kind);
-    this.deps.log[level]({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed; will retry');
+    // At debug: an outage is one warning per lane (outage-watch.ts), not one per message per try (120,000 for a fan-out).
+    this.deps.log.debug({ outboxId: row.id, channel: row.channel, reason, attempts: row.attempts }, 'send failed; will retry');
     return { outcome: { id: row.id, kind: 'retry', dueAt: this.deps.now() + delayMs, error: reason, throttled: e.kind === 'throttled', notTaken: e.neverReached } };
   }
 }

@@ -16,6 +16,7 @@ import { claimLane, clockSteppedBack, dueThrottledNow, dueUrgentAfterOutage, lat
 import { backoffDelay } from '../util/backoff';
 import { LaneFailures } from './lane-failures';
 import { LaneHolds, type LaneHoldDeps } from './lane-holds';
+import { OutageWatch } from './outage-watch';
 import type { OutcomeWriter, Recorded } from './outcome-writer';
 import { Pacer } from './pacer';
 import { ClockFollower } from '../util/clock-follower';
@@ -47,8 +48,8 @@ export class Lane {
   private readonly failures: LaneFailures;
   /** The rows claimed whose outcome is not written yet: never claimed again meanwhile (see claimLane). */
   private readonly claimedIds = new Set<number>();
-  /** When the first of the tries failing as an outage since the last one the provider answered was made (null: none failing). */
-  private failingSince: number | null = null;
+  /** Since when every try has failed as an outage, or been throttled, and the operator's log of it. */
+  private readonly outage: OutageWatch;
   /**
    * Rows queued before a step of the wall clock back are due as they were, not once it catches up; the first
    * read compares with the latest time the lane's rows hold, so a step while the server was down is seen too.
@@ -58,7 +59,7 @@ export class Lane {
       const moved = clockSteppedBack(this.deps.db, this.channel, step, t);
       this.holds.clockSteppedBack(step);
       // The outage keeps its length: left ahead of now, /readyz would not call it failing for the step's length.
-      if (this.failingSince !== null) this.failingSince -= step;
+      this.outage.shift(step);
       this.deps.log.warn({ channel: this.channel, stepMs: step, moved }, 'the clock stepped back: waiting messages keep their place');
     },
     () => latestOutboxTime(this.deps.db, this.channel),
@@ -71,6 +72,7 @@ export class Lane {
     this.pacer = new Pacer(deps.opts.sendRate, deps.now);
     this.holds = new LaneHolds(sender.channel, this.pacer, deps);
     this.failures = new LaneFailures(this.holds, deps);
+    this.outage = new OutageWatch(sender.channel, deps);
   }
 
   get channel() {
@@ -95,7 +97,7 @@ export class Lane {
    * answer about one message (sent, opted out, invalid) ends it. Not held: nothing is wrong with the line's setup, and the messages keep trying.
    */
   get failing(): boolean {
-    if (this.failingSince === null || this.deps.now() - this.failingSince < this.deps.opts.failingAfterMs) return false;
+    if (!this.outage.failing(this.deps.now())) return false;
     return waitingOn(this.deps.db, this.channel).any;
   }
 
@@ -268,8 +270,7 @@ export class Lane {
       const { providerId } = await this.sender.send(to, body, { ref: row.id, attempt: row.attempts });
       this.answered(started, false);
       // The provider is back: the urgent rows waiting out the outage's backoff go next, before a fan-out queued since.
-      if (this.failingSince !== null) dueUrgentAfterOutage(this.deps.db, this.channel, now());
-      this.failingSince = null;
+      if (this.outage.taken()) dueUrgentAfterOutage(this.deps.db, this.channel, now());
       if (this.holds.held) this.holds.unhold();
       this.deps.observer?.outcome(row.channel, 'sent');
       // Signal's taking it is her account's proof of life (an SMS waits for its delivery report).
@@ -291,9 +292,8 @@ export class Lane {
     const e = err instanceof SendError ? err : new SendError('server', 'internal');
     if (!(err instanceof SendError)) this.deps.log.error({ err: safeError(err), outboxId: row.id }, 'unexpected send failure');
     if (e.kind !== 'connection') this.answered(started, e.kind === 'throttled');
-    // A 429, a hold, or a transient failure naming one recipient says nothing either way.
-    if (e.providerDown) this.failingSince ??= started;
-    else if (!e.retryable) this.failingSince = null;
+    // A hold, or a transient failure naming one recipient, says nothing either way.
+    this.outage.failed(started, e, `${e.kind}${e.code ? `:${e.code}` : ''}`);
     return this.failures.refused(row, to, body, e);
   }
 }

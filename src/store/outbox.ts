@@ -59,6 +59,11 @@ export function countPending(db: Db): number {
   return (db.stmt("SELECT count(*) AS n FROM outbox INDEXED BY outbox_lane WHERE state = 'pending'").get() as { n: number }).n;
 }
 
+/** Outbox rows waiting on one channel's lane (its part of the partial index). */
+export function countPendingOn(db: Db, channel: Channel): number {
+  return (db.stmt("SELECT count(*) AS n FROM outbox INDEXED BY outbox_lane WHERE state = 'pending' AND channel = ?").get(channel) as { n: number }).n;
+}
+
 /**
  * Whether messages wait on a channel, and whether one of them was last
  * refused for a fault of the line's own ('line:<code>', what a lane's hold
