@@ -1,9 +1,9 @@
 /** Prometheus metrics: counts only, labelled by closed sets (channel, command, outcome), never by a number or a text. */
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Channel } from './domain/channel';
+import { CHANNELS, type Channel } from './domain/channel';
 import type { DispatchObserver } from './outbox/dispatcher';
 import type { Db } from './store/db';
-import { countPending } from './store/outbox';
+import { countPending, countPendingOn, oldestWaitMs } from './store/outbox';
 
 const DELIVERY_STATES: ReadonlySet<string> = new Set(['delivered', 'failed', 'undelivered']);
 
@@ -66,7 +66,7 @@ export class Metrics implements DispatchObserver {
     registers: [this.registry],
   });
 
-  constructor(db: Db) {
+  constructor(db: Db, now: () => number = Date.now) {
     collectDefaultMetrics({ register: this.registry });
     const counts = this.inboundCounts;
     this.inbound = new Counter({
@@ -85,6 +85,26 @@ export class Metrics implements DispatchObserver {
       registers: [this.registry],
       collect() {
         this.set(countPending(db));
+      },
+    });
+    // By channel beside the total (kept unlabelled: README, dashboards and alert rules read it), each lane through its index.
+    new Gauge({
+      name: 'headsup_outbox_pending_by_channel',
+      help: 'Outbox rows waiting to be sent on each channel (due now or backing off)',
+      labelNames: ['channel'] as const,
+      registers: [this.registry],
+      collect() {
+        for (const channel of CHANNELS) this.set({ channel }, countPendingOn(db, channel));
+      },
+    });
+    // Late alerts that /readyz does not call a fault (a Signal captcha, a sustained 429, a slow fan-out) show here.
+    new Gauge({
+      name: 'headsup_outbox_oldest_due_seconds',
+      help: 'How long the oldest message waiting on each channel (due now or being retried) has waited since it was queued, in seconds (0: none)',
+      labelNames: ['channel'] as const,
+      registers: [this.registry],
+      collect() {
+        for (const channel of CHANNELS) this.set({ channel }, Math.floor(oldestWaitMs(db, channel, now()) / 1000));
       },
     });
   }

@@ -65,6 +65,21 @@ export function countPendingOn(db: Db, channel: Channel): number {
 }
 
 /**
+ * How long the oldest message waiting on a lane has waited since it was queued, in ms (0: none): of
+ * those due now or already tried (a row queued for later, a reminder, waits for nothing before its
+ * time; once due or tried it counts from its queueing). In queueing order through its own index.
+ */
+export function oldestWaitMs(db: Db, channel: Channel, now: number): number {
+  const row = db
+    .stmt(
+      `SELECT created_at FROM outbox INDEXED BY outbox_pending_age WHERE state = 'pending' AND channel = ? AND (due_at <= ? OR attempts > 0)
+       ORDER BY created_at LIMIT 1`,
+    )
+    .get(channel, now) as { created_at: number } | undefined;
+  return row === undefined ? 0 : Math.max(0, now - row.created_at);
+}
+
+/**
  * Whether messages wait on a channel, and whether one of them was last
  * refused for a fault of the line's own ('line:<code>', what a lane's hold
  * records; doctor reads the same). Each through its own partial index: a
