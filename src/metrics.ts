@@ -68,6 +68,8 @@ export class Metrics implements DispatchObserver {
 
   constructor(db: Db, now: () => number = Date.now) {
     collectDefaultMetrics({ register: this.registry });
+    // Shown at 0 from the start: a counter that never appears cannot tell lost status callbacks from a quiet line.
+    for (const status of [...DELIVERY_STATES, 'progress']) this.deliveryReports.inc({ status }, 0);
     const counts = this.inboundCounts;
     this.inbound = new Counter({
       name: 'headsup_inbound_messages_total',

@@ -4,7 +4,8 @@
  * (held until the operator fixes it), and the SMS refusals of the last 24
  * hours whose code points at the set-up rather than at one recipient, and
  * the deliveries Twilio reported failed for the line's own sender, and a
- * lane whose provider fails every send (doctor-outage.ts).
+ * lane whose provider fails every send (doctor-outage.ts), and SMS left
+ * with no delivery report for hours (doctor-reports.ts).
  * Counts and codes only: never an address, never a text. Reads only.
  */
 import Database from 'better-sqlite3';
@@ -13,6 +14,7 @@ import { twilioLineFault, twilioSetupFault } from '../channels/twilio/twilio-err
 import { counted } from './counted';
 import { bad, warn, type CheckResult } from './doctor-check';
 import { checkOutages } from './doctor-outage';
+import { checkReports } from './doctor-reports';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -85,7 +87,7 @@ function readDelivery(db: Database.Database, now: number, twilioUpgraded: boolea
   }
   // A lane held for the line's own fault tries one message at a time: no outage is read beside its hold.
   const outages = checkOutages(db, now).filter((o) => !held.some((h) => `${h.channel} lane` === o.name));
-  return results.concat(outages, setupDeliveries(db, now));
+  return results.concat(outages, setupDeliveries(db, now), checkReports(db, now));
 }
 
 /**

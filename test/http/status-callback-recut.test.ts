@@ -139,7 +139,7 @@ describe('a status callback re-cut between its URL and its fields', () => {
     const answers = [];
     for (let i = 0; i < 5; i++) answers.push(await post(undelivered));
     expect(answers).toEqual([204, 204, 204, 204, 204]);
-    expect(await counted()).toEqual({ undelivered: 1 });
+    expect(await counted()).toEqual({ delivered: 0, failed: 0, progress: 0, undelivered: 1 });
     db.close();
   });
 });
