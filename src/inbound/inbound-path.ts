@@ -23,7 +23,7 @@ import { safeError } from '../log/safe-error';
 import type { Logger } from '../log/logger';
 import type { Metrics } from '../metrics';
 import { backoffCeiling } from '../util/backoff';
-import { senderLogKeys } from '../store/inbound-log';
+import { senderLogKey } from '../store/inbound-log';
 import { dropItem, dueItems, itemsAfter, parkItem, postponeItem, type ParkedItem } from '../store/inbound-retry';
 import type { Handled, Inbound, ReplyWay } from './inbound';
 import { SignalSkew } from './signal-skew';
@@ -199,7 +199,7 @@ export class InboundPath {
       // which a retry never upgrades: after a restart the gate no longer remembers an unchecked identity.
       const { moderators, moderatorTrusted } = this.deps.message;
       const moderatorUntrusted = w.msg.moderatorUntrusted || (moderators.has(sender.address) && !isTrustedModerator(moderators, moderatorTrusted, sender)) || undefined;
-      const senderKey = senderLogKeys(vault, memberKey(sender)).current;
+      const senderKey = senderLogKey(vault, memberKey(sender));
       // With when Signal received it: a retry judges her LATER or answer by that too (heard-at.ts).
       const item = JSON.stringify({ sender, text, providerId, answered, media, moderatorUntrusted, serverReceivedAt });
       parkItem(db, vault, sender.channel, item, now, now + this.retry.firstMs, senderKey);

@@ -47,8 +47,13 @@ export function ageInboundLog(db: Db, before: number, limit = -1): number {
  * within RETENTION_DAYS) but until then DELETE must find them too.
  */
 export function senderLogKeys(vault: Vault, memberKey: string): { current: Buffer; all: Buffer[] } {
-  const current = vault.index('replies', memberKey);
+  const current = senderLogKey(vault, memberKey);
   return { current, all: [current, vault.index('sender', memberKey)] };
+}
+
+/** The index a sender's new rows in the log and her parked messages carry (senderLogKeys' current): one keyed hash, not two. */
+export function senderLogKey(vault: Vault, memberKey: string): Buffer {
+  return vault.index('replies', memberKey);
 }
 
 /** An index no one has: what a row's sender (or a Signal id) becomes once DELETE unties it from her. */

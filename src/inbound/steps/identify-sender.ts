@@ -8,7 +8,7 @@ import { memberKey, numberKey, type Sender } from '../../phone/identity';
 import { hasCheckin } from '../../store/checkins';
 import { findConversation, type Conversation } from '../../store/conversations';
 import type { Db } from '../../store/db';
-import { senderLogKeys } from '../../store/inbound-log';
+import { senderLogKey } from '../../store/inbound-log';
 import { findMemberByIndex, linkSignalPhone, memberIndex, otherChannelMember, type MemberRow } from '../../store/members';
 import type { Vault } from '../../store/vault';
 
@@ -64,7 +64,7 @@ export function identifySender(
     memberKey: ownKey,
     reporterKey: vault.index('reporter', key),
     phoneReporterKey: number === key ? undefined : vault.index('reporter', number),
-    senderKey: senderLogKeys(vault, key).current,
+    senderKey: senderLogKey(vault, key),
     limitKey: vault.index('sender', number),
     moderator: isTrustedModerator(moderators, trusted, sender),
     conversation() {
