@@ -71,6 +71,19 @@ function utf8(s: string): Uint8Array {
   return Buffer.from(s, 'utf8');
 }
 
+/**
+ * libsodium's ISO/IEC 7816-4 padding (sodium_pad, which sodium.unpad takes
+ * off): 0x80, then zeros up to the next multiple of `block`. Written here
+ * because libsodium.js's pad copies through the WebAssembly heap: a third
+ * of the cost of sealing an inbound log's reply.
+ */
+function pad(bytes: Uint8Array, block: number): Uint8Array {
+  const padded = new Uint8Array(bytes.length + block - (bytes.length % block));
+  padded.set(bytes);
+  padded[bytes.length] = 0x80;
+  return padded;
+}
+
 /** The string UTF-8 bytes spell. */
 function text(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
@@ -122,7 +135,7 @@ export class Vault {
    * only which multiple, not which text.
    */
   sealPadded(plaintext: string, slot: Slot, block: number): Buffer {
-    return this.sealBytes(sodium.pad(utf8(plaintext), block), slot);
+    return this.sealBytes(pad(utf8(plaintext), block), slot);
   }
 
   /** Decrypts what seal() wrote for the same slot and key version; throws if anything differs. */

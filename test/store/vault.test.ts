@@ -79,6 +79,16 @@ describe('Vault', () => {
       expect(() => vault.open(Buffer.concat([sealed, Buffer.from([0])]), SLOT, 1)).toThrow();
     });
 
+    it('pads as libsodium does: opened by its unpad, sealed to the next multiple of the block, one byte of padding at least', () => {
+      for (const length of [0, 1, 510, 511, 512, 513, 1023, 1024]) {
+        const text = 'é'.repeat(Math.floor(length / 2)) + 'x'.repeat(length % 2);
+        const sealed = vault.sealPadded(text, SLOT, 512);
+        // The nonce (24 bytes) and the tag (16) around the padded text.
+        expect(sealed.length - 40).toBe((Math.floor(length / 512) + 1) * 512);
+        expect(vault.openPadded(sealed, SLOT, 1, 512)).toBe(text);
+      }
+    });
+
     it('refuses a master key that is not 32 bytes', () => {
       expect(() => new Vault(new Uint8Array(31))).toThrow();
       expect(() => new Vault(new Uint8Array(33))).toThrow();
