@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/webhook-profile.ts`: where the server's time goes per signed webhook
+ * `npm run bench:profile`: where the server's time goes per signed webhook
  * (HELP and JOIN), step by step. The real server (bench/webhook/target.ts)
  * runs under `node --cpu-prof`; after a warm-up and a pause, a bounded load
  * is posted, and the event loop's samples from that load alone are put
