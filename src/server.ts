@@ -43,8 +43,11 @@ export interface ServerOptions {
   consoleOut?: (line: string) => void;
   /** Extra channel senders (replacing the defaults per channel). */
   senders?: ChannelSender[];
-  /** Signal tuning (tests shorten the 429 pause and the reconnect and ping intervals). */
-  signal?: { throttle?: ThrottlePolicy; receiver?: Partial<ReceiverTuning>; challengePollMs?: number };
+  /**
+   * Signal tuning (tests shorten the 429 pause, the reconnect and ping intervals, and the time-outs of a send,
+   * 30 s by default, and of a moderator's identity check, IDENTITY_CHECK_TIMEOUT_MS).
+   */
+  signal?: { throttle?: ThrottlePolicy; receiver?: Partial<ReceiverTuning>; challengePollMs?: number; sendTimeoutMs?: number; identityCheckMs?: number };
   /** How messages whose handling failed are tried again (tests shorten it). */
   retry?: Partial<RetryPolicy>;
   /** Connection and time limits of the HTTP server (tests shorten them). */

@@ -54,7 +54,7 @@ async function signalSafety(app: FastifyInstance, opts: ServerOptions): Promise<
         log,
         // Bounded well below the client's 30 s: every Signal message behind a moderator's waits for it. In the
         // account's turn (account-turn.ts), ahead of sends waiting: a fan-out does not hold her check back.
-        identities: new SignalIdentities(config.signal.apiUrl, config.signal.number, IDENTITY_CHECK_TIMEOUT_MS, signal instanceof SignalSender ? signal.turn : undefined),
+        identities: new SignalIdentities(config.signal.apiUrl, config.signal.number, opts.signal?.identityCheckMs ?? IDENTITY_CHECK_TIMEOUT_MS, signal instanceof SignalSender ? signal.turn : undefined),
         moderators: config.moderators,
         contacts: moderatorContacts,
         notice: (lang, position) => catalog(lang).modIdentityChanged(position),

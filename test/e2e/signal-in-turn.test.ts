@@ -9,8 +9,9 @@
  * - a moderator's identity check queued there passes its 5 s bound, and she
  *   is treated as a member ("didn't understand") for the whole fan-out.
  * Scaled: in the first case a receive may take 1 s + 2 s to start (31 s in
- * production), and a send takes 4 s; in the second receives keep their 31 s
- * and a send takes 6 s, past the identity check's own 5 s.
+ * production), and a send takes 4 s; in the second receives keep their 31 s,
+ * the identity check is bounded at 1.5 s (5 s in production) and a send
+ * takes 2 s, past it.
  */
 import { PRIORITY } from '../../src/store/outbox-rows';
 import { enqueueMessage } from '../../src/store/outbox';
@@ -40,12 +41,15 @@ async function busyFanOut(world: SignalWorld, n: number, sendMs: number): Promis
 describe('Signal in normal/native mode while a fan-out of slow sends runs', () => {
   let world: SignalWorld | null = null;
 
-  /** The line, with a member and a moderator who have written to it before; a receive may take `receiveStartMs` more than its 1 s wait. */
-  async function start(receiveStartMs: number): Promise<SignalWorld> {
+  /**
+   * The line, with a member and a moderator who have written to it before; a receive may take `receiveStartMs` more
+   * than its 1 s wait, an identity check `identityCheckMs` (the production bound unless given).
+   */
+  async function start(receiveStartMs: number, identityCheckMs?: number): Promise<SignalWorld> {
     world = await startSignalWorld({
       mode: 'normal',
       env: { MODERATORS: moderator.uuid },
-      signalTuning: { throttle: { baseMs: 100, maxMs: 800 }, receiver: { ...TEST_RECEIVER, receiveStartMs } },
+      signalTuning: { throttle: { baseMs: 100, maxMs: 800 }, receiver: { ...TEST_RECEIVER, receiveStartMs }, identityCheckMs },
     });
     await ask(world.signal, member, 'JOIN 415');
     expect(await ask(world.signal, moderator, 'STATS')).toMatch(/members|pending/i);
@@ -68,10 +72,10 @@ describe('Signal in normal/native mode while a fan-out of slow sends runs', () =
   }, 60_000);
 
   it("checks a moderator's identity in time: her STATS is a moderator's", async () => {
-    // Receives may take as long as in production: only the identity check is bounded short.
-    const w = await start(30_000);
-    // Her identity list waits behind a send being served and one more of 6 s: always past its 5 s.
-    await busyFanOut(w, 6, 6_000);
+    // Receives may take as long as in production: only the identity check is bounded short (1.5 s).
+    const w = await start(30_000, 1_500);
+    // Her identity list waits behind a send being served and one more of 2 s: always past its 1.5 s.
+    await busyFanOut(w, 6, 2_000);
     const before = w.signal.to(moderator.uuid).length;
     w.signal.push(textEnvelope(SIGNAL_NUMBER, moderator, 'STATS'));
     await waitFor(() => w.signal.to(moderator.uuid).length > before, 40_000, 'an answer to her STATS');
