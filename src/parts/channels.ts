@@ -49,6 +49,7 @@ async function channels(app: FastifyInstance, opts: ServerOptions): Promise<void
       number: config.signal.number,
       log,
       throttle: opts.signal?.throttle,
+      timeoutMs: opts.signal?.sendTimeoutMs,
       // Polling goes with signal-cli-rest-api's MODE=normal or native (doctor checks): sends served one at a time.
       sendsInTurn: config.signal.receiveMode === 'poll',
       // A moderator's changed identity waits for an operator (heads-up signal-readmit).
