@@ -16,7 +16,7 @@
  * setup too.
  */
 import { SIGNAL_ERRORS, textEnvelope, type FakeSignal, type SignalAnswer } from '../fakes/fake-signal';
-import { SIGNAL_NUMBER, waitFor, type Harness } from '../helpers/harness';
+import { SIGNAL_NUMBER, TEST_RECEIVER, waitFor, type Harness } from '../helpers/harness';
 import { startSignalWorld, type SignalWorld } from '../helpers/signal-world';
 
 const uuid = (n: number) => `2c3d4e5f-6a7b-4c8d-9e0f-${String(n).padStart(12, '0')}`;
@@ -30,7 +30,13 @@ describe.each(['normal', 'json-rpc'] as const)('a Signal outage on the line’s 
 
   beforeAll(async () => {
     // Nine sends and their tries again in a case: at the default 10 a second, each case waited out the lane's one-second window.
-    world = await startSignalWorld({ mode, env: { MODERATORS: MODERATOR.uuid, SEND_RATE: '100' } });
+    // Normal mode: polls with timeout=0, answered at once. With the line's 1 s, each try again waited behind a poll
+    // holding signal-cli (3 to 7 s a case); the refusals, not the receiving, are what this suite is about.
+    world = await startSignalWorld({
+      mode,
+      env: { MODERATORS: MODERATOR.uuid, SEND_RATE: '100' },
+      signalTuning: { throttle: { baseMs: 100, maxMs: 800 }, receiver: { ...TEST_RECEIVER, pollTimeoutS: 0 } },
+    });
     ({ signal, h } = world);
     for (const m of MEMBERS) signal.push(textEnvelope(SIGNAL_NUMBER, m, 'JOIN 415'));
     await waitFor(() => MEMBERS.every((m) => signal.to(m.uuid).length === 1), 10_000, 'every JOIN reply');
