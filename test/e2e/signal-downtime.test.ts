@@ -11,7 +11,7 @@ import { clockTime } from '../../src/bot/clock-time';
 import { FakeSignal, textEnvelope } from '../fakes/fake-signal';
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
-import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, tempDir, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, SIGNAL_NUMBER, startHarness, tempDir, TEST_MASTER_KEY, TEST_RECEIVER, waitFor, type Harness } from '../helpers/harness';
 import { seedParkedSignal } from '../helpers/seed';
 import { QUICK_RETRIES } from '../helpers/signal-world';
 
@@ -50,6 +50,8 @@ describe('messages sent over Signal while the server was down', () => {
       twilioApiBaseUrl: twilio.url,
       env: { CHECKIN_MIN_MINUTES: '1' },
       dispatcher: QUICK_RETRIES,
+      // Polls answered at once (timeout=0, the line's is 1 s): a stop no longer waits out the poll in flight.
+      signal: { throttle: { baseMs: 100, maxMs: 800 }, receiver: { ...TEST_RECEIVER, pollTimeoutS: 0 } },
       now,
     });
     return h;
