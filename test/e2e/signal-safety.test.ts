@@ -9,7 +9,7 @@ import { FakeSignal, textEnvelope, type SignalAnswer } from '../fakes/fake-signa
 import { FakeTwilio } from '../fakes/fake-twilio';
 import { runAdminCli } from '../helpers/admin-cli';
 import { basicAuthProxy } from '../helpers/proxies';
-import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, readMetrics, SIGNAL_NUMBER, startHarness, TEST_MASTER_KEY, waitFor, type Harness } from '../helpers/harness';
+import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, readMetrics, SIGNAL_NUMBER, startHarness, TEST_MASTER_KEY, TEST_RECEIVER, waitFor, type Harness } from '../helpers/harness';
 import { ask, QUICK_RETRIES, type SignalWorld, startSignalWorld, testUuid, type Who } from '../helpers/signal-world';
 import { moderatorIdentityTrusted } from '../../src/store/moderator-identities';
 
@@ -294,7 +294,11 @@ describe('a moderator whose identity signal-cli cannot list (stuck, or answering
   let signal: FakeSignal;
 
   beforeAll(async () => {
-    world = await startSignalWorld({ env: { MODERATORS: `${mod.uuid},${mod2.uuid}` } });
+    // The identity check bounded at 1.5 s (5 s in production): a hung list is waited for that long.
+    world = await startSignalWorld({
+      env: { MODERATORS: `${mod.uuid},${mod2.uuid}` },
+      signalTuning: { throttle: { baseMs: 100, maxMs: 800 }, receiver: TEST_RECEIVER, identityCheckMs: 1_500 },
+    });
     ({ signal } = world);
     expect(await ask(signal, mod, 'STATS')).toMatch(/members|pending/i);
     expect(await ask(signal, mod2, 'STATS')).toMatch(/members|pending/i);
@@ -308,7 +312,7 @@ describe('a moderator whose identity signal-cli cannot list (stuck, or answering
     signal.push(textEnvelope(SIGNAL_NUMBER, mod, 'PENDING'));
     const before = signal.to(member.uuid).length;
     signal.push(textEnvelope(SIGNAL_NUMBER, member, 'HELP'));
-    // The list never answers: only the check's own bound (5 s) ends it. The client's 30 s would outlast this wait.
+    // The list never answers: only the check's own bound (1.5 s here) ends it. The client's 30 s would outlast this wait.
     await waitFor(() => signal.to(member.uuid).length > before, 20_000, "the member's answer");
     // Handled in order: her answer came once the moderator's check had been given up, not before it.
     expect(gaveUp()).toBe(true);
