@@ -5,7 +5,7 @@
 import { outboxCounts } from '../../src/store/outbox';
 import { receiptEnvelope, textEnvelope, type FakeSignal } from '../fakes/fake-signal';
 import type { FakeTwilio } from '../fakes/fake-twilio';
-import { SIGNAL_NUMBER, waitFor, type Harness } from '../helpers/harness';
+import { SIGNAL_NUMBER, TEST_RECEIVER, waitFor, type Harness } from '../helpers/harness';
 import { startSignalWorld, type SignalWorld } from '../helpers/signal-world';
 
 // Signal users: a member who hides their number, a moderator, and members who show theirs.
@@ -133,7 +133,11 @@ describe('Signal websocket: drops, reconnects and dead connections', () => {
   let world: SignalWorld;
 
   beforeAll(async () => {
-    world = await startSignalWorld({ env: { SEND_RATE: '100' } });
+    // A pong is waited for 2 s (the harness's 5 s, 10 s in production): the dead connection below is noticed sooner.
+    world = await startSignalWorld({
+      env: { SEND_RATE: '100' },
+      signalTuning: { throttle: { baseMs: 100, maxMs: 800 }, receiver: { ...TEST_RECEIVER, pongTimeoutMs: 2_000 } },
+    });
     ({ h, signal } = world);
   });
   afterAll(() => world.close());
@@ -163,7 +167,7 @@ describe('Signal websocket: drops, reconnects and dead connections', () => {
   it('notices a connection that stops answering pings and opens a new one', async () => {
     const connections = signal.connections;
     signal.freeze();
-    // The harness waits 5 s for a pong (TEST_RECEIVER).
+    // Missed pongs for 2 s (pongTimeoutMs above).
     await waitFor(() => signal.connections > connections, 15_000, 'a reconnect after missed pongs');
     signal.freeze(false);
     await waitFor(() => signal.connected === 1, 5_000, 'a live connection');
