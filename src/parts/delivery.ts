@@ -58,7 +58,7 @@ async function delivery(app: FastifyInstance, opts: ServerOptions): Promise<void
       const released = releaseLeases(db, now());
       if (released) log.warn({ released }, 'released outbox rows claimed before the last stop');
       planner.resume();
-      stopWatch = planner.watch();
+      stopWatch = planner.watch(opts.plannerWatchMs);
       dispatcher.start();
       cleanup?.start();
       retractions.start();

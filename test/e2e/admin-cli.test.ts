@@ -50,7 +50,8 @@ describe('the admin command line', () => {
   let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ fake, h, stop } = await startTwilioLine({ env: { SEND_RATE: '100' } }));
+    // The server looks for alerts approved at the command line every 200 ms (5 s in production).
+    ({ fake, h, stop } = await startTwilioLine({ env: { SEND_RATE: '100' }, plannerWatchMs: 200 }));
   });
   afterAll(() => stop());
 

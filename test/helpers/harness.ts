@@ -56,6 +56,8 @@ export interface HarnessOptions {
   now?: () => number;
   /** How often check-in timers are looked for (1 s in production; shorter here, so a test's check-in ends when it is due). */
   checkinPollMs?: number;
+  /** How often alerts approved by the admin command are looked for (5 s by default, as in production). */
+  plannerWatchMs?: number;
 }
 
 export interface SmsReply {
@@ -183,6 +185,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     cleanup: { inboundBatchMs: 0, ...opts.cleanup },
     retractions: opts.retractions,
     checkinPollMs: opts.checkinPollMs ?? 100,
+    plannerWatchMs: opts.plannerWatchMs,
     now: opts.now,
   });
   const url = await server.start();
