@@ -149,7 +149,8 @@ describe('rotate-key', () => {
 
     // The old key no longer opens the line: the server refuses it, naming the variable.
     await expect(startHarness({ twilioApiBaseUrl: fake.url, env, dataDir })).rejects.toThrow('HEADSUP_MASTER_KEY: this is not the key');
-    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { ...env, HEADSUP_MASTER_KEY: NEW_KEY }, dataDir });
+    // Alerts approved at the command line (below) looked for every 200 ms (5 s in production).
+    h = await startHarness({ twilioApiBaseUrl: fake.url, env: { ...env, HEADSUP_MASTER_KEY: NEW_KEY }, dataDir, plannerWatchMs: 200 });
     try {
       // Members are found by their new index: no duplicate, areas kept.
       expect((await h.sms('+19175550101', 'AREAS')).message).toContain('917');
