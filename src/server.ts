@@ -58,6 +58,8 @@ export interface ServerOptions {
   retractions?: Partial<RetractionOptions>;
   /** How often check-in timers are looked for (issue 13; 1 s by default). */
   checkinPollMs?: number;
+  /** How often the database's files are watched for removal (parts/line-guard.ts; 1 s by default; tests shorten it). */
+  lineWatchMs?: number;
   /** How often alerts approved by another process (the admin command) are looked for (5 s by default; tests shorten it). */
   plannerWatchMs?: number;
   now?: () => number;

@@ -13,7 +13,7 @@ import { writeRescueCopy } from '../store/rescue-copy';
 import { takeServerLock } from '../store/server-lock';
 import type { ServerOptions } from '../server';
 
-/** How often the watch runs (the files themselves are looked at every FILES_CHECK_EVERY_MS of the server's clock). */
+/** How often the watch runs by default (the files themselves are looked at every FILES_CHECK_EVERY_MS of the server's clock). */
 const WATCH_EVERY_MS = 1_000;
 
 /** Takes DATA_DIR's server lock (ServerRunningError while another server runs), releases it last at close, and watches the files once listening. */
@@ -65,7 +65,7 @@ export function guardLine(app: FastifyInstance, opts: ServerOptions): void {
         state.busy = false;
         copying = null;
       });
-    }, WATCH_EVERY_MS);
+    }, opts.lineWatchMs ?? WATCH_EVERY_MS);
     timer.unref();
   });
   // Before any part closes: the database with it.

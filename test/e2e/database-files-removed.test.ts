@@ -15,10 +15,10 @@ import { waitFor } from '../helpers/wait-for';
 
 const MEMBER = '+14155550101';
 
-/** A server whose clock a test moves on (the files are looked at every few seconds of it). */
+/** A server whose clock a test moves on (the files are looked at every few seconds of it), its watch on them run every 100 ms (1 s in production). */
 async function line(dataDir?: string): Promise<{ h: Harness; later: (ms: number) => void; stop: () => Promise<void> }> {
   let skew = 0;
-  const { h, stop } = await startTwilioLine({ now: () => Date.now() + skew, ...(dataDir ? { dataDir } : {}) });
+  const { h, stop } = await startTwilioLine({ now: () => Date.now() + skew, lineWatchMs: 100, ...(dataDir ? { dataDir } : {}) });
   return { h, later: (ms) => void (skew += ms), stop };
 }
 

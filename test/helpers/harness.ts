@@ -58,6 +58,8 @@ export interface HarnessOptions {
   checkinPollMs?: number;
   /** How often alerts approved by the admin command are looked for (5 s by default, as in production). */
   plannerWatchMs?: number;
+  /** How often the database's files are watched for removal (1 s by default, as in production). */
+  lineWatchMs?: number;
 }
 
 export interface SmsReply {
@@ -186,6 +188,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     retractions: opts.retractions,
     checkinPollMs: opts.checkinPollMs ?? 100,
     plannerWatchMs: opts.plannerWatchMs,
+    lineWatchMs: opts.lineWatchMs,
     now: opts.now,
   });
   const url = await server.start();
