@@ -47,6 +47,15 @@ export function check(store: Store, who: Asker, rules: CheckRules, query: string
 }
 
 /**
+ * Whether CHECK has something in `query` to answer about (an identifier to look up, or digits it cannot read as a
+ * number), the same reading check() makes: "CHECK 628-555-0188" is a CHECK, "Check shirt, tall" is words.
+ */
+export function checkable(query: string, country?: CountryCode): boolean {
+  const text = cleanAlertText(query).slice(0, 200);
+  return checkQueryGroups(text, country).length > 0 || unreadNumber(text);
+}
+
+/**
  * Digits alone, as a phone number is written, that no reading took: mistyped, or a number of another country
  * without its code ("212 555 1234" on a UK line); eight digits at least ("555-1234" lacks its area code, which
  * the usage reply's example shows). The usage reply's example would not tell her why hers was refused.

@@ -2,10 +2,12 @@
  * Dialogues: a question the bot asked and the answer it waits for. While a
  * sender's conversation is open, STOP, HELP and DELETE sent alone keep their meaning,
  * CANCEL (or DROP, CANCELAR, ANNULER…) ends it, and anything else is taken as the answer, except a
- * check-in's word while the sender has one (see checkinWord).
+ * check-in's word while the sender has one (see checkinWord) and the commands that keep their meaning
+ * (see keepsMeaning).
  */
 import type { Regions } from '../alerts/regions';
 import type { Conversation } from '../store/conversations';
+import { checkable } from './check-command';
 import type { Parsed } from './commands';
 import { asksToStop, normalizeWord } from './parser';
 import { okEmojiAsWord } from './normalize-word';
@@ -114,6 +116,23 @@ export function startsCheckin(parsed: Parsed): boolean {
 }
 
 const COMMAND_WORDS: ReadonlySet<string> = new Set(['CHECKIN', 'SECURITE']);
+
+/**
+ * A CHECK of something CHECK looks up, a REPORT with its text, a BUDDY adding or taking off a buddy: taken for an
+ * answer, a client screened at the door got the next question and went into her draft (an alert others' CHECK
+ * would find), a one-message report was filed as a field of another, no invitation went. The question stays open.
+ * Words that only open like them stay answers: "Check shirt, tall" names nothing CHECK looks up, a REPORT of areas
+ * alone would start a guided report over hers, a bare AMIGO ("friend") lists no one she meant to.
+ */
+export function keepsMeaning(parsed: Parsed, regions: Regions): boolean {
+  if (!parsed.ok) return false;
+  const { command } = parsed;
+  if (command.kind === 'check') return checkable(command.query, regions.country);
+  if (command.kind === 'buddy') return command.action !== 'list';
+  if (command.kind !== 'report') return false;
+  const words = command.text.split(/\s+/).filter((w) => w !== '');
+  return words.length > 0 && !regions.resolve(words).ok;
+}
 
 /** The area tokens an answer to "which area?" gives: "415", "415 628", "JOIN 415", "san-francisco". */
 export function areaAnswer(parsed: Parsed, text: string): string[] {

@@ -4,10 +4,11 @@
  * (an answer is her words, not a keyword, and does not change it) and the
  * message dispatched. While she is in the middle of a conversation, STOP, HELP
  * and DELETE keep their meaning (and OK and LATER while she has a check-in,
- * READ while she has alerts unread).
+ * READ while she has alerts unread, a CHECK, REPORT or BUDDY that is one: keepsMeaning).
  */
+import type { Regions } from '../../alerts/regions';
 import { MODERATOR_COMMANDS, type Parsed } from '../../bot/commands';
-import { checkinWord, startsCheckin, turnOf, type Turn } from '../../bot/dialogues';
+import { checkinWord, keepsMeaning, startsCheckin, turnOf, type Turn } from '../../bot/dialogues';
 import { controlWord } from '../../bot/report-dialogue';
 import type { Db } from '../../store/db';
 import { hasUnread } from '../../store/unread-alerts';
@@ -15,7 +16,7 @@ import type { Vault } from '../../store/vault';
 import type { Inbound } from '../inbound';
 import { senderHasCheckin, type Identity } from './identify-sender';
 
-export function turnFor({ db, vault }: { db: Db; vault: Vault }, who: Identity, msg: Inbound, parsed: Parsed): Turn {
+export function turnFor({ db, vault, rules }: { db: Db; vault: Vault; rules: { regions: Regions } }, who: Identity, msg: Inbound, parsed: Parsed): Turn {
   const turn = turnOf(parsed, msg.text, msg.answered === true);
   // "Cancel my check-in" in the middle of a question ends her check-in, not the question (CANCEL alone still does).
   // "STOP my check-in" with none of hers: her STOP, as out of a question (run-command reads it so).
@@ -29,6 +30,8 @@ export function turnFor({ db, vault }: { db: Db; vault: Vault }, who: Identity, 
   if (checkinWord(parsed, msg.text) && senderHasCheckin(db, vault, who) && !reportControl(who, msg.text)) return 'command';
   // And a check-in is started whatever was asked (the question stays open for later).
   if (startsCheckin(parsed)) return 'command';
+  // A client screened at the door, a report in one message, a buddy asked: done now, the question stays open.
+  if (keepsMeaning(parsed, rules.regions)) return 'command';
   // READ alone, as a discreet notice told her to send it (to this membership: READ reads no other): the alert
   // is shown, the question stays open. Read only for that word, so the webhook path asks nothing more of other answers.
   if (parsed.ok && parsed.command.kind === 'read' && parsed.exactKeyword && who.member && hasUnread(db, who.member.id)) return 'command';
