@@ -10,6 +10,7 @@ import type { Asker, Outcome, Store } from '../../bot/handler';
 import type { LineRules } from '../../bot/line-rules';
 import { join, unknownArea, whichArea } from '../../bot/member-commands';
 import { continueReport } from '../../bot/report-commands';
+import { controlWord } from '../../bot/report-dialogue';
 import { reportLang } from '../../bot/report-lang';
 import { MAX_MESSAGE_CHARS } from '../../bot/sms-segments';
 import { askerCatalog } from '../../bot/waiting-catalog';
@@ -61,9 +62,11 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
     return { say, quotesDraft: false };
   }
   // STOP, HELP and DELETE mean the same in a conversation or out of one: no need to look for it. DROP
-  // also drops a draft that lapsed in the minute before its job files it, as it did a second earlier.
+  // also drops a draft that lapsed in the minute before its job files it, as it did a second earlier, and
+  // DONE files it now with its reference (the job would, a minute on, after a "didn't understand").
+  const lapsed = turn === 'cancel' || (turn === 'answer' && controlWord(msg.text) === 'done');
   const conversation =
-    turn === 'command' ? undefined : (who.conversation() ?? (turn === 'cancel' ? lapsedDraft(store.db, store.vault, who.memberKey, now) : undefined));
+    turn === 'command' ? undefined : (who.conversation() ?? (lapsed ? lapsedDraft(store.db, store.vault, who.memberKey, now) : undefined));
   const outcome = conversation
     ? converse(store, rules, asker, who, conversation, turn, msg, parsed, now)
     : runCommand(store, rules, asker, who.moderator, parsed, now);
