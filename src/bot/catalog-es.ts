@@ -55,6 +55,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   langSet: () => 'Heads Up te respondera en español.',
   badLang: (codes) => `Heads Up habla ${codes.join(', ')}: escribe LANG y uno de ellos, ej. LANG ${codes[0] ?? 'ES'}.`,
   hint: () => 'Heads Up no entendio. Escribe AYUDA para ver los comandos.',
+  joinWith: (areas) => `Heads Up: para recibir alertas de ${listAreas(areas)}, escribe UNIRSE ${areas.join(' ')}.`,
   mediaNotKept: () => '(Las fotos y archivos no llegan a Heads Up: escribe lo que muestran.)',
   mediaNotRead: (answering) =>
     `Heads Up recibe solo texto: fotos, audios y archivos no le llegan. ${answering ? 'Escribe tu respuesta, por favor.' : 'Escribelo, o escribe AYUDA para ver los comandos.'}`,

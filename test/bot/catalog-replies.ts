@@ -61,6 +61,7 @@ export function everyReply(t: Catalog, a: ReplyArgs): Record<keyof Catalog, stri
     langSet: [t.langSet()],
     badLang: [t.badLang(['EN', 'ES', 'FR', 'PT', 'DE', 'IT', 'NL', 'PL', 'RO', 'TL', 'VI', 'ZH'])],
     hint: [t.hint()],
+    joinWith: [t.joinWith(a.areas), t.joinWith(a.ownAreas)],
     mediaNotRead: [t.mediaNotRead(true), t.mediaNotRead(false)],
     mediaNotKept: [t.mediaNotKept()],
     leaveNeedsArea: [t.leaveNeedsArea()],

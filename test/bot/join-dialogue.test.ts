@@ -37,12 +37,12 @@ describe('JOIN from a number with no area code', () => {
     expect((await h.sms(PARIS, 'AREAS')).message).toContain('415, 628');
   });
 
-  it('ends on CANCEL, after which the area answer is just an unknown message', async () => {
+  it('ends on CANCEL, after which the area answer joins nothing: she is told the JOIN that does', async () => {
     const who = '+33612345679';
     await h.sms(who, 'JOIN');
     expect((await h.sms(who, 'cancel')).message).toContain('cancelled');
     expect(open()).toBe(0);
-    expect((await h.sms(who, '415')).message).toContain('HELP');
+    expect((await h.sms(who, '415')).message).toContain('text JOIN 415');
     expect((await h.sms(who, 'AREAS')).message).toContain('not subscribed');
   });
 
@@ -54,7 +54,7 @@ describe('JOIN from a number with no area code', () => {
     await h.sms(b, 'JOIN');
     expect((await h.sms(b, 'DELETE')).message).toContain('erased');
     expect(open()).toBe(0);
-    expect((await h.sms(b, '415')).message).toContain('HELP');
+    expect((await h.sms(b, '415')).message).toContain('text JOIN 415');
   });
 
   it('takes "JOIN 415" as the answer as well', async () => {
@@ -78,8 +78,8 @@ describe('the join question', () => {
       const key = conversationKey(h.server.vault, memberIndex(h.server.vault, { channel: 'sms', address: PARIS }));
       h.server.db.sqlite.prepare('UPDATE conversations SET expires_at = ? WHERE sender_bidx = ?').run(Date.now() - 1, key);
       const lapsed = (await h.sms(PARIS, '312')).message;
-      expect(lapsed).toContain('HELP');
-      expect(lapsed).not.toContain('312');
+      expect(lapsed).toContain('text JOIN 312');
+      expect(lapsed).not.toContain("you'll get");
       expect(h.server.db.sqlite.prepare('SELECT count(*) AS n FROM conversations').get()).toEqual({ n: 0 });
     } finally {
       await h.close();
@@ -99,7 +99,7 @@ describe('with Twilio answering its own keywords', () => {
     const r = await h.sms(LONDON, 'CANCEL');
     expect(r.message).toBeNull();
     // Stopped, and no longer asked: a later "415" is not an answer.
-    expect((await h.sms(LONDON, '415')).message).toContain('HELP');
+    expect((await h.sms(LONDON, '415')).message).toContain('text JOIN 415');
     expect((await h.sms(LONDON, 'AREAS')).message).toContain('not subscribed');
   });
 });

@@ -349,7 +349,7 @@ describe('DELETE', () => {
     expect(w.sms(ABROAD, 'JOIN').reply).toBe(t.joinWhichArea());
     expect(w.sms(ABROAD, 'DELETE').reply).toBe(t.deleted('sms'));
     // The question went with them: "415" is no answer now, and joins nothing.
-    expect(w.sms(ABROAD, '415').reply).toBe(t.hint());
+    expect(w.sms(ABROAD, '415').reply).toBe(t.joinWith(['415']));
     expect(findMember(w.db, w.vault, sms(ABROAD))).toBeUndefined();
   });
 });

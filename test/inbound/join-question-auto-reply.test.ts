@@ -41,7 +41,8 @@ describe('the join question and an auto-reply', () => {
     w.sms(AWAY, 'JOIN');
     w.sms(AWAY, AUTO_REPLY);
     expect(w.sms(AWAY, AUTO_REPLY).reply).toBe(catalog('en').hint());
-    expect(w.sms(AWAY, 'LDN').reply).toBeNull();
+    // Told the JOIN that does it (no auto-reply sends an area code): no longer silence.
+    expect(w.sms(AWAY, 'LDN').reply).toBe(catalog('en').joinWith(['LDN']));
     expect(w.sms(AWAY, 'JOIN LDN').reply).toBe(catalog('en').joined(['LDN']));
   });
 });

@@ -3,6 +3,7 @@
  * the sender is in the middle of a conversation, a command (turn.ts) runs,
  * CANCEL ends it, and anything else answers its question.
  */
+import { areasAlone } from '../../bot/areas-alone';
 import type { Parsed } from '../../bot/commands';
 import { catalog, LANGS } from '../../bot/catalog';
 import { areaAnswer, JOIN_QUESTION_TRIES, joinAreaQuestion, langAsked, missedAnswers, resolvePolitely, type Turn } from '../../bot/dialogues';
@@ -69,7 +70,7 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
     turn === 'command' ? undefined : (who.conversation() ?? (lapsed ? lapsedDraft(store.db, store.vault, who.memberKey, now) : undefined));
   const outcome = conversation
     ? converse(store, rules, asker, who, conversation, turn, msg, parsed, now)
-    : runCommand(store, rules, asker, who.moderator, parsed, now);
+    : (areasAlone(rules.regions, asker, who.moderator, parsed, msg.text, rules.maxAreas) ?? runCommand(store, rules, asker, who.moderator, parsed, now));
   const asks = outcome.converse !== undefined && outcome.converse !== 'end';
   // A lapsed draft its job (every minute) has not filed yet is filed before a new conversation replaces it.
   // By when she sent it: a draft her answer came in time for is not filed under it.
