@@ -78,9 +78,11 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   const { acted, quotesDraft, quotesReport, quotesAlerts, ...result } = act(deps, who, msg, parsed, now);
   // A SHOW's reply quotes a report, which an EDIT or a decision may change: it is kept no longer than the report's notices.
   // So may an APPROVE's ("Not sent: … APPROVE again to send: <text>", the text changed since she read it).
+  // Only one that quotes it: a linked reply counts as showing her the report, and a refusal that quotes
+  // nothing ("SHOW it first") would let her next APPROVE send a report she never read.
   // Only a moderator's quotes anything (who.moderator is known already: no cost for others); anyone else's is a hint.
   const command = parsed.ok && who.moderator ? parsed.command : null;
-  const quotedRef = command?.kind === 'show' || command?.kind === 'approve' ? command.ref : null;
+  const quotedRef = command?.kind === 'show' || (command?.kind === 'approve' && quotesReport) ? command.ref : null;
   if (result.reply !== null && way === 'outbox') {
     const member = findMemberByIndex(db, who.memberKey);
     const toMember = member && (member.status === 'active' || member.status === 'pending');
