@@ -28,7 +28,7 @@ export const enModerators: ModeratorCatalog = {
     'To lift it: solve https://signalcaptchas.org/challenge/generate.html and give the operator the signalcaptcha:// link for heads-up signal-captcha.',
   modDigest: (reports, joins) =>
     `${[reports ? `${reports} more report${reports === 1 ? '' : 's'}` : '', joins ? `${joins} more join request${joins === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ')} waiting; text PENDING`,
-  modSenderErased: (ref) => `The sender of ${ref} erased their data with DELETE: nothing is left to block.`,
+  modSenderErased: (ref) => `The sender of ${ref} erased their data with DELETE, or was refused as an applicant: nothing is left to block.`,
   modJoinRequest: (ref, areas) => `Join request ${ref} for ${listAreas(areas)}. APPROVE ${ref.slice(1)} to admit, REJECT ${ref.slice(1)} to refuse.`,
   modPending: (items, more = 0, next = 2) =>
     items.length

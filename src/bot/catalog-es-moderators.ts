@@ -28,7 +28,7 @@ export const esModerators: ModeratorCatalog = {
     'Para quitarlo: resuelve https://signalcaptchas.org/challenge/generate.html y da al operador el enlace signalcaptcha:// para heads-up signal-captcha.',
   modDigest: (reports, joins) =>
     `${[reports ? `${reports} reporte${reports === 1 ? '' : 's'} mas` : '', joins ? `${joins} solicitud${joins === 1 ? '' : 'es'} mas` : ''].filter(Boolean).join(' y ')} en espera; escribe PENDING`,
-  modSenderErased: (ref) => `Quien envio ${ref} borro sus datos con BORRAR: no queda nadie que bloquear.`,
+  modSenderErased: (ref) => `Quien envio ${ref} borro sus datos con BORRAR, o se le nego la entrada: no queda nadie que bloquear.`,
   modJoinRequest: (ref, areas) => `Solicitud ${ref} para ${listAreas(areas)}. APPROVE ${ref.slice(1)} para admitir, REJECT ${ref.slice(1)} para rechazar.`,
   modPending: (items, more = 0, next = 2) =>
     items.length

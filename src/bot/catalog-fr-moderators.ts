@@ -28,7 +28,7 @@ export const frModerators: ModeratorCatalog = {
     "Pour le lever: résolvez https://signalcaptchas.org/challenge/generate.html et donnez à l'opérateur le lien signalcaptcha:// pour heads-up signal-captcha.",
   modDigest: (reports, joins) =>
     `${[reports ? `${reports} signalement${reports === 1 ? '' : 's'} de plus` : '', joins ? `${joins} demande${joins === 1 ? '' : 's'} de plus` : ''].filter(Boolean).join(' et ')} en attente; écrivez PENDING`,
-  modSenderErased: (ref) => `L'auteur de ${ref} a effacé ses données avec SUPPRIMER: plus personne à bloquer.`,
+  modSenderErased: (ref) => `L'auteur de ${ref} a effacé ses données avec SUPPRIMER, ou sa demande d'adhésion a été refusée: plus personne à bloquer.`,
   modJoinRequest: (ref, areas) => `Demande ${ref} pour ${listAreas(areas)}. APPROVE ${ref.slice(1)} pour admettre, REJECT ${ref.slice(1)} pour refuser.`,
   modPending: (items, more = 0, next = 2) =>
     items.length

@@ -28,7 +28,7 @@ export const ptModerators: ModeratorCatalog = {
     'Para liberar: resolva https://signalcaptchas.org/challenge/generate.html e de ao operador o link signalcaptcha:// para heads-up signal-captcha.',
   modDigest: (reports, joins) =>
     `${[reports ? `mais ${reports} denuncia${reports === 1 ? '' : 's'}` : '', joins ? `mais ${joins} pedido${joins === 1 ? '' : 's'}` : ''].filter(Boolean).join(' e ')} esperando; escreva PENDING`,
-  modSenderErased: (ref) => `Quem enviou ${ref} apagou seus dados com APAGAR: nao sobra ninguém para bloquear.`,
+  modSenderErased: (ref) => `Quem enviou ${ref} apagou seus dados com APAGAR, ou teve a entrada recusada: nao sobra ninguém para bloquear.`,
   modJoinRequest: (ref, areas) => `Pedido ${ref} para ${listAreas(areas)}. APPROVE ${ref.slice(1)} para admitir, REJECT ${ref.slice(1)} para recusar.`,
   modPending: (items, more = 0, next = 2) =>
     items.length

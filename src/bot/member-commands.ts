@@ -259,12 +259,15 @@ export function erase(store: Store, who: Asker, now: number): Outcome {
  * reports, messages waiting to go to them, their rate-limit counters older than a day, the
  * replies stored for their webhooks, their parked messages and their open
  * conversation. DELETE erases it, and so does a moderator's refusal of an
- * applicant (REJECT, BLOCK). The caller truncates the WAL.
+ * applicant (REJECT, BLOCK), though not the link to her reports still
+ * pending (`refused`): the refusal is of her membership, and a moderator who
+ * finds them to be doxxing must still be able to BLOCK her by one, and so
+ * discard the others. The caller truncates the WAL.
  */
-export function eraseSenderTraces(store: Store, sender: Sender, now: number): void {
+export function eraseSenderTraces(store: Store, sender: Sender, now: number, refused = false): void {
   const { db, vault } = store;
   const key = memberKey(sender);
-  forgetReporter(db, vault, vault.index('reporter', key));
+  forgetReporter(db, vault, vault.index('reporter', key), refused);
   // Messages waiting to go to them with no member row (a stranger's replies, a buddy's invitation): by
   // their address, and by their number (how buddies are reached), over this channel only, as DELETE acts.
   const { address, phone } = sender;

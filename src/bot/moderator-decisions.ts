@@ -179,7 +179,7 @@ export function refuse(store: Store, request: { id: number; memberId: number }, 
     eraseCheckinsOf(db, request.memberId);
     eraseBuddyMessagesOf(db, request.memberId);
     deleteMember(db, request.memberId);
-    if (applicant) eraseSenderTraces(store, applicant, now);
+    if (applicant) eraseSenderTraces(store, applicant, now, true);
     // Their sealed number must not outlive the refusal in the WAL either.
     store.db.eraseSoon();
   }

@@ -204,9 +204,12 @@ export function reportExists(db: Db, ref: string): boolean {
  * (noReporter). Only what this sender sent: her number's index on a report
  * (or check-in) sent over Signal showing it stays until her DELETE there, as
  * an SMS may be spoofed, or come from a recycled number's new holder.
+ * `keepPending`: the links of reports still pending stay (a refused
+ * applicant's: a moderator must still be able to BLOCK her by one).
  */
-export function forgetReporter(db: Db, vault: Vault, reporterKey: Buffer): number {
-  const own = db.stmt('SELECT id, phone_reporter_bidx IS NOT NULL AS phone FROM reports WHERE reporter_bidx = ?').all(reporterKey) as Array<{ id: number; phone: number }>;
+export function forgetReporter(db: Db, vault: Vault, reporterKey: Buffer, keepPending = false): number {
+  const which = keepPending ? "reporter_bidx = ? AND status <> 'pending'" : 'reporter_bidx = ?';
+  const own = db.stmt(`SELECT id, phone_reporter_bidx IS NOT NULL AS phone FROM reports WHERE ${which}`).all(reporterKey) as Array<{ id: number; phone: number }>;
   for (const r of own) {
     // A report that carried no number's index (sent by SMS, or over Signal with the number hidden) still carries none.
     const phone = r.phone ? noReporter(vault, r.id, 'phone_reporter') : null;

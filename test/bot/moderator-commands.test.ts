@@ -605,7 +605,7 @@ describe('BLOCK', () => {
     const w = await modWorld();
     const ref = report(w, REPORTER, '415 red truck');
     w.sms(REPORTER, 'DELETE');
-    expect(mod(w, `BLOCK ${ref}`)).toBe(`The sender of #${ref} erased their data with DELETE: nothing is left to block.`);
+    expect(mod(w, `BLOCK ${ref}`)).toBe(`The sender of #${ref} erased their data with DELETE, or was refused as an applicant: nothing is left to block.`);
     expect(w.sms(REPORTER, 'REPORT 415 blue car').reply).toContain('#');
   });
 });
