@@ -11,7 +11,7 @@ import { eraseBuddyMessagesOf } from '../store/buddy-erasure';
 import { eraseCheckinsOf } from '../store/checkins';
 import { closeRequest, decidedRequest, findRequest } from '../store/member-requests';
 import { handOverToTwin } from '../store/membership-handover';
-import { eraseReportNotices, forgetReportViewOf, forgetReportViews, linkNotice, recordReportShown, reportReadBy, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
+import { eraseReportNotices, forgetReportViewOf, forgetReportViews, linkNotice, operatorShown, recordOperatorShown, recordReportShown, reportReadBy, reportShownTo, withdrawUnsentNotices } from '../store/moderator-notices';
 import { deleteMember, ensureMember, findMember, memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds, setMemberStatus } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
 import { decideReport, findReport, reportBody, reportExists, setReportText, type Report } from '../store/reports';
@@ -33,11 +33,11 @@ export function eraseNotices({ db }: Store, reportId: number, now: number): void
 }
 
 /**
- * Records that the moderator was shown the report's text as it reads now (SHOW, her EDIT); the operator has no
- * member row to keep it. Returns her member row's id.
+ * Records that the moderator was shown the report's text as it reads now (SHOW, her EDIT); the operator's is
+ * kept apart, as she has no member row. Returns her member row's id.
  */
 function shown(store: Store, mod: Moderator, reportId: number, now: number): number | undefined {
-  if (mod.operator) return undefined;
+  if (mod.operator) return void recordOperatorShown(store.db, reportId);
   const memberId = ensureMember(store.db, store.vault, mod.sender, mod.lang, now, 'active').id;
   recordReportShown(store.db, reportId, memberId);
   return memberId;
@@ -98,9 +98,11 @@ export function approve(store: Store, mod: Moderator, rules: ModerationRules, re
   // would go. It is shown to her now instead (her notices still waiting go), and her next APPROVE once that answer
   // has reached her sends it (over Signal it is queued: SHOW's or APPROVE's answer still waiting is not read).
   // Read on either of her memberships is read: listed by number and by Signal UUID, she is one person on one phone.
+  // The operator too: the console prints at once, so her SHOW since the last EDIT (or this answer) is her read.
   const approver = found.edited && !mod.operator ? findMember(db, vault, mod.sender) : undefined;
   const hers = approver ? personMemberIds(db, approver.id) : [];
-  if (approver && !reportReadBy(db, found.id, hers)) {
+  const unread = mod.operator ? found.edited && !operatorShown(db, found.id) : approver !== undefined && !reportReadBy(db, found.id, hers);
+  if (unread) {
     for (const id of hers) withdrawUnsentNotices(db, found.id, id, now);
     shown(store, mod, found.id, now);
     return { ...failed(mod.t.modApproveUnread(`#${ref}`, renderBody(mod.lang, found.npas, sent, rules.regions.country), own)), quotesReport: true };

@@ -236,6 +236,17 @@ export function recordReportShown(db: Db, reportId: number, memberId: number): v
 /** Forgets who was shown a report (it was decided, or its text edited: what they read is no longer what would go). */
 export function forgetReportViews(db: Db, reportId: number): void {
   db.stmt('DELETE FROM report_views WHERE report_id = ?').run(reportId);
+  db.stmt('DELETE FROM operator_report_views WHERE report_id = ?').run(reportId);
+}
+
+/** Records that the operator at the console was shown the report's text as it reads now: what prints there is read. */
+export function recordOperatorShown(db: Db, reportId: number): void {
+  db.stmt('INSERT OR IGNORE INTO operator_report_views (report_id) VALUES (?)').run(reportId);
+}
+
+/** Whether the operator was shown the report's text as it reads now (since its last EDIT). */
+export function operatorShown(db: Db, reportId: number): boolean {
+  return db.stmt('SELECT 1 FROM operator_report_views WHERE report_id = ?').get(reportId) !== undefined;
 }
 
 /** Forgets that these members (one moderator's rows) were shown a report: her answer quoting it may never have reached her. */
