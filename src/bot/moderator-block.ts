@@ -29,8 +29,8 @@ export function block(store: Store, mod: Moderator, ref: string, now: number, mo
       const twinRequest = memberId === request.memberId ? undefined : requestOf(db, memberId);
       if (twinRequest) refuse(store, twinRequest, now);
     }
-    // Her reports go before the refusal erases the waiting membership, and her link to them with it: those of
-    // this membership only (a twin found by number may be someone's real account, the request a spoofed SMS).
+    // Her reports go before the refusal erases the waiting membership, and her link to them with it (with those
+    // a Signal account showing her number sent: it is blocked above, as her twin).
     const applicant = memberSender(db, vault, request.memberId);
     const keys = applicant ? [vault.index('reporter', memberKey(applicant))] : [];
     const discarded = discardPending(store, keys, now, moderators);
@@ -59,17 +59,20 @@ function blocked(mod: Moderator, ref: string, discarded: number): Outcome {
 
 /**
  * The blocked sender's reports still pending (filed under one of `keys`: as
- * their sender, never by a number a Signal sender showed, which an SMS may
- * spoof) go as REJECT's do, counted: in a flood, PENDING (oldest first) could never reach a
+ * their sender, or over Signal showing that number, which the block silences
+ * too: the two halves agree, as the moderator is told the sender is blocked)
+ * go as REJECT's do, counted: in a flood, PENDING (oldest first) could never reach a
  * real report behind a blocked troll's, and one of hers approved later would
- * broadcast a blocked sender's words. Not a moderator's: the block never
- * silences her, and her other reports may be real ones she relays.
+ * broadcast a blocked sender's words. An SMS may be spoofed: a number blocked
+ * by a spoofed report loses its Signal reports as it is silenced there.
+ * Not a moderator's: the block never silences her, and her other reports may be real ones she relays.
  */
 function discardPending(store: Store, keys: readonly Buffer[], now: number, moderators: readonly Sender[]): number {
   const { db, vault } = store;
-  const ofModerator = moderators.some((m) => keys.some((key) => key.equals(vault.index('reporter', memberKey(m)))));
+  const theirs = moderators.map((m) => vault.index('reporter', memberKey(m)));
+  const ofModerator = theirs.some((mine) => keys.some((key) => key.equals(mine)));
   let discarded = 0;
-  for (const id of ofModerator ? [] : pendingReportsOf(db, keys)) {
+  for (const id of ofModerator ? [] : pendingReportsOf(db, keys, theirs)) {
     if (!decideReport(db, id, 'rejected', now)) continue;
     eraseNotices(store, id, now);
     discarded += 1;

@@ -218,14 +218,18 @@ export function forgetReporter(db: Db, vault: Vault, reporterKey: Buffer, keepPe
   return own.length;
 }
 
-/** The pending reports sent under any of these reporter indexes, as their sender (not the number a Signal sender showed, which an SMS may spoof), oldest first. */
-export function pendingReportsOf(db: Db, reporterKeys: readonly Buffer[]): number[] {
+/**
+ * The pending reports sent under any of these reporter indexes, as their sender or as the number a Signal
+ * sender showed (a block of that number silences her there too), oldest first; not those sent by one of
+ * `spared` (a moderator's: the block never silences her, and she relays real reports).
+ */
+export function pendingReportsOf(db: Db, reporterKeys: readonly Buffer[], spared: readonly Buffer[] = []): number[] {
   const ids = new Set<number>();
   for (const key of reporterKeys) {
     const rows = db
-      .stmt("SELECT id FROM reports WHERE status = 'pending' AND reporter_bidx = ?")
-      .all(key) as Array<{ id: number }>;
-    for (const { id } of rows) ids.add(id);
+      .stmt("SELECT id, reporter_bidx FROM reports WHERE status = 'pending' AND (reporter_bidx = ? OR phone_reporter_bidx = ?)")
+      .all(key, key) as Array<{ id: number; reporter_bidx: Buffer | null }>;
+    for (const { id, reporter_bidx } of rows) if (!spared.some((k) => reporter_bidx !== null && k.equals(reporter_bidx))) ids.add(id);
   }
   return [...ids].sort((a, b) => a - b);
 }
