@@ -19,8 +19,10 @@ interface Mark {
   reply: string | null;
   /** The message filed a report: its mark whatever the channel (the same REPORT over the other is that report too). */
   filed: string | null;
-  /** What that filing answered (its reference), said again to the same REPORT within the hour. */
+  /** What that filing answered (its reference), said again to the same REPORT within the hour while it is pending. */
   answer: string | null;
+  /** The report it filed. */
+  reportId: number | null;
   since: number;
   count: number;
 }
@@ -39,21 +41,21 @@ export class RepeatMarks {
    * When `report` (a mark of its words, whatever the channel) is the report the sender's last message filed, within the hour of the first of its run:
    * the answer that filing got (in memory only: a reference and areas) and how many times in a row it came.
    */
-  filedAgain(senderKey: Buffer, report: string, now: number): { answer: string | null; times: number } | undefined {
+  filedAgain(senderKey: Buffer, report: string, now: number): { answer: string | null; times: number; reportId: number | null } | undefined {
     const key = senderKey.toString('base64');
     const m = this.marks.get(key);
     if (m === undefined || m.filed !== report || now - m.since >= REPEAT_WINDOW_MS) return undefined;
     this.marks.set(key, { ...m, count: m.count + 1 });
     this.db.onRollback(() => this.marks.set(key, m));
-    return { answer: m.answer, times: m.count + 1 };
+    return { answer: m.answer, times: m.count + 1, reportId: m.reportId };
   }
 
   /** Records the sender's message and its answer; how many times in a row within the hour it got that answer. */
-  record(senderKey: Buffer, text: string, reply: string | null, filed: string | null, now: number, answer: string | null = null): number {
+  record(senderKey: Buffer, text: string, reply: string | null, filed: string | null, now: number, answer: string | null = null, reportId: number | null = null): number {
     const key = senderKey.toString('base64');
     const before = this.marks.get(key);
     const again = before !== undefined && before.text === text && before.reply === reply && now - before.since < REPEAT_WINDOW_MS;
-    const mark = again ? { ...before, count: before.count + 1 } : { text, reply, filed, answer: filed ? answer : null, since: now, count: 1 };
+    const mark = again ? { ...before, count: before.count + 1 } : { text, reply, filed, answer: filed ? answer : null, reportId: filed ? reportId : null, since: now, count: 1 };
     if (now - this.swept >= REPEAT_WINDOW_MS || (!before && this.marks.size >= this.maxKeys)) this.sweep(now);
     this.marks.set(key, mark);
     // A message whose handling is undone was not answered: its mark is as it was (a Signal message the full

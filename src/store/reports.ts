@@ -234,6 +234,16 @@ export function pendingReportsOf(db: Db, reporterKeys: readonly Buffer[], spared
   return [...ids].sort((a, b) => a - b);
 }
 
+/** The report this reporter filed last (the one a message of hers just filed, in its transaction). */
+export function newestReportOf(db: Db, reporterKey: Buffer): number | undefined {
+  return (db.stmt('SELECT id FROM reports WHERE reporter_bidx = ? ORDER BY id DESC LIMIT 1').get(reporterKey) as { id: number } | undefined)?.id;
+}
+
+/** Whether the report still awaits a moderator. */
+export function reportPending(db: Db, id: number): boolean {
+  return db.stmt("SELECT 1 FROM reports WHERE id = ? AND status = 'pending'").get(id) !== undefined;
+}
+
 /** How many reports await a moderator. */
 export function countPendingReports(db: Db): number {
   return (db.stmt("SELECT count(*) AS n FROM reports WHERE status = 'pending'").get() as { n: number }).n;

@@ -12,12 +12,17 @@
  * she has one, an answer to an open question (each dialogue has its own
  * rule), a moderator's commands and typos (bounded on their own). The same
  * REPORT again within the hour of one filed is not filed twice, and is
- * answered with the first one's answer (she may not have had it); one
- * refused (the day's limit) is tried again. Runs are counted per channel.
+ * answered with the first one's answer (she may not have had it), while that
+ * report is pending: once decided, that answer would be false, and it is filed
+ * as new; so is a moderator's (she relays callers' reports, the same words
+ * twice being two reports). One refused (the day's limit) is tried again.
+ * Runs are counted per channel.
  */
 import { MODERATOR_COMMANDS, type Parsed } from '../../bot/commands';
 import type { Turn } from '../../bot/dialogues';
 import { plainAnswer, REPEATS_ANSWERED } from '../../bot/report-dialogue';
+import type { Db } from '../../store/db';
+import { newestReportOf, reportPending } from '../../store/reports';
 import type { SenderLimits } from '../../store/sender-limits';
 import type { Vault } from '../../store/vault';
 import type { Identity } from './identify-sender';
@@ -40,16 +45,17 @@ function reportMark(vault: Vault, text: string): string {
  * again, and answered as the first was (its reference: she may not have had it) REPEATS_ANSWERED times at most.
  */
 export function reportAgain(
-  { vault, limits }: { vault: Vault; limits: SenderLimits },
+  { db, vault, limits }: { db: Db; vault: Vault; limits: SenderLimits },
   who: Identity,
   parsed: Parsed,
   turn: Turn,
   text: string,
   now: number,
 ): { answer: string | null } | undefined {
-  if (!parsed.ok || parsed.command.kind !== 'report' || inConversation(who, turn)) return undefined;
+  if (!parsed.ok || parsed.command.kind !== 'report' || inConversation(who, turn) || who.moderator) return undefined;
   const again = limits.repeats.filedAgain(who.limitKey, reportMark(vault, text), now);
-  return again && { answer: again.times <= REPEATS_ANSWERED ? again.answer : null };
+  if (!again || again.reportId === null || !reportPending(db, again.reportId)) return undefined;
+  return { answer: again.times <= REPEATS_ANSWERED ? again.answer : null };
 }
 
 /** An answer to an open question (turn.ts says what a message would be in one; it is one only in a conversation). */
@@ -62,7 +68,7 @@ function inConversation(who: Identity, turn: Turn): boolean {
  * has one; `filed`: it filed a report.
  */
 export function answerAgain(
-  { vault, limits }: { vault: Vault; limits: SenderLimits },
+  { db, vault, limits }: { db: Db; vault: Vault; limits: SenderLimits },
   who: Identity,
   parsed: Parsed,
   turn: Turn,
@@ -74,7 +80,9 @@ export function answerAgain(
   const kind = parsed.ok ? parsed.command.kind : parsed.command;
   // DELETE has forgotten her last message's mark (sender-limits.ts): none is written again.
   if (kind === 'delete') return true;
-  const times = limits.repeats.record(who.limitKey, mark(vault, who, text), say === null ? null : mark(vault, who, say), filed ? reportMark(vault, text) : null, now, say);
+  // The report it filed is her newest: reportAgain replays its answer only while it is pending.
+  const reportId = filed ? (newestReportOf(db, who.reporterKey) ?? null) : null;
+  const times = limits.repeats.record(who.limitKey, mark(vault, who, text), say === null ? null : mark(vault, who, say), filed ? reportMark(vault, text) : null, now, say, reportId);
   // A moderator's typos are bounded on their own (20 an hour, moderatorHint), and told each time within it.
   const moderates = who.moderator && (!parsed.ok || MODERATOR_COMMANDS.has(parsed.command.kind));
   const always = kind === 'stop' || checkin || inConversation(who, turn) || moderates;
