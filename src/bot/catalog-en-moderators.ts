@@ -51,6 +51,7 @@ export const enModerators: ModeratorCatalog = {
   modAlertNoOne: (areas, ref) =>
     `Alert ${ref} for ${listAreas(areas)} kept, but no one there gets alerts yet: nobody will receive it. Check the area; RETRACT ${ref.slice(1)} withdraws it.`,
   modBlocked: (ref) => `The sender of ${ref} is blocked.`,
+  modBlockedModerator: (ref) => `${ref} was filed by a moderator: no one is blocked. REJECT ${ref.slice(1)} discards it.`,
   modBlockedDiscarded: (ref, n) => `The sender of ${ref} is blocked; ${n === 1 ? '1 pending report of theirs was' : `${n} pending reports of theirs were`} discarded.`,
   modJoinBlocked: (ref) => `Not admitted: the sender of ${ref} was blocked. The request is closed.`,
   modIdentityChanged: (position) =>

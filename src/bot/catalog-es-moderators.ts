@@ -51,6 +51,7 @@ export const esModerators: ModeratorCatalog = {
   modAlertNoOne: (areas, ref) =>
     `Alerta ${ref} para ${listAreas(areas)} guardada, pero alli nadie recibe alertas aun: nadie la recibira. Revisa el area; RETRACT ${ref.slice(1)} la retira.`,
   modBlocked: (ref) => `Quien envio ${ref} esta bloqueado.`,
+  modBlockedModerator: (ref) => `${ref} lo envio un moderador: nadie queda bloqueado. REJECT ${ref.slice(1)} lo descarta.`,
   modBlockedDiscarded: (ref, n) => `Quien envio ${ref} esta bloqueado; ${n === 1 ? 'se descarto 1 reporte pendiente suyo' : `se descartaron ${n} reportes pendientes suyos`}.`,
   modJoinBlocked: (ref) => `No admitida: quien envio ${ref} fue bloqueado. La solicitud queda cerrada.`,
   modIdentityChanged: (position) =>

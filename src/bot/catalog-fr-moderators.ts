@@ -51,6 +51,7 @@ export const frModerators: ModeratorCatalog = {
   modAlertNoOne: (areas, ref) =>
     `Alerte ${ref} pour ${listAreas(areas)} gardée, mais personne n'y est encore abonné: personne ne la recevra. Vérifiez la zone; RETRACT ${ref.slice(1)} la retire.`,
   modBlocked: (ref) => `L'auteur de ${ref} est bloqué.`,
+  modBlockedModerator: (ref) => `${ref} vient d'un modérateur : personne n'est bloqué. REJECT ${ref.slice(1)} l'écarte.`,
   modBlockedDiscarded: (ref, n) => `L'auteur de ${ref} est bloqué ; ${n === 1 ? '1 signalement en attente de sa part a été écarté' : `${n} signalements en attente de sa part ont été écartés`}.`,
   modJoinBlocked: (ref) => `Non admise : l'auteur de ${ref} a été bloqué. La demande est close.`,
   modIdentityChanged: (position) =>

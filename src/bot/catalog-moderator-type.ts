@@ -82,6 +82,8 @@ export interface ModeratorCatalog {
   /** ALERT to areas (overlays included) no admitted member gets alerts for: kept (CHECK finds it), but it reaches no one. */
   modAlertNoOne(areas: string[], ref: string): string;
   modBlocked(ref: string): string;
+  /** BLOCK of a report a moderator filed (she relays callers' reports): no one is blocked, nothing discarded. */
+  modBlockedModerator(ref: string): string;
   /** BLOCK of a report: her `discarded` pending reports (that one among them) were rejected with it; a count, naming no one. */
   modBlockedDiscarded(ref: string, discarded: number): string;
   /** APPROVE of a join request whose applicant was blocked since (BLOCK of her report): refused, the request closed. */

@@ -51,6 +51,7 @@ export const ptModerators: ModeratorCatalog = {
   modAlertNoOne: (areas, ref) =>
     `Alerta ${ref} para ${listAreas(areas)} guardada, mas ninguem la recebe alertas ainda: ninguem vai recebe-la. Confira a area; RETRACT ${ref.slice(1)} a retira.`,
   modBlocked: (ref) => `Quem enviou ${ref} esta bloqueado.`,
+  modBlockedModerator: (ref) => `${ref} foi enviada por um moderador: ninguém fica bloqueado. REJECT ${ref.slice(1)} a descarta.`,
   modBlockedDiscarded: (ref, n) => `Quem enviou ${ref} esta bloqueado; ${n === 1 ? '1 denuncia pendente dessa pessoa foi descartada' : `${n} denuncias pendentes dessa pessoa foram descartadas`}.`,
   modJoinBlocked: (ref) => `Nao admitida: quem enviou ${ref} foi bloqueado. O pedido esta encerrado.`,
   modIdentityChanged: (position) =>

@@ -49,8 +49,16 @@ export function block(store: Store, mod: Moderator, ref: string, now: number, mo
     return blocked(mod, ref, discardPending(store, keys, now, moderators));
   }
   if (reporters.length === 0) return failed(mod.t.modSenderErased(`#${ref}`));
+  // A moderator's report (she relays callers'): the block would never silence her, nor discard hers. Not
+  // written either: taken out of MODERATORS later, she would be silenced by it.
+  if (reporters.some((key) => moderatorKeys(vault, moderators).some((mine) => mine.equals(key)))) return failed(mod.t.modBlockedModerator(`#${ref}`));
   for (const reporter of reporters) blockSender(db, reporter, now);
   return blocked(mod, ref, discardPending(store, reporters, now, moderators));
+}
+
+/** The moderators' reporter indexes. */
+function moderatorKeys(vault: Store['vault'], moderators: readonly Sender[]): Buffer[] {
+  return moderators.map((m) => vault.index('reporter', memberKey(m)));
 }
 
 function blocked(mod: Moderator, ref: string, discarded: number): Outcome {
@@ -69,7 +77,7 @@ function blocked(mod: Moderator, ref: string, discarded: number): Outcome {
  */
 function discardPending(store: Store, keys: readonly Buffer[], now: number, moderators: readonly Sender[]): number {
   const { db, vault } = store;
-  const theirs = moderators.map((m) => vault.index('reporter', memberKey(m)));
+  const theirs = moderatorKeys(vault, moderators);
   const ofModerator = theirs.some((mine) => keys.some((key) => key.equals(mine)));
   let discarded = 0;
   for (const id of ofModerator ? [] : pendingReportsOf(db, keys, theirs)) {

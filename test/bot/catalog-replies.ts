@@ -108,6 +108,7 @@ export function everyReply(t: Catalog, a: ReplyArgs): Record<keyof Catalog, stri
     modAlertQueued: a.texts.map((x) => t.modAlertQueued(a.areas, a.ref, x)),
     modAlertNoOne: [t.modAlertNoOne(a.areas, a.ref), t.modAlertNoOne(a.ownAreas, a.ref)],
     modBlocked: [t.modBlocked(a.ref)],
+    modBlockedModerator: [t.modBlockedModerator(a.ref)],
     modBlockedDiscarded: [t.modBlockedDiscarded(a.ref, 1), t.modBlockedDiscarded(a.ref, 12345)],
     modJoinBlocked: [t.modJoinBlocked(a.ref)],
     modCheckinNoDetails: [t.modCheckinNoDetails(a.ref)],

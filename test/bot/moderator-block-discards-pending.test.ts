@@ -60,7 +60,7 @@ describe('BLOCK of a report', () => {
     const w = await botWorld({ moderators: new Set([MOD]), moderatorContacts: [sms(MOD)] });
     const test = refsIn(w.sms(MOD, 'REPORT 415 test report, please ignore').reply)[0] as string;
     const relayed = refsIn(w.sms(MOD, 'REPORT 415 taken by phone: grey honda, choked her').reply)[0] as string;
-    expect(w.sms(MOD, `BLOCK ${test}`).reply).toBe(`The sender of #${test} is blocked.`);
+    expect(w.sms(MOD, `BLOCK ${test}`).reply).toBe(`#${test} was filed by a moderator: no one is blocked. REJECT ${test} discards it.`);
     expect(refsIn(w.sms(MOD, 'PENDING').reply)).toEqual([test, relayed]);
   });
 

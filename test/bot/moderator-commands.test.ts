@@ -595,7 +595,7 @@ describe('BLOCK', () => {
     const w = await modWorld();
     // A moderator files a report (a test, or one taken down by phone), then blocks its sender.
     const ref = report(w, MOD, '415 test report, please ignore');
-    expect(mod(w, `BLOCK ${ref}`)).toBe(`The sender of #${ref} is blocked.`);
+    expect(mod(w, `BLOCK ${ref}`)).toBe(`#${ref} was filed by a moderator: no one is blocked. REJECT ${ref} discards it.`);
     // There is no UNBLOCK: a blocked moderator could never moderate again. Nor are her reports discarded.
     expect(mod(w, `REJECT ${ref}`)).toBe(`#${ref} rejected.`);
     expect(mod(w, 'PENDING')).toBe('Nothing pending.');
