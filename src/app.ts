@@ -10,6 +10,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { capConnectionsPerAddress } from './http/connection-cap';
 import { BODY_LIMIT, formBody } from './http/form-body';
 import { healthRoutes, type HealthDeps } from './http/health-routes';
 import { metricsRoutes } from './http/metrics-routes';
@@ -24,6 +25,8 @@ export { BODY_LIMIT };
 export interface HttpLimits {
   /** Open connections at once; more are dropped as they arrive. */
   maxConnections: number;
+  /** Open connections one remote address may hold (CONNECTIONS_PER_ADDRESS); null: no such cap (behind a proxy). */
+  connectionsPerAddress: number | null;
   /** Time for a client to send all its headers. */
   headersTimeoutMs: number;
   /** Time for a client to send a whole request. */
@@ -36,11 +39,16 @@ export interface HttpLimits {
 
 /**
  * Twilio opens a handful of connections; 256 leaves room for probes and
- * scrapes on a small server's 1,024 file descriptors. Headers and bodies
- * from Twilio arrive in milliseconds.
+ * scrapes on a small server's 1,024 file descriptors, and 64 from one
+ * address keeps any one client from taking them all while leaving a burst
+ * of Twilio's status callbacks from one of its addresses room (a short
+ * code's 100 messages a second, a few callbacks each, answered slowly
+ * under load: some 30 at once). Headers and bodies from Twilio arrive in
+ * milliseconds.
  */
 export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   maxConnections: 256,
+  connectionsPerAddress: 64,
   headersTimeoutMs: 5_000,
   requestTimeoutMs: 10_000,
   keepAliveTimeoutMs: 5_000,
@@ -100,6 +108,11 @@ export function createApp(opts: AppOptions): FastifyInstance {
     clientErrorHandler: clientErrorHandler(opts.log),
   });
   app.server.maxConnections = limits.maxConnections;
+  // Counted once the metrics are decorated (by the storage part, or buildApp); never the address.
+  app.server.on('drop', () => app.hasDecorator('metrics') && app.metrics.connectionsRefused.inc({ reason: 'server_full' }));
+  if (limits.connectionsPerAddress !== null) {
+    capConnectionsPerAddress(app.server, limits.connectionsPerAddress, opts.log, () => app.hasDecorator('metrics') && app.metrics.connectionsRefused.inc({ reason: 'per_address' }));
+  }
 
   // Pino child loggers per request cost more than the rest of a HELP; request
   // ids in the few lines a request logs are not worth it.

@@ -22,6 +22,12 @@ export class Metrics implements DispatchObserver {
     labelNames: ['status'] as const,
     registers: [this.registry],
   });
+  readonly connectionsRefused = new Counter({
+    name: 'headsup_connections_refused_total',
+    help: 'Connections closed as they arrived, by reason: per_address (their address already held CONNECTIONS_PER_ADDRESS open), server_full (256 open in all); addresses are never recorded',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
   readonly deliveryReports = new Counter({
     name: 'headsup_delivery_reports_total',
     help: 'Delivery reports from the provider that changed a message, by status (delivered, failed, undelivered, progress); a repeated one counts once',

@@ -91,7 +91,7 @@ export interface HeadsUp {
 /** Registers each part in order of opening; a part that fails to open closes those before it. */
 export async function createServer(opts: ServerOptions): Promise<HeadsUp> {
   const { config, secrets, log } = opts;
-  const app = createApp({ log, http: opts.http });
+  const app = createApp({ log, http: { connectionsPerAddress: config.connectionsPerAddress, ...opts.http } });
   try {
     await app.register(storage, opts);
     await app.register(channels, opts);

@@ -48,6 +48,8 @@ export interface Config {
   /** Most areas one member may hold (MAX_AREAS). */
   maxAreas: number;
   logLevel: string;
+  /** CONNECTIONS_PER_ADDRESS: open connections one remote address may hold; null (off) behind a reverse proxy. */
+  connectionsPerAddress: number | null;
   // Reach (issue 12)
   /** AREAS_FILE: the line's own areas; North American area codes when unset. */
   areasFile?: string;
@@ -139,6 +141,15 @@ export const ENV_SCHEMA = z.object({
   SEND_RATE: optional(number(0.01, 100000)).default(10),
   RETENTION_DAYS: optional(wholeNumber(1, 3650)).default(90),
   MAX_AREAS: optional(wholeNumber(1, 1000)).default(10),
+  // Behind a reverse proxy or tunnel every connection comes from its address: off there, and the proxy limits clients.
+  CONNECTIONS_PER_ADDRESS: optional(
+    z
+      .string()
+      .refine((v) => /^off$/i.test(v) || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 256), {
+        error: 'expected a whole number from 1 to 256, or off (behind a reverse proxy or tunnel, where every connection comes from its address)',
+      })
+      .transform((v) => (/^off$/i.test(v) ? null : Number(v))),
+  ).default(64),
   // Check-ins (issue 13). Below 1 minute only with NODE_ENV=test (checked in readConfig).
   CHECKIN_FALLBACK: optional(oneOf(['moderators', 'none'] as const)).default('none'),
   CHECKIN_MIN_MINUTES: optional(number(0.01, 10080)).default(10),
@@ -232,6 +243,7 @@ export function readConfig(env: Env): { config: Config; secrets: Secrets } {
     retentionDays: e.RETENTION_DAYS,
     maxAreas: e.MAX_AREAS,
     logLevel: e.LOG_LEVEL,
+    connectionsPerAddress: e.CONNECTIONS_PER_ADDRESS,
     checkin: { fallback: e.CHECKIN_FALLBACK, minMinutes: e.CHECKIN_MIN_MINUTES, maxMinutes: e.CHECKIN_MAX_MINUTES },
     areasFile: e.AREAS_FILE,
     defaultCountry: e.DEFAULT_COUNTRY,

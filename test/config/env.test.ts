@@ -39,6 +39,7 @@ describe('readConfig', () => {
       retentionDays: 90,
       maxAreas: 10,
       logLevel: 'info',
+      connectionsPerAddress: 64,
       checkin: { fallback: 'none', minMinutes: 10, maxMinutes: 720 },
       areasFile: undefined,
       defaultCountry: 'US',
