@@ -88,7 +88,8 @@ function clientErrorHandler(log: Logger) {
     if (err.code === 'ECONNRESET' || socket.destroyed) return;
     const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
     log.debug({ code: err.code, status }, 'client error');
-    if (socket.writable) socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    // Closed once the answer is sent, not when the client closes its side: one that never does held its connection for good.
+    if (socket.writable) socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
     else socket.destroy();
   };
 }

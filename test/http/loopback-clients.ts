@@ -51,14 +51,18 @@ export function signedSms(from: string, body: string): string {
   );
 }
 
-/** A socket from `localAddress` that has sent the start of a request's headers and will send no more. */
-export function halfRequest(url: string, localAddress: string): Promise<net.Socket> {
+/**
+ * A socket from `localAddress` that has sent the start of a request's
+ * headers and will send no more. `read` false: it never reads either, so it
+ * never closes its side when the server closes its own (a raw client can).
+ */
+export function halfRequest(url: string, localAddress: string, read = true): Promise<net.Socket> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const socket = net.connect({ port: Number(port), host: hostname, localAddress }, () => {
       socket.write(`POST ${SMS} HTTP/1.1\r\nHost: x\r\n`);
       // Read (and drop) what comes back, so the socket closes when the server closes it.
-      socket.resume();
+      if (read) socket.resume();
       resolve(socket);
     });
     socket.on('error', reject);
