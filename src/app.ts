@@ -25,8 +25,10 @@ export { BODY_LIMIT };
 export interface HttpLimits {
   /** Open connections at once; more are dropped as they arrive. */
   maxConnections: number;
-  /** Open connections one remote address may hold (CONNECTIONS_PER_ADDRESS); null: no such cap (behind a proxy). */
+  /** Open connections one public remote address may hold (CONNECTIONS_PER_ADDRESS); null: no such cap. */
   connectionsPerAddress: number | null;
+  /** Caps loopback and private addresses too: for tests, whose clients are all on loopback. */
+  capLocalAddresses: boolean;
   /** Time for a client to send all its headers. */
   headersTimeoutMs: number;
   /** Time for a client to send a whole request. */
@@ -49,6 +51,7 @@ export interface HttpLimits {
 export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   maxConnections: 256,
   connectionsPerAddress: 64,
+  capLocalAddresses: false,
   headersTimeoutMs: 5_000,
   requestTimeoutMs: 10_000,
   keepAliveTimeoutMs: 5_000,
@@ -112,7 +115,7 @@ export function createApp(opts: AppOptions): FastifyInstance {
   // Counted once the metrics are decorated (by the storage part, or buildApp); never the address.
   app.server.on('drop', () => app.hasDecorator('metrics') && app.metrics.connectionsRefused.inc({ reason: 'server_full' }));
   if (limits.connectionsPerAddress !== null) {
-    capConnectionsPerAddress(app.server, limits.connectionsPerAddress, opts.log, () => app.hasDecorator('metrics') && app.metrics.connectionsRefused.inc({ reason: 'per_address' }));
+    capConnectionsPerAddress(app.server, limits.connectionsPerAddress, limits.capLocalAddresses, opts.log, () => app.hasDecorator('metrics') && app.metrics.connectionsRefused.inc({ reason: 'per_address' }));
   }
 
   // Pino child loggers per request cost more than the rest of a HELP; request

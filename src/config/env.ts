@@ -48,7 +48,7 @@ export interface Config {
   /** Most areas one member may hold (MAX_AREAS). */
   maxAreas: number;
   logLevel: string;
-  /** CONNECTIONS_PER_ADDRESS: open connections one remote address may hold; null (off) behind a reverse proxy. */
+  /** CONNECTIONS_PER_ADDRESS: open connections one public remote address may hold; null: off. */
   connectionsPerAddress: number | null;
   // Reach (issue 12)
   /** AREAS_FILE: the line's own areas; North American area codes when unset. */
@@ -141,12 +141,12 @@ export const ENV_SCHEMA = z.object({
   SEND_RATE: optional(number(0.01, 100000)).default(10),
   RETENTION_DAYS: optional(wholeNumber(1, 3650)).default(90),
   MAX_AREAS: optional(wholeNumber(1, 1000)).default(10),
-  // Behind a reverse proxy or tunnel every connection comes from its address: off there, and the proxy limits clients.
+  // Local and private addresses are never capped; a proxy reaching the server from a public address needs off.
   CONNECTIONS_PER_ADDRESS: optional(
     z
       .string()
       .refine((v) => /^off$/i.test(v) || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 256), {
-        error: 'expected a whole number from 1 to 256, or off (behind a reverse proxy or tunnel, where every connection comes from its address)',
+        error: 'expected a whole number from 1 to 256, or off (behind a reverse proxy reaching it from a public address, where every connection comes from that address)',
       })
       .transform((v) => (/^off$/i.test(v) ? null : Number(v))),
   ).default(64),

@@ -1,18 +1,20 @@
 /**
  * CONNECTIONS_PER_ADDRESS: one address holding half-sent requests cannot
  * take the whole server from Twilio's webhooks. Real sockets on loopback,
- * the "attacker" bound to 127.0.0.2, Twilio to 127.0.0.3. The time limits
- * are long here, so no socket is cut by them while a test runs.
+ * the "attacker" bound to 127.0.0.2, Twilio to 127.0.0.3. Loopback is not
+ * capped outside tests, so CAP_LOOPBACK caps it here. The time limits are
+ * long, so no socket is cut by them while a test runs.
  */
 import type net from 'node:net';
 import { readConfig } from '../../src/config/env';
-import { addressKey } from '../../src/http/connection-cap';
+import { addressKey, isLocalAddress } from '../../src/http/connection-cap';
 import { readMetrics, startHarness, waitFor, type Harness } from '../helpers/harness';
 import { exchange, halfRequest, signedSms, statusOf } from './loopback-clients';
 
 const ATTACKER = '127.0.0.2';
 const TWILIO = '127.0.0.3';
 const LONG = { headersTimeoutMs: 60_000, requestTimeoutMs: 120_000 };
+const CAP_LOOPBACK = { ...LONG, capLocalAddresses: true };
 const HALF = 'POST /webhooks/twilio/sms HTTP/1.1\r\nHost: x\r\n';
 const HEALTHZ = 'GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n';
 
@@ -25,7 +27,7 @@ describe('one address at its cap', () => {
   const held: net.Socket[] = [];
   beforeAll(async () => {
     // 8 connections in all: without the cap of 4, the attacker's 8 would leave none for Twilio.
-    h = await startHarness({ env: { CONNECTIONS_PER_ADDRESS: '4' }, http: { ...LONG, maxConnections: 8 } });
+    h = await startHarness({ env: { CONNECTIONS_PER_ADDRESS: '4' }, http: { ...CAP_LOOPBACK, maxConnections: 8 } });
   });
   afterAll(async () => {
     for (const s of held) s.destroy();
@@ -54,7 +56,7 @@ describe('one address at its cap', () => {
   });
 });
 
-describe('CONNECTIONS_PER_ADDRESS=off (behind a reverse proxy)', () => {
+describe('CONNECTIONS_PER_ADDRESS=off', () => {
   let h: Harness;
   const held: net.Socket[] = [];
   afterEach(async () => {
@@ -63,14 +65,14 @@ describe('CONNECTIONS_PER_ADDRESS=off (behind a reverse proxy)', () => {
   });
 
   it('lets one address hold more than the default 64', async () => {
-    h = await startHarness({ env: { CONNECTIONS_PER_ADDRESS: 'off' }, http: LONG });
+    h = await startHarness({ env: { CONNECTIONS_PER_ADDRESS: 'off' }, http: CAP_LOOPBACK });
     await hold(h, 70, held);
     expect(statusOf((await exchange(h.url, ATTACKER, HEALTHZ)).answer)).toBe(200);
     expect(await readMetrics(h.url)).not.toMatch(/^headsup_connections_refused_total\{/m);
   });
 
   it('leaves only the server-wide cap, which one address can fill (the old behaviour)', async () => {
-    h = await startHarness({ env: { CONNECTIONS_PER_ADDRESS: 'off' }, http: { ...LONG, maxConnections: 8 } });
+    h = await startHarness({ env: { CONNECTIONS_PER_ADDRESS: 'off' }, http: { ...CAP_LOOPBACK, maxConnections: 8 } });
     await hold(h, 8, held);
     expect(await exchange(h.url, TWILIO, signedSms('+14155550123', 'HELP'), 10_000)).toEqual({ answer: '', closed: true });
     // /metrics too needs a connection: read once the attacker's are closed.
@@ -85,16 +87,34 @@ describe('CONNECTIONS_PER_ADDRESS=off (behind a reverse proxy)', () => {
 describe('with the default cap', () => {
   let h: Harness;
   const held: net.Socket[] = [];
-  afterAll(async () => {
-    for (const s of held) s.destroy();
+  afterEach(async () => {
+    for (const s of held.splice(0)) s.destroy();
     await h.close();
   });
 
   it('holds 64 connections from one address and closes the 65th', async () => {
-    h = await startHarness({ http: LONG });
+    h = await startHarness({ http: CAP_LOOPBACK });
     await hold(h, 64, held);
     expect(await exchange(h.url, ATTACKER, HEALTHZ, 10_000)).toEqual({ answer: '', closed: true });
     expect(statusOf((await exchange(h.url, TWILIO, HEALTHZ)).answer)).toBe(200);
+  });
+
+  it('does not cap a loopback address, where a proxy on this host connects from', async () => {
+    h = await startHarness({ http: LONG });
+    await hold(h, 70, held);
+    expect(statusOf((await exchange(h.url, ATTACKER, HEALTHZ)).answer)).toBe(200);
+    expect(await readMetrics(h.url)).not.toMatch(/^headsup_connections_refused_total\{/m);
+  });
+});
+
+describe('the addresses that are capped', () => {
+  it('are public ones, IPv4, IPv6 and IPv4-mapped', () => {
+    for (const a of ['203.0.113.9', '8.8.8.8', '172.32.0.1', '2001:db8::1', '::ffff:203.0.113.9']) expect(isLocalAddress(a)).toBe(false);
+  });
+
+  it('are not loopback, private or link-local ones, however written', () => {
+    const local = ['127.0.0.2', '::1', '10.1.2.3', '172.17.0.1', '172.31.255.255', '192.168.1.1', '169.254.0.5', 'fd12::1', 'fe80::1%eth0', '::ffff:127.0.0.1', '::ffff:ac11:1'];
+    for (const a of local) expect(isLocalAddress(a)).toBe(true);
   });
 });
 
@@ -129,6 +149,6 @@ describe('CONNECTIONS_PER_ADDRESS', () => {
   });
 
   it.each(['0', '257', '-1', '4.5', 'no', '32 connections'])('refuses %j, naming the variable', (value) => {
-    expect(() => readConfig(env(value))).toThrow(/^CONNECTIONS_PER_ADDRESS: expected a whole number from 1 to 256, or off \(behind a reverse proxy/);
+    expect(() => readConfig(env(value))).toThrow(/^CONNECTIONS_PER_ADDRESS: expected a whole number from 1 to 256, or off \(behind a reverse proxy reaching it from a public address/);
   });
 });
