@@ -20,7 +20,7 @@ import type { Db } from '../store/db';
 import { ageInboundLog, REPLY_KEPT_MS } from '../store/inbound-log';
 import { forgetDecidedRequests } from '../store/member-requests';
 import { lapseInvalid } from '../store/invalid-streak';
-import { eraseStranded, forgetSentAddresses, forgetSentTexts } from '../store/outbox';
+import { eraseStranded, forgetSentAddresses, forgetSentTexts, untieFinishedBefore } from '../store/outbox';
 import { DEFAULT_UNREACHABLE_RETRY, LIMITED_RETRY } from '../outbox/delivery-status';
 import { discardRejectedReports, eraseOldReports, reduceOldReports } from '../store/reports';
 import { eraseStaleProviderTasks } from '../store/provider-tasks';
@@ -84,6 +84,8 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
   const outbox = yield* inBatches(db, batch, (limit) =>
     db.stmt("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state <> 'pending' AND updated_at < ? LIMIT +?)").run(cutoff, limit).changes,
   );
+  // A finished reply or notice names no member (store/outbox-untie.ts): those its finishing left named, and an SMS's status that never came.
+  const untied = yield* inBatches(db, batch, (limit) => untieFinishedBefore(db, now - DEFAULT_UNREACHABLE_RETRY.freshMs, now - LIMITED_RETRY.freshMs, limit));
   // Never sent and due before the cutoff: a reply, a notice or an escalation that late must not go out.
   const stranded = yield* inBatches(db, batch, (limit) => eraseStranded(db, cutoff, limit));
   const screening = db.transaction(() => db.stmt('DELETE FROM screening WHERE created_at < ?').run(cutoff).changes);
@@ -103,6 +105,7 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
   const erased: Record<string, number> = {
     checkins,
     outbox,
+    untied,
     stranded,
     screening,
     alerts,

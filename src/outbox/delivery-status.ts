@@ -15,7 +15,7 @@ import { endRestoredCheckinRefused } from '../store/checkin-stop';
 import type { Db } from '../store/db';
 import { countInvalid, countReached } from '../store/invalid-streak';
 import { setMemberStatus } from '../store/members';
-import { buddyAddressOf, findReported, LEFT_MAYBE_SENT, RETRACTED_MAYBE_SENT, recordTaken, sentBodyOf, settleReported } from '../store/outbox';
+import { buddyAddressOf, findReported, LEFT_MAYBE_SENT, RETRACTED_MAYBE_SENT, recordTaken, sentBodyOf, settleReported, untieFinished } from '../store/outbox';
 import { retractedCopyDelivered } from '../store/retractions';
 import { unsubscribeAll } from '../store/subscriptions';
 import type { Vault } from '../store/vault';
@@ -73,6 +73,7 @@ export function applyDeliveryReport(
     if (delivery.kind === 'delivered') {
       settleReported(db, row.id, providerId, { state: 'delivered' }, now);
       if (row.memberId !== null) countReached(db, row.memberId, row.id);
+      untieFinished(db, [row.id]);
       return { matched: true, kind: 'delivered' };
     }
     if (delivery.kind === 'unreachable' && row.sends < retry.maxAttempts && now - row.createdAt < retry.freshMs) {
@@ -101,6 +102,8 @@ export function applyDeliveryReport(
     }
     // Counted once per message: its row is failed now, and a report of a failed row matches nothing.
     if (row.memberId !== null && delivery.kind === 'invalid') countInvalid(db, row.memberId, now);
+    // Last: what is done to her above needs her row still named.
+    untieFinished(db, [row.id]);
     return { matched: true, kind: delivery.kind };
   });
 }

@@ -12,7 +12,7 @@ import type { Db } from '../store/db';
 import { endRestoredCheckinRefused } from '../store/checkin-stop';
 import { countInvalid, countReached } from '../store/invalid-streak';
 import { setMemberStatus } from '../store/members';
-import { recordOutcomes, type Outcome } from '../store/outbox';
+import { recordOutcomes, untieFinished, type Outcome } from '../store/outbox';
 import { unsubscribeAll } from '../store/subscriptions';
 
 /**
@@ -81,6 +81,8 @@ export class OutcomeWriter {
           // An opt-out in force, maybe older than her running check-in: that still escalates, unless this was a restore's question about it.
           endRestoredCheckinRefused(this.db, outcome.id);
         }
+        // Last: what is read of her above needs her row still named.
+        untieFinished(this.db, batch.map((r) => r.outcome.id));
       });
     });
     if (wrote) {

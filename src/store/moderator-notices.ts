@@ -5,6 +5,7 @@
  * announce a join request (withdrawn if the applicant closes it first).
  */
 import type { Db } from './db';
+import { untieFinished } from './outbox-untie';
 
 export interface NoticePeriod {
   periodStart: number;
@@ -153,7 +154,10 @@ export function eraseReportNotices(db: Db, reportId: number, now: number): numbe
     .stmt(`UPDATE outbox SET body_ct = NULL, state = 'failed', error = 'superseded', provider_id = NULL, updated_at = @now WHERE id IN (${linked}) AND state = 'pending' AND lease_until <= @now`)
     .run({ report: reportId, now }).changes;
   const others = db.stmt(`UPDATE outbox SET body_ct = NULL WHERE id IN (${linked}) AND body_ct IS NOT NULL`).run({ report: reportId }).changes;
+  const rows = (db.stmt(linked).all({ report: reportId }) as Array<{ outbox_id: number }>).map((r) => r.outbox_id);
   db.stmt('DELETE FROM report_notices WHERE report_id = ?').run(reportId);
+  // Those finished name their moderator no more, nor their millisecond: a reporter's reply was queued beside them.
+  untieFinished(db, rows);
   return waiting + others;
 }
 

@@ -19,6 +19,7 @@ export { claimLane, clockSteppedBack, dueThrottledNow, dueUrgentAfterOutage, lat
 export { buddyAddressOf, findReported, recordOutcomes, recordTaken, sentBodyOf, settleReported, type Outcome, type ReportedRow } from './outbox-outcomes';
 export { copiesRead, eraseWaitingTo, LEFT_MAYBE_SENT, RETRACTED_MAYBE_SENT, waitingAlertCopies, withdrawAlertsOutside, withdrawFromChangedModerator, type WaitingCopy } from './outbox-withdrawals';
 export { eraseStranded, forgetSentAddresses, forgetSentTexts } from './outbox-retention';
+export { untieFinished, untieFinishedBefore } from './outbox-untie';
 
 /** Queues a one-off message (a notice, a reply, an admission) to a member, ahead of bulk alerts. */
 export function enqueueMessage(db: Db, vault: Vault, memberId: number, text: string, now: number, opts: { dueAt?: number; priority?: number } = {}): number {

@@ -69,12 +69,12 @@ describe('a Twilio refusal that can be about one destination (21606, 21659)', ()
       try {
         // The Canadian member first in line, then 20 in the US (SEND_RATE 10: about 2 s of sending).
         const canadian = member(CANADIAN);
-        enqueueMessage(db, vault, canadian, 'You are subscribed.', Date.now());
+        const hers = enqueueMessage(db, vault, canadian, 'You are subscribed.', Date.now());
         for (const n of home) enqueueMessage(db, vault, member(n), 'You are subscribed.', Date.now());
         dispatcher.start();
         // A hold would be 15 s at the first refusal.
         await waitFor(() => home.every((n, i) => sentTo(n) === before[i]! + 1), 6_000, 'the fan-out sent');
-        const row = db.sqlite.prepare('SELECT state, error FROM outbox WHERE member_id = ?').get(canadian);
+        const row = db.sqlite.prepare('SELECT state, error FROM outbox WHERE id = ?').get(hers);
         expect(row).toEqual({ state: 'failed', error: `rejected:${refusal.code}` });
         // Her number is not bad: she stays, and the next alert is tried.
         expect(memberStatus(db, canadian)).toBe('active');
