@@ -22,7 +22,7 @@ const UNREFERENCED = ['report_notices', 'join_notices', 'notice_digests', 'check
   .map((t) => `NOT EXISTS (SELECT 1 FROM ${t} WHERE outbox_id = outbox.id)`)
   .join(' AND ');
 
-/** The terms of the partial index outbox_named_finished (0061), so that a sweep reads only those rows. */
+/** The terms of the partial index outbox_named_finished (0062), so that a sweep reads only those rows. */
 const NAMED_FINISHED = "alert_id IS NULL AND member_id IS NOT NULL AND state <> 'pending'";
 
 const UNTIE = `UPDATE outbox SET member_id = NULL, created_at = created_at - created_at % ${DAY_MS}, due_at = due_at - due_at % ${DAY_MS}`;
