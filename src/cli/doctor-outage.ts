@@ -4,11 +4,14 @@
  * up but failing): what /readyz calls `sending_failing`. Read from the
  * rows: messages waiting whose last try failed as an outage (a 5xx, a
  * time-out, no connection), tried later than the lane's last message that
- * went. Counts and codes only. Reads only.
+ * went, for as long as /readyz waits (failingAfterMs): one 5xx on a quiet
+ * line is a blip its retry mends, not a FAIL. Counts and codes only. Reads
+ * only.
  */
 import type Database from 'better-sqlite3';
 import { SIGNAL_RECIPIENT_FAILURES } from '../channels/signal/signal-errors';
 import { SHUTTING_DOWN } from '../channels/types';
+import { DEFAULT_DISPATCHER } from '../outbox/dispatcher';
 import { counted } from './counted';
 import { bad, type CheckResult } from './doctor-check';
 
@@ -47,6 +50,9 @@ export function checkOutages(db: Database.Database, now: number): CheckResult[] 
     // A message went after these failed: the provider is back, and what waits goes at its next try.
     const sent = (lastSent.get(lane.channel) as { t: number | null }).t;
     if (sent !== null && sent >= lane.last) continue;
+    // How long the tries have failed, at most: none failed before the oldest such message was queued, nor before the
+    // lane's last send. Shorter than /readyz's wait, nothing is said, as /readyz says nothing: the retry may well go.
+    if (lane.last - Math.max(lane.oldest, sent ?? 0) < DEFAULT_DISPATCHER.failingAfterMs) continue;
     const all = (waiting.get(lane.channel) as { n: number }).n;
     const codes = lane.errors.split(',').sort().slice(0, 3).join(', ');
     results.push(

@@ -55,6 +55,9 @@ describe('doctor during a provider outage', () => {
     const w = await botWorld({}, Date.now());
     queue(w, MIA);
     await sendPass(w, 'signal', { [MIA]: new SendError('connection', 'ECONNREFUSED') });
+    // Tried again a minute on, and failing still: as long as /readyz waits.
+    w.clock.now += 60_000;
+    await sendPass(w, 'signal', { [MIA]: new SendError('connection', 'ECONNREFUSED') });
     const said = await lanes(w);
     expect(said.map((r) => [r.name, r.ok])).toEqual([['signal lane', false]]);
     expect(said[0]!.detail).toMatch(/^failing: the provider cannot be reached \(connection:ECONNREFUSED\): 1 message failed so, .*signal-cli-rest-api's logs/);
@@ -81,5 +84,35 @@ describe('doctor during a provider outage', () => {
     const row = w.db.sqlite.prepare("SELECT error FROM outbox WHERE state = 'pending'").get() as { error: string };
     expect(row.error).toBe('server:send_failed');
     expect(await lanes(w)).toEqual([]);
+  });
+
+  it('says nothing of one Twilio 503 on a quiet line a minute after a message went: its retry may well go', async () => {
+    const w = await botWorld({}, Date.now() - 5 * 60_000);
+    queue(w, ROSE);
+    await sendPass(w, 'sms', {});
+    w.clock.now += 60_000;
+    queue(w, LILY);
+    await sendPass(w, 'sms', { [LILY]: classifyTwilioError({ status: 503, code: 0 }) });
+    const row = w.db.sqlite.prepare("SELECT error FROM outbox WHERE state = 'pending'").get() as { error: string };
+    expect(row.error).toBe('server:503');
+    expect(await lanes(w)).toEqual([]);
+  });
+
+  it('fails that lane once the same message has failed for a minute (failingAfterMs), as /readyz does', async () => {
+    const w = await botWorld({}, Date.now() - 5 * 60_000);
+    queue(w, ROSE);
+    await sendPass(w, 'sms', {});
+    w.clock.now += 60_000;
+    queue(w, LILY);
+    await sendPass(w, 'sms', { [LILY]: classifyTwilioError({ status: 503, code: 0 }) });
+    w.clock.now += 59_000;
+    await sendPass(w, 'sms', { [LILY]: classifyTwilioError({ status: 503, code: 0 }) });
+    expect(await lanes(w)).toEqual([]);
+    // Past its backoff: tried again, two minutes after its first try.
+    w.clock.now += 61_000;
+    await sendPass(w, 'sms', { [LILY]: classifyTwilioError({ status: 503, code: 0 }) });
+    expect((await lanes(w)).map((r) => [r.name, r.ok, r.detail.slice(0, 60)])).toEqual([
+      ['sms lane', false, 'failing: the provider answers but fails every send (server:5'],
+    ]);
   });
 });
