@@ -93,8 +93,8 @@ export class Lane {
   /**
    * Every try since a given moment, failingAfterMs or more ago, failed with the provider down (5xx,
    * time-outs, no connection: SendError.providerDown), and messages wait (for /readyz): a provider whose
-   * health check answers may still fail every send. A 429 neither starts nor ends it; the provider's
-   * answer about one message (sent, opted out, invalid) ends it. Not held: nothing is wrong with the line's setup, and the messages keep trying.
+   * health check answers may still fail every send. A 429 or a refusal of one recipient (opted out,
+   * invalid) neither starts nor ends it; a message taken ends it. Not held: nothing is wrong with the line's setup, and the messages keep trying.
    */
   get failing(): boolean {
     if (!this.outage.failing(this.deps.now())) return false;

@@ -27,9 +27,10 @@ const THROTTLED_TODO: Record<Channel, string> = {
   signal: 'Signal rate-limits the account: run doctor (a captcha may be waiting)',
 };
 
-/** One kind of episode (an outage, or throttling): since when, and when it was last warned of. */
+/** One kind of episode (an outage, or throttling): since when, its latest failed try, and when it was last warned of. */
 class Episode {
   since: number | null = null;
+  lastAt: number | null = null;
   warnedAt: number | null = null;
 }
 
@@ -39,12 +40,19 @@ export class OutageWatch {
 
   constructor(
     private readonly channel: Channel,
-    private readonly deps: { db: Db; log: Logger; now: () => number; opts: { failingAfterMs: number } },
+    private readonly deps: { db: Db; log: Logger; now: () => number; opts: { failingAfterMs: number; backoff: { maxMs: number } } },
   ) {}
 
-  /** Whether every try for failingAfterMs or more has failed as an outage. */
+  /** Whether every try for failingAfterMs or more has failed as an outage, the latest recently enough that it goes on (see go). */
   failing(now: number): boolean {
-    return this.outage.since !== null && now - this.outage.since >= this.deps.opts.failingAfterMs;
+    const { since, lastAt } = this.outage;
+    if (since === null || lastAt === null || now - lastAt > this.stale) return false;
+    return now - since >= this.deps.opts.failingAfterMs;
+  }
+
+  /** A waiting message is tried again within the longest backoff: a longer silence means none waited. */
+  private get stale(): number {
+    return this.deps.opts.backoff.maxMs + this.deps.opts.failingAfterMs;
   }
 
   /** The provider took a message: both kinds of episode end. True when tries were failing as an outage until now. */
@@ -55,23 +63,29 @@ export class OutageWatch {
     return wasDown;
   }
 
-  /** A try `started` then failed with `e`. A 429 neither starts nor ends an outage; an answer about one recipient ends both. */
+  /**
+   * A try `started` then failed with `e`. A 429 neither starts nor ends an outage. A refusal of one recipient
+   * (21211, 21610) neither starts nor ends either: the provider answered, but took nothing.
+   */
   failed(started: number, e: SendError, reason: string): void {
     if (e.providerDown) this.go(this.outage, started, reason);
     else if (e.kind === 'throttled') this.go(this.throttled, started, reason);
-    else if (!e.retryable) void this.taken();
   }
 
   /** The wall clock stepped back by `step`: an episode keeps its length. */
   shift(step: number): void {
     for (const e of [this.outage, this.throttled]) {
       if (e.since !== null) e.since -= step;
+      if (e.lastAt !== null) e.lastAt -= step;
       if (e.warnedAt !== null) e.warnedAt -= step;
     }
   }
 
   private go(e: Episode, started: number, reason: string): void {
+    // Silent longer than a retry waits: every message was given up or retracted, and that episode ended unseen.
+    if (e.lastAt !== null && started - e.lastAt > this.stale) this.reset(e);
     e.since ??= started;
+    e.lastAt = Math.max(e.lastAt ?? started, started);
     const now = this.deps.now();
     const lasted = now - e.since;
     if (lasted < this.deps.opts.failingAfterMs || (e.warnedAt !== null && now - e.warnedAt < REWARN_MS)) return;
@@ -90,7 +104,12 @@ export class OutageWatch {
       const fields = { channel: this.channel, failedMs: this.deps.now() - e.since, waiting: countPendingOn(this.deps.db, this.channel) };
       this.deps.log.info(fields, kind === 'outage' ? `${this.channel} sending works again after an outage` : `${this.channel} sending is no longer throttled`);
     }
+    this.reset(e);
+  }
+
+  private reset(e: Episode): void {
     e.since = null;
+    e.lastAt = null;
     e.warnedAt = null;
   }
 }
