@@ -7,12 +7,12 @@ import path from 'node:path';
  * so under jest (a context per test file) its errors can be such.
  */
 function isError(err: unknown): err is Error {
-  if (err instanceof Error) return true;
   const e = err as { name?: unknown; stack?: unknown } | null;
   try {
+    if (err instanceof Error) return true;
     return typeof e === 'object' && e !== null && typeof e.name === 'string' && typeof e.stack === 'string';
   } catch {
-    return false; // a stack V8 could not write (see framesOf)
+    return false; // a stack V8 could not write (see framesOf), a throwing getter, a revoked Proxy
   }
 }
 
@@ -33,14 +33,39 @@ const ROOT = path.resolve(__dirname, '..', '..').replace(/[/\\]dist$/, '');
  */
 export function safeError(err: unknown): { type: string; code?: string; stack?: string } {
   if (!isError(err)) return { type: typeof err };
-  const code = (err as { code?: unknown }).code;
-  // Whatever code made of the name (a symbol, an object), the line is written: a catch that logs must go on.
-  return { type: typeof err.name === 'string' ? err.name : 'Error', code: typeof code === 'string' || typeof code === 'number' ? String(code) : undefined, stack: framesOf(err) };
+  // Whatever code made of the fields (a symbol, a throwing getter, a revoked Proxy), the line is written: a catch
+  // that logs must go on.
+  let type = 'Error';
+  let code: string | undefined;
+  try {
+    if (typeof err.name === 'string') type = err.name;
+    const c = (err as { code?: unknown }).code;
+    if (typeof c === 'string' || typeof c === 'number') code = String(c);
+  } catch {
+    return { type: 'Error' };
+  }
+  return { type, code, stack: framesOf(err) };
 }
 
-// A frame as V8 writes one, ending with a line and column or a location without a file: a message's own line
-// that merely opens with "at " ("at +1415… he said") is none.
-const FRAME = /^\s+at (?:.*:\d+:\d+\)?|.*\((?:native|<anonymous>|index \d+)\))$/;
+// Where a frame ran, once cut to the project or node_modules: a file of ours or a package's (letters, digits, dots,
+// dashes, slashes: no "+", no space) with its line and column, node's own, or none. A message's own line shaped
+// like a frame ("at +1415… (pier 39:1:1)") names no such place and is dropped.
+const LOCATION = /^(?:(?:(?:src|test|dist|scripts|node_modules)[/\\][\w./\\@-]*\.[mc]?[jt]s|node:[\w/]+):\d+:\d+|native|<anonymous>)$/;
+
+/**
+ * A frame as logged: "at" and where it ran, never the function's name, which data may make (an object's key
+ * called as a method reads "at Object.+14155550100"); a path is cut to the project or to node_modules/ (a
+ * package seen through a symlink is elsewhere), so no home directory shows. Undefined for anything else.
+ */
+function frameOf(line: string): string | undefined {
+  const at = /^\s+at (?:.*\((.*)\)|(.*))$/.exec(line);
+  if (!at) return undefined;
+  let where = (at[1] ?? at[2] ?? '').replace(/^file:\/\//, '');
+  const modules = where.search(/[/\\]node_modules[/\\]/);
+  if (modules >= 0) where = where.slice(modules + 1);
+  else if (where.startsWith(ROOT + path.sep)) where = where.slice(ROOT.length + 1);
+  return LOCATION.test(where) ? `    at ${where}` : undefined;
+}
 
 /**
  * The first frames of the stack, without the "Name: message" above them. The message may span lines, one
@@ -48,9 +73,9 @@ const FRAME = /^\s+at (?:.*:\d+:\d+\)?|.*\((?:native|<anonymous>|index \d+)\))$/
  * with it; a stack written before the message changed is read from its second line, frames only.
  */
 function framesOf(err: Error): string | undefined {
-  const { name, message } = err as { name: unknown; message: unknown };
-  let stack: unknown;
+  let name: unknown, message: unknown, stack: unknown;
   try {
+    ({ name, message } = err as { name: unknown; message: unknown });
     stack = err.stack;
   } catch {
     // V8 writes a stack when first read, and throws on a message it cannot write (a symbol): no frames then.
@@ -59,6 +84,6 @@ function framesOf(err: Error): string | undefined {
   if (typeof stack !== 'string' || !stack) return undefined;
   const header = typeof name === 'string' && typeof message === 'string' ? (message ? `${name}: ${message}` : name) : null;
   const lines = (header !== null && stack.startsWith(header) ? stack.slice(header.length) : stack.slice(stack.indexOf('\n') + 1)).split('\n');
-  const frames = lines.filter((line) => FRAME.test(line)).slice(0, MAX_FRAMES);
-  return frames.map((line) => line.split(ROOT + path.sep).join('')).join('\n');
+  const frames = lines.map(frameOf).filter((f): f is string => f !== undefined);
+  return frames.slice(0, MAX_FRAMES).join('\n');
 }

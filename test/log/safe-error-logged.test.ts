@@ -44,7 +44,7 @@ describe('an error in the log line', () => {
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.length).toBeLessThanOrEqual(MAX_FRAMES);
     for (const frame of kept) expect(frame).toMatch(/^\s+at \S/);
-    expect(err.stack).toContain(`(${path.join('test', 'log', 'safe-error-logged.test.ts')}:`);
+    expect(err.stack).toContain(`at ${path.join('test', 'log', 'safe-error-logged.test.ts')}:`);
     expect(raw).not.toContain(ROOT + path.sep);
     expect(raw).not.toMatch(/Rick|grey|5550100|constraint failed|members\.number_index/);
   });
@@ -53,10 +53,11 @@ describe('an error in the log line', () => {
     const err = new TypeError('bad answer\n    at Rick grey van (pier 39:1:1)\n    at +14155550100:2:2');
     const { err: out, raw } = logged(err);
     expect(raw).not.toMatch(/Rick|grey|pier|5550100|bad answer/);
-    expect(frames(out.stack)[0]).toMatch(/^\s+at .*safe-error-logged\.test\.ts:\d+:\d+\)?$/);
+    expect(frames(out.stack)[0]).toMatch(/^\s+at .*safe-error-logged\.test\.ts:\d+:\d+$/);
   });
 
   it(`keeps at most ${MAX_FRAMES} frames, the one that threw first`, () => {
+    const throwLine = Number(/:(\d+):\d+\)?\n/.exec(new Error().stack ?? '')?.[1]) + 2;
     const deep = (n: number): never => {
       if (n === 0) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
       return deep(n - 1);
@@ -70,7 +71,7 @@ describe('an error in the log line', () => {
     const { err } = logged(caught);
     const kept = frames(err.stack);
     expect(kept).toHaveLength(MAX_FRAMES);
-    expect(kept[0]).toMatch(/^\s+at deep /);
+    expect(kept[0]).toMatch(new RegExp(`^ {4}at test[/\\\\]log[/\\\\]safe-error-logged\\.test\\.ts:${throwLine}:\\d+$`));
     expect(err.code).toBe('SQLITE_FULL');
   });
 
@@ -86,5 +87,41 @@ describe('an error in the log line', () => {
       expect(out.type).toEqual(expect.any(String));
       expect(raw).not.toMatch(/Rick|grey/);
     }
+  });
+
+  it("drops a message's line shaped like a frame when the message changed after its stack was read", () => {
+    const err = new Error('send to\n    at +14155550100 (pier 39:1:1)');
+    void err.stack;
+    err.message = `wrapped: ${err.message}`;
+    const { err: out, raw } = logged(err);
+    expect(raw).not.toMatch(/5550100|pier/);
+    expect(frames(out.stack)[0]).toMatch(/^ {4}at test[/\\]log[/\\]safe-error-logged\.test\.ts:\d+:\d+$/);
+  });
+
+  it("keeps where a frame ran, never its function's name, which data may make (an object's key called)", () => {
+    const calls: Record<string, () => Error> = { ['+14155550100']: () => new Error('x') };
+    const { err: out, raw } = logged(calls['+14155550100']!());
+    expect(raw).not.toMatch(/5550100/);
+    expect(frames(out.stack)[0]).toMatch(/^ {4}at test[/\\]log[/\\]safe-error-logged\.test\.ts:\d+:\d+$/);
+  });
+
+  it('cuts a frame in a package to node_modules/, wherever it is installed (through a symlink too)', () => {
+    const err = new Error('x');
+    err.stack = 'Error: x\n    at run (/home/rose/heads-up/node_modules/jest-circus/build/run.js:1:2)\n    at /home/rose/other/thing.js:3:4';
+    const { err: out, raw } = logged(err);
+    expect(out.stack).toBe('    at node_modules/jest-circus/build/run.js:1:2');
+    expect(raw).not.toMatch(/rose/);
+  });
+
+  it('never throws for a throwing code or name getter, nor a revoked Proxy', () => {
+    const throws = () => {
+      throw new Error('Rick');
+    };
+    const revocable = Proxy.revocable({}, {});
+    revocable.revoke();
+    expect(safeError(Object.defineProperty(new Error('x'), 'code', { get: throws }))).toEqual({ type: 'Error' });
+    expect(safeError(Object.defineProperty(new Error('x'), 'name', { get: throws }))).toEqual({ type: 'Error' });
+    // Nothing can be read of it, not even whether it is an Error.
+    expect(safeError(revocable.proxy)).toEqual({ type: 'object' });
   });
 });
