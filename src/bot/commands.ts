@@ -12,7 +12,8 @@ export type Command =
   | { kind: 'stop' }
   | { kind: 'help' }
   | { kind: 'areas' }
-  | { kind: 'report'; areas: string[]; text: string }
+  /** `colonEnded`: the text leads with a colon the parser split off the last area code ("415:he hit me"). */
+  | { kind: 'report'; areas: string[]; text: string; colonEnded?: true }
   | { kind: 'check'; query: string }
   | { kind: 'delete' }
   | { kind: 'lang'; lang: Lang }
@@ -21,7 +22,7 @@ export type Command =
   | { kind: 'approve'; ref: string; areas: string[] }
   | { kind: 'reject'; ref: string }
   | { kind: 'edit'; ref: string; text: string }
-  | { kind: 'alert'; areas: string[]; text: string }
+  | { kind: 'alert'; areas: string[]; text: string; colonEnded?: true }
   | { kind: 'block'; ref: string }
   | { kind: 'show'; ref: string }
   /** `page`: STATS 2, the second page of the areas' counts. */

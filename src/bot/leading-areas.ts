@@ -25,13 +25,14 @@ export function areasBeforeText(regions: Regions, tokens: string[], rest: string
  * van"). A colon or a dash ends them ("ALERT MAD: León, cliente violento",
  * "MAD - León …"): a client named like a city stays in the text.
  */
-export function leadingAreas(regions: Regions, text: string, afterAreas = false, elsewhere = false): { areas: string[]; text: string } {
+export function leadingAreas(regions: Regions, text: string, afterAreas = false, elsewhere = false, colonEnded = false): { areas: string[]; text: string } {
   // "LON:he hit me": a colon glued to the text after the areas ends them as "LON: he" does.
   const all = splitGluedColon(text.trim().split(/\s+/), (head) => regions.leading(head, afterAreas, elsewhere).used === head.length);
   // The mark first: it ended the areas before it ("ALERT 415: london …", the parser taking 415), so none leads;
-  // glued to the text ("415:london …") it goes, the word after it kept.
+  // split off the code by the parser ("415:london …", `colonEnded`) it goes, the word after it kept. A word she
+  // wrote starting with a colon (":D he seemed fine", ":Ohio plates") is her text as it is.
   if (SEPARATOR.test(all[0] ?? '')) return { areas: [], text: all.slice(1).join(' ') };
-  if (GLUED_COLON.test(all[0] ?? '')) return { areas: [], text: text.trim().replace(GLUED_COLON, '') };
+  if (colonEnded && GLUED_COLON.test(all[0] ?? '')) return { areas: [], text: text.trim().replace(GLUED_COLON, '') };
   const words = all.slice(0, 12);
   const end = words.findIndex((w) => ENDS_AREAS.test(w));
   const { npas, used } = regions.leading(end < 0 ? words : words.slice(0, end + 1), afterAreas, elsewhere);

@@ -36,7 +36,7 @@ export interface ModerationRules {
   moderatorContacts: readonly Sender[];
 }
 
-function alert(store: Store, mod: Moderator, rules: ModerationRules, tokens: string[], raw: string, now: number): Outcome {
+function alert(store: Store, mod: Moderator, rules: ModerationRules, tokens: string[], raw: string, now: number, colonEnded = false): Outcome {
   const { regions, sendChannels } = rules;
   // As REPORT reads it: a number after the areas that is none, with text after it, starts the text ("ALERT 415
   // 100 dollars short"). First, or with an area after it ("415 150 408": 150 for 510), it is a mistyped area:
@@ -47,7 +47,7 @@ function alert(store: Store, mod: Moderator, rules: ModerationRules, tokens: str
   const resolved = regions.resolve(given);
   if (!resolved.ok) return failed(unknownArea(mod.t, regions, resolved.bad, 'alert'));
   // The line's own codes and names ("ALERT LDN grey van") lead the text as NPAs do.
-  const named = leadingAreas(regions, rest, given.length > 0);
+  const named = leadingAreas(regions, rest, given.length > 0, false, colonEnded);
   const npas = [...new Set([...resolved.npas, ...named.areas])].sort();
   if (npas.length === 0) return failed(mod.t.modNeedsArea());
   const text = cleanAlertText(named.text);
@@ -83,7 +83,7 @@ function runCommand(store: Store, mod: Moderator, rules: ModerationRules, comman
     case 'edit':
       return edit(store, mod, rules, command.ref, command.text, now);
     case 'alert':
-      return alert(store, mod, rules, command.areas, command.text, now);
+      return alert(store, mod, rules, command.areas, command.text, now, command.colonEnded === true);
     case 'block':
       return block(store, mod, command.ref, now, rules.moderatorContacts);
     case 'show':

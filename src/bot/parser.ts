@@ -50,7 +50,7 @@ const NPA = /^\d{3}$/;
 const REF = /^#?([A-Z0-9]{4,6})$/;
 
 /** Leading NPA tokens (e.g. "415 628 he was…"), then the text after them (which a number, "(628) 555-1234", starts). */
-function areasThenText(text: string, rest: Token[], country: CountryCode): { areas: string[]; text: string } {
+function areasThenText(text: string, rest: Token[], country: CountryCode): { areas: string[]; text: string; colonEnded?: true } {
   const areas: string[] = [];
   let i = 0;
   for (; i < rest.length; i++) {
@@ -65,8 +65,8 @@ function areasThenText(text: string, rest: Token[], country: CountryCode): { are
     if (isAmount(asciiDigits(glued ? raw.slice(0, colon) : raw))) break;
     if (startsWithNumber(asciiDigits(text.slice(token.start)), country)) break;
     areas.push(...parts);
-    // The text starts at the colon (leadingAreas drops it), as it does after "415:".
-    if (glued) return { areas, text: text.slice(token.start + colon).trim() };
+    // The text starts at the colon, which leadingAreas drops only when told it was split off here (":D" is hers).
+    if (glued) return { areas, text: text.slice(token.start + colon).trim(), colonEnded: true };
   }
   const next = rest[i];
   // A colon or dash after the last area ("415: london …", "415 – london …") leads the text: leadingAreas reads it as their end.
@@ -259,16 +259,14 @@ function commandOf(kind: CommandKind, keyword: string, text: string, rest: Token
       const named = keyword === 'LANG' ? (rest[0] ? langFromWord(rest[0].word) : undefined) : langFromWord(keyword);
       return named ? { kind, lang: named } : 'bad_lang';
     }
-    case 'report': {
+    case 'report':
       // With no text (or only areas) it starts the guided report.
-      const { areas, text: body } = areasThenText(text, rest, country);
-      return { kind, areas, text: body };
-    }
+      return { kind, ...areasThenText(text, rest, country) };
     case 'alert': {
-      const { areas, text: body } = areasThenText(text, rest, country);
+      const read = areasThenText(text, rest, country);
       // Areas of the line's own (LDN, london) lead the text: the handler, which knows them, takes them off.
-      if (!areas.length) return body ? { kind, areas, text: body } : 'missing_area';
-      return body ? { kind, areas, text: body } : 'missing_text';
+      if (!read.areas.length) return read.text ? { kind, ...read } : 'missing_area';
+      return read.text ? { kind, ...read } : 'missing_text';
     }
     case 'check': {
       const next = rest[0];

@@ -102,7 +102,7 @@ function othersOnly(ids: Identifier[], filer: Filer): Identifier[] {
 }
 
 /** REPORT: with text, filed at once; with none (or only areas), the guided report starts. */
-export function report(store: Store, who: Asker, rules: ReportRules, tokens: string[], rest: string, now: number): Outcome {
+export function report(store: Store, who: Asker, rules: ReportRules, tokens: string[], rest: string, now: number, colonEnded = false): Outcome {
   const { db, vault } = store;
   const { given, raw } = areasBeforeText(rules.regions, tokens, rest);
   const resolved = rules.regions.resolve(given);
@@ -110,7 +110,7 @@ export function report(store: Store, who: Asker, rules: ReportRules, tokens: str
   // The line's own codes and names ("LDN", "london") lead the text as NPAs do (in a text all in capitals, a
   // letter code only when the report has no other area).
   const elsewhere = reportAreas(store, rules.regions, filerOf(who), resolved.npas).length > 0;
-  const { areas: named, text } = leadingAreas(rules.regions, raw, given.length > 0, elsewhere);
+  const { areas: named, text } = leadingAreas(rules.regions, raw, given.length > 0, elsewhere, colonEnded);
   const wanted = [...new Set([...resolved.npas, ...named])].sort();
   if (wanted.length > rules.maxAreas) return say(who.t.reportTooManyAreas(rules.maxAreas));
   if (text.trim() === '') {

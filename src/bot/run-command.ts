@@ -166,7 +166,7 @@ export function runCommand(store: Store, rules: LineRules, who: Asker, moderator
     case 'lang':
       return setLang(store, who, rules, command.lang, now);
     case 'report':
-      return report(store, who, reportRules(rules), command.areas, command.text, now);
+      return report(store, who, reportRules(rules), command.areas, command.text, now, command.colonEnded === true);
     case 'discreet':
       return setDiscreet(store, who, rules.discreet, command.wants, now);
     case 'read':
