@@ -56,6 +56,19 @@ export function checkable(query: string, country?: CountryCode): boolean {
 }
 
 /**
+ * Whether `query` is identifiers CHECK looks up and nothing else ("628-555-0188", "@rick_sf", "CA 7ABC123"), by
+ * check()'s own reading: each word holding a letter must be part of one it read (digits and marks are a number's
+ * groups), so "his number 628-555-0188 he texted me" is a sentence about him, not a look-up.
+ */
+export function checkAlone(query: string, country?: CountryCode): boolean {
+  const text = cleanAlertText(query).slice(0, 200);
+  const bare = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const read = checkQueryGroups(text, country).flat().map((id) => bare(`${showIdentifier(id)} ${id.value}`));
+  const own = (w: string) => !/\p{L}/u.test(w) || read.some((id) => id.includes(bare(w)));
+  return checkable(query, country) && text.split(/\s+/).every(own);
+}
+
+/**
  * Digits alone, as a phone number is written, that no reading took: mistyped, or a number of another country
  * without its code ("212 555 1234" on a UK line); eight digits at least ("555-1234" lacks its area code, which
  * the usage reply's example shows). The usage reply's example would not tell her why hers was refused.

@@ -7,7 +7,8 @@
  */
 import type { Regions } from '../alerts/regions';
 import type { Conversation } from '../store/conversations';
-import { checkable } from './check-command';
+import { COLON } from './area-marks';
+import { checkAlone, checkable } from './check-command';
 import type { Parsed } from './commands';
 import { asksToStop, normalizeWord } from './parser';
 import { okEmojiAsWord } from './normalize-word';
@@ -123,15 +124,28 @@ const COMMAND_WORDS: ReadonlySet<string> = new Set(['CHECKIN', 'SECURITE']);
  * would find), a one-message report was filed as a field of another, no invitation went. The question stays open.
  * Words that only open like them stay answers: "Check shirt, tall" names nothing CHECK looks up, a REPORT of areas
  * alone would start a guided report over hers, a bare AMIGO ("friend") lists no one she meant to.
+ *
+ * `inDraft`: a guided report is open, whose answers are her own words about him ("Parceiro 628 555 0188 alto",
+ * "Signalement : grand, barbu", "Report him to the cops too", "Check his number 628-555-0188 he texted me"):
+ * taken for commands, his number got a buddy invitation, her note was filed as a report, the answer was lost.
+ * There a BUDDY is always her answer, a REPORT only when area codes lead its text ("REPORT 415 another guy…"),
+ * a CHECK only of its identifiers alone ("CHECK 628-555-0188"). The join question has no draft to lose.
  */
-export function keepsMeaning(parsed: Parsed, regions: Regions): boolean {
+export function keepsMeaning(parsed: Parsed, regions: Regions, inDraft = false): boolean {
   if (!parsed.ok) return false;
   const { command } = parsed;
-  if (command.kind === 'check') return checkable(command.query, regions.country);
-  if (command.kind === 'buddy') return command.action !== 'list';
+  if (command.kind === 'check') return inDraft ? checkAlone(command.query, regions.country) : checkable(command.query, regions.country);
+  if (command.kind === 'buddy') return !inDraft && command.action !== 'list';
   if (command.kind !== 'report') return false;
-  const words = command.text.split(/\s+/).filter((w) => w !== '');
-  return words.length > 0 && !regions.resolve(words).ok;
+  const words = [...command.areas, ...command.text.split(/\s+/)].filter((w) => w !== '');
+  if (inDraft && !codeLeads(regions, words[0])) return false;
+  return command.text.trim() !== '' && !regions.resolve(words).ok;
+}
+
+/** Whether `word` is an area code of the line, as written (a colon glued after it aside: "415:he", "LON:"). */
+function codeLeads(regions: Regions, word: string | undefined): boolean {
+  const code = (word ?? '').split(COLON)[0] ?? '';
+  return regions.writtenAsCode(code) && regions.resolve([code]).ok;
 }
 
 /** The area tokens an answer to "which area?" gives: "415", "415 628", "JOIN 415", "san-francisco". */

@@ -31,7 +31,7 @@ export function turnFor({ db, vault, rules }: { db: Db; vault: Vault; rules: { r
   // And a check-in is started whatever was asked (the question stays open for later).
   if (startsCheckin(parsed)) return 'command';
   // A client screened at the door, a report in one message, a buddy asked: done now, the question stays open.
-  if (keepsMeaning(parsed, rules.regions)) return 'command';
+  if (keepsMeaning(parsed, rules.regions, who.conversation()?.topic === 'report')) return 'command';
   // READ alone, as a discreet notice told her to send it (to this membership: READ reads no other): the alert
   // is shown, the question stays open. Read only for that word, so the webhook path asks nothing more of other answers.
   if (parsed.ok && parsed.command.kind === 'read' && parsed.exactKeyword && who.member && hasUnread(db, who.member.id)) return 'command';

@@ -47,7 +47,7 @@ describe('CHECK in the middle of a guided report', () => {
     expect(say(w, MEMBER, `CHECK ${CLIENT}`)).toBe(t.checkNone());
   });
 
-  it.each(['VERIFICAR 628 555 0188', 'check @rick_sf', 'Check plate 7ABC123'])('%s is a CHECK too', async (text) => {
+  it.each(['VERIFICAR 628 555 0188', 'check @rick_sf', 'CHECK @rick_sf 628-555-0188', 'CHECK CA 7ABC123'])('%s is a CHECK too', async (text) => {
     const w = await world();
     askedPerson(w);
     // VERIFICAR is Spanish and Portuguese alike: her English stays.
@@ -80,16 +80,69 @@ describe('REPORT with its text in the middle of a guided report', () => {
   });
 });
 
-describe('BUDDY at the read-back', () => {
-  it('asks the buddy, and the read-back still waits for DONE', async () => {
+describe('BUDDY while the join question is open', () => {
+  it('asks the buddy; the question still takes her area', async () => {
     const w = await world();
-    for (const a of ['REPORT', '1', 'last night', '415 Motel 6', 'SKIP', 'SKIP', 'SKIP']) say(w, REPORTER, a);
-    expect(say(w, REPORTER, 'SKIP')).toContain('last night');
-    expect(say(w, REPORTER, 'BUDDY +14155550777 Rose')).toBe(t.buddyAsked('0777'));
+    const HIDDEN = '+447700900123';
+    expect(say(w, HIDDEN, 'JOIN')).toBe(t.joinWhichArea());
+    say(w, HIDDEN, 'BUDDY +14155550777 Rose');
     expect(w.direct('+14155550777')).toHaveLength(1);
-    const done = say(w, REPORTER, 'DONE');
-    expect(done).toBe(t.reportReceived(`#${refIn(done)}`, ['415']));
+    expect(say(w, HIDDEN, '415')).toBe(t.joined(['415']));
+  });
+});
+
+/**
+ * In a guided report, her answers are her own words about him, and may open with these commands' words: a
+ * review found them taken for commands (his number got a buddy invitation, her note filed as a second report, a
+ * CHECK run and the contact lost). A BUDDY is always her answer there, a REPORT only with area codes leading it,
+ * a CHECK only of its identifiers alone.
+ */
+describe('answers that open like a command in a guided report', () => {
+  it('Portuguese "Parceiro 628 555 0188 alto, barba" is the person, and no invitation goes to his number', async () => {
+    const w = await world();
+    const pt = catalog('pt');
+    for (const a of ['DENUNCIAR', '1', 'ontem']) say(w, REPORTER, a);
+    expect(say(w, REPORTER, '415 Motel 6')).toBe(pt.reportAsk('person'));
+    expect(say(w, REPORTER, 'Parceiro 628 555 0188 alto, barba')).toBe(pt.reportAsk('vehicle'));
+    expect(w.direct('+16285550188')).toHaveLength(0);
+    expect(say(w, REPORTER, 'PULAR')).toBe(pt.reportAsk('contact'));
+  });
+
+  it('French "Signalement : grand, barbu, tatouage" is the person, not a second report', async () => {
+    const w = await world();
+    const fr = catalog('fr');
+    for (const a of ['SIGNALER', '1', 'hier soir']) say(w, REPORTER, a);
+    expect(say(w, REPORTER, '415 Motel 6')).toBe(fr.reportAsk('person'));
+    expect(say(w, REPORTER, 'Signalement : grand, barbu, tatouage')).toBe(fr.reportAsk('vehicle'));
+    expect(reports(w)).toBe(0);
+  });
+
+  it('"Report him to the cops too" is the note for the moderators, not a report of its own', async () => {
+    const w = await world();
+    askedPerson(w);
+    for (const a of ['tall', 'SKIP']) say(w, REPORTER, a);
+    expect(say(w, REPORTER, 'SKIP')).toBe(t.reportAsk('other'));
+    say(w, REPORTER, 'Report him to the cops too, he is dangerous');
+    expect(reports(w)).toBe(0);
+    refIn(say(w, REPORTER, 'DONE'));
     expect(reports(w)).toBe(1);
+    expect(w.queued(sms(MOD)).map((m) => m.text).join('\n')).toContain('Report him to the cops too');
+  });
+
+  it('"Check his number 628-555-0188 he texted me from it" is the contact, not a CHECK', async () => {
+    const w = await world();
+    askedPerson(w);
+    expect(say(w, REPORTER, 'tall')).toBe(t.reportAsk('vehicle'));
+    expect(say(w, REPORTER, 'SKIP')).toBe(t.reportAsk('contact'));
+    expect(say(w, REPORTER, 'Check his number 628-555-0188 he texted me from it')).toBe(t.reportAsk('other'));
+    expect(say(w, REPORTER, 'SKIP')).toContain('0188');
+  });
+
+  it.each(['Check plate 7ABC123', 'BUDDY +14155550777 Rose'])('"%s" is her answer too', async (text) => {
+    const w = await world();
+    askedPerson(w);
+    expect(say(w, REPORTER, text)).toBe(t.reportAsk('vehicle'));
+    expect(w.direct('+14155550777')).toHaveLength(0);
   });
 });
 
