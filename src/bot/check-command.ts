@@ -63,8 +63,10 @@ export function checkable(query: string, country?: CountryCode): boolean {
 export function checkAlone(query: string, country?: CountryCode): boolean {
   const text = cleanAlertText(query).slice(0, 200);
   const bare = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  const read = checkQueryGroups(text, country).flat().map((id) => bare(`${showIdentifier(id)} ${id.value}`));
-  const own = (w: string) => !/\p{L}/u.test(w) || read.some((id) => id.includes(bare(w)));
+  const read = checkQueryGroups(text, country).flat().map((id) => ({ shown: bare(`${showIdentifier(id)} ${id.value}`), value: bare(id.value) }));
+  // A link is read without its scheme ("https://"): the word then holds the value rather than the reverse.
+  const part = (w: string) => read.some((id) => id.shown.includes(w) || (id.value !== '' && w.includes(id.value)));
+  const own = (w: string) => !/\p{L}/u.test(w) || part(bare(w));
   return checkable(query, country) && text.split(/\s+/).every(own);
 }
 

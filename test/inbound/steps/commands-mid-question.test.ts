@@ -47,7 +47,7 @@ describe('CHECK in the middle of a guided report', () => {
     expect(say(w, MEMBER, `CHECK ${CLIENT}`)).toBe(t.checkNone());
   });
 
-  it.each(['VERIFICAR 628 555 0188', 'check @rick_sf', 'CHECK @rick_sf 628-555-0188', 'CHECK CA 7ABC123'])('%s is a CHECK too', async (text) => {
+  it.each(['VERIFICAR 628 555 0188', 'check @rick_sf', 'CHECK @rick_sf 628-555-0188', 'CHECK CA 7ABC123', 'CHECK https://example.com/rick'])('%s is a CHECK too', async (text) => {
     const w = await world();
     askedPerson(w);
     // VERIFICAR is Spanish and Portuguese alike: her English stays.
