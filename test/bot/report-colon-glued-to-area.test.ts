@@ -2,7 +2,9 @@
  * An area code with a colon glued to the text after it ("REPORT 415:he hit me", with a fullwidth, small or
  * vertical colon too) ends the areas as "415: he hit me" does. The word was kept whole as text: the report
  * was filed for her own area instead of 415, and began "415:he". ALERT read it so too. A time in the text
- * ("10:30") and a number that is no area stay as she wrote them. Real SQLite and crypto, through the bot.
+ * ("10:30") and a number that is no area stay as she wrote them, and a word she wrote starting with a colon
+ * (a smiley ":D", ":P", or ":Ohio") keeps it: a first fix dropped it ("D he seemed fine"). Real SQLite and
+ * crypto, through the bot.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -69,5 +71,25 @@ describe('ALERT with a colon glued between the area code and the text', () => {
       { npas: '415', text: 'london grey van, knife' },
       { npas: '415', text: 'grey van' },
     ]);
+  });
+});
+
+describe('a report led by a word starting with a colon', () => {
+  it.each([
+    ['REPORT 415 :D he seemed fine then hit me', ['415'], ':D he seemed fine then hit me'],
+    ['REPORT 415 :P', ['415'], ':P'],
+    ['REPORT :O he pulled a knife', ['628'], ':O he pulled a knife'],
+    ['REPORT 415 :3 ok', ['415'], ':3 ok'],
+    ['REPORT 628 415 :Ohio plates', ['415', '628'], ':Ohio plates'],
+  ])('%s keeps the colon', async (message, npas, text) => {
+    const w = await world();
+    expect(filed(w, message)).toEqual({ npas, text });
+  });
+
+  it('keeps an ALERT text starting with a smiley', async () => {
+    const w = await world();
+    w.sms(MOD, 'ALERT 415 :O grey van, knife');
+    const body = openAlert(w.db, w.vault, 1)?.body;
+    expect(body && 'text' in body ? body.text : undefined).toBe(':O grey van, knife');
   });
 });
