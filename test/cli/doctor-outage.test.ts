@@ -86,25 +86,26 @@ describe('doctor during a provider outage', () => {
     expect(await lanes(w)).toEqual([]);
   });
 
-  it('says nothing of one Twilio 503 on a quiet line a minute after a message went: its retry may well go', async () => {
+  /** A quiet line: one SMS went, then a minute later another got one Twilio 503 and waits for its retry. */
+  async function oneBlip(): Promise<Awaited<ReturnType<typeof botWorld>>> {
     const w = await botWorld({}, Date.now() - 5 * 60_000);
     queue(w, ROSE);
     await sendPass(w, 'sms', {});
     w.clock.now += 60_000;
     queue(w, LILY);
     await sendPass(w, 'sms', { [LILY]: classifyTwilioError({ status: 503, code: 0 }) });
+    return w;
+  }
+
+  it('says nothing of one Twilio 503 on a quiet line a minute after a message went: its retry may well go', async () => {
+    const w = await oneBlip();
     const row = w.db.sqlite.prepare("SELECT error FROM outbox WHERE state = 'pending'").get() as { error: string };
     expect(row.error).toBe('server:503');
     expect(await lanes(w)).toEqual([]);
   });
 
   it('fails that lane once the same message has failed for a minute (failingAfterMs), as /readyz does', async () => {
-    const w = await botWorld({}, Date.now() - 5 * 60_000);
-    queue(w, ROSE);
-    await sendPass(w, 'sms', {});
-    w.clock.now += 60_000;
-    queue(w, LILY);
-    await sendPass(w, 'sms', { [LILY]: classifyTwilioError({ status: 503, code: 0 }) });
+    const w = await oneBlip();
     w.clock.now += 59_000;
     await sendPass(w, 'sms', { [LILY]: classifyTwilioError({ status: 503, code: 0 }) });
     expect(await lanes(w)).toEqual([]);
