@@ -42,14 +42,16 @@ export function untieFinished(db: Db, ids: number[]): number {
  * Retention's sweep, at most `limit` rows: what the moments a row finishes
  * left named (a notice withdrawn, a check-in's message once the check-in is
  * gone, rows of an older version), and an SMS sent whose final status never
- * came once no retry can (older than `before`, or than `limitedBefore` for
- * one a daily cap sent again, as forgetSentTexts). Returns how many.
+ * came once no retry can (sent before `before`, or before `limitedBefore`
+ * for one a daily cap sent again: counted from its send, not its queueing,
+ * as a reply queued in an outage is sent late and its status comes after).
+ * Returns how many.
  */
 export function untieFinishedBefore(db: Db, before: number, limitedBefore: number, limit: number): number {
   return db
     .stmt(
       `${UNTIE} WHERE id IN (SELECT id FROM outbox INDEXED BY outbox_named_finished WHERE ${NAMED_FINISHED}
-         AND (${DONE} OR (created_at < @before AND (daily_capped = 0 OR created_at < @limitedBefore))) AND ${UNREFERENCED} LIMIT +@limit)`,
+         AND (${DONE} OR (updated_at < @before AND (daily_capped = 0 OR updated_at < @limitedBefore))) AND ${UNREFERENCED} LIMIT +@limit)`,
     )
     .run({ before, limitedBefore, limit }).changes;
 }

@@ -7,10 +7,11 @@
  */
 import path from 'node:path';
 import { runRetention } from '../../src/jobs/retention';
+import { applyDeliveryReport } from '../../src/outbox/delivery-status';
 import { Db } from '../../src/store/db';
-import { ensureMember } from '../../src/store/members';
+import { ensureMember, memberStatus } from '../../src/store/members';
 import { linkNotice } from '../../src/store/moderator-notices';
-import { enqueueMessage } from '../../src/store/outbox';
+import { claimLane, enqueueMessage, recordOutcomes } from '../../src/store/outbox';
 import { migrate } from '../../src/store/migrate';
 import { createReport } from '../../src/store/reports';
 import { cryptoReady, Vault } from '../../src/store/vault';
@@ -48,4 +49,22 @@ test('retention unties finished one-off rows from their member, and leaves those
   expect(named).toEqual([waiting, notice]);
   // Those untied keep their day only: no two share a millisecond with anything left named.
   expect(rows.filter((r) => finished.includes(r.id)).map((r) => r.at % DAY)).toEqual([0, 0, 0, 0]);
+});
+
+test("a reply sent hours after it was queued (an outage) stays hers until its status comes: a carrier's opt-out after the next run still stops her", async () => {
+  await cryptoReady();
+  const vault = new Vault(new Uint8Array(32).fill(5));
+  const db = new Db(path.join(tempDir(), 'heads-up.db'));
+  migrate(db);
+  const her = ensureMember(db, vault, { channel: 'sms', address: '+14155550100', phone: '+14155550100' }, 'en', NOW - DAY).id;
+  const id = enqueueMessage(db, vault, her, 'a reply', NOW);
+  const sent = NOW + 4.5 * HOUR;
+  expect(claimLane(db, 'sms', sent, 10, sent + 60_000).map((r) => r.id)).toEqual([id]);
+  recordOutcomes(db, [{ id, kind: 'sent', providerId: 'SM1' }], sent);
+  // The hourly run ten minutes after the send: the row was queued 4 h 40 min ago, sent 10 min ago.
+  runRetention(db, 90, sent + 10 * 60_000);
+  const report = applyDeliveryReport(db, vault, { rowId: id, attempt: 1, providerId: 'SM1', delivery: { kind: 'stopped', code: '21610' } }, sent + 20 * 60_000);
+  expect(report).toEqual({ matched: true, kind: 'stopped' });
+  expect(memberStatus(db, her)).toBe('stopped');
+  db.close();
 });
