@@ -74,7 +74,7 @@ export function capConnectionsPerAddress(server: Server, perAddress: number, cap
     lastLogged = performance.now();
     log.warn(
       { refused: refusedSince, perAddress },
-      'connections refused: their address already held CONNECTIONS_PER_ADDRESS open. Behind a proxy reaching this server from a public address every client has its address: set CONNECTIONS_PER_ADDRESS=off and limit clients there',
+      'connections refused: their address already held CONNECTIONS_PER_ADDRESS open. Behind a proxy reaching this server from a public address, every client comes from the proxy: set CONNECTIONS_PER_ADDRESS=off and limit clients there',
     );
     refusedSince = 0;
   };
