@@ -11,15 +11,11 @@
 import type Database from 'better-sqlite3';
 import { SIGNAL_RECIPIENT_FAILURES } from '../channels/signal/signal-errors';
 import { SHUTTING_DOWN } from '../channels/types';
+import { WHERE_TO_LOOK } from '../channels/where-to-look';
+import type { Channel } from '../domain/channel';
 import { DEFAULT_DISPATCHER } from '../outbox/dispatcher';
 import { counted } from './counted';
 import { bad, type CheckResult } from './doctor-check';
-
-/** What to look at, by lane: the provider's own status, not the line's setup. */
-const WHERE_TO_LOOK: Record<string, string> = {
-  sms: 'check status.twilio.com and the Twilio console\'s error log',
-  signal: "check signal-cli-rest-api's logs (docker logs) and that it reaches Signal's servers",
-};
 
 /** A wait as doctor prints it: seconds, minutes or hours, whole. */
 export function waited(ms: number): string {
@@ -59,7 +55,7 @@ export function checkOutages(db: Database.Database, now: number): CheckResult[] 
       bad(
         `${lane.channel} lane`,
         `failing: ${lane.errors.split(',').every((e) => e.startsWith('connection')) ? 'the provider cannot be reached' : 'the provider answers but fails every send'} (${codes}): ${counted(lane.n, 'message')} failed so, the oldest waiting ${waited(now - lane.oldest)}; ` +
-          `${WHERE_TO_LOOK[lane.channel] ?? "check the provider's status"}. Messages wait (${counted(all, 'message')} on this lane) and will go when it recovers`,
+          `${WHERE_TO_LOOK[lane.channel as Channel] ?? "check the provider's status"}. Messages wait (${counted(all, 'message')} on this lane) and will go when it recovers`,
       ),
     );
   }

@@ -8,6 +8,7 @@
  * to fill a disk, none saying the provider was down or what to do.
  */
 import type { SendError } from '../channels/types';
+import { WHERE_TO_LOOK } from '../channels/where-to-look';
 import type { Channel } from '../domain/channel';
 import type { Logger } from '../log/logger';
 import { countPendingOn } from '../store/outbox';
@@ -15,12 +16,6 @@ import type { Db } from '../store/db';
 
 /** A warning while an episode lasts is repeated no more often than this. */
 const REWARN_MS = 3_600_000;
-
-/** Where the operator looks when a lane's provider fails every send (the channel's provider in plain words). */
-const WHERE_TO_LOOK: Record<Channel, string> = {
-  sms: 'check status.twilio.com and the Twilio console',
-  signal: "check signal-cli-rest-api's logs and that it reaches Signal",
-};
 
 const THROTTLED_TODO: Record<Channel, string> = {
   sms: "the Twilio account's sending rate is lower than SEND_RATE: lower SEND_RATE or add senders (a Messaging Service)",
