@@ -45,7 +45,8 @@ it('the start and doctor name the rescue copy, never the line the restore replac
   expect(database?.detail).not.toContain('replaced-');
 }, 90_000);
 
-it('doctor warns of the line a restore replaced, a leftover to delete once sure, not a failure', async () => {
+/** A stopped line of one member, backed up and restored over itself: the line it replaced lies beside it. */
+async function restoredOverItself(): Promise<{ dataDir: string; env: Record<string, string> }> {
   const dataDir = tempDir();
   const env = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
   const { h, stop } = await startTwilioLine({ dataDir });
@@ -54,6 +55,11 @@ it('doctor warns of the line a restore replaced, a leftover to delete once sure,
   const backup = path.join(tempDir(), 'b.db');
   expect((await runAdminCli(['backup', backup], env)).code).toBe(0);
   expect((await runAdminCli(['restore', backup], env)).code).toBe(0);
+  return { dataDir, env };
+}
+
+it('doctor warns of the line a restore replaced, a leftover to delete once sure, not a failure', async () => {
+  const { dataDir, env } = await restoredOverItself();
   const replaced = path.join(dataDir, fs.readdirSync(dataDir).find((f) => f.startsWith('heads-up.db.replaced-')) as string);
   const said = (await runDoctor(env)).filter((c) => c.name === 'restore');
   expect(said).toEqual([
@@ -67,14 +73,7 @@ it('doctor warns of the line a restore replaced, a leftover to delete once sure,
 }, 60_000);
 
 it('with no database and only the line a restore replaced, the start refuses and doctor fails, both naming it; restore refuses it as it lies', async () => {
-  const dataDir = tempDir();
-  const env = { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY };
-  const { h, stop } = await startTwilioLine({ dataDir });
-  await h.sms('+14155550101', 'JOIN 415');
-  await stop();
-  const backup = path.join(tempDir(), 'b.db');
-  expect((await runAdminCli(['backup', backup], env)).code).toBe(0);
-  expect((await runAdminCli(['restore', backup], env)).code).toBe(0);
+  const { dataDir, env } = await restoredOverItself();
   // The database lost while the line was stopped: only the replaced line is left.
   for (const f of ['heads-up.db', 'heads-up.db-wal', 'heads-up.db-shm']) fs.rmSync(path.join(dataDir, f), { force: true });
   const replaced = path.join(dataDir, fs.readdirSync(dataDir).find((f) => /^heads-up\.db\.replaced-\d{4}-\d\d-\d\dT\d{6}$/.test(f)) as string);
