@@ -37,6 +37,18 @@ function world(deps: Partial<BotDeps> = {}): Promise<BotWorld> {
   });
 }
 
+/** Rosa, with a buddy who accepted and a check-in running, blocked by a moderator for a harvesting report. */
+async function blockedWithCheckin(): Promise<BotWorld> {
+  const w = await world({ limits: DEFAULT_LIMITS, checkins: CHECKINS });
+  w.sms(ROSA, 'JOIN 415');
+  w.sms(ROSA, 'BUDDY 415-555-0177 Rosa');
+  w.sms(BUDDY, 'ACCEPT');
+  w.sms(ROSA, 'CHECKIN 30 blue Honda');
+  const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(ROSA, 'REPORT 415 fake report to harvest numbers').reply ?? '')?.[1];
+  expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlockedDiscarded(`#${ref}`, 1));
+  return w;
+}
+
 function membership(w: BotWorld, who: string): { status: string; areas: string[] } | undefined {
   const member = findMember(w.db, w.vault, sms(who));
   return member && { status: member.status, areas: listAreas(w.db, member.id) };
@@ -71,13 +83,7 @@ describe('a blocked sender', () => {
   });
 
   it("is still heard when she answers OK to a check-in she started before the block: her buddy is not told she may be in danger", async () => {
-    const w = await world({ limits: DEFAULT_LIMITS, checkins: CHECKINS });
-    w.sms(ROSA, 'JOIN 415');
-    w.sms(ROSA, 'BUDDY 415-555-0177 Rosa');
-    w.sms(BUDDY, 'ACCEPT');
-    w.sms(ROSA, 'CHECKIN 30 blue Honda');
-    const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(ROSA, 'REPORT 415 fake report to harvest numbers').reply ?? '')?.[1];
-    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlockedDiscarded(`#${ref}`, 1));
+    const w = await blockedWithCheckin();
     expect(w.sms(ROSA, 'AREAS')).toMatchObject({ reply: null, dropped: 'blocked' });
     w.clock.now += 20 * MIN;
     expect(w.sms(ROSA, 'SAFE').reply).toBe(t.checkinOk());
@@ -206,13 +212,7 @@ describe('the per-sender message limit', () => {
   });
 
   it('answers a blocked member\'s "END CHECKIN 30" never, and her OK that ends her check-in always', async () => {
-    const w = await world({ limits: DEFAULT_LIMITS, checkins: CHECKINS });
-    w.sms(ROSA, 'JOIN 415');
-    w.sms(ROSA, 'BUDDY 415-555-0177 Rosa');
-    w.sms(BUDDY, 'ACCEPT');
-    w.sms(ROSA, 'CHECKIN 30 blue Honda');
-    const ref = /#([A-Z0-9]{4,6})/.exec(w.sms(ROSA, 'REPORT 415 fake report to harvest numbers').reply ?? '')?.[1];
-    expect(w.sms(MOD, `BLOCK ${ref}`).reply).toBe(t.modBlockedDiscarded(`#${ref}`, 1));
+    const w = await blockedWithCheckin();
     const answered = Array.from({ length: 20 }, () => w.sms(ROSA, 'END CHECKIN 30').reply).filter((r) => r !== null);
     expect(answered).toHaveLength(0);
     expect(w.sms(ROSA, 'OK').reply).toBe(t.checkinOk());
