@@ -7,20 +7,13 @@
  */
 import { catalog } from '../../src/bot/catalog';
 import { runRetention } from '../../src/jobs/retention';
-import { botWorld, type BotWorld } from '../helpers/bot-world';
+import type { BotWorld } from '../helpers/bot-world';
+import { acceptLine, FRIEND, HER, STRANGER } from './accept-line';
 
-const STRANGER = '+14155550171';
-const FRIEND = '+14155550172';
-const HER = '+14155550173';
 const DAY = 86_400_000;
 const t = catalog('en');
 
-async function world(): Promise<BotWorld> {
-  const w = await botWorld({ checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
-  w.sms(STRANGER, 'JOIN');
-  w.sms(FRIEND, 'JOIN');
-  return w;
-}
+const world = (): Promise<BotWorld> => acceptLine();
 
 const said = (w: BotWorld, from: string, text: string) => w.sms(from, text).reply;
 const toldAccepted = (w: BotWorld, member: string) => w.queued({ channel: 'sms', address: member, phone: member }).some((m) => m.text === t.buddyAcceptedMember('0173'));
