@@ -124,7 +124,8 @@ function* retentionSteps(db: Db, retentionDays: number, now: number, batch: numb
       invitations: lapseInvitations(db, now),
       // A buddy's DECLINE keeps the member from asking again for 30 days, no longer than RETENTION_DAYS.
       buddyDeclines: ageDeclines(db, cutoff, now),
-      // An SMS sent straight to an address keeps it only while "undelivered" (or a daily cap, 63038) may still send it again.
+      // An SMS sent straight to an address keeps it only while a report (an "undelivered", a daily cap's 63038) may still send it
+      // again: for 4 hours after its send (one queued in an outage is sent late), while under a day old for one a daily cap made due again.
       sentAddresses: forgetSentAddresses(db, now - DEFAULT_UNREACHABLE_RETRY.freshMs, now - LIMITED_RETRY.freshMs),
       // Its text too (a status callback that never came): with the key, an escalation read no later than this.
       sentTexts: forgetSentTexts(db, now - DEFAULT_UNREACHABLE_RETRY.freshMs, now - LIMITED_RETRY.freshMs),

@@ -6,31 +6,35 @@ import type { Db } from './db';
 import { PRIORITY } from './outbox-rows';
 
 /**
- * Forgets the addresses of SMS sent straight to them once no retry can come:
- * a line whose status callbacks never arrive keeps none past the unreachable
- * retry's window (older than `before`). A row a daily cap sent again
- * (63038, retried for a day; daily_capped, as the error is cleared by the
- * send) keeps its address until `limitedBefore`, or its next re-send would
- * find none and fail for good. Returns how many.
+ * Which sent SMS no status report can still need (SQL; @before, @limitedBefore):
+ * sent before `before` (updated_at, its send time until a report moves it on:
+ * every final status comes within Twilio's validity period of the send, and an
+ * SMS queued in an outage is sent late), and, for one a daily cap made due
+ * again (63038, retried while under a day old; daily_capped), also queued before
+ * `limitedBefore`, or its next re-send would find nothing and fail for good.
+ */
+const DONE_WITH = 'updated_at < @before AND (daily_capped = 0 OR created_at < @limitedBefore)';
+
+/**
+ * Forgets the addresses of SMS sent straight to them once no report can send
+ * them again: a line whose status callbacks never arrive keeps none past the
+ * unreachable retry's window after the send. Returns how many.
  */
 export function forgetSentAddresses(db: Db, before: number, limitedBefore: number): number {
   return db
-    .stmt(
-      "UPDATE outbox INDEXED BY outbox_sent_addressed SET address_ct = NULL WHERE state = 'sent' AND address_ct IS NOT NULL AND created_at < ? AND (daily_capped = 0 OR created_at < ?)",
-    )
-    .run(before, limitedBefore).changes;
+    .stmt(`UPDATE outbox INDEXED BY outbox_sent_addressed SET address_ct = NULL WHERE state = 'sent' AND address_ct IS NOT NULL AND ${DONE_WITH}`)
+    .run({ before, limitedBefore }).changes;
 }
 
 /**
- * Forgets the texts of SMS sent once no retry can come: a message whose
- * final status never arrives keeps its text no longer than the unreachable
- * retry's window (older than `before`), or, sent again for a daily cap,
- * than that retry's (`limitedBefore`, as its address). Returns how many.
+ * Forgets the texts of SMS sent once no report can send them again: a
+ * message whose final status never arrives keeps its text as long as its
+ * address (forgetSentAddresses). Returns how many.
  */
 export function forgetSentTexts(db: Db, before: number, limitedBefore: number): number {
   return db
-    .stmt("UPDATE outbox INDEXED BY outbox_sent_texts SET body_ct = NULL WHERE state = 'sent' AND body_ct IS NOT NULL AND created_at < ? AND (daily_capped = 0 OR created_at < ?)")
-    .run(before, limitedBefore).changes;
+    .stmt(`UPDATE outbox INDEXED BY outbox_sent_texts SET body_ct = NULL WHERE state = 'sent' AND body_ct IS NOT NULL AND ${DONE_WITH}`)
+    .run({ before, limitedBefore }).changes;
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
  * An SMS Twilio failed on the account's daily cap (63038) is sent again for
  * a day: retention, which forgets a sent SMS's text and address once no
- * "undelivered" retry can come (4 hours), keeps them while a 63038 may still
- * come back for it, so the retry that follows still goes; a message sent
- * again for another reason (an "undelivered") keeps them no longer than 4 hours.
+ * status report can send it again (4 hours after its send), keeps them while
+ * a 63038 may still come back for it, so the retry that follows still goes;
+ * a message sent again for another reason (an "undelivered") keeps them no
+ * longer than 4 hours after its last send.
  */
 import path from 'node:path';
 import { runRetention } from '../../src/jobs/retention';
@@ -59,7 +60,7 @@ describe("a daily cap's retry and retention", () => {
     expect(openCopy(vault, claimed[0]!)).toEqual({ body: 'Heads Up: grey van', address: '+14155550177' });
   });
 
-  it('forgets the text and address of a message re-sent after an "undelivered" at 4 hours, as of one sent once', () => {
+  it('forgets the text and address of a message re-sent after an "undelivered" 4 hours after its last send, as of one sent once', () => {
     const id = enqueueReply(db, vault, { channel: 'sms', address: '+14155550178' }, 'Heads Up: red truck', T0);
     claimLane(db, 'sms', T0, 10, T0 + 60_000);
     recordOutcomes(db, [{ id, kind: 'sent', providerId: 'U1' }], T0);
@@ -67,9 +68,9 @@ describe("a daily cap's retry and retention", () => {
     const due = row(id).dueAt;
     expect(claimLane(db, 'sms', due, 10, due + 60_000).map((c) => c.id)).toEqual([id]);
     recordOutcomes(db, [{ id, kind: 'sent', providerId: 'U2' }], due);
-    runRetention(db, 30, T0 + 3 * HOUR);
+    runRetention(db, 30, due + 4 * HOUR - 60_000);
     expect(row(id)).toMatchObject({ state: 'sent', text: 1, address: 1 });
-    runRetention(db, 30, T0 + 4 * HOUR + 60_000);
+    runRetention(db, 30, due + 4 * HOUR + 60_000);
     expect(row(id)).toMatchObject({ state: 'sent', text: 0, address: 0 });
   });
 
