@@ -34,6 +34,12 @@ export class Metrics implements DispatchObserver {
     labelNames: ['status'] as const,
     registers: [this.registry],
   });
+  readonly deliveryPolls = new Counter({
+    name: 'headsup_delivery_reports_polled_total',
+    help: 'Final statuses of SMS whose status callback never came, fetched from Twilio by the status poller, that changed a message, by status (delivered, failed, undelivered); not in headsup_delivery_reports_total',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
   readonly outcomes = new Counter({
     name: 'headsup_outbox_outcomes_total',
     help: "Send attempts by channel and outcome (sent, retry, held: refused for the line's own fault, failed)",
@@ -120,6 +126,11 @@ export class Metrics implements DispatchObserver {
   /** Counts a delivery report from the provider that changed a message (delivered, failed, undelivered; anything else is progress). */
   deliveryReport(status: string): void {
     this.deliveryReports.inc({ status: DELIVERY_STATES.has(status) ? status : 'progress' });
+  }
+
+  /** Counts a final status the status poller fetched (a lost callback) that changed a message. */
+  deliveryPolled(status: string): void {
+    this.deliveryPolls.inc({ status: DELIVERY_STATES.has(status) ? status : 'progress' });
   }
 
   /** Counts one inbound message of a command kind ('unknown' when it did not parse). */

@@ -1,7 +1,8 @@
 /**
  * Delivery: the fan-out planner, the dispatcher (a lane per channel), the
- * follow-up of retracted alerts (corrections, Signal remote deletes) and the
- * cleanup of Twilio's copies. They start once the server listens and what
+ * follow-up of retracted alerts (corrections, Signal remote deletes), the
+ * cleanup of Twilio's copies and the fetch of statuses whose callback never
+ * came. They start once the server listens and what
  * waited while it was down has been handled (a STOP she sent then comes
  * before an alert: parts/inbound.ts, catchUp), from what a crash left
  * (leases released, unplanned alerts planned), and stop before the
@@ -15,6 +16,7 @@ import { TwilioSender } from '../channels/twilio/twilio-sender';
 import { DEFAULT_RETRACTIONS, RetractionJob } from '../jobs/retractions';
 import { DEFAULT_DISPATCHER, Dispatcher } from '../outbox/dispatcher';
 import { DEFAULT_CLEANUP, ProviderCleanup } from '../outbox/provider-cleanup';
+import { DEFAULT_STATUS_POLL, StatusPoller } from '../outbox/status-poller';
 import { releaseLeases } from '../store/outbox';
 import type { ServerOptions } from '../server';
 
@@ -39,6 +41,9 @@ async function delivery(app: FastifyInstance, opts: ServerOptions): Promise<void
   const sms = senders.get('sms');
   const cleanup = config.twilio?.redact && sms instanceof TwilioSender ? new ProviderCleanup(db, vault, sms, log, { ...DEFAULT_CLEANUP, ...opts.cleanup }, now) : null;
 
+  // Lost status callbacks: fetched at a few a minute, under the SMS lane's pace and only while it has nothing due.
+  const statusPoller = sms instanceof TwilioSender ? new StatusPoller(db, vault, sms, log, metrics, cleanup, { ...DEFAULT_STATUS_POLL, pace: dispatcher.pace('sms') }, now) : null;
+
   const signal = senders.get('signal');
   const retractions = new RetractionJob(
     db,
@@ -61,11 +66,13 @@ async function delivery(app: FastifyInstance, opts: ServerOptions): Promise<void
       stopWatch = planner.watch(opts.plannerWatchMs);
       dispatcher.start();
       cleanup?.start();
+      statusPoller?.start();
       retractions.start();
     }),
   );
   app.addHook('onClose', async () => dispatcher.stop());
   app.addHook('onClose', async () => cleanup?.stop());
+  app.addHook('onClose', async () => statusPoller?.stop());
   app.addHook('onClose', async () => retractions.stop());
   app.addHook('onClose', async () => {
     stopWatch?.();

@@ -79,7 +79,10 @@ export class StatusCallbacks {
       for (const step of steps) {
         await new Promise((r) => setTimeout(r, this.deps.gapMs));
         const stored = this.deps.messages.get(msg.sid);
-        if (stored) stored.status = step.status;
+        if (stored) {
+          stored.status = step.status;
+          if (step.errorCode !== undefined) stored.errorCode = Number(step.errorCode);
+        }
         await this.post(target, msg, step.status, step.errorCode);
       }
     })();

@@ -1,7 +1,7 @@
 /**
  * The fake Twilio's resources as the REST API 2010-04-01 serves them: a
- * message (the create's 201 body and a redaction's 200 body), and the
- * account's IncomingPhoneNumbers list.
+ * message (the create's 201 body, a redaction's and a fetch's 200 body),
+ * and the account's IncomingPhoneNumbers list.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -15,6 +15,8 @@ export interface SentMessage {
   validityPeriod?: string;
   /** The latest status (outbound: queued until its callbacks run; inbound: received). */
   status?: string;
+  /** Twilio's error code once the message is undelivered or failed (the contract's `error_code`, an integer). */
+  errorCode?: number;
   direction?: 'inbound' | 'outbound-api';
   /** When an inbound message arrived (ms since the epoch, by Date.now, which a test's fake timers move). */
   receivedAt?: number;
@@ -37,7 +39,7 @@ export function messageResource(accountSid: string, msg: SentMessage, sent: bool
     date_sent: sent ? now : null,
     date_updated: now,
     direction: msg.direction ?? 'outbound-api',
-    error_code: null,
+    error_code: msg.errorCode ?? null,
     error_message: null,
     from: msg.from ?? null,
     messaging_service_sid: msg.messagingServiceSid ?? null,
@@ -70,4 +72,16 @@ export function incomingNumbers(url: URL, accountSid: string, ownedNumbers: stri
       next_page_uri: null,
     },
   };
+}
+
+/**
+ * GET Messages/{Sid}.json: the message resource as Twilio has it now (its
+ * status and error code as its callbacks said, or as a test set them), or
+ * Twilio's 404 (code 20404) for a sid the account does not have.
+ */
+export function fetchedMessage(accountSid: string, messages: Map<string, SentMessage>, sid: string): { status: number; body: unknown } {
+  const msg = messages.get(sid);
+  if (msg) return { status: 200, body: messageResource(accountSid, msg, msg.status !== undefined && msg.status !== 'queued') };
+  const uri = `/2010-04-01/Accounts/${accountSid}/Messages/${sid}.json`;
+  return { status: 404, body: { code: 20404, message: `The requested resource ${uri} was not found`, more_info: 'https://www.twilio.com/docs/errors/20404', status: 404 } };
 }

@@ -20,14 +20,16 @@
  *
  * Cleanup of Twilio's copy (redaction, deletion) is served as the contract
  * describes (fake-twilio-cleanup.ts); every cleanup call is recorded in
- * `cleanups`. Inbound messages exist once a test calls receive().
+ * `cleanups`. Inbound messages exist once a test calls receive(). A message
+ * is fetched (GET Messages/{Sid}.json) with its status as Twilio has it now,
+ * 404 with code 20404 for an unknown sid; every fetch's sid is in `fetched`.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StatusCallbacks, type PostedCallback } from './fake-twilio-callbacks';
 import { MessageCleanups, type CleanupCall, type CleanupDecision } from './fake-twilio-cleanup';
 import { twilioError, type Answer, type FakeAnswer } from './fake-twilio-errors';
-import { fakeSid, incomingNumbers, messageResource, type SentMessage } from './fake-twilio-resources';
+import { fakeSid, fetchedMessage, incomingNumbers, messageResource, type SentMessage } from './fake-twilio-resources';
 import { serviceRefusal, serviceResource, type MessagingService } from './fake-twilio-services';
 
 // What tests import from the fake, whichever module serves it.
@@ -88,6 +90,8 @@ export class FakeTwilio {
   inFlight = 0;
   /** Every redaction and deletion request, in order. */
   readonly cleanups: CleanupCall[];
+  /** The sid of every message fetch (GET Messages/{Sid}.json), in order. */
+  readonly fetched: string[] = [];
   /** Twilio's stored copy of each message, by sid: sent ones and those received by receive(); deleted ones are gone. */
   readonly messages = new Map<string, SentMessage>();
   /** The account's Messaging Services, as FakeTwilioOptions.services gave them; a test may change them (the operator's fix). */
@@ -150,7 +154,19 @@ export class FakeTwilio {
     if (!msg || !this.callbackBase || !msg.statusCallback) throw new Error('no message to report on');
     const stored = this.messages.get(msg.sid);
     if (stored) stored.status = status;
+    if (stored && errorCode !== undefined) stored.errorCode = errorCode;
     await this.statuses.post(this.callbackBase, msg, status, errorCode === undefined ? undefined : String(errorCode));
+  }
+
+  /**
+   * Message `sid` reaches its final status at Twilio, but its status callback
+   * never arrives (lost on the way): only a fetch of the message tells it.
+   */
+  settleUnreported(sid: string, status: 'undelivered' | 'failed' | 'delivered', errorCode?: number): void {
+    const stored = this.messages.get(sid);
+    if (!stored) throw new Error('no such message');
+    stored.status = status;
+    if (errorCode !== undefined) stored.errorCode = errorCode;
   }
 
   /** Resolves once every status callback started so far has been answered. */
@@ -244,6 +260,10 @@ export class FakeTwilio {
       return known ? serviceResource(url, this.opts.accountSid, service[1] as string, known, service[2]) : twilioError(404, 20404, 'The requested resource was not found');
     }
     const one = new RegExp(`^${base}/Messages/([^/]+)\\.json$`).exec(url.pathname);
+    if (one && req.method === 'GET') {
+      this.fetched.push(one[1] as string);
+      return fetchedMessage(this.opts.accountSid, this.messages, one[1] as string);
+    }
     if (one && (req.method === 'POST' || req.method === 'DELETE')) return this.cleanup.answer(req.method === 'POST' ? 'redact' : 'delete', one[1] as string, raw);
     if (req.method !== 'POST' || url.pathname !== `${base}/Messages.json`) return twilioError(404, 20404, 'The requested resource was not found');
     return this.create(raw);

@@ -9,8 +9,8 @@ import http from 'node:http';
 import https from 'node:https';
 import twilio from 'twilio';
 import type { TwilioConfig } from '../../config/env';
-import type { ChannelSender, ProviderCheck, SendError, SendOptions } from '../types';
-import { classifyTwilioError } from './twilio-errors';
+import type { ChannelSender, DeliveryReport, ProviderCheck, SendError, SendOptions } from '../types';
+import { classifyDeliveryStatus, classifyTwilioError } from './twilio-errors';
 
 export { classifyTwilioError } from './twilio-errors';
 
@@ -105,6 +105,19 @@ export class TwilioSender implements ChannelSender {
   /** Redacts a finished message's body: Twilio keeps it 400 days otherwise. */
   async redact(sid: string): Promise<void> {
     await this.call(() => this.client.messages(sid).update({ body: '' }));
+  }
+
+  /**
+   * A sent message's status as Twilio has it now (for one whose status
+   * callback never came: outbox/status-poller.ts), read as the callback's
+   * would be: its report when final, else null. The rest of the resource
+   * (numbers, text) is not kept; a status or code of another shape is none.
+   */
+  async fetchReport(sid: string): Promise<{ status: string; delivery: DeliveryReport | null }> {
+    const msg = await this.call(() => this.client.messages(sid).fetch());
+    const status = typeof msg.status === 'string' && /^[a-z_]{1,20}$/.test(msg.status) ? msg.status : 'unknown';
+    const code = Number.isSafeInteger(msg.errorCode) && msg.errorCode >= 0 && msg.errorCode < 1_000_000 ? String(msg.errorCode) : undefined;
+    return { status, delivery: classifyDeliveryStatus(status, code) };
   }
 
   /** Deletes a message (a handled inbound one: it holds the sender's number and text). */

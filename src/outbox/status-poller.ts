@@ -1,0 +1,161 @@
+/**
+ * Lost status callbacks: Twilio sometimes never posts a message's final
+ * status, and an SMS not delivered (30003, a phone that was off) was then
+ * never sent again. This small worker asks the provider for the status of
+ * SMS sent more than `afterMs` ago that still have none, and applies a final
+ * one as the status callback does (applyDeliveryReport: "undelivered" is
+ * sent again). Bounded: one fetch per tick (`perMinute` a minute at most),
+ * each message at most `maxPolls` times `gapMs` apart, none once it was sent
+ * `windowMs` ago; and it waits for the SMS lane to have nothing due and for
+ * a place under its pace (SEND_RATE), so it never delays a send. Nothing
+ * identifying is logged (no number, no message id).
+ */
+import { SendError, type DeliveryReport } from '../channels/types';
+import type { Logger } from '../log/logger';
+import { safeError } from '../log/safe-error';
+import type { Db } from '../store/db';
+import { firstUnreported } from '../store/outbox-unreported';
+import type { Vault } from '../store/vault';
+import { WakeableSleep } from '../util/wakeable-sleep';
+import { applyDeliveryReport, DEFAULT_UNREACHABLE_RETRY } from './delivery-status';
+import type { SendPace } from './pacer';
+
+/** Where a message's current status is read (TwilioSender); throws a SendError on failure. */
+export interface StatusSource {
+  /** The message's status now, and its report when final (null while not). */
+  fetchReport(sid: string): Promise<{ status: string; delivery: DeliveryReport | null }>;
+  /** Whether an error says the provider has no such message. */
+  isGone(err: SendError): boolean;
+}
+
+/** What the poller counts (Metrics). */
+export interface PollCounts {
+  deliveryPolled(status: string): void;
+  outcome(channel: string, kind: string, reason?: string): void;
+}
+
+export interface StatusPollOptions {
+  /** A message sent longer ago than this with no final status is asked about. */
+  afterMs: number;
+  /** None sent longer ago than this: no report can send it again then (the unreachable retry's window). */
+  windowMs: number;
+  /** Most fetches a minute (one per tick). */
+  perMinute: number;
+  /** Most fetches of one message. */
+  maxPolls: number;
+  /** Least time between two fetches of one message. */
+  gapMs: number;
+  /** The SMS lane's pace: a fetch takes a place under SEND_RATE, and only while no send is due. */
+  pace?: SendPace;
+}
+
+/** 30 minutes after the send, then an hour apart, three times at most, within 4 hours of the send; 6 a minute. */
+export const DEFAULT_STATUS_POLL: StatusPollOptions = { afterMs: 30 * 60_000, windowMs: DEFAULT_UNREACHABLE_RETRY.freshMs, perMinute: 6, maxPolls: 3, gapMs: 60 * 60_000 };
+
+/** How often a fetch waiting for the lane looks again while the lane has sends due. */
+const BUSY_LANE_RECHECK_MS = 200;
+
+/** What one poll did. */
+export type PollResult = 'none' | 'not_final' | 'applied' | 'unmatched' | 'gone' | 'failed' | 'stopped';
+
+export class StatusPoller {
+  /** Fetches made of each message, kept while it may be asked about again (in memory: a restart asks again, still bounded). */
+  private readonly polled = new Map<number, { polls: number; lastAt: number }>();
+  private running: Promise<void> | null = null;
+  private stopping = false;
+  private readonly alarm = new WakeableSleep();
+
+  constructor(
+    private readonly db: Db,
+    private readonly vault: Vault,
+    private readonly source: StatusSource,
+    private readonly log: Logger,
+    private readonly counts: PollCounts,
+    /** With TWILIO_REDACT: a final status fetched queues the redaction, as a callback's does. */
+    private readonly cleanup: { redact(sid: string): void } | null,
+    private readonly opts: StatusPollOptions = DEFAULT_STATUS_POLL,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  /** Stops after the fetch in flight. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.alarm.halt();
+    await this.running;
+    this.running = null;
+  }
+
+  private async loop(): Promise<void> {
+    const tickMs = 60_000 / this.opts.perMinute;
+    while (!this.stopping) {
+      await this.alarm.sleep(tickMs);
+      if (this.stopping) return;
+      try {
+        await this.pollOnce();
+      } catch (err) {
+        this.log.error({ err: safeError(err) }, 'polling a delivery status failed; trying again at the next tick');
+      }
+    }
+  }
+
+  /** Whether message `id` may be asked about at `t`. */
+  private due(id: number, t: number): boolean {
+    const seen = this.polled.get(id);
+    // A clock stepped back (t before the last fetch) must not hold it for the step's length.
+    return seen === undefined || (seen.polls < this.opts.maxPolls && (t - seen.lastAt >= this.opts.gapMs || t < seen.lastAt));
+  }
+
+  /**
+   * One poll: the first message due is fetched and, when final, applied.
+   * Called by the loop once a tick; a test calls it directly.
+   */
+  async pollOnce(): Promise<PollResult> {
+    const t = this.now();
+    // Forget what was asked about before the window: such a message is never asked about again.
+    for (const [id, seen] of this.polled) if (seen.lastAt < t - this.opts.windowMs) this.polled.delete(id);
+    const row = firstUnreported(this.db, t - this.opts.windowMs, t - this.opts.afterMs, (id) => this.due(id, t));
+    if (!row) return 'none';
+    if (!(await this.turn())) return 'stopped';
+    const seen = this.polled.get(row.id);
+    this.polled.set(row.id, { polls: (seen?.polls ?? 0) + 1, lastAt: this.now() });
+    let report: { status: string; delivery: DeliveryReport | null };
+    try {
+      report = await this.source.fetchReport(row.providerId);
+    } catch (err) {
+      const e = err instanceof SendError ? err : null;
+      if (e && this.source.isGone(e)) {
+        // Twilio has no such message (deleted): asking again tells nothing more.
+        this.polled.set(row.id, { polls: this.opts.maxPolls, lastAt: this.now() });
+        return 'gone';
+      }
+      // An outage or a 429: the lane and doctor say so; this message is asked about again at its next turn.
+      this.log.debug({ reason: e ? `${e.kind}${e.code ? `:${e.code}` : ''}` : 'internal' }, 'could not fetch the status of a message whose status callback never came');
+      return 'failed';
+    }
+    if (!report.delivery) return 'not_final';
+    const { cleanup } = this;
+    const sid = row.providerId;
+    // By the provider's id only, as a callback with no row in its URL: a row sent again since (its id cleared) is not this message.
+    const applied = applyDeliveryReport(this.db, this.vault, { providerId: sid, delivery: report.delivery, onFinal: cleanup ? () => cleanup.redact(sid) : undefined }, this.now());
+    if (!applied.matched) return 'unmatched';
+    this.polled.delete(row.id);
+    this.counts.deliveryPolled(report.status);
+    if (applied.kind !== 'delivered') this.counts.outcome('sms', applied.kind === 'retry' ? 'retry' : 'failed', applied.kind);
+    this.log.info({ kind: applied.kind }, 'a delivery status whose callback never came was fetched from Twilio');
+    return 'applied';
+  }
+
+  /** Waits until the SMS lane has nothing due and its pace has a place, and takes it; false once stopping. */
+  private async turn(): Promise<boolean> {
+    const { pace } = this.opts;
+    const waitMs = () => (pace ? pace.waitMs() || (pace.busy() ? BUSY_LANE_RECHECK_MS : 0) : 0);
+    for (let wait = waitMs(); wait > 0 && !this.stopping; wait = waitMs()) await this.alarm.sleep(wait);
+    if (this.stopping) return false;
+    pace?.take();
+    return true;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * SMS sent whose final status never came (Twilio lost its callback): the
+ * status poller (outbox/status-poller.ts) asks Twilio for them.
+ */
+import type { Db } from './db';
+
+/** A sent SMS still waiting for its final status, and the provider's id for it. */
+export interface UnreportedSms {
+  id: number;
+  providerId: string;
+}
+
+/**
+ * The first SMS, oldest send first, sent at or after `sentFrom` and before
+ * `sentBefore` (updated_at: a sent row's send time until a report moves it
+ * on) that still has no final status and keeps its provider id, among those
+ * `wanted` accepts (the poller's own bounds), or undefined. Read through the
+ * index of finished rows by update time, a few hours' worth at most.
+ */
+export function firstUnreported(db: Db, sentFrom: number, sentBefore: number, wanted: (id: number) => boolean): UnreportedSms | undefined {
+  const rows = db
+    .stmt(
+      `SELECT id, provider_id AS providerId FROM outbox INDEXED BY outbox_updated
+       WHERE state <> 'pending' AND state = 'sent' AND channel = 'sms' AND provider_id IS NOT NULL AND updated_at >= ? AND updated_at < ? ORDER BY updated_at, id`,
+    )
+    .iterate(sentFrom, sentBefore) as IterableIterator<UnreportedSms>;
+  for (const row of rows) {
+    // Leaving the loop early ends the statement (better-sqlite3 closes the iterator).
+    if (wanted(row.id)) return row;
+  }
+  return undefined;
+}

@@ -1,0 +1,102 @@
+/**
+ * The status poller never takes a send's turn: while the SMS lane has a
+ * message due it fetches nothing, and running on its own it fetches at most
+ * `perMinute` a minute, one per tick. The real adapter against the fake
+ * Twilio API on loopback; the lane's pace is the dispatcher's own.
+ */
+import path from 'node:path';
+import { createLogger } from '../../src/log/logger';
+import { Metrics } from '../../src/metrics';
+import { DEFAULT_DISPATCHER, Dispatcher } from '../../src/outbox/dispatcher';
+import { DEFAULT_STATUS_POLL, StatusPoller } from '../../src/outbox/status-poller';
+import { Db } from '../../src/store/db';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { claimLane, enqueueMessage, recordOutcomes } from '../../src/store/outbox';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir } from '../helpers/temp-dir';
+import { twilioLoopback, type TwilioLoopback } from './twilio-loopback';
+
+const T0 = 1_800_000_000_000;
+const MINUTE = 60_000;
+const MEMBER = '+14155550162';
+
+describe("the status poller and the SMS lane's turns", () => {
+  let twilio: TwilioLoopback;
+  let vault: Vault;
+  let db: Db;
+  let member: number;
+  const log = createLogger('silent');
+
+  beforeAll(async () => {
+    await cryptoReady();
+    vault = new Vault(new Uint8Array(32).fill(9));
+    twilio = await twilioLoopback('7', 'status-poller-pace-token-0123456');
+  });
+  afterAll(async () => twilio.close());
+  beforeEach(() => {
+    db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    member = ensureMember(db, vault, { channel: 'sms', address: MEMBER, phone: MEMBER }, 'en', T0 - 60 * MINUTE).id;
+  });
+  afterEach(() => db.close());
+
+  /** A message sent through Twilio at `at` whose status never came back; its sid. */
+  const sentAt = async (at: number): Promise<string> => {
+    const id = enqueueMessage(db, vault, member, 'ALERT 415: blue car', at);
+    expect(claimLane(db, 'sms', at, 10, at + MINUTE).map((r) => r.id)).toEqual([id]);
+    const { providerId } = await twilio.sender.send(MEMBER, 'ALERT 415: blue car');
+    recordOutcomes(db, [{ id, kind: 'sent', providerId }], at);
+    return providerId;
+  };
+
+  it('fetches nothing while the SMS lane has a message due, and fetches once the lane has none', async () => {
+    const sid = await sentAt(T0 - 40 * MINUTE);
+    const now = () => T0;
+    // The dispatcher is not started: its lane's message stays due for as long as the test wants.
+    const dispatcher = new Dispatcher(db, vault, new Map([['sms', twilio.sender]]), log, DEFAULT_DISPATCHER, undefined, now);
+    const due = enqueueMessage(db, vault, member, 'Reply: you are subscribed to 415', T0);
+    const poller = new StatusPoller(db, vault, twilio.sender, log, new Metrics(db), null, { ...DEFAULT_STATUS_POLL, pace: dispatcher.pace('sms') }, now);
+
+    const polled = poller.pollOnce();
+    // Longer than the poller's 200 ms between looks at the lane: whenever it looked, the message was due.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(twilio.fake.fetched.filter((s) => s === sid)).toEqual([]);
+
+    // The lane sends its message: nothing is due any more.
+    claimLane(db, 'sms', T0, 10, T0 + MINUTE);
+    recordOutcomes(db, [{ id: due, kind: 'sent', providerId: `SM${'1'.repeat(32)}` }], T0);
+    expect(await polled).toBe('not_final');
+    expect(twilio.fake.fetched.filter((s) => s === sid)).toEqual([sid]);
+    await poller.stop();
+  });
+
+  describe('running on its own', () => {
+    beforeEach(() => {
+      jest.useFakeTimers({ now: T0, doNotFake: ['setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'hrtime', 'performance'] });
+    });
+    afterEach(() => jest.useRealTimers());
+
+    it('fetches one message a tick, perMinute a minute, however many are due', async () => {
+      const sids = new Set<string>();
+      for (let i = 0; i < 4; i++) sids.add(await sentAt(T0 - 40 * MINUTE));
+      const fetched = () => twilio.fake.fetched.filter((s) => sids.has(s)).length;
+      const poller = new StatusPoller(db, vault, twilio.sender, log, new Metrics(db), null, { ...DEFAULT_STATUS_POLL, perMinute: 2 }, () => Date.now());
+      poller.start();
+
+      // Time moves a second at a time, with real turns between for the HTTP calls: however late an answer comes,
+      // a fetch is never more than one per 30 s of the poller's clock.
+      let elapsed = 0;
+      const deadline = performance.now() + 10_000;
+      while (fetched() < 4) {
+        expect(fetched()).toBeLessThanOrEqual(Math.floor(elapsed / 30_000));
+        if (performance.now() > deadline) throw new Error('the four messages were not all fetched');
+        jest.advanceTimersByTime(1_000);
+        elapsed += 1_000;
+        for (let i = 0; i < 10; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      expect(elapsed).toBeGreaterThanOrEqual(4 * 30_000);
+      await poller.stop();
+    });
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * Lost status callbacks: an SMS Twilio took whose final status never came
+ * back is asked about (GET Messages/{Sid}.json, the real adapter against the
+ * fake Twilio API on loopback), and a final status found is applied as the
+ * callback's would be: "delivered" settles it, 30003 sends it again. Asked
+ * about only from 30 minutes after its send, at most three times an hour
+ * apart, never once it was sent 4 hours ago, and never again once Twilio
+ * says it has no such message. The poller's clock is the test's.
+ */
+import path from 'node:path';
+import { createLogger } from '../../src/log/logger';
+import { Metrics } from '../../src/metrics';
+import { DEFAULT_STATUS_POLL, StatusPoller } from '../../src/outbox/status-poller';
+import { Db } from '../../src/store/db';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { claimLane, enqueueMessage, recordOutcomes } from '../../src/store/outbox';
+import { openBody } from '../../src/store/outbox-rows';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir } from '../helpers/temp-dir';
+import { twilioLoopback, type TwilioLoopback } from './twilio-loopback';
+
+const T0 = 1_800_000_000_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const MEMBER = '+14155550161';
+const TEXT = 'ALERT 415: grey van, plate 7ABC123';
+
+describe('the status poller against Twilio', () => {
+  let twilio: TwilioLoopback;
+  let vault: Vault;
+  let db: Db;
+  let metrics: Metrics;
+  let logs: string[];
+  let t: number;
+  let poller: StatusPoller;
+  let member: number;
+
+  beforeAll(async () => {
+    await cryptoReady();
+    vault = new Vault(new Uint8Array(32).fill(8));
+    twilio = await twilioLoopback('6', 'status-poller-test-token-0123456');
+  });
+  afterAll(async () => twilio.close());
+  beforeEach(() => {
+    db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    metrics = new Metrics(db);
+    logs = [];
+    t = T0;
+    poller = new StatusPoller(db, vault, twilio.sender, createLogger('debug', { write: (l: string) => void logs.push(l) }), metrics, null, DEFAULT_STATUS_POLL, () => t);
+    member = ensureMember(db, vault, { channel: 'sms', address: MEMBER, phone: MEMBER }, 'en', T0 - HOUR).id;
+  });
+  afterEach(() => db.close());
+
+  /** Queued and sent through Twilio at `at`; no status callback comes (the fake posts none with no callbackBase). Returns the row and Twilio's sid. */
+  const sendAt = async (at: number): Promise<{ id: number; sid: string }> => {
+    const id = enqueueMessage(db, vault, member, TEXT, at);
+    expect(claimLane(db, 'sms', at, 10, at + MINUTE).map((r) => r.id)).toEqual([id]);
+    const { providerId } = await twilio.sender.send(MEMBER, TEXT);
+    recordOutcomes(db, [{ id, kind: 'sent', providerId }], at);
+    return { id, sid: providerId };
+  };
+  const row = (id: number) =>
+    db.sqlite.prepare('SELECT state, provider_id AS providerId, error, due_at AS dueAt FROM outbox WHERE id = ?').get(id) as {
+      state: string;
+      providerId: string | null;
+      error: string | null;
+      dueAt: number;
+    };
+  const fetchesOf = (sid: string) => twilio.fake.fetched.filter((s) => s === sid).length;
+  const polledMetric = async () => (await metrics.registry.getSingleMetricAsString('headsup_delivery_reports_polled_total')).split('\n').filter((l) => l.startsWith('headsup_'));
+
+  it('fetches the status of an SMS whose callback never came, 30 minutes after its send, and settles it delivered', async () => {
+    const { id, sid } = await sendAt(T0);
+    twilio.fake.settleUnreported(sid, 'delivered');
+
+    t = T0 + 29 * MINUTE;
+    expect(await poller.pollOnce()).toBe('none');
+    expect(fetchesOf(sid)).toBe(0);
+
+    t = T0 + 31 * MINUTE;
+    expect(await poller.pollOnce()).toBe('applied');
+    expect(fetchesOf(sid)).toBe(1);
+    expect(row(id)).toMatchObject({ state: 'delivered', providerId: null });
+    expect(await polledMetric()).toEqual(['headsup_delivery_reports_polled_total{status="delivered"} 1']);
+    // Settled: never asked about again.
+    t = T0 + 2 * HOUR;
+    expect(await poller.pollOnce()).toBe('none');
+    expect(fetchesOf(sid)).toBe(1);
+  });
+
+  it('sends again an SMS Twilio reports undelivered (30003) only when asked, and logs neither the number nor the sid', async () => {
+    const { id, sid } = await sendAt(T0);
+    twilio.fake.settleUnreported(sid, 'undelivered', 30003);
+
+    t = T0 + 31 * MINUTE;
+    expect(await poller.pollOnce()).toBe('applied');
+
+    expect(row(id)).toMatchObject({ state: 'pending', error: 'unreachable:undelivered:30003' });
+    const due = row(id).dueAt;
+    expect(due).toBeGreaterThan(t);
+    const [again] = claimLane(db, 'sms', due, 10, due + MINUTE);
+    expect(again?.id).toBe(id);
+    expect(openBody(vault, again!)).toBe(TEXT);
+    const resent = await twilio.sender.send(MEMBER, openBody(vault, again!));
+    recordOutcomes(db, [{ id, kind: 'sent', providerId: resent.providerId }], due);
+    // The fake is the file's: earlier cases' messages come first.
+    expect(twilio.fake.to(MEMBER).map((m) => m.sid).slice(-2)).toEqual([sid, resent.providerId]);
+    expect(twilio.fake.to(MEMBER).at(-1)?.body).toBe(TEXT);
+    expect(await polledMetric()).toEqual(['headsup_delivery_reports_polled_total{status="undelivered"} 1']);
+    const logged = logs.join('\n');
+    expect(logged).toContain('was fetched from Twilio');
+    expect([MEMBER, MEMBER.slice(2), sid].filter((needle) => logged.includes(needle))).toEqual([]);
+  });
+
+  it('asks about a message Twilio never settles three times, an hour apart, and none sent 4 hours ago', async () => {
+    const { id, sid } = await sendAt(T0);
+    const results: string[] = [];
+    for (const minutes of [31, 40, 91, 100, 151, 211, 235]) {
+      t = T0 + minutes * MINUTE;
+      results.push(await poller.pollOnce());
+    }
+    expect(results).toEqual(['not_final', 'none', 'not_final', 'none', 'not_final', 'none', 'none']);
+    expect(fetchesOf(sid)).toBe(3);
+    expect(row(id)).toMatchObject({ state: 'sent', providerId: sid });
+
+    // Sent over 4 hours ago: no report can send it again, so it is never asked about, even once.
+    const late = await sendAt(T0 + HOUR);
+    t = T0 + 5 * HOUR + MINUTE;
+    expect(await poller.pollOnce()).toBe('none');
+    expect(fetchesOf(late.sid)).toBe(0);
+  });
+
+  it("stops asking about a message Twilio answers 404 (20404) for, and leaves its row as it was", async () => {
+    const id = enqueueMessage(db, vault, member, TEXT, T0);
+    claimLane(db, 'sms', T0, 10, T0 + MINUTE);
+    const unknown = `SM${'0'.repeat(32)}`;
+    recordOutcomes(db, [{ id, kind: 'sent', providerId: unknown }], T0);
+
+    t = T0 + 31 * MINUTE;
+    expect(await poller.pollOnce()).toBe('gone');
+    t = T0 + 2 * HOUR;
+    expect(await poller.pollOnce()).toBe('none');
+
+    expect(fetchesOf(unknown)).toBe(1);
+    expect(row(id)).toMatchObject({ state: 'sent', providerId: unknown });
+  });
+});
