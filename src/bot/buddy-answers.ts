@@ -8,7 +8,7 @@
 import type { Channel } from '../domain/channel';
 import type { Lang } from '../domain/lang';
 import { memberKey } from '../phone/identity';
-import { buddyIndex, invitationNumber, inviterNumber, linksOfBuddy, numberInvitations, setBuddyStatus, type Buddy } from '../store/buddies';
+import { invitationNumber, inviterNumber, linksOfBuddy, numberInvitations, setBuddyStatus, type Buddy } from '../store/buddies';
 import { forgetDeclinesOf, recordDeclines } from '../store/buddy-declines';
 import { forgetBuddy, removeBuddy, removeLinksOfBuddy } from '../store/buddy-erasure';
 import { anyBuddyStop, buddyStopped, liftBuddyStop, recordBuddyStop, stopLinksOfBuddy } from '../store/buddy-stops';
@@ -30,9 +30,9 @@ function tellMembers(store: Store, links: Buddy[], text: (t: ReturnType<typeof c
   for (const b of links) enqueueMessage(store.db, store.vault, b.memberId, text(catalog(memberLang(store.db, b.memberId)), b, memberDiscreet(store.db, b.memberId)), now);
 }
 
-/** The blind index of the number the sender writes from (a Signal sender who hides it has none). */
-function myIndex(store: Pick<Store, 'vault'>, who: Pick<Asker, 'sender'>): Buffer | undefined {
-  return who.sender.phone ? buddyIndex(store.vault, who.sender.phone) : undefined;
+/** The number the sender writes from (a Signal sender who hides it has none). */
+function myNumber(who: Pick<Asker, 'sender'>): string | undefined {
+  return who.sender.phone || undefined;
 }
 
 /**
@@ -56,8 +56,8 @@ function hiddenReply(who: Pick<Asker, 't'>, answer: 'accept' | 'decline', otherS
 }
 
 /** The sender's links as a buddy that still open (one that does not must not block their answer). */
-function myLinks(store: Pick<Store, 'db' | 'vault'>, index: Buffer | undefined): Buddy[] {
-  return index ? linksOfBuddy(store.db, store.vault, index) : [];
+function myLinks(store: Pick<Store, 'db' | 'vault'>, phone: string | undefined): Buddy[] {
+  return phone ? linksOfBuddy(store.db, store.vault, phone) : [];
 }
 
 /**
@@ -69,7 +69,7 @@ function myLinks(store: Pick<Store, 'db' | 'vault'>, index: Buffer | undefined):
  */
 function invitedHere(store: Pick<Store, 'db' | 'vault'>, who: Pick<Asker, 'sender'>): Buddy[] {
   if (stoppedAsBuddy(store, who)) return [];
-  return myLinks(store, myIndex(store, who)).filter((b) => b.status === 'invited' && b.channel === who.sender.channel);
+  return myLinks(store, myNumber(who)).filter((b) => b.status === 'invited' && b.channel === who.sender.channel);
 }
 
 /** Whether someone asked the sender, over the channel they write from, to be their buddy and they have not answered. */
@@ -84,7 +84,7 @@ export function askedToBeBuddy(store: Store, who: Asker): boolean {
 export function buddyLang(store: Pick<Store, 'db' | 'vault'>, who: Pick<Asker, 'sender'>): Lang | undefined {
   const waiting = invitedHere(store, who).at(-1);
   if (waiting || numberHidden(who)) return waiting?.lang;
-  return myLinks(store, myIndex(store, who)).filter((b) => b.status === 'accepted' && b.channel === who.sender.channel).at(-1)?.lang;
+  return myLinks(store, myNumber(who)).filter((b) => b.status === 'accepted' && b.channel === who.sender.channel).at(-1)?.lang;
 }
 
 /**
@@ -93,7 +93,7 @@ export function buddyLang(store: Pick<Store, 'db' | 'vault'>, who: Pick<Asker, '
  */
 export function acceptedHere(store: Store, who: Asker): number[] {
   if (numberHidden(who)) return [];
-  return myLinks(store, myIndex(store, who))
+  return myLinks(store, myNumber(who))
     .filter((b) => b.status === 'accepted' && b.channel === who.sender.channel)
     .map((b) => b.memberId);
 }
@@ -115,7 +115,7 @@ export function accept(store: Store, who: Asker, name: string | undefined, now: 
   const invited = invitedHere(store, who);
   if (invited.length === 0) {
     // Her link over the other channel is not named: the reply is the same whatever it holds.
-    const accepted = !stoppedAsBuddy(store, who) && myLinks(store, myIndex(store, who)).some((b) => b.status === 'accepted' && b.channel === via);
+    const accepted = !stoppedAsBuddy(store, who) && myLinks(store, myNumber(who)).some((b) => b.status === 'accepted' && b.channel === via);
     return say(accepted ? who.t.buddyAccepted() : who.t.buddyNoInviteHere(via, otherSends));
   }
   const people = byPerson(store.db, invited);
@@ -147,10 +147,10 @@ export function accept(store: Store, who: Asker, name: string | undefined, now: 
 export function decline(store: Store, who: Asker, now: number, otherSends: boolean): Outcome {
   const via = who.sender.channel;
   if (numberHidden(who)) return say(hiddenReply(who, 'decline', otherSends));
-  const index = myIndex(store, who);
-  const links = myLinks(store, index).filter((b) => b.status !== 'stopped' && b.channel === via);
-  // By index, so that a link that no longer opens goes too.
-  if (index && removeLinksOfBuddy(store.db, store.vault, index, via) > 0) store.db.eraseSoon();
+  const phone = myNumber(who);
+  const links = myLinks(store, phone).filter((b) => b.status !== 'stopped' && b.channel === via);
+  // By her number's row, so that a link that no longer opens goes too.
+  if (phone && removeLinksOfBuddy(store.db, store.vault, phone, via) > 0) store.db.eraseSoon();
   if (links.length === 0) return say(who.t.buddyNotAskedHere(via, otherSends));
   // Only the members told: each learns no more from the refusal of a new BUDDY than she was told here.
   // Only invitations: an accepted buddy's DECLINE (an SMS may be spoofed) must not keep her from asking them again.
@@ -172,12 +172,12 @@ export function buddyStop(store: Store, who: Asker, now: number): boolean {
   const { channel } = who.sender;
   // Whoever texts STOP is never asked to be a buddy there: the stop is kept apart from the links, which a member may erase.
   if (who.sender.phone) recordBuddyStop(store.db, store.vault, who.sender.phone, channel, now);
-  const index = myIndex(store, who);
+  const phone = myNumber(who);
   // Only a buddy who accepted: a number that never answered agreed to nothing, and its member learns nothing of it
   // (her invitation stays waiting, as for any number that does not answer).
-  const links = myLinks(store, index).filter((b) => b.status === 'accepted' && b.channel === channel);
-  // By index, so that a link that no longer opens is stopped too.
-  if (index) stopLinksOfBuddy(store.db, index, channel);
+  const links = myLinks(store, phone).filter((b) => b.status === 'accepted' && b.channel === channel);
+  // By her number's row, so that a link that no longer opens is stopped too.
+  if (phone) stopLinksOfBuddy(store.db, store.vault, phone, channel);
   tellMembers(store, links, (t, b, discreet) => (discreet ? t.discreetContactStopped(ending(b.address)) : t.buddyStoppedMember(ending(b.address))), now);
   return links.length > 0;
 }
@@ -190,12 +190,12 @@ export function buddyStop(store: Store, who: Asker, now: number): boolean {
  * silence). Returns whether any were.
  */
 export function forgetAsBuddy(store: Store, who: Asker, now: number): boolean {
-  const index = myIndex(store, who);
-  const links = myLinks(store, index).filter((b) => b.status === 'accepted' && b.channel === who.sender.channel);
+  const phone = myNumber(who);
+  const links = myLinks(store, phone).filter((b) => b.status === 'accepted' && b.channel === who.sender.channel);
   // Her stop over that channel goes too (a stop over the other stays, as her links there do). First: a stop
   // kept before 0016 is only her stopped links, which forgetBuddy erases, and it must be kept for the other channel.
   if (who.sender.phone) liftBuddyStop(store.db, store.vault, who.sender.phone, who.sender.channel);
-  if (index) forgetBuddy(store.db, index, who.sender.channel);
+  if (phone) forgetBuddy(store.db, store.vault, phone, who.sender.channel);
   // Her declines there go too, as her stop does: members may ask her again.
   if (who.sender.phone) forgetDeclinesOf(store.db, store.vault, who.sender.phone, who.sender.channel);
   tellMembers(store, links, (t, b, discreet) => (discreet ? t.discreetContactDeclined(ending(b.address)) : t.buddyDeclinedMember(ending(b.address))), now);
@@ -211,8 +211,7 @@ export function buddyBack(store: Store, who: Asker, now: number): boolean {
   // The blind index is a fair share of a JOIN's work: not computed on a line where no one has stopped.
   if (!who.sender.phone || !anyBuddyStop(store.db)) return false;
   if (!liftBuddyStop(store.db, store.vault, who.sender.phone, who.sender.channel)) return false;
-  const index = buddyIndex(store.vault, who.sender.phone);
-  const invited = linksOfBuddy(store.db, store.vault, index).filter((b) => b.status === 'invited' && b.channel === who.sender.channel);
+  const invited = linksOfBuddy(store.db, store.vault, who.sender.phone).filter((b) => b.status === 'invited' && b.channel === who.sender.channel);
   // A moderator silenced the inviter meanwhile: the line texts no stranger for them; the invitation is dropped.
   const dropped = invited.filter((b) => inviterBlocked(store, b));
   for (const b of dropped) removeBuddy(store.db, store.vault, b.id);
@@ -250,5 +249,5 @@ function inviterBlocked(store: Store, invitation: Buddy): boolean {
 
 /** Whether the sender's STOP as a buddy over the channel they write from stands. */
 function stoppedAsBuddy(store: Pick<Store, 'db' | 'vault'>, who: Pick<Asker, 'sender'>): boolean {
-  return who.sender.phone !== undefined && buddyStopped(store.db, buddyIndex(store.vault, who.sender.phone), who.sender.channel);
+  return who.sender.phone !== undefined && buddyStopped(store.db, store.vault, who.sender.phone, who.sender.channel);
 }

@@ -7,7 +7,7 @@
 import type { Channel } from '../domain/channel';
 import type { Lang } from '../domain/lang';
 import { toE164, type CountryCode } from '../phone/numbers';
-import { personBuddyLinks, buddyIndex, inviteBuddy, unreadableBuddiesOf, type Buddy } from '../store/buddies';
+import { personBuddyLinks, inviteBuddy, unreadableBuddiesOf, type Buddy } from '../store/buddies';
 import { buddyStopped } from '../store/buddy-stops';
 import { declinedBy, DECLINE_KEPT_DAYS } from '../store/buddy-declines';
 import { linkBuddyMessage, removeBuddy } from '../store/buddy-erasure';
@@ -59,7 +59,6 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
   const mine = person !== undefined ? oneEach(personBuddyLinks(db, vault, person)) : [];
   if (mine.some((b) => b.address === address)) return say(who.t.buddyAlreadyAsked(ending(address)));
   // They said no to her (she was told): she may not ask them there again for a while, however often she tries.
-  const index = buddyIndex(vault, address);
   if (person !== undefined && declinedBy(db, vault, personMemberIds(db, person), address, channel, now)) return say(who.t.buddyDeclinedBefore(ending(address), DECLINE_KEPT_DAYS));
   if (mine.filter((b) => b.status !== 'stopped').length >= MAX_BUDDIES) return say(who.t.buddyLimit(MAX_BUDDIES));
   // Before the day's count: a name refused texts no one.
@@ -67,7 +66,7 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
   if (!store.limits.take(who.limitKey, 'buddy_invite', INVITE_LIMIT, now)) return say(who.t.buddyInvitesToday(INVITES_PER_DAY));
   const member = memberOf(store, who, newMember, now);
   // A link to this number that no longer opens (she cannot see it) must not refuse the invitation: it is replaced.
-  const unreadable = unreadableBuddiesOf(db, vault, member.id, index);
+  const unreadable = unreadableBuddiesOf(db, vault, member.id, address);
   for (const id of unreadable) removeBuddy(db, vault, id);
   if (unreadable.length) db.eraseSoon();
   // Over Signal, her number as it shows: a BLOCK for a report she sends by SMS is on it (buddyBack).
@@ -75,7 +74,7 @@ function invite(store: Store, who: Asker, rules: CheckinRules, newMember: NewMem
   // A number that told the line to stop is not texted: the invitation waits for them to come back
   // (buddyBack). The member is answered as for any number, so that BUDDY cannot tell anyone who once
   // used the line.
-  const stopped = buddyStopped(db, index, channel);
+  const stopped = buddyStopped(db, vault, address, channel);
   if (!stopped) sendInvitation(store, member.id, { channel, address }, name, who.lang, now);
   return { say: who.t.buddyAsked(ending(address)), queued: !stopped };
 }
@@ -132,7 +131,7 @@ function buddyOff(store: Store, who: Asker, number: string | undefined, country:
   let erased = 0;
   // A row that no longer opens is one of "every buddy" (or of that number's links) too; no one can be told of it.
   for (const memberId of personMemberIds(db, person)) {
-    for (const id of unreadableBuddiesOf(db, vault, memberId, target ? buddyIndex(vault, target) : undefined)) erased += removeBuddy(db, vault, id);
+    for (const id of unreadableBuddiesOf(db, vault, memberId, target ?? undefined)) erased += removeBuddy(db, vault, id);
   }
   for (const b of removed) erased += removeBuddy(db, vault, b.id);
   // A buddy asked on both memberships is told once.

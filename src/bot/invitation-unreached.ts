@@ -14,7 +14,8 @@
  */
 import type { Channel } from '../domain/channel';
 import { memberKey } from '../phone/identity';
-import { buddyIndex, inviterNumber } from '../store/buddies';
+import { inviterNumber } from '../store/buddies';
+import { linkIndex } from '../store/buddy-indexes';
 import { removeBuddy } from '../store/buddy-erasure';
 import type { Db } from '../store/db';
 import { memberDiscreet, memberLang, memberSender, memberStatus, personMemberIds } from '../store/members';
@@ -39,7 +40,7 @@ export function invitationUnreached(db: Db, vault: Vault, outboxId: number, addr
   if (!owner) return false;
   const invited = db
     .stmt("SELECT id FROM buddies WHERE member_id = ? AND buddy_bidx = ? AND channel = ? AND status = 'invited'")
-    .all(owner.member_id, buddyIndex(vault, address), channel) as Array<{ id: number }>;
+    .all(owner.member_id, linkIndex(vault, owner.member_id, address), channel) as Array<{ id: number }>;
   if (invited.length === 0) return false;
   for (const { id } of invited) {
     giveInvitationBack(db, vault, owner.member_id, id, outboxId, now);

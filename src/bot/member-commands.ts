@@ -6,7 +6,7 @@ import { memberKey, numberKey, type Sender } from '../phone/identity';
 import { endConversation } from '../store/conversations';
 import { eraseCheckinsOf } from '../store/checkins';
 import { endRunningCheckin } from '../store/checkin-stop';
-import { eraseBuddyMessagesOf } from '../store/buddy-erasure';
+import { eraseBuddyLinksOf, eraseBuddyMessagesOf } from '../store/buddy-erasure';
 import { forgetSenderReplies, senderLogKeys } from '../store/inbound-log';
 import { dropSenderItems } from '../store/inbound-retry';
 import { forgetReporter } from '../store/reports';
@@ -240,6 +240,7 @@ export function erase(store: Store, who: Asker, now: number): Outcome {
     // Check-ins (issue 13): their messages are addressed to buddies, not to the member row, so they go first.
     eraseCheckinsOf(db, who.member.id);
     eraseBuddyMessagesOf(db, who.member.id);
+    eraseBuddyLinksOf(db, store.vault, who.member.id);
     // Over Signal, her SMS membership stays: the alerts the planner sent here instead go to it.
     for (const copy of waitingAlertCopies(db, who.member.id, now)) planTwinFallback(db, who.member.id, copy.alertId, now, copy.plannedAt);
     closeRequestOf(db, who.member.id, now);

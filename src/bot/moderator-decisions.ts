@@ -7,7 +7,7 @@ import { bodySegments, previewedBody, renderBody, unclippedSegments, type AlertB
 import type { Sender } from '../phone/identity';
 import { alertByRef } from '../store/alerts';
 import { memberBlocked } from '../store/blocks';
-import { eraseBuddyMessagesOf } from '../store/buddy-erasure';
+import { eraseBuddyLinksOf, eraseBuddyMessagesOf } from '../store/buddy-erasure';
 import { eraseCheckinsOf } from '../store/checkins';
 import { closeRequest, decidedRequest, findRequest } from '../store/member-requests';
 import { handOverToTwin } from '../store/membership-handover';
@@ -180,6 +180,7 @@ export function refuse(store: Store, request: { id: number; memberId: number }, 
     // What is left goes as DELETE erases it: check-ins' messages and invitations are addressed to others, not to her row.
     eraseCheckinsOf(db, request.memberId);
     eraseBuddyMessagesOf(db, request.memberId);
+    eraseBuddyLinksOf(db, vault, request.memberId);
     deleteMember(db, request.memberId);
     if (applicant) eraseSenderTraces(store, applicant, now, true);
     // Their sealed number must not outlive the refusal in the WAL either.

@@ -18,6 +18,7 @@ import { notALineProblem } from '../store/line-file';
 import { openToRead, ReadNeedsWrite } from '../store/open-to-read';
 import { unwritableLineProblem } from '../store/unwritable-line';
 import { Vault } from '../store/vault';
+import { buddyRowsToMend } from '../store/buddy-numbers-mend';
 import { DATABASE_IN_USE, isDatabaseBusy } from './cli-errors';
 import { counted } from './counted';
 import { missingFromSchema } from './doctor-schema';
@@ -89,6 +90,9 @@ function checkMigrations(db: Database.Database): CheckResult {
   const mend = toMend(db, done);
   if (mend.length > 0) return ok('migrations', `schema ${now}; the server makes at start what later edits of ${mend.join(', ')} added`);
   const missing = missingFromSchema(db);
+  // Made by the server at start (store/buddy-numbers-mend.ts): until then a copy of the file shows which members asked one number.
+  const buddyRows = missing.length === 0 ? buddyRowsToMend(db) : 0;
+  if (buddyRows > 0) return ok('migrations', `schema ${now}; the server indexes ${counted(buddyRows, 'buddy link or decline', 'buddy links and declines')} kept before 0063 by member at start`);
   if (missing.length === 0) return ok('migrations', `schema ${now}, up to date`);
   const named = missing.length > 5 ? `${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more` : missing.join(', ');
   return bad('migrations', `schema ${now}, but the database lacks ${named}, which its migrations make now (one was changed after it ran here): what uses them fails as the line runs; report this line to the Heads Up project`);

@@ -8,7 +8,6 @@ import { SendError, type ChannelSender } from '../channels/types';
 import type { AlertRenderer } from '../alerts/render-alert';
 import { runGuardedAsync } from '../jobs/guarded';
 import { safeError } from '../log/safe-error';
-import { buddyIndex } from '../store/buddies';
 import { buddyStopped } from '../store/buddy-stops';
 import { openAddress } from '../store/members';
 import { queuedBeforeIdentityChange } from '../store/moderator-identities';
@@ -247,7 +246,7 @@ export class Lane {
           ? openAddress(vault, { id: row.member_id, address_ct: row.address_ct, key_version: row.address_kv })
           : openRowAddress(vault, row);
       // A buddy who texted STOP after this was queued (an escalation waiting behind a hold or a restart): nothing more goes to them.
-      stopped = row.to_buddy === 1 && buddyStopped(this.deps.db, buddyIndex(vault, to), row.channel);
+      stopped = row.to_buddy === 1 && buddyStopped(this.deps.db, vault, to, row.channel);
       // A moderator's notice whose try was in flight when their Signal identity was found changed, answered "try again".
       forOldPhone = row.channel === 'signal' && row.alert_id === null && row.member_id !== null && queuedBeforeIdentityChange(this.deps.db, vault, to, row.created_at);
     } catch (err) {

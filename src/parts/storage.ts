@@ -12,6 +12,7 @@ import { Regions } from '../alerts/regions';
 import { ConfigError } from '../config/config-error';
 import { safeError } from '../log/safe-error';
 import { Metrics } from '../metrics';
+import { mendBuddiesAtStart } from '../store/buddy-numbers-mend';
 import { databaseFile, Db } from '../store/db';
 import { recordKey, verifyKey } from '../store/key-check';
 import { readKeyState, ROTATION_UNDER_WAY, rotationUnderWay } from '../store/key-state';
@@ -111,6 +112,9 @@ async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void>
     db.transaction(() => untieErasedReporters(db, vault));
     // Alerts approved before migration 0039 are indexed for CHECK again, as an approval indexes them now.
     db.transaction(() => reindexListedAlerts(db, vault, regions.country));
+    // Buddy links and declines kept before migration 0063 are indexed by member and listed by number; a number's row
+    // drops what was erased without the key since the last start (retention).
+    mendBuddiesAtStart(db, vault);
     // The data against a configuration that may have changed since the last start (areas, country, mode).
     runStartChecks({ db, vault, regions, config, log, now: (opts.now ?? Date.now)() });
     recordKey(db, vault);

@@ -1,11 +1,14 @@
 /**
- * Safety buddies (issue 13): who a member asked, sealed, and found by a
- * blind index of the buddy's number so that the buddy's own ACCEPT, DECLINE
- * or STOP finds them. A buddy need not be a member and never learns the
+ * Safety buddies (issue 13): who a member asked, sealed, and kept under an
+ * index of the member and the buddy's number; the number's own row
+ * (buddy-numbers.ts) lists them, so that the buddy's own ACCEPT, DECLINE or
+ * STOP finds them. A buddy need not be a member and never learns the
  * member's number: only the name the member gave.
  */
 import type { Channel } from '../domain/channel';
 import { isLang, type Lang } from '../domain/lang';
+import { linkIndex } from './buddy-indexes';
+import { linkIdsOf, relist } from './buddy-numbers';
 import { startOfDay } from './coarse-time';
 import type { Db } from './db';
 import { personMemberIds } from './members';
@@ -39,9 +42,11 @@ interface Row {
 
 const COLUMNS = 'id, member_id, channel, address_ct, name_ct, key_version, lang, status';
 
-/** The blind index a buddy is found by: of their number, whatever channel they write from. */
-export function buddyIndex(vault: Vault, phone: string): Buffer {
-  return vault.index('buddy', phone);
+export { buddyIndex } from './buddy-indexes';
+
+/** A list of row ids as one SQL parameter: `id IN (SELECT value FROM json_each(?))`. */
+export function idList(ids: number[]): string {
+  return JSON.stringify(ids);
 }
 
 /**
@@ -51,7 +56,8 @@ export function buddyIndex(vault: Vault, phone: string): Buffer {
  * there does: an SMS from her number may be spoofed, or a recycled number's.
  */
 export function setBuddyLang(db: Db, vault: Vault, from: { channel: Channel; phone: string }, lang: Lang): void {
-  db.stmt('UPDATE buddies SET lang = ? WHERE buddy_bidx = ? AND channel = ? AND lang <> ?').run(lang, buddyIndex(vault, from.phone), from.channel, lang);
+  const ids = linkIdsOf(db, vault, from.phone);
+  if (ids.length) db.stmt('UPDATE buddies SET lang = ? WHERE id IN (SELECT value FROM json_each(?)) AND channel = ? AND lang <> ?').run(lang, idList(ids), from.channel, lang);
 }
 
 function opened(vault: Vault, r: Row): Buddy {
@@ -123,16 +129,17 @@ export function personBuddies(db: Db, vault: Vault, memberId: number, wanted: (b
 }
 
 /** The ids of a member's buddy rows (to one number, by its index) that no longer open: BUDDY OFF erases them with the rest, a new invitation replaces them. */
-export function unreadableBuddiesOf(db: Db, vault: Vault, memberId: number, index?: Buffer): number[] {
-  const rows = index
-    ? (db.stmt(`SELECT ${COLUMNS} FROM buddies WHERE member_id = ? AND buddy_bidx = ?`).all(memberId, index) as Row[])
+export function unreadableBuddiesOf(db: Db, vault: Vault, memberId: number, phone?: string): number[] {
+  const rows = phone
+    ? (db.stmt(`SELECT ${COLUMNS} FROM buddies WHERE member_id = ? AND buddy_bidx = ?`).all(memberId, linkIndex(vault, memberId, phone)) as Row[])
     : rowsOfMember(db, memberId);
   return rows.filter((r) => openedOrNot(vault, r) === null).map((r) => r.id);
 }
 
-/** Every invitation or link to one buddy, across members, that still opens. */
-export function linksOfBuddy(db: Db, vault: Vault, index: Buffer): Buddy[] {
-  return readable(vault, db.stmt(`SELECT ${COLUMNS} FROM buddies WHERE buddy_bidx = ? ORDER BY id`).all(index) as Row[]);
+/** Every invitation or link to one buddy, across members, that still opens (found by her number's row). */
+export function linksOfBuddy(db: Db, vault: Vault, phone: string): Buddy[] {
+  const ids = linkIdsOf(db, vault, phone);
+  return ids.length ? readable(vault, db.stmt(`SELECT ${COLUMNS} FROM buddies WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(idList(ids)) as Row[]) : [];
 }
 
 /**
@@ -170,7 +177,7 @@ export function inviteBuddy(
   ).run(
     id,
     memberId,
-    buddyIndex(vault, to.address),
+    linkIndex(vault, memberId, to.address),
     to.channel,
     vault.seal(to.address, slot('address')),
     vault.seal(name, slot('name')),
@@ -179,6 +186,7 @@ export function inviteBuddy(
     startOfDay(now),
     inviterPhone === undefined ? null : vault.seal(inviterPhone, slot('inviter')),
   );
+  relist(db, vault, to.address, { links: [id] });
   return id;
 }
 

@@ -4,7 +4,8 @@
  * a member's DELETE) and keeps members from asking them again there.
  */
 import type { Channel } from '../domain/channel';
-import { buddyIndex } from './buddies';
+import { buddyIndex, idList } from './buddies';
+import { linkIdsOf, relist } from './buddy-numbers';
 import { startOfDay } from './coarse-time';
 import type { Db } from './db';
 import { escalationsBackToSignal, type OptedOutCopy } from './escalation-signal';
@@ -17,10 +18,11 @@ import type { Vault } from './vault';
  * channel's: oldStopDay). A stop over the other channel does not count: an
  * SMS may be spoofed, or a recycled number's.
  */
-export function buddyStopped(db: Db, index: Buffer, channel: Channel): boolean {
-  if (db.stmt('SELECT 1 FROM buddy_stops WHERE buddy_bidx = ? AND channel = ?').get(index, channel) !== undefined) return true;
-  if (db.stmt("SELECT 1 FROM buddies WHERE buddy_bidx = ? AND channel = ? AND status = 'stopped' LIMIT 1").get(index, channel) !== undefined) return true;
-  return oldStopDay(db, index) !== undefined;
+export function buddyStopped(db: Db, vault: Vault, phone: string, channel: Channel): boolean {
+  if (db.stmt('SELECT 1 FROM buddy_stops WHERE buddy_bidx = ? AND channel = ?').get(buddyIndex(vault, phone), channel) !== undefined) return true;
+  const links = idList(linkIdsOf(db, vault, phone));
+  if (db.stmt("SELECT 1 FROM buddies WHERE id IN (SELECT value FROM json_each(?)) AND channel = ? AND status = 'stopped' LIMIT 1").get(links, channel) !== undefined) return true;
+  return oldStopDay(db, vault, phone) !== undefined;
 }
 
 /**
@@ -29,10 +31,12 @@ export function buddyStopped(db: Db, index: Buffer, channel: Channel): boolean {
  * (before migration 0042), or, with no stop kept at all, a stopped link
  * (before buddy_stops, 0016: every STOP since is kept there).
  */
-function oldStopDay(db: Db, index: Buffer): number | undefined {
+function oldStopDay(db: Db, vault: Vault, phone: string): number | undefined {
+  const index = buddyIndex(vault, phone);
   const none = db.stmt('SELECT created_at FROM buddy_stops WHERE buddy_bidx = ? AND channel IS NULL').get(index) as { created_at: number } | undefined;
   if (none || db.stmt('SELECT 1 FROM buddy_stops WHERE buddy_bidx = ?').get(index) !== undefined) return none?.created_at;
-  return (db.stmt("SELECT min(created_at) AS day FROM buddies WHERE buddy_bidx = ? AND status = 'stopped'").get(index) as { day: number | null }).day ?? undefined;
+  const links = idList(linkIdsOf(db, vault, phone));
+  return (db.stmt("SELECT min(created_at) AS day FROM buddies WHERE id IN (SELECT value FROM json_each(?)) AND status = 'stopped'").get(links) as { day: number | null }).day ?? undefined;
 }
 
 /**
@@ -40,11 +44,10 @@ function oldStopDay(db: Db, index: Buffer): number | undefined {
  * old one sealed stays every channel's. `optedOut`: the SMS copy of an escalation that met it (a carrier opt-out).
  */
 export function recordBuddyStop(db: Db, vault: Vault, phone: string, channel: Channel, now: number, optedOut?: OptedOutCopy): void {
-  const index = buddyIndex(vault, phone);
   // Her link over Signal stands: what went to her by SMS instead goes back there, not to an SMS this refuses.
-  if (channel === 'sms') escalationsBackToSignal(db, vault, index, now, optedOut && { ...optedOut, address: phone });
+  if (channel === 'sms') escalationsBackToSignal(db, vault, linkIdsOf(db, vault, phone), now, optedOut && { ...optedOut, address: phone });
   // To the day: an exact time would equal that of the message telling the member, tying the two.
-  keepStop(db, vault, phone, oldStopDay(db, index) === undefined ? channel : null, startOfDay(now));
+  keepStop(db, vault, phone, oldStopDay(db, vault, phone) === undefined ? channel : null, startOfDay(now));
 }
 
 /** Keeps a stop over `channel` (null: every channel) unless one that covers it is kept. */
@@ -70,20 +73,21 @@ function keepStop(db: Db, vault: Vault, phone: string, channel: Channel | null, 
  */
 export function recordBuddyOptOut(db: Db, vault: Vault, phone: string, channel: Channel, now: number, optedOut?: OptedOutCopy): void {
   recordBuddyStop(db, vault, phone, channel, now, optedOut);
-  stopLinksOfBuddy(db, buddyIndex(vault, phone), channel);
+  stopLinksOfBuddy(db, vault, phone, channel);
 }
 /**
  * Marks every accepted link to this buddy over `channel` stopped (their STOP
- * from it), found by index (a row that no longer opens with them), and
+ * from it), found by her number's row (a row that no longer opens with them), and
  * withdraws the escalations of those links still waiting, by either lane:
  * her member is told she left. An invitation never answered stays waiting:
  * showing it stopped would tell the member about a number that agreed to
  * nothing; the stop itself (buddy_stops) keeps it from them.
  */
-export function stopLinksOfBuddy(db: Db, index: Buffer, channel: Channel): void {
-  const links = "SELECT id FROM buddies WHERE buddy_bidx = ? AND channel = ? AND status = 'accepted'";
-  withdrawEscalations(db, links, [index, channel]);
-  db.stmt(`UPDATE buddies SET status = 'stopped' WHERE id IN (${links})`).run(index, channel);
+export function stopLinksOfBuddy(db: Db, vault: Vault, phone: string, channel: Channel): void {
+  const listed = idList(linkIdsOf(db, vault, phone));
+  const links = "SELECT id FROM buddies WHERE id IN (SELECT value FROM json_each(?)) AND channel = ? AND status = 'accepted'";
+  withdrawEscalations(db, links, [listed, channel]);
+  db.stmt(`UPDATE buddies SET status = 'stopped' WHERE id IN (${links})`).run(listed, channel);
 }
 
 /** Whether anyone at all has told the line to stop as a buddy: on most lines no one has, and a JOIN need not look for a stop of theirs. */
@@ -100,12 +104,13 @@ export function anyBuddyStop(db: Db): boolean {
  * its day. Returns whether there was one.
  */
 export function liftBuddyStop(db: Db, vault: Vault, phone: string, channel: Channel): boolean {
-  const index = buddyIndex(vault, phone);
-  const old = oldStopDay(db, index);
-  const stops = db.stmt('DELETE FROM buddy_stops WHERE buddy_bidx = ? AND (channel = ? OR channel IS NULL)').run(index, channel).changes;
+  const old = oldStopDay(db, vault, phone);
+  const stops = db.stmt('DELETE FROM buddy_stops WHERE buddy_bidx = ? AND (channel = ? OR channel IS NULL)').run(buddyIndex(vault, phone), channel).changes;
+  const listed = idList(linkIdsOf(db, vault, phone));
   // Their escalations go with them: one a version before this left waiting would reach her once she is back.
-  withdrawEscalations(db, "SELECT id FROM buddies WHERE buddy_bidx = ? AND channel = ? AND status = 'stopped'", [index, channel]);
-  const links = db.stmt("DELETE FROM buddies WHERE buddy_bidx = ? AND channel = ? AND status = 'stopped'").run(index, channel).changes;
+  withdrawEscalations(db, "SELECT id FROM buddies WHERE id IN (SELECT value FROM json_each(?)) AND channel = ? AND status = 'stopped'", [listed, channel]);
+  const links = db.stmt("DELETE FROM buddies WHERE id IN (SELECT value FROM json_each(?)) AND channel = ? AND status = 'stopped'").run(listed, channel).changes;
+  if (links > 0) relist(db, vault, phone);
   if (old !== undefined) keepStop(db, vault, phone, channel === 'sms' ? 'signal' : 'sms', old);
   return old !== undefined || stops + links > 0;
 }

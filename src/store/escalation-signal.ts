@@ -29,14 +29,14 @@ export interface OptedOutCopy {
  * does not know, which may not come again.
  */
 const SIGNAL_LINK = `JOIN checkin_messages c ON c.outbox_id = o.id AND c.kind = 'escalation' JOIN buddies b ON b.id = c.buddy_id
-  WHERE o.channel = 'sms' AND b.buddy_bidx = ? AND b.channel = 'signal' AND b.status = 'accepted'
+  WHERE o.channel = 'sms' AND b.id IN (SELECT value FROM json_each(?)) AND b.channel = 'signal' AND b.status = 'accepted'
     AND NOT EXISTS (SELECT 1 FROM checkin_messages cs JOIN outbox os ON os.id = cs.outbox_id
       WHERE cs.checkin_id = c.checkin_id AND cs.buddy_id = c.buddy_id AND cs.kind = 'escalation' AND os.channel = 'signal' AND os.state = 'failed'
         AND os.error IN ('invalid:unregistered', 'rejected:untrusted_identity'))`;
 
 /**
  * The SMS copies still waiting of the escalations of this number's links
- * accepted over Signal (`index`: its blind index as a buddy) are queued
+ * accepted over Signal (`links`: the ids of her links, buddy-numbers.ts) are queued
  * again over Signal, linked to the check-in as they were; each copy fails
  * as 'signal_instead', its text and address erased. One in flight is left
  * to its answer; one that will not open stays (SMS refuses it). `optedOut`,
@@ -47,10 +47,11 @@ const SIGNAL_LINK = `JOIN checkin_messages c ON c.outbox_id = o.id AND c.kind = 
  * copy of an escalation Signal refused for good (SIGNAL_LINK). Returns how
  * many went back.
  */
-export function escalationsBackToSignal(db: Db, vault: Vault, index: Buffer, now: number, optedOut?: OptedOutCopy & { address: string }): number {
+export function escalationsBackToSignal(db: Db, vault: Vault, links: number[], now: number, optedOut?: OptedOutCopy & { address: string }): number {
+  const listed = JSON.stringify(links);
   const waiting = db
     .stmt(`SELECT o.id, o.address_ct, o.body_ct, o.key_version, c.checkin_id, c.buddy_id FROM outbox o ${SIGNAL_LINK} AND o.state = 'pending' AND o.lease_until <= ? AND o.id IS NOT ?`)
-    .all(index, now, optedOut?.id ?? null) as Array<{ id: number; address_ct: Buffer | null; body_ct: Buffer | null; key_version: number; checkin_id: number; buddy_id: number }>;
+    .all(listed, now, optedOut?.id ?? null) as Array<{ id: number; address_ct: Buffer | null; body_ct: Buffer | null; key_version: number; checkin_id: number; buddy_id: number }>;
   let n = 0;
   for (const copy of waiting) {
     const opened = openCopy(vault, copy);
@@ -61,7 +62,7 @@ export function escalationsBackToSignal(db: Db, vault: Vault, index: Buffer, now
   if (optedOut) {
     const copy = db
       .stmt(`SELECT o.id, c.checkin_id, c.buddy_id FROM outbox o ${SIGNAL_LINK} AND o.id = ? AND coalesce(o.error, '') <> 'withdrawn'`)
-      .get(index, optedOut.id) as { id: number; checkin_id: number; buddy_id: number } | undefined;
+      .get(listed, optedOut.id) as { id: number; checkin_id: number; buddy_id: number } | undefined;
     if (copy) {
       backToSignal(db, vault, copy, optedOut.address, optedOut.body, now);
       n++;

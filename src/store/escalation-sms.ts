@@ -6,7 +6,6 @@
  * there that goes to the number by the other (store/channel-removed.ts).
  */
 import type { Channel } from '../domain/channel';
-import { buddyIndex } from './buddies';
 import { buddyStopped } from './buddy-stops';
 import { linkCheckinMessage } from './checkins';
 import type { Db } from './db';
@@ -41,7 +40,7 @@ export function escalationOn(db: Db, vault: Vault, channel: Channel, outboxId: n
        WHERE c.outbox_id = ? AND c.kind = 'escalation' AND coalesce(o.error, '') <> 'withdrawn' AND b.status = 'accepted'`,
     )
     .get(outboxId) as { checkin_id: number; buddy_id: number } | undefined;
-  if (!link || buddyStopped(db, buddyIndex(vault, address), channel)) return false;
+  if (!link || buddyStopped(db, vault, address, channel)) return false;
   linkCheckinMessage(db, enqueueReply(db, vault, { channel, address }, text, now), link.checkin_id, 'escalation', link.buddy_id);
   return true;
 }
@@ -53,7 +52,7 @@ export function escalationOn(db: Db, vault: Vault, channel: Channel, outboxId: n
  * there, rather than be given up for an SMS its stop would refuse.
  */
 export function smsTakesEscalationTo(db: Db, vault: Vault, address: string): boolean {
-  return !buddyStopped(db, buddyIndex(vault, address), 'sms');
+  return !buddyStopped(db, vault, address, 'sms');
 }
 
 /**

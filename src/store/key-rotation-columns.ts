@@ -26,6 +26,7 @@ export const SEALED_COLUMNS = [
   { table: 'checkin_refs', column: 'phone', rotation: 're-sealed' },
   { table: 'buddy_stops', column: 'address', rotation: 're-sealed (the blind index is recomputed from it)' },
   { table: 'buddy_declines', column: 'address', rotation: 're-sealed (the blind index is recomputed from it)' },
+  { table: 'buddy_numbers', column: 'record', rotation: 're-sealed (the blind index is recomputed from the number in it)' },
   // Reports (issue 11)
   { table: 'reports', column: 'fields', rotation: 're-sealed with the text' },
   { table: 'alerts', column: 'fields', rotation: 're-sealed with the text' },
@@ -51,9 +52,10 @@ export const INDEX_COLUMNS = [
   { table: 'moderator_identities', column: 'moderator_bidx', purpose: 'moderator', rotation: "recomputed from the row's sealed moderator UUID" },
   { table: 'conversations', column: 'sender_bidx', purpose: 'conversation (of the member index)', rotation: 'erased with the conversation' },
   // Check-ins (issue 13)
-  { table: 'buddies', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },
+  { table: 'buddies', column: 'buddy_bidx', purpose: 'buddy-link (of the member and the number)', rotation: "recomputed from the row's member and sealed number" },
   { table: 'buddy_stops', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the row's sealed number" },
-  { table: 'buddy_declines', column: 'buddy_bidx', purpose: 'declined', rotation: "recomputed from the row's sealed number" },
+  { table: 'buddy_declines', column: 'buddy_bidx', purpose: 'declined (of the member and the number)', rotation: "recomputed from the row's member and sealed number" },
+  { table: 'buddy_numbers', column: 'buddy_bidx', purpose: 'buddy', rotation: "recomputed from the number in the row's sealed record" },
   // Reports (issue 11)
   { table: 'report_identifiers', column: 'id_bidx', purpose: 'screen (per kind)', rotation: 'recomputed from the sealed value' },
 ] as const;

@@ -5,6 +5,7 @@
 import { memberKey, type Channel } from '../phone/identity';
 import { numbersInText, type CountryCode } from '../phone/numbers';
 import type { IdentifierKind } from '../alerts/identifiers';
+import { rekeyBuddies, rekeyBuddyNumbers, rekeyBuddyRecords, type RekeyBuddies } from './key-rotation-buddies';
 import type { Db } from './db';
 import { resealCheckins } from './key-rotation-checkins';
 import { RotationError } from './key-rotation-error';
@@ -58,15 +59,22 @@ export class RowResealer {
         return this.moderatorIdentities(cursor);
       // Check-ins (issue 13)
       case 'buddies':
-        return this.buddies(cursor);
+        return rekeyBuddies(this.db, this.keys(), cursor, this.batch, (n) => this.tally('buddies', n));
       case 'checkins':
         return resealCheckins(this.db, (ct, slot, v) => this.open(ct, slot, v), this.newVault, cursor, this.batch, (n) => this.tally('checkins', n));
       case 'buddy_stops':
       case 'buddy_declines':
-        return this.buddyNumbers(step, cursor);
+        return rekeyBuddyNumbers(this.db, this.keys(), step, cursor, this.batch, (n) => this.tally(step, n));
+      case 'buddy_numbers':
+        return rekeyBuddyRecords(this.db, this.keys(), cursor, this.batch, (n) => this.tally('buddy_numbers', n));
       default:
         return null;
     }
+  }
+
+  /** What the buddies' rows are re-keyed with (key-rotation-buddies.ts). */
+  private keys(): RekeyBuddies {
+    return { open: (ct, slot, v) => this.open(ct, slot, v), oldVault: this.oldVault, newVault: this.newVault };
   }
 
   private tally(table: string, n: number): void {
@@ -174,40 +182,6 @@ export class RowResealer {
       const identity = this.open(r.identity_ct, slot('identity'), r.key_version);
       const nv = this.newVault;
       update.run(nv.index('moderator', uuid), nv.seal(uuid, slot('moderator')), nv.seal(identity, slot('identity')), nv.keyVersion, r.id);
-    }
-    this.tally(table, rows.length);
-    return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;
-  }
-
-  /** Buddies (issue 13): the number, the name and the inviter's number re-sealed, the index recomputed from the sealed number. */
-  private buddies(cursor: number): number | null {
-    const table = 'buddies';
-    const rows = this.db
-      .stmt(`SELECT id, address_ct, name_ct, inviter_ct, key_version FROM ${table} WHERE id > ? ORDER BY id LIMIT +?`)
-      .all(cursor, this.batch) as Array<{ id: number; address_ct: Buffer; name_ct: Buffer; inviter_ct: Buffer | null; key_version: number }>;
-    const update = this.db.stmt(`UPDATE ${table} SET buddy_bidx = ?, address_ct = ?, name_ct = ?, inviter_ct = ?, key_version = ? WHERE id = ?`);
-    for (const r of rows) {
-      const slot = (column: string) => ({ table, column, row: r.id });
-      const address = this.open(r.address_ct, slot('address'), r.key_version);
-      const name = this.open(r.name_ct, slot('name'), r.key_version);
-      const inviter = r.inviter_ct ? this.open(r.inviter_ct, slot('inviter'), r.key_version) : null;
-      const nv = this.newVault;
-      update.run(nv.index('buddy', address), nv.seal(address, slot('address')), nv.seal(name, slot('name')), inviter === null ? null : nv.seal(inviter, slot('inviter')), nv.keyVersion, r.id);
-    }
-    this.tally(table, rows.length);
-    return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;
-  }
-
-  /** Buddies' stops and declines: the number re-sealed, the index recomputed from it (of its table's purpose). */
-  private buddyNumbers(table: 'buddy_stops' | 'buddy_declines', cursor: number): number | null {
-    const rows = this.db
-      .stmt(`SELECT id, address_ct, key_version FROM ${table} WHERE id > ? ORDER BY id LIMIT +?`)
-      .all(cursor, this.batch) as Array<{ id: number; address_ct: Buffer; key_version: number }>;
-    const update = this.db.stmt(`UPDATE ${table} SET buddy_bidx = ?, address_ct = ?, key_version = ? WHERE id = ?`);
-    for (const r of rows) {
-      const slot = { table, column: 'address', row: r.id };
-      const address = this.open(r.address_ct, slot, r.key_version);
-      update.run(this.newVault.index(table === 'buddy_declines' ? 'declined' : 'buddy', address), this.newVault.seal(address, slot), this.newVault.keyVersion, r.id);
     }
     this.tally(table, rows.length);
     return rows.length < this.batch ? null : (rows[rows.length - 1] as { id: number }).id;

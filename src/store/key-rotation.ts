@@ -31,7 +31,7 @@ import type { Vault } from './vault';
 
 export { RotationError } from './key-rotation-error';
 
-const STEPS = ['members', 'reports', 'alerts', 'outbox', 'inbound_retry', 'provider_tasks', 'moderator_identities', 'buddies', 'checkins', 'buddy_stops', 'buddy_declines', 'references'] as const;
+const STEPS = ['members', 'reports', 'alerts', 'outbox', 'inbound_retry', 'provider_tasks', 'moderator_identities', 'buddies', 'checkins', 'buddy_stops', 'buddy_declines', 'buddy_numbers', 'references'] as const;
 export type RotationStep = (typeof STEPS)[number];
 
 /** Where a run is, for a progress line. */

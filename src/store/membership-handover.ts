@@ -4,6 +4,7 @@
  * person, who may start a check-in and ask buddies from a membership still waiting (bot/person.ts).
  */
 import { removeBuddy } from './buddy-erasure';
+import { moveBuddyRows, sharedLinks } from './buddy-handover';
 import { eraseCheckin } from './checkins';
 import type { Db } from './db';
 import type { Vault } from './vault';
@@ -34,23 +35,19 @@ export function handOverToTwin(db: Db, vault: Vault, from: number, to: number): 
     }
     db.stmt('UPDATE checkins SET member_id = ? WHERE member_id = ?').run(to, from);
     db.stmt('UPDATE checkin_refs SET member_id = ? WHERE member_id = ?').run(to, from);
-    // A number both asked: the link it accepted stays, wherever it was asked.
-    const superseded = db
-      .stmt("SELECT t.id FROM buddies t JOIN buddies f ON f.buddy_bidx = t.buddy_bidx WHERE t.member_id = ? AND t.status = 'invited' AND f.member_id = ? AND f.status = 'accepted'")
-      .all(to, from) as Array<{ id: number }>;
-    for (const { id } of superseded) removeBuddy(db, vault, id);
+    // A number both asked: the link it accepted stays, wherever it was asked. Links are kept under an index of
+    // their member (buddy-indexes.ts), so the two are told apart by their opened numbers.
+    const pairs = sharedLinks(db, vault, from, to);
+    const superseded = pairs.filter(([f, t]) => t.status === 'invited' && f.status === 'accepted');
+    for (const [, t] of superseded) removeBuddy(db, vault, t.id);
     // A number that accepted both: `to`'s link stays, and who her escalations told (by link) names it, or her OK
     // would tell no one and a failed Signal escalation find no number to go to by SMS.
-    const both = db
-      .stmt('SELECT f.id AS gone, t.id AS kept FROM buddies f JOIN buddies t ON t.buddy_bidx = f.buddy_bidx WHERE f.member_id = ? AND t.member_id = ?')
-      .all(from, to) as Array<{ gone: number; kept: number }>;
-    for (const { gone, kept } of both) {
-      db.stmt('UPDATE checkin_messages SET buddy_id = ? WHERE buddy_id = ?').run(kept, gone);
-      db.stmt('UPDATE checkin_told SET buddy_id = ? WHERE buddy_id = ?').run(kept, gone);
+    for (const [f, t] of pairs.filter((p) => !superseded.includes(p))) {
+      db.stmt('UPDATE checkin_messages SET buddy_id = ? WHERE buddy_id = ?').run(t.id, f.id);
+      db.stmt('UPDATE checkin_told SET buddy_id = ? WHERE buddy_id = ?').run(t.id, f.id);
     }
-    db.stmt('UPDATE OR IGNORE buddies SET member_id = ? WHERE member_id = ?').run(to, from);
+    moveBuddyRows(db, vault, from, to);
     db.stmt('UPDATE buddy_messages SET member_id = ? WHERE member_id = ?').run(to, from);
-    db.stmt('UPDATE OR IGNORE buddy_declines SET member_id = ? WHERE member_id = ?').run(to, from);
     // One phone: what she asked to be discreet stays so once the membership that asked is gone (her reminder, her notices).
     db.stmt('UPDATE members SET discreet = 1 WHERE id = ? AND (SELECT discreet FROM members WHERE id = ?) = 1').run(to, from);
   });

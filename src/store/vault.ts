@@ -30,9 +30,11 @@ export type IndexPurpose =
   | 'conversation'
   | 'keycheck'
   | 'moderator'
-  // Buddies (issue 13)
+  // Buddies (issue 13): a number as a buddy (buddy_numbers, buddy_stops), of no member.
   | 'buddy'
-  // A buddy's DECLINE (buddy_declines): not 'buddy', so "who refused her" cannot be joined to another's link or stop.
+  // A member's link to a number (buddies): of the member and the number, so two members' links to one number differ.
+  | 'buddy-link'
+  // A buddy's DECLINE (buddy_declines): of the member and the number, like a link; not 'buddy-link', so it cannot be joined to one.
   | 'declined'
   // Screening by identifier kind (issue 11); phone numbers keep 'screen'.
   | 'screen-plate'

@@ -71,6 +71,6 @@ describe('BUDDY and a carrier opt-out the line has forgotten', () => {
     // After: still alike (neither has answered), as for any number.
     expect(w.sms(ROSE, 'BUDDY').reply).toBe(before);
     // The opt-out is kept all the same: nothing more goes to that number.
-    expect(buddyStopped(w.db, buddyIndex(w.vault, PAT), 'sms')).toBe(true);
+    expect(buddyStopped(w.db, w.vault, PAT, 'sms')).toBe(true);
   });
 });

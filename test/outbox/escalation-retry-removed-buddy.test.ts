@@ -48,7 +48,7 @@ describe('an unreachable check-in escalation to a buddy removed since', () => {
     // Lily texts DELETE: what eraseSenderTraces and forgetAsBuddy erase.
     db.transaction(() => {
       eraseWaitingTo(db, vault, [LILY], 'sms');
-      forgetBuddy(db, buddyIndex(vault, LILY), 'sms');
+      forgetBuddy(db, vault, LILY, 'sms');
     });
     const holding = (db.sqlite.prepare('SELECT id, address_ct, key_version FROM outbox WHERE address_ct IS NOT NULL').all() as Array<{ id: number; address_ct: Buffer; key_version: number }>).filter(
       (r) => openRowAddress(vault, r) === LILY,

@@ -248,11 +248,11 @@ describe('an outbox lane, before it sends', () => {
     startLane(s);
     await settle();
     expect(row(invalidBuddy)).toMatchObject({ state: 'failed', error: 'invalid:21614' });
-    expect(buddyStopped(db, buddyIndex(vault, '+14155550166'), 'sms')).toBe(false);
+    expect(buddyStopped(db, vault, '+14155550166', 'sms')).toBe(false);
     expect(row(first)).toMatchObject({ state: 'failed', error: 'stopped:21610' });
     expect(row(toDan)).toMatchObject({ state: 'failed', error: 'stopped:21610' });
-    expect(buddyStopped(db, buddyIndex(vault, '+14155550177'), 'sms')).toBe(true);
-    expect(buddyStopped(db, buddyIndex(vault, '+14155550199'), 'sms')).toBe(false);
+    expect(buddyStopped(db, vault, '+14155550177', 'sms')).toBe(true);
+    expect(buddyStopped(db, vault, '+14155550199', 'sms')).toBe(false);
     expect(buddiesOf(db, vault, rose).map((b) => [b.id, b.status])).toEqual([[link, 'stopped']]);
     // The next buddy message is not tried.
     const second = buddyMessage('Rose checked in again.');

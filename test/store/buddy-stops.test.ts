@@ -32,8 +32,8 @@ describe("a buddy's stop", () => {
       migrate(db);
       recordBuddyStop(db, vault, BUDDY, 'sms', T);
       expect(db.sqlite.prepare('SELECT created_at FROM buddy_stops').all()).toEqual([{ created_at: T - (T % DAY) }]);
-      expect(buddyStopped(db, buddyIndex(vault, BUDDY), 'sms')).toBe(true);
-      expect(buddyStopped(db, buddyIndex(vault, BUDDY), 'signal')).toBe(false);
+      expect(buddyStopped(db, vault, BUDDY, 'sms')).toBe(true);
+      expect(buddyStopped(db, vault, BUDDY, 'signal')).toBe(false);
     } finally {
       db.close();
     }
@@ -63,7 +63,7 @@ describe("a buddy's stop", () => {
         .prepare('INSERT INTO buddy_stops (id, buddy_bidx, address_ct, key_version, created_at) VALUES (1, ?, ?, ?, ?)')
         .run(buddyIndex(vault, BUDDY), vault.seal(BUDDY, { table: 'buddy_stops', column: 'address', row: 1 }), vault.keyVersion, T - (T % DAY));
       expect(migrate(db)).toContain('0042_buddy_stops_channel.sql');
-      const stopped = (channel: 'sms' | 'signal') => buddyStopped(db, buddyIndex(vault, BUDDY), channel);
+      const stopped = (channel: 'sms' | 'signal') => buddyStopped(db, vault, BUDDY, channel);
       expect([stopped('sms'), stopped('signal')]).toEqual([true, true]);
       expect(liftBuddyStop(db, vault, BUDDY, 'sms')).toBe(true);
       expect([stopped('sms'), stopped('signal')]).toEqual([false, true]);

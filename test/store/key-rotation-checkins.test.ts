@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { buddiesOf, buddyIndex, inviteBuddy, inviterNumber, linksOfBuddy } from '../../src/store/buddies';
 import { buddyStopped, recordBuddyStop } from '../../src/store/buddy-stops';
-import { declinedBy, recordDeclines } from '../../src/store/buddy-declines';
+import { declinedBy, forgetDeclinesOf, recordDeclines } from '../../src/store/buddy-declines';
 import { dueCheckins, startCheckin } from '../../src/store/checkins';
 import { Db } from '../../src/store/db';
 import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
@@ -30,11 +30,12 @@ describe('rotate-key and check-ins', () => {
     const { from, to } = rotationVersions(db);
     const newVault = new Vault(key(2), to);
     const summary = new KeyRotation(db, new Vault(key(1), from), newVault, { batch: 1 }).run();
-    expect(summary.resealed).toMatchObject({ buddies: 1, checkins: 1 });
+    // The number's row (buddy-numbers.ts) too: her own messages find her links by it.
+    expect(summary.resealed).toMatchObject({ buddies: 1, checkins: 1, buddy_numbers: 1 });
 
     expect(buddiesOf(db, newVault, member.id).map((b) => ({ address: b.address, name: b.name }))).toEqual([{ address: '+14155550177', name: 'Rose' }]);
-    expect(linksOfBuddy(db, newVault, buddyIndex(newVault, '+14155550177'))).toHaveLength(1);
-    expect(linksOfBuddy(db, newVault, buddyIndex(oldVault, '+14155550177'))).toHaveLength(0);
+    expect(linksOfBuddy(db, newVault, '+14155550177')).toHaveLength(1);
+    expect(linksOfBuddy(db, oldVault, '+14155550177')).toHaveLength(0);
     expect(dueCheckins(db, newVault, now + 60_000, 10).map((c) => c.details())).toEqual(['blue Honda']);
     expect(() => dueCheckins(db, oldVault, now + 60_000, 10).map((c) => c.details())).toThrow();
     db.close();
@@ -52,11 +53,11 @@ describe('rotate-key and check-ins', () => {
     const newVault = new Vault(key(2), to);
     const summary = new KeyRotation(db, new Vault(key(1), from), newVault, { batch: 1 }).run();
     expect(summary.resealed).toMatchObject({ buddy_stops: 2 });
-    expect(buddyStopped(db, buddyIndex(newVault, '+14155550177'), 'sms')).toBe(true);
+    expect(buddyStopped(db, newVault, '+14155550177', 'sms')).toBe(true);
     // Each keeps the channel it came from.
-    expect(buddyStopped(db, buddyIndex(newVault, '+14155550178'), 'signal')).toBe(true);
-    expect(buddyStopped(db, buddyIndex(newVault, '+14155550178'), 'sms')).toBe(false);
-    expect(buddyStopped(db, buddyIndex(oldVault, '+14155550177'), 'sms')).toBe(false);
+    expect(buddyStopped(db, newVault, '+14155550178', 'signal')).toBe(true);
+    expect(buddyStopped(db, newVault, '+14155550178', 'sms')).toBe(false);
+    expect(buddyStopped(db, oldVault, '+14155550177', 'sms')).toBe(false);
     db.close();
   });
 
@@ -74,6 +75,10 @@ describe('rotate-key and check-ins', () => {
     expect(declinedBy(db, newVault, [member.id], '+14155550177', 'sms', now)).toBe(true);
     expect(declinedBy(db, newVault, [member.id], '+14155550177', 'signal', now)).toBe(false);
     expect(declinedBy(db, oldVault, [member.id], '+14155550177', 'sms', now)).toBe(false);
+    // Her own DELETE finds it by her number's row, re-keyed with it.
+    expect(forgetDeclinesOf(db, oldVault, '+14155550177', 'sms')).toBe(0);
+    expect(forgetDeclinesOf(db, newVault, '+14155550177', 'sms')).toBe(1);
+    expect(declinedBy(db, newVault, [member.id], '+14155550177', 'sms', now)).toBe(false);
     db.close();
   });
 

@@ -1,0 +1,133 @@
+/**
+ * A buddy's number, and the links and declines that name it (migration
+ * 0063): one row a number, under the number's own index, holding their ids
+ * and the number sealed together, padded so its length tells little of how
+ * many members named her. Her own ACCEPT, DECLINE, STOP or DELETE finds
+ * them in one read and one unseal, whatever the line's membership; the
+ * links and declines themselves carry only indexes of their member and the
+ * number (buddy-indexes.ts), equal across no two members.
+ *
+ * Each write of a link or decline made with the key at hand rewrites the
+ * row in its transaction, keeping only the ids that still name this number
+ * (their index is recomputed), and deletes it once none does (a member's
+ * DELETE too: buddy-erasure.ts). Rows erased without the key (retention's
+ * lapsed invitations and aged declines, a link that no longer opens) are
+ * dropped at the number's next write, or as the server starts (pruneAll);
+ * until then an id left over is never followed: it names no row of this
+ * number (an id reused by another number's row does not match its index).
+ */
+import { buddyIndex, declineIndex, linkIndex } from './buddy-indexes';
+import type { Db } from './db';
+import type { Vault } from './vault';
+
+/** The padding block of a sealed record: about 25 ids of up to seven digits a block. */
+const RECORD_BLOCK = 256;
+
+interface NumberRecord {
+  /** The number (for rotate-key, which recomputes the row's index from it). */
+  n: string;
+  links: number[];
+  declines: number[];
+}
+
+interface Row {
+  id: number;
+  record_ct: Buffer;
+  key_version: number;
+}
+
+const slot = (id: number) => ({ table: 'buddy_numbers', column: 'record', row: id });
+
+/** Seals a record for its row (rotate-key too). */
+export function sealRecord(vault: Vault, id: number, record: NumberRecord): Buffer {
+  return vault.sealPadded(JSON.stringify(record), slot(id), RECORD_BLOCK);
+}
+
+/** Opens a row's record; throws if it does not open. */
+export function openRecord(vault: Vault, row: Row): NumberRecord {
+  const r = JSON.parse(vault.openPadded(row.record_ct, slot(row.id), row.key_version, RECORD_BLOCK)) as Partial<NumberRecord>;
+  if (typeof r.n !== 'string' || !Array.isArray(r.links) || !Array.isArray(r.declines)) throw new Error('not a buddy number record');
+  return { n: r.n, links: r.links.filter(Number.isInteger), declines: r.declines.filter(Number.isInteger) };
+}
+
+/** The number's row and record; a record that no longer opens (damaged) reads as empty, and is replaced at its next write. */
+function held(db: Db, vault: Vault, phone: string): { id: number; record: NumberRecord } | undefined {
+  const row = db.stmt('SELECT id, record_ct, key_version FROM buddy_numbers WHERE buddy_bidx = ?').get(buddyIndex(vault, phone)) as Row | undefined;
+  if (!row) return undefined;
+  try {
+    return { id: row.id, record: openRecord(vault, row) };
+  } catch {
+    return { id: row.id, record: { n: phone, links: [], declines: [] } };
+  }
+}
+
+/** Of these ids, the rows of `table` that name `phone` (their index, of their member and the number, recomputed). */
+function naming(db: Db, vault: Vault, table: 'buddies' | 'buddy_declines', phone: string, ids: number[]): number[] {
+  if (ids.length === 0) return [];
+  const index = table === 'buddies' ? linkIndex : declineIndex;
+  const rows = db.stmt(`SELECT id, member_id, buddy_bidx FROM ${table} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(ids)) as Array<{
+    id: number;
+    member_id: number;
+    buddy_bidx: Buffer;
+  }>;
+  return rows.filter((r) => index(vault, r.member_id, phone).equals(r.buddy_bidx)).map((r) => r.id);
+}
+
+/** The ids of every link to this number, across members (any status; one that no longer opens too), oldest first. */
+export function linkIdsOf(db: Db, vault: Vault, phone: string): number[] {
+  const h = held(db, vault, phone);
+  return h ? naming(db, vault, 'buddies', phone, h.record.links) : [];
+}
+
+/** The ids of every decline by this number, across members. */
+export function declineIdsOf(db: Db, vault: Vault, phone: string): number[] {
+  const h = held(db, vault, phone);
+  return h ? naming(db, vault, 'buddy_declines', phone, h.record.declines) : [];
+}
+
+/**
+ * Rewrites the number's row with the ids that still name it, and `add`
+ * (ids of rows just written under it); deletes the row once none is left.
+ * In the caller's transaction, beside the write it follows.
+ */
+export function relist(db: Db, vault: Vault, phone: string, add: { links?: number[]; declines?: number[] } = {}): void {
+  const h = held(db, vault, phone);
+  const links = naming(db, vault, 'buddies', phone, [...(h?.record.links ?? []), ...(add.links ?? [])]);
+  const declines = naming(db, vault, 'buddy_declines', phone, [...(h?.record.declines ?? []), ...(add.declines ?? [])]);
+  if (links.length === 0 && declines.length === 0) {
+    if (h) db.stmt('DELETE FROM buddy_numbers WHERE id = ?').run(h.id);
+    return;
+  }
+  const record: NumberRecord = { n: phone, links: [...new Set(links)], declines: [...new Set(declines)] };
+  if (h) {
+    db.stmt('UPDATE buddy_numbers SET record_ct = ?, key_version = ? WHERE id = ?').run(sealRecord(vault, h.id, record), vault.keyVersion, h.id);
+    return;
+  }
+  const id = (db.stmt('SELECT coalesce(max(id), 0) + 1 AS id FROM buddy_numbers').get() as { id: number }).id;
+  db.stmt('INSERT INTO buddy_numbers (id, buddy_bidx, record_ct, key_version) VALUES (?, ?, ?, ?)').run(id, buddyIndex(vault, phone), sealRecord(vault, id, record), vault.keyVersion);
+}
+
+/**
+ * Rewrites every number's row (as the server starts, inside the caller's
+ * transaction): drops the ids of rows erased without the key since, and a
+ * row none is left in. One that no longer opens stays (nothing to go by).
+ * Returns how many rows were rewritten or deleted.
+ */
+export function pruneAll(db: Db, vault: Vault): number {
+  const rows = db.stmt('SELECT id, record_ct, key_version FROM buddy_numbers ORDER BY id').all() as Row[];
+  let changed = 0;
+  for (const row of rows) {
+    let record: NumberRecord;
+    try {
+      record = openRecord(vault, row);
+    } catch {
+      continue;
+    }
+    const links = naming(db, vault, 'buddies', record.n, record.links);
+    const declines = naming(db, vault, 'buddy_declines', record.n, record.declines);
+    if (links.length === record.links.length && declines.length === record.declines.length) continue;
+    relist(db, vault, record.n);
+    changed++;
+  }
+  return changed;
+}
