@@ -5,13 +5,14 @@
  * the escalation; an OK after the escalation tells whoever was told.
  */
 import type { SubscribeMode } from '../config/env';
+import type { Channel } from '../domain/channel';
 import { memberBlocked } from '../store/blocks';
 import { personBuddies } from '../store/buddies';
-import { linkBuddyMessage } from '../store/buddy-erasure';
+import { escalationChannels, queueAllClear } from '../store/checkin-all-clears';
 import { buddiesTold, escalationUnsent, escalationWentOut } from '../store/checkin-reach';
 import { refOfCheckin } from '../store/checkin-refs';
 import { eraseCheckin, extendCheckin, hasCheckin, personCheckins, reopenCheckin, startCheckin } from '../store/checkins';
-import { enqueueMessage, enqueueReply } from '../store/outbox';
+import { enqueueMessage } from '../store/outbox';
 import { memberDiscreet, moderatorMember, setMemberStatus } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
 import { buddiesReached, unreachedSince } from '../store/unreached-checkins';
@@ -246,7 +247,10 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number, can
   const refs: string[] = [];
   // The buddies who may have heard: one who accepted after the escalation went out is not told.
   let heard: Set<number> | 'all' = new Set();
+  // Where the escalation went to each buddy: the all-clear follows it (by SMS to one Signal refused or failed).
+  const via = new Map<number, Set<Channel>>();
   for (const c of escalated) {
+    escalationChannels(db, c.id, via);
     // Once she was told they could not be reached, only those it went through to since (a try is not enough).
     const u = unreachedSince(db, c.id);
     const toldModerators = u?.moderators ? u.moderatorThrough : escalationWentOut(db, c.id, false).moderators;
@@ -265,7 +269,7 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number, can
   const toldOk = personBuddies(db, vault, person, (x) => tell(x.id));
   const buddies = toldOk.length > 0;
   for (const b of toldOk) {
-    linkBuddyMessage(db, enqueueReply(db, vault, { channel: b.channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), now), b.memberId);
+    for (const channel of via.get(b.id) ?? [b.channel]) queueAllClear(db, vault, { channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), b.memberId, now);
   }
   if (moderators) {
     for (const contact of reachableModerators(db, vault, line.moderatorContacts)) {

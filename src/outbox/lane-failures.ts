@@ -9,7 +9,7 @@ import { invitationUnreached } from '../bot/invitation-unreached';
 import { SHUTTING_DOWN, type SendError } from '../channels/types';
 import { planTwinFallback, smsTwinFor } from '../store/alerts';
 import { recordBuddyOptOut } from '../store/buddy-stops';
-import { escalationBySms, isEscalation, smsTakesEscalationTo } from '../store/escalation-sms';
+import { escalationBySms, isEscalationOrAllClear, smsTakesEscalationTo } from '../store/escalation-sms';
 import type { ClaimedRow } from '../store/outbox';
 import { backoffDelay } from '../util/backoff';
 import { policyFor } from './backoff';
@@ -115,10 +115,10 @@ export class LaneFailures {
     return failed;
   }
 
-  /** Whether this is a buddy's check-in escalation over Signal that SMS can take instead (not to a number that stopped SMS). */
+  /** Whether this is a buddy's check-in escalation (or its all-clear) over Signal that SMS can take instead (not to a number that stopped SMS). */
   private escalationSmsTakes(row: ClaimedRow, to: string): boolean {
     if (row.to_buddy !== 1 || row.channel !== 'signal' || this.deps.smsSends === false) return false;
-    return isEscalation(this.deps.db, row.id) && smsTakesEscalationTo(this.deps.db, this.deps.vault, to);
+    return isEscalationOrAllClear(this.deps.db, row.id) && smsTakesEscalationTo(this.deps.db, this.deps.vault, to);
   }
 
   /** Whether this is a Signal alert copy that the person's SMS membership can take instead. */

@@ -7,6 +7,7 @@
  */
 import type { Channel } from '../domain/channel';
 import { buddyStopped } from './buddy-stops';
+import { allClearBySms, isAllClear } from './checkin-all-clears';
 import { linkCheckinMessage } from './checkins';
 import type { Db } from './db';
 import { enqueueReply } from './outbox';
@@ -18,6 +19,11 @@ export function isEscalation(db: Db, outboxId: number): boolean {
   return db.stmt("SELECT 1 FROM checkin_messages WHERE outbox_id = ? AND kind = 'escalation'").get(outboxId) !== undefined;
 }
 
+/** Whether an outbox row carries a check-in's escalation, or a buddy's all-clear that follows one (store/checkin-all-clears.ts). */
+export function isEscalationOrAllClear(db: Db, outboxId: number): boolean {
+  return isEscalation(db, outboxId) || isAllClear(db, outboxId);
+}
+
 /**
  * A buddy's escalation refused for good over Signal (they left it, or Signal
  * refuses their identity): the same text goes to the same number by SMS,
@@ -25,10 +31,11 @@ export function isEscalation(db: Db, outboxId: number): boolean {
  * erases it with the rest). Nothing for a row that carried no escalation,
  * nor for one withdrawn, nor for a link no longer accepted (gone, or
  * stopped: her member was told she left), nor to a number that stopped
- * SMS (see smsTakesEscalationTo). Returns whether it was queued.
+ * SMS (see smsTakesEscalationTo). An all-clear that follows an escalation
+ * goes the same way (allClearBySms). Returns whether it was queued.
  */
 export function escalationBySms(db: Db, vault: Vault, outboxId: number, address: string, text: string, now: number): boolean {
-  return escalationOn(db, vault, 'sms', outboxId, address, text, now);
+  return escalationOn(db, vault, 'sms', outboxId, address, text, now) || allClearBySms(db, vault, outboxId, address, text, now);
 }
 
 /** escalationBySms over either channel: the same text to the same number over `channel`, unless it stopped there. */
@@ -58,7 +65,8 @@ export function smsTakesEscalationTo(db: Db, vault: Vault, address: string): boo
 /**
  * The Signal lane is held or paused (its account refused, a rate limit for
  * hours: outbox/lane.ts), for how long no one knows: a buddy's escalation
- * waiting there goes to their number by SMS now (escalationBySms), as the
+ * waiting there (or the all-clear that follows one) goes to their number
+ * by SMS now (escalationBySms), as the
  * alert copies of people also on SMS do (store/alerts.ts
  * moveTwinAlertsToSms). The Signal copy fails as 'sms_instead'; one in
  * flight is left to its answer, one that will not open or that SMS does
@@ -68,8 +76,10 @@ export function smsTakesEscalationTo(db: Db, vault: Vault, address: string): boo
 export function moveEscalationsToSms(db: Db, vault: Vault, now: number): number {
   const waiting = db
     .stmt(
-      `SELECT o.id, o.address_ct, o.body_ct, o.key_version FROM outbox o JOIN checkin_messages c ON c.outbox_id = o.id AND c.kind = 'escalation'
-       WHERE o.channel = 'signal' AND o.member_id IS NULL AND o.state = 'pending' AND o.lease_until <= ?`,
+      `SELECT o.id, o.address_ct, o.body_ct, o.key_version FROM outbox o
+       WHERE o.channel = 'signal' AND o.member_id IS NULL AND o.state = 'pending' AND o.lease_until <= ?
+         AND (EXISTS (SELECT 1 FROM checkin_messages c WHERE c.outbox_id = o.id AND c.kind = 'escalation')
+           OR EXISTS (SELECT 1 FROM checkin_all_clears a WHERE a.outbox_id = o.id))`,
     )
     .all(now) as Array<{ id: number; address_ct: Buffer | null; body_ct: Buffer | null; key_version: number }>;
   const moved = db.stmt("UPDATE outbox SET state = 'failed', error = 'sms_instead', lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = ? WHERE id = ?");
