@@ -12,6 +12,7 @@ import type { Lang } from '../domain/lang';
 import type { Sender } from '../phone/identity';
 import { personBuddies } from '../store/buddies';
 import { checkinRef, FULL_NOTICES_A_DAY } from '../store/checkin-refs';
+import { withdrawWaitingReminders } from '../store/checkin-reminders';
 import { linkCheckinMessage, markEscalated, type DueCheckin } from '../store/checkins';
 import { escalatedBuddies, markModeratorsQueued, markUnreachedTold, withdrawWaitingNotices, type UnreachedCheckin } from '../store/unreached-checkins';
 import { memberDiscreet, memberLang, moderatorMember } from '../store/members';
@@ -129,6 +130,8 @@ export function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
     told = 'moderators';
     tellModerators(deps, c, moderators, now);
   }
+  // Her reminder, if still waiting (the provider down), would follow this notice and offer a LATER that no longer holds.
+  withdrawWaitingReminders(db, c.id);
   // Discreet if she chose it: it arrives unasked, on her lock screen.
   const t = catalog(memberLang(db, c.memberId));
   const id = enqueueMessage(db, vault, c.memberId, memberDiscreet(db, c.memberId) ? t.discreetMemberTold(told) : t.checkinMemberTold(told), now);
