@@ -36,6 +36,8 @@ export interface CheckinCatalog {
   discreetRestored(until: string, later?: number | null): string;
   /** To each accepted buddy when a check-in is missed (may take three segments: it carries the details). */
   checkinEscalation(name: string, expected: string, details: string): string;
+  /** `checkinEscalation` to a buddy whose number is a discreet member's: on her lock screen, it names neither the line nor a check-in. */
+  discreetBuddyEscalation(name: string, expected: string, details: string): string;
   /** To the moderators (CHECKIN_FALLBACK=moderators) when a member with no buddy misses a check-in; `ref` (#K7Q2) is what BLOCK and SHOW name. */
   /** `unreached`: she had buddies, none of whom could be reached (CHECKIN_FALLBACK=moderators); else she had none. */
   checkinEscalationModerators(ref: string, expected: string, details: string, unreached?: boolean): string;
@@ -58,6 +60,8 @@ export interface CheckinCatalog {
   checkinOkLate(): string;
   /** To buddies (or moderators) after a late OK; `name` is empty for moderators. */
   checkinOkBuddy(name: string): string;
+  /** `checkinOkBuddy` to a buddy whose number is a discreet member's: it names neither the line nor a check-in. */
+  discreetBuddyOk(name: string): string;
   /** To the moderators told of a missed check-in (CHECKIN_FALLBACK=moderators) when its member checks in: `refs`, which one (or ones) ended. */
   checkinOkModerators(refs: string): string;
   /** `checkin`: CHECKIN's example minutes (90 unless told). */

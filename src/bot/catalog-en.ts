@@ -176,6 +176,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetRestored: (until, later = 30) => `HU: we may have lost your latest messages. Reply OK by ${until} if all is well${later === null ? '' : `, or LATER ${later}`}.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} hasn't checked in. They expected to be done by ${expected}. ${details ? `They shared: ${sentence(details)}` : 'They shared no details.'} Please try to reach them.`,
+  discreetBuddyEscalation: (name, expected, details) =>
+    `HU: ${name} hasn't answered us in time. They expected to be done by ${expected}. ${details ? `Their message: ${sentence(details)}` : 'They left no message.'} Please try to reach them.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>
     `Heads Up ${ref}: ${unreached ? 'a member whose buddies could not be reached' : 'a member with no buddy'} missed a check-in due ${expected}. ${details ? `They shared: ${details}` : 'They shared no details.'}`,
   checkinEscalationModeratorsFolded: (ref, expected, first, count) =>
@@ -195,6 +197,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinCancelled: () => 'Heads Up: check-in ended and your details erased. No one will be told.',
   checkinOkLate: () => "Heads Up: glad you're safe. We've told them you checked in.",
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} has checked in and is OK.` : 'Heads Up: the member who missed a check-in has now checked in.'),
+  discreetBuddyOk: (name) => `HU: ${name} has answered us and is OK.`,
   checkinOkModerators: (refs) => `Heads Up ${refs}: the member who missed this check-in has now checked in.`,
   checkinNone: (checkin = 90) => `Heads Up: you have no check-in running. CHECKIN and minutes starts one, e.g. CHECKIN ${checkin}.`,
   checkinExtended: (until) => `Heads Up: check-in extended to ${until}. Text OK when you're safe.`,

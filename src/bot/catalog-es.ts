@@ -177,6 +177,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetRestored: (until, later = 30) => `HU: pudimos perder tus ultimos mensajes. Responde OK antes de las ${until} si todo va bien${later === null ? '' : `, o LUEGO ${later}`}.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} no se ha reportado. Pensaba terminar a las ${expected}. ${details ? `Compartio: ${sentence(details)}` : 'No compartio detalles.'} Por favor trata de contactarla.`,
+  discreetBuddyEscalation: (name, expected, details) =>
+    `HU: ${name} no nos respondio a tiempo. Pensaba terminar a las ${expected}. ${details ? `Su mensaje: ${sentence(details)}` : 'No dejo mensaje.'} Por favor trata de contactarla.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>
     `Heads Up ${ref}: ${unreached ? 'una persona a cuyos contactos no pudimos avisar' : 'una persona sin contacto'} no se reporto a las ${expected}. ${details ? `Compartio: ${details}` : 'No compartio detalles.'}`,
   checkinEscalationModeratorsFolded: (ref, expected, first, count) =>
@@ -196,6 +198,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinCancelled: () => 'Heads Up: reporte terminado y detalles borrados. Nadie sera avisado.',
   checkinOkLate: () => 'Heads Up: que bueno que estas a salvo. Les avisamos que te reportaste.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} ya se reporto y esta bien.` : 'Heads Up: la persona que no se reporto ya se reporto.'),
+  discreetBuddyOk: (name) => `HU: ${name} ya nos respondio y esta bien.`,
   checkinOkModerators: (refs) => `Heads Up ${refs}: la persona que no se reporto en este check-in ya se reporto.`,
   checkinNone: (checkin = 90) => `Heads Up: no tienes un reporte activo. SEGURA y minutos empieza uno, ej. SEGURA ${checkin}.`,
   checkinExtended: (until) => `Heads Up: reporte extendido hasta las ${until}. Escribe OK cuando estes a salvo.`,

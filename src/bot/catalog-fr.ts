@@ -209,6 +209,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetRestored: (until, later = 30) => `HU: nous avons pu perdre vos derniers messages. Répondez OK avant ${until} si tout va bien${later === null ? '' : `, ou PROLONGER ${later}`}.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} n'a pas donné de nouvelles. Fin prévue à ${expected}. ${details ? `Détails partagés: ${sentence(details)}` : 'Aucun détail partagé.'} Essayez de la joindre.`,
+  discreetBuddyEscalation: (name, expected, details) =>
+    `HU: ${name} ne nous a pas répondu à temps. Fin prévue à ${expected}. ${details ? `Son message: ${sentence(details)}` : 'Aucun message laissé.'} Essayez de la joindre.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>
     `Heads Up ${ref}: ${unreached ? "une personne dont les contacts n'ont pu etre joints" : 'une personne sans contact'} n'a pas donné de nouvelles à ${expected}. ${details ? `Détails partagés: ${details}` : 'Aucun détail partagé.'}`,
   checkinEscalationModeratorsFolded: (ref, expected, first, count) =>
@@ -228,6 +230,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinCancelled: () => 'Heads Up: suivi annulé, détails effacés. Personne ne sera prévenu.',
   checkinOkLate: () => 'Heads Up: content de vous savoir en sécurité. On leur a dit que vous allez bien.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} a donné des nouvelles et va bien.` : "Heads Up: la personne sans nouvelles en a donné."),
+  discreetBuddyOk: (name) => `HU: ${name} nous a répondu et va bien.`,
   checkinOkModerators: (refs) => `Heads Up ${refs}: la personne sans nouvelles à ce check-in en a donné.`,
   checkinNone: (checkin = 90) => `Heads Up: aucun suivi en cours. SECURITE et des minutes en lance un, ex. SECURITE ${checkin}.`,
   checkinExtended: (until) => `Heads Up: suivi prolongé jusqu'à ${until}. Écrivez OK quand vous etes en sécurité.`,

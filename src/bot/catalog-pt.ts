@@ -209,6 +209,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetRestored: (until, later = 30) => `HU: podemos ter perdido suas ultimas mensagens. Responda OK ate as ${until} se estiver tudo bem${later === null ? '' : `, ou DEPOIS ${later}`}.`,
   checkinEscalation: (name, expected, details) =>
     `Heads Up: ${name} nao deu noticias. Esperava terminar as ${expected}. ${details ? `Compartilhou: ${sentence(details)}` : 'Nao compartilhou detalhes.'} Por favor tente falar com ela.`,
+  discreetBuddyEscalation: (name, expected, details) =>
+    `HU: ${name} nao nos respondeu a tempo. Esperava terminar as ${expected}. ${details ? `A mensagem dela: ${sentence(details)}` : 'Nao deixou mensagem.'} Por favor tente falar com ela.`,
   checkinEscalationModerators: (ref, expected, details, unreached) =>
     `Heads Up ${ref}: ${unreached ? 'uma pessoa cujos contatos nao conseguimos avisar' : 'uma pessoa sem contato'} nao deu noticias as ${expected}. ${details ? `Compartilhou: ${details}` : 'Nao compartilhou detalhes.'}`,
   checkinEscalationModeratorsFolded: (ref, expected, first, count) =>
@@ -228,6 +230,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinCancelled: () => 'Heads Up: acompanhamento encerrado e detalhes apagados. Ninguem sera avisado.',
   checkinOkLate: () => 'Heads Up: que bom que voce esta segura. Avisamos que voce deu noticias.',
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} deu noticias e esta bem.` : 'Heads Up: a pessoa sem noticias ja deu noticias.'),
+  discreetBuddyOk: (name) => `HU: ${name} ja nos respondeu e esta bem.`,
   checkinOkModerators: (refs) => `Heads Up ${refs}: a pessoa sem noticias neste check-in ja deu noticias.`,
   checkinNone: (checkin = 90) => `Heads Up: voce nao tem acompanhamento ativo. SEGURA e minutos comeca um, ex. SEGURA ${checkin}.`,
   checkinExtended: (until) => `Heads Up: acompanhamento estendido ate ${until}. Escreva OK quando estiver segura.`,

@@ -19,6 +19,7 @@ import { buddiesReached, unreachedSince } from '../store/unreached-checkins';
 import { DAY_MS } from '../store/coarse-time';
 import { memberKey, numberKey, type Sender } from '../phone/identity';
 import { catalog, LANGS, type Catalog } from './catalog';
+import { buddyEscalationFrame, buddyOkText } from './checkin-buddy-words';
 import { checkinExample, laterExample, laterFloor, type CheckinBounds } from './checkin-examples';
 export { laterFloor };
 import { detailsRoom, type EscalationFrame } from './escalation-text';
@@ -70,7 +71,7 @@ function escalationPlan(
   // A buddy whose row no longer opens (a damaged value) cannot be told, and must not stop the check-in.
   const accepted = memberId === undefined ? [] : personBuddies(store.db, store.vault, memberId);
   if (accepted.length) {
-    return { told: 'buddies', frames: accepted.map((b) => ({ channel: b.channel, build: (d) => catalog(b.lang).checkinEscalation(b.name, catalog(b.lang).checkinEnd(due), d) })) };
+    return { told: 'buddies', frames: accepted.map((b) => buddyEscalationFrame(store.db, store.vault, b, due)) };
   }
   const moderators = fallbackModerators({ ...store, fallback: line.rules.fallback, moderatorContacts: line.moderatorContacts }, memberId);
   if (moderators.length === 0) return null;
@@ -269,7 +270,7 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number, can
   const toldOk = personBuddies(db, vault, person, (x) => tell(x.id));
   const buddies = toldOk.length > 0;
   for (const b of toldOk) {
-    for (const channel of via.get(b.id) ?? [b.channel]) queueAllClear(db, vault, { channel, address: b.address }, catalog(b.lang).checkinOkBuddy(b.name), b.memberId, now);
+    for (const channel of via.get(b.id) ?? [b.channel]) queueAllClear(db, vault, { channel, address: b.address }, buddyOkText(db, vault, b), b.memberId, now);
   }
   if (moderators) {
     for (const contact of reachableModerators(db, vault, line.moderatorContacts)) {

@@ -6,6 +6,7 @@
  */
 import { catalog } from '../bot/catalog';
 import { dayTime } from '../bot/clock-time';
+import { buddyEscalationFrame } from '../bot/checkin-buddy-words';
 import { boundedEscalation } from '../bot/escalation-text';
 import { fallbackModerators } from '../bot/moderator-checkins';
 import type { Lang } from '../domain/lang';
@@ -121,8 +122,8 @@ export function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
   if (buddies.length) {
     told = 'buddies';
     for (const b of buddies) {
-      const t = catalog(b.lang);
-      const text = boundedEscalation({ channel: b.channel, build: (d) => t.checkinEscalation(b.name, t.checkinEnd(due), d) }, shown(b.lang));
+      // Discreet to a number that is a discreet member's: on her lock screen.
+      const text = boundedEscalation(buddyEscalationFrame(db, vault, b, due), shown(b.lang));
       const id = enqueueReply(db, vault, { channel: b.channel, address: b.address }, text, now);
       linkCheckinMessage(db, id, c.id, 'escalation', b.id);
     }

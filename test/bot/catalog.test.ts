@@ -44,7 +44,7 @@ const PENDING = [
 // Check-ins (issue 13): escalations carry the member's details whole, in at most three segments.
 const NAME = 'Rose-Marie Anastasia Wellingto'.slice(0, 30);
 const DETAILS = LONG_ASCII.slice(0, 200);
-const THREE_SEGMENTS = new Set(['checkinEscalation', 'checkinEscalationModerators']);
+const THREE_SEGMENTS = new Set(['checkinEscalation', 'discreetBuddyEscalation', 'checkinEscalationModerators']);
 
 /** The worst-case arguments (several variants where an argument is free text). */
 const WORST: ReplyArgs = {
