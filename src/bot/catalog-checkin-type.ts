@@ -28,6 +28,8 @@ export interface CheckinCatalog {
   discreetStillMissed(told: 'buddies' | 'moderators' | 'nobody'): string;
   /** Unasked, once, when her running check-in loses the last buddy who could be told (a DECLINE, STOP or DELETE): it now reaches no one. */
   checkinNoOneLeft(ex?: LineExamples): string;
+  /** `checkinNoOneLeft` when, with no buddy, her check-in relied on the moderators (CHECKIN_FALLBACK) and none can now be reached (a Signal moderator's identity changed). */
+  checkinModeratorsGone(ex?: LineExamples): string;
   /** `checkinNoOneLeft` for a discreet member: it arrives on her lock screen, so it names no check-in, nor the line. */
   discreetNoOneLeft(): string;
   /** At the first start after a restore brought her running check-in back (she may have ended it since): OK if safe, else who is told at `until`, its new end. */

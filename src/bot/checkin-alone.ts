@@ -5,9 +5,13 @@
  * channel, that it now reaches no one and how to add a buddy, not left to
  * learn it at the deadline, when no one is told.
  */
+import type { Sender } from '../phone/identity';
+import { memberBlocked } from '../store/blocks';
 import { buddiesOf, personBuddies } from '../store/buddies';
+import { runningCheckinMembers } from '../store/checkin-running';
 import { personCheckins } from '../store/checkins';
 import { memberDiscreet, memberLang, personMemberIds } from '../store/members';
+import { reachableModerators } from '../store/moderator-identities';
 import { enqueueMessage } from '../store/outbox';
 import { catalog } from './catalog';
 import type { LineExamples } from './line-examples';
@@ -44,4 +48,29 @@ export function tellIfNoOneLeft(store: Store, line: Pick<CheckinLine, 'rules' | 
 export function twinsLosingBuddies(store: Store, memberId: number): number[] {
   if (!buddiesOf(store.db, store.vault, memberId).some((b) => b.status === 'accepted')) return [];
   return personMemberIds(store.db, memberId).filter((id) => id !== memberId);
+}
+
+/**
+ * CHECKIN_FALLBACK=moderators and none of them can be reached any more (a
+ * Signal moderator's identity changed: nothing goes to the new phone): each
+ * member whose running check-in had no buddy, and so relied on them, is told
+ * at once that it now reaches no one, not left to learn it at the deadline.
+ * Not one BLOCK silenced: hers already went to no moderator, and she was
+ * told. Returns whether anything was queued.
+ */
+export function tellIfModeratorsGone(
+  store: Pick<Store, 'db' | 'vault'>,
+  line: { fallback: 'moderators' | 'none'; moderatorContacts: readonly Sender[]; examples?: LineExamples },
+  now: number,
+): boolean {
+  const { db, vault } = store;
+  if (line.fallback !== 'moderators' || line.moderatorContacts.length === 0 || reachableModerators(db, vault, line.moderatorContacts).length > 0) return false;
+  let told = false;
+  for (const memberId of runningCheckinMembers(db)) {
+    if (personBuddies(db, vault, memberId).length > 0 || memberBlocked(db, vault, memberId)) continue;
+    const t = catalog(memberLang(db, memberId));
+    enqueueMessage(db, vault, memberId, memberDiscreet(db, memberId) ? t.discreetNoOneLeft() : t.checkinModeratorsGone(line.examples), now);
+    told = true;
+  }
+  return told;
 }

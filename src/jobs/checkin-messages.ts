@@ -17,6 +17,7 @@ import { withdrawWaitingReminders } from '../store/checkin-reminders';
 import { linkCheckinMessage, markEscalated, type DueCheckin } from '../store/checkins';
 import { escalatedBuddies, markModeratorsQueued, markUnreachedTold, withdrawWaitingNotices, type UnreachedCheckin } from '../store/unreached-checkins';
 import { memberDiscreet, memberLang, moderatorMember } from '../store/members';
+import { reachableModerators } from '../store/moderator-identities';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
 import { checkinRuns } from './checkin-after-all';
 import type { TimerStore } from './checkin-timers';
@@ -135,7 +136,12 @@ export function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
   withdrawWaitingReminders(db, c.id);
   // Discreet if she chose it: it arrives unasked, on her lock screen.
   const t = catalog(memberLang(db, c.memberId));
-  const id = enqueueMessage(db, vault, c.memberId, memberDiscreet(db, c.memberId) ? t.discreetMemberTold(told) : t.checkinMemberTold(told), now);
+  const discreet = memberDiscreet(db, c.memberId);
+  // CHECKIN_FALLBACK=moderators with none reachable (a Signal moderator's identity changed since CHECKIN): she is
+  // told that, not that "no buddy is left", which a member who relied on the moderators would not read as meant for her.
+  const unreachable = told === 'nobody' && deps.fallback === 'moderators' && deps.moderatorContacts.length > 0 && reachableModerators(db, vault, deps.moderatorContacts).length === 0;
+  const words = unreachable ? (discreet ? t.discreetModeratorsUnreached(false) : t.checkinModeratorsUnreached(false)) : discreet ? t.discreetMemberTold(told) : t.checkinMemberTold(told);
+  const id = enqueueMessage(db, vault, c.memberId, words, now);
   linkCheckinMessage(db, id, c.id, 'notice');
   markEscalated(db, c.id, now);
 }

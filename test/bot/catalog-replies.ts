@@ -177,6 +177,7 @@ export function everyReply(t: Catalog, a: ReplyArgs): Record<keyof Catalog, stri
     checkinStillMissed: [t.checkinStillMissed('buddies'), t.checkinStillMissed('moderators'), t.checkinStillMissed('nobody')],
     discreetStillMissed: [t.discreetStillMissed('buddies'), t.discreetStillMissed('moderators'), t.discreetStillMissed('nobody')],
     checkinNoOneLeft: [t.checkinNoOneLeft()],
+    checkinModeratorsGone: [t.checkinModeratorsGone()],
     discreetNoOneLeft: [t.discreetNoOneLeft()],
     checkinRestored: until.flatMap((u) => [t.checkinRestored(u, 'buddies'), t.checkinRestored(u, 'moderators'), t.checkinRestored(u, 'nobody')]),
     discreetRestored: until.flatMap((u) => [t.discreetRestored(u), t.discreetRestored(u, 5), t.discreetRestored(u, null)]),

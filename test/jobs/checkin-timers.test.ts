@@ -268,13 +268,13 @@ describe('runCheckinTimers: a Signal moderator whose identity changed', () => {
     expect(toMember(ROSE)).toEqual([t.checkinMemberTold('moderators')]);
   });
 
-  it('alone, leaves nobody to tell, and the member hears so', () => {
+  it('alone, leaves nobody to tell, and the member hears the moderators could not be reached', () => {
     const rose = member(ROSE);
     checkin(rose, 30, 'tan SUV');
     const sigMod: Sender = { channel: 'signal', address: '2c3d4e5f-6a7b-4c8d-9e0f-000000000022' };
     observeModeratorIdentity(db, vault, sigMod.address, 'identity-1', true, T0);
     expect(runCheckinTimers(store({ fallback: 'moderators', moderatorContacts: [sigMod] }), T0 + 30 * MIN).escalated).toBe(1);
-    expect(toMember(ROSE)).toEqual([t.checkinMemberTold('nobody')]);
+    expect(toMember(ROSE)).toEqual([t.checkinModeratorsUnreached(false)]);
   });
 });
 

@@ -52,6 +52,8 @@ export interface ModeratorIdentityGateDeps {
   notice: (lang: Lang, position: number) => string;
   /** The note a re-admitted moderator gets, in her language: what she sent before it acted on nothing. */
   readmitNote: (lang: Lang) => string;
+  /** At a change, in its transaction: what else follows from one moderator fewer (a check-in now reaching no one); whether it queued anything. */
+  onChanged?: (now: number) => boolean;
   /** Wakes the dispatcher after notices were queued. */
   wake: () => void;
   now: () => number;
@@ -195,6 +197,7 @@ export class ModeratorIdentityGate {
       const member = moderatorMember(db, vault, contact, t);
       enqueueMessage(db, vault, member.id, this.deps.notice(member.lang, position), t);
     }
-    if (others.length > 0) db.onCommit(this.deps.wake);
+    const followed = this.deps.onChanged?.(t) ?? false;
+    if (others.length > 0 || followed) db.onCommit(this.deps.wake);
   }
 }
