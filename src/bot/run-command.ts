@@ -122,7 +122,7 @@ function checkinUsage(who: Asker, rules: LineRules): string {
 }
 
 /** What the check-in handlers take of the line's rules (issue 13). */
-function checkinLine(rules: LineRules): CheckinLine {
+export function checkinLine(rules: LineRules): CheckinLine {
   return { rules: rules.checkins, moderatorContacts: rules.moderatorContacts, subscribeMode: rules.subscribeMode, discreet: rules.discreet, examples: lineExamples(rules.regions) };
 }
 

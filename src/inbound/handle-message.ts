@@ -8,7 +8,9 @@
 import type { BotLimits } from '../bot/context';
 import type { Store } from '../bot/handler';
 import type { LineRules } from '../bot/line-rules';
+import { tellIfNoOneLeft } from '../bot/checkin-alone';
 import { approveRetried } from '../bot/moderator-decisions';
+import { checkinLine } from '../bot/run-command';
 import { parse } from '../bot/parser';
 import type { Sender } from '../phone/identity';
 import { linkShownCheckin } from '../store/checkin-refs';
@@ -75,6 +77,9 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   const trusted = msg.moderatorUntrusted ? () => false : deps.moderatorTrusted;
   // Her open question is judged by when she sent her answer, if it waited at the provider (heard-at.ts).
   const who = identifySender(db, vault, deps.moderators, msg.sender, now, trusted, heardAt(msg, now));
+  // Her Signal account shows a new number: a check-in of hers that relied on the buddies asked from the old
+  // number's SMS membership now reaches no one, and she is told at once, not left to learn it at the deadline.
+  if (who.member && who.unlinked.length > 0 && tellIfNoOneLeft(deps, checkinLine(rules), [who.member.id, ...who.unlinked], now)) db.onCommit(rules.onQueued);
   const { acted, quotesDraft, quotesReport, quotesAlerts, ...result } = act(deps, who, msg, parsed, now);
   // A SHOW's reply quotes a report, which an EDIT or a decision may change: it is kept no longer than the report's notices.
   // So may an APPROVE's ("Not sent: … APPROVE again to send: <text>", the text changed since she read it).

@@ -119,13 +119,19 @@ function linkSmsTwin(db: Db, vault: Vault, phone: string, link: Buffer): void {
  * Links a Signal member to the SMS membership of the number they now show
  * (they may have joined with it hidden, or changed it): fan-out then sends
  * that person one alert, not two. Writes nothing when the link is current.
+ * Returns the memberships that were her twin and no longer are (her number
+ * changed): a check-in of hers may have lost the buddies asked there.
  */
-export function linkSignalPhone(db: Db, vault: Vault, memberId: number, phone: string): void {
+export function linkSignalPhone(db: Db, vault: Vault, memberId: number, phone: string): number[] {
   const link = linkIndex(vault, phone);
+  const before = personMemberIds(db, memberId);
   const changed = db
     .stmt("UPDATE members SET phone_bidx = @link WHERE id = @id AND channel = 'signal' AND (phone_bidx IS NULL OR phone_bidx <> @link)")
     .run({ link, id: memberId }).changes;
-  if (changed) linkSmsTwin(db, vault, phone, link);
+  if (!changed) return [];
+  linkSmsTwin(db, vault, phone, link);
+  const after = personMemberIds(db, memberId);
+  return before.filter((id) => !after.includes(id));
 }
 
 /**

@@ -27,6 +27,8 @@ export interface Identity {
   /** What the per-sender limits count under: the number's index, over SMS and over Signal showing it (one limit for both). */
   limitKey: Buffer;
   moderator: boolean;
+  /** Her memberships no longer linked to her now that her Signal account shows another number (linkSignalPhone). */
+  unlinked: number[];
   /** The sender's open conversation, if any (read once, on first use). */
   conversation(): Conversation | undefined;
 }
@@ -55,7 +57,7 @@ export function identifySender(
   const key = memberKey(sender);
   const ownKey = memberIndex(vault, sender);
   const member = findMemberByIndex(db, ownKey);
-  if (member && sender.channel === 'signal' && sender.phone) linkSignalPhone(db, vault, member.id, sender.phone);
+  const unlinked = member && sender.channel === 'signal' && sender.phone ? linkSignalPhone(db, vault, member.id, sender.phone) : [];
   let conversation: { value: Conversation | undefined } | undefined;
   const number = numberKey(sender);
   return {
@@ -67,6 +69,7 @@ export function identifySender(
     senderKey: senderLogKey(vault, key),
     limitKey: vault.index('sender', number),
     moderator: isTrustedModerator(moderators, trusted, sender),
+    unlinked,
     conversation() {
       conversation ??= { value: findConversation(db, vault, ownKey, heardAt) };
       return conversation.value;
