@@ -6,7 +6,6 @@
  * rules as an escalation (store/escalation-sms.ts).
  */
 import type { Channel } from '../domain/channel';
-import { buddyIndex } from './buddies';
 import { linkBuddyMessage } from './buddy-erasure';
 import { buddyStopped } from './buddy-stops';
 import type { Db } from './db';
@@ -64,7 +63,7 @@ export function allClearBySms(db: Db, vault: Vault, outboxId: number, address: s
        WHERE a.outbox_id = ? AND coalesce(o.error, '') <> 'withdrawn'`,
     )
     .get(outboxId) as { member_id: number } | undefined;
-  if (!owner || buddyStopped(db, buddyIndex(vault, address), 'sms')) return false;
+  if (!owner || buddyStopped(db, vault, address, 'sms')) return false;
   queueAllClear(db, vault, { channel: 'sms', address }, text, owner.member_id, now);
   return true;
 }
