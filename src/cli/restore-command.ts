@@ -70,6 +70,10 @@ export async function restoreCommand(file: string): Promise<string> {
       `restore: ${counted(n.runningCheckins, 'check-in was', 'check-ins were')} running when the backup was made, and ${n.runningCheckins === 1 ? 'runs' : 'run'} again (she may have ended hers since): start the server now; at its start each ends no sooner than 30 minutes from then (a later end stays) and she is texted to reply OK if she is safe; one not ended then is told as any missed check-in is: to her buddies, else to the moderators under CHECKIN_FALLBACK=moderators, else to no one`,
     );
   }
+  // An EDIT made since the backup is undone: a SHOW from before no longer counts (the console's APPROVE of an edited one prints it first).
+  if (n.pendingReports > 0) {
+    lines.push(`restore: ${counted(n.pendingReports, 'report waits', 'reports wait')} for a moderator, each as it read in the backup (an EDIT made since is undone): SHOW each again before you APPROVE it`);
+  }
   // The write-ahead log of a database no longer there: not applied to the backup, kept in case it is wanted.
   if (n.setAside.length) lines.push(`restore: the write-ahead log left without its database was not applied, and is kept as ${n.setAside.join(' and ')}: delete it once the line is right`);
   // The line as an earlier restore left it, maybe newer than the backup: kept, as only the operator can say it is not wanted.

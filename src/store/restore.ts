@@ -25,6 +25,7 @@ import { emptyBesideWal } from './open-to-read';
 import { checkBackup, inspectDatabase, RestoreRefused } from './restore-checks';
 import { markRestoredCheckins } from './restored-checkins';
 import { liveOutboxCounter, skipLostOutboxIds } from './restored-outbox-ids';
+import { forgetRestoredReportReads } from './restored-waiting';
 import type { Vault } from './vault';
 
 /** Whether two paths name one file (through a link, or spelled otherwise). */
@@ -97,10 +98,10 @@ function foldWal(sqlite: Database.Database): boolean {
 }
 
 /**
- * What a restore did: the restored line's counts, the stray WAL files and the set-aside database it kept under new names,
- * and how many check-ins came back running (marked: the server's start gives each a grace, jobs/checkin-restored.ts).
+ * What a restore did: the restored line's counts, the stray WAL files and the set-aside database it kept under new names, how many check-ins
+ * came back running (marked: the server's start gives each a grace, jobs/checkin-restored.ts), how many reports wait (none counted as read).
  */
-export type RestoreResult = LineCounts & { setAside: string[]; keptAside: string[]; runningCheckins: number; replaced: Replaced | null; rescueDeleted: string | null };
+export type RestoreResult = LineCounts & { setAside: string[]; keptAside: string[]; runningCheckins: number; pendingReports: number; replaced: Replaced | null; rescueDeleted: string | null };
 
 /** The line a restore replaced, kept under a dated name (sealed, as the database is) until the operator deletes it; its counts, null where they could not be read (a damaged file). */
 export interface Replaced {
@@ -191,7 +192,7 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
   const leftAside = !live && fs.existsSync(aside);
   let stray: Array<{ from: string; to: string }> = [];
   const kept: string[] = [];
-  let runningCheckins = 0;
+  let [runningCheckins, pendingReports] = [0, 0];
   let replacedCounts: LineCounts | null = null;
   try {
     fs.rmSync(staged, { force: true });
@@ -215,8 +216,9 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
       } catch (err) {
         throw new RestoreRefused(`${backup} cannot be brought up to this version's schema (${(err as Error).message}): restore another backup`);
       }
-      // Marked in the copy, before it goes live: no server can see one of them unmarked.
+      // Marked in the copy, before it goes live: no server can see one of them unmarked (nor a report read before an EDIT the restore undoes).
       runningCheckins = markRestoredCheckins(copy);
+      pendingReports = forgetRestoredReportReads(copy);
       // Nor can it hand out again an outbox id the lost future used, nor one the line replaced used (the same
       // backup restored twice): a late status callback names its row by id.
       skipLostOutboxIds(copy, live?.locked ? liveOutboxCounter(live.sqlite) : 0);
@@ -289,7 +291,7 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
   const rescueDeleted = dropRestoredRescue(backup, target);
   const counts = new Db(target);
   try {
-    return { ...countTables(counts.sqlite), setAside: stray.map((m) => m.to), keptAside: kept, runningCheckins, replaced, rescueDeleted };
+    return { ...countTables(counts.sqlite), setAside: stray.map((m) => m.to), keptAside: kept, runningCheckins, pendingReports, replaced, rescueDeleted };
   } finally {
     counts.close();
     // A log its last close could not remove is the line's too.
