@@ -74,6 +74,14 @@ export async function restoreCommand(file: string): Promise<string> {
   if (n.pendingReports > 0) {
     lines.push(`restore: ${counted(n.pendingReports, 'report waits', 'reports wait')} for a moderator, each as it read in the backup (an EDIT made since is undone): SHOW each again before you APPROVE it`);
   }
+  // They go at the first start, never held (an alert late can cost a life): the line cannot know which went since, nor a RETRACT since.
+  for (const a of n.waitingAlerts) {
+    const waiting = `${counted(a.copies, 'copy', 'copies')} of alert #${a.ref} ${a.copies === 1 ? 'was' : 'were'} waiting`;
+    const what = !a.planning ? waiting : a.copies > 0 ? `${waiting}, and the rest still to be queued,` : `the copies of alert #${a.ref} were still to be queued`;
+    lines.push(
+      `restore: ${what} in the backup and go when the server starts (a member sent hers since the backup gets it twice): if #${a.ref} was retracted since the backup, RETRACT ${a.ref} again before you start the server`,
+    );
+  }
   // The write-ahead log of a database no longer there: not applied to the backup, kept in case it is wanted.
   if (n.setAside.length) lines.push(`restore: the write-ahead log left without its database was not applied, and is kept as ${n.setAside.join(' and ')}: delete it once the line is right`);
   // The line as an earlier restore left it, maybe newer than the backup: kept, as only the operator can say it is not wanted.

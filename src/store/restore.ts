@@ -25,7 +25,7 @@ import { emptyBesideWal } from './open-to-read';
 import { checkBackup, inspectDatabase, RestoreRefused } from './restore-checks';
 import { markRestoredCheckins } from './restored-checkins';
 import { liveOutboxCounter, skipLostOutboxIds } from './restored-outbox-ids';
-import { forgetRestoredReportReads } from './restored-waiting';
+import { forgetRestoredReportReads, waitingAlertCopies, type WaitingAlert } from './restored-waiting';
 import type { Vault } from './vault';
 
 /** Whether two paths name one file (through a link, or spelled otherwise). */
@@ -99,9 +99,9 @@ function foldWal(sqlite: Database.Database): boolean {
 
 /**
  * What a restore did: the restored line's counts, the stray WAL files and the set-aside database it kept under new names, how many check-ins
- * came back running (marked: the server's start gives each a grace, jobs/checkin-restored.ts), how many reports wait (none counted as read).
+ * came back running (marked: the server's start gives each a grace, jobs/checkin-restored.ts), how many reports wait (none counted as read), the alerts whose copies wait.
  */
-export type RestoreResult = LineCounts & { setAside: string[]; keptAside: string[]; runningCheckins: number; pendingReports: number; replaced: Replaced | null; rescueDeleted: string | null };
+export type RestoreResult = LineCounts & { setAside: string[]; keptAside: string[]; runningCheckins: number; pendingReports: number; waitingAlerts: WaitingAlert[]; replaced: Replaced | null; rescueDeleted: string | null };
 
 /** The line a restore replaced, kept under a dated name (sealed, as the database is) until the operator deletes it; its counts, null where they could not be read (a damaged file). */
 export interface Replaced {
@@ -291,7 +291,7 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
   const rescueDeleted = dropRestoredRescue(backup, target);
   const counts = new Db(target);
   try {
-    return { ...countTables(counts.sqlite), setAside: stray.map((m) => m.to), keptAside: kept, runningCheckins, pendingReports, replaced, rescueDeleted };
+    return { ...countTables(counts.sqlite), setAside: stray.map((m) => m.to), keptAside: kept, runningCheckins, pendingReports, waitingAlerts: waitingAlertCopies(counts), replaced, rescueDeleted };
   } finally {
     counts.close();
     // A log its last close could not remove is the line's too.
