@@ -25,13 +25,20 @@ export function waited(ms: number): string {
   return counted(Math.floor(s / 3_600), 'hour');
 }
 
+/**
+ * When a waiting message's failures began, at the earliest the row can tell: with one try, that try (updated_at:
+ * queued for later, a check-in's reminder, it was tried first when due, maybe long after its queueing); with more,
+ * its queueing (the first try's time is not kept, and due_at moves at each retry).
+ */
+const FIRST_FAILED = 'CASE WHEN attempts = 1 THEN updated_at ELSE created_at END';
+
 /** Each lane whose provider's latest answers are outage failures, with how many wait, the oldest's wait and the codes. */
 export function checkOutages(db: Database.Database, now: number): CheckResult[] {
   // A Signal failure worded as one recipient's (she left, her keys changed) is no outage; a stop's refusal is no try.
   const notOutage = JSON.stringify([...SIGNAL_RECIPIENT_FAILURES.map((c) => `server:${c}`), `connection:${SHUTTING_DOWN}`]);
   const lanes = db
     .prepare(
-      `SELECT channel, count(*) AS n, min(created_at) AS oldest, max(updated_at) AS last, group_concat(DISTINCT error) AS errors
+      `SELECT channel, count(*) AS n, min(${FIRST_FAILED}) AS oldest, max(updated_at) AS last, group_concat(DISTINCT error) AS errors
        FROM outbox INDEXED BY outbox_lane
        WHERE state = 'pending' AND (error LIKE 'server%' OR error LIKE 'connection%') AND error NOT IN (SELECT value FROM json_each(?))
        GROUP BY channel ORDER BY channel = 'signal'`,
@@ -46,8 +53,8 @@ export function checkOutages(db: Database.Database, now: number): CheckResult[] 
     // A message went after these failed: the provider is back, and what waits goes at its next try.
     const sent = (lastSent.get(lane.channel) as { t: number | null }).t;
     if (sent !== null && sent >= lane.last) continue;
-    // How long the tries have failed, at most: none failed before the oldest such message was queued, nor before the
-    // lane's last send. Shorter than /readyz's wait, nothing is said, as /readyz says nothing: the retry may well go.
+    // How long the tries have failed, at most: none failed before the first failed try of the oldest such message (see
+    // FIRST_FAILED), nor before the lane's last send. Shorter than /readyz's wait, nothing is said, as /readyz says nothing: the retry may well go.
     if (lane.last - Math.max(lane.oldest, sent ?? 0) < DEFAULT_DISPATCHER.failingAfterMs) continue;
     const all = (waiting.get(lane.channel) as { n: number }).n;
     const codes = lane.errors.split(',').sort().slice(0, 3).join(', ');

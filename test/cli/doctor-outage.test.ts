@@ -36,7 +36,10 @@ describe('doctor during a provider outage', () => {
     const w = await botWorld({}, Date.now() - 20 * 60_000);
     queue(w, ROSE);
     queue(w, LILY);
-    w.clock.now += 20 * 60_000;
+    // Tried first 19 minutes on (the server was down), then again past their backoff: their tries have failed for a minute.
+    w.clock.now += 19 * 60_000;
+    await sendPass(w, 'sms', { [ROSE]: twilio500(), [LILY]: twilio500() });
+    w.clock.now += 61_000;
     await sendPass(w, 'sms', { [ROSE]: twilio500(), [LILY]: twilio500() });
     const said = await lanes(w);
     expect(said).toEqual([
