@@ -1,10 +1,10 @@
 /**
  * doctor's look at Twilio's delivery reports: SMS Twilio took hours ago,
- * many of them, and not one delivered report since. The line never asks
- * Twilio for a message's status; it learns it only from the status callback
- * (POST /webhooks/twilio/status). A proxy or firewall that drops those
- * leaves every SMS 'sent' for good, in silence: no 30003 re-send, no 21610
- * opt-out marked. A WARN, not a failure: a destination whose carriers give
+ * many of them, and not one delivered report since. The line learns a
+ * message's status from the status callback (POST /webhooks/twilio/status),
+ * and asks Twilio only for a few (outbox/status-poller.ts, 6 a minute). A
+ * proxy or firewall that drops those callbacks leaves the rest 'sent' for
+ * good, in silence: no 30003 re-send, no 21610 opt-out marked. A WARN, not a failure: a destination whose carriers give
  * no delivery receipts looks the same. Counts only. Reads only.
  */
 import type Database from 'better-sqlite3';
@@ -19,16 +19,28 @@ const LOOK_BACK_MS = 24 * HOUR_MS;
 /** Fewer sends than this may all go to carriers without receipts. */
 const ENOUGH = 20;
 
-/** A WARN when ENOUGH SMS taken between a day and two hours ago wait for a report and none since was delivered. */
+/**
+ * A WARN when ENOUGH SMS taken between a day and two hours ago had no status callback (still waiting for a final report,
+ * or given theirs by the status poller) and no callback reported one delivered since the oldest of them was taken.
+ */
 export function checkReports(db: Database.Database, now: number): CheckResult[] {
-  // A row Twilio took stays 'sent' (updated_at: when) until a final report; 'delivered' rows hold the report's time.
-  const count = db.prepare(
-    "SELECT count(*) AS n FROM outbox INDEXED BY outbox_updated WHERE state <> 'pending' AND state = ? AND channel = 'sms' AND updated_at >= ? AND updated_at < ?",
-  );
-  const waiting = (count.get('sent', now - LOOK_BACK_MS, now - QUIET_MS) as { n: number }).n;
-  if (waiting < ENOUGH) return [];
-  const delivered = (count.get('delivered', now - LOOK_BACK_MS, now + 1) as { n: number }).n;
-  if (delivered > 0) return [];
+  // A row Twilio took stays 'sent' (updated_at: when) until a final report; a row the poller settled is marked polled
+  // (updated_at: when it was asked, a little after its send). 'delivered' rows hold the report's time.
+  // doctor reads a line whose migrations the server has yet to apply: before 0066 no row is marked.
+  const polled = (db.prepare("SELECT count(*) AS n FROM pragma_table_info('outbox') WHERE name = 'polled'").get() as { n: number }).n > 0 ? 'polled' : '0';
+  const { waiting, oldest } = db
+    .prepare(
+      `SELECT count(*) AS waiting, min(updated_at) AS oldest FROM outbox INDEXED BY outbox_updated
+       WHERE state <> 'pending' AND (state = 'sent' OR ${polled} = 1) AND channel = 'sms' AND updated_at >= ? AND updated_at < ?`,
+    )
+    .get(now - LOOK_BACK_MS, now - QUIET_MS) as { waiting: number; oldest: number | null };
+  if (waiting < ENOUGH || oldest === null) return [];
+  // Since the oldest of them only: callbacks that came a day ago and stopped since must not hide the warning for a day.
+  // Not the poller's: on a line whose callbacks are lost, the deliveries it fetches would hide it for good.
+  const delivered = db
+    .prepare(`SELECT count(*) AS n FROM outbox INDEXED BY outbox_updated WHERE state <> 'pending' AND state = 'delivered' AND ${polled} = 0 AND channel = 'sms' AND updated_at >= ?`)
+    .get(oldest) as { n: number };
+  if (delivered.n > 0) return [];
   return [
     warn(
       'sms delivery reports',

@@ -14,7 +14,7 @@ import { SendError, type DeliveryReport } from '../channels/types';
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
-import { firstUnreported } from '../store/outbox-unreported';
+import { firstUnreported, markPolled } from '../store/outbox-unreported';
 import type { Vault } from '../store/vault';
 import { WakeableSleep } from '../util/wakeable-sleep';
 import { applyDeliveryReport, DEFAULT_UNREACHABLE_RETRY } from './delivery-status';
@@ -142,6 +142,8 @@ export class StatusPoller {
     // By the provider's id only, as a callback with no row in its URL: a row sent again since (its id cleared) is not this message.
     const applied = applyDeliveryReport(this.db, this.vault, { providerId: sid, delivery: report.delivery, onFinal: cleanup ? () => cleanup.redact(sid) : undefined }, this.now());
     if (!applied.matched) return 'unmatched';
+    // A final status known only by asking: doctor still counts it as a lost callback. Not a retry's: its next send may be reported.
+    if (applied.kind !== 'retry') markPolled(this.db, row.id);
     this.polled.delete(row.id);
     this.counts.deliveryPolled(report.status);
     if (applied.kind !== 'delivered') this.counts.outcome('sms', applied.kind === 'retry' ? 'retry' : 'failed', applied.kind);
