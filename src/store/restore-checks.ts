@@ -5,6 +5,7 @@
  * master key, and not taken mid-rotation.
  */
 import Database from 'better-sqlite3';
+import { isDatabaseDamaged } from './db-file';
 import { keyOpens } from './key-state';
 import { migrationFiles } from './migrate';
 import { appliedNames, readApplied } from './migration-names';
@@ -57,5 +58,23 @@ export function checkBackup(file: string, vault: Vault, latestKnown: number): vo
     inspectDatabase(db, file, vault, latestKnown);
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Refuses to replace a line left half-way through rotate-key: kept aside as the replaced line, sealed under two
+ * keys, no restore could bring it back (either key refuses it). Damaged past reading, it is replaced as any damaged one.
+ */
+export function refuseMidRotation(db: Database.Database, file: string): void {
+  let rotating = false;
+  try {
+    rotating = hasTable(db, 'key_rotation') && db.prepare('SELECT 1 FROM key_rotation').get() !== undefined;
+  } catch (err) {
+    if (!isDatabaseDamaged(err)) throw err;
+  }
+  if (rotating) {
+    throw new RestoreRefused(
+      `${file} is half-way through rotate-key, sealed under two keys: replaced, it could never be restored. Finish rotate-key first (run it again with the same HEADSUP_NEW_MASTER_KEY), then restore the backup with HEADSUP_MASTER_KEY set to the key it was made under; with that new key lost, move the database out of DATA_DIR first (nothing was changed)`,
+    );
   }
 }

@@ -22,7 +22,7 @@ import { giveFolderOwner } from './file-owner';
 import { dropRestoredRescue, keptAside, replacedLines } from './kept-aside';
 import { migrate } from './migrate';
 import { emptyBesideWal } from './open-to-read';
-import { checkBackup, inspectDatabase, RestoreRefused } from './restore-checks';
+import { checkBackup, inspectDatabase, refuseMidRotation, RestoreRefused } from './restore-checks';
 import { markRestoredCheckins } from './restored-checkins';
 import { liveOutboxCounter, skipLostOutboxIds } from './restored-outbox-ids';
 import { forgetRestoredReportReads, waitingAlertCopies, type WaitingAlert } from './restored-waiting';
@@ -70,13 +70,14 @@ function keepAside(target: string, aside: string): void {
  * Holds the line's database as its only user until the swap, by a bare
  * exclusive lock that reads none of its pages: a damaged database (the
  * reason to restore) is held too, and a server that has it open still makes
- * the lock fail. `locked` is false for a file with no database header, which
- * SQLite cannot lock and no server can be using.
+ * the lock fail; one left mid-rotation is refused. `locked` is false for a file
+ * with no database header, which SQLite cannot lock and no server can be using.
  */
 function holdLive(target: string): { sqlite: Database.Database; locked: boolean } {
   const sqlite = new Database(target, { fileMustExist: true });
   try {
     takeExclusiveLock(sqlite);
+    refuseMidRotation(sqlite, target);
     return { sqlite, locked: true };
   } catch (err) {
     if ((err as { code?: string }).code === 'SQLITE_NOTADB') return { sqlite, locked: false };
@@ -219,8 +220,7 @@ export async function restoreDatabase(backup: string, target: string, vault: Vau
       // Marked in the copy, before it goes live: no server can see one of them unmarked (nor a report read before an EDIT the restore undoes).
       runningCheckins = markRestoredCheckins(copy);
       pendingReports = forgetRestoredReportReads(copy);
-      // Nor can it hand out again an outbox id the lost future used, nor one the line replaced used (the same
-      // backup restored twice): a late status callback names its row by id.
+      // Nor can it hand out again an outbox id the lost future used, nor one the line replaced used (a backup restored twice): a late callback names its row by id.
       skipLostOutboxIds(copy, live?.locked ? liveOutboxCounter(live.sqlite) : 0);
     } finally {
       copy.close();
