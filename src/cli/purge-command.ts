@@ -1,5 +1,6 @@
 /** `heads-up purge`: runs retention now and says what it erased, in counts only. */
 import { runRetention } from '../jobs/retention';
+import { counted } from './counted';
 import { openLineDatabase, readLineConfig } from './line';
 
 /** Erases what is past RETENTION_DAYS and returns the line to print. */
@@ -13,7 +14,7 @@ export async function purgeCommand(now: number = Date.now()): Promise<string> {
     db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     // Named as retention names them, count after name: "reports 1", never "1 reports".
     const parts = Object.entries(erased).map(([table, n]) => `${table} ${n}`);
-    return `purge: erased what is older than ${config.retentionDays} days: ${parts.join(', ')}`;
+    return `purge: erased what is older than ${counted(config.retentionDays, 'day')}: ${parts.join(', ')}`;
   } finally {
     db.close();
   }
