@@ -79,7 +79,7 @@ export async function restoreCommand(file: string): Promise<string> {
     const waiting = `${counted(a.copies, 'copy', 'copies')} of alert #${a.ref} ${a.copies === 1 ? 'was' : 'were'} waiting`;
     const what = !a.planning ? waiting : a.copies > 0 ? `${waiting}, and the rest still to be queued,` : `the copies of alert #${a.ref} were still to be queued`;
     lines.push(
-      `restore: ${what} in the backup and go when the server starts (a member sent hers since the backup gets it twice): if #${a.ref} was retracted since the backup, RETRACT ${a.ref} again before you start the server`,
+      `restore: ${what} in the backup and go when the server starts (a member whose copy went out after the backup gets a second one): if #${a.ref} was retracted since the backup, RETRACT ${a.ref} again before you start the server`,
     );
   }
   // The write-ahead log of a database no longer there: not applied to the backup, kept in case it is wanted.

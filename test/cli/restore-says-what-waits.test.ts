@@ -50,8 +50,8 @@ it('restore names each alert whose copies wait in the backup, with how many, and
   expect(r.code).toBe(0);
   expect(r.stdout.trim().split('\n').filter((l) => l.includes('alert'))).toEqual([
     expect.stringContaining('holds the backup'),
-    `restore: 2 copies of alert #${ref} were waiting in the backup and go when the server starts (a member sent hers since the backup gets it twice): if #${ref} was retracted since the backup, RETRACT ${ref} again before you start the server`,
-    `restore: the copies of alert #${next} were still to be queued in the backup and go when the server starts (a member sent hers since the backup gets it twice): if #${next} was retracted since the backup, RETRACT ${next} again before you start the server`,
+    `restore: 2 copies of alert #${ref} were waiting in the backup and go when the server starts (a member whose copy went out after the backup gets a second one): if #${ref} was retracted since the backup, RETRACT ${ref} again before you start the server`,
+    `restore: the copies of alert #${next} were still to be queued in the backup and go when the server starts (a member whose copy went out after the backup gets a second one): if #${next} was retracted since the backup, RETRACT ${next} again before you start the server`,
   ]);
   expect(r.stdout).not.toMatch(/grey van|knife|blue truck/);
   // As it says: RETRACT with the server stopped leaves none of them to go at the start.
