@@ -64,6 +64,9 @@ export class StatusPoller {
   private running: Promise<void> | null = null;
   private stopping = false;
   private readonly alarm = new WakeableSleep();
+  /** Settles at stop(): a fetch in flight is raced against it, so no stop waits for Twilio's answer. */
+  private readonly halted: Promise<null>;
+  private halt: () => void = () => undefined;
 
   constructor(
     private readonly db: Db,
@@ -75,16 +78,19 @@ export class StatusPoller {
     private readonly cleanup: { redact(sid: string): void } | null,
     private readonly opts: StatusPollOptions = DEFAULT_STATUS_POLL,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.halted = new Promise((resolve) => (this.halt = () => resolve(null)));
+  }
 
   start(): void {
     this.running ??= this.loop();
   }
 
-  /** Stops after the fetch in flight. */
+  /** Stops at once: a fetch in flight is left to end on its own, its answer thrown away. */
   async stop(): Promise<void> {
     this.stopping = true;
     this.alarm.halt();
+    this.halt();
     await this.running;
     this.running = null;
   }
@@ -122,10 +128,16 @@ export class StatusPoller {
     if (!(await this.turn())) return 'stopped';
     const seen = this.polled.get(row.id);
     this.polled.set(row.id, { polls: (seen?.polls ?? 0) + 1, lastAt: this.now() });
-    let report: { status: string; delivery: DeliveryReport | null };
-    try {
-      report = await this.source.fetchReport(row.providerId);
-    } catch (err) {
+    // A Twilio that never answers would hold stop() for the client's time-out (15 s) while the dispatcher sends:
+    // the fetch is raced against stop(), and what it brings after is never applied.
+    const fetched = this.source.fetchReport(row.providerId).then(
+      (report) => ({ report }),
+      (err: unknown) => ({ err }),
+    );
+    const answer = await Promise.race([fetched, this.halted]);
+    if (answer === null || this.stopping) return 'stopped';
+    if ('err' in answer) {
+      const { err } = answer;
       const e = err instanceof SendError ? err : null;
       if (e && this.source.isGone(e)) {
         // Twilio has no such message (deleted): asking again tells nothing more.
@@ -136,6 +148,7 @@ export class StatusPoller {
       this.log.debug({ reason: e ? `${e.kind}${e.code ? `:${e.code}` : ''}` : 'internal' }, 'could not fetch the status of a message whose status callback never came');
       return 'failed';
     }
+    const { report } = answer;
     if (!report.delivery) return 'not_final';
     const { cleanup } = this;
     const sid = row.providerId;

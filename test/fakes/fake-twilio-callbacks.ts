@@ -11,6 +11,16 @@
 import twilio from 'twilio';
 import type { SentMessage } from './fake-twilio-resources';
 
+/** Whether Twilio takes this StatusCallback: an http(s) URL whose host name has no underscore. */
+export function callbackAccepted(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && !u.hostname.includes('_');
+  } catch {
+    return false;
+  }
+}
+
 /** A status callback the fake posted, and the HTTP status the server answered. */
 export interface PostedCallback {
   sid: string;

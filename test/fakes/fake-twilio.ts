@@ -21,15 +21,16 @@
  * Cleanup of Twilio's copy (redaction, deletion) is served as the contract
  * describes (fake-twilio-cleanup.ts); every cleanup call is recorded in
  * `cleanups`. Inbound messages exist once a test calls receive(). A message
- * is fetched (GET Messages/{Sid}.json) with its status as Twilio has it now,
- * 404 with code 20404 for an unknown sid; every fetch's sid is in `fetched`.
+ * is fetched (GET Messages/{Sid}.json) as fake-twilio-fetch.ts serves it
+ * (`fetches`: what was fetched, and a test's outage or unanswered fetches).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { StatusCallbacks, type PostedCallback } from './fake-twilio-callbacks';
+import { callbackAccepted, StatusCallbacks, type PostedCallback } from './fake-twilio-callbacks';
 import { MessageCleanups, type CleanupCall, type CleanupDecision } from './fake-twilio-cleanup';
 import { twilioError, type Answer, type FakeAnswer } from './fake-twilio-errors';
-import { fakeSid, fetchedMessage, incomingNumbers, messageResource, type SentMessage } from './fake-twilio-resources';
+import { MessageFetches } from './fake-twilio-fetch';
+import { fakeSid, incomingNumbers, messageResource, type SentMessage } from './fake-twilio-resources';
 import { serviceRefusal, serviceResource, type MessagingService } from './fake-twilio-services';
 
 // What tests import from the fake, whichever module serves it.
@@ -62,16 +63,6 @@ export interface FakeTwilioOptions {
   verifiedNumbers?: string[];
 }
 
-/** Whether Twilio takes this StatusCallback: an http(s) URL whose host name has no underscore. */
-function callbackAccepted(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && !u.hostname.includes('_');
-  } catch {
-    return false;
-  }
-}
-
 /** The fake server; `sent` holds every accepted message in order. */
 export class FakeTwilio {
   readonly sent: SentMessage[] = [];
@@ -90,8 +81,8 @@ export class FakeTwilio {
   inFlight = 0;
   /** Every redaction and deletion request, in order. */
   readonly cleanups: CleanupCall[];
-  /** The sid of every message fetch (GET Messages/{Sid}.json), in order. */
-  readonly fetched: string[] = [];
+  /** Message fetches (GET Messages/{Sid}.json): their sids, and how a test makes them answer. */
+  readonly fetches: MessageFetches;
   /** Twilio's stored copy of each message, by sid: sent ones and those received by receive(); deleted ones are gone. */
   readonly messages = new Map<string, SentMessage>();
   /** The account's Messaging Services, as FakeTwilioOptions.services gave them; a test may change them (the operator's fix). */
@@ -111,6 +102,7 @@ export class FakeTwilio {
     this.callbacks = this.statuses.posted;
     this.cleanup = new MessageCleanups(opts.accountSid, this.messages, opts.cleanupAnswer);
     this.cleanups = this.cleanup.calls;
+    this.fetches = new MessageFetches(opts.accountSid, this.messages);
     this.server = http.createServer((req, res) => this.handle(req, res));
     this.server.keepAliveTimeout = 30_000;
   }
@@ -156,17 +148,6 @@ export class FakeTwilio {
     if (stored) stored.status = status;
     if (stored && errorCode !== undefined) stored.errorCode = errorCode;
     await this.statuses.post(this.callbackBase, msg, status, errorCode === undefined ? undefined : String(errorCode));
-  }
-
-  /**
-   * Message `sid` reaches its final status at Twilio, but its status callback
-   * never arrives (lost on the way): only a fetch of the message tells it.
-   */
-  settleUnreported(sid: string, status: 'undelivered' | 'failed' | 'delivered', errorCode?: number): void {
-    const stored = this.messages.get(sid);
-    if (!stored) throw new Error('no such message');
-    stored.status = status;
-    if (errorCode !== undefined) stored.errorCode = errorCode;
   }
 
   /** Resolves once every status callback started so far has been answered. */
@@ -226,24 +207,31 @@ export class FakeTwilio {
       this.inFlight++;
       res.on('close', () => this.inFlight--);
       // The message is created at once; only the answer waits (callbacks may beat it, as at Twilio).
-      const answer = this.route(req, Buffer.concat(chunks).toString('utf8'));
-      const reply = () => {
-        if (answer.sid) this.answeredAt.set(answer.sid, Date.now());
-        if (answer.status === 204) {
-          res.writeHead(204);
-          res.end();
-          return;
-        }
-        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-        res.end(JSON.stringify(answer.body));
-      };
-      const delayed = () => (this.opts.latencyMs ? setTimeout(reply, this.opts.latencyMs) : reply());
-      if (this.opts.answerAfterCallbacks && answer.sid) void this.statuses.postedFor(answer.sid).then(delayed);
-      else delayed();
+      const routed = this.route(req, res, Buffer.concat(chunks).toString('utf8'));
+      // A held fetch (fake-twilio-fetch.ts) is answered once a test releases it.
+      if (routed instanceof Promise) void routed.then((answer) => this.respond(res, answer));
+      else this.respond(res, routed);
     });
   }
 
-  private route(req: http.IncomingMessage, raw: string): Answer {
+  /** Answers one request (after latencyMs, and after its callbacks when answerAfterCallbacks). */
+  private respond(res: http.ServerResponse, answer: Answer): void {
+    const reply = () => {
+      if (answer.sid) this.answeredAt.set(answer.sid, Date.now());
+      if (answer.status === 204) {
+        res.writeHead(204);
+        res.end();
+        return;
+      }
+      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+      res.end(JSON.stringify(answer.body));
+    };
+    const delayed = () => (this.opts.latencyMs ? setTimeout(reply, this.opts.latencyMs) : reply());
+    if (this.opts.answerAfterCallbacks && answer.sid) void this.statuses.postedFor(answer.sid).then(delayed);
+    else delayed();
+  }
+
+  private route(req: http.IncomingMessage, res: http.ServerResponse, raw: string): Answer | Promise<Answer> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const expected = `Basic ${Buffer.from(`${this.opts.accountSid}:${this.opts.authToken}`).toString('base64')}`;
     if (req.headers.authorization !== expected) return twilioError(401, 20003, 'Authenticate');
@@ -260,10 +248,7 @@ export class FakeTwilio {
       return known ? serviceResource(url, this.opts.accountSid, service[1] as string, known, service[2]) : twilioError(404, 20404, 'The requested resource was not found');
     }
     const one = new RegExp(`^${base}/Messages/([^/]+)\\.json$`).exec(url.pathname);
-    if (one && req.method === 'GET') {
-      this.fetched.push(one[1] as string);
-      return fetchedMessage(this.opts.accountSid, this.messages, one[1] as string);
-    }
+    if (one && req.method === 'GET') return this.fetches.answer(res, one[1] as string);
     if (one && (req.method === 'POST' || req.method === 'DELETE')) return this.cleanup.answer(req.method === 'POST' ? 'redact' : 'delete', one[1] as string, raw);
     if (req.method !== 'POST' || url.pathname !== `${base}/Messages.json`) return twilioError(404, 20404, 'The requested resource was not found');
     return this.create(raw);

@@ -61,13 +61,13 @@ describe("the status poller and the SMS lane's turns", () => {
     const polled = poller.pollOnce();
     // Longer than the poller's 200 ms between looks at the lane: whenever it looked, the message was due.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(twilio.fake.fetched.filter((s) => s === sid)).toEqual([]);
+    expect(twilio.fake.fetches.fetched.filter((s) => s === sid)).toEqual([]);
 
     // The lane sends its message: nothing is due any more.
     claimLane(db, 'sms', T0, 10, T0 + MINUTE);
     recordOutcomes(db, [{ id: due, kind: 'sent', providerId: `SM${'1'.repeat(32)}` }], T0);
     expect(await polled).toBe('not_final');
-    expect(twilio.fake.fetched.filter((s) => s === sid)).toEqual([sid]);
+    expect(twilio.fake.fetches.fetched.filter((s) => s === sid)).toEqual([sid]);
     await poller.stop();
   });
 
@@ -80,7 +80,7 @@ describe("the status poller and the SMS lane's turns", () => {
     it('fetches one message a tick, perMinute a minute, however many are due', async () => {
       const sids = new Set<string>();
       for (let i = 0; i < 4; i++) sids.add(await sentAt(T0 - 40 * MINUTE));
-      const fetched = () => twilio.fake.fetched.filter((s) => sids.has(s)).length;
+      const fetched = () => twilio.fake.fetches.fetched.filter((s) => sids.has(s)).length;
       const poller = new StatusPoller(db, vault, twilio.sender, log, new Metrics(db), null, { ...DEFAULT_STATUS_POLL, perMinute: 2 }, () => Date.now());
       poller.start();
 

@@ -68,12 +68,12 @@ describe('the status poller against Twilio', () => {
       error: string | null;
       dueAt: number;
     };
-  const fetchesOf = (sid: string) => twilio.fake.fetched.filter((s) => s === sid).length;
+  const fetchesOf = (sid: string) => twilio.fake.fetches.fetched.filter((s) => s === sid).length;
   const polledMetric = async () => (await metrics.registry.getSingleMetricAsString('headsup_delivery_reports_polled_total')).split('\n').filter((l) => l.startsWith('headsup_'));
 
   it('fetches the status of an SMS whose callback never came, 30 minutes after its send, and settles it delivered', async () => {
     const { id, sid } = await sendAt(T0);
-    twilio.fake.settleUnreported(sid, 'delivered');
+    twilio.fake.fetches.settleUnreported(sid, 'delivered');
 
     t = T0 + 29 * MINUTE;
     expect(await poller.pollOnce()).toBe('none');
@@ -92,7 +92,7 @@ describe('the status poller against Twilio', () => {
 
   it('sends again an SMS Twilio reports undelivered (30003) only when asked, and logs neither the number nor the sid', async () => {
     const { id, sid } = await sendAt(T0);
-    twilio.fake.settleUnreported(sid, 'undelivered', 30003);
+    twilio.fake.fetches.settleUnreported(sid, 'undelivered', 30003);
 
     t = T0 + 31 * MINUTE;
     expect(await poller.pollOnce()).toBe('applied');

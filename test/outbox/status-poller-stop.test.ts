@@ -1,0 +1,89 @@
+/**
+ * The status poller stops at once, whatever Twilio does: stop() does not
+ * wait for a fetch Twilio has not answered (the server's close, and the
+ * dispatcher's sends meanwhile, would wait up to the client's time-out),
+ * and an answer that comes after stop() is not applied. The real adapter
+ * against the fake Twilio API on loopback, its fetches held unanswered.
+ */
+import path from 'node:path';
+import { createLogger } from '../../src/log/logger';
+import { Metrics } from '../../src/metrics';
+import { DEFAULT_STATUS_POLL, StatusPoller } from '../../src/outbox/status-poller';
+import { Db } from '../../src/store/db';
+import { ensureMember } from '../../src/store/members';
+import { migrate } from '../../src/store/migrate';
+import { claimLane, enqueueMessage, recordOutcomes } from '../../src/store/outbox';
+import { cryptoReady, Vault } from '../../src/store/vault';
+import { tempDir } from '../helpers/temp-dir';
+import { twilioLoopback, type TwilioLoopback } from './twilio-loopback';
+
+const T0 = 1_800_000_000_000;
+const MINUTE = 60_000;
+const MEMBER = '+14155550163';
+const TEXT = 'ALERT 415: white truck';
+
+describe('stopping the status poller', () => {
+  let twilio: TwilioLoopback;
+  let vault: Vault;
+  let db: Db;
+  let member: number;
+  const log = createLogger('silent');
+
+  beforeAll(async () => {
+    await cryptoReady();
+    vault = new Vault(new Uint8Array(32).fill(10));
+    twilio = await twilioLoopback('8', 'status-poller-stop-token-012345');
+  });
+  afterAll(async () => twilio.close());
+  beforeEach(() => {
+    db = new Db(path.join(tempDir(), 'heads-up.db'));
+    migrate(db);
+    member = ensureMember(db, vault, { channel: 'sms', address: MEMBER, phone: MEMBER }, 'en', T0 - 60 * MINUTE).id;
+  });
+  afterEach(() => {
+    twilio.fake.fetches.release();
+    db.close();
+  });
+
+  /** Sent through Twilio at T0, no callback; its row and sid. */
+  const sent = async (): Promise<{ id: number; sid: string }> => {
+    const id = enqueueMessage(db, vault, member, TEXT, T0);
+    expect(claimLane(db, 'sms', T0, 10, T0 + MINUTE).map((r) => r.id)).toEqual([id]);
+    const { providerId } = await twilio.sender.send(MEMBER, TEXT);
+    recordOutcomes(db, [{ id, kind: 'sent', providerId }], T0);
+    return { id, sid: providerId };
+  };
+  const row = (id: number) => db.sqlite.prepare('SELECT state, provider_id AS providerId FROM outbox WHERE id = ?').get(id);
+  /** Until Twilio holds a fetch unanswered (bounded by the test's time-out, not asserted on). */
+  const fetchHeld = async () => {
+    while (twilio.fake.fetches.waiting() === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+
+  it('returns from stop() while a fetch Twilio never answers is still open', async () => {
+    await sent();
+    twilio.fake.fetches.hold = true;
+    const logs: string[] = [];
+    const debug = createLogger('debug', { write: (l: string) => void logs.push(l) });
+    // A tick of 10 ms: the loop fetches at once.
+    const poller = new StatusPoller(db, vault, twilio.sender, debug, new Metrics(db), null, { ...DEFAULT_STATUS_POLL, perMinute: 6_000 }, () => T0 + 31 * MINUTE);
+    poller.start();
+    await fetchHeld();
+    await poller.stop();
+    // Had stop() waited for the fetch, it would have ended first, at the client's time-out (logged at debug).
+    expect(twilio.fake.fetches.waiting()).toBe(1);
+    expect(logs.filter((l) => l.includes('could not fetch'))).toEqual([]);
+  }, 15_000);
+
+  it("applies nothing of an answer that comes after stop()", async () => {
+    const { id, sid } = await sent();
+    twilio.fake.fetches.hold = true;
+    const poller = new StatusPoller(db, vault, twilio.sender, log, new Metrics(db), null, DEFAULT_STATUS_POLL, () => T0 + 31 * MINUTE);
+    const polled = poller.pollOnce();
+    await fetchHeld();
+    twilio.fake.fetches.settleUnreported(sid, 'delivered');
+    await poller.stop();
+    twilio.fake.fetches.release();
+    expect(await polled).toBe('stopped');
+    expect(row(id)).toEqual({ state: 'sent', providerId: sid });
+  }, 15_000);
+});
