@@ -41,7 +41,7 @@ export interface StatusPollOptions {
   windowMs: number;
   /** Most fetches a minute (one per tick). */
   perMinute: number;
-  /** Most fetches of one message. */
+  /** Most fetches of one message Twilio answered (one failed for an outage, a 429 or a time-out is not counted). */
   maxPolls: number;
   /** Least time between two fetches of one message. */
   gapMs: number;
@@ -126,8 +126,6 @@ export class StatusPoller {
     const row = firstUnreported(this.db, t - this.opts.windowMs, t - this.opts.afterMs, (id) => this.due(id, t));
     if (!row) return 'none';
     if (!(await this.turn())) return 'stopped';
-    const seen = this.polled.get(row.id);
-    this.polled.set(row.id, { polls: (seen?.polls ?? 0) + 1, lastAt: this.now() });
     // A Twilio that never answers would hold stop() for the client's time-out (15 s) while the dispatcher sends:
     // the fetch is raced against stop(), and what it brings after is never applied.
     const fetched = this.source.fetchReport(row.providerId).then(
@@ -144,10 +142,14 @@ export class StatusPoller {
         this.polled.set(row.id, { polls: this.opts.maxPolls, lastAt: this.now() });
         return 'gone';
       }
-      // An outage or a 429: the lane and doctor say so; this message is asked about again at its next turn.
+      // An outage, a 429, refused credentials, a time-out say nothing of this message: none of its polls is
+      // spent (a 2-hour outage had spent them all), and the next tick asks again. Any other refusal is its own.
+      if (!e?.retryable) this.spendPoll(row.id);
+      // The lane and doctor say so.
       this.log.debug({ reason: e ? `${e.kind}${e.code ? `:${e.code}` : ''}` : 'internal' }, 'could not fetch the status of a message whose status callback never came');
       return 'failed';
     }
+    this.spendPoll(row.id);
     const { report } = answer;
     if (!report.delivery) return 'not_final';
     const { cleanup } = this;
@@ -162,6 +164,12 @@ export class StatusPoller {
     if (applied.kind !== 'delivered') this.counts.outcome('sms', applied.kind === 'retry' ? 'retry' : 'failed', applied.kind);
     this.log.info({ kind: applied.kind }, 'a delivery status whose callback never came was fetched from Twilio');
     return 'applied';
+  }
+
+  /** Counts a fetch Twilio answered. */
+  private spendPoll(id: number): void {
+    const seen = this.polled.get(id);
+    this.polled.set(id, { polls: (seen?.polls ?? 0) + 1, lastAt: this.now() });
   }
 
   /** Waits until the SMS lane has nothing due and its pace has a place, and takes it; false once stopping. */

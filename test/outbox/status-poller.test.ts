@@ -17,6 +17,7 @@ import { migrate } from '../../src/store/migrate';
 import { claimLane, enqueueMessage, recordOutcomes } from '../../src/store/outbox';
 import { openBody } from '../../src/store/outbox-rows';
 import { cryptoReady, Vault } from '../../src/store/vault';
+import { TWILIO_ERRORS } from '../fakes/fake-twilio';
 import { tempDir } from '../helpers/temp-dir';
 import { twilioLoopback, type TwilioLoopback } from './twilio-loopback';
 
@@ -51,7 +52,10 @@ describe('the status poller against Twilio', () => {
     poller = new StatusPoller(db, vault, twilio.sender, createLogger('debug', { write: (l: string) => void logs.push(l) }), metrics, null, DEFAULT_STATUS_POLL, () => t);
     member = ensureMember(db, vault, { channel: 'sms', address: MEMBER, phone: MEMBER }, 'en', T0 - HOUR).id;
   });
-  afterEach(() => db.close());
+  afterEach(() => {
+    twilio.fake.fetches.failWith = null;
+    db.close();
+  });
 
   /** Queued and sent through Twilio at `at`; no status callback comes (the fake posts none with no callbackBase). Returns the row and Twilio's sid. */
   const sendAt = async (at: number): Promise<{ id: number; sid: string }> => {
@@ -130,6 +134,23 @@ describe('the status poller against Twilio', () => {
     t = T0 + 5 * HOUR + MINUTE;
     expect(await poller.pollOnce()).toBe('none');
     expect(fetchesOf(late.sid)).toBe(0);
+  });
+
+  it('spends none of a message\'s three polls on fetches failed in an outage: once Twilio answers, its 30003 sends it again', async () => {
+    const { id, sid } = await sendAt(T0);
+    twilio.fake.fetches.failWith = TWILIO_ERRORS.serverError;
+    const results: string[] = [];
+    for (const minutes of [31, 91, 151]) {
+      t = T0 + minutes * MINUTE;
+      results.push(await poller.pollOnce());
+    }
+    twilio.fake.fetches.failWith = null;
+    twilio.fake.fetches.settleUnreported(sid, 'undelivered', 30003);
+    t = T0 + 152 * MINUTE;
+    results.push(await poller.pollOnce());
+
+    expect(results).toEqual(['failed', 'failed', 'failed', 'applied']);
+    expect(row(id)).toMatchObject({ state: 'pending', error: 'unreachable:undelivered:30003' });
   });
 
   it("stops asking about a message Twilio answers 404 (20404) for, and leaves its row as it was", async () => {
