@@ -59,8 +59,11 @@ const BUSY_LANE_RECHECK_MS = 200;
 export type PollResult = 'none' | 'not_final' | 'applied' | 'unmatched' | 'gone' | 'failed' | 'stopped';
 
 export class StatusPoller {
-  /** Fetches made of each message, kept while it may be asked about again (in memory: a restart asks again, still bounded). */
-  private readonly polled = new Map<number, { polls: number; lastAt: number }>();
+  /**
+   * Fetches Twilio answered of each message, by its Twilio id (a row sent again is a new message, asked about
+   * afresh), kept while it may be asked about again (in memory: a restart asks again, still bounded).
+   */
+  private readonly polled = new Map<string, { polls: number; lastAt: number }>();
   private running: Promise<void> | null = null;
   private stopping = false;
   private readonly alarm = new WakeableSleep();
@@ -108,9 +111,9 @@ export class StatusPoller {
     }
   }
 
-  /** Whether message `id` may be asked about at `t`. */
-  private due(id: number, t: number): boolean {
-    const seen = this.polled.get(id);
+  /** Whether message `sid` may be asked about at `t`. */
+  private due(sid: string, t: number): boolean {
+    const seen = this.polled.get(sid);
     // A clock stepped back (t before the last fetch) must not hold it for the step's length.
     return seen === undefined || (seen.polls < this.opts.maxPolls && (t - seen.lastAt >= this.opts.gapMs || t < seen.lastAt));
   }
@@ -122,8 +125,8 @@ export class StatusPoller {
   async pollOnce(): Promise<PollResult> {
     const t = this.now();
     // Forget what was asked about before the window: such a message is never asked about again.
-    for (const [id, seen] of this.polled) if (seen.lastAt < t - this.opts.windowMs) this.polled.delete(id);
-    const row = firstUnreported(this.db, t - this.opts.windowMs, t - this.opts.afterMs, (id) => this.due(id, t));
+    for (const [sid, seen] of this.polled) if (seen.lastAt < t - this.opts.windowMs) this.polled.delete(sid);
+    const row = firstUnreported(this.db, t - this.opts.windowMs, t - this.opts.afterMs, (sid) => this.due(sid, t));
     if (!row) return 'none';
     if (!(await this.turn())) return 'stopped';
     // A Twilio that never answers would hold stop() for the client's time-out (15 s) while the dispatcher sends:
@@ -139,17 +142,17 @@ export class StatusPoller {
       const e = err instanceof SendError ? err : null;
       if (e && this.source.isGone(e)) {
         // Twilio has no such message (deleted): asking again tells nothing more.
-        this.polled.set(row.id, { polls: this.opts.maxPolls, lastAt: this.now() });
+        this.polled.set(row.providerId, { polls: this.opts.maxPolls, lastAt: this.now() });
         return 'gone';
       }
       // An outage, a 429, refused credentials, a time-out say nothing of this message: none of its polls is
       // spent (a 2-hour outage had spent them all), and the next tick asks again. Any other refusal is its own.
-      if (!e?.retryable) this.spendPoll(row.id);
+      if (!e?.retryable) this.spendPoll(row.providerId);
       // The lane and doctor say so.
       this.log.debug({ reason: e ? `${e.kind}${e.code ? `:${e.code}` : ''}` : 'internal' }, 'could not fetch the status of a message whose status callback never came');
       return 'failed';
     }
-    this.spendPoll(row.id);
+    this.spendPoll(row.providerId);
     const { report } = answer;
     if (!report.delivery) return 'not_final';
     const { cleanup } = this;
@@ -159,7 +162,7 @@ export class StatusPoller {
     if (!applied.matched) return 'unmatched';
     // A final status known only by asking: doctor still counts it as a lost callback. Not a retry's: its next send may be reported.
     if (applied.kind !== 'retry') markPolled(this.db, row.id);
-    this.polled.delete(row.id);
+    this.polled.delete(sid);
     this.counts.deliveryPolled(report.status);
     if (applied.kind !== 'delivered') this.counts.outcome('sms', applied.kind === 'retry' ? 'retry' : 'failed', applied.kind);
     this.log.info({ kind: applied.kind }, 'a delivery status whose callback never came was fetched from Twilio');
@@ -167,9 +170,9 @@ export class StatusPoller {
   }
 
   /** Counts a fetch Twilio answered. */
-  private spendPoll(id: number): void {
-    const seen = this.polled.get(id);
-    this.polled.set(id, { polls: (seen?.polls ?? 0) + 1, lastAt: this.now() });
+  private spendPoll(sid: string): void {
+    const seen = this.polled.get(sid);
+    this.polled.set(sid, { polls: (seen?.polls ?? 0) + 1, lastAt: this.now() });
   }
 
   /** Waits until the SMS lane has nothing due and its pace has a place, and takes it; false once stopping. */

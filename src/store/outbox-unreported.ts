@@ -14,10 +14,10 @@ export interface UnreportedSms {
  * The first SMS, oldest send first, sent at or after `sentFrom` and before
  * `sentBefore` (updated_at: a sent row's send time until a report moves it
  * on) that still has no final status and keeps its provider id, among those
- * `wanted` accepts (the poller's own bounds), or undefined. Read through the
+ * `wanted` accepts by provider id (the poller's own bounds), or undefined. Read through the
  * index of finished rows by update time, a few hours' worth at most.
  */
-export function firstUnreported(db: Db, sentFrom: number, sentBefore: number, wanted: (id: number) => boolean): UnreportedSms | undefined {
+export function firstUnreported(db: Db, sentFrom: number, sentBefore: number, wanted: (providerId: string) => boolean): UnreportedSms | undefined {
   const rows = db
     .stmt(
       `SELECT id, provider_id AS providerId FROM outbox INDEXED BY outbox_updated
@@ -26,7 +26,7 @@ export function firstUnreported(db: Db, sentFrom: number, sentBefore: number, wa
     .iterate(sentFrom, sentBefore) as IterableIterator<UnreportedSms>;
   for (const row of rows) {
     // Leaving the loop early ends the statement (better-sqlite3 closes the iterator).
-    if (wanted(row.id)) return row;
+    if (wanted(row.providerId)) return row;
   }
   return undefined;
 }

@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { createLogger } from '../../src/log/logger';
 import { Metrics } from '../../src/metrics';
+import { applyDeliveryReport } from '../../src/outbox/delivery-status';
 import { DEFAULT_STATUS_POLL, StatusPoller } from '../../src/outbox/status-poller';
 import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
@@ -150,6 +151,30 @@ describe('the status poller against Twilio', () => {
     results.push(await poller.pollOnce());
 
     expect(results).toEqual(['failed', 'failed', 'failed', 'applied']);
+    expect(row(id)).toMatchObject({ state: 'pending', error: 'unreachable:undelivered:30003' });
+  });
+
+  it('asks about a message sent again (a new Twilio id) afresh: the earlier send\'s three polls are not its own', async () => {
+    const { id, sid } = await sendAt(T0);
+    const results: string[] = [];
+    for (const minutes of [31, 91, 151]) {
+      t = T0 + minutes * MINUTE;
+      results.push(await poller.pollOnce());
+    }
+    // The first send's 30003 comes by its callback at 2 h 40: due again, and sent again at 2 h 55.
+    t = T0 + 160 * MINUTE;
+    expect(applyDeliveryReport(db, vault, { providerId: sid, delivery: { kind: 'unreachable', code: 'undelivered:30003' } }, t)).toEqual({ matched: true, kind: 'retry' });
+    const due = row(id).dueAt;
+    expect(claimLane(db, 'sms', due, 10, due + MINUTE).map((r) => r.id)).toEqual([id]);
+    const resent = await twilio.sender.send(MEMBER, TEXT);
+    recordOutcomes(db, [{ id, kind: 'sent', providerId: resent.providerId }], T0 + 175 * MINUTE);
+    // The second send's 30003 callback is lost: only a fetch finds it.
+    twilio.fake.fetches.settleUnreported(resent.providerId, 'undelivered', 30003);
+    t = T0 + 206 * MINUTE;
+    results.push(await poller.pollOnce());
+
+    expect(results).toEqual(['not_final', 'not_final', 'not_final', 'applied']);
+    expect(fetchesOf(resent.providerId)).toBe(1);
     expect(row(id)).toMatchObject({ state: 'pending', error: 'unreachable:undelivered:30003' });
   });
 
