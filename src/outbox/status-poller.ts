@@ -6,8 +6,9 @@
  * one as the status callback does (applyDeliveryReport: "undelivered" is
  * sent again). Bounded: one fetch per tick (`perMinute` a minute at most),
  * each message at most `maxPolls` times `gapMs` apart, none once it was sent
- * `windowMs` ago; and it waits for the SMS lane to have nothing due and for
- * a place under its pace (SEND_RATE), so it never delays a send. Nothing
+ * `windowMs` ago; and it waits for the SMS lane to have nothing due and its
+ * pace (SEND_RATE) to let a send go now, taking no send's place, so it never
+ * delays a send. Nothing
  * identifying is logged (no number, no message id).
  */
 import { SendError, type DeliveryReport } from '../channels/types';
@@ -45,7 +46,7 @@ export interface StatusPollOptions {
   maxPolls: number;
   /** Least time between two fetches of one message. */
   gapMs: number;
-  /** The SMS lane's pace: a fetch takes a place under SEND_RATE, and only while no send is due. */
+  /** The SMS lane's pace: a fetch waits until no send is due and one could go now, and takes no place of a send. */
   pace?: SendPace;
 }
 
@@ -175,13 +176,14 @@ export class StatusPoller {
     this.polled.set(sid, { polls: (seen?.polls ?? 0) + 1, lastAt: this.now() });
   }
 
-  /** Waits until the SMS lane has nothing due and its pace has a place, and takes it; false once stopping. */
+  /**
+   * Waits until the SMS lane has nothing due and a send could go now; false once stopping. A GET is not a
+   * send: it takes no place under SEND_RATE (at 0.2 a place taken made an alert queued next wait 5 s).
+   */
   private async turn(): Promise<boolean> {
     const { pace } = this.opts;
     const waitMs = () => (pace ? pace.waitMs() || (pace.busy() ? BUSY_LANE_RECHECK_MS : 0) : 0);
     for (let wait = waitMs(); wait > 0 && !this.stopping; wait = waitMs()) await this.alarm.sleep(wait);
-    if (this.stopping) return false;
-    pace?.take();
-    return true;
+    return !this.stopping;
   }
 }

@@ -41,7 +41,7 @@ async function delivery(app: FastifyInstance, opts: ServerOptions): Promise<void
   const sms = senders.get('sms');
   const cleanup = config.twilio?.redact && sms instanceof TwilioSender ? new ProviderCleanup(db, vault, sms, log, { ...DEFAULT_CLEANUP, ...opts.cleanup }, now) : null;
 
-  // Lost status callbacks: fetched at a few a minute, under the SMS lane's pace and only while it has nothing due.
+  // Lost status callbacks: fetched at a few a minute, only while the SMS lane has nothing due (taking no place of its sends).
   const statusPoller = sms instanceof TwilioSender ? new StatusPoller(db, vault, sms, log, metrics, cleanup, { ...DEFAULT_STATUS_POLL, pace: dispatcher.pace('sms') }, now) : null;
 
   const signal = senders.get('signal');

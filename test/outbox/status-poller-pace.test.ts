@@ -71,6 +71,18 @@ describe("the status poller and the SMS lane's turns", () => {
     await poller.stop();
   });
 
+  it("takes no send's place under SEND_RATE: an alert queued just after a fetch is sent at once", async () => {
+    await sentAt(T0 - 40 * MINUTE);
+    const now = () => T0;
+    // SEND_RATE 0.2: a place taken makes the next send wait 5 s.
+    const dispatcher = new Dispatcher(db, vault, new Map([['sms', twilio.sender]]), log, { ...DEFAULT_DISPATCHER, sendRate: 0.2 }, undefined, now);
+    const pace = dispatcher.pace('sms')!;
+    const poller = new StatusPoller(db, vault, twilio.sender, log, new Metrics(db), null, { ...DEFAULT_STATUS_POLL, pace }, now);
+
+    expect(await poller.pollOnce()).toBe('not_final');
+    expect(pace.waitMs()).toBe(0);
+  });
+
   describe('running on its own', () => {
     beforeEach(() => {
       jest.useFakeTimers({ now: T0, doNotFake: ['setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'hrtime', 'performance'] });
