@@ -4,7 +4,7 @@
  * never sent again. This small worker asks the provider for the status of
  * SMS sent more than `afterMs` ago that still have none, and applies a final
  * one as the status callback does (applyDeliveryReport: "undelivered" is
- * sent again). Bounded: one fetch per tick (`perMinute` a minute at most),
+ * sent again). Those asked about least go first, oldest first. Bounded: one fetch per tick (`perMinute` a minute at most),
  * each message at most `maxPolls` times `gapMs` apart, none once it was sent
  * `windowMs` ago; and it waits for the SMS lane to have nothing due and its
  * pace (SEND_RATE) to let a send go now, taking no send's place, so it never
@@ -15,7 +15,7 @@ import { SendError, type DeliveryReport } from '../channels/types';
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
 import type { Db } from '../store/db';
-import { firstUnreported, markPolled } from '../store/outbox-unreported';
+import { firstUnreported, markPolled, type UnreportedSms } from '../store/outbox-unreported';
 import type { Vault } from '../store/vault';
 import { WakeableSleep } from '../util/wakeable-sleep';
 import { applyDeliveryReport, DEFAULT_UNREACHABLE_RETRY } from './delivery-status';
@@ -127,7 +127,12 @@ export class StatusPoller {
     const t = this.now();
     // Forget what was asked about before the window: such a message is never asked about again.
     for (const [sid, seen] of this.polled) if (seen.lastAt < t - this.opts.windowMs) this.polled.delete(sid);
-    const row = firstUnreported(this.db, t - this.opts.windowMs, t - this.opts.afterMs, (sid) => this.due(sid, t));
+    // Fewest polls first, oldest first among them: a first poll can still find a 30003 in time to send it again
+    // (oldest first alone gave a 2,000-message fan-out's first 420 three polls and the rest none).
+    let row: UnreportedSms | undefined;
+    for (let polls = 0; polls < this.opts.maxPolls && !row; polls++) {
+      row = firstUnreported(this.db, t - this.opts.windowMs, t - this.opts.afterMs, (sid) => (this.polled.get(sid)?.polls ?? 0) === polls && this.due(sid, t));
+    }
     if (!row) return 'none';
     if (!(await this.turn())) return 'stopped';
     // A Twilio that never answers would hold stop() for the client's time-out (15 s) while the dispatcher sends:

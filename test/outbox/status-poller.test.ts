@@ -178,6 +178,17 @@ describe('the status poller against Twilio', () => {
     expect(row(id)).toMatchObject({ state: 'pending', error: 'unreachable:undelivered:30003' });
   });
 
+  it('asks about a message never asked about before one asked about already, however much older that one is', async () => {
+    const older = await sendAt(T0);
+    const newer = await sendAt(T0 + 40 * MINUTE);
+    for (const minutes of [31, 91, 92]) {
+      t = T0 + minutes * MINUTE;
+      expect(await poller.pollOnce()).toBe('not_final');
+    }
+    // At 1 h 31 the older one's second poll was due, the newer one's first (the one that can still find a 30003 in time).
+    expect(twilio.fake.fetches.fetched.slice(-3)).toEqual([older.sid, newer.sid, older.sid]);
+  });
+
   it("stops asking about a message Twilio answers 404 (20404) for, and leaves its row as it was", async () => {
     const id = enqueueMessage(db, vault, member, TEXT, T0);
     claimLane(db, 'sms', T0, 10, T0 + MINUTE);
