@@ -15,13 +15,13 @@ export interface UnreportedSms {
  * `sentBefore` (updated_at: a sent row's send time until a report moves it
  * on) that still has no final status and keeps its provider id, among those
  * `wanted` accepts by provider id (the poller's own bounds), or undefined. Read through the
- * index of finished rows by update time, a few hours' worth at most.
+ * partial index of exactly those rows (migration 0067), not every finished row.
  */
 export function firstUnreported(db: Db, sentFrom: number, sentBefore: number, wanted: (providerId: string) => boolean): UnreportedSms | undefined {
   const rows = db
     .stmt(
-      `SELECT id, provider_id AS providerId FROM outbox INDEXED BY outbox_updated
-       WHERE state <> 'pending' AND state = 'sent' AND channel = 'sms' AND provider_id IS NOT NULL AND updated_at >= ? AND updated_at < ? ORDER BY updated_at, id`,
+      `SELECT id, provider_id AS providerId FROM outbox INDEXED BY outbox_sms_unreported
+       WHERE state = 'sent' AND channel = 'sms' AND provider_id IS NOT NULL AND updated_at >= ? AND updated_at < ? ORDER BY updated_at, id`,
     )
     .iterate(sentFrom, sentBefore) as IterableIterator<UnreportedSms>;
   for (const row of rows) {
