@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actedText, carrierAction } from '../channels/twilio/carrier-keywords';
 import { twimlReply } from '../channels/twilio/twiml';
 import { looksLikeSignature, signedUrlForms, TwilioSignature } from '../channels/twilio/signature';
-import { classifyDeliveryStatus, twilioReportFault, twilioTookIt } from '../channels/twilio/twilio-errors';
+import { ReportFaultWarning } from '../channels/twilio/report-fault-warning';
+import { classifyDeliveryStatus, twilioTookIt } from '../channels/twilio/twilio-errors';
 import { statusRefOf } from '../channels/twilio/twilio-sender';
 import { parseInboundSms, parseStatusCallback, WebhookError, type FormFields } from '../channels/twilio/twilio-inbound';
 import type { InboundPath } from '../inbound/inbound-path';
@@ -103,9 +104,6 @@ function signedFields(publicUrls: string[], signer: TwilioSignature | null, requ
   return posted;
 }
 
-/** How often the log names a set-up code again while its reports keep coming: once per fan-out, not once per member. */
-const SETUP_LOG_EVERY_MS = 3_600_000;
-
 /** How often a signature that does not match is logged: forged webhooks are an attack anyone can repeat at will. */
 const MISMATCH_LOG_EVERY_MS = 300_000;
 
@@ -156,8 +154,7 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
     return reply.type('text/xml; charset=utf-8').send(twimlReply(result.reply, deps.cleanup ? `${deps.publicUrl}/webhooks/twilio/status` : undefined));
   });
 
-  // When each set-up or account-limit code was last logged: one entry per code twilioReportFault knows, so bounded.
-  const setupLogged = new Map<string, number>();
+  const faultWarning = new ReportFaultWarning();
   app.post('/webhooks/twilio/status', async (request, reply) => {
     const status = parseStatusCallback(signedFields(publicUrls, signer, request, onMismatch));
     const delivery = classifyDeliveryStatus(status.status, status.errorCode);
@@ -180,15 +177,7 @@ export async function twilioRoutes(app: FastifyInstance, deps: TwilioRouteDeps):
       if (applied.matched) deps.metrics.deliveryReport(status.status);
       if (applied.matched && applied.kind !== 'delivered') deps.metrics.outcome('sms', applied.kind === 'retry' ? 'retry' : 'failed', applied.kind);
       // The line's own sender may not send, or its account is over its daily limit: every message like it fails in silence until the operator acts (or the day passes). The code only.
-      const code = status.errorCode ?? '';
-      const said = twilioReportFault(delivery.kind, code);
-      const now = deps.now();
-      const last = setupLogged.get(code) ?? -Infinity;
-      // A clock stepped back (now before the last warning) must not silence it for the step's length.
-      if (said && (now < last || now - last >= SETUP_LOG_EVERY_MS)) {
-        setupLogged.set(code, now);
-        request.log.warn({ code }, said);
-      }
+      faultWarning.note(delivery.kind, status.errorCode ?? '', deps.now(), request.log);
     }
     return reply.code(204).send();
   });

@@ -11,6 +11,7 @@
  * delays a send. Nothing
  * identifying is logged (no number, no message id).
  */
+import { ReportFaultWarning } from '../channels/twilio/report-fault-warning';
 import { SendError, type DeliveryReport } from '../channels/types';
 import type { Logger } from '../log/logger';
 import { safeError } from '../log/safe-error';
@@ -68,6 +69,7 @@ export class StatusPoller {
   private running: Promise<void> | null = null;
   private stopping = false;
   private readonly alarm = new WakeableSleep();
+  private readonly faultWarning = new ReportFaultWarning();
   /** Settles at stop(): a fetch in flight is raced against it, so no stop waits for Twilio's answer. */
   private readonly halted: Promise<null>;
   private halt: () => void = () => undefined;
@@ -168,6 +170,9 @@ export class StatusPoller {
     if (!applied.matched) return 'unmatched';
     // A final status known only by asking: doctor still counts it as a lost callback. Not a retry's: its next send may be reported.
     if (applied.kind !== 'retry') markPolled(this.db, row.id);
+    // The line's own sender or daily cap (30032, 30034, 63038): warned of as the status route does. Twilio's code is after the status.
+    const { kind, code } = report.delivery;
+    this.faultWarning.note(kind, code ? code.slice(code.indexOf(':') + 1) : '', this.now(), this.log);
     this.polled.delete(sid);
     this.counts.deliveryPolled(report.status);
     if (applied.kind !== 'delivered') this.counts.outcome('sms', applied.kind === 'retry' ? 'retry' : 'failed', applied.kind);

@@ -189,6 +189,22 @@ describe('the status poller against Twilio', () => {
     expect(twilio.fake.fetches.fetched.slice(-3)).toEqual([older.sid, newer.sid, older.sid]);
   });
 
+  it("warns, as the status route does, of a polled 30034 (the line's own unregistered sender): the code only, once an hour", async () => {
+    const first = await sendAt(T0);
+    const second = await sendAt(T0 + MINUTE);
+    twilio.fake.fetches.settleUnreported(first.sid, 'undelivered', 30034);
+    twilio.fake.fetches.settleUnreported(second.sid, 'undelivered', 30034);
+    for (const minutes of [31, 32]) {
+      t = T0 + minutes * MINUTE;
+      expect(await poller.pollOnce()).toBe('applied');
+    }
+
+    const warnings = logs.map((l) => JSON.parse(l) as { level: number; code?: string; msg: string }).filter((l) => l.level === 40);
+    expect(warnings).toEqual([expect.objectContaining({ code: '30034', msg: expect.stringContaining('Twilio reports messages undelivered (30034): the sending number is a US long code not registered') })]);
+    const logged = logs.join('\n');
+    expect([MEMBER, MEMBER.slice(2), first.sid, second.sid].filter((needle) => logged.includes(needle))).toEqual([]);
+  });
+
   it("stops asking about a message Twilio answers 404 (20404) for, and leaves its row as it was", async () => {
     const id = enqueueMessage(db, vault, member, TEXT, T0);
     claimLane(db, 'sms', T0, 10, T0 + MINUTE);
