@@ -82,6 +82,8 @@ export class Metrics implements DispatchObserver {
     collectDefaultMetrics({ register: this.registry });
     // Shown at 0 from the start: a counter that never appears cannot tell lost status callbacks from a quiet line.
     for (const status of [...DELIVERY_STATES, 'progress']) this.deliveryReports.inc({ status }, 0);
+    // The poller's too: fetched statuses that stay at 0 say no callback was lost (it counts final ones only).
+    for (const status of DELIVERY_STATES) this.deliveryPolls.inc({ status }, 0);
     const counts = this.inboundCounts;
     this.inbound = new Counter({
       name: 'headsup_inbound_messages_total',
@@ -128,9 +130,9 @@ export class Metrics implements DispatchObserver {
     this.deliveryReports.inc({ status: DELIVERY_STATES.has(status) ? status : 'progress' });
   }
 
-  /** Counts a final status the status poller fetched (a lost callback) that changed a message. */
+  /** Counts a final status the status poller fetched (a lost callback) that changed a message: delivered, read (counted delivered, as it is applied), failed, undelivered. */
   deliveryPolled(status: string): void {
-    this.deliveryPolls.inc({ status: DELIVERY_STATES.has(status) ? status : 'progress' });
+    this.deliveryPolls.inc({ status: DELIVERY_STATES.has(status) ? status : 'delivered' });
   }
 
   /** Counts one inbound message of a command kind ('unknown' when it did not parse). */

@@ -52,7 +52,7 @@ export class MessageFetches {
    * Message `sid` reaches its final status at Twilio, but its status callback
    * never arrives (lost on the way): only a fetch of the message tells it.
    */
-  settleUnreported(sid: string, status: 'undelivered' | 'failed' | 'delivered', errorCode?: number): void {
+  settleUnreported(sid: string, status: 'undelivered' | 'failed' | 'delivered' | 'read', errorCode?: number): void {
     const stored = this.messages.get(sid);
     if (!stored) throw new Error('no such message');
     stored.status = status;

@@ -88,11 +88,24 @@ describe('the status poller against Twilio', () => {
     expect(await poller.pollOnce()).toBe('applied');
     expect(fetchesOf(sid)).toBe(1);
     expect(row(id)).toMatchObject({ state: 'delivered', providerId: null });
-    expect(await polledMetric()).toEqual(['headsup_delivery_reports_polled_total{status="delivered"} 1']);
+    expect(await polledMetric()).toEqual([
+      'headsup_delivery_reports_polled_total{status="delivered"} 1',
+      'headsup_delivery_reports_polled_total{status="failed"} 0',
+      'headsup_delivery_reports_polled_total{status="undelivered"} 0',
+    ]);
     // Settled: never asked about again.
     t = T0 + 2 * HOUR;
     expect(await poller.pollOnce()).toBe('none');
     expect(fetchesOf(sid)).toBe(1);
+  });
+
+  it('counts a polled "read" (a message its recipient opened) as delivered', async () => {
+    const { id, sid } = await sendAt(T0);
+    twilio.fake.fetches.settleUnreported(sid, 'read');
+    t = T0 + 31 * MINUTE;
+    expect(await poller.pollOnce()).toBe('applied');
+    expect(row(id)).toMatchObject({ state: 'delivered' });
+    expect(await polledMetric()).toContain('headsup_delivery_reports_polled_total{status="delivered"} 1');
   });
 
   it('sends again an SMS Twilio reports undelivered (30003) only when asked, and logs neither the number nor the sid', async () => {
@@ -113,7 +126,11 @@ describe('the status poller against Twilio', () => {
     // The fake is the file's: earlier cases' messages come first.
     expect(twilio.fake.to(MEMBER).map((m) => m.sid).slice(-2)).toEqual([sid, resent.providerId]);
     expect(twilio.fake.to(MEMBER).at(-1)?.body).toBe(TEXT);
-    expect(await polledMetric()).toEqual(['headsup_delivery_reports_polled_total{status="undelivered"} 1']);
+    expect(await polledMetric()).toEqual([
+      'headsup_delivery_reports_polled_total{status="delivered"} 0',
+      'headsup_delivery_reports_polled_total{status="failed"} 0',
+      'headsup_delivery_reports_polled_total{status="undelivered"} 1',
+    ]);
     const logged = logs.join('\n');
     expect(logged).toContain('was fetched from Twilio');
     expect([MEMBER, MEMBER.slice(2), sid].filter((needle) => logged.includes(needle))).toEqual([]);
