@@ -1,8 +1,9 @@
 /**
  * The status poller never takes a send's turn: while the SMS lane has a
- * message due it fetches nothing, and running on its own it fetches at most
- * `perMinute` a minute, one per tick. The real adapter against the fake
- * Twilio API on loopback; the lane's pace is the dispatcher's own.
+ * message due it fetches nothing, it takes no place under SEND_RATE, and a
+ * poll (one a tick) fetches one message. Driven through pollOnce() and an
+ * injected clock; the real adapter against the fake Twilio API on loopback;
+ * the lane's pace is the dispatcher's own.
  */
 import path from 'node:path';
 import { createLogger } from '../../src/log/logger';
@@ -50,25 +51,28 @@ describe("the status poller and the SMS lane's turns", () => {
     return providerId;
   };
 
-  it('fetches nothing while the SMS lane has a message due, and fetches once the lane has none', async () => {
+  it('fetches nothing while the SMS lane has a message due: it waits for the lane, and fetches once the lane has none', async () => {
     const sid = await sentAt(T0 - 40 * MINUTE);
     const now = () => T0;
+    const fetchedOf = () => twilio.fake.fetches.fetched.filter((s) => s === sid);
     // The dispatcher is not started: its lane's message stays due for as long as the test wants.
     const dispatcher = new Dispatcher(db, vault, new Map([['sms', twilio.sender]]), log, DEFAULT_DISPATCHER, undefined, now);
     const due = enqueueMessage(db, vault, member, 'Reply: you are subscribed to 415', T0);
-    const poller = new StatusPoller(db, vault, twilio.sender, log, new Metrics(db), null, { ...DEFAULT_STATUS_POLL, pace: dispatcher.pace('sms') }, now);
+    const poller = () => new StatusPoller(db, vault, twilio.sender, log, new Metrics(db), null, { ...DEFAULT_STATUS_POLL, pace: dispatcher.pace('sms') }, now);
 
-    const polled = poller.pollOnce();
-    // Longer than the poller's 200 ms between looks at the lane: whenever it looked, the message was due.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(twilio.fake.fetches.fetched.filter((s) => s === sid)).toEqual([]);
+    // Stopped while it waits for the lane: it never fetched.
+    const waiting = poller();
+    const stopped = waiting.pollOnce();
+    await waiting.stop();
+    expect(await stopped).toBe('stopped');
+    expect(fetchedOf()).toEqual([]);
 
-    // The lane sends its message: nothing is due any more.
+    // Another waits for the lane; the lane sends its message, and nothing is due any more: it fetches.
+    const polled = poller().pollOnce();
     claimLane(db, 'sms', T0, 10, T0 + MINUTE);
     recordOutcomes(db, [{ id: due, kind: 'sent', providerId: `SM${'1'.repeat(32)}` }], T0);
     expect(await polled).toBe('not_final');
-    expect(twilio.fake.fetches.fetched.filter((s) => s === sid)).toEqual([sid]);
-    await poller.stop();
+    expect(fetchedOf()).toEqual([sid]);
   });
 
   it("takes no send's place under SEND_RATE: an alert queued just after a fetch is sent at once", async () => {
@@ -83,32 +87,20 @@ describe("the status poller and the SMS lane's turns", () => {
     expect(pace.waitMs()).toBe(0);
   });
 
-  describe('running on its own', () => {
-    beforeEach(() => {
-      jest.useFakeTimers({ now: T0, doNotFake: ['setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'hrtime', 'performance'] });
-    });
-    afterEach(() => jest.useRealTimers());
+  it('fetches one message a poll, however many are due, each once until its next poll is due', async () => {
+    const sids: string[] = [];
+    for (let i = 0; i < 4; i++) sids.push(await sentAt(T0 - 40 * MINUTE + i));
+    const fetched = () => twilio.fake.fetches.fetched.filter((s) => sids.includes(s));
+    const poller = new StatusPoller(db, vault, twilio.sender, log, new Metrics(db), null, DEFAULT_STATUS_POLL, () => T0);
 
-    it('fetches one message a tick, perMinute a minute, however many are due', async () => {
-      const sids = new Set<string>();
-      for (let i = 0; i < 4; i++) sids.add(await sentAt(T0 - 40 * MINUTE));
-      const fetched = () => twilio.fake.fetches.fetched.filter((s) => sids.has(s)).length;
-      const poller = new StatusPoller(db, vault, twilio.sender, log, new Metrics(db), null, { ...DEFAULT_STATUS_POLL, perMinute: 2 }, () => Date.now());
-      poller.start();
-
-      // Time moves a second at a time, with real turns between for the HTTP calls: however late an answer comes,
-      // a fetch is never more than one per 30 s of the poller's clock.
-      let elapsed = 0;
-      const deadline = performance.now() + 10_000;
-      while (fetched() < 4) {
-        expect(fetched()).toBeLessThanOrEqual(Math.floor(elapsed / 30_000));
-        if (performance.now() > deadline) throw new Error('the four messages were not all fetched');
-        jest.advanceTimersByTime(1_000);
-        elapsed += 1_000;
-        for (let i = 0; i < 10; i++) await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-      expect(elapsed).toBeGreaterThanOrEqual(4 * 30_000);
-      await poller.stop();
-    });
+    const results: string[] = [];
+    const counts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      results.push(await poller.pollOnce());
+      counts.push(fetched().length);
+    }
+    expect(results).toEqual(['not_final', 'not_final', 'not_final', 'not_final', 'none']);
+    expect(counts).toEqual([1, 2, 3, 4, 4]);
+    expect(fetched()).toEqual(sids);
   });
 });
