@@ -4,12 +4,13 @@
  * never sent again. This small worker asks the provider for the status of
  * SMS sent more than `afterMs` ago that still have none, and applies a final
  * one as the status callback does (applyDeliveryReport: "undelivered" is
- * sent again). Those asked about least go first, oldest first. Bounded: one fetch per tick (`perMinute` a minute at most),
- * each message at most `maxPolls` times `gapMs` apart, none once it was sent
+ * sent again). Those asked about least go first, oldest first. Bounded:
+ * one fetch per tick (`perMinute` a minute at most), each message at most
+ * `maxPolls` answered fetches `gapMs` apart, none once it was sent
  * `windowMs` ago; and it waits for the SMS lane to have nothing due and its
  * pace (SEND_RATE) to let a send go now, taking no send's place, so it never
- * delays a send. Nothing
- * identifying is logged (no number, no message id).
+ * delays a send. stop() never waits for Twilio. Nothing identifying is
+ * logged (no number, no message id).
  */
 import { ReportFaultWarning } from '../channels/twilio/report-fault-warning';
 import { SendError, type DeliveryReport } from '../channels/types';
