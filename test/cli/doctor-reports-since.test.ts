@@ -79,7 +79,7 @@ describe('doctor on status callbacks that stopped', () => {
   it('still warns once the status poller has fetched their deliveries itself, and not once a callback reports one', async () => {
     const now = Date.now();
     const sids = await sendAt(now - 3 * HOUR, 20);
-    for (const sid of sids) twilio.fake.settleUnreported(sid, 'delivered');
+    for (const sid of sids) twilio.fake.fetches.settleUnreported(sid, 'delivered');
     const poller = new StatusPoller(db, vault, twilio.sender, createLogger('silent'), new Metrics(db), null, DEFAULT_STATUS_POLL, () => now - 2 * HOUR - 20 * 60_000);
     for (let i = 0; i < 5; i++) expect(await poller.pollOnce()).toBe('applied');
     expect(db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'delivered'").get()).toEqual({ n: 5 });
