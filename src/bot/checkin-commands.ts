@@ -8,7 +8,7 @@ import type { SubscribeMode } from '../config/env';
 import type { Channel } from '../domain/channel';
 import { memberBlocked } from '../store/blocks';
 import { personBuddies } from '../store/buddies';
-import { escalationChannels, queueAllClear } from '../store/checkin-all-clears';
+import { allClearChannels, escalationChannels, queueAllClear } from '../store/checkin-all-clears';
 import { buddiesTold, escalationUnsent, escalationWentOut } from '../store/checkin-reach';
 import { refOfCheckin } from '../store/checkin-refs';
 import { eraseCheckin, extendCheckin, hasCheckin, personCheckins, reopenCheckin, startCheckin } from '../store/checkins';
@@ -270,7 +270,7 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number, can
   const toldOk = personBuddies(db, vault, person, (x) => tell(x.id));
   const buddies = toldOk.length > 0;
   for (const b of toldOk) {
-    for (const channel of via.get(b.id) ?? [b.channel]) queueAllClear(db, vault, { channel, address: b.address }, buddyOkText(db, vault, b), b.memberId, now);
+    for (const channel of allClearChannels(db, vault, b, via.get(b.id))) queueAllClear(db, vault, { channel, address: b.address }, buddyOkText(db, vault, b), b.memberId, now);
   }
   if (moderators) {
     for (const contact of reachableModerators(db, vault, line.moderatorContacts)) {

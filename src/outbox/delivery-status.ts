@@ -11,6 +11,7 @@
 import { invitationUnreached } from '../bot/invitation-unreached';
 import type { DeliveryReport } from '../channels/types';
 import { recordBuddyOptOut } from '../store/buddy-stops';
+import { allClearBackToSignal } from '../store/checkin-all-clears';
 import { endRestoredCheckinRefused } from '../store/checkin-stop';
 import type { Db } from '../store/db';
 import { countInvalid, countReached } from '../store/invalid-streak';
@@ -93,6 +94,8 @@ export function applyDeliveryReport(
     settleReported(db, row.id, providerId, { state: 'failed', error }, now);
     // Only Twilio reports deliveries: its opt-out stops SMS, not her links over Signal.
     if (buddy !== undefined && delivery.kind === 'stopped') recordBuddyOptOut(db, vault, buddy, 'sms', now, body === undefined ? undefined : { id: row.id, body });
+    // An all-clear by SMS goes to her link over Signal, as an escalation's copy does.
+    if (buddy !== undefined && body !== undefined && delivery.kind === 'stopped') allClearBackToSignal(db, vault, row.id, buddy, body, now);
     if (buddy !== undefined && delivery.kind === 'invalid') invitationUnreached(db, vault, row.id, buddy, 'sms', now);
     if (row.memberId !== null && delivery.kind === 'stopped') {
       setMemberStatus(db, row.memberId, 'stopped');

@@ -9,6 +9,7 @@ import { invitationUnreached } from '../bot/invitation-unreached';
 import { SHUTTING_DOWN, type SendError } from '../channels/types';
 import { planTwinFallback, smsTwinFor } from '../store/alerts';
 import { recordBuddyOptOut } from '../store/buddy-stops';
+import { allClearBackToSignal } from '../store/checkin-all-clears';
 import { escalationBySms, isEscalationOrAllClear, smsTakesEscalationTo } from '../store/escalation-sms';
 import type { ClaimedRow } from '../store/outbox';
 import { backoffDelay } from '../util/backoff';
@@ -54,6 +55,14 @@ export class LaneFailures {
     return failed;
   }
 
+  /** A buddy's message to a number that stopped its channel since it was queued: failed; an SMS all-clear goes to her link over Signal. */
+  stoppedBuddy(row: ClaimedRow, to: string, body: string): Recorded {
+    const failed = this.failed(row, 'recipient_stopped');
+    const { db, vault, now } = this.deps;
+    if (row.channel === 'sms') failed.effect = () => void allClearBackToSignal(db, vault, row.id, to, body, now());
+    return failed;
+  }
+
   /** A send the provider refused (or that threw), its answer already counted: held, due again, or failed for good. */
   refused(row: ClaimedRow, to: string, body: string, e: SendError): Recorded {
     const { opts, log } = this.deps;
@@ -95,7 +104,11 @@ export class LaneFailures {
     // This copy's text goes with it (the failure erases the row's): an SMS copy of a Signal link's escalation goes back there.
     if (row.to_buddy === 1 && e.kind === 'stopped') {
       const { db, vault, now } = this.deps;
-      failed.effect = () => recordBuddyOptOut(db, vault, to, row.channel, now(), { id: row.id, body });
+      failed.effect = () => {
+        recordBuddyOptOut(db, vault, to, row.channel, now(), { id: row.id, body });
+        // An all-clear by SMS goes to her link over Signal, as an escalation's copy does.
+        if (row.channel === 'sms') allClearBackToSignal(db, vault, row.id, to, body, now());
+      };
     }
     // A buddy who left Signal (or whose identity it refuses) is still told she missed her check-in: by SMS.
     if (row.to_buddy === 1 && row.channel === 'signal' && this.deps.smsSends !== false) {

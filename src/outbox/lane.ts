@@ -259,7 +259,7 @@ export class Lane {
       return this.failures.failed(row, 'unreadable');
     }
     if (body === null) return this.failures.failed(row, 'alert_gone');
-    if (stopped) return this.failures.failed(row, 'recipient_stopped');
+    if (stopped) return this.failures.stoppedBuddy(row, to, body);
     if (forOldPhone) return this.failures.failed(row, 'moderator_identity_changed');
     // Only what reaches the provider counts against SEND_RATE: a day-old alert's expired copies must
     // not hold a new alert back. (Nothing above waits, so the count stays exact.)

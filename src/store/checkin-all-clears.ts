@@ -3,10 +3,14 @@
  * escalation that alarmed them went: a buddy linked on Signal whose
  * escalation went by SMS (Signal refused them, or was down) hears the
  * all-clear by SMS too; and one queued over Signal goes by SMS on the same
- * rules as an escalation (store/escalation-sms.ts).
+ * rules as an escalation (store/escalation-sms.ts). Never by SMS to a
+ * number that stopped SMS while her link over Signal stands: there, or
+ * back there should it meet that stop or a carrier opt-out.
  */
 import type { Channel } from '../domain/channel';
+import { idList } from './buddies';
 import { linkBuddyMessage } from './buddy-erasure';
+import { linkIdsOf } from './buddy-numbers';
 import { buddyStopped } from './buddy-stops';
 import type { Db } from './db';
 import { enqueueReply } from './outbox';
@@ -34,20 +38,43 @@ export function escalationChannels(db: Db, checkinId: number, into: Map<number, 
 }
 
 /**
+ * The channels a buddy's all-clear goes by: those the escalation went by
+ * (`via`; none known, the link's own), but an SMS the number stopped is
+ * replaced by the link's own channel (SMS would refuse it, and the
+ * member would read "we've told them").
+ */
+export function allClearChannels(db: Db, vault: Vault, link: { channel: Channel; address: string }, via: Set<Channel> | undefined): Channel[] {
+  const stopped = (c: Channel) => c === 'sms' && link.channel !== 'sms' && buddyStopped(db, vault, link.address, 'sms');
+  return [...new Set([...(via ?? [link.channel])].map((c) => (stopped(c) ? link.channel : c)))];
+}
+
+/**
  * Queues an all-clear to a buddy, linked to the member who owns the link
- * (her DELETE erases it) and, over Signal, marked so that SMS may take it
- * instead (allClearBySms). Returns its row.
+ * (her DELETE erases it) and marked as an all-clear (checkin_all_clears,
+ * either channel): over Signal, SMS may take it instead (allClearBySms); by
+ * SMS, Signal takes it back from a stop (allClearBackToSignal). Returns its row.
  */
 export function queueAllClear(db: Db, vault: Vault, to: { channel: Channel; address: string }, text: string, ownerId: number, now: number): number {
   const id = enqueueReply(db, vault, to, text, now);
   linkBuddyMessage(db, id, ownerId);
-  if (to.channel === 'signal') db.stmt('INSERT INTO checkin_all_clears (outbox_id) VALUES (?)').run(id);
+  db.stmt('INSERT INTO checkin_all_clears (outbox_id) VALUES (?)').run(id);
   return id;
 }
 
 /** Whether an outbox row carries a buddy's all-clear over Signal. */
 export function isAllClear(db: Db, outboxId: number): boolean {
-  return db.stmt('SELECT 1 FROM checkin_all_clears WHERE outbox_id = ?').get(outboxId) !== undefined;
+  return db.stmt("SELECT 1 FROM checkin_all_clears a JOIN outbox o ON o.id = a.outbox_id WHERE a.outbox_id = ? AND o.channel = 'signal'").get(outboxId) !== undefined;
+}
+
+/** The member who owns an all-clear over `channel` not withdrawn, or none. */
+function ownerOf(db: Db, outboxId: number, channel: Channel): number | undefined {
+  const row = db
+    .stmt(
+      `SELECT b.member_id FROM checkin_all_clears a JOIN buddy_messages b ON b.outbox_id = a.outbox_id JOIN outbox o ON o.id = a.outbox_id
+       WHERE a.outbox_id = ? AND o.channel = ? AND coalesce(o.error, '') <> 'withdrawn'`,
+    )
+    .get(outboxId, channel) as { member_id: number } | undefined;
+  return row?.member_id;
 }
 
 /**
@@ -57,13 +84,26 @@ export function isAllClear(db: Db, outboxId: number): boolean {
  * queued.
  */
 export function allClearBySms(db: Db, vault: Vault, outboxId: number, address: string, text: string, now: number): boolean {
-  const owner = db
-    .stmt(
-      `SELECT b.member_id FROM checkin_all_clears a JOIN buddy_messages b ON b.outbox_id = a.outbox_id JOIN outbox o ON o.id = a.outbox_id
-       WHERE a.outbox_id = ? AND coalesce(o.error, '') <> 'withdrawn'`,
-    )
-    .get(outboxId) as { member_id: number } | undefined;
-  if (!owner || buddyStopped(db, vault, address, 'sms')) return false;
-  queueAllClear(db, vault, { channel: 'sms', address }, text, owner.member_id, now);
+  const owner = ownerOf(db, outboxId, 'signal');
+  if (owner === undefined || buddyStopped(db, vault, address, 'sms')) return false;
+  queueAllClear(db, vault, { channel: 'sms', address }, text, owner, now);
+  return true;
+}
+
+/**
+ * An all-clear by SMS that met the number's STOP there, or a carrier
+ * opt-out, goes to the same number over Signal, as an escalation's SMS copy
+ * goes back (store/escalation-signal.ts): only while the owner's link to it
+ * over Signal stands (accepted, not stopped there). Returns whether it was
+ * queued.
+ */
+export function allClearBackToSignal(db: Db, vault: Vault, outboxId: number, address: string, text: string, now: number): boolean {
+  const owner = ownerOf(db, outboxId, 'sms');
+  if (owner === undefined || buddyStopped(db, vault, address, 'signal')) return false;
+  const link = db
+    .stmt("SELECT 1 FROM buddies WHERE id IN (SELECT value FROM json_each(?)) AND channel = 'signal' AND status = 'accepted' AND member_id = ?")
+    .get(idList(linkIdsOf(db, vault, address)), owner);
+  if (link === undefined) return false;
+  queueAllClear(db, vault, { channel: 'signal', address }, text, owner, now);
   return true;
 }
