@@ -8,7 +8,7 @@ import type { SubscribeMode } from '../config/env';
 import type { Channel } from '../domain/channel';
 import { memberBlocked } from '../store/blocks';
 import { personBuddies } from '../store/buddies';
-import { allClearChannels, escalationChannels, queueAllClear } from '../store/checkin-all-clears';
+import { alarmedBuddies, allClearChannels, escalationChannels, queueAllClear } from '../store/checkin-all-clears';
 import { buddiesTold, escalationUnsent, escalationWentOut } from '../store/checkin-reach';
 import { refOfCheckin } from '../store/checkin-refs';
 import { eraseCheckin, extendCheckin, hasCheckin, personCheckins, reopenCheckin, startCheckin } from '../store/checkins';
@@ -264,10 +264,10 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number, can
     eraseCheckin(db, c.id);
   }
   db.eraseSoon();
-  const tell = (id: number) => heard === 'all' || heard.has(id);
-  // Her buddies on either membership, as the escalation told them; one who since declined or stopped is not
-  // told, nor counted: "we've told them" must be true.
-  const toldOk = personBuddies(db, vault, person, (x) => tell(x.id));
+  // The buddies the escalation told, by its own rows (after a number change her old membership is not hers, yet
+  // they were alarmed); rows of before buddies were recorded: hers on either membership. One who since declined or
+  // stopped is not told, nor counted: "we've told them" must be true.
+  const toldOk = heard === 'all' ? personBuddies(db, vault, person) : alarmedBuddies(db, vault, heard);
   const buddies = toldOk.length > 0;
   for (const b of toldOk) {
     for (const channel of allClearChannels(db, vault, b, via.get(b.id))) queueAllClear(db, vault, { channel, address: b.address }, buddyOkText(db, vault, b), b.memberId, now);

@@ -8,7 +8,7 @@
  * back there should it meet that stop or a carrier opt-out.
  */
 import type { Channel } from '../domain/channel';
-import { idList } from './buddies';
+import { buddiesOf, idList, type Buddy } from './buddies';
 import { linkBuddyMessage } from './buddy-erasure';
 import { linkIdsOf } from './buddy-numbers';
 import { buddyStopped } from './buddy-stops';
@@ -46,6 +46,23 @@ export function escalationChannels(db: Db, checkinId: number, into: Map<number, 
 export function allClearChannels(db: Db, vault: Vault, link: { channel: Channel; address: string }, via: Set<Channel> | undefined): Channel[] {
   const stopped = (c: Channel) => c === 'sms' && link.channel !== 'sms' && buddyStopped(db, vault, link.address, 'sms');
   return [...new Set([...(via ?? [link.channel])].map((c) => (stopped(c) ? link.channel : c)))];
+}
+
+/**
+ * The links an escalation went to (`ids`, from its checkin_messages: read
+ * before the check-in is erased) still accepted, a number on two of them
+ * once: those its all-clear tells. Read by link, not by whom she belongs
+ * to now: after a number change her old number's membership is no longer
+ * hers, and its buddies, alarmed, must still hear she is safe.
+ */
+export function alarmedBuddies(db: Db, vault: Vault, ids: Set<number>): Buddy[] {
+  const owners = db.stmt('SELECT DISTINCT member_id FROM buddies WHERE id IN (SELECT value FROM json_each(?)) ORDER BY member_id').all(idList([...ids])) as Array<{ member_id: number }>;
+  const seen = new Set<string>();
+  return owners.flatMap((o) => buddiesOf(db, vault, o.member_id)).filter((b) => {
+    if (!ids.has(b.id) || b.status !== 'accepted' || seen.has(b.address)) return false;
+    seen.add(b.address);
+    return true;
+  });
 }
 
 /**
