@@ -77,10 +77,11 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   const trusted = msg.moderatorUntrusted ? () => false : deps.moderatorTrusted;
   // Her open question is judged by when she sent her answer, if it waited at the provider (heard-at.ts).
   const who = identifySender(db, vault, deps.moderators, msg.sender, now, trusted, heardAt(msg, now));
+  const { acted, quotesDraft, quotesReport, quotesAlerts, ...result } = act(deps, who, msg, parsed, now);
   // Her Signal account shows a new number: a check-in of hers that relied on the buddies asked from the old
   // number's SMS membership now reaches no one, and she is told at once, not left to learn it at the deadline.
+  // Once her message is handled: one it ended (her OK) needs no one, and one it gave a buddy (BUDDY) reaches them.
   if (who.member && who.unlinked.length > 0 && tellIfNoOneLeft(deps, checkinLine(rules), [who.member.id, ...who.unlinked], now)) db.onCommit(rules.onQueued);
-  const { acted, quotesDraft, quotesReport, quotesAlerts, ...result } = act(deps, who, msg, parsed, now);
   // A SHOW's reply quotes a report, which an EDIT or a decision may change: it is kept no longer than the report's notices.
   // So may an APPROVE's ("Not sent: … APPROVE again to send: <text>", the text changed since she read it).
   // Only one that quotes it: a linked reply counts as showing her the report, and a refusal that quotes
