@@ -52,7 +52,10 @@ export interface ModeratorIdentityGateDeps {
   notice: (lang: Lang, position: number) => string;
   /** The note a re-admitted moderator gets, in her language: what she sent before it acted on nothing. */
   readmitNote: (lang: Lang) => string;
-  /** At a change, in its transaction: what else follows from one moderator fewer (a check-in now reaching no one); whether it queued anything. */
+  /**
+   * Once a change is committed, in a transaction of its own: what else follows from one moderator fewer (a
+   * check-in now reaching no one); whether it queued anything. Its failure is logged and undoes only its own.
+   */
   onChanged?: (now: number) => boolean;
   /** Wakes the dispatcher after notices were queued. */
   wake: () => void;
@@ -197,7 +200,19 @@ export class ModeratorIdentityGate {
       const member = moderatorMember(db, vault, contact, t);
       enqueueMessage(db, vault, member.id, this.deps.notice(member.lang, position), t);
     }
-    const followed = this.deps.onChanged?.(t) ?? false;
-    if (others.length > 0 || followed) db.onCommit(this.deps.wake);
+    if (others.length > 0) db.onCommit(this.deps.wake);
+    // After the commit: the change, the withdrawals and the notices land whatever the hook does.
+    const onChanged = this.deps.onChanged;
+    if (onChanged) db.onCommit(() => this.followChange(onChanged, t));
+  }
+
+  /** Runs the change's hook in its own transaction; a failure is logged, naming no one, and the change stands. */
+  private followChange(onChanged: (now: number) => boolean, t: number): void {
+    const { db, log } = this.deps;
+    try {
+      if (db.transaction(() => onChanged(t))) this.deps.wake();
+    } catch (err) {
+      log.error({ err: safeError(err) }, "what follows a Signal moderator's identity change failed (members relying on the moderators were not told)");
+    }
   }
 }
