@@ -21,11 +21,13 @@ const ENOUGH = 20;
 
 /**
  * A WARN when ENOUGH SMS taken between a day and two hours ago had no status callback (still waiting for a final report,
- * or given theirs by the status poller) and no callback reported one delivered since the oldest of them was taken.
+ * or settled without one: by the status poller, or a READ) and no callback reported one delivered since the oldest of them was taken.
  */
 export function checkReports(db: Database.Database, now: number): CheckResult[] {
-  // A row Twilio took stays 'sent' (updated_at: when) until a final report; a row the poller settled is marked polled
-  // (updated_at: when it was asked, a little after its send). 'delivered' rows hold the report's time.
+  // A row Twilio took stays 'sent' (updated_at: when) until a final report. `polled` (0066) means "settled without a
+  // status callback": the poller fetched its status (updated_at: when it was asked, a little after its send), or a
+  // discreet member's READ marked it delivered (store/outbox-withdrawals.ts copiesRead). 'delivered' rows hold the
+  // report's time. A withdrawn copy a report shows delivered (retractedCopyDelivered) came by a callback, or is polled.
   // doctor reads a line whose migrations the server has yet to apply: before 0066 no row is marked.
   const polled = (db.prepare("SELECT count(*) AS n FROM pragma_table_info('outbox') WHERE name = 'polled'").get() as { n: number }).n > 0 ? 'polled' : '0';
   const { waiting, oldest } = db
@@ -36,7 +38,7 @@ export function checkReports(db: Database.Database, now: number): CheckResult[] 
     .get(now - LOOK_BACK_MS, now - QUIET_MS) as { waiting: number; oldest: number | null };
   if (waiting < ENOUGH || oldest === null) return [];
   // Since the oldest of them only: callbacks that came a day ago and stopped since must not hide the warning for a day.
-  // Not the poller's: on a line whose callbacks are lost, the deliveries it fetches would hide it for good.
+  // Not those settled without a callback: on a line whose callbacks are lost, the poller's deliveries, or one READ a day, would hide it for good.
   const delivered = db
     .prepare(`SELECT count(*) AS n FROM outbox INDEXED BY outbox_updated WHERE state <> 'pending' AND state = 'delivered' AND ${polled} = 0 AND channel = 'sms' AND updated_at >= ?`)
     .get(oldest) as { n: number };

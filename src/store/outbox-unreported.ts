@@ -31,7 +31,7 @@ export function firstUnreported(db: Db, sentFrom: number, sentBefore: number, wa
   return undefined;
 }
 
-/** Marks an SMS whose final status the poller fetched: its callback never came (doctor-reports.ts reads the mark). */
+/** Marks an SMS whose final status the poller fetched: its callback never came (settled without one: doctor-reports.ts reads the mark). */
 export function markPolled(db: Db, id: number): void {
   db.stmt('UPDATE outbox SET polled = 1 WHERE id = ?').run(id);
 }

@@ -161,6 +161,7 @@ export function waitingAlertCopies(db: Db, memberId: number, now: number): Waiti
  * Signal, or in flight there, is marked to be corrected, not deleted, should
  * the alert be retracted: a deletion would take the notice but not the READ
  * answer that holds the alert in full (nor is its timestamp kept now).
+ * They are marked settled without a callback (outbox.polled).
  */
 export function copiesRead(db: Db, memberId: number, alertIds: readonly number[], now: number): void {
   const gone = db.stmt(
@@ -168,7 +169,8 @@ export function copiesRead(db: Db, memberId: number, alertIds: readonly number[]
   );
   const mark = db.stmt(
     // Final now: the id of a try waiting for its retry goes (Twilio maps it to her number); a send's late answer finds no pending row.
-    "UPDATE outbox SET state = 'delivered', provider_id = NULL, lease_until = 0, updated_at = @now WHERE member_id = @member AND alert_id = @alert AND state IN ('pending', 'sent', 'failed')",
+    // polled: settled without a status callback (doctor-reports.ts), or her READs would hide that callbacks are lost.
+    "UPDATE outbox SET state = 'delivered', provider_id = NULL, lease_until = 0, polled = 1, updated_at = @now WHERE member_id = @member AND alert_id = @alert AND state IN ('pending', 'sent', 'failed')",
   );
   for (const alert of alertIds) {
     gone.run({ now, member: memberId, alert });
