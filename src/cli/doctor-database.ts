@@ -18,6 +18,7 @@ import { notALineProblem } from '../store/line-file';
 import { openToRead, ReadNeedsWrite } from '../store/open-to-read';
 import { unwritableLineProblem } from '../store/unwritable-line';
 import { Vault } from '../store/vault';
+import { openRecord } from '../store/buddy-numbers';
 import { buddyRowsToMend } from '../store/buddy-numbers-mend';
 import { DATABASE_IN_USE, isDatabaseBusy } from './cli-errors';
 import { counted } from './counted';
@@ -96,6 +97,26 @@ function checkMigrations(db: Database.Database): CheckResult {
   if (missing.length === 0) return ok('migrations', `schema ${now}, up to date`);
   const named = missing.length > 5 ? `${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more` : missing.join(', ');
   return bad('migrations', `schema ${now}, but the database lacks ${named}, which its migrations make now (one was changed after it ran here): what uses them fails as the line runs; report this line to the Heads Up project`);
+}
+
+/**
+ * Buddy number records that no longer open (damaged): a warning, since the
+ * server rebuilds each from the links when her number is read
+ * (buddy-numbers.ts). One unseal a number, with the key that opens the line.
+ */
+function checkBuddyRecords(db: Database.Database, key: Uint8Array): CheckResult[] {
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'buddy_numbers'").get() === undefined) return [];
+  const rows = db.prepare('SELECT id, record_ct, key_version FROM buddy_numbers').all() as Array<{ id: number; record_ct: Buffer; key_version: number }>;
+  const damaged = rows.filter((r) => {
+    try {
+      openRecord(new Vault(key, r.key_version), r);
+      return false;
+    } catch {
+      return true;
+    }
+  }).length;
+  if (damaged === 0) return [];
+  return [warn('buddies', `${counted(damaged, 'buddy number record does', 'buddy number records do')} not open (damaged): the server finds her links without it and writes it again at her number's next change; rotate-key refuses until then`)];
 }
 
 /**
@@ -190,7 +211,7 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
     results.push(checkMigrations(db));
     if (key) {
       const verdict = keyOpens(db, new Vault(key.key));
-      if (verdict === 'match') results.push(ok('key', 'the master key opens this database'));
+      if (verdict === 'match') results.push(ok('key', 'the master key opens this database'), ...checkBuddyRecords(db, key.key));
       else if (verdict === 'empty') results.push(ok('key', 'nothing sealed yet to check the key against'));
       else if (verdict === 'rotating') results.push(bad('key', ROTATION_UNDER_WAY));
       // A line on a development key file: HEADSUP_MASTER_KEY is nowhere to be found.

@@ -50,15 +50,34 @@ export function openRecord(vault: Vault, row: Row): NumberRecord {
   return { n: r.n, links: r.links.filter(Number.isInteger), declines: r.declines.filter(Number.isInteger) };
 }
 
-/** The number's row and record; a record that no longer opens (damaged) reads as empty, and is replaced at its next write. */
+/**
+ * The number's row and record. A record that no longer opens (damaged) is
+ * rebuilt from the links and declines themselves, so that her STOP and
+ * DELETE still find them and the next write keeps them (relist rewrites it).
+ */
 function held(db: Db, vault: Vault, phone: string): { id: number; record: NumberRecord } | undefined {
   const row = db.stmt('SELECT id, record_ct, key_version FROM buddy_numbers WHERE buddy_bidx = ?').get(buddyIndex(vault, phone)) as Row | undefined;
   if (!row) return undefined;
   try {
     return { id: row.id, record: openRecord(vault, row) };
   } catch {
-    return { id: row.id, record: { n: phone, links: [], declines: [] } };
+    return { id: row.id, record: rebuilt(db, vault, phone) };
   }
+}
+
+/**
+ * The ids of the rows naming `phone`, looked up by each member's index of
+ * it: one index a member who has links (or declines). Only for a damaged
+ * record (rare), so its cost in members is borne then only. A row whose
+ * sealed values no longer open is found too: its index still names her.
+ */
+function rebuilt(db: Db, vault: Vault, phone: string): NumberRecord {
+  const find = (table: 'buddies' | 'buddy_declines', index: typeof linkIndex) =>
+    (db.stmt(`SELECT DISTINCT member_id FROM ${table}`).all() as Array<{ member_id: number }>)
+      .flatMap(({ member_id }) => db.stmt(`SELECT id FROM ${table} WHERE member_id = ? AND buddy_bidx = ?`).all(member_id, index(vault, member_id, phone)) as Array<{ id: number }>)
+      .map((r) => r.id)
+      .sort((a, b) => a - b);
+  return { n: phone, links: find('buddies', linkIndex), declines: find('buddy_declines', declineIndex) };
 }
 
 /** Of these ids, the rows of `table` that name `phone` (their index, of their member and the number, recomputed). */
@@ -110,7 +129,8 @@ export function relist(db: Db, vault: Vault, phone: string, add: { links?: numbe
 /**
  * Rewrites every number's row (as the server starts, inside the caller's
  * transaction): drops the ids of rows erased without the key since, and a
- * row none is left in. One that no longer opens stays (nothing to go by).
+ * row none is left in. One that no longer opens stays (it names no number):
+ * read by her number, it is rebuilt (held), and rewritten at its next write.
  * Returns how many rows were rewritten or deleted.
  */
 export function pruneAll(db: Db, vault: Vault): number {
