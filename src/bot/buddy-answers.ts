@@ -8,7 +8,8 @@
 import type { Channel } from '../domain/channel';
 import type { Lang } from '../domain/lang';
 import { memberKey } from '../phone/identity';
-import { invitationNumber, inviterNumber, linksOfBuddy, numberInvitations, setBuddyStatus, type Buddy } from '../store/buddies';
+import { inviterNumber, linksOfBuddy, setBuddyStatus, type Buddy } from '../store/buddies';
+import { invitationNumbers, numberInvitations } from '../store/buddy-numbers';
 import { forgetDeclinesOf, recordDeclines } from '../store/buddy-declines';
 import { forgetBuddy, removeBuddy, removeLinksOfBuddy } from '../store/buddy-erasure';
 import { anyBuddyStop, buddyStopped, liftBuddyStop, recordBuddyStop, stopLinksOfBuddy } from '../store/buddy-stops';
@@ -119,15 +120,18 @@ export function accept(store: Store, who: Asker, name: string | undefined, now: 
     return say(accepted ? who.t.buddyAccepted() : who.t.buddyNoInviteHere(via, otherSends));
   }
   const people = byPerson(store.db, invited);
+  // Invitations were found by her number: she has one.
+  const phone = myNumber(who) as string;
+  const listed = invitationNumbers(store.db, store.vault, phone);
   // One person waiting, and no list shown: a bare ACCEPT answers her. Once she was shown a list, her words
   // pick from what she read, which may have changed since (the one she named withdrew, and another is left).
-  const alone = people.length === 1 && !invited.some((b) => invitationNumber(store.db, b.id) !== null);
-  const chosen = alone && name === undefined ? people[0] : picked(store.db, people, name);
+  const alone = people.length === 1 && !invited.some((b) => listed.has(b.id));
+  const chosen = alone && name === undefined ? people[0] : picked(listed, people, name);
   // Words that are not her name: say who waits, rather than accept a stranger for a friend she meant.
   if (!chosen && alone && listedNumber(name) === null) return say(who.t.buddyWaiting((people[0]?.[0] as Buddy).name));
   if (!chosen) {
     const shown = people.slice(0, WHICH_LISTED);
-    numberInvitations(store.db, shown.map((links) => links.map((b) => b.id)), invited.map((b) => b.id));
+    numberInvitations(store.db, store.vault, phone, shown.map((links) => links.map((b) => b.id)), invited.map((b) => b.id));
     const names = shown.map((links) => (links[0] as Buddy).name);
     return say(who.t.buddyWhich(names, people.length - names.length));
   }

@@ -5,7 +5,6 @@
  */
 import type { Buddy } from '../store/buddies';
 import type { Db } from '../store/db';
-import { invitationNumber } from '../store/buddies';
 import { personMemberIds } from '../store/members';
 
 /** Most names ACCEPT lists of those who asked (two SMS segments with the longest names). */
@@ -13,16 +12,16 @@ export const WHICH_LISTED = 3;
 
 /**
  * Whom ACCEPT picks of several: the number she was shown (they are listed in
- * the order they asked), else the one person whose name she wrote. The number
+ * the order they asked; `listed`: by link id), else the one person whose name she wrote. The number
  * comes first: a stranger who calls himself "1" must not take her answer to
  * the first listed; two who gave the same name are told apart by it.
  */
-export function picked(db: Db, people: Buddy[][], name: string | undefined): Buddy[] | undefined {
+export function picked(listed: Map<number, number>, people: Buddy[][], name: string | undefined): Buddy[] | undefined {
   if (name === undefined) return undefined;
   const n = listedNumber(name);
   if (n !== null) {
     // The one she was shown as n, still waiting: not whoever moved up to n since (one withdrew, one lapsed).
-    return people.find((links) => links.some((b) => invitationNumber(db, b.id) === n));
+    return people.find((links) => links.some((b) => listed.get(b.id) === n));
   }
   const named = people.filter((links) => links.some((b) => sameName(b.name, name)));
   return named.length === 1 ? named[0] : undefined;

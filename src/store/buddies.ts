@@ -142,22 +142,6 @@ export function linksOfBuddy(db: Db, vault: Vault, phone: string): Buddy[] {
   return ids.length ? readable(vault, db.stmt(`SELECT ${COLUMNS} FROM buddies WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(idList(ids)) as Row[]) : [];
 }
 
-/**
- * Numbers the invitations ACCEPT's list shows (`shown`: each person's rows,
- * in the order listed, from 1) and forgets any number her other invitations
- * (`all`) had: ACCEPT n then picks what she read as n.
- */
-export function numberInvitations(db: Db, shown: number[][], all: number[]): void {
-  const set = db.stmt('UPDATE buddies SET listed_as = ? WHERE id = ?');
-  for (const id of all) set.run(null, id);
-  shown.forEach((ids, i) => ids.forEach((id) => set.run(i + 1, id)));
-}
-
-/** The number ACCEPT's last list showed this invitation under, if any. */
-export function invitationNumber(db: Db, id: number): number | null {
-  return (db.stmt('SELECT listed_as FROM buddies WHERE id = ?').get(id) as { listed_as: number | null } | undefined)?.listed_as ?? null;
-}
-
 /** Records an invitation (the caller checked there is none for this member and number). */
 export function inviteBuddy(
   db: Db,

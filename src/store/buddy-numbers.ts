@@ -28,6 +28,8 @@ interface NumberRecord {
   n: string;
   links: number[];
   declines: number[];
+  /** [link id, n]: the number ACCEPT's last list over the link's channel showed it under (kept here, sealed: see numberInvitations). */
+  listed?: Array<[number, number]>;
 }
 
 interface Row {
@@ -47,7 +49,8 @@ export function sealRecord(vault: Vault, id: number, record: NumberRecord): Buff
 export function openRecord(vault: Vault, row: Row): NumberRecord {
   const r = JSON.parse(vault.openPadded(row.record_ct, slot(row.id), row.key_version, RECORD_BLOCK)) as Partial<NumberRecord>;
   if (typeof r.n !== 'string' || !Array.isArray(r.links) || !Array.isArray(r.declines)) throw new Error('not a buddy number record');
-  return { n: r.n, links: r.links.filter(Number.isInteger), declines: r.declines.filter(Number.isInteger) };
+  const listed = Array.isArray(r.listed) ? r.listed.filter((e) => Array.isArray(e) && Number.isInteger(e[0]) && Number.isInteger(e[1])) : [];
+  return { n: r.n, links: r.links.filter(Number.isInteger), declines: r.declines.filter(Number.isInteger), listed };
 }
 
 /**
@@ -117,13 +120,39 @@ export function relist(db: Db, vault: Vault, phone: string, add: { links?: numbe
     if (h) db.stmt('DELETE FROM buddy_numbers WHERE id = ?').run(h.id);
     return;
   }
-  const record: NumberRecord = { n: phone, links: [...new Set(links)], declines: [...new Set(declines)] };
-  if (h) {
-    db.stmt('UPDATE buddy_numbers SET record_ct = ?, key_version = ? WHERE id = ?').run(sealRecord(vault, h.id, record), vault.keyVersion, h.id);
+  const listed = (h?.record.listed ?? []).filter(([id]) => links.includes(id));
+  const record: NumberRecord = { n: phone, links: [...new Set(links)], declines: [...new Set(declines)], ...(listed.length ? { listed } : {}) };
+  write(db, vault, phone, h?.id, record);
+}
+
+/** Writes the number's record: over its row, or in a new one. */
+function write(db: Db, vault: Vault, phone: string, id: number | undefined, record: NumberRecord): void {
+  if (id !== undefined) {
+    db.stmt('UPDATE buddy_numbers SET record_ct = ?, key_version = ? WHERE id = ?').run(sealRecord(vault, id, record), vault.keyVersion, id);
     return;
   }
-  const id = (db.stmt('SELECT coalesce(max(id), 0) + 1 AS id FROM buddy_numbers').get() as { id: number }).id;
-  db.stmt('INSERT INTO buddy_numbers (id, buddy_bidx, record_ct, key_version) VALUES (?, ?, ?, ?)').run(id, buddyIndex(vault, phone), sealRecord(vault, id, record), vault.keyVersion);
+  const next = (db.stmt('SELECT coalesce(max(id), 0) + 1 AS id FROM buddy_numbers').get() as { id: number }).id;
+  db.stmt('INSERT INTO buddy_numbers (id, buddy_bidx, record_ct, key_version) VALUES (?, ?, ?, ?)').run(next, buddyIndex(vault, phone), sealRecord(vault, next, record), vault.keyVersion);
+}
+
+/**
+ * Numbers the invitations ACCEPT's list shows (`shown`: each person's
+ * links, in the order listed, from 1) and forgets any number her other
+ * invitations over that channel (`all`) had: ACCEPT n then picks what she
+ * read as n. In her number's sealed record, not on the links: equal numbers
+ * on two members' links would tell a seizer they asked the same number.
+ */
+export function numberInvitations(db: Db, vault: Vault, phone: string, shown: number[][], all: number[]): void {
+  const h = held(db, vault, phone);
+  if (!h) return;
+  const kept = (h.record.listed ?? []).filter(([id]) => !all.includes(id));
+  const listed = [...kept, ...shown.flatMap((ids, i) => ids.map((id): [number, number] => [id, i + 1]))];
+  write(db, vault, phone, h.id, { ...h.record, listed });
+}
+
+/** The numbers ACCEPT's last lists showed her invitations under, by link id. */
+export function invitationNumbers(db: Db, vault: Vault, phone: string): Map<number, number> {
+  return new Map(held(db, vault, phone)?.record.listed ?? []);
 }
 
 /**
