@@ -55,8 +55,12 @@ function mendRow(db: Db, vault: Vault, kind: 'link' | 'decline', id: number, r: 
   relist(db, vault, phone, kind === 'link' ? { links: [id] } : { declines: [id] });
 }
 
-/** How many rows wait for it (doctor, on the file it opens without the key); 0 before migration 0063. */
-export function buddyRowsToMend(sqlite: { prepare(sql: string): { get(): unknown } }): number {
-  if (sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'buddy_numbers_mend'").get() === undefined) return 0;
-  return (sqlite.prepare('SELECT count(*) AS n FROM buddy_numbers_mend').get() as { n: number }).n;
+/**
+ * How many rows wait for it (doctor, on the file it opens without the key):
+ * before migration 0063 is applied, every link and decline (0063 lists them all).
+ */
+export function buddyRowsToMend(sqlite: { prepare(sql: string): { get(...params: unknown[]): unknown } }): number {
+  const has = (table: string) => sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+  const count = (table: string) => (has(table) ? (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n : 0);
+  return has('buddy_numbers_mend') ? count('buddy_numbers_mend') : count('buddies') + count('buddy_declines');
 }
