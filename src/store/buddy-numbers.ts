@@ -18,10 +18,20 @@
  */
 import { buddyIndex, declineIndex, linkIndex } from './buddy-indexes';
 import type { Db } from './db';
-import type { Vault } from './vault';
+import { SEAL_OVERHEAD, type Vault } from './vault';
 
-/** The padding block of a sealed record: about 25 ids of up to seven digits a block. */
-const RECORD_BLOCK = 256;
+/**
+ * The sizes a sealed record is padded to: the first holds about 100 ids of
+ * seven digits (far more than a buddy is named by), each next four times
+ * the last, so that the length tells only of a number named a hundred times.
+ */
+const SIZES = [1024, 4096, 16_384, 65_536, 262_144, 1_048_576];
+
+function paddedSize(bytes: number): number {
+  const size = SIZES.find((s) => bytes < s);
+  if (size === undefined) throw new Error('a buddy number record too long');
+  return size;
+}
 
 interface NumberRecord {
   /** The number (for rotate-key, which recomputes the row's index from it). */
@@ -42,12 +52,15 @@ const slot = (id: number) => ({ table: 'buddy_numbers', column: 'record', row: i
 
 /** Seals a record for its row (rotate-key too). */
 export function sealRecord(vault: Vault, id: number, record: NumberRecord): Buffer {
-  return vault.sealPadded(JSON.stringify(record), slot(id), RECORD_BLOCK);
+  const text = JSON.stringify(record);
+  return vault.sealPadded(text, slot(id), paddedSize(Buffer.byteLength(text)));
 }
 
 /** Opens a row's record; throws if it does not open. */
 export function openRecord(vault: Vault, row: Row): NumberRecord {
-  const r = JSON.parse(vault.openPadded(row.record_ct, slot(row.id), row.key_version, RECORD_BLOCK)) as Partial<NumberRecord>;
+  // Padded to one size (a record sealed before in blocks of 256 too): the padding is within its whole length.
+  const size = Math.max(1, row.record_ct.length - SEAL_OVERHEAD);
+  const r = JSON.parse(vault.openPadded(row.record_ct, slot(row.id), row.key_version, size)) as Partial<NumberRecord>;
   if (typeof r.n !== 'string' || !Array.isArray(r.links) || !Array.isArray(r.declines)) throw new Error('not a buddy number record');
   const listed = Array.isArray(r.listed) ? r.listed.filter((e) => Array.isArray(e) && Number.isInteger(e[0]) && Number.isInteger(e[1])) : [];
   return { n: r.n, links: r.links.filter(Number.isInteger), declines: r.declines.filter(Number.isInteger), listed };
@@ -158,7 +171,8 @@ export function invitationNumbers(db: Db, vault: Vault, phone: string): Map<numb
 /**
  * Rewrites every number's row (as the server starts, inside the caller's
  * transaction): drops the ids of rows erased without the key since, and a
- * row none is left in. One that no longer opens stays (it names no number):
+ * row none is left in; seals one padded as before at one of the sizes.
+ * One that no longer opens stays (it names no number):
  * read by her number, it is rebuilt (held), and rewritten at its next write.
  * Returns how many rows were rewritten or deleted.
  */
@@ -174,7 +188,9 @@ export function pruneAll(db: Db, vault: Vault): number {
     }
     const links = naming(db, vault, 'buddies', record.n, record.links);
     const declines = naming(db, vault, 'buddy_declines', record.n, record.declines);
-    if (links.length === record.links.length && declines.length === record.declines.length) continue;
+    // One padded as before (in blocks of 256 bytes) is sealed again at one of the sizes.
+    const repad = !SIZES.includes(row.record_ct.length - SEAL_OVERHEAD);
+    if (!repad && links.length === record.links.length && declines.length === record.declines.length) continue;
     relist(db, vault, record.n);
     changed++;
   }

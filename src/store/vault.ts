@@ -48,6 +48,8 @@ const KDF_CONTEXT = 'headsup1';
 const SUBKEY_ENC = 1;
 const SUBKEY_INDEX = 2;
 const NONCE_BYTES = 24;
+/** What seal() adds around the plaintext: the nonce and the tag. */
+export const SEAL_OVERHEAD = NONCE_BYTES + 16;
 const INDEX_BYTES = 16;
 
 // Nonces come from Node's CSPRNG, drawn a few kilobytes at a time: libsodium.js's
