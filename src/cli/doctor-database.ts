@@ -121,7 +121,7 @@ function checkBuddyRecords(db: Database.Database, key: Uint8Array): CheckResult[
     }
   }).length;
   if (damaged === 0) return [];
-  return [warn('buddies', `${counted(damaged, 'buddy number record does', 'buddy number records do')} not open (damaged): the server finds her links without it and writes it again at her number's next change; rotate-key refuses until then`)];
+  return [warn('buddies', `${counted(damaged, 'buddy number record does', 'buddy number records do')} not open (damaged): the server finds her links without it, and rebuilds it from them at its next start`)];
 }
 
 /**

@@ -87,13 +87,34 @@ function held(db: Db, vault: Vault, phone: string): { id: number; record: Number
  * record (rare), so its cost in members is borne then only. A row whose
  * sealed values no longer open is found too: its index still names her.
  */
-function rebuilt(db: Db, vault: Vault, phone: string): NumberRecord {
+export function rebuilt(db: Db, vault: Vault, phone: string): NumberRecord {
   const find = (table: 'buddies' | 'buddy_declines', index: typeof linkIndex) =>
     (db.stmt(`SELECT DISTINCT member_id FROM ${table}`).all() as Array<{ member_id: number }>)
       .flatMap(({ member_id }) => db.stmt(`SELECT id FROM ${table} WHERE member_id = ? AND buddy_bidx = ?`).all(member_id, index(vault, member_id, phone)) as Array<{ id: number }>)
       .map((r) => r.id)
       .sort((a, b) => a - b);
   return { n: phone, links: find('buddies', linkIndex), declines: find('buddy_declines', declineIndex) };
+}
+
+/**
+ * The number a record that no longer opens was kept for: the one of a link
+ * or decline whose index (`indexOf`: the record's, by default) is the row's.
+ * Every link's number is opened (only for a damaged record, rare); undefined
+ * if none opens to it.
+ */
+export function numberKeptUnder(db: Db, vault: Vault, bidx: Buffer, indexOf = (phone: string) => buddyIndex(vault, phone)): string | undefined {
+  for (const table of ['buddies', 'buddy_declines'] as const) {
+    for (const r of db.stmt(`SELECT id, address_ct, key_version FROM ${table}`).iterate() as IterableIterator<{ id: number; address_ct: Buffer; key_version: number }>) {
+      let phone: string;
+      try {
+        phone = vault.open(r.address_ct, { table, column: 'address', row: r.id }, r.key_version);
+      } catch {
+        continue;
+      }
+      if (indexOf(phone).equals(bidx)) return phone;
+    }
+  }
+  return undefined;
 }
 
 /** Of these ids, the rows of `table` that name `phone` (their index, of their member and the number, recomputed). */
@@ -172,18 +193,24 @@ export function invitationNumbers(db: Db, vault: Vault, phone: string): Map<numb
  * Rewrites every number's row (as the server starts, inside the caller's
  * transaction): drops the ids of rows erased without the key since, and a
  * row none is left in; seals one padded as before at one of the sizes.
- * One that no longer opens stays (it names no number):
- * read by her number, it is rebuilt (held), and rewritten at its next write.
+ * One that no longer opens is rebuilt from the links that open to its
+ * number; kept if none does (read by her number, it is rebuilt: held).
  * Returns how many rows were rewritten or deleted.
  */
 export function pruneAll(db: Db, vault: Vault): number {
-  const rows = db.stmt('SELECT id, record_ct, key_version FROM buddy_numbers ORDER BY id').all() as Row[];
+  const rows = db.stmt('SELECT id, buddy_bidx, record_ct, key_version FROM buddy_numbers ORDER BY id').all() as Array<Row & { buddy_bidx: Buffer }>;
   let changed = 0;
   for (const row of rows) {
     let record: NumberRecord;
     try {
       record = openRecord(vault, row);
     } catch {
+      // Rebuilt from the links, so that rotate-key finds it whole; kept if no link opens to its number.
+      const phone = numberKeptUnder(db, vault, row.buddy_bidx);
+      if (phone === undefined) continue;
+      write(db, vault, phone, row.id, rebuilt(db, vault, phone));
+      relist(db, vault, phone);
+      changed++;
       continue;
     }
     const links = naming(db, vault, 'buddies', record.n, record.links);

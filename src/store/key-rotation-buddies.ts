@@ -6,9 +6,8 @@
  * holds. Ids stay, so a number's row still lists its links and declines.
  */
 import { buddyIndex, declineIndex, linkIndex } from './buddy-indexes';
-import { openRecord, sealRecord } from './buddy-numbers';
+import { numberKeptUnder, openRecord, rebuilt, sealRecord } from './buddy-numbers';
 import type { Db } from './db';
-import { RotationError } from './key-rotation-error';
 import type { Slot, Vault } from './vault';
 
 /** The rotation's two vaults, and its open (by the row's key version; throws a RotationError for a damaged value). */
@@ -61,21 +60,26 @@ export function rekeyBuddyNumbers(db: Db, keys: RekeyBuddies, table: 'buddy_stop
 
 /** A number's row: its record re-sealed, its index recomputed from the number in it. */
 export function rekeyBuddyRecords(db: Db, keys: RekeyBuddies, cursor: number, batch: number, tally: Tally): number | null {
-  const rows = db.stmt('SELECT id, record_ct, key_version FROM buddy_numbers WHERE id > ? ORDER BY id LIMIT +?').all(cursor, batch) as Array<{
+  const rows = db.stmt('SELECT id, buddy_bidx, record_ct, key_version FROM buddy_numbers WHERE id > ? ORDER BY id LIMIT +?').all(cursor, batch) as Array<{
     id: number;
+    buddy_bidx: Buffer;
     record_ct: Buffer;
     key_version: number;
   }>;
   const update = db.stmt('UPDATE buddy_numbers SET buddy_bidx = ?, record_ct = ?, key_version = ? WHERE id = ?');
   const nv = keys.newVault;
   for (const r of rows) {
+    const vault = r.key_version === nv.keyVersion ? nv : keys.oldVault;
     let record: ReturnType<typeof openRecord>;
     try {
-      record = openRecord(r.key_version === nv.keyVersion ? nv : keys.oldVault, r);
+      record = openRecord(vault, r);
     } catch {
-      throw new RotationError(
-        `buddy_numbers.record, row ${r.id}, does not open (damaged): the rotation cannot finish; restore a backup made before it (heads-up restore FILE) and start with the old key`,
-      );
+      // Damaged: rebuilt from the links and declines, re-keyed by now (this step comes after theirs); each opens
+      // (rotate-key checked before it began), so one that names none of them held no live id, and goes.
+      const phone = numberKeptUnder(db, nv, r.buddy_bidx, (p) => buddyIndex(vault, p));
+      if (phone === undefined) db.stmt('DELETE FROM buddy_numbers WHERE id = ?').run(r.id);
+      else update.run(buddyIndex(nv, phone), sealRecord(nv, r.id, rebuilt(db, nv, phone)), nv.keyVersion, r.id);
+      continue;
     }
     update.run(buddyIndex(nv, record.n), sealRecord(nv, r.id, record), nv.keyVersion, r.id);
   }

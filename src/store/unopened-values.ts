@@ -26,8 +26,9 @@ const KEYED_BY: Record<string, { select: string; slot: (a: number, b: Buffer) =>
  */
 export function unopenedValues(db: Db, vault: Vault, max = 10): { count: number; named: string[] } {
   const found = { count: 0, named: [] as string[] };
-  // Values rotate-key erases rather than re-seals need not open.
-  for (const { table, column } of SEALED_COLUMNS.filter((c) => !c.rotation.startsWith('erased'))) {
+  // Values rotate-key erases rather than re-seals need not open; nor a buddy number's record, which it rebuilds
+  // from the links (key-rotation-buddies.ts).
+  for (const { table, column } of SEALED_COLUMNS.filter((c) => !c.rotation.startsWith('erased') && c.table !== 'buddy_numbers')) {
     const keyed = KEYED_BY[table];
     const rows = db.sqlite
       .prepare(`SELECT ${keyed?.select ?? 'id AS a'}, ${column}_ct AS ct, key_version FROM ${table} WHERE ${column}_ct IS NOT NULL`)

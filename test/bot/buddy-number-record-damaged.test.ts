@@ -8,6 +8,9 @@ import { catalog } from '../../src/bot/catalog';
 import { runDoctor } from '../../src/cli/doctor';
 import { linksOfBuddy } from '../../src/store/buddies';
 import { buddyStopped } from '../../src/store/buddy-stops';
+import { mendBuddiesAtStart } from '../../src/store/buddy-numbers-mend';
+import { KeyRotation, rotationVersions } from '../../src/store/key-rotation';
+import { Vault } from '../../src/store/vault';
 import type { BotWorld } from '../helpers/bot-world';
 import { acceptLine, FRIEND, HER, STRANGER } from './accept-line';
 
@@ -64,7 +67,32 @@ describe('doctor, on a line with a damaged buddy number record', () => {
       name: 'buddies',
       ok: true,
       warn: true,
-      detail: "1 buddy number record does not open (damaged): the server finds her links without it and writes it again at her number's next change; rotate-key refuses until then",
+      detail: "1 buddy number record does not open (damaged): the server finds her links without it, and rebuilds it from them at its next start",
     });
+  });
+});
+
+describe('a damaged buddy number record, at the next start or rotate-key', () => {
+  it('is rebuilt from the links as the server starts: doctor finds it whole', async () => {
+    const w = await acceptLine([STRANGER, FRIEND]);
+    w.sms(FRIEND, `BUDDY ${HER} Rose`);
+    w.sms(STRANGER, `BUDDY ${HER} Mike`);
+    damageRecord(w);
+    mendBuddiesAtStart(w.db, w.vault);
+    const checks = await runDoctor({ DATA_DIR: path.dirname(w.file), HEADSUP_MASTER_KEY: Buffer.from(new Uint8Array(32).fill(5)).toString('base64') });
+    expect(checks.find((c) => c.name === 'key')?.detail).toBe('the master key opens this database');
+    expect(checks.find((c) => c.name === 'buddies')).toBeUndefined();
+    expect(linksOfBuddy(w.db, w.vault, HER).map((b) => b.name)).toEqual(['Rose', 'Mike']);
+  });
+
+  it('is rebuilt by rotate-key, which finishes: her links are found under the new key', async () => {
+    const w = await acceptLine([STRANGER, FRIEND]);
+    w.sms(FRIEND, `BUDDY ${HER} Rose`);
+    w.sms(STRANGER, `BUDDY ${HER} Mike`);
+    damageRecord(w);
+    const { from, to } = rotationVersions(w.db);
+    const newVault = new Vault(new Uint8Array(32).fill(6), to);
+    new KeyRotation(w.db, new Vault(new Uint8Array(32).fill(5), from), newVault).run();
+    expect(linksOfBuddy(w.db, newVault, HER).map((b) => b.name)).toEqual(['Rose', 'Mike']);
   });
 });
