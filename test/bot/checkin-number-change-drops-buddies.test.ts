@@ -9,30 +9,20 @@
 import { catalog } from '../../src/bot/catalog';
 import { lineExamples } from '../../src/bot/line-examples';
 import { Regions } from '../../src/alerts/regions';
-import { botWorld, type BotWorld } from '../helpers/bot-world';
+import type { BotWorld } from '../helpers/bot-world';
+import { checkinOnOldNumber, NEW, OLD, queuedForSignal, signalFrom } from './number-change-world';
 
-const OLD = '+14155550102';
-const NEW = '+14155550133';
-const LILY = '+14155550178';
 const UUID = '1b2c3d4e-5f60-4a7b-8c9d-000000000002';
 const t = catalog('en');
-let sid = 0;
 
 /** A message from her Signal account, showing `phone`. */
-function signal(w: BotWorld, phone: string, text: string): string | null {
-  return w.bot.handle({ sender: { channel: 'signal', address: UUID, phone }, text, providerId: `${UUID}:${++sid}` }, 'outbox').reply;
-}
+const signal = (w: BotWorld, phone: string, text: string) => signalFrom(w, UUID, phone, text);
 
 /** What waits for her Signal membership. */
-const toHerSignal = (w: BotWorld) => w.queued({ channel: 'signal', address: UUID }).map((m) => m.text);
+const toHerSignal = (w: BotWorld) => queuedForSignal(w, UUID);
 
 async function roseWithSmsBuddyAndSignalCheckin(): Promise<BotWorld> {
-  const w = await botWorld({ checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
-  signal(w, OLD, 'JOIN 415');
-  w.sms(OLD, 'JOIN 415');
-  w.sms(OLD, `BUDDY ${LILY} Ann`);
-  w.sms(LILY, 'ACCEPT');
-  signal(w, OLD, 'CHECKIN 60 grey van');
+  const w = await checkinOnOldNumber(UUID);
   expect(toHerSignal(w).at(-1)).toContain('your buddies');
   return w;
 }

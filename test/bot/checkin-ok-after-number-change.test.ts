@@ -9,20 +9,15 @@
  */
 import { catalog } from '../../src/bot/catalog';
 import { sendPass, timers } from '../helpers/checkin-escalation';
-import { botWorld, type BotWorld } from '../helpers/bot-world';
+import type { BotWorld } from '../helpers/bot-world';
+import { checkinOnOldNumber, LILY, NEW, signalFrom } from './number-change-world';
 
-const OLD = '+14155550102';
-const NEW = '+14155550133';
-const LILY = '+14155550178';
 const UUID = '1b2c3d4e-5f60-4a7b-8c9d-000000000003';
 const MIN = 60_000;
 const t = catalog('en');
-let sid = 0;
 
 /** A message from her Signal account, showing `phone`. */
-function signal(w: BotWorld, phone: string, text: string): string | null {
-  return w.bot.handle({ sender: { channel: 'signal', address: UUID, phone }, text, providerId: `${UUID}:${++sid}` }, 'outbox').reply;
-}
+const signal = (w: BotWorld, phone: string, text: string) => signalFrom(w, UUID, phone, text);
 
 /** What a pass of the SMS lane sent Lily. */
 async function smsToLily(w: BotWorld): Promise<string[]> {
@@ -30,12 +25,7 @@ async function smsToLily(w: BotWorld): Promise<string[]> {
 }
 
 async function alarmedLily(): Promise<BotWorld> {
-  const w = await botWorld({ checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
-  signal(w, OLD, 'JOIN 415');
-  w.sms(OLD, 'JOIN 415');
-  w.sms(OLD, `BUDDY ${LILY} Ann`);
-  w.sms(LILY, 'ACCEPT');
-  signal(w, OLD, 'CHECKIN 60 grey van');
+  const w = await checkinOnOldNumber(UUID);
   w.clock.now += 61 * MIN;
   expect(timers(w).escalated).toBe(1);
   expect((await smsToLily(w)).filter((b) => b.includes('grey van'))).toHaveLength(1);
