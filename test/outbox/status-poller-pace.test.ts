@@ -16,6 +16,7 @@ import { migrate } from '../../src/store/migrate';
 import { claimLane, enqueueMessage, recordOutcomes } from '../../src/store/outbox';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
+import { sentUnreported } from './sent-unreported';
 import { twilioLoopback, type TwilioLoopback } from './twilio-loopback';
 
 const T0 = 1_800_000_000_000;
@@ -43,13 +44,7 @@ describe("the status poller and the SMS lane's turns", () => {
   afterEach(() => db.close());
 
   /** A message sent through Twilio at `at` whose status never came back; its sid. */
-  const sentAt = async (at: number): Promise<string> => {
-    const id = enqueueMessage(db, vault, member, 'ALERT 415: blue car', at);
-    expect(claimLane(db, 'sms', at, 10, at + MINUTE).map((r) => r.id)).toEqual([id]);
-    const { providerId } = await twilio.sender.send(MEMBER, 'ALERT 415: blue car');
-    recordOutcomes(db, [{ id, kind: 'sent', providerId }], at);
-    return providerId;
-  };
+  const sentAt = async (at: number): Promise<string> => (await sentUnreported(db, vault, twilio, { member, address: MEMBER }, 'ALERT 415: blue car', at)).sid;
 
   it('fetches nothing while the SMS lane has a message due: it waits for the lane, and fetches once the lane has none', async () => {
     const sid = await sentAt(T0 - 40 * MINUTE);

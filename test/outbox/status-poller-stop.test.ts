@@ -12,9 +12,9 @@ import { DEFAULT_STATUS_POLL, StatusPoller } from '../../src/outbox/status-polle
 import { Db } from '../../src/store/db';
 import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
-import { claimLane, enqueueMessage, recordOutcomes } from '../../src/store/outbox';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
+import { sentUnreported } from './sent-unreported';
 import { twilioLoopback, type TwilioLoopback } from './twilio-loopback';
 
 const T0 = 1_800_000_000_000;
@@ -46,13 +46,7 @@ describe('stopping the status poller', () => {
   });
 
   /** Sent through Twilio at T0, no callback; its row and sid. */
-  const sent = async (): Promise<{ id: number; sid: string }> => {
-    const id = enqueueMessage(db, vault, member, TEXT, T0);
-    expect(claimLane(db, 'sms', T0, 10, T0 + MINUTE).map((r) => r.id)).toEqual([id]);
-    const { providerId } = await twilio.sender.send(MEMBER, TEXT);
-    recordOutcomes(db, [{ id, kind: 'sent', providerId }], T0);
-    return { id, sid: providerId };
-  };
+  const sent = () => sentUnreported(db, vault, twilio, { member, address: MEMBER }, TEXT, T0);
   const row = (id: number) => db.sqlite.prepare('SELECT state, provider_id AS providerId FROM outbox WHERE id = ?').get(id);
   /** Until Twilio holds a fetch unanswered (bounded by the test's time-out, not asserted on). */
   const fetchHeld = async () => {

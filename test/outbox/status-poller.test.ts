@@ -20,6 +20,7 @@ import { openBody } from '../../src/store/outbox-rows';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { TWILIO_ERRORS } from '../fakes/fake-twilio';
 import { tempDir } from '../helpers/temp-dir';
+import { sentUnreported } from './sent-unreported';
 import { twilioLoopback, type TwilioLoopback } from './twilio-loopback';
 
 const T0 = 1_800_000_000_000;
@@ -59,13 +60,7 @@ describe('the status poller against Twilio', () => {
   });
 
   /** Queued and sent through Twilio at `at`; no status callback comes (the fake posts none with no callbackBase). Returns the row and Twilio's sid. */
-  const sendAt = async (at: number): Promise<{ id: number; sid: string }> => {
-    const id = enqueueMessage(db, vault, member, TEXT, at);
-    expect(claimLane(db, 'sms', at, 10, at + MINUTE).map((r) => r.id)).toEqual([id]);
-    const { providerId } = await twilio.sender.send(MEMBER, TEXT);
-    recordOutcomes(db, [{ id, kind: 'sent', providerId }], at);
-    return { id, sid: providerId };
-  };
+  const sendAt = (at: number) => sentUnreported(db, vault, twilio, { member, address: MEMBER }, TEXT, at);
   const row = (id: number) =>
     db.sqlite.prepare('SELECT state, provider_id AS providerId, error, due_at AS dueAt FROM outbox WHERE id = ?').get(id) as {
       state: string;
