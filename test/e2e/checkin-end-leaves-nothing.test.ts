@@ -120,6 +120,8 @@ describe('the end of a check-in over Signal', () => {
     await ask(w.signal, HER, 'CHECKIN 0.05 plum sedan at the Aster Inn');
     ahead += CHECKIN_MS;
     await waitFor(() => w.signal.to(HER_BUDDY.number).some((m) => m.message.includes('plum sedan')), 15_000, 'the escalation');
+    // Her own notice of it first: ask() takes the first message after hers, which under load was that notice.
+    await waitFor(() => w.signal.to(HER.uuid).some((m) => m.message.includes("didn't check in")), 15_000, 'her notice of the escalation');
     expect(await ask(w.signal, HER, 'OK')).toMatch(/told them/);
     expect(openedWithKey(w.h.server.db, w.h.server.vault).filter((v) => v.includes('plum sedan'))).toEqual([]);
   }, 40_000);
