@@ -58,6 +58,9 @@ export const DEFAULT_STATUS_POLL: StatusPollOptions = { afterMs: 30 * 60_000, wi
 /** How often a fetch waiting for the lane looks again while the lane has sends due. */
 const BUSY_LANE_RECHECK_MS = 200;
 
+/** How long a message whose fetch failed (an outage, a 429, a time-out) waits before it is asked about again, the others going first. */
+const FAILED_FETCH_WAIT_MS = 5 * 60_000;
+
 /** What one poll did. */
 export type PollResult = 'none' | 'not_final' | 'applied' | 'unmatched' | 'gone' | 'failed' | 'stopped';
 
@@ -66,13 +69,12 @@ export class StatusPoller {
    * Fetches Twilio answered of each message, by its Twilio id (a row sent again is a new message, asked about
    * afresh), kept while it may be asked about again (in memory: a restart asks again, still bounded).
    */
-  private readonly polled = new Map<string, { polls: number; lastAt: number }>();
+  private readonly polled = new Map<string, { polls: number; lastAt: number; heldUntil: number }>();
   private running: Promise<void> | null = null;
   private stopping = false;
   private readonly alarm = new WakeableSleep();
   private readonly faultWarning = new ReportFaultWarning();
-  /** Settles at stop(): a fetch in flight is raced against it, so no stop waits for Twilio's answer. */
-  private readonly halted: Promise<null>;
+  /** Ends the wait for the fetch in flight (stop()), so no stop waits for Twilio's answer; one per fetch, dropped after it. */
   private halt: () => void = () => undefined;
 
   constructor(
@@ -85,9 +87,7 @@ export class StatusPoller {
     private readonly cleanup: { redact(sid: string): void } | null,
     private readonly opts: StatusPollOptions = DEFAULT_STATUS_POLL,
     private readonly now: () => number = Date.now,
-  ) {
-    this.halted = new Promise((resolve) => (this.halt = () => resolve(null)));
-  }
+  ) {}
 
   start(): void {
     this.running ??= this.loop();
@@ -118,8 +118,10 @@ export class StatusPoller {
   /** Whether message `sid` may be asked about at `t`. */
   private due(sid: string, t: number): boolean {
     const seen = this.polled.get(sid);
+    if (seen === undefined) return true;
     // A clock stepped back (t before the last fetch) must not hold it for the step's length.
-    return seen === undefined || (seen.polls < this.opts.maxPolls && (t - seen.lastAt >= this.opts.gapMs || t < seen.lastAt));
+    if (t < seen.heldUntil && t >= seen.heldUntil - FAILED_FETCH_WAIT_MS) return false;
+    return seen.polls === 0 || (seen.polls < this.opts.maxPolls && (t - seen.lastAt >= this.opts.gapMs || t < seen.lastAt));
   }
 
   /**
@@ -144,19 +146,25 @@ export class StatusPoller {
       (report) => ({ report }),
       (err: unknown) => ({ err }),
     );
-    const answer = await Promise.race([fetched, this.halted]);
+    const answer = await new Promise<Awaited<typeof fetched> | null>((resolve) => {
+      this.halt = () => resolve(null);
+      void fetched.then(resolve);
+    });
+    this.halt = () => undefined;
     if (answer === null || this.stopping) return 'stopped';
     if ('err' in answer) {
       const { err } = answer;
       const e = err instanceof SendError ? err : null;
       if (e && this.source.isGone(e)) {
         // Twilio has no such message (deleted): asking again tells nothing more.
-        this.polled.set(row.providerId, { polls: this.opts.maxPolls, lastAt: this.now() });
+        this.polled.set(row.providerId, { polls: this.opts.maxPolls, lastAt: this.now(), heldUntil: 0 });
         return 'gone';
       }
       // An outage, a 429, refused credentials, a time-out say nothing of this message: none of its polls is
-      // spent (a 2-hour outage had spent them all), and the next tick asks again. Any other refusal is its own.
-      if (!e?.retryable) this.spendPoll(row.providerId);
+      // spent (a 2-hour outage had spent them all), and it waits a few minutes while the others are asked
+      // about (asked again at every tick, one failing message held every other one back). Any other refusal is its own.
+      if (e?.retryable) this.holdAfterFailure(row.providerId);
+      else this.spendPoll(row.providerId);
       // The lane and doctor say so.
       this.log.debug({ reason: e ? `${e.kind}${e.code ? `:${e.code}` : ''}` : 'internal' }, 'could not fetch the status of a message whose status callback never came');
       return 'failed';
@@ -184,7 +192,14 @@ export class StatusPoller {
   /** Counts a fetch Twilio answered. */
   private spendPoll(sid: string): void {
     const seen = this.polled.get(sid);
-    this.polled.set(sid, { polls: (seen?.polls ?? 0) + 1, lastAt: this.now() });
+    this.polled.set(sid, { polls: (seen?.polls ?? 0) + 1, lastAt: this.now(), heldUntil: 0 });
+  }
+
+  /** Holds a message whose fetch failed for FAILED_FETCH_WAIT_MS, spending none of its polls. */
+  private holdAfterFailure(sid: string): void {
+    const t = this.now();
+    const seen = this.polled.get(sid);
+    this.polled.set(sid, { polls: seen?.polls ?? 0, lastAt: seen?.lastAt ?? t, heldUntil: t + FAILED_FETCH_WAIT_MS });
   }
 
   /**

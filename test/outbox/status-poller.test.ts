@@ -159,11 +159,31 @@ describe('the status poller against Twilio', () => {
     }
     twilio.fake.fetches.failWith = null;
     twilio.fake.fetches.settleUnreported(sid, 'undelivered', 30003);
-    t = T0 + 152 * MINUTE;
+    t = T0 + 157 * MINUTE;
     results.push(await poller.pollOnce());
 
     expect(results).toEqual(['failed', 'failed', 'failed', 'applied']);
     expect(row(id)).toMatchObject({ state: 'pending', error: 'unreachable:undelivered:30003' });
+  });
+
+  it('asks about the next message while one whose fetch failed waits a few minutes, its polls unspent', async () => {
+    const first = await sendAt(T0);
+    const second = await sendAt(T0 + MINUTE);
+    twilio.fake.fetches.failWith = TWILIO_ERRORS.serverError;
+    t = T0 + 32 * MINUTE;
+    expect(await poller.pollOnce()).toBe('failed');
+    t += 10_000;
+    expect(await poller.pollOnce()).toBe('failed');
+    // One failing message was asked about at every tick, and no other ever was.
+    expect([fetchesOf(first.sid), fetchesOf(second.sid)]).toEqual([1, 1]);
+
+    twilio.fake.fetches.failWith = null;
+    twilio.fake.fetches.settleUnreported(first.sid, 'delivered');
+    t += 10_000;
+    expect(await poller.pollOnce()).toBe('none');
+    t = T0 + 38 * MINUTE;
+    expect(await poller.pollOnce()).toBe('applied');
+    expect(row(first.id)).toMatchObject({ state: 'delivered' });
   });
 
   it('asks about a message sent again (a new Twilio id) afresh: the earlier send\'s three polls are not its own', async () => {
