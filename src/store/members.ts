@@ -124,11 +124,11 @@ function linkSmsTwin(db: Db, vault: Vault, phone: string, link: Buffer): void {
  */
 export function linkSignalPhone(db: Db, vault: Vault, memberId: number, phone: string): number[] {
   const link = linkIndex(vault, phone);
+  // Most of her messages show the number linked already: one read by id, and nothing else.
+  const current = db.stmt("SELECT phone_bidx FROM members WHERE id = ? AND channel = 'signal'").get(memberId) as { phone_bidx: Buffer | null } | undefined;
+  if (!current || current.phone_bidx?.equals(link)) return [];
   const before = personMemberIds(db, memberId);
-  const changed = db
-    .stmt("UPDATE members SET phone_bidx = @link WHERE id = @id AND channel = 'signal' AND (phone_bidx IS NULL OR phone_bidx <> @link)")
-    .run({ link, id: memberId }).changes;
-  if (!changed) return [];
+  db.stmt('UPDATE members SET phone_bidx = ? WHERE id = ?').run(link, memberId);
   linkSmsTwin(db, vault, phone, link);
   const after = personMemberIds(db, memberId);
   return before.filter((id) => !after.includes(id));
