@@ -12,7 +12,7 @@ import { linkCheckinMessage, personCheckins } from '../store/checkins';
 import type { Db } from '../store/db';
 import { memberDiscreet, memberLang } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
-import { afterAllCheckins, clearTryingNotice, withdrawWaitingNotices, type AfterAllCheckin } from '../store/unreached-checkins';
+import { afterAllCheckins, clearTryingNotice, withdrawWaiting, type AfterAllCheckin } from '../store/unreached-checkins';
 import type { Vault } from '../store/vault';
 import type { TimerRun } from './checkin-timers';
 
@@ -47,7 +47,7 @@ function tellOne(deps: { db: Db; vault: Vault }, c: AfterAllCheckin, now: number
   const t = catalog(memberLang(db, c.memberId));
   const text = memberDiscreet(db, c.memberId) ? t.discreetUnreachedAfterAll(c.buddies, c.moderators) : t.checkinUnreachedAfterAll(c.buddies, c.moderators);
   // A still-trying notice not sent yet is no longer true: this one goes instead.
-  withdrawWaitingNotices(db, c.id);
+  withdrawWaiting(db, c.id, 'notice');
   linkCheckinMessage(db, enqueueMessage(db, vault, c.memberId, text, now), c.id, 'notice');
   return true;
 }

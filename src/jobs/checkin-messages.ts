@@ -13,9 +13,8 @@ import type { Lang } from '../domain/lang';
 import type { Sender } from '../phone/identity';
 import { personBuddies } from '../store/buddies';
 import { checkinRef, FULL_NOTICES_A_DAY } from '../store/checkin-refs';
-import { withdrawWaitingReminders } from '../store/checkin-reminders';
 import { linkCheckinMessage, markEscalated, type DueCheckin } from '../store/checkins';
-import { escalatedBuddies, markModeratorsQueued, markUnreachedTold, withdrawWaitingNotices, type UnreachedCheckin } from '../store/unreached-checkins';
+import { escalatedBuddies, markModeratorsQueued, markUnreachedTold, withdrawWaiting, type UnreachedCheckin } from '../store/unreached-checkins';
 import { memberDiscreet, memberLang, moderatorMember } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
 import { enqueueMessage, enqueueReply } from '../store/outbox';
@@ -55,7 +54,7 @@ export function tellUnreached(deps: TimerStore, c: UnreachedCheckin, now: number
   }
   const text = memberDiscreet(db, c.memberId) ? words[1] : words[0];
   // One notice about her escalation at a time: those still waiting are no longer true.
-  withdrawWaitingNotices(db, c.id);
+  withdrawWaiting(db, c.id, 'notice');
   const notice = enqueueMessage(db, vault, c.memberId, text, now);
   linkCheckinMessage(db, notice, c.id, 'notice');
   // "We're still trying": should all of it fail for good, she is told so (checkin-after-all.ts).
@@ -133,7 +132,7 @@ export function escalate(deps: TimerStore, c: DueCheckin, now: number): void {
     tellModerators(deps, c, moderators, now);
   }
   // Her reminder, if still waiting (the provider down), would follow this notice and offer a LATER that no longer holds.
-  withdrawWaitingReminders(db, c.id);
+  withdrawWaiting(db, c.id, 'reminder');
   // Discreet if she chose it: it arrives unasked, on her lock screen.
   const t = catalog(memberLang(db, c.memberId));
   const discreet = memberDiscreet(db, c.memberId);

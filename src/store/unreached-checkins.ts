@@ -156,14 +156,16 @@ export function buddiesReached(db: Db, id: number): number[] | null {
 }
 
 /**
- * Withdraws a check-in's notices to the member still waiting, no send
- * holding them (her texts held back by a 429, a held lane): a newer notice
- * about the same escalation makes them untrue ("we told your buddies").
+ * Withdraws a check-in's messages of `kind` to the member still waiting, no
+ * send holding them (her texts held back by a 429, a held lane); one in
+ * flight is left to its answer. Its notices: a newer notice about the same
+ * escalation makes them untrue ("we told your buddies"). Its reminder, once
+ * it escalates: "Text OK…, or LATER 30" after "you didn't check in" is untrue.
  */
-export function withdrawWaitingNotices(db: Db, id: number): void {
+export function withdrawWaiting(db: Db, id: number, kind: 'notice' | 'reminder'): void {
   db.stmt(
-    "DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ? AND kind = 'notice') AND state = 'pending' AND lease_until = 0",
-  ).run(id);
+    "DELETE FROM outbox WHERE id IN (SELECT outbox_id FROM checkin_messages WHERE checkin_id = ? AND kind = ?) AND state = 'pending' AND lease_until = 0",
+  ).run(id, kind);
 }
 
 /** Records when the check-in's escalation was queued for the moderators: their UNREACHED_AFTER_MS count from it. */
