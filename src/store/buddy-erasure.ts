@@ -5,7 +5,7 @@
  */
 import type { Channel } from '../domain/channel';
 import { idList } from './buddies';
-import { linkIndex } from './buddy-indexes';
+import { linkIndex, openedNumber } from './buddy-indexes';
 import { linkIdsOf, relist } from './buddy-numbers';
 import type { Db } from './db';
 import { withdrawEscalations } from './escalation-withdrawals';
@@ -29,18 +29,9 @@ export function removeBuddy(db: Db, vault: Vault, id: number): number {
   erased += eraseWaitingToBuddy(db, vault, link.member_id, link.buddy_bidx);
   erased += db.stmt('DELETE FROM buddies WHERE id = ?').run(id).changes;
   // Her number's row lists it no more (one that no longer opens is dropped at that number's next write).
-  const phone = openedNumber(vault, id, link);
+  const phone = openedNumber(vault, 'buddies', { id, ...link });
   if (phone !== undefined) relist(db, vault, phone);
   return erased;
-}
-
-/** A link's (or a decline's) number, or undefined if it no longer opens. */
-function openedNumber(vault: Vault, id: number, link: { address_ct: Buffer; key_version: number }, table = 'buddies'): string | undefined {
-  try {
-    return vault.open(link.address_ct, { table, column: 'address', row: id }, link.key_version);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -109,7 +100,7 @@ export function eraseBuddyLinksOf(db: Db, vault: Vault, memberId: number): numbe
     const rows = db.stmt(`SELECT id, address_ct, key_version FROM ${table} WHERE member_id = ?`).all(memberId) as Array<{ id: number; address_ct: Buffer; key_version: number }>;
     const numbers = new Set<string>();
     for (const r of rows) {
-      const phone = openedNumber(vault, r.id, r, table);
+      const phone = openedNumber(vault, table, r);
       if (phone !== undefined) numbers.add(phone);
     }
     erased += db.stmt(`DELETE FROM ${table} WHERE member_id = ?`).run(memberId).changes;

@@ -7,7 +7,7 @@
  * behind, erased with `from`, as does one that no longer opens.
  */
 import { buddiesOf, type Buddy } from './buddies';
-import { declineIndex, linkIndex } from './buddy-indexes';
+import { declineIndex, linkIndex, openedNumber } from './buddy-indexes';
 import type { Db } from './db';
 import type { Vault } from './vault';
 
@@ -32,12 +32,8 @@ export function moveBuddyRows(db: Db, vault: Vault, from: number, to: number): v
   }>;
   const declined = db.stmt('SELECT 1 FROM buddy_declines WHERE member_id = ? AND buddy_bidx = ? AND channel = ?');
   for (const d of declines) {
-    let phone: string;
-    try {
-      phone = vault.open(d.address_ct, { table: 'buddy_declines', column: 'address', row: d.id }, d.key_version);
-    } catch {
-      continue;
-    }
+    const phone = openedNumber(vault, 'buddy_declines', d);
+    if (phone === undefined) continue;
     const index = declineIndex(vault, to, phone);
     if (declined.get(to, index, d.channel) === undefined) db.stmt('UPDATE buddy_declines SET member_id = ?, buddy_bidx = ? WHERE id = ?').run(to, index, d.id);
   }

@@ -21,3 +21,12 @@ export function linkIndex(vault: Vault, memberId: number, phone: string): Buffer
 export function declineIndex(vault: Vault, memberId: number, phone: string): Buffer {
   return vault.index('declined', `${memberId}\u0000${phone}`);
 }
+
+/** A link's or a decline's number (its sealed address), or undefined if it no longer opens. */
+export function openedNumber(vault: Vault, table: 'buddies' | 'buddy_declines', row: { id: number; address_ct: Buffer; key_version: number }): string | undefined {
+  try {
+    return vault.open(row.address_ct, { table, column: 'address', row: row.id }, row.key_version);
+  } catch {
+    return undefined;
+  }
+}

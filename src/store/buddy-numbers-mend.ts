@@ -10,7 +10,7 @@
  * meanwhile is listed again the same way.
  */
 import { randomBytes } from 'node:crypto';
-import { declineIndex, linkIndex } from './buddy-indexes';
+import { declineIndex, linkIndex, openedNumber } from './buddy-indexes';
 import { pruneAll, relist } from './buddy-numbers';
 import type { Db } from './db';
 import type { Vault } from './vault';
@@ -44,10 +44,8 @@ export function mendBuddyNumbers(db: Db, vault: Vault): number {
 
 function mendRow(db: Db, vault: Vault, kind: 'link' | 'decline', id: number, r: { member_id: number; address_ct: Buffer; key_version: number }): void {
   const table = TABLES[kind];
-  let phone: string;
-  try {
-    phone = vault.open(r.address_ct, { table, column: 'address', row: id }, r.key_version);
-  } catch {
+  const phone = openedNumber(vault, table, { id, ...r });
+  if (phone === undefined) {
     db.stmt(`UPDATE ${table} SET buddy_bidx = ? WHERE id = ?`).run(randomBytes(16), id);
     return;
   }

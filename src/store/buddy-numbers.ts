@@ -16,7 +16,7 @@
  * until then an id left over is never followed: it names no row of this
  * number (an id reused by another number's row does not match its index).
  */
-import { buddyIndex, declineIndex, linkIndex } from './buddy-indexes';
+import { buddyIndex, declineIndex, linkIndex, openedNumber } from './buddy-indexes';
 import type { Db } from './db';
 import { SEAL_OVERHEAD, type Vault } from './vault';
 
@@ -105,13 +105,8 @@ export function rebuilt(db: Db, vault: Vault, phone: string): NumberRecord {
 export function numberKeptUnder(db: Db, vault: Vault, bidx: Buffer, indexOf = (phone: string) => buddyIndex(vault, phone)): string | undefined {
   for (const table of ['buddies', 'buddy_declines'] as const) {
     for (const r of db.stmt(`SELECT id, address_ct, key_version FROM ${table}`).iterate() as IterableIterator<{ id: number; address_ct: Buffer; key_version: number }>) {
-      let phone: string;
-      try {
-        phone = vault.open(r.address_ct, { table, column: 'address', row: r.id }, r.key_version);
-      } catch {
-        continue;
-      }
-      if (indexOf(phone).equals(bidx)) return phone;
+      const phone = openedNumber(vault, table, r);
+      if (phone !== undefined && indexOf(phone).equals(bidx)) return phone;
     }
   }
   return undefined;
