@@ -149,7 +149,8 @@ export function relist(db: Db, vault: Vault, phone: string, add: { links?: numbe
     if (h) db.stmt('DELETE FROM buddy_numbers WHERE id = ?').run(h.id);
     return;
   }
-  const listed = (h?.record.listed ?? []).filter(([id]) => links.includes(id));
+  // A row written now was never on a list she read, though its id may be one that was (ids of lapsed rows are reused).
+  const listed = (h?.record.listed ?? []).filter(([id]) => links.includes(id) && !add.links?.includes(id));
   const record: NumberRecord = { n: phone, links: [...new Set(links)], declines: [...new Set(declines)], ...(listed.length ? { listed } : {}) };
   write(db, vault, phone, h?.id, record);
 }

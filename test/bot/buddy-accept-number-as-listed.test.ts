@@ -43,6 +43,18 @@ describe('ACCEPT n after the list she read changed', () => {
     expect(said(w, HER, 'ACCEPT 1')).toBe(t.buddyWhich(['Rose'], 0));
     expect(toldAccepted(w, STRANGER)).toBe(false);
   });
+  it('does not accept a stranger whose new invitation took the id of one she was shown, after every listed one lapsed', async () => {
+    const w = await world();
+    said(w, FRIEND, `BUDDY ${HER} Rose`);
+    said(w, MIKE, `BUDDY ${HER} Mike`);
+    expect(said(w, HER, 'ACCEPT')).toContain('1 Rose, 2 Mike');
+    w.clock.now += 9 * 86_400_000;
+    runRetention(w.db, 90, w.clock.now); // both lapse: their rows go, and their ids are free again
+    said(w, STRANGER, `BUDDY ${HER} Rose`);
+    // She means her friend, listed 1st: the stranger was never on a list she read.
+    expect(said(w, HER, 'ACCEPT 1')).toBe(t.buddyWhich(['Rose'], 0));
+    expect(toldAccepted(w, STRANGER)).toBe(false);
+  });
   it('does not give her ACCEPT of the name she picked from the list to the other one listed, after hers withdrew', async () => {
     const w = await world();
     said(w, MIKE, `BUDDY ${HER} Mike`);
