@@ -13,7 +13,7 @@ import { personCheckins } from '../store/checkins';
 import { memberDiscreet, memberLang, personMemberIds } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
 import { enqueueMessage } from '../store/outbox';
-import { catalog } from './catalog';
+import { catalog, LANGS } from './catalog';
 import type { LineExamples } from './line-examples';
 import type { CheckinLine } from './checkin-commands';
 import type { Store } from './handler';
@@ -25,20 +25,41 @@ import { fallbackModerators } from './moderator-checkins';
  * accepted since and left too. Returns whether anything was queued.
  */
 export function tellIfNoOneLeft(store: Store, line: Pick<CheckinLine, 'rules' | 'moderatorContacts' | 'examples'>, memberIds: readonly number[], now: number): boolean {
+  const alone = leftAlone(store, line, memberIds);
+  tellNoOneLeft(store, line, alone, now);
+  return alone.length > 0;
+}
+
+/** The members (of their running check-ins, each once) among these people whose check-in reaches no buddy, nor the moderators. */
+export function leftAlone(store: Store, line: Pick<CheckinLine, 'rules' | 'moderatorContacts'>, memberIds: readonly number[]): number[] {
   const { db, vault } = store;
-  const told = new Set<number>();
+  const seen = new Set<number>();
+  const alone: number[] = [];
   for (const id of new Set(memberIds)) {
     for (const running of personCheckins(db, id).open) {
-      if (told.has(running.id)) continue;
+      if (seen.has(running.id)) continue;
+      seen.add(running.id);
       if (personBuddies(db, vault, running.memberId).length > 0) continue;
       if (fallbackModerators({ db, vault, fallback: line.rules.fallback, moderatorContacts: line.moderatorContacts }, running.memberId).length > 0) continue;
-      // In her language on the check-in's channel; it comes unasked, to her lock screen: plain if she chose DISCREET.
-      const t = catalog(memberLang(db, running.memberId));
-      enqueueMessage(db, vault, running.memberId, memberDiscreet(db, running.memberId) ? t.discreetNoOneLeft() : t.checkinNoOneLeft(line.examples), now);
-      told.add(running.id);
+      alone.push(running.memberId);
     }
   }
-  return told.size > 0;
+  return alone;
+}
+
+/** Queues the notice to each of these members (leftAlone) that her check-in now reaches no one. */
+export function tellNoOneLeft(store: Store, line: Pick<CheckinLine, 'examples'>, alone: readonly number[], now: number): void {
+  const { db, vault } = store;
+  for (const memberId of alone) {
+    // In her language on the check-in's channel; it comes unasked, to her lock screen: plain if she chose DISCREET.
+    const t = catalog(memberLang(db, memberId));
+    enqueueMessage(db, vault, memberId, memberDiscreet(db, memberId) ? t.discreetNoOneLeft() : t.checkinNoOneLeft(line.examples), now);
+  }
+}
+
+/** Whether a reply is CHECKIN's refusal for want of a buddy, in any language: the notice says as much (and more). */
+export function isNeedsBuddy(reply: string, examples: LineExamples | undefined): boolean {
+  return LANGS.some((lang) => reply === catalog(lang).checkinNeedsBuddy(examples));
 }
 
 /**

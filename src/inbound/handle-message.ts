@@ -8,7 +8,7 @@
 import type { BotLimits } from '../bot/context';
 import type { Store } from '../bot/handler';
 import type { LineRules } from '../bot/line-rules';
-import { tellIfNoOneLeft } from '../bot/checkin-alone';
+import { isNeedsBuddy, leftAlone, tellNoOneLeft } from '../bot/checkin-alone';
 import { approveRetried } from '../bot/moderator-decisions';
 import { checkinLine } from '../bot/run-command';
 import { parse } from '../bot/parser';
@@ -81,7 +81,10 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   // Her Signal account shows a new number: a check-in of hers that relied on the buddies asked from the old
   // number's SMS membership now reaches no one, and she is told at once, not left to learn it at the deadline.
   // Once her message is handled: one it ended (her OK) needs no one, and one it gave a buddy (BUDDY) reaches them.
-  if (who.member && who.unlinked.length > 0 && tellIfNoOneLeft(deps, checkinLine(rules), [who.member.id, ...who.unlinked], now)) db.onCommit(rules.onQueued);
+  // Told after her reply (below); a CHECKIN refused for want of a buddy is answered by the notice alone, not twice.
+  const line = checkinLine(rules);
+  const alone = who.member && who.unlinked.length > 0 ? leftAlone(deps, line, [who.member.id, ...who.unlinked]) : [];
+  if (alone.length > 0 && result.reply !== null && isNeedsBuddy(result.reply, line.examples)) result.reply = null;
   // A SHOW's reply quotes a report, which an EDIT or a decision may change: it is kept no longer than the report's notices.
   // So may an APPROVE's ("Not sent: … APPROVE again to send: <text>", the text changed since she read it).
   // Only one that quotes it: a linked reply counts as showing her the report, and a refusal that quotes
@@ -98,6 +101,10 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
     // Its copy goes when the report is decided or edited, as a notice's does; a missed check-in's, with her details.
     if (quotedRef !== null) linkShownReport(db, id, quotedRef);
     if (quotedRef !== null && command?.kind === 'show') linkShownCheckin(db, id, quotedRef);
+    db.onCommit(rules.onQueued);
+  }
+  if (alone.length > 0) {
+    tellNoOneLeft(deps, line, alone, now);
     db.onCommit(rules.onQueued);
   }
   // Every message acted on is remembered (a redelivered HELP must not be
