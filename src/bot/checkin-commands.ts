@@ -270,7 +270,12 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number, can
   const toldOk = heard === 'all' ? personBuddies(db, vault, person) : alarmedBuddies(db, vault, heard);
   const buddies = toldOk.length > 0;
   for (const b of toldOk) {
-    for (const channel of allClearChannels(db, vault, b, via.get(b.id))) queueAllClear(db, vault, { channel, address: b.address }, buddyOkText(db, vault, b), b.memberId, now);
+    // One word to her over each channel: a pair, so that neither copy's fallback gives the other channel a second.
+    let pair: number | undefined;
+    for (const channel of allClearChannels(db, vault, b, via.get(b.id))) {
+      const id = queueAllClear(db, vault, { channel, address: b.address }, buddyOkText(db, vault, b), b.memberId, now, pair);
+      pair ??= id;
+    }
   }
   if (moderators) {
     for (const contact of reachableModerators(db, vault, line.moderatorContacts)) {

@@ -69,12 +69,14 @@ export function alarmedBuddies(db: Db, vault: Vault, ids: Set<number>): Buddy[] 
  * Queues an all-clear to a buddy, linked to the member who owns the link
  * (her DELETE erases it) and marked as an all-clear (checkin_all_clears,
  * either channel): over Signal, SMS may take it instead (allClearBySms); by
- * SMS, Signal takes it back from a stop (allClearBackToSignal). Returns its row.
+ * SMS, Signal takes it back from a stop (allClearBackToSignal). `pair`: the
+ * first row of the same word to the same buddy (one OK's, over the other
+ * channel, or the copy this one replaces); none, it starts its own. Returns its row.
  */
-export function queueAllClear(db: Db, vault: Vault, to: { channel: Channel; address: string }, text: string, ownerId: number, now: number): number {
+export function queueAllClear(db: Db, vault: Vault, to: { channel: Channel; address: string }, text: string, ownerId: number, now: number, pair?: number): number {
   const id = enqueueReply(db, vault, to, text, now);
   linkBuddyMessage(db, id, ownerId);
-  db.stmt('INSERT INTO checkin_all_clears (outbox_id) VALUES (?)').run(id);
+  db.stmt('INSERT INTO checkin_all_clears (outbox_id, pair) VALUES (?, ?)').run(id, pair ?? id);
   return id;
 }
 
@@ -83,15 +85,26 @@ export function isAllClear(db: Db, outboxId: number): boolean {
   return db.stmt("SELECT 1 FROM checkin_all_clears a JOIN outbox o ON o.id = a.outbox_id WHERE a.outbox_id = ? AND o.channel = 'signal'").get(outboxId) !== undefined;
 }
 
-/** The member who owns an all-clear over `channel` not withdrawn, or none. */
-function ownerOf(db: Db, outboxId: number, channel: Channel): number | undefined {
+/**
+ * The member who owns an all-clear over `channel` not withdrawn, and its pair; none when there is no such
+ * row, or when its pair already has a copy over `to` that was not moved or withdrawn: that channel has
+ * this word already (one OK queued it there too, after alarms by both), and must not get it twice.
+ */
+function ownerOf(db: Db, outboxId: number, channel: Channel, to: Channel): { owner: number; pair: number } | undefined {
   const row = db
     .stmt(
-      `SELECT b.member_id FROM checkin_all_clears a JOIN buddy_messages b ON b.outbox_id = a.outbox_id JOIN outbox o ON o.id = a.outbox_id
+      `SELECT b.member_id, coalesce(a.pair, a.outbox_id) AS pair FROM checkin_all_clears a JOIN buddy_messages b ON b.outbox_id = a.outbox_id JOIN outbox o ON o.id = a.outbox_id
        WHERE a.outbox_id = ? AND o.channel = ? AND coalesce(o.error, '') <> 'withdrawn'`,
     )
-    .get(outboxId, channel) as { member_id: number } | undefined;
-  return row?.member_id;
+    .get(outboxId, channel) as { member_id: number; pair: number } | undefined;
+  if (!row) return undefined;
+  const there = db
+    .stmt(
+      `SELECT 1 FROM checkin_all_clears a JOIN outbox o ON o.id = a.outbox_id
+       WHERE coalesce(a.pair, a.outbox_id) = ? AND o.channel = ? AND coalesce(o.error, '') NOT IN ('withdrawn', 'sms_instead', 'signal_instead')`,
+    )
+    .get(row.pair, to);
+  return there === undefined ? { owner: row.member_id, pair: row.pair } : undefined;
 }
 
 /**
@@ -101,9 +114,9 @@ function ownerOf(db: Db, outboxId: number, channel: Channel): number | undefined
  * queued.
  */
 export function allClearBySms(db: Db, vault: Vault, outboxId: number, address: string, text: string, now: number): boolean {
-  const owner = ownerOf(db, outboxId, 'signal');
-  if (owner === undefined || buddyStopped(db, vault, address, 'sms')) return false;
-  queueAllClear(db, vault, { channel: 'sms', address }, text, owner, now);
+  const of = ownerOf(db, outboxId, 'signal', 'sms');
+  if (of === undefined || buddyStopped(db, vault, address, 'sms')) return false;
+  queueAllClear(db, vault, { channel: 'sms', address }, text, of.owner, now, of.pair);
   return true;
 }
 
@@ -115,12 +128,12 @@ export function allClearBySms(db: Db, vault: Vault, outboxId: number, address: s
  * queued.
  */
 export function allClearBackToSignal(db: Db, vault: Vault, outboxId: number, address: string, text: string, now: number): boolean {
-  const owner = ownerOf(db, outboxId, 'sms');
-  if (owner === undefined || buddyStopped(db, vault, address, 'signal')) return false;
+  const of = ownerOf(db, outboxId, 'sms', 'signal');
+  if (of === undefined || buddyStopped(db, vault, address, 'signal')) return false;
   const link = db
     .stmt("SELECT 1 FROM buddies WHERE id IN (SELECT value FROM json_each(?)) AND channel = 'signal' AND status = 'accepted' AND member_id = ?")
-    .get(idList(linkIdsOf(db, vault, address)), owner);
+    .get(idList(linkIdsOf(db, vault, address)), of.owner);
   if (link === undefined) return false;
-  queueAllClear(db, vault, { channel: 'signal', address }, text, owner, now);
+  queueAllClear(db, vault, { channel: 'signal', address }, text, of.owner, now, of.pair);
   return true;
 }
