@@ -12,6 +12,7 @@ import { runningCheckinMembers } from '../store/checkin-running';
 import { personCheckins } from '../store/checkins';
 import { memberDiscreet, memberLang, personMemberIds } from '../store/members';
 import { reachableModerators } from '../store/moderator-identities';
+import { takeModeratorsGone } from '../store/moderators-gone';
 import { enqueueMessage } from '../store/outbox';
 import { catalog, LANGS } from './catalog';
 import type { LineExamples } from './line-examples';
@@ -94,4 +95,17 @@ export function tellIfModeratorsGone(
     told = true;
   }
   return told;
+}
+
+/**
+ * tellIfModeratorsGone once a moderator's identity change marked it due (store/moderators-gone.ts): run by the
+ * check-in timers, in their transaction, after the message that showed the change was handled (its sender,
+ * should she run such a check-in, gets her reply first). Returns whether anything was queued.
+ */
+export function tellIfModeratorsGoneDue(
+  store: Pick<Store, 'db' | 'vault'>,
+  line: { fallback: 'moderators' | 'none'; moderatorContacts: readonly Sender[]; examples?: LineExamples },
+  now: number,
+): boolean {
+  return takeModeratorsGone(store.db) && tellIfModeratorsGone(store, line, now);
 }

@@ -9,6 +9,8 @@
  */
 import { laterExample, type CheckinBounds } from '../bot/checkin-examples';
 import { catalog } from '../bot/catalog';
+import { tellIfModeratorsGoneDue } from '../bot/checkin-alone';
+import type { LineExamples } from '../bot/line-examples';
 import { dayTime } from '../bot/clock-time';
 import type { Logger } from '../log/logger';
 import type { Sender } from '../phone/identity';
@@ -32,6 +34,8 @@ export interface CheckinTimerDeps {
   /** CHECKIN_FALLBACK: who is told when the member has no accepted buddy left. */
   fallback: 'moderators' | 'none';
   moderatorContacts: readonly Sender[];
+  /** The line's examples, for the notice that a check-in relying on the moderators now reaches no one. */
+  examples?: LineExamples;
   /** CHECKIN_MIN_MINUTES and CHECKIN_MAX_MINUTES: the reminder's LATER example fits them (30 when unset). */
   checkins?: CheckinBounds;
   /** Wakes the dispatcher once messages are queued. */
@@ -48,7 +52,7 @@ export interface CheckinTimerDeps {
 }
 
 /** What a run reads and writes: the store and who the fallback tells (and where a row it skips is logged). */
-export type TimerStore = Pick<CheckinTimerDeps, 'db' | 'vault' | 'fallback' | 'moderatorContacts'> & Partial<Pick<CheckinTimerDeps, 'log' | 'checkins'>>;
+export type TimerStore = Pick<CheckinTimerDeps, 'db' | 'vault' | 'fallback' | 'moderatorContacts'> & Partial<Pick<CheckinTimerDeps, 'log' | 'checkins' | 'examples'>>;
 
 /** Timers handled per transaction; the job yields between them, so a backlog after a long outage does not hold the event loop. */
 const BATCH = 100;
@@ -86,6 +90,13 @@ export function* checkinBatches(deps: TimerStore, now: number, run: TimerRun): G
     more = db.transaction(() => {
       // First, before any deadline is read: a check-in a restore brought back may have ended since (counted as a reminder: a message to her).
       const restored = askRestored(deps, now, BATCH);
+      // A Signal moderator's identity changed (moderator-identity-gate.ts): a check-in relying on the moderators is
+      // told now if none is left; a failure leaves it due for the next run.
+      try {
+        if (db.savepoint(() => tellIfModeratorsGoneDue(deps, deps, now))) run.reminded++; // a message to her, as a restored check-in's
+      } catch {
+        run.failed++;
+      }
       run.reminded += restored.asked;
       const reminders = dueReminders(db, now, BATCH);
       for (const r of reminders) {
@@ -229,7 +240,7 @@ export class CheckinTimers {
     const { log } = this.deps;
     this.deps.onRun?.(run);
     if (run.failed && (run.failed !== this.lastFailed || now - this.failureLoggedAt >= FAILURE_LOG_EVERY_MS)) {
-      log.error(run, 'some check-in escalations (tried again at the next run) or reminders (given up) failed');
+      log.error(run, 'some check-in escalations or notices (tried again at the next run) or reminders (given up) failed');
       this.failureLoggedAt = now;
     }
     this.lastFailed = run.failed;

@@ -11,6 +11,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { lineExamples } from '../bot/line-examples';
 import { CheckinTimers } from '../jobs/checkin-timers';
 import { ReportDrafts } from '../jobs/report-drafts';
 import { runRetentionInTurns, scheduleRetention } from '../jobs/retention';
@@ -29,6 +30,7 @@ async function jobs(app: FastifyInstance, opts: ServerOptions): Promise<void> {
     fallback: config.checkin.fallback,
     checkins: config.checkin,
     moderatorContacts: app.moderatorContacts,
+    examples: lineExamples(app.regions),
     wake: () => app.dispatcher.wake(),
     now,
     pollMs: opts.checkinPollMs,

@@ -8,8 +8,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { catalog } from '../bot/catalog';
-import { tellIfModeratorsGone } from '../bot/checkin-alone';
-import { lineExamples } from '../bot/line-examples';
 import { IDENTITY_CHECK_TIMEOUT_MS, ModeratorIdentityGate } from '../channels/signal/moderator-identity-gate';
 import { SignalChallengeWatch } from '../channels/signal/signal-challenge-watch';
 import { SignalIdentities } from '../channels/signal/signal-identities';
@@ -61,8 +59,6 @@ async function signalSafety(app: FastifyInstance, opts: ServerOptions): Promise<
         contacts: moderatorContacts,
         notice: (lang, position) => catalog(lang).modIdentityChanged(position),
         readmitNote: (lang) => catalog(lang).modReadmitHeld(),
-        // CHECKIN_FALLBACK=moderators with none left to reach: a check-in relying on them is told at once.
-        onChanged: (at) => tellIfModeratorsGone({ db, vault }, { fallback: config.checkin.fallback, moderatorContacts, examples: lineExamples(app.regions) }, at),
         wake: () => dispatcher.wake(),
         now,
       })

@@ -26,6 +26,7 @@ import { isSignalUuid, type Sender } from '../../phone/identity';
 import type { Db } from '../../store/db';
 import { findMember, moderatorMember } from '../../store/members';
 import { moderatorIdentityTrusted, noteReadmission, observeModeratorIdentity, sentBeforeReadmission } from '../../store/moderator-identities';
+import { markModeratorsGone } from '../../store/moderators-gone';
 import { enqueueMessage, eraseWaitingTo, withdrawFromChangedModerator } from '../../store/outbox';
 import type { Vault } from '../../store/vault';
 import { parseSignalItem, untrustedSender } from './signal-envelope';
@@ -52,11 +53,6 @@ export interface ModeratorIdentityGateDeps {
   notice: (lang: Lang, position: number) => string;
   /** The note a re-admitted moderator gets, in her language: what she sent before it acted on nothing. */
   readmitNote: (lang: Lang) => string;
-  /**
-   * Once a change is committed, in a transaction of its own: what else follows from one moderator fewer (a
-   * check-in now reaching no one); whether it queued anything. Its failure is logged and undoes only its own.
-   */
-  onChanged?: (now: number) => boolean;
   /** Wakes the dispatcher after notices were queued. */
   wake: () => void;
   now: () => number;
@@ -201,18 +197,8 @@ export class ModeratorIdentityGate {
       enqueueMessage(db, vault, member.id, this.deps.notice(member.lang, position), t);
     }
     if (others.length > 0) db.onCommit(this.deps.wake);
-    // After the commit: the change, the withdrawals and the notices land whatever the hook does.
-    const onChanged = this.deps.onChanged;
-    if (onChanged) db.onCommit(() => this.followChange(onChanged, t));
-  }
-
-  /** Runs the change's hook in its own transaction; a failure is logged, naming no one, and the change stands. */
-  private followChange(onChanged: (now: number) => boolean, t: number): void {
-    const { db, log } = this.deps;
-    try {
-      if (db.transaction(() => onChanged(t))) this.deps.wake();
-    } catch (err) {
-      log.error({ err: safeError(err) }, "what follows a Signal moderator's identity change failed (members relying on the moderators were not told)");
-    }
+    // What follows from one moderator fewer (a check-in relying on them now reaching no one) is decided by the
+    // check-in timers (jobs/checkin-timers.ts): after her message is handled, and again should it fail.
+    markModeratorsGone(db, t);
   }
 }
