@@ -12,6 +12,7 @@ import { inviterNumber, linksOfBuddy, setBuddyStatus, type Buddy } from '../stor
 import { invitationNumbers, numberInvitations } from '../store/buddy-numbers';
 import { forgetDeclinesOf, recordDeclines } from '../store/buddy-declines';
 import { forgetBuddy, removeBuddy, removeLinksOfBuddy } from '../store/buddy-erasure';
+import { allClearsBackToSignal } from '../store/checkin-all-clears';
 import { anyBuddyStop, buddyStopped, liftBuddyStop, recordBuddyStop, stopLinksOfBuddy } from '../store/buddy-stops';
 import { isBlocked } from '../store/blocks';
 import { memberDiscreet, memberLang, memberSender, personMemberIds } from '../store/members';
@@ -176,6 +177,8 @@ export function buddyStop(store: Store, who: Asker, now: number): boolean {
   const { channel } = who.sender;
   // Whoever texts STOP is never asked to be a buddy there: the stop is kept apart from the links, which a member may erase.
   if (who.sender.phone) recordBuddyStop(store.db, store.vault, who.sender.phone, channel, now);
+  // Her all-clears waiting by SMS go to her link over Signal now, as her escalations' SMS copies do (recordBuddyStop).
+  const moved = channel === 'sms' && who.sender.phone ? allClearsBackToSignal(store.db, store.vault, who.sender.phone, now) : 0;
   const phone = myNumber(who);
   // Only a buddy who accepted: a number that never answered agreed to nothing, and its member learns nothing of it
   // (her invitation stays waiting, as for any number that does not answer).
@@ -183,7 +186,7 @@ export function buddyStop(store: Store, who: Asker, now: number): boolean {
   // By her number's row, so that a link that no longer opens is stopped too.
   if (phone) stopLinksOfBuddy(store.db, store.vault, phone, channel);
   tellMembers(store, links, (t, b, discreet) => (discreet ? t.discreetContactStopped(ending(b.address)) : t.buddyStoppedMember(ending(b.address))), now);
-  return links.length > 0;
+  return links.length > 0 || moved > 0;
 }
 
 /**

@@ -98,6 +98,10 @@ export interface CheckinCatalog {
   checkinUnreachedAfterAll(buddies: number, moderators: boolean): string;
   /** `checkinUnreachedAfterAll` for a discreet member: it names nothing of its subject, nor the line. */
   discreetUnreachedAfterAll(buddies: number, moderators: boolean): string;
+  /** After `checkinOkLate`: its word to `buddies` of her buddies failed on every channel; she is to let them know herself. */
+  checkinOkUnreached(buddies: number): string;
+  /** `checkinOkUnreached` for a discreet member: it names nothing of its subject, nor the line. */
+  discreetOkUnreached(buddies: number): string;
   /** LATER after the deadline, the escalation taken back before it reached anyone: the check-in runs to `until`. */
   checkinEscalationWithdrawn(until: string): string;
   /** LATER with no minutes, or with more than a check-in may run from now (not CHECKIN's usage: a new CHECKIN would drop the details). */

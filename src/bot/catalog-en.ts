@@ -197,6 +197,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinOk: () => "Heads Up: glad you're safe. Check-in ended and your details erased.",
   checkinCancelled: () => 'Heads Up: check-in ended and your details erased. No one will be told.',
   checkinOkLate: () => "Heads Up: glad you're safe. We've told them you checked in.",
+  checkinOkUnreached: (n) => `Heads Up: we couldn't get word that you checked in through to ${n === 1 ? 'a buddy of yours' : `${n} of your buddies`}: they may still be worried. Please let them know you're safe yourself.`,
+  discreetOkUnreached: (n) => `HU: we couldn't pass your news to ${n === 1 ? 'your contact' : `${n} of your contacts`}. Please let them know yourself.`,
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} has checked in and is OK.` : 'Heads Up: the member who missed a check-in has now checked in.'),
   discreetBuddyOk: (name) => `HU: ${name} has answered us and is OK.`,
   checkinOkModerators: (refs) => `Heads Up ${refs}: the member who missed this check-in has now checked in.`,

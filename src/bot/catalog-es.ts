@@ -198,6 +198,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinOk: () => 'Heads Up: que bueno que estas a salvo. Reporte terminado y detalles borrados.',
   checkinCancelled: () => 'Heads Up: reporte terminado y detalles borrados. Nadie sera avisado.',
   checkinOkLate: () => 'Heads Up: que bueno que estas a salvo. Les avisamos que te reportaste.',
+  checkinOkUnreached: (n) => `Heads Up: no pudimos avisar a ${n === 1 ? 'uno de tus contactos' : `${n} de tus contactos`} que te reportaste: quiza sigan preocupados. Avisales tu misma que estas a salvo.`,
+  discreetOkUnreached: (n) => `HU: no pudimos pasar tu noticia a ${n === 1 ? 'tu contacto' : `${n} de tus contactos`}. Avisales tu misma.`,
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} ya se reporto y esta bien.` : 'Heads Up: la persona que no se reporto ya se reporto.'),
   discreetBuddyOk: (name) => `HU: ${name} ya nos respondio y esta bien.`,
   checkinOkModerators: (refs) => `Heads Up ${refs}: la persona que no se reporto en este check-in ya se reporto.`,

@@ -230,6 +230,8 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinOk: () => 'Heads Up: content de vous savoir en sécurité. Suivi fini, détails effacés.',
   checkinCancelled: () => 'Heads Up: suivi annulé, détails effacés. Personne ne sera prévenu.',
   checkinOkLate: () => 'Heads Up: content de vous savoir en sécurité. On leur a dit que vous allez bien.',
+  checkinOkUnreached: (n) => `Heads Up: on n'a pas pu dire à ${n === 1 ? "l'un de vos contacts" : `${n} de vos contacts`} que vous allez bien. Prévenez-les vous-meme.`,
+  discreetOkUnreached: (n) => `HU: votre nouvelle n'a pu etre remise ${n === 1 ? 'à votre contact' : `à ${n} de vos contacts`}. Prévenez-les.`,
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} a donné des nouvelles et va bien.` : "Heads Up: la personne sans nouvelles en a donné."),
   discreetBuddyOk: (name) => `HU: ${name} nous a répondu et va bien.`,
   checkinOkModerators: (refs) => `Heads Up ${refs}: la personne sans nouvelles à ce check-in en a donné.`,

@@ -23,6 +23,7 @@ import { enqueueMessage } from '../store/outbox';
 import type { Vault } from '../store/vault';
 import { ClockFollower } from '../util/clock-follower';
 import { tellAfterAll } from './checkin-after-all';
+import { tellAllClearsUnreached } from './checkin-all-clears-unreached';
 import { escalate, tellUnreached } from './checkin-messages';
 import { askRestored } from './checkin-restored';
 import { runGuarded } from './guarded';
@@ -63,7 +64,7 @@ export interface TimerRun {
   escalated: number;
   /** Check-ins whose escalation failed (undone alone; tried again at the next run), or whose reminder could not be written (given up). */
   failed: number;
-  /** Members told that their escalation reached none of their buddies (or, after "we're still trying", none after all). */
+  /** Members told that their escalation reached none of their buddies (or, after "we're still trying", none after all), or that an OK's word to one reached them on no channel. */
   unreached: number;
 }
 
@@ -135,6 +136,12 @@ export function* checkinBatches(deps: TimerStore, now: number, run: TimerRun): G
       }
       unreachedAfter = unreached.at(-1)?.id ?? unreachedAfter;
       const afterAll = tellAfterAll(deps, run, now, BATCH, afterAllAfter); // after "we're still trying", nothing got through
+      // A late OK's word that reached a buddy on no channel: "we've told them" was untrue (a failure is tried again next run).
+      try {
+        run.unreached += db.savepoint(() => tellAllClearsUnreached(deps, now));
+      } catch {
+        run.failed++;
+      }
       afterAllAfter = afterAll.lastId;
       return restored.read === BATCH || reminders.length === BATCH || due.length === BATCH || unreached.length === BATCH || afterAll.full;
     });

@@ -14,6 +14,7 @@ import { linkIdsOf } from './buddy-numbers';
 import { buddyStopped } from './buddy-stops';
 import type { Db } from './db';
 import { enqueueReply } from './outbox';
+import { openCopy } from './outbox-rows';
 import type { Vault } from './vault';
 
 /**
@@ -136,4 +137,55 @@ export function allClearBackToSignal(db: Db, vault: Vault, outboxId: number, add
   if (link === undefined) return false;
   queueAllClear(db, vault, { channel: 'signal', address }, text, of.owner, now, of.pair);
   return true;
+}
+
+/**
+ * All-clears that reached no one: every copy of a pair (one buddy's word from one OK) failed for good,
+ * none withdrawn (the buddy left: she was told), none given up after tries (it may have arrived, as a
+ * given-up escalation counts as gone), none moved to the other channel without its replacement failing
+ * too. Their owners, each with how many buddies, were read "we've told them" and must hear otherwise.
+ * Only of the last day: an upgrade does not bring up word of older ones.
+ */
+export function unreachedAllClears(db: Db, since: number): Array<{ memberId: number; pairs: number[] }> {
+  const rows = db
+    .stmt(
+      `SELECT b.member_id, coalesce(a.pair, a.outbox_id) AS pair FROM checkin_all_clears a JOIN outbox o ON o.id = a.outbox_id JOIN buddy_messages b ON b.outbox_id = a.outbox_id
+       GROUP BY pair
+       HAVING max(o.state <> 'failed') = 0 AND max(o.error = 'withdrawn' OR o.error LIKE 'gave_up:%') = 0 AND min(o.created_at) >= ?
+       ORDER BY b.member_id, pair`,
+    )
+    .all(since) as Array<{ member_id: number; pair: number }>;
+  const by = new Map<number, number[]>();
+  for (const r of rows) by.set(r.member_id, [...(by.get(r.member_id) ?? []), r.pair]);
+  return [...by].map(([memberId, pairs]) => ({ memberId, pairs }));
+}
+
+/** Her notice of these pairs is queued: they are all-clears no longer (failed replies), not found again. */
+export function forgetAllClears(db: Db, pairs: readonly number[]): void {
+  db.stmt('DELETE FROM checkin_all_clears WHERE coalesce(pair, outbox_id) IN (SELECT value FROM json_each(?))').run(JSON.stringify(pairs));
+}
+
+/**
+ * This number's STOP by SMS: its all-clears still waiting there go to it over Signal now, where her link
+ * stands (allClearBackToSignal), not when the SMS lane reaches them; each SMS copy fails as 'signal_instead',
+ * its text and address erased. One in flight is left to its answer; one Signal does not take (no link there,
+ * or its pair has a copy there) stays, for the lane to fail. Returns how many went.
+ */
+export function allClearsBackToSignal(db: Db, vault: Vault, phone: string, now: number): number {
+  const waiting = db
+    .stmt(
+      `SELECT o.id, o.address_ct, o.body_ct, o.key_version FROM checkin_all_clears a JOIN outbox o ON o.id = a.outbox_id JOIN buddy_messages m ON m.outbox_id = a.outbox_id
+       WHERE o.channel = 'sms' AND o.state = 'pending' AND o.lease_until <= ?
+         AND m.member_id IN (SELECT member_id FROM buddies WHERE id IN (SELECT value FROM json_each(?)))`,
+    )
+    .all(now, idList(linkIdsOf(db, vault, phone))) as Array<{ id: number; address_ct: Buffer | null; body_ct: Buffer | null; key_version: number }>;
+  let n = 0;
+  for (const row of waiting) {
+    // Her owner's all-clears to other buddies are among them: only this number's.
+    const opened = openCopy(vault, row);
+    if (opened?.address !== phone || !allClearBackToSignal(db, vault, row.id, phone, opened.body, now)) continue;
+    db.stmt("UPDATE outbox SET state = 'failed', error = 'signal_instead', lease_until = 0, address_ct = NULL, body_ct = NULL, updated_at = ? WHERE id = ?").run(now, row.id);
+    n++;
+  }
+  return n;
 }

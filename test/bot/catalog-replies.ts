@@ -192,6 +192,8 @@ export function everyReply(t: Catalog, a: ReplyArgs): Record<keyof Catalog, stri
     checkinOk: [t.checkinOk()],
     checkinCancelled: [t.checkinCancelled()],
     checkinOkLate: [t.checkinOkLate()],
+    checkinOkUnreached: [t.checkinOkUnreached(1), t.checkinOkUnreached(3)],
+    discreetOkUnreached: [t.discreetOkUnreached(1), t.discreetOkUnreached(3)],
     checkinOkBuddy: [t.checkinOkBuddy(a.name), t.checkinOkBuddy('')],
     discreetBuddyOk: [t.discreetBuddyOk(a.name)],
     checkinOkModerators: [t.checkinOkModerators(a.ref), t.checkinOkModerators(`${a.ref}, ${a.ref}`)],

@@ -1,0 +1,32 @@
+/**
+ * A late OK's reply says "we've told them you checked in"; an all-clear
+ * that then reached a buddy on no channel (refused for good on each: an
+ * SMS STOP with no link over Signal, a number no longer in service, a
+ * buddy who left Signal and stopped SMS) makes it untrue. As when her
+ * escalation reaches none of them, she is told, once, within a run of the
+ * check-in timers, that we could not pass on her word, and to let them know
+ * herself: a buddy left believing she is in danger may call for help, or
+ * come looking.
+ */
+import { catalog } from '../bot/catalog';
+import { forgetAllClears, unreachedAllClears } from '../store/checkin-all-clears';
+import type { Db } from '../store/db';
+import { memberDiscreet, memberLang } from '../store/members';
+import { enqueueMessage } from '../store/outbox';
+import type { Vault } from '../store/vault';
+
+/** Only all-clears of the last day (an upgrade finds older ones failed: their time has passed). */
+const RECENT_MS = 24 * 3600_000;
+
+/** Tells each member whose all-clears reached none of their buddies, in the caller's transaction. Returns how many were told. */
+export function tellAllClearsUnreached(store: { db: Db; vault: Vault }, now: number): number {
+  const { db, vault } = store;
+  const unreached = unreachedAllClears(db, now - RECENT_MS);
+  for (const { memberId, pairs } of unreached) {
+    // It comes unasked, to her lock screen: discreet names neither the line nor a check-in.
+    const t = catalog(memberLang(db, memberId));
+    enqueueMessage(db, vault, memberId, memberDiscreet(db, memberId) ? t.discreetOkUnreached(pairs.length) : t.checkinOkUnreached(pairs.length), now);
+    forgetAllClears(db, pairs);
+  }
+  return unreached.length;
+}
