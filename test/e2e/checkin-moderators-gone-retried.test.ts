@@ -16,6 +16,7 @@ import { SIGNAL_NUMBER, waitFor } from '../helpers/harness';
 import { ask, type SignalWorld, startSignalWorld, testUuid, type Who } from '../helpers/signal-world';
 
 const GONE = /^Heads Up: your check-in now reaches no one: the line's moderators can't be reached for now\. Add a buddy: text BUDDY/;
+// A failed attempt to tell her, as logged: by the check-in timers now, by the gate's hook before (run once).
 const FAILED = /members relying on the moderators were not told|some check-in escalations or notices/;
 
 describe("a fallback check-in when the only moderator's identity changes while writes to her fail", () => {
