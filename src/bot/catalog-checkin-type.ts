@@ -32,6 +32,8 @@ export interface CheckinCatalog {
   checkinModeratorsGone(ex?: LineExamples): string;
   /** `checkinNoOneLeft` for a discreet member: it arrives on her lock screen, so it names no check-in, nor the line. */
   discreetNoOneLeft(): string;
+  /** `checkinModeratorsGone` for a discreet member: "our team", as her deadline's `discreetModeratorsUnreached` says, not a contact she never had. */
+  discreetModeratorsGone(): string;
   /** At the first start after a restore brought her running check-in back (she may have ended it since): OK if safe, else who is told at `until`, its new end. */
   checkinRestored(until: string, told: 'buddies' | 'moderators' | 'nobody'): string;
   /** `checkinRestored` for a discreet member: it arrives unasked, on her lock screen, so it names no check-in, nor the line. */

@@ -169,6 +169,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetStillMissed: (told) => (told === 'nobody' ? 'HU: reply OK when you can.' : `HU: we passed your message to ${told === 'buddies' ? 'your contact' : 'our team'}. Reply OK when you can.`),
   checkinNoOneLeft: (ex = NA_EXAMPLES) => `Heads Up: your check-in now reaches no one: no buddy is left to tell if you miss it. Add one: text BUDDY, their number and the name they know you by, e.g. BUDDY ${ex.number} Rose.`,
   checkinModeratorsGone: (ex = NA_EXAMPLES) => `Heads Up: your check-in now reaches no one: the line's moderators can't be reached for now. Add a buddy: text BUDDY, their number and the name they know you by, e.g. BUDDY ${ex.number} Rose.`,
+  discreetModeratorsGone: () => "HU: our team can't take your message for now. Reply BUDDY, a number and your name to add a contact.",
   discreetNoOneLeft: () => "HU: there's no contact left to pass your message to. Reply BUDDY, a number and your name to add one.",
   checkinRestored: (until, told) =>
     `Heads Up: this line was restored from a backup and may have lost your latest messages, so your check-in is running again. If you're safe, text OK. ${

@@ -170,6 +170,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetStillMissed: (told) => (told === 'nobody' ? 'HU: responde OK cuando puedas.' : `HU: pasamos tu mensaje a ${told === 'buddies' ? 'tu contacto' : 'nuestro equipo'}. Responde OK cuando puedas.`),
   checkinNoOneLeft: (ex = NA_EXAMPLES) => `Heads Up: tu reporte ya no llega a nadie: no queda contacto a quien avisar si no respondes. Agrega uno: escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA ${ex.number} Rosa.`,
   checkinModeratorsGone: (ex = NA_EXAMPLES) => `Heads Up: tu reporte ya no llega a nadie: por ahora no podemos avisar a las moderadoras. Agrega un contacto: escribe AMIGA, su numero y el nombre con que te conoce, ej. AMIGA ${ex.number} Rosa.`,
+  discreetModeratorsGone: () => 'HU: por ahora nuestro equipo no puede recibir tu mensaje. Responde AMIGA, un numero y tu nombre para agregar un contacto.',
   discreetNoOneLeft: () => 'HU: no queda contacto a quien pasar tu mensaje. Responde AMIGA, un numero y tu nombre para agregar uno.',
   checkinRestored: (until, told) =>
     `Heads Up: la linea se restauro desde una copia y puede haber perdido tus ultimos mensajes, asi que tu reporte sigue activo. Si estas a salvo, escribe OK. ${

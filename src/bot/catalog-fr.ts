@@ -202,6 +202,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetStillMissed: (told) => (told === 'nobody' ? 'HU: répondez OK dès que possible.' : `HU: on a transmis votre message à ${told === 'buddies' ? 'votre contact' : 'notre équipe'}. Répondez OK dès que possible.`),
   checkinNoOneLeft: (ex = NA_EXAMPLES) => `Heads Up: votre suivi ne prévient plus personne: aucun contact ne reste à prévenir si vous ne répondez pas. Ajoutez-en un: écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME ${ex.number} Rose.`,
   checkinModeratorsGone: (ex = NA_EXAMPLES) => `Heads Up: votre suivi ne prévient plus personne: on ne peut plus joindre les modératrices pour l'instant. Ajoutez un contact: écrivez BINOME, son numéro et le nom sous lequel il vous connait, ex. BINOME ${ex.number} Rose.`,
+  discreetModeratorsGone: () => "HU: notre équipe ne peut pas recevoir votre message pour l'instant. Répondez BINOME, un numéro et votre nom pour ajouter un contact.",
   discreetNoOneLeft: () => "HU: plus aucun contact à qui transmettre votre message. Répondez BINOME, un numéro et votre nom pour en ajouter un.",
   checkinRestored: (until, told) =>
     `Heads Up: la ligne a été restaurée depuis une sauvegarde et a pu perdre vos derniers messages, donc votre suivi a repris. Si vous etes en sécurité, écrivez OK. ${

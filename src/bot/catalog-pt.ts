@@ -202,6 +202,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetStillMissed: (told) => (told === 'nobody' ? 'HU: responda OK quando puder.' : `HU: passamos sua mensagem ${told === 'buddies' ? 'ao seu contato' : 'a nossa equipe'}. Responda OK quando puder.`),
   checkinNoOneLeft: (ex = NA_EXAMPLES) => `Heads Up: seu acompanhamento nao avisa mais ninguem: nao resta contato para avisar se voce nao responder. Adicione um: escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA ${ex.number} Rosa.`,
   checkinModeratorsGone: (ex = NA_EXAMPLES) => `Heads Up: seu acompanhamento nao avisa mais ninguem: por enquanto nao conseguimos avisar as moderadoras. Adicione um contato: escreva PARCEIRA, o numero e o nome pelo qual a pessoa conhece voce, ex. PARCEIRA ${ex.number} Rosa.`,
+  discreetModeratorsGone: () => 'HU: por enquanto nossa equipe nao pode receber sua mensagem. Responda PARCEIRA, um numero e seu nome para adicionar um contato.',
   discreetNoOneLeft: () => 'HU: nao resta contato para passar sua mensagem. Responda PARCEIRA, um numero e seu nome para adicionar um.',
   checkinRestored: (until, told) =>
     `Heads Up: a linha foi restaurada de uma copia e pode ter perdido suas ultimas mensagens, entao seu acompanhamento voltou. Se estiver segura, escreva OK. ${

@@ -91,7 +91,7 @@ export function tellIfModeratorsGone(
   for (const memberId of runningCheckinMembers(db)) {
     if (personBuddies(db, vault, memberId).length > 0 || memberBlocked(db, vault, memberId)) continue;
     const t = catalog(memberLang(db, memberId));
-    enqueueMessage(db, vault, memberId, memberDiscreet(db, memberId) ? t.discreetNoOneLeft() : t.checkinModeratorsGone(line.examples), now);
+    enqueueMessage(db, vault, memberId, memberDiscreet(db, memberId) ? t.discreetModeratorsGone() : t.checkinModeratorsGone(line.examples), now);
     told = true;
   }
   return told;

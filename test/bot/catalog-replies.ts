@@ -179,6 +179,7 @@ export function everyReply(t: Catalog, a: ReplyArgs): Record<keyof Catalog, stri
     checkinNoOneLeft: [t.checkinNoOneLeft()],
     checkinModeratorsGone: [t.checkinModeratorsGone()],
     discreetNoOneLeft: [t.discreetNoOneLeft()],
+    discreetModeratorsGone: [t.discreetModeratorsGone()],
     checkinRestored: until.flatMap((u) => [t.checkinRestored(u, 'buddies'), t.checkinRestored(u, 'moderators'), t.checkinRestored(u, 'nobody')]),
     discreetRestored: until.flatMap((u) => [t.discreetRestored(u), t.discreetRestored(u, 5), t.discreetRestored(u, null)]),
     checkinEscalation: until.flatMap((u) => [t.checkinEscalation(a.name, u, a.details), t.checkinEscalation(a.name, u, '')]),

@@ -75,6 +75,7 @@ describe('discreet alerts over SMS', () => {
       expect(forbiddenIn(catalog(lang).discreetUnreached())).toEqual([]);
       expect(forbiddenIn(catalog(lang).discreetUnreachedModeratorsTold())).toEqual([]);
       expect(forbiddenIn(catalog(lang).discreetModeratorsUnreached())).toEqual([]);
+      expect(forbiddenIn(catalog(lang).discreetModeratorsGone())).toEqual([]);
       expect(forbiddenIn(catalog(lang).discreetNoOneReached())).toEqual([]);
       for (const told of [catalog(lang).discreetContactAccepted('0177'), catalog(lang).discreetContactDeclined('0177'), catalog(lang).discreetContactStopped('0177'), catalog(lang).discreetBuddyInvite('Rose'), catalog(lang).discreetBuddyDropped('Rose')]) expect(forbiddenIn(told)).toEqual([]);
     }
