@@ -81,10 +81,14 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   // Her Signal account shows a new number: a check-in of hers that relied on the buddies asked from the old
   // number's SMS membership now reaches no one, and she is told at once, not left to learn it at the deadline.
   // Once her message is handled: one it ended (her OK) needs no one, and one it gave a buddy (BUDDY) reaches them.
-  // Told after her reply (below); a CHECKIN refused for want of a buddy is answered by the notice alone, not twice.
+  // Told after her reply (below); a CHECKIN refused for want of a buddy is answered by the notice alone, not twice,
+  // but only where the notice goes to the membership the reply goes to: one told on her old number's SMS
+  // membership leaves her, writing over Signal, answered nowhere.
   const line = checkinLine(rules);
   const alone = who.member && who.unlinked.length > 0 ? leftAlone(deps, line, [who.member.id, ...who.unlinked]) : [];
-  if (alone.length > 0 && result.reply !== null && isNeedsBuddy(result.reply, line.examples)) result.reply = null;
+  const member = findMemberByIndex(db, who.memberKey);
+  const toMember = member !== undefined && (member.status === 'active' || member.status === 'pending');
+  if (toMember && alone.includes(member.id) && result.reply !== null && isNeedsBuddy(result.reply, line.examples)) result.reply = null;
   // A SHOW's reply quotes a report, which an EDIT or a decision may change: it is kept no longer than the report's notices.
   // So may an APPROVE's ("Not sent: … APPROVE again to send: <text>", the text changed since she read it).
   // Only one that quotes it: a linked reply counts as showing her the report, and a refusal that quotes
@@ -93,8 +97,6 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   const command = parsed.ok && who.moderator ? parsed.command : null;
   const quotedRef = command?.kind === 'show' || (command?.kind === 'approve' && quotesReport) ? command.ref : null;
   if (result.reply !== null && way === 'outbox') {
-    const member = findMemberByIndex(db, who.memberKey);
-    const toMember = member && (member.status === 'active' || member.status === 'pending');
     const id = toMember ? enqueueMessage(db, vault, member.id, result.reply, now) : enqueueReply(db, vault, msg.sender, result.reply, now);
     // A READ message, waiting as any queued reply may (a held lane), is written again without an alert RETRACT withdraws.
     if (toMember && quotesAlerts) linkReadQuotes(db, id, quotesAlerts.ids, quotesAlerts.older);

@@ -10,7 +10,8 @@
 import { catalog } from '../../src/bot/catalog';
 import { lineExamples } from '../../src/bot/line-examples';
 import { Regions } from '../../src/alerts/regions';
-import { checkinOnOldNumber, NEW, queuedForSignal, signalFrom } from './number-change-world';
+import { botWorld } from '../helpers/bot-world';
+import { checkinOnOldNumber, LILY, NEW, OLD, queuedForSignal, signalFrom } from './number-change-world';
 
 const UUID = '1b2c3d4e-5f60-4a7b-8c9d-000000000021';
 const t = catalog('en');
@@ -48,5 +49,21 @@ describe('the notice that her check-in now reaches no one, after a number change
     const before = queuedForSignal(w, UUID).length;
     signalFrom(w, UUID, NEW, 'CHECKIN 60 red car');
     expect(queuedForSignal(w, UUID).slice(before)).toEqual([t.checkinNeedsBuddy(ex)]);
+  });
+
+  // Found by review: the refusal was dropped whenever anyone was told, even on another membership.
+  it('still answers her CHECKIN over Signal when the notice goes to her old number by SMS', async () => {
+    const w = await botWorld({ checkins: { fallback: 'none', minMinutes: 10, maxMinutes: 720, buddyChannels: ['sms'] } });
+    signalFrom(w, UUID, OLD, 'JOIN 415');
+    w.sms(OLD, 'JOIN 415');
+    w.sms(OLD, `BUDDY ${LILY} Ann`);
+    w.sms(LILY, 'ACCEPT');
+    w.sms(OLD, 'CHECKIN 60 grey van');
+    w.sms(LILY, 'STOP');
+    const before = queuedForSignal(w, UUID).length;
+    const smsBefore = w.queued({ channel: 'sms', address: OLD }).length;
+    signalFrom(w, UUID, NEW, 'CHECKIN 60 red car');
+    expect(queuedForSignal(w, UUID).slice(before)).toEqual([t.checkinNeedsBuddy(ex)]);
+    expect(w.queued({ channel: 'sms', address: OLD }).slice(smsBefore).map((m) => m.text)).toEqual([noOne]);
   });
 });
