@@ -14,6 +14,7 @@ import type { Channel } from '../domain/channel';
 import { linkIndex } from './buddy-indexes';
 import { linkBuddyMessage } from './buddy-erasure';
 import { buddyStopped } from './buddy-stops';
+import { moveAllClear } from './checkin-all-clears';
 import type { Db, Sqlite } from './db';
 import { escalationOn } from './escalation-sms';
 import { enqueueReply } from './outbox';
@@ -100,7 +101,9 @@ function movedElsewhere(db: Db, vault: Vault, channel: Channel, row: WaitingRow,
     .stmt("SELECT 1 FROM buddies WHERE member_id = ? AND buddy_bidx = ? AND channel = ? AND status = 'accepted'")
     .get(member, linkIndex(vault, member, opened.address), channel);
   if (accepted === undefined || buddyStopped(db, vault, opened.address, other)) return false;
-  linkBuddyMessage(db, enqueueReply(db, vault, { channel: other, address: opened.address }, opened.body, now), row.buddy_member as number);
+  // An all-clear stays in its pair: moved outside it, the old copy's failure read as "reached no one".
+  const to = { channel: other, address: opened.address };
+  if (moveAllClear(db, vault, row.id, to, opened.body, now) === undefined) linkBuddyMessage(db, enqueueReply(db, vault, to, opened.body, now), member);
   return true;
 }
 

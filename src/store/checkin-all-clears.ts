@@ -99,13 +99,32 @@ function ownerOf(db: Db, outboxId: number, channel: Channel, to: Channel): { own
     )
     .get(outboxId, channel) as { member_id: number; pair: number } | undefined;
   if (!row) return undefined;
+  return pairHasCopy(db, row.pair, to) ? undefined : { owner: row.member_id, pair: row.pair };
+}
+
+/** Whether a pair has a copy over `channel` that was not moved or withdrawn. */
+function pairHasCopy(db: Db, pair: number, channel: Channel): boolean {
   const there = db
     .stmt(
       `SELECT 1 FROM checkin_all_clears a JOIN outbox o ON o.id = a.outbox_id
        WHERE coalesce(a.pair, a.outbox_id) = ? AND o.channel = ? AND coalesce(o.error, '') NOT IN ('withdrawn', 'sms_instead', 'signal_instead')`,
     )
-    .get(row.pair, to);
-  return there === undefined ? { owner: row.member_id, pair: row.pair } : undefined;
+    .get(pair, channel);
+  return there !== undefined;
+}
+
+/**
+ * An all-clear moved to the same number over `to.channel` (the line no longer sends on its own), in its pair:
+ * nothing queued where the pair has a copy there already, which carries the word (twice would be sent twice).
+ * Undefined for a row that is no all-clear; else true: the word goes there.
+ */
+export function moveAllClear(db: Db, vault: Vault, outboxId: number, to: { channel: Channel; address: string }, text: string, now: number): true | undefined {
+  const row = db
+    .stmt('SELECT b.member_id, coalesce(a.pair, a.outbox_id) AS pair FROM checkin_all_clears a JOIN buddy_messages b ON b.outbox_id = a.outbox_id WHERE a.outbox_id = ?')
+    .get(outboxId) as { member_id: number; pair: number } | undefined;
+  if (!row) return undefined;
+  if (!pairHasCopy(db, row.pair, to.channel)) queueAllClear(db, vault, to, text, row.member_id, now, row.pair);
+  return true;
 }
 
 /**
@@ -142,8 +161,8 @@ export function allClearBackToSignal(db: Db, vault: Vault, outboxId: number, add
 /**
  * All-clears that reached no one: every copy of a pair (one buddy's word from one OK) failed for good,
  * none withdrawn (the buddy left: she was told), none given up after tries (it may have arrived, as a
- * given-up escalation counts as gone), none moved to the other channel without its replacement failing
- * too. Their owners, each with how many buddies, were read "we've told them" and must hear otherwise.
+ * given-up escalation counts as gone), and not only moved to the other channel (a move is no failure; its
+ * replacement, in the pair, failing too is). Their owners, each with how many buddies, were read "we've told them" and must hear otherwise.
  * Only of the last day: an upgrade does not bring up word of older ones.
  */
 export function unreachedAllClears(db: Db, since: number): Array<{ memberId: number; pairs: number[] }> {
@@ -152,6 +171,7 @@ export function unreachedAllClears(db: Db, since: number): Array<{ memberId: num
       `SELECT b.member_id, coalesce(a.pair, a.outbox_id) AS pair FROM checkin_all_clears a JOIN outbox o ON o.id = a.outbox_id JOIN buddy_messages b ON b.outbox_id = a.outbox_id
        GROUP BY pair
        HAVING max(o.state <> 'failed') = 0 AND max(o.error = 'withdrawn' OR o.error LIKE 'gave_up:%') = 0 AND min(o.created_at) >= ?
+         AND max(coalesce(o.error, '') NOT IN ('sms_instead', 'signal_instead')) = 1
        ORDER BY b.member_id, pair`,
     )
     .all(since) as Array<{ member_id: number; pair: number }>;
