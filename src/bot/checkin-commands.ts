@@ -8,7 +8,7 @@ import type { SubscribeMode } from '../config/env';
 import type { Channel } from '../domain/channel';
 import { memberBlocked } from '../store/blocks';
 import { personBuddies } from '../store/buddies';
-import { alarmedBuddies, allClearChannels, escalationChannels, queueAllClear } from '../store/checkin-all-clears';
+import { alarmedBuddies, allClearChannels, escalationChannels, queueAllClear, watchAllClear } from '../store/checkin-all-clears';
 import { buddiesTold, escalationUnsent, escalationWentOut } from '../store/checkin-reach';
 import { refOfCheckin } from '../store/checkin-refs';
 import { eraseCheckin, extendCheckin, hasCheckin, personCheckins, reopenCheckin, startCheckin } from '../store/checkins';
@@ -274,6 +274,8 @@ export function ok(store: Store, who: Asker, line: CheckinLine, now: number, can
     let pair: number | undefined;
     for (const channel of allClearChannels(db, vault, b, via.get(b.id))) {
       const id = queueAllClear(db, vault, { channel, address: b.address }, buddyOkText(db, vault, b), b.memberId, now, pair);
+      // Should it reach no one, she who sent OK hears: not the link's owner, her old number's membership after a number change.
+      if (pair === undefined) watchAllClear(db, id, person, now);
       pair ??= id;
     }
   }

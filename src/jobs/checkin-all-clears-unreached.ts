@@ -9,7 +9,7 @@
  * come looking.
  */
 import { catalog } from '../bot/catalog';
-import { forgetAllClears, unreachedAllClears } from '../store/checkin-all-clears';
+import { forgetAllClears, forgetAllClearsBefore, unreachedAllClears } from '../store/checkin-all-clears';
 import type { Db } from '../store/db';
 import { memberDiscreet, memberLang } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
@@ -18,15 +18,27 @@ import type { Vault } from '../store/vault';
 /** Only all-clears of the last day (an upgrade finds older ones failed: their time has passed). */
 const RECENT_MS = 24 * 3600_000;
 
-/** Tells each member whose all-clears reached none of their buddies, in the caller's transaction. Returns how many were told. */
-export function tellAllClearsUnreached(store: { db: Db; vault: Vault }, now: number): number {
+/**
+ * Tells each member whose all-clears reached none of their buddies, in the caller's transaction, each in a
+ * savepoint of her own: one notice that cannot be written (tried again next run) holds up no one else's.
+ */
+export function tellAllClearsUnreached(store: { db: Db; vault: Vault }, now: number): { told: number; failed: number } {
   const { db, vault } = store;
-  const unreached = unreachedAllClears(db, now - RECENT_MS);
-  for (const { memberId, pairs } of unreached) {
-    // It comes unasked, to her lock screen: discreet names neither the line nor a check-in.
-    const t = catalog(memberLang(db, memberId));
-    enqueueMessage(db, vault, memberId, memberDiscreet(db, memberId) ? t.discreetOkUnreached(pairs.length) : t.checkinOkUnreached(pairs.length), now);
-    forgetAllClears(db, pairs);
+  forgetAllClearsBefore(db, now - RECENT_MS);
+  let told = 0;
+  let failed = 0;
+  for (const { memberId, pairs } of unreachedAllClears(db)) {
+    try {
+      db.savepoint(() => {
+        // It comes unasked, to her lock screen: discreet names neither the line nor a check-in.
+        const t = catalog(memberLang(db, memberId));
+        enqueueMessage(db, vault, memberId, memberDiscreet(db, memberId) ? t.discreetOkUnreached(pairs.length) : t.checkinOkUnreached(pairs.length), now);
+        forgetAllClears(db, pairs);
+      });
+      told++;
+    } catch {
+      failed++;
+    }
   }
-  return unreached.length;
+  return { told, failed };
 }

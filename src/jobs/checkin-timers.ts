@@ -138,7 +138,9 @@ export function* checkinBatches(deps: TimerStore, now: number, run: TimerRun): G
       const afterAll = tellAfterAll(deps, run, now, BATCH, afterAllAfter); // after "we're still trying", nothing got through
       // A late OK's word that reached a buddy on no channel: "we've told them" was untrue (a failure is tried again next run).
       try {
-        run.unreached += db.savepoint(() => tellAllClearsUnreached(deps, now));
+        const told = db.savepoint(() => tellAllClearsUnreached(deps, now));
+        run.unreached += told.told;
+        run.failed += told.failed;
       } catch {
         run.failed++;
       }

@@ -51,6 +51,8 @@ function eraseWaitingToBuddy(db: Db, vault: Vault, memberId: number, index: Buff
   for (const row of rows) {
     const to = readableRowAddress(vault, row);
     if (to === undefined || !linkIndex(vault, memberId, to).equals(index)) continue;
+    // An all-clear's pair, one copy erased, would read as reaching no one should another have failed: she is told they left.
+    db.stmt('DELETE FROM checkin_all_clear_watch WHERE pair = (SELECT coalesce(pair, outbox_id) FROM checkin_all_clears WHERE outbox_id = ?)').run(row.id);
     // buddy_messages follows by its foreign key. One sent but not yet final only forgets the address, so as not to go again.
     erased += row.state === 'pending' ? db.stmt('DELETE FROM outbox WHERE id = ?').run(row.id).changes : db.stmt('UPDATE outbox SET address_ct = NULL WHERE id = ?').run(row.id).changes;
   }

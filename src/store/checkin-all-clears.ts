@@ -158,31 +158,44 @@ export function allClearBackToSignal(db: Db, vault: Vault, outboxId: number, add
   return true;
 }
 
+/** A new pair's member, who sent the OK: she hears if it reached no one (checkin_all_clear_watch, migration 0070). */
+export function watchAllClear(db: Db, pair: number, memberId: number, now: number): void {
+  db.stmt('INSERT INTO checkin_all_clear_watch (pair, member_id, created_at) VALUES (?, ?, ?)').run(pair, memberId, now);
+}
+
 /**
- * All-clears that reached no one: every copy of a pair (one buddy's word from one OK) failed for good,
+ * All-clears that reached no one: every copy of a watched pair (one buddy's word from one OK) failed for good,
  * none withdrawn (the buddy left: she was told), none given up after tries (it may have arrived, as a
- * given-up escalation counts as gone), and not only moved to the other channel (a move is no failure; its
- * replacement, in the pair, failing too is). Their owners, each with how many buddies, were read "we've told them" and must hear otherwise.
- * Only of the last day: an upgrade does not bring up word of older ones.
+ * given-up escalation counts as gone), and not only moved to the other channel (its replacement, in the pair,
+ * failing too is a failure; a move alone is not). Their members, each with how many buddies, were read
+ * "we've told them" and must hear otherwise. Read from the oldest watched pair on (all its copies come after
+ * it), not every all-clear kept for the retention period.
  */
-export function unreachedAllClears(db: Db, since: number): Array<{ memberId: number; pairs: number[] }> {
+export function unreachedAllClears(db: Db): Array<{ memberId: number; pairs: number[] }> {
   const rows = db
     .stmt(
-      `SELECT b.member_id, coalesce(a.pair, a.outbox_id) AS pair FROM checkin_all_clears a JOIN outbox o ON o.id = a.outbox_id JOIN buddy_messages b ON b.outbox_id = a.outbox_id
-       GROUP BY pair
-       HAVING max(o.state <> 'failed') = 0 AND max(o.error = 'withdrawn' OR o.error LIKE 'gave_up:%') = 0 AND min(o.created_at) >= ?
+      `SELECT w.member_id, w.pair FROM checkin_all_clears a
+         JOIN checkin_all_clear_watch w ON w.pair = coalesce(a.pair, a.outbox_id) JOIN outbox o ON o.id = a.outbox_id
+       WHERE a.outbox_id >= (SELECT min(pair) FROM checkin_all_clear_watch)
+       GROUP BY w.pair
+       HAVING max(o.state <> 'failed') = 0 AND max(o.error = 'withdrawn' OR o.error LIKE 'gave_up:%') = 0
          AND max(coalesce(o.error, '') NOT IN ('sms_instead', 'signal_instead')) = 1
-       ORDER BY b.member_id, pair`,
+       ORDER BY w.member_id, w.pair`,
     )
-    .all(since) as Array<{ member_id: number; pair: number }>;
+    .all() as Array<{ member_id: number; pair: number }>;
   const by = new Map<number, number[]>();
   for (const r of rows) by.set(r.member_id, [...(by.get(r.member_id) ?? []), r.pair]);
   return [...by].map(([memberId, pairs]) => ({ memberId, pairs }));
 }
 
-/** Her notice of these pairs is queued: they are all-clears no longer (failed replies), not found again. */
+/** Her notice of these pairs is queued (or their buddy left): they are watched no longer, not found again. */
 export function forgetAllClears(db: Db, pairs: readonly number[]): void {
-  db.stmt('DELETE FROM checkin_all_clears WHERE coalesce(pair, outbox_id) IN (SELECT value FROM json_each(?))').run(JSON.stringify(pairs));
+  db.stmt('DELETE FROM checkin_all_clear_watch WHERE pair IN (SELECT value FROM json_each(?))').run(JSON.stringify(pairs));
+}
+
+/** Pairs queued before `since` are watched no longer: their time has passed (an upgrade does not bring up old ones). */
+export function forgetAllClearsBefore(db: Db, since: number): void {
+  db.stmt('DELETE FROM checkin_all_clear_watch WHERE created_at < ?').run(since);
 }
 
 /**
