@@ -77,6 +77,7 @@ describe('discreet alerts over SMS', () => {
       expect(forbiddenIn(catalog(lang).discreetModeratorsUnreached())).toEqual([]);
       expect(forbiddenIn(catalog(lang).discreetModeratorsGone())).toEqual([]);
       expect(forbiddenIn(catalog(lang).discreetNoOneReached())).toEqual([]);
+      for (const n of [1, 2]) expect(forbiddenIn(catalog(lang).discreetOkUnreached(n))).toEqual([]);
       for (const told of [catalog(lang).discreetContactAccepted('0177'), catalog(lang).discreetContactDeclined('0177'), catalog(lang).discreetContactStopped('0177'), catalog(lang).discreetBuddyInvite('Rose'), catalog(lang).discreetBuddyDropped('Rose')]) expect(forbiddenIn(told)).toEqual([]);
     }
   });
