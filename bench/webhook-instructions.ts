@@ -15,13 +15,17 @@
  * the counters are read: those of the event loop's thread, which bounds
  * throughput, and those of all threads (V8 still compiles in the background
  * long after the warm-up, about a third of all instructions). Twilio's API is a
- * loopback socket that never answers: the clean-up worker's calls (at most
- * two a second whatever the load) would otherwise be counted against
- * webhooks that arrive 50 times slower under Valgrind. Loopback only;
+ * loopback server that answers each call 204 (a deleted message) after 10 s:
+ * the clean-up worker's calls (at most two a second whatever the load) would
+ * otherwise be counted against webhooks that arrive 50 times slower under
+ * Valgrind. Not never: a call the client's 15 s time-out ended was an error
+ * whose stack (source-mapped) and first-run compilation, twice in a JOIN
+ * run's window, read about 60,000 instructions per webhook. Loopback only;
  * every load is bounded in count.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,14 +37,26 @@ const TEXTS = (process.env.BENCH_TEXTS ?? 'HELP,AYUDA,JOIN').split(',');
 const WARM = Number(process.env.BENCH_WARM ?? 2000);
 const COUNT = Number(process.env.BENCH_COUNT ?? 2000);
 
-/** Instructions the server spent on COUNT webhooks carrying `text`: on its event loop, and in all its threads. */
-async function measure(text: string, silentApi: string): Promise<{ main: number; all: number }> {
+/**
+ * The instructions of the event loop's timers (their callbacks, in callgrind's inclusive count of
+ * node::Environment::RunTimers): the periodic jobs (check-in timers, outbox lanes, the WAL's upkeep) and the
+ * deletions of Twilio's copies, written in batches every 200 ms. Their cost follows the clock, not the load,
+ * and under Valgrind 50 times fewer webhooks share it; the column without them is the webhooks' own work.
+ */
+function timersOf(file: string): number {
+  const annotated = execFileSync('callgrind_annotate', ['--inclusive=yes', '--threshold=100', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const line = annotated.split('\n').find((l) => l.includes('node::Environment::RunTimers('));
+  return line ? Number((/^\s*([\d,]+)/.exec(line)?.[1] ?? '0').replace(/,/g, '')) : 0;
+}
+
+/** Instructions the server spent on COUNT webhooks carrying `text`: on its event loop (timers aside too), and in all its threads. */
+async function measure(text: string, apiUrl: string): Promise<{ main: number; timers: number; all: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'headsup-callgrind-'));
   const out = path.join(dir, 'cg');
   const child = spawn(
     'valgrind',
     ['--tool=callgrind', '--smc-check=all-non-file', '--separate-threads=yes', `--callgrind-out-file=${out}`, process.execPath, '--import', 'tsx', path.join(__dirname, 'webhook/target.ts'), 'real'],
-    { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], env: { ...process.env, BENCH_TWILIO_API_BASE_URL: silentApi } },
+    { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], env: { ...process.env, BENCH_TWILIO_API_BASE_URL: apiUrl, BENCH_PATIENT_HTTP: '1' } },
   );
   try {
     const ready = await new Promise<{ url: string }>((resolve, reject) => {
@@ -60,10 +76,12 @@ async function measure(text: string, silentApi: string): Promise<{ main: number;
       .map((f) => ({ main: f.endsWith('-01'), n: Number(/^(?:totals|summary): (\d+)/m.exec(fs.readFileSync(path.join(dir, f), 'utf8'))?.[1] ?? NaN) }));
     const main = counts.find((c) => c.main)?.n;
     if (main === undefined || counts.some((c) => Number.isNaN(c.n))) throw new Error('callgrind wrote no counts');
-    return { main, all: counts.reduce((sum, c) => sum + c.n, 0) };
+    return { main, timers: timersOf(`${out}.1-01`), all: counts.reduce((sum, c) => sum + c.n, 0) };
   } finally {
     child.kill('SIGKILL');
-    fs.rmSync(dir, { recursive: true, force: true });
+    // BENCH_KEEP=1 keeps callgrind's files, for callgrind_annotate.
+    if (process.env.BENCH_KEEP === '1') console.log(`${text}: callgrind's files are in ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -73,16 +91,21 @@ async function main(): Promise<void> {
   } catch {
     throw new Error('this benchmark needs valgrind (apt install valgrind)');
   }
-  const silent = net.createServer(() => {});
-  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-  const silentApi = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
-  const rows = [['text', 'event loop', 'all threads']];
+  const slow = http.createServer((req, res) => {
+    req.resume();
+    const answer = setTimeout(() => res.writeHead(204).end(), 10_000);
+    res.on('close', () => clearTimeout(answer));
+  });
+  await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+  const apiUrl = `http://127.0.0.1:${(slow.address() as net.AddressInfo).port}`;
+  const rows = [['text', 'event loop', 'event loop, timers aside', 'all threads']];
   for (const text of TEXTS) {
-    const { main, all } = await measure(text, silentApi);
-    rows.push([text, fmt.int(main / COUNT), fmt.int(all / COUNT)]);
-    console.log(`${text}: ${fmt.int(main / COUNT)} instructions per webhook on the event loop, ${fmt.int(all / COUNT)} in all threads`);
+    const { main, timers, all } = await measure(text, apiUrl);
+    rows.push([text, fmt.int(main / COUNT), fmt.int((main - timers) / COUNT), fmt.int(all / COUNT)]);
+    console.log(`${text}: ${fmt.int(main / COUNT)} instructions per webhook on the event loop (${fmt.int((main - timers) / COUNT)} timers aside), ${fmt.int(all / COUNT)} in all threads`);
   }
-  silent.close();
+  slow.closeAllConnections();
+  slow.close();
   console.log(table(rows));
   console.log(`(instructions per webhook, ${fmt.int(COUNT)} after ${fmt.int(WARM)}; TWILIO_REDACT=${process.env.TWILIO_REDACT ?? 'on'}; compare with the same run in another tree, not across machines)`);
 }

@@ -38,7 +38,7 @@ async function real(): Promise<{ url: string; close: () => Promise<Record<string
     TWILIO_AUTH_TOKEN: AUTH_TOKEN,
     TWILIO_FROM_NUMBER: FROM_NUMBER,
     // Nothing is sent in this benchmark (HELP and JOIN in open mode queue nothing); bench:instructions
-    // gives an API that never answers, so the clean-up worker's calls cost nothing while it counts.
+    // gives an API that answers late, so the clean-up worker's calls cost little while it counts.
     TWILIO_API_BASE_URL: process.env.BENCH_TWILIO_API_BASE_URL ?? 'http://127.0.0.1:9',
     TWILIO_REDACT: process.env.TWILIO_REDACT ?? 'on',
   });
@@ -46,7 +46,11 @@ async function real(): Promise<{ url: string; close: () => Promise<Record<string
   const dest = pino.destination({ dest: '/dev/null', sync: false });
   await once(dest, 'ready');
   const log = createLogger(config.logLevel, dest);
-  const server: HeadsUp = await createServer({ config, secrets, log });
+  // Under Valgrind on a busy machine the event loop can stand still for seconds (a collection, a compilation):
+  // the 5 s keep-alive time-out, run before the socket is read again, closed connections whose next request
+  // had been sent (errors, and a run lost). BENCH_PATIENT_HTTP=1 waits longer; it changes no work per request.
+  const patient = process.env.BENCH_PATIENT_HTTP === '1' ? { keepAliveTimeoutMs: 300_000, headersTimeoutMs: 300_000, requestTimeoutMs: 300_000 } : undefined;
+  const server: HeadsUp = await createServer({ config, secrets, log, http: patient });
   const url = await server.start();
   return {
     url,
