@@ -135,11 +135,13 @@ const AFTER_KEYWORD = new RegExp(`^(\\s*\\p{L}+)([./\\-\\uFF0E\\uFF0F${DASH_CLAS
 
 /** Parses one inbound message; a number leading a report is read as `country` (DEFAULT_COUNTRY) writes it. Never throws. */
 export function parse(input: string, country: CountryCode = 'US'): Parsed {
-  const clipped = okEmojiAsWord(input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input);
+  // One word of plain letters ("HELP", "join"), as most messages are: no mark, emoji, accent or word before it to read.
+  const plain = PLAIN_WORD.test(input);
+  const clipped = plain ? input : okEmojiAsWord(input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input);
   // "JOIN,415", "REPORT:415 …", "JOIN：415": a comma, colon or semicolon right after the first word separates as a
   // space does (one space for each, so positions in the text stay).
-  const text = spacedAfterKeyword(clipped.replace(GLUED_MARKS, (_m, word: string, marks: string) => word + ' '.repeat(marks.length)));
-  const tokens = tokenize(text);
+  const text = plain ? clipped : spacedAfterKeyword(clipped.replace(GLUED_MARKS, (_m, word: string, marks: string) => word + ' '.repeat(marks.length)));
+  const tokens = plain ? [{ word: clipped.toUpperCase(), start: 0 }] : tokenize(text);
   const first = tokens[0];
   if (!first) return { ok: false, error: 'empty' };
   // "#STOP" is STOP, as Twilio reads it: a leading # is kept for references (#K7Q2), which never come first.
@@ -147,7 +149,7 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
   const found = lookupKeyword(word);
   const rest = tokens.slice(1).map(wordOf);
   // "ok please stop my checkin", "can you stop my check-in": read as the stop word alone would be, her check-in's end.
-  const lead = leadingWords(tokens.map(wordOf));
+  const lead = plain ? 0 : leadingWords(tokens.map(wordOf));
   const after = tokens[lead];
   if (lead > 0 && after && (lookupKeyword(after.word)?.kind === 'stop' || CHECKIN_ENDERS.has(after.word)) && namesCheckin(tokens.slice(lead + 1).map(wordOf))) {
     return parse(text.slice(after.start), country);
@@ -186,7 +188,7 @@ export function parse(input: string, country: CountryCode = 'US'): Parsed {
   }
   // "LANG ES" names its language; every other keyword's language is the keyword's own.
   if (command.kind === 'lang') return success(command, command.lang, word, tokens.length === 1);
-  const unsure = (found.lang === 'en' && accented(text, first.start)) || otherLanguageTwin(found, tokens);
+  const unsure = (found.lang === 'en' && !plain && accented(text, first.start)) || otherLanguageTwin(found, tokens);
   return success(command, unsure ? undefined : found.lang, word, tokens.length === 1, found.keeps);
 }
 
@@ -202,6 +204,7 @@ function accented(text: string, start: number): boolean {
 }
 
 const wordOf = (t: Token): string => t.word;
+const PLAIN_WORD = /^[A-Za-z]{1,40}$/;
 
 // Keywords that agree (OK, JOIN's YES), and may come before a request to stop.
 const AGREEING: ReadonlySet<string> = new Set(['OK', 'OKAY', 'YES']);
