@@ -12,9 +12,9 @@ CREATE TABLE checkin_all_clear_watch (
   created_at INTEGER NOT NULL
 );
 
--- All-clears of before it: their owner is the best known member to tell.
--- Those older than a day go at the timers' next run.
-INSERT INTO checkin_all_clear_watch (pair, member_id, created_at)
-SELECT coalesce(a.pair, a.outbox_id), min(b.member_id), min(o.created_at)
-FROM checkin_all_clears a JOIN buddy_messages b ON b.outbox_id = a.outbox_id JOIN outbox o ON o.id = a.outbox_id
-GROUP BY coalesce(a.pair, a.outbox_id);
+-- No backfill: all-clears queued before it are not watched (as before it,
+-- no one is told of them). Those of before 0069 have no pair, and an SMS
+-- fallback of a refused Signal copy was queued outside the refused copy's
+-- pair, so a failed copy whose fallback arrived would read as reaching no
+-- one: a false notice at upgrade. Those with a pair date from 0069, never
+-- released; a backup taken between 0069 and 0070 restores unwatched too.
