@@ -12,7 +12,7 @@ import { inviterNumber, linksOfBuddy, setBuddyStatus, type Buddy } from '../stor
 import { invitationNumbers, numberInvitations } from '../store/buddy-numbers';
 import { forgetDeclinesOf, recordDeclines } from '../store/buddy-declines';
 import { forgetBuddy, removeBuddy, removeLinksOfBuddy } from '../store/buddy-erasure';
-import { allClearsBackToSignal } from '../store/checkin-all-clears';
+import { allClearsBackToSignal, unwatchAllClearsTo } from '../store/checkin-all-clears';
 import { anyBuddyStop, buddyStopped, liftBuddyStop, recordBuddyStop, stopLinksOfBuddy } from '../store/buddy-stops';
 import { isBlocked } from '../store/blocks';
 import { memberDiscreet, memberLang, memberSender, personMemberIds } from '../store/members';
@@ -185,6 +185,8 @@ export function buddyStop(store: Store, who: Asker, now: number): boolean {
   const links = myLinks(store, phone).filter((b) => b.status === 'accepted' && b.channel === channel);
   // By her number's row, so that a link that no longer opens is stopped too.
   if (phone) stopLinksOfBuddy(store.db, store.vault, phone, channel);
+  // She is told they left, not also that her all-clear to them (its copy here now refused) reached no one.
+  for (const b of links) unwatchAllClearsTo(store.db, store.vault, b.memberId, b.address);
   tellMembers(store, links, (t, b, discreet) => (discreet ? t.discreetContactStopped(ending(b.address)) : t.buddyStoppedMember(ending(b.address))), now);
   return links.length > 0 || moved > 0;
 }
@@ -202,6 +204,8 @@ export function forgetAsBuddy(store: Store, who: Asker, now: number): boolean {
   // Her stop over that channel goes too (a stop over the other stays, as her links there do). First: a stop
   // kept before 0016 is only her stopped links, which forgetBuddy erases, and it must be kept for the other channel.
   if (who.sender.phone) liftBuddyStop(store.db, store.vault, who.sender.phone, who.sender.channel);
+  // She is told they left, not also that her all-clear to them (its copy here erased) reached no one.
+  for (const b of links) unwatchAllClearsTo(store.db, store.vault, b.memberId, b.address);
   if (phone) forgetBuddy(store.db, store.vault, phone, who.sender.channel);
   // Her declines there go too, as her stop does: members may ask her again.
   if (who.sender.phone) forgetDeclinesOf(store.db, store.vault, who.sender.phone, who.sender.channel);

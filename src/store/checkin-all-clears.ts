@@ -14,7 +14,7 @@ import { linkIdsOf } from './buddy-numbers';
 import { buddyStopped } from './buddy-stops';
 import type { Db } from './db';
 import { enqueueReply } from './outbox';
-import { openCopy } from './outbox-rows';
+import { openCopy, readableRowAddress } from './outbox-rows';
 import type { Vault } from './vault';
 
 /**
@@ -191,6 +191,22 @@ export function unreachedAllClears(db: Db): Array<{ memberId: number; pairs: num
 /** Her notice of these pairs is queued (or their buddy left): they are watched no longer, not found again. */
 export function forgetAllClears(db: Db, pairs: readonly number[]): void {
   db.stmt('DELETE FROM checkin_all_clear_watch WHERE pair IN (SELECT value FROM json_each(?))').run(JSON.stringify(pairs));
+}
+
+/**
+ * A buddy left (DELETE, STOP): the pairs of this member's all-clears to their number with a copy not final are
+ * watched no longer. She is told they left; that copy, then erased or refused, must not read as reaching no one
+ * (eraseWaitingToBuddy does the same for DECLINE and BUDDY OFF). A pair already all failed is left to be told.
+ */
+export function unwatchAllClearsTo(db: Db, vault: Vault, memberId: number, phone: string): void {
+  const rows = db
+    .stmt(
+      `SELECT o.id, o.address_ct, o.key_version, coalesce(a.pair, a.outbox_id) AS pair FROM checkin_all_clears a
+         JOIN buddy_messages m ON m.outbox_id = a.outbox_id JOIN outbox o ON o.id = a.outbox_id
+       WHERE m.member_id = ? AND o.address_ct IS NOT NULL`,
+    )
+    .all(memberId) as Array<{ id: number; address_ct: Buffer; key_version: number; pair: number }>;
+  forgetAllClears(db, rows.filter((r) => readableRowAddress(vault, r) === phone).map((r) => r.pair));
 }
 
 /** Pairs queued before `since` are watched no longer: their time has passed (an upgrade does not bring up old ones). */

@@ -1,11 +1,12 @@
 /**
  * Who hears that a late OK's all-clear reached no buddy, and when not. Found by review: after a number change
  * the notice went to the buddy link's owner, her old number's SMS membership (no longer hers: maybe a recycled
- * number's stranger), not to her who sent OK; and a buddy who left (DECLINE) while one copy of the pair had
+ * number's stranger), not to her who sent OK; and a buddy who left (DECLINE, and later found DELETE and STOP over Signal) while one copy of the pair had
  * failed for good and the other waited left only the failed copy, so she heard "we couldn't get word through"
  * on top of being told they declined. And one member's notice that could not be written held up every other's.
  */
 import { catalog } from '../../src/bot/catalog';
+import { ending } from '../../src/bot/clock-time';
 import { SendError } from '../../src/channels/types';
 import { tellAllClearsUnreached } from '../../src/jobs/checkin-all-clears-unreached';
 import { queueAllClear, watchAllClear } from '../../src/store/checkin-all-clears';
@@ -32,7 +33,12 @@ describe('the notice that an all-clear reached no buddy', () => {
     expect(queuedForSignal(w, uuid).filter((m) => m === t.checkinOkUnreached(1))).toHaveLength(1);
   });
 
-  it('is not told when the buddy declined while one copy had failed for good and the other waited', async () => {
+  // DELETE erases the waiting copy; STOP lets it fail as recipient_stopped: she is told they left, and that alone.
+  it.each([
+    ['DECLINE', t.buddyDeclinedMember(ending('+14155550177'))],
+    ['DELETE', t.buddyDeclinedMember(ending('+14155550177'))],
+    ['STOP', t.buddyStoppedMember(ending('+14155550177'))],
+  ])('is not told when the buddy sent %s over Signal while one copy had failed for good and the other waited', async (word, left) => {
     const lily = '+14155550177';
     const w = await missedCheckin('signal', [lily]);
     await sendPass(w, 'signal');
@@ -47,10 +53,11 @@ describe('the notice that an all-clear reached no buddy', () => {
     await sendPass(w, 'sms');
     expect(w.sms(ROSE, 'OK').reply).toBe(t.checkinOkLate());
     await sendPass(w, 'sms', { [lily]: new SendError('invalid', '21211') });
-    w.bot.handle({ sender: { channel: 'signal', address: BUDDY_UUID, phone: lily }, text: 'DECLINE', providerId: 'decline-1' }, 'outbox');
+    w.bot.handle({ sender: { channel: 'signal', address: BUDDY_UUID, phone: lily }, text: word, providerId: 'leave-1' }, 'outbox');
+    await sendPass(w, 'signal');
     timers(w);
     const toRose = w.queued({ channel: 'sms', address: ROSE }).map((m) => m.text);
-    expect(toRose.filter((m) => m === t.checkinOkUnreached(1))).toEqual([]);
+    expect(toRose.filter((m) => m === t.checkinOkUnreached(1) || m === left)).toEqual([left]);
   });
 });
 
