@@ -174,8 +174,9 @@ export function watchAllClear(db: Db, pair: number, memberId: number, now: numbe
 export function unreachedAllClears(db: Db): Array<{ memberId: number; pairs: number[] }> {
   const rows = db
     .stmt(
-      `SELECT w.member_id, w.pair FROM checkin_all_clears a
-         JOIN checkin_all_clear_watch w ON w.pair = coalesce(a.pair, a.outbox_id) JOIN outbox o ON o.id = a.outbox_id
+      // CROSS JOIN keeps the all-clears the outer loop: driven from outbox, it walked every row after the oldest pair.
+      `SELECT w.member_id, w.pair FROM checkin_all_clears a CROSS JOIN outbox o ON o.id = a.outbox_id
+         JOIN checkin_all_clear_watch w ON w.pair = coalesce(a.pair, a.outbox_id)
        WHERE a.outbox_id >= (SELECT min(pair) FROM checkin_all_clear_watch)
        GROUP BY w.pair
        HAVING max(o.state <> 'failed') = 0 AND max(o.error = 'withdrawn' OR o.error LIKE 'gave_up:%') = 0
