@@ -4,8 +4,9 @@
 -- (buddy_messages): after a number change that is her old number's
 -- membership, no longer hers. Her erasure takes the row: no one else is
 -- told. The check-in timers drop a row once its member was told, its buddy
--- left, or it is a day old; they read only the all-clears queued since the
--- oldest row, not every one kept for the retention period.
+-- left, or it is a day old with every copy final (a week old, whatever
+-- their state); they read only the all-clears queued since the oldest row,
+-- not every one kept for the retention period.
 CREATE TABLE checkin_all_clear_watch (
   pair       INTEGER PRIMARY KEY,
   member_id  INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,

@@ -15,8 +15,9 @@ import { memberDiscreet, memberLang } from '../store/members';
 import { enqueueMessage } from '../store/outbox';
 import type { Vault } from '../store/vault';
 
-/** Only all-clears of the last day (an upgrade finds older ones failed: their time has passed). */
+/** Only all-clears of the last day, or of the last week with a copy not yet final (checkin-all-clears.ts). */
 const RECENT_MS = 24 * 3600_000;
+const AT_MOST_MS = 7 * RECENT_MS;
 
 /**
  * Tells each member whose all-clears reached none of their buddies, in the caller's transaction, each in a
@@ -24,7 +25,6 @@ const RECENT_MS = 24 * 3600_000;
  */
 export function tellAllClearsUnreached(store: { db: Db; vault: Vault }, now: number): { told: number; failed: number } {
   const { db, vault } = store;
-  forgetAllClearsBefore(db, now - RECENT_MS);
   let told = 0;
   let failed = 0;
   for (const { memberId, pairs } of unreachedAllClears(db)) {
@@ -40,5 +40,7 @@ export function tellAllClearsUnreached(store: { db: Db; vault: Vault }, now: num
       failed++;
     }
   }
+  // After telling: a pair kept past the day for a copy not final, now failed, is told first.
+  forgetAllClearsBefore(db, now - RECENT_MS, now - AT_MOST_MS);
   return { told, failed };
 }

@@ -210,9 +210,17 @@ export function unwatchAllClearsTo(db: Db, vault: Vault, memberId: number, phone
   forgetAllClears(db, rows.filter((r) => readableRowAddress(vault, r) === phone).map((r) => r.pair));
 }
 
-/** Pairs queued before `since` are watched no longer: their time has passed (an upgrade does not bring up old ones). */
-export function forgetAllClearsBefore(db: Db, since: number): void {
-  db.stmt('DELETE FROM checkin_all_clear_watch WHERE created_at < ?').run(since);
+/**
+ * Pairs queued before `since` are watched no longer, but for one with a copy not yet final (waiting, or an SMS
+ * sent whose report has not come): a late report of failure must still reach her. Those go at `bound` whatever
+ * their state, so that a report that never comes keeps no watch, nor the timers' reads, for long.
+ */
+export function forgetAllClearsBefore(db: Db, since: number, bound: number): void {
+  db.stmt(
+    `DELETE FROM checkin_all_clear_watch AS w WHERE created_at < @since AND (created_at < @bound OR NOT EXISTS (
+       SELECT 1 FROM checkin_all_clears a JOIN outbox o ON o.id = a.outbox_id
+       WHERE a.outbox_id >= w.pair AND coalesce(a.pair, a.outbox_id) = w.pair AND (o.state = 'pending' OR (o.state = 'sent' AND o.channel = 'sms'))))`,
+  ).run({ since, bound });
 }
 
 /**

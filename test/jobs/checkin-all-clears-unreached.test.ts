@@ -87,3 +87,30 @@ it("tells each member although another's notice cannot be written, and that one 
   expect(toldTo(rose)).toEqual([t.checkinOkUnreached(1)]);
   expect(toldTo(ana)).toEqual([t.checkinOkUnreached(1)]);
 });
+
+// Found by review: every watch lapsed after a day, so a copy still awaiting its report then (an SMS sent) that
+// failed for good later was never told. It is kept while a copy is not final, for a week at most.
+it('tells her of a copy reported failed after a day, and keeps no watch past a week', async () => {
+  const { db, vault } = await testStore();
+  const T0 = Date.UTC(2026, 11, 7, 12, 0, 0);
+  const DAY = 24 * 60 * MIN;
+  const rose = ensureMember(db, vault, { channel: 'sms', address: '+14155550100' }, 'en', T0).id;
+  const watch = (buddy: string) => {
+    const id = queueAllClear(db, vault, { channel: 'sms', address: buddy }, 'She is OK', rose, T0);
+    watchAllClear(db, id, rose, T0);
+    db.stmt("UPDATE outbox SET state = 'sent' WHERE id = ?").run(id);
+    return id;
+  };
+  const late = watch('+14155550177');
+  const never = watch('+14155550188');
+  const toldRose = () => (db.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE member_id = ?').get(rose) as { n: number }).n;
+  expect(db.transaction(() => tellAllClearsUnreached({ db, vault }, T0 + DAY + MIN))).toEqual({ told: 0, failed: 0 });
+  db.stmt("UPDATE outbox SET state = 'failed', error = 'invalid:21211' WHERE id = ?").run(late);
+  expect(db.transaction(() => tellAllClearsUnreached({ db, vault }, T0 + DAY + 2 * MIN))).toEqual({ told: 1, failed: 0 });
+  expect(toldRose()).toBe(1);
+  const watched = () => db.sqlite.prepare('SELECT pair FROM checkin_all_clear_watch').all();
+  expect(watched()).toEqual([{ pair: never }]);
+  db.transaction(() => tellAllClearsUnreached({ db, vault }, T0 + 7 * DAY + MIN));
+  expect(watched()).toEqual([]);
+  expect(toldRose()).toBe(1);
+});
