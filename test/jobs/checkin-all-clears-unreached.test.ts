@@ -9,7 +9,7 @@ import { catalog } from '../../src/bot/catalog';
 import { ending } from '../../src/bot/clock-time';
 import { SendError } from '../../src/channels/types';
 import { tellAllClearsUnreached } from '../../src/jobs/checkin-all-clears-unreached';
-import { queueAllClear, watchAllClear } from '../../src/store/checkin-all-clears';
+import { queueAllClear, unwatchAllClearsTo, watchAllClear } from '../../src/store/checkin-all-clears';
 import { ensureMember } from '../../src/store/members';
 import { BODY } from '../../src/store/outbox-rows';
 import { testStore } from '../helpers/test-store';
@@ -113,4 +113,18 @@ it('tells her of a copy reported failed after a day, and keeps no watch past a w
   db.transaction(() => tellAllClearsUnreached({ db, vault }, T0 + 7 * DAY + MIN));
   expect(watched()).toEqual([]);
   expect(toldRose()).toBe(1);
+});
+
+// A buddy leaving drops the watch of her all-clear to them only: another buddy's, should it reach no one, is still told.
+it("drops, when a buddy leaves, the watch of her all-clear to that buddy, not to another", async () => {
+  const { db, vault } = await testStore();
+  const T0 = Date.UTC(2026, 11, 7, 12, 0, 0);
+  const rose = ensureMember(db, vault, { channel: 'sms', address: '+14155550100' }, 'en', T0).id;
+  const [, toAna] = ['+14155550177', '+14155550188'].map((buddy) => {
+    const id = queueAllClear(db, vault, { channel: 'sms', address: buddy }, 'She is OK', rose, T0);
+    watchAllClear(db, id, rose, T0);
+    return id;
+  });
+  unwatchAllClearsTo(db, vault, rose, '+14155550177');
+  expect(db.sqlite.prepare('SELECT pair FROM checkin_all_clear_watch').all()).toEqual([{ pair: toAna }]);
 });
