@@ -106,10 +106,11 @@ function ownerOf(db: Db, outboxId: number, channel: Channel, to: Channel): { own
 function pairHasCopy(db: Db, pair: number, channel: Channel): boolean {
   const there = db
     .stmt(
-      `SELECT 1 FROM checkin_all_clears a JOIN outbox o ON o.id = a.outbox_id
-       WHERE coalesce(a.pair, a.outbox_id) = ? AND o.channel = ? AND coalesce(o.error, '') NOT IN ('withdrawn', 'sms_instead', 'signal_instead')`,
+      // The all-clears from the pair's first copy on, outer (CROSS JOIN): driven from outbox, it read every row.
+      `SELECT 1 FROM checkin_all_clears a CROSS JOIN outbox o ON o.id = a.outbox_id
+       WHERE a.outbox_id >= @pair AND coalesce(a.pair, a.outbox_id) = @pair AND o.channel = @channel AND coalesce(o.error, '') NOT IN ('withdrawn', 'sms_instead', 'signal_instead')`,
     )
-    .get(pair, channel);
+    .get({ pair, channel });
   return there !== undefined;
 }
 
@@ -194,6 +195,9 @@ export function forgetAllClears(db: Db, pairs: readonly number[]): void {
   db.stmt('DELETE FROM checkin_all_clear_watch WHERE pair IN (SELECT value FROM json_each(?))').run(JSON.stringify(pairs));
 }
 
+/** A copy whose outcome may still change: waiting, or an SMS sent whose report has not come (Signal reports none). */
+const NOT_FINAL = "(o.state = 'pending' OR (o.state = 'sent' AND o.channel = 'sms'))";
+
 /**
  * A buddy left (DELETE, STOP): the pairs of this member's all-clears to their number with a copy not final are
  * watched no longer. She is told they left; that copy, then erased or refused, must not read as reaching no one
@@ -202,9 +206,11 @@ export function forgetAllClears(db: Db, pairs: readonly number[]): void {
 export function unwatchAllClearsTo(db: Db, vault: Vault, memberId: number, phone: string): void {
   const rows = db
     .stmt(
-      `SELECT o.id, o.address_ct, o.key_version, coalesce(a.pair, a.outbox_id) AS pair FROM checkin_all_clears a
-         JOIN buddy_messages m ON m.outbox_id = a.outbox_id JOIN outbox o ON o.id = a.outbox_id
-       WHERE m.member_id = ? AND o.address_ct IS NOT NULL`,
+      // Only watched pairs' copies not yet final: one all failed already reached no one, and is told.
+      `SELECT o.id, o.address_ct, o.key_version, w.pair FROM checkin_all_clear_watch w
+         CROSS JOIN checkin_all_clears a ON a.outbox_id >= w.pair AND coalesce(a.pair, a.outbox_id) = w.pair
+         JOIN outbox o ON o.id = a.outbox_id JOIN buddy_messages m ON m.outbox_id = a.outbox_id
+       WHERE m.member_id = ? AND o.address_ct IS NOT NULL AND ${NOT_FINAL}`,
     )
     .all(memberId) as Array<{ id: number; address_ct: Buffer; key_version: number; pair: number }>;
   forgetAllClears(db, rows.filter((r) => readableRowAddress(vault, r) === phone).map((r) => r.pair));
@@ -218,8 +224,8 @@ export function unwatchAllClearsTo(db: Db, vault: Vault, memberId: number, phone
 export function forgetAllClearsBefore(db: Db, since: number, bound: number): void {
   db.stmt(
     `DELETE FROM checkin_all_clear_watch AS w WHERE created_at < @since AND (created_at < @bound OR NOT EXISTS (
-       SELECT 1 FROM checkin_all_clears a JOIN outbox o ON o.id = a.outbox_id
-       WHERE a.outbox_id >= w.pair AND coalesce(a.pair, a.outbox_id) = w.pair AND (o.state = 'pending' OR (o.state = 'sent' AND o.channel = 'sms'))))`,
+       SELECT 1 FROM checkin_all_clears a CROSS JOIN outbox o ON o.id = a.outbox_id
+       WHERE a.outbox_id >= w.pair AND coalesce(a.pair, a.outbox_id) = w.pair AND ${NOT_FINAL}))`,
   ).run({ since, bound });
 }
 

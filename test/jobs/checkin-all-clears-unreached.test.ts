@@ -128,3 +128,15 @@ it("drops, when a buddy leaves, the watch of her all-clear to that buddy, not to
   unwatchAllClearsTo(db, vault, rose, '+14155550177');
   expect(db.sqlite.prepare('SELECT pair FROM checkin_all_clear_watch').all()).toEqual([{ pair: toAna }]);
 });
+
+it('still tells her when the buddy leaves after every copy of her all-clear to them had failed for good', async () => {
+  const { db, vault } = await testStore();
+  const T0 = Date.UTC(2026, 11, 7, 12, 0, 0);
+  const rose = ensureMember(db, vault, { channel: 'sms', address: '+14155550100' }, 'en', T0).id;
+  const id = queueAllClear(db, vault, { channel: 'sms', address: '+14155550177' }, 'She is OK', rose, T0);
+  watchAllClear(db, id, rose, T0);
+  // Refused for good before the timers' next run; then the buddy's STOP or DELETE (her word never reached them).
+  db.stmt("UPDATE outbox SET state = 'failed', error = 'invalid:21211' WHERE id = ?").run(id);
+  unwatchAllClearsTo(db, vault, rose, '+14155550177');
+  expect(db.transaction(() => tellAllClearsUnreached({ db, vault }, T0 + 60_000))).toEqual({ told: 1, failed: 0 });
+});
