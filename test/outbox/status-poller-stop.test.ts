@@ -6,6 +6,7 @@
  * against the fake Twilio API on loopback, its fetches held unanswered.
  */
 import path from 'node:path';
+import { TwilioSender } from '../../src/channels/twilio/twilio-sender';
 import { createLogger } from '../../src/log/logger';
 import { Metrics } from '../../src/metrics';
 import { DEFAULT_STATUS_POLL, StatusPoller } from '../../src/outbox/status-poller';
@@ -80,4 +81,26 @@ describe('stopping the status poller', () => {
     expect(await polled).toBe('stopped');
     expect(row(id)).toEqual({ state: 'sent', providerId: sid });
   }, 15_000);
+
+  it("returns from stop() with a fetch held open longer than the test may last: it never waits for Twilio's answer or the client's time-out", async () => {
+    await sent();
+    twilio.fake.fetches.hold = true;
+    // The client gives up after two minutes, past the test's own time-out: a stop() that waited for the fetch would fail the test.
+    const patient = new TwilioSender({
+      config: { accountSid: `AC${'8'.repeat(32)}`, fromNumber: '+15005550006', apiBaseUrl: twilio.fake.url, redact: false },
+      authToken: 'status-poller-stop-token-012345',
+      statusCallbackUrl: 'https://headsup.example.org/webhooks/twilio/status',
+      timeoutMs: 120_000,
+    });
+    const poller = new StatusPoller(db, vault, patient, log, new Metrics(db), null, { ...DEFAULT_STATUS_POLL, perMinute: 6_000 }, () => T0 + 31 * MINUTE);
+    try {
+      poller.start();
+      await fetchHeld();
+      await poller.stop();
+      expect(twilio.fake.fetches.waiting()).toBe(1);
+    } finally {
+      twilio.fake.fetches.release();
+      await patient.close();
+    }
+  });
 });
