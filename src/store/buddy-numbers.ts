@@ -86,13 +86,13 @@ function held(db: Db, vault: Vault, phone: string): { id: number; record: Number
  * it: one index a member who has links (or declines). Only for a damaged
  * record (rare), so its cost in members is borne then only. A row whose
  * sealed values no longer open is found too: its index still names her.
+ * In any order: every reader of a record's ids orders them (naming).
  */
 export function rebuilt(db: Db, vault: Vault, phone: string): NumberRecord {
   const find = (table: 'buddies' | 'buddy_declines', index: typeof linkIndex) =>
     (db.stmt(`SELECT DISTINCT member_id FROM ${table}`).all() as Array<{ member_id: number }>)
       .flatMap(({ member_id }) => db.stmt(`SELECT id FROM ${table} WHERE member_id = ? AND buddy_bidx = ?`).all(member_id, index(vault, member_id, phone)) as Array<{ id: number }>)
-      .map((r) => r.id)
-      .sort((a, b) => a - b);
+      .map((r) => r.id);
   return { n: phone, links: find('buddies', linkIndex), declines: find('buddy_declines', declineIndex) };
 }
 
@@ -191,11 +191,9 @@ export function invitationNumbers(db: Db, vault: Vault, phone: string): Map<numb
  * row none is left in; seals one padded as before at one of the sizes.
  * One that no longer opens is rebuilt from the links that open to its
  * number; kept if none does (read by her number, it is rebuilt: held).
- * Returns how many rows were rewritten or deleted.
  */
-export function pruneAll(db: Db, vault: Vault): number {
+export function pruneAll(db: Db, vault: Vault): void {
   const rows = db.stmt('SELECT id, buddy_bidx, record_ct, key_version FROM buddy_numbers ORDER BY id').all() as Array<Row & { buddy_bidx: Buffer }>;
-  let changed = 0;
   for (const row of rows) {
     let record: NumberRecord;
     try {
@@ -206,7 +204,6 @@ export function pruneAll(db: Db, vault: Vault): number {
       if (phone === undefined) continue;
       write(db, vault, phone, row.id, rebuilt(db, vault, phone));
       relist(db, vault, phone);
-      changed++;
       continue;
     }
     const links = naming(db, vault, 'buddies', record.n, record.links);
@@ -215,7 +212,5 @@ export function pruneAll(db: Db, vault: Vault): number {
     const repad = !SIZES.includes(row.record_ct.length - SEAL_OVERHEAD);
     if (!repad && links.length === record.links.length && declines.length === record.declines.length) continue;
     relist(db, vault, record.n);
-    changed++;
   }
-  return changed;
 }
