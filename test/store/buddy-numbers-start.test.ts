@@ -16,7 +16,7 @@ import { mendBuddiesAtStart } from '../../src/store/buddy-numbers-mend';
 import { Db } from '../../src/store/db';
 import { insertMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
-import { cryptoReady, Vault } from '../../src/store/vault';
+import { cryptoReady, SEAL_OVERHEAD, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
 
 const T = Date.UTC(2026, 11, 1);
@@ -131,5 +131,17 @@ describe("a buddy number's row as the server starts", () => {
       .map((r) => (r as { n: number }).n);
     expect(lengths).toHaveLength(2);
     expect(new Set(lengths).size).toBe(1);
+  }, 60_000);
+
+  it('pads a record of exactly 1,024 bytes to the next size, as any longer one: never to a length of its own', () => {
+    // 135 links with ids from 999,900: the record's text is then 1,024 bytes.
+    const ids = Array.from({ length: 135 }, (_, i) => 999_900 + i);
+    expect(Buffer.byteLength(JSON.stringify({ n: HER, links: ids, declines: [] }))).toBe(1024);
+    inviteBuddy(db, vault, member(1), { channel: 'sms', address: OTHER }, 'Zoe', 'en', T);
+    db.sqlite.prepare('UPDATE buddies SET id = 999899').run();
+    for (let i = 0; i < ids.length; i++) inviteBuddy(db, vault, member(1000 + i), { channel: 'sms', address: HER }, 'Rose', 'en', T);
+    expect(linkIdsOf(db, vault, HER)).toEqual(ids);
+    const { n } = db.sqlite.prepare('SELECT length(record_ct) AS n FROM buddy_numbers WHERE buddy_bidx = ?').get(vault.index('buddy', HER)) as { n: number };
+    expect(n).toBe(4096 + SEAL_OVERHEAD);
   }, 60_000);
 });
