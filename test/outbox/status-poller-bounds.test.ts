@@ -62,7 +62,7 @@ describe("the status poller's bounds", () => {
 
   const sendAt = (at: number) => sentUnreported(db, vault, twilio, { member, address: MEMBER }, TEXT, at);
   const fetchesOf = (sid: string) => twilio.fake.fetches.fetched.filter((s) => s === sid).length;
-  const parsed = () => logs.map((l) => JSON.parse(l) as { level: number; msg: string; reason?: string; kind?: string });
+  const parsed = () => logs.map((l) => JSON.parse(l) as { level: number; msg: string; reason?: string; kind?: string; err?: unknown });
   const outcomes = async () => (await metrics.registry.getSingleMetricAsString('headsup_outbox_outcomes_total')).split('\n').filter((l) => l.startsWith('headsup_') && !l.endsWith(' 0'));
 
   it('asks again about a message whose fetch failed exactly 5 minutes after, not before, not even at the same instant', async () => {
@@ -140,7 +140,7 @@ describe("the status poller's bounds", () => {
     p.start();
     try {
       await waitFor(() => parsed().some((l) => l.level === 50), 10_000, 'the failed poll logged');
-      expect(parsed().filter((l) => l.level === 50)[0]).toMatchObject({ msg: 'polling a delivery status failed; trying again at the next tick' });
+      expect(parsed().filter((l) => l.level === 50)[0]).toMatchObject({ msg: 'polling a delivery status failed; trying again at the next tick', err: { type: 'SqliteError' } });
       db.sqlite.exec("CREATE INDEX outbox_sms_unreported ON outbox (updated_at) WHERE state = 'sent' AND channel = 'sms' AND provider_id IS NOT NULL");
       await waitFor(() => parsed().some((l) => l.msg.includes('was fetched from Twilio')), 10_000, 'the next poll');
     } finally {

@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { inviteBuddy } from '../../src/store/buddies';
+import { removeBuddy } from '../../src/store/buddy-erasure';
 import { invitationNumbers, numberInvitations } from '../../src/store/buddy-numbers';
 import { Db } from '../../src/store/db';
 import { insertMember } from '../../src/store/members';
@@ -43,5 +44,15 @@ describe("the numbers her ACCEPT lists showed", () => {
     // Her next SMS list shows B only: A's "1" is no longer what she reads.
     numberInvitations(db, vault, HER, [[smsB]], [smsA, smsB]);
     expect(numbers()).toEqual([[smsB, 1], [signal, 1]]);
+  });
+
+  it('forgets the number of an invitation withdrawn since: a new one that takes its id was never shown to her', () => {
+    const first = invite(1, 'sms');
+    const second = invite(2, 'sms');
+    numberInvitations(db, vault, HER, [[first], [second]], [first, second]);
+    removeBuddy(db, vault, second);
+    // The next invitation takes the highest id plus one: the withdrawn one's.
+    expect(invite(3, 'sms')).toBe(second);
+    expect(numbers()).toEqual([[first, 1]]);
   });
 });
