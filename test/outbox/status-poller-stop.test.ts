@@ -15,6 +15,7 @@ import { ensureMember } from '../../src/store/members';
 import { migrate } from '../../src/store/migrate';
 import { cryptoReady, Vault } from '../../src/store/vault';
 import { tempDir } from '../helpers/temp-dir';
+import { waitFor } from '../helpers/wait-for';
 import { sentUnreported } from './sent-unreported';
 import { twilioLoopback, type TwilioLoopback } from './twilio-loopback';
 
@@ -49,10 +50,8 @@ describe('stopping the status poller', () => {
   /** Sent through Twilio at T0, no callback; its row and sid. */
   const sent = () => sentUnreported(db, vault, twilio, { member, address: MEMBER }, TEXT, T0);
   const row = (id: number) => db.sqlite.prepare('SELECT state, provider_id AS providerId FROM outbox WHERE id = ?').get(id);
-  /** Until Twilio holds a fetch unanswered (bounded by the test's time-out, not asserted on). */
-  const fetchHeld = async () => {
-    while (twilio.fake.fetches.waiting() === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-  };
+  /** Until Twilio holds a fetch unanswered (a poller that never fetches fails here, and under Stryker within 2 s). */
+  const fetchHeld = () => waitFor(() => twilio.fake.fetches.waiting() > 0, 10_000, 'a fetch held by Twilio');
 
   it('returns from stop() while a fetch Twilio never answers is still open', async () => {
     await sent();
@@ -62,7 +61,10 @@ describe('stopping the status poller', () => {
     // A tick of 10 ms: the loop fetches at once.
     const poller = new StatusPoller(db, vault, twilio.sender, debug, new Metrics(db), null, { ...DEFAULT_STATUS_POLL, perMinute: 6_000 }, () => T0 + 31 * MINUTE);
     poller.start();
-    await fetchHeld();
+    const held = fetchHeld();
+    // A poller that never fetched is stopped all the same, so that the failure is the wait's, not a loop left running.
+    await held.catch(() => poller.stop());
+    await held;
     await poller.stop();
     // Had stop() waited for the fetch, it would have ended first, at the client's time-out (logged at debug).
     expect(twilio.fake.fetches.waiting()).toBe(1);
@@ -95,7 +97,9 @@ describe('stopping the status poller', () => {
     const poller = new StatusPoller(db, vault, patient, log, new Metrics(db), null, { ...DEFAULT_STATUS_POLL, perMinute: 6_000 }, () => T0 + 31 * MINUTE);
     try {
       poller.start();
-      await fetchHeld();
+      const held = fetchHeld();
+      await held.catch(() => poller.stop());
+      await held;
       await poller.stop();
       expect(twilio.fake.fetches.waiting()).toBe(1);
     } finally {
