@@ -231,7 +231,7 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   checkinOk: () => 'Heads Up: que bom que voce esta segura. Acompanhamento encerrado e detalhes apagados.',
   checkinCancelled: () => 'Heads Up: acompanhamento encerrado e detalhes apagados. Ninguem sera avisado.',
   checkinOkLate: () => 'Heads Up: que bom que voce esta segura. Avisamos que voce deu noticias.',
-  checkinOkUnreached: (n) => `Heads Up: nao conseguimos avisar ${n === 1 ? 'um dos seus contatos' : `${n} dos seus contatos`} que voce deu noticias: talvez ainda estejam preocupados. Avise voce mesma que esta segura.`,
+  checkinOkUnreached: (n) => `Heads Up: nao conseguimos avisar ${n === 1 ? 'um dos seus contatos' : `${n} dos seus contatos`} que voce deu noticias: ${n === 1 ? 'talvez ainda esteja preocupado' : 'talvez ainda estejam preocupados'}. Avise voce mesma que esta segura.`,
   discreetOkUnreached: (n) => `HU: nao conseguimos passar sua noticia ${n === 1 ? 'ao seu contato' : `a ${n} dos seus contatos`}. Avise voce mesma.`,
   checkinOkBuddy: (name) => (name ? `Heads Up: ${name} deu noticias e esta bem.` : 'Heads Up: a pessoa sem noticias ja deu noticias.'),
   discreetBuddyOk: (name) => `HU: ${name} ja nos respondeu e esta bem.`,
