@@ -11,38 +11,28 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { textEnvelope, type FakeSignal } from '../fakes/fake-signal';
-import { SIGNAL_NUMBER, waitFor } from '../helpers/harness';
-import { ask, type SignalWorld, startSignalWorld, testUuid, type Who } from '../helpers/signal-world';
-
-const GONE = /^Heads Up: your check-in now reaches no one: the line's moderators can't be reached for now\. Add a buddy: text BUDDY/;
+import { waitFor } from '../helpers/harness';
+import { ask, testUuid, type Who } from '../helpers/signal-world';
+import { changeModerator, fallbackLine, GONE, relyOnModerators } from './moderators-gone-line';
 // A failed attempt to tell her, as logged: by the check-in timers now, by the gate's hook before (run once).
 const FAILED = /members relying on the moderators were not told|some check-in escalations or notices/;
 
 describe("a fallback check-in when the only moderator's identity changes while writes to her fail", () => {
   const mod: Who = { uuid: testUuid(61), number: null };
   const rose: Who = { uuid: testUuid(62), number: '+14155550111' };
-  let world: SignalWorld;
-  let signal: FakeSignal;
-
-  beforeAll(async () => {
-    world = await startSignalWorld({ env: { MODERATORS: mod.uuid, CHECKIN_FALLBACK: 'moderators' } });
-    ({ signal } = world);
-  });
-  afterAll(() => world.close());
+  const line = fallbackLine(mod);
 
   it('tells her once writes succeed again, not at her deadline', async () => {
-    expect(await ask(signal, mod, 'STATS')).toMatch(/members/i);
-    await ask(signal, rose, 'JOIN 415');
-    expect(await ask(signal, rose, 'CHECKIN 60 blue car')).toContain("the line's moderators");
+    const world = line();
+    const { signal } = world;
+    await relyOnModerators(signal, mod, rose);
     const before = signal.to(rose.uuid).length;
     // Another connection to the line's file: every message queued for a member with a check-in (Rose) is refused.
     const raw = new Database(path.join(world.h.dataDir, 'heads-up.db'));
     raw.exec(`CREATE TRIGGER refuse_rose BEFORE INSERT ON outbox WHEN NEW.member_id IN (SELECT member_id FROM checkins)
               BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
     try {
-      signal.changeIdentity(mod.uuid).status = 'TRUSTED_UNVERIFIED';
-      signal.push(textEnvelope(SIGNAL_NUMBER, mod, 'PENDING'));
+      changeModerator(signal, mod, 'PENDING');
       await waitFor(() => world.h.logs.some((l) => FAILED.test(l)), 10_000, 'a failed attempt to tell her');
     } finally {
       raw.exec('DROP TRIGGER refuse_rose');
