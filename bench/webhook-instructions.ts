@@ -40,13 +40,18 @@ const COUNT = Number(process.env.BENCH_COUNT ?? 2000);
 /**
  * The instructions of the event loop's timers (their callbacks, in callgrind's inclusive count of
  * node::Environment::RunTimers): the periodic jobs (check-in timers, outbox lanes, the WAL's upkeep) and the
- * deletions of Twilio's copies, written in batches every 200 ms. Their cost follows the clock, not the load,
- * and under Valgrind 50 times fewer webhooks share it; the column without them is the webhooks' own work.
+ * deletions of Twilio's copies, written in batches every 200 ms. The jobs' cost follows the clock, not the
+ * load, and under Valgrind 50 times fewer webhooks share it. The deletions' batches grow with the webhooks
+ * (about 16k instructions per HELP with TWILIO_REDACT=on, against off, in a review's runs): the column without
+ * the timers leaves that work out too, so compare it with TWILIO_REDACT=off when the redaction path changes.
  */
 function timersOf(file: string): number {
   const annotated = execFileSync('callgrind_annotate', ['--inclusive=yes', '--threshold=100', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const line = annotated.split('\n').find((l) => l.includes('node::Environment::RunTimers('));
-  return line ? Number((/^\s*([\d,]+)/.exec(line)?.[1] ?? '0').replace(/,/g, '')) : 0;
+  const count = line ? /^\s*([\d,]+)/.exec(line)?.[1] : undefined;
+  // Another Node build, or a renamed symbol: a silent 0 would make the column equal the event loop's.
+  if (count === undefined) throw new Error('callgrind_annotate shows no node::Environment::RunTimers: the timers cannot be set aside');
+  return Number(count.replace(/,/g, ''));
 }
 
 /** Instructions the server spent on COUNT webhooks carrying `text`: on its event loop (timers aside too), and in all its threads. */
