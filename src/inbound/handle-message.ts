@@ -84,11 +84,12 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
   // Told after her reply (below); a CHECKIN refused for want of a buddy is answered by the notice alone, not twice,
   // but only where the notice goes to the membership the reply goes to: one told on her old number's SMS
   // membership leaves her, writing over Signal, answered nowhere.
-  const line = checkinLine(rules);
-  const alone = who.member && who.unlinked.length > 0 ? leftAlone(deps, line, [who.member.id, ...who.unlinked]) : [];
-  const member = findMemberByIndex(db, who.memberKey);
+  const line = who.member && who.unlinked.length > 0 ? checkinLine(rules) : undefined;
+  const alone = line && who.member ? leftAlone(deps, line, [who.member.id, ...who.unlinked]) : [];
+  // Read only when a message is queued to her (not for a webhook's TwiML reply: a query per webhook).
+  const member = alone.length > 0 || (result.reply !== null && way === 'outbox') ? findMemberByIndex(db, who.memberKey) : undefined;
   const toMember = member !== undefined && (member.status === 'active' || member.status === 'pending');
-  if (toMember && alone.includes(member.id) && result.reply !== null && isNeedsBuddy(result.reply, line.examples)) result.reply = null;
+  if (line && toMember && alone.includes(member.id) && result.reply !== null && isNeedsBuddy(result.reply, line.examples)) result.reply = null;
   // A SHOW's reply quotes a report, which an EDIT or a decision may change: it is kept no longer than the report's notices.
   // So may an APPROVE's ("Not sent: … APPROVE again to send: <text>", the text changed since she read it).
   // Only one that quotes it: a linked reply counts as showing her the report, and a refusal that quotes
@@ -105,7 +106,7 @@ export function handleMessage(deps: MessageDeps, msg: Inbound, way: ReplyWay, no
     if (quotedRef !== null && command?.kind === 'show') linkShownCheckin(db, id, quotedRef);
     db.onCommit(rules.onQueued);
   }
-  if (alone.length > 0) {
+  if (line && alone.length > 0) {
     tellNoOneLeft(deps, line, alone, now);
     db.onCommit(rules.onQueued);
   }
