@@ -7,21 +7,18 @@
  * and a poll that throws is logged and the loop goes on. The real adapter
  * against the fake Twilio API on loopback; the poller's clock is the test's.
  */
-import path from 'node:path';
 import { createLogger } from '../../src/log/logger';
 import { Metrics } from '../../src/metrics';
 import { ProviderCleanup } from '../../src/outbox/provider-cleanup';
 import { DEFAULT_STATUS_POLL, StatusPoller } from '../../src/outbox/status-poller';
-import { Db } from '../../src/store/db';
-import { ensureMember } from '../../src/store/members';
-import { migrate } from '../../src/store/migrate';
+import type { Db } from '../../src/store/db';
 import { claimProviderTasks } from '../../src/store/provider-tasks';
-import { cryptoReady, Vault } from '../../src/store/vault';
+import type { Vault } from '../../src/store/vault';
 import { TWILIO_ERRORS } from '../fakes/fake-twilio';
-import { tempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait-for';
 import { sentUnreported } from './sent-unreported';
-import { twilioLoopback, type TwilioLoopback } from './twilio-loopback';
+import { pollerLine } from './poller-line';
+import type { TwilioLoopback } from './twilio-loopback';
 
 const T0 = 1_800_000_000_000;
 const MINUTE = 60_000;
@@ -41,23 +38,11 @@ describe("the status poller's bounds", () => {
   const poller = (cleanup: ProviderCleanup | null = null, perMinute = DEFAULT_STATUS_POLL.perMinute) =>
     new StatusPoller(db, vault, twilio.sender, log(), metrics, cleanup, { ...DEFAULT_STATUS_POLL, perMinute }, () => t);
 
-  beforeAll(async () => {
-    await cryptoReady();
-    vault = new Vault(new Uint8Array(32).fill(12));
-    twilio = await twilioLoopback('4', 'status-poller-bounds-token-0123');
-  });
-  afterAll(async () => twilio.close());
+  pollerLine({ key: 12, account: '4', token: 'status-poller-bounds-token-0123', member: MEMBER, joinedBefore: T0 }, (line) => ({ twilio, vault, db, member } = line));
   beforeEach(() => {
-    db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
     metrics = new Metrics(db);
     logs = [];
     t = T0;
-    member = ensureMember(db, vault, { channel: 'sms', address: MEMBER, phone: MEMBER }, 'en', T0 - HOUR).id;
-  });
-  afterEach(() => {
-    twilio.fake.fetches.failWith = null;
-    db.close();
   });
 
   const sendAt = (at: number) => sentUnreported(db, vault, twilio, { member, address: MEMBER }, TEXT, at);

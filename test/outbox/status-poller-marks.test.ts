@@ -6,20 +6,17 @@
  * message's next send counts as one. The real adapter against the fake
  * Twilio API on loopback; doctor's check on the same file.
  */
-import path from 'node:path';
 import { checkReports } from '../../src/cli/doctor-reports';
 import { createLogger } from '../../src/log/logger';
 import { Metrics } from '../../src/metrics';
 import { applyDeliveryReport } from '../../src/outbox/delivery-status';
 import { DEFAULT_STATUS_POLL, StatusPoller } from '../../src/outbox/status-poller';
-import { Db } from '../../src/store/db';
-import { ensureMember } from '../../src/store/members';
-import { migrate } from '../../src/store/migrate';
+import type { Db } from '../../src/store/db';
 import { claimLane, recordOutcomes } from '../../src/store/outbox';
-import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir } from '../helpers/temp-dir';
+import type { Vault } from '../../src/store/vault';
 import { sentUnreported } from './sent-unreported';
-import { twilioLoopback, type TwilioLoopback } from './twilio-loopback';
+import { pollerLine } from './poller-line';
+import type { TwilioLoopback } from './twilio-loopback';
 
 const T0 = 1_800_000_000_000;
 const MINUTE = 60_000;
@@ -34,19 +31,10 @@ describe('what the status poller marks for doctor', () => {
   let member: number;
   let t: number;
 
-  beforeAll(async () => {
-    await cryptoReady();
-    vault = new Vault(new Uint8Array(32).fill(13));
-    twilio = await twilioLoopback('3', 'status-poller-marks-token-01234');
-  });
-  afterAll(async () => twilio.close());
-  beforeEach(() => {
-    db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
+  pollerLine({ key: 13, account: '3', token: 'status-poller-marks-token-01234', member: MEMBER, joinedBefore: T0 }, (line) => {
+    ({ twilio, vault, db, member } = line);
     t = T0;
-    member = ensureMember(db, vault, { channel: 'sms', address: MEMBER, phone: MEMBER }, 'en', T0 - HOUR).id;
   });
-  afterEach(() => db.close());
 
   const sendAt = (at: number) => sentUnreported(db, vault, twilio, { member, address: MEMBER }, TEXT, at);
   const poller = () => new StatusPoller(db, vault, twilio.sender, createLogger('silent'), new Metrics(db), null, DEFAULT_STATUS_POLL, () => t);

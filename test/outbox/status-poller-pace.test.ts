@@ -5,19 +5,16 @@
  * injected clock; the real adapter against the fake Twilio API on loopback;
  * the lane's pace is the dispatcher's own.
  */
-import path from 'node:path';
 import { createLogger } from '../../src/log/logger';
 import { Metrics } from '../../src/metrics';
 import { DEFAULT_DISPATCHER, Dispatcher } from '../../src/outbox/dispatcher';
 import { DEFAULT_STATUS_POLL, StatusPoller } from '../../src/outbox/status-poller';
-import { Db } from '../../src/store/db';
-import { ensureMember } from '../../src/store/members';
-import { migrate } from '../../src/store/migrate';
+import type { Db } from '../../src/store/db';
 import { claimLane, enqueueMessage, recordOutcomes } from '../../src/store/outbox';
-import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir } from '../helpers/temp-dir';
+import type { Vault } from '../../src/store/vault';
 import { sentUnreported } from './sent-unreported';
-import { twilioLoopback, type TwilioLoopback } from './twilio-loopback';
+import { pollerLine } from './poller-line';
+import type { TwilioLoopback } from './twilio-loopback';
 
 const T0 = 1_800_000_000_000;
 const MINUTE = 60_000;
@@ -30,18 +27,7 @@ describe("the status poller and the SMS lane's turns", () => {
   let member: number;
   const log = createLogger('silent');
 
-  beforeAll(async () => {
-    await cryptoReady();
-    vault = new Vault(new Uint8Array(32).fill(9));
-    twilio = await twilioLoopback('7', 'status-poller-pace-token-0123456');
-  });
-  afterAll(async () => twilio.close());
-  beforeEach(() => {
-    db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
-    member = ensureMember(db, vault, { channel: 'sms', address: MEMBER, phone: MEMBER }, 'en', T0 - 60 * MINUTE).id;
-  });
-  afterEach(() => db.close());
+  pollerLine({ key: 9, account: '7', token: 'status-poller-pace-token-0123456', member: MEMBER, joinedBefore: T0 }, (line) => ({ twilio, vault, db, member } = line));
 
   /** A message sent through Twilio at `at` whose status never came back; its sid. */
   const sentAt = async (at: number): Promise<string> => (await sentUnreported(db, vault, twilio, { member, address: MEMBER }, 'ALERT 415: blue car', at)).sid;

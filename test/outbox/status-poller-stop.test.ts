@@ -5,19 +5,16 @@
  * and an answer that comes after stop() is not applied. The real adapter
  * against the fake Twilio API on loopback, its fetches held unanswered.
  */
-import path from 'node:path';
 import { TwilioSender } from '../../src/channels/twilio/twilio-sender';
 import { createLogger } from '../../src/log/logger';
 import { Metrics } from '../../src/metrics';
 import { DEFAULT_STATUS_POLL, StatusPoller } from '../../src/outbox/status-poller';
-import { Db } from '../../src/store/db';
-import { ensureMember } from '../../src/store/members';
-import { migrate } from '../../src/store/migrate';
-import { cryptoReady, Vault } from '../../src/store/vault';
-import { tempDir } from '../helpers/temp-dir';
+import type { Db } from '../../src/store/db';
+import type { Vault } from '../../src/store/vault';
 import { waitFor } from '../helpers/wait-for';
 import { sentUnreported } from './sent-unreported';
-import { twilioLoopback, type TwilioLoopback } from './twilio-loopback';
+import { pollerLine } from './poller-line';
+import type { TwilioLoopback } from './twilio-loopback';
 
 const T0 = 1_800_000_000_000;
 const MINUTE = 60_000;
@@ -31,21 +28,7 @@ describe('stopping the status poller', () => {
   let member: number;
   const log = createLogger('silent');
 
-  beforeAll(async () => {
-    await cryptoReady();
-    vault = new Vault(new Uint8Array(32).fill(10));
-    twilio = await twilioLoopback('8', 'status-poller-stop-token-012345');
-  });
-  afterAll(async () => twilio.close());
-  beforeEach(() => {
-    db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
-    member = ensureMember(db, vault, { channel: 'sms', address: MEMBER, phone: MEMBER }, 'en', T0 - 60 * MINUTE).id;
-  });
-  afterEach(() => {
-    twilio.fake.fetches.release();
-    db.close();
-  });
+  pollerLine({ key: 10, account: '8', token: 'status-poller-stop-token-012345', member: MEMBER, joinedBefore: T0 }, (line) => ({ twilio, vault, db, member } = line));
 
   /** Sent through Twilio at T0, no callback; its row and sid. */
   const sent = () => sentUnreported(db, vault, twilio, { member, address: MEMBER }, TEXT, T0);

@@ -7,21 +7,18 @@
  * apart, never once it was sent 4 hours ago, and never again once Twilio
  * says it has no such message. The poller's clock is the test's.
  */
-import path from 'node:path';
 import { createLogger } from '../../src/log/logger';
 import { Metrics } from '../../src/metrics';
 import { applyDeliveryReport } from '../../src/outbox/delivery-status';
 import { DEFAULT_STATUS_POLL, StatusPoller } from '../../src/outbox/status-poller';
-import { Db } from '../../src/store/db';
-import { ensureMember } from '../../src/store/members';
-import { migrate } from '../../src/store/migrate';
+import type { Db } from '../../src/store/db';
 import { claimLane, enqueueMessage, recordOutcomes } from '../../src/store/outbox';
 import { openBody } from '../../src/store/outbox-rows';
-import { cryptoReady, Vault } from '../../src/store/vault';
+import type { Vault } from '../../src/store/vault';
 import { TWILIO_ERRORS } from '../fakes/fake-twilio';
-import { tempDir } from '../helpers/temp-dir';
 import { sentUnreported } from './sent-unreported';
-import { twilioLoopback, type TwilioLoopback } from './twilio-loopback';
+import { pollerLine } from './poller-line';
+import type { TwilioLoopback } from './twilio-loopback';
 
 const T0 = 1_800_000_000_000;
 const MINUTE = 60_000;
@@ -39,24 +36,12 @@ describe('the status poller against Twilio', () => {
   let poller: StatusPoller;
   let member: number;
 
-  beforeAll(async () => {
-    await cryptoReady();
-    vault = new Vault(new Uint8Array(32).fill(8));
-    twilio = await twilioLoopback('6', 'status-poller-test-token-0123456');
-  });
-  afterAll(async () => twilio.close());
+  pollerLine({ key: 8, account: '6', token: 'status-poller-test-token-0123456', member: MEMBER, joinedBefore: T0 }, (line) => ({ twilio, vault, db, member } = line));
   beforeEach(() => {
-    db = new Db(path.join(tempDir(), 'heads-up.db'));
-    migrate(db);
     metrics = new Metrics(db);
     logs = [];
     t = T0;
     poller = new StatusPoller(db, vault, twilio.sender, createLogger('debug', { write: (l: string) => void logs.push(l) }), metrics, null, DEFAULT_STATUS_POLL, () => t);
-    member = ensureMember(db, vault, { channel: 'sms', address: MEMBER, phone: MEMBER }, 'en', T0 - HOUR).id;
-  });
-  afterEach(() => {
-    twilio.fake.fetches.failWith = null;
-    db.close();
   });
 
   /** Queued and sent through Twilio at `at`; no status callback comes (the fake posts none with no callbackBase). Returns the row and Twilio's sid. */
