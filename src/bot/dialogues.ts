@@ -25,9 +25,12 @@ export type Turn = 'answer' | 'cancel' | 'command';
  * the carrier acted on the message itself (Twilio's CANCEL is an opt-out,
  * whatever we asked). A stop word that only opens a longer answer ("End of
  * my shift", Spanish "Alto, moreno" for "tall, dark") is the answer; the
- * word alone, or a message that asks to stop ("STOP texting me"), is STOP.
+ * word alone, or a message that asks to stop ("STOP texting me"), is STOP;
+ * but where she is `describing` him or his car (describes: asked only for a
+ * bare ALTO, as it reads her conversation), ALTO is "tall" or a Suzuki Alto,
+ * her answer, as a bare "No más" is at the last question.
  */
-export function turnOf(parsed: Parsed, text: string, answered: boolean): Turn {
+export function turnOf(parsed: Parsed, text: string, answered: boolean, describing: () => boolean = () => false): Turn {
   // CANCEL ends the question whatever follows ("cancel the report", which is no command out of one), unless
   // it names the line's messages ("cancel my alerts pls"), her ("cancel me") or a request follows ("cancel and
   // unsubscribe me"): a request not honoured keeps texts coming.
@@ -36,6 +39,7 @@ export function turnOf(parsed: Parsed, text: string, answered: boolean): Turn {
     const { kind } = parsed.command;
     if (kind === 'stop') {
       if (answered) return 'command';
+      if (parsed.exactKeyword && parsed.keyword === 'ALTO' && describing()) return 'answer';
       return parsed.exactKeyword || asksToStop(text) ? 'command' : 'answer';
     }
     // The word alone: "Delete your ad or I send your pics…", quoted in an answer, must not erase her.
@@ -44,6 +48,11 @@ export function turnOf(parsed: Parsed, text: string, answered: boolean): Turn {
   }
   // The words a report's questions give for dropping it (DROP, CANCELAR, ANNULER…) end any question.
   return controlWord(text) === 'cancel' ? 'cancel' : 'answer';
+}
+
+/** Whether the open question is a guided report's asking what he or his car looked like, where "alto" describes. */
+export function describes(c: Conversation | undefined): boolean {
+  return c?.topic === 'report' && (c.question === 'person' || c.question === 'vehicle');
 }
 
 // Words after CANCEL that drop the report and ask nothing more: "cancel report and stop texting me".

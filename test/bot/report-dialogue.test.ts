@@ -302,6 +302,8 @@ describe('the guided report, as members and moderators see it', () => {
       expect(say(v, REPORTER, answer)).toBe(es.reportAsk(next));
     }
     expect(findMember(v.db, v.vault, sms(REPORTER))?.status).toBe('active');
+    // Alone it is the answer only where she describes him or his car (a Suzuki Alto); at the contact question, STOP.
+    expect(say(v, REPORTER, 'alto')).toBe(es.reportAsk('contact'));
     expect(say(v, REPORTER, 'alto')).toBe(es.stopped('sms'));
   });
 

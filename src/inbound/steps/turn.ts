@@ -8,7 +8,7 @@
  */
 import type { Regions } from '../../alerts/regions';
 import { MODERATOR_COMMANDS, type Parsed } from '../../bot/commands';
-import { checkinWord, keepsMeaning, startsCheckin, turnOf, type Turn } from '../../bot/dialogues';
+import { checkinWord, describes, keepsMeaning, startsCheckin, turnOf, type Turn } from '../../bot/dialogues';
 import { controlWord } from '../../bot/report-dialogue';
 import type { Db } from '../../store/db';
 import { hasUnread } from '../../store/unread-alerts';
@@ -17,7 +17,7 @@ import type { Inbound } from '../inbound';
 import { senderHasCheckin, type Identity } from './identify-sender';
 
 export function turnFor({ db, vault, rules }: { db: Db; vault: Vault; rules: { regions: Regions } }, who: Identity, msg: Inbound, parsed: Parsed): Turn {
-  const turn = turnOf(parsed, msg.text, msg.answered === true);
+  const turn = turnOf(parsed, msg.text, msg.answered === true, () => describes(who.conversation()));
   // "Cancel my check-in" in the middle of a question ends her check-in, not the question (CANCEL alone still does).
   // "STOP my check-in" with none of hers: her STOP, as out of a question (run-command reads it so).
   if (parsed.ok && parsed.command.kind === 'ok' && parsed.command.cancels === true && (senderHasCheckin(db, vault, who) || parsed.command.stopWord === true)) return 'command';
