@@ -73,6 +73,8 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   hint(): string;
   /** Only area codes from someone with no membership here (a join question answered after it lapsed): JOIN with them. */
   joinWith(areas: string[]): string;
+  /** Only area codes from a member who sent STOP: the word that brings her back there (START by SMS, lifting the carrier's block; JOIN over Signal). */
+  areasWhenStopped(areas: string[], via: Channel): string;
   /** A photo, voice note or file with no text: only text reaches the line. `answering`: a question of ours is open. */
   mediaNotRead(answering: boolean): string;
   /** Added to the reply to words sent with a photo or a file: the words were read, the photo was not. */
