@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import type { Config } from '../config/env';
 import type { Channel } from '../domain/channel';
 import { databaseFile, isDatabaseDamaged } from '../store/db';
+import { keptCopyKey, keptLineFiles, removeCommand } from '../store/kept-lines';
 import { keptAside, lineCopyProblem, replacedLineProblem, replacedLines, rescueCopies, stagedCopyProblem, strayLogProblem } from '../store/kept-aside';
 import { keyOpens, ROTATION_UNDER_WAY } from '../store/key-state';
 import { toMend } from '../store/edited-migrations';
@@ -222,6 +223,11 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
       // A line on a development key file: HEADSUP_MASTER_KEY is nowhere to be found.
       else if (key.file) results.push(bad('key', `HEADSUP_MASTER_KEY is not set, and the development key file ${key.file} does not open this database: put back the key file it was made with, or set HEADSUP_MASTER_KEY to that key; if rotate-key was stopped as it finished, run it again with the same HEADSUP_NEW_MASTER_KEY`));
       else results.push(bad('key', 'HEADSUP_MASTER_KEY does not open this database: use the key it was created with'));
+      // After a rotation, a copy kept under the retired (maybe leaked) key is the whole line for whoever holds that key.
+      const current = new Vault(key.key);
+      for (const kept of keptLineFiles(file).filter((f) => keptCopyKey(f, current) === 'mismatch')) {
+        leftover.push(warn('kept key', `${kept} is an old copy of a line that the line's master key does not open: it is sealed under another key (a retired one, if rotate-key ran since it was kept), and whoever holds that key reads it whole: delete it (${removeCommand([kept])})`));
+      }
     }
     // What the outbox recorded of the line's own faults (its schema is as old as the line's first version).
     results.push(...checkDelivery(db, Date.now(), twilioUpgraded));

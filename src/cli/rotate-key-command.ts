@@ -19,6 +19,7 @@ import { CommandError } from './cli-errors';
 import { counted } from './counted';
 import { decodeMasterKey } from '../store/master-key';
 import { lineBot, lineFile, readExistingKey, readLineConfig } from './line';
+import { keptCopyKey, keptLineFiles, removeCommand } from '../store/kept-lines';
 
 /** A progress reporter: one rewritten line on a terminal, a line per tenth of each step otherwise. */
 export function progressLine(stream: NodeJS.WriteStream): (p: RotationProgress) => void {
@@ -124,6 +125,24 @@ function settleDrafts(config: Config, secrets: Secrets, db: Db, vault: Vault): v
   while (db.stmt('SELECT 1 FROM conversations LIMIT 1').get() !== undefined) db.transaction(() => expireReportDrafts(bot.message, bot.message.rules, now));
 }
 
+/**
+ * The old copies of the line kept in DATA_DIR, which the rotation does not
+ * touch: one the retired key opens is the whole line for whoever holds that
+ * key (the reason to rotate). Named after the rotation, not refused before
+ * it: a volunteer rotating because a key leaked must not be held up, and
+ * whether a copy is still wanted is hers to say; the rm is printed to run.
+ */
+function keptCopiesLines(file: string, retiredKey: Uint8Array): string[] {
+  const kept = keptLineFiles(file);
+  if (kept.length === 0) return [];
+  const retired = new Vault(retiredKey);
+  const what = { match: 'sealed under the retired key: whoever holds that key reads it whole', mismatch: 'sealed under another key, not the one retired', unknown: 'maybe sealed under the retired key (it could not be checked)' };
+  return [
+    ...kept.map((f) => `rotate-key: ${f} is an old copy of the line kept in DATA_DIR, ${what[keptCopyKey(f, retired)]}.`),
+    `rotate-key: delete ${kept.length === 1 ? 'it' : 'them'} once the line is right (take a new backup first: npm run admin -- backup FILE): ${removeCommand(kept)}`,
+  ];
+}
+
 /** Runs (or resumes) the rotation and returns the lines to print. */
 export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, progress = progressLine(process.stderr)): Promise<string[]> {
   const { config, secrets } = readLineConfig(env);
@@ -147,9 +166,9 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, pro
   try {
     // A run stopped after its last commit (before the key file was replaced, or the output was read) left the line under the new key.
     if (!Buffer.from(newKey).equals(Buffer.from(current.key)) && keyOpens(db.sqlite, new Vault(newKey)) === 'match') {
-      if (!current.file) return ['rotate-key: the line was already sealed under HEADSUP_NEW_MASTER_KEY: set HEADSUP_MASTER_KEY to it (and remove HEADSUP_NEW_MASTER_KEY) before starting the server.'];
+      if (!current.file) return ['rotate-key: the line was already sealed under HEADSUP_NEW_MASTER_KEY: set HEADSUP_MASTER_KEY to it (and remove HEADSUP_NEW_MASTER_KEY) before starting the server.', ...keptCopiesLines(file, current.key)];
       replaceKeyFile(current.file, newKey);
-      return [`rotate-key: the line was already sealed under HEADSUP_NEW_MASTER_KEY; ${current.file} now holds the new key.`];
+      return [`rotate-key: the line was already sealed under HEADSUP_NEW_MASTER_KEY; ${current.file} now holds the new key.`, ...keptCopiesLines(file, current.key)];
     }
     const { from, to } = rotationVersions(db);
     const oldVault = new Vault(current.key, from);
@@ -184,7 +203,7 @@ export async function rotateKeyCommand(env: NodeJS.ProcessEnv = process.env, pro
     ];
     // Without the record of handled ids, only the signature stops a captured webhook from being replayed.
     if (e.handledIds > 0 && config.twilio) lines.push('rotate-key: rotate TWILIO_AUTH_TOKEN too (Twilio console), so that webhooks captured before now cannot be replayed.');
-    return lines;
+    return [...lines, ...keptCopiesLines(file, current.key)];
   } finally {
     db.close();
     // A log its close could not remove is the line's too.

@@ -1,0 +1,50 @@
+/**
+ * Every old copy of the line kept in DATA_DIR beside the database (the line
+ * a restore replaced, what an interrupted restore left, a rescue copy, a log
+ * kept aside): each is the whole line as it was, readable by whoever holds
+ * the key it was sealed under. After a rotation that key is retired, maybe
+ * leaked: rotate-key names these files, and doctor those the current key
+ * does not open.
+ */
+import type Database from 'better-sqlite3';
+import { keptAside, replacedLines, rescueCopies } from './kept-aside';
+import { keyOpens } from './key-state';
+import { openToRead } from './open-to-read';
+import type { Vault } from './vault';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The kept copies of the line beside the database at `file`, each a database or a log alone. */
+export function keptLineFiles(file: string): string[] {
+  const dir = path.dirname(file);
+  const stray = fs.readdirSync(dir).filter((f) => f.startsWith(`${path.basename(file)}-wal.stray-`)).sort().map((f) => path.join(dir, f));
+  return [...replacedLines(file), ...keptAside(file), ...rescueCopies(file), ...stray];
+}
+
+/**
+ * Whether `vault`'s key opens a kept copy, by the key check the start uses:
+ * 'unknown' for a log alone, a copy with nothing sealed yet, or one that does
+ * not open as a line. Read only, one row: quick whatever the copy's size.
+ */
+export function keptCopyKey(kept: string, vault: Vault): 'match' | 'mismatch' | 'unknown' {
+  if (/-(wal|shm)(\.stray-.*)?$/.test(kept)) return 'unknown';
+  let db: Database.Database | undefined;
+  try {
+    db = openToRead(kept);
+    const verdict = keyOpens(db, vault, { resuming: true });
+    return verdict === 'match' || verdict === 'mismatch' ? verdict : 'unknown';
+  } catch {
+    return 'unknown';
+  } finally {
+    db?.close();
+  }
+}
+
+/** A shell word for `p`: quoted, so that a folder with a space in its name deletes only what is meant. */
+const shellWord = (p: string): string => `'${p.replace(/'/g, `'\\''`)}'`;
+
+/** The command that deletes the kept copies `files`, with the -wal and -shm beside each database. */
+export function removeCommand(files: string[]): string {
+  const all = files.flatMap((f) => (/-(wal|shm)(\.stray-.*)?$/.test(f) ? [f] : [f, `${f}-wal`, `${f}-shm`]));
+  return `rm -f -- ${all.map(shellWord).join(' ')}`;
+}
