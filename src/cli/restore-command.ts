@@ -5,6 +5,7 @@ import { refusalMessage } from '../store/file-refusal';
 import { restoreDatabase } from '../store/restore';
 import { cryptoReady, Vault } from '../store/vault';
 import { CommandError } from './cli-errors';
+import { keptCopyKey } from '../store/kept-lines';
 import { counted, lineCounts } from './counted';
 import { databaseFile } from '../store/db';
 import { latestMigration, readExistingKey, readLineConfig } from './line';
@@ -55,13 +56,16 @@ export async function restoreCommand(file: string): Promise<string> {
   writableDataDir(config.dataDir);
   const target = databaseFile(config.dataDir);
   // The key check compares indexes only, which do not depend on the key version.
-  const n = await restoreDatabase(backup, target, new Vault(key.key), latestMigration());
+  const vault = new Vault(key.key);
+  const n = await restoreDatabase(backup, target, vault, latestMigration());
   const done = `restore: ${target} now holds the backup ${backup}: ${lineCounts(n)}; start the server`;
   const lines = [done];
   // Said beside the backup's counts: an older backup over a newer line shows fewer, and the line it replaced is not lost.
   if (n.replaced) {
     const what = n.replaced.counts ? `a line with ${lineCounts(n.replaced.counts)}` : 'a line whose counts could not be read';
-    lines.push(`restore: it replaced ${what}, kept as ${n.replaced.file} (sealed under the key, as the database is): delete it once you are sure the restored line is the one you want`);
+    // Said only when true: a line under another key (a retired one) is readable by whoever holds that key.
+    const sealed = { match: 'sealed under the key, as the database is', mismatch: 'sealed under another key than the line now: whoever holds that key reads it', unknown: 'its key could not be checked' }[keptCopyKey(n.replaced.file, vault)];
+    lines.push(`restore: it replaced ${what}, kept as ${n.replaced.file} (${sealed}): delete it once you are sure the restored line is the one you want`);
   }
   // She may have ended one with OK since the backup: the start gives each a grace and asks her (jobs/checkin-restored.ts).
   // Said as the line acts: a later end is kept, and with no buddy and CHECKIN_FALLBACK=none no one is told.

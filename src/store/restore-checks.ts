@@ -43,7 +43,7 @@ export function inspectDatabase(db: Database.Database, file: string, vault: Vaul
   }
   const key = keyOpens(db, vault);
   if (key === 'rotating') throw new RestoreRefused(`${file} was taken during an interrupted key rotation: restore another backup`);
-  if (key === 'mismatch') throw new RestoreRefused(`${file} was made under another master key: set HEADSUP_MASTER_KEY to the key of that backup`);
+  if (key === 'mismatch') throw new RestoreRefused(`${file} was made under another master key: set HEADSUP_MASTER_KEY to the key of that backup; if rotate-key ran since that backup was made, that key is retired: restore a backup made since the rotation, and delete backups made before it (README, Rotate the key)`);
 }
 
 /** Refuses a backup that is damaged, from a newer schema, made under another key, or taken mid-rotation. */

@@ -62,7 +62,7 @@ describe('restore FILE', () => {
     expect((await runAdminCli(['backup', foreign], { DATA_DIR: other.dataDir, HEADSUP_MASTER_KEY: OTHER_KEY })).code).toBe(0);
     const wrongKey = await runAdminCli(['restore', foreign], env());
     expect(wrongKey.code).toBe(1);
-    expect(wrongKey.stderr).toBe(`heads-up: ${foreign} was made under another master key: set HEADSUP_MASTER_KEY to the key of that backup`);
+    expect(wrongKey.stderr).toBe(`heads-up: ${foreign} was made under another master key: set HEADSUP_MASTER_KEY to the key of that backup; if rotate-key ran since that backup was made, that key is retired: restore a backup made since the rotation, and delete backups made before it (README, Rotate the key)`);
 
     const newer = path.join(tempDir(), 'newer.db');
     fs.copyFileSync(backup, newer);
