@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { ConfigError, type Config, type Secrets } from '../config/env';
+import { ConfigError, readConfig, type Config, type Secrets } from '../config/env';
 import { countryMismatch } from '../config/country-check';
 import { serverSends, unheardModerators } from '../config/moderator-contacts';
 import { unknownNames } from '../config/unknown-names';
@@ -77,6 +77,29 @@ function misspelled(env: NodeJS.ProcessEnv): CheckResult[] {
   return unknownNames(env).map((line) => warn('configuration', line));
 }
 
+/**
+ * A provider configured under NODE_ENV=development (its default): a line in
+ * production whose NODE_ENV is only on the start command (README's no-Docker
+ * recipe, before) has doctor check what the production start would refuse.
+ * `env` has `.env` read into it, as the start reads it.
+ */
+function developmentWithProvider(env: NodeJS.ProcessEnv, config: Config): CheckResult[] {
+  if (config.nodeEnv !== 'development' || (!config.twilio && !config.signal)) return [];
+  let refused = 'it takes this configuration';
+  try {
+    readConfig({ ...env, NODE_ENV: 'production' });
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    refused = `it would refuse it: ${err.message}`;
+  }
+  return [
+    warn(
+      'configuration',
+      `NODE_ENV is not production (${env.NODE_ENV ? 'it is development' : 'unset, so development'}) though a provider is configured: this checks a development configuration. If this line is in production, set NODE_ENV=production in .env (the start and this command both read it), not only on the start command; under NODE_ENV=production ${refused}`,
+    ),
+  ];
+}
+
 /** Runs every check; configuration errors end the list early (nothing else can be checked without it). */
 export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<CheckResult[]> {
   let parsed: { config: Config; secrets: Secrets };
@@ -93,7 +116,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<C
   const { config, secrets } = parsed;
   // Valid, but a moderator the line can reach and never hear (start warns in the same words).
   const unheard = unheardModerators(config, (channel) => serverSends(config, secrets, channel));
-  const results: CheckResult[] = [unheard ? bad('configuration', unheard) : ok('configuration', 'every variable is valid'), ...misspelled(env)];
+  const results: CheckResult[] = [unheard ? bad('configuration', unheard) : ok('configuration', 'every variable is valid'), ...developmentWithProvider(env, config), ...misspelled(env)];
   // National numbers read as another country's than the areas' (start warns in the same words).
   const mismatch = countryMismatch(regions.ownPrefixes(), regions.northAmerica, config.defaultCountry);
   if (mismatch) results.push(warn('configuration', mismatch));
