@@ -222,7 +222,7 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
       else if (verdict === 'rotating') results.push(bad('key', ROTATION_UNDER_WAY));
       // A line on a development key file: HEADSUP_MASTER_KEY is nowhere to be found.
       else if (key.file) results.push(bad('key', `HEADSUP_MASTER_KEY is not set, and the development key file ${key.file} does not open this database: put back the key file it was made with, or set HEADSUP_MASTER_KEY to that key; if rotate-key was stopped as it finished, run it again with the same HEADSUP_NEW_MASTER_KEY`));
-      else results.push(bad('key', 'HEADSUP_MASTER_KEY does not open this database: use the key it was created with'));
+      else results.push(bad('key', 'HEADSUP_MASTER_KEY does not open this database: use the key it was written with or, if rotate-key has finished, the new key it was given'));
       // After a rotation, a copy kept under the retired (maybe leaked) key is the whole line for whoever holds that key.
       const current = new Vault(key.key);
       for (const kept of keptLineFiles(file).filter((f) => keptCopyKey(f, current) === 'mismatch')) {
