@@ -11,6 +11,7 @@ import { openToRead } from '../store/open-to-read';
 import { bad, ok, type CheckResult } from './doctor-check';
 import { credentialsApart, shown } from './signal-api-url';
 import { checkServiceWebhook, checkSmsWebhook, type NumberWebhook, type ServiceWebhook } from './doctor-webhook';
+import { adminCommand } from '../util/admin-command';
 
 const TIMEOUT_MS = 5_000;
 
@@ -197,7 +198,7 @@ export function checkSignalSafety(config: Config): CheckResult[] {
       const { n } = db.prepare("SELECT count(*) AS n FROM moderator_identities WHERE state = 'changed'").get() as { n: number };
       if (n > 0) {
         results.push(
-          bad('signal moderators', `${n === 1 ? '1 Signal moderator changed identity and is treated as a member' : `${n} Signal moderators changed identity and are treated as members`}: check in person, then heads-up signal-readmit UUID (it shows the safety number to compare)`),
+          bad('signal moderators', `${n === 1 ? '1 Signal moderator changed identity and is treated as a member' : `${n} Signal moderators changed identity and are treated as members`}: check in person, then ${adminCommand('signal-readmit UUID')} (it shows the safety number to compare)`),
         );
       }
     }

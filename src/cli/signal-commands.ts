@@ -23,6 +23,7 @@ import type { Vault } from '../store/vault';
 import { CommandError, UsageError } from './cli-errors';
 import { credentialsApart, shown } from './signal-api-url';
 import { openLineDatabase, readEnvFile, readLineConfig } from './line';
+import { adminCommand } from '../util/admin-command';
 
 /** The line's database, opened as the server opens it (key checked, migrated). */
 async function openLine(): Promise<{ config: Config; db: Db; vault: Vault }> {
@@ -37,7 +38,7 @@ export async function signalCaptchaCommand(captcha: string): Promise<string> {
   const { config, db } = await openLine();
   try {
     const open = readChallenge(db);
-    if (!open || open.submittedAt !== null) throw new CommandError('Signal has demanded no captcha since the last one was submitted: nothing to lift (heads-up doctor shows a challenge when there is one)');
+    if (!open || open.submittedAt !== null) throw new CommandError(`Signal has demanded no captcha since the last one was submitted: nothing to lift (${adminCommand('doctor')} shows a challenge when there is one)`);
     const signal = config.signal as NonNullable<Config['signal']>;
     let res: Response;
     try {
@@ -77,7 +78,7 @@ export async function signalReadmitCommand(uuidArg: string, safetyNumberArg?: st
         `signal-readmit: the safety number Signal holds for moderator ${config.moderators.indexOf(uuid) + 1} is`,
         `  ${grouped}`,
         'Meet them, open the bot\'s chat on their phone (tap the name, "View safety number") and compare every digit.',
-        `If they match, run: heads-up signal-readmit ${uuid} ${identity.safetyNumber}`,
+        `If they match, run: ${adminCommand(`signal-readmit ${uuid} ${identity.safetyNumber}`)}`,
       ];
     }
     const given = safetyNumberArg.replace(/\s/g, '');

@@ -1,6 +1,7 @@
 /** Where each moderator's notices go: the server and the operator's console tell the same moderators. */
 import { isSignalUuid, type Channel, type Sender } from '../phone/identity';
 import type { Config, Secrets } from './env';
+import { adminCommand } from '../util/admin-command';
 
 /**
  * The address book entry moderators are reached at, from their MODERATORS
@@ -34,7 +35,7 @@ export function unheardModerators(config: Config, sends: (channel: Channel) => b
   return (
     `MODERATORS: ${which}, but without Twilio moderators are on Signal, listed by their Signal UUID: ` +
     "her notices reach her number over Signal, but no answer of hers is taken as a moderator's. " +
-    'Have her message the bot, then run heads-up signal-uuid with her number: it prints her UUID (docs/signal.md)'
+    `Have her message the bot, then run ${adminCommand('signal-uuid')} with her number: it prints her UUID (docs/signal.md)`
   );
 }
 

@@ -12,6 +12,7 @@ import { FILES_CHECK_EVERY_MS } from '../store/open-files';
 import { writeRescueCopy } from '../store/rescue-copy';
 import { takeServerLock } from '../store/server-lock';
 import type { ServerOptions } from '../server';
+import { adminCommand } from '../util/admin-command';
 
 /** How often the watch runs by default (the files themselves are looked at every FILES_CHECK_EVERY_MS of the server's clock). */
 const WATCH_EVERY_MS = 1_000;
@@ -43,7 +44,7 @@ export function guardLine(app: FastifyInstance, opts: ServerOptions): void {
           // Names only: the log may be shipped where DATA_DIR's place is not to be known.
           log.error(
             { files, rescue },
-            'files of the database were removed while the server runs: what it writes now no other process can open, and it is lost when the server stops. A copy of what it holds was written to DATA_DIR (rescue): do not kill it before that copy is safe; then stop the server and run heads-up restore with that copy',
+            `files of the database were removed while the server runs: what it writes now no other process can open, and it is lost when the server stops. A copy of what it holds was written to DATA_DIR (rescue): do not kill it before that copy is safe; then stop the server and run ${adminCommand('restore')} with that copy`,
           );
         },
         (err: unknown) => {

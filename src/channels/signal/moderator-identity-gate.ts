@@ -31,6 +31,7 @@ import { enqueueMessage, eraseWaitingTo, withdrawFromChangedModerator } from '..
 import type { Vault } from '../../store/vault';
 import { parseSignalItem, untrustedSender } from './signal-envelope';
 import { IdentitiesError, type SignalIdentities, type SignalIdentity } from './signal-identities';
+import { adminCommand } from '../../util/admin-command';
 
 /**
  * How long a moderator's message may wait for signal-cli's identities list
@@ -185,7 +186,7 @@ export class ModeratorIdentityGate {
   private tellOthers(uuid: string): void {
     const { db, vault, log, now } = this.deps;
     const position = this.position(uuid);
-    log.warn({ moderator: position }, "a Signal moderator's identity changed: not trusted for moderator commands until re-admitted (heads-up signal-readmit)");
+    log.warn({ moderator: position }, `a Signal moderator's identity changed: not trusted for moderator commands until re-admitted (${adminCommand('signal-readmit')})`);
     const t = now();
     // Queued before the change was known: nothing more goes to the new phone until they are re-admitted.
     const self = findMember(db, vault, { channel: 'signal', address: uuid });

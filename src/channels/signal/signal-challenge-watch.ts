@@ -14,6 +14,7 @@ import { moderatorMember } from '../../store/members';
 import { enqueueMessage } from '../../store/outbox';
 import { claimSubmission, clearChallenge, markChallengeTold, recordChallenge } from '../../store/signal-challenge';
 import type { Vault } from '../../store/vault';
+import { adminCommand } from '../../util/admin-command';
 
 export interface SignalChallengeWatchDeps {
   db: Db;
@@ -48,7 +49,7 @@ export class SignalChallengeWatch {
         }
         markChallengeTold(db, t);
         if (this.deps.smsModerators.length > 0) db.onCommit(this.deps.wake);
-        log.warn({ smsModeratorsTold: this.deps.smsModerators.length }, 'Signal demands a captcha (rate-limit challenge): heads-up doctor shows it; heads-up signal-captcha lifts it');
+        log.warn({ smsModeratorsTold: this.deps.smsModerators.length }, `Signal demands a captcha (rate-limit challenge): ${adminCommand('doctor')} shows it; ${adminCommand('signal-captcha')} lifts it`);
       });
     } catch (err) {
       log.error({ err: safeError(err) }, 'could not record a Signal rate-limit challenge');

@@ -23,6 +23,7 @@ import { AccountTurn, AT_ONCE, type Turn } from './account-turn';
 import { classifySignalError, errorText, readSendResult, unanswered, UNEXPECTED } from './signal-errors';
 import { SignalIdentities } from './signal-identities';
 import { SignalRateLimit, type PauseLevelStore, type ThrottlePolicy } from './signal-rate-limit';
+import { adminCommand } from '../../util/admin-command';
 
 export { DEFAULT_THROTTLE, type ThrottlePolicy } from './signal-rate-limit';
 
@@ -202,7 +203,7 @@ export class SignalSender implements ChannelSender {
       this.warnedUntrusted = true;
       this.opts.log.info(
         'Signal refused a message because a recipient\'s safety number changed ("untrusted identities"). A member\'s new identity is trusted and the message sent again once; ' +
-          "a moderator's is not: check it in person, then heads-up signal-readmit <their UUID> (docs/signal.md).",
+          `a moderator's is not: check it in person, then ${adminCommand('signal-readmit <their UUID>')} (docs/signal.md).`,
       );
     }
     return e;
