@@ -31,7 +31,10 @@ export async function backupCommand(file: string): Promise<string> {
     throw new CommandError(`${dest} is a folder: give a file name inside it (for example ${path.join(dest, `heads-up-${new Date().toISOString().slice(0, 10)}.db`)})`);
   }
   if (there) throw new CommandError(`${dest} already exists: choose a new file name (backups are never overwritten)`);
-  if (!fs.existsSync(path.dirname(dest))) throw new CommandError(`${path.dirname(dest)} does not exist`);
+  // The README's cron line writes into a folder a fresh machine does not have: say how to make it (0700: backups hold the line).
+  const folder = path.dirname(dest);
+  const word = /^[\w/.:-]+$/.test(folder) ? folder : `'${folder.replace(/'/g, `'\\''`)}'`;
+  if (!fs.existsSync(folder)) throw new CommandError(`${folder} does not exist: create it first (mkdir -m 700 -p ${word}), then run backup again`);
   let made: Awaited<ReturnType<typeof backupDatabase>>;
   try {
     made = await backupDatabase(source, dest);
