@@ -91,6 +91,11 @@ async function main(): Promise<void> {
   }
   const res = await post(target + path, { method: 'POST', headers, body: new URLSearchParams(fields).toString() }, target);
   const body = await res.text();
+  // Only a line with Twilio, or with no provider (the console line), has the SMS webhook sim posts to.
+  if (res.status === 404) {
+    console.error(`sim: the server at ${target} has no SMS webhook (HTTP 404): it is a Signal-only line (or no Heads Up server), and sim texts only a line with Twilio or with no provider; text this line from a Signal app instead`);
+    process.exit(1);
+  }
   if (!res.ok) {
     console.error(`HTTP ${res.status}: ${body}`);
     process.exit(1);
