@@ -6,6 +6,7 @@ import { MigrationFailed } from './store/migrate';
 import { notOpenableProblem, unopenableDatabaseFile } from './store/file-owner';
 import { ServerRunningError } from './store/server-lock';
 import { readOnlyDiskProblem } from './store/unwritable-line';
+import { adminCommand } from './util/admin-command';
 
 /**
  * What stopped the start: the operator's one line (on stderr) and, for a
@@ -42,7 +43,7 @@ export function describeFailure(err: unknown, dataDir?: string): { line: string;
   if (code === 'EROFS' && inDataDir) return named('data-dir-read-only', readOnlyDiskProblem(dataDir));
   const closed = code === 'SQLITE_CANTOPEN' && dataDir !== undefined ? unopenableDatabaseFile(dataDir) : (code === 'EACCES' || code === 'EPERM') && inDataDir ? (e.path as string) : null;
   if (closed) return named('file-not-openable', notOpenableProblem(closed));
-  if (isDatabaseDamaged(err)) return named('database-damaged', 'the database is damaged: run heads-up doctor, then restore the latest backup');
+  if (isDatabaseDamaged(err)) return named('database-damaged', `the database is damaged: run ${adminCommand('doctor')}, then restore the latest backup`);
   // Only restore and rotate-key hold the database so (a container restarted beside them lands here).
   if (code.startsWith('SQLITE_BUSY')) return named('database-in-use', 'the database is held by a restore or rotate-key: let it finish, then start the server again');
   return { line };

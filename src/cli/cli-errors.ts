@@ -1,5 +1,6 @@
 /** How an admin command fails: wrong use (usage, exit 2) or a failure it can name in one line (exit 1). */
 import { isDatabaseDamaged } from '../store/db-file';
+import { adminCommand } from '../util/admin-command';
 
 /** The command line was wrong: print the usage and exit 2. */
 export class UsageError extends Error {
@@ -25,7 +26,7 @@ export const DATABASE_IN_USE =
 export const DISK_FULL = 'the disk holding DATA_DIR is full: free some space there, then run this again';
 
 /** What an operator reads when the database file is damaged (SQLite only says "file is not a database" or "malformed"). */
-export const DATABASE_DAMAGED = 'the database is damaged: run heads-up doctor, then restore the latest backup (heads-up restore FILE)';
+export const DATABASE_DAMAGED = `the database is damaged: run ${adminCommand('doctor')}, then restore the latest backup (${adminCommand('restore FILE')})`;
 
 /** Whether SQLite refused because another process holds the database (restore and rotate-key hold it exclusively). */
 export function isDatabaseBusy(err: unknown): boolean {

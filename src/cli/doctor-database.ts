@@ -28,6 +28,7 @@ import { bad, ok, readableByOthers, warn, type CheckResult } from './doctor-chec
 import { checkChannels } from './doctor-channels';
 import { checkDelivery } from './doctor-delivery';
 import { latestMigration } from './line';
+import { adminCommand } from '../util/admin-command';
 
 /**
  * The database and its -wal and -shm, which hold its latest pages: a crashed
@@ -43,7 +44,7 @@ function databaseModes(file: string): CheckResult[] {
 function stagedCopies(file: string): CheckResult[] {
   return [`${file}.restoring`, `${file}.restoring-wal`, `${file}.restoring-shm`]
     .filter((f) => fs.existsSync(f))
-    .map((f) => bad('restore', `${f} was left by a restore that did not finish: delete it, or run heads-up restore again (it is a copy of the backup and keeps what retention erased)`));
+    .map((f) => bad('restore', `${f} was left by a restore that did not finish: delete it, or run ${adminCommand('restore')} again (it is a copy of the backup and keeps what retention erased)`));
 }
 
 /**
@@ -137,7 +138,7 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
   if (!fs.existsSync(file)) {
     // An earlier version's restore, killed between its renames, left the line here (the server refuses to start beside it).
     if (fs.existsSync(aside)) {
-      return [bad('database', `no database at ${file}, but ${aside}, left by an interrupted restore: run heads-up restore again with the backup (the server refuses to start until then)`)];
+      return [bad('database', `no database at ${file}, but ${aside}, left by an interrupted restore: run ${adminCommand('restore')} again with the backup (the server refuses to start until then)`)];
     }
     // A rescue copy the server wrote, or what an interrupted restore left: the newest is named (the start refuses beside them).
     const copy = lineCopyProblem(file);
@@ -150,7 +151,7 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
       return [
         bad(
           'database',
-          `no database at ${file}, but its write-ahead log ${file}-wal: put the database back beside it, or run heads-up restore with the latest backup (it keeps the log aside, renamed; the server refuses to start until then)`,
+          `no database at ${file}, but its write-ahead log ${file}-wal: put the database back beside it, or run ${adminCommand('restore')} with the latest backup (it keeps the log aside, renamed; the server refuses to start until then)`,
         ),
         ...stagedCopies(file),
       ];
@@ -160,7 +161,7 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
     return [bad('database', stagedCopyProblem(file) ?? replacedLineProblem(file) ?? `no database at ${file}: start the server once, or restore a backup`), ...stagedCopies(file)];
   }
   const leftover = fs.existsSync(aside)
-    ? [bad('restore', `${aside} was left by an interrupted restore and may be the newest copy of the line: run heads-up restore again with the backup (it keeps that file under a dated name)`)]
+    ? [bad('restore', `${aside} was left by an interrupted restore and may be the newest copy of the line: run ${adminCommand('restore')} again with the backup (it keeps that file under a dated name)`)]
     : [];
   // The write-ahead log a restore kept aside (no database was beside it) holds the old line's last pages.
   const base = path.basename(file);
@@ -177,7 +178,7 @@ export function checkDatabase(config: Config, key: { key: Uint8Array; file?: str
   }
   // Beside a database, older than it (put back or restored since): with no database later, the start would name it as the line.
   for (const rescue of rescueCopies(file)) {
-    leftover.push(warn('restore', `${rescue} is a copy the server wrote when its database was removed while it ran: delete it only if the database's own moved files were put back since; if a backup was copied in or restored instead, this copy is newer: stop the server and run heads-up restore ${rescue} (left, it would be offered as the line should the database be lost)`));
+    leftover.push(warn('restore', `${rescue} is a copy the server wrote when its database was removed while it ran: delete it only if the database's own moved files were put back since; if a backup was copied in or restored instead, this copy is newer: stop the server and run ${adminCommand(`restore ${rescue}`)} (left, it would be offered as the line should the database be lost)`));
   }
   leftover.push(...stagedCopies(file));
   // What stops the server's start (a read-only disk, a file closed to this user) though the file may read well.

@@ -187,7 +187,7 @@ export function checkSignalSafety(config: Config): CheckResult[] {
         results.push(
           bad(
             'signal rate limit',
-            `Signal demands a captcha since ${new Date(c.seen_at).toISOString()} and holds Signal messages back: solve https://signalcaptchas.org/challenge/generate.html, then heads-up signal-captcha "signalcaptcha://…"`,
+            `Signal demands a captcha since ${new Date(c.seen_at).toISOString()} and holds Signal messages back: solve https://signalcaptchas.org/challenge/generate.html, then ${adminCommand('signal-captcha "signalcaptcha://…"')}`,
           ),
         );
       } else if (c && c.resumed_at === null) {

@@ -46,7 +46,7 @@ export function lineFile(config: Config): string {
     // Opened, not only looked for: a folder or file closed to this user is not "no database".
     fs.closeSync(fs.openSync(file, 'r'));
   } catch (err) {
-    const refused = refusalMessage(err, 'read', file, { denied: 'run heads-up as the user that runs the line' });
+    const refused = refusalMessage(err, 'read', file, { denied: 'run the admin command as the user that runs the line' });
     if (refused) throw new CommandError(refused);
     throw new CommandError(`no database at ${file}: check DATA_DIR`);
   }

@@ -9,6 +9,7 @@ import { keptCopyKey } from '../store/kept-lines';
 import { counted, lineCounts } from './counted';
 import { databaseFile } from '../store/db';
 import { latestMigration, readExistingKey, readLineConfig } from './line';
+import { adminCommand } from '../util/admin-command';
 
 /** What to do when DATA_DIR refuses this user: restore as anyone else leaves a line its server cannot open. */
 const DATA_DIR_ADVICE = { denied: 'run restore as the user that runs the line (nothing was changed)', readOnly: 'mount it for writing, then run restore again (nothing was changed)' };
@@ -91,7 +92,7 @@ export async function restoreCommand(file: string): Promise<string> {
   // The line as an earlier restore left it, maybe newer than the backup: kept, as only the operator can say it is not wanted.
   for (const kept of n.keptAside) {
     // Beside a live database, what a restore killed after its swap set aside: the line it replaced, from before it.
-    if (kept.includes('.replaced-')) lines.push(`restore: the line as it was before an interrupted restore is kept as ${kept}: if you did not mean that restore, stop the server and run heads-up restore with a copy of it made outside DATA_DIR; else delete it once the line is right (it keeps what retention erased)`);
+    if (kept.includes('.replaced-')) lines.push(`restore: the line as it was before an interrupted restore is kept as ${kept}: if you did not mean that restore, stop the server and run ${adminCommand('restore')} with a copy of it made outside DATA_DIR; else delete it once the line is right (it keeps what retention erased)`);
     else lines.push(`restore: the database an interrupted restore set aside (the line as it was then, maybe newer than this backup) is kept as ${kept}: delete it once the line is right (it keeps what retention erased)`);
   }
   if (n.rescueDeleted) lines.push(`restore: the rescue copy ${n.rescueDeleted} was deleted: the restored line holds all of it`);

@@ -25,6 +25,7 @@ import { cryptoReady, Vault } from '../store/vault';
 import type { ServerOptions } from '../server';
 import { guardLine } from './line-guard';
 import { runStartChecks } from './start-checks';
+import { adminCommand } from '../util/admin-command';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -58,7 +59,7 @@ function refuseLineLeftBehind(dataDir: string): void {
   const file = databaseFile(dataDir);
   if (fs.existsSync(file)) return refuseFileNotALine(file);
   if (fs.existsSync(`${file}.before-restore`)) {
-    throw new ConfigError('DATA_DIR', `no database at ${file}, but ${file}.before-restore, left by an interrupted restore: run heads-up restore again with the backup (nothing was changed)`);
+    throw new ConfigError('DATA_DIR', `no database at ${file}, but ${file}.before-restore, left by an interrupted restore: run ${adminCommand('restore')} again with the backup (nothing was changed)`);
   }
   // The copy the server wrote when its database was removed or DATA_DIR moved while it ran, or the one an interrupted
   // restore left: the newest is named. The line a restore replaced never is (it is from before the restore).
@@ -70,7 +71,7 @@ function refuseLineLeftBehind(dataDir: string): void {
   if (fs.existsSync(`${file}-wal`)) {
     throw new ConfigError(
       'DATA_DIR',
-      `no database at ${file}, but its write-ahead log ${file}-wal: put the database back beside it, or run heads-up restore with the latest backup (it keeps the log aside); nothing was changed`,
+      `no database at ${file}, but its write-ahead log ${file}-wal: put the database back beside it, or run ${adminCommand('restore')} with the latest backup (it keeps the log aside); nothing was changed`,
     );
   }
   // Only the line a restore replaced: never offered as the line, but a new, empty one beside it would hide that the line was lost.
@@ -124,7 +125,7 @@ async function storage(app: FastifyInstance, opts: ServerOptions): Promise<void>
   }
   db.reportHookErrors((err) => log.error({ err: safeError(err) }, 'work after a commit failed; the commit stands'));
   // Once: the work that fails on it logs its own errors, and /readyz says damaged from now on.
-  db.damage.onFirst(() => log.error('the database is damaged (SQLite found a damaged page): joins, reports or alerts fail until it is restored; run heads-up doctor, then restore the latest backup'));
+  db.damage.onFirst(() => log.error(`the database is damaged (SQLite found a damaged page): joins, reports or alerts fail until it is restored; run ${adminCommand('doctor')}, then restore the latest backup`));
   app.addHook('onClose', async () => db.close());
   app.decorate('regions', regions);
   app.decorate('db', db);

@@ -9,6 +9,7 @@ import { isDatabaseDamaged } from './db';
 import { refusalMessage, type RefusalAdvice } from './file-refusal';
 import { openToRead, ReadNeedsWrite } from './open-to-read';
 import { COUNT_SUBSCRIBED_PEOPLE } from './subscriptions';
+import { adminCommand } from '../util/admin-command';
 
 /** What a copy of the line holds, in counts only. */
 export interface LineCounts {
@@ -62,7 +63,7 @@ function rotationUnfinished(db: Database.Database): boolean {
 }
 
 function damaged(source: string): BackupFailed {
-  return new BackupFailed(`${source} is damaged, so no backup was written: keep your earlier backups, and run heads-up doctor`);
+  return new BackupFailed(`${source} is damaged, so no backup was written: keep your earlier backups, and run ${adminCommand('doctor')}`);
 }
 
 /** What to do when the backup's destination refuses this user. */

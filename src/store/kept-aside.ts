@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { adminCommand } from '../util/admin-command';
 
 /**
  * Oldest first, by the name's time and then its count: a second keep within
@@ -97,9 +98,9 @@ export function lineCopyProblem(file: string): string | null {
   if (newest === undefined) return null;
   const also = others.length ? `; the older ${others.length > 1 ? 'copies' : 'copy'} ${others.map((o) => o.f).join(', ')} can go once the line is right` : '';
   if (newest.rescue) {
-    return `no database at ${file}, but ${newest.f}, the copy the server wrote when its database was removed or moved while it ran, the newest copy of the line: run heads-up restore ${newest.f} (it is sealed under this line's key)${also}; nothing was changed`;
+    return `no database at ${file}, but ${newest.f}, the copy the server wrote when its database was removed or moved while it ran, the newest copy of the line: run ${adminCommand(`restore ${newest.f}`)} (it is sealed under this line's key)${also}; nothing was changed`;
   }
-  return `no database at ${file}, but ${newest.f}, the line as an interrupted restore left it, the newest copy of the line: rename it (with its -wal, if any) to ${file}, or run heads-up restore with the latest backup${also}; nothing was changed`;
+  return `no database at ${file}, but ${newest.f}, the line as an interrupted restore left it, the newest copy of the line: rename it (with its -wal, if any) to ${file}, or run ${adminCommand('restore')} with the latest backup${also}; nothing was changed`;
 }
 
 /**
@@ -122,11 +123,11 @@ export function strayLogProblem(file: string): string | null {
   // The line's last writes: a start beside them would make a new, empty line.
   const stray = fs.readdirSync(dir).filter((f) => f.startsWith(prefix)).sort(byTime(prefix)).pop();
   if (stray === undefined) return null;
-  return `no database at ${file}, but ${path.join(dir, stray)}, the write-ahead log a restore kept aside: put the database back at ${file} and rename that log to ${file}-wal beside it, or run heads-up restore again with the latest backup; nothing was changed`;
+  return `no database at ${file}, but ${path.join(dir, stray)}, the write-ahead log a restore kept aside: put the database back at ${file} and rename that log to ${file}-wal beside it, or run ${adminCommand('restore')} again with the latest backup; nothing was changed`;
 }
 
 /** With no database at `file`, what to do about the copy an interrupted restore was making, or null when there is none. */
 export function stagedCopyProblem(file: string): string | null {
   if (!fs.existsSync(`${file}.restoring`)) return null;
-  return `no database at ${file}, but ${file}.restoring, the copy an interrupted restore was making: run heads-up restore again with the backup (nothing was changed)`;
+  return `no database at ${file}, but ${file}.restoring, the copy an interrupted restore was making: run ${adminCommand('restore')} again with the backup (nothing was changed)`;
 }

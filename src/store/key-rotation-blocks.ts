@@ -9,6 +9,7 @@ import { blockSlot } from './blocks';
 import type { Db } from './db';
 import { RotationError } from './key-rotation-error';
 import type { Vault } from './vault';
+import { adminCommand } from '../util/admin-command';
 
 /** In the last step's transaction, before it: returns how many blocks were re-sealed. */
 export function rekeyBlocks(db: Db, oldVault: Vault, newVault: Vault): number {
@@ -26,7 +27,7 @@ export function rekeyBlocks(db: Db, oldVault: Vault, newVault: Vault): number {
     try {
       identity = oldVault.open(r.value_ct, blockSlot(r.reporter_bidx), r.key_version);
     } catch {
-      throw new RotationError('blocked_senders.value of a block does not open (damaged): the rotation cannot finish; restore a backup made before it (heads-up restore FILE) and start with the old key');
+      throw new RotationError(`blocked_senders.value of a block does not open (damaged): the rotation cannot finish; restore a backup made before it (${adminCommand('restore FILE')}) and start with the old key`);
     }
     const moved = newVault.index('reporter', identity);
     map.run(r.reporter_bidx, moved);

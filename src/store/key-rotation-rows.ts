@@ -13,6 +13,7 @@ import type { RotationStep, RotationSummary } from './key-rotation';
 import { noReporter } from './reports';
 import { reportIdentifierSlot, screeningSlot, screenPurpose } from './screening';
 import type { Slot, Vault } from './vault';
+import { adminCommand } from '../util/admin-command';
 
 /** Re-keys the rows of each step, batch by batch; counts what it re-sealed (and the screening entries it erased) in `summary`. */
 export class RowResealer {
@@ -33,7 +34,7 @@ export class RowResealer {
       return vault.open(sealed, slot, version);
     } catch {
       // Damaged after begin() checked every value (a rotation started by an earlier version checked none): only a backup from before it helps.
-      throw new RotationError(`${slot.table}.${slot.column}, row ${String(slot.row)}, does not open (damaged): the rotation cannot finish; restore a backup made before it (heads-up restore FILE) and start with the old key`);
+      throw new RotationError(`${slot.table}.${slot.column}, row ${String(slot.row)}, does not open (damaged): the rotation cannot finish; restore a backup made before it (${adminCommand('restore FILE')}) and start with the old key`);
     }
   }
 

@@ -28,6 +28,7 @@ import { RowResealer } from './key-rotation-rows';
 import { unopenedValues } from './unopened-values';
 import type { CountryCode } from '../phone/numbers';
 import type { Vault } from './vault';
+import { adminCommand } from '../util/admin-command';
 
 export { RotationError } from './key-rotation-error';
 
@@ -165,7 +166,7 @@ export class KeyRotation {
       throw new RotationError(
         // "The current key": a line on a development key file has no HEADSUP_MASTER_KEY.
         `${damaged.count === 1 ? '1 sealed value does' : `${damaged.count} sealed values do`} not open with the current key (damaged): ${damaged.named.join('; ')}${damaged.count > damaged.named.length ? '; …' : ''}. ` +
-          'Nothing was changed and the line still runs under the current key. To rotate, restore a backup from before the damage (heads-up restore FILE), then run rotate-key again',
+          `Nothing was changed and the line still runs under the current key. To rotate, restore a backup from before the damage (${adminCommand('restore FILE')}), then run rotate-key again`,
       );
     }
     this.opts.beforeStart?.();

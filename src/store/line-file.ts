@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import { emptyBesideWal, emptyBesideWalProblem, openToRead } from './open-to-read';
+import { adminCommand } from '../util/admin-command';
 
 /** What a file that is no line holds: `empty` when nothing at all (nothing is lost by deleting it). */
 export interface NotALine {
@@ -44,6 +45,6 @@ export function notALineProblem(file: string): string | null {
   if (!found) return null;
   if (found.besideWal) return emptyBesideWalProblem(file);
   return found.empty
-    ? `${file} is ${found.cause}, not a Heads Up line: if the line was there, put its database back or run heads-up restore with the latest backup; if the file was made by mistake, delete it and start again to make a new line`
-    : `${file} is not a Heads Up line (${found.cause}): move it away, then put the line's database there or run heads-up restore with the latest backup`;
+    ? `${file} is ${found.cause}, not a Heads Up line: if the line was there, put its database back or run ${adminCommand('restore')} with the latest backup; if the file was made by mistake, delete it and start again to make a new line`
+    : `${file} is not a Heads Up line (${found.cause}): move it away, then put the line's database there or run ${adminCommand('restore')} with the latest backup`;
 }

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { unwritableLineProblem } from './unwritable-line';
+import { adminCommand } from '../util/admin-command';
 
 /**
  * Whether `file` is 0 bytes with a write-ahead log beside it: a line before
@@ -24,7 +25,7 @@ export function emptyBesideWal(file: string): boolean {
 
 /** What the operator reads about a 0-byte database beside its write-ahead log. */
 export function emptyBesideWalProblem(file: string): string {
-  return `${file} is an empty file (0 bytes) beside its write-ahead log ${file}-wal, which may hold the line: keep that log, put the database back or run heads-up restore with the latest backup`;
+  return `${file} is an empty file (0 bytes) beside its write-ahead log ${file}-wal, which may hold the line: keep that log, put the database back or run ${adminCommand('restore')} with the latest backup`;
 }
 
 /** Whether access(2) lets this process at `file` for `mode`. */

@@ -27,6 +27,7 @@ import { markRestoredCheckins } from './restored-checkins';
 import { liveOutboxCounter, skipLostOutboxIds } from './restored-outbox-ids';
 import { forgetRestoredReportReads, waitingAlertCopies, type WaitingAlert } from './restored-waiting';
 import type { Vault } from './vault';
+import { adminCommand } from '../util/admin-command';
 
 /** Whether two paths name one file (through a link, or spelled otherwise). */
 function sameFile(a: string, b: string): boolean {
@@ -169,7 +170,7 @@ function keepLeftAside(aside: string, base = `${aside}.kept-`): string {
 /** Restores `backup` into `target` (the line's database path); throws DatabaseInUseError while a server has it open. */
 export async function restoreDatabase(backup: string, target: string, vault: Vault, latestKnown: number): Promise<RestoreResult> {
   // The database held exclusively below cannot be read as the backup: the copy came out empty and replaced the line.
-  if (fs.existsSync(target) && sameFile(backup, target)) throw new RestoreRefused(`${backup} is the line's database itself: restore a backup file (heads-up backup FILE makes one)`);
+  if (fs.existsSync(target) && sameFile(backup, target)) throw new RestoreRefused(`${backup} is the line's database itself: restore a backup file (${adminCommand('backup FILE')} makes one)`);
   // Its staged copy is deleted first, a set-aside database moved or deleted: restored from, the line became an empty one.
   const own = [`${target}.restoring`, `${target}.before-restore`, ...keptAside(target), ...replacedLines(target)];
   if (fs.existsSync(backup) && own.some((f) => fs.existsSync(f) && sameFile(backup, f))) {

@@ -24,7 +24,7 @@ describe('doctor on a database file that is no Heads Up line', () => {
     const file = path.join(dataDir, 'heads-up.db');
     fs.writeFileSync(file, '', { mode: 0o600 });
     expect(await databaseFailures(dataDir)).toEqual([
-      `${file} is an empty file (0 bytes), not a Heads Up line: if the line was there, put its database back or run heads-up restore with the latest backup; if the file was made by mistake, delete it and start again to make a new line (the server refuses to start on it)`,
+      `${file} is an empty file (0 bytes), not a Heads Up line: if the line was there, put its database back or run npm run admin -- restore (heads-up restore in the image) with the latest backup; if the file was made by mistake, delete it and start again to make a new line (the server refuses to start on it)`,
     ]);
   });
 
@@ -36,7 +36,7 @@ describe('doctor on a database file that is no Heads Up line', () => {
     other.close();
     fs.chmodSync(file, 0o600);
     expect(await databaseFailures(dataDir)).toEqual([
-      `${file} is not a Heads Up line (an SQLite database with 2 tables, none of them Heads Up's): move it away, then put the line's database there or run heads-up restore with the latest backup (the server refuses to start on it)`,
+      `${file} is not a Heads Up line (an SQLite database with 2 tables, none of them Heads Up's): move it away, then put the line's database there or run npm run admin -- restore (heads-up restore in the image) with the latest backup (the server refuses to start on it)`,
     ]);
   });
 });

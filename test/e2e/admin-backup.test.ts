@@ -101,7 +101,7 @@ describe('backup FILE', () => {
     const file = path.join(dir, 'nightly.db');
     const r = await runAdminCli(['backup', file], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`heads-up: ${db} is damaged, so no backup was written: keep your earlier backups, and run heads-up doctor`);
+    expect(r.stderr).toBe(`heads-up: ${db} is damaged, so no backup was written: keep your earlier backups, and run npm run admin -- doctor (heads-up doctor in the image)`);
     // A file named like last night's backup would be kept, and the good ones rotated away.
     expect(fs.readdirSync(dir)).toEqual([]);
   });

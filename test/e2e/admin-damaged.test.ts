@@ -11,7 +11,7 @@ import { builtScript } from '../helpers/built-src';
 import { tempDir, TEST_MASTER_KEY } from '../helpers/harness';
 import { numbersIn, seedMembers } from '../helpers/seed';
 
-const DAMAGED = 'the database is damaged: run heads-up doctor, then restore the latest backup (heads-up restore FILE)';
+const DAMAGED = 'the database is damaged: run npm run admin -- doctor (heads-up doctor in the image), then restore the latest backup (npm run admin -- restore FILE (heads-up restore FILE in the image))';
 const NEW_KEY = Buffer.alloc(32, 9).toString('base64');
 
 describe('a damaged database', () => {
@@ -45,7 +45,7 @@ describe('a damaged database', () => {
     proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));
     expect(code).toBe(1);
-    expect(stderr.split('\n')[0]).toBe('heads-up: start-up failed: SQLITE_NOTADB (the database is damaged: run heads-up doctor, then restore the latest backup)');
+    expect(stderr.split('\n')[0]).toBe('heads-up: start-up failed: SQLITE_NOTADB (the database is damaged: run npm run admin -- doctor (heads-up doctor in the image), then restore the latest backup)');
   }, 30_000);
 
   it('the server\'s start prints that one line and logs one fatal line with its code, no stack, at the default log level', async () => {
@@ -60,7 +60,7 @@ describe('a damaged database', () => {
     proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));
     expect(code).toBe(1);
-    expect(stderr).toBe('heads-up: start-up failed: SQLITE_NOTADB (the database is damaged: run heads-up doctor, then restore the latest backup)\n');
+    expect(stderr).toBe('heads-up: start-up failed: SQLITE_NOTADB (the database is damaged: run npm run admin -- doctor (heads-up doctor in the image), then restore the latest backup)\n');
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual([expect.objectContaining({ level: 60, msg: 'start-up failed', cause: 'database-damaged', code: 'SQLITE_NOTADB' })]);
     expect(lines[0]).not.toHaveProperty('err');

@@ -224,14 +224,14 @@ describe('doctor', () => {
     const missing = await runAdminCli(['doctor'], env({ DATA_DIR: dir }));
     expect(missing.code).toBe(1);
     expect(failures(missing.stdout)).toEqual([
-      `FAIL database: no database at ${file}, but ${file}.before-restore, left by an interrupted restore: run heads-up restore again with the backup (the server refuses to start until then)`,
+      `FAIL database: no database at ${file}, but ${file}.before-restore, left by an interrupted restore: run npm run admin -- restore (heads-up restore in the image) again with the backup (the server refuses to start until then)`,
     ]);
     // And a restore killed after its swap: the restored database in place, the old one still aside.
     fs.copyFileSync(`${file}.before-restore`, file);
     const aside = await runAdminCli(['doctor'], env({ DATA_DIR: dir }));
     expect(aside.code).toBe(1);
     expect(failures(aside.stdout)).toEqual([
-      `FAIL restore: ${file}.before-restore was left by an interrupted restore and may be the newest copy of the line: run heads-up restore again with the backup (it keeps that file under a dated name)`,
+      `FAIL restore: ${file}.before-restore was left by an interrupted restore and may be the newest copy of the line: run npm run admin -- restore (heads-up restore in the image) again with the backup (it keeps that file under a dated name)`,
     ]);
   });
 
@@ -308,7 +308,7 @@ describe('doctor', () => {
     const r = await runAdminCli(['doctor'], env({ DATA_DIR: dir }));
     expect(r.code).toBe(1);
     expect(failures(r.stdout)).toEqual([
-      `FAIL database: no database at ${file}, but its write-ahead log ${file}-wal: put the database back beside it, or run heads-up restore with the latest backup (it keeps the log aside, renamed; the server refuses to start until then)`,
+      `FAIL database: no database at ${file}, but its write-ahead log ${file}-wal: put the database back beside it, or run npm run admin -- restore (heads-up restore in the image) with the latest backup (it keeps the log aside, renamed; the server refuses to start until then)`,
     ]);
     expect(fs.readdirSync(dir)).toEqual(['heads-up.db-wal']);
   });

@@ -49,7 +49,7 @@ describe('backup and restore refused by the file system', () => {
     handToOperator(path.dirname(dest));
     const r = await run(['backup', dest], dataDir);
     fs.chmodSync(dataDir, 0o700);
-    expect(r.stderr).toBe(`heads-up: cannot read ${path.join(dataDir, 'heads-up.db')}: permission denied; run heads-up as the user that runs the line`);
+    expect(r.stderr).toBe(`heads-up: cannot read ${path.join(dataDir, 'heads-up.db')}: permission denied; run the admin command as the user that runs the line`);
     expect(r.code).toBe(1);
     expect(fs.readdirSync(path.dirname(dest))).toEqual([]);
   });

@@ -21,7 +21,7 @@ describe('an admin command on a database file that is no Heads Up line', () => {
     const r = await runAdminCli(['PENDING'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
     expect({ code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual({
       code: 1,
-      stderr: `heads-up: ${file} is an empty file (0 bytes), not a Heads Up line: if the line was there, put its database back or run heads-up restore with the latest backup; if the file was made by mistake, delete it and start again to make a new line`,
+      stderr: `heads-up: ${file} is an empty file (0 bytes), not a Heads Up line: if the line was there, put its database back or run npm run admin -- restore (heads-up restore in the image) with the latest backup; if the file was made by mistake, delete it and start again to make a new line`,
       stdout: '',
     });
     expect(fs.readdirSync(dataDir)).toEqual(['heads-up.db']);

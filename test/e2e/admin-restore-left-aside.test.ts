@@ -79,10 +79,10 @@ describe('restore where an interrupted restore left the line aside', () => {
       said: again.stdout.split('\n').find((l) => l.startsWith('restore: the line as it was before an interrupted restore')),
     }).toEqual({
       advice: [
-        `FAIL restore: ${file}.before-restore was left by an interrupted restore and may be the newest copy of the line: run heads-up restore again with the backup (it keeps that file under a dated name)`,
+        `FAIL restore: ${file}.before-restore was left by an interrupted restore and may be the newest copy of the line: run npm run admin -- restore (heads-up restore in the image) again with the backup (it keeps that file under a dated name)`,
       ],
       code: 0,
-      said: `restore: the line as it was before an interrupted restore is kept as ${path.join(dataDir, holding[0] as string)}: if you did not mean that restore, stop the server and run heads-up restore with a copy of it made outside DATA_DIR; else delete it once the line is right (it keeps what retention erased)`,
+      said: `restore: the line as it was before an interrupted restore is kept as ${path.join(dataDir, holding[0] as string)}: if you did not mean that restore, stop the server and run npm run admin -- restore (heads-up restore in the image) with a copy of it made outside DATA_DIR; else delete it once the line is right (it keeps what retention erased)`,
     });
   }, 90_000);
 

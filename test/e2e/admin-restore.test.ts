@@ -138,7 +138,7 @@ describe('restore FILE', () => {
     for (const given of [live, link]) {
       const r = await runAdminCli(['restore', given], { DATA_DIR: dir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe(`heads-up: ${given} is the line's database itself: restore a backup file (heads-up backup FILE makes one)`);
+      expect(r.stderr).toBe(`heads-up: ${given} is the line's database itself: restore a backup file (npm run admin -- backup FILE (heads-up backup FILE in the image) makes one)`);
       expect(count(live)).toBe(3);
     }
   });

@@ -338,7 +338,7 @@ describe('rotate-key', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       'heads-up: 1 sealed value does not open with the current key (damaged): members.address, row 2. ' +
-        'Nothing was changed and the line still runs under the current key. To rotate, restore a backup from before the damage (heads-up restore FILE), then run rotate-key again',
+        'Nothing was changed and the line still runs under the current key. To rotate, restore a backup from before the damage (npm run admin -- restore FILE (heads-up restore FILE in the image)), then run rotate-key again',
     );
     const h = await startHarness({ dataDir, twilio: true });
     try {

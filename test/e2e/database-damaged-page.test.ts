@@ -39,7 +39,7 @@ it('a damaged subscriptions page: /readyz 503 (damaged) once a message fails on 
     expect(res.status).toBe(503);
     // No Twilio to answer here (its check says no_answer): the database's reason is the one looked at.
     expect(((await res.json()) as { reasons: Record<string, string> }).reasons.database).toBe('damaged');
-    const told = parsed(h.logs).filter((l) => l.msg.includes('run heads-up doctor, then restore the latest backup'));
+    const told = parsed(h.logs).filter((l) => l.msg.includes('run npm run admin -- doctor (heads-up doctor in the image), then restore the latest backup'));
     expect(told.map((l) => l.level)).toEqual([50]);
     expect(h.logs.join('\n')).not.toContain('5550102');
   } finally {

@@ -52,10 +52,10 @@ async function refusedBesideRescue(dataDir: string, rescue: string): Promise<voi
   const copy = path.join(dataDir, rescue);
   const start = await startHarness({ dataDir }).then(async (again) => (await again.close(), 'started'), (err: Error) => err.message);
   expect(start).toContain(`DATA_DIR: no database at ${file}, but ${copy}`);
-  expect(start).toContain(`run heads-up restore ${copy}`);
+  expect(start).toContain(`run npm run admin -- restore ${copy} (heads-up restore ${copy} in the image)`);
   expect(fs.existsSync(file)).toBe(false);
   const doctor = await runAdminCli(['doctor'], { DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY });
-  expect(doctor.stdout).toContain(`run heads-up restore ${copy}`);
+  expect(doctor.stdout).toContain(`run npm run admin -- restore ${copy} (heads-up restore ${copy} in the image)`);
 }
 
 describe.each([

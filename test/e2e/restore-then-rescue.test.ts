@@ -37,11 +37,11 @@ it('the start and doctor name the rescue copy, never the line the restore replac
     async (again) => (await again.close(), 'started'),
     (err: Error) => err.message,
   );
-  expect(start).toContain(`run heads-up restore ${rescue}`);
+  expect(start).toContain(`run npm run admin -- restore ${rescue} (heads-up restore ${rescue} in the image)`);
   expect(start).not.toContain('replaced-');
   const database = (await runDoctor(env)).find((c) => c.name === 'database');
   expect(database?.ok).toBe(false);
-  expect(database?.detail).toContain(`run heads-up restore ${rescue}`);
+  expect(database?.detail).toContain(`run npm run admin -- restore ${rescue} (heads-up restore ${rescue} in the image)`);
   expect(database?.detail).not.toContain('replaced-');
 }, 90_000);
 
@@ -107,7 +107,7 @@ it('doctor warns of a rescue copy beside a database: left, it would be offered a
       name: 'restore',
       ok: true,
       warn: true,
-      detail: `${rescue} is a copy the server wrote when its database was removed while it ran: delete it only if the database's own moved files were put back since; if a backup was copied in or restored instead, this copy is newer: stop the server and run heads-up restore ${rescue} (left, it would be offered as the line should the database be lost)`,
+      detail: `${rescue} is a copy the server wrote when its database was removed while it ran: delete it only if the database's own moved files were put back since; if a backup was copied in or restored instead, this copy is newer: stop the server and run npm run admin -- restore ${rescue} (heads-up restore ${rescue} in the image) (left, it would be offered as the line should the database be lost)`,
     },
   ]);
 }, 60_000);

@@ -45,7 +45,7 @@ describe('a start where the database is gone but the line left a trace', () => {
     fs.renameSync(file, `${file}.restoring`);
     const msg = await startOn(dataDir);
     expect(msg).toContain(`DATA_DIR: no database at ${file}, but ${file}.restoring`);
-    expect(msg).toContain('heads-up restore');
+    expect(msg).toContain('npm run admin -- restore (heads-up restore in the image)');
     expect(fs.existsSync(file)).toBe(false);
   });
 

@@ -34,7 +34,7 @@ describe('a start on a database file that is no Heads Up line', () => {
     const file = path.join(dataDir, 'heads-up.db');
     fs.writeFileSync(file, '');
     expect(await startOn(dataDir)).toBe(
-      `DATA_DIR: ${file} is an empty file (0 bytes), not a Heads Up line: if the line was there, put its database back or run heads-up restore with the latest backup; if the file was made by mistake, delete it and start again to make a new line (nothing was changed)`,
+      `DATA_DIR: ${file} is an empty file (0 bytes), not a Heads Up line: if the line was there, put its database back or run npm run admin -- restore (heads-up restore in the image) with the latest backup; if the file was made by mistake, delete it and start again to make a new line (nothing was changed)`,
     );
     expect(fs.statSync(file).size).toBe(0);
     expect(fs.readdirSync(dataDir)).toEqual(['heads-up.db']);
@@ -45,7 +45,7 @@ describe('a start on a database file that is no Heads Up line', () => {
     const file = path.join(dataDir, 'heads-up.db');
     const before = foreignDatabase(file);
     expect(await startOn(dataDir)).toBe(
-      `DATA_DIR: ${file} is not a Heads Up line (an SQLite database with 1 table, none of them Heads Up's): move it away, then put the line's database there or run heads-up restore with the latest backup (nothing was changed)`,
+      `DATA_DIR: ${file} is not a Heads Up line (an SQLite database with 1 table, none of them Heads Up's): move it away, then put the line's database there or run npm run admin -- restore (heads-up restore in the image) with the latest backup (nothing was changed)`,
     );
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.readdirSync(dataDir)).toEqual(['heads-up.db']);
@@ -82,7 +82,7 @@ describe('a start on a database file that is no Heads Up line', () => {
     const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));
     clearTimeout(killer);
     expect(code).toBe(1);
-    expect(stderr).toBe(`heads-up: configuration error: DATA_DIR: ${file} is an empty file (0 bytes), not a Heads Up line: if the line was there, put its database back or run heads-up restore with the latest backup; if the file was made by mistake, delete it and start again to make a new line (nothing was changed)\n`);
+    expect(stderr).toBe(`heads-up: configuration error: DATA_DIR: ${file} is an empty file (0 bytes), not a Heads Up line: if the line was there, put its database back or run npm run admin -- restore (heads-up restore in the image) with the latest backup; if the file was made by mistake, delete it and start again to make a new line (nothing was changed)\n`);
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual([{ level: 60, time: expect.any(String), pid: proc.pid, msg: 'start-up failed', cause: 'configuration', variable: 'DATA_DIR' }]);
     expect(stdout).not.toContain(dataDir);

@@ -50,7 +50,7 @@ describe('the files a restore kept aside', () => {
     writeInOrder(dir, ['heads-up.db.before-restore.kept-2026-12-01T031500', 'heads-up.db.replaced-2026-12-02T080000', path.basename(rescue)]);
     const problem = lineCopyProblem(file);
     expect(problem).toContain(`but ${rescue}, the copy the server wrote`);
-    expect(problem).toContain(`run heads-up restore ${rescue}`);
+    expect(problem).toContain(`run npm run admin -- restore ${rescue} (heads-up restore ${rescue} in the image)`);
     expect(problem).toContain(`the older copy ${file}.before-restore.kept-2026-12-01T031500 can go once the line is right`);
     expect(problem).not.toContain('replaced');
   });

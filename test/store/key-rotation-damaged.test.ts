@@ -70,7 +70,7 @@ describe('rotate-key on a line with one damaged value', () => {
 
     expect(attempt(db)).toBe(
       `1 sealed value does not open with the current key (damaged): buddies.name, row ${roseBuddy}. ` +
-        'Nothing was changed and the line still runs under the current key. To rotate, restore a backup from before the damage (heads-up restore FILE), then run rotate-key again',
+        'Nothing was changed and the line still runs under the current key. To rotate, restore a backup from before the damage (npm run admin -- restore FILE (heads-up restore FILE in the image)), then run rotate-key again',
     );
     expect(rotationUnderWay(db)).toBe(false);
     expect(readKeyState(db).version).toBe(1);
@@ -154,7 +154,7 @@ describe('rotate-key on a line with one damaged value', () => {
       .prepare("INSERT INTO key_rotation (id, to_version, new_check, step, cursor, started_at) VALUES (1, 2, ?, 'members', 0, 0)")
       .run(keyCheckValue(new Vault(key(2), 2)));
     expect(attempt(db)).toBe(
-      `buddies.name, row ${roseBuddy}, does not open (damaged): the rotation cannot finish; restore a backup made before it (heads-up restore FILE) and start with the old key`,
+      `buddies.name, row ${roseBuddy}, does not open (damaged): the rotation cannot finish; restore a backup made before it (npm run admin -- restore FILE (heads-up restore FILE in the image)) and start with the old key`,
     );
     db.close();
   });

@@ -9,6 +9,7 @@
 import type { Logger } from '../../log/logger';
 import { backoffCeiling, type Backoff } from '../../util/backoff';
 import { challengeToken } from './signal-errors';
+import { adminCommand } from '../../util/admin-command';
 
 /** How long the channel pauses on a 429: base·2^(n-1) for the n-th window in a row, capped (util/backoff.ts, unjittered). */
 export type ThrottlePolicy = Backoff;
@@ -90,7 +91,7 @@ export class SignalRateLimit {
           },
           'Signal is rate-limiting the bot (HTTP 429). Signal sends are paused and retried with a growing pause; nothing is lost. ' +
             'To lift the limit now: solve the captcha at https://signalcaptchas.org/challenge/generate.html, then ' +
-            'run heads-up signal-captcha "signalcaptcha://…" (npm run admin -- signal-captcha …), which hands it to signal-cli-rest-api\'s rate-limit-challenge endpoint. See docs/signal.md.',
+            `run ${adminCommand('signal-captcha "signalcaptcha://…"')}, which hands it to signal-cli-rest-api's rate-limit-challenge endpoint. See docs/signal.md.`,
         );
       } else {
         this.opts.log.warn({ pauseMs: ms, windows: this.level }, 'Signal is still rate-limiting the bot; pausing Signal sends longer');
