@@ -1,7 +1,7 @@
 /**
  * Every old copy of the line kept in DATA_DIR beside the database (the line
- * a restore replaced, what an interrupted restore left, a rescue copy, a log
- * kept aside): each is the whole line as it was, readable by whoever holds
+ * a restore replaced, what an interrupted restore left or was staging, a
+ * rescue copy, a log kept aside): each is the whole line as it was, readable by whoever holds
  * the key it was sealed under. After a rotation that key is retired, maybe
  * leaked: rotate-key names these files, and doctor those the current key
  * does not open.
@@ -18,7 +18,9 @@ import path from 'node:path';
 export function keptLineFiles(file: string): string[] {
   const dir = path.dirname(file);
   const stray = fs.readdirSync(dir).filter((f) => f.startsWith(`${path.basename(file)}-wal.stray-`)).sort().map((f) => path.join(dir, f));
-  return [...replacedLines(file), ...keptAside(file), ...rescueCopies(file), ...stray];
+  // What an interrupted restore left under its plain names: the line set aside, and the backup's staged copy.
+  const left = [`${file}.before-restore`, `${file}.restoring`].filter((f) => fs.existsSync(f));
+  return [...replacedLines(file), ...keptAside(file), ...rescueCopies(file), ...stray, ...left];
 }
 
 /**

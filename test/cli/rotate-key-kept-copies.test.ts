@@ -54,3 +54,14 @@ it('rotate-key says nothing of kept copies where there are none', async () => {
   expect(lines.join('\n')).not.toContain('old copy');
   expect(lines[0]).toContain('every value is now sealed under key version');
 }, 60_000);
+
+it('rotate-key names what an interrupted restore left under its plain names (.before-restore, .restoring) too', async () => {
+  const dataDir = tempDir();
+  await seedMembers(dataDir, '917', numbersIn('917', 2));
+  const target = path.join(dataDir, 'heads-up.db');
+  for (const tail of ['.before-restore', '.restoring']) fs.copyFileSync(target, `${target}${tail}`);
+  const lines = await rotateKeyCommand({ DATA_DIR: dataDir, HEADSUP_MASTER_KEY: TEST_MASTER_KEY, HEADSUP_NEW_MASTER_KEY: NEW_KEY }, () => undefined);
+  for (const tail of ['.before-restore', '.restoring']) {
+    expect(lines).toContain(`rotate-key: ${target}${tail} is an old copy of the line kept in DATA_DIR, sealed under the retired key: whoever holds that key reads it whole.`);
+  }
+}, 60_000);
