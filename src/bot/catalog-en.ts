@@ -8,6 +8,7 @@ import { localDate } from './clock-time';
 import { fitSegments } from './sms-segments';
 import { enModerators } from './catalog-en-moderators';
 import { CATEGORY, LABELS } from './catalog-en-words';
+import { CORRECTIONS, type CorrectionCatalog } from './catalog-corrections';
 
 export { LABELS };
 
@@ -20,7 +21,7 @@ const KIND = { phone: 'number', plate: 'plate', email: 'email', handle: 'handle'
 const AREA_COMMAND: Record<AreaCommand, string> = { leave: 'LEAVE', report: 'REPORT', approve: 'APPROVE', alert: 'ALERT' };
 
 /** What the catalogue says to members; to moderators, catalog-en-moderators.ts. */
-const members: Omit<Catalog, keyof ModeratorCatalog> = {
+const members: Omit<Catalog, keyof ModeratorCatalog | keyof CorrectionCatalog> = {
   joined: (areas) => `Heads Up: you'll get bad date alerts for ${listAreas(areas)}. REPORT + details to warn others. HELP for help, STOP to end.`,
   joinPending: (areas) => `Heads Up: your request for ${listAreas(areas)} is with a moderator. We'll text you once you're in. STOP to end.`,
   joinWhichArea: () => 'Heads Up: which area code do you want alerts for? Reply with it, e.g. 415.',
@@ -288,8 +289,6 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetDraftDropped: () => 'HU: your unfinished message was not sent. Reply HELP if you need to.',
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
   alertBody: (f) => alertFromFields(f, CATEGORY, LABELS),
-  alertRetracted: (areas, day) => `Heads Up: please disregard the alert for ${listAreas(areas)} sent ${day}. It was sent in error and is withdrawn.`,
-  discreetRetracted: (areas, day) => `HU ${listAreas(areas)}: the message of ${day} is withdrawn. Please disregard it.`,
 };
 
-export const en: Catalog = { ...members, ...enModerators };
+export const en: Catalog = { ...members, ...enModerators, ...CORRECTIONS.en };

@@ -8,6 +8,7 @@ import { localDate } from './clock-time';
 import { fitSegments } from './sms-segments';
 import { esModerators } from './catalog-es-moderators';
 import { CATEGORY, LABELS } from './catalog-es-words';
+import { CORRECTIONS, type CorrectionCatalog } from './catalog-corrections';
 
 export { LABELS };
 
@@ -19,7 +20,7 @@ const KIND = { phone: 'ese numero', plate: 'esa placa', email: 'ese email', hand
 const AREA_COMMAND: Record<AreaCommand, string> = { leave: 'SALIR', report: 'REPORTE', approve: 'APPROVE', alert: 'ALERT' };
 
 /** What the catalogue says to members; to moderators, catalog-es-moderators.ts. */
-const members: Omit<Catalog, keyof ModeratorCatalog> = {
+const members: Omit<Catalog, keyof ModeratorCatalog | keyof CorrectionCatalog> = {
   joined: (areas) => `Heads Up: recibiras alertas de malos clientes en ${listAreas(areas)}. REPORTE + detalles para avisar. AYUDA para ayuda, ALTO para salir.`,
   joinPending: (areas) => `Heads Up: tu solicitud para ${listAreas(areas)} la revisa una moderadora. Te avisamos al entrar. ALTO para salir.`,
   joinWhichArea: () => 'Heads Up: ¿de que codigo de area quieres alertas? Responde con el, ej. 415.',
@@ -289,8 +290,6 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetDraftDropped: () => 'HU: tu mensaje sin terminar no se envio. Responde AYUDA si lo necesitas.',
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
   alertBody: (f) => alertFromFields(f, CATEGORY, LABELS),
-  alertRetracted: (areas, day) => `Heads Up: ignora la alerta de ${listAreas(areas)} enviada el ${day}. Se envio por error y queda retirada.`,
-  discreetRetracted: (areas, day) => `HU ${listAreas(areas)}: el mensaje del ${day} queda retirado. Por favor ignoralo.`,
 };
 
-export const es: Catalog = { ...members, ...esModerators };
+export const es: Catalog = { ...members, ...esModerators, ...CORRECTIONS.es };

@@ -12,6 +12,7 @@ import { localDate } from './clock-time';
 import { fitSegments } from './sms-segments';
 import { frModerators } from './catalog-fr-moderators';
 import { CATEGORY, LABELS } from './catalog-fr-words';
+import { CORRECTIONS, type CorrectionCatalog } from './catalog-corrections';
 
 export { LABELS };
 
@@ -24,7 +25,7 @@ const WEEKDAY = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 
 const AREA_COMMAND: Record<AreaCommand, string> = { leave: 'QUITTER', report: 'SIGNALER', approve: 'APPROVE', alert: 'ALERT' };
 
 /** What the catalogue says to members; to moderators, catalog-fr-moderators.ts. */
-const members: Omit<Catalog, keyof ModeratorCatalog> = {
+const members: Omit<Catalog, keyof ModeratorCatalog | keyof CorrectionCatalog> = {
   joined: (areas) => `Heads Up: vous recevrez les alertes mauvais clients pour ${listAreas(areas)}. SIGNALER + détails pour prévenir. AIDE pour l'aide, STOP pour partir.`,
   joinPending: (areas) => `Heads Up: votre demande pour ${listAreas(areas)} est chez une modératrice. On vous écrit dès que c'est bon. STOP pour partir.`,
   joinWhichArea: () => 'Heads Up: pour quelle zone voulez-vous des alertes? Répondez avec son code, ex. 415.',
@@ -295,8 +296,6 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetDraftDropped: () => "HU: votre message inachevé n'est pas parti. Répondez AIDE au besoin.",
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
   alertBody: (f) => alertFromFields(f, CATEGORY, LABELS),
-  alertRetracted: (areas, day) => `Heads Up: ignorez l'alerte pour ${listAreas(areas)} du ${day}. Envoyée par erreur, elle est retirée.`,
-  discreetRetracted: (areas, day) => `HU ${listAreas(areas)}: le message du ${day} est retiré. Merci de l'ignorer.`,
 };
 
-export const fr: Catalog = { ...members, ...frModerators };
+export const fr: Catalog = { ...members, ...frModerators, ...CORRECTIONS.fr };

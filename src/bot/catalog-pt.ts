@@ -13,6 +13,7 @@ import { localDate } from './clock-time';
 import { fitSegments } from './sms-segments';
 import { ptModerators } from './catalog-pt-moderators';
 import { CATEGORY, LABELS } from './catalog-pt-words';
+import { CORRECTIONS, type CorrectionCatalog } from './catalog-corrections';
 
 export { LABELS };
 
@@ -25,7 +26,7 @@ const WEEKDAY = ['domingo', 'segunda', 'terca', 'quarta', 'quinta', 'sexta', 'sa
 const AREA_COMMAND: Record<AreaCommand, string> = { leave: 'SAIR', report: 'DENUNCIA', approve: 'APPROVE', alert: 'ALERT' };
 
 /** What the catalogue says to members; to moderators, catalog-pt-moderators.ts. */
-const members: Omit<Catalog, keyof ModeratorCatalog> = {
+const members: Omit<Catalog, keyof ModeratorCatalog | keyof CorrectionCatalog> = {
   joined: (areas) => `Heads Up: voce vai receber alertas de clientes perigosos em ${listAreas(areas)}. DENUNCIA + detalhes para avisar. AJUDA para ajuda, PARAR para sair.`,
   joinPending: (areas) => `Heads Up: seu pedido para ${listAreas(areas)} esta com uma moderadora. Avisamos quando entrar. PARAR para sair.`,
   joinWhichArea: () => 'Heads Up: de qual area voce quer alertas? Responda com o codigo, ex. 415.',
@@ -295,8 +296,6 @@ const members: Omit<Catalog, keyof ModeratorCatalog> = {
   discreetDraftDropped: () => 'HU: sua mensagem incompleta nao foi enviada. Responda AJUDA se precisar.',
   categoryNames: (list) => list.map((c) => CATEGORY[c]).join(', '),
   alertBody: (f) => alertFromFields(f, CATEGORY, LABELS),
-  alertRetracted: (areas, day) => `Heads Up: ignore o alerta de ${listAreas(areas)} enviado em ${day}. Foi enviado por erro e esta retirado.`,
-  discreetRetracted: (areas, day) => `HU ${listAreas(areas)}: a mensagem de ${day} foi retirada. Por favor, ignore-a.`,
 };
 
-export const pt: Catalog = { ...members, ...ptModerators };
+export const pt: Catalog = { ...members, ...ptModerators, ...CORRECTIONS.pt };

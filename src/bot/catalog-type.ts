@@ -9,6 +9,7 @@
 import type { AlertFields } from '../alerts/report-template';
 import type { Channel } from '../domain/channel';
 import type { CheckinCatalog } from './catalog-checkin-type';
+import type { CorrectionCatalog } from './catalog-corrections';
 import type { ModeratorCatalog } from './catalog-moderator-type';
 import type { LineExamples } from './line-examples';
 import type { Category, Step } from './report-dialogue';
@@ -28,7 +29,7 @@ export interface CheckResult {
 }
 
 /** Every reply, the moderators' among them (catalog-moderator-type.ts). */
-export interface Catalog extends ModeratorCatalog, CheckinCatalog {
+export interface Catalog extends ModeratorCatalog, CheckinCatalog, CorrectionCatalog {
   joined(areas: string[]): string;
   joinPending(areas: string[]): string;
   /** The question of the join dialogue: the sender's number names no area. */
@@ -261,10 +262,6 @@ export interface Catalog extends ModeratorCatalog, CheckinCatalog {
   categoryNames(list: Category[]): string;
   /** The alert text of a guided report, from its fields. */
   alertBody(f: AlertFields): string;
-  /** The one-line correction an SMS member who got a retracted alert receives. */
-  alertRetracted(areas: string[], day: string): string;
-  /** The correction for a discreet member: like their notice, it names nothing of its subject, nor the line. */
-  discreetRetracted(areas: string[], day: string): string;
 }
 
 /** What a catalogue calls a guided report's fields in an alert ("When", "Cuando", …). */

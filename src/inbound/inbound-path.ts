@@ -194,14 +194,14 @@ export class InboundPath {
     try {
       // Only what the steps read is kept (sender, text, provider id, flags), sealed;
       // under the sender's index in the inbound log, so that their DELETE erases it.
-      const { sender, text, providerId, answered, media, serverReceivedAt } = w.msg;
+      const { sender, text, providerId, answered, media, edited, serverReceivedAt } = w.msg;
       // With the verdict on a moderator as it arrived (messages are handled in order: the gate still holds it),
       // which a retry never upgrades: after a restart the gate no longer remembers an unchecked identity.
       const { moderators, moderatorTrusted } = this.deps.message;
       const moderatorUntrusted = w.msg.moderatorUntrusted || (moderators.has(sender.address) && !isTrustedModerator(moderators, moderatorTrusted, sender)) || undefined;
       const senderKey = senderLogKey(vault, memberKey(sender));
       // With when Signal received it: a retry judges her LATER or answer by that too (heard-at.ts).
-      const item = JSON.stringify({ sender, text, providerId, answered, media, moderatorUntrusted, serverReceivedAt });
+      const item = JSON.stringify({ sender, text, providerId, answered, media, edited, moderatorUntrusted, serverReceivedAt });
       parkItem(db, vault, sender.channel, item, now, now + this.retry.firstMs, senderKey);
       w.resolve({ reply: null, parsed: parse(w.msg.text), duplicate: false, parked: true });
     } catch (parkError) {

@@ -23,6 +23,11 @@ export interface Inbound {
    */
   media?: boolean;
   /**
+   * An edit of an earlier message (Signal's edit): its text is empty, never
+   * read. Acting on it would run a command again; she is told to send it anew.
+   */
+  edited?: boolean;
+  /**
    * Set by the inbound path when it parks a message from a listed moderator
    * who was not trusted as it arrived (over Signal: their identity changed,
    * or could not be checked): its retry counts as a member's whatever the

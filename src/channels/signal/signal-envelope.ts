@@ -8,10 +8,11 @@
  * sticker (flagged as media, its text empty); a long text is read from its
  * start (the body), its whole beside it being no file. Receipts, typing indicators, sync
  * messages (our own other devices), stories, calls, reactions, remote
- * deletes and group messages are ignored. So is an edit: acting on an edited
- * command would run it twice (a second REPORT), and the person can send it
- * again. A message signal-cli could not decrypt (its sender's safety number
- * changed) is no message either; untrustedSender names who sent it.
+ * deletes and group messages are ignored. An edit is marked as one and its
+ * text is not read: acting on an edited command would run it twice (a
+ * second REPORT); the bot tells her to send it again. A message signal-cli
+ * could not decrypt (its sender's safety number changed) is no message
+ * either; untrustedSender names who sent it.
  */
 import { providerNumber } from '../../phone/numbers';
 import { isSignalUuid, type Sender } from '../../phone/identity';
@@ -28,6 +29,8 @@ export interface SignalInbound {
   sentAt: number;
   /** When Signal's server received it (serverReceivedTimestamp, by Signal's clock); null when the envelope lacks it. */
   serverReceivedAt: number | null;
+  /** An edit of an earlier message (editMessage): its text is left empty, never read. Set only when true. */
+  edited?: true;
 }
 
 /** Signal's type for the whole of a text longer than 2,000 bytes, sent beside its start. */
@@ -62,23 +65,27 @@ export function parseSignalItem(item: unknown): SignalInbound | null {
     if (!env) return null;
     const uuid = typeof env.sourceUuid === 'string' ? env.sourceUuid.toLowerCase() : '';
     if (!isSignalUuid(uuid)) return null;
-    if (present(env.syncMessage) || present(env.storyMessage) || present(env.editMessage)) return null;
-    const data = obj(env.dataMessage);
+    if (present(env.syncMessage) || present(env.storyMessage)) return null;
+    // An edit carries its new version as a dataMessage of its own (receive.EditMessage); only its shape is read.
+    const edited = present(env.editMessage);
+    const data = edited ? obj(obj(env.editMessage)?.dataMessage) : obj(env.dataMessage);
     if (!data) return null; // receipt, typing, call, or nothing
     if (present(data.groupInfo) || present(data.groupV2)) return null;
     if (present(data.reaction) || present(data.remoteDelete) || present(data.storyContext)) return null;
-    const text = typeof data.message === 'string' ? data.message : '';
+    const text = edited ? '' : typeof data.message === 'string' ? data.message : '';
     // A long text's whole (its start is the body) is no file; a shared contact card (a client's, perhaps) is something the line does not read, as a photo is.
     const files = Array.isArray(data.attachments) ? data.attachments.filter((a) => obj(a)?.contentType !== LONG_TEXT) : [];
-    const media = files.length > 0 || present(data.sticker) || (Array.isArray(data.contacts) && data.contacts.length > 0);
+    const media = !edited && (files.length > 0 || present(data.sticker) || (Array.isArray(data.contacts) && data.contacts.length > 0));
     // Nothing to read and nothing sent (a disappearing-timer change, a profile key update): not a message.
-    if (text.trim() === '' && !media) return null;
+    if (text.trim() === '' && !media && !edited) return null;
     const timestamp = Number.isSafeInteger(env.timestamp) ? (env.timestamp as number) : Number.isSafeInteger(data.timestamp) ? (data.timestamp as number) : null;
     if (timestamp === null || timestamp <= 0) return null;
     const phone = typeof env.sourceNumber === 'string' ? providerNumber(env.sourceNumber) : null;
     const sender: Sender = phone ? { channel: 'signal', address: uuid, phone } : { channel: 'signal', address: uuid };
     const received = Number.isSafeInteger(env.serverReceivedTimestamp) && (env.serverReceivedTimestamp as number) > 0 ? (env.serverReceivedTimestamp as number) : null;
-    return { sender, text: text.slice(0, MAX_SIGNAL_TEXT), providerId: `${uuid}:${timestamp}`, media, sentAt: timestamp, serverReceivedAt: received };
+    // The edit's own timestamp, not its target's: a redelivered edit is answered once, and each edit is answered.
+    const parsed: SignalInbound = { sender, text: text.slice(0, MAX_SIGNAL_TEXT), providerId: `${uuid}:${timestamp}`, media, sentAt: timestamp, serverReceivedAt: received };
+    return edited ? { ...parsed, edited: true } : parsed;
   } catch {
     // A getter or a proxy in hostile input: nothing to act on.
     return null;

@@ -57,6 +57,13 @@ export function dispatch(store: Store, rules: LineRules, who: Identity, lang: La
   // is told so. An open question stays open (read as empty, the answer would skip it); out of a
   // conversation it is a hint like any other, once an hour; a moderator's, as her typos are (a screenshot she
   // meant to pass on, told each time up to their bound, not left unanswered for the rest of the hour).
+  // An edit (Signal's) is never acted on: it would run its command again. She is told to send it anew, bounded
+  // as a photo's answer is; a moderator, that nothing changed (her corrected EDIT was not applied).
+  if (msg.edited) {
+    if (who.moderator) return { say: moderatorHint(store, asker, now, asker.t.modEditNotRead()).say, quotesDraft: false };
+    const say = who.conversation() ? asker.t.editNotRead(true) : hint(store, rules, asker, now, asker.t.editNotRead(false)).say;
+    return { say, quotesDraft: false };
+  }
   if (msg.media && !parsed.ok && parsed.error === 'empty') {
     const told = asker.t.mediaNotRead(false);
     const say = who.conversation() ? asker.t.mediaNotRead(true) : (who.moderator ? moderatorHint(store, asker, now, told) : hint(store, rules, asker, now, told)).say;

@@ -91,7 +91,7 @@ describe('parseSignalItem', () => {
     ['a sync read message', env({ syncMessage: { readMessages: [{ sender: NUMBER, timestamp: 1 }] } })],
     ['a story', env({ storyMessage: { allowsReplies: true, textAttachment: { text: 'JOIN 415' } } })],
     ['a group message', env(data('JOIN 415', { groupInfo: { groupId: 'aGVsbG8=', type: 'DELIVER', revision: 3 } }))],
-    ['an edit of an earlier message', env({ editMessage: { targetSentTimestamp: 1745372297000, dataMessage: { timestamp: 1745372297238, message: 'REPORT again' } } })],
+    ['an edit of a group message', env({ editMessage: { targetSentTimestamp: 1745372297000, dataMessage: { timestamp: 1745372297238, message: 'REPORT again', groupInfo: { groupId: 'aGVsbG8=', type: 'DELIVER', revision: 3 } } } })],
     ['a reaction', env(data(null, { reaction: { emoji: '👍', targetAuthor: NUMBER, targetSentTimestamp: 1, isRemove: false } }))],
     ['a remote delete', env(data(null, { remoteDelete: { timestamp: 1 } }))],
     ['a call', env({ callMessage: { offerMessage: { id: 1 } } })],
